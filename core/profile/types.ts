@@ -1,0 +1,34 @@
+/** Structure of a schema profile as written by scripts/generate-profile.ts (no prose: titles live in schemas/labels). */
+export type Standard = 'ocds' | 'oc4ids';
+
+export interface FieldInfo {
+  /** JSON types allowed by the schema, without "null". */
+  types: string[];
+  format?: string;
+  pattern?: string;
+  /** Required by the schema within its parent object. */
+  required?: boolean;
+  /** Codelist name (file name without .csv) and whether it is open (OCDS codelist rules). */
+  codelist?: string;
+  openCodelist?: boolean;
+  /** For arrays: the JSON type of the items ("object" for arrays of objects). */
+  items?: string;
+  /** OCDS merge rules (see OCDS 1.1 "Merging"). */
+  wholeListMerge?: boolean;
+  omitWhenMerged?: boolean;
+  minimum?: number;
+  minLength?: number;
+}
+
+export interface Codelist {
+  open: boolean;
+  codes: string[];
+}
+
+export interface Profile {
+  standard: Standard;
+  version: string;
+  /** Unindexed "/"-separated paths from the document root. */
+  fields: Record<string, FieldInfo>;
+  codelists: Record<string, Codelist>;
+}

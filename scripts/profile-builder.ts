@@ -1,0 +1,183 @@
+/**
+ * Builds the EDCA-MX (OCDS release + Mexican extensions) and EDCAPI (OC4IDS project) profiles from the
+ * official files in ../shared/standards. Output is structure only: paths, types, required, codelists, merge rules.
+ * Prose (titles, descriptions) is stripped: our Spanish labels live in schemas/labels.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseCsv } from './lib/csv';
+import { mergePatch } from './lib/merge-patch';
+import type { Codelist, FieldInfo, Profile } from '../core/profile/types';
+
+type Json = Record<string, unknown>;
+
+/** The extensions EDCA-MX publishers declare (INAI capture tool), plus the project link (see standards README). */
+export const EDCA_MX_EXTENSIONS = [
+  'ocds_requestForQuotes_extension', 'ocds_clarificationMeetings_extension', 'ocds_paymentMethod_extension',
+  'ocds_taxes_extension', 'ocds_publicNotices_extension', 'ocds_implementationStatus_extension',
+  'ocds_awardRationale_extension', 'ocds_nameBreakdown_extension', 'ocds_surveillanceMechanisms_extension',
+  'ocds_extendedProcurementCategory_extension', 'ocds_contactPointType_extension', 'ocds_budgetLines_extension',
+  'ocds_guarantees_extension', 'ocds_procurementUnits_extension', 'ocds_location_extension',
+  'ocds_exchangeRate_extension', 'ocds_additionalContactPoints_extension', 'ocds_memberOf_extension',
+  'ocds_budget_breakdown_extension', 'ocds_project_extension',
+];
+
+/** EDCA-MX values of tender.procurementMethodDetails and the OCDS method each implies (LOPSRM art. 27). */
+export const PROCUREMENT_METHOD_DETAILS: Record<string, string> = {
+  'Licitación pública': 'open',
+  'Invitación a cuando menos tres personas': 'selective',
+  'Adjudicación directa': 'direct',
+};
+
+const PROSE_KEYS = new Set(['title', 'description', 'deprecated']);
+
+function readJson(file: string): Json {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+}
+
+/** Removes English prose so the committed schema carries structure only. */
+export function stripProse(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(stripProse);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node as Json)) {
+    // `title`/`description` are prose unless they name a property (inside `properties`).
+    if (PROSE_KEYS.has(key) && (typeof value === 'string' || (key === 'deprecated' && typeof value === 'object'))) continue;
+    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as Json).map(([k, v]) => [k, stripProse(v)])) : stripProse(value);
+  }
+  return out;
+}
+
+function codesFromCsv(file: string): string[] {
+  return parseCsv(fs.readFileSync(file, 'utf8')).map((r) => r.Code ?? r.code ?? '').filter((c) => c !== '');
+}
+
+function loadCodelists(dirs: string[]): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir)) continue;
+    for (const name of fs.readdirSync(dir).sort()) {
+      if (!name.endsWith('.csv')) continue;
+      const codes = codesFromCsv(path.join(dir, name));
+      const base = name.replace(/^[+-]/, '').replace(/\.csv$/, '');
+      if (name.startsWith('+')) lists[base] = [...(lists[base] ?? []), ...codes.filter((c) => !(lists[base] ?? []).includes(c))];
+      else if (name.startsWith('-')) lists[base] = (lists[base] ?? []).filter((c) => !codes.includes(c));
+      else lists[base] = codes;
+    }
+  }
+  return lists;
+}
+
+function resolve(schema: Json, node: Json, seen: Set<string>): { node: Json; ref?: string } {
+  const ref = node.$ref;
+  if (typeof ref === 'string' && ref.startsWith('#/definitions/')) {
+    const name = ref.slice('#/definitions/'.length);
+    const target = (schema.definitions as Json)[name] as Json;
+    return { node: { ...target, ...Object.fromEntries(Object.entries(node).filter(([k]) => k !== '$ref')) }, ref: name };
+  }
+  void seen;
+  return { node };
+}
+
+/** Schema `codelist` values name a file, sometimes with the extension's +/- prefix. */
+const codelistName = (file: string): string => file.replace(/^[+-]/, '').replace(/\.csv$/, '');
+
+function typesOf(node: Json): string[] {
+  const t = node.type;
+  const list = Array.isArray(t) ? (t as string[]) : typeof t === 'string' ? [t] : node.properties ? ['object'] : [];
+  return list.filter((x) => x !== 'null');
+}
+
+/** Walks the schema and records every path (unindexed) with its structural facts. */
+function walk(schema: Json, node: Json, prefix: string, required: boolean, fields: Record<string, FieldInfo>, stack: string[]): void {
+  const { node: n, ref } = resolve(schema, node, new Set());
+  if (ref && stack.includes(ref)) return; // recursive definitions (e.g. nested Organization references)
+  const nextStack = ref ? [...stack, ref] : stack;
+  if (prefix) {
+    const info: FieldInfo = { types: typesOf(n) };
+    if (typeof n.format === 'string') info.format = n.format;
+    if (typeof n.pattern === 'string') info.pattern = n.pattern;
+    if (required) info.required = true;
+    if (typeof n.codelist === 'string') { info.codelist = codelistName(n.codelist); info.openCodelist = n.openCodelist === true; }
+    if (n.wholeListMerge === true) info.wholeListMerge = true;
+    if (n.omitWhenMerged === true) info.omitWhenMerged = true;
+    if (typeof n.minimum === 'number') info.minimum = n.minimum;
+    if (typeof n.minLength === 'number') info.minLength = n.minLength;
+    if (info.types.includes('array') && n.items) {
+      const items = resolve(schema, n.items as Json, new Set()).node;
+      info.items = typesOf(items)[0] ?? 'object';
+      if (typeof items.codelist === 'string') { info.codelist = codelistName(items.codelist); info.openCodelist = items.openCodelist === true; }
+      if (typeof items.pattern === 'string') info.pattern = items.pattern;
+    }
+    fields[prefix] = info;
+  }
+  let objectNode = n;
+  if (typesOf(n).includes('array') && n.items) objectNode = resolve(schema, n.items as Json, new Set()).node;
+  const itemsRef = n.items && typeof (n.items as Json).$ref === 'string' ? ((n.items as Json).$ref as string).replace('#/definitions/', '') : undefined;
+  if (itemsRef && nextStack.includes(itemsRef)) return;
+  const props = objectNode.properties as Json | undefined;
+  if (!props) return;
+  const req = new Set(Array.isArray(objectNode.required) ? (objectNode.required as string[]) : []);
+  for (const key of Object.keys(props).sort()) {
+    walk(schema, props[key] as Json, prefix ? `${prefix}/${key}` : key, req.has(key), fields, itemsRef ? [...nextStack, itemsRef] : nextStack);
+  }
+}
+
+function buildProfile(standard: Profile['standard'], version: string, schema: Json, codes: Record<string, string[]>, extra: Record<string, Codelist>): Profile {
+  const fields: Record<string, FieldInfo> = {};
+  walk(schema, schema, '', false, fields, []);
+  const codelists: Record<string, Codelist> = {};
+  for (const info of Object.values(fields)) {
+    if (!info.codelist || codelists[info.codelist]) continue;
+    const list = codes[info.codelist];
+    if (!list) throw new Error(`Codelist ${info.codelist} not found`);
+    codelists[info.codelist] = { open: info.openCodelist === true, codes: list };
+  }
+  return { standard, version, fields, codelists: { ...codelists, ...extra } };
+}
+
+export interface GeneratedFiles { [relativePath: string]: string }
+
+const stringify = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+
+export function buildProfileFiles(standardsDir: string): GeneratedFiles {
+  const ocdsDir = path.join(standardsDir, 'ocds-1.1.5');
+  const oc4idsDir = path.join(standardsDir, 'oc4ids-0.9.5');
+  const extDir = path.join(standardsDir, 'extensions');
+
+  let release: unknown = readJson(path.join(ocdsDir, 'release-schema.json'));
+  for (const ext of EDCA_MX_EXTENSIONS) {
+    const patchFile = path.join(extDir, ext, 'release-schema.json');
+    if (fs.existsSync(patchFile)) release = mergePatch(release, readJson(patchFile));
+  }
+  const ocdsCodes = loadCodelists([path.join(ocdsDir, 'codelists'), ...EDCA_MX_EXTENSIONS.map((e) => path.join(extDir, e, 'codelists'))]);
+  // EDCA-MX adds Mexican document types (stage-specific) to the open documentType codelist.
+  const mxDocs = parseCsv(fs.readFileSync(path.join(standardsDir, 'edca-mx', 'capture-tool-catalog-documenttype.csv'), 'utf8'));
+  ocdsCodes.documentType = [...ocdsCodes.documentType, ...mxDocs.map((r) => r.code).filter((c) => c && !ocdsCodes.documentType.includes(c))];
+  const budgetMoments = codesFromCsv(path.join(standardsDir, 'edca-mx', 'capture-tool-edcapi-edcapi_cat_budget_moment_type.csv'));
+  const mxLists: Record<string, Codelist> = {
+    'mx/budgetMoment': { open: false, codes: budgetMoments },
+    'mx/procurementMethodDetails': { open: false, codes: Object.keys(PROCUREMENT_METHOD_DETAILS) },
+  };
+  const documentStages: Record<string, number[]> = {};
+  for (const r of mxDocs) if (r.code) documentStages[r.code] = [...(documentStages[r.code] ?? []), Number(r.stage)];
+
+  const project = readJson(path.join(oc4idsDir, 'project-schema.json'));
+  const oc4idsCodes = loadCodelists([path.join(oc4idsDir, 'codelists')]);
+
+  const ocds = buildProfile('ocds', '1.1.5', release as Json, ocdsCodes, mxLists);
+  const oc4ids = buildProfile('oc4ids', '0.9.5', project, oc4idsCodes, { 'mx/budgetMoment': mxLists['mx/budgetMoment'] });
+
+  return {
+    'schemas/profile-ocds.json': stringify(ocds),
+    'schemas/profile-oc4ids.json': stringify(oc4ids),
+    'schemas/edca-mx-release-schema.json': stringify(stripProse(release)),
+    'schemas/edcapi-project-schema.json': stringify(stripProse(project)),
+    'schemas/mx-document-stages.json': stringify(documentStages),
+    'schemas/manifest.json': stringify({
+      edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: EDCA_MX_EXTENSIONS },
+      edcapi: { base: 'OC4IDS 0.9.5 project schema' },
+      mexicanLists: ['documentType (capture tool catalogue)', 'mx/budgetMoment', 'mx/procurementMethodDetails'],
+    }),
+  };
+}
