@@ -1,0 +1,17 @@
+/** The `Configuración` sheet: publisher settings that the sheets themselves do not carry (DESIGN §4). */
+export interface SettingSpec { key: SettingKey; title: string; help: string; defaultValue: string }
+
+export type SettingKey = 'publisherName' | 'ocidPrefix' | 'projectIdPrefix' | 'licenseUrl' | 'publicationPolicyUrl' | 'timeZone';
+
+export const SETTINGS: readonly SettingSpec[] = [
+  { key: 'publisherName', title: 'Nombre del publicador', help: 'Nombre oficial de la institución que publica los datos, p. ej. «Municipio de Mérida».', defaultValue: '' },
+  { key: 'ocidPrefix', title: 'Prefijo OCID', help: 'Prefijo asignado a su institución para los procesos de contratación: «ocds-» seguido de 6 caracteres, p. ej. ocds-mer001.', defaultValue: '' },
+  { key: 'projectIdPrefix', title: 'Prefijo de proyectos', help: 'Prefijo de los identificadores de proyecto: «oc4ids-» seguido de 6 caracteres, p. ej. oc4ids-mer001.', defaultValue: '' },
+  { key: 'licenseUrl', title: 'Licencia (URL)', help: 'Dirección de la licencia con que se publican los datos.', defaultValue: 'https://creativecommons.org/licenses/by/4.0/' },
+  { key: 'publicationPolicyUrl', title: 'Política de publicación (URL)', help: 'Dirección del documento donde su institución explica qué publica, cada cuándo y cómo.', defaultValue: '' },
+  { key: 'timeZone', title: 'Zona horaria', help: 'Zona horaria de las fechas capturadas (IANA), p. ej. America/Mexico_City, America/Monterrey, America/Merida, America/Tijuana.', defaultValue: 'America/Mexico_City' },
+];
+
+export const SETTINGS_SHEET = 'Configuración';
+export const INSTRUCTIONS_SHEET = 'Instrucciones';
+export const CATALOG_SHEET = 'Catálogos';

@@ -1,0 +1,178 @@
+/**
+ * Template spec: what every sheet of the EDCA-MX/EDCAPI workbook holds, generated from the profile, the
+ * program's sheet definitions and our Spanish labels. The .xlsx writer, the add-on and the converter all read this.
+ */
+import type { FieldInfo, Profile, Standard } from '../profile/types';
+
+export type ColumnType = 'string' | 'number' | 'integer' | 'boolean' | 'date' | 'list' | 'url';
+
+export interface CodeOption { code: string; title: string }
+
+export interface ColumnSpec {
+  /** flatten-tool style path written in row 2, indexed with 0 for every array level (e.g. `awards/0/suppliers/0/name`). */
+  path: string;
+  /** Unindexed path from the document root: the key of the profile and of the labels. */
+  field: string;
+  title: string;
+  help: string;
+  type: ColumnType;
+  required: boolean;
+  width: number;
+  /** True for the columns that link a row to its parent rows (and the root key). */
+  key: boolean;
+  codelist?: string;
+  openCodelist?: boolean;
+  /** Drop-down options: Spanish title per code, or the codes themselves where codes are the usual words (currency). */
+  options?: CodeOption[];
+}
+
+export interface SheetSpec {
+  name: string;
+  standard: Standard;
+  /** Unindexed path of the array this sheet lists ("" for a root sheet). */
+  array: string;
+  /** The array levels of `array`, each relative to the previous item: `contracts/implementation/transactions` → [`contracts`, `implementation/transactions`]. */
+  levels: string[];
+  columns: ColumnSpec[];
+}
+
+export interface TemplateSpec { sheets: SheetSpec[] }
+
+export interface DefinitionColumn { path: string; required?: boolean; list?: boolean; width?: number; codelist?: string }
+/** In the definition files a column is `"path"`, `"path!"` (required by the program) or a full object. */
+export type DefinitionEntry = string | DefinitionColumn;
+export interface DefinitionSheet { name: string; array: string; columns: DefinitionEntry[] }
+export interface Definition { standard: Standard; sheets: DefinitionSheet[] }
+
+export interface FieldLabel { title: string; help: string }
+export type FieldLabels = Record<string, FieldLabel>;
+export type CodeLabels = Record<string, Record<string, string>>;
+
+export interface StandardInputs { profile: Profile; definition: Definition; fieldLabels: FieldLabels; codeLabels: CodeLabels }
+
+/** Codelists offered as codes: ISO 4217 codes are what officials already type (MXN, USD). */
+export const CODES_ONLY_LISTS = new Set(['currency', 'country']);
+
+export function parseDefinitionEntry(entry: DefinitionEntry): DefinitionColumn {
+  if (typeof entry !== 'string') return entry;
+  return entry.endsWith('!') ? { path: entry.slice(0, -1), required: true } : { path: entry };
+}
+
+const ROOT_KEY: Record<Standard, string> = { ocds: 'ocid', oc4ids: 'id' };
+
+/** `awards/suppliers` + `name` → `awards/0/suppliers/0/name` (flatten-tool index convention). */
+export function indexedPath(array: string, column: string): string {
+  const prefix = array ? array.split('/').map((seg) => `${seg}/0`).join('/') : '';
+  return prefix ? `${prefix}/${column}` : column;
+}
+
+/** Finds the profile entry of a column path; `geometry/coordinates/1` resolves to its array `geometry/coordinates`. */
+function fieldInfo(profile: Profile, field: string): FieldInfo | undefined {
+  const direct = profile.fields[field];
+  if (direct) return direct;
+  const m = /^(.*)\/(\d+)$/.exec(field);
+  if (m) {
+    const parent = profile.fields[m[1]];
+    if (parent?.types.includes('array')) return { types: [parent.items ?? 'string'] };
+  }
+  return undefined;
+}
+
+function columnType(info: FieldInfo, def: DefinitionColumn): ColumnType {
+  if (def.list || info.types.includes('array')) return 'list';
+  if (info.format === 'date-time' || info.format === 'date') return 'date';
+  if (info.format === 'uri') return 'url';
+  if (info.types.includes('number')) return 'number';
+  if (info.types.includes('integer') && !info.types.includes('string')) return 'integer';
+  if (info.types.includes('boolean') && !info.types.includes('string')) return 'boolean';
+  return 'string';
+}
+
+export class SpecError extends Error {}
+
+function labelOf(labels: FieldLabels, field: string, standard: Standard): FieldLabel {
+  const label = labels[field];
+  if (!label || !label.title) throw new SpecError(`Falta la etiqueta en español de ${standard}:${field}`);
+  return label;
+}
+
+function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColumn, key: boolean): ColumnSpec {
+  const { profile, fieldLabels, codeLabels } = inputs;
+  const field = array ? `${array}/${def.path}` : def.path;
+  const info = fieldInfo(profile, field);
+  if (!info) throw new SpecError(`La ruta ${profile.standard}:${field} no existe en el perfil`);
+  const label = labelOf(fieldLabels, field, profile.standard);
+  const column: ColumnSpec = {
+    path: indexedPath(array, def.path),
+    field,
+    title: label.title,
+    help: label.help,
+    type: columnType(info, def),
+    required: key || def.required === true || info.required === true,
+    width: def.width ?? (key ? 26 : 22),
+    key,
+  };
+  const codelist = def.codelist ?? info.codelist;
+  if (codelist) {
+    const list = profile.codelists[codelist];
+    if (!list) throw new SpecError(`La lista ${codelist} no está en el perfil ${profile.standard}`);
+    column.codelist = codelist;
+    column.openCodelist = list.open;
+    column.options = list.codes.map((code) => {
+      if (CODES_ONLY_LISTS.has(codelist)) return { code, title: code };
+      const title = codeLabels[codelist]?.[code];
+      if (!title) throw new SpecError(`Falta el título en español del código ${codelist}:${code}`);
+      return { code, title };
+    });
+  }
+  return column;
+}
+
+/** Splits an array path at each array of the profile (objects in between belong to the next level). */
+function arrayLevels(profile: Profile, array: string): string[] {
+  if (!array) return [];
+  const levels: string[] = [];
+  let walked = '';
+  let pending: string[] = [];
+  for (const segment of array.split('/')) {
+    walked = walked ? `${walked}/${segment}` : segment;
+    pending.push(segment);
+    if (profile.fields[walked]?.types.includes('array')) { levels.push(pending.join('/')); pending = []; }
+  }
+  if (pending.length) throw new SpecError(`La ruta ${profile.standard}:${array} no termina en una lista`);
+  return levels;
+}
+
+/** Parent keys of a sheet: the root key, then the `id` of every enclosing array item. */
+function keyColumns(inputs: StandardInputs, levels: string[]): ColumnSpec[] {
+  const keys = [buildColumn(inputs, '', { path: ROOT_KEY[inputs.profile.standard] }, true)];
+  let walked = '';
+  for (const level of levels.slice(0, -1)) {
+    walked = walked ? `${walked}/${level}` : level;
+    keys.push(buildColumn(inputs, walked, { path: 'id' }, true));
+  }
+  return keys;
+}
+
+export function buildSheetSpecs(inputs: StandardInputs): SheetSpec[] {
+  return inputs.definition.sheets.map((sheet) => {
+    const levels = arrayLevels(inputs.profile, sheet.array);
+    const columns = keyColumns(inputs, levels);
+    for (const entry of sheet.columns) {
+      const col = buildColumn(inputs, sheet.array, parseDefinitionEntry(entry), false);
+      if (col.path === columns[0]?.path) continue;
+      columns.push(col);
+    }
+    const seen = new Map<string, string>();
+    for (const c of columns) {
+      const prior = seen.get(c.title.toLowerCase());
+      if (prior) throw new SpecError(`La hoja ${sheet.name} repite el título «${c.title}» (${prior} y ${c.path})`);
+      seen.set(c.title.toLowerCase(), c.path);
+    }
+    return { name: sheet.name, standard: inputs.profile.standard, array: sheet.array, levels, columns };
+  });
+}
+
+export function buildTemplateSpec(all: StandardInputs[]): TemplateSpec {
+  return { sheets: all.flatMap(buildSheetSpecs) };
+}

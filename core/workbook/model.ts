@@ -1,0 +1,23 @@
+/**
+ * The workbook model every shell hands to the core: sheets of rows of cell values exactly as
+ * Apps Script `Range.getValues()` and exceljs give them. Row 0 is the sheet's first row.
+ */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+export interface SheetModel {
+  name: string;
+  rows: CellValue[][];
+  /** Merged ranges as A1 strings ("B3:D3"), when the source knows them. */
+  merges?: string[];
+}
+
+export interface WorkbookModel {
+  sheets: SheetModel[];
+}
+
+/** 1-based column number → spreadsheet letters (1 → A, 27 → AA). */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
