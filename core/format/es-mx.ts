@@ -1,0 +1,33 @@
+/** es-MX formats shown to people: $1,234,567.89, 31/03/2024, "5.9 mil millones". Pure, no Intl data needed. */
+function groupThousands(integer: string): string {
+  return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+export function formatNumber(value: number, decimals = 2): string {
+  const sign = value < 0 ? '-' : '';
+  const [int, frac] = Math.abs(value).toFixed(decimals).split('.');
+  return sign + groupThousands(int) + (frac ? `.${frac}` : '');
+}
+
+export function formatMoney(value: number, currency = 'MXN'): string {
+  const text = `$${formatNumber(Math.abs(value))}`;
+  const signed = value < 0 ? `-${text}` : text;
+  return currency === 'MXN' ? signed : `${signed} ${currency}`;
+}
+
+/** ISO 8601 date or date-time → dd/mm/aaaa, using the calendar date written in the string (no time-zone shift). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** Large amounts in words: 5.9 mil millones, 12.3 millones, 850 mil. */
+export function formatCompact(value: number): string {
+  const abs = Math.abs(value);
+  const sign = value < 0 ? '-' : '';
+  const one = (n: number): string => (Math.round(n * 10) / 10).toString();
+  if (abs >= 1e9) return `${sign}${one(abs / 1e9)} mil millones`;
+  if (abs >= 1e6) return `${sign}${one(abs / 1e6)} millones`;
+  if (abs >= 1e3) return `${sign}${one(abs / 1e3)} mil`;
+  return sign + formatNumber(abs, abs % 1 === 0 ? 0 : 2);
+}
