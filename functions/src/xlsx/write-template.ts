@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { ColumnSpec, SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { INSTRUCTIONS } from '../../../core/template/instructions';
+import { fixZipTimestamps } from './zip-timestamps';
 
 /** Fixed so that regenerating the committed templates gives identical files. */
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
@@ -162,5 +163,5 @@ export function buildTemplateWorkbook(spec: TemplateSpec, data: WorkbookData = {
 
 export async function templateBuffer(spec: TemplateSpec, data?: WorkbookData): Promise<Buffer> {
   const wb = buildTemplateWorkbook(spec, data);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()));
 }

@@ -1,0 +1,87 @@
+/**
+ * The template spec against the official standards (oracle: ../shared/standards): every field it exposes has
+ * our Spanish label, every code it offers exists in its official codelist, and required follows the program.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { templateSpec } from '../core/template/template-spec';
+import { CODES_ONLY_LISTS } from '../core/template/spec';
+import { PROFILES } from '../core/profile/profiles';
+import { parseCsv } from '../scripts/lib/csv';
+import { hasStandards, STANDARDS_DIR } from './standards';
+
+const spec = templateSpec();
+const describeIfStandards = hasStandards ? describe : describe.skip;
+
+describe('template spec', () => {
+  it('has a Spanish title and help text for every column (no placeholders)', () => {
+    const missing = spec.sheets.flatMap((s) => s.columns.filter((c) => !c.title || c.title.startsWith('[') || c.help.length < 10).map((c) => `${s.name}:${c.field}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('has a Spanish title for every code offered (codes themselves only for currency and country)', () => {
+    const untitled = spec.sheets.flatMap((s) => s.columns.flatMap((c) => (c.options ?? [])
+      .filter((o) => !CODES_ONLY_LISTS.has(c.codelist ?? '') && !c.codelist?.startsWith('mx/procurementMethodDetails') && o.title === o.code)
+      .map((o) => `${c.codelist}:${o.code}`)));
+    expect([...new Set(untitled)]).toEqual([]);
+  });
+
+  it('links every child sheet to its root by the root key, and every column path exists in the profile', () => {
+    for (const sheet of spec.sheets) {
+      const rootKey = sheet.standard === 'ocds' ? 'ocid' : 'id';
+      expect(sheet.columns[0]).toMatchObject({ path: rootKey, key: true });
+      for (const col of sheet.columns) {
+        const field = col.field.replace(/\/\d+$/, '');
+        expect({ field, known: PROFILES[sheet.standard].fields[field] !== undefined }).toEqual({ field, known: true });
+      }
+    }
+  });
+
+  it('has the two root sheets', () => {
+    expect(spec.sheets.find((s) => s.name === 'Proyectos')).toMatchObject({ standard: 'oc4ids', array: '' });
+    expect(spec.sheets.find((s) => s.name === 'Contrataciones')).toMatchObject({ standard: 'ocds', array: '' });
+  });
+});
+
+/** Codes of a codelist as published: core list plus extension additions (+name.csv) and removals (-name.csv). */
+function officialCodes(standard: 'ocds' | 'oc4ids', codelist: string): Set<string> {
+  const codes = new Set<string>();
+  const addFile = (file: string, column = 'Code', remove = false): void => {
+    if (!fs.existsSync(file)) return;
+    for (const row of parseCsv(fs.readFileSync(file, 'utf8'))) (remove ? codes.delete.bind(codes) : codes.add.bind(codes))(row[column]);
+  };
+  const mx = path.join(STANDARDS_DIR, 'edca-mx');
+  if (codelist === 'mx/budgetMoment') addFile(path.join(mx, 'capture-tool-edcapi-edcapi_cat_budget_moment_type.csv'), 'code');
+  if (codelist === 'mx/procurementMethodDetails') {
+    // INAI rule R-10: the three procedures of Mexican law, written in Spanish as the emitted value.
+    const rules = fs.readFileSync(path.join(mx, 'rules.md'), 'utf8');
+    for (const m of rules.matchAll(/`(Licitación pública|Invitación a cuando menos tres personas|Adjudicación directa)`/g)) codes.add(m[1]);
+  }
+  if (standard === 'oc4ids') {
+    addFile(path.join(STANDARDS_DIR, 'oc4ids-0.9.5', 'codelists', `${codelist}.csv`));
+    return codes;
+  }
+  addFile(path.join(STANDARDS_DIR, 'ocds-1.1.5', 'codelists', `${codelist}.csv`));
+  const extDir = path.join(STANDARDS_DIR, 'extensions');
+  for (const ext of fs.readdirSync(extDir)) {
+    addFile(path.join(extDir, ext, 'codelists', `${codelist}.csv`));
+    addFile(path.join(extDir, ext, 'codelists', `+${codelist}.csv`));
+  }
+  for (const ext of fs.readdirSync(extDir)) addFile(path.join(extDir, ext, 'codelists', `-${codelist}.csv`), 'Code', true);
+  if (codelist === 'documentType') addFile(path.join(mx, 'capture-tool-catalog-documenttype.csv'), 'code');
+  return codes;
+}
+
+describeIfStandards('template spec against the official codelists', () => {
+  it('offers only valid codes, and all of them', () => {
+    const problems: string[] = [];
+    for (const sheet of spec.sheets) for (const col of sheet.columns) {
+      if (!col.options || !col.codelist) continue;
+      const official = officialCodes(sheet.standard, col.codelist);
+      if (official.size === 0) problems.push(`${col.codelist}: no official list found`);
+      for (const o of col.options) if (!official.has(o.code)) problems.push(`${sheet.name}:${col.field} offers ${o.code}`);
+      for (const code of official) if (!col.options.some((o) => o.code === code)) problems.push(`${sheet.name}:${col.field} lacks ${code}`);
+    }
+    expect([...new Set(problems)]).toEqual([]);
+  });
+});
