@@ -1,10 +1,11 @@
 /** The `Configuración` sheet: publisher settings that the sheets themselves do not carry (DESIGN §4). */
 export interface SettingSpec { key: SettingKey; title: string; help: string; defaultValue: string }
 
-export type SettingKey = 'publisherName' | 'ocidPrefix' | 'projectIdPrefix' | 'licenseUrl' | 'publicationPolicyUrl' | 'timeZone';
+export type SettingKey = 'publisherName' | 'state' | 'ocidPrefix' | 'projectIdPrefix' | 'licenseUrl' | 'publicationPolicyUrl' | 'timeZone';
 
 export const SETTINGS: readonly SettingSpec[] = [
   { key: 'publisherName', title: 'Nombre del publicador', help: 'Nombre oficial de la institución que publica los datos, p. ej. «Municipio de Mérida».', defaultValue: '' },
+  { key: 'state', title: 'Entidad federativa', help: 'Estado al que pertenece su institución, p. ej. «Yucatán». Su Organismo Garante es el de esa entidad.', defaultValue: '' },
   { key: 'ocidPrefix', title: 'Prefijo OCID', help: 'Prefijo asignado a su institución para los procesos de contratación: «ocds-» seguido de 6 caracteres, p. ej. ocds-mer001.', defaultValue: '' },
   { key: 'projectIdPrefix', title: 'Prefijo de proyectos', help: 'Prefijo de los identificadores de proyecto: «oc4ids-» seguido de 6 caracteres, p. ej. oc4ids-mer001.', defaultValue: '' },
   { key: 'licenseUrl', title: 'Licencia (URL)', help: 'Dirección de la licencia con que se publican los datos.', defaultValue: 'https://creativecommons.org/licenses/by/4.0/' },

@@ -1,0 +1,3 @@
+/** Public entry of the import of published EDCA-MX / EDCAPI data. */
+import './import-messages';
+export { importDocuments, type ImportResult } from './upgrade';

@@ -1,0 +1,99 @@
+/**
+ * Import of already-published data (EDCA-MX release/record packages, EDCAPI project packages) into our documents,
+ * upgrading what older Mexican publications carry. Each upgrade is reported as an info finding so the
+ * official sees what changed before re-publishing:
+ * - OCDS `tag` written as a string → array (release schema: tag is an array of releaseTag codes).
+ * - OC4IDS `[lat, lng]` coordinates (INAI capture tool, rule R-52) → GeoJSON `[lng, lat]` (RFC 7946 §3.1.1),
+ *   detected when the pair only makes sense swapped for a point in Mexico.
+ * - OC4IDS `contractingProcesses[].nature` outside `summary` (0.9.0–0.9.2) → `summary.nature`, as an array.
+ * - OC4IDS project status `completed` (capture tool) → `completion` (projectStatus 0.9.5).
+ * - OC4IDS 0.9.0–0.9.4 `budget.budgetBreakdown` → 0.9.5 `budget.budgetBreakdowns[0].budgetBreakdown`.
+ * Record packages contribute their compiledRelease (or, without one, their last embedded release).
+ */
+import { finding, type Finding } from '../findings/finding';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export interface ImportResult { releases: Obj[]; projects: Obj[]; findings: Finding[] }
+
+const inMexico = (lng: number, lat: number): boolean => lat >= 14 && lat <= 33 && lng >= -119 && lng <= -86;
+
+function upgradeCoordinates(geometry: unknown, pointer: string, findings: Finding[]): void {
+  if (!isObj(geometry) || !Array.isArray(geometry.coordinates)) return;
+  const [a, b] = geometry.coordinates as unknown[];
+  if (typeof a === 'number' && typeof b === 'number' && !inMexico(a, b) && inMexico(b, a)) {
+    geometry.coordinates = [b, a];
+    findings.push(finding('import.coordinates-swapped', 'info', { lat: a, lng: b }, { pointer: `${pointer}/coordinates` }));
+  }
+}
+
+function upgradeRelease(release: Obj, pointer: string, findings: Finding[]): Obj {
+  if (typeof release.tag === 'string') {
+    findings.push(finding('import.tag-as-string', 'info', { value: release.tag }, { pointer: `${pointer}/tag` }));
+    release.tag = [release.tag];
+  }
+  return release;
+}
+
+function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj {
+  if (project.status === 'completed') {
+    project.status = 'completion';
+    findings.push(finding('import.status-completed', 'info', {}, { pointer: `${pointer}/status` }));
+  }
+  (Array.isArray(project.locations) ? project.locations : []).forEach((loc, i) => {
+    if (isObj(loc)) upgradeCoordinates(loc.geometry, `${pointer}/locations/${i}/geometry`, findings);
+  });
+  (Array.isArray(project.contractingProcesses) ? project.contractingProcesses : []).forEach((cp, i) => {
+    if (!isObj(cp)) return;
+    const summary = isObj(cp.summary) ? cp.summary : (cp.summary = {} as Obj);
+    if (cp.nature !== undefined) {
+      if (summary.nature === undefined) summary.nature = cp.nature;
+      delete cp.nature;
+      findings.push(finding('import.nature-moved', 'info', {}, { pointer: `${pointer}/contractingProcesses/${i}/summary/nature` }));
+    }
+    if (typeof summary.nature === 'string') summary.nature = [summary.nature];
+    if (!Object.keys(summary).length) delete cp.summary;
+  });
+  const budget = project.budget;
+  if (isObj(budget) && Array.isArray(budget.budgetBreakdown)) {
+    budget.budgetBreakdowns = [{ id: '1', budgetBreakdown: budget.budgetBreakdown }];
+    delete budget.budgetBreakdown;
+    findings.push(finding('import.budget-breakdowns', 'info', {}, { pointer: `${pointer}/budget/budgetBreakdowns` }));
+  }
+  return project;
+}
+
+/** Accepts any of the package shapes (or a bare release, project or array of them); never throws. */
+export function importDocuments(input: unknown, label: string): ImportResult {
+  const result: ImportResult = { releases: [], projects: [], findings: [] };
+  const clone = (v: unknown): Obj => JSON.parse(JSON.stringify(v)) as Obj;
+  const addRelease = (r: unknown, pointer: string): void => {
+    if (isObj(r) && typeof r.ocid === 'string') result.releases.push(upgradeRelease(clone(r), pointer, result.findings));
+    else result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
+  };
+  const addProject = (p: unknown, pointer: string): void => {
+    if (isObj(p) && typeof p.id === 'string') result.projects.push(upgradeProject(clone(p), pointer, result.findings));
+    else result.findings.push(finding('import.not-a-project', 'error', { file: label }, { pointer }));
+  };
+  const items = Array.isArray(input) ? input : [input];
+  items.forEach((doc, i) => {
+    const base = Array.isArray(input) ? `/${i}` : '';
+    if (!isObj(doc)) return void result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
+    if (Array.isArray(doc.releases) && !Array.isArray(doc.records)) doc.releases.forEach((r, j) => addRelease(r, `${base}/releases/${j}`));
+    else if (Array.isArray(doc.records)) {
+      doc.records.forEach((rec, j) => {
+        const pointer = `${base}/records/${j}`;
+        if (!isObj(rec)) return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
+        const embedded = Array.isArray(rec.releases) ? rec.releases.filter((r) => isObj(r) && typeof r.ocid === 'string') : [];
+        if (isObj(rec.compiledRelease)) addRelease(rec.compiledRelease, `${pointer}/compiledRelease`);
+        else if (embedded.length) addRelease(embedded[embedded.length - 1], `${pointer}/releases/${embedded.length - 1}`);
+        else result.findings.push(finding('import.record-without-data', 'warning', { ocid: String(rec.ocid ?? ''), file: label }, { pointer }));
+      });
+    } else if (Array.isArray(doc.projects)) doc.projects.forEach((p, j) => addProject(p, `${base}/projects/${j}`));
+    else if (typeof doc.ocid === 'string') addRelease(doc, base || '');
+    else if (typeof doc.id === 'string' && (doc.title !== undefined || doc.contractingProcesses !== undefined)) addProject(doc, base || '');
+    else result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
+  });
+  return result;
+}

@@ -1,0 +1,40 @@
+import { chunkRows, decodeCursor, encodeCursor, firestoreIndexConfig, sortKey, toRow } from './collections';
+import { isStoreError } from './store';
+
+test('cursors round-trip and reject tampering', () => {
+  const sk = sortKey('2024-01-01T00:00:00.000Z', 'ñ/1');
+  expect(decodeCursor(encodeCursor(sk))).toBe(sk);
+  for (const bad of ['', 'abc', encodeCursor('{"a":1}'), `${encodeCursor(sk)}=`]) {
+    expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ kind: 'invalid-cursor' }));
+  }
+});
+
+test('chunks hold at most 500 rows and 8 MB of bodies', () => {
+  const small = Array.from({ length: 1201 }, (_, i) => toRow('records', `r${i}`, sortKey(`r${i}`), { ocid: `r${i}` }));
+  expect(chunkRows(small).map((c) => c.length)).toEqual([500, 500, 201]);
+  const big = Array.from({ length: 20 }, (_, i) => toRow('records', `r${i}`, sortKey(`r${i}`), { x: 'y'.repeat(900_000) }));
+  expect(chunkRows(big).map((c) => c.length)).toEqual([8, 8, 4]);
+});
+
+test('a document over the limit is refused with too-large', () => {
+  try {
+    toRow('records', 'r', sortKey('r'), { x: 'y'.repeat(1_000_001) });
+    throw new Error('not refused');
+  } catch (e) {
+    expect(isStoreError(e, 'too-large')).toBe(true);
+  }
+});
+
+test('Firestore index config: one composite index per filtered query, body not indexed', () => {
+  const config = firestoreIndexConfig();
+  expect(config.indexes).toContainEqual({
+    collectionGroup: 'submissions',
+    queryScope: 'COLLECTION',
+    fields: [
+      { fieldPath: 'publisherId', order: 'ASCENDING' },
+      { fieldPath: 'status', order: 'ASCENDING' },
+      { fieldPath: 'sk', order: 'ASCENDING' },
+    ],
+  });
+  expect(config.fieldOverrides).toContainEqual({ collectionGroup: 'releases', fieldPath: 'body', indexes: [] });
+});

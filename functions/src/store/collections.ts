@@ -1,0 +1,142 @@
+/**
+ * The collections, their filterable fields and the queries run on them — one table shared by both adapters
+ * (SQLite creates its tables and indexes from it; Firestore needs a composite index per non-empty query, see
+ * `firestoreIndexes()`), plus the key, sort-key, cursor and chunking rules.
+ */
+import { createHash } from 'node:crypto';
+import type { Row } from './document-backend';
+import { StoreError } from './store';
+
+export type CollectionName =
+  | 'publishers'
+  | 'users'
+  | 'submissions'
+  | 'publications'
+  | 'current'
+  | 'releases'
+  | 'records'
+  | 'projects'
+  | 'audit'
+  | 'stats';
+
+export interface CollectionSpec {
+  /** Top-level body fields copied into indexed columns (Firestore: top-level fields; nested paths are unsupported by the emulator). */
+  fields: readonly string[];
+  /** Equality-filter combinations the store queries with, each followed by `sk` ascending. */
+  queries: readonly (readonly string[])[];
+}
+
+export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
+  publishers: { fields: [], queries: [[]] },
+  users: { fields: ['email', 'tokenHash', 'publisherId'], queries: [[], ['email'], ['tokenHash'], ['publisherId']] },
+  submissions: {
+    fields: ['publisherId', 'status'],
+    queries: [[], ['publisherId'], ['status'], ['publisherId', 'status']],
+  },
+  publications: {
+    fields: ['publisherId', 'contentHash', 'status'],
+    queries: [['publisherId'], ['publisherId', 'contentHash', 'status']],
+  },
+  current: { fields: ['publisherId'], queries: [] },
+  // Releases, records and projects stay top-level with a publicationId field: the emulator's collectionGroup returns nothing.
+  releases: { fields: ['publicationId', 'ocid'], queries: [['publicationId'], ['publicationId', 'ocid']] },
+  records: { fields: ['publicationId'], queries: [['publicationId']] },
+  projects: { fields: ['publicationId'], queries: [['publicationId']] },
+  audit: { fields: ['publisherId'], queries: [[], ['publisherId']] },
+  stats: { fields: [], queries: [[]] },
+};
+
+/** Firestore's limit is 1 MiB per document including field names; keep a margin for the copied fields. */
+export const MAX_BODY_BYTES = 1_000_000;
+/** Firestore: at most 500 writes per batch, and a commit request must stay under 10 MiB. */
+export const MAX_BATCH_WRITES = 500;
+export const MAX_BATCH_BYTES = 8_000_000;
+export const DEFAULT_PAGE = 100;
+export const MAX_PAGE = 1000;
+
+/** A fixed-length id safe as a Firestore document id (no '/', not '.', '..' or `__x__`) whatever the natural key holds. */
+export function docId(...parts: string[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/**
+ * A total order both databases compare the same way (UTF-8 bytes): JSON of the key parts is injective,
+ * so the last part (a unique id) makes every sort key unique and paging by `sk > last` never skips or repeats.
+ */
+export function sortKey(...parts: string[]): string {
+  return JSON.stringify(parts);
+}
+
+export function toRow(collection: CollectionName, id: string, sk: string, doc: object): Row {
+  const body = JSON.stringify(doc);
+  const bytes = Buffer.byteLength(body);
+  if (bytes > MAX_BODY_BYTES) {
+    // The emulator accepts oversized documents silently, so the limit is enforced here for both adapters.
+    throw new StoreError('too-large', `${collection} ${sk}: ${bytes} bytes exceeds the ${MAX_BODY_BYTES}-byte document limit`);
+  }
+  const fields: Record<string, string | null> = {};
+  const values = doc as Record<string, unknown>;
+  for (const f of COLLECTIONS[collection].fields) fields[f] = typeof values[f] === 'string' ? (values[f] as string) : null;
+  return { id, sk, fields, body };
+}
+
+export function encodeCursor(sk: string): string {
+  return Buffer.from(sk, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string {
+  const sk = Buffer.from(cursor, 'base64url').toString('utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(sk);
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || encodeCursor(sk) !== cursor) throw new StoreError('invalid-cursor', 'cursor de paginación no válido');
+  return sk;
+}
+
+export function pageLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_PAGE;
+  if (!Number.isInteger(limit) || limit < 1) throw new StoreError('invalid', `page limit must be a positive integer, got ${limit}`);
+  return Math.min(limit, MAX_PAGE);
+}
+
+/** Splits writes into chunks of ≤ 500 rows and ≤ 8 MB of bodies. */
+export function chunkRows(rows: Row[]): Row[][] {
+  const chunks: Row[][] = [];
+  let chunk: Row[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    const size = Buffer.byteLength(row.body);
+    if (chunk.length > 0 && (chunk.length === MAX_BATCH_WRITES || bytes + size > MAX_BATCH_BYTES)) {
+      chunks.push(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(row);
+    bytes += size;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+/**
+ * firestore.indexes.json for these collections: a composite index per filtered query (equality fields, then `sk`),
+ * and `body` exempted from indexing — it is never queried, and indexing large strings only costs writes.
+ */
+export function firestoreIndexConfig(namespace = '') {
+  const names = Object.keys(COLLECTIONS) as CollectionName[];
+  return {
+    indexes: names.flatMap((c) =>
+      COLLECTIONS[c].queries
+        .filter((q) => q.length > 0)
+        .map((q) => ({
+          collectionGroup: namespace + c,
+          queryScope: 'COLLECTION',
+          fields: [...q, 'sk'].map((fieldPath) => ({ fieldPath, order: 'ASCENDING' })),
+        })),
+    ),
+    fieldOverrides: names.map((c) => ({ collectionGroup: namespace + c, fieldPath: 'body', indexes: [] })),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The narrow storage primitive both adapters implement; `document-store.ts` builds the typed Store on it once,
+ * so SQLite and Firestore differ only in how they keep rows — never in the rules (DESIGN §7).
+ * Only operations the Firestore emulator implements correctly are used: top-level collections, equality filters
+ * plus a range on `sk`, `orderBy(sk)`, `limit`, batches and single-document transactions.
+ */
+import type { CollectionName } from './collections';
+
+/** One document: key, sort key, the filterable fields copied out of the body, and the body as JSON text. */
+export interface Row {
+  id: string;
+  sk: string;
+  fields: Record<string, string | null>;
+  body: string;
+}
+
+export interface DocumentBackend {
+  /** The body, or undefined. */
+  get(collection: CollectionName, id: string): Promise<string | undefined>;
+  /** Insert only; StoreError 'conflict' when the id exists. */
+  create(collection: CollectionName, row: Row): Promise<void>;
+  /** Upserts, committed in chunks (`chunkRows`), each chunk atomically. */
+  putMany(collection: CollectionName, rows: Row[]): Promise<void>;
+  delete(collection: CollectionName, id: string): Promise<boolean>;
+  /**
+   * Atomic read-check-write of one document: `change` gets the current body (or undefined) and returns the
+   * new row, or throws to abort. It must be pure — Firestore may run it more than once.
+   */
+  modify(collection: CollectionName, id: string, change: (body: string | undefined) => Row): Promise<void>;
+  /** Rows whose fields equal `where`, with `sk > after`, ordered by `sk`, at most `limit`. */
+  query(
+    collection: CollectionName,
+    where: Record<string, string>,
+    after: string | undefined,
+    limit: number,
+  ): Promise<{ sk: string; body: string }[]>;
+  close(): Promise<void>;
+}

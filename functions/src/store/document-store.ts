@@ -1,0 +1,171 @@
+/**
+ * The Store's rules, written once over a DocumentBackend: keys, sort orders, paging, compare-and-set
+ * transitions, the publication life cycle (writing → complete → current) and append-only audit.
+ */
+import { randomUUID } from 'node:crypto';
+import { type CollectionName, decodeCursor, docId, encodeCursor, pageLimit, sortKey, toRow } from './collections';
+import type { DocumentBackend } from './document-backend';
+import {
+  type AuditEntry,
+  type Page,
+  type PageRequest,
+  type ProjectInput,
+  type Publication,
+  type Publisher,
+  type PublisherStats,
+  type RecordInput,
+  type ReleaseInput,
+  type Store,
+  StoreError,
+  type Stored,
+  type Submission,
+  type User,
+} from './store';
+
+interface Current {
+  publisherId: string;
+  publicationId: string;
+}
+
+export function createStore(backend: DocumentBackend): Store {
+  async function get<T>(collection: CollectionName, id: string): Promise<T | undefined> {
+    const body = await backend.get(collection, id);
+    return body === undefined ? undefined : (JSON.parse(body) as T);
+  }
+
+  async function list<T>(collection: CollectionName, where: Record<string, string | undefined>, page: PageRequest = {}): Promise<Page<T>> {
+    const limit = pageLimit(page.limit);
+    const after = page.after === undefined ? undefined : decodeCursor(page.after);
+    const filters: Record<string, string> = {};
+    for (const [k, v] of Object.entries(where)) if (v !== undefined) filters[k] = v;
+    // One extra row tells whether a next page exists, so the last page never comes back empty.
+    const rows = await backend.query(collection, filters, after, limit + 1);
+    const items = rows.slice(0, limit).map((r) => JSON.parse(r.body) as T);
+    return rows.length > limit ? { items, next: encodeCursor(rows[limit - 1].sk) } : { items };
+  }
+
+  async function first<T>(collection: CollectionName, where: Record<string, string>): Promise<T | undefined> {
+    return (await list<T>(collection, where, { limit: 1 })).items[0];
+  }
+
+  async function writablePublication(publicationId: string): Promise<Publication> {
+    const publication = await get<Publication>('publications', docId(publicationId));
+    if (!publication) throw new StoreError('not-found', `publication ${publicationId} does not exist`);
+    // A complete publication may already be served: it is immutable (DESIGN §6, atomic publication).
+    if (publication.status !== 'writing') throw new StoreError('invalid', `publication ${publicationId} is complete and immutable`);
+    return publication;
+  }
+
+  function stamp<T extends object>(publication: Publication, item: T): Stored<T> {
+    return { ...item, publicationId: publication.id, publisherId: publication.publisherId };
+  }
+
+  // toRow has already refused any oversized document before the first write.
+  async function putAll(collection: CollectionName, rows: ReturnType<typeof toRow>[]): Promise<void> {
+    if (rows.length > 0) await backend.putMany(collection, rows);
+  }
+
+  const publicationKey = (p: Pick<Publication, 'createdAt' | 'id'>) => sortKey(p.createdAt, p.id);
+
+  return {
+    putPublisher: (p: Publisher) => backend.putMany('publishers', [toRow('publishers', docId(p.id), sortKey(p.id), p)]),
+    getPublisher: (id) => get<Publisher>('publishers', docId(id)),
+    listPublishers: (page) => list<Publisher>('publishers', {}, page),
+
+    putUser: (u: User) => backend.putMany('users', [toRow('users', docId(u.id), sortKey(u.id), u)]),
+    getUser: (id) => get<User>('users', docId(id)),
+    findUserByEmail: (email) => first<User>('users', { email }),
+    findUserByTokenHash: (tokenHash) => first<User>('users', { tokenHash }),
+    listUsers: (q = {}) => list<User>('users', { publisherId: q.publisherId }, q),
+    deleteUser: (id) => backend.delete('users', docId(id)),
+
+    createSubmission: (s: Submission) =>
+      backend.create('submissions', toRow('submissions', docId(s.id), sortKey(s.createdAt, s.id), s)),
+    getSubmission: (id) => get<Submission>('submissions', docId(id)),
+    listSubmissions: (q = {}) => list<Submission>('submissions', { publisherId: q.publisherId, status: q.status }, q),
+    async transitionSubmission(id, from, to, entry, patch = {}) {
+      let updated: Submission | undefined;
+      await backend.modify('submissions', docId(id), (body) => {
+        if (body === undefined) throw new StoreError('not-found', `submission ${id} does not exist`);
+        const s = JSON.parse(body) as Submission;
+        if (!from.includes(s.status)) throw new StoreError('conflict', `submission ${id} is ${s.status}, not ${from.join('|')}`);
+        updated = { ...s, ...patch, status: to, history: [...s.history, entry], updatedAt: entry.at };
+        return toRow('submissions', docId(id), sortKey(s.createdAt, s.id), updated);
+      });
+      return updated as Submission;
+    },
+
+    async createPublication(p) {
+      const publication: Publication = { ...p, counts: { releases: 0, records: 0, projects: 0 }, status: 'writing' };
+      await backend.create('publications', toRow('publications', docId(p.id), publicationKey(p), publication));
+      return publication;
+    },
+    getPublication: (id) => get<Publication>('publications', docId(id)),
+    listPublications: (q) => list<Publication>('publications', { publisherId: q.publisherId }, q),
+    findPublicationByHash: (publisherId, contentHash) =>
+      first<Publication>('publications', { publisherId, contentHash, status: 'complete' }),
+    async putReleases(publicationId, releases: ReleaseInput[]) {
+      const p = await writablePublication(publicationId);
+      await putAll(
+        'releases',
+        releases.map((r) => toRow('releases', docId(p.id, r.ocid, r.id), sortKey(r.ocid, r.date, r.id), stamp(p, r))),
+      );
+    },
+    async putRecords(publicationId, records: RecordInput[]) {
+      const p = await writablePublication(publicationId);
+      await putAll('records', records.map((r) => toRow('records', docId(p.id, r.ocid), sortKey(r.ocid), stamp(p, r))));
+    },
+    async putProjects(publicationId, projects: ProjectInput[]) {
+      const p = await writablePublication(publicationId);
+      await putAll('projects', projects.map((r) => toRow('projects', docId(p.id, r.id), sortKey(r.id), stamp(p, r))));
+    },
+    async completePublication(publicationId, counts) {
+      let sealed: Publication | undefined;
+      await backend.modify('publications', docId(publicationId), (body) => {
+        if (body === undefined) throw new StoreError('not-found', `publication ${publicationId} does not exist`);
+        const p = JSON.parse(body) as Publication;
+        if (p.status !== 'writing') throw new StoreError('conflict', `publication ${publicationId} is already complete`);
+        sealed = { ...p, counts, status: 'complete' };
+        return toRow('publications', docId(publicationId), publicationKey(p), sealed);
+      });
+      return sealed as Publication;
+    },
+    async setCurrent(publisherId, publicationId, expectedPrevious) {
+      const p = await get<Publication>('publications', docId(publicationId));
+      if (!p || p.publisherId !== publisherId) throw new StoreError('not-found', `publisher ${publisherId} has no publication ${publicationId}`);
+      // Only a sealed publication may be served; its status never changes back, so checking it outside the write is safe.
+      if (p.status !== 'complete') throw new StoreError('invalid', `publication ${publicationId} is not complete`);
+      await backend.modify('current', docId(publisherId), (body) => {
+        const previous = body === undefined ? null : (JSON.parse(body) as Current).publicationId;
+        if (expectedPrevious !== undefined && previous !== expectedPrevious) {
+          throw new StoreError('conflict', `current publication of ${publisherId} is ${previous}, expected ${expectedPrevious}`);
+        }
+        const current: Current = { publisherId, publicationId };
+        return toRow('current', docId(publisherId), sortKey(publisherId), current);
+      });
+    },
+    async getCurrent(publisherId) {
+      const current = await get<Current>('current', docId(publisherId));
+      return current && get<Publication>('publications', docId(current.publicationId));
+    },
+
+    listReleases: (q) => list<Stored<ReleaseInput>>('releases', { publicationId: q.publicationId, ocid: q.ocid }, q),
+    getRecord: (publicationId, ocid) => get<Stored<RecordInput>>('records', docId(publicationId, ocid)),
+    listRecords: (q) => list<Stored<RecordInput>>('records', { publicationId: q.publicationId }, q),
+    getProject: (publicationId, id) => get<Stored<ProjectInput>>('projects', docId(publicationId, id)),
+    listProjects: (q) => list<Stored<ProjectInput>>('projects', { publicationId: q.publicationId }, q),
+
+    async appendAudit(e) {
+      const entry: AuditEntry = { ...e, id: randomUUID() };
+      await backend.create('audit', toRow('audit', docId(entry.id), sortKey(entry.at, entry.id), entry));
+      return entry;
+    },
+    listAudit: (q = {}) => list<AuditEntry>('audit', { publisherId: q.publisherId }, q),
+
+    putStats: (s: PublisherStats) => backend.putMany('stats', [toRow('stats', docId(s.publisherId), sortKey(s.publisherId), s)]),
+    getStats: (publisherId) => get<PublisherStats>('stats', docId(publisherId)),
+    listStats: (page) => list<PublisherStats>('stats', {}, page),
+
+    close: () => backend.close(),
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The production store (DESIGN §7): firebase-admin Firestore, one top-level collection per CollectionName
+ * prefixed by `namespace` (tests isolate by it). A document holds the filterable fields, `sk` and the body as
+ * JSON text — text, because OCDS/OC4IDS JSON may nest arrays in arrays (GeoJSON coordinates), which Firestore
+ * values cannot hold, and because one string decodes faster than a deep map.
+ */
+import { randomUUID } from 'node:crypto';
+import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
+import { type DocumentData, type Firestore, type Query, getFirestore } from 'firebase-admin/firestore';
+import { type CollectionName, chunkRows } from './collections';
+import type { DocumentBackend, Row } from './document-backend';
+import { createStore } from './document-store';
+import { type Store, StoreError } from './store';
+
+export interface FirestoreStoreOptions {
+  /** Used to initialise a private app when `app` is not given (a `demo-` id against the emulator). */
+  projectId?: string;
+  /** An app the caller owns (e.g. the Functions default app); it is not deleted on close. */
+  app?: App;
+  /** Prefix of every collection name. */
+  namespace?: string;
+}
+
+export function openFirestoreStore(options: FirestoreStoreOptions): Store {
+  const owned = options.app ? undefined : initializeApp({ projectId: options.projectId }, `store-${randomUUID()}`);
+  const app = options.app ?? (owned as App);
+  return createStore(new FirestoreBackend(getFirestore(app), options.namespace ?? '', owned));
+}
+
+/** gRPC status ALREADY_EXISTS, as raised by `DocumentReference.create()`. */
+const ALREADY_EXISTS = 6;
+
+class FirestoreBackend implements DocumentBackend {
+  constructor(
+    private readonly db: Firestore,
+    private readonly namespace: string,
+    private readonly ownedApp: App | undefined,
+  ) {}
+
+  private doc(collection: CollectionName, id: string) {
+    return this.db.collection(this.namespace + collection).doc(id);
+  }
+
+  private static data(row: Row): DocumentData {
+    return { ...row.fields, sk: row.sk, body: row.body };
+  }
+
+  async get(collection: CollectionName, id: string): Promise<string | undefined> {
+    const snap = await this.doc(collection, id).get();
+    return snap.exists ? (snap.get('body') as string) : undefined;
+  }
+
+  async create(collection: CollectionName, row: Row): Promise<void> {
+    try {
+      await this.doc(collection, row.id).create(FirestoreBackend.data(row));
+    } catch (e) {
+      if ((e as { code?: number }).code === ALREADY_EXISTS) throw new StoreError('conflict', `${collection} ${row.sk} already exists`);
+      throw e;
+    }
+  }
+
+  async putMany(collection: CollectionName, rows: Row[]): Promise<void> {
+    // Sequential batches (≤ 500 writes each): BulkWriter would be faster but the emulator lacks BatchWrite.
+    for (const chunk of chunkRows(rows)) {
+      const batch = this.db.batch();
+      for (const row of chunk) batch.set(this.doc(collection, row.id), FirestoreBackend.data(row));
+      await batch.commit();
+    }
+  }
+
+  async delete(collection: CollectionName, id: string): Promise<boolean> {
+    const ref = this.doc(collection, id);
+    return this.db.runTransaction(async (tx) => {
+      const snap = await tx.get(ref);
+      if (snap.exists) tx.delete(ref);
+      return snap.exists;
+    });
+  }
+
+  async modify(collection: CollectionName, id: string, change: (body: string | undefined) => Row): Promise<void> {
+    const ref = this.doc(collection, id);
+    await this.db.runTransaction(async (tx) => {
+      const snap = await tx.get(ref);
+      tx.set(ref, FirestoreBackend.data(change(snap.exists ? (snap.get('body') as string) : undefined)));
+    });
+  }
+
+  async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number) {
+    let q: Query = this.db.collection(this.namespace + collection);
+    for (const [field, value] of Object.entries(where)) q = q.where(field, '==', value);
+    // A range on the sort key, never startAfter/offset: the emulator ignores those and would repeat page 1.
+    if (after !== undefined) q = q.where('sk', '>', after);
+    const snap = await q.orderBy('sk').limit(limit).get();
+    return snap.docs.map((d) => ({ sk: d.get('sk') as string, body: d.get('body') as string }));
+  }
+
+  async close(): Promise<void> {
+    if (this.ownedApp) await deleteApp(this.ownedApp);
+  }
+}

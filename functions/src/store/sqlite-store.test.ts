@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openSqliteStore } from './sqlite-store';
+import { runStoreContract } from './store-contract';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'store-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+const files = new WeakMap<object, string>();
+
+runStoreContract(
+  'sqlite',
+  async () => {
+    const file = path.join(dir, `store-${n++}.db`);
+    const store = openSqliteStore(file);
+    files.set(store, file);
+    return store;
+  },
+  // A second connection to the same file: the compare-and-set must hold across connections too.
+  { openPeer: async (store) => openSqliteStore(files.get(store)!) },
+);
+
+test('the schema is created on open and data survives reopening', async () => {
+  const file = path.join(dir, 'reopen.db');
+  const first = openSqliteStore(file);
+  await first.putPublisher({ id: 'p1', name: 'Uno', state: 'Jalisco', ocidPrefix: 'ocds-a', projectIdPrefix: 'oc4ids-a', commitment: { projects: 1, periodicityDays: 30 } });
+  await first.close();
+  const second = openSqliteStore(file);
+  expect((await second.getPublisher('p1'))?.name).toBe('Uno');
+  await second.close();
+});
+
+test(':memory: works as the in-memory store', async () => {
+  const store = openSqliteStore(':memory:');
+  await store.appendAudit({ at: '2024-01-01T00:00:00.000Z', actor: 'system', action: 'boot', target: 'server', details: {} });
+  expect((await store.listAudit()).items).toHaveLength(1);
+  await store.close();
+});

@@ -1,0 +1,108 @@
+/**
+ * The embedded store (DESIGN §7): better-sqlite3, one table per collection — the filterable fields as columns,
+ * the document as JSON text — with an index per query shape ending in the sort key. Schema created on open.
+ */
+import Database from 'better-sqlite3';
+import { COLLECTIONS, type CollectionName, chunkRows } from './collections';
+import type { DocumentBackend, Row } from './document-backend';
+import { createStore } from './document-store';
+import { type Store, StoreError } from './store';
+
+/** `path` is a file (created if missing) or ':memory:'. */
+export function openSqliteStore(path: string): Store {
+  return createStore(new SqliteBackend(path));
+}
+
+const quote = (name: string) => `"${name}"`;
+
+class SqliteBackend implements DocumentBackend {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    // WAL lets readers (the API) run while a publication is being written; busy_timeout covers a second process.
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    for (const [name, spec] of Object.entries(COLLECTIONS)) {
+      const columns = ['id TEXT PRIMARY KEY', 'sk TEXT NOT NULL', ...spec.fields.map((f) => `${quote(f)} TEXT`), 'body TEXT NOT NULL'];
+      this.db.exec(`CREATE TABLE IF NOT EXISTS ${quote(name)} (${columns.join(', ')})`);
+      for (const q of spec.queries) {
+        const index = quote([name, 'by', ...q, 'sk'].join('_'));
+        this.db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${quote(name)} (${[...q, 'sk'].map(quote).join(', ')})`);
+      }
+    }
+  }
+
+  private statement(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  private insert(collection: CollectionName, verb: 'INSERT' | 'INSERT OR REPLACE'): Database.Statement {
+    const columns = ['id', 'sk', ...COLLECTIONS[collection].fields, 'body'];
+    return this.statement(`${verb} INTO ${quote(collection)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  }
+
+  private values(collection: CollectionName, row: Row): (string | null)[] {
+    return [row.id, row.sk, ...COLLECTIONS[collection].fields.map((f) => row.fields[f] ?? null), row.body];
+  }
+
+  private read(collection: CollectionName, id: string): string | undefined {
+    const found = this.statement(`SELECT body FROM ${quote(collection)} WHERE id = ?`).get(id) as { body: string } | undefined;
+    return found?.body;
+  }
+
+  async get(collection: CollectionName, id: string): Promise<string | undefined> {
+    return this.read(collection, id);
+  }
+
+  async create(collection: CollectionName, row: Row): Promise<void> {
+    try {
+      this.insert(collection, 'INSERT').run(this.values(collection, row));
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new StoreError('conflict', `${collection} ${row.sk} already exists`);
+      throw e;
+    }
+  }
+
+  async putMany(collection: CollectionName, rows: Row[]): Promise<void> {
+    const upsert = this.insert(collection, 'INSERT OR REPLACE');
+    const write = this.db.transaction((chunk: Row[]) => {
+      for (const row of chunk) upsert.run(this.values(collection, row));
+    });
+    for (const chunk of chunkRows(rows)) write(chunk);
+  }
+
+  async delete(collection: CollectionName, id: string): Promise<boolean> {
+    return this.statement(`DELETE FROM ${quote(collection)} WHERE id = ?`).run(id).changes > 0;
+  }
+
+  async modify(collection: CollectionName, id: string, change: (body: string | undefined) => Row): Promise<void> {
+    // IMMEDIATE takes the write lock before the read, so a second connection cannot interleave its own read-check-write.
+    this.db
+      .transaction(() => {
+        const row = change(this.read(collection, id));
+        this.insert(collection, 'INSERT OR REPLACE').run(this.values(collection, row));
+      })
+      .immediate();
+  }
+
+  async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number) {
+    const conditions = Object.keys(where).map((f) => `${quote(f)} = ?`);
+    const params: (string | number)[] = Object.values(where);
+    if (after !== undefined) {
+      conditions.push('sk > ?');
+      params.push(after);
+    }
+    const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    params.push(limit);
+    return this.statement(`SELECT sk, body FROM ${quote(collection)} ${filter} ORDER BY sk LIMIT ?`).all(params) as { sk: string; body: string }[];
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

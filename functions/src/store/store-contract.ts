@@ -1,0 +1,367 @@
+/**
+ * The one behaviour both adapters must show (DESIGN §7). Each adapter's test file calls
+ * `runStoreContract(name, makeStore)`; `makeStore` returns a fresh, empty store for every test.
+ */
+import { failingStore, InjectedFailure } from './failing-store';
+import {
+  isStoreError,
+  type Page,
+  type Publisher,
+  type ReleaseInput,
+  type Store,
+  type StoreErrorKind,
+  type Submission,
+} from './store';
+
+export interface ContractOptions {
+  /**
+   * Opens a second connection to the same database as the given store, for the concurrency cases.
+   * Omitted for Firestore: the emulator does not isolate transactions (DESIGN §7).
+   */
+  openPeer?: (store: Store) => Promise<Store>;
+}
+
+const at = (minute: number) => new Date(Date.UTC(2024, 0, 1) + minute * 60_000).toISOString();
+
+export const samplePublisher = (id: string, state = 'Jalisco'): Publisher => ({
+  id,
+  name: `Implementador ${id}`,
+  state,
+  ocidPrefix: 'ocds-abc123',
+  projectIdPrefix: 'oc4ids-abc123',
+  license: 'https://creativecommons.org/licenses/by/4.0/',
+  publicationPolicy: 'https://example.org/politica',
+  uri: `https://example.org/${id}`,
+  commitment: { projects: 10, periodicityDays: 90 },
+});
+
+const sampleSubmission = (id: string, publisherId: string, minute: number): Submission => ({
+  id,
+  publisherId,
+  source: { kind: 'sheets', spreadsheetId: `sheet-${id}` },
+  status: 'draft',
+  history: [{ at: at(minute), by: 'u1', action: 'create' }],
+  createdAt: at(minute),
+  updatedAt: at(minute),
+});
+
+const sampleRelease = (ocid: string, n: number, tag: string): ReleaseInput => ({
+  ocid,
+  id: `${ocid}-${n}`,
+  date: at(n),
+  release: { ocid, id: `${ocid}-${n}`, date: at(n), tag: ['tender'], description: tag },
+});
+
+/** Deterministic shuffle, so insertion order never happens to equal sort order. */
+function shuffled<T>(items: T[]): T[] {
+  return items.map((item, i) => ({ item, k: (i * 7919) % 101 })).sort((a, b) => a.k - b.k).map((x) => x.item);
+}
+
+async function pages<T>(fetch: (after?: string) => Promise<Page<T>>): Promise<T[][]> {
+  const all: T[][] = [];
+  let after: string | undefined;
+  do {
+    const page = await fetch(after);
+    all.push(page.items);
+    after = page.next;
+  } while (after !== undefined && all.length < 100);
+  return all;
+}
+
+async function failure(promise: Promise<unknown>): Promise<StoreErrorKind | 'none' | 'other'> {
+  try {
+    await promise;
+    return 'none';
+  } catch (e) {
+    return isStoreError(e) ? e.kind : 'other';
+  }
+}
+
+/** The publication flow the publisher will run (DESIGN §6): write under a new id, seal, then switch `current`. */
+async function publish(store: Store, publisherId: string, id: string, tag: string, processes: number, expectedPrevious?: string | null) {
+  await store.createPublication({ id, publisherId, contentHash: `hash-${id}`, createdAt: at(1000) });
+  const ocids = Array.from({ length: processes }, (_, i) => `ocds-abc123-${publisherId}-${String(i).padStart(3, '0')}`);
+  await store.putReleases(id, ocids.map((ocid) => sampleRelease(ocid, 1, tag)));
+  await store.putRecords(id, ocids.map((ocid) => ({ ocid, record: { ocid, releases: [], compiledRelease: { ocid, description: tag } } })));
+  await store.putProjects(id, [{ id: `oc4ids-abc123-${publisherId}`, project: { id: `oc4ids-abc123-${publisherId}`, title: tag } }]);
+  await store.completePublication(id, { releases: processes, records: processes, projects: 1 });
+  await store.setCurrent(publisherId, id, expectedPrevious);
+}
+/** Document writes `publish` makes: create, releases, records, one project, complete, setCurrent. */
+const publishWrites = (processes: number) => 2 * processes + 4;
+
+export function runStoreContract(name: string, makeStore: () => Promise<Store>, options: ContractOptions = {}): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    test('publishers: create, read, replace, list', async () => {
+      expect(await store.getPublisher('p1')).toBeUndefined();
+      await store.putPublisher(samplePublisher('p1'));
+      await store.putPublisher(samplePublisher('p2', 'Sonora'));
+      expect(await store.getPublisher('p1')).toEqual(samplePublisher('p1'));
+      await store.putPublisher({ ...samplePublisher('p1'), name: 'Renombrado' });
+      expect((await store.getPublisher('p1'))?.name).toBe('Renombrado');
+      expect((await store.listPublishers()).items.map((p) => p.id)).toEqual(['p1', 'p2']);
+    });
+
+    test('users: create, find by id, email and token hash, list by publisher, delete', async () => {
+      await store.putUser({ id: 'u1', email: 'ana@example.mx', role: 'capturista', publisherId: 'p1', tokenHash: 'h1' });
+      await store.putUser({ id: 'u2', email: 'luis@example.mx', role: 'coordinador', state: 'Jalisco' });
+      await store.putUser({ id: 'u3', email: 'eva@example.mx', role: 'capturista', publisherId: 'p2' });
+      expect((await store.getUser('u2'))?.state).toBe('Jalisco');
+      expect((await store.findUserByEmail('ana@example.mx'))?.id).toBe('u1');
+      expect((await store.findUserByTokenHash('h1'))?.id).toBe('u1');
+      expect(await store.findUserByTokenHash('nope')).toBeUndefined();
+      expect((await store.listUsers({ publisherId: 'p1' })).items.map((u) => u.id)).toEqual(['u1']);
+      await store.putUser({ id: 'u1', email: 'ana@example.mx', role: 'admin' });
+      expect(await store.getUser('u1')).toEqual({ id: 'u1', email: 'ana@example.mx', role: 'admin' });
+      expect(await store.findUserByTokenHash('h1')).toBeUndefined();
+      expect(await store.deleteUser('u1')).toBe(true);
+      expect(await store.deleteUser('u1')).toBe(false);
+      expect(await store.getUser('u1')).toBeUndefined();
+      expect((await store.listUsers()).items.map((u) => u.id)).toEqual(['u2', 'u3']);
+    });
+
+    test('submissions: create once, read, filter, compare-and-set transitions with history', async () => {
+      await store.createSubmission(sampleSubmission('s1', 'p1', 1));
+      expect(await failure(store.createSubmission(sampleSubmission('s1', 'p1', 2)))).toBe('conflict');
+      await store.createSubmission(sampleSubmission('s2', 'p2', 2));
+
+      const submitted = await store.transitionSubmission('s1', ['draft', 'returned'], 'submitted', { at: at(5), by: 'u1', action: 'submit' });
+      expect(submitted.status).toBe('submitted');
+      expect(submitted.updatedAt).toBe(at(5));
+      expect(submitted.history.map((h) => h.action)).toEqual(['create', 'submit']);
+
+      const findings = { errors: 0, warnings: 2, infos: 0 };
+      const returned = await store.transitionSubmission(
+        's1',
+        ['submitted'],
+        'returned',
+        { at: at(6), by: 'u2', action: 'return', comment: 'Falta el monto' },
+        { findings },
+      );
+      expect(await store.getSubmission('s1')).toEqual(returned);
+      expect(returned.findings).toEqual(findings);
+      expect(returned.history[2].comment).toBe('Falta el monto');
+
+      expect(await failure(store.transitionSubmission('s1', ['submitted'], 'approved', { at: at(7), by: 'u2', action: 'approve' }))).toBe('conflict');
+      expect((await store.getSubmission('s1'))?.status).toBe('returned');
+      expect(await failure(store.transitionSubmission('nope', ['submitted'], 'approved', { at: at(7), by: 'u2', action: 'approve' }))).toBe('not-found');
+
+      expect((await store.listSubmissions({ status: 'returned' })).items.map((s) => s.id)).toEqual(['s1']);
+      expect((await store.listSubmissions({ publisherId: 'p2', status: 'draft' })).items.map((s) => s.id)).toEqual(['s2']);
+      expect((await store.listSubmissions()).items.map((s) => s.id)).toEqual(['s1', 's2']);
+    });
+
+    test('paging: several pages in a stable order, no duplicates, filters respected', async () => {
+      const ids = Array.from({ length: 23 }, (_, i) => `s${String(i).padStart(2, '0')}`);
+      // Two submissions share a createdAt: the id breaks the tie.
+      for (const [i, id] of shuffled(ids.map((id, i) => [i, id] as const))) await store.createSubmission(sampleSubmission(id, 'p1', Math.min(i, 20)));
+      for (let i = 0; i < 4; i++) await store.createSubmission(sampleSubmission(`other${i}`, 'p2', i));
+
+      const got = await pages((after) => store.listSubmissions({ publisherId: 'p1', after, limit: 10 }));
+      expect(got.map((p) => p.length)).toEqual([10, 10, 3]);
+      expect(got.flat().map((s) => s.id)).toEqual(ids);
+
+      const exact = await pages((after) => store.listSubmissions({ publisherId: 'p1', after, limit: 23 }));
+      expect(exact.map((p) => p.length)).toEqual([23]);
+      expect((await store.listSubmissions({ limit: 5000 })).items).toHaveLength(27);
+
+      expect(await failure(store.listSubmissions({ after: 'not-a-cursor' }))).toBe('invalid-cursor');
+      expect(await failure(store.listSubmissions({ limit: 0 }))).toBe('invalid');
+    });
+
+    test('paging releases, records, projects, publishers, audit and stats', async () => {
+      for (const id of shuffled(Array.from({ length: 12 }, (_, i) => `pub${String(i).padStart(2, '0')}`))) {
+        await store.putPublisher(samplePublisher(id));
+        await store.putStats({ publisherId: id, publicationId: 'x', computedAt: at(1), data: { processes: 1 } });
+        await store.appendAudit({ at: at(Number(id.slice(3))), actor: 'system', action: 'seed', target: `publisher/${id}`, details: {} });
+      }
+      await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
+      await store.createPublication({ id: 'B', publisherId: 'p1', contentHash: 'b', createdAt: at(2) });
+      const ocids = Array.from({ length: 6 }, (_, i) => `ocds-abc123-${i}`);
+      const releases = ocids.flatMap((ocid) => [3, 1, 2].map((n) => sampleRelease(ocid, n, 'A')));
+      await store.putReleases('A', shuffled(releases));
+      await store.putReleases('B', [sampleRelease('ocds-abc123-0', 1, 'B')]);
+      await store.putRecords('A', shuffled(ocids).map((ocid) => ({ ocid, record: { ocid } })));
+      await store.putProjects('A', shuffled(ocids).map((id) => ({ id, project: { id } })));
+
+      const byRelease = (r: ReleaseInput) => [r.ocid, r.date, r.id].join(' ');
+      const releasePages = await pages((after) => store.listReleases({ publicationId: 'A', after, limit: 5 }));
+      expect(releasePages.map((p) => p.length)).toEqual([5, 5, 5, 3]);
+      expect(releasePages.flat().map(byRelease)).toEqual(releases.map(byRelease).sort());
+      expect(releasePages.flat().every((r) => r.publicationId === 'A' && r.publisherId === 'p1')).toBe(true);
+      const oneProcess = await pages((after) => store.listReleases({ publicationId: 'A', ocid: 'ocds-abc123-4', after, limit: 2 }));
+      expect(oneProcess.flat().map((r) => r.id)).toEqual(['ocds-abc123-4-1', 'ocds-abc123-4-2', 'ocds-abc123-4-3']);
+
+      const recordPages = await pages((after) => store.listRecords({ publicationId: 'A', after, limit: 4 }));
+      expect(recordPages.flat().map((r) => r.ocid)).toEqual(ocids);
+      const projectPages = await pages((after) => store.listProjects({ publicationId: 'A', after, limit: 4 }));
+      expect(projectPages.flat().map((p) => p.id)).toEqual(ocids);
+
+      const publisherIds = (await pages((after) => store.listPublishers({ after, limit: 5 }))).flat().map((p) => p.id);
+      expect(publisherIds).toEqual([...publisherIds].sort());
+      expect(new Set(publisherIds).size).toBe(12);
+      const statPages = await pages((after) => store.listStats({ after, limit: 5 }));
+      expect(statPages.flat().map((s) => s.publisherId)).toEqual(publisherIds);
+      const auditPages = await pages((after) => store.listAudit({ after, limit: 5 }));
+      expect(auditPages.map((p) => p.length)).toEqual([5, 5, 2]);
+      expect(auditPages.flat().map((e) => e.target)).toEqual(publisherIds.map((id) => `publisher/${id}`));
+    });
+
+    test('publication: written under its own id, sealed, then served through the current pointer', async () => {
+      expect(await store.getCurrent('p1')).toBeUndefined();
+      await publish(store, 'p1', 'A', 'first', 3, null);
+      const current = await store.getCurrent('p1');
+      expect(current).toMatchObject({ id: 'A', status: 'complete', counts: { releases: 3, records: 3, projects: 1 } });
+      const served = await store.listReleases({ publicationId: current!.id });
+      expect(served.items.map((r) => r.release.description)).toEqual(['first', 'first', 'first']);
+      expect((await store.getRecord('A', 'ocds-abc123-p1-001'))?.record).toMatchObject({ compiledRelease: { description: 'first' } });
+      expect((await store.getProject('A', 'oc4ids-abc123-p1'))?.project).toEqual({ id: 'oc4ids-abc123-p1', title: 'first' });
+      expect(await store.getRecord('A', 'missing')).toBeUndefined();
+
+      // Complete publications are immutable.
+      expect(await failure(store.putReleases('A', [sampleRelease('x', 1, 'late')]))).toBe('invalid');
+      expect(await failure(store.completePublication('A', { releases: 0, records: 0, projects: 0 }))).toBe('conflict');
+      expect(await failure(store.putReleases('nope', []))).toBe('not-found');
+      expect(await failure(store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'z', createdAt: at(1) }))).toBe('conflict');
+
+      await publish(store, 'p1', 'B', 'second', 2, 'A');
+      expect((await store.getCurrent('p1'))?.id).toBe('B');
+      expect((await store.listReleases({ publicationId: 'B' })).items.map((r) => r.release.description)).toEqual(['second', 'second']);
+      // History stays: the old publication is untouched.
+      expect((await store.listReleases({ publicationId: 'A' })).items).toHaveLength(3);
+      expect((await store.listPublications({ publisherId: 'p1' })).items.map((p) => p.id)).toEqual(['A', 'B']);
+
+      expect((await store.findPublicationByHash('p1', 'hash-A'))?.id).toBe('A');
+      await store.createPublication({ id: 'C', publisherId: 'p1', contentHash: 'hash-C', createdAt: at(2000) });
+      expect(await store.findPublicationByHash('p1', 'hash-C')).toBeUndefined();
+      expect(await store.findPublicationByHash('p2', 'hash-A')).toBeUndefined();
+    });
+
+    test('current pointer: compare-and-set, only complete publications of the same publisher', async () => {
+      await publish(store, 'p1', 'A', 'a', 1);
+      await publish(store, 'p1', 'B', 'b', 1, 'A');
+      await publish(store, 'p2', 'Z', 'z', 1, null);
+      expect(await failure(store.setCurrent('p1', 'A', 'A'))).toBe('conflict');
+      expect(await failure(store.setCurrent('p1', 'A', null))).toBe('conflict');
+      expect((await store.getCurrent('p1'))?.id).toBe('B');
+      await store.setCurrent('p1', 'A', 'B'); // rolling back to an older publication is allowed
+      expect((await store.getCurrent('p1'))?.id).toBe('A');
+      await store.setCurrent('p1', 'B');
+      expect((await store.getCurrent('p1'))?.id).toBe('B');
+
+      expect(await failure(store.setCurrent('p1', 'Z'))).toBe('not-found');
+      expect(await failure(store.setCurrent('p1', 'missing'))).toBe('not-found');
+      await store.createPublication({ id: 'W', publisherId: 'p1', contentHash: 'w', createdAt: at(3) });
+      expect(await failure(store.setCurrent('p1', 'W'))).toBe('invalid');
+      expect((await store.getCurrent('p1'))?.id).toBe('B');
+      expect((await store.getCurrent('p2'))?.id).toBe('Z');
+    });
+
+    test('a failure at any point while writing a publication leaves the previous one served intact', async () => {
+      await publish(store, 'p1', 'A', 'old', 7, null);
+      const before = await store.listReleases({ publicationId: 'A' });
+      const total = publishWrites(9);
+      for (const budget of [0, 1, 5, 12, total - 2, total - 1]) {
+        const id = `B${budget}`;
+        await expect(publish(failingStore(store, budget), 'p1', id, 'new', 9, 'A')).rejects.toThrow(InjectedFailure);
+        expect((await store.getCurrent('p1'))?.id).toBe('A');
+        expect(await store.listReleases({ publicationId: 'A' })).toEqual(before);
+        expect((await store.getRecord('A', 'ocds-abc123-p1-006'))?.record).toMatchObject({ compiledRelease: { description: 'old' } });
+      }
+      // The interrupted publication is left 'writing' (or sealed but not current) and can be retried under a new id.
+      expect((await store.getPublication('B5'))?.status).toBe('writing');
+      expect((await store.listReleases({ publicationId: 'B5' })).items).toHaveLength(4);
+      expect(await failure(store.setCurrent('p1', 'B5'))).toBe('invalid');
+      await publish(store, 'p1', 'retry', 'new', 9, 'A');
+      expect((await store.getCurrent('p1'))?.id).toBe('retry');
+    });
+
+    test('audit is append-only', async () => {
+      const first = await store.appendAudit({ at: at(1), actor: 'u2', action: 'approve', target: 'submission/s1', details: { comment: 'ok' }, publisherId: 'p1' });
+      const second = await store.appendAudit({ at: at(1), actor: 'u2', action: 'approve', target: 'submission/s1', details: {}, publisherId: 'p2' });
+      expect(first.id).not.toBe(second.id);
+      expect((await store.listAudit()).items).toHaveLength(2);
+      expect((await store.listAudit({ publisherId: 'p1' })).items).toEqual([first]);
+      expect(Object.keys(store).filter((k) => /audit/i.test(k)).sort()).toEqual(['appendAudit', 'listAudit']);
+    });
+
+    test('stats: replace and read', async () => {
+      await store.putStats({ publisherId: 'p1', publicationId: 'A', computedAt: at(1), data: { processes: 3 } });
+      await store.putStats({ publisherId: 'p1', publicationId: 'B', computedAt: at(2), data: { processes: 4, byState: { Jalisco: 4 } } });
+      expect(await store.getStats('p1')).toEqual({ publisherId: 'p1', publicationId: 'B', computedAt: at(2), data: { processes: 4, byState: { Jalisco: 4 } } });
+      expect(await store.getStats('p2')).toBeUndefined();
+    });
+
+    test('documents: arbitrary JSON round-trips; over 1 MB is refused before anything is written', async () => {
+      await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
+      // GeoJSON polygons nest arrays in arrays (OC4IDS locations), which Firestore values cannot hold directly.
+      const project = {
+        id: 'oc4ids-1',
+        locations: [{ geometry: { type: 'Polygon', coordinates: [[[-103.3, 20.6], [-103.2, 20.6], [-103.3, 20.7], [-103.3, 20.6]]] } }],
+        'clave.con.puntos': 'sí — ñandú',
+        empty: {},
+        nothing: null,
+      };
+      await store.putProjects('A', [{ id: 'oc4ids-1', project }]);
+      expect((await store.getProject('A', 'oc4ids-1'))?.project).toEqual(project);
+
+      const huge = sampleRelease('ocds-abc123-big', 1, 'x'.repeat(1_100_000));
+      expect(await failure(store.putReleases('A', [sampleRelease('ocds-abc123-ok', 1, 'ok'), huge]))).toBe('too-large');
+      expect((await store.listReleases({ publicationId: 'A' })).items).toEqual([]);
+    });
+
+    test('a put larger than one batch (> 500 documents) is written whole', async () => {
+      await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
+      const releases = Array.from({ length: 1100 }, (_, i) => sampleRelease(`ocds-abc123-${String(i).padStart(4, '0')}`, 1, 'bulk'));
+      await store.putReleases('A', releases);
+      const got = await pages((after) => store.listReleases({ publicationId: 'A', after, limit: 1000 }));
+      expect(got.map((p) => p.length)).toEqual([1000, 100]);
+      expect(got.flat().map((r) => r.ocid)).toEqual(releases.map((r) => r.ocid));
+    });
+
+    test('ids with slashes, dots and unicode are kept apart', async () => {
+      await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
+      const ocids = ['ocds-a/b', 'ocds-a', '.', '__x__', 'ocds-ñ'];
+      await store.putRecords('A', ocids.map((ocid) => ({ ocid, record: { ocid } })));
+      for (const ocid of ocids) expect((await store.getRecord('A', ocid))?.record).toEqual({ ocid });
+    });
+
+    if (options.openPeer) {
+      const openPeer = options.openPeer;
+      test('concurrency: of two simultaneous approvals exactly one wins, also across connections', async () => {
+        const peer = await openPeer(store);
+        try {
+          for (const [i, other] of [store, peer].entries()) {
+            const id = `s${i}`;
+            await store.createSubmission({ ...sampleSubmission(id, 'p1', i), status: 'submitted' });
+            const approve = (s: Store, by: string) => s.transitionSubmission(id, ['submitted'], 'approved', { at: at(10), by, action: 'approve' });
+            const outcomes = await Promise.allSettled([approve(store, 'u1'), approve(other, 'u2'), approve(other, 'u3')]);
+            expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+            const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+            expect(rejected.every((o) => isStoreError(o.reason, 'conflict'))).toBe(true);
+            const final = await peer.getSubmission(id);
+            expect(final?.history.filter((h) => h.action === 'approve')).toHaveLength(1);
+          }
+          await publish(store, 'p1', 'A', 'a', 1, null);
+          await store.createPublication({ id: 'B', publisherId: 'p1', contentHash: 'b', createdAt: at(2) });
+          await store.completePublication('B', { releases: 0, records: 0, projects: 0 });
+          await store.createPublication({ id: 'C', publisherId: 'p1', contentHash: 'c', createdAt: at(3) });
+          await store.completePublication('C', { releases: 0, records: 0, projects: 0 });
+          const switches = await Promise.allSettled([store.setCurrent('p1', 'B', 'A'), peer.setCurrent('p1', 'C', 'A')]);
+          expect(switches.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+          expect(['B', 'C']).toContain((await peer.getCurrent('p1'))?.id);
+        } finally {
+          await peer.close();
+        }
+      });
+    }
+  });
+}

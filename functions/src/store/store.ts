@@ -1,0 +1,220 @@
+/**
+ * The backend's repository interface (DESIGN §7). Two adapters implement it — SQLite (embedded default)
+ * and Firestore (production) — and one contract suite (`store-contract.ts`) holds both to the same behaviour.
+ * No database type crosses this boundary: callers see plain JSON-able objects, opaque cursors and StoreError.
+ */
+import type { Finding } from '../../../core/findings/finding';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** `after` is the opaque `next` of the previous page; pages follow one stable order with no duplicates. */
+export interface PageRequest {
+  after?: string;
+  /** 1…1000; default 100. */
+  limit?: number;
+}
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  next?: string;
+}
+
+export interface Publisher {
+  id: string;
+  name: string;
+  /** Mexican state (entidad federativa) the body belongs to; coordinators are scoped by it. */
+  state: string;
+  /** Registered OCDS ocid prefix (`ocds-xxxxxx`) and the OC4IDS project id prefix (`oc4ids-xxxxxx`). */
+  ocidPrefix: string;
+  projectIdPrefix: string;
+  /** Package metadata (OCDS package `license`, `publicationPolicy`, `publisher.uri`). */
+  license?: string;
+  publicationPolicy?: string;
+  uri?: string;
+  /** What the body committed to publish: number of projects, every `periodicityDays`. */
+  commitment: { projects: number; periodicityDays: number };
+}
+
+export type Role = 'capturista' | 'coordinador' | 'admin';
+export interface User {
+  id: string;
+  email: string;
+  role: Role;
+  /** A capturista's implementer. */
+  publisherId?: string;
+  /** A coordinador's state. */
+  state?: string;
+  /** Hash of a self-hosted API token (never the token itself). */
+  tokenHash?: string;
+}
+
+export type SubmissionSource = { kind: 'sheets'; spreadsheetId: string } | { kind: 'xlsx'; fileId: string };
+export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed';
+export interface HistoryEntry {
+  /** ISO 8601 timestamp. */
+  at: string;
+  /** User id. */
+  by: string;
+  action: string;
+  comment?: string;
+}
+export interface FindingsSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** The first findings, for the coordinator to see why; capped by the caller (documents stay < 1 MiB). */
+  sample?: Finding[];
+}
+export interface Submission {
+  id: string;
+  publisherId: string;
+  source: SubmissionSource;
+  status: SubmissionStatus;
+  history: HistoryEntry[];
+  findings?: FindingsSummary;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PublicationCounts {
+  releases: number;
+  records: number;
+  projects: number;
+}
+/** A publication is written under its own id ('writing'), sealed ('complete'), then made current (DESIGN §6). */
+export interface Publication {
+  id: string;
+  publisherId: string;
+  contentHash: string;
+  createdAt: string;
+  counts: PublicationCounts;
+  status: 'writing' | 'complete';
+}
+export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt'>;
+
+/** One OCDS release; `id` is the release id, unique within its ocid (OCDS 1.1 release schema). */
+export interface ReleaseInput {
+  ocid: string;
+  id: string;
+  date: string;
+  release: JsonObject;
+}
+export interface RecordInput {
+  ocid: string;
+  record: JsonObject;
+}
+export interface ProjectInput {
+  id: string;
+  project: JsonObject;
+}
+/** What the store keeps: the input plus the publication it belongs to. */
+export type Stored<T> = T & { publicationId: string; publisherId: string };
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  /** User id, or `system`. */
+  actor: string;
+  action: string;
+  /** What was acted on, e.g. `submission/abc`. */
+  target: string;
+  details: JsonObject;
+  /** Lets a coordinator's audit view be scoped to publishers. */
+  publisherId?: string;
+}
+
+/** Cached dashboard aggregates of a publisher's current publication. */
+export interface PublisherStats {
+  publisherId: string;
+  publicationId: string;
+  computedAt: string;
+  data: JsonObject;
+}
+
+export interface Store {
+  putPublisher(publisher: Publisher): Promise<void>;
+  getPublisher(id: string): Promise<Publisher | undefined>;
+  listPublishers(page?: PageRequest): Promise<Page<Publisher>>;
+
+  putUser(user: User): Promise<void>;
+  getUser(id: string): Promise<User | undefined>;
+  findUserByEmail(email: string): Promise<User | undefined>;
+  findUserByTokenHash(tokenHash: string): Promise<User | undefined>;
+  listUsers(query?: PageRequest & { publisherId?: string }): Promise<Page<User>>;
+  deleteUser(id: string): Promise<boolean>;
+
+  /** Fails with StoreError 'conflict' when the id exists. Ordered by (createdAt, id). */
+  createSubmission(submission: Submission): Promise<void>;
+  getSubmission(id: string): Promise<Submission | undefined>;
+  listSubmissions(query?: PageRequest & { publisherId?: string; status?: SubmissionStatus }): Promise<Page<Submission>>;
+  /**
+   * Atomic compare-and-set: moves the submission to `to` only if its status is one of `from`, appends `entry`
+   * to its history and sets `updatedAt = entry.at`. Of two concurrent approvals exactly one wins; the other
+   * gets StoreError 'conflict'. 'not-found' when there is no such submission.
+   */
+  transitionSubmission(
+    id: string,
+    from: SubmissionStatus[],
+    to: SubmissionStatus,
+    entry: HistoryEntry,
+    patch?: { findings?: FindingsSummary },
+  ): Promise<Submission>;
+
+  /** Starts a publication in status 'writing'; 'conflict' if the id exists. Ordered by (createdAt, id). */
+  createPublication(publication: NewPublication): Promise<Publication>;
+  getPublication(id: string): Promise<Publication | undefined>;
+  listPublications(query: PageRequest & { publisherId: string }): Promise<Page<Publication>>;
+  /** The complete publication of this publisher with this content hash, if any (idempotent publishing). */
+  findPublicationByHash(publisherId: string, contentHash: string): Promise<Publication | undefined>;
+  /** Writes in batches of ≤ 500 documents; only into a publication still 'writing' (complete ones are immutable). */
+  putReleases(publicationId: string, releases: ReleaseInput[]): Promise<void>;
+  putRecords(publicationId: string, records: RecordInput[]): Promise<void>;
+  putProjects(publicationId: string, projects: ProjectInput[]): Promise<void>;
+  /** 'writing' → 'complete'. */
+  completePublication(publicationId: string, counts: PublicationCounts): Promise<Publication>;
+  /**
+   * Switches the publisher's `current` pointer in one write, to a complete publication of that publisher.
+   * With `expectedPrevious` (null = no current yet) it is a compare-and-set: StoreError 'conflict' if the
+   * pointer moved meanwhile.
+   */
+  setCurrent(publisherId: string, publicationId: string, expectedPrevious?: string | null): Promise<void>;
+  /** The publication readers must see: the one `current` points at. */
+  getCurrent(publisherId: string): Promise<Publication | undefined>;
+
+  /** Ordered by (ocid, date, id); `ocid` narrows to one process. */
+  listReleases(query: PageRequest & { publicationId: string; ocid?: string }): Promise<Page<Stored<ReleaseInput>>>;
+  getRecord(publicationId: string, ocid: string): Promise<Stored<RecordInput> | undefined>;
+  /** Ordered by ocid. */
+  listRecords(query: PageRequest & { publicationId: string }): Promise<Page<Stored<RecordInput>>>;
+  getProject(publicationId: string, id: string): Promise<Stored<ProjectInput> | undefined>;
+  /** Ordered by project id. */
+  listProjects(query: PageRequest & { publicationId: string }): Promise<Page<Stored<ProjectInput>>>;
+
+  /** Append-only: there is deliberately no update or delete. Ordered by (at, id). */
+  appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  listAudit(query?: PageRequest & { publisherId?: string }): Promise<Page<AuditEntry>>;
+
+  putStats(stats: PublisherStats): Promise<void>;
+  getStats(publisherId: string): Promise<PublisherStats | undefined>;
+  /** Ordered by publisherId. */
+  listStats(page?: PageRequest): Promise<Page<PublisherStats>>;
+
+  close(): Promise<void>;
+}
+
+export type StoreErrorKind = 'conflict' | 'not-found' | 'invalid' | 'invalid-cursor' | 'too-large';
+/** The only error the store raises on purpose; `kind` maps to an HTTP status (409, 404, 400, 400, 413). */
+export class StoreError extends Error {
+  constructor(
+    readonly kind: StoreErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export function isStoreError(e: unknown, kind?: StoreErrorKind): e is StoreError {
+  return e instanceof StoreError && (kind === undefined || e.kind === kind);
+}

@@ -1,0 +1,29 @@
+/**
+ * Build (`npm run build`): bundles the CLI + local server into dist/cli.js with esbuild. The bundle inlines
+ * our own code, the generated schemas and the compiled validators; npm packages stay external (better-sqlite3
+ * is native, firebase-admin is loaded from node_modules). Type checking is `npm run typecheck`, not part of this.
+ */
+import * as path from 'path';
+import { build } from 'esbuild';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+export async function buildCli(): Promise<void> {
+  await build({
+    entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')],
+    outfile: path.join(ROOT, 'dist/cli.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    // main.ts runs when it is the entry module; in the bundle that is the bundle itself.
+    define: { 'require.main': 'module' },
+  });
+}
+
+if (require.main === module) {
+  buildCli().then(() => console.error('Construido dist/cli.js'), (e: unknown) => { console.error(e); process.exitCode = 1; });
+}

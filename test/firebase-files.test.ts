@@ -1,0 +1,25 @@
+/** The Firebase deployment files stay in step with the code: generated indexes, closed security rules. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { INDEXES_FILE, indexesJson } from '../scripts/generate-firestore-indexes';
+import { ROOT } from './standards';
+
+describe('firebase files', () => {
+  it('firestore.indexes.json matches the store query shapes', () => {
+    expect(fs.readFileSync(INDEXES_FILE, 'utf8')).toBe(indexesJson());
+  });
+
+  // The rules emulator needs Java 21, which this Debian lacks (engineering notes §1), so the rules are checked
+  // statically: one catch-all match that denies every client read and write, and nothing that allows.
+  it('firestore.rules deny every client read and write', () => {
+    const rules = fs.readFileSync(path.join(ROOT, 'firestore.rules'), 'utf8').replace(/\/\/.*$/gm, '');
+    expect(rules).toMatch(/match \/\{document=\*\*\}\s*\{\s*allow read, write: if false;\s*\}/);
+    expect(rules.match(/allow /g)).toHaveLength(1);
+  });
+
+  it('firebase.json deploys functions on Node 20 and the dashboard build', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { functions: { runtime: string }[]; hosting: { public: string } };
+    expect(config.functions[0].runtime).toBe('nodejs20');
+    expect(config.hosting.public).toBe('dashboard/dist');
+  });
+});
