@@ -74,7 +74,7 @@ describe('blank template', () => {
 
   it('has the instructions and settings sheets, and hides the catalogue', () => {
     expect(wb.worksheets[0].name).toBe('Instrucciones');
-    expect(wb.getWorksheet('Configuración')?.getCell('C3').value).toBe('ocidPrefix');
+    expect(wb.getWorksheet('Configuración')?.getCell('C4').value).toBe('ocidPrefix');
     expect(wb.getWorksheet('Catálogos')?.state).toBe('hidden');
   });
 });
