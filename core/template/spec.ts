@@ -60,10 +60,19 @@ export function parseDefinitionEntry(entry: DefinitionEntry): DefinitionColumn {
 
 const ROOT_KEY: Record<Standard, string> = { ocds: 'ocid', oc4ids: 'id' };
 
-/** `awards/suppliers` + `name` → `awards/0/suppliers/0/name` (flatten-tool index convention). */
-export function indexedPath(array: string, column: string): string {
-  const prefix = array ? array.split('/').map((seg) => `${seg}/0`).join('/') : '';
-  return prefix ? `${prefix}/${column}` : column;
+/**
+ * flatten-tool's indexed path of a column: `/0` after every segment that is an array in the profile
+ * (`tender/documents` + `id` → `tender/documents/0/id`, `awards/suppliers` + `name` → `awards/0/suppliers/0/name`).
+ */
+export function indexedPath(profile: Profile, array: string, column: string): string {
+  if (!array) return column;
+  const out: string[] = [];
+  let walked = '';
+  for (const seg of array.split('/')) {
+    walked = walked ? `${walked}/${seg}` : seg;
+    out.push(profile.fields[walked]?.types.includes('array') ? `${seg}/0` : seg);
+  }
+  return `${out.join('/')}/${column}`;
 }
 
 /** Finds the profile entry of a column path; `geometry/coordinates/1` resolves to its array `geometry/coordinates`. */
@@ -103,7 +112,7 @@ function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColum
   if (!info) throw new SpecError(`La ruta ${profile.standard}:${field} no existe en el perfil`);
   const label = labelOf(fieldLabels, field, profile.standard);
   const column: ColumnSpec = {
-    path: indexedPath(array, def.path),
+    path: indexedPath(profile, array, def.path),
     field,
     title: label.title,
     help: label.help,

@@ -1,0 +1,43 @@
+/**
+ * A contract implements an award (`contracts.awardID`), so its value should not exceed the awarded value
+ * (OCDS 1.1 Contract.value; a larger value needs an amendment that explains it), and the payments recorded in
+ * `implementation.transactions` should not exceed the contract value. Compared only within one currency.
+ * `amount.contractExceedsAward`, `amount.transactionsExceedContract` (warnings).
+ */
+import { itemsAlong, itemsAt, numberAt, objectAt, stringAt } from './json';
+import type { Check } from './types';
+
+function money(holder: unknown, key: string): { amount: number; currency: string } | undefined {
+  const value = objectAt(holder, key);
+  const amount = numberAt(value, 'amount');
+  const currency = stringAt(value, 'currency');
+  return amount !== undefined && currency !== undefined ? { amount, currency } : undefined;
+}
+
+export const contractValue: Check = ({ releases, report }) => {
+  for (const { data, pointer } of releases) {
+    const awards = new Map<string, { amount: number; currency: string }>();
+    for (const { item } of itemsAt(data, 'awards', pointer)) {
+      const id = stringAt(item, 'id');
+      const value = money(item, 'value');
+      if (id !== undefined && value) awards.set(id, value);
+    }
+    for (const { item: contract, pointer: p } of itemsAt(data, 'contracts', pointer)) {
+      const value = money(contract, 'value');
+      if (!value) continue;
+      const award = awards.get(stringAt(contract, 'awardID') ?? '');
+      if (award && award.currency === value.currency && value.amount > award.amount) {
+        report('amount.contractExceedsAward', 'warning', `${p}/value/amount`, { value: value.amount, awardValue: award.amount, currency: value.currency });
+      }
+      let paid = 0;
+      for (const { item: tx } of itemsAlong(contract, 'implementation/transactions', p)) {
+        const txValue = money(tx, 'value');
+        if (txValue?.currency === value.currency) paid += txValue.amount;
+      }
+      // Cents of rounding across many payments are not a finding.
+      if (paid - value.amount > 0.01) {
+        report('amount.transactionsExceedContract', 'warning', `${p}/value/amount`, { value: value.amount, paid: Math.round(paid * 100) / 100, currency: value.currency });
+      }
+    }
+  }
+};

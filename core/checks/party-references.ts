@@ -1,0 +1,72 @@
+/**
+ * Organization references must point at an entry of `parties` that carries the matching role
+ * (OCDS 1.1 "Parties": "the party referenced should also appear in the parties section with the role…";
+ * OC4IDS 0.9 parties the same way). EDCA-MX pick lists are role-driven (rules.md R-24/R-25).
+ * `reference.unknownParty` (error): the id is not in `parties`. `reference.missingRole` (warning): the party
+ * exists but lacks the role.
+ */
+import { itemsAlong, itemsAt, stringAt } from './json';
+import type { Check, Doc, JsonObject, Report } from './types';
+
+/** Path of the objects that hold the reference, the reference key (an object or array of them), accepted roles. */
+type Rule = [holder: string, key: string, roles: string[]];
+
+const OCDS_RULES: Rule[] = [
+  ['', 'buyer', ['buyer']],
+  ['tender', 'procuringEntity', ['procuringEntity']],
+  ['tender', 'tenderers', ['tenderer']],
+  ['awards', 'suppliers', ['supplier']],
+  ['contracts/implementation/transactions', 'payer', ['payer']],
+  ['contracts/implementation/transactions', 'payee', ['payee']],
+  ['contracts/guarantees', 'guarantor', ['guarantor']],
+  ['planning/budget/budgetBreakdown', 'sourceParty', ['funder', 'sourceParty']],
+  ['planning/budgetBreakdown', 'sourceParty', ['funder', 'sourceParty']],
+  ['planning/requestsForQuotes', 'invitedSuppliers', ['invitedSupplier']],
+  ['planning/requestsForQuotes/quotes', 'issuingSupplier', ['issuingSupplier']],
+  ['planning', 'requestingUnits', ['requestingUnit']],
+  ['planning', 'contractingUnits', ['contractingUnit']],
+  ['planning', 'responsibleUnits', ['responsibleUnit']],
+  // The extension adds attendee/official; INAI data uses the longer codes (standards README, known quirks).
+  ['tender/clarificationMeetings', 'attendees', ['attendee', 'clarificationMeetingAttendee']],
+  ['tender/clarificationMeetings', 'officials', ['official', 'clarificationMeetingOfficial']],
+];
+
+const OC4IDS_RULES: Rule[] = [
+  ['', 'publicAuthority', ['publicAuthority']],
+  ['budget/budgetBreakdowns/budgetBreakdown', 'sourceParty', ['funder']],
+  ['transactions', 'payer', ['payer']],
+  ['transactions', 'payee', ['payee']],
+];
+
+function partyRoles(doc: JsonObject, pointer: string): Map<string, Set<string>> {
+  const parties = new Map<string, Set<string>>();
+  for (const { item } of itemsAt(doc, 'parties', pointer)) {
+    const id = stringAt(item, 'id');
+    if (id === undefined) continue;
+    const roles = Array.isArray(item.roles) ? item.roles.filter((r): r is string => typeof r === 'string') : [];
+    parties.set(id, new Set([...(parties.get(id) ?? []), ...roles]));
+  }
+  return parties;
+}
+
+function checkDoc({ data, pointer }: Doc, rules: Rule[], report: Report): void {
+  const parties = partyRoles(data, pointer);
+  for (const [holder, key, roles] of rules) {
+    const holders = holder ? itemsAlong(data, holder, pointer) : [{ item: data, pointer }];
+    for (const { item, pointer: holderPointer } of holders) {
+      const refs = Array.isArray(item[key]) ? itemsAt(item, key, holderPointer) : itemsAlong(item, key, holderPointer);
+      for (const { item: ref, pointer: refPointer } of refs) {
+        const id = stringAt(ref, 'id');
+        if (id === undefined) continue; // a reference without id is the schema's / program's finding
+        const found = parties.get(id);
+        if (!found) report('reference.unknownParty', 'error', `${refPointer}/id`, { value: id });
+        else if (!roles.some((r) => found.has(r))) report('reference.missingRole', 'warning', `${refPointer}/id`, { value: id, role: roles[0] });
+      }
+    }
+  }
+}
+
+export const partyReferences: Check = ({ releases, projects, report }) => {
+  for (const doc of releases) checkDoc(doc, OCDS_RULES, report);
+  for (const doc of projects) checkDoc(doc, OC4IDS_RULES, report);
+};

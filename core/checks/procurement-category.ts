@@ -1,0 +1,28 @@
+/**
+ * The additional (extended) procurement categories refine the main one (OCDS extendedProcurementCategory
+ * extension; capture tool rules.md R-12/R-13): goodsAcquisition/goodsLease → goods, services/consultingServices/
+ * worksRelatedServices → services, works → works. `tender.categoryMismatch` (error) on the additional category.
+ */
+import { objectAt, stringAt } from './json';
+import type { Check } from './types';
+
+const MAIN_OF_ADDITIONAL: Readonly<Record<string, string>> = {
+  goods: 'goods', goodsAcquisition: 'goods', goodsLease: 'goods',
+  services: 'services', consultingServices: 'services', worksRelatedServices: 'services',
+  works: 'works',
+};
+
+export const procurementCategory: Check = ({ releases, report }) => {
+  for (const { data, pointer } of releases) {
+    const tender = objectAt(data, 'tender');
+    const main = stringAt(tender, 'mainProcurementCategory');
+    const additional = tender?.additionalProcurementCategories;
+    if (main === undefined || !Array.isArray(additional)) continue;
+    additional.forEach((code, i) => {
+      const expected = typeof code === 'string' ? MAIN_OF_ADDITIONAL[code] : undefined;
+      if (expected && expected !== main) {
+        report('tender.categoryMismatch', 'error', `${pointer}/tender/additionalProcurementCategories/${i}`, { value: code as string, main, expected });
+      }
+    });
+  }
+};

@@ -1,0 +1,19 @@
+/**
+ * OC4IDS "Project identifier": `oc4ids-` + a 6-character registered prefix + `-` + a local identifier
+ * (OC4IDS 0.9 "Identifiers"), with the publisher's own prefix.
+ * `projectId.format` (error), `projectId.prefix` (error).
+ */
+import { stringAt } from './json';
+import type { Check } from './types';
+
+const PROJECT_ID = /^oc4ids-[a-z0-9]{6}-\S+$/;
+
+export const projectIdPrefix: Check = ({ projects, settings, report }) => {
+  const prefix = settings.projectIdPrefix?.trim();
+  for (const { data, pointer } of projects) {
+    const id = stringAt(data, 'id');
+    if (id === undefined) continue;
+    if (!PROJECT_ID.test(id)) report('projectId.format', 'error', `${pointer}/id`, { value: id });
+    else if (prefix && !id.startsWith(`${prefix}-`)) report('projectId.prefix', 'error', `${pointer}/id`, { value: id, prefix });
+  }
+};

@@ -1,0 +1,59 @@
+/**
+ * Mexican RFC (Registro Federal de Contribuyentes), the identifier of every EDCA-MX party (scheme `MX-RFC`,
+ * rules.md R-04/R-22): 12 characters for companies (3 letters + date YYMMDD + homoclave) or 13 for people
+ * (4 letters + date + homoclave); the last character is SAT's check digit over the preceding ones.
+ * `rfc.length`, `rfc.format`, `rfc.date` are errors; `rfc.checkDigit` is a warning, because a small share of
+ * RFCs genuinely issued by SAT carry a check digit that does not verify, and the official is not to blame.
+ */
+import { isObject, itemsAt, stringAt } from './json';
+import type { Check } from './types';
+
+export type RfcProblem = 'length' | 'format' | 'date' | 'checkDigit';
+
+/** SAT's ordering for the check digit: digits, A–N, &, O–Z, space, Ñ; value = position. */
+const CHECK_ALPHABET = '0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ';
+
+/** Check digit over the RFC without its last character, right-aligned on 12 positions (companies pad with a space). */
+export function rfcCheckDigit(body: string): string {
+  const padded = body.padStart(12, ' ');
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += CHECK_ALPHABET.indexOf(padded[i]) * (13 - i);
+  const digit = (11 - (sum % 11)) % 11;
+  return CHECK_ALPHABET[digit];
+}
+
+function validDate(yymmdd: string): boolean {
+  const month = Number(yymmdd.slice(2, 4));
+  const day = Number(yymmdd.slice(4, 6));
+  if (month < 1 || month > 12 || day < 1) return false;
+  // Any century: February 29 is fine for 00 (2000), so test against a leap-year-aware calendar with 2000+yy.
+  const daysInMonth = new Date(Date.UTC(2000 + Number(yymmdd.slice(0, 2)), month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+/** SAT's generic RFCs (general public, foreign residents) are valid by definition although their digit does not verify. */
+const GENERIC_RFCS = new Set(['XAXX010101000', 'XEXX010101000']);
+
+export function rfcProblem(rfc: string): RfcProblem | undefined {
+  const value = rfc.toUpperCase();
+  if (GENERIC_RFCS.has(value)) return undefined;
+  if (value.length !== 12 && value.length !== 13) return 'length';
+  const letters = value.length - 9;
+  if (!new RegExp(`^[A-ZÑ&]{${letters}}\\d{6}[A-Z0-9]{2}[A0-9]$`).test(value)) return 'format';
+  if (!validDate(value.slice(letters, letters + 6))) return 'date';
+  if (rfcCheckDigit(value.slice(0, -1)) !== value.slice(-1)) return 'checkDigit';
+  return undefined;
+}
+
+export const rfc: Check = ({ releases, projects, report }) => {
+  for (const { data, pointer } of [...releases, ...projects]) {
+    for (const { item: party, pointer: partyPointer } of itemsAt(data, 'parties', pointer)) {
+      const identifier = party.identifier;
+      if (!isObject(identifier) || stringAt(identifier, 'scheme') !== 'MX-RFC') continue;
+      const id = stringAt(identifier, 'id');
+      if (id === undefined) continue;
+      const problem = rfcProblem(id.trim());
+      if (problem) report(`rfc.${problem}`, problem === 'checkDigit' ? 'warning' : 'error', `${partyPointer}/identifier/id`, { value: id, length: id.trim().length });
+    }
+  }
+};

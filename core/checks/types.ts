@@ -1,0 +1,28 @@
+/** What every check in core/checks receives: the documents (with their pointers), the settings and a reporter. */
+import type { Finding, Severity } from '../findings/finding';
+
+export type JsonObject = Record<string, unknown>;
+
+/** One root document: a release (`/releases/3`) or a project (`/projects/0`). */
+export interface Doc { data: JsonObject; pointer: string }
+
+/** Publisher settings the checks read (the `Configuración` sheet). */
+export interface ValidateSettings {
+  ocidPrefix?: string;
+  projectIdPrefix?: string;
+  /** "Today" for the no-future-dates rule; injected so validation stays pure and testable. */
+  now?: Date | string;
+}
+
+export type Report = (code: string, severity: Severity, pointer: string, params?: Finding['params']) => void;
+
+export interface CheckContext {
+  releases: Doc[];
+  projects: Doc[];
+  settings: ValidateSettings;
+  /** `settings.now` as epoch milliseconds. */
+  now: number;
+  report: Report;
+}
+
+export type Check = (ctx: CheckContext) => void;

@@ -1,0 +1,44 @@
+/**
+ * An OCDS record (OCDS 1.1 "Records"): the ocid, its releases — embedded, or linked as {url, date, tag} when
+ * the caller gives `releaseUrl` — plus the compiled and versioned releases. Releases are listed in the order
+ * given (the worked examples do not sort them); merging itself sorts by date.
+ */
+import { PROFILES } from '../profile/profiles';
+import type { Profile } from '../profile/types';
+import { compileRelease } from './compile-release';
+import { cloneJson } from './json';
+import type { Release } from './sort-releases';
+import { versionedRelease } from './versioned-release';
+
+export interface LinkedRelease { url: string; date: unknown; tag: unknown }
+
+export interface OcdsRecord {
+  ocid: string;
+  releases: Release[] | LinkedRelease[];
+  compiledRelease: Release;
+  versionedRelease?: Release;
+  /** Plain JSON: lets a record be stored or passed where a JSON object is expected. */
+  [field: string]: unknown;
+}
+
+export interface RecordOptions {
+  /** The EDCA-MX profile by default (its merge rules). */
+  profile?: Profile;
+  /** Where each release is published (by release id); when given, releases are linked instead of embedded. */
+  releaseUrl?: (releaseId: string) => string;
+  /** Leave out the versioned release (it is optional in a record and the largest part). Default: included. */
+  versioned?: boolean;
+}
+
+export function buildRecord(ocid: string, releases: readonly Release[], options: RecordOptions = {}): OcdsRecord {
+  const { releaseUrl, profile = PROFILES.ocds } = options;
+  const record: OcdsRecord = {
+    ocid,
+    releases: releaseUrl
+      ? releases.map((r) => ({ url: releaseUrl(String(r.id)), date: r.date, tag: r.tag }))
+      : releases.map((r) => cloneJson(r)),
+    compiledRelease: compileRelease(releases, profile),
+  };
+  if (options.versioned !== false) record.versionedRelease = versionedRelease(releases, profile);
+  return record;
+}

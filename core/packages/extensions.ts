@@ -1,0 +1,43 @@
+/**
+ * The extension URLs declared in EDCA-MX release and record packages — the one place that maps extension names
+ * (schemas/manifest.json) to where each is published. Owners are those of the copies in ../shared/standards
+ * (README there): INAI's capture tool uses the `contratacionesabiertas` repositories for the Mexican
+ * extensions; the others are Open Contracting community extensions. `ocds_location_extension` is pinned to the
+ * tag the profile was built from; the rest follow their default branch, as the capture tool declares them.
+ */
+import manifest from '../../schemas/manifest.json';
+
+const MX = 'contratacionesabiertas';
+const OCP = 'open-contracting-extensions';
+
+/** Repository owner and git ref of each extension named in the manifest. */
+export const EXTENSION_SOURCES: Readonly<Record<string, { owner: string; ref: string }>> = {
+  ocds_requestForQuotes_extension: { owner: MX, ref: 'master' },
+  ocds_clarificationMeetings_extension: { owner: MX, ref: 'master' },
+  ocds_paymentMethod_extension: { owner: MX, ref: 'master' },
+  ocds_taxes_extension: { owner: MX, ref: 'master' },
+  ocds_publicNotices_extension: { owner: MX, ref: 'master' },
+  ocds_implementationStatus_extension: { owner: MX, ref: 'master' },
+  ocds_awardRationale_extension: { owner: MX, ref: 'master' },
+  ocds_nameBreakdown_extension: { owner: MX, ref: 'master' },
+  ocds_surveillanceMechanisms_extension: { owner: MX, ref: 'master' },
+  ocds_extendedProcurementCategory_extension: { owner: MX, ref: 'master' },
+  ocds_contactPointType_extension: { owner: MX, ref: 'master' },
+  ocds_budgetLines_extension: { owner: MX, ref: 'master' },
+  ocds_guarantees_extension: { owner: MX, ref: 'master' },
+  ocds_procurementUnits_extension: { owner: MX, ref: 'master' },
+  ocds_location_extension: { owner: OCP, ref: 'v1.1.5' },
+  ocds_exchangeRate_extension: { owner: OCP, ref: 'master' },
+  ocds_additionalContactPoints_extension: { owner: OCP, ref: 'master' },
+  ocds_memberOf_extension: { owner: OCP, ref: 'master' },
+  ocds_budget_breakdown_extension: { owner: OCP, ref: 'master' },
+  ocds_project_extension: { owner: OCP, ref: 'master' },
+};
+
+export function extensionUrl(name: string): string {
+  const source = EXTENSION_SOURCES[name] ?? { owner: MX, ref: 'master' };
+  return `https://raw.githubusercontent.com/${source.owner}/${name}/${source.ref}/extension.json`;
+}
+
+/** The `extensions` of every EDCA-MX package, in manifest order. */
+export const EDCA_MX_EXTENSIONS: readonly string[] = manifest.edcaMx.extensions.map(extensionUrl);

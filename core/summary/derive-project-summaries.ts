@@ -1,0 +1,60 @@
+/**
+ * Publication step for OC4IDS projects (DESIGN §6): each contracting process linked to published OCDS data
+ * (by `summary.ocid`, else by its `id`) gets its summary derived from the compiled release and its `releases`
+ * links from the process's releases. The derived summary is laid over what the sheet typed with the OCDS merge
+ * rules: the OCDS data wins for every field it carries; typed fields it does not carry stay (e.g. nature,
+ * modification types, old/new values, documents); typed array items are kept and merged by `id` with derived
+ * ones. Typed `nature` always wins (OCDS cannot tell design from supervision). Processes with no OCDS data keep
+ * what was typed. Finally every organization reference in the summaries resolves to a project party.
+ * Returns a new project; the input is not modified.
+ */
+import { overlay } from '../merge/overlay';
+import { cloneJson, isObject, type JsonObject } from '../merge/json';
+import { PROFILES } from '../profile/profiles';
+import { obj, objects, str } from './json-access';
+import { resolveParties, type SummarySource } from './project-parties';
+import { summaryFromRelease, type ReleaseLink } from './summary-from-release';
+
+type ByOcid<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>>;
+
+function lookup<T>(map: ByOcid<T>, key: string): T | undefined {
+  return map instanceof Map ? map.get(key) : Object.prototype.hasOwnProperty.call(map, key) ? (map as Record<string, T>)[key] : undefined;
+}
+
+export interface SummaryOptions {
+  /** The present, for statuses that depend on contract periods (ISO 8601). Default: the current time. */
+  now?: string;
+}
+
+export function deriveProjectSummaries(project: JsonObject, compiledReleasesByOcid: ByOcid<JsonObject>,
+  releasesByOcid: ByOcid<readonly ReleaseLink[]> = new Map(), options: SummaryOptions = {}): JsonObject {
+  const now = options.now ?? new Date().toISOString();
+  const out = cloneJson(project);
+  const sources: SummarySource[] = [];
+  if (Array.isArray(out.contractingProcesses)) {
+    out.contractingProcesses = out.contractingProcesses.map((process: unknown) => {
+      if (!isObject(process)) return process;
+      const typed = obj(process.summary) ?? {};
+      const ocid = [str(typed.ocid), str(process.id)].find((k) => k !== undefined && lookup(compiledReleasesByOcid, k));
+      const release = ocid ? lookup(compiledReleasesByOcid, ocid) : undefined;
+      if (!ocid || !release) {
+        if (process.summary !== undefined) sources.push({ summary: typed });
+        return process;
+      }
+      const links = lookup(releasesByOcid, ocid) ?? [];
+      const derived = summaryFromRelease(release, links, now);
+      if (typed.nature !== undefined) delete derived.nature;
+      const summary = overlay([typed, derived], PROFILES.oc4ids, 'contractingProcesses/summary');
+      sources.push({ summary, release });
+      const next: JsonObject = { ...process, summary };
+      if (links.length) {
+        next.releases = [...links].sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0))
+          .map((l) => ({ id: l.id, tag: [...(l.tag ?? [])], date: l.date, url: l.url }));
+      }
+      return next;
+    });
+  }
+  const parties = resolveParties(objects(out.parties), sources);
+  if (parties.length) out.parties = parties;
+  return out;
+}

@@ -1,0 +1,156 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { CellRef, Finding, SourceMap } from '../findings/finding';
+import { catalogue } from '../messages/catalogue';
+import { renderFinding } from '../messages/render';
+import { templateSpec } from '../template/template-spec';
+import { itemsAlong, valueAt } from '../checks/json';
+import { pointerSegments } from './pointer';
+import { completeness, validate, type Documents, type ValidateSettings } from './index';
+import { hasStandards, ROOT, STANDARDS_DIR } from '../../test/standards';
+
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'validate');
+const SETTINGS: ValidateSettings = { now: '2025-01-01T00:00:00Z', ocidPrefix: 'ocds-mer001', projectIdPrefix: 'oc4ids-mer001' };
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+}
+
+/** The source map unflatten gives for a template workbook holding these documents: one row per item, data from row 3. */
+function sourceMapOf(docs: Documents): SourceMap {
+  const map: SourceMap = {};
+  for (const sheet of templateSpec().sheets) {
+    const roots = (sheet.standard === 'ocds' ? docs.releases : docs.projects) ?? [];
+    let row = 3;
+    roots.forEach((data, i) => {
+      const pointer = `/${sheet.standard === 'ocds' ? 'releases' : 'projects'}/${i}`;
+      const rows = sheet.array ? itemsAlong(data as Record<string, unknown>, sheet.array, pointer) : [{ item: data as Record<string, unknown>, pointer }];
+      for (const r of rows) {
+        sheet.columns.forEach((column, c) => {
+          if (column.key && sheet.array) return; // parent keys point at the parent's value, not this row's
+          const relative = sheet.array ? column.field.slice(sheet.array.length + 1) : column.field;
+          const value = valueAt(r.item, relative);
+          if (value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+            map[`${r.pointer}/${relative}`] = { sheet: sheet.name, row, column: c + 1, header: column.title };
+          }
+        });
+        row++;
+      }
+    });
+  }
+  return map;
+}
+
+interface Case { description: string; settings?: ValidateSettings; set?: Record<string, unknown>; remove?: string[] }
+interface Expected { code: string; severity: string; pointer: string; sheet: string; row: number; field?: string }
+
+function applyCase(base: Documents, c: Case): Documents {
+  const docs = JSON.parse(JSON.stringify(base)) as Documents;
+  const parentOf = (pointer: string): [Record<string, unknown>, string] => {
+    const segments = pointerSegments(pointer);
+    let node: unknown = docs;
+    for (const s of segments.slice(0, -1)) node = (node as Record<string, unknown>)[s];
+    return [node as Record<string, unknown>, segments[segments.length - 1]];
+  };
+  for (const [pointer, value] of Object.entries(c.set ?? {})) { const [node, key] = parentOf(pointer); node[key] = value; }
+  for (const pointer of c.remove ?? []) { const [node, key] = parentOf(pointer); delete node[key]; }
+  return docs;
+}
+
+/** What a golden file states: the finding and its cell; the column through its template field (titles change). */
+function expectedCell(e: Expected): CellRef {
+  const cell: CellRef = { sheet: e.sheet, row: e.row };
+  if (e.field) {
+    const sheet = templateSpec().sheets.find((s) => s.name === e.sheet);
+    const index = sheet?.columns.findIndex((c) => c.field === e.field && !(c.key && sheet.array)) ?? -1;
+    if (index < 0) throw new Error(`${e.sheet} has no column ${e.field}`);
+    cell.column = index + 1;
+    cell.header = sheet?.columns[index].title;
+  }
+  return cell;
+}
+
+function projection(f: Finding): { code: string; severity: string; pointer?: string; cell: CellRef } {
+  const cell: CellRef = { sheet: f.cell?.sheet ?? '(sin celda)', row: f.cell?.row };
+  if (f.cell?.column !== undefined) { cell.column = f.cell.column; cell.header = f.cell.header; }
+  return { code: f.code, severity: f.severity, pointer: f.pointer, cell };
+}
+
+const base = readJson<Documents>(path.join(FIXTURES, 'base', 'documents.json'));
+const cases = fs.readdirSync(FIXTURES).filter((d) => fs.existsSync(path.join(FIXTURES, d, 'input.json'))).sort();
+
+describe('validate: golden fixtures', () => {
+  it('gives the complete valid workbook no finding at all (no check fires)', () => {
+    expect(validate(base, sourceMapOf(base), SETTINGS)).toEqual([]);
+  });
+
+  it('has a fixture per check', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(cases)('%s', (name) => {
+    const c = readJson<Case>(path.join(FIXTURES, name, 'input.json'));
+    const expected = readJson<Expected[]>(path.join(FIXTURES, name, 'expected.json'));
+    const docs = applyCase(base, c);
+    const findings = validate(docs, sourceMapOf(docs), { ...SETTINGS, ...c.settings });
+    expect(findings.map(projection)).toEqual(expected.map((e) => ({ code: e.code, severity: e.severity, pointer: e.pointer, cell: expectedCell(e) })));
+    for (const f of findings) {
+      expect(catalogue()[f.code]).toBeDefined();
+      expect(renderFinding(f)).not.toMatch(/\{\w+\}/);
+    }
+  });
+});
+
+describe('validate: behaviour', () => {
+  it('points a missing required value at the parent row through an explicit source map', () => {
+    const docs = applyCase(base, { description: '', remove: ['/releases/0/awards/0/id'] });
+    const sourceMap: SourceMap = {
+      '/releases/0/awards/0/status': { sheet: 'Adjudicaciones', row: 7, column: 6, header: 'Estado' },
+      '/releases/0/awards/0/suppliers/0/id': { sheet: 'Proveedores adjudicados', row: 4, column: 3, header: 'Id' },
+      '/releases/1/awards/0/id': { sheet: 'Adjudicaciones', row: 9, column: 2, header: 'awards/0/id' },
+    };
+    const [f] = validate(docs, sourceMap, SETTINGS);
+    expect(f).toMatchObject({ code: 'schema.required', cell: { sheet: 'Adjudicaciones', row: 7, column: 2, header: 'awards/0/id' } });
+  });
+
+  it('never throws on garbage and reports it as schema findings', () => {
+    const findings = validate({ releases: [null, 'x', { ocid: 5 }], projects: [[]] }, {}, SETTINGS);
+    expect(findings.filter((f) => f.code === 'schema.type').map((f) => f.pointer)).toEqual(['/releases/0', '/releases/1', '/releases/2/ocid', '/projects/0']);
+  });
+
+  it('renders plain Spanish with the value', () => {
+    const docs = applyCase(base, { description: '', set: { '/releases/0/parties/1/identifier/id': 'COP990315K2' } });
+    const [f] = validate(docs, sourceMapOf(docs), SETTINGS);
+    expect(renderFinding(f)).toContain('El RFC «COP990315K2» no es válido: tiene 11 caracteres');
+    expect(renderFinding(f)).toContain('Hoja «Actores», fila 4');
+  });
+});
+
+describe('completeness', () => {
+  it('scores each document and the publisher over the program fields', () => {
+    const report = completeness(base);
+    expect(report.releases).toHaveLength(1);
+    const [release] = report.releases;
+    expect(release.id).toBe('ocds-mer001-LO-031-2024');
+    expect(release.filled).toBeGreaterThan(30);
+    expect(release.missing).toContain('tender/awardCriteria');
+    expect(release.missing).not.toContain('tender/title');
+    expect(release.share).toBeCloseTo(release.filled / release.total, 3);
+    const emptier = completeness(applyCase(base, { description: '', remove: ['/releases/0/tender'] })).releases[0];
+    expect(emptier.filled).toBeLessThan(release.filled);
+    expect(report.publisher.total).toBe(release.total + report.projects[0].total);
+  });
+});
+
+(hasStandards ? describe : describe.skip)('validate: official examples as oracle', () => {
+  it('finds no schema error in the OCDS fictional example and the OC4IDS example, apart from documented exceptions', () => {
+    const dir = path.join(STANDARDS_DIR, 'examples/ocds/sample-data/fictional-example-1.1');
+    const releases = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => readJson<{ releases?: unknown[] }>(path.join(dir, f)).releases ?? []);
+    const projects = readJson<{ projects: unknown[] }>(path.join(STANDARDS_DIR, 'examples/oc4ids/example.json')).projects;
+    expect(releases.length).toBeGreaterThan(5);
+    const schemaErrors = validate({ releases, projects }, {}, SETTINGS).filter((f) => f.code.startsWith('schema.'));
+    // Documented exception: the UK example describes its procedure in English prose; EDCA-MX restricts
+    // procurementMethodDetails to the three Mexican procedure names (program list mx/procurementMethodDetails).
+    expect(schemaErrors.filter((f) => !f.pointer?.endsWith('/tender/procurementMethodDetails'))).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+/** Errors the API answers with: a status and a Spanish message, as JSON `{error: {code, message}}`. */
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isStoreError } from '../store/store';
+
+export class HttpError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string): HttpError => new HttpError(404, 'not-found', `No existe ${what}.`);
+export const badRequest = (code: string, message: string): HttpError => new HttpError(400, code, message);
+
+/** Wraps async handlers so a rejected promise reaches the error handler instead of hanging the request. */
+export function asyncRoute(fn: (...args: Parameters<RequestHandler>) => Promise<unknown>): RequestHandler {
+  return (req, res, next) => { fn(req, res, next).catch(next); };
+}
+
+const STORE_STATUS = { conflict: 409, 'not-found': 404, invalid: 400, 'invalid-cursor': 400, 'too-large': 413 } as const;
+
+export function errorHandler(log: (message: string) => void): ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
+    void _next;
+    if (err instanceof HttpError) return void res.status(err.status).json({ error: { code: err.code, message: err.message } });
+    if (isStoreError(err)) {
+      const message = err.kind === 'invalid-cursor' ? 'El parámetro «after» no es válido: use el enlace «links.next» de la página anterior.' : err.message;
+      return void res.status(STORE_STATUS[err.kind]).json({ error: { code: err.kind, message } });
+    }
+    const e = err as { type?: string; status?: number };
+    // body-parser errors: malformed JSON and oversized bodies.
+    if (e.type === 'entity.parse.failed') return void res.status(400).json({ error: { code: 'invalid-json', message: 'El cuerpo de la solicitud no es JSON válido.' } });
+    if (e.type === 'entity.too.large') return void res.status(413).json({ error: { code: 'too-large', message: 'La solicitud es demasiado grande.' } });
+    log(`error interno: ${err instanceof Error ? err.message : String(err)}`);
+    res.status(500).json({ error: { code: 'internal', message: 'Ocurrió un error interno. Intente de nuevo más tarde.' } });
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Public, read-only API (DESIGN §8): OCDS release and record packages, OC4IDS project packages, publishers and
+ * dashboard aggregates. Paginated with `links.next`; CORS open; cacheable (Express adds a weak ETag and answers
+ * If-None-Match with 304). Everything is read through each publisher's `current` pointer.
+ */
+import { Router, type Request, type Response } from 'express';
+import type { Publisher, Store } from '../store/store';
+import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
+import { decodeCursor, parseLimit } from './cursor';
+import { notFound, asyncRoute } from './http-error';
+import { allPublishers, ownerOf, publishedSets, spanPages, type PublishedSet } from './current-publications';
+
+export interface PublicRoutesDeps {
+  store: Store;
+  baseUrl: string;
+  /** Name used as package publisher when a package spans several publishers. */
+  platformName: string;
+}
+
+function publicHeaders(res: Response): void {
+  res.set('Access-Control-Allow-Origin', '*');
+  res.set('Cache-Control', 'public, max-age=60');
+}
+
+function queryString(req: Request, name: string): string | undefined {
+  const v = req.query[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+export function publicRoutes(deps: PublicRoutesDeps): Router {
+  const { store, baseUrl } = deps;
+  const router = Router();
+
+  const metaFor = (req: Request, sets: PublishedSet[], single?: Publisher): PackageMeta => {
+    const publisher = single ?? (sets.length === 1 ? sets[0].publisher : undefined);
+    const dates = sets.map((s) => s.publication.createdAt).sort();
+    return {
+      uri: `${baseUrl}${req.originalUrl}`,
+      publishedDate: dates[dates.length - 1] ?? new Date(0).toISOString(),
+      publisher: publisher ? { name: publisher.name, ...(publisher.uri ? { uri: publisher.uri } : {}) } : { name: deps.platformName, uri: baseUrl },
+      ...(publisher?.license ? { license: publisher.license } : {}),
+      ...(publisher?.publicationPolicy ? { publicationPolicy: publisher.publicationPolicy } : {}),
+    };
+  };
+
+  const nextLink = (req: Request, next: string | undefined): { next: string } | undefined => {
+    if (!next) return undefined;
+    const url = new URL(`${baseUrl}${req.originalUrl}`);
+    url.searchParams.set('after', next);
+    return { next: url.toString() };
+  };
+
+  const setsFor = async (req: Request): Promise<PublishedSet[]> => {
+    const publisherId = queryString(req, 'publisher');
+    const sets = await publishedSets(store, publisherId);
+    if (publisherId && !sets.length && !(await store.getPublisher(publisherId))) throw notFound(`el publicador «${publisherId}»`);
+    return sets;
+  };
+
+  router.use((_req, res, next) => { publicHeaders(res); next(); });
+
+  router.get('/publishers', asyncRoute(async (_req, res) => {
+    const sets = await publishedSets(store);
+    const published = new Map(sets.map((s) => [s.publisher.id, s.publication]));
+    const publishers = (await allPublishers(store)).map((p) => {
+      const pub = published.get(p.id);
+      return {
+        id: p.id, name: p.name, state: p.state, ocidPrefix: p.ocidPrefix, projectIdPrefix: p.projectIdPrefix,
+        commitment: p.commitment, license: p.license ?? null, publicationPolicy: p.publicationPolicy ?? null,
+        currentPublication: pub ? { id: pub.id, createdAt: pub.createdAt, counts: pub.counts } : null,
+        links: { releases: `${baseUrl}/api/ocds/releases?publisher=${encodeURIComponent(p.id)}`, records: `${baseUrl}/api/ocds/records?publisher=${encodeURIComponent(p.id)}`, projects: `${baseUrl}/api/oc4ids/projects?publisher=${encodeURIComponent(p.id)}` },
+      };
+    });
+    res.json({ publishers });
+  }));
+
+  router.get('/ocds/releases', asyncRoute(async (req, res) => {
+    const limit = parseLimit(req.query.limit);
+    const ocid = queryString(req, 'ocid');
+    const releaseId = queryString(req, 'releaseID');
+    let sets = await setsFor(req);
+    if (ocid) {
+      const owner = ownerOf(sets, ocid, (p) => p.ocidPrefix);
+      sets = owner ? [owner] : [];
+    }
+    const page = await spanPages(sets, decodeCursor(req.query.after), limit, (publicationId, after, n) => store.listReleases({ publicationId, after, limit: n, ...(ocid ? { ocid } : {}) }));
+    const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.release);
+    if (ocid && !releases.length && !page.next) throw notFound(`ninguna entrega publicada del proceso «${ocid}»${releaseId ? ` con id «${releaseId}»` : ''}`);
+    res.json(releasePackage(releases, { ...metaFor(req, sets), links: nextLink(req, page.next) }));
+  }));
+
+  router.get('/ocds/records', asyncRoute(async (req, res) => {
+    const limit = parseLimit(req.query.limit);
+    const sets = await setsFor(req);
+    const page = await spanPages(sets, decodeCursor(req.query.after), limit, (publicationId, after, n) => store.listRecords({ publicationId, after, limit: n }));
+    res.json(recordPackage(page.items.map((r) => r.record), { ...metaFor(req, sets), links: nextLink(req, page.next) }));
+  }));
+
+  router.get('/ocds/records/:ocid', asyncRoute(async (req, res) => {
+    const ocid = String(req.params.ocid);
+    const owner = ownerOf(await publishedSets(store), ocid, (p) => p.ocidPrefix);
+    const record = owner && (await store.getRecord(owner.publication.id, ocid));
+    if (!owner || !record) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
+    res.json(recordPackage([record.record], metaFor(req, [owner], owner.publisher)));
+  }));
+
+  router.get('/oc4ids/projects', asyncRoute(async (req, res) => {
+    const limit = parseLimit(req.query.limit);
+    const sets = await setsFor(req);
+    const page = await spanPages(sets, decodeCursor(req.query.after), limit, (publicationId, after, n) => store.listProjects({ publicationId, after, limit: n }));
+    res.json(projectPackage(page.items.map((p) => p.project), { ...metaFor(req, sets), links: nextLink(req, page.next) }));
+  }));
+
+  router.get('/oc4ids/projects/:id', asyncRoute(async (req, res) => {
+    const id = String(req.params.id);
+    const owner = ownerOf(await publishedSets(store), id, (p) => p.projectIdPrefix);
+    const project = owner && (await store.getProject(owner.publication.id, id));
+    if (!owner || !project) throw notFound(`el proyecto «${id}» entre los datos publicados`);
+    res.json(projectPackage([project.project], metaFor(req, [owner], owner.publisher)));
+  }));
+
+  router.get('/stats', asyncRoute(async (req, res) => {
+    const sets = await setsFor(req);
+    const publishers = [];
+    for (const s of sets) {
+      const stats = await store.getStats(s.publisher.id);
+      publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, commitment: s.publisher.commitment, publicationId: s.publication.id, publishedAt: s.publication.createdAt, data: stats?.data ?? null });
+    }
+    res.json({ publishers });
+  }));
+
+  return router;
+}

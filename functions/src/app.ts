@@ -1,0 +1,38 @@
+/**
+ * The express app, built by a factory from its dependencies (store, config, clock) so that the Cloud
+ * Function, the local server and the tests (supertest) run exactly the same app.
+ */
+import express, { type Express } from 'express';
+import type { Store } from './store/store';
+import type { Config } from './config';
+import { publicRoutes } from './api/public-routes';
+import { errorHandler, notFound } from './api/http-error';
+
+export interface AppDeps {
+  store: Store;
+  config: Pick<Config, 'publicBaseUrl' | 'maxBodyBytes'>;
+  /** Current time, injectable for tests. */
+  now?: () => Date;
+  log?: (message: string) => void;
+  /** Folder of the built dashboard, served at `/` (local mode; Firebase Hosting serves it in the cloud). */
+  dashboardDir?: string;
+  /** Extra routers mounted under /api (workflow, bulk). */
+  extraApi?: express.Router[];
+}
+
+export const PLATFORM_NAME = 'Infraestructura Abierta';
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  const log = deps.log ?? ((m: string) => console.error(m));
+  app.disable('x-powered-by');
+  app.set('etag', 'weak');
+  app.set('json spaces', 0);
+  app.use(express.json({ limit: deps.config.maxBodyBytes }));
+  app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
+  for (const router of deps.extraApi ?? []) app.use('/api', router);
+  app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
+  if (deps.dashboardDir) app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }));
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,66 @@
+/** `validate` and `convert`: the core pipeline on a local workbook, findings printed in Spanish. */
+import * as fs from 'fs';
+import { renderFinding } from '../../../core/messages/render';
+import type { Finding } from '../../../core/findings/finding';
+import { releasePackage, projectPackage } from '../../../core/packages';
+import { unflatten } from '../../../core/unflatten';
+import { validate } from '../../../core/validate';
+import { type ParsedArgs, stringOption, UsageError } from './args';
+import { openSource } from './open-source';
+import { progressReporter } from './progress';
+
+export interface CliIo { out: (line: string) => void; err: (line: string) => void }
+
+async function runPipeline(args: ParsedArgs) {
+  const source = openSource(args.positional[0]);
+  const progress = progressReporter();
+  const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${rows.toLocaleString('es-MX')} filas…`));
+  progress.done();
+  const now = stringOption(args, 'fecha') ?? new Date().toISOString();
+  const converted = unflatten(workbook, { now });
+  const findings: Finding[] = [...converted.findings, ...validate({ releases: converted.releases, projects: converted.projects }, converted.sourceMap, { ...converted.settings, now })];
+  return { converted, findings, now, label: source.label };
+}
+
+function printFindings(findings: Finding[], io: CliIo, json: boolean): void {
+  if (json) { io.out(JSON.stringify(findings, null, 2)); return; }
+  for (const f of findings) io.err(renderFinding(f));
+  const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
+  io.err(`Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
+}
+
+/** Exit code: 0 valid, 1 errors found. */
+export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const { findings } = await runPipeline(args);
+  printFindings(findings, io, args.options.json === true);
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+/**
+ * Writes the OCDS release package to `-o salida.json` and, when the workbook has projects, the OC4IDS project
+ * package next to it (`salida-proyectos.json`, or `--proyectos ruta.json`). Errors are printed but the
+ * conversion is still written unless `--estricto` is given, so people can inspect what came out.
+ */
+export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const output = stringOption(args, 'salida');
+  if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o salida.json');
+  const { converted, findings, now } = await runPipeline(args);
+  printFindings(findings, io, false);
+  const errors = findings.some((f) => f.severity === 'error');
+  if (errors && args.options.estricto === true) return 1;
+  const s = converted.settings;
+  const meta = {
+    uri: `file://${output}`, publishedDate: now,
+    publisher: { name: s.publisherName || 'Sin nombre de publicador' },
+    ...(s.licenseUrl ? { license: s.licenseUrl } : {}),
+    ...(s.publicationPolicyUrl ? { publicationPolicy: s.publicationPolicyUrl } : {}),
+  };
+  fs.writeFileSync(output, JSON.stringify(releasePackage(converted.releases, meta), null, 2) + '\n');
+  io.err(`Escrito ${output}: ${converted.releases.length} entregas (EDCA-MX).`);
+  if (converted.projects.length) {
+    const projectsFile = stringOption(args, 'proyectos') ?? output.replace(/(\.json)?$/i, '-proyectos.json');
+    fs.writeFileSync(projectsFile, JSON.stringify(projectPackage(converted.projects, { ...meta, uri: `file://${projectsFile}` }), null, 2) + '\n');
+    io.err(`Escrito ${projectsFile}: ${converted.projects.length} proyectos (EDCAPI).`);
+  }
+  return errors ? 1 : 0;
+}

@@ -1,0 +1,44 @@
+/** `import paquete.json [otro.json …] -o libro.xlsx`: published packages → a filled template (upgrading old quirks). */
+import * as fs from 'fs';
+import * as path from 'path';
+import { importDocuments } from '../../../core/import';
+import { flatten } from '../../../core/flatten';
+import { renderMessage } from '../../../core/messages/render';
+import { templateSpec } from '../../../core/template/template-spec';
+import { HEADER_ROWS, templateBuffer } from '../xlsx/write-template';
+import { type ParsedArgs, stringOption, UsageError } from './args';
+import type { CliIo } from './convert-command';
+
+export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const output = stringOption(args, 'salida');
+  if (!args.positional.length) throw new UsageError('Indique uno o más paquetes JSON a importar.');
+  if (!output || !/\.xlsx$/i.test(output)) throw new UsageError('Indique el libro de salida con -o, por ejemplo: -o libro.xlsx');
+  const releases: Record<string, unknown>[] = [];
+  const projects: Record<string, unknown>[] = [];
+  let errors = 0;
+  let publisherName = '';
+  for (const file of args.positional) {
+    const label = path.basename(file);
+    if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      throw new UsageError(`El archivo «${label}» no es JSON válido.`);
+    }
+    const name = (parsed as { publisher?: { name?: unknown } } | null)?.publisher?.name;
+    if (!publisherName && typeof name === 'string') publisherName = name;
+    const result = importDocuments(parsed, label);
+    releases.push(...result.releases);
+    projects.push(...result.projects);
+    for (const f of result.findings) {
+      if (f.severity === 'error') errors++;
+      io.err(`${label}${f.pointer ? ` ${f.pointer}` : ''}: ${renderMessage(f)}`);
+    }
+  }
+  const workbook = flatten({ releases, projects }, templateSpec());
+  const rows = Object.fromEntries(workbook.sheets.map((s) => [s.name, s.rows.slice(HEADER_ROWS)]));
+  fs.writeFileSync(output, await templateBuffer(templateSpec(), { rows, settings: publisherName ? { publisherName } : {} }));
+  io.err(`Escrito ${output}: ${releases.length} procesos de contratación y ${projects.length} proyectos.`);
+  return errors ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+/**
+ * `npx infra-abierta …`: thin commands over the core and the backend (clasp's model: core logic, thin commands).
+ * Every failure a person can cause ends in a Spanish message and an exit code, never a stack trace.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs, stringOption, UsageError } from './args';
+import { convertCommand, validateCommand, type CliIo } from './convert-command';
+import { usersCommand } from './users-command';
+import { importCommand } from './import-command';
+import { SourceError } from '../ingest/sheet-source';
+import { ConfigError, loadConfig } from '../config';
+import { templateBuffer } from '../xlsx/write-template';
+import { templateSpec } from '../../../core/template/template-spec';
+import { openSqliteStore } from '../store/sqlite-store';
+import { startLocalServer } from '../server/local-server';
+
+const HELP = `Infraestructura Abierta — herramientas de línea de comandos
+
+  infra-abierta template [-o plantilla.xlsx]        Escribe la plantilla en blanco (EDCAPI + EDCA-MX)
+  infra-abierta validate libro.xlsx [--json]       Valida un libro (o una carpeta de .csv) y lista los problemas
+  infra-abierta convert libro.xlsx -o salida.json  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS)
+  infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
+  infra-abierta serve [--puerto 8080]              Inicia la API y el tablero con la base local (SQLite)
+  infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
+  infra-abierta users list | users remove --email correo
+`;
+
+/** The project root: where templates/ and dashboard/ live (dist/cli.js is one level down). */
+function projectRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 5; i++) {
+    if (fs.existsSync(path.join(dir, 'templates'))) return dir;
+    dir = path.dirname(dir);
+  }
+  return process.cwd();
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const args = parseArgs(rest);
+  try {
+    switch (command) {
+      case 'template': {
+        const out = stringOption(args, 'salida') ?? 'plantilla-infraestructura-abierta.xlsx';
+        fs.writeFileSync(out, await templateBuffer(templateSpec()));
+        io.err(`Escrita la plantilla ${out}.`);
+        return 0;
+      }
+      case 'validate': return await validateCommand(args, io);
+      case 'convert': return await convertCommand(args, io);
+      case 'import': return await importCommand(args, io);
+      case 'serve': {
+        const config = loadConfig({ ...process.env, ...(stringOption(args, 'puerto') ? { PORT: stringOption(args, 'puerto') } : {}) });
+        const server = await startLocalServer(config, { root: projectRoot(), log: io.err });
+        io.out(`Tablero y API en ${server.url}  (API: ${server.url}api/publishers). Detener: Ctrl+C.`);
+        await new Promise<void>((resolve) => process.once('SIGINT', () => { void server.close().then(resolve); }));
+        return 0;
+      }
+      case 'users': {
+        const store = openSqliteStore(loadConfig().sqlitePath);
+        try { return await usersCommand(args, store, io); } finally { await store.close(); }
+      }
+      case undefined: case 'help': case '--help': case '-h':
+        io.out(HELP);
+        return 0;
+      default:
+        io.err(`Orden desconocida: «${command}».\n\n${HELP}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof SourceError || e instanceof ConfigError) {
+      io.err(e.message);
+      return 2;
+    }
+    io.err(`Error inesperado: ${e instanceof Error ? e.message : String(e)}`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  process.env.METADATA_SERVER_DETECTION ??= 'none';
+  void main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => { process.exitCode = code; });
+}

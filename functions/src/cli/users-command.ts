@@ -1,0 +1,54 @@
+/** `users add|list|remove`: self-hosted accounts and their API tokens (the token is printed once, never stored). */
+import { randomUUID } from 'crypto';
+import type { Role, Store, User } from '../store/store';
+import { issueToken } from '../auth/api-tokens';
+import { type ParsedArgs, stringOption, UsageError } from './args';
+import type { CliIo } from './convert-command';
+
+const ROLES: Role[] = ['capturista', 'coordinador', 'admin'];
+
+export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo): Promise<number> {
+  const action = args.positional[0];
+  if (action === 'add') {
+    const email = stringOption(args, 'email');
+    const role = stringOption(args, 'rol') ?? stringOption(args, 'role');
+    if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) throw new UsageError('Indique un correo válido con --email.');
+    if (!role || !ROLES.includes(role as Role)) throw new UsageError(`Indique el rol con --rol: ${ROLES.join(', ')}.`);
+    const user: User = { id: randomUUID(), email: email.toLowerCase(), role: role as Role };
+    if (role === 'capturista') {
+      const publisherId = stringOption(args, 'publicador');
+      if (!publisherId) throw new UsageError('Una cuenta «capturista» necesita --publicador <id>.');
+      if (!(await store.getPublisher(publisherId))) throw new UsageError(`No existe el publicador «${publisherId}».`);
+      user.publisherId = publisherId;
+    }
+    if (role === 'coordinador') {
+      const state = stringOption(args, 'entidad');
+      if (!state) throw new UsageError('Una cuenta «coordinador» necesita --entidad "<Estado>".');
+      user.state = state;
+    }
+    if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.`);
+    const { token, hash } = issueToken();
+    await store.putUser({ ...user, tokenHash: hash });
+    io.out(`Cuenta creada: ${user.email} (${user.role}).`);
+    io.out(`Token de acceso (se muestra una sola vez; guárdelo en un lugar seguro):\n${token}`);
+    return 0;
+  }
+  if (action === 'list') {
+    let after: string | undefined;
+    do {
+      const page = await store.listUsers({ after, limit: 1000 });
+      for (const u of page.items) io.out(`${u.id}\t${u.email}\t${u.role}\t${u.publisherId ?? u.state ?? ''}`);
+      after = page.next;
+    } while (after);
+    return 0;
+  }
+  if (action === 'remove') {
+    const email = stringOption(args, 'email');
+    const user = email ? await store.findUserByEmail(email.toLowerCase()) : undefined;
+    if (!user) throw new UsageError('Indique con --email una cuenta existente.');
+    await store.deleteUser(user.id);
+    io.out(`Cuenta eliminada: ${user.email}.`);
+    return 0;
+  }
+  throw new UsageError('Uso: infra-abierta users add|list|remove …');
+}

@@ -1,0 +1,117 @@
+/**
+ * Publication (DESIGN §6): the approved workbook goes through the same core pipeline as the sidebar and the
+ * CLI, is refused on any error, and is written as a new publication that becomes visible in one write.
+ *
+ * Release rules (documented for publishers):
+ * - A release id is `{ocid}-{hash}` where the hash covers the process content (core/unflatten), so a
+ *   process whose content did not change keeps its previous release (same id, same date): no new release.
+ * - A changed or new process gets one new release dated at the publication time (`now`).
+ * - Every earlier release of a process is carried into the new publication, so its record (compiled and
+ *   versioned release, OCDS merge rules) always covers its whole history.
+ * - Processes missing from the new workbook are carried over unchanged: an ingest never unpublishes
+ *   (nothing published is lost); withdrawing data is an explicit administrative act.
+ * - The same content (hash of all releases and projects) publishes nothing new (idempotent).
+ */
+import { createHash } from 'crypto';
+import type { Finding } from '../../../core/findings/finding';
+import type { WorkbookModel } from '../../../core/workbook/model';
+import { unflatten } from '../../../core/unflatten';
+import { validate } from '../../../core/validate';
+import { canonicalJson } from '../../../core/unflatten/content-hash';
+import { buildRecord } from '../../../core/merge';
+import { deriveProjectSummaries } from '../../../core/summary';
+import type { JsonObject, Publication, Publisher, ReleaseInput, Store } from '../store/store';
+import { computeStats } from '../../../core/stats/publisher-stats';
+import { releaseUrl } from './urls';
+
+export interface PublishInput {
+  publisher: Publisher;
+  workbook: WorkbookModel;
+  /** Who asked (user id or `system`), for the audit log. */
+  actor: string;
+  /** Publication time, ISO 8601. */
+  now: string;
+  /** Base URL of the public API, for release links inside records and projects. */
+  baseUrl: string;
+  /** Spreadsheet revision or file name, for the audit log. */
+  revision?: string;
+}
+
+export type PublishResult =
+  | { status: 'refused'; findings: Finding[] }
+  | { status: 'unchanged'; publication: Publication; findings: Finding[] }
+  | { status: 'published'; publication: Publication; changedProcesses: string[]; findings: Finding[] };
+
+type Release = Record<string, unknown> & { ocid: string; id: string; date: string };
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** All releases of a publication, grouped by ocid in date order. */
+async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, ReleaseInput[]>> {
+  const out = new Map<string, ReleaseInput[]>();
+  let after: string | undefined;
+  do {
+    const page = await store.listReleases({ publicationId, after, limit: 1000 });
+    for (const r of page.items) {
+      const list = out.get(r.ocid) ?? [];
+      list.push({ ocid: r.ocid, id: r.id, date: r.date, release: r.release });
+      out.set(r.ocid, list);
+    }
+    after = page.next;
+  } while (after);
+  return out;
+}
+
+export function hasErrors(findings: Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
+
+/** Runs the core pipeline on a workbook: the one conversion + validation every shell shares. */
+export function convertAndValidate(workbook: WorkbookModel, publisher: Pick<Publisher, 'ocidPrefix' | 'projectIdPrefix'>, now: string) {
+  const converted = unflatten(workbook, { now });
+  const settings = { ...converted.settings, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix, now };
+  const findings = [...converted.findings, ...validate({ releases: converted.releases, projects: converted.projects }, converted.sourceMap, settings)];
+  return { ...converted, findings };
+}
+
+export async function publish(store: Store, input: PublishInput): Promise<PublishResult> {
+  const { publisher, now } = input;
+  const converted = convertAndValidate(input.workbook, publisher, now);
+  if (hasErrors(converted.findings)) return { status: 'refused', findings: converted.findings };
+
+  const current = await store.getCurrent(publisher.id);
+  const history = current ? await releasesByOcid(store, current.id) : new Map<string, ReleaseInput[]>();
+  const changed: string[] = [];
+  for (const release of converted.releases as Release[]) {
+    const previous = history.get(release.ocid) ?? [];
+    if (previous.length && previous[previous.length - 1].id === release.id) continue;
+    changed.push(release.ocid);
+    history.set(release.ocid, [...previous, { ocid: release.ocid, id: release.id, date: now, release: { ...release, date: now } as JsonObject }]);
+  }
+  const projects = converted.projects as JsonObject[];
+  const contentHash = sha256(canonicalJson({ releases: [...history.values()].map((list) => list[list.length - 1].id), projects }));
+  if (current && current.contentHash === contentHash) return { status: 'unchanged', publication: current, findings: converted.findings };
+
+  const records = [...history.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ocid, list]) => ({
+    ocid,
+    record: buildRecord(ocid, list.map((r) => r.release), { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) }) as JsonObject,
+  }));
+  const compiledByOcid = new Map(records.map((r) => [r.ocid, (r.record as { compiledRelease: JsonObject }).compiledRelease]));
+  const releaseLinks = new Map([...history.entries()].map(([ocid, list]) => [ocid, list.map((r) => ({ id: r.id, date: r.date, tag: (r.release.tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, r.id) }))]));
+  const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks) as JsonObject);
+
+  const publicationId = `${publisher.id}-${now.replace(/[^0-9]/g, '').slice(0, 14)}-${contentHash.slice(0, 8)}`;
+  await store.createPublication({ id: publicationId, publisherId: publisher.id, contentHash, createdAt: now });
+  const releases = [...history.values()].flat();
+  await store.putReleases(publicationId, releases);
+  await store.putRecords(publicationId, records);
+  await store.putProjects(publicationId, finalProjects.map((project) => ({ id: String(project.id), project })));
+  const publication = await store.completePublication(publicationId, { releases: releases.length, records: records.length, projects: finalProjects.length });
+  // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
+  await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
+  await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: computeStats(records.map((r) => r.record), finalProjects) as unknown as JsonObject });
+  await store.appendAudit({ at: now, actor: input.actor, action: 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, revision: input.revision ?? null, releases: releases.length, projects: finalProjects.length } });
+  return { status: 'published', publication, changedProcesses: changed, findings: converted.findings };
+}

@@ -1,0 +1,34 @@
+/**
+ * The self-hosted server (`npm start`, `npx infra-abierta serve`): API + dashboard on the embedded SQLite store,
+ * seeded with the example workbooks on first run. Listens on 127.0.0.1 unless HOST says otherwise.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Server } from 'http';
+import { createApp } from '../app';
+import type { Config } from '../config';
+import { openSqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
+import { allPublishers } from '../api/current-publications';
+import { seedExamples } from './seed';
+
+export interface LocalServer { server: Server; store: Store; url: string; close(): Promise<void> }
+
+export async function startLocalServer(config: Config, opts: { root: string; log?: (m: string) => void; seed?: boolean }): Promise<LocalServer> {
+  const log = opts.log ?? ((m: string) => console.error(m));
+  if (config.sqlitePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.sqlitePath)), { recursive: true });
+  const store = openSqliteStore(config.sqlitePath);
+  if (opts.seed !== false && (await allPublishers(store)).length === 0) {
+    await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
+  }
+  const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
+  const app = createApp({ store, config, log, ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
+  const server = await new Promise<Server>((resolve) => { const s = app.listen(config.port, config.host, () => resolve(s)); });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host}:${port}/`;
+  return {
+    server, store, url,
+    close: async () => { await new Promise<void>((r) => server.close(() => r())); await store.close(); },
+  };
+}
