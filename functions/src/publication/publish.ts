@@ -91,7 +91,8 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     history.set(release.ocid, [...previous, { ocid: release.ocid, id: release.id, date: now, release: { ...release, date: now } as JsonObject }]);
   }
   const projects = converted.projects as JsonObject[];
-  const contentHash = sha256(canonicalJson({ releases: [...history.values()].map((list) => list[list.length - 1].id), projects }));
+  // `updated` is stamped at conversion time, so it is left out: the same sheet must hash the same.
+  const contentHash = sha256(canonicalJson({ releases: [...history.values()].map((list) => list[list.length - 1].id).sort(), projects: projects.map(({ updated, ...rest }) => (void updated, rest)) }));
   if (current && current.contentHash === contentHash) return { status: 'unchanged', publication: current, findings: converted.findings };
 
   const records = [...history.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ocid, list]) => ({

@@ -85,6 +85,13 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
     pathCell.value = col.path;
     pathCell.font = { size: 8, color: { argb: 'FF808080' } };
     pathCell.protection = { locked: true };
+    if (col.type === 'boolean') {
+      const letter = columnLetter(n);
+      (ws as unknown as RangeValidations).dataValidations.add(`${letter}${HEADER_ROWS + 1}:${letter}${DATA_ROWS}`, {
+        type: 'list', allowBlank: true, formulae: ['"Sí,No"'], showErrorMessage: true, errorStyle: 'stop',
+        errorTitle: 'Valor no válido', error: `Escriba Sí o No en «${col.title}».`,
+      });
+    }
     if (col.options && col.codelist) {
       const range = catalogs.get(`${sheet.standard}:${col.codelist}`);
       const letter = columnLetter(n);

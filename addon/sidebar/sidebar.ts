@@ -1,0 +1,195 @@
+/**
+ * Sidebar logic (browser): calls the server through a typed wrapper over google.script.run, shows progress and
+ * the summary in an aria-live region, findings grouped by sheet and field as buttons that select the cell.
+ * Only Spanish text from the server or from here is shown; failure messages are already user-facing.
+ */
+import type { ReviewContext, ServerApi, SheetGroup, ValidationReport } from '../src/rpc-types';
+
+interface ScriptRun {
+  withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
+  withFailureHandler(fn: (error: { message?: string }) => void): ScriptRun;
+  [name: string]: unknown;
+}
+declare const google: { script: { run: ScriptRun; host: { editor: { focus(): void } } } };
+
+function call<K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[K]>): Promise<ReturnType<ServerApi[K]>> {
+  return new Promise((resolve, reject) => {
+    const runner = google.script.run
+      .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
+      .withFailureHandler((error) => reject(new Error(error?.message || 'No se pudo completar la acción.')));
+    (runner[name] as (...a: unknown[]) => void)(...args);
+  });
+}
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('es-MX')} ${n === 1 ? one : many}`;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+const SEVERITY_TEXT = { error: 'Error', warning: 'Advertencia', info: 'Aviso' } as const;
+
+let lastReport: ValidationReport | null = null;
+let review: ReviewContext | null = null;
+let busy = false;
+
+function setStatus(text: string, isError = false): void {
+  const status = $('status');
+  status.textContent = text;
+  status.classList.toggle('error', isError);
+}
+
+/** Every button is disabled while something runs, so nothing is triggered twice (Marketplace review rule). */
+function setBusy(value: boolean): void {
+  busy = value;
+  $('main').setAttribute('aria-busy', String(value));
+  for (const b of Array.from(document.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = value;
+  if (!value) renderReview();
+}
+
+async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
+  if (busy) return undefined;
+  setBusy(true);
+  try {
+    return await work();
+  } catch (e) {
+    setStatus((e as Error).message, true);
+    return undefined;
+  } finally {
+    setBusy(false);
+  }
+}
+
+function renderGroups(groups: SheetGroup[]): void {
+  const box = $('findings');
+  box.textContent = '';
+  if (groups.length) box.appendChild(el('h2', { class: 'sr-only' }, 'Resultados por hoja y columna'));
+  for (const sheet of groups) {
+    const details = el('details');
+    if (groups.length <= 3) details.open = true;
+    const counts = [sheet.errors ? plural(sheet.errors, 'error', 'errores') : '', sheet.warnings ? plural(sheet.warnings, 'advertencia', 'advertencias') : ''].filter(Boolean).join(', ');
+    details.appendChild(el('summary', {}, `${sheet.sheet}${counts ? ` — ${counts}` : ''}`));
+    for (const field of sheet.fields) {
+      details.appendChild(el('h3', {}, field.field));
+      const list = el('ul');
+      for (const item of field.items) {
+        const li = el('li');
+        const button = el('button', { type: 'button', class: 'finding' });
+        button.appendChild(el('span', { class: `badge ${item.severity}` }, SEVERITY_TEXT[item.severity]));
+        if (item.a1) button.appendChild(el('span', { class: 'ref' }, `${item.a1.slice(item.a1.lastIndexOf('!') + 1)}: `));
+        button.appendChild(el('span', {}, item.message));
+        if (item.row !== null && item.column !== null) {
+          const { row, column } = item;
+          button.title = 'Ir a la celda';
+          button.addEventListener('click', () => void run(async () => {
+            await call('selectCell', sheet.sheet, row, column);
+            google.script.host.editor.focus();
+          }));
+        } else {
+          button.disabled = true;
+        }
+        li.appendChild(button);
+        list.appendChild(li);
+      }
+      details.appendChild(list);
+      if (field.more) details.appendChild(el('p', { class: 'more' }, `y ${plural(field.more, 'aviso', 'avisos')} más en esta columna.`));
+    }
+    box.appendChild(details);
+  }
+}
+
+function renderReport(report: ValidationReport): void {
+  lastReport = report;
+  $('summary').hidden = false;
+  $('n-errors').textContent = report.errors.toLocaleString('es-MX');
+  $('n-warnings').textContent = report.warnings.toLocaleString('es-MX');
+  $('completeness').textContent = report.completeness === null ? '—' : `${report.completeness.toLocaleString('es-MX')} %`;
+  renderGroups(report.groups);
+  setStatus(report.errors === 0 && report.warnings === 0
+    ? 'Validación terminada: no se encontraron errores ni advertencias.'
+    : `Validación terminada: ${plural(report.errors, 'error', 'errores')}, ${plural(report.warnings, 'advertencia', 'advertencias')}.`);
+}
+
+function renderReview(): void {
+  const ctx = review;
+  const submit = $<HTMLButtonElement>('submit');
+  const help = $('submit-help');
+  const state = $('state');
+  const comments = $('comments');
+  comments.textContent = '';
+  if (!ctx) { submit.disabled = true; return; }
+  if (!ctx.backendConfigured) {
+    state.textContent = 'El envío a revisión aún no está disponible: falta configurar el servidor.';
+    submit.disabled = true;
+    help.hidden = true;
+    return;
+  }
+  state.textContent = '';
+  state.append('Estado: ', el('strong', {}, ctx.submission ? ctx.submission.stateLabel : 'Borrador'));
+  for (const c of ctx.submission?.comments ?? []) comments.appendChild(el('li', {}, c.author ? `${c.author}: ${c.text}` : c.text));
+  const account = $('account');
+  account.hidden = !ctx.serviceAccount;
+  account.textContent = ctx.serviceAccount ? `Para que el servidor lea esta hoja, compártala como lector con ${ctx.serviceAccount}.` : '';
+  const locked = ctx.submission !== null && ['submitted', 'approved', 'published'].includes(ctx.submission.state);
+  const clean = lastReport !== null && lastReport.errors === 0;
+  submit.disabled = busy || locked || !clean;
+  help.hidden = clean && !locked;
+  help.textContent = locked ? 'El envío ya está en revisión o aprobado.' : 'Valide primero: solo se puede enviar sin errores.';
+  const coordinator = ctx.role === 'coordinador' || ctx.role === 'admin';
+  $('coordinator').hidden = !(coordinator && ctx.submission?.state === 'submitted');
+}
+
+async function validate(): Promise<void> {
+  await run(async () => {
+    setStatus('Preparando la validación…');
+    const plan = await call('validationPlan');
+    const rows = plan.reduce((n, s) => n + Math.max(0, s.rows - 2), 0);
+    setStatus(`Leyendo y validando ${plural(plan.length, 'hoja', 'hojas')} (${plural(rows, 'fila', 'filas')} de datos)…`);
+    renderReport(await call('runValidation'));
+  });
+}
+
+async function refreshReview(): Promise<void> {
+  try {
+    review = await call('reviewContext');
+  } catch (e) {
+    $('state').textContent = (e as Error).message;
+  }
+  renderReview();
+}
+
+function reviewAction(work: () => Promise<ReviewContext>, done: string): void {
+  void run(async () => {
+    review = await work();
+    setStatus(done);
+  });
+}
+
+function init(): void {
+  $('validate').addEventListener('click', () => void validate());
+  $('clear').addEventListener('click', () => void run(async () => {
+    await call('clearMarks');
+    setStatus('Se quitaron las marcas de la validación.');
+  }));
+  $('submit').addEventListener('click', () => reviewAction(() => call('submitForReview'), 'Se envió a revisión. Su coordinador recibirá la solicitud.'));
+  $('approve').addEventListener('click', () => {
+    const id = review?.submission?.id;
+    if (id) reviewAction(() => call('approveSubmission', id), 'Envío aprobado.');
+  });
+  $('return').addEventListener('click', () => {
+    const id = review?.submission?.id;
+    const comment = $<HTMLTextAreaElement>('comment').value;
+    if (!comment.trim()) { setStatus('Escriba un comentario que explique qué debe corregirse.', true); return; }
+    if (id) reviewAction(() => call('returnSubmission', id, comment), 'Se devolvió con comentarios.');
+  });
+  void refreshReview();
+}
+
+init();

@@ -1,0 +1,160 @@
+/**
+ * The real host: the ports implemented over SpreadsheetApp, HtmlService, UrlFetchApp and ScriptApp.
+ * Only the Apps Script members used here are declared (the project has no @types/google-apps-script);
+ * every method is a direct translation, so the logic stays testable with the in-repo fakes.
+ */
+import type { CellValue } from '../../../core/workbook/model';
+import type { HttpPort } from '../backend/http-port';
+import { buildTimeConfig } from '../config';
+import type { Host, UiPort } from '../host';
+import type { Block, SheetPort, SpreadsheetPort } from '../sheet-port';
+
+interface GasProtection { setDescription(d: string): GasProtection; setWarningOnly(w: boolean): GasProtection }
+interface GasRange {
+  getValues(): CellValue[][];
+  setValues(v: CellValue[][]): GasRange;
+  getNotes(): string[][];
+  setNotes(n: string[][]): GasRange;
+  getBackgrounds(): string[][];
+  setBackgrounds(c: (string | null)[][]): GasRange;
+  setFontWeight(w: string): GasRange;
+  setFontSize(s: number): GasRange;
+  setFontColor(c: string): GasRange;
+  setNumberFormat(f: string): GasRange;
+  setWrap(w: boolean): GasRange;
+  setDataValidation(rule: unknown): GasRange;
+  protect(): GasProtection;
+  activate(): GasRange;
+}
+interface GasSheet {
+  getName(): string;
+  getLastRow(): number;
+  getLastColumn(): number;
+  getDataRange(): GasRange;
+  getRange(row: number, column: number, rows: number, columns: number): GasRange;
+  getRange(a1: string): GasRange;
+  setColumnWidth(column: number, pixels: number): GasSheet;
+  setRowHeight(row: number, pixels: number): GasSheet;
+  setFrozenRows(rows: number): void;
+  clear(): GasSheet;
+  hideSheet(): GasSheet;
+  isSheetHidden(): boolean;
+  activate(): GasSheet;
+}
+interface GasSpreadsheet {
+  getId(): string;
+  getName(): string;
+  getSpreadsheetTimeZone(): string;
+  getSheets(): GasSheet[];
+  getSheetByName(name: string): GasSheet | null;
+  getNumSheets(): number;
+  insertSheet(name: string, index: number): GasSheet;
+  toast(message: string, title: string): void;
+}
+interface GasValidationBuilder {
+  requireValueInRange(range: GasRange, showDropdown: boolean): GasValidationBuilder;
+  setAllowInvalid(allow: boolean): GasValidationBuilder;
+  setHelpText(text: string): GasValidationBuilder;
+  build(): unknown;
+}
+interface GasMenu { addItem(caption: string, functionName: string): GasMenu; addToUi(): void }
+interface GasHtmlOutput { setTitle(t: string): GasHtmlOutput; setWidth(w: number): GasHtmlOutput; setHeight(h: number): GasHtmlOutput }
+interface GasUi { createAddonMenu(): GasMenu; showSidebar(o: GasHtmlOutput): void; showModalDialog(o: GasHtmlOutput, title: string): void }
+
+declare const SpreadsheetApp: { getActiveSpreadsheet(): GasSpreadsheet; getUi(): GasUi; newDataValidation(): GasValidationBuilder };
+declare const HtmlService: { createHtmlOutputFromFile(name: string): GasHtmlOutput; createHtmlOutput(html: string): GasHtmlOutput };
+declare const UrlFetchApp: {
+  fetch(url: string, params: Record<string, unknown>): { getResponseCode(): number; getContentText(): string };
+};
+declare const ScriptApp: { getIdentityToken(): string };
+
+function range(sheet: GasSheet, b: Block): GasRange {
+  return sheet.getRange(b.row, b.column, b.rows, b.columns);
+}
+
+function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
+  return {
+    name: () => sheet.getName(),
+    lastRow: () => sheet.getLastRow(),
+    lastColumn: () => sheet.getLastColumn(),
+    // An empty sheet's data range is A1 with one blank cell; the port says "no rows" instead.
+    values: () => (sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues()),
+    setValues: (b, v) => { range(sheet, b).setValues(v); },
+    notes: (b) => range(sheet, b).getNotes(),
+    setNotes: (b, n) => { range(sheet, b).setNotes(n); },
+    backgrounds: (b) => range(sheet, b).getBackgrounds(),
+    setBackgrounds: (b, c) => { range(sheet, b).setBackgrounds(c); },
+    setFontStyle: (b, style) => {
+      const r = range(sheet, b);
+      if (style.bold !== undefined) r.setFontWeight(style.bold ? 'bold' : 'normal');
+      if (style.size !== undefined) r.setFontSize(style.size);
+      if (style.color !== undefined) r.setFontColor(style.color);
+    },
+    setNumberFormat: (b, f) => { range(sheet, b).setNumberFormat(f); },
+    setWrap: (b, w) => { range(sheet, b).setWrap(w); },
+    setListValidation: (b, rule) => {
+      const source = ss.getSheetByName(rule.sourceSheet);
+      if (!source) return;
+      const built = SpreadsheetApp.newDataValidation()
+        .requireValueInRange(source.getRange(rule.sourceA1), true)
+        .setAllowInvalid(!rule.strict)
+        .setHelpText(rule.helpText)
+        .build();
+      range(sheet, b).setDataValidation(built);
+    },
+    protectWithWarning: (b, description) => { range(sheet, b).protect().setDescription(description).setWarningOnly(true); },
+    setColumnWidth: (c, px) => { sheet.setColumnWidth(c, px); },
+    setRowHeight: (r, px) => { sheet.setRowHeight(r, px); },
+    setFrozenRows: (n) => { sheet.setFrozenRows(n); },
+    clear: () => { sheet.clear(); },
+    hide: () => { sheet.hideSheet(); },
+    isHidden: () => sheet.isSheetHidden(),
+    select: (r, c) => { sheet.activate(); sheet.getRange(r, c, 1, 1).activate(); },
+  };
+}
+
+function spreadsheetPort(ss: GasSpreadsheet): SpreadsheetPort {
+  return {
+    id: () => ss.getId(),
+    name: () => ss.getName(),
+    timeZone: () => ss.getSpreadsheetTimeZone(),
+    sheets: () => ss.getSheets().map((s) => sheetPort(ss, s)),
+    sheet: (name) => { const s = ss.getSheetByName(name); return s ? sheetPort(ss, s) : null; },
+    insertSheet: (name) => sheetPort(ss, ss.insertSheet(name, ss.getNumSheets())),
+    toast: (message, title) => ss.toast(message, title),
+  };
+}
+
+const ui: UiPort = {
+  addMenu: (items) => {
+    const menu = SpreadsheetApp.getUi().createAddonMenu();
+    for (const item of items) menu.addItem(item.label, item.functionName);
+    menu.addToUi();
+  },
+  showSidebar: (title) => SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle(title)),
+  showDialog: (title, html) => SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(460).setHeight(380), title),
+};
+
+const http: HttpPort = {
+  fetch: (request) => {
+    const params: Record<string, unknown> = { method: request.method, headers: request.headers, muteHttpExceptions: true };
+    if (request.body !== undefined) {
+      params.contentType = 'application/json';
+      params.payload = JSON.stringify(request.body);
+    }
+    const response = UrlFetchApp.fetch(request.url, params);
+    return { status: response.getResponseCode(), text: response.getContentText() };
+  },
+};
+
+export function appsScriptHost(): Host {
+  let ss: SpreadsheetPort | undefined;
+  return {
+    spreadsheet: () => (ss ??= spreadsheetPort(SpreadsheetApp.getActiveSpreadsheet())),
+    ui: () => ui,
+    http: () => http,
+    identityToken: () => ScriptApp.getIdentityToken(),
+    config: buildTimeConfig,
+    log: (e) => console.error(e instanceof Error ? e.stack ?? e.message : String(e)),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Everything the entry points need from Apps Script, behind ports. The real host is built on first use;
+ * tests install a fake one with `useHost`. Getters are lazy: under AuthMode.NONE only the menu may be touched.
+ */
+import type { HttpPort } from './backend/http-port';
+import type { AddonConfig } from './config';
+import type { SpreadsheetPort } from './sheet-port';
+
+export interface MenuItem { label: string; functionName: string }
+
+export interface UiPort {
+  /** Extensiones → Infraestructura Abierta → items. */
+  addMenu(items: MenuItem[]): void;
+  /** Opens addon/dist/sidebar.html as the 300 px sidebar. */
+  showSidebar(title: string): void;
+  showDialog(title: string, html: string): void;
+}
+
+export interface Host {
+  spreadsheet(): SpreadsheetPort;
+  ui(): UiPort;
+  http(): HttpPort;
+  identityToken(): string;
+  config(): AddonConfig;
+  /** Server-side log (Stackdriver in Apps Script); never shown to the user. */
+  log(error: unknown): void;
+}
+
+let current: Host | undefined;
+let factory: (() => Host) | undefined;
+
+/** main.ts registers the Apps Script host factory; tests register a fake host instead. */
+export function setHostFactory(make: () => Host): void {
+  factory = make;
+}
+
+export function useHost(host: Host | undefined): void {
+  current = host;
+}
+
+export function host(): Host {
+  if (!current) {
+    if (!factory) throw new Error('No host');
+    current = factory();
+  }
+  return current;
+}

@@ -1,0 +1,110 @@
+/**
+ * Apps Script entry points: every export becomes a top-level function in Code.js (scripts/build-addon.ts),
+ * callable from menus, triggers and `google.script.run`. Logic lives in the modules imported here.
+ */
+import { templateSpec } from '../../core/template/template-spec';
+import { appsScriptHost } from './apps-script/apps-script-host';
+import { approveSubmission as approve, returnSubmission as giveBack, reviewContext as review, submitForReview as submit } from './backend/review';
+import { backendConfigured } from './config';
+import { host, setHostFactory } from './host';
+import { ADDON_TITLE, HELP_HTML, MENU } from './menu';
+import type { ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
+import { createTemplate, templateReportText } from './template/create-template';
+import { UserError, userFacing } from './user-error';
+import { corePipeline } from './validation/core-pipeline';
+import { removeMarks } from './validation/marks';
+import { runValidation as validate, validationPlan as plan } from './validation/run-validation';
+
+setHostFactory(appsScriptHost);
+
+interface OpenEvent { authMode?: unknown }
+
+/**
+ * Builds the menu and nothing else, whatever the AuthMode: under AuthMode.NONE (add-on installed but not yet used
+ * in this document) touching the spreadsheet, properties or the network is not allowed, and the style guide says
+ * not to open a sidebar when a document opens.
+ */
+export function onOpen(_e?: OpenEvent): void {
+  host().ui().addMenu([...MENU]);
+}
+
+/** Runs right after installation, so the menu appears without reloading the document. */
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
+}
+
+function guarded<T>(work: () => T): T {
+  return userFacing(work, (e) => host().log(e));
+}
+
+export function menuCreateTemplate(): void {
+  guarded(() => {
+    const ss = host().spreadsheet();
+    ss.toast(templateReportText(createTemplate(ss, templateSpec())), ADDON_TITLE);
+  });
+}
+
+export function menuValidate(): void {
+  guarded(() => host().ui().showSidebar(ADDON_TITLE));
+}
+
+export function menuRemoveMarks(): void {
+  guarded(() => {
+    const ss = host().spreadsheet();
+    removeMarks(ss);
+    ss.toast('Se quitaron las marcas de la validación.', ADDON_TITLE);
+  });
+}
+
+export function menuHelp(): void {
+  guarded(() => host().ui().showDialog(`Ayuda — ${ADDON_TITLE}`, HELP_HTML));
+}
+
+// google.script.run API of the sidebar (typed by ServerApi).
+
+export function sidebarContext(): SidebarContext {
+  return guarded(() => {
+    const h = host();
+    return { spreadsheetName: h.spreadsheet().name(), backendConfigured: backendConfigured(h.config()), serviceAccount: h.config().serviceAccount };
+  });
+}
+
+export function validationPlan(): SheetPlan[] {
+  return guarded(() => plan(host().spreadsheet()));
+}
+
+export function runValidation(): ValidationReport {
+  return guarded(() => validate(host().spreadsheet(), corePipeline));
+}
+
+export function selectCell(sheet: string, row: number, column: number): void {
+  guarded(() => {
+    const ws = host().spreadsheet().sheet(String(sheet));
+    if (!ws) throw new UserError(`La hoja «${sheet}» ya no existe. Valide de nuevo.`);
+    ws.select(Math.max(1, Math.floor(Number(row))), Math.max(1, Math.floor(Number(column))));
+  });
+}
+
+export function clearMarks(): void {
+  guarded(() => removeMarks(host().spreadsheet()));
+}
+
+export function reviewContext(): ReviewContext {
+  return guarded(() => review(host()));
+}
+
+export function submitForReview(): ReviewContext {
+  return guarded(() => submit(host(), corePipeline));
+}
+
+export function approveSubmission(id: string): ReviewContext {
+  return guarded(() => approve(host(), String(id)));
+}
+
+export function returnSubmission(id: string, comment: string): ReviewContext {
+  return guarded(() => giveBack(host(), String(id), String(comment ?? '')));
+}
+
+/** Compile-time check that the sidebar API above matches ServerApi exactly. */
+const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, clearMarks, reviewContext, submitForReview, approveSubmission, returnSubmission };
+void _api;

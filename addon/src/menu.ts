@@ -1,0 +1,21 @@
+/** The add-on menu (style guide: sentence case, start with a verb, no sub-menus). */
+import type { MenuItem } from './host';
+
+export const ADDON_TITLE = 'Infraestructura Abierta';
+
+export const MENU: readonly MenuItem[] = [
+  { label: 'Crear plantilla', functionName: 'menuCreateTemplate' },
+  { label: 'Validar datos', functionName: 'menuValidate' },
+  { label: 'Quitar marcas', functionName: 'menuRemoveMarks' },
+  { label: 'Ayuda', functionName: 'menuHelp' },
+];
+
+export const HELP_HTML = `<div style="font:13px Arial,sans-serif;line-height:1.5">
+<p><b>Infraestructura Abierta</b> le ayuda a capturar y publicar datos de obra pública (EDCAPI y EDCA-MX).</p>
+<ol>
+<li><b>Crear plantilla</b> agrega a esta hoja de cálculo las hojas de captura, con listas desplegables y ayudas en los encabezados. No modifica hojas que ya tienen datos.</li>
+<li>Llene la hoja «Configuración» y capture sus proyectos y contrataciones a partir de la fila 3.</li>
+<li><b>Validar datos</b> abre el panel: revise los errores y haga clic en cada uno para ir a la celda.</li>
+<li>Cuando no haya errores, use <b>Enviar a revisión</b> en el panel. Su coordinador la aprobará o se la devolverá con comentarios.</li>
+<li><b>Quitar marcas</b> borra los colores y notas que puso la validación; no toca sus propias notas.</li>
+</ol></div>`;

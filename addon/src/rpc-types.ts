@@ -1,0 +1,81 @@
+/**
+ * What crosses `google.script.run` between the sidebar and the server: plain JSON only (no Date, no undefined in
+ * arrays). Shared by addon/src/main.ts and addon/sidebar/sidebar.ts so both sides agree at compile time.
+ */
+import type { Severity } from '../../core/findings/finding';
+
+export interface SheetPlan { name: string; rows: number }
+
+export interface FindingItem {
+  severity: Severity;
+  message: string;
+  /** «Proyectos!C7», or null when the finding concerns the whole sheet or workbook. */
+  a1: string | null;
+  row: number | null;
+  column: number | null;
+}
+
+/** Findings of one field (column) of one sheet. */
+export interface FieldGroup {
+  field: string;
+  errors: number;
+  warnings: number;
+  items: FindingItem[];
+  /** Items not sent to keep the payload small. */
+  more: number;
+}
+
+export interface SheetGroup { sheet: string; errors: number; warnings: number; fields: FieldGroup[] }
+
+export interface ValidationReport {
+  errors: number;
+  warnings: number;
+  /** Share (0–100) of the program's fields that are filled; null when nothing could be measured. */
+  completeness: number | null;
+  sheets: SheetPlan[];
+  groups: SheetGroup[];
+  /** Cells that received a mark. */
+  marked: number;
+}
+
+export type SubmissionState = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
+export type Role = 'capturista' | 'coordinador' | 'admin';
+
+export interface SubmissionComment { author: string; text: string; at: string }
+
+export interface SubmissionView {
+  id: string;
+  state: SubmissionState;
+  /** Spanish label of the state. */
+  stateLabel: string;
+  updatedAt: string | null;
+  comments: SubmissionComment[];
+}
+
+export interface ReviewContext {
+  /** False while the backend address is still the placeholder. */
+  backendConfigured: boolean;
+  role: Role | null;
+  submission: SubmissionView | null;
+  /** The account that must be given read access to the spreadsheet so the backend can pull it. */
+  serviceAccount: string | null;
+}
+
+export interface SidebarContext {
+  spreadsheetName: string;
+  backendConfigured: boolean;
+  serviceAccount: string | null;
+}
+
+/** The functions the sidebar may call; each one is also a generated top-level function in Code.js. */
+export interface ServerApi {
+  sidebarContext(): SidebarContext;
+  validationPlan(): SheetPlan[];
+  runValidation(): ValidationReport;
+  selectCell(sheet: string, row: number, column: number): void;
+  clearMarks(): void;
+  reviewContext(): ReviewContext;
+  submitForReview(): ReviewContext;
+  approveSubmission(id: string): ReviewContext;
+  returnSubmission(id: string, comment: string): ReviewContext;
+}

@@ -1,0 +1,69 @@
+/**
+ * The narrow port the add-on uses over SpreadsheetApp: only batch operations (one call per block), so the
+ * real adapter stays a thin translation and tests run against a typed in-memory fake.
+ */
+import type { CellValue } from '../../core/workbook/model';
+
+/** A rectangle of cells, 1-based like Apps Script `getRange(row, column, rows, columns)`. */
+export interface Block {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export interface FontStyle {
+  bold?: boolean;
+  size?: number;
+  color?: string;
+}
+
+export interface ListValidation {
+  /** Sheet and A1 range holding the allowed values (the hidden catalogue sheet). */
+  sourceSheet: string;
+  sourceA1: string;
+  /** false: other values are accepted and only flagged (open codelists, lists of several codes). */
+  strict: boolean;
+  helpText: string;
+}
+
+export interface SheetPort {
+  name(): string;
+  /** Last row / column holding content (0 for an empty sheet), as `getLastRow()` / `getLastColumn()`. */
+  lastRow(): number;
+  lastColumn(): number;
+  /** Everything from A1 to the last row and column, in one read (`getDataRange().getValues()`). */
+  values(): CellValue[][];
+  setValues(block: Block, values: CellValue[][]): void;
+  notes(block: Block): string[][];
+  setNotes(block: Block, notes: string[][]): void;
+  /** Colours as `#rrggbb`; `#ffffff` when the cell has no fill. */
+  backgrounds(block: Block): string[][];
+  /** `null` resets a cell to no fill. */
+  setBackgrounds(block: Block, colors: (string | null)[][]): void;
+  setFontStyle(block: Block, style: FontStyle): void;
+  setNumberFormat(block: Block, format: string): void;
+  setWrap(block: Block, wrap: boolean): void;
+  setListValidation(block: Block, rule: ListValidation): void;
+  /** Protection that warns before editing instead of locking: the sheet is shared by several offices. */
+  protectWithWarning(block: Block, description: string): void;
+  setColumnWidth(column: number, pixels: number): void;
+  setRowHeight(row: number, pixels: number): void;
+  setFrozenRows(rows: number): void;
+  clear(): void;
+  hide(): void;
+  isHidden(): boolean;
+  /** Makes this sheet active and selects one cell. */
+  select(row: number, column: number): void;
+}
+
+export interface SpreadsheetPort {
+  id(): string;
+  name(): string;
+  timeZone(): string;
+  sheets(): SheetPort[];
+  sheet(name: string): SheetPort | null;
+  /** Adds a sheet after the last one. */
+  insertSheet(name: string): SheetPort;
+  toast(message: string, title: string): void;
+}

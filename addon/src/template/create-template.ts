@@ -1,0 +1,119 @@
+/**
+ * *Crear plantilla*: adds the template sheets to the open spreadsheet from the same spec as the .xlsx template
+ * (titles + paths, notes, drop-downs from the hidden catalogue sheet, frozen and protected headers, formats).
+ * A sheet that already holds data is never touched: officials share one spreadsheet and must not lose work.
+ */
+import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
+import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
+import { INSTRUCTIONS } from '../../../core/template/instructions';
+import type { SheetPort, SpreadsheetPort } from '../sheet-port';
+import {
+  DATA_ROWS, HEADER_COLORS, HEADER_ROWS, PATH_FONT, catalogueKey, catalogueLists, columnPixels, headerColor, headerTitle,
+  noteText, numberFormat, strictList,
+} from './layout';
+
+export interface TemplateReport {
+  /** Sheets added or filled in. */
+  created: string[];
+  /** Sheets left alone because they already hold data. */
+  kept: string[];
+}
+
+/** An existing empty sheet (e.g. a fresh "Hoja 1" renamed by hand) is reused; one with content is kept as is. */
+function freshSheet(ss: SpreadsheetPort, name: string, report: TemplateReport): SheetPort | null {
+  const existing = ss.sheet(name);
+  if (existing && existing.lastRow() > 0) { report.kept.push(name); return null; }
+  report.created.push(name);
+  return existing ?? ss.insertSheet(name);
+}
+
+function writeInstructions(ss: SpreadsheetPort, spec: TemplateSpec, report: TemplateReport): void {
+  const ws = freshSheet(ss, INSTRUCTIONS_SHEET, report);
+  if (!ws) return;
+  const lines = [...INSTRUCTIONS, '', 'Hojas de esta plantilla:', ...spec.sheets.map((s) => `• ${s.name}`)];
+  const block = { row: 1, column: 1, rows: lines.length, columns: 1 };
+  ws.setValues(block, lines.map((l) => [l]));
+  ws.setWrap(block, true);
+  ws.setColumnWidth(1, 780);
+  ws.setFontStyle({ row: 1, column: 1, rows: 1, columns: 1 }, { bold: true, size: 14 });
+}
+
+function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
+  const ws = freshSheet(ss, SETTINGS_SHEET, report);
+  if (!ws) return;
+  const header = { row: 1, column: 1, rows: 1, columns: 3 };
+  ws.setValues(header, [['Parámetro', 'Valor', 'clave']]);
+  ws.setNotes(header, [['Qué se configura.', 'Escriba aquí el valor.', 'Nombre interno; no lo cambie.']]);
+  ws.setFontStyle(header, { bold: true });
+  ws.setBackgrounds(header, [[HEADER_COLORS.plain, HEADER_COLORS.plain, HEADER_COLORS.plain]]);
+  const body = { row: 2, column: 1, rows: SETTINGS.length, columns: 3 };
+  ws.setValues(body, SETTINGS.map((s) => [s.title, s.defaultValue, s.key]));
+  ws.setNotes(body, SETTINGS.map((s) => [s.help, '', '']));
+  ws.setFontStyle({ row: 2, column: 3, rows: SETTINGS.length, columns: 1 }, PATH_FONT);
+  [32, 50, 22].forEach((w, i) => ws.setColumnWidth(i + 1, columnPixels(w)));
+  ws.setFrozenRows(1);
+  ws.protectWithWarning({ row: 1, column: 1, rows: SETTINGS.length + 1, columns: 1 }, 'Nombres de los parámetros');
+  ws.protectWithWarning({ row: 1, column: 3, rows: SETTINGS.length + 1, columns: 1 }, 'Claves internas de los parámetros');
+}
+
+/** The catalogue is generated, never typed into: it is rewritten so drop-downs always match the current spec. */
+function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): Map<string, string> {
+  const lists = catalogueLists(spec);
+  const ws = ss.sheet(CATALOG_SHEET) ?? ss.insertSheet(CATALOG_SHEET);
+  ws.clear();
+  lists.forEach((list, i) => {
+    const column = [list.key, ...list.titles];
+    ws.setValues({ row: 1, column: i + 1, rows: column.length, columns: 1 }, column.map((v) => [v]));
+  });
+  const rows = Math.max(1, ...lists.map((l) => l.titles.length + 1));
+  ws.protectWithWarning({ row: 1, column: 1, rows, columns: Math.max(1, lists.length) }, 'Catálogos de las listas desplegables');
+  ws.hide();
+  return new Map(lists.map((l) => [l.key, l.a1]));
+}
+
+function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<string, string>, report: TemplateReport): void {
+  const ws = freshSheet(ss, sheet.name, report);
+  if (!ws) return;
+  const n = sheet.columns.length;
+  const header = { row: 1, column: 1, rows: HEADER_ROWS, columns: n };
+  ws.setValues(header, [sheet.columns.map(headerTitle), sheet.columns.map((c) => c.path)]);
+  ws.setNotes({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(noteText)]);
+  ws.setBackgrounds({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(headerColor)]);
+  ws.setFontStyle({ row: 1, column: 1, rows: 1, columns: n }, { bold: true });
+  ws.setWrap({ row: 1, column: 1, rows: 1, columns: n }, true);
+  ws.setFontStyle({ row: 2, column: 1, rows: 1, columns: n }, PATH_FONT);
+  ws.setRowHeight(1, 42);
+  sheet.columns.forEach((col, i) => {
+    const column = i + 1;
+    const data = { row: HEADER_ROWS + 1, column, rows: DATA_ROWS - HEADER_ROWS, columns: 1 };
+    ws.setColumnWidth(column, columnPixels(col.width));
+    const format = numberFormat(col);
+    if (format) ws.setNumberFormat(data, format);
+    const source = col.options && col.codelist ? catalogue.get(catalogueKey(sheet.standard, col.codelist)) : undefined;
+    if (source) {
+      ws.setListValidation(data, {
+        sourceSheet: CATALOG_SHEET, sourceA1: source, strict: strictList(col),
+        helpText: `Elija un valor de la lista de «${col.title}».`,
+      });
+    }
+  });
+  ws.setFrozenRows(HEADER_ROWS);
+  ws.protectWithWarning(header, 'Encabezados de la plantilla: la conversión reconoce cada columna por la fila 2');
+}
+
+export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): TemplateReport {
+  const report: TemplateReport = { created: [], kept: [] };
+  writeInstructions(ss, spec, report);
+  writeSettings(ss, report);
+  const catalogue = writeCatalogue(ss, spec);
+  for (const sheet of spec.sheets) writeDataSheet(ss, sheet, catalogue, report);
+  return report;
+}
+
+/** Spanish summary for a toast. */
+export function templateReportText(report: TemplateReport): string {
+  const parts: string[] = [];
+  if (report.created.length) parts.push(`Se agregaron ${report.created.length} hojas de la plantilla.`);
+  if (report.kept.length) parts.push(`No se modificaron porque ya tienen datos: ${report.kept.join(', ')}.`);
+  return parts.join(' ') || 'La plantilla ya estaba completa.';
+}

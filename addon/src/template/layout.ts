@@ -1,0 +1,87 @@
+/**
+ * Pure layout rules of a template sheet, shared by every writer of the template (the .xlsx writer in
+ * functions/src/xlsx/write-template.ts has the same rules; this module is meant to move to core/template/).
+ * Row 1: Spanish titles (required ones end in " *"), row 2: the flatten-tool path, data from row 3 (DESIGN §4).
+ */
+import type { ColumnSpec, TemplateSpec } from '../../../core/template/spec';
+import { columnLetter } from '../../../core/workbook/model';
+
+export const HEADER_ROWS = 2;
+/** How far down drop-downs and formats reach. */
+export const DATA_ROWS = 2000;
+export const REQUIRED_MARK = ' *';
+
+/** Header fills: key columns green, required columns yellow, the rest light blue. */
+export const HEADER_COLORS = { key: '#d9e7d6', required: '#fce8b2', plain: '#e8eef7' } as const;
+export const PATH_FONT = { size: 8, color: '#808080' } as const;
+
+export function headerTitle(col: ColumnSpec): string {
+  return col.required ? col.title + REQUIRED_MARK : col.title;
+}
+
+/** A title as typed in row 1 without the required mark, so "Monto *" and "Monto" name the same field. */
+export function bareTitle(title: unknown): string {
+  const t = String(title ?? '').trim();
+  const mark = REQUIRED_MARK.trim();
+  return (t.endsWith(mark) ? t.slice(0, -mark.length) : t).trim();
+}
+
+export function headerColor(col: ColumnSpec): string {
+  return col.key ? HEADER_COLORS.key : col.required ? HEADER_COLORS.required : HEADER_COLORS.plain;
+}
+
+/** Spreadsheet number format of a column; coordinates keep six decimals (about 10 cm). */
+export function numberFormat(col: ColumnSpec): string | undefined {
+  if (col.type === 'date') return 'dd/mm/yyyy';
+  if (col.type === 'number') return /coordinates/.test(col.field) ? '0.000000' : '#,##0.00';
+  if (col.type === 'integer') return '0';
+  return undefined;
+}
+
+/** The help note of a header cell. */
+export function noteText(col: ColumnSpec): string {
+  const parts = [col.help];
+  if (col.required) parts.push('Obligatorio.');
+  if (col.type === 'list') parts.push('Puede escribir varios valores separados por «;».');
+  if (col.options && col.type !== 'list') parts.push(col.openCodelist ? 'Elija de la lista o escriba otro código.' : 'Elija una opción de la lista.');
+  return parts.join(' ');
+}
+
+/** Lists of several codes ("a; b") and open codelists accept other values: warn instead of blocking. */
+export function strictList(col: ColumnSpec): boolean {
+  return col.type !== 'list' && !col.openCodelist;
+}
+
+/** Column widths in the spec are in characters (as in .xlsx); Sheets wants pixels. */
+export function columnPixels(width: number): number {
+  return Math.round(width * 7 + 5);
+}
+
+export interface CatalogueList {
+  /** `standard:codelist`, written as the column's first cell. */
+  key: string;
+  titles: string[];
+  /** A1 range of the titles inside the catalogue sheet, e.g. `$B$2:$B$12`. */
+  a1: string;
+}
+
+export function catalogueKey(standard: string, codelist: string): string {
+  return `${standard}:${codelist}`;
+}
+
+/**
+ * One catalogue column per codelist, so long lists fit (inline list formulas stop at 255 characters).
+ * Drop-downs offer the Spanish titles; the converter accepts titles and raw codes.
+ */
+export function catalogueLists(spec: TemplateSpec): CatalogueList[] {
+  const lists = new Map<string, string[]>();
+  for (const sheet of spec.sheets) for (const col of sheet.columns) {
+    if (!col.options || !col.codelist) continue;
+    const key = catalogueKey(sheet.standard, col.codelist);
+    if (!lists.has(key)) lists.set(key, col.options.map((o) => o.title));
+  }
+  return [...lists].map(([key, titles], i) => {
+    const letter = columnLetter(i + 1);
+    return { key, titles, a1: `$${letter}$2:$${letter}$${titles.length + 1}` };
+  });
+}

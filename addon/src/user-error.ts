@@ -1,0 +1,20 @@
+/** An error whose message is already plain Spanish for the official; anything else is shown as a generic message. */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export const UNEXPECTED = 'Ocurrió un problema inesperado. Intente de nuevo en unos minutos; si se repite, avise a su coordinador.';
+
+/** Runs an entry point so that no raw exception text ever reaches the user (editor add-on style guide). */
+export function userFacing<T>(work: () => T, log: (e: unknown) => void = () => undefined): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof UserError) throw new Error(e.message);
+    log(e);
+    throw new Error(UNEXPECTED);
+  }
+}

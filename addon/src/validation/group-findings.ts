@@ -1,0 +1,51 @@
+/**
+ * Groups findings by sheet and field for the sidebar (lib-cove style: one heading per field with its cells),
+ * capped so a 20,000-row sheet full of errors still fits through `google.script.run`.
+ */
+import type { Finding } from '../../../core/findings/finding';
+import { renderMessage } from '../../../core/messages/render';
+import { columnLetter } from '../../../core/workbook/model';
+import { bareTitle } from '../template/layout';
+import type { FieldGroup, FindingItem, SheetGroup } from '../rpc-types';
+
+export const ITEMS_PER_FIELD = 25;
+const WORKBOOK = 'Libro completo';
+const WHOLE_SHEET = 'Toda la hoja';
+
+function item(f: Finding): FindingItem {
+  const c = f.cell;
+  const row = c?.row ?? null;
+  const column = c?.column ?? null;
+  const a1 = c && row !== null && column !== null ? `${c.sheet}!${columnLetter(column)}${row}` : null;
+  return { severity: f.severity, message: renderMessage(f), a1, row, column };
+}
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function groupFindings(findings: Finding[]): SheetGroup[] {
+  const sheets = new Map<string, Map<string, FieldGroup>>();
+  const sorted = [...findings].sort((a, b) =>
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+    || (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
+  for (const f of sorted) {
+    const sheetName = f.cell?.sheet ?? WORKBOOK;
+    const fields = sheets.get(sheetName) ?? new Map<string, FieldGroup>();
+    sheets.set(sheetName, fields);
+    const fieldName = f.cell?.header ? bareTitle(f.cell.header) : (f.cell?.column !== undefined ? `Columna ${columnLetter(f.cell.column)}` : WHOLE_SHEET);
+    const group = fields.get(fieldName) ?? { field: fieldName, errors: 0, warnings: 0, items: [], more: 0 };
+    fields.set(fieldName, group);
+    if (f.severity === 'error') group.errors++;
+    if (f.severity === 'warning') group.warnings++;
+    if (group.items.length < ITEMS_PER_FIELD) group.items.push(item(f));
+    else group.more++;
+  }
+  return [...sheets].map(([sheet, fields]) => {
+    const list = [...fields.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
+    return {
+      sheet,
+      errors: list.reduce((n, g) => n + g.errors, 0),
+      warnings: list.reduce((n, g) => n + g.warnings, 0),
+      fields: list,
+    };
+  });
+}

@@ -1,0 +1,30 @@
+/** *Validar*: read every data sheet once, run the core pipeline, re-mark the cells, summarise for the sidebar. */
+import type { SpreadsheetPort } from '../sheet-port';
+import type { SheetPlan, ValidationReport } from '../rpc-types';
+import type { Pipeline } from './core-pipeline';
+import { groupFindings } from './group-findings';
+import { locateColumns } from './locate-columns';
+import { applyMarks, planMarks } from './marks';
+import { dataSheets, readWorkbook } from './read-workbook';
+
+/** Cheap first step for the progress display: which sheets will be read and how many rows each has. */
+export function validationPlan(ss: SpreadsheetPort): SheetPlan[] {
+  return dataSheets(ss).map((ws) => ({ name: ws.name(), rows: ws.lastRow() }));
+}
+
+export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline): ValidationReport {
+  const sheets = dataSheets(ss);
+  const workbook = readWorkbook(sheets);
+  const result = pipeline(workbook);
+  const findings = locateColumns(result.findings, workbook);
+  const completeness = result.completeness;
+  const marked = applyMarks(planMarks(findings), sheets);
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    completeness,
+    sheets: workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
+    groups: groupFindings(findings),
+    marked,
+  };
+}

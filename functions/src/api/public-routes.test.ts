@@ -1,0 +1,101 @@
+/**
+ * The public API over a store seeded by publishing the three example workbooks: official package schemas,
+ * `links.next` paging across publishers, lookups by id, caching headers, and Spanish 4xx answers.
+ */
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../app';
+import { openSqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
+import { publish } from '../publication/publish';
+import { VALIDATORS } from '../../../core/validate';
+import { EXAMPLE_KEYS, exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
+
+const BASE = 'http://127.0.0.1:8080';
+let store: Store;
+let app: Express;
+
+beforeAll(async () => {
+  store = openSqliteStore(':memory:');
+  for (const key of EXAMPLE_KEYS) {
+    const workbook = await exampleWorkbook(key);
+    const publisher = publisherOf(key, workbook);
+    await store.putPublisher(publisher);
+    const result = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    if (result.status !== 'published') throw new Error(`${key} not published`);
+  }
+  app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+});
+afterAll(async () => { await store.close(); });
+
+/** Follows links.next from `first`, returning every page. */
+async function allPages(first: string): Promise<Record<string, unknown>[]> {
+  const pages: Record<string, unknown>[] = [];
+  let url: string | undefined = first;
+  while (url) {
+    const res: request.Response = await request(app).get(url.replace(BASE, '')).expect(200);
+    pages.push(res.body as Record<string, unknown>);
+    url = (res.body as { links?: { next?: string } }).links?.next;
+  }
+  return pages;
+}
+
+describe('public API', () => {
+  it('lists the publishers with their current publication', async () => {
+    const res = await request(app).get('/api/publishers').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    const publishers = (res.body as { publishers: { id: string; currentPublication: { counts: { projects: number } } }[] }).publishers;
+    expect(publishers.map((p) => p.id).sort()).toEqual([...EXAMPLE_KEYS].sort());
+    expect(publishers.reduce((n, p) => n + p.currentPublication.counts.projects, 0)).toBeGreaterThanOrEqual(12);
+  });
+
+  it('pages release packages across publishers with links.next, each page valid against the official schema', async () => {
+    const pages = await allPages('/api/ocds/releases?limit=4');
+    expect(pages.length).toBeGreaterThan(3);
+    const ids: string[] = [];
+    for (const page of pages) {
+      if (!VALIDATORS.releasePackage(page)) throw new Error(JSON.stringify(VALIDATORS.releasePackage.errors?.slice(0, 3)));
+      ids.push(...(page.releases as { id: string }[]).map((r) => r.id));
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('serves record packages (all, by publisher, by ocid) valid against the official schema', async () => {
+    const pages = await allPages('/api/ocds/records?publisher=merida&limit=2');
+    const ocids = pages.flatMap((p) => (p.records as { ocid: string }[]).map((r) => r.ocid));
+    expect(ocids).toHaveLength(5);
+    const one = await request(app).get(`/api/ocds/records/${encodeURIComponent(ocids[0])}`).expect(200);
+    if (!VALIDATORS.recordPackage(one.body)) throw new Error(JSON.stringify(VALIDATORS.recordPackage.errors?.slice(0, 3)));
+    expect(one.body.publisher.name).toBe('Municipio de Mérida');
+    expect(one.body.records[0].compiledRelease.ocid).toBe(ocids[0]);
+  });
+
+  it('serves project packages valid against the official schema, and one project by id', async () => {
+    const pages = await allPages('/api/oc4ids/projects?limit=5');
+    const projects = pages.flatMap((p) => p.projects as { id: string }[]);
+    expect(projects.length).toBeGreaterThanOrEqual(12);
+    for (const page of pages) if (!VALIDATORS.projectPackage(page)) throw new Error(JSON.stringify(VALIDATORS.projectPackage.errors?.slice(0, 3)));
+    const one = await request(app).get(`/api/oc4ids/projects/${encodeURIComponent(projects[0].id)}`).expect(200);
+    expect(one.body.projects[0].id).toBe(projects[0].id);
+  });
+
+  it('answers a repeated request with 304 through the ETag', async () => {
+    const first = await request(app).get('/api/stats').expect(200);
+    expect(first.headers['cache-control']).toContain('max-age');
+    await request(app).get('/api/stats').set('If-None-Match', first.headers.etag as string).expect(304);
+  });
+
+  it.each([
+    ['/api/ocds/records/ocds-zzz999-nada', 404, 'not-found'],
+    ['/api/oc4ids/projects/oc4ids-zzz999-nada', 404, 'not-found'],
+    ['/api/ocds/releases?after=%%%basura', 400, 'invalid-cursor'],
+    ['/api/ocds/releases?limit=0', 400, 'invalid-limit'],
+    ['/api/ocds/releases?publisher=inexistente', 404, 'not-found'],
+    ['/api/no-existe', 404, 'not-found'],
+  ])('GET %s → %i with a Spanish JSON error', async (url, status, code) => {
+    const res = await request(app).get(url).expect(status);
+    expect(res.body.error.code).toBe(code);
+    expect(res.body.error.message).toMatch(/[áéíóúñ]|No existe|no es válido|debe ser/);
+  });
+});

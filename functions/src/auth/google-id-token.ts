@@ -1,0 +1,59 @@
+/**
+ * Production identity: the Google ID token the add-on gets from `ScriptApp.getIdentityToken()`, verified with
+ * google-auth-library — RS256 signature against Google's published certificates, issuer accounts.google.com,
+ * audience = our OAuth client id, expiry (with the library's 5-minute clock skew) — and then `email_verified`,
+ * because the email is what we match the user by. The certificates URL is injectable so tests serve their own.
+ */
+import { OAuth2Client } from 'google-auth-library';
+import type { Store } from '../store/store';
+import { HttpError } from '../api/http-error';
+import type { Authenticator } from './authenticate';
+
+/** Both spellings Google uses in `iss` (https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken). */
+const ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
+
+export interface GoogleIdTokenOptions {
+  store: Store;
+  /** The OAuth client id the tokens must be issued for (`aud`). */
+  clientId: string;
+  /** Where the PEM certificates are fetched from (default: Google's). */
+  certsUrl?: string;
+}
+
+export function googleIdTokenAuthenticator(options: GoogleIdTokenOptions): Authenticator {
+  const client = new OAuth2Client({
+    ...(options.certsUrl ? { endpoints: { oauth2FederatedSignonPemCertsUrl: options.certsUrl } } : {}),
+    // Node's own fetch: otherwise gaxios 7 dynamically imports node-fetch, which jest's CommonJS sandbox rejects.
+    transporterOptions: { fetchImplementation: fetch },
+  });
+  return {
+    async identify(credential) {
+      let certs;
+      try {
+        // Cached by the client for the max-age Google sends.
+        certs = (await client.getFederatedSignonCertsAsync()).certs;
+      } catch {
+        throw new HttpError(503, 'identity-unavailable', 'No se pudo verificar su identidad con Google en este momento. Intente de nuevo en unos minutos.');
+      }
+      let payload;
+      try {
+        payload = (await client.verifySignedJwtWithCertsAsync(credential, certs, options.clientId, ISSUERS)).getPayload();
+      } catch (e) {
+        // The library's message embeds the token: never log or echo it.
+        if (e instanceof Error && /used too late/.test(e.message)) {
+          throw new HttpError(401, 'expired-credentials', 'Su sesión expiró. Vuelva a abrir el complemento e intente de nuevo.');
+        }
+        throw new HttpError(401, 'invalid-credentials', 'La credencial de Google no es válida para esta plataforma.');
+      }
+      if (!payload?.email || payload.email_verified !== true) {
+        throw new HttpError(401, 'email-not-verified', 'Su cuenta de Google no tiene un correo verificado; no se puede identificar.');
+      }
+      const email = payload.email.toLowerCase();
+      const user = await options.store.findUserByEmail(email);
+      if (!user) {
+        throw new HttpError(403, 'unknown-user', `La cuenta ${email} no está registrada en la plataforma. Pida al administrador que le dé acceso.`);
+      }
+      return user;
+    },
+  };
+}

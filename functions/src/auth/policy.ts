@@ -1,0 +1,61 @@
+/**
+ * The one place that decides who may do what (DESIGN §8). Routes ask `can(user, action, {publisher})` and
+ * never look at roles themselves.
+ *
+ *   action              capturista        coordinador                  admin
+ *   submission.create   own publisher     —                            all
+ *   submission.list     own publisher     publishers of its state      all
+ *   submission.read     own publisher     publishers of its state      all
+ *   submission.approve  —                 publishers of its state      all
+ *   submission.return   —                 publishers of its state      all
+ *   audit.read          —                 publishers of its state      all
+ *   publisher.admin     —                 —                            all
+ *
+ * A coordinador is an Organismo Garante: it reviews the implementers of its own state and nobody else's.
+ * Without a target publisher only `all` passes (e.g. the unfiltered audit log is for admins).
+ */
+import type { Publisher, Role, User } from '../store/store';
+
+export type Action =
+  | 'submission.create'
+  | 'submission.list'
+  | 'submission.read'
+  | 'submission.approve'
+  | 'submission.return'
+  | 'audit.read'
+  | 'publisher.admin';
+
+type Scope = 'own' | 'state' | 'all';
+
+const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
+  'submission.create': { capturista: 'own', admin: 'all' },
+  'submission.list': { capturista: 'own', coordinador: 'state', admin: 'all' },
+  'submission.read': { capturista: 'own', coordinador: 'state', admin: 'all' },
+  'submission.approve': { coordinador: 'state', admin: 'all' },
+  'submission.return': { coordinador: 'state', admin: 'all' },
+  'audit.read': { coordinador: 'state', admin: 'all' },
+  'publisher.admin': { admin: 'all' },
+};
+
+export const ACTIONS = Object.keys(RULES) as Action[];
+
+export interface Target {
+  publisher?: Pick<Publisher, 'id' | 'state'>;
+}
+
+/** State names are typed by people («Nuevo León», «nuevo leon»): compare without case, accents or extra spaces. */
+export function sameState(a: string | undefined, b: string | undefined): boolean {
+  const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return !!a && !!b && norm(a) !== '' && norm(a) === norm(b);
+}
+
+export function can(user: User | undefined, action: Action, target: Target = {}): boolean {
+  if (!user) return false;
+  const scope = RULES[action][user.role];
+  if (scope === 'all') return true;
+  const publisher = target.publisher;
+  if (!publisher) return false;
+  if (scope === 'own') return !!user.publisherId && user.publisherId === publisher.id;
+  if (scope === 'state') return sameState(user.state, publisher.state);
+  return false;
+}

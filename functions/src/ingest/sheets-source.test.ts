@@ -1,0 +1,94 @@
+import { auth } from '@googleapis/sheets';
+import { startSheetsStub, type SheetsStub } from '../../../test/workflow/sheets-stub';
+import { GoogleSheetsSource, isSpreadsheetId } from './sheets-source';
+import { SourceError } from './sheet-source';
+
+let stub: SheetsStub;
+const client = new auth.OAuth2();
+client.setCredentials({ access_token: 'test-token', expiry_date: Date.now() + 3600e3 });
+
+const source = (id: string, extra: object = {}) =>
+  new GoogleSheetsSource(id, { auth: client, rootUrl: stub.rootUrl, serviceAccountEmail: 'lector@demo.iam.gserviceaccount.com', retryDelaysMs: [0, 0], ...extra });
+
+beforeAll(async () => { stub = await startSheetsStub(); });
+afterAll(() => stub.close());
+
+const ID = 'sheet-aaaaaaaaaa';
+
+test('reads every grid sheet in one batchGet, unformatted values with serial dates, merges as A1 ranges', async () => {
+  stub.put(ID, {
+    sheets: [
+      { name: 'Proyectos', rows: [['Título', 'Fecha'], ['id', 'period/startDate'], ['p-1', new Date('2024-01-15T00:00:00Z')], [], ['p-2', 12.5, true]], merges: ['A1:B1'] },
+      { name: "Hoja d'Ana", rows: [['x']] },
+      { name: 'Vacía', rows: [] },
+    ],
+  });
+  stub.requests.length = 0;
+  const wb = await source(ID).read();
+  expect(wb.sheets.map((s) => s.name)).toEqual(['Proyectos', "Hoja d'Ana", 'Vacía']);
+  expect(wb.sheets[0].rows).toEqual([['Título', 'Fecha'], ['id', 'period/startDate'], ['p-1', 45306], [], ['p-2', 12.5, true]]);
+  expect(wb.sheets[0].merges).toEqual(['A1:B1']);
+  expect(wb.sheets[1].rows).toEqual([['x']]);
+  expect(wb.sheets[2].rows).toEqual([]);
+  const batch = stub.requests.filter((r) => r.path.endsWith('values:batchGet'));
+  expect(batch).toHaveLength(1);
+  expect(batch[0].query.getAll('ranges')).toEqual(["'Proyectos'", "'Hoja d''Ana'", "'Vacía'"]);
+  expect(batch[0].query.get('valueRenderOption')).toBe('UNFORMATTED_VALUE');
+  expect(batch[0].query.get('dateTimeRenderOption')).toBe('SERIAL_NUMBER');
+  expect(stub.requests.every((r) => r.authorization === 'Bearer test-token')).toBe(true);
+});
+
+test('a sheet not shared with the platform names the account to share it with', async () => {
+  stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['a']] }] });
+  stub.fail(ID, { kind: 403 });
+  const err = await source(ID).read().catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(SourceError);
+  expect((err as SourceError).code).toBe('sheets.forbidden');
+  expect((err as SourceError).message).toContain('lector@demo.iam.gserviceaccount.com');
+  stub.fail(ID, undefined);
+});
+
+test('an unknown spreadsheet is a Spanish not-found error, without retries', async () => {
+  stub.requests.length = 0;
+  const err = (await source('no-such-sheet-123').read().catch((e: unknown) => e)) as SourceError;
+  expect(err.code).toBe('sheets.not-found');
+  expect(err.message).toMatch(/no existe la hoja de cálculo no-such-sheet-123/);
+  expect(stub.requests).toHaveLength(1);
+});
+
+test('server errors are retried a bounded number of times, then fail in Spanish', async () => {
+  stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['a']] }] });
+  stub.fail(ID, { kind: 503 });
+  stub.requests.length = 0;
+  const err = (await source(ID).read().catch((e: unknown) => e)) as SourceError;
+  expect(err.code).toBe('sheets.unavailable');
+  expect(err.message).toBe('No se pudo leer la hoja de cálculo: Google respondió 503 (error temporal del servicio). Intente de nuevo en unos minutos.');
+  expect(stub.requests).toHaveLength(3);
+  stub.fail(ID, undefined);
+});
+
+test('a transient error followed by success reads the sheet', async () => {
+  stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['a']] }] });
+  stub.fail(ID, { kind: 500, times: 1 });
+  expect((await source(ID).read()).sheets[0].rows).toEqual([['a']]);
+});
+
+test('a truncated JSON response is a Spanish error, not a crash', async () => {
+  stub.fail(ID, { kind: 'truncated' });
+  const err = (await source(ID).read().catch((e: unknown) => e)) as SourceError;
+  expect(err).toBeInstanceOf(SourceError);
+  expect(err.code).toBe('sheets.bad-response');
+  stub.fail(ID, undefined);
+});
+
+test('no server at all: a connection error in Spanish', async () => {
+  const err = (await new GoogleSheetsSource(ID, { auth: client, rootUrl: 'http://127.0.0.1:9/', retryDelaysMs: [] }).read().catch((e: unknown) => e)) as SourceError;
+  expect(err).toBeInstanceOf(SourceError);
+  expect(err.code).toBe('sheets.unreachable');
+});
+
+test('spreadsheet ids', () => {
+  expect(isSpreadsheetId('1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms')).toBe(true);
+  expect(isSpreadsheetId('../../etc')).toBe(false);
+  expect(isSpreadsheetId('')).toBe(false);
+});

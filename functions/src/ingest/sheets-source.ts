@@ -1,0 +1,155 @@
+/**
+ * Pulls a Google Sheet into the workbook model (DESIGN §6: on approval the backend reads the sheet itself).
+ * Two requests: `spreadsheets.get` (sheet titles, merges) and one `values.batchGet` of every grid sheet with
+ * UNFORMATTED_VALUE + SERIAL_NUMBER, i.e. what the core already reads from .xlsx: numbers stay numbers, dates
+ * arrive as serial day numbers, which the core turns into calendar dates in the workbook's time zone
+ * (core/unflatten/parse-value.ts). The client's own retry is off: we retry server errors, rate limits,
+ * timeouts and broken responses a bounded number of times, then fail with a Spanish SourceError.
+ */
+import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { columnLetter, type CellValue, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
+import { SourceError, type SheetSource } from './sheet-source';
+
+export const SHEETS_READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
+
+export interface GoogleSheetsOptions {
+  /** An auth client of @googleapis/sheets (`auth.GoogleAuth` in production, `auth.OAuth2` with a token in tests). */
+  auth: sheets_v4.Options['auth'];
+  /** API root, e.g. a local stub `http://127.0.0.1:PORT/` (default: Google's). */
+  rootUrl?: string;
+  /** Named in the message when the sheet is not shared with us. */
+  serviceAccountEmail?: string;
+  /** Per request, default 30 s. */
+  timeoutMs?: number;
+  /** Waits before each retry; its length is the number of retries. Default [1000, 4000]. */
+  retryDelaysMs?: number[];
+}
+
+/** A valid spreadsheet id (the part of the URL after /d/). */
+export function isSpreadsheetId(id: string): boolean {
+  return /^[A-Za-z0-9_-]{10,128}$/.test(id);
+}
+
+function quoteSheet(title: string): string {
+  return `'${title.replace(/'/g, "''")}'`;
+}
+
+function mergeToA1(m: sheets_v4.Schema$GridRange): string | undefined {
+  const r0 = m.startRowIndex ?? 0, c0 = m.startColumnIndex ?? 0;
+  if (m.endRowIndex == null || m.endColumnIndex == null) return undefined;
+  return `${columnLetter(c0 + 1)}${r0 + 1}:${columnLetter(m.endColumnIndex)}${m.endRowIndex}`;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function cell(v: unknown): CellValue {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** The rows of a value range, placed at the sheet's A1 (Google starts `range` at the first cell it returns). */
+function rowsOf(range: sheets_v4.Schema$ValueRange): CellValue[][] {
+  const start = /!\$?([A-Z]+)\$?(\d+)/.exec(range.range ?? '');
+  const rowOffset = start ? Number(start[2]) - 1 : 0;
+  const colOffset = start ? columnNumber(start[1]) - 1 : 0;
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < rowOffset; r++) rows.push([]);
+  for (const row of range.values ?? []) {
+    const out: CellValue[] = [];
+    for (let c = 0; c < colOffset; c++) out.push('');
+    for (const v of Array.isArray(row) ? row : []) out.push(cell(v));
+    rows.push(out);
+  }
+  return rows;
+}
+
+class BrokenResponse extends Error {}
+
+export class GoogleSheetsSource implements SheetSource {
+  readonly label: string;
+  private readonly client: sheets_v4.Sheets;
+
+  constructor(private readonly spreadsheetId: string, private readonly options: GoogleSheetsOptions) {
+    this.label = `hoja de cálculo ${spreadsheetId}`;
+    this.client = sheets({ version: 'v4', auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
+  }
+
+  async read(): Promise<WorkbookModel> {
+    const meta = (await this.call(
+      () => this.client.spreadsheets.get(
+        { spreadsheetId: this.spreadsheetId, fields: 'properties(title,timeZone),sheets(properties(title,sheetType),merges)' },
+        this.requestOptions(),
+      ),
+      (data) => Array.isArray((data as sheets_v4.Schema$Spreadsheet).sheets),
+    )) as sheets_v4.Schema$Spreadsheet;
+    const grid = (meta.sheets ?? []).filter(
+      (s) => typeof s.properties?.title === 'string' && (s.properties.sheetType ?? 'GRID') === 'GRID',
+    );
+    if (!grid.length) return { sheets: [] };
+    const ranges = grid.map((s) => quoteSheet(s.properties!.title!));
+    const values = (await this.call(
+      () => this.client.spreadsheets.values.batchGet(
+        { spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' },
+        this.requestOptions(),
+      ),
+      (data) => (data as sheets_v4.Schema$BatchGetValuesResponse).valueRanges?.length === grid.length,
+    )) as sheets_v4.Schema$BatchGetValuesResponse;
+    const valueRanges = values.valueRanges!;
+    return {
+      sheets: grid.map((s, i): SheetModel => {
+        const merges = (s.merges ?? []).map(mergeToA1).filter((m): m is string => !!m);
+        return { name: s.properties!.title!, rows: rowsOf(valueRanges[i]), ...(merges.length ? { merges } : {}) };
+      }),
+    };
+  }
+
+  private requestOptions() {
+    // Node's own fetch: otherwise gaxios 7 dynamically imports node-fetch, which jest's CommonJS sandbox rejects.
+    return { retry: false, timeout: this.options.timeoutMs ?? 30_000, fetchImplementation: fetch };
+  }
+
+  /** One API call with bounded retries; `valid` checks the shape of the answer. */
+  private async call(request: () => Promise<{ data: unknown }>, valid: (data: object) => boolean): Promise<unknown> {
+    const delays = this.options.retryDelaysMs ?? [1000, 4000];
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { data } = await request();
+        // gaxios hands back the raw text when the JSON is cut short.
+        if (typeof data !== 'object' || data === null || !valid(data)) throw new BrokenResponse();
+        return data;
+      } catch (e) {
+        const { error, retryable } = this.translate(e);
+        if (!retryable || attempt >= delays.length) throw error;
+      }
+      await new Promise((r) => setTimeout(r, delays[attempt]));
+    }
+  }
+
+  /** Google's answer → a Spanish SourceError, and whether trying again may help. */
+  private translate(e: unknown): { error: SourceError; retryable: boolean } {
+    const prefix = 'No se pudo leer la hoja de cálculo';
+    const final = (message: string, code: string) => ({ error: new SourceError(message, code), retryable: false });
+    const retryable = (message: string, code: string) => ({ error: new SourceError(message, code), retryable: true });
+    if (e instanceof BrokenResponse) return retryable(`${prefix}: Google envió una respuesta incompleta o dañada. Intente de nuevo en unos minutos.`, 'sheets.bad-response');
+    const err = e as { status?: number; response?: { status?: number }; code?: string; name?: string };
+    const status = err.response?.status ?? (typeof err.status === 'number' ? err.status : undefined);
+    const account = this.options.serviceAccountEmail;
+    const share = account
+      ? `Compártala con la cuenta ${account} con permiso de lector («Compartir» → agregar la cuenta → «Lector»).`
+      : 'Compártala con la cuenta de servicio de la plataforma con permiso de lector.';
+    if (status === 403 || status === 401) return final(`${prefix}: la plataforma no tiene acceso a ella. ${share}`, 'sheets.forbidden');
+    if (status === 404) return final(`${prefix}: no existe la hoja de cálculo ${this.spreadsheetId} o no está compartida con la plataforma. Revise el enlace. ${share}`, 'sheets.not-found');
+    if (status === 429) return retryable(`${prefix}: Google limitó el número de consultas. Intente de nuevo en unos minutos.`, 'sheets.rate-limited');
+    if (status !== undefined && status >= 500) return retryable(`${prefix}: Google respondió ${status} (error temporal del servicio). Intente de nuevo en unos minutos.`, 'sheets.unavailable');
+    if (status !== undefined) return final(`${prefix}: Google respondió ${status}.`, 'sheets.rejected');
+    if (err.name === 'TimeoutError' || err.name === 'AbortError' || err.code === 'ETIMEDOUT') {
+      return retryable(`${prefix}: Google no respondió a tiempo. Intente de nuevo en unos minutos.`, 'sheets.timeout');
+    }
+    return retryable(`${prefix}: no hubo conexión con Google. Intente de nuevo en unos minutos.`, 'sheets.unreachable');
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Publication on the real SQLite store with the example workbooks: refuse on errors, one new release per changed
+ * process, idempotent on identical content, and never half-replaced when the store fails part-way.
+ */
+import { openSqliteStore } from '../store/sqlite-store';
+import { failingStore, InjectedFailure } from '../store/failing-store';
+import type { Store } from '../store/store';
+import { publish } from './publish';
+import { exampleWorkbook, publisherOf, setCell } from '../../../test/example-workbooks';
+
+const BASE = 'http://127.0.0.1:8080';
+let store: Store;
+beforeEach(() => { store = openSqliteStore(':memory:'); });
+afterEach(async () => { await store.close(); });
+
+async function allReleases(s: Store, publicationId: string) {
+  const out = [];
+  let after: string | undefined;
+  do {
+    const page = await s.listReleases({ publicationId, after, limit: 1000 });
+    out.push(...page.items);
+    after = page.next;
+  } while (after);
+  return out;
+}
+
+describe('publish', () => {
+  it('publishes the example workbook with records, projects with derived summaries, stats and an audit entry', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    const result = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    expect(result.status).toBe('published');
+    if (result.status !== 'published') return;
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const current = await store.getCurrent('merida');
+    expect(current?.id).toBe(result.publication.id);
+    expect(current?.counts).toEqual({ releases: 5, records: 5, projects: 4 });
+    const record = (await store.listRecords({ publicationId: current!.id })).items[0].record as { compiledRelease: { tag: string[] }; releases: { url: string }[] };
+    expect(record.compiledRelease.tag).toEqual(['compiled']);
+    expect(record.releases[0].url).toContain(`${BASE}/api/ocds/releases?ocid=`);
+    const project = (await store.listProjects({ publicationId: current!.id })).items.find((p) => (p.project.contractingProcesses as unknown[] | undefined)?.length);
+    const cp = (project!.project.contractingProcesses as { summary: Record<string, unknown>; releases: unknown[] }[])[0];
+    expect(cp.summary.ocid).toMatch(/^ocds-mid001-/);
+    expect(cp.releases.length).toBeGreaterThan(0);
+    expect((await store.getStats('merida'))?.data).toMatchObject({ projects: 4, processes: 5 });
+    expect((await store.listAudit({})).items.map((a) => a.action)).toEqual(['publication.published']);
+  });
+
+  it('publishes nothing new for the same content, and one new release only for the changed process', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    const first = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    const again = await publish(store, { publisher, workbook: await exampleWorkbook('merida'), actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+    expect(again.status).toBe('unchanged');
+
+    const edited = await exampleWorkbook('merida');
+    setCell(edited, 'Contrataciones', 0, 'tender/title', 'Título corregido del proceso');
+    const second = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+    expect(second.status).toBe('published');
+    if (second.status !== 'published' || first.status !== 'published') return;
+    expect(second.changedProcesses).toHaveLength(1);
+    const releases = await allReleases(store, second.publication.id);
+    const changed = releases.filter((r) => r.ocid === second.changedProcesses[0]);
+    expect(changed.map((r) => r.date)).toEqual(['2025-07-01T10:00:00-06:00', '2025-07-03T10:00:00-06:00']);
+    expect(releases).toHaveLength(6);
+    const record = await store.getRecord(second.publication.id, second.changedProcesses[0]);
+    expect((record!.record.compiledRelease as { tender: { title: string } }).tender.title).toBe('Título corregido del proceso');
+    // History stays: the first publication is still there, untouched.
+    expect((await allReleases(store, first.publication.id))).toHaveLength(5);
+  });
+
+  it('refuses a workbook with errors and keeps serving the previous publication', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    const first = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    const broken = await exampleWorkbook('merida');
+    setCell(broken, 'Contrataciones', 0, 'tender/value/amount', 'mucho dinero');
+    const result = await publish(store, { publisher, workbook: broken, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+    expect(result.status).toBe('refused');
+    const error = result.findings.find((f) => f.severity === 'error');
+    expect(error?.cell).toMatchObject({ sheet: 'Contrataciones', row: 3 });
+    expect((await store.getCurrent('merida'))?.id).toBe(first.status === 'published' ? first.publication.id : '');
+  });
+
+  it.each([0, 1, 3, 8, 12, 14, 15])('a store failure after %i writes leaves the previous publication served intact; a retry succeeds', async (budget) => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    const first = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    if (first.status !== 'published') throw new Error(`first publication failed: ${JSON.stringify(first.findings.filter((f) => f.severity === 'error').slice(0, 3))}`);
+    const before = await allReleases(store, first.publication.id);
+    const edited = await exampleWorkbook('merida');
+    setCell(edited, 'Contrataciones', 1, 'tender/title', 'Otro título');
+    await expect(publish(failingStore(store, budget), { publisher, workbook: edited, actor: 'system', now: '2025-07-05T10:00:00-06:00', baseUrl: BASE })).rejects.toBeInstanceOf(InjectedFailure);
+    expect((await store.getCurrent('merida'))?.id).toBe(first.publication.id);
+    expect(await allReleases(store, first.publication.id)).toEqual(before);
+    const retry = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-05T10:00:01-06:00', baseUrl: BASE });
+    expect(retry.status).toBe('published');
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Builds the Apps Script add-on into addon/dist (pushed by clasp, `.clasp.json` rootDir):
+ *  - Code.js: addon/src/main.ts + core + the compiled validators as one esbuild IIFE, followed by one generated
+ *    top-level `function` per export, because Apps Script only calls top-level functions (menus, triggers,
+ *    google.script.run);
+ *  - sidebar.html: one self-contained page, CSS and JS inlined (HtmlService serves no other files; no CDN);
+ *  - appsscript.json: editor add-on manifest, V8, least scopes, urlFetchWhitelist = the backend.
+ * Backend URL and service account: env ADDON_BACKEND_URL / ADDON_SERVICE_ACCOUNT, else addon/config.json.
+ */
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as path from 'path';
+import { PLACEHOLDER_BACKEND_URL } from '../addon/src/config';
+
+export interface AddonBuildConfig { backendUrl: string; serviceAccount: string | null }
+
+const ROOT = path.resolve(__dirname, '..');
+const GLOBAL_NAME = '__addon';
+
+export function loadAddonConfig(env: NodeJS.ProcessEnv = process.env, configFile = path.join(ROOT, 'addon', 'config.json')): AddonBuildConfig {
+  const file: Partial<AddonBuildConfig> = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
+  const backendUrl = (env.ADDON_BACKEND_URL || file.backendUrl || PLACEHOLDER_BACKEND_URL).replace(/\/+$/, '');
+  if (!/^https:\/\/[^/]+/.test(backendUrl)) throw new Error(`ADDON_BACKEND_URL must be an https URL, got ${backendUrl}`);
+  return { backendUrl, serviceAccount: env.ADDON_SERVICE_ACCOUNT || file.serviceAccount || null };
+}
+
+export function addonManifest(config: AddonBuildConfig): Record<string, unknown> {
+  return {
+    timeZone: 'America/Mexico_City',
+    runtimeVersion: 'V8',
+    exceptionLogging: 'STACKDRIVER',
+    oauthScopes: [
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/script.external_request',
+      // userinfo.email + openid: ScriptApp.getIdentityToken() carries the user's verified email to the backend.
+      'https://www.googleapis.com/auth/userinfo.email',
+      'openid',
+    ],
+    urlFetchWhitelist: [`${new URL(config.backendUrl).origin}/`],
+  };
+}
+
+/** `function onOpen(){return __addon.onOpen.apply(this,arguments)}` for each export. */
+export function topLevelStubs(names: string[]): string {
+  return names.map((n) => `function ${n}(){return ${GLOBAL_NAME}.${n}.apply(this,arguments)}`).join('\n');
+}
+
+async function exportNames(entry: string): Promise<string[]> {
+  const probe = await esbuild.build({ entryPoints: [entry], bundle: true, format: 'esm', write: false, metafile: true, outdir: 'probe', logLevel: 'silent' });
+  return Object.values(probe.metafile.outputs).flatMap((o) => o.exports).sort();
+}
+
+async function buildCode(config: AddonBuildConfig): Promise<{ code: string; exports: string[] }> {
+  const entry = path.join(ROOT, 'addon', 'src', 'main.ts');
+  const exports = await exportNames(entry);
+  const result = await esbuild.build({
+    entryPoints: [entry], bundle: true, write: false, format: 'iife', globalName: GLOBAL_NAME,
+    target: 'es2019', platform: 'neutral', mainFields: ['main', 'module'], logLevel: 'warning',
+    // The compiled validators are large; minifying halves Code.js (Stackdriver logs keep the messages).
+    minify: true,
+    define: { __ADDON_CONFIG__: JSON.stringify(config) },
+  });
+  const banner = '/* Infraestructura Abierta — complemento de Google Sheets. Generado por scripts/build-addon.ts; no lo edite. */\n';
+  return { code: `${banner}${result.outputFiles[0].text}\n${topLevelStubs(exports)}\n`, exports };
+}
+
+/** Inlines CSS and the bundled sidebar script into the HTML page; `</` is escaped so no string closes the tag. */
+export async function buildSidebar(): Promise<string> {
+  const dir = path.join(ROOT, 'addon', 'sidebar');
+  const script = await esbuild.build({
+    entryPoints: [path.join(dir, 'sidebar.ts')], bundle: true, write: false, format: 'iife', target: 'es2019', platform: 'browser', logLevel: 'warning',
+  });
+  const js = script.outputFiles[0].text.replace(/<\//g, '<\\/');
+  const css = fs.readFileSync(path.join(dir, 'sidebar.css'), 'utf8');
+  const html = fs.readFileSync(path.join(dir, 'sidebar.html'), 'utf8');
+  return html.replace('/* INLINE_CSS */', () => css).replace('/* INLINE_JS */', () => js);
+}
+
+export interface AddonBuild { outDir: string; files: string[]; exports: string[]; codeBytes: number }
+
+export async function buildAddon(outDir = path.join(ROOT, 'addon', 'dist'), config = loadAddonConfig()): Promise<AddonBuild> {
+  fs.mkdirSync(outDir, { recursive: true });
+  const { code, exports } = await buildCode(config);
+  const files = {
+    'Code.js': code,
+    'sidebar.html': await buildSidebar(),
+    'appsscript.json': `${JSON.stringify(addonManifest(config), null, 2)}\n`,
+  };
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(outDir, name), text);
+  return { outDir, files: Object.keys(files), exports, codeBytes: Buffer.byteLength(code) };
+}
+
+if (require.main === module) {
+  buildAddon().then((b) => {
+    console.log(`addon/dist: ${b.files.join(', ')} (Code.js ${(b.codeBytes / 1024).toFixed(0)} KB, ${b.exports.length} entry points)`);
+  }).catch((e) => { console.error(e); process.exit(1); });
+}

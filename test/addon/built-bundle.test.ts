@@ -1,0 +1,131 @@
+/**
+ * The built add-on (issue 5, tests b and d): dist/Code.js in a Node vm with no require/process and code
+ * generation disabled, as in Apps Script V8; the manifest against an in-repo schema; plus the benchmark of the
+ * full sidebar validation path on 1,000 processes + 50 projects (printed, not asserted).
+ */
+import Ajv from 'ajv';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+import { buildAddon, type AddonBuild } from '../../scripts/build-addon';
+import { MENU } from '../../addon/src/menu';
+import { MARK_COLOR } from '../../addon/src/validation/marks';
+import type { ServerApi, ValidationReport } from '../../addon/src/rpc-types';
+import { templateSpec } from '../../core/template/template-spec';
+import type { SheetSpec } from '../../core/template/spec';
+import { FakeSpreadsheet } from './fake-spreadsheet';
+import { appsScriptGlobals } from './fake-apps-script';
+import schema from './appsscript.schema.json';
+
+let build: AddonBuild;
+let code: string;
+const config = { backendUrl: 'https://backend.example.test', serviceAccount: 'lector@demo.iam.gserviceaccount.com' };
+
+beforeAll(async () => {
+  build = await buildAddon(fs.mkdtempSync(path.join(os.tmpdir(), 'addon-dist-')), config);
+  code = fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8');
+});
+
+type Global = Record<string, (...args: unknown[]) => unknown>;
+
+function load(ss: FakeSpreadsheet, fetch?: Parameters<typeof appsScriptGlobals>[1]) {
+  const { globals, record } = appsScriptGlobals(ss, fetch);
+  const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
+  vm.runInContext(code, context, { filename: 'Code.js' });
+  return { context: context as unknown as Global, record, vmContext: context };
+}
+
+function fill(ss: FakeSpreadsheet, sheet: SheetSpec, rows: number, key: (r: number) => string): void {
+  const values = Array.from({ length: rows }, (_, r) => sheet.columns.map((c, i) => {
+    if (i === 0) return key(r);
+    if (c.options) return c.options[0].title;
+    if (c.type === 'number' || c.type === 'integer') return 1000 + r;
+    if (c.type === 'date') return '2024-03-31';
+    if (c.type === 'url') return 'https://example.org/documento.pdf';
+    if (c.type === 'boolean') return 'sí';
+    return `Texto ${r + 1}`;
+  }));
+  ss.get(sheet.name).setValues({ row: 3, column: 1, rows, columns: sheet.columns.length }, values);
+}
+
+describe('dist/', () => {
+  it('holds exactly the three files clasp pushes', () => {
+    expect(fs.readdirSync(build.outDir).sort()).toEqual(['Code.js', 'appsscript.json', 'sidebar.html']);
+  });
+
+  it('declares a top-level function for every entry point, the menu and the sidebar API included', () => {
+    const api: (keyof ServerApi)[] = ['sidebarContext', 'validationPlan', 'runValidation', 'selectCell', 'clearMarks', 'reviewContext', 'submitForReview', 'approveSubmission', 'returnSubmission'];
+    for (const name of ['onOpen', 'onInstall', ...MENU.map((m) => m.functionName), ...api]) {
+      expect(build.exports).toContain(name);
+      expect(code).toMatch(new RegExp(`^function ${name}\\(\\)`, 'm'));
+    }
+  });
+
+  it('has a valid editor add-on manifest whose urlFetchWhitelist is the backend', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(build.outDir, 'appsscript.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    const valid = validate(manifest);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(manifest.urlFetchWhitelist).toEqual(['https://backend.example.test/']);
+    expect(manifest.oauthScopes).toEqual(expect.arrayContaining(['https://www.googleapis.com/auth/spreadsheets.currentonly', 'openid']));
+    expect(manifest).not.toHaveProperty('addOns');
+  });
+
+  it('ships a self-contained sidebar (no external scripts, styles or fonts)', () => {
+    const html = fs.readFileSync(path.join(build.outDir, 'sidebar.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import|url\(http/);
+    expect(html).not.toContain('INLINE_');
+    expect(html).toContain('lang="es-MX"');
+  });
+});
+
+describe('Code.js in a vm with code generation disabled', () => {
+  it('runs the menu, Crear plantilla, Validar with marks, Quitar marcas and the submission list', () => {
+    const ss = new FakeSpreadsheet();
+    const { context, record, vmContext } = load(ss, (url) => ({ status: 200, body: JSON.stringify({ role: 'capturista', submissions: [{ id: 'a1', state: 'submitted' }], url }) }));
+    expect(() => vm.runInContext('new Function("return 1")', vmContext)).toThrow();
+    expect(vm.runInContext('typeof require + typeof process', vmContext)).toBe('undefinedundefined');
+
+    context.onOpen({ authMode: 'NONE' });
+    expect(record.menus[0].map((m) => m.functionName)).toEqual(MENU.map((m) => m.functionName));
+    context.menuCreateTemplate();
+    expect(ss.get('Proyectos').frozenRows).toBe(2);
+
+    const projects = templateSpec().sheets.find((s) => s.name === 'Proyectos') as SheetSpec;
+    const amount = projects.columns.findIndex((c) => c.field === 'budget/amount/amount') + 1;
+    const row = projects.columns.map((c) => (c.field === 'id' ? 'oc4ids-abc123-0001' : c.field === 'budget/amount/amount' ? 'mucho' : ''));
+    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: row.length }, [row]);
+    const report = JSON.parse(JSON.stringify(context.runValidation())) as ValidationReport;
+    expect(report.errors).toBeGreaterThan(0);
+    expect(ss.get('Proyectos').peek(3, amount)?.background).toBe(MARK_COLOR);
+    context.clearMarks();
+    expect(ss.get('Proyectos').peek(3, amount)?.background).toBeUndefined();
+
+    context.selectCell('Proyectos', 3, amount);
+    expect(ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: amount });
+    const review = context.reviewContext() as { submission: { stateLabel: string } };
+    expect(review.submission.stateLabel).toBe('En revisión');
+    expect(record.fetches[0].url).toBe('https://backend.example.test/api/submissions?spreadsheetId=hoja-de-prueba');
+    expect((record.fetches[0].params.headers as Record<string, string>).Authorization).toBe('Bearer token-vm');
+    context.menuValidate();
+    expect(record.sidebars).toEqual(['Infraestructura Abierta']);
+  });
+
+  it('benchmark: the sidebar validation path on 1,000 processes + 50 projects', () => {
+    const ss = new FakeSpreadsheet();
+    const { context } = load(ss);
+    context.menuCreateTemplate();
+    const spec = templateSpec();
+    fill(ss, spec.sheets.find((s) => s.name === 'Proyectos') as SheetSpec, 50, (r) => `oc4ids-abc123-${String(r + 1).padStart(4, '0')}`);
+    fill(ss, spec.sheets.find((s) => s.name === 'Contrataciones') as SheetSpec, 1000, (r) => `ocds-abc123-${String(r + 1).padStart(5, '0')}`);
+    const started = process.hrtime.bigint();
+    context.validationPlan();
+    const report = context.runValidation() as ValidationReport;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    console.log(`addon benchmark: 1,000 processes + 50 projects validated in the vm in ${ms.toFixed(0)} ms (target < 3000 ms); ${report.errors} errors, ${report.warnings} warnings, ${report.marked} cells marked`);
+    expect(report.sheets.find((s) => s.name === 'Contrataciones')?.rows).toBe(1002);
+    expect(JSON.stringify(report).length).toBeLessThan(1_000_000);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The Apps Script globals the add-on uses (SpreadsheetApp, HtmlService, UrlFetchApp, ScriptApp), shaped like the
+ * real services and backed by the fake spreadsheet, for running the built dist/Code.js in a vm context.
+ */
+import type { Block, ListValidation } from '../../addon/src/sheet-port';
+import type { FakeSheet, FakeSpreadsheet } from './fake-spreadsheet';
+
+export interface AppsScriptRecord {
+  menus: { caption: string; functionName: string }[][];
+  sidebars: string[];
+  dialogs: string[];
+  fetches: { url: string; params: Record<string, unknown> }[];
+}
+
+export type FetchHandler = (url: string, params: Record<string, unknown>) => { status: number; body: string };
+
+interface FakeRange { sheetName: string; a1?: string; block: Block }
+
+export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () => ({ status: 404, body: '' })): { globals: Record<string, unknown>; record: AppsScriptRecord } {
+  const record: AppsScriptRecord = { menus: [], sidebars: [], dialogs: [], fetches: [] };
+
+  const range = (sheet: FakeSheet, block: Block, a1?: string) => {
+    const r = {
+      sheetName: sheet.name(), a1, block,
+      getValues: () => sheet.valuesIn(block),
+      setValues: (v: never) => { sheet.setValues(block, v); return r; },
+      getNotes: () => sheet.notes(block),
+      setNotes: (n: string[][]) => { sheet.setNotes(block, n); return r; },
+      getBackgrounds: () => sheet.backgrounds(block),
+      setBackgrounds: (c: (string | null)[][]) => { sheet.setBackgrounds(block, c); return r; },
+      setFontWeight: (w: string) => { sheet.setFontStyle(block, { bold: w === 'bold' }); return r; },
+      setFontSize: (s: number) => { sheet.setFontStyle(block, { size: s }); return r; },
+      setFontColor: (c: string) => { sheet.setFontStyle(block, { color: c }); return r; },
+      setNumberFormat: (f: string) => { sheet.setNumberFormat(block, f); return r; },
+      setWrap: (w: boolean) => { sheet.setWrap(block, w); return r; },
+      setDataValidation: (rule: ListValidation) => { sheet.setListValidation(block, rule); return r; },
+      protect: () => {
+        let description = '';
+        const p = {
+          setDescription: (d: string) => { description = d; return p; },
+          setWarningOnly: (w: boolean) => { if (w) sheet.protectWithWarning(block, description); return p; },
+        };
+        return p;
+      },
+      activate: () => { sheet.select(block.row, block.column); return r; },
+    };
+    return r;
+  };
+
+  const sheetObject = (sheet: FakeSheet) => {
+    const s = {
+      getName: () => sheet.name(),
+      getLastRow: () => sheet.lastRow(),
+      getLastColumn: () => sheet.lastColumn(),
+      getDataRange: () => ({ getValues: () => { const v = sheet.values(); return v.length ? v : [['']]; } }),
+      getRange: (row: number | string, column?: number, rows = 1, columns = 1) => {
+        if (typeof row === 'string') return range(sheet, { row: 0, column: 0, rows: 0, columns: 0 }, row);
+        return range(sheet, { row, column: column ?? 1, rows, columns });
+      },
+      setColumnWidth: (c: number, px: number) => { sheet.setColumnWidth(c, px); return s; },
+      setRowHeight: (r: number, px: number) => { sheet.setRowHeight(r, px); return s; },
+      setFrozenRows: (n: number) => { sheet.setFrozenRows(n); },
+      clear: () => { sheet.clear(); return s; },
+      hideSheet: () => { sheet.hide(); return s; },
+      isSheetHidden: () => sheet.isHidden(),
+      activate: () => s,
+    };
+    return s;
+  };
+
+  const spreadsheet = {
+    getId: () => ss.id(),
+    getName: () => ss.name(),
+    getSpreadsheetTimeZone: () => ss.timeZone(),
+    getSheets: () => ss.sheets().map(sheetObject),
+    getSheetByName: (name: string) => { const s = ss.sheet(name); return s ? sheetObject(s) : null; },
+    getNumSheets: () => ss.sheets().length,
+    insertSheet: (name: string) => sheetObject(ss.insertSheet(name)),
+    toast: (message: string) => ss.toast(message),
+  };
+
+  const validationBuilder = () => {
+    const rule: Partial<ListValidation> = {};
+    const b = {
+      requireValueInRange: (r: FakeRange) => { rule.sourceSheet = r.sheetName; rule.sourceA1 = r.a1; return b; },
+      setAllowInvalid: (allow: boolean) => { rule.strict = !allow; return b; },
+      setHelpText: (t: string) => { rule.helpText = t; return b; },
+      build: () => rule,
+    };
+    return b;
+  };
+
+  const output = (title: string) => {
+    const o = { title, setTitle: (t: string) => { o.title = t; return o; }, setWidth: () => o, setHeight: () => o };
+    return o;
+  };
+
+  const globals = {
+    SpreadsheetApp: {
+      getActiveSpreadsheet: () => spreadsheet,
+      newDataValidation: validationBuilder,
+      getUi: () => ({
+        createAddonMenu: () => {
+          const items: { caption: string; functionName: string }[] = [];
+          const menu = { addItem: (caption: string, functionName: string) => { items.push({ caption, functionName }); return menu; }, addToUi: () => { record.menus.push(items); } };
+          return menu;
+        },
+        showSidebar: (o: { title: string }) => { record.sidebars.push(o.title); },
+        showModalDialog: (_o: unknown, title: string) => { record.dialogs.push(title); },
+      }),
+    },
+    HtmlService: { createHtmlOutputFromFile: (name: string) => output(name), createHtmlOutput: () => output('') },
+    UrlFetchApp: {
+      fetch: (url: string, params: Record<string, unknown>) => {
+        record.fetches.push({ url, params });
+        const r = fetch(url, params);
+        return { getResponseCode: () => r.status, getContentText: () => r.body };
+      },
+    },
+    ScriptApp: { getIdentityToken: () => 'token-vm' },
+    console: { log: () => undefined, error: () => undefined },
+  };
+  return { globals, record };
+}

@@ -1,0 +1,155 @@
+/**
+ * Typed in-memory fake of the add-on's sheet port: real values, notes, fills, formats, drop-downs, protections,
+ * frozen rows and the active cell, so tests assert on what lands in which cell.
+ */
+import type { CellValue } from '../../core/workbook/model';
+import type { Block, FontStyle, ListValidation, SheetPort, SpreadsheetPort } from '../../addon/src/sheet-port';
+
+export interface FakeCell {
+  value?: CellValue;
+  note?: string;
+  background?: string;
+  format?: string;
+  font?: FontStyle;
+  wrap?: boolean;
+  validation?: ListValidation;
+}
+
+function blank(v: CellValue): boolean {
+  return v === undefined || v === null || v === '';
+}
+
+function grid<T>(b: Block, at: (row: number, column: number) => T): T[][] {
+  return Array.from({ length: b.rows }, (_, r) => Array.from({ length: b.columns }, (_, c) => at(b.row + r, b.column + c)));
+}
+
+export class FakeSheet implements SheetPort {
+  readonly cells = new Map<string, FakeCell>();
+  frozenRows = 0;
+  hidden = false;
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  readonly protections: { block: Block; description: string }[] = [];
+  /** How many times each port method was called (batching checks). */
+  readonly calls = new Map<string, number>();
+
+  constructor(private sheetName: string, private readonly book: FakeSpreadsheet) {}
+
+  private count(method: string): void {
+    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+  }
+
+  cell(row: number, column: number): FakeCell {
+    const key = `${row},${column}`;
+    let c = this.cells.get(key);
+    if (!c) this.cells.set(key, (c = {}));
+    return c;
+  }
+
+  peek(row: number, column: number): FakeCell | undefined {
+    return this.cells.get(`${row},${column}`);
+  }
+
+  private each(b: Block, fn: (cell: FakeCell, r: number, c: number) => void): void {
+    for (let r = 0; r < b.rows; r++) for (let c = 0; c < b.columns; c++) fn(this.cell(b.row + r, b.column + c), r, c);
+  }
+
+  name(): string { return this.sheetName; }
+  rename(name: string): void { this.sheetName = name; }
+
+  lastRow(): number {
+    let last = 0;
+    for (const [key, c] of this.cells) if (!blank(c.value)) last = Math.max(last, Number(key.split(',')[0]));
+    return last;
+  }
+
+  lastColumn(): number {
+    let last = 0;
+    for (const [key, c] of this.cells) if (!blank(c.value)) last = Math.max(last, Number(key.split(',')[1]));
+    return last;
+  }
+
+  values(): CellValue[][] {
+    this.count('values');
+    const rows = this.lastRow();
+    const columns = this.lastColumn();
+    if (!rows) return [];
+    return grid({ row: 1, column: 1, rows, columns }, (r, c) => this.peek(r, c)?.value ?? '');
+  }
+
+  valuesIn(b: Block): CellValue[][] {
+    return grid(b, (r, c) => this.peek(r, c)?.value ?? '');
+  }
+
+  setValues(b: Block, values: CellValue[][]): void {
+    this.count('setValues');
+    if (values.length !== b.rows || values.some((row) => row.length !== b.columns)) throw new Error('setValues: size mismatch');
+    this.each(b, (cell, r, c) => { cell.value = values[r][c]; });
+  }
+
+  notes(b: Block): string[][] {
+    this.count('notes');
+    return grid(b, (r, c) => this.peek(r, c)?.note ?? '');
+  }
+
+  setNotes(b: Block, notes: string[][]): void {
+    this.count('setNotes');
+    this.each(b, (cell, r, c) => { cell.note = notes[r][c]; });
+  }
+
+  backgrounds(b: Block): string[][] {
+    this.count('backgrounds');
+    return grid(b, (r, c) => this.peek(r, c)?.background ?? '#ffffff');
+  }
+
+  setBackgrounds(b: Block, colors: (string | null)[][]): void {
+    this.count('setBackgrounds');
+    this.each(b, (cell, r, c) => {
+      const color = colors[r][c];
+      if (color === null) delete cell.background; else cell.background = color;
+    });
+  }
+
+  setFontStyle(b: Block, style: FontStyle): void { this.each(b, (cell) => { cell.font = { ...cell.font, ...style }; }); }
+  setNumberFormat(b: Block, format: string): void { this.each(b, (cell) => { cell.format = format; }); }
+  setWrap(b: Block, wrap: boolean): void { this.each(b, (cell) => { cell.wrap = wrap; }); }
+  setListValidation(b: Block, rule: ListValidation): void { this.each(b, (cell) => { cell.validation = rule; }); }
+  protectWithWarning(block: Block, description: string): void { this.protections.push({ block, description }); }
+  setColumnWidth(column: number, pixels: number): void { this.columnWidths.set(column, pixels); }
+  setRowHeight(row: number, pixels: number): void { this.rowHeights.set(row, pixels); }
+  setFrozenRows(rows: number): void { this.frozenRows = rows; }
+  clear(): void { this.cells.clear(); }
+  hide(): void { this.hidden = true; }
+  isHidden(): boolean { return this.hidden; }
+  select(row: number, column: number): void { this.book.active = { sheet: this.sheetName, row, column }; }
+}
+
+export class FakeSpreadsheet implements SpreadsheetPort {
+  readonly list: FakeSheet[] = [];
+  readonly toasts: string[] = [];
+  active: { sheet: string; row: number; column: number } | null = null;
+
+  constructor(private readonly spreadsheetId = 'hoja-de-prueba', private readonly title = 'Obra pública 2024', private readonly zone = 'America/Mexico_City') {}
+
+  id(): string { return this.spreadsheetId; }
+  name(): string { return this.title; }
+  timeZone(): string { return this.zone; }
+  sheets(): FakeSheet[] { return [...this.list]; }
+  sheet(name: string): FakeSheet | null { return this.list.find((s) => s.name() === name) ?? null; }
+
+  insertSheet(name: string): FakeSheet {
+    if (this.sheet(name)) throw new Error(`A sheet named ${name} already exists`);
+    const s = new FakeSheet(name, this);
+    this.list.push(s);
+    return s;
+  }
+
+  toast(message: string): void { this.toasts.push(message); }
+
+  /** The sheet by name, failing the test if it is missing. */
+  get(name: string): FakeSheet {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`No sheet ${name}`);
+    return s;
+  }
+}

@@ -1,0 +1,162 @@
+/**
+ * The built sidebar in headless Chromium (issue 5, test c) with a fake google.script.run: validate, see the
+ * grouped findings, click one to select its cell, re-validate clean, submit; a coordinator approves.
+ * Any request other than the page itself is refused, proving the page is self-contained.
+ * Keeps a screenshot in test-artifacts/addon-sidebar.png.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildSidebar } from '../../scripts/build-addon';
+import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+const describeIfChromium = fs.existsSync(CHROMIUM) ? describe : describe.skip;
+
+const withErrors: ValidationReport = {
+  errors: 2, warnings: 1, completeness: 61.5, marked: 2,
+  sheets: [{ name: 'Proyectos', rows: 12 }, { name: 'Contrataciones', rows: 30 }],
+  groups: [
+    { sheet: 'Proyectos', errors: 2, warnings: 0, fields: [
+      { field: 'Monto del presupuesto', errors: 1, warnings: 0, more: 0, items: [{ severity: 'error', message: '«mucho» no es un número. Escriba solo cifras, por ejemplo 1,234,567.89.', a1: 'Proyectos!O3', row: 3, column: 15 }] },
+      { field: 'Estado del proyecto', errors: 1, warnings: 0, more: 0, items: [{ severity: 'error', message: 'Falta este dato, que el programa pide publicar en todos los casos.', a1: 'Proyectos!D5', row: 5, column: 4 }] },
+    ] },
+    { sheet: 'Contrataciones', errors: 0, warnings: 1, fields: [
+      { field: 'Fecha de publicación', errors: 0, warnings: 1, more: 0, items: [{ severity: 'warning', message: 'La fecha está en el futuro.', a1: 'Contrataciones!H9', row: 9, column: 8 }] },
+    ] },
+  ],
+};
+const clean: ValidationReport = { ...withErrors, errors: 0, warnings: 0, completeness: 88, marked: 0, groups: [] };
+
+const returned: ReviewContext = {
+  backendConfigured: true, role: 'capturista', serviceAccount: 'ingesta@infra-abierta.iam.gserviceaccount.com',
+  submission: { id: 's1', state: 'returned', stateLabel: 'Devuelta con comentarios', updatedAt: '2024-03-01T10:00:00Z', comments: [{ author: 'og@itei.org.mx', text: 'Agregue el presupuesto del puente.', at: '2024-03-01' }] },
+};
+const submitted: ReviewContext = { ...returned, submission: { ...returned.submission!, state: 'submitted', stateLabel: 'En revisión', comments: [] } };
+
+/** Installed before the page's own script: google.script.run answering from window.__responses, recording calls. */
+function fakeGoogle(responses: Record<string, unknown[]>): void {
+  const w = globalThis as unknown as { __calls: unknown[][]; __focus: number; google: unknown };
+  w.__calls = [];
+  w.__focus = 0;
+  const queues = responses;
+  const runner = (success?: (v: unknown) => void, failure?: (e: unknown) => void): unknown => new Proxy({}, {
+    get(_t, name: string) {
+      if (name === 'withSuccessHandler') return (fn: (v: unknown) => void) => runner(fn, failure);
+      if (name === 'withFailureHandler') return (fn: (e: unknown) => void) => runner(success, fn);
+      return (...args: unknown[]) => {
+        w.__calls.push([name, ...args]);
+        const queue = queues[name] ?? [null];
+        const value = queue.length > 1 ? queue.shift() : queue[0];
+        setTimeout(() => {
+          if (value && typeof value === 'object' && 'fail' in (value as object)) failure?.({ message: (value as { fail: string }).fail });
+          else success?.(value);
+        }, 20);
+      };
+    },
+  });
+  w.google = { script: { run: runner(), host: { editor: { focus: () => { w.__focus++; } } } } };
+}
+
+describeIfChromium('sidebar in headless Chromium', () => {
+  let browser: Browser;
+  let file: string;
+
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'addon-sidebar-'));
+    file = path.join(dir, 'sidebar.html');
+    fs.writeFileSync(file, await buildSidebar());
+    browser = await chromium.launch({
+      executablePath: CHROMIUM, headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+  });
+  afterAll(async () => { await browser?.close(); });
+
+  async function open(responses: Record<string, unknown[]>): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 300, height: 720 } });
+    const refused: string[] = [];
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (refused.push(route.request().url()), route.abort())));
+    page.on('close', () => expect(refused).toEqual([]));
+    await page.addInitScript(fakeGoogle, responses);
+    await page.goto(`file://${file}`);
+    return page;
+  }
+
+  const calls = (page: Page) => page.evaluate(() => (globalThis as unknown as { __calls: unknown[][] }).__calls);
+
+  it('validates, shows grouped findings, selects a cell, and submits once clean', async () => {
+    const page = await open({
+      reviewContext: [returned],
+      validationPlan: [[{ name: 'Proyectos', rows: 12 }, { name: 'Contrataciones', rows: 30 }]],
+      runValidation: [withErrors, clean],
+      submitForReview: [submitted],
+    });
+    await page.getByText('Devuelta con comentarios').waitFor();
+    await expect(page.getByText('Agregue el presupuesto del puente.').isVisible()).resolves.toBe(true);
+    await expect(page.getByText(/compártala como lector con ingesta@/).isVisible()).resolves.toBe(true);
+
+    await page.getByRole('button', { name: 'Validar' }).click();
+    const status = page.getByRole('status');
+    await page.getByText('Validación terminada: 2 errores, 1 advertencia.').waitFor();
+    expect(await status.textContent()).toBe('Validación terminada: 2 errores, 1 advertencia.');
+    expect(await page.locator('#completeness').textContent()).toBe('61.5 %');
+    expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
+    expect(await page.locator('details summary').allTextContents()).toEqual(['Proyectos — 2 errores', 'Contrataciones — 1 advertencia']);
+
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'addon-sidebar.png'), fullPage: true });
+
+    await page.getByRole('button', { name: /O3: «mucho» no es un número/ }).click();
+    await page.waitForFunction(() => (globalThis as unknown as { __focus: number }).__focus === 1);
+    expect(await calls(page)).toContainEqual(['selectCell', 'Proyectos', 3, 15]);
+
+    // No horizontal scrollbar in the 300 px sidebar (Marketplace review).
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText('Validación terminada: no se encontraron errores ni advertencias.').waitFor();
+    const submit = page.getByRole('button', { name: 'Enviar a revisión' });
+    expect(await submit.isEnabled()).toBe(true);
+    await submit.click();
+    await page.getByText('Se envió a revisión.', { exact: false }).waitFor();
+    expect(await page.locator('#state').textContent()).toBe('Estado: En revisión');
+    expect(await submit.isDisabled()).toBe(true);
+    await page.close();
+  });
+
+  it('lets a coordinator approve or return with comments, and shows server messages as they are', async () => {
+    const page = await open({
+      reviewContext: [{ ...submitted, role: 'coordinador' }],
+      returnSubmission: [{ fail: 'Solo el coordinador de su estado puede devolver este envío.' }],
+      approveSubmission: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, state: 'approved', stateLabel: 'Aprobada' } }],
+    });
+    await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    expect(await page.getByRole('status').textContent()).toBe('Escriba un comentario que explique qué debe corregirse.');
+    await page.getByLabel('Comentarios para quien capturó').fill('Corrija las fechas.');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await page.getByText('Solo el coordinador de su estado puede devolver este envío.').waitFor();
+    expect(await calls(page)).toContainEqual(['returnSubmission', 's1', 'Corrija las fechas.']);
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByText('Envío aprobado.').waitFor();
+    expect(await page.locator('#state').textContent()).toBe('Estado: Aprobada');
+    expect(await page.locator('#coordinator').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('passes an axe accessibility check after validating', async () => {
+    const page = await open({ reviewContext: [returned], validationPlan: [[]], runValidation: [withErrors] });
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText(/Validación terminada/).waitFor();
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,33 @@
+/** Test helper: the example workbooks of templates/examples read as the server reads them, and their publishers. */
+import * as path from 'path';
+import type { WorkbookModel } from '../core/workbook/model';
+import { XlsxFileSource } from '../functions/src/ingest/xlsx-source';
+import type { Publisher } from '../functions/src/store/store';
+import { readSettings } from '../core/unflatten/settings-reader';
+import { SETTINGS_SHEET } from '../core/template/settings';
+import { ROOT } from './standards';
+
+export const EXAMPLE_KEYS = ['merida', 'nuevo-leon', 'tuxtla-gutierrez'] as const;
+
+const cache = new Map<string, WorkbookModel>();
+
+export async function exampleWorkbook(key: string): Promise<WorkbookModel> {
+  if (!cache.has(key)) cache.set(key, await new XlsxFileSource(path.join(ROOT, 'templates', 'examples', `${key}.xlsx`)).read());
+  // Each caller gets its own copy: tests edit cells. (Not structuredClone: its Dates come from another realm under jest.)
+  const wb = cache.get(key) as WorkbookModel;
+  return { sheets: wb.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v))) })) };
+}
+
+export function publisherOf(key: string, workbook: WorkbookModel): Publisher {
+  const s = readSettings(workbook.sheets.find((sh) => sh.name === SETTINGS_SHEET), []);
+  return { id: key, name: s.publisherName, state: s.state, ocidPrefix: s.ocidPrefix, projectIdPrefix: s.projectIdPrefix, license: s.licenseUrl, publicationPolicy: s.publicationPolicyUrl, commitment: { projects: 5, periodicityDays: 90 } };
+}
+
+/** Sets a cell by its sheet, data row (0 = first data row, below the two header rows) and column path. */
+export function setCell(workbook: WorkbookModel, sheet: string, dataRow: number, columnPath: string, value: string | number): void {
+  const s = workbook.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  const col = s.rows[1].indexOf(columnPath);
+  if (col < 0) throw new Error(`no column ${columnPath} in ${sheet}`);
+  s.rows[2 + dataRow][col] = value;
+}
