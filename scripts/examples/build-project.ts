@@ -1,0 +1,186 @@
+/**
+ * One EDCAPI (OC4IDS 0.9.5) project, built from its ProjectSpec and the releases of its contracting processes:
+ * `contractingProcesses[].summary` is read from those releases so both documents always agree.
+ */
+import { localMidnight } from './local-date';
+import { PartyRoles, partyId } from './parties';
+import { CUT_OFF } from './process-timeline';
+import { round2 } from './build-release';
+import type { Json, ProcessSpec, ProjectSpec, PublisherSpec } from './types';
+
+type Ref = { id: string; name: string };
+
+function asJson(value: unknown): Json {
+  return (value ?? {}) as Json;
+}
+
+function moneyOnly(value: unknown): Json {
+  const v = asJson(value);
+  return { amount: v.amount, currency: v.currency };
+}
+
+/** OC4IDS contractingProcessStatus: before the award, while a contract is in force, or closed. */
+function processStatus(p: ProcessSpec): 'pre-award' | 'active' | 'closed' {
+  if (p.stage === 'concluded' || p.stage === 'cancelled') return 'closed';
+  return p.stage === 'planning' || p.stage === 'tender' ? 'pre-award' : 'active';
+}
+
+/** The OC4IDS summary of one process, read from its EDCA-MX release. */
+function summaryOf(release: Json, p: ProcessSpec): Json {
+  const tender = asJson(release.tender);
+  const award = (release.awards as Json[] | undefined)?.[0];
+  const contract = (release.contracts as Json[] | undefined)?.[0];
+  const implementation = contract ? asJson(contract.implementation) : {};
+  const transactions = (implementation.transactions as Json[] | undefined) ?? [];
+  const summary: Json = {
+    ocid: release.ocid,
+    externalReference: tender.id,
+    nature: [...p.nature],
+    title: tender.title,
+    description: tender.description,
+    status: processStatus(p),
+    tender: {
+      procurementMethod: tender.procurementMethod,
+      procurementMethodDetails: tender.procurementMethodDetails,
+      ...(p.stage === 'planning' ? {} : { datePublished: asJson(tender.tenderPeriod).startDate }),
+      costEstimate: moneyOnly(tender.value),
+      ...(tender.numberOfTenderers === undefined ? {} : { numberOfTenderers: tender.numberOfTenderers }),
+      procuringEntity: tender.procuringEntity,
+    },
+  };
+  if (award) summary.suppliers = award.suppliers;
+  if (contract) {
+    summary.contractValue = moneyOnly(contract.value);
+    summary.contractPeriod = contract.period;
+    const amendments = (contract.amendments as Json[] | undefined) ?? [];
+    if (amendments.length) {
+      summary.modifications = amendments.map((a) => ({
+        id: a.id,
+        date: a.date,
+        type: 'duration',
+        description: a.description,
+        rationale: a.rationale,
+        releaseID: release.id,
+        oldContractPeriod: asJson(award).contractPeriod,
+        newContractPeriod: contract.period,
+      }));
+    }
+  }
+  if (transactions.length) {
+    summary.transactions = transactions.map((x) => ({ id: x.id, date: x.date, value: x.value, payer: x.payer, payee: x.payee }));
+    summary.milestones = (implementation.milestones as Json[]).map((m) => ({ ...m }));
+  }
+  if (p.stage === 'concluded') {
+    summary.finalValue = { amount: round2(transactions.reduce((s, x) => s + (asJson(x.value).amount as number), 0)), currency: 'MXN' };
+  }
+  return summary;
+}
+
+function latest(dates: string[]): string {
+  return dates.reduce((a, b) => (b > a ? b : a));
+}
+
+export function buildProject(pub: PublisherSpec, spec: ProjectSpec, releases: Json[]): Json {
+  const tz = pub.settings.timeZone;
+  const at = (ymd: string): string => localMidnight(ymd, tz);
+  const id = `${pub.settings.projectIdPrefix}-${spec.localId}`;
+  const url = (slug: string): string => `https://${pub.documentHost}/proyectos/${spec.localId}/${slug}.pdf`;
+  const parties = new PartyRoles();
+  const authority: Ref = parties.add(pub.authority, 'publicAuthority', 'buyer', 'procuringEntity');
+  const funder: Ref = parties.add(pub.treasury, 'funder');
+
+  const processes = spec.processes.map((p, i) => ({ p, release: releases[i], summary: summaryOf(releases[i], p) }));
+  const contractors = new Map(spec.processes.flatMap((p) => p.tenderers).map((o) => [partyId(o), o]));
+  for (const { summary } of processes) {
+    for (const s of (summary.suppliers as Ref[] | undefined) ?? []) parties.add(contractors.get(s.id)!, 'supplier');
+    for (const x of (summary.transactions as Json[] | undefined) ?? []) {
+      parties.add(pub.treasury, 'payer');
+      parties.add(contractors.get((x.payee as Ref).id)!, 'payee');
+    }
+  }
+
+  // Budget: each fund named by the processes gets its share; the first fund covers what no process uses yet.
+  const byFund = new Map<string, number>();
+  for (const p of spec.processes) byFund.set(p.fund, round2((byFund.get(p.fund) ?? 0) + p.budget));
+  const first = spec.processes[0].fund;
+  const assigned = round2([...byFund.values()].reduce((a, b) => a + b, 0));
+  byFund.set(first, round2(byFund.get(first)! + spec.budget - assigned));
+  const budgetBreakdown = [...byFund.entries()].map(([description, amount], i) => ({
+    id: `${spec.localId}-FF${i + 1}`,
+    description,
+    amount: { amount, currency: 'MXN' },
+    approvalDate: at(spec.approvalDate),
+    period: { startDate: at(spec.start), endDate: at(spec.end) },
+    sourceParty: funder,
+  }));
+
+  const documents: Json[] = [
+    { id: 'proyecto-01', documentType: 'feasibilityStudy', title: 'Estudio de factibilidad', description: `Análisis técnico, económico y social de: ${spec.title}.`, url: url('proyecto-01'), datePublished: at(spec.requestDate), format: 'application/pdf', language: 'es' },
+    { id: 'proyecto-02', documentType: 'budgetApproval', title: 'Oficio de autorización de inversión', description: 'Autorización de los recursos del proyecto.', url: url('proyecto-02'), datePublished: at(spec.approvalDate), format: 'application/pdf', language: 'es' },
+  ];
+  if (spec.type !== 'replacement') {
+    documents.push({ id: 'proyecto-03', documentType: 'environmentalImpact', title: 'Manifestación de impacto ambiental', description: 'Evaluación de los efectos ambientales de la obra y medidas de mitigación.', url: url('proyecto-03'), datePublished: at(spec.approvalDate), format: 'application/pdf', language: 'es' });
+  }
+  if (spec.cancellationDetails) {
+    const notice = releases.flatMap((r) => (asJson(r.tender).documents as Json[] | undefined) ?? []).find((d) => d.documentType === 'cancellationDetails');
+    documents.push({ id: 'proyecto-04', documentType: 'cancellationDetails', title: 'Acuerdo de cancelación del proyecto', description: spec.cancellationDetails, url: url('proyecto-04'), datePublished: notice?.datePublished ?? at(spec.approvalDate), format: 'application/pdf', language: 'es' });
+  }
+
+  const starts = processes.map(({ summary }) => asJson(summary.contractPeriod).startDate as string | undefined).filter((d): d is string => !!d).sort();
+  const milestones: Json[] = [
+    { id: 'H1', title: 'Aprobación del proyecto', type: 'approval', code: 'projectApproval', status: 'met', dueDate: at(spec.approvalDate), dateMet: at(spec.approvalDate) },
+  ];
+  if (starts.length) {
+    const begun = starts[0].slice(0, 10) <= CUT_OFF;
+    milestones.push({ id: 'H2', title: 'Inicio de la obra', type: 'delivery', code: 'commencement', status: begun ? 'met' : 'scheduled', dueDate: starts[0], ...(begun ? { dateMet: starts[0] } : {}) });
+  }
+  if (spec.status !== 'cancelled') {
+    const done = spec.status === 'completion';
+    milestones.push({ id: 'H3', title: 'Conclusión del proyecto', type: 'delivery', code: 'completion', status: done ? 'met' : 'scheduled', dueDate: at(spec.end), ...(done ? { dateMet: at(spec.end) } : {}) });
+  }
+
+  const project: Json = {
+    id,
+    updated: at(latest([spec.approvalDate, ...releases.map((r) => String(r.date).slice(0, 10))])),
+    language: 'es',
+    title: spec.title,
+    description: spec.description,
+    status: spec.status,
+    type: spec.type,
+    sector: [...spec.sector],
+    purpose: spec.purpose,
+    period: { startDate: at(spec.start), endDate: at(spec.end) },
+    ...(spec.assetLifetimeYears ? { assetLifetime: { durationInDays: spec.assetLifetimeYears * 365 } } : {}),
+    budget: {
+      amount: { amount: spec.budget, currency: 'MXN' },
+      requestDate: at(spec.requestDate),
+      approvalDate: at(spec.approvalDate),
+      description: spec.budgetDescription,
+      budgetBreakdowns: [{ id: 'FF', description: 'Fuentes de financiamiento', budgetBreakdown }],
+    },
+    publicAuthority: authority,
+    locations: [{
+      id: '1',
+      description: spec.location.description,
+      geometry: { type: 'Point', coordinates: [spec.location.lng, spec.location.lat] },
+      address: { ...spec.location.address, countryName: 'México' },
+    }],
+    ...(spec.sdg ? { additionalClassifications: [{ scheme: 'sdg', id: spec.sdg.id, description: spec.sdg.description }] } : {}),
+    parties: parties.toOc4ids(),
+    documents,
+    contractingProcesses: processes.map(({ release, summary }) => ({ id: release.ocid, summary })),
+    milestones,
+  };
+  if (spec.completion) {
+    const finalValue = round2(processes.reduce((s, { summary }) => s + ((asJson(summary.finalValue).amount as number | undefined) ?? 0), 0));
+    project.completion = {
+      endDate: at(spec.end),
+      endDateDetails: spec.completion.endDateDetails,
+      finalValue: { amount: finalValue, currency: 'MXN' },
+      finalValueDetails: spec.completion.finalValueDetails,
+      finalScope: spec.completion.finalScope,
+      finalScopeDetails: spec.completion.finalScopeDetails,
+    };
+  }
+  return project;
+}
