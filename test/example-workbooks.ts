@@ -13,9 +13,8 @@ const cache = new Map<string, WorkbookModel>();
 
 export async function exampleWorkbook(key: string): Promise<WorkbookModel> {
   if (!cache.has(key)) cache.set(key, await new XlsxFileSource(path.join(ROOT, 'templates', 'examples', `${key}.xlsx`)).read());
-  // Each caller gets its own copy: tests edit cells. (Not structuredClone: its Dates come from another realm under jest.)
-  const wb = cache.get(key) as WorkbookModel;
-  return { sheets: wb.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => r.map((v) => (v instanceof Date ? new Date(v.getTime()) : v))) })) };
+  // Each caller gets its own copy: tests edit cells. (Its Dates come from another realm under jest, as from Apps Script.)
+  return structuredClone(cache.get(key) as WorkbookModel);
 }
 
 export function publisherOf(key: string, workbook: WorkbookModel): Publisher {

@@ -1,17 +1,27 @@
 /**
- * Documents → template rows (the workbook model): one row per array item per sheet, parent keys first.
- * Codes are written as their Spanish titles, lists joined with "; ", dates as calendar dates.
+ * Documents → workbook model in the template layout (DESIGN §4): per spec sheet, row 1 the Spanish titles
+ * (required ones end in " *"), row 2 the paths, then one row per array item with its parent keys.
+ * Codes are written as their Spanish titles, lists joined with "; ", dates as the calendar date written in the
+ * ISO string (a UTC-midnight `Date`, as exceljs writes date cells). unflatten reads all of it back unchanged.
  */
-import type { ColumnSpec, SheetSpec, TemplateSpec } from '../template/spec';
+import { PROFILES } from '../profile/profiles';
+import type { Standard } from '../profile/types';
+import type { CodeOption, ColumnSpec, SheetSpec, TemplateSpec } from '../template/spec';
+import { templateSpec } from '../template/template-spec';
+import type { CellValue, SheetModel, WorkbookModel } from '../workbook/model';
+import { resolvePath } from '../unflatten/column-resolver';
+import { lookupCode } from '../unflatten/parse-value';
 
-export type CellValue = string | number | boolean | Date;
-export interface Documents { ocds: unknown[]; oc4ids: unknown[] }
+export interface Documents {
+  releases: readonly unknown[];
+  projects: readonly unknown[];
+}
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function getPath(value: unknown, segments: string[]): unknown {
+function getPath(value: unknown, segments: readonly string[]): unknown {
   let cur = value;
   for (const seg of segments) {
     if (Array.isArray(cur) && /^\d+$/.test(seg)) cur = cur[Number(seg)];
@@ -21,77 +31,59 @@ function getPath(value: unknown, segments: string[]): unknown {
   return cur;
 }
 
-/** Items of `array` (unindexed, e.g. `awards/suppliers`) with the chain of their ancestors. */
-function enumerate(doc: unknown, array: string): unknown[][] {
-  if (!array) return [[doc]];
-  let chains: unknown[][] = [[doc]];
-  let pending: string[] = [];
-  for (const seg of array.split('/')) {
-    pending.push(seg);
-    const next: unknown[][] = [];
-    for (const chain of chains) {
-      const v = getPath(chain[chain.length - 1], pending);
-      if (Array.isArray(v)) for (const item of v) next.push([...chain, item]);
-      else if (v !== undefined) next.push(chain.concat());
-    }
-    const reachedArray = next.some((c) => c.length > chains[0].length);
-    if (reachedArray) { chains = next.filter((c) => c.length > chains[0].length); pending = []; }
-  }
-  return pending.length ? [] : chains;
-}
-
 /** ISO 8601 date-time → the calendar date written in it (the offset is the publisher's time zone). */
 export function isoToSheetDate(iso: string): Date | string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : iso;
 }
 
-function cellFor(col: ColumnSpec, value: unknown): CellValue | '' {
+/** A code as its Spanish title, unless that title would read back as another code (then the code itself). */
+function codeTitle(code: unknown, options: readonly CodeOption[] | undefined): string {
+  const s = String(code);
+  const title = options?.find((o) => o.code === s)?.title;
+  return title !== undefined && lookupCode(title, options as CodeOption[]) === s ? title : s;
+}
+
+function cellFor(col: ColumnSpec, value: unknown): CellValue {
   if (value === undefined || value === null) return '';
-  const title = (code: unknown): string => {
-    const s = String(code);
-    return col.options?.find((o) => o.code === s)?.title ?? s;
-  };
-  if (Array.isArray(value)) return value.map(title).join('; ');
-  if (col.options) return title(value);
+  if (Array.isArray(value)) return value.map((v) => codeTitle(v, col.options)).join('; ');
+  if (col.options) return codeTitle(value, col.options);
   if (col.type === 'date' && typeof value === 'string') return isoToSheetDate(value);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
 }
 
-/** Relative segments of a column below the sheet's array item, e.g. `awards/0/suppliers/0/name` → [`name`]. */
-function relativeSegments(sheet: SheetSpec, col: ColumnSpec): string[] {
-  const depth = sheet.array ? sheet.array.split('/').length : 0;
-  const segs = col.path.split('/');
-  let seen = 0;
-  let i = 0;
-  for (; i < segs.length && seen < depth; i++) if (/^\d+$/.test(segs[i])) seen++;
-  return segs.slice(i);
+/** Every item of the sheet's array with the chain of its ancestors (root first). */
+function itemChains(doc: unknown, levels: readonly string[]): unknown[][] {
+  let chains: unknown[][] = [[doc]];
+  for (const level of levels) {
+    const segs = level.split('/');
+    const next: unknown[][] = [];
+    for (const chain of chains) {
+      const items = getPath(chain[chain.length - 1], segs);
+      if (Array.isArray(items)) for (const item of items) if (isRecord(item)) next.push([...chain, item]);
+    }
+    chains = next;
+  }
+  return chains;
 }
 
-export function flattenSheet(sheet: SheetSpec, docs: unknown[]): CellValue[][] | (CellValue | '')[][] {
-  const rows: (CellValue | '')[][] = [];
-  const arrayDepth = sheet.array ? sheet.array.split('/').length : 0;
+export function flattenSheet(sheet: SheetSpec, docs: readonly unknown[]): SheetModel {
+  const profile = PROFILES[sheet.standard];
+  const located = sheet.columns.map((col) => ({ col, where: resolvePath(profile, col.path) }));
+  const rows: CellValue[][] = [
+    sheet.columns.map((c) => (c.required ? `${c.title} *` : c.title)),
+    sheet.columns.map((c) => c.path),
+  ];
   for (const doc of docs) {
-    for (const chain of enumerate(doc, sheet.array)) {
-      const item = chain[chain.length - 1];
-      if (arrayDepth && !isRecord(item)) continue;
-      const row = sheet.columns.map((col) => {
-        if (col.key) {
-          // Key of the root or of an enclosing item: its id, found through the same chain.
-          const level = col.path.split('/').filter((s) => /^\d+$/.test(s)).length;
-          return cellFor(col, getPath(chain[level], ['id']) ?? getPath(chain[level], [col.path]));
-        }
-        return cellFor(col, getPath(item, relativeSegments(sheet, col)));
-      });
-      rows.push(row);
+    for (const chain of itemChains(doc, sheet.levels)) {
+      rows.push(located.map(({ col, where }) => (where ? cellFor(col, getPath(chain[where.arrays.length], where.rel)) : '')));
     }
   }
-  return rows;
+  return { name: sheet.name, rows };
 }
 
-export function flattenDocuments(spec: TemplateSpec, docs: Documents): Record<string, (CellValue | '')[][]> {
-  const out: Record<string, (CellValue | '')[][]> = {};
-  for (const sheet of spec.sheets) out[sheet.name] = flattenSheet(sheet, docs[sheet.standard]);
-  return out;
+export function flatten(documents: Documents, spec: TemplateSpec = templateSpec()): WorkbookModel {
+  const byStandard: Record<Standard, readonly unknown[]> = { ocds: documents.releases ?? [], oc4ids: documents.projects ?? [] };
+  return { sheets: spec.sheets.map((sheet) => flattenSheet(sheet, byStandard[sheet.standard])) };
 }

@@ -1,0 +1,82 @@
+/**
+ * Cell hygiene: turns whatever Apps Script `getValues()` or exceljs hand us into a clean scalar, nothing
+ * (a blank), or a problem. exceljs may give rich text, hyperlinks, formula results and `{error}` objects.
+ */
+export type CleanValue = string | number | boolean | Date;
+
+export class CellProblem {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number | boolean>,
+    readonly severity: 'error' | 'warning' | 'info' = 'error',
+  ) {}
+}
+
+const FORMULA_ERRORS = new Set(['#REF!', '#N/A', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#ERROR!']);
+
+/** Non-breaking and figure spaces count as spaces; zero-width characters at the edges are invisible junk. */
+function isEdgeJunk(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
+}
+const INNER_SPACES = /[\u00a0\u2007\u202f]/;
+
+export function cleanText(s: string): string {
+  // Fast path for the usual clean cell: nothing to trim and no non-breaking space inside.
+  if (s.length > 0 && !isEdgeJunk(s.charCodeAt(0)) && !isEdgeJunk(s.charCodeAt(s.length - 1)) && !INNER_SPACES.test(s)) return s;
+  return s.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/^[\s\u200b\u200c\u200d\u2060]+|[\s\u200b\u200c\u200d\u2060]+$/g, '');
+}
+
+function isBlankRaw(v: unknown): boolean {
+  return v === null || v === undefined || v === '';
+}
+
+/** Cheap emptiness test used to skip blank rows without converting them. */
+export function isBlankCell(v: unknown): boolean {
+  if (isBlankRaw(v)) return true;
+  return typeof v === 'string' && cleanText(v) === '';
+}
+
+export function cleanCell(raw: unknown, depth = 0): CleanValue | undefined | CellProblem {
+  if (isBlankRaw(raw)) return undefined;
+  switch (typeof raw) {
+    case 'string': {
+      const s = cleanText(raw);
+      if (s === '') return undefined;
+      if (s.charCodeAt(0) === 35 /* # */ && FORMULA_ERRORS.has(s.toUpperCase())) return new CellProblem('cell.formula-error', { value: s });
+      return s;
+    }
+    case 'number':
+      return Number.isFinite(raw) ? raw : new CellProblem('cell.unsupported-value', { value: String(raw) });
+    case 'boolean':
+      return raw;
+    case 'object': {
+      // Realm-safe: a Date from another JS realm (Apps Script service objects, a vm, jest) fails `instanceof`.
+      if (Object.prototype.toString.call(raw) === '[object Date]') {
+        const time = (raw as Date).getTime();
+        return Number.isNaN(time) ? new CellProblem('cell.not-a-date', { value: 'Invalid Date' }) : new Date(time);
+      }
+      const o = raw as Record<string, unknown>;
+      if (typeof o.error === 'string') return new CellProblem('cell.formula-error', { value: o.error });
+      if (depth < 3) {
+        if (Array.isArray(o.richText)) return cleanCell(o.richText.map((r) => (r && typeof r === 'object' ? String((r as { text?: unknown }).text ?? '') : '')).join(''), depth + 1);
+        if ('result' in o) return cleanCell(o.result, depth + 1);
+        if ('text' in o) return cleanCell(o.text, depth + 1);
+      }
+      return new CellProblem('cell.unsupported-value', { value: safePreview(raw) });
+    }
+    default:
+      return new CellProblem('cell.unsupported-value', { value: safePreview(raw) });
+  }
+}
+
+/** Short printable rendering of a value for a finding's params. */
+export function safePreview(v: unknown): string {
+  let s: string;
+  try {
+    s = v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : JSON.stringify(v) ?? String(v);
+  } catch {
+    s = Object.prototype.toString.call(v);
+  }
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}

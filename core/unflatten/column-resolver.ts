@@ -1,0 +1,151 @@
+/**
+ * Finds what a header means: a flatten-tool path (`awards/0/suppliers/0/name`, also the template's own
+ * over-indexed form `tender/0/items/0/id`) resolved against the profile, or a Spanish title of the template spec.
+ * The spec gives the friendly conversions (types, code titles); the profile covers any other field it knows.
+ */
+import type { FieldInfo, Profile, Standard } from '../profile/types';
+import type { CodeOption, ColumnSpec, TemplateSpec } from '../template/spec';
+import { normalizeLabel } from './normalize-label';
+import type { ValueSpec } from './parse-value';
+
+export interface ResolvedPath {
+  /** Unindexed path from the document root; positional indexes of scalar arrays kept (`locations/geometry/coordinates/1`). */
+  field: string;
+  /** The arrays of objects enclosing the value, outermost first, as unindexed paths (`awards`, `awards/suppliers`). */
+  arrays: string[];
+  /** Segments below the innermost array item (or the root). */
+  rel: string[];
+}
+
+export const ROOT_KEY: Record<Standard, string> = { ocds: 'ocid', oc4ids: 'id' };
+
+const DIGITS = /^\d+$/;
+
+/** Own-property lookup: header text such as `__proto__` or `constructor` must not reach Object.prototype. */
+function fieldOf(profile: Profile, path: string): FieldInfo | undefined {
+  return Object.prototype.hasOwnProperty.call(profile.fields, path) ? profile.fields[path] : undefined;
+}
+
+function isObjectArray(profile: Profile, path: string): boolean {
+  const info = fieldOf(profile, path);
+  return !!info && info.types.includes('array') && info.items === 'object';
+}
+
+export function resolvePath(profile: Profile, raw: string): ResolvedPath | undefined {
+  const segs = raw.split('/');
+  const acc: string[] = [];
+  const arrays: string[] = [];
+  let rel: string[] = [];
+  for (const seg of segs) {
+    if (seg === '') return undefined;
+    const here = acc.join('/');
+    const info = acc.length ? fieldOf(profile, here) : undefined;
+    if (DIGITS.test(seg)) {
+      if (!info) return undefined;
+      if (isObjectArray(profile, here)) {
+        if (seg !== '0') return undefined; // flatten-tool's inline arrays (`awards/1/…`) are not supported
+        continue;
+      }
+      if (info.types.includes('array')) { acc.push(seg); rel.push(seg); continue; } // position in a scalar array
+      if (info.types.includes('object')) continue; // tolerate an index after an object (`budget/0/budgetBreakdowns`)
+      return undefined;
+    }
+    if (acc.length && DIGITS.test(acc[acc.length - 1])) return undefined; // nothing lives below a scalar position
+    acc.push(seg);
+    rel.push(seg);
+    const path = acc.join('/');
+    if (!fieldOf(profile, path)) return undefined;
+    if (isObjectArray(profile, path)) { arrays.push(path); rel = []; }
+  }
+  const field = acc.join('/');
+  if (!isLeaf(profile, field)) return undefined;
+  return { field, arrays, rel };
+}
+
+function isLeaf(profile: Profile, field: string): boolean {
+  const info = fieldOf(profile, field);
+  if (!info) {
+    const m = /^(.*)\/\d+$/.exec(field);
+    const parent = m ? fieldOf(profile, m[1]) : undefined;
+    return !!parent && parent.types.includes('array') && parent.items !== 'object' && parent.items !== 'array';
+  }
+  if (info.types.includes('array')) return info.items !== 'object' && info.items !== 'array';
+  return !info.types.every((t) => t === 'object');
+}
+
+/** Type conversion for a profile field the template does not offer (plain flatten-tool workbooks). */
+function profileValueSpec(profile: Profile, field: string, optionsByList: Map<string, CodeOption[]>): ValueSpec {
+  const m = /^(.*)\/\d+$/.exec(field);
+  const positional = !fieldOf(profile, field) && m ? fieldOf(profile, m[1]) : undefined;
+  if (positional) return { type: positional.items === 'integer' ? 'integer' : positional.items === 'number' ? 'number' : 'string' };
+  const info = fieldOf(profile, field) as FieldInfo;
+  const spec: ValueSpec = { type: 'string' };
+  if (info.types.includes('array')) spec.type = 'list';
+  else if (info.format === 'date-time' || info.format === 'date') spec.type = 'date';
+  else if (info.format === 'uri') spec.type = 'url';
+  else if (info.types.includes('number')) spec.type = 'number';
+  else if (info.types.includes('integer') && !info.types.includes('string')) spec.type = 'integer';
+  else if (info.types.includes('boolean') && !info.types.includes('string')) spec.type = 'boolean';
+  if (info.codelist) {
+    const list = profile.codelists[info.codelist];
+    spec.codelist = info.codelist;
+    spec.openCodelist = info.openCodelist ?? list?.open ?? true;
+    spec.options = optionsByList.get(info.codelist) ?? list?.codes.map((code) => ({ code, title: code }));
+  }
+  return spec;
+}
+
+export interface StandardResolver {
+  standard: Standard;
+  profile: Profile;
+  resolve(path: string): ResolvedPath | undefined;
+  valueSpec(field: string): ValueSpec;
+}
+
+/** Resolvers per standard, built once per spec (cached) so a workbook of 200k rows pays for this once. */
+export class ColumnResolver {
+  readonly standards: Record<Standard, StandardResolver>;
+  private readonly pathCache = new Map<string, ResolvedPath | null>();
+
+  constructor(readonly spec: TemplateSpec, profiles: Readonly<Record<Standard, Profile>>) {
+    const make = (standard: Standard): StandardResolver => {
+      const profile = profiles[standard];
+      const byField = new Map<string, ColumnSpec>();
+      const optionsByList = new Map<string, CodeOption[]>();
+      for (const sheet of spec.sheets) {
+        if (sheet.standard !== standard) continue;
+        for (const col of sheet.columns) {
+          if (!byField.has(col.field)) byField.set(col.field, col);
+          if (col.codelist && col.options && !optionsByList.has(col.codelist)) optionsByList.set(col.codelist, col.options);
+        }
+      }
+      const specs = new Map<string, ValueSpec>();
+      return {
+        standard,
+        profile,
+        resolve: (path) => {
+          const key = `${standard}\u0000${path}`;
+          let r = this.pathCache.get(key);
+          if (r === undefined) { r = resolvePath(profile, path) ?? null; this.pathCache.set(key, r); }
+          return r ?? undefined;
+        },
+        valueSpec: (field) => {
+          let vs = specs.get(field);
+          if (!vs) {
+            const col = byField.get(field);
+            vs = col ? { type: col.type, codelist: col.codelist, openCodelist: col.openCodelist, options: col.options } : profileValueSpec(profile, field, optionsByList);
+            specs.set(field, vs);
+          }
+          return vs;
+        },
+      };
+    };
+    this.standards = { ocds: make('ocds'), oc4ids: make('oc4ids') };
+  }
+
+  /** The spec sheet whose name matches (case-, accent- and space-insensitive). */
+  specSheet(name: string) {
+    const n = normalizeLabel(name);
+    return this.spec.sheets.find((s) => normalizeLabel(s.name) === n);
+  }
+}

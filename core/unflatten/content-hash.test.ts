@@ -1,0 +1,21 @@
+import { canonicalJson, fnv1a32 } from './content-hash';
+import { deriveRelease } from './derive-fields';
+
+test('FNV-1a 32-bit reference values', () => {
+  expect(fnv1a32('')).toBe('811c9dc5');
+  expect(fnv1a32('a')).toBe('e40c292c');
+  expect(fnv1a32('foobar')).toBe('bf9cf968');
+});
+
+test('canonical JSON sorts keys at every level', () => {
+  expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[1,{"e":3,"f":2}]},"b":1}');
+});
+
+test('the same content gives the same release id whatever the key order or date; other content another id', () => {
+  const a = deriveRelease({ ocid: 'ocds-1', tender: { id: 'T', title: 'x' } }, '2024-01-01T00:00:00Z');
+  const b = deriveRelease({ tender: { title: 'x', id: 'T' }, ocid: 'ocds-1' }, '2025-01-01T00:00:00Z');
+  const c = deriveRelease({ ocid: 'ocds-1', tender: { id: 'T', title: 'y' } }, '2024-01-01T00:00:00Z');
+  expect(a.id).toBe(b.id);
+  expect(a.id).toMatch(/^ocds-1-[0-9a-f]{8}$/);
+  expect(c.id).not.toBe(a.id);
+});

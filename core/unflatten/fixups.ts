@@ -1,0 +1,67 @@
+/**
+ * Friendly-column conversions that need a whole object (DESIGN §4), applied once after all rows are read:
+ * - latitude (`…/coordinates/1`) + longitude (`…/coordinates/0`) → GeoJSON `[lng, lat]` (RFC 7946 order), `type`
+ *   defaults to `Point`; a lone latitude or longitude is an error and is dropped;
+ * - a Value with an `amount` and no `currency` gets `MXN` (the program's default currency).
+ */
+import { escapePointerSegment, finding, type Finding, type SourceMap } from '../findings/finding';
+import { pointerOf } from './document-builder';
+
+export const DEFAULT_CURRENCY = 'MXN';
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function fixGeometry(obj: Record<string, unknown>, pointer: string, sourceMap: SourceMap, findings: Finding[]): void {
+  const coords = obj.coordinates as unknown[];
+  if (!coords.every((c) => c === undefined || typeof c === 'number')) return;
+  const lngPtr = pointerOf(pointer, ['coordinates', '0']);
+  const latPtr = pointerOf(pointer, ['coordinates', '1']);
+  if (coords.length !== 2 || coords[0] === undefined || coords[1] === undefined) {
+    const cell = sourceMap[latPtr] ?? sourceMap[lngPtr];
+    if (cell) findings.push(finding('cell.coordinates-incomplete', 'error', { missing: coords[1] === undefined ? 'latitud' : 'longitud' }, { cell, pointer: pointerOf(pointer, ['coordinates']) }));
+    delete obj.coordinates;
+    delete sourceMap[lngPtr];
+    delete sourceMap[latPtr];
+    return;
+  }
+  const [lng, lat] = coords as number[];
+  if (lat < -90 || lat > 90) {
+    const cell = sourceMap[latPtr];
+    if (cell) findings.push(finding('cell.coordinate-out-of-range', 'error', { value: lat, axis: 'latitud', limit: 90 }, { cell, pointer: latPtr }));
+  }
+  if (lng < -180 || lng > 180) {
+    const cell = sourceMap[lngPtr];
+    if (cell) findings.push(finding('cell.coordinate-out-of-range', 'error', { value: lng, axis: 'longitud', limit: 180 }, { cell, pointer: lngPtr }));
+  }
+  if (obj.type === undefined) obj.type = 'Point';
+}
+
+/** Walks a document; `path` holds escaped pointer segments, joined only where a geometry needs its pointer. */
+export function applyFixups(value: unknown, pointer: string, sourceMap: SourceMap, findings: Finding[]): void {
+  walk(value, [pointer], sourceMap, findings);
+}
+
+function walk(value: unknown, path: string[], sourceMap: SourceMap, findings: Finding[]): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (value[i] === null || typeof value[i] !== 'object') continue;
+      path.push(String(i));
+      walk(value[i], path, sourceMap, findings);
+      path.pop();
+    }
+    return;
+  }
+  if (!isObject(value)) return;
+  if (Array.isArray(value.coordinates)) fixGeometry(value, path.join('/'), sourceMap, findings);
+  if (typeof value.amount === 'number' && value.currency === undefined) value.currency = DEFAULT_CURRENCY;
+  for (const key in value) {
+    const child = value[key];
+    if (child === null || typeof child !== 'object') continue;
+    path.push(escapePointerSegment(key));
+    walk(child, path, sourceMap, findings);
+    path.pop();
+    if (isObject(child) && Object.keys(child).length === 0) delete value[key];
+  }
+}

@@ -1,0 +1,49 @@
+import { parseBoolean, parseDate, parseNumber, parseValue } from './parse-value';
+
+describe('parseNumber (es-MX)', () => {
+  test.each([
+    ['1,234,567.89', 1234567.89], ['$1,234.50', 1234.5], ['-$5', -5], ['$ -5', -5], ['1000', 1000], ['.5', 0.5],
+    ['1e3', 1000], ['2,000 MXN', 2000], [42, 42],
+  ])('%p → %p', (input, expected) => expect(parseNumber(input)).toBe(expected));
+  test.each(['12,34', '1.234,56', '1 234', 'abc', '', '--5', '$'])('%p is not a number', (input) => expect(parseNumber(input)).toBeUndefined());
+});
+
+describe('parseBoolean', () => {
+  test.each([['Sí', true], ['si', true], ['SI', true], ['No', false], ['true', true], ['FALSE', false], ['Verdadero', true], ['falso', false], [true, true]])('%p → %p', (i, e) => expect(parseBoolean(i)).toBe(e));
+  test('other text is not a boolean', () => expect(parseBoolean('tal vez')).toBeUndefined());
+});
+
+describe('parseDate', () => {
+  const zone = 'America/Mexico_City';
+  test('exceljs Date at UTC midnight keeps its calendar date', () => expect(parseDate(new Date('2024-03-31T00:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00'));
+  test('Apps Script Date at local midnight keeps its calendar date', () => expect(parseDate(new Date('2024-03-31T06:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00'));
+  test('Excel serial number', () => expect(parseDate(45382, zone)).toBe('2024-03-31T00:00:00-06:00'));
+  test('dd/mm/aaaa text', () => expect(parseDate('1/4/2024', zone)).toBe('2024-04-01T00:00:00-06:00'));
+  test('ISO text with and without offset', () => {
+    expect(parseDate('2024-03-31', zone)).toBe('2024-03-31T00:00:00-06:00');
+    expect(parseDate('2024-03-31T10:30', zone)).toBe('2024-03-31T10:30:00-06:00');
+    expect(parseDate('2024-03-31T10:30:00+0100', zone)).toBe('2024-03-31T10:30:00+01:00');
+  });
+  test('summer time before Mexico abolished it (2022-10-30)', () => {
+    expect(parseDate('2022-10-29', zone)).toBe('2022-10-29T00:00:00-05:00');
+    expect(parseDate('2022-10-31', zone)).toBe('2022-10-31T00:00:00-06:00');
+  });
+  test.each(['31/02/2024', '2024-13-01', 'mañana', '2024-03-31T25:00'])('%p is not a date', (v) => expect(parseDate(v, zone)).toBeUndefined());
+  test('invalid serial numbers are not dates', () => expect(parseDate(-3, zone)).toBeUndefined());
+});
+
+describe('parseValue', () => {
+  const options = [{ code: 'works', title: 'Obra pública' }, { code: 'goods', title: 'Bienes' }];
+  test('Spanish titles and codes, any case and accents', () => {
+    expect(parseValue('OBRA PUBLICA', { type: 'string', options }, 'UTC').value).toBe('works');
+    expect(parseValue('Goods', { type: 'string', options }, 'UTC').value).toBe('goods');
+  });
+  test('closed list rejects, open list keeps with a warning', () => {
+    expect(parseValue('otra', { type: 'string', options, openCodelist: false }, 'UTC').problem?.code).toBe('cell.unknown-code');
+    const open = parseValue('otra', { type: 'string', options, openCodelist: true }, 'UTC');
+    expect(open.value).toBe('otra');
+    expect(open.problem?.severity).toBe('warning');
+  });
+  test('lists split on ";"', () => expect(parseValue('Bienes; works;;', { type: 'list', options }, 'UTC').value).toEqual(['goods', 'works']));
+  test('a number typed in a text column becomes text', () => expect(parseValue(6000, { type: 'string' }, 'UTC').value).toBe('6000'));
+});

@@ -1,0 +1,186 @@
+/**
+ * Typed conversion of one clean cell value by its column's type (from the template spec or the profile):
+ * es-MX numbers, Sí/No booleans, sheet dates → ISO 8601 with the publisher's offset, `;` lists, Spanish code titles.
+ */
+import type { CodeOption, ColumnType } from '../template/spec';
+import { CellProblem, safePreview, type CleanValue } from './clean-cell';
+import { normalizeLabel } from './normalize-label';
+import { localMidnight, utcOffset } from './time-zone';
+
+export interface ValueSpec {
+  type: ColumnType;
+  codelist?: string;
+  openCodelist?: boolean;
+  options?: readonly CodeOption[];
+}
+
+export interface Parsed {
+  value?: unknown;
+  /** An error (value dropped) or a warning (value kept). */
+  problem?: CellProblem;
+}
+
+function problem(code: string, v: CleanValue, extra: Record<string, string> = {}): Parsed {
+  return { problem: new CellProblem(code, { value: safePreview(v), ...extra }) };
+}
+
+function asText(v: CleanValue, zone: string): string {
+  if (v instanceof Date) {
+    const [y, m, d] = calendarDate(v, zone);
+    return `${y}-${pad(m)}-${pad(d)}`;
+  }
+  return String(v);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+// es-MX: "," groups thousands, "." is the decimal point; an optional sign and "$" (also "$ -1,234.50", "-$1,234.50").
+const NUMBER_RE = /^([+-]?)\s*\$?\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?$/;
+const SCIENTIFIC_RE = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
+
+export function parseNumber(v: CleanValue): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return undefined;
+  const s = v.replace(/\s*(MXN|M\.N\.)$/i, '');
+  const m = NUMBER_RE.exec(s);
+  if (m) {
+    if (m[1] && m[2]) return undefined;
+    const n = Number(`${m[3].replace(/,/g, '') || '0'}${m[4] ?? ''}`);
+    return m[1] === '-' || m[2] === '-' ? -n : n;
+  }
+  return SCIENTIFIC_RE.test(s) ? Number(s) : undefined;
+}
+
+const BOOLEANS: Record<string, boolean> = { si: true, 'sí': true, true: true, verdadero: true, no: false, false: false, falso: false };
+
+export function parseBoolean(v: CleanValue): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') {
+    const key = normalizeLabel(v);
+    return Object.prototype.hasOwnProperty.call(BOOLEANS, key) ? BOOLEANS[key] : undefined;
+  }
+  return undefined;
+}
+
+/** Calendar date of a sheet `Date`: exceljs gives UTC midnight, Apps Script local midnight of the script's zone. */
+function calendarDate(d: Date, zone: string): [number, number, number] {
+  const t = d.getTime();
+  if (t % 86400000 !== 0) {
+    // Local midnight of a zone west of UTC (all of Mexico): shift by the zone's offset on that day.
+    const off = utcOffset(zone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+    if (off) {
+      const hours = Number(off.slice(0, 3));
+      const shifted = new Date(t + hours * 3600000);
+      return [shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate()];
+    }
+  }
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function parseDate(v: CleanValue, zone: string): string | undefined {
+  let ymd: [number, number, number] | undefined;
+  if (v instanceof Date) ymd = calendarDate(v, zone);
+  else if (typeof v === 'number') {
+    // Excel/Sheets serial day number (1 = 1900-01-01 with the 1900 leap-year bug, hence the 1899-12-30 epoch).
+    if (v < 1 || v >= 2958466) return undefined;
+    const d = new Date(EXCEL_EPOCH + Math.floor(v) * 86400000);
+    ymd = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  } else if (typeof v === 'string') {
+    const dmy = DMY_RE.exec(v);
+    if (dmy) ymd = [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])];
+    const iso = ISO_RE.exec(v);
+    if (iso) {
+      ymd = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+      if (!validDate(...ymd)) return undefined;
+      if (iso[4] !== undefined) {
+        const [hh, mm, ss] = [Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)];
+        if (hh > 23 || mm > 59 || ss > 59) return undefined;
+        let offset = iso[8];
+        if (offset === undefined) offset = utcOffset(zone, ...ymd) ?? '+00:00';
+        else if (offset !== 'Z' && offset.length === 5) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
+        return `${iso[1]}-${iso[2]}-${iso[3]}T${iso[4]}:${iso[5]}:${pad(ss)}${iso[7] ?? ''}${offset}`;
+      }
+    }
+  }
+  if (!ymd || !validDate(...ymd)) return undefined;
+  return localMidnight(zone, ...ymd);
+}
+
+interface CodeIndex { byTitle: Map<string, string>; byCode: Map<string, string> }
+const codeIndexes = new WeakMap<readonly CodeOption[], CodeIndex>();
+
+function codeIndex(options: readonly CodeOption[]): CodeIndex {
+  let index = codeIndexes.get(options);
+  if (!index) {
+    index = { byTitle: new Map(), byCode: new Map() };
+    for (const o of options) {
+      index.byCode.set(o.code.toLowerCase(), o.code);
+      const t = normalizeLabel(o.title);
+      if (!index.byTitle.has(t)) index.byTitle.set(t, o.code);
+    }
+    codeIndexes.set(options, index);
+  }
+  return index;
+}
+
+/** The code a cell text stands for: the code itself (case-insensitive) or its Spanish title. */
+export function lookupCode(text: string, options: readonly CodeOption[]): string | undefined {
+  const index = codeIndex(options);
+  return index.byCode.get(text.toLowerCase()) ?? index.byTitle.get(normalizeLabel(text));
+}
+
+/** Spanish title → code; a code is accepted as it is (case-insensitive). Open lists keep other values (warning). */
+function parseCode(text: string, spec: ValueSpec): Parsed {
+  if (!spec.options || spec.options.length === 0) return { value: text };
+  const code = lookupCode(text, spec.options);
+  if (code !== undefined) return { value: code };
+  const params = { value: safePreview(text), codelist: spec.codelist ?? '' };
+  if (spec.openCodelist) return { value: text, problem: new CellProblem('cell.code-not-in-list', params, 'warning') };
+  return { problem: new CellProblem('cell.unknown-code', params) };
+}
+
+export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
+  switch (spec.type) {
+    case 'number': {
+      const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
+      return n === undefined || !Number.isFinite(n) ? problem('cell.not-a-number', v) : { value: n };
+    }
+    case 'integer': {
+      const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
+      return n === undefined || !Number.isSafeInteger(n) ? problem('cell.not-an-integer', v) : { value: n };
+    }
+    case 'boolean': {
+      const b = parseBoolean(v);
+      return b === undefined ? problem('cell.not-a-boolean', v) : { value: b };
+    }
+    case 'date': {
+      const d = parseDate(v, zone);
+      return d === undefined ? problem('cell.not-a-date', v) : { value: d };
+    }
+    case 'list': {
+      const parts = asText(v, zone).split(';').map((p) => p.trim()).filter((p) => p !== '');
+      const out: unknown[] = [];
+      let warning: CellProblem | undefined;
+      for (const part of parts) {
+        const r = parseCode(part, spec);
+        if (r.problem && r.value === undefined) return r;
+        warning ??= r.problem;
+        out.push(r.value);
+      }
+      return out.length ? { value: out, problem: warning } : {};
+    }
+    default:
+      return parseCode(asText(v, zone), spec);
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * Turns the data rows of a bound sheet into document values. A child row finds its parents through its key
+ * columns (root key, then the `id` of each enclosing item); a row repeating an item's id merges into that item.
+ */
+import { finding, type CellRef, type Finding } from '../findings/finding';
+import { columnLetter, type CellValue } from '../workbook/model';
+import type { BoundColumn, BoundSheet } from './bind-sheet';
+import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
+import { pointerOf, type DocNode, type DocumentSet } from './document-builder';
+import { parseValue } from './parse-value';
+
+/** OCDS/EDCA-MX convention: a party without id is identified by its RFC, `MX-RFC-{RFC}` (scheme MX-RFC). */
+export const RFC_SCHEME = 'MX-RFC';
+
+interface Context { sheet: BoundSheet; docs: DocumentSet; zone: string; findings: Finding[] }
+
+function cellRef(ctx: Context, r: number, col: BoundColumn): CellRef {
+  return { sheet: ctx.sheet.name, row: r + 1, column: col.index + 1, header: col.header };
+}
+
+/** Last row with a value in a bound column: trailing blank rows (even a million) cost one cheap scan. */
+function lastDataRow(rows: CellValue[][], start: number, columns: BoundColumn[]): number {
+  for (let r = rows.length - 1; r >= start; r--) {
+    const row = rows[r];
+    if (!row || row.length === 0) continue;
+    for (const col of columns) if (!isBlankCell(row[col.index])) return r;
+  }
+  return start - 1;
+}
+
+/** A key cell as text; undefined when blank, null after reporting a problem. */
+function keyText(ctx: Context, row: CellValue[], r: number, col: BoundColumn | undefined): string | undefined | null {
+  if (!col) return undefined;
+  const v = cleanCell(row[col.index]);
+  if (v === undefined) return undefined;
+  if (v instanceof CellProblem) {
+    ctx.findings.push(finding(v.code, v.severity, v.params, { cell: cellRef(ctx, r, col) }));
+    return null;
+  }
+  if (col.value.options) {
+    // A key may be a code (e.g. the budget moment of «Momentos contables»): titles become codes here too.
+    const parsed = parseValue(v, col.value, ctx.zone);
+    if (parsed.problem) ctx.findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col) }));
+    return parsed.value === undefined ? null : String(parsed.value);
+  }
+  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+}
+
+function describe(cell: CellRef | undefined): string {
+  if (!cell) return 'otra fila';
+  return `hoja «${cell.sheet}», celda ${cell.column ? columnLetter(cell.column) : ''}${cell.row ?? ''}`;
+}
+
+export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentSet, zone: string, findings: Finding[]): void {
+  const ctx: Context = { sheet, docs, zone, findings };
+  const depth = sheet.arrays.length;
+  const skip = new Set<BoundColumn>([sheet.rootKey]);
+  for (const k of sheet.levelKeys) if (k) skip.add(k);
+  const valueColumns = sheet.columns.filter((c) => !skip.has(c));
+  const ownColumns = sheet.columns.filter((c) => c.arrays.length === depth && c !== sheet.rootKey);
+  const isParties = depth > 0 && sheet.arrays[depth - 1] === 'parties';
+  const rfcColumn = isParties ? ownColumns.find((c) => c.rel.join('/') === 'identifier/id') : undefined;
+  const schemeColumn = isParties ? ownColumns.find((c) => c.rel.join('/') === 'identifier/scheme') : undefined;
+  const ownRel = depth > 0 ? sheet.arrays[depth - 1].slice(depth > 1 ? sheet.arrays[depth - 2].length + 1 : 0).split('/') : [];
+  const ownRelPointer = pointerOf('', ownRel).slice(1);
+  const relPointers = new Map(valueColumns.map((c) => [c, pointerOf('', c.rel).slice(1)]));
+  const last = lastDataRow(rows, sheet.dataStart, sheet.columns);
+
+  for (let r = sheet.dataStart; r <= last; r++) {
+    const row = rows[r];
+    if (!row || row.length === 0) continue;
+    if (!sheet.columns.some((c) => !isBlankCell(row[c.index]))) continue;
+
+    const rootKey = keyText(ctx, row, r, sheet.rootKey);
+    if (rootKey === null) continue;
+    if (rootKey === undefined) {
+      findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      continue;
+    }
+    let node = docs.root(rootKey);
+    if (depth === 0) node ??= docs.createRoot(rootKey, cellRef(ctx, r, sheet.rootKey));
+    if (!node) {
+      findings.push(finding('row.parent-not-found', 'error', { value: safePreview(rootKey), column: sheet.rootKey.header }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      continue;
+    }
+    const nodes: (DocNode | undefined)[] = [node];
+    let ok = true;
+    for (let i = 0; i < depth - 1; i++) {
+      const col = sheet.levelKeys[i] as BoundColumn;
+      const id = keyText(ctx, row, r, col);
+      if (id === null) { ok = false; break; }
+      if (id === undefined) {
+        findings.push(finding('row.missing-key', 'error', { column: col.header }, { cell: cellRef(ctx, r, col), pointer: node.pointer }));
+        ok = false;
+        break;
+      }
+      const parent: DocNode | undefined = docs.child(node, sheet.arrays[i], id);
+      if (!parent) {
+        findings.push(finding('row.parent-not-found', 'error', { value: safePreview(id), column: col.header }, { cell: cellRef(ctx, r, col), pointer: node.pointer }));
+        ok = false;
+        break;
+      }
+      node = parent;
+      nodes.push(node);
+    }
+    if (!ok) continue;
+
+    if (depth > 0 && ownColumns.some((c) => !isBlankCell(row[c.index]))) {
+      const idCol = sheet.levelKeys[depth - 1];
+      let id = keyText(ctx, row, r, idCol);
+      let idCell = idCol ? cellRef(ctx, r, idCol) : undefined;
+      let defaultScheme = false;
+      if (id === undefined && rfcColumn) {
+        const rfc = keyText(ctx, row, r, rfcColumn);
+        if (rfc) {
+          const scheme = keyText(ctx, row, r, schemeColumn);
+          defaultScheme = !scheme;
+          id = `${scheme || RFC_SCHEME}-${rfc}`;
+          idCell = cellRef(ctx, r, rfcColumn);
+        }
+      }
+      if (id !== null) {
+        const existing = id === undefined ? undefined : docs.child(node, sheet.arrays[depth - 1], id);
+        const item = existing ?? docs.createChild(node, sheet.arrays[depth - 1], ownRel, ownRelPointer, id, idCell);
+        if (item && defaultScheme && idCell) docs.set(item, ['identifier', 'scheme'], 'identifier/scheme', RFC_SCHEME, idCell);
+        nodes.push(item);
+      }
+    }
+
+    for (const col of valueColumns) {
+      const raw = row[col.index];
+      if (isBlankCell(raw)) continue;
+      const target = nodes[col.arrays.length];
+      if (!target) continue;
+      const cell = cellRef(ctx, r, col);
+      const relPointer = relPointers.get(col) as string;
+      const pointer = `${target.pointer}/${relPointer}`;
+      const clean = cleanCell(raw);
+      if (clean === undefined) continue;
+      if (clean instanceof CellProblem) {
+        findings.push(finding(clean.code, clean.severity, clean.params, { cell, pointer }));
+        continue;
+      }
+      const parsed = parseValue(clean, col.value, zone);
+      if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell, pointer }));
+      if (parsed.value === undefined) continue;
+      const outcome = docs.set(target, col.rel, relPointer, parsed.value, cell);
+      if (outcome.kind === 'conflict') {
+        findings.push(finding('cell.conflicting-value', 'warning', {
+          value: safePreview(parsed.value),
+          firstValue: safePreview(outcome.firstValue),
+          firstCell: describe(outcome.first),
+        }, { cell, pointer: outcome.pointer }));
+      }
+    }
+  }
+}

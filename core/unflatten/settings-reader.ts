@@ -1,0 +1,50 @@
+/**
+ * Publisher settings from the `Configuración` sheet (core/template/settings.ts): from row 2, column A the title,
+ * B the value, C the setting key. The key wins; a row without key is matched by its title.
+ */
+import { finding, type Finding } from '../findings/finding';
+import { SETTINGS, type SettingKey } from '../template/settings';
+import type { SheetModel } from '../workbook/model';
+import { cleanCell, CellProblem } from './clean-cell';
+import { normalizeLabel } from './normalize-label';
+import { DEFAULT_TIME_ZONE, isKnownTimeZone } from './time-zone';
+
+export type PublisherSettings = Record<SettingKey, string>;
+
+export function defaultSettings(): PublisherSettings {
+  const s = {} as PublisherSettings;
+  for (const spec of SETTINGS) s[spec.key] = spec.defaultValue;
+  s.timeZone ||= DEFAULT_TIME_ZONE;
+  return s;
+}
+
+export function readSettings(sheet: SheetModel | undefined, findings: Finding[]): PublisherSettings {
+  const settings = defaultSettings();
+  if (!sheet || !Array.isArray(sheet.rows)) return settings;
+  const byTitle = new Map(SETTINGS.map((s) => [normalizeLabel(s.title), s.key] as const));
+  const keys = new Set<string>(SETTINGS.map((s) => s.key));
+  for (let r = 1; r < sheet.rows.length && r < 200; r++) {
+    const row = sheet.rows[r];
+    if (!Array.isArray(row)) continue;
+    const keyCell = cleanCell(row[2]);
+    const titleCell = cleanCell(row[0]);
+    const key = typeof keyCell === 'string' && keys.has(keyCell)
+      ? (keyCell as SettingKey)
+      : typeof titleCell === 'string' ? byTitle.get(normalizeLabel(titleCell)) : undefined;
+    if (!key) continue;
+    const cell = { sheet: sheet.name, row: r + 1, column: 2, header: typeof titleCell === 'string' ? titleCell : key };
+    const value = cleanCell(row[1]);
+    if (value === undefined) continue;
+    if (value instanceof CellProblem) {
+      findings.push(finding(value.code, value.severity, value.params, { cell }));
+      continue;
+    }
+    const text = value instanceof Date ? value.toISOString() : String(value);
+    if (key === 'timeZone' && !isKnownTimeZone(text)) {
+      findings.push(finding('settings.unknown-time-zone', 'warning', { value: text, default: settings.timeZone }, { cell }));
+      continue;
+    }
+    settings[key] = text;
+  }
+  return settings;
+}

@@ -1,0 +1,79 @@
+/**
+ * UTC offsets of the Mexican IANA zones for a calendar date, without Intl (Apps Script's V8 has it, but its
+ * tz data and our other runtimes may differ; a small table keeps every shell identical).
+ *
+ * Rules (tzdata 2023c+, simplified to what a calendar date at 00:00 local needs):
+ * - Mexico abolished DST on 2022-10-30. Before that, "Mexican DST" ran from the first Sunday of April to the last
+ *   Sunday of October (02:00 local, so midnight of the start day is still standard and of the end day still summer).
+ * - Border zones (Tijuana, Ciudad Juárez, Ojinaga, Matamoros) follow US DST: second Sunday of March to the first
+ *   Sunday of November (since 2007; earlier dates use the same rule, an accepted approximation).
+ * - Cancún is -05:00 since 2015-02-01; Chihuahua moved to -06:00 all year on 2022-10-30; Ojinaga to Central
+ *   (-06:00, US DST) on 2022-11-30.
+ * The 2001 Mexican exception (May–September) is approximated by the general rule.
+ */
+type Rule = 'none' | 'mexico' | 'us';
+interface Period { until?: string; standard: number; rule: Rule }
+
+const MEXICO_CENTRAL: Period[] = [{ until: '2022-10-30', standard: -6, rule: 'mexico' }, { standard: -6, rule: 'none' }];
+
+const ZONES: Record<string, Period[]> = {
+  'America/Mexico_City': MEXICO_CENTRAL,
+  'America/Monterrey': MEXICO_CENTRAL,
+  'America/Merida': MEXICO_CENTRAL,
+  'America/Bahia_Banderas': MEXICO_CENTRAL,
+  'America/Cancun': [{ until: '2015-02-01', standard: -6, rule: 'mexico' }, { standard: -5, rule: 'none' }],
+  'America/Chihuahua': [{ until: '2022-10-30', standard: -7, rule: 'mexico' }, { standard: -6, rule: 'none' }],
+  'America/Mazatlan': [{ until: '2022-10-30', standard: -7, rule: 'mexico' }, { standard: -7, rule: 'none' }],
+  'America/Hermosillo': [{ standard: -7, rule: 'none' }],
+  'America/Tijuana': [{ standard: -8, rule: 'us' }],
+  'America/Ciudad_Juarez': [{ standard: -7, rule: 'us' }],
+  'America/Ojinaga': [{ until: '2022-11-30', standard: -7, rule: 'us' }, { standard: -6, rule: 'us' }],
+  'America/Matamoros': [{ standard: -6, rule: 'us' }],
+  UTC: [{ standard: 0, rule: 'none' }],
+  'Etc/UTC': [{ standard: 0, rule: 'none' }],
+};
+
+export const DEFAULT_TIME_ZONE = 'America/Mexico_City';
+
+export function isKnownTimeZone(zone: string): boolean {
+  return Object.prototype.hasOwnProperty.call(ZONES, zone);
+}
+
+/** Day of month of the n-th (1-based; -1 = last) Sunday of a month (month 1–12). */
+function nthSunday(year: number, month: number, n: number): number {
+  if (n > 0) {
+    const firstDow = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+    return 1 + ((7 - firstDow) % 7) + (n - 1) * 7;
+  }
+  const last = new Date(Date.UTC(year, month, 0));
+  return last.getUTCDate() - last.getUTCDay();
+}
+
+/** True when 00:00 local of this date falls in summer time: start < date <= end (transitions are at 02:00). */
+function inDst(rule: Rule, y: number, m: number, d: number): boolean {
+  if (rule === 'none') return false;
+  const key = m * 100 + d;
+  const [start, end] = rule === 'mexico'
+    ? [400 + nthSunday(y, 4, 1), 1000 + nthSunday(y, 10, -1)]
+    : [300 + nthSunday(y, 3, 2), 1100 + nthSunday(y, 11, 1)];
+  return key > start && key <= end;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** "-06:00" for America/Mexico_City on any date since 2022-10-30; undefined for a zone outside the table. */
+export function utcOffset(zone: string, y: number, m: number, d: number): string | undefined {
+  if (!isKnownTimeZone(zone)) return undefined;
+  const periods = ZONES[zone];
+  const iso = `${y}-${pad(m)}-${pad(d)}`;
+  const period = periods.find((p) => p.until === undefined || iso < p.until) ?? periods[periods.length - 1];
+  const hours = period.standard + (inDst(period.rule, y, m, d) ? 1 : 0);
+  return `${hours < 0 ? '-' : '+'}${pad(Math.abs(hours))}:00`;
+}
+
+/** ISO 8601 date-time of local midnight of a calendar date in `zone`. */
+export function localMidnight(zone: string, y: number, m: number, d: number): string {
+  return `${y}-${pad(m)}-${pad(d)}T00:00:00${utcOffset(zone, y, m, d) ?? utcOffset(DEFAULT_TIME_ZONE, y, m, d)}`;
+}

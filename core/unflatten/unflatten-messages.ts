@@ -1,0 +1,29 @@
+/** Spanish messages (es-MX, usted) of the sheet → JSON engine's findings. */
+import { registerMessages } from '../messages/catalogue';
+
+export const UNFLATTEN_MESSAGES = {
+  'sheet.not-a-template': 'Esta hoja no corresponde a la plantilla y no se leyó. Si contiene datos para publicar, cópielos a la hoja correspondiente.',
+  'sheet.header-missing': 'No se encontraron los encabezados de la hoja (fila 1 con los títulos y fila 2 con los nombres técnicos). Restaure esas filas desde una plantilla en blanco.',
+  'sheet.unknown-column': 'La columna «{header}» no corresponde a ningún campo de la plantilla; sus datos no se publicarán.',
+  'sheet.duplicate-column': 'La columna «{header}» está repetida (ya aparece en la columna {firstColumn}); solo se lee la primera.',
+  'sheet.column-other-array': 'La columna «{header}» pertenece a otra hoja de la plantilla; sus datos no se leyeron aquí.',
+  'sheet.missing-key-column': 'Falta la columna clave «{column}», que enlaza cada fila con su proyecto o proceso. La hoja no se pudo leer.',
+  'sheet.merged-cells': 'Hay celdas combinadas ({range}). Sepárelas: cada celda debe tener su propio valor.',
+  'sheet.internal-error': 'Ocurrió un error interno al leer esta hoja ({message}). Por favor repórtelo al equipo de soporte.',
+  'row.missing-key': 'Esta fila tiene datos pero le falta la clave «{column}». Escríbala para enlazar la fila.',
+  'row.parent-not-found': 'No existe «{value}» en la hoja de origen de la columna «{column}». Revise que esté escrito igual que en esa hoja.',
+  'cell.formula-error': 'La celda muestra un error de fórmula ({value}). Corrija la fórmula o escriba el valor directamente.',
+  'cell.unsupported-value': 'No se reconoce el contenido de la celda ({value}). Escriba un texto, un número o una fecha.',
+  'cell.not-a-number': '«{value}» no es un número. Escriba solo cifras, por ejemplo 1,234,567.89.',
+  'cell.not-an-integer': '«{value}» no es un número entero. Escriba un número sin decimales.',
+  'cell.not-a-boolean': '«{value}» no es una respuesta válida. Escriba Sí o No.',
+  'cell.not-a-date': '«{value}» no es una fecha válida. Use el formato dd/mm/aaaa, por ejemplo 31/03/2024.',
+  'cell.unknown-code': '«{value}» no es una opción de la lista. Elija una opción de la lista desplegable.',
+  'cell.code-not-in-list': '«{value}» no está en la lista sugerida. Se publicará tal cual; de preferencia elija una opción de la lista desplegable.',
+  'cell.conflicting-value': 'Este valor («{value}») no coincide con el ya capturado en {firstCell} («{firstValue}»). Se conserva el primero; corrija el que no sea correcto.',
+  'cell.coordinates-incomplete': 'Falta la {missing} de esta ubicación. Escriba latitud y longitud, o deje ambas vacías.',
+  'cell.coordinate-out-of-range': 'La {axis} {value} está fuera del rango permitido (entre -{limit} y {limit}). Revise que no estén invertidas latitud y longitud.',
+  'settings.unknown-time-zone': 'La zona horaria «{value}» no se reconoce; se usará {default}. Elija por ejemplo America/Mexico_City, America/Cancun o America/Tijuana.',
+} as const;
+
+registerMessages(UNFLATTEN_MESSAGES);

@@ -1,0 +1,143 @@
+/**
+ * Workbook (sheets of cell values) → OCDS releases + OC4IDS projects + a cell source map + findings (DESIGN §1, §4).
+ * Pure: no I/O, runs inside Apps Script, Cloud Functions and the CLI. Never throws: bad input becomes findings,
+ * and an internal bug while reading a sheet becomes a `sheet.internal-error` finding for that sheet.
+ */
+import { finding, type Finding, type SourceMap } from '../findings/finding';
+import { PROFILES } from '../profile/profiles';
+import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS_SHEET } from '../template/settings';
+import type { TemplateSpec } from '../template/spec';
+import { templateSpec } from '../template/template-spec';
+import type { SheetModel, WorkbookModel } from '../workbook/model';
+import { bindSheet, type BoundSheet } from './bind-sheet';
+import { isBlankCell } from './clean-cell';
+import { ColumnResolver } from './column-resolver';
+import { deriveProject, deriveRelease } from './derive-fields';
+import { DocumentSet } from './document-builder';
+import { applyFixups } from './fixups';
+import { normalizeLabel } from './normalize-label';
+import { readRows } from './read-rows';
+import { defaultSettings, readSettings, type PublisherSettings } from './settings-reader';
+import './unflatten-messages';
+
+export interface UnflattenOptions {
+  /** Conversion time (ISO 8601) used for release `date` and project `updated`; default: now. */
+  now?: string;
+  spec?: TemplateSpec;
+}
+
+export interface UnflattenResult {
+  releases: Record<string, unknown>[];
+  projects: Record<string, unknown>[];
+  sourceMap: SourceMap;
+  findings: Finding[];
+  settings: PublisherSettings;
+}
+
+const AUXILIARY = new Set([SETTINGS_SHEET, INSTRUCTIONS_SHEET, CATALOG_SHEET].map(normalizeLabel));
+const WORKBOOK = 'Libro';
+
+const resolvers = new WeakMap<TemplateSpec, ColumnResolver>();
+function resolverFor(spec: TemplateSpec): ColumnResolver {
+  let r = resolvers.get(spec);
+  if (!r) resolvers.set(spec, (r = new ColumnResolver(spec, PROFILES)));
+  return r;
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function internal(sheet: string, e: unknown): Finding {
+  return finding('sheet.internal-error', 'error', { message: errorMessage(e).slice(0, 300) }, { cell: { sheet } });
+}
+
+function hasContent(rows: unknown[][], limit = 100): boolean {
+  for (let r = 0; r < rows.length && r < limit; r++) {
+    const row = rows[r];
+    if (Array.isArray(row) && row.some((v) => !isBlankCell(v))) return true;
+  }
+  return false;
+}
+
+/** "B3:D4" → top-left cell numbers (1-based). */
+function mergeStart(range: string): { row: number; column: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)/i.exec(String(range));
+  if (!m) return undefined;
+  let column = 0;
+  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]), column };
+}
+
+function sheetName(model: SheetModel, i: number): string {
+  return typeof model?.name === 'string' && model.name !== '' ? model.name : `Hoja ${i + 1}`;
+}
+
+export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {}): UnflattenResult {
+  const findings: Finding[] = [];
+  const sourceMap: SourceMap = {};
+  const result: UnflattenResult = { releases: [], projects: [], sourceMap, findings, settings: defaultSettings() };
+  const now = options.now ?? new Date().toISOString();
+  try {
+    const models: SheetModel[] = Array.isArray(workbook?.sheets) ? workbook.sheets : [];
+    const settingsIndex = models.findIndex((m) => typeof m?.name === 'string' && normalizeLabel(m.name) === normalizeLabel(SETTINGS_SHEET));
+    try {
+      result.settings = readSettings(models[settingsIndex], findings);
+    } catch (e) {
+      findings.push(internal(SETTINGS_SHEET, e));
+    }
+    const zone = result.settings.timeZone;
+    const resolver = resolverFor(options.spec ?? templateSpec());
+    const sets = { ocds: new DocumentSet('releases', 'ocid', sourceMap), oc4ids: new DocumentSet('projects', 'id', sourceMap) };
+
+    const bound: { rows: SheetModel['rows']; sheet: BoundSheet }[] = [];
+    models.forEach((model, i) => {
+      const name = sheetName(model, i);
+      try {
+        if (AUXILIARY.has(normalizeLabel(name))) return;
+        const rows = Array.isArray(model?.rows) ? model.rows.map((row) => (Array.isArray(row) ? row : [])) : [];
+        const named = { name, rows, merges: model?.merges };
+        const res = bindSheet(named, resolver, findings);
+        if (res.kind === 'none') {
+          if (resolver.specSheet(name)) findings.push(finding('sheet.header-missing', 'error', {}, { cell: { sheet: name, row: 1 } }));
+          else if (hasContent(rows)) findings.push(finding('sheet.not-a-template', 'info', {}, { cell: { sheet: name } }));
+          return;
+        }
+        for (const range of Array.isArray(model.merges) ? model.merges : []) {
+          const start = mergeStart(range);
+          findings.push(finding('sheet.merged-cells', 'warning', { range: String(range) }, { cell: start ? { sheet: name, ...start } : { sheet: name } }));
+        }
+        if (res.kind === 'bound') bound.push({ rows, sheet: res.sheet });
+      } catch (e) {
+        findings.push(internal(name, e));
+      }
+    });
+
+    // Parents before children: root sheets first, then by depth (stable, so the workbook's order breaks ties).
+    bound.sort((a, b) => a.sheet.arrays.length - b.sheet.arrays.length);
+    for (const { rows, sheet } of bound) {
+      try {
+        readRows(rows, sheet, sets[sheet.standard], zone, findings);
+      } catch (e) {
+        findings.push(internal(sheet.name, e));
+      }
+    }
+
+    for (const set of [sets.ocds, sets.oc4ids]) {
+      const out = set.collection === 'releases' ? result.releases : result.projects;
+      set.docs.forEach((doc, i) => {
+        const pointer = `/${set.collection}/${i}`;
+        try {
+          applyFixups(doc, pointer, sourceMap, findings);
+          out.push(set.collection === 'releases' ? deriveRelease(doc, now) : deriveProject(doc, now));
+        } catch (e) {
+          findings.push(internal(sourceMap[`${pointer}/${set.rootKey}`]?.sheet ?? WORKBOOK, e));
+          out.push(doc);
+        }
+      });
+    }
+  } catch (e) {
+    findings.push(internal(WORKBOOK, e));
+  }
+  return result;
+}
