@@ -6,6 +6,7 @@ import express, { type Express } from 'express';
 import type { Store } from './store/store';
 import type { Config } from './config';
 import { publicRoutes } from './api/public-routes';
+import { bulkRoutes } from './api/bulk-routes';
 import { errorHandler, notFound } from './api/http-error';
 
 export interface AppDeps {
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('json spaces', 0);
   app.use(express.json({ limit: deps.config.maxBodyBytes }));
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
+  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
   if (deps.dashboardDir) app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }));

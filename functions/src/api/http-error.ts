@@ -11,7 +11,7 @@ export class HttpError extends Error {
 export const notFound = (what: string): HttpError => new HttpError(404, 'not-found', `No existe ${what}.`);
 export const badRequest = (code: string, message: string): HttpError => new HttpError(400, code, message);
 
-/** Wraps async handlers so a rejected promise reaches the error handler instead of hanging the request. */
+/** Wraps async handlers (Express 4 style; Express 5 already forwards rejections — kept for existing routes). */
 export function asyncRoute(fn: (...args: Parameters<RequestHandler>) => Promise<unknown>): RequestHandler {
   return (req, res, next) => { fn(req, res, next).catch(next); };
 }
@@ -21,6 +21,9 @@ const STORE_STATUS = { conflict: 409, 'not-found': 404, invalid: 400, 'invalid-c
 export function errorHandler(log: (message: string) => void): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
     void _next;
+    // A failure in the middle of a streamed download: the status is already sent, so cut the connection
+    // (the client sees an incomplete download, never a truncated file that looks complete).
+    if (res.headersSent) return void res.destroy(err instanceof Error ? err : undefined);
     if (err instanceof HttpError) return void res.status(err.status).json({ error: { code: err.code, message: err.message } });
     if (isStoreError(err)) {
       const message = err.kind === 'invalid-cursor' ? 'El parámetro «after» no es válido: use el enlace «links.next» de la página anterior.' : err.message;

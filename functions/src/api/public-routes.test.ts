@@ -99,3 +99,41 @@ describe('public API', () => {
     expect(res.body.error.message).toMatch(/[áéíóúñ]|No existe|no es válido|debe ser/);
   });
 });
+
+describe('bulk downloads', () => {
+  const parse = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => cb(null, Buffer.concat(chunks)));
+  };
+
+  it('streams the release package of everything as valid JSON', async () => {
+    const res = await request(app).get('/api/bulk/releases.json').buffer(true).parse(parse).expect(200);
+    const pkg = JSON.parse((res.body as Buffer).toString('utf8')) as { releases: unknown[] };
+    expect(pkg.releases.length).toBeGreaterThanOrEqual(18);
+    if (!VALIDATORS.releasePackage(pkg)) throw new Error(JSON.stringify(VALIDATORS.releasePackage.errors?.slice(0, 3)));
+  });
+
+  it('streams records and projects as JSON Lines, one document per line', async () => {
+    const records = await request(app).get('/api/bulk/records.jsonl?publisher=merida').buffer(true).parse(parse).expect(200);
+    const lines = (records.body as Buffer).toString('utf8').trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines.map((l) => (JSON.parse(l) as { ocid: string }).ocid.startsWith('ocds-mid001-'))).toEqual([true, true, true, true, true]);
+    const projects = await request(app).get('/api/bulk/projects.jsonl').buffer(true).parse(parse).expect(200);
+    expect((projects.body as Buffer).toString('utf8').trim().split('\n').length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('streams the flattened template as .xlsx that reads back with the published data', async () => {
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(parse).expect(200);
+    const { XlsxBufferSource } = await import('../ingest/xlsx-source');
+    const workbook = await new XlsxBufferSource(res.body as Buffer).read();
+    const projects = workbook.sheets.find((s) => s.name === 'Proyectos');
+    expect(projects?.rows.length).toBe(2 + 4);
+    expect(workbook.sheets.find((s) => s.name === 'Contrataciones')?.rows.length).toBe(2 + 5);
+  });
+
+  it('answers 404 in Spanish for an unknown file', async () => {
+    const res = await request(app).get('/api/bulk/todo.zip').expect(404);
+    expect(res.body.error.message).toContain('No existe');
+  });
+});

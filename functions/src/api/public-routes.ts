@@ -1,13 +1,13 @@
 /**
  * Public, read-only API (DESIGN §8): OCDS release and record packages, OC4IDS project packages, publishers and
- * dashboard aggregates. Paginated with `links.next`; CORS open; cacheable (Express adds a weak ETag and answers
+ * dashboard aggregates. (Express 5 passes rejected async handlers to the error handler.) Paginated with `links.next`; CORS open; cacheable (Express adds a weak ETag and answers
  * If-None-Match with 304). Everything is read through each publisher's `current` pointer.
  */
 import { Router, type Request, type Response } from 'express';
 import type { Publisher, Store } from '../store/store';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { decodeCursor, parseLimit } from './cursor';
-import { notFound, asyncRoute } from './http-error';
+import { notFound } from './http-error';
 import { allPublishers, ownerOf, publishedSets, spanPages, type PublishedSet } from './current-publications';
 
 export interface PublicRoutesDeps {
@@ -59,7 +59,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.use((_req, res, next) => { publicHeaders(res); next(); });
 
-  router.get('/publishers', asyncRoute(async (_req, res) => {
+  router.get('/publishers', async (_req, res) => {
     const sets = await publishedSets(store);
     const published = new Map(sets.map((s) => [s.publisher.id, s.publication]));
     const publishers = (await allPublishers(store)).map((p) => {
@@ -72,9 +72,9 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       };
     });
     res.json({ publishers });
-  }));
+  });
 
-  router.get('/ocds/releases', asyncRoute(async (req, res) => {
+  router.get('/ocds/releases', async (req, res) => {
     const limit = parseLimit(req.query.limit);
     const ocid = queryString(req, 'ocid');
     const releaseId = queryString(req, 'releaseID');
@@ -87,39 +87,39 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.release);
     if (ocid && !releases.length && !page.next) throw notFound(`ninguna entrega publicada del proceso «${ocid}»${releaseId ? ` con id «${releaseId}»` : ''}`);
     res.json(releasePackage(releases, { ...metaFor(req, sets), links: nextLink(req, page.next) }));
-  }));
+  });
 
-  router.get('/ocds/records', asyncRoute(async (req, res) => {
+  router.get('/ocds/records', async (req, res) => {
     const limit = parseLimit(req.query.limit);
     const sets = await setsFor(req);
     const page = await spanPages(sets, decodeCursor(req.query.after), limit, (publicationId, after, n) => store.listRecords({ publicationId, after, limit: n }));
     res.json(recordPackage(page.items.map((r) => r.record), { ...metaFor(req, sets), links: nextLink(req, page.next) }));
-  }));
+  });
 
-  router.get('/ocds/records/:ocid', asyncRoute(async (req, res) => {
+  router.get('/ocds/records/:ocid', async (req, res) => {
     const ocid = String(req.params.ocid);
     const owner = ownerOf(await publishedSets(store), ocid, (p) => p.ocidPrefix);
     const record = owner && (await store.getRecord(owner.publication.id, ocid));
     if (!owner || !record) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
     res.json(recordPackage([record.record], metaFor(req, [owner], owner.publisher)));
-  }));
+  });
 
-  router.get('/oc4ids/projects', asyncRoute(async (req, res) => {
+  router.get('/oc4ids/projects', async (req, res) => {
     const limit = parseLimit(req.query.limit);
     const sets = await setsFor(req);
     const page = await spanPages(sets, decodeCursor(req.query.after), limit, (publicationId, after, n) => store.listProjects({ publicationId, after, limit: n }));
     res.json(projectPackage(page.items.map((p) => p.project), { ...metaFor(req, sets), links: nextLink(req, page.next) }));
-  }));
+  });
 
-  router.get('/oc4ids/projects/:id', asyncRoute(async (req, res) => {
+  router.get('/oc4ids/projects/:id', async (req, res) => {
     const id = String(req.params.id);
     const owner = ownerOf(await publishedSets(store), id, (p) => p.projectIdPrefix);
     const project = owner && (await store.getProject(owner.publication.id, id));
     if (!owner || !project) throw notFound(`el proyecto «${id}» entre los datos publicados`);
     res.json(projectPackage([project.project], metaFor(req, [owner], owner.publisher)));
-  }));
+  });
 
-  router.get('/stats', asyncRoute(async (req, res) => {
+  router.get('/stats', async (req, res) => {
     const sets = await setsFor(req);
     const publishers = [];
     for (const s of sets) {
@@ -127,7 +127,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, commitment: s.publisher.commitment, publicationId: s.publication.id, publishedAt: s.publication.createdAt, data: stats?.data ?? null });
     }
     res.json({ publishers });
-  }));
+  });
 
   return router;
 }
