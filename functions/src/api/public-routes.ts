@@ -57,7 +57,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     return sets;
   };
 
-  router.use((_req, res, next) => { publicHeaders(res); next(); });
+  // Only the public read paths are open to any origin and cacheable (submissions and audit are not).
+  router.use(['/publishers', '/ocds', '/oc4ids', '/stats'], (_req, res, next) => { publicHeaders(res); next(); });
 
   router.get('/publishers', async (_req, res) => {
     const sets = await publishedSets(store);

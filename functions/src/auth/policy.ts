@@ -59,3 +59,8 @@ export function can(user: User | undefined, action: Action, target: Target = {})
   if (scope === 'state') return sameState(user.state, publisher.state);
   return false;
 }
+
+/** Whether the user's role may do this to at least some publisher (e.g. a coordinador may read part of the audit log). */
+export function canSome(user: User | undefined, action: Action): boolean {
+  return !!user && RULES[action][user.role] !== undefined;
+}

@@ -81,6 +81,15 @@ test('a truncated JSON response is a Spanish error, not a crash', async () => {
   stub.fail(ID, undefined);
 });
 
+test('no answer within the timeout: a Spanish timeout error', async () => {
+  stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['a']] }] });
+  stub.fail(ID, { kind: 'hang' });
+  const err = (await source(ID, { timeoutMs: 100, retryDelaysMs: [] }).read().catch((e: unknown) => e)) as SourceError;
+  expect(err).toBeInstanceOf(SourceError);
+  expect(err.code).toBe('sheets.timeout');
+  stub.fail(ID, undefined);
+});
+
 test('no server at all: a connection error in Spanish', async () => {
   const err = (await new GoogleSheetsSource(ID, { auth: client, rootUrl: 'http://127.0.0.1:9/', retryDelaysMs: [] }).read().catch((e: unknown) => e)) as SourceError;
   expect(err).toBeInstanceOf(SourceError);

@@ -2,9 +2,10 @@
  * Pulls a Google Sheet into the workbook model (DESIGN §6: on approval the backend reads the sheet itself).
  * Two requests: `spreadsheets.get` (sheet titles, merges) and one `values.batchGet` of every grid sheet with
  * UNFORMATTED_VALUE + SERIAL_NUMBER, i.e. what the core already reads from .xlsx: numbers stay numbers, dates
- * arrive as serial day numbers, which the core turns into calendar dates in the workbook's time zone
- * (core/unflatten/parse-value.ts). The client's own retry is off: we retry server errors, rate limits,
- * timeouts and broken responses a bounded number of times, then fail with a Spanish SourceError.
+ * arrive as serial day numbers — calendar days of the spreadsheet, with no zone in them — which the core
+ * anchors at local midnight of the workbook's configured time zone (core/unflatten/parse-value.ts).
+ * The client's own retry is off: we retry server errors, rate limits, timeouts and broken responses a
+ * bounded number of times, then fail with a Spanish SourceError.
  */
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { columnLetter, type CellValue, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
@@ -82,7 +83,7 @@ export class GoogleSheetsSource implements SheetSource {
   async read(): Promise<WorkbookModel> {
     const meta = (await this.call(
       () => this.client.spreadsheets.get(
-        { spreadsheetId: this.spreadsheetId, fields: 'properties(title,timeZone),sheets(properties(title,sheetType),merges)' },
+        { spreadsheetId: this.spreadsheetId, fields: 'sheets(properties(title,sheetType),merges)' },
         this.requestOptions(),
       ),
       (data) => Array.isArray((data as sheets_v4.Schema$Spreadsheet).sheets),
@@ -142,12 +143,14 @@ export class GoogleSheetsSource implements SheetSource {
     const share = account
       ? `Compártala con la cuenta ${account} con permiso de lector («Compartir» → agregar la cuenta → «Lector»).`
       : 'Compártala con la cuenta de servicio de la plataforma con permiso de lector.';
-    if (status === 403 || status === 401) return final(`${prefix}: la plataforma no tiene acceso a ella. ${share}`, 'sheets.forbidden');
+    if (status === 401) return final(`${prefix}: la plataforma no pudo identificarse ante Google. Avise al administrador (credenciales de la cuenta de servicio).`, 'sheets.unauthenticated');
+    if (status === 403) return final(`${prefix}: la plataforma no tiene acceso a ella. ${share}`, 'sheets.forbidden');
     if (status === 404) return final(`${prefix}: no existe la hoja de cálculo ${this.spreadsheetId} o no está compartida con la plataforma. Revise el enlace. ${share}`, 'sheets.not-found');
     if (status === 429) return retryable(`${prefix}: Google limitó el número de consultas. Intente de nuevo en unos minutos.`, 'sheets.rate-limited');
     if (status !== undefined && status >= 500) return retryable(`${prefix}: Google respondió ${status} (error temporal del servicio). Intente de nuevo en unos minutos.`, 'sheets.unavailable');
     if (status !== undefined) return final(`${prefix}: Google respondió ${status}.`, 'sheets.rejected');
-    if (err.name === 'TimeoutError' || err.name === 'AbortError' || err.code === 'ETIMEDOUT') {
+    // gaxios 7 reports fetch's AbortSignal timeout as code 'TimeoutError'.
+    if ([err.name, err.code].some((c) => c === 'TimeoutError' || c === 'AbortError' || c === 'ETIMEDOUT')) {
       return retryable(`${prefix}: Google no respondió a tiempo. Intente de nuevo en unos minutos.`, 'sheets.timeout');
     }
     return retryable(`${prefix}: no hubo conexión con Google. Intente de nuevo en unos minutos.`, 'sheets.unreachable');

@@ -11,6 +11,9 @@ import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { allPublishers } from '../api/current-publications';
 import { seedExamples } from './seed';
+import { workflowRoutes } from '../workflow/workflow-routes';
+import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
+import { directoryUploads } from '../workflow/upload-store';
 
 export interface LocalServer { server: Server; store: Store; url: string; close(): Promise<void> }
 
@@ -22,7 +25,14 @@ export async function startLocalServer(config: Config, opts: { root: string; log
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
-  const app = createApp({ store, config, log, ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
+  // Self-hosted identity: API tokens from `infra-abierta users add`; submissions are uploaded .xlsx files
+  // kept next to the database.
+  const workflow = workflowRoutes({
+    store, authenticator: apiTokenAuthenticator(store), baseUrl: config.publicBaseUrl, log,
+    uploads: directoryUploads(path.join(path.dirname(path.resolve(config.sqlitePath === ':memory:' ? '.data/x' : config.sqlitePath)), 'uploads')),
+    maxUploadBytes: config.maxBodyBytes,
+  });
+  const app = createApp({ store, config, log, extraApi: [workflow], ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
   const server = await new Promise<Server>((resolve) => { const s = app.listen(config.port, config.host, () => resolve(s)); });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

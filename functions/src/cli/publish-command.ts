@@ -1,0 +1,35 @@
+/**
+ * `publish libro.xlsx --publicador X` (local administration): publishes a workbook straight into the local store,
+ * through the same pipeline as an approved submission. The publisher is created from the workbook's
+ * Configuración sheet the first time.
+ */
+import * as path from 'path';
+import type { Publisher, Store } from '../store/store';
+import { publish } from '../publication/publish';
+import { readSettings } from '../../../core/unflatten/settings-reader';
+import { SETTINGS_SHEET } from '../../../core/template/settings';
+import { renderFinding } from '../../../core/messages/render';
+import { type ParsedArgs, stringOption, UsageError } from './args';
+import type { CliIo } from './convert-command';
+import { openSource } from './open-source';
+
+export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string): Promise<number> {
+  const publisherId = stringOption(args, 'publicador') ?? stringOption(args, 'publisher');
+  if (!publisherId || !/^[a-z0-9][a-z0-9-]{1,62}$/.test(publisherId)) throw new UsageError('Indique el publicador con --publicador <id> (minúsculas, números y guiones).');
+  const source = openSource(args.positional[0]);
+  const workbook = await source.read();
+  let publisher = await store.getPublisher(publisherId);
+  if (!publisher) {
+    const s = readSettings(workbook.sheets.find((sh) => sh.name === SETTINGS_SHEET), []);
+    if (!s.ocidPrefix || !s.projectIdPrefix) throw new UsageError(`El publicador «${publisherId}» no existe y la hoja «${SETTINGS_SHEET}» no trae sus prefijos para crearlo.`);
+    publisher = { id: publisherId, name: s.publisherName || publisherId, state: s.state || 'Sin entidad', ocidPrefix: s.ocidPrefix, projectIdPrefix: s.projectIdPrefix, commitment: { projects: 0, periodicityDays: 90 }, ...(s.licenseUrl ? { license: s.licenseUrl } : {}), ...(s.publicationPolicyUrl ? { publicationPolicy: s.publicationPolicyUrl } : {}) } satisfies Publisher;
+    await store.putPublisher(publisher);
+    io.err(`Publicador «${publisherId}» registrado: ${publisher.name}.`);
+  }
+  const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: path.basename(args.positional[0] ?? '') });
+  for (const f of result.findings.filter((x) => x.severity !== 'info')) io.err(renderFinding(f));
+  if (result.status === 'refused') { io.err('No se publicó: corrija los errores y vuelva a intentarlo.'); return 1; }
+  if (result.status === 'unchanged') { io.err('Sin cambios: los datos publicados ya son iguales a este libro.'); return 0; }
+  io.err(`Publicado ${result.publication.id}: ${result.publication.counts.releases} entregas, ${result.publication.counts.records} registros, ${result.publication.counts.projects} proyectos (${result.changedProcesses.length} procesos con cambios).`);
+  return 0;
+}

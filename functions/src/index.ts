@@ -1,0 +1,40 @@
+/**
+ * The Cloud Functions entry (DESIGN §2: index.ts only wires). One HTTPS function serves the whole API; the app
+ * is built on the first request, so deploying (which imports this file) and tests do no I/O at import time.
+ * Google Sheets are read as the function's runtime service account (Application Default Credentials), which
+ * implementers share their spreadsheets with (SERVICE_ACCOUNT_EMAIL, named in error messages).
+ */
+import type { Express } from 'express';
+import { onRequest } from 'firebase-functions/v2/https';
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { auth } from '@googleapis/sheets';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { authenticatorFor } from './auth/authenticate';
+import { GoogleSheetsSource, SHEETS_READONLY_SCOPE } from './ingest/sheets-source';
+import { openFirestoreStore } from './store/firestore-store';
+import type { Store } from './store/store';
+import { workflowRoutes } from './workflow/workflow-routes';
+
+/** The deployed app: Firestore store, Google ID tokens, Google Sheets. `store` is injectable for tests. */
+export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Store): Express {
+  // Deployed functions are the cloud mode unless the environment says otherwise.
+  const config = loadConfig({ INFRA_MODE: 'cloud', ...env });
+  const db = store ?? openFirestoreStore({ app: getApps()[0] ?? initializeApp(), namespace: config.firestoreNamespace });
+  const sheetsAuth = new auth.GoogleAuth({ scopes: [SHEETS_READONLY_SCOPE] });
+  const workflow = workflowRoutes({
+    store: db,
+    authenticator: authenticatorFor(config, db),
+    baseUrl: config.publicBaseUrl,
+    sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, ...(config.serviceAccountEmail ? { serviceAccountEmail: config.serviceAccountEmail } : {}) }),
+    maxUploadBytes: config.maxBodyBytes,
+  });
+  return createApp({ store: db, config, extraApi: [workflow] });
+}
+
+let app: Express | undefined;
+
+export const api = onRequest({ region: 'us-central1', cors: true }, (req, res) => {
+  app ??= createCloudApp();
+  app(req, res);
+});

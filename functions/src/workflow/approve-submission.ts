@@ -1,0 +1,90 @@
+/**
+ * Approval (DESIGN §6): the coordinator's "approve" pulls the current revision of the sheet, runs the core
+ * pipeline and publishes. The submission is the lock: a compare-and-set moves it submitted|failed → approved
+ * before anything is read, so of two concurrent approvals exactly one publishes and the other gets 409.
+ * Then exactly one of three endings:
+ * - errors in the workbook → the approval is refused: back to `submitted` with the findings, so the
+ *   coordinator sees why (a refusal is not a return: nobody decided anything about the content yet);
+ * - published (or unchanged content, DESIGN §6 idempotence) → `published`;
+ * - the sheet or the store failed → `failed` with a Spanish reason; approving again retries.
+ */
+import { createHash } from 'crypto';
+import type { Finding } from '../../../core/findings/finding';
+import type { WorkbookModel } from '../../../core/workbook/model';
+import { HttpError } from '../api/http-error';
+import { SourceError, type SheetSource } from '../ingest/sheet-source';
+import { publish } from '../publication/publish';
+import { isStoreError, type Publication, type Publisher, type Store, type Submission, type SubmissionSource, type User } from '../store/store';
+import { summarizeFindings } from './findings-summary';
+
+export interface ApprovalDeps {
+  store: Store;
+  openSource(source: SubmissionSource): SheetSource;
+  /** Public API base URL (links inside records and projects). */
+  baseUrl: string;
+  now(): Date;
+  log(message: string): void;
+}
+
+export type ApprovalOutcome =
+  | { kind: 'published'; submission: Submission; publication: Publication; changedProcesses: string[]; unchanged: boolean; findings: Finding[] }
+  | { kind: 'refused'; submission: Submission; findings: Finding[] }
+  | { kind: 'failed'; submission: Submission; code: string; reason: string };
+
+/** Revision identity of what was pulled: a hash of its content (a spreadsheet has no cheap revision id). */
+export function workbookRevision(workbook: WorkbookModel): string {
+  return createHash('sha256').update(JSON.stringify(workbook.sheets.map((s) => [s.name, s.rows, s.merges ?? []]))).digest('hex');
+}
+
+function failureOf(e: unknown, log: (m: string) => void): { code: string; reason: string } {
+  if (e instanceof SourceError) return { code: e.code, reason: e.message };
+  if (isStoreError(e, 'conflict')) {
+    // setCurrent's compare-and-set: another submission of this publisher was published meanwhile.
+    return { code: 'publish.conflict', reason: 'Otra publicación de este publicador se hizo al mismo tiempo. Apruebe de nuevo para publicar sobre ella.' };
+  }
+  log(`falló la publicación: ${e instanceof Error ? e.message : String(e)}`);
+  return { code: 'publish.internal', reason: 'Ocurrió un error interno al publicar; no se publicó nada. Apruebe de nuevo en unos minutos.' };
+}
+
+export async function approveSubmission(deps: ApprovalDeps, submission: Submission, publisher: Publisher, actor: User): Promise<ApprovalOutcome> {
+  const { store } = deps;
+  const stamp = () => deps.now().toISOString();
+  const audit = (action: string, details: Record<string, string | number | boolean | null>) =>
+    store.appendAudit({ at: stamp(), actor: actor.id, action, target: `submission/${submission.id}`, publisherId: publisher.id, details });
+
+  try {
+    await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at: stamp(), by: actor.id, action: 'approved' });
+  } catch (e) {
+    if (!isStoreError(e, 'conflict')) throw e;
+    const current = await store.getSubmission(submission.id);
+    throw new HttpError(409, 'conflict', `Esta entrega ya no está en espera de aprobación (estado actual: ${current?.status ?? 'desconocido'}).`);
+  }
+  await audit('submission.approved', { from: submission.status });
+
+  let result;
+  let revision: string | undefined;
+  try {
+    const workbook = await deps.openSource(submission.source).read();
+    revision = workbookRevision(workbook);
+    result = await publish(store, { publisher, workbook, actor: actor.id, now: stamp(), baseUrl: deps.baseUrl, revision });
+  } catch (e) {
+    const { code, reason } = failureOf(e, deps.log);
+    const failed = await store.transitionSubmission(submission.id, ['approved'], 'failed', { at: stamp(), by: actor.id, action: 'failed', comment: reason });
+    await audit('submission.failed', { code, reason });
+    return { kind: 'failed', submission: failed, code, reason };
+  }
+
+  const findings = summarizeFindings(result.findings);
+  if (result.status === 'refused') {
+    const comment = `La aprobación se rechazó: el libro tiene ${findings.errors} error(es) que impiden publicar.`;
+    const back = await store.transitionSubmission(submission.id, ['approved'], 'submitted', { at: stamp(), by: actor.id, action: 'approval-refused', comment }, { findings });
+    await audit('submission.approval-refused', { errors: findings.errors, warnings: findings.warnings, revision: revision ?? null });
+    return { kind: 'refused', submission: back, findings: result.findings };
+  }
+  const unchanged = result.status === 'unchanged';
+  const changedProcesses = result.status === 'published' ? result.changedProcesses : [];
+  const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar.' : `Publicado (${changedProcesses.length} proceso(s) nuevos o modificados).`;
+  const done = await store.transitionSubmission(submission.id, ['approved'], 'published', { at: stamp(), by: actor.id, action: 'published', comment }, { findings });
+  await audit('submission.published', { publicationId: result.publication.id, unchanged, changedProcesses: changedProcesses.length, revision: revision ?? null });
+  return { kind: 'published', submission: done, publication: result.publication, changedProcesses, unchanged, findings: result.findings };
+}

@@ -1,0 +1,18 @@
+/** What a submission keeps of a validation: counts and the first findings, errors first (documents stay small). */
+import type { Finding } from '../../../core/findings/finding';
+import { renderFinding } from '../../../core/messages/render';
+import type { FindingsSummary } from '../store/store';
+
+export const SAMPLE_SIZE = 50;
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+export function summarizeFindings(findings: Finding[], sampleSize = SAMPLE_SIZE): FindingsSummary {
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const sample = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]).slice(0, sampleSize);
+  return { errors: count('error'), warnings: count('warning'), infos: count('info'), ...(sample.length ? { sample } : {}) };
+}
+
+/** Findings as the API shows them: the typed finding plus its Spanish text. */
+export function renderedFindings(findings: Finding[]): (Finding & { message: string })[] {
+  return findings.map((f) => ({ ...f, message: renderFinding(f) }));
+}

@@ -1,0 +1,266 @@
+/**
+ * The authenticated API (DESIGN §8): submissions and the audit log. Every route authenticates, asks the policy
+ * (auth/policy.ts) and writes its decision to the append-only audit log.
+ *
+ *   POST /api/submissions                 create; JSON {spreadsheetId, publisherId?} (Google Sheets) or a raw
+ *                                         .xlsx body with ?publisher= (self-hosted). Sending the same source
+ *                                         again is the resubmission: a `returned` submission goes back to
+ *                                         `submitted` (200) with its history kept; a pending one is returned
+ *                                         as is (200); otherwise a new submission (201).
+ *   GET  /api/submissions                 scoped list; ?publisher= ?status= ?spreadsheetId= ?limit= ?after=
+ *   GET  /api/submissions/{id}
+ *   POST /api/submissions/{id}/approve    pull, validate, publish (see approve-submission.ts)
+ *   POST /api/submissions/{id}/return     {comment} → `returned`
+ *   GET  /api/audit                       ?publisher= ?limit= ?after=
+ */
+import { randomUUID } from 'crypto';
+import express, { Router, type Request, type Response } from 'express';
+import { asyncRoute, badRequest, HttpError, notFound } from '../api/http-error';
+import { parseLimit } from '../api/cursor';
+import { allPublishers } from '../api/current-publications';
+import { requireUser, type Authenticator } from '../auth/authenticate';
+import { can, canSome, type Action } from '../auth/policy';
+import { isSpreadsheetId } from '../ingest/sheets-source';
+import { SourceError, type SheetSource } from '../ingest/sheet-source';
+import {
+  isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
+} from '../store/store';
+import { approveSubmission } from './approve-submission';
+import { renderedFindings } from './findings-summary';
+import type { UploadStore } from './upload-store';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const STATUSES: SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed'];
+/** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
+const OPEN: SubmissionStatus[] = ['submitted', 'approved', 'failed', 'returned'];
+/** Rendered findings in a refused approval's answer; the submission keeps its own smaller sample. */
+const MAX_FINDINGS_SHOWN = 200;
+
+export interface WorkflowDeps {
+  store: Store;
+  authenticator: Authenticator;
+  /** Public base URL (no trailing slash), for `links.next` and links inside published data. */
+  baseUrl: string;
+  /** Opens a Google Sheet by id (cloud). Absent: this deployment does not take spreadsheet ids. */
+  sheets?: (spreadsheetId: string) => SheetSource;
+  /** Keeps uploaded .xlsx files (self-hosted). Absent: this deployment does not take uploads. */
+  uploads?: UploadStore;
+  /** Largest accepted upload, bytes. */
+  maxUploadBytes: number;
+  now?: () => Date;
+  log?: (message: string) => void;
+}
+
+const DENIED: Record<Action, string> = {
+  'submission.create': 'enviar información',
+  'submission.list': 'ver las entregas',
+  'submission.read': 'ver esta entrega',
+  'submission.approve': 'aprobar entregas',
+  'submission.return': 'devolver entregas',
+  'audit.read': 'consultar la bitácora',
+  'publisher.admin': 'administrar publicadores',
+};
+
+function query(req: Request, name: string): string | undefined {
+  const v = req.query[name];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
+  return a.kind === 'sheets' ? b.kind === 'sheets' && a.spreadsheetId === b.spreadsheetId : b.kind === 'xlsx' && a.fileId === b.fileId;
+}
+
+/** A submission as the API shows it: the stored one, with its findings sample rendered in Spanish. */
+function view(s: Submission): Record<string, unknown> {
+  return { ...s, ...(s.findings ? { findings: { ...s.findings, sample: renderedFindings(s.findings.sample ?? []) } } : {}) };
+}
+
+export function workflowRoutes(deps: WorkflowDeps): Router {
+  const { store } = deps;
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((m: string) => console.error(m));
+  const router = Router();
+  const stamp = () => now().toISOString();
+
+  const audit = (user: User, action: string, target: string, publisherId: string | undefined, details: AuditEntry['details'] = {}) =>
+    store.appendAudit({ at: stamp(), actor: user.id, action, target, details, ...(publisherId ? { publisherId } : {}) });
+
+  /** Refuses unless the policy allows; refused decisions (not mere reads) go to the audit log too. */
+  const authorize = async (user: User, action: Action, publisher: Publisher | undefined, target: string): Promise<void> => {
+    if (can(user, action, publisher ? { publisher } : {})) return;
+    if (action !== 'submission.read' && action !== 'submission.list' && action !== 'audit.read') {
+      await audit(user, 'access.denied', target, publisher?.id, { attempted: action });
+    }
+    throw new HttpError(403, 'forbidden', `Su cuenta no tiene permiso para ${DENIED[action]}${publisher ? ` de «${publisher.name}»` : ''}.`);
+  };
+
+  const publisherOf = async (id: string): Promise<Publisher> => {
+    const publisher = await store.getPublisher(id);
+    if (!publisher) throw notFound(`el publicador «${id}»`);
+    return publisher;
+  };
+
+  const submissionOf = async (id: string): Promise<{ submission: Submission; publisher: Publisher }> => {
+    const submission = await store.getSubmission(id);
+    if (!submission) throw notFound('esa entrega');
+    return { submission, publisher: await publisherOf(submission.publisherId) };
+  };
+
+  const nextLink = (req: Request, next: string | undefined) => {
+    if (!next) return {};
+    const url = new URL(`${deps.baseUrl}${req.originalUrl}`);
+    url.searchParams.set('after', next);
+    return { next: url.toString() };
+  };
+
+  /** Only the publishers a user may see, for listings that span publishers (coordinators). */
+  const visibleTo = async (user: User, action: Action): Promise<(publisherId: string | undefined) => boolean> => {
+    if (can(user, action)) return () => true;
+    const ids = new Set((await allPublishers(store)).filter((p) => can(user, action, { publisher: p })).map((p) => p.id));
+    return (id) => id !== undefined && ids.has(id);
+  };
+
+  // Authenticated answers are personal: never cached by a browser or a CDN.
+  router.use(['/submissions', '/audit'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
+
+  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), asyncRoute(async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
+    const body = (!upload && req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+    if (upload && !deps.uploads) throw new HttpError(415, 'uploads-disabled', 'Esta plataforma recibe hojas de cálculo de Google (spreadsheetId), no archivos .xlsx.');
+    if (!upload && !deps.sheets) throw new HttpError(415, 'sheets-disabled', `Esta plataforma recibe archivos .xlsx (Content-Type: ${XLSX_MIME}, con ?publisher=), no hojas de cálculo de Google.`);
+    const spreadsheetId = body.spreadsheetId;
+    if (!upload && (typeof spreadsheetId !== 'string' || !isSpreadsheetId(spreadsheetId))) {
+      throw badRequest('invalid-spreadsheet', 'Indique en «spreadsheetId» el identificador de la hoja de cálculo (la parte del enlace después de /d/).');
+    }
+    const requested = upload ? query(req, 'publisher') : typeof body.publisherId === 'string' ? body.publisherId : undefined;
+    const publisherId = requested ?? user.publisherId;
+    if (!publisherId) throw badRequest('missing-publisher', 'Indique el publicador al que corresponde la información.');
+    const publisher = await publisherOf(publisherId);
+    await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
+
+    let source: SubmissionSource;
+    if (upload) {
+      const bytes = req.body as Buffer;
+      // An .xlsx is a zip: anything else is refused before it reaches the disk.
+      if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw badRequest('invalid-xlsx', 'El archivo enviado no es un libro de Excel (.xlsx).');
+      source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes) };
+    } else {
+      source = { kind: 'sheets', spreadsheetId: spreadsheetId as string };
+    }
+
+    let existing: Submission | undefined;
+    let after: string | undefined;
+    do {
+      const page = await store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 });
+      for (const s of page.items) if (OPEN.includes(s.status) && sameSource(s.source, source)) existing = s;
+      after = page.next;
+    } while (after);
+
+    if (existing?.status === 'returned') {
+      const reopened = await store.transitionSubmission(existing.id, ['returned'], 'submitted', { at: stamp(), by: user.id, action: 'resubmitted' });
+      await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id);
+      return void res.status(200).json({ submission: view(reopened) });
+    }
+    if (existing) return void res.status(200).json({ submission: view(existing) });
+
+    const at = stamp();
+    const submission: Submission = { id: randomUUID(), publisherId: publisher.id, source, status: 'submitted', history: [{ at, by: user.id, action: 'submitted' }], createdAt: at, updatedAt: at };
+    await store.createSubmission(submission);
+    await audit(user, 'submission.created', `submission/${submission.id}`, publisher.id, { source: source.kind === 'sheets' ? source.spreadsheetId : source.fileId });
+    res.status(201).json({ submission: view(submission) });
+  }));
+
+  router.get('/submissions', asyncRoute(async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const limit = parseLimit(req.query.limit);
+    const status = query(req, 'status');
+    if (status !== undefined && !STATUSES.includes(status as SubmissionStatus)) throw badRequest('invalid-status', `El parámetro «status» debe ser uno de: ${STATUSES.join(', ')}.`);
+    const spreadsheetId = query(req, 'spreadsheetId');
+    let publisherId = query(req, 'publisher');
+    if (publisherId) await authorize(user, 'submission.list', await publisherOf(publisherId), `publisher/${publisherId}`);
+    else if (user.publisherId && !can(user, 'submission.list')) publisherId = user.publisherId; // narrows the scan; `visible` decides
+    const visible = await visibleTo(user, 'submission.list');
+    const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after: query(req, 'after'), limit });
+    // A filtered page may hold fewer than `limit` items; `links.next` still continues where the store stopped.
+    const items = page.items.filter((s) => visible(s.publisherId) && (!spreadsheetId || (s.source.kind === 'sheets' && s.source.spreadsheetId === spreadsheetId)));
+    res.json({ submissions: items.map(view), links: nextLink(req, page.next) });
+  }));
+
+  router.get('/submissions/:id', asyncRoute(async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const { submission, publisher } = await submissionOf(String(req.params.id));
+    await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
+    res.json({ submission: view(submission) });
+  }));
+
+  router.post('/submissions/:id/approve', asyncRoute(async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const { submission, publisher } = await submissionOf(String(req.params.id));
+    await authorize(user, 'submission.approve', publisher, `submission/${submission.id}`);
+    const outcome = await approveSubmission(
+      { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source) },
+      submission, publisher, user,
+    );
+    if (outcome.kind === 'published') {
+      const { publication } = outcome;
+      return void res.json({
+        submission: view(outcome.submission),
+        publication: { id: publication.id, createdAt: publication.createdAt, counts: publication.counts, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses },
+      });
+    }
+    if (outcome.kind === 'refused') {
+      const errors = outcome.findings.filter((f) => f.severity === 'error');
+      return void res.status(422).json({
+        error: {
+          code: 'workbook-has-errors',
+          message: `No se publicó: el libro tiene ${errors.length} error(es). El capturista debe corregirlos; después puede aprobar de nuevo.`,
+          findings: renderedFindings([...errors, ...outcome.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
+        },
+        submission: view(outcome.submission),
+      });
+    }
+    res.status(502).json({ error: { code: outcome.code, message: outcome.reason }, submission: view(outcome.submission) });
+  }));
+
+  router.post('/submissions/:id/return', asyncRoute(async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const { submission, publisher } = await submissionOf(String(req.params.id));
+    await authorize(user, 'submission.return', publisher, `submission/${submission.id}`);
+    const raw = (req.body as Record<string, unknown> | undefined)?.comment;
+    const comment = typeof raw === 'string' ? raw.trim() : '';
+    if (!comment || comment.length > 5000) throw badRequest('missing-comment', 'Escriba en «comment» qué debe corregirse (hasta 5000 caracteres).');
+    let returned: Submission;
+    try {
+      returned = await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'returned', { at: stamp(), by: user.id, action: 'returned', comment });
+    } catch (e) {
+      if (!isStoreError(e, 'conflict')) throw e;
+      const current = await store.getSubmission(submission.id);
+      throw new HttpError(409, 'conflict', `Esta entrega ya no está en espera de revisión (estado actual: ${current?.status ?? 'desconocido'}).`);
+    }
+    await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment });
+    res.json({ submission: view(returned) });
+  }));
+
+  router.get('/audit', asyncRoute(async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const limit = parseLimit(req.query.limit);
+    const publisherId = query(req, 'publisher');
+    if (publisherId) await authorize(user, 'audit.read', await publisherOf(publisherId), `publisher/${publisherId}`);
+    else if (!canSome(user, 'audit.read')) await authorize(user, 'audit.read', undefined, 'audit');
+    const visible = await visibleTo(user, 'audit.read');
+    const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), after: query(req, 'after'), limit });
+    res.json({ entries: page.items.filter((e) => visible(e.publisherId)), links: nextLink(req, page.next) });
+  }));
+
+  return router;
+}
+
+function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
+  if (source.kind === 'sheets') {
+    if (!deps.sheets) throw new SourceError('Esta plataforma no está configurada para leer hojas de cálculo de Google.', 'sheets-disabled');
+    return deps.sheets(source.spreadsheetId);
+  }
+  if (!deps.uploads) throw new SourceError('Esta plataforma no está configurada para leer archivos .xlsx enviados.', 'uploads-disabled');
+  return deps.uploads.open(source.fileId);
+}

@@ -1,0 +1,45 @@
+/**
+ * Synthetic data for benchmarks: the demo processes and projects of scripts/examples cloned N times under
+ * fresh ids (same shape and realism as the demo data, any size).
+ */
+import { buildExamples } from '../examples';
+import type { WorkbookModel } from '../../core/workbook/model';
+import { flatten } from '../../core/flatten';
+import type { Publisher } from '../../functions/src/store/store';
+import { SETTINGS_SHEET } from '../../core/template/settings';
+
+type Obj = Record<string, unknown>;
+
+export const BENCH_PUBLISHER: Publisher = {
+  id: 'bench', name: 'Publicador de prueba de carga', state: 'Yucatán', ocidPrefix: 'ocds-mid001', projectIdPrefix: 'oc4ids-mid001',
+  commitment: { projects: 1000, periodicityDays: 90 },
+};
+
+/** `processes` releases (and one project per 2 processes) cloned from the Mérida demo data. */
+export function syntheticDocuments(processes: number, revision = 0): { releases: Obj[]; projects: Obj[] } {
+  const example = buildExamples().find((e) => e.key === 'merida');
+  if (!example) throw new Error('no demo data');
+  const releases: Obj[] = [];
+  const projects: Obj[] = [];
+  for (let i = 0; i < processes; i++) {
+    const base = example.releases[i % example.releases.length];
+    const ocid = `${BENCH_PUBLISHER.ocidPrefix}-B${String(i).padStart(6, '0')}`;
+    const json = JSON.stringify(base).split(String(base.ocid)).join(ocid);
+    const release = JSON.parse(json) as Obj;
+    if (revision) (release.tender as Obj).title = `${String((release.tender as Obj).title)} (revisión ${revision})`;
+    releases.push(release);
+    if (i % 2 === 0) {
+      const project = JSON.parse(JSON.stringify(example.projects[0])) as Obj;
+      project.id = `${BENCH_PUBLISHER.projectIdPrefix}-P${String(i / 2).padStart(6, '0')}`;
+      project.contractingProcesses = [{ id: ocid, summary: { ocid, nature: ['construction'] } }];
+      projects.push(project);
+    }
+  }
+  return { releases, projects };
+}
+
+export function syntheticWorkbook(processes: number, revision = 0): WorkbookModel {
+  const workbook = flatten(syntheticDocuments(processes, revision));
+  workbook.sheets.push({ name: SETTINGS_SHEET, rows: [['Parámetro', 'Valor', 'clave'], ['', 'America/Merida', 'timeZone']] });
+  return workbook;
+}

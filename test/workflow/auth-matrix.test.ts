@@ -1,0 +1,86 @@
+/**
+ * Every authenticated endpoint × every kind of caller: bad credentials are 401, registered users outside their
+ * scope are 403, and the allowed ones get through. Each cell works on its own fresh submission of «mer»
+ * (Yucatán), so cells do not depend on each other.
+ */
+import request from 'supertest';
+import { randomUUID } from 'crypto';
+import { cloudHarness, projectWorkbook, PUBLISHERS, USERS, type CloudHarness, type UserName } from './workflow-harness';
+import { tamper } from './test-identity';
+
+const SHEET = '1MatrixSheetIdAbCdEfGhIjKlMnOp';
+let h: CloudHarness;
+
+beforeAll(async () => {
+  h = await cloudHarness();
+  h.stub.put(SHEET, projectWorkbook(PUBLISHERS[0]));
+});
+afterAll(() => h.close());
+
+type Caller = { name: string; header: () => string | undefined };
+const asUser = (u: UserName): Caller => ({ name: u, header: () => h.bearer(u) });
+const email = USERS.capturistaA.email;
+const CALLERS: Caller[] = [
+  { name: 'anonymous', header: () => undefined },
+  { name: 'expired', header: () => `Bearer ${h.identity.token({ email, issuedAt: -7200, expiresIn: 3600 })}` },
+  { name: 'wrong audience', header: () => `Bearer ${h.identity.token({ email, aud: 'otro-cliente.apps.googleusercontent.com' })}` },
+  { name: 'tampered', header: () => `Bearer ${tamper(h.identity.token({ email }))}` },
+  { name: 'signed by another key', header: () => `Bearer ${h.identity.foreignToken({ email })}` },
+  { name: 'wrong issuer', header: () => `Bearer ${h.identity.token({ email, iss: 'https://evil.example.org' })}` },
+  { name: 'email not verified', header: () => `Bearer ${h.identity.token({ email, emailVerified: false })}` },
+  { name: 'not a bearer', header: () => 'Basic dXNlcjpwYXNz' },
+  { name: 'unknown user', header: () => `Bearer ${h.identity.token({ email: 'nadie@example.org' })}` },
+  asUser('capturistaA'), asUser('capturistaB'), asUser('coordinadorA'), asUser('coordinadorB'), asUser('admin'),
+];
+const BAD = ['anonymous', 'expired', 'wrong audience', 'tampered', 'signed by another key', 'wrong issuer', 'email not verified', 'not a bearer'];
+
+interface Endpoint { name: string; allowed: UserName[]; call: (id: string) => request.Test }
+const ENDPOINTS: Endpoint[] = [
+  { name: 'POST /submissions', allowed: ['capturistaA', 'admin'], call: () => request(h.app).post('/api/submissions').send({ spreadsheetId: `${SHEET}-${randomUUID()}`, publisherId: 'mer' }) },
+  { name: 'GET /submissions?publisher=mer', allowed: ['capturistaA', 'coordinadorA', 'admin'], call: () => request(h.app).get('/api/submissions?publisher=mer') },
+  { name: 'GET /submissions/{id}', allowed: ['capturistaA', 'coordinadorA', 'admin'], call: (id) => request(h.app).get(`/api/submissions/${id}`) },
+  { name: 'POST /submissions/{id}/approve', allowed: ['coordinadorA', 'admin'], call: (id) => request(h.app).post(`/api/submissions/${id}/approve`) },
+  { name: 'POST /submissions/{id}/return', allowed: ['coordinadorA', 'admin'], call: (id) => request(h.app).post(`/api/submissions/${id}/return`).send({ comment: 'Revise las fechas.' }) },
+  { name: 'GET /audit?publisher=mer', allowed: ['coordinadorA', 'admin'], call: () => request(h.app).get('/api/audit?publisher=mer') },
+  // Listings without a filter are open to every registered user who has some scope, and scoped (see below).
+  { name: 'GET /submissions', allowed: ['capturistaA', 'capturistaB', 'coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/submissions') },
+  { name: 'GET /audit', allowed: ['coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/audit') },
+];
+
+async function freshSubmission(): Promise<string> {
+  const at = new Date().toISOString();
+  const id = randomUUID();
+  await h.store.createSubmission({ id, publisherId: 'mer', source: { kind: 'sheets', spreadsheetId: SHEET }, status: 'submitted', history: [{ at, by: USERS.capturistaA.id, action: 'submitted' }], createdAt: at, updatedAt: at });
+  return id;
+}
+
+const cells = ENDPOINTS.flatMap((e) => CALLERS.map((c) => [e.name, c.name, e, c] as const));
+
+test.each(cells)('%s as %s', async (_e, _c, endpoint, caller) => {
+  const id = await freshSubmission();
+  const header = caller.header();
+  const req = endpoint.call(id);
+  const res = await (header ? req.set('Authorization', header) : req);
+  const expected = BAD.includes(caller.name) ? 401 : endpoint.allowed.includes(caller.name as UserName) ? 'ok' : 403;
+  if (expected === 'ok') expect([200, 201]).toContain(res.status);
+  else expect(res.status).toBe(expected);
+  if (res.status >= 400) expect(typeof res.body.error.message).toBe('string');
+});
+
+test('an expired token says so', async () => {
+  const res = await request(h.app).get('/api/submissions').set('Authorization', `Bearer ${h.identity.token({ email, issuedAt: -7200, expiresIn: 3600 })}`);
+  expect(res.body.error.code).toBe('expired-credentials');
+});
+
+test('unfiltered listings only show what the caller may see', async () => {
+  const list = async (u: UserName) => (await request(h.app).get('/api/submissions?limit=1000').set('Authorization', h.bearer(u))).body.submissions as { publisherId: string }[];
+  expect((await list('capturistaB')).length).toBe(0);
+  expect((await list('coordinadorB')).length).toBe(0);
+  expect((await list('capturistaA')).length).toBeGreaterThan(0);
+  expect((await list('coordinadorA')).every((s) => s.publisherId === 'mer')).toBe(true);
+  const audit = async (u: UserName) => (await request(h.app).get('/api/audit?limit=1000').set('Authorization', h.bearer(u))).body.entries as { publisherId?: string }[];
+  expect((await audit('coordinadorA')).length).toBeGreaterThan(0);
+  expect((await audit('coordinadorA')).every((e) => e.publisherId === 'mer')).toBe(true);
+  // Refusals of a coordinador of another state are on record too.
+  expect((await audit('admin')).some((e) => (e as { action?: string; actor?: string }).action === 'access.denied' && (e as { actor?: string }).actor === USERS.coordinadorB.id)).toBe(true);
+});

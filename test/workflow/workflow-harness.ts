@@ -1,0 +1,119 @@
+/**
+ * The whole authenticated app for tests: createApp + workflow routes on an in-memory SQLite store, two
+ * publishers in two states, one user per role and scope, and either the cloud wiring (Google ID tokens from a
+ * local certificate endpoint, Google Sheets from the local stub) or the self-hosted one (API tokens, .xlsx
+ * uploads in a temporary folder).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import type { Express } from 'express';
+import { auth } from '@googleapis/sheets';
+import { createApp } from '../../functions/src/app';
+import { issueToken } from '../../functions/src/auth/api-tokens';
+import { apiTokenAuthenticator } from '../../functions/src/auth/api-token-authenticator';
+import { googleIdTokenAuthenticator } from '../../functions/src/auth/google-id-token';
+import { GoogleSheetsSource } from '../../functions/src/ingest/sheets-source';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import type { Publisher, Store, User } from '../../functions/src/store/store';
+import { directoryUploads } from '../../functions/src/workflow/upload-store';
+import { workflowRoutes } from '../../functions/src/workflow/workflow-routes';
+import type { WorkbookModel } from '../../core/workbook/model';
+import { startSheetsStub, type SheetsStub } from './sheets-stub';
+import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from './test-identity';
+
+export const BASE_URL = 'http://api.test';
+export const SERVICE_ACCOUNT = 'lector@demo-infra.iam.gserviceaccount.com';
+
+export const PUBLISHERS: Publisher[] = [
+  { id: 'mer', name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-abc123', projectIdPrefix: 'oc4ids-abc123', commitment: { projects: 5, periodicityDays: 90 } },
+  { id: 'mty', name: 'Municipio de Monterrey', state: 'Nuevo León', ocidPrefix: 'ocds-def456', projectIdPrefix: 'oc4ids-def456', commitment: { projects: 5, periodicityDays: 90 } },
+];
+
+export const USERS = {
+  capturistaA: { id: 'u-cap-mer', email: 'captura@merida.gob.mx', role: 'capturista', publisherId: 'mer' },
+  capturistaB: { id: 'u-cap-mty', email: 'captura@monterrey.gob.mx', role: 'capturista', publisherId: 'mty' },
+  coordinadorA: { id: 'u-og-yuc', email: 'revision@inaip-yucatan.org.mx', role: 'coordinador', state: 'Yucatán' },
+  coordinadorB: { id: 'u-og-nl', email: 'revision@cotai-nl.org.mx', role: 'coordinador', state: 'Nuevo León' },
+  admin: { id: 'u-admin', email: 'admin@infra-abierta.mx', role: 'admin' },
+} satisfies Record<string, User>;
+export type UserName = keyof typeof USERS;
+
+/** A one-project OC4IDS workbook in plain flatten-tool layout; `complete: false` leaves out a required field. */
+export function projectWorkbook(publisher: Publisher, opts: { title?: string; complete?: boolean } = {}): WorkbookModel {
+  const complete = opts.complete ?? true;
+  const header = ['id', 'title', 'type', 'status', 'period/startDate', 'period/endDate', 'budget/amount/amount', 'budget/amount/currency', 'sector', ...(complete ? ['description'] : [])];
+  const row = [`${publisher.projectIdPrefix}-0001`, opts.title ?? 'Parque del Centro', 'construction', 'implementation',
+    new Date('2024-01-15T00:00:00Z'), new Date('2024-12-31T00:00:00Z'), 5000000, 'MXN', 'education', ...(complete ? ['Rehabilitación del parque'] : [])];
+  return { sheets: [{ name: 'projects', rows: [header, row] }] };
+}
+
+export async function xlsxOf(workbook: WorkbookModel): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const sheet of workbook.sheets) wb.addWorksheet(sheet.name).addRows(sheet.rows as unknown[][]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface Harness {
+  app: Express;
+  store: Store;
+  /** `Authorization` header value for a user. */
+  bearer(user: UserName): string;
+  close(): Promise<void>;
+}
+
+async function seed(store: Store, tokens?: Map<string, string>): Promise<void> {
+  for (const p of PUBLISHERS) await store.putPublisher(p);
+  for (const u of Object.values(USERS) as User[]) {
+    if (tokens) {
+      const { token, hash } = issueToken();
+      tokens.set(u.id, token);
+      await store.putUser({ ...u, tokenHash: hash });
+    } else await store.putUser(u);
+  }
+}
+
+export interface CloudHarness extends Harness { stub: SheetsStub; identity: TestIdentity }
+
+/** Cloud wiring. `wrapStore` lets a test inject faults into what the routes see (the seed goes straight in). */
+export async function cloudHarness(opts: { wrapStore?: (s: Store) => Store; now?: () => Date } = {}): Promise<CloudHarness> {
+  const inner = openSqliteStore(':memory:');
+  await seed(inner);
+  const store = opts.wrapStore ? opts.wrapStore(inner) : inner;
+  const stub = await startSheetsStub();
+  const identity = await startTestIdentity();
+  const sheetsAuth = new auth.OAuth2();
+  sheetsAuth.setCredentials({ access_token: 'test-token', expiry_date: Date.now() + 3600e3 });
+  const routes = workflowRoutes({
+    store,
+    authenticator: googleIdTokenAuthenticator({ store, clientId: TEST_CLIENT_ID, certsUrl: identity.certsUrl }),
+    baseUrl: BASE_URL,
+    sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, rootUrl: stub.rootUrl, serviceAccountEmail: SERVICE_ACCOUNT, retryDelaysMs: [0, 0] }),
+    maxUploadBytes: 1024 * 1024,
+    log: () => {},
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 1024 * 1024 }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}) });
+  return {
+    app, store, stub, identity,
+    bearer: (name) => `Bearer ${identity.token({ email: USERS[name].email })}`,
+    close: async () => { await stub.close(); await identity.close(); await inner.close(); },
+  };
+}
+
+export interface LocalHarness extends Harness { uploadDir: string }
+
+export async function localHarness(): Promise<LocalHarness> {
+  const store = openSqliteStore(':memory:');
+  const tokens = new Map<string, string>();
+  await seed(store, tokens);
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-uploads-'));
+  const routes = workflowRoutes({ store, authenticator: apiTokenAuthenticator(store), baseUrl: BASE_URL, uploads: directoryUploads(uploadDir), maxUploadBytes: 5 * 1024 * 1024, log: () => {} });
+  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 5 * 1024 * 1024 }, log: () => {}, extraApi: [routes] });
+  return {
+    app, store, uploadDir,
+    bearer: (name) => `Bearer ${tokens.get(USERS[name].id)}`,
+    close: async () => { await store.close(); fs.rmSync(uploadDir, { recursive: true, force: true }); },
+  };
+}
