@@ -19,7 +19,8 @@ import { publishedSets, type PublishedSet } from './current-publications';
 export interface BulkRoutesDeps { store: Store; baseUrl: string; platformName: string }
 
 type Kind = 'releases' | 'records' | 'projects';
-const PAGE = 500;
+// Small pages keep the memory of a download flat (each page is parsed, written, then dropped).
+const PAGE = 100;
 
 /** Every document of one kind across the given publications, page by page. */
 async function* documents(store: Store, sets: PublishedSet[], kind: Kind): AsyncGenerator<unknown[]> {

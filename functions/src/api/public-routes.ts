@@ -9,6 +9,7 @@ import { projectPackage, recordPackage, releasePackage, type PackageMeta } from 
 import { decodeCursor, parseLimit } from './cursor';
 import { notFound } from './http-error';
 import { allPublishers, ownerOf, publishedSets, spanPages, type PublishedSet } from './current-publications';
+import { ResponseCache } from './response-cache';
 
 export interface PublicRoutesDeps {
   store: Store;
@@ -30,6 +31,8 @@ function queryString(req: Request, name: string): string | undefined {
 export function publicRoutes(deps: PublicRoutesDeps): Router {
   const { store, baseUrl } = deps;
   const router = Router();
+  const cache = new ResponseCache();
+  const stampOf = (sets: PublishedSet[]): string => sets.map((s) => s.publication.id).sort().join(',');
 
   const metaFor = (req: Request, sets: PublishedSet[], single?: Publisher): PackageMeta => {
     const publisher = single ?? (sets.length === 1 ? sets[0].publisher : undefined);
@@ -84,40 +87,55 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       const owner = ownerOf(sets, ocid, (p) => p.ocidPrefix);
       sets = owner ? [owner] : [];
     }
-    const page = await spanPages(sets, decodeCursor(req.query.after), limit, (publicationId, after, n) => store.listReleases({ publicationId, after, limit: n, ...(ocid ? { ocid } : {}) }));
-    const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.release);
-    if (ocid && !releases.length && !page.next) throw notFound(`ninguna entrega publicada del proceso «${ocid}»${releaseId ? ` con id «${releaseId}»` : ''}`);
-    res.json(releasePackage(releases, { ...metaFor(req, sets), links: nextLink(req, page.next) }));
+    const cursor = decodeCursor(req.query.after);
+    await cache.send(req, res, stampOf(sets), async () => {
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listReleases({ publicationId, after, limit: n, ...(ocid ? { ocid } : {}) }));
+      const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.release);
+      if (ocid && !releases.length && !page.next) throw notFound(`ninguna entrega publicada del proceso «${ocid}»${releaseId ? ` con id «${releaseId}»` : ''}`);
+      return releasePackage(releases, { ...metaFor(req, sets), links: nextLink(req, page.next) });
+    });
   });
 
   router.get('/ocds/records', async (req, res) => {
     const limit = parseLimit(req.query.limit);
     const sets = await setsFor(req);
-    const page = await spanPages(sets, decodeCursor(req.query.after), limit, (publicationId, after, n) => store.listRecords({ publicationId, after, limit: n }));
-    res.json(recordPackage(page.items.map((r) => r.record), { ...metaFor(req, sets), links: nextLink(req, page.next) }));
+    const cursor = decodeCursor(req.query.after);
+    await cache.send(req, res, stampOf(sets), async () => {
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listRecords({ publicationId, after, limit: n }));
+      return recordPackage(page.items.map((r) => r.record), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+    });
   });
 
   router.get('/ocds/records/:ocid', async (req, res) => {
     const ocid = String(req.params.ocid);
     const owner = ownerOf(await publishedSets(store), ocid, (p) => p.ocidPrefix);
-    const record = owner && (await store.getRecord(owner.publication.id, ocid));
-    if (!owner || !record) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
-    res.json(recordPackage([record.record], metaFor(req, [owner], owner.publisher)));
+    if (!owner) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
+    await cache.send(req, res, stampOf([owner]), async () => {
+      const record = await store.getRecord(owner.publication.id, ocid);
+      if (!record) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
+      return recordPackage([record.record], metaFor(req, [owner], owner.publisher));
+    });
   });
 
   router.get('/oc4ids/projects', async (req, res) => {
     const limit = parseLimit(req.query.limit);
     const sets = await setsFor(req);
-    const page = await spanPages(sets, decodeCursor(req.query.after), limit, (publicationId, after, n) => store.listProjects({ publicationId, after, limit: n }));
-    res.json(projectPackage(page.items.map((p) => p.project), { ...metaFor(req, sets), links: nextLink(req, page.next) }));
+    const cursor = decodeCursor(req.query.after);
+    await cache.send(req, res, stampOf(sets), async () => {
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listProjects({ publicationId, after, limit: n }));
+      return projectPackage(page.items.map((p) => p.project), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+    });
   });
 
   router.get('/oc4ids/projects/:id', async (req, res) => {
     const id = String(req.params.id);
     const owner = ownerOf(await publishedSets(store), id, (p) => p.projectIdPrefix);
-    const project = owner && (await store.getProject(owner.publication.id, id));
-    if (!owner || !project) throw notFound(`el proyecto «${id}» entre los datos publicados`);
-    res.json(projectPackage([project.project], metaFor(req, [owner], owner.publisher)));
+    if (!owner) throw notFound(`el proyecto «${id}» entre los datos publicados`);
+    await cache.send(req, res, stampOf([owner]), async () => {
+      const project = await store.getProject(owner.publication.id, id);
+      if (!project) throw notFound(`el proyecto «${id}» entre los datos publicados`);
+      return projectPackage([project.project], metaFor(req, [owner], owner.publisher));
+    });
   });
 
   router.get('/stats', async (req, res) => {
