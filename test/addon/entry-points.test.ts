@@ -3,7 +3,7 @@ import { useHost } from '../../addon/src/host';
 import * as main from '../../addon/src/main';
 import { MENU } from '../../addon/src/menu';
 import { PLACEHOLDER_BACKEND_URL } from '../../addon/src/config';
-import { headerTitle } from '../../addon/src/template/layout';
+import { headerTitle } from '../../core/template/layout';
 import { MARK_COLOR, MARK_PREFIX } from '../../addon/src/validation/marks';
 import { UNEXPECTED } from '../../addon/src/user-error';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS_SHEET } from '../../core/template/settings';

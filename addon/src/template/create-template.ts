@@ -10,7 +10,7 @@ import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 import {
   DATA_ROWS, HEADER_COLORS, HEADER_ROWS, PATH_FONT, catalogueKey, catalogueLists, columnPixels, headerColor, headerTitle,
   noteText, numberFormat, strictList,
-} from './layout';
+} from '../../../core/template/layout';
 
 export interface TemplateReport {
   /** Sheets added or filled in. */

@@ -5,7 +5,7 @@
 import type { Finding } from '../../../core/findings/finding';
 import { renderMessage } from '../../../core/messages/render';
 import { columnLetter } from '../../../core/workbook/model';
-import { bareTitle } from '../template/layout';
+import { bareTitle } from '../../../core/template/layout';
 import type { FieldGroup, FindingItem, SheetGroup } from '../rpc-types';
 
 export const ITEMS_PER_FIELD = 25;

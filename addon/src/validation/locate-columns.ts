@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../../core/findings/finding';
 import type { WorkbookModel } from '../../../core/workbook/model';
-import { bareTitle } from '../template/layout';
+import { bareTitle } from '../../../core/template/layout';
 
 function bare(title: unknown): string {
   return bareTitle(title).toLowerCase();

@@ -6,7 +6,7 @@
 import type { Finding } from '../../../core/findings/finding';
 import { renderMessage } from '../../../core/messages/render';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
-import { HEADER_ROWS } from '../template/layout';
+import { HEADER_ROWS } from '../../../core/template/layout';
 
 export const MARK_PREFIX = '⚠ Validación Infraestructura Abierta:';
 export const MARK_COLOR = '#f4c7c3';

@@ -3,62 +3,31 @@
  * help notes, drop-downs backed by a hidden catalogue sheet, date and amount formats, required columns marked.
  */
 import ExcelJS from 'exceljs';
-import type { ColumnSpec, SheetSpec, TemplateSpec } from '../../../core/template/spec';
+import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { INSTRUCTIONS } from '../../../core/template/instructions';
 import { fixZipTimestamps } from './zip-timestamps';
+import { columnLetter } from '../../../core/workbook/model';
+import {
+  catalogueKey, catalogueLists, DATA_ROWS, HEADER_COLORS, HEADER_ROWS, headerColor, headerTitle, noteText, numberFormat, PATH_FONT, REQUIRED_MARK, strictList,
+} from '../../../core/template/layout';
 
 /** Fixed so that regenerating the committed templates gives identical files. */
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
-export const HEADER_ROWS = 2;
-/** How far down drop-downs and formats reach (Excel applies validation per range). */
-export const DATA_ROWS = 2000;
+export { HEADER_ROWS, DATA_ROWS, REQUIRED_MARK };
 
-const REQUIRED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE8B2' } };
-const TITLE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-const KEY_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E7D6' } };
+const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.slice(1).toUpperCase()}` } });
+const TITLE_FILL = fill(HEADER_COLORS.plain);
 
-export const REQUIRED_MARK = ' *';
-
-function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
-
-function numFmt(col: ColumnSpec): string | undefined {
-  if (col.type === 'date') return 'dd/mm/yyyy';
-  if (col.type === 'number') return /coordinates/.test(col.field) ? '0.000000' : '#,##0.00';
-  if (col.type === 'integer') return '0';
-  return undefined;
-}
-
-function noteText(col: ColumnSpec): string {
-  const parts = [col.help];
-  if (col.required) parts.push('Obligatorio.');
-  if (col.type === 'list') parts.push('Puede escribir varios valores separados por «;».');
-  if (col.options && col.type !== 'list') parts.push(col.openCodelist ? 'Elija de la lista o escriba otro código.' : 'Elija una opción de la lista.');
-  return parts.join(' ');
-}
-
-/** One catalogue column per codelist, so long lists fit (inline list formulas stop at 255 characters). */
+/** One catalogue column per codelist (core/template/layout.ts), hidden and protected. */
 function writeCatalogs(wb: ExcelJS.Workbook, spec: TemplateSpec): Map<string, string> {
   const ws = wb.addWorksheet(CATALOG_SHEET, { state: 'hidden' });
   const ranges = new Map<string, string>();
-  const lists = new Map<string, string[]>();
-  for (const sheet of spec.sheets) for (const col of sheet.columns) {
-    if (!col.options || !col.codelist) continue;
-    const key = `${sheet.standard}:${col.codelist}`;
-    if (!lists.has(key)) lists.set(key, col.options.map((o) => o.title));
-  }
-  let c = 0;
-  for (const [key, titles] of lists) {
-    c++;
-    ws.getCell(1, c).value = key;
-    titles.forEach((t, i) => { ws.getCell(i + 2, c).value = t; });
-    const letter = columnLetter(c);
-    ranges.set(key, `'${CATALOG_SHEET}'!$${letter}$2:$${letter}$${titles.length + 1}`);
-  }
+  catalogueLists(spec).forEach((list, i) => {
+    ws.getCell(1, i + 1).value = list.key;
+    list.titles.forEach((t, r) => { ws.getCell(r + 2, i + 1).value = t; });
+    ranges.set(list.key, `'${CATALOG_SHEET}'!${list.a1}`);
+  });
   ws.protect('', { selectLockedCells: true });
   return ranges;
 }
@@ -72,18 +41,18 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
     const n = i + 1;
     const column = ws.getColumn(n);
     column.width = col.width;
-    const fmt = numFmt(col);
+    const fmt = numberFormat(col);
     column.style = { protection: { locked: false }, ...(fmt ? { numFmt: fmt } : {}) };
     const title = ws.getCell(1, n);
-    title.value = col.required ? col.title + REQUIRED_MARK : col.title;
+    title.value = headerTitle(col);
     title.font = { bold: true };
-    title.fill = col.key ? KEY_FILL : col.required ? REQUIRED_FILL : TITLE_FILL;
+    title.fill = fill(headerColor(col));
     title.alignment = { wrapText: true, vertical: 'top' };
     title.protection = { locked: true };
     title.note = noteText(col);
     const pathCell = ws.getCell(2, n);
     pathCell.value = col.path;
-    pathCell.font = { size: 8, color: { argb: 'FF808080' } };
+    pathCell.font = { size: PATH_FONT.size, color: { argb: `FF${PATH_FONT.color.slice(1).toUpperCase()}` } };
     pathCell.protection = { locked: true };
     if (col.type === 'boolean') {
       const letter = columnLetter(n);
@@ -93,10 +62,9 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
       });
     }
     if (col.options && col.codelist) {
-      const range = catalogs.get(`${sheet.standard}:${col.codelist}`);
+      const range = catalogs.get(catalogueKey(sheet.standard, col.codelist));
       const letter = columnLetter(n);
-      // Lists of several codes ("a; b") and open codelists accept other values: warn instead of blocking.
-      const strict = col.type !== 'list' && !col.openCodelist;
+      const strict = strictList(col);
       (ws as unknown as RangeValidations).dataValidations.add(`${letter}${HEADER_ROWS + 1}:${letter}${DATA_ROWS}`, {
         type: 'list', allowBlank: true, formulae: [range as string], showErrorMessage: strict, errorStyle: 'stop',
         errorTitle: 'Valor no válido', error: `Elija un valor de la lista de «${col.title}».`,

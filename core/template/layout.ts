@@ -1,10 +1,10 @@
 /**
- * Pure layout rules of a template sheet, shared by every writer of the template (the .xlsx writer in
- * functions/src/xlsx/write-template.ts has the same rules; this module is meant to move to core/template/).
+ * Pure layout rules of a template sheet, shared by its two writers: the .xlsx writer
+ * (functions/src/xlsx/write-template.ts) and the add-on's *Crear plantilla* (addon/src/template).
  * Row 1: Spanish titles (required ones end in " *"), row 2: the flatten-tool path, data from row 3 (DESIGN §4).
  */
-import type { ColumnSpec, TemplateSpec } from '../../../core/template/spec';
-import { columnLetter } from '../../../core/workbook/model';
+import type { ColumnSpec, TemplateSpec } from './spec';
+import { columnLetter } from '../workbook/model';
 
 export const HEADER_ROWS = 2;
 /** How far down drop-downs and formats reach. */

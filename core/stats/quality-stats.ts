@@ -1,0 +1,53 @@
+/**
+ * Data-quality aggregates of one publication for the dashboard's *Calidad de datos* page (DESIGN §5):
+ * completeness of the program's fields (the template's non-key columns) per document type and per field, and
+ * CoST IDS coverage. Field titles travel with the figures so the dashboard need not bundle the template spec.
+ */
+import { completeness, type DocumentCompleteness } from '../validate/completeness';
+import { templateSpec } from '../template/template-spec';
+import type { TemplateSpec } from '../template/spec';
+import { COST_IDS_ELEMENTS, discloses } from './cost-ids';
+
+export interface FieldCoverage {
+  standard: 'ocds' | 'oc4ids';
+  field: string;
+  title: string;
+  /** Documents (processes or projects) that fill the field. */
+  filled: number;
+  total: number;
+}
+export interface QualityStats {
+  /** Share (0–1) of the program's fields filled, pooled over all projects / all processes. */
+  projectsShare: number;
+  processesShare: number;
+  fields: FieldCoverage[];
+  costIds: { id: string; disclosed: number; total: number }[];
+}
+
+function pooled(docs: DocumentCompleteness[]): number {
+  const total = docs.reduce((n, d) => n + d.total, 0);
+  return total ? Math.round((docs.reduce((n, d) => n + d.filled, 0) / total) * 1000) / 1000 : 0;
+}
+
+/** `records` are OCDS records: their compiled releases are what a reader sees of each process. */
+export function computeQuality(records: unknown[], projects: unknown[], spec: TemplateSpec = templateSpec()): QualityStats {
+  const releases = records.map((r) => (r && typeof r === 'object' ? (r as { compiledRelease?: unknown }).compiledRelease : undefined));
+  const report = completeness({ releases, projects }, spec);
+  const fields: FieldCoverage[] = [];
+  const seen = new Set<string>();
+  for (const sheet of spec.sheets) {
+    const docs = sheet.standard === 'ocds' ? report.releases : report.projects;
+    for (const column of sheet.columns) {
+      const key = `${sheet.standard}:${column.field}`;
+      if (column.key || seen.has(key)) continue;
+      seen.add(key);
+      fields.push({ standard: sheet.standard, field: column.field, title: column.title, filled: docs.filter((d) => !d.missing.includes(column.field)).length, total: docs.length });
+    }
+  }
+  return {
+    projectsShare: pooled(report.projects),
+    processesShare: pooled(report.releases),
+    fields,
+    costIds: COST_IDS_ELEMENTS.map((e) => ({ id: e.id, disclosed: projects.filter((p) => discloses(p, e)).length, total: projects.length })),
+  };
+}

@@ -1,0 +1,18 @@
+/** Download buttons for a list: CSV (formula-safe, see data/csv.ts) and JSON, built in the browser. */
+import { h } from '../dom';
+import { toCsv, type Cell } from '../data/csv';
+
+function save(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadButtons(base: string, header: string[], rows: () => Cell[][], json: () => unknown): HTMLElement {
+  return h('div', { class: 'downloads' },
+    h('button', { type: 'button', onclick: () => save(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(header, rows())) }, 'Descargar CSV'),
+    h('button', { type: 'button', onclick: () => save(`${base}.json`, 'application/json', `${JSON.stringify(json(), null, 2)}\n`) }, 'Descargar JSON'));
+}

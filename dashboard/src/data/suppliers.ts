@@ -1,0 +1,38 @@
+/**
+ * Contractors (OCDS award suppliers) with what they were contracted: a contract counts in full for each of its
+ * award's suppliers (joint bids are not split, because OCDS does not say how the value is shared).
+ */
+import type { ProcessRow } from './rows';
+
+export interface SupplierTotal {
+  key: string;
+  id: string;
+  name: string;
+  contracts: number;
+  processes: number;
+  amount: number;
+  publishers: string[];
+}
+
+/** A stable key: the party id (`MX-RFC-…`) when published, else the name. */
+export const supplierKey = (s: { id: string; name: string }): string => s.id || `nombre:${s.name}`;
+
+export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
+  const map = new Map<string, SupplierTotal & { ocids: Set<string>; pubs: Set<string> }>();
+  for (const p of processes) {
+    for (const k of p.contracts) {
+      for (const s of k.suppliers) {
+        const key = supplierKey(s);
+        const t = map.get(key) ?? { key, id: s.id, name: s.name, contracts: 0, processes: 0, amount: 0, publishers: [], ocids: new Set(), pubs: new Set() };
+        t.contracts++;
+        t.amount = Math.round((t.amount + (k.value ?? 0)) * 100) / 100;
+        t.ocids.add(p.ocid);
+        t.pubs.add(p.publisherName);
+        map.set(key, t);
+      }
+    }
+  }
+  return [...map.values()]
+    .map(({ ocids, pubs, ...t }) => ({ ...t, processes: ocids.size, publishers: [...pubs].sort() }))
+    .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name, 'es-MX'));
+}

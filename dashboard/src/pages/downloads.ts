@@ -1,0 +1,33 @@
+/** *Descargas y API*: the package URLs per implementer and for everything, licence and publication policy. */
+import { h, externalLink } from '../dom';
+import { dataTable } from '../components/table';
+import { date, heading, NO_DATA, type Page } from './common';
+
+const api = (path: string, label: string): HTMLElement => h('a', { href: path }, label);
+
+export const downloadsPage: Page = {
+  title: 'Descargas y API',
+  render: ({ ds }) => h('div', null,
+    ...heading('Descargas y API', 'Todos los datos del tablero se pueden descargar en los estándares abiertos. La API es pública, de solo lectura y paginada con «links.next».'),
+    h('h2', null, 'Todos los implementadores'),
+    h('ul', null,
+      h('li', null, api('/api/oc4ids/projects', 'Paquete de proyectos EDCAPI (OC4IDS 0.9)'), ' — /api/oc4ids/projects'),
+      h('li', null, api('/api/ocds/releases', 'Paquete de entregas EDCA-MX (OCDS 1.1)'), ' — /api/ocds/releases'),
+      h('li', null, api('/api/ocds/records', 'Paquete de registros EDCA-MX (OCDS 1.1)'), ' — /api/ocds/records'),
+      h('li', null, api('/api/publishers', 'Implementadores y sus compromisos'), ' — /api/publishers'),
+      h('li', null, api('/api/stats', 'Cifras del tablero'), ' — /api/stats')),
+    h('h2', null, 'Archivos masivos'),
+    dataTable('Archivos masivos de todos los implementadores', [{ title: 'Contenido' }, { title: 'JSON (paquete)' }, { title: 'JSON Lines (uno por línea)' }],
+      ([['Entregas EDCA-MX (OCDS)', 'releases'], ['Registros EDCA-MX (OCDS)', 'records'], ['Proyectos EDCAPI (OC4IDS)', 'projects']] as const).map(([label, kind]) =>
+        [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`)]), { id: 'tabla-masivos' }),
+    h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ' — una hoja por tabla, como la plantilla de captura.'),
+    h('h2', null, 'Por implementador'),
+    dataTable('Datos por implementador', [{ title: 'Implementador' }, { title: 'Proyectos (OC4IDS)' }, { title: 'Registros (OCDS)' }, { title: 'Entregas (OCDS)' }, { title: 'Excel' }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
+      ds.publishers.map((p) => {
+        const q = `?publisher=${encodeURIComponent(p.id)}`;
+        return [p.name, api(`/api/oc4ids/projects${q}`, 'JSON'), api(`/api/ocds/records${q}`, 'JSON'), api(`/api/ocds/releases${q}`, 'JSON'), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx'),
+          p.license ? externalLink(p.license) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
+      }), { id: 'tabla-descargas' }),
+    h('h2', null, 'Cómo usar la API'),
+    h('p', null, 'Cada respuesta es un paquete válido del estándar. Filtre por implementador con «?publisher=», pida más o menos elementos con «limit» (de 1 a 1000) y siga «links.next» para la siguiente página. Un proyecto: /api/oc4ids/projects/{id}; un proceso: /api/ocds/records/{ocid}.')),
+};

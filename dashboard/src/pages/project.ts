@@ -1,0 +1,123 @@
+/**
+ * *Proyecto*: one project's sheet — summary, map, budget → contract → final value, progress, its contracting
+ * processes with a timeline, the documents checklist by stage, and links to its JSON.
+ */
+import { h, externalLink, route } from '../dom';
+import { arr, num, obj, str } from '../data/read';
+import { processRows, projectRows } from '../data/rows';
+import type { Json } from '../data/types';
+import { barChart } from '../components/bar-chart';
+import { dataTable } from '../components/table';
+import { mexicoMap, type MapPoint } from '../map/mexico-map';
+import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, statusTitle } from '../labels';
+import { supplierKey } from '../data/suppliers';
+import { date, heading, money, NO_DATA, type Page } from './common';
+
+/** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
+const CHECKLIST: [string, string[]][] = [
+  ['Identificación y preparación', ['feasibilityStudy', 'projectScope', 'environmentalImpact', 'landAndSettlementImpact', 'budgetApproval']],
+  ['Ejecución', ['physicalProgressReport', 'financialProgressReport', 'contractAmendment']],
+  ['Conclusión', ['completionCertificate', 'financialAuditReport', 'technicalAuditReport', 'projectEvaluation']],
+];
+
+function points(project: Json): MapPoint[] {
+  return arr(project.locations).map(obj).flatMap((l) => {
+    const g = obj(l?.geometry);
+    const c = arr(g?.coordinates);
+    const label = str(l?.description) ?? str(obj(l?.address)?.locality) ?? 'Ubicación';
+    if (g?.type === 'Point' && num(c[0]) !== undefined && num(c[1]) !== undefined) return [{ lng: c[0] as number, lat: c[1] as number, label }];
+    // Lines and polygons: their vertices ([lng, lat] pairs, possibly nested) drawn as points.
+    const flat: number[][] = [];
+    const walk = (v: unknown): void => { if (Array.isArray(v) && typeof v[0] === 'number' && typeof v[1] === 'number') flat.push(v as number[]); else if (Array.isArray(v)) v.forEach(walk); };
+    walk(c);
+    return flat.slice(0, 50).map(([lng, lat]) => ({ lng, lat, label }));
+  });
+}
+
+function delta(from: number | undefined, to: number | undefined): string {
+  if (from === undefined || to === undefined || from === 0) return '';
+  const d = ((to - from) / from) * 100;
+  return ` (${d >= 0 ? '+' : ''}${d.toFixed(1)} %)`;
+}
+
+function timeline(summary: Json): { date: string; what: string }[] {
+  const tender = obj(summary.tender);
+  const period = obj(summary.contractPeriod);
+  const events = [
+    { date: str(tender?.datePublished), what: 'Publicación de la convocatoria' },
+    { date: str(period?.startDate), what: 'Inicio del contrato' },
+    ...arr(summary.milestones).map(obj).map((m) => ({ date: str(m?.dateMet) ?? str(m?.dueDate), what: `${str(m?.title) ?? 'Hito'} (${milestoneStatusTitle(str(m?.status) ?? 'sin-dato')})` })),
+    { date: str(period?.endDate), what: 'Fin del contrato' },
+  ];
+  return events.filter((e): e is { date: string; what: string } => !!e.date).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export const projectPage: Page = {
+  title: 'Proyecto',
+  render: ({ ds, params }) => {
+    const id = params[0] ?? '';
+    const entry = ds.projects.find((p) => p.project.id === id);
+    const row = projectRows(ds).find((r) => r.id === id);
+    if (!entry || !row) return h('div', null, ...heading('Proyecto no encontrado', `No hay un proyecto publicado con la clave «${id}».`), h('a', { href: route('proyectos') }, 'Volver a la lista de proyectos'));
+    const p = entry.project;
+    const period = obj(p.period);
+    const processes = processRows(ds).filter((r) => r.projectIds.includes(id));
+    const summaries = arr(p.contractingProcesses).map(obj).filter((c): c is Json => !!c);
+    const docs = arr(p.documents).map(obj).filter((d): d is Json => !!d);
+    const facts: [string, string][] = [
+      ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', str(obj(p.publicAuthority)?.name) ?? NO_DATA],
+      ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sectors.map(sectorTitle).join('; ') || NO_DATA],
+      ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`], ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
+      ['Última actualización', date(row.updated)],
+    ];
+    const locs = arr(p.locations).map(obj);
+    return h('div', null,
+      ...heading(row.title),
+      h('dl', { class: 'facts' }, facts.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v)))),
+      h('section', { 'aria-labelledby': 'h-ubicacion' }, h('h2', { id: 'h-ubicacion' }, 'Ubicación'),
+        mexicoMap(points(p), row.state),
+        h('ul', { class: 'locations' }, locs.length ? locs.map((l) => {
+          const a = obj(l?.address);
+          return h('li', null, [str(l?.description), [str(a?.streetAddress), str(a?.locality), str(a?.region)].filter(Boolean).join(', ')].filter(Boolean).join(' — ') || NO_DATA);
+        }) : h('li', null, 'Sin ubicación publicada.'))),
+      h('section', { 'aria-labelledby': 'h-montos' }, h('h2', { id: 'h-montos' }, 'Presupuesto, contrato y valor final'),
+        barChart('Del presupuesto al valor final (MXN)', [
+          { label: 'Presupuesto', value: row.budget ?? 0, display: money(row.budget) },
+          { label: 'Contratado', value: row.contracted ?? 0, display: `${money(row.contracted)}${delta(row.budget, row.contracted)}` },
+          { label: 'Valor final', value: row.finalValue ?? 0, display: `${money(row.finalValue)}${delta(row.contracted, row.finalValue)}` },
+        ], 'Monto (MXN)', { id: 'grafica-montos', level: 3 }),
+        h('p', { class: 'note' }, 'Entre paréntesis: variación respecto del monto anterior.')),
+      h('section', { 'aria-labelledby': 'h-avance' }, h('h2', { id: 'h-avance' }, 'Avance'),
+        h('dl', { class: 'facts' },
+          h('div', null, h('dt', null, 'Avance físico'), h('dd', null, row.physicalProgress === undefined ? 'Sin dato publicado' : `${row.physicalProgress} %`)),
+          h('div', null, h('dt', null, 'Avance financiero'), h('dd', null, row.financialProgress !== undefined ? `${row.financialProgress} %`
+            : processes.some((x) => x.paid !== undefined) && row.contracted ? `${((processes.reduce((n, x) => n + (x.paid ?? 0), 0) / row.contracted) * 100).toFixed(1)} % (pagado entre contratado, calculado)` : 'Sin dato publicado')))),
+      h('section', { 'aria-labelledby': 'h-procesos' }, h('h2', { id: 'h-procesos' }, 'Procesos de contratación'),
+        dataTable('Procesos de contratación del proyecto', [{ title: 'Proceso' }, { title: 'Método' }, { title: 'Estado' }, { title: 'Contratado', numeric: true }, { title: 'Valor final', numeric: true }, { title: 'Contratistas' }],
+          summaries.map((s) => {
+            const sm = obj(s.summary) ?? {};
+            const ocid = str(s.id) ?? '';
+            return [h('span', null, str(sm.title) ?? ocid, h('br'), h('small', null, ocid)), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'), processStatusTitle(str(sm.status) ?? 'sin-dato'),
+              money(num(obj(sm.contractValue)?.amount)), money(num(obj(sm.finalValue)?.amount)),
+              arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')])];
+          }), { id: 'tabla-procesos' }),
+        summaries.map((s) => {
+          const sm = obj(s.summary) ?? {};
+          const events = timeline(sm);
+          return h('div', { class: 'timeline' }, h('h3', null, `Cronología: ${str(sm.title) ?? str(s.id) ?? ''}`),
+            events.length ? h('ol', null, events.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what))) : h('p', null, 'Sin fechas publicadas.'));
+        })),
+      h('section', { 'aria-labelledby': 'h-documentos' }, h('h2', { id: 'h-documentos' }, 'Documentos por etapa'),
+        CHECKLIST.map(([stage, types]) => h('div', { class: 'checklist' }, h('h3', null, stage), h('ul', null, types.map((t) => {
+          const found = docs.filter((d) => d.documentType === t);
+          return h('li', { class: found.length ? 'ok' : 'missing' },
+            h('span', { class: 'mark', 'aria-hidden': 'true' }, found.length ? '✓' : '✗'), ' ', documentTypeTitle(t), ': ',
+            found.length ? found.map((d, i) => [i ? ', ' : '', externalLink(d.url, str(d.title) ?? 'documento')]) : h('em', null, 'Sin documento'));
+        }))))),
+      h('section', { 'aria-labelledby': 'h-datos' }, h('h2', { id: 'h-datos' }, 'Datos abiertos de este proyecto'),
+        h('ul', null,
+          h('li', null, h('a', { href: `/api/oc4ids/projects/${encodeURIComponent(id)}` }, 'Proyecto en EDCAPI (OC4IDS), JSON')),
+          processes.map((x) => h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(x.ocid)}` }, `Registro EDCA-MX (OCDS) de ${x.ocid}, JSON`))))),
+    );
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * *Calidad de datos*: per implementer, the share of the program's fields filled (projects, processes), CoST IDS
+ * coverage and the date of the last update; per field, how many documents fill it. The figures come from
+ * `/api/stats` (computed at publication by core/stats/quality-stats.ts); each share is written as a number, the
+ * shading only repeats it.
+ */
+import { COST_IDS_ELEMENTS } from '../../../core/stats/cost-ids';
+import { h } from '../dom';
+import { dataTable } from '../components/table';
+import { date, heading, NO_DATA, percent, type Page } from './common';
+
+const shade = (share: number): string => `heat heat-${Math.min(4, Math.floor(share * 5))}`;
+const cell = (share: number | undefined): Node => (share === undefined ? document.createTextNode(NO_DATA) : h('span', { class: shade(share) }, percent(share)));
+
+export const qualityPage: Page = {
+  title: 'Calidad de datos',
+  render: ({ ds }) => {
+    const stats = ds.stats.filter((s) => s.data);
+    const fields = stats[0]?.data?.quality?.fields ?? [];
+    const fieldShare = (s: (typeof stats)[number], std: string, field: string): number | undefined => {
+      const f = s.data?.quality?.fields.find((x) => x.standard === std && x.field === field);
+      return f && f.total ? f.filled / f.total : undefined;
+    };
+    return h('div', null,
+      ...heading('Calidad de datos', 'Qué tan completos están los datos que publica cada implementador. Se cuenta lo que se publica, no se juzga si es correcto.'),
+      dataTable('Completitud por implementador', [{ title: 'Implementador' }, { title: 'Proyectos', numeric: true }, { title: 'Procesos', numeric: true }, { title: 'Campos llenos en proyectos', numeric: true }, { title: 'Campos llenos en procesos', numeric: true }, { title: 'Última actualización' }],
+        stats.map((s) => [s.name, String(s.data?.projects ?? 0), String(s.data?.processes ?? 0), cell(s.data?.quality?.projectsShare), cell(s.data?.quality?.processesShare), date(s.publishedAt)]), { id: 'tabla-completitud' }),
+      h('h2', null, 'Cobertura de los datos del CoST IDS'),
+      h('p', null, 'Proporción de proyectos que publican cada dato del estándar de datos de infraestructura de CoST (IDS).'),
+      dataTable('Cobertura CoST IDS por implementador', [{ title: 'Dato' }, ...stats.map((s) => ({ title: s.name, numeric: true }))],
+        COST_IDS_ELEMENTS.map((e) => [e.label, ...stats.map((s) => {
+          const c = s.data?.quality?.costIds.find((x) => x.id === e.id);
+          return cell(c && c.total ? c.disclosed / c.total : undefined);
+        })]), { id: 'tabla-cost-ids' }),
+      h('h2', null, 'Completitud por campo'),
+      dataTable('Documentos que llenan cada campo del programa, por implementador', [{ title: 'Campo' }, { title: 'Estándar' }, ...stats.map((s) => ({ title: s.name, numeric: true }))],
+        fields.map((f) => [f.title, f.standard === 'ocds' ? 'EDCA-MX' : 'EDCAPI', ...stats.map((s) => cell(fieldShare(s, f.standard, f.field)))]), { id: 'tabla-campos' }));
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * *Seguimiento* (control board): each implementer against its commitment — projects committed, published and
+ * approved, submissions pending review, and days since the last update against the committed periodicity.
+ * Status is written in words with a symbol, never shown by colour alone.
+ */
+import { h } from '../dom';
+import type { TrackingEntry } from '../data/types';
+import { dataTable } from '../components/table';
+import { count, date, heading, NO_DATA, type Page } from './common';
+
+export const trackingPage: Page = {
+  title: 'Seguimiento',
+  render: ({ ds, query, setQuery }) => {
+    const rows: TrackingEntry[] = ds.tracking ?? ds.publishers.map((p) => ({
+      publisherId: p.id, name: p.name, state: p.state, committed: p.commitment.projects, periodicityDays: p.commitment.periodicityDays,
+      published: p.currentPublication?.counts.projects ?? 0, approved: NaN, pendingReview: NaN, lastPublishedAt: p.currentPublication?.createdAt ?? null,
+      daysSinceUpdate: p.currentPublication ? Math.floor((Date.now() - Date.parse(p.currentPublication.createdAt)) / 86400000) : null,
+    }));
+    const results = h('div', { id: 'resultados' });
+    const states = [...new Set(rows.map((r) => r.state))].sort((a, b) => a.localeCompare(b, 'es-MX'));
+    const sel = h('select', { id: 'filtro-estado' }, h('option', { value: '' }, 'Todos'), states.map((s) => h('option', { value: s, selected: query.get('estado') === s }, s)));
+    const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
+    const draw = (): void => {
+      const shown = rows.filter((r) => !sel.value || r.state === sel.value);
+      results.replaceChildren(dataTable('Avance de cada implementador frente a su compromiso', [
+        { title: 'Implementador' }, { title: 'Estado' }, { title: 'Proyectos comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
+        { title: 'Envíos aprobados', numeric: true }, { title: 'Envíos por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días desde la actualización', numeric: true }, { title: 'Situación' },
+      ], shown.map((r) => {
+        const late = r.daysSinceUpdate === null || r.daysSinceUpdate > r.periodicityDays;
+        const short = r.published < r.committed;
+        const situation = late ? `✗ Atrasado: publica cada ${r.periodicityDays} días` : short ? `⚠ Al día, faltan ${count(r.committed - r.published)} proyectos` : '✓ Al día y completo';
+        return [r.name, r.state, count(r.committed), count(r.published), opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate),
+          h('span', { class: late ? 'status-bad' : short ? 'status-warn' : 'status-ok' }, situation)];
+      }), { id: 'tabla-seguimiento' }));
+    };
+    sel.addEventListener('change', () => { const q = new URLSearchParams(); if (sel.value) q.set('estado', sel.value); setQuery(q); draw(); });
+    draw();
+    return h('div', null,
+      ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar.'),
+      h('form', { class: 'filters', 'aria-label': 'Filtros', onsubmit: (e: Event) => e.preventDefault() }, h('div', { class: 'field' }, h('label', { for: 'filtro-estado' }, 'Estado'), sel)),
+      ds.tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
+      results);
+  },
+};

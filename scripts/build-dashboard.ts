@@ -1,0 +1,42 @@
+/**
+ * Builds the public dashboard into dashboard/dist (served by the local server at `/` and by Firebase Hosting):
+ * app.js (esbuild bundle of dashboard/src/main.ts with the core formatters, figures and code labels), app.css and
+ * index.html, whose asset URLs carry a content hash so caches refresh on every change. Everything is local: no
+ * CDN, no web fonts, no map tiles.
+ */
+import * as esbuild from 'esbuild';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as zlib from 'zlib';
+
+const ROOT = path.resolve(__dirname, '..');
+const SRC = path.join(ROOT, 'dashboard', 'src');
+
+export interface DashboardBuild { outDir: string; files: Record<string, { bytes: number; gzip: number }> }
+
+export async function buildDashboard(outDir = path.join(ROOT, 'dashboard', 'dist')): Promise<DashboardBuild> {
+  const js = (await esbuild.build({
+    entryPoints: [path.join(SRC, 'main.ts')], bundle: true, write: false, format: 'iife', target: 'es2019', platform: 'browser',
+    minify: true, legalComments: 'none', logLevel: 'warning', charset: 'utf8',
+  })).outputFiles[0].text;
+  const css = (await esbuild.build({ entryPoints: [path.join(SRC, 'styles.css')], bundle: true, write: false, minify: true, logLevel: 'warning' })).outputFiles[0].text;
+  const hash = crypto.createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
+  const html = fs.readFileSync(path.join(SRC, 'index.html'), 'utf8').replace(/__HASH__/g, hash);
+  const out = { 'index.html': html, 'app.js': js, 'app.css': css };
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const files: DashboardBuild['files'] = {};
+  for (const [name, text] of Object.entries(out)) {
+    fs.writeFileSync(path.join(outDir, name), text);
+    files[name] = { bytes: Buffer.byteLength(text), gzip: zlib.gzipSync(text, { level: 9 }).length };
+  }
+  return { outDir, files };
+}
+
+if (require.main === module) {
+  buildDashboard().then((b) => {
+    const total = Object.values(b.files).reduce((n, f) => n + f.gzip, 0);
+    console.log(`dashboard/dist: ${Object.entries(b.files).map(([n, f]) => `${n} ${(f.gzip / 1024).toFixed(1)} KB gz`).join(', ')}; total ${(total / 1024).toFixed(1)} KB gz`);
+  }).catch((e) => { console.error(e); process.exit(1); });
+}
