@@ -21,7 +21,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function getPath(value: unknown, segments: readonly string[]): unknown {
+export function getPath(value: unknown, segments: readonly string[]): unknown {
   let cur = value;
   for (const seg of segments) {
     if (Array.isArray(cur) && /^\d+$/.test(seg)) cur = cur[Number(seg)];
@@ -54,7 +54,7 @@ function cellFor(col: ColumnSpec, value: unknown): CellValue {
 }
 
 /** Every item of the sheet's array with the chain of its ancestors (root first). */
-function itemChains(doc: unknown, levels: readonly string[]): unknown[][] {
+export function itemChains(doc: unknown, levels: readonly string[]): unknown[][] {
   let chains: unknown[][] = [[doc]];
   for (const level of levels) {
     const segs = level.split('/');

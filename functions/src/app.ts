@@ -7,7 +7,9 @@ import type { Store } from './store/store';
 import type { Config } from './config';
 import { publicRoutes } from './api/public-routes';
 import { bulkRoutes } from './api/bulk-routes';
+import { trackingRoutes } from './api/tracking-routes';
 import { errorHandler, notFound } from './api/http-error';
+import { allowedMethods, jsonBodies } from './api/request-limits';
 
 export interface AppDeps {
   store: Store;
@@ -29,9 +31,12 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', 'weak');
   app.set('json spaces', 0);
-  app.use(express.json({ limit: deps.config.maxBodyBytes }));
+  // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).
+  app.use('/api', allowedMethods());
+  app.use(jsonBodies());
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
   app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
+  app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
   if (deps.dashboardDir) app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }));

@@ -3,7 +3,11 @@
  * items, 2 tender documents, 2 tenderers, 2 awards with 1 supplier, 1 contract with 2 transactions).
  * Deterministic (no randomness): the same N gives the same workbook. Values are realistic in form (RFC ids,
  * es-MX amounts, ISO dates with the Mexico City offset) so the engine does its real work on every cell.
+ * Two densities: `basic` (the fields a small publisher fills: ids, names, roles, RFC, amounts, dates, status; about
+ * 75 values per process) and `complete` (plus addresses, contact points, CUCOP classification, delivery places,
+ * document details: about 180 values per process).
  */
+export type Density = 'basic' | 'complete';
 type Obj = Record<string, unknown>;
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
@@ -13,16 +17,19 @@ const day = (i: number, offset: number): string => {
 };
 const money = (amount: number): Obj => ({ amount, currency: 'MXN' });
 
-function party(id: string, name: string, roles: string[], rfc: string): Obj {
+function party(id: string, name: string, roles: string[], rfc: string, complete: boolean): Obj {
+  const basic = { id, name, roles, identifier: { scheme: 'MX-RFC', id: rfc } };
+  if (!complete) return basic;
   return {
-    id, name, roles,
+    ...basic,
     identifier: { scheme: 'MX-RFC', id: rfc, legalName: name },
     address: { streetAddress: 'Av. Juárez 100, Centro', locality: 'Monterrey', region: 'Nuevo León', postalCode: '64000', countryName: 'México' },
     contactPoint: { name: 'Dirección de Obras Públicas', email: 'obras@municipio.example', telephone: '+52 81 8130 6565' },
   };
 }
 
-export function syntheticRelease(i: number): Obj {
+export function syntheticRelease(i: number, density: Density = 'basic'): Obj {
+  const complete = density === 'complete';
   const ocid = `ocds-bench1-OP-${pad(i, 6)}`;
   const buyerRfc = 'MMO850101AB1';
   const s1 = `CSA${pad(i % 1000, 3)}101XY${i % 10}`;
@@ -31,43 +38,43 @@ export function syntheticRelease(i: number): Obj {
   const sup1 = { id: `MX-RFC-${s1}`, name: `Constructora del Norte ${i}, S.A. de C.V.` };
   const sup2 = { id: `MX-RFC-${s2}`, name: `Pavimentos y Obras ${i}, S.A. de C.V.` };
   const amount = 1_000_000 + (i % 997) * 12_345.5;
-  const item = (n: number): Obj => ({
+  const item = (n: number): Obj => (!complete ? { id: String(n), description: `Concepto de obra ${n} del proceso ${i}`, quantity: 100 * n, unit: { name: 'Metro cuadrado', value: money(350.25 * n) } } : {
     id: String(n), description: `Concepto de obra ${n} del proceso ${i}`,
     classification: { scheme: 'CUCOP', id: `6170011${n}`, description: 'Construcción de obra de pavimentación' },
     quantity: 100 * n, unit: { name: 'Metro cuadrado', value: money(350.25 * n) },
     deliveryLocation: { geometry: { type: 'Point', coordinates: [-100.3161 + (i % 100) / 1000, 25.6866 + n / 1000] } },
     deliveryAddress: { streetAddress: `Calle ${n}`, locality: 'Monterrey', region: 'Nuevo León', postalCode: '64000', countryName: 'México' },
   });
-  const doc = (n: number, type: string): Obj => ({
+  const doc = (n: number, type: string): Obj => (!complete ? { id: `${ocid}-T${n}`, documentType: type, title: `Documento ${n} de la licitación`, url: `https://compras.municipio.example/${ocid}/doc-${n}.pdf`, datePublished: day(i, n) } : {
     id: `${ocid}-T${n}`, documentType: type, title: `Documento ${n} de la licitación`, description: 'Publicado en el portal de compras.',
     url: `https://compras.municipio.example/${ocid}/doc-${n}.pdf`, datePublished: day(i, n), format: 'application/pdf', language: 'es',
   });
   const award = (n: number, supplier: Obj): Obj => ({
-    id: `${ocid}-A${n}`, title: `Adjudicación ${n}`, description: `Partida ${n} de la obra`, date: day(i, 30 + n), status: 'active',
+    id: `${ocid}-A${n}`, ...(complete ? { title: `Adjudicación ${n}`, description: `Partida ${n} de la obra` } : {}), date: day(i, 30 + n), status: 'active',
     value: money(amount / 2), suppliers: [supplier], contractPeriod: { startDate: day(i, 40), endDate: day(i, 160) },
   });
   const tx = (n: number): Obj => ({
     id: `${ocid}-P${n}`, date: day(i, 60 + n * 30), value: money(amount / 4), paymentMethod: 'check',
-    payer: buyer, payee: sup1, uri: `https://finanzas.municipio.example/pagos/${ocid}-${n}`,
+    payer: buyer, payee: sup1, ...(complete ? { uri: `https://finanzas.municipio.example/pagos/${ocid}-${n}` } : {}),
   });
   return {
     ocid,
-    parties: [party(buyer.id, buyer.name, ['buyer', 'procuringEntity', 'payer'], buyerRfc), party(sup1.id, sup1.name, ['tenderer', 'supplier', 'payee'], s1), party(sup2.id, sup2.name, ['tenderer', 'supplier'], s2)],
+    parties: [party(buyer.id, buyer.name, ['buyer', 'procuringEntity', 'payer'], buyerRfc, complete), party(sup1.id, sup1.name, ['tenderer', 'supplier', 'payee'], s1, complete), party(sup2.id, sup2.name, ['tenderer', 'supplier'], s2, complete)],
     buyer,
     tender: {
-      id: `OP-LP-${pad(i, 6)}`, title: `Pavimentación de la calle ${i}`, description: 'Rehabilitación de carpeta asfáltica, guarniciones y banquetas.',
-      status: 'complete', procurementMethod: 'open', procurementMethodDetails: 'Licitación pública', mainProcurementCategory: 'works',
+      id: `OP-LP-${pad(i, 6)}`, title: `Pavimentación de la calle ${i}`, ...(complete ? { description: 'Rehabilitación de carpeta asfáltica, guarniciones y banquetas.', procurementMethodDetails: 'Licitación pública' } : {}),
+      status: 'complete', procurementMethod: 'open', mainProcurementCategory: 'works',
       value: money(amount), tenderPeriod: { startDate: day(i, 0), endDate: day(i, 21) }, numberOfTenderers: 2, procuringEntity: buyer,
       items: [item(1), item(2), item(3)], documents: [doc(1, 'tenderNotice'), doc(2, 'technicalSpecifications')], tenderers: [sup1, sup2],
     },
     awards: [award(1, sup1), award(2, sup2)],
     contracts: [{
-      id: `${ocid}-C1`, awardID: `${ocid}-A1`, title: `Contrato de obra ${i}`, status: 'active', value: money(amount / 2), dateSigned: day(i, 35),
+      id: `${ocid}-C1`, awardID: `${ocid}-A1`, ...(complete ? { title: `Contrato de obra ${i}` } : {}), status: 'active', value: money(amount / 2), dateSigned: day(i, 35),
       period: { startDate: day(i, 40), endDate: day(i, 160) }, implementation: { transactions: [tx(1), tx(2)] },
     }],
   };
 }
 
-export function syntheticReleases(n: number): Obj[] {
-  return Array.from({ length: n }, (_, i) => syntheticRelease(i + 1));
+export function syntheticReleases(n: number, density: Density = 'basic'): Obj[] {
+  return Array.from({ length: n }, (_, i) => syntheticRelease(i + 1, density));
 }

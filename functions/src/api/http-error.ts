@@ -33,6 +33,10 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     // body-parser errors: malformed JSON and oversized bodies.
     if (e.type === 'entity.parse.failed') return void res.status(400).json({ error: { code: 'invalid-json', message: 'El cuerpo de la solicitud no es JSON válido.' } });
     if (e.type === 'entity.too.large') return void res.status(413).json({ error: { code: 'too-large', message: 'La solicitud es demasiado grande.' } });
+    // Any other client error raised by express itself (e.g. a path that is not valid percent-encoding).
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
+      return void res.status(e.status).json({ error: { code: 'bad-request', message: 'La solicitud no es válida: revise la dirección y sus parámetros.' } });
+    }
     log(`error interno: ${err instanceof Error ? err.message : String(err)}`);
     res.status(500).json({ error: { code: 'internal', message: 'Ocurrió un error interno. Intente de nuevo más tarde.' } });
   };

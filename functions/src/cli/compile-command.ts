@@ -1,5 +1,5 @@
 /**
- * `compile paquete.json -o registros.json`: a release package (or a JSON array of releases) from any OCDS
+ * `compile paquete.json [otro.json …] -o registros.json`: release packages (or JSON arrays of releases) from any OCDS
  * publisher → a record package with compiled and versioned releases (OCDS 1.1 merging, core/merge).
  */
 import * as fs from 'fs';
@@ -9,39 +9,52 @@ import { recordPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 
-export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<number> {
-  const input = args.positional[0];
-  const output = stringOption(args, 'salida');
-  if (!input) throw new UsageError('Indique el paquete de entregas a compilar, por ejemplo: compile paquete.json -o registros.json');
-  if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o registros.json');
-  if (!fs.existsSync(input)) throw new UsageError(`No se encontró el archivo «${input}».`);
+async function readReleases(file: string): Promise<{ releases: unknown[]; pkg: PackageLike }> {
+  if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await fs.promises.readFile(input, 'utf8'));
+    parsed = JSON.parse(await fs.promises.readFile(file, 'utf8'));
   } catch {
-    throw new UsageError(`El archivo «${path.basename(input)}» no es JSON válido.`);
+    throw new UsageError(`El archivo «${path.basename(file)}» no es JSON válido.`);
   }
-  const pkg = parsed as { releases?: unknown; publisher?: { name?: unknown }; license?: unknown; publicationPolicy?: unknown; extensions?: unknown };
-  const releases = Array.isArray(parsed) ? parsed : Array.isArray(pkg?.releases) ? pkg.releases : undefined;
-  if (!releases) throw new UsageError(`«${path.basename(input)}» no es un paquete de entregas OCDS ni una lista de entregas.`);
+  const pkg = (parsed ?? {}) as PackageLike;
+  const releases = Array.isArray(parsed) ? parsed : Array.isArray(pkg.releases) ? pkg.releases : undefined;
+  if (!releases) throw new UsageError(`«${path.basename(file)}» no es un paquete de entregas OCDS ni una lista de entregas.`);
+  return { releases, pkg };
+}
+
+interface PackageLike { releases?: unknown; publisher?: { name?: unknown }; license?: unknown; publicationPolicy?: unknown; extensions?: unknown }
+
+/** One or more release packages (e.g. one per stage) → one record per ocid. */
+export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const output = stringOption(args, 'salida');
+  if (!args.positional.length) throw new UsageError('Indique el paquete de entregas a compilar, por ejemplo: compile paquete.json -o registros.json');
+  if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o registros.json');
   const byOcid = new Map<string, Release[]>();
   let skipped = 0;
-  for (const r of releases) {
-    const ocid = (r as { ocid?: unknown } | null)?.ocid;
-    if (typeof ocid !== 'string' || !ocid) { skipped++; continue; }
-    byOcid.set(ocid, [...(byOcid.get(ocid) ?? []), r as Release]);
+  let total = 0;
+  let pkg: PackageLike = {};
+  for (const file of args.positional) {
+    const read = await readReleases(file);
+    if (!pkg.publisher) pkg = read.pkg;
+    for (const r of read.releases) {
+      const ocid = (r as { ocid?: unknown } | null)?.ocid;
+      if (typeof ocid !== 'string' || !ocid) { skipped++; continue; }
+      total++;
+      byOcid.set(ocid, [...(byOcid.get(ocid) ?? []), r as Release]);
+    }
   }
   if (skipped) io.err(`Se omitieron ${skipped} entregas sin «ocid».`);
   const records = [...byOcid.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ocid, list]) => buildRecord(ocid, list));
   const meta = {
     uri: `file://${path.resolve(output)}`,
     publishedDate: new Date().toISOString(),
-    publisher: { name: typeof pkg?.publisher?.name === 'string' ? pkg.publisher.name : 'Sin nombre de publicador' },
-    ...(typeof pkg?.license === 'string' ? { license: pkg.license } : {}),
-    ...(typeof pkg?.publicationPolicy === 'string' ? { publicationPolicy: pkg.publicationPolicy } : {}),
-    ...(Array.isArray(pkg?.extensions) ? { extensions: pkg.extensions as string[] } : {}),
+    publisher: { name: typeof pkg.publisher?.name === 'string' ? pkg.publisher.name : 'Sin nombre de publicador' },
+    ...(typeof pkg.license === 'string' ? { license: pkg.license } : {}),
+    ...(typeof pkg.publicationPolicy === 'string' ? { publicationPolicy: pkg.publicationPolicy } : {}),
+    ...(Array.isArray(pkg.extensions) ? { extensions: pkg.extensions as string[] } : {}),
   };
   await fs.promises.writeFile(output, JSON.stringify(recordPackage(records, meta), null, 2) + '\n');
-  io.err(`Escrito ${output}: ${records.length} registros compilados de ${releases.length - skipped} entregas.`);
+  io.err(`Escrito ${output}: ${records.length} registros compilados de ${total} entregas.`);
   return 0;
 }

@@ -16,23 +16,38 @@ async function runPipeline(args: ParsedArgs) {
   const progress = progressReporter();
   const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${rows.toLocaleString('es-MX')} filas…`));
   progress.done();
+  // A zip without worksheets (or an .xlsx saved by another program without any) is not a workbook we can read.
+  if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);
   const now = stringOption(args, 'fecha') ?? new Date().toISOString();
   const converted = unflatten(workbook, { now });
   const findings: Finding[] = [...converted.findings, ...validate({ releases: converted.releases, projects: converted.projects }, converted.sourceMap, { ...converted.settings, now })];
   return { converted, findings, now, label: source.label };
 }
 
-function printFindings(findings: Finding[], io: CliIo, json: boolean): void {
+/** Nothing to validate or convert: said plainly instead of writing an empty (schema-invalid) package. */
+function reportEmpty(converted: { releases: unknown[]; projects: unknown[] }, label: string, io: CliIo): boolean {
+  if (converted.releases.length || converted.projects.length) return false;
+  io.err(`El libro «${label}» no contiene contrataciones ni proyectos: revise que los datos empiecen en la fila 3 de las hojas «Contrataciones» y «Proyectos» (o en la fila 2 de un libro de flatten-tool).`);
+  return true;
+}
+
+/** More lines than a person reads: a big workbook with a systematic mistake would print one per row. */
+const MAX_PRINTED = 1000;
+
+function printFindings(findings: Finding[], io: CliIo, json: boolean, all: boolean): void {
   if (json) { io.out(JSON.stringify(findings, null, 2)); return; }
-  for (const f of findings) io.err(renderFinding(f));
+  const shown = all ? findings : findings.slice(0, MAX_PRINTED);
+  for (const f of shown) io.err(renderFinding(f));
+  if (shown.length < findings.length) io.err(`… y ${(findings.length - shown.length).toLocaleString('es-MX')} problemas más (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
   io.err(`Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
 }
 
 /** Exit code: 0 valid, 1 errors found. */
 export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
-  const { findings } = await runPipeline(args);
-  printFindings(findings, io, args.options.json === true);
+  const { converted, findings, label } = await runPipeline(args);
+  printFindings(findings, io, args.options.json === true, args.options.todos === true);
+  if (reportEmpty(converted, label, io)) return 1;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
@@ -44,8 +59,9 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
 export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = stringOption(args, 'salida');
   if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o salida.json');
-  const { converted, findings, now } = await runPipeline(args);
-  printFindings(findings, io, false);
+  const { converted, findings, now, label } = await runPipeline(args);
+  printFindings(findings, io, false, args.options.todos === true);
+  if (reportEmpty(converted, label, io)) return 1;
   const errors = findings.some((f) => f.severity === 'error');
   if (errors && args.options.estricto === true) return 1;
   const s = converted.settings;

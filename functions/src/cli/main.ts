@@ -8,19 +8,23 @@ import { parseArgs, stringOption, UsageError } from './args';
 import { convertCommand, validateCommand, type CliIo } from './convert-command';
 import { usersCommand } from './users-command';
 import { importCommand } from './import-command';
+import { compileCommand } from './compile-command';
+import { publishCommand } from './publish-command';
 import { SourceError } from '../ingest/sheet-source';
 import { ConfigError, loadConfig } from '../config';
 import { templateBuffer } from '../xlsx/write-template';
 import { templateSpec } from '../../../core/template/template-spec';
-import { openSqliteStore } from '../store/sqlite-store';
+import { openLocalStore } from '../server/local-store';
 import { startLocalServer } from '../server/local-server';
 
 const HELP = `Infraestructura Abierta — herramientas de línea de comandos
 
   infra-abierta template [-o plantilla.xlsx]        Escribe la plantilla en blanco (EDCAPI + EDCA-MX)
-  infra-abierta validate libro.xlsx [--json]       Valida un libro (o una carpeta de .csv) y lista los problemas
+  infra-abierta validate libro.xlsx [--json] [--todos]  Valida un libro (o una carpeta de .csv) y lista los problemas
   infra-abierta convert libro.xlsx -o salida.json  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS)
   infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
+  infra-abierta compile paquete.json [otro.json …] -o registros.json  Compila entregas OCDS (de cualquier publicador) en registros
+  infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
   infra-abierta serve [--puerto 8080]              Inicia la API y el tablero con la base local (SQLite)
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
   infra-abierta users list | users remove --email correo
@@ -50,6 +54,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'validate': return await validateCommand(args, io);
       case 'convert': return await convertCommand(args, io);
       case 'import': return await importCommand(args, io);
+      case 'compile': return await compileCommand(args, io);
+      case 'publish': {
+        const config = loadConfig();
+        const store = openLocalStore(config);
+        try { return await publishCommand(args, store, io, config.publicBaseUrl); } finally { await store.close(); }
+      }
       case 'serve': {
         const config = loadConfig({ ...process.env, ...(stringOption(args, 'puerto') ? { PORT: stringOption(args, 'puerto') } : {}) });
         const server = await startLocalServer(config, { root: projectRoot(), log: io.err });
@@ -58,7 +68,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'users': {
-        const store = openSqliteStore(loadConfig().sqlitePath);
+        const store = openLocalStore(loadConfig());
         try { return await usersCommand(args, store, io); } finally { await store.close(); }
       }
       case undefined: case 'help': case '--help': case '-h':

@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { Server } from 'http';
 import { createApp } from '../app';
 import type { Config } from '../config';
-import { openSqliteStore } from '../store/sqlite-store';
+import { openLocalStore } from './local-store';
 import type { Store } from '../store/store';
 import { allPublishers } from '../api/current-publications';
 import { seedExamples } from './seed';
@@ -19,8 +19,7 @@ export interface LocalServer { server: Server; store: Store; url: string; close(
 
 export async function startLocalServer(config: Config, opts: { root: string; log?: (m: string) => void; seed?: boolean }): Promise<LocalServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
-  if (config.sqlitePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.sqlitePath)), { recursive: true });
-  const store = openSqliteStore(config.sqlitePath);
+  const store = openLocalStore(config);
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }

@@ -25,6 +25,8 @@ export interface Publisher {
   name: string;
   /** Mexican state (entidad federativa) the body belongs to; coordinators are scoped by it. */
   state: string;
+  /** Order of government of the implementer. */
+  level?: 'municipal' | 'estatal' | 'federal' | 'autonomo';
   /** Registered OCDS ocid prefix (`ocds-xxxxxx`) and the OC4IDS project id prefix (`oc4ids-xxxxxx`). */
   ocidPrefix: string;
   projectIdPrefix: string;

@@ -7,6 +7,10 @@
  *   coordinator sees why (a refusal is not a return: nobody decided anything about the content yet);
  * - published (or unchanged content, DESIGN §6 idempotence) → `published`;
  * - the sheet or the store failed → `failed` with a Spanish reason; approving again retries.
+ * If the process dies mid-way (killed, out of memory, a Cloud Function timeout) the submission stays `approved`
+ * and the half-written publication stays `writing`, which readers never see (they go through `current`). Once
+ * such an approval is older than `staleApprovalMs`, the next approve call first marks it `failed` (with the
+ * reason) and then approves normally, so it can be retried; the CAS keeps that to one winner too.
  */
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
@@ -24,6 +28,45 @@ export interface ApprovalDeps {
   baseUrl: string;
   now(): Date;
   log(message: string): void;
+  /** How long an approval may stay `approved` before it counts as interrupted; default STALE_APPROVAL_MS. */
+  staleApprovalMs?: number;
+}
+
+/** Longer than any approval takes (10,000 processes publish in a few minutes) and than a Cloud Function may run. */
+export const STALE_APPROVAL_MS = 30 * 60 * 1000;
+export const INTERRUPTED_CODE = 'approval.interrupted';
+const INTERRUPTED_REASON = 'La aprobación anterior se interrumpió antes de terminar (el servidor se detuvo); la publicación vigente no cambió. Apruebe de nuevo.';
+
+/**
+ * An approval whose process died: `approved` for longer than `staleMs` → `failed` with the reason (audited as
+ * `system`). Returns the submission as it is now; anything else is returned untouched.
+ */
+export async function recoverStaleApproval(store: Store, submission: Submission, now: Date, staleMs = STALE_APPROVAL_MS): Promise<Submission> {
+  if (submission.status !== 'approved' || now.getTime() - Date.parse(submission.updatedAt) < staleMs) return submission;
+  const at = now.toISOString();
+  try {
+    const failed = await store.transitionSubmission(submission.id, ['approved'], 'failed', { at, by: 'system', action: 'failed', comment: INTERRUPTED_REASON });
+    await store.appendAudit({ at, actor: 'system', action: 'submission.failed', target: `submission/${submission.id}`, publisherId: submission.publisherId, details: { code: INTERRUPTED_CODE, reason: INTERRUPTED_REASON } });
+    return failed;
+  } catch (e) {
+    // Someone else recovered (or finished) it meanwhile.
+    if (!isStoreError(e, 'conflict')) throw e;
+    return (await store.getSubmission(submission.id)) ?? submission;
+  }
+}
+
+/** Start-up sweep: recovers every stale approval (e.g. after the local server was killed). Returns how many. */
+export async function recoverStaleApprovals(store: Store, now: Date, staleMs = STALE_APPROVAL_MS): Promise<number> {
+  const stale: Submission[] = [];
+  let after: string | undefined;
+  do {
+    const page = await store.listSubmissions({ status: 'approved', after, limit: 1000 });
+    stale.push(...page.items);
+    after = page.next;
+  } while (after);
+  let recovered = 0;
+  for (const s of stale) if ((await recoverStaleApproval(store, s, now, staleMs)).status === 'failed') recovered += 1;
+  return recovered;
 }
 
 export type ApprovalOutcome =
@@ -46,8 +89,9 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
   return { code: 'publish.internal', reason: 'Ocurrió un error interno al publicar; no se publicó nada. Apruebe de nuevo en unos minutos.' };
 }
 
-export async function approveSubmission(deps: ApprovalDeps, submission: Submission, publisher: Publisher, actor: User): Promise<ApprovalOutcome> {
+export async function approveSubmission(deps: ApprovalDeps, pending: Submission, publisher: Publisher, actor: User): Promise<ApprovalOutcome> {
   const { store } = deps;
+  const submission = await recoverStaleApproval(store, pending, deps.now(), deps.staleApprovalMs);
   const stamp = () => deps.now().toISOString();
   const audit = (action: string, details: Record<string, string | number | boolean | null>) =>
     store.appendAudit({ at: stamp(), actor: actor.id, action, target: `submission/${submission.id}`, publisherId: publisher.id, details });
@@ -57,6 +101,7 @@ export async function approveSubmission(deps: ApprovalDeps, submission: Submissi
   } catch (e) {
     if (!isStoreError(e, 'conflict')) throw e;
     const current = await store.getSubmission(submission.id);
+    if (current?.status === 'approved') throw new HttpError(409, 'conflict', 'Esta entrega ya no está en espera de aprobación: se está aprobando en este momento; espere a que termine.');
     throw new HttpError(409, 'conflict', `Esta entrega ya no está en espera de aprobación (estado actual: ${current?.status ?? 'desconocido'}).`);
   }
   await audit('submission.approved', { from: submission.status });

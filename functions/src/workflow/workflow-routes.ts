@@ -17,8 +17,10 @@ import { randomUUID } from 'crypto';
 import express, { Router, type Request, type Response } from 'express';
 import { asyncRoute, badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
+import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers } from '../api/current-publications';
 import { requireUser, type Authenticator } from '../auth/authenticate';
+import { publisherAdminRoutes } from '../api/publisher-admin-routes';
 import { can, canSome, type Action } from '../auth/policy';
 import { isSpreadsheetId } from '../ingest/sheets-source';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
@@ -49,6 +51,10 @@ export interface WorkflowDeps {
   maxUploadBytes: number;
   now?: () => Date;
   log?: (message: string) => void;
+  /** Per-token and per-IP limits on these routes (default DEFAULT_RATE_LIMITS). */
+  rateLimits?: RateLimitOptions;
+  /** An approval left in `approved` longer than this (its process died) may be approved again; default 30 min. */
+  staleApprovalMs?: number;
 }
 
 const DENIED: Record<Action, string> = {
@@ -80,6 +86,8 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((m: string) => console.error(m));
   const router = Router();
+  // Registering publishers and commitments shares this deployment's identity (admin only).
+  router.use(publisherAdminRoutes({ store, authenticator: deps.authenticator, now }));
   const stamp = () => now().toISOString();
 
   const audit = (user: User, action: string, target: string, publisherId: string | undefined, details: AuditEntry['details'] = {}) =>
@@ -122,6 +130,8 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
 
   // Authenticated answers are personal: never cached by a browser or a CDN.
   router.use(['/submissions', '/audit'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
+  // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull.
+  router.use(['/submissions', '/audit'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
 
   router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), asyncRoute(async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
@@ -199,7 +209,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.approve', publisher, `submission/${submission.id}`);
     const outcome = await approveSubmission(
-      { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source) },
+      { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) },
       submission, publisher, user,
     );
     if (outcome.kind === 'published') {

@@ -1,0 +1,83 @@
+/**
+ * Publishers and their commitments (Workflow issue, item 6): an admin registers each implementer — name, state,
+ * order of government, ocid and project id prefixes, licence, publication policy — and what it committed to
+ * publish (up to 5 projects, every so many days). This is the data behind the control board and the ocid check.
+ * PUT is create-or-replace; every change goes to the audit log.
+ */
+import { Router } from 'express';
+import type { Publisher, Store } from '../store/store';
+import { requireUser, type Authenticator } from '../auth/authenticate';
+import { can } from '../auth/policy';
+import { HttpError } from './http-error';
+
+export interface PublisherAdminDeps { store: Store; authenticator: Authenticator; now?: () => Date }
+
+const LEVELS = ['municipal', 'estatal', 'federal', 'autonomo'] as const;
+/** Registered prefixes: OCDS `ocds-` + 6 characters; OC4IDS `oc4ids-` + 6 characters (OC4IDS project identifier guidance). */
+const OCID_PREFIX = /^ocds-[a-z0-9]{6}$/;
+const PROJECT_PREFIX = /^oc4ids-[a-z0-9]{6}$/;
+
+function invalid(message: string): HttpError {
+  return new HttpError(400, 'invalid-publisher', message);
+}
+
+function url(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' || !/^https?:\/\/\S+$/.test(value)) throw invalid(`«${name}» debe ser una dirección web (http o https).`);
+  return value;
+}
+
+/** Validates a request body into a Publisher; every problem is a Spanish 400 naming the field. */
+export function parsePublisher(id: string, body: unknown): Publisher {
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) throw invalid('El identificador del publicador solo admite minúsculas, números y guiones (2 a 63 caracteres).');
+  const b = (body ?? {}) as Record<string, unknown>;
+  const text = (name: string, label: string): string => {
+    const v = b[name];
+    if (typeof v !== 'string' || !v.trim()) throw invalid(`Falta «${label}» (${name}).`);
+    return v.trim();
+  };
+  const name = text('name', 'nombre');
+  const state = text('state', 'entidad federativa');
+  const ocidPrefix = text('ocidPrefix', 'prefijo OCID');
+  const projectIdPrefix = text('projectIdPrefix', 'prefijo de proyectos');
+  if (!OCID_PREFIX.test(ocidPrefix)) throw invalid(`El prefijo OCID «${ocidPrefix}» debe ser «ocds-» seguido de 6 letras minúsculas o números.`);
+  if (!PROJECT_PREFIX.test(projectIdPrefix)) throw invalid(`El prefijo de proyectos «${projectIdPrefix}» debe ser «oc4ids-» seguido de 6 letras minúsculas o números.`);
+  if (b.level !== undefined && !LEVELS.includes(b.level as (typeof LEVELS)[number])) throw invalid(`«level» debe ser uno de: ${LEVELS.join(', ')}.`);
+  const c = (b.commitment ?? {}) as Record<string, unknown>;
+  const projects = c.projects ?? 5;
+  const periodicityDays = c.periodicityDays ?? 90;
+  if (!Number.isInteger(projects) || (projects as number) < 0 || (projects as number) > 5) throw invalid('El compromiso de proyectos debe ser un entero de 0 a 5.');
+  if (!Number.isInteger(periodicityDays) || (periodicityDays as number) < 1 || (periodicityDays as number) > 366) throw invalid('La periodicidad de actualización debe ser un número de días entre 1 y 366.');
+  const license = url(b.license, 'licencia');
+  const publicationPolicy = url(b.publicationPolicy, 'política de publicación');
+  const uri = url(b.uri, 'sitio del publicador');
+  return {
+    id, name, state, ocidPrefix, projectIdPrefix,
+    commitment: { projects: projects as number, periodicityDays: periodicityDays as number },
+    ...(b.level !== undefined ? { level: b.level as Publisher['level'] } : {}),
+    ...(license ? { license } : {}), ...(publicationPolicy ? { publicationPolicy } : {}), ...(uri ? { uri } : {}),
+  };
+}
+
+export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {
+  const router = Router();
+  const now = deps.now ?? (() => new Date());
+  router.put('/publishers/:id', async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    if (!can(user, 'publisher.admin')) throw new HttpError(403, 'forbidden', 'Solo una cuenta de administración puede registrar publicadores.');
+    const publisher = parsePublisher(String(req.params.id), req.body);
+    // Prefixes identify a publisher's data: two publishers may not share one.
+    let after: string | undefined;
+    do {
+      const page = await deps.store.listPublishers({ after, limit: 1000 });
+      const clash = page.items.find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
+      if (clash) throw new HttpError(409, 'conflict', `El prefijo ya está asignado a «${clash.name}».`);
+      after = page.next;
+    } while (after);
+    const existed = (await deps.store.getPublisher(publisher.id)) !== undefined;
+    await deps.store.putPublisher(publisher);
+    await deps.store.appendAudit({ at: now().toISOString(), actor: user.id, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
+    res.set('Cache-Control', 'private, no-store').status(existed ? 200 : 201).json({ publisher });
+  });
+  return router;
+}

@@ -1,0 +1,202 @@
+/**
+ * The CLI end to end, in-process (`main(argv, io)`): convert/validate the example workbooks, bad input, template,
+ * import round trip and users on a real SQLite file. One smoke test runs the built dist/cli.js as a child process.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { VALIDATORS } from '../../core/validate';
+import { templateSpec } from '../../core/template/template-spec';
+import { columnLetter, type WorkbookModel } from '../../core/workbook/model';
+import { XlsxFileSource } from '../../functions/src/ingest/xlsx-source';
+import { buildCli } from '../../scripts/build';
+import { writeXlsx } from '../../scripts/bench/write-xlsx';
+import { EXAMPLE_KEYS } from '../example-workbooks';
+import { ROOT } from '../standards';
+import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
+
+const example = (key: string): string => path.join(ROOT, 'templates', 'examples', `${key}.xlsx`);
+const FECHA = ['--fecha', '2025-06-30T12:00:00Z'];
+let dir: string;
+beforeAll(() => { dir = scratchDir(); });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function schemaErrors(name: keyof typeof VALIDATORS, data: unknown): unknown[] {
+  return VALIDATORS[name](data) ? [] : VALIDATORS[name].errors ?? ['invalid'];
+}
+
+/** Template header rows of the `Contrataciones` sheet plus one data row with the given values by path. */
+function contratacionesWorkbook(values: Record<string, string | number>): WorkbookModel {
+  const sheet = templateSpec().sheets.find((s) => s.name === 'Contrataciones');
+  if (!sheet) throw new Error('no Contrataciones sheet');
+  return { sheets: [{ name: sheet.name, rows: [sheet.columns.map((c) => c.title), sheet.columns.map((c) => c.path), sheet.columns.map((c) => values[c.path] ?? '')] }] };
+}
+
+describe('convert', () => {
+  test.each(EXAMPLE_KEYS)('%s → release package and project package that validate with zero errors', async (key) => {
+    const out = path.join(dir, `${key}.json`);
+    const run = await runCli('convert', example(key), '-o', out);
+    expect(run.err).not.toMatch(STACK_TRACE);
+    expect(run.code).toBe(0);
+    const releases = readJson(out);
+    const projects = readJson(path.join(dir, `${key}-proyectos.json`));
+    expect((releases.releases as unknown[]).length).toBeGreaterThan(0);
+    expect((projects.projects as unknown[]).length).toBeGreaterThan(0);
+    expect(schemaErrors('releasePackage', releases)).toEqual([]);
+    expect(schemaErrors('projectPackage', projects)).toEqual([]);
+    for (const r of releases.releases as unknown[]) expect(schemaErrors('release', r)).toEqual([]);
+    for (const p of projects.projects as unknown[]) expect(schemaErrors('project', p)).toEqual([]);
+    expect(run.err).toMatch(/Escrito .*entregas \(EDCA-MX\)/);
+  });
+
+  test('--proyectos names the project package; without -o it is a usage error', async () => {
+    const projectsFile = path.join(dir, 'solo-proyectos.json');
+    expect((await runCli('convert', example('merida'), '-o', path.join(dir, 'x.json'), '--proyectos', projectsFile)).code).toBe(0);
+    expect(fs.existsSync(projectsFile)).toBe(true);
+    const run = await runCli('convert', example('merida'));
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/Indique el archivo de salida con -o/);
+  });
+});
+
+describe('validate', () => {
+  test('a clean example exits 0 and prints the Spanish summary', async () => {
+    const run = await runCli('validate', example('nuevo-leon'));
+    expect(run.code).toBe(0);
+    expect(run.err).toMatch(/Resumen: 0 errores, \d+ advertencias, \d+ avisos\./);
+  });
+
+  test('errors exit 1, naming sheet, row, column and header in Spanish', async () => {
+    const sheet = templateSpec().sheets.find((s) => s.name === 'Contrataciones');
+    const col = sheet?.columns.findIndex((c) => c.path === 'tender/value/amount') ?? -1;
+    expect(col).toBeGreaterThan(0);
+    const file = path.join(dir, 'con-error.xlsx');
+    await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho dinero' }), file);
+    const run = await runCli('validate', file, ...FECHA);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(`Error — Hoja «Contrataciones», fila 3, columna ${columnLetter(col + 1)} (${sheet?.columns[col].title})`);
+    expect(run.err).toMatch(/Resumen: [1-9]\d* errores/);
+    const json = await runCli('validate', file, '--json', ...FECHA);
+    expect(json.code).toBe(1);
+    const findings = JSON.parse(json.out) as { severity: string; cell?: { sheet: string; row: number } }[];
+    expect(findings.some((f) => f.severity === 'error' && f.cell?.sheet === 'Contrataciones' && f.cell.row === 3)).toBe(true);
+  });
+
+  test('a blank template has nothing to validate: exit 1 with a plain explanation', async () => {
+    const file = path.join(dir, 'blanca.xlsx');
+    expect((await runCli('template', '-o', file)).code).toBe(0);
+    const run = await runCli('validate', file);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/no contiene contrataciones ni proyectos/);
+  });
+});
+
+describe('bad input: a Spanish message and exit code 2, never a stack trace', () => {
+  const cases: [string, () => string, RegExp][] = [
+    ['missing file', () => path.join(dir, 'no-existe.xlsx'), /No se encontró el archivo «no-existe\.xlsx»/],
+    ['not an xlsx', () => { const f = path.join(dir, 'notas.txt'); fs.writeFileSync(f, 'hola'); return f; }, /no es un archivo \.xlsx ni una carpeta/],
+    ['text renamed to .xlsx', () => { const f = path.join(dir, 'texto.xlsx'); fs.writeFileSync(f, 'esto no es un libro'); return f; }, /no es un libro de Excel \(\.xlsx\) válido o está dañado/],
+    ['corrupt zip (truncated workbook)', () => { const f = path.join(dir, 'cortado.xlsx'); fs.writeFileSync(f, fs.readFileSync(example('merida')).subarray(0, 30000)); return f; }, /no es un libro de Excel \(\.xlsx\) válido o está dañado/],
+    ['empty file', () => { const f = path.join(dir, 'vacio.xlsx'); fs.writeFileSync(f, ''); return f; }, /no es un libro de Excel/],
+    ['empty folder', () => { const f = path.join(dir, 'carpeta-vacia'); fs.mkdirSync(f, { recursive: true }); return f; }, /La carpeta «carpeta-vacia» no contiene archivos \.csv/],
+  ];
+  test.each(cases)('%s', async (_name, make, message) => {
+    for (const command of ['validate', 'convert']) {
+      const run = await runCli(command, make(), '-o', path.join(dir, 'salida.json'));
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(message);
+      expect(run.err).not.toMatch(STACK_TRACE);
+      expect(run.out).toBe('');
+    }
+  });
+
+  test('no input, unknown command and a zip without sheets', async () => {
+    expect((await runCli('validate')).err).toMatch(/Indique el libro a leer/);
+    const unknown = await runCli('frobnicar');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/Orden desconocida: «frobnicar»/);
+    // A real zip with no worksheet in it: a valid .xlsx with every sheet removed is the smallest honest case.
+    const file = path.join(dir, 'sin-hojas.xlsx');
+    await writeXlsx({ sheets: [] }, file);
+    const run = await runCli('validate', file);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/no contiene hojas/);
+  });
+});
+
+test('template -o writes the blank template with every spec sheet', async () => {
+  const file = path.join(dir, 'plantilla.xlsx');
+  const run = await runCli('template', '-o', file);
+  expect(run.code).toBe(0);
+  expect(run.err).toContain('plantilla.xlsx');
+  const names = (await new XlsxFileSource(file).read()).sheets.map((s) => s.name);
+  for (const sheet of templateSpec().sheets) expect(names).toContain(sheet.name);
+});
+
+describe('import', () => {
+  test.each(EXAMPLE_KEYS)('%s packages → .xlsx that converts back to the same documents', async (key) => {
+    const first = path.join(dir, `rt-${key}.json`);
+    expect((await runCli('convert', example(key), '-o', first, ...FECHA)).code).toBeLessThan(2);
+    const book = path.join(dir, `rt-${key}.xlsx`);
+    const imported = await runCli('import', first, path.join(dir, `rt-${key}-proyectos.json`), '-o', book);
+    expect(imported.code).toBe(0);
+    expect(imported.err).toMatch(/Escrito .*rt-.*\.xlsx: \d+ procesos de contratación y \d+ proyectos\./);
+    const second = path.join(dir, `rt-${key}-vuelta.json`);
+    expect((await runCli('convert', book, '-o', second, ...FECHA)).code).toBeLessThan(2);
+    const a = readJson(first);
+    const b = readJson(second);
+    expect(b.releases).toEqual(a.releases);
+    expect(b.publisher).toEqual(a.publisher);
+    expect(readJson(path.join(dir, `rt-${key}-vuelta-proyectos.json`)).projects).toEqual(readJson(path.join(dir, `rt-${key}-proyectos.json`)).projects);
+  });
+
+  test('bad packages: missing file, not JSON, no output', async () => {
+    expect((await runCli('import', path.join(dir, 'nada.json'), '-o', path.join(dir, 'l.xlsx'))).err).toMatch(/No se encontró el archivo/);
+    const notJson = path.join(dir, 'roto.json');
+    fs.writeFileSync(notJson, '{"releases": [');
+    const run = await runCli('import', notJson, '-o', path.join(dir, 'l.xlsx'));
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/no es JSON válido/);
+    expect((await runCli('import', notJson)).err).toMatch(/Indique el libro de salida con -o/);
+  });
+});
+
+describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
+  const saved = process.env.INFRA_SQLITE;
+  beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'usuarios.sqlite'); });
+  afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+
+  test('add, list, remove', async () => {
+    const added = await runCli('users', 'add', '--email', 'Coordinacion@Itait.example', '--rol', 'coordinador', '--entidad', 'Tamaulipas');
+    expect(added.code).toBe(0);
+    expect(added.out).toMatch(/Cuenta creada: coordinacion@itait\.example \(coordinador\)/);
+    expect(added.out).toMatch(/Token de acceso/);
+    expect((await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin')).code).toBe(0);
+    const duplicate = await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin');
+    expect(duplicate.code).toBe(2);
+    expect(duplicate.err).toMatch(/Ya existe una cuenta/);
+    expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'capturista', '--publicador', 'no-existe')).err).toMatch(/No existe el publicador/);
+    expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'jefe')).err).toMatch(/Indique el rol con --rol/);
+
+    const listed = await runCli('users', 'list');
+    expect(listed.out.split('\n').map((l) => l.split('\t').slice(1).join(' ')).sort()).toEqual(['admin@infra.example admin ', 'coordinacion@itait.example coordinador Tamaulipas']);
+
+    expect((await runCli('users', 'remove', '--email', 'ADMIN@infra.example')).out).toMatch(/Cuenta eliminada: admin@infra\.example/);
+    expect((await runCli('users', 'list')).out).not.toMatch(/admin@infra/);
+    expect((await runCli('users', 'remove', '--email', 'admin@infra.example')).code).toBe(2);
+  });
+});
+
+test('smoke: the built dist/cli.js runs as a child process', async () => {
+  await buildCli();
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  expect(fs.existsSync(cli)).toBe(true);
+  const out = path.join(dir, 'smoke.json');
+  const ok = spawnSync(process.execPath, [cli, 'convert', example('merida'), '-o', out], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+  expect(ok.stderr).not.toMatch(STACK_TRACE);
+  expect(ok.status).toBe(0);
+  expect(schemaErrors('releasePackage', readJson(out))).toEqual([]);
+  const bad = spawnSync(process.execPath, [cli, 'validate', path.join(dir, 'no-existe.xlsx')], { encoding: 'utf8' });
+  expect(bad.status).toBe(2);
+  expect(bad.stderr.trim()).toBe('No se encontró el archivo «no-existe.xlsx».');
+});

@@ -1,0 +1,36 @@
+/**
+ * The same data in plain flatten-tool layout (test/fixtures/flatten-tool/merida: one CSV per sheet, path headers,
+ * raw codes and ISO dates) converts to the same documents as the template workbook it came from.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT } from '../standards';
+import { FIXTURE_DIR, FIXTURE_EXAMPLE, FIXTURE_NOW, flattenToolCsvFiles } from '../fixtures/flatten-tool/generate';
+import { readJson, runCli, scratchDir } from './run-cli';
+
+test('the committed CSVs are what the generator writes (regenerate: npx ts-node --transpile-only test/fixtures/flatten-tool/generate.ts)', async () => {
+  const files = await flattenToolCsvFiles();
+  expect(fs.readdirSync(FIXTURE_DIR).sort()).toEqual(Object.keys(files).sort());
+  for (const [name, text] of Object.entries(files)) expect(fs.readFileSync(path.join(FIXTURE_DIR, name), 'utf8')).toBe(text);
+  // flatten-tool's names for the child sheets of a release package.
+  expect(Object.keys(files)).toEqual(expect.arrayContaining(['releases.csv', 'parties.csv', 'ten_items.csv', 'awards.csv', 'awa_suppliers.csv', 'contracts.csv', 'con_imp_transactions.csv', 'projects.csv']));
+  expect(files['awa_suppliers.csv'].split('\r\n')[0]).toBe('ocid,awards/0/id,awards/0/suppliers/0/id,awards/0/suppliers/0/name');
+});
+
+test('convert on the flatten-tool folder gives the same releases and projects as on the template workbook', async () => {
+  const dir = scratchDir('flatten-tool-');
+  try {
+    const fromTemplate = path.join(dir, 'plantilla.json');
+    const fromFlatten = path.join(dir, 'flatten-tool.json');
+    const a = await runCli('convert', path.join(ROOT, 'templates', 'examples', `${FIXTURE_EXAMPLE}.xlsx`), '-o', fromTemplate, '--fecha', FIXTURE_NOW);
+    const b = await runCli('convert', FIXTURE_DIR, '-o', fromFlatten, '--fecha', FIXTURE_NOW);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    // Same findings, only the sheet names and header texts differ (paths instead of Spanish titles).
+    expect(b.err.replace(/Hoja «[^»]+», fila \d+, columna \w+ \([^)]*\)/g, 'CELDA')).toBe(a.err.replace(/Hoja «[^»]+», fila \d+, columna \w+ \([^)]*\)/g, 'CELDA').replace('plantilla.json', 'flatten-tool.json').replace('plantilla-proyectos.json', 'flatten-tool-proyectos.json'));
+    // Equal as JSON values (object key order follows the order sheets are read in, which JSON does not define).
+    expect(readJson(fromFlatten).releases).toEqual(readJson(fromTemplate).releases);
+    expect(readJson(path.join(dir, 'flatten-tool-proyectos.json')).projects).toEqual(readJson(path.join(dir, 'plantilla-proyectos.json')).projects);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

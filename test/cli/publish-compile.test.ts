@@ -1,0 +1,65 @@
+/** `publish` into the local store and `compile` of any OCDS release package into records. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
+import { VALIDATORS } from '../../core/validate';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import { ROOT, STANDARDS_DIR, hasStandards } from '../standards';
+
+const EXAMPLE = path.join(ROOT, 'templates', 'examples', 'merida.xlsx');
+
+describe('publish', () => {
+  let dir: string;
+  const saved = process.env.INFRA_SQLITE;
+  beforeEach(() => { dir = scratchDir('publish-'); process.env.INFRA_SQLITE = path.join(dir, 'sub', 'datos.sqlite'); });
+  afterEach(() => { process.env.INFRA_SQLITE = saved; fs.rmSync(dir, { recursive: true, force: true }); });
+
+  it('registers the publisher from Configuración, publishes, then reports no changes on the same workbook', async () => {
+    const first = await runCli('publish', EXAMPLE, '--publicador', 'merida');
+    expect(first.code).toBe(0);
+    expect(first.err).toContain('Publicador «merida» registrado: Municipio de Mérida');
+    expect(first.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 4 proyectos/);
+    const again = await runCli('publish', EXAMPLE, '--publicador', 'merida');
+    expect(again.err).toContain('Sin cambios');
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    expect((await store.getCurrent('merida'))?.counts.projects).toBe(4);
+    await store.close();
+  });
+
+  it('explains a missing or malformed publisher id', async () => {
+    const res = await runCli('publish', EXAMPLE);
+    expect(res.code).toBe(2);
+    expect(res.err).toContain('--publicador');
+    expect(res.err).not.toMatch(STACK_TRACE);
+  });
+});
+
+(hasStandards ? describe : describe.skip)('compile', () => {
+  it('compiles the official fictional release package into a record package valid against the official schema', async () => {
+    const dir = scratchDir('compile-');
+    const folder = path.join(STANDARDS_DIR, 'examples', 'ocds', 'sample-data', 'fictional-example-1.1');
+    // One release package per stage, as the sample data publishes them.
+    const inputs = fs.readdirSync(folder).filter((f) => /-\d\d-\w+\.json$/.test(f)).map((f) => path.join(folder, f));
+    expect(inputs).toHaveLength(6);
+    const out = path.join(dir, 'registros.json');
+    const res = await runCli('compile', ...inputs, '-o', out);
+    expect(res.code).toBe(0);
+    const pkg = readJson(out) as { records: { compiledRelease: { tag: string[] }; versionedRelease: unknown }[] };
+    expect(pkg.records).toHaveLength(1);
+    expect(res.err).toContain('1 registros compilados de 6 entregas');
+    expect(pkg.records[0].compiledRelease.tag).toEqual(['compiled']);
+    expect(pkg.records[0].versionedRelease).toBeDefined();
+    if (!VALIDATORS.recordPackage(pkg)) throw new Error(JSON.stringify(VALIDATORS.recordPackage.errors?.slice(0, 3)));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a file that is not a release package, in Spanish', async () => {
+    const dir = scratchDir('compile-');
+    const bad = path.join(dir, 'x.json');
+    fs.writeFileSync(bad, '{"hola": 1}');
+    const res = await runCli('compile', bad, '-o', path.join(dir, 'y.json'));
+    expect(res.code).toBe(2);
+    expect(res.err).toContain('no es un paquete de entregas OCDS');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
