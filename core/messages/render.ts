@@ -7,6 +7,12 @@ export function renderTemplate(template: string, params: Finding['params']): str
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** The A1 reference of a cell (`C5`), the row alone (`fila 5`), or '' for a whole sheet. */
+export function renderA1(cell: CellRef | undefined): string {
+  if (!cell || cell.row === undefined) return '';
+  return cell.column !== undefined ? `${columnLetter(cell.column)}${cell.row}` : `fila ${cell.row}`;
+}
+
 /** «Hoja "Contratos", fila 5, columna C (Monto del contrato)». */
 export function renderCell(cell: CellRef | undefined): string {
   if (!cell) return 'Libro completo';
@@ -25,4 +31,30 @@ const SEVERITY_ES = { error: 'Error', warning: 'Advertencia', info: 'Aviso' } as
 
 export function renderFinding(f: Finding): string {
   return `${SEVERITY_ES[f.severity]} — ${renderCell(f.cell)}: ${renderMessage(f)}`;
+}
+
+/**
+ * A report for people: findings grouped by sheet (in order of appearance), each line led by its A1 reference and
+ * column title, sheets ordered by row then column. Findings about the whole workbook come first.
+ */
+export function renderReport(findings: readonly Finding[]): string[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.cell?.sheet ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const lines: string[] = [];
+  const keys = [...groups.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
+  for (const key of keys) {
+    const list = (groups.get(key) as Finding[]).slice().sort((a, b) => (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
+    const errors = list.filter((f) => f.severity === 'error').length;
+    const warnings = list.filter((f) => f.severity === 'warning').length;
+    lines.push(`${key ? `Hoja «${key}»` : 'Libro completo'} — ${errors} ${errors === 1 ? 'error' : 'errores'}, ${warnings} ${warnings === 1 ? 'advertencia' : 'advertencias'}`);
+    for (const f of list) {
+      const where = renderA1(f.cell);
+      const header = f.cell?.header ? ` (${f.cell.header})` : '';
+      lines.push(`  ${where ? `${where}${header}: ` : header ? `${header.trim()}: ` : ''}${SEVERITY_ES[f.severity]} — ${renderMessage(f)}`);
+    }
+  }
+  return lines;
 }

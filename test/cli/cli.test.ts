@@ -74,7 +74,8 @@ describe('validate', () => {
     await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho dinero' }), file);
     const run = await runCli('validate', file, ...FECHA);
     expect(run.code).toBe(1);
-    expect(run.err).toContain(`Error — Hoja «Contrataciones», fila 3, columna ${columnLetter(col + 1)} (${sheet?.columns[col].title})`);
+    expect(run.err).toMatch(/^Hoja «Contrataciones» — [1-9]\d* errores?, \d+ advertencias?$/m);
+    expect(run.err).toContain(`  ${columnLetter(col + 1)}3 (${sheet?.columns[col].title}): Error — «mucho dinero» no es un número`);
     expect(run.err).toMatch(/Resumen: [1-9]\d* errores/);
     const json = await runCli('validate', file, '--json', ...FECHA);
     expect(json.code).toBe(1);

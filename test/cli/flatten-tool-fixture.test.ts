@@ -26,7 +26,9 @@ test('convert on the flatten-tool folder gives the same releases and projects as
     const b = await runCli('convert', FIXTURE_DIR, '-o', fromFlatten, '--fecha', FIXTURE_NOW);
     expect([a.code, b.code]).toEqual([0, 0]);
     // Same findings, only the sheet names and header texts differ (paths instead of Spanish titles).
-    expect(b.err.replace(/Hoja «[^»]+», fila \d+, columna \w+ \([^)]*\)/g, 'CELDA')).toBe(a.err.replace(/Hoja «[^»]+», fila \d+, columna \w+ \([^)]*\)/g, 'CELDA').replace('plantilla.json', 'flatten-tool.json').replace('plantilla-proyectos.json', 'flatten-tool-proyectos.json'));
+    // (The flatten-tool CSV has no title row, so its rows are one higher.)
+    const anonymise = (text: string): string => text.replace(/Hoja «[^»]+»/g, 'HOJA').replace(/^ {2}[A-Z]+\d+ \([^)]*\):/gm, '  CELDA:');
+    expect(anonymise(b.err)).toBe(anonymise(a.err).replace('plantilla.json', 'flatten-tool.json').replace('plantilla-proyectos.json', 'flatten-tool-proyectos.json'));
     // Equal as JSON values (object key order follows the order sheets are read in, which JSON does not define).
     expect(readJson(fromFlatten).releases).toEqual(readJson(fromTemplate).releases);
     expect(readJson(path.join(dir, 'flatten-tool-proyectos.json')).projects).toEqual(readJson(path.join(dir, 'plantilla-proyectos.json')).projects);

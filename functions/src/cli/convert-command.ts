@@ -1,6 +1,6 @@
 /** `validate` and `convert`: the core pipeline on a local workbook, findings printed in Spanish. */
 import * as fs from 'fs';
-import { renderFinding } from '../../../core/messages/render';
+import { renderReport } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
 import { unflatten } from '../../../core/unflatten';
@@ -37,7 +37,7 @@ const MAX_PRINTED = 1000;
 function printFindings(findings: Finding[], io: CliIo, json: boolean, all: boolean): void {
   if (json) { io.out(JSON.stringify(findings, null, 2)); return; }
   const shown = all ? findings : findings.slice(0, MAX_PRINTED);
-  for (const f of shown) io.err(renderFinding(f));
+  for (const line of renderReport(shown)) io.err(line);
   if (shown.length < findings.length) io.err(`… y ${(findings.length - shown.length).toLocaleString('es-MX')} problemas más (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
   io.err(`Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
