@@ -6,7 +6,9 @@ import { unflatten } from '../core/unflatten';
 import { validate } from '../core/validate';
 import { renderFinding } from '../core/messages/render';
 import { buildExamples } from '../scripts/examples';
-import { exampleWorkbook, publisherOf } from './example-workbooks';
+import { exampleWorkbook, publisherOf, setCell } from './example-workbooks';
+import { checkWorkbook } from '../core/pipeline/check-workbook';
+import { templateSpec } from '../core/template/template-spec';
 
 /** Fields the converter derives by rule (release id/date/tag…, project `updated`): not typed in the sheets. */
 function typedOnly(doc: Record<string, unknown>, derived: string[]): Record<string, unknown> {
@@ -28,5 +30,28 @@ describe.each(buildExamples().map((e) => [e.key, e] as const))('example workbook
     const findings = [...result.findings, ...validate(result, result.sourceMap, { ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix, now })];
     expect(findings.filter((f) => f.severity === 'error').map(renderFinding)).toEqual([]);
     expect(result.settings.state).toBe(example.state);
+  });
+});
+
+/** Where a column of a sheet is (1-based), from the template spec: the broken copies name cells this way. */
+function columnOf(sheet: string, path: string): number {
+  const columns = templateSpec().sheets.find((s) => s.name === sheet)?.columns ?? [];
+  return columns.findIndex((c) => c.path === path) + 1;
+}
+
+describe.each(buildExamples().map((e) => [e.key] as const))('broken copy of %s', (key) => {
+  it('yields exactly the expected findings, one per broken cell, on that cell', async () => {
+    const workbook = await exampleWorkbook(key);
+    setCell(workbook, 'Contrataciones', 0, 'tender/value/amount', 'mucho dinero');
+    setCell(workbook, 'Actores', 1, 'parties/0/identifier/id', 'ABC123');
+    setCell(workbook, 'Proyectos', 0, 'period/endDate', '01/01/2020');
+    const publisher = publisherOf(key, workbook);
+    const result = checkWorkbook(workbook, { now: '2025-07-01T10:00:00-06:00', ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+    const errors = result.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.cell?.sheet, f.cell?.row, f.cell?.column]);
+    expect(errors).toEqual([
+      ['cell.not-a-number', 'Contrataciones', 3, columnOf('Contrataciones', 'tender/value/amount')],
+      ['rfc.length', 'Actores', 4, columnOf('Actores', 'parties/0/identifier/id')],
+      ['date.periodOrder', 'Proyectos', 3, columnOf('Proyectos', 'period/endDate')],
+    ]);
   });
 });

@@ -3,8 +3,7 @@ import * as fs from 'fs';
 import { renderReport } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
-import { unflatten } from '../../../core/unflatten';
-import { validate } from '../../../core/validate';
+import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { openSource } from './open-source';
 import { progressReporter } from './progress';
@@ -19,9 +18,8 @@ async function runPipeline(args: ParsedArgs) {
   // A zip without worksheets (or an .xlsx saved by another program without any) is not a workbook we can read.
   if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);
   const now = stringOption(args, 'fecha') ?? new Date().toISOString();
-  const converted = unflatten(workbook, { now });
-  const findings: Finding[] = [...converted.findings, ...validate({ releases: converted.releases, projects: converted.projects }, converted.sourceMap, { ...converted.settings, now })];
-  return { converted, findings, now, label: source.label };
+  const converted = checkWorkbook(workbook, { now });
+  return { converted, findings: converted.findings, now, label: source.label };
 }
 
 /** Nothing to validate or convert: said plainly instead of writing an empty (schema-invalid) package. */
