@@ -41,7 +41,9 @@ function renderNav(current: string): void {
 }
 
 let first = true;
+let navigation = 0;
 async function render(): Promise<void> {
+  const token = ++navigation;
   const main = document.getElementById('contenido') as HTMLElement;
   const { name, params, query } = parseHash();
   const page = ROUTES[name] ?? homePage;
@@ -53,17 +55,22 @@ async function render(): Promise<void> {
       const base = location.hash.replace(/^#\/?/, '').split('?')[0];
       history.replaceState(null, '', `#/${base}${q.toString() ? `?${q}` : ''}`);
     };
-    const node = page.render({ ds, params, query, setQuery });
+    const node = await page.render({ ds, params, query, setQuery });
+    // A newer navigation may have happened while this page loaded: only the latest one is drawn.
+    if (token !== navigation) return;
     main.replaceChildren(node);
     const title = main.querySelector('h1')?.textContent ?? page.title;
     document.title = `${title} — Infraestructura Abierta`;
     if (!first) main.querySelector<HTMLElement>('h1')?.focus();
   } catch (e) {
+    if (token !== navigation) return;
     main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, 'Intente de nuevo en unos minutos. Detalle: ', String((e as Error).message)));
   } finally {
-    main.removeAttribute('aria-busy');
-    first = false;
-    document.body.dataset.ready = 'true';
+    if (token === navigation) {
+      main.removeAttribute('aria-busy');
+      first = false;
+      document.body.dataset.ready = 'true';
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * The built dashboard in headless Chromium against the real app seeded with the example workbooks (issue 8):
  * every page renders the API's figures, filters change them, a project shows its processes, hostile data stays
- * text, axe-core finds no violations, the keyboard reaches everything, the map is calibrated, and the first load
- * stays under 150 KB gzipped. Requests outside the test server are refused (no CDN). Screenshots go to
+ * text, axe-core finds no violations, the keyboard reaches everything, the map is calibrated, list pages read the
+ * slim /api/index (never the full packages), and the first load stays under 150 KB gzipped. Requests outside the test server are refused (no CDN). Screenshots go to
  * test-artifacts/dashboard-*.png.
  */
 import * as fs from 'fs';
@@ -209,6 +209,26 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await page.locator('#tabla-proyectos thead th[aria-sort="descending"]').count()).toBe(1);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('orden-titulo');
     await page.close();
+  });
+
+  it('list pages read the slim /api/index; only a project page fetches a full document, its own project', async () => {
+    const full = /\/api\/(oc4ids\/projects|ocds\/records|ocds\/releases|bulk)/;
+    const fetched = async (hash: string, ready: string): Promise<string[]> => {
+      const page = await context.newPage();
+      const urls: string[] = [];
+      page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) urls.push(u.pathname + u.search); });
+      await page.goto(`${srv.base}/${hash}`);
+      await page.waitForSelector(ready);
+      await page.close();
+      return urls;
+    };
+    for (const [, hash] of PAGES) {
+      const urls = await fetched(hash, 'body[data-ready] main h1');
+      expect(urls.filter((u) => full.test(u))).toEqual([]);
+      expect(urls).toContain('/api/index');
+    }
+    const id = 'oc4ids-mid001-MID-2024-001';
+    expect((await fetched(`#/proyecto/${encodeURIComponent(id)}`, '#tabla-procesos')).filter((u) => full.test(u))).toEqual([`/api/oc4ids/projects/${encodeURIComponent(id)}`]);
   });
 
   it('first load stays under 150 KB gzipped and needs nothing from outside', async () => {

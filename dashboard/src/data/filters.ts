@@ -4,7 +4,7 @@
  * while no project-level filter (year, sector, status) is set, so totals never silently drop data.
  */
 import type { Dataset } from './types';
-import type { ProjectRow } from './rows';
+import type { ProcessRow, ProjectRow } from './rows';
 
 export interface Filters {
   year?: number;
@@ -27,7 +27,7 @@ export function parseFilters(q: URLSearchParams): Filters {
 export function matchesProject(row: ProjectRow, f: Filters): boolean {
   if (f.state && row.state !== f.state) return false;
   if (f.publisher && row.publisherId !== f.publisher) return false;
-  if (f.sector && !row.sectors.includes(f.sector)) return false;
+  if (f.sector && !row.sector.includes(f.sector)) return false;
   if (f.status && row.status !== f.status) return false;
   if (f.year !== undefined) {
     const from = row.startYear ?? row.endYear;
@@ -37,20 +37,16 @@ export function matchesProject(row: ProjectRow, f: Filters): boolean {
   return true;
 }
 
-/** The raw documents behind a filtered view, ready for computeFigures(). */
-export function filterDataset(ds: Dataset, rows: ProjectRow[], f: Filters): { projects: unknown[]; records: unknown[]; publisherIds: Set<string> } {
-  const keep = new Set(rows.filter((r) => matchesProject(r, f)).map((r) => r.id));
-  const projects = ds.projects.filter((p) => keep.has(String(p.project.id)));
-  const linked = new Set(projects.flatMap((p) => rows.find((r) => r.id === p.project.id)?.ocids ?? []));
-  const allLinked = new Set(rows.flatMap((r) => r.ocids));
+/** The rows behind a filtered view, ready for figuresOf(). */
+export function filterDataset(ds: Dataset, f: Filters): { projects: ProjectRow[]; processes: ProcessRow[]; publisherIds: Set<string> } {
+  const projects = ds.projects.filter((r) => matchesProject(r, f));
+  const linked = new Set(projects.flatMap((r) => r.ocids));
   const projectLevel = f.year !== undefined || !!f.sector || !!f.status;
-  const states = new Map(ds.publishers.map((p) => [p.id, p.state]));
-  const records = ds.records.filter(({ publisherId, record }) => {
-    if (f.publisher && publisherId !== f.publisher) return false;
-    if (f.state && states.get(publisherId) !== f.state) return false;
-    const ocid = String(record.ocid);
-    return linked.has(ocid) || (!projectLevel && !allLinked.has(ocid));
+  const processes = ds.processes.filter((r) => {
+    if (f.publisher && r.publisherId !== f.publisher) return false;
+    if (f.state && r.state !== f.state) return false;
+    return linked.has(r.ocid) || (!projectLevel && r.projectIds.length === 0);
   });
-  const publisherIds = new Set([...projects.map((p) => p.publisherId), ...records.map((r) => r.publisherId)]);
-  return { projects: projects.map((p) => p.project), records: records.map((r) => r.record), publisherIds };
+  const publisherIds = new Set([...projects.map((p) => p.publisherId), ...processes.map((r) => r.publisherId)]);
+  return { projects, processes, publisherIds };
 }

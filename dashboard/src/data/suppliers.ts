@@ -2,7 +2,7 @@
  * Contractors (OCDS award suppliers) with what they were contracted: a contract counts in full for each of its
  * award's suppliers (joint bids are not split, because OCDS does not say how the value is shared).
  */
-import type { ProcessRow } from './rows';
+import type { Party, ProcessRow } from './rows';
 
 export interface SupplierTotal {
   key: string;
@@ -17,11 +17,14 @@ export interface SupplierTotal {
 /** A stable key: the party id (`MX-RFC-…`) when published, else the name. */
 export const supplierKey = (s: { id: string; name: string }): string => s.id || `nombre:${s.name}`;
 
+/** The suppliers of one contract of a process (the index refers to them by position in `process.suppliers`). */
+export const contractSuppliers = (p: ProcessRow, k: ProcessRow['contracts'][number]): Party[] => k.suppliers.map((i) => p.suppliers[i]).filter((s): s is Party => !!s);
+
 export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
   const map = new Map<string, SupplierTotal & { ocids: Set<string>; pubs: Set<string> }>();
   for (const p of processes) {
     for (const k of p.contracts) {
-      for (const s of k.suppliers) {
+      for (const s of contractSuppliers(p, k)) {
         const key = supplierKey(s);
         const t = map.get(key) ?? { key, id: s.id, name: s.name, contracts: 0, processes: 0, amount: 0, publishers: [], ocids: new Set(), pubs: new Set() };
         t.contracts++;

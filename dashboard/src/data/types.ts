@@ -1,6 +1,7 @@
-/** Shapes of the public API answers the dashboard reads (functions/src/api/public-routes.ts, tracking-routes.ts). */
+/** Shapes of the public API answers the dashboard reads (functions/src/api/public-routes.ts, index-routes.ts, tracking-routes.ts). */
 import type { StatsFigures } from '../../../core/stats/figures';
 import type { QualityStats } from '../../../core/stats/quality-stats';
+import type { ProcessRow, ProjectRow } from './rows';
 
 export type Json = Record<string, unknown>;
 
@@ -40,12 +41,12 @@ export interface TrackingEntry {
   daysSinceUpdate: number | null;
 }
 
-/** Everything the pages need, loaded once. Raw documents are kept with their publisher. */
+/**
+ * What the list pages share, loaded once: the publishers and the slim rows of `/api/index`, never the full
+ * documents (only the *Proyecto* page fetches its project).
+ */
 export interface Dataset {
   publishers: PublisherInfo[];
-  stats: StatsEntry[];
-  /** null when the server has no /api/tracking. */
-  tracking: TrackingEntry[] | null;
-  projects: { publisherId: string; project: Json }[];
-  records: { publisherId: string; record: Json }[];
+  projects: ProjectRow[];
+  processes: ProcessRow[];
 }

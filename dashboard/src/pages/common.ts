@@ -3,7 +3,6 @@ import { formatCompact, formatDate, formatMoney, formatNumber } from '../../../c
 import { h } from '../dom';
 import type { Dataset } from '../data/types';
 import { FILTER_KEYS, type Filters } from '../data/filters';
-import type { ProjectRow } from '../data/rows';
 import { sectorTitle, statusTitle } from '../labels';
 
 export interface PageContext {
@@ -15,7 +14,8 @@ export interface PageContext {
 }
 export interface Page {
   title: string;
-  render: (ctx: PageContext) => Node;
+  /** The *Proyecto* page fetches its document, so a page may answer later. */
+  render: (ctx: PageContext) => Node | Promise<Node>;
 }
 
 export const NO_DATA = 'Sin dato';
@@ -39,7 +39,8 @@ function select(name: string, label: string, options: [string, string][], value:
 }
 
 /** The five filters of *Inicio* / *Proyectos*; calls back with the new query on every change. */
-export function filterForm(ds: Dataset, rows: ProjectRow[], f: Filters, onChange: (f: URLSearchParams) => void): HTMLFormElement {
+export function filterForm(ds: Dataset, f: Filters, onChange: (f: URLSearchParams) => void): HTMLFormElement {
+  const rows = ds.projects;
   const years = new Set<number>();
   for (const r of rows) {
     const from = r.startYear ?? r.endYear;
@@ -57,7 +58,7 @@ export function filterForm(ds: Dataset, rows: ProjectRow[], f: Filters, onChange
     select('year', 'Año', [...years].sort().map((y) => [String(y), String(y)]), f.year?.toString(), changed),
     select('state', 'Estado', uniq(ds.publishers.map((p) => p.state)).map((s) => [s, s]), f.state, changed),
     select('publisher', 'Implementador', [...ds.publishers].sort((a, b) => a.name.localeCompare(b.name, 'es-MX')).map((p) => [p.id, p.name]), f.publisher, changed),
-    select('sector', 'Sector', uniq(rows.flatMap((r) => r.sectors)).map((s) => [s, sectorTitle(s)]), f.sector, changed),
+    select('sector', 'Sector', uniq(rows.flatMap((r) => r.sector)).map((s) => [s, sectorTitle(s)]), f.sector, changed),
     select('status', 'Etapa del proyecto', uniq(rows.map((r) => r.status)).map((s) => [s, statusTitle(s)]), f.status, changed),
   );
   return form;

@@ -1,8 +1,7 @@
-/** *Inicio*: headline figures for the selection, recomputed with the API's own aggregation (core/stats/figures). */
-import { computeFigures } from '../../../core/stats/figures';
+/** *Inicio*: headline figures for the selection, recomputed from `/api/index` with the API's own aggregation (core/stats/figures). */
+import { figuresOf } from '../../../core/stats/figures';
 import { h, route } from '../dom';
 import { filterDataset, parseFilters } from '../data/filters';
-import { projectRows } from '../data/rows';
 import { barChart } from '../components/bar-chart';
 import { kpis } from '../components/kpis';
 import { statusTitle } from '../labels';
@@ -11,12 +10,11 @@ import { compactMoney, count, filterForm, heading, money, type Page } from './co
 export const homePage: Page = {
   title: 'Inicio',
   render: ({ ds, query, setQuery }) => {
-    const rows = projectRows(ds);
     const results = h('div', { id: 'resultados', 'aria-live': 'polite' });
     const draw = (q: URLSearchParams): void => {
       const f = parseFilters(q);
-      const sel = filterDataset(ds, rows, f);
-      const fig = computeFigures(sel.records, sel.projects);
+      const sel = filterDataset(ds, f);
+      const fig = figuresOf(sel.processes, sel.projects);
       results.replaceChildren(
         kpis([
           { label: 'Proyectos', value: count(fig.projects) },
@@ -32,7 +30,7 @@ export const homePage: Page = {
         h('p', null, h('a', { href: `${route('proyectos')}${q.toString() ? `?${q}` : ''}` }, 'Ver la lista de proyectos de esta selección')),
       );
     };
-    const form = filterForm(ds, rows, parseFilters(query), (q) => { setQuery(q); draw(q); });
+    const form = filterForm(ds, parseFilters(query), (q) => { setQuery(q); draw(q); });
     draw(query);
     return h('div', null,
       ...heading('Obra pública abierta', 'Proyectos de infraestructura y sus contrataciones, publicados por los implementadores en los estándares EDCAPI (OC4IDS) y EDCA-MX (OCDS).'),

@@ -1,5 +1,5 @@
 /** *Indicadores*: the published aggregates as charts, each followed by its data table. */
-import { computeFigures } from '../../../core/stats/figures';
+import { figuresOf } from '../../../core/stats/figures';
 import { h } from '../dom';
 import { barChart } from '../components/bar-chart';
 import { COMPETITION_TITLES, methodTitle, sectorTitle, statusTitle } from '../labels';
@@ -11,7 +11,7 @@ const byCount = (m: Record<string, number>, title: (k: string) => string): { lab
 export const indicatorsPage: Page = {
   title: 'Indicadores',
   render: ({ ds }) => {
-    const f = computeFigures(ds.records.map((r) => r.record), ds.projects.map((p) => p.project));
+    const f = figuresOf(ds.processes, ds.projects);
     const methods = Object.entries(f.byProcurementMethod).sort((a, b) => b[1].amountMxn - a[1].amountMxn);
     return h('div', null,
       ...heading('Indicadores', 'Cifras en pesos mexicanos (MXN). Cada gráfica va seguida de su tabla de datos.'),

@@ -1,12 +1,14 @@
 /** *Contrataciones*: processes by procurement method and competition band, with their amounts. */
 import { h, route } from '../dom';
-import { processRows, type ProcessRow } from '../data/rows';
+import type { ProcessRow } from '../data/rows';
 import { supplierKey } from '../data/suppliers';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { downloadButtons } from '../components/download';
 import { COMPETITION_TITLES, methodTitle } from '../labels';
 import { count, date, heading, money, NO_DATA, type Page } from './common';
+
+const PAGE_SIZE = 100;
 
 function groupBy(rows: ProcessRow[], key: (r: ProcessRow) => string): [string, { n: number; amount: number }][] {
   const m = new Map<string, { n: number; amount: number }>();
@@ -17,30 +19,45 @@ function groupBy(rows: ProcessRow[], key: (r: ProcessRow) => string): [string, {
 export const processesPage: Page = {
   title: 'Contrataciones',
   render: ({ ds, query, setQuery }) => {
-    const all = processRows(ds);
+    const all = ds.processes;
     const results = h('div', { id: 'resultados' });
     const methodSel = h('select', { id: 'filtro-metodo' }, h('option', { value: '' }, 'Todos'), [...new Set(all.map((r) => r.method))].map((m) => h('option', { value: m, selected: query.get('metodo') === m }, methodTitle(m))));
     const bandSel = h('select', { id: 'filtro-competencia' }, h('option', { value: '' }, 'Todas'), Object.entries(COMPETITION_TITLES).map(([b, t]) => h('option', { value: b, selected: query.get('competencia') === b }, t)));
+    let page = Math.max(1, Number(query.get('pagina')) || 1);
     const selected = (): ProcessRow[] => all.filter((r) => (!methodSel.value || r.method === methodSel.value) && (!bandSel.value || r.band === bandSel.value));
-    const draw = (): void => {
+    const draw = (focusId?: string): void => {
       const rows = selected();
+      // The table shows one page of rows (thousands of rows would take seconds to lay out); charts and downloads cover all.
+      const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+      page = Math.min(page, pages);
+      const goto = (p: number, id: string): void => { page = p; setQuery(queryOf()); draw(id); };
       results.replaceChildren(
-        h('p', { role: 'status' }, `${count(rows.length)} procesos de contratación de ${count(all.length)}.`),
+        h('p', { role: 'status' }, `${count(rows.length)} procesos de contratación de ${count(all.length)}.${pages > 1 ? ` Tabla: página ${page} de ${pages}.` : ''}`),
         barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${money(g.amount)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
         dataTable('Procesos de contratación. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Implementador' }, { title: 'Método' }, { title: 'Licitantes', numeric: true }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }, { title: 'Contratistas' }, { title: 'Fecha' }],
-          rows.map((r) => [
+          rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => [
             h('span', null, r.projectIds[0] ? h('a', { href: route('proyecto', r.projectIds[0]) }, r.title) : r.title, h('br'), h('small', null, r.ocid)),
             r.publisherName, methodTitle(r.method), r.tenderers === undefined ? NO_DATA : count(r.tenderers), money(r.contracted), money(r.paid),
             r.suppliers.length ? r.suppliers.map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(s)) }, s.name)]) : NO_DATA,
             date(r.date)]), { id: 'tabla-contrataciones' }),
+        ...(pages > 1 ? [h('nav', { class: 'pager', 'aria-label': 'Páginas de la tabla' },
+          h('button', { type: 'button', id: 'pagina-anterior', disabled: page <= 1, onclick: () => goto(page - 1, 'pagina-anterior') }, '← Anterior'),
+          h('span', null, `Página ${page} de ${pages}`),
+          h('button', { type: 'button', id: 'pagina-siguiente', disabled: page >= pages, onclick: () => goto(page + 1, 'pagina-siguiente') }, 'Siguiente →'))] : []),
       );
+      if (focusId) document.getElementById(focusId)?.focus();
     };
-    const changed = (): void => {
+    const queryOf = (): URLSearchParams => {
       const q = new URLSearchParams();
       if (methodSel.value) q.set('metodo', methodSel.value);
       if (bandSel.value) q.set('competencia', bandSel.value);
-      setQuery(q);
+      if (page > 1) q.set('pagina', String(page));
+      return q;
+    };
+    const changed = (): void => {
+      page = 1;
+      setQuery(queryOf());
       draw();
     };
     methodSel.addEventListener('change', changed);

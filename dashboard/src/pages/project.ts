@@ -4,7 +4,7 @@
  */
 import { h, externalLink, route } from '../dom';
 import { arr, num, obj, str } from '../data/read';
-import { processRows, projectRows } from '../data/rows';
+import { loadProject } from '../api';
 import type { Json } from '../data/types';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
@@ -54,19 +54,19 @@ function timeline(summary: Json): { date: string; what: string }[] {
 
 export const projectPage: Page = {
   title: 'Proyecto',
-  render: ({ ds, params }) => {
+  render: async ({ ds, params }) => {
     const id = params[0] ?? '';
-    const entry = ds.projects.find((p) => p.project.id === id);
-    const row = projectRows(ds).find((r) => r.id === id);
-    if (!entry || !row) return h('div', null, ...heading('Proyecto no encontrado', `No hay un proyecto publicado con la clave «${id}».`), h('a', { href: route('proyectos') }, 'Volver a la lista de proyectos'));
-    const p = entry.project;
+    const row = ds.projects.find((r) => r.id === id);
+    // Only this page reads a full document: the project itself (its summaries carry what the page shows of each process).
+    const p = row ? await loadProject(id) : undefined;
+    if (!row || !p) return h('div', null, ...heading('Proyecto no encontrado', `No hay un proyecto publicado con la clave «${id}».`), h('a', { href: route('proyectos') }, 'Volver a la lista de proyectos'));
     const period = obj(p.period);
-    const processes = processRows(ds).filter((r) => r.projectIds.includes(id));
+    const processes = ds.processes.filter((r) => r.projectIds.includes(id));
     const summaries = arr(p.contractingProcesses).map(obj).filter((c): c is Json => !!c);
     const docs = arr(p.documents).map(obj).filter((d): d is Json => !!d);
     const facts: [string, string][] = [
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', str(obj(p.publicAuthority)?.name) ?? NO_DATA],
-      ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sectors.map(sectorTitle).join('; ') || NO_DATA],
+      ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
       ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`], ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
       ['Última actualización', date(row.updated)],
     ];

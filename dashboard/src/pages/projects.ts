@@ -1,7 +1,7 @@
 /** *Proyectos*: searchable, sortable, paginated table of every published project, downloadable as CSV/JSON. */
 import { h, route } from '../dom';
 import { FILTER_KEYS, matchesProject, parseFilters } from '../data/filters';
-import { projectRows, type ProjectRow } from '../data/rows';
+import type { ProjectRow } from '../data/rows';
 import { downloadButtons } from '../components/download';
 import { sectorTitle, statusTitle } from '../labels';
 import { count, date, filterForm, heading, money, NO_DATA, type Page } from './common';
@@ -16,7 +16,7 @@ const COLS: Col[] = [
   { key: 'implementador', title: 'Implementador', value: (r) => r.publisherName, show: (r) => r.publisherName },
   { key: 'estado', title: 'Estado', value: (r) => r.state, show: (r) => r.state },
   { key: 'etapa', title: 'Etapa', value: (r) => statusTitle(r.status), show: (r) => statusTitle(r.status) },
-  { key: 'sector', title: 'Sector', value: (r) => r.sectors.map(sectorTitle).join('; '), show: (r) => r.sectors.map(sectorTitle).join('; ') || NO_DATA },
+  { key: 'sector', title: 'Sector', value: (r) => r.sector.map(sectorTitle).join('; '), show: (r) => r.sector.map(sectorTitle).join('; ') || NO_DATA },
   { key: 'presupuesto', title: 'Presupuesto (MXN)', numeric: true, value: (r) => r.budget, show: (r) => money(r.budget) },
   { key: 'contratado', title: 'Contratado (MXN)', numeric: true, value: (r) => r.contracted, show: (r) => money(r.contracted) },
   { key: 'avance', title: 'Avance físico', numeric: true, value: (r) => r.physicalProgress, show: (r) => pct(r.physicalProgress) },
@@ -44,7 +44,7 @@ export function selectProjects(rows: ProjectRow[], q: URLSearchParams): ProjectR
 export const projectsPage: Page = {
   title: 'Proyectos',
   render: ({ ds, query, setQuery }) => {
-    const rows = projectRows(ds);
+    const rows = ds.projects;
     const results = h('div', { id: 'resultados' });
     const status = h('p', { id: 'conteo', role: 'status' });
     let q = new URLSearchParams(query);
@@ -77,7 +77,7 @@ export const projectsPage: Page = {
     };
     const search = h('input', { type: 'search', id: 'buscar', name: 'q', value: q.get('q') ?? '', autocomplete: 'off' });
     search.addEventListener('input', () => { const n = new URLSearchParams(q); if (search.value) n.set('q', search.value); else n.delete('q'); n.delete('pagina'); update(n); });
-    const form = filterForm(ds, rows, parseFilters(q), (f) => {
+    const form = filterForm(ds, parseFilters(q), (f) => {
       const n = new URLSearchParams(q);
       for (const k of FILTER_KEYS) n.delete(k);
       f.forEach((v, k) => n.set(k, v));
@@ -91,7 +91,7 @@ export const projectsPage: Page = {
       h('div', { class: 'field search' }, h('label', { for: 'buscar' }, 'Buscar por nombre, clave o implementador'), search),
       form, status,
       downloadButtons('proyectos', header,
-        () => selectProjects(rows, q).map((r) => [r.id, r.title, r.publisherName, r.state, statusTitle(r.status), r.sectors.map(sectorTitle).join('; '), r.budget, r.contracted, r.finalValue, r.physicalProgress, r.updated, r.ocids.join('; ')]),
+        () => selectProjects(rows, q).map((r) => [r.id, r.title, r.publisherName, r.state, statusTitle(r.status), r.sector.map(sectorTitle).join('; '), r.budget, r.contracted, r.finalValue, r.physicalProgress, r.updated, r.ocids.join('; ')]),
         () => selectProjects(rows, q)),
       results);
   },

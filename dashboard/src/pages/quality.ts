@@ -6,6 +6,7 @@
  */
 import { COST_IDS_ELEMENTS } from '../../../core/stats/cost-ids';
 import { h } from '../dom';
+import { loadStats } from '../api';
 import { dataTable } from '../components/table';
 import { date, heading, NO_DATA, percent, type Page } from './common';
 
@@ -14,8 +15,8 @@ const cell = (share: number | undefined): Node => (share === undefined ? documen
 
 export const qualityPage: Page = {
   title: 'Calidad de datos',
-  render: ({ ds }) => {
-    const stats = ds.stats.filter((s) => s.data);
+  render: async () => {
+    const stats = (await loadStats()).filter((s) => s.data);
     const fields = stats[0]?.data?.quality?.fields ?? [];
     const fieldShare = (s: (typeof stats)[number], std: string, field: string): number | undefined => {
       const f = s.data?.quality?.fields.find((x) => x.standard === std && x.field === field);

@@ -4,14 +4,16 @@
  * Status is written in words with a symbol, never shown by colour alone.
  */
 import { h } from '../dom';
+import { loadTracking } from '../api';
 import type { TrackingEntry } from '../data/types';
 import { dataTable } from '../components/table';
 import { count, date, heading, NO_DATA, type Page } from './common';
 
 export const trackingPage: Page = {
   title: 'Seguimiento',
-  render: ({ ds, query, setQuery }) => {
-    const rows: TrackingEntry[] = ds.tracking ?? ds.publishers.map((p) => ({
+  render: async ({ ds, query, setQuery }) => {
+    const tracking = await loadTracking();
+    const rows: TrackingEntry[] = tracking ?? ds.publishers.map((p) => ({
       publisherId: p.id, name: p.name, state: p.state, committed: p.commitment.projects, periodicityDays: p.commitment.periodicityDays,
       published: p.currentPublication?.counts.projects ?? 0, approved: NaN, pendingReview: NaN, lastPublishedAt: p.currentPublication?.createdAt ?? null,
       daysSinceUpdate: p.currentPublication ? Math.floor((Date.now() - Date.parse(p.currentPublication.createdAt)) / 86400000) : null,
@@ -38,7 +40,7 @@ export const trackingPage: Page = {
     return h('div', null,
       ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar.'),
       h('form', { class: 'filters', 'aria-label': 'Filtros', onsubmit: (e: Event) => e.preventDefault() }, h('div', { class: 'field' }, h('label', { for: 'filtro-estado' }, 'Estado'), sel)),
-      ds.tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
+      tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
       results);
   },
 };

@@ -1,0 +1,59 @@
+/** The slim index keeps what the dashboard reads, tolerates any missing field, and its figures are the API's. */
+import { computeFigures, figuresOf } from './figures';
+import { processEntry, projectEntry, publicationIndex } from './publication-index';
+
+const record = {
+  ocid: 'ocds-abc123-1',
+  compiledRelease: {
+    ocid: 'ocds-abc123-1', date: '2024-03-01T00:00:00Z',
+    tender: { title: 'Pavimentación', procurementMethod: 'open', mainProcurementCategory: 'works', numberOfTenderers: 3 },
+    awards: [{ id: 'a1', suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }] }, { id: 'a2', suppliers: [{ name: 'Constructora B' }] }],
+    contracts: [
+      { id: 'c1', awardID: 'a1', value: { amount: 100.1, currency: 'MXN' }, implementation: { transactions: [{ value: { amount: 40 } }, { value: { amount: 5, currency: 'USD' } }] } },
+      { id: 'c2', awardID: 'a2', value: { amount: 50.2 } },
+    ],
+  },
+};
+const project = {
+  id: 'oc4ids-abc123-P1', title: 'Calle', status: 'implementation', type: 'construction', sector: ['transport.road'],
+  budget: { amount: { amount: 300, currency: 'MXN' } }, completion: { finalValue: { amount: 9, currency: 'USD' } },
+  period: { startDate: '2023-05-01', endDate: '2025-01-31' }, updated: '2024-06-01T00:00:00Z',
+  locations: [{ description: 'sin punto' }, { geometry: { type: 'LineString', coordinates: [[-89.6, 20.9], [-89.5, 21]] } }],
+  metrics: [{ id: 'physicalProgress', observations: [{ period: { endDate: '2024-06-01' }, measure: '60' }, { period: { endDate: '2024-01-01' }, measure: 10 }] }],
+  contractingProcesses: [{ id: 'ocds-abc123-1', summary: { contractValue: { amount: 150.3, currency: 'MXN' } } }],
+};
+
+describe('publication index', () => {
+  it('keeps the fields the dashboard reads', () => {
+    const { projects, processes } = publicationIndex([record], [project]);
+    expect(projects[0]).toEqual({
+      id: 'oc4ids-abc123-P1', title: 'Calle', status: 'implementation', type: 'construction', sector: ['transport.road'], budget: 300, contracted: 150.3,
+      paid: 40, physicalProgress: 60, start: '2023-05-01', end: '2025-01-31', updated: '2024-06-01T00:00:00Z', ocids: ['ocds-abc123-1'], location: [-89.6, 20.9], otherCurrency: 1,
+    });
+    expect(processes[0]).toEqual({
+      ocid: 'ocds-abc123-1', title: 'Pavimentación', method: 'open', category: 'works', tenderers: 3,
+      suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }, { id: '', name: 'Constructora B' }],
+      contracts: [{ value: 100.1, suppliers: [0] }, { value: 50.2, suppliers: [1] }], contracted: 150.3, paid: 40, date: '2024-03-01T00:00:00Z',
+      projectIds: ['oc4ids-abc123-P1'], otherCurrency: 1,
+    });
+  });
+
+  it('never throws on missing or malformed data, and leaves absent amounts absent', () => {
+    for (const bad of [null, 'x', [], {}, { compiledRelease: 'x' }, { contractingProcesses: [null, 3], locations: 'x', metrics: [{ id: 'physicalProgress' }] }]) {
+      expect(() => publicationIndex([bad], [bad])).not.toThrow();
+    }
+    expect(projectEntry({ id: 'p' })).toEqual({ id: 'p', title: 'p', status: 'sin-dato', sector: [], ocids: [] });
+    expect(processEntry({ ocid: 'o', compiledRelease: {} })).toEqual({ ocid: 'o', title: 'o', method: 'sin-dato', suppliers: [], contracts: [], projectIds: [] });
+  });
+
+  it('aggregates to the same figures as the documents', () => {
+    const index = publicationIndex([record, { ocid: 'ocds-abc123-2', compiledRelease: { tender: { tenderers: [{}, {}, {}, {}, {}, {}] } } }], [project, {}]);
+    const figures = figuresOf(index.processes, index.projects);
+    expect(figures).toEqual(computeFigures([record, { ocid: 'ocds-abc123-2', compiledRelease: { tender: { tenderers: [{}, {}, {}, {}, {}, {}] } } }], [project, {}]));
+    expect(figures).toMatchObject({
+      projects: 2, processes: 2, budgetMxn: 300, contractedMxn: 150.3, paidMxn: 40, finalValueMxn: 0, otherCurrencyAmounts: 2,
+      byProjectStatus: { implementation: 1, 'sin-dato': 1 }, byProcurementMethod: { open: { count: 1, amountMxn: 150.3 }, 'sin-dato': { count: 1, amountMxn: 0 } },
+      competition: { '1': 0, '2-5': 1, '6+': 1, unknown: 0 }, years: [2023, 2024], lastUpdate: '2024-06-01T00:00:00Z',
+    });
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * `/api/index` over a store seeded by publishing the three example workbooks: one entry per published project and
+ * record, totals equal to `/api/stats`, the publisher filter, caching headers (ETag → 304, CORS, gzip) and a
+ * Spanish 404 for an unknown publisher.
+ */
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp } from '../app';
+import { openSqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
+import { publish } from '../publication/publish';
+import { figuresOf } from '../../../core/stats/figures';
+import { EXAMPLE_KEYS, exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
+import type { IndexAnswer } from '../../../core/stats/publication-index';
+
+const BASE = 'http://127.0.0.1:8080';
+let store: Store;
+let app: Express;
+
+beforeAll(async () => {
+  store = openSqliteStore(':memory:');
+  for (const key of EXAMPLE_KEYS) {
+    const workbook = await exampleWorkbook(key);
+    const publisher = publisherOf(key, workbook);
+    await store.putPublisher(publisher);
+    const result = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    if (result.status !== 'published') throw new Error(`${key} not published`);
+  }
+  app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+});
+afterAll(async () => { await store.close(); });
+
+describe('GET /api/index', () => {
+  it('lists every published project and process, with the same figures as /api/stats', async () => {
+    const index = (await request(app).get('/api/index').expect(200)).body as IndexAnswer;
+    const stats = (await request(app).get('/api/stats').expect(200)).body as { publishers: { publisherId: string; publicationId: string; data: Record<string, unknown> }[] };
+    expect(index.publishers.map((p) => p.publisherId).sort()).toEqual(stats.publishers.map((p) => p.publisherId).sort());
+    for (const p of index.publishers) {
+      const s = stats.publishers.find((x) => x.publisherId === p.publisherId)!;
+      expect(p.publicationId).toBe(s.publicationId);
+      const { quality, ...figures } = s.data;
+      expect(quality).toBeDefined();
+      expect(figuresOf(p.processes, p.projects)).toEqual(figures);
+      expect(p.state).toBeTruthy();
+    }
+    const projects = index.publishers.flatMap((p) => p.projects);
+    const linked = projects.find((p) => p.ocids.length > 0)!;
+    const full = (await request(app).get(`/api/oc4ids/projects/${encodeURIComponent(linked.id)}`).expect(200)).body as { projects: { title: string }[] };
+    expect(linked.title).toBe(full.projects[0].title);
+    const process = index.publishers.flatMap((p) => p.processes).find((r) => r.ocid === linked.ocids[0])!;
+    expect(process.projectIds).toContain(linked.id);
+  });
+
+  it('filters by publisher and answers 404 in Spanish for an unknown one', async () => {
+    const one = (await request(app).get('/api/index?publisher=merida').expect(200)).body as IndexAnswer;
+    expect(one.publishers.map((p) => p.publisherId)).toEqual(['merida']);
+    const res = await request(app).get('/api/index?publisher=nadie').expect(404);
+    expect(JSON.stringify(res.body)).toContain('nadie');
+  });
+
+  it('is public and cacheable: CORS, Cache-Control, ETag answered with 304, gzip when accepted', async () => {
+    const res = await request(app).get('/api/index').set('Accept-Encoding', 'identity').expect(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['cache-control']).toContain('max-age');
+    expect(res.headers['content-encoding']).toBeUndefined();
+    const etag = res.headers.etag as string;
+    expect(etag).toBeTruthy();
+    await request(app).get('/api/index').set('If-None-Match', etag).expect(304);
+    const zipped = await request(app).get('/api/index').set('Accept-Encoding', 'gzip').buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('Accept-Encoding');
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(JSON.stringify(res.body).length);
+    // (superagent has already gunzipped the body.)
+    expect(JSON.parse((zipped.body as Buffer).toString('utf8'))).toEqual(res.body);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench:dashboard` (Dashboard issue, item 6): 5,000 projects (and 10,000 contracting processes, cloned
+ * from the demo data) published through the real pipeline into SQLite across several publishers; the app
+ * (createApp with the built dashboard) on 127.0.0.1; then, in headless Chromium, the time from navigation to
+ * the first render of *Inicio* (KPIs filled) and *Proyectos* (table filled), with a cold and a warm browser
+ * cache, and the bytes that crossed the wire. Prints figures against the 1 s target; asserts nothing.
+ *
+ * BENCH_PROJECTS (5000), BENCH_PUBLISHERS (5) and BENCH_RUNS (5) change the size and repetitions;
+ * BENCH_ALL_PAGES=1 also times the other list pages.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import * as zlib from 'zlib';
+import type { AddressInfo } from 'net';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { createApp } from '../functions/src/app';
+import { openSqliteStore } from '../functions/src/store/sqlite-store';
+import type { Publisher, Store } from '../functions/src/store/store';
+import { publish } from '../functions/src/publication/publish';
+import { flatten } from '../core/flatten';
+import { SETTINGS_SHEET } from '../core/template/settings';
+import { BENCH_PUBLISHER, syntheticDocuments } from './bench/synthetic-publisher';
+import { buildDashboard } from './build-dashboard';
+
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 5000);
+const PUBLISHERS = Number(process.env.BENCH_PUBLISHERS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const TARGET_MS = 1000;
+// The page's document, inside waitForFunction (this file compiles without the DOM lib).
+declare const document: { querySelector(selector: string): unknown };
+const CHROMIUM = '/usr/bin/chromium';
+const STATES = ['Yucatán', 'Nuevo León', 'Chiapas', 'Jalisco', 'Oaxaca', 'Sonora', 'Puebla', 'Veracruz'];
+
+const kb = (b: number): string => `${(b / 1024).toLocaleString('es-MX', { maximumFractionDigits: 1 })} KB`;
+const ms = (n: number): string => `${Math.round(n).toLocaleString('es-MX')} ms`;
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+/** Publisher `i` with its own prefixes; the demo documents are re-keyed to them and their titles numbered. */
+function benchPublisher(i: number): Publisher {
+  const tag = `bnch${String(i).padStart(2, '0')}`;
+  return { ...BENCH_PUBLISHER, id: `bench-${i}`, name: `Implementador de prueba ${i}`, state: STATES[i % STATES.length], ocidPrefix: `ocds-${tag}`, projectIdPrefix: `oc4ids-${tag}` };
+}
+
+function workbookFor(publisher: Publisher, projects: number): ReturnType<typeof flatten> {
+  const docs = syntheticDocuments(projects * 2);
+  const json = JSON.stringify(docs).split(BENCH_PUBLISHER.projectIdPrefix).join(publisher.projectIdPrefix).split(BENCH_PUBLISHER.ocidPrefix).join(publisher.ocidPrefix);
+  const rekeyed = JSON.parse(json) as ReturnType<typeof syntheticDocuments>;
+  rekeyed.projects.forEach((p, n) => { p.title = `${String(p.title)} ${n + 1}`; });
+  const workbook = flatten(rekeyed);
+  workbook.sheets.push({ name: SETTINGS_SHEET, rows: [['Parámetro', 'Valor', 'clave'], ['', 'America/Merida', 'timeZone']] });
+  return workbook;
+}
+
+async function seed(store: Store, base: string): Promise<void> {
+  const start = Date.now();
+  for (let i = 1; i <= PUBLISHERS; i++) {
+    const publisher = benchPublisher(i);
+    const projects = Math.floor(PROJECTS / PUBLISHERS) + (i <= PROJECTS % PUBLISHERS ? 1 : 0);
+    await store.putPublisher(publisher);
+    const result = await publish(store, { publisher, workbook: workbookFor(publisher, projects), actor: 'bench', now: '2025-07-01T00:00:00Z', baseUrl: base });
+    if (result.status !== 'published') throw new Error(`${publisher.id}: ${result.status} ${JSON.stringify(result.findings.filter((f) => f.severity === 'error').slice(0, 3))}`);
+    console.log(`  ${publisher.id}: ${result.publication.counts.projects.toLocaleString('es-MX')} proyectos, ${result.publication.counts.records.toLocaleString('es-MX')} procesos`);
+  }
+  console.log(`Sembrado en ${ms(Date.now() - start)}`);
+}
+
+interface Measure { ms: number; bytes: number; requests: number }
+
+/** Opens `hash` in a new tab of `context` and times navigation → `ready` (a CSS selector) present, read in the page as ms since navigation start. */
+async function measure(context: BrowserContext, base: string, hash: string, ready: string): Promise<Measure> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  let bytes = 0;
+  let requests = 0;
+  // encodedDataLength: bytes received from the network (headers + compressed body); 0 for the browser cache.
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => { bytes += e.encodedDataLength; });
+  cdp.on('Network.requestWillBeSent', () => { requests++; });
+  await page.goto(`${base}/${hash}`, { waitUntil: 'commit' });
+  // A function, not a string: the dashboard's CSP forbids eval.
+  const at = await page.waitForFunction((selector: string) => (document.querySelector(selector) ? performance.now() : false), ready, { polling: 'raf', timeout: 60000 });
+  const result = { ms: (await at.jsonValue()) as number, bytes, requests };
+  await page.close();
+  return result;
+}
+
+const PAGES: { name: string; hash: string; ready: string }[] = [
+  // The KPIs are drawn with their values in one go; the table with its rows.
+  { name: 'Inicio (KPIs llenos)', hash: '#/', ready: '#kpis .kpi dd' },
+  { name: 'Proyectos (tabla llena)', hash: '#/proyectos', ready: '#tabla-proyectos tbody th a' },
+  // BENCH_ALL_PAGES=1: the other list pages too, for information (the target names only the two above).
+  ...(process.env.BENCH_ALL_PAGES ? [
+    { name: 'Contrataciones', hash: '#/contrataciones', ready: '#tabla-contrataciones tbody tr' },
+    { name: 'Contratistas', hash: '#/contratistas', ready: '#tabla-contratistas tbody tr' },
+    { name: 'Indicadores', hash: '#/indicadores', ready: '#ind-montos' },
+    { name: 'Calidad de datos', hash: '#/calidad', ready: '#tabla-campos' },
+  ] : []),
+];
+
+async function run(browser: Browser, base: string): Promise<void> {
+  const rows: string[][] = [];
+  for (const p of PAGES) {
+    const cold: Measure[] = [];
+    const warm: Measure[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // A fresh context has an empty HTTP cache (cold); a second tab in the same context reads it (warm, within max-age).
+      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+      cold.push(await measure(context, base, p.hash, p.ready));
+      warm.push(await measure(context, base, p.hash, p.ready));
+      await context.close();
+    }
+    for (const [label, list] of [['caché fría', cold], ['caché caliente', warm]] as const) {
+      const t = median(list.map((m) => m.ms));
+      rows.push([p.name, label, ms(t), ms(Math.max(...list.map((m) => m.ms))), kb(median(list.map((m) => m.bytes))), String(median(list.map((m) => m.requests))), t < TARGET_MS ? 'sí' : 'NO']);
+    }
+  }
+  const header = ['Página', 'Caché', 'Mediana', 'Máximo', 'Transferido', 'Peticiones', `< ${ms(TARGET_MS)}`];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const r of [header, ...rows]) console.log(r.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Falta Chromium en ${CHROMIUM}`);
+  const store = openSqliteStore(':memory:');
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dashboard-'));
+  let browser: Browser | undefined;
+  try {
+    console.log(`Tablero con ${PROJECTS.toLocaleString('es-MX')} proyectos en ${PUBLISHERS} implementadores`);
+    await seed(store, base);
+    const build = await buildDashboard(dir);
+    server.on('request', createApp({ store, config: { publicBaseUrl: base, maxBodyBytes: 1024 * 1024 }, log: () => undefined, dashboardDir: dir }));
+    console.log(`Tablero: ${kb(Object.values(build.files).reduce((n, f) => n + f.gzip, 0))} gz (${Object.entries(build.files).map(([n, f]) => `${n} ${kb(f.gzip)}`).join(', ')})`);
+
+    // The index is computed on its first request, then served from memory.
+    let t = Date.now();
+    const first = Buffer.from(await (await fetch(`${base}/api/index`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+    const computed = Date.now() - t;
+    t = Date.now();
+    await (await fetch(`${base}/api/index`)).arrayBuffer();
+    const parts = (JSON.parse(first.toString('utf8')) as { publishers: unknown[] }).publishers.map((p) => Buffer.byteLength(JSON.stringify(p)));
+    console.log(`/api/index: ${kb(first.length)} JSON, ${kb(zlib.gzipSync(first).length)} gzip; mayor parte por implementador ${kb(Math.max(...parts))}; primera respuesta (cálculo) ${ms(computed)}, siguientes ${ms(Date.now() - t)}`);
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+    console.log(`Primer render en Chromium sin interfaz, mediana de ${RUNS} (meta < ${ms(TARGET_MS)}):`);
+    await run(browser, base);
+  } finally {
+    await browser?.close();
+    await new Promise((r) => server.close(r));
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
