@@ -8,6 +8,7 @@ import type { Config } from './config';
 import { publicRoutes } from './api/public-routes';
 import { bulkRoutes } from './api/bulk-routes';
 import { trackingRoutes } from './api/tracking-routes';
+import { indexRoutes } from './api/index-routes';
 import { errorHandler, notFound } from './api/http-error';
 import { allowedMethods, jsonBodies } from './api/request-limits';
 
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(jsonBodies());
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
   app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
+  app.use('/api', indexRoutes({ store: deps.store }));
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));

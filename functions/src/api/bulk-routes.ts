@@ -6,6 +6,10 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as readline from 'readline';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'stream';
 import type { Page, Store } from '../store/store';
@@ -67,21 +71,70 @@ async function streamJsonLines(res: Response, store: Store, sets: PublishedSet[]
   res.end();
 }
 
-async function streamXlsx(res: Response, store: Store, sets: PublishedSet[]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useSharedStrings: false, useStyles: false });
-  for (const sheet of templateSpec().sheets) {
-    const ws = workbook.addWorksheet(sheet.name);
-    let header = true;
-    for await (const page of documents(store, sets, sheet.standard === 'ocds' ? 'records' : 'projects')) {
-      const docs = sheet.standard === 'ocds' ? page.map((r) => (r as { compiledRelease?: unknown }).compiledRelease) : page;
-      const rows = flattenSheet(sheet, docs).rows;
-      for (const row of header ? rows : rows.slice(2)) ws.addRow(row.map((v) => neutraliseFormula(v ?? null))).commit();
-      header = false;
-    }
-    if (header) for (const row of flattenSheet(sheet, []).rows) ws.addRow(row).commit();
-    ws.commit();
+/**
+ * The latest release of each process, page by page. Our releases are full snapshots of a process (the sheet holds
+ * its whole state), so the latest one is its compiled state — at a fifth of the bytes of a record.
+ */
+async function* latestReleases(store: Store, sets: PublishedSet[]): AsyncGenerator<unknown[]> {
+  let pending: { ocid: string; release: unknown } | undefined;
+  for (const { publication } of sets) {
+    let after: string | undefined;
+    do {
+      const page = await store.listReleases({ publicationId: publication.id, after, limit: PAGE });
+      const out: unknown[] = [];
+      for (const r of page.items) {
+        if (pending && pending.ocid !== r.ocid) out.push(pending.release);
+        pending = { ocid: r.ocid, release: r.release };
+      }
+      if (out.length) yield out;
+      after = page.next;
+    } while (after);
   }
-  await workbook.commit();
+  if (pending) yield [pending.release];
+}
+
+/**
+ * The flattened template as .xlsx in one pass over the store: each page's rows go to one temporary JSON Lines
+ * file per sheet, then the sheets are streamed into the workbook one after another (an .xlsx holds its sheets
+ * one after another, so they cannot be written side by side). Memory stays at one page; the client's pace is
+ * respected (we wait for `drain`).
+ */
+async function streamXlsx(res: Response, store: Store, sets: PublishedSet[]): Promise<void> {
+  const spec = templateSpec();
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'datos-xlsx-'));
+  try {
+    const files = spec.sheets.map((_, i) => fs.createWriteStream(path.join(dir, `${i}.jsonl`)));
+    const spill = async (standard: 'ocds' | 'oc4ids', pages: AsyncGenerator<unknown[]>): Promise<void> => {
+      for await (const docs of pages) {
+        for (const [i, sheet] of spec.sheets.entries()) {
+          if (sheet.standard !== standard) continue;
+          let chunk = '';
+          for (const row of flattenSheet(sheet, docs).rows.slice(2)) chunk += `${JSON.stringify(row.map((v) => (v instanceof Date ? { d: v.getTime() } : neutraliseFormula(v ?? null))))}\n`;
+          if (chunk) await write(files[i], chunk);
+        }
+      }
+    };
+    await spill('ocds', latestReleases(store, sets));
+    await spill('oc4ids', documents(store, sets, 'projects'));
+    await Promise.all(files.map((f) => new Promise<void>((resolve, reject) => f.end((e?: Error | null) => (e ? reject(e) : resolve())))));
+
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useSharedStrings: false, useStyles: false });
+    for (const [i, sheet] of spec.sheets.entries()) {
+      const ws = workbook.addWorksheet(sheet.name);
+      for (const row of flattenSheet(sheet, []).rows) ws.addRow(row).commit();
+      const lines = readline.createInterface({ input: fs.createReadStream(path.join(dir, `${i}.jsonl`)), crlfDelay: Infinity });
+      for await (const line of lines) {
+        if (!line) continue;
+        // Calendar dates were spilled as {d: epoch ms} so they come back as real dates in the sheet.
+        ws.addRow((JSON.parse(line) as unknown[]).map((v) => (v !== null && typeof v === 'object' ? new Date((v as { d: number }).d) : v))).commit();
+        if (res.writableNeedDrain) await new Promise((resolve) => res.once('drain', resolve));
+      }
+      ws.commit();
+    }
+    await workbook.commit();
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
 }
 
 const FILES: Record<string, { kind?: Kind; format: 'json' | 'jsonl' | 'xlsx' }> = {

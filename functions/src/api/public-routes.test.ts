@@ -137,3 +137,16 @@ describe('bulk downloads', () => {
     expect(res.body.error.message).toContain('No existe');
   });
 });
+
+describe('bulk .xlsx content', () => {
+  it('holds real dates and the latest state of each process', async () => {
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse((r, cb) => { const c: Buffer[] = []; r.on('data', (x: Buffer) => c.push(x)); r.on('end', () => cb(null, Buffer.concat(c))); }).expect(200);
+    const { XlsxBufferSource } = await import('../ingest/xlsx-source');
+    const workbook = await new XlsxBufferSource(res.body as Buffer).read();
+    const projects = workbook.sheets.find((s) => s.name === 'Proyectos');
+    const col = (projects?.rows[1] ?? []).indexOf('period/startDate');
+    expect(Object.prototype.toString.call(projects?.rows[2][col])).toBe('[object Date]');
+    const ocids = workbook.sheets.find((s) => s.name === 'Contrataciones')?.rows.slice(2).map((r) => r[0]);
+    expect(new Set(ocids).size).toBe(5);
+  });
+});

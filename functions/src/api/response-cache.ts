@@ -6,10 +6,14 @@
 import { createHash } from 'crypto';
 import type { Request, Response } from 'express';
 
-interface Entry { body: string; etag: string }
+// Bodies are kept as UTF-8 Buffers: the bound is in real bytes, the memory is outside the JS heap (no GC
+// pressure from megabyte strings) and a hit is sent without encoding the string again.
+interface Entry { body: Buffer; etag: string }
 
 export class ResponseCache {
   private readonly entries = new Map<string, Entry>();
+  /** Answers being built: concurrent requests for the same key wait for one build instead of each doing it. */
+  private readonly building = new Map<string, Promise<Entry>>();
   private bytes = 0;
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
@@ -23,22 +27,32 @@ export class ResponseCache {
       this.entries.delete(key);
       this.entries.set(key, entry);
     } else {
-      const body = JSON.stringify(await build());
-      entry = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
-      this.put(key, entry);
+      let pending = this.building.get(key);
+      if (!pending) {
+        pending = build().then((value) => {
+          const body = Buffer.from(JSON.stringify(value), 'utf8');
+          const built = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
+          this.put(key, built);
+          return built;
+        });
+        this.building.set(key, pending);
+        const forget = () => { this.building.delete(key); };
+        pending.then(forget, forget);
+      }
+      entry = await pending;
     }
     res.set('ETag', entry.etag);
-    res.type('application/json').send(entry.body);
+    res.type('application/json; charset=utf-8').send(entry.body);
   }
 
   private put(key: string, entry: Entry): void {
     if (entry.body.length > this.maxBytes / 4) return;
     this.entries.set(key, entry);
-    this.bytes += entry.body.length;
+    this.bytes += entry.body.length + key.length;
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= e.body.length;
+      this.bytes -= e.body.length + k.length;
     }
   }
 }

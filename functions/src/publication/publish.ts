@@ -15,12 +15,11 @@
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
 import type { WorkbookModel } from '../../../core/workbook/model';
-import { unflatten } from '../../../core/unflatten';
-import { validate } from '../../../core/validate';
+import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { buildRecord } from '../../../core/merge';
 import { deriveProjectSummaries } from '../../../core/summary';
-import type { JsonObject, Publication, Publisher, ReleaseInput, Store } from '../store/store';
+import { isStoreError, type JsonObject, type Publication, type Publisher, type ReleaseInput, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { releaseUrl } from './urls';
 
@@ -68,12 +67,26 @@ export function hasErrors(findings: Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
 
-/** Runs the core pipeline on a workbook: the one conversion + validation every shell shares. */
+/** The core pipeline with the publisher's registered prefixes (they win over the workbook's own settings). */
 export function convertAndValidate(workbook: WorkbookModel, publisher: Pick<Publisher, 'ocidPrefix' | 'projectIdPrefix'>, now: string) {
-  const converted = unflatten(workbook, { now });
-  const settings = { ...converted.settings, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix, now };
-  const findings = [...converted.findings, ...validate({ releases: converted.releases, projects: converted.projects }, converted.sourceMap, settings)];
-  return { ...converted, findings };
+  return checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+}
+
+/**
+ * Creates the publication under a fresh id. An attempt that died part-way leaves its publication `writing`
+ * under the same id when retried within the same second with the same content: the retry takes the next
+ * free suffix instead of writing into (or failing on) the abandoned one.
+ */
+async function startPublication(store: Store, baseId: string, publisherId: string, contentHash: string, now: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    const id = attempt === 1 ? baseId : `${baseId}-${attempt}`;
+    try {
+      await store.createPublication({ id, publisherId, contentHash, createdAt: now });
+      return id;
+    } catch (e) {
+      if (!isStoreError(e, 'conflict') || attempt >= 20) throw e;
+    }
+  }
 }
 
 export async function publish(store: Store, input: PublishInput): Promise<PublishResult> {
@@ -93,7 +106,10 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const projects = converted.projects as JsonObject[];
   // `updated` is stamped at conversion time, so it is left out: the same sheet must hash the same.
   const contentHash = sha256(canonicalJson({ releases: [...history.values()].map((list) => list[list.length - 1].id).sort(), projects: projects.map(({ updated, ...rest }) => (void updated, rest)) }));
-  if (current && current.contentHash === contentHash) return { status: 'unchanged', publication: current, findings: converted.findings };
+  // Same content: nothing new to publish — unless the earlier run died between switching `current` and writing
+  // its stats; then the stats (derived, rebuilt identically from the same content) are written again below.
+  const unchanged = current !== undefined && current.contentHash === contentHash;
+  if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings: converted.findings };
 
   const records = [...history.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ocid, list]) => ({
     ocid,
@@ -103,8 +119,12 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const releaseLinks = new Map([...history.entries()].map(([ocid, list]) => [ocid, list.map((r) => ({ id: r.id, date: r.date, tag: (r.release.tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, r.id) }))]));
   const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks) as JsonObject);
 
-  const publicationId = `${publisher.id}-${now.replace(/[^0-9]/g, '').slice(0, 14)}-${contentHash.slice(0, 8)}`;
-  await store.createPublication({ id: publicationId, publisherId: publisher.id, contentHash, createdAt: now });
+  if (unchanged) {
+    await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: now, data: computeStats(records.map((r) => r.record), finalProjects) as unknown as JsonObject });
+    return { status: 'unchanged', publication: current, findings: converted.findings };
+  }
+
+  const publicationId = await startPublication(store, `${publisher.id}-${now.replace(/[^0-9]/g, '').slice(0, 14)}-${contentHash.slice(0, 8)}`, publisher.id, contentHash, now);
   const releases = [...history.values()].flat();
   await store.putReleases(publicationId, releases);
   await store.putRecords(publicationId, records);

@@ -14,6 +14,7 @@ import { seedExamples } from './seed';
 import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { directoryUploads } from '../workflow/upload-store';
+import { recoverStaleApprovals } from '../workflow/approve-submission';
 
 export interface LocalServer { server: Server; store: Store; url: string; close(): Promise<void> }
 
@@ -23,6 +24,10 @@ export async function startLocalServer(config: Config, opts: { root: string; log
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }
+  // A server killed in the middle of an approval leaves the submission `approved`: mark stale ones failed so
+  // they can be approved again (the previous publication was never replaced, DESIGN §6).
+  const recovered = await recoverStaleApprovals(store, new Date());
+  if (recovered) log(`Se recuperaron ${recovered} aprobaciones interrumpidas; pueden aprobarse de nuevo.`);
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   // Self-hosted identity: API tokens from `infra-abierta users add`; submissions are uploaded .xlsx files
   // kept next to the database.

@@ -1,0 +1,249 @@
+/**
+ * `npm run bench:load` (Reliability issue): mixed public traffic at 200 connections against the real local
+ * server (dist/cli.js `serve`, a child process, so the load generator does not share its event loop) on an
+ * SQLite file seeded with 10,000 processes. Prints p50/p99 latency, errors and the server's RSS over time;
+ * exits non-zero when there were errors.
+ *
+ * Env: BENCH_LOAD_SECONDS (default 300), BENCH_LOAD_PROCESSES (10000), BENCH_LOAD_CONNECTIONS (200),
+ * BENCH_LOAD_DB (seeded file, kept and reused between runs; default .scratch/bench-load-<n>.sqlite),
+ * BENCH_LOAD_BULK=0 (no bulk downloads, to tell their cost apart).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { spawn } from 'child_process';
+import autocannon from 'autocannon';
+import { openSqliteStore } from '../functions/src/store/sqlite-store';
+import type { Store } from '../functions/src/store/store';
+import { publish } from '../functions/src/publication/publish';
+import { buildCli, ROOT } from './build';
+import { BENCH_PUBLISHER, syntheticWorkbook } from './bench/synthetic-publisher';
+
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 300);
+const PROCESSES = Number(process.env.BENCH_LOAD_PROCESSES ?? 10000);
+const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 200);
+const DB = path.resolve(process.env.BENCH_LOAD_DB ?? path.join(ROOT, '.scratch', `bench-load-${PROCESSES}.sqlite`));
+const RSS_EVERY_MS = 5000;
+const mib = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MiB`;
+const elapsed = (t: number): string => `${((Date.now() - t) / 1000).toFixed(1)} s`;
+
+/** Logs each write step of the seeding publication (publish() itself has no progress callback). */
+function withProgress(store: Store, t0: number): Store {
+  const steps: Record<string, (args: unknown[]) => string> = {
+    createPublication: () => 'publicación creada',
+    putReleases: (a) => `${(a[1] as unknown[]).length.toLocaleString('es-MX')} entregas escritas`,
+    putRecords: (a) => `${(a[1] as unknown[]).length.toLocaleString('es-MX')} registros escritos`,
+    putProjects: (a) => `${(a[1] as unknown[]).length.toLocaleString('es-MX')} proyectos escritos`,
+    setCurrent: () => 'publicación vigente',
+  };
+  return new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      const step = typeof prop === 'string' ? steps[prop] : undefined;
+      if (!step || typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const out = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        console.log(`  … ${step(args)} (${elapsed(t0)})`);
+        return out;
+      };
+    },
+  });
+}
+
+async function seed(): Promise<void> {
+  const store = openSqliteStore(DB);
+  try {
+    if (await store.getCurrent(BENCH_PUBLISHER.id)) return void console.log(`Base ya sembrada: ${DB}`);
+    await store.putPublisher(BENCH_PUBLISHER);
+    const t0 = Date.now();
+    console.log(`Sembrando ${PROCESSES.toLocaleString('es-MX')} procesos en ${DB} …`);
+    const workbook = syntheticWorkbook(PROCESSES);
+    console.log(`  … libro sintético listo (${elapsed(t0)}); convirtiendo y validando …`);
+    const result = await publish(withProgress(store, t0), { publisher: BENCH_PUBLISHER, workbook, actor: 'bench', now: '2025-07-01T00:00:00Z', baseUrl: 'http://127.0.0.1' });
+    if (result.status !== 'published') throw new Error(`la siembra no publicó (${result.status})`);
+    console.log(`Sembrado en ${elapsed(t0)}.`);
+  } finally {
+    await store.close();
+  }
+}
+
+interface Targets { ocids: string[]; projectIds: string[]; releasePages: string[]; recordPages: string[]; projectPages: string[] }
+
+/** Ids and page cursors to spread the traffic over (not one hot URL). */
+async function targets(): Promise<Targets> {
+  const store = openSqliteStore(DB);
+  try {
+    const publicationId = (await store.getCurrent(BENCH_PUBLISHER.id))!.id;
+    const ocids: string[] = [];
+    const projectIds: string[] = [];
+    let after: string | undefined;
+    do { const p = await store.listRecords({ publicationId, after, limit: 1000 }); ocids.push(...p.items.map((r) => r.ocid)); after = p.next; } while (after);
+    do { const p = await store.listProjects({ publicationId, after, limit: 1000 }); projectIds.push(...p.items.map((r) => r.id)); after = p.next; } while (after);
+    return { ocids, projectIds, releasePages: [], recordPages: [], projectPages: [] };
+  } finally {
+    await store.close();
+  }
+}
+
+/** The first `n` pages of a listing, by following `links.next` (the cursors are opaque). */
+async function pages(base: string, first: string, n: number): Promise<string[]> {
+  const out = [first];
+  while (out.length < n) {
+    const res = await fetch(`${base}${out[out.length - 1].slice(1)}`);
+    const next = ((await res.json()) as { links?: { next?: string } }).links?.next;
+    if (!next) break;
+    const u = new URL(next);
+    out.push(`${u.pathname}${u.search}`);
+  }
+  return out;
+}
+
+async function startServer(): Promise<{ url: string; pid: number; stop: () => void; exited: () => boolean }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'serve'], {
+    env: { ...process.env, INFRA_SQLITE: DB, PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => { const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(d.toString()); if (m) resolve(m[1]); });
+    child.once('exit', () => reject(new Error('el servidor terminó antes de tiempo')));
+  });
+  return { url, pid: child.pid as number, stop: () => child.kill('SIGINT'), exited: () => exited };
+}
+
+/** CPU seconds (user + system) the process has used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+function cpuOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function rssOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)];
+
+/**
+ * Weighted mix of the public read paths: mostly single records and projects (links shared by journalists) and
+ * the dashboard's aggregates, some pages of 100 (a release page is ~1.4 MB, a record ~90 KB here).
+ */
+function mix(t: Targets): Array<[number, () => string]> {
+  return [
+    [30, () => `/api/ocds/records/${encodeURIComponent(pick(t.ocids))}`],
+    [25, () => `/api/oc4ids/projects/${encodeURIComponent(pick(t.projectIds))}`],
+    [8, () => pick(t.releasePages)],
+    [4, () => pick(t.recordPages)],
+    [8, () => pick(t.projectPages)],
+    [15, () => '/api/stats'],
+    [10, () => '/api/publishers'],
+  ];
+}
+
+function nextPath(weighted: Array<[number, () => string]>): string {
+  const total = weighted.reduce((n, [w]) => n + w, 0);
+  let r = Math.random() * total;
+  for (const [w, path] of weighted) { if ((r -= w) < 0) return path(); }
+  return weighted[0][1]();
+}
+
+/**
+ * Bulk downloads now and then, one at a time, read to the end by curl in its own process (so reading hundreds
+ * of MB does not slow the load generator down); a cut stream or a non-200 answer counts as an error.
+ */
+async function bulkLoop(base: string, until: () => boolean, stats: { done: number; errors: number; lines: string[] }): Promise<void> {
+  const files = ['projects.jsonl', 'records.jsonl', 'releases.json', 'datos.xlsx', 'projects.json'];
+  for (let i = 0; !until(); i++) {
+    const file = files[i % files.length];
+    const out = await new Promise<string>((resolve) => {
+      const curl = spawn('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code} %{size_download} %{time_total}', `${base}api/bulk/${file}?publisher=${BENCH_PUBLISHER.id}`]);
+      let text = '';
+      curl.stdout.on('data', (d: Buffer) => { text += d.toString(); });
+      curl.stderr.on('data', (d: Buffer) => { text += ` ${d.toString().trim()}`; });
+      curl.once('close', (code) => resolve(code === 0 ? text : `curl ${code}: ${text}`));
+      curl.once('error', (e) => resolve(`curl: ${e.message}`));
+    });
+    const [status, bytes, seconds] = out.split(' ');
+    if (status === '200') {
+      stats.done += 1;
+      stats.lines.push(`  descarga ${file.padEnd(15)} ${mib(Number(bytes)).padStart(8)} en ${Number(seconds).toFixed(1)} s`);
+    } else {
+      stats.errors += 1;
+      stats.lines.push(`  descarga ${file} FALLÓ: ${out}`);
+    }
+    for (let s = 0; s < 10 && !until(); s++) await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function main(): Promise<void> {
+  process.env.METADATA_SERVER_DETECTION = 'none';
+  fs.mkdirSync(path.dirname(DB), { recursive: true });
+  await buildCli();
+  await seed();
+  const t = await targets();
+  const server = await startServer();
+  let failed = false;
+  try {
+    t.releasePages = await pages(server.url, `/api/ocds/releases?publisher=${BENCH_PUBLISHER.id}&limit=100`, 50);
+    t.recordPages = await pages(server.url, `/api/ocds/records?publisher=${BENCH_PUBLISHER.id}&limit=20`, 50);
+    t.projectPages = await pages(server.url, `/api/oc4ids/projects?publisher=${BENCH_PUBLISHER.id}&limit=100`, 50);
+    console.log(`Servidor ${server.url} (pid ${server.pid}, RSS ${mib(rssOf(server.pid))}); ${t.ocids.length.toLocaleString('es-MX')} procesos, ${t.projectIds.length.toLocaleString('es-MX')} proyectos`);
+    console.log(`Carga mixta: ${CONNECTIONS} conexiones durante ${SECONDS} s (registros, proyectos, páginas, /api/stats, /api/publishers; descargas masivas aparte)`);
+
+    const start = Date.now();
+    const rss: { at: number; bytes: number }[] = [];
+    let cpu = cpuOf(server.pid);
+    const sampler = setInterval(() => {
+      const sample = { at: Math.round((Date.now() - start) / 1000), bytes: rssOf(server.pid) };
+      const used = cpuOf(server.pid);
+      rss.push(sample);
+      console.log(`  t=${String(sample.at).padStart(4)} s  RSS ${mib(sample.bytes).padStart(8)}  CPU del servidor ${Math.round(((used - cpu) * 100000) / RSS_EVERY_MS)} %`);
+      cpu = used;
+    }, RSS_EVERY_MS);
+    let finished = false;
+    const bulk = { done: 0, errors: 0, lines: [] as string[] };
+    const bulkDone = process.env.BENCH_LOAD_BULK === '0' ? Promise.resolve() : bulkLoop(server.url, () => finished, bulk);
+    const weighted = mix(t);
+    const result = await autocannon({
+      url: server.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      timeout: 30,
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: nextPath(weighted) }) }],
+    });
+    finished = true;
+    await bulkDone;
+    clearInterval(sampler);
+
+    const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => `${code}: ${(s.count ?? 0).toLocaleString('es-MX')}`).join(', ');
+    // autocannon's `errors` already includes its timeouts.
+    const errors = result.errors + result.non2xx + bulk.errors;
+    console.log(bulk.lines.join('\n'));
+    console.log('\nResultado');
+    console.log(`  solicitudes  ${result.requests.total.toLocaleString('es-MX')} (${Math.round(result.requests.average).toLocaleString('es-MX')}/s); códigos ${codes}`);
+    console.log(`  latencia     p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  máx. ${result.latency.max} ms`);
+    console.log(`  descargas    ${bulk.done} completas, ${bulk.errors} fallidas`);
+    console.log(`  errores      ${errors} (de conexión ${result.errors}, de ellos por tiempo agotado ${result.timeouts}; no-2xx ${result.non2xx}; descargas ${bulk.errors})`);
+    const warm = rss.filter((s) => s.at >= Math.min(60, SECONDS / 3));
+    if (warm.length >= 2) {
+      const first = warm[0].bytes;
+      const last = warm[warm.length - 1].bytes;
+      const peak = Math.max(...rss.map((s) => s.bytes));
+      console.log(`  RSS          tras calentamiento ${mib(first)} → al final ${mib(last)} (${last >= first ? '+' : ''}${mib(last - first)}); máximo ${mib(peak)}`);
+    }
+    if (server.exited()) console.log('  ¡el servidor terminó durante la prueba!');
+    failed = errors > 0 || server.exited();
+  } finally {
+    server.stop();
+  }
+  if (failed) process.exitCode = 1;
+}
+
+void main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
