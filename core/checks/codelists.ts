@@ -8,8 +8,7 @@
 import { PROFILES } from '../profile/profiles';
 import type { Standard } from '../profile/types';
 import { templateSpec } from '../template/template-spec';
-import { walk } from './json';
-import type { Check, Doc, Report } from './types';
+import type { ValueCheck } from './types';
 
 interface ListRef { name: string; open: boolean; codes: Set<string> }
 
@@ -36,18 +35,15 @@ export function codelistsByField(): Record<Standard, Map<string, ListRef>> {
   return cached;
 }
 
-function checkDoc({ data, pointer }: Doc, lists: Map<string, ListRef>, report: Report): void {
-  walk(data, pointer, '', (value, p, field) => {
-    if (typeof value !== 'string') return;
-    const list = lists.get(field);
-    if (!list || list.codes.has(value)) return;
-    if (list.open) report('codelist.unknownOpen', 'warning', p(), { value, codelist: list.name });
-    else report('schema.codelist', 'error', p(), { value, codelist: list.name });
-  });
-}
-
-export const codelists: Check = ({ releases, projects, report }) => {
-  const lists = codelistsByField();
-  for (const doc of releases) checkDoc(doc, lists.ocds, report);
-  for (const doc of projects) checkDoc(doc, lists.oc4ids, report);
+export const codelists: ValueCheck = {
+  visitor: ({ report }, standard) => {
+    const lists = codelistsByField()[standard];
+    return (value, p, field) => {
+      if (typeof value !== 'string') return;
+      const list = lists.get(field);
+      if (!list || list.codes.has(value)) return;
+      if (list.open) report('codelist.unknownOpen', 'warning', p(), { value, codelist: list.name });
+      else report('schema.codelist', 'error', p(), { value, codelist: list.name });
+    };
+  },
 };

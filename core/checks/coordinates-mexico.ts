@@ -4,8 +4,8 @@
  * [lat, lng] (rules.md R-52), so a swapped pair gets its own message. Bounding box of Mexico incl. islands.
  * `location.swapped`, `location.outsideMexico` (warnings) on the geometry's coordinates.
  */
-import { isObject, walk } from './json';
-import type { Check } from './types';
+import { isObject } from './json';
+import type { ValueCheck } from './types';
 
 const LNG = [-118.7, -86.4];
 const LAT = [14.3, 32.8];
@@ -18,15 +18,13 @@ function positions(coords: unknown, out: number[][] = []): number[][] {
   return out;
 }
 
-export const coordinatesMexico: Check = ({ releases, projects, report }) => {
-  for (const { data, pointer } of [...releases, ...projects]) {
-    walk(data, pointer, '', (value, p, field) => {
-      if (!isObject(value) || !field.endsWith('geometry') || !Array.isArray(value.coordinates)) return;
-      const bad = positions(value.coordinates).find(([lng, lat]) => !inMexico(lng, lat));
-      if (!bad) return;
-      const [lng, lat] = bad;
-      const code = inMexico(lat, lng) ? 'location.swapped' : 'location.outsideMexico';
-      report(code, 'warning', `${p()}/coordinates`, { longitude: lng, latitude: lat });
-    });
-  }
+export const coordinatesMexico: ValueCheck = {
+  visitor: ({ report }) => (value, p, field) => {
+    if (!isObject(value) || !field.endsWith('geometry') || !Array.isArray(value.coordinates)) return;
+    const bad = positions(value.coordinates).find(([lng, lat]) => !inMexico(lng, lat));
+    if (!bad) return;
+    const [lng, lat] = bad;
+    const code = inMexico(lat, lng) ? 'location.swapped' : 'location.outsideMexico';
+    report(code, 'warning', `${p()}/coordinates`, { longitude: lng, latitude: lat });
+  },
 };

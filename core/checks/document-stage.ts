@@ -4,7 +4,7 @@
  * the codelist check. `document.wrongStage` (warning) on documentType.
  */
 import stages from '../../schemas/mx-document-stages.json';
-import { itemsAlong, stringAt } from './json';
+import { itemsAlong, ownValue, stringAt } from './json';
 import type { Check } from './types';
 
 const STAGES_OF_TYPE = stages as Record<string, number[]>;
@@ -19,7 +19,7 @@ export const documentStage: Check = ({ releases, report }) => {
     for (const [path, stage] of DOCUMENT_ARRAYS) {
       for (const { item, pointer: p } of itemsAlong(data, path, pointer)) {
         const type = stringAt(item, 'documentType');
-        const allowed = type === undefined ? undefined : STAGES_OF_TYPE[type];
+        const allowed = type === undefined ? undefined : ownValue(STAGES_OF_TYPE, type);
         if (allowed && !allowed.includes(stage)) report('document.wrongStage', 'warning', `${p}/documentType`, { value: type ?? '', stage: STAGE_NAMES[stage] });
       }
     }

@@ -4,8 +4,8 @@
  * (OCDS 1.1 field definitions: "the date the contract was signed", "the date of the transaction", …).
  * One day of slack absorbs time-zone differences. `date.future` (error).
  */
-import { ISO_DATE, walk } from './json';
-import type { Check } from './types';
+import { ISO_DATE } from './json';
+import type { ValueCheck } from './types';
 
 /** Unindexed field paths of past events, per standard. */
 const PAST_EVENTS = new Set([
@@ -20,12 +20,10 @@ const PAST_EVENTS = new Set([
 ]);
 const DAY = 24 * 60 * 60 * 1000;
 
-export const futureDates: Check = ({ releases, projects, now, report }) => {
-  for (const { data, pointer } of [...releases, ...projects]) {
-    walk(data, pointer, '', (value, p, field) => {
-      if (typeof value !== 'string' || !PAST_EVENTS.has(field) || !ISO_DATE.test(value)) return;
-      const t = Date.parse(value);
-      if (!Number.isNaN(t) && t > now + DAY) report('date.future', 'error', p(), { value });
-    });
-  }
+export const futureDates: ValueCheck = {
+  visitor: ({ now, report }) => (value, p, field) => {
+    if (typeof value !== 'string' || !PAST_EVENTS.has(field) || !ISO_DATE.test(value)) return;
+    const t = Date.parse(value);
+    if (!Number.isNaN(t) && t > now + DAY) report('date.future', 'error', p(), { value });
+  },
 };

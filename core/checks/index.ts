@@ -18,12 +18,12 @@ import { projectStatus } from './project-status';
 import { rfc } from './rfc';
 import { stageDateOrder } from './stage-date-order';
 import { valueCurrency } from './value-currency';
-import type { Check } from './types';
+import type { Check, ValueCheck } from './types';
 
-export const CHECKS: readonly Check[] = [
+export const CHECKS: readonly (Check | ValueCheck)[] = [
   programRequired, codelists, ocidPrefix, projectIdPrefix, rfc, partyReferences, duplicateIds,
   periodOrder, stageDateOrder, futureDates, valueCurrency, contractValue, budgetBreakdownTotal,
   procurementMethod, procurementCategory, documentStage, coordinatesMexico, projectStatus, contractingProcessLink,
 ];
 
-export type { Check, CheckContext, Doc, ValidateSettings } from './types';
+export type { Check, CheckContext, Doc, ValidateSettings, ValueCheck, Visit } from './types';

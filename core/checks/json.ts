@@ -7,8 +7,16 @@ function escapePointerSegment(segment: string): string {
   return segment.includes('~') || segment.includes('/') ? escapeSlow(segment) : segment;
 }
 
+/** Local alias for hot loops: in a vm context (bench:validate's Apps Script stand-in) each global lookup goes through an interceptor. */
+export const isArray = Array.isArray;
+
 export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !isArray(value);
+}
+
+/** `table[key]` for own keys only: a cell typed `constructor` or `toString` must not reach Object.prototype. */
+export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 }
 
 export function objectAt(value: unknown, key: string): JsonObject | undefined {
@@ -71,23 +79,38 @@ export function itemsAlong(root: JsonObject, path: string, pointer: string): { i
   return level;
 }
 
+/** Unindexed field paths, interned as a tree: each distinct field is one string, built once per walk of a document set. */
+export interface FieldTree { path: string; children?: Map<string, FieldTree> }
+
+function fieldChild(node: FieldTree, key: string): FieldTree {
+  const children = (node.children ??= new Map());
+  let child = children.get(key);
+  if (!child) children.set(key, (child = { path: node.path ? `${node.path}/${key}` : key }));
+  return child;
+}
+
 /**
  * Visits every value under `value` with its pointer and its unindexed field path (`awards/suppliers/id`).
  * The pointer is a getter: it is only needed for the rare value that yields a finding, and building it for
- * every value of 10,000 processes is most of the cost of a walk.
+ * every value of 10,000 processes is most of the cost of a walk. Field strings come from `fields`, a tree rooted at
+ * `field` (pass the same tree for every document: lookups keyed by field then hash each distinct field once).
  */
-export function walk(value: unknown, pointer: string, field: string, visit: (value: unknown, pointer: () => string, field: string) => void): void {
-  const segments: string[] = [];
-  const pointerNow = (): string => (segments.length ? `${pointer}/${segments.join('/')}` : pointer);
-  const step = (v: unknown, f: string): void => {
-    visit(v, pointerNow, f);
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) { segments.push(String(i)); step(v[i], f); segments.pop(); }
+export function walk(value: unknown, pointer: string, field: string, visit: (value: unknown, pointer: () => string, field: string) => void, fields: FieldTree = { path: field }): void {
+  const segments: (string | number)[] = [];
+  const pointerNow = (): string => {
+    let p = pointer;
+    for (const s of segments) p += `/${typeof s === 'number' ? s : escapePointerSegment(s)}`;
+    return p;
+  };
+  const step = (v: unknown, f: FieldTree): void => {
+    visit(v, pointerNow, f.path);
+    if (isArray(v)) {
+      for (let i = 0; i < v.length; i++) { segments.push(i); step(v[i], f); segments.pop(); }
     } else if (isObject(v)) {
-      for (const k in v) { segments.push(escapePointerSegment(k)); step(v[k], f ? `${f}/${k}` : k); segments.pop(); }
+      for (const k in v) { segments.push(k); step(v[k], fieldChild(f, k)); segments.pop(); }
     }
   };
-  step(value, field);
+  step(value, fields);
 }
 
 /** ISO 8601 date text. Only this: `Date.parse` also reads "10/03/2024" (as 3 October), which would invent findings. */

@@ -3,18 +3,16 @@
  * enforce end ≥ start for every period, rules.md R-50). Applies to every object holding both dates.
  * `date.periodOrder` (error) on the end date.
  */
-import { isObject, stringAt, timeAt, walk } from './json';
-import type { Check } from './types';
+import { isObject, stringAt, timeAt } from './json';
+import type { ValueCheck } from './types';
 
-export const periodOrder: Check = ({ releases, projects, report }) => {
-  for (const { data, pointer } of [...releases, ...projects]) {
-    walk(data, pointer, '', (value, p) => {
-      if (!isObject(value)) return;
-      const start = timeAt(value, 'startDate');
-      const end = timeAt(value, 'endDate');
-      if (start !== undefined && end !== undefined && end < start) {
-        report('date.periodOrder', 'error', `${p()}/endDate`, { start: stringAt(value, 'startDate') ?? '', end: stringAt(value, 'endDate') ?? '' });
-      }
-    });
-  }
+export const periodOrder: ValueCheck = {
+  visitor: ({ report }) => (value, p) => {
+    if (!isObject(value) || value.endDate === undefined) return;
+    const start = timeAt(value, 'startDate');
+    const end = timeAt(value, 'endDate');
+    if (start !== undefined && end !== undefined && end < start) {
+      report('date.periodOrder', 'error', `${p()}/endDate`, { start: stringAt(value, 'startDate') ?? '', end: stringAt(value, 'endDate') ?? '' });
+    }
+  },
 };

@@ -3,7 +3,7 @@
  * extension; capture tool rules.md R-12/R-13): goodsAcquisition/goodsLease → goods, services/consultingServices/
  * worksRelatedServices → services, works → works. `tender.categoryMismatch` (error) on the additional category.
  */
-import { objectAt, stringAt } from './json';
+import { objectAt, ownValue, stringAt } from './json';
 import type { Check } from './types';
 
 const MAIN_OF_ADDITIONAL: Readonly<Record<string, string>> = {
@@ -19,7 +19,7 @@ export const procurementCategory: Check = ({ releases, report }) => {
     const additional = tender?.additionalProcurementCategories;
     if (main === undefined || !Array.isArray(additional)) continue;
     additional.forEach((code, i) => {
-      const expected = typeof code === 'string' ? MAIN_OF_ADDITIONAL[code] : undefined;
+      const expected = typeof code === 'string' ? ownValue(MAIN_OF_ADDITIONAL, code) : undefined;
       if (expected && expected !== main) {
         report('tender.categoryMismatch', 'error', `${pointer}/tender/additionalProcurementCategories/${i}`, { value: code as string, main, expected });
       }

@@ -3,7 +3,7 @@
  * rules.md R-10/R-11): Licitación pública → open, Invitación a cuando menos tres personas → selective,
  * Adjudicación directa → direct. `tender.methodMismatch` (error) on procurementMethod.
  */
-import { objectAt, stringAt } from './json';
+import { objectAt, ownValue, stringAt } from './json';
 import type { Check } from './types';
 
 export const METHOD_OF_DETAILS: Readonly<Record<string, string>> = {
@@ -17,7 +17,7 @@ export const procurementMethod: Check = ({ releases, report }) => {
     const tender = objectAt(data, 'tender');
     const details = stringAt(tender, 'procurementMethodDetails');
     const method = stringAt(tender, 'procurementMethod');
-    const expected = details === undefined ? undefined : METHOD_OF_DETAILS[details.trim()];
+    const expected = details === undefined ? undefined : ownValue(METHOD_OF_DETAILS, details.trim());
     if (expected && method !== undefined && method !== expected) {
       report('tender.methodMismatch', 'error', `${pointer}/tender/procurementMethod`, { value: method, details: details ?? '', expected });
     }

@@ -3,15 +3,13 @@
  * Data Review Tool flags amounts without currency). Applies to every object with a numeric `amount`.
  * `amount.currencyMissing` (error) on the currency cell of the amount.
  */
-import { isObject, stringAt, walk } from './json';
-import type { Check } from './types';
+import { isObject, stringAt } from './json';
+import type { ValueCheck } from './types';
 
-export const valueCurrency: Check = ({ releases, projects, report }) => {
-  for (const { data, pointer } of [...releases, ...projects]) {
-    walk(data, pointer, '', (value, p) => {
-      if (isObject(value) && typeof value.amount === 'number' && stringAt(value, 'currency') === undefined) {
-        report('amount.currencyMissing', 'error', `${p()}/currency`, { amount: value.amount });
-      }
-    });
-  }
+export const valueCurrency: ValueCheck = {
+  visitor: ({ report }) => (value, p) => {
+    if (isObject(value) && typeof value.amount === 'number' && stringAt(value, 'currency') === undefined) {
+      report('amount.currencyMissing', 'error', `${p()}/currency`, { amount: value.amount });
+    }
+  },
 };

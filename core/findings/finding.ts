@@ -21,8 +21,7 @@ export interface Finding {
   params: Record<string, string | number | boolean>;
 }
 
-/** JSON Pointer → cell of the value (flatten-tool's cell source map, one location per value). */
-export type SourceMap = Record<string, CellRef>;
+export { SourceMap } from './source-map';
 
 export function finding(code: string, severity: Severity, params: Finding['params'] = {}, where: { pointer?: string; cell?: CellRef } = {}): Finding {
   const f: Finding = { code, severity, params };

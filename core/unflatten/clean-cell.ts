@@ -19,11 +19,18 @@ function isEdgeJunk(c: number): boolean {
   return c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029
     || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
 }
-const INNER_SPACES = /[\u00a0\u2007\u202f]/;
+/** Non-breaking and figure spaces inside a text (a plain loop: this runs for every text cell). */
+function hasInnerSpace(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xa0 && (c === 0xa0 || c === 0x2007 || c === 0x202f)) return true;
+  }
+  return false;
+}
 
 export function cleanText(s: string): string {
   // Fast path for the usual clean cell: nothing to trim and no non-breaking space inside.
-  if (s.length > 0 && !isEdgeJunk(s.charCodeAt(0)) && !isEdgeJunk(s.charCodeAt(s.length - 1)) && !INNER_SPACES.test(s)) return s;
+  if (s.length > 0 && !isEdgeJunk(s.charCodeAt(0)) && !isEdgeJunk(s.charCodeAt(s.length - 1)) && !hasInnerSpace(s)) return s;
   return s.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/^[\s\u200b\u200c\u200d\u2060]+|[\s\u200b\u200c\u200d\u2060]+$/g, '');
 }
 

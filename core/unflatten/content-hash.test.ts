@@ -1,4 +1,5 @@
-import { canonicalJson, fnv1a32 } from './content-hash';
+import fc from 'fast-check';
+import { canonicalHash, canonicalJson, fnv1a32 } from './content-hash';
 import { deriveRelease } from './derive-fields';
 
 test('FNV-1a 32-bit reference values', () => {
@@ -18,4 +19,14 @@ test('the same content gives the same release id whatever the key order or date;
   expect(a.id).toBe(b.id);
   expect(a.id).toMatch(/^ocds-1-[0-9a-f]{8}$/);
   expect(c.id).not.toBe(a.id);
+});
+
+test('the streamed hash equals the hash of the canonical JSON text, escapes and non-ASCII included', () => {
+  fc.assert(fc.property(fc.oneof(fc.jsonValue(), fc.unicodeJsonValue()), (value) => {
+    expect(canonicalHash(value)).toBe(fnv1a32(canonicalJson(value)));
+  }), { numRuns: 500 });
+  for (const text of ['a"b', 'a\\b', 'línea\nnueva', '\u0001', 'ñandú €', '😀', '\ud800x', 'x\udc00', '\u2028']) {
+    const value = { [text]: [text, 1.5, -0, true, null, { z: text, a: undefined }] };
+    expect(canonicalHash(value)).toBe(fnv1a32(canonicalJson(value)));
+  }
 });

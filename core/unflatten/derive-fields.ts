@@ -13,7 +13,7 @@
  *   unique within an ocid).
  * Projects (OC4IDS): `updated` = `options.now` when absent.
  */
-import { canonicalJson, fnv1a32 } from './content-hash';
+import { canonicalHash } from './content-hash';
 
 function nonEmptyArray(v: unknown): v is unknown[] {
   return Array.isArray(v) && v.length > 0;
@@ -40,7 +40,7 @@ export function deriveRelease(release: Record<string, unknown>, now: string): Re
     language: language ?? 'es',
     ...rest,
   };
-  const derivedId = id ?? `${String(ocid)}-${fnv1a32(canonicalJson(body))}`;
+  const derivedId = id ?? `${String(ocid)}-${canonicalHash(body)}`;
   const { tag: t, initiationType: it, language: l, ...tail } = body;
   return { ocid, id: derivedId, date: date ?? now, tag: t, initiationType: it, language: l, ...tail };
 }

@@ -3,13 +3,25 @@
  * stay linear), values by relative path. The first value written at a pointer wins; a different later value is a
  * conflict reported by the caller with both cells. Every written value gets its cell in the source map.
  */
-import { escapePointerSegment, type CellRef, type SourceMap } from '../findings/finding';
+import { escapePointerSegment, type CellRef } from '../findings/finding';
+import type { Anchor, SourceMap, SourceRow } from '../findings/source-map';
 
 export interface DocNode {
   obj: Record<string, unknown>;
   pointer: string;
+  /** Where the source map records the values of this object. */
+  anchor: Anchor;
   /** Items of each array below this node, by id: array field → id → node. */
   index?: Map<string, Map<string, DocNode>>;
+}
+
+/** A column's path below its row's object, prepared once per column (this runs for every cell). */
+export interface RelPath {
+  segments: readonly string[];
+  /** `segments` as escaped pointer segments joined by `/`. */
+  pointer: string;
+  /** Whether each segment holds an array (the next one is a position in a scalar array, `coordinates/1`). */
+  holdsArray: readonly boolean[];
 }
 
 export type SetOutcome = { kind: 'set' } | { kind: 'same' } | { kind: 'conflict'; first?: CellRef; firstValue: unknown; pointer: string };
@@ -33,22 +45,28 @@ export function pointerOf(base: string, segs: readonly string[]): string {
   return p;
 }
 
+export function relPath(segments: readonly string[]): RelPath {
+  return { segments, pointer: pointerOf('', segments).slice(1), holdsArray: segments.map((_, i) => /^\d+$/.test(segments[i + 1] ?? '')) };
+}
+
 export class DocumentSet {
   readonly docs: Record<string, unknown>[] = [];
   private readonly roots = new Map<string, DocNode>();
 
-  constructor(readonly collection: 'releases' | 'projects', readonly rootKey: string, private readonly sourceMap: SourceMap) {}
+  constructor(readonly collection: 'releases' | 'projects', readonly rootKey: string, readonly sourceMap: SourceMap) {}
 
   root(key: string): DocNode | undefined {
     return this.roots.get(key);
   }
 
-  createRoot(key: string, cell: CellRef): DocNode {
+  /** A new document whose key came from `column` (0-based) of `row`. */
+  createRoot(key: string, row: SourceRow, column: number): DocNode {
     const obj: Record<string, unknown> = { [this.rootKey]: key };
-    const node: DocNode = { obj, pointer: `/${this.collection}/${this.docs.length}` };
+    const pointer = `/${this.collection}/${this.docs.length}`;
+    const node: DocNode = { obj, pointer, anchor: this.sourceMap.anchor(pointer) };
     this.docs.push(obj);
     this.roots.set(key, node);
-    this.sourceMap[pointerOf(node.pointer, [this.rootKey])] = cell;
+    this.sourceMap.record(node.anchor, escapePointerSegment(this.rootKey), row, column);
     return node;
   }
 
@@ -56,25 +74,27 @@ export class DocumentSet {
     return parent.index?.get(arrayField)?.get(id);
   }
 
-  /** Appends an item to the array at `rel` below `parent`; indexes it by `id` when it has one. */
-  createChild(parent: DocNode, arrayField: string, rel: readonly string[], relPointer: string, id: string | undefined, idCell: CellRef | undefined): DocNode | undefined {
+  /** Appends an item to the array at `rel` below `parent`; indexes it by `id` (read from `idRow`/`idColumn`) when it has one. */
+  createChild(parent: DocNode, arrayField: string, rel: RelPath, id: string | undefined, idRow: SourceRow, idColumn: number | undefined): DocNode | undefined {
+    const segs = rel.segments;
     let cur: Record<string, unknown> = parent.obj;
-    for (let i = 0; i < rel.length - 1; i++) {
-      const next = cur[rel[i]];
-      if (next === undefined) cur = cur[rel[i]] = {};
+    for (let i = 0; i < segs.length - 1; i++) {
+      const next = cur[segs[i]];
+      if (next === undefined) cur = cur[segs[i]] = {};
       else if (isContainer(next) && !Array.isArray(next)) cur = next;
       else return undefined;
     }
-    const last = rel[rel.length - 1];
+    const last = segs[segs.length - 1];
     let arr = cur[last];
     if (arr === undefined) arr = cur[last] = [];
     if (!Array.isArray(arr)) return undefined;
     const obj: Record<string, unknown> = {};
-    const node: DocNode = { obj, pointer: `${parent.pointer}/${relPointer}/${arr.length}` };
+    const pointer = `${parent.pointer}/${rel.pointer}/${arr.length}`;
+    const node: DocNode = { obj, pointer, anchor: this.sourceMap.anchor(pointer, parent.anchor) };
     arr.push(obj);
     if (id !== undefined) {
       obj.id = id;
-      if (idCell) this.sourceMap[`${node.pointer}/id`] = idCell;
+      if (idColumn !== undefined) this.sourceMap.record(node.anchor, 'id', idRow, idColumn);
       parent.index ??= new Map();
       let byId = parent.index.get(arrayField);
       if (!byId) parent.index.set(arrayField, (byId = new Map()));
@@ -83,30 +103,32 @@ export class DocumentSet {
     return node;
   }
 
-  /** `relPointer` is `rel` as pointer segments (precomputed per column: this runs for every cell). */
-  set(node: DocNode, rel: readonly string[], relPointer: string, value: unknown, cell: CellRef): SetOutcome {
+  /** Writes `value` at `rel` below `node`, read from `column` (0-based) of `row`. */
+  set(node: DocNode, rel: RelPath, value: unknown, row: SourceRow, column: number): SetOutcome {
+    const segs = rel.segments;
     let cur: Record<string, unknown> | unknown[] = node.obj;
-    for (let i = 0; i < rel.length - 1; i++) {
-      const seg = rel[i];
+    for (let i = 0; i < segs.length - 1; i++) {
+      const seg = segs[i];
       const slot: unknown = (cur as Record<string, unknown>)[seg];
       if (slot === undefined) {
-        const made: Record<string, unknown> | unknown[] = /^\d+$/.test(rel[i + 1]) ? [] : {};
+        const made: Record<string, unknown> | unknown[] = rel.holdsArray[i] ? [] : {};
         (cur as Record<string, unknown>)[seg] = made;
         cur = made;
       } else if (isContainer(slot)) cur = slot;
       else {
-        const pointer = pointerOf(node.pointer, rel.slice(0, i + 1));
-        return { kind: 'conflict', first: this.sourceMap[pointer], firstValue: slot, pointer };
+        const pointer = pointerOf(node.pointer, segs.slice(0, i + 1));
+        return { kind: 'conflict', first: this.sourceMap.get(pointer), firstValue: slot, pointer };
       }
     }
-    const last = rel[rel.length - 1];
-    const pointer = `${node.pointer}/${relPointer}`;
+    const last = segs[segs.length - 1];
     const existing = (cur as Record<string, unknown>)[last];
     if (existing !== undefined) {
-      return sameValue(existing, value) ? SAME : { kind: 'conflict', first: this.sourceMap[pointer], firstValue: existing, pointer };
+      if (sameValue(existing, value)) return SAME;
+      const pointer = `${node.pointer}/${rel.pointer}`;
+      return { kind: 'conflict', first: this.sourceMap.get(pointer), firstValue: existing, pointer };
     }
     (cur as Record<string, unknown>)[last] = value;
-    this.sourceMap[pointer] = cell;
+    this.sourceMap.record(node.anchor, rel.pointer, row, column);
     return SET;
   }
 }

@@ -19,20 +19,20 @@ function fixGeometry(obj: Record<string, unknown>, pointer: string, sourceMap: S
   const lngPtr = pointerOf(pointer, ['coordinates', '0']);
   const latPtr = pointerOf(pointer, ['coordinates', '1']);
   if (coords.length !== 2 || coords[0] === undefined || coords[1] === undefined) {
-    const cell = sourceMap[latPtr] ?? sourceMap[lngPtr];
+    const cell = sourceMap.get(latPtr) ?? sourceMap.get(lngPtr);
     if (cell) findings.push(finding('cell.coordinates-incomplete', 'error', { missing: coords[1] === undefined ? 'latitud' : 'longitud' }, { cell, pointer: pointerOf(pointer, ['coordinates']) }));
     delete obj.coordinates;
-    delete sourceMap[lngPtr];
-    delete sourceMap[latPtr];
+    sourceMap.delete(lngPtr);
+    sourceMap.delete(latPtr);
     return;
   }
   const [lng, lat] = coords as number[];
   if (lat < -90 || lat > 90) {
-    const cell = sourceMap[latPtr];
+    const cell = sourceMap.get(latPtr);
     if (cell) findings.push(finding('cell.coordinate-out-of-range', 'error', { value: lat, axis: 'latitud', limit: 90 }, { cell, pointer: latPtr }));
   }
   if (lng < -180 || lng > 180) {
-    const cell = sourceMap[lngPtr];
+    const cell = sourceMap.get(lngPtr);
     if (cell) findings.push(finding('cell.coordinate-out-of-range', 'error', { value: lng, axis: 'longitud', limit: 180 }, { cell, pointer: lngPtr }));
   }
   if (obj.type === undefined) obj.type = 'Point';

@@ -117,7 +117,7 @@ describe.each(folders)('%s', (folder) => {
     if (expected.settings) expect(actual.settings).toEqual(expected.settings);
     // Optional source-map expectations: pointer → {sheet,row,column} (header not compared: titles are being rewritten).
     for (const [pointer, cell] of Object.entries(expected.sourceMap ?? {})) {
-      const c = out.sourceMap[pointer];
+      const c = out.sourceMap.get(pointer);
       expect({ pointer, sheet: c?.sheet, row: c?.row, column: c?.column }).toEqual({ pointer, ...(cell as object) });
     }
   });

@@ -117,13 +117,20 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
   return localMidnight(zone, ...ymd);
 }
 
-interface CodeIndex { byTitle: Map<string, string>; byCode: Map<string, string> }
+interface CodeIndex {
+  byTitle: Map<string, string>;
+  byCode: Map<string, string>;
+  /** Cell text → code (null: none), so a column of 10,000 titles normalizes each distinct text once. */
+  byText: Map<string, string | null>;
+}
+/** Enough for every code and title of a list and the usual typos; free text in an open list stops filling it. */
+const MAX_REMEMBERED = 5000;
 const codeIndexes = new WeakMap<readonly CodeOption[], CodeIndex>();
 
 function codeIndex(options: readonly CodeOption[]): CodeIndex {
   let index = codeIndexes.get(options);
   if (!index) {
-    index = { byTitle: new Map(), byCode: new Map() };
+    index = { byTitle: new Map(), byCode: new Map(), byText: new Map() };
     for (const o of options) {
       index.byCode.set(o.code.toLowerCase(), o.code);
       const t = normalizeLabel(o.title);
@@ -137,7 +144,11 @@ function codeIndex(options: readonly CodeOption[]): CodeIndex {
 /** The code a cell text stands for: the code itself (case-insensitive) or its Spanish title. */
 export function lookupCode(text: string, options: readonly CodeOption[]): string | undefined {
   const index = codeIndex(options);
-  return index.byCode.get(text.toLowerCase()) ?? index.byTitle.get(normalizeLabel(text));
+  const known = index.byText.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const code = index.byCode.get(text.toLowerCase()) ?? index.byTitle.get(normalizeLabel(text));
+  if (index.byText.size < MAX_REMEMBERED) index.byText.set(text, code ?? null);
+  return code;
 }
 
 /** Spanish title → code; a code is accepted as it is (case-insensitive). Open lists keep other values (warning). */

@@ -6,7 +6,8 @@ import { finding, type CellRef, type Finding } from '../findings/finding';
 import { columnLetter, type CellValue } from '../workbook/model';
 import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
-import { pointerOf, type DocNode, type DocumentSet } from './document-builder';
+import type { SourceRow, SourceSheet } from '../findings/source-map';
+import { relPath, type DocNode, type DocumentSet } from './document-builder';
 import { parseValue } from './parse-value';
 
 /** OCDS/EDCA-MX convention: a party without id is identified by its RFC, `MX-RFC-{RFC}` (scheme MX-RFC). */
@@ -51,8 +52,11 @@ function describe(cell: CellRef | undefined): string {
   return `hoja «${cell.sheet}», celda ${cell.column ? columnLetter(cell.column) : ''}${cell.row ?? ''}`;
 }
 
+const SCHEME = relPath(['identifier', 'scheme']);
+
 export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentSet, zone: string, findings: Finding[]): void {
   const ctx: Context = { sheet, docs, zone, findings };
+  const source: SourceSheet = docs.sourceMap.addSheet(sheet.name, sheet.columns);
   const depth = sheet.arrays.length;
   const skip = new Set<BoundColumn>([sheet.rootKey]);
   for (const k of sheet.levelKeys) if (k) skip.add(k);
@@ -62,8 +66,8 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   const rfcColumn = isParties ? ownColumns.find((c) => c.rel.join('/') === 'identifier/id') : undefined;
   const schemeColumn = isParties ? ownColumns.find((c) => c.rel.join('/') === 'identifier/scheme') : undefined;
   const ownRel = depth > 0 ? sheet.arrays[depth - 1].slice(depth > 1 ? sheet.arrays[depth - 2].length + 1 : 0).split('/') : [];
-  const ownRelPointer = pointerOf('', ownRel).slice(1);
-  const relPointers = new Map(valueColumns.map((c) => [c, pointerOf('', c.rel).slice(1)]));
+  const ownPath = relPath(ownRel);
+  const values = valueColumns.map((col) => ({ col, path: relPath(col.rel) }));
   const last = lastDataRow(rows, sheet.dataStart, sheet.columns);
 
   for (let r = sheet.dataStart; r <= last; r++) {
@@ -71,6 +75,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     if (!row || row.length === 0) continue;
     if (!sheet.columns.some((c) => !isBlankCell(row[c.index]))) continue;
 
+    const here: SourceRow = { sheet: source, row: r + 1 };
     const rootKey = keyText(ctx, row, r, sheet.rootKey);
     if (rootKey === null) continue;
     if (rootKey === undefined) {
@@ -78,7 +83,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       continue;
     }
     let node = docs.root(rootKey);
-    if (depth === 0) node ??= docs.createRoot(rootKey, cellRef(ctx, r, sheet.rootKey));
+    if (depth === 0) node ??= docs.createRoot(rootKey, here, sheet.rootKey.index);
     if (!node) {
       findings.push(finding('row.parent-not-found', 'error', { value: safePreview(rootKey), column: sheet.rootKey.header }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       continue;
@@ -108,7 +113,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     if (depth > 0 && ownColumns.some((c) => !isBlankCell(row[c.index]))) {
       const idCol = sheet.levelKeys[depth - 1];
       let id = keyText(ctx, row, r, idCol);
-      let idCell = idCol ? cellRef(ctx, r, idCol) : undefined;
+      let idColumn = idCol?.index;
       let defaultScheme = false;
       if (id === undefined && rfcColumn) {
         const rfc = keyText(ctx, row, r, rfcColumn);
@@ -116,36 +121,34 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
           const scheme = keyText(ctx, row, r, schemeColumn);
           defaultScheme = !scheme;
           id = `${scheme || RFC_SCHEME}-${rfc}`;
-          idCell = cellRef(ctx, r, rfcColumn);
+          idColumn = rfcColumn.index;
         }
       }
       if (id !== null) {
         const existing = id === undefined ? undefined : docs.child(node, sheet.arrays[depth - 1], id);
-        const item = existing ?? docs.createChild(node, sheet.arrays[depth - 1], ownRel, ownRelPointer, id, idCell);
-        if (item && defaultScheme && idCell) docs.set(item, ['identifier', 'scheme'], 'identifier/scheme', RFC_SCHEME, idCell);
+        const item = existing ?? docs.createChild(node, sheet.arrays[depth - 1], ownPath, id, here, idColumn);
+        if (item && defaultScheme && idColumn !== undefined) docs.set(item, SCHEME, RFC_SCHEME, here, idColumn);
         nodes.push(item);
       }
     }
 
-    for (const col of valueColumns) {
+    for (const { col, path } of values) {
       const raw = row[col.index];
-      if (isBlankCell(raw)) continue;
+      if (raw === null || raw === undefined || raw === '') continue;
       const target = nodes[col.arrays.length];
       if (!target) continue;
-      const cell = cellRef(ctx, r, col);
-      const relPointer = relPointers.get(col) as string;
-      const pointer = `${target.pointer}/${relPointer}`;
       const clean = cleanCell(raw);
       if (clean === undefined) continue;
       if (clean instanceof CellProblem) {
-        findings.push(finding(clean.code, clean.severity, clean.params, { cell, pointer }));
+        findings.push(finding(clean.code, clean.severity, clean.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
         continue;
       }
       const parsed = parseValue(clean, col.value, zone);
-      if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell, pointer }));
+      if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
       if (parsed.value === undefined) continue;
-      const outcome = docs.set(target, col.rel, relPointer, parsed.value, cell);
+      const outcome = docs.set(target, path, parsed.value, here, col.index);
       if (outcome.kind === 'conflict') {
+        const cell = cellRef(ctx, r, col);
         findings.push(finding('cell.conflicting-value', 'warning', {
           value: safePreview(parsed.value),
           firstValue: safePreview(outcome.firstValue),

@@ -3,7 +3,7 @@
  * Pure: no I/O, runs inside Apps Script, Cloud Functions and the CLI. Never throws: bad input becomes findings,
  * and an internal bug while reading a sheet becomes a `sheet.internal-error` finding for that sheet.
  */
-import { finding, type Finding, type SourceMap } from '../findings/finding';
+import { finding, SourceMap, type Finding } from '../findings/finding';
 import { PROFILES } from '../profile/profiles';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS_SHEET } from '../template/settings';
 import type { TemplateSpec } from '../template/spec';
@@ -75,7 +75,7 @@ function sheetName(model: SheetModel, i: number): string {
 
 export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {}): UnflattenResult {
   const findings: Finding[] = [];
-  const sourceMap: SourceMap = {};
+  const sourceMap = new SourceMap();
   const result: UnflattenResult = { releases: [], projects: [], sourceMap, findings, settings: defaultSettings() };
   const now = options.now ?? new Date().toISOString();
   try {
@@ -131,7 +131,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
           applyFixups(doc, pointer, sourceMap, findings);
           out.push(set.collection === 'releases' ? deriveRelease(doc, now) : deriveProject(doc, now));
         } catch (e) {
-          findings.push(internal(sourceMap[`${pointer}/${set.rootKey}`]?.sheet ?? WORKBOOK, e));
+          findings.push(internal(sourceMap.get(`${pointer}/${set.rootKey}`)?.sheet ?? WORKBOOK, e));
           out.push(doc);
         }
       });

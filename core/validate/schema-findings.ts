@@ -8,7 +8,7 @@ import type { Standard } from '../profile/types';
 import { codelistsByField } from '../checks/codelists';
 import { displayValue, type RawFinding } from './raw-finding';
 import type { ErrorObject } from './validators';
-import { pointerSegments, unindexedField } from './pointer';
+import { pointerSegments, unindexedField } from '../findings/pointer';
 
 /** JSON types in the words of the sheet. */
 const TYPE_ES: Record<string, string> = {

@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CellRef, Finding, SourceMap } from '../findings/finding';
+import { SourceMap, type CellRef, type Finding } from '../findings/finding';
 import { catalogue } from '../messages/catalogue';
 import { renderFinding } from '../messages/render';
 import { templateSpec } from '../template/template-spec';
 import { itemsAlong, valueAt } from '../checks/json';
-import { pointerSegments } from './pointer';
+import { pointerSegments } from '../findings/pointer';
 import { completeness, validate, type Documents, type ValidateSettings } from './index';
 import { hasStandards, ROOT, STANDARDS_DIR } from '../../test/standards';
 
@@ -18,7 +18,7 @@ function readJson<T>(file: string): T {
 
 /** The source map unflatten gives for a template workbook holding these documents: one row per item, data from row 3. */
 function sourceMapOf(docs: Documents): SourceMap {
-  const map: SourceMap = {};
+  const map = new SourceMap();
   for (const sheet of templateSpec().sheets) {
     const roots = (sheet.standard === 'ocds' ? docs.releases : docs.projects) ?? [];
     let row = 3;
@@ -31,7 +31,7 @@ function sourceMapOf(docs: Documents): SourceMap {
           const relative = sheet.array ? column.field.slice(sheet.array.length + 1) : column.field;
           const value = valueAt(r.item, relative);
           if (value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
-            map[`${r.pointer}/${relative}`] = { sheet: sheet.name, row, column: c + 1, header: column.title };
+            map.set(`${r.pointer}/${relative}`, { sheet: sheet.name, row, column: c + 1, header: column.title });
           }
         });
         row++;
@@ -104,18 +104,30 @@ describe('validate: golden fixtures', () => {
 describe('validate: behaviour', () => {
   it('points a missing required value at the parent row through an explicit source map', () => {
     const docs = applyCase(base, { description: '', remove: ['/releases/0/awards/0/id'] });
-    const sourceMap: SourceMap = {
+    const sourceMap = SourceMap.fromRecord({
       '/releases/0/awards/0/status': { sheet: 'Adjudicaciones', row: 7, column: 6, header: 'Estado' },
       '/releases/0/awards/0/suppliers/0/id': { sheet: 'Proveedores adjudicados', row: 4, column: 3, header: 'Id' },
       '/releases/1/awards/0/id': { sheet: 'Adjudicaciones', row: 9, column: 2, header: 'awards/0/id' },
-    };
+    });
     const [f] = validate(docs, sourceMap, SETTINGS);
     expect(f).toMatchObject({ code: 'schema.required', cell: { sheet: 'Adjudicaciones', row: 7, column: 2, header: 'awards/0/id' } });
   });
 
   it('never throws on garbage and reports it as schema findings', () => {
-    const findings = validate({ releases: [null, 'x', { ocid: 5 }], projects: [[]] }, {}, SETTINGS);
+    const findings = validate({ releases: [null, 'x', { ocid: 5 }], projects: [[]] }, new SourceMap(), SETTINGS);
     expect(findings.filter((f) => f.code === 'schema.type').map((f) => f.pointer)).toEqual(['/releases/0', '/releases/1', '/releases/2/ocid', '/projects/0']);
+  });
+
+  it('reads lookup tables by own keys only: codes named like Object.prototype members are just unknown codes', () => {
+    const docs = applyCase(base, { description: '', set: {
+      '/releases/0/tender/procurementMethodDetails': 'constructor',
+      '/releases/0/tender/additionalProcurementCategories': ['toString'],
+      '/releases/0/tender/documents': [{ id: 'd1', documentType: 'constructor' }],
+    } });
+    const codes = validate(docs, sourceMapOf(docs), SETTINGS).map((f) => f.code);
+    expect(codes).not.toContain('tender.methodMismatch');
+    expect(codes).not.toContain('tender.categoryMismatch');
+    expect(codes).not.toContain('document.wrongStage');
   });
 
   it('renders plain Spanish with the value', () => {
@@ -148,7 +160,7 @@ describe('completeness', () => {
     const releases = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => readJson<{ releases?: unknown[] }>(path.join(dir, f)).releases ?? []);
     const projects = readJson<{ projects: unknown[] }>(path.join(STANDARDS_DIR, 'examples/oc4ids/example.json')).projects;
     expect(releases.length).toBeGreaterThan(5);
-    const schemaErrors = validate({ releases, projects }, {}, SETTINGS).filter((f) => f.code.startsWith('schema.'));
+    const schemaErrors = validate({ releases, projects }, new SourceMap(), SETTINGS).filter((f) => f.code.startsWith('schema.'));
     // Documented exception: the UK example describes its procedure in English prose; EDCA-MX restricts
     // procurementMethodDetails to the three Mexican procedure names (program list mx/procurementMethodDetails).
     expect(schemaErrors.filter((f) => !f.pointer?.endsWith('/tender/procurementMethodDetails'))).toEqual([]);

@@ -2,9 +2,9 @@
  * The validation runner (DESIGN §5): compiled schema + the checks in core/checks → findings at cells.
  * Same verdict in the sidebar, the CLI and the backend, because they all call this.
  */
-import type { Finding, SourceMap } from '../findings/finding';
+import { SourceMap, type Finding } from '../findings/finding';
 import { templateSpec } from '../template/template-spec';
-import { CHECKS } from '../checks';
+import { runChecks } from '../checks/run-checks';
 import { isObject } from '../checks/json';
 import type { CheckContext, Doc, ValidateSettings } from '../checks/types';
 import { CellLocator } from './cell-locator';
@@ -43,7 +43,7 @@ function runSchema(items: unknown[], root: string, validator: CompiledValidator,
   return docs;
 }
 
-export function validate(documents: Documents, sourceMap: SourceMap = {}, settings: ValidateSettings = {}): Finding[] {
+export function validate(documents: Documents, sourceMap: SourceMap = new SourceMap(), settings: ValidateSettings = {}): Finding[] {
   const raw: RawFinding[] = [];
   const releases = runSchema(documents.releases ?? [], 'releases', VALIDATORS.release, 'ocds', raw);
   const projects = runSchema(documents.projects ?? [], 'projects', VALIDATORS.project, 'oc4ids', raw);
@@ -51,7 +51,7 @@ export function validate(documents: Documents, sourceMap: SourceMap = {}, settin
     releases, projects, settings, now: nowOf(settings),
     report: (code, severity, pointer, params = {}) => { raw.push({ code, severity, pointer, params }); },
   };
-  for (const check of CHECKS) check(ctx);
+  runChecks(ctx);
 
   const locator = new CellLocator(sourceMap, templateSpec());
   const seen = new Set<string>();

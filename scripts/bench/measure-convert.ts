@@ -33,7 +33,7 @@ async function measure(mode: string, file: string): Promise<Record<string, numbe
   if (mode !== 'read') {
     const result = unflatten(workbook, { now: NOW });
     releases = result.releases.length;
-    sourceMapEntries = Object.keys(result.sourceMap).length;
+    sourceMapEntries = result.sourceMap.size;
     if (mode === 'full') {
       const json = JSON.stringify(releasePackage(result.releases, { uri: 'file://bench.json', publishedDate: NOW, publisher: { name: 'Bench' } }));
       if (!json.length) throw new Error('empty');

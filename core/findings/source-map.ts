@@ -1,0 +1,240 @@
+/**
+ * JSON Pointer → cell of the value (flatten-tool's cell source map, one location per value).
+ *
+ * Built for a million values (10,000 processes): instead of one pointer string and one CellRef object per value,
+ * values are recorded under an *anchor* — an object rows write into (a root document, an array item) — as the
+ * value's path below it (a string shared by the whole column), the row (one object per sheet row) and the column
+ * number. Pointers and CellRefs are only built for the few values a finding asks about. The anchors form a tree
+ * (item under document), so "the value nearest to this pointer" walks one document instead of sorting every key.
+ * Entries added by pointer alone (`set`, `fromRecord`) live under their document's anchor.
+ */
+import type { CellRef } from './finding';
+import { columnField } from './pointer';
+
+/** A sheet values were read from: its name and each column's header (0-based index). */
+export interface SourceSheet { readonly name: string; readonly headers: readonly (string | undefined)[] }
+
+/** A row of a sheet, shared by every value read from it (1-based row number, as the user sees it). */
+export interface SourceRow { readonly sheet: SourceSheet; readonly row: number }
+
+/** An object rows write values into: its pointer, its values and the anchors below it. */
+export interface Anchor {
+  readonly pointer: string;
+  /** Segments of `pointer` (`/releases/3` has 2). */
+  readonly depth: number;
+  /** Triplets [path below the anchor (pointer syntax), SourceRow | CellRef, 0-based column or -1 for a CellRef]. */
+  readonly entries: unknown[];
+  readonly parent?: Anchor;
+  children?: Anchor[];
+}
+
+/** Children scanned one by one when looking for the anchor holding a pointer; a longer list is looked up by hash. */
+const FEW = 32;
+
+/** Whether `pointer` lies strictly below `anchor` (or is it, with `orSelf`). */
+function holds(anchor: Anchor, pointer: string, orSelf: boolean): boolean {
+  const n = anchor.pointer.length;
+  if (pointer.length === n) return orSelf && pointer === anchor.pointer;
+  return pointer.length > n && pointer.charCodeAt(n) === 47 && pointer.startsWith(anchor.pointer);
+}
+
+interface Position { column?: number; header?: string }
+
+function segmentCount(pointer: string): number {
+  let n = 0;
+  for (let i = 0; i < pointer.length; i++) if (pointer.charCodeAt(i) === 47 /* / */) n++;
+  return n;
+}
+
+function cellAt(entries: unknown[], i: number): CellRef {
+  const column = entries[i + 2] as number;
+  if (column < 0) return entries[i + 1] as CellRef;
+  const source = entries[i + 1] as SourceRow;
+  return { sheet: source.sheet.name, row: source.row, column: column + 1, header: source.sheet.headers[column] as string };
+}
+
+function sheetOf(entries: unknown[], i: number): string {
+  return (entries[i + 2] as number) < 0 ? (entries[i + 1] as CellRef).sheet : (entries[i + 1] as SourceRow).sheet.name;
+}
+
+export class SourceMap {
+  private readonly roots: Anchor[] = [];
+  /** Anchors by pointer, built on the first lookup: a clean workbook converted and validated never needs it. */
+  private index?: Map<string, Anchor>;
+  /** The anchor the last lookup found: findings come in runs over one document, so the next is usually near. */
+  private recent?: Anchor;
+  /** `sheet \0 column field` → where that column is (registered with the sheet, or by the first value set). */
+  private readonly positions = new Map<string, Position>();
+  private count = 0;
+
+  /** A source map holding a plain `pointer → cell` object (tests, data that crossed a JSON boundary). */
+  static fromRecord(record: Record<string, CellRef>): SourceMap {
+    const map = new SourceMap();
+    for (const pointer of Object.keys(record)) map.set(pointer, record[pointer]);
+    return map;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Registers a sheet; `columns` gives each bound column's 0-based index, header and column field. */
+  addSheet(name: string, columns: readonly { index: number; header: string; field: string }[]): SourceSheet {
+    const headers: (string | undefined)[] = [];
+    for (const c of columns) {
+      headers[c.index] = c.header;
+      const key = `${name}\u0000${c.field}`;
+      if (!this.positions.has(key)) this.positions.set(key, { column: c.index + 1, header: c.header });
+    }
+    return { name, headers };
+  }
+
+  /** A new anchor at `pointer` (not yet anchored), under `parent`, or a root document without one. */
+  anchor(pointer: string, parent?: Anchor): Anchor {
+    const a: Anchor = { pointer, depth: segmentCount(pointer), entries: [], parent };
+    if (parent) (parent.children ??= []).push(a);
+    else this.roots.push(a);
+    this.index?.set(pointer, a);
+    return a;
+  }
+
+  /** The value at `${anchor.pointer}/${path}` came from `column` (0-based) of `row`. The path must be new. */
+  record(anchor: Anchor, path: string, row: SourceRow, column: number): void {
+    anchor.entries.push(path, row, column);
+    this.count++;
+  }
+
+  get(pointer: string): CellRef | undefined {
+    const found = this.locate(pointer);
+    return found ? cellAt(found.anchor.entries, found.index) : undefined;
+  }
+
+  has(pointer: string): boolean {
+    return this.locate(pointer) !== undefined;
+  }
+
+  set(pointer: string, cell: CellRef): void {
+    const found = this.locate(pointer);
+    if (found) {
+      found.anchor.entries[found.index + 1] = cell;
+      found.anchor.entries[found.index + 2] = -1;
+      return;
+    }
+    const root = pointer.split('/', 3).join('/');
+    const anchor = this.container(pointer) ?? this.anchors().get(root) ?? this.anchor(root);
+    anchor.entries.push(pointer.slice(anchor.pointer.length + 1), cell, -1);
+    this.count++;
+    const key = `${cell.sheet}\u0000${columnField(pointer)}`;
+    if (!this.positions.has(key)) this.positions.set(key, { column: cell.column, header: cell.header });
+  }
+
+  delete(pointer: string): boolean {
+    const found = this.locate(pointer);
+    if (!found) return false;
+    found.anchor.entries.splice(found.index, 3);
+    this.count--;
+    return true;
+  }
+
+  *entries(): IterableIterator<[string, CellRef]> {
+    for (const anchor of this.anchors().values()) {
+      for (let i = 0; i < anchor.entries.length; i += 3) yield [`${anchor.pointer}/${anchor.entries[i] as string}`, cellAt(anchor.entries, i)];
+    }
+  }
+
+  toRecord(): Record<string, CellRef> {
+    const out: Record<string, CellRef> = {};
+    for (const [pointer, cell] of this.entries()) out[pointer] = cell;
+    return out;
+  }
+
+  /** Where the column of `field` (a column field, `tender/value/amount`) is in `sheet`, when known. */
+  columnPosition(sheet: string, field: string): Position | undefined {
+    return this.positions.get(`${sheet}\u0000${field}`);
+  }
+
+  /**
+   * The value closest below `prefix` (fewest segments below it), in `sheet` when one is there; among equals the
+   * first in pointer order. Only the document holding `prefix` is walked.
+   */
+  nearestUnder(prefix: string, sheet: string | undefined): CellRef | undefined {
+    const home = this.container(prefix, true);
+    if (!home) return undefined;
+    let best: { anchor: Anchor; index: number; depth: number; inSheet: boolean } | undefined;
+    const consider = (anchor: Anchor, i: number, depth: number): void => {
+      const inSheet = sheetOf(anchor.entries, i) === sheet;
+      if (best && (best.inSheet && !inSheet || best.inSheet === inSheet && best.depth < depth)) return;
+      if (best && best.inSheet === inSheet && best.depth === depth) {
+        const here = `${anchor.pointer}/${anchor.entries[i] as string}`;
+        if (here >= `${best.anchor.pointer}/${best.anchor.entries[best.index] as string}`) return;
+      }
+      best = { anchor, index: i, depth, inSheet };
+    };
+    const visit = (anchor: Anchor): void => {
+      // Everything below an anchor is deeper than it: skip a subtree that cannot beat an in-sheet best.
+      if (best?.inSheet && anchor.depth + 1 > best.depth) return;
+      for (let i = 0; i < anchor.entries.length; i += 3) consider(anchor, i, anchor.depth + segmentCount(anchor.entries[i] as string) + 1);
+      for (const child of anchor.children ?? []) visit(child);
+    };
+    if (home.pointer === prefix) {
+      visit(home);
+    } else {
+      // `prefix` lies inside the anchor's object: its values under `prefix`, and the items below `prefix`.
+      const below = `${prefix.slice(home.pointer.length + 1)}/`;
+      for (let i = 0; i < home.entries.length; i += 3) {
+        const path = home.entries[i] as string;
+        if (path.startsWith(below)) consider(home, i, home.depth + segmentCount(path) + 1);
+      }
+      const start = `${prefix}/`;
+      for (const child of home.children ?? []) if (child.pointer.startsWith(start)) visit(child);
+    }
+    return best ? cellAt(best.anchor.entries, best.index) : undefined;
+  }
+
+  private anchors(): Map<string, Anchor> {
+    if (!this.index) {
+      const index = new Map<string, Anchor>();
+      const add = (a: Anchor): void => { index.set(a.pointer, a); for (const c of a.children ?? []) add(c); };
+      for (const root of this.roots) add(root);
+      this.index = index;
+    }
+    return this.index;
+  }
+
+  /** The innermost anchor strictly above `pointer` (or at it, with `orSelf`). */
+  private container(pointer: string, orSelf = false): Anchor | undefined {
+    // From the anchor found last: up through parents to one holding `pointer`, then down through few children.
+    let near = this.recent;
+    while (near && !holds(near, pointer, orSelf)) near = near.parent;
+    while (near?.children) {
+      if (near.children.length > FEW) { near = undefined; break; }
+      const down: Anchor | undefined = near.children.find((c) => holds(c, pointer, orSelf));
+      if (!down) break;
+      near = down;
+    }
+    if (near) return (this.recent = near);
+    const found = this.lookup(pointer, orSelf);
+    if (found) this.recent = found;
+    return found;
+  }
+
+  private lookup(pointer: string, orSelf: boolean): Anchor | undefined {
+    const anchors = this.anchors();
+    let p = orSelf ? pointer : pointer.slice(0, pointer.lastIndexOf('/'));
+    while (p.length > 0) {
+      const a = anchors.get(p);
+      if (a) return a;
+      p = p.slice(0, p.lastIndexOf('/'));
+    }
+    return undefined;
+  }
+
+  private locate(pointer: string): { anchor: Anchor; index: number } | undefined {
+    const anchor = this.container(pointer);
+    if (!anchor) return undefined;
+    const path = pointer.slice(anchor.pointer.length + 1);
+    const entries = anchor.entries;
+    for (let i = 0; i < entries.length; i += 3) if (entries[i] === path) return { anchor, index: i };
+    return undefined;
+  }
+}
