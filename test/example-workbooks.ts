@@ -2,7 +2,8 @@
 import * as path from 'path';
 import type { WorkbookModel } from '../core/workbook/model';
 import { XlsxFileSource } from '../functions/src/ingest/xlsx-source';
-import type { Publisher } from '../functions/src/store/store';
+import type { Publisher, Store } from '../functions/src/store/store';
+import { publish } from '../functions/src/publication/publish';
 import { readSettings } from '../core/unflatten/settings-reader';
 import { SETTINGS_SHEET } from '../core/template/settings';
 import { ROOT } from './standards';
@@ -29,4 +30,19 @@ export function setCell(workbook: WorkbookModel, sheet: string, dataRow: number,
   const col = s.rows[1].indexOf(columnPath);
   if (col < 0) throw new Error(`no column ${columnPath} in ${sheet}`);
   s.rows[2 + dataRow][col] = value;
+}
+
+/**
+ * Registers and publishes every example workbook into `store` (through the real pipeline), as a server seeded
+ * with the demo data. `edit` may change a workbook before it is published.
+ */
+export async function publishExamples(store: Store, baseUrl: string, edit?: (key: string, workbook: WorkbookModel) => void): Promise<void> {
+  for (const key of EXAMPLE_KEYS) {
+    const workbook = await exampleWorkbook(key);
+    edit?.(key, workbook);
+    const publisher = publisherOf(key, workbook);
+    await store.putPublisher(publisher);
+    const result = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl });
+    if (result.status !== 'published') throw new Error(`${key} not published`);
+  }
 }

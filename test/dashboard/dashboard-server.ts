@@ -11,8 +11,7 @@ import type { AddressInfo } from 'net';
 import { createApp } from '../../functions/src/app';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Store } from '../../functions/src/store/store';
-import { publish } from '../../functions/src/publication/publish';
-import { EXAMPLE_KEYS, exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
+import { publishExamples, setCell } from '../example-workbooks';
 import { buildDashboard, type DashboardBuild } from '../../scripts/build-dashboard';
 
 export const HOSTILE_TITLE = '=HYPERLINK("http://127.0.0.1:9/x","clic") <img src=x onerror="window.__xss=1"><script>window.__xss=1</script>';
@@ -24,14 +23,7 @@ export async function startDashboardServer(): Promise<DashboardServer> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  for (const key of EXAMPLE_KEYS) {
-    const workbook = await exampleWorkbook(key);
-    if (key === 'merida') setCell(workbook, 'Proyectos', 0, 'title', HOSTILE_TITLE);
-    const publisher = publisherOf(key, workbook);
-    await store.putPublisher(publisher);
-    const result = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: base });
-    if (result.status !== 'published') throw new Error(`${key} not published`);
-  }
+  await publishExamples(store, base, (key, workbook) => { if (key === 'merida') setCell(workbook, 'Proyectos', 0, 'title', HOSTILE_TITLE); });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-'));
   const build = await buildDashboard(dir);
   const app = createApp({ store, config: { publicBaseUrl: base, maxBodyBytes: 1024 * 1024 }, log: () => undefined, dashboardDir: dir });

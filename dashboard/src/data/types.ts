@@ -28,18 +28,8 @@ export interface StatsEntry {
   data: (StatsFigures & { quality?: QualityStats }) | null;
 }
 
-export interface TrackingEntry {
-  publisherId: string;
-  name: string;
-  state: string;
-  committed: number;
-  periodicityDays: number;
-  published: number;
-  approved: number;
-  pendingReview: number;
-  lastPublishedAt: string | null;
-  daysSinceUpdate: number | null;
-}
+/** The control board row of /api/tracking (one definition, in core). */
+export type { TrackingRow as TrackingEntry } from '../../../core/stats/tracking-row';
 
 /**
  * What the list pages share, loaded once: the publishers and the slim rows of `/api/index`, never the full

@@ -7,9 +7,8 @@ import type { Express } from 'express';
 import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
-import { publish } from '../publication/publish';
 import { VALIDATORS } from '../../../core/validate';
-import { EXAMPLE_KEYS, exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
+import { EXAMPLE_KEYS, publishExamples } from '../../../test/example-workbooks';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -17,13 +16,7 @@ let app: Express;
 
 beforeAll(async () => {
   store = openSqliteStore(':memory:');
-  for (const key of EXAMPLE_KEYS) {
-    const workbook = await exampleWorkbook(key);
-    const publisher = publisherOf(key, workbook);
-    await store.putPublisher(publisher);
-    const result = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
-    if (result.status !== 'published') throw new Error(`${key} not published`);
-  }
+  await publishExamples(store, BASE);
   app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
 });
 afterAll(async () => { await store.close(); });

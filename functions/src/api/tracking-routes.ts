@@ -6,26 +6,14 @@
 import { Router } from 'express';
 import type { Store, SubmissionStatus } from '../store/store';
 import { allPublishers } from './current-publications';
+import type { TrackingRow } from '../../../core/stats/tracking-row';
+
+export type { TrackingRow };
 import { asyncRoute } from './http-error';
 
 export interface TrackingRoutesDeps {
   store: Store;
   now?: () => Date;
-}
-
-export interface TrackingRow {
-  publisherId: string;
-  name: string;
-  state: string;
-  committed: number;
-  periodicityDays: number;
-  /** Projects in the current publication. */
-  published: number;
-  /** Submissions approved (including those already published). */
-  approved: number;
-  pendingReview: number;
-  lastPublishedAt: string | null;
-  daysSinceUpdate: number | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -14,7 +14,7 @@
  *   GET  /api/audit                       ?publisher= ?limit= ?after=
  */
 import { randomUUID } from 'crypto';
-import express, { Router, type Request, type Response } from 'express';
+import express, { Router, type Request } from 'express';
 import { asyncRoute, badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';

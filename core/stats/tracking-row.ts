@@ -1,0 +1,15 @@
+/** One implementer on the control board (*Seguimiento*): served by /api/tracking, drawn by the dashboard. */
+export interface TrackingRow {
+  publisherId: string;
+  name: string;
+  state: string;
+  committed: number;
+  periodicityDays: number;
+  /** Projects in the current publication. */
+  published: number;
+  /** Submissions approved (including those already published). */
+  approved: number;
+  pendingReview: number;
+  lastPublishedAt: string | null;
+  daysSinceUpdate: number | null;
+}
