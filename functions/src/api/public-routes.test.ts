@@ -143,3 +143,15 @@ describe('bulk .xlsx content', () => {
     expect(new Set(ocids).size).toBe(5);
   });
 });
+
+describe('compression', () => {
+  it('sends gzip to clients that accept it, with the same ETag and content', async () => {
+    const plain = await request(app).get('/api/ocds/releases?limit=10').set('Accept-Encoding', 'identity').expect(200);
+    const zipped = await request(app).get('/api/ocds/releases?limit=10').set('Accept-Encoding', 'gzip').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers.etag).toBe(plain.headers.etag);
+    expect(zipped.body).toEqual(plain.body);
+    expect(zipped.headers.vary).toContain('Accept-Encoding');
+  });
+});
