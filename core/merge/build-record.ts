@@ -5,10 +5,9 @@
  */
 import { PROFILES } from '../profile/profiles';
 import type { Profile } from '../profile/types';
-import { compileRelease } from './compile-release';
 import { cloneJson } from './json';
 import type { Release } from './sort-releases';
-import { versionedRelease } from './versioned-release';
+import { mergeReleases } from './merge-releases';
 
 export interface LinkedRelease { url: string; date: unknown; tag: unknown }
 
@@ -32,13 +31,14 @@ export interface RecordOptions {
 
 export function buildRecord(ocid: string, releases: readonly Release[], options: RecordOptions = {}): OcdsRecord {
   const { releaseUrl, profile = PROFILES.ocds } = options;
+  const merged = mergeReleases(releases, profile, { compiled: true, versioned: options.versioned !== false });
   const record: OcdsRecord = {
     ocid,
     releases: releaseUrl
       ? releases.map((r) => ({ url: releaseUrl(String(r.id)), date: r.date, tag: r.tag }))
       : releases.map((r) => cloneJson(r)),
-    compiledRelease: compileRelease(releases, profile),
+    compiledRelease: merged.compiled as Release,
   };
-  if (options.versioned !== false) record.versionedRelease = versionedRelease(releases, profile);
+  if (merged.versioned) record.versionedRelease = merged.versioned;
   return record;
 }

@@ -3,147 +3,182 @@
  * an ordered map from paths to leaf values, where array items are addressed by their `id` instead of their
  * position. Merging releases is then "later paths overwrite earlier ones", and a map keeps first-seen order,
  * so arrays keep the order in which their items first appeared.
+ *
+ * Paths are interned nodes of one `PathTree` per merge instead of strings: every release of an ocid reaches the
+ * same node for the same path, so no path string is built per leaf, a merge rule is looked up once per path,
+ * and the map is keyed by node identity.
  */
 import { cloneJson, isObject } from './json';
-import type { MergeRules } from './merge-rules';
+import type { MergeRule, MergeRules } from './merge-rules';
 
-/** An array item addressed by identifier; `id` is the original value of the item's `id` (absent → anonymous). */
-export interface ItemSegment { identifier: string; id?: unknown }
-export type Segment = string | ItemSegment;
+/** One path: a field of an object, or an array item addressed by identifier (`id` is the item's original `id`). */
+export interface PathNode {
+  parent: PathNode | undefined;
+  /** Field name, or the identifier of an array item (absent `id` → anonymous, never merged with another). */
+  name: string;
+  item: boolean;
+  id?: unknown;
+  /** The unindexed path (for rule look-ups) and its merge rule. */
+  rulePath: string;
+  rule: MergeRule | undefined;
+  fields?: Map<string, PathNode>;
+  items?: Map<string, PathNode>;
+  /** Something was flattened below this node: only then can it have descendants (a hint for `descendants`). */
+  interior: boolean;
+}
 
 export interface FlatEntry<V = unknown> {
-  key: string;
-  segments: Segment[];
-  /** `key` is `encoded.join(SEP)`; kept to compute ancestor keys cheaply. */
-  encoded: string[];
+  node: PathNode;
   value: V;
 }
 
-/** JSON.stringify escapes control characters, so this separator never occurs inside an encoded segment. */
-const SEP = '\u0001';
+/** The paths of one merge; `base` is the unindexed path of the documents within their standard. */
+export class PathTree {
+  readonly root: PathNode;
+  /** Mints identifiers for array items without an `id`: such items never merge with others (ocds-merge uses uuid4). */
+  private anonymous = 0;
 
-function encode(segment: Segment): string {
-  return typeof segment === 'string' ? JSON.stringify(segment) : `#${JSON.stringify(segment.identifier)}`;
-}
+  constructor(private readonly rules: MergeRules, base = '') {
+    this.root = { parent: undefined, name: '', item: false, rulePath: base, rule: undefined, interior: false };
+  }
 
-export function entryFor<V>(segments: Segment[], value: V): FlatEntry<V> {
-  const encoded = segments.map(encode);
-  return { key: encoded.join(SEP), segments, encoded, value };
-}
+  field(parent: PathNode, name: string): PathNode {
+    const fields = (parent.fields ??= new Map());
+    let node = fields.get(name);
+    if (!node) {
+      const rulePath = parent.rulePath ? `${parent.rulePath}/${name}` : name;
+      node = { parent, name, item: false, rulePath, rule: this.rules.get(rulePath), interior: false };
+      fields.set(name, node);
+    }
+    return node;
+  }
 
-/** Mints identifiers for array items without an `id`: such items never merge with others (ocds-merge uses uuid4). */
-export interface AnonymousIds { next: number }
+  item(parent: PathNode, id: unknown): PathNode {
+    const scalar = typeof id === 'string' || typeof id === 'number';
+    const identifier = scalar ? String(id) : `\u0000${this.anonymous++}`;
+    const items = (parent.items ??= new Map());
+    let node = items.get(identifier);
+    if (!node) {
+      node = { parent, name: identifier, item: true, id: scalar ? id : undefined, rulePath: parent.rulePath, rule: undefined, interior: false };
+      items.set(identifier, node);
+    }
+    return node;
+  }
 
-/**
- * Flattens one document. `skip` lists top-level fields handled by the caller; `base` is the unindexed path of
- * the document within its standard (for rule look-ups); empty objects and arrays contribute nothing, except
- * whole-list arrays, which are values.
- */
-export function flattenDocument(doc: Record<string, unknown>, rules: MergeRules, anonymous: AnonymousIds,
-  skip: ReadonlySet<string> = new Set(), base = ''): FlatEntry[] {
-  const out: FlatEntry[] = [];
-  // Segments, their encodings and the joined key grow together, so nothing is re-encoded per leaf.
-  const walk = (obj: Record<string, unknown>, segments: Segment[], encoded: string[], rulePath: string, top: boolean): void => {
-    for (const [key, value] of Object.entries(obj)) {
-      if (top && skip.has(key)) continue;
-      const path = rulePath ? `${rulePath}/${key}` : key;
-      const rule = rules.get(path);
-      if (rule === 'omit' || value === undefined) continue;
-      const here = [...segments, key];
-      const hereEncoded = [...encoded, encode(key)];
-      if (rule === 'whole' || (!isObject(value) && !Array.isArray(value)) || (Array.isArray(value) && value.some((item) => !isObject(item)))) {
-        out.push({ key: hereEncoded.join(SEP), segments: here, encoded: hereEncoded, value: cloneJson(value) });
-      } else if (isObject(value)) {
-        walk(value, here, hereEncoded, path, false);
-      } else {
-        for (const item of value as Record<string, unknown>[]) {
-          const id = item.id;
-          const scalar = typeof id === 'string' || typeof id === 'number';
-          const segment: ItemSegment = scalar ? { identifier: String(id), id } : { identifier: `\u0000${anonymous.next++}` };
-          walk(item, [...here, segment], [...hereEncoded, encode(segment)], path, false);
+  /**
+   * Flattens one document. `skip` lists top-level fields handled by the caller; empty objects and arrays
+   * contribute nothing, except whole-list arrays, which are values.
+   */
+  flatten(doc: Record<string, unknown>, skip?: ReadonlySet<string>): FlatEntry[] {
+    const out: FlatEntry[] = [];
+    const walk = (obj: Record<string, unknown>, at: PathNode, top: boolean): void => {
+      for (const key of Object.keys(obj)) {
+        if (top && skip?.has(key)) continue;
+        const value = obj[key];
+        if (value === undefined) continue;
+        const node = this.field(at, key);
+        if (node.rule === 'omit') continue;
+        if (node.rule === 'whole' || value === null || typeof value !== 'object' || (Array.isArray(value) && value.some((item) => !isObject(item)))) {
+          out.push({ node, value: cloneJson(value) });
+        } else if (!Array.isArray(value)) {
+          node.interior = true;
+          walk(value as Record<string, unknown>, node, false);
+        } else {
+          node.interior = true;
+          for (const item of value as Record<string, unknown>[]) {
+            const child = this.item(node, item.id);
+            child.interior = true;
+            walk(item, child, false);
+          }
         }
       }
-    }
-  };
-  walk(doc, [], [], base, true);
-  return out;
+    };
+    walk(doc, this.root, true);
+    return out;
+  }
 }
 
 /** An ordered flat map with the bookkeeping needed to replace a subtree by a leaf and vice versa. */
 export class FlatMap<V> {
-  private readonly entries = new Map<string, FlatEntry<V>>();
-  /** Keys that have been ancestors of some entry (may be stale after deletions: only a hint for scans). */
-  private readonly interior = new Set<string>();
+  private readonly entries = new Map<PathNode, V>();
 
-  get(key: string): FlatEntry<V> | undefined {
-    return this.entries.get(key);
+  constructor(private readonly root: PathNode) {}
+
+  has(node: PathNode): boolean {
+    return this.entries.has(node);
+  }
+
+  get(node: PathNode): V | undefined {
+    return this.entries.get(node);
   }
 
   /**
-   * Sets an entry, keeping its first-seen position. A leaf stored at an ancestor path (e.g. `tender: null`
+   * Sets a value, keeping its first-seen position. A leaf stored at an ancestor path (e.g. `tender: null`
    * from an earlier release) is dropped: the object that now lives there replaces it.
    */
-  put(entry: FlatEntry<V>): void {
-    let prefix = '';
-    for (let i = 0; i < entry.encoded.length - 1; i++) {
-      prefix = i === 0 ? entry.encoded[0] : `${prefix}${SEP}${entry.encoded[i]}`;
-      if (this.entries.has(prefix)) this.entries.delete(prefix);
-      this.interior.add(prefix);
-    }
-    const existing = this.entries.get(entry.key);
-    if (existing) existing.value = entry.value;
-    else this.entries.set(entry.key, entry);
+  put(node: PathNode, value: V): void {
+    for (let a = node.parent; a !== undefined && a !== this.root; a = a.parent) this.entries.delete(a);
+    this.entries.set(node, value);
   }
 
-  /** Entries stored under `key` (strictly below it). */
-  descendants(key: string): FlatEntry<V>[] {
-    if (!this.interior.has(key)) return [];
-    const start = key + SEP;
-    return [...this.entries.values()].filter((e) => e.key.startsWith(start));
+  /** Nodes with a value strictly below `node`. */
+  descendants(node: PathNode): PathNode[] {
+    const out: PathNode[] = [];
+    const visit = (n: PathNode): void => {
+      if (!n.interior) return;
+      for (const children of [n.fields, n.items]) {
+        if (children) for (const child of children.values()) {
+          if (this.entries.has(child)) out.push(child);
+          visit(child);
+        }
+      }
+    };
+    visit(node);
+    return out;
   }
 
-  delete(key: string): void {
-    this.entries.delete(key);
+  delete(node: PathNode): void {
+    this.entries.delete(node);
   }
 
   /** Rebuilds the JSON document; `null` leaves are dropped when `dropNull` (compiled releases). */
   unflatten(dropNull: boolean): Record<string, unknown> {
     const root: Record<string, unknown> = {};
-    const items = new WeakMap<unknown[], Map<string, Record<string, unknown>>>();
-    for (const { segments, value } of this.entries.values()) {
-      let node: unknown = root;
-      for (let i = 0; i < segments.length; i++) {
-        const segment = segments[i];
-        if (typeof segment !== 'string') {
-          if (!Array.isArray(node)) break; // shape conflict in bad data: skip the entry rather than throw
-          let index = items.get(node);
-          if (!index) items.set(node, (index = new Map()));
-          let item = index.get(segment.identifier);
-          if (!item) {
-            item = segment.id === undefined ? {} : { id: segment.id };
-            index.set(segment.identifier, item);
-            node.push(item);
-          }
-          node = item;
-          continue;
+    // What stands at each node already placed (an object, an array, or a leaf value met in conflicting data).
+    const placed = new Map<PathNode, unknown>([[this.root, root]]);
+    // The container at `node`, created as an array (items below) or an object (fields below) if absent;
+    // undefined when the data gives it another shape: the entry is skipped rather than thrown on.
+    const container = (node: PathNode, array: boolean): Record<string, unknown> | unknown[] | undefined => {
+      let value = placed.get(node);
+      if (value === undefined) {
+        const parent = container(node.parent as PathNode, node.item);
+        if (parent === undefined) return undefined;
+        if (node.item) {
+          value = node.id === undefined ? {} : { id: node.id };
+          (parent as unknown[]).push(value);
+        } else {
+          const here = parent as Record<string, unknown>;
+          value = here[node.name];
+          if (value === undefined) here[node.name] = value = array ? [] : {};
         }
-        if (!isObject(node)) break;
-        const last = i === segments.length - 1;
-        const existing = node[segment];
-        // Already there: an array item's `id`, set when the item was created, is never overwritten or versioned.
-        if (existing !== undefined) {
-          node = existing;
-          continue;
-        }
-        if (last) {
-          if (!(dropNull && value === null)) node[segment] = value;
-          continue;
-        }
-        const child: unknown = typeof segments[i + 1] === 'string' ? {} : [];
-        node[segment] = child;
-        node = child;
+        placed.set(node, value);
       }
+      return (array ? Array.isArray(value) : isObject(value)) ? (value as Record<string, unknown> | unknown[]) : undefined;
+    };
+    for (const [node, value] of this.entries) {
+      const parent = container(node.parent as PathNode, false) as Record<string, unknown> | undefined;
+      // Already there: an array item's `id`, set when the item was created, is never overwritten or versioned.
+      if (parent === undefined || parent[node.name] !== undefined) continue;
+      if (!(dropNull && value === null)) parent[node.name] = value;
     }
     return root;
+  }
+}
+
+/** Applies one flattened document onto a compiled-style flat map (`null` removes what was below). */
+export function mergeEntries(merged: FlatMap<unknown>, entries: readonly FlatEntry[]): void {
+  for (const { node, value } of entries) {
+    if (value === null) for (const child of merged.descendants(node)) merged.delete(child);
+    merged.put(node, value);
   }
 }

@@ -1,6 +1,7 @@
 /** OCDS merging: compiled and versioned releases, records (OCDS 1.1 "Merging" and "Records"). */
 export { compileRelease } from './compile-release';
 export { versionedRelease, type Version } from './versioned-release';
+export { mergeReleases, type MergeOptions } from './merge-releases';
 export { buildRecord, type OcdsRecord, type LinkedRelease, type RecordOptions } from './build-record';
 export { sortReleases, type Release } from './sort-releases';
 export { mergeRules, type MergeRules, type MergeRule } from './merge-rules';

@@ -3,11 +3,13 @@
  * cached, so the public dashboard never scans releases. Money and counts come from `figures.ts` (which the
  * dashboard also bundles), data quality from `quality-stats.ts`.
  */
-import { computeFigures, type StatsFigures } from './figures';
+import { figuresOf, type StatsFigures } from './figures';
+import { publicationIndex, type PublicationIndex } from './publication-index';
 import { computeQuality, type QualityStats } from './quality-stats';
 
 export type PublisherStatsData = StatsFigures & { quality: QualityStats };
 
-export function computeStats(records: unknown[], projects: unknown[]): PublisherStatsData {
-  return { ...computeFigures(records, projects), quality: computeQuality(records, projects) };
+/** `index`: the publication's index when the caller already has it (publication computes it once for both). */
+export function computeStats(records: unknown[], projects: unknown[], index: PublicationIndex = publicationIndex(records, projects)): PublisherStatsData {
+  return { ...figuresOf(index.processes, index.projects), quality: computeQuality(records, projects) };
 }

@@ -4,10 +4,10 @@
  * publisher with the publication it comes from. The full documents stay at /api/oc4ids/projects/{id} and
  * /api/ocds/records/{ocid}.
  *
- * Published data never changes under a publication id (DESIGN §6), so each publication's index is computed once
- * on first request and kept, and each answer is kept serialized and gzipped by (filter, publication ids): one
- * index of a few thousand projects would not fit a 1 MiB store document, and computing it on request needs no
- * new document at all. Public like the package routes: CORS open, `Cache-Control`, `ETag` (answered 304).
+ * Published data never changes under a publication id (DESIGN §6): publish() stores each publication's index
+ * with it (in chunks: one index of a few thousand projects would not fit a 1 MiB document); publications made
+ * before that get theirs computed from their records and projects on first request. Indexes are kept in
+ * memory, and each answer is kept serialized and gzipped by (filter, publication ids). Public like the package routes: CORS open, `Cache-Control`, `ETag` (answered 304).
  * The answer is gzipped here because the local server has no compression middleware and the index is the
  * largest thing the dashboard downloads (about 8× smaller).
  */
@@ -54,6 +54,9 @@ export function indexRoutes(deps: { store: Store }): Router {
 
   const indexOf = (set: PublishedSet): Promise<PublicationIndex> => publications.get(set.publication.id, async () => {
     const publicationId = set.publication.id;
+    // Written by publish() with the publication; computed here only for publications made before that.
+    const stored = await store.getIndex(publicationId);
+    if (stored) return stored as unknown as PublicationIndex;
     const [records, projects] = await Promise.all([
       readAll((after) => store.listRecords({ publicationId, after, limit: PAGE })),
       readAll((after) => store.listProjects({ publicationId, after, limit: PAGE })),

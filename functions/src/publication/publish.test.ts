@@ -44,6 +44,8 @@ describe('publish', () => {
     expect(cp.summary.ocid).toMatch(/^ocds-mid001-/);
     expect(cp.releases.length).toBeGreaterThan(0);
     expect((await store.getStats('merida'))?.data).toMatchObject({ projects: 4, processes: 5 });
+    const index = (await store.getIndex(current!.id)) as { projects: unknown[]; processes: unknown[] } | undefined;
+    expect([index?.projects.length, index?.processes.length]).toEqual([4, 5]);
     expect((await store.listAudit({})).items.map((a) => a.action)).toEqual(['publication.published']);
   });
 

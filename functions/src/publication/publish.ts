@@ -21,6 +21,7 @@ import { buildRecord } from '../../../core/merge';
 import { deriveProjectSummaries } from '../../../core/summary';
 import { isStoreError, type JsonObject, type Publication, type Publisher, type ReleaseInput, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
+import { publicationIndex } from '../../../core/stats/publication-index';
 import { releaseUrl } from './urls';
 
 export interface PublishInput {
@@ -119,8 +120,12 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const releaseLinks = new Map([...history.entries()].map(([ocid, list]) => [ocid, list.map((r) => ({ id: r.id, date: r.date, tag: (r.release.tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, r.id) }))]));
   const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks) as JsonObject);
 
+  // The dashboard's index and the stats come from the same entries, computed once from what is in memory.
+  const recordList = records.map((r) => r.record);
+  const index = publicationIndex(recordList, finalProjects);
+  const stats = computeStats(recordList, finalProjects, index) as unknown as JsonObject;
   if (unchanged) {
-    await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: now, data: computeStats(records.map((r) => r.record), finalProjects) as unknown as JsonObject });
+    await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: now, data: stats });
     return { status: 'unchanged', publication: current, findings: converted.findings };
   }
 
@@ -129,10 +134,11 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   await store.putReleases(publicationId, releases);
   await store.putRecords(publicationId, records);
   await store.putProjects(publicationId, finalProjects.map((project) => ({ id: String(project.id), project })));
+  await store.putIndex(publicationId, index as unknown as JsonObject);
   const publication = await store.completePublication(publicationId, { releases: releases.length, records: records.length, projects: finalProjects.length });
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
-  await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: computeStats(records.map((r) => r.record), finalProjects) as unknown as JsonObject });
+  await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
   await store.appendAudit({ at: now, actor: input.actor, action: 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, revision: input.revision ?? null, releases: releases.length, projects: finalProjects.length } });
   return { status: 'published', publication, changedProcesses: changed, findings: converted.findings };
 }

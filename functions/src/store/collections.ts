@@ -17,7 +17,8 @@ export type CollectionName =
   | 'records'
   | 'projects'
   | 'audit'
-  | 'stats';
+  | 'stats'
+  | 'indexes';
 
 export interface CollectionSpec {
   /** Top-level body fields copied into indexed columns (Firestore: top-level fields; nested paths are unsupported by the emulator). */
@@ -44,6 +45,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   projects: { fields: ['publicationId'], queries: [['publicationId']] },
   audit: { fields: ['publisherId'], queries: [[], ['publisherId']] },
   stats: { fields: [], queries: [[]] },
+  // Chunks of a publication's dashboard index, read by document id (part 0 says how many): no query, no index.
+  indexes: { fields: ['publicationId'], queries: [] },
 };
 
 /** Firestore's limit is 1 MiB per document including field names; keep a margin for the copied fields. */

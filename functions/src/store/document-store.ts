@@ -7,6 +7,7 @@ import { type CollectionName, decodeCursor, docId, encodeCursor, pageLimit, sort
 import type { DocumentBackend } from './document-backend';
 import {
   type AuditEntry,
+  type JsonObject,
   type Page,
   type PageRequest,
   type ProjectInput,
@@ -21,6 +22,17 @@ import {
   type Submission,
   type User,
 } from './store';
+
+/** UTF-16 units per index chunk: at most 3 UTF-8 bytes each once escaped inside the chunk's JSON, so < 1 MiB. */
+const INDEX_CHUNK = 300_000;
+
+interface IndexChunk {
+  publicationId: string;
+  part: number;
+  /** Number of chunks: on part 0 only. */
+  parts?: number;
+  text: string;
+}
 
 interface Current {
   publisherId: string;
@@ -152,6 +164,24 @@ export function createStore(backend: DocumentBackend): Store {
     listReleases: (q) => list<Stored<ReleaseInput>>('releases', { publicationId: q.publicationId, ocid: q.ocid }, q),
     getRecord: (publicationId, ocid) => get<Stored<RecordInput>>('records', docId(publicationId, ocid)),
     listRecords: (q) => list<Stored<RecordInput>>('records', { publicationId: q.publicationId }, q),
+    async putIndex(publicationId, index) {
+      const p = await writablePublication(publicationId);
+      const text = JSON.stringify(index);
+      const parts = Math.max(1, Math.ceil(text.length / INDEX_CHUNK));
+      const chunks: IndexChunk[] = Array.from({ length: parts }, (_, part) => ({
+        publicationId: p.id, part, ...(part === 0 ? { parts } : {}), text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK),
+      }));
+      // Part 0 last: a reader finds the index only once every other part is there.
+      await putAll('indexes', chunks.slice(1).map((c) => toRow('indexes', docId(p.id, String(c.part)), sortKey(p.id, String(c.part)), c)));
+      await putAll('indexes', [toRow('indexes', docId(p.id, '0'), sortKey(p.id, '0'), chunks[0])]);
+    },
+    async getIndex(publicationId) {
+      const head = await get<IndexChunk>('indexes', docId(publicationId, '0'));
+      if (!head?.parts) return undefined;
+      const rest = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<IndexChunk>('indexes', docId(publicationId, String(i + 1)))));
+      if (rest.some((c) => c === undefined)) return undefined;
+      return JSON.parse([head, ...(rest as IndexChunk[])].map((c) => c.text).join('')) as JsonObject;
+    },
     getProject: (publicationId, id) => get<Stored<ProjectInput>>('projects', docId(publicationId, id)),
     listProjects: (q) => list<Stored<ProjectInput>>('projects', { publicationId: q.publicationId }, q),
 

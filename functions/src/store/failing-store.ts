@@ -13,6 +13,7 @@ export class InjectedFailure extends Error {
 }
 
 const BATCH_METHODS = ['putReleases', 'putRecords', 'putProjects'] as const;
+/** putIndex writes one document per chunk, but its chunk count is not the caller's: it counts as one write. */
 const SINGLE_WRITE_METHODS = [
   'putPublisher',
   'putUser',
@@ -24,6 +25,7 @@ const SINGLE_WRITE_METHODS = [
   'setCurrent',
   'appendAudit',
   'putStats',
+  'putIndex',
 ] as const;
 
 export function failingStore(inner: Store, budget: number): Store {

@@ -318,6 +318,20 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await store.listReleases({ publicationId: 'A' })).items).toEqual([]);
     });
 
+    test('a publication index larger than one document round-trips in chunks, only while writing', async () => {
+      await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
+      expect(await store.getIndex('A')).toBeUndefined();
+      // About 2.5 MB of JSON with quotes and non-ASCII text, which grow when escaped: three chunks or more.
+      const processes = Array.from({ length: 6000 }, (_, i) => ({ ocid: `ocds-abc123-${i}`, title: `Pavimentación «${i}» — ñandú "x"`, suppliers: [{ id: 'MX-RFC-1', name: 'Constructora' }] }));
+      const index = { projects: [], processes };
+      await store.putIndex('A', index);
+      expect(await store.getIndex('A')).toEqual(index);
+      expect(await store.getIndex('B')).toBeUndefined();
+      await store.completePublication('A', { releases: 0, records: 0, projects: 0 });
+      expect(await failure(store.putIndex('A', { projects: [], processes: [] }))).toBe('invalid');
+      expect(await store.getIndex('A')).toEqual(index);
+    });
+
     test('a put larger than one batch (> 500 documents) is written whole', async () => {
       await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
       const releases = Array.from({ length: 1100 }, (_, i) => sampleRelease(`ocds-abc123-${String(i).padStart(4, '0')}`, 1, 'bulk'));

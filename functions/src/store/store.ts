@@ -189,6 +189,13 @@ export interface Store {
   getRecord(publicationId: string, ocid: string): Promise<Stored<RecordInput> | undefined>;
   /** Ordered by ocid. */
   listRecords(query: PageRequest & { publicationId: string }): Promise<Page<Stored<RecordInput>>>;
+  /**
+   * The dashboard's slim index of a publication (core/stats/publication-index.ts), written with its data while
+   * 'writing' — so it becomes visible with the `current` switch — in chunks below the 1 MiB document limit.
+   */
+  putIndex(publicationId: string, index: JsonObject): Promise<void>;
+  /** Undefined for publications written without one (or whose index was never completely written). */
+  getIndex(publicationId: string): Promise<JsonObject | undefined>;
   getProject(publicationId: string, id: string): Promise<Stored<ProjectInput> | undefined>;
   /** Ordered by project id. */
   listProjects(query: PageRequest & { publicationId: string }): Promise<Page<Stored<ProjectInput>>>;
