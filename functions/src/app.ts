@@ -20,7 +20,7 @@ export interface AppDeps {
   log?: (message: string) => void;
   /** Folder of the built dashboard, served at `/` (local mode; Firebase Hosting serves it in the cloud). */
   dashboardDir?: string;
-  /** Extra routers mounted under /api (workflow, bulk). */
+  /** Extra routers mounted under /api: the workflow (its identity differs between cloud and self-hosted). */
   extraApi?: express.Router[];
 }
 

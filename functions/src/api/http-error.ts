@@ -1,5 +1,5 @@
 /** Errors the API answers with: a status and a Spanish message, as JSON `{error: {code, message}}`. */
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler } from 'express';
 import { isStoreError } from '../store/store';
 
 export class HttpError extends Error {
@@ -10,11 +10,6 @@ export class HttpError extends Error {
 
 export const notFound = (what: string): HttpError => new HttpError(404, 'not-found', `No existe ${what}.`);
 export const badRequest = (code: string, message: string): HttpError => new HttpError(400, code, message);
-
-/** Wraps async handlers (Express 4 style; Express 5 already forwards rejections — kept for existing routes). */
-export function asyncRoute(fn: (...args: Parameters<RequestHandler>) => Promise<unknown>): RequestHandler {
-  return (req, res, next) => { fn(req, res, next).catch(next); };
-}
 
 const STORE_STATUS = { conflict: 409, 'not-found': 404, invalid: 400, 'invalid-cursor': 400, 'too-large': 413 } as const;
 

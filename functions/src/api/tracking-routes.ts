@@ -9,7 +9,6 @@ import { allPublishers } from './current-publications';
 import type { TrackingRow } from '../../../core/stats/tracking-row';
 
 export type { TrackingRow };
-import { asyncRoute } from './http-error';
 
 export interface TrackingRoutesDeps {
   store: Store;
@@ -46,10 +45,10 @@ export async function trackingRows(store: Store, now: Date): Promise<TrackingRow
 
 export function trackingRoutes(deps: TrackingRoutesDeps): Router {
   const router = Router();
-  router.get('/tracking', asyncRoute(async (_req, res) => {
+  router.get('/tracking', async (_req, res) => {
     res.set('Access-Control-Allow-Origin', '*');
     res.set('Cache-Control', 'public, max-age=60');
     res.json({ publishers: await trackingRows(deps.store, (deps.now ?? (() => new Date()))()) });
-  }));
+  });
   return router;
 }

@@ -3,6 +3,7 @@
  * seeded with the example workbooks on first run. Listens on 127.0.0.1 unless HOST says otherwise.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Server } from 'http';
 import { createApp } from '../app';
@@ -15,6 +16,11 @@ import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { directoryUploads } from '../workflow/upload-store';
 import { recoverStaleApprovals } from '../workflow/approve-submission';
+
+/** Uploaded workbooks live next to the database (a temporary folder for an in-memory database). */
+function uploadsDir(config: Config): string {
+  return config.sqlitePath === ':memory:' ? path.join(os.tmpdir(), 'infra-abierta-uploads') : path.join(path.dirname(path.resolve(config.sqlitePath)), 'uploads');
+}
 
 export interface LocalServer { server: Server; store: Store; url: string; close(): Promise<void> }
 
@@ -33,7 +39,7 @@ export async function startLocalServer(config: Config, opts: { root: string; log
   // kept next to the database.
   const workflow = workflowRoutes({
     store, authenticator: apiTokenAuthenticator(store), baseUrl: config.publicBaseUrl, log,
-    uploads: directoryUploads(path.join(path.dirname(path.resolve(config.sqlitePath === ':memory:' ? '.data/x' : config.sqlitePath)), 'uploads')),
+    uploads: directoryUploads(uploadsDir(config)),
     maxUploadBytes: config.maxBodyBytes,
   });
   const app = createApp({ store, config, log, extraApi: [workflow], ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });

@@ -15,7 +15,7 @@
  */
 import { randomUUID } from 'crypto';
 import express, { Router, type Request } from 'express';
-import { asyncRoute, badRequest, HttpError, notFound } from '../api/http-error';
+import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers } from '../api/current-publications';
@@ -133,7 +133,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull.
   router.use(['/submissions', '/audit'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
 
-  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), asyncRoute(async (req, res) => {
+  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
     const body = (!upload && req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
@@ -179,9 +179,9 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     await store.createSubmission(submission);
     await audit(user, 'submission.created', `submission/${submission.id}`, publisher.id, { source: source.kind === 'sheets' ? source.spreadsheetId : source.fileId });
     res.status(201).json({ submission: view(submission) });
-  }));
+  });
 
-  router.get('/submissions', asyncRoute(async (req, res) => {
+  router.get('/submissions', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const limit = parseLimit(req.query.limit);
     const status = query(req, 'status');
@@ -195,16 +195,16 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     // A filtered page may hold fewer than `limit` items; `links.next` still continues where the store stopped.
     const items = page.items.filter((s) => visible(s.publisherId) && (!spreadsheetId || (s.source.kind === 'sheets' && s.source.spreadsheetId === spreadsheetId)));
     res.json({ submissions: items.map(view), links: nextLink(req, page.next) });
-  }));
+  });
 
-  router.get('/submissions/:id', asyncRoute(async (req, res) => {
+  router.get('/submissions/:id', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     res.json({ submission: view(submission) });
-  }));
+  });
 
-  router.post('/submissions/:id/approve', asyncRoute(async (req, res) => {
+  router.post('/submissions/:id/approve', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.approve', publisher, `submission/${submission.id}`);
@@ -231,9 +231,9 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       });
     }
     res.status(502).json({ error: { code: outcome.code, message: outcome.reason }, submission: view(outcome.submission) });
-  }));
+  });
 
-  router.post('/submissions/:id/return', asyncRoute(async (req, res) => {
+  router.post('/submissions/:id/return', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.return', publisher, `submission/${submission.id}`);
@@ -250,9 +250,9 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     }
     await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment });
     res.json({ submission: view(returned) });
-  }));
+  });
 
-  router.get('/audit', asyncRoute(async (req, res) => {
+  router.get('/audit', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const limit = parseLimit(req.query.limit);
     const publisherId = query(req, 'publisher');
@@ -261,7 +261,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const visible = await visibleTo(user, 'audit.read');
     const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), after: query(req, 'after'), limit });
     res.json({ entries: page.items.filter((e) => visible(e.publisherId)), links: nextLink(req, page.next) });
-  }));
+  });
 
   return router;
 }
