@@ -24,6 +24,28 @@ export async function buildCli(): Promise<void> {
   });
 }
 
+/**
+ * The Cloud Functions bundle (`firebase deploy` uploads only functions/): our code and data inlined into
+ * functions/lib/index.js, npm packages left to functions/package.json.
+ */
+export async function buildFunctions(outfile = path.join(ROOT, 'functions/lib/index.js')): Promise<void> {
+  await build({
+    entryPoints: [path.join(ROOT, 'functions/src/index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+}
+
 if (require.main === module) {
-  buildCli().then(() => console.error('Construido dist/cli.js'), (e: unknown) => { console.error(e); process.exitCode = 1; });
+  const target = process.argv[2];
+  (target === 'functions' ? buildFunctions() : buildCli()).then(
+    () => console.error(`Construido ${target === 'functions' ? 'functions/lib/index.js' : 'dist/cli.js'}`),
+    (e: unknown) => { console.error(e); process.exitCode = 1; },
+  );
 }

@@ -26,3 +26,21 @@ test('importing the entry creates nothing; the first request builds the app', as
   expect(res.headers['access-control-allow-origin']).toBeDefined();
   expect(getApps()).toHaveLength(1);
 });
+
+test('the deployable bundle (functions/lib/index.js) builds and exports the api function', async () => {
+  const os = await import('os');
+  const path = await import('path');
+  const fs = await import('fs');
+  const { buildFunctions } = await import('../../scripts/build');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'functions-lib-'));
+  const outfile = path.join(dir, 'index.js');
+  await buildFunctions(outfile);
+  const code = fs.readFileSync(outfile, 'utf8');
+  // Everything of ours is inlined: the only requires left are npm packages that functions/package.json declares.
+  const declared = Object.keys((JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+  const required = [...code.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1]).filter((name) => !/^(node:)?(fs|path|os|crypto|http|https|stream|util|zlib|readline|events|url|net|child_process|buffer|querystring|string_decoder|tty|assert)$/.test(name));
+  const packageOf = (name: string): string => (name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]);
+  expect([...new Set(required.map(packageOf))].filter((p) => !declared.includes(p))).toEqual([]);
+  expect(code).toContain('exports');
+  fs.rmSync(dir, { recursive: true, force: true });
+}, 60000);
