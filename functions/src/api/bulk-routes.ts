@@ -31,11 +31,14 @@ async function* documents(store: Store, sets: PublishedSet[], kind: Kind): Async
   for (const { publication } of sets) {
     let after: string | undefined;
     do {
-      const q = { publicationId: publication.id, after, limit: PAGE };
+      const q = { publicationId: publication.id, after, limit: kind === 'records' ? PAGE / 4 : PAGE };
       const page: Page<{ release?: unknown; record?: unknown; project?: unknown }> =
         kind === 'releases' ? await store.listReleases(q) : kind === 'records' ? await store.listRecords(q) : await store.listProjects(q);
       yield page.items.map((i) => (kind === 'releases' ? i.release : kind === 'records' ? i.record : i.project));
       after = page.next;
+      // A download is long CPU work (parse, serialize): give other requests their turn between pages, so one
+      // journalist downloading everything does not stall every reader of the API.
+      await new Promise((resolve) => setImmediate(resolve));
     } while (after);
   }
 }
@@ -88,6 +91,7 @@ async function* latestReleases(store: Store, sets: PublishedSet[]): AsyncGenerat
       }
       if (out.length) yield out;
       after = page.next;
+      await new Promise((resolve) => setImmediate(resolve));
     } while (after);
   }
   if (pending) yield [pending.release];
