@@ -103,3 +103,27 @@ describe('publish', () => {
     expect(retry.status).toBe('published');
   });
 });
+
+describe('release ids', () => {
+  it('stay unique within a process when its content returns to an earlier state (A → B → A), and A again adds nothing', async () => {
+    const store = openSqliteStore(':memory:');
+    const original = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', original);
+    await store.putPublisher(publisher);
+    const edited = await exampleWorkbook('merida');
+    setCell(edited, 'Contrataciones', 0, 'tender/title', 'Título provisional');
+    const steps = [original, edited, await exampleWorkbook('merida'), await exampleWorkbook('merida')];
+    const statuses: string[] = [];
+    for (const [i, workbook] of steps.entries()) {
+      statuses.push((await publish(store, { publisher, workbook, actor: 'system', now: `2025-07-0${i + 1}T10:00:00-06:00`, baseUrl: BASE })).status);
+    }
+    expect(statuses).toEqual(['published', 'published', 'published', 'unchanged']);
+    const current = await store.getCurrent('merida');
+    const releases = await allReleases(store, current!.id);
+    const ocid = releases.find((r) => (r.release.tender as { title?: string }).title === 'Título provisional')!.ocid;
+    const ids = releases.filter((r) => r.ocid === ocid).map((r) => r.id);
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(3);
+    await store.close();
+  });
+});

@@ -98,11 +98,17 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const current = await store.getCurrent(publisher.id);
   const history = current ? await releasesByOcid(store, current.id) : new Map<string, ReleaseInput[]>();
   const changed: string[] = [];
+  const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
   for (const release of converted.releases as Release[]) {
     const previous = history.get(release.ocid) ?? [];
-    if (previous.length && previous[previous.length - 1].id === release.id) continue;
+    const last = previous[previous.length - 1]?.id;
+    // Same content as the latest release (its id, or that id re-stamped below): no new release.
+    if (last !== undefined && (last === release.id || (last.startsWith(`${release.id}-`) && /^\d{14}$/.test(last.slice(release.id.length + 1))))) continue;
     changed.push(release.ocid);
-    history.set(release.ocid, [...previous, { ocid: release.ocid, id: release.id, date: now, release: { ...release, date: now } as JsonObject }]);
+    // Content that returns to an earlier state (A → B → A) hashes to an id already used: release ids must be
+    // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.
+    const id = previous.some((r) => r.id === release.id) ? `${release.id}-${stamp}` : release.id;
+    history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now } as JsonObject }]);
   }
   const projects = converted.projects as JsonObject[];
   // `updated` is stamped at conversion time, so it is left out: the same sheet must hash the same.
@@ -129,7 +135,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     return { status: 'unchanged', publication: current, findings: converted.findings };
   }
 
-  const publicationId = await startPublication(store, `${publisher.id}-${now.replace(/[^0-9]/g, '').slice(0, 14)}-${contentHash.slice(0, 8)}`, publisher.id, contentHash, now);
+  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, publisher.id, contentHash, now);
   const releases = [...history.values()].flat();
   await store.putReleases(publicationId, releases);
   await store.putRecords(publicationId, records);
