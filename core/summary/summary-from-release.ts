@@ -4,8 +4,9 @@
  * - title: the only contract's title, else the only award's, else tender.title (mapping "Contract title");
  * - description: with at most one award and one contract, the contract's, else the award's description; else
  *   tender.description, else the description of a single tender item (mapping "Contract scope of work");
- * - externalReference: tender.id; tender.datePublished: the date of the first release tagged "tender", else
- *   tenderPeriod.startDate; costEstimate: tender.value of the compiled release;
+ * - externalReference: tender.id; tender.datePublished: the earlier of the first release tagged "tender" and
+ *   tenderPeriod.startDate (a call is out no later than its tender period opens; publishers that capture in a
+ *   spreadsheet release long after the call); costEstimate: tender.value of the compiled release;
  * - procuringEntity / administrativeEntity: tender.procuringEntity, else the only party with that role;
  * - suppliers: the suppliers of awards not cancelled/unsuccessful, then parties with the role "supplier";
  * - contractValue and contractPeriod: from contracts not cancelled (value summed when in one currency, period
@@ -60,6 +61,12 @@ function fromContracts(contracts: JsonObject[], items: (c: JsonObject) => unknow
   return gathered.map(({ contractId, built }) => ((counts.get(built.id) ?? 0) > 1 ? { ...built, id: `${contractId}-${String(built.id)}` } : built));
 }
 
+/** The earlier of two ISO 8601 dates (compared as instants), or whichever is present. */
+function earliest(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a || !b) return a ?? b;
+  return Date.parse(b) < Date.parse(a) ? b : a;
+}
+
 export function summaryFromRelease(release: JsonObject, links: readonly ReleaseLink[], now: string): JsonObject {
   const tender = obj(release.tender);
   const awards = objects(release.awards);
@@ -95,7 +102,7 @@ export function summaryFromRelease(release: JsonObject, links: readonly ReleaseL
     tender: {
       procurementMethod: str(tender?.procurementMethod),
       procurementMethodDetails: str(tender?.procurementMethodDetails),
-      datePublished: tenderDates[0] ?? str(obj(tender?.tenderPeriod)?.startDate),
+      datePublished: earliest(tenderDates[0], str(obj(tender?.tenderPeriod)?.startDate)),
       costEstimate: money(tender?.value),
       numberOfTenderers: typeof tender?.numberOfTenderers === 'number' ? tender.numberOfTenderers : undefined,
       tenderers: uniqueRefs(objects(tender?.tenderers).map(reference)),

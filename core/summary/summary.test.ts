@@ -60,7 +60,8 @@ describe('deriveProjectSummaries', () => {
       tender: {
         procurementMethod: 'open',
         procurementMethodDetails: expect.stringMatching(/^In open procedures/),
-        datePublished: '2010-03-15T09:30:00Z',
+        // The tender period opened on 1 March, before the tender release of 15 March: the call was out by then.
+        datePublished: '2010-03-01T09:00:00Z',
         costEstimate: { amount: 1100000, currency: 'GBP' },
         numberOfTenderers: 2,
         tenderers: [{ id: 'GB-COH-11111111', name: 'AnyCorp Cycle Provision' }, { id: 'GB-COH-22222222', name: 'Beta Corp Construction' }],

@@ -29,7 +29,11 @@ export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Sto
     sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, ...(config.serviceAccountEmail ? { serviceAccountEmail: config.serviceAccountEmail } : {}) }),
     maxUploadBytes: config.maxBodyBytes,
   });
-  return createApp({ store: db, config, extraApi: [workflow] });
+  const app = createApp({ store: db, config, extraApi: [workflow] });
+  // Behind Google's front end (Cloud Functions v2 run on Cloud Run) the client's address is the last hop of
+  // X-Forwarded-For: trust exactly one proxy, so per-IP rate limits see real clients and cannot be spoofed.
+  app.set('trust proxy', 1);
+  return app;
 }
 
 let app: Express | undefined;
