@@ -4,21 +4,18 @@
  * is native, firebase-admin is loaded from node_modules). Type checking is `npm run typecheck`, not part of this.
  */
 import * as path from 'path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 export const ROOT = path.resolve(__dirname, '..');
 
+/** Node 20 bundles of our code and data; npm packages are loaded from node_modules at run time. */
+const NODE_BUNDLE: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', sourcemap: true, logLevel: 'warning' };
+
 export async function buildCli(): Promise<void> {
   await build({
+    ...NODE_BUNDLE,
     entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')],
     outfile: path.join(ROOT, 'dist/cli.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
     // main.ts runs when it is the entry module; in the bundle that is the bundle itself.
     define: { 'require.main': 'module' },
   });
@@ -29,17 +26,7 @@ export async function buildCli(): Promise<void> {
  * functions/lib/index.js, npm packages left to functions/package.json.
  */
 export async function buildFunctions(outfile = path.join(ROOT, 'functions/lib/index.js')): Promise<void> {
-  await build({
-    entryPoints: [path.join(ROOT, 'functions/src/index.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
-  });
+  await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/index.ts')], outfile });
 }
 
 if (require.main === module) {
