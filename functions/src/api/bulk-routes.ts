@@ -17,8 +17,8 @@ import { projectPackage, recordPackage, releasePackage, type PackageMeta } from 
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
 import { neutraliseFormula } from '../../../core/format/formula-safety';
-import { badRequest, notFound } from './http-error';
-import { publishedSets, type PublishedSet } from './current-publications';
+import { notFound } from './http-error';
+import { packageMeta, requestedSets, stampOf, type PublishedSet } from './current-publications';
 
 export interface BulkRoutesDeps { store: Store; baseUrl: string; platformName: string }
 
@@ -162,11 +162,8 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
   router.get('/bulk/:file', async (req: Request, res: Response) => {
     const file = FILES[String(req.params.file)];
     if (!file) throw notFound(`el archivo de descarga «${String(req.params.file)}»`);
-    const publisherId = typeof req.query.publisher === 'string' && req.query.publisher ? req.query.publisher : undefined;
-    if (req.query.publisher !== undefined && typeof req.query.publisher !== 'string') throw badRequest('invalid-publisher', 'El parámetro «publisher» debe aparecer una sola vez.');
-    const sets = await publishedSets(deps.store, publisherId);
-    if (publisherId && !sets.length && !(await deps.store.getPublisher(publisherId))) throw notFound(`el publicador «${publisherId}»`);
-    const stamp = sets.map((s) => s.publication.id).sort().join(',');
+    const { sets, publisherId } = await requestedSets(deps.store, req);
+    const stamp = stampOf(sets);
     res.set({
       'Access-Control-Allow-Origin': '*',
       'Content-Type': CONTENT_TYPES[file.format],
@@ -176,15 +173,7 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
       ETag: `W/"${createHash('sha1').update(stamp).digest('base64url')}"`,
     });
     if (req.fresh) return void res.status(304).end();
-    const single = sets.length === 1 ? sets[0].publisher : undefined;
-    const dates = sets.map((s) => s.publication.createdAt).sort();
-    const meta: PackageMeta = {
-      uri: `${deps.baseUrl}${req.originalUrl}`,
-      publishedDate: dates[dates.length - 1] ?? new Date(0).toISOString(),
-      publisher: single ? { name: single.name } : { name: deps.platformName, uri: deps.baseUrl },
-      ...(single?.license ? { license: single.license } : {}),
-      ...(single?.publicationPolicy ? { publicationPolicy: single.publicationPolicy } : {}),
-    };
+    const meta = packageMeta(`${deps.baseUrl}${req.originalUrl}`, sets, { name: deps.platformName, uri: deps.baseUrl });
     if (file.format === 'xlsx') await streamXlsx(res, deps.store, sets);
     else if (file.format === 'jsonl') await streamJsonLines(res, deps.store, sets, file.kind as Kind);
     else await streamJson(res, deps.store, sets, file.kind as Kind, meta);

@@ -7,20 +7,16 @@
  * Published data never changes under a publication id (DESIGN §6): publish() stores each publication's index
  * with it (in chunks: one index of a few thousand projects would not fit a 1 MiB document); publications made
  * before that get theirs computed from their records and projects on first request. Indexes are kept in
- * memory, and each answer is kept serialized and gzipped by (filter, publication ids). Public like the package routes: CORS open, `Cache-Control`, `ETag` (answered 304).
- * The answer is gzipped here because the local server has no compression middleware and the index is the
- * largest thing the dashboard downloads (about 8× smaller).
+ * memory, and each answer goes through the same answer cache as the package routes (serialized once, gzipped
+ * for clients that accept it: the index is the largest thing the dashboard downloads, about 8× smaller).
+ * Public like the package routes: CORS open, `Cache-Control`, `ETag` (answered 304).
  */
-import { createHash } from 'crypto';
-import { promisify } from 'util';
-import { gzip } from 'zlib';
 import { Router } from 'express';
 import type { Store } from '../store/store';
 import { publicationIndex, type IndexAnswer, type PublicationIndex, type PublisherIndex } from '../../../core/stats/publication-index';
-import { publishedSets, type PublishedSet } from './current-publications';
-import { notFound } from './http-error';
-
-interface Answer { json: Buffer; gzip: Buffer; etag: string }
+import { readAll } from '../store/read-all';
+import { requestedSets, stampOf, type PublishedSet } from './current-publications';
+import { ResponseCache } from './response-cache';
 
 const PAGE = 500;
 
@@ -39,18 +35,11 @@ class Memo<T> {
   }
 }
 
-async function readAll<T>(list: (after: string | undefined) => Promise<{ items: T[]; next?: string }>): Promise<T[]> {
-  const out: T[] = [];
-  let after: string | undefined;
-  do { const page = await list(after); out.push(...page.items); after = page.next; } while (after);
-  return out;
-}
-
 export function indexRoutes(deps: { store: Store }): Router {
   const { store } = deps;
   const router = Router();
   const publications = new Memo<PublicationIndex>(64);
-  const answers = new Memo<Answer>(16);
+  const answers = new ResponseCache();
 
   const indexOf = (set: PublishedSet): Promise<PublicationIndex> => publications.get(set.publication.id, async () => {
     const publicationId = set.publication.id;
@@ -67,27 +56,14 @@ export function indexRoutes(deps: { store: Store }): Router {
   router.get('/index', async (req, res) => {
     res.set('Access-Control-Allow-Origin', '*');
     res.set('Cache-Control', 'public, max-age=60');
-    res.set('Vary', 'Accept-Encoding');
-    const publisherId = typeof req.query.publisher === 'string' && req.query.publisher !== '' ? req.query.publisher : undefined;
-    const sets = await publishedSets(store, publisherId);
-    if (publisherId && !sets.length && !(await store.getPublisher(publisherId))) throw notFound(`el publicador «${publisherId}»`);
-    const stamp = sets.map((s) => s.publication.id).sort().join(',');
-    const answer = await answers.get(`${publisherId ?? ''}\n${stamp}`, async () => {
+    const { sets } = await requestedSets(store, req);
+    await answers.send(req, res, stampOf(sets), async () => {
       const publishers: PublisherIndex[] = [];
       for (const s of sets) {
         publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, publicationId: s.publication.id, publishedAt: s.publication.createdAt, ...(await indexOf(s)) });
       }
-      const json = Buffer.from(JSON.stringify({ publishers } satisfies IndexAnswer), 'utf8');
-      return { json, gzip: await promisify(gzip)(json), etag: `W/"${createHash('sha1').update(json).digest('base64url')}"` };
+      return { publishers } satisfies IndexAnswer;
     });
-    res.set('ETag', answer.etag);
-    res.type('application/json; charset=utf-8');
-    if (req.acceptsEncodings('gzip') === 'gzip') {
-      res.set('Content-Encoding', 'gzip');
-      res.send(answer.gzip);
-    } else {
-      res.send(answer.json);
-    }
   });
 
   return router;

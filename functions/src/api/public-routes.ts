@@ -8,7 +8,7 @@ import type { Publisher, Store } from '../store/store';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { decodeCursor, parseLimit } from './cursor';
 import { notFound } from './http-error';
-import { allPublishers, ownerOf, publishedSets, spanPages, type PublishedSet } from './current-publications';
+import { allPublishers, currentSets, ownerOf, packageMeta, publishedSets, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
 
 export interface PublicRoutesDeps {
@@ -23,28 +23,12 @@ function publicHeaders(res: Response): void {
   res.set('Cache-Control', 'public, max-age=60');
 }
 
-function queryString(req: Request, name: string): string | undefined {
-  const v = req.query[name];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
 export function publicRoutes(deps: PublicRoutesDeps): Router {
   const { store, baseUrl } = deps;
   const router = Router();
   const cache = new ResponseCache();
-  const stampOf = (sets: PublishedSet[]): string => sets.map((s) => s.publication.id).sort().join(',');
-
-  const metaFor = (req: Request, sets: PublishedSet[], single?: Publisher): PackageMeta => {
-    const publisher = single ?? (sets.length === 1 ? sets[0].publisher : undefined);
-    const dates = sets.map((s) => s.publication.createdAt).sort();
-    return {
-      uri: `${baseUrl}${req.originalUrl}`,
-      publishedDate: dates[dates.length - 1] ?? new Date(0).toISOString(),
-      publisher: publisher ? { name: publisher.name, ...(publisher.uri ? { uri: publisher.uri } : {}) } : { name: deps.platformName, uri: baseUrl },
-      ...(publisher?.license ? { license: publisher.license } : {}),
-      ...(publisher?.publicationPolicy ? { publicationPolicy: publisher.publicationPolicy } : {}),
-    };
-  };
+  const platform = { name: deps.platformName, uri: baseUrl };
+  const metaFor = (req: Request, sets: PublishedSet[], single?: Publisher): PackageMeta => packageMeta(`${baseUrl}${req.originalUrl}`, sets, platform, single);
 
   const nextLink = (req: Request, next: string | undefined): { next: string } | undefined => {
     if (!next) return undefined;
@@ -53,20 +37,15 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     return { next: url.toString() };
   };
 
-  const setsFor = async (req: Request): Promise<PublishedSet[]> => {
-    const publisherId = queryString(req, 'publisher');
-    const sets = await publishedSets(store, publisherId);
-    if (publisherId && !sets.length && !(await store.getPublisher(publisherId))) throw notFound(`el publicador «${publisherId}»`);
-    return sets;
-  };
+  const setsFor = async (req: Request): Promise<PublishedSet[]> => (await requestedSets(store, req)).sets;
 
   // Only the public read paths are open to any origin and cacheable (submissions and audit are not).
   router.use(['/publishers', '/ocds', '/oc4ids', '/stats'], (_req, res, next) => { publicHeaders(res); next(); });
 
   router.get('/publishers', async (_req, res) => {
-    const sets = await publishedSets(store);
-    const published = new Map(sets.map((s) => [s.publisher.id, s.publication]));
-    const publishers = (await allPublishers(store)).map((p) => {
+    const all = await allPublishers(store);
+    const published = new Map((await currentSets(store, all)).map((s) => [s.publisher.id, s.publication]));
+    const publishers = all.map((p) => {
       const pub = published.get(p.id);
       return {
         id: p.id, name: p.name, state: p.state, ocidPrefix: p.ocidPrefix, projectIdPrefix: p.projectIdPrefix,

@@ -9,6 +9,7 @@ import type { Publisher, Store } from '../store/store';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { can } from '../auth/policy';
 import { HttpError } from './http-error';
+import { allPublishers } from './current-publications';
 
 export interface PublisherAdminDeps { store: Store; authenticator: Authenticator; now?: () => Date }
 
@@ -67,13 +68,8 @@ export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {
     if (!can(user, 'publisher.admin')) throw new HttpError(403, 'forbidden', 'Solo una cuenta de administración puede registrar publicadores.');
     const publisher = parsePublisher(String(req.params.id), req.body);
     // Prefixes identify a publisher's data: two publishers may not share one.
-    let after: string | undefined;
-    do {
-      const page = await deps.store.listPublishers({ after, limit: 1000 });
-      const clash = page.items.find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
-      if (clash) throw new HttpError(409, 'conflict', `El prefijo ya está asignado a «${clash.name}».`);
-      after = page.next;
-    } while (after);
+    const clash = (await allPublishers(deps.store)).find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
+    if (clash) throw new HttpError(409, 'conflict', `El prefijo ya está asignado a «${clash.name}».`);
     const existed = (await deps.store.getPublisher(publisher.id)) !== undefined;
     await deps.store.putPublisher(publisher);
     await deps.store.appendAudit({ at: now().toISOString(), actor: user.id, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });

@@ -6,6 +6,7 @@
 import { Router } from 'express';
 import type { Store, SubmissionStatus } from '../store/store';
 import { allPublishers } from './current-publications';
+import { readAll } from '../store/read-all';
 import type { TrackingRow } from '../../../core/stats/tracking-row';
 
 export type { TrackingRow };
@@ -18,14 +19,7 @@ export interface TrackingRoutesDeps {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 async function countSubmissions(store: Store, publisherId: string, status: SubmissionStatus): Promise<number> {
-  let n = 0;
-  let after: string | undefined;
-  do {
-    const page = await store.listSubmissions({ publisherId, status, after, limit: 1000 });
-    n += page.items.length;
-    after = page.next;
-  } while (after);
-  return n;
+  return (await readAll((after) => store.listSubmissions({ publisherId, status, after, limit: 1000 }))).length;
 }
 
 export async function trackingRows(store: Store, now: Date): Promise<TrackingRow[]> {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'crypto';
 import type { Role, Store, User } from '../store/store';
 import { issueToken } from '../auth/api-tokens';
+import { readAll } from '../store/read-all';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 
@@ -34,12 +35,7 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo): P
     return 0;
   }
   if (action === 'list') {
-    let after: string | undefined;
-    do {
-      const page = await store.listUsers({ after, limit: 1000 });
-      for (const u of page.items) io.out(`${u.id}\t${u.email}\t${u.role}\t${u.publisherId ?? u.state ?? ''}`);
-      after = page.next;
-    } while (after);
+    for (const u of await readAll((after) => store.listUsers({ after, limit: 1000 }))) io.out(`${u.id}\t${u.email}\t${u.role}\t${u.publisherId ?? u.state ?? ''}`);
     return 0;
   }
   if (action === 'remove') {

@@ -23,6 +23,7 @@ import { isStoreError, type JsonObject, type Publication, type Publisher, type R
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { releaseUrl } from './urls';
+import { readAll } from '../store/read-all';
 
 export interface PublishInput {
   publisher: Publisher;
@@ -51,16 +52,11 @@ function sha256(text: string): string {
 /** All releases of a publication, grouped by ocid in date order. */
 async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, ReleaseInput[]>> {
   const out = new Map<string, ReleaseInput[]>();
-  let after: string | undefined;
-  do {
-    const page = await store.listReleases({ publicationId, after, limit: 1000 });
-    for (const r of page.items) {
-      const list = out.get(r.ocid) ?? [];
-      list.push({ ocid: r.ocid, id: r.id, date: r.date, release: r.release });
-      out.set(r.ocid, list);
-    }
-    after = page.next;
-  } while (after);
+  for (const r of await readAll((after) => store.listReleases({ publicationId, after, limit: 1000 }))) {
+    const list = out.get(r.ocid) ?? [];
+    list.push({ ocid: r.ocid, id: r.id, date: r.date, release: r.release });
+    out.set(r.ocid, list);
+  }
   return out;
 }
 

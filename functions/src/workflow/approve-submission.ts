@@ -20,6 +20,7 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import { publish } from '../publication/publish';
 import { isStoreError, type Publication, type Publisher, type Store, type Submission, type SubmissionSource, type User } from '../store/store';
 import { summarizeFindings } from './findings-summary';
+import { readAll } from '../store/read-all';
 
 export interface ApprovalDeps {
   store: Store;
@@ -57,13 +58,7 @@ export async function recoverStaleApproval(store: Store, submission: Submission,
 
 /** Start-up sweep: recovers every stale approval (e.g. after the local server was killed). Returns how many. */
 export async function recoverStaleApprovals(store: Store, now: Date, staleMs = STALE_APPROVAL_MS): Promise<number> {
-  const stale: Submission[] = [];
-  let after: string | undefined;
-  do {
-    const page = await store.listSubmissions({ status: 'approved', after, limit: 1000 });
-    stale.push(...page.items);
-    after = page.next;
-  } while (after);
+  const stale = await readAll((after) => store.listSubmissions({ status: 'approved', after, limit: 1000 }));
   let recovered = 0;
   for (const s of stale) if ((await recoverStaleApproval(store, s, now, staleMs)).status === 'failed') recovered += 1;
   return recovered;

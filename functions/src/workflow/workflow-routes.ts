@@ -18,7 +18,8 @@ import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
-import { allPublishers } from '../api/current-publications';
+import { allPublishers, queryString } from '../api/current-publications';
+import { readAll } from '../store/read-all';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { publisherAdminRoutes } from '../api/publisher-admin-routes';
 import { can, canSome, type Action } from '../auth/policy';
@@ -66,11 +67,6 @@ const DENIED: Record<Action, string> = {
   'audit.read': 'consultar la bitácora',
   'publisher.admin': 'administrar publicadores',
 };
-
-function query(req: Request, name: string): string | undefined {
-  const v = req.query[name];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
 
 function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
   return a.kind === 'sheets' ? b.kind === 'sheets' && a.spreadsheetId === b.spreadsheetId : b.kind === 'xlsx' && a.fileId === b.fileId;
@@ -143,7 +139,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     if (!upload && (typeof spreadsheetId !== 'string' || !isSpreadsheetId(spreadsheetId))) {
       throw badRequest('invalid-spreadsheet', 'Indique en «spreadsheetId» el identificador de la hoja de cálculo (la parte del enlace después de /d/).');
     }
-    const requested = upload ? query(req, 'publisher') : typeof body.publisherId === 'string' ? body.publisherId : undefined;
+    const requested = upload ? queryString(req, 'publisher') : typeof body.publisherId === 'string' ? body.publisherId : undefined;
     const publisherId = requested ?? user.publisherId;
     if (!publisherId) throw badRequest('missing-publisher', 'Indique el publicador al que corresponde la información.');
     const publisher = await publisherOf(publisherId);
@@ -159,13 +155,9 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       source = { kind: 'sheets', spreadsheetId: spreadsheetId as string };
     }
 
-    let existing: Submission | undefined;
-    let after: string | undefined;
-    do {
-      const page = await store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 });
-      for (const s of page.items) if (OPEN.includes(s.status) && sameSource(s.source, source)) existing = s;
-      after = page.next;
-    } while (after);
+    // The latest open submission of this same source, if any.
+    const existing = (await readAll((after) => store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 })))
+      .filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop();
 
     if (existing?.status === 'returned') {
       const reopened = await store.transitionSubmission(existing.id, ['returned'], 'submitted', { at: stamp(), by: user.id, action: 'resubmitted' });
@@ -184,14 +176,14 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   router.get('/submissions', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const limit = parseLimit(req.query.limit);
-    const status = query(req, 'status');
+    const status = queryString(req, 'status');
     if (status !== undefined && !STATUSES.includes(status as SubmissionStatus)) throw badRequest('invalid-status', `El parámetro «status» debe ser uno de: ${STATUSES.join(', ')}.`);
-    const spreadsheetId = query(req, 'spreadsheetId');
-    let publisherId = query(req, 'publisher');
+    const spreadsheetId = queryString(req, 'spreadsheetId');
+    let publisherId = queryString(req, 'publisher');
     if (publisherId) await authorize(user, 'submission.list', await publisherOf(publisherId), `publisher/${publisherId}`);
     else if (user.publisherId && !can(user, 'submission.list')) publisherId = user.publisherId; // narrows the scan; `visible` decides
     const visible = await visibleTo(user, 'submission.list');
-    const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after: query(req, 'after'), limit });
+    const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after: queryString(req, 'after'), limit });
     // A filtered page may hold fewer than `limit` items; `links.next` still continues where the store stopped.
     const items = page.items.filter((s) => visible(s.publisherId) && (!spreadsheetId || (s.source.kind === 'sheets' && s.source.spreadsheetId === spreadsheetId)));
     res.json({ submissions: items.map(view), links: nextLink(req, page.next) });
@@ -255,11 +247,11 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   router.get('/audit', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const limit = parseLimit(req.query.limit);
-    const publisherId = query(req, 'publisher');
+    const publisherId = queryString(req, 'publisher');
     if (publisherId) await authorize(user, 'audit.read', await publisherOf(publisherId), `publisher/${publisherId}`);
     else if (!canSome(user, 'audit.read')) await authorize(user, 'audit.read', undefined, 'audit');
     const visible = await visibleTo(user, 'audit.read');
-    const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), after: query(req, 'after'), limit });
+    const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), after: queryString(req, 'after'), limit });
     res.json({ entries: page.items.filter((e) => visible(e.publisherId)), links: nextLink(req, page.next) });
   });
 
