@@ -64,11 +64,6 @@ export function hasErrors(findings: Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
 
-/** The core pipeline with the publisher's registered prefixes (they win over the workbook's own settings). */
-export function convertAndValidate(workbook: WorkbookModel, publisher: Pick<Publisher, 'ocidPrefix' | 'projectIdPrefix'>, now: string) {
-  return checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
-}
-
 /**
  * Creates the publication under a fresh id. An attempt that died part-way leaves its publication `writing`
  * under the same id when retried within the same second with the same content: the retry takes the next
@@ -88,7 +83,8 @@ async function startPublication(store: Store, baseId: string, publisherId: strin
 
 export async function publish(store: Store, input: PublishInput): Promise<PublishResult> {
   const { publisher, now } = input;
-  const converted = convertAndValidate(input.workbook, publisher, now);
+  // The publisher's registered prefixes win over what the workbook's own Configuración says.
+  const converted = checkWorkbook(input.workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
   if (hasErrors(converted.findings)) return { status: 'refused', findings: converted.findings };
 
   const current = await store.getCurrent(publisher.id);
