@@ -1,18 +1,14 @@
 /** Small readers over untyped JSON: checks run on documents the schema may have rejected, so nothing is trusted. */
 import { escapePointerSegment as escapeSlow } from '../findings/finding';
 import type { JsonObject } from './types';
+import { isArray, isObject } from '../json/json-values';
 
 /** RFC 6901 escaping with a fast path: almost no key holds `~` or `/`, and this runs for every value. */
 function escapePointerSegment(segment: string): string {
   return segment.includes('~') || segment.includes('/') ? escapeSlow(segment) : segment;
 }
 
-/** Local alias for hot loops: in a vm context (bench:validate's Apps Script stand-in) each global lookup goes through an interceptor. */
-export const isArray = Array.isArray;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !isArray(value);
-}
+export { isArray, isObject } from '../json/json-values';
 
 /** `table[key]` for own keys only: a cell typed `constructor` or `toString` must not reach Object.prototype. */
 export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {

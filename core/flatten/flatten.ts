@@ -11,21 +11,19 @@ import { templateSpec } from '../template/template-spec';
 import type { CellValue, SheetModel, WorkbookModel } from '../workbook/model';
 import { resolvePath } from '../unflatten/column-resolver';
 import { lookupCode } from '../unflatten/parse-value';
+import { isObject } from '../json/json-values';
 
 export interface Documents {
   releases: readonly unknown[];
   projects: readonly unknown[];
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 export function getPath(value: unknown, segments: readonly string[]): unknown {
   let cur = value;
   for (const seg of segments) {
     if (Array.isArray(cur) && /^\d+$/.test(seg)) cur = cur[Number(seg)];
-    else if (isRecord(cur)) cur = cur[seg];
+    else if (isObject(cur)) cur = cur[seg];
     else return undefined;
   }
   return cur;
@@ -61,7 +59,7 @@ export function itemChains(doc: unknown, levels: readonly string[]): unknown[][]
     const next: unknown[][] = [];
     for (const chain of chains) {
       const items = getPath(chain[chain.length - 1], segs);
-      if (Array.isArray(items)) for (const item of items) if (isRecord(item)) next.push([...chain, item]);
+      if (Array.isArray(items)) for (const item of items) if (isObject(item)) next.push([...chain, item]);
     }
     chains = next;
   }

@@ -11,16 +11,16 @@
  * Record packages contribute their compiledRelease (or, without one, their last embedded release).
  */
 import { finding, type Finding } from '../findings/finding';
+import { isObject } from '../json/json-values';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export interface ImportResult { releases: Obj[]; projects: Obj[]; findings: Finding[] }
 
 const inMexico = (lng: number, lat: number): boolean => lat >= 14 && lat <= 33 && lng >= -119 && lng <= -86;
 
 function upgradeCoordinates(geometry: unknown, pointer: string, findings: Finding[]): void {
-  if (!isObj(geometry) || !Array.isArray(geometry.coordinates)) return;
+  if (!isObject(geometry) || !Array.isArray(geometry.coordinates)) return;
   const [a, b] = geometry.coordinates as unknown[];
   if (typeof a === 'number' && typeof b === 'number' && !inMexico(a, b) && inMexico(b, a)) {
     geometry.coordinates = [b, a];
@@ -42,11 +42,11 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
     findings.push(finding('import.status-completed', 'info', {}, { pointer: `${pointer}/status` }));
   }
   (Array.isArray(project.locations) ? project.locations : []).forEach((loc, i) => {
-    if (isObj(loc)) upgradeCoordinates(loc.geometry, `${pointer}/locations/${i}/geometry`, findings);
+    if (isObject(loc)) upgradeCoordinates(loc.geometry, `${pointer}/locations/${i}/geometry`, findings);
   });
   (Array.isArray(project.contractingProcesses) ? project.contractingProcesses : []).forEach((cp, i) => {
-    if (!isObj(cp)) return;
-    const summary = isObj(cp.summary) ? cp.summary : (cp.summary = {} as Obj);
+    if (!isObject(cp)) return;
+    const summary = isObject(cp.summary) ? cp.summary : (cp.summary = {} as Obj);
     if (cp.nature !== undefined) {
       if (summary.nature === undefined) summary.nature = cp.nature;
       delete cp.nature;
@@ -56,7 +56,7 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
     if (!Object.keys(summary).length) delete cp.summary;
   });
   const budget = project.budget;
-  if (isObj(budget) && Array.isArray(budget.budgetBreakdown)) {
+  if (isObject(budget) && Array.isArray(budget.budgetBreakdown)) {
     budget.budgetBreakdowns = [{ id: '1', budgetBreakdown: budget.budgetBreakdown }];
     delete budget.budgetBreakdown;
     findings.push(finding('import.budget-breakdowns', 'info', {}, { pointer: `${pointer}/budget/budgetBreakdowns` }));
@@ -69,24 +69,24 @@ export function importDocuments(input: unknown, label: string): ImportResult {
   const result: ImportResult = { releases: [], projects: [], findings: [] };
   const clone = (v: unknown): Obj => JSON.parse(JSON.stringify(v)) as Obj;
   const addRelease = (r: unknown, pointer: string): void => {
-    if (isObj(r) && typeof r.ocid === 'string') result.releases.push(upgradeRelease(clone(r), pointer, result.findings));
+    if (isObject(r) && typeof r.ocid === 'string') result.releases.push(upgradeRelease(clone(r), pointer, result.findings));
     else result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
   };
   const addProject = (p: unknown, pointer: string): void => {
-    if (isObj(p) && typeof p.id === 'string') result.projects.push(upgradeProject(clone(p), pointer, result.findings));
+    if (isObject(p) && typeof p.id === 'string') result.projects.push(upgradeProject(clone(p), pointer, result.findings));
     else result.findings.push(finding('import.not-a-project', 'error', { file: label }, { pointer }));
   };
   const items = Array.isArray(input) ? input : [input];
   items.forEach((doc, i) => {
     const base = Array.isArray(input) ? `/${i}` : '';
-    if (!isObj(doc)) return void result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
+    if (!isObject(doc)) return void result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
     if (Array.isArray(doc.releases) && !Array.isArray(doc.records)) doc.releases.forEach((r, j) => addRelease(r, `${base}/releases/${j}`));
     else if (Array.isArray(doc.records)) {
       doc.records.forEach((rec, j) => {
         const pointer = `${base}/records/${j}`;
-        if (!isObj(rec)) return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
-        const embedded = Array.isArray(rec.releases) ? rec.releases.filter((r) => isObj(r) && typeof r.ocid === 'string') : [];
-        if (isObj(rec.compiledRelease)) addRelease(rec.compiledRelease, `${pointer}/compiledRelease`);
+        if (!isObject(rec)) return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
+        const embedded = Array.isArray(rec.releases) ? rec.releases.filter((r) => isObject(r) && typeof r.ocid === 'string') : [];
+        if (isObject(rec.compiledRelease)) addRelease(rec.compiledRelease, `${pointer}/compiledRelease`);
         else if (embedded.length) addRelease(embedded[embedded.length - 1], `${pointer}/releases/${embedded.length - 1}`);
         else result.findings.push(finding('import.record-without-data', 'warning', { ocid: String(rec.ocid ?? ''), file: label }, { pointer }));
       });

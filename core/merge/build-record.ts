@@ -5,7 +5,7 @@
  */
 import { PROFILES } from '../profile/profiles';
 import type { Profile } from '../profile/types';
-import { cloneJson } from './json';
+import { cloneJson } from '../json/json-values';
 import type { Release } from './sort-releases';
 import { mergeReleases } from './merge-releases';
 

@@ -8,7 +8,7 @@
  * same node for the same path, so no path string is built per leaf, a merge rule is looked up once per path,
  * and the map is keyed by node identity.
  */
-import { cloneJson, isObject } from './json';
+import { cloneJson, isObject } from '../json/json-values';
 import type { MergeRule, MergeRules } from './merge-rules';
 
 /** One path: a field of an object, or an array item addressed by identifier (`id` is the item's original `id`). */

@@ -6,4 +6,4 @@ export { buildRecord, type OcdsRecord, type LinkedRelease, type RecordOptions } 
 export { sortReleases, type Release } from './sort-releases';
 export { mergeRules, type MergeRules, type MergeRule } from './merge-rules';
 export { overlay } from './overlay';
-export { cloneJson, deepEqual, isObject, type JsonObject } from './json';
+export { cloneJson, deepEqual, isObject, type JsonObject } from '../json/json-values';

@@ -15,7 +15,7 @@
 import { PROFILES } from '../profile/profiles';
 import type { Profile } from '../profile/types';
 import { FlatMap, mergeEntries, PathTree, type PathNode } from './flat-document';
-import { cloneJson, deepEqual } from './json';
+import { cloneJson, deepEqual } from '../json/json-values';
 import { mergeRules } from './merge-rules';
 import { sortReleases, type Release } from './sort-releases';
 

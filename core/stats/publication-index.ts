@@ -5,6 +5,8 @@
  * total in the dashboard equals the API's `/api/stats` by construction. Published data may lack any field:
  * nothing here throws, an absent value stays absent (never 0).
  */
+import { isObject } from '../json/json-values';
+
 type Obj = Record<string, unknown>;
 
 export interface Party { id: string; name: string }
@@ -78,7 +80,7 @@ export interface PublisherIndex extends PublicationIndex {
 /** The `/api/index` answer (functions/src/api/index-routes.ts). */
 export interface IndexAnswer { publishers: PublisherIndex[] }
 
-const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : undefined);
+const obj = (v: unknown): Obj | undefined => (isObject(v) ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const objects = (v: unknown): Obj[] => arr(v).map(obj).filter((o): o is Obj => !!o);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);

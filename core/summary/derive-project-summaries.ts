@@ -9,7 +9,7 @@
  * Returns a new project; the input is not modified.
  */
 import { overlay } from '../merge/overlay';
-import { cloneJson, isObject, type JsonObject } from '../merge/json';
+import { cloneJson, isObject, type JsonObject } from '../json/json-values';
 import { PROFILES } from '../profile/profiles';
 import { obj, objects, str } from './json-access';
 import { resolveParties, type SummarySource } from './project-parties';

@@ -1,5 +1,5 @@
 /** Tolerant readers over compiled releases: bad or missing data yields `undefined`, never an exception. */
-import { isObject, type JsonObject } from '../merge/json';
+import { isObject, type JsonObject } from '../json/json-values';
 
 export function obj(value: unknown): JsonObject | undefined {
   return isObject(value) ? value : undefined;

@@ -8,7 +8,7 @@
  * Contract periods are taken in the codelist's order of preference: Contract.period, Award.contractPeriod,
  * tender.contractPeriod. Returns undefined when the data says nothing decisive (the typed status stays).
  */
-import type { JsonObject } from '../merge/json';
+import type { JsonObject } from '../json/json-values';
 import { obj, objects, str } from './json-access';
 import { dateTime } from './values';
 

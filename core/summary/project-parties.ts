@@ -6,7 +6,7 @@
  * resolve and are left alone.
  */
 import { PROFILES } from '../profile/profiles';
-import { cloneJson, isObject, type JsonObject } from '../merge/json';
+import { cloneJson, isObject, type JsonObject } from '../json/json-values';
 import { obj, objects, str } from './json-access';
 
 /** Where the references live in a summary, and the role each one implies (OC4IDS partyRole codelist). */

@@ -19,7 +19,7 @@
  * - nature: OCDS has no design/supervision distinction, so only mainProcurementCategory (or an additional
  *   category) "works" gives ["construction"], and only when the sheet typed no nature.
  */
-import type { JsonObject } from '../merge/json';
+import type { JsonObject } from '../json/json-values';
 import { compact, obj, objects, pick, str } from './json-access';
 import { contractingProcessStatus } from './process-status';
 import { money, reference, spanPeriods, sumMoney } from './values';

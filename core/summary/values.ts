@@ -1,5 +1,5 @@
 /** OC4IDS Value, Period and OrganizationReference built from their OCDS counterparts. */
-import type { JsonObject } from '../merge/json';
+import type { JsonObject } from '../json/json-values';
 import { obj, pick, str } from './json-access';
 
 export interface Money { amount: number; currency?: string }

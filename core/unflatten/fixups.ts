@@ -6,12 +6,10 @@
  */
 import { escapePointerSegment, finding, type Finding, type SourceMap } from '../findings/finding';
 import { pointerOf } from './document-builder';
+import { isObject } from '../json/json-values';
 
 export const DEFAULT_CURRENCY = 'MXN';
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
 
 function fixGeometry(obj: Record<string, unknown>, pointer: string, sourceMap: SourceMap, findings: Finding[]): void {
   const coords = obj.coordinates as unknown[];

@@ -15,6 +15,7 @@
  * Without a target publisher only `all` passes (e.g. the unfiltered audit log is for admins).
  */
 import type { Publisher, Role, User } from '../store/store';
+import { normalizeLabel } from '../../../core/unflatten/normalize-label';
 
 export type Action =
   | 'submission.create'
@@ -45,8 +46,7 @@ export interface Target {
 
 /** State names are typed by people («Nuevo León», «nuevo leon»): compare without case, accents or extra spaces. */
 export function sameState(a: string | undefined, b: string | undefined): boolean {
-  const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-  return !!a && !!b && norm(a) !== '' && norm(a) === norm(b);
+  return !!a && !!b && normalizeLabel(a) !== '' && normalizeLabel(a) === normalizeLabel(b);
 }
 
 export function can(user: User | undefined, action: Action, target: Target = {}): boolean {

@@ -1,8 +1,12 @@
-/** Plain-JSON helpers shared by merge, summaries and packages (no structuredClone: it is missing in Apps Script). */
+/** Plain-JSON helpers shared by the whole core (no structuredClone: it is missing in Apps Script). */
 export type JsonObject = Record<string, unknown>;
 
+/** Local alias for hot loops: in a vm context (the Apps Script stand-in) each global lookup goes through an interceptor. */
+export const isArray = Array.isArray;
+
+/** A JSON object (not null, not an array). */
 export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !isArray(value);
 }
 
 /** Structural equality of JSON values (object key order ignored, array order significant). */
