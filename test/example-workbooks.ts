@@ -4,8 +4,7 @@ import type { WorkbookModel } from '../core/workbook/model';
 import { XlsxFileSource } from '../functions/src/ingest/xlsx-source';
 import type { Publisher, Store } from '../functions/src/store/store';
 import { publish } from '../functions/src/publication/publish';
-import { readSettings } from '../core/unflatten/settings-reader';
-import { SETTINGS_SHEET } from '../core/template/settings';
+import { publisherFromWorkbook } from '../functions/src/publication/publisher-from-workbook';
 import { ROOT } from './standards';
 
 export const EXAMPLE_KEYS = ['merida', 'nuevo-leon', 'tuxtla-gutierrez'] as const;
@@ -19,8 +18,7 @@ export async function exampleWorkbook(key: string): Promise<WorkbookModel> {
 }
 
 export function publisherOf(key: string, workbook: WorkbookModel): Publisher {
-  const s = readSettings(workbook.sheets.find((sh) => sh.name === SETTINGS_SHEET), []);
-  return { id: key, name: s.publisherName, state: s.state, ocidPrefix: s.ocidPrefix, projectIdPrefix: s.projectIdPrefix, license: s.licenseUrl, publicationPolicy: s.publicationPolicyUrl, commitment: { projects: 5, periodicityDays: 90 } };
+  return publisherFromWorkbook(key, workbook, { projects: 5, periodicityDays: 90 });
 }
 
 /** Sets a cell by its sheet, data row (0 = first data row, below the two header rows) and column path. */

@@ -4,9 +4,9 @@
  * Configuración sheet the first time.
  */
 import * as path from 'path';
-import type { Publisher, Store } from '../store/store';
+import type { Store } from '../store/store';
 import { publish } from '../publication/publish';
-import { readSettings } from '../../../core/unflatten/settings-reader';
+import { publisherFromWorkbook } from '../publication/publisher-from-workbook';
 import { SETTINGS_SHEET } from '../../../core/template/settings';
 import { renderFinding } from '../../../core/messages/render';
 import { type ParsedArgs, stringOption, UsageError } from './args';
@@ -20,9 +20,8 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   const workbook = await source.read();
   let publisher = await store.getPublisher(publisherId);
   if (!publisher) {
-    const s = readSettings(workbook.sheets.find((sh) => sh.name === SETTINGS_SHEET), []);
-    if (!s.ocidPrefix || !s.projectIdPrefix) throw new UsageError(`El publicador «${publisherId}» no existe y la hoja «${SETTINGS_SHEET}» no trae sus prefijos para crearlo.`);
-    publisher = { id: publisherId, name: s.publisherName || publisherId, state: s.state || 'Sin entidad', ocidPrefix: s.ocidPrefix, projectIdPrefix: s.projectIdPrefix, commitment: { projects: 0, periodicityDays: 90 }, ...(s.licenseUrl ? { license: s.licenseUrl } : {}), ...(s.publicationPolicyUrl ? { publicationPolicy: s.publicationPolicyUrl } : {}) } satisfies Publisher;
+    publisher = publisherFromWorkbook(publisherId, workbook, { projects: 0, periodicityDays: 90 });
+    if (!publisher.ocidPrefix || !publisher.projectIdPrefix) throw new UsageError(`El publicador «${publisherId}» no existe y la hoja «${SETTINGS_SHEET}» no trae sus prefijos para crearlo.`);
     await store.putPublisher(publisher);
     io.err(`Publicador «${publisherId}» registrado: ${publisher.name}.`);
   }

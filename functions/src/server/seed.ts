@@ -4,11 +4,10 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Publisher, Store } from '../store/store';
+import type { Store } from '../store/store';
 import { XlsxFileSource } from '../ingest/xlsx-source';
 import { publish } from '../publication/publish';
-import { readSettings } from '../../../core/unflatten/settings-reader';
-import { SETTINGS_SHEET } from '../../../core/template/settings';
+import { publisherFromWorkbook } from '../publication/publisher-from-workbook';
 import { renderFinding } from '../../../core/messages/render';
 
 export interface SeedResult { publisher: string; status: string; errors: number }
@@ -18,17 +17,8 @@ export async function seedExamples(store: Store, dir: string, baseUrl: string, n
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.xlsx')).sort() : [];
   for (const file of files) {
     const workbook = await new XlsxFileSource(path.join(dir, file), file).read();
-    const settings = readSettings(workbook.sheets.find((sh) => sh.name === SETTINGS_SHEET), []);
-    const publisher: Publisher = {
-      id: file.replace(/\.xlsx$/, ''),
-      name: settings.publisherName || file,
-      state: settings.state || 'Sin entidad',
-      ocidPrefix: settings.ocidPrefix,
-      projectIdPrefix: settings.projectIdPrefix,
-      commitment: { projects: 6, periodicityDays: 90 },
-      ...(settings.licenseUrl ? { license: settings.licenseUrl } : {}),
-      ...(settings.publicationPolicyUrl ? { publicationPolicy: settings.publicationPolicyUrl } : {}),
-    };
+    // The program's commitment: up to 5 projects, updated every quarter.
+    const publisher = publisherFromWorkbook(file.replace(/\.xlsx$/, ''), workbook, { projects: 5, periodicityDays: 90 });
     await store.putPublisher(publisher);
     const result = await publish(store, { publisher, workbook, actor: 'system', now, baseUrl, revision: file });
     const errors = result.findings.filter((f) => f.severity === 'error');

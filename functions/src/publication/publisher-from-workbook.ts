@@ -1,0 +1,22 @@
+/**
+ * A publisher registered from a workbook's own Configuración sheet (self-hosted seeding, `infra-abierta publish`):
+ * name, state, prefixes, licence and policy as the implementer typed them.
+ */
+import { readSettings } from '../../../core/unflatten/settings-reader';
+import { SETTINGS_SHEET } from '../../../core/template/settings';
+import type { WorkbookModel } from '../../../core/workbook/model';
+import type { Publisher } from '../store/store';
+
+export function publisherFromWorkbook(id: string, workbook: WorkbookModel, commitment: Publisher['commitment']): Publisher {
+  const s = readSettings(workbook.sheets.find((sh) => sh.name === SETTINGS_SHEET), []);
+  return {
+    id,
+    name: s.publisherName || id,
+    state: s.state || 'Sin entidad',
+    ocidPrefix: s.ocidPrefix,
+    projectIdPrefix: s.projectIdPrefix,
+    commitment,
+    ...(s.licenseUrl ? { license: s.licenseUrl } : {}),
+    ...(s.publicationPolicyUrl ? { publicationPolicy: s.publicationPolicyUrl } : {}),
+  };
+}
