@@ -131,6 +131,14 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(report.marked).toBeGreaterThan(0);
   });
 
+  it('points a required field left empty in every row at its own column, and marks that cell', () => {
+    const description = col('description');
+    const report = main.runValidation();
+    const field = report.groups.find((g) => g.sheet === 'Proyectos')?.fields.find((f) => f.field === description.spec.title);
+    expect(field?.items[0]).toMatchObject({ severity: 'error', row: 3, column: description.index });
+    expect(h.ss.get('Proyectos').peek(3, description.index)?.note?.startsWith(MARK_PREFIX)).toBe(true);
+  });
+
   it('re-validating clears old marks, keeps user notes and fills, and Quitar marcas removes only ours', () => {
     const ws = h.ss.get('Proyectos');
     ws.cell(3, amount.index).note = 'Nota de la capturista';

@@ -3,7 +3,6 @@ import type { SpreadsheetPort } from '../sheet-port';
 import type { SheetPlan, ValidationReport } from '../rpc-types';
 import type { Pipeline } from './core-pipeline';
 import { groupFindings } from './group-findings';
-import { locateColumns } from './locate-columns';
 import { applyMarks, planMarks } from './marks';
 import { dataSheets, readWorkbook } from './read-workbook';
 
@@ -16,7 +15,7 @@ export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline): Validati
   const sheets = dataSheets(ss);
   const workbook = readWorkbook(sheets);
   const result = pipeline(workbook);
-  const findings = locateColumns(result.findings, workbook);
+  const findings = result.findings;
   const completeness = result.completeness;
   const marked = applyMarks(planMarks(findings), sheets);
   return {
