@@ -6,12 +6,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawn } from 'child_process';
 import autocannon from 'autocannon';
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
 import { publish } from '../functions/src/publication/publish';
-import { buildCli, ROOT } from './build';
+import { buildCli } from './build';
 import { BENCH_PUBLISHER, syntheticDocuments, syntheticWorkbook } from './bench/synthetic-publisher';
+import { rssOf, startServer } from './bench/server-process';
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 10000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -57,23 +57,6 @@ async function seed(file: string): Promise<{ ocid: string; projectId: string }> 
   const projects = await store.listProjects({ publicationId: (await store.getCurrent('bench'))!.id, limit: 1 });
   await store.close();
   return { ocid: page.items[0].ocid, projectId: projects.items[0].id };
-}
-
-async function startServer(file: string): Promise<{ url: string; pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'serve'], {
-    env: { ...process.env, INFRA_SQLITE: file, PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => { const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(d.toString()); if (m) resolve(m[1]); });
-    child.once('exit', () => reject(new Error('el servidor terminó antes de tiempo')));
-  });
-  return { url, pid: child.pid as number, stop: () => child.kill('SIGINT') };
-}
-
-function rssOf(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
 }
 
 async function load(title: string, url: string, connections = 100): Promise<void> {

@@ -17,6 +17,7 @@ import type { Store } from '../functions/src/store/store';
 import { publish } from '../functions/src/publication/publish';
 import { buildCli, ROOT } from './build';
 import { BENCH_PUBLISHER, syntheticWorkbook } from './bench/synthetic-publisher';
+import { cpuOf, rssOf, startServer } from './bench/server-process';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 300);
 const PROCESSES = Number(process.env.BENCH_LOAD_PROCESSES ?? 10000);
@@ -97,38 +98,6 @@ async function pages(base: string, first: string, n: number): Promise<string[]> 
   return out;
 }
 
-async function startServer(): Promise<{ url: string; pid: number; stop: () => void; exited: () => boolean }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'serve'], {
-    env: { ...process.env, INFRA_SQLITE: DB, PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let exited = false;
-  child.once('exit', () => { exited = true; });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => { const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(d.toString()); if (m) resolve(m[1]); });
-    child.once('exit', () => reject(new Error('el servidor terminó antes de tiempo')));
-  });
-  return { url, pid: child.pid as number, stop: () => child.kill('SIGINT'), exited: () => exited };
-}
-
-/** CPU seconds (user + system) the process has used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
-function cpuOf(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-function rssOf(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
-}
-
 const pick = <T>(list: T[]): T => list[Math.floor(Math.random() * list.length)];
 
 /**
@@ -188,7 +157,7 @@ async function main(): Promise<void> {
   await buildCli();
   await seed();
   const t = await targets();
-  const server = await startServer();
+  const server = await startServer(DB);
   let failed = false;
   try {
     t.releasePages = await pages(server.url, `/api/ocds/releases?publisher=${BENCH_PUBLISHER.id}&limit=100`, 50);

@@ -1,0 +1,43 @@
+/**
+ * The real local server (`dist/cli.js serve`) as a child process for the benchmarks, on loopback, with its
+ * memory and CPU read from /proc (Linux): the load generator must not share the server's event loop.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { spawn } from 'child_process';
+import { ROOT } from '../build';
+
+export interface ServerProcess { url: string; pid: number; stop: () => void; exited: () => boolean }
+
+export async function startServer(sqliteFile: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'serve'], {
+    env: { ...process.env, INFRA_SQLITE: sqliteFile, PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => { const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(d.toString()); if (m) resolve(m[1]); });
+    child.once('exit', () => reject(new Error('el servidor terminó antes de tiempo')));
+  });
+  return { url, pid: child.pid as number, stop: () => child.kill('SIGINT'), exited: () => exited };
+}
+
+/** Resident memory of a process in bytes (0 once it is gone). */
+export function rssOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds (user + system) the process has used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+export function cpuOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
