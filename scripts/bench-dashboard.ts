@@ -14,7 +14,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { AddressInfo } from 'net';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from '../test/browser';
 import { createApp } from '../functions/src/app';
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
 import type { Publisher, Store } from '../functions/src/store/store';
@@ -30,7 +31,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET_MS = 1000;
 // The page's document, inside waitForFunction (this file compiles without the DOM lib).
 declare const document: { querySelector(selector: string): unknown };
-const CHROMIUM = '/usr/bin/chromium';
 const STATES = ['Yucatán', 'Nuevo León', 'Chiapas', 'Jalisco', 'Oaxaca', 'Sonora', 'Puebla', 'Veracruz'];
 
 const kb = (b: number): string => `${(b / 1024).toLocaleString('es-MX', { maximumFractionDigits: 1 })} KB`;
@@ -122,7 +122,7 @@ async function run(browser: Browser, base: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Falta Chromium en ${CHROMIUM}`);
+  if (!hasChromium) throw new Error(`Falta Chromium en ${CHROMIUM}`);
   const store = openSqliteStore(':memory:');
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     const parts = (JSON.parse(first.toString('utf8')) as { publishers: unknown[] }).publishers.map((p) => Buffer.byteLength(JSON.stringify(p)));
     console.log(`/api/index: ${kb(first.length)} JSON, ${kb(zlib.gzipSync(first).length)} gzip; mayor parte por implementador ${kb(Math.max(...parts))}; primera respuesta (cálculo) ${ms(computed)}, siguientes ${ms(Date.now() - t)}`);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+    browser = await launchChromium();
     console.log(`Primer render en Chromium sin interfaz, mediana de ${RUNS} (meta < ${ms(TARGET_MS)}):`);
     await run(browser, base);
   } finally {

@@ -7,13 +7,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
 import { buildSidebar } from '../../scripts/build-addon';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const describeIfChromium = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 
 const withErrors: ValidationReport = {
   errors: 2, warnings: 1, completeness: 61.5, marked: 2,
@@ -68,10 +67,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'addon-sidebar-'));
     file = path.join(dir, 'sidebar.html');
     fs.writeFileSync(file, await buildSidebar());
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => { await browser?.close(); });
 

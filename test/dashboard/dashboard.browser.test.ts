@@ -7,7 +7,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
 import { HOSTILE_TITLE, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { project } from '../../dashboard/src/map/projection';
 import { formatMoney } from '../../core/format/es-mx';
@@ -18,10 +19,8 @@ declare const document: any;
 declare const window: any;
 declare const getComputedStyle: any;
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const describeIfChromium = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 
 const PAGES: [string, string][] = [
   ['inicio', '#/'], ['proyectos', '#/proyectos'], ['contrataciones', '#/contrataciones'], ['contratistas', '#/contratistas'],
@@ -40,7 +39,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   beforeAll(async () => {
     srv = await startDashboardServer();
     stats = (await (await fetch(`${srv.base}/api/stats`)).json()) as StatsBody;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+    browser = await launchChromium();
     // bypassCSP lets the test inject axe-core; the page itself runs under its own CSP.
     context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true, acceptDownloads: true });
     await context.route('**/*', (route) => {

@@ -10,7 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
 import { buildSidebar } from '../../scripts/build-addon';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 import { groupFindings } from '../../addon/src/validation/group-findings';
@@ -21,8 +22,6 @@ import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { publish } from '../../functions/src/publication/publish';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 
-const CHROMIUM = '/usr/bin/chromium';
-const describeIfChromium = fs.existsSync(CHROMIUM) ? describe : describe.skip;
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=2</script>';
 
@@ -45,7 +44,7 @@ describeIfChromium('sidebar renders hostile values as text', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-safety-'));
     file = path.join(dir, 'sidebar.html');
     fs.writeFileSync(file, await buildSidebar());
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
   afterAll(async () => { await browser?.close(); });
 
