@@ -6,14 +6,18 @@
 export type MessageCatalogue = Record<string, string>;
 
 const parts: MessageCatalogue[] = [];
+/** The joined catalogue, rebuilt only when a part registers (rendering runs once per finding). */
+let joined: MessageCatalogue | undefined;
 
 /** Called by each part's module at load time; duplicates are a programming error caught by the catalogue test. */
 export function registerMessages(entries: MessageCatalogue): void {
   parts.push(entries);
+  joined = undefined;
 }
 
-export function catalogue(): MessageCatalogue {
-  return Object.assign({}, ...parts) as MessageCatalogue;
+export function catalogue(): Readonly<MessageCatalogue> {
+  joined ??= Object.assign({}, ...parts) as MessageCatalogue;
+  return joined;
 }
 
 export function duplicateCodes(): string[] {
