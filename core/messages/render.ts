@@ -41,7 +41,9 @@ export function renderReport(findings: readonly Finding[]): string[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = f.cell?.sheet ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   const lines: string[] = [];
   const keys = [...groups.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
