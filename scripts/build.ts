@@ -9,7 +9,7 @@ import { build, type BuildOptions } from 'esbuild';
 export const ROOT = path.resolve(__dirname, '..');
 
 /** Node 20 bundles of our code and data; npm packages are loaded from node_modules at run time. */
-const NODE_BUNDLE: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', sourcemap: true, logLevel: 'warning' };
+export const NODE_BUNDLE: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', sourcemap: true, logLevel: 'warning' };
 
 export async function buildCli(): Promise<void> {
   await build({
