@@ -3,6 +3,7 @@
  * import round trip and users on a real SQLite file. One smoke test runs the built dist/cli.js as a child process.
  */
 import { spawnSync } from 'child_process';
+import * as net from 'net';
 import * as fs from 'fs';
 import * as path from 'path';
 import { VALIDATORS } from '../../core/validate';
@@ -200,4 +201,49 @@ test('smoke: the built dist/cli.js runs as a child process', async () => {
   const bad = spawnSync(process.execPath, [cli, 'validate', path.join(dir, 'no-existe.xlsx')], { encoding: 'utf8' });
   expect(bad.status).toBe(2);
   expect(bad.stderr.trim()).toBe('No se encontró el archivo «no-existe.xlsx».');
+  // `npm start` is `node dist/cli.js serve`: a store that cannot be opened must fail the process, not look like success.
+  const notDb = path.join(dir, 'smoke-no-es-base.sqlite');
+  fs.writeFileSync(notDb, 'texto, no una base de datos '.repeat(40));
+  const serve = spawnSync(process.execPath, [cli, 'serve', '--puerto', '0'], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: notDb } });
+  expect(serve.status).toBe(1);
+  expect(serve.stderr).toMatch(/No se pudo abrir la base de datos/);
+  expect(serve.stdout).not.toMatch(/Tablero y API en/);
+});
+
+describe('serve that cannot start: a Spanish message, a non-zero exit and no success line', () => {
+  const saved = process.env.INFRA_SQLITE;
+  afterEach(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+
+  test('the port is taken by another program', async () => {
+    process.env.INFRA_SQLITE = path.join(dir, 'serve-ocupado.sqlite');
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as net.AddressInfo).port;
+    try {
+      const run = await runCli('serve', '--puerto', String(port));
+      expect(run.code).not.toBe(0);
+      expect(run.err).toContain(`El puerto ${port} ya está en uso en 127.0.0.1`);
+      expect(run.err).not.toMatch(STACK_TRACE);
+      expect(run.err).not.toMatch(/EADDRINUSE/);
+      expect(run.out).not.toMatch(/Tablero y API en/);
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  });
+
+  test.each([
+    ['a file that is not a database', () => { const f = path.join(dir, 'no-es-base.sqlite'); fs.writeFileSync(f, 'esto no es una base de datos SQLite, sino texto suficiente para que se note'.repeat(20)); return f; }, /no es una base de datos SQLite/],
+    ['a folder where the file should be', () => { const f = path.join(dir, 'carpeta.sqlite'); fs.mkdirSync(f, { recursive: true }); return f; }, /no se pudo abrir ni crear el archivo/],
+    ['a path under a plain file', () => { const f = path.join(dir, 'archivo-plano'); fs.writeFileSync(f, 'x'); return path.join(f, 'base.sqlite'); }, /una parte de la ruta es un archivo/],
+  ])('the store cannot be opened: %s', async (_name, make, why) => {
+    const file = make();
+    process.env.INFRA_SQLITE = file;
+    const run = await runCli('serve', '--puerto', '0');
+    expect(run.code).not.toBe(0);
+    expect(run.err).toContain(`No se pudo abrir la base de datos «${file}»`);
+    expect(run.err).toMatch(why);
+    expect(run.err).not.toMatch(STACK_TRACE);
+    expect(run.err).not.toMatch(/SQLITE_|ENOTDIR|EEXIST/);
+    expect(run.out).not.toMatch(/Tablero y API en/);
+  });
 });

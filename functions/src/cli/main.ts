@@ -15,7 +15,7 @@ import { ConfigError, loadConfig } from '../config';
 import { templateBuffer } from '../xlsx/write-template';
 import { templateSpec } from '../../../core/template/template-spec';
 import { openLocalStore } from '../server/local-store';
-import { startLocalServer } from '../server/local-server';
+import { StartupError, startLocalServer } from '../server/local-server';
 
 const HELP = `Infraestructura Abierta — herramientas de línea de comandos
 
@@ -79,6 +79,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 2;
     }
   } catch (e) {
+    // The server could not start: no success line was printed, and the exit code says so (`npm start` fails too).
+    if (e instanceof StartupError) {
+      io.err(e.message);
+      return 1;
+    }
     if (e instanceof UsageError || e instanceof SourceError || e instanceof ConfigError) {
       io.err(e.message);
       return 2;
