@@ -64,7 +64,9 @@ describe('validate', () => {
   test('a clean example exits 0 and prints the Spanish summary', async () => {
     const run = await runCli('validate', example('nuevo-leon'));
     expect(run.code).toBe(0);
-    expect(run.err).toMatch(/Resumen: 0 errores, \d+ advertencias, \d+ avisos\./);
+    // The report is the command's output (stdout, so `> informe.txt` keeps it); nothing goes to stderr.
+    expect(run.out).toMatch(/Resumen: 0 errores, \d+ advertencias, \d+ avisos\./);
+    expect(run.err).toBe('');
   });
 
   test('errors exit 1, naming sheet, row, column and header in Spanish', async () => {
@@ -75,9 +77,10 @@ describe('validate', () => {
     await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho dinero' }), file);
     const run = await runCli('validate', file, ...FECHA);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/^Hoja «Contrataciones» — [1-9]\d* errores?, \d+ advertencias?$/m);
-    expect(run.err).toContain(`  ${columnLetter(col + 1)}3 (${sheet?.columns[col].title}): Error — «mucho dinero» no es un número`);
-    expect(run.err).toMatch(/Resumen: [1-9]\d* errores/);
+    expect(run.out).toMatch(/^Hoja «Contrataciones» — [1-9]\d* errores?, \d+ advertencias?$/m);
+    expect(run.out).toContain(`  ${columnLetter(col + 1)}3 (${sheet?.columns[col].title}): Error — «mucho dinero» no es un número`);
+    expect(run.out).toMatch(/Resumen: [1-9]\d* errores/);
+    expect(run.err).toBe('');
     const json = await runCli('validate', file, '--json', ...FECHA);
     expect(json.code).toBe(1);
     const findings = JSON.parse(json.out) as { severity: string; cell?: { sheet: string; row: number } }[];
@@ -89,7 +92,7 @@ describe('validate', () => {
     expect((await runCli('template', '-o', file)).code).toBe(0);
     const run = await runCli('validate', file);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/no contiene contrataciones ni proyectos/);
+    expect(run.out).toMatch(/no contiene contrataciones ni proyectos/);
   });
 });
 
@@ -201,6 +204,15 @@ test('smoke: the built dist/cli.js runs as a child process', async () => {
   const bad = spawnSync(process.execPath, [cli, 'validate', path.join(dir, 'no-existe.xlsx')], { encoding: 'utf8' });
   expect(bad.status).toBe(2);
   expect(bad.stderr.trim()).toBe('No se encontró el archivo «no-existe.xlsx».');
+  expect(bad.stdout).toBe('');
+  // `validate libro.xlsx > informe.txt`: the report lands in the file, the terminal stays quiet.
+  const small = path.join(dir, 'pequeno.xlsx');
+  await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho dinero' }), small);
+  const report = path.join(dir, 'informe.txt');
+  const redirected = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${cli}" validate "${small}" > "${report}"`], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+  expect(redirected.status).toBe(1);
+  expect(redirected.stderr).toBe('');
+  expect(fs.readFileSync(report, 'utf8')).toMatch(/«mucho dinero» no es un número[^]*\nResumen: [1-9]\d* errores, \d+ advertencias, \d+ avisos\.\n$/);
   // `npm start` is `node dist/cli.js serve`: a store that cannot be opened must fail the process, not look like success.
   const notDb = path.join(dir, 'smoke-no-es-base.sqlite');
   fs.writeFileSync(notDb, 'texto, no una base de datos '.repeat(40));
