@@ -10,6 +10,9 @@ import { VALIDATORS } from '../../core/validate';
 import { templateSpec } from '../../core/template/template-spec';
 import { columnLetter, type WorkbookModel } from '../../core/workbook/model';
 import { XlsxFileSource } from '../../functions/src/ingest/xlsx-source';
+import { readSettings } from '../../core/unflatten/settings-reader';
+import { utcOffset } from '../../core/unflatten/time-zone';
+import { SETTINGS_SHEET } from '../../core/template/settings';
 import { buildCli } from '../../scripts/build';
 import { writeXlsx } from '../../scripts/bench/write-xlsx';
 import { EXAMPLE_KEYS } from '../example-workbooks';
@@ -153,6 +156,17 @@ describe('import', () => {
     expect(b.releases).toEqual(a.releases);
     expect(b.publisher).toEqual(a.publisher);
     expect(readJson(path.join(dir, `rt-${key}-vuelta-proyectos.json`)).projects).toEqual(readJson(path.join(dir, `rt-${key}-proyectos.json`)).projects);
+    // The Configuración sheet is kept: the package metadata comes back too, and the settings match the example's
+    // (the time zone may be an equivalent one: the packages only carry UTC offsets).
+    expect([b.license, b.publicationPolicy]).toEqual([a.license, a.publicationPolicy]);
+    const settingsOf = async (file: string) => {
+      const { timeZone, ...rest } = readSettings((await new XlsxFileSource(file).read()).sheets.find((sh) => sh.name === SETTINGS_SHEET), []);
+      return { rest, timeZone };
+    };
+    const [original, kept] = [await settingsOf(example(key)), await settingsOf(book)];
+    expect(kept.rest).toEqual(original.rest);
+    expect(kept.rest.ocidPrefix).toMatch(/^ocds-/);
+    for (const [y, m, d] of [[2021, 1, 15], [2021, 7, 1], [2024, 7, 1]]) expect(utcOffset(kept.timeZone, y, m, d)).toBe(utcOffset(original.timeZone, y, m, d));
   });
 
   test('bad packages: missing file, not JSON, no output', async () => {
