@@ -206,6 +206,27 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
   });
 });
 
+test('publish of data too large for the store: a Spanish message, no collection name or byte count', async () => {
+  const saved = process.env.INFRA_SQLITE;
+  process.env.INFRA_SQLITE = path.join(dir, 'publicar-grande.sqlite');
+  try {
+    const header = ['id', 'title', 'type', 'status', 'period/startDate', 'period/endDate', 'budget/amount/amount', 'budget/amount/currency', 'sector', 'description'];
+    const row = ['oc4ids-abc123-0001', 'Parque del Centro', 'construction', 'implementation', new Date('2024-01-15T00:00:00Z'), new Date('2024-12-31T00:00:00Z'), 5000000, 'MXN', 'education', 'Rehabilitación del parque. '.repeat(45_000)];
+    const file = path.join(dir, 'grande.xlsx');
+    await writeXlsx({ sheets: [
+      { name: 'Configuración', rows: [['Parámetro', 'Valor', 'clave'], ['Nombre del publicador', 'Municipio de Prueba', 'publisherName'], ['Prefijo OCID', 'ocds-abc123', 'ocidPrefix'], ['Prefijo de proyectos', 'oc4ids-abc123', 'projectIdPrefix']] },
+      { name: 'projects', rows: [header, row] },
+    ] }, file);
+    const run = await runCli('publish', file, '--publicador', 'prueba');
+    expect(run.code).toBe(3);
+    expect(run.err).toMatch(/demasiado grande para guardarse/);
+    expect(run.err).not.toMatch(/bytes|exceeds|projects \[|Error inesperado/);
+    expect(run.err).not.toMatch(STACK_TRACE);
+  } finally {
+    if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved;
+  }
+});
+
 test('smoke: the built dist/cli.js runs as a child process', async () => {
   await buildCli();
   const cli = path.join(ROOT, 'dist', 'cli.js');

@@ -12,7 +12,8 @@ export const notFound = (what: string): HttpError => new HttpError(404, 'not-fou
 export const badRequest = (code: string, message: string): HttpError => new HttpError(400, code, message);
 
 const STORE_STATUS = { conflict: 409, 'not-found': 404, invalid: 400, 'invalid-cursor': 400, 'too-large': 413 } as const;
-const STORE_MESSAGES: Record<keyof typeof STORE_STATUS, string> = {
+/** What a person reads about a store failure (the API's answers and the CLI): never the store's own message. */
+export const STORE_MESSAGES: Record<keyof typeof STORE_STATUS, string> = {
   conflict: 'Otra operación cambió estos datos al mismo tiempo. Vuelva a cargar la página e intente de nuevo.',
   'not-found': 'No existe lo que se buscó: puede haberse eliminado o la dirección no es correcta.',
   invalid: 'La solicitud no es válida: revise la dirección y sus parámetros.',

@@ -11,6 +11,8 @@ import { importCommand } from './import-command';
 import { compileCommand } from './compile-command';
 import { publishCommand } from './publish-command';
 import { SourceError } from '../ingest/sheet-source';
+import { STORE_MESSAGES } from '../api/http-error';
+import { isStoreError } from '../store/store';
 import { ConfigError, loadConfig } from '../config';
 import { templateBuffer } from '../xlsx/write-template';
 import { templateSpec } from '../../../core/template/template-spec';
@@ -87,6 +89,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     if (e instanceof UsageError || e instanceof SourceError || e instanceof ConfigError) {
       io.err(e.message);
       return 2;
+    }
+    // The store's messages name collections, keys and byte counts in English: say it in Spanish instead.
+    if (isStoreError(e)) {
+      io.err(STORE_MESSAGES[e.kind]);
+      return 3;
     }
     io.err(`Error inesperado: ${e instanceof Error ? e.message : String(e)}`);
     return 3;
