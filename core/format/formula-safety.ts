@@ -1,12 +1,18 @@
 /**
  * Spreadsheet formula injection (OWASP "CSV Injection"): a text cell starting with = + - @ (or tab/CR) is run
- * as a formula when a CSV or sheet is opened. Exports prefix such text with an apostrophe so it stays text.
+ * as a formula when a CSV is opened. CSV exports prefix such text with an apostrophe so it stays text; .xlsx exports
+ * need no prefix (a typed string cell is never a formula), so their text round-trips exactly.
  * Numbers are not touched (a negative amount is a number, not text).
  */
 const TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
 
+/** Text that a spreadsheet would run as a formula if it were typed in, or read from a CSV. */
+export function looksLikeFormula(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && TRIGGERS.has(value[0]);
+}
+
 export function neutraliseFormula<T>(value: T): T | string {
-  return typeof value === 'string' && value.length > 0 && TRIGGERS.has(value[0]) ? `'${value}` : value;
+  return looksLikeFormula(value) ? `'${value}` : value;
 }
 
 /** One CSV field (RFC 4180 quoting), formula-safe. */

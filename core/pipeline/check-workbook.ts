@@ -33,5 +33,35 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
   const unreadable = new Set(converted.findings.filter((f) => f.severity === 'error' && f.cell?.column !== undefined).map((f) => cellKey(f.cell as CellRef)));
   const checked = validate({ releases: converted.releases, projects: converted.projects }, converted.sourceMap, settings)
     .filter((f: Finding) => !(f.cell && unreadable.has(cellKey(f.cell))));
-  return { ...converted, settings, findings: [...converted.findings, ...checked] };
+  return { ...converted, settings, findings: onePerCellAndCode([...converted.findings, ...checked]) };
+}
+
+/** Validation codes that say, about a cell, what a conversion code already says (the conversion's is kept). */
+const SAME_AS: Record<string, string> = { 'codelist.unknownOpen': 'cell.code-not-in-list' };
+
+/**
+ * One finding per cell and code: several pointers can come from one cell (each item of a `;` list, a value
+ * copied into a derived field), and conversion and validation can say the same thing about it. Repeats are
+ * folded into the first finding, listing every distinct `value` («a; b»); findings that differ in anything
+ * else, and findings about a whole row, sheet or workbook, are kept as they are.
+ */
+function onePerCellAndCode(findings: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const index = new Map<string, number>();
+  const rest = (f: Finding): string => JSON.stringify(Object.entries(f.params).filter(([k]) => k !== 'value').sort(([a], [b]) => (a < b ? -1 : 1)));
+  for (const f of findings) {
+    if (f.cell?.column === undefined) { out.push(f); continue; }
+    const key = `${cellKey(f.cell)}\u0000${SAME_AS[f.code] ?? f.code}\u0000${f.severity}`;
+    const at = index.get(key);
+    const kept = at === undefined ? undefined : out[at];
+    if (at === undefined || !kept || rest(kept) !== rest(f)) {
+      if (at === undefined) index.set(key, out.length);
+      out.push(f);
+      continue;
+    }
+    const values = String(kept.params.value ?? '').split('; ');
+    const value = f.params.value;
+    if (value !== undefined && !values.includes(String(value))) out[at] = { ...kept, params: { ...kept.params, value: `${kept.params.value}; ${value}` } };
+  }
+  return out;
 }

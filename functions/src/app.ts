@@ -11,6 +11,7 @@ import { trackingRoutes } from './api/tracking-routes';
 import { indexRoutes } from './api/index-routes';
 import { errorHandler, notFound } from './api/http-error';
 import { allowedMethods, jsonBodies } from './api/request-limits';
+import { securityHeaders } from './api/security-headers';
 
 export interface AppDeps {
   store: Store;
@@ -32,6 +33,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', 'weak');
   app.set('json spaces', 0);
+  // First, so that every answer carries them: refusals and errors included.
+  app.use(securityHeaders());
   // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
@@ -42,6 +45,8 @@ export function createApp(deps: AppDeps): Express {
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
   if (deps.dashboardDir) app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }));
+  // Anything else: a Spanish 404 from our error handler, not express's English "Cannot GET" page.
+  app.use((_req, _res, next) => next(notFound('esa página')));
   app.use(errorHandler(log));
   return app;
 }

@@ -3,12 +3,16 @@
  * import round trip and users on a real SQLite file. One smoke test runs the built dist/cli.js as a child process.
  */
 import { spawnSync } from 'child_process';
+import * as net from 'net';
 import * as fs from 'fs';
 import * as path from 'path';
 import { VALIDATORS } from '../../core/validate';
 import { templateSpec } from '../../core/template/template-spec';
 import { columnLetter, type WorkbookModel } from '../../core/workbook/model';
 import { XlsxFileSource } from '../../functions/src/ingest/xlsx-source';
+import { readSettings } from '../../core/unflatten/settings-reader';
+import { utcOffset } from '../../core/unflatten/time-zone';
+import { SETTINGS_SHEET } from '../../core/template/settings';
 import { buildCli } from '../../scripts/build';
 import { writeXlsx } from '../../scripts/bench/write-xlsx';
 import { EXAMPLE_KEYS } from '../example-workbooks';
@@ -63,7 +67,9 @@ describe('validate', () => {
   test('a clean example exits 0 and prints the Spanish summary', async () => {
     const run = await runCli('validate', example('nuevo-leon'));
     expect(run.code).toBe(0);
-    expect(run.err).toMatch(/Resumen: 0 errores, \d+ advertencias, \d+ avisos\./);
+    // The report is the command's output (stdout, so `> informe.txt` keeps it); nothing goes to stderr.
+    expect(run.out).toMatch(/Resumen: 0 errores, \d+ advertencias, \d+ avisos\./);
+    expect(run.err).toBe('');
   });
 
   test('errors exit 1, naming sheet, row, column and header in Spanish', async () => {
@@ -74,9 +80,10 @@ describe('validate', () => {
     await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho dinero' }), file);
     const run = await runCli('validate', file, ...FECHA);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/^Hoja «Contrataciones» — [1-9]\d* errores?, \d+ advertencias?$/m);
-    expect(run.err).toContain(`  ${columnLetter(col + 1)}3 (${sheet?.columns[col].title}): Error — «mucho dinero» no es un número`);
-    expect(run.err).toMatch(/Resumen: [1-9]\d* errores/);
+    expect(run.out).toMatch(/^Hoja «Contrataciones» — [1-9]\d* errores?, \d+ advertencias?$/m);
+    expect(run.out).toContain(`  ${columnLetter(col + 1)}3 (${sheet?.columns[col].title}): Error — «mucho dinero» no es un número`);
+    expect(run.out).toMatch(/Resumen: [1-9]\d* errores/);
+    expect(run.err).toBe('');
     const json = await runCli('validate', file, '--json', ...FECHA);
     expect(json.code).toBe(1);
     const findings = JSON.parse(json.out) as { severity: string; cell?: { sheet: string; row: number } }[];
@@ -88,7 +95,7 @@ describe('validate', () => {
     expect((await runCli('template', '-o', file)).code).toBe(0);
     const run = await runCli('validate', file);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/no contiene contrataciones ni proyectos/);
+    expect(run.out).toMatch(/no contiene contrataciones ni proyectos/);
   });
 });
 
@@ -149,6 +156,17 @@ describe('import', () => {
     expect(b.releases).toEqual(a.releases);
     expect(b.publisher).toEqual(a.publisher);
     expect(readJson(path.join(dir, `rt-${key}-vuelta-proyectos.json`)).projects).toEqual(readJson(path.join(dir, `rt-${key}-proyectos.json`)).projects);
+    // The Configuración sheet is kept: the package metadata comes back too, and the settings match the example's
+    // (the time zone may be an equivalent one: the packages only carry UTC offsets).
+    expect([b.license, b.publicationPolicy]).toEqual([a.license, a.publicationPolicy]);
+    const settingsOf = async (file: string) => {
+      const { timeZone, ...rest } = readSettings((await new XlsxFileSource(file).read()).sheets.find((sh) => sh.name === SETTINGS_SHEET), []);
+      return { rest, timeZone };
+    };
+    const [original, kept] = [await settingsOf(example(key)), await settingsOf(book)];
+    expect(kept.rest).toEqual(original.rest);
+    expect(kept.rest.ocidPrefix).toMatch(/^ocds-/);
+    for (const [y, m, d] of [[2021, 1, 15], [2021, 7, 1], [2024, 7, 1]]) expect(utcOffset(kept.timeZone, y, m, d)).toBe(utcOffset(original.timeZone, y, m, d));
   });
 
   test('bad packages: missing file, not JSON, no output', async () => {
@@ -188,6 +206,27 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
   });
 });
 
+test('publish of data too large for the store: a Spanish message, no collection name or byte count', async () => {
+  const saved = process.env.INFRA_SQLITE;
+  process.env.INFRA_SQLITE = path.join(dir, 'publicar-grande.sqlite');
+  try {
+    const header = ['id', 'title', 'type', 'status', 'period/startDate', 'period/endDate', 'budget/amount/amount', 'budget/amount/currency', 'sector', 'description'];
+    const row = ['oc4ids-abc123-0001', 'Parque del Centro', 'construction', 'implementation', new Date('2024-01-15T00:00:00Z'), new Date('2024-12-31T00:00:00Z'), 5000000, 'MXN', 'education', 'Rehabilitación del parque. '.repeat(45_000)];
+    const file = path.join(dir, 'grande.xlsx');
+    await writeXlsx({ sheets: [
+      { name: 'Configuración', rows: [['Parámetro', 'Valor', 'clave'], ['Nombre del publicador', 'Municipio de Prueba', 'publisherName'], ['Prefijo OCID', 'ocds-abc123', 'ocidPrefix'], ['Prefijo de proyectos', 'oc4ids-abc123', 'projectIdPrefix']] },
+      { name: 'projects', rows: [header, row] },
+    ] }, file);
+    const run = await runCli('publish', file, '--publicador', 'prueba');
+    expect(run.code).toBe(3);
+    expect(run.err).toMatch(/demasiado grande para guardarse/);
+    expect(run.err).not.toMatch(/bytes|exceeds|projects \[|Error inesperado/);
+    expect(run.err).not.toMatch(STACK_TRACE);
+  } finally {
+    if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved;
+  }
+});
+
 test('smoke: the built dist/cli.js runs as a child process', async () => {
   await buildCli();
   const cli = path.join(ROOT, 'dist', 'cli.js');
@@ -200,4 +239,58 @@ test('smoke: the built dist/cli.js runs as a child process', async () => {
   const bad = spawnSync(process.execPath, [cli, 'validate', path.join(dir, 'no-existe.xlsx')], { encoding: 'utf8' });
   expect(bad.status).toBe(2);
   expect(bad.stderr.trim()).toBe('No se encontró el archivo «no-existe.xlsx».');
+  expect(bad.stdout).toBe('');
+  // `validate libro.xlsx > informe.txt`: the report lands in the file, the terminal stays quiet.
+  const small = path.join(dir, 'pequeno.xlsx');
+  await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho dinero' }), small);
+  const report = path.join(dir, 'informe.txt');
+  const redirected = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${cli}" validate "${small}" > "${report}"`], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+  expect(redirected.status).toBe(1);
+  expect(redirected.stderr).toBe('');
+  expect(fs.readFileSync(report, 'utf8')).toMatch(/«mucho dinero» no es un número[^]*\nResumen: [1-9]\d* errores, \d+ advertencias, \d+ avisos\.\n$/);
+  // `npm start` is `node dist/cli.js serve`: a store that cannot be opened must fail the process, not look like success.
+  const notDb = path.join(dir, 'smoke-no-es-base.sqlite');
+  fs.writeFileSync(notDb, 'texto, no una base de datos '.repeat(40));
+  const serve = spawnSync(process.execPath, [cli, 'serve', '--puerto', '0'], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: notDb } });
+  expect(serve.status).toBe(1);
+  expect(serve.stderr).toMatch(/No se pudo abrir la base de datos/);
+  expect(serve.stdout).not.toMatch(/Tablero y API en/);
+});
+
+describe('serve that cannot start: a Spanish message, a non-zero exit and no success line', () => {
+  const saved = process.env.INFRA_SQLITE;
+  afterEach(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+
+  test('the port is taken by another program', async () => {
+    process.env.INFRA_SQLITE = path.join(dir, 'serve-ocupado.sqlite');
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as net.AddressInfo).port;
+    try {
+      const run = await runCli('serve', '--puerto', String(port));
+      expect(run.code).not.toBe(0);
+      expect(run.err).toContain(`El puerto ${port} ya está en uso en 127.0.0.1`);
+      expect(run.err).not.toMatch(STACK_TRACE);
+      expect(run.err).not.toMatch(/EADDRINUSE/);
+      expect(run.out).not.toMatch(/Tablero y API en/);
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  });
+
+  test.each([
+    ['a file that is not a database', () => { const f = path.join(dir, 'no-es-base.sqlite'); fs.writeFileSync(f, 'esto no es una base de datos SQLite, sino texto suficiente para que se note'.repeat(20)); return f; }, /no es una base de datos SQLite/],
+    ['a folder where the file should be', () => { const f = path.join(dir, 'carpeta.sqlite'); fs.mkdirSync(f, { recursive: true }); return f; }, /no se pudo abrir ni crear el archivo/],
+    ['a path under a plain file', () => { const f = path.join(dir, 'archivo-plano'); fs.writeFileSync(f, 'x'); return path.join(f, 'base.sqlite'); }, /una parte de la ruta es un archivo/],
+  ])('the store cannot be opened: %s', async (_name, make, why) => {
+    const file = make();
+    process.env.INFRA_SQLITE = file;
+    const run = await runCli('serve', '--puerto', '0');
+    expect(run.code).not.toBe(0);
+    expect(run.err).toContain(`No se pudo abrir la base de datos «${file}»`);
+    expect(run.err).toMatch(why);
+    expect(run.err).not.toMatch(STACK_TRACE);
+    expect(run.err).not.toMatch(/SQLITE_|ENOTDIR|EEXIST/);
+    expect(run.out).not.toMatch(/Tablero y API en/);
+  });
 });

@@ -230,6 +230,31 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect((await fetched(`#/proyecto/${encodeURIComponent(id)}`, '#tabla-procesos')).filter((u) => full.test(u))).toEqual([`/api/oc4ids/projects/${encodeURIComponent(id)}`]);
   });
 
+  it('runs under the server\'s CSP header (no bypass): no violation on any page, and no other site can frame it', async () => {
+    const strict = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const page = await strict.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+    const first = await page.goto(`${srv.base}/#/`);
+    expect(first?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await page.waitForSelector('body[data-ready] main h1');
+    for (const [, hash] of PAGES.slice(1)) {
+      await page.evaluate((h) => { window.location.hash = h; }, hash);
+      await page.waitForFunction((h) => window.location.hash === h && document.querySelector('body[data-ready] main h1'), hash);
+    }
+    await page.evaluate((h) => { window.location.hash = h; }, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}`);
+    await page.waitForSelector('#tabla-procesos');
+    expect(violations).toEqual([]);
+    // A page of another site framing the dashboard gets an error page, not the dashboard.
+    const framer = await strict.newPage();
+    await framer.setContent(`<iframe src="${srv.base}/#/"></iframe>`);
+    const frame = framer.frames()[1];
+    expect(frame).toBeDefined();
+    expect(frame.url()).not.toContain(srv.base);
+    expect(await frame.$('main')).toBeNull();
+    await strict.close();
+  });
+
   it('first load stays under 150 KB gzipped and needs nothing from outside', async () => {
     const gz = Object.values(srv.build.files).reduce((n, f) => n + f.gzip, 0);
     const page = await context.newPage();

@@ -2,13 +2,15 @@
  * Output safety (Reliability issue §3): what officials type is data, never markup or formulas.
  * - The built sidebar in headless Chromium renders findings whose values, sheet names and headers are HTML
  *   (`<img src=x onerror=…>`, `<script>`) as plain text: no element is created, no handler runs.
- * - Exports neutralise formula injection: csvField / neutraliseFormula, and the bulk `datos.xlsx`, whose text
- *   cells starting with = + - @ come back as text with a leading apostrophe (numbers untouched).
+ * - Exports neutralise formula injection: CSV fields starting with = + - @ get a leading apostrophe (csvField /
+ *   neutraliseFormula); the bulk `datos.xlsx` writes text as typed string cells — never a formula, no apostrophe —
+ *   so it converts back to the published values.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import type { Browser } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
@@ -17,7 +19,9 @@ import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types'
 import { groupFindings } from '../../addon/src/validation/group-findings';
 import { finding } from '../../core/findings/finding';
 import { csvField, neutraliseFormula } from '../../core/format/formula-safety';
+import { checkWorkbook } from '../../core/pipeline/check-workbook';
 import { createApp } from '../../functions/src/app';
+import { XlsxFileSource } from '../../functions/src/ingest/xlsx-source';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { publish } from '../../functions/src/publication/publish';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
@@ -90,26 +94,53 @@ describe('exports neutralise formula injection', () => {
     expect(csvField('a "b", c')).toBe('"a ""b"", c"');
   });
 
-  test('bulk datos.xlsx: typed formulas come back as text, never as formulas', async () => {
+  test('bulk datos.xlsx: text in typed string cells, never a formula, no apostrophe, and it converts back to the same values', async () => {
     const store = openSqliteStore(':memory:');
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);
     const hostile = ['=HYPERLINK("http://malo.example","clic")', '+52 999 123', '@SUMA(A1)', '-1+1'];
+    const phone = '+52 81 1234 5678';
     hostile.forEach((value, i) => setCell(workbook, 'Contrataciones', i, 'tender/title', value));
+    setCell(workbook, 'Actores', 0, 'parties/0/contactPoint/telephone', phone);
     await store.putPublisher(publisher);
     const result = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: 'http://api.test' });
     expect(result.status).toBe('published');
     const app = createApp({ store, config: { publicBaseUrl: 'http://api.test', maxBodyBytes: 1024 * 1024 }, log: () => {} });
     const res = await request(app).get('/api/bulk/datos.xlsx').buffer(true).parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
     expect(res.status).toBe(200);
+    const bytes = res.body as Buffer;
+
+    // In the file itself: no formula element anywhere, and the hostile text sits in an inline string cell.
+    const xml = Object.entries(unzipSync(new Uint8Array(bytes))).filter(([name]) => name.startsWith('xl/worksheets/')).map(([, data]) => strFromU8(data)).join('\n');
+    expect(xml).not.toMatch(/<f[ >]/);
+    expect(xml).toMatch(/<c [^>]*t="inlineStr"[^>]*><is><r><t[^>]*>=HYPERLINK\(&quot;http:\/\/malo\.example&quot;,&quot;clic&quot;\)<\/t><\/r><\/is><\/c>/);
+
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((res.body as Buffer).buffer.slice((res.body as Buffer).byteOffset, (res.body as Buffer).byteOffset + (res.body as Buffer).length) as ArrayBuffer);
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
     const cells: ExcelJS.Cell[] = [];
     book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { cells.push(c); })));
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);
-    const texts = cells.map((c) => c.value).filter((v): v is string => typeof v === 'string');
-    for (const value of hostile) expect(texts).toContain(`'${value}`);
-    expect(texts.filter((t) => /^[=+\-@]/.test(t))).toEqual([]);
+    // Each value once, as text (inline rich text: no run formatting, so it reads as plain text).
+    for (const value of [...hostile, phone]) {
+      expect(cells.filter((c) => c.text === value).map((c) => c.type)).toEqual([ExcelJS.ValueType.RichText]);
+    }
+    expect(cells.filter((c) => c.text.startsWith("'"))).toEqual([]);
+
+    // Converted back with the same pipeline, the export gives the published values, apostrophe-free.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'datos-xlsx-')), 'datos.xlsx');
+    fs.writeFileSync(file, bytes);
+    const back = checkWorkbook(await new XlsxFileSource(file).read(), { now: '2025-07-02T10:00:00-06:00' });
+    const original = checkWorkbook(workbook, { now: '2025-07-01T10:00:00-06:00' });
+    const titles = (releases: unknown[]) => (releases as { tender?: { title?: string } }[]).map((r) => r.tender?.title).sort();
+    const phones = (releases: unknown[]) => (releases as { parties?: { contactPoint?: { telephone?: string } }[] }[]).flatMap((r) => (r.parties ?? []).map((p) => p.contactPoint?.telephone)).filter(Boolean).sort();
+    expect(titles(back.releases)).toEqual(titles(original.releases));
+    for (const value of hostile) expect(titles(back.releases)).toContain(value);
+    expect(phones(back.releases)).toEqual(phones(original.releases));
+    expect(phones(back.releases)).toContain(phone);
+    // Whole parts that officials type and publication does not derive: the same, value for value.
+    const byOcid = (releases: unknown[], part: 'parties' | 'tender' | 'planning') => Object.fromEntries((releases as Record<string, unknown>[]).map((r) => [r.ocid, r[part]]));
+    for (const part of ['parties', 'tender', 'planning'] as const) expect(byOcid(back.releases, part)).toEqual(byOcid(original.releases, part));
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
     await store.close();
   });
 });

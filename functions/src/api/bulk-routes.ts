@@ -15,8 +15,8 @@ import type { Writable } from 'stream';
 import type { Page, Store } from '../store/store';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { flattenSheet } from '../../../core/flatten';
+import { looksLikeFormula } from '../../../core/format/formula-safety';
 import { templateSpec } from '../../../core/template/template-spec';
-import { neutraliseFormula } from '../../../core/format/formula-safety';
 import { notFound } from './http-error';
 import { packageMeta, requestedSets, stampOf, type PublishedSet } from './current-publications';
 
@@ -101,8 +101,20 @@ async function* latestReleases(store: Store, sets: PublishedSet[]): AsyncGenerat
  * The flattened template as .xlsx in one pass over the store: each page's rows go to one temporary JSON Lines
  * file per sheet, then the sheets are streamed into the workbook one after another (an .xlsx holds its sheets
  * one after another, so they cannot be written side by side). Memory stays at one page; the client's pace is
- * respected (we wait for `drain`).
+ * respected (we wait for `drain`). Text goes into typed string cells, which a spreadsheet never runs as a formula
+ * whatever they start with (= + - @), so it needs no apostrophe guard and reads back exactly as published
+ * (a CSV has no cell types: the dashboard's CSV keeps the apostrophe, core/format/formula-safety.ts).
  */
+/**
+ * A spilled value as the cell to write. Calendar dates were spilled as {d: epoch ms} so they come back as real
+ * dates. Text that starts like a formula goes in an inline-string cell (`t="inlineStr"`, what ExcelJS writes for
+ * rich text), the plainest "this is text" an .xlsx can say; other text keeps ExcelJS's usual string cell.
+ */
+function cellValue(v: unknown): unknown {
+  if (v !== null && typeof v === 'object') return new Date((v as { d: number }).d);
+  return looksLikeFormula(v) ? { richText: [{ text: v }] } : v;
+}
+
 async function streamXlsx(res: Response, store: Store, sets: PublishedSet[]): Promise<void> {
   const spec = templateSpec();
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'datos-xlsx-'));
@@ -113,7 +125,7 @@ async function streamXlsx(res: Response, store: Store, sets: PublishedSet[]): Pr
         for (const [i, sheet] of spec.sheets.entries()) {
           if (sheet.standard !== standard) continue;
           let chunk = '';
-          for (const row of flattenSheet(sheet, docs).rows.slice(2)) chunk += `${JSON.stringify(row.map((v) => (v instanceof Date ? { d: v.getTime() } : neutraliseFormula(v ?? null))))}\n`;
+          for (const row of flattenSheet(sheet, docs).rows.slice(2)) chunk += `${JSON.stringify(row.map((v) => (v instanceof Date ? { d: v.getTime() } : (v ?? null))))}\n`;
           if (chunk) await write(files[i], chunk);
         }
       }
@@ -129,8 +141,7 @@ async function streamXlsx(res: Response, store: Store, sets: PublishedSet[]): Pr
       const lines = readline.createInterface({ input: fs.createReadStream(path.join(dir, `${i}.jsonl`)), crlfDelay: Infinity });
       for await (const line of lines) {
         if (!line) continue;
-        // Calendar dates were spilled as {d: epoch ms} so they come back as real dates in the sheet.
-        ws.addRow((JSON.parse(line) as unknown[]).map((v) => (v !== null && typeof v === 'object' ? new Date((v as { d: number }).d) : v))).commit();
+        ws.addRow((JSON.parse(line) as unknown[]).map(cellValue)).commit();
         if (res.writableNeedDrain) await new Promise((resolve) => res.once('drain', resolve));
       }
       ws.commit();

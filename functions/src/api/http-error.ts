@@ -12,6 +12,14 @@ export const notFound = (what: string): HttpError => new HttpError(404, 'not-fou
 export const badRequest = (code: string, message: string): HttpError => new HttpError(400, code, message);
 
 const STORE_STATUS = { conflict: 409, 'not-found': 404, invalid: 400, 'invalid-cursor': 400, 'too-large': 413 } as const;
+/** What a person reads about a store failure (the API's answers and the CLI): never the store's own message. */
+export const STORE_MESSAGES: Record<keyof typeof STORE_STATUS, string> = {
+  conflict: 'Otra operación cambió estos datos al mismo tiempo. Vuelva a cargar la página e intente de nuevo.',
+  'not-found': 'No existe lo que se buscó: puede haberse eliminado o la dirección no es correcta.',
+  invalid: 'La solicitud no es válida: revise la dirección y sus parámetros.',
+  'invalid-cursor': 'El parámetro «after» no es válido: use el enlace «links.next» de la página anterior.',
+  'too-large': 'La información es demasiado grande para guardarse. Divídala en partes más pequeñas o reduzca los textos largos e intente de nuevo.',
+};
 
 export function errorHandler(log: (message: string) => void): ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
@@ -21,8 +29,9 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     if (res.headersSent) return void res.destroy(err instanceof Error ? err : undefined);
     if (err instanceof HttpError) return void res.status(err.status).json({ error: { code: err.code, message: err.message } });
     if (isStoreError(err)) {
-      const message = err.kind === 'invalid-cursor' ? 'El parámetro «after» no es válido: use el enlace «links.next» de la página anterior.' : err.message;
-      return void res.status(STORE_STATUS[err.kind]).json({ error: { code: err.kind, message } });
+      // The store's own message names collections, keys and sizes, in English: for the log, never for the person.
+      if (err.kind !== 'invalid-cursor') log(`error del almacén (${err.kind}): ${err.message}`);
+      return void res.status(STORE_STATUS[err.kind]).json({ error: { code: err.kind, message: STORE_MESSAGES[err.kind] } });
     }
     const e = err as { type?: string; status?: number };
     // body-parser errors: malformed JSON and oversized bodies.

@@ -23,29 +23,31 @@ async function runPipeline(args: ParsedArgs) {
 }
 
 /** Nothing to validate or convert: said plainly instead of writing an empty (schema-invalid) package. */
-function reportEmpty(converted: { releases: unknown[]; projects: unknown[] }, label: string, io: CliIo): boolean {
+function reportEmpty(converted: { releases: unknown[]; projects: unknown[] }, label: string, print: (line: string) => void): boolean {
   if (converted.releases.length || converted.projects.length) return false;
-  io.err(`El libro «${label}» no contiene contrataciones ni proyectos: revise que los datos empiecen en la fila 3 de las hojas «Contrataciones» y «Proyectos» (o en la fila 2 de un libro de flatten-tool).`);
+  print(`El libro «${label}» no contiene contrataciones ni proyectos: revise que los datos empiecen en la fila 3 de las hojas «Contrataciones» y «Proyectos» (o en la fila 2 de un libro de flatten-tool).`);
   return true;
 }
 
 /** More lines than a person reads: a big workbook with a systematic mistake would print one per row. */
 const MAX_PRINTED = 1000;
 
-function printFindings(findings: Finding[], io: CliIo, json: boolean, all: boolean): void {
-  if (json) { io.out(JSON.stringify(findings, null, 2)); return; }
+/** `print`: stdout for `validate` (the report is its output: `> informe.txt`), stderr for `convert` (its output is the file). */
+function printFindings(findings: Finding[], print: (line: string) => void, all: boolean): void {
   const shown = all ? findings : findings.slice(0, MAX_PRINTED);
-  for (const line of renderReport(shown)) io.err(line);
-  if (shown.length < findings.length) io.err(`… y ${(findings.length - shown.length).toLocaleString('es-MX')} problemas más (agregue --todos para verlos todos, o use validate --json).`);
+  for (const line of renderReport(shown)) print(line);
+  if (shown.length < findings.length) print(`… y ${(findings.length - shown.length).toLocaleString('es-MX')} problemas más (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
-  io.err(`Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
+  print(`Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
 }
 
-/** Exit code: 0 valid, 1 errors found. */
+/** Exit code: 0 valid, 1 errors found. The report goes to stdout; the program's own errors (exit 2, 3) to stderr. */
 export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const { converted, findings, label } = await runPipeline(args);
-  printFindings(findings, io, args.options.json === true, args.options.todos === true);
-  if (reportEmpty(converted, label, io)) return 1;
+  if (args.options.json === true) io.out(JSON.stringify(findings, null, 2));
+  else printFindings(findings, io.out, args.options.todos === true);
+  // With --json, stdout is the findings array only: the plain sentence goes to stderr.
+  if (reportEmpty(converted, label, args.options.json === true ? io.err : io.out)) return 1;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
@@ -58,8 +60,8 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   const output = stringOption(args, 'salida');
   if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o salida.json');
   const { converted, findings, now, label } = await runPipeline(args);
-  printFindings(findings, io, false, args.options.todos === true);
-  if (reportEmpty(converted, label, io)) return 1;
+  printFindings(findings, io.err, args.options.todos === true);
+  if (reportEmpty(converted, label, io.err)) return 1;
   const errors = findings.some((f) => f.severity === 'error');
   if (errors && args.options.estricto === true) return 1;
   const s = converted.settings;

@@ -1,7 +1,7 @@
 /** `import paquete.json [otro.json …] -o libro.xlsx`: published packages → a filled template (upgrading old quirks). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { importDocuments } from '../../../core/import';
+import { importDocuments, settingsFromPackages } from '../../../core/import';
 import { flatten } from '../../../core/flatten';
 import { renderMessage } from '../../../core/messages/render';
 import { templateSpec } from '../../../core/template/template-spec';
@@ -15,8 +15,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   if (!output || !/\.xlsx$/i.test(output)) throw new UsageError('Indique el libro de salida con -o, por ejemplo: -o libro.xlsx');
   const releases: Record<string, unknown>[] = [];
   const projects: Record<string, unknown>[] = [];
+  const packages: unknown[] = [];
   let errors = 0;
-  let publisherName = '';
   for (const file of args.positional) {
     const label = path.basename(file);
     if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
@@ -26,8 +26,7 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     } catch {
       throw new UsageError(`El archivo «${label}» no es JSON válido.`);
     }
-    const name = (parsed as { publisher?: { name?: unknown } } | null)?.publisher?.name;
-    if (!publisherName && typeof name === 'string') publisherName = name;
+    packages.push(parsed);
     const result = importDocuments(parsed, label);
     releases.push(...result.releases);
     projects.push(...result.projects);
@@ -38,7 +37,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   }
   const workbook = flatten({ releases, projects }, templateSpec());
   const rows = Object.fromEntries(workbook.sheets.map((s) => [s.name, s.rows.slice(HEADER_ROWS)]));
-  fs.writeFileSync(output, await templateBuffer(templateSpec(), { rows, settings: publisherName ? { publisherName } : {} }));
+  // Configuración as the packages say (publisher, licence, policy, prefixes, state, time zone), not the defaults.
+  fs.writeFileSync(output, await templateBuffer(templateSpec(), { rows, settings: settingsFromPackages(packages, { releases, projects }) }));
   io.err(`Escrito ${output}: ${releases.length} procesos de contratación y ${projects.length} proyectos.`);
   return errors ? 1 : 0;
 }

@@ -11,11 +11,13 @@ import { importCommand } from './import-command';
 import { compileCommand } from './compile-command';
 import { publishCommand } from './publish-command';
 import { SourceError } from '../ingest/sheet-source';
+import { STORE_MESSAGES } from '../api/http-error';
+import { isStoreError } from '../store/store';
 import { ConfigError, loadConfig } from '../config';
 import { templateBuffer } from '../xlsx/write-template';
 import { templateSpec } from '../../../core/template/template-spec';
 import { openLocalStore } from '../server/local-store';
-import { startLocalServer } from '../server/local-server';
+import { StartupError, startLocalServer } from '../server/local-server';
 
 const HELP = `Infraestructura Abierta — herramientas de línea de comandos
 
@@ -79,9 +81,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 2;
     }
   } catch (e) {
+    // The server could not start: no success line was printed, and the exit code says so (`npm start` fails too).
+    if (e instanceof StartupError) {
+      io.err(e.message);
+      return 1;
+    }
     if (e instanceof UsageError || e instanceof SourceError || e instanceof ConfigError) {
       io.err(e.message);
       return 2;
+    }
+    // The store's messages name collections, keys and byte counts in English: say it in Spanish instead.
+    if (isStoreError(e)) {
+      io.err(STORE_MESSAGES[e.kind]);
+      return 3;
     }
     io.err(`Error inesperado: ${e instanceof Error ? e.message : String(e)}`);
     return 3;

@@ -24,9 +24,54 @@ function uploadsDir(config: Config): string {
 
 export interface LocalServer { server: Server; store: Store; url: string; close(): Promise<void> }
 
+/** The server could not start (busy port, unopenable store): a Spanish message for the person, and a non-zero exit. */
+export class StartupError extends Error {}
+
+/** Opens the SQLite file, turning the driver's and the file system's English errors into what a person can act on. */
+function openStoreForServer(config: Config): Store {
+  try {
+    return openLocalStore(config);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    const file = config.sqlitePath;
+    const why = code === 'SQLITE_NOTADB' ? 'el archivo existe pero no es una base de datos SQLite'
+      : code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' ? 'no hay permiso para leer o escribir en esa ubicación'
+        : code === 'ENOTDIR' || code === 'EEXIST' ? 'una parte de la ruta es un archivo, no una carpeta'
+          : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? 'otro programa la tiene bloqueada'
+            : 'no se pudo abrir ni crear el archivo';
+    throw new StartupError(`No se pudo abrir la base de datos «${file}»: ${why}. Revise la ruta (variable INFRA_SQLITE) y los permisos, y vuelva a intentarlo.`);
+  }
+}
+
+/** Waits for `listening`, or rejects with a Spanish StartupError (express 5 hands the listen error to the callback). */
+function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const s: Server = app.listen(config.port, config.host, (err?: Error) => {
+      if (!err) { resolve(s); return; }
+      const code = (err as { code?: unknown }).code;
+      const where = `${config.host}:${config.port}`;
+      reject(new StartupError(
+        code === 'EADDRINUSE' ? `El puerto ${config.port} ya está en uso en ${config.host} (¿hay otro servidor abierto?). Cierre ese programa o elija otro puerto con --puerto o la variable PORT.`
+          : code === 'EACCES' ? `No hay permiso para usar el puerto ${config.port}: elija uno mayor que 1023 con --puerto o la variable PORT.`
+            : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? `La dirección ${config.host} no pertenece a este equipo: revise la variable HOST.`
+              : `No se pudo abrir el servidor en ${where}. Revise las variables HOST y PORT.`,
+      ));
+    });
+  });
+}
+
 export async function startLocalServer(config: Config, opts: { root: string; log?: (m: string) => void; seed?: boolean }): Promise<LocalServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
-  const store = openLocalStore(config);
+  const store = openStoreForServer(config);
+  try {
+    return await startOn(store, config, opts, log);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
+
+async function startOn(store: Store, config: Config, opts: { root: string; seed?: boolean }, log: (m: string) => void): Promise<LocalServer> {
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }
@@ -43,7 +88,7 @@ export async function startLocalServer(config: Config, opts: { root: string; log
     maxUploadBytes: config.maxBodyBytes,
   });
   const app = createApp({ store, config, log, extraApi: [workflow], ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
-  const server = await new Promise<Server>((resolve) => { const s = app.listen(config.port, config.host, () => resolve(s)); });
+  const server = await listen(app, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}/`;

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CollectionName, decodeCursor, docId, encodeCursor, pageLimit, sortKey, toRow } from './collections';
 import type { DocumentBackend } from './document-backend';
+import { appendHistory } from './submission-history';
 import {
   type AuditEntry,
   type JsonObject,
@@ -101,7 +102,7 @@ export function createStore(backend: DocumentBackend): Store {
         if (body === undefined) throw new StoreError('not-found', `submission ${id} does not exist`);
         const s = JSON.parse(body) as Submission;
         if (!from.includes(s.status)) throw new StoreError('conflict', `submission ${id} is ${s.status}, not ${from.join('|')}`);
-        updated = { ...s, ...patch, status: to, history: [...s.history, entry], updatedAt: entry.at };
+        updated = { ...s, ...patch, status: to, ...appendHistory(s, entry), updatedAt: entry.at };
         return toRow('submissions', docId(id), sortKey(s.createdAt, s.id), updated);
       });
       return updated as Submission;

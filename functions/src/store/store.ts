@@ -73,7 +73,10 @@ export interface Submission {
   publisherId: string;
   source: SubmissionSource;
   status: SubmissionStatus;
+  /** The first entry and the newest ones (store/submission-history.ts); the audit log keeps every decision. */
   history: HistoryEntry[];
+  /** How many older entries are no longer in `history` (they are in the audit log). Absent when none. */
+  earlierEntries?: number;
   findings?: FindingsSummary;
   createdAt: string;
   updatedAt: string;
@@ -152,7 +155,7 @@ export interface Store {
   listSubmissions(query?: PageRequest & { publisherId?: string; status?: SubmissionStatus }): Promise<Page<Submission>>;
   /**
    * Atomic compare-and-set: moves the submission to `to` only if its status is one of `from`, appends `entry`
-   * to its history and sets `updatedAt = entry.at`. Of two concurrent approvals exactly one wins; the other
+   * to its history (bounded: submission-history.ts) and sets `updatedAt = entry.at`. Of two concurrent approvals exactly one wins; the other
    * gets StoreError 'conflict'. 'not-found' when there is no such submission.
    */
   transitionSubmission(

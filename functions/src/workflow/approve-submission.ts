@@ -80,6 +80,10 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
     // setCurrent's compare-and-set: another submission of this publisher was published meanwhile.
     return { code: 'publish.conflict', reason: 'Otra publicación de este publicador se hizo al mismo tiempo. Apruebe de nuevo para publicar sobre ella.' };
   }
+  if (isStoreError(e, 'too-large')) {
+    log(`falló la publicación: ${e.message}`);
+    return { code: 'publish.too-large', reason: 'Un proceso de contratación o un proyecto del libro es demasiado grande para guardarse (más de 1 MB); no se publicó nada. Reduzca los textos muy largos o divida la información e intente de nuevo.' };
+  }
   log(`falló la publicación: ${e instanceof Error ? e.message : String(e)}`);
   return { code: 'publish.internal', reason: 'Ocurrió un error interno al publicar; no se publicó nada. Apruebe de nuevo en unos minutos.' };
 }

@@ -1,0 +1,25 @@
+import { settingsFromPackages } from './settings-from-packages';
+
+const release = (ocid: string, date: string, region?: string) => ({
+  ocid, id: `${ocid}-1`, date, tender: { tenderPeriod: { startDate: date } },
+  parties: [{ id: 'MX-RFC-X', roles: ['buyer'], ...(region ? { address: { region } } : {}) }],
+});
+
+describe('settingsFromPackages', () => {
+  test('package metadata, shared prefixes, the agreed state and the zone whose offsets match every date', () => {
+    const pkg = { publisher: { name: 'Ayuntamiento de Tijuana' }, license: 'https://lic.example', publicationPolicy: 'https://pol.example' };
+    const releases = [release('ocds-tij001-A', '2024-01-15T00:00:00-08:00', 'Baja California'), release('ocds-tij001-B', '2024-07-01T00:00:00-07:00', 'Baja California')];
+    const projects = [{ id: 'oc4ids-tij001-P1', parties: [{ roles: ['publicAuthority'], address: { region: 'Baja California' } }] }];
+    expect(settingsFromPackages([pkg], { releases, projects })).toEqual({
+      publisherName: 'Ayuntamiento de Tijuana', licenseUrl: 'https://lic.example', publicationPolicyUrl: 'https://pol.example',
+      ocidPrefix: 'ocds-tij001', projectIdPrefix: 'oc4ids-tij001', state: 'Baja California', timeZone: 'America/Tijuana',
+    });
+  });
+
+  test('what the packages do not settle is left to the template defaults', () => {
+    const releases = [release('ocds-aaa111-A', '2024-01-15T00:00:00-06:00', 'Yucatán'), release('ocds-bbb222-B', '2024-01-16T00:00:00+02:00', 'Campeche')];
+    expect(settingsFromPackages([{}], { releases, projects: [] })).toEqual({});
+    // Central time: the default zone (equivalent to Mérida or Monterrey for every date).
+    expect(settingsFromPackages([], { releases: [release('ocds-aaa111-A', '2021-07-01T00:00:00-05:00')], projects: [] }).timeZone).toBe('America/Mexico_City');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The `Configuración` values that published packages carry, so that a workbook written from them (`import`)
+ * converts back to the same packages instead of falling back to the template's defaults: publisher name,
+ * licence and publication policy (package metadata), the ocid and project id prefixes (shared by every id),
+ * the state (the buyer's / public authority's region, when they all agree) and the time zone — the one whose
+ * UTC offsets reproduce every date in the data, since the sheets keep calendar dates and the zone gives the
+ * offset back. A value the packages do not settle is left out (the template's default applies).
+ */
+import { isObject } from '../json/json-values';
+import type { SettingKey } from '../template/settings';
+import { DEFAULT_TIME_ZONE, utcOffset } from '../unflatten/time-zone';
+
+/** Preferred first: the default, then the other Mexican zones of the table. */
+const ZONES = [DEFAULT_TIME_ZONE, 'America/Cancun', 'America/Chihuahua', 'America/Mazatlan', 'America/Hermosillo', 'America/Tijuana', 'America/Ciudad_Juarez', 'America/Ojinaga', 'America/Matamoros'];
+
+/** The one value all of `values` share, if any. */
+function common(values: (string | undefined)[]): string | undefined {
+  const set = new Set(values);
+  return set.size === 1 ? [...set][0] : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+function regionOf(doc: unknown, role: string): string | undefined {
+  const parties = isObject(doc) && Array.isArray(doc.parties) ? doc.parties : [];
+  const party = parties.find((p) => isObject(p) && Array.isArray(p.roles) && p.roles.includes(role));
+  return isObject(party) && isObject(party.address) ? text(party.address.region) : undefined;
+}
+
+/** Every ISO date-time with an offset in `value`, as [year, month, day, offset]. */
+function datedOffsets(value: unknown, out: [number, number, number, string][]): void {
+  if (typeof value === 'string') {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:\d{2})$/.exec(value);
+    if (m) out.push([Number(m[1]), Number(m[2]), Number(m[3]), m[4]]);
+  } else if (Array.isArray(value)) for (const v of value) datedOffsets(v, out);
+  else if (isObject(value)) for (const v of Object.values(value)) datedOffsets(v, out);
+}
+
+export function settingsFromPackages(packages: readonly unknown[], documents: { releases: readonly unknown[]; projects: readonly unknown[] }): Partial<Record<SettingKey, string>> {
+  const meta = packages.filter(isObject);
+  const first = (read: (p: Record<string, unknown>) => string | undefined) => meta.map(read).find((v) => v !== undefined);
+  const ocids = documents.releases.map((r) => (isObject(r) ? text(r.ocid) : undefined));
+  const projectIds = documents.projects.map((p) => (isObject(p) ? text(p.id) : undefined));
+  const prefix = (ids: (string | undefined)[], pattern: RegExp) => (ids.length ? common(ids.map((id) => (id ? pattern.exec(id)?.[1] : undefined))) : undefined);
+  const regions = [...documents.releases.map((r) => regionOf(r, 'buyer')), ...documents.projects.map((p) => regionOf(p, 'publicAuthority'))];
+  const dates: [number, number, number, string][] = [];
+  datedOffsets([documents.releases, documents.projects], dates);
+  const timeZone = dates.length ? ZONES.find((zone) => dates.every(([y, m, d, offset]) => utcOffset(zone, y, m, d) === offset)) : undefined;
+  const settings: Partial<Record<SettingKey, string>> = {
+    publisherName: first((p) => (isObject(p.publisher) ? text(p.publisher.name) : undefined)),
+    licenseUrl: first((p) => text(p.license)),
+    publicationPolicyUrl: first((p) => text(p.publicationPolicy)),
+    ocidPrefix: prefix(ocids, /^(ocds-[a-z0-9]{6})-/i),
+    projectIdPrefix: prefix(projectIds, /^(oc4ids-[a-z0-9]{6})-/i),
+    state: regions.length ? common(regions) : undefined,
+    timeZone,
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+}
