@@ -15,7 +15,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import type { AddressInfo } from 'net';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium } from '../test/browser';
+import { CHROMIUM, hasChromium, launchChromium } from './lib/chromium';
 import { createApp } from '../functions/src/app';
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
 import type { Publisher, Store } from '../functions/src/store/store';
