@@ -11,6 +11,7 @@ import { trackingRoutes } from './api/tracking-routes';
 import { indexRoutes } from './api/index-routes';
 import { errorHandler, notFound } from './api/http-error';
 import { allowedMethods, jsonBodies } from './api/request-limits';
+import { notFoundPage } from './server/not-found-page';
 
 export interface AppDeps {
   store: Store;
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Express {
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
   if (deps.dashboardDir) app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }));
+  app.use(notFoundPage());
   app.use(errorHandler(log));
   return app;
 }
