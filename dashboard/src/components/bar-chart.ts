@@ -21,7 +21,7 @@ export function barChart(title: string, bars: Bar[], valueTitle: string, opts: {
     const bar = h('span', { class: `bar bar-${i % 4}` });
     // CSSOM, not a style attribute: the page's CSP forbids inline styles.
     bar.style.width = `${Math.max(b.value > 0 ? 0.5 : 0, (b.value / max) * 100).toFixed(2)}%`;
-    return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, b.label), h('span', { class: 'bar-track' }, bar, h('span', { class: 'bar-value fig' }, b.display)));
+    return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, b.label), h('span', { class: 'bar-track' }, bar), h('span', { class: 'bar-value fig' }, b.display));
   }));
   return h('figure', { class: 'chart-figure', id: opts.id },
     h('figcaption', null, h(opts.level === 3 ? 'h3' : 'h2', null, title)),

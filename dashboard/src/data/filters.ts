@@ -38,7 +38,7 @@ export function filterQuery(q: URLSearchParams): URLSearchParams {
   return out;
 }
 
-export const activeFilters = (f: Filters): number => Object.keys(f).length;
+export const activeFilters = (f: Filters): number => Object.values(f).filter((v) => v !== undefined).length;
 
 /** Accents and case ignored: "escuela" finds "Escuela", "mérida" finds "Merida". */
 export const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

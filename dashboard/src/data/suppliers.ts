@@ -1,6 +1,6 @@
 /**
- * Contractors (OCDS award suppliers) with what they were contracted and paid: a contract counts in full for each
- * of its award's suppliers (joint bids are not split, because OCDS does not say how the value is shared).
+ * Contractors (OCDS award suppliers, also those whose contract is not published yet) with what they were
+ * contracted and paid: a contract counts in full for each of its award's suppliers (joint bids are not split, because OCDS does not say how the value is shared).
  */
 import type { Party, ProcessRow } from './rows';
 
@@ -37,6 +37,15 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
         t.pubs.add(p.publisherName);
         map.set(key, t);
       }
+    }
+    // Awarded but without a published contract yet: listed, with no contracted amount.
+    for (const s of p.suppliers) {
+      const key = supplierKey(s);
+      if (map.get(key)?.ocids.has(p.ocid)) continue;
+      const t = map.get(key) ?? { key, id: s.id, name: s.name, locality: s.locality, contracts: 0, processes: 0, amount: 0, paid: 0, publishers: [], ocids: new Set<string>(), pubs: new Set<string>() };
+      t.ocids.add(p.ocid);
+      t.pubs.add(p.publisherName);
+      map.set(key, t);
     }
   }
   return [...map.values()]

@@ -49,7 +49,7 @@ export const indicatorsPage: Page = {
           bar.style.width = `${((v.done / Math.max(1, ...yearRows.map((r) => r[1].all))) * 100).toFixed(2)}%`;
           const rest = h('span', { class: 'bar bar-rest' });
           rest.style.width = `${(((v.all - v.done) / Math.max(1, ...yearRows.map((r) => r[1].all))) * 100).toFixed(2)}%`;
-          return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, String(y)), h('span', { class: 'bar-track' }, bar, rest, h('span', { class: 'bar-value fig' }, `${count(v.done)} de ${count(v.all)} (${percent(v.done / v.all)})`)));
+          return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, String(y)), h('span', { class: 'bar-track' }, bar, rest), h('span', { class: 'bar-value fig' }, `${count(v.done)} de ${count(v.all)} (${percent(v.done / v.all)})`));
         })),
         h('p', { class: 'note' }, 'Barra oscura: proyectos construidos (etapa de conclusión, operación y mantenimiento o retiro); barra clara: el resto.', noYear ? ` ${count(noYear)} ${noYear === 1 ? 'proyecto no publica' : 'proyectos no publican'} su fecha de inicio.` : ''),
         dataTable('Proyectos construidos por año de inicio (tabla de datos)', [{ title: 'Año' }, { title: 'Construidos', numeric: true }, { title: 'Total', numeric: true }, { title: 'Porcentaje', numeric: true }],

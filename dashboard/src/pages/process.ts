@@ -40,7 +40,7 @@ function documentsTable(caption: string, docs: Json[], id: string): HTMLElement 
 }
 
 function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
-  return h('section', { 'aria-labelledby': id, class: 'stage' }, h('h2', { id }, title), ...children);
+  return h('section', { 'aria-labelledby': `h-${id}`, class: 'stage', id }, h('h2', { id: `h-${id}`, tabindex: '-1' }, title), ...children);
 }
 
 export const processPage: Page = {
