@@ -100,7 +100,7 @@ async function render(): Promise<void> {
   const main = document.getElementById('contenido') as HTMLElement;
   const { name, params, query } = parseHash();
   const page = ROUTES[name] ?? notFoundPage;
-  renderNav(ROUTES[name] ? name : '', filterQuery(query).toString());
+  renderNav(name, filterQuery(query).toString());
   main.setAttribute('aria-busy', 'true');
   try {
     const ds = await loadDataset();

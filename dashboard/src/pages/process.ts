@@ -30,6 +30,12 @@ const CONTRACT_STATUS: Record<string, string> = { pending: 'Pendiente', active: 
 const IMPL_STATUS: Record<string, string> = { planning: 'En planeación', ongoing: 'En ejecución', concluded: 'Concluida' };
 const st = (m: Record<string, string>, v: unknown): string => (str(v) ? m[String(v)] ?? String(v) : NO_DATA);
 
+/** The method's title, and the publisher's own wording when it says more than the title. */
+function methodText(title: string, details: string | undefined): string {
+  const fold = (x: string): string => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return details && !fold(title).includes(fold(details)) ? `${title}: ${details}` : title;
+}
+
 function facts(list: [string, Node | string][]): HTMLElement {
   return h('dl', { class: 'facts' }, list.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v))));
 }
@@ -93,7 +99,7 @@ export const processPage: Page = {
         ['Institución compradora', row.buyer ? h('a', { href: route('institucion', institutionKey(row.buyer)) }, row.buyer.name) : NO_DATA],
         ['Entidad contratante', str(obj(tender.procuringEntity)?.name) ?? NO_DATA],
         ['Implementador', row.publisherName],
-        ['Método de contratación', `${methodTitle(row.method)}${str(tender.procurementMethodDetails) ? ` (${String(tender.procurementMethodDetails)})` : ''}`],
+        ['Método de contratación', methodText(methodTitle(row.method), str(tender.procurementMethodDetails))],
         ['Proyectos', projects.length ? h('span', null, projects.map((p, i) => [i ? '; ' : '', h('a', { href: route('proyecto', p.id) }, p.title)])) : 'No está vinculado a un proyecto publicado'],
         ['Última actualización', date(str(c.date))],
       ]),
