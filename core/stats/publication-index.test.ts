@@ -28,18 +28,18 @@ const project = {
 
 describe('publication index', () => {
   it('keeps the fields the dashboard reads', () => {
-    const { projects, processes } = publicationIndex([record], [project]);
+    const { projects, processes, parties } = publicationIndex([record], [project]);
+    expect(parties).toEqual([{ id: 'MX-RFC-MUN010101AAA', name: 'Municipio' }, { id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }, { id: '', name: 'Constructora B' }]);
     expect(projects[0]).toEqual({
       id: 'oc4ids-abc123-P1', title: 'Calle', status: 'implementation', type: 'construction', sector: ['transport.road'], budget: 300, contracted: 150.3,
       paid: 40, physicalProgress: 60, start: '2023-05-01', end: '2025-01-31', updated: '2024-06-01T00:00:00Z', ocids: ['ocds-abc123-1'], location: [-89.6, 20.9], otherCurrency: 1,
-      authority: { id: 'MX-RFC-MUN010101AAA', name: 'Municipio' }, municipality: 'Progreso',
+      authority: 0, municipality: 'Progreso',
     });
     expect(processes[0]).toEqual({
       ocid: 'ocds-abc123-1', title: 'Pavimentación', method: 'open', category: 'works', tenderers: 3,
       suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', locality: 'Mérida' }, { id: '', name: 'Constructora B' }],
       contracts: [{ value: 100.1, paid: 40, suppliers: [0] }, { value: 50.2, suppliers: [1] }], contracted: 150.3, paid: 40, date: '2024-03-01T00:00:00Z',
-      projectIds: ['oc4ids-abc123-P1'], otherCurrency: 1, stage: 'implementation', buyer: { id: 'MX-RFC-MUN010101AAA', name: 'Municipio' },
-      bidders: ['MX-RFC-AAA010101AAA', 'Constructora B'],
+      projectIds: ['oc4ids-abc123-P1'], otherCurrency: 1, stage: 'implementation', buyer: 0, bidders: [1, 2],
     });
   });
 

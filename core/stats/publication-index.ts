@@ -51,8 +51,8 @@ export interface ProjectEntry {
   location?: [number, number];
   /** Amounts published in another currency (budget, final value): counted, never summed with MXN. */
   otherCurrency?: number;
-  /** publicAuthority (the institution responsible for the project). */
-  authority?: Party;
+  /** publicAuthority (the institution responsible for the project): its position in the index's `parties`. */
+  authority?: number;
   /** address/locality of the first location that has one: the municipality filter. */
   municipality?: string;
 }
@@ -81,12 +81,30 @@ export interface ProcessEntry {
   /** Amounts published in another currency (contract values, transactions). */
   otherCurrency?: number;
   stage?: ProcessStage;
-  buyer?: Party;
-  /** Tenderers' party ids (names when they have none): distinct bidders are counted across processes. */
-  bidders?: string[];
+  /** The buyer: its position in the index's `parties`. */
+  buyer?: number;
+  /** Tenderers, by position in the index's `parties` (distinct bidders are counted across processes). */
+  bidders?: number[];
 }
 
-export interface PublicationIndex { projects: ProjectEntry[]; processes: ProcessEntry[] }
+/**
+ * Institutions (publicAuthority, buyer) and bidders are listed once per publication and referred to by position:
+ * a publisher's few institutions would otherwise be repeated on each of its thousands of entries.
+ */
+export interface PublicationIndex { projects: ProjectEntry[]; processes: ProcessEntry[]; parties?: Party[] }
+
+/** Interns parties (by id, else name) into one list: entries keep their position. */
+export class PartyTable {
+  readonly list: Party[] = [];
+  private readonly at = new Map<string, number>();
+  ref(p: Party | undefined): number | undefined {
+    if (!p) return undefined;
+    const key = p.id || `nombre:${p.name}`;
+    let i = this.at.get(key);
+    if (i === undefined) { i = this.list.push({ id: p.id, name: p.name }) - 1; this.at.set(key, i); }
+    return i;
+  }
+}
 
 /** One publisher's part of the `/api/index` answer. */
 export interface PublisherIndex extends PublicationIndex {
@@ -151,7 +169,7 @@ function omitUndefined<T extends object>(o: T): T {
   return o;
 }
 
-export function projectEntry(project: unknown): ProjectEntry {
+export function projectEntry(project: unknown, table = new PartyTable()): ProjectEntry {
   const p = obj(project) ?? {};
   const money = new Money();
   const period = obj(p.period);
@@ -169,7 +187,7 @@ export function projectEntry(project: unknown): ProjectEntry {
     start: str(period?.startDate), end: str(period?.endDate), updated: str(p.updated),
     ocids: processes.map((c) => str(c.id) ?? str(obj(c.summary)?.ocid)).filter((s): s is string => !!s),
     location: firstPoint(p), otherCurrency: money.other || undefined,
-    authority: authorityOf(p), municipality: objects(p.locations).map((l) => str(obj(l.address)?.locality)).find(Boolean),
+    authority: table.ref(authorityOf(p)), municipality: objects(p.locations).map((l) => str(obj(l.address)?.locality)).find(Boolean),
   });
 }
 
@@ -197,7 +215,7 @@ export function processStage(c: Obj): ProcessStage {
 }
 
 /** `record`: an OCDS record; its compiled release is what a reader sees of the process. */
-export function processEntry(record: unknown, projectIds: string[] = []): ProcessEntry {
+export function processEntry(record: unknown, projectIds: string[] = [], table = new PartyTable()): ProcessEntry {
   const r = obj(record) ?? {};
   const c = obj(r.compiledRelease) ?? {};
   const money = new Money();
@@ -223,29 +241,29 @@ export function processEntry(record: unknown, projectIds: string[] = []): Proces
   const tenderers = num(tender?.numberOfTenderers) ?? (arr(tender?.tenderers).length || undefined);
   const localities = new Map(objects(c.parties).map((x) => [str(x.id) ?? str(x.name), str(obj(x.address)?.locality)]));
   for (const s of suppliers) { const l = localities.get(s.id || s.name); if (l) s.locality = l; }
-  const bidders = [...new Set(parties(tender?.tenderers).map((x) => x.id || x.name))];
-  const buyer = parties([c.buyer])[0];
+  const bidders = [...new Set(parties(tender?.tenderers).map((x) => table.ref(x) as number))];
   return omitUndefined<ProcessEntry>({
     ocid, title: str(tender?.title) ?? str(contractObjects[0]?.title) ?? ocid,
     method: str(tender?.procurementMethod) ?? 'sin-dato', category: str(tender?.mainProcurementCategory), tenderers,
     suppliers, contracts, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: str(c.date), projectIds,
-    otherCurrency: money.other || undefined, stage: processStage(c), buyer: buyer ? { id: buyer.id, name: buyer.name } : undefined, bidders: bidders.length ? bidders : undefined,
+    otherCurrency: money.other || undefined, stage: processStage(c), buyer: table.ref(parties([c.buyer])[0]), bidders: bidders.length ? bidders : undefined,
   });
 }
 
 /** The index of one publication: processes know their projects, projects what their processes paid. */
 export function publicationIndex(records: unknown[], projects: unknown[]): PublicationIndex {
-  const projectEntries = projects.map(projectEntry);
+  const table = new PartyTable();
+  const projectEntries = projects.map((p) => projectEntry(p, table));
   const projectsOf = new Map<string, string[]>();
   for (const p of projectEntries) for (const ocid of new Set(p.ocids)) projectsOf.set(ocid, [...(projectsOf.get(ocid) ?? []), p.id]);
   const processes = records.map((r) => {
     const ocid = str(obj(r)?.ocid) ?? str(obj(obj(r)?.compiledRelease)?.ocid) ?? '';
-    return processEntry(r, projectsOf.get(ocid) ?? []);
+    return processEntry(r, projectsOf.get(ocid) ?? [], table);
   });
   const paidOf = new Map(processes.map((p) => [p.ocid, p.paid]));
   for (const p of projectEntries) {
     const paid = sumPresent([...new Set(p.ocids)].map((o) => paidOf.get(o)));
     if (paid !== undefined) p.paid = paid;
   }
-  return { projects: projectEntries, processes };
+  return { projects: projectEntries, processes, parties: table.list };
 }

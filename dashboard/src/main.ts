@@ -104,6 +104,8 @@ async function render(): Promise<void> {
   main.setAttribute('aria-busy', 'true');
   try {
     const ds = await loadDataset();
+    // Marks read by `npm run bench:dashboard`: data ready, then page drawn (the first of each per tab).
+    if (first) performance.mark('ia:datos');
     renderFilterBar(ds, query);
     const setQuery = (q: URLSearchParams): void => {
       const base = location.hash.replace(/^#\/?/, '').split('?')[0];
@@ -116,6 +118,7 @@ async function render(): Promise<void> {
     // A newer navigation may have happened while this page loaded: only the latest one is drawn.
     if (token !== navigation) return;
     main.replaceChildren(node);
+    if (first) performance.mark('ia:pagina');
     const title = main.querySelector('h1')?.textContent ?? page.title;
     document.title = `${title} — Infraestructura Abierta`;
     if (!first && !fromBar) main.querySelector<HTMLElement>('h1')?.focus();

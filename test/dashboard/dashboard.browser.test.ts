@@ -61,6 +61,10 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     Math.round(stats.publishers.filter((p) => !only || p.publisherId === only).reduce((n, p) => n + p.data[k], 0) * 100) / 100;
   const allProjects = (): IndexAnswer['publishers'][number]['projects'] => index.publishers.flatMap((p) => p.projects);
   const allProcesses = (): IndexAnswer['publishers'][number]['processes'] => index.publishers.flatMap((p) => p.processes);
+  /** Distinct parties (by id, else name) that entries refer to through `pick`, across publishers. */
+  const distinctParties = (pick: (p: IndexAnswer['publishers'][number]) => (number | undefined)[]): number => new Set(index.publishers.flatMap((p) =>
+    pick(p).filter((i): i is number => i !== undefined).map((i) => p.parties?.[i]).map((x) => (x ? x.id || `nombre:${x.name}` : '')))).size;
+  const institutionCount = (): number => distinctParties((p) => [...p.projects.map((x) => x.authority), ...p.processes.map((x) => x.buyer)]);
 
   async function open(hash: string): Promise<Page> {
     const page = await context.newPage();
@@ -144,9 +148,9 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await kpi(page, 'Monto contratado')).toBe(formatMoney(total('contractedMxn')));
     const suppliers = new Set(allProcesses().flatMap((p) => p.suppliers.map((s) => s.id || s.name)));
     expect(await kpi(page, 'Contratistas')).toBe(String(suppliers.size));
-    expect(await kpi(page, 'Licitantes')).toBe(String(new Set(allProcesses().flatMap((p) => p.bidders ?? [])).size));
-    const institutions = new Set([...allProjects().map((p) => p.authority?.id), ...allProcesses().map((p) => p.buyer?.id)].filter(Boolean));
-    expect(await kpi(page, 'Instituciones públicas')).toBe(String(institutions.size));
+    expect(await kpi(page, 'Licitantes')).toBe(String(distinctParties((p) => p.processes.flatMap((x) => x.bidders ?? []))));
+    expect(await kpi(page, 'Instituciones públicas')).toBe(String(institutionCount()));
+    expect(institutionCount()).toBe(3);
 
     // Map: every located project once, clustered where dense.
     const located = allProjects().filter((p) => p.location).length;
@@ -303,10 +307,9 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await page.locator('#tabla-contratista-proyectos tbody a').count()).toBeGreaterThan(0);
 
     await visit(page, '#/instituciones');
-    const institutions = new Set([...allProjects().map((p) => p.authority?.id), ...allProcesses().map((p) => p.buyer?.id)].filter(Boolean));
-    expect(await page.locator('#tabla-instituciones tbody tr').count()).toBe(institutions.size);
+    expect(await page.locator('#tabla-instituciones tbody tr').count()).toBe(institutionCount());
     expect(await page.locator('#treemap-instituciones .tile').count()).toBeGreaterThan(0);
-    expect(await page.locator('#treemap-instituciones table tbody tr').count()).toBe(institutions.size);
+    expect(await page.locator('#treemap-instituciones table tbody tr').count()).toBe(institutionCount());
     await visit(page, `#/institucion/${INSTITUTION}`);
     const merida = index.publishers.find((p) => p.publisherId === 'merida');
     expect(await page.locator('#tabla-institucion-proyectos tbody tr').count()).toBe(merida?.projects.length);
