@@ -72,16 +72,27 @@ function renderFilterBar(ds: Awaited<ReturnType<typeof loadDataset>>, query: URL
   const fq = filterQuery(query).toString();
   if (!slot || fq === barQuery) return;
   barQuery = fq;
+  // Redrawn with its new state (count of filters, "Quitar filtros"), keeping what the reader was doing in it:
+  // the focused control, the caret and the text being typed in the search box, the panel open.
+  const active = document.activeElement instanceof HTMLElement && slot.contains(document.activeElement) ? document.activeElement : undefined;
+  const typed = active instanceof HTMLInputElement ? { value: active.value, caret: active.selectionStart } : undefined;
+  const wasOpen = slot.querySelector('details')?.open ?? false;
   slot.replaceChildren(filterBar(ds, parseFilters(query), query.get('q') ?? '', (next) => {
     const { path, query: current } = parseHash();
     // Page state (sorting, method…) stays; the page number restarts with a new selection.
     const q = new URLSearchParams();
     current.forEach((v, k) => { if (!(filterQuery(new URLSearchParams([[k, v]])).toString()) && k !== 'pagina') q.append(k, v); });
     next.forEach((v, k) => q.set(k, v));
-    barQuery = filterQuery(q).toString();
     fromBar = true;
     location.hash = `#/${path}${q.toString() ? `?${q}` : ''}`;
   }));
+  const details = slot.querySelector('details');
+  if (details && wasOpen) details.open = true;
+  if (active) {
+    const again = (active.id && document.getElementById(active.id)) || slot.querySelector<HTMLElement>('summary');
+    again?.focus();
+    if (typed && again instanceof HTMLInputElement) { again.value = typed.value; again.setSelectionRange(typed.caret, typed.caret); }
+  }
 }
 
 // In-app links carry the current filters (a filtered view stays filtered from page to page), unless they set their own.
