@@ -9,6 +9,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
+import { NOT_FOUND_HTML } from '../functions/src/server/not-found-page';
 
 const ROOT = path.resolve(__dirname, '..');
 const SRC = path.join(ROOT, 'dashboard', 'src');
@@ -23,7 +24,8 @@ export async function buildDashboard(outDir = path.join(ROOT, 'dashboard', 'dist
   const css = (await esbuild.build({ entryPoints: [path.join(SRC, 'styles.css')], bundle: true, write: false, minify: true, logLevel: 'warning' })).outputFiles[0].text;
   const hash = crypto.createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
   const html = fs.readFileSync(path.join(SRC, 'index.html'), 'utf8').replace(/__HASH__/g, hash);
-  const out = { 'index.html': html, 'app.js': js, 'app.css': css };
+  // 404.html: Firebase Hosting's answer to an unknown address (the local server answers the same page itself).
+  const out = { 'index.html': html, 'app.js': js, 'app.css': css, '404.html': NOT_FOUND_HTML };
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const files: DashboardBuild['files'] = {};

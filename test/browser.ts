@@ -1,18 +1,5 @@
-/**
- * Headless Chromium for the browser tests and the dashboard bench: Debian's package (installed by .ci/run),
- * driven by playwright-core, with the background services off so it talks to nothing but our 127.0.0.1 server.
- */
-import * as fs from 'fs';
-import { chromium, type Browser } from 'playwright-core';
+/** Browser tests' entry to headless Chromium (scripts/lib/chromium.ts) and a `describe` that skips without it. */
+import { hasChromium } from '../scripts/lib/chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = fs.existsSync(CHROMIUM);
+export { CHROMIUM, hasChromium, launchChromium } from '../scripts/lib/chromium';
 export const describeIfChromium = hasChromium ? describe : describe.skip;
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-}

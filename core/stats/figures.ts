@@ -39,7 +39,11 @@ export function computeFigures(records: unknown[], projects: unknown[]): StatsFi
 }
 
 /** The figures of index entries (core/stats/publication-index.ts): what the dashboard recomputes for a filtered selection. */
-export function figuresOf(processes: ProcessEntry[], projects: ProjectEntry[]): StatsFigures {
+/** What figuresOf reads of each entry (the dashboard passes its rows, which carry more). */
+type ProcessFigures = Pick<ProcessEntry, 'contracted' | 'paid' | 'otherCurrency' | 'method' | 'tenderers' | 'date'>;
+type ProjectFigures = Pick<ProjectEntry, 'budget' | 'finalValue' | 'otherCurrency' | 'status' | 'sector' | 'start' | 'updated'>;
+
+export function figuresOf(processes: ProcessFigures[], projects: ProjectFigures[]): StatsFigures {
   const stats: StatsFigures = {
     projects: projects.length, processes: processes.length, budgetMxn: 0, contractedMxn: 0, paidMxn: 0, finalValueMxn: 0,
     otherCurrencyAmounts: 0, byProjectStatus: {}, bySector: {}, byProcurementMethod: {},

@@ -6,10 +6,12 @@ const record = {
   ocid: 'ocds-abc123-1',
   compiledRelease: {
     ocid: 'ocds-abc123-1', date: '2024-03-01T00:00:00Z',
-    tender: { title: 'Pavimentación', procurementMethod: 'open', mainProcurementCategory: 'works', numberOfTenderers: 3 },
+    tender: { title: 'Pavimentación', procurementMethod: 'open', mainProcurementCategory: 'works', numberOfTenderers: 3, tenderers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }, { name: 'Constructora B' }] },
+    buyer: { id: 'MX-RFC-MUN010101AAA', name: 'Municipio' },
+    parties: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', address: { locality: 'Mérida' } }],
     awards: [{ id: 'a1', suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }] }, { id: 'a2', suppliers: [{ name: 'Constructora B' }] }],
     contracts: [
-      { id: 'c1', awardID: 'a1', value: { amount: 100.1, currency: 'MXN' }, implementation: { transactions: [{ value: { amount: 40 } }, { value: { amount: 5, currency: 'USD' } }] } },
+      { id: 'c1', awardID: 'a1', value: { amount: 100.1, currency: 'MXN' }, implementation: { status: 'ongoing', transactions: [{ value: { amount: 40 } }, { value: { amount: 5, currency: 'USD' } }] } },
       { id: 'c2', awardID: 'a2', value: { amount: 50.2 } },
     ],
   },
@@ -18,24 +20,40 @@ const project = {
   id: 'oc4ids-abc123-P1', title: 'Calle', status: 'implementation', type: 'construction', sector: ['transport.road'],
   budget: { amount: { amount: 300, currency: 'MXN' } }, completion: { finalValue: { amount: 9, currency: 'USD' } },
   period: { startDate: '2023-05-01', endDate: '2025-01-31' }, updated: '2024-06-01T00:00:00Z',
-  locations: [{ description: 'sin punto' }, { geometry: { type: 'LineString', coordinates: [[-89.6, 20.9], [-89.5, 21]] } }],
+  publicAuthority: { id: 'MX-RFC-MUN010101AAA', name: 'Municipio' },
+  locations: [{ description: 'sin punto' }, { address: { locality: 'Progreso' },  geometry: { type: 'LineString', coordinates: [[-89.6, 20.9], [-89.5, 21]] } }],
   metrics: [{ id: 'physicalProgress', observations: [{ period: { endDate: '2024-06-01' }, measure: '60' }, { period: { endDate: '2024-01-01' }, measure: 10 }] }],
   contractingProcesses: [{ id: 'ocds-abc123-1', summary: { contractValue: { amount: 150.3, currency: 'MXN' } } }],
 };
 
 describe('publication index', () => {
   it('keeps the fields the dashboard reads', () => {
-    const { projects, processes } = publicationIndex([record], [project]);
+    const { projects, processes, parties } = publicationIndex([record], [project]);
+    expect(parties).toEqual([{ id: 'MX-RFC-MUN010101AAA', name: 'Municipio' }, { id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }, { id: '', name: 'Constructora B' }]);
     expect(projects[0]).toEqual({
       id: 'oc4ids-abc123-P1', title: 'Calle', status: 'implementation', type: 'construction', sector: ['transport.road'], budget: 300, contracted: 150.3,
       paid: 40, physicalProgress: 60, start: '2023-05-01', end: '2025-01-31', updated: '2024-06-01T00:00:00Z', ocids: ['ocds-abc123-1'], location: [-89.6, 20.9], otherCurrency: 1,
+      authority: 0, municipality: 'Progreso',
     });
     expect(processes[0]).toEqual({
       ocid: 'ocds-abc123-1', title: 'Pavimentación', method: 'open', category: 'works', tenderers: 3,
-      suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }, { id: '', name: 'Constructora B' }],
-      contracts: [{ value: 100.1, suppliers: [0] }, { value: 50.2, suppliers: [1] }], contracted: 150.3, paid: 40, date: '2024-03-01T00:00:00Z',
-      projectIds: ['oc4ids-abc123-P1'], otherCurrency: 1,
+      suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', locality: 'Mérida' }, { id: '', name: 'Constructora B' }],
+      contracts: [{ value: 100.1, paid: 40, suppliers: [0] }, { value: 50.2, suppliers: [1] }], contracted: 150.3, paid: 40, date: '2024-03-01T00:00:00Z',
+      projectIds: ['oc4ids-abc123-P1'], otherCurrency: 1, stage: 'implementation', buyer: 0, bidders: [1, 2],
     });
+  });
+
+  it('classifies each process by its most advanced stage', () => {
+    const stage = (c: Record<string, unknown>): string | undefined => processEntry({ ocid: 'o', compiledRelease: c }).stage;
+    expect(stage({})).toBe('planning');
+    expect(stage({ tender: { status: 'active' } })).toBe('tender');
+    expect(stage({ tender: { status: 'cancelled' } })).toBe('cancelled');
+    expect(stage({ tender: { status: 'complete' }, awards: [{ status: 'pending' }] })).toBe('award');
+    expect(stage({ awards: [{ status: 'unsuccessful' }] })).toBe('cancelled');
+    expect(stage({ awards: [{ status: 'active' }], contracts: [{ status: 'active' }] })).toBe('contract');
+    expect(stage({ contracts: [{ status: 'terminated' }] })).toBe('completed');
+    expect(stage({ contracts: [{ status: 'active', implementation: { status: 'ongoing' } }] })).toBe('implementation');
+    expect(stage({ contracts: [{ status: 'terminated', implementation: { status: 'concluded' } }] })).toBe('completed');
   });
 
   it('never throws on missing or malformed data, and leaves absent amounts absent', () => {
@@ -43,7 +61,7 @@ describe('publication index', () => {
       expect(() => publicationIndex([bad], [bad])).not.toThrow();
     }
     expect(projectEntry({ id: 'p' })).toEqual({ id: 'p', title: 'p', status: 'sin-dato', sector: [], ocids: [] });
-    expect(processEntry({ ocid: 'o', compiledRelease: {} })).toEqual({ ocid: 'o', title: 'o', method: 'sin-dato', suppliers: [], contracts: [], projectIds: [] });
+    expect(processEntry({ ocid: 'o', compiledRelease: {} })).toEqual({ ocid: 'o', title: 'o', method: 'sin-dato', suppliers: [], contracts: [], projectIds: [], stage: 'planning' });
   });
 
   it('aggregates to the same figures as the documents', () => {

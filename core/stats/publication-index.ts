@@ -9,7 +9,19 @@ import { isObject } from '../json/json-values';
 
 type Obj = Record<string, unknown>;
 
-export interface Party { id: string; name: string }
+export interface Party {
+  id: string;
+  name: string;
+  /** address/locality of the party in the document's `parties` (suppliers only: the dashboard's *Contratista* shows it). */
+  locality?: string;
+}
+
+/**
+ * Where a process stands, from its most advanced stage with a status (the national visualizer's rule): the
+ * implementation, else the contract, else the award, else the tender, else planning; ended or cancelled stages
+ * say so.
+ */
+export type ProcessStage = 'planning' | 'tender' | 'award' | 'contract' | 'implementation' | 'completed' | 'cancelled';
 
 export interface ProjectEntry {
   id: string;
@@ -39,6 +51,10 @@ export interface ProjectEntry {
   location?: [number, number];
   /** Amounts published in another currency (budget, final value): counted, never summed with MXN. */
   otherCurrency?: number;
+  /** publicAuthority (the institution responsible for the project): its position in the index's `parties`. */
+  authority?: number;
+  /** address/locality of the first location that has one: the municipality filter. */
+  municipality?: string;
 }
 
 export interface ProcessEntry {
@@ -52,8 +68,8 @@ export interface ProcessEntry {
   tenderers?: number;
   /** Award suppliers, each once. */
   suppliers: Party[];
-  /** Per contract: its value in MXN and its award's suppliers (indices into `suppliers`). */
-  contracts: { value?: number; suppliers: number[] }[];
+  /** Per contract: its value and what was paid under it in MXN, and its award's suppliers (indices into `suppliers`). */
+  contracts: { value?: number; paid?: number; suppliers: number[] }[];
   /** Sum of contracts' value in MXN. */
   contracted?: number;
   /** Sum of implementation transactions in MXN. */
@@ -64,9 +80,31 @@ export interface ProcessEntry {
   projectIds: string[];
   /** Amounts published in another currency (contract values, transactions). */
   otherCurrency?: number;
+  stage?: ProcessStage;
+  /** The buyer: its position in the index's `parties`. */
+  buyer?: number;
+  /** Tenderers, by position in the index's `parties` (distinct bidders are counted across processes). */
+  bidders?: number[];
 }
 
-export interface PublicationIndex { projects: ProjectEntry[]; processes: ProcessEntry[] }
+/**
+ * Institutions (publicAuthority, buyer) and bidders are listed once per publication and referred to by position:
+ * a publisher's few institutions would otherwise be repeated on each of its thousands of entries.
+ */
+export interface PublicationIndex { projects: ProjectEntry[]; processes: ProcessEntry[]; parties?: Party[] }
+
+/** Interns parties (by id, else name) into one list: entries keep their position. */
+export class PartyTable {
+  readonly list: Party[] = [];
+  private readonly at = new Map<string, number>();
+  ref(p: Party | undefined): number | undefined {
+    if (!p) return undefined;
+    const key = p.id || `nombre:${p.name}`;
+    let i = this.at.get(key);
+    if (i === undefined) { i = this.list.push({ id: p.id, name: p.name }) - 1; this.at.set(key, i); }
+    return i;
+  }
+}
 
 /** One publisher's part of the `/api/index` answer. */
 export interface PublisherIndex extends PublicationIndex {
@@ -131,7 +169,7 @@ function omitUndefined<T extends object>(o: T): T {
   return o;
 }
 
-export function projectEntry(project: unknown): ProjectEntry {
+export function projectEntry(project: unknown, table = new PartyTable()): ProjectEntry {
   const p = obj(project) ?? {};
   const money = new Money();
   const period = obj(p.period);
@@ -149,11 +187,35 @@ export function projectEntry(project: unknown): ProjectEntry {
     start: str(period?.startDate), end: str(period?.endDate), updated: str(p.updated),
     ocids: processes.map((c) => str(c.id) ?? str(obj(c.summary)?.ocid)).filter((s): s is string => !!s),
     location: firstPoint(p), otherCurrency: money.other || undefined,
+    authority: table.ref(authorityOf(p)), municipality: objects(p.locations).map((l) => str(obj(l.address)?.locality)).find(Boolean),
   });
 }
 
+function authorityOf(p: Obj): Party | undefined {
+  const named = obj(p.publicAuthority);
+  const party = objects(p.parties).find((x) => arr(x.roles).includes('publicAuthority'));
+  const id = str(named?.id) ?? str(party?.id) ?? '';
+  const name = str(named?.name) ?? str(party?.name);
+  return name ? { id, name } : undefined;
+}
+
+const CANCELLED = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
+
+export function processStage(c: Obj): ProcessStage {
+  const contracts = objects(c.contracts);
+  const impl = contracts.map((k) => str(obj(k.implementation)?.status)).filter((s): s is string => !!s);
+  if (impl.length) return impl.every((s) => s === 'concluded') ? 'completed' : 'implementation';
+  const ks = contracts.map((k) => str(k.status)).filter((s): s is string => !!s);
+  if (ks.length) return ks.some((s) => s === 'active' || s === 'pending') ? 'contract' : ks.every((s) => s === 'cancelled') ? 'cancelled' : 'completed';
+  const aw = objects(c.awards).map((a) => str(a.status)).filter((s): s is string => !!s);
+  if (aw.length) return aw.some((s) => s === 'active' || s === 'pending') ? 'award' : 'cancelled';
+  const t = str(obj(c.tender)?.status);
+  if (t) return CANCELLED.has(t) ? 'cancelled' : 'tender';
+  return 'planning';
+}
+
 /** `record`: an OCDS record; its compiled release is what a reader sees of the process. */
-export function processEntry(record: unknown, projectIds: string[] = []): ProcessEntry {
+export function processEntry(record: unknown, projectIds: string[] = [], table = new PartyTable()): ProcessEntry {
   const r = obj(record) ?? {};
   const c = obj(r.compiledRelease) ?? {};
   const money = new Money();
@@ -170,32 +232,38 @@ export function processEntry(record: unknown, projectIds: string[] = []): Proces
   const contracts = contractObjects.map((k) => {
     // A contract's suppliers are those of its award (awardID); without a match, those of every award.
     const award = awards.find((a) => a.id === k.awardID);
-    return omitUndefined({ value: money.mxn(k.value), suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf) });
+    const kPaid = sumPresent(objects(obj(k.implementation)?.transactions).map((t) => money.mxn(t.value ?? t.amount)));
+    return omitUndefined({ value: money.mxn(k.value), paid: kPaid, suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf) });
   });
   for (const s of parties(awards.flatMap((a) => arr(a.suppliers)))) indexOf(s);
-  const paid = sumPresent(contractObjects.flatMap((k) => objects(obj(k.implementation)?.transactions).map((t) => money.mxn(t.value ?? t.amount))));
+  // Each transaction was read once above, per contract (its currency counted there).
+  const paid = sumPresent(contracts.map((k) => k.paid));
   const tenderers = num(tender?.numberOfTenderers) ?? (arr(tender?.tenderers).length || undefined);
+  const localities = new Map(objects(c.parties).map((x) => [str(x.id) ?? str(x.name), str(obj(x.address)?.locality)]));
+  for (const s of suppliers) { const l = localities.get(s.id || s.name); if (l) s.locality = l; }
+  const bidders = [...new Set(parties(tender?.tenderers).map((x) => table.ref(x) as number))];
   return omitUndefined<ProcessEntry>({
     ocid, title: str(tender?.title) ?? str(contractObjects[0]?.title) ?? ocid,
     method: str(tender?.procurementMethod) ?? 'sin-dato', category: str(tender?.mainProcurementCategory), tenderers,
     suppliers, contracts, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: str(c.date), projectIds,
-    otherCurrency: money.other || undefined,
+    otherCurrency: money.other || undefined, stage: processStage(c), buyer: table.ref(parties([c.buyer])[0]), bidders: bidders.length ? bidders : undefined,
   });
 }
 
 /** The index of one publication: processes know their projects, projects what their processes paid. */
 export function publicationIndex(records: unknown[], projects: unknown[]): PublicationIndex {
-  const projectEntries = projects.map(projectEntry);
+  const table = new PartyTable();
+  const projectEntries = projects.map((p) => projectEntry(p, table));
   const projectsOf = new Map<string, string[]>();
   for (const p of projectEntries) for (const ocid of new Set(p.ocids)) projectsOf.set(ocid, [...(projectsOf.get(ocid) ?? []), p.id]);
   const processes = records.map((r) => {
     const ocid = str(obj(r)?.ocid) ?? str(obj(obj(r)?.compiledRelease)?.ocid) ?? '';
-    return processEntry(r, projectsOf.get(ocid) ?? []);
+    return processEntry(r, projectsOf.get(ocid) ?? [], table);
   });
   const paidOf = new Map(processes.map((p) => [p.ocid, p.paid]));
   for (const p of projectEntries) {
     const paid = sumPresent([...new Set(p.ocids)].map((o) => paidOf.get(o)));
     if (paid !== undefined) p.paid = paid;
   }
-  return { projects: projectEntries, processes };
+  return { projects: projectEntries, processes, parties: table.list };
 }

@@ -50,3 +50,12 @@ export async function loadProject(id: string): Promise<Json | undefined> {
   if (!res.ok) throw new Error(`${res.status} /api/oc4ids/projects/${id}`);
   return ((await res.json()) as { projects?: Json[] }).projects?.[0];
 }
+
+/** The OCDS record of a process (its compiled release is what *Contratación* shows), or undefined when the API does not know it. */
+export async function loadRecord(ocid: string): Promise<Json | undefined> {
+  const url = `/api/ocds/records/${encodeURIComponent(ocid)}`;
+  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new Error(`${res.status} ${url}`);
+  return ((await res.json()) as { records?: Json[] }).records?.[0];
+}

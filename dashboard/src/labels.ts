@@ -34,3 +34,15 @@ export const COMPETITION_TITLES: Record<string, string> = {
 export function codes(list: 'projectStatus' | 'projectSector'): string[] {
   return Object.keys(OC4IDS[list] ?? {});
 }
+
+/** Where a process stands (core/stats/publication-index.ts `processStage`). */
+export const STAGE_TITLES: Record<string, string> = {
+  planning: 'Planeación',
+  tender: 'Licitación',
+  award: 'Adjudicación',
+  contract: 'Contratación',
+  implementation: 'Ejecución',
+  completed: 'Terminado',
+  cancelled: 'Cancelado',
+};
+export const stageTitle = (code: string | undefined): string => (code ? STAGE_TITLES[code] ?? code : NO_DATA);

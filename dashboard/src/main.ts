@@ -1,44 +1,108 @@
 /**
  * The dashboard's entry: a hash router over the pages (works from any static host, no server rewrites), the
- * navigation with `aria-current`, focus moved to each new page's heading, and one data load shared by all pages.
+ * navigation with `aria-current`, the header's global filters (kept in the URL and carried by every in-app link),
+ * focus moved to each new page's heading, and one data load shared by all pages.
  */
 import { loadDataset } from './api';
-import { h } from './dom';
+import { h, route } from './dom';
 import type { Page } from './pages/common';
+import { filterDataset, filterQuery, parseFilters } from './data/filters';
+import { filterBar } from './shell/filter-bar';
 import { homePage } from './pages/home';
 import { projectsPage } from './pages/projects';
 import { projectPage } from './pages/project';
 import { processesPage } from './pages/processes';
+import { processPage } from './pages/process';
 import { supplierPage, suppliersPage } from './pages/suppliers';
+import { institutionPage, institutionsPage } from './pages/institutions';
 import { indicatorsPage } from './pages/indicators';
 import { qualityPage } from './pages/quality';
 import { trackingPage } from './pages/tracking';
 import { downloadsPage } from './pages/downloads';
+import { aboutPage } from './pages/about';
+import { glossaryPage } from './pages/glossary';
+import { notFoundPage } from './pages/not-found';
 
 const ROUTES: Record<string, Page> = {
   '': homePage, proyectos: projectsPage, proyecto: projectPage, contrataciones: processesPage, contratistas: suppliersPage,
   contratista: supplierPage, indicadores: indicatorsPage, calidad: qualityPage, seguimiento: trackingPage, descargas: downloadsPage,
+  contratacion: processPage,
+  instituciones: institutionsPage,
+  institucion: institutionPage,
+  acerca: aboutPage,
+  glosario: glossaryPage,
 };
 /** Menu entries; detail pages highlight their list. */
 const NAV: [string, string][] = [
-  ['', 'Inicio'], ['proyectos', 'Proyectos'], ['contrataciones', 'Contrataciones'], ['contratistas', 'Contratistas'], ['indicadores', 'Indicadores'],
+  ['', 'Inicio'], ['proyectos', 'Proyectos'], ['contrataciones', 'Contrataciones'], ['contratistas', 'Contratistas'],
+  ['instituciones', 'Instituciones'],
+  ['indicadores', 'Indicadores'],
   ['calidad', 'Calidad de datos'], ['seguimiento', 'Seguimiento'], ['descargas', 'Descargas y API'],
+  ['acerca', 'Acerca'],
+  ['glosario', 'Glosario'],
 ];
-const PARENT: Record<string, string> = { proyecto: 'proyectos', contratista: 'contratistas' };
+const PARENT: Record<string, string> = {
+  proyecto: 'proyectos', contratista: 'contratistas',
+  contratacion: 'contrataciones',
+  institucion: 'instituciones',
+};
 
-function parseHash(): { name: string; params: string[]; query: URLSearchParams } {
+function parseHash(): { name: string; path: string; params: string[]; query: URLSearchParams } {
   const raw = location.hash.replace(/^#\/?/, '');
   const [path, search = ''] = raw.split('?');
   const [name = '', ...params] = path.split('/').map((s) => { try { return decodeURIComponent(s); } catch { return s; } });
-  return { name, params, query: new URLSearchParams(search) };
+  return { name, path, params, query: new URLSearchParams(search) };
 }
 
-function renderNav(current: string): void {
+const withQuery = (href: string, q: string): string => (q ? `${href}${href.includes('?') ? '&' : '?'}${q}` : href);
+
+function renderNav(current: string, fq: string): void {
   const nav = document.getElementById('menu');
   if (!nav) return;
   const active = PARENT[current] ?? current;
-  nav.replaceChildren(h('ul', null, NAV.map(([r, label]) => h('li', null, h('a', { href: `#/${r}`, 'aria-current': r === active ? 'page' : undefined }, label)))));
+  nav.replaceChildren(h('ul', null, NAV.map(([r, label]) => h('li', null, h('a', { href: withQuery(`#/${r}`, fq), 'aria-current': r === active ? 'page' : undefined }, label)))));
 }
+
+/** The filter query the header shows, and whether the last navigation came from it (then focus stays there). */
+let barQuery: string | undefined;
+let fromBar = false;
+
+function renderFilterBar(ds: Awaited<ReturnType<typeof loadDataset>>, query: URLSearchParams): void {
+  const slot = document.getElementById('filtros');
+  const fq = filterQuery(query).toString();
+  if (!slot || fq === barQuery) return;
+  barQuery = fq;
+  // Redrawn with its new state (count of filters, "Quitar filtros"), keeping what the reader was doing in it:
+  // the focused control, the caret and the text being typed in the search box, the panel open.
+  const active = document.activeElement instanceof HTMLElement && slot.contains(document.activeElement) ? document.activeElement : undefined;
+  const typed = active instanceof HTMLInputElement ? { value: active.value, caret: active.selectionStart } : undefined;
+  const wasOpen = slot.querySelector('details')?.open ?? false;
+  slot.replaceChildren(filterBar(ds, parseFilters(query), query.get('q') ?? '', (next) => {
+    const { path, query: current } = parseHash();
+    // Page state (sorting, method…) stays; the page number restarts with a new selection.
+    const q = new URLSearchParams();
+    current.forEach((v, k) => { if (!(filterQuery(new URLSearchParams([[k, v]])).toString()) && k !== 'pagina') q.append(k, v); });
+    next.forEach((v, k) => q.set(k, v));
+    fromBar = true;
+    location.hash = `#/${path}${q.toString() ? `?${q}` : ''}`;
+  }));
+  const details = slot.querySelector('details');
+  if (details && wasOpen) details.open = true;
+  if (active) {
+    const again = (active.id && document.getElementById(active.id)) || slot.querySelector<HTMLElement>('summary');
+    again?.focus();
+    if (typed && again instanceof HTMLInputElement) { again.value = typed.value; again.setSelectionRange(typed.caret, typed.caret); }
+  }
+}
+
+// In-app links carry the current filters (a filtered view stays filtered from page to page), unless they set their own.
+document.addEventListener('click', (e) => {
+  const a = (e.target as Element | null)?.closest?.('a[href^="#/"]') as HTMLAnchorElement | null;
+  if (!a) return;
+  const href = a.getAttribute('href') ?? '';
+  const fq = filterQuery(parseHash().query).toString();
+  if (fq && !filterQuery(new URLSearchParams(href.split('?')[1] ?? '')).toString()) a.setAttribute('href', withQuery(href, fq));
+});
 
 let first = true;
 let navigation = 0;
@@ -46,29 +110,38 @@ async function render(): Promise<void> {
   const token = ++navigation;
   const main = document.getElementById('contenido') as HTMLElement;
   const { name, params, query } = parseHash();
-  const page = ROUTES[name] ?? homePage;
-  renderNav(ROUTES[name] ? name : '');
+  const page = ROUTES[name] ?? notFoundPage;
+  renderNav(name, filterQuery(query).toString());
   main.setAttribute('aria-busy', 'true');
   try {
     const ds = await loadDataset();
+    // Marks read by `npm run bench:dashboard`: data ready, then page drawn (the first of each per tab).
+    if (first) performance.mark('ia:datos');
+    renderFilterBar(ds, query);
     const setQuery = (q: URLSearchParams): void => {
       const base = location.hash.replace(/^#\/?/, '').split('?')[0];
-      history.replaceState(null, '', `#/${base}${q.toString() ? `?${q}` : ''}`);
+      const all = filterQuery(parseHash().query);
+      q.forEach((v, k) => all.set(k, v));
+      history.replaceState(null, '', `#/${base}${all.toString() ? `?${all}` : ''}`);
     };
-    const node = await page.render({ ds, params, query, setQuery });
+    const filters = parseFilters(query);
+    const node = await page.render({ ds, params, query, filters, sel: filterDataset(ds, filters), setQuery });
     // A newer navigation may have happened while this page loaded: only the latest one is drawn.
     if (token !== navigation) return;
     main.replaceChildren(node);
+    if (first) performance.mark('ia:pagina');
     const title = main.querySelector('h1')?.textContent ?? page.title;
     document.title = `${title} — Infraestructura Abierta`;
-    if (!first) main.querySelector<HTMLElement>('h1')?.focus();
+    if (!first && !fromBar) main.querySelector<HTMLElement>('h1')?.focus();
   } catch (e) {
     if (token !== navigation) return;
-    main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, 'Intente de nuevo en unos minutos. Detalle: ', String((e as Error).message)));
+    main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, 'Intente de nuevo en unos minutos. Detalle: ', String((e as Error).message)),
+      h('p', null, h('a', { href: route('') }, 'Volver al inicio')));
   } finally {
     if (token === navigation) {
       main.removeAttribute('aria-busy');
       first = false;
+      fromBar = false;
       document.body.dataset.ready = 'true';
     }
   }

@@ -12,6 +12,7 @@ import { indexRoutes } from './api/index-routes';
 import { errorHandler, notFound } from './api/http-error';
 import { allowedMethods, jsonBodies } from './api/request-limits';
 import { securityHeaders } from './api/security-headers';
+import { notFoundPage } from './server/not-found-page';
 
 export interface AppDeps {
   store: Store;
@@ -45,8 +46,8 @@ export function createApp(deps: AppDeps): Express {
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
   if (deps.dashboardDir) app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }));
-  // Anything else: a Spanish 404 from our error handler, not express's English "Cannot GET" page.
-  app.use((_req, _res, next) => next(notFound('esa página')));
+  // Anything else: a Spanish page (or JSON), not express's English "Cannot GET".
+  app.use(notFoundPage());
   app.use(errorHandler(log));
   return app;
 }

@@ -11,8 +11,12 @@ function save(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function downloadButtons(base: string, header: string[], rows: () => Cell[][], json: () => unknown): HTMLElement {
+export function csvButton(base: string, header: string[], rows: () => Cell[][], label = 'Descargar CSV'): HTMLElement {
+  return h('button', { type: 'button', class: 'download-csv', onclick: () => save(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(header, rows())) }, label);
+}
+
+export function downloadButtons(base: string, header: string[], rows: () => Cell[][], json?: () => unknown): HTMLElement {
   return h('div', { class: 'downloads' },
-    h('button', { type: 'button', onclick: () => save(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(header, rows())) }, 'Descargar CSV'),
-    h('button', { type: 'button', onclick: () => save(`${base}.json`, 'application/json', `${JSON.stringify(json(), null, 2)}\n`) }, 'Descargar JSON'));
+    csvButton(base, header, rows),
+    json ? h('button', { type: 'button', onclick: () => save(`${base}.json`, 'application/json', `${JSON.stringify(json(), null, 2)}\n`) }, 'Descargar JSON') : null);
 }

@@ -1,7 +1,9 @@
 /**
- * The filters shared by *Inicio* and *Proyectos* (year, state, implementer, sector, status), kept in the URL so
- * a filtered view can be linked. Processes follow their projects; a process linked to no project is kept only
- * while no project-level filter (year, sector, status) is set, so totals never silently drop data.
+ * The global filters of the header (year, state, implementer, sector, type, status, municipality and a keyword),
+ * kept in the URL so a filtered view can be linked, and followed by every list, map, counter and chart. Processes
+ * follow their projects; a process linked to no project is kept only while no project-level filter is set (year,
+ * sector, type, status, municipality), so totals never silently drop data. The keyword also finds a process by its
+ * own title, ocid, buyer or contractors.
  */
 import type { Dataset } from './types';
 import type { ProcessRow, ProjectRow } from './rows';
@@ -11,41 +13,69 @@ export interface Filters {
   state?: string;
   publisher?: string;
   sector?: string;
+  type?: string;
   status?: string;
+  municipality?: string;
+  q?: string;
 }
 
-export const FILTER_KEYS = ['year', 'state', 'publisher', 'sector', 'status'] as const;
+export const FILTER_KEYS = ['year', 'state', 'publisher', 'sector', 'type', 'status', 'municipality', 'q'] as const;
 
 export function parseFilters(q: URLSearchParams): Filters {
   const f: Filters = {};
   const year = Number(q.get('year'));
   if (Number.isInteger(year) && year > 0) f.year = year;
-  for (const k of ['state', 'publisher', 'sector', 'status'] as const) { const v = q.get(k); if (v) f[k] = v; }
+  for (const k of ['state', 'publisher', 'sector', 'type', 'status', 'municipality'] as const) { const v = q.get(k); if (v) f[k] = v; }
+  const text = fold(q.get('q') ?? '').trim();
+  if (text) f.q = text;
   return f;
 }
+
+/** Only the filter keys of a query, in a stable order (links carry them from page to page). */
+export function filterQuery(q: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const k of FILTER_KEYS) { const v = q.get(k); if (v) out.set(k, v); }
+  return out;
+}
+
+export const activeFilters = (f: Filters): number => Object.values(f).filter((v) => v !== undefined).length;
+
+/** Accents and case ignored: "escuela" finds "Escuela", "mérida" finds "Merida". */
+export const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+const projectText = (r: ProjectRow): string => fold(`${r.title} ${r.id} ${r.publisherName} ${r.state} ${r.municipality ?? ''} ${r.authority?.name ?? ''} ${r.authority?.id ?? ''}`);
+const processText = (r: ProcessRow): string => fold(`${r.title} ${r.ocid} ${r.publisherName} ${r.buyer?.name ?? ''} ${r.suppliers.map((s) => `${s.name} ${s.id}`).join(' ')}`);
 
 export function matchesProject(row: ProjectRow, f: Filters): boolean {
   if (f.state && row.state !== f.state) return false;
   if (f.publisher && row.publisherId !== f.publisher) return false;
   if (f.sector && !row.sector.includes(f.sector)) return false;
+  if (f.type && row.type !== f.type) return false;
   if (f.status && row.status !== f.status) return false;
+  if (f.municipality && row.municipality !== f.municipality) return false;
   if (f.year !== undefined) {
     const from = row.startYear ?? row.endYear;
     const to = row.endYear ?? row.startYear;
     if (from === undefined || to === undefined || f.year < from || f.year > to) return false;
   }
+  if (f.q && !projectText(row).includes(f.q)) return false;
   return true;
 }
 
+export interface Selection { projects: ProjectRow[]; processes: ProcessRow[]; publisherIds: Set<string> }
+
 /** The rows behind a filtered view, ready for figuresOf(). */
-export function filterDataset(ds: Dataset, f: Filters): { projects: ProjectRow[]; processes: ProcessRow[]; publisherIds: Set<string> } {
+export function filterDataset(ds: Dataset, f: Filters): Selection {
+  if (!activeFilters(f)) return { projects: ds.projects, processes: ds.processes, publisherIds: new Set([...ds.projects, ...ds.processes].map((r) => r.publisherId)) };
   const projects = ds.projects.filter((r) => matchesProject(r, f));
   const linked = new Set(projects.flatMap((r) => r.ocids));
-  const projectLevel = f.year !== undefined || !!f.sector || !!f.status;
+  const projectLevel = f.year !== undefined || !!f.sector || !!f.type || !!f.status || !!f.municipality;
   const processes = ds.processes.filter((r) => {
     if (f.publisher && r.publisherId !== f.publisher) return false;
     if (f.state && r.state !== f.state) return false;
-    return linked.has(r.ocid) || (!projectLevel && r.projectIds.length === 0);
+    if (linked.has(r.ocid)) return true;
+    if (f.q) return !projectLevel && processText(r).includes(f.q);
+    return !projectLevel && r.projectIds.length === 0;
   });
   const publisherIds = new Set([...projects.map((p) => p.publisherId), ...processes.map((r) => r.publisherId)]);
   return { projects, processes, publisherIds };

@@ -1,19 +1,20 @@
 /**
  * Flat rows for tables, filters and downloads: the entries of `/api/index` (core/stats/publication-index.ts)
- * with their publisher's name and state. A project links its processes through `contractingProcesses[].id`
- * (= the OCDS ocid, OC4IDS 0.9.5); the index already carries both directions of that link.
+ * with their publisher's name and state, and their institutions and bidders read from the index's `parties`. A
+ * project links its processes through `contractingProcesses[].id` (= the OCDS ocid, OC4IDS 0.9.5); the index
+ * already carries both directions of that link.
  */
-import type { IndexAnswer, ProcessEntry, ProjectEntry } from '../../../core/stats/publication-index';
+import type { IndexAnswer, Party, ProcessEntry, ProjectEntry } from '../../../core/stats/publication-index';
 import { yearOf } from './read';
 
 export type { Party } from '../../../core/stats/publication-index';
 
 interface Owner { publisherId: string; publisherName: string; state: string }
 
-export type ProjectRow = ProjectEntry & Owner & { startYear?: number; endYear?: number };
+export type ProjectRow = Omit<ProjectEntry, 'authority'> & Owner & { authority?: Party; startYear?: number; endYear?: number };
 
 export type CompetitionBand = '1' | '2-5' | '6+' | 'unknown';
-export type ProcessRow = ProcessEntry & Owner & { band: CompetitionBand; year?: number };
+export type ProcessRow = Omit<ProcessEntry, 'buyer' | 'bidders'> & Owner & { buyer?: Party; bidders?: string[]; band: CompetitionBand; year?: number };
 
 /** Same bands as core/stats/figures.ts: 1, 2–5, more than 5 tenderers, unknown. */
 export const competitionBand = (n: number | undefined): CompetitionBand => (n === undefined ? 'unknown' : n <= 1 ? '1' : n <= 5 ? '2-5' : '6+');
@@ -23,8 +24,13 @@ export function indexRows(index: IndexAnswer): { projects: ProjectRow[]; process
   const processes: ProcessRow[] = [];
   for (const p of index.publishers) {
     const owner: Owner = { publisherId: p.publisherId, publisherName: p.name, state: p.state };
-    for (const e of p.projects) projects.push({ ...e, ...owner, startYear: yearOf(e.start), endYear: yearOf(e.end) });
-    for (const e of p.processes) processes.push({ ...e, ...owner, band: competitionBand(e.tenderers), year: yearOf(e.date) });
+    const parties = p.parties ?? [];
+    const party = (i: number | undefined): Party | undefined => (i === undefined ? undefined : parties[i]);
+    for (const e of p.projects) projects.push({ ...e, ...owner, authority: party(e.authority), startYear: yearOf(e.start), endYear: yearOf(e.end) });
+    for (const e of p.processes) {
+      const bidders = e.bidders?.map((i) => { const b = parties[i]; return b ? b.id || `nombre:${b.name}` : ''; }).filter(Boolean);
+      processes.push({ ...e, ...owner, buyer: party(e.buyer), bidders, band: competitionBand(e.tenderers), year: yearOf(e.date) });
+    }
   }
   return { projects, processes };
 }

@@ -1,6 +1,6 @@
 /**
- * Contractors (OCDS award suppliers) with what they were contracted: a contract counts in full for each of its
- * award's suppliers (joint bids are not split, because OCDS does not say how the value is shared).
+ * Contractors (OCDS award suppliers, also those whose contract is not published yet) with what they were
+ * contracted and paid: a contract counts in full for each of its award's suppliers (joint bids are not split, because OCDS does not say how the value is shared).
  */
 import type { Party, ProcessRow } from './rows';
 
@@ -8,9 +8,11 @@ export interface SupplierTotal {
   key: string;
   id: string;
   name: string;
+  locality?: string;
   contracts: number;
   processes: number;
   amount: number;
+  paid: number;
   publishers: string[];
 }
 
@@ -26,16 +28,34 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
     for (const k of p.contracts) {
       for (const s of contractSuppliers(p, k)) {
         const key = supplierKey(s);
-        const t = map.get(key) ?? { key, id: s.id, name: s.name, contracts: 0, processes: 0, amount: 0, publishers: [], ocids: new Set(), pubs: new Set() };
+        const t = map.get(key) ?? { key, id: s.id, name: s.name, contracts: 0, processes: 0, amount: 0, paid: 0, publishers: [], ocids: new Set(), pubs: new Set() };
         t.contracts++;
         t.amount = Math.round((t.amount + (k.value ?? 0)) * 100) / 100;
+        t.paid = Math.round((t.paid + (k.paid ?? 0)) * 100) / 100;
+        if (!t.locality && s.locality) t.locality = s.locality;
         t.ocids.add(p.ocid);
         t.pubs.add(p.publisherName);
         map.set(key, t);
       }
     }
+    // Awarded but without a published contract yet: listed, with no contracted amount.
+    for (const s of p.suppliers) {
+      const key = supplierKey(s);
+      if (map.get(key)?.ocids.has(p.ocid)) continue;
+      const t = map.get(key) ?? { key, id: s.id, name: s.name, locality: s.locality, contracts: 0, processes: 0, amount: 0, paid: 0, publishers: [], ocids: new Set<string>(), pubs: new Set<string>() };
+      t.ocids.add(p.ocid);
+      t.pubs.add(p.publisherName);
+      map.set(key, t);
+    }
   }
   return [...map.values()]
     .map(({ ocids, pubs, ...t }) => ({ ...t, processes: ocids.size, publishers: [...pubs].sort() }))
     .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name, 'es-MX'));
+}
+
+/** Distinct bidders of the processes (their party ids, names when they have none). */
+export function bidderCount(processes: ProcessRow[]): number {
+  const all = new Set<string>();
+  for (const p of processes) for (const b of p.bidders ?? []) all.add(b);
+  return all.size;
 }

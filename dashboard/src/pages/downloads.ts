@@ -22,10 +22,12 @@ export const downloadsPage: Page = {
         [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`)]), { id: 'tabla-masivos' }),
     h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ' — una hoja por tabla, como la plantilla de captura.'),
     h('h2', null, 'Por implementador'),
+    h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado).'),
     dataTable('Datos por implementador', [{ title: 'Implementador' }, { title: 'Proyectos (OC4IDS)' }, { title: 'Registros (OCDS)' }, { title: 'Entregas (OCDS)' }, { title: 'Excel' }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
       ds.publishers.map((p) => {
         const q = `?publisher=${encodeURIComponent(p.id)}`;
-        return [p.name, api(`/api/oc4ids/projects${q}`, 'JSON'), api(`/api/ocds/records${q}`, 'JSON'), api(`/api/ocds/releases${q}`, 'JSON'), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx'),
+        // The bulk routes stream every item; the package routes would stop at their first page of 100.
+        return [p.name, api(`/api/bulk/projects.json${q}`, 'JSON'), api(`/api/bulk/records.json${q}`, 'JSON'), api(`/api/bulk/releases.json${q}`, 'JSON'), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx'),
           p.license ? externalLink(p.license) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
       }), { id: 'tabla-descargas' }),
     h('h2', null, 'Cómo usar la API'),

@@ -1,39 +1,54 @@
-/** *Inicio*: headline figures for the selection, recomputed from `/api/index` with the API's own aggregation (core/stats/figures). */
+/**
+ * *Inicio*: the map of every located project of the selection, the headline counters and the projects by stage —
+ * all following the header's filters, recomputed from `/api/index` with the API's own aggregation
+ * (core/stats/figures), so unfiltered they equal `/api/stats`.
+ */
 import { figuresOf } from '../../../core/stats/figures';
 import { h, route } from '../dom';
-import { filterDataset, parseFilters } from '../data/filters';
 import { barChart } from '../components/bar-chart';
 import { kpis } from '../components/kpis';
+import { dataTable } from '../components/table';
+import { projectMap } from '../map/project-map';
+import { bidderCount, supplierTotals } from '../data/suppliers';
+import { institutionTotals } from '../data/institutions';
 import { statusTitle } from '../labels';
-import { compactMoney, count, filterForm, heading, money, type Page } from './common';
+import { compactMoney, count, heading, money, type Page } from './common';
 
 export const homePage: Page = {
   title: 'Inicio',
-  render: ({ ds, query, setQuery }) => {
-    const results = h('div', { id: 'resultados', 'aria-live': 'polite' });
-    const draw = (q: URLSearchParams): void => {
-      const f = parseFilters(q);
-      const sel = filterDataset(ds, f);
-      const fig = figuresOf(sel.processes, sel.projects);
-      results.replaceChildren(
-        kpis([
-          { label: 'Proyectos', value: count(fig.projects) },
-          { label: 'Procesos de contratación', value: count(fig.processes) },
-          { label: 'Presupuesto total', value: money(fig.budgetMxn), hint: compactMoney(fig.budgetMxn) },
-          { label: 'Monto contratado', value: money(fig.contractedMxn), hint: compactMoney(fig.contractedMxn) },
-          { label: 'Monto pagado', value: money(fig.paidMxn), hint: compactMoney(fig.paidMxn) },
-          { label: 'Valor final (proyectos concluidos)', value: money(fig.finalValueMxn), hint: compactMoney(fig.finalValueMxn) },
-          { label: 'Implementadores', value: count(sel.publisherIds.size) },
-        ], 'kpis'),
-        h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). ', fig.otherCurrencyAmounts ? `${fig.otherCurrencyAmounts} montos en otras monedas no se suman.` : null),
-        barChart('Proyectos por etapa', Object.entries(fig.byProjectStatus).sort((a, b) => b[1] - a[1]).map(([s, n]) => ({ label: statusTitle(s), value: n, display: count(n) })), 'Proyectos'),
-        h('p', null, h('a', { href: `${route('proyectos')}${q.toString() ? `?${q}` : ''}` }, 'Ver la lista de proyectos de esta selección')),
-      );
-    };
-    const form = filterForm(ds, parseFilters(query), (q) => { setQuery(q); draw(q); });
-    draw(query);
+  render: ({ ds, sel, filters }) => {
+    const fig = figuresOf(sel.processes, sel.projects);
+    const places = new Map<string, { state: string; municipality: string; n: number; located: number }>();
+    for (const p of sel.projects) {
+      const key = `${p.state}|${p.municipality ?? ''}`;
+      const e = places.get(key) ?? { state: p.state, municipality: p.municipality ?? 'Sin municipio publicado', n: 0, located: 0 };
+      e.n++;
+      if (p.location) e.located++;
+      places.set(key, e);
+    }
+    const statesShown = new Set(sel.projects.map((p) => p.state));
     return h('div', null,
-      ...heading('Obra pública abierta', 'Proyectos de infraestructura y sus contrataciones, publicados por los implementadores en los estándares EDCAPI (OC4IDS) y EDCA-MX (OCDS).'),
-      form, results);
+      ...heading('Obra pública abierta', 'Proyectos de infraestructura y sus contrataciones, publicados por los implementadores en los estándares EDCAPI (OC4IDS) y EDCA-MX (OCDS). Use la búsqueda y los filtros del encabezado: el mapa, las cifras y las gráficas los siguen.'),
+      kpis([
+        { label: 'Proyectos de infraestructura', value: count(fig.projects) },
+        { label: 'Contrataciones', value: count(fig.processes) },
+        { label: 'Contratistas', value: count(supplierTotals(sel.processes).length) },
+        { label: 'Licitantes', value: count(bidderCount(sel.processes)) },
+        { label: 'Instituciones públicas', value: count(institutionTotals(sel.projects, sel.processes).length) },
+        { label: 'Implementadores', value: count(sel.publisherIds.size) },
+        { label: 'Presupuesto total', value: money(fig.budgetMxn), hint: compactMoney(fig.budgetMxn) },
+        { label: 'Monto contratado', value: money(fig.contractedMxn), hint: compactMoney(fig.contractedMxn) },
+        { label: 'Monto pagado', value: money(fig.paidMxn), hint: compactMoney(fig.paidMxn) },
+        { label: 'Valor final (proyectos concluidos)', value: money(fig.finalValueMxn), hint: compactMoney(fig.finalValueMxn) },
+      ], 'kpis'),
+      h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). ', fig.otherCurrencyAmounts ? `${count(fig.otherCurrencyAmounts)} ${fig.otherCurrencyAmounts === 1 ? 'monto en otra moneda no se suma' : 'montos en otras monedas no se suman'}.` : null),
+      h('section', { 'aria-labelledby': 'h-mapa' }, h('h2', { id: 'h-mapa' }, 'Mapa de los proyectos'),
+        projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined)),
+        dataTable('Proyectos por lugar (la lista del mapa)', [{ title: 'Estado' }, { title: 'Municipio' }, { title: 'Proyectos', numeric: true }, { title: 'Con coordenadas', numeric: true }],
+          [...places.values()].sort((a, b) => b.n - a.n || a.state.localeCompare(b.state, 'es-MX')).slice(0, 50).map((e) => [e.state, e.municipality, count(e.n), count(e.located)]),
+          { id: 'tabla-lugares', note: places.size > 50 ? `Los 50 lugares con más proyectos de ${count(places.size)}.` : undefined })),
+      barChart('Proyectos por etapa', Object.entries(fig.byProjectStatus).sort((a, b) => b[1] - a[1]).map(([s, n]) => ({ label: statusTitle(s), value: n, display: count(n) })), 'Proyectos', { id: 'ind-etapa-inicio' }),
+      h('p', null, h('a', { href: route('proyectos') }, 'Ver la lista de proyectos de esta selección')),
+      ds.projects.length === 0 ? h('p', null, 'Aún no hay proyectos publicados.') : null);
   },
 };

@@ -1,29 +1,69 @@
-/** *Indicadores*: the published aggregates as charts, each followed by its data table. */
+/**
+ * *Indicadores*: the published aggregates of the selection (header filters) as charts, each followed by its data
+ * table and a CSV of it: projects by stage and sector, budget by stage, projects completed by year, processes by
+ * stage, amounts and counts by procurement method, competition, and budget → contracted → paid.
+ */
 import { figuresOf } from '../../../core/stats/figures';
 import { h } from '../dom';
 import { barChart } from '../components/bar-chart';
-import { COMPETITION_TITLES, methodTitle, sectorTitle, statusTitle } from '../labels';
-import { count, heading, money, type Page } from './common';
+import { dataTable } from '../components/table';
+import { csvButton } from '../components/download';
+import { COMPETITION_TITLES, STAGE_TITLES, methodTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
+import { count, heading, money, percent, type Page } from './common';
+
+/** Project stages of a work already built (OC4IDS projectStatus): concluded, in operation or being retired. */
+const BUILT = new Set(['completion', 'maintenance', 'decommissioning', 'decommissioned']);
 
 const byCount = (m: Record<string, number>, title: (k: string) => string): { label: string; value: number; display: string }[] =>
   Object.entries(m).sort((a, b) => b[1] - a[1]).map(([k, n]) => ({ label: title(k), value: n, display: count(n) }));
 
 export const indicatorsPage: Page = {
   title: 'Indicadores',
-  render: ({ ds }) => {
-    const f = figuresOf(ds.processes, ds.projects);
+  render: ({ sel }) => {
+    const f = figuresOf(sel.processes, sel.projects);
     const methods = Object.entries(f.byProcurementMethod).sort((a, b) => b[1].amountMxn - a[1].amountMxn);
+    const budgetByStatus = new Map<string, number>();
+    for (const p of sel.projects) budgetByStatus.set(p.status, (budgetByStatus.get(p.status) ?? 0) + (p.budget ?? 0));
+    // Projects by year of start: completed ones against the rest (the national visualizer's "proyectos construidos").
+    const years = new Map<number, { done: number; all: number }>();
+    for (const p of sel.projects) {
+      if (p.startYear === undefined) continue;
+      const y = years.get(p.startYear) ?? { done: 0, all: 0 };
+      y.all++;
+      if (BUILT.has(p.status)) y.done++;
+      years.set(p.startYear, y);
+    }
+    const noYear = sel.projects.filter((p) => p.startYear === undefined).length;
+    const yearRows = [...years.entries()].sort((a, b) => a[0] - b[0]);
+    const stages = new Map<string, number>();
+    for (const r of sel.processes) stages.set(r.stage ?? 'sin-dato', (stages.get(r.stage ?? 'sin-dato') ?? 0) + 1);
+    const stageOrder = Object.keys(STAGE_TITLES);
     return h('div', null,
-      ...heading('Indicadores', 'Cifras en pesos mexicanos (MXN). Cada gráfica va seguida de su tabla de datos.'),
-      barChart('Proyectos por etapa', byCount(f.byProjectStatus, statusTitle), 'Proyectos', { id: 'ind-etapa' }),
-      barChart('Proyectos por sector', byCount(f.bySector, sectorTitle), 'Proyectos', { id: 'ind-sector' }),
-      barChart('Monto contratado por método de contratación', methods.map(([m, v]) => ({ label: methodTitle(m), value: v.amountMxn, display: money(v.amountMxn) })), 'Monto (MXN)', { id: 'ind-metodo-monto' }),
-      barChart('Procesos por método de contratación', methods.map(([m, v]) => ({ label: methodTitle(m), value: v.count, display: count(v.count) })), 'Procesos', { id: 'ind-metodo-procesos' }),
-      barChart('Procesos por competencia', Object.entries(f.competition).map(([b, n]) => ({ label: COMPETITION_TITLES[b] ?? b, value: n, display: count(n) })), 'Procesos', { id: 'ind-competencia' }),
+      ...heading('Indicadores', 'Cifras en pesos mexicanos (MXN) de la selección del encabezado. Cada gráfica va seguida de su tabla de datos y se puede descargar en CSV.'),
+      barChart('Proyectos por etapa', byCount(f.byProjectStatus, statusTitle), 'Proyectos', { id: 'ind-etapa', csv: 'proyectos-por-etapa' }),
+      barChart('Presupuesto de los proyectos según su etapa', [...budgetByStatus.entries()].sort((a, b) => b[1] - a[1]).map(([s, v]) => ({ label: statusTitle(s), value: v, display: money(Math.round(v * 100) / 100) })), 'Presupuesto (MXN)', { id: 'ind-presupuesto-etapa', csv: 'presupuesto-por-etapa' }),
+      h('figure', { class: 'chart-figure', id: 'ind-construidos' },
+        h('figcaption', null, h('h2', null, 'Proyectos construidos por año de inicio')),
+        h('div', { class: 'bars', 'aria-hidden': 'true' }, yearRows.map(([y, v]) => {
+          const bar = h('span', { class: 'bar bar-0' });
+          bar.style.width = `${((v.done / Math.max(1, ...yearRows.map((r) => r[1].all))) * 100).toFixed(2)}%`;
+          const rest = h('span', { class: 'bar bar-rest' });
+          rest.style.width = `${(((v.all - v.done) / Math.max(1, ...yearRows.map((r) => r[1].all))) * 100).toFixed(2)}%`;
+          return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, String(y)), h('span', { class: 'bar-track' }, bar, rest), h('span', { class: 'bar-value fig' }, `${count(v.done)} de ${count(v.all)} (${percent(v.done / v.all)})`));
+        })),
+        h('p', { class: 'note' }, 'Barra oscura: proyectos construidos (etapa de conclusión, operación y mantenimiento o retiro); barra clara: el resto.', noYear ? ` ${count(noYear)} ${noYear === 1 ? 'proyecto no publica' : 'proyectos no publican'} su fecha de inicio.` : ''),
+        dataTable('Proyectos construidos por año de inicio (tabla de datos)', [{ title: 'Año' }, { title: 'Construidos', numeric: true }, { title: 'Total', numeric: true }, { title: 'Porcentaje', numeric: true }],
+          yearRows.map(([y, v]) => [String(y), count(v.done), count(v.all), percent(v.done / v.all)])),
+        csvButton('proyectos-construidos-por-anio', ['anio', 'construidos', 'total'], () => yearRows.map(([y, v]) => [y, v.done, v.all]))),
+      barChart('Procesos de contratación según su etapa', [...stages.entries()].sort((a, b) => stageOrder.indexOf(a[0]) - stageOrder.indexOf(b[0])).map(([s, n]) => ({ label: stageTitle(s === 'sin-dato' ? undefined : s), value: n, display: count(n) })), 'Procesos', { id: 'ind-procesos-etapa', csv: 'procesos-por-etapa' }),
+      barChart('Proyectos por sector', byCount(f.bySector, sectorTitle), 'Proyectos', { id: 'ind-sector', csv: 'proyectos-por-sector' }),
+      barChart('Monto contratado por método de contratación', methods.map(([m, v]) => ({ label: methodTitle(m), value: v.amountMxn, display: money(v.amountMxn) })), 'Monto (MXN)', { id: 'ind-metodo-monto', csv: 'monto-por-metodo' }),
+      barChart('Procesos por método de contratación', methods.map(([m, v]) => ({ label: methodTitle(m), value: v.count, display: count(v.count) })), 'Procesos', { id: 'ind-metodo-procesos', csv: 'procesos-por-metodo' }),
+      barChart('Procesos por competencia', Object.entries(f.competition).map(([b, n]) => ({ label: COMPETITION_TITLES[b] ?? b, value: n, display: count(n) })), 'Procesos', { id: 'ind-competencia', csv: 'procesos-por-competencia' }),
       barChart('Presupuesto, contratado y pagado', [
         { label: 'Presupuesto de los proyectos', value: f.budgetMxn, display: money(f.budgetMxn) },
         { label: 'Contratado', value: f.contractedMxn, display: money(f.contractedMxn) },
         { label: 'Pagado', value: f.paidMxn, display: money(f.paidMxn) },
-      ], 'Monto (MXN)', { id: 'ind-montos' }));
+      ], 'Monto (MXN)', { id: 'ind-montos', csv: 'presupuesto-contratado-pagado' }));
   },
 };

@@ -5,8 +5,9 @@ import { supplierKey } from '../data/suppliers';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { downloadButtons } from '../components/download';
-import { COMPETITION_TITLES, methodTitle } from '../labels';
-import { count, date, heading, money, NO_DATA, type Page } from './common';
+import { institutionKey } from '../data/institutions';
+import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
+import { count, date, heading, money, NO_DATA, plural, type Page } from './common';
 
 const PAGE_SIZE = 100;
 
@@ -18,8 +19,8 @@ function groupBy(rows: ProcessRow[], key: (r: ProcessRow) => string): [string, {
 
 export const processesPage: Page = {
   title: 'Contrataciones',
-  render: ({ ds, query, setQuery }) => {
-    const all = ds.processes;
+  render: ({ ds, sel, query, setQuery }) => {
+    const all = sel.processes;
     const results = h('div', { id: 'resultados' });
     const methodSel = h('select', { id: 'filtro-metodo' }, h('option', { value: '' }, 'Todos'), [...new Set(all.map((r) => r.method))].map((m) => h('option', { value: m, selected: query.get('metodo') === m }, methodTitle(m))));
     const bandSel = h('select', { id: 'filtro-competencia' }, h('option', { value: '' }, 'Todas'), Object.entries(COMPETITION_TITLES).map(([b, t]) => h('option', { value: b, selected: query.get('competencia') === b }, t)));
@@ -32,13 +33,13 @@ export const processesPage: Page = {
       page = Math.min(page, pages);
       const goto = (p: number, id: string): void => { page = p; setQuery(queryOf()); draw(id); };
       results.replaceChildren(
-        h('p', { role: 'status' }, `${count(rows.length)} procesos de contratación de ${count(all.length)}.${pages > 1 ? ` Tabla: página ${page} de ${pages}.` : ''}`),
+        h('p', { role: 'status' }, `${plural(rows.length, 'proceso de contratación', 'procesos de contratación')} de ${count(ds.processes.length)}.${pages > 1 ? ` Tabla: página ${page} de ${pages}.` : ''}`),
         barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${money(g.amount)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
-        dataTable('Procesos de contratación. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Implementador' }, { title: 'Método' }, { title: 'Licitantes', numeric: true }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }, { title: 'Contratistas' }, { title: 'Fecha' }],
+        dataTable('Procesos de contratación. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución compradora' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Licitantes', numeric: true }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }, { title: 'Contratistas' }, { title: 'Fecha' }],
           rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => [
-            h('span', null, r.projectIds[0] ? h('a', { href: route('proyecto', r.projectIds[0]) }, r.title) : r.title, h('br'), h('small', null, r.ocid)),
-            r.publisherName, methodTitle(r.method), r.tenderers === undefined ? NO_DATA : count(r.tenderers), money(r.contracted), money(r.paid),
+            h('span', null, h('a', { href: route('contratacion', r.ocid) }, r.title), h('br'), h('small', { class: 'code' }, r.ocid)),
+            r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(r.method), r.tenderers === undefined ? NO_DATA : count(r.tenderers), money(r.contracted), money(r.paid),
             r.suppliers.length ? r.suppliers.map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(s)) }, s.name)]) : NO_DATA,
             date(r.date)]), { id: 'tabla-contrataciones' }),
         ...(pages > 1 ? [h('nav', { class: 'pager', 'aria-label': 'Páginas de la tabla' },
@@ -64,12 +65,12 @@ export const processesPage: Page = {
     bandSel.addEventListener('change', changed);
     draw();
     return h('div', null,
-      ...heading('Contrataciones', 'Procesos de contratación publicados en EDCA-MX (OCDS): método, competencia (número de licitantes) y montos.'),
+      ...heading('Contrataciones', 'Procesos de contratación publicados en EDCA-MX (OCDS): método, competencia (número de licitantes) y montos. La búsqueda del encabezado encuentra un proceso por su nombre, ocid, institución o contratista.'),
       h('form', { class: 'filters', 'aria-label': 'Filtros', onsubmit: (e: Event) => e.preventDefault() },
         h('div', { class: 'field' }, h('label', { for: 'filtro-metodo' }, 'Método de contratación'), methodSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-competencia' }, 'Competencia'), bandSel)),
-      downloadButtons('contrataciones', ['ocid', 'titulo', 'implementador', 'metodo', 'licitantes', 'contratado_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
-        () => selected().map((r) => [r.ocid, r.title, r.publisherName, methodTitle(r.method), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), r.date]), () => selected()),
+      downloadButtons('contrataciones', ['ocid', 'titulo', 'implementador', 'institucion_compradora', 'etapa', 'metodo', 'licitantes', 'contratado_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
+        () => selected().map((r) => [r.ocid, r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(r.method), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), r.date]), () => selected()),
       results);
   },
 };

@@ -11,6 +11,7 @@ import { dataTable } from '../components/table';
 import { mexicoMap, type MapPoint } from '../map/mexico-map';
 import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
+import { institutionKey } from '../data/institutions';
 import { date, heading, money, NO_DATA, type Page } from './common';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
@@ -61,6 +62,8 @@ export const projectPage: Page = {
     const p = row ? await loadProject(id) : undefined;
     if (!row || !p) return h('div', null, ...heading('Proyecto no encontrado', `No hay un proyecto publicado con la clave «${id}».`), h('a', { href: route('proyectos') }, 'Volver a la lista de proyectos'));
     const period = obj(p.period);
+    const budget = obj(p.budget);
+    const completion = obj(p.completion);
     const processes = ds.processes.filter((r) => r.projectIds.includes(id));
     const summaries = arr(p.contractingProcesses).map(obj).filter((c): c is Json => !!c);
     const docs = arr(p.documents).map(obj).filter((d): d is Json => !!d);
@@ -68,14 +71,28 @@ export const projectPage: Page = {
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', str(obj(p.publicAuthority)?.name) ?? NO_DATA],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
       ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`], ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
+      ['Aprobación del presupuesto', date(str(budget?.approvalDate))], ['Fecha de terminación', date(str(completion?.endDate))],
       ['Última actualización', date(row.updated)],
+    ];
+    const breakdown = arr(budget?.budgetBreakdowns).map(obj).flatMap((group) => arr(group?.budgetBreakdown).map(obj).filter((b): b is Json => !!b).map((b) => ({ group: str(group?.description) ?? str(group?.id) ?? '', b })));
+    const observations = arr(p.metrics).map(obj).filter((m) => m?.id === 'physicalProgress' || m?.id === 'financialProgress')
+      .flatMap((m) => arr(m?.observations).map(obj).filter((o): o is Json => !!o).map((o) => ({ metric: m?.id === 'physicalProgress' ? 'Físico' : 'Financiero', o })))
+      .sort((a, b) => String(obj(a.o.period)?.endDate ?? '').localeCompare(String(obj(b.o.period)?.endDate ?? '')));
+    const declared = arr(p.relatedProjects).map(obj).filter((r): r is Json => !!r);
+    const related = [
+      ...declared.map((r) => ({ id: str(r.identifier) ?? str(r.id) ?? '', title: str(r.title), why: str(r.relationship) === 'replaces' ? 'Reemplaza a este proyecto' : 'Relacionado por el implementador' })),
+      ...ds.projects.filter((x) => x.id !== row.id && !declared.some((r) => r.identifier === x.id) && (x.ocids.some((o) => row.ocids.includes(o))))
+        .map((x) => ({ id: x.id, title: x.title as string | undefined, why: 'Comparte un proceso de contratación' })),
+      ...ds.projects.filter((x) => x.id !== row.id && x.publisherId === row.publisherId && x.sector.some((sc) => row.sector.includes(sc)) && !x.ocids.some((o) => row.ocids.includes(o)))
+        .slice(0, 5).map((x) => ({ id: x.id, title: x.title as string | undefined, why: 'Mismo implementador y sector' })),
     ];
     const locs = arr(p.locations).map(obj);
     return h('div', null,
       ...heading(row.title),
+      row.authority ? h('p', { class: 'intro' }, 'Institución responsable: ', h('a', { href: route('institucion', institutionKey(row.authority)) }, row.authority.name)) : null,
       h('dl', { class: 'facts' }, facts.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v)))),
       h('section', { 'aria-labelledby': 'h-ubicacion' }, h('h2', { id: 'h-ubicacion' }, 'Ubicación'),
-        mexicoMap(points(p), row.state),
+        mexicoMap(points(p), row.state, true),
         h('ul', { class: 'locations' }, locs.length ? locs.map((l) => {
           const a = obj(l?.address);
           return h('li', null, [str(l?.description), [str(a?.streetAddress), str(a?.locality), str(a?.region)].filter(Boolean).join(', ')].filter(Boolean).join(' — ') || NO_DATA);
@@ -86,18 +103,23 @@ export const projectPage: Page = {
           { label: 'Contratado', value: row.contracted ?? 0, display: `${money(row.contracted)}${delta(row.budget, row.contracted)}` },
           { label: 'Valor final', value: row.finalValue ?? 0, display: `${money(row.finalValue)}${delta(row.contracted, row.finalValue)}` },
         ], 'Monto (MXN)', { id: 'grafica-montos', level: 3 }),
-        h('p', { class: 'note' }, 'Entre paréntesis: variación respecto del monto anterior.')),
+        h('p', { class: 'note' }, 'Entre paréntesis: variación respecto del monto anterior.'),
+        dataTable('Desglose del presupuesto (claves presupuestarias). Cifras en MXN salvo otra moneda indicada.', [{ title: 'Clave' }, { title: 'Concepto' }, { title: 'Grupo' }, { title: 'Fuente' }, { title: 'Aprobación' }, { title: 'Monto', numeric: true }],
+          breakdown.map(({ group, b }) => [str(b.id) ?? NO_DATA, str(b.description) ?? NO_DATA, group || NO_DATA, str(obj(b.sourceParty)?.name) ?? NO_DATA, date(str(b.approvalDate)),
+            `${money(num(obj(b.amount)?.amount))}${str(obj(b.amount)?.currency) && obj(b.amount)?.currency !== 'MXN' ? ` ${String(obj(b.amount)?.currency)}` : ''}`]), { id: 'tabla-desglose' })),
       h('section', { 'aria-labelledby': 'h-avance' }, h('h2', { id: 'h-avance' }, 'Avance'),
         h('dl', { class: 'facts' },
-          h('div', null, h('dt', null, 'Avance físico'), h('dd', null, row.physicalProgress === undefined ? 'Sin dato publicado' : `${row.physicalProgress} %`)),
+          h('div', null, h('dt', null, 'Avance físico'), h('dd', { id: 'avance-fisico' }, row.physicalProgress === undefined ? 'Sin dato publicado' : `${row.physicalProgress} %`)),
           h('div', null, h('dt', null, 'Avance financiero'), h('dd', null, row.financialProgress !== undefined ? `${row.financialProgress} %`
             : processes.some((x) => x.paid !== undefined) && row.contracted ? `${((processes.reduce((n, x) => n + (x.paid ?? 0), 0) / row.contracted) * 100).toFixed(1)} % (pagado entre contratado, calculado)` : 'Sin dato publicado')))),
+      observations.length ? dataTable('Avance publicado por fecha', [{ title: 'Fecha' }, { title: 'Avance' }, { title: 'Porcentaje', numeric: true }],
+        observations.map(({ metric, o }) => [date(str(obj(o.period)?.endDate) ?? str(obj(o.period)?.startDate)), metric, `${String(o.measure ?? num(obj(o.value)?.amount) ?? NO_DATA)} %`]), { id: 'tabla-avance' }) : null,
       h('section', { 'aria-labelledby': 'h-procesos' }, h('h2', { id: 'h-procesos' }, 'Procesos de contratación'),
         dataTable('Procesos de contratación del proyecto', [{ title: 'Proceso' }, { title: 'Método' }, { title: 'Estado' }, { title: 'Contratado', numeric: true }, { title: 'Valor final', numeric: true }, { title: 'Contratistas' }],
           summaries.map((s) => {
             const sm = obj(s.summary) ?? {};
             const ocid = str(s.id) ?? '';
-            return [h('span', null, str(sm.title) ?? ocid, h('br'), h('small', null, ocid)), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'), processStatusTitle(str(sm.status) ?? 'sin-dato'),
+            return [h('span', null, ds.processes.some((x) => x.ocid === ocid) ? h('a', { href: route('contratacion', ocid) }, str(sm.title) ?? ocid) : str(sm.title) ?? ocid, h('br'), h('small', { class: 'code' }, ocid)), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'), processStatusTitle(str(sm.status) ?? 'sin-dato'),
               money(num(obj(sm.contractValue)?.amount)), money(num(obj(sm.finalValue)?.amount)),
               arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')])];
           }), { id: 'tabla-procesos' }),
@@ -114,6 +136,11 @@ export const projectPage: Page = {
             h('span', { class: 'mark', 'aria-hidden': 'true' }, found.length ? '✓' : '✗'), ' ', documentTypeTitle(t), ': ',
             found.length ? found.map((d, i) => [i ? ', ' : '', externalLink(d.url, str(d.title) ?? 'documento')]) : h('em', null, 'Sin documento'));
         }))))),
+      h('section', { 'aria-labelledby': 'h-relacionados' }, h('h2', { id: 'h-relacionados' }, 'Proyectos relacionados'),
+        related.length ? h('ul', { id: 'lista-relacionados' }, related.map((r) => {
+          const known = ds.projects.find((x) => x.id === r.id);
+          return h('li', null, known ? h('a', { href: route('proyecto', known.id) }, known.title) : (r.title ?? r.id), ` — ${r.why}`);
+        })) : h('p', null, 'Sin proyectos relacionados publicados.')),
       h('section', { 'aria-labelledby': 'h-datos' }, h('h2', { id: 'h-datos' }, 'Datos abiertos de este proyecto'),
         h('ul', null,
           h('li', null, h('a', { href: `/api/oc4ids/projects/${encodeURIComponent(id)}` }, 'Proyecto en EDCAPI (OC4IDS), JSON')),

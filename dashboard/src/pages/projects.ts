@@ -1,22 +1,25 @@
 /** *Proyectos*: searchable, sortable, paginated table of every published project, downloadable as CSV/JSON. */
 import { h, route } from '../dom';
-import { FILTER_KEYS, matchesProject, parseFilters } from '../data/filters';
 import type { ProjectRow } from '../data/rows';
 import { downloadButtons } from '../components/download';
-import { sectorTitle, statusTitle } from '../labels';
-import { count, date, filterForm, heading, money, NO_DATA, type Page } from './common';
+import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
+import { count, date, heading, money, NO_DATA, plural, type Page } from './common';
 
 const PAGE_SIZE = 20;
 
 interface Col { key: string; title: string; numeric?: boolean; value: (r: ProjectRow) => string | number | undefined; show: (r: ProjectRow) => string }
 
 const pct = (v: number | undefined): string => (v === undefined ? NO_DATA : `${v} %`);
+const years = (r: ProjectRow): string => (r.startYear || r.endYear ? `${r.startYear ?? '¿?'}–${r.endYear ?? '¿?'}` : NO_DATA);
 const COLS: Col[] = [
   { key: 'titulo', title: 'Proyecto', value: (r) => r.title, show: (r) => r.title },
+  { key: 'institucion', title: 'Institución', value: (r) => r.authority?.name, show: (r) => r.authority?.name ?? NO_DATA },
   { key: 'implementador', title: 'Implementador', value: (r) => r.publisherName, show: (r) => r.publisherName },
   { key: 'estado', title: 'Estado', value: (r) => r.state, show: (r) => r.state },
   { key: 'etapa', title: 'Etapa', value: (r) => statusTitle(r.status), show: (r) => statusTitle(r.status) },
+  { key: 'tipo', title: 'Tipo', value: (r) => (r.type ? projectTypeTitle(r.type) : undefined), show: (r) => (r.type ? projectTypeTitle(r.type) : NO_DATA) },
   { key: 'sector', title: 'Sector', value: (r) => r.sector.map(sectorTitle).join('; '), show: (r) => r.sector.map(sectorTitle).join('; ') || NO_DATA },
+  { key: 'periodo', title: 'Periodo', value: (r) => r.start, show: years },
   { key: 'presupuesto', title: 'Presupuesto (MXN)', numeric: true, value: (r) => r.budget, show: (r) => money(r.budget) },
   { key: 'contratado', title: 'Contratado (MXN)', numeric: true, value: (r) => r.contracted, show: (r) => money(r.contracted) },
   { key: 'avance', title: 'Avance físico', numeric: true, value: (r) => r.physicalProgress, show: (r) => pct(r.physicalProgress) },
@@ -29,22 +32,19 @@ function compare(a: string | number | undefined, b: string | number | undefined)
   return typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
+/** The selection of the header's filters, in the order of the chosen column. */
 export function selectProjects(rows: ProjectRow[], q: URLSearchParams): ProjectRow[] {
-  const f = parseFilters(q);
-  const text = fold(q.get('q') ?? '').trim();
   const col = COLS.find((c) => c.key === q.get('orden')) ?? COLS[0];
   const dir = q.get('dir') === 'desc' ? -1 : 1;
   return rows
-    .filter((r) => matchesProject(r, f) && (!text || fold(`${r.title} ${r.id} ${r.publisherName} ${r.state}`).includes(text)))
+    .slice()
     .sort((a, b) => { const va = col.value(a); const vb = col.value(b); return va === undefined || vb === undefined ? compare(va, vb) : dir * compare(va, vb); });
 }
 
 export const projectsPage: Page = {
   title: 'Proyectos',
-  render: ({ ds, query, setQuery }) => {
-    const rows = ds.projects;
+  render: ({ ds, sel, query, setQuery }) => {
+    const rows = sel.projects;
     const results = h('div', { id: 'resultados' });
     const status = h('p', { id: 'conteo', role: 'status' });
     let q = new URLSearchParams(query);
@@ -56,7 +56,7 @@ export const projectsPage: Page = {
       const shown = list.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
       const sortKey = COLS.find((c) => c.key === q.get('orden'))?.key ?? 'titulo';
       const dir = q.get('dir') === 'desc' ? 'desc' : 'asc';
-      status.textContent = `${count(list.length)} ${list.length === 1 ? 'proyecto' : 'proyectos'} de ${count(rows.length)}. Página ${page} de ${pages}.`;
+      status.textContent = `${list.length === ds.projects.length ? plural(list.length, 'proyecto', 'proyectos') : `${plural(list.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} con los filtros elegidos`}. Página ${page} de ${pages}.`;
       const sortButton = (c: Col): HTMLElement => h('button', {
         type: 'button', class: 'sort', id: `orden-${c.key}`,
         onclick: () => { const n = new URLSearchParams(q); n.set('orden', c.key); n.set('dir', sortKey === c.key && dir === 'asc' ? 'desc' : 'asc'); n.delete('pagina'); update(n, `orden-${c.key}`); },
@@ -68,30 +68,20 @@ export const projectsPage: Page = {
           h('thead', null, h('tr', null, COLS.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': sortKey === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined }, sortButton(c))))),
           h('tbody', null, shown.length ? shown.map((r) => h('tr', null,
             h('th', { scope: 'row' }, h('a', { href: route('proyecto', r.id) }, r.title)),
-            COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda.'))))),
+            COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.'))))),
         h('nav', { class: 'pager', 'aria-label': 'Páginas' },
           h('button', { type: 'button', id: 'pagina-anterior', disabled: page <= 1, onclick: () => goto(page - 1, 'pagina-anterior') }, '← Anterior'),
           h('span', null, `Página ${page} de ${pages}`),
           h('button', { type: 'button', id: 'pagina-siguiente', disabled: page >= pages, onclick: () => goto(page + 1, 'pagina-siguiente') }, 'Siguiente →')),
       );
     };
-    const search = h('input', { type: 'search', id: 'buscar', name: 'q', value: q.get('q') ?? '', autocomplete: 'off' });
-    search.addEventListener('input', () => { const n = new URLSearchParams(q); if (search.value) n.set('q', search.value); else n.delete('q'); n.delete('pagina'); update(n); });
-    const form = filterForm(ds, parseFilters(q), (f) => {
-      const n = new URLSearchParams(q);
-      for (const k of FILTER_KEYS) n.delete(k);
-      f.forEach((v, k) => n.set(k, v));
-      n.delete('pagina');
-      update(n);
-    });
-    const header = ['id', 'titulo', 'implementador', 'estado', 'etapa', 'sector', 'presupuesto_mxn', 'contratado_mxn', 'valor_final_mxn', 'avance_fisico', 'actualizado', 'procesos_ocid'];
+    const header = ['id', 'titulo', 'institucion', 'implementador', 'estado', 'municipio', 'etapa', 'tipo', 'sector', 'inicio', 'fin', 'presupuesto_mxn', 'contratado_mxn', 'valor_final_mxn', 'avance_fisico', 'actualizado', 'procesos_ocid'];
     draw();
     return h('div', null,
-      ...heading('Proyectos', 'Todos los proyectos publicados, también los que tienen datos incompletos: lo que falta se indica como «Sin dato».'),
-      h('div', { class: 'field search' }, h('label', { for: 'buscar' }, 'Buscar por nombre, clave o implementador'), search),
-      form, status,
+      ...heading('Proyectos', 'Todos los proyectos publicados, también los que tienen datos incompletos: lo que falta se indica como «Sin dato». La búsqueda y los filtros del encabezado eligen los proyectos.'),
+      status,
       downloadButtons('proyectos', header,
-        () => selectProjects(rows, q).map((r) => [r.id, r.title, r.publisherName, r.state, statusTitle(r.status), r.sector.map(sectorTitle).join('; '), r.budget, r.contracted, r.finalValue, r.physicalProgress, r.updated, r.ocids.join('; ')]),
+        () => selectProjects(rows, q).map((r) => [r.id, r.title, r.authority?.name, r.publisherName, r.state, r.municipality, statusTitle(r.status), r.type ? projectTypeTitle(r.type) : undefined, r.sector.map(sectorTitle).join('; '), r.start, r.end, r.budget, r.contracted, r.finalValue, r.physicalProgress, r.updated, r.ocids.join('; ')]),
         () => selectProjects(rows, q)),
       results);
   },

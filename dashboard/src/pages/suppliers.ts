@@ -1,19 +1,24 @@
-/** *Contratistas* / *Contratista*: who was contracted, for how much, by which implementers and by which method. */
+/** *Contratistas* / *Contratista*: who was contracted and paid, where they are, for which institutions and projects. */
 import { h, route } from '../dom';
 import { contractSuppliers, supplierKey, supplierTotals } from '../data/suppliers';
+import { institutionKey } from '../data/institutions';
 import { dataTable } from '../components/table';
 import { kpis } from '../components/kpis';
-import { COMPETITION_TITLES, methodTitle } from '../labels';
-import { count, heading, money, NO_DATA, type Page } from './common';
+import { csvButton } from '../components/download';
+import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
+import { count, filteredNote, heading, money, NO_DATA, type Page } from './common';
 
 export const suppliersPage: Page = {
   title: 'Contratistas',
-  render: ({ ds }) => {
-    const totals = supplierTotals(ds.processes);
+  render: ({ ds, sel }) => {
+    const totals = supplierTotals(sel.processes);
     return h('div', null,
-      ...heading('Contratistas', 'Personas y empresas a las que se adjudicaron contratos. Un contrato con varios contratistas cuenta completo para cada uno.'),
-      dataTable('Contratistas por monto contratado. Cifras en MXN.', [{ title: 'Contratista' }, { title: 'RFC / clave' }, { title: 'Contratos', numeric: true }, { title: 'Monto contratado', numeric: true }, { title: 'Implementadores' }],
-        totals.map((t) => [h('a', { href: route('contratista', t.key) }, t.name), t.id || NO_DATA, count(t.contracts), money(t.amount), t.publishers.join('; ')]), { id: 'tabla-contratistas' }));
+      ...heading('Contratistas', 'Personas y empresas a las que se adjudicaron contratos. Un contrato con varios contratistas cuenta completo para cada uno. Cifras en pesos mexicanos (MXN).'),
+      filteredNote(totals.length, sel.processes === ds.processes ? totals.length : supplierTotals(ds.processes).length, 'contratista', 'contratistas'),
+      csvButton('contratistas', ['clave', 'contratista', 'localidad', 'contratos', 'procesos', 'contratado_mxn', 'pagado_mxn', 'implementadores'],
+        () => totals.map((t) => [t.id, t.name, t.locality, t.contracts, t.processes, t.amount, t.paid, t.publishers.join('; ')])),
+      dataTable('Contratistas por monto contratado. Cifras en MXN.', [{ title: 'Contratista' }, { title: 'RFC / clave' }, { title: 'Localidad' }, { title: 'Contratos', numeric: true }, { title: 'Monto contratado', numeric: true }, { title: 'Monto pagado', numeric: true }, { title: 'Implementadores' }],
+        totals.map((t) => [h('a', { href: route('contratista', t.key) }, t.name), t.id || NO_DATA, t.locality ?? NO_DATA, count(t.contracts), money(t.amount), money(t.paid), t.publishers.join('; ')]), { id: 'tabla-contratistas' }));
   },
 };
 
@@ -26,12 +31,36 @@ export const supplierPage: Page = {
     if (!t) return h('div', null, ...heading('Contratista no encontrado', `No hay contratos publicados con «${key}».`), h('a', { href: route('contratistas') }, 'Ver todos los contratistas'));
     const ofKey = (p: (typeof processes)[number], k: (typeof processes)[number]['contracts'][number]): boolean => contractSuppliers(p, k).some((s) => supplierKey(s) === key);
     const mine = processes.filter((p) => p.contracts.some((k) => ofKey(p, k)));
+    const own = (p: (typeof processes)[number]): { value: number; paid: number } => p.contracts.filter((k) => ofKey(p, k)).reduce((n, k) => ({ value: n.value + (k.value ?? 0), paid: n.paid + (k.paid ?? 0) }), { value: 0, paid: 0 });
+    const institutions = new Map<string, { name: string; n: number; amount: number }>();
+    for (const p of mine) {
+      if (!p.buyer) continue;
+      const k = institutionKey(p.buyer);
+      const e = institutions.get(k) ?? { name: p.buyer.name, n: 0, amount: 0 };
+      e.n++;
+      e.amount += own(p).value;
+      institutions.set(k, e);
+    }
+    const projectIds = [...new Set(mine.flatMap((p) => p.projectIds))];
+    const projects = projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
     return h('div', null,
-      ...heading(t.name, t.id ? `Clave: ${t.id}` : undefined),
-      kpis([{ label: 'Contratos', value: count(t.contracts) }, { label: 'Procesos', value: count(t.processes) }, { label: 'Monto contratado', value: money(t.amount) }]),
-      dataTable('Contratos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Implementador' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Monto de sus contratos', numeric: true }],
+      ...heading(t.name, t.id ? `RFC / clave: ${t.id}` : undefined),
+      kpis([
+        { label: 'Localidad', value: t.locality ?? NO_DATA },
+        { label: 'Contratos', value: count(t.contracts) },
+        { label: 'Procesos', value: count(t.processes) },
+        { label: 'Monto adjudicado en contratos', value: money(t.amount) },
+        { label: 'Monto pagado', value: money(t.paid) },
+      ], 'kpis-contratista'),
+      dataTable('Contratos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
         mine.map((p) => [
-          p.projectIds[0] ? h('a', { href: route('proyecto', p.projectIds[0]) }, p.title) : p.title, p.publisherName, methodTitle(p.method), COMPETITION_TITLES[p.band],
-          money(p.contracts.filter((k) => ofKey(p, k)).reduce((n, k) => n + (k.value ?? 0), 0))]), { id: 'tabla-contratista' }));
+          h('a', { href: route('contratacion', p.ocid) }, p.title), p.buyer?.name ?? p.publisherName, stageTitle(p.stage), methodTitle(p.method), COMPETITION_TITLES[p.band],
+          money(own(p).value), money(own(p).paid)]), { id: 'tabla-contratista' }),
+      csvButton(`contratista-${t.id || 'sin-clave'}`, ['ocid', 'proceso', 'institucion', 'etapa', 'metodo', 'contratado_mxn', 'pagado_mxn', 'proyectos'],
+        () => mine.map((p) => [p.ocid, p.title, p.buyer?.name, stageTitle(p.stage), methodTitle(p.method), own(p).value, own(p).paid, p.projectIds.join('; ')])),
+      dataTable('Instituciones con las que trabaja. Cifras en MXN.', [{ title: 'Institución' }, { title: 'Procesos', numeric: true }, { title: 'Monto de sus contratos', numeric: true }],
+        [...institutions.entries()].map(([k, e]) => [h('a', { href: route('institucion', k) }, e.name), count(e.n), money(e.amount)]), { id: 'tabla-contratista-instituciones' }),
+      dataTable('Proyectos en los que participa', [{ title: 'Proyecto' }, { title: 'Implementador' }, { title: 'Presupuesto', numeric: true }],
+        projects.map((p) => [h('a', { href: route('proyecto', p.id) }, p.title), p.publisherName, money(p.budget)]), { id: 'tabla-contratista-proyectos' }));
   },
 };

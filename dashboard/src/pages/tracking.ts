@@ -7,7 +7,7 @@ import { h } from '../dom';
 import { loadTracking } from '../api';
 import type { TrackingEntry } from '../data/types';
 import { dataTable } from '../components/table';
-import { count, date, heading, NO_DATA, type Page } from './common';
+import { count, date, heading, NO_DATA, plural, type Page } from './common';
 
 export const trackingPage: Page = {
   title: 'Seguimiento',
@@ -25,14 +25,15 @@ export const trackingPage: Page = {
     const draw = (): void => {
       const shown = rows.filter((r) => !sel.value || r.state === sel.value);
       results.replaceChildren(dataTable('Avance de cada implementador frente a su compromiso', [
-        { title: 'Implementador' }, { title: 'Estado' }, { title: 'Proyectos comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
-        { title: 'Envíos aprobados', numeric: true }, { title: 'Envíos por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días desde la actualización', numeric: true }, { title: 'Situación' },
+        { title: 'Implementador' }, { title: 'Situación' }, { title: 'Comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
+        { title: 'Envíos aprobados', numeric: true }, { title: 'Por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días sin actualizar', numeric: true },
       ], shown.map((r) => {
         const late = r.daysSinceUpdate === null || r.daysSinceUpdate > r.periodicityDays;
         const short = r.published < r.committed;
-        const situation = late ? `✗ Atrasado: publica cada ${r.periodicityDays} días` : short ? `⚠ Al día, faltan ${count(r.committed - r.published)} proyectos` : '✓ Al día y completo';
-        return [r.name, r.state, count(r.committed), count(r.published), opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate),
-          h('span', { class: late ? 'status-bad' : short ? 'status-warn' : 'status-ok' }, situation)];
+        const missing = r.committed - r.published;
+        const situation = late ? `✗ Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}` : short ? `⚠ Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}` : '✓ Al día y completo';
+        return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short ? 'status-warn' : 'status-ok' }, situation),
+          count(r.committed), count(r.published), opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate)];
       }), { id: 'tabla-seguimiento' }));
     };
     sel.addEventListener('change', () => { const q = new URLSearchParams(); if (sel.value) q.set('estado', sel.value); setQuery(q); draw(); });

@@ -1,0 +1,56 @@
+/**
+ * Public institutions: the `publicAuthority` of projects and the `buyer` of processes, one per party id (or name
+ * when it has none). An institution's processes are those it bought plus those of its projects; its amounts are
+ * what those processes contracted and paid.
+ */
+import type { Party, ProcessRow, ProjectRow } from './rows';
+
+export interface InstitutionTotal {
+  key: string;
+  id: string;
+  name: string;
+  projects: ProjectRow[];
+  processes: ProcessRow[];
+  contracted: number;
+  paid: number;
+  budget: number;
+  publishers: string[];
+}
+
+export const institutionKey = (p: Party): string => p.id || `nombre:${p.name}`;
+
+export function institutionTotals(projects: ProjectRow[], processes: ProcessRow[]): InstitutionTotal[] {
+  const map = new Map<string, InstitutionTotal & { ocids: Set<string>; pubs: Set<string> }>();
+  const get = (p: Party): InstitutionTotal & { ocids: Set<string>; pubs: Set<string> } => {
+    const key = institutionKey(p);
+    let t = map.get(key);
+    if (!t) map.set(key, (t = { key, id: p.id, name: p.name, projects: [], processes: [], contracted: 0, paid: 0, budget: 0, publishers: [], ocids: new Set(), pubs: new Set() }));
+    return t;
+  };
+  const byOcid = new Map(processes.map((r) => [r.ocid, r]));
+  const add = (t: InstitutionTotal & { ocids: Set<string> }, r: ProcessRow | undefined): void => {
+    if (!r || t.ocids.has(r.ocid)) return;
+    t.ocids.add(r.ocid);
+    t.processes.push(r);
+    t.contracted += r.contracted ?? 0;
+    t.paid += r.paid ?? 0;
+  };
+  for (const p of projects) {
+    if (!p.authority) continue;
+    const t = get(p.authority);
+    t.projects.push(p);
+    t.budget += p.budget ?? 0;
+    t.pubs.add(p.publisherName);
+    for (const o of p.ocids) add(t, byOcid.get(o));
+  }
+  for (const r of processes) {
+    if (!r.buyer) continue;
+    const t = get(r.buyer);
+    t.pubs.add(r.publisherName);
+    add(t, r);
+  }
+  const round = (n: number): number => Math.round(n * 100) / 100;
+  return [...map.values()]
+    .map(({ ocids, pubs, ...t }) => ({ ...t, contracted: round(t.contracted), paid: round(t.paid), budget: round(t.budget), publishers: [...pubs].sort() }))
+    .sort((a, b) => b.contracted - a.contracted || a.name.localeCompare(b.name, 'es-MX'));
+}

@@ -1,0 +1,46 @@
+/** *Glosario*: the terms the pages use, in plain Spanish, aligned with Mexican public-works vocabulary. */
+import { h, route } from '../dom';
+import { heading, type Page } from './common';
+
+const TERMS: [string, string][] = [
+  ['Adjudicación', 'Decisión de la institución compradora que asigna el contrato a uno o más contratistas, con su monto.'],
+  ['Adjudicación directa', 'Método de contratación en el que la institución elige al contratista sin concurso, en los casos que permite la ley.'],
+  ['Avance financiero', 'Porcentaje del monto del proyecto que ya se pagó, según lo publica el implementador.'],
+  ['Avance físico', 'Porcentaje de la obra ejecutada, según los reportes de avance que publica el implementador.'],
+  ['Clave presupuestaria', 'Código con el que la hacienda pública identifica el origen y destino de los recursos de un proyecto; el desglose del presupuesto la muestra por partida.'],
+  ['Competencia', 'Número de licitantes que presentaron propuesta en un proceso: baja (1), normal (de 2 a 5) o alta (más de 5).'],
+  ['Contratación (proceso de)', 'Conjunto de etapas —planeación, licitación, adjudicación, contrato y ejecución— con que se contrata una obra o un servicio. Se identifica con un ocid.'],
+  ['Contratista', 'Persona física o moral a la que se adjudicó un contrato.'],
+  ['Contrato', 'Acuerdo firmado entre la institución y el contratista, con su monto, vigencia y, en su caso, convenios modificatorios.'],
+  ['Convenio modificatorio', 'Cambio formal a un contrato vigente: de monto, de plazo o de alcance.'],
+  ['EDCA-MX', 'Estándar de Datos de Contrataciones Abiertas de México, basado en el estándar internacional OCDS.'],
+  ['EDCAPI', 'Estándar de Datos para las Contrataciones de Proyectos de Infraestructura, basado en el estándar internacional OC4IDS.'],
+  ['Ejecución', 'Etapa en la que se realiza la obra o el servicio contratado y se hacen los pagos.'],
+  ['Etapa del proyecto', 'Momento del ciclo de vida del proyecto: identificación, preparación, ejecución, conclusión, operación y mantenimiento, retiro o cancelado.'],
+  ['Implementador', 'Dependencia, entidad o municipio que captura y publica sus datos en el programa.'],
+  ['Institución pública', 'Dependencia o entidad responsable de un proyecto (autoridad pública) o que compra en una contratación (institución compradora).'],
+  ['Invitación a cuando menos tres personas', 'Método de contratación en el que la institución invita a un número limitado de participantes, al menos tres.'],
+  ['JSON', 'Formato de archivo de texto para intercambiar datos entre programas; los paquetes de datos del tablero están en JSON.'],
+  ['Licitación pública', 'Método de contratación abierto a cualquier interesado que cumpla los requisitos de la convocatoria.'],
+  ['Licitante', 'Persona física o moral que presentó una propuesta en un proceso de contratación.'],
+  ['Monto contratado', 'Suma de los montos de los contratos firmados.'],
+  ['Monto pagado', 'Suma de los pagos registrados en la ejecución de los contratos.'],
+  ['OC4IDS', 'Estándar de Datos de Contrataciones Abiertas para Infraestructura (Open Contracting for Infrastructure Data Standard); base de EDCAPI.'],
+  ['OCDS', 'Estándar de Datos de Contrataciones Abiertas (Open Contracting Data Standard); base de EDCA-MX.'],
+  ['ocid', 'Identificador único y permanente de un proceso de contratación en EDCA-MX.'],
+  ['Organismo Garante', 'Órgano de transparencia que coordina y revisa las publicaciones de los implementadores de su estado.'],
+  ['Planeación', 'Etapa previa a la licitación: justificación, presupuesto y estudios de la contratación.'],
+  ['Presupuesto', 'Monto asignado al proyecto; puede desglosarse por fuente o clave presupuestaria.'],
+  ['Proyecto de infraestructura', 'Obra pública con un propósito, una ubicación y un presupuesto, que puede necesitar uno o varios procesos de contratación.'],
+  ['RFC', 'Registro Federal de Contribuyentes; identifica a contratistas e instituciones (en los datos, con el prefijo «MX-RFC-»).'],
+  ['Sin dato', 'El implementador no publicó ese dato. No significa cero.'],
+  ['Valor final', 'Monto total del proyecto al concluir, que puede diferir del presupuesto y del monto contratado.'],
+];
+
+export const glossaryPage: Page = {
+  title: 'Glosario',
+  render: () => h('div', null,
+    ...heading('Glosario', 'Significado de los términos que usa el tablero. Más sobre el origen de los datos en Acerca.'),
+    h('dl', { class: 'glossary', id: 'glosario' }, TERMS.map(([t, d]) => h('div', null, h('dt', { id: `termino-${t.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-')}` }, t), h('dd', null, d)))),
+    h('p', null, h('a', { href: route('acerca') }, 'Acerca de los datos'))),
+};

@@ -1,0 +1,62 @@
+/**
+ * *Instituciones* / *Institución*: the public institutions responsible for the projects (OC4IDS publicAuthority)
+ * and buying in the processes (OCDS buyer), with their projects, processes and amounts; a treemap of contracted
+ * amounts by institution.
+ */
+import { formatNumber } from '../../../core/format/es-mx';
+import { h, route } from '../dom';
+import { institutionTotals, type InstitutionTotal } from '../data/institutions';
+import { dataTable } from '../components/table';
+import { kpis } from '../components/kpis';
+import { treemap } from '../components/treemap';
+import { csvButton } from '../components/download';
+import { methodTitle, stageTitle, statusTitle } from '../labels';
+import { count, date, filteredNote, heading, money, NO_DATA, type Page } from './common';
+
+export const institutionsPage: Page = {
+  title: 'Instituciones',
+  render: ({ ds, sel }) => {
+    const all = institutionTotals(ds.projects, ds.processes).length;
+    const list = institutionTotals(sel.projects, sel.processes);
+    const link = (t: InstitutionTotal): HTMLElement => h('a', { href: route('institucion', t.key) }, t.name);
+    const avg = (n: number): string => (list.length ? formatNumber(n / list.length, 1) : NO_DATA);
+    return h('div', null,
+      ...heading('Instituciones públicas', 'Dependencias y entidades responsables de los proyectos (autoridad pública en EDCAPI) o compradoras en las contrataciones (EDCA-MX). Cifras en pesos mexicanos (MXN).'),
+      filteredNote(list.length, all, 'institución', 'instituciones'),
+      kpis([
+        { label: 'Instituciones públicas', value: count(list.length) },
+        { label: 'Promedio de proyectos por institución', value: avg(sel.projects.length) },
+        { label: 'Promedio de contrataciones por institución', value: avg(list.reduce((n, t) => n + t.processes.length, 0)) },
+      ], 'kpis-instituciones'),
+      csvButton('instituciones', ['clave', 'institucion', 'proyectos', 'contrataciones', 'presupuesto_mxn', 'contratado_mxn', 'pagado_mxn', 'implementadores'],
+        () => list.map((t) => [t.id, t.name, t.projects.length, t.processes.length, t.budget, t.contracted, t.paid, t.publishers.join('; ')])),
+      dataTable('Instituciones por monto contratado. Cifras en MXN.', [{ title: 'Institución' }, { title: 'RFC / clave' }, { title: 'Proyectos', numeric: true }, { title: 'Contrataciones', numeric: true }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
+        list.map((t) => [link(t), t.id || NO_DATA, count(t.projects.length), count(t.processes.length), money(t.contracted), money(t.paid)]), { id: 'tabla-instituciones' }),
+      treemap('Distribución del monto contratado por institución', list.map((t) => ({ label: t.name, value: t.contracted, display: money(t.contracted), href: route('institucion', t.key) })), 'Monto contratado (MXN)', { id: 'treemap-instituciones' }));
+  },
+};
+
+export const institutionPage: Page = {
+  title: 'Institución',
+  render: ({ ds, params }) => {
+    const key = params[0] ?? '';
+    const t = institutionTotals(ds.projects, ds.processes).find((x) => x.key === key);
+    if (!t) return h('div', null, ...heading('Institución no encontrada', `No hay proyectos ni contrataciones publicados de «${key}».`), h('a', { href: route('instituciones') }, 'Ver todas las instituciones'));
+    return h('div', null,
+      ...heading(t.name, t.id ? `RFC / clave: ${t.id}` : undefined),
+      kpis([
+        { label: 'Proyectos', value: count(t.projects.length) },
+        { label: 'Contrataciones', value: count(t.processes.length) },
+        { label: 'Presupuesto de sus proyectos', value: money(t.budget) },
+        { label: 'Monto contratado', value: money(t.contracted) },
+        { label: 'Monto pagado', value: money(t.paid) },
+      ], 'kpis-institucion'),
+      h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). Implementador: ', t.publishers.join('; ') || NO_DATA, '.'),
+      dataTable('Proyectos de la institución', [{ title: 'Proyecto' }, { title: 'Etapa' }, { title: 'Presupuesto', numeric: true }, { title: 'Actualizado' }],
+        t.projects.map((p) => [h('a', { href: route('proyecto', p.id) }, p.title), statusTitle(p.status), money(p.budget), date(p.updated)]), { id: 'tabla-institucion-proyectos' }),
+      dataTable('Contrataciones de la institución', [{ title: 'Proceso' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
+        t.processes.map((r) => [h('a', { href: route('contratacion', r.ocid) }, r.title), stageTitle(r.stage), methodTitle(r.method), money(r.contracted), money(r.paid)]), { id: 'tabla-institucion-procesos' }),
+      csvButton(`institucion-${t.id || 'sin-clave'}`, ['tipo', 'clave', 'titulo', 'etapa', 'monto_mxn', 'pagado_mxn'],
+        () => [...t.projects.map((p) => ['proyecto', p.id, p.title, statusTitle(p.status), p.budget, p.paid]), ...t.processes.map((r) => ['contratación', r.ocid, r.title, stageTitle(r.stage), r.contracted, r.paid])]));
+  },
+};

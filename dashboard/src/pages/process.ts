@@ -1,0 +1,136 @@
+/**
+ * *Contratación*: one contracting process from its OCDS record (the compiled release) — a summary, then one
+ * section per stage (planning, tender, award, contract, implementation) with its amounts, suppliers and
+ * documents, a timeline of every dated event, and its data as JSON (the record) and CSV (contracts and payments).
+ */
+import { h, externalLink, route } from '../dom';
+import { arr, num, obj, str } from '../data/read';
+import { loadRecord } from '../api';
+import type { Json } from '../data/types';
+import { dataTable } from '../components/table';
+import { kpis } from '../components/kpis';
+import { csvButton } from '../components/download';
+import { supplierKey } from '../data/suppliers';
+import { institutionKey } from '../data/institutions';
+import { methodTitle, stageTitle } from '../labels';
+import { count, date, heading, money, NO_DATA, type Page } from './common';
+
+const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
+const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
+const moneyOf = (v: unknown): string => {
+  const a = amount(v);
+  const c = str(obj(v)?.currency);
+  return a === undefined ? NO_DATA : `${money(a)}${c && c !== 'MXN' ? ` ${c}` : ''}`;
+};
+const periodText = (p: unknown): string => { const o = obj(p); return o ? `${date(str(o.startDate))} a ${date(str(o.endDate))}` : NO_DATA; };
+
+const TENDER_STATUS: Record<string, string> = { planning: 'En planeación', planned: 'Planeada', active: 'Activa', cancelled: 'Cancelada', unsuccessful: 'Desierta', complete: 'Concluida', withdrawn: 'Retirada' };
+const AWARD_STATUS: Record<string, string> = { pending: 'Pendiente', active: 'Activa', cancelled: 'Cancelada', unsuccessful: 'Desierta' };
+const CONTRACT_STATUS: Record<string, string> = { pending: 'Pendiente', active: 'Activo', cancelled: 'Cancelado', terminated: 'Terminado' };
+const IMPL_STATUS: Record<string, string> = { planning: 'En planeación', ongoing: 'En ejecución', concluded: 'Concluida' };
+const st = (m: Record<string, string>, v: unknown): string => (str(v) ? m[String(v)] ?? String(v) : NO_DATA);
+
+/** The method's title, and the publisher's own wording when it says more than the title. */
+function methodText(title: string, details: string | undefined): string {
+  const fold = (x: string): string => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return details && !fold(title).includes(fold(details)) ? `${title}: ${details}` : title;
+}
+
+function facts(list: [string, Node | string][]): HTMLElement {
+  return h('dl', { class: 'facts' }, list.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v))));
+}
+
+function documentsTable(caption: string, docs: Json[], id: string): HTMLElement {
+  return dataTable(caption, [{ title: 'Documento' }, { title: 'Tipo' }, { title: 'Publicado' }],
+    docs.map((d) => [externalLink(d.url, str(d.title) ?? 'documento'), str(d.documentType) ?? NO_DATA, date(str(d.datePublished))]), { id });
+}
+
+function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
+  return h('section', { 'aria-labelledby': `h-${id}`, class: 'stage', id }, h('h2', { id: `h-${id}`, tabindex: '-1' }, title), ...children);
+}
+
+export const processPage: Page = {
+  title: 'Contratación',
+  render: async ({ ds, params }) => {
+    const ocid = params[0] ?? '';
+    const row = ds.processes.find((r) => r.ocid === ocid);
+    const record = row ? await loadRecord(ocid) : undefined;
+    const c = obj(record?.compiledRelease);
+    if (!row || !c) return h('div', null, ...heading('Contratación no encontrada', `No hay un proceso de contratación publicado con el ocid «${ocid}».`), h('a', { href: route('contrataciones') }, 'Ver todas las contrataciones'));
+    const planning = obj(c.planning) ?? {};
+    const tender = obj(c.tender) ?? {};
+    const awards = objects(c.awards);
+    const contracts = objects(c.contracts);
+    const tenderers = objects(tender.tenderers);
+    const projects = row.projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
+    const transactions = contracts.flatMap((k) => objects(obj(k.implementation)?.transactions).map((t) => ({ contract: str(k.id) ?? '', t })));
+    const events: { date: string; what: string }[] = [
+      { date: str(obj(tender.tenderPeriod)?.startDate), what: 'Inicio del periodo de propuestas' },
+      { date: str(obj(tender.tenderPeriod)?.endDate), what: 'Fin del periodo de propuestas' },
+      { date: str(obj(tender.enquiryPeriod)?.endDate), what: 'Fin del periodo de aclaraciones' },
+      ...awards.map((a) => ({ date: str(a.date), what: `Adjudicación ${str(a.id) ?? ''}`.trim() })),
+      ...contracts.flatMap((k) => [
+        { date: str(k.dateSigned), what: `Firma del contrato ${str(k.id) ?? ''}`.trim() },
+        { date: str(obj(k.period)?.startDate), what: `Inicio del contrato ${str(k.id) ?? ''}`.trim() },
+        { date: str(obj(k.period)?.endDate), what: `Fin del contrato ${str(k.id) ?? ''}`.trim() },
+        ...objects(k.amendments).map((m) => ({ date: str(m.date), what: `Convenio modificatorio: ${str(m.description) ?? str(m.rationale) ?? str(m.id) ?? ''}` })),
+        ...objects(obj(k.implementation)?.milestones).map((m) => ({ date: str(m.dateMet) ?? str(m.dueDate), what: `Hito: ${str(m.title) ?? str(m.id) ?? ''}` })),
+      ]),
+      ...transactions.map(({ t }) => ({ date: str(t.date), what: `Pago de ${moneyOf(t.value ?? t.amount)}` })),
+    ].filter((e): e is { date: string; what: string } => !!e.date).sort((a, b) => a.date.localeCompare(b.date));
+    const allDocs = [...objects(planning.documents), ...objects(tender.documents), ...awards.flatMap((a) => objects(a.documents)), ...contracts.flatMap((k) => [...objects(k.documents), ...objects(obj(k.implementation)?.documents)])];
+    const csvRows = (): (string | number | undefined)[][] => [
+      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), amount(k.value), str(obj(k.value)?.currency), str(k.dateSigned), str(k.status)]),
+      ...transactions.map(({ contract, t }) => ['pago', contract, str(obj(t.payee)?.name), amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), str(t.date), undefined]),
+    ];
+    return h('div', null,
+      ...heading(row.title, `Proceso de contratación ${ocid}`),
+      h('nav', { class: 'tabs', 'aria-label': 'Etapas del proceso' }, h('ul', null,
+        ([['etapa-planeacion', 'Planeación'], ['etapa-licitacion', 'Licitación'], ['etapa-adjudicacion', 'Adjudicación'], ['etapa-contratacion', 'Contratación'], ['etapa-ejecucion', 'Ejecución'], ['cronologia', 'Cronología'], ['datos', 'Descargas']] as const)
+          .map(([id, t]) => h('li', null, h('a', { href: `#${id}`, onclick: (e: Event) => { e.preventDefault(); document.getElementById(id)?.scrollIntoView(); (document.getElementById(id)?.querySelector('h2') as HTMLElement | null)?.focus(); } }, t))))),
+      kpis([
+        { label: 'Monto contratado', value: money(row.contracted) },
+        { label: 'Monto pagado', value: money(row.paid) },
+        { label: 'Contratos', value: count(contracts.length) },
+        { label: 'Licitantes', value: row.tenderers === undefined ? NO_DATA : count(row.tenderers) },
+        { label: 'Etapa', value: stageTitle(row.stage) },
+      ], 'kpis-proceso'),
+      facts([
+        ['Institución compradora', row.buyer ? h('a', { href: route('institucion', institutionKey(row.buyer)) }, row.buyer.name) : NO_DATA],
+        ['Entidad contratante', str(obj(tender.procuringEntity)?.name) ?? NO_DATA],
+        ['Implementador', row.publisherName],
+        ['Método de contratación', methodText(methodTitle(row.method), str(tender.procurementMethodDetails))],
+        ['Proyectos', projects.length ? h('span', null, projects.map((p, i) => [i ? '; ' : '', h('a', { href: route('proyecto', p.id) }, p.title)])) : 'No está vinculado a un proyecto publicado'],
+        ['Última actualización', date(str(c.date))],
+      ]),
+      section('etapa-planeacion', 'Planeación',
+        facts([['Justificación', str(planning.rationale) ?? NO_DATA], ['Presupuesto', moneyOf(obj(planning.budget)?.amount)], ['Descripción del presupuesto', str(obj(planning.budget)?.description) ?? NO_DATA]]),
+        objects(planning.documents).length ? documentsTable('Documentos de la planeación', objects(planning.documents), 'docs-planeacion') : h('p', null, 'Sin documentos de planeación publicados.')),
+      section('etapa-licitacion', 'Licitación',
+        facts([
+          ['Clave', str(tender.id) ?? NO_DATA], ['Estado', st(TENDER_STATUS, tender.status)], ['Descripción', str(tender.description) ?? NO_DATA],
+          ['Valor estimado', moneyOf(tender.value)], ['Periodo de propuestas', periodText(tender.tenderPeriod)], ['Periodo de adjudicación', periodText(tender.awardPeriod)],
+          ['Criterio de adjudicación', str(tender.awardCriteriaDetails) ?? str(tender.awardCriteria) ?? NO_DATA], ['Justificación del método', str(tender.procurementMethodRationale) ?? NO_DATA],
+        ]),
+        dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => [str(t.name) ?? NO_DATA, str(t.id) ?? NO_DATA]), { id: 'tabla-licitantes' }),
+        objects(tender.documents).length ? documentsTable('Documentos de la licitación', objects(tender.documents), 'docs-licitacion') : null),
+      section('etapa-adjudicacion', 'Adjudicación',
+        dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
+          awards.map((a) => [str(a.title) ?? str(a.id) ?? NO_DATA, st(AWARD_STATUS, a.status), date(str(a.date)), moneyOf(a.value),
+            objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')])]), { id: 'tabla-adjudicaciones' })),
+      section('etapa-contratacion', 'Contratación',
+        dataTable('Contratos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Contrato' }, { title: 'Estado' }, { title: 'Firma' }, { title: 'Vigencia' }, { title: 'Monto', numeric: true }, { title: 'Convenios modificatorios', numeric: true }],
+          contracts.map((k) => [str(k.title) ?? str(k.id) ?? NO_DATA, st(CONTRACT_STATUS, k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length)]), { id: 'tabla-contratos' })),
+      section('etapa-ejecucion', 'Ejecución',
+        facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st(IMPL_STATUS, obj(k.implementation)?.status)])),
+        dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
+          transactions.map(({ contract, t }) => [date(str(t.date)), contract, str(obj(t.payee)?.name) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos' })),
+      section('cronologia', 'Cronología',
+        events.length ? h('ol', { class: 'timeline' }, events.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what))) : h('p', null, 'Sin fechas publicadas.')),
+      h('section', { 'aria-labelledby': 'h-documentos' }, h('h2', { id: 'h-documentos' }, 'Todos los documentos'),
+        allDocs.length ? documentsTable('Documentos del proceso', allDocs, 'tabla-documentos') : h('p', null, 'Sin documentos publicados.')),
+      section('datos', 'Descargas',
+        h('ul', null, h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(ocid)}`, id: 'json-proceso' }, 'Registro EDCA-MX (OCDS) de este proceso, JSON'))),
+        csvButton(`contratacion-${ocid}`, ['tipo', 'contrato', 'titulo_o_beneficiario', 'monto', 'moneda', 'fecha', 'estado'], csvRows, 'Descargar contratos y pagos (CSV)')));
+  },
+};

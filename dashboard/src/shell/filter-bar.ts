@@ -1,0 +1,56 @@
+/**
+ * The header's global search and filters (data/filters.ts). They live in the URL of every page: changing one
+ * navigates to the same page with the new query, so the browser's back button and a shared link restore the view.
+ * The selects sit in a disclosure (closed on phones unless a filter is on) so the header stays short.
+ */
+import { h } from '../dom';
+import type { Dataset } from '../data/types';
+import { FILTER_KEYS, activeFilters, type Filters } from '../data/filters';
+import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
+
+const collator = new Intl.Collator('es-MX');
+const uniq = (xs: (string | undefined)[]): string[] => [...new Set(xs.filter((x): x is string => !!x))].sort(collator.compare);
+
+function select(name: string, label: string, options: [string, string][], value: string | undefined): HTMLElement {
+  const id = `filtro-${name}`;
+  return h('div', { class: 'field' },
+    h('label', { for: id }, label),
+    h('select', { id, name },
+      h('option', { value: '' }, 'Todos'),
+      options.map(([v, t]) => h('option', { value: v, selected: v === value }, t))));
+}
+
+export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: URLSearchParams) => void): HTMLFormElement {
+  const rows = ds.projects;
+  const years = new Set<number>();
+  for (const r of rows) {
+    const from = r.startYear ?? r.endYear;
+    const to = r.endYear ?? r.startYear;
+    if (from !== undefined && to !== undefined) for (let y = from; y <= to && y - from < 50; y++) years.add(y);
+  }
+  const form = h('form', { class: 'global-filters', role: 'search', 'aria-label': 'Buscar y filtrar en todo el tablero' }) as HTMLFormElement;
+  const search = h('input', { type: 'search', id: 'buscar', name: 'q', value: rawQ, autocomplete: 'off', placeholder: 'Proyecto, clave, institución, contratista…' });
+  const n = activeFilters({ ...f, q: undefined });
+  const details = h('details', { class: 'filter-panel', open: n > 0 },
+    h('summary', null, n ? `Filtros (${n} ${n === 1 ? 'activo' : 'activos'})` : 'Filtros'),
+    h('div', { class: 'filter-grid' },
+      select('year', 'Año', [...years].sort().map((y) => [String(y), String(y)]), f.year?.toString()),
+      select('state', 'Estado', uniq(ds.publishers.map((p) => p.state)).map((s) => [s, s]), f.state),
+      select('publisher', 'Implementador', [...ds.publishers].sort((a, b) => collator.compare(a.name, b.name)).map((p) => [p.id, p.name]), f.publisher),
+      select('sector', 'Sector', uniq(rows.flatMap((r) => r.sector)).map((s) => [s, sectorTitle(s)]), f.sector),
+      select('type', 'Tipo de proyecto', uniq(rows.map((r) => r.type)).map((s) => [s, projectTypeTitle(s)]), f.type),
+      select('status', 'Etapa del proyecto', uniq(rows.map((r) => r.status)).map((s) => [s, statusTitle(s)]), f.status),
+      select('municipality', 'Municipio', uniq(rows.map((r) => r.municipality)).map((s) => [s, s]), f.municipality)),
+    n ? h('button', { type: 'button', id: 'quitar-filtros', onclick: () => onChange(new URLSearchParams(search.value ? { q: search.value } : {})) }, 'Quitar filtros') : null);
+  const read = (): URLSearchParams => {
+    const q = new URLSearchParams();
+    for (const k of FILTER_KEYS) { const el = form.elements.namedItem(k) as HTMLInputElement | HTMLSelectElement | null; if (el?.value) q.set(k, el.value); }
+    return q;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => onChange(read()), 300); });
+  form.addEventListener('change', (e) => { if ((e.target as Element).tagName === 'SELECT') onChange(read()); });
+  form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); onChange(read()); });
+  form.append(h('div', { class: 'field search' }, h('label', { for: 'buscar' }, 'Buscar en el tablero'), h('div', { class: 'search-row' }, search, h('button', { type: 'submit' }, 'Buscar'))), details);
+  return form;
+}

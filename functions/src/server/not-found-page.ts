@@ -1,0 +1,24 @@
+/**
+ * The answer to an address outside the API that no file matches (`/proyectos`, a mistyped link): a small Spanish
+ * page with the way to the dashboard, never express's English "Cannot GET". Self-contained (no scripts, no
+ * outside resources); JSON for clients that ask only for JSON.
+ */
+import type { RequestHandler } from 'express';
+
+export const NOT_FOUND_HTML = `<!doctype html>
+<html lang="es-MX">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Página no encontrada — Infraestructura Abierta</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;color:#1b1f24;max-width:40rem;margin:2rem auto;padding:0 1rem}a{color:#0a50a0}</style></head>
+<body><main><h1>Página no encontrada</h1>
+<p>La dirección no corresponde a ninguna página de Infraestructura Abierta. Puede que el enlace esté incompleto.</p>
+<ul><li><a href="/">Ir al tablero de obra pública</a></li><li><a href="/#/descargas">Descargas y API</a></li></ul></main></body>
+</html>
+`;
+
+export function notFoundPage(): RequestHandler {
+  return (req, res) => {
+    res.status(404);
+    if (req.accepts(['html', 'json']) === 'json') return void res.json({ error: { code: 'not-found', message: 'No existe esa página.' } });
+    res.type('html').set('Cache-Control', 'public, max-age=300').send(req.method === 'HEAD' ? undefined : NOT_FOUND_HTML);
+  };
+}
