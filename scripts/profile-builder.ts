@@ -155,8 +155,11 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   const mxDocs = parseCsv(fs.readFileSync(path.join(standardsDir, 'edca-mx', 'capture-tool-catalog-documenttype.csv'), 'utf8'));
   ocdsCodes.documentType = [...ocdsCodes.documentType, ...mxDocs.map((r) => r.code).filter((c) => c && !ocdsCodes.documentType.includes(c))];
   const budgetMoments = codesFromCsv(path.join(standardsDir, 'edca-mx', 'capture-tool-edcapi-edcapi_cat_budget_moment_type.csv'));
+  // EDCA-MX budget lines also publish the "reserved" moment (rules.md R-35: OCDS measures are approved, modified,
+  // executed, committed, reserved); the EDCAPI catalogue has no such row.
+  const ocdsMoments = budgetMoments.includes('reserved') ? budgetMoments : [...budgetMoments, 'reserved'];
   const mxLists: Record<string, Codelist> = {
-    'mx/budgetMoment': { open: false, codes: budgetMoments },
+    'mx/budgetMoment': { open: false, codes: ocdsMoments },
     'mx/procurementMethodDetails': { open: false, codes: Object.keys(PROCUREMENT_METHOD_DETAILS) },
   };
   const documentStages: Record<string, number[]> = {};
@@ -166,7 +169,7 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   const oc4idsCodes = loadCodelists([path.join(oc4idsDir, 'codelists')]);
 
   const ocds = buildProfile('ocds', '1.1.5', release as Json, ocdsCodes, mxLists);
-  const oc4ids = buildProfile('oc4ids', '0.9.5', project, oc4idsCodes, { 'mx/budgetMoment': mxLists['mx/budgetMoment'] });
+  const oc4ids = buildProfile('oc4ids', '0.9.5', project, oc4idsCodes, { 'mx/budgetMoment': { open: false, codes: budgetMoments } });
 
   return {
     'schemas/profile-ocds.json': stringify(ocds),

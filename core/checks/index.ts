@@ -18,12 +18,25 @@ import { projectStatus } from './project-status';
 import { rfc } from './rfc';
 import { stageDateOrder } from './stage-date-order';
 import { valueCurrency } from './value-currency';
+import { amountSign } from './amount-sign';
+import { publicAuthority } from './public-authority';
+import { partyIdentity } from './party-identity';
+import { postalCode } from './postal-code';
+import { documentStatus } from './document-status';
+import { keyDocuments } from './key-documents';
+import { dateOrderDocuments } from './date-order-documents';
+import { storedSize, textLimits } from './text-limits';
+import { urlScheme } from './url-scheme';
+import { invisibleCharacters } from './invisible-characters';
 import type { Check, ValueCheck } from './types';
 
 export const CHECKS: readonly (Check | ValueCheck)[] = [
   programRequired, codelists, ocidPrefix, projectIdPrefix, rfc, partyReferences, duplicateIds,
   periodOrder, stageDateOrder, futureDates, valueCurrency, contractValue, budgetBreakdownTotal,
   procurementMethod, procurementCategory, documentStage, coordinatesMexico, projectStatus, contractingProcessLink,
+  // The program's rules added by issue 18 (rules.md; links; hidden text).
+  amountSign, publicAuthority, partyIdentity, postalCode, dateOrderDocuments, documentStatus, keyDocuments,
+  urlScheme, textLimits, storedSize, invisibleCharacters,
 ];
 
 export type { Check, CheckContext, Doc, ValidateSettings, ValueCheck, Visit } from './types';

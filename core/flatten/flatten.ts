@@ -1,8 +1,9 @@
 /**
  * Documents → workbook model in the template layout (DESIGN §4): per spec sheet, row 1 the Spanish titles
  * (required ones end in " *"), row 2 the paths, then one row per array item with its parent keys.
- * Codes are written as their Spanish titles, lists joined with "; ", dates as the calendar date written in the
- * ISO string (a UTC-midnight `Date`, as exceljs writes date cells). unflatten reads all of it back unchanged.
+ * Codes are written as their Spanish titles, lists joined with "; ", dates at local midnight as the calendar date
+ * (a UTC-midnight `Date`, as exceljs writes date cells) and other date-times as their ISO text (`dateCell`).
+ * unflatten reads all of it back unchanged.
  */
 import { PROFILES } from '../profile/profiles';
 import type { Standard } from '../profile/types';
@@ -12,6 +13,7 @@ import type { CellValue, SheetModel, WorkbookModel } from '../workbook/model';
 import { resolvePath } from '../unflatten/column-resolver';
 import { lookupCode } from '../unflatten/parse-value';
 import { isObject } from '../json/json-values';
+import { DEFAULT_TIME_ZONE, localMidnight } from '../unflatten/time-zone';
 
 export interface Documents {
   releases: readonly unknown[];
@@ -32,7 +34,25 @@ export function getPath(value: unknown, segments: readonly string[]): unknown {
 /** ISO 8601 date-time → the calendar date written in it (the offset is the publisher's time zone). */
 export function isoToSheetDate(iso: string): Date | string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : iso;
+  if (!m) return iso;
+  // Not Date.UTC(y, …): it reads years 0–99 as 1900–1999 (year 0001 became 1901).
+  const d = new Date(Date.UTC(2000, Number(m[2]) - 1, Number(m[3])));
+  d.setUTCFullYear(Number(m[1]));
+  return d;
+}
+
+const LOCAL_MIDNIGHT = /^(\d{4})-(\d{2})-(\d{2})T00:00:00(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The cell of a date value, written so that unflatten reads back exactly the same text: a sheet date only when
+ * the value is the local midnight unflatten makes of that calendar date in the workbook's time zone (a date the
+ * official would type as a date); anything else — a time of day, another offset, a year before 1900 (sheets count
+ * days from 1899), a date without time — stays ISO text, which unflatten keeps as written.
+ */
+export function dateCell(iso: string, timeZone: string): CellValue {
+  const m = LOCAL_MIDNIGHT.exec(iso);
+  if (!m || Number(m[1]) < 1900) return iso;
+  return localMidnight(timeZone, Number(m[1]), Number(m[2]), Number(m[3])) === iso ? isoToSheetDate(iso) : iso;
 }
 
 /** A code as its Spanish title, unless that title would read back as another code (then the code itself). */
@@ -42,11 +62,11 @@ function codeTitle(code: unknown, options: readonly CodeOption[] | undefined): s
   return title !== undefined && lookupCode(title, options as CodeOption[]) === s ? title : s;
 }
 
-function cellFor(col: ColumnSpec, value: unknown): CellValue {
+function cellFor(col: ColumnSpec, value: unknown, timeZone: string): CellValue {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map((v) => codeTitle(v, col.options)).join('; ');
   if (col.options) return codeTitle(value, col.options);
-  if (col.type === 'date' && typeof value === 'string') return isoToSheetDate(value);
+  if (col.type === 'date' && typeof value === 'string') return dateCell(value, timeZone);
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
 }
@@ -66,7 +86,13 @@ export function itemChains(doc: unknown, levels: readonly string[]): unknown[][]
   return chains;
 }
 
-export function flattenSheet(sheet: SheetSpec, docs: readonly unknown[]): SheetModel {
+export interface FlattenOptions {
+  /** The workbook's time zone (its Configuración sheet): dates at local midnight there become sheet dates. */
+  timeZone?: string;
+}
+
+export function flattenSheet(sheet: SheetSpec, docs: readonly unknown[], options: FlattenOptions = {}): SheetModel {
+  const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const profile = PROFILES[sheet.standard];
   const located = sheet.columns.map((col) => ({ col, where: resolvePath(profile, col.path) }));
   const rows: CellValue[][] = [
@@ -75,13 +101,13 @@ export function flattenSheet(sheet: SheetSpec, docs: readonly unknown[]): SheetM
   ];
   for (const doc of docs) {
     for (const chain of itemChains(doc, sheet.levels)) {
-      rows.push(located.map(({ col, where }) => (where ? cellFor(col, getPath(chain[where.arrays.length], where.rel)) : '')));
+      rows.push(located.map(({ col, where }) => (where ? cellFor(col, getPath(chain[where.arrays.length], where.rel), timeZone) : '')));
     }
   }
   return { name: sheet.name, rows };
 }
 
-export function flatten(documents: Documents, spec: TemplateSpec = templateSpec()): WorkbookModel {
+export function flatten(documents: Documents, spec: TemplateSpec = templateSpec(), options: FlattenOptions = {}): WorkbookModel {
   const byStandard: Record<Standard, readonly unknown[]> = { ocds: documents.releases ?? [], oc4ids: documents.projects ?? [] };
-  return { sheets: spec.sheets.map((sheet) => flattenSheet(sheet, byStandard[sheet.standard])) };
+  return { sheets: spec.sheets.map((sheet) => flattenSheet(sheet, byStandard[sheet.standard], options)) };
 }

@@ -9,9 +9,14 @@
  * - OC4IDS project status `completed` (capture tool) → `completion` (projectStatus 0.9.5).
  * - OC4IDS 0.9.0–0.9.4 `budget.budgetBreakdown` → 0.9.5 `budget.budgetBreakdowns[0].budgetBreakdown`.
  * Record packages contribute their compiledRelease (or, without one, their last embedded release).
+ * What the template has no column for is never dropped silently: one `import.dropped` warning per field, with the
+ * number of values it loses (core/import/template-coverage).
  */
 import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
+import { templateSpec } from '../template/template-spec';
+import { droppedValues } from './template-coverage';
+import { upgradeForTemplate, UpgradeTally } from './template-upgrade';
 
 type Obj = Record<string, unknown>;
 
@@ -95,5 +100,13 @@ export function importDocuments(input: unknown, label: string): ImportResult {
     else if (typeof doc.id === 'string' && (doc.title !== undefined || doc.contractingProcesses !== undefined)) addProject(doc, base || '');
     else result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
   });
+  const spec = templateSpec();
+  const tally = new UpgradeTally();
+  for (const r of result.releases) upgradeForTemplate(r, 'ocds', spec, tally);
+  for (const p of result.projects) upgradeForTemplate(p, 'oc4ids', spec, tally);
+  result.findings.push(...tally.findings(label));
+  for (const [standard, docs] of [['ocds', result.releases], ['oc4ids', result.projects]] as const) {
+    for (const [field, count] of droppedValues(docs, standard, spec)) result.findings.push(finding('import.dropped', 'warning', { count, field, file: label }));
+  }
   return result;
 }

@@ -79,9 +79,16 @@ function calendarDate(d: Date, zone: string): [number, number, number] {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
 
+/** Proleptic Gregorian month length (not `Date.UTC`, which reads years 0–99 as 1900–1999). */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+/** Years 1–9999: published data uses 0001-01-01 as "no date", and it must come back as it went out. */
 function validDate(y: number, m: number, d: number): boolean {
-  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);

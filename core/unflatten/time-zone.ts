@@ -75,5 +75,5 @@ export function utcOffset(zone: string, y: number, m: number, d: number): string
 
 /** ISO 8601 date-time of local midnight of a calendar date in `zone`. */
 export function localMidnight(zone: string, y: number, m: number, d: number): string {
-  return `${y}-${pad(m)}-${pad(d)}T00:00:00${utcOffset(zone, y, m, d) ?? utcOffset(DEFAULT_TIME_ZONE, y, m, d)}`;
+  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}T00:00:00${utcOffset(zone, y, m, d) ?? utcOffset(DEFAULT_TIME_ZONE, y, m, d)}`;
 }

@@ -8,6 +8,9 @@ import { itemsAlong, valueAt } from '../checks/json';
 import { pointerSegments } from '../findings/pointer';
 import { completeness, validate, type Documents, type ValidateSettings } from './index';
 import { hasStandards, ROOT, STANDARDS_DIR } from '../../test/standards';
+import { DOC_BUDGET, TEXT_MAX } from '../checks/text-limits';
+import { buildRecord } from '../merge';
+import { MAX_BODY_BYTES } from '../../functions/src/store/collections';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'validate');
 const SETTINGS: ValidateSettings = { now: '2025-01-01T00:00:00Z', ocidPrefix: 'ocds-mer001', projectIdPrefix: 'oc4ids-mer001' };
@@ -135,6 +138,51 @@ describe('validate: behaviour', () => {
     const [f] = validate(docs, sourceMapOf(docs), SETTINGS);
     expect(renderFinding(f)).toContain('El RFC «COP990315K2» no es válido: tiene 11 caracteres');
     expect(renderFinding(f)).toContain('Hoja «Actores», fila 4');
+  });
+});
+
+describe('validate: text and stored size (R-51)', () => {
+  it('refuses a 1 MB cell with one finding on that cell, not an internal store error later', () => {
+    const docs = applyCase(base, { description: '', set: { '/releases/0/tender/description': 'a'.repeat(1_000_000) } });
+    const findings = validate(docs, sourceMapOf(docs), SETTINGS);
+    expect(findings.map((f) => [f.code, f.cell?.sheet, f.cell?.row, f.cell?.header])).toEqual([['text.tooLong', 'Contrataciones', 3, 'Descripción de la licitación']]);
+  });
+
+  it('refuses a process whose record would not fit the store, and accepts the largest one that fits', () => {
+    const withItems = (n: number): Documents => {
+      const docs = applyCase(base, { description: '' });
+      const release = (docs.releases as Record<string, unknown>[])[0];
+      const tender = release.tender as { items: Record<string, unknown>[] };
+      tender.items = Array.from({ length: n }, (_, i) => ({ id: `item-${i}`, description: `Concepto ${i} ${'ñ'.repeat(TEXT_MAX - 20)}`, quantity: 1 }));
+      return docs;
+    };
+    let n = 1;
+    while (!validate(withItems(n + 1), new SourceMap(), SETTINGS).some((f) => f.code === 'document.tooLarge')) n++;
+    const over = validate(withItems(n + 1), sourceMapOf(withItems(n + 1)), SETTINGS).filter((f) => f.code === 'document.tooLarge');
+    expect(over.map((f) => [f.pointer, f.cell?.sheet, f.cell?.row])).toEqual([['/releases/0/ocid', 'Contrataciones', 3]]);
+    // The largest accepted process, as the store keeps it at its first publication, leaves room for its history.
+    const release = (withItems(n).releases as Record<string, unknown>[])[0] as Record<string, unknown> & { id: string };
+    const record = buildRecord(String(release.ocid), [{ ...release, date: '2025-01-01T00:00:00-06:00' }], { releaseUrl: (id) => `https://example.org/api/ocds/releases/${id}` });
+    const bytes = Buffer.byteLength(JSON.stringify(record));
+    expect(bytes).toBeLessThanOrEqual(DOC_BUDGET);
+    expect(bytes).toBeLessThan(MAX_BODY_BYTES);
+  });
+});
+
+describe('validate: links and hidden characters', () => {
+  it('accepts only web links, whatever the disguise', () => {
+    const urls = ['JAVASCRIPT:alert(1)', ' data:text/html,<b>x</b>', 'java\tscript:alert(1)', 'file:///etc/passwd', 'https://merida.gob.mx/a.pdf', 'HTTP://merida.gob.mx/b.pdf'];
+    const flagged = urls.filter((url) => {
+      const docs = applyCase(base, { description: '', set: { '/releases/0/tender/documents/0/url': url } });
+      return validate(docs, new SourceMap(), SETTINGS).some((f) => f.code === 'url.scheme');
+    });
+    expect(flagged).toEqual(urls.slice(0, 4));
+  });
+
+  it('names the hidden characters and leaves tabs and line breaks alone', () => {
+    const docs = applyCase(base, { description: '', set: { '/releases/0/tender/description': 'Obra\u200b de\tconcreto\n\u2066hidráulico\u2069' } });
+    const findings = validate(docs, new SourceMap(), SETTINGS);
+    expect(findings.map((f) => [f.code, f.params.characters])).toEqual([['text.invisibleCharacters', 'U+200B, U+2066, U+2069']]);
   });
 });
 

@@ -9,6 +9,10 @@ import { importDocuments } from '../../core/import';
 import { renderMessage } from '../../core/messages/render';
 import { VALIDATORS } from '../../core/validate';
 import { hasStandards, ROOT, STANDARDS_DIR } from '../standards';
+import { flatten } from '../../core/flatten';
+import { unflatten } from '../../core/unflatten';
+import { templateSpec } from '../../core/template/template-spec';
+import { heldFields, leafKind, leaves } from '../../core/import/template-coverage';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import');
@@ -16,6 +20,14 @@ const EXAMPLES = path.join(STANDARDS_DIR, 'examples');
 const SAMPLE = path.join(EXAMPLES, 'ocds', 'sample-data', 'fictional-example-1.1');
 const load = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
 const withStandards = hasStandards ? describe : describe.skip;
+
+/**
+ * What importing an official example may say: fields the template has no column for (one warning each, with the
+ * count), texts with spaces at their ends (a cell cannot keep them) and the UK example's procedure description,
+ * outside the program's closed list of Mexican procedures.
+ */
+const REPORTED_ONLY = new Set(['import.dropped', 'import.trimmed', 'import.code-not-in-list']);
+const trimmed = (docs: unknown[]): unknown[] => JSON.parse(JSON.stringify(docs), (_k, v: unknown) => (typeof v === 'string' ? v.trim() : v)) as unknown[];
 
 let dir: string;
 beforeAll(() => { dir = scratchDir('import-'); });
@@ -26,30 +38,30 @@ withStandards('official examples', () => {
     ['ocds-213czf-000-00001-01-planning.json'],
     ['ocds-213czf-000-00001-04-award.json'],
     ['ocds-213czf-000-00001-06-implementation.json'],
-  ])('release package %s imports as is, without findings', (file) => {
+  ])('release package %s imports as is, apart from reported fields the template has no column for and trimmed texts', (file) => {
     const input = load(path.join(SAMPLE, file)) as { releases: unknown[] };
     const result = importDocuments(input, file);
-    expect(result.findings).toEqual([]);
-    expect(result.releases).toEqual(input.releases);
+    expect(result.findings.filter((f) => !REPORTED_ONLY.has(f.code))).toEqual([]);
+    expect(result.releases).toEqual(trimmed(input.releases));
   });
 
   test('record packages give their compiled release, or the last embedded release', () => {
     const compiled = load(path.join(SAMPLE, 'record', 'ocds-213czf-000-00001.json')) as { records: { compiledRelease: unknown }[] };
     const a = importDocuments(compiled, 'registro.json');
-    expect(a.findings).toEqual([]);
-    expect(a.releases).toEqual([compiled.records[0].compiledRelease]);
+    expect(a.findings.filter((f) => !REPORTED_ONLY.has(f.code))).toEqual([]);
+    expect(a.releases).toEqual(trimmed([compiled.records[0].compiledRelease]));
 
     const embedded = load(path.join(EXAMPLES, 'ocds', 'record-embedded-releases.json')) as { records: { releases: unknown[]; compiledRelease?: unknown }[] };
     const b = importDocuments(embedded, 'embebidas.json');
     expect(b.releases).toHaveLength(1);
     const rec = embedded.records[0];
-    expect(b.releases[0]).toEqual(rec.compiledRelease ?? rec.releases[rec.releases.length - 1]);
+    expect(b.releases[0]).toEqual(trimmed([rec.compiledRelease ?? rec.releases[rec.releases.length - 1]])[0]);
   });
 
   test('the OC4IDS worked example imports its project unchanged (its coordinates are outside Mexico: not swapped)', () => {
     const input = load(path.join(EXAMPLES, 'oc4ids', 'example.json')) as { projects: unknown[] };
     const result = importDocuments(input, 'example.json');
-    expect(result.findings).toEqual([]);
+    expect(result.findings.filter((f) => f.code !== 'import.dropped')).toEqual([]);
     expect(result.projects).toEqual(input.projects);
   });
 
@@ -128,5 +140,94 @@ describe('older Mexican publications: every upgrade is an info finding with its 
       expect(result.findings.length).toBeGreaterThan(0);
       for (const f of result.findings) expect(renderMessage(f)).toContain('raro.json');
     }
+  });
+});
+
+/**
+ * The real Mexican publications (../shared/standards/examples/real-mx): every value the template holds comes back
+ * from import → workbook → convert exactly; every other value is named in a finding of the import, per field with
+ * its count. The only values that do not come back are those the import reported outside a closed program list
+ * (they land in their cell and the conversion refuses them there, with the row they key).
+ */
+withStandards('real Mexican publications round-trip', () => {
+  const REAL_MX = path.join(EXAMPLES, 'real-mx');
+  const files = hasStandards ? fs.readdirSync(REAL_MX).filter((f) => f.endsWith('.json')).sort() : [];
+  const spec = templateSpec();
+  const held = heldFields(spec);
+  const totals = { held: 0, kept: 0 };
+  const arrayOf = (field: string): string => spec.sheets.find((s) => s.columns.some((c) => c.field === field && !c.key))?.array ?? '';
+
+  test.each(files)('%s: nothing lost silently', (file) => {
+    const imported = importDocuments(load(path.join(REAL_MX, file)), file);
+    expect(imported.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const back = unflatten(flatten({ releases: imported.releases, projects: imported.projects }), { now: '2025-01-01T00:00:00-06:00' });
+    const refused = imported.findings.filter((f) => f.code === 'import.code-not-in-list').map((f) => String(f.params.field));
+    const dropped = new Map(imported.findings.filter((f) => f.code === 'import.dropped').map((f) => [String(f.params.field), Number(f.params.count)]));
+    const lostSilently: string[] = [];
+    const notHeld = new Map<string, number>();
+    for (const [standard, inputs, outputs, key] of [['ocds', imported.releases, back.releases, 'ocid'], ['oc4ids', imported.projects, back.projects, 'id']] as const) {
+      for (const doc of inputs) {
+        const out = (outputs as Record<string, unknown>[]).find((o) => o[key] === doc[key]);
+        const values = new Map<string, unknown[]>();
+        for (const l of leaves(out ?? {})) values.set(l.field, [...(values.get(l.field) ?? []), l.value]);
+        for (const l of leaves(doc)) {
+          const kind = leafKind(l.field, standard, held);
+          if (kind === 'dropped') notHeld.set(l.field, (notHeld.get(l.field) ?? 0) + 1);
+          if (kind !== 'held') continue;
+          totals.held++;
+          const list = values.get(l.field) ?? [];
+          const i = list.indexOf(l.value);
+          if (i >= 0) { list.splice(i, 1); totals.kept++; continue; }
+          const reported = refused.some((r) => r === l.field || (arrayOf(r) !== '' && l.field.startsWith(`${arrayOf(r)}/`)));
+          if (!reported) lostSilently.push(`${l.field} = ${JSON.stringify(l.value)}`);
+        }
+      }
+    }
+    expect(lostSilently).toEqual([]);
+    // One warning per field the template cannot hold, with exactly the number of values it loses.
+    expect(dropped).toEqual(notHeld);
+  });
+
+  afterAll(() => {
+    if (totals.held) console.log(`real-mx: ${totals.kept} de ${totals.held} valores que la plantilla admite volvieron idénticos (${(100 * totals.kept / totals.held).toFixed(2)} %).`);
+  });
+});
+
+describe('dates keep what they say', () => {
+  const release = {
+    ocid: 'ocds-abc123-F-1', id: 'ocds-abc123-F-1-1', date: '2024-06-01T10:00:00-06:00', tag: ['tender'], initiationType: 'tender',
+    tender: {
+      id: 'F-1', title: 'Fechas', tenderPeriod: { startDate: '2024-03-01T09:30:15.250-05:00', endDate: '2024-03-20T00:00:00-06:00' },
+      enquiryPeriod: { startDate: '0001-01-01T00:00:00Z', endDate: '2019-03-01' },
+    },
+  };
+
+  test('a time and an offset stay exactly; year 0001 stays; local midnight becomes a sheet date; a date alone is completed and reported', () => {
+    const imported = importDocuments({ releases: [release] }, 'fechas.json');
+    expect(imported.findings.map((f) => [f.code, f.params.field, f.params.count])).toEqual([['import.date-offset', 'tender/enquiryPeriod/endDate', 1]]);
+    const workbook = flatten({ releases: imported.releases, projects: [] });
+    const sheet = workbook.sheets.find((s) => s.name === 'Contrataciones');
+    const cell = (p: string): unknown => sheet?.rows[2][sheet.rows[1].indexOf(p)];
+    expect(cell('tender/tenderPeriod/startDate')).toBe('2024-03-01T09:30:15.250-05:00');
+    expect(cell('tender/tenderPeriod/endDate')).toEqual(new Date(Date.UTC(2024, 2, 20)));
+    expect(cell('tender/enquiryPeriod/startDate')).toBe('0001-01-01T00:00:00Z');
+    const tender = unflatten(workbook, { now: '2025-01-01T00:00:00-06:00' }).releases[0].tender as Record<string, Record<string, string>>;
+    expect(tender.tenderPeriod).toEqual({ startDate: '2024-03-01T09:30:15.250-05:00', endDate: '2024-03-20T00:00:00-06:00' });
+    expect(tender.enquiryPeriod).toEqual({ startDate: '0001-01-01T00:00:00Z', endDate: '2019-03-01T00:00:00-06:00' });
+  });
+});
+
+withStandards('OC4IDS-only input', () => {
+  test('converts to its project package only: no empty (invalid) release package is written', async () => {
+    const book = path.join(dir, 'solo-proyecto.xlsx');
+    const file = path.join(EXAMPLES, 'real-mx', 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json');
+    expect((await runCli('import', file, '-o', book)).code).toBe(0);
+    const out = path.join(dir, 'solo-proyecto.json');
+    const run = await runCli('convert', book, '-o', out);
+    expect(run.err).toMatch(/no se escribe paquete de entregas/);
+    const pkg = readJson(out);
+    expect(pkg.releases).toBeUndefined();
+    expect((pkg.projects as { id: string }[]).map((p) => p.id)).toEqual(['oc4ids-gx3fo2-000001']);
+    expect(fs.existsSync(path.join(dir, 'solo-proyecto-proyectos.json'))).toBe(false);
   });
 });

@@ -71,10 +71,14 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     ...(s.licenseUrl ? { license: s.licenseUrl } : {}),
     ...(s.publicationPolicyUrl ? { publicationPolicy: s.publicationPolicyUrl } : {}),
   };
-  fs.writeFileSync(output, JSON.stringify(releasePackage(converted.releases, meta), null, 2) + '\n');
-  io.err(`Escrito ${output}: ${converted.releases.length} entregas (EDCA-MX).`);
+  // A release package needs at least one release (OCDS release-package schema: `releases` minItems 1): a workbook
+  // of projects only gets its project package at -o instead of an empty, invalid release package.
+  if (converted.releases.length) {
+    fs.writeFileSync(output, JSON.stringify(releasePackage(converted.releases, meta), null, 2) + '\n');
+    io.err(`Escrito ${output}: ${converted.releases.length} entregas (EDCA-MX).`);
+  } else io.err('El libro no tiene contrataciones: no se escribe paquete de entregas (EDCA-MX), solo el de proyectos.');
   if (converted.projects.length) {
-    const projectsFile = stringOption(args, 'proyectos') ?? output.replace(/(\.json)?$/i, '-proyectos.json');
+    const projectsFile = stringOption(args, 'proyectos') ?? (converted.releases.length ? output.replace(/(\.json)?$/i, '-proyectos.json') : output);
     fs.writeFileSync(projectsFile, JSON.stringify(projectPackage(converted.projects, { ...meta, uri: `file://${projectsFile}` }), null, 2) + '\n');
     io.err(`Escrito ${projectsFile}: ${converted.projects.length} proyectos (EDCAPI).`);
   }

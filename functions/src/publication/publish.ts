@@ -11,6 +11,10 @@
  * - Processes missing from the new workbook are carried over unchanged: an ingest never unpublishes
  *   (nothing published is lost); withdrawing data is an explicit administrative act.
  * - The same content (hash of all releases and projects) publishes nothing new (idempotent).
+ * - Personal data of natural persons outside the public roles is withheld here, once, from every release (carried
+ *   over ones too) and project (core/privacy, rules.md R-26): the records, the API, the bulk files, the dashboard
+ *   index and the stats all derive from what is written here. The hash names the filter's version, so data
+ *   published under an older filter is published again, filtered, on the next ingest.
  */
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
@@ -24,6 +28,7 @@ import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { releaseUrl } from './urls';
 import { readAll } from '../store/read-all';
+import { PRIVACY_FILTER_VERSION, publicView } from '../../../core/privacy/privacy-filter';
 
 export interface PublishInput {
   publisher: Publisher;
@@ -102,9 +107,11 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     const id = previous.some((r) => r.id === release.id) ? `${release.id}-${stamp}` : release.id;
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now } as JsonObject }]);
   }
-  const projects = converted.projects as JsonObject[];
+  // What the public may see (R-26): every release of the history, new and carried over, goes through the filter.
+  for (const [ocid, list] of history) history.set(ocid, list.map((r) => ({ ...r, release: publicView(r.release) })));
+  const projects = (converted.projects as JsonObject[]).map((p) => publicView(p));
   // `updated` is stamped at conversion time, so it is left out: the same sheet must hash the same.
-  const contentHash = sha256(canonicalJson({ releases: [...history.values()].map((list) => list[list.length - 1].id).sort(), projects: projects.map(({ updated, ...rest }) => (void updated, rest)) }));
+  const contentHash = sha256(canonicalJson({ privacy: PRIVACY_FILTER_VERSION, releases: [...history.values()].map((list) => list[list.length - 1].id).sort(), projects: projects.map(({ updated, ...rest }) => (void updated, rest)) }));
   // Same content: nothing new to publish — unless the earlier run died between switching `current` and writing
   // its stats; then the stats (derived, rebuilt identically from the same content) are written again below.
   const unchanged = current !== undefined && current.contentHash === contentHash;

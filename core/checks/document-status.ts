@@ -1,0 +1,77 @@
+/**
+ * Some documents prove how far a process has gone, and the capture tool moved the statuses when one was added
+ * (rules.md R-38, `changeStatus.js`): a signed contract means the award is active and the contract is in force; a
+ * completion certificate means the contract ended and the works concluded; an award notice closes the tender. A
+ * status behind its documents is what the public reads, so it is warned on the status cell:
+ * `status.behindDocuments` (warning); an act declaring the procedure void (desierto) asks for `unsuccessful`. Cancelled, unsuccessful and withdrawn are final and never "behind".
+ * Documents count for the stage that holds them: a contract's documents for that contract, an award's (and its
+ * contracts') for that award, any of the process's for the tender.
+ */
+import { itemsAlong, itemsAt, objectAt, stringAt } from './json';
+import { codeLabel } from './code-label';
+import type { Check, JsonObject, Report } from './types';
+
+/** Ordered statuses per stage; codes not listed (cancelled, unsuccessful, withdrawn) are final. */
+const ORDER: Record<string, string[]> = {
+  tenderStatus: ['planning', 'planned', 'active', 'complete'],
+  awardStatus: ['pending', 'active'],
+  contractStatus: ['pending', 'active', 'terminated'],
+  implementationStatus: ['planning', 'ongoing', 'concluded'],
+};
+
+/** Per document type, the least status each stage must have reached (changeStatus.js). */
+const IMPLIES: Record<string, Partial<Record<keyof typeof ORDER, string>>> = {
+  request: { tenderStatus: 'planned' },
+  tenderNotice: { tenderStatus: 'active' },
+  awardNotice: { tenderStatus: 'complete', awardStatus: 'active' },
+  contractSigned: { tenderStatus: 'complete', awardStatus: 'active', contractStatus: 'active', implementationStatus: 'ongoing' },
+  completionCertificate: { tenderStatus: 'complete', awardStatus: 'active', contractStatus: 'terminated', implementationStatus: 'concluded' },
+};
+
+function typesOf(holder: JsonObject, path: string, pointer: string): string[] {
+  return itemsAlong(holder, path, pointer).map(({ item }) => stringAt(item, 'documentType')).filter((t): t is string => t !== undefined);
+}
+
+/** Reports when `status` is before the furthest status the documents imply for this stage. */
+function compare(codelist: keyof typeof ORDER, status: string | undefined, types: string[], pointer: string, report: Report): void {
+  const order = ORDER[codelist];
+  if (status === undefined || !order.includes(status)) return;
+  let needed = -1;
+  let because = '';
+  for (const type of types) {
+    const implied = IMPLIES[type]?.[codelist];
+    const rank = implied === undefined ? -1 : order.indexOf(implied);
+    if (rank > needed) { needed = rank; because = type; }
+  }
+  if (needed > order.indexOf(status)) {
+    report('status.behindDocuments', 'warning', pointer, { value: codeLabel(codelist, status), expected: codeLabel(codelist, order[needed]), document: codeLabel('documentType', because) });
+  }
+}
+
+export const documentStatus: Check = ({ releases, report }) => {
+  for (const { data, pointer } of releases) {
+    const tender = objectAt(data, 'tender');
+    const method = stringAt(tender, 'procurementMethod');
+    const contracts = itemsAt(data, 'contracts', pointer).map(({ item, pointer: p }) => ({ item, pointer: p, types: [...typesOf(item, 'documents', p), ...typesOf(item, 'implementation/documents', p)] }));
+    const awards = itemsAt(data, 'awards', pointer).map(({ item, pointer: p }) => {
+      const id = stringAt(item, 'id');
+      const own = contracts.filter((c) => id !== undefined && stringAt(c.item, 'awardID') === id).flatMap((c) => c.types);
+      // The award notice (fallo) decides every award of the tender, wherever it is filed.
+      const notice = typesOf(data, 'tender/documents', pointer).filter((t) => t === 'awardNotice');
+      return { item, pointer: p, types: [...typesOf(item, 'documents', p), ...own, ...notice] };
+    });
+    // A tender notice moves the tender only in open and selective procedures (a direct award has none to publish).
+    const tenderTypes = [...typesOf(data, 'planning/documents', pointer), ...typesOf(data, 'tender/documents', pointer), ...awards.flatMap((a) => a.types), ...contracts.flatMap((c) => c.types)]
+      .filter((t) => t !== 'tenderNotice' || method === 'open' || method === 'selective');
+    const tenderStatus = stringAt(tender, 'status');
+    if (tenderTypes.includes('unsuccessfulProcedureNotice') && tenderStatus !== undefined && ORDER.tenderStatus.includes(tenderStatus)) {
+      // The procedure was declared void (desierto): no status in the normal course fits.
+      report('status.behindDocuments', 'warning', `${pointer}/tender/status`, { value: codeLabel('tenderStatus', tenderStatus), expected: codeLabel('tenderStatus', 'unsuccessful'), document: codeLabel('documentType', 'unsuccessfulProcedureNotice') });
+    } else if (tender) compare('tenderStatus', tenderStatus, tenderTypes, `${pointer}/tender/status`, report);
+    for (const a of awards) compare('awardStatus', stringAt(a.item, 'status'), a.types, `${a.pointer}/status`, report);
+    for (const c of contracts) {
+      compare('contractStatus', stringAt(c.item, 'status'), c.types, `${c.pointer}/status`, report);
+      compare('implementationStatus', stringAt(objectAt(c.item, 'implementation'), 'status'), c.types, `${c.pointer}/implementation/status`, report);
+    }
+  }
+};

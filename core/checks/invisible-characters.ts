@@ -1,0 +1,21 @@
+/**
+ * Characters nobody sees: bidirectional controls (U+202A–202E, U+2066–2069, U+200E/F, U+061C) can make a text
+ * display in another order than it is stored ("Trojan Source", CVE-2021-42574) — an amount or an RFC that reads
+ * differently on the dashboard than in the data; zero-width characters and other control characters make two
+ * identical-looking names different. Tabs and line breaks are fine. Unflatten already trims them at the edges of a
+ * cell; inside a text they are warned with their code points: `text.invisibleCharacters` (warning).
+ */
+import type { ValueCheck } from './types';
+
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+
+export const invisibleCharacters: ValueCheck = {
+  visitor: ({ report }) => (value, p) => {
+    if (typeof value !== 'string') return;
+    INVISIBLE.lastIndex = 0;
+    if (!INVISIBLE.test(value)) return;
+    const found = [...new Set(value.match(INVISIBLE) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    report('text.invisibleCharacters', 'warning', p(), { characters: found.join(', '), text: value.replace(INVISIBLE, '').slice(0, 60) });
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * The documents every process of the program is expected to publish, by procedure (rules.md R-41, the summary of
+ * the capture tool's validation report): needs assessment, market research and project plan always; call for
+ * tenders and clarification minutes in public tenders and invitations; technical annex in direct awards; award
+ * notice once there is an award; signed contract once a contract is in force; completion certificate once it ended.
+ * A missing one does not block publication (it did not in the program either): one `document.keyMissing`
+ * (warning) per process, listing what is missing, on the procedure type cell.
+ */
+import { METHOD_OF_DETAILS } from './procurement-method';
+import { itemsAlong, itemsAt, objectAt, ownValue, stringAt } from './json';
+import { codeTitle } from './code-label';
+import type { Check, JsonObject } from './types';
+
+const DOCUMENT_ARRAYS = ['planning/documents', 'tender/documents', 'awards/documents', 'contracts/documents', 'contracts/implementation/documents'];
+const STARTED = new Set(['active', 'complete', 'unsuccessful']);
+
+/** The key document types this process should hold by now, in the order of the report. */
+function expectedTypes(data: JsonObject, method: string | undefined): string[] {
+  const tender = objectAt(data, 'tender');
+  const awards = itemsAt(data, 'awards', '').map(({ item }) => item);
+  const contracts = itemsAt(data, 'contracts', '').map(({ item }) => item);
+  const started = STARTED.has(stringAt(tender, 'status') ?? '') || awards.length > 0;
+  const out = ['needsAssessment', 'marketStudies', 'projectPlan'];
+  if ((method === 'open' || method === 'selective') && started) out.push('tenderNotice', 'clarifications');
+  if (method === 'direct') out.push('technicalSpecifications');
+  if (awards.some((a) => stringAt(a, 'status') === 'active') || contracts.length > 0) out.push('awardNotice');
+  if (contracts.some((c) => ['active', 'terminated'].includes(stringAt(c, 'status') ?? ''))) out.push('contractSigned');
+  if (contracts.some((c) => stringAt(c, 'status') === 'terminated' || stringAt(objectAt(c, 'implementation'), 'status') === 'concluded')) out.push('completionCertificate');
+  return out;
+}
+
+export const keyDocuments: Check = ({ releases, report }) => {
+  for (const { data, pointer } of releases) {
+    const tender = objectAt(data, 'tender');
+    const details = stringAt(tender, 'procurementMethodDetails');
+    // The Mexican procedure type decides (the method is derived from it; a mismatch is tender.methodMismatch).
+    const method = (details === undefined ? undefined : ownValue(METHOD_OF_DETAILS, details.trim())) ?? stringAt(tender, 'procurementMethod');
+    const present = new Set(DOCUMENT_ARRAYS.flatMap((path) => itemsAlong(data, path, pointer).map(({ item }) => stringAt(item, 'documentType'))));
+    const missing = expectedTypes(data, method).filter((t) => !present.has(t));
+    if (missing.length === 0) continue;
+    report('document.keyMissing', 'warning', `${pointer}/tender/procurementMethodDetails`, {
+      missing: missing.map((t) => codeTitle('documentType', t)).join('; '),
+      count: missing.length,
+      method: details ?? method ?? 'sin tipo de procedimiento',
+    });
+  }
+};

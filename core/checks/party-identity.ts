@@ -1,0 +1,42 @@
+/**
+ * How EDCA-MX identifies a party (rules.md R-22; OCDS party identifier + the nameBreakdown extension): the scheme
+ * is the RFC (`MX-RFC`); a legal person (persona moral) gives its registered name (`identifier.legalName`), a
+ * natural person (persona física) gives name and first surname (`identifier.givenName`, `patronymicName`).
+ * Which one a party is comes from `identifier.legalPersonality`, or else from the RFC's length (13 characters for
+ * people, 12 for companies). Other schemes are warned, not refused: real state publications use their own supplier
+ * registries, which OCDS allows. `party.schemeNotRfc` (warning), `party.legalNameMissing`,
+ * `party.personNameMissing` (errors), `party.personalityMismatch` (warning).
+ */
+import { itemsAt, objectAt, stringAt } from './json';
+import type { Check } from './types';
+
+type Personality = 'naturalPerson' | 'legalPerson';
+
+function personalityOfRfc(rfc: string | undefined): Personality | undefined {
+  const length = rfc?.trim().length;
+  return length === 13 ? 'naturalPerson' : length === 12 ? 'legalPerson' : undefined;
+}
+
+export const partyIdentity: Check = ({ releases, report }) => {
+  for (const { data, pointer } of releases) {
+    for (const { item: party, pointer: p } of itemsAt(data, 'parties', pointer)) {
+      const identifier = objectAt(party, 'identifier');
+      if (!identifier) continue;
+      const scheme = stringAt(identifier, 'scheme');
+      const id = stringAt(identifier, 'id');
+      if (scheme !== undefined && scheme !== 'MX-RFC') report('party.schemeNotRfc', 'warning', `${p}/identifier/scheme`, { value: scheme });
+      const declared = stringAt(identifier, 'legalPersonality');
+      const byRfc = scheme === 'MX-RFC' ? personalityOfRfc(id) : undefined;
+      if ((declared === 'naturalPerson' || declared === 'legalPerson') && byRfc && declared !== byRfc && !/^X[AE]XX010101000$/i.test(id ?? '')) {
+        report('party.personalityMismatch', 'warning', `${p}/identifier/legalPersonality`, { value: declared, rfc: id ?? '' });
+      }
+      const personality = declared === 'naturalPerson' || declared === 'legalPerson' ? declared : byRfc;
+      if (personality === 'legalPerson' && stringAt(identifier, 'legalName') === undefined) {
+        report('party.legalNameMissing', 'error', `${p}/identifier/legalName`, { value: stringAt(party, 'name') ?? id ?? '' });
+      } else if (personality === 'naturalPerson') {
+        const missing = stringAt(identifier, 'givenName') === undefined ? 'givenName' : stringAt(identifier, 'patronymicName') === undefined ? 'patronymicName' : undefined;
+        if (missing) report('party.personNameMissing', 'error', `${p}/identifier/${missing}`, { value: stringAt(party, 'name') ?? id ?? '' });
+      }
+    }
+  }
+};

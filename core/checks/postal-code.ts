@@ -1,0 +1,21 @@
+/**
+ * Mexican postal codes (códigos postales, SEPOMEX) have exactly five digits, leading zero included (Mexico City's
+ * start with 0); the capture tool's form demanded five characters (rules.md R-23). Checked on every address in
+ * Mexico — one with no country or with México as country. `address.postalCode` (error) on the postal code.
+ */
+import { isObject, stringAt } from './json';
+import type { ValueCheck } from './types';
+
+const MEXICO = new Set(['mexico', 'méxico', 'mx', 'mex', 'estados unidos mexicanos']);
+
+export const postalCode: ValueCheck = {
+  visitor: ({ report }) => (value, p) => {
+    if (!isObject(value) || value.postalCode === undefined) return;
+    const country = stringAt(value, 'countryName');
+    if (country !== undefined && !MEXICO.has(country.trim().toLowerCase())) return;
+    const code = value.postalCode;
+    const text = typeof code === 'number' ? String(code) : typeof code === 'string' ? code.trim() : undefined;
+    if (text === undefined || text === '') return;
+    if (!/^\d{5}$/.test(text)) report('address.postalCode', 'error', `${p()}/postalCode`, { value: text });
+  },
+};

@@ -1,0 +1,74 @@
+/**
+ * Text lengths (rules.md R-51) and the size of what gets stored.
+ * - The program's own limits on the project form: title 140, description 280, completion end-date details 900
+ *   characters — `text.programLimit` (warning: longer texts are valid OCDS, but the public pages were designed for
+ *   these lengths).
+ * - Any single text: at most TEXT_MAX characters — `text.tooLong` (error). A Google Sheets cell holds 50,000.
+ * - Each process and project as the store keeps it: a document may not exceed 1 MiB (Firestore; the store enforces
+ *   1,000,000 bytes, functions/src/store/collections.ts). The largest document a process becomes is its record:
+ *   the compiled release (about the release's size) plus the versioned release (the release again, each value
+ *   wrapped with its release id, date and tag). Later publications add the changed values to that record, so a
+ *   first publication may use at most DOC_BUDGET bytes, leaving the rest for its history —
+ *   `document.tooLarge` (error) on the key cell, unless a single over-long text already explains it.
+ */
+import { isObject, stringAt } from './json';
+import type { Check, ValueCheck } from './types';
+
+export const TEXT_MAX = 10_000;
+/** Bytes a process's record or a project may take at its first publication (of the store's 1,000,000). */
+export const DOC_BUDGET = 600_000;
+/** Bytes a versioned release adds per value: `[{"releaseID":…,"releaseDate":…,"releaseTag":[…],"value":…}]` without the ids. */
+const VERSION_OVERHEAD = 60;
+
+const PROGRAM_LIMITS: Record<string, number> = { title: 140, description: 280, 'completion/endDateDetails': 900 };
+
+export const textLimits: ValueCheck = {
+  visitor: ({ report }, standard) => (value, p, field) => {
+    if (typeof value !== 'string') return;
+    if (value.length > TEXT_MAX) {
+      report('text.tooLong', 'error', p(), { length: value.length, limit: TEXT_MAX, start: value.slice(0, 40) });
+      return;
+    }
+    const limit = standard === 'oc4ids' ? PROGRAM_LIMITS[field] : undefined;
+    if (limit !== undefined && value.length > limit) report('text.programLimit', 'warning', p(), { length: value.length, limit });
+  },
+};
+
+/** UTF-8 bytes of a text (no Buffer: the core also runs inside Apps Script). */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1; // surrogate pairs: 2 units → 4 bytes
+  }
+  return n;
+}
+
+function hasOverlongText(value: unknown): boolean {
+  if (typeof value === 'string') return value.length > TEXT_MAX;
+  if (Array.isArray(value)) return value.some(hasOverlongText);
+  if (isObject(value)) return Object.values(value).some(hasOverlongText);
+  return false;
+}
+
+/** Values (leaves) of a JSON document: each becomes one versioned entry. */
+function leafCount(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + leafCount(v), 0);
+  if (isObject(value)) return Object.values(value).reduce((n: number, v) => n + leafCount(v), 0);
+  return 1;
+}
+
+export const storedSize: Check = ({ releases, projects, report }) => {
+  for (const { data, pointer } of releases) {
+    const bytes = utf8Length(JSON.stringify(data));
+    // Cheap test first: the estimate below is at least twice the release.
+    if (bytes * 2 <= DOC_BUDGET / 2) continue;
+    const perValue = VERSION_OVERHEAD + 2 * (String(data.id ?? '').length + String(data.date ?? '').length) + JSON.stringify(data.tag ?? []).length;
+    const estimate = 2 * bytes + leafCount(data) * perValue;
+    if (estimate > DOC_BUDGET && !hasOverlongText(data)) report('document.tooLarge', 'error', `${pointer}/ocid`, { value: stringAt(data, 'ocid') ?? '', size: Math.round(estimate / 1000), limit: DOC_BUDGET / 1000 });
+  }
+  for (const { data, pointer } of projects) {
+    const bytes = utf8Length(JSON.stringify(data));
+    if (bytes > DOC_BUDGET && !hasOverlongText(data)) report('document.tooLarge', 'error', `${pointer}/id`, { value: stringAt(data, 'id') ?? '', size: Math.round(bytes / 1000), limit: DOC_BUDGET / 1000 });
+  }
+};

@@ -1,0 +1,21 @@
+/**
+ * Links the public follows must be web links. A `uri` format accepts any scheme, so `javascript:`, `data:` or
+ * `file:` links validated and were served by the API to the dashboard. Every field named `url` or `uri` (documents,
+ * contact points, classifications, identifiers, budgets, related processes…) must start with http:// or https://.
+ * A value without any scheme is left to the schema's format check. `url.scheme` (error).
+ */
+import type { ValueCheck } from './types';
+
+const HAS_SCHEME = /^\s*[a-z][a-z0-9+.-]*:/i;
+const WEB = /^https?:\/\//i;
+
+export const urlScheme: ValueCheck = {
+  visitor: ({ report }) => (value, p, field) => {
+    if (typeof value !== 'string') return;
+    const last = field.slice(field.lastIndexOf('/') + 1);
+    if (last !== 'url' && last !== 'uri') return;
+    // Control characters hidden before the scheme ("java\tscript:") count as a scheme too.
+    const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+    if (!WEB.test(value.trim()) && (HAS_SCHEME.test(compact) || HAS_SCHEME.test(value))) report('url.scheme', 'error', p(), { value: value.slice(0, 80) });
+  },
+};

@@ -1,0 +1,66 @@
+/**
+ * Which values of a document the template can hold, and which it cannot: what an import would otherwise drop
+ * without a word. A value is held when a column of the template spec has its field (the unindexed path; GeoJSON
+ * coordinates keep their position, as the latitude and longitude columns do). Fields the converter writes by rule
+ * (release id, date, tag, initiation type and language; the project's `updated`) are neither: they are written anew.
+ */
+import type { Standard } from '../profile/types';
+import type { TemplateSpec } from '../template/spec';
+import { isObject } from '../json/json-values';
+
+/** Written by the converter on every conversion (core/unflatten/derive-fields), so not carried from the input. */
+export const DERIVED_FIELDS: Record<Standard, ReadonlySet<string>> = {
+  ocds: new Set(['id', 'date', 'tag', 'initiationType', 'language']),
+  oc4ids: new Set(['updated', 'language']),
+};
+
+/** A leaf value of a document: its pointer segments and its template field. */
+export interface Leaf { segments: string[]; field: string; value: unknown }
+
+/** Unindexed field of a pointer; positions inside `coordinates` are kept (two columns hold them). */
+function fieldOf(segments: readonly string[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i];
+    if (/^\d+$/.test(s) && segments[i - 1] !== 'coordinates') continue;
+    out.push(s);
+  }
+  return out.join('/');
+}
+
+/** Every scalar under `doc` (empty objects and arrays hold no value). */
+export function leaves(doc: unknown): Leaf[] {
+  const out: Leaf[] = [];
+  const step = (v: unknown, segments: string[]): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => step(x, [...segments, String(i)]));
+    else if (isObject(v)) for (const k of Object.keys(v)) step(v[k], [...segments, k]);
+    else if (v !== null && v !== undefined) out.push({ segments, field: fieldOf(segments), value: v });
+  };
+  step(doc, []);
+  return out;
+}
+
+export function heldFields(spec: TemplateSpec): Record<Standard, Set<string>> {
+  const held: Record<Standard, Set<string>> = { ocds: new Set(), oc4ids: new Set() };
+  for (const sheet of spec.sheets) for (const column of sheet.columns) held[sheet.standard].add(column.field);
+  return held;
+}
+
+export type LeafKind = 'held' | 'derived' | 'dropped';
+
+export function leafKind(field: string, standard: Standard, held: Record<Standard, Set<string>>): LeafKind {
+  if (held[standard].has(field)) return 'held';
+  return DERIVED_FIELDS[standard].has(field) ? 'derived' : 'dropped';
+}
+
+/** Per field the template cannot hold, how many values of these documents it has (fields in first-seen order). */
+export function droppedValues(docs: readonly unknown[], standard: Standard, spec: TemplateSpec): Map<string, number> {
+  const held = heldFields(spec);
+  const dropped = new Map<string, number>();
+  for (const doc of docs) {
+    for (const leaf of leaves(doc)) {
+      if (leafKind(leaf.field, standard, held) === 'dropped') dropped.set(leaf.field, (dropped.get(leaf.field) ?? 0) + 1);
+    }
+  }
+  return dropped;
+}

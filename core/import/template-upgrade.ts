@@ -1,0 +1,156 @@
+/**
+ * Upgrades that make an imported document read back from the template exactly as it is here, each counted per
+ * field so the official is told (one info finding per kind and field, with the number of values):
+ * - texts with spaces or invisible characters at their ends are trimmed, and empty texts removed (`import.trimmed`,
+ *   `import.empty-removed`) — a cell cannot keep them;
+ * - dates without a UTC offset, or without a time, get the offset of Mexico City's midnight/time (`import.date-offset`)
+ *   — OCDS requires date-times with offset (RFC 3339), and it is what the converter does with such a cell;
+ * - codes written in another case or as a Spanish title become the code (`import.code-normalized`); a code outside a
+ *   closed list is kept in its cell and counted (`import.code-not-in-list`, warning: converting asks to fix it);
+ * - numbers in a text column (budget line levels, which the schema takes as text or integer) become text
+ *   (`import.number-as-text`);
+ * - parties repeated with the same id are joined, roles united (`import.parties-merged`; values that differ in the
+ *   repeat cannot be kept and are counted, warning);
+ * - items of lists that other sheets hang from (budget lines, breakdowns…) get an id when they have none
+ *   (`import.id-added`): their rows are linked by it.
+ */
+import { finding, type Finding } from '../findings/finding';
+import { isObject } from '../json/json-values';
+import { PROFILES } from '../profile/profiles';
+import type { Standard } from '../profile/types';
+import type { ColumnSpec, TemplateSpec } from '../template/spec';
+import { cleanText } from '../unflatten/clean-cell';
+import { lookupCode, parseDate } from '../unflatten/parse-value';
+import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
+
+type Obj = Record<string, unknown>;
+const NUMERIC = /^\d+$/;
+
+/** Counts per finding code and field, turned into findings at the end. */
+export class UpgradeTally {
+  private readonly counts = new Map<string, { code: string; severity: 'info' | 'warning'; field: string; count: number }>();
+  add(code: string, field: string, severity: 'info' | 'warning' = 'info', n = 1): void {
+    const key = `${code}\u0000${field}`;
+    const entry = this.counts.get(key) ?? { code, severity, field, count: 0 };
+    entry.count += n;
+    this.counts.set(key, entry);
+  }
+  findings(file: string): Finding[] {
+    return [...this.counts.values()].map((e) => finding(e.code, e.severity, { count: e.count, field: e.field, file }));
+  }
+}
+
+function columnsByField(spec: TemplateSpec, standard: Standard): Map<string, ColumnSpec> {
+  const out = new Map<string, ColumnSpec>();
+  for (const sheet of spec.sheets) if (sheet.standard === standard) for (const c of sheet.columns) if (!out.has(c.field) || !c.key) out.set(c.field, c);
+  return out;
+}
+
+function fieldOf(path: readonly string[]): string {
+  return path.filter((s, i) => !NUMERIC.test(s) || path[i - 1] === 'coordinates').join('/');
+}
+
+/** Texts, dates and codes of one document, in place. */
+function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, ColumnSpec>, tally: UpgradeTally): void {
+  const fields = PROFILES[standard].fields;
+  const fix = (holder: Obj | unknown[], key: string | number, path: string[]): boolean => {
+    const v = (holder as Record<string | number, unknown>)[key];
+    if (Array.isArray(v) || isObject(v)) {
+      walk(v, path);
+      return true;
+    }
+    const field = fieldOf(path);
+    if (typeof v === 'number' && columns.get(field)?.type === 'string' && fields[field]?.types.includes('string')) {
+      // A text column reads every cell as text: 1 comes back "1" (both valid where the schema takes either).
+      tally.add('import.number-as-text', field);
+      (holder as Record<string | number, unknown>)[key] = String(v);
+      return true;
+    }
+    if (typeof v !== 'string') return true;
+    let text = cleanText(v);
+    if (text === '') { tally.add('import.empty-removed', field); return false; }
+    if (text !== v) tally.add('import.trimmed', field);
+    if (fields[field]?.format === 'date-time') {
+      const date = parseDate(text, DEFAULT_TIME_ZONE);
+      if (date !== undefined && date !== text) { tally.add('import.date-offset', field); text = date; }
+    }
+    const column = columns.get(field);
+    if (column?.options?.length) {
+      const code = lookupCode(text, column.options);
+      if (code !== undefined && code !== text) { tally.add('import.code-normalized', field); text = code; }
+      else if (code === undefined && column.openCodelist !== true) tally.add('import.code-not-in-list', field, 'warning');
+    }
+    (holder as Record<string | number, unknown>)[key] = text;
+    return true;
+  };
+  const walk = (node: Obj | unknown[], path: string[]): void => {
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) if (!fix(node, i, [...path, String(i)])) node.splice(i, 1);
+    } else {
+      for (const k of Object.keys(node)) if (!fix(node, k, [...path, k])) delete node[k];
+    }
+  };
+  walk(doc, []);
+}
+
+/** Leaves of `from` that `into` lacks are copied; differing ones are counted (they cannot both be kept). */
+function mergeInto(into: Obj, from: Obj): number {
+  let lost = 0;
+  for (const [k, v] of Object.entries(from)) {
+    const mine = into[k];
+    if (mine === undefined) into[k] = v;
+    else if (k === 'roles' && Array.isArray(mine) && Array.isArray(v)) for (const r of v) { if (!mine.includes(r)) mine.push(r); }
+    else if (isObject(mine) && isObject(v)) lost += mergeInto(mine, v);
+    else if (JSON.stringify(mine) !== JSON.stringify(v)) lost += 1;
+  }
+  return lost;
+}
+
+function mergeParties(doc: Obj, tally: UpgradeTally): void {
+  if (!Array.isArray(doc.parties)) return;
+  const byId = new Map<string, Obj>();
+  const kept: unknown[] = [];
+  for (const party of doc.parties) {
+    const id = isObject(party) && typeof party.id === 'string' ? party.id : undefined;
+    const first = id === undefined ? undefined : byId.get(id);
+    if (!first) { if (id !== undefined) byId.set(id, party as Obj); kept.push(party); continue; }
+    tally.add('import.parties-merged', 'parties');
+    const lost = mergeInto(first, party as Obj);
+    if (lost) tally.add('import.party-values-lost', 'parties', 'warning', lost);
+  }
+  doc.parties = kept;
+}
+
+/** Arrays whose items' ids link the rows of other sheets (a key column `…/id` of a child sheet). */
+function keyedArrays(spec: TemplateSpec, standard: Standard): Set<string> {
+  const out = new Set<string>();
+  for (const sheet of spec.sheets) {
+    if (sheet.standard !== standard) continue;
+    for (const c of sheet.columns) if (c.key && c.field.endsWith('/id')) out.add(c.field.slice(0, -3));
+  }
+  return out;
+}
+
+function addIds(node: unknown, path: string[], keyed: Set<string>, tally: UpgradeTally): void {
+  if (Array.isArray(node)) {
+    const field = fieldOf(path);
+    if (keyed.has(field)) {
+      const used = new Set(node.map((item) => (isObject(item) ? item.id : undefined)));
+      let next = 1;
+      for (const item of node) {
+        if (!isObject(item) || (item.id !== undefined && item.id !== null && item.id !== '')) continue;
+        while (used.has(String(next))) next++;
+        item.id = String(next);
+        used.add(item.id);
+        tally.add('import.id-added', `${field}/id`);
+      }
+    }
+    node.forEach((item, i) => addIds(item, [...path, String(i)], keyed, tally));
+  } else if (isObject(node)) for (const [k, v] of Object.entries(node)) addIds(v, [...path, k], keyed, tally);
+}
+
+export function upgradeForTemplate(doc: Obj, standard: Standard, spec: TemplateSpec, tally: UpgradeTally): void {
+  upgradeValues(doc, standard, columnsByField(spec, standard), tally);
+  mergeParties(doc, tally);
+  addIds(doc, [], keyedArrays(spec, standard), tally);
+}

@@ -1,0 +1,41 @@
+import { isNaturalPerson, publicView, WITHHELD_FIELDS } from './privacy-filter';
+
+const personal = {
+  address: { streetAddress: 'Calle 47 No. 512', postalCode: '97000' },
+  contactPoint: { name: 'Lucía Pech', email: 'lucia@example.mx', telephone: '+52 999 000 0000' },
+  additionalContactPoints: [{ name: 'Casa', telephone: '+52 999 111 1111' }],
+  memberOf: [{ id: 'MX-RFC-ABC010101AB1', name: 'Colegio de Arquitectos' }],
+  position: 'Perito',
+};
+const person = (roles: string[], identifier: Record<string, unknown> = { scheme: 'MX-RFC', id: 'PECL850312HB1' }) => ({ id: `MX-RFC-${String(identifier.id)}`, name: 'Lucía Pech Canul', roles, identifier, ...personal });
+
+describe('privacy filter (R-26)', () => {
+  it('withholds address, contact points, memberOf and position of natural persons outside the public roles', () => {
+    const release = { ocid: 'ocds-x', parties: [person(['payee']), person(['interestedParty', 'guarantor'])] };
+    const out = publicView(release);
+    for (const party of out.parties) {
+      for (const field of WITHHELD_FIELDS) expect(party).not.toHaveProperty(field);
+      expect(party).toMatchObject({ name: 'Lucía Pech Canul', identifier: { id: 'PECL850312HB1' } });
+    }
+    // The input (the coordinators' snapshot) is untouched.
+    expect(release.parties[0].address).toEqual(personal.address);
+  });
+
+  it('keeps them for tenderers, suppliers, quote issuers and officials, and for companies', () => {
+    for (const role of ['tenderer', 'supplier', 'issuingSupplier', 'official']) {
+      const release = { parties: [person(['payee', role])] };
+      expect(publicView(release)).toBe(release);
+    }
+    const company = { parties: [{ ...person(['payee'], { scheme: 'MX-RFC', id: 'CPX090217U62' }) }] };
+    expect(publicView(company)).toBe(company);
+  });
+
+  it('tells people by the declared personality first, then by the 13-character RFC (OC4IDS has no personality)', () => {
+    expect(isNaturalPerson({ identifier: { legalPersonality: 'naturalPerson', scheme: 'OTHER', id: 'x' } })).toBe(true);
+    expect(isNaturalPerson({ identifier: { legalPersonality: 'legalPerson', scheme: 'MX-RFC', id: 'PECL850312HB1' } })).toBe(false);
+    expect(isNaturalPerson({ id: 'MX-RFC-PECL850312HB1', identifier: { scheme: 'MX-RFC', legalName: 'Lucía Pech Canul' } })).toBe(true);
+    expect(isNaturalPerson({ id: 'MX-RFC-CPX090217U62' })).toBe(false);
+    const project = { id: 'oc4ids-x-1', parties: [{ id: 'MX-RFC-PECL850312HB1', name: 'Lucía Pech Canul', roles: ['funder'], ...personal }] };
+    expect(publicView(project).parties[0]).toEqual({ id: 'MX-RFC-PECL850312HB1', name: 'Lucía Pech Canul', roles: ['funder'] });
+  });
+});
