@@ -54,6 +54,8 @@ const LIMIT_MESSAGES: { [K in keyof ReadLimits]: (limit: number) => string } = {
 
 /** A limit crossed: a SourceError (Spanish, safe to show) whose code names the limit. */
 export class ReadLimitError extends SourceError {
+  /** How many bytes had been unpacked when the read stopped (set by the reader; tests check it stays small). */
+  unpackedBytes = 0;
   constructor(readonly limit: keyof ReadLimits, readonly value: number, label: string, sheet?: string) {
     super(
       `El archivo «${label}» ${LIMIT_MESSAGES[limit](value)}${sheet ? ` (hoja «${sheet}»)` : ''}. Divida la información en varios libros o quite lo que no se publica.`,

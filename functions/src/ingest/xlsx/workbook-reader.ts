@@ -20,6 +20,8 @@ export interface XlsxReadOptions {
   onProgress?: (sheet: string, rows: number) => void;
   /** false: count and check everything but keep no cell values (an upload's admission check). */
   keepValues?: boolean;
+  /** Bytes per read and per unpacked chunk; tests only. */
+  chunkSize?: number;
 }
 
 const REL_OFFICE_DOCUMENT = /\/officeDocument$/;
@@ -93,6 +95,13 @@ class PartReader {
 
   has(path: string): boolean {
     return this.entries.has(path.toLowerCase());
+  }
+
+  /** Streams one part's unpacked bytes. */
+  async stream(path: string, sink: (chunk: Buffer) => void): Promise<void> {
+    const entry = this.entries.get(path.toLowerCase());
+    if (!entry) throw new ZipFormatError(`missing part ${path}`);
+    await streamEntry(this.source, entry, this.budget, (chunk) => sink(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk)));
   }
 
   /** Streams one XML part through saxes; handlers throw to stop (limits). */
@@ -297,12 +306,20 @@ async function readSheet(
   return merges.length ? { name, rows, merges } : { name, rows };
 }
 
-/** Reads the whole workbook into the model (or only checks it, with keepValues: false). */
-export async function readXlsx(source: ByteSource, options: XlsxReadOptions): Promise<WorkbookModel> {
+interface WorkbookParts {
+  parts: PartReader;
+  limits: ReadLimits;
+  declared: { name: string; id: string }[];
+  date1904: boolean;
+  rels: { id: string; type: string; target: string }[];
+}
+
+/** The zip directory, the workbook part (sheet names and order, date system) and its relationships. */
+async function openWorkbook(source: ByteSource, options: XlsxReadOptions): Promise<WorkbookParts> {
   const limits = resolveLimits(options.limits);
   const { label } = options;
   if (source.size > limits.compressedBytes) throw new ReadLimitError('compressedBytes', limits.compressedBytes, label);
-  const parts = new PartReader(source, await readDirectory(source), new UnpackBudget(limits, label));
+  const parts = new PartReader(source, await readDirectory(source), new UnpackBudget(limits, label, options.chunkSize));
 
   const root = await parts.relationships('');
   const workbookPath = root.find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.target ?? 'xl/workbook.xml';
@@ -322,18 +339,87 @@ export async function readXlsx(source: ByteSource, options: XlsxReadOptions): Pr
     },
   });
   const rels = await parts.relationships(workbookPath);
+  return { parts, limits, declared, date1904, rels };
+}
+
+/** The worksheets in the workbook's order, with their part paths (chart and dialog sheets hold no cells). */
+function worksheets({ parts, declared, rels }: WorkbookParts): { name: string; path: string }[] {
+  const out: { name: string; path: string }[] = [];
+  for (const sheet of declared) {
+    const rel = rels.find((r) => r.id === sheet.id);
+    if (rel && REL_WORKSHEET.test(rel.type) && parts.has(rel.target)) out.push({ name: sheet.name, path: rel.target });
+  }
+  return out;
+}
+
+/** Reads the whole workbook into the model (or only checks it, with keepValues: false). */
+export async function readXlsx(source: ByteSource, options: XlsxReadOptions): Promise<WorkbookModel> {
+  const book = await openWorkbook(source, options);
+  const { parts, limits, date1904, rels } = book;
   const styles = await readStyles(parts, rels.find((r) => REL_STYLES.test(r.type))?.target);
   const shared = await readSharedStrings(parts, rels.find((r) => REL_SHARED_STRINGS.test(r.type))?.target);
 
   const counters: Counters = { rows: 0, cells: 0 };
   const sheets: SheetModel[] = [];
-  for (const sheet of declared) {
-    const rel = rels.find((r) => r.id === sheet.id);
-    // Chart sheets and dialog sheets hold no cells.
-    if (!rel || !REL_WORKSHEET.test(rel.type) || !parts.has(rel.target)) continue;
-    sheets.push(await readSheet(parts, rel.target, sheet.name, shared, styles, date1904, limits, counters, options));
-  }
+  for (const sheet of worksheets(book)) sheets.push(await readSheet(parts, sheet.path, sheet.name, shared, styles, date1904, limits, counters, options));
   return { sheets };
+}
+
+/** Counts tokens in a stream of chunks, including tokens split between two chunks, each counted once. */
+class TokenCounter {
+  readonly counts: number[];
+  private carry = Buffer.alloc(0);
+  private readonly keep: number;
+  constructor(private readonly needles: Buffer[]) {
+    this.counts = needles.map(() => 0);
+    this.keep = Math.max(...needles.map((n) => n.length)) - 1;
+  }
+  push(chunk: Buffer): void {
+    const data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+    const carried = this.carry.length;
+    this.needles.forEach((needle, k) => {
+      // Only tokens that end in the new chunk: those wholly inside the carry were counted last time.
+      for (let i = data.indexOf(needle, Math.max(0, carried - needle.length + 1)); i >= 0; i = data.indexOf(needle, i + needle.length)) this.counts[k]++;
+    });
+    this.carry = Buffer.from(data.subarray(Math.max(0, data.length - this.keep)));
+  }
+}
+
+/**
+ * An upload's admission check, at the speed of unpacking: the zip directory and declared sizes, the sheet count,
+ * then each sheet unpacked once with its rows (`<row`) and value cells (`<v>`, `<is>`) counted by a byte search —
+ * no XML parse, no values kept, constant memory. Stops at the first limit crossed. The full read applies the
+ * same limits exactly; this only has to be cheap and never let a hostile file through unbounded.
+ */
+export async function scanXlsx(source: ByteSource, options: XlsxReadOptions): Promise<{ sheets: number; rows: number; cells: number }> {
+  const book = await openWorkbook(source, options);
+  const { parts, limits } = book;
+  const { label } = options;
+  let rows = 0;
+  let cells = 0;
+  const sheets = worksheets(book);
+  for (const sheet of sheets) {
+    let counter: TokenCounter | undefined;
+    let sheetRows = 0;
+    await parts.stream(sheet.path, (chunk) => {
+      if (!counter) {
+        // Writers that prefix every element (x:row) are rare; the prefix is the root element's.
+        const prefix = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(chunk.subarray(0, 4096).toString('latin1'))?.[1] ?? '';
+        counter = new TokenCounter([`<${prefix}row `, `<${prefix}row>`, `<${prefix}v>`, `<${prefix}is>`].map((t) => Buffer.from(t)));
+      }
+      const [r0, r1, c0, c1] = counter.counts;
+      counter.push(chunk);
+      const [r2, r3, c2, c3] = counter.counts;
+      const newRows = r2 + r3 - r0 - r1;
+      sheetRows += newRows;
+      rows += newRows;
+      cells += c2 + c3 - c0 - c1;
+      if (sheetRows > limits.rowsPerSheet) throw new ReadLimitError('rowsPerSheet', limits.rowsPerSheet, label, sheet.name);
+      if (rows > limits.rows) throw new ReadLimitError('rows', limits.rows, label);
+      if (cells > limits.cells) throw new ReadLimitError('cells', limits.cells, label);
+    });
+  }
+  return { sheets: sheets.length, rows, cells };
 }
 
 /** Errors of a damaged or foreign file become one Spanish message; limits and our own messages pass through. */

@@ -1,0 +1,53 @@
+/**
+ * Test helper: an .xlsx assembled from hand-written XML parts, so tests can hold exactly the bytes other writers
+ * produce (Excel, openpyxl, LibreOffice): shared and inline strings, rich text, phonetic runs, number formats,
+ * the 1904 date system, cached formula results, error values, prefixed namespaces, parts in any zip order.
+ */
+import { zipSync, type Zippable } from 'fflate';
+
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+export interface RawSheet { name: string; xml: string }
+
+export interface RawWorkbook {
+  sheets: RawSheet[];
+  /** `<si>` bodies (already XML). */
+  sharedStrings?: string[];
+  /** Custom number formats by id, and the cellXfs' numFmtIds in order (style index → format). */
+  numFmts?: Record<number, string>;
+  cellXfs?: number[];
+  date1904?: boolean;
+  /** Write the sheets before the workbook part in the zip (as some streaming writers do). */
+  sheetsFirst?: boolean;
+  /** Store parts uncompressed. */
+  stored?: boolean;
+}
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** Wraps `<row>` XML in a worksheet. */
+export function worksheetXml(rowsXml: string, extra = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${REL}">${extra}<sheetData>${rowsXml}</sheetData></worksheet>`;
+}
+
+export function rawXlsx(book: RawWorkbook): Uint8Array {
+  const sheetParts: Zippable = {};
+  book.sheets.forEach((s, i) => { sheetParts[`xl/worksheets/sheet${i + 1}.xml`] = enc(s.xml); });
+  const rels = book.sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
+    + `<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>`
+    + (book.sharedStrings ? `<Relationship Id="rIdT" Type="${REL}/sharedStrings" Target="/xl/sharedStrings.xml"/>` : '');
+  const numFmts = Object.entries(book.numFmts ?? {}).map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`).join('');
+  const xfs = (book.cellXfs ?? [0]).map((id) => `<xf numFmtId="${id}" fontId="0" fillId="0" borderId="0"/>`).join('');
+  const other: Zippable = {
+    '[Content_Types].xml': enc('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    '_rels/.rels': enc(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    'xl/workbook.xml': enc(`<?xml version="1.0"?><workbook xmlns="${NS}" xmlns:r="${REL}">${book.date1904 ? '<workbookPr date1904="1"/>' : '<workbookPr/>'}<sheets>${
+      book.sheets.map((s, i) => `<sheet name="${s.name.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`),
+    'xl/_rels/workbook.xml.rels': enc(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`),
+    'xl/styles.xml': enc(`<?xml version="1.0"?><styleSheet xmlns="${NS}">${numFmts ? `<numFmts>${numFmts}</numFmts>` : ''}<cellStyleXfs><xf numFmtId="0"/></cellStyleXfs><cellXfs>${xfs}</cellXfs></styleSheet>`),
+    ...(book.sharedStrings ? { 'xl/sharedStrings.xml': enc(`<?xml version="1.0"?><sst xmlns="${NS}">${book.sharedStrings.map((s) => `<si>${s}</si>`).join('')}</sst>`) } : {}),
+  };
+  const files: Zippable = book.sheetsFirst ? { ...sheetParts, ...other } : { ...other, ...sheetParts };
+  return zipSync(files, { level: book.stored ? 0 : 6 });
+}
