@@ -51,3 +51,28 @@ export function rawXlsx(book: RawWorkbook): Uint8Array {
   const files: Zippable = book.sheetsFirst ? { ...sheetParts, ...other } : { ...other, ...sheetParts };
   return zipSync(files, { level: book.stored ? 0 : 6 });
 }
+
+const xmlText = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * `<row>` XML for plain values, as a writer without exceljs's habits would put them: inline strings, numbers,
+ * booleans, and Dates as serial numbers with style 1 (give `cellXfs: [0, 14]`).
+ */
+export function rowsXml(rows: readonly (readonly unknown[])[]): string {
+  let out = '';
+  rows.forEach((row, r) => {
+    out += `<row r="${r + 1}">`;
+    row.forEach((v, c) => {
+      let ref = '';
+      for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) ref = String.fromCharCode(65 + ((n - 1) % 26)) + ref;
+      ref += r + 1;
+      if (v === null || v === undefined || v === '') return;
+      if (typeof v === 'string') out += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlText(v)}</t></is></c>`;
+      else if (typeof v === 'number') out += `<c r="${ref}"><v>${v}</v></c>`;
+      else if (typeof v === 'boolean') out += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+      else if (v instanceof Date) out += `<c r="${ref}" s="1"><v>${v.getTime() / 86_400_000 + 25_569}</v></c>`;
+    });
+    out += '</row>';
+  });
+  return out;
+}
