@@ -5,14 +5,13 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { XlsxBufferSource, XlsxFileSource } from '../xlsx-source';
 import { SourceError } from '../sheet-source';
 import { readXlsx, scanXlsx } from './workbook-reader';
 import { bufferBytes } from './zip-archive';
-import { rawXlsx, worksheetXml } from './raw-xlsx';
+import { rawXlsx, repeatedDeflate, replaceSheet, worksheetXml } from './raw-xlsx';
 import { DEFAULT_READ_LIMITS, ReadLimitError } from './read-limits';
 
 const MULTI = 'áéíóúñüÁÉÍÓÚÑÜ¿¡😀🇲🇽中文字漢字한국어€';
@@ -182,70 +181,3 @@ describe('limits that protect the machine', () => {
   });
 });
 
-/**
- * A raw deflate stream of head + body × times + tail without deflating body more than once: after a full flush a
- * deflate block never refers back, so the body's blocks can be repeated as they are.
- */
-async function repeatedDeflate(head: string, body: string | Buffer, times: number, tail: string, level = 9): Promise<Buffer> {
-  const deflate = zlib.createDeflateRaw({ level });
-  const chunks: Buffer[] = [];
-  deflate.on('data', (c: Buffer) => chunks.push(c));
-  const flush = () => new Promise<Buffer>((resolve) => deflate.flush(zlib.constants.Z_FULL_FLUSH, () => resolve(Buffer.concat(chunks.splice(0)))));
-  deflate.write(head);
-  const first = await flush();
-  deflate.write(body);
-  const repeated = await flush();
-  const ended = new Promise((resolve) => deflate.on('end', resolve));
-  deflate.end(tail);
-  await ended;
-  return Buffer.concat([first, ...Array<Buffer>(times).fill(repeated), Buffer.concat(chunks)]);
-}
-
-/** Replaces the single sheet part of a stored rawXlsx with already-deflated bytes, declaring `declaredSize`. */
-function replaceSheet(base: Uint8Array, deflated: Buffer, declaredSize: number): Buffer {
-  const zip = Buffer.from(base);
-  const name = Buffer.from('xl/worksheets/sheet1.xml');
-  const local = zip.indexOf(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04])]), 0);
-  // Rebuild the zip: every part as it was, except the sheet.
-  const out: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  let p = local;
-  while (zip.readUInt32LE(p) === 0x04034b50) {
-    const nameLength = zip.readUInt16LE(p + 26);
-    const extraLength = zip.readUInt16LE(p + 28);
-    const size = zip.readUInt32LE(p + 18);
-    const partName = zip.subarray(p + 30, p + 30 + nameLength);
-    const data = zip.subarray(p + 30 + nameLength + extraLength, p + 30 + nameLength + extraLength + size);
-    const isSheet = partName.equals(name);
-    const body = isSheet ? deflated : data;
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(isSheet ? 8 : 0, 8);
-    header.writeUInt32LE(body.length, 18);
-    header.writeUInt32LE(isSheet ? declaredSize : data.length, 22);
-    header.writeUInt16LE(nameLength, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(isSheet ? 8 : 0, 10);
-    entry.writeUInt32LE(body.length, 20);
-    entry.writeUInt32LE(isSheet ? declaredSize : data.length, 24);
-    entry.writeUInt16LE(nameLength, 28);
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, Buffer.from(partName));
-    out.push(header, Buffer.from(partName), body);
-    offset += 30 + nameLength + body.length;
-    p += 30 + nameLength + extraLength + size;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(central.length / 2, 8);
-  end.writeUInt16LE(central.length / 2, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...out, cd, end]);
-}
