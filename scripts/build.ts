@@ -1,5 +1,5 @@
 /**
- * Build (`npm run build`): bundles the CLI + local server into dist/cli.js with esbuild. The bundle inlines
+ * Build (`npm run build`): bundles the CLI + local server into dist/cli.js (entry) + dist/cli-main.js with esbuild. The bundle inlines
  * our own code, the generated schemas and the compiled validators; npm packages stay external (better-sqlite3
  * is native, firebase-admin is loaded from node_modules). Type checking is `npm run typecheck`, not part of this.
  */
@@ -12,13 +12,9 @@ export const ROOT = path.resolve(__dirname, '..');
 export const NODE_BUNDLE: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', sourcemap: true, logLevel: 'warning' };
 
 export async function buildCli(): Promise<void> {
-  await build({
-    ...NODE_BUNDLE,
-    entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')],
-    outfile: path.join(ROOT, 'dist/cli.js'),
-    // main.ts runs when it is the entry module; in the bundle that is the bundle itself.
-    define: { 'require.main': 'module' },
-  });
+  // Two files: a small entry that answers `--help` at once, and the whole CLI, which it loads for any command.
+  await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/bin.ts')], outfile: path.join(ROOT, 'dist/cli.js') });
+  await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')], outfile: path.join(ROOT, 'dist/cli-main.js') });
 }
 
 /**

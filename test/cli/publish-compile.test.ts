@@ -42,7 +42,10 @@ describe('publish', () => {
     const inputs = fs.readdirSync(folder).filter((f) => /-\d\d-\w+\.json$/.test(f)).map((f) => path.join(folder, f));
     expect(inputs).toHaveLength(6);
     const out = path.join(dir, 'registros.json');
-    const res = await runCli('compile', ...inputs, '-o', out);
+    const compiledOnly = await runCli('compile', ...inputs, '-o', out);
+    expect(compiledOnly.code).toBe(0);
+    expect((readJson(out) as { records: Record<string, unknown>[] }).records[0]).not.toHaveProperty('versionedRelease');
+    const res = await runCli('compile', ...inputs, '-o', out, '--versionadas');
     expect(res.code).toBe(0);
     const pkg = readJson(out) as { records: { compiledRelease: { tag: string[] }; versionedRelease: unknown }[] };
     expect(pkg.records).toHaveLength(1);

@@ -104,13 +104,17 @@ export async function cloudHarness(opts: { wrapStore?: (s: Store) => Store; now?
 
 export interface LocalHarness extends Harness { uploadDir: string }
 
-export async function localHarness(): Promise<LocalHarness> {
+export async function localHarness(opts: { uploadQuotaBytes?: number; maxUploadBytes?: number } = {}): Promise<LocalHarness> {
   const store = openSqliteStore(':memory:');
   const tokens = new Map<string, string>();
   await seed(store, tokens);
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-uploads-'));
-  const routes = workflowRoutes({ store, authenticator: apiTokenAuthenticator(store), baseUrl: BASE_URL, uploads: directoryUploads(uploadDir), maxUploadBytes: 5 * 1024 * 1024, log: () => {} });
-  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 5 * 1024 * 1024 }, log: () => {}, extraApi: [routes] });
+  const maxUploadBytes = opts.maxUploadBytes ?? 5 * 1024 * 1024;
+  const routes = workflowRoutes({
+    store, authenticator: apiTokenAuthenticator(store), baseUrl: BASE_URL, uploads: directoryUploads(uploadDir), maxUploadBytes, log: () => {},
+    ...(opts.uploadQuotaBytes !== undefined ? { uploadQuotaBytes: opts.uploadQuotaBytes } : {}),
+  });
+  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: maxUploadBytes }, log: () => {}, extraApi: [routes] });
   return {
     app, store, uploadDir,
     bearer: (name) => `Bearer ${tokens.get(USERS[name].id)}`,

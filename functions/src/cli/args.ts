@@ -2,6 +2,8 @@
 export interface ParsedArgs { positional: string[]; options: Record<string, string | true> }
 
 const ALIASES: Record<string, string> = { o: 'salida', h: 'ayuda', p: 'puerto' };
+/** Flags that never take a value: `validate --json libro.xlsx` keeps libro.xlsx as the file. */
+const FLAGS = new Set(['json', 'todos', 'estricto', 'versionadas', 'ayuda', 'help']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];
@@ -12,7 +14,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
     if (!m) { positional.push(a); continue; }
     const name = ALIASES[m[1]] ?? m[1];
     if (m[2] !== undefined) options[name] = m[2];
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith('-')) options[name] = argv[++i];
+    else if (!FLAGS.has(name) && i + 1 < argv.length && !argv[i + 1].startsWith('-')) options[name] = argv[++i];
     else options[name] = true;
   }
   return { positional, options };

@@ -1,6 +1,8 @@
 /**
  * `compile paquete.json [otro.json …] -o registros.json`: release packages (or JSON arrays of releases) from any OCDS
- * publisher → a record package with compiled and versioned releases (OCDS 1.1 merging, core/merge).
+ * publisher → a record package with the compiled release of each ocid (OCDS 1.1 merging, core/merge), and its
+ * versioned release when `--versionadas` asks for it: the versioned release is optional in a record, the larger
+ * part, and most of the work (issue 17), so it is not built for people who did not ask for it.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -41,11 +43,14 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
       const ocid = (r as { ocid?: unknown } | null)?.ocid;
       if (typeof ocid !== 'string' || !ocid) { skipped++; continue; }
       total++;
-      byOcid.set(ocid, [...(byOcid.get(ocid) ?? []), r as Release]);
+      const list = byOcid.get(ocid);
+      if (list) list.push(r as Release);
+      else byOcid.set(ocid, [r as Release]);
     }
   }
   if (skipped) io.err(`Se omitieron ${skipped} entregas sin «ocid».`);
-  const records = [...byOcid.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ocid, list]) => buildRecord(ocid, list));
+  const versioned = args.options.versionadas === true;
+  const records = [...byOcid.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ocid, list]) => buildRecord(ocid, list, { versioned }));
   const meta = {
     uri: `file://${path.resolve(output)}`,
     publishedDate: new Date().toISOString(),
@@ -55,6 +60,6 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     ...(Array.isArray(pkg.extensions) ? { extensions: pkg.extensions as string[] } : {}),
   };
   await fs.promises.writeFile(output, JSON.stringify(recordPackage(records, meta), null, 2) + '\n');
-  io.err(`Escrito ${output}: ${records.length} registros compilados de ${total} entregas.`);
+  io.err(`Escrito ${output}: ${records.length} registros compilados de ${total} entregas${versioned ? ', con entregas versionadas' : ' (agregue --versionadas para incluir las entregas versionadas)'}.`);
   return 0;
 }

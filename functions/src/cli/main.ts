@@ -5,32 +5,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs, stringOption, UsageError } from './args';
-import { convertCommand, validateCommand, type CliIo } from './convert-command';
-import { usersCommand } from './users-command';
-import { importCommand } from './import-command';
-import { compileCommand } from './compile-command';
-import { publishCommand } from './publish-command';
+import type { CliIo } from './convert-command';
 import { SourceError } from '../ingest/sheet-source';
 import { STORE_MESSAGES } from '../api/http-error';
 import { isStoreError } from '../store/store';
 import { ConfigError, loadConfig } from '../config';
-import { templateBuffer } from '../xlsx/write-template';
-import { templateSpec } from '../../../core/template/template-spec';
-import { openLocalStore } from '../server/local-store';
-import { StartupError, startLocalServer } from '../server/local-server';
+import { StartupError } from '../server/startup-error';
+import { HELP } from './help';
+// Each command loads what it uses when it runs (`await import`), so `--help` or `validate` never pay for
+// firebase-admin, googleapis, the server or exceljs: issue 17 measured 1.25 s for `--help` when all loaded.
 
-const HELP = `Infraestructura Abierta — herramientas de línea de comandos
-
-  infra-abierta template [-o plantilla.xlsx]        Escribe la plantilla en blanco (EDCAPI + EDCA-MX)
-  infra-abierta validate libro.xlsx [--json] [--todos]  Valida un libro (o una carpeta de .csv) y lista los problemas
-  infra-abierta convert libro.xlsx -o salida.json  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS)
-  infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
-  infra-abierta compile paquete.json [otro.json …] -o registros.json  Compila entregas OCDS (de cualquier publicador) en registros
-  infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
-  infra-abierta serve [--puerto 8080]              Inicia la API y el tablero con la base local (SQLite)
-  infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
-  infra-abierta users list | users remove --email correo
-`;
 
 /** The project root: where templates/ and dashboard/ live (dist/cli.js is one level down). */
 function projectRoot(): string {
@@ -49,20 +33,23 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'template': {
         const out = stringOption(args, 'salida') ?? 'plantilla-infraestructura-abierta.xlsx';
+        const [{ templateBuffer }, { templateSpec }] = await Promise.all([import('../xlsx/write-template'), import('../../../core/template/template-spec')]);
         fs.writeFileSync(out, await templateBuffer(templateSpec()));
         io.err(`Escrita la plantilla ${out}.`);
         return 0;
       }
-      case 'validate': return await validateCommand(args, io);
-      case 'convert': return await convertCommand(args, io);
-      case 'import': return await importCommand(args, io);
-      case 'compile': return await compileCommand(args, io);
+      case 'validate': return await (await import('./convert-command')).validateCommand(args, io);
+      case 'convert': return await (await import('./convert-command')).convertCommand(args, io);
+      case 'import': return await (await import('./import-command')).importCommand(args, io);
+      case 'compile': return await (await import('./compile-command')).compileCommand(args, io);
       case 'publish': {
+        const [{ openLocalStore }, { publishCommand }] = await Promise.all([import('../server/local-store'), import('./publish-command')]);
         const config = loadConfig();
         const store = openLocalStore(config);
         try { return await publishCommand(args, store, io, config.publicBaseUrl); } finally { await store.close(); }
       }
       case 'serve': {
+        const { startLocalServer } = await import('../server/local-server');
         const config = loadConfig({ ...process.env, ...(stringOption(args, 'puerto') ? { PORT: stringOption(args, 'puerto') } : {}) });
         const server = await startLocalServer(config, { root: projectRoot(), log: io.err });
         io.out(`Tablero y API en ${server.url}  (API: ${server.url}api/publishers). Detener: Ctrl+C.`);
@@ -70,6 +57,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'users': {
+        const [{ openLocalStore }, { usersCommand }] = await Promise.all([import('../server/local-store'), import('./users-command')]);
         const store = openLocalStore(loadConfig());
         try { return await usersCommand(args, store, io); } finally { await store.close(); }
       }

@@ -1,72 +1,51 @@
 /**
- * Reads an .xlsx into the workbook model with exceljs's streaming reader (constant memory per row: large
- * workbooks stay far under the memory of the full reader). Values come out as Apps Script's getValues()
- * would give them: strings, numbers, booleans, Dates; formula cells give their cached result; error cells
- * give their error text (#REF!) so the engine can point at them.
+ * .xlsx files and uploads as sheet sources, read by our own streaming reader (xlsx/workbook-reader.ts): every
+ * byte decoded right, real sheet names, dates by number format, formula results and error values, and the
+ * machine protected by read limits (xlsx/read-limits.ts) counted while streaming.
  */
 import * as fs from 'fs';
-import ExcelJS from 'exceljs';
-import type { CellValue, SheetModel, WorkbookModel } from '../../../core/workbook/model';
+import type { WorkbookModel } from '../../../core/workbook/model';
 import { SourceError, type SheetSource } from './sheet-source';
+import { asSourceError, readXlsx } from './xlsx/workbook-reader';
+import { bufferBytes, fileBytes, type ByteSource } from './xlsx/zip-archive';
+import type { ReadLimits } from './xlsx/read-limits';
 
-/** exceljs cell values → the plain values of the workbook model. */
-export function plainValue(value: unknown): CellValue {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (typeof v.error === 'string') return v.error;
-    if ('result' in v) return plainValue(v.result);
-    if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((r) => String(r.text ?? '')).join('');
-    if (typeof v.text === 'string') return v.text; // hyperlinks
-    if ('sharedFormula' in v || 'formula' in v) return '';
-  }
-  return String(value);
+export interface XlsxSourceOptions {
+  limits?: Partial<ReadLimits>;
 }
 
-async function readStream(input: fs.ReadStream | NodeJS.ReadableStream, onProgress?: (sheet: string, rows: number) => void): Promise<WorkbookModel> {
-  // styles: 'cache' so that date-formatted cells come back as Dates, not serial numbers.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as fs.ReadStream, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const sheets: SheetModel[] = [];
-  for await (const worksheet of reader) {
-    const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-    const rows: CellValue[][] = [];
-    for await (const row of ws) {
-      const values = row.values as unknown[];
-      const out: CellValue[] = [];
-      // exceljs rows are 1-based: values[0] is always empty.
-      for (let c = 1; c < values.length; c++) out.push(plainValue(values[c]));
-      rows[row.number - 1] = out;
-      if (onProgress && row.number % 5000 === 0) onProgress(ws.name, row.number);
-    }
-    for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-    sheets.push({ name: ws.name, rows });
+async function readFrom(open: () => Promise<ByteSource>, label: string, options: XlsxSourceOptions, onProgress?: (sheet: string, rows: number) => void, keepValues = true): Promise<WorkbookModel> {
+  const bytes = await open();
+  try {
+    return await readXlsx(bytes, { label, ...(options.limits ? { limits: options.limits } : {}), ...(onProgress ? { onProgress } : {}), keepValues });
+  } catch (e) {
+    throw asSourceError(e, label);
+  } finally {
+    await bytes.close();
   }
-  return { sheets };
 }
 
 export class XlsxFileSource implements SheetSource {
-  constructor(private readonly file: string, readonly label = file) {}
+  constructor(private readonly file: string, readonly label = file, private readonly options: XlsxSourceOptions = {}) {}
 
   async read(onProgress?: (sheet: string, rows: number) => void): Promise<WorkbookModel> {
     if (!fs.existsSync(this.file)) throw new SourceError(`No se encontró el archivo «${this.label}».`, 'source.not-found');
-    try {
-      return await readStream(fs.createReadStream(this.file), onProgress);
-    } catch {
-      throw new SourceError(`El archivo «${this.label}» no es un libro de Excel (.xlsx) válido o está dañado.`, 'source.invalid-xlsx');
-    }
+    return readFrom(() => fileBytes(this.file), this.label, this.options, onProgress);
   }
 }
 
 export class XlsxBufferSource implements SheetSource {
-  constructor(private readonly buffer: Buffer, readonly label = 'libro.xlsx') {}
+  constructor(private readonly buffer: Uint8Array, readonly label = 'libro.xlsx', private readonly options: XlsxSourceOptions = {}) {}
 
-  async read(onProgress?: (sheet: string, rows: number) => void): Promise<WorkbookModel> {
-    const { Readable } = await import('stream');
-    try {
-      return await readStream(Readable.from(this.buffer), onProgress);
-    } catch {
-      throw new SourceError(`El archivo «${this.label}» no es un libro de Excel (.xlsx) válido o está dañado.`, 'source.invalid-xlsx');
-    }
+  read(onProgress?: (sheet: string, rows: number) => void): Promise<WorkbookModel> {
+    return readFrom(() => Promise.resolve(bufferBytes(this.buffer)), this.label, this.options, onProgress);
+  }
+
+  /**
+   * Reads the whole file, counting against the limits, but keeps no values: an upload's admission check. Throws
+   * the SourceError a person should see (not a workbook, damaged, or a limit crossed).
+   */
+  async check(): Promise<void> {
+    await readFrom(() => Promise.resolve(bufferBytes(this.buffer)), this.label, this.options, undefined, false);
   }
 }

@@ -2,6 +2,7 @@
  * The self-hosted server (`npm start`, `npx infra-abierta serve`): API + dashboard on the embedded SQLite store,
  * seeded with the example workbooks on first run. Listens on 127.0.0.1 unless HOST says otherwise.
  */
+import { StartupError } from './startup-error';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -24,8 +25,6 @@ function uploadsDir(config: Config): string {
 
 export interface LocalServer { server: Server; store: Store; url: string; close(): Promise<void> }
 
-/** The server could not start (busy port, unopenable store): a Spanish message for the person, and a non-zero exit. */
-export class StartupError extends Error {}
 
 /** Opens the SQLite file, turning the driver's and the file system's English errors into what a person can act on. */
 function openStoreForServer(config: Config): Store {

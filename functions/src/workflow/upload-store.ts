@@ -4,29 +4,49 @@
  * it cannot collide or be guessed into a path, and the store keeps only that id — files of tens of MiB stay
  * out of the database, whose documents must stay small (DESIGN §7). Written to a temporary name and renamed,
  * so a crash never leaves a half-written file under a valid id.
+ *
+ * Before anything is kept, `admit` reads the whole file against the read limits without keeping its values
+ * (xlsx/workbook-reader.ts scanXlsx): a zip bomb or a 3-million-row sheet is refused at the door, in constant
+ * memory, yielding to other requests while it counts. The files of superseded submissions are removed
+ * (`remove`), and each publisher's total is bounded by a quota (`size`, in workflow-routes.ts).
  */
 import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { XlsxFileSource } from '../ingest/xlsx-source';
+import { XlsxBufferSource, XlsxFileSource } from '../ingest/xlsx-source';
 import type { SheetSource } from '../ingest/sheet-source';
+import type { ReadLimits } from '../ingest/xlsx/read-limits';
 
 export interface UploadStore {
+  /** Throws a SourceError (Spanish) when the bytes are not a readable workbook within the read limits. */
+  admit(bytes: Buffer): Promise<void>;
   /** Keeps the bytes; returns the file id. */
   save(bytes: Buffer): Promise<string>;
   open(fileId: string): SheetSource;
+  /** Bytes on disk for a file id; undefined when it is not (or no longer) kept. */
+  size(fileId: string): Promise<number | undefined>;
+  /** Removes a kept file (no error when it is already gone). */
+  remove(fileId: string): Promise<void>;
 }
 
 const FILE_ID = /^[0-9a-f]{64}$/;
 
-export function directoryUploads(dir: string): UploadStore {
+/** The id a file is kept under: the SHA-256 of its bytes. */
+export function uploadId(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+const LABEL = 'libro enviado (.xlsx)';
+
+export function directoryUploads(dir: string, options: { limits?: Partial<ReadLimits> } = {}): UploadStore {
   const file = (fileId: string) => {
     if (!FILE_ID.test(fileId)) throw new Error(`invalid upload id ${fileId}`);
     return path.join(dir, `${fileId}.xlsx`);
   };
+  const sourceOptions = options.limits ? { limits: options.limits } : {};
   return {
+    admit: (bytes) => new XlsxBufferSource(bytes, LABEL, sourceOptions).check(),
     async save(bytes) {
-      const fileId = createHash('sha256').update(bytes).digest('hex');
+      const fileId = uploadId(bytes);
       const target = file(fileId);
       if (fs.existsSync(target)) return fileId;
       await fs.promises.mkdir(dir, { recursive: true });
@@ -35,6 +55,16 @@ export function directoryUploads(dir: string): UploadStore {
       await fs.promises.rename(tmp, target);
       return fileId;
     },
-    open: (fileId) => new XlsxFileSource(file(fileId), 'libro enviado (.xlsx)'),
+    open: (fileId) => new XlsxFileSource(file(fileId), LABEL, sourceOptions),
+    async size(fileId) {
+      try {
+        return (await fs.promises.stat(file(fileId))).size;
+      } catch {
+        return undefined;
+      }
+    },
+    async remove(fileId) {
+      await fs.promises.rm(file(fileId), { force: true });
+    },
   };
 }

@@ -30,12 +30,19 @@ import {
 } from '../store/store';
 import { approveSubmission } from './approve-submission';
 import { renderedFindings } from './findings-summary';
-import type { UploadStore } from './upload-store';
+import { uploadId, type UploadStore } from './upload-store';
+import { ReadLimitError } from '../ingest/xlsx/read-limits';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STATUSES: SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed'];
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
 const OPEN: SubmissionStatus[] = ['submitted', 'approved', 'failed', 'returned'];
+/** Room for a dozen revisions of a large state's workbook; what is superseded is removed (see `supersede`). */
+export const DEFAULT_UPLOAD_QUOTA_BYTES = 200 * 2 ** 20;
+const mib = (n: number): string => `${(n / 2 ** 20).toLocaleString('es-MX', { maximumFractionDigits: 1 })} MiB`;
+/** Upload statuses whose file is still needed: pending review, being approved, or to be approved again. */
+const NEEDS_FILE: SubmissionStatus[] = ['submitted', 'approved', 'failed'];
+
 /** Rendered findings in a refused approval's answer; the submission keeps its own smaller sample. */
 const MAX_FINDINGS_SHOWN = 200;
 
@@ -50,6 +57,8 @@ export interface WorkflowDeps {
   uploads?: UploadStore;
   /** Largest accepted upload, bytes. */
   maxUploadBytes: number;
+  /** Bytes of uploaded workbooks one publisher may keep at once (default DEFAULT_UPLOAD_QUOTA_BYTES). */
+  uploadQuotaBytes?: number;
   now?: () => Date;
   log?: (message: string) => void;
   /** Per-token and per-IP limits on these routes (default DEFAULT_RATE_LIMITS). */
@@ -145,23 +154,33 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const publisher = await publisherOf(publisherId);
     await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
 
+    // This publisher's submissions: for the quota, the resubmission match and the clean-up of superseded files.
+    const mine = await readAll((after) => store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 }));
     let source: SubmissionSource;
     if (upload) {
       const bytes = req.body as Buffer;
       // An .xlsx is a zip: anything else is refused before it reaches the disk.
       if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw badRequest('invalid-xlsx', 'El archivo enviado no es un libro de Excel (.xlsx).');
+      // Read against the limits (counting only, yielding to other requests) before anything is kept.
+      try {
+        await deps.uploads!.admit(bytes);
+      } catch (e) {
+        if (e instanceof SourceError) throw new HttpError(e instanceof ReadLimitError ? 413 : 422, e.code, e.message);
+        throw e;
+      }
+      await checkQuota(publisher, mine, bytes);
       source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes) };
     } else {
       source = { kind: 'sheets', spreadsheetId: spreadsheetId as string };
     }
 
     // The latest open submission of this same source, if any.
-    const existing = (await readAll((after) => store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 })))
-      .filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop();
+    const existing = mine.filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop();
 
     if (existing?.status === 'returned') {
       const reopened = await store.transitionSubmission(existing.id, ['returned'], 'submitted', { at: stamp(), by: user.id, action: 'resubmitted' });
       await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id);
+      await supersede(user, publisher, mine, reopened);
       return void res.status(200).json({ submission: view(reopened) });
     }
     if (existing) return void res.status(200).json({ submission: view(existing) });
@@ -170,8 +189,61 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const submission: Submission = { id: randomUUID(), publisherId: publisher.id, source, status: 'submitted', history: [{ at, by: user.id, action: 'submitted' }], createdAt: at, updatedAt: at };
     await store.createSubmission(submission);
     await audit(user, 'submission.created', `submission/${submission.id}`, publisher.id, { source: source.kind === 'sheets' ? source.spreadsheetId : source.fileId });
+    await supersede(user, publisher, mine, submission);
     res.status(201).json({ submission: view(submission) });
   });
+
+  /** A publisher keeps at most `uploadQuotaBytes` of uploaded workbooks (the same file counts once). */
+  async function checkQuota(publisher: Publisher, mine: Submission[], bytes: Buffer): Promise<void> {
+    const quota = deps.uploadQuotaBytes ?? DEFAULT_UPLOAD_QUOTA_BYTES;
+    const kept = new Set(mine.flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
+    if (kept.has(uploadId(bytes))) return;
+    let used = 0;
+    for (const fileId of kept) used += (await deps.uploads!.size(fileId)) ?? 0;
+    if (used + bytes.length <= quota) return;
+    throw new HttpError(413, 'upload-quota',
+      `Los libros enviados de «${publisher.name}» ya ocupan ${mib(used)} y este archivo ${mib(bytes.length)}: el máximo por publicador es ${mib(quota)}. `
+      + 'Pida a su coordinador que revise o devuelva los envíos pendientes; los libros reemplazados por uno más reciente se borran solos.');
+  }
+
+  /**
+   * A new upload supersedes the publisher's older ones: a revision whose approval was refused for errors leaves
+   * the review queue (back to `returned`, saying why), and the files of returned and published uploads are
+   * removed unless a pending submission still uses them. Nothing is lost: the published data lives in the
+   * store, and sending a removed file again stores it again and reopens its submission.
+   */
+  async function supersede(user: User, publisher: Publisher, mine: Submission[], latest: Submission): Promise<void> {
+    if (latest.source.kind !== 'xlsx' || !deps.uploads) return;
+    const latestFile = latest.source.fileId;
+    const current = new Map(mine.map((s) => [s.id, s]));
+    current.set(latest.id, latest);
+    for (const s of mine) {
+      if (s.id === latest.id || s.source.kind !== 'xlsx' || s.source.fileId === latestFile) continue;
+      if (s.status === 'submitted' && s.history[s.history.length - 1]?.action === 'approval-refused') {
+        try {
+          current.set(s.id, await store.transitionSubmission(s.id, ['submitted'], 'returned', { at: stamp(), by: user.id, action: 'superseded', comment: 'Reemplazada por un envío más reciente del mismo publicador.' }));
+          await audit(user, 'submission.superseded', `submission/${s.id}`, publisher.id, { by: latest.id });
+        } catch (e) {
+          if (!isStoreError(e, 'conflict')) throw e; // someone acted on it meanwhile: leave it
+        }
+      }
+    }
+    const needed = new Set([...current.values()].filter((s) => NEEDS_FILE.includes(s.status)).flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
+    needed.add(latestFile);
+    for (const s of current.values()) {
+      if (s.source.kind === 'xlsx' && !needed.has(s.source.fileId) && (s.status === 'returned' || s.status === 'published')) {
+        await deps.uploads.remove(s.source.fileId);
+      }
+    }
+  }
+
+  // An upload over the body limit: say which limit, in the words of the read limits.
+  router.use('/submissions', ((err, _req, _res, next) => {
+    if ((err as { type?: string }).type === 'entity.too.large') {
+      return next(new HttpError(413, 'source.limit-compressed-bytes', `El archivo pesa más de ${mib(deps.maxUploadBytes)}, el tamaño máximo que se acepta. Divida la información en varios libros o quite lo que no se publica.`));
+    }
+    next(err);
+  }) as express.ErrorRequestHandler);
 
   router.get('/submissions', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);

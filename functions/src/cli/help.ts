@@ -1,0 +1,13 @@
+/** The CLI's usage text (its own module: the built entry prints it without loading any command). */
+export const HELP = `Infraestructura Abierta — herramientas de línea de comandos
+
+  infra-abierta template [-o plantilla.xlsx]        Escribe la plantilla en blanco (EDCAPI + EDCA-MX)
+  infra-abierta validate libro.xlsx [--json] [--todos]  Valida un libro (o una carpeta de .csv) y lista los problemas
+  infra-abierta convert libro.xlsx -o salida.json  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS)
+  infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
+  infra-abierta compile paquete.json [otro.json …] -o registros.json [--versionadas]  Compila entregas OCDS (de cualquier publicador) en registros
+  infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
+  infra-abierta serve [--puerto 8080]              Inicia la API y el tablero con la base local (SQLite)
+  infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
+  infra-abierta users list | users remove --email correo
+`;

@@ -1,0 +1,183 @@
+/**
+ * The .xlsx reader, byte for byte: multi-byte characters at every offset around the chunk size, every kind of
+ * cell value other writers produce, real sheet names, and each read limit with its Spanish message.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { XlsxBufferSource, XlsxFileSource } from '../xlsx-source';
+import { SourceError } from '../sheet-source';
+import { readXlsx, scanXlsx } from './workbook-reader';
+import { bufferBytes } from './zip-archive';
+import { rawXlsx, repeatedDeflate, replaceSheet, worksheetXml } from './raw-xlsx';
+import { DEFAULT_READ_LIMITS, ReadLimitError } from './read-limits';
+
+const MULTI = 'áéíóúñüÁÉÍÓÚÑÜ¿¡😀🇲🇽中文字漢字한국어€';
+
+/** Texts with 0…20 ASCII characters before the multi-byte run, so each kind of character lands on each offset. */
+function boundaryTexts(count: number): string[] {
+  return Array.from({ length: count }, (_v, i) => `${'x'.repeat(i % 21)}${MULTI}${i}`);
+}
+
+const read = (bytes: Uint8Array, chunkSize?: number) => readXlsx(bufferBytes(bytes), { label: 'prueba.xlsx', ...(chunkSize ? { chunkSize } : {}) });
+
+describe('multi-byte characters across chunk boundaries', () => {
+  const texts = boundaryTexts(12000);
+
+  test('an exceljs workbook (shared and inline strings) reads back exactly at the real chunk size', async () => {
+    for (const useSharedStrings of [true, false]) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xlsx-utf8-'));
+      const file = path.join(dir, 'libro.xlsx');
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings });
+      const ws = wb.addWorksheet('Contrataciones ñandú');
+      for (const t of texts) ws.addRow([t, t.length]).commit();
+      ws.commit();
+      await wb.commit();
+      // The test must put characters across boundaries: check in the unpacked sheet that a byte at a multiple of
+      // 64 KiB is inside a multi-byte character.
+      const sheetXml = Buffer.from(unzipSync(fs.readFileSync(file), { filter: (f) => f.name.startsWith('xl/worksheets/') || f.name === 'xl/sharedStrings.xml' })[useSharedStrings ? 'xl/sharedStrings.xml' : 'xl/worksheets/sheet1.xml']);
+      const straddling = Array.from({ length: Math.floor(sheetXml.length / 65536) }, (_v, k) => sheetXml[(k + 1) * 65536]).filter((b) => b >= 0x80 && b < 0xc0);
+      expect(straddling.length).toBeGreaterThan(2);
+      const model = await new XlsxFileSource(file, 'libro.xlsx').read();
+      expect(model.sheets[0].name).toBe('Contrataciones ñandú');
+      expect(model.sheets[0].rows.map((r) => r[0])).toEqual(texts);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('every chunk size from 1 to 9 bytes (stored) and 64 to 72 bytes (deflated) splits nothing', async () => {
+    const sample = texts.slice(0, 60);
+    const rows = sample.map((t, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>${t}</t></is></c><c r="B${i + 1}" t="s"><v>${i}</v></c></row>`).join('');
+    const shared = sample.map((t) => `<r><t>${t.slice(0, 5)}</t></r><r><t>${t.slice(5)}</t></r>`);
+    // The sheet really has characters across the small boundaries: its UTF-8 has continuation bytes at many offsets.
+    const xml = Buffer.from(worksheetXml(rows));
+    expect([...xml].filter((b) => b >= 0x80 && b < 0xc0).length).toBeGreaterThan(1000);
+    for (const stored of [true, false]) {
+      const bytes = rawXlsx({ sheets: [{ name: 'Hoja', xml: xml.toString() }], sharedStrings: shared, stored });
+      for (const chunk of stored ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : [64, 65, 66, 67, 68, 69, 70, 71, 72]) {
+        const model = await read(bytes, chunk);
+        expect(model.sheets[0].rows).toEqual(sample.map((t) => [t, t]));
+      }
+    }
+  });
+
+  test('a byte sequence that is not UTF-8 is a damaged file, never «�» in the data', async () => {
+    const bytes = rawXlsx({ sheets: [{ name: 'Hoja', xml: worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>M__rida</t></is></c></row>') }], stored: true });
+    const at = Buffer.from(bytes).indexOf('M__rida');
+    bytes[at + 1] = 0xc3; bytes[at + 2] = 0x28; // an invalid two-byte sequence
+    await expect(new XlsxBufferSource(bytes, 'roto.xlsx').read()).rejects.toMatchObject({ code: 'source.invalid-xlsx' });
+  });
+});
+
+describe('cell values as other writers store them', () => {
+  const sheet = worksheetXml([
+    '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><r><t>Obra </t></r><r><rPr><b/></rPr><t xml:space="preserve">pública </t></r></is></c></row>',
+    '<row r="2"><c r="A2"><v>1234567.89</v></c><c r="B2" t="b"><v>1</v></c><c r="C2" t="b"><v>0</v></c><c r="E2" s="1"><v>45382</v></c><c r="F2" s="2"><v>45382.5</v></c><c r="G2" s="3"><v>45382</v></c></row>',
+    '<row r="4"><c r="A4"><f>SUM(A2:A3)</f><v>1234567.89</v></c><c r="B4" t="str"><f>UPPER("á")</f><v>Á</v></c><c r="C4" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="D4" t="e"><v>#REF!</v></c><c r="E4" t="e"><f>NA()</f><v>#N/A</v></c><c r="F4"><f>A1</f></c></row>',
+    '<row r="5"><c r="A5" t="s"><v>2</v></c><c r="B5" t="inlineStr"><is><t>línea_x000D_\nnueva</t></is></c><c r="C5" t="d"><v>2024-03-31T00:00:00Z</v></c><c r="D5" s="1"/></row>',
+  ].join(''), '<dimension ref="A1:G5"/>') + '';
+  const book = {
+    sheets: [{ name: 'Datos & más', xml: sheet.replace('</worksheet>', '<mergeCells count="1"><mergeCell ref="B3:D3"/></mergeCells></worksheet>') }, { name: 'Ñoño', xml: worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>segunda</t></is></c></row>') }],
+    sharedStrings: ['<t>Mérida</t>', '<r><t>San </t></r><r><t>Andrés</t></r><rPh sb="0" eb="3"><t>サン</t></rPh>', '<t xml:space="preserve">  espacios  </t>'],
+    numFmts: { 164: 'dd/mm/yyyy', 165: '#,##0.00 "días"' },
+    cellXfs: [0, 14, 164, 165],
+  };
+
+  test('text, numbers, booleans, dates by number format, formula results, error values, sheet names, merges', async () => {
+    const model = await read(rawXlsx({ ...book, sheetsFirst: true }));
+    expect(model.sheets.map((s) => s.name)).toEqual(['Datos & más', 'Ñoño']);
+    const rows = model.sheets[0].rows;
+    expect(rows[0]).toEqual(['Mérida', 'San Andrés', 'Obra pública ']);
+    expect(rows[1]).toEqual([1234567.89, true, false, '', new Date('2024-03-31T00:00:00Z'), new Date('2024-03-31T12:00:00Z'), 45382]);
+    expect(rows[2]).toEqual([]);
+    expect(rows[3]).toEqual([1234567.89, 'Á', '#DIV/0!', '#REF!', '#N/A']);
+    expect(rows[4]).toEqual(['  espacios  ', 'línea\r\nnueva', new Date('2024-03-31T00:00:00Z')]);
+    expect(model.sheets[0].merges).toEqual(['B3:D3']);
+    expect(model.sheets[1].rows).toEqual([['segunda']]);
+  });
+
+  test('the 1904 date system (old Mac workbooks) counts from 1904-01-01', async () => {
+    const model = await read(rawXlsx({ ...book, date1904: true }));
+    expect(model.sheets[0].rows[1][4]).toEqual(new Date('2028-04-01T00:00:00Z'));
+    // 1900 system, before Excel's phantom 29 Feb 1900: serial 1 is 1 Jan 1900.
+    const early = await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>61</v></c></row>') }], cellXfs: [0, 14] }));
+    expect(early.sheets[0].rows[0]).toEqual([new Date('1900-01-01T00:00:00Z'), new Date('1900-03-01T00:00:00Z')]);
+  });
+
+  test('elements in a prefixed namespace (x:row, x:c) read the same', async () => {
+    const prefixed = `<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="B1" t="inlineStr"><x:is><x:t>Querétaro</x:t></x:is></x:c><x:c r="C1"><x:v>7</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const model = await read(rawXlsx({ sheets: [{ name: 'Prefijos', xml: prefixed }] }));
+    expect(model.sheets[0].rows).toEqual([['', 'Querétaro', 7]]);
+  });
+
+  test('a formula error reaches the engine as a finding on its cell', async () => {
+    const { unflatten } = await import('../../../../core/unflatten');
+    const xml = worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>title</t></is></c><c r="C1" t="inlineStr"><is><t>budget/amount/amount</t></is></c></row>'
+      + '<row r="2"><c r="A2" t="inlineStr"><is><t>oc4ids-abc123-0001</t></is></c><c r="B2" t="inlineStr"><is><t>Parque</t></is></c><c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>');
+    const model = await read(rawXlsx({ sheets: [{ name: 'projects', xml }] }));
+    const result = unflatten(model, { now: '2025-01-01T00:00:00Z' });
+    const finding = result.findings.find((f) => f.code === 'cell.formula-error');
+    expect(finding).toMatchObject({ severity: 'error', cell: { sheet: 'projects', row: 2 }, params: { value: '#DIV/0!' } });
+  });
+});
+
+describe('limits that protect the machine', () => {
+  const small = rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml(Array.from({ length: 50 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('')) }, { name: 'H2', xml: worksheetXml('') }] });
+
+  test.each([
+    ['compressedBytes', { compressedBytes: 100 }, /pesa más de/],
+    ['uncompressedBytes', { uncompressedBytes: 1000 }, /una vez descomprimido/],
+    ['sheets', { sheets: 1 }, /más de 1 hojas/],
+    ['rowsPerSheet', { rowsPerSheet: 10 }, /hoja con más de 10 filas.*«H»/],
+    ['rows', { rows: 20 }, /más de 20 filas en total/],
+    ['cells', { cells: 30 }, /más de 30 celdas/],
+  ])('%s: refused with a Spanish message naming the limit, by the full read and by the upload check', async (limit, limits, message) => {
+    for (const run of [() => new XlsxBufferSource(small, 'grande.xlsx', { limits }).read(), () => new XlsxBufferSource(small, 'grande.xlsx', { limits }).check()]) {
+      const error = await run().then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(ReadLimitError);
+      expect((error as ReadLimitError).limit).toBe(limit);
+      expect((error as SourceError).message).toMatch(message);
+      expect((error as SourceError).message).toContain('grande.xlsx');
+    }
+  });
+
+  test('a zip bomb (2 GiB of XML in a few MiB, sizes declared or hidden) is refused after a few MiB of work, without growing memory', async () => {
+    // One row whose text is 2 GiB of spaces: deflate packs it about 1,000:1.
+    const packed = await repeatedDeflate(`${worksheetXml('').replace('</sheetData></worksheet>', '')}<row r="1"><c r="A1" t="inlineStr"><is><t>`,
+      Buffer.alloc(16 * 2 ** 20, 0x20), 128, '</t></is></c></row></sheetData></worksheet>');
+    const base = rawXlsx({ sheets: [{ name: 'Bomba', xml: worksheetXml('') }], stored: true });
+    for (const honest of [true, false]) {
+      const bomb = replaceSheet(base, packed, honest ? 2 ** 31 : 1000);
+      const rssBefore = process.memoryUsage().rss;
+      for (const run of [() => new XlsxBufferSource(bomb, 'bomba.xlsx').read(), () => new XlsxBufferSource(bomb, 'bomba.xlsx').check()]) {
+        const error = await run().then(() => undefined, (e: unknown) => e);
+        expect(error).toMatchObject({ code: expect.stringMatching(/^source\.limit-(compression-ratio|uncompressed-bytes)$/) });
+        // Stopped after a few MiB of the 2 GiB (no timing here: the work done is what a slow machine cannot change).
+        expect((error as ReadLimitError).unpackedBytes).toBeLessThan(32 * 2 ** 20);
+      }
+      expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 2 ** 20);
+    }
+  });
+
+  test('3 million rows: refused by the upload check by counting, whatever the sheet declares, without growing memory', async () => {
+    // Rows without numbers are valid (each follows the last), so one deflated block of 20,000 rows repeats 150 times.
+    const rows = Array.from({ length: 20_000 }, (_v, i) => `<row><c><v>${(i * 7919) % 100_003}</v></c></row>`).join('');
+    const packed = await repeatedDeflate(worksheetXml('').replace('</sheetData></worksheet>', ''), rows, 150, '</sheetData></worksheet>', 1);
+    const file = replaceSheet(rawXlsx({ sheets: [{ name: 'Filas', xml: worksheetXml('') }], stored: true }), packed, 120_000_000);
+    const rssBefore = process.memoryUsage().rss;
+    const error = await new XlsxBufferSource(file, 'filas.xlsx').check().then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'source.limit-rows-per-sheet' });
+    expect((error as Error).message).toContain(DEFAULT_READ_LIMITS.rowsPerSheet.toLocaleString('en-US'));
+    // Stopped just past the 1,048,576th row: about a third of the 90 MB sheet, none of it kept.
+    expect((error as ReadLimitError).unpackedBytes).toBeLessThan(40 * 2 ** 20);
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 2 ** 20);
+  });
+
+  test('the upload check counts what the full read counts', async () => {
+    const bytes = rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1"><v>2</v></c><c r="C1" s="1"/></row><row r="3"><c r="A3"><v>1</v></c></row>') }] });
+    expect(await scanXlsx(bufferBytes(bytes), { label: 'x' })).toEqual({ sheets: 1, rows: 2, cells: 3 });
+  });
+});
+

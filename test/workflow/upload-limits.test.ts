@@ -1,0 +1,133 @@
+/**
+ * Issue 13 item 4 / issue 17 item 2: what a capturista uploads cannot hurt the server. Workbooks over the read
+ * limits are refused at the door in Spanish with nothing kept; each publisher has a storage quota; a new upload
+ * cleans up the files of the submissions it supersedes; and while a large upload is read, other requests are
+ * still answered.
+ */
+import * as fs from 'fs';
+import type { AddressInfo } from 'net';
+import request from 'supertest';
+import { rawXlsx, repeatedDeflate, replaceSheet, worksheetXml } from '../../functions/src/ingest/xlsx/raw-xlsx';
+import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness } from './workflow-harness';
+
+const MER = PUBLISHERS[0];
+const upload = (h: LocalHarness, bytes: Buffer) => request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(bytes);
+const kept = (h: LocalHarness) => (fs.existsSync(h.uploadDir) ? fs.readdirSync(h.uploadDir).filter((f) => f.endsWith('.xlsx')) : []);
+
+/** A sheet of `rows` numbered rows, deflated once per 20,000 rows (cheap to build at any size). */
+async function manyRows(rows: number): Promise<Buffer> {
+  const block = Array.from({ length: 20_000 }, (_v, i) => `<row><c><v>${(i * 7919) % 100_003}</v></c></row>`).join('');
+  const packed = await repeatedDeflate(worksheetXml('').replace('</sheetData></worksheet>', ''), block, Math.ceil(rows / 20_000), '</sheetData></worksheet>', 1);
+  return replaceSheet(rawXlsx({ sheets: [{ name: 'Filas', xml: worksheetXml('') }], stored: true }), packed, 40 * rows);
+}
+
+describe('limits at the door', () => {
+  let h: LocalHarness;
+  beforeAll(async () => { h = await localHarness({ maxUploadBytes: 50 * 2 ** 20 }); });
+  afterAll(() => h.close());
+
+  test('3 million rows: 413 naming the limit, no file kept, no submission', async () => {
+    const res = await upload(h, await manyRows(3_000_000));
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('source.limit-rows-per-sheet');
+    expect(res.body.error.message).toMatch(/más de 1,048,576 filas.*«Filas»/);
+    expect(kept(h)).toEqual([]);
+    expect((await h.store.listSubmissions({ publisherId: 'mer' })).items).toEqual([]);
+  });
+
+  test('a zip bomb: 413, nothing kept', async () => {
+    const packed = await repeatedDeflate(`${worksheetXml('').replace('</sheetData></worksheet>', '')}<row r="1"><c r="A1" t="inlineStr"><is><t>`, Buffer.alloc(2 ** 24, 0x20), 64, '</t></is></c></row></sheetData></worksheet>');
+    const res = await upload(h, replaceSheet(rawXlsx({ sheets: [{ name: 'Bomba', xml: worksheetXml('') }], stored: true }), packed, 1000));
+    expect(res.status).toBe(413);
+    expect(res.body.error.message).toMatch(/bomba zip|descomprimido/);
+    expect(kept(h)).toEqual([]);
+  });
+
+  test('a damaged workbook: 422 in Spanish; a body over the size limit: 413 naming the size', async () => {
+    const good = await xlsxOf(projectWorkbook(MER));
+    const damaged = good.subarray(0, good.length - 40); // cut short: no zip directory
+    const res = await upload(h, damaged);
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toMatch(/no es un libro de Excel \(\.xlsx\) válido o está dañado/);
+    const small = await localHarness({ maxUploadBytes: 2048 });
+    try {
+      const big = await upload(small, good);
+      expect(big.status).toBe(413);
+      expect(big.body.error).toMatchObject({ code: 'source.limit-compressed-bytes' });
+      expect(big.body.error.message).toMatch(/^El archivo pesa más de .* MiB, el tamaño máximo que se acepta/);
+    } finally { await small.close(); }
+  });
+
+  test('while a large upload is read, other requests are answered (the read yields)', async () => {
+    const server = h.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const bytes = await manyRows(1_000_000); // within the limits: about 28 MB of sheet to count
+      let uploading = true;
+      const started = Date.now();
+      const post = fetch(`${base}/api/submissions?publisher=mer`, { method: 'POST', headers: { Authorization: h.bearer('capturistaA'), 'Content-Type': XLSX_MIME }, body: bytes })
+        .then(async (r) => { uploading = false; return { status: r.status, ms: Date.now() - started }; });
+      const latencies: number[] = [];
+      while (uploading) {
+        const t = Date.now();
+        const r = await fetch(`${base}/api/publishers`);
+        await r.arrayBuffer();
+        if (uploading) latencies.push(Date.now() - t);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const result = await post;
+      expect(result.status).toBe(201);
+      // Answered all along: several answers during the upload, none waiting for most of it. (Ratios, not
+      // times: a loaded machine slows both sides alike.)
+      expect(latencies.length).toBeGreaterThanOrEqual(3);
+      expect(Math.max(...latencies)).toBeLessThan(result.ms / 2);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('quota and clean-up', () => {
+  test('a publisher over its quota is refused in Spanish; the same file again is not counted twice', async () => {
+    const first = await xlsxOf(projectWorkbook(MER, { title: 'Primera' }));
+    const h = await localHarness({ uploadQuotaBytes: first.length + 100 });
+    try {
+      expect((await upload(h, first)).status).toBe(201);
+      expect((await upload(h, first)).status).toBe(200);
+      const second = await upload(h, await xlsxOf(projectWorkbook(MER, { title: 'Segunda' })));
+      expect(second.status).toBe(413);
+      expect(second.body.error.code).toBe('upload-quota');
+      expect(second.body.error.message).toMatch(/Municipio de Mérida.*el máximo por publicador es/);
+      expect(kept(h)).toHaveLength(1);
+    } finally { await h.close(); }
+  });
+
+  test('a new upload supersedes a refused one: it leaves the queue, its file is removed, sending it again restores both', async () => {
+    const h = await localHarness();
+    try {
+      const broken = await xlsxOf(projectWorkbook(MER, { complete: false }));
+      const a = (await upload(h, broken)).body.submission.id as string;
+      const refused = await request(h.app).post(`/api/submissions/${a}/approve`).set('Authorization', h.bearer('coordinadorA'));
+      expect(refused.status).toBe(422);
+      expect(kept(h)).toHaveLength(1);
+
+      const fixed = await upload(h, await xlsxOf(projectWorkbook(MER)));
+      expect(fixed.status).toBe(201);
+      const old = await h.store.getSubmission(a);
+      expect(old?.status).toBe('returned');
+      expect(old?.history.at(-1)).toMatchObject({ action: 'superseded' });
+      expect(kept(h)).toEqual([`${(fixed.body.submission.source as { fileId: string }).fileId}.xlsx`]);
+
+      // Published, then superseded: the published data stays, the file goes.
+      const b = fixed.body.submission.id as string;
+      expect((await request(h.app).post(`/api/submissions/${b}/approve`).set('Authorization', h.bearer('coordinadorA'))).body.submission.status).toBe('published');
+      const again = await upload(h, broken);
+      expect(again.status).toBe(200);
+      expect(again.body.submission.id).toBe(a);
+      expect(kept(h)).toEqual([`${(again.body.submission.source as { fileId: string }).fileId}.xlsx`]);
+      expect((await request(h.app).get('/api/oc4ids/projects?publisher=mer')).body.projects).toHaveLength(1);
+    } finally { await h.close(); }
+  });
+});
