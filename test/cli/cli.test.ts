@@ -206,7 +206,7 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
   });
 });
 
-test('publish of data too large for the store: a Spanish message, no collection name or byte count', async () => {
+test('publish of data too large for the store: refused at validation on its cell (R-51), never a store error in English', async () => {
   const saved = process.env.INFRA_SQLITE;
   process.env.INFRA_SQLITE = path.join(dir, 'publicar-grande.sqlite');
   try {
@@ -218,8 +218,11 @@ test('publish of data too large for the store: a Spanish message, no collection 
       { name: 'projects', rows: [header, row] },
     ] }, file);
     const run = await runCli('publish', file, '--publicador', 'prueba');
-    expect(run.code).toBe(3);
-    expect(run.err).toMatch(/demasiado grande para guardarse/);
+    // The text-length rule is sized so that nothing validated can outgrow a stored document: the official
+    // learns which cell to shorten before anything is written.
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/Hoja «projects», fila 2, columna J \(description\).*el máximo es/);
+    expect(run.err).toMatch(/No se publicó/);
     expect(run.err).not.toMatch(/bytes|exceeds|projects \[|Error inesperado/);
     expect(run.err).not.toMatch(STACK_TRACE);
   } finally {
