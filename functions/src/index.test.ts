@@ -19,6 +19,7 @@ test('importing the entry creates nothing; the first request builds the app', as
 
   process.env.GOOGLE_CLIENT_ID = 'test-client.apps.googleusercontent.com';
   process.env.PUBLIC_BASE_URL = 'https://api.example.test';
+  process.env.BULK_BUCKET = 'demo-bulk';
   // The wrapper is a plain (req, res) handler (engineering notes §6). An anonymous request is refused before the store is touched: no Firestore traffic.
   const res = await request(api as unknown as RequestListener).get('/api/submissions').set('Origin', 'https://docs.google.com');
   expect(res.status).toBe(401);

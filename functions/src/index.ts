@@ -10,21 +10,24 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import { auth } from '@googleapis/sheets';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { authenticatorFor } from './auth/authenticate';
+import { type Authenticator, authenticatorFor } from './auth/authenticate';
 import { GoogleSheetsSource, SHEETS_READONLY_SCOPE } from './ingest/sheets-source';
 import { openFirestoreStore } from './store/firestore-store';
 import type { Store } from './store/store';
 import { workflowRoutes } from './workflow/workflow-routes';
 
+/** What tests replace with local stand-ins (the certificate endpoint of Google's identity tokens). */
+export interface CloudOverrides { authenticator?: Authenticator }
+
 /** The deployed app: Firestore store, Google ID tokens, Google Sheets. `store` is injectable for tests. */
-export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Store): Express {
+export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Store, overrides: CloudOverrides = {}): Express {
   // Deployed functions are the cloud mode unless the environment says otherwise.
   const config = loadConfig({ INFRA_MODE: 'cloud', ...env });
   const db = store ?? openFirestoreStore({ app: getApps()[0] ?? initializeApp(), namespace: config.firestoreNamespace });
   const sheetsAuth = new auth.GoogleAuth({ scopes: [SHEETS_READONLY_SCOPE] });
   const workflow = workflowRoutes({
     store: db,
-    authenticator: authenticatorFor(config, db),
+    authenticator: overrides.authenticator ?? authenticatorFor(config, db),
     baseUrl: config.publicBaseUrl,
     sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, ...(config.serviceAccountEmail ? { serviceAccountEmail: config.serviceAccountEmail } : {}) }),
     maxUploadBytes: config.maxBodyBytes,

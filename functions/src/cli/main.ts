@@ -7,6 +7,8 @@ import * as path from 'path';
 import { parseArgs, stringOption, UsageError } from './args';
 import { convertCommand, validateCommand, type CliIo } from './convert-command';
 import { usersCommand } from './users-command';
+import { publishersCommand } from './publishers-command';
+import { openCliStore } from './cli-store';
 import { importCommand } from './import-command';
 import { compileCommand } from './compile-command';
 import { publishCommand } from './publish-command';
@@ -28,6 +30,12 @@ const HELP = `Infraestructura Abierta — herramientas de línea de comandos
   infra-abierta serve [--puerto 8080]              Inicia la API y el tablero con la base local (SQLite)
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
   infra-abierta users list | users remove --email correo
+  infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid ocds-xxxxxx --prefijo-proyectos oc4ids-xxxxxx
+                [--orden municipal|estatal|federal|autonomo] [--licencia URL] [--politica URL] [--sitio URL]
+                [--proyectos 5] [--periodicidad 90] [--archivo publicador.json]
+  infra-abierta publishers list
+  Con --nube [--proyecto ID], users y publishers trabajan sobre Firestore del despliegue en Firebase
+  (credenciales predeterminadas de la aplicación: gcloud auth application-default login).
 `;
 
 /** The project root: where templates/ and dashboard/ live (dist/cli.js is one level down). */
@@ -68,8 +76,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'users': {
-        const store = openLocalStore(loadConfig());
-        try { return await usersCommand(args, store, io); } finally { await store.close(); }
+        const { store, cloud } = openCliStore(args);
+        try { return await usersCommand(args, store, io, { cloud }); } finally { await store.close(); }
+      }
+      case 'publishers': {
+        const { store } = openCliStore(args);
+        try { return await publishersCommand(args, store, io); } finally { await store.close(); }
       }
       case undefined: case 'help': case '--help': case '-h':
         io.out(HELP);
