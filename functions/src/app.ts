@@ -2,6 +2,8 @@
  * The express app, built by a factory from its dependencies (store, config, clock) so that the Cloud
  * Function, the local server and the tests (supertest) run exactly the same app.
  */
+import * as os from 'os';
+import * as path from 'path';
 import express, { type Express } from 'express';
 import type { Store } from './store/store';
 import type { Config } from './config';
@@ -11,6 +13,9 @@ import { trackingRoutes } from './api/tracking-routes';
 import { indexRoutes } from './api/index-routes';
 import { errorHandler, notFound } from './api/http-error';
 import { allowedMethods, jsonBodies } from './api/request-limits';
+import { bulkService, type BulkService } from './publication/bulk-service';
+import { diskBlobStore } from './publication/disk-blob-store';
+import type { BlobStore } from './publication/blob-store';
 
 export interface AppDeps {
   store: Store;
@@ -22,6 +27,16 @@ export interface AppDeps {
   dashboardDir?: string;
   /** Extra routers mounted under /api: the workflow (its identity differs between cloud and self-hosted). */
   extraApi?: express.Router[];
+  /** Where bulk files are kept (Cloud Storage, BULK_DIR); default: a private temporary folder. */
+  blobs?: BlobStore;
+  /** Or the whole bulk-file service, when the publication task shares it. */
+  bulk?: BulkService;
+}
+
+let scratchBulk = 0;
+/** A folder of this process that nothing else writes to (created on the first file). */
+function scratchBlobs(): BlobStore {
+  return diskBlobStore(path.join(os.tmpdir(), `infra-abierta-bulk-${process.pid}-${Date.now()}-${scratchBulk++}`));
 }
 
 export const PLATFORM_NAME = 'Infraestructura Abierta';
@@ -36,7 +51,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
-  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
+  const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobs(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
+  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk }));
   app.use('/api', indexRoutes({ store: deps.store }));
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);

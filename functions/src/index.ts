@@ -15,9 +15,14 @@ import { GoogleSheetsSource, SHEETS_READONLY_SCOPE } from './ingest/sheets-sourc
 import { openFirestoreStore } from './store/firestore-store';
 import type { Store } from './store/store';
 import { workflowRoutes } from './workflow/workflow-routes';
+import { gcsBlobStore } from './publication/gcs-blob-store';
 
 /** What tests replace with local stand-ins (the certificate endpoint of Google's identity tokens). */
-export interface CloudOverrides { authenticator?: Authenticator }
+export interface CloudOverrides {
+  authenticator?: Authenticator;
+  /** A local stub of the Cloud Storage JSON API. */
+  storageApiEndpoint?: string;
+}
 
 /** The deployed app: Firestore store, Google ID tokens, Google Sheets. `store` is injectable for tests. */
 export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Store, overrides: CloudOverrides = {}): Express {
@@ -32,7 +37,13 @@ export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Sto
     sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, ...(config.serviceAccountEmail ? { serviceAccountEmail: config.serviceAccountEmail } : {}) }),
     maxUploadBytes: config.maxBodyBytes,
   });
-  const app = createApp({ store: db, config, extraApi: [workflow] });
+  const blobs = gcsBlobStore({
+    bucket: config.bulkBucket as string,
+    ...(config.projectId ? { projectId: config.projectId } : {}),
+    ...(overrides.storageApiEndpoint ? { apiEndpoint: overrides.storageApiEndpoint } : {}),
+    ...(config.bulkPublicUrl ? { publicUrl: config.bulkPublicUrl } : {}),
+  });
+  const app = createApp({ store: db, config, extraApi: [workflow], blobs });
   // Behind Google's front end (Cloud Functions v2 run on Cloud Run) the client's address is the last hop of
   // X-Forwarded-For: trust exactly one proxy, so per-IP rate limits see real clients and cannot be spoofed.
   app.set('trust proxy', 1);

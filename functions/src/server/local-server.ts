@@ -16,6 +16,7 @@ import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { directoryUploads } from '../workflow/upload-store';
 import { recoverStaleApprovals } from '../workflow/approve-submission';
+import { diskBlobStore } from '../publication/disk-blob-store';
 
 /** Uploaded workbooks live next to the database (a temporary folder for an in-memory database). */
 function uploadsDir(config: Config): string {
@@ -42,7 +43,7 @@ export async function startLocalServer(config: Config, opts: { root: string; log
     uploads: directoryUploads(uploadsDir(config)),
     maxUploadBytes: config.maxBodyBytes,
   });
-  const app = createApp({ store, config, log, extraApi: [workflow], ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
+  const app = createApp({ store, config, log, extraApi: [workflow], blobs: diskBlobStore(config.bulkDir), ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
   const server = await new Promise<Server>((resolve) => { const s = app.listen(config.port, config.host, () => resolve(s)); });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
