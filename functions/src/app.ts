@@ -14,12 +14,13 @@ import { indexRoutes } from './api/index-routes';
 import { errorHandler, notFound } from './api/http-error';
 import { allowedMethods, jsonBodies } from './api/request-limits';
 import { bulkService, type BulkService } from './publication/bulk-service';
+import { setCurrentTtl } from './api/current-publications';
 import { diskBlobStore } from './publication/disk-blob-store';
 import type { BlobStore } from './publication/blob-store';
 
 export interface AppDeps {
   store: Store;
-  config: Pick<Config, 'publicBaseUrl' | 'maxBodyBytes'>;
+  config: Pick<Config, 'publicBaseUrl' | 'maxBodyBytes'> & Partial<Pick<Config, 'currentTtlMs'>>;
   /** Current time, injectable for tests. */
   now?: () => Date;
   log?: (message: string) => void;
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', 'weak');
   app.set('json spaces', 0);
   // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).
+  if (deps.config.currentTtlMs !== undefined) setCurrentTtl(deps.store, deps.config.currentTtlMs);
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));

@@ -64,6 +64,19 @@ async function* documents(store: Store, sets: BulkSet[], kind: BulkKind): AsyncG
   }
 }
 
+/** The stored text of every document of one kind (no parsing: spliced into the files as is). */
+async function* documentTexts(store: Store, sets: BulkSet[], kind: BulkKind): AsyncGenerator<string[]> {
+  for (const { publication } of sets) {
+    let after: string | undefined;
+    do {
+      const page = await store.listDocumentTexts(kind, { publicationId: publication.id, after, limit: kind === 'records' ? PAGE : PAGE * 5 });
+      yield page.items.map((i) => i.text);
+      after = page.next;
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (after);
+  }
+}
+
 /**
  * The latest release of each process. Our releases are full snapshots of a process (the sheet holds its whole
  * state), so the latest one is its compiled state — at a fifth of the bytes of a record.
@@ -107,11 +120,10 @@ async function writeKind(store: Store, sets: BulkSet[], kind: BulkKind, meta: Pa
   const lines = fs.createWriteStream(linesFile);
   await write(json, `${envelope.slice(0, at)}"${kind}":[`);
   let first = true;
-  for await (const page of documents(store, sets, kind)) {
+  for await (const page of documentTexts(store, sets, kind)) {
     let chunk = '';
     let lineChunk = '';
-    for (const doc of page) {
-      const text = JSON.stringify(doc);
+    for (const text of page) {
       chunk += (first ? '' : ',') + text;
       lineChunk += `${text}\n`;
       first = false;
