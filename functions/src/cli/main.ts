@@ -18,6 +18,8 @@ import { templateBuffer } from '../xlsx/write-template';
 import { templateSpec } from '../../../core/template/template-spec';
 import { openLocalStore } from '../server/local-store';
 import { startLocalServer } from '../server/local-server';
+import { isClusterWorker, runClusterWorker, startClusterPrimary } from '../server/cluster';
+import * as os from 'os';
 
 const HELP = `Infraestructura Abierta — herramientas de línea de comandos
 
@@ -27,7 +29,8 @@ const HELP = `Infraestructura Abierta — herramientas de línea de comandos
   infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
   infra-abierta compile paquete.json [otro.json …] -o registros.json  Compila entregas OCDS (de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
-  infra-abierta serve [--puerto 8080]              Inicia la API y el tablero con la base local (SQLite)
+  infra-abierta serve [--puerto 8080] [--procesos N|todos]  Inicia la API y el tablero con la base local (SQLite);
+                                                   con --procesos, N procesos atienden el mismo puerto
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
   infra-abierta users list | users remove --email correo
   infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid ocds-xxxxxx --prefijo-proyectos oc4ids-xxxxxx
@@ -70,7 +73,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       case 'serve': {
         const config = loadConfig({ ...process.env, ...(stringOption(args, 'puerto') ? { PORT: stringOption(args, 'puerto') } : {}) });
-        const server = await startLocalServer(config, { root: projectRoot(), log: io.err });
+        if (isClusterWorker()) {
+          await runClusterWorker(config, { root: projectRoot(), log: io.err });
+          return await new Promise<number>(() => undefined); // serves until the primary stops it
+        }
+        const rawWorkers = stringOption(args, 'procesos') ?? process.env.WEB_CONCURRENCY ?? '1';
+        const workers = rawWorkers === 'todos' ? os.availableParallelism() : Number(rawWorkers);
+        if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--procesos debe ser un número entero de 1 a 64, o «todos» (se recibió «${rawWorkers}»).`);
+        const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers }) : await startLocalServer(config, { root: projectRoot(), log: io.err });
         io.out(`Tablero y API en ${server.url}  (API: ${server.url}api/publishers). Detener: Ctrl+C.`);
         await new Promise<void>((resolve) => process.once('SIGINT', () => { void server.close().then(resolve); }));
         return 0;

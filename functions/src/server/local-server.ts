@@ -25,7 +25,8 @@ function uploadsDir(config: Config): string {
 
 export interface LocalServer { server: Server; store: Store; url: string; close(): Promise<void> }
 
-export async function startLocalServer(config: Config, opts: { root: string; log?: (m: string) => void; seed?: boolean }): Promise<LocalServer> {
+/** `recover: false` leaves interrupted approvals alone (cluster workers other than the first). */
+export async function startLocalServer(config: Config, opts: { root: string; log?: (m: string) => void; seed?: boolean; recover?: boolean }): Promise<LocalServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const store = openLocalStore(config);
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
@@ -33,7 +34,7 @@ export async function startLocalServer(config: Config, opts: { root: string; log
   }
   // A server killed in the middle of an approval leaves the submission `approved`: mark stale ones failed so
   // they can be approved again (the previous publication was never replaced, DESIGN §6).
-  const recovered = await recoverStaleApprovals(store, new Date());
+  const recovered = opts.recover === false ? 0 : await recoverStaleApprovals(store, new Date());
   if (recovered) log(`Se recuperaron ${recovered} aprobaciones interrumpidas; pueden aprobarse de nuevo.`);
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   // Self-hosted identity: API tokens from `infra-abierta users add`; submissions are uploaded .xlsx files
