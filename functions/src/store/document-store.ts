@@ -105,7 +105,9 @@ export function createStore(backend: DocumentBackend): Store {
         if (body === undefined) throw new StoreError('not-found', `submission ${id} does not exist`);
         const s = JSON.parse(body) as Submission;
         if (!from.includes(s.status)) throw new StoreError('conflict', `submission ${id} is ${s.status}, not ${from.join('|')}`);
-        updated = { ...s, ...patch, status: to, history: [...s.history, entry], updatedAt: entry.at };
+        const { ifVersion, ...changes } = patch;
+        if (ifVersion !== undefined && s.history.length !== ifVersion) throw new StoreError('conflict', `submission ${id} changed since version ${ifVersion}`);
+        updated = { ...s, ...changes, status: to, history: [...s.history, entry], updatedAt: entry.at };
         return toRow('submissions', docId(id), sortKey(s.createdAt, s.id), updated);
       });
       return updated as Submission;

@@ -161,14 +161,15 @@ export interface Store {
   /**
    * Atomic compare-and-set: moves the submission to `to` only if its status is one of `from`, appends `entry`
    * to its history and sets `updatedAt = entry.at`. Of two concurrent approvals exactly one wins; the other
-   * gets StoreError 'conflict'. 'not-found' when there is no such submission.
+   * gets StoreError 'conflict'. 'not-found' when there is no such submission. With `ifVersion` (the length of
+   * its append-only history, as read) it is also 'conflict' when anything happened to it since it was read.
    */
   transitionSubmission(
     id: string,
     from: SubmissionStatus[],
     to: SubmissionStatus,
     entry: HistoryEntry,
-    patch?: { findings?: FindingsSummary },
+    patch?: { findings?: FindingsSummary; ifVersion?: number },
   ): Promise<Submission>;
 
   /** Starts a publication in status 'writing'; 'conflict' if the id exists. Ordered by (createdAt, id). */
