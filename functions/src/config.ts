@@ -94,7 +94,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     // Bulk files live next to the database; an in-memory database (tests) gets a folder of its own process.
     bulkDir: env.BULK_DIR || (sqlitePath === ':memory:' ? path.join(os.tmpdir(), `infra-abierta-bulk-${process.pid}`) : path.join(path.dirname(sqlitePath), 'bulk')),
-    currentTtlMs: intVar(env, 'CURRENT_TTL_MS', 2000, 0, 600_000),
+    // Each refresh reads every publisher and its pointer: in the cloud that is billed per document, so a minute
+    // (as long as the public Cache-Control) — self-hosted reads are free and two seconds feel immediate.
+    currentTtlMs: intVar(env, 'CURRENT_TTL_MS', mode === 'cloud' ? 60_000 : 2000, 0, 3_600_000),
   };
   const projectId = projectIdOf(env);
   if (projectId) config.projectId = projectId;
