@@ -22,4 +22,14 @@ describe('firebase files', () => {
     expect(config.functions[0].runtime).toBe('nodejs20');
     expect(config.hosting.public).toBe('dashboard/dist');
   });
+
+  it('firebase deploy builds what it uploads: the functions bundle and the dashboard (predeploy)', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { functions: { predeploy: string[] }[]; hosting: { predeploy: string[] } };
+    const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const run = (commands: string[]) => commands.map((c) => /npm --prefix "\$PROJECT_DIR" run ([\w:-]+)/.exec(c)?.[1]);
+    expect(run(config.functions[0].predeploy)).toEqual(['build:functions']);
+    expect(run(config.hosting.predeploy)).toEqual(['build:dashboard']);
+    expect(scripts['build:functions']).toMatch(/scripts\/build\.ts functions/);
+    expect(scripts['build:dashboard']).toMatch(/scripts\/build-dashboard\.ts/);
+  });
 });

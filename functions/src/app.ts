@@ -2,6 +2,8 @@
  * The express app, built by a factory from its dependencies (store, config, clock) so that the Cloud
  * Function, the local server and the tests (supertest) run exactly the same app.
  */
+import * as os from 'os';
+import * as path from 'path';
 import express, { type Express } from 'express';
 import type { Store } from './store/store';
 import type { Config } from './config';
@@ -13,10 +15,14 @@ import { errorHandler, notFound } from './api/http-error';
 import { allowedMethods, jsonBodies } from './api/request-limits';
 import { securityHeaders } from './api/security-headers';
 import { notFoundPage } from './server/not-found-page';
+import { bulkService, type BulkService } from './publication/bulk-service';
+import { setCurrentTtl } from './api/current-publications';
+import { diskBlobStore } from './publication/disk-blob-store';
+import type { BlobStore } from './publication/blob-store';
 
 export interface AppDeps {
   store: Store;
-  config: Pick<Config, 'publicBaseUrl' | 'maxBodyBytes'>;
+  config: Pick<Config, 'publicBaseUrl' | 'maxBodyBytes'> & Partial<Pick<Config, 'currentTtlMs'>>;
   /** Current time, injectable for tests. */
   now?: () => Date;
   log?: (message: string) => void;
@@ -24,6 +30,16 @@ export interface AppDeps {
   dashboardDir?: string;
   /** Extra routers mounted under /api: the workflow (its identity differs between cloud and self-hosted). */
   extraApi?: express.Router[];
+  /** Where bulk files are kept (Cloud Storage, BULK_DIR); default: a private temporary folder. */
+  blobs?: BlobStore;
+  /** Or the whole bulk-file service, when the publication task shares it. */
+  bulk?: BulkService;
+}
+
+let scratchBulk = 0;
+/** A folder of this process that nothing else writes to (created on the first file). */
+function scratchBlobs(): BlobStore {
+  return diskBlobStore(path.join(os.tmpdir(), `infra-abierta-bulk-${process.pid}-${Date.now()}-${scratchBulk++}`));
 }
 
 export const PLATFORM_NAME = 'Infraestructura Abierta';
@@ -37,10 +53,12 @@ export function createApp(deps: AppDeps): Express {
   // First, so that every answer carries them: refusals and errors included.
   app.use(securityHeaders());
   // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).
+  if (deps.config.currentTtlMs !== undefined) setCurrentTtl(deps.store, deps.config.currentTtlMs);
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
-  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
+  const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobs(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
+  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk }));
   app.use('/api', indexRoutes({ store: deps.store }));
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);

@@ -3,6 +3,9 @@
  * with a Spanish message naming the variable, instead of failing later in the middle of a request.
  * Secrets only ever come from here (environment), and are never logged.
  */
+import * as os from 'os';
+import * as path from 'path';
+
 export interface Config {
   /** `local`: embedded SQLite store, API tokens. `cloud`: Firestore, Google ID tokens. */
   mode: 'local' | 'cloud';
@@ -20,6 +23,16 @@ export interface Config {
   firestoreNamespace: string;
   /** Largest accepted request body, bytes (uploads of .xlsx in local mode). */
   maxBodyBytes: number;
+  /** Google Cloud project (GOOGLE_CLOUD_PROJECT, GCLOUD_PROJECT or FIREBASE_CONFIG), for Firestore and Cloud Tasks. */
+  projectId?: string;
+  /** Cloud Storage bucket of the bulk files (cloud): BULK_BUCKET, or the project's default bucket. */
+  bulkBucket?: string;
+  /** Folder of the bulk files (self-hosted): BULK_DIR, or `bulk/` next to the database. */
+  bulkDir: string;
+  /** When the bucket is publicly readable: base URL the bulk route redirects to instead of streaming. */
+  bulkPublicUrl?: string;
+  /** How long a read of the publishers' `current` pointers is reused, ms (CURRENT_TTL_MS; 0 = every request). */
+  currentTtlMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -43,22 +56,56 @@ function urlVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string 
   return raw.replace(/\/+$/, '');
 }
 
+/** The project id the Google libraries would use: explicit variables first, then the Functions runtime's FIREBASE_CONFIG. */
+function firebaseConfig(env: NodeJS.ProcessEnv): { projectId?: string; storageBucket?: string } {
+  try {
+    const parsed = JSON.parse(env.FIREBASE_CONFIG ?? '{}') as Record<string, unknown>;
+    return {
+      ...(typeof parsed.projectId === 'string' ? { projectId: parsed.projectId } : {}),
+      ...(typeof parsed.storageBucket === 'string' ? { storageBucket: parsed.storageBucket } : {}),
+    };
+  } catch {
+    return {};
+  }
+}
+
+export function projectIdOf(env: NodeJS.ProcessEnv): string | undefined {
+  return env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || firebaseConfig(env).projectId || undefined;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.INFRA_MODE ?? 'local';
   if (mode !== 'local' && mode !== 'cloud') throw new ConfigError(`INFRA_MODE debe ser «local» o «cloud» (se recibió «${mode}»).`);
   const port = intVar(env, 'PORT', 8080, 0, 65535);
   const host = env.HOST ?? '127.0.0.1';
+  // In the cloud the public address is baked into every published release URL: a silent default would publish
+  // links to 127.0.0.1 for ever, so it must be said.
+  if (mode === 'cloud' && !env.PUBLIC_BASE_URL) {
+    throw new ConfigError('En modo «cloud» falta PUBLIC_BASE_URL (la dirección pública de la plataforma, p. ej. https://mi-proyecto.web.app); queda escrita en cada entrega publicada.');
+  }
+  const sqlitePath = env.INFRA_SQLITE ?? '.data/infra-abierta.sqlite';
   const config: Config = {
     mode,
     port,
     host,
-    sqlitePath: env.INFRA_SQLITE ?? '.data/infra-abierta.sqlite',
+    sqlitePath,
     publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', `http://${host}:${port}`),
     firestoreNamespace: env.FIRESTORE_NAMESPACE ?? '',
     maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    // Bulk files live next to the database; an in-memory database (tests) gets a folder of its own process.
+    bulkDir: env.BULK_DIR || (sqlitePath === ':memory:' ? path.join(os.tmpdir(), `infra-abierta-bulk-${process.pid}`) : path.join(path.dirname(sqlitePath), 'bulk')),
+    // Each refresh reads every publisher and its pointer: in the cloud that is billed per document, so a minute
+    // (as long as the public Cache-Control) — self-hosted reads are free and two seconds feel immediate.
+    currentTtlMs: intVar(env, 'CURRENT_TTL_MS', mode === 'cloud' ? 60_000 : 2000, 0, 3_600_000),
   };
+  const projectId = projectIdOf(env);
+  if (projectId) config.projectId = projectId;
+  const bucket = env.BULK_BUCKET || firebaseConfig(env).storageBucket;
+  if (bucket) config.bulkBucket = bucket;
+  if (env.BULK_PUBLIC_URL) config.bulkPublicUrl = urlVar(env, 'BULK_PUBLIC_URL', '');
   if (env.GOOGLE_CLIENT_ID) config.googleClientId = env.GOOGLE_CLIENT_ID;
   if (env.SERVICE_ACCOUNT_EMAIL) config.serviceAccountEmail = env.SERVICE_ACCOUNT_EMAIL;
   if (mode === 'cloud' && !config.googleClientId) throw new ConfigError('En modo «cloud» falta GOOGLE_CLIENT_ID (el ID de cliente OAuth del complemento).');
+  if (mode === 'cloud' && !config.bulkBucket) throw new ConfigError('En modo «cloud» falta BULK_BUCKET (el depósito de Cloud Storage de los archivos de descarga masiva).');
   return config;
 }

@@ -19,6 +19,7 @@ test('importing the entry creates nothing; the first request builds the app', as
 
   process.env.GOOGLE_CLIENT_ID = 'test-client.apps.googleusercontent.com';
   process.env.PUBLIC_BASE_URL = 'https://api.example.test';
+  process.env.BULK_BUCKET = 'demo-bulk';
   // The wrapper is a plain (req, res) handler (engineering notes §6). An anonymous request is refused before the store is touched: no Firestore traffic.
   const res = await request(api as unknown as RequestListener).get('/api/submissions').set('Origin', 'https://docs.google.com');
   expect(res.status).toBe(401);
@@ -38,7 +39,7 @@ test('the deployable bundle (functions/lib/index.js) builds and exports the api 
   const code = fs.readFileSync(outfile, 'utf8');
   // Everything of ours is inlined: the only requires left are npm packages that functions/package.json declares.
   const declared = Object.keys((JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
-  const required = [...code.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1]).filter((name) => !/^(node:)?(fs|path|os|crypto|http|https|stream|util|zlib|readline|events|url|net|child_process|buffer|querystring|string_decoder|tty|assert)$/.test(name));
+  const required = [...code.matchAll(/require\("([^".][^"]*)"\)/g)].map((m) => m[1]).filter((name) => !/^(node:)?(fs|path|os|crypto|http|https|stream|stream\/promises|util|zlib|readline|events|url|net|child_process|buffer|querystring|string_decoder|tty|assert)$/.test(name));
   const packageOf = (name: string): string => (name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]);
   expect([...new Set(required.map(packageOf))].filter((p) => !declared.includes(p))).toEqual([]);
   expect(code).toContain('exports');

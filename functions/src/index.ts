@@ -1,44 +1,146 @@
 /**
- * The Cloud Functions entry (DESIGN §2: index.ts only wires). One HTTPS function serves the whole API; the app
- * is built on the first request, so deploying (which imports this file) and tests do no I/O at import time.
- * Google Sheets are read as the function's runtime service account (Application Default Credentials), which
- * implementers share their spreadsheets with (SERVICE_ACCOUNT_EMAIL, named in error messages).
+ * The Cloud Functions entry (DESIGN §2: index.ts only wires). Two functions:
+ * - `api` (HTTPS) serves the whole API; approval enqueues a publication task and answers at once;
+ * - `publishSubmission` (Cloud Tasks queue, firebase-functions task queue) publishes an approved submission.
+ * Each instance builds its wiring on first use, so deploying (which imports this file) and tests do no I/O at
+ * import time. Google Sheets are read as the functions' runtime service account (Application Default
+ * Credentials), which implementers share their spreadsheets with (SERVICE_ACCOUNT_EMAIL, named in messages).
+ * Memory, time limit, concurrency and instances are set explicitly for each function (see docs/deploy.md).
  */
 import type { Express } from 'express';
 import { onRequest } from 'firebase-functions/v2/https';
+import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { getApps, initializeApp } from 'firebase-admin/app';
+import { getFunctions } from 'firebase-admin/functions';
 import { auth } from '@googleapis/sheets';
-import { createApp } from './app';
-import { loadConfig } from './config';
-import { authenticatorFor } from './auth/authenticate';
+import { createApp, PLATFORM_NAME } from './app';
+import { type Config, loadConfig } from './config';
+import { type Authenticator, authenticatorFor } from './auth/authenticate';
 import { GoogleSheetsSource, SHEETS_READONLY_SCOPE } from './ingest/sheets-source';
+import { SourceError } from './ingest/sheet-source';
 import { openFirestoreStore } from './store/firestore-store';
-import type { Store } from './store/store';
+import type { Store, SubmissionSource } from './store/store';
 import { workflowRoutes } from './workflow/workflow-routes';
+import { gcsBlobStore } from './publication/gcs-blob-store';
+import { bulkService, type BulkService } from './publication/bulk-service';
+import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
+import { LEASE_MS, runPublicationTask, TASK_TIMEOUT_SECONDS } from './publication/publication-task';
 
-/** The deployed app: Firestore store, Google ID tokens, Google Sheets. `store` is injectable for tests. */
-export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Store): Express {
+export const REGION = 'us-central1';
+export const PUBLISH_FUNCTION = 'publishSubmission';
+
+/** What tests replace with local stand-ins. */
+export interface CloudOverrides {
+  authenticator?: Authenticator;
+  /** A local stub of the Cloud Storage JSON API. */
+  storageApiEndpoint?: string;
+  queue?: PublicationQueue;
+}
+
+/** Everything both functions share in one instance. */
+interface CloudContext {
+  config: Config;
+  store: Store;
+  bulk: BulkService;
+  openSource(source: SubmissionSource): GoogleSheetsSource;
+  sheets(spreadsheetId: string): GoogleSheetsSource;
+}
+
+function cloudContext(env: NodeJS.ProcessEnv, store: Store | undefined, overrides: CloudOverrides): CloudContext {
   // Deployed functions are the cloud mode unless the environment says otherwise.
   const config = loadConfig({ INFRA_MODE: 'cloud', ...env });
   const db = store ?? openFirestoreStore({ app: getApps()[0] ?? initializeApp(), namespace: config.firestoreNamespace });
   const sheetsAuth = new auth.GoogleAuth({ scopes: [SHEETS_READONLY_SCOPE] });
-  const workflow = workflowRoutes({
-    store: db,
-    authenticator: authenticatorFor(config, db),
-    baseUrl: config.publicBaseUrl,
-    sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, ...(config.serviceAccountEmail ? { serviceAccountEmail: config.serviceAccountEmail } : {}) }),
-    maxUploadBytes: config.maxBodyBytes,
+  const sheets = (id: string) => new GoogleSheetsSource(id, {
+    auth: sheetsAuth,
+    ...(config.serviceAccountEmail ? { serviceAccountEmail: config.serviceAccountEmail } : {}),
+    ...(env.SHEETS_API_ROOT_URL ? { rootUrl: env.SHEETS_API_ROOT_URL } : {}),
   });
-  const app = createApp({ store: db, config, extraApi: [workflow] });
+  const blobs = gcsBlobStore({
+    bucket: config.bulkBucket as string,
+    ...(config.projectId ? { projectId: config.projectId } : {}),
+    ...(overrides.storageApiEndpoint ?? env.STORAGE_API_ENDPOINT ? { apiEndpoint: overrides.storageApiEndpoint ?? env.STORAGE_API_ENDPOINT } : {}),
+    ...(config.bulkPublicUrl ? { publicUrl: config.bulkPublicUrl } : {}),
+  });
+  const bulk = bulkService({ store: db, blobs, baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
+  const openSource = (source: SubmissionSource) => {
+    if (source.kind !== 'sheets') throw new SourceError('Esta plataforma recibe hojas de cálculo de Google, no archivos .xlsx.', 'uploads-disabled');
+    return sheets(source.spreadsheetId);
+  };
+  return { config, store: db, bulk, sheets, openSource };
+}
+
+/** Publication tasks go to the `publishSubmission` function's Cloud Tasks queue. */
+function cloudTaskQueue(): PublicationQueue {
+  return {
+    async enqueue(task: PublicationTask) {
+      const app = getApps()[0] ?? initializeApp();
+      // Cloud Tasks waits for the function as long as the function may run.
+      await getFunctions(app).taskQueue(`locations/${REGION}/functions/${PUBLISH_FUNCTION}`).enqueue(task, { dispatchDeadlineSeconds: TASK_TIMEOUT_SECONDS + 30 });
+    },
+  };
+}
+
+function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.ProcessEnv): Express {
+  const workflow = workflowRoutes({
+    store: ctx.store,
+    authenticator: overrides.authenticator ?? authenticatorFor(ctx.config, ctx.store, env.GOOGLE_ID_TOKEN_CERTS_URL ? { certsUrl: env.GOOGLE_ID_TOKEN_CERTS_URL } : {}),
+    baseUrl: ctx.config.publicBaseUrl,
+    sheets: ctx.sheets,
+    maxUploadBytes: ctx.config.maxBodyBytes,
+    publicationQueue: overrides.queue ?? cloudTaskQueue(),
+    // An approval whose task never ran to the end may be approved again once its lease has surely expired.
+    staleApprovalMs: LEASE_MS,
+  });
+  const app = createApp({ store: ctx.store, config: ctx.config, extraApi: [workflow], bulk: ctx.bulk });
   // Behind Google's front end (Cloud Functions v2 run on Cloud Run) the client's address is the last hop of
   // X-Forwarded-For: trust exactly one proxy, so per-IP rate limits see real clients and cannot be spoofed.
   app.set('trust proxy', 1);
   return app;
 }
 
-let app: Express | undefined;
+/** The deployed app: Firestore store, Google ID tokens, Google Sheets, Cloud Storage, Cloud Tasks. */
+export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Store, overrides: CloudOverrides = {}): Express {
+  return buildApp(cloudContext(env, store, overrides), overrides, env);
+}
 
-export const api = onRequest({ region: 'us-central1', cors: true }, (req, res) => {
-  app ??= createCloudApp();
+let context: CloudContext | undefined;
+let app: Express | undefined;
+const shared = () => (context ??= cloudContext(process.env, undefined, {}));
+
+export const api = onRequest({
+  region: REGION,
+  cors: true,
+  // Pages are served from a cache and bulk files are streamed from Cloud Storage: mostly waiting on I/O, so one
+  // instance takes many requests at once.
+  memory: '1GiB',
+  cpu: 1,
+  concurrency: 80,
+  timeoutSeconds: 300,
+  minInstances: 0,
+  maxInstances: 20,
+}, (req, res) => {
+  app ??= buildApp(shared(), {}, process.env);
   app(req, res);
+});
+
+export const publishSubmission = onTaskDispatched<PublicationTask>({
+  region: REGION,
+  // A publication holds a whole workbook and its records in memory, and runs alone on its instance.
+  memory: '2GiB',
+  cpu: 1,
+  concurrency: 1,
+  timeoutSeconds: TASK_TIMEOUT_SECONDS,
+  maxInstances: 10,
+  // Retries cover a runner that died: the lease (LEASE_MS, a minute over the time limit) is then taken over.
+  retryConfig: { maxAttempts: 8, minBackoffSeconds: 60, maxBackoffSeconds: 600, maxDoublings: 3 },
+  rateLimits: { maxConcurrentDispatches: 10 },
+}, async (req) => {
+  const ctx = shared();
+  const result = await runPublicationTask({
+    store: ctx.store, baseUrl: ctx.config.publicBaseUrl, now: () => new Date(), log: (m) => console.error(m),
+    openSource: ctx.openSource, bulk: ctx.bulk,
+  }, req.data);
+  // Another delivery of this task holds the lease: fail this one so Cloud Tasks tries again later.
+  if (result === 'busy') throw new Error(`submission ${req.data.submissionId} is being published by another attempt`);
 });

@@ -2,6 +2,7 @@
 import type { Request } from 'express';
 import type { Page, Publication, Publisher, Store } from '../store/store';
 import { readAll } from '../store/read-all';
+import { publishedChanges } from '../store/change-signal';
 import type { PackageMeta } from '../../../core/packages';
 import { encodeCursor, type SpanCursor } from './cursor';
 import { badRequest, notFound } from './http-error';
@@ -12,20 +13,61 @@ export function allPublishers(store: Store): Promise<Publisher[]> {
   return readAll((after) => store.listPublishers({ after, limit: 1000 }));
 }
 
-/** The given publishers that have a current publication, with it. */
+/** Pointers read at once: enough to hide the latency of each read, few enough not to flood the database. */
+const POINTER_READS_IN_FLIGHT = 16;
+
+/** The given publishers that have a current publication, with it (in the publishers' order). */
 export async function currentSets(store: Store, publishers: Publisher[]): Promise<PublishedSet[]> {
-  const sets: PublishedSet[] = [];
-  for (const publisher of publishers) {
-    const publication = await store.getCurrent(publisher.id);
-    if (publication) sets.push({ publisher, publication });
-  }
-  return sets;
+  const found: (PublishedSet | undefined)[] = new Array(publishers.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < publishers.length) {
+      const i = next++;
+      const publication = await store.getCurrent(publishers[i].id);
+      found[i] = publication ? { publisher: publishers[i], publication } : undefined;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(POINTER_READS_IN_FLIGHT, publishers.length) }, worker));
+  return found.filter((s): s is PublishedSet => s !== undefined);
+}
+
+/** Every publisher and the current sets, as read at `at` (store change count `changes`). */
+interface PublishedState { publishers: Publisher[]; sets: PublishedSet[] }
+interface CachedState { at: number; changes: number; state: Promise<PublishedState> }
+const states = new WeakMap<Store, CachedState>();
+const ttls = new WeakMap<Store, number>();
+/** Default reuse of the published state: short enough that a publication elsewhere shows within seconds. */
+export const DEFAULT_CURRENT_TTL_MS = 2000;
+
+/** How long public reads of this store may reuse the publishers and their pointers (0: read them every time). */
+export function setCurrentTtl(store: Store, ttlMs: number): void {
+  ttls.set(store, ttlMs);
+}
+
+/**
+ * The publishers and their current publications, read once per short interval (DESIGN §6 readers go through the
+ * pointer; a page no longer costs a read of every publisher's pointer). A change made in this process is seen at
+ * once (store/change-signal.ts).
+ */
+export function publishedState(store: Store): Promise<PublishedState> {
+  const now = Date.now();
+  const cached = states.get(store);
+  const ttl = ttls.get(store) ?? DEFAULT_CURRENT_TTL_MS;
+  if (cached && cached.changes === publishedChanges() && now - cached.at < ttl) return cached.state;
+  const changes = publishedChanges();
+  const state = (async () => {
+    const publishers = await allPublishers(store);
+    return { publishers, sets: await currentSets(store, publishers) };
+  })();
+  states.set(store, { at: now, changes, state });
+  // A failed read is not kept: the next request tries again.
+  state.catch(() => { if (states.get(store)?.state === state) states.delete(store); });
+  return state;
 }
 
 export async function publishedSets(store: Store, publisherId?: string): Promise<PublishedSet[]> {
-  if (!publisherId) return currentSets(store, await allPublishers(store));
-  const publisher = await store.getPublisher(publisherId);
-  return publisher ? currentSets(store, [publisher]) : [];
+  const { sets } = await publishedState(store);
+  return publisherId ? sets.filter((s) => s.publisher.id === publisherId) : sets;
 }
 
 /** A query parameter given once and not empty; repeated parameters are a 400, not silently ignored. */
@@ -41,8 +83,10 @@ export function queryString(req: Request, name: string): string | undefined {
  */
 export async function requestedSets(store: Store, req: Request): Promise<{ sets: PublishedSet[]; publisherId?: string }> {
   const publisherId = queryString(req, 'publisher');
-  const sets = await publishedSets(store, publisherId);
-  if (publisherId && !sets.length && !(await store.getPublisher(publisherId))) throw notFound(`el publicador «${publisherId}»`);
+  const { publishers, sets: all } = await publishedState(store);
+  const sets = publisherId ? all.filter((s) => s.publisher.id === publisherId) : all;
+  // A publisher registered by another process since the state was read is asked for directly.
+  if (publisherId && !sets.length && !publishers.some((p) => p.id === publisherId) && !(await store.getPublisher(publisherId))) throw notFound(`el publicador «${publisherId}»`);
   return publisherId ? { sets, publisherId } : { sets };
 }
 

@@ -5,10 +5,11 @@
  */
 import { Router, type Request, type Response } from 'express';
 import type { Publisher, Store } from '../store/store';
-import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
+import type { PackageMeta } from '../../../core/packages';
+import { splicedPackage } from './splice';
 import { decodeCursor, parseLimit } from './cursor';
 import { notFound } from './http-error';
-import { allPublishers, currentSets, ownerOf, packageMeta, publishedSets, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
+import { ownerOf, publishedState, packageMeta, publishedSets, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
 
 export interface PublicRoutesDeps {
@@ -43,8 +44,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   router.use(['/publishers', '/ocds', '/oc4ids', '/stats'], (_req, res, next) => { publicHeaders(res); next(); });
 
   router.get('/publishers', async (_req, res) => {
-    const all = await allPublishers(store);
-    const published = new Map((await currentSets(store, all)).map((s) => [s.publisher.id, s.publication]));
+    const { publishers: all, sets } = await publishedState(store);
+    const published = new Map(sets.map((s) => [s.publisher.id, s.publication]));
     const publishers = all.map((p) => {
       const pub = published.get(p.id);
       return {
@@ -68,10 +69,10 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     }
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listReleases({ publicationId, after, limit: n, ...(ocid ? { ocid } : {}) }));
-      const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.release);
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentTexts('releases', { publicationId, after, limit: n, ...(ocid ? { ocid } : {}) }));
+      const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.text);
       if (ocid && !releases.length && !page.next) throw notFound(`ninguna entrega publicada del proceso «${ocid}»${releaseId ? ` con id «${releaseId}»` : ''}`);
-      return releasePackage(releases, { ...metaFor(req, sets), links: nextLink(req, page.next) });
+      return splicedPackage('releases', releases, { ...metaFor(req, sets), links: nextLink(req, page.next) });
     });
   });
 
@@ -80,8 +81,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const sets = await setsFor(req);
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listRecords({ publicationId, after, limit: n }));
-      return recordPackage(page.items.map((r) => r.record), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentTexts('records', { publicationId, after, limit: n }));
+      return splicedPackage('records', page.items.map((r) => r.text), { ...metaFor(req, sets), links: nextLink(req, page.next) });
     });
   });
 
@@ -90,9 +91,9 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const owner = ownerOf(await publishedSets(store), ocid, (p) => p.ocidPrefix);
     if (!owner) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
     await cache.send(req, res, stampOf([owner]), async () => {
-      const record = await store.getRecord(owner.publication.id, ocid);
-      if (!record) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
-      return recordPackage([record.record], metaFor(req, [owner], owner.publisher));
+      const record = await store.getDocumentText('records', owner.publication.id, ocid);
+      if (record === undefined) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
+      return splicedPackage('records', [record], metaFor(req, [owner], owner.publisher));
     });
   });
 
@@ -101,8 +102,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const sets = await setsFor(req);
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listProjects({ publicationId, after, limit: n }));
-      return projectPackage(page.items.map((p) => p.project), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentTexts('projects', { publicationId, after, limit: n }));
+      return splicedPackage('projects', page.items.map((p) => p.text), { ...metaFor(req, sets), links: nextLink(req, page.next) });
     });
   });
 
@@ -111,9 +112,9 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const owner = ownerOf(await publishedSets(store), id, (p) => p.projectIdPrefix);
     if (!owner) throw notFound(`el proyecto «${id}» entre los datos publicados`);
     await cache.send(req, res, stampOf([owner]), async () => {
-      const project = await store.getProject(owner.publication.id, id);
-      if (!project) throw notFound(`el proyecto «${id}» entre los datos publicados`);
-      return projectPackage([project.project], metaFor(req, [owner], owner.publisher));
+      const project = await store.getDocumentText('projects', owner.publication.id, id);
+      if (project === undefined) throw notFound(`el proyecto «${id}» entre los datos publicados`);
+      return splicedPackage('projects', [project], metaFor(req, [owner], owner.publisher));
     });
   });
 

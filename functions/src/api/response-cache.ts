@@ -7,6 +7,7 @@ import { createHash } from 'crypto';
 import { promisify } from 'util';
 import { gzip } from 'zlib';
 import type { Request, Response } from 'express';
+import { RawJson } from './splice';
 
 const gzipAsync = promisify(gzip);
 
@@ -36,7 +37,7 @@ export class ResponseCache {
       let pending = this.building.get(key);
       if (!pending) {
         pending = build().then((value) => {
-          const body = Buffer.from(JSON.stringify(value), 'utf8');
+          const body = Buffer.from(value instanceof RawJson ? value.text : JSON.stringify(value), 'utf8');
           const built = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
           this.put(key, built);
           return built;

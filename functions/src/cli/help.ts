@@ -2,12 +2,19 @@
 export const HELP = `Infraestructura Abierta — herramientas de línea de comandos
 
   infra-abierta template [-o plantilla.xlsx]        Escribe la plantilla en blanco (EDCAPI + EDCA-MX)
-  infra-abierta validate libro.xlsx [--json] [--todos]  Valida un libro (o una carpeta de .csv) y lista los problemas
+  infra-abierta validate libro.xlsx|paquete.json [--json] [--todos]  Valida un libro (o una carpeta de .csv) o un paquete y lista los problemas
   infra-abierta convert libro.xlsx -o salida.json  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS)
   infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
   infra-abierta compile paquete.json [otro.json …] -o registros.json [--versionadas]  Compila entregas OCDS (de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
-  infra-abierta serve [--puerto 8080]              Inicia la API y el tablero con la base local (SQLite)
+  infra-abierta serve [--puerto 8080] [--procesos N|todos]  Inicia la API y el tablero con la base local (SQLite);
+                                                   con --procesos, N procesos atienden el mismo puerto
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
   infra-abierta users list | users remove --email correo
+  infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid ocds-xxxxxx --prefijo-proyectos oc4ids-xxxxxx
+                [--orden municipal|estatal|federal|autonomo] [--licencia URL] [--politica URL] [--sitio URL]
+                [--proyectos 5] [--periodicidad 90] [--archivo publicador.json]
+  infra-abierta publishers list
+  Con --nube [--proyecto ID], users y publishers trabajan sobre Firestore del despliegue en Firebase
+  (credenciales predeterminadas de la aplicación: gcloud auth application-default login).
 `;

@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as os from 'os';
 import { parseArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { SourceError } from '../ingest/sheet-source';
@@ -14,7 +15,6 @@ import { StartupError } from '../server/startup-error';
 import { HELP } from './help';
 // Each command loads what it uses when it runs (`await import`), so `--help` or `validate` never pay for
 // firebase-admin, googleapis, the server or exceljs: issue 17 measured 1.25 s for `--help` when all loaded.
-
 
 /** The project root: where templates/ and dashboard/ live (dist/cli.js is one level down). */
 function projectRoot(): string {
@@ -51,15 +51,28 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'serve': {
         const { startLocalServer } = await import('../server/local-server');
         const config = loadConfig({ ...process.env, ...(stringOption(args, 'puerto') ? { PORT: stringOption(args, 'puerto') } : {}) });
-        const server = await startLocalServer(config, { root: projectRoot(), log: io.err });
+        const { isClusterWorker, runClusterWorker, startClusterPrimary } = await import('../server/cluster');
+        if (isClusterWorker()) {
+          await runClusterWorker(config, { root: projectRoot(), log: io.err });
+          return await new Promise<number>(() => undefined); // serves until the primary stops it
+        }
+        const rawWorkers = stringOption(args, 'procesos') ?? process.env.WEB_CONCURRENCY ?? '1';
+        const workers = rawWorkers === 'todos' ? os.availableParallelism() : Number(rawWorkers);
+        if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--procesos debe ser un número entero de 1 a 64, o «todos» (se recibió «${rawWorkers}»).`);
+        const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers }) : await startLocalServer(config, { root: projectRoot(), log: io.err });
         io.out(`Tablero y API en ${server.url}  (API: ${server.url}api/publishers). Detener: Ctrl+C.`);
         await new Promise<void>((resolve) => process.once('SIGINT', () => { void server.close().then(resolve); }));
         return 0;
       }
       case 'users': {
-        const [{ openLocalStore }, { usersCommand }] = await Promise.all([import('../server/local-store'), import('./users-command')]);
-        const store = openLocalStore(loadConfig());
-        try { return await usersCommand(args, store, io); } finally { await store.close(); }
+        const [{ openCliStore }, { usersCommand }] = await Promise.all([import('./cli-store'), import('./users-command')]);
+        const { store, cloud } = openCliStore(args);
+        try { return await usersCommand(args, store, io, { cloud }); } finally { await store.close(); }
+      }
+      case 'publishers': {
+        const [{ openCliStore }, { publishersCommand }] = await Promise.all([import('./cli-store'), import('./publishers-command')]);
+        const { store } = openCliStore(args);
+        try { return await publishersCommand(args, store, io); } finally { await store.close(); }
       }
       case undefined: case 'help': case '--help': case '-h':
         io.out(HELP);

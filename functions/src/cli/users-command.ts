@@ -8,7 +8,11 @@ import type { CliIo } from './convert-command';
 
 const ROLES: Role[] = ['capturista', 'coordinador', 'admin'];
 
-export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo): Promise<number> {
+/**
+ * `cloud`: accounts of the Firebase deployment, who sign in with their Google account (the add-on's identity
+ * token carries the e-mail): no API token is issued.
+ */
+export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud?: boolean } = {}): Promise<number> {
   const action = args.positional[0];
   if (action === 'add') {
     const email = stringOption(args, 'email');
@@ -28,6 +32,11 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo): P
       user.state = state;
     }
     if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.`);
+    if (opts.cloud) {
+      await store.putUser(user);
+      io.out(`Cuenta creada: ${user.email} (${user.role}). Entra con su cuenta de Google ${user.email}; no necesita token.`);
+      return 0;
+    }
     const { token, hash } = issueToken();
     await store.putUser({ ...user, tokenHash: hash });
     io.out(`Cuenta creada: ${user.email} (${user.role}).`);

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Server } from 'http';
-import { createApp } from '../app';
+import { createApp, PLATFORM_NAME } from '../app';
 import type { Config } from '../config';
 import { openLocalStore } from './local-store';
 import type { Store } from '../store/store';
@@ -16,14 +16,18 @@ import { seedExamples } from './seed';
 import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { directoryUploads } from '../workflow/upload-store';
-import { recoverStaleApprovals } from '../workflow/approve-submission';
+import { diskBlobStore } from '../publication/disk-blob-store';
+import { bulkService } from '../publication/bulk-service';
+import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
+import { resumeInterruptedPublications, runPublicationTask } from '../publication/publication-task';
+import { SourceError } from '../ingest/sheet-source';
 
 /** Uploaded workbooks live next to the database (a temporary folder for an in-memory database). */
 function uploadsDir(config: Config): string {
   return config.sqlitePath === ':memory:' ? path.join(os.tmpdir(), 'infra-abierta-uploads') : path.join(path.dirname(path.resolve(config.sqlitePath)), 'uploads');
 }
 
-export interface LocalServer { server: Server; store: Store; url: string; close(): Promise<void> }
+export interface LocalServer { server: Server; store: Store; url: string; publications: InProcessQueue; close(): Promise<void> }
 
 
 /** Opens the SQLite file, turning the driver's and the file system's English errors into what a person can act on. */
@@ -59,7 +63,8 @@ function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Serv
   });
 }
 
-export async function startLocalServer(config: Config, opts: { root: string; log?: (m: string) => void; seed?: boolean }): Promise<LocalServer> {
+/** `recover: false` leaves interrupted approvals alone (cluster workers other than the first). */
+export async function startLocalServer(config: Config, opts: { root: string; log?: (m: string) => void; seed?: boolean; recover?: boolean }): Promise<LocalServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const store = openStoreForServer(config);
   try {
@@ -70,29 +75,42 @@ export async function startLocalServer(config: Config, opts: { root: string; log
   }
 }
 
-async function startOn(store: Store, config: Config, opts: { root: string; seed?: boolean }, log: (m: string) => void): Promise<LocalServer> {
+async function startOn(store: Store, config: Config, opts: { root: string; seed?: boolean; recover?: boolean }, log: (m: string) => void): Promise<LocalServer> {
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }
-  // A server killed in the middle of an approval leaves the submission `approved`: mark stale ones failed so
-  // they can be approved again (the previous publication was never replaced, DESIGN §6).
-  const recovered = await recoverStaleApprovals(store, new Date());
-  if (recovered) log(`Se recuperaron ${recovered} aprobaciones interrumpidas; pueden aprobarse de nuevo.`);
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
+  const uploads = directoryUploads(uploadsDir(config));
+  const bulk = bulkService({ store, blobs: diskBlobStore(config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
+  // Approvals publish in the background, one at a time, in this process (DESIGN §6).
+  const takeOver = new Set<string>();
+  const queue = inProcessQueue((task) => runPublicationTask({
+    store, baseUrl: config.publicBaseUrl, now: () => new Date(), log, bulk,
+    openSource: (source) => {
+      if (source.kind !== 'xlsx') throw new SourceError('Esta plataforma no está configurada para leer hojas de cálculo de Google.', 'sheets-disabled');
+      return uploads.open(source.fileId);
+    },
+  }, task, { takeOver: takeOver.delete(task.submissionId) }), { log });
+  // A server stopped in the middle of a publication leaves the submission `approved`: this single process held
+  // its lease, so it is taken over at once and the publication is redone (the previous one was never replaced).
+  const resumed = opts.recover === false ? 0 : await resumeInterruptedPublications(store, async (task) => { takeOver.add(task.submissionId); await queue.enqueue(task); return 'done'; });
+  if (resumed) log(`Se reanudan ${resumed} publicaciones interrumpidas.`);
   // Self-hosted identity: API tokens from `infra-abierta users add`; submissions are uploaded .xlsx files
   // kept next to the database.
   const workflow = workflowRoutes({
     store, authenticator: apiTokenAuthenticator(store), baseUrl: config.publicBaseUrl, log,
-    uploads: directoryUploads(uploadsDir(config)),
+    uploads,
     maxUploadBytes: config.maxBodyBytes,
+    publicationQueue: queue,
   });
-  const app = createApp({ store, config, log, extraApi: [workflow], ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
+  const app = createApp({ store, config, log, extraApi: [workflow], bulk, ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
   const server = await listen(app, config);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}/`;
   return {
-    server, store, url,
-    close: async () => { await new Promise<void>((r) => server.close(() => r())); await store.close(); },
+    server, store, url, publications: queue,
+    // A publication under way is finished before the database is closed.
+    close: async () => { await new Promise<void>((r) => server.close(() => r())); await queue.stop(); await store.close(); },
   };
 }

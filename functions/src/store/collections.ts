@@ -83,6 +83,35 @@ export function toRow(collection: CollectionName, id: string, sk: string, doc: o
   return { id, sk, fields, body };
 }
 
+/**
+ * A published document's row with the document itself written last, as the text given: `{…meta…,"release":<text>}`.
+ * The meta values are strings, in which a quote is always escaped, so the first `,"release":` is the document's
+ * key and `documentText` finds the text again by position, without parsing it.
+ */
+export function toDocumentRow(collection: CollectionName, id: string, sk: string, meta: Record<string, string>, key: string, text: string): Row {
+  const head = JSON.stringify(meta);
+  const body = `${head.slice(0, -1)},${JSON.stringify(key)}:${text}}`;
+  const bytes = Buffer.byteLength(body);
+  if (bytes > MAX_BODY_BYTES) throw new StoreError('too-large', `${collection} ${sk}: ${bytes} bytes exceeds the ${MAX_BODY_BYTES}-byte document limit`);
+  const fields: Record<string, string | null> = {};
+  for (const f of COLLECTIONS[collection].fields) fields[f] = typeof meta[f] === 'string' ? meta[f] : null;
+  return { id, sk, fields, body };
+}
+
+/** The meta fields and the document text of a body written by toDocumentRow (older bodies are re-serialized). */
+export function documentText(body: string, key: string): { meta: Record<string, string>; text: string } {
+  const marker = `,${JSON.stringify(key)}:`;
+  const at = body.indexOf(marker);
+  if (at > 0 && body.endsWith('}')) {
+    const meta = JSON.parse(`${body.slice(0, at)}}`) as Record<string, string>;
+    // Written by toDocumentRow: the stamp fields come before the document.
+    if (typeof meta.publicationId === 'string') return { meta, text: body.slice(at + marker.length, -1) };
+  }
+  const parsed = JSON.parse(body) as Record<string, unknown>;
+  const { [key]: doc, ...meta } = parsed;
+  return { meta: meta as Record<string, string>, text: JSON.stringify(doc) };
+}
+
 export function encodeCursor(sk: string): string {
   return Buffer.from(sk, 'utf8').toString('base64url');
 }

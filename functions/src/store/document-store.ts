@@ -3,11 +3,14 @@
  * transitions, the publication life cycle (writing → complete → current) and append-only audit.
  */
 import { randomUUID } from 'node:crypto';
-import { type CollectionName, decodeCursor, docId, encodeCursor, pageLimit, sortKey, toRow } from './collections';
+import { type CollectionName, decodeCursor, docId, documentText, encodeCursor, pageLimit, sortKey, toDocumentRow, toRow } from './collections';
 import type { DocumentBackend } from './document-backend';
-import { appendHistory } from './submission-history';
+import { appendHistory, historyVersion } from './submission-history';
+import { notePublishedChange } from './change-signal';
 import {
   type AuditEntry,
+  type DocumentKind,
+  type DocumentText,
   type JsonObject,
   type Page,
   type PageRequest,
@@ -40,6 +43,8 @@ interface Current {
   publicationId: string;
 }
 
+const DOCUMENT_FIELD: Record<DocumentKind, string> = { releases: 'release', records: 'record', projects: 'project' };
+
 export function createStore(backend: DocumentBackend): Store {
   async function get<T>(collection: CollectionName, id: string): Promise<T | undefined> {
     const body = await backend.get(collection, id);
@@ -69,10 +74,6 @@ export function createStore(backend: DocumentBackend): Store {
     return publication;
   }
 
-  function stamp<T extends object>(publication: Publication, item: T): Stored<T> {
-    return { ...item, publicationId: publication.id, publisherId: publication.publisherId };
-  }
-
   // toRow has already refused any oversized document before the first write.
   async function putAll(collection: CollectionName, rows: ReturnType<typeof toRow>[]): Promise<void> {
     if (rows.length > 0) await backend.putMany(collection, rows);
@@ -81,7 +82,10 @@ export function createStore(backend: DocumentBackend): Store {
   const publicationKey = (p: Pick<Publication, 'createdAt' | 'id'>) => sortKey(p.createdAt, p.id);
 
   return {
-    putPublisher: (p: Publisher) => backend.putMany('publishers', [toRow('publishers', docId(p.id), sortKey(p.id), p)]),
+    async putPublisher(p: Publisher) {
+      await backend.putMany('publishers', [toRow('publishers', docId(p.id), sortKey(p.id), p)]);
+      notePublishedChange();
+    },
     getPublisher: (id) => get<Publisher>('publishers', docId(id)),
     listPublishers: (page) => list<Publisher>('publishers', {}, page),
 
@@ -102,7 +106,9 @@ export function createStore(backend: DocumentBackend): Store {
         if (body === undefined) throw new StoreError('not-found', `submission ${id} does not exist`);
         const s = JSON.parse(body) as Submission;
         if (!from.includes(s.status)) throw new StoreError('conflict', `submission ${id} is ${s.status}, not ${from.join('|')}`);
-        updated = { ...s, ...patch, status: to, ...appendHistory(s, entry), updatedAt: entry.at };
+        const { ifVersion, ...changes } = patch;
+        if (ifVersion !== undefined && historyVersion(s) !== ifVersion) throw new StoreError('conflict', `submission ${id} changed since version ${ifVersion}`);
+        updated = { ...s, ...changes, status: to, ...appendHistory(s, entry), updatedAt: entry.at };
         return toRow('submissions', docId(id), sortKey(s.createdAt, s.id), updated);
       });
       return updated as Submission;
@@ -117,20 +123,21 @@ export function createStore(backend: DocumentBackend): Store {
     listPublications: (q) => list<Publication>('publications', { publisherId: q.publisherId }, q),
     findPublicationByHash: (publisherId, contentHash) =>
       first<Publication>('publications', { publisherId, contentHash, status: 'complete' }),
+    // Documents are written last in their row (toDocumentRow), so pages can splice their text without parsing it.
     async putReleases(publicationId, releases: ReleaseInput[]) {
       const p = await writablePublication(publicationId);
       await putAll(
         'releases',
-        releases.map((r) => toRow('releases', docId(p.id, r.ocid, r.id), sortKey(r.ocid, r.date, r.id), stamp(p, r))),
+        releases.map((r) => toDocumentRow('releases', docId(p.id, r.ocid, r.id), sortKey(r.ocid, r.date, r.id), { ocid: r.ocid, id: r.id, date: r.date, publicationId: p.id, publisherId: p.publisherId }, 'release', JSON.stringify(r.release))),
       );
     },
     async putRecords(publicationId, records: RecordInput[]) {
       const p = await writablePublication(publicationId);
-      await putAll('records', records.map((r) => toRow('records', docId(p.id, r.ocid), sortKey(r.ocid), stamp(p, r))));
+      await putAll('records', records.map((r) => toDocumentRow('records', docId(p.id, r.ocid), sortKey(r.ocid), { ocid: r.ocid, publicationId: p.id, publisherId: p.publisherId }, 'record', JSON.stringify(r.record))));
     },
     async putProjects(publicationId, projects: ProjectInput[]) {
       const p = await writablePublication(publicationId);
-      await putAll('projects', projects.map((r) => toRow('projects', docId(p.id, r.id), sortKey(r.id), stamp(p, r))));
+      await putAll('projects', projects.map((r) => toDocumentRow('projects', docId(p.id, r.id), sortKey(r.id), { id: r.id, publicationId: p.id, publisherId: p.publisherId }, 'project', JSON.stringify(r.project))));
     },
     async completePublication(publicationId, counts) {
       let sealed: Publication | undefined;
@@ -156,6 +163,7 @@ export function createStore(backend: DocumentBackend): Store {
         const current: Current = { publisherId, publicationId };
         return toRow('current', docId(publisherId), sortKey(publisherId), current);
       });
+      notePublishedChange();
     },
     async getCurrent(publisherId) {
       const current = await get<Current>('current', docId(publisherId));
@@ -184,6 +192,22 @@ export function createStore(backend: DocumentBackend): Store {
       return JSON.parse([head, ...(rest as IndexChunk[])].map((c) => c.text).join('')) as JsonObject;
     },
     getProject: (publicationId, id) => get<Stored<ProjectInput>>('projects', docId(publicationId, id)),
+    async listDocumentTexts(kind: DocumentKind, q) {
+      const limit = pageLimit(q.limit);
+      const after = q.after === undefined ? undefined : decodeCursor(q.after);
+      const where: Record<string, string> = { publicationId: q.publicationId, ...(kind === 'releases' && q.ocid !== undefined ? { ocid: q.ocid } : {}) };
+      const rows = await backend.query(kind, where, after, limit + 1);
+      const field = DOCUMENT_FIELD[kind];
+      const items: DocumentText[] = rows.slice(0, limit).map((r) => {
+        const { meta, text } = documentText(r.body, field);
+        return kind === 'projects' ? { key: meta.id, text } : { key: meta.ocid, ...(kind === 'releases' ? { id: meta.id } : {}), text };
+      });
+      return rows.length > limit ? { items, next: encodeCursor(rows[limit - 1].sk) } : { items };
+    },
+    async getDocumentText(kind, publicationId, key) {
+      const body = await backend.get(kind, docId(publicationId, key));
+      return body === undefined ? undefined : documentText(body, DOCUMENT_FIELD[kind]).text;
+    },
     listProjects: (q) => list<Stored<ProjectInput>>('projects', { publicationId: q.publicationId }, q),
 
     async appendAudit(e) {

@@ -300,6 +300,28 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.getStats('p2')).toBeUndefined();
     });
 
+    test('documents as text: same order and cursors as the parsed listings, the exact stored JSON', async () => {
+      await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
+      const ocids = Array.from({ length: 5 }, (_, i) => `ocds-abc123-${i}`);
+      // Keys that look like the row's own fields, and quotes, inside the document.
+      const tricky = { ocid: 'x', publicationId: 'evil', 'a",\"release\":': '","release":{}', nested: { release: { id: 1 } } };
+      const releases = ocids.flatMap((ocid) => [2, 1].map((n) => ({ ...sampleRelease(ocid, n, 'A'), release: { ...sampleRelease(ocid, n, 'A').release, tricky } })));
+      await store.putReleases('A', shuffled(releases));
+      await store.putRecords('A', ocids.map((ocid) => ({ ocid, record: { ocid, tricky } })));
+      await store.putProjects('A', ocids.map((id) => ({ id, project: { id, tricky } })));
+      const parsed = (await pages((after) => store.listReleases({ publicationId: 'A', after, limit: 3 }))).flat();
+      const texts = (await pages((after) => store.listDocumentTexts('releases', { publicationId: 'A', after, limit: 3 }))).flat();
+      expect(texts.map((t) => [t.key, t.id])).toEqual(parsed.map((r) => [r.ocid, r.id]));
+      expect(texts.map((t) => JSON.parse(t.text) as unknown)).toEqual(parsed.map((r) => r.release));
+      const one = await store.listDocumentTexts('releases', { publicationId: 'A', ocid: 'ocds-abc123-3' });
+      expect(one.items.map((t) => t.id)).toEqual(['ocds-abc123-3-1', 'ocds-abc123-3-2']);
+      const records = (await pages((after) => store.listDocumentTexts('records', { publicationId: 'A', after, limit: 2 }))).flat();
+      expect(records.map((t) => t.key)).toEqual(ocids);
+      expect(JSON.parse(records[0].text)).toEqual({ ocid: ocids[0], tricky });
+      expect(JSON.parse((await store.getDocumentText('projects', 'A', ocids[2])) ?? 'null')).toEqual({ id: ocids[2], tricky });
+      expect(await store.getDocumentText('records', 'A', 'missing')).toBeUndefined();
+    });
+
     test('documents: arbitrary JSON round-trips; over 1 MB is refused before anything is written', async () => {
       await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
       // GeoJSON polygons nest arrays in arrays (OC4IDS locations), which Firestore values cannot hold directly.

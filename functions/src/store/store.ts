@@ -116,6 +116,14 @@ export interface ProjectInput {
 /** What the store keeps: the input plus the publication it belongs to. */
 export type Stored<T> = T & { publicationId: string; publisherId: string };
 
+/** Published document kinds, and the field each keeps its OCDS/OC4IDS document in. */
+export type DocumentKind = 'releases' | 'records' | 'projects';
+/**
+ * A stored document as JSON text, to be spliced into a package without parsing and serializing it again;
+ * `key` is its ocid (releases: also `id`, the release id) or project id.
+ */
+export interface DocumentText { key: string; id?: string; text: string }
+
 export interface AuditEntry {
   id: string;
   at: string;
@@ -156,14 +164,15 @@ export interface Store {
   /**
    * Atomic compare-and-set: moves the submission to `to` only if its status is one of `from`, appends `entry`
    * to its history (bounded: submission-history.ts) and sets `updatedAt = entry.at`. Of two concurrent approvals exactly one wins; the other
-   * gets StoreError 'conflict'. 'not-found' when there is no such submission.
+   * gets StoreError 'conflict'. 'not-found' when there is no such submission. With `ifVersion` (its
+   * historyVersion as read) it is also 'conflict' when anything happened to it since it was read.
    */
   transitionSubmission(
     id: string,
     from: SubmissionStatus[],
     to: SubmissionStatus,
     entry: HistoryEntry,
-    patch?: { findings?: FindingsSummary },
+    patch?: { findings?: FindingsSummary; ifVersion?: number },
   ): Promise<Submission>;
 
   /** Starts a publication in status 'writing'; 'conflict' if the id exists. Ordered by (createdAt, id). */
@@ -202,6 +211,10 @@ export interface Store {
   getProject(publicationId: string, id: string): Promise<Stored<ProjectInput> | undefined>;
   /** Ordered by project id. */
   listProjects(query: PageRequest & { publicationId: string }): Promise<Page<Stored<ProjectInput>>>;
+  /** The same listings as text (same order and cursors as listReleases / listRecords / listProjects). */
+  listDocumentTexts(kind: DocumentKind, query: PageRequest & { publicationId: string; ocid?: string }): Promise<Page<DocumentText>>;
+  /** A record (by ocid) or a project (by id) as text. */
+  getDocumentText(kind: 'records' | 'projects', publicationId: string, key: string): Promise<string | undefined>;
 
   /** Append-only: there is deliberately no update or delete. Ordered by (at, id). */
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;

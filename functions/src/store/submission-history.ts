@@ -31,3 +31,11 @@ export function appendHistory(submission: Pick<Submission, 'history' | 'earlierE
   const earlier = (submission.earlierEntries ?? 0) + dropped;
   return { history: [first, ...rest.slice(rest.length - kept)], ...(earlier ? { earlierEntries: earlier } : {}) };
 }
+
+/**
+ * How many entries the submission's history has ever had, dropped ones included: a version number that only
+ * grows, for compare-and-set writes (`ifVersion`). The kept history's length stops growing at the bound.
+ */
+export function historyVersion(submission: Pick<Submission, 'history' | 'earlierEntries'>): number {
+  return submission.history.length + (submission.earlierEntries ?? 0);
+}

@@ -31,6 +31,11 @@ export interface ApprovalDeps {
   log(message: string): void;
   /** How long an approval may stay `approved` before it counts as interrupted; default STALE_APPROVAL_MS. */
   staleApprovalMs?: number;
+  /**
+   * The submission is already `approved` and leased by a publication task (publication/publication-task.ts):
+   * skip the claim and go straight to pulling and publishing.
+   */
+  claimed?: boolean;
 }
 
 /** Longer than any approval takes (10,000 processes publish in a few minutes) and than a Cloud Function may run. */
@@ -88,22 +93,29 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
   return { code: 'publish.internal', reason: 'Ocurrió un error interno al publicar; no se publicó nada. Apruebe de nuevo en unos minutos.' };
 }
 
-export async function approveSubmission(deps: ApprovalDeps, pending: Submission, publisher: Publisher, actor: User): Promise<ApprovalOutcome> {
-  const { store } = deps;
-  const submission = await recoverStaleApproval(store, pending, deps.now(), deps.staleApprovalMs);
-  const stamp = () => deps.now().toISOString();
-  const audit = (action: string, details: Record<string, string | number | boolean | null>) =>
-    store.appendAudit({ at: stamp(), actor: actor.id, action, target: `submission/${submission.id}`, publisherId: publisher.id, details });
-
+/** The approval's lock: submitted|failed → approved by compare-and-set; the loser gets a Spanish 409. */
+export async function claimApproval(store: Store, submission: Submission, actor: User, at: string): Promise<Submission> {
   try {
-    await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at: stamp(), by: actor.id, action: 'approved' });
+    return await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at, by: actor.id, action: 'approved' });
   } catch (e) {
     if (!isStoreError(e, 'conflict')) throw e;
     const current = await store.getSubmission(submission.id);
     if (current?.status === 'approved') throw new HttpError(409, 'conflict', 'Esta entrega ya no está en espera de aprobación: se está aprobando en este momento; espere a que termine.');
     throw new HttpError(409, 'conflict', `Esta entrega ya no está en espera de aprobación (estado actual: ${current?.status ?? 'desconocido'}).`);
   }
-  await audit('submission.approved', { from: submission.status });
+}
+
+export async function approveSubmission(deps: ApprovalDeps, pending: Submission, publisher: Publisher, actor: User): Promise<ApprovalOutcome> {
+  const { store } = deps;
+  const submission = deps.claimed ? pending : await recoverStaleApproval(store, pending, deps.now(), deps.staleApprovalMs);
+  const stamp = () => deps.now().toISOString();
+  const audit = (action: string, details: Record<string, string | number | boolean | null>) =>
+    store.appendAudit({ at: stamp(), actor: actor.id, action, target: `submission/${submission.id}`, publisherId: publisher.id, details });
+
+  if (!deps.claimed) {
+    await claimApproval(store, submission, actor, stamp());
+    await audit('submission.approved', { from: submission.status });
+  }
 
   let result;
   let revision: string | undefined;

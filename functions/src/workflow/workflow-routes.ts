@@ -9,7 +9,8 @@
  *                                         as is (200); otherwise a new submission (201).
  *   GET  /api/submissions                 scoped list; ?publisher= ?status= ?spreadsheetId= ?limit= ?after=
  *   GET  /api/submissions/{id}
- *   POST /api/submissions/{id}/approve    pull, validate, publish (see approve-submission.ts)
+ *   POST /api/submissions/{id}/approve    pull, validate, publish (see approve-submission.ts); with a publication
+ *                                         queue: 202 at once, published in the background (publication-task.ts)
  *   POST /api/submissions/{id}/return     {comment} → `returned`
  *   GET  /api/audit                       ?publisher= ?limit= ?after=
  */
@@ -28,7 +29,10 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
-import { approveSubmission } from './approve-submission';
+import { approveSubmission, recoverStaleApproval } from './approve-submission';
+import { startApproval } from '../publication/publication-task';
+import { publicationStatus } from '../publication/publication-status';
+import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings } from './findings-summary';
 import { uploadId, type UploadStore } from './upload-store';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
@@ -65,6 +69,8 @@ export interface WorkflowDeps {
   rateLimits?: RateLimitOptions;
   /** An approval left in `approved` longer than this (its process died) may be approved again; default 30 min. */
   staleApprovalMs?: number;
+  /** Publish in the background: approval enqueues a task here and answers 202 at once (publication-task.ts). */
+  publicationQueue?: PublicationQueue;
 }
 
 const DENIED: Record<Action, string> = {
@@ -83,7 +89,7 @@ function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
 
 /** A submission as the API shows it: the stored one, with its findings sample rendered in Spanish. */
 function view(s: Submission): Record<string, unknown> {
-  return { ...s, ...(s.findings ? { findings: { ...s.findings, sample: renderedFindings(s.findings.sample ?? []) } } : {}) };
+  return { ...s, ...publicationStatus(s), ...(s.findings ? { findings: { ...s.findings, sample: renderedFindings(s.findings.sample ?? []) } } : {}) };
 }
 
 export function workflowRoutes(deps: WorkflowDeps): Router {
@@ -272,6 +278,11 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.approve', publisher, `submission/${submission.id}`);
+    if (deps.publicationQueue) {
+      const approvalDeps = { store, baseUrl: deps.baseUrl, now, log, openSource: (source: SubmissionSource) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) };
+      const queued = await startApproval(approvalDeps, deps.publicationQueue, await recoverStaleApproval(store, submission, now(), deps.staleApprovalMs), publisher, user);
+      return void res.status(202).json({ submission: view(queued) });
+    }
     const outcome = await approveSubmission(
       { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) },
       submission, publisher, user,

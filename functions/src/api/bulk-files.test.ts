@@ -1,0 +1,110 @@
+/**
+ * Static bulk files (issue 16, item 3): written once per publication — to a folder self-hosted, and to Cloud
+ * Storage in the cloud (the real @google-cloud/storage client against a local stub of its JSON API) — and
+ * served as files with Content-Length, a strong ETag, 304s and gzip, or by redirect when the bucket is public.
+ */
+import request from 'supertest';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { gunzipSync } from 'zlib';
+import { createApp } from '../app';
+import { openSqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
+import { VALIDATORS } from '../../../core/validate';
+import { publishExamples } from '../../../test/example-workbooks';
+import { startStorageStub, type StorageStub } from '../../../test/storage-stub/storage-stub';
+import { diskBlobStore } from '../publication/disk-blob-store';
+import { gcsBlobStore } from '../publication/gcs-blob-store';
+import type { BlobStore } from '../publication/blob-store';
+
+const BASE = 'http://127.0.0.1:8080';
+let store: Store;
+let stub: StorageStub;
+let reads = 0;
+let counted: Store;
+
+beforeAll(async () => {
+  store = openSqliteStore(':memory:');
+  await publishExamples(store, BASE);
+  stub = await startStorageStub();
+  // Counts document listings: serving a stored file must not list anything.
+  counted = { ...store, listReleases: (q) => { reads++; return store.listReleases(q); }, listRecords: (q) => { reads++; return store.listRecords(q); }, listProjects: (q) => { reads++; return store.listProjects(q); } };
+});
+afterAll(async () => { await store.close(); await stub.close(); });
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+function appWith(blobs: BlobStore) {
+  return createApp({ store: counted, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs });
+}
+
+describe.each([
+  ['disk', () => diskBlobStore(fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-')))],
+  ['Cloud Storage (stub)', () => gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint })],
+])('bulk files on %s', (_label, blobs) => {
+  it('are built once, then served as files with length, strong ETag, 304 and gzip', async () => {
+    const app = appWith(blobs());
+    reads = 0;
+    const first = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').buffer(true).parse(binary).expect(200);
+    expect(reads).toBeGreaterThan(0);
+    const pkg = JSON.parse((first.body as Buffer).toString('utf8')) as { releases: unknown[]; uri: string };
+    if (!VALIDATORS.releasePackage(pkg)) throw new Error(JSON.stringify(VALIDATORS.releasePackage.errors?.slice(0, 3)));
+    expect(pkg.uri).toBe(`${BASE}/api/bulk/releases.json?publisher=merida`);
+    expect(Number(first.headers['content-length'])).toBe((first.body as Buffer).length);
+    expect(first.headers.etag).toMatch(/^"[A-Za-z0-9+/=]{24}"$/);
+    expect(first.headers['cache-control']).toBe('public, max-age=300');
+    expect(first.headers['content-disposition']).toBe('attachment; filename="merida-releases.json"');
+
+    reads = 0;
+    const again = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').buffer(true).parse(binary).expect(200);
+    expect((again.body as Buffer).equals(first.body as Buffer)).toBe(true);
+    await request(app).get('/api/bulk/records.jsonl?publisher=merida').expect(200);
+    await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binary).expect(200);
+    expect(reads).toBe(0);
+
+    await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').set('If-None-Match', first.headers.etag).expect(304);
+    // Clients that accept gzip get the stored compressed copy; `.gz` names download it as such.
+    const zipped = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'gzip').buffer(true).parse(binary).expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect((zipped.body as Buffer).equals(first.body as Buffer)).toBe(true); // decoded by the client
+    const gz = await request(app).get('/api/bulk/releases.jsonl.gz?publisher=merida').set('Accept-Encoding', 'identity').buffer(true).parse(binary).expect(200);
+    expect(gz.headers['content-type']).toBe('application/gzip');
+    expect(gunzipSync(gz.body as Buffer).toString('utf8').trim().split('\n')).toHaveLength(pkg.releases.length);
+    const head = await request(app).head('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').expect(200);
+    expect(head.headers['content-length']).toBe(first.headers['content-length']);
+  }, 30000);
+
+  it('builds the all-publishers files once for concurrent first requests', async () => {
+    const app = appWith(blobs());
+    reads = 0;
+    const answers = await Promise.all([1, 2, 3].map(() => request(app).get('/api/bulk/projects.json').set('Accept-Encoding', 'identity').buffer(true).parse(binary)));
+    const listingsForOneBuild = reads;
+    expect(new Set(answers.map((a) => (a.body as Buffer).toString('utf8'))).size).toBe(1);
+    const pkg = JSON.parse((answers[0].body as Buffer).toString('utf8')) as { projects: unknown[] };
+    if (!VALIDATORS.projectPackage(pkg)) throw new Error(JSON.stringify(VALIDATORS.projectPackage.errors?.slice(0, 3)));
+    expect(pkg.projects.length).toBeGreaterThanOrEqual(12);
+    reads = 0;
+    await request(app).get('/api/bulk/projects.json').expect(200);
+    expect(reads).toBe(0);
+    expect(listingsForOneBuild).toBeGreaterThan(0);
+  }, 30000);
+});
+
+test('the real client wrote every file to the bucket, with its type and an immutable cache', () => {
+  const names = [...stub.objects.keys()].filter((k) => k.includes('/publicaciones/')).map((k) => k.replace(/^demo-bulk\/publicaciones\/[^/]+\//, ''));
+  expect(names.sort()).toEqual(['datos.xlsx', 'projects.json', 'projects.json.gz', 'projects.jsonl', 'projects.jsonl.gz', 'records.json', 'records.json.gz', 'records.jsonl', 'records.jsonl.gz', 'releases.json', 'releases.json.gz', 'releases.jsonl', 'releases.jsonl.gz']);
+  const xlsx = [...stub.objects.entries()].find(([k]) => k.endsWith('/datos.xlsx'))?.[1];
+  expect(xlsx?.metadata.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  expect(xlsx?.metadata.cacheControl).toBe('public, max-age=31536000, immutable');
+});
+
+test('a public bucket is redirected to, so the download does not pass through the function', async () => {
+  const app = appWith(gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint, publicUrl: 'https://storage.googleapis.com/demo-bulk' }));
+  const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').expect(302);
+  expect(res.headers.location).toMatch(/^https:\/\/storage\.googleapis\.com\/demo-bulk\/publicaciones\/merida-[^/]+\/datos\.xlsx$/);
+});

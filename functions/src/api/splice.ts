@@ -1,0 +1,22 @@
+/**
+ * Packages built from stored JSON text (DESIGN §7 keeps each document as text): the package envelope is
+ * serialized once with an empty list, and the documents' text is spliced where the list goes — no parsing
+ * and no serializing of megabytes of releases on a cache miss.
+ */
+import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
+import type { DocumentKind } from '../store/store';
+
+/** An answer that is already JSON text (the response cache sends it as is). */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+const PACKAGERS = { releases: releasePackage, records: recordPackage, projects: projectPackage } as const;
+
+export function splicedPackage(kind: DocumentKind, texts: string[], meta: PackageMeta): RawJson {
+  const envelope = JSON.stringify(PACKAGERS[kind]([], meta));
+  // Strings inside the envelope escape their quotes, so the only raw `"releases":[]` is the list itself.
+  const marker = `"${kind}":[]`;
+  const at = envelope.lastIndexOf(marker);
+  return new RawJson(`${envelope.slice(0, at)}"${kind}":[${texts.join(',')}]${envelope.slice(at + marker.length)}`);
+}

@@ -1,0 +1,68 @@
+/**
+ * `publishers add|list`: registers an implementer (same rules as PUT /api/publishers/{id}, parsePublisher) in the
+ * local store or, with `--nube`, in the deployment's Firestore — so a new deployment can be set up before any
+ * administrator can sign in. Options in Spanish, or `--archivo publicador.json` with the API's JSON body.
+ */
+import * as fs from 'fs';
+import { parsePublisher } from '../api/publisher-admin-routes';
+import { allPublishers } from '../api/current-publications';
+import { HttpError } from '../api/http-error';
+import type { Store } from '../store/store';
+import { type ParsedArgs, stringOption, UsageError } from './args';
+import type { CliIo } from './convert-command';
+
+/** Option → field of the API's body. */
+const OPTIONS: Record<string, string> = {
+  nombre: 'name', entidad: 'state', orden: 'level', 'prefijo-ocid': 'ocidPrefix', 'prefijo-proyectos': 'projectIdPrefix',
+  licencia: 'license', politica: 'publicationPolicy', sitio: 'uri',
+};
+
+function bodyOf(args: ParsedArgs): Record<string, unknown> {
+  const file = stringOption(args, 'archivo');
+  let body: Record<string, unknown> = {};
+  if (file) {
+    try {
+      body = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch (e) {
+      throw new UsageError(`No se pudo leer ${file} como JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  for (const [option, field] of Object.entries(OPTIONS)) {
+    const v = stringOption(args, option);
+    if (v !== undefined) body[field] = v;
+  }
+  const commitment = { ...((body.commitment ?? {}) as Record<string, unknown>) };
+  for (const [option, field] of [['proyectos', 'projects'], ['periodicidad', 'periodicityDays']] as const) {
+    const v = stringOption(args, option);
+    if (v !== undefined) commitment[field] = Number(v);
+  }
+  return { ...body, commitment };
+}
+
+export async function publishersCommand(args: ParsedArgs, store: Store, io: CliIo, now: () => Date = () => new Date()): Promise<number> {
+  const action = args.positional[0];
+  if (action === 'add') {
+    const id = args.positional[1];
+    if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid ocds-xxxxxx --prefijo-proyectos oc4ids-xxxxxx');
+    let publisher;
+    try {
+      publisher = parsePublisher(id, bodyOf(args));
+    } catch (e) {
+      if (e instanceof HttpError) throw new UsageError(e.message);
+      throw e;
+    }
+    const all = await allPublishers(store);
+    const clash = all.find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
+    if (clash) throw new UsageError(`El prefijo ya está asignado a «${clash.name}».`);
+    const existed = all.some((p) => p.id === publisher.id);
+    await store.putPublisher(publisher);
+    await store.appendAudit({ at: now().toISOString(), actor: 'cli', action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
+    io.out(`${existed ? 'Publicador actualizado' : 'Publicador registrado'}: ${publisher.id} — ${publisher.name} (${publisher.state}).`);
+    return 0;
+  }
+  if (action === 'list') {
+    for (const p of await allPublishers(store)) io.out(`${p.id}\t${p.name}\t${p.state}\t${p.ocidPrefix}\t${p.projectIdPrefix}`);
+    return 0;
+  }
+  throw new UsageError('Uso: infra-abierta publishers add <id> … | publishers list');
+}

@@ -1,0 +1,30 @@
+/**
+ * Where a publication's bulk files live (DESIGN §6): Cloud Storage in the cloud, a folder self-hosted. Files are
+ * written once, under a name that includes the publication id, so a stored file never changes: its metadata can
+ * be cached for ever and its ETag is its MD5.
+ */
+import type { Readable } from 'stream';
+
+export interface BlobInfo {
+  size: number;
+  /** Strong validator of the content (quoted, as sent in an ETag header). */
+  etag: string;
+  contentType: string;
+}
+
+export interface BlobStore {
+  /** Stores a finished local file under `name` (replacing any earlier copy: same name, same content). */
+  put(name: string, localFile: string, contentType: string): Promise<BlobInfo>;
+  /** Undefined when there is no such file. */
+  stat(name: string): Promise<BlobInfo | undefined>;
+  read(name: string): Readable;
+  /** A direct public URL (publicly readable bucket): the API redirects there instead of streaming. */
+  publicUrl?(name: string): string;
+}
+
+/** File names are ours (publication ids and fixed file names); anything else is refused before it reaches a path. */
+export function assertBlobName(name: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._/-]*$/.test(name) || name.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    throw new Error(`invalid blob name: ${name}`);
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * A publication's bulk files (DESIGN §6), written once: the OCDS release and record packages and the OC4IDS
+ * project package as JSON and as JSON Lines (each also gzipped), and the flattened template `datos.xlsx`.
+ * They are generated in constant memory (the store is read page by page into temporary files) and then put in
+ * the BlobStore, so a download costs no database reads and no CPU: the API only streams or redirects.
+ *
+ * Names: `publicaciones/<publicationId>/<file>` for one publisher's current publication; downloads spanning
+ * every publisher are `todos/<hash of the publications read>/<file>`, built on first demand.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as readline from 'readline';
+import { pipeline } from 'stream/promises';
+import type { Writable } from 'stream';
+import { createGzip } from 'zlib';
+import ExcelJS from 'exceljs';
+import type { Page, Store } from '../store/store';
+import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
+import { flattenSheet } from '../../../core/flatten';
+import { templateSpec } from '../../../core/template/template-spec';
+import { looksLikeFormula } from '../../../core/format/formula-safety';
+import type { BlobStore } from './blob-store';
+
+export type BulkKind = 'releases' | 'records' | 'projects';
+/** What a bulk file is built from: the publisher and publication of each current set (see api/current-publications). */
+export interface BulkSet { publisher: { id: string }; publication: { id: string; createdAt: string } }
+
+export const BULK_FILES: Record<string, { kind?: BulkKind; format: 'json' | 'jsonl' | 'xlsx' }> = {
+  'releases.json': { kind: 'releases', format: 'json' },
+  'records.json': { kind: 'records', format: 'json' },
+  'projects.json': { kind: 'projects', format: 'json' },
+  'releases.jsonl': { kind: 'releases', format: 'jsonl' },
+  'records.jsonl': { kind: 'records', format: 'jsonl' },
+  'projects.jsonl': { kind: 'projects', format: 'jsonl' },
+  'datos.xlsx': { format: 'xlsx' },
+};
+
+export const CONTENT_TYPES = { json: 'application/json; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', gz: 'application/gzip' } as const;
+
+/** The folder of the bulk files of these sets (see the header). */
+export function bulkPrefix(sets: BulkSet[], publisherId: string | undefined): string {
+  if (publisherId && sets.length === 1) return `publicaciones/${sets[0].publication.id}/`;
+  const stamp = sets.map((s) => s.publication.id).sort().join(',');
+  return `${publisherId ? `publicador/${publisherId}` : 'todos'}/${createHash('sha256').update(stamp).digest('hex').slice(0, 32)}/`;
+}
+
+/** Small pages keep memory flat: each page is parsed, written, then dropped. */
+const PAGE = 100;
+
+async function* documents(store: Store, sets: BulkSet[], kind: BulkKind): AsyncGenerator<unknown[]> {
+  for (const { publication } of sets) {
+    let after: string | undefined;
+    do {
+      const q = { publicationId: publication.id, after, limit: kind === 'records' ? PAGE / 4 : PAGE };
+      const page: Page<{ release?: unknown; record?: unknown; project?: unknown }> =
+        kind === 'releases' ? await store.listReleases(q) : kind === 'records' ? await store.listRecords(q) : await store.listProjects(q);
+      yield page.items.map((i) => (kind === 'releases' ? i.release : kind === 'records' ? i.record : i.project));
+      after = page.next;
+      // Building files is long CPU work: let the requests being served have their turn between pages.
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (after);
+  }
+}
+
+/** The stored text of every document of one kind (no parsing: spliced into the files as is). */
+async function* documentTexts(store: Store, sets: BulkSet[], kind: BulkKind): AsyncGenerator<string[]> {
+  for (const { publication } of sets) {
+    let after: string | undefined;
+    do {
+      const page = await store.listDocumentTexts(kind, { publicationId: publication.id, after, limit: kind === 'records' ? PAGE : PAGE * 5 });
+      yield page.items.map((i) => i.text);
+      after = page.next;
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (after);
+  }
+}
+
+/**
+ * The latest release of each process. Our releases are full snapshots of a process (the sheet holds its whole
+ * state), so the latest one is its compiled state — at a fifth of the bytes of a record.
+ */
+async function* latestReleases(store: Store, sets: BulkSet[]): AsyncGenerator<unknown[]> {
+  let pending: { ocid: string; release: unknown } | undefined;
+  for (const { publication } of sets) {
+    let after: string | undefined;
+    do {
+      const page = await store.listReleases({ publicationId: publication.id, after, limit: PAGE });
+      const out: unknown[] = [];
+      for (const r of page.items) {
+        if (pending && pending.ocid !== r.ocid) out.push(pending.release);
+        pending = { ocid: r.ocid, release: r.release };
+      }
+      if (out.length) yield out;
+      after = page.next;
+      await new Promise((resolve) => setImmediate(resolve));
+    } while (after);
+  }
+  if (pending) yield [pending.release];
+}
+
+function write(out: Writable, chunk: string): Promise<void> | void {
+  if (!out.write(chunk)) return new Promise((resolve) => out.once('drain', resolve));
+}
+
+function finish(out: fs.WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => { out.once('error', reject); out.end(() => resolve()); });
+}
+
+const PACKAGERS = { releases: releasePackage, records: recordPackage, projects: projectPackage } as const;
+
+/** One pass over the documents of a kind writes both its package (.json) and its JSON Lines (.jsonl). */
+async function writeKind(store: Store, sets: BulkSet[], kind: BulkKind, meta: PackageMeta, jsonFile: string, linesFile: string): Promise<void> {
+  // The envelope is the real package with an empty list, split where the list goes.
+  const envelope = JSON.stringify(PACKAGERS[kind]([], meta));
+  const marker = `"${kind}":[]`;
+  const at = envelope.lastIndexOf(marker);
+  const json = fs.createWriteStream(jsonFile);
+  const lines = fs.createWriteStream(linesFile);
+  await write(json, `${envelope.slice(0, at)}"${kind}":[`);
+  let first = true;
+  for await (const page of documentTexts(store, sets, kind)) {
+    let chunk = '';
+    let lineChunk = '';
+    for (const text of page) {
+      chunk += (first ? '' : ',') + text;
+      lineChunk += `${text}\n`;
+      first = false;
+    }
+    if (chunk) await Promise.all([write(json, chunk), write(lines, lineChunk)]);
+  }
+  await write(json, `]${envelope.slice(at + marker.length)}`);
+  await Promise.all([finish(json), finish(lines)]);
+}
+
+/**
+ * A spilled value as the cell to write. Calendar dates were spilled as {d: epoch ms} so they come back as real
+ * dates. Text goes into typed string cells, which a spreadsheet never runs as a formula whatever they start with
+ * (= + - @), so it needs no apostrophe and reads back exactly as published (a CSV has no cell types: the
+ * dashboard's CSV keeps the apostrophe, core/format/formula-safety.ts). Text that starts like a formula goes in an
+ * inline-string cell (`t="inlineStr"`, what ExcelJS writes for rich text), the plainest "this is text" an .xlsx can say.
+ */
+function cellValue(v: unknown): unknown {
+  if (v !== null && typeof v === 'object') return new Date((v as { d: number }).d);
+  return looksLikeFormula(v) ? { richText: [{ text: v }] } : v;
+}
+
+/**
+ * The flattened template as .xlsx: each page's rows go to one temporary JSON Lines file per sheet, then the
+ * sheets are streamed into the workbook one after another (an .xlsx holds its sheets one after another).
+ */
+async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: string): Promise<void> {
+  const spec = templateSpec();
+  const spills = spec.sheets.map((_, i) => path.join(dir, `hoja-${i}.jsonl`));
+  const files = spills.map((f) => fs.createWriteStream(f));
+  const spill = async (standard: 'ocds' | 'oc4ids', pages: AsyncGenerator<unknown[]>): Promise<void> => {
+    for await (const docs of pages) {
+      for (const [i, sheet] of spec.sheets.entries()) {
+        if (sheet.standard !== standard) continue;
+        let chunk = '';
+        for (const row of flattenSheet(sheet, docs).rows.slice(2)) chunk += `${JSON.stringify(row.map((v) => (v instanceof Date ? { d: v.getTime() } : (v ?? null))))}\n`;
+        if (chunk) await write(files[i], chunk);
+      }
+    }
+  };
+  await spill('ocds', latestReleases(store, sets));
+  await spill('oc4ids', documents(store, sets, 'projects'));
+  await Promise.all(files.map(finish));
+
+  const out = fs.createWriteStream(file);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  for (const [i, sheet] of spec.sheets.entries()) {
+    const ws = workbook.addWorksheet(sheet.name);
+    for (const row of flattenSheet(sheet, []).rows) ws.addRow(row).commit();
+    const lines = readline.createInterface({ input: fs.createReadStream(spills[i]), crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (!line) continue;
+      ws.addRow((JSON.parse(line) as unknown[]).map(cellValue)).commit();
+      if (out.writableNeedDrain) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+    }
+    ws.commit();
+  }
+  await workbook.commit();
+  if (!out.writableFinished) await new Promise<void>((resolve, reject) => { out.once('finish', () => resolve()); out.once('error', reject); });
+}
+
+async function gzipFile(from: string, to: string): Promise<void> {
+  await pipeline(fs.createReadStream(from), createGzip({ level: 6 }), fs.createWriteStream(to));
+}
+
+/**
+ * Writes every bulk file of `sets` under `prefix`. `metaFor(file)` gives each package's metadata (its `uri` is
+ * the file's public address). The `.json`/`.jsonl` files are put last-but-one and `datos.xlsx` last: a reader
+ * that finds `datos.xlsx` finds them all (see `hasBulkFiles`).
+ */
+export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkSet[], prefix: string, metaFor: (file: string) => PackageMeta): Promise<void> {
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'infra-bulk-'));
+  try {
+    for (const kind of ['releases', 'records', 'projects'] as const) {
+      const json = path.join(dir, `${kind}.json`);
+      const lines = path.join(dir, `${kind}.jsonl`);
+      await writeKind(store, sets, kind, metaFor(`${kind}.json`), json, lines);
+      for (const [file, format] of [[json, 'json'], [lines, 'jsonl']] as const) {
+        await gzipFile(file, `${file}.gz`);
+        await blobs.put(`${prefix}${path.basename(file)}`, file, CONTENT_TYPES[format]);
+        await blobs.put(`${prefix}${path.basename(file)}.gz`, `${file}.gz`, CONTENT_TYPES.gz);
+        await fs.promises.rm(file);
+        await fs.promises.rm(`${file}.gz`);
+      }
+    }
+    const xlsx = path.join(dir, 'datos.xlsx');
+    await writeXlsx(store, sets, xlsx, dir);
+    await blobs.put(`${prefix}datos.xlsx`, xlsx, CONTENT_TYPES.xlsx);
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Whether the whole set of files under `prefix` is there (datos.xlsx is written last). */
+export async function hasBulkFiles(blobs: BlobStore, prefix: string): Promise<boolean> {
+  return (await blobs.stat(`${prefix}datos.xlsx`)) !== undefined;
+}

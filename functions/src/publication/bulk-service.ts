@@ -1,0 +1,37 @@
+/**
+ * Bulk files on demand and at publication: `ensure` returns the folder holding the complete files of the sets a
+ * request reads, building them first if they are missing (once: concurrent requests wait for the same build).
+ * The publication task calls `ensure` for the publisher right after publishing, so readers normally find them.
+ */
+import type { Store } from '../store/store';
+import { packageMeta, type PublishedSet } from '../api/current-publications';
+import type { BlobStore } from './blob-store';
+import { bulkPrefix, hasBulkFiles, writeBulkFiles } from './bulk-files';
+
+export interface BulkService {
+  blobs: BlobStore;
+  /** The folder (`…/`) of the complete bulk files of `sets`; `publisherId` when the request named one. */
+  ensure(sets: PublishedSet[], publisherId?: string): Promise<string>;
+}
+
+export function bulkService(deps: { store: Store; blobs: BlobStore; baseUrl: string; platformName: string }): BulkService {
+  const building = new Map<string, Promise<void>>();
+  const platform = { name: deps.platformName, uri: deps.baseUrl };
+  return {
+    blobs: deps.blobs,
+    async ensure(sets, publisherId) {
+      const prefix = bulkPrefix(sets, publisherId);
+      if (await hasBulkFiles(deps.blobs, prefix)) return prefix;
+      let pending = building.get(prefix);
+      if (!pending) {
+        const query = publisherId ? `?publisher=${encodeURIComponent(publisherId)}` : '';
+        pending = writeBulkFiles(deps.store, deps.blobs, sets, prefix, (file) => packageMeta(`${deps.baseUrl}/api/bulk/${file}${query}`, sets, platform));
+        building.set(prefix, pending);
+        const forget = () => { building.delete(prefix); };
+        pending.then(forget, forget);
+      }
+      await pending;
+      return prefix;
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Cloud bulk files: a Cloud Storage bucket through @google-cloud/storage (Application Default Credentials: the
+ * function's service account). `apiEndpoint` points the real client at a local stand-in in tests.
+ */
+import { Storage } from '@google-cloud/storage';
+import type { Readable } from 'stream';
+import { assertBlobName, type BlobInfo, type BlobStore } from './blob-store';
+
+export interface GcsOptions {
+  bucket: string;
+  projectId?: string;
+  /** Tests: a local stub of the JSON API (http://127.0.0.1:port). */
+  apiEndpoint?: string;
+  /** Public base URL of the objects (e.g. https://storage.googleapis.com/<bucket>) when the bucket is public. */
+  publicUrl?: string;
+}
+
+/** A stored file never changes (its name includes the publication id): caches may keep it for a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export function gcsBlobStore(options: GcsOptions): BlobStore {
+  const storage = new Storage({
+    ...(options.projectId ? { projectId: options.projectId } : {}),
+    ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
+  });
+  const bucket = storage.bucket(options.bucket);
+  const infoOf = (metadata: { size?: string | number; md5Hash?: string; contentType?: string }): BlobInfo => ({
+    size: Number(metadata.size ?? 0),
+    etag: `"${metadata.md5Hash ?? ''}"`,
+    contentType: metadata.contentType ?? 'application/octet-stream',
+  });
+  return {
+    async put(name, localFile, contentType) {
+      assertBlobName(name);
+      // One request per file (no resumable session): files are written once, and a failed upload is simply redone.
+      const [file] = await bucket.upload(localFile, { destination: name, resumable: false, validation: 'md5', metadata: { contentType, cacheControl: IMMUTABLE } });
+      return infoOf(file.metadata);
+    },
+    async stat(name) {
+      assertBlobName(name);
+      try {
+        const [metadata] = await bucket.file(name).getMetadata();
+        return infoOf(metadata);
+      } catch (e) {
+        if ((e as { code?: number }).code === 404) return undefined;
+        throw e;
+      }
+    },
+    read(name): Readable {
+      assertBlobName(name);
+      return bucket.file(name).createReadStream({ validation: false });
+    },
+    ...(options.publicUrl ? { publicUrl: (name: string) => `${options.publicUrl}/${name.split('/').map(encodeURIComponent).join('/')}` } : {}),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Publication as a background job (issue 16, item 2 / issue 13, item 7): approval answers 202 at once with the
+ * submission *publicando*; the in-process queue publishes it (and writes its bulk files); a repeated delivery does
+ * nothing twice; a live lease makes a second runner wait; a dead runner's lease is taken over after LEASE_MS; and
+ * failures end *falló* with the reason. Real SQLite, real workbooks, real app.
+ */
+import request from 'supertest';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { createApp } from '../app';
+import { workflowRoutes, XLSX_MIME } from '../workflow/workflow-routes';
+import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
+import { directoryUploads } from '../workflow/upload-store';
+import { localHarness, projectWorkbook, PUBLISHERS, BASE_URL, USERS, xlsxOf, type LocalHarness } from '../../../test/workflow/workflow-harness';
+import { inProcessQueue, type InProcessQueue } from './publication-queue';
+import { LEASE_ACTION, LEASE_MS, resumeInterruptedPublications, runPublicationTask, type PublicationTaskDeps } from './publication-task';
+import { bulkService } from './bulk-service';
+import { diskBlobStore } from './disk-blob-store';
+import { PLATFORM_NAME } from '../app';
+import type { Express } from 'express';
+
+const [MER] = PUBLISHERS;
+let h: LocalHarness;
+let app: Express;
+let queue: InProcessQueue;
+let deps: PublicationTaskDeps;
+let bulkDir: string;
+let clock = Date.parse('2025-03-01T12:00:00Z');
+const now = () => new Date(clock);
+
+beforeAll(async () => {
+  h = await localHarness();
+  bulkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'task-bulk-'));
+  const uploads = directoryUploads(h.uploadDir);
+  const bulk = bulkService({ store: h.store, blobs: diskBlobStore(bulkDir), baseUrl: BASE_URL, platformName: PLATFORM_NAME });
+  deps = { store: h.store, baseUrl: BASE_URL, now, log: () => undefined, openSource: (s) => uploads.open(s.kind === 'xlsx' ? s.fileId : ''), bulk };
+  queue = inProcessQueue((task) => runPublicationTask(deps, task), { log: () => undefined, retryDelaysMs: [] });
+  const routes = workflowRoutes({ store: h.store, authenticator: apiTokenAuthenticator(h.store), baseUrl: BASE_URL, uploads, maxUploadBytes: 5 * 1024 * 1024, log: () => undefined, now, publicationQueue: queue });
+  app = createApp({ store: h.store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 5 * 1024 * 1024 }, log: () => undefined, extraApi: [routes], bulk });
+});
+afterAll(async () => { await queue.stop(); await h.close(); fs.rmSync(bulkDir, { recursive: true, force: true }); });
+
+async function submit(title: string): Promise<string> {
+  const created = await request(app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { title })));
+  expect(created.status).toBe(201);
+  return created.body.submission.id as string;
+}
+
+test('approval answers 202 at once (publicando); the task publishes (publicada) and writes the bulk files', async () => {
+  const id = await submit('Parque del Centro');
+  const approved = await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
+  expect(approved.status).toBe(202);
+  expect(approved.body.submission).toMatchObject({ status: 'approved', statusLabel: 'publicando' });
+  await queue.idle();
+  const done = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
+  expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'publicada' });
+  expect(done.body.submission.history.map((e: { action: string }) => e.action)).toEqual(['submitted', 'approved', LEASE_ACTION, 'published']);
+  const current = await h.store.getCurrent('mer');
+  expect(fs.existsSync(path.join(bulkDir, 'publicaciones', current!.id, 'datos.xlsx'))).toBe(true);
+  const projects = await request(app).get('/api/oc4ids/projects?publisher=mer');
+  expect(projects.body.projects[0].title).toBe('Parque del Centro');
+
+  // A repeated delivery of the same task finds it finished and does nothing.
+  expect(await runPublicationTask(deps, { submissionId: id, actorId: USERS.coordinadorA.id })).toBe('done');
+  expect((await h.store.listPublications({ publisherId: 'mer' })).items).toHaveLength(1);
+}, 30000);
+
+test('two deliveries at once: one runs, the other finds the lease and waits', async () => {
+  clock += 60_000;
+  const id = await submit('Mercado Municipal');
+  const before = (await h.store.listPublications({ publisherId: 'mer' })).items.length;
+  const stalled = inProcessQueue(async () => 'done', { log: () => undefined });
+  const routes = workflowRoutes({ store: h.store, authenticator: apiTokenAuthenticator(h.store), baseUrl: BASE_URL, uploads: directoryUploads(h.uploadDir), maxUploadBytes: 1024 * 1024, log: () => undefined, now, publicationQueue: stalled });
+  const quiet = createApp({ store: h.store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 1024 * 1024 }, log: () => undefined, extraApi: [routes] });
+  expect((await request(quiet).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(202);
+  const task = { submissionId: id, actorId: USERS.coordinadorA.id };
+  const results = await Promise.all([runPublicationTask(deps, task), runPublicationTask(deps, task)]);
+  expect(results.sort()).toEqual(['busy', 'done']);
+  expect((await h.store.getSubmission(id))?.status).toBe('published');
+  expect((await h.store.listPublications({ publisherId: 'mer' })).items).toHaveLength(before + 1);
+  // Approving again while it is being published (or after) is a Spanish 409.
+  const again = await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
+  expect(again.status).toBe(409);
+}, 30000);
+
+test('a dead runner: its lease holds for LEASE_MS, then the next delivery takes over and publishes', async () => {
+  clock += 60_000;
+  const id = await submit('Biblioteca Pública');
+  const s = await h.store.getSubmission(id);
+  // What a runner killed mid-way leaves behind: approved, with its lease taken.
+  await h.store.transitionSubmission(id, ['submitted'], 'approved', { at: now().toISOString(), by: USERS.coordinadorA.id, action: 'approved' });
+  await h.store.transitionSubmission(id, ['approved'], 'approved', { at: now().toISOString(), by: 'system', action: LEASE_ACTION });
+  expect(s?.status).toBe('submitted');
+  const task = { submissionId: id, actorId: USERS.coordinadorA.id };
+  clock += LEASE_MS - 1000;
+  expect(await runPublicationTask(deps, task)).toBe('busy');
+  clock += 2000;
+  expect(await runPublicationTask(deps, task)).toBe('done');
+  const after = await h.store.getSubmission(id);
+  expect(after?.status).toBe('published');
+  expect(after?.history.filter((e) => e.action === LEASE_ACTION).map((e) => e.comment ?? null)).toEqual([null, 'Reintento 2 de la publicación.']);
+}, 30000);
+
+test('start-up of the single process takes interrupted publications over at once', async () => {
+  clock += 60_000;
+  const id = await submit('Unidad Deportiva');
+  await h.store.transitionSubmission(id, ['submitted'], 'approved', { at: now().toISOString(), by: USERS.coordinadorA.id, action: 'approved' });
+  await h.store.transitionSubmission(id, ['approved'], 'approved', { at: now().toISOString(), by: 'system', action: LEASE_ACTION });
+  const resumed = await resumeInterruptedPublications(h.store, (task) => runPublicationTask(deps, task, { takeOver: true }));
+  expect(resumed).toBe(1);
+  expect((await h.store.getSubmission(id))?.status).toBe('published');
+}, 30000);
+
+test('a failure ends falló with the reason, shown to the coordinator; approving again retries', async () => {
+  clock += 60_000;
+  const id = await submit('Centro de Salud');
+  const s = await h.store.getSubmission(id);
+  fs.rmSync(path.join(h.uploadDir, `${s!.source.kind === 'xlsx' ? s!.source.fileId : ''}.xlsx`));
+  expect((await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(202);
+  await queue.idle();
+  const failed = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
+  expect(failed.body.submission).toMatchObject({ status: 'failed', statusLabel: 'falló' });
+  expect(failed.body.submission.failureReason).toMatch(/[áéíóúñ]|archivo|no se/i);
+  expect((await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(202);
+  await queue.idle();
+}, 30000);

@@ -1,0 +1,112 @@
+/**
+ * Deployment smoke test (issue 16, item 6): the deployable bundle functions/lib/index.js (`npm run build:functions`)
+ * loaded with the production configuration, on the cloud wiring — Firestore (emulator), Google identity tokens
+ * (local certificate endpoint), Application Default Credentials (local metadata server), Google Sheets, Cloud
+ * Storage and Cloud Tasks (local stubs of their APIs) — after bootstrapping with the CLI's `--nube`:
+ * submit → approve (202, queued) → the task function publishes → public API and bulk download from the bucket.
+ */
+import * as path from 'path';
+import request from 'supertest';
+import type { RequestListener } from 'http';
+import { deleteApp, getApps } from 'firebase-admin/app';
+import { buildFunctions, ROOT } from '../../scripts/build';
+import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
+import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from '../workflow/test-identity';
+import { startSheetsStub, type SheetsStub } from '../workflow/sheets-stub';
+import { projectWorkbook } from '../workflow/workflow-harness';
+import { startStorageStub, type StorageStub } from '../storage-stub/storage-stub';
+import { startMetadataStub, type MetadataStub } from './metadata-stub';
+import { startTasksStub, type TasksStub } from './tasks-stub';
+import { runCli } from '../cli/run-cli';
+import { VALIDATORS } from '../../core/validate';
+
+const SHEET = '1SmokeTestSpreadsheet0123456789abcdefghijk';
+const SERVICE_ACCOUNT = 'infra-abierta@demo-infra-abierta.iam.gserviceaccount.com';
+const saved = { ...process.env };
+let firestore: FirestoreEmulator;
+let identity: TestIdentity;
+let sheets: SheetsStub;
+let storage: StorageStub;
+let metadata: MetadataStub;
+let tasks: TasksStub;
+
+beforeAll(async () => {
+  await buildFunctions();
+  firestore = await startFirestoreEmulator();
+  [identity, sheets, storage, tasks] = await Promise.all([startTestIdentity(), startSheetsStub(), startStorageStub(), startTasksStub()]);
+  metadata = await startMetadataStub(process.env.GCLOUD_PROJECT as string, SERVICE_ACCOUNT);
+  Object.assign(process.env, {
+    // The production configuration (docs/deploy.md) …
+    GOOGLE_CLIENT_ID: TEST_CLIENT_ID,
+    PUBLIC_BASE_URL: 'https://infra-abierta.example.mx',
+    BULK_BUCKET: 'demo-infra-abierta.appspot.com',
+    SERVICE_ACCOUNT_EMAIL: SERVICE_ACCOUNT,
+    FIRESTORE_NAMESPACE: 'smoke_',
+    // … and where Google's services are, all on 127.0.0.1.
+    GOOGLE_ID_TOKEN_CERTS_URL: identity.certsUrl,
+    SHEETS_API_ROOT_URL: sheets.rootUrl,
+    STORAGE_API_ENDPOINT: storage.apiEndpoint,
+    CLOUD_TASKS_EMULATOR_HOST: tasks.host,
+    GCE_METADATA_HOST: metadata.host,
+    // ADC inside Cloud Functions comes from the metadata server: here, the local one above.
+    METADATA_SERVER_DETECTION: 'assume-present',
+  });
+}, 60000);
+
+afterAll(async () => {
+  process.env = saved;
+  await Promise.all(getApps().map((a) => deleteApp(a)));
+  await Promise.all([identity.close(), sheets.close(), storage.close(), tasks.close(), metadata.close()]);
+  await firestore.stop();
+});
+
+test('bootstrap with --nube, then submit → approve → task publishes → bulk download, on the built bundle', async () => {
+  const project = process.env.GCLOUD_PROJECT as string;
+  expect((await runCli('publishers', 'add', 'itait', '--nube', '--proyecto', project, '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-itait1', '--prefijo-proyectos', 'oc4ids-itait1')).code).toBe(0);
+  expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@itait.gob.mx', '--rol', 'capturista', '--publicador', 'itait')).code).toBe(0);
+  expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'revision@itait-og.mx', '--rol', 'coordinador', '--entidad', 'Tamaulipas')).code).toBe(0);
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const bundle = require(path.join(ROOT, 'functions/lib/index.js')) as { api: RequestListener; publishSubmission: RequestListener & { __endpoint: Record<string, unknown> } };
+  expect(bundle.publishSubmission.__endpoint).toMatchObject({ availableMemoryMb: 2048, timeoutSeconds: 540, concurrency: 1, taskQueueTrigger: { retryConfig: { maxAttempts: 8 } } });
+  expect((bundle.api as unknown as { __endpoint: Record<string, unknown> }).__endpoint).toMatchObject({ availableMemoryMb: 1024, timeoutSeconds: 300, concurrency: 80 });
+
+  sheets.put(SHEET, projectWorkbook({ id: 'itait', name: 'ITAIT', state: 'Tamaulipas', ocidPrefix: 'ocds-itait1', projectIdPrefix: 'oc4ids-itait1', commitment: { projects: 5, periodicityDays: 90 } }, { title: 'Puente Tampico' }));
+  const capturista = `Bearer ${identity.token({ email: 'obras@itait.gob.mx' })}`;
+  const coordinador = `Bearer ${identity.token({ email: 'revision@itait-og.mx' })}`;
+  const created = await request(bundle.api).post('/api/submissions').set('Authorization', capturista).send({ spreadsheetId: SHEET });
+  expect(created.status).toBe(201);
+  const id = created.body.submission.id as string;
+
+  const approved = await request(bundle.api).post(`/api/submissions/${id}/approve`).set('Authorization', coordinador);
+  expect(approved.status).toBe(202);
+  expect(approved.body.submission.statusLabel).toBe('publicando');
+  expect(tasks.tasks).toHaveLength(1);
+  expect(tasks.tasks[0]).toMatchObject({ queue: 'publishSubmission', body: { data: { submissionId: id } } });
+
+  // Cloud Tasks delivers the task to the function with an OIDC token (checked by Cloud Run before it arrives).
+  const oidc = ['e30', Buffer.from(JSON.stringify({ uid: 'cloud-tasks', email: SERVICE_ACCOUNT })).toString('base64url'), 'sig'].join('.');
+  const dispatched = await request(bundle.publishSubmission).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object);
+  expect(dispatched.status).toBe(204);
+  expect(sheets.requests.every((r) => r.authorization?.startsWith('Bearer metadata-token-'))).toBe(true);
+
+  const done = await request(bundle.api).get(`/api/submissions/${id}`).set('Authorization', coordinador);
+  expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'publicada' });
+  const projects = await request(bundle.api).get('/api/oc4ids/projects?publisher=itait');
+  expect(projects.body.projects[0]).toMatchObject({ id: 'oc4ids-itait1-0001', title: 'Puente Tampico' });
+  expect(projects.body.uri).toMatch(/^https:\/\/infra-abierta\.example\.mx\/api\/oc4ids\/projects/);
+
+  // The task wrote the bulk files to the bucket; the download streams them from there.
+  expect([...storage.objects.keys()].filter((k) => k.endsWith('/datos.xlsx'))).toHaveLength(1);
+  const bulk = await request(bundle.api).get('/api/bulk/projects.json?publisher=itait').set('Accept-Encoding', 'identity')
+    .buffer(true).parse((res, cb) => { const c: Buffer[] = []; res.on('data', (x: Buffer) => c.push(x)); res.on('end', () => cb(null, Buffer.concat(c))); });
+  expect(bulk.status).toBe(200);
+  expect(Number(bulk.headers['content-length'])).toBe((bulk.body as Buffer).length);
+  expect(bulk.headers.etag).toMatch(/^"/);
+  const pkg = JSON.parse((bulk.body as Buffer).toString('utf8')) as { projects: { title: string }[] };
+  if (!VALIDATORS.projectPackage(pkg)) throw new Error(JSON.stringify(VALIDATORS.projectPackage.errors?.slice(0, 3)));
+  expect(pkg.projects.map((p) => p.title)).toEqual(['Puente Tampico']);
+
+  // A second delivery of the same task (Cloud Tasks is at-least-once) changes nothing.
+  expect((await request(bundle.publishSubmission).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object)).status).toBe(204);
+}, 30000);

@@ -1,0 +1,83 @@
+/**
+ * A local stand-in for the Cloud Storage JSON API on 127.0.0.1, enough for the real @google-cloud/storage client
+ * pointed at it with `apiEndpoint`: multipart uploads (`POST /upload/storage/v1/b/{bucket}/o?uploadType=multipart`),
+ * object metadata (`GET /storage/v1/b/{bucket}/o/{name}`) and media (`…?alt=media`), with the documented shapes
+ * (size as a string, md5Hash in base64, 404 as a JSON error).
+ */
+import { createHash } from 'crypto';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+
+export interface StoredObject { data: Buffer; metadata: Record<string, unknown> }
+
+export interface StorageStub {
+  apiEndpoint: string;
+  objects: Map<string, StoredObject>;
+  /** Method and path of every request. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+function parseMultipart(body: Buffer, boundary: string): { metadata: Record<string, unknown>; media: Buffer } {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: Buffer[] = [];
+  let at = body.indexOf(delimiter);
+  while (at !== -1) {
+    const next = body.indexOf(delimiter, at + delimiter.length);
+    if (next === -1) break;
+    parts.push(body.subarray(at + delimiter.length, next));
+    at = next;
+  }
+  const content = (part: Buffer) => {
+    const headerEnd = part.indexOf('\r\n\r\n');
+    return part.subarray(headerEnd + 4, part.length - 2); // drop the CRLF before the next delimiter
+  };
+  return { metadata: JSON.parse(content(parts[0]).toString('utf8')) as Record<string, unknown>, media: content(parts[1]) };
+}
+
+export async function startStorageStub(): Promise<StorageStub> {
+  const objects = new Map<string, StoredObject>();
+  const requests: string[] = [];
+  let generation = 1;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      requests.push(`${req.method} ${url.pathname}`);
+      const json = (status: number, body: unknown) => { res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }); res.end(JSON.stringify(body)); };
+      const missing = () => json(404, { error: { code: 404, message: 'No such object', errors: [{ reason: 'notFound', message: 'No such object' }] } });
+      const upload = /^\/upload\/storage\/v1\/b\/([^/]+)\/o$/.exec(url.pathname);
+      if (upload && req.method === 'POST') {
+        const type = req.headers['content-type'] ?? '';
+        const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
+        if (url.searchParams.get('uploadType') !== 'multipart' || !boundary) return json(400, { error: { code: 400, message: 'only multipart uploads' } });
+        const { metadata, media } = parseMultipart(Buffer.concat(chunks), boundary);
+        const name = String(url.searchParams.get('name') ?? metadata.name);
+        const md5Hash = createHash('md5').update(media).digest('base64');
+        const stored = { ...metadata, name, bucket: upload[1], size: String(media.length), md5Hash, etag: md5Hash, generation: String(generation++), contentType: metadata.contentType ?? 'application/octet-stream' };
+        objects.set(`${upload[1]}/${name}`, { data: media, metadata: stored });
+        return json(200, stored);
+      }
+      const object = /^\/storage\/v1\/b\/([^/]+)\/o\/(.+)$/.exec(url.pathname);
+      if (object && req.method === 'GET') {
+        const found = objects.get(`${object[1]}/${decodeURIComponent(object[2])}`);
+        if (!found) return missing();
+        if (url.searchParams.get('alt') === 'media') {
+          res.writeHead(200, { 'content-type': String(found.metadata.contentType), 'content-length': String(found.data.length), 'x-goog-hash': `md5=${String(found.metadata.md5Hash)}` });
+          return void res.end(found.data);
+        }
+        return json(200, found.metadata);
+      }
+      json(404, { error: { code: 404, message: `stub: ${req.method} ${url.pathname}` } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    apiEndpoint: `http://127.0.0.1:${port}`,
+    objects,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
