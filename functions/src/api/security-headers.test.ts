@@ -59,7 +59,13 @@ describe('security headers on every answer', () => {
     expect(res.status).toBe(404);
     expectSecurityHeaders(res);
     expect(res.text).not.toMatch(/Cannot GET/);
-    expect((res.body as { error: { message: string } }).error.message).toBe('No existe esa página.');
+    expect(res.type).toBe('text/html');
+    expect(res.text).toContain('Página no encontrada');
+    // A client that asks only for JSON gets the same answer as JSON.
+    const json = await request(app).get('/no-existe.html').set('Accept', 'application/json');
+    expect(json.status).toBe(404);
+    expectSecurityHeaders(json);
+    expect((json.body as { error: { message: string } }).error.message).toBe('No existe esa página.');
   });
 
   test('the header policy is the dashboard\'s <meta> policy, plus frame-ancestors', () => {
