@@ -91,6 +91,7 @@ export async function cloudHarness(opts: { wrapStore?: (s: Store) => Store; now?
     baseUrl: BASE_URL,
     sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, rootUrl: stub.rootUrl, serviceAccountEmail: SERVICE_ACCOUNT, retryDelaysMs: [0, 0] }),
     maxUploadBytes: 1024 * 1024,
+    serviceAccount: SERVICE_ACCOUNT,
     log: () => {},
     ...(opts.now ? { now: opts.now } : {}),
   });
