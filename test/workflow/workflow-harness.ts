@@ -77,7 +77,14 @@ async function seed(store: Store, tokens?: Map<string, string>): Promise<void> {
 export interface CloudHarness extends Harness { stub: SheetsStub; identity: TestIdentity }
 
 /** Cloud wiring. `wrapStore` lets a test inject faults into what the routes see (the seed goes straight in). */
-export async function cloudHarness(opts: { wrapStore?: (s: Store) => Store; now?: () => Date } = {}): Promise<CloudHarness> {
+export interface HarnessOptions {
+  /** Notifications by SMTP to a local server on this port (self-hosted outbox). */
+  smtpPort?: number;
+  /** Serve this built dashboard at `/`. */
+  dashboardDir?: string;
+}
+
+export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Store) => Store; now?: () => Date } = {}): Promise<CloudHarness> {
   const inner = openSqliteStore(':memory:');
   await seed(inner);
   const store = opts.wrapStore ? opts.wrapStore(inner) : inner;
@@ -95,7 +102,7 @@ export async function cloudHarness(opts: { wrapStore?: (s: Store) => Store; now?
     log: () => {},
     ...(opts.now ? { now: opts.now } : {}),
   });
-  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 1024 * 1024 }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}) });
+  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 1024 * 1024 }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}), ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {
     app, store, stub, identity,
     bearer: (name) => `Bearer ${identity.token({ email: USERS[name].email })}`,
@@ -105,13 +112,13 @@ export async function cloudHarness(opts: { wrapStore?: (s: Store) => Store; now?
 
 export interface LocalHarness extends Harness { uploadDir: string }
 
-export async function localHarness(): Promise<LocalHarness> {
+export async function localHarness(opts: HarnessOptions = {}): Promise<LocalHarness> {
   const store = openSqliteStore(':memory:');
   const tokens = new Map<string, string>();
   await seed(store, tokens);
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-uploads-'));
   const routes = workflowRoutes({ store, authenticator: apiTokenAuthenticator(store), baseUrl: BASE_URL, uploads: directoryUploads(uploadDir), maxUploadBytes: 5 * 1024 * 1024, log: () => {} });
-  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 5 * 1024 * 1024 }, log: () => {}, extraApi: [routes] });
+  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 5 * 1024 * 1024 }, log: () => {}, extraApi: [routes], ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {
     app, store, uploadDir,
     bearer: (name) => `Bearer ${tokens.get(USERS[name].id)}`,

@@ -283,7 +283,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const visible = await visibleTo(user, 'submission.list');
     const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after: queryString(req, 'after'), limit });
     // A filtered page may hold fewer than `limit` items; `links.next` still continues where the store stopped.
-    const items = page.items.filter((s) => visible(s.publisherId) && (!spreadsheetId || (s.source.kind === 'sheets' && s.source.spreadsheetId === spreadsheetId)));
+    const items = page.items.filter((s) => visible(s.publisherId) && (!spreadsheetId || ((s.source.kind === 'sheets' || s.source.kind === 'values') && s.source.spreadsheetId === spreadsheetId)));
     // Oldest first (the store's order): the inbox is worked through in arrival order.
     const body: SubmissionListAnswer = { viewer: viewerOf(user), submissions: await views(items), links: nextLink(req, page.next), serviceAccount: deps.serviceAccount ?? null };
     res.json(body);
