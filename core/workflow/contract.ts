@@ -93,6 +93,22 @@ export interface PublicationSummary { id: string; createdAt: string; unchanged: 
 export interface ApproveAnswer extends SubmissionAnswer { publication: PublicationSummary }
 export interface ErrorAnswer { error: { code: string; message: string; findings?: FindingView[] } }
 
+/** Preview of what approving would change against the current publication. */
+export interface FieldChange { path: string; before: string | null; after: string | null }
+export type Change = 'new' | 'changed' | 'unchanged' | 'removed';
+export interface ItemChange { id: string; title: string | null; change: Change; fields: FieldChange[] }
+export interface ChangeGroup { counts: Record<Change, number>; items: ItemChange[] }
+export interface ChangePreview { processes: ChangeGroup; projects: ChangeGroup }
+export interface PreviewAnswer {
+  viewer: Viewer;
+  submission: SubmissionView;
+  /** Id of the publication compared against; null before the first publication. */
+  currentPublicationId: string | null;
+  preview: ChangePreview;
+  /** The live sheet differs from the snapshot (the implementer kept editing); null when it cannot be told. */
+  liveChanged: boolean | null;
+}
+
 /** Cell values as JSON: dates travel as ISO text (the core reads ISO dates). */
 export type JsonCell = string | number | boolean | null;
 export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][] }[] }
@@ -248,6 +264,34 @@ export function checkApproveAnswer(v: unknown): ApproveAnswer {
       unchanged: p.unchanged === true, changedProcesses: arr(p.changedProcesses, 'publication.changedProcesses', str),
       counts: { releases: num(counts.releases, 'publication.counts.releases'), records: num(counts.records, 'publication.counts.records'), projects: num(counts.projects, 'publication.counts.projects') },
     },
+  };
+}
+
+const CHANGES = ['new', 'changed', 'unchanged', 'removed'] as const;
+function checkGroup(v: unknown, path: string): ChangeGroup {
+  const o = obj(v, path);
+  const c = obj(o.counts, `${path}.counts`);
+  return {
+    counts: { new: num(c.new, `${path}.counts.new`), changed: num(c.changed, `${path}.counts.changed`), unchanged: num(c.unchanged, `${path}.counts.unchanged`), removed: num(c.removed, `${path}.counts.removed`) },
+    items: arr(o.items, `${path}.items`, (x, p) => {
+      const i = obj(x, p);
+      return {
+        id: str(i.id, `${p}.id`), title: strOrNull(i.title, `${p}.title`), change: oneOf(i.change, CHANGES, `${p}.change`),
+        fields: arr(i.fields, `${p}.fields`, (f, fp) => { const fo = obj(f, fp); return { path: str(fo.path, `${fp}.path`), before: strOrNull(fo.before, `${fp}.before`), after: strOrNull(fo.after, `${fp}.after`) }; }),
+      };
+    }),
+  };
+}
+
+export function checkPreviewAnswer(v: unknown): PreviewAnswer {
+  const base = checkSubmissionAnswer(v);
+  const o = v as Obj;
+  const preview = obj(o.preview, 'preview');
+  return {
+    ...base,
+    currentPublicationId: strOrNull(o.currentPublicationId, 'currentPublicationId'),
+    preview: { processes: checkGroup(preview.processes, 'preview.processes'), projects: checkGroup(preview.projects, 'preview.projects') },
+    liveChanged: o.liveChanged === null || o.liveChanged === undefined ? null : o.liveChanged === true,
   };
 }
 

@@ -14,16 +14,20 @@ import { indicatorsPage } from './pages/indicators';
 import { qualityPage } from './pages/quality';
 import { trackingPage } from './pages/tracking';
 import { downloadsPage } from './pages/downloads';
+import { mySubmissionsPage, reviewInboxPage, reviewSubmissionPage } from './review/review-pages';
 
 const ROUTES: Record<string, Page> = {
   '': homePage, proyectos: projectsPage, proyecto: projectPage, contrataciones: processesPage, contratistas: suppliersPage,
   contratista: supplierPage, indicadores: indicatorsPage, calidad: qualityPage, seguimiento: trackingPage, descargas: downloadsPage,
 };
+// Behind sign-in (dashboard/src/review): the coordinators' inbox and submission page, the officials' status page.
+Object.assign(ROUTES, { revision: reviewInboxPage, 'mis-envios': mySubmissionsPage });
 /** Menu entries; detail pages highlight their list. */
 const NAV: [string, string][] = [
   ['', 'Inicio'], ['proyectos', 'Proyectos'], ['contrataciones', 'Contrataciones'], ['contratistas', 'Contratistas'], ['indicadores', 'Indicadores'],
   ['calidad', 'Calidad de datos'], ['seguimiento', 'Seguimiento'], ['descargas', 'Descargas y API'],
 ];
+NAV.push(['revision', 'Revisión'], ['mis-envios', 'Mis envíos']);
 const PARENT: Record<string, string> = { proyecto: 'proyectos', contratista: 'contratistas' };
 
 function parseHash(): { name: string; params: string[]; query: URLSearchParams } {
@@ -46,7 +50,7 @@ async function render(): Promise<void> {
   const token = ++navigation;
   const main = document.getElementById('contenido') as HTMLElement;
   const { name, params, query } = parseHash();
-  const page = ROUTES[name] ?? homePage;
+  const page = name === 'revision' && params.length ? reviewSubmissionPage : ROUTES[name] ?? homePage;
   renderNav(ROUTES[name] ? name : '');
   main.setAttribute('aria-busy', 'true');
   try {

@@ -29,6 +29,7 @@ export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Sto
     sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, ...(config.serviceAccountEmail ? { serviceAccountEmail: config.serviceAccountEmail } : {}) }),
     maxUploadBytes: config.maxBodyBytes,
     ...(config.serviceAccountEmail ? { serviceAccount: config.serviceAccountEmail } : {}),
+    ...(config.googleClientId ? { googleClientId: config.googleClientId } : {}),
   });
   const app = createApp({ store: db, config, extraApi: [workflow] });
   // Behind Google's front end (Cloud Functions v2 run on Cloud Run) the client's address is the last hop of

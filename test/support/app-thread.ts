@@ -20,6 +20,8 @@ export interface AppThread {
   bearers: Record<UserName, string>;
   /** A blocking HTTP port, as UrlFetchApp. */
   http: HttpPort;
+  /** The same, shaped as UrlFetchApp.fetch(url, params) for the Apps Script stand-ins (test/addon/fake-apps-script.ts). */
+  urlFetch(url: string, params: Record<string, unknown>): { status: number; body: string };
   /** Cloud wiring: puts a workbook in the Sheets stub. */
   stubPut(spreadsheetId: string, workbook: WorkbookModel): Promise<void>;
   close(): Promise<void>;
@@ -76,6 +78,14 @@ export async function startAppThread(options: { mode: 'local' | 'cloud'; smtpPor
   return {
     ...ready,
     http: { fetch: (request) => blockingFetch(worker, request) },
+    urlFetch: (url, params) => {
+      const payload = params.payload;
+      const r = blockingFetch(worker, {
+        method: String(params.method ?? 'get').toLowerCase() as 'get' | 'post', url, headers: (params.headers ?? {}) as Record<string, string>,
+        ...(typeof payload === 'string' ? { body: payload, contentType: String(params.contentType ?? 'application/json') } : {}),
+      });
+      return { status: r.status, body: r.text };
+    },
     stubPut: async (id, wb) => { await rpc('stubPut', id, wb); },
     close: async () => { await rpc('close'); await worker.terminate(); fs.rmSync(await bundle(), { force: true }); bundled = undefined; },
   };

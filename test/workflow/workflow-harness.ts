@@ -99,6 +99,7 @@ export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Stor
     sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, rootUrl: stub.rootUrl, serviceAccountEmail: SERVICE_ACCOUNT, retryDelaysMs: [0, 0] }),
     maxUploadBytes: 1024 * 1024,
     serviceAccount: SERVICE_ACCOUNT,
+    googleClientId: TEST_CLIENT_ID,
     log: () => {},
     ...(opts.now ? { now: opts.now } : {}),
   });

@@ -22,7 +22,7 @@ import { allPublishers, queryString } from '../api/current-publications';
 import { readAll } from '../store/read-all';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { publisherAdminRoutes } from '../api/publisher-admin-routes';
-import { can, canSome, type Action } from '../auth/policy';
+import { can, canSome, sameState, type Action } from '../auth/policy';
 import { isSpreadsheetId } from '../ingest/sheets-source';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
@@ -30,12 +30,14 @@ import {
 } from '../store/store';
 import { approveSubmission } from './approve-submission';
 import { renderedFindings, summarizeFindings } from './findings-summary';
-import { checkSubmitted, keepSnapshot, snapshotSource } from './snapshot';
+import { checkSubmitted, encodeSnapshot, keepSnapshot, snapshotSource } from './snapshot';
+import { checkWorkbook } from '../../../core/pipeline/check-workbook';
+import { changePreview } from '../../../core/workflow/change-preview';
 import type { Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME,
-  type ApproveAnswer, type HistoryView, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmissionView, type Viewer,
+  type ApproveAnswer, type HistoryView, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import type { UploadStore } from './upload-store';
 
@@ -65,6 +67,8 @@ export interface WorkflowDeps {
   staleApprovalMs?: number;
   /** Cloud: the account implementers share spreadsheets with (shown in the sidebar). */
   serviceAccount?: string;
+  /** Cloud: the OAuth client id the dashboard's Google sign-in button uses (same verifier as the add-on's tokens). */
+  googleClientId?: string;
   /** Notifications outbox (notifications.ts); absent: nobody is notified. */
   notify?: Notify;
 }
@@ -179,6 +183,12 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     return (id) => id !== undefined && ids.has(id);
   };
 
+  // How the coordinators' pages sign in: Google Identity Services (cloud) or a personal API token (self-hosted).
+  router.get('/auth-config', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300');
+    res.json(deps.googleClientId ? { method: 'google', googleClientId: deps.googleClientId } : { method: 'token' });
+  });
+
   // Authenticated answers are personal: never cached by a browser or a CDN.
   router.use(['/submissions', '/audit'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
   // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull.
@@ -283,7 +293,9 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const visible = await visibleTo(user, 'submission.list');
     const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after: queryString(req, 'after'), limit });
     // A filtered page may hold fewer than `limit` items; `links.next` still continues where the store stopped.
-    const items = page.items.filter((s) => visible(s.publisherId) && (!spreadsheetId || ((s.source.kind === 'sheets' || s.source.kind === 'values') && s.source.spreadsheetId === spreadsheetId)));
+    const state = queryString(req, 'state');
+    const inState = state ? new Set((await allPublishers(store)).filter((p) => sameState(p.state, state)).map((p) => p.id)) : undefined;
+    const items = page.items.filter((s) => visible(s.publisherId) && (!inState || inState.has(s.publisherId)) && (!spreadsheetId || ((s.source.kind === 'sheets' || s.source.kind === 'values') && s.source.spreadsheetId === spreadsheetId)));
     // Oldest first (the store's order): the inbox is worked through in arrival order.
     const body: SubmissionListAnswer = { viewer: viewerOf(user), submissions: await views(items), links: nextLink(req, page.next), serviceAccount: deps.serviceAccount ?? null };
     res.json(body);
@@ -294,6 +306,35 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     res.json(await answer(user, submission));
+  });
+
+  router.get('/submissions/:id/preview', async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const { submission, publisher } = await submissionOf(String(req.params.id));
+    await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
+    if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Esta entrega no guardó la revisión enviada; pida al capturista que la envíe de nuevo para ver la vista previa.');
+    const workbook = await snapshotSource(store, submission.snapshot.contentHash).read();
+    const checked = checkWorkbook(workbook, { now: stamp(), ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+    const current = await store.getCurrent(publisher.id);
+    const currentReleases = new Map<string, Record<string, unknown>>();
+    const currentProjects = new Map<string, Record<string, unknown>>();
+    if (current) {
+      // Ordered by (ocid, date, id): the last one of each ocid is its latest release.
+      for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) currentReleases.set(r.ocid, r.release);
+      for (const p of await readAll((after) => store.listProjects({ publicationId: current.id, after, limit: 1000 }))) currentProjects.set(p.id, p.project);
+    }
+    const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentProjects });
+    // Did the implementer keep editing after submitting? Only a Google Sheet can be looked at again.
+    let liveChanged: boolean | null = null;
+    if (submission.source.kind === 'sheets' && deps.sheets) {
+      try {
+        liveChanged = encodeSnapshot(await deps.sheets(submission.source.spreadsheetId).read()).contentHash !== submission.snapshot.contentHash;
+      } catch {
+        liveChanged = null;
+      }
+    }
+    const body: PreviewAnswer = { ...(await answer(user, submission)), currentPublicationId: current?.id ?? null, preview, liveChanged };
+    res.json(body);
   });
 
   router.post('/submissions/:id/approve', async (req, res) => {
