@@ -19,6 +19,7 @@ import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Publisher, Store, User } from '../../functions/src/store/store';
 import { directoryUploads } from '../../functions/src/workflow/upload-store';
 import { workflowRoutes } from '../../functions/src/workflow/workflow-routes';
+import { notifier, smtpOutbox } from '../../functions/src/workflow/notifications';
 import type { WorkbookModel } from '../../core/workbook/model';
 import { startSheetsStub, type SheetsStub } from './sheets-stub';
 import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from './test-identity';
@@ -84,6 +85,13 @@ export interface HarnessOptions {
   dashboardDir?: string;
 }
 
+export const DASHBOARD_URL = 'http://tablero.test';
+
+/** Notifications by SMTP to a local server when the test asks for it. */
+function notifyOption(store: Store, opts: HarnessOptions) {
+  return opts.smtpPort ? { notify: notifier({ store, outbox: smtpOutbox({ host: '127.0.0.1', port: opts.smtpPort, secure: false, from: 'Infraestructura Abierta <avisos@infra-abierta.test>' }), dashboardUrl: DASHBOARD_URL, log: () => {} }) } : {};
+}
+
 export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Store) => Store; now?: () => Date } = {}): Promise<CloudHarness> {
   const inner = openSqliteStore(':memory:');
   await seed(inner);
@@ -100,6 +108,7 @@ export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Stor
     maxUploadBytes: 1024 * 1024,
     serviceAccount: SERVICE_ACCOUNT,
     googleClientId: TEST_CLIENT_ID,
+    ...notifyOption(store, opts),
     log: () => {},
     ...(opts.now ? { now: opts.now } : {}),
   });
@@ -118,7 +127,7 @@ export async function localHarness(opts: HarnessOptions = {}): Promise<LocalHarn
   const tokens = new Map<string, string>();
   await seed(store, tokens);
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-uploads-'));
-  const routes = workflowRoutes({ store, authenticator: apiTokenAuthenticator(store), baseUrl: BASE_URL, uploads: directoryUploads(uploadDir), maxUploadBytes: 5 * 1024 * 1024, log: () => {} });
+  const routes = workflowRoutes({ store, authenticator: apiTokenAuthenticator(store), baseUrl: BASE_URL, uploads: directoryUploads(uploadDir), maxUploadBytes: 5 * 1024 * 1024, log: () => {}, ...notifyOption(store, opts) });
   const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 5 * 1024 * 1024 }, log: () => {}, extraApi: [routes], ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {
     app, store, uploadDir,
