@@ -6,6 +6,8 @@
  */
 import type { Express } from 'express';
 import { onRequest } from 'firebase-functions/v2/https';
+import { onSchedule } from 'firebase-functions/v2/scheduler';
+import { getFirestore } from 'firebase-admin/firestore';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { auth } from '@googleapis/sheets';
 import { createApp } from './app';
@@ -15,6 +17,13 @@ import { GoogleSheetsSource, SHEETS_READONLY_SCOPE } from './ingest/sheets-sourc
 import { openFirestoreStore } from './store/firestore-store';
 import type { Store } from './store/store';
 import { workflowRoutes } from './workflow/workflow-routes';
+import { firestoreMailOutbox, notifier, sendUpdateReminders, type NotifierDeps } from './workflow/notifications';
+
+/** The `mail` collection that Firebase's Trigger Email extension watches (extensions/firestore-send-email.env). */
+function mailDeps(store: Store, env: NodeJS.ProcessEnv, publicBaseUrl: string): NotifierDeps {
+  const app = getApps()[0] ?? initializeApp();
+  return { store, outbox: firestoreMailOutbox(getFirestore(app), env.MAIL_COLLECTION || 'mail'), dashboardUrl: (env.DASHBOARD_URL || publicBaseUrl).replace(/\/+$/, '') };
+}
 
 /** The deployed app: Firestore store, Google ID tokens, Google Sheets. `store` is injectable for tests. */
 export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Store): Express {
@@ -30,6 +39,7 @@ export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Sto
     maxUploadBytes: config.maxBodyBytes,
     ...(config.serviceAccountEmail ? { serviceAccount: config.serviceAccountEmail } : {}),
     ...(config.googleClientId ? { googleClientId: config.googleClientId } : {}),
+    notify: notifier(mailDeps(db, env, config.publicBaseUrl)),
   });
   const app = createApp({ store: db, config, extraApi: [workflow] });
   // Behind Google's front end (Cloud Functions v2 run on Cloud Run) the client's address is the last hop of
@@ -39,6 +49,13 @@ export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Sto
 }
 
 let app: Express | undefined;
+
+/** Daily reminders to publishers past their update period (Cloud Scheduler). */
+export const updateReminders = onSchedule({ schedule: 'every day 09:00', timeZone: 'America/Mexico_City', region: 'us-central1' }, async () => {
+  const config = loadConfig({ INFRA_MODE: 'cloud', ...process.env });
+  const store = openFirestoreStore({ app: getApps()[0] ?? initializeApp(), namespace: config.firestoreNamespace });
+  await sendUpdateReminders(mailDeps(store, process.env, config.publicBaseUrl));
+});
 
 export const api = onRequest({ region: 'us-central1', cors: true }, (req, res) => {
   app ??= createCloudApp();

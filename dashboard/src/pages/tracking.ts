@@ -8,6 +8,14 @@ import { loadTracking } from '../api';
 import type { TrackingEntry } from '../data/types';
 import { dataTable } from '../components/table';
 import { count, date, heading, NO_DATA, type Page } from './common';
+import { STAGES } from '../../../core/workflow/stages';
+
+/** «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). */
+function stagesCell(r: TrackingEntry): Node {
+  const reached = STAGES.filter((s) => r.stages?.[s.code]);
+  return h('details', { class: 'etapas' }, h('summary', null, `${reached.length} de ${STAGES.length}`),
+    h('ul', null, STAGES.map((s) => h('li', null, `${s.code} ${s.label}: ${r.stages?.[s.code] ? date(r.stages[s.code]) : 'pendiente'}`))));
+}
 
 export const trackingPage: Page = {
   title: 'Seguimiento',
@@ -27,12 +35,13 @@ export const trackingPage: Page = {
       results.replaceChildren(dataTable('Avance de cada implementador frente a su compromiso', [
         { title: 'Implementador' }, { title: 'Estado' }, { title: 'Proyectos comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
         { title: 'Envíos aprobados', numeric: true }, { title: 'Envíos por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días desde la actualización', numeric: true }, { title: 'Situación' },
+        { title: 'Etapas del programa' },
       ], shown.map((r) => {
         const late = r.daysSinceUpdate === null || r.daysSinceUpdate > r.periodicityDays;
         const short = r.published < r.committed;
         const situation = late ? `✗ Atrasado: publica cada ${r.periodicityDays} días` : short ? `⚠ Al día, faltan ${count(r.committed - r.published)} proyectos` : '✓ Al día y completo';
         return [r.name, r.state, count(r.committed), count(r.published), opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate),
-          h('span', { class: late ? 'status-bad' : short ? 'status-warn' : 'status-ok' }, situation)];
+          h('span', { class: late ? 'status-bad' : short ? 'status-warn' : 'status-ok' }, situation), stagesCell(r)];
       }), { id: 'tabla-seguimiento' }));
     };
     sel.addEventListener('change', () => { const q = new URLSearchParams(); if (sel.value) q.set('estado', sel.value); setQuery(q); draw(); });

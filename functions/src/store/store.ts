@@ -36,6 +36,8 @@ export interface Publisher {
   uri?: string;
   /** What the body committed to publish: number of projects, every `periodicityDays`. */
   commitment: { projects: number; periodicityDays: number };
+  /** Program stages reached (E.1…E.7 → YYYY-MM-DD), recorded by the state's coordinators (core/workflow/stages.ts). */
+  stages?: Partial<Record<string, string>>;
 }
 
 export type Role = 'capturista' | 'coordinador' | 'admin';

@@ -33,6 +33,7 @@ import { renderedFindings, summarizeFindings } from './findings-summary';
 import { checkSubmitted, encodeSnapshot, keepSnapshot, snapshotSource } from './snapshot';
 import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { changePreview } from '../../../core/workflow/change-preview';
+import { checkStages } from '../../../core/workflow/stages';
 import type { Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
@@ -81,6 +82,7 @@ const DENIED: Record<Action, string> = {
   'submission.return': 'devolver entregas',
   'audit.read': 'consultar la bitácora',
   'publisher.admin': 'administrar publicadores',
+  'stages.record': 'registrar las etapas del programa',
 };
 
 function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
@@ -182,6 +184,21 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const ids = new Set((await allPublishers(store)).filter((p) => can(user, action, { publisher: p })).map((p) => p.id));
     return (id) => id !== undefined && ids.has(id);
   };
+
+  // Program stages (E.1…E.7) of an implementer, recorded by the coordinators of its state.
+  router.put('/publishers/:id/stages', async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const publisher = await publisherOf(String(req.params.id));
+    await authorize(user, 'stages.record', publisher, `publisher/${publisher.id}`);
+    let changes: ReturnType<typeof checkStages>;
+    try { changes = checkStages(req.body); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
+    const stages: Record<string, string> = { ...(publisher.stages ?? {}) } as Record<string, string>;
+    for (const [code, date] of Object.entries(changes)) { if (date === null) delete stages[code]; else stages[code] = date as string; }
+    const updated: Publisher = { ...publisher, stages };
+    await store.putPublisher(updated);
+    await audit(user, 'publisher.stages', `publisher/${publisher.id}`, publisher.id, { stages });
+    res.set('Cache-Control', 'private, no-store').json({ viewer: viewerOf(user), publisherId: publisher.id, stages });
+  });
 
   // How the coordinators' pages sign in: Google Identity Services (cloud) or a personal API token (self-hosted).
   router.get('/auth-config', (_req, res) => {
