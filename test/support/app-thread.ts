@@ -22,6 +22,8 @@ export interface AppThread {
   http: HttpPort;
   /** The same, shaped as UrlFetchApp.fetch(url, params) for the Apps Script stand-ins (test/addon/fake-apps-script.ts). */
   urlFetch(url: string, params: Record<string, unknown>): { status: number; body: string };
+  /** Messages the app's outbox delivered to the thread's local SMTP server (`captureMail`). */
+  mails(): Promise<{ to: string[]; subject: string }[]>;
   /** Cloud wiring: puts a workbook in the Sheets stub. */
   stubPut(spreadsheetId: string, workbook: WorkbookModel): Promise<void>;
   close(): Promise<void>;
@@ -53,7 +55,7 @@ export function blockingFetch(worker: Worker, request: HttpRequest): HttpRespons
   return message;
 }
 
-export async function startAppThread(options: { mode: 'local' | 'cloud'; smtpPort?: number; dashboardDir?: string }): Promise<AppThread> {
+export async function startAppThread(options: { mode: 'local' | 'cloud'; captureMail?: boolean; dashboardDir?: string }): Promise<AppThread> {
   const file = await bundle();
   const worker = new Worker(file, { workerData: options, env: { ...process.env } });
   let nextId = 1;
@@ -87,6 +89,7 @@ export async function startAppThread(options: { mode: 'local' | 'cloud'; smtpPor
       return { status: r.status, body: r.text };
     },
     stubPut: async (id, wb) => { await rpc('stubPut', id, wb); },
+    mails: async () => (await rpc('mails')) as { to: string[]; subject: string }[],
     close: async () => { await rpc('close'); await worker.terminate(); fs.rmSync(await bundle(), { force: true }); bundled = undefined; },
   };
 }
