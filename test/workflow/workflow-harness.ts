@@ -19,7 +19,7 @@ import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Publisher, Store, User } from '../../functions/src/store/store';
 import { directoryUploads } from '../../functions/src/workflow/upload-store';
 import { workflowRoutes } from '../../functions/src/workflow/workflow-routes';
-import { notifier, smtpOutbox } from '../../functions/src/workflow/notifications';
+import { notifier, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 import type { WorkbookModel } from '../../core/workbook/model';
 import { startSheetsStub, type SheetsStub } from './sheets-stub';
 import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from './test-identity';
@@ -83,17 +83,20 @@ export interface HarnessOptions {
   smtpPort?: number;
   /** Serve this built dashboard at `/`. */
   dashboardDir?: string;
+  /** Notifications through this outbox (e.g. the Trigger Email `mail` collection on the Firestore emulator). */
+  outbox?: Outbox;
 }
 
 export const DASHBOARD_URL = 'http://tablero.test';
 
 /** Notifications by SMTP to a local server when the test asks for it. */
 function notifyOption(store: Store, opts: HarnessOptions) {
+  if (opts.outbox) return { notify: notifier({ store, outbox: opts.outbox, dashboardUrl: DASHBOARD_URL, log: () => {} }) };
   return opts.smtpPort ? { notify: notifier({ store, outbox: smtpOutbox({ host: '127.0.0.1', port: opts.smtpPort, secure: false, from: 'Infraestructura Abierta <avisos@infra-abierta.test>' }), dashboardUrl: DASHBOARD_URL, log: () => {} }) } : {};
 }
 
-export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Store) => Store; now?: () => Date } = {}): Promise<CloudHarness> {
-  const inner = openSqliteStore(':memory:');
+export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Store) => Store; now?: () => Date; openStore?: () => Store } = {}): Promise<CloudHarness> {
+  const inner = opts.openStore ? opts.openStore() : openSqliteStore(':memory:');
   await seed(inner);
   const store = opts.wrapStore ? opts.wrapStore(inner) : inner;
   const stub = await startSheetsStub();
