@@ -16,6 +16,16 @@ import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, t
 import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const run = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await run.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
 const [MER] = PUBLISHERS;
 
 describeIfChromium('review pages in headless Chromium', () => {
@@ -50,7 +60,8 @@ describeIfChromium('review pages in headless Chromium', () => {
 
   /** A page signed in as `user` (its own context, so sessionStorage is its own). */
   async function signedIn(user: UserName, hash: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+    // bypassCSP lets the test inject axe-core; the page itself runs under its own CSP.
+    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
     await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : (refused.push(r.request().url()), r.abort())));
     const page = await context.newPage();
     await page.goto(`${base}/${hash}`);
@@ -113,6 +124,15 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(og.url()).toContain(update.body.submission.id);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await og.screenshot({ path: path.join(ARTIFACTS, 'dashboard-revision.png'), fullPage: true });
+    expect(await axe(og)).toEqual([]);
+    // Seguimiento with the program stages recorded by the coordinator.
+    await og.evaluate(async (token) => {
+      await fetch('/api/publishers/mer/stages', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ stages: { 'E.1': '2024-01-15', 'E.2': '2024-02-01' } }) });
+    }, h.bearer('coordinadorA').replace(/^Bearer /, ''));
+    await og.goto(`${base}/#/seguimiento`);
+    await og.locator('#tabla-seguimiento summary', { hasText: '2 de 7' }).first().click();
+    await og.getByText('E.2 Programa de trabajo: 01/02/2024').waitFor();
+    expect(await axe(og)).toEqual([]);
     await og.context().close();
     await official.context().close();
   });
