@@ -117,6 +117,12 @@ function renderReport(report: ValidationReport): void {
     : `Validación terminada: ${plural(report.errors, 'error', 'errores')}, ${plural(report.warnings, 'advertencia', 'advertencias')}.`);
 }
 
+/** 2024-03-01T10:00:00Z → 01/03/2024 (es-MX). */
+function formatDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'America/Mexico_City' });
+}
+
 function renderReview(): void {
   const ctx = review;
   const submit = $<HTMLButtonElement>('submit');
@@ -126,22 +132,31 @@ function renderReview(): void {
   comments.textContent = '';
   if (!ctx) { submit.disabled = true; return; }
   if (!ctx.backendConfigured) {
-    state.textContent = 'El envío a revisión aún no está disponible: falta configurar el servidor.';
+    state.textContent = ctx.message ?? 'El envío a revisión aún no está disponible: falta configurar el servidor.';
     submit.disabled = true;
     help.hidden = true;
     return;
   }
   state.textContent = '';
   state.append('Estado: ', el('strong', {}, ctx.submission ? ctx.submission.stateLabel : 'Borrador'));
-  for (const c of ctx.submission?.comments ?? []) comments.appendChild(el('li', {}, c.author ? `${c.author}: ${c.text}` : c.text));
+  // Every comment of the coordinators, oldest first, with who wrote it and when.
+  for (const c of ctx.submission?.comments ?? []) {
+    const li = el('li');
+    li.appendChild(el('span', { class: 'meta' }, `${formatDate(c.at)} — ${c.by}`));
+    li.appendChild(el('span', {}, c.text));
+    comments.appendChild(li);
+  }
   const account = $('account');
   account.hidden = !ctx.serviceAccount;
   account.textContent = ctx.serviceAccount ? `Para que el servidor lea esta hoja, compártala como lector con ${ctx.serviceAccount}.` : '';
-  const locked = ctx.submission !== null && ['submitted', 'approved', 'published'].includes(ctx.submission.state);
+  // Only an approval being published locks sending: a revision under review may be replaced by a newer one, and
+  // after publishing every update is a new submission (the periodic-update commitment).
+  const locked = ctx.submission !== null && ctx.submission.state === 'approved';
   const clean = lastReport !== null && lastReport.errors === 0;
   submit.disabled = busy || locked || !clean;
+  submit.textContent = ctx.submission?.state === 'published' ? 'Enviar actualización' : ctx.submission?.state === 'submitted' ? 'Enviar nueva versión' : 'Enviar a revisión';
   help.hidden = clean && !locked;
-  help.textContent = locked ? 'El envío ya está en revisión o aprobado.' : 'Valide primero: solo se puede enviar sin errores.';
+  help.textContent = locked ? 'La entrega aprobada se está publicando; espere a que termine.' : 'Valide primero: solo se puede enviar sin errores.';
   const coordinator = ctx.role === 'coordinador' || ctx.role === 'admin';
   $('coordinator').hidden = !(coordinator && ctx.submission?.state === 'submitted');
 }

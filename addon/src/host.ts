@@ -3,7 +3,7 @@
  * tests install a fake one with `useHost`. Getters are lazy: under AuthMode.NONE only the menu may be touched.
  */
 import type { HttpPort } from './backend/http-port';
-import type { AddonConfig } from './config';
+import type { AddonConfig, PropertiesPort } from './config';
 import type { SpreadsheetPort } from './sheet-port';
 
 export interface MenuItem { label: string; functionName: string }
@@ -21,7 +21,9 @@ export interface Host {
   ui(): UiPort;
   http(): HttpPort;
   identityToken(): string;
+  /** Build-time defaults; what is in force is `effectiveConfig(config(), properties())` (settings dialog). */
   config(): AddonConfig;
+  properties(): PropertiesPort;
   /** Server-side log (Stackdriver in Apps Script); never shown to the user. */
   log(error: unknown): void;
 }

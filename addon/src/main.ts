@@ -4,8 +4,9 @@
  */
 import { templateSpec } from '../../core/template/template-spec';
 import { appsScriptHost } from './apps-script/apps-script-host';
-import { approveSubmission as approve, returnSubmission as giveBack, reviewContext as review, submitForReview as submit } from './backend/review';
+import { approveSubmission as approve, currentConfig, returnSubmission as giveBack, reviewContext as review, submitForReview as submit } from './backend/review';
 import { backendConfigured } from './config';
+import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
 import { ADDON_TITLE, HELP_HTML, MENU } from './menu';
 import type { ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
@@ -56,6 +57,13 @@ export function menuRemoveMarks(): void {
   });
 }
 
+export function menuSettings(): void {
+  guarded(() => {
+    const h = host();
+    h.ui().showDialog(`Configurar servidor — ${ADDON_TITLE}`, settingsHtml(settingsView(h.config(), h.properties())));
+  });
+}
+
 export function menuHelp(): void {
   guarded(() => host().ui().showDialog(`Ayuda — ${ADDON_TITLE}`, HELP_HTML));
 }
@@ -65,7 +73,8 @@ export function menuHelp(): void {
 export function sidebarContext(): SidebarContext {
   return guarded(() => {
     const h = host();
-    return { spreadsheetName: h.spreadsheet().name(), backendConfigured: backendConfigured(h.config()), serviceAccount: h.config().serviceAccount };
+    const config = currentConfig(h);
+    return { spreadsheetName: h.spreadsheet().name(), backendConfigured: backendConfigured(config), serviceAccount: config.serviceAccount };
   });
 }
 
@@ -105,6 +114,17 @@ export function returnSubmission(id: string, comment: string): ReviewContext {
   return guarded(() => giveBack(host(), String(id), String(comment ?? '')));
 }
 
+export function addonSettings(): SettingsView {
+  return guarded(() => settingsView(host().config(), host().properties()));
+}
+
+export function saveAddonSettings(input: SettingsInput): SettingsView {
+  return guarded(() => {
+    const raw = (input ?? {}) as Partial<SettingsInput>;
+    return saveSettings(host().config(), host().properties(), { backendUrl: String(raw.backendUrl ?? ''), apiToken: String(raw.apiToken ?? '') });
+  });
+}
+
 /** Compile-time check that the sidebar API above matches ServerApi exactly. */
-const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, clearMarks, reviewContext, submitForReview, approveSubmission, returnSubmission };
+const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, clearMarks, reviewContext, submitForReview, approveSubmission, returnSubmission, addonSettings, saveAddonSettings };
 void _api;

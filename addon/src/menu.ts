@@ -7,6 +7,7 @@ export const MENU: readonly MenuItem[] = [
   { label: 'Crear plantilla', functionName: 'menuCreateTemplate' },
   { label: 'Validar datos', functionName: 'menuValidate' },
   { label: 'Quitar marcas', functionName: 'menuRemoveMarks' },
+  { label: 'Configurar servidor', functionName: 'menuSettings' },
   { label: 'Ayuda', functionName: 'menuHelp' },
 ];
 
@@ -17,5 +18,6 @@ export const HELP_HTML = `<div style="font:13px Arial,sans-serif;line-height:1.5
 <li>Llene la hoja «Configuración» y capture sus proyectos y contrataciones a partir de la fila 3.</li>
 <li><b>Validar datos</b> abre el panel: revise los errores y haga clic en cada uno para ir a la celda.</li>
 <li>Cuando no haya errores, use <b>Enviar a revisión</b> en el panel. Su coordinador la aprobará o se la devolverá con comentarios.</li>
+<li>La primera vez, <b>Configurar servidor</b>: escriba la dirección que le dio su coordinador (y su clave de acceso si su institución usa un servidor propio).</li>
 <li><b>Quitar marcas</b> borra los colores y notas que puso la validación; no toca sus propias notas.</li>
 </ol></div>`;

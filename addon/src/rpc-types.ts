@@ -3,6 +3,10 @@
  * arrays). Shared by addon/src/main.ts and addon/sidebar/sidebar.ts so both sides agree at compile time.
  */
 import type { Severity } from '../../core/findings/finding';
+import type { CommentView, Role, SubmissionStatus, Viewer } from '../../core/workflow/contract';
+import type { SettingsInput, SettingsView } from './settings/settings';
+
+export type { Role } from '../../core/workflow/contract';
 
 export interface SheetPlan { name: string; rows: number }
 
@@ -38,10 +42,8 @@ export interface ValidationReport {
   marked: number;
 }
 
-export type SubmissionState = 'draft' | 'submitted' | 'returned' | 'approved' | 'published';
-export type Role = 'capturista' | 'coordinador' | 'admin';
-
-export interface SubmissionComment { author: string; text: string; at: string }
+export type SubmissionState = SubmissionStatus;
+export type SubmissionComment = CommentView;
 
 export interface SubmissionView {
   id: string;
@@ -53,12 +55,16 @@ export interface SubmissionView {
 }
 
 export interface ReviewContext {
-  /** False while the backend address is still the placeholder. */
+  /** False while the backend address is not set (settings dialog). */
   backendConfigured: boolean;
+  /** Who the backend says is asking. */
+  viewer: Viewer | null;
   role: Role | null;
   submission: SubmissionView | null;
   /** The account that must be given read access to the spreadsheet so the backend can pull it. */
   serviceAccount: string | null;
+  /** What to tell the user when the review section cannot work (e.g. settings missing). */
+  message: string | null;
 }
 
 export interface SidebarContext {
@@ -78,4 +84,6 @@ export interface ServerApi {
   submitForReview(): ReviewContext;
   approveSubmission(id: string): ReviewContext;
   returnSubmission(id: string, comment: string): ReviewContext;
+  addonSettings(): SettingsView;
+  saveAddonSettings(input: SettingsInput): SettingsView;
 }

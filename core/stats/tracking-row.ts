@@ -12,4 +12,6 @@ export interface TrackingRow {
   pendingReview: number;
   lastPublishedAt: string | null;
   daysSinceUpdate: number | null;
+  /** Program stages reached: code (E.1…E.7) → YYYY-MM-DD (core/workflow/stages.ts). */
+  stages?: Partial<Record<string, string>>;
 }

@@ -22,6 +22,7 @@ import { downloadsPage } from './pages/downloads';
 import { aboutPage } from './pages/about';
 import { glossaryPage } from './pages/glossary';
 import { notFoundPage } from './pages/not-found';
+import { mySubmissionsPage, reviewInboxPage, reviewSubmissionPage } from './review/review-pages';
 
 const ROUTES: Record<string, Page> = {
   '': homePage, proyectos: projectsPage, proyecto: projectPage, contrataciones: processesPage, contratistas: suppliersPage,
@@ -32,6 +33,8 @@ const ROUTES: Record<string, Page> = {
   acerca: aboutPage,
   glosario: glossaryPage,
 };
+// Behind sign-in (dashboard/src/review): the coordinators' inbox and submission page, the officials' status page.
+Object.assign(ROUTES, { revision: reviewInboxPage, 'mis-envios': mySubmissionsPage });
 /** Menu entries; detail pages highlight their list. */
 const NAV: [string, string][] = [
   ['', 'Inicio'], ['proyectos', 'Proyectos'], ['contrataciones', 'Contrataciones'], ['contratistas', 'Contratistas'],
@@ -46,6 +49,7 @@ const PARENT: Record<string, string> = {
   contratacion: 'contrataciones',
   institucion: 'instituciones',
 };
+NAV.push(['revision', 'Revisión'], ['mis-envios', 'Mis envíos']);
 
 function parseHash(): { name: string; path: string; params: string[]; query: URLSearchParams } {
   const raw = location.hash.replace(/^#\/?/, '');
@@ -110,7 +114,7 @@ async function render(): Promise<void> {
   const token = ++navigation;
   const main = document.getElementById('contenido') as HTMLElement;
   const { name, params, query } = parseHash();
-  const page = ROUTES[name] ?? notFoundPage;
+  const page = name === 'revision' && params.length ? reviewSubmissionPage : ROUTES[name] ?? notFoundPage;
   renderNav(name, filterQuery(query).toString());
   main.setAttribute('aria-busy', 'true');
   try {

@@ -10,6 +10,8 @@
 import type { Express } from 'express';
 import { onRequest } from 'firebase-functions/v2/https';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
+import { onSchedule } from 'firebase-functions/v2/scheduler';
+import { getFirestore } from 'firebase-admin/firestore';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFunctions } from 'firebase-admin/functions';
 import { auth } from '@googleapis/sheets';
@@ -25,6 +27,13 @@ import { gcsBlobStore } from './publication/gcs-blob-store';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
 import { LEASE_MS, runPublicationTask, TASK_TIMEOUT_SECONDS } from './publication/publication-task';
+import { firestoreMailOutbox, notifier, sendUpdateReminders, type NotifierDeps } from './workflow/notifications';
+
+/** The `mail` collection that Firebase's Trigger Email extension watches (extensions/firestore-send-email.env). */
+function mailDeps(store: Store, env: NodeJS.ProcessEnv, publicBaseUrl: string): NotifierDeps {
+  const app = getApps()[0] ?? initializeApp();
+  return { store, outbox: firestoreMailOutbox(getFirestore(app), env.MAIL_COLLECTION || 'mail'), dashboardUrl: (env.DASHBOARD_URL || publicBaseUrl).replace(/\/+$/, '') };
+}
 
 export const REGION = 'us-central1';
 export const PUBLISH_FUNCTION = 'publishSubmission';
@@ -89,6 +98,9 @@ function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.Proc
     sheets: ctx.sheets,
     maxUploadBytes: ctx.config.maxBodyBytes,
     publicationQueue: overrides.queue ?? cloudTaskQueue(),
+    ...(ctx.config.serviceAccountEmail ? { serviceAccount: ctx.config.serviceAccountEmail } : {}),
+    ...(ctx.config.googleClientId ? { googleClientId: ctx.config.googleClientId } : {}),
+    notify: notifier(mailDeps(ctx.store, env, ctx.config.publicBaseUrl)),
     // An approval whose task never ran to the end may be approved again once its lease has surely expired.
     staleApprovalMs: LEASE_MS,
   });
@@ -139,8 +151,17 @@ export const publishSubmission = onTaskDispatched<PublicationTask>({
   const ctx = shared();
   const result = await runPublicationTask({
     store: ctx.store, baseUrl: ctx.config.publicBaseUrl, now: () => new Date(), log: (m) => console.error(m),
-    openSource: ctx.openSource, bulk: ctx.bulk,
+    openSource: ctx.openSource, bulk: ctx.bulk, notify: notifier(mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl)),
   }, req.data);
   // Another delivery of this task holds the lease: fail this one so Cloud Tasks tries again later.
   if (result === 'busy') throw new Error(`submission ${req.data.submissionId} is being published by another attempt`);
+});
+
+/** Daily reminders to publishers past their update period (Cloud Scheduler). */
+export const updateReminders = onSchedule({
+  schedule: 'every day 09:00', timeZone: 'America/Mexico_City', region: REGION,
+  memory: '512MiB', cpu: 1, timeoutSeconds: 300, maxInstances: 1,
+}, async () => {
+  const ctx = shared();
+  await sendUpdateReminders(mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl));
 });

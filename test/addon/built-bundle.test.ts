@@ -16,6 +16,7 @@ import { templateSpec } from '../../core/template/template-spec';
 import type { SheetSpec } from '../../core/template/spec';
 import { FakeSpreadsheet } from './fake-spreadsheet';
 import { appsScriptGlobals } from './fake-apps-script';
+import { startAppThread, type AppThread } from '../support/app-thread';
 import schema from './appsscript.schema.json';
 
 let build: AddonBuild;
@@ -82,9 +83,13 @@ describe('dist/', () => {
 });
 
 describe('Code.js in a vm with code generation disabled', () => {
-  it('runs the menu, Crear plantilla, Validar with marks, Quitar marcas and the submission list', () => {
+  let app: AppThread;
+  beforeAll(async () => { app = await startAppThread({ mode: 'local' }); });
+  afterAll(async () => { await app?.close(); });
+
+  it('runs the menu, Crear plantilla, Validar with marks, Quitar marcas, the settings and the submission list (real app)', () => {
     const ss = new FakeSpreadsheet();
-    const { context, record, vmContext } = load(ss, (url) => ({ status: 200, body: JSON.stringify({ role: 'capturista', submissions: [{ id: 'a1', state: 'submitted' }], url }) }));
+    const { context, record, vmContext } = load(ss, (url, params) => app.urlFetch(url, params));
     expect(() => vm.runInContext('new Function("return 1")', vmContext)).toThrow();
     expect(vm.runInContext('typeof require + typeof process', vmContext)).toBe('undefinedundefined');
 
@@ -105,10 +110,13 @@ describe('Code.js in a vm with code generation disabled', () => {
 
     context.selectCell('Proyectos', 3, amount);
     expect(ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: amount });
-    const review = context.reviewContext() as { submission: { stateLabel: string } };
-    expect(review.submission.stateLabel).toBe('En revisión');
-    expect(record.fetches[0].url).toBe('https://backend.example.test/api/submissions?spreadsheetId=hoja-de-prueba');
-    expect((record.fetches[0].params.headers as Record<string, string>).Authorization).toBe('Bearer token-vm');
+    const token = app.bearers.capturistaA.replace(/^Bearer /, '');
+    context.saveAddonSettings({ backendUrl: app.url, apiToken: token });
+    expect(record.userProperties.get('INFRA_API_TOKEN')).toBe(token);
+    const review = context.reviewContext() as { role: string; submission: unknown; viewer: { email: string } };
+    expect(review).toMatchObject({ role: 'capturista', submission: null, viewer: { email: 'captura@merida.gob.mx' } });
+    expect(record.fetches[0].url).toBe(`${app.url}/api/submissions?spreadsheetId=hoja-de-prueba`);
+    expect((record.fetches[0].params.headers as Record<string, string>).Authorization).toBe(`Bearer ${token}`);
     context.menuValidate();
     expect(record.sidebars).toEqual(['Infraestructura Abierta']);
   });

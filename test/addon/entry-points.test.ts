@@ -1,4 +1,4 @@
-/** Entry points of the add-on against the typed fake spreadsheet and a scripted backend (issue 5, test a). */
+/** Entry points of the add-on against the typed fake spreadsheet and the real backend app (issue 5 test a, issue 14). */
 import { useHost } from '../../addon/src/host';
 import * as main from '../../addon/src/main';
 import { MENU } from '../../addon/src/menu';
@@ -10,6 +10,9 @@ import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS_SHEET } from '../../core/te
 import { templateSpec } from '../../core/template/template-spec';
 import type { ColumnSpec } from '../../core/template/spec';
 import { fakeHost, type FakeHost } from './fake-host';
+import { startAppThread, type AppThread } from '../support/app-thread';
+import { BackendClient } from '../../addon/src/backend/backend-client';
+import { projectWorkbook, PUBLISHERS, SERVICE_ACCOUNT } from '../workflow/workflow-harness';
 import type { FakeSheet } from './fake-spreadsheet';
 
 const spec = templateSpec();
@@ -40,7 +43,7 @@ describe('menu and triggers', () => {
     main.onOpen({ authMode: 'NONE' });
     main.onInstall({ authMode: 'NONE' });
     expect(h.fakeUi.menus).toHaveLength(2);
-    expect(h.fakeUi.menus[0].map((m) => m.label)).toEqual(['Crear plantilla', 'Validar datos', 'Quitar marcas', 'Ayuda']);
+    expect(h.fakeUi.menus[0].map((m) => m.label)).toEqual(['Crear plantilla', 'Validar datos', 'Quitar marcas', 'Configurar servidor', 'Ayuda']);
   });
 
   it('points every menu item at an exported entry point', () => {
@@ -187,67 +190,123 @@ describe('Validar, marks and Quitar marcas', () => {
   });
 });
 
-describe('submit and review', () => {
-  const list = (body: unknown) => ({ status: 200, text: JSON.stringify(body) });
+/**
+ * Submit and review against the real app (createApp + workflow routes on SQLite) running in a worker thread, reached
+ * through a blocking HTTP port as UrlFetchApp is: no hand-written backend, so a client/server disagreement fails here.
+ * Self-hosted wiring (API tokens set in the settings dialog, values sent by the add-on) and the cloud wiring
+ * (Google ID tokens from a local certificate endpoint, the Sheets stub).
+ */
+describe('submit and review against the real app', () => {
+  const spec = templateSpec();
+  const sheetOf = (name: string) => spec.sheets.find((x) => x.name === name)!;
+  let local: AppThread;
+  let cloud: AppThread;
+  beforeAll(async () => { [local, cloud] = await Promise.all([startAppThread({ mode: 'local' }), startAppThread({ mode: 'cloud' })]); });
+  afterAll(async () => { await Promise.all([local?.close(), cloud?.close()]); });
 
-  it('shows the submission state, role, comments and the service account', () => {
-    h.fakeHttp.route = () => list({
-      role: 'capturista',
-      serviceAccount: 'ingesta@proyecto.iam.gserviceaccount.com',
-      submissions: [{ id: 's1', state: 'returned', updatedAt: '2024-03-01T10:00:00Z', comments: [{ author: 'og@estado.gob.mx', text: 'Falta el presupuesto', at: '2024-03-01' }] }],
-    });
-    const ctx = main.reviewContext();
-    expect(ctx).toMatchObject({ backendConfigured: true, role: 'capturista', serviceAccount: 'ingesta@proyecto.iam.gserviceaccount.com' });
-    expect(ctx.submission).toMatchObject({ id: 's1', stateLabel: 'Devuelta con comentarios', comments: [{ text: 'Falta el presupuesto' }] });
-    const req = h.fakeHttp.requests[0];
-    expect(req.url).toBe('https://backend.example.test/api/submissions?spreadsheetId=hoja-de-prueba');
-    expect(req.headers.Authorization).toBe('Bearer id-token-de-prueba');
-  });
+  /** A host signed in as `user`, configured through the settings entry points as the official would. */
+  function signedIn(app: AppThread, user: 'capturistaA' | 'coordinadorA' | 'coordinadorB', opts: { selfHosted: boolean; spreadsheetId?: string }): FakeHost {
+    const host = fakeHost({ backendUrl: PLACEHOLDER_BACKEND_URL, serviceAccount: null });
+    if (opts.spreadsheetId) host.ss.setId(opts.spreadsheetId);
+    host.fakeHttp.route = (r) => app.http.fetch(r);
+    useHost(host);
+    const bearer = app.bearers[user].replace(/^Bearer /, '');
+    main.saveAddonSettings({ backendUrl: app.url, apiToken: opts.selfHosted ? bearer : '' });
+    if (!opts.selfHosted) host.identityToken = () => bearer;
+    return host;
+  }
 
-  it('refuses to submit while there are errors, and submits once there are none', () => {
+  function fillValid(host: FakeHost, title: string): void {
     main.menuCreateTemplate();
-    writeRow(h.ss.get('Proyectos'), 3, { id: 'oc4ids-abc123-0001', 'budget/amount/amount': 'mucho' });
-    h.fakeHttp.route = (r) => (r.method === 'post' ? { status: 201, text: JSON.stringify({ id: 's2', state: 'submitted' }) } : list({ submissions: [{ id: 's2', state: 'submitted' }] }));
-    expect(() => main.submitForReview()).toThrow(/No se puede enviar a revisión: la validación encontró \d+ errores/);
-    expect(h.fakeHttp.requests).toHaveLength(0);
+    const cols = sheetOf('Proyectos').columns;
+    const values: Record<string, string | number | Date> = {
+      id: 'oc4ids-abc123-0001', title, description: 'Rehabilitación del parque', status: 'Ejecución', type: 'Rehabilitación', sector: 'Educación',
+      'budget/amount/amount': 5000000, 'period/startDate': new Date('2024-01-15T00:00:00Z'), 'period/endDate': new Date('2024-12-31T00:00:00Z'),
+    };
+    host.ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: cols.length }, [cols.map((c) => values[c.field] ?? '')]);
+  }
 
-    h.ss.get('Proyectos').clear();
-    h.ss.get('Proyectos').setValues({ row: 1, column: 1, rows: 1, columns: 1 }, [['x']]);
-    const fresh = fakeHost();
-    fresh.fakeHttp.route = h.fakeHttp.route;
-    useHost(fresh);
-    main.menuCreateTemplate();
-    const ctx = main.submitForReview();
-    expect(fresh.fakeHttp.requests[0]).toMatchObject({ method: 'post', url: 'https://backend.example.test/api/submissions', body: { spreadsheetId: 'hoja-de-prueba' } });
-    expect(ctx.submission?.stateLabel).toBe('En revisión');
+  it('explains a missing setting in Spanish and refuses a bad address', () => {
+    const host = fakeHost({ backendUrl: PLACEHOLDER_BACKEND_URL, serviceAccount: null });
+    useHost(host);
+    expect(main.reviewContext()).toMatchObject({ backendConfigured: false, role: null, submission: null, message: expect.stringContaining('Configurar servidor') });
+    expect(() => main.approveSubmission('s1')).toThrow('Falta configurar el servidor');
+    expect(() => main.saveAddonSettings({ backendUrl: 'http://datos.ejemplo.mx', apiToken: '' })).toThrow('debe empezar con https://');
+    expect(() => main.saveAddonSettings({ backendUrl: 'https://datos.ejemplo.mx', apiToken: 'secreto' })).toThrow('La clave de acceso no tiene la forma esperada');
+    expect(main.saveAddonSettings({ backendUrl: 'https://datos.ejemplo.mx/', apiToken: '' })).toEqual({ backendUrl: 'https://datos.ejemplo.mx', hasApiToken: false });
+    expect(host.props.document.get('INFRA_BACKEND_URL')).toBe('https://datos.ejemplo.mx');
+    main.menuSettings();
+    expect(host.fakeUi.dialogs[0].title).toBe('Configurar servidor — Infraestructura Abierta');
+    expect(host.fakeUi.dialogs[0].html).toContain('value="https://datos.ejemplo.mx"');
   });
 
-  it('approves and returns with a comment as a coordinator', () => {
-    h.fakeHttp.route = (r) => (r.method === 'post' ? { status: 200, text: JSON.stringify({ submission: { id: 's3', state: r.url.endsWith('/approve') ? 'approved' : 'returned' } }) } : list({ role: 'coordinador', submissions: [] }));
-    main.approveSubmission('s3');
-    main.returnSubmission('s3', '  Revise las fechas  ');
-    const posts = h.fakeHttp.requests.filter((r) => r.method === 'post');
-    expect(posts.map((r) => r.url)).toEqual(['https://backend.example.test/api/submissions/s3/approve', 'https://backend.example.test/api/submissions/s3/return']);
-    expect(posts[1].body).toEqual({ comment: 'Revise las fechas' });
-    expect(() => main.returnSubmission('s3', '   ')).toThrow('Escriba un comentario');
+  it('self-hosted: submits the values, a coordinator of another state is refused, returns; the capturista sees the comment and sends an update', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
+    fillValid(capturista, 'Parque del Centro');
+    const before = main.reviewContext();
+    expect(before).toMatchObject({ backendConfigured: true, role: 'capturista', submission: null, viewer: { email: 'captura@merida.gob.mx', scope: { kind: 'publisher', publisherId: 'mer' } } });
+
+    const sent = main.submitForReview();
+    expect(sent.submission).toMatchObject({ state: 'submitted', stateLabel: 'En revisión', comments: [] });
+    const post = capturista.fakeHttp.requests.find((r) => r.method === 'post')!;
+    expect(post.headers.Authorization).toBe(local.bearers.capturistaA);
+    expect((post.body as { workbook: { sheets: { name: string }[] } }).workbook.sheets.map((x) => x.name)).toContain('Proyectos');
+    const id = sent.submission!.id;
+
+    signedIn(local, 'coordinadorB', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
+    expect(() => main.approveSubmission(id)).toThrow(/no tiene permiso para aprobar entregas de «Municipio de Mérida»/);
+
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
+    expect(main.reviewContext()).toMatchObject({ role: 'coordinador', submission: { id, state: 'submitted' } });
+    expect(() => main.returnSubmission(id, '   ')).toThrow('Escriba un comentario');
+    expect(main.returnSubmission(id, '  Agregue el presupuesto del puente.  ').submission).toMatchObject({ state: 'returned', comments: [{ by: 'revision@inaip-yucatan.org.mx', text: 'Agregue el presupuesto del puente.' }] });
+
+    useHost(capturista);
+    expect(main.reviewContext().submission).toMatchObject({ id, stateLabel: 'Devuelta con comentarios', comments: [{ text: 'Agregue el presupuesto del puente.' }] });
+    fillValid(capturista, 'Parque de la Paz');
+    expect(main.submitForReview().submission).toMatchObject({ id, state: 'submitted' });
+
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
+    expect(main.approveSubmission(id).submission).toMatchObject({ id, state: 'published', stateLabel: 'Publicada' });
+
+    // After publishing, an update is a new submission.
+    useHost(capturista);
+    fillValid(capturista, 'Parque de la Paz (segunda etapa)');
+    const update = main.submitForReview().submission!;
+    expect(update.id).not.toBe(id);
+    expect(update.state).toBe('submitted');
   });
 
-  it('shows the backend Spanish error, a plain message for other failures, and never a raw exception', () => {
-    h.fakeHttp.route = () => ({ status: 403, text: JSON.stringify({ error: { code: 'forbidden', message: 'Solo el coordinador de su estado puede aprobar.' } }) });
-    expect(() => main.approveSubmission('s1')).toThrow('Solo el coordinador de su estado puede aprobar.');
-    h.fakeHttp.route = () => ({ status: 502, text: '<html>Bad gateway</html>' });
-    expect(() => main.reviewContext()).toThrow('El servidor no pudo atender la solicitud');
-    h.fakeHttp.route = () => { throw new Error('DNS error: backend.example.test'); };
+  it('self-hosted: a workbook the server refuses comes back as its Spanish cell findings; a bad token is a clear message', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-2' });
+    // The server validates again on its own: values with errors sent past the sidebar are refused, nothing is created.
+    const client = new BackendClient(capturista.http(), local.url, () => local.bearers.capturistaA.replace(/^Bearer /, ''));
+    const broken = { sheets: [{ name: 'projects', rows: [['id', 'title', 'budget/amount/amount'], ['oc4ids-abc123-0009', 'Puente', 'mucho']] }] };
+    expect(() => client.submit('hoja-merida-2', broken)).toThrow(/^No se envió: el libro tiene \d+ errores[\s\S]*• Error — Hoja «projects», fila 2/);
+    expect(main.reviewContext().submission).toBeNull();
+    capturista.props.setUser('INFRA_API_TOKEN', 'ia_this-is-not-a-real-token-at-all');
+    expect(() => main.reviewContext()).toThrow(/token de acceso no es válido/);
+  });
+
+  it('cloud: Google identity, the backend pulls the sheet; the service account comes from the backend', async () => {
+    const sheet = '1AddonCloudSheetAbCdEfGhIjKlMn';
+    await cloud.stubPut(sheet, projectWorkbook(PUBLISHERS[0], { title: 'Parque del Centro' }));
+    const capturista = signedIn(cloud, 'capturistaA', { selfHosted: false, spreadsheetId: sheet });
+    fillValid(capturista, 'Parque del Centro');
+    const sent = main.submitForReview();
+    expect(sent).toMatchObject({ role: 'capturista', serviceAccount: SERVICE_ACCOUNT, submission: { state: 'submitted' } });
+    expect(capturista.fakeHttp.requests.find((r) => r.method === 'post')!.body).toEqual({ spreadsheetId: sheet });
+    signedIn(cloud, 'coordinadorA', { selfHosted: false, spreadsheetId: sheet });
+    expect(main.approveSubmission(sent.submission!.id).submission?.state).toBe('published');
+  });
+
+  it('network failures and non-JSON answers are plain Spanish, never a raw exception', () => {
+    const host = signedIn(local, 'capturistaA', { selfHosted: true });
+    host.fakeHttp.route = () => { throw new Error('DNS error: backend.example.test'); };
     expect(() => main.reviewContext()).toThrow('No fue posible comunicarse con el servidor');
-    h.spreadsheetForbidden = true;
+    host.spreadsheetForbidden = true;
     expect(() => main.runValidation()).toThrow(UNEXPECTED);
-    expect(h.logged).toHaveLength(1);
-  });
-
-  it('explains that the backend is not configured yet', () => {
-    useHost(fakeHost({ backendUrl: PLACEHOLDER_BACKEND_URL, serviceAccount: null }));
-    expect(main.reviewContext()).toEqual({ backendConfigured: false, role: null, submission: null, serviceAccount: null });
-    expect(() => main.approveSubmission('s1')).toThrow('aún no tiene configurada la dirección del servidor');
+    expect(host.logged).toHaveLength(1);
   });
 });
 

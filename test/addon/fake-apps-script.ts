@@ -10,6 +10,9 @@ export interface AppsScriptRecord {
   sidebars: string[];
   dialogs: string[];
   fetches: { url: string; params: Record<string, unknown> }[];
+  /** PropertiesService stores (settings dialog). */
+  documentProperties: Map<string, string>;
+  userProperties: Map<string, string>;
 }
 
 export type FetchHandler = (url: string, params: Record<string, unknown>) => { status: number; body: string };
@@ -17,7 +20,7 @@ export type FetchHandler = (url: string, params: Record<string, unknown>) => { s
 interface FakeRange { sheetName: string; a1?: string; block: Block }
 
 export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () => ({ status: 404, body: '' })): { globals: Record<string, unknown>; record: AppsScriptRecord } {
-  const record: AppsScriptRecord = { menus: [], sidebars: [], dialogs: [], fetches: [] };
+  const record: AppsScriptRecord = { menus: [], sidebars: [], dialogs: [], fetches: [], documentProperties: new Map(), userProperties: new Map() };
 
   const range = (sheet: FakeSheet, block: Block, a1?: string) => {
     const r = {
@@ -95,6 +98,17 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
     return o;
   };
 
+  const properties = (store: Map<string, string>) => {
+    const p = {
+      getProperty: (k: string) => store.get(k) ?? null,
+      setProperty: (k: string, v: string) => { store.set(k, String(v)); return p; },
+      deleteProperty: (k: string) => { store.delete(k); return p; },
+    };
+    return p;
+  };
+  const documentProperties = properties(record.documentProperties);
+  const userProperties = properties(record.userProperties);
+
   const globals = {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => spreadsheet,
@@ -118,6 +132,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       },
     },
     ScriptApp: { getIdentityToken: () => 'token-vm' },
+    PropertiesService: { getDocumentProperties: () => documentProperties, getUserProperties: () => userProperties },
     console: { log: () => undefined, error: () => undefined },
   };
   return { globals, record };

@@ -1,6 +1,9 @@
-/** A fake host for the entry points: the fake spreadsheet, a recording UI and a scripted backend. */
+/**
+ * A fake host for the entry points: the fake spreadsheet, a recording UI, in-memory properties and an HTTP
+ * port that refuses everything unless a test plugs in the blocking port onto the real app (test/support/app-thread.ts).
+ */
 import type { HttpPort, HttpRequest, HttpResponse } from '../../addon/src/backend/http-port';
-import type { AddonConfig } from '../../addon/src/config';
+import type { AddonConfig, PropertiesPort } from '../../addon/src/config';
 import type { Host, MenuItem, UiPort } from '../../addon/src/host';
 import { FakeSpreadsheet } from './fake-spreadsheet';
 
@@ -17,14 +20,25 @@ export type Route = (request: HttpRequest) => HttpResponse;
 
 export class FakeHttp implements HttpPort {
   readonly requests: HttpRequest[] = [];
-  constructor(public route: Route = () => ({ status: 404, text: '' })) {}
+  /** Nothing answers until a test plugs in the blocking port onto the real app. */
+  constructor(public route: Route = () => { throw new Error('Exception: no network in this test'); }) {}
   fetch(request: HttpRequest): HttpResponse {
     this.requests.push(request);
     return this.route(request);
   }
 }
 
+export class FakeProperties implements PropertiesPort {
+  readonly document = new Map<string, string>();
+  readonly user = new Map<string, string>();
+  getDocument(key: string): string | null { return this.document.get(key) ?? null; }
+  setDocument(key: string, value: string | null): void { if (value === null) this.document.delete(key); else this.document.set(key, value); }
+  getUser(key: string): string | null { return this.user.get(key) ?? null; }
+  setUser(key: string, value: string | null): void { if (value === null) this.user.delete(key); else this.user.set(key, value); }
+}
+
 export interface FakeHost extends Host {
+  props: FakeProperties;
   ss: FakeSpreadsheet;
   fakeUi: FakeUi;
   fakeHttp: FakeHttp;
@@ -38,6 +52,7 @@ export function fakeHost(config: AddonConfig = { backendUrl: 'https://backend.ex
     ss: new FakeSpreadsheet(),
     fakeUi: new FakeUi(),
     fakeHttp: new FakeHttp(),
+    props: new FakeProperties(),
     logged: [],
     spreadsheetForbidden: false,
     spreadsheet: () => { if (h.spreadsheetForbidden) throw new Error('spreadsheet access under AuthMode.NONE'); return h.ss; },
@@ -45,6 +60,7 @@ export function fakeHost(config: AddonConfig = { backendUrl: 'https://backend.ex
     http: () => h.fakeHttp,
     identityToken: () => 'id-token-de-prueba',
     config: () => config,
+    properties: () => h.props,
     log: (e) => { h.logged.push(e); },
   };
   return h;

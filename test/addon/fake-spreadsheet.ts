@@ -129,9 +129,10 @@ export class FakeSpreadsheet implements SpreadsheetPort {
   readonly toasts: string[] = [];
   active: { sheet: string; row: number; column: number } | null = null;
 
-  constructor(private readonly spreadsheetId = 'hoja-de-prueba', private readonly title = 'Obra pública 2024', private readonly zone = 'America/Mexico_City') {}
+  constructor(private spreadsheetId = 'hoja-de-prueba', private readonly title = 'Obra pública 2024', private readonly zone = 'America/Mexico_City') {}
 
   id(): string { return this.spreadsheetId; }
+  setId(id: string): void { this.spreadsheetId = id; }
   name(): string { return this.title; }
   timeZone(): string { return this.zone; }
   sheets(): FakeSheet[] { return [...this.list]; }

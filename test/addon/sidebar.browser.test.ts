@@ -30,8 +30,8 @@ const withErrors: ValidationReport = {
 const clean: ValidationReport = { ...withErrors, errors: 0, warnings: 0, completeness: 88, marked: 0, groups: [] };
 
 const returned: ReviewContext = {
-  backendConfigured: true, role: 'capturista', serviceAccount: 'ingesta@infra-abierta.iam.gserviceaccount.com',
-  submission: { id: 's1', state: 'returned', stateLabel: 'Devuelta con comentarios', updatedAt: '2024-03-01T10:00:00Z', comments: [{ author: 'og@itei.org.mx', text: 'Agregue el presupuesto del puente.', at: '2024-03-01' }] },
+  backendConfigured: true, viewer: null, role: 'capturista', serviceAccount: 'ingesta@infra-abierta.iam.gserviceaccount.com', message: null,
+  submission: { id: 's1', state: 'returned', stateLabel: 'Devuelta con comentarios', updatedAt: '2024-03-01T10:00:00Z', comments: [{ by: 'og@itei.org.mx', text: 'Agregue el presupuesto del puente.', at: '2024-03-01T16:00:00Z' }] },
 };
 const submitted: ReviewContext = { ...returned, submission: { ...returned.submission!, state: 'submitted', stateLabel: 'En revisión', comments: [] } };
 
@@ -119,7 +119,8 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await submit.click();
     await page.getByText('Se envió a revisión.', { exact: false }).waitFor();
     expect(await page.locator('#state').textContent()).toBe('Estado: En revisión');
-    expect(await submit.isDisabled()).toBe(true);
+    // A revision under review may be replaced by a newer one.
+    expect(await page.getByRole('button', { name: 'Enviar nueva versión' }).isEnabled()).toBe(true);
     await page.close();
   });
 

@@ -71,16 +71,16 @@ describe('a store failure while publishing', () => {
     expect((await request(h.app).get('/api/oc4ids/projects?publisher=mer')).body.projects).toHaveLength(1);
   });
 
-  test('Google failing repeatedly: failed with the Spanish message, then a retry works', async () => {
+  test('Google failing repeatedly: the submission is refused with the Spanish message, then sending again works', async () => {
     const sheet = '1GoogleDownSheetAbCdEfGhIjKl';
     h.stub.put(sheet, projectWorkbook(MER, { title: 'Otro título' }));
-    const id = (await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: sheet })).body.submission.id;
     h.stub.fail(sheet, { kind: 503 });
-    const failed = await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
-    expect(failed.status).toBe(502);
+    const failed = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: sheet });
+    expect(failed.status).toBe(422);
     expect(failed.body.error.message).toBe('No se pudo leer la hoja de cálculo: Google respondió 503 (error temporal del servicio). Intente de nuevo en unos minutos.');
     h.stub.fail(sheet, undefined);
-    const retried = await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
-    expect(retried.body.submission.status).toBe('published');
+    const id = (await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: sheet })).body.submission.id;
+    const approved = await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
+    expect(approved.body.submission.status).toBe('published');
   });
 });

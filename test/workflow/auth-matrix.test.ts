@@ -36,7 +36,7 @@ const BAD = ['anonymous', 'expired', 'wrong audience', 'tampered', 'signed by an
 
 interface Endpoint { name: string; allowed: UserName[]; call: (id: string) => request.Test }
 const ENDPOINTS: Endpoint[] = [
-  { name: 'POST /submissions', allowed: ['capturistaA', 'admin'], call: () => request(h.app).post('/api/submissions').send({ spreadsheetId: `${SHEET}-${randomUUID()}`, publisherId: 'mer' }) },
+  { name: 'POST /submissions', allowed: ['capturistaA', 'admin'], call: () => request(h.app).post('/api/submissions').send({ spreadsheetId: SHEET, publisherId: 'mer' }) },
   { name: 'GET /submissions?publisher=mer', allowed: ['capturistaA', 'coordinadorA', 'admin'], call: () => request(h.app).get('/api/submissions?publisher=mer') },
   { name: 'GET /submissions/{id}', allowed: ['capturistaA', 'coordinadorA', 'admin'], call: (id) => request(h.app).get(`/api/submissions/${id}`) },
   { name: 'POST /submissions/{id}/approve', allowed: ['coordinadorA', 'admin'], call: (id) => request(h.app).post(`/api/submissions/${id}/approve`) },

@@ -6,6 +6,7 @@
 import request from 'supertest';
 import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, SERVICE_ACCOUNT, xlsxOf, type CloudHarness, type LocalHarness } from './workflow-harness';
 import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+import { checkApproveAnswer, checkFindings, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
 
 const [MER] = PUBLISHERS;
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -15,12 +16,24 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
   beforeAll(async () => { h = await cloudHarness(); });
   afterAll(() => h.close());
 
-  test('submit, refuse, return, resubmit, approve, publish, audit', async () => {
+  test('refused with errors, submit, return, resubmit, approve the snapshot, update after publishing, audit', async () => {
+    // A workbook with errors is not a submission: 422 with the cell findings, nothing created.
     h.stub.put(SHEET, projectWorkbook(MER, { complete: false }));
+    const refused = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('workbook-has-errors');
+    expect(checkFindings(refused.body.error.findings)[0]).toMatchObject({ severity: 'error', cell: { sheet: 'projects', row: 2 } });
+    expect(refused.body.error.findings[0].message).toMatch(/^Error — Hoja «projects», fila 2/);
+    expect((await h.store.listSubmissions({})).items).toEqual([]);
+
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque del Centro' }));
     const created = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET });
     expect(created.status).toBe(201);
-    const id = created.body.submission.id as string;
-    expect(created.body.submission).toMatchObject({ publisherId: 'mer', status: 'submitted', source: { kind: 'sheets', spreadsheetId: SHEET } });
+    const first = checkSubmissionAnswer(created.body);
+    expect(first.viewer).toEqual({ email: 'captura@merida.gob.mx', role: 'capturista', scope: { kind: 'publisher', publisherId: 'mer' } });
+    expect(first.submission).toMatchObject({ publisherId: 'mer', publisherName: 'Municipio de Mérida', status: 'submitted', statusLabel: 'En revisión', source: { kind: 'sheets', spreadsheetId: SHEET }, submittedBy: 'captura@merida.gob.mx' });
+    expect(first.submission.snapshot).toMatchObject({ contentHash: expect.stringMatching(/^[0-9a-f]{64}$/), sheets: 1, rows: 2 });
+    const id = first.submission.id;
     expect(created.headers['cache-control']).toBe('private, no-store');
 
     // A coordinador of another state can neither approve nor return it, nor see it.
@@ -29,73 +42,81 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
     expect(other.body.error.message).toMatch(/no tiene permiso para aprobar entregas de «Municipio de Mérida»/);
     expect((await request(h.app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorB'))).status).toBe(403);
 
-    // The right coordinador tries to approve: the sheet has an error, so the approval is refused with the findings.
-    const refused = await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.code).toBe('workbook-has-errors');
-    expect(refused.body.error.findings[0]).toMatchObject({ severity: 'error', cell: { sheet: 'projects', row: 2 } });
-    expect(refused.body.error.findings[0].message).toMatch(/^Error — Hoja «projects», fila 2/);
-    expect(refused.body.submission.status).toBe('submitted');
-    expect(refused.body.submission.findings.errors).toBeGreaterThan(0);
-
-    const returned = await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Falta la descripción del proyecto.' });
+    const returned = await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Cambie el título del parque.' });
     expect(returned.status).toBe(200);
-    expect(returned.body.submission.status).toBe('returned');
+    expect(checkSubmissionAnswer(returned.body).submission.status).toBe('returned');
 
-    // The capturista sees the comment, fixes the sheet and sends the same spreadsheet again.
-    const mine = await request(h.app).get(`/api/submissions?spreadsheetId=${SHEET}`).set('Authorization', h.bearer('capturistaA'));
-    expect(mine.body.submissions).toHaveLength(1);
-    expect(mine.body.submissions[0].history.at(-1)).toMatchObject({ action: 'returned', comment: 'Falta la descripción del proyecto.', by: 'u-og-yuc' });
-    h.stub.put(SHEET, projectWorkbook(MER, { complete: true }));
+    // The capturista sees the comment, in order, with who wrote it.
+    const mine = checkSubmissionListAnswer((await request(h.app).get(`/api/submissions?spreadsheetId=${SHEET}`).set('Authorization', h.bearer('capturistaA'))).body);
+    expect(mine.submissions).toHaveLength(1);
+    expect(mine.submissions[0].comments).toEqual([{ at: expect.any(String), by: 'revision@inaip-yucatan.org.mx', text: 'Cambie el título del parque.' }]);
+    expect(mine.serviceAccount).toBe(SERVICE_ACCOUNT);
+    const coordinatorView = checkSubmissionListAnswer((await request(h.app).get('/api/submissions').set('Authorization', h.bearer('coordinadorA'))).body);
+    expect(coordinatorView.viewer).toEqual({ email: 'revision@inaip-yucatan.org.mx', role: 'coordinador', scope: { kind: 'state', state: 'Yucatán' } });
+
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque de la Paz' }));
     const resubmitted = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET });
     expect(resubmitted.status).toBe(200);
     expect(resubmitted.body.submission).toMatchObject({ id, status: 'submitted' });
+    expect(resubmitted.body.submission.snapshot.contentHash).not.toBe(first.submission.snapshot!.contentHash);
 
+    // The sheet keeps changing after submission: approval still publishes what was submitted and reviewed.
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Editado después del envío' }));
     const approved = await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
     expect(approved.status).toBe(200);
-    expect(approved.body.submission.status).toBe('published');
-    expect(approved.body.publication).toMatchObject({ unchanged: false, counts: { projects: 1 } });
-    expect(approved.body.submission.history.map((e: { action: string }) => e.action)).toEqual(
-      ['submitted', 'approved', 'approval-refused', 'returned', 'resubmitted', 'approved', 'published']);
-
-    // The public API serves the new package.
+    const approval = checkApproveAnswer(approved.body);
+    expect(approval.submission.status).toBe('published');
+    expect(approval.publication).toMatchObject({ unchanged: false, counts: { projects: 1 } });
+    expect(approval.submission.history.map((e) => e.action)).toEqual(['submitted', 'returned', 'resubmitted', 'approved', 'published']);
     const projects = await request(h.app).get('/api/oc4ids/projects?publisher=mer');
-    expect(projects.status).toBe(200);
-    expect(projects.body.projects.map((p: { id: string; description: string }) => [p.id, p.description])).toEqual([['oc4ids-abc123-0001', 'Rehabilitación del parque']]);
+    expect(projects.body.projects.map((p: { id: string; title: string }) => [p.id, p.title])).toEqual([['oc4ids-abc123-0001', 'Parque de la Paz']]);
 
     // Approving again: no longer pending.
     expect((await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(409);
 
+    // Updates forever: after publishing, the same spreadsheet is submitted again and makes a new publication.
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque de la Paz (segunda etapa)' }));
+    const update = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET });
+    expect(update.status).toBe(201);
+    expect(update.body.submission.id).not.toBe(id);
+    // The coordinator's preview: the project changed (title), against the current publication; the sheet is as submitted.
+    const preview = checkPreviewAnswer((await request(h.app).get(`/api/submissions/${update.body.submission.id}/preview`).set('Authorization', h.bearer('coordinadorA'))).body);
+    expect(preview.currentPublicationId).toBe(approval.publication.id);
+    expect(preview.preview.projects.counts).toEqual({ new: 0, changed: 1, unchanged: 0, removed: 0 });
+    expect(preview.preview.projects.items[0]).toMatchObject({ id: 'oc4ids-abc123-0001', change: 'changed', fields: [{ path: 'title', before: 'Parque de la Paz', after: 'Parque de la Paz (segunda etapa)' }] });
+    expect(preview.liveChanged).toBe(false);
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Otra edición más' }));
+    expect((await request(h.app).get(`/api/submissions/${update.body.submission.id}/preview`).set('Authorization', h.bearer('coordinadorA'))).body.liveChanged).toBe(true);
+    expect((await request(h.app).get(`/api/submissions/${update.body.submission.id}/preview`).set('Authorization', h.bearer('coordinadorB'))).status).toBe(403);
+    const inbox = checkSubmissionListAnswer((await request(h.app).get('/api/submissions?status=submitted&state=yucatan').set('Authorization', h.bearer('admin'))).body);
+    expect(inbox.submissions.map((x) => x.id)).toEqual([update.body.submission.id]);
+    const second = checkApproveAnswer((await request(h.app).post(`/api/submissions/${update.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA'))).body);
+    expect(second.publication.id).not.toBe(approval.publication.id);
+    expect((await request(h.app).get('/api/oc4ids/projects?publisher=mer')).body.projects[0].title).toBe('Parque de la Paz (segunda etapa)');
+
     // The audit log shows every step, to the coordinador of the state and to the admin, not to others.
     const log = await request(h.app).get('/api/audit').set('Authorization', h.bearer('coordinadorA'));
     expect(log.status).toBe(200);
-    expect(log.body.entries.map((e: { action: string }) => e.action)).toEqual([
-      'submission.created', 'access.denied', 'submission.approved', 'submission.approval-refused', 'submission.returned',
-      'submission.resubmitted', 'submission.approved', 'publication.published', 'submission.published',
-    ]);
-    expect(log.body.entries.find((e: { action: string }) => e.action === 'submission.returned').details.comment).toBe('Falta la descripción del proyecto.');
-    expect((await request(h.app).get('/api/audit').set('Authorization', h.bearer('admin'))).body.entries).toHaveLength(9);
+    const actions = log.body.entries.map((e: { action: string }) => e.action);
+    expect(actions.slice(0, 4)).toEqual(['submission.created', 'access.denied', 'submission.returned', 'submission.resubmitted']);
+    // Entries of the same millisecond are ordered by id: compare the rest as a set.
+    expect([...actions.slice(4)].sort()).toEqual(['publication.published', 'publication.published', 'submission.approved', 'submission.approved', 'submission.created', 'submission.published', 'submission.published']);
+    expect(log.body.entries.find((e: { action: string }) => e.action === 'submission.returned').details.comment).toBe('Cambie el título del parque.');
+    expect((await request(h.app).get('/api/audit').set('Authorization', h.bearer('admin'))).body.entries).toHaveLength(11);
     expect((await request(h.app).get('/api/audit').set('Authorization', h.bearer('coordinadorB'))).body.entries).toEqual([]);
     expect((await request(h.app).get('/api/audit').set('Authorization', h.bearer('capturistaA'))).status).toBe(403);
   });
 
-  test('a spreadsheet not shared with the service account fails in Spanish, and approving again retries', async () => {
+  test('a spreadsheet not shared with the service account is refused in Spanish at submission', async () => {
     const id2 = '1ZzZzZzZzZzZzZzZzZzZzZz-notshared';
-    const created = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: id2 });
     h.stub.put(id2, projectWorkbook(MER, { title: 'Parque (versión 2)' }));
     h.stub.fail(id2, { kind: 403 });
-    const failed = await request(h.app).post(`/api/submissions/${created.body.submission.id}/approve`).set('Authorization', h.bearer('admin'));
-    expect(failed.status).toBe(502);
+    const failed = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: id2 });
+    expect(failed.status).toBe(422);
     expect(failed.body.error.code).toBe('sheets.forbidden');
     expect(failed.body.error.message).toContain(SERVICE_ACCOUNT);
-    expect(failed.body.submission.status).toBe('failed');
-    expect(failed.body.submission.history.at(-1).comment).toContain(SERVICE_ACCOUNT);
-
     h.stub.fail(id2, undefined);
-    const retried = await request(h.app).post(`/api/submissions/${created.body.submission.id}/approve`).set('Authorization', h.bearer('admin'));
-    expect(retried.status).toBe(200);
-    expect(retried.body.submission.status).toBe('published');
-    expect(retried.body.publication.changedProcesses).toHaveLength(0);
+    expect((await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: id2 })).status).toBe(201);
   });
 });
 
@@ -106,7 +127,9 @@ describe('self-hosted: API tokens and .xlsx uploads', () => {
 
   test('upload, return, upload the fixed file, approve, publish', async () => {
     const broken = await xlsxOf(projectWorkbook(MER, { complete: false }));
-    const created = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(broken);
+    const refused = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(broken);
+    expect(refused.status).toBe(422);
+    const created = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { title: 'Primera versión' })));
     expect(created.status).toBe(201);
     expect(created.body.submission.source.kind).toBe('xlsx');
     const first = created.body.submission.id as string;

@@ -19,6 +19,7 @@ import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Publisher, Store, User } from '../../functions/src/store/store';
 import { directoryUploads } from '../../functions/src/workflow/upload-store';
 import { workflowRoutes } from '../../functions/src/workflow/workflow-routes';
+import { notifier, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 import type { WorkbookModel } from '../../core/workbook/model';
 import { startSheetsStub, type SheetsStub } from './sheets-stub';
 import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from './test-identity';
@@ -77,8 +78,25 @@ async function seed(store: Store, tokens?: Map<string, string>): Promise<void> {
 export interface CloudHarness extends Harness { stub: SheetsStub; identity: TestIdentity }
 
 /** Cloud wiring. `wrapStore` lets a test inject faults into what the routes see (the seed goes straight in). */
-export async function cloudHarness(opts: { wrapStore?: (s: Store) => Store; now?: () => Date } = {}): Promise<CloudHarness> {
-  const inner = openSqliteStore(':memory:');
+export interface HarnessOptions {
+  /** Notifications by SMTP to a local server on this port (self-hosted outbox). */
+  smtpPort?: number;
+  /** Serve this built dashboard at `/`. */
+  dashboardDir?: string;
+  /** Notifications through this outbox (e.g. the Trigger Email `mail` collection on the Firestore emulator). */
+  outbox?: Outbox;
+}
+
+export const DASHBOARD_URL = 'http://tablero.test';
+
+/** Notifications by SMTP to a local server when the test asks for it. */
+function notifyOption(store: Store, opts: HarnessOptions) {
+  if (opts.outbox) return { notify: notifier({ store, outbox: opts.outbox, dashboardUrl: DASHBOARD_URL, log: () => {} }) };
+  return opts.smtpPort ? { notify: notifier({ store, outbox: smtpOutbox({ host: '127.0.0.1', port: opts.smtpPort, secure: false, from: 'Infraestructura Abierta <avisos@infra-abierta.test>' }), dashboardUrl: DASHBOARD_URL, log: () => {} }) } : {};
+}
+
+export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Store) => Store; now?: () => Date; openStore?: () => Store } = {}): Promise<CloudHarness> {
+  const inner = opts.openStore ? opts.openStore() : openSqliteStore(':memory:');
   await seed(inner);
   const store = opts.wrapStore ? opts.wrapStore(inner) : inner;
   const stub = await startSheetsStub();
@@ -91,10 +109,13 @@ export async function cloudHarness(opts: { wrapStore?: (s: Store) => Store; now?
     baseUrl: BASE_URL,
     sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, rootUrl: stub.rootUrl, serviceAccountEmail: SERVICE_ACCOUNT, retryDelaysMs: [0, 0] }),
     maxUploadBytes: 1024 * 1024,
+    serviceAccount: SERVICE_ACCOUNT,
+    googleClientId: TEST_CLIENT_ID,
+    ...notifyOption(store, opts),
     log: () => {},
     ...(opts.now ? { now: opts.now } : {}),
   });
-  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 1024 * 1024 }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}) });
+  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 1024 * 1024 }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}), ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {
     app, store, stub, identity,
     bearer: (name) => `Bearer ${identity.token({ email: USERS[name].email })}`,
@@ -104,7 +125,7 @@ export async function cloudHarness(opts: { wrapStore?: (s: Store) => Store; now?
 
 export interface LocalHarness extends Harness { uploadDir: string }
 
-export async function localHarness(opts: { uploadQuotaBytes?: number; maxUploadBytes?: number } = {}): Promise<LocalHarness> {
+export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number } = {}): Promise<LocalHarness> {
   const store = openSqliteStore(':memory:');
   const tokens = new Map<string, string>();
   await seed(store, tokens);
@@ -113,8 +134,9 @@ export async function localHarness(opts: { uploadQuotaBytes?: number; maxUploadB
   const routes = workflowRoutes({
     store, authenticator: apiTokenAuthenticator(store), baseUrl: BASE_URL, uploads: directoryUploads(uploadDir), maxUploadBytes, log: () => {},
     ...(opts.uploadQuotaBytes !== undefined ? { uploadQuotaBytes: opts.uploadQuotaBytes } : {}),
+    ...notifyOption(store, opts),
   });
-  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: maxUploadBytes }, log: () => {}, extraApi: [routes] });
+  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: maxUploadBytes }, log: () => {}, extraApi: [routes], ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {
     app, store, uploadDir,
     bearer: (name) => `Bearer ${tokens.get(USERS[name].id)}`,

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from '../../../core/workbook/model';
 import type { HttpPort } from '../backend/http-port';
-import { buildTimeConfig } from '../config';
+import { buildTimeConfig, type PropertiesPort } from '../config';
 import type { Host, UiPort } from '../host';
 import type { Block, SheetPort, SpreadsheetPort } from '../sheet-port';
 
@@ -67,6 +67,15 @@ declare const UrlFetchApp: {
   fetch(url: string, params: Record<string, unknown>): { getResponseCode(): number; getContentText(): string };
 };
 declare const ScriptApp: { getIdentityToken(): string };
+interface GasProperties { getProperty(key: string): string | null; setProperty(key: string, value: string): GasProperties; deleteProperty(key: string): GasProperties }
+declare const PropertiesService: { getDocumentProperties(): GasProperties; getUserProperties(): GasProperties };
+
+const properties: PropertiesPort = {
+  getDocument: (key) => PropertiesService.getDocumentProperties().getProperty(key),
+  setDocument: (key, value) => { const p = PropertiesService.getDocumentProperties(); if (value === null) p.deleteProperty(key); else p.setProperty(key, value); },
+  getUser: (key) => PropertiesService.getUserProperties().getProperty(key),
+  setUser: (key, value) => { const p = PropertiesService.getUserProperties(); if (value === null) p.deleteProperty(key); else p.setProperty(key, value); },
+};
 
 function range(sheet: GasSheet, b: Block): GasRange {
   return sheet.getRange(b.row, b.column, b.rows, b.columns);
@@ -139,7 +148,7 @@ const http: HttpPort = {
   fetch: (request) => {
     const params: Record<string, unknown> = { method: request.method, headers: request.headers, muteHttpExceptions: true };
     if (request.body !== undefined) {
-      params.contentType = 'application/json';
+      params.contentType = request.contentType ?? 'application/json';
       params.payload = JSON.stringify(request.body);
     }
     const response = UrlFetchApp.fetch(request.url, params);
@@ -155,6 +164,7 @@ export function appsScriptHost(): Host {
     http: () => http,
     identityToken: () => ScriptApp.getIdentityToken(),
     config: buildTimeConfig,
+    properties: () => properties,
     log: (e) => console.error(e instanceof Error ? e.stack ?? e.message : String(e)),
   };
 }

@@ -1,33 +1,63 @@
 /** Submit and review: what the sidebar shows about this spreadsheet's submission and what it may do with it. */
-import { backendConfigured } from '../config';
+import { backendConfigured, effectiveConfig, NOT_CONFIGURED, type AddonConfig } from '../config';
 import type { Host } from '../host';
 import type { ReviewContext } from '../rpc-types';
 import { UserError } from '../user-error';
 import type { Pipeline } from '../validation/core-pipeline';
+import { dataSheets, readWorkbook } from '../validation/read-workbook';
 import { runValidation } from '../validation/run-validation';
+import type { CellValue } from '../../../core/workbook/model';
+import type { JsonCell, SubmissionListAnswer, WorkbookValues } from '../../../core/workflow/contract';
 import { BackendClient } from './backend-client';
 
+export function currentConfig(h: Host): AddonConfig {
+  return effectiveConfig(h.config(), h.properties());
+}
+
 function client(h: Host): BackendClient {
-  if (!backendConfigured(h.config())) {
-    throw new UserError('El complemento aún no tiene configurada la dirección del servidor. Avise a quien lo instaló (vea addon/README.md).');
-  }
-  return new BackendClient(h.http(), h.config().backendUrl, () => h.identityToken());
+  const config = currentConfig(h);
+  if (!backendConfigured(config)) throw new UserError(NOT_CONFIGURED);
+  return new BackendClient(h.http(), config.backendUrl, () => config.apiToken || h.identityToken());
+}
+
+function context(h: Host, list: SubmissionListAnswer): ReviewContext {
+  // The newest submission of this spreadsheet is the one the sidebar is about.
+  const latest = [...list.submissions].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+  return {
+    backendConfigured: true,
+    viewer: list.viewer,
+    role: list.viewer.role,
+    submission: latest ? { id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, comments: latest.comments } : null,
+    serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,
+    message: null,
+  };
 }
 
 export function reviewContext(h: Host): ReviewContext {
-  const config = h.config();
-  if (!backendConfigured(config)) return { backendConfigured: false, role: null, submission: null, serviceAccount: config.serviceAccount };
-  const list = client(h).list(h.spreadsheet().id());
-  return { backendConfigured: true, role: list.role, submission: list.submissions[0] ?? null, serviceAccount: list.serviceAccount ?? config.serviceAccount };
+  const config = currentConfig(h);
+  if (!backendConfigured(config)) return { backendConfigured: false, viewer: null, role: null, submission: null, serviceAccount: config.serviceAccount, message: NOT_CONFIGURED };
+  return context(h, client(h).list(h.spreadsheet().id()));
 }
 
-/** Errors block approval (DESIGN §5), so a workbook with errors is not even sent; the check runs again here. */
+/** Dates travel as ISO text (JSON); the core reads ISO dates as dates. */
+function jsonCell(v: CellValue): JsonCell {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
+  return v === undefined ? null : v;
+}
+
+/** Errors block approval (DESIGN §5), so a workbook with errors is not even sent; the backend checks again. */
 export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   const report = runValidation(h.spreadsheet(), pipeline);
   if (report.errors > 0) {
     throw new UserError(`No se puede enviar a revisión: la validación encontró ${report.errors === 1 ? '1 error' : `${report.errors} errores`}. Corríjalos y valide de nuevo.`);
   }
-  client(h).submit(h.spreadsheet().id());
+  const c = client(h);
+  // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.
+  let values: WorkbookValues | undefined;
+  if (currentConfig(h).apiToken) {
+    values = { sheets: readWorkbook(dataSheets(h.spreadsheet())).sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map(jsonCell)) })) };
+  }
+  c.submit(h.spreadsheet().id(), values);
   return reviewContext(h);
 }
 

@@ -8,6 +8,14 @@ import { loadTracking } from '../api';
 import type { TrackingEntry } from '../data/types';
 import { dataTable } from '../components/table';
 import { count, date, heading, NO_DATA, plural, type Page } from './common';
+import { STAGES } from '../../../core/workflow/stages';
+
+/** «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). */
+function stagesCell(r: TrackingEntry): Node {
+  const reached = STAGES.filter((s) => r.stages?.[s.code]);
+  return h('details', { class: 'etapas' }, h('summary', null, `${reached.length} de ${STAGES.length}`),
+    h('ul', null, STAGES.map((s) => h('li', null, `${s.code} ${s.label}: ${r.stages?.[s.code] ? date(r.stages[s.code]) : 'pendiente'}`))));
+}
 
 export const trackingPage: Page = {
   title: 'Seguimiento',
@@ -26,14 +34,14 @@ export const trackingPage: Page = {
       const shown = rows.filter((r) => !sel.value || r.state === sel.value);
       results.replaceChildren(dataTable('Avance de cada implementador frente a su compromiso', [
         { title: 'Implementador' }, { title: 'Situación' }, { title: 'Comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
-        { title: 'Envíos aprobados', numeric: true }, { title: 'Por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días sin actualizar', numeric: true },
+        { title: 'Envíos aprobados', numeric: true }, { title: 'Por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días sin actualizar', numeric: true }, { title: 'Etapas del programa' },
       ], shown.map((r) => {
         const late = r.daysSinceUpdate === null || r.daysSinceUpdate > r.periodicityDays;
         const short = r.published < r.committed;
         const missing = r.committed - r.published;
         const situation = late ? `✗ Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}` : short ? `⚠ Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}` : '✓ Al día y completo';
         return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short ? 'status-warn' : 'status-ok' }, situation),
-          count(r.committed), count(r.published), opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate)];
+          count(r.committed), count(r.published), opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate), stagesCell(r)];
       }), { id: 'tabla-seguimiento' }));
     };
     sel.addEventListener('change', () => { const q = new URLSearchParams(); if (sel.value) q.set('estado', sel.value); setQuery(q); draw(); });

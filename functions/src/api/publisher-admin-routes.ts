@@ -70,8 +70,10 @@ export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {
     // Prefixes identify a publisher's data: two publishers may not share one.
     const clash = (await allPublishers(deps.store)).find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
     if (clash) throw new HttpError(409, 'conflict', `El prefijo ya está asignado a «${clash.name}».`);
-    const existed = (await deps.store.getPublisher(publisher.id)) !== undefined;
-    await deps.store.putPublisher(publisher);
+    const previous = await deps.store.getPublisher(publisher.id);
+    const existed = previous !== undefined;
+    // Program stages are the coordinators' record (PUT /publishers/{id}/stages): registering keeps them.
+    await deps.store.putPublisher(previous?.stages && !publisher.stages ? { ...publisher, stages: previous.stages } : publisher);
     await deps.store.appendAudit({ at: now().toISOString(), actor: user.id, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
     res.set('Cache-Control', 'private, no-store').status(existed ? 200 : 201).json({ publisher });
   });

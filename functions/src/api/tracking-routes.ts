@@ -32,6 +32,7 @@ export async function trackingRows(store: Store, now: Date): Promise<TrackingRow
       published: current?.counts.projects ?? 0, approved: approved + published, pendingReview,
       lastPublishedAt: current?.createdAt ?? null,
       daysSinceUpdate: current ? Math.max(0, Math.floor((now.getTime() - Date.parse(current.createdAt)) / DAY_MS)) : null,
+      stages: p.stages ?? {},
     });
   }
   return rows;

@@ -10,6 +10,7 @@
  *   submission.return   —                 publishers of its state      all
  *   audit.read          —                 publishers of its state      all
  *   publisher.admin     —                 —                            all
+ *   stages.record       —                 publishers of its state      all
  *
  * A coordinador is an Organismo Garante: it reviews the implementers of its own state and nobody else's.
  * Without a target publisher only `all` passes (e.g. the unfiltered audit log is for admins).
@@ -24,7 +25,8 @@ export type Action =
   | 'submission.approve'
   | 'submission.return'
   | 'audit.read'
-  | 'publisher.admin';
+  | 'publisher.admin'
+  | 'stages.record';
 
 type Scope = 'own' | 'state' | 'all';
 
@@ -36,6 +38,7 @@ const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   'submission.return': { coordinador: 'state', admin: 'all' },
   'audit.read': { coordinador: 'state', admin: 'all' },
   'publisher.admin': { admin: 'all' },
+  'stages.record': { coordinador: 'state', admin: 'all' },
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];

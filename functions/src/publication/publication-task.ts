@@ -20,6 +20,7 @@ import { approveSubmission, claimApproval, type ApprovalDeps, type ApprovalOutco
 import { readAll } from '../store/read-all';
 import type { PublicationQueue, PublicationTask, TaskResult } from './publication-queue';
 import type { BulkService } from './bulk-service';
+import type { Notify } from '../workflow/workflow-events';
 
 /** The publication task function's time limit (functions/src/index.ts) … */
 export const TASK_TIMEOUT_SECONDS = 540;
@@ -31,6 +32,8 @@ export interface PublicationTaskDeps extends ApprovalDeps {
   leaseMs?: number;
   /** Writes the new publication's bulk files right away (otherwise the first download builds them). */
   bulk?: BulkService;
+  /** Tells the submitter once the publication is done (notifications outbox). */
+  notify?: Notify;
 }
 
 /** In the approval request: claim, audit, enqueue. If the task cannot be enqueued the approval fails visibly. */
@@ -79,6 +82,9 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
   const actor: User = (await store.getUser(task.actorId)) ?? { id: task.actorId, email: '', role: 'coordinador' };
   const outcome = await approveSubmission({ ...deps, claimed: true }, leased, publisher, actor);
   opts.onOutcome?.(outcome);
+  if (outcome.kind === 'published') {
+    await deps.notify?.({ kind: 'published', submission: outcome.submission, publisher, actor, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length });
+  }
   if (outcome.kind === 'published' && !outcome.unchanged && deps.bulk) {
     try {
       await deps.bulk.ensure([{ publisher, publication: outcome.publication }], publisher.id);

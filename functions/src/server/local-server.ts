@@ -21,6 +21,7 @@ import { bulkService } from '../publication/bulk-service';
 import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
 import { resumeInterruptedPublications, runPublicationTask } from '../publication/publication-task';
 import { SourceError } from '../ingest/sheet-source';
+import { notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type NotifierDeps } from '../workflow/notifications';
 
 /** Uploaded workbooks live next to the database (a temporary folder for an in-memory database). */
 function uploadsDir(config: Config): string {
@@ -64,7 +65,7 @@ function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Serv
 }
 
 /** `recover: false` leaves interrupted approvals alone (cluster workers other than the first). */
-export async function startLocalServer(config: Config, opts: { root: string; log?: (m: string) => void; seed?: boolean; recover?: boolean }): Promise<LocalServer> {
+export async function startLocalServer(config: Config, opts: { root: string; log?: (m: string) => void; seed?: boolean; recover?: boolean; env?: NodeJS.ProcessEnv }): Promise<LocalServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const store = openStoreForServer(config);
   try {
@@ -75,17 +76,20 @@ export async function startLocalServer(config: Config, opts: { root: string; log
   }
 }
 
-async function startOn(store: Store, config: Config, opts: { root: string; seed?: boolean; recover?: boolean }, log: (m: string) => void): Promise<LocalServer> {
+async function startOn(store: Store, config: Config, opts: { root: string; seed?: boolean; recover?: boolean; env?: NodeJS.ProcessEnv }, log: (m: string) => void): Promise<LocalServer> {
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   const uploads = directoryUploads(uploadsDir(config));
   const bulk = bulkService({ store, blobs: diskBlobStore(config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
+  // Notifications by SMTP when SMTP_HOST is set (README: «Avisos por correo»); otherwise nobody is e-mailed.
+  const smtp = smtpFromEnv(opts.env ?? process.env);
+  const mail: NotifierDeps | undefined = smtp ? { store, outbox: smtpOutbox(smtp), dashboardUrl: config.publicBaseUrl, log } : undefined;
   // Approvals publish in the background, one at a time, in this process (DESIGN §6).
   const takeOver = new Set<string>();
   const queue = inProcessQueue((task) => runPublicationTask({
-    store, baseUrl: config.publicBaseUrl, now: () => new Date(), log, bulk,
+    store, baseUrl: config.publicBaseUrl, now: () => new Date(), log, bulk, ...(mail ? { notify: notifier(mail) } : {}),
     openSource: (source) => {
       if (source.kind !== 'xlsx') throw new SourceError('Esta plataforma no está configurada para leer hojas de cálculo de Google.', 'sheets-disabled');
       return uploads.open(source.fileId);
@@ -102,7 +106,16 @@ async function startOn(store: Store, config: Config, opts: { root: string; seed?
     uploads,
     maxUploadBytes: config.maxBodyBytes,
     publicationQueue: queue,
+    ...(mail ? { notify: notifier(mail) } : {}),
   });
+  // Reminders to publishers past their update period: once at start and then daily.
+  let reminders: NodeJS.Timeout | undefined;
+  if (mail) {
+    const remind = () => { sendUpdateReminders(mail).catch((e: unknown) => log(`no se pudieron enviar los recordatorios: ${e instanceof Error ? e.message : String(e)}`)); };
+    remind();
+    reminders = setInterval(remind, 86_400_000);
+    reminders.unref();
+  }
   const app = createApp({ store, config, log, extraApi: [workflow], bulk, ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
   const server = await listen(app, config);
   const address = server.address();
@@ -111,6 +124,6 @@ async function startOn(store: Store, config: Config, opts: { root: string; seed?
   return {
     server, store, url, publications: queue,
     // A publication under way is finished before the database is closed.
-    close: async () => { await new Promise<void>((r) => server.close(() => r())); await queue.stop(); await store.close(); },
+    close: async () => { if (reminders) clearInterval(reminders); await new Promise<void>((r) => server.close(() => r())); await queue.stop(); await store.close(); },
   };
 }

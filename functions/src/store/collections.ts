@@ -18,7 +18,8 @@ export type CollectionName =
   | 'projects'
   | 'audit'
   | 'stats'
-  | 'indexes';
+  | 'indexes'
+  | 'snapshots';
 
 export interface CollectionSpec {
   /** Top-level body fields copied into indexed columns (Firestore: top-level fields; nested paths are unsupported by the emulator). */
@@ -47,6 +48,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   stats: { fields: [], queries: [[]] },
   // Chunks of a publication's dashboard index, read by document id (part 0 says how many): no query, no index.
   indexes: { fields: ['publicationId'], queries: [] },
+  // Chunks of a submitted workbook's values, keyed by content hash and read by document id (like `indexes`).
+  snapshots: { fields: ['contentHash'], queries: [] },
 };
 
 /** Firestore's limit is 1 MiB per document including field names; keep a margin for the copied fields. */

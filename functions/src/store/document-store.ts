@@ -38,6 +38,13 @@ interface IndexChunk {
   text: string;
 }
 
+interface SnapshotChunk {
+  contentHash: string;
+  part: number;
+  parts?: number;
+  text: string;
+}
+
 interface Current {
   publisherId: string;
   publicationId: string;
@@ -190,6 +197,24 @@ export function createStore(backend: DocumentBackend): Store {
       const rest = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<IndexChunk>('indexes', docId(publicationId, String(i + 1)))));
       if (rest.some((c) => c === undefined)) return undefined;
       return JSON.parse([head, ...(rest as IndexChunk[])].map((c) => c.text).join('')) as JsonObject;
+    },
+    async putSnapshot(contentHash, text) {
+      if (!/^[0-9a-f]{64}$/.test(contentHash)) throw new StoreError('invalid', `invalid snapshot hash ${contentHash}`);
+      if ((await get<SnapshotChunk>('snapshots', docId(contentHash, '0')))?.parts) return; // content-addressed: already kept
+      const parts = Math.max(1, Math.ceil(text.length / INDEX_CHUNK));
+      const chunks: SnapshotChunk[] = Array.from({ length: parts }, (_, part) => ({
+        contentHash, part, ...(part === 0 ? { parts } : {}), text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK),
+      }));
+      // Part 0 last, as for indexes: a reader finds the snapshot only once every part is there.
+      await putAll('snapshots', chunks.slice(1).map((c) => toRow('snapshots', docId(contentHash, String(c.part)), sortKey(contentHash, String(c.part)), c)));
+      await putAll('snapshots', [toRow('snapshots', docId(contentHash, '0'), sortKey(contentHash, '0'), chunks[0])]);
+    },
+    async getSnapshot(contentHash) {
+      const head = await get<SnapshotChunk>('snapshots', docId(contentHash, '0'));
+      if (!head?.parts) return undefined;
+      const rest = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<SnapshotChunk>('snapshots', docId(contentHash, String(i + 1)))));
+      if (rest.some((c) => c === undefined)) return undefined;
+      return [head, ...(rest as SnapshotChunk[])].map((c) => c.text).join('');
     },
     getProject: (publicationId, id) => get<Stored<ProjectInput>>('projects', docId(publicationId, id)),
     async listDocumentTexts(kind: DocumentKind, q) {

@@ -26,6 +26,7 @@ const SINGLE_WRITE_METHODS = [
   'appendAudit',
   'putStats',
   'putIndex',
+  'putSnapshot',
 ] as const;
 
 export function failingStore(inner: Store, budget: number): Store {

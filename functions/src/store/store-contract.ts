@@ -354,6 +354,18 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.getIndex('A')).toEqual(index);
     });
 
+    test('a submitted snapshot larger than one document round-trips by content hash', async () => {
+      const hash = 'a'.repeat(64);
+      expect(await store.getSnapshot(hash)).toBeUndefined();
+      const text = JSON.stringify({ sheets: [{ name: 'Contrataciones', rows: Array.from({ length: 9000 }, (_, i) => [`ocds-abc123-${i}`, 'Pavimentación «calle» — ñandú "x"', i * 1.5, null]) }] });
+      expect(text.length).toBeGreaterThan(400_000);
+      await store.putSnapshot(hash, text);
+      await store.putSnapshot(hash, text); // the same content again: harmless
+      expect(await store.getSnapshot(hash)).toBe(text);
+      expect(await store.getSnapshot('b'.repeat(64))).toBeUndefined();
+      expect(await failure(store.putSnapshot('../x', 'x'))).toBe('invalid');
+    });
+
     test('a put larger than one batch (> 500 documents) is written whole', async () => {
       await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
       const releases = Array.from({ length: 1100 }, (_, i) => sampleRelease(`ocds-abc123-${String(i).padStart(4, '0')}`, 1, 'bulk'));

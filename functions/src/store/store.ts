@@ -36,6 +36,8 @@ export interface Publisher {
   uri?: string;
   /** What the body committed to publish: number of projects, every `periodicityDays`. */
   commitment: { projects: number; periodicityDays: number };
+  /** Program stages reached (E.1…E.7 → YYYY-MM-DD), recorded by the state's coordinators (core/workflow/stages.ts). */
+  stages?: Partial<Record<string, string>>;
 }
 
 export type Role = 'capturista' | 'coordinador' | 'admin';
@@ -51,7 +53,8 @@ export interface User {
   tokenHash?: string;
 }
 
-export type SubmissionSource = { kind: 'sheets'; spreadsheetId: string } | { kind: 'xlsx'; fileId: string };
+/** `values`: the add-on sent the sheet's values itself (self-hosted, where the server cannot read Google Sheets). */
+export type SubmissionSource = { kind: 'sheets'; spreadsheetId: string } | { kind: 'xlsx'; fileId: string } | { kind: 'values'; spreadsheetId: string | null };
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed';
 export interface HistoryEntry {
   /** ISO 8601 timestamp. */
@@ -68,6 +71,14 @@ export interface FindingsSummary {
   /** The first findings, for the coordinator to see why; capped by the caller (documents stay < 1 MiB). */
   sample?: Finding[];
 }
+/** What a submission will publish: the values as submitted, kept by content hash (Store.putSnapshot). */
+export interface SubmissionSnapshot {
+  contentHash: string;
+  takenAt: string;
+  sheets: number;
+  rows: number;
+  completeness: number | null;
+}
 export interface Submission {
   id: string;
   publisherId: string;
@@ -78,6 +89,10 @@ export interface Submission {
   /** How many older entries are no longer in `history` (they are in the audit log). Absent when none. */
   earlierEntries?: number;
   findings?: FindingsSummary;
+  /** The revision under review; replaced on each resubmission. */
+  snapshot?: SubmissionSnapshot;
+  /** User id of who sent the latest revision. */
+  submittedBy?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -172,8 +187,15 @@ export interface Store {
     from: SubmissionStatus[],
     to: SubmissionStatus,
     entry: HistoryEntry,
-    patch?: { findings?: FindingsSummary; ifVersion?: number },
+    patch?: { findings?: FindingsSummary; snapshot?: SubmissionSnapshot; submittedBy?: string; ifVersion?: number },
   ): Promise<Submission>;
+
+  /**
+   * Submitted workbooks, by content hash (the JSON text of their values), chunked below the 1 MiB document
+   * limit like the dashboard index; writing the same hash twice is harmless. Undefined when absent or incomplete.
+   */
+  putSnapshot(contentHash: string, text: string): Promise<void>;
+  getSnapshot(contentHash: string): Promise<string | undefined>;
 
   /** Starts a publication in status 'writing'; 'conflict' if the id exists. Ordered by (createdAt, id). */
   createPublication(publication: NewPublication): Promise<Publication>;

@@ -12,6 +12,7 @@
  * such an approval is older than `staleApprovalMs`, the next approve call first marks it `failed` (with the
  * reason) and then approves normally, so it can be retried; the CAS keeps that to one winner too.
  */
+import { snapshotSource } from './snapshot';
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
 import type { WorkbookModel } from '../../../core/workbook/model';
@@ -120,7 +121,11 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
   let result;
   let revision: string | undefined;
   try {
-    const workbook = await deps.openSource(submission.source).read();
+    // What is published is the revision that was submitted and reviewed (DESIGN §6), read after the approval's
+    // compare-and-set so no resubmission can slip in; only submissions older than snapshots read their source.
+    const locked = await store.getSubmission(submission.id);
+    const source = locked?.snapshot ? snapshotSource(store, locked.snapshot.contentHash) : deps.openSource(submission.source);
+    const workbook = await source.read();
     revision = workbookRevision(workbook);
     result = await publish(store, { publisher, workbook, actor: actor.id, now: stamp(), baseUrl: deps.baseUrl, revision });
   } catch (e) {

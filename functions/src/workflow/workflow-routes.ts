@@ -23,7 +23,7 @@ import { allPublishers, queryString } from '../api/current-publications';
 import { readAll } from '../store/read-all';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { publisherAdminRoutes } from '../api/publisher-admin-routes';
-import { can, canSome, type Action } from '../auth/policy';
+import { can, canSome, sameState, type Action } from '../auth/policy';
 import { isSpreadsheetId } from '../ingest/sheets-source';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
@@ -31,9 +31,18 @@ import {
 } from '../store/store';
 import { approveSubmission, recoverStaleApproval } from './approve-submission';
 import { startApproval } from '../publication/publication-task';
-import { publicationStatus } from '../publication/publication-status';
 import type { PublicationQueue } from '../publication/publication-queue';
-import { renderedFindings } from './findings-summary';
+import { renderedFindings, summarizeFindings } from './findings-summary';
+import { checkSubmitted, encodeSnapshot, keepSnapshot, snapshotSource } from './snapshot';
+import { checkWorkbook } from '../../../core/pipeline/check-workbook';
+import { changePreview } from '../../../core/workflow/change-preview';
+import { checkStages } from '../../../core/workflow/stages';
+import type { Notify } from './workflow-events';
+import type { WorkbookModel } from '../../../core/workbook/model';
+import {
+  checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME,
+  type ApproveAnswer, type HistoryView, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmissionView, type Viewer,
+} from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
 
@@ -71,6 +80,12 @@ export interface WorkflowDeps {
   staleApprovalMs?: number;
   /** Publish in the background: approval enqueues a task here and answers 202 at once (publication-task.ts). */
   publicationQueue?: PublicationQueue;
+  /** Cloud: the account implementers share spreadsheets with (shown in the sidebar). */
+  serviceAccount?: string;
+  /** Cloud: the OAuth client id the dashboard's Google sign-in button uses (same verifier as the add-on's tokens). */
+  googleClientId?: string;
+  /** Notifications outbox (notifications.ts); absent: nobody is notified. */
+  notify?: Notify;
 }
 
 const DENIED: Record<Action, string> = {
@@ -81,15 +96,33 @@ const DENIED: Record<Action, string> = {
   'submission.return': 'devolver entregas',
   'audit.read': 'consultar la bitácora',
   'publisher.admin': 'administrar publicadores',
+  'stages.record': 'registrar las etapas del programa',
 };
 
 function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
-  return a.kind === 'sheets' ? b.kind === 'sheets' && a.spreadsheetId === b.spreadsheetId : b.kind === 'xlsx' && a.fileId === b.fileId;
+  if (a.kind === 'sheets') return b.kind === 'sheets' && a.spreadsheetId === b.spreadsheetId;
+  if (a.kind === 'values') return b.kind === 'values' && a.spreadsheetId !== null && a.spreadsheetId === b.spreadsheetId;
+  return b.kind === 'xlsx' && a.fileId === b.fileId;
 }
 
-/** A submission as the API shows it: the stored one, with its findings sample rendered in Spanish. */
-function view(s: Submission): Record<string, unknown> {
-  return { ...s, ...publicationStatus(s), ...(s.findings ? { findings: { ...s.findings, sample: renderedFindings(s.findings.sample ?? []) } } : {}) };
+function scopeOf(user: User): Scope {
+  if (user.role === 'admin') return { kind: 'all' };
+  if (user.role === 'coordinador') return { kind: 'state', state: user.state ?? '' };
+  return { kind: 'publisher', publisherId: user.publisherId ?? '' };
+}
+
+export function viewerOf(user: User): Viewer {
+  return { email: user.email, role: user.role, scope: scopeOf(user) };
+}
+
+/** Turns request-shape errors into a Spanish 400. */
+function checkRequest<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (e) {
+    if (e instanceof ContractError) throw badRequest('invalid-request', e.message.replace('La respuesta no tiene la forma acordada', 'La solicitud no tiene la forma esperada'));
+    throw e;
+  }
 }
 
 export function workflowRoutes(deps: WorkflowDeps): Router {
@@ -100,6 +133,33 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   // Registering publishers and commitments shares this deployment's identity (admin only).
   router.use(publisherAdminRoutes({ store, authenticator: deps.authenticator, now }));
   const stamp = () => now().toISOString();
+
+  /** A submission as the contract shows it: user ids become e-mails, findings are rendered in Spanish. */
+  const views = async (items: Submission[]): Promise<SubmissionView[]> => {
+    const emails = new Map<string, string>([['system', 'sistema']]);
+    const publishers = new Map<string, Publisher | undefined>();
+    const emailOf = async (id: string) => {
+      if (!emails.has(id)) emails.set(id, (await store.getUser(id))?.email ?? id);
+      return emails.get(id) as string;
+    };
+    const out: SubmissionView[] = [];
+    for (const s of items) {
+      if (!publishers.has(s.publisherId)) publishers.set(s.publisherId, await store.getPublisher(s.publisherId));
+      const p = publishers.get(s.publisherId);
+      const history: HistoryView[] = [];
+      for (const h of s.history) history.push({ at: h.at, by: await emailOf(h.by), action: h.action, ...(h.comment !== undefined ? { comment: h.comment } : {}) });
+      out.push({
+        id: s.id, publisherId: s.publisherId, publisherName: p?.name ?? s.publisherId, state: p?.state ?? '',
+        status: s.status, statusLabel: STATUS_LABELS[s.status], source: s.source, createdAt: s.createdAt, updatedAt: s.updatedAt,
+        submittedBy: s.submittedBy ? await emailOf(s.submittedBy) : history[0]?.by ?? null,
+        history, comments: commentsOf(history),
+        findings: s.findings ? { errors: s.findings.errors, warnings: s.findings.warnings, infos: s.findings.infos, sample: renderedFindings(s.findings.sample ?? []) } : null,
+        snapshot: s.snapshot ?? null,
+      });
+    }
+    return out;
+  };
+  const answer = async (user: User, s: Submission): Promise<SubmissionAnswer> => ({ viewer: viewerOf(user), submission: (await views([s]))[0] });
 
   const audit = (user: User, action: string, target: string, publisherId: string | undefined, details: AuditEntry['details'] = {}) =>
     store.appendAudit({ at: stamp(), actor: user.id, action, target, details, ...(publisherId ? { publisherId } : {}) });
@@ -139,22 +199,46 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     return (id) => id !== undefined && ids.has(id);
   };
 
+  // Program stages (E.1…E.7) of an implementer, recorded by the coordinators of its state.
+  router.put('/publishers/:id/stages', async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const publisher = await publisherOf(String(req.params.id));
+    await authorize(user, 'stages.record', publisher, `publisher/${publisher.id}`);
+    let changes: ReturnType<typeof checkStages>;
+    try { changes = checkStages(req.body); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
+    const stages: Record<string, string> = { ...(publisher.stages ?? {}) } as Record<string, string>;
+    for (const [code, date] of Object.entries(changes)) { if (date === null) delete stages[code]; else stages[code] = date as string; }
+    const updated: Publisher = { ...publisher, stages };
+    await store.putPublisher(updated);
+    await audit(user, 'publisher.stages', `publisher/${publisher.id}`, publisher.id, { stages });
+    res.set('Cache-Control', 'private, no-store').json({ viewer: viewerOf(user), publisherId: publisher.id, stages });
+  });
+
+  // How the coordinators' pages sign in: Google Identity Services (cloud) or a personal API token (self-hosted).
+  router.get('/auth-config', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300');
+    res.json(deps.googleClientId ? { method: 'google', googleClientId: deps.googleClientId } : { method: 'token' });
+  });
+
   // Authenticated answers are personal: never cached by a browser or a CDN.
   router.use(['/submissions', '/audit'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
   // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull.
   router.use(['/submissions', '/audit'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
 
-  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), async (req, res) => {
+  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), express.json({ type: WORKBOOK_JSON_MIME, limit: deps.maxUploadBytes }), async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
-    const body = (!upload && req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
+    const body = checkRequest(() => checkCreateRequest(!upload ? req.body : {}));
+    const inline = !upload && body.workbook !== undefined;
     if (upload && !deps.uploads) throw new HttpError(415, 'uploads-disabled', 'Esta plataforma recibe hojas de cálculo de Google (spreadsheetId), no archivos .xlsx.');
-    if (!upload && !deps.sheets) throw new HttpError(415, 'sheets-disabled', `Esta plataforma recibe archivos .xlsx (Content-Type: ${XLSX_MIME}, con ?publisher=), no hojas de cálculo de Google.`);
+    if (inline && deps.sheets) throw new HttpError(415, 'values-disabled', 'Esta plataforma lee la hoja de cálculo directamente: envíe solo «spreadsheetId».');
+    if (inline && !deps.uploads) throw new HttpError(415, 'values-disabled', 'Esta plataforma no recibe valores de hojas de cálculo.');
+    if (!upload && !inline && !deps.sheets) throw new HttpError(415, 'sheets-disabled', `Esta plataforma recibe archivos .xlsx (Content-Type: ${XLSX_MIME}, con ?publisher=) o los valores que envía el complemento, no hojas de cálculo de Google.`);
     const spreadsheetId = body.spreadsheetId;
-    if (!upload && (typeof spreadsheetId !== 'string' || !isSpreadsheetId(spreadsheetId))) {
+    if (!upload && !inline && (typeof spreadsheetId !== 'string' || !isSpreadsheetId(spreadsheetId))) {
       throw badRequest('invalid-spreadsheet', 'Indique en «spreadsheetId» el identificador de la hoja de cálculo (la parte del enlace después de /d/).');
     }
-    const requested = upload ? queryString(req, 'publisher') : typeof body.publisherId === 'string' ? body.publisherId : undefined;
+    const requested = upload ? queryString(req, 'publisher') : body.publisherId;
     const publisherId = requested ?? user.publisherId;
     if (!publisherId) throw badRequest('missing-publisher', 'Indique el publicador al que corresponde la información.');
     const publisher = await publisherOf(publisherId);
@@ -163,40 +247,75 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     // This publisher's submissions: for the quota, the resubmission match and the clean-up of superseded files.
     const mine = await readAll((after) => store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 }));
     let source: SubmissionSource;
-    if (upload) {
-      const bytes = req.body as Buffer;
-      // An .xlsx is a zip: anything else is refused before it reaches the disk.
-      if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw badRequest('invalid-xlsx', 'El archivo enviado no es un libro de Excel (.xlsx).');
-      // Read against the limits (counting only, yielding to other requests) before anything is kept.
-      try {
+    let workbook: WorkbookModel;
+    try {
+      if (upload) {
+        const bytes = req.body as Buffer;
+        // An .xlsx is a zip: anything else is refused before it reaches the disk.
+        if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw badRequest('invalid-xlsx', 'El archivo enviado no es un libro de Excel (.xlsx).');
+        // Read against the limits (counting only, yielding to other requests) before anything is kept.
         await deps.uploads!.admit(bytes);
-      } catch (e) {
-        if (e instanceof SourceError) throw new HttpError(e instanceof ReadLimitError ? 413 : 422, e.code, e.message);
-        throw e;
+        await checkQuota(publisher, mine, bytes);
+        source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes) };
+      } else if (inline) {
+        source = { kind: 'values', spreadsheetId: spreadsheetId ?? null };
+      } else {
+        source = { kind: 'sheets', spreadsheetId: spreadsheetId as string };
       }
-      await checkQuota(publisher, mine, bytes);
-      source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes) };
-    } else {
-      source = { kind: 'sheets', spreadsheetId: spreadsheetId as string };
+      // Snapshot on submit (DESIGN §6): read now, validate now; what is kept is what will be published.
+      workbook = inline ? { sheets: body.workbook!.sheets } : await openSource(deps, source).read();
+    } catch (e) {
+      if (e instanceof SourceError) throw new HttpError(e instanceof ReadLimitError ? 413 : 422, e.code, e.message);
+      throw e;
     }
+    const at = stamp();
+    const checked = checkSubmitted(workbook, publisher, at);
+    const errors = checked.findings.filter((f) => f.severity === 'error');
+    if (errors.length) {
+      return void res.status(422).json({
+        error: {
+          code: 'workbook-has-errors',
+          message: `No se envió: el libro tiene ${errors.length === 1 ? '1 error' : `${errors.length} errores`}. Corríjalos (vea cada hoja, fila y columna) y envíe de nuevo.`,
+          findings: renderedFindings([...errors, ...checked.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
+        },
+      });
+    }
+    const snapshot = await keepSnapshot(store, workbook, at, checked.completeness);
+    const findings = summarizeFindings(checked.findings);
 
     // The latest open submission of this same source, if any.
     const existing = mine.filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop();
 
-    if (existing?.status === 'returned') {
-      const reopened = await store.transitionSubmission(existing.id, ['returned'], 'submitted', { at: stamp(), by: user.id, action: 'resubmitted' });
-      await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id);
-      await supersede(user, publisher, mine, reopened);
-      return void res.status(200).json({ submission: view(reopened) });
+    if (existing?.status === 'approved') throw new HttpError(409, 'conflict', 'La revisión anterior se está publicando en este momento; envíe de nuevo cuando termine.');
+    if (existing && existing.status !== 'returned' && existing.snapshot?.contentHash === snapshot.contentHash) {
+      return void res.status(200).json(await answer(user, existing));
     }
-    if (existing) return void res.status(200).json({ submission: view(existing) });
+    if (existing) {
+      // A new revision replaces the one under review (returned, or still waiting): its history is kept.
+      let reopened: Submission;
+      try {
+        reopened = await store.transitionSubmission(existing.id, ['returned', 'submitted', 'failed'], 'submitted', { at, by: user.id, action: 'resubmitted' }, { snapshot, findings, submittedBy: user.id });
+      } catch (e) {
+        if (!isStoreError(e, 'conflict')) throw e;
+        throw new HttpError(409, 'conflict', 'La entrega cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
+      }
+      await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id, { contentHash: snapshot.contentHash });
+      await supersede(user, publisher, mine, reopened);
+      await deps.notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
+      return void res.status(200).json(await answer(user, reopened));
+    }
 
-    const at = stamp();
-    const submission: Submission = { id: randomUUID(), publisherId: publisher.id, source, status: 'submitted', history: [{ at, by: user.id, action: 'submitted' }], createdAt: at, updatedAt: at };
+    const submission: Submission = {
+      id: randomUUID(), publisherId: publisher.id, source, status: 'submitted', history: [{ at, by: user.id, action: 'submitted' }],
+      snapshot, findings, submittedBy: user.id, createdAt: at, updatedAt: at,
+    };
     await store.createSubmission(submission);
-    await audit(user, 'submission.created', `submission/${submission.id}`, publisher.id, { source: source.kind === 'sheets' ? source.spreadsheetId : source.fileId });
+    await audit(user, 'submission.created', `submission/${submission.id}`, publisher.id, {
+      source: source.kind === 'sheets' ? source.spreadsheetId : source.kind === 'xlsx' ? source.fileId : source.spreadsheetId, contentHash: snapshot.contentHash,
+    });
     await supersede(user, publisher, mine, submission);
-    res.status(201).json({ submission: view(submission) });
+    await deps.notify?.({ kind: 'submitted', submission, publisher, actor: user });
+    res.status(201).json(await answer(user, submission));
   });
 
   /** A publisher keeps at most `uploadQuotaBytes` of uploaded workbooks (the same file counts once). */
@@ -263,15 +382,48 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const visible = await visibleTo(user, 'submission.list');
     const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after: queryString(req, 'after'), limit });
     // A filtered page may hold fewer than `limit` items; `links.next` still continues where the store stopped.
-    const items = page.items.filter((s) => visible(s.publisherId) && (!spreadsheetId || (s.source.kind === 'sheets' && s.source.spreadsheetId === spreadsheetId)));
-    res.json({ submissions: items.map(view), links: nextLink(req, page.next) });
+    const state = queryString(req, 'state');
+    const inState = state ? new Set((await allPublishers(store)).filter((p) => sameState(p.state, state)).map((p) => p.id)) : undefined;
+    const items = page.items.filter((s) => visible(s.publisherId) && (!inState || inState.has(s.publisherId)) && (!spreadsheetId || ((s.source.kind === 'sheets' || s.source.kind === 'values') && s.source.spreadsheetId === spreadsheetId)));
+    // Oldest first (the store's order): the inbox is worked through in arrival order.
+    const body: SubmissionListAnswer = { viewer: viewerOf(user), submissions: await views(items), links: nextLink(req, page.next), serviceAccount: deps.serviceAccount ?? null };
+    res.json(body);
   });
 
   router.get('/submissions/:id', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
-    res.json({ submission: view(submission) });
+    res.json(await answer(user, submission));
+  });
+
+  router.get('/submissions/:id/preview', async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const { submission, publisher } = await submissionOf(String(req.params.id));
+    await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
+    if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Esta entrega no guardó la revisión enviada; pida al capturista que la envíe de nuevo para ver la vista previa.');
+    const workbook = await snapshotSource(store, submission.snapshot.contentHash).read();
+    const checked = checkWorkbook(workbook, { now: stamp(), ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+    const current = await store.getCurrent(publisher.id);
+    const currentReleases = new Map<string, Record<string, unknown>>();
+    const currentProjects = new Map<string, Record<string, unknown>>();
+    if (current) {
+      // Ordered by (ocid, date, id): the last one of each ocid is its latest release.
+      for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) currentReleases.set(r.ocid, r.release);
+      for (const p of await readAll((after) => store.listProjects({ publicationId: current.id, after, limit: 1000 }))) currentProjects.set(p.id, p.project);
+    }
+    const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentProjects });
+    // Did the implementer keep editing after submitting? Only a Google Sheet can be looked at again.
+    let liveChanged: boolean | null = null;
+    if (submission.source.kind === 'sheets' && deps.sheets) {
+      try {
+        liveChanged = encodeSnapshot(await deps.sheets(submission.source.spreadsheetId).read()).contentHash !== submission.snapshot.contentHash;
+      } catch {
+        liveChanged = null;
+      }
+    }
+    const body: PreviewAnswer = { ...(await answer(user, submission)), currentPublicationId: current?.id ?? null, preview, liveChanged };
+    res.json(body);
   });
 
   router.post('/submissions/:id/approve', async (req, res) => {
@@ -281,7 +433,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     if (deps.publicationQueue) {
       const approvalDeps = { store, baseUrl: deps.baseUrl, now, log, openSource: (source: SubmissionSource) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) };
       const queued = await startApproval(approvalDeps, deps.publicationQueue, await recoverStaleApproval(store, submission, now(), deps.staleApprovalMs), publisher, user);
-      return void res.status(202).json({ submission: view(queued) });
+      return void res.status(202).json(await answer(user, queued));
     }
     const outcome = await approveSubmission(
       { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) },
@@ -289,10 +441,12 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     );
     if (outcome.kind === 'published') {
       const { publication } = outcome;
-      return void res.json({
-        submission: view(outcome.submission),
+      await deps.notify?.({ kind: 'published', submission: outcome.submission, publisher, actor: user, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length });
+      const body: ApproveAnswer = {
+        ...(await answer(user, outcome.submission)),
         publication: { id: publication.id, createdAt: publication.createdAt, counts: publication.counts, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses },
-      });
+      };
+      return void res.json(body);
     }
     if (outcome.kind === 'refused') {
       const errors = outcome.findings.filter((f) => f.severity === 'error');
@@ -302,19 +456,22 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
           message: `No se publicó: el libro tiene ${errors.length} error(es). El capturista debe corregirlos; después puede aprobar de nuevo.`,
           findings: renderedFindings([...errors, ...outcome.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
         },
-        submission: view(outcome.submission),
+        ...(await answer(user, outcome.submission)),
       });
     }
-    res.status(502).json({ error: { code: outcome.code, message: outcome.reason }, submission: view(outcome.submission) });
+    res.status(502).json({ error: { code: outcome.code, message: outcome.reason }, ...(await answer(user, outcome.submission)) });
   });
 
   router.post('/submissions/:id/return', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.return', publisher, `submission/${submission.id}`);
-    const raw = (req.body as Record<string, unknown> | undefined)?.comment;
-    const comment = typeof raw === 'string' ? raw.trim() : '';
-    if (!comment || comment.length > 5000) throw badRequest('missing-comment', 'Escriba en «comment» qué debe corregirse (hasta 5000 caracteres).');
+    let comment: string;
+    try {
+      comment = checkReturnRequest(req.body).comment;
+    } catch {
+      throw badRequest('missing-comment', `Escriba en «comment» qué debe corregirse (hasta ${MAX_COMMENT_LENGTH} caracteres).`);
+    }
     let returned: Submission;
     try {
       returned = await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'returned', { at: stamp(), by: user.id, action: 'returned', comment });
@@ -324,7 +481,8 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       throw new HttpError(409, 'conflict', `Esta entrega ya no está en espera de revisión (estado actual: ${current?.status ?? 'desconocido'}).`);
     }
     await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment });
-    res.json({ submission: view(returned) });
+    await deps.notify?.({ kind: 'returned', submission: returned, publisher, actor: user, comment });
+    res.json(await answer(user, returned));
   });
 
   router.get('/audit', async (req, res) => {
@@ -342,6 +500,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
 }
 
 function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
+  if (source.kind === 'values') throw new SourceError('Esta entrega no guardó los valores enviados; pida al capturista que la envíe de nuevo.', 'snapshot-missing');
   if (source.kind === 'sheets') {
     if (!deps.sheets) throw new SourceError('Esta plataforma no está configurada para leer hojas de cálculo de Google.', 'sheets-disabled');
     return deps.sheets(source.spreadsheetId);

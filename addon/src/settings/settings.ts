@@ -1,0 +1,67 @@
+/**
+ * The settings dialog: where an official sets the backend's address and, for a self-hosted server, the personal
+ * API token. Values are checked here (Spanish messages) before they are stored in properties.
+ */
+import { acceptableBackendUrl, API_TOKEN_PROPERTY, BACKEND_URL_PROPERTY, effectiveConfig, PLACEHOLDER_BACKEND_URL, type AddonConfig, type PropertiesPort } from '../config';
+import { UserError } from '../user-error';
+
+export interface SettingsView {
+  backendUrl: string;
+  /** Whether a token is stored (the token itself is never sent back to the page). */
+  hasApiToken: boolean;
+}
+
+export interface SettingsInput {
+  backendUrl: string;
+  /** Empty: keep the stored token; `-`: remove it. */
+  apiToken: string;
+}
+
+export function settingsView(build: AddonConfig, props: PropertiesPort): SettingsView {
+  const config = effectiveConfig(build, props);
+  return { backendUrl: config.backendUrl === PLACEHOLDER_BACKEND_URL ? '' : config.backendUrl, hasApiToken: !!config.apiToken };
+}
+
+export function saveSettings(build: AddonConfig, props: PropertiesPort, input: SettingsInput): SettingsView {
+  const url = String(input.backendUrl ?? '').trim().replace(/\/+$/, '');
+  if (!url) throw new UserError('Escriba la dirección del servidor, por ejemplo https://datos.mi-estado.gob.mx.');
+  if (!acceptableBackendUrl(url)) throw new UserError(`«${url.slice(0, 80)}» no es una dirección válida: debe empezar con https:// (por ejemplo https://datos.mi-estado.gob.mx).`);
+  const token = String(input.apiToken ?? '').trim();
+  if (token && token !== '-' && !/^ia_[A-Za-z0-9_-]{20,}$/.test(token)) throw new UserError('La clave de acceso no tiene la forma esperada (empieza con «ia_»). Cópiela completa, como se la dio quien administra el servidor.');
+  props.setDocument(BACKEND_URL_PROPERTY, url);
+  if (token === '-') props.setUser(API_TOKEN_PROPERTY, null);
+  else if (token) props.setUser(API_TOKEN_PROPERTY, token);
+  return settingsView(build, props);
+}
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The dialog page (HtmlService): a small form calling saveAddonSettings through google.script.run. */
+export function settingsHtml(view: SettingsView): string {
+  return `<!DOCTYPE html><html lang="es-MX"><head><meta charset="utf-8"><style>
+body{font:13px Arial,sans-serif;margin:0;padding:4px 8px;color:#202124}label{display:block;font-weight:bold;margin-top:12px}
+input{width:100%;box-sizing:border-box;padding:6px;margin-top:4px;font:inherit}p.help{color:#5f6368;margin:4px 0}
+button{margin-top:14px;background:#1a73e8;color:#fff;border:0;border-radius:4px;padding:8px 16px;font:inherit;cursor:pointer}
+#status{margin-top:10px}#status.error{color:#b3261e}</style></head><body>
+<form id="form">
+<label for="url">Dirección del servidor</label>
+<input id="url" name="url" type="url" required value="${escape(view.backendUrl)}" placeholder="https://datos.mi-estado.gob.mx">
+<p class="help">Se la da su coordinador. Se guarda para este documento.</p>
+<label for="token">Clave de acceso (solo servidores propios)</label>
+<input id="token" name="token" type="password" autocomplete="off" placeholder="${view.hasApiToken ? 'Guardada; escriba otra para reemplazarla, o «-» para quitarla' : 'ia_…'}">
+<p class="help">Si su institución usa un servidor propio, escriba la clave personal que le dieron. Solo usted la ve.</p>
+<button type="submit">Guardar</button>
+<div id="status" role="status" aria-live="polite"></div>
+</form>
+<script>
+document.getElementById('form').addEventListener('submit', function (e) {
+  e.preventDefault();
+  var status = document.getElementById('status');
+  status.className = ''; status.textContent = 'Guardando…';
+  google.script.run
+    .withSuccessHandler(function () { status.textContent = 'Configuración guardada. Ya puede cerrar esta ventana.'; document.getElementById('token').value = ''; })
+    .withFailureHandler(function (err) { status.className = 'error'; status.textContent = (err && err.message) || 'No se pudo guardar.'; })
+    .saveAddonSettings({ backendUrl: document.getElementById('url').value, apiToken: document.getElementById('token').value });
+});
+</script></body></html>`;
+}

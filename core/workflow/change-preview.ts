@@ -1,0 +1,103 @@
+/**
+ * What approving a submission would change (the coordinator's preview): processes and projects new, changed,
+ * unchanged or removed against the publisher's current publication, with a field-level diff for changed ones.
+ * Pure: the caller hands in the converted snapshot and the current data.
+ *
+ * Processes use the publication rule (functions/src/publication/publish.ts): a release id carries the hash of its
+ * content, so the same id means unchanged. Processes missing from the workbook stay published (an ingest never
+ * unpublishes); projects missing from it leave the publication (projects are replaced).
+ */
+import type { ChangePreview, FieldChange, ItemChange } from './contract';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Leaves of a JSON value as `a/b/0/c` → value (flatten-tool paths, as the sheets' row 2). */
+export function leaves(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
+  if (Array.isArray(value)) {
+    if (value.length === 0) out.set(prefix, '[]');
+    value.forEach((v, i) => leaves(v, prefix ? `${prefix}/${i}` : String(i), out));
+  } else if (isObj(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 0 && prefix) out.set(prefix, '{}');
+    for (const k of keys) leaves(value[k], prefix ? `${prefix}/${k}` : k, out);
+  } else if (prefix) out.set(prefix, value);
+  return out;
+}
+
+const shown = (v: unknown): string | null => (v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Field-level differences, ignoring what the platform derives or stamps (`ignore` matches a path). */
+export function fieldDiff(before: unknown, after: unknown, ignore: (path: string) => boolean = () => false, max = 200): FieldChange[] {
+  const a = leaves(before);
+  const b = leaves(after);
+  const paths = [...new Set([...a.keys(), ...b.keys()])].filter((p) => !ignore(p)).sort();
+  const out: FieldChange[] = [];
+  for (const path of paths) {
+    const x = shown(a.get(path));
+    const y = shown(b.get(path));
+    if (x !== y) out.push({ path, before: x, after: y });
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+const RELEASE_STAMPS = /^(id|date)$/;
+/** Projects: `updated` is a conversion stamp; summaries of linked processes are derived at publication. */
+const PROJECT_DERIVED = /^(updated$|contractingProcesses\/\d+\/summary(\/|$))/;
+
+export interface PreviewInput {
+  /** The snapshot, converted by the core pipeline. */
+  releases: Obj[];
+  projects: Obj[];
+  /** The current publication: the latest release of each process and every project. */
+  currentReleases: Map<string, Obj>;
+  currentProjects: Map<string, Obj>;
+  /** Items listed per group (counts are always complete). */
+  maxItems?: number;
+}
+
+export function changePreview(input: PreviewInput): ChangePreview {
+  const max = input.maxItems ?? 500;
+  const group = (): { counts: ChangePreview['processes']['counts']; items: ItemChange[] } => ({ counts: { new: 0, changed: 0, unchanged: 0, removed: 0 }, items: [] });
+  const processes = group();
+  const projects = group();
+  const add = (g: ReturnType<typeof group>, item: ItemChange) => {
+    g.counts[item.change] += 1;
+    if (item.change !== 'unchanged' && g.items.length < max) g.items.push(item);
+  };
+
+  const seenOcids = new Set<string>();
+  for (const r of input.releases) {
+    const ocid = String(r.ocid);
+    seenOcids.add(ocid);
+    const title = isObj(r.tender) && typeof r.tender.title === 'string' ? r.tender.title : null;
+    const previous = input.currentReleases.get(ocid);
+    if (!previous) { add(processes, { id: ocid, title, change: 'new', fields: [] }); continue; }
+    const id = String(r.id);
+    const prevId = String(previous.id);
+    // Same content hash in the id (possibly re-stamped `-yyyymmddhhmmss` when content returned to an earlier state).
+    if (prevId === id || (prevId.startsWith(`${id}-`) && /^\d{14}$/.test(prevId.slice(id.length + 1)))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
+    else add(processes, { id: ocid, title, change: 'changed', fields: fieldDiff(previous, r, (p) => RELEASE_STAMPS.test(p)) });
+  }
+  for (const [ocid, previous] of input.currentReleases) {
+    if (seenOcids.has(ocid)) continue;
+    const title = isObj(previous.tender) && typeof previous.tender.title === 'string' ? previous.tender.title : null;
+    add(processes, { id: ocid, title, change: 'removed', fields: [] });
+  }
+
+  const seenProjects = new Set<string>();
+  for (const p of input.projects) {
+    const id = String(p.id);
+    seenProjects.add(id);
+    const title = typeof p.title === 'string' ? p.title : null;
+    const previous = input.currentProjects.get(id);
+    if (!previous) { add(projects, { id, title, change: 'new', fields: [] }); continue; }
+    const fields = fieldDiff(previous, p, (path) => PROJECT_DERIVED.test(path));
+    add(projects, { id, title, change: fields.length ? 'changed' : 'unchanged', fields });
+  }
+  for (const [id, previous] of input.currentProjects) {
+    if (!seenProjects.has(id)) add(projects, { id, title: typeof previous.title === 'string' ? previous.title : null, change: 'removed', fields: [] });
+  }
+  return { processes, projects };
+}

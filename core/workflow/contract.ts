@@ -1,0 +1,349 @@
+/**
+ * The workflow's HTTP contract (DESIGN §8), written once: request and answer shapes of `/api/submissions…`, plus
+ * runtime checks. The backend routes build their answers with these types and check requests with them; the
+ * add-on's client (bundled into Code.js by esbuild) and the coordinators' pages check every answer with them, so
+ * a client and a server that disagree fail loudly (and in tests) instead of silently hiding a section.
+ * Pure: no I/O, no Node or browser APIs.
+ */
+import type { Severity } from '../findings/finding';
+
+export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed';
+export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed'];
+/** Spanish labels, shown by the sidebar and the pages. */
+export const STATUS_LABELS: Record<SubmissionStatus, string> = {
+  draft: 'Borrador',
+  submitted: 'En revisión',
+  approved: 'Aprobada, publicando',
+  returned: 'Devuelta con comentarios',
+  published: 'Publicada',
+  failed: 'La publicación falló',
+};
+/** Statuses in which the coordinator still has to decide. */
+export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'failed'];
+
+export type Role = 'capturista' | 'coordinador' | 'admin';
+export const ROLES: readonly Role[] = ['capturista', 'coordinador', 'admin'];
+
+/** What the caller may see: one implementer (capturista), one state (coordinador) or everything (admin). */
+export type Scope = { kind: 'publisher'; publisherId: string } | { kind: 'state'; state: string } | { kind: 'all' };
+
+/** Who is asking; every answer of the authenticated workflow carries it. */
+export interface Viewer {
+  email: string;
+  role: Role;
+  scope: Scope;
+}
+
+export interface CellView { sheet: string; row?: number; column?: number; header?: string }
+export interface FindingView {
+  code: string;
+  severity: Severity;
+  /** Spanish text, rendered by the backend from the catalogue. */
+  message: string;
+  cell?: CellView;
+  pointer?: string;
+}
+
+export interface FindingsView { errors: number; warnings: number; infos: number; sample: FindingView[] }
+
+/** One step of a submission's life; `by` is the e-mail of who did it (or `sistema`). */
+export interface HistoryView { at: string; by: string; action: string; comment?: string }
+/** A coordinator's comment, in the order they were written. */
+export interface CommentView { at: string; by: string; text: string }
+
+/** The exact content that was submitted and will be published on approval. */
+export interface SnapshotView {
+  contentHash: string;
+  takenAt: string;
+  sheets: number;
+  rows: number;
+  /** Share (0–100) of the program's fields filled, or null. */
+  completeness: number | null;
+}
+
+export type SourceView = { kind: 'sheets'; spreadsheetId: string } | { kind: 'xlsx'; fileId: string } | { kind: 'values'; spreadsheetId: string | null };
+
+export interface SubmissionView {
+  id: string;
+  publisherId: string;
+  publisherName: string;
+  state: string;
+  status: SubmissionStatus;
+  statusLabel: string;
+  source: SourceView;
+  createdAt: string;
+  updatedAt: string;
+  /** E-mail of who sent the latest revision. */
+  submittedBy: string | null;
+  history: HistoryView[];
+  comments: CommentView[];
+  findings: FindingsView | null;
+  snapshot: SnapshotView | null;
+}
+
+export interface SubmissionAnswer { viewer: Viewer; submission: SubmissionView }
+export interface SubmissionListAnswer {
+  viewer: Viewer;
+  submissions: SubmissionView[];
+  links: { next?: string };
+  /** Cloud: the account implementers share their spreadsheets with; null self-hosted. */
+  serviceAccount: string | null;
+}
+export interface PublicationSummary { id: string; createdAt: string; unchanged: boolean; changedProcesses: string[]; counts: { releases: number; records: number; projects: number } }
+export interface ApproveAnswer extends SubmissionAnswer { publication: PublicationSummary }
+export interface ErrorAnswer { error: { code: string; message: string; findings?: FindingView[] } }
+
+/** Preview of what approving would change against the current publication. */
+export interface FieldChange { path: string; before: string | null; after: string | null }
+export type Change = 'new' | 'changed' | 'unchanged' | 'removed';
+export interface ItemChange { id: string; title: string | null; change: Change; fields: FieldChange[] }
+export interface ChangeGroup { counts: Record<Change, number>; items: ItemChange[] }
+export interface ChangePreview { processes: ChangeGroup; projects: ChangeGroup }
+export interface PreviewAnswer {
+  viewer: Viewer;
+  submission: SubmissionView;
+  /** Id of the publication compared against; null before the first publication. */
+  currentPublicationId: string | null;
+  preview: ChangePreview;
+  /** The live sheet differs from the snapshot (the implementer kept editing); null when it cannot be told. */
+  liveChanged: boolean | null;
+}
+
+/** Cell values as JSON: dates travel as ISO text (the core reads ISO dates). */
+export type JsonCell = string | number | boolean | null;
+export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][] }[] }
+
+/**
+ * POST /api/submissions. Cloud: `spreadsheetId` (the backend pulls the sheet). Self-hosted from the add-on:
+ * `spreadsheetId` plus `workbook`, the values as the add-on read them. `publisherId` only for admins.
+ */
+export interface CreateSubmissionRequest { spreadsheetId?: string; publisherId?: string; workbook?: WorkbookValues }
+export interface ReturnRequest { comment: string }
+/** Content type of a create request that carries `workbook` (larger than ordinary JSON bodies). */
+export const WORKBOOK_JSON_MIME = 'application/vnd.infra-abierta.workbook+json';
+export const MAX_COMMENT_LENGTH = 5000;
+
+// ---- runtime checks --------------------------------------------------------------------------------------
+
+/** An answer or request that does not have the contract's shape; `path` says where. */
+export class ContractError extends Error {
+  constructor(readonly path: string, expected: string) {
+    super(`La respuesta no tiene la forma acordada: en «${path}» se esperaba ${expected}.`);
+    this.name = 'ContractError';
+  }
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function obj(v: unknown, path: string): Obj {
+  if (!isObj(v)) throw new ContractError(path, 'un objeto');
+  return v;
+}
+function str(v: unknown, path: string): string {
+  if (typeof v !== 'string') throw new ContractError(path, 'un texto');
+  return v;
+}
+function strOrNull(v: unknown, path: string): string | null {
+  return v === null || v === undefined ? null : str(v, path);
+}
+function num(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ContractError(path, 'un número');
+  return v;
+}
+function oneOf<T extends string>(v: unknown, values: readonly T[], path: string): T {
+  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw new ContractError(path, `uno de ${values.join(', ')}`);
+  return v as T;
+}
+function arr<T>(v: unknown, path: string, item: (x: unknown, p: string) => T): T[] {
+  if (!Array.isArray(v)) throw new ContractError(path, 'una lista');
+  return v.map((x, i) => item(x, `${path}[${i}]`));
+}
+
+export function checkScope(v: unknown, path = 'scope'): Scope {
+  const o = obj(v, path);
+  const kind = oneOf(o.kind, ['publisher', 'state', 'all'] as const, `${path}.kind`);
+  if (kind === 'publisher') return { kind, publisherId: str(o.publisherId, `${path}.publisherId`) };
+  if (kind === 'state') return { kind, state: str(o.state, `${path}.state`) };
+  return { kind };
+}
+
+export function checkViewer(v: unknown, path = 'viewer'): Viewer {
+  const o = obj(v, path);
+  return { email: str(o.email, `${path}.email`), role: oneOf(o.role, ROLES, `${path}.role`), scope: checkScope(o.scope, `${path}.scope`) };
+}
+
+function checkFinding(v: unknown, path: string): FindingView {
+  const o = obj(v, path);
+  const f: FindingView = { code: str(o.code, `${path}.code`), severity: oneOf(o.severity, ['error', 'warning', 'info'] as const, `${path}.severity`), message: str(o.message, `${path}.message`) };
+  if (o.cell !== undefined) {
+    const c = obj(o.cell, `${path}.cell`);
+    f.cell = { sheet: str(c.sheet, `${path}.cell.sheet`) };
+    if (c.row !== undefined) f.cell.row = num(c.row, `${path}.cell.row`);
+    if (c.column !== undefined) f.cell.column = num(c.column, `${path}.cell.column`);
+    if (c.header !== undefined) f.cell.header = str(c.header, `${path}.cell.header`);
+  }
+  if (o.pointer !== undefined) f.pointer = str(o.pointer, `${path}.pointer`);
+  return f;
+}
+
+export function checkFindings(v: unknown, path = 'findings'): FindingView[] {
+  return arr(v, path, checkFinding);
+}
+
+function checkSource(v: unknown, path: string): SourceView {
+  const o = obj(v, path);
+  const kind = oneOf(o.kind, ['sheets', 'xlsx', 'values'] as const, `${path}.kind`);
+  if (kind === 'sheets') return { kind, spreadsheetId: str(o.spreadsheetId, `${path}.spreadsheetId`) };
+  if (kind === 'xlsx') return { kind, fileId: str(o.fileId, `${path}.fileId`) };
+  return { kind, spreadsheetId: strOrNull(o.spreadsheetId, `${path}.spreadsheetId`) };
+}
+
+export function checkSubmission(v: unknown, path = 'submission'): SubmissionView {
+  const o = obj(v, path);
+  const findings = o.findings === null || o.findings === undefined ? null : (() => {
+    const f = obj(o.findings, `${path}.findings`);
+    return { errors: num(f.errors, `${path}.findings.errors`), warnings: num(f.warnings, `${path}.findings.warnings`), infos: num(f.infos, `${path}.findings.infos`), sample: checkFindings(f.sample, `${path}.findings.sample`) };
+  })();
+  const snapshot = o.snapshot === null || o.snapshot === undefined ? null : (() => {
+    const s = obj(o.snapshot, `${path}.snapshot`);
+    return {
+      contentHash: str(s.contentHash, `${path}.snapshot.contentHash`), takenAt: str(s.takenAt, `${path}.snapshot.takenAt`),
+      sheets: num(s.sheets, `${path}.snapshot.sheets`), rows: num(s.rows, `${path}.snapshot.rows`),
+      completeness: s.completeness === null ? null : num(s.completeness, `${path}.snapshot.completeness`),
+    };
+  })();
+  return {
+    id: str(o.id, `${path}.id`),
+    publisherId: str(o.publisherId, `${path}.publisherId`),
+    publisherName: str(o.publisherName, `${path}.publisherName`),
+    state: str(o.state, `${path}.state`),
+    status: oneOf(o.status, SUBMISSION_STATUSES, `${path}.status`),
+    statusLabel: str(o.statusLabel, `${path}.statusLabel`),
+    source: checkSource(o.source, `${path}.source`),
+    createdAt: str(o.createdAt, `${path}.createdAt`),
+    updatedAt: str(o.updatedAt, `${path}.updatedAt`),
+    submittedBy: strOrNull(o.submittedBy, `${path}.submittedBy`),
+    history: arr(o.history, `${path}.history`, (h, p) => {
+      const e = obj(h, p);
+      return { at: str(e.at, `${p}.at`), by: str(e.by, `${p}.by`), action: str(e.action, `${p}.action`), ...(e.comment !== undefined ? { comment: str(e.comment, `${p}.comment`) } : {}) };
+    }),
+    comments: arr(o.comments, `${path}.comments`, (c, p) => {
+      const e = obj(c, p);
+      return { at: str(e.at, `${p}.at`), by: str(e.by, `${p}.by`), text: str(e.text, `${p}.text`) };
+    }),
+    findings,
+    snapshot,
+  };
+}
+
+export function checkSubmissionAnswer(v: unknown): SubmissionAnswer {
+  const o = obj(v, 'respuesta');
+  return { viewer: checkViewer(o.viewer), submission: checkSubmission(o.submission) };
+}
+
+export function checkSubmissionListAnswer(v: unknown): SubmissionListAnswer {
+  const o = obj(v, 'respuesta');
+  const links = obj(o.links, 'links');
+  return {
+    viewer: checkViewer(o.viewer),
+    submissions: arr(o.submissions, 'submissions', checkSubmission),
+    links: links.next === undefined ? {} : { next: str(links.next, 'links.next') },
+    serviceAccount: strOrNull(o.serviceAccount, 'serviceAccount'),
+  };
+}
+
+export function checkApproveAnswer(v: unknown): ApproveAnswer {
+  const base = checkSubmissionAnswer(v);
+  const p = obj((v as Obj).publication, 'publication');
+  const counts = obj(p.counts, 'publication.counts');
+  return {
+    ...base,
+    publication: {
+      id: str(p.id, 'publication.id'), createdAt: str(p.createdAt, 'publication.createdAt'),
+      unchanged: p.unchanged === true, changedProcesses: arr(p.changedProcesses, 'publication.changedProcesses', str),
+      counts: { releases: num(counts.releases, 'publication.counts.releases'), records: num(counts.records, 'publication.counts.records'), projects: num(counts.projects, 'publication.counts.projects') },
+    },
+  };
+}
+
+const CHANGES = ['new', 'changed', 'unchanged', 'removed'] as const;
+function checkGroup(v: unknown, path: string): ChangeGroup {
+  const o = obj(v, path);
+  const c = obj(o.counts, `${path}.counts`);
+  return {
+    counts: { new: num(c.new, `${path}.counts.new`), changed: num(c.changed, `${path}.counts.changed`), unchanged: num(c.unchanged, `${path}.counts.unchanged`), removed: num(c.removed, `${path}.counts.removed`) },
+    items: arr(o.items, `${path}.items`, (x, p) => {
+      const i = obj(x, p);
+      return {
+        id: str(i.id, `${p}.id`), title: strOrNull(i.title, `${p}.title`), change: oneOf(i.change, CHANGES, `${p}.change`),
+        fields: arr(i.fields, `${p}.fields`, (f, fp) => { const fo = obj(f, fp); return { path: str(fo.path, `${fp}.path`), before: strOrNull(fo.before, `${fp}.before`), after: strOrNull(fo.after, `${fp}.after`) }; }),
+      };
+    }),
+  };
+}
+
+export function checkPreviewAnswer(v: unknown): PreviewAnswer {
+  const base = checkSubmissionAnswer(v);
+  const o = v as Obj;
+  const preview = obj(o.preview, 'preview');
+  return {
+    ...base,
+    currentPublicationId: strOrNull(o.currentPublicationId, 'currentPublicationId'),
+    preview: { processes: checkGroup(preview.processes, 'preview.processes'), projects: checkGroup(preview.projects, 'preview.projects') },
+    liveChanged: o.liveChanged === null || o.liveChanged === undefined ? null : o.liveChanged === true,
+  };
+}
+
+/** The error body of any failed call, or null when the body is not one (an HTML error page, a proxy…). */
+export function readErrorAnswer(v: unknown): ErrorAnswer | null {
+  if (!isObj(v) || !isObj(v.error) || typeof v.error.message !== 'string') return null;
+  const code = typeof v.error.code === 'string' ? v.error.code : 'error';
+  let findings: FindingView[] | undefined;
+  try { if (v.error.findings !== undefined) findings = checkFindings(v.error.findings, 'error.findings'); } catch { findings = undefined; }
+  return { error: { code, message: v.error.message, ...(findings ? { findings } : {}) } };
+}
+
+/** Request checks: a Spanish message naming the field (the routes turn ContractError into 400). */
+export function checkReturnRequest(v: unknown): ReturnRequest {
+  const raw = isObj(v) ? v.comment : undefined;
+  const comment = typeof raw === 'string' ? raw.trim() : '';
+  if (!comment || comment.length > MAX_COMMENT_LENGTH) throw new ContractError('comment', `un comentario de 1 a ${MAX_COMMENT_LENGTH} caracteres que diga qué debe corregirse`);
+  return { comment };
+}
+
+function checkCell(v: unknown, path: string): JsonCell {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
+  throw new ContractError(path, 'un valor de celda (texto, número, booleano o vacío)');
+}
+
+export function checkCreateRequest(v: unknown): CreateSubmissionRequest {
+  const o = isObj(v) ? v : {};
+  const out: CreateSubmissionRequest = {};
+  if (o.spreadsheetId !== undefined) out.spreadsheetId = str(o.spreadsheetId, 'spreadsheetId');
+  if (o.publisherId !== undefined) out.publisherId = str(o.publisherId, 'publisherId');
+  if (o.workbook !== undefined) {
+    const w = obj(o.workbook, 'workbook');
+    out.workbook = {
+      sheets: arr(w.sheets, 'workbook.sheets', (s, p) => {
+        const sheet = obj(s, p);
+        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)) };
+      }),
+    };
+  }
+  return out;
+}
+
+/** The coordinators' comments of a history (each return), in the order they were written. */
+export function commentsOf(history: HistoryView[]): CommentView[] {
+  return history.filter((h) => h.action === 'returned' && h.comment !== undefined && h.comment !== '').map((h) => ({ at: h.at, by: h.by, text: h.comment as string }));
+}
+
+export const WORKFLOW_PATHS = {
+  submissions: '/api/submissions',
+  submission: (id: string) => `/api/submissions/${encodeURIComponent(id)}`,
+  approve: (id: string) => `/api/submissions/${encodeURIComponent(id)}/approve`,
+  return: (id: string) => `/api/submissions/${encodeURIComponent(id)}/return`,
+  preview: (id: string) => `/api/submissions/${encodeURIComponent(id)}/preview`,
+  audit: '/api/audit',
+} as const;

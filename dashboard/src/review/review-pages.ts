@@ -1,0 +1,178 @@
+/**
+ * The review pages (behind sign-in): *Revisión* — the inbox of the submissions a coordinator may review (filters
+ * by state, implementer and status; oldest first); *Entrega* — one submission with its findings, completeness, the
+ * preview of what approving would change, Aprobar / Devolver con comentarios, history and audit; *Mis envíos* —
+ * an official's submissions with every comment, in order.
+ */
+import { h, route } from '../dom';
+import { dataTable } from '../components/table';
+import { count, date, heading, type Page } from '../pages/common';
+import { formatNumber } from '../../../core/format/es-mx';
+import {
+  AWAITING_DECISION, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, STATUS_LABELS, SUBMISSION_STATUSES, WORKFLOW_PATHS,
+  type ChangeGroup, type PreviewAnswer, type SubmissionStatus, type SubmissionView,
+} from '../../../core/workflow/contract';
+import { authed, sessionBar, withSession } from './session';
+
+const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
+
+const ACTION_LABELS: Record<string, string> = {
+  submitted: 'Envió a revisión', resubmitted: 'Envió una nueva versión', returned: 'Devolvió con comentarios', approved: 'Aprobó',
+  published: 'Publicado', failed: 'La publicación falló', 'approval-refused': 'Aprobación rechazada por errores',
+};
+
+const dateTime = (iso: string): string => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'America/Mexico_City' });
+};
+
+const statusBadge = (s: SubmissionView): HTMLElement =>
+  h('span', { class: s.status === 'published' ? 'status-ok' : s.status === 'returned' || s.status === 'failed' ? 'status-bad' : 'status-warn' }, s.statusLabel);
+
+function select(id: string, label: string, options: [string, string][], value: string | null): HTMLSelectElement {
+  return h('select', { id, name: id, 'aria-label': label }, h('option', { value: '' }, 'Todos'), options.map(([v, t]) => h('option', { value: v, selected: v === value }, t)));
+}
+
+export const reviewInboxPage: Page = {
+  title: 'Revisión de entregas',
+  render: ({ ds, query, setQuery }) => withSession(async () => {
+    const status = query.get('situacion') ?? 'submitted';
+    const params = new URLSearchParams({ limit: '1000' });
+    if (status) params.set('status', status);
+    const list = checkSubmissionListAnswer(await authed(`${WORKFLOW_PATHS.submissions}?${params}`, (b) => b));
+    const stateSel = select('filtro-estado', 'Estado', [...new Set(list.submissions.map((s) => s.state))].sort((a, b) => a.localeCompare(b, 'es-MX')).map((s) => [s, s]), query.get('estado'));
+    const pubSel = select('filtro-implementador', 'Implementador', [...new Map(list.submissions.map((s) => [s.publisherId, s.publisherName]))].sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador'));
+    const statusSel = select('filtro-situacion', 'Situación', SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s) => [s, STATUS_LABELS[s]]), status);
+    const results = h('div', { id: 'bandeja' });
+    const draw = (): void => {
+      const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value));
+      results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
+        { title: 'Implementador' }, { title: 'Estado' }, { title: 'Enviada' }, { title: 'Enviada por' }, { title: 'Situación' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Acción' },
+      ], shown.map((s) => [s.publisherName, s.state, dateTime(s.updatedAt), s.submittedBy ?? '—', statusBadge(s),
+        count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), h('a', { href: route('revision', s.id) }, `Revisar la entrega de ${s.publisherName}`)])));
+    };
+    const onChange = (): void => {
+      const q = new URLSearchParams();
+      if (stateSel.value) q.set('estado', stateSel.value);
+      if (pubSel.value) q.set('implementador', pubSel.value);
+      q.set('situacion', statusSel.value);
+      setQuery(q);
+      if (statusSel.value !== status) rerender(); else draw();
+    };
+    for (const s of [stateSel, pubSel, statusSel]) s.addEventListener('change', onChange);
+    draw();
+    void ds;
+    return h('div', null,
+      ...heading('Revisión de entregas', 'Entregas de los implementadores a su cargo. Abra cada una para ver qué cambiaría al publicarla y decidir.'),
+      sessionBar(list.viewer, rerender),
+      h('form', { class: 'filters', 'aria-label': 'Filtros', onsubmit: (e: Event) => e.preventDefault() },
+        h('div', { class: 'field' }, h('label', { for: 'filtro-estado' }, 'Estado'), stateSel),
+        h('div', { class: 'field' }, h('label', { for: 'filtro-implementador' }, 'Implementador'), pubSel),
+        h('div', { class: 'field' }, h('label', { for: 'filtro-situacion' }, 'Situación'), statusSel)),
+      results);
+  }, rerender),
+};
+
+const CHANGE_LABELS = { new: 'Nuevos', changed: 'Modificados', unchanged: 'Sin cambios', removed: 'Ausentes del libro' } as const;
+
+function changeSection(title: string, id: string, group: ChangeGroup, removedNote: string): HTMLElement {
+  const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
+    h('summary', null, `${CHANGE_LABELS[item.change].replace(/s$/, '')}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
+    item.change === 'changed'
+      ? dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }], item.fields.map((f) => [f.path, f.before ?? '(vacío)', f.after ?? '(vacío)']))
+      : h('p', { class: 'note' }, item.change === 'new' ? 'Se publicará por primera vez.' : removedNote)));
+  return h('section', { 'aria-labelledby': id },
+    h('h3', { id }, title),
+    h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${CHANGE_LABELS[k]}: ${count(group.counts[k])}`).join(' · ')),
+    items);
+}
+
+function previewBlock(p: PreviewAnswer): HTMLElement {
+  return h('section', { 'aria-labelledby': 'titulo-cambios', id: 'vista-previa' },
+    h('h2', { id: 'titulo-cambios' }, 'Qué cambiará al aprobar'),
+    h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
+    p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, '⚠ La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
+    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
+    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', p.preview.projects, 'No viene en este libro: dejará de aparecer en la publicación vigente (sigue en las anteriores).'));
+}
+
+export const reviewSubmissionPage: Page = {
+  title: 'Entrega',
+  render: ({ params }) => withSession(async () => {
+    const id = params[0] ?? '';
+    const p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
+    const s = p.submission;
+    const status = h('div', { role: 'status', id: 'resultado' });
+    const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
+    const comment = h('textarea', { id: 'comentario', rows: 4 });
+    const act = async (work: () => Promise<string>): Promise<void> => {
+      for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = true;
+      try {
+        status.className = 'status-ok';
+        status.textContent = await work();
+        setTimeout(rerender, 1200);
+      } catch (e) {
+        status.className = 'status-bad';
+        status.textContent = (e as Error).message;
+        for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = false;
+      }
+    };
+    const approve = (): Promise<void> => act(async () => {
+      const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST' }));
+      return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no hubo cambios.' : `Aprobada y publicada: ${count(a.publication.changedProcesses.length)} contratación(es) nuevas o modificadas, ${count(a.publication.counts.projects)} proyecto(s).`;
+    });
+    const giveBack = (): Promise<void> => act(async () => {
+      if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
+      checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value } }));
+      return 'Se devolvió con comentarios; el capturista los verá en su panel y recibirá un aviso.';
+    });
+    let audit: HTMLElement | null = null;
+    if (p.viewer.role !== 'capturista') {
+      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; action: string; target: string }[] }).entries ?? []));
+      audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
+        entries.filter((e) => e.target === `submission/${id}`).map((e) => [dateTime(e.at), e.action, e.actor]));
+    }
+    const f = s.findings;
+    return h('div', null,
+      ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${dateTime(s.updatedAt)}`),
+      sessionBar(p.viewer, rerender),
+      h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
+      h('dl', { class: 'resumen' },
+        h('dt', null, 'Situación'), h('dd', { id: 'situacion' }, statusBadge(s)),
+        h('dt', null, 'Revisión enviada'), h('dd', null, s.snapshot ? `${s.snapshot.contentHash.slice(0, 12)} · ${count(s.snapshot.sheets)} hojas, ${count(s.snapshot.rows)} filas` : '—'),
+        h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
+        h('dt', null, 'Hallazgos'), h('dd', null, `${count(f?.errors ?? 0)} errores, ${count(f?.warnings ?? 0)} advertencias`)),
+      f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
+        h('ul', null, f.sample.map((x) => h('li', null, x.message)))) : null,
+      previewBlock(p),
+      decide ? h('section', { id: 'decision', 'aria-labelledby': 'titulo-decision' },
+        h('h2', { id: 'titulo-decision' }, 'Decisión'),
+        h('button', { type: 'button', class: 'primary', onclick: () => void approve() }, 'Aprobar'),
+        h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
+        h('button', { type: 'button', onclick: () => void giveBack() }, 'Devolver con comentarios'),
+        status) : null,
+      h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
+        dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
+          s.history.map((e) => [dateTime(e.at), e.by, ACTION_LABELS[e.action] ?? e.action, e.comment ?? '']))),
+      audit ? h('section', { 'aria-labelledby': 'titulo-bitacora' }, h('h2', { id: 'titulo-bitacora' }, 'Bitácora'), audit) : null);
+  }, rerender),
+};
+
+export const mySubmissionsPage: Page = {
+  title: 'Mis envíos',
+  render: () => withSession(async () => {
+    const list = checkSubmissionListAnswer(await authed(`${WORKFLOW_PATHS.submissions}?limit=1000`, (b) => b));
+    const newest = [...list.submissions].reverse();
+    return h('div', null,
+      ...heading('Mis envíos', 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
+      sessionBar(list.viewer, rerender),
+      newest.length ? null : h('p', null, 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),
+      newest.map((s) => h('article', { class: 'envio' },
+        h('h2', null, `${s.publisherName} — enviado el ${date(s.createdAt)}`),
+        h('p', null, 'Situación: ', statusBadge(s)),
+        s.comments.length
+          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${dateTime(c.at)} — ${c.by}: `), c.text)))
+          : h('p', { class: 'note' }, 'Sin comentarios.'),
+        list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('revision', s.id) }, 'Abrir la entrega')) : null)));
+  }, rerender),
+};

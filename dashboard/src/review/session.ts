@@ -1,0 +1,110 @@
+/**
+ * Sign-in for the coordinators' and officials' pages. The server says how (`/api/auth-config`): self-hosted, a
+ * personal API token (from `infra-abierta users add`); in the cloud, the Google Identity Services button, whose ID
+ * token the backend checks with the same verifier as the add-on's. The credential lives in sessionStorage only
+ * (gone when the tab closes), and every answer is checked against the workflow contract.
+ */
+import { h } from '../dom';
+import { readErrorAnswer, type Viewer } from '../../../core/workflow/contract';
+
+const KEY = 'infra-abierta:credencial';
+
+export type AuthConfig = { method: 'token' } | { method: 'google'; googleClientId: string };
+
+export function credential(): string | null {
+  try { return sessionStorage.getItem(KEY); } catch { return null; }
+}
+export function signOut(): void {
+  try { sessionStorage.removeItem(KEY); } catch { /* private mode */ }
+}
+function keep(value: string): void {
+  try { sessionStorage.setItem(KEY, value); } catch { /* private mode */ }
+}
+
+/** A failed call, with the server's Spanish message; 401 means "sign in again". */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) { super(message); }
+}
+
+export async function authed<T>(url: string, check: (body: unknown) => T, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
+  const token = credential();
+  if (!token) throw new ApiError(401, 'Inicie sesión para continuar.');
+  const res = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  let body: unknown = null;
+  try { body = await res.json(); } catch { body = null; }
+  if (!res.ok) {
+    if (res.status === 401) signOut();
+    throw new ApiError(res.status, readErrorAnswer(body)?.error.message ?? `El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`);
+  }
+  return check(body);
+}
+
+export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Capturista', coordinador: 'Coordinador (Organismo Garante)', admin: 'Administración' };
+
+/** «captura@… — Capturista (Municipio …)» and a sign-out button that re-renders the page. */
+export function sessionBar(viewer: Viewer, onSignOut: () => void): HTMLElement {
+  const scope = viewer.scope.kind === 'state' ? ` — ${viewer.scope.state}` : viewer.scope.kind === 'publisher' ? ` — ${viewer.scope.publisherId}` : '';
+  return h('p', { class: 'session' }, 'Sesión: ', h('strong', null, viewer.email), ` (${ROLE_LABELS[viewer.role]}${scope}) `,
+    h('button', { type: 'button', onclick: () => { signOut(); onSignOut(); } }, 'Cerrar sesión'));
+}
+
+async function authConfig(): Promise<AuthConfig> {
+  const res = await fetch('/api/auth-config', { headers: { accept: 'application/json' } });
+  if (!res.ok) throw new Error('Este servidor no tiene habilitada la revisión de entregas.');
+  return (await res.json()) as AuthConfig;
+}
+
+interface Gis { accounts: { id: { initialize(o: { client_id: string; callback: (r: { credential?: string }) => void }): void; renderButton(el: HTMLElement, o: Record<string, string>): void } } }
+
+/** The sign-in form; calls `done` once a credential is kept. */
+export async function signInForm(done: () => void): Promise<HTMLElement> {
+  const config = await authConfig();
+  const status = h('p', { role: 'status', class: 'note' });
+  if (config.method === 'google') {
+    const slot = h('div', { id: 'boton-google' });
+    const script = h('script', { src: 'https://accounts.google.com/gsi/client', async: true });
+    script.addEventListener('load', () => {
+      const gis = (window as unknown as { google?: Gis }).google;
+      if (!gis) { status.textContent = 'No se pudo cargar el inicio de sesión de Google.'; return; }
+      gis.accounts.id.initialize({ client_id: config.googleClientId, callback: (r) => { if (r.credential) { keep(r.credential); done(); } } });
+      gis.accounts.id.renderButton(slot, { theme: 'outline', size: 'large', locale: 'es-419', text: 'signin_with' });
+    });
+    script.addEventListener('error', () => { status.textContent = 'No se pudo cargar el inicio de sesión de Google. Revise su conexión.'; });
+    document.head.appendChild(script);
+    return h('section', { class: 'signin', 'aria-labelledby': 'titulo-entrar' }, h('h2', { id: 'titulo-entrar' }, 'Iniciar sesión'),
+      h('p', null, 'Use la cuenta de Google que su coordinación registró en la plataforma.'), slot, status);
+  }
+  const input = h('input', { id: 'clave', name: 'clave', type: 'password', autocomplete: 'off', required: true, placeholder: 'ia_…' });
+  const form = h('form', { class: 'signin', 'aria-labelledby': 'titulo-entrar' },
+    h('h2', { id: 'titulo-entrar' }, 'Iniciar sesión'),
+    h('p', null, 'Escriba su clave de acceso personal (se la da quien administra este servidor con «infra-abierta users add»).'),
+    h('div', { class: 'field' }, h('label', { for: 'clave' }, 'Clave de acceso'), input),
+    h('button', { type: 'submit' }, 'Entrar'), status);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const value = input.value.trim();
+    if (!/^ia_\S{20,}$/.test(value)) { status.textContent = 'La clave no tiene la forma esperada (empieza con «ia_»). Cópiela completa.'; return; }
+    keep(value);
+    done();
+  });
+  return form;
+}
+
+/** Renders `page` once signed in; the sign-in form otherwise, or again after a 401. */
+export async function withSession(render: () => Promise<Node>, rerender: () => void): Promise<Node> {
+  if (!credential()) return signInForm(rerender);
+  try {
+    return await render();
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      const form = await signInForm(rerender);
+      form.prepend(h('p', { class: 'status-bad' }, e.message));
+      return form;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Notifications by e-mail through an outbox (DESIGN §8): the workflow stores its decision first, then hands an
+ * event to `notifier`, which writes Spanish messages with a link to the page where the reader acts. The outbox is
+ * the `mail` collection that Firebase's Trigger Email extension sends (cloud), or SMTP with nodemailer
+ * (self-hosted, configured by environment). A failed notice is logged and audited, never undoes the decision.
+ */
+import nodemailer from 'nodemailer';
+import type { Firestore } from 'firebase-admin/firestore';
+import { sameState } from '../auth/policy';
+import { readAll } from '../store/read-all';
+import type { Publisher, Store, User } from '../store/store';
+import type { Notify, WorkflowEvent } from './workflow-events';
+import { formatDate } from '../../../core/format/es-mx';
+
+export interface MailMessage { to: string[]; subject: string; text: string }
+
+export interface Outbox {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Cloud: one document per message in the collection the Trigger Email extension watches (its documented shape). */
+export function firestoreMailOutbox(db: Firestore, collection = 'mail'): Outbox {
+  return {
+    async send(m) {
+      await db.collection(collection).add({ to: m.to, message: { subject: m.subject, text: m.text } });
+    },
+  };
+}
+
+export interface SmtpSettings { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string }
+
+/** SMTP settings from the environment (SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, MAIL_FROM); undefined without SMTP_HOST. */
+export function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpSettings | undefined {
+  if (!env.SMTP_HOST) return undefined;
+  const port = Number(env.SMTP_PORT ?? 587);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`La variable SMTP_PORT debe ser un puerto (se recibió «${env.SMTP_PORT}»).`);
+  return {
+    host: env.SMTP_HOST, port, secure: env.SMTP_SECURE === 'true' || port === 465, from: env.MAIL_FROM ?? `Infraestructura Abierta <no-responder@${env.SMTP_HOST}>`,
+    ...(env.SMTP_USER ? { user: env.SMTP_USER } : {}), ...(env.SMTP_PASS ? { pass: env.SMTP_PASS } : {}),
+  };
+}
+
+export function smtpOutbox(s: SmtpSettings): Outbox {
+  const transport = nodemailer.createTransport({
+    host: s.host, port: s.port, secure: s.secure, ...(s.user ? { auth: { user: s.user, pass: s.pass ?? '' } } : {}),
+    // A loopback relay (tests, a local Postfix) has no certificate to check; anything else is verified.
+    tls: { rejectUnauthorized: !/^(127\.0\.0\.1|localhost)$/.test(s.host) },
+  });
+  return { async send(m) { await transport.sendMail({ from: s.from, to: m.to.join(', '), subject: m.subject, text: m.text }); } };
+}
+
+export interface NotifierDeps {
+  store: Store;
+  outbox: Outbox;
+  /** Where the dashboard is (links in the messages), no trailing slash. */
+  dashboardUrl: string;
+  now?: () => Date;
+  log?: (m: string) => void;
+}
+
+const SIGNATURE = '\n\n—\nInfraestructura Abierta. Este mensaje se envió automáticamente; no lo responda.';
+
+async function coordinatorsOf(store: Store, publisher: Publisher): Promise<string[]> {
+  const users = await readAll((after) => store.listUsers({ after, limit: 1000 }));
+  return users.filter((u) => u.role === 'coordinador' && sameState(u.state, publisher.state)).map((u) => u.email);
+}
+
+async function submitterOf(store: Store, event: WorkflowEvent): Promise<string[]> {
+  const id = event.submission.submittedBy ?? event.submission.history.find((e) => e.action === 'submitted')?.by;
+  const user = id ? await store.getUser(id) : undefined;
+  return user ? [user.email] : [];
+}
+
+export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit<MailMessage, 'to'> {
+  const { publisher, submission } = event;
+  if (event.kind === 'submitted') {
+    return {
+      subject: `Nueva entrega de ${publisher.name} para revisión`,
+      text: `${publisher.name} (${publisher.state}) envió información para su revisión.\n\nRevísela y apruébela o devuélvala con comentarios aquí:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
+    };
+  }
+  if (event.kind === 'returned') {
+    return {
+      subject: `Su entrega de ${publisher.name} fue devuelta con comentarios`,
+      text: `Su coordinador (${event.actor.email}) devolvió la entrega con este comentario:\n\n«${event.comment}»\n\nCorrija la hoja, valide de nuevo y envíela desde el complemento (Validar datos → Enviar a revisión). Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    };
+  }
+  return {
+    subject: `Su entrega de ${publisher.name} fue aprobada y publicada`,
+    text: `${event.actor.email} aprobó la entrega. ${event.unchanged ? 'Su contenido ya estaba publicado, así que no hubo cambios.' : `Se publicaron ${event.changedProcesses} contratación(es) nuevas o modificadas.`}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/\n\nRecuerde enviar su siguiente actualización dentro de ${publisher.commitment.periodicityDays} días. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+  };
+}
+
+async function deliver(deps: NotifierDeps, kind: string, publisherId: string, target: string, m: MailMessage): Promise<void> {
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  if (!m.to.length) return;
+  try {
+    await deps.outbox.send(m);
+    await deps.store.appendAudit({ at, actor: 'system', action: 'notification.sent', target, publisherId, details: { kind, recipients: m.to.length } });
+  } catch (e) {
+    (deps.log ?? console.error)(`no se pudo enviar el aviso «${kind}»: ${e instanceof Error ? e.message : String(e)}`);
+    await deps.store.appendAudit({ at, actor: 'system', action: 'notification.failed', target, publisherId, details: { kind } }).catch(() => undefined);
+  }
+}
+
+/** The workflow's Notify: never throws. */
+export function notifier(deps: NotifierDeps): Notify {
+  return async (event) => {
+    try {
+      const to = event.kind === 'submitted' ? await coordinatorsOf(deps.store, event.publisher) : await submitterOf(deps.store, event);
+      await deliver(deps, event.kind, event.publisher.id, `submission/${event.submission.id}`, { to, ...composeMessage(event, deps.dashboardUrl) });
+    } catch (e) {
+      (deps.log ?? console.error)(`no se pudo preparar el aviso: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Reminders to the officials of each publisher past its update period (no publication newer than
+ * `commitment.periodicityDays`). At most one reminder per publisher per week (the audit log remembers).
+ * Returns the ids of the publishers reminded. Runs daily (local server timer; Cloud Scheduler in the cloud).
+ */
+export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]> {
+  const now = deps.now?.() ?? new Date();
+  const reminded: string[] = [];
+  const publishers = await readAll((after) => deps.store.listPublishers({ after, limit: 1000 }));
+  const users = await readAll((after) => deps.store.listUsers({ after, limit: 1000 }));
+  for (const p of publishers) {
+    const current = await deps.store.getCurrent(p.id);
+    const last = current ? Date.parse(current.createdAt) : undefined;
+    if (last !== undefined && now.getTime() - last <= p.commitment.periodicityDays * DAY) continue;
+    const audit = await readAll((after) => deps.store.listAudit({ publisherId: p.id, after, limit: 1000 }));
+    if (audit.some((e) => e.action === 'notification.sent' && e.details.kind === 'reminder' && now.getTime() - Date.parse(e.at) < 7 * DAY)) continue;
+    const to = users.filter((u: User) => u.role === 'capturista' && u.publisherId === p.id).map((u) => u.email);
+    if (!to.length) continue;
+    const since = last === undefined ? 'aún no ha publicado datos' : `su última publicación es del ${formatDate(new Date(last).toISOString())}`;
+    await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
+      to,
+      subject: `Recordatorio: ${p.name} debe actualizar sus datos de obra pública`,
+      text: `${p.name} se comprometió a actualizar sus datos cada ${p.commitment.periodicityDays} días y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento (Validar datos → Enviar actualización). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    });
+    reminded.push(p.id);
+  }
+  return reminded;
+}

@@ -1,0 +1,67 @@
+/**
+ * The snapshot taken at submission (DESIGN §6): the exact values submitted, kept by the SHA-256 of their JSON
+ * text in the store (chunked below the document limit). Approval publishes this, never the live sheet, so what
+ * the coordinator reviewed is what gets published; the live sheet is compared with it only to warn the
+ * coordinator that the implementer kept editing.
+ */
+import { createHash } from 'crypto';
+import type { Finding } from '../../../core/findings/finding';
+import { checkWorkbook } from '../../../core/pipeline/check-workbook';
+import { completeness } from '../../../core/validate/index';
+import type { CellValue, WorkbookModel } from '../../../core/workbook/model';
+import { SourceError, type SheetSource } from '../ingest/sheet-source';
+import type { Publisher, Store, SubmissionSnapshot } from '../store/store';
+
+/** Dates are kept as `{"$d": iso}` so a Date cell comes back a Date (the core treats sheet dates and text differently). */
+type StoredCell = string | number | boolean | null | { $d: string };
+
+export interface EncodedSnapshot { text: string; contentHash: string; sheets: number; rows: number }
+
+export function encodeSnapshot(workbook: WorkbookModel): EncodedSnapshot {
+  const sheets = workbook.sheets.map((s) => ({
+    name: s.name,
+    rows: s.rows.map((row) => row.map((v): StoredCell => (v instanceof Date ? { $d: v.toISOString() } : v === undefined ? null : v))),
+    ...(s.merges?.length ? { merges: s.merges } : {}),
+  }));
+  const text = JSON.stringify({ sheets });
+  return { text, contentHash: createHash('sha256').update(text).digest('hex'), sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.rows.length, 0) };
+}
+
+export function decodeSnapshot(text: string): WorkbookModel {
+  const parsed = JSON.parse(text) as { sheets: { name: string; rows: StoredCell[][]; merges?: string[] }[] };
+  return {
+    sheets: parsed.sheets.map((s) => ({
+      name: s.name,
+      rows: s.rows.map((row) => row.map((v): CellValue => (v !== null && typeof v === 'object' ? new Date(v.$d) : v))),
+      ...(s.merges ? { merges: s.merges } : {}),
+    })),
+  };
+}
+
+/** What approval reads: the stored snapshot of that hash. */
+export function snapshotSource(store: Store, contentHash: string): SheetSource {
+  return {
+    label: 'revisión enviada',
+    async read() {
+      const text = await store.getSnapshot(contentHash);
+      if (text === undefined) throw new SourceError('No se encontró la revisión enviada de esta entrega. Pida al capturista que la envíe de nuevo.', 'snapshot-missing');
+      return decodeSnapshot(text);
+    },
+  };
+}
+
+export interface SubmittedCheck { findings: Finding[]; completeness: number | null }
+
+/** The same verdict the sidebar, the CLI and publication give (one core pipeline), with the publisher's prefixes. */
+export function checkSubmitted(workbook: WorkbookModel, publisher: Publisher, now: string): SubmittedCheck {
+  const checked = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+  const pooled = completeness({ releases: checked.releases, projects: checked.projects }).publisher;
+  return { findings: checked.findings, completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10 };
+}
+
+/** Keeps the values and describes them for the submission document. */
+export async function keepSnapshot(store: Store, workbook: WorkbookModel, takenAt: string, completenessShare: number | null): Promise<SubmissionSnapshot> {
+  const encoded = encodeSnapshot(workbook);
+  await store.putSnapshot(encoded.contentHash, encoded.text);
+  return { contentHash: encoded.contentHash, takenAt, sheets: encoded.sheets, rows: encoded.rows, completeness: completenessShare };
+}

@@ -1,0 +1,139 @@
+/**
+ * The coordinators' and officials' pages in headless Chromium against the real app (createApp + workflow routes on
+ * SQLite, self-hosted API tokens, the built dashboard): a coordinator of another state sees nothing and is refused;
+ * the right one signs in, opens the inbox, sees the preview, returns with a comment; the official sees the comment
+ * on *Mis envíos*; after a fixed resubmission the coordinator approves, and an update shows a field-level diff.
+ * One browser and one server for the file; requests outside the test server are refused.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Server } from 'http';
+import type { Browser, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
+import { buildDashboard } from '../../scripts/build-dashboard';
+import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const run = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await run.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+const [MER] = PUBLISHERS;
+
+describeIfChromium('review pages in headless Chromium', () => {
+  let h: LocalHarness;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let dir: string;
+  const refused: string[] = [];
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-dashboard-'));
+    await buildDashboard(dir);
+    h = await localHarness({ dashboardDir: dir });
+    server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    await h?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(refused).toEqual([]);
+  });
+
+  async function upload(title: string): Promise<{ status: number; body: { submission: { id: string } } }> {
+    const res = await fetch(`${base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) });
+    return { status: res.status, body: (await res.json()) as { submission: { id: string } } };
+  }
+
+  /** A page signed in as `user` (its own context, so sessionStorage is its own). */
+  async function signedIn(user: UserName, hash: string): Promise<Page> {
+    // bypassCSP lets the test inject axe-core; the page itself runs under its own CSP.
+    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : (refused.push(r.request().url()), r.abort())));
+    const page = await context.newPage();
+    await page.goto(`${base}/${hash}`);
+    await page.getByLabel('Clave de acceso').fill(h.bearer(user).replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    return page;
+  }
+
+  let og: Page;
+  let official: Page;
+
+  test('another state is refused; the right coordinator opens the inbox, sees the preview and returns with a comment', async () => {
+    const first = await upload('Parque del Centro');
+    expect(first.status).toBe(201);
+    const id = first.body.submission.id;
+
+    // A coordinator of another state: an empty inbox, and the submission itself is refused.
+    const other = await signedIn('coordinadorB', '#/revision');
+    await other.getByText('Sesión: ').waitFor();
+    expect(await other.locator('#bandeja tbody').textContent()).toContain('Sin datos');
+    await other.goto(`${base}/#/revision/${id}`);
+    await other.getByText(/no tiene permiso para ver esta entrega de «Municipio de Mérida»/).waitFor();
+    await other.context().close();
+
+    og = await signedIn('coordinadorA', '#/revision');
+    await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
+    await og.getByRole('heading', { name: 'Entrega de Municipio de Mérida' }).waitFor();
+    expect(await og.locator('#vista-previa').textContent()).toContain('Nuevos: 1');
+    expect(await og.locator('#completitud').textContent()).toMatch(/ %$/);
+    await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await og.getByText('Escriba qué debe corregirse antes de devolver la entrega.').waitFor();
+    await og.getByLabel('Comentarios para quien capturó').fill('Cambie el título: debe decir «Parque de la Paz».');
+    await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await og.getByText('Se devolvió con comentarios').waitFor();
+    await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
+  });
+
+  test('the official sees the comment; the fixed revision is approved from the page', async () => {
+    official = await signedIn('capturistaA', '#/mis-envios');
+    await official.getByText('Cambie el título: debe decir «Parque de la Paz».').waitFor();
+    expect(await official.locator('.comentarios li').first().textContent()).toContain('revision@inaip-yucatan.org.mx');
+
+    // The fixed file is a new submission (a new .xlsx); the coordinator approves it from the inbox.
+    const fixed = await upload('Parque de la Paz');
+    await og.goto(`${base}/#/revision/${fixed.body.submission.id}`);
+    await og.getByRole('button', { name: 'Aprobar' }).click();
+    await og.getByText(/Aprobada y publicada/).waitFor();
+    expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');
+  });
+
+  test('an update after publishing shows the field that changes, before and after', async () => {
+    // An update after publishing: the preview shows the field that changes, before and after.
+    const update = await upload('Parque de la Paz (segunda etapa)');
+    await og.goto(`${base}/#/revision?situacion=submitted`);
+    await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
+    await og.getByText('Modificados: 1', { exact: false }).first().waitFor();
+    await og.locator('#vista-previa summary', { hasText: 'oc4ids-abc123-0001' }).click();
+    const diff = await og.locator('#vista-previa table').textContent();
+    expect(diff).toContain('Parque de la Paz (segunda etapa)');
+    expect(og.url()).toContain(update.body.submission.id);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await og.screenshot({ path: path.join(ARTIFACTS, 'dashboard-revision.png'), fullPage: true });
+    expect(await axe(og)).toEqual([]);
+    // Seguimiento with the program stages recorded by the coordinator.
+    await og.evaluate(async (token) => {
+      await fetch('/api/publishers/mer/stages', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ stages: { 'E.1': '2024-01-15', 'E.2': '2024-02-01' } }) });
+    }, h.bearer('coordinadorA').replace(/^Bearer /, ''));
+    await og.goto(`${base}/#/seguimiento`);
+    await og.locator('#tabla-seguimiento summary', { hasText: '2 de 7' }).first().click();
+    await og.getByText('E.2 Programa de trabajo: 01/02/2024').waitFor();
+    expect(await axe(og)).toEqual([]);
+    await og.context().close();
+    await official.context().close();
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * The real app in a worker thread, with a *synchronous* HTTP port for the add-on's code: Apps Script's
+ * UrlFetchApp blocks, so the add-on's client is synchronous, and a server on the same thread could never answer.
+ * The main thread blocks on Atomics.wait while the worker performs the request against the app it serves.
+ * The entry is bundled with esbuild into .scratch/ (npm packages stay external and load from node_modules).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
+import { build } from 'esbuild';
+import type { HttpPort, HttpRequest, HttpResponse } from '../../addon/src/backend/http-port';
+import type { UserName } from '../workflow/workflow-harness';
+import type { WorkbookModel } from '../../core/workbook/model';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface AppThread {
+  url: string;
+  /** `Authorization` values per harness user (API tokens self-hosted, Google ID tokens in the cloud wiring). */
+  bearers: Record<UserName, string>;
+  /** A blocking HTTP port, as UrlFetchApp. */
+  http: HttpPort;
+  /** The same, shaped as UrlFetchApp.fetch(url, params) for the Apps Script stand-ins (test/addon/fake-apps-script.ts). */
+  urlFetch(url: string, params: Record<string, unknown>): { status: number; body: string };
+  /** Messages the app's outbox delivered to the thread's local SMTP server (`captureMail`). */
+  mails(): Promise<{ to: string[]; subject: string }[]>;
+  /** Cloud wiring: puts a workbook in the Sheets stub. */
+  stubPut(spreadsheetId: string, workbook: WorkbookModel): Promise<void>;
+  close(): Promise<void>;
+}
+
+let bundled: Promise<string> | undefined;
+function bundle(): Promise<string> {
+  bundled ??= (async () => {
+    const outfile = path.join(ROOT, '.scratch', `app-thread-${process.pid}.js`);
+    await build({ entryPoints: [path.join(__dirname, 'app-thread-entry.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
+    return outfile;
+  })();
+  return bundled;
+}
+
+export function blockingFetch(worker: Worker, request: HttpRequest): HttpResponse {
+  const shared = new SharedArrayBuffer(4);
+  const flag = new Int32Array(shared);
+  const { port1, port2 } = new MessageChannel();
+  const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+  const headers = { ...request.headers, ...(body !== undefined ? { 'Content-Type': request.contentType ?? 'application/json' } : {}) };
+  worker.postMessage({ kind: 'sync', request: { method: request.method, url: request.url, headers, ...(body !== undefined ? { body } : {}) }, port: port2, shared }, [port2]);
+  if (Atomics.wait(flag, 0, 0, 25_000) === 'timed-out') throw new Error(`blocking fetch timed out: ${request.url}`);
+  const message = receiveMessageOnPort(port1)?.message as { status: number; text: string } | { error: string } | undefined;
+  port1.close();
+  if (!message) throw new Error('blocking fetch: no answer');
+  // UrlFetchApp throws on network errors (muteHttpExceptions only covers HTTP statuses).
+  if ('error' in message) throw new Error(`Exception: ${message.error}`);
+  return message;
+}
+
+export async function startAppThread(options: { mode: 'local' | 'cloud'; captureMail?: boolean; dashboardDir?: string }): Promise<AppThread> {
+  const file = await bundle();
+  const worker = new Worker(file, { workerData: options, env: { ...process.env } });
+  let nextId = 1;
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  const ready = await new Promise<{ url: string; bearers: Record<UserName, string> }>((resolve, reject) => {
+    worker.on('message', (m: { kind: string; id?: number; result?: unknown; error?: string; url?: string; bearers?: Record<UserName, string> }) => {
+      if (m.kind === 'ready') resolve({ url: m.url!, bearers: m.bearers! });
+      else if (m.kind === 'failed') reject(new Error(m.error));
+      else if (m.kind === 'rpc') {
+        const p = pending.get(m.id!);
+        pending.delete(m.id!);
+        if (m.error) p?.reject(new Error(m.error)); else p?.resolve(m.result);
+      }
+    });
+    worker.once('error', reject);
+  });
+  const rpc = (name: string, ...args: unknown[]) => new Promise((resolve, reject) => {
+    const id = nextId++;
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ kind: 'rpc', id, name, args });
+  });
+  return {
+    ...ready,
+    http: { fetch: (request) => blockingFetch(worker, request) },
+    urlFetch: (url, params) => {
+      const payload = params.payload;
+      const r = blockingFetch(worker, {
+        method: String(params.method ?? 'get').toLowerCase() as 'get' | 'post', url, headers: (params.headers ?? {}) as Record<string, string>,
+        ...(typeof payload === 'string' ? { body: payload, contentType: String(params.contentType ?? 'application/json') } : {}),
+      });
+      return { status: r.status, body: r.text };
+    },
+    stubPut: async (id, wb) => { await rpc('stubPut', id, wb); },
+    mails: async () => (await rpc('mails')) as { to: string[]; subject: string }[],
+    close: async () => { await rpc('close'); await worker.terminate(); fs.rmSync(await bundle(), { force: true }); bundled = undefined; },
+  };
+}

@@ -1,0 +1,37 @@
+/** A local SMTP server on 127.0.0.1 that keeps every message it receives (the self-hosted outbox's far end in tests). */
+import { SMTPServer } from 'smtp-server';
+import type { AddressInfo } from 'net';
+
+export interface Received { from: string; to: string[]; raw: string }
+
+export async function startSmtp(): Promise<{ port: number; mails: Received[]; close(): Promise<void> }> {
+  const mails: Received[] = [];
+  const server = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (d: Buffer) => { raw += d.toString('utf8'); });
+      stream.on('end', () => {
+        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.server.address() as AddressInfo).port, mails, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/** The decoded text part of a raw message (nodemailer writes quoted-printable for non-ASCII text). */
+export function bodyOf(raw: string): string {
+  const body = raw.slice(raw.indexOf('\r\n\r\n') + 4);
+  return Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, x: string) => String.fromCharCode(parseInt(x, 16))), 'latin1').toString('utf8');
+}
+export function subjectOf(raw: string): string {
+  const m = /^Subject: (.*(?:\r\n .*)*)/m.exec(raw);
+  const header = (m?.[1] ?? '').replace(/\r\n /g, ' ');
+  // RFC 2047 encoded words (=?UTF-8?Q?…?= or ?B?…?=).
+  return header.replace(/=\?UTF-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) => (enc.toUpperCase() === 'B'
+    ? Buffer.from(text, 'base64').toString('utf8')
+    : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/g, (__, x: string) => String.fromCharCode(parseInt(x, 16))), 'latin1').toString('utf8')));
+}
+

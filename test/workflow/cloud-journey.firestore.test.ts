@@ -1,0 +1,72 @@
+/**
+ * The review journey on the cloud wiring: the Firestore adapter on the emulator, Google ID tokens from a local
+ * certificate endpoint, the real Sheets client against the local stub, and notifications as documents of the
+ * `mail` collection that Firebase's Trigger Email extension sends (its documented shape: `to`, `message.subject`,
+ * `message.text`). Every answer is checked against the workflow contract.
+ */
+import request from 'supertest';
+import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
+import { getFirestore } from 'firebase-admin/firestore';
+import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
+import { openFirestoreStore } from '../../functions/src/store/firestore-store';
+import { firestoreMailOutbox } from '../../functions/src/workflow/notifications';
+import { checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
+import { cloudHarness, DASHBOARD_URL, projectWorkbook, PUBLISHERS, type CloudHarness } from './workflow-harness';
+
+const [MER] = PUBLISHERS;
+const SHEET = '1FirestoreJourneyAbCdEfGhIjKlMn';
+
+let emulator: FirestoreEmulator;
+let mailApp: App;
+let h: CloudHarness;
+beforeAll(async () => {
+  emulator = await startFirestoreEmulator();
+  mailApp = initializeApp({ projectId: process.env.GCLOUD_PROJECT }, 'mail-outbox');
+  h = await cloudHarness({ openStore: () => openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: 'journey_' }), outbox: firestoreMailOutbox(getFirestore(mailApp), 'mail') });
+});
+afterAll(async () => {
+  await h?.close();
+  await deleteApp(mailApp);
+  await emulator.stop();
+});
+
+test('submit (422 with errors), refuse another state, preview, return, resubmit, approve the snapshot, update; mail documents written', async () => {
+  const as = (u: Parameters<CloudHarness['bearer']>[0]) => h.bearer(u);
+  h.stub.put(SHEET, projectWorkbook(MER, { complete: false }));
+  expect((await request(h.app).post('/api/submissions').set('Authorization', as('capturistaA')).send({ spreadsheetId: SHEET })).status).toBe(422);
+
+  h.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque del Centro' }));
+  const created = checkSubmissionAnswer((await request(h.app).post('/api/submissions').set('Authorization', as('capturistaA')).send({ spreadsheetId: SHEET }).expect(201)).body);
+  const id = created.submission.id;
+  expect((await request(h.app).get(`/api/submissions/${id}/preview`).set('Authorization', as('coordinadorB'))).status).toBe(403);
+  expect((await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', as('coordinadorB'))).status).toBe(403);
+
+  const preview = checkPreviewAnswer((await request(h.app).get(`/api/submissions/${id}/preview`).set('Authorization', as('coordinadorA')).expect(200)).body);
+  expect(preview.preview.projects.counts.new).toBe(1);
+  await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', as('coordinadorA')).send({ comment: 'Cambie el título.' }).expect(200);
+  const mine = checkSubmissionListAnswer((await request(h.app).get(`/api/submissions?spreadsheetId=${SHEET}`).set('Authorization', as('capturistaA'))).body);
+  expect(mine.submissions[0].comments.map((c) => [c.by, c.text])).toEqual([['revision@inaip-yucatan.org.mx', 'Cambie el título.']]);
+
+  h.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque de la Paz' }));
+  await request(h.app).post('/api/submissions').set('Authorization', as('capturistaA')).send({ spreadsheetId: SHEET }).expect(200);
+  h.stub.put(SHEET, projectWorkbook(MER, { title: 'Editado después del envío' }));
+  const approved = checkApproveAnswer((await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', as('coordinadorA')).expect(200)).body);
+  expect(approved.submission.status).toBe('published');
+  const titles = async () => (await request(h.app).get('/api/oc4ids/projects?publisher=mer')).body.projects.map((p: { title: string }) => p.title);
+  expect(await titles()).toEqual(['Parque de la Paz']);
+
+  h.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque de la Paz (segunda etapa)' }));
+  const update = checkSubmissionAnswer((await request(h.app).post('/api/submissions').set('Authorization', as('capturistaA')).send({ spreadsheetId: SHEET }).expect(201)).body);
+  await request(h.app).post(`/api/submissions/${update.submission.id}/approve`).set('Authorization', as('coordinadorA')).expect(200);
+  expect(await titles()).toEqual(['Parque de la Paz (segunda etapa)']);
+
+  const mail = (await getFirestore(mailApp).collection('mail').get()).docs.map((d) => d.data() as { to: string[]; message: { subject: string; text: string } });
+  expect(mail.map((m) => m.message.subject).sort()).toEqual([
+    'Nueva entrega de Municipio de Mérida para revisión', 'Nueva entrega de Municipio de Mérida para revisión', 'Nueva entrega de Municipio de Mérida para revisión',
+    'Su entrega de Municipio de Mérida fue aprobada y publicada', 'Su entrega de Municipio de Mérida fue aprobada y publicada',
+    'Su entrega de Municipio de Mérida fue devuelta con comentarios',
+  ]);
+  const returned = mail.find((m) => m.message.subject.includes('devuelta'))!;
+  expect(returned.to).toEqual(['captura@merida.gob.mx']);
+  expect(returned.message.text).toContain(`${DASHBOARD_URL}/#/mis-envios`);
+});

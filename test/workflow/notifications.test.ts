@@ -1,0 +1,73 @@
+/**
+ * Notifications through the self-hosted outbox: SMTP (nodemailer) to a local `smtp-server` on 127.0.0.1. On submit
+ * the coordinators of the publisher's state are told, on return and approval the official who sent it, with
+ * Spanish text and a link; publishers past their update period get a reminder once a week.
+ */
+import request from 'supertest';
+import { bodyOf, startSmtp, subjectOf } from '../support/smtp-capture';
+import { DASHBOARD_URL, localHarness, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness } from './workflow-harness';
+import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+import { notifier, sendUpdateReminders, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
+
+const [MER] = PUBLISHERS;
+
+describe('notifications by SMTP', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let h: LocalHarness;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    h = await localHarness({ smtpPort: smtp.port });
+  });
+  afterAll(async () => { await h.close(); await smtp.close(); });
+
+  test('submit → coordinators of the state; return and approval → the official, in Spanish with a link', async () => {
+    const sent = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER)));
+    expect(sent.status).toBe(201);
+    const id = sent.body.submission.id as string;
+    expect(smtp.mails).toHaveLength(1);
+    expect(smtp.mails[0].to).toEqual([USERS.coordinadorA.email]);
+    expect(subjectOf(smtp.mails[0].raw)).toBe('Nueva entrega de Municipio de Mérida para revisión');
+    expect(bodyOf(smtp.mails[0].raw)).toContain(`${DASHBOARD_URL}/#/revision/${id}`);
+
+    await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Falta el presupuesto del puente.' });
+    expect(smtp.mails[1].to).toEqual([USERS.capturistaA.email]);
+    expect(subjectOf(smtp.mails[1].raw)).toBe('Su entrega de Municipio de Mérida fue devuelta con comentarios');
+    expect(bodyOf(smtp.mails[1].raw)).toContain('«Falta el presupuesto del puente.»');
+    expect(bodyOf(smtp.mails[1].raw)).toContain(`${DASHBOARD_URL}/#/mis-envios`);
+
+    const fixed = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz' })));
+    await request(h.app).post(`/api/submissions/${fixed.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA')).expect(200);
+    expect(smtp.mails.map((m) => subjectOf(m.raw))).toEqual([
+      'Nueva entrega de Municipio de Mérida para revisión',
+      'Su entrega de Municipio de Mérida fue devuelta con comentarios',
+      'Nueva entrega de Municipio de Mérida para revisión',
+      'Su entrega de Municipio de Mérida fue aprobada y publicada',
+    ]);
+    expect(smtp.mails[3].to).toEqual([USERS.capturistaA.email]);
+    const audit = (await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.filter((e) => e.action === 'notification.sent');
+    expect(audit).toHaveLength(4);
+  });
+
+  test('reminders: only publishers past their period, once a week; an unreachable server never undoes a decision', async () => {
+    const outbox = smtpOutbox({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'avisos@infra-abierta.test' });
+    const before = smtp.mails.length;
+    // «mer» just published; «mty» never did.
+    const now = new Date();
+    expect(await sendUpdateReminders({ store: h.store, outbox, dashboardUrl: DASHBOARD_URL, now: () => now })).toEqual(['mty']);
+    expect(smtp.mails.slice(before).map((m) => m.to)).toEqual([[USERS.capturistaB.email]]);
+    expect(subjectOf(smtp.mails[before].raw)).toBe('Recordatorio: Municipio de Monterrey debe actualizar sus datos de obra pública');
+    expect(bodyOf(smtp.mails[before].raw)).toContain('aún no ha publicado datos');
+    expect(await sendUpdateReminders({ store: h.store, outbox, dashboardUrl: DASHBOARD_URL, now: () => now })).toEqual([]);
+    // 100 days later both are late (period 90 days), and the week since the last reminder has passed.
+    const later = new Date(now.getTime() + 100 * 86_400_000);
+    expect((await sendUpdateReminders({ store: h.store, outbox, dashboardUrl: DASHBOARD_URL, now: () => later })).sort()).toEqual(['mer', 'mty']);
+
+    const broken: Outbox = { send: async () => { throw new Error('connect ECONNREFUSED'); } };
+    const logs: string[] = [];
+    const notify = notifier({ store: h.store, outbox: broken, dashboardUrl: DASHBOARD_URL, log: (m) => logs.push(m) });
+    const submission = (await h.store.listSubmissions({ publisherId: 'mer' })).items[0];
+    await expect(notify({ kind: 'submitted', submission, publisher: MER, actor: USERS.capturistaA })).resolves.toBeUndefined();
+    expect(logs[0]).toContain('ECONNREFUSED');
+    expect((await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.some((e) => e.action === 'notification.failed')).toBe(true);
+  });
+});
