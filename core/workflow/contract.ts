@@ -79,6 +79,8 @@ export interface SubmissionView {
   comments: CommentView[];
   findings: FindingsView | null;
   snapshot: SnapshotView | null;
+  /** Why the publication failed (status `failed`): the reason of its latest failure; null otherwise. */
+  failureReason: string | null;
 }
 
 export interface SubmissionAnswer { viewer: Viewer; submission: SubmissionView }
@@ -234,6 +236,7 @@ export function checkSubmission(v: unknown, path = 'submission'): SubmissionView
     }),
     findings,
     snapshot,
+    failureReason: strOrNull(o.failureReason ?? null, `${path}.failureReason`),
   };
 }
 

@@ -8,7 +8,8 @@
 import type { RequestHandler } from 'express';
 
 /** The dashboard's policy, directive by directive (same order as its `<meta>`). */
-export const DASHBOARD_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+// The Google Identity Services origins are for the coordinators' sign-in button in the cloud (dashboard/src/review).
+export const DASHBOARD_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' https://accounts.google.com/gsi/style; script-src 'self' https://accounts.google.com/gsi/client; frame-src https://accounts.google.com/gsi/; connect-src 'self' https://accounts.google.com/gsi/; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': `${DASHBOARD_CSP}; frame-ancestors 'none'`,

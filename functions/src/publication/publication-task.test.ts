@@ -51,10 +51,10 @@ test('approval answers 202 at once (publicando); the task publishes (publicada) 
   const id = await submit('Parque del Centro');
   const approved = await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
   expect(approved.status).toBe(202);
-  expect(approved.body.submission).toMatchObject({ status: 'approved', statusLabel: 'publicando' });
+  expect(approved.body.submission).toMatchObject({ status: 'approved', statusLabel: 'Aprobada, publicando' });
   await queue.idle();
   const done = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
-  expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'publicada' });
+  expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });
   expect(done.body.submission.history.map((e: { action: string }) => e.action)).toEqual(['submitted', 'approved', LEASE_ACTION, 'published']);
   const current = await h.store.getCurrent('mer');
   expect(fs.existsSync(path.join(bulkDir, 'publicaciones', current!.id, 'datos.xlsx'))).toBe(true);
@@ -115,13 +115,14 @@ test('start-up of the single process takes interrupted publications over at once
 test('a failure ends falló with the reason, shown to the coordinator; approving again retries', async () => {
   clock += 60_000;
   const id = await submit('Centro de Salud');
-  const s = await h.store.getSubmission(id);
-  fs.rmSync(path.join(h.uploadDir, `${s!.source.kind === 'xlsx' ? s!.source.fileId : ''}.xlsx`));
+  // The submitted revision cannot be read any more (its stored snapshot is gone): the task fails, saying so.
+  const s = (await h.store.getSubmission(id))!;
+  await h.store.transitionSubmission(id, ['submitted'], 'submitted', { at: now().toISOString(), by: 'system', action: 'note' }, { snapshot: { ...s.snapshot!, contentHash: 'perdido' } });
   expect((await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(202);
   await queue.idle();
   const failed = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
-  expect(failed.body.submission).toMatchObject({ status: 'failed', statusLabel: 'falló' });
-  expect(failed.body.submission.failureReason).toMatch(/[áéíóúñ]|archivo|no se/i);
+  expect(failed.body.submission).toMatchObject({ status: 'failed', statusLabel: 'La publicación falló' });
+  expect(failed.body.submission.failureReason).toMatch(/No se encontró la revisión enviada/);
   expect((await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(202);
   await queue.idle();
 }, 30000);

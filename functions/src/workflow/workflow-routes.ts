@@ -155,6 +155,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         history, comments: commentsOf(history),
         findings: s.findings ? { errors: s.findings.errors, warnings: s.findings.warnings, infos: s.findings.infos, sample: renderedFindings(s.findings.sample ?? []) } : null,
         snapshot: s.snapshot ?? null,
+        failureReason: s.status === 'failed' ? [...history].reverse().find((h) => h.action === 'failed')?.comment ?? null : null,
       });
     }
     return out;
