@@ -30,6 +30,10 @@ describe('secrets are never logged', () => {
     const bearer = (name: keyof typeof USERS) => { const b = h.bearer(name); tokens.add(b.slice('Bearer '.length)); return b; };
     const sheet = '1SecretsSheetAbCdEfGhIjKlMn';
     h.stub.put(sheet, projectWorkbook(MER));
+    // Google refuses our credentials when the submission is read (snapshot on submit), then it works.
+    h.stub.fail(sheet, { kind: 401 });
+    expect((await request(h.app).post('/api/submissions').set('Authorization', bearer('capturistaA')).send({ spreadsheetId: sheet })).status).toBe(422);
+    h.stub.fail(sheet, undefined);
     const id = (await request(h.app).post('/api/submissions').set('Authorization', bearer('capturistaA')).send({ spreadsheetId: sheet })).body.submission.id as string;
 
     // Forged, foreign and expired tokens.
@@ -39,10 +43,7 @@ describe('secrets are never logged', () => {
       tokens.add(t);
       expect((await request(h.app).get('/api/submissions').set('Authorization', `Bearer ${t}`)).status).toBe(401);
     }
-    // Google refuses our credentials, then the store fails mid-publication, then it works.
-    h.stub.fail(sheet, { kind: 401 });
-    expect((await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', bearer('coordinadorA'))).status).toBe(502);
-    h.stub.fail(sheet, undefined);
+    // The store fails mid-publication, then it works.
     h.faults.failAt(4);
     expect((await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', bearer('coordinadorA'))).status).toBe(502);
     h.faults.reset();
