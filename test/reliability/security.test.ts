@@ -30,10 +30,9 @@ describe('secrets are never logged', () => {
     const bearer = (name: keyof typeof USERS) => { const b = h.bearer(name); tokens.add(b.slice('Bearer '.length)); return b; };
     const sheet = '1SecretsSheetAbCdEfGhIjKlMn';
     h.stub.put(sheet, projectWorkbook(MER));
-    // Google refuses our credentials when the submission reads the sheet; then it works.
+    // Google refuses our credentials when the submission is read (snapshot on submit), then it works.
     h.stub.fail(sheet, { kind: 401 });
-    const refused = await request(h.app).post('/api/submissions').set('Authorization', bearer('capturistaA')).send({ spreadsheetId: sheet });
-    expect(refused.status).toBe(422);
+    expect((await request(h.app).post('/api/submissions').set('Authorization', bearer('capturistaA')).send({ spreadsheetId: sheet })).status).toBe(422);
     h.stub.fail(sheet, undefined);
     const id = (await request(h.app).post('/api/submissions').set('Authorization', bearer('capturistaA')).send({ spreadsheetId: sheet })).body.submission.id as string;
 

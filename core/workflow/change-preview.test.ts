@@ -1,0 +1,44 @@
+import { changePreview, fieldDiff } from './change-preview';
+import { checkSubmissionAnswer, commentsOf, ContractError } from './contract';
+
+const rel = (ocid: string, hash: string, title: string) => ({ ocid, id: `${ocid}-${hash}`, date: '2024-01-01', tender: { title } });
+
+test('processes: release id decides (also re-stamped ids); projects: field diff without derived fields', () => {
+  const p = changePreview({
+    releases: [rel('ocds-a-1', 'h1', 'Igual'), rel('ocds-a-2', 'h2', 'Nuevo título'), rel('ocds-a-3', 'h3', 'Nuevo'), rel('ocds-a-5', 'h5', 'Volvió')],
+    projects: [{ id: 'p1', title: 'Parque', updated: '2025-01-01' }, { id: 'p2', title: 'Puente B', budget: { amount: { amount: 2 } } }],
+    currentReleases: new Map([
+      ['ocds-a-1', { ...rel('ocds-a-1', 'h1', 'Igual'), date: '2023-01-01' }],
+      ['ocds-a-2', rel('ocds-a-2', 'old', 'Título anterior')],
+      ['ocds-a-4', rel('ocds-a-4', 'h4', 'Ya no viene')],
+      ['ocds-a-5', { ...rel('ocds-a-5', 'h5', 'Volvió'), id: 'ocds-a-5-h5-20240301120000' }],
+    ]),
+    currentProjects: new Map<string, Record<string, unknown>>([
+      ['p1', { id: 'p1', title: 'Parque', updated: '2024-01-01', contractingProcesses: [{ id: 'x', summary: { status: 'a' } }] }],
+      ['p2', { id: 'p2', title: 'Puente', budget: { amount: { amount: 1 } } }],
+      ['p3', { id: 'p3', title: 'Retirado' }],
+    ]),
+  });
+  expect(p.processes.counts).toEqual({ new: 1, changed: 1, unchanged: 2, removed: 1 });
+  expect(p.processes.items.find((i) => i.id === 'ocds-a-2')?.fields).toEqual([{ path: 'tender/title', before: 'Título anterior', after: 'Nuevo título' }]);
+  expect(p.processes.items.find((i) => i.id === 'ocds-a-4')).toMatchObject({ change: 'removed', title: 'Ya no viene' });
+  // contractingProcesses/0/summary is derived at publication, `updated` is a stamp: p1 is unchanged except for the
+  // link itself (the conversion carries no summary), which is reported.
+  expect(p.projects.counts.removed).toBe(1);
+  expect(p.projects.items.find((i) => i.id === 'p2')?.fields).toEqual([
+    { path: 'budget/amount/amount', before: '1', after: '2' }, { path: 'title', before: 'Puente', after: 'Puente B' },
+  ]);
+});
+
+test('fieldDiff reports added and removed leaves', () => {
+  expect(fieldDiff({ a: 1, b: [1] }, { a: 1, c: 'x' })).toEqual([{ path: 'b/0', before: '1', after: null }, { path: 'c', before: null, after: 'x' }]);
+});
+
+test('the contract check names the field that disagrees, and comments are the returns in order', () => {
+  expect(() => checkSubmissionAnswer({ viewer: { email: 'a@b', role: 'capturista', scope: { kind: 'publisher', publisherId: 'p' } }, submission: { id: 1 } })).toThrow(ContractError);
+  expect(() => checkSubmissionAnswer({ submissions: [] })).toThrow('en «viewer» se esperaba un objeto');
+  expect(commentsOf([
+    { at: '1', by: 'c', action: 'submitted' }, { at: '2', by: 'og', action: 'returned', comment: 'uno' },
+    { at: '3', by: 'system', action: 'failed', comment: 'no' }, { at: '4', by: 'og', action: 'returned', comment: 'dos' },
+  ])).toEqual([{ at: '2', by: 'og', text: 'uno' }, { at: '4', by: 'og', text: 'dos' }]);
+});
