@@ -12,6 +12,10 @@ import type { Codelist, FieldInfo, Profile } from '../core/profile/types';
 type Json = Record<string, unknown>;
 
 /** The extensions EDCA-MX publishers declare (INAI capture tool), plus the project link (see standards README). */
+/** Extensions EDCAPI applies to OC4IDS, and which of their definitions (see buildProfileFiles). */
+export const EDCAPI_EXTENSIONS = ['ocds_budgetLines_extension'];
+export const EDCAPI_EXTENSION_DEFINITIONS = ['BudgetBreakdown', 'BudgetLine', 'Component', 'Measure'];
+
 export const EDCA_MX_EXTENSIONS = [
   'ocds_requestForQuotes_extension', 'ocds_clarificationMeetings_extension', 'ocds_paymentMethod_extension',
   'ocds_taxes_extension', 'ocds_publicNotices_extension', 'ocds_implementationStatus_extension',
@@ -165,21 +169,29 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   const documentStages: Record<string, number[]> = {};
   for (const r of mxDocs) if (r.code) documentStages[r.code] = [...(documentStages[r.code] ?? []), Number(r.stage)];
 
-  const project = readJson(path.join(oc4idsDir, 'project-schema.json'));
+  // EDCAPI extends OC4IDS with the budget lines it publishes (rules.md R-35/R-36: the clave presupuestaria's
+  // components and the momentos contables): the OCDS budgetLines extension's structures, put on OC4IDS's own
+  // BudgetBreakdown (same definition names). Only those definitions are taken; OCDS's Planning/Implementation are not.
+  let project: unknown = readJson(path.join(oc4idsDir, 'project-schema.json'));
+  for (const ext of EDCAPI_EXTENSIONS) {
+    const patch = readJson(path.join(extDir, ext, 'release-schema.json')) as { definitions: Record<string, unknown> };
+    const definitions = Object.fromEntries(Object.entries(patch.definitions).filter(([name]) => EDCAPI_EXTENSION_DEFINITIONS.includes(name)));
+    project = mergePatch(project, { definitions });
+  }
   const oc4idsCodes = loadCodelists([path.join(oc4idsDir, 'codelists')]);
 
   const ocds = buildProfile('ocds', '1.1.5', release as Json, ocdsCodes, mxLists);
-  const oc4ids = buildProfile('oc4ids', '0.9.5', project, oc4idsCodes, { 'mx/budgetMoment': { open: false, codes: budgetMoments } });
+  const oc4ids = buildProfile('oc4ids', '0.9.5', project as Json, oc4idsCodes, { 'mx/budgetMoment': { open: false, codes: budgetMoments } });
 
   return {
     'schemas/profile-ocds.json': stringify(ocds),
     'schemas/profile-oc4ids.json': stringify(oc4ids),
     'schemas/edca-mx-release-schema.json': stringify(stripProse(release)),
-    'schemas/edcapi-project-schema.json': stringify(stripProse(project)),
+    'schemas/edcapi-project-schema.json': stringify(stripProse(project as Json)),
     'schemas/mx-document-stages.json': stringify(documentStages),
     'schemas/manifest.json': stringify({
       edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: EDCA_MX_EXTENSIONS },
-      edcapi: { base: 'OC4IDS 0.9.5 project schema' },
+      edcapi: { base: 'OC4IDS 0.9.5 project schema', extensions: EDCAPI_EXTENSIONS.map((e) => `${e} (${EDCAPI_EXTENSION_DEFINITIONS.join(', ')})`) },
       mexicanLists: ['documentType (capture tool catalogue)', 'mx/budgetMoment', 'mx/procurementMethodDetails'],
     }),
   };

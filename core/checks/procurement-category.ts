@@ -6,7 +6,7 @@
 import { objectAt, ownValue, stringAt } from './json';
 import type { Check } from './types';
 
-const MAIN_OF_ADDITIONAL: Readonly<Record<string, string>> = {
+export const MAIN_OF_ADDITIONAL: Readonly<Record<string, string>> = {
   goods: 'goods', goodsAcquisition: 'goods', goodsLease: 'goods',
   services: 'services', consultingServices: 'services', worksRelatedServices: 'services',
   works: 'works',

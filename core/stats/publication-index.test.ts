@@ -5,13 +5,13 @@ import { processEntry, projectEntry, publicationIndex } from './publication-inde
 const record = {
   ocid: 'ocds-abc123-1',
   compiledRelease: {
-    ocid: 'ocds-abc123-1', date: '2024-03-01T00:00:00Z',
+    ocid: 'ocds-abc123-1', date: '2025-07-01T10:00:00-06:00',
     tender: { title: 'Pavimentación', procurementMethod: 'open', mainProcurementCategory: 'works', numberOfTenderers: 3, tenderers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }, { name: 'Constructora B' }] },
     buyer: { id: 'MX-RFC-MUN010101AAA', name: 'Municipio' },
     parties: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', address: { locality: 'Mérida' } }],
     awards: [{ id: 'a1', suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }] }, { id: 'a2', suppliers: [{ name: 'Constructora B' }] }],
     contracts: [
-      { id: 'c1', awardID: 'a1', value: { amount: 100.1, currency: 'MXN' }, implementation: { status: 'ongoing', transactions: [{ value: { amount: 40 } }, { value: { amount: 5, currency: 'USD' } }] } },
+      { id: 'c1', awardID: 'a1', dateSigned: '2024-03-01T00:00:00Z', value: { amount: 100.1, currency: 'MXN' }, implementation: { status: 'ongoing', transactions: [{ value: { amount: 40 } }, { value: { amount: 5, currency: 'USD' } }] } },
       { id: 'c2', awardID: 'a2', value: { amount: 50.2 } },
     ],
   },
@@ -73,5 +73,19 @@ describe('publication index', () => {
       byProjectStatus: { implementation: 1, 'sin-dato': 1 }, byProcurementMethod: { open: { count: 1, amountMxn: 150.3 }, 'sin-dato': { count: 1, amountMxn: 0 } },
       competition: { '1': 0, '2-5': 1, '6+': 1, unknown: 0 }, years: [2023, 2024], lastUpdate: '2024-06-01T00:00:00Z',
     });
+  });
+});
+
+describe('the date of a process', () => {
+  it('is that of its furthest stage, never the publication time', () => {
+    const entry = (compiledRelease: Record<string, unknown>): string | undefined => processEntry({ ocid: 'x', compiledRelease: { ocid: 'x', date: '2025-07-01T10:00:00-06:00', ...compiledRelease } }).date;
+    const tender = { tenderPeriod: { startDate: '2024-01-10T09:00:00-06:00' } };
+    const awards = [{ id: 'a1', date: '2024-02-01T12:00:00-06:00' }, { id: 'a2', date: '2024-02-15T12:00:00-06:00' }];
+    const contracts = [{ id: 'c1', dateSigned: '2024-03-01T00:00:00-06:00' }, { id: 'c2' }];
+    expect(entry({ tender, awards, contracts })).toBe('2024-03-01T00:00:00-06:00');
+    expect(entry({ tender, awards })).toBe('2024-02-15T12:00:00-06:00');
+    expect(entry({ tender })).toBe('2024-01-10T09:00:00-06:00');
+    expect(entry({ tender: { ...tender, datePublished: '2024-01-05T00:00:00-06:00' } })).toBe('2024-01-05T00:00:00-06:00');
+    expect(entry({})).toBeUndefined();
   });
 });

@@ -74,7 +74,7 @@ export interface ProcessEntry {
   contracted?: number;
   /** Sum of implementation transactions in MXN. */
   paid?: number;
-  /** compiledRelease/date. */
+  /** When the process itself happened (processDate), never when it was published. */
   date?: string;
   /** Projects that list this ocid among their contracting processes. */
   projectIds: string[];
@@ -214,6 +214,31 @@ export function processStage(c: Obj): ProcessStage {
   return 'planning';
 }
 
+/** The latest of `values` that parses as a date, compared as instants (offsets differ between publishers). */
+function latest(values: unknown[]): string | undefined {
+  let best: string | undefined;
+  let bestTime = -Infinity;
+  for (const v of values) {
+    const s = str(v);
+    const t = s === undefined ? NaN : Date.parse(s);
+    if (s !== undefined && !Number.isNaN(t) && t > bestTime) { best = s; bestTime = t; }
+  }
+  return best;
+}
+
+/**
+ * The date the public reads for a process (Contrataciones «Fecha», the years filter): that of its furthest stage —
+ * the latest contract signature, else the latest award decision, else the tender's publication (its notice date or
+ * the opening of its tender period). The release `date` is when the data was published, which says nothing
+ * about the process (every process of an ingest shares it).
+ */
+export function processDate(compiled: Record<string, unknown>): string | undefined {
+  const tender = obj(compiled.tender);
+  return latest(objects(compiled.contracts).map((k) => k.dateSigned))
+    ?? latest(objects(compiled.awards).map((a) => a.date))
+    ?? latest([tender?.datePublished]) ?? latest([obj(tender?.tenderPeriod)?.startDate]);
+}
+
 /** `record`: an OCDS record; its compiled release is what a reader sees of the process. */
 export function processEntry(record: unknown, projectIds: string[] = [], table = new PartyTable()): ProcessEntry {
   const r = obj(record) ?? {};
@@ -245,7 +270,7 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
   return omitUndefined<ProcessEntry>({
     ocid, title: str(tender?.title) ?? str(contractObjects[0]?.title) ?? ocid,
     method: str(tender?.procurementMethod) ?? 'sin-dato', category: str(tender?.mainProcurementCategory), tenderers,
-    suppliers, contracts, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: str(c.date), projectIds,
+    suppliers, contracts, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: processDate(c), projectIds,
     otherCurrency: money.other || undefined, stage: processStage(c), buyer: table.ref(parties([c.buyer])[0]), bidders: bidders.length ? bidders : undefined,
   });
 }

@@ -11,9 +11,11 @@
  * - `id`: `{ocid}-{h}`, h = FNV-1a 32-bit (8 hex) of the canonical JSON of the release without `id` and `date`,
  *   so the same content always gets the same release id and a change gets a new one (OCDS: release ids are
  *   unique within an ocid).
+ * - tender `procurementMethod`, `mainProcurementCategory`, `numberOfTenderers` when blank (derive-tender.ts).
  * Projects (OC4IDS): `updated` = `options.now` when absent.
  */
 import { canonicalHash } from './content-hash';
+import { deriveTender } from './derive-tender';
 
 function nonEmptyArray(v: unknown): v is unknown[] {
   return Array.isArray(v) && v.length > 0;
@@ -40,6 +42,7 @@ export function deriveRelease(release: Record<string, unknown>, now: string): Re
     language: language ?? 'es',
     ...rest,
   };
+  if (rest.tender !== undefined) body.tender = deriveTender(rest.tender);
   const derivedId = id ?? `${String(ocid)}-${canonicalHash(body)}`;
   const { tag: t, initiationType: it, language: l, ...tail } = body;
   return { ocid, id: derivedId, date: date ?? now, tag: t, initiationType: it, language: l, ...tail };

@@ -125,7 +125,10 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         }
       }
       if (id !== null) {
-        const existing = id === undefined ? undefined : docs.child(node, sheet.arrays[depth - 1], id);
+        // An id drawn from a codelist (a budget line's accounting moment, measured again each quarter) names a
+        // kind, not an item: rows of the sheet's own level never merge by it.
+        const coded = idCol?.value.codelist !== undefined && depth === sheet.arrays.length;
+        const existing = id === undefined || coded ? undefined : docs.child(node, sheet.arrays[depth - 1], id);
         const item = existing ?? docs.createChild(node, sheet.arrays[depth - 1], ownPath, id, here, idColumn);
         if (item && defaultScheme && idColumn !== undefined) docs.set(item, SCHEME, RFC_SCHEME, here, idColumn);
         nodes.push(item);

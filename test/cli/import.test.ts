@@ -184,6 +184,9 @@ withStandards('real Mexican publications round-trip', () => {
       }
     }
     expect(lostSilently).toEqual([]);
+    // The budget lines (EDCAPI's extension of OC4IDS) come out valid against the profile's schema.
+    const budgetLineErrors = back.projects.flatMap((p) => (VALIDATORS.project(p) ? [] : VALIDATORS.project.errors ?? [])).filter((e) => e.instancePath.includes('budgetLines'));
+    expect(budgetLineErrors).toEqual([]);
     // One warning per field the template cannot hold, with exactly the number of values it loses.
     expect(dropped).toEqual(notHeld);
   });
