@@ -119,7 +119,8 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     ['inicio', 'proyectos', 'proyecto', 'no-existe'],
     ['contrataciones', 'contratacion', 'contratistas', 'contratista'],
     ['instituciones', 'institucion', 'indicadores', 'glosario'],
-    ['calidad', 'seguimiento', 'descargas', 'acerca'],
+    ['calidad', 'acerca'],
+    ['seguimiento', 'descargas'],
   ];
 
   for (const width of [1280, 390]) {
