@@ -55,4 +55,4 @@ async function main(): Promise<void> {
   console.log(`Metas (1,000 ocids × 3 entregas, orden completa): solo compiladas ≤ 400 ms; con versionadas ≤ 1,500 ms. Una sola corrida: en una máquina compartida las cifras varían. Node ${process.version}, ${os.cpus().length} núcleos.`);
 }
 
-void main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
+if (require.main === module) void main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
