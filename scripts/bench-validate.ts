@@ -3,13 +3,21 @@
  * convert benchmark's shape, valid for the program), validated in plain Node and inside a `vm` context with code
  * generation disabled (Apps Script stand-in). `--con-errores` also measures the same processes with the usual
  * mistakes planted (about 12 findings each: the sidebar validates dirty data too). Each measurement runs in a
- * fresh child process. Target: 10,000 processes in under 2 s. Prints; asserts nothing.
+ * fresh child process. Target: 10,000 processes in under 2 s. Then the whole `validate paquete.json` command
+ * (dist/cli.js, fresh process: wall time and peak RSS) on a release package of N releases — issue 17's targets:
+ * 1,000 releases ≤ 0.5 s, 10,000 ≤ 4 s. Sizes: `--n 1000,10000` or BENCH_SIZE. One run each: on a shared machine
+ * the figures vary. Prints; asserts nothing.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { build } from 'esbuild';
+import { releasePackage } from '../core/packages';
+import { benchSizes } from './bench/sizes';
+import { syntheticReleases } from './bench/synthetic-releases';
+import { runWholeCommand } from './bench/whole-command';
+import { buildCli } from './build';
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-validate-'));
@@ -22,7 +30,7 @@ async function main(): Promise<void> {
     const datasets = process.argv.includes('--con-errores') ? ['válidos', 'errores'] : ['válidos'];
     console.log('procesos  datos     modo             validar (ms)  hallazgos  RSS máx. (MiB)');
     for (const data of datasets) {
-      for (const n of [1000, 10000]) {
+      for (const n of benchSizes()) {
         for (const mode of ['node', 'vm'] as const) {
           const out = execFileSync(process.execPath, [child, mode, String(n), data, vmBundle], { encoding: 'utf8' });
           const r = JSON.parse(out.trim().split('\n').pop() as string) as { ms: number; findings: number; peakRssMiB: number };
@@ -32,6 +40,19 @@ async function main(): Promise<void> {
       }
     }
     console.log('Meta: 10,000 procesos en menos de 2,000 ms.');
+    await buildCli();
+    console.log('\nentregas   MiB  orden «validate paquete.json» ms  RSS máx. (MiB)');
+    for (const n of benchSizes()) {
+      const file = path.join(dir, `paquete-${n}.json`);
+      fs.writeFileSync(file, JSON.stringify(releasePackage(syntheticReleases(n, 'basic'), { uri: 'file://bench.json', publishedDate: '2025-06-30T12:00:00Z', publisher: { name: 'Bench' } })));
+      const r = runWholeCommand(['validate', file, '--json', '--fecha', '2025-07-01T00:00:00-06:00']);
+      if (r.code > 1) throw new Error(`validate ${n}: ${r.stderr}`);
+      const target = n === 1000 ? 500 : n === 10000 ? 4000 : undefined;
+      const mark = target === undefined ? '' : r.ms <= target ? ' ✓' : ' ✗';
+      const mib = (fs.statSync(file).size / 2 ** 20).toFixed(1);
+      console.log(`${String(n).padStart(8)}  ${mib.padStart(4)}  ${`${r.ms}${mark}`.padStart(31)}  ${String(r.peakRssMiB).padStart(14)}`);
+    }
+    console.log('Metas (orden completa): 1,000 entregas ≤ 500 ms; 10,000 ≤ 4,000 ms. Una sola corrida: en una máquina compartida las cifras varían.');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 /** `validate` and `convert`: the core pipeline on a local workbook, findings printed in Spanish. */
 import * as fs from 'fs';
+import * as path from 'path';
 import { renderReport } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
@@ -41,8 +42,40 @@ function printFindings(findings: Finding[], print: (line: string) => void, all: 
   print(`Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
 }
 
+const SEVERITY_ES: Record<Finding['severity'], string> = { error: 'Error', warning: 'Advertencia', info: 'Aviso' };
+const PACKAGE_ES = { release: 'paquete de entregas (EDCA-MX / OCDS)', record: 'paquete de registros (OCDS)', project: 'paquete de proyectos (EDCAPI / OC4IDS)' } as const;
+
+/** `validate paquete.json`: a published package, findings at JSON pointers. Exit code: 0 valid, 1 errors found. */
+async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): Promise<number> {
+  const { validatePackage } = await import('../../../core/validate/validate-package');
+  const { renderMessage } = await import('../../../core/messages/render');
+  const label = path.basename(file);
+  if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${label}».`);
+  let json: unknown;
+  try {
+    json = JSON.parse(await fs.promises.readFile(file, 'utf8'));
+  } catch {
+    throw new UsageError(`El archivo «${label}» no es JSON válido.`);
+  }
+  const result = validatePackage(json, { now: stringOption(args, 'fecha') ?? new Date().toISOString() });
+  if (!result) throw new UsageError(`«${label}» no es un paquete de entregas, de registros ni de proyectos (no tiene «releases», «records» ni «projects»).`);
+  const { findings } = result;
+  if (args.options.json === true) io.out(JSON.stringify(findings, null, 2));
+  else {
+    const all = args.options.todos === true;
+    const shown = all ? findings : findings.slice(0, MAX_PRINTED);
+    for (const f of shown) io.out(`${SEVERITY_ES[f.severity]} — ${f.pointer || '/'}: ${renderMessage(f)}`);
+    if (shown.length < findings.length) io.out(`… y ${(findings.length - shown.length).toLocaleString('es-MX')} problemas más (agregue --todos para verlos todos, o use --json).`);
+    const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
+    io.out(`${label}: ${PACKAGE_ES[result.kind]} con ${result.count.toLocaleString('es-MX')} elementos. Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
+  }
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
 /** Exit code: 0 valid, 1 errors found. The report goes to stdout; the program's own errors (exit 2, 3) to stderr. */
 export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const input = args.positional[0];
+  if (input && /\.json$/i.test(input)) return validateJsonCommand(input, args, io);
   const { converted, findings, label } = await runPipeline(args);
   if (args.options.json === true) io.out(JSON.stringify(findings, null, 2));
   else printFindings(findings, io.out, args.options.todos === true);

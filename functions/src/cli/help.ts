@@ -2,7 +2,8 @@
 export const HELP = `Infraestructura Abierta — herramientas de línea de comandos
 
   infra-abierta template [-o plantilla.xlsx]        Escribe la plantilla en blanco (EDCAPI + EDCA-MX)
-  infra-abierta validate libro.xlsx|paquete.json [--json] [--todos]  Valida un libro (o una carpeta de .csv) o un paquete y lista los problemas
+  infra-abierta validate libro.xlsx [--json] [--todos]  Valida un libro (o una carpeta de .csv) y lista los problemas
+  infra-abierta validate paquete.json [--json]      Valida un paquete publicado (entregas, registros o proyectos)
   infra-abierta convert libro.xlsx -o salida.json  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS)
   infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
   infra-abierta compile paquete.json [otro.json …] -o registros.json [--versionadas]  Compila entregas OCDS (de cualquier publicador) en registros

@@ -1,0 +1,58 @@
+/**
+ * `npm run bench:compile [-- --n 1000,10000]` (or BENCH_SIZE=…): the whole `compile` command (dist/cli.js, fresh
+ * process: wall time and peak RSS) on a release package with 3 releases per ocid (tender, award, contract
+ * stages of the bench's synthetic processes), compiled releases only and with versioned releases
+ * (`--versionadas`). Issue 17's targets for 1,000 ocids: ≤ 0.4 s compiled only, ≤ 1.5 s with versioned.
+ * One run each: on a shared machine the figures vary. Prints; asserts nothing.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { releasePackage } from '../core/packages';
+import { syntheticReleases } from './bench/synthetic-releases';
+import { benchSizes } from './bench/sizes';
+import { runWholeCommand } from './bench/whole-command';
+import { buildCli } from './build';
+
+/** Three releases per ocid, as a publisher releases each stage: the first two leave out what came later. */
+export function threeStages(n: number): unknown[] {
+  const out: unknown[] = [];
+  for (const r of syntheticReleases(n, 'basic') as Record<string, unknown>[]) {
+    const date = Date.parse(String(r.date ?? '2024-01-01T00:00:00Z'));
+    const stage = (k: number, tag: string, keep: (key: string) => boolean) => ({
+      ...Object.fromEntries(Object.entries(r).filter(([key]) => keep(key))),
+      id: `${String(r.id)}-${k}`, tag: [tag], date: new Date(date + k * 86_400_000 * 30).toISOString(),
+    });
+    out.push(stage(1, 'tender', (key) => key !== 'awards' && key !== 'contracts'));
+    out.push(stage(2, 'award', (key) => key !== 'contracts'));
+    out.push(stage(3, 'contract', () => true));
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  await buildCli();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-compile-'));
+  const lines: string[] = [];
+  try {
+    for (const n of benchSizes()) {
+      const file = path.join(dir, `entregas-${n}.json`);
+      fs.writeFileSync(file, JSON.stringify(releasePackage(threeStages(n), { uri: 'file://bench.json', publishedDate: '2025-06-30T12:00:00Z', publisher: { name: 'Bench' } })));
+      const mib = (fs.statSync(file).size / 2 ** 20).toFixed(1);
+      for (const versioned of [false, true]) {
+        const r = runWholeCommand(['compile', file, '-o', path.join(dir, 'registros.json'), ...(versioned ? ['--versionadas'] : [])]);
+        if (r.code !== 0) throw new Error(`compile ${n}: ${r.stderr}`);
+        const target = n === 1000 ? (versioned ? 1500 : 400) : undefined;
+        const mark = target === undefined ? '' : r.ms <= target ? ' ✓' : ' ✗';
+        lines.push(`${String(n).padStart(7)}  ${String(n * 3).padStart(8)}  ${mib.padStart(6)}  ${(versioned ? 'con versionadas' : 'solo compiladas').padEnd(16)}  ${`${r.ms}${mark}`.padStart(9)}  ${String(r.peakRssMiB).padStart(8)}`);
+      }
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('  ocids  entregas     MiB  registros           orden ms  RSS MiB');
+  for (const l of lines) console.log(l);
+  console.log(`Metas (1,000 ocids × 3 entregas, orden completa): solo compiladas ≤ 400 ms; con versionadas ≤ 1,500 ms. Una sola corrida: en una máquina compartida las cifras varían. Node ${process.version}, ${os.cpus().length} núcleos.`);
+}
+
+if (require.main === module) void main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
