@@ -59,9 +59,9 @@ async function seed(file: string): Promise<{ ocid: string; projectId: string }> 
   return { ocid: page.items[0].ocid, projectId: projects.items[0].id };
 }
 
-async function load(title: string, url: string, connections = 100): Promise<void> {
+async function load(title: string, url: string, target = '', connections = 100): Promise<void> {
   const r = await autocannon({ url, connections, duration: DURATION });
-  console.log(`${title.padEnd(34)} p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  ${Math.round(r.requests.average).toLocaleString('es-MX').padStart(6)} req/s  errores ${r.errors + r.non2xx}`);
+  console.log(`${title.padEnd(34)} p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(4)} ms  ${Math.round(r.requests.average).toLocaleString('es-MX').padStart(6)} req/s  errores ${r.errors + r.non2xx}${target ? `  (meta: ${target})` : ''}`);
 }
 
 async function bulk(url: string, pid: number): Promise<void> {
@@ -88,10 +88,13 @@ async function main(): Promise<void> {
     const server = await startServer(file);
     try {
       console.log(`Servidor en ${server.url} (RSS ${mib(rssOf(server.pid))}); ${DURATION} s por prueba, 100 conexiones`);
-      await load('Página de 100 entregas', `${server.url}api/ocds/releases?publisher=bench&limit=100`);
-      await load('Registro por ocid', `${server.url}api/ocds/records/${encodeURIComponent(ocid)}`);
+      console.log('(Máquina compartida con otros procesos: las cifras son ruidosas; repita en una máquina dedicada.)');
+      await load('Página de 100 entregas', `${server.url}api/ocds/releases?publisher=bench&limit=100`, 'p99 < 100 ms');
+      await load('Registro por ocid', `${server.url}api/ocds/records/${encodeURIComponent(ocid)}`, 'p99 < 20 ms');
       await load('Paquete de proyectos (100)', `${server.url}api/oc4ids/projects?publisher=bench&limit=100`);
       await load('Proyecto por id', `${server.url}api/oc4ids/projects/${encodeURIComponent(projectId)}`);
+      // The first download writes the files once (publications seeded straight into the store have none yet); the second is a file.
+      await bulk(`${server.url}api/bulk/releases.jsonl?publisher=bulk`, server.pid);
       await bulk(`${server.url}api/bulk/releases.jsonl?publisher=bulk`, server.pid);
       console.log(`RSS del servidor al final: ${mib(rssOf(server.pid))}`);
     } finally {

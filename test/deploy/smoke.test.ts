@@ -7,7 +7,7 @@
  */
 import * as path from 'path';
 import request from 'supertest';
-import type { RequestListener } from 'http';
+import { spawn, type ChildProcess } from 'child_process';
 import { deleteApp, getApps } from 'firebase-admin/app';
 import { buildFunctions, ROOT } from '../../scripts/build';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
@@ -29,6 +29,7 @@ let sheets: SheetsStub;
 let storage: StorageStub;
 let metadata: MetadataStub;
 let tasks: TasksStub;
+let child: ChildProcess | undefined;
 
 beforeAll(async () => {
   await buildFunctions();
@@ -54,6 +55,7 @@ beforeAll(async () => {
 }, 60000);
 
 afterAll(async () => {
+  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGTERM'); });
   process.env = saved;
   await Promise.all(getApps().map((a) => deleteApp(a)));
   await Promise.all([identity.close(), sheets.close(), storage.close(), tasks.close(), metadata.close()]);
@@ -66,10 +68,16 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@itait.gob.mx', '--rol', 'capturista', '--publicador', 'itait')).code).toBe(0);
   expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'revision@itait-og.mx', '--rol', 'coordinador', '--entidad', 'Tamaulipas')).code).toBe(0);
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const bundle = require(path.join(ROOT, 'functions/lib/index.js')) as { api: RequestListener; publishSubmission: RequestListener & { __endpoint: Record<string, unknown> } };
-  expect(bundle.publishSubmission.__endpoint).toMatchObject({ availableMemoryMb: 2048, timeoutSeconds: 540, concurrency: 1, taskQueueTrigger: { retryConfig: { maxAttempts: 8 } } });
-  expect((bundle.api as unknown as { __endpoint: Record<string, unknown> }).__endpoint).toMatchObject({ availableMemoryMb: 1024, timeoutSeconds: 300, concurrency: 80 });
+  // The bundle runs in its own Node process, served as the Functions framework serves it.
+  child = spawn(process.execPath, [path.join(ROOT, 'test/deploy/serve-bundle.js')], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const served = await new Promise<{ api: string; tasks: string; endpoints: Record<string, Record<string, unknown>> }>((resolve, reject) => {
+    let out = '';
+    child?.stdout?.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0])); });
+    child?.once('exit', (code) => reject(new Error(`the bundle exited with ${code}`)));
+  });
+  expect(served.endpoints.publishSubmission).toMatchObject({ availableMemoryMb: 2048, timeoutSeconds: 540, concurrency: 1, taskQueueTrigger: { retryConfig: { maxAttempts: 8 } } });
+  expect(served.endpoints.api).toMatchObject({ availableMemoryMb: 1024, timeoutSeconds: 300, concurrency: 80 });
+  const bundle = { api: served.api, tasks: served.tasks };
 
   sheets.put(SHEET, projectWorkbook({ id: 'itait', name: 'ITAIT', state: 'Tamaulipas', ocidPrefix: 'ocds-itait1', projectIdPrefix: 'oc4ids-itait1', commitment: { projects: 5, periodicityDays: 90 } }, { title: 'Puente Tampico' }));
   const capturista = `Bearer ${identity.token({ email: 'obras@itait.gob.mx' })}`;
@@ -86,11 +94,12 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
 
   // Cloud Tasks delivers the task to the function with an OIDC token (checked by Cloud Run before it arrives).
   const oidc = ['e30', Buffer.from(JSON.stringify({ uid: 'cloud-tasks', email: SERVICE_ACCOUNT })).toString('base64url'), 'sig'].join('.');
-  const dispatched = await request(bundle.publishSubmission).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object);
+  const dispatched = await request(bundle.tasks).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object);
   expect(dispatched.status).toBe(204);
   expect(sheets.requests.every((r) => r.authorization?.startsWith('Bearer metadata-token-'))).toBe(true);
 
   const done = await request(bundle.api).get(`/api/submissions/${id}`).set('Authorization', coordinador);
+  expect(done.body.submission.failureReason).toBeUndefined();
   expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'publicada' });
   const projects = await request(bundle.api).get('/api/oc4ids/projects?publisher=itait');
   expect(projects.body.projects[0]).toMatchObject({ id: 'oc4ids-itait1-0001', title: 'Puente Tampico' });
@@ -108,5 +117,5 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   expect(pkg.projects.map((p) => p.title)).toEqual(['Puente Tampico']);
 
   // A second delivery of the same task (Cloud Tasks is at-least-once) changes nothing.
-  expect((await request(bundle.publishSubmission).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object)).status).toBe(204);
+  expect((await request(bundle.tasks).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object)).status).toBe(204);
 }, 30000);
