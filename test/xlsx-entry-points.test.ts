@@ -99,7 +99,8 @@ test('CLI convert: every title exactly', async () => {
   const out = path.join(dir, 'salida.json');
   const run = await runCli('convert', file, '-o', out, '--fecha', '2025-06-30T12:00:00Z');
   expect(run.err).not.toContain('\ufffd');
-  const projects = readJson(out.replace(/\.json$/, '-proyectos.json')).projects as { title: string }[];
+  // A workbook of projects only: the project package is the output itself (no empty release package).
+  const projects = readJson(out).projects as { title: string }[];
   expect(projects.map((p) => p.title)).toEqual(titles);
 });
 

@@ -86,18 +86,18 @@ describe('a workbook whose data is too large for one stored document', () => {
   beforeAll(async () => { h = await cloudHarness(); });
   afterAll(async () => { await h.close(); });
 
-  test('the approval fails with a Spanish reason that names no collection, key or byte count', async () => {
+  test('it is refused when submitted, on its cell, in Spanish, naming no collection, key or byte count', async () => {
     const sheet = '1TooLargeSheetAbCdEfGhIjKlMnOp';
     const workbook = projectWorkbook(MER);
-    // A 1.2 MB description: one project document cannot hold it (DESIGN §7: documents stay under 1 MiB).
+    // A 1.2 MB description: one project document cannot hold it (DESIGN §7: documents stay under 1 MiB). The
+    // text-length rule (R-51) is sized so that it is refused on its cell before anything is stored.
     workbook.sheets[0].rows[1][9] = 'Rehabilitación del parque. '.repeat(45_000);
     h.stub.put(sheet, workbook);
     const created = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: sheet });
-    expect(created.status).toBe(201);
-    const approved = await request(h.app).post(`/api/submissions/${created.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA'));
-    expect(approved.body.error?.code).toBe('publish.too-large');
-    expect(approved.body.error.message).toMatch(/demasiado grande para guardarse/);
-    expect(JSON.stringify(approved.body)).not.toMatch(/bytes|exceeds|projects|releases|records|\["/);
-    expect(approved.body.submission.status).toBe('failed');
+    expect(created.status).toBe(422);
+    expect(created.body.error.code).toBe('workbook-has-errors');
+    expect(JSON.stringify(created.body.error.findings)).toMatch(/el máximo es/);
+    expect(JSON.stringify(created.body)).not.toMatch(/bytes|exceeds|releases|records|\["/);
+    expect((await h.store.listSubmissions({})).items.filter((x) => x.source.kind === 'sheets' && x.source.spreadsheetId === sheet)).toHaveLength(0);
   });
 });

@@ -104,26 +104,36 @@ describe('quota and clean-up', () => {
     } finally { await h.close(); }
   });
 
-  test('a new upload supersedes a refused one: it leaves the queue, its file is removed, sending it again restores both', async () => {
+  test('a workbook with errors is refused at the door: 422 naming its cells, no submission, no file kept', async () => {
     const h = await localHarness();
     try {
-      const broken = await xlsxOf(projectWorkbook(MER, { complete: false }));
-      const a = (await upload(h, broken)).body.submission.id as string;
-      const refused = await request(h.app).post(`/api/submissions/${a}/approve`).set('Authorization', h.bearer('coordinadorA'));
+      const refused = await upload(h, await xlsxOf(projectWorkbook(MER, { complete: false })));
       expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe('workbook-has-errors');
+      expect(JSON.stringify(refused.body.error.findings)).toMatch(/fila \d+/);
+      expect((await h.store.listSubmissions({})).items).toHaveLength(0);
+      expect(kept(h)).toEqual([]);
+    } finally { await h.close(); }
+  });
+
+  test('a new upload supersedes a returned one: its file is removed, sending it again restores both', async () => {
+    const h = await localHarness();
+    try {
+      const first = await xlsxOf(projectWorkbook(MER, { title: 'Primera versión' }));
+      const a = (await upload(h, first)).body.submission.id as string;
+      const returned = await request(h.app).post(`/api/submissions/${a}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Falta el presupuesto aprobado.' });
+      expect(returned.body.submission.status).toBe('returned');
       expect(kept(h)).toHaveLength(1);
 
-      const fixed = await upload(h, await xlsxOf(projectWorkbook(MER)));
+      const fixed = await upload(h, await xlsxOf(projectWorkbook(MER, { title: 'Segunda versión' })));
       expect(fixed.status).toBe(201);
-      const old = await h.store.getSubmission(a);
-      expect(old?.status).toBe('returned');
-      expect(old?.history.at(-1)).toMatchObject({ action: 'superseded' });
+      expect((await h.store.getSubmission(a))?.status).toBe('returned');
       expect(kept(h)).toEqual([`${(fixed.body.submission.source as { fileId: string }).fileId}.xlsx`]);
 
       // Published, then superseded: the published data stays, the file goes.
       const b = fixed.body.submission.id as string;
       expect((await request(h.app).post(`/api/submissions/${b}/approve`).set('Authorization', h.bearer('coordinadorA'))).body.submission.status).toBe('published');
-      const again = await upload(h, broken);
+      const again = await upload(h, first);
       expect(again.status).toBe(200);
       expect(again.body.submission.id).toBe(a);
       expect(kept(h)).toEqual([`${(again.body.submission.source as { fileId: string }).fileId}.xlsx`]);

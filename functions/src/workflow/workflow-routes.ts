@@ -273,6 +273,8 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const checked = checkSubmitted(workbook, publisher, at);
     const errors = checked.findings.filter((f) => f.severity === 'error');
     if (errors.length) {
+      // Nothing of a refused upload is kept, unless another submission of this publisher holds the same file.
+      if (source.kind === 'xlsx' && !mine.some((m) => m.source.kind === 'xlsx' && m.source.fileId === source.fileId)) await deps.uploads!.remove(source.fileId);
       return void res.status(422).json({
         error: {
           code: 'workbook-has-errors',

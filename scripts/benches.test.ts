@@ -1,0 +1,42 @@
+/**
+ * Every bench the README lists runs, as a person runs it (`npm run bench:…`, the whole command), at a tiny size:
+ * a bench that crashes is found here, not by the next person who wants figures. Nothing is timed or compared:
+ * the benches print figures, and this only checks that they finish and print them.
+ */
+import { execFile } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { hasChromium } from './lib/chromium';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function npmRun(script: string, env: Record<string, string>): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile('npm', ['run', '--silent', script], { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, out: `${stdout}\n${stderr}` });
+    });
+  });
+}
+
+let scratch: string;
+beforeAll(() => { scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'benches-')); });
+afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+// [script, tiny-size environment, a figure the bench must print]
+const BENCHES: [string, Record<string, string>, RegExp][] = [
+  ['bench:convert', { BENCH_SIZE: '5' }, /\d+ ms|\d+,?\d* s/],
+  ['bench:validate', { BENCH_SIZE: '5' }, /\d/],
+  ['bench:compile', { BENCH_SIZE: '5' }, /\d/],
+  ['bench:api', { BENCH_PROCESSES: '20', BENCH_REVISION_PROCESSES: '10', BENCH_SECONDS: '1', BENCH_BULK_RELEASES: '40', BENCH_CONNECTIONS: '4' }, /p99|ms/],
+  ['bench:load', { BENCH_LOAD_SECONDS: '2', BENCH_LOAD_PROCESSES: '20', BENCH_LOAD_CONNECTIONS: '4', BENCH_LOAD_DB: 'SCRATCH/load.sqlite' }, /p99|ms/],
+  ...(hasChromium ? [['bench:dashboard', { BENCH_PROJECTS: '10', BENCH_PUBLISHERS: '2', BENCH_RUNS: '1' }, /ms/] as [string, Record<string, string>, RegExp]] : []),
+];
+
+test.each(BENCHES)('%s runs at a tiny size and prints its figures', async (script, env, figure) => {
+  const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v.replace('SCRATCH', scratch)]));
+  const { code, out } = await npmRun(script, resolved);
+  if (code !== 0) throw new Error(`${script} terminó con código ${code}:\n${out.slice(-3000)}`);
+  expect(out).toMatch(figure);
+  expect(out).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+}, 120_000);
