@@ -88,7 +88,7 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
 
   const approved = await request(bundle.api).post(`/api/submissions/${id}/approve`).set('Authorization', coordinador);
   expect(approved.status).toBe(202);
-  expect(approved.body.submission.statusLabel).toBe('publicando');
+  expect(approved.body.submission.statusLabel).toBe('Aprobada, publicando');
   expect(tasks.tasks).toHaveLength(1);
   expect(tasks.tasks[0]).toMatchObject({ queue: 'publishSubmission', body: { data: { submissionId: id } } });
 
@@ -100,7 +100,7 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
 
   const done = await request(bundle.api).get(`/api/submissions/${id}`).set('Authorization', coordinador);
   expect(done.body.submission.failureReason).toBeUndefined();
-  expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'publicada' });
+  expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });
   const projects = await request(bundle.api).get('/api/oc4ids/projects?publisher=itait');
   expect(projects.body.projects[0]).toMatchObject({ id: 'oc4ids-itait1-0001', title: 'Puente Tampico' });
   expect(projects.body.uri).toMatch(/^https:\/\/infra-abierta\.example\.mx\/api\/oc4ids\/projects/);
