@@ -99,7 +99,7 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   expect(sheets.requests.every((r) => r.authorization?.startsWith('Bearer metadata-token-'))).toBe(true);
 
   const done = await request(bundle.api).get(`/api/submissions/${id}`).set('Authorization', coordinador);
-  expect(done.body.submission.failureReason).toBeUndefined();
+  expect(done.body.submission.failureReason).toBeNull();
   expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });
   const projects = await request(bundle.api).get('/api/oc4ids/projects?publisher=itait');
   expect(projects.body.projects[0]).toMatchObject({ id: 'oc4ids-itait1-0001', title: 'Puente Tampico' });
