@@ -140,6 +140,10 @@ describeIfChromium('review pages in headless Chromium', () => {
 
   test('a coordinator records program stages from Revisión and Seguimiento shows them; others cannot', async () => {
     const page = await signedIn('coordinadorA', '#/revision');
+    // Seguimiento seen first in this tab: after saving it must show the new dates, not the copy it already read.
+    await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Mérida' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Revisión' }).click();
     await page.getByRole('link', { name: 'Registrar las etapas del programa de cada implementador' }).click();
     await page.getByRole('heading', { name: 'Etapas del programa', level: 1 }).waitFor();
     // Only the implementers of the coordinator's state are offered.

@@ -4,6 +4,7 @@
  * (an emptied date is removed), so two coordinators editing different stages do not undo each other's work.
  */
 import { h, route } from '../dom';
+import { trackingChanged } from '../api';
 import { date, heading, type Page } from '../pages/common';
 import { STAGES } from '../../../core/workflow/stages';
 import { checkStagesAnswer, checkStagesListAnswer, WORKFLOW_PATHS, type PublisherStagesView, type StagesRequest } from '../../../core/workflow/contract';
@@ -50,6 +51,7 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
     try {
       const answer = checkStagesAnswer(await authed(WORKFLOW_PATHS.stages(p.publisherId), (b) => b, { method: 'PUT', body: { stages: changes } satisfies StagesRequest }));
       p.stages = answer.stages;
+      trackingChanged();
       showCurrent();
       const said = STAGES.filter((s) => s.code in changes).map((s) => (changes[s.code] ? `${s.code} ${s.label}: ${date(changes[s.code])}` : `${s.code} ${s.label}: fecha borrada`));
       status.className = 'status-ok';
