@@ -159,6 +159,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByRole('button', { name: 'Guardar etapas' }).click();
     await page.locator('#resultado-etapas', { hasText: 'Se guardaron las etapas de Municipio de Mérida. E.2 Programa de trabajo: fecha borrada; E.3 Compromiso de publicación: 10/03/2024; E.4 Mapeo: 20/04/2024.' }).waitFor();
     expect(await page.locator('#etapa-E3-actual').textContent()).toBe('Registrada: 10/03/2024');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-etapas.png'), fullPage: true });
     expect(await axe(page)).toEqual([]);
     await page.getByRole('link', { name: 'Ver el avance en Seguimiento' }).click();
     const merida = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Mérida' });
