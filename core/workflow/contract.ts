@@ -342,6 +342,45 @@ export function commentsOf(history: HistoryView[]): CommentView[] {
   return history.filter((h) => h.action === 'returned' && h.comment !== undefined && h.comment !== '').map((h) => ({ at: h.at, by: h.by, text: h.comment as string }));
 }
 
+// ---- program stages (E.1…E.7) ------------------------------------------------------------------------------
+
+/** Stage code (E.1…E.7, core/workflow/stages.ts) → date reached, YYYY-MM-DD. */
+export type StageDatesView = Record<string, string>;
+/** One implementer's stages, as a coordinator may record them. */
+export interface PublisherStagesView { publisherId: string; name: string; state: string; stages: StageDatesView }
+/** GET /api/stages: the implementers whose stages the viewer may record (a coordinator: those of its state). */
+export interface StagesListAnswer { viewer: Viewer; publishers: PublisherStagesView[] }
+/** PUT /api/publishers/{id}/stages answers the implementer's stages after the change. */
+export interface StagesAnswer { viewer: Viewer; publisherId: string; stages: StageDatesView }
+/** PUT body: the dates that change; null removes one (checked by core/workflow/stages.ts `checkStages`). */
+export interface StagesRequest { stages: Record<string, string | null> }
+
+function checkStageDates(v: unknown, path: string): StageDatesView {
+  const o = obj(v, path);
+  const out: StageDatesView = {};
+  for (const [code, date] of Object.entries(o)) {
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new ContractError(`${path}.${code}`, 'una fecha AAAA-MM-DD');
+    out[code] = date;
+  }
+  return out;
+}
+
+export function checkStagesAnswer(v: unknown): StagesAnswer {
+  const o = obj(v, 'respuesta');
+  return { viewer: checkViewer(o.viewer), publisherId: str(o.publisherId, 'publisherId'), stages: checkStageDates(o.stages, 'stages') };
+}
+
+export function checkStagesListAnswer(v: unknown): StagesListAnswer {
+  const o = obj(v, 'respuesta');
+  return {
+    viewer: checkViewer(o.viewer),
+    publishers: arr(o.publishers, 'publishers', (x, p) => {
+      const e = obj(x, p);
+      return { publisherId: str(e.publisherId, `${p}.publisherId`), name: str(e.name, `${p}.name`), state: str(e.state, `${p}.state`), stages: checkStageDates(e.stages, `${p}.stages`) };
+    }),
+  };
+}
+
 export const WORKFLOW_PATHS = {
   submissions: '/api/submissions',
   submission: (id: string) => `/api/submissions/${encodeURIComponent(id)}`,
@@ -349,4 +388,6 @@ export const WORKFLOW_PATHS = {
   return: (id: string) => `/api/submissions/${encodeURIComponent(id)}/return`,
   preview: (id: string) => `/api/submissions/${encodeURIComponent(id)}/preview`,
   audit: '/api/audit',
+  stagesList: '/api/stages',
+  stages: (publisherId: string) => `/api/publishers/${encodeURIComponent(publisherId)}/stages`,
 } as const;

@@ -8,14 +8,14 @@ import type { IndexAnswer } from '../../core/stats/publication-index';
 import { indexRows } from './data/rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
 
-export async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
+export async function getJson<T>(url: string, cache?: RequestCache): Promise<T> {
+  const res = await fetch(url, { headers: { accept: 'application/json' }, ...(cache ? { cache } : {}) });
   if (!res.ok) throw new Error(`${res.status} ${url}`);
   return (await res.json()) as T;
 }
 
-async function optional<T>(url: string): Promise<T | null> {
-  try { return await getJson<T>(url); } catch { return null; }
+async function optional<T>(url: string, cache?: RequestCache): Promise<T | null> {
+  try { return await getJson<T>(url, cache); } catch { return null; }
 }
 
 /** One load per session; a failed load is not kept, so the next page view tries again. */
@@ -41,7 +41,12 @@ export const loadDataset = once(async (): Promise<Dataset> => {
 export const loadStats = once(async (): Promise<StatsEntry[]> => (await getJson<{ publishers: StatsEntry[] }>('/api/stats')).publishers);
 
 /** null when the server has no /api/tracking. */
-export const loadTracking = once(async (): Promise<TrackingEntry[] | null> => (await optional<{ publishers: TrackingEntry[] }>('/api/tracking'))?.publishers ?? null);
+let tracking = once(async (): Promise<TrackingEntry[] | null> => (await optional<{ publishers: TrackingEntry[] }>('/api/tracking'))?.publishers ?? null);
+export const loadTracking = (): Promise<TrackingEntry[] | null> => tracking();
+/** After a coordinator records stages: the next *Seguimiento* reads the server again, past this tab's and the HTTP cache. */
+export function trackingChanged(): void {
+  tracking = once(async () => (await optional<{ publishers: TrackingEntry[] }>('/api/tracking', 'reload'))?.publishers ?? null);
+}
 
 /** The full OC4IDS project, or undefined when the API does not know it. */
 export async function loadProject(id: string): Promise<Json | undefined> {

@@ -23,6 +23,7 @@ import { aboutPage } from './pages/about';
 import { glossaryPage } from './pages/glossary';
 import { notFoundPage } from './pages/not-found';
 import { mySubmissionsPage, reviewInboxPage, reviewSubmissionPage } from './review/review-pages';
+import { stagesPage } from './review/stages-page';
 
 const ROUTES: Record<string, Page> = {
   '': homePage, proyectos: projectsPage, proyecto: projectPage, contrataciones: processesPage, contratistas: suppliersPage,
@@ -35,6 +36,7 @@ const ROUTES: Record<string, Page> = {
 };
 // Behind sign-in (dashboard/src/review): the coordinators' inbox and submission page, the officials' status page.
 Object.assign(ROUTES, { revision: reviewInboxPage, 'mis-envios': mySubmissionsPage });
+ROUTES.etapas = stagesPage;
 /** Menu entries; detail pages highlight their list. */
 const NAV: [string, string][] = [
   ['', 'Inicio'], ['proyectos', 'Proyectos'], ['contrataciones', 'Contrataciones'], ['contratistas', 'Contratistas'],

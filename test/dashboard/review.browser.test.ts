@@ -2,7 +2,8 @@
  * The coordinators' and officials' pages in headless Chromium against the real app (createApp + workflow routes on
  * SQLite, self-hosted API tokens, the built dashboard): a coordinator of another state sees nothing and is refused;
  * the right one signs in, opens the inbox, sees the preview, returns with a comment; the official sees the comment
- * on *Mis envíos*; after a fixed resubmission the coordinator approves, and an update shows a field-level diff.
+ * on *Mis envíos*; after a fixed resubmission the coordinator approves, and an update shows a field-level diff;
+ * the coordinator records program stages (*Etapas del programa*) and *Seguimiento* shows them.
  * One browser and one server for the file; requests outside the test server are refused.
  */
 import * as fs from 'fs';
@@ -135,5 +136,46 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await axe(og)).toEqual([]);
     await og.context().close();
     await official.context().close();
+  });
+
+  test('a coordinator records program stages from Revisión and Seguimiento shows them; others cannot', async () => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    // Seguimiento seen first in this tab: after saving it must show the new dates, not the copy it already read.
+    await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Mérida' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Revisión' }).click();
+    await page.getByRole('link', { name: 'Registrar las etapas del programa de cada implementador' }).click();
+    await page.getByRole('heading', { name: 'Etapas del programa', level: 1 }).waitFor();
+    // Only the implementers of the coordinator's state are offered.
+    expect(await page.locator('#implementador option').allTextContents()).toEqual(['Elija un implementador', 'Municipio de Mérida']);
+    await page.getByLabel('Implementador a su cargo').selectOption({ label: 'Municipio de Mérida' });
+    await page.getByLabel('E.3 Compromiso de publicación').fill('2024-03-10');
+    await page.getByLabel('E.4 Mapeo').fill('2024-04-20');
+    await page.getByLabel('E.2 Programa de trabajo').fill('');
+    await page.getByLabel('E.5 Captura').fill('2999-01-01');
+    await page.getByRole('button', { name: 'Guardar etapas' }).click();
+    await page.getByText('La fecha de la etapa E.5 Captura (01/01/2999) es posterior a hoy').waitFor();
+    await page.getByLabel('E.5 Captura').fill('');
+    await page.getByRole('button', { name: 'Guardar etapas' }).click();
+    await page.locator('#resultado-etapas', { hasText: 'Se guardaron las etapas de Municipio de Mérida. E.2 Programa de trabajo: fecha borrada; E.3 Compromiso de publicación: 10/03/2024; E.4 Mapeo: 20/04/2024.' }).waitFor();
+    expect(await page.locator('#etapa-E3-actual').textContent()).toBe('Registrada: 10/03/2024');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-etapas.png'), fullPage: true });
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Ver el avance en Seguimiento' }).click();
+    const merida = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Mérida' });
+    await merida.locator('summary', { hasText: '3 de 7' }).click();
+    await merida.getByText('E.3 Compromiso de publicación: 10/03/2024').waitFor();
+    await merida.getByText('E.4 Mapeo: 20/04/2024').waitFor();
+    await merida.getByText('E.2 Programa de trabajo: pendiente').waitFor();
+    await page.context().close();
+
+    // A coordinator of another state is not offered Mérida, even through a link; an official gets the server's refusal.
+    const other = await signedIn('coordinadorB', '#/etapas?implementador=mer');
+    await other.getByText('Ese implementador no está a su cargo: elija uno de la lista.').waitFor();
+    expect(await other.locator('#implementador option').allTextContents()).toEqual(['Elija un implementador', 'Municipio de Monterrey']);
+    await other.context().close();
+    const official2 = await signedIn('capturistaA', '#/etapas');
+    await official2.getByRole('alert').filter({ hasText: 'Su cuenta no tiene permiso para registrar las etapas del programa' }).waitFor();
+    await official2.context().close();
   });
 });

@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { localHarness, PUBLISHERS, type LocalHarness } from './workflow-harness';
+import { checkStagesAnswer, checkStagesListAnswer } from '../../core/workflow/contract';
 
 let h: LocalHarness;
 beforeAll(async () => { h = await localHarness(); });
@@ -37,4 +38,18 @@ test('record, refuse, validate, serve on Seguimiento, survive re-registration', 
   const audit = (await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.map((e) => e.action);
   expect(audit.filter((a) => a === 'publisher.stages')).toHaveLength(2);
   expect(audit).toContain('access.denied');
+});
+
+test('GET /api/stages lists, per the contract, only the implementers whose stages the user may record', async () => {
+  const list = (user: 'coordinadorA' | 'coordinadorB' | 'capturistaA' | 'admin') => request(h.app).get('/api/stages').set('Authorization', h.bearer(user));
+  const saved = checkStagesAnswer((await request(h.app).put('/api/publishers/mty/stages').set('Authorization', h.bearer('coordinadorB')).send({ stages: { 'E.1': '2024-05-02' } })).body);
+  expect(saved).toMatchObject({ publisherId: 'mty', stages: { 'E.1': '2024-05-02' }, viewer: { role: 'coordinador', scope: { kind: 'state', state: 'Nuevo León' } } });
+  const b = checkStagesListAnswer((await list('coordinadorB')).body);
+  expect(b.publishers).toEqual([{ publisherId: 'mty', name: 'Municipio de Monterrey', state: 'Nuevo León', stages: { 'E.1': '2024-05-02' } }]);
+  expect(checkStagesListAnswer((await list('coordinadorA')).body).publishers.map((p) => p.publisherId)).toEqual(['mer']);
+  expect(checkStagesListAnswer((await list('admin')).body).publishers.map((p) => p.publisherId).sort()).toEqual(['mer', 'mty']);
+  const refused = await list('capturistaA');
+  expect(refused.status).toBe(403);
+  expect(refused.body.error.message).toBe('Su cuenta no tiene permiso para registrar las etapas del programa: lo hacen los coordinadores del Organismo Garante.');
+  expect((await request(h.app).get('/api/stages')).status).toBe(401);
 });

@@ -65,6 +65,7 @@ export const reviewInboxPage: Page = {
     return h('div', null,
       ...heading('Revisión de entregas', 'Entregas de los implementadores a su cargo. Abra cada una para ver qué cambiaría al publicarla y decidir.'),
       sessionBar(list.viewer, rerender),
+      list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('etapas') }, 'Registrar las etapas del programa de cada implementador')) : null,
       h('form', { class: 'filters', 'aria-label': 'Filtros', onsubmit: (e: Event) => e.preventDefault() },
         h('div', { class: 'field' }, h('label', { for: 'filtro-estado' }, 'Estado'), stateSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-implementador' }, 'Implementador'), pubSel),

@@ -26,7 +26,7 @@ export class ApiError extends Error {
   constructor(readonly status: number, message: string) { super(message); }
 }
 
-export async function authed<T>(url: string, check: (body: unknown) => T, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
+export async function authed<T>(url: string, check: (body: unknown) => T, init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown } = {}): Promise<T> {
   const token = credential();
   if (!token) throw new ApiError(401, 'Inicie sesión para continuar.');
   const res = await fetch(url, {

@@ -13,6 +13,8 @@
  *                                         queue: 202 at once, published in the background (publication-task.ts)
  *   POST /api/submissions/{id}/return     {comment} → `returned`
  *   GET  /api/audit                       ?publisher= ?limit= ?after=
+ *   PUT  /api/publishers/{id}/stages      {stages: {"E.1": "2024-03-01", "E.2": null}} program stages (coordinators)
+ *   GET  /api/stages                      the implementers whose stages the user may record, with their dates
  */
 import { randomUUID } from 'crypto';
 import express, { Router, type Request } from 'express';
@@ -41,7 +43,7 @@ import type { Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME,
-  type ApproveAnswer, type HistoryView, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmissionView, type Viewer,
+  type ApproveAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
@@ -212,7 +214,18 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const updated: Publisher = { ...publisher, stages };
     await store.putPublisher(updated);
     await audit(user, 'publisher.stages', `publisher/${publisher.id}`, publisher.id, { stages });
-    res.set('Cache-Control', 'private, no-store').json({ viewer: viewerOf(user), publisherId: publisher.id, stages });
+    const answer: StagesAnswer = { viewer: viewerOf(user), publisherId: publisher.id, stages };
+    res.set('Cache-Control', 'private, no-store').json(answer);
+  });
+
+  // The implementers whose stages the user may record (the coordinators' *Etapas del programa* page).
+  router.get('/stages', async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    if (!canSome(user, 'stages.record')) throw new HttpError(403, 'forbidden', `Su cuenta no tiene permiso para ${DENIED['stages.record']}: lo hacen los coordinadores del Organismo Garante.`);
+    const publishers = (await allPublishers(store)).filter((p) => can(user, 'stages.record', { publisher: p }))
+      .map((p) => ({ publisherId: p.id, name: p.name, state: p.state, stages: { ...(p.stages ?? {}) } as Record<string, string> }));
+    const answer: StagesListAnswer = { viewer: viewerOf(user), publishers };
+    res.set('Cache-Control', 'private, no-store').json(answer);
   });
 
   // How the coordinators' pages sign in: Google Identity Services (cloud) or a personal API token (self-hosted).

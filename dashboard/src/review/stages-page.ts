@@ -1,0 +1,111 @@
+/**
+ * *Etapas del programa* (behind sign-in): a coordinator picks one of the implementers of its state and records the
+ * date each program stage (E.1 … E.7) was reached; *Seguimiento* shows them. Only the dates that change are sent
+ * (an emptied date is removed), so two coordinators editing different stages do not undo each other's work.
+ */
+import { h, route } from '../dom';
+import { trackingChanged } from '../api';
+import { date, heading, type Page } from '../pages/common';
+import { STAGES } from '../../../core/workflow/stages';
+import { checkStagesAnswer, checkStagesListAnswer, WORKFLOW_PATHS, type PublisherStagesView, type StagesRequest } from '../../../core/workflow/contract';
+import { ApiError, authed, sessionBar, withSession } from './session';
+
+const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
+
+/** Today in the reader's calendar, YYYY-MM-DD (a stage cannot have been reached in the future). */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const inputId = (code: string): string => `etapa-${code.replace(/\W/g, '')}`;
+
+function stagesForm(p: PublisherStagesView): HTMLElement {
+  const status = h('div', { role: 'status', id: 'resultado-etapas' });
+  const max = today();
+  const rows = STAGES.map((s) => {
+    const input = h('input', { type: 'date', id: inputId(s.code), name: s.code, max, value: p.stages[s.code] ?? '', 'aria-describedby': `${inputId(s.code)}-actual` });
+    const current = h('span', { class: 'note', id: `${inputId(s.code)}-actual` });
+    return { stage: s, input, current };
+  });
+  const showCurrent = (): void => {
+    for (const r of rows) r.current.textContent = p.stages[r.stage.code] ? `Registrada: ${date(p.stages[r.stage.code])}` : 'Pendiente';
+  };
+  showCurrent();
+  const button = h('button', { type: 'submit', class: 'primary' }, 'Guardar etapas');
+  // The form is `novalidate`: these Spanish messages, naming the stage, replace the browser's own bubbles.
+  const fail = (message: string): void => { status.className = 'status-bad'; status.textContent = message; };
+  const save = async (): Promise<void> => {
+    const changes: StagesRequest['stages'] = {};
+    for (const { stage, input } of rows) {
+      const label = `${stage.code} ${stage.label}`;
+      if (input.validity.badInput) return fail(`La fecha de la etapa ${label} está incompleta. Escríbala completa (día, mes y año) o bórrela.`);
+      if (input.value && input.value > max) return fail(`La fecha de la etapa ${label} (${date(input.value)}) es posterior a hoy: registre la fecha en que se alcanzó.`);
+      const before = p.stages[stage.code] ?? '';
+      if (input.value !== before) changes[stage.code] = input.value || null;
+    }
+    if (!Object.keys(changes).length) { status.className = 'note'; status.textContent = 'No hay cambios que guardar.'; return; }
+    button.disabled = true;
+    status.className = 'note';
+    status.textContent = 'Guardando…';
+    try {
+      const answer = checkStagesAnswer(await authed(WORKFLOW_PATHS.stages(p.publisherId), (b) => b, { method: 'PUT', body: { stages: changes } satisfies StagesRequest }));
+      p.stages = answer.stages;
+      trackingChanged();
+      showCurrent();
+      const said = STAGES.filter((s) => s.code in changes).map((s) => (changes[s.code] ? `${s.code} ${s.label}: ${date(changes[s.code])}` : `${s.code} ${s.label}: fecha borrada`));
+      status.className = 'status-ok';
+      status.textContent = `Se guardaron las etapas de ${p.name}. ${said.join('; ')}.`;
+    } catch (e) {
+      fail((e as Error).message);
+    } finally {
+      button.disabled = false;
+    }
+  };
+  return h('form', { id: 'formulario-etapas', 'aria-labelledby': 'titulo-etapas', novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); void save(); } },
+    h('h2', { id: 'titulo-etapas' }, `Etapas de ${p.name}`),
+    h('p', { class: 'note' }, 'Escriba la fecha en que el implementador alcanzó cada etapa. Deje vacía la de una etapa pendiente; borrar una fecha la quita del registro.'),
+    h('fieldset', null, h('legend', null, `Fechas de las etapas (${p.state})`),
+      rows.map(({ stage, input, current }) => h('div', { class: 'field' }, h('label', { for: input.id }, `${stage.code} ${stage.label}`), input, current))),
+    button, status,
+    h('p', null, h('a', { href: route('seguimiento') }, 'Ver el avance en Seguimiento')));
+}
+
+export const stagesPage: Page = {
+  title: 'Etapas del programa',
+  render: ({ query, setQuery }) => withSession(async () => {
+    let list;
+    try {
+      list = checkStagesListAnswer(await authed(WORKFLOW_PATHS.stagesList, (b) => b));
+    } catch (e) {
+      // Signed in, but not a coordinator: the server's refusal, in a page of its own (not a failed load).
+      if (!(e instanceof ApiError) || e.status !== 403) throw e;
+      return h('div', null, ...heading('Etapas del programa', 'Registro de las etapas del programa de cada implementador.'),
+        h('p', { class: 'status-bad', role: 'alert' }, e.message),
+        h('p', null, h('a', { href: route('mis-envios') }, 'Ir a Mis envíos')));
+    }
+    const publishers = [...list.publishers].sort((a, b) => a.name.localeCompare(b.name, 'es-MX'));
+    const chosen = query.get('implementador') ?? (publishers.length === 1 ? publishers[0].publisherId : '');
+    const sel = h('select', { id: 'implementador', name: 'implementador' },
+      h('option', { value: '' }, 'Elija un implementador'),
+      publishers.map((p) => h('option', { value: p.publisherId, selected: p.publisherId === chosen }, list.viewer.scope.kind === 'all' ? `${p.name} (${p.state})` : p.name)));
+    const slot = h('div', { id: 'etapas' });
+    const draw = (): void => {
+      const p = publishers.find((x) => x.publisherId === sel.value);
+      slot.replaceChildren(p ? stagesForm(p) : h('p', { class: 'note' }, query.get('implementador') && !sel.value
+        ? 'Ese implementador no está a su cargo: elija uno de la lista.'
+        : 'Elija un implementador para ver y registrar sus etapas.'));
+    };
+    sel.addEventListener('change', () => { const q = new URLSearchParams(); if (sel.value) q.set('implementador', sel.value); setQuery(q); draw(); });
+    draw();
+    return h('div', null,
+      ...heading('Etapas del programa', 'Registre en qué fecha cada implementador a su cargo alcanzó cada etapa del programa (E.1 a E.7). Seguimiento las muestra junto a su compromiso.'),
+      sessionBar(list.viewer, rerender),
+      h('p', null, h('a', { href: route('revision') }, '← Volver a la revisión de entregas')),
+      publishers.length
+        ? h('form', { class: 'filters', 'aria-label': 'Elegir implementador', onsubmit: (e: Event) => e.preventDefault() },
+          h('div', { class: 'field' }, h('label', { for: 'implementador' }, 'Implementador a su cargo'), sel))
+        : h('p', null, 'No hay implementadores registrados a su cargo.'),
+      slot);
+  }, rerender),
+};
