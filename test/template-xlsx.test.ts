@@ -1,22 +1,44 @@
 /**
  * The generated blank template, read back with exceljs as Excel or Google Sheets would read it:
- * drop-downs on every codelist column, frozen and protected headers with help notes, and byte-identical regeneration.
+ * drop-downs on every codelist column down to the sheet's last row, frozen and protected headers with help notes,
+ * frozen key columns, the minimum sheets' tab colour and list, and byte-identical regeneration.
+ * exceljs expands a range validation into one entry per cell when reading (a million per column here), so the
+ * drop-downs are read from the sheet XML and the workbook is loaded without them.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { templateSpec } from '../core/template/template-spec';
 import { buildTemplateFiles, TEMPLATE_FILE } from '../scripts/generate-templates';
-import { HEADER_ROWS } from '../functions/src/xlsx/write-template';
+import { HEADER_ROWS, LAST_ROW } from '../functions/src/xlsx/write-template';
+import { frozenColumns, MINIMUM_TAB_COLOR } from '../core/template/layout';
+import { MINIMUM_HEADING } from '../core/template/instructions';
+import { SETTINGS_SHEET } from '../core/template/settings';
 import { ROOT } from './standards';
 
-interface Validation { type: string; formulae: string[] }
-type WithValidations = ExcelJS.Worksheet & { dataValidations: { model: Record<string, Validation> }; sheetProtection?: { sheet?: boolean } };
+interface Validation { type: string; sqref: string; formula: string }
+type Protected = ExcelJS.Worksheet & { sheetProtection?: Record<string, boolean> };
 
 let wb: ExcelJS.Workbook;
+/** Data validations of each sheet, by sheet name, as written in its XML. */
+const validations = new Map<string, Validation[]>();
+
+const unescape = (s: string): string => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
 beforeAll(async () => {
+  const files = unzipSync(new Uint8Array(fs.readFileSync(path.join(ROOT, TEMPLATE_FILE))));
+  const rels = new Map([...strFromU8(files['xl/_rels/workbook.xml.rels']).matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="([^"]+)"/g)].map((m) => [m[1], m[2]]));
+  for (const m of strFromU8(files['xl/workbook.xml']).matchAll(/<sheet [^>]*name="([^"]+)"[^>]*r:id="([^"]+)"/g)) {
+    const file = `xl/${(rels.get(m[2]) ?? '').replace(/^\/?xl\//, '')}`;
+    const xml = strFromU8(files[file]);
+    validations.set(unescape(m[1]), [...xml.matchAll(/<dataValidation [^>]*type="([^"]+)"[^>]*sqref="([^"]+)"[^>]*>\s*<formula1>([^<]*)<\/formula1>/g)]
+      .map((v) => ({ type: v[1], sqref: v[2], formula: unescape(v[3]) })));
+    files[file] = strToU8(xml.replace(/<dataValidations[\s\S]*?<\/dataValidations>/, ''));
+  }
   wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(ROOT, TEMPLATE_FILE));
+  const zipped = zipSync(files);
+  await wb.xlsx.load(zipped.buffer.slice(zipped.byteOffset, zipped.byteOffset + zipped.byteLength) as ArrayBuffer);
 });
 
 /** `'Catálogos'!$C$2:$C$9` → the values of those cells. */
@@ -41,9 +63,12 @@ describe('blank template', () => {
   });
 
   it.each(spec.sheets.map((s) => [s.name, s] as const))('%s: frozen, protected header with a note and path on every column', (name, sheet) => {
-    const ws = wb.getWorksheet(name) as WithValidations;
+    const ws = wb.getWorksheet(name) as Protected;
     expect(ws).toBeDefined();
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROWS });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROWS, xSplit: frozenColumns(sheet) });
+    // The frozen columns are the row's keys (its project or process, its parent item).
+    expect(frozenColumns(sheet)).toBeGreaterThanOrEqual(1);
+    expect(sheet.columns.slice(0, frozenColumns(sheet)).every((c) => c.key)).toBe(true);
     expect(ws.sheetProtection?.sheet).toBe(true);
     sheet.columns.forEach((col, i) => {
       const title = ws.getCell(1, i + 1);
@@ -56,20 +81,64 @@ describe('blank template', () => {
     });
   });
 
-  it('offers a drop-down with exactly the Spanish titles of the codelist on every codelist column', () => {
+  it('offers a drop-down with exactly the Spanish titles of the codelist on every codelist column, down to the last row', () => {
     let checked = 0;
     for (const sheet of spec.sheets) {
-      const ws = wb.getWorksheet(sheet.name) as WithValidations;
+      const ws = wb.getWorksheet(sheet.name) as ExcelJS.Worksheet;
       sheet.columns.forEach((col, i) => {
         if (!col.options) return;
         const letter = ws.getColumn(i + 1).letter;
-        const validation = ws.dataValidations.model[`${letter}${HEADER_ROWS + 1}`];
-        expect({ cell: `${sheet.name}!${letter}3`, type: validation?.type }).toEqual({ cell: `${sheet.name}!${letter}3`, type: 'list' });
-        expect(rangeValues(validation.formulae[0])).toEqual(col.options.map((o) => o.title));
+        const validation = validations.get(sheet.name)?.find((v) => v.sqref.startsWith(`${letter}${HEADER_ROWS + 1}:`));
+        expect({ cell: `${sheet.name}!${letter}3`, type: validation?.type, sqref: validation?.sqref })
+          .toEqual({ cell: `${sheet.name}!${letter}3`, type: 'list', sqref: `${letter}${HEADER_ROWS + 1}:${letter}${LAST_ROW}` });
+        expect(rangeValues(validation!.formula)).toEqual(col.options.map((o) => o.title));
         checked++;
       });
     }
     expect(checked).toBeGreaterThan(40);
+  });
+
+  it('offers MXN first wherever a currency is chosen', () => {
+    const currencies = spec.sheets.flatMap((sheet) => sheet.columns.filter((c) => c.codelist === 'currency').map((col) => ({ sheet, col })));
+    expect(currencies.length).toBeGreaterThan(10);
+    for (const { sheet, col } of currencies) {
+      const letter = (wb.getWorksheet(sheet.name) as ExcelJS.Worksheet).getColumn(sheet.columns.indexOf(col) + 1).letter;
+      const validation = validations.get(sheet.name)?.find((v) => v.sqref.startsWith(`${letter}${HEADER_ROWS + 1}:`));
+      const offered = rangeValues(validation!.formula);
+      expect(offered[0]).toBe('MXN');
+      expect(offered).toContain('USD');
+    }
+  });
+
+  it('colours the tabs of the minimum sheets and lists them, with their required columns, under «Mínimo para publicar»', () => {
+    const coloured = wb.worksheets.filter((ws) => ws.properties.tabColor?.argb === `FF${MINIMUM_TAB_COLOR.slice(1).toUpperCase()}`).map((ws) => ws.name);
+    expect(coloured).toEqual([SETTINGS_SHEET, 'Proyectos', 'Contrataciones']);
+
+    const instructions = wb.getWorksheet('Instrucciones') as ExcelJS.Worksheet;
+    const lines: string[] = [];
+    instructions.getColumn(1).eachCell((cell) => { lines[Number(cell.row) - 1] = String(cell.value ?? ''); });
+    const at = lines.indexOf(MINIMUM_HEADING);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(5);
+    expect(instructions.getCell(at + 1, 1).font?.bold).toBe(true);
+    const items = lines.slice(at + 1).filter((l, i, all) => all.slice(0, i + 1).every((x) => x?.startsWith('• ')));
+    expect(items.map((l) => l.slice(2, l.indexOf(':')))).toEqual(coloured);
+    for (const name of ['Proyectos', 'Contrataciones']) {
+      const line = items.find((l) => l.startsWith(`• ${name}:`)) ?? '';
+      for (const col of spec.sheets.find((s) => s.name === name)!.columns) expect({ col: col.title, listed: line.includes(col.title) }).toEqual({ col: col.title, listed: col.required });
+    }
+  });
+
+  it('says only what the sheet protection allows', () => {
+    const ws = wb.getWorksheet('Proyectos') as Protected;
+    const text = (wb.getWorksheet('Instrucciones') as ExcelJS.Worksheet).getColumn(1).values.join('\n');
+    // Rows may be inserted and deleted, columns resized and hidden; columns cannot be inserted or deleted.
+    expect(ws.sheetProtection).toMatchObject({ sheet: true, insertRows: true, deleteRows: true, formatColumns: true });
+    expect(ws.sheetProtection?.insertColumns).toBeFalsy();
+    expect(ws.sheetProtection?.deleteColumns).toBeFalsy();
+    expect(text).toContain('Puede insertar y borrar filas de datos, cambiar el ancho de las columnas y ocultar las que no use');
+    expect(text).toContain('No inserte, mueva ni borre columnas');
+    expect(text).not.toMatch(/puede mover|agregar columnas/i);
   });
 
   it('has the instructions and settings sheets, and hides the catalogue', () => {

@@ -45,11 +45,18 @@ export interface SheetPort {
   setNumberFormat(block: Block, format: string): void;
   setWrap(block: Block, wrap: boolean): void;
   setListValidation(block: Block, rule: ListValidation): void;
+  /** Drop-down from `fromRow` to the bottom of the column, rows added later included (A1 `C3:C`). */
+  setColumnListValidation(column: number, fromRow: number, rule: ListValidation): void;
+  /** Number format from `fromRow` to the bottom of the column (A1 `C3:C`). */
+  setColumnNumberFormat(column: number, fromRow: number, format: string): void;
   /** Protection that warns before editing instead of locking: the sheet is shared by several offices. */
   protectWithWarning(block: Block, description: string): void;
   setColumnWidth(column: number, pixels: number): void;
   setRowHeight(row: number, pixels: number): void;
   setFrozenRows(rows: number): void;
+  setFrozenColumns(columns: number): void;
+  /** Tab colour as `#rrggbb`. */
+  setTabColor(color: string): void;
   clear(): void;
   hide(): void;
   isHidden(): boolean;

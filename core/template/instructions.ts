@@ -1,14 +1,42 @@
-/** Text of the `Instrucciones` sheet (usted register, plain Spanish). */
+/** Text of the `Instrucciones` sheet (usted register, plain Spanish), shared by the .xlsx writer and the add-on. */
+import { minimumSheets } from './layout';
+import { SETTINGS_SHEET } from './settings';
+import type { TemplateSpec } from './spec';
+
 export const INSTRUCTIONS: readonly string[] = [
   'Plantilla de Infraestructura Abierta (EDCAPI y EDCA-MX)',
   'Esta plantilla sirve para capturar los proyectos de obra pública (hojas de proyecto, estándar EDCAPI / OC4IDS) y sus procesos de contratación (hojas de contratación, estándar EDCA-MX / OCDS).',
   '1. Llene primero la hoja «Configuración»: nombre de su institución, prefijos de identificadores, licencia y zona horaria.',
-  '2. Cada hoja es una tabla. La fila 1 tiene el título de cada columna (pase el cursor sobre él para ver la ayuda) y la fila 2 el nombre técnico del campo: no modifique esas dos filas. Capture a partir de la fila 3.',
-  '3. Las columnas marcadas con * son obligatorias. Las columnas en verde son claves: enlazan cada fila con su proyecto o proceso (por ejemplo, el identificador del proyecto en la hoja «Ubicaciones»).',
+  '2. Cada hoja es una tabla. La fila 1 tiene el título de cada columna (pase el cursor sobre él para ver la ayuda) y la fila 2 el nombre técnico del campo. Esas dos filas están protegidas: no las modifique. Capture a partir de la fila 3.',
+  '3. Las columnas marcadas con * son obligatorias. Las columnas en verde son claves: enlazan cada fila con su proyecto o proceso (por ejemplo, el identificador del proyecto en la hoja «Ubicaciones») y quedan fijas a la izquierda al desplazarse.',
   '4. Una fila por elemento: un proyecto por fila en «Proyectos», un proceso por fila en «Contrataciones», una ubicación por fila en «Ubicaciones», etc.',
-  '5. Fechas en formato dd/mm/aaaa (por ejemplo 31/03/2024). Montos en pesos mexicanos, con centavos si los hay (por ejemplo 1,234,567.89).',
+  '5. Fechas en formato dd/mm/aaaa (por ejemplo 31/03/2024). Montos con centavos si los hay (por ejemplo 1,234,567.89); la moneda se elige en su propia columna (MXN, pesos mexicanos, es la primera opción).',
   '6. En las columnas con lista desplegable elija una opción. Donde se admiten varios valores, sepárelos con punto y coma (;).',
   '7. Ubicaciones: escriba latitud y longitud en grados decimales (por ejemplo 19.432608 y -99.133209).',
-  '8. Puede mover, ocultar o agregar columnas: la conversión reconoce cada columna por el nombre técnico de la fila 2.',
+  '8. Puede insertar y borrar filas de datos, cambiar el ancho de las columnas y ocultar las que no use. No inserte, mueva ni borre columnas: la conversión reconoce cada columna por el nombre técnico de la fila 2, y una columna sin ese nombre no se convierte.',
   '9. Valide sus datos con el complemento (Extensiones → Infraestructura Abierta → Validar datos) o con la herramienta de línea de comandos antes de enviarlos a revisión.',
 ];
+
+/** Heading of the list of minimum sheets (tests look for it). */
+export const MINIMUM_HEADING = 'Mínimo para publicar (pestañas en naranja):';
+
+/**
+ * «Mínimo para publicar»: the settings and the root sheets, each with its required columns, derived from the spec
+ * so the list never disagrees with the stars in the headers.
+ */
+export function minimumLines(spec: TemplateSpec): string[] {
+  return [
+    MINIMUM_HEADING,
+    `• ${SETTINGS_SHEET}: nombre del publicador, entidad federativa y prefijos de identificadores.`,
+    ...minimumSheets(spec).map((s) => `• ${s.name}: una fila por ${s.standard === 'oc4ids' ? 'proyecto' : 'proceso de contratación'} con ${s.columns.filter((c) => c.required).map((c) => c.title).join(', ')}.`),
+    'Las demás hojas son opcionales: llénelas cuando tenga esos datos. En cada fila que agregue, las columnas marcadas con * son obligatorias.',
+  ];
+}
+
+/** Every line of the `Instrucciones` sheet: title and purpose, the minimum, the numbered rules, the sheet list. */
+export function instructionLines(spec: TemplateSpec): string[] {
+  return [
+    ...INSTRUCTIONS.slice(0, 2), '', ...minimumLines(spec), '', ...INSTRUCTIONS.slice(2),
+    '', 'Hojas de esta plantilla:', ...spec.sheets.map((s) => `• ${s.name}`),
+  ];
+}

@@ -3,12 +3,19 @@
  * (functions/src/xlsx/write-template.ts) and the add-on's *Crear plantilla* (addon/src/template).
  * Row 1: Spanish titles (required ones end in " *"), row 2: the flatten-tool path, data from row 3 (DESIGN §4).
  */
-import type { ColumnSpec, TemplateSpec } from './spec';
+import type { ColumnSpec, SheetSpec, TemplateSpec } from './spec';
 import { columnLetter } from '../workbook/model';
 
 export const HEADER_ROWS = 2;
-/** How far down drop-downs and formats reach. */
-export const DATA_ROWS = 2000;
+/**
+ * Last row of a worksheet in Excel (and of the .xlsx format): drop-downs and formats reach it, so a row typed
+ * anywhere below the headers gets them. The add-on uses open-ended column ranges (`C3:C`) instead.
+ */
+export const LAST_ROW = 1048576;
+/** Frozen key columns at most: on a laptop screen wider frozen blocks leave too little room to type. */
+export const MAX_FROZEN_COLUMNS = 2;
+/** Tab colour of the sheets that make the minimum to publish (and of «Configuración»). */
+export const MINIMUM_TAB_COLOR = '#e69138';
 export const REQUIRED_MARK = ' *';
 
 /** Header fills: key columns green, required columns yellow, the rest light blue. */
@@ -50,6 +57,25 @@ export function noteText(col: ColumnSpec): string {
 /** Lists of several codes ("a; b") and open codelists accept other values: warn instead of blocking. */
 export function strictList(col: ColumnSpec): boolean {
   return col.type !== 'list' && !col.openCodelist;
+}
+
+/**
+ * Leading key columns kept in view while scrolling right (the spec puts the keys first): the row's project or
+ * process id, and its parent item's id in child sheets.
+ */
+export function frozenColumns(sheet: SheetSpec): number {
+  let keys = 0;
+  while (keys < sheet.columns.length && sheet.columns[keys].key) keys++;
+  return Math.min(keys, MAX_FROZEN_COLUMNS);
+}
+
+/**
+ * The minimum to publish: the root sheets, one per standard («Proyectos», «Contrataciones»). Each of their rows is
+ * one document, and the program's required fields (schemas/program, `!`) of a document's root must always be
+ * there; required fields of the other sheets only apply to rows the official chooses to add.
+ */
+export function minimumSheets(spec: TemplateSpec): SheetSpec[] {
+  return spec.sheets.filter((s) => s.array === '');
 }
 
 /** Column widths in the spec are in characters (as in .xlsx); Sheets wants pixels. */

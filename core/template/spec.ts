@@ -53,6 +53,15 @@ export interface StandardInputs { profile: Profile; definition: Definition; fiel
 /** Codelists offered as codes: ISO 4217 codes are what officials already type (MXN, USD). */
 export const CODES_ONLY_LISTS = new Set(['currency', 'country']);
 
+/** Codes offered first in their drop-down: Mexican publishers pick these almost always (the rest stay in list order). */
+export const FIRST_CODES: Readonly<Record<string, readonly string[]>> = { currency: ['MXN'], country: ['MX'] };
+
+/** A codelist's codes in drop-down order: the usual Mexican choice first, then the list's own order. */
+export function offeredCodes(codelist: string, codes: readonly string[]): string[] {
+  const first = (FIRST_CODES[codelist] ?? []).filter((c) => codes.includes(c));
+  return [...first, ...codes.filter((c) => !first.includes(c))];
+}
+
 export function parseDefinitionEntry(entry: DefinitionEntry): DefinitionColumn {
   if (typeof entry !== 'string') return entry;
   return entry.endsWith('!') ? { path: entry.slice(0, -1), required: true } : { path: entry };
@@ -127,7 +136,7 @@ function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColum
     if (!list) throw new SpecError(`La lista ${codelist} no está en el perfil ${profile.standard}`);
     column.codelist = codelist;
     column.openCodelist = list.open;
-    column.options = list.codes.map((code) => {
+    column.options = offeredCodes(codelist, list.codes).map((code) => {
       if (CODES_ONLY_LISTS.has(codelist)) return { code, title: code };
       const title = codeLabels[codelist]?.[code];
       if (!title) throw new SpecError(`Falta el título en español del código ${codelist}:${code}`);

@@ -11,6 +11,7 @@ import * as vm from 'vm';
 import { buildAddon, type AddonBuild } from '../../scripts/build-addon';
 import { MENU } from '../../addon/src/menu';
 import { MARK_COLOR } from '../../addon/src/validation/marks';
+import { MINIMUM_TAB_COLOR } from '../../core/template/layout';
 import type { ServerApi, ValidationReport } from '../../addon/src/rpc-types';
 import { templateSpec } from '../../core/template/template-spec';
 import type { SheetSpec } from '../../core/template/spec';
@@ -97,8 +98,15 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect(record.menus[0].map((m) => m.functionName)).toEqual(MENU.map((m) => m.functionName));
     context.menuCreateTemplate();
     expect(ss.get('Proyectos').frozenRows).toBe(2);
+    expect(ss.get('Proyectos').frozenColumns).toBe(1);
+    expect(ss.get('Proyectos').tabColor).toBe(MINIMUM_TAB_COLOR);
 
     const projects = templateSpec().sheets.find((s) => s.name === 'Proyectos') as SheetSpec;
+    // Drop-downs and formats reach the bottom of the column (`C3:C`), through the real Apps Script calls.
+    const status = projects.columns.findIndex((c) => c.field === 'status') + 1;
+    expect(ss.get('Proyectos').validationAt(100_000, status)?.sourceSheet).toBe('Catálogos');
+    const start = projects.columns.findIndex((c) => c.type === 'date') + 1;
+    expect(ss.get('Proyectos').formatAt(100_000, start)).toBe('dd/mm/yyyy');
     const amount = projects.columns.findIndex((c) => c.field === 'budget/amount/amount') + 1;
     const row = projects.columns.map((c) => (c.field === 'id' ? 'oc4ids-abc123-0001' : c.field === 'budget/amount/amount' ? 'mucho' : ''));
     ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: row.length }, [row]);

@@ -3,7 +3,8 @@ import { useHost } from '../../addon/src/host';
 import * as main from '../../addon/src/main';
 import { MENU } from '../../addon/src/menu';
 import { PLACEHOLDER_BACKEND_URL } from '../../addon/src/config';
-import { headerTitle } from '../../core/template/layout';
+import { headerTitle, MINIMUM_TAB_COLOR } from '../../core/template/layout';
+import { MINIMUM_HEADING } from '../../core/template/instructions';
 import { MARK_COLOR, MARK_PREFIX } from '../../addon/src/validation/marks';
 import { UNEXPECTED } from '../../addon/src/user-error';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS_SHEET } from '../../core/template/settings';
@@ -74,8 +75,11 @@ describe('Crear plantilla', () => {
     expect(ws.peek(1, 1)?.note).toContain(projects!.columns[0].help);
 
     const coded = projects!.columns.findIndex((c) => c.options && c.type !== 'list');
-    const rule = ws.peek(3, coded + 1)?.validation;
+    const rule = ws.validationAt(3, coded + 1);
     expect(rule?.sourceSheet).toBe(CATALOG_SHEET);
+    // The drop-down reaches the bottom of the column, not a fixed number of rows.
+    expect(ws.validationAt(250_000, coded + 1)).toBe(rule);
+    expect(ws.validationAt(2, coded + 1)).toBeUndefined();
     // The drop-down range holds exactly the Spanish titles of the column's codelist.
     const m = /^\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(rule?.sourceA1 ?? '');
     expect(m).not.toBeNull();
@@ -85,9 +89,37 @@ describe('Crear plantilla', () => {
     expect(listed).toEqual(projects!.columns[coded].options!.map((o) => o.title));
 
     const date = projects!.columns.findIndex((c) => c.type === 'date');
-    expect(ws.peek(3, date + 1)?.format).toBe('dd/mm/yyyy');
+    expect(ws.formatAt(3, date + 1)).toBe('dd/mm/yyyy');
+    expect(ws.formatAt(250_000, date + 1)).toBe('dd/mm/yyyy');
+    expect(ws.formatAt(2, date + 1)).toBeUndefined();
     expect(h.ss.get(SETTINGS_SHEET).values()[1][2]).toBe('publisherName');
     expect(h.ss.toasts[0]).toContain('Se agregaron');
+  });
+
+  it('shows the minimum to publish: coloured tabs, the list in Instrucciones, frozen key columns, MXN first', () => {
+    main.menuCreateTemplate();
+    const coloured = h.ss.sheets().filter((s) => (s as FakeSheet).tabColor === MINIMUM_TAB_COLOR).map((s) => s.name());
+    expect(coloured).toEqual([SETTINGS_SHEET, 'Proyectos', 'Contrataciones']);
+
+    const lines = h.ss.get(INSTRUCTIONS_SHEET).values().map((r) => String(r[0]));
+    const at = lines.indexOf(MINIMUM_HEADING);
+    expect(at).toBeGreaterThan(0);
+    expect(h.ss.get(INSTRUCTIONS_SHEET).peek(at + 1, 1)?.font?.bold).toBe(true);
+    const minimum = lines.slice(at + 1, lines.indexOf('', at));
+    expect(minimum.filter((l) => l.startsWith('• ')).map((l) => l.slice(2, l.indexOf(':')))).toEqual([SETTINGS_SHEET, 'Proyectos', 'Contrataciones']);
+    expect(minimum.find((l) => l.startsWith('• Proyectos:'))).toContain(projects!.columns.find((c) => c.field === 'title')!.title);
+
+    expect(h.ss.get('Proyectos').frozenColumns).toBe(1);
+    expect(h.ss.get('Ubicaciones').frozenColumns).toBe(1);
+    expect(h.ss.get('Proveedores del proceso').frozenColumns).toBe(2);
+    expect(h.ss.get('Artículos').frozenColumns).toBe(1);
+
+    const ws = h.ss.get('Proyectos');
+    const currency = projects!.columns.findIndex((c) => c.codelist === 'currency');
+    const rule = ws.validationAt(3, currency + 1)!;
+    const m = /^\$([A-Z]+)\$(\d+):/.exec(rule.sourceA1)!;
+    const catalogue = h.ss.get(CATALOG_SHEET).values();
+    expect(catalogue[Number(m[2]) - 1][m[1].charCodeAt(0) - 65]).toBe('MXN');
   });
 
   it('never overwrites a sheet that holds data', () => {

@@ -22,7 +22,16 @@ interface FakeRange { sheetName: string; a1?: string; block: Block }
 export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () => ({ status: 404, body: '' })): { globals: Record<string, unknown>; record: AppsScriptRecord } {
   const record: AppsScriptRecord = { menus: [], sidebars: [], dialogs: [], fetches: [], documentProperties: new Map(), userProperties: new Map() };
 
+  /** `C3:C`: an open-ended column range, as Apps Script reads A1 notation without an end row. */
+  const openColumn = (a1?: string): { column: number; fromRow: number } | null => {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)$/.exec(a1 ?? '');
+    if (!m || m[1] !== m[3]) return null;
+    const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return { column, fromRow: Number(m[2]) };
+  };
+
   const range = (sheet: FakeSheet, block: Block, a1?: string) => {
+    const whole = openColumn(a1);
     const r = {
       sheetName: sheet.name(), a1, block,
       getValues: () => sheet.valuesIn(block),
@@ -34,9 +43,15 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       setFontWeight: (w: string) => { sheet.setFontStyle(block, { bold: w === 'bold' }); return r; },
       setFontSize: (s: number) => { sheet.setFontStyle(block, { size: s }); return r; },
       setFontColor: (c: string) => { sheet.setFontStyle(block, { color: c }); return r; },
-      setNumberFormat: (f: string) => { sheet.setNumberFormat(block, f); return r; },
+      setNumberFormat: (f: string) => {
+        if (whole) sheet.setColumnNumberFormat(whole.column, whole.fromRow, f); else sheet.setNumberFormat(block, f);
+        return r;
+      },
       setWrap: (w: boolean) => { sheet.setWrap(block, w); return r; },
-      setDataValidation: (rule: ListValidation) => { sheet.setListValidation(block, rule); return r; },
+      setDataValidation: (rule: ListValidation) => {
+        if (whole) sheet.setColumnListValidation(whole.column, whole.fromRow, rule); else sheet.setListValidation(block, rule);
+        return r;
+      },
       protect: () => {
         let description = '';
         const p = {
@@ -63,6 +78,8 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       setColumnWidth: (c: number, px: number) => { sheet.setColumnWidth(c, px); return s; },
       setRowHeight: (r: number, px: number) => { sheet.setRowHeight(r, px); return s; },
       setFrozenRows: (n: number) => { sheet.setFrozenRows(n); },
+      setFrozenColumns: (n: number) => { sheet.setFrozenColumns(n); },
+      setTabColor: (color: string) => { sheet.setTabColor(color); return s; },
       clear: () => { sheet.clear(); return s; },
       hideSheet: () => { sheet.hide(); return s; },
       isSheetHidden: () => sheet.isHidden(),

@@ -26,7 +26,12 @@ function grid<T>(b: Block, at: (row: number, column: number) => T): T[][] {
 export class FakeSheet implements SheetPort {
   readonly cells = new Map<string, FakeCell>();
   frozenRows = 0;
+  frozenColumns = 0;
+  tabColor: string | null = null;
   hidden = false;
+  /** Whole-column rules (`C3:C`), by column: they reach every row from `fromRow` down, however far. */
+  readonly columnValidations = new Map<number, { fromRow: number; rule: ListValidation }>();
+  readonly columnFormats = new Map<number, { fromRow: number; format: string }>();
   readonly columnWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
   readonly protections: { block: Block; description: string }[] = [];
@@ -114,10 +119,28 @@ export class FakeSheet implements SheetPort {
   setNumberFormat(b: Block, format: string): void { this.each(b, (cell) => { cell.format = format; }); }
   setWrap(b: Block, wrap: boolean): void { this.each(b, (cell) => { cell.wrap = wrap; }); }
   setListValidation(b: Block, rule: ListValidation): void { this.each(b, (cell) => { cell.validation = rule; }); }
+  setColumnListValidation(column: number, fromRow: number, rule: ListValidation): void { this.columnValidations.set(column, { fromRow, rule }); }
+  setColumnNumberFormat(column: number, fromRow: number, format: string): void { this.columnFormats.set(column, { fromRow, format }); }
+  /** The drop-down a cell offers: its own, else its column's whole-column rule. */
+  validationAt(row: number, column: number): ListValidation | undefined {
+    const own = this.peek(row, column)?.validation;
+    if (own) return own;
+    const whole = this.columnValidations.get(column);
+    return whole && row >= whole.fromRow ? whole.rule : undefined;
+  }
+  /** The number format a cell shows: its own, else its column's whole-column format. */
+  formatAt(row: number, column: number): string | undefined {
+    const own = this.peek(row, column)?.format;
+    if (own) return own;
+    const whole = this.columnFormats.get(column);
+    return whole && row >= whole.fromRow ? whole.format : undefined;
+  }
   protectWithWarning(block: Block, description: string): void { this.protections.push({ block, description }); }
   setColumnWidth(column: number, pixels: number): void { this.columnWidths.set(column, pixels); }
   setRowHeight(row: number, pixels: number): void { this.rowHeights.set(row, pixels); }
   setFrozenRows(rows: number): void { this.frozenRows = rows; }
+  setFrozenColumns(columns: number): void { this.frozenColumns = columns; }
+  setTabColor(color: string): void { this.tabColor = color; }
   clear(): void { this.cells.clear(); }
   hide(): void { this.hidden = true; }
   isHidden(): boolean { return this.hidden; }

@@ -3,11 +3,11 @@
  * Only the Apps Script members used here are declared (the project has no @types/google-apps-script);
  * every method is a direct translation, so the logic stays testable with the in-repo fakes.
  */
-import type { CellValue } from '../../../core/workbook/model';
+import { columnLetter, type CellValue } from '../../../core/workbook/model';
 import type { HttpPort } from '../backend/http-port';
 import { buildTimeConfig, type PropertiesPort } from '../config';
 import type { Host, UiPort } from '../host';
-import type { Block, SheetPort, SpreadsheetPort } from '../sheet-port';
+import type { Block, ListValidation, SheetPort, SpreadsheetPort } from '../sheet-port';
 
 interface GasProtection { setDescription(d: string): GasProtection; setWarningOnly(w: boolean): GasProtection }
 interface GasRange {
@@ -36,6 +36,8 @@ interface GasSheet {
   setColumnWidth(column: number, pixels: number): GasSheet;
   setRowHeight(row: number, pixels: number): GasSheet;
   setFrozenRows(rows: number): void;
+  setFrozenColumns(columns: number): void;
+  setTabColor(color: string): GasSheet;
   clear(): GasSheet;
   hideSheet(): GasSheet;
   isSheetHidden(): boolean;
@@ -81,6 +83,22 @@ function range(sheet: GasSheet, b: Block): GasRange {
   return sheet.getRange(b.row, b.column, b.rows, b.columns);
 }
 
+/** Open-ended A1 range of one column from a row down (`C3:C`): Sheets keeps it to the last row as rows are added. */
+function columnFrom(sheet: GasSheet, column: number, fromRow: number): GasRange {
+  const letter = columnLetter(column);
+  return sheet.getRange(`${letter}${fromRow}:${letter}`);
+}
+
+function listRule(ss: GasSpreadsheet, rule: ListValidation): unknown {
+  const source = ss.getSheetByName(rule.sourceSheet);
+  if (!source) return null;
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInRange(source.getRange(rule.sourceA1), true)
+    .setAllowInvalid(!rule.strict)
+    .setHelpText(rule.helpText)
+    .build();
+}
+
 function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
   return {
     name: () => sheet.getName(),
@@ -102,19 +120,20 @@ function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
     setNumberFormat: (b, f) => { range(sheet, b).setNumberFormat(f); },
     setWrap: (b, w) => { range(sheet, b).setWrap(w); },
     setListValidation: (b, rule) => {
-      const source = ss.getSheetByName(rule.sourceSheet);
-      if (!source) return;
-      const built = SpreadsheetApp.newDataValidation()
-        .requireValueInRange(source.getRange(rule.sourceA1), true)
-        .setAllowInvalid(!rule.strict)
-        .setHelpText(rule.helpText)
-        .build();
-      range(sheet, b).setDataValidation(built);
+      const built = listRule(ss, rule);
+      if (built) range(sheet, b).setDataValidation(built);
     },
+    setColumnListValidation: (c, fromRow, rule) => {
+      const built = listRule(ss, rule);
+      if (built) columnFrom(sheet, c, fromRow).setDataValidation(built);
+    },
+    setColumnNumberFormat: (c, fromRow, f) => { columnFrom(sheet, c, fromRow).setNumberFormat(f); },
     protectWithWarning: (b, description) => { range(sheet, b).protect().setDescription(description).setWarningOnly(true); },
     setColumnWidth: (c, px) => { sheet.setColumnWidth(c, px); },
     setRowHeight: (r, px) => { sheet.setRowHeight(r, px); },
     setFrozenRows: (n) => { sheet.setFrozenRows(n); },
+    setFrozenColumns: (n) => { sheet.setFrozenColumns(n); },
+    setTabColor: (color) => { sheet.setTabColor(color); },
     clear: () => { sheet.clear(); },
     hide: () => { sheet.hideSheet(); },
     isHidden: () => sheet.isSheetHidden(),

@@ -5,11 +5,11 @@
  */
 import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
-import { INSTRUCTIONS } from '../../../core/template/instructions';
+import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 import {
-  DATA_ROWS, HEADER_COLORS, HEADER_ROWS, PATH_FONT, catalogueKey, catalogueLists, columnPixels, headerColor, headerTitle,
-  noteText, numberFormat, strictList,
+  HEADER_COLORS, HEADER_ROWS, MINIMUM_TAB_COLOR, PATH_FONT, catalogueKey, catalogueLists, columnPixels, frozenColumns, headerColor,
+  headerTitle, minimumSheets, noteText, numberFormat, strictList,
 } from '../../../core/template/layout';
 
 export interface TemplateReport {
@@ -30,12 +30,13 @@ function freshSheet(ss: SpreadsheetPort, name: string, report: TemplateReport): 
 function writeInstructions(ss: SpreadsheetPort, spec: TemplateSpec, report: TemplateReport): void {
   const ws = freshSheet(ss, INSTRUCTIONS_SHEET, report);
   if (!ws) return;
-  const lines = [...INSTRUCTIONS, '', 'Hojas de esta plantilla:', ...spec.sheets.map((s) => `• ${s.name}`)];
+  const lines = instructionLines(spec);
   const block = { row: 1, column: 1, rows: lines.length, columns: 1 };
   ws.setValues(block, lines.map((l) => [l]));
   ws.setWrap(block, true);
   ws.setColumnWidth(1, 780);
   ws.setFontStyle({ row: 1, column: 1, rows: 1, columns: 1 }, { bold: true, size: 14 });
+  ws.setFontStyle({ row: lines.indexOf(MINIMUM_HEADING) + 1, column: 1, rows: 1, columns: 1 }, { bold: true });
 }
 
 function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
@@ -52,6 +53,7 @@ function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
   ws.setFontStyle({ row: 2, column: 3, rows: SETTINGS.length, columns: 1 }, PATH_FONT);
   [32, 50, 22].forEach((w, i) => ws.setColumnWidth(i + 1, columnPixels(w)));
   ws.setFrozenRows(1);
+  ws.setTabColor(MINIMUM_TAB_COLOR);
   ws.protectWithWarning({ row: 1, column: 1, rows: SETTINGS.length + 1, columns: 1 }, 'Nombres de los parámetros');
   ws.protectWithWarning({ row: 1, column: 3, rows: SETTINGS.length + 1, columns: 1 }, 'Claves internas de los parámetros');
 }
@@ -71,7 +73,7 @@ function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): Map<string, st
   return new Map(lists.map((l) => [l.key, l.a1]));
 }
 
-function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<string, string>, report: TemplateReport): void {
+function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<string, string>, minimum: boolean, report: TemplateReport): void {
   const ws = freshSheet(ss, sheet.name, report);
   if (!ws) return;
   const n = sheet.columns.length;
@@ -85,19 +87,20 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<st
   ws.setRowHeight(1, 42);
   sheet.columns.forEach((col, i) => {
     const column = i + 1;
-    const data = { row: HEADER_ROWS + 1, column, rows: DATA_ROWS - HEADER_ROWS, columns: 1 };
     ws.setColumnWidth(column, columnPixels(col.width));
     const format = numberFormat(col);
-    if (format) ws.setNumberFormat(data, format);
+    if (format) ws.setColumnNumberFormat(column, HEADER_ROWS + 1, format);
     const source = col.options && col.codelist ? catalogue.get(catalogueKey(sheet.standard, col.codelist)) : undefined;
     if (source) {
-      ws.setListValidation(data, {
+      ws.setColumnListValidation(column, HEADER_ROWS + 1, {
         sourceSheet: CATALOG_SHEET, sourceA1: source, strict: strictList(col),
         helpText: `Elija un valor de la lista de «${col.title}».`,
       });
     }
   });
   ws.setFrozenRows(HEADER_ROWS);
+  ws.setFrozenColumns(frozenColumns(sheet));
+  if (minimum) ws.setTabColor(MINIMUM_TAB_COLOR);
   ws.protectWithWarning(header, 'Encabezados de la plantilla: la conversión reconoce cada columna por la fila 2');
 }
 
@@ -106,7 +109,8 @@ export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): Templat
   writeInstructions(ss, spec, report);
   writeSettings(ss, report);
   const catalogue = writeCatalogue(ss, spec);
-  for (const sheet of spec.sheets) writeDataSheet(ss, sheet, catalogue, report);
+  const minimum = new Set(minimumSheets(spec).map((s) => s.name));
+  for (const sheet of spec.sheets) writeDataSheet(ss, sheet, catalogue, minimum.has(sheet.name), report);
   return report;
 }
 

@@ -5,18 +5,20 @@
 import ExcelJS from 'exceljs';
 import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
-import { INSTRUCTIONS } from '../../../core/template/instructions';
+import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
 import { fixZipTimestamps } from './zip-timestamps';
 import { columnLetter } from '../../../core/workbook/model';
 import {
-  catalogueKey, catalogueLists, DATA_ROWS, HEADER_COLORS, HEADER_ROWS, headerColor, headerTitle, noteText, numberFormat, PATH_FONT, REQUIRED_MARK, strictList,
+  catalogueKey, catalogueLists, frozenColumns, HEADER_COLORS, HEADER_ROWS, headerColor, headerTitle, LAST_ROW, minimumSheets, MINIMUM_TAB_COLOR, noteText, numberFormat, PATH_FONT,
+  REQUIRED_MARK, strictList,
 } from '../../../core/template/layout';
 
 /** Fixed so that regenerating the committed templates gives identical files. */
 const FIXED_DATE = new Date(Date.UTC(2024, 0, 1));
-export { HEADER_ROWS, DATA_ROWS, REQUIRED_MARK };
+export { HEADER_ROWS, LAST_ROW, REQUIRED_MARK };
 
-const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex.slice(1).toUpperCase()}` } });
+const argb = (hex: string): string => `FF${hex.slice(1).toUpperCase()}`;
+const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
 const TITLE_FILL = fill(HEADER_COLORS.plain);
 
 /** One catalogue column per codelist (core/template/layout.ts), hidden and protected. */
@@ -35,8 +37,12 @@ function writeCatalogs(wb: ExcelJS.Workbook, spec: TemplateSpec): Map<string, st
 /** exceljs 4 supports range validations (one sqref) but does not declare them in its typings. */
 interface RangeValidations { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }
 
-function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<string, string>): void {
-  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: HEADER_ROWS, xSplit: 0 }] });
+function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<string, string>, minimum: boolean): void {
+  const xSplit = frozenColumns(sheet);
+  const ws = wb.addWorksheet(sheet.name, {
+    views: [{ state: 'frozen', ySplit: HEADER_ROWS, xSplit, topLeftCell: `${columnLetter(xSplit + 1)}${HEADER_ROWS + 1}` }],
+    ...(minimum ? { properties: { tabColor: { argb: argb(MINIMUM_TAB_COLOR) } } } : {}),
+  });
   sheet.columns.forEach((col, i) => {
     const n = i + 1;
     const column = ws.getColumn(n);
@@ -56,7 +62,7 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
     pathCell.protection = { locked: true };
     if (col.type === 'boolean') {
       const letter = columnLetter(n);
-      (ws as unknown as RangeValidations).dataValidations.add(`${letter}${HEADER_ROWS + 1}:${letter}${DATA_ROWS}`, {
+      (ws as unknown as RangeValidations).dataValidations.add(`${letter}${HEADER_ROWS + 1}:${letter}${LAST_ROW}`, {
         type: 'list', allowBlank: true, formulae: ['"Sí,No"'], showErrorMessage: true, errorStyle: 'stop',
         errorTitle: 'Valor no válido', error: `Escriba Sí o No en «${col.title}».`,
       });
@@ -65,7 +71,7 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
       const range = catalogs.get(catalogueKey(sheet.standard, col.codelist));
       const letter = columnLetter(n);
       const strict = strictList(col);
-      (ws as unknown as RangeValidations).dataValidations.add(`${letter}${HEADER_ROWS + 1}:${letter}${DATA_ROWS}`, {
+      (ws as unknown as RangeValidations).dataValidations.add(`${letter}${HEADER_ROWS + 1}:${letter}${LAST_ROW}`, {
         type: 'list', allowBlank: true, formulae: [range as string], showErrorMessage: strict, errorStyle: 'stop',
         errorTitle: 'Valor no válido', error: `Elija un valor de la lista de «${col.title}».`,
       });
@@ -76,7 +82,7 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
 }
 
 function writeSettings(wb: ExcelJS.Workbook, values: Record<string, string>): void {
-  const ws = wb.addWorksheet(SETTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(SETTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }], properties: { tabColor: { argb: argb(MINIMUM_TAB_COLOR) } } });
   ws.columns = [{ width: 32 }, { width: 50 }, { width: 22 }];
   const header = ['Parámetro', 'Valor', 'clave'];
   header.forEach((h, i) => {
@@ -100,12 +106,12 @@ function writeSettings(wb: ExcelJS.Workbook, values: Record<string, string>): vo
 function writeInstructions(wb: ExcelJS.Workbook, spec: TemplateSpec): void {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET);
   ws.getColumn(1).width = 110;
-  const lines = [...INSTRUCTIONS, '', 'Hojas de esta plantilla:', ...spec.sheets.map((s) => `• ${s.name}`)];
-  lines.forEach((line, i) => {
+  instructionLines(spec).forEach((line, i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = line;
     cell.alignment = { wrapText: true };
     if (i === 0) cell.font = { bold: true, size: 14 };
+    if (line === MINIMUM_HEADING) cell.font = { bold: true };
   });
   ws.getCell(1, 1).note = 'Lea estas indicaciones antes de capturar.';
 }
@@ -124,8 +130,9 @@ export function buildTemplateWorkbook(spec: TemplateSpec, data: WorkbookData = {
   writeInstructions(wb, spec);
   writeSettings(wb, data.settings ?? {});
   const catalogs = writeCatalogs(wb, spec);
+  const minimum = new Set(minimumSheets(spec).map((s) => s.name));
   for (const sheet of spec.sheets) {
-    writeDataSheet(wb, sheet, catalogs);
+    writeDataSheet(wb, sheet, catalogs, minimum.has(sheet.name));
     const rows = data.rows?.[sheet.name] ?? [];
     const ws = wb.getWorksheet(sheet.name) as ExcelJS.Worksheet;
     rows.forEach((row, r) => row.forEach((value, c) => {
