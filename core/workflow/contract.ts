@@ -92,7 +92,11 @@ export interface SubmissionListAnswer {
   serviceAccount: string | null;
 }
 export interface PublicationSummary { id: string; createdAt: string; unchanged: boolean; changedProcesses: string[]; counts: { releases: number; records: number; projects: number } }
-export interface ApproveAnswer extends SubmissionAnswer { publication: PublicationSummary }
+/**
+ * `publication` is what the approval published, or null when it is published in the background (a publication
+ * task: the answer is 202 and the submission stays `approved` — *publicando* — until the task ends).
+ */
+export interface ApproveAnswer extends SubmissionAnswer { publication: PublicationSummary | null }
 export interface ErrorAnswer { error: { code: string; message: string; findings?: FindingView[] } }
 
 /** Preview of what approving would change against the current publication. */
@@ -258,6 +262,7 @@ export function checkSubmissionListAnswer(v: unknown): SubmissionListAnswer {
 
 export function checkApproveAnswer(v: unknown): ApproveAnswer {
   const base = checkSubmissionAnswer(v);
+  if ((v as Obj).publication === null || (v as Obj).publication === undefined) return { ...base, publication: null };
   const p = obj((v as Obj).publication, 'publication');
   const counts = obj(p.counts, 'publication.counts');
   return {

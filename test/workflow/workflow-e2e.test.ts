@@ -81,7 +81,7 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
     expect(update.body.submission.id).not.toBe(id);
     // The coordinator's preview: the project changed (title), against the current publication; the sheet is as submitted.
     const preview = checkPreviewAnswer((await request(h.app).get(`/api/submissions/${update.body.submission.id}/preview`).set('Authorization', h.bearer('coordinadorA'))).body);
-    expect(preview.currentPublicationId).toBe(approval.publication.id);
+    expect(preview.currentPublicationId).toBe(approval.publication!.id);
     expect(preview.preview.projects.counts).toEqual({ new: 0, changed: 1, unchanged: 0, removed: 0 });
     expect(preview.preview.projects.items[0]).toMatchObject({ id: 'oc4ids-abc123-0001', change: 'changed', fields: [{ path: 'title', before: 'Parque de la Paz', after: 'Parque de la Paz (segunda etapa)' }] });
     expect(preview.liveChanged).toBe(false);
@@ -91,7 +91,7 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
     const inbox = checkSubmissionListAnswer((await request(h.app).get('/api/submissions?status=submitted&state=yucatan').set('Authorization', h.bearer('admin'))).body);
     expect(inbox.submissions.map((x) => x.id)).toEqual([update.body.submission.id]);
     const second = checkApproveAnswer((await request(h.app).post(`/api/submissions/${update.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA'))).body);
-    expect(second.publication.id).not.toBe(approval.publication.id);
+    expect(second.publication!.id).not.toBe(approval.publication!.id);
     expect((await request(h.app).get('/api/oc4ids/projects?publisher=mer')).body.projects[0].title).toBe('Parque de la Paz (segunda etapa)');
 
     // The audit log shows every step, to the coordinador of the state and to the admin, not to others.

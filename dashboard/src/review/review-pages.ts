@@ -27,11 +27,15 @@ const dateTime = (iso: string): string => {
 };
 
 const statusBadge = (s: SubmissionView): HTMLElement =>
-  h('span', { class: s.status === 'published' ? 'status-ok' : s.status === 'returned' || s.status === 'failed' ? 'status-bad' : 'status-warn' }, s.statusLabel);
+  h('span', { class: s.status === 'published' ? 'status-ok' : s.status === 'returned' || s.status === 'failed' ? 'status-bad' : 'status-warn' },
+    s.failureReason ? `${s.statusLabel}: ${s.failureReason}` : s.statusLabel);
 
 function select(id: string, label: string, options: [string, string][], value: string | null): HTMLSelectElement {
   return h('select', { id, name: id, 'aria-label': label }, h('option', { value: '' }, 'Todos'), options.map(([v, t]) => h('option', { value: v, selected: v === value }, t)));
 }
+
+/** A decision's outcome, shown again when its submission page is redrawn with the new state. */
+const DECISION_NOTICES = new Map<string, string>();
 
 export const reviewInboxPage: Page = {
   title: 'Revisión de entregas',
@@ -103,7 +107,12 @@ export const reviewSubmissionPage: Page = {
     const id = params[0] ?? '';
     const p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
     const s = p.submission;
+    // Being published in the background (*publicando*): look again shortly, while this page is still the one shown.
+    if (s.status === 'approved') { const here = location.hash; setTimeout(() => { if (location.hash === here) rerender(); }, 3000); }
     const status = h('div', { role: 'status', id: 'resultado' });
+    // The outcome of the decision just taken stays on the page after it is drawn again with the new state.
+    const kept = DECISION_NOTICES.get(id);
+    if (kept) { status.className = 'status-ok'; status.textContent = kept; DECISION_NOTICES.delete(id); }
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
     const comment = h('textarea', { id: 'comentario', rows: 4 });
     const act = async (work: () => Promise<string>): Promise<void> => {
@@ -111,6 +120,7 @@ export const reviewSubmissionPage: Page = {
       try {
         status.className = 'status-ok';
         status.textContent = await work();
+        DECISION_NOTICES.set(id, status.textContent);
         setTimeout(rerender, 1200);
       } catch (e) {
         status.className = 'status-bad';
@@ -120,6 +130,7 @@ export const reviewSubmissionPage: Page = {
     };
     const approve = (): Promise<void> => act(async () => {
       const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST' }));
+      if (!a.publication) return 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
       return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no hubo cambios.' : `Aprobada y publicada: ${count(a.publication.changedProcesses.length)} contratación(es) nuevas o modificadas, ${count(a.publication.counts.projects)} proyecto(s).`;
     });
     const giveBack = (): Promise<void> => act(async () => {
@@ -151,7 +162,7 @@ export const reviewSubmissionPage: Page = {
         h('button', { type: 'button', class: 'primary', onclick: () => void approve() }, 'Aprobar'),
         h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
         h('button', { type: 'button', onclick: () => void giveBack() }, 'Devolver con comentarios'),
-        status) : null,
+        status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
           s.history.map((e) => [dateTime(e.at), e.by, ACTION_LABELS[e.action] ?? e.action, e.comment ?? '']))),

@@ -4,6 +4,7 @@
  * nothing twice; a live lease makes a second runner wait; a dead runner's lease is taken over after LEASE_MS; and
  * failures end *falló* with the reason. Real SQLite, real workbooks, real app.
  */
+import { checkApproveAnswer } from '../../../core/workflow/contract';
 import request from 'supertest';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -52,6 +53,8 @@ test('approval answers 202 at once (publicando); the task publishes (publicada) 
   const approved = await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
   expect(approved.status).toBe(202);
   expect(approved.body.submission).toMatchObject({ status: 'approved', statusLabel: 'Aprobada, publicando' });
+  // The clients (add-on, coordinators' pages) read this answer through the contract: publication null = publicando.
+  expect(checkApproveAnswer(approved.body).publication).toBeNull();
   await queue.idle();
   const done = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
   expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });

@@ -52,6 +52,9 @@ interface Current {
 
 const DOCUMENT_FIELD: Record<DocumentKind, string> = { releases: 'release', records: 'record', projects: 'project' };
 
+/** Orders audit entries written in the same millisecond by this process. */
+let auditSequence = 0;
+
 export function createStore(backend: DocumentBackend): Store {
   async function get<T>(collection: CollectionName, id: string): Promise<T | undefined> {
     const body = await backend.get(collection, id);
@@ -236,7 +239,9 @@ export function createStore(backend: DocumentBackend): Store {
     listProjects: (q) => list<Stored<ProjectInput>>('projects', { publicationId: q.publicationId }, q),
 
     async appendAudit(e) {
-      const entry: AuditEntry = { ...e, id: randomUUID() };
+      // Entries of the same instant keep the order they were written in (the log is read as a sequence of
+      // decisions): a per-process sequence before the random part orders them.
+      const entry: AuditEntry = { ...e, id: `${String(++auditSequence).padStart(12, '0')}-${randomUUID()}` };
       await backend.create('audit', toRow('audit', docId(entry.id), sortKey(entry.at, entry.id), entry));
       return entry;
     },

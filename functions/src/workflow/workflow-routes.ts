@@ -449,7 +449,8 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     if (deps.publicationQueue) {
       const approvalDeps = { store, baseUrl: deps.baseUrl, now, log, openSource: (source: SubmissionSource) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) };
       const queued = await startApproval(approvalDeps, deps.publicationQueue, await recoverStaleApproval(store, submission, now(), deps.staleApprovalMs), publisher, user);
-      return void res.status(202).json(await answer(user, queued));
+      const body: ApproveAnswer = { ...(await answer(user, queued)), publication: null };
+      return void res.status(202).json(body);
     }
     const outcome = await approveSubmission(
       { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) },
