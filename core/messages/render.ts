@@ -27,7 +27,7 @@ export function renderMessage(f: Finding): string {
   return template ? renderTemplate(template, f.params) : `Aviso ${f.code}`;
 }
 
-const SEVERITY_ES = { error: 'Error', warning: 'Advertencia', info: 'Aviso' } as const;
+export const SEVERITY_ES = { error: 'Error', warning: 'Advertencia', info: 'Aviso' } as const;
 
 export function renderFinding(f: Finding): string {
   return `${SEVERITY_ES[f.severity]} — ${renderCell(f.cell)}: ${renderMessage(f)}`;

@@ -1,7 +1,7 @@
 /** `validate` and `convert`: the core pipeline on a local workbook, findings printed in Spanish. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { renderReport } from '../../../core/messages/render';
+import { renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
 import { checkWorkbook } from '../../../core/pipeline/check-workbook';
@@ -33,22 +33,24 @@ function reportEmpty(converted: { releases: unknown[]; projects: unknown[] }, la
 /** More lines than a person reads: a big workbook with a systematic mistake would print one per row. */
 const MAX_PRINTED = 1000;
 
-/** `print`: stdout for `validate` (the report is its output: `> informe.txt`), stderr for `convert` (its output is the file). */
-function printFindings(findings: Finding[], print: (line: string) => void, all: boolean): void {
+/**
+ * `print`: stdout for `validate` (the report is its output: `> informe.txt`), stderr for `convert` (its output is
+ * the file). `lines` renders the findings shown: grouped by sheet and cell for a workbook, one per JSON pointer for
+ * a package; `summary` leads the closing count.
+ */
+function printFindings(findings: Finding[], print: (line: string) => void, all: boolean, lines: (shown: Finding[]) => string[] = renderReport, summary = ''): void {
   const shown = all ? findings : findings.slice(0, MAX_PRINTED);
-  for (const line of renderReport(shown)) print(line);
+  for (const line of lines(shown)) print(line);
   if (shown.length < findings.length) print(`… y ${(findings.length - shown.length).toLocaleString('es-MX')} problemas más (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
-  print(`Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
+  print(`${summary}Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
 }
 
-const SEVERITY_ES: Record<Finding['severity'], string> = { error: 'Error', warning: 'Advertencia', info: 'Aviso' };
 const PACKAGE_ES = { release: 'paquete de entregas (EDCA-MX / OCDS)', record: 'paquete de registros (OCDS)', project: 'paquete de proyectos (EDCAPI / OC4IDS)' } as const;
 
 /** `validate paquete.json`: a published package, findings at JSON pointers. Exit code: 0 valid, 1 errors found. */
 async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): Promise<number> {
   const { validatePackage } = await import('../../../core/validate/validate-package');
-  const { renderMessage } = await import('../../../core/messages/render');
   const label = path.basename(file);
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${label}».`);
   let json: unknown;
@@ -62,12 +64,9 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
   const { findings } = result;
   if (args.options.json === true) io.out(JSON.stringify(findings, null, 2));
   else {
-    const all = args.options.todos === true;
-    const shown = all ? findings : findings.slice(0, MAX_PRINTED);
-    for (const f of shown) io.out(`${SEVERITY_ES[f.severity]} — ${f.pointer || '/'}: ${renderMessage(f)}`);
-    if (shown.length < findings.length) io.out(`… y ${(findings.length - shown.length).toLocaleString('es-MX')} problemas más (agregue --todos para verlos todos, o use --json).`);
-    const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
-    io.out(`${label}: ${PACKAGE_ES[result.kind]} con ${result.count.toLocaleString('es-MX')} elementos. Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
+    printFindings(findings, io.out, args.options.todos === true,
+      (shown) => shown.map((f) => `${SEVERITY_ES[f.severity]} — ${f.pointer || '/'}: ${renderMessage(f)}`),
+      `${label}: ${PACKAGE_ES[result.kind]} con ${result.count.toLocaleString('es-MX')} elementos. `);
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
