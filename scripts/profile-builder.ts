@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseCsv } from './lib/csv';
 import { mergePatch } from './lib/merge-patch';
-import type { Codelist, FieldInfo, Profile } from '../core/profile/types';
+import type { Codelist, FieldInfo, FieldTitles, Profile } from '../core/profile/types';
 
 type Json = Record<string, unknown>;
 
@@ -93,10 +93,11 @@ function typesOf(node: Json): string[] {
 }
 
 /** Walks the schema and records every path (unindexed) with its structural facts. */
-function walk(schema: Json, node: Json, prefix: string, required: boolean, fields: Record<string, FieldInfo>, stack: string[]): void {
+function walk(schema: Json, node: Json, prefix: string, required: boolean, fields: Record<string, FieldInfo>, stack: string[], titles?: Record<string, string>): void {
   const { node: n, ref } = resolve(schema, node, new Set());
   if (ref && stack.includes(ref)) return; // recursive definitions (e.g. nested Organization references)
   const nextStack = ref ? [...stack, ref] : stack;
+  if (prefix && titles && typeof n.title === 'string') titles[prefix] = n.title;
   if (prefix) {
     const info: FieldInfo = { types: typesOf(n) };
     if (typeof n.format === 'string') info.format = n.format;
@@ -123,7 +124,7 @@ function walk(schema: Json, node: Json, prefix: string, required: boolean, field
   if (!props) return;
   const req = new Set(Array.isArray(objectNode.required) ? (objectNode.required as string[]) : []);
   for (const key of Object.keys(props).sort()) {
-    walk(schema, props[key] as Json, prefix ? `${prefix}/${key}` : key, req.has(key), fields, itemsRef ? [...nextStack, itemsRef] : nextStack);
+    walk(schema, props[key] as Json, prefix ? `${prefix}/${key}` : key, req.has(key), fields, itemsRef ? [...nextStack, itemsRef] : nextStack, titles);
   }
 }
 
@@ -138,6 +139,28 @@ function buildProfile(standard: Profile['standard'], version: string, schema: Js
     codelists[info.codelist] = { open: info.openCodelist === true, codes: list };
   }
   return { standard, version, fields, codelists: { ...codelists, ...extra } };
+}
+
+/**
+ * The schema's English titles by path: flatten-tool (and so OCP's Data Review Tool) reads headers written as titles
+ * joined by `:` (`Tender:Items to be procured:1:Quantity`). Only the short titles, never descriptions.
+ */
+function fieldTitles(schema: Json): FieldTitles {
+  const titles: Record<string, string> = {};
+  walk(schema, schema, '', false, {}, [], titles);
+  // As a tree (a field: its title, or [title, its fields]) so each path segment is written once.
+  const paths = Object.keys(titles).sort();
+  const build = (prefix: string): FieldTitles => {
+    const out: FieldTitles = {};
+    const start = prefix ? `${prefix}/` : '';
+    for (const path of paths) {
+      if (!path.startsWith(start) || path.indexOf('/', start.length) >= 0) continue;
+      const below = build(path);
+      out[path.slice(start.length)] = Object.keys(below).length ? [titles[path], below] : titles[path];
+    }
+    return out;
+  };
+  return build('');
 }
 
 export interface GeneratedFiles { [relativePath: string]: string }
@@ -189,6 +212,8 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
     'schemas/edca-mx-release-schema.json': stringify(stripProse(release)),
     'schemas/edcapi-project-schema.json': stringify(stripProse(project as Json)),
     'schemas/mx-document-stages.json': stringify(documentStages),
+    // One line: a generated lookup, never edited or reviewed by hand.
+    'schemas/field-titles-en.json': `${JSON.stringify({ ocds: fieldTitles(release as Json), oc4ids: fieldTitles(project as Json) })}\n`,
     'schemas/manifest.json': stringify({
       edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: EDCA_MX_EXTENSIONS },
       edcapi: { base: 'OC4IDS 0.9.5 project schema', extensions: EDCAPI_EXTENSIONS.map((e) => `${e} (${EDCAPI_EXTENSION_DEFINITIONS.join(', ')})`) },

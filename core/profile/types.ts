@@ -32,3 +32,6 @@ export interface Profile {
   fields: Record<string, FieldInfo>;
   codelists: Record<string, Codelist>;
 }
+
+/** The schema's English titles (schemas/field-titles-en.json): a field's title, or its title and its fields' titles. */
+export interface FieldTitles { [field: string]: string | [string, FieldTitles] }

@@ -1,7 +1,8 @@
 /**
  * Reads a sheet's header rows and binds every column to a field. Three layouts (DESIGN §4):
  * - template: row 1 Spanish titles, row 2 paths, data from row 3;
- * - plain flatten-tool: row 1 paths, data from row 2 (sheets `releases`, `awa_suppliers`, …);
+ * - plain flatten-tool: row 1 paths (or the schema's English titles joined by `:`), data from row 2 (sheets
+ *   `releases`, `awa_suppliers`, …), after flatten-tool's `#` configuration row (`skiprows`, `headerrows`) if any;
  * - titles only: row 1 Spanish titles matched through the spec, data from row 2.
  * Columns are found by path, never by position. The sheet's array is the deepest array its columns live in.
  */
@@ -22,9 +23,32 @@ export interface BoundColumn extends ResolvedPath {
   value: ValueSpec;
 }
 
+/**
+ * Columns of a row's other array items on a flatten-tool sheet (`tender/items/1/…`, or another array than the
+ * sheet's own): one group per item, parents before children and in index order, as flatten-tool orders them.
+ */
+export interface ExtraGroup {
+  /** Unindexed array field (`tender/items`) and its segments below the parent object (`['tender', 'items']`). */
+  array: string;
+  rel: string[];
+  /** The parent: another group (its position in `extras`), or the sheet's own item at `mainLevel` (0: the document). */
+  parentGroup?: number;
+  mainLevel: number;
+  id?: BoundColumn;
+  columns: BoundColumn[];
+  /** Column indexes of this group and of the groups below it: the item exists only when one holds a value. */
+  scan: number[];
+}
+
 export interface BoundSheet {
   name: string;
   standard: Standard;
+  /**
+   * flatten-tool's rules (a plain sheet outside the template's own sheets, as OCP's Data Review Tool reads it): a row
+   * creates the document and the items it names when they do not exist yet, instead of reporting them missing.
+   */
+  flat: boolean;
+  extras: ExtraGroup[];
   /** Arrays of the sheet, outermost first (`awards`, `awards/suppliers`); empty for a root sheet. */
   arrays: string[];
   /** 0-based index of the first data row. */
@@ -49,6 +73,36 @@ function countPaths(resolver: ColumnResolver, row: string[]): number {
   return n;
 }
 
+function countEnglishTitles(resolver: ColumnResolver, row: string[]): number {
+  let n = 0;
+  for (const h of row) if (h && (resolver.standards.ocds.resolveTitle(h) || resolver.standards.oc4ids.resolveTitle(h))) n++;
+  return n;
+}
+
+interface SheetConfig { skipRows: number; headerRows: number; ignore: boolean }
+
+/**
+ * flatten-tool's configuration row: a first cell `#`, then directives, one per cell (`skiprows 2`, `headerrows 3`,
+ * `ignore`) or as name and value in consecutive cells (`#set`, `headerrows`, `2`). `skiprows`: rows to skip after
+ * this one before the paths; `headerrows`: the rows of headings, counting the paths row (the others explain them).
+ */
+function sheetConfig(first: string[]): SheetConfig | undefined {
+  if (!first.length || !first[0].startsWith('#')) return undefined;
+  const config: SheetConfig = { skipRows: 0, headerRows: 1, ignore: false };
+  const words: string[] = [];
+  for (let c = 1; c < first.length; c++) for (const w of first[c].trim().split(/\s+/)) if (w) words.push(w.toLowerCase());
+  for (let i = 0; i < words.length; i++) {
+    const n = Number(words[i + 1]);
+    const count = Number.isInteger(n) && n >= 0 && n < 1000 ? n : undefined;
+    if (words[i] === 'skiprows' && count !== undefined) { config.skipRows = count; i++; }
+    else if (words[i] === 'headerrows' && count !== undefined) { config.headerRows = Math.max(1, count); i++; }
+    else if (words[i] === 'ignore') config.ignore = true;
+  }
+  return config;
+}
+
+const compareIndex = (a: string, b: string): number => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
+
 function titleIndex(sheet: SheetSpec): Map<string, string> {
   const m = new Map<string, string>();
   for (const c of sheet.columns) m.set(normalizeLabel(c.title), c.path);
@@ -61,8 +115,11 @@ function countTitles(sheet: SheetSpec, row: string[]): number {
 }
 
 export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings: Finding[]): BindResult {
-  const row0 = (model.rows[0] ?? []).map(headerText);
-  const row1 = (model.rows[1] ?? []).map(headerText);
+  const config = sheetConfig((model.rows[0] ?? []).slice(0, 8).map(headerText));
+  if (config?.ignore) return { kind: 'none' };
+  const base = config ? 1 + config.skipRows : 0;
+  const row0 = (model.rows[base] ?? []).map(headerText);
+  const row1 = config ? [] : (model.rows[1] ?? []).map(headerText);
   const spec = resolver.specSheet(model.name);
   const sheetCell: CellRef = { sheet: model.name };
 
@@ -84,10 +141,13 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
       }
     }
     if (titleSheet) layout = 'titles';
+    else if (countEnglishTitles(resolver, row0) > 0) layout = 'plain';
   }
   if (!layout) return { kind: 'none' };
+  // flatten-tool's rules for its own layout; the template's sheets (by name) keep the template's.
+  const flat = layout === 'plain' && (!spec || !!config);
 
-  const headerRowIndex = layout === 'template' ? 1 : 0;
+  const headerRowIndex = layout === 'template' ? 1 : base;
   const paths = layout === 'template' ? row1 : row0;
   const titles = layout === 'plain' ? [] : row0;
   const titleToPath = titleSheet ? titleIndex(titleSheet) : new Map<string, string>();
@@ -98,7 +158,7 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
   else if (spec) standard = spec.standard;
   else if (paths.includes('ocid')) standard = 'ocds';
   else {
-    const known = (s: Standard) => paths.filter((p) => p && resolver.standards[s].resolve(p)).length;
+    const known = (s: Standard) => paths.filter((p) => p && (resolver.standards[s].resolve(p) || (flat && resolver.standards[s].resolveTitle(p)))).length;
     standard = known('oc4ids') >= known('ocds') ? 'oc4ids' : 'ocds';
   }
   const std = resolver.standards[standard];
@@ -112,18 +172,24 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
     if (!path && title) path = titleToPath.get(normalizeLabel(title)) ?? '';
     const shown = title || paths[c] || '';
     if (!shown) continue;
+    // flatten-tool reads a heading starting with `#` as a comment column.
+    if (flat && shown.startsWith('#')) continue;
     const cell: CellRef = { sheet: model.name, row: headerRowIndex + 1, column: c + 1, header: shown };
-    const resolved = path ? std.resolve(path) : undefined;
+    let resolved = path ? std.resolve(path) : undefined;
+    if (!resolved && flat && path) resolved = std.resolveTitle(path);
+    // Indexes other than 0 are flatten-tool's way to put several items on one row; the template has one per row.
+    if (resolved && !flat && resolved.indexes.some((i) => i !== '0')) resolved = undefined;
     if (!resolved) {
       findings.push(finding('sheet.unknown-column', 'warning', { header: shown }, { cell }));
       continue;
     }
-    const prior = seen.get(resolved.field);
+    const seenKey = flat ? `${resolved.field}\u0000${resolved.indexes.join('/')}` : resolved.field;
+    const prior = seen.get(seenKey);
     if (prior !== undefined) {
       findings.push(finding('sheet.duplicate-column', 'warning', { header: shown, firstColumn: prior + 1 }, { cell }));
       continue;
     }
-    seen.set(resolved.field, c);
+    seen.set(seenKey, c);
     candidates.push({ ...resolved, index: c, header: shown, value: std.valueSpec(resolved.field) });
   }
 
@@ -148,10 +214,24 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
       if (chain.length > arrays.length || (chain.length === arrays.length && n > bestN)) { arrays = chain; bestN = n; }
     }
   }
+  // The sheet's own item at each level: the lowest index written for it (flatten-tool orders items by index).
+  const mainIndexes: string[] = [];
+  for (let k = 0; k < arrays.length; k++) {
+    let low: string | undefined;
+    for (const col of candidates) {
+      if (col.arrays.length <= k || col.arrays[k] !== arrays[k]) continue;
+      let onMain = true;
+      for (let j = 0; j < k && onMain; j++) onMain = col.arrays[j] === arrays[j] && col.indexes[j] === mainIndexes[j];
+      if (onMain && (low === undefined || compareIndex(col.indexes[k], low) < 0)) low = col.indexes[k];
+    }
+    mainIndexes.push(low ?? '0');
+  }
   const columns: BoundColumn[] = [];
+  const others: BoundColumn[] = [];
   for (const col of candidates) {
-    const isPrefix = col.arrays.length <= arrays.length && col.arrays.every((a, i) => a === arrays[i]);
+    const isPrefix = col.arrays.length <= arrays.length && col.arrays.every((a, i) => a === arrays[i] && col.indexes[i] === mainIndexes[i]);
     if (isPrefix) columns.push(col);
+    else if (flat) others.push(col);
     else findings.push(finding('sheet.column-other-array', 'warning', { header: col.header }, { cell: { sheet: model.name, row: headerRowIndex + 1, column: col.index + 1, header: col.header } }));
   }
 
@@ -161,11 +241,67 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
     return { kind: 'failed' };
   }
   const levelKeys = arrays.map((_, i) => columns.find((c) => c.arrays.length === i + 1 && c.rel.length === 1 && c.rel[0] === 'id'));
-  for (let i = 0; i < arrays.length - 1; i++) {
+  // flatten-tool joins a row to an item by its id when the row has one, and makes a new item when it does not.
+  for (let i = 0; i < arrays.length - 1 && !flat; i++) {
     if (!levelKeys[i]) {
       findings.push(finding('sheet.missing-key-column', 'error', { column: `${arrays[i]}/id` }, { cell: sheetCell }));
       return { kind: 'failed' };
     }
   }
-  return { kind: 'bound', sheet: { name: model.name, standard, arrays, dataStart: headerRowIndex + 1, columns, rootKey, levelKeys } };
+  const dataStart = layout === 'template' ? headerRowIndex + 1 : base + (config ? config.headerRows : 1);
+  const extras = extraGroups(others, arrays, mainIndexes);
+  return { kind: 'bound', sheet: { name: model.name, standard, flat, extras, arrays, dataStart, columns, rootKey, levelKeys } };
+}
+
+/** Groups the columns off the sheet's own items by the item they write (see ExtraGroup), built once per sheet. */
+function extraGroups(others: BoundColumn[], arrays: string[], mainIndexes: string[]): ExtraGroup[] {
+  if (!others.length) return [];
+  interface Level { array: string; index: string }
+  const levelsOf = new Map<BoundColumn, Level[]>();
+  const shared = new Map<BoundColumn, number>();
+  const keys = new Map<string, { levels: Level[]; main: number }>();
+  const keyOf = (levels: Level[], n: number): string => levels.slice(0, n).map((l) => `${l.array}#${l.index}`).join('|');
+  for (const col of others) {
+    const levels = col.arrays.map((array, k) => ({ array, index: col.indexes[k] }));
+    let main = 0;
+    while (main < levels.length && main < arrays.length && levels[main].array === arrays[main] && levels[main].index === mainIndexes[main]) main++;
+    levelsOf.set(col, levels);
+    shared.set(col, main);
+    for (let n = main + 1; n <= levels.length; n++) if (!keys.has(keyOf(levels, n))) keys.set(keyOf(levels, n), { levels: levels.slice(0, n), main });
+  }
+  // Parents before children, siblings in index order.
+  const order = [...keys.entries()].sort(([, a], [, b]) => {
+    for (let k = 0; k < Math.min(a.levels.length, b.levels.length); k++) {
+      if (a.levels[k].array !== b.levels[k].array) return a.levels[k].array < b.levels[k].array ? -1 : 1;
+      const c = compareIndex(a.levels[k].index, b.levels[k].index);
+      if (c) return c;
+    }
+    return a.levels.length - b.levels.length;
+  });
+  const position = new Map<string, number>();
+  const groups: ExtraGroup[] = order.map(([key, { levels, main }], i) => {
+    position.set(key, i);
+    const n = levels.length;
+    const array = levels[n - 1].array;
+    const outer = n > 1 ? levels[n - 2].array : '';
+    const parentKey = n - 1 > main ? keyOf(levels, n - 1) : undefined;
+    return {
+      array,
+      rel: (outer ? array.slice(outer.length + 1) : array).split('/'),
+      parentGroup: parentKey === undefined ? undefined : position.get(parentKey),
+      mainLevel: main,
+      columns: [],
+      scan: [],
+    };
+  });
+  for (const col of others) {
+    const levels = levelsOf.get(col) as Level[];
+    const own = position.get(keyOf(levels, levels.length));
+    if (own === undefined) continue; // a column of the sheet's own item at a shallower level never lands here
+    const group = groups[own];
+    group.columns.push(col);
+    if (col.rel.length === 1 && col.rel[0] === 'id') group.id = col;
+    for (let n = (shared.get(col) as number) + 1; n <= levels.length; n++) groups[position.get(keyOf(levels, n)) as number].scan.push(col.index);
+  }
+  return groups;
 }

@@ -3,7 +3,8 @@
  * over-indexed form `tender/0/items/0/id`) resolved against the profile, or a Spanish title of the template spec.
  * The spec gives the friendly conversions (types, code titles); the profile covers any other field it knows.
  */
-import type { FieldInfo, Profile, Standard } from '../profile/types';
+import { FIELD_TITLES } from '../profile/field-titles';
+import type { FieldInfo, FieldTitles, Profile, Standard } from '../profile/types';
 import type { CodeOption, ColumnSpec, TemplateSpec } from '../template/spec';
 import { normalizeLabel } from './normalize-label';
 import type { ValueSpec } from './parse-value';
@@ -15,6 +16,11 @@ export interface ResolvedPath {
   arrays: string[];
   /** Segments below the innermost array item (or the root). */
   rel: string[];
+  /**
+   * The index written for each of `arrays` (`'0'` when the header has none). flatten-tool reads indexes as an
+   * order, not a position: `tender/items/1/id` is the row's second item, merged with others by its `id`.
+   */
+  indexes: string[];
 }
 
 export const ROOT_KEY: Record<Standard, string> = { ocds: 'ocid', oc4ids: 'id' };
@@ -35,6 +41,8 @@ export function resolvePath(profile: Profile, raw: string): ResolvedPath | undef
   const segs = raw.split('/');
   const acc: string[] = [];
   const arrays: string[] = [];
+  const indexes: string[] = [];
+  let indexed = false;
   let rel: string[] = [];
   for (const seg of segs) {
     if (seg === '') return undefined;
@@ -43,7 +51,9 @@ export function resolvePath(profile: Profile, raw: string): ResolvedPath | undef
     if (DIGITS.test(seg)) {
       if (!info) return undefined;
       if (isObjectArray(profile, here)) {
-        if (seg !== '0') return undefined; // flatten-tool's inline arrays (`awards/1/…`) are not supported
+        if (indexed) { if (seg !== '0') return undefined; continue; } // a second index for the same item
+        indexes[arrays.length - 1] = seg;
+        indexed = true;
         continue;
       }
       if (info.types.includes('array')) { acc.push(seg); rel.push(seg); continue; } // position in a scalar array
@@ -51,15 +61,16 @@ export function resolvePath(profile: Profile, raw: string): ResolvedPath | undef
       return undefined;
     }
     if (acc.length && DIGITS.test(acc[acc.length - 1])) return undefined; // nothing lives below a scalar position
+    indexed = false;
     acc.push(seg);
     rel.push(seg);
     const path = acc.join('/');
     if (!fieldOf(profile, path)) return undefined;
-    if (isObjectArray(profile, path)) { arrays.push(path); rel = []; }
+    if (isObjectArray(profile, path)) { arrays.push(path); indexes.push('0'); rel = []; }
   }
   const field = acc.join('/');
   if (!isLeaf(profile, field)) return undefined;
-  return { field, arrays, rel };
+  return { field, arrays, rel, indexes };
 }
 
 function isLeaf(profile: Profile, field: string): boolean {
@@ -95,10 +106,53 @@ function profileValueSpec(profile: Profile, field: string, optionsByList: Map<st
   return spec;
 }
 
+/** Title → field name below each unindexed path (titles compared without case and extra spaces). */
+function titleChildren(tree: FieldTitles): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  const visit = (node: FieldTitles, prefix: string): void => {
+    const byTitle = new Map<string, string>();
+    out.set(prefix, byTitle);
+    for (const [key, entry] of Object.entries(node)) {
+      const title = typeof entry === 'string' ? entry : entry[0];
+      const norm = titleKey(title);
+      if (!byTitle.has(norm)) byTitle.set(norm, key);
+      if (typeof entry !== 'string') visit(entry[1], prefix ? `${prefix}/${key}` : key);
+    }
+  };
+  visit(tree, '');
+  return out;
+}
+
+function titleKey(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * A header written as the schema's English titles joined by `:`, with optional indexes
+ * (`Tender:Items to be procured:1:Quantity`, flatten-tool's `--convert-titles`) → its path. A segment that is
+ * not a title may be the field's own name, as flatten-tool accepts.
+ */
+function titlePath(profile: Profile, children: Map<string, Map<string, string>>, header: string): string | undefined {
+  const out: string[] = [];
+  let parent = '';
+  for (const raw of header.split(':')) {
+    const seg = raw.trim();
+    if (DIGITS.test(seg)) { out.push(seg); continue; }
+    let key = children.get(parent)?.get(titleKey(seg));
+    if (key === undefined && seg && fieldOf(profile, parent ? `${parent}/${seg}` : seg)) key = seg;
+    if (key === undefined) return undefined;
+    out.push(key);
+    parent = parent ? `${parent}/${key}` : key;
+  }
+  return out.join('/');
+}
+
 export interface StandardResolver {
   standard: Standard;
   profile: Profile;
   resolve(path: string): ResolvedPath | undefined;
+  /** A header written as English schema titles (`Tender:Items to be procured:Quantity`). */
+  resolveTitle(header: string): ResolvedPath | undefined;
   valueSpec(field: string): ValueSpec;
 }
 
@@ -120,9 +174,21 @@ export class ColumnResolver {
         }
       }
       const specs = new Map<string, ValueSpec>();
+      let children: Map<string, Map<string, string>> | undefined;
       return {
         standard,
         profile,
+        resolveTitle: (header) => {
+          const key = `${standard}\u0001${header}`;
+          let r = this.pathCache.get(key);
+          if (r === undefined) {
+            children ??= titleChildren(FIELD_TITLES[standard]);
+            const path = titlePath(profile, children, header);
+            r = (path && resolvePath(profile, path)) || null;
+            this.pathCache.set(key, r);
+          }
+          return r ?? undefined;
+        },
         resolve: (path) => {
           const key = `${standard}\u0000${path}`;
           let r = this.pathCache.get(key);

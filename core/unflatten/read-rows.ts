@@ -7,7 +7,7 @@ import { columnLetter, type CellValue } from '../workbook/model';
 import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
-import { relPath, type DocNode, type DocumentSet } from './document-builder';
+import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
 import { parseValue } from './parse-value';
 
 /** OCDS/EDCA-MX convention: a party without id is identified by its RFC, `MX-RFC-{RFC}` (scheme MX-RFC). */
@@ -56,7 +56,7 @@ const SCHEME = relPath(['identifier', 'scheme']);
 
 export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentSet, zone: string, findings: Finding[]): void {
   const ctx: Context = { sheet, docs, zone, findings };
-  const source: SourceSheet = docs.sourceMap.addSheet(sheet.name, sheet.columns);
+  const source: SourceSheet = docs.sourceMap.addSheet(sheet.name, sheet.extras.length ? [...sheet.columns, ...sheet.extras.flatMap((g) => g.columns)] : sheet.columns);
   const depth = sheet.arrays.length;
   const skip = new Set<BoundColumn>([sheet.rootKey]);
   for (const k of sheet.levelKeys) if (k) skip.add(k);
@@ -68,12 +68,19 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   const ownRel = depth > 0 ? sheet.arrays[depth - 1].slice(depth > 1 ? sheet.arrays[depth - 2].length + 1 : 0).split('/') : [];
   const ownPath = relPath(ownRel);
   const values = valueColumns.map((col) => ({ col, path: relPath(col.rel) }));
-  const last = lastDataRow(rows, sheet.dataStart, sheet.columns);
+  const extras = sheet.extras;
+  const allColumns = extras.length ? [...sheet.columns, ...extras.flatMap((g) => g.columns)] : sheet.columns;
+  const extraValues = extras.map((g) => g.columns.map((col) => ({ col, path: relPath(col.rel) })));
+  const extraRels = extras.map((g) => relPath(g.rel));
+  const made: (DocNode | undefined)[] = new Array(extras.length);
+  // Segments from each level's parent item to its array (`awards/suppliers` → `suppliers`).
+  const levelRels = sheet.arrays.map((a, i) => relPath((i ? a.slice(sheet.arrays[i - 1].length + 1) : a).split('/')));
+  const last = lastDataRow(rows, sheet.dataStart, allColumns);
 
   for (let r = sheet.dataStart; r <= last; r++) {
     const row = rows[r];
     if (!row || row.length === 0) continue;
-    if (!sheet.columns.some((c) => !isBlankCell(row[c.index]))) continue;
+    if (!allColumns.some((c) => !isBlankCell(row[c.index]))) continue;
 
     const here: SourceRow = { sheet: source, row: r + 1 };
     const rootKey = keyText(ctx, row, r, sheet.rootKey);
@@ -83,14 +90,29 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       continue;
     }
     let node = docs.root(rootKey);
-    if (depth === 0) node ??= docs.createRoot(rootKey, here, sheet.rootKey.index);
+    // flatten-tool: any row names its document by ocid/id, and the first row to name it creates it.
+    if (depth === 0 || sheet.flat) node ??= docs.createRoot(rootKey, here, sheet.rootKey.index);
     if (!node) {
       findings.push(finding('row.parent-not-found', 'error', { value: safePreview(rootKey), column: sheet.rootKey.header }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       continue;
     }
     const nodes: (DocNode | undefined)[] = [node];
     let ok = true;
-    for (let i = 0; i < depth - 1; i++) {
+    // flatten-tool walks down only as far as the row has values, making the items it does not find.
+    const reach = sheet.flat ? flatReach(row, sheet.columns, depth) : depth;
+    for (let i = 0; i < depth - 1 && sheet.flat && ok; i++) {
+      if (i >= reach) { ok = false; break; }
+      const col = sheet.levelKeys[i];
+      const id = keyText(ctx, row, r, col);
+      if (id === null) { ok = false; break; }
+      const parent: DocNode | undefined = (id === undefined ? undefined : docs.child(node, sheet.arrays[i], id))
+        ?? docs.createChild(node, sheet.arrays[i], levelRels[i], id, here, col?.index);
+      if (!parent) { ok = false; break; }
+      node = parent;
+      nodes.push(node);
+    }
+    if (sheet.flat && nodes.length < depth) ok = false;
+    for (let i = 0; i < depth - 1 && !sheet.flat; i++) {
       const col = sheet.levelKeys[i] as BoundColumn;
       const id = keyText(ctx, row, r, col);
       if (id === null) { ok = false; break; }
@@ -108,9 +130,9 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       node = parent;
       nodes.push(node);
     }
-    if (!ok) continue;
+    if (!ok && !sheet.flat) continue;
 
-    if (depth > 0 && ownColumns.some((c) => !isBlankCell(row[c.index]))) {
+    if (ok && depth > 0 && ownColumns.some((c) => !isBlankCell(row[c.index]))) {
       const idCol = sheet.levelKeys[depth - 1];
       let id = keyText(ctx, row, r, idCol);
       let idColumn = idCol?.index;
@@ -142,22 +164,57 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       if (!target) continue;
       const clean = cleanCell(raw);
       if (clean === undefined) continue;
-      if (clean instanceof CellProblem) {
-        findings.push(finding(clean.code, clean.severity, clean.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
-        continue;
-      }
-      const parsed = parseValue(clean, col.value, zone);
-      if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
-      if (parsed.value === undefined) continue;
-      const outcome = docs.set(target, path, parsed.value, here, col.index);
-      if (outcome.kind === 'conflict') {
-        const cell = cellRef(ctx, r, col);
-        findings.push(finding('cell.conflicting-value', 'warning', {
-          value: safePreview(parsed.value),
-          firstValue: safePreview(outcome.firstValue),
-          firstCell: describe(outcome.first),
-        }, { cell, pointer: outcome.pointer }));
+      writeValue(ctx, r, col, target, path, clean, here);
+    }
+
+    // The row's other items (flatten-tool's `tender/items/1/…`): made or found by id, parents first.
+    for (let g = 0; g < extras.length; g++) {
+      made[g] = undefined;
+      const group = extras[g];
+      if (!group.scan.some((c) => !isBlankCell(row[c]))) continue;
+      const parent = group.parentGroup === undefined ? nodes[group.mainLevel] : made[group.parentGroup];
+      if (!parent) continue;
+      const id = keyText(ctx, row, r, group.id);
+      if (id === null) continue;
+      made[g] = (id === undefined ? undefined : docs.child(parent, group.array, id)) ?? docs.createChild(parent, group.array, extraRels[g], id, here, group.id?.index);
+      const target = made[g];
+      if (!target) continue;
+      for (const { col, path } of extraValues[g]) {
+        if (col === group.id) continue;
+        const raw = row[col.index];
+        if (raw === null || raw === undefined || raw === '') continue;
+        const clean = cleanCell(raw);
+        if (clean === undefined) continue;
+        writeValue(ctx, r, col, target, path, clean, here);
       }
     }
+  }
+}
+
+/** How deep a flatten-tool row goes: the deepest level of the sheet's own items where it has a value. */
+function flatReach(row: CellValue[], columns: BoundColumn[], depth: number): number {
+  let reach = 0;
+  for (const c of columns) if (c.arrays.length > reach && !isBlankCell(row[c.index])) { reach = c.arrays.length; if (reach === depth) break; }
+  return reach;
+}
+
+function writeValue(ctx: Context, r: number, col: BoundColumn, target: DocNode, path: RelPath, clean: ReturnType<typeof cleanCell>, here: SourceRow): void {
+  const { findings } = ctx;
+  if (clean instanceof CellProblem) {
+    findings.push(finding(clean.code, clean.severity, clean.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
+    return;
+  }
+  if (clean === undefined) return;
+  const parsed = parseValue(clean, col.value, ctx.zone);
+  if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
+  if (parsed.value === undefined) return;
+  const outcome = ctx.docs.set(target, path, parsed.value, here, col.index);
+  if (outcome.kind === 'conflict') {
+    const cell = cellRef(ctx, r, col);
+    findings.push(finding('cell.conflicting-value', 'warning', {
+      value: safePreview(parsed.value),
+      firstValue: safePreview(outcome.firstValue),
+      firstCell: describe(outcome.first),
+    }, { cell, pointer: outcome.pointer }));
   }
 }
