@@ -23,6 +23,8 @@ export interface RawWorkbook {
   sheetsFirst?: boolean;
   /** Store parts uncompressed. */
   stored?: boolean;
+  /** Worksheet targets as absolute part names (`/xl/worksheets/sheet1.xml`), as openpyxl (so flatten-tool) writes them. */
+  absoluteTargets?: boolean;
 }
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -35,7 +37,7 @@ export function worksheetXml(rowsXml: string, extra = ''): string {
 export function rawXlsx(book: RawWorkbook): Uint8Array {
   const sheetParts: Zippable = {};
   book.sheets.forEach((s, i) => { sheetParts[`xl/worksheets/sheet${i + 1}.xml`] = enc(s.xml); });
-  const rels = book.sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')
+  const rels = book.sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${book.absoluteTargets ? '/xl/' : ''}worksheets/sheet${i + 1}.xml"/>`).join('')
     + `<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>`
     + (book.sharedStrings ? `<Relationship Id="rIdT" Type="${REL}/sharedStrings" Target="/xl/sharedStrings.xml"/>` : '');
   const numFmts = Object.entries(book.numFmts ?? {}).map(([id, code]) => `<numFmt numFmtId="${id}" formatCode="${code.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"/>`).join('');
