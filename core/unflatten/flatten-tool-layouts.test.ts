@@ -93,3 +93,12 @@ test('the template layout keeps one item per row: an index other than 0 there is
   const r = convert({ name: 'Partidas', rows: [['Proceso', 'Partida', 'Otra'], ['ocid', 'tender/items/0/id', 'tender/items/1/id'], ['ocds-abc123-1', 'A', 'B']] });
   expect(r.findings.map((f) => f.code)).toContain('sheet.unknown-column');
 });
+
+test("a row with values only in another item of the sheet's own item makes that item too (nothing is dropped)", () => {
+  const r = convert({
+    name: 'awa_items',
+    rows: [['ocid', 'awards/0/id', 'awards/0/items/0/id', 'awards/0/items/2/id', 'tender/items/3/id'], ['ocds-abc123-1', '', '', 'I3', 'T4']],
+  });
+  expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  expect(r.releases[0]).toMatchObject({ awards: [{ items: [{ id: 'I3' }] }], tender: { items: [{ id: 'T4' }] } });
+});

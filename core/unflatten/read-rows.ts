@@ -99,7 +99,9 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     const nodes: (DocNode | undefined)[] = [node];
     let ok = true;
     // flatten-tool walks down only as far as the row has values, making the items it does not find.
-    const reach = sheet.flat ? flatReach(row, sheet.columns, depth) : depth;
+    let reach = sheet.flat ? flatReach(row, sheet.columns, depth) : depth;
+    // …and as far as the items its other columns hang from (`awards/0/items/2/…` needs the row's award).
+    for (let g = 0; g < extras.length && reach < depth; g++) if (extras[g].mainLevel > reach && extras[g].scan.some((c) => !isBlankCell(row[c]))) reach = extras[g].mainLevel;
     for (let i = 0; i < depth - 1 && sheet.flat && ok; i++) {
       if (i >= reach) { ok = false; break; }
       const col = sheet.levelKeys[i];
