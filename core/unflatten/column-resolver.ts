@@ -151,7 +151,10 @@ export interface StandardResolver {
   standard: Standard;
   profile: Profile;
   resolve(path: string): ResolvedPath | undefined;
-  /** A header written as English schema titles (`Tender:Items to be procured:Quantity`). */
+  /**
+   * A header written as English schema titles (`Tender:Items to be procured:Quantity`), or as the title of one of
+   * our template's columns when no other column of the template has the same title.
+   */
   resolveTitle(header: string): ResolvedPath | undefined;
   valueSpec(field: string): ValueSpec;
 }
@@ -166,9 +169,15 @@ export class ColumnResolver {
       const profile = profiles[standard];
       const byField = new Map<string, ColumnSpec>();
       const optionsByList = new Map<string, CodeOption[]>();
+      // Spanish column title → path; null when two fields share the title (`Cantidad` of several item arrays).
+      const spanish = new Map<string, ColumnSpec | null>();
       for (const sheet of spec.sheets) {
         if (sheet.standard !== standard) continue;
         for (const col of sheet.columns) {
+          const t = normalizeLabel(col.title);
+          const prior = spanish.get(t);
+          if (prior === undefined) spanish.set(t, col);
+          else if (prior !== null && prior.field !== col.field) spanish.set(t, null);
           if (!byField.has(col.field)) byField.set(col.field, col);
           if (col.codelist && col.options && !optionsByList.has(col.codelist)) optionsByList.set(col.codelist, col.options);
         }
@@ -183,7 +192,7 @@ export class ColumnResolver {
           let r = this.pathCache.get(key);
           if (r === undefined) {
             children ??= titleChildren(FIELD_TITLES[standard]);
-            const path = titlePath(profile, children, header);
+            const path = titlePath(profile, children, header) ?? spanish.get(normalizeLabel(header))?.path;
             r = (path && resolvePath(profile, path)) || null;
             this.pathCache.set(key, r);
           }

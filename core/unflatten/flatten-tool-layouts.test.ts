@@ -102,3 +102,10 @@ test("a row with values only in another item of the sheet's own item makes that 
   expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   expect(r.releases[0]).toMatchObject({ awards: [{ items: [{ id: 'I3' }] }], tender: { items: [{ id: 'T4' }] } });
 });
+
+test('on a flatten-tool sheet a header may also be one of our Spanish column titles, when only one field has it', () => {
+  const r = convert({ name: 'releases', rows: [['ocid', 'Título de la licitación', 'Cantidad'], ['ocds-abc123-1', 'Pavimentación', 3]] });
+  expect((r.releases[0] as Obj).tender).toEqual({ title: 'Pavimentación' });
+  // «Cantidad» is the quantity of several item arrays: ambiguous, so reported, never guessed.
+  expect(codes(r.findings)).toEqual(['sheet.unknown-column@releases!1:3']);
+});
