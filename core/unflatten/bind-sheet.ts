@@ -87,18 +87,20 @@ interface SheetConfig { skipRows: number; headerRows: number; ignore: boolean }
  * this one before the paths; `headerrows`: the rows of headings, counting the paths row (the others explain them).
  */
 function sheetConfig(first: string[]): SheetConfig | undefined {
+  // Only a row with a directive: a first column headed `#` (a row number) is no configuration.
   if (!first.length || !first[0].startsWith('#')) return undefined;
   const config: SheetConfig = { skipRows: 0, headerRows: 1, ignore: false };
+  let directives = 0;
   const words: string[] = [];
   for (let c = 1; c < first.length; c++) for (const w of first[c].trim().split(/\s+/)) if (w) words.push(w.toLowerCase());
   for (let i = 0; i < words.length; i++) {
     const n = Number(words[i + 1]);
     const count = Number.isInteger(n) && n >= 0 && n < 1000 ? n : undefined;
-    if (words[i] === 'skiprows' && count !== undefined) { config.skipRows = count; i++; }
-    else if (words[i] === 'headerrows' && count !== undefined) { config.headerRows = Math.max(1, count); i++; }
-    else if (words[i] === 'ignore') config.ignore = true;
+    if (words[i] === 'skiprows' && count !== undefined) { config.skipRows = count; i++; directives++; }
+    else if (words[i] === 'headerrows' && count !== undefined) { config.headerRows = Math.max(1, count); i++; directives++; }
+    else if (words[i] === 'ignore') { config.ignore = true; directives++; }
   }
-  return config;
+  return directives ? config : undefined;
 }
 
 const compareIndex = (a: string, b: string): number => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);

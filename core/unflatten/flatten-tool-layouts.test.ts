@@ -109,3 +109,9 @@ test('on a flatten-tool sheet a header may also be one of our Spanish column tit
   // «Cantidad» is the quantity of several item arrays: ambiguous, so reported, never guessed.
   expect(codes(r.findings)).toEqual(['sheet.unknown-column@releases!1:3']);
 });
+
+test("a first column headed '#' (row numbers) is not a configuration row", () => {
+  const r = convert({ name: 'releases', rows: [['#', 'ocid', 'tender/title'], [1, 'ocds-abc123-1', 'Uno']] });
+  expect(r.releases.map((x) => (x as Obj).tender)).toEqual([{ title: 'Uno' }]);
+  expect(codes(r.findings)).toEqual([]);
+});
