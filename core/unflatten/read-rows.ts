@@ -56,7 +56,9 @@ const SCHEME = relPath(['identifier', 'scheme']);
 
 export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentSet, zone: string, findings: Finding[]): void {
   const ctx: Context = { sheet, docs, zone, findings };
-  const source: SourceSheet = docs.sourceMap.addSheet(sheet.name, sheet.extras.length ? [...sheet.columns, ...sheet.extras.flatMap((g) => g.columns)] : sheet.columns);
+  const extras = sheet.extras;
+  const allColumns = extras.length ? [...sheet.columns, ...extras.flatMap((g) => g.columns)] : sheet.columns;
+  const source: SourceSheet = docs.sourceMap.addSheet(sheet.name, allColumns);
   const depth = sheet.arrays.length;
   const skip = new Set<BoundColumn>([sheet.rootKey]);
   for (const k of sheet.levelKeys) if (k) skip.add(k);
@@ -68,8 +70,6 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   const ownRel = depth > 0 ? sheet.arrays[depth - 1].slice(depth > 1 ? sheet.arrays[depth - 2].length + 1 : 0).split('/') : [];
   const ownPath = relPath(ownRel);
   const values = valueColumns.map((col) => ({ col, path: relPath(col.rel) }));
-  const extras = sheet.extras;
-  const allColumns = extras.length ? [...sheet.columns, ...extras.flatMap((g) => g.columns)] : sheet.columns;
   const extraValues = extras.map((g) => g.columns.map((col) => ({ col, path: relPath(col.rel) })));
   const extraRels = extras.map((g) => relPath(g.rel));
   const made: (DocNode | undefined)[] = new Array(extras.length);
@@ -166,7 +166,22 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       if (!target) continue;
       const clean = cleanCell(raw);
       if (clean === undefined) continue;
-      writeValue(ctx, r, col, target, path, clean, here);
+      if (clean instanceof CellProblem) {
+        findings.push(finding(clean.code, clean.severity, clean.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
+        continue;
+      }
+      const parsed = parseValue(clean, col.value, zone);
+      if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
+      if (parsed.value === undefined) continue;
+      const outcome = docs.set(target, path, parsed.value, here, col.index);
+      if (outcome.kind === 'conflict') {
+        const cell = cellRef(ctx, r, col);
+        findings.push(finding('cell.conflicting-value', 'warning', {
+          value: safePreview(parsed.value),
+          firstValue: safePreview(outcome.firstValue),
+          firstCell: describe(outcome.first),
+        }, { cell, pointer: outcome.pointer }));
+      }
     }
 
     // The row's other items (flatten-tool's `tender/items/1/…`): made or found by id, parents first.
@@ -200,6 +215,7 @@ function flatReach(row: CellValue[], columns: BoundColumn[], depth: number): num
   return reach;
 }
 
+/** One value of an item off the sheet's own chain; the same steps as the main loop above (kept inline there: hot). */
 function writeValue(ctx: Context, r: number, col: BoundColumn, target: DocNode, path: RelPath, clean: ReturnType<typeof cleanCell>, here: SourceRow): void {
   const { findings } = ctx;
   if (clean instanceof CellProblem) {
