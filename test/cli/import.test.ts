@@ -187,6 +187,10 @@ withStandards('real Mexican publications round-trip', () => {
     // The budget lines (EDCAPI's extension of OC4IDS) come out valid against the profile's schema.
     const budgetLineErrors = back.projects.flatMap((p) => (VALIDATORS.project(p) ? [] : VALIDATORS.project.errors ?? [])).filter((e) => e.instancePath.includes('budgetLines'));
     expect(budgetLineErrors).toEqual([]);
+    // So do EDCA-MX's budget structures (budget lines, classification, origin, fund type) against the release schema
+    // with its extensions (schemas/extensions/edca-mx-budget).
+    const budgetErrors = back.releases.flatMap((r) => (VALIDATORS.release(r) ? [] : VALIDATORS.release.errors ?? [])).filter((e) => /budget/i.test(e.instancePath));
+    expect(budgetErrors).toEqual([]);
     // One warning per field the template cannot hold, with exactly the number of values it loses.
     expect(dropped).toEqual(notHeld);
   });
