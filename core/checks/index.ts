@@ -29,6 +29,7 @@ import { storedSize, textLimits } from './text-limits';
 import { urlScheme } from './url-scheme';
 import { invisibleCharacters } from './invisible-characters';
 import { budgetLineId } from './budget-line-id';
+import { progressRange } from './progress-range';
 import type { Check, ValueCheck } from './types';
 
 export const CHECKS: readonly (Check | ValueCheck)[] = [
@@ -40,6 +41,8 @@ export const CHECKS: readonly (Check | ValueCheck)[] = [
   urlScheme, textLimits, storedSize, invisibleCharacters,
   // The budget key (issue 18 item 2: budget lines extension, rules.md R-35).
   budgetLineId,
+  // Avance físico y financiero (issue 18 item 3: OC4IDS project metrics).
+  progressRange,
 ];
 
 export type { Check, CheckContext, Doc, ValidateSettings, ValueCheck, Visit } from './types';
