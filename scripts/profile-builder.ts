@@ -29,9 +29,10 @@ export const EDCA_MX_EXTENSIONS = [
 /**
  * Our own declared extension of EDCA-MX (schemas/extensions/edca-mx-budget): budget breakdown `origin` and
  * `fundType` (rules.md R-34; the capture tool's contratacionesabiertas extension was never published) and the
- * Federal Public Administration's `budgetClassification` with its measures. Applied after EDCA_MX_EXTENSIONS.
+ * Federal Public Administration's `budgetClassification` with its measures; `edca-mx-document-section`: the
+ * document `x_section` Nuevo León publishes. Applied after EDCA_MX_EXTENSIONS.
  */
-export const EDCA_MX_OWN_EXTENSIONS = ['edca-mx-budget'];
+export const EDCA_MX_OWN_EXTENSIONS = ['edca-mx-budget', 'edca-mx-document-section'];
 const OWN_EXTENSIONS_DIR = path.join(__dirname, '..', 'schemas', 'extensions');
 
 /** EDCA-MX values of tender.procurementMethodDetails and the OCDS method each implies (LOPSRM art. 27). */
