@@ -3,7 +3,7 @@
  * concatenation of every code contained in the components array", and the capture tool built it that way (year +
  * keys, rules.md R-35). An id that differs from its components' codes, joined in their order, names another key —
  * a typo in one of the two. `budget.lineId` (warning) on the line's id. Lines without components or without an id
- * are left alone (the converter fills a blank id from the components).
+ * are left alone.
  */
 import { isObject } from './json';
 import type { ValueCheck } from './types';

@@ -9,6 +9,7 @@ import { PROFILES } from '../profile/profiles';
 import type { Standard } from '../profile/types';
 import type { CodeOption, ColumnSpec, SheetSpec, TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
+import { headerTitle } from '../template/layout';
 import type { CellValue, SheetModel, WorkbookModel } from '../workbook/model';
 import { resolvePath } from '../unflatten/column-resolver';
 import { lookupCode } from '../unflatten/parse-value';
@@ -96,7 +97,7 @@ export function flattenSheet(sheet: SheetSpec, docs: readonly unknown[], options
   const profile = PROFILES[sheet.standard];
   const located = sheet.columns.map((col) => ({ col, where: resolvePath(profile, col.path) }));
   const rows: CellValue[][] = [
-    sheet.columns.map((c) => (c.required ? `${c.title} *` : c.title)),
+    sheet.columns.map(headerTitle),
     sheet.columns.map((c) => c.path),
   ];
   for (const doc of docs) {
