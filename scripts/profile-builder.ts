@@ -203,7 +203,9 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
     'schemas/edcapi-project-schema.json': stringify(stripProse(project as Json)),
     'schemas/mx-document-stages.json': stringify(documentStages),
     'schemas/manifest.json': stringify({
-      edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: [...EDCA_MX_EXTENSIONS, ...EDCA_MX_OWN_EXTENSIONS.map((e) => `${e} (schemas/extensions/${e}, declared by this program)`)] },
+      // `extensions` are the published ones packages declare by URL (core/packages/extensions.ts); the program's own
+      // (schemas/extensions) have no published URL yet, so they are listed apart.
+      edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: EDCA_MX_EXTENSIONS, programExtensions: EDCA_MX_OWN_EXTENSIONS.map((e) => `schemas/extensions/${e}`) },
       edcapi: { base: 'OC4IDS 0.9.5 project schema', extensions: EDCAPI_EXTENSIONS.map((e) => `${e} (${EDCAPI_EXTENSION_DEFINITIONS.join(', ')})`) },
       mexicanLists: ['documentType (capture tool catalogue)', 'mx/budgetMoment', 'mx/budgetOrigin', 'mx/procurementMethodDetails'],
     }),
