@@ -236,6 +236,18 @@ withStandards('real Mexican publications round-trip', () => {
   });
 });
 
+describe('the release tag', () => {
+  test('a published tag (compiled, an update) is not copied into the tag column: the converter derives it anew', () => {
+    const compiled = { ocid: 'ocds-abc123-T-1', id: 'x', date: '2024-06-01T10:00:00-06:00', tag: ['compiled'], initiationType: 'tender', tender: { id: 'T-1', title: 'Etiquetas' } };
+    const imported = importDocuments({ releases: [compiled] }, 'compilada.json');
+    expect(imported.findings.filter((f) => f.code === 'import.dropped')).toEqual([]);
+    const workbook = flatten({ releases: imported.releases, projects: [] });
+    const sheet = workbook.sheets.find((s) => s.name === 'Contrataciones');
+    expect(sheet?.rows[2][sheet.rows[1].indexOf('tag')]).toBe('');
+    expect(unflatten(workbook, { now: '2025-01-01T00:00:00-06:00' }).releases[0].tag).toEqual(['tender']);
+  });
+});
+
 describe('dates keep what they say', () => {
   const release = {
     ocid: 'ocds-abc123-F-1', id: 'ocds-abc123-F-1-1', date: '2024-06-01T10:00:00-06:00', tag: ['tender'], initiationType: 'tender',
