@@ -26,6 +26,15 @@ export const EDCA_MX_EXTENSIONS = [
   'ocds_budget_breakdown_extension', 'ocds_project_extension',
 ];
 
+/**
+ * Our own declared extension of EDCA-MX (schemas/extensions/edca-mx-budget): budget breakdown `origin` and
+ * `fundType` (rules.md R-34; the capture tool's contratacionesabiertas extension was never published) and the
+ * Federal Public Administration's `budgetClassification` with its measures; `edca-mx-document-section`: the
+ * document `x_section` Nuevo León publishes. Applied after EDCA_MX_EXTENSIONS.
+ */
+export const EDCA_MX_OWN_EXTENSIONS = ['edca-mx-budget', 'edca-mx-document-section'];
+const OWN_EXTENSIONS_DIR = path.join(__dirname, '..', 'schemas', 'extensions');
+
 /** EDCA-MX values of tender.procurementMethodDetails and the OCDS method each implies (LOPSRM art. 27). */
 export const PROCUREMENT_METHOD_DETAILS: Record<string, string> = {
   'Licitación pública': 'open',
@@ -177,6 +186,7 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
     const patchFile = path.join(extDir, ext, 'release-schema.json');
     if (fs.existsSync(patchFile)) release = mergePatch(release, readJson(patchFile));
   }
+  for (const ext of EDCA_MX_OWN_EXTENSIONS) release = mergePatch(release, readJson(path.join(OWN_EXTENSIONS_DIR, ext, 'release-schema.json')));
   const ocdsCodes = loadCodelists([path.join(ocdsDir, 'codelists'), ...EDCA_MX_EXTENSIONS.map((e) => path.join(extDir, e, 'codelists'))]);
   // EDCA-MX adds Mexican document types (stage-specific) to the open documentType codelist.
   const mxDocs = parseCsv(fs.readFileSync(path.join(standardsDir, 'edca-mx', 'capture-tool-catalog-documenttype.csv'), 'utf8'));
@@ -185,6 +195,9 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   // EDCA-MX budget lines also publish the "reserved" moment (rules.md R-35: OCDS measures are approved, modified,
   // executed, committed, reserved); the EDCAPI catalogue (R-36) has no such row.
   const ocdsMoments = budgetMoments.includes('reserved') ? budgetMoments : [...budgetMoments, 'reserved'];
+  // R-34: the capture tool's list of origins (edca_cat_origin) — its values are what the tool emitted, in Spanish.
+  const origins = parseCsv(fs.readFileSync(path.join(standardsDir, 'edca-mx', 'capture-tool-edcapi-edca_cat_origin.csv'), 'utf8')).map((r) => (r.value ?? '').trim()).filter((v) => v !== '');
+  ocdsCodes['mx/budgetOrigin'] = origins;
   const mxLists: Record<string, Codelist> = {
     'mx/budgetMoment': { open: false, codes: ocdsMoments },
     'mx/procurementMethodDetails': { open: false, codes: Object.keys(PROCUREMENT_METHOD_DETAILS) },
@@ -215,9 +228,11 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
     // One line: a generated lookup, never edited or reviewed by hand.
     'schemas/field-titles-en.json': `${JSON.stringify({ ocds: fieldTitles(release as Json), oc4ids: fieldTitles(project as Json) })}\n`,
     'schemas/manifest.json': stringify({
-      edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: EDCA_MX_EXTENSIONS },
+      // `extensions` are the published ones packages declare by URL (core/packages/extensions.ts); the program's own
+      // (schemas/extensions) have no published URL yet, so they are listed apart.
+      edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: EDCA_MX_EXTENSIONS, programExtensions: EDCA_MX_OWN_EXTENSIONS.map((e) => `schemas/extensions/${e}`) },
       edcapi: { base: 'OC4IDS 0.9.5 project schema', extensions: EDCAPI_EXTENSIONS.map((e) => `${e} (${EDCAPI_EXTENSION_DEFINITIONS.join(', ')})`) },
-      mexicanLists: ['documentType (capture tool catalogue)', 'mx/budgetMoment', 'mx/procurementMethodDetails'],
+      mexicanLists: ['documentType (capture tool catalogue)', 'mx/budgetMoment', 'mx/budgetOrigin', 'mx/procurementMethodDetails'],
     }),
   };
 }

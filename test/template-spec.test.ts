@@ -54,6 +54,8 @@ function officialCodes(standard: 'ocds' | 'oc4ids', codelist: string): Set<strin
   if (codelist === 'mx/budgetMoment') addFile(path.join(mx, 'capture-tool-edcapi-edcapi_cat_budget_moment_type.csv'), 'code');
   // R-35: the OCDS budget lines' measures add `reserved` to the EDCAPI moments.
   if (codelist === 'mx/budgetMoment' && standard === 'ocds' && /approved\|modified\|executed\|committed\|reserved/.test(fs.readFileSync(path.join(mx, 'rules.md'), 'utf8'))) codes.add('reserved');
+  // R-34: the capture tool's origins of public funds, emitted as their Spanish value.
+  if (codelist === 'mx/budgetOrigin') addFile(path.join(mx, 'capture-tool-edcapi-edca_cat_origin.csv'), 'value');
   if (codelist === 'mx/procurementMethodDetails') {
     // INAI rule R-10: the three procedures of Mexican law, written in Spanish as the emitted value.
     const rules = fs.readFileSync(path.join(mx, 'rules.md'), 'utf8');

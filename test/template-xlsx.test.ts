@@ -12,7 +12,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { templateSpec } from '../core/template/template-spec';
 import { buildTemplateFiles, TEMPLATE_FILE } from '../scripts/generate-templates';
 import { HEADER_ROWS, LAST_ROW } from '../functions/src/xlsx/write-template';
-import { frozenColumns, MINIMUM_TAB_COLOR } from '../core/template/layout';
+import { DERIVED_NOTE, frozenColumns, HEADER_COLORS, MINIMUM_TAB_COLOR } from '../core/template/layout';
 import { MINIMUM_HEADING } from '../core/template/instructions';
 import { SETTINGS_SHEET } from '../core/template/settings';
 import { ROOT } from './standards';
@@ -73,12 +73,27 @@ describe('blank template', () => {
     sheet.columns.forEach((col, i) => {
       const title = ws.getCell(1, i + 1);
       expect(String(title.value).replace(/ \*$/, '')).toBe(col.title);
-      expect(String(title.value).endsWith(' *')).toBe(col.required);
+      // Required columns are starred, except those the converter computes when blank (grey, «Se calcula…»).
+      expect(String(title.value).endsWith(' *')).toBe(col.required && !col.derived);
       expect(typeof title.note === 'string' ? title.note : '').toContain(col.help);
       expect(ws.getCell(2, i + 1).value).toBe(col.path);
       // Data cells stay editable under the sheet protection.
       expect(ws.getCell(HEADER_ROWS + 1, i + 1).protection?.locked).toBe(false);
     });
+  });
+
+  it('marks the columns computed when blank (tag, method, category, tenderers, party ids): grey header, no star, a note', () => {
+    const derived = spec.sheets.flatMap((sheet) => sheet.columns.filter((c) => c.derived).map((c) => ({ sheet, c })));
+    expect(derived.map(({ sheet, c }) => `${sheet.name}:${c.field}`).sort()).toEqual([
+      'Actores del proyecto:parties/id', 'Actores:parties/id', 'Contrataciones:tag',
+      'Contrataciones:tender/mainProcurementCategory', 'Contrataciones:tender/numberOfTenderers', 'Contrataciones:tender/procurementMethod',
+    ]);
+    for (const { sheet, c } of derived) {
+      const cell = wb.getWorksheet(sheet.name)!.getCell(1, sheet.columns.indexOf(c) + 1);
+      const fill = cell.fill as ExcelJS.FillPattern;
+      expect({ field: c.field, fill: String(fill.fgColor?.argb).slice(-6).toLowerCase(), title: cell.value }).toEqual({ field: c.field, fill: HEADER_COLORS.derived.slice(1), title: c.title });
+      expect(String(cell.note)).toContain(DERIVED_NOTE);
+    }
   });
 
   it('offers a drop-down with exactly the Spanish titles of the codelist on every codelist column, down to the last row', () => {

@@ -2,14 +2,15 @@
  * Money amounts cannot be negative, and the amount before taxes cannot exceed the amount with taxes (rules.md
  * R-30: the capture tool required award, contract, item and transaction amounts and listed netAmount > amount in
  * its report; OCDS Value: "amount" is the total, "netAmount" the amount excluding taxes). Budget-line measures are
- * left alone: the *momentos contables* record reductions as negative adjustments (real Nuevo León publications do).
+ * left alone, and so are budget-classification measures: the *momentos contables* record reductions as negative
+ * adjustments (real Nuevo León publications do).
  * `amount.negative`, `amount.netExceedsAmount` (errors) on the offending amount.
  */
 import { isObject, stringAt } from './json';
 import type { ValueCheck } from './types';
 
 /** Signed amounts by nature: budget adjustments ("modificado" reductions) in the budget lines' measures. */
-const SIGNED = /budgetLines\/measures\/value$/;
+const SIGNED = /(?:budgetLines|budgetClassification)\/measures\/value$/;
 
 export const amountSign: ValueCheck = {
   visitor: ({ report }) => (value, p, field) => {

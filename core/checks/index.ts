@@ -28,6 +28,8 @@ import { dateOrderDocuments } from './date-order-documents';
 import { storedSize, textLimits } from './text-limits';
 import { urlScheme } from './url-scheme';
 import { invisibleCharacters } from './invisible-characters';
+import { budgetLineId } from './budget-line-id';
+import { progressRange } from './progress-range';
 import type { Check, ValueCheck } from './types';
 
 export const CHECKS: readonly (Check | ValueCheck)[] = [
@@ -37,6 +39,10 @@ export const CHECKS: readonly (Check | ValueCheck)[] = [
   // The program's rules added by issue 18 (rules.md; links; hidden text).
   amountSign, publicAuthority, partyIdentity, postalCode, dateOrderDocuments, documentStatus, keyDocuments,
   urlScheme, textLimits, storedSize, invisibleCharacters,
+  // The budget key (issue 18 item 2: budget lines extension, rules.md R-35).
+  budgetLineId,
+  // Avance físico y financiero (issue 18 item 3: OC4IDS project metrics).
+  progressRange,
 ];
 
 export type { Check, CheckContext, Doc, ValidateSettings, ValueCheck, Visit } from './types';

@@ -9,6 +9,8 @@ import { PROFILES } from '../profile/profiles';
 import type { Standard } from '../profile/types';
 import type { CodeOption, ColumnSpec, SheetSpec, TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
+import { headerTitle } from '../template/layout';
+import { DERIVED_FIELDS } from '../import/template-coverage';
 import type { CellValue, SheetModel, WorkbookModel } from '../workbook/model';
 import { resolvePath } from '../unflatten/column-resolver';
 import { lookupCode } from '../unflatten/parse-value';
@@ -94,9 +96,11 @@ export interface FlattenOptions {
 export function flattenSheet(sheet: SheetSpec, docs: readonly unknown[], options: FlattenOptions = {}): SheetModel {
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
   const profile = PROFILES[sheet.standard];
-  const located = sheet.columns.map((col) => ({ col, where: resolvePath(profile, col.path) }));
+  // A release's own tag is the converter's and the publication's to write (derive-fields, core/merge/update-tags):
+  // a published one (`compiled`, `tenderUpdate`…) copied into its cell would be kept as typed on the next upload.
+  const located = sheet.columns.map((col) => ({ col, where: sheet.array === '' && DERIVED_FIELDS[sheet.standard].has(col.field) ? undefined : resolvePath(profile, col.path) }));
   const rows: CellValue[][] = [
-    sheet.columns.map((c) => (c.required ? `${c.title} *` : c.title)),
+    sheet.columns.map(headerTitle),
     sheet.columns.map((c) => c.path),
   ];
   for (const doc of docs) {

@@ -7,6 +7,8 @@ registerMessages({
   'import.status-completed': 'El estatus «completed» no existe en EDCAPI 0.9.5; se cambió a «completion» (Terminación).',
   'import.nature-moved': 'La naturaleza del proceso estaba fuera del resumen (versión anterior de EDCAPI); se movió a «summary.nature».',
   'import.budget-breakdowns': 'El desglose presupuestal tenía el formato anterior a EDCAPI 0.9.5; se reorganizó en «budgetBreakdowns».',
+  'import.budget-url': 'La partida presupuestal traía su enlace en «url»; se pasó a «uri», el campo que define la extensión de desglose presupuestal.',
+  'import.budget-classification': 'La clasificación presupuestal venía como «budgetclassifications» (con «Measures», «level» y «classifications»); se pasó a «budgetClassification» con «measures», «levelId» y «classification», los nombres que declara EDCA-MX.',
   'import.not-a-release': 'El archivo «{file}» contiene una entrega sin «ocid»; no se importó.',
   'import.not-a-project': 'El archivo «{file}» contiene un proyecto sin «id»; no se importó.',
   'import.record-without-data': 'El registro «{ocid}» de «{file}» no trae entrega compilada ni entregas; no se importó.',

@@ -49,8 +49,9 @@ export function heldFields(spec: TemplateSpec): Record<Standard, Set<string>> {
 export type LeafKind = 'held' | 'derived' | 'dropped';
 
 export function leafKind(field: string, standard: Standard, held: Record<Standard, Set<string>>): LeafKind {
-  if (held[standard].has(field)) return 'held';
-  return DERIVED_FIELDS[standard].has(field) ? 'derived' : 'dropped';
+  // Derived first: the release tag has a column (an official may type one) but an imported tag is written anew.
+  if (DERIVED_FIELDS[standard].has(field)) return 'derived';
+  return held[standard].has(field) ? 'held' : 'dropped';
 }
 
 /** Per field the template cannot hold, how many values of these documents it has (fields in first-seen order). */

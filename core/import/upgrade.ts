@@ -8,6 +8,7 @@
  * - OC4IDS `contractingProcesses[].nature` outside `summary` (0.9.0–0.9.2) → `summary.nature`, as an array.
  * - OC4IDS project status `completed` (capture tool) → `completion` (projectStatus 0.9.5).
  * - OC4IDS 0.9.0–0.9.4 `budget.budgetBreakdown` → 0.9.5 `budget.budgetBreakdowns[0].budgetBreakdown`.
+ * - OCDS budget breakdowns' `budgetclassifications` and `url` → `budgetClassification` and `uri` (budget-upgrade).
  * Record packages contribute their compiledRelease (or, without one, their last embedded release).
  * What the template has no column for is never dropped silently: one `import.dropped` warning per field, with the
  * number of values it loses (core/import/template-coverage).
@@ -17,6 +18,7 @@ import { isObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
 import { droppedValues } from './template-coverage';
 import { upgradeForTemplate, UpgradeTally } from './template-upgrade';
+import { upgradeBudgetBreakdowns } from './budget-upgrade';
 
 type Obj = Record<string, unknown>;
 
@@ -38,6 +40,7 @@ function upgradeRelease(release: Obj, pointer: string, findings: Finding[]): Obj
     findings.push(finding('import.tag-as-string', 'info', { value: release.tag }, { pointer: `${pointer}/tag` }));
     release.tag = [release.tag];
   }
+  upgradeBudgetBreakdowns(release, pointer, findings);
   return release;
 }
 

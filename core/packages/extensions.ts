@@ -41,3 +41,20 @@ export function extensionUrl(name: string): string {
 
 /** The `extensions` of every EDCA-MX package, in manifest order. */
 export const EDCA_MX_EXTENSIONS: readonly string[] = manifest.edcaMx.extensions.map(extensionUrl);
+
+/** The program's own declared extensions (schemas/extensions, docs/edcapi-extensions.md), by name. */
+export const PROGRAM_EXTENSIONS: readonly string[] = manifest.edcaMx.programExtensions.map((p) => p.slice(p.lastIndexOf('/') + 1));
+
+/** Where the public API serves one of the program's extensions (functions/src/api/public-routes.ts). */
+export function programExtensionUrl(baseUrl: string, name: string): string {
+  return `${baseUrl}/api/extensiones/${name}/extension.json`;
+}
+
+/**
+ * The `extensions` of the packages the public API serves: the published ones, then the program's own at the API's
+ * address — packages carrying budget classification, origin or document sections declare where those fields are
+ * defined. Files written offline (CLI convert) have no such address and declare the published ones only.
+ */
+export function servedExtensions(baseUrl: string): string[] {
+  return [...EDCA_MX_EXTENSIONS, ...PROGRAM_EXTENSIONS.map((name) => programExtensionUrl(baseUrl, name))];
+}

@@ -8,7 +8,7 @@ export const INSTRUCTIONS: readonly string[] = [
   'Esta plantilla sirve para capturar los proyectos de obra pública (hojas de proyecto, estándar EDCAPI / OC4IDS) y sus procesos de contratación (hojas de contratación, estándar EDCA-MX / OCDS).',
   '1. Llene primero la hoja «Configuración»: nombre de su institución, prefijos de identificadores, licencia y zona horaria.',
   '2. Cada hoja es una tabla. La fila 1 tiene el título de cada columna (pase el cursor sobre él para ver la ayuda) y la fila 2 el nombre técnico del campo. Esas dos filas están protegidas: no las modifique. Capture a partir de la fila 3.',
-  '3. Las columnas marcadas con * son obligatorias. Las columnas en verde son claves: enlazan cada fila con su proyecto o proceso (por ejemplo, el identificador del proyecto en la hoja «Ubicaciones») y quedan fijas a la izquierda al desplazarse.',
+  '3. Las columnas marcadas con * son obligatorias. Las columnas en verde son claves: enlazan cada fila con su proyecto o proceso (por ejemplo, el identificador del proyecto en la hoja «Ubicaciones») y quedan fijas a la izquierda al desplazarse. Las columnas en gris se calculan si las deja vacías (por ejemplo, el método de contratación a partir del tipo de procedimiento); si escribe un valor, se respeta el suyo.',
   '4. Una fila por elemento: un proyecto por fila en «Proyectos», un proceso por fila en «Contrataciones», una ubicación por fila en «Ubicaciones», etc.',
   '5. Fechas en formato dd/mm/aaaa (por ejemplo 31/03/2024). Montos con centavos si los hay (por ejemplo 1,234,567.89); la moneda se elige en su propia columna (MXN, pesos mexicanos, es la primera opción).',
   '6. En las columnas con lista desplegable elija una opción. Donde se admiten varios valores, sepárelos con punto y coma (;).',
@@ -28,7 +28,7 @@ export function minimumLines(spec: TemplateSpec): string[] {
   return [
     MINIMUM_HEADING,
     `• ${SETTINGS_SHEET}: nombre del publicador, entidad federativa y prefijos de identificadores.`,
-    ...minimumSheets(spec).map((s) => `• ${s.name}: una fila por ${s.standard === 'oc4ids' ? 'proyecto' : 'proceso de contratación'} con ${s.columns.filter((c) => c.required).map((c) => c.title).join(', ')}.`),
+    ...minimumSheets(spec).map((s) => `• ${s.name}: una fila por ${s.standard === 'oc4ids' ? 'proyecto' : 'proceso de contratación'} con ${s.columns.filter((c) => c.required && !c.derived).map((c) => c.title).join(', ')}.`),
     'Las demás hojas son opcionales: llénelas cuando tenga esos datos. En cada fila que agregue, las columnas marcadas con * son obligatorias.',
   ];
 }

@@ -18,12 +18,15 @@ export const MAX_FROZEN_COLUMNS = 2;
 export const MINIMUM_TAB_COLOR = '#e69138';
 export const REQUIRED_MARK = ' *';
 
-/** Header fills: key columns green, required columns yellow, the rest light blue. */
-export const HEADER_COLORS = { key: '#d9e7d6', required: '#fce8b2', plain: '#e8eef7' } as const;
+/** Header fills: key columns green, derived columns grey, required columns yellow, the rest light blue. */
+export const HEADER_COLORS = { key: '#d9e7d6', derived: '#e3e3e3', required: '#fce8b2', plain: '#e8eef7' } as const;
+/** Note of a derived column (issue 18 item 4): what the official may leave blank, and that a typed value wins. */
+export const DERIVED_NOTE = 'Se calcula si se deja vacío; si escribe un valor, se respeta el suyo.';
 export const PATH_FONT = { size: 8, color: '#808080' } as const;
 
+/** Row 1 of a column: its title, starred when required — unless the converter computes it when left blank. */
 export function headerTitle(col: ColumnSpec): string {
-  return col.required ? col.title + REQUIRED_MARK : col.title;
+  return col.required && !col.derived ? col.title + REQUIRED_MARK : col.title;
 }
 
 /** A title as typed in row 1 without the required mark, so "Monto *" and "Monto" name the same field. */
@@ -34,7 +37,9 @@ export function bareTitle(title: unknown): string {
 }
 
 export function headerColor(col: ColumnSpec): string {
-  return col.key ? HEADER_COLORS.key : col.required ? HEADER_COLORS.required : HEADER_COLORS.plain;
+  if (col.key) return HEADER_COLORS.key;
+  if (col.derived) return HEADER_COLORS.derived;
+  return col.required ? HEADER_COLORS.required : HEADER_COLORS.plain;
 }
 
 /** Spreadsheet number format of a column; coordinates keep six decimals (about 10 cm). */
@@ -48,7 +53,8 @@ export function numberFormat(col: ColumnSpec): string | undefined {
 /** The help note of a header cell. */
 export function noteText(col: ColumnSpec): string {
   const parts = [col.help];
-  if (col.required) parts.push('Obligatorio.');
+  if (col.derived) parts.push(DERIVED_NOTE);
+  else if (col.required) parts.push('Obligatorio.');
   if (col.type === 'list') parts.push('Puede escribir varios valores separados por «;».');
   if (col.options && col.type !== 'list') parts.push(col.openCodelist ? 'Elija de la lista o escriba otro código.' : 'Elija una opción de la lista.');
   return parts.join(' ');

@@ -24,6 +24,11 @@ export interface ColumnSpec {
   openCodelist?: boolean;
   /** Drop-down options: Spanish title per code, or the codes themselves where codes are the usual words (currency). */
   options?: CodeOption[];
+  /**
+   * Computed by the converter when the cell is left blank (core/unflatten/derive-fields, read-rows); a typed value
+   * is kept. Shown grey in the header, with a note saying so.
+   */
+  derived?: boolean;
 }
 
 export interface SheetSpec {
@@ -38,7 +43,7 @@ export interface SheetSpec {
 
 export interface TemplateSpec { sheets: SheetSpec[] }
 
-export interface DefinitionColumn { path: string; required?: boolean; list?: boolean; width?: number; codelist?: string }
+export interface DefinitionColumn { path: string; required?: boolean; list?: boolean; width?: number; codelist?: string; derived?: boolean }
 /** In the definition files a column is `"path"`, `"path!"` (required by the program) or a full object. */
 export type DefinitionEntry = string | DefinitionColumn;
 export interface DefinitionSheet { name: string; array: string; columns: DefinitionEntry[] }
@@ -126,10 +131,12 @@ function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColum
     title: label.title,
     help: label.help,
     type: columnType(info, def),
-    required: key || def.required === true || info.required === true,
+    // A field the schema requires but the converter always computes (the release `tag`) asks nothing of the official.
+    required: key || def.required === true || (info.required === true && !def.derived),
     width: def.width ?? (key ? 26 : 22),
     key,
   };
+  if (def.derived) column.derived = true;
   const codelist = def.codelist ?? info.codelist;
   if (codelist) {
     const list = profile.codelists[codelist];

@@ -136,7 +136,8 @@ test('unflatten(flatten(x)) = x', () => {
       const projects = generate(g, 'oc4ids');
       const out = unflatten(flatten({ releases, projects }, spec), { now: '2024-06-01T00:00:00Z' });
       expect(out.findings).toEqual([]);
-      expect(withoutDerived(out.releases, ['id', 'date', 'tag', 'initiationType', 'language']).map((r, i) => withoutDerivedTender(r, releases[i]))).toEqual(releases);
+      // The release tag is never flattened (core/flatten): the converter derives it anew.
+      expect(withoutDerived(out.releases, ['id', 'date', 'tag', 'initiationType', 'language']).map((r, i) => withoutDerivedTender(r, withoutDerived([releases[i]], ['tag'])[0]))).toEqual(releases.map((r) => withoutDerived([r], ['tag'])[0]));
       expect(withoutDerived(out.projects, ['updated'])).toEqual(projects);
     }),
     { numRuns: 60 },

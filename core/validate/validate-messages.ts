@@ -57,6 +57,8 @@ registerMessages({
   'amount.currencyMissing': 'Hay un monto ({amount}) sin moneda. Indique la moneda (por ejemplo MXN).',
   'amount.contractExceedsAward': 'El monto del contrato ({value} {currency}) es mayor que el de su adjudicación ({awardValue} {currency}). Revise los montos o registre la modificación que lo explique.',
   'amount.transactionsExceedContract': 'Los pagos registrados suman {paid} {currency}, más que el monto del contrato ({value} {currency}). Revise los pagos o el monto del contrato.',
+  'budget.lineId': 'La clave de la línea presupuestaria «{value}» no coincide con sus componentes, que unidos dan «{expected}». Corrija la clave o el componente que esté mal.',
+  'metric.progressRange': 'El avance {value} no es un porcentaje válido: escriba un número de 0 a 100, sin el signo % (p. ej. 45 para 45 %).',
   'amount.breakdownMismatch': 'Las partidas presupuestales suman {sum} {currency}, pero el presupuesto es de {value} {currency}. Revise que las partidas y el total coincidan.',
   'amount.negative': 'El monto {value} {currency} es negativo. Los montos se escriben sin signo menos; si es una reducción, regístrela como modificación.',
   'amount.netExceedsAmount': 'El monto sin impuestos ({value} {currency}) es mayor que el monto total con impuestos ({amount} {currency}). Revise los dos montos: el total incluye los impuestos.',

@@ -139,6 +139,26 @@ export function buildProject(pub: PublisherSpec, spec: ProjectSpec, releases: Js
     milestones.push({ id: 'H3', title: 'Conclusión del proyecto', type: 'delivery', code: 'completion', status: done ? 'met' : 'scheduled', dueDate: at(spec.end), ...(done ? { dateMet: at(spec.end) } : {}) });
   }
 
+  // Avance físico (OC4IDS metric physicalProgress): 0 % when the works start, then — as a demo stand-in for the
+  // residency's estimates — the share of the planned time elapsed at the cut-off, 100 % once concluded.
+  const metrics: Json[] = [];
+  if (starts.length && spec.status !== 'cancelled' && starts[0].slice(0, 10) <= CUT_OFF) {
+    const start = starts[0].slice(0, 10);
+    const done = spec.status === 'completion';
+    const cut = done || spec.end < CUT_OFF ? spec.end : CUT_OFF;
+    const span = Date.parse(spec.end) - Date.parse(start);
+    const elapsed = span > 0 ? Math.round((100 * (Date.parse(cut) - Date.parse(start))) / span) : 0;
+    const measure = done ? 100 : Math.max(0, Math.min(95, elapsed));
+    const unit = { name: 'porcentaje' };
+    metrics.push({
+      id: 'physicalProgress', title: 'Avance físico de la obra', description: 'Porcentaje de la obra ejecutada, según las estimaciones autorizadas.',
+      observations: [
+        { id: '1', period: { endDate: at(start) }, measure: 0, unit },
+        ...(cut > start ? [{ id: '2', period: { endDate: at(cut) }, measure, unit }] : []),
+      ],
+    });
+  }
+
   const project: Json = {
     id,
     updated: at(latest([spec.approvalDate, ...releases.map((r) => String(r.date).slice(0, 10))])),
@@ -170,6 +190,7 @@ export function buildProject(pub: PublisherSpec, spec: ProjectSpec, releases: Js
     documents,
     contractingProcesses: processes.map(({ release, summary }) => ({ id: release.ocid, summary })),
     milestones,
+    ...(metrics.length ? { metrics } : {}),
   };
   if (spec.completion) {
     const finalValue = round2(processes.reduce((s, { summary }) => s + ((asJson(summary.finalValue).amount as number | undefined) ?? 0), 0));

@@ -14,6 +14,9 @@ import { unflatten } from '../../core/unflatten';
 import { templateSpec } from '../../core/template/template-spec';
 import { heldFields, leafKind, leaves } from '../../core/import/template-coverage';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import');
 const EXAMPLES = path.join(STANDARDS_DIR, 'examples');
@@ -82,6 +85,26 @@ withStandards('official examples', () => {
 });
 
 describe('older Mexican publications: every upgrade is an info finding with its pointer', () => {
+  test('SHCP budget breakdowns: budgetclassifications (Measures, level, classifications) and url take the declared names', () => {
+    const release = {
+      ocid: 'ocds-07smqs-1', id: 'ocds-07smqs-1-1', date: '2019-01-01T00:00:00-06:00', tag: ['planning'], initiationType: 'tender',
+      planning: { budget: { budgetBreakdown: [{ id: '16K141', url: 'http://nptp.hacienda.gob.mx/programas/16K141', budgetclassifications: [
+        { id: '16B00', level: 2, classifications: 'Administrative', levelLabel: 'Unidad Responsable', description: 'Comisión Nacional del Agua', Measures: [{ id: 'Aprobado', value: { amount: 1071520, currency: 'MXN' } }] },
+      ] }] } },
+    };
+    const result = importDocuments({ releases: [release] }, 'shcp.json');
+    expect(result.findings.map((f) => [f.code, f.severity, f.pointer ?? f.params.field])).toEqual([
+      ['import.budget-url', 'info', '/releases/0/planning/budget/budgetBreakdown/0/uri'],
+      ['import.budget-classification', 'info', '/releases/0/planning/budget/budgetBreakdown/0/budgetClassification'],
+      ['import.code-normalized', 'info', 'planning/budget/budgetBreakdown/budgetClassification/measures/id'],
+    ]);
+    for (const f of result.findings) expect(renderMessage(f)).not.toMatch(/\{\w+\}/);
+    const [breakdown] = (result.releases[0] as Record<string, any>).planning.budget.budgetBreakdown;
+    expect(breakdown).toEqual({ id: '16K141', uri: 'http://nptp.hacienda.gob.mx/programas/16K141', budgetClassification: [
+      { id: '16B00', levelId: 2, classification: 'Administrative', levelLabel: 'Unidad Responsable', description: 'Comisión Nacional del Agua', measures: [{ id: 'approved', value: { amount: 1071520, currency: 'MXN' } }] },
+    ] });
+  });
+
   test('EDCAPI 0.9.x project package: status, [lat, lng], nature outside summary, budgetBreakdown', () => {
     const result = importDocuments(load(path.join(FIXTURES, 'edcapi-0.9.2-proyectos.json')), 'edcapi-0.9.2-proyectos.json');
     expect(result.findings.map((f) => [f.code, f.severity, f.pointer])).toEqual([
@@ -149,6 +172,16 @@ describe('older Mexican publications: every upgrade is an info finding with its 
  * its count. The only values that do not come back are those the import reported outside a closed program list
  * (they land in their cell and the conversion refuses them there, with the row they key).
  */
+/** The pristine official release schema (no extension), compiled once. */
+let officialValidator: ValidateFunction | undefined;
+function officialRelease(): ValidateFunction {
+  if (officialValidator) return officialValidator;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats(ajv);
+  officialValidator = ajv.compile(load(path.join(STANDARDS_DIR, 'ocds-1.1.5', 'release-schema.json')) as object);
+  return officialValidator;
+}
+
 withStandards('real Mexican publications round-trip', () => {
   const REAL_MX = path.join(EXAMPLES, 'real-mx');
   const files = hasStandards ? fs.readdirSync(REAL_MX).filter((f) => f.endsWith('.json')).sort() : [];
@@ -187,12 +220,31 @@ withStandards('real Mexican publications round-trip', () => {
     // The budget lines (EDCAPI's extension of OC4IDS) come out valid against the profile's schema.
     const budgetLineErrors = back.projects.flatMap((p) => (VALIDATORS.project(p) ? [] : VALIDATORS.project.errors ?? [])).filter((e) => e.instancePath.includes('budgetLines'));
     expect(budgetLineErrors).toEqual([]);
+    // So do EDCA-MX's budget structures (budget lines, classification, origin, fund type) against the release schema
+    // with its extensions (schemas/extensions/edca-mx-budget).
+    const budgetErrors = back.releases.flatMap((r) => (VALIDATORS.release(r) ? [] : VALIDATORS.release.errors ?? [])).filter((e) => /budget/i.test(e.instancePath));
+    expect(budgetErrors).toEqual([]);
+    // And against the official OCDS 1.1.5 release schema as published, which the declared extensions only add to.
+    const official = officialRelease();
+    expect(back.releases.flatMap((r) => (official(r) ? [] : official.errors ?? [])).filter((e) => /budget/i.test(e.instancePath))).toEqual([]);
     // One warning per field the template cannot hold, with exactly the number of values it loses.
     expect(dropped).toEqual(notHeld);
   });
 
   afterAll(() => {
     if (totals.held) console.log(`real-mx: ${totals.kept} de ${totals.held} valores que la plantilla admite volvieron idénticos (${(100 * totals.kept / totals.held).toFixed(2)} %).`);
+  });
+});
+
+describe('the release tag', () => {
+  test('a published tag (compiled, an update) is not copied into the tag column: the converter derives it anew', () => {
+    const compiled = { ocid: 'ocds-abc123-T-1', id: 'x', date: '2024-06-01T10:00:00-06:00', tag: ['compiled'], initiationType: 'tender', tender: { id: 'T-1', title: 'Etiquetas' } };
+    const imported = importDocuments({ releases: [compiled] }, 'compilada.json');
+    expect(imported.findings.filter((f) => f.code === 'import.dropped')).toEqual([]);
+    const workbook = flatten({ releases: imported.releases, projects: [] });
+    const sheet = workbook.sheets.find((s) => s.name === 'Contrataciones');
+    expect(sheet?.rows[2][sheet.rows[1].indexOf('tag')]).toBe('');
+    expect(unflatten(workbook, { now: '2025-01-01T00:00:00-06:00' }).releases[0].tag).toEqual(['tender']);
   });
 });
 

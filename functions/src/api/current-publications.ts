@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { Page, Publication, Publisher, Store } from '../store/store';
 import { readAll } from '../store/read-all';
 import { publishedChanges } from '../store/change-signal';
-import type { PackageMeta } from '../../../core/packages';
+import { servedExtensions, type PackageMeta } from '../../../core/packages';
 import { encodeCursor, type SpanCursor } from './cursor';
 import { badRequest, notFound } from './http-error';
 
@@ -100,6 +100,8 @@ export function stampOf(sets: PublishedSet[]): string {
  * spans several publishers; `publishedDate` is that of the newest publication read.
  */
 export function packageMeta(uri: string, sets: PublishedSet[], platform: { name: string; uri: string }, single?: Publisher): PackageMeta {
+  // The platform's address is the API's base URL: the program's own extensions are served under it.
+  const extensions = servedExtensions(platform.uri);
   const publisher = single ?? (sets.length === 1 ? sets[0].publisher : undefined);
   const dates = sets.map((s) => s.publication.createdAt).sort();
   return {
@@ -108,6 +110,7 @@ export function packageMeta(uri: string, sets: PublishedSet[], platform: { name:
     publisher: publisher ? { name: publisher.name, ...(publisher.uri ? { uri: publisher.uri } : {}) } : platform,
     ...(publisher?.license ? { license: publisher.license } : {}),
     ...(publisher?.publicationPolicy ? { publicationPolicy: publisher.publicationPolicy } : {}),
+    extensions,
   };
 }
 

@@ -54,6 +54,21 @@ describe('public API', () => {
     expect(ids.length).toBeGreaterThanOrEqual(18);
   });
 
+  it('declares the program\'s own extensions by URL and serves them (extension.json and its release-schema.json)', async () => {
+    const page = (await request(app).get('/api/ocds/releases?limit=1').expect(200)).body as { extensions: string[] };
+    const own = page.extensions.filter((u) => u.startsWith(`${BASE}/api/extensiones/`));
+    expect(own).toEqual([`${BASE}/api/extensiones/edca-mx-budget/extension.json`, `${BASE}/api/extensiones/edca-mx-document-section/extension.json`]);
+    for (const url of own) {
+      const extension = await request(app).get(url.replace(BASE, '')).expect(200);
+      expect(extension.headers['access-control-allow-origin']).toBe('*');
+      expect((extension.body as { schemas: string[] }).schemas).toEqual(['release-schema.json']);
+      const schema = await request(app).get(url.replace(BASE, '').replace('extension.json', 'release-schema.json')).expect(200);
+      expect(Object.keys((schema.body as { definitions: object }).definitions).length).toBeGreaterThan(0);
+    }
+    const missing = await request(app).get('/api/extensiones/constructor/extension.json').expect(404);
+    expect(JSON.stringify(missing.body)).toContain('No existe esa extensión');
+  });
+
   it('serves record packages (all, by publisher, by ocid) valid against the official schema', async () => {
     const pages = await allPages('/api/ocds/records?publisher=merida&limit=2');
     const ocids = pages.flatMap((p) => (p.records as { ocid: string }[]).map((r) => r.ocid));

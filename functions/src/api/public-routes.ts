@@ -11,6 +11,7 @@ import { decodeCursor, parseLimit } from './cursor';
 import { notFound } from './http-error';
 import { ownerOf, publishedState, packageMeta, publishedSets, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
+import { extensionFile } from './extension-files';
 
 export interface PublicRoutesDeps {
   store: Store;
@@ -41,7 +42,14 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   const setsFor = async (req: Request): Promise<PublishedSet[]> => (await requestedSets(store, req)).sets;
 
   // Only the public read paths are open to any origin and cacheable (submissions and audit are not).
-  router.use(['/publishers', '/ocds', '/oc4ids', '/stats'], (_req, res, next) => { publicHeaders(res); next(); });
+  router.use(['/publishers', '/ocds', '/oc4ids', '/stats', '/extensiones'], (_req, res, next) => { publicHeaders(res); next(); });
+
+  // The program's own extensions, declared by URL in every OCDS package served here (core/packages/extensions.ts).
+  router.get('/extensiones/:name/:file', (req, res) => {
+    const file = extensionFile(String(req.params.name), String(req.params.file));
+    if (file === undefined) throw notFound('esa extensión');
+    res.json(file);
+  });
 
   router.get('/publishers', async (_req, res) => {
     const { publishers: all, sets } = await publishedState(store);

@@ -66,6 +66,8 @@ describe('publish', () => {
     const releases = await allReleases(store, second.publication.id);
     const changed = releases.filter((r) => r.ocid === second.changedProcesses[0]);
     expect(changed.map((r) => r.date)).toEqual(['2025-07-01T10:00:00-06:00', '2025-07-03T10:00:00-06:00']);
+    // The second release says what it changes (rules.md R-03): the tender was updated, nothing else.
+    expect((changed[1].release as { tag: string[] }).tag).toEqual(['tenderUpdate']);
     expect(releases).toHaveLength(6);
     const record = await store.getRecord(second.publication.id, second.changedProcesses[0]);
     expect((record!.record.compiledRelease as { tender: { title: string } }).tender.title).toBe('Título corregido del proceso');

@@ -5,7 +5,8 @@
  * Release rules (documented for publishers):
  * - A release id is `{ocid}-{hash}` where the hash covers the process content (core/unflatten), so a
  *   process whose content did not change keeps its previous release (same id, same date): no new release.
- * - A changed or new process gets one new release dated at the publication time (`now`).
+ * - A changed or new process gets one new release dated at the publication time (`now`); a changed one is tagged
+ *   with the stages it changes (`tenderUpdate`, `contractAmendment`…, core/merge/update-tags) unless its tag was typed.
  * - Every earlier release of a process is carried into the new publication, so its record (compiled and
  *   versioned release, OCDS merge rules) always covers its whole history.
  * - Processes missing from the new workbook are carried over unchanged: an ingest never unpublishes
@@ -22,6 +23,7 @@ import type { WorkbookModel } from '../../../core/workbook/model';
 import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { buildRecord } from '../../../core/merge';
+import { updateTags } from '../../../core/merge/update-tags';
 import { deriveProjectSummaries } from '../../../core/summary';
 import { isStoreError, type JsonObject, type Publication, type Publisher, type ReleaseInput, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
@@ -105,7 +107,10 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     // Content that returns to an earlier state (A → B → A) hashes to an id already used: release ids must be
     // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.
     const id = previous.some((r) => r.id === release.id) ? `${release.id}-${stamp}` : release.id;
-    history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now } as JsonObject }]);
+    // A process published before: its new release is tagged with what it changes (tenderUpdate, contractAmendment…).
+    const prior = previous[previous.length - 1]?.release;
+    const tag = prior ? updateTags(release, prior) : release.tag;
+    history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
   }
   // What the public may see (R-26): every release of the history, new and carried over, goes through the filter.
   for (const [ocid, list] of history) history.set(ocid, list.map((r) => ({ ...r, release: publicView(r.release) })));

@@ -1,0 +1,24 @@
+/**
+ * Physical and financial progress (OC4IDS metricID `physicalProgress`, `financialProgress`) are published as a
+ * percentage of the works done or the amount paid: the dashboard shows the latest observation's measure as «N %».
+ * A measure below 0 or above 100 cannot be one: a typing slip (45 typed as 450) or a sign. `metric.progressRange`
+ * (error) on the measure.
+ */
+import { itemsAt } from './json';
+import type { Check } from './types';
+
+const PROGRESS = new Set(['physicalProgress', 'financialProgress']);
+
+export const progressRange: Check = ({ projects, report }) => {
+  for (const { data, pointer } of projects) {
+    for (const metric of itemsAt(data, 'metrics', pointer)) {
+      if (typeof metric.item.id !== 'string' || !PROGRESS.has(metric.item.id)) continue;
+      for (const obs of itemsAt(metric.item, 'observations', metric.pointer)) {
+        const raw = obs.item.measure;
+        const measure = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : undefined;
+        if (measure === undefined || Number.isNaN(measure)) continue;
+        if (measure < 0 || measure > 100) report('metric.progressRange', 'error', `${obs.pointer}/measure`, { value: measure });
+      }
+    }
+  }
+};
