@@ -4,14 +4,14 @@ import * as path from 'path';
 import { renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
-import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { type ParsedArgs, stringOption, UsageError } from './args';
-import { openSource } from './open-source';
 import { progressReporter } from './progress';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
 
 async function runPipeline(args: ParsedArgs) {
+  // Loaded here: `validate paquete.json` needs neither the workbook reader nor the sheet engine.
+  const [{ openSource }, { checkWorkbook }] = await Promise.all([import('./open-source'), import('../../../core/pipeline/check-workbook')]);
   const source = openSource(args.positional[0]);
   const progress = progressReporter();
   const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${rows.toLocaleString('es-MX')} filas…`));
