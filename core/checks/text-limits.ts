@@ -23,6 +23,7 @@ const VERSION_OVERHEAD = 60;
 const PROGRAM_LIMITS: Record<string, number> = { title: 140, description: 280, 'completion/endDateDetails': 900 };
 
 export const textLimits: ValueCheck = {
+  on: 'string',
   visitor: ({ report }, standard) => (value, p, field) => {
     if (typeof value !== 'string') return;
     if (value.length > TEXT_MAX) {
