@@ -9,6 +9,8 @@ import * as fs from 'fs';
 
 /** Stands in for the list while the envelope is stringified; a NUL never survives JSON.stringify unescaped. */
 const MARKER = '\u0000lista\u0000';
+const NESTED_OPEN = '[\n  [\n'.length;
+const NESTED_CLOSE = '\n  ]\n]'.length;
 
 /** Text is encoded into one reused buffer and written when it fills: a fresh buffer per piece was most of the writing time. */
 class FileWriter {
@@ -43,9 +45,10 @@ export function writePackageFile(file: string, pkg: Record<string, unknown>, lis
     out.write(envelope.slice(0, at));
     let first = true;
     for (const item of items) {
-      out.write(first ? '[\n    ' : ',\n    ');
-      // Inside the list each line of an item is indented two levels more: JSON text holds no raw newline in strings.
-      out.write((JSON.stringify(item, null, 2) ?? 'null').replace(/\n/g, '\n    '));
+      out.write(first ? '[\n' : ',\n');
+      // Inside the list an item sits two levels deep: stringified inside two arrays, it comes out indented as in
+      // the whole text, between the arrays' own `[\n  [\n` and `\n  ]\n]` (cheaper than re-indenting each line).
+      out.write(JSON.stringify([[item]], null, 2).slice(NESTED_OPEN, -NESTED_CLOSE));
       first = false;
     }
     out.write(`${first ? '[]' : '\n  ]'}${envelope.slice(at + JSON.stringify(MARKER).length)}\n`);
