@@ -63,8 +63,9 @@ async function main(): Promise<void> {
         const conv = runChild(script, 'convert', modelFile);
         if (full.releases !== n || conv.releases !== n) throw new Error(`${layout} ${n}: ${full.releases} entregas`);
         const mark = (ok: boolean): string => (ok ? '✓' : '✗');
-        const wholeTarget = layout !== 'flatten-tool' || (n === 1000 ? whole.ms <= 800 : n === 10000 ? whole.ms <= 6000 && whole.peakRssMiB <= 600 : true);
-        rows.push([String(n), layout, mib, `${whole.ms} ${mark(wholeTarget)}`, String(whole.peakRssMiB), String(read.releases), String(full.sourceMapEntries),
+        // Issue 17's targets are for flatten-tool's layout; our template's figures are printed alongside, unmarked.
+        const wholeTarget = layout !== 'flatten-tool' ? undefined : n === 1000 ? whole.ms <= 800 : n === 10000 ? whole.ms <= 6000 && whole.peakRssMiB <= 600 : undefined;
+        rows.push([String(n), layout, mib, `${whole.ms}${wholeTarget === undefined ? '' : ` ${mark(wholeTarget)}`}`, String(whole.cpuMs), String(whole.peakRssMiB), String(read.releases), String(full.sourceMapEntries),
           `${full.ms} ${mark(n < 10000 || full.ms < TARGET_MS)}`, `${full.peakRssMiB} ${mark(n < 10000 || full.peakRssMiB < TARGET_MIB)}`,
           String(read.ms), String(read.peakRssMiB), `${conv.ms} ${mark(n < 10000 || conv.ms < TARGET_CONVERT_MS)}`, String(conv.peakRssMiB)]);
         console.error(`  N=${n} ${layout}: listo`);
@@ -73,13 +74,13 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const header = ['N', 'formato', 'xlsx MiB', 'orden convert ms', 'RSS MiB', 'filas', 'mapa', 'xlsx→JSON ms', 'RSS MiB', 'lectura ms', 'RSS MiB', 'conversión ms', 'RSS MiB'];
+  const header = ['N', 'formato', 'xlsx MiB', 'orden convert ms', 'CPU ms', 'RSS MiB', 'filas', 'mapa', 'xlsx→JSON ms', 'RSS MiB', 'lectura ms', 'RSS MiB', 'conversión ms', 'RSS MiB'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (r: string[]): string => `| ${r.map((v, c) => v.padStart(widths[c])).join(' | ')} |`;
   console.log(line(header));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
-  console.log(`Datos: ${density === 'complete' ? 'completos' : 'básicos'}. Metas (orden completa, formato flatten-tool): N = 1,000 ≤ 800 ms; N = 10,000 ≤ 6,000 ms y ≤ 600 MiB. Pasos para N = 10,000: xlsx→JSON < ${TARGET_MS} ms y < ${TARGET_MIB} MiB; conversión sola < ${TARGET_CONVERT_MS} ms. Una sola corrida: en una máquina compartida las cifras varían. Node ${process.version}, ${os.cpus().length} núcleos.`);
+  console.log(`Datos: ${density === 'complete' ? 'completos' : 'básicos'}. Metas (orden completa, formato flatten-tool; «CPU ms»: usuario + sistema de la orden): N = 1,000 ≤ 800 ms; N = 10,000 ≤ 6,000 ms y ≤ 600 MiB. Pasos para N = 10,000: xlsx→JSON < ${TARGET_MS} ms y < ${TARGET_MIB} MiB; conversión sola < ${TARGET_CONVERT_MS} ms. Una sola corrida: en una máquina compartida las cifras varían. Node ${process.version}, ${os.cpus().length} núcleos.`);
 }
 
 void main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });

@@ -1,20 +1,63 @@
 /**
- * Build (`npm run build`): bundles the CLI + local server into dist/cli.js (entry) + dist/cli-main.js with esbuild. The bundle inlines
- * our own code, the generated schemas and the compiled validators; npm packages stay external (better-sqlite3
- * is native, firebase-admin is loaded from node_modules). Type checking is `npm run typecheck`, not part of this.
+ * Build (`npm run build`): bundles the CLI + local server with esbuild into dist/: cli.js (the small entry),
+ * cli-engine.js (validate, convert, compile), cli-main.js (every other command: store, server, backend), and
+ * validators/*.js. The bundles inline our own code and the generated schemas; npm packages stay external
+ * (better-sqlite3 is native, firebase-admin is loaded from node_modules). Type checking is `npm run typecheck`.
  */
+import * as fs from 'fs';
 import * as path from 'path';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 
 export const ROOT = path.resolve(__dirname, '..');
 
 /** Node 20 bundles of our code and data; npm packages are loaded from node_modules at run time. */
 export const NODE_BUNDLE: BuildOptions = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', sourcemap: true, logLevel: 'warning' };
 
+const VALIDATORS_DIR = path.join(ROOT, 'schemas', 'validators');
+
+/**
+ * The compiled validators are 4 MB of the CLI's 5 MB (issue 17): inlined, every command paid for reading and
+ * compiling all five, though a run uses one or two (a release package: the package's and the release's). In the
+ * CLI bundles each one is a stand-in that loads dist/validators/<name>.js on its first call and passes `.errors`
+ * on, the interface core/validate/validators.ts expects — so the core keeps its plain imports (the add-on and
+ * the functions bundle still inline them).
+ */
+const lazyValidators: Plugin = {
+  name: 'lazy-validators',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]schemas[\\/]validators[\\/][\w-]+\.js$/ }, (args) => {
+      const name = path.basename(args.path, '.js');
+      return {
+        loader: 'js',
+        contents: `"use strict";
+let real;
+function validate(data, options) {
+  real ??= require(\`\${__dirname}/validators/${name}.js\`);
+  const valid = real(data, options);
+  validate.errors = real.errors;
+  return valid;
+}
+module.exports = validate;
+module.exports.default = validate;
+`,
+      };
+    });
+  },
+};
+
+/** dist/validators/<name>.js: each compiled validator minified (as the add-on's Code.js has them), its npm helpers external. */
+async function buildValidators(outDir: string): Promise<void> {
+  const names = fs.readdirSync(VALIDATORS_DIR).filter((f) => f.endsWith('.js'));
+  await Promise.all(names.map((f) => build({ ...NODE_BUNDLE, sourcemap: false, minify: true, entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
+}
+
 export async function buildCli(): Promise<void> {
-  // Two files: a small entry that answers `--help` at once, and the whole CLI, which it loads for any command.
-  await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/bin.ts')], outfile: path.join(ROOT, 'dist/cli.js') });
-  await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')], outfile: path.join(ROOT, 'dist/cli-main.js') });
+  const dist = path.join(ROOT, 'dist');
+  // A small entry that answers `--help` at once and loads the bundle the command needs.
+  await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/bin.ts')], outfile: path.join(dist, 'cli.js') });
+  await build({ ...NODE_BUNDLE, plugins: [lazyValidators], entryPoints: [path.join(ROOT, 'functions/src/cli/engine.ts')], outfile: path.join(dist, 'cli-engine.js') });
+  await build({ ...NODE_BUNDLE, plugins: [lazyValidators], entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')], outfile: path.join(dist, 'cli-main.js') });
+  await buildValidators(dist);
 }
 
 /**

@@ -13,6 +13,7 @@ import type { ValueCheck } from './types';
 const SIGNED = /(?:budgetLines|budgetClassification)\/measures\/value$/;
 
 export const amountSign: ValueCheck = {
+  on: 'object',
   visitor: ({ report }) => (value, p, field) => {
     if (!isObject(value) || SIGNED.test(field)) return;
     const amount = typeof value.amount === 'number' && Number.isFinite(value.amount) ? value.amount : undefined;

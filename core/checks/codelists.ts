@@ -36,6 +36,7 @@ export function codelistsByField(): Record<Standard, Map<string, ListRef>> {
 }
 
 export const codelists: ValueCheck = {
+  on: 'string',
   visitor: ({ report }, standard) => {
     const lists = codelistsByField()[standard];
     return (value, p, field) => {

@@ -13,6 +13,7 @@ const PAIRS: [first: string, second: string, code: string][] = [
 ];
 
 export const dateOrderDocuments: ValueCheck = {
+  on: 'object',
   visitor: ({ report }) => (value, p) => {
     if (!isObject(value)) return;
     for (const [first, second, code] of PAIRS) {

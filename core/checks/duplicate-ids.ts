@@ -7,6 +7,7 @@ import { isArray, isObject } from './json';
 import type { ValueCheck } from './types';
 
 export const duplicateIds: ValueCheck = {
+  on: 'array',
   visitor: ({ report }) => (value, p) => {
     if (!isArray(value) || value.length < 2) return;
     const seen = new Map<string, number>();

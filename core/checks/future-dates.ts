@@ -21,6 +21,7 @@ const PAST_EVENTS = new Set([
 const DAY = 24 * 60 * 60 * 1000;
 
 export const futureDates: ValueCheck = {
+  on: 'string',
   visitor: ({ now, report }) => (value, p, field) => {
     if (typeof value !== 'string' || !PAST_EVENTS.has(field) || !ISO_DATE.test(value)) return;
     const t = Date.parse(value);

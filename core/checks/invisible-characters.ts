@@ -11,6 +11,7 @@ import type { ValueCheck } from './types';
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
 
 export const invisibleCharacters: ValueCheck = {
+  on: 'string',
   visitor: ({ report }) => (value, p) => {
     if (typeof value !== 'string') return;
     INVISIBLE.lastIndex = 0;

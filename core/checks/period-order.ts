@@ -7,6 +7,7 @@ import { isObject, stringAt, timeAt } from './json';
 import type { ValueCheck } from './types';
 
 export const periodOrder: ValueCheck = {
+  on: 'object',
   visitor: ({ report }) => (value, p) => {
     if (!isObject(value) || value.endDate === undefined) return;
     const start = timeAt(value, 'startDate');

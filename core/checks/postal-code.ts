@@ -9,6 +9,7 @@ import type { ValueCheck } from './types';
 const MEXICO = new Set(['mexico', 'méxico', 'mx', 'mex', 'estados unidos mexicanos']);
 
 export const postalCode: ValueCheck = {
+  on: 'object',
   visitor: ({ report }) => (value, p) => {
     if (!isObject(value) || value.postalCode === undefined) return;
     const country = stringAt(value, 'countryName');

@@ -5,7 +5,7 @@
  */
 import type { Standard } from '../profile/types';
 import { CHECKS } from './index';
-import { walk, type FieldTree } from './json';
+import { isArray, isObject, walk, type FieldTree } from './json';
 import type { Check, CheckContext, Doc, ValueCheck, Visit } from './types';
 
 type Held = Parameters<CheckContext['report']>;
@@ -18,16 +18,22 @@ export function runChecks(ctx: CheckContext): void {
   const held = new Map<ValueCheck, Held[]>();
   const docs: Record<Standard, Doc[]> = { ocds: ctx.releases, oc4ids: ctx.projects };
   for (const standard of ['ocds', 'oc4ids'] as const) {
-    const visitors: Visit[] = [];
+    // By the kind of value a visitor looks at; `any` sees every value.
+    const visitors: Record<'string' | 'object' | 'array' | 'any', Visit[]> = { string: [], object: [], array: [], any: [] };
     for (const check of CHECKS) {
       if (!isValueCheck(check)) continue;
       const out = held.get(check) ?? [];
       held.set(check, out);
       const visit = check.visitor({ ...ctx, report: (...args) => { out.push(args); } }, standard);
-      if (visit) visitors.push(visit);
+      if (visit) visitors[check.on ?? 'any'].push(visit);
     }
     const fields: FieldTree = { path: '' };
-    const all: Visit = (value, pointer, field) => { for (const v of visitors) v(value, pointer, field); };
+    const { string: strings, object: objects, array: arrays, any } = visitors;
+    const all: Visit = (value, pointer, field) => {
+      const kinds = typeof value === 'string' ? strings : isArray(value) ? arrays : isObject(value) ? objects : undefined;
+      if (kinds) for (const v of kinds) v(value, pointer, field);
+      for (const v of any) v(value, pointer, field);
+    };
     for (const { data, pointer } of docs[standard]) walk(data, pointer, '', all, fields);
   }
   for (const check of CHECKS) {

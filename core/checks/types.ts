@@ -37,5 +37,10 @@ export type Visit = (value: unknown, pointer: () => string, field: string) => vo
  * `visitor` returns undefined when the check has nothing to do for that standard.
  */
 export interface ValueCheck {
+  /**
+   * The only kind of value the visitor looks at (its first test): the runner calls it for those values alone
+   * instead of every visitor for every value (issue 17: most of the walk's calls returned at once).
+   */
+  readonly on?: 'string' | 'object' | 'array';
   visitor(ctx: CheckContext, standard: Standard): Visit | undefined;
 }

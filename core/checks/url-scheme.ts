@@ -10,6 +10,7 @@ const HAS_SCHEME = /^\s*[a-z][a-z0-9+.-]*:/i;
 const WEB = /^https?:\/\//i;
 
 export const urlScheme: ValueCheck = {
+  on: 'string',
   visitor: ({ report }) => (value, p, field) => {
     if (typeof value !== 'string') return;
     const last = field.slice(field.lastIndexOf('/') + 1);

@@ -7,6 +7,7 @@ import { isObject, stringAt } from './json';
 import type { ValueCheck } from './types';
 
 export const valueCurrency: ValueCheck = {
+  on: 'object',
   visitor: ({ report }) => (value, p) => {
     if (isObject(value) && typeof value.amount === 'number' && stringAt(value, 'currency') === undefined) {
       report('amount.currencyMissing', 'error', `${p()}/currency`, { amount: value.amount });

@@ -78,6 +78,11 @@ export class SourceMap {
     return this.count;
   }
 
+  /** No anchor at all (a package read from JSON): no pointer can have a cell, so callers need not ask per finding. */
+  get empty(): boolean {
+    return this.roots.length === 0;
+  }
+
   /** Registers a sheet; `columns` gives each bound column's 0-based index, header and column field. */
   addSheet(name: string, columns: readonly { index: number; header: string; field: string }[]): SourceSheet {
     const headers: (string | undefined)[] = [];

@@ -27,6 +27,11 @@ export interface RecordOptions {
   releaseUrl?: (releaseId: string) => string;
   /** Leave out the versioned release (it is optional in a record and the largest part). Default: included. */
   versioned?: boolean;
+  /**
+   * Embed copies of the releases (default), so the record shares nothing mutable with its inputs. `false`: embed
+   * the releases given, for a caller that serializes the record at once (the CLI's compile) and so saves a copy.
+   */
+  copyReleases?: boolean;
 }
 
 export function buildRecord(ocid: string, releases: readonly Release[], options: RecordOptions = {}): OcdsRecord {
@@ -36,7 +41,7 @@ export function buildRecord(ocid: string, releases: readonly Release[], options:
     ocid,
     releases: releaseUrl
       ? releases.map((r) => ({ url: releaseUrl(String(r.id)), date: r.date, tag: r.tag }))
-      : releases.map((r) => cloneJson(r)),
+      : options.copyReleases === false ? [...releases] : releases.map((r) => cloneJson(r)),
     compiledRelease: merged.compiled as Release,
   };
   if (merged.versioned) record.versionedRelease = merged.versioned;

@@ -25,11 +25,31 @@ export interface PathNode {
   items?: Map<string, PathNode>;
   /** Something was flattened below this node: only then can it have descendants (a hint for `descendants`). */
   interior: boolean;
+  /** Its unindexed path's shape, shared between merges (see Shape). */
+  shape: Shape;
 }
 
 export interface FlatEntry<V = unknown> {
   node: PathNode;
   value: V;
+}
+
+/**
+ * An unindexed path and its merge rule, shared by every merge with the same rules and base: compiling 1,000 ocids
+ * built each path string and looked its rule up once per ocid (issue 17). Data may carry any field name, so a
+ * table stops growing at SHAPES_MAX paths and further paths are made per merge, as before.
+ */
+interface Shape { rulePath: string; rule: MergeRule | undefined; fields?: Map<string, Shape>; count: { n: number } }
+
+const SHAPES_MAX = 20_000;
+const shapeRoots = new WeakMap<MergeRules, Map<string, Shape>>();
+
+function rootShape(rules: MergeRules, base: string): Shape {
+  let byBase = shapeRoots.get(rules);
+  if (!byBase) shapeRoots.set(rules, (byBase = new Map()));
+  let shape = byBase.get(base);
+  if (!shape) byBase.set(base, (shape = { rulePath: base, rule: undefined, count: { n: 0 } }));
+  return shape;
 }
 
 /** The paths of one merge; `base` is the unindexed path of the documents within their standard. */
@@ -39,15 +59,28 @@ export class PathTree {
   private anonymous = 0;
 
   constructor(private readonly rules: MergeRules, base = '') {
-    this.root = { parent: undefined, name: '', item: false, rulePath: base, rule: undefined, interior: false };
+    this.root = { parent: undefined, name: '', item: false, rulePath: base, rule: undefined, interior: false, shape: rootShape(rules, base) };
+  }
+
+  private childShape(parent: Shape, name: string): Shape {
+    let shape = parent.fields?.get(name);
+    if (!shape) {
+      const rulePath = parent.rulePath ? `${parent.rulePath}/${name}` : name;
+      shape = { rulePath, rule: this.rules.get(rulePath), count: parent.count };
+      if (parent.count.n < SHAPES_MAX) {
+        (parent.fields ??= new Map()).set(name, shape);
+        parent.count.n++;
+      }
+    }
+    return shape;
   }
 
   field(parent: PathNode, name: string): PathNode {
     const fields = (parent.fields ??= new Map());
     let node = fields.get(name);
     if (!node) {
-      const rulePath = parent.rulePath ? `${parent.rulePath}/${name}` : name;
-      node = { parent, name, item: false, rulePath, rule: this.rules.get(rulePath), interior: false };
+      const shape = this.childShape(parent.shape, name);
+      node = { parent, name, item: false, rulePath: shape.rulePath, rule: shape.rule, interior: false, shape };
       fields.set(name, node);
     }
     return node;
@@ -59,7 +92,7 @@ export class PathTree {
     const items = (parent.items ??= new Map());
     let node = items.get(identifier);
     if (!node) {
-      node = { parent, name: identifier, item: true, id: scalar ? id : undefined, rulePath: parent.rulePath, rule: undefined, interior: false };
+      node = { parent, name: identifier, item: true, id: scalar ? id : undefined, rulePath: parent.rulePath, rule: undefined, interior: false, shape: parent.shape };
       items.set(identifier, node);
     }
     return node;

@@ -9,7 +9,8 @@ import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export interface CommandFigures { ms: number; peakRssMiB: number; code: number; stderr: string }
+/** `cpuMs`: user + system CPU time of the command; on a shared machine it varies less than the wall time. */
+export interface CommandFigures { ms: number; cpuMs: number; peakRssMiB: number; code: number; stderr: string }
 
 export function runWholeCommand(args: string[]): CommandFigures {
   const cli = path.join(ROOT, 'dist', 'cli.js');
@@ -18,9 +19,12 @@ export function runWholeCommand(args: string[]): CommandFigures {
   const hasTime = fs.existsSync(timeBin);
   const started = process.hrtime.bigint();
   const r = hasTime
-    ? spawnSync(timeBin, ['-f', '@@RSS %M', process.execPath, cli, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 30 })
-    : spawnSync(process.execPath, ['-e', `process.on('exit',()=>process.stderr.write('@@RSS '+process.resourceUsage().maxRSS+'\\n'));process.argv.splice(1,1);require(${JSON.stringify(cli)})`, cli, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 30 });
+    ? spawnSync(timeBin, ['-f', '@@RSS %M %U %S', process.execPath, cli, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, ['-e', `process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('@@RSS '+u.maxRSS+' '+u.userCPUTime/1e6+' '+u.systemCPUTime/1e6+'\\n')});process.argv.splice(1,1);require(${JSON.stringify(cli)})`, cli, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 30 });
   const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
-  const rss = /@@RSS (\d+)/.exec(r.stderr ?? '');
-  return { ms, peakRssMiB: rss ? Math.round(Number(rss[1]) / 1024) : NaN, code: r.status ?? -1, stderr: (r.stderr ?? '').replace(/@@RSS \d+\n?/, '') };
+  const rss = /@@RSS (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  return {
+    ms, cpuMs: rss ? Math.round((Number(rss[2]) + Number(rss[3])) * 1000) : NaN, peakRssMiB: rss ? Math.round(Number(rss[1]) / 1024) : NaN,
+    code: r.status ?? -1, stderr: (r.stderr ?? '').replace(/@@RSS [\d. ]+\n?/, ''),
+  };
 }

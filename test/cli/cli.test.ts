@@ -251,6 +251,21 @@ test('smoke: the built dist/cli.js runs as a child process', async () => {
   expect(redirected.status).toBe(1);
   expect(redirected.stderr).toBe('');
   expect(fs.readFileSync(report, 'utf8')).toMatch(/«mucho dinero» no es un número[^]*\nResumen: [1-9]\d* errores, \d+ advertencias, \d+ avisos\.\n$/);
+  // Issue 17: an engine command loads its own bundle and only the compiled validators it uses — never the full
+  // CLI (store, server, backend packages) nor the other validators (4 MB of the old single bundle).
+  const loaded = (...args: string[]): string[] => {
+    const run = spawnSync(process.execPath, ['-e', 'process.on("exit",()=>process.stderr.write("@@M "+JSON.stringify(Object.keys(require("module")._cache))+"\\n"));require(process.argv[1])', cli, ...args], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+    const line = /@@M (.*)/.exec(run.stderr);
+    expect(line).not.toBeNull();
+    return (JSON.parse((line as RegExpExecArray)[1]) as string[]).map((f) => path.relative(ROOT, f));
+  };
+  const forPackage = loaded('validate', out, '--json');
+  expect(forPackage.filter((f) => f.startsWith('dist')).sort()).toEqual(['dist/cli-engine.js', 'dist/cli.js', 'dist/validators/edca-mx-release.js', 'dist/validators/release-package.js']);
+  const forWorkbook = loaded('convert', example('merida'), '-o', path.join(dir, 'smoke-2.json'));
+  expect(forWorkbook).toContain('dist/cli-engine.js');
+  expect(forWorkbook).not.toContain('dist/cli-main.js');
+  expect(forWorkbook.filter((f) => /node_modules[\\/](firebase-admin|googleapis|express|exceljs|better-sqlite3)[\\/]/.test(f))).toEqual([]);
+  expect(loaded('compile', out, '-o', path.join(dir, 'smoke-registros.json')).filter((f) => f.startsWith('dist/validators'))).toEqual([]);
   // `npm start` is `node dist/cli.js serve`: a store that cannot be opened must fail the process, not look like success.
   const notDb = path.join(dir, 'smoke-no-es-base.sqlite');
   fs.writeFileSync(notDb, 'texto, no una base de datos '.repeat(40));

@@ -10,6 +10,7 @@ import { buildRecord, type Release } from '../../../core/merge';
 import { recordPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
+import { writePackageFile } from './write-package';
 
 async function readReleases(file: string): Promise<{ releases: unknown[]; pkg: PackageLike }> {
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
@@ -50,7 +51,7 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   }
   if (skipped) io.err(`Se omitieron ${skipped} entregas sin «ocid».`);
   const versioned = args.options.versionadas === true;
-  const records = [...byOcid.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ocid, list]) => buildRecord(ocid, list, { versioned }));
+  const ocids = [...byOcid.keys()].sort((a, b) => (a < b ? -1 : 1));
   const meta = {
     uri: `file://${path.resolve(output)}`,
     publishedDate: new Date().toISOString(),
@@ -59,7 +60,11 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     ...(typeof pkg.publicationPolicy === 'string' ? { publicationPolicy: pkg.publicationPolicy } : {}),
     ...(Array.isArray(pkg.extensions) ? { extensions: pkg.extensions as string[] } : {}),
   };
-  await fs.promises.writeFile(output, JSON.stringify(recordPackage(records, meta), null, 2) + '\n');
-  io.err(`Escrito ${output}: ${records.length} registros compilados de ${total} entregas${versioned ? ', con entregas versionadas' : ' (agregue --versionadas para incluir las entregas versionadas)'}.`);
+  // Each record is built as it is written: the releases it embeds are written at once and not copied (copyReleases).
+  function* records(): Generator<unknown> {
+    for (const ocid of ocids) yield buildRecord(ocid, byOcid.get(ocid) as Release[], { versioned, copyReleases: false });
+  }
+  writePackageFile(output, recordPackage([], meta), 'records', records());
+  io.err(`Escrito ${output}: ${ocids.length} registros compilados de ${total} entregas${versioned ? ', con entregas versionadas' : ' (agregue --versionadas para incluir las entregas versionadas)'}.`);
   return 0;
 }

@@ -4,14 +4,15 @@ import * as path from 'path';
 import { renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
-import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { type ParsedArgs, stringOption, UsageError } from './args';
-import { openSource } from './open-source';
 import { progressReporter } from './progress';
+import { writePackageFile } from './write-package';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
 
 async function runPipeline(args: ParsedArgs) {
+  // Loaded here: `validate paquete.json` needs neither the workbook reader nor the sheet engine.
+  const [{ openSource }, { checkWorkbook }] = await Promise.all([import('./open-source'), import('../../../core/pipeline/check-workbook')]);
   const source = openSource(args.positional[0]);
   const progress = progressReporter();
   const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${rows.toLocaleString('es-MX')} filas…`));
@@ -40,10 +41,12 @@ const MAX_PRINTED = 1000;
  */
 function printFindings(findings: Finding[], print: (line: string) => void, all: boolean, lines: (shown: Finding[]) => string[] = renderReport, summary = ''): void {
   const shown = all ? findings : findings.slice(0, MAX_PRINTED);
-  for (const line of lines(shown)) print(line);
-  if (shown.length < findings.length) print(`… y ${(findings.length - shown.length).toLocaleString('es-MX')} problemas más (agregue --todos para verlos todos, o use validate --json).`);
+  // One write for the whole report (the same text): a write per line was a thousand writes to the terminal.
+  const text = lines(shown);
+  if (shown.length < findings.length) text.push(`… y ${(findings.length - shown.length).toLocaleString('es-MX')} problemas más (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
-  print(`${summary}Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
+  text.push(`${summary}Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
+  print(text.join('\n'));
 }
 
 const PACKAGE_ES = { release: 'paquete de entregas (EDCA-MX / OCDS)', record: 'paquete de registros (OCDS)', project: 'paquete de proyectos (EDCAPI / OC4IDS)' } as const;
@@ -106,12 +109,12 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   // A release package needs at least one release (OCDS release-package schema: `releases` minItems 1): a workbook
   // of projects only gets its project package at -o instead of an empty, invalid release package.
   if (converted.releases.length) {
-    fs.writeFileSync(output, JSON.stringify(releasePackage(converted.releases, meta), null, 2) + '\n');
+    writePackageFile(output, releasePackage([], meta), 'releases', converted.releases);
     io.err(`Escrito ${output}: ${converted.releases.length} entregas (EDCA-MX).`);
   } else io.err('El libro no tiene contrataciones: no se escribe paquete de entregas (EDCA-MX), solo el de proyectos.');
   if (converted.projects.length) {
     const projectsFile = stringOption(args, 'proyectos') ?? (converted.releases.length ? output.replace(/(\.json)?$/i, '-proyectos.json') : output);
-    fs.writeFileSync(projectsFile, JSON.stringify(projectPackage(converted.projects, { ...meta, uri: `file://${projectsFile}` }), null, 2) + '\n');
+    writePackageFile(projectsFile, projectPackage([], { ...meta, uri: `file://${projectsFile}` }), 'projects', converted.projects);
     io.err(`Escrito ${projectsFile}: ${converted.projects.length} proyectos (EDCAPI).`);
   }
   return errors ? 1 : 0;
