@@ -6,7 +6,10 @@
  * cache, and the bytes that crossed the wire. Prints figures against the 1 s target; asserts nothing.
  *
  * BENCH_PROJECTS (5000), BENCH_PUBLISHERS (5) and BENCH_RUNS (5) change the size and repetitions;
- * BENCH_ALL_PAGES=1 also times the other list pages.
+ * BENCH_ALL_PAGES=1 also times the other list pages. BENCH_DB=file.sqlite keeps the seeded store in that file
+ * and reuses it on the next run of the same size (seeding 5,000 projects takes minutes on a shared machine).
+ * Each project is placed in one of twenty municipalities (its locality, and a point within ±0.3° of its centre),
+ * so the map draws hundreds of markers and clusters, as it would for real data, not one stack on Mérida.
  */
 import * as fs from 'fs';
 import * as http from 'http';
@@ -32,6 +35,14 @@ const TARGET_MS = 1000;
 // The page's document, inside waitForFunction (this file compiles without the DOM lib).
 declare const document: { querySelector(selector: string): unknown };
 const STATES = ['Yucatán', 'Nuevo León', 'Chiapas', 'Jalisco', 'Oaxaca', 'Sonora', 'Puebla', 'Veracruz'];
+/** Municipalities the projects are spread over: [locality, lng, lat] of their centre. */
+const PLACES: [string, number, number][] = [
+  ['Mérida', -89.62, 20.97], ['Monterrey', -100.31, 25.67], ['Tuxtla Gutiérrez', -93.12, 16.75], ['Guadalajara', -103.35, 20.67],
+  ['Oaxaca de Juárez', -96.73, 17.06], ['Hermosillo', -110.96, 29.07], ['Puebla', -98.2, 19.04], ['Xalapa', -96.91, 19.54],
+  ['Chihuahua', -106.09, 28.63], ['Zacatecas', -102.58, 22.77], ['Durango', -104.67, 24.02], ['Culiacán', -107.39, 24.81],
+  ['Saltillo', -101.0, 25.42], ['San Luis Potosí', -100.98, 22.15], ['Morelia', -101.19, 19.7], ['Querétaro', -100.39, 20.59],
+  ['Campeche', -90.53, 19.85], ['Villahermosa', -92.93, 17.99], ['Tepic', -104.89, 21.5], ['Valladolid', -88.2, 20.69],
+];
 
 const kb = (b: number): string => `${(b / 1024).toLocaleString('es-MX', { maximumFractionDigits: 1 })} KB`;
 const ms = (n: number): string => `${Math.round(n).toLocaleString('es-MX')} ms`;
@@ -47,7 +58,15 @@ function workbookFor(publisher: Publisher, projects: number): ReturnType<typeof 
   const docs = syntheticDocuments(projects * 2);
   const json = JSON.stringify(docs).split(BENCH_PUBLISHER.projectIdPrefix).join(publisher.projectIdPrefix).split(BENCH_PUBLISHER.ocidPrefix).join(publisher.ocidPrefix);
   const rekeyed = JSON.parse(json) as ReturnType<typeof syntheticDocuments>;
-  rekeyed.projects.forEach((p, n) => { p.title = `${String(p.title)} ${n + 1}`; });
+  rekeyed.projects.forEach((p, n) => {
+    p.title = `${String(p.title)} ${n + 1}`;
+    // Deterministic spread: a municipality by position, a point within ±0.3° of its centre.
+    const [locality, lng, lat] = PLACES[(n * 7 + publisher.id.length) % PLACES.length];
+    const jitter = (k: number): number => Math.round((((Math.sin(n * 12.9898 + k * 78.233) * 43758.5453) % 1) * 0.3) * 1e4) / 1e4;
+    const where = (p.locations as { geometry: { coordinates: number[] }; address: Record<string, unknown> }[])[0];
+    where.geometry.coordinates = [Math.round((lng + jitter(1)) * 1e4) / 1e4, Math.round((lat + jitter(2)) * 1e4) / 1e4];
+    where.address = { ...where.address, locality };
+  });
   const workbook = flatten(rekeyed);
   workbook.sheets.push({ name: SETTINGS_SHEET, rows: [['Parámetro', 'Valor', 'clave'], ['', 'America/Merida', 'timeZone']] });
   return workbook;
@@ -126,7 +145,9 @@ async function run(browser: Browser, base: string): Promise<void> {
 
 async function main(): Promise<void> {
   if (!hasChromium) throw new Error(`Falta Chromium en ${CHROMIUM}`);
-  const store = openSqliteStore(':memory:');
+  const db = process.env.BENCH_DB;
+  const reuse = !!db && fs.existsSync(db);
+  const store = openSqliteStore(db ?? ':memory:');
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -134,7 +155,8 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     console.log(`Tablero con ${PROJECTS.toLocaleString('es-MX')} proyectos en ${PUBLISHERS} implementadores`);
-    await seed(store, base);
+    if (reuse) console.log(`Almacén sembrado reutilizado: ${db}`);
+    else await seed(store, base);
     const build = await buildDashboard(dir);
     server.on('request', createApp({ store, config: { publicBaseUrl: base, maxBodyBytes: 1024 * 1024 }, log: () => undefined, dashboardDir: dir }));
     console.log(`Tablero: ${kb(Object.values(build.files).reduce((n, f) => n + f.gzip, 0))} gz (${Object.entries(build.files).map(([n, f]) => `${n} ${kb(f.gzip)}`).join(', ')})`);

@@ -1,11 +1,11 @@
 /**
  * Reads the public API of the same origin. The list pages share one load: the publishers and the slim index
- * (`/api/index`, a few hundred bytes per project and process). What only one page shows is fetched by that page:
+ * in columns (`/api/index/compact`, a few hundred bytes per project and process, decoded by data/compact-rows.ts). What only one page shows is fetched by that page:
  * the data-quality aggregates of `/api/stats` (tens of KB per publisher) by *Calidad*, the submissions of
  * `/api/tracking` by *Seguimiento*, the full OC4IDS project by *Proyecto*.
  */
-import type { IndexAnswer } from '../../core/stats/publication-index';
-import { indexRows } from './data/rows';
+import type { CompactIndex } from '../../core/stats/compact-index';
+import { compactRows } from './data/compact-rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
 
 export async function getJson<T>(url: string, cache?: RequestCache): Promise<T> {
@@ -33,9 +33,9 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export const loadDataset = once(async (): Promise<Dataset> => {
   const [{ publishers }, index] = await Promise.all([
     getJson<{ publishers: PublisherInfo[] }>('/api/publishers'),
-    getJson<IndexAnswer>('/api/index'),
+    getJson<CompactIndex>('/api/index/compact'),
   ]);
-  return { publishers, ...indexRows(index) };
+  return { publishers, ...compactRows(index) };
 });
 
 export const loadStats = once(async (): Promise<StatsEntry[]> => (await getJson<{ publishers: StatsEntry[] }>('/api/stats')).publishers);
