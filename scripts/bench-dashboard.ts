@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     else await seed(store, base);
     const build = await buildDashboard(dir);
     server.on('request', createApp({ store, config: { publicBaseUrl: base, maxBodyBytes: 1024 * 1024 }, log: () => undefined, dashboardDir: dir }));
-    console.log(`Tablero: ${kb(Object.values(build.files).reduce((n, f) => n + f.gzip, 0))} gz (${Object.entries(build.files).map(([n, f]) => `${n} ${kb(f.gzip)}`).join(', ')})`);
+    console.log(`Tablero: ${kb(Object.values(build.files).filter((f) => !f.lazy).reduce((n, f) => n + f.gzip, 0))} gz al cargar (${Object.entries(build.files).map(([n, f]) => `${n} ${kb(f.gzip)}${f.lazy ? ' al pedirlo' : ''}`).join(', ')})`);
 
     // The index is computed on its first request, then served from memory.
     let t = Date.now();
@@ -169,6 +169,10 @@ async function main(): Promise<void> {
     await (await fetch(`${base}/api/index`)).arrayBuffer();
     const parts = (JSON.parse(first.toString('utf8')) as { publishers: unknown[] }).publishers.map((p) => Buffer.byteLength(JSON.stringify(p)));
     console.log(`/api/index: ${kb(first.length)} JSON, ${kb(zlib.gzipSync(first).length)} gzip; mayor parte por implementador ${kb(Math.max(...parts))}; primera respuesta (cálculo) ${ms(computed)}, siguientes ${ms(Date.now() - t)}`);
+    // What the dashboard loads: the same index in columns.
+    t = Date.now();
+    const compact = Buffer.from(await (await fetch(`${base}/api/index/compact`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+    if (compact.length) console.log(`/api/index/compact (lo que carga el tablero): ${kb(compact.length)} JSON, ${kb(zlib.gzipSync(compact).length)} gzip; primera respuesta ${ms(Date.now() - t)}`);
 
     browser = await launchChromium();
     console.log(`Primer render en Chromium sin interfaz, mediana de ${RUNS} (meta < ${ms(TARGET_MS)}); carga de la máquina (1 min): ${os.loadavg()[0].toFixed(1)} en ${os.cpus().length} núcleos:`);
