@@ -9,8 +9,8 @@ import { barChart } from '../components/bar-chart';
 import { kpis } from '../components/kpis';
 import { dataTable } from '../components/table';
 import { projectMap } from '../map/project-map';
-import { bidderCount, supplierTotals } from '../data/suppliers';
-import { institutionTotals } from '../data/institutions';
+import { bidderCount, supplierCount } from '../data/suppliers';
+import { institutionCount } from '../data/institutions';
 import { statusTitle } from '../labels';
 import { compactMoney, count, heading, money, type Page } from './common';
 
@@ -32,9 +32,9 @@ export const homePage: Page = {
       kpis([
         { label: 'Proyectos de infraestructura', value: count(fig.projects) },
         { label: 'Contrataciones', value: count(fig.processes) },
-        { label: 'Contratistas', value: count(supplierTotals(sel.processes).length) },
+        { label: 'Contratistas', value: count(supplierCount(sel.processes)) },
         { label: 'Licitantes', value: count(bidderCount(sel.processes)) },
-        { label: 'Instituciones públicas', value: count(institutionTotals(sel.projects, sel.processes).length) },
+        { label: 'Instituciones públicas', value: count(institutionCount(sel.projects, sel.processes)) },
         { label: 'Implementadores', value: count(sel.publisherIds.size) },
         { label: 'Presupuesto total', value: money(fig.budgetMxn), hint: compactMoney(fig.budgetMxn) },
         { label: 'Monto contratado', value: money(fig.contractedMxn), hint: compactMoney(fig.contractedMxn) },
