@@ -207,3 +207,42 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
     }),
   };
 }
+
+/**
+ * The two halves the dashboard loads in turn. *Inicio* (map, counters, charts, header filters) needs only the
+ * `core` columns; the `details` — process titles and contracts, stages, categories, project amounts contracted
+ * and paid, progress — are what the list and detail pages add, fetched after Inicio is drawn. On a loaded machine
+ * the browser's cost grows with the bytes it receives (each chunk of the answer waits for a CPU), so Inicio waits
+ * for about 60 % of them.
+ */
+export type IndexPart = 'core' | 'details';
+export const DETAIL_COLUMNS = {
+  projects: ['contracted', 'paid', 'physicalProgress', 'financialProgress'] as (keyof CompactProjects)[],
+  processes: ['title', 'category', 'contracts', 'stage'] as (keyof CompactProcesses)[],
+};
+
+export interface CompactPartPublisher extends Omit<CompactPublisher, 'projects' | 'processes'> {
+  projects: Partial<CompactProjects>;
+  processes: Partial<CompactProcesses>;
+}
+/** A part: the same tables of strings and parties, the publishers in the same order, some of their columns. */
+export interface CompactPart extends Omit<CompactIndex, 'publishers'> { part: IndexPart; publishers: CompactPartPublisher[] }
+
+function pick<T extends object>(columns: T, keys: (keyof T)[], keep: boolean): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of Object.keys(columns) as (keyof T)[]) if (keys.includes(k) === keep) out[k] = columns[k];
+  return out;
+}
+
+export function compactPart(c: CompactIndex, part: IndexPart): CompactPart {
+  const details = part === 'details';
+  return {
+    format: c.format, part, strings: c.strings, parties: c.parties,
+    publishers: c.publishers.map((p) => ({
+      ...p,
+      // The details carry the ids too, so a reader can tell that both halves describe the same entries.
+      projects: details ? { id: p.projects.id, ...pick(p.projects, DETAIL_COLUMNS.projects, true) } : pick(p.projects, DETAIL_COLUMNS.projects, false),
+      processes: details ? { ocid: p.processes.ocid, ...pick(p.processes, DETAIL_COLUMNS.processes, true) } : pick(p.processes, DETAIL_COLUMNS.processes, false),
+    })),
+  };
+}

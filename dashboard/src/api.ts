@@ -4,8 +4,8 @@
  * the data-quality aggregates of `/api/stats` (tens of KB per publisher) by *Calidad*, the submissions of
  * `/api/tracking` by *Seguimiento*, the full OC4IDS project by *Proyecto*.
  */
-import type { CompactIndex } from '../../core/stats/compact-index';
-import { compactRows } from './data/compact-rows';
+import type { CompactIndex, CompactPart } from '../../core/stats/compact-index';
+import { addDetails, compactRows } from './data/compact-rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
 
 export async function getJson<T>(url: string, cache?: RequestCache): Promise<T> {
@@ -30,12 +30,30 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export const loadDataset = once(async (): Promise<Dataset> => {
-  const [{ publishers }, index] = await Promise.all([
+/**
+ * What *Inicio* draws from: the publishers and the `core` half of the index (core/stats/compact-index.ts). Its
+ * rows are the very objects of the full dataset; the other half fills them in place (loadDataset).
+ */
+const loadCore = once(async (): Promise<{ ds: Dataset; core: CompactPart }> => {
+  const [{ publishers }, core] = await Promise.all([
     getJson<{ publishers: PublisherInfo[] }>('/api/publishers'),
-    getJson<CompactIndex>('/api/index/compact'),
+    getJson<CompactPart>('/api/index/compact/core'),
   ]);
-  return { publishers, ...compactRows(index) };
+  return { ds: { publishers, ...compactRows(core) }, core };
+});
+export const loadHomeDataset = async (): Promise<Dataset> => (await loadCore()).ds;
+
+/** Whether the details are in: Inicio then draws from the complete rows too (the same objects, filled). */
+let complete: Dataset | undefined;
+export const completeDataset = (): Dataset | undefined => complete;
+
+/** Every field the list and detail pages read: the core, then its details. */
+export const loadDataset = once(async (): Promise<Dataset> => {
+  const { ds, core } = await loadCore();
+  const details = await getJson<CompactPart>('/api/index/compact/details');
+  // A publication came out between the two requests: the whole index, in one answer.
+  complete = addDetails(ds, core, details) ? ds : { publishers: ds.publishers, ...compactRows(await getJson<CompactIndex>('/api/index/compact')) };
+  return complete;
 });
 
 export const loadStats = once(async (): Promise<StatsEntry[]> => (await getJson<{ publishers: StatsEntry[] }>('/api/stats')).publishers);

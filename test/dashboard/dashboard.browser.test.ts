@@ -420,8 +420,8 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.waitForSelector('body[data-ready] main h1');
     for (const hash of ['#/proyectos', '#/contrataciones', '#/contratistas', '#/instituciones', '#/indicadores', '#/calidad', '#/seguimiento', '#/descargas', '#/acerca']) await visit(page, hash);
     expect(urls.filter((u) => full.test(u))).toEqual([]);
-    // One load of the index, in columns (/api/index/compact), shared by every list page.
-    expect(urls.filter((u) => u.startsWith('/api/index'))).toEqual(['/api/index/compact']);
+    // One load of the index in columns, in two halves (Inicio's core, then the details), shared by every list page.
+    expect(urls.filter((u) => u.startsWith('/api/index')).sort()).toEqual(['/api/index/compact/core', '/api/index/compact/details']);
     await visit(page, `#/proyecto/${encodeURIComponent(PROJECT_ID)}`);
     expect(urls.filter((u) => full.test(u))).toEqual([`/api/oc4ids/projects/${encodeURIComponent(PROJECT_ID)}`]);
     await page.close();

@@ -13,11 +13,12 @@
  *
  * `GET /api/index/compact[?publisher=]`: the same index in columns, repeated strings written once
  * (core/stats/compact-index.ts) — what the dashboard loads: about a third of the bytes, parsed several times
- * faster. Cached the same way, by the publications it reads.
+ * faster. Cached the same way, by the publications it reads. `/api/index/compact/core` and `/details` are its
+ * two halves by columns (compactPart): what Inicio needs, and what the other pages add.
  */
 import { Router } from 'express';
 import type { Store } from '../store/store';
-import { compactIndex } from '../../../core/stats/compact-index';
+import { compactIndex, compactPart } from '../../../core/stats/compact-index';
 import { publicationIndex, type IndexAnswer, type PublicationIndex, type PublisherIndex } from '../../../core/stats/publication-index';
 import { readAll } from '../store/read-all';
 import { requestedSets, stampOf, type PublishedSet } from './current-publications';
@@ -66,7 +67,11 @@ export function indexRoutes(deps: { store: Store }): Router {
     return { publishers };
   };
 
-  for (const [path, form] of [['/index', (a: IndexAnswer) => a], ['/index/compact', compactIndex]] as const) {
+  const forms: [string, (a: IndexAnswer) => unknown][] = [
+    ['/index', (a) => a], ['/index/compact', compactIndex],
+    ['/index/compact/core', (a) => compactPart(compactIndex(a), 'core')], ['/index/compact/details', (a) => compactPart(compactIndex(a), 'details')],
+  ];
+  for (const [path, form] of forms) {
     router.get(path, async (req, res) => {
       res.set('Access-Control-Allow-Origin', '*');
       res.set('Cache-Control', 'public, max-age=60');
