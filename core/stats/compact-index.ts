@@ -210,14 +210,14 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
 
 /**
  * The two halves the dashboard loads in turn. *Inicio* (map, counters, charts, header filters) needs only the
- * `core` columns; the `details` — process titles and contracts, stages, categories, project amounts contracted
- * and paid, progress — are what the list and detail pages add, fetched after Inicio is drawn. On a loaded machine
+ * `core` columns; the `details` — titles, process contracts, stages, categories, project amounts contracted and
+ * paid, progress — are what the list and detail pages (and the map's popups) add, fetched after Inicio is drawn. On a loaded machine
  * the browser's cost grows with the bytes it receives (each chunk of the answer waits for a CPU), so Inicio waits
- * for about 60 % of them.
+ * for less than half of them.
  */
 export type IndexPart = 'core' | 'details';
 export const DETAIL_COLUMNS = {
-  projects: ['contracted', 'paid', 'physicalProgress', 'financialProgress'] as (keyof CompactProjects)[],
+  projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress'] as (keyof CompactProjects)[],
   processes: ['title', 'category', 'contracts', 'stage'] as (keyof CompactProcesses)[],
 };
 

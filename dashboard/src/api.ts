@@ -46,6 +46,9 @@ export const loadHomeDataset = async (): Promise<Dataset> => (await loadCore()).
 /** Whether the details are in: Inicio then draws from the complete rows too (the same objects, filled). */
 let complete: Dataset | undefined;
 export const completeDataset = (): Dataset | undefined => complete;
+let resolveComplete: (ds: Dataset) => void = () => undefined;
+/** Resolves when the details are in, without asking for them (Inicio's map then names its markers by title). */
+export const datasetCompleted = new Promise<Dataset>((resolve) => { resolveComplete = resolve; });
 
 /** Every field the list and detail pages read: the core, then its details. */
 export const loadDataset = once(async (): Promise<Dataset> => {
@@ -53,6 +56,7 @@ export const loadDataset = once(async (): Promise<Dataset> => {
   const details = await getJson<CompactPart>('/api/index/compact/details');
   // A publication came out between the two requests: the whole index, in one answer.
   complete = addDetails(ds, core, details) ? ds : { publishers: ds.publishers, ...compactRows(await getJson<CompactIndex>('/api/index/compact')) };
+  resolveComplete(complete);
   return complete;
 });
 

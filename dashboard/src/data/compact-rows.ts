@@ -4,8 +4,9 @@
  * each row an object literal of one fixed shape. Copying 15,000 parsed objects with spreads (indexRows) cost
  * about as much as downloading them; here every party is read once and shared by the rows that name it.
  *
- * From the `core` half alone (Inicio's first render) the detail fields are placeholders — a process is titled by
- * its ocid and has no contracts listed — until addDetails() fills the same row objects in place.
+ * From the `core` half alone (Inicio's first render) the detail fields are placeholders — a project or process is
+ * titled by its id or ocid, a process has no contracts listed — until addDetails() fills the same row objects in
+ * place.
  */
 import type { CompactIndex, CompactPart } from '../../../core/stats/compact-index';
 import { competitionBand, type Party, type ProcessRow, type ProjectRow } from './rows';
@@ -33,7 +34,7 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
       const lng = P.lng[i];
       const lat = P.lat[i];
       projects.push({
-        id: P.id[i], title: P.title[i], status: S[P.status[i]], type: str(P.type[i]), sector: P.sector[i].map((x) => S[x]),
+        id: P.id[i], title: P.title ? P.title[i] : P.id[i], status: S[P.status[i]], type: str(P.type[i]), sector: P.sector[i].map((x) => S[x]),
         budget: val(P.budget[i]), contracted: val(P.contracted?.[i]), paid: val(P.paid?.[i]), finalValue: val(P.finalValue[i]),
         physicalProgress: val(P.physicalProgress?.[i]), financialProgress: val(P.financialProgress?.[i]),
         start, end, updated: str(P.updated[i]),
@@ -83,6 +84,7 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
     const R = p.processes;
     for (let i = 0; i < (P.id?.length ?? 0); i++, pi++) {
       const row = rows.projects[pi];
+      if (P.title) row.title = P.title[i];
       row.contracted = val(P.contracted?.[i]);
       row.paid = val(P.paid?.[i]);
       row.physicalProgress = val(P.physicalProgress?.[i]);

@@ -24,7 +24,8 @@ const LABELS_BELOW = MAP_WIDTH / 5;
 /** Pointer travel (px) under which a press is a click, not a drag. */
 const DRAG_SLOP = 4;
 
-export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLElement {
+/** `details`: resolves when the rows get their titles (they are drawn before, named by id; see data/compact-rows.ts). */
+export function projectMap(rows: ProjectRow[], highlightState?: string, details?: Promise<unknown>): HTMLElement {
   const located: Located<ProjectRow>[] = [];
   for (const r of rows) {
     if (!r.location || !inMexico(r.location[0], r.location[1])) continue;
@@ -45,8 +46,12 @@ export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLEle
   const status = h('p', { class: 'map-status', role: 'status' });
   const figure = h('figure', { class: 'map project-map', id: 'mapa' });
 
-  const close = (): void => { popup.hidden = true; popup.replaceChildren(); };
-  const openPopup = (c: Cluster<ProjectRow>, opener: Element): void => {
+  let shown: { c: Cluster<ProjectRow>; opener: Element } | undefined;
+  /** Single markers drawn, with their project (named again once the titles are in). */
+  let singles: [SVGElement, ProjectRow][] = [];
+  const close = (): void => { popup.hidden = true; popup.replaceChildren(); shown = undefined; };
+  const openPopup = (c: Cluster<ProjectRow>, opener: Element, focus = true): void => {
+    shown = { c, opener };
     const items = c.items.slice(0, 8);
     popup.replaceChildren(
       h('button', { type: 'button', class: 'popup-close', 'aria-label': 'Cerrar', onclick: () => { close(); (opener as HTMLElement).focus?.(); } }, '×'),
@@ -66,7 +71,7 @@ export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLEle
     const w = Math.min(288, rect.width);
     popup.style.left = `${Math.max(0, Math.min(rect.width - w, fx - w / 2))}px`;
     popup.style.top = `${Math.max(0, fy + 12)}px`;
-    popup.querySelector<HTMLElement>('a')?.focus();
+    if (focus) popup.querySelector<HTMLElement>('a')?.focus();
   };
 
   /** The frame `w` wide around (cx, cy), kept within the country with a quarter of a frame to spare. */
@@ -98,6 +103,7 @@ export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLEle
     })));
     labelLayer.replaceChildren(...(box.w <= LABELS_BELOW ? areas.filter((a) => a.x >= box.x && a.x <= box.x + box.w && a.y >= box.y && a.y <= box.y + box.h)
       .map((a) => svg('text', { class: 'area-label', x: a.x.toFixed(2), y: (a.y - 14 * k).toFixed(2), 'text-anchor': 'middle', 'font-size': (11 * k).toFixed(2), 'stroke-width': (3 * k).toFixed(2) }, a.municipality)) : []));
+    singles = [];
     markers.replaceChildren(...clusters.map((c) => {
       const n = c.items.length;
       const label = n === 1 ? `${c.items[0].title}: ver detalle` : `Grupo de ${n} proyectos: ${box.w > MIN_W * 1.01 ? 'acercar' : 'ver la lista'}`;
@@ -110,6 +116,7 @@ export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLEle
         if (n > 1 && box.w > MIN_W * 1.01 && spread > 0.01) zoomTo(c.x, c.y, box.w / 3);
         else openPopup(c, g);
       };
+      if (n === 1) singles.push([g, c.items[0]]);
       g.addEventListener('click', (e) => { if (dragged) { e.stopPropagation(); return; } act(); });
       g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') { e.preventDefault(); act(); } });
       return g;
@@ -181,6 +188,11 @@ export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLEle
     h('button', { type: 'button', id: 'mapa-todo', onclick: () => { box = { ...FULL }; draw(); } }, 'Todo el país'));
   popup.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Escape') close(); });
   draw();
+  void details?.then(() => {
+    for (const [g, r] of singles) g.setAttribute('aria-label', `${r.title}: ver detalle`);
+    // An open popup shows the titles too, without taking the focus from where the reader is.
+    if (shown && !popup.hidden) { const keep = popup.contains(document.activeElement); openPopup(shown.c, shown.opener, keep); }
+  }, () => undefined);
   figure.append(tools, h('div', { class: 'map-frame' }, drawing, popup), h('figcaption', null, status,
     h('p', { class: 'map-help' }, 'Arrastre el mapa para moverlo y use la rueda o los botones para acercar o alejar; con el teclado, sobre el mapa: flechas, + y −. ',
       areas.length ? `${areas.length === 1 ? 'El área sombreada reúne' : 'Las áreas sombreadas reúnen'} los proyectos de ${areas.length === 1 ? 'un municipio' : `${count(areas.length)} municipios`} según sus coordenadas publicadas; no son límites oficiales.` : '')));
