@@ -52,8 +52,8 @@ export const datasetCompleted = new Promise<Dataset>((resolve) => { resolveCompl
 
 /** Every field the list and detail pages read: the core, then its details. */
 export const loadDataset = once(async (): Promise<Dataset> => {
-  const { ds, core } = await loadCore();
-  const details = await getJson<CompactPart>('/api/index/compact/details');
+  // Both halves at once: a page other than Inicio waits for both anyway.
+  const [{ ds, core }, details] = await Promise.all([loadCore(), getJson<CompactPart>('/api/index/compact/details')]);
   // A publication came out between the two requests: the whole index, in one answer.
   complete = addDetails(ds, core, details) ? ds : { publishers: ds.publishers, ...compactRows(await getJson<CompactIndex>('/api/index/compact')) };
   resolveComplete(complete);
