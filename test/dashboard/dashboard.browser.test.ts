@@ -171,6 +171,9 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     }
     expect(await page.locator('#mapa-popup .popup-title a').count()).toBeGreaterThan(0);
     expect(await text(page, '#mapa-popup')).toMatch(/Implementador.*Etapa.*Presupuesto/s);
+    // Drawn from the index's core half, the popup names the project by its title once the details are in.
+    await page.waitForFunction(() => !/^oc4ids-/.test(document.querySelector('#mapa-popup .popup-title a')?.textContent ?? 'oc4ids-'));
+    expect(allProjects().map((p) => p.title)).toContain(await text(page, '#mapa-popup .popup-title a'));
     await page.click('#mapa-todo');
     expect(await markerSum(page)).toBe(located);
 
