@@ -1,11 +1,11 @@
 /**
  * Reads the public API of the same origin. The list pages share one load: the publishers and the slim index
- * (`/api/index`, a few hundred bytes per project and process). What only one page shows is fetched by that page:
+ * in columns (`/api/index/compact`, a few hundred bytes per project and process, decoded by data/compact-rows.ts). What only one page shows is fetched by that page:
  * the data-quality aggregates of `/api/stats` (tens of KB per publisher) by *Calidad*, the submissions of
  * `/api/tracking` by *Seguimiento*, the full OC4IDS project by *Proyecto*.
  */
-import type { IndexAnswer } from '../../core/stats/publication-index';
-import { indexRows } from './data/rows';
+import type { CompactIndex, CompactPart } from '../../core/stats/compact-index';
+import { addDetails, compactRows } from './data/compact-rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
 
 export async function getJson<T>(url: string, cache?: RequestCache): Promise<T> {
@@ -30,12 +30,34 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
-export const loadDataset = once(async (): Promise<Dataset> => {
-  const [{ publishers }, index] = await Promise.all([
+/**
+ * What *Inicio* draws from: the publishers and the `core` half of the index (core/stats/compact-index.ts). Its
+ * rows are the very objects of the full dataset; the other half fills them in place (loadDataset).
+ */
+const loadCore = once(async (): Promise<{ ds: Dataset; core: CompactPart }> => {
+  const [{ publishers }, core] = await Promise.all([
     getJson<{ publishers: PublisherInfo[] }>('/api/publishers'),
-    getJson<IndexAnswer>('/api/index'),
+    getJson<CompactPart>('/api/index/compact/core'),
   ]);
-  return { publishers, ...indexRows(index) };
+  return { ds: { publishers, ...compactRows(core) }, core };
+});
+export const loadHomeDataset = async (): Promise<Dataset> => (await loadCore()).ds;
+
+/** Whether the details are in: Inicio then draws from the complete rows too (the same objects, filled). */
+let complete: Dataset | undefined;
+export const completeDataset = (): Dataset | undefined => complete;
+let resolveComplete: (ds: Dataset) => void = () => undefined;
+/** Resolves when the details are in, without asking for them (Inicio's map then names its markers by title). */
+export const datasetCompleted = new Promise<Dataset>((resolve) => { resolveComplete = resolve; });
+
+/** Every field the list and detail pages read: the core, then its details. */
+export const loadDataset = once(async (): Promise<Dataset> => {
+  // Both halves at once: a page other than Inicio waits for both anyway.
+  const [{ ds, core }, details] = await Promise.all([loadCore(), getJson<CompactPart>('/api/index/compact/details')]);
+  // A publication came out between the two requests: the whole index, in one answer.
+  complete = addDetails(ds, core, details) ? ds : { publishers: ds.publishers, ...compactRows(await getJson<CompactIndex>('/api/index/compact')) };
+  resolveComplete(complete);
+  return complete;
 });
 
 export const loadStats = once(async (): Promise<StatsEntry[]> => (await getJson<{ publishers: StatsEntry[] }>('/api/stats')).publishers);

@@ -1,5 +1,6 @@
-/** Clustering of the Inicio map: every point lands in exactly one cluster, and zooming in (smaller cells) splits them. */
+/** Clustering of the Inicio map: every point lands in exactly one cluster, and zooming in (smaller cells) splits them; municipality areas are the hulls of their projects' points. */
 import { clusterPoints, fitBox } from '../../dashboard/src/map/cluster';
+import { convexHull, municipalityAreas } from '../../dashboard/src/map/municipality-areas';
 
 describe('map clustering', () => {
   const points = [{ x: 1, y: 1, item: 'a' }, { x: 2, y: 3, item: 'b' }, { x: 50, y: 50, item: 'c' }, { x: 52, y: 51, item: 'd' }, { x: 300, y: 10, item: 'e' }];
@@ -17,5 +18,24 @@ describe('map clustering', () => {
     const b = fitBox([{ x: 100, y: 100 }], 1.6, 40, full);
     expect(b).toEqual({ x: 80, y: 87.5, w: 40, h: 25 });
     expect(fitBox([{ x: 0, y: 0 }, { x: 5000, y: 0 }], 1.6, 40, full).w).toBe(800);
+  });
+});
+
+describe('municipality areas from the projects\' coordinates', () => {
+  it('the convex hull keeps the outer points only, counter-clockwise, without repeats', () => {
+    const square = [{ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 2, y: 2 }, { x: 0, y: 2 }, { x: 1, y: 1 }, { x: 2, y: 2 }, { x: 1, y: 0 }];
+    expect(convexHull(square)).toEqual([{ x: 0, y: 0 }, { x: 2, y: 0 }, { x: 2, y: 2 }, { x: 0, y: 2 }]);
+    expect(convexHull([{ x: 1, y: 1 }, { x: 1, y: 1 }])).toEqual([{ x: 1, y: 1 }]);
+  });
+  it('one area per state and municipality with two distinct points; projects without a municipality, or on one spot, get none', () => {
+    const at = (x: number, y: number, state: string, municipality?: string) => ({ x, y, item: { state, municipality } });
+    const areas = municipalityAreas([
+      at(0, 0, 'Yucatán', 'Mérida'), at(4, 0, 'Yucatán', 'Mérida'), at(2, 3, 'Yucatán', 'Mérida'),
+      at(9, 9, 'Chiapas', 'Mérida'), at(9, 9, 'Chiapas', 'Mérida'),
+      at(5, 5, 'Jalisco'), at(6, 6, 'Jalisco'),
+      at(1, 1, 'Oaxaca', 'Oaxaca de Juárez'), at(3, 1, 'Oaxaca', 'Oaxaca de Juárez'),
+    ]);
+    expect(areas.map((a) => `${a.state}/${a.municipality}/${a.hull.length}`)).toEqual(['Yucatán/Mérida/3', 'Oaxaca/Oaxaca de Juárez/2']);
+    expect(areas[0]).toMatchObject({ x: 2, y: 1 });
   });
 });

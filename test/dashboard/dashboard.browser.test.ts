@@ -15,7 +15,7 @@ import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { HOSTILE_TITLE, startDashboardServer, type DashboardServer } from './dashboard-server';
-import { project } from '../../dashboard/src/map/projection';
+import { inMexico, project } from '../../dashboard/src/map/projection';
 import { formatMoney } from '../../core/format/es-mx';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 
@@ -171,7 +171,52 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     }
     expect(await page.locator('#mapa-popup .popup-title a').count()).toBeGreaterThan(0);
     expect(await text(page, '#mapa-popup')).toMatch(/Implementador.*Etapa.*Presupuesto/s);
+    // Drawn from the index's core half, the popup names the project by its title once the details are in.
+    await page.waitForFunction(() => !/^oc4ids-/.test(document.querySelector('#mapa-popup .popup-title a')?.textContent ?? 'oc4ids-'));
+    expect(allProjects().map((p) => p.title)).toContain(await text(page, '#mapa-popup .popup-title a'));
     await page.click('#mapa-todo');
+    expect(await markerSum(page)).toBe(located);
+
+    // Municipality areas drawn from the projects' own coordinates: one per municipality with two distinct located points.
+    const spots = new Map<string, Set<string>>();
+    for (const p of index.publishers) {
+      for (const x of p.projects) {
+        if (!x.location || !x.municipality || !inMexico(x.location[0], x.location[1])) continue;
+        const key = `${p.state}|${x.municipality}`;
+        spots.set(key, (spots.get(key) ?? new Set()).add(x.location.join(',')));
+      }
+    }
+    const areas = [...spots.values()].filter((s) => s.size >= 2).length;
+    expect(areas).toBeGreaterThan(0);
+    expect(await page.locator('#mapa .area').count()).toBe(areas);
+
+    // Pan and zoom: keyboard on the focused map, a drag, the wheel; clusters follow every frame and the whole
+    // country again shows every located project once.
+    const viewBox = async (): Promise<number[]> => ((await page.getAttribute('#mapa-dibujo', 'viewBox')) ?? '').split(' ').map(Number);
+    const full = await viewBox();
+    await page.focus('#mapa-dibujo');
+    await page.keyboard.press('+');
+    const zoomed = await viewBox();
+    expect(zoomed[2]).toBeCloseTo(full[2] / 2, 0);
+    await page.keyboard.press('ArrowRight');
+    const panned = await viewBox();
+    expect(panned[0]).toBeGreaterThan(zoomed[0]);
+    expect(panned[2]).toBe(zoomed[2]);
+    const rect = (await page.locator('#mapa-dibujo').boundingBox())!;
+    await page.mouse.move(rect.x + rect.width * 0.3, rect.y + rect.height * 0.3);
+    await page.mouse.down();
+    await page.mouse.move(rect.x + rect.width * 0.3 + 80, rect.y + rect.height * 0.3, { steps: 4 });
+    await page.mouse.up();
+    expect((await viewBox())[0]).toBeLessThan(panned[0]);
+    expect(await page.locator('#mapa-popup[hidden]').count()).toBe(1);
+    await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    await page.mouse.wheel(0, -120);
+    await page.waitForFunction((w: number) => Number(document.querySelector('#mapa-dibujo').getAttribute('viewBox').split(' ')[2]) < w, panned[2]);
+    const inView = await page.evaluate(() => Number(/([\d,]+) a la vista/.exec(document.querySelector('#mapa .map-status').textContent)?.[1].replace(/,/g, '')));
+    expect(await markerSum(page)).toBe(inView);
+    await page.focus('#mapa-dibujo');
+    await page.keyboard.press('0');
+    expect(await viewBox()).toEqual(full);
     expect(await markerSum(page)).toBe(located);
 
     // Header filter: Mérida only — counters and map follow, and the filter travels with the menu to Proyectos.
@@ -378,14 +423,19 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.waitForSelector('body[data-ready] main h1');
     for (const hash of ['#/proyectos', '#/contrataciones', '#/contratistas', '#/instituciones', '#/indicadores', '#/calidad', '#/seguimiento', '#/descargas', '#/acerca']) await visit(page, hash);
     expect(urls.filter((u) => full.test(u))).toEqual([]);
-    expect(urls.filter((u) => u === '/api/index')).toHaveLength(1);
+    // One load of the index in columns, in two halves (Inicio's core, then the details), shared by every list page.
+    expect(urls.filter((u) => u.startsWith('/api/index')).sort()).toEqual(['/api/index/compact/core', '/api/index/compact/details']);
     await visit(page, `#/proyecto/${encodeURIComponent(PROJECT_ID)}`);
     expect(urls.filter((u) => full.test(u))).toEqual([`/api/oc4ids/projects/${encodeURIComponent(PROJECT_ID)}`]);
     await page.close();
 
-    const gz = Object.entries(srv.build.files).filter(([n]) => n !== '404.html').reduce((n, [, f]) => n + f.gzip, 0);
-    console.log(`dashboard first load: ${Object.entries(srv.build.files).map(([n, f]) => `${n} ${(f.gzip / 1024).toFixed(1)} KB gz`).join(', ')}; total ${(gz / 1024).toFixed(1)} KB gz`);
+    const gz = Object.entries(srv.build.files).filter(([n, f]) => n !== '404.html' && !f.lazy).reduce((n, [, f]) => n + f.gzip, 0);
+    const lazy = Object.values(srv.build.files).filter((f) => f.lazy).reduce((n, f) => n + f.gzip, 0);
+    console.log(`dashboard first load: ${Object.entries(srv.build.files).map(([n, f]) => `${n} ${(f.gzip / 1024).toFixed(1)} KB gz${f.lazy ? ' (lazy)' : ''}`).join(', ')}; first load ${(gz / 1024).toFixed(1)} KB gz, map data ${(lazy / 1024).toFixed(1)} KB gz on top`);
     expect(gz).toBeLessThan(150 * 1024);
+    // The map data (state outlines) are loaded by the maps only, on top of the budget, and still bounded.
+    expect(lazy).toBeGreaterThan(0);
+    expect(gz + lazy).toBeLessThan(150 * 1024);
     expect(refused).toEqual([]);
 
     const res = await fetch(`${srv.base}/proyectos/no-existe`, { headers: { accept: 'text/html' } });

@@ -43,8 +43,16 @@ export const activeFilters = (f: Filters): number => Object.values(f).filter((v)
 /** Accents and case ignored: "escuela" finds "Escuela", "mérida" finds "Merida". */
 export const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
-const projectText = (r: ProjectRow): string => fold(`${r.title} ${r.id} ${r.publisherName} ${r.state} ${r.municipality ?? ''} ${r.authority?.name ?? ''} ${r.authority?.id ?? ''}`);
-const processText = (r: ProcessRow): string => fold(`${r.title} ${r.ocid} ${r.publisherName} ${r.buyer?.name ?? ''} ${r.suppliers.map((s) => `${s.name} ${s.id}`).join(' ')}`);
+// The searchable text of a row, folded once and kept (a search types several keys over 15,000 rows; unicode
+// normalisation is the costly part).
+const folded = new WeakMap<object, string>();
+const cachedText = <T extends object>(r: T, text: (r: T) => string): string => {
+  let t = folded.get(r);
+  if (t === undefined) folded.set(r, (t = fold(text(r))));
+  return t;
+};
+const projectText = (r: ProjectRow): string => cachedText(r, (x) => `${x.title} ${x.id} ${x.publisherName} ${x.state} ${x.municipality ?? ''} ${x.authority?.name ?? ''} ${x.authority?.id ?? ''}`);
+const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} ${x.ocid} ${x.publisherName} ${x.buyer?.name ?? ''} ${x.suppliers.map((s) => `${s.name} ${s.id}`).join(' ')}`);
 
 export function matchesProject(row: ProjectRow, f: Filters): boolean {
   if (f.state && row.state !== f.state) return false;
@@ -62,11 +70,18 @@ export function matchesProject(row: ProjectRow, f: Filters): boolean {
   return true;
 }
 
+function publishersOf(projects: ProjectRow[], processes: ProcessRow[]): Set<string> {
+  const ids = new Set<string>();
+  for (const r of projects) ids.add(r.publisherId);
+  for (const r of processes) ids.add(r.publisherId);
+  return ids;
+}
+
 export interface Selection { projects: ProjectRow[]; processes: ProcessRow[]; publisherIds: Set<string> }
 
 /** The rows behind a filtered view, ready for figuresOf(). */
 export function filterDataset(ds: Dataset, f: Filters): Selection {
-  if (!activeFilters(f)) return { projects: ds.projects, processes: ds.processes, publisherIds: new Set([...ds.projects, ...ds.processes].map((r) => r.publisherId)) };
+  if (!activeFilters(f)) return { projects: ds.projects, processes: ds.processes, publisherIds: publishersOf(ds.projects, ds.processes) };
   const projects = ds.projects.filter((r) => matchesProject(r, f));
   const linked = new Set(projects.flatMap((r) => r.ocids));
   const projectLevel = f.year !== undefined || !!f.sector || !!f.type || !!f.status || !!f.municipality;
@@ -77,6 +92,5 @@ export function filterDataset(ds: Dataset, f: Filters): Selection {
     if (f.q) return !projectLevel && processText(r).includes(f.q);
     return !projectLevel && r.projectIds.length === 0;
   });
-  const publisherIds = new Set([...projects.map((p) => p.publisherId), ...processes.map((r) => r.publisherId)]);
-  return { projects, processes, publisherIds };
+  return { projects, processes, publisherIds: publishersOf(projects, processes) };
 }

@@ -19,6 +19,14 @@ export interface InstitutionTotal {
 
 export const institutionKey = (p: Party): string => p.id || `nombre:${p.name}`;
 
+/** How many institutions institutionTotals() lists, without building their lists (Inicio's counter). */
+export function institutionCount(projects: ProjectRow[], processes: ProcessRow[]): number {
+  const all = new Set<string>();
+  for (const p of projects) if (p.authority) all.add(institutionKey(p.authority));
+  for (const r of processes) if (r.buyer) all.add(institutionKey(r.buyer));
+  return all.size;
+}
+
 export function institutionTotals(projects: ProjectRow[], processes: ProcessRow[]): InstitutionTotal[] {
   const map = new Map<string, InstitutionTotal & { ocids: Set<string>; pubs: Set<string> }>();
   const get = (p: Party): InstitutionTotal & { ocids: Set<string>; pubs: Set<string> } => {

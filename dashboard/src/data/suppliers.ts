@@ -53,6 +53,13 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
     .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name, 'es-MX'));
 }
 
+/** How many contractors supplierTotals() lists, without adding up their amounts (Inicio's counter): every one is an award supplier of some process. */
+export function supplierCount(processes: ProcessRow[]): number {
+  const all = new Set<string>();
+  for (const p of processes) for (const s of p.suppliers) all.add(supplierKey(s));
+  return all.size;
+}
+
 /** Distinct bidders of the processes (their party ids, names when they have none). */
 export function bidderCount(processes: ProcessRow[]): number {
   const all = new Set<string>();

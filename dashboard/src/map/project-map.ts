@@ -1,22 +1,31 @@
 /**
  * The Inicio map: one marker per located project of the selection, clustered when dense (a number in a larger
- * circle), drawn over the state outlines with no tile server. Markers are buttons (Tab, Enter): a cluster zooms in
- * on its projects, a project opens a popup with its title, implementer, stage, budget and a link. Zoom buttons
- * change the frame; clusters are recomputed for it. Everything on the map is also in the table that follows it.
+ * circle), drawn over the state outlines with no tile server, and the areas where each municipality's projects
+ * are (municipality-areas.ts). Markers are buttons (Tab, Enter): a cluster zooms in on its projects, a project
+ * opens a popup with its title, implementer, stage, budget and a link. The frame moves like a web map: drag to
+ * pan, wheel to zoom at the pointer, buttons, and from the keyboard on the focused map (arrows pan, + and −
+ * zoom, 0 shows the whole country); clusters are recomputed for each new frame. Everything on the map is also in
+ * the table that follows it.
  */
 import { h, route, svg } from '../dom';
 import type { ProjectRow } from '../data/rows';
 import { statusTitle } from '../labels';
 import { inMexico, project } from './projection';
 import { clusterPoints, type Box, type Cluster, type Located } from './cluster';
+import { municipalityAreas } from './municipality-areas';
 import { FULL, statePaths, viewBoxOf } from './mexico-map';
 import { MAP_HEIGHT, MAP_WIDTH } from './projection';
 import { formatMoney, formatNumber } from '../../../core/format/es-mx';
 
 const CELLS_ACROSS = 28;
 const MIN_W = MAP_WIDTH / 64;
+/** Below this width (drawing units) the municipality names are written on their areas. */
+const LABELS_BELOW = MAP_WIDTH / 5;
+/** Pointer travel (px) under which a press is a click, not a drag. */
+const DRAG_SLOP = 4;
 
-export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLElement {
+/** `details`: resolves when the rows get their titles (they are drawn before, named by id; see data/compact-rows.ts). */
+export function projectMap(rows: ProjectRow[], highlightState?: string, details?: Promise<unknown>): HTMLElement {
   const located: Located<ProjectRow>[] = [];
   for (const r of rows) {
     if (!r.location || !inMexico(r.location[0], r.location[1])) continue;
@@ -24,15 +33,25 @@ export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLEle
     located.push({ x, y, item: r });
   }
   const where = new Map(located.map((l) => [l.item, l]));
+  const areas = municipalityAreas(located);
   let box: Box = { ...FULL };
   const markers = svg('g', { class: 'markers' });
-  const drawing = svg('svg', { viewBox: viewBoxOf(box), class: 'map-svg', role: 'group', 'aria-label': 'Mapa de proyectos; cada marcador es un botón' }, statePaths(highlightState), markers);
+  const areaLayer = svg('g', { class: 'areas', 'aria-hidden': 'true' });
+  const labelLayer = svg('g', { class: 'area-labels', 'aria-hidden': 'true' });
+  const drawing = svg('svg', {
+    viewBox: viewBoxOf(box), class: 'map-svg', role: 'group', tabindex: '0', id: 'mapa-dibujo',
+    'aria-label': 'Mapa de proyectos; cada marcador es un botón. Flechas: mover el mapa; + y −: acercar y alejar; 0: todo el país',
+  }, statePaths(highlightState), areaLayer, markers, labelLayer);
   const popup = h('div', { class: 'map-popup', id: 'mapa-popup', role: 'dialog', 'aria-label': 'Proyecto en el mapa', hidden: true });
   const status = h('p', { class: 'map-status', role: 'status' });
   const figure = h('figure', { class: 'map project-map', id: 'mapa' });
 
-  const close = (): void => { popup.hidden = true; popup.replaceChildren(); };
-  const openPopup = (c: Cluster<ProjectRow>, opener: Element): void => {
+  let shown: { c: Cluster<ProjectRow>; opener: Element } | undefined;
+  /** Single markers drawn, with their project (named again once the titles are in). */
+  let singles: [SVGElement, ProjectRow][] = [];
+  const close = (): void => { popup.hidden = true; popup.replaceChildren(); shown = undefined; };
+  const openPopup = (c: Cluster<ProjectRow>, opener: Element, focus = true): void => {
+    shown = { c, opener };
     const items = c.items.slice(0, 8);
     popup.replaceChildren(
       h('button', { type: 'button', class: 'popup-close', 'aria-label': 'Cerrar', onclick: () => { close(); (opener as HTMLElement).focus?.(); } }, '×'),
@@ -52,21 +71,39 @@ export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLEle
     const w = Math.min(288, rect.width);
     popup.style.left = `${Math.max(0, Math.min(rect.width - w, fx - w / 2))}px`;
     popup.style.top = `${Math.max(0, fy + 12)}px`;
-    popup.querySelector<HTMLElement>('a')?.focus();
+    if (focus) popup.querySelector<HTMLElement>('a')?.focus();
   };
-  const zoomTo = (cx: number, cy: number, w: number): void => {
+
+  /** The frame `w` wide around (cx, cy), kept within the country with a quarter of a frame to spare. */
+  const frame = (cx: number, cy: number, w: number): Box => {
     const nw = Math.max(MIN_W, Math.min(MAP_WIDTH, w));
     const nh = nw * (MAP_HEIGHT / MAP_WIDTH);
-    box = { x: Math.max(FULL.x - nw / 4, Math.min(MAP_WIDTH - nw * 0.75, cx - nw / 2)), y: Math.max(-nh / 4, Math.min(MAP_HEIGHT - nh * 0.75, cy - nh / 2)), w: nw, h: nh };
-    if (nw >= MAP_WIDTH) box = { ...FULL };
-    draw();
+    if (nw >= MAP_WIDTH) return { ...FULL };
+    return { x: Math.max(FULL.x - nw / 4, Math.min(MAP_WIDTH - nw * 0.75, cx - nw / 2)), y: Math.max(-nh / 4, Math.min(MAP_HEIGHT - nh * 0.75, cy - nh / 2)), w: nw, h: nh };
   };
+  const zoomTo = (cx: number, cy: number, w: number): void => { box = frame(cx, cy, w); draw(); };
+  /** Zoom by `factor` (< 1 closer) keeping the drawing point (px, py) under the same spot of the frame. */
+  const zoomAt = (px: number, py: number, factor: number): void => {
+    const fx = (px - box.x) / box.w;
+    const fy = (py - box.y) / box.h;
+    const nw = Math.max(MIN_W, Math.min(MAP_WIDTH, box.w * factor));
+    const nh = nw * (MAP_HEIGHT / MAP_WIDTH);
+    zoomTo(px - fx * nw + nw / 2, py - fy * nh + nh / 2, nw);
+  };
+  const panBy = (dx: number, dy: number): void => { box = frame(box.x + box.w / 2 + dx, box.y + box.h / 2 + dy, box.w); draw(); };
+
   const draw = (): void => {
     close();
     drawing.setAttribute('viewBox', viewBoxOf(box));
     const k = box.w / MAP_WIDTH;
     const inView = located.filter((p) => p.x >= box.x && p.x <= box.x + box.w && p.y >= box.y && p.y <= box.y + box.h);
     const clusters = clusterPoints(inView, box.w / CELLS_ACROSS);
+    areaLayer.replaceChildren(...areas.map((a) => svg('polygon', {
+      class: 'area', points: a.hull.map((p) => `${p.x.toFixed(2)},${p.y.toFixed(2)}`).join(' '), 'stroke-width': (10 * k).toFixed(2), 'data-municipio': a.municipality,
+    })));
+    labelLayer.replaceChildren(...(box.w <= LABELS_BELOW ? areas.filter((a) => a.x >= box.x && a.x <= box.x + box.w && a.y >= box.y && a.y <= box.y + box.h)
+      .map((a) => svg('text', { class: 'area-label', x: a.x.toFixed(2), y: (a.y - 14 * k).toFixed(2), 'text-anchor': 'middle', 'font-size': (11 * k).toFixed(2), 'stroke-width': (3 * k).toFixed(2) }, a.municipality)) : []));
+    singles = [];
     markers.replaceChildren(...clusters.map((c) => {
       const n = c.items.length;
       const label = n === 1 ? `${c.items[0].title}: ver detalle` : `Grupo de ${n} proyectos: ${box.w > MIN_W * 1.01 ? 'acercar' : 'ver la lista'}`;
@@ -79,12 +116,71 @@ export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLEle
         if (n > 1 && box.w > MIN_W * 1.01 && spread > 0.01) zoomTo(c.x, c.y, box.w / 3);
         else openPopup(c, g);
       };
-      g.addEventListener('click', act);
+      if (n === 1) singles.push([g, c.items[0]]);
+      g.addEventListener('click', (e) => { if (dragged) { e.stopPropagation(); return; } act(); });
       g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') { e.preventDefault(); act(); } });
       return g;
     }));
     status.textContent = `${located.length === rows.length ? `${count(located.length)} ${located.length === 1 ? 'proyecto ubicado' : 'proyectos ubicados'}` : `${count(located.length)} de ${count(rows.length)} proyectos tienen coordenadas`}; ${count(inView.length)} a la vista en ${clusters.length} ${clusters.length === 1 ? 'marcador' : 'marcadores'}.`;
   };
+
+  // Screen pixels → drawing units (the drawing keeps its aspect ratio).
+  const toDrawing = (clientX: number, clientY: number): [number, number] => {
+    const rect = drawing.getBoundingClientRect();
+    return [box.x + ((clientX - rect.left) / Math.max(1, rect.width)) * box.w, box.y + ((clientY - rect.top) / Math.max(1, rect.height)) * box.h];
+  };
+
+  // Drag to pan: the frame follows the pointer; clusters are recomputed when the pointer is released.
+  let drag: { x: number; y: number; box: Box; id: number } | undefined;
+  let dragged = false;
+  drawing.addEventListener('pointerdown', (e) => {
+    const p = e as PointerEvent;
+    if (p.button !== 0) return;
+    drag = { x: p.clientX, y: p.clientY, box: { ...box }, id: p.pointerId };
+    dragged = false;
+  });
+  drawing.addEventListener('pointermove', (e) => {
+    const p = e as PointerEvent;
+    if (!drag || p.pointerId !== drag.id) return;
+    const dx = p.clientX - drag.x;
+    const dy = p.clientY - drag.y;
+    if (!dragged && Math.hypot(dx, dy) < DRAG_SLOP) return;
+    if (!dragged) { dragged = true; close(); drawing.setPointerCapture?.(p.pointerId); drawing.classList.add('dragging'); }
+    const s = drag.box.w / Math.max(1, drawing.getBoundingClientRect().width);
+    box = frame(drag.box.x + drag.box.w / 2 - dx * s, drag.box.y + drag.box.h / 2 - dy * s, drag.box.w);
+    drawing.setAttribute('viewBox', viewBoxOf(box));
+  });
+  const endDrag = (): void => {
+    if (!drag) return;
+    drag = undefined;
+    drawing.classList.remove('dragging');
+    if (dragged) { draw(); setTimeout(() => { dragged = false; }, 0); }
+  };
+  drawing.addEventListener('pointerup', endDrag);
+  drawing.addEventListener('pointercancel', endDrag);
+  // Wheel: zoom at the pointer (the page scrolls on when the map cannot zoom further that way).
+  drawing.addEventListener('wheel', (e) => {
+    const w = e as WheelEvent;
+    const factor = w.deltaY < 0 ? 1 / 1.5 : 1.5;
+    if ((factor < 1 && box.w <= MIN_W * 1.01) || (factor > 1 && box.w >= MAP_WIDTH)) return;
+    w.preventDefault();
+    zoomAt(...toDrawing(w.clientX, w.clientY), factor);
+  }, { passive: false });
+  // Keyboard, on the map or on a marker in it: arrows move a fifth of the frame, + / − zoom, 0 the whole country.
+  drawing.addEventListener('keydown', (e) => {
+    const k = e as KeyboardEvent;
+    const step = box.w / 5;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+    if (moves[k.key]) panBy(...moves[k.key]);
+    else if (k.key === '+' || k.key === '=') zoomTo(box.x + box.w / 2, box.y + box.h / 2, box.w / 2);
+    else if (k.key === '-' || k.key === '_') zoomTo(box.x + box.w / 2, box.y + box.h / 2, box.w * 2);
+    else if (k.key === '0') { box = { ...FULL }; draw(); }
+    else return;
+    k.preventDefault();
+    // The marker that had focus may be gone from the new frame: focus stays on the map.
+    if (document.activeElement !== drawing) drawing.focus();
+  });
+
   const centre = (): [number, number] => [box.x + box.w / 2, box.y + box.h / 2];
   const tools = h('div', { class: 'map-tools' },
     h('button', { type: 'button', id: 'mapa-acercar', onclick: () => zoomTo(...centre(), box.w / 2) }, 'Acercar'),
@@ -92,7 +188,14 @@ export function projectMap(rows: ProjectRow[], highlightState?: string): HTMLEle
     h('button', { type: 'button', id: 'mapa-todo', onclick: () => { box = { ...FULL }; draw(); } }, 'Todo el país'));
   popup.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Escape') close(); });
   draw();
-  figure.append(tools, h('div', { class: 'map-frame' }, drawing, popup), h('figcaption', null, status));
+  void details?.then(() => {
+    for (const [g, r] of singles) g.setAttribute('aria-label', `${r.title}: ver detalle`);
+    // An open popup shows the titles too, without taking the focus from where the reader is.
+    if (shown && !popup.hidden) { const keep = popup.contains(document.activeElement); openPopup(shown.c, shown.opener, keep); }
+  }, () => undefined);
+  figure.append(tools, h('div', { class: 'map-frame' }, drawing, popup), h('figcaption', null, status,
+    h('p', { class: 'map-help' }, 'Arrastre el mapa para moverlo y use la rueda o los botones para acercar o alejar; con el teclado, sobre el mapa: flechas, + y −. ',
+      areas.length ? `${areas.length === 1 ? 'El área sombreada reúne' : 'Las áreas sombreadas reúnen'} los proyectos de ${areas.length === 1 ? 'un municipio' : `${count(areas.length)} municipios`} según sus coordenadas publicadas; no son límites oficiales.` : '')));
   return figure;
 }
 

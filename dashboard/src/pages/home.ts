@@ -4,13 +4,14 @@
  * (core/stats/figures), so unfiltered they equal `/api/stats`.
  */
 import { figuresOf } from '../../../core/stats/figures';
+import { completeDataset, datasetCompleted } from '../api';
 import { h, route } from '../dom';
 import { barChart } from '../components/bar-chart';
 import { kpis } from '../components/kpis';
 import { dataTable } from '../components/table';
 import { projectMap } from '../map/project-map';
-import { bidderCount, supplierTotals } from '../data/suppliers';
-import { institutionTotals } from '../data/institutions';
+import { bidderCount, supplierCount } from '../data/suppliers';
+import { institutionCount } from '../data/institutions';
 import { statusTitle } from '../labels';
 import { compactMoney, count, heading, money, type Page } from './common';
 
@@ -32,9 +33,9 @@ export const homePage: Page = {
       kpis([
         { label: 'Proyectos de infraestructura', value: count(fig.projects) },
         { label: 'Contrataciones', value: count(fig.processes) },
-        { label: 'Contratistas', value: count(supplierTotals(sel.processes).length) },
+        { label: 'Contratistas', value: count(supplierCount(sel.processes)) },
         { label: 'Licitantes', value: count(bidderCount(sel.processes)) },
-        { label: 'Instituciones públicas', value: count(institutionTotals(sel.projects, sel.processes).length) },
+        { label: 'Instituciones públicas', value: count(institutionCount(sel.projects, sel.processes)) },
         { label: 'Implementadores', value: count(sel.publisherIds.size) },
         { label: 'Presupuesto total', value: money(fig.budgetMxn), hint: compactMoney(fig.budgetMxn) },
         { label: 'Monto contratado', value: money(fig.contractedMxn), hint: compactMoney(fig.contractedMxn) },
@@ -43,7 +44,8 @@ export const homePage: Page = {
       ], 'kpis'),
       h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). ', fig.otherCurrencyAmounts ? `${count(fig.otherCurrencyAmounts)} ${fig.otherCurrencyAmounts === 1 ? 'monto en otra moneda no se suma' : 'montos en otras monedas no se suman'}.` : null),
       h('section', { 'aria-labelledby': 'h-mapa' }, h('h2', { id: 'h-mapa' }, 'Mapa de los proyectos'),
-        projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined)),
+        // Drawn from the index's core half: the markers get their projects' titles when the details are in.
+        projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined), completeDataset() ? undefined : datasetCompleted),
         dataTable('Proyectos por lugar (la lista del mapa)', [{ title: 'Estado' }, { title: 'Municipio' }, { title: 'Proyectos', numeric: true }, { title: 'Con coordenadas', numeric: true }],
           [...places.values()].sort((a, b) => b.n - a.n || a.state.localeCompare(b.state, 'es-MX')).slice(0, 50).map((e) => [e.state, e.municipality, count(e.n), count(e.located)]),
           { id: 'tabla-lugares', note: places.size > 50 ? `Los 50 lugares con más proyectos de ${count(places.size)}.` : undefined })),

@@ -8,7 +8,7 @@ import { loadProject } from '../api';
 import type { Json } from '../data/types';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
-import { mexicoMap, type MapPoint } from '../map/mexico-map';
+import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
@@ -59,6 +59,8 @@ export const projectPage: Page = {
     const id = params[0] ?? '';
     const row = ds.projects.find((r) => r.id === id);
     // Only this page reads a full document: the project itself (its summaries carry what the page shows of each process).
+    // The map's outlines download while the project does.
+    void loadOutlines().catch(() => undefined);
     const p = row ? await loadProject(id) : undefined;
     if (!row || !p) return h('div', null, ...heading('Proyecto no encontrado', `No hay un proyecto publicado con la clave «${id}».`), h('a', { href: route('proyectos') }, 'Volver a la lista de proyectos'));
     const period = obj(p.period);
@@ -87,12 +89,13 @@ export const projectPage: Page = {
         .slice(0, 5).map((x) => ({ id: x.id, title: x.title as string | undefined, why: 'Mismo implementador y sector' })),
     ];
     const locs = arr(p.locations).map(obj);
+    const map = await mexicoMap(points(p), row.state, true);
     return h('div', null,
       ...heading(row.title),
       row.authority ? h('p', { class: 'intro' }, 'Institución responsable: ', h('a', { href: route('institucion', institutionKey(row.authority)) }, row.authority.name)) : null,
       h('dl', { class: 'facts' }, facts.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v)))),
       h('section', { 'aria-labelledby': 'h-ubicacion' }, h('h2', { id: 'h-ubicacion' }, 'Ubicación'),
-        mexicoMap(points(p), row.state, true),
+        map,
         h('ul', { class: 'locations' }, locs.length ? locs.map((l) => {
           const a = obj(l?.address);
           return h('li', null, [str(l?.description), [str(a?.streetAddress), str(a?.locality), str(a?.region)].filter(Boolean).join(', ')].filter(Boolean).join(' — ') || NO_DATA);

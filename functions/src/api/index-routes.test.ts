@@ -11,6 +11,9 @@ import type { Store } from '../store/store';
 import { figuresOf } from '../../../core/stats/figures';
 import { publishExamples } from '../../../test/example-workbooks';
 import type { IndexAnswer } from '../../../core/stats/publication-index';
+import { DETAIL_COLUMNS, compactIndex, expandIndex, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
+import { addDetails, compactRows } from '../../../dashboard/src/data/compact-rows';
+import { indexRows } from '../../../dashboard/src/data/rows';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -69,5 +72,55 @@ describe('GET /api/index', () => {
     expect(Number(zipped.headers['content-length'])).toBeLessThan(JSON.stringify(res.body).length);
     // (superagent has already gunzipped the body.)
     expect(JSON.parse((zipped.body as Buffer).toString('utf8'))).toEqual(res.body);
+  });
+
+  it('/api/index/compact: the same index in columns, lossless, smaller, decoded to the very rows the dashboard built from the object form', async () => {
+    const index = (await request(app).get('/api/index').expect(200)).body as IndexAnswer;
+    const res = await request(app).get('/api/index/compact').set('Accept-Encoding', 'identity').expect(200);
+    const compact = res.body as CompactIndex;
+    expect(compact.format).toBe('columns-1');
+    expect(compact).toEqual(compactIndex(index));
+    // Lossless, with no key left undefined (toStrictEqual tells an absent key from an undefined one).
+    expect(expandIndex(compact)).toStrictEqual(index);
+    expect(compactRows(compact)).toEqual(indexRows(index));
+    // Repeated strings written once; parties once across publishers.
+    expect(new Set(compact.strings).size).toBe(compact.strings.length);
+    expect(res.text.length).toBeLessThan(JSON.stringify(index).length * 0.8);
+    const merida = compactRows(compact).processes.filter((r) => r.publisherId === 'merida');
+    expect(merida.length).toBe(index.publishers.find((p) => p.publisherId === 'merida')?.processes.length);
+    expect(merida.some((r) => r.projectIds.length > 0 && r.suppliers.length > 0 && r.buyer)).toBe(true);
+
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['cache-control']).toContain('max-age');
+    await request(app).get('/api/index/compact').set('If-None-Match', res.headers.etag as string).expect(304);
+    const one = (await request(app).get('/api/index/compact?publisher=merida').expect(200)).body as CompactIndex;
+    expect(one.publishers.map((p) => p.publisherId)).toEqual(['merida']);
+    await request(app).get('/api/index/compact?publisher=nadie').expect(404);
+  });
+
+  it('/api/index/compact/core and /details: Inicio\'s half then the rest; filled in place they are the rows of the whole index', async () => {
+    const index = (await request(app).get('/api/index').expect(200)).body as IndexAnswer;
+    const whole = (await request(app).get('/api/index/compact').set('Accept-Encoding', 'identity').expect(200));
+    const coreRes = await request(app).get('/api/index/compact/core').set('Accept-Encoding', 'identity').expect(200);
+    const core = coreRes.body as CompactPart;
+    const details = (await request(app).get('/api/index/compact/details').expect(200)).body as CompactPart;
+    expect([core.part, details.part]).toEqual(['core', 'details']);
+    for (const p of core.publishers) {
+      for (const k of DETAIL_COLUMNS.processes) expect(p.processes[k]).toBeUndefined();
+      for (const k of DETAIL_COLUMNS.projects) expect(p.projects[k]).toBeUndefined();
+    }
+    expect(coreRes.text.length).toBeLessThan(whole.text.length * 0.9);
+    const rows = compactRows(core);
+    const before = rows.processes[0];
+    // Inicio's figures need no detail: the same counts and totals from the core alone.
+    expect(figuresOf(rows.processes, rows.projects)).toEqual(figuresOf(index.publishers.flatMap((p) => p.processes), index.publishers.flatMap((p) => p.projects)));
+    expect(addDetails(rows, core, details)).toBe(true);
+    expect(rows.processes[0]).toBe(before);
+    expect(rows).toEqual(indexRows(index));
+    // Halves of different publications are refused, rows untouched.
+    const other = { ...details, publishers: details.publishers.map((p, i) => (i === 0 ? { ...p, publicationId: 'otra' } : p)) };
+    const fresh = compactRows(core);
+    expect(addDetails(fresh, core, other)).toBe(false);
+    expect(fresh).toEqual(compactRows(core));
   });
 });

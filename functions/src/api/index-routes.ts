@@ -10,9 +10,15 @@
  * memory, and each answer goes through the same answer cache as the package routes (serialized once, gzipped
  * for clients that accept it: the index is the largest thing the dashboard downloads, about 8× smaller).
  * Public like the package routes: CORS open, `Cache-Control`, `ETag` (answered 304).
+ *
+ * `GET /api/index/compact[?publisher=]`: the same index in columns, repeated strings written once
+ * (core/stats/compact-index.ts) — what the dashboard loads: about a third of the bytes, parsed several times
+ * faster. Cached the same way, by the publications it reads. `/api/index/compact/core` and `/details` are its
+ * two halves by columns (compactPart): what Inicio needs, and what the other pages add.
  */
 import { Router } from 'express';
 import type { Store } from '../store/store';
+import { compactIndex, compactPart } from '../../../core/stats/compact-index';
 import { publicationIndex, type IndexAnswer, type PublicationIndex, type PublisherIndex } from '../../../core/stats/publication-index';
 import { readAll } from '../store/read-all';
 import { requestedSets, stampOf, type PublishedSet } from './current-publications';
@@ -53,18 +59,26 @@ export function indexRoutes(deps: { store: Store }): Router {
     return publicationIndex(records.map((r) => r.record), projects.map((p) => p.project));
   });
 
-  router.get('/index', async (req, res) => {
-    res.set('Access-Control-Allow-Origin', '*');
-    res.set('Cache-Control', 'public, max-age=60');
-    const { sets } = await requestedSets(store, req);
-    await answers.send(req, res, stampOf(sets), async () => {
-      const publishers: PublisherIndex[] = [];
-      for (const s of sets) {
-        publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, publicationId: s.publication.id, publishedAt: s.publication.createdAt, ...(await indexOf(s)) });
-      }
-      return { publishers } satisfies IndexAnswer;
+  const answerOf = async (sets: PublishedSet[]): Promise<IndexAnswer> => {
+    const publishers: PublisherIndex[] = [];
+    for (const s of sets) {
+      publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, publicationId: s.publication.id, publishedAt: s.publication.createdAt, ...(await indexOf(s)) });
+    }
+    return { publishers };
+  };
+
+  const forms: [string, (a: IndexAnswer) => unknown][] = [
+    ['/index', (a) => a], ['/index/compact', compactIndex],
+    ['/index/compact/core', (a) => compactPart(compactIndex(a), 'core')], ['/index/compact/details', (a) => compactPart(compactIndex(a), 'details')],
+  ];
+  for (const [path, form] of forms) {
+    router.get(path, async (req, res) => {
+      res.set('Access-Control-Allow-Origin', '*');
+      res.set('Cache-Control', 'public, max-age=60');
+      const { sets } = await requestedSets(store, req);
+      await answers.send(req, res, stampOf(sets), async () => form(await answerOf(sets)));
     });
-  });
+  }
 
   return router;
 }
