@@ -27,7 +27,6 @@ import { isStoreError, type JsonObject, type Publication, type Publisher, type R
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { releaseUrl } from './urls';
-import { readAll } from '../store/read-all';
 import { PRIVACY_FILTER_VERSION, publicView } from '../../../core/privacy/privacy-filter';
 
 export interface PublishInput {
@@ -41,7 +40,11 @@ export interface PublishInput {
   baseUrl: string;
   /** Spreadsheet revision or file name, for the audit log. */
   revision?: string;
+  /** Told how long each step took (benches print where the time goes). */
+  onPhase?: (phase: PublishPhase, ms: number) => void;
 }
+
+export type PublishPhase = 'check' | 'history' | 'records' | 'derived' | 'write' | 'commit';
 
 export type PublishResult =
   | { status: 'refused'; findings: Finding[] }
@@ -54,14 +57,24 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** All releases of a publication, grouped by ocid in date order. */
+/**
+ * All releases of a publication, grouped by ocid in date order, each with the text it is stored as: a release
+ * carried over unchanged is written again from that text rather than serialized a second time.
+ */
 async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, ReleaseInput[]>> {
   const out = new Map<string, ReleaseInput[]>();
-  for (const r of await readAll((after) => store.listReleases({ publicationId, after, limit: 1000 }))) {
-    const list = out.get(r.ocid) ?? [];
-    list.push({ ocid: r.ocid, id: r.id, date: r.date, release: r.release });
-    out.set(r.ocid, list);
-  }
+  let after: string | undefined;
+  do {
+    const page = await store.listDocumentTexts('releases', { publicationId, after, limit: 1000 });
+    for (const { key: ocid, id, text } of page.items) {
+      const release = JSON.parse(text) as JsonObject;
+      const list = out.get(ocid) ?? [];
+      // publish() stores each release's date as the release's own `date`.
+      list.push({ ocid, id: id ?? String(release.id), date: String(release.date), release, text });
+      out.set(ocid, list);
+    }
+    after = page.next;
+  } while (after);
   return out;
 }
 
@@ -88,8 +101,15 @@ async function startPublication(store: Store, baseId: string, publisherId: strin
 
 export async function publish(store: Store, input: PublishInput): Promise<PublishResult> {
   const { publisher, now } = input;
+  let mark = performance.now();
+  const phase = (name: PublishPhase): void => {
+    const at = performance.now();
+    input.onPhase?.(name, at - mark);
+    mark = at;
+  };
   // The publisher's registered prefixes win over what the workbook's own Configuración says.
   const converted = checkWorkbook(input.workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+  phase('check');
   if (hasErrors(converted.findings)) return { status: 'refused', findings: converted.findings };
 
   const current = await store.getCurrent(publisher.id);
@@ -108,7 +128,14 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now } as JsonObject }]);
   }
   // What the public may see (R-26): every release of the history, new and carried over, goes through the filter.
-  for (const [ocid, list] of history) history.set(ocid, list.map((r) => ({ ...r, release: publicView(r.release) })));
+  // A carried-over release was filtered when it was first published; its stored text stays valid unless the
+  // filter (a newer version of it) withholds something more, in which case the filtered copy is serialized anew.
+  for (const [ocid, list] of history) {
+    history.set(ocid, list.map((r) => {
+      const release = publicView(r.release);
+      return release === r.release ? r : { ocid: r.ocid, id: r.id, date: r.date, release };
+    }));
+  }
   const projects = (converted.projects as JsonObject[]).map((p) => publicView(p));
   // `updated` is stamped at conversion time, so it is left out: the same sheet must hash the same.
   const contentHash = sha256(canonicalJson({ privacy: PRIVACY_FILTER_VERSION, releases: [...history.values()].map((list) => list[list.length - 1].id).sort(), projects: projects.map(({ updated, ...rest }) => (void updated, rest)) }));
@@ -116,11 +143,13 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // its stats; then the stats (derived, rebuilt identically from the same content) are written again below.
   const unchanged = current !== undefined && current.contentHash === contentHash;
   if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings: converted.findings };
+  phase('history');
 
   const records = [...history.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ocid, list]) => ({
     ocid,
     record: buildRecord(ocid, list.map((r) => r.release), { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) }) as JsonObject,
   }));
+  phase('records');
   const compiledByOcid = new Map(records.map((r) => [r.ocid, (r.record as { compiledRelease: JsonObject }).compiledRelease]));
   const releaseLinks = new Map([...history.entries()].map(([ocid, list]) => [ocid, list.map((r) => ({ id: r.id, date: r.date, tag: (r.release.tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, r.id) }))]));
   const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks) as JsonObject);
@@ -129,6 +158,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const recordList = records.map((r) => r.record);
   const index = publicationIndex(recordList, finalProjects);
   const stats = computeStats(recordList, finalProjects, index) as unknown as JsonObject;
+  phase('derived');
   if (unchanged) {
     await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: now, data: stats });
     return { status: 'unchanged', publication: current, findings: converted.findings };
@@ -140,10 +170,12 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   await store.putRecords(publicationId, records);
   await store.putProjects(publicationId, finalProjects.map((project) => ({ id: String(project.id), project })));
   await store.putIndex(publicationId, index as unknown as JsonObject);
+  phase('write');
   const publication = await store.completePublication(publicationId, { releases: releases.length, records: records.length, projects: finalProjects.length });
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
   await store.appendAudit({ at: now, actor: input.actor, action: 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, revision: input.revision ?? null, releases: releases.length, projects: finalProjects.length } });
+  phase('commit');
   return { status: 'published', publication, changedProcesses: changed, findings: converted.findings };
 }
