@@ -10,7 +10,7 @@ import { BENCH_PUBLISHER, syntheticWorkbook } from './synthetic-publisher';
 /** The target for 1,000 processes × 3 revisions on SQLite. */
 export const PUBLISH_TARGET_MS = 3000;
 
-const PHASE_ES: Record<PublishPhase, string> = {
+export const PHASE_ES: Record<PublishPhase, string> = {
   check: 'conversión y validación', history: 'historial', records: 'registros', derived: 'índice y estadísticas', write: 'escritura', commit: 'confirmación',
 };
 
