@@ -11,7 +11,8 @@ import { BENCH_PUBLISHER, syntheticWorkbook } from './synthetic-publisher';
 export const PUBLISH_TARGET_MS = 3000;
 
 export const PHASE_ES: Record<PublishPhase, string> = {
-  check: 'conversión y validación', history: 'historial', records: 'registros', derived: 'índice y estadísticas', write: 'escritura', commit: 'confirmación',
+  check: 'conversión y validación', history: 'historial', releases: 'escribir entregas', records: 'compilar y escribir registros',
+  derived: 'resúmenes, índice y estadísticas', write: 'escribir proyectos e índice', commit: 'confirmación',
 };
 
 const cpuMs = (u: NodeJS.CpuUsage): number => Math.round((u.user + u.system) / 1000);
