@@ -38,9 +38,6 @@ export function openFirestoreStore(options: FirestoreStoreOptions): Store {
   return createStore(new FirestoreBackend(getFirestore(app), options.namespace ?? '', owned, options.onCommit));
 }
 
-/** Concurrent batch commits of one putMany: 4 × ≤ 8 MB stays well inside the task's memory. */
-const BATCHES_IN_FLIGHT = 4;
-
 /** gRPC status ALREADY_EXISTS, as raised by `DocumentReference.create()`. */
 const ALREADY_EXISTS = 6;
 
@@ -82,30 +79,13 @@ class FirestoreBackend implements DocumentBackend {
   }
 
   async putMany(collection: CollectionName, rows: Row[]): Promise<void> {
-    // Batches of ≤ 500 writes (BulkWriter would be faster but the emulator lacks BatchWrite), a few in flight at
-    // once: a commit mostly waits on the network. Their order does not matter — a publication's documents are
-    // read only once it is complete, and multi-part documents (indexes) put their head in a later call.
-    const chunks = chunkRows(rows);
-    let next = 0;
-    let failed = false;
-    const worker = async (): Promise<void> => {
-      // After a failure no new batch starts: the caller sees the error once the ones in flight have ended.
-      while (next < chunks.length && !failed) {
-        const chunk = chunks[next++];
-        const batch = this.db.batch();
-        for (const row of chunk) batch.set(this.doc(collection, row.id), FirestoreBackend.data(row));
-        try {
-          await batch.commit();
-        } catch (e) {
-          failed = true;
-          throw e;
-        }
-        this.committed(collection, chunk);
-      }
-    };
-    const results = await Promise.allSettled(Array.from({ length: Math.min(BATCHES_IN_FLIGHT, chunks.length) }, worker));
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) throw failure.reason;
+    // Sequential batches (≤ 500 writes each): BulkWriter would be faster but the emulator lacks BatchWrite.
+    for (const chunk of chunkRows(rows)) {
+      const batch = this.db.batch();
+      for (const row of chunk) batch.set(this.doc(collection, row.id), FirestoreBackend.data(row));
+      await batch.commit();
+      this.committed(collection, chunk);
+    }
   }
 
   async delete(collection: CollectionName, id: string): Promise<boolean> {
