@@ -12,6 +12,7 @@ import { publish } from '../functions/src/publication/publish';
 import { buildCli } from './build';
 import { BENCH_PUBLISHER, syntheticDocuments, syntheticWorkbook } from './bench/synthetic-publisher';
 import { rssOf, startServer } from './bench/server-process';
+import { timePublishing } from './bench/publish-revisions';
 
 const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 10000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -19,20 +20,6 @@ const BULK_RELEASES = Number(process.env.BENCH_BULK_RELEASES ?? 100000);
 /** Processes in each of the three revisions whose publication is timed (the issue's figure is for 1,000). */
 const REVISION_PROCESSES = Number(process.env.BENCH_REVISION_PROCESSES ?? 1000);
 const mib = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MiB`;
-
-async function timePublishing(dir: string): Promise<void> {
-  const store = openSqliteStore(path.join(dir, 'revisions.sqlite'));
-  await store.putPublisher(BENCH_PUBLISHER);
-  const start = Date.now();
-  for (let rev = 0; rev < 3; rev++) {
-    const t = Date.now();
-    const result = await publish(store, { publisher: BENCH_PUBLISHER, workbook: syntheticWorkbook(REVISION_PROCESSES, rev), actor: 'bench', now: new Date(Date.UTC(2025, 6, 1 + rev)).toISOString(), baseUrl: 'http://127.0.0.1' });
-    console.log(`  revisión ${rev + 1}: ${result.status}, ${Date.now() - t} ms`);
-    if (result.status === 'refused') console.log('   ', result.findings.filter((f) => f.severity === 'error').slice(0, 3));
-  }
-  console.log(`Publicar y compilar ${REVISION_PROCESSES.toLocaleString('es-MX')} procesos × 3 revisiones: ${Date.now() - start} ms (meta < 3,000 ms)`);
-  await store.close();
-}
 
 async function seed(file: string): Promise<{ ocid: string; projectId: string }> {
   const store = openSqliteStore(file);
@@ -83,7 +70,7 @@ async function main(): Promise<void> {
   process.env.METADATA_SERVER_DETECTION = 'none';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-api-'));
   try {
-    await timePublishing(dir);
+    await timePublishing(path.join(dir, 'revisions.sqlite'), REVISION_PROCESSES);
     await buildCli();
     const file = path.join(dir, 'api.sqlite');
     const { ocid, projectId } = await seed(file);

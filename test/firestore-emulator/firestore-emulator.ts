@@ -23,7 +23,15 @@ export interface FirestoreEmulator {
 
 interface GrpcServer {
   bindAsync(address: string, credentials: unknown, callback: (error: Error | null, port: number) => void): void;
+  /** Read by @grpc/grpc-js on every call. */
+  options: Record<string, unknown>;
 }
+
+/**
+ * Firestore takes write requests of up to 10 MiB (a batch of 500 writes must fit), the emulator's gRPC server only
+ * its default 4 MiB: a batch between the two would be refused here and retried by the SDK for minutes.
+ */
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
 export async function startFirestoreEmulator(): Promise<FirestoreEmulator> {
   if (!process.env.GCLOUD_PROJECT?.startsWith('demo-')) throw new Error('the Firestore emulator needs a demo- project id (GCLOUD_PROJECT)');
@@ -35,6 +43,7 @@ export async function startFirestoreEmulator(): Promise<FirestoreEmulator> {
   const server = new FirestoreServer();
   // FirestoreServer.start() binds 0.0.0.0; bind its gRPC server to loopback ourselves.
   const grpcServer = (server as unknown as { server: GrpcServer }).server;
+  grpcServer.options['grpc.max_receive_message_length'] = MAX_REQUEST_BYTES;
   const port = await new Promise<number>((resolve, reject) =>
     grpcServer.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );

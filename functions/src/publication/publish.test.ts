@@ -89,6 +89,38 @@ describe('publish', () => {
     expect((await store.getCurrent('merida'))?.id).toBe(first.status === 'published' ? first.publication.id : '');
   });
 
+  it('carries earlier releases over as stored, and filters again one stored before the privacy filter (R-26) withheld its data', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    const first = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    if (first.status !== 'published') throw new Error('first publication failed');
+    // A publication as an older filter left it: one release names a natural person (13-character RFC) with an address.
+    const stored = await allReleases(store, first.publication.id);
+    const person = { id: 'MX-RFC-ROCM800101AB1', name: 'Marta Rosado Cetina', roles: ['interestedParty'], identifier: { scheme: 'MX-RFC', id: 'ROCM800101AB1' }, address: { streetAddress: 'Privada Los Almendros 14' } };
+    const old = stored.map((r, i) => ({ ocid: r.ocid, id: r.id, date: r.date, release: i === 0 ? { ...r.release, parties: [...(r.release.parties as object[]), person] } : r.release }));
+    await store.createPublication({ id: 'older-filter', publisherId: 'merida', contentHash: 'older', createdAt: '2025-07-02T00:00:00Z' });
+    await store.putReleases('older-filter', old as never);
+    await store.completePublication('older-filter', { releases: old.length, records: 0, projects: 0 });
+    await store.setCurrent('merida', 'older-filter', first.publication.id);
+    const texts = async (publicationId: string) => (await store.listDocumentTexts('releases', { publicationId, limit: 1000 })).items.map((t) => t.text);
+    const oldTexts = await texts('older-filter');
+
+    const edited = await exampleWorkbook('merida');
+    setCell(edited, 'Contrataciones', 1, 'tender/title', 'Otro título');
+    const second = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+    if (second.status !== 'published') throw new Error('second publication failed');
+    const newTexts = await texts(second.publication.id);
+    expect(newTexts.join('\n')).not.toContain('Privada Los Almendros 14');
+    expect(newTexts.join('\n')).toContain('Marta Rosado Cetina');
+    // Every other release of the first state is carried over byte for byte.
+    const untouched = oldTexts.filter((t) => !t.includes('Marta Rosado'));
+    expect(untouched).toHaveLength(stored.length - 1);
+    for (const t of untouched) expect(newTexts).toContain(t);
+    const record = await store.getDocumentText('records', second.publication.id, stored[0].ocid);
+    expect(record).not.toContain('Privada Los Almendros 14');
+  });
+
   it.each([0, 1, 3, 8, 12, 14, 15])('a store failure after %i writes leaves the previous publication served intact; a retry succeeds', async (budget) => {
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);

@@ -25,11 +25,10 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { buildRecord } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
 import { deriveProjectSummaries } from '../../../core/summary';
-import { isStoreError, type JsonObject, type Publication, type Publisher, type ReleaseInput, type Store } from '../store/store';
+import { isStoreError, type JsonObject, type Publication, type Publisher, type RecordInput, type ReleaseInput, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { releaseUrl } from './urls';
-import { readAll } from '../store/read-all';
 import { PRIVACY_FILTER_VERSION, publicView } from '../../../core/privacy/privacy-filter';
 
 export interface PublishInput {
@@ -43,7 +42,11 @@ export interface PublishInput {
   baseUrl: string;
   /** Spreadsheet revision or file name, for the audit log. */
   revision?: string;
+  /** Told how long each step took (benches print where the time goes). */
+  onPhase?: (phase: PublishPhase, ms: number) => void;
 }
+
+export type PublishPhase = 'check' | 'history' | 'releases' | 'records' | 'derived' | 'write' | 'commit';
 
 export type PublishResult =
   | { status: 'refused'; findings: Finding[] }
@@ -56,14 +59,24 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** All releases of a publication, grouped by ocid in date order. */
+/**
+ * All releases of a publication, grouped by ocid in date order, each with the text it is stored as: a release
+ * carried over unchanged is written again from that text rather than serialized a second time.
+ */
 async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, ReleaseInput[]>> {
   const out = new Map<string, ReleaseInput[]>();
-  for (const r of await readAll((after) => store.listReleases({ publicationId, after, limit: 1000 }))) {
-    const list = out.get(r.ocid) ?? [];
-    list.push({ ocid: r.ocid, id: r.id, date: r.date, release: r.release });
-    out.set(r.ocid, list);
-  }
+  let after: string | undefined;
+  do {
+    const page = await store.listDocumentTexts('releases', { publicationId, after, limit: 1000 });
+    for (const { key: ocid, id, text } of page.items) {
+      const release = JSON.parse(text) as JsonObject;
+      const list = out.get(ocid) ?? [];
+      // publish() stores each release's date as the release's own `date`.
+      list.push({ ocid, id: id ?? String(release.id), date: String(release.date), release, text });
+      out.set(ocid, list);
+    }
+    after = page.next;
+  } while (after);
   return out;
 }
 
@@ -88,17 +101,36 @@ async function startPublication(store: Store, baseId: string, publisherId: strin
   }
 }
 
+/** Records built and written at a time (see `buildRecords`). */
+const RECORD_CHUNK = 250;
+
+/**
+ * The core pipeline's verdict and documents, without the rest of its result: the cell source map of a large
+ * workbook is hundreds of megabytes, and nothing after the check needs it.
+ */
+function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[] } {
+  // The publisher's registered prefixes win over what the workbook's own Configuración says.
+  const { findings, releases, projects } = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+  return { findings, releases, projects };
+}
+
 export async function publish(store: Store, input: PublishInput): Promise<PublishResult> {
   const { publisher, now } = input;
-  // The publisher's registered prefixes win over what the workbook's own Configuración says.
-  const converted = checkWorkbook(input.workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
-  if (hasErrors(converted.findings)) return { status: 'refused', findings: converted.findings };
+  let mark = performance.now();
+  const phase = (name: PublishPhase): void => {
+    const at = performance.now();
+    input.onPhase?.(name, at - mark);
+    mark = at;
+  };
+  const { findings, releases: convertedReleases, projects: convertedProjects } = check(input.workbook, publisher, now);
+  phase('check');
+  if (hasErrors(findings)) return { status: 'refused', findings };
 
   const current = await store.getCurrent(publisher.id);
   const history = current ? await releasesByOcid(store, current.id) : new Map<string, ReleaseInput[]>();
   const changed: string[] = [];
   const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
-  for (const release of converted.releases as Release[]) {
+  for (const release of convertedReleases as Release[]) {
     const previous = history.get(release.ocid) ?? [];
     const last = previous[previous.length - 1]?.id;
     // Same content as the latest release (its id, or that id re-stamped below): no new release.
@@ -113,42 +145,71 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
   }
   // What the public may see (R-26): every release of the history, new and carried over, goes through the filter.
-  for (const [ocid, list] of history) history.set(ocid, list.map((r) => ({ ...r, release: publicView(r.release) })));
-  const projects = (converted.projects as JsonObject[]).map((p) => publicView(p));
+  // A carried-over release was filtered when it was first published; its stored text stays valid unless the
+  // filter (a newer version of it) withholds something more, in which case the filtered copy is serialized anew.
+  for (const [ocid, list] of history) {
+    history.set(ocid, list.map((r) => {
+      const release = publicView(r.release);
+      return release === r.release ? r : { ocid: r.ocid, id: r.id, date: r.date, release };
+    }));
+  }
+  const projects = (convertedProjects as JsonObject[]).map((p) => publicView(p));
   // `updated` is stamped at conversion time, so it is left out: the same sheet must hash the same.
   const contentHash = sha256(canonicalJson({ privacy: PRIVACY_FILTER_VERSION, releases: [...history.values()].map((list) => list[list.length - 1].id).sort(), projects: projects.map(({ updated, ...rest }) => (void updated, rest)) }));
   // Same content: nothing new to publish — unless the earlier run died between switching `current` and writing
   // its stats; then the stats (derived, rebuilt identically from the same content) are written again below.
   const unchanged = current !== undefined && current.contentHash === contentHash;
-  if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings: converted.findings };
+  if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
+  phase('history');
 
-  const records = [...history.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([ocid, list]) => ({
-    ocid,
-    record: buildRecord(ocid, list.map((r) => r.release), { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) }) as JsonObject,
-  }));
-  const compiledByOcid = new Map(records.map((r) => [r.ocid, (r.record as { compiledRelease: JsonObject }).compiledRelease]));
-  const releaseLinks = new Map([...history.entries()].map(([ocid, list]) => [ocid, list.map((r) => ({ id: r.id, date: r.date, tag: (r.release.tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, r.id) }))]));
-  const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks) as JsonObject);
-
-  // The dashboard's index and the stats come from the same entries, computed once from what is in memory.
-  const recordList = records.map((r) => r.record);
-  const index = publicationIndex(recordList, finalProjects);
-  const stats = computeStats(recordList, finalProjects, index) as unknown as JsonObject;
+  // Records are the bulk of a publication (the versioned release is ~80 % of a record's bytes): they are built,
+  // written and dropped a chunk at a time, keeping only the compiled release the summaries, index and stats read,
+  // so a publication of 10,000 processes fits the task's memory.
+  const ocids = [...history.keys()].sort((a, b) => (a < b ? -1 : 1));
+  const compiledByOcid = new Map<string, JsonObject>();
+  const buildRecords = async (write: (records: RecordInput[]) => Promise<void>): Promise<void> => {
+    for (let i = 0; i < ocids.length; i += RECORD_CHUNK) {
+      const chunk = ocids.slice(i, i + RECORD_CHUNK).map((ocid) => ({
+        ocid,
+        record: buildRecord(ocid, (history.get(ocid) ?? []).map((r) => r.release), { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) }) as JsonObject,
+      }));
+      for (const r of chunk) compiledByOcid.set(r.ocid, r.record.compiledRelease as JsonObject);
+      await write(chunk);
+    }
+  };
+  const derive = (): { finalProjects: JsonObject[]; index: JsonObject; stats: JsonObject } => {
+    const releaseLinks = new Map([...history.entries()].map(([ocid, list]) => [ocid, list.map((r) => ({ id: r.id, date: r.date, tag: (r.release.tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, r.id) }))]));
+    const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks) as JsonObject);
+    // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
+    // read a record's ocid and compiled release only.
+    const recordList = ocids.map((ocid) => ({ ocid, compiledRelease: compiledByOcid.get(ocid) }));
+    const index = publicationIndex(recordList, finalProjects);
+    const stats = computeStats(recordList, finalProjects, index) as unknown as JsonObject;
+    return { finalProjects, index: index as unknown as JsonObject, stats };
+  };
   if (unchanged) {
+    await buildRecords(async () => undefined);
+    const { stats } = derive();
     await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: now, data: stats });
-    return { status: 'unchanged', publication: current, findings: converted.findings };
+    return { status: 'unchanged', publication: current, findings };
   }
 
   const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, publisher.id, contentHash, now);
   const releases = [...history.values()].flat();
   await store.putReleases(publicationId, releases);
-  await store.putRecords(publicationId, records);
+  phase('releases');
+  await buildRecords((chunk) => store.putRecords(publicationId, chunk));
+  phase('records');
+  const { finalProjects, index, stats } = derive();
+  phase('derived');
   await store.putProjects(publicationId, finalProjects.map((project) => ({ id: String(project.id), project })));
-  await store.putIndex(publicationId, index as unknown as JsonObject);
-  const publication = await store.completePublication(publicationId, { releases: releases.length, records: records.length, projects: finalProjects.length });
+  await store.putIndex(publicationId, index);
+  phase('write');
+  const publication = await store.completePublication(publicationId, { releases: releases.length, records: ocids.length, projects: finalProjects.length });
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
   await store.appendAudit({ at: now, actor: input.actor, action: 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, revision: input.revision ?? null, releases: releases.length, projects: finalProjects.length } });
-  return { status: 'published', publication, changedProcesses: changed, findings: converted.findings };
+  phase('commit');
+  return { status: 'published', publication, changedProcesses: changed, findings };
 }

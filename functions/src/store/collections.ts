@@ -83,7 +83,7 @@ export function toRow(collection: CollectionName, id: string, sk: string, doc: o
   const fields: Record<string, string | null> = {};
   const values = doc as Record<string, unknown>;
   for (const f of COLLECTIONS[collection].fields) fields[f] = typeof values[f] === 'string' ? (values[f] as string) : null;
-  return { id, sk, fields, body };
+  return { id, sk, fields, body, bytes };
 }
 
 /**
@@ -98,7 +98,7 @@ export function toDocumentRow(collection: CollectionName, id: string, sk: string
   if (bytes > MAX_BODY_BYTES) throw new StoreError('too-large', `${collection} ${sk}: ${bytes} bytes exceeds the ${MAX_BODY_BYTES}-byte document limit`);
   const fields: Record<string, string | null> = {};
   for (const f of COLLECTIONS[collection].fields) fields[f] = typeof meta[f] === 'string' ? meta[f] : null;
-  return { id, sk, fields, body };
+  return { id, sk, fields, body, bytes };
 }
 
 /** The meta fields and the document text of a body written by toDocumentRow (older bodies are re-serialized). */
@@ -143,7 +143,7 @@ export function chunkRows(rows: Row[]): Row[][] {
   let chunk: Row[] = [];
   let bytes = 0;
   for (const row of rows) {
-    const size = Buffer.byteLength(row.body);
+    const size = row.bytes ?? Buffer.byteLength(row.body);
     if (chunk.length > 0 && (chunk.length === MAX_BATCH_WRITES || bytes + size > MAX_BATCH_BYTES)) {
       chunks.push(chunk);
       chunk = [];

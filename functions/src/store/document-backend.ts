@@ -12,6 +12,8 @@ export interface Row {
   sk: string;
   fields: Record<string, string | null>;
   body: string;
+  /** UTF-8 length of `body`, when already measured (toRow, toDocumentRow): batches are sized without measuring again. */
+  bytes?: number;
 }
 
 export interface DocumentBackend {
@@ -19,7 +21,7 @@ export interface DocumentBackend {
   get(collection: CollectionName, id: string): Promise<string | undefined>;
   /** Insert only; StoreError 'conflict' when the id exists. */
   create(collection: CollectionName, row: Row): Promise<void>;
-  /** Upserts, committed in chunks (`chunkRows`), each chunk atomically. */
+  /** Upserts, committed in chunks (`chunkRows`), each chunk atomically (SQLite: all rows in one transaction). */
   putMany(collection: CollectionName, rows: Row[]): Promise<void>;
   delete(collection: CollectionName, id: string): Promise<boolean>;
   /**

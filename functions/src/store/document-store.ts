@@ -138,7 +138,7 @@ export function createStore(backend: DocumentBackend): Store {
       const p = await writablePublication(publicationId);
       await putAll(
         'releases',
-        releases.map((r) => toDocumentRow('releases', docId(p.id, r.ocid, r.id), sortKey(r.ocid, r.date, r.id), { ocid: r.ocid, id: r.id, date: r.date, publicationId: p.id, publisherId: p.publisherId }, 'release', JSON.stringify(r.release))),
+        releases.map((r) => toDocumentRow('releases', docId(p.id, r.ocid, r.id), sortKey(r.ocid, r.date, r.id), { ocid: r.ocid, id: r.id, date: r.date, publicationId: p.id, publisherId: p.publisherId }, 'release', r.text ?? JSON.stringify(r.release))),
       );
     },
     async putRecords(publicationId, records: RecordInput[]) {

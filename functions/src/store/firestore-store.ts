@@ -19,12 +19,23 @@ export interface FirestoreStoreOptions {
   app?: App;
   /** Prefix of every collection name. */
   namespace?: string;
+  /** Told of every write request sent (benches count batches against Firestore's limits). */
+  onCommit?: (commit: FirestoreCommit) => void;
+}
+
+/** One write request: a batch of `writes` documents (or a single create / transaction write) of `bytes` bodies. */
+export interface FirestoreCommit {
+  collection: CollectionName;
+  writes: number;
+  bytes: number;
+  /** The largest body in it, bytes (Firestore's limit is 1 MiB per document). */
+  largest: number;
 }
 
 export function openFirestoreStore(options: FirestoreStoreOptions): Store {
   const owned = options.app ? undefined : initializeApp({ projectId: options.projectId }, `store-${randomUUID()}`);
   const app = options.app ?? (owned as App);
-  return createStore(new FirestoreBackend(getFirestore(app), options.namespace ?? '', owned));
+  return createStore(new FirestoreBackend(getFirestore(app), options.namespace ?? '', owned, options.onCommit));
 }
 
 /** gRPC status ALREADY_EXISTS, as raised by `DocumentReference.create()`. */
@@ -35,7 +46,14 @@ class FirestoreBackend implements DocumentBackend {
     private readonly db: Firestore,
     private readonly namespace: string,
     private readonly ownedApp: App | undefined,
+    private readonly onCommit?: (commit: FirestoreCommit) => void,
   ) {}
+
+  private committed(collection: CollectionName, rows: Row[]): void {
+    if (!this.onCommit) return;
+    const sizes = rows.map((r) => r.bytes ?? Buffer.byteLength(r.body));
+    this.onCommit({ collection, writes: rows.length, bytes: sizes.reduce((a, b) => a + b, 0), largest: Math.max(0, ...sizes) });
+  }
 
   private doc(collection: CollectionName, id: string) {
     return this.db.collection(this.namespace + collection).doc(id);
@@ -53,6 +71,7 @@ class FirestoreBackend implements DocumentBackend {
   async create(collection: CollectionName, row: Row): Promise<void> {
     try {
       await this.doc(collection, row.id).create(FirestoreBackend.data(row));
+      this.committed(collection, [row]);
     } catch (e) {
       if ((e as { code?: number }).code === ALREADY_EXISTS) throw new StoreError('conflict', `${collection} ${row.sk} already exists`);
       throw e;
@@ -65,6 +84,7 @@ class FirestoreBackend implements DocumentBackend {
       const batch = this.db.batch();
       for (const row of chunk) batch.set(this.doc(collection, row.id), FirestoreBackend.data(row));
       await batch.commit();
+      this.committed(collection, chunk);
     }
   }
 
@@ -79,10 +99,13 @@ class FirestoreBackend implements DocumentBackend {
 
   async modify(collection: CollectionName, id: string, change: (body: string | undefined) => Row): Promise<void> {
     const ref = this.doc(collection, id);
+    let written: Row | undefined;
     await this.db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
-      tx.set(ref, FirestoreBackend.data(change(snap.exists ? (snap.get('body') as string) : undefined)));
+      written = change(snap.exists ? (snap.get('body') as string) : undefined);
+      tx.set(ref, FirestoreBackend.data(written));
     });
+    if (written) this.committed(collection, [written]);
   }
 
   async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number) {

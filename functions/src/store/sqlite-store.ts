@@ -3,7 +3,7 @@
  * the document as JSON text — with an index per query shape ending in the sort key. Schema created on open.
  */
 import Database from 'better-sqlite3';
-import { COLLECTIONS, type CollectionName, chunkRows } from './collections';
+import { COLLECTIONS, type CollectionName } from './collections';
 import type { DocumentBackend, Row } from './document-backend';
 import { createStore } from './document-store';
 import { type Store, StoreError } from './store';
@@ -21,6 +21,10 @@ class SqliteBackend implements DocumentBackend {
 
   constructor(path: string) {
     this.db = new Database(path);
+    // Published documents are large (a record with its versioned release is often 100 KB): 16 KiB pages need a
+    // quarter of the overflow pages 4 KiB ones do, which cut the write time of a publication by about a third
+    // (scripts/bench-publish.ts). It only takes effect on a new file, before WAL; existing files keep their size.
+    this.db.pragma('page_size = 16384');
     // WAL lets readers (the API) run while a publication is being written; busy_timeout covers a second process.
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -69,11 +73,11 @@ class SqliteBackend implements DocumentBackend {
   }
 
   async putMany(collection: CollectionName, rows: Row[]): Promise<void> {
+    // One transaction for all of them: Firestore's batch limits (chunkRows) do not apply here, and each commit costs.
     const upsert = this.insert(collection, 'INSERT OR REPLACE');
-    const write = this.db.transaction((chunk: Row[]) => {
-      for (const row of chunk) upsert.run(this.values(collection, row));
-    });
-    for (const chunk of chunkRows(rows)) write(chunk);
+    this.db.transaction(() => {
+      for (const row of rows) upsert.run(this.values(collection, row));
+    })();
   }
 
   async delete(collection: CollectionName, id: string): Promise<boolean> {

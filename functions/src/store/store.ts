@@ -119,6 +119,12 @@ export interface ReleaseInput {
   id: string;
   date: string;
   release: JsonObject;
+  /**
+   * `release` as JSON text, when the caller already holds it (a release carried over from the previous
+   * publication, read as text): written as given instead of serializing the release again. It must be exactly
+   * `JSON.stringify(release)` up to formatting.
+   */
+  text?: string;
 }
 export interface RecordInput {
   ocid: string;

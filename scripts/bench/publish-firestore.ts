@@ -1,0 +1,79 @@
+/**
+ * A large publication on the Firestore adapter: N processes published at once into the emulator, then the bulk
+ * files the publication task writes right after (to a folder here, to Cloud Storage in the cloud). Prints the
+ * time against the task's limit, the write requests against Firestore's limits (500 writes and 10 MiB per
+ * batch, 1 MiB per document) and the peak memory against the task's 2 GiB.
+ *
+ * The emulator is not Firestore: it runs on this machine's cores (its CPU is printed apart) and its writes get
+ * slower as a collection grows, so the figure is an upper bound of the write time, not a forecast of it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { openFirestoreStore, type FirestoreCommit } from '../../functions/src/store/firestore-store';
+import { MAX_BATCH_WRITES, MAX_BODY_BYTES } from '../../functions/src/store/collections';
+import { publish, type PublishPhase } from '../../functions/src/publication/publish';
+import { TASK_TIMEOUT_SECONDS } from '../../functions/src/publication/publication-task';
+import { bulkService } from '../../functions/src/publication/bulk-service';
+import { diskBlobStore } from '../../functions/src/publication/disk-blob-store';
+import { BENCH_PUBLISHER, syntheticWorkbook } from './synthetic-publisher';
+import { startEmulatorProcess } from './firestore-emulator-child';
+import { cpuOf } from './server-process';
+import { PHASE_ES } from './publish-revisions';
+
+const PROJECT = 'demo-bench-publish';
+const MIB = 1024 * 1024;
+const es = (n: number): string => Math.round(n).toLocaleString('es-MX');
+
+/** Peak resident memory of a process (VmHWM), bytes. */
+function peakRss(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+export async function timeFirestorePublishing(dir: string, processes: number): Promise<void> {
+  const emulator = await startEmulatorProcess(PROJECT);
+  process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
+  process.env.GCLOUD_PROJECT = PROJECT;
+  const batches = { count: 0, writes: 0, maxWrites: 0, maxBytes: 0, largest: 0, largestIn: '' };
+  const onCommit = (c: FirestoreCommit): void => {
+    batches.count += 1;
+    batches.writes += c.writes;
+    batches.maxWrites = Math.max(batches.maxWrites, c.writes);
+    batches.maxBytes = Math.max(batches.maxBytes, c.bytes);
+    if (c.largest > batches.largest) Object.assign(batches, { largest: c.largest, largestIn: c.collection });
+  };
+  const store = openFirestoreStore({ projectId: PROJECT, namespace: 'bench-', onCommit });
+  try {
+    await store.putPublisher(BENCH_PUBLISHER);
+    const workbook = syntheticWorkbook(processes);
+    const emulatorCpu = cpuOf(emulator.pid);
+    const cpu = process.cpuUsage();
+    const phases: string[] = [];
+    const t = performance.now();
+    const onPhase = (name: PublishPhase, ms: number): void => { phases.push(`${PHASE_ES[name]} ${es(ms)}`); };
+    const result = await publish(store, { publisher: BENCH_PUBLISHER, workbook, actor: 'bench', now: '2025-07-01T00:00:00.000Z', baseUrl: 'http://127.0.0.1', onPhase });
+    const publishMs = performance.now() - t;
+    if (result.status !== 'published') throw new Error(`la publicación no se hizo: ${result.status}`);
+    console.log(`Publicar ${es(processes)} procesos en el emulador de Firestore: ${es(publishMs)} ms (${phases.join(', ')} ms)`);
+    const bulkStart = performance.now();
+    const bulk = bulkService({ store, blobs: diskBlobStore(path.join(dir, 'bulk')), baseUrl: 'http://127.0.0.1', platformName: 'bench' });
+    await bulk.ensure([{ publisher: BENCH_PUBLISHER, publication: result.publication }], BENCH_PUBLISHER.id);
+    const bulkMs = performance.now() - bulkStart;
+    console.log(`Archivos de descarga masiva (JSON, JSON Lines, gzip, datos.xlsx): ${es(bulkMs)} ms`);
+    const used = process.cpuUsage(cpu);
+    const totalS = (publishMs + bulkMs) / 1000;
+    const { counts } = result.publication;
+    console.log(`${totalS < TASK_TIMEOUT_SECONDS ? '✓' : '✗'} Tarea de publicación (publicar + archivos): ${totalS.toFixed(1)} s de ${TASK_TIMEOUT_SECONDS} s del límite de la tarea; CPU de la tarea ${es((used.user + used.system) / 1000)} ms, del emulador ${es((cpuOf(emulator.pid) - emulatorCpu) * 1000)} ms`);
+    console.log(`  ${es(counts.releases)} entregas, ${es(counts.records)} registros, ${es(counts.projects)} proyectos; ${es(batches.writes)} escrituras en ${es(batches.count)} solicitudes`);
+    console.log(`${batches.maxWrites <= MAX_BATCH_WRITES ? '✓' : '✗'} Escrituras por lote: máx. ${es(batches.maxWrites)} (límite de Firestore ${MAX_BATCH_WRITES}); bytes por lote: máx. ${(batches.maxBytes / MIB).toFixed(1)} MiB (límite 10 MiB)`);
+    console.log(`${batches.largest < MIB ? '✓' : '✗'} Documento más grande: ${es(batches.largest)} bytes en ${batches.largestIn} (límite 1 MiB = ${es(MIB)}; el almacén rechaza más de ${es(MAX_BODY_BYTES)})`);
+    const rss = process.resourceUsage().maxRSS * 1024;
+    console.log(`${rss < 2048 * MIB ? '✓' : '✗'} Memoria máxima de la tarea: ${es(rss / MIB)} MiB (la función tiene 2 GiB); del emulador ${es(peakRss(emulator.pid) / MIB)} MiB`);
+  } finally {
+    await store.close();
+    emulator.stop();
+  }
+}

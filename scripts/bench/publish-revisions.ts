@@ -1,0 +1,46 @@
+/**
+ * The issue's publication figure: the same publisher publishes three revisions of N processes (each revision
+ * changes every process, so each publishes N new releases and carries the earlier ones), timed from the workbook
+ * in memory to the new publication being current. Building the synthetic workbooks is not timed.
+ */
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import { publish, type PublishPhase } from '../../functions/src/publication/publish';
+import { BENCH_PUBLISHER, syntheticWorkbook } from './synthetic-publisher';
+
+/** The issue's target for 1,000 processes × 3 revisions on SQLite. */
+export const PUBLISH_TARGET_MS = 3000;
+
+export const PHASE_ES: Record<PublishPhase, string> = {
+  check: 'conversión y validación', history: 'historial', releases: 'escribir entregas', records: 'compilar y escribir registros',
+  derived: 'resúmenes, índice y estadísticas', write: 'escribir proyectos e índice', commit: 'confirmación',
+};
+
+const cpuMs = (u: NodeJS.CpuUsage): number => Math.round((u.user + u.system) / 1000);
+
+export async function timePublishing(file: string, processes: number): Promise<number> {
+  const store = openSqliteStore(file);
+  await store.putPublisher(BENCH_PUBLISHER);
+  const workbooks = [0, 1, 2].map((rev) => syntheticWorkbook(processes, rev));
+  let total = 0;
+  const cpu = process.cpuUsage();
+  for (let rev = 0; rev < 3; rev++) {
+    const phases: string[] = [];
+    let phaseCpu = process.cpuUsage();
+    // Wall time of each step, and the CPU this process used in it (others share the machine).
+    const onPhase = (name: PublishPhase, ms: number): void => {
+      phases.push(`${PHASE_ES[name]} ${Math.round(ms)}/${cpuMs(process.cpuUsage(phaseCpu))}`);
+      phaseCpu = process.cpuUsage();
+    };
+    const t = performance.now();
+    const result = await publish(store, { publisher: BENCH_PUBLISHER, workbook: workbooks[rev], actor: 'bench', now: new Date(Date.UTC(2025, 6, 1 + rev)).toISOString(), baseUrl: 'http://127.0.0.1', onPhase });
+    const ms = performance.now() - t;
+    total += ms;
+    console.log(`  revisión ${rev + 1}: ${result.status}, ${Math.round(ms).toLocaleString('es-MX')} ms (pared/CPU ms: ${phases.join(', ')})`);
+    if (result.status === 'refused') console.log('   ', result.findings.filter((f) => f.severity === 'error').slice(0, 3));
+  }
+  const used = cpuMs(process.cpuUsage(cpu));
+  const mark = total < PUBLISH_TARGET_MS ? '✓' : '✗';
+  console.log(`${mark} Publicar ${processes.toLocaleString('es-MX')} procesos × 3 revisiones (SQLite): ${Math.round(total).toLocaleString('es-MX')} ms, CPU ${used.toLocaleString('es-MX')} ms (meta < ${PUBLISH_TARGET_MS.toLocaleString('es-MX')} ms${processes === 1000 ? '' : ', medida para 1,000'})`);
+  await store.close();
+  return total;
+}
