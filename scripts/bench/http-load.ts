@@ -17,7 +17,8 @@ export interface LoadOptions {
   seconds: number;
   /** The path (with query) of the next request. */
   path: () => string;
-  headers?: Record<string, string>;
+  /** Request headers, fixed or chosen per request. */
+  headers?: Record<string, string> | (() => Record<string, string>);
   /** A request without its whole answer by then is a timeout (an error). Default 10 s. */
   timeoutMs?: number;
 }
@@ -60,7 +61,7 @@ export async function runLoad(o: LoadOptions): Promise<LoadResult> {
     const start = performance.now();
     let settled = false;
     const fail = (): void => { if (!settled) { settled = true; errors += 1; resolve(); } };
-    const req = http.request({ host: target.hostname, port: target.port, path: o.path(), agent, headers: o.headers }, (res) => {
+    const req = http.request({ host: target.hostname, port: target.port, path: o.path(), agent, headers: typeof o.headers === 'function' ? o.headers() : o.headers }, (res) => {
       let n = 0;
       res.on('data', (chunk: Buffer) => { n += chunk.length; });
       res.once('end', () => {
