@@ -5,7 +5,7 @@
  *
  * Requests carry `Accept-Encoding: gzip, deflate, br`, as browsers send (answers in brotli); the page is repeated
  * with `gzip, deflate` (fetch, Python's requests) and with none (curl), for comparison. The synthetic releases
- * are near-copies of each other, so brotli shrinks their page far more than it would real data (1.4 MB → 9 KB;
+ * are near-copies of each other, so brotli shrinks their page far more than it would real data (1.4 MB → 10 KB;
  * gzip 107 KB): the gzip line is the cautious figure. Each line gives the server's and the load generator's CPU
  * per request: both share this machine's cores.
  *
