@@ -82,8 +82,9 @@ async function targets(): Promise<Targets> {
     const ocids: string[] = [];
     const projectIds: string[] = [];
     let after: string | undefined;
-    do { const p = await store.listRecords({ publicationId, after, limit: 1000 }); ocids.push(...p.items.map((r) => r.ocid)); after = p.next; } while (after);
-    do { const p = await store.listProjects({ publicationId, after, limit: 1000 }); projectIds.push(...p.items.map((r) => r.id)); after = p.next; } while (after);
+    // Keys only: the documents' text is not parsed (a gigabyte of records here).
+    do { const p = await store.listDocumentTexts('records', { publicationId, after, limit: 1000 }); ocids.push(...p.items.map((r) => r.key)); after = p.next; } while (after);
+    do { const p = await store.listDocumentTexts('projects', { publicationId, after, limit: 1000 }); projectIds.push(...p.items.map((r) => r.key)); after = p.next; } while (after);
     return { ocids, projectIds, releasePages: [], recordPages: [], projectPages: [] };
   } finally {
     await store.close();

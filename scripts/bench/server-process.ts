@@ -11,7 +11,9 @@ export interface ServerProcess { url: string; pid: number; stop: () => void; exi
 
 /** `processes` > 1: `serve --procesos N` (a primary and N workers sharing the port). */
 export async function startServer(sqliteFile: string, processes = 1): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'serve', ...(processes > 1 ? ['--procesos', String(processes)] : [])], {
+  // BENCH_SERVER_FLAGS: node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/perfil` (NODE_OPTIONS refuses them).
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, path.join(ROOT, 'dist/cli.js'), 'serve', ...(processes > 1 ? ['--procesos', String(processes)] : [])], {
     env: { ...process.env, INFRA_SQLITE: sqliteFile, PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

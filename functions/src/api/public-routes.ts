@@ -6,7 +6,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Publisher, Store } from '../store/store';
 import type { PackageMeta } from '../../../core/packages';
-import { splicedPackage } from './splice';
+import { splicedPackageBytes } from './splice';
 import { decodeCursor, parseLimit } from './cursor';
 import { notFound } from './http-error';
 import { ownerOf, publishedState, packageMeta, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
@@ -72,10 +72,10 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     }
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentTexts('releases', { publicationId, after, limit: n, ...(ocid ? { ocid } : {}) }));
-      const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.text);
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('releases', { publicationId, after, limit: n, ...(ocid ? { ocid } : {}) }));
+      const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.bytes);
       if (ocid && !releases.length && !page.next) throw notFound(`ninguna entrega publicada del proceso «${ocid}»${releaseId ? ` con id «${releaseId}»` : ''}`);
-      return splicedPackage('releases', releases, { ...metaFor(req, sets), links: nextLink(req, page.next) });
+      return splicedPackageBytes('releases', releases, { ...metaFor(req, sets), links: nextLink(req, page.next) });
     }, version);
   });
 
@@ -84,8 +84,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const { sets, version } = await requestedSets(store, req);
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentTexts('records', { publicationId, after, limit: n }));
-      return splicedPackage('records', page.items.map((r) => r.text), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('records', { publicationId, after, limit: n }));
+      return splicedPackageBytes('records', page.items.map((r) => r.bytes), { ...metaFor(req, sets), links: nextLink(req, page.next) });
     }, version);
   });
 
@@ -95,9 +95,9 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const owner = ownerOf(sets, ocid, (p) => p.ocidPrefix);
     if (!owner) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
     await cache.send(req, res, stampOf([owner]), async () => {
-      const record = await store.getDocumentText('records', owner.publication.id, ocid);
+      const record = await store.getDocumentBytes('records', owner.publication.id, ocid);
       if (record === undefined) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
-      return splicedPackage('records', [record], metaFor(req, [owner], owner.publisher));
+      return splicedPackageBytes('records', [record], metaFor(req, [owner], owner.publisher));
     }, version);
   });
 
@@ -106,8 +106,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const { sets, version } = await requestedSets(store, req);
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentTexts('projects', { publicationId, after, limit: n }));
-      return splicedPackage('projects', page.items.map((p) => p.text), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('projects', { publicationId, after, limit: n }));
+      return splicedPackageBytes('projects', page.items.map((p) => p.bytes), { ...metaFor(req, sets), links: nextLink(req, page.next) });
     }, version);
   });
 
@@ -117,9 +117,9 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const owner = ownerOf(sets, id, (p) => p.projectIdPrefix);
     if (!owner) throw notFound(`el proyecto «${id}» entre los datos publicados`);
     await cache.send(req, res, stampOf([owner]), async () => {
-      const project = await store.getDocumentText('projects', owner.publication.id, id);
+      const project = await store.getDocumentBytes('projects', owner.publication.id, id);
       if (project === undefined) throw notFound(`el proyecto «${id}» entre los datos publicados`);
-      return splicedPackage('projects', [project], metaFor(req, [owner], owner.publisher));
+      return splicedPackageBytes('projects', [project], metaFor(req, [owner], owner.publisher));
     }, version);
   });
 

@@ -62,7 +62,8 @@ export class ResponseCache {
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
   /**
-   * Answers from the cache, or builds the body, stores it and answers. `stamp` names the data read; `version`, when
+   * Answers from the cache, or builds the body (a value, RawJson text or the JSON's bytes), stores it and answers.
+   * `stamp` names the data read; `version`, when
    * given, is the published state's version the route read its publications from (enables the fast path).
    */
   async send(req: Request, res: Response, stamp: string, build: () => Promise<unknown>, version?: string): Promise<void> {
@@ -76,7 +77,7 @@ export class ResponseCache {
       let pending = this.building.get(key);
       if (!pending) {
         pending = build().then((value) => {
-          const body = Buffer.from(value instanceof RawJson ? value.text : JSON.stringify(value), 'utf8');
+          const body = Buffer.isBuffer(value) ? value : Buffer.from(value instanceof RawJson ? value.text : JSON.stringify(value), 'utf8');
           const built: Entry = { key, url: req.originalUrl, body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`, compressing: {}, compressed: {} };
           this.put(key, built);
           return built;
