@@ -1,29 +1,37 @@
 /**
  * `npm run bench:load` (Reliability issue): mixed public traffic at 200 connections against the real local
  * server (dist/cli.js `serve`, a child process, so the load generator does not share its event loop) on an
- * SQLite file seeded with 10,000 processes. Prints p50/p99 latency, errors and the server's RSS over time;
- * exits non-zero when there were errors.
+ * SQLite file seeded with 10,000 processes. Prints p50/p99 latency, errors and the server's RSS over time, with
+ * ✓/✗ against the targets (0 errors, flat memory); exits non-zero when there were errors. Four requests in five
+ * carry `Accept-Encoding: gzip, deflate, br` (browsers, fetch), the rest none (scripts, curl).
  *
  * Env: BENCH_LOAD_SECONDS (default 300), BENCH_LOAD_PROCESSES (10000), BENCH_LOAD_CONNECTIONS (200),
  * BENCH_LOAD_DB (seeded file, kept and reused between runs; default .scratch/bench-load-<n>.sqlite),
- * BENCH_LOAD_BULK=0 (no bulk downloads, to tell their cost apart).
+ * BENCH_LOAD_BULK=0 (no bulk downloads, to tell their cost apart), BENCH_LOAD_SERVER_PROCESSES (1: `serve --procesos N`).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawn } from 'child_process';
-import autocannon from 'autocannon';
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
 import type { Store } from '../functions/src/store/store';
 import { publish } from '../functions/src/publication/publish';
 import { buildCli, ROOT } from './build';
 import { BENCH_PUBLISHER, syntheticWorkbook } from './bench/synthetic-publisher';
-import { cpuOf, rssOf, startServer } from './bench/server-process';
+import { cpuOfTree, rssOfTree, startServer } from './bench/server-process';
+import { runLoad } from './bench/http-load';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 300);
 const PROCESSES = Number(process.env.BENCH_LOAD_PROCESSES ?? 10000);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 200);
 const DB = path.resolve(process.env.BENCH_LOAD_DB ?? path.join(ROOT, '.scratch', `bench-load-${PROCESSES}.sqlite`));
+const SERVER_PROCESSES = Number(process.env.BENCH_LOAD_SERVER_PROCESSES ?? 1);
 const RSS_EVERY_MS = 5000;
+const mark = (ok: boolean): string => (ok ? '✓' : '✗');
+/**
+ * Memory is «flat» when it grew by less than this share over the second half of the run: the heap and the
+ * answer cache fill up first (growth since warm-up is printed too), a leak keeps growing.
+ */
+const FLAT_GROWTH = 0.1;
 const mib = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MiB`;
 const elapsed = (t: number): string => `${((Date.now() - t) / 1000).toFixed(1)} s`;
 
@@ -77,8 +85,9 @@ async function targets(): Promise<Targets> {
     const ocids: string[] = [];
     const projectIds: string[] = [];
     let after: string | undefined;
-    do { const p = await store.listRecords({ publicationId, after, limit: 1000 }); ocids.push(...p.items.map((r) => r.ocid)); after = p.next; } while (after);
-    do { const p = await store.listProjects({ publicationId, after, limit: 1000 }); projectIds.push(...p.items.map((r) => r.id)); after = p.next; } while (after);
+    // Keys only: the documents' text is not parsed (a gigabyte of records here).
+    do { const p = await store.listDocumentTexts('records', { publicationId, after, limit: 1000 }); ocids.push(...p.items.map((r) => r.key)); after = p.next; } while (after);
+    do { const p = await store.listDocumentTexts('projects', { publicationId, after, limit: 1000 }); projectIds.push(...p.items.map((r) => r.key)); after = p.next; } while (after);
     return { ocids, projectIds, releasePages: [], recordPages: [], projectPages: [] };
   } finally {
     await store.close();
@@ -157,21 +166,23 @@ async function main(): Promise<void> {
   await buildCli();
   await seed();
   const t = await targets();
-  const server = await startServer(DB);
+  const server = await startServer(DB, SERVER_PROCESSES);
   let failed = false;
   try {
     t.releasePages = await pages(server.url, `/api/ocds/releases?publisher=${BENCH_PUBLISHER.id}&limit=100`, 50);
     t.recordPages = await pages(server.url, `/api/ocds/records?publisher=${BENCH_PUBLISHER.id}&limit=20`, 50);
     t.projectPages = await pages(server.url, `/api/oc4ids/projects?publisher=${BENCH_PUBLISHER.id}&limit=100`, 50);
-    console.log(`Servidor ${server.url} (pid ${server.pid}, RSS ${mib(rssOf(server.pid))}); ${t.ocids.length.toLocaleString('es-MX')} procesos, ${t.projectIds.length.toLocaleString('es-MX')} proyectos`);
+    const rssStart = rssOfTree(server.pid);
+    console.log(`Servidor ${server.url} (pid ${server.pid}${SERVER_PROCESSES > 1 ? `, ${SERVER_PROCESSES} procesos` : ''}, RSS ${mib(rssStart)}); ${t.ocids.length.toLocaleString('es-MX')} procesos, ${t.projectIds.length.toLocaleString('es-MX')} proyectos`);
     console.log(`Carga mixta: ${CONNECTIONS} conexiones durante ${SECONDS} s (registros, proyectos, páginas, /api/stats, /api/publishers; descargas masivas aparte)`);
 
     const start = Date.now();
     const rss: { at: number; bytes: number }[] = [];
-    let cpu = cpuOf(server.pid);
+    const cpuStart = cpuOfTree(server.pid);
+    let cpu = cpuStart;
     const sampler = setInterval(() => {
-      const sample = { at: Math.round((Date.now() - start) / 1000), bytes: rssOf(server.pid) };
-      const used = cpuOf(server.pid);
+      const sample = { at: Math.round((Date.now() - start) / 1000), bytes: rssOfTree(server.pid) };
+      const used = cpuOfTree(server.pid);
       rss.push(sample);
       console.log(`  t=${String(sample.at).padStart(4)} s  RSS ${mib(sample.bytes).padStart(8)}  CPU del servidor ${Math.round(((used - cpu) * 100000) / RSS_EVERY_MS)} %`);
       cpu = used;
@@ -180,34 +191,38 @@ async function main(): Promise<void> {
     const bulk = { done: 0, errors: 0, lines: [] as string[] };
     const bulkDone = process.env.BENCH_LOAD_BULK === '0' ? Promise.resolve() : bulkLoop(server.url, () => finished, bulk);
     const weighted = mix(t);
-    const result = await autocannon({
-      url: server.url,
+    const result = await runLoad({
+      base: server.url,
       connections: CONNECTIONS,
-      duration: SECONDS,
-      timeout: 30,
-      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: nextPath(weighted) }) }],
+      seconds: SECONDS,
+      timeoutMs: 30_000,
+      path: () => nextPath(weighted),
+      headers: (): Record<string, string> => (Math.random() < 0.8 ? { 'accept-encoding': 'gzip, deflate, br' } : {}),
     });
+    const serverCpu = cpuOfTree(server.pid) - cpuStart;
     finished = true;
     await bulkDone;
     clearInterval(sampler);
+    const rssEnd = rssOfTree(server.pid);
 
-    const codes = Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => `${code}: ${(s.count ?? 0).toLocaleString('es-MX')}`).join(', ');
-    // autocannon's `errors` already includes its timeouts.
+    const codes = Object.entries(result.codes).map(([code, n]) => `${code}: ${n.toLocaleString('es-MX')}`).join(', ');
+    // `errors` already includes the timeouts.
     const errors = result.errors + result.non2xx + bulk.errors;
     console.log(bulk.lines.join('\n'));
     console.log('\nResultado');
-    console.log(`  solicitudes  ${result.requests.total.toLocaleString('es-MX')} (${Math.round(result.requests.average).toLocaleString('es-MX')}/s); códigos ${codes}`);
+    console.log(`  solicitudes  ${result.requests.toLocaleString('es-MX')} (${Math.round(result.rate).toLocaleString('es-MX')}/s, ${(result.bytes / result.seconds / 1e6).toFixed(0)} MB/s); códigos ${codes}`);
     console.log(`  latencia     p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  máx. ${result.latency.max} ms`);
+    console.log(`  CPU          servidor ${serverCpu.toFixed(1)} s, generador ${result.cpuSeconds.toFixed(1)} s en ${result.seconds.toFixed(0)} s (los dos en los mismos núcleos)`);
     console.log(`  descargas    ${bulk.done} completas, ${bulk.errors} fallidas`);
-    console.log(`  errores      ${errors} (de conexión ${result.errors}, de ellos por tiempo agotado ${result.timeouts}; no-2xx ${result.non2xx}; descargas ${bulk.errors})  (meta: 0 errores, memoria estable, 5 min a 200 conexiones)`);
+    console.log(`  errores      ${errors} (de conexión ${result.errors}, de ellos por tiempo agotado ${result.timeouts}; no-2xx ${result.non2xx}; descargas ${bulk.errors})  ${mark(errors === 0)} meta 0 errores${SECONDS >= 300 && CONNECTIONS >= 200 ? '' : ` (la meta es para 5 min a 200 conexiones; aquí ${SECONDS} s a ${CONNECTIONS})`}`);
     console.log('  (Máquina compartida con otros procesos: las cifras son ruidosas.)');
+    const peak = Math.max(rssStart, rssEnd, ...rss.map((s) => s.bytes));
     const warm = rss.filter((s) => s.at >= Math.min(60, SECONDS / 3));
-    if (warm.length >= 2) {
-      const first = warm[0].bytes;
-      const last = warm[warm.length - 1].bytes;
-      const peak = Math.max(...rss.map((s) => s.bytes));
-      console.log(`  RSS          tras calentamiento ${mib(first)} → al final ${mib(last)} (${last >= first ? '+' : ''}${mib(last - first)}); máximo ${mib(peak)}`);
-    }
+    const warmFirst = warm.length ? warm[0].bytes : rssStart;
+    const half = rss.find((x) => x.at >= SECONDS / 2)?.bytes ?? rssStart;
+    const flat = rssEnd - half <= half * FLAT_GROWTH;
+    const signed = (b: number): string => `${b >= 0 ? '+' : ''}${mib(b)}`;
+    console.log(`  RSS          al empezar ${mib(rssStart)}, tras calentamiento ${mib(warmFirst)}, a la mitad ${mib(half)}, máximo ${mib(peak)}, al final ${mib(rssEnd)} (${signed(rssEnd - warmFirst)} desde el calentamiento, ${signed(rssEnd - half)} en la segunda mitad)  ${mark(flat)} meta memoria estable (la segunda mitad crece < ${FLAT_GROWTH * 100} %)`);
     if (server.exited()) console.log('  ¡el servidor terminó durante la prueba!');
     failed = errors > 0 || server.exited();
   } finally {

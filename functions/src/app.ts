@@ -16,7 +16,8 @@ import { allowedMethods, jsonBodies } from './api/request-limits';
 import { securityHeaders } from './api/security-headers';
 import { notFoundPage } from './server/not-found-page';
 import { bulkService, type BulkService } from './publication/bulk-service';
-import { setCurrentTtl } from './api/current-publications';
+import { freshVersion, setCurrentTtl } from './api/current-publications';
+import { ResponseCache } from './api/response-cache';
 import { diskBlobStore } from './publication/disk-blob-store';
 import type { BlobStore } from './publication/blob-store';
 
@@ -34,6 +35,8 @@ export interface AppDeps {
   blobs?: BlobStore;
   /** Or the whole bulk-file service, when the publication task shares it. */
   bulk?: BulkService;
+  /** The public answers' cache, when the HTTP server also answers from it before the app (server/local-server.ts). */
+  answers?: ResponseCache;
 }
 
 let scratchBulk = 0;
@@ -50,13 +53,17 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', 'weak');
   app.set('json spaces', 0);
+  if (deps.config.currentTtlMs !== undefined) setCurrentTtl(deps.store, deps.config.currentTtlMs);
+  // Public answers already sent under the current published state go out before any other middleware (they
+  // carry the headers, security ones included, they were first sent with): api/response-cache.ts.
+  const answers = deps.answers ?? new ResponseCache();
+  app.use(answers.fastPath(() => freshVersion(deps.store)));
   // First, so that every answer carries them: refusals and errors included.
   app.use(securityHeaders());
   // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).
-  if (deps.config.currentTtlMs !== undefined) setCurrentTtl(deps.store, deps.config.currentTtlMs);
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
-  app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME }));
+  app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers }));
   const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobs(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
   app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk }));
   app.use('/api', indexRoutes({ store: deps.store }));

@@ -9,8 +9,11 @@ import { ROOT } from '../build';
 
 export interface ServerProcess { url: string; pid: number; stop: () => void; exited: () => boolean }
 
-export async function startServer(sqliteFile: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'serve'], {
+/** `processes` > 1: `serve --procesos N` (a primary and N workers sharing the port). */
+export async function startServer(sqliteFile: string, processes = 1): Promise<ServerProcess> {
+  // BENCH_SERVER_FLAGS: node flags for the server only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/perfil` (NODE_OPTIONS refuses them).
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, path.join(ROOT, 'dist/cli.js'), 'serve', ...(processes > 1 ? ['--procesos', String(processes)] : [])], {
     env: { ...process.env, INFRA_SQLITE: sqliteFile, PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -30,6 +33,31 @@ export function rssOf(pid: number): number {
   } catch {
     return 0;
   }
+}
+
+/** The process and its children, grandchildren… (the cluster's workers). */
+function treeOf(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const t of fs.readdirSync(`/proc/${out[i]}/task`)) {
+        out.push(...fs.readFileSync(`/proc/${out[i]}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+      }
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return out;
+}
+
+/** Resident memory of a process and its children (the cluster's workers) in bytes. */
+export function rssOfTree(pid: number): number {
+  return treeOf(pid).reduce((n, p) => n + rssOf(p), 0);
+}
+
+/** CPU seconds of a process and its children. */
+export function cpuOfTree(pid: number): number {
+  return treeOf(pid).reduce((n, p) => n + cpuOf(p), 0);
 }
 
 /** CPU seconds (user + system) the process has used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */

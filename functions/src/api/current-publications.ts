@@ -1,4 +1,5 @@
 /** The published state readers see: every publisher with its `current` publication (DESIGN §6: readers go through the pointer). */
+import { createHash } from 'crypto';
 import type { Request } from 'express';
 import type { Page, Publication, Publisher, Store } from '../store/store';
 import { readAll } from '../store/read-all';
@@ -31,9 +32,13 @@ export async function currentSets(store: Store, publishers: Publisher[]): Promis
   return found.filter((s): s is PublishedSet => s !== undefined);
 }
 
-/** Every publisher and the current sets, as read at `at` (store change count `changes`). */
-interface PublishedState { publishers: Publisher[]; sets: PublishedSet[] }
-interface CachedState { at: number; changes: number; state: Promise<PublishedState> }
+/**
+ * Every publisher and the current sets, as read at `at` (store change count `changes`). `version` names all of it
+ * (the publishers' settings and every current publication): a public answer built under one version stays right
+ * while the version is the same (published data never changes under a publication id, DESIGN §6).
+ */
+export interface PublishedState { publishers: Publisher[]; sets: PublishedSet[]; version: string }
+interface CachedState { at: number; changes: number; state: Promise<PublishedState>; resolved?: PublishedState }
 const states = new WeakMap<Store, CachedState>();
 const ttls = new WeakMap<Store, number>();
 /** Default reuse of the published state: short enough that a publication elsewhere shows within seconds. */
@@ -57,12 +62,31 @@ export function publishedState(store: Store): Promise<PublishedState> {
   const changes = publishedChanges();
   const state = (async () => {
     const publishers = await allPublishers(store);
-    return { publishers, sets: await currentSets(store, publishers) };
+    const sets = await currentSets(store, publishers);
+    return { publishers, sets, version: versionOf(publishers, sets) };
   })();
-  states.set(store, { at: now, changes, state });
+  const entry: CachedState = { at: now, changes, state };
+  states.set(store, entry);
+  void state.then((s) => { entry.resolved = s; }, () => undefined);
   // A failed read is not kept: the next request tries again.
   state.catch(() => { if (states.get(store)?.state === state) states.delete(store); });
   return state;
+}
+
+function versionOf(publishers: Publisher[], sets: PublishedSet[]): string {
+  const hash = createHash('sha1').update(JSON.stringify(publishers));
+  for (const s of sets) hash.update(`\n${s.publisher.id}=${s.publication.id}`);
+  return hash.digest('base64url');
+}
+
+/**
+ * The version of the published state when it is already read and still fresh, without waiting (undefined when it
+ * must be read again): the answer cache's fast path (api/response-cache.ts) serves only under a fresh version.
+ */
+export function freshVersion(store: Store): string | undefined {
+  const cached = states.get(store);
+  if (!cached?.resolved || cached.changes !== publishedChanges() || Date.now() - cached.at >= (ttls.get(store) ?? DEFAULT_CURRENT_TTL_MS)) return undefined;
+  return cached.resolved.version;
 }
 
 export async function publishedSets(store: Store, publisherId?: string): Promise<PublishedSet[]> {
@@ -81,13 +105,13 @@ export function queryString(req: Request, name: string): string | undefined {
  * The publications a public request reads: the `?publisher=` one, or all. An unknown publisher is a 404; a known
  * one with nothing published yet reads as empty.
  */
-export async function requestedSets(store: Store, req: Request): Promise<{ sets: PublishedSet[]; publisherId?: string }> {
+export async function requestedSets(store: Store, req: Request): Promise<{ sets: PublishedSet[]; publisherId?: string; version: string }> {
   const publisherId = queryString(req, 'publisher');
-  const { publishers, sets: all } = await publishedState(store);
+  const { publishers, sets: all, version } = await publishedState(store);
   const sets = publisherId ? all.filter((s) => s.publisher.id === publisherId) : all;
   // A publisher registered by another process since the state was read is asked for directly.
   if (publisherId && !sets.length && !publishers.some((p) => p.id === publisherId) && !(await store.getPublisher(publisherId))) throw notFound(`el publicador «${publisherId}»`);
-  return publisherId ? { sets, publisherId } : { sets };
+  return publisherId ? { sets, publisherId, version } : { sets, version };
 }
 
 /** Names the data an answer was built from: it can only change when one of these publications changes. */

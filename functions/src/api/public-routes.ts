@@ -6,10 +6,10 @@
 import { Router, type Request, type Response } from 'express';
 import type { Publisher, Store } from '../store/store';
 import type { PackageMeta } from '../../../core/packages';
-import { splicedPackage } from './splice';
+import { splicedPackageBytes } from './splice';
 import { decodeCursor, parseLimit } from './cursor';
 import { notFound } from './http-error';
-import { ownerOf, publishedState, packageMeta, publishedSets, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
+import { ownerOf, publishedState, packageMeta, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
 import { extensionFile } from './extension-files';
 
@@ -18,6 +18,8 @@ export interface PublicRoutesDeps {
   baseUrl: string;
   /** Name used as package publisher when a package spans several publishers. */
   platformName: string;
+  /** Where answers are kept; the app shares it with the fast path it mounts first (app.ts). */
+  cache?: ResponseCache;
 }
 
 function publicHeaders(res: Response): void {
@@ -28,7 +30,7 @@ function publicHeaders(res: Response): void {
 export function publicRoutes(deps: PublicRoutesDeps): Router {
   const { store, baseUrl } = deps;
   const router = Router();
-  const cache = new ResponseCache();
+  const cache = deps.cache ?? new ResponseCache();
   const platform = { name: deps.platformName, uri: baseUrl };
   const metaFor = (req: Request, sets: PublishedSet[], single?: Publisher): PackageMeta => packageMeta(`${baseUrl}${req.originalUrl}`, sets, platform, single);
 
@@ -38,8 +40,6 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     url.searchParams.set('after', next);
     return { next: url.toString() };
   };
-
-  const setsFor = async (req: Request): Promise<PublishedSet[]> => (await requestedSets(store, req)).sets;
 
   // Only the public read paths are open to any origin and cacheable (submissions and audit are not).
   router.use(['/publishers', '/ocds', '/oc4ids', '/stats', '/extensiones'], (_req, res, next) => { publicHeaders(res); next(); });
@@ -51,89 +51,97 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     res.json(file);
   });
 
-  router.get('/publishers', async (_req, res) => {
-    const { publishers: all, sets } = await publishedState(store);
-    const published = new Map(sets.map((s) => [s.publisher.id, s.publication]));
-    const publishers = all.map((p) => {
-      const pub = published.get(p.id);
-      return {
-        id: p.id, name: p.name, state: p.state, ocidPrefix: p.ocidPrefix, projectIdPrefix: p.projectIdPrefix,
-        commitment: p.commitment, license: p.license ?? null, publicationPolicy: p.publicationPolicy ?? null,
-        currentPublication: pub ? { id: pub.id, createdAt: pub.createdAt, counts: pub.counts } : null,
-        links: { releases: `${baseUrl}/api/ocds/releases?publisher=${encodeURIComponent(p.id)}`, records: `${baseUrl}/api/ocds/records?publisher=${encodeURIComponent(p.id)}`, projects: `${baseUrl}/api/oc4ids/projects?publisher=${encodeURIComponent(p.id)}` },
-      };
-    });
-    res.json({ publishers });
+  router.get('/publishers', async (req, res) => {
+    const { publishers: all, sets, version } = await publishedState(store);
+    // The list names every publisher's settings and current publication: exactly what the version names.
+    await cache.send(req, res, version, async () => {
+      const published = new Map(sets.map((s) => [s.publisher.id, s.publication]));
+      const publishers = all.map((p) => {
+        const pub = published.get(p.id);
+        return {
+          id: p.id, name: p.name, state: p.state, ocidPrefix: p.ocidPrefix, projectIdPrefix: p.projectIdPrefix,
+          commitment: p.commitment, license: p.license ?? null, publicationPolicy: p.publicationPolicy ?? null,
+          currentPublication: pub ? { id: pub.id, createdAt: pub.createdAt, counts: pub.counts } : null,
+          links: { releases: `${baseUrl}/api/ocds/releases?publisher=${encodeURIComponent(p.id)}`, records: `${baseUrl}/api/ocds/records?publisher=${encodeURIComponent(p.id)}`, projects: `${baseUrl}/api/oc4ids/projects?publisher=${encodeURIComponent(p.id)}` },
+        };
+      });
+      return { publishers };
+    }, version);
   });
 
   router.get('/ocds/releases', async (req, res) => {
     const limit = parseLimit(req.query.limit);
     const ocid = queryString(req, 'ocid');
     const releaseId = queryString(req, 'releaseID');
-    let sets = await setsFor(req);
+    let { sets, version } = await requestedSets(store, req);
     if (ocid) {
       const owner = ownerOf(sets, ocid, (p) => p.ocidPrefix);
       sets = owner ? [owner] : [];
     }
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentTexts('releases', { publicationId, after, limit: n, ...(ocid ? { ocid } : {}) }));
-      const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.text);
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('releases', { publicationId, after, limit: n, ...(ocid ? { ocid } : {}) }));
+      const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.bytes);
       if (ocid && !releases.length && !page.next) throw notFound(`ninguna entrega publicada del proceso «${ocid}»${releaseId ? ` con id «${releaseId}»` : ''}`);
-      return splicedPackage('releases', releases, { ...metaFor(req, sets), links: nextLink(req, page.next) });
-    });
+      return splicedPackageBytes('releases', releases, { ...metaFor(req, sets), links: nextLink(req, page.next) });
+    }, version);
   });
 
   router.get('/ocds/records', async (req, res) => {
     const limit = parseLimit(req.query.limit);
-    const sets = await setsFor(req);
+    const { sets, version } = await requestedSets(store, req);
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentTexts('records', { publicationId, after, limit: n }));
-      return splicedPackage('records', page.items.map((r) => r.text), { ...metaFor(req, sets), links: nextLink(req, page.next) });
-    });
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('records', { publicationId, after, limit: n }));
+      return splicedPackageBytes('records', page.items.map((r) => r.bytes), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+    }, version);
   });
 
   router.get('/ocds/records/:ocid', async (req, res) => {
     const ocid = String(req.params.ocid);
-    const owner = ownerOf(await publishedSets(store), ocid, (p) => p.ocidPrefix);
+    const { sets, version } = await publishedState(store);
+    const owner = ownerOf(sets, ocid, (p) => p.ocidPrefix);
     if (!owner) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
     await cache.send(req, res, stampOf([owner]), async () => {
-      const record = await store.getDocumentText('records', owner.publication.id, ocid);
+      const record = await store.getDocumentBytes('records', owner.publication.id, ocid);
       if (record === undefined) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
-      return splicedPackage('records', [record], metaFor(req, [owner], owner.publisher));
-    });
+      return splicedPackageBytes('records', [record], metaFor(req, [owner], owner.publisher));
+    }, version);
   });
 
   router.get('/oc4ids/projects', async (req, res) => {
     const limit = parseLimit(req.query.limit);
-    const sets = await setsFor(req);
+    const { sets, version } = await requestedSets(store, req);
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentTexts('projects', { publicationId, after, limit: n }));
-      return splicedPackage('projects', page.items.map((p) => p.text), { ...metaFor(req, sets), links: nextLink(req, page.next) });
-    });
+      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('projects', { publicationId, after, limit: n }));
+      return splicedPackageBytes('projects', page.items.map((p) => p.bytes), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+    }, version);
   });
 
   router.get('/oc4ids/projects/:id', async (req, res) => {
     const id = String(req.params.id);
-    const owner = ownerOf(await publishedSets(store), id, (p) => p.projectIdPrefix);
+    const { sets, version } = await publishedState(store);
+    const owner = ownerOf(sets, id, (p) => p.projectIdPrefix);
     if (!owner) throw notFound(`el proyecto «${id}» entre los datos publicados`);
     await cache.send(req, res, stampOf([owner]), async () => {
-      const project = await store.getDocumentText('projects', owner.publication.id, id);
+      const project = await store.getDocumentBytes('projects', owner.publication.id, id);
       if (project === undefined) throw notFound(`el proyecto «${id}» entre los datos publicados`);
-      return splicedPackage('projects', [project], metaFor(req, [owner], owner.publisher));
-    });
+      return splicedPackageBytes('projects', [project], metaFor(req, [owner], owner.publisher));
+    }, version);
   });
 
   router.get('/stats', async (req, res) => {
-    const sets = await setsFor(req);
-    const publishers = [];
-    for (const s of sets) {
-      const stats = await store.getStats(s.publisher.id);
-      publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, commitment: s.publisher.commitment, publicationId: s.publication.id, publishedAt: s.publication.createdAt, data: stats?.data ?? null });
-    }
-    res.json({ publishers });
+    const { sets, version } = await requestedSets(store, req);
+    // Statistics are written with each publication, before its pointer switches: the version names them too.
+    await cache.send(req, res, version, async () => {
+      const publishers = [];
+      for (const s of sets) {
+        const stats = await store.getStats(s.publisher.id);
+        publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, commitment: s.publisher.commitment, publicationId: s.publication.id, publishedAt: s.publication.createdAt, data: stats?.data ?? null });
+      }
+      return { publishers };
+    }, version);
   });
 
   return router;

@@ -101,6 +101,19 @@ export function toDocumentRow(collection: CollectionName, id: string, sk: string
   return { id, sk, fields, body, bytes };
 }
 
+/** documentText on the body's UTF-8 bytes: the document is a view into them (no copy, no decoding). */
+export function documentBytes(body: Buffer, key: string): { meta: Record<string, string>; bytes: Buffer } {
+  const marker = Buffer.from(`,${JSON.stringify(key)}:`);
+  const at = body.indexOf(marker);
+  // 0x7d: `}`, the body's closing brace.
+  if (at > 0 && body[body.length - 1] === 0x7d) {
+    const meta = JSON.parse(`${body.toString('utf8', 0, at)}}`) as Record<string, string>;
+    if (typeof meta.publicationId === 'string') return { meta, bytes: body.subarray(at + marker.length, body.length - 1) };
+  }
+  const { meta, text } = documentText(body.toString('utf8'), key);
+  return { meta, bytes: Buffer.from(text, 'utf8') };
+}
+
 /** The meta fields and the document text of a body written by toDocumentRow (older bodies are re-serialized). */
 export function documentText(body: string, key: string): { meta: Record<string, string>; text: string } {
   const marker = `,${JSON.stringify(key)}:`;

@@ -36,5 +36,9 @@ export interface DocumentBackend {
     after: string | undefined,
     limit: number,
   ): Promise<{ sk: string; body: string }[]>;
+  /** `get` with the body as UTF-8 bytes, when the backend can give them without a JS string (SQLite). */
+  getBytes?(collection: CollectionName, id: string): Promise<Buffer | undefined>;
+  /** `query` with the bodies as UTF-8 bytes, likewise. */
+  queryBytes?(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number): Promise<{ sk: string; body: Buffer }[]>;
   close(): Promise<void>;
 }

@@ -3,13 +3,14 @@
  * transitions, the publication life cycle (writing → complete → current) and append-only audit.
  */
 import { randomUUID } from 'node:crypto';
-import { type CollectionName, decodeCursor, docId, documentText, encodeCursor, pageLimit, sortKey, toDocumentRow, toRow } from './collections';
+import { type CollectionName, decodeCursor, docId, documentBytes, documentText, encodeCursor, pageLimit, sortKey, toDocumentRow, toRow } from './collections';
 import type { DocumentBackend } from './document-backend';
 import { appendHistory, historyVersion } from './submission-history';
 import { notePublishedChange } from './change-signal';
 import {
   type AuditEntry,
   type DocumentKind,
+  type DocumentBytes,
   type DocumentText,
   type JsonObject,
   type Page,
@@ -235,6 +236,25 @@ export function createStore(backend: DocumentBackend): Store {
     async getDocumentText(kind, publicationId, key) {
       const body = await backend.get(kind, docId(publicationId, key));
       return body === undefined ? undefined : documentText(body, DOCUMENT_FIELD[kind]).text;
+    },
+    async listDocumentBytes(kind: DocumentKind, q) {
+      const limit = pageLimit(q.limit);
+      const after = q.after === undefined ? undefined : decodeCursor(q.after);
+      const where: Record<string, string> = { publicationId: q.publicationId, ...(kind === 'releases' && q.ocid !== undefined ? { ocid: q.ocid } : {}) };
+      const rows = backend.queryBytes
+        ? await backend.queryBytes(kind, where, after, limit + 1)
+        : (await backend.query(kind, where, after, limit + 1)).map((r) => ({ sk: r.sk, body: Buffer.from(r.body, 'utf8') }));
+      const field = DOCUMENT_FIELD[kind];
+      const items: DocumentBytes[] = rows.slice(0, limit).map((r) => {
+        const { meta, bytes } = documentBytes(r.body, field);
+        return kind === 'projects' ? { key: meta.id, bytes } : { key: meta.ocid, ...(kind === 'releases' ? { id: meta.id } : {}), bytes };
+      });
+      return rows.length > limit ? { items, next: encodeCursor(rows[limit - 1].sk) } : { items };
+    },
+    async getDocumentBytes(kind, publicationId, key) {
+      const id = docId(publicationId, key);
+      const body = backend.getBytes ? await backend.getBytes(kind, id) : await backend.get(kind, id).then((t) => (t === undefined ? undefined : Buffer.from(t, 'utf8')));
+      return body === undefined ? undefined : documentBytes(body, DOCUMENT_FIELD[kind]).bytes;
     },
     listProjects: (q) => list<Stored<ProjectInput>>('projects', { publicationId: q.publicationId }, q),
 

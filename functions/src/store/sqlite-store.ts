@@ -94,7 +94,21 @@ class SqliteBackend implements DocumentBackend {
       .immediate();
   }
 
+  async getBytes(collection: CollectionName, id: string): Promise<Buffer | undefined> {
+    // CAST AS BLOB: better-sqlite3 hands the stored UTF-8 over as a Buffer, not decoded into a JS string.
+    const found = this.statement(`SELECT CAST(body AS BLOB) AS body FROM ${quote(collection)} WHERE id = ?`).get(id) as { body: Buffer } | undefined;
+    return found?.body;
+  }
+
+  async queryBytes(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number) {
+    return this.select(collection, where, after, limit, 'CAST(body AS BLOB) AS body') as { sk: string; body: Buffer }[];
+  }
+
   async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number) {
+    return this.select(collection, where, after, limit, 'body') as { sk: string; body: string }[];
+  }
+
+  private select(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, body: string): unknown[] {
     const conditions = Object.keys(where).map((f) => `${quote(f)} = ?`);
     const params: (string | number)[] = Object.values(where);
     if (after !== undefined) {
@@ -103,7 +117,7 @@ class SqliteBackend implements DocumentBackend {
     }
     const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     params.push(limit);
-    return this.statement(`SELECT sk, body FROM ${quote(collection)} ${filter} ORDER BY sk LIMIT ?`).all(params) as { sk: string; body: string }[];
+    return this.statement(`SELECT sk, ${body} FROM ${quote(collection)} ${filter} ORDER BY sk LIMIT ?`).all(params);
   }
 
   async close(): Promise<void> {

@@ -320,6 +320,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(JSON.parse(records[0].text)).toEqual({ ocid: ocids[0], tricky });
       expect(JSON.parse((await store.getDocumentText('projects', 'A', ocids[2])) ?? 'null')).toEqual({ id: ocids[2], tricky });
       expect(await store.getDocumentText('records', 'A', 'missing')).toBeUndefined();
+      // The same as bytes: identical to the text, in the same order and with the same cursors.
+      const bytes = (await pages((after) => store.listDocumentBytes('releases', { publicationId: 'A', after, limit: 3 }))).flat();
+      expect(bytes.map((b) => [b.key, b.id, b.bytes.toString('utf8')])).toEqual(texts.map((t) => [t.key, t.id, t.text]));
+      expect((await store.listDocumentBytes('releases', { publicationId: 'A', ocid: 'ocds-abc123-3' })).items.map((b) => b.id)).toEqual(['ocds-abc123-3-1', 'ocds-abc123-3-2']);
+      expect((await store.getDocumentBytes('projects', 'A', ocids[2]))?.toString('utf8')).toBe(await store.getDocumentText('projects', 'A', ocids[2]));
+      expect(await store.getDocumentBytes('records', 'A', 'missing')).toBeUndefined();
     });
 
     test('documents: arbitrary JSON round-trips; over 1 MB is refused before anything is written', async () => {
