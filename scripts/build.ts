@@ -61,10 +61,20 @@ const jsonAsParse: Plugin = {
   },
 };
 
+const MEMO_FORMATS = path.join(ROOT, 'core', 'validate', 'memo-formats.ts');
+
+/** The validators' formats through core/validate/memo-formats.ts (same answers, each distinct string checked once). */
+const memoFormats: Plugin = {
+  name: 'memo-formats',
+  setup(b) {
+    b.onResolve({ filter: /^ajv-formats\/dist\/formats$/ }, (args) => (args.importer === MEMO_FORMATS ? undefined : { path: MEMO_FORMATS }));
+  },
+};
+
 /** dist/validators/<name>.js: each compiled validator minified (as the add-on's Code.js has them), its npm helpers external. */
 async function buildValidators(outDir: string): Promise<void> {
   const names = fs.readdirSync(VALIDATORS_DIR).filter((f) => f.endsWith('.js'));
-  await Promise.all(names.map((f) => build({ ...NODE_BUNDLE, sourcemap: false, minify: true, entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
+  await Promise.all(names.map((f) => build({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [memoFormats], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
 }
 
 export async function buildCli(): Promise<void> {
