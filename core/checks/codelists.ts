@@ -20,9 +20,17 @@ export function codelistsByField(): Record<Standard, Map<string, ListRef>> {
   const build = (standard: Standard): Map<string, ListRef> => {
     const profile = PROFILES[standard];
     const map = new Map<string, ListRef>();
+    // One reference per codelist: hundreds of fields share a few lists, and building a Set of codes for each
+    // field was most of this table's cost at every start.
+    const refs = new Map<string, ListRef>();
     const set = (field: string, name: string): void => {
-      const list = profile.codelists[name];
-      if (list) map.set(field, { name, open: list.open, codes: new Set(list.codes) });
+      let ref = refs.get(name);
+      if (!ref) {
+        const list = profile.codelists[name];
+        if (!list) return;
+        refs.set(name, (ref = { name, open: list.open, codes: new Set(list.codes) }));
+      }
+      map.set(field, ref);
     };
     for (const [field, info] of Object.entries(profile.fields)) if (info.codelist) set(field, info.codelist);
     for (const sheet of templateSpec().sheets) {

@@ -2,7 +2,9 @@
 import type { Standard } from '../profile/types';
 
 export function pointerSegments(pointer: string): string[] {
-  return pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = pointer.split('/').slice(1);
+  // Nothing to unescape without `~` (RFC 6901), as in nearly every pointer: this runs for every finding's cell.
+  return pointer.includes('~') ? segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
 }
 
 export function standardOf(pointer: string): Standard {
