@@ -78,7 +78,7 @@ async function load(server: ServerProcess, title: string, path: string, p99Targe
   console.log(`${title.padEnd(40)} p50 ${String(r.latency.p50).padStart(6)} ms  p99 ${String(r.latency.p99).padStart(6)} ms  ${Math.round(r.rate).toLocaleString('es-MX').padStart(6)} sol./s  ${(r.bytes / r.seconds / 1e6).toFixed(0).padStart(4)} MB/s  errores ${errors}  CPU ms/sol.: servidor ${perRequest(serverCpu)}, generador ${perRequest(r.cpuSeconds)}${target}  (la primera, sin caché: ${cold} ms)`);
 }
 
-async function bulk(url: string, pid: number): Promise<void> {
+async function bulk(url: string, pid: number, first: boolean): Promise<void> {
   let peak = rssOfTree(pid);
   const timer = setInterval(() => { peak = Math.max(peak, rssOfTree(pid)); }, 50);
   const start = Date.now();
@@ -89,7 +89,10 @@ async function bulk(url: string, pid: number): Promise<void> {
   clearInterval(timer);
   const seconds = (Date.now() - start) / 1000;
   const rate = bytes / 1024 / 1024 / seconds;
-  console.log(`Descarga masiva (${BULK_RELEASES.toLocaleString('es-MX')} entregas, JSON Lines): ${mib(bytes)} en ${seconds.toFixed(1)} s = ${rate.toFixed(0)} MB/s  ${mark(rate >= 50)} meta ≥ 50 MB/s; RSS máx. del servidor ${mib(peak)}`);
+  // The first download also writes the files (seeded straight into the store, this publication has none yet):
+  // what a publication does once, not what a reader waits for, so the target applies to the second.
+  const verdict = first ? '(la primera: escribe los archivos, como lo hace una publicación)' : `${mark(rate >= 50)} meta ≥ 50 MB/s`;
+  console.log(`Descarga masiva (${BULK_RELEASES.toLocaleString('es-MX')} entregas, JSON Lines): ${mib(bytes)} en ${seconds.toFixed(1)} s = ${rate.toFixed(0)} MB/s  ${verdict}; RSS máx. del servidor ${mib(peak)}`);
 }
 
 async function main(): Promise<void> {
@@ -111,9 +114,8 @@ async function main(): Promise<void> {
       await load(server, 'Registro por ocid', `/api/ocds/records/${encodeURIComponent(ocid)}`, 20);
       await load(server, 'Paquete de proyectos (100)', `/api/oc4ids/projects?publisher=bench&limit=100`);
       await load(server, 'Proyecto por id', `/api/oc4ids/projects/${encodeURIComponent(projectId)}`);
-      // The first download writes the files once (publications seeded straight into the store have none yet); the second is a file.
-      await bulk(`${server.url}api/bulk/releases.jsonl?publisher=bulk`, server.pid);
-      await bulk(`${server.url}api/bulk/releases.jsonl?publisher=bulk`, server.pid);
+      await bulk(`${server.url}api/bulk/releases.jsonl?publisher=bulk`, server.pid, true);
+      await bulk(`${server.url}api/bulk/releases.jsonl?publisher=bulk`, server.pid, false);
       console.log(`RSS del servidor al final: ${mib(rssOfTree(server.pid))}`);
     } finally {
       server.stop();
