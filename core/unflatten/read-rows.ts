@@ -164,24 +164,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       if (raw === null || raw === undefined || raw === '') continue;
       const target = nodes[col.arrays.length];
       if (!target) continue;
-      const clean = cleanCell(raw);
-      if (clean === undefined) continue;
-      if (clean instanceof CellProblem) {
-        findings.push(finding(clean.code, clean.severity, clean.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
-        continue;
-      }
-      const parsed = parseValue(clean, col.value, zone);
-      if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
-      if (parsed.value === undefined) continue;
-      const outcome = docs.set(target, path, parsed.value, here, col.index);
-      if (outcome.kind === 'conflict') {
-        const cell = cellRef(ctx, r, col);
-        findings.push(finding('cell.conflicting-value', 'warning', {
-          value: safePreview(parsed.value),
-          firstValue: safePreview(outcome.firstValue),
-          firstCell: describe(outcome.first),
-        }, { cell, pointer: outcome.pointer }));
-      }
+      writeValue(ctx, r, col, target, path, cleanCell(raw), here);
     }
 
     // The row's other items (flatten-tool's `tender/items/1/…`): made or found by id, parents first.
@@ -200,9 +183,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         if (col === group.id) continue;
         const raw = row[col.index];
         if (raw === null || raw === undefined || raw === '') continue;
-        const clean = cleanCell(raw);
-        if (clean === undefined) continue;
-        writeValue(ctx, r, col, target, path, clean, here);
+        writeValue(ctx, r, col, target, path, cleanCell(raw), here);
       }
     }
   }
@@ -215,7 +196,7 @@ function flatReach(row: CellValue[], columns: BoundColumn[], depth: number): num
   return reach;
 }
 
-/** One value of an item off the sheet's own chain; the same steps as the main loop above (kept inline there: hot). */
+/** One cell's value written into its item: cleaned, parsed, conflicts with an earlier cell reported. */
 function writeValue(ctx: Context, r: number, col: BoundColumn, target: DocNode, path: RelPath, clean: ReturnType<typeof cleanCell>, here: SourceRow): void {
   const { findings } = ctx;
   if (clean instanceof CellProblem) {
