@@ -53,6 +53,22 @@ interface Current {
 
 const DOCUMENT_FIELD: Record<DocumentKind, string> = { releases: 'release', records: 'record', projects: 'project' };
 
+/** One extra row was asked for: it tells whether a next page exists, so the last page never comes back empty. */
+function pageOf<B, T>(rows: { sk: string; body: B }[], limit: number, item: (body: B) => T): Page<T> {
+  const items = rows.slice(0, limit).map((r) => item(r.body));
+  return rows.length > limit ? { items, next: encodeCursor(rows[limit - 1].sk) } : { items };
+}
+
+/** The documents of one publication, or one ocid's releases in it. */
+function documentWhere(kind: DocumentKind, q: { publicationId: string; ocid?: string }): Record<string, string> {
+  return { publicationId: q.publicationId, ...(kind === 'releases' && q.ocid !== undefined ? { ocid: q.ocid } : {}) };
+}
+
+/** What names a document in a page: a project by its id, a record by its ocid, a release by its ocid and id. */
+function documentKeys(kind: DocumentKind, meta: Record<string, string>): { key: string; id?: string } {
+  return kind === 'projects' ? { key: meta.id } : { key: meta.ocid, ...(kind === 'releases' ? { id: meta.id } : {}) };
+}
+
 /** Orders audit entries written in the same millisecond by this process. */
 let auditSequence = 0;
 
@@ -67,10 +83,8 @@ export function createStore(backend: DocumentBackend): Store {
     const after = page.after === undefined ? undefined : decodeCursor(page.after);
     const filters: Record<string, string> = {};
     for (const [k, v] of Object.entries(where)) if (v !== undefined) filters[k] = v;
-    // One extra row tells whether a next page exists, so the last page never comes back empty.
     const rows = await backend.query(collection, filters, after, limit + 1);
-    const items = rows.slice(0, limit).map((r) => JSON.parse(r.body) as T);
-    return rows.length > limit ? { items, next: encodeCursor(rows[limit - 1].sk) } : { items };
+    return pageOf(rows, limit, (body) => JSON.parse(body) as T);
   }
 
   async function first<T>(collection: CollectionName, where: Record<string, string>): Promise<T | undefined> {
@@ -224,14 +238,12 @@ export function createStore(backend: DocumentBackend): Store {
     async listDocumentTexts(kind: DocumentKind, q) {
       const limit = pageLimit(q.limit);
       const after = q.after === undefined ? undefined : decodeCursor(q.after);
-      const where: Record<string, string> = { publicationId: q.publicationId, ...(kind === 'releases' && q.ocid !== undefined ? { ocid: q.ocid } : {}) };
-      const rows = await backend.query(kind, where, after, limit + 1);
+      const rows = await backend.query(kind, documentWhere(kind, q), after, limit + 1);
       const field = DOCUMENT_FIELD[kind];
-      const items: DocumentText[] = rows.slice(0, limit).map((r) => {
-        const { meta, text } = documentText(r.body, field);
-        return kind === 'projects' ? { key: meta.id, text } : { key: meta.ocid, ...(kind === 'releases' ? { id: meta.id } : {}), text };
+      return pageOf(rows, limit, (body): DocumentText => {
+        const { meta, text } = documentText(body, field);
+        return { ...documentKeys(kind, meta), text };
       });
-      return rows.length > limit ? { items, next: encodeCursor(rows[limit - 1].sk) } : { items };
     },
     async getDocumentText(kind, publicationId, key) {
       const body = await backend.get(kind, docId(publicationId, key));
@@ -240,16 +252,15 @@ export function createStore(backend: DocumentBackend): Store {
     async listDocumentBytes(kind: DocumentKind, q) {
       const limit = pageLimit(q.limit);
       const after = q.after === undefined ? undefined : decodeCursor(q.after);
-      const where: Record<string, string> = { publicationId: q.publicationId, ...(kind === 'releases' && q.ocid !== undefined ? { ocid: q.ocid } : {}) };
+      const where = documentWhere(kind, q);
       const rows = backend.queryBytes
         ? await backend.queryBytes(kind, where, after, limit + 1)
         : (await backend.query(kind, where, after, limit + 1)).map((r) => ({ sk: r.sk, body: Buffer.from(r.body, 'utf8') }));
       const field = DOCUMENT_FIELD[kind];
-      const items: DocumentBytes[] = rows.slice(0, limit).map((r) => {
-        const { meta, bytes } = documentBytes(r.body, field);
-        return kind === 'projects' ? { key: meta.id, bytes } : { key: meta.ocid, ...(kind === 'releases' ? { id: meta.id } : {}), bytes };
+      return pageOf(rows, limit, (body): DocumentBytes => {
+        const { meta, bytes } = documentBytes(body, field);
+        return { ...documentKeys(kind, meta), bytes };
       });
-      return rows.length > limit ? { items, next: encodeCursor(rows[limit - 1].sk) } : { items };
     },
     async getDocumentBytes(kind, publicationId, key) {
       const id = docId(publicationId, key);
