@@ -11,6 +11,7 @@ import type { CellValue, SheetModel, WorkbookModel } from '../../../../core/work
 import { SourceError } from '../sheet-source';
 import { isDateFormat, serialToDate } from './number-format';
 import { ReadLimitError, resolveLimits, type ReadLimits } from './read-limits';
+import { decodeText, ownString, XmlScanner, type Attributes, type XmlHandler } from './xml-scanner';
 import { readDirectory, streamEntry, UnpackBudget, ZipFormatError, type ByteSource, type ZipEntry } from './zip-archive';
 
 export interface XlsxReadOptions {
@@ -129,6 +130,17 @@ class PartReader {
     if (failure) throw failure;
   }
 
+  /** Streams one large XML part (worksheet, shared strings) through the fast scanner (xml-scanner.ts). */
+  async scan(path: string, handler: XmlHandler): Promise<void> {
+    const entry = this.entries.get(path.toLowerCase());
+    if (!entry) throw new ZipFormatError(`missing part ${path}`);
+    const scanner = new XmlScanner(handler);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    await streamEntry(this.source, entry, this.budget, (chunk) => scanner.write(decoder.decode(chunk, { stream: true })));
+    scanner.write(decoder.decode());
+    scanner.end();
+  }
+
   async relationships(part: string): Promise<{ id: string; type: string; target: string }[]> {
     const path = relsPathOf(part);
     const out: { id: string; type: string; target: string }[] = [];
@@ -166,23 +178,28 @@ async function readStyles(parts: PartReader, path: string | undefined): Promise<
   return { dateStyles };
 }
 
+/** `name` at s[start, end)? (Local names of the hot elements are compared without making strings.) */
+function isName(s: string, start: number, end: number, name: string): boolean {
+  return end - start === name.length && s.startsWith(name, start);
+}
+
 async function readSharedStrings(parts: PartReader, path: string | undefined): Promise<string[]> {
   const strings: string[] = [];
   if (!path || !parts.has(path)) return strings;
   let inPhonetic = false;
   let collecting = false;
   let current = '';
-  await parts.parse(path, {
-    open: (name) => {
-      if (name === 'si') current = '';
-      else if (name === 't') collecting = !inPhonetic;
-      else if (name === 'rPh') inPhonetic = true;
+  await parts.scan(path, {
+    open: (s, start, end) => {
+      if (isName(s, start, end, 't')) collecting = !inPhonetic;
+      else if (isName(s, start, end, 'si')) current = '';
+      else if (isName(s, start, end, 'rPh')) inPhonetic = true;
     },
-    text: (text) => { if (collecting) current += text; },
-    close: (name) => {
-      if (name === 't') collecting = false;
-      else if (name === 'rPh') inPhonetic = false;
-      else if (name === 'si') strings.push(decodeEscapes(current));
+    text: (s, start, end, cdata) => { if (collecting) current += decodeText(s, start, end, cdata); },
+    close: (s, start, end) => {
+      if (isName(s, start, end, 't')) collecting = false;
+      else if (isName(s, start, end, 'si')) strings.push(ownString(decodeEscapes(current)));
+      else if (isName(s, start, end, 'rPh')) inPhonetic = false;
     },
   });
   return strings;
@@ -190,118 +207,228 @@ async function readSharedStrings(parts: PartReader, path: string | undefined): P
 
 interface Counters { rows: number; cells: number }
 
+/** The cell's `t`: how its text reads. Anything else (`n`, absent, unknown) is a number. */
+const enum CellType { Number, Shared, Inline, Str, Error, Bool, Date }
+
+function cellTypeOf(s: string, start: number, end: number): CellType {
+  const length = end - start;
+  if (length === 1) {
+    switch (s.charCodeAt(start)) {
+      case 115: return CellType.Shared; // s
+      case 98: return CellType.Bool; // b
+      case 101: return CellType.Error; // e
+      case 100: return CellType.Date; // d
+      default: return CellType.Number;
+    }
+  }
+  if (length === 3 && s.startsWith('str', start)) return CellType.Str;
+  if (length === 9 && s.startsWith('inlineStr', start)) return CellType.Inline;
+  if (hasEntity(s, start, end)) {
+    const decoded = decodeText(s, start, end);
+    return decoded.indexOf('&') < 0 ? cellTypeOf(decoded, 0, decoded.length) : CellType.Number;
+  }
+  return CellType.Number;
+}
+
+function hasEntity(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (s.charCodeAt(i) === 38) return true;
+  return false;
+}
+
+/** A whole number written in digits, without making a string; NaN when it is anything else (the caller then asks Number()). */
+function digitsAt(s: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return NaN;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** An attribute's number (`r` of a row, `s` of a cell); undefined when absent or empty, as the old reader read them. */
+function numberAt(s: string, start: number, end: number): number | undefined {
+  if (start < 0 || end === start) return undefined;
+  const n = digitsAt(s, start, end);
+  if (!Number.isNaN(n)) return n;
+  const text = hasEntity(s, start, end) ? decodeText(s, start, end) : s.slice(start, end);
+  return text === '' ? undefined : Number(text);
+}
+
+/** "AB12" at s[start, end) → 28 (1-based column); 0 when there are no letters. */
+function columnAt(s: string, start: number, end: number): number {
+  let col = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c >= 97 && c <= 122) col = col * 26 + c - 96;
+    else if (c === 38) return columnOf(decodeText(s, start, end));
+    else break;
+  }
+  return col;
+}
+
 const V = 1;
 const T = 2;
+
+/**
+ * One worksheet, streamed through the scanner: rows and cells as the old saxes handlers read them (the same
+ * values, the same limits at the same places), with the hot elements (`row`, `c`, `v`, `is`, `t`) recognised by
+ * their local name's length and characters and their attributes read in place.
+ */
+class SheetScan implements XmlHandler {
+  readonly rows: CellValue[][] = [];
+  readonly merges: string[] = [];
+  private readonly keep: boolean;
+  private rowNumber = 0;
+  private sheetRows = 0;
+  private cells: CellValue[] = [];
+  private col = 0;
+  private type = CellType.Number;
+  private style = 0;
+  private cellText = '';
+  private hasValue = false;
+  private collecting = 0;
+  private inInline = false;
+  private inPhonetic = false;
+
+  constructor(
+    private readonly name: string, private readonly shared: string[], private readonly styles: Styles, private readonly date1904: boolean,
+    private readonly limits: ReadLimits, private readonly counters: Counters, private readonly options: XlsxReadOptions,
+  ) {
+    this.keep = options.keepValues !== false;
+  }
+
+  open(s: string, nameStart: number, nameEnd: number, attributes: Attributes): void {
+    const length = nameEnd - nameStart;
+    const c0 = s.charCodeAt(nameStart);
+    if (length === 1) {
+      if (c0 === 99) this.openCell(s, attributes); // c
+      else if (c0 === 118) { this.collecting = V; this.hasValue = true; } // v
+      else if (c0 === 116) { if (this.inInline && !this.inPhonetic) this.collecting = T; } // t
+    } else if (length === 2) {
+      if (c0 === 105 && s.charCodeAt(nameStart + 1) === 115) { this.inInline = true; this.hasValue = true; } // is
+    } else if (length === 3) {
+      if (s.startsWith('row', nameStart)) this.openRow(s, attributes);
+      else if (s.startsWith('rPh', nameStart)) this.inPhonetic = true;
+    } else if (length === 9) {
+      if (s.startsWith('dimension', nameStart)) {
+        // Free early refusal: the writer's own statement of the sheet's extent (the counters still apply).
+        const ref = attributes.get('ref') ?? '';
+        const last = rowOf(ref.slice(ref.indexOf(':') + 1));
+        if (last > this.limits.rowsPerSheet) throw new ReadLimitError('rowsPerSheet', this.limits.rowsPerSheet, this.options.label, this.name);
+      } else if (s.startsWith('mergeCell', nameStart)) {
+        const ref = attributes.get('ref');
+        if (ref) this.merges.push(ref);
+      }
+    }
+  }
+
+  close(s: string, nameStart: number, nameEnd: number): void {
+    const length = nameEnd - nameStart;
+    if (length === 1) {
+      const c0 = s.charCodeAt(nameStart);
+      if (c0 === 118 || c0 === 116) this.collecting = 0; // v, t
+      else if (c0 === 99) this.closeCell(); // c
+    } else if (length === 3) {
+      if (s.startsWith('row', nameStart)) this.closeRow();
+      else if (s.startsWith('rPh', nameStart)) this.inPhonetic = false;
+    }
+  }
+
+  text(s: string, start: number, end: number, cdata: boolean): void {
+    if (this.collecting) this.cellText += decodeText(s, start, end, cdata);
+  }
+
+  /** `<c r= t= s=>`: one pass over the attributes; an unprefixed attribute wins over a prefixed one (x:r). */
+  private openCell(s: string, attributes: Attributes): void {
+    const { ranges, count } = attributes;
+    let rStart = -1; let rEnd = -1; let tStart = -1; let tEnd = -1; let sStart = -1; let sEnd = -1;
+    let exact = 0; // bits: r 1, t 2, s 4 — found without a prefix
+    for (let k = 0; k < count * 5; k += 5) {
+      const localStart = ranges[k + 1];
+      if (ranges[k + 2] - localStart !== 1) continue;
+      const unprefixed = localStart === ranges[k];
+      switch (s.charCodeAt(localStart)) {
+        case 114: if (unprefixed || !(exact & 1)) { rStart = ranges[k + 3]; rEnd = ranges[k + 4]; if (unprefixed) exact |= 1; } break; // r
+        case 116: if (unprefixed || !(exact & 2)) { tStart = ranges[k + 3]; tEnd = ranges[k + 4]; if (unprefixed) exact |= 2; } break; // t
+        case 115: if (unprefixed || !(exact & 4)) { sStart = ranges[k + 3]; sEnd = ranges[k + 4]; if (unprefixed) exact |= 4; } break; // s
+        default:
+      }
+    }
+    const c = rStart >= 0 ? columnAt(s, rStart, rEnd) : 0;
+    this.col = c > 0 ? c : this.col + 1;
+    this.type = tStart >= 0 ? cellTypeOf(s, tStart, tEnd) : CellType.Number;
+    this.style = numberAt(s, sStart, sEnd) ?? 0;
+    this.cellText = '';
+    this.hasValue = false;
+    this.inInline = false;
+  }
+
+  private openRow(s: string, attributes: Attributes): void {
+    const r = attributes.find('r');
+    const n = r < 0 ? undefined : numberAt(s, attributes.valueStart(r), attributes.valueEnd(r));
+    this.rowNumber = n ?? this.rowNumber + 1;
+    this.sheetRows++;
+    this.counters.rows++;
+    const { limits, options } = this;
+    if (this.rowNumber > limits.rowsPerSheet || this.sheetRows > limits.rowsPerSheet) throw new ReadLimitError('rowsPerSheet', limits.rowsPerSheet, options.label, this.name);
+    if (this.counters.rows > limits.rows) throw new ReadLimitError('rows', limits.rows, options.label);
+    this.cells = [];
+    this.col = 0;
+  }
+
+  private closeCell(): void {
+    if (!this.hasValue) return;
+    const v = this.value();
+    if (v === '') return;
+    if (++this.counters.cells > this.limits.cells) throw new ReadLimitError('cells', this.limits.cells, this.options.label);
+    if (!this.keep) return;
+    const { cells, col } = this;
+    while (cells.length < col - 1) cells.push('');
+    cells[col - 1] = v;
+  }
+
+  private closeRow(): void {
+    if (this.keep) this.rows[this.rowNumber - 1] = this.cells;
+    if (this.options.onProgress && this.rowNumber % 5000 === 0) this.options.onProgress(this.name, this.rowNumber);
+  }
+
+  private value(): CellValue {
+    const text = this.cellText;
+    switch (this.type) {
+      case CellType.Shared: {
+        if (text.trim() === '') return '';
+        const s = this.shared[Number(text)];
+        if (s === undefined) throw new ZipFormatError(`shared string ${text} missing`);
+        return s;
+      }
+      case CellType.Inline: return ownString(decodeEscapes(text));
+      case CellType.Str: return ownString(decodeEscapes(text));
+      case CellType.Error: return ownString(text); // #DIV/0!, #REF!…: the engine reports them as formula errors on this cell.
+      case CellType.Bool: return text.trim() !== '0' && text.trim().toLowerCase() !== 'false';
+      case CellType.Date: {
+        const d = new Date(text);
+        return Number.isNaN(d.getTime()) ? ownString(text) : d;
+      }
+      default: {
+        if (text.trim() === '') return '';
+        const n = Number(text);
+        if (Number.isNaN(n)) return ownString(text);
+        return this.styles.dateStyles[this.style] ? serialToDate(n, this.date1904) : n;
+      }
+    }
+  }
+}
 
 async function readSheet(
   parts: PartReader, path: string, name: string, shared: string[], styles: Styles, date1904: boolean,
   limits: ReadLimits, counters: Counters, options: XlsxReadOptions,
 ): Promise<SheetModel> {
-  const keep = options.keepValues !== false;
-  const label = options.label;
-  const rows: CellValue[][] = [];
-  const merges: string[] = [];
-  let rowNumber = 0;
-  let sheetRows = 0;
-  let cells: CellValue[] = [];
-  let col = 0;
-  let type = '';
-  let style = 0;
-  let text = '';
-  let hasValue = false;
-  let collecting = 0;
-  let inInline = false;
-  let inPhonetic = false;
-
-  const value = (): CellValue => {
-    switch (type) {
-      case 's': {
-        if (text.trim() === '') return '';
-        const s = shared[Number(text)];
-        if (s === undefined) throw new ZipFormatError(`shared string ${text} missing`);
-        return s;
-      }
-      case 'inlineStr': return decodeEscapes(text);
-      case 'str': return decodeEscapes(text);
-      case 'e': return text; // #DIV/0!, #REF!…: the engine reports them as formula errors on this cell.
-      case 'b': return text.trim() !== '0' && text.trim().toLowerCase() !== 'false';
-      case 'd': {
-        const d = new Date(text);
-        return Number.isNaN(d.getTime()) ? text : d;
-      }
-      default: {
-        if (text.trim() === '') return '';
-        const n = Number(text);
-        if (Number.isNaN(n)) return text;
-        return styles.dateStyles[style] ? serialToDate(n, date1904) : n;
-      }
-    }
-  };
-
-  await parts.parse(path, {
-    open: (tagName, tag) => {
-      switch (tagName) {
-        case 'c': {
-          const ref = attribute(tag, 'r');
-          const c = ref ? columnOf(ref) : 0;
-          col = c > 0 ? c : col + 1;
-          type = attribute(tag, 't') ?? '';
-          const s = attribute(tag, 's');
-          style = s ? Number(s) : 0;
-          text = '';
-          hasValue = false;
-          inInline = false;
-          return;
-        }
-        case 'v': collecting = V; hasValue = true; return;
-        case 'is': inInline = true; hasValue = true; return;
-        case 't': if (inInline && !inPhonetic) collecting = T; return;
-        case 'rPh': inPhonetic = true; return;
-        case 'row': {
-          const r = attribute(tag, 'r');
-          rowNumber = r ? Number(r) : rowNumber + 1;
-          sheetRows++;
-          counters.rows++;
-          if (rowNumber > limits.rowsPerSheet || sheetRows > limits.rowsPerSheet) throw new ReadLimitError('rowsPerSheet', limits.rowsPerSheet, label, name);
-          if (counters.rows > limits.rows) throw new ReadLimitError('rows', limits.rows, label);
-          cells = [];
-          col = 0;
-          return;
-        }
-        case 'dimension': {
-          // Free early refusal: the writer's own statement of the sheet's extent (the counters still apply).
-          const ref = attribute(tag, 'ref') ?? '';
-          const last = rowOf(ref.slice(ref.indexOf(':') + 1));
-          if (last > limits.rowsPerSheet) throw new ReadLimitError('rowsPerSheet', limits.rowsPerSheet, label, name);
-          return;
-        }
-        case 'mergeCell': { const ref = attribute(tag, 'ref'); if (ref) merges.push(ref); return; }
-        default:
-      }
-    },
-    text: (t) => { if (collecting) text += t; },
-    close: (tagName) => {
-      switch (tagName) {
-        case 'v': case 't': collecting = 0; return;
-        case 'rPh': inPhonetic = false; return;
-        case 'c': {
-          if (!hasValue) return;
-          const v = value();
-          if (v === '') return;
-          if (++counters.cells > limits.cells) throw new ReadLimitError('cells', limits.cells, label);
-          if (!keep) return;
-          while (cells.length < col - 1) cells.push('');
-          cells[col - 1] = v;
-          return;
-        }
-        case 'row':
-          if (keep) rows[rowNumber - 1] = cells;
-          if (options.onProgress && rowNumber % 5000 === 0) options.onProgress(name, rowNumber);
-          return;
-        default:
-      }
-    },
-  });
+  const sheet = new SheetScan(name, shared, styles, date1904, limits, counters, options);
+  await parts.scan(path, sheet);
+  const { rows, merges } = sheet;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   return merges.length ? { name, rows, merges } : { name, rows };
 }
