@@ -112,6 +112,26 @@ describe('cell values as other writers store them', () => {
     expect(model.sheets[0].rows).toEqual([['', 'Querétaro', 7]]);
   });
 
+  test('markup other writers use reads the same at every chunk size: quotes, a style-only cell, entities, CR LF, CDATA, comments, prefixes', async () => {
+    const plain = worksheetXml("<row r='1'><c r='A1' t='inlineStr'><is><t>Obra &amp; servicio &lt;1&gt; &#233;&#xF1;</t></is></c><c r=\"B1\" s=\"1\"/>"
+      + "<c r = 'C1' s='0' ><v>12.5</v></c><c r=\"D1\" t=\"str\"><v>a&#13;\r\nb</v></c><!-- nota: <c r=\"Z1\"><v>9</v></c> -->"
+      + '<c r="E1" t="str"><v><![CDATA[<x> & y]]></v></c></row><row r="2"><c r="A2" t="s"/><c r="B2" s="1"><v>45382</v></c><c r="C2"></c></row>');
+    const prefixed = '<?xml version="1.0"?><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>'
+      + '<x:row x:r="1"><x:c x:r="B1" x:s="1"/><x:c x:r="C1" x:t="inlineStr"><x:is><x:t>Querétaro</x:t></x:is></x:c><x:c x:r="D1" x:s="1"><x:v>45382</x:v></x:c></x:row>'
+      + '</x:sheetData></x:worksheet>';
+    const expected = [
+      [['Obra & servicio <1> éñ', '', 12.5, 'a\r\nb', '<x> & y'], ['', new Date('2024-03-31T00:00:00Z')]],
+      [['', '', 'Querétaro', new Date('2024-03-31T00:00:00Z')]],
+    ];
+    for (const stored of [true, false]) {
+      const bytes = rawXlsx({ sheets: [{ name: 'Marcado', xml: plain }, { name: 'Prefijos', xml: prefixed }], cellXfs: [0, 14], stored });
+      for (const chunk of stored ? [1, 2, 3, 4, 5, 6, 7, 8, 9] : [64, 65, 66, 67, 68, 69, 70, 71, 72]) {
+        const model = await read(bytes, chunk);
+        expect(model.sheets.map((sheet) => sheet.rows)).toEqual(expected);
+      }
+    }
+  });
+
   test('a formula error reaches the engine as a finding on its cell', async () => {
     const { unflatten } = await import('../../../../core/unflatten');
     const xml = worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>title</t></is></c><c r="C1" t="inlineStr"><is><t>budget/amount/amount</t></is></c></row>'
