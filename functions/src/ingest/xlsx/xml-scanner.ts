@@ -91,6 +91,8 @@ export class Attributes {
 
 /** Constructs longer than this are collected piece by piece rather than re-joined with every chunk. */
 const LONG = 64 * 1024;
+/** How much of the next chunk an unfinished construct is joined with first (most tags end well within it). */
+const BRIDGE = 1024;
 /** The longest entity we decode (`&#x10FFFF;`): a `&` followed by no `;` within this is an error, not a split. */
 const ENTITY_MAX = 10;
 
@@ -109,14 +111,6 @@ const EQ = 61;
 const enum Kind { Tag, EndTag, Comment, Cdata, Pi }
 
 const TERMINATORS: Record<Kind, string> = { [Kind.Tag]: '>', [Kind.EndTag]: '>', [Kind.Comment]: '-->', [Kind.Cdata]: ']]>', [Kind.Pi]: '?>' };
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-
-function isNameEnd(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === SLASH || c === GT;
-}
 
 function damaged(what: string): ZipFormatError {
   return new ZipFormatError(`xml: ${what}`);
@@ -140,10 +134,23 @@ export class XmlScanner {
       // The construct ends in this chunk: scan it once, whole, with the rest of the chunk.
       const joined = this.long.pieces.join('') + chunk;
       this.long = undefined;
-      this.scan(joined);
+      this.consume(joined, 0);
       return;
     }
-    this.scan(this.pending.length ? this.pending + chunk : chunk);
+    const pending = this.pending;
+    if (!pending.length) { this.consume(chunk, 0); return; }
+    // Join the unfinished construct with the start of the chunk only, so the chunk stays the flat string it was
+    // decoded as (a joined string is slower to read for the rest of the chunk, and one more copy).
+    this.pending = '';
+    const head = pending + chunk.slice(0, BRIDGE);
+    const at = this.scan(head, 0, pending.length);
+    if (at >= pending.length) this.consume(chunk, at - pending.length);
+    else this.consume(pending.slice(at) + chunk, 0); // it did not end within the bridge
+  }
+
+  private consume(s: string, from: number): void {
+    const at = this.scan(s, from, s.length);
+    if (at < s.length) this.keep(s.slice(at));
   }
 
   /** The part has ended: anything left unfinished means a damaged file. */
@@ -158,24 +165,29 @@ export class XmlScanner {
     if (!this.sawRoot || this.depth !== 0) throw damaged('unclosed element');
   }
 
-  private scan(s: string): void {
+  /**
+   * Hands over every construct that starts before `stopAt` and is complete in `s`; returns where it stopped: at
+   * or after stopAt, or the start of an unfinished construct (or of text held back: a partial entity, a final CR).
+   */
+  private scan(s: string, from: number, stopAt: number): number {
     const n = s.length;
     const h = this.handler;
-    let p = 0;
-    while (p < n) {
+    let p = from;
+    while (p < stopAt) {
       const lt = s.indexOf('<', p);
-      if (lt < 0) { p = this.tailText(s, p); break; }
+      if (lt < 0) return this.tailText(s, p);
       if (lt > p) h.text(s, p, lt, false);
       p = lt;
       if (lt + 1 >= n) break;
       const c = s.charCodeAt(lt + 1);
       if (c === SLASH) {
         const gt = s.indexOf('>', lt + 2);
-        if (gt < 0) { this.incomplete(s, lt, Kind.EndTag); return; }
+        if (gt < 0) return lt;
         let nameStart = lt + 2;
         let nameEnd = nameStart;
-        while (nameEnd < gt && !isNameEnd(s.charCodeAt(nameEnd))) {
-          if (s.charCodeAt(nameEnd) === COLON) nameStart = nameEnd + 1;
+        let ch = 0;
+        while (nameEnd < gt && (ch = s.charCodeAt(nameEnd)) > 32) {
+          if (ch === COLON) nameStart = nameEnd + 1;
           nameEnd++;
         }
         if (--this.depth < 0) throw damaged('end tag without start');
@@ -184,11 +196,11 @@ export class XmlScanner {
       } else if (c === BANG) {
         if (s.startsWith('<!--', lt)) {
           const end = s.indexOf('-->', lt + 4);
-          if (end < 0) { this.incomplete(s, lt, Kind.Comment); return; }
+          if (end < 0) return lt;
           p = end + 3;
         } else if (s.startsWith('<![CDATA[', lt)) {
           const end = s.indexOf(']]>', lt + 9);
-          if (end < 0) { this.incomplete(s, lt, Kind.Cdata); return; }
+          if (end < 0) return lt;
           h.text(s, lt + 9, end, true);
           p = end + 3;
         } else if (n - lt < 9 && ('<![CDATA['.startsWith(s.slice(lt)) || '<!--'.startsWith(s.slice(lt)))) {
@@ -198,18 +210,20 @@ export class XmlScanner {
         }
       } else if (c === QUESTION) {
         const end = s.indexOf('?>', lt + 2);
-        if (end < 0) { this.incomplete(s, lt, Kind.Pi); return; }
+        if (end < 0) return lt;
         p = end + 2;
       } else {
         // A start tag, read in one pass: name, then each attribute's name and quoted value (which may hold `>`).
+        // (Characters up to 32 are the spaces XML allows there; the tests are written out because this runs before
+        // the JIT has compiled anything, where each call costs.)
         let i = lt + 1;
         let nameStart = i;
         let ch = 0;
-        while (i < n && !isNameEnd(ch = s.charCodeAt(i))) {
+        while (i < n && (ch = s.charCodeAt(i)) > 32 && ch !== SLASH && ch !== GT) {
           if (ch === COLON) nameStart = i + 1;
           i++;
         }
-        if (i >= n) { this.incomplete(s, lt, Kind.Tag); return; }
+        if (i >= n) return lt;
         const nameEnd = i;
         if (nameEnd === lt + 1) throw damaged('tag without a name');
         const attrs = this.attributes;
@@ -217,11 +231,11 @@ export class XmlScanner {
         attrs.count = 0;
         let empty = false;
         for (;;) {
-          while (i < n && isSpace(ch = s.charCodeAt(i))) i++;
-          if (i >= n) { this.incomplete(s, lt, Kind.Tag); return; }
+          while (i < n && (ch = s.charCodeAt(i)) <= 32) i++;
+          if (i >= n) return lt;
           if (ch === GT) break;
           if (ch === SLASH) {
-            if (i + 1 >= n) { this.incomplete(s, lt, Kind.Tag); return; }
+            if (i + 1 >= n) return lt;
             if (s.charCodeAt(i + 1) !== GT) throw damaged('bad tag');
             empty = true;
             i++;
@@ -229,20 +243,20 @@ export class XmlScanner {
           }
           const attrStart = i;
           let localStart = i;
-          while (i < n && (ch = s.charCodeAt(i)) !== EQ && !isNameEnd(ch)) {
+          while (i < n && (ch = s.charCodeAt(i)) > 32 && ch !== EQ && ch !== SLASH && ch !== GT) {
             if (ch === COLON) localStart = i + 1;
             i++;
           }
           const attrEnd = i;
-          while (i < n && isSpace(ch = s.charCodeAt(i))) i++;
-          if (i >= n) { this.incomplete(s, lt, Kind.Tag); return; }
+          while (i < n && (ch = s.charCodeAt(i)) <= 32) i++;
+          if (i >= n) return lt;
           if (ch !== EQ || attrEnd === attrStart) throw damaged('bad attribute');
           i++;
-          while (i < n && isSpace(ch = s.charCodeAt(i))) i++;
-          if (i >= n) { this.incomplete(s, lt, Kind.Tag); return; }
+          while (i < n && (ch = s.charCodeAt(i)) <= 32) i++;
+          if (i >= n) return lt;
           if (ch !== QUOT && ch !== APOS) throw damaged('bad attribute');
           const valueEnd = s.indexOf(ch === QUOT ? '"' : "'", i + 1);
-          if (valueEnd < 0) { this.incomplete(s, lt, Kind.Tag); return; }
+          if (valueEnd < 0) return lt;
           attrs.add(attrStart, localStart, attrEnd, i + 1, valueEnd);
           i = valueEnd + 1;
         }
@@ -255,7 +269,7 @@ export class XmlScanner {
         p = gt + 1;
       }
     }
-    this.pending = p < n ? s.slice(p) : '';
+    return p;
   }
 
   /** Text running to the end of the chunk: hand it over except an unfinished entity or a final CR. Returns where the kept part starts. */
@@ -269,11 +283,10 @@ export class XmlScanner {
     return keep;
   }
 
-  /** A construct starting at `at` is not finished in `s`: keep it, in pieces when it is long. */
-  private incomplete(s: string, at: number, kind: Kind): void {
-    const rest = s.slice(at);
+  /** An unfinished construct (or held-back text) at the end of a chunk: keep it, in pieces when it is long. */
+  private keep(rest: string): void {
     if (rest.length < LONG) { this.pending = rest; return; }
-    this.pending = '';
+    const kind = rest.startsWith('</') ? Kind.EndTag : rest.startsWith('<!--') ? Kind.Comment : rest.startsWith('<![CDATA[') ? Kind.Cdata : rest.startsWith('<?') ? Kind.Pi : Kind.Tag;
     let quote = 0;
     if (kind === Kind.Tag) {
       for (let i = 1; i < rest.length; i++) {
