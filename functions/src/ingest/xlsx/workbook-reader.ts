@@ -11,6 +11,7 @@ import type { CellValue, SheetModel, WorkbookModel } from '../../../../core/work
 import { SourceError } from '../sheet-source';
 import { isDateFormat, serialToDate } from './number-format';
 import { ReadLimitError, resolveLimits, type ReadLimits } from './read-limits';
+import { Utf8Chunks } from './utf8-chunks';
 import { decodeText, ownString, XmlScanner, type Attributes, type XmlHandler } from './xml-scanner';
 import { readDirectory, streamEntry, UnpackBudget, ZipFormatError, type ByteSource, type ZipEntry } from './zip-archive';
 
@@ -135,9 +136,9 @@ class PartReader {
     const entry = this.entries.get(path.toLowerCase());
     if (!entry) throw new ZipFormatError(`missing part ${path}`);
     const scanner = new XmlScanner(handler);
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    await streamEntry(this.source, entry, this.budget, (chunk) => scanner.write(decoder.decode(chunk, { stream: true })));
-    scanner.write(decoder.decode());
+    const decoder = new Utf8Chunks();
+    await streamEntry(this.source, entry, this.budget, (chunk) => scanner.write(decoder.decode(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
+    decoder.end();
     scanner.end();
   }
 
