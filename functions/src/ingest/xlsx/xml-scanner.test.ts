@@ -113,3 +113,8 @@ test('a value owns its characters and keeps its text', () => {
   expect(value).toBe('Municipio de Mérida');
   expect(ownString('corto')).toBe('corto');
 });
+
+test('a tag with more attributes than the first room holds keeps them all', () => {
+  const attrs = Array.from({ length: 40 }, (_v, i) => `a${i}="${i}"`);
+  expect(scanChunks([`<a ${attrs.join(' ')}/>`])).toEqual([`open a ${attrs.map((a, i) => `a${i}(a${i})="${i}"`).join(' ')}`, 'close a']);
+});

@@ -44,15 +44,11 @@ export class Attributes {
   /** Per attribute: name start, local name start (after a prefix's colon), name end, value start, value end. */
   ranges = new Int32Array(5 * 16);
 
-  add(nameStart: number, localStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
-    let r = this.ranges;
-    if ((this.count + 1) * 5 > r.length) {
-      r = new Int32Array(r.length * 2);
-      r.set(this.ranges);
-      this.ranges = r;
-    }
-    const k = this.count++ * 5;
-    r[k] = nameStart; r[k + 1] = localStart; r[k + 2] = nameEnd; r[k + 3] = valueStart; r[k + 4] = valueEnd;
+  /** Room for more attributes (a tag with more than 16). */
+  grow(): void {
+    const r = new Int32Array(this.ranges.length * 2);
+    r.set(this.ranges);
+    this.ranges = r;
   }
 
   /** Whether attribute i's name is `name` (exact) or its local name is (`exact` false). */
@@ -257,7 +253,12 @@ export class XmlScanner {
           if (ch !== QUOT && ch !== APOS) throw damaged('bad attribute');
           const valueEnd = s.indexOf(ch === QUOT ? '"' : "'", i + 1);
           if (valueEnd < 0) return lt;
-          attrs.add(attrStart, localStart, attrEnd, i + 1, valueEnd);
+          // Attributes.add() written out: this runs for every attribute, before the JIT has inlined anything.
+          const k = attrs.count * 5;
+          if (k + 5 > attrs.ranges.length) attrs.grow();
+          const r = attrs.ranges;
+          r[k] = attrStart; r[k + 1] = localStart; r[k + 2] = attrEnd; r[k + 3] = i + 1; r[k + 4] = valueEnd;
+          attrs.count++;
           i = valueEnd + 1;
         }
         const gt = i;
@@ -323,12 +324,14 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
  * the line breaks). Plain text, the common case, is one slice.
  */
 export function decodeText(s: string, start: number, end: number, cdata = false): string {
+  // The common case, no entity and no CR, is checked by native searches in the slice (no loop to warm up).
+  const plain = s.slice(start, end);
+  if ((cdata || plain.indexOf('&') < 0) && plain.indexOf('\r') < 0) return plain;
   let i = start;
   for (; i < end; i++) {
     const c = s.charCodeAt(i);
     if (c === CR || (c === AMP && !cdata)) break;
   }
-  if (i === end) return s.slice(start, end);
   let out = s.slice(start, i);
   while (i < end) {
     const c = s.charCodeAt(i);
