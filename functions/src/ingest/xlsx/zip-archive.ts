@@ -248,7 +248,9 @@ async function inflateWhole(source: ByteSource, entry: ZipEntry, start: number, 
   const input = await source.read(start, end - start);
   if (input.length < end - start) throw new ZipFormatError('truncated part');
   try {
-    return zlib.inflateRawSync(input, { maxOutputLength: Math.max(entry.declaredSize, 1) });
+    // One output buffer, a byte larger than declared so zlib sees room left and stops (its default is 16 KiB pieces
+    // joined by one more copy at the end).
+    return zlib.inflateRawSync(input, { maxOutputLength: Math.max(entry.declaredSize, 1), chunkSize: Math.max(entry.declaredSize + 1, zlib.constants.Z_MIN_CHUNK) });
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
     throw new ZipFormatError(`inflate: ${e instanceof Error ? e.message : String(e)}`);
