@@ -31,6 +31,92 @@ export interface Anchor {
 /** Children scanned one by one when looking for the anchor holding a pointer; a longer list is looked up by hash. */
 const FEW = 32;
 
+/**
+ * An anchor at `{parent's pointer}/{tail}/{index}` (a root: `/{tail}/{index}`), its pointer text built only when
+ * asked. The conversion makes one anchor per array item (250,000 for 10,000 processes): building and flattening
+ * each pointer was a tenth of the conversion's time and memory, and lookups find an item by `tail` and `index`
+ * without it.
+ */
+class ItemAnchor implements Anchor {
+  private text?: string;
+  readonly entries: unknown[] = [];
+  children?: Anchor[];
+  /** Children by tail (their positions in the array are their indexes), built for a long list on first lookup. */
+  byTail?: Map<string, (ItemAnchor | undefined)[]>;
+
+  constructor(readonly parent: Anchor | undefined, readonly tail: string, readonly index: number, readonly depth: number) {}
+
+  get pointer(): string {
+    return (this.text ??= `${this.parent ? this.parent.pointer : ''}/${this.tail}/${this.index}`);
+  }
+}
+
+/** The array position written at `i` in `pointer` (digits, no leading zero, then `/` or the end); -1 if none. */
+function indexAt(pointer: string, i: number): number {
+  const start = i;
+  let n = 0;
+  for (let c = pointer.charCodeAt(i); c >= 48 && c <= 57; c = pointer.charCodeAt(++i)) n = n * 10 + (c - 48);
+  if (i === start || (pointer.charCodeAt(start) === 48 && i - start > 1)) return -1;
+  return i === pointer.length || pointer.charCodeAt(i) === 47 ? n : -1;
+}
+
+/** Digits of a (valid) array position. */
+function digits(n: number): number {
+  let d = 1;
+  while (n >= 10) { n = Math.floor(n / 10); d++; }
+  return d;
+}
+
+/**
+ * Where `anchor` ends in `pointer` when `pointer` is it or lies below it, given that `pointer` continues the
+ * anchor's parent from `at` (a `/`, or the end); -1 otherwise.
+ */
+function matchAt(anchor: Anchor, pointer: string, at: number): number {
+  if (!(anchor instanceof ItemAnchor)) return holds(anchor, pointer, true) ? anchor.pointer.length : -1;
+  const tail = anchor.tail;
+  const i = at + 1 + tail.length;
+  if (pointer.charCodeAt(at) !== 47 || pointer.charCodeAt(i) !== 47 || !pointer.startsWith(tail, at + 1)) return -1;
+  return indexAt(pointer, i + 1) === anchor.index ? i + 1 + digits(anchor.index) : -1;
+}
+
+/** The child of `anchor` that is or holds `pointer` (which continues `anchor` from `at`), and where it ends there. */
+function childAt(anchor: Anchor, pointer: string, at: number): { child: Anchor; end: number } | undefined {
+  const children = anchor.children;
+  if (!children) return undefined;
+  if (children.length > FEW && anchor instanceof ItemAnchor) {
+    // A long list (a document with hundreds of items): its item anchors by tail and index, built once.
+    if (!anchor.byTail) {
+      const byTail = new Map<string, (ItemAnchor | undefined)[]>();
+      for (const c of children) {
+        if (!(c instanceof ItemAnchor)) continue;
+        let list = byTail.get(c.tail);
+        if (!list) byTail.set(c.tail, (list = []));
+        list[c.index] ??= c;
+      }
+      anchor.byTail = byTail;
+    }
+    for (const [tail, list] of anchor.byTail) {
+      if (!pointer.startsWith(tail, at + 1) || pointer.charCodeAt(at + 1 + tail.length) !== 47) continue;
+      const child = list[indexAt(pointer, at + 2 + tail.length)];
+      const end = child ? matchAt(child, pointer, at) : -1;
+      if (child && end >= 0) return { child, end };
+    }
+    for (const child of children) {
+      if (child instanceof ItemAnchor) continue;
+      const end = matchAt(child, pointer, at);
+      if (end >= 0) return { child, end };
+    }
+    return undefined;
+  }
+  for (const child of children) {
+    const end = matchAt(child, pointer, at);
+    if (end >= 0) return { child, end };
+  }
+  return undefined;
+}
+
+const NOT_AN_ITEM = Symbol('not an item');
+
 /** Whether `pointer` lies strictly below `anchor` (or is it, with `orSelf`). */
 function holds(anchor: Anchor, pointer: string, orSelf: boolean): boolean {
   const n = anchor.pointer.length;
@@ -65,6 +151,8 @@ export class SourceMap {
   private recent?: Anchor;
   /** `sheet \0 column field` → where that column is (registered with the sheet, or by the first value set). */
   private readonly positions = new Map<string, Position>();
+  /** The documents' anchors made by `rootAnchor`, by collection and position: a lookup starts there. */
+  private readonly items = new Map<string, (ItemAnchor | undefined)[]>();
   private count = 0;
 
   /** A source map holding a plain `pointer → cell` object (tests, data that crossed a JSON boundary). */
@@ -100,6 +188,29 @@ export class SourceMap {
     if (parent) (parent.children ??= []).push(a);
     else this.roots.push(a);
     this.index?.set(pointer, a);
+    return a;
+  }
+
+  /** The anchor of document `index` of `collection` (`/releases/3`), its pointer built only when asked. */
+  rootAnchor(collection: string, index: number): Anchor {
+    const a = new ItemAnchor(undefined, collection, index, 2);
+    this.roots.push(a);
+    let list = this.items.get(collection);
+    if (!list) this.items.set(collection, (list = []));
+    list[index] ??= a;
+    if (this.index) this.index.set(a.pointer, a);
+    return a;
+  }
+
+  /**
+   * The anchor of item `index` of the array at `tail` below `parent` (`tail` in pointer syntax, `tailDepth`
+   * segments): `${parent.pointer}/${tail}/${index}`, its pointer built only when asked.
+   */
+  childAnchor(parent: Anchor, tail: string, tailDepth: number, index: number): Anchor {
+    const a = new ItemAnchor(parent, tail, index, parent.depth + tailDepth + 1);
+    (parent.children ??= []).push(a);
+    if (parent instanceof ItemAnchor) parent.byTail = undefined;
+    if (this.index) this.index.set(a.pointer, a);
     return a;
   }
 
@@ -208,6 +319,33 @@ export class SourceMap {
 
   /** The innermost anchor strictly above `pointer` (or at it, with `orSelf`). */
   private container(pointer: string, orSelf = false): Anchor | undefined {
+    const item = this.itemContainer(pointer, orSelf);
+    return item === NOT_AN_ITEM ? this.nearContainer(pointer, orSelf) : item;
+  }
+
+  /**
+   * `container` for a pointer into a document made by `rootAnchor`: down from the document, matching each item by
+   * its tail and index (no pointer text needed). NOT_AN_ITEM when the pointer names no such document.
+   */
+  private itemContainer(pointer: string, orSelf: boolean): Anchor | undefined | typeof NOT_AN_ITEM {
+    if (this.items.size === 0 || pointer.charCodeAt(0) !== 47) return NOT_AN_ITEM;
+    const slash = pointer.indexOf('/', 1);
+    const list = slash < 0 ? undefined : this.items.get(pointer.slice(1, slash));
+    const root = list?.[indexAt(pointer, slash + 1)];
+    if (!root) return NOT_AN_ITEM;
+    let at = slash + 1 + digits(root.index);
+    if (at === pointer.length) return orSelf ? root : undefined;
+    let near: Anchor = root;
+    for (;;) {
+      const next = childAt(near, pointer, at);
+      if (!next) return near;
+      if (next.end === pointer.length) return orSelf ? next.child : near;
+      near = next.child;
+      at = next.end;
+    }
+  }
+
+  private nearContainer(pointer: string, orSelf: boolean): Anchor | undefined {
     // From the anchor found last: up through parents to one holding `pointer`, then down through few children.
     let near = this.recent;
     while (near && !holds(near, pointer, orSelf)) near = near.parent;

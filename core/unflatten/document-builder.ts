@@ -8,8 +8,7 @@ import type { Anchor, SourceMap, SourceRow } from '../findings/source-map';
 
 export interface DocNode {
   obj: Record<string, unknown>;
-  pointer: string;
-  /** Where the source map records the values of this object. */
+  /** Where the source map records the values of this object; its `pointer` is the object's (built when asked). */
   anchor: Anchor;
   /** Items of each array below this node, by id: array field → id → node. */
   index?: Map<string, Map<string, DocNode>>;
@@ -20,6 +19,8 @@ export interface RelPath {
   segments: readonly string[];
   /** `segments` as escaped pointer segments joined by `/`. */
   pointer: string;
+  /** `segments.length`. */
+  depth: number;
   /** Whether each segment holds an array (the next one is a position in a scalar array, `coordinates/1`). */
   holdsArray: readonly boolean[];
 }
@@ -46,7 +47,7 @@ export function pointerOf(base: string, segs: readonly string[]): string {
 }
 
 export function relPath(segments: readonly string[]): RelPath {
-  return { segments, pointer: pointerOf('', segments).slice(1), holdsArray: segments.map((_, i) => /^\d+$/.test(segments[i + 1] ?? '')) };
+  return { segments, pointer: pointerOf('', segments).slice(1), depth: segments.length, holdsArray: segments.map((_, i) => /^\d+$/.test(segments[i + 1] ?? '')) };
 }
 
 export class DocumentSet {
@@ -62,8 +63,7 @@ export class DocumentSet {
   /** A new document whose key came from `column` (0-based) of `row`. */
   createRoot(key: string, row: SourceRow, column: number): DocNode {
     const obj: Record<string, unknown> = { [this.rootKey]: key };
-    const pointer = `/${this.collection}/${this.docs.length}`;
-    const node: DocNode = { obj, pointer, anchor: this.sourceMap.anchor(pointer) };
+    const node: DocNode = { obj, anchor: this.sourceMap.rootAnchor(this.collection, this.docs.length) };
     this.docs.push(obj);
     this.roots.set(key, node);
     this.sourceMap.record(node.anchor, escapePointerSegment(this.rootKey), row, column);
@@ -89,8 +89,7 @@ export class DocumentSet {
     if (arr === undefined) arr = cur[last] = [];
     if (!Array.isArray(arr)) return undefined;
     const obj: Record<string, unknown> = {};
-    const pointer = `${parent.pointer}/${rel.pointer}/${arr.length}`;
-    const node: DocNode = { obj, pointer, anchor: this.sourceMap.anchor(pointer, parent.anchor) };
+    const node: DocNode = { obj, anchor: this.sourceMap.childAnchor(parent.anchor, rel.pointer, rel.depth, arr.length) };
     arr.push(obj);
     if (id !== undefined) {
       obj.id = id;
@@ -116,7 +115,7 @@ export class DocumentSet {
         cur = made;
       } else if (isContainer(slot)) cur = slot;
       else {
-        const pointer = pointerOf(node.pointer, segs.slice(0, i + 1));
+        const pointer = pointerOf(node.anchor.pointer, segs.slice(0, i + 1));
         return { kind: 'conflict', first: this.sourceMap.get(pointer), firstValue: slot, pointer };
       }
     }
@@ -124,7 +123,7 @@ export class DocumentSet {
     const existing = (cur as Record<string, unknown>)[last];
     if (existing !== undefined) {
       if (sameValue(existing, value)) return SAME;
-      const pointer = `${node.pointer}/${rel.pointer}`;
+      const pointer = `${node.anchor.pointer}/${rel.pointer}`;
       return { kind: 'conflict', first: this.sourceMap.get(pointer), firstValue: existing, pointer };
     }
     (cur as Record<string, unknown>)[last] = value;
