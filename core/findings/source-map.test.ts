@@ -123,3 +123,20 @@ describe('SourceMap item anchors (pointer text built only when asked)', () => {
     expect(late.depth).toBe(5);
   });
 });
+
+test('deleting the first, a middle and the last value of an object keeps the others in order', () => {
+  const map = new SourceMap();
+  const sheet = map.addSheet('Hoja', [{ index: 0, header: 'A', field: 'a' }]);
+  const root = map.rootAnchor('projects', 0);
+  for (const [i, path] of ['a', 'b', 'c', 'd', 'e'].entries()) map.record(root, path, { sheet, row: i + 2 }, 0);
+  for (const path of ['c', 'a', 'e', 'x']) expect(map.delete(`/projects/0/${path}`)).toBe(path !== 'x');
+  map.record(root, 'f', { sheet, row: 9 }, 0);
+  map.set('/projects/0/b', { sheet: 'Otra', row: 1, column: 1, header: 'B' });
+  map.set('/projects/0/g', { sheet: 'Otra', row: 2, column: 1, header: 'G' });
+  expect([...map.entries()].map(([p, c]) => `${p}@${c.sheet}${c.row}`)).toEqual(['/projects/0/b@Otra1', '/projects/0/d@Hoja5', '/projects/0/f@Hoja9', '/projects/0/g@Otra2']);
+  expect(map.size).toBe(4);
+  for (const path of ['b', 'd', 'f', 'g']) expect(map.delete(`/projects/0/${path}`)).toBe(true);
+  expect([...map.entries()]).toEqual([]);
+  map.record(root, 'h', { sheet, row: 10 }, 0);
+  expect(map.toRecord()).toEqual({ '/projects/0/h': { sheet: 'Hoja', row: 10, column: 1, header: 'A' } });
+});
