@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { parseBoolean, parseDate, parseNumber, parseValue } from './parse-value';
+import { NEEDS_PARSING, parseBoolean, parseDate, parseNumber, parseValue, plainValue } from './parse-value';
 
 describe('parseNumber (es-MX)', () => {
   test.each([
@@ -63,4 +63,17 @@ describe('parseValue', () => {
   });
   test('lists split on ";"', () => expect(parseValue('Bienes; works;;', { type: 'list', options }, 'UTC').value).toEqual(['goods', 'works']));
   test('a number typed in a text column becomes text', () => expect(parseValue(6000, { type: 'string' }, 'UTC').value).toBe('6000'));
+});
+
+test('plainValue gives what parseValue gives, without a problem, whenever it answers', () => {
+  const options = [{ code: 'works', title: 'Obra pública' }];
+  const specs = [{ type: 'string' }, { type: 'string', options }, { type: 'string', options: [] }, { type: 'number' }, { type: 'integer' }, { type: 'date' }, { type: 'list' }, { type: 'boolean' }, { type: 'url' }] as const;
+  let answered = 0;
+  fc.assert(fc.property(fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constantFrom('works', '1,234.5', 'Sí', '2024-01-02', Infinity, NaN)), fc.constantFrom(...specs), (v, spec) => {
+    const plain = plainValue(v, spec);
+    if (plain === NEEDS_PARSING) return;
+    answered++;
+    expect(parseValue(v, spec, 'UTC')).toEqual({ value: plain });
+  }), { numRuns: 2000 });
+  expect(answered).toBeGreaterThan(100);
 });

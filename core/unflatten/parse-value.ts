@@ -193,6 +193,18 @@ function parseCode(text: string, spec: ValueSpec): Parsed {
   return { problem: new CellProblem('cell.unknown-code', params) };
 }
 
+/** plainValue's answer when the cell needs parseValue. */
+export const NEEDS_PARSING: unique symbol = Symbol('needs parsing');
+
+/**
+ * What parseValue gives, without its result object, for the usual cell that needs no conversion: text in a text
+ * column without a code list, a number in a number column. NEEDS_PARSING for any other.
+ */
+export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof NEEDS_PARSING {
+  if (typeof v === 'string') return spec.type === 'string' && (!spec.options || spec.options.length === 0) ? v : NEEDS_PARSING;
+  return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? v : NEEDS_PARSING;
+}
+
 export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
   switch (spec.type) {
     case 'number': {

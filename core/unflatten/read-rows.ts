@@ -8,7 +8,7 @@ import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
-import { parseValue } from './parse-value';
+import { NEEDS_PARSING, parseValue, plainValue } from './parse-value';
 
 /** OCDS/EDCA-MX convention: a party without id is identified by its RFC, `MX-RFC-{RFC}` (scheme MX-RFC). */
 export const RFC_SCHEME = 'MX-RFC';
@@ -223,14 +223,18 @@ function writeValue(ctx: Context, r: number, col: BoundColumn, target: DocNode, 
     return;
   }
   if (clean === undefined) return;
-  const parsed = parseValue(clean, col.value, ctx.zone);
-  if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.anchor.pointer}/${path.pointer}` }));
-  if (parsed.value === undefined) return;
-  const outcome = ctx.docs.set(target, path, parsed.value, here, col.index);
+  let value: unknown = plainValue(clean, col.value);
+  if (value === NEEDS_PARSING) {
+    const parsed = parseValue(clean, col.value, ctx.zone);
+    if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.anchor.pointer}/${path.pointer}` }));
+    value = parsed.value;
+  }
+  if (value === undefined) return;
+  const outcome = ctx.docs.set(target, path, value, here, col.index);
   if (outcome.kind === 'conflict') {
     const cell = cellRef(ctx, r, col);
     findings.push(finding('cell.conflicting-value', 'warning', {
-      value: safePreview(parsed.value),
+      value: safePreview(value),
       firstValue: safePreview(outcome.firstValue),
       firstCell: describe(outcome.first),
     }, { cell, pointer: outcome.pointer }));
