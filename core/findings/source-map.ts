@@ -3,10 +3,14 @@
  *
  * Built for a million values (10,000 processes): instead of one pointer string and one CellRef object per value,
  * values are recorded under an *anchor* — an object rows write into (a root document, an array item) — as the
- * value's path below it (a string shared by the whole column), the row (one object per sheet row) and the column
- * number. Pointers and CellRefs are only built for the few values a finding asks about. The anchors form a tree
- * (item under document), so "the value nearest to this pointer" walks one document instead of sorting every key.
- * Entries added by pointer alone (`set`, `fromRecord`) live under their document's anchor.
+ * value's path below it (a string shared by the whole column), the row and the column number. Pointers and
+ * CellRefs are only built for the few values a finding asks about. The anchors form a tree (item under document),
+ * so "the value nearest to this pointer" walks one document instead of sorting every key. Entries added by pointer
+ * alone (`set`, `fromRecord`) live under their document's anchor.
+ *
+ * The entries themselves are numbers in one typed array (path id, source id, column, next entry of the same
+ * anchor): a million values are 16 MB the garbage collector never walks, where an array of triplets per anchor
+ * was a quarter of the conversion's live memory and copied at every young-generation collection.
  */
 import type { CellRef } from './finding';
 import { columnField } from './pointer';
@@ -22,14 +26,102 @@ export interface Anchor {
   readonly pointer: string;
   /** Segments of `pointer` (`/releases/3` has 2). */
   readonly depth: number;
-  /** Triplets [path below the anchor (pointer syntax), SourceRow | CellRef, 0-based column or -1 for a CellRef]. */
-  readonly entries: unknown[];
+  /** First and last of this anchor's entries in its map's store (-1: none), in the order they were recorded. */
+  firstEntry: number;
+  lastEntry: number;
   readonly parent?: Anchor;
   children?: Anchor[];
 }
 
 /** Children scanned one by one when looking for the anchor holding a pointer; a longer list is looked up by hash. */
 const FEW = 32;
+
+/**
+ * An anchor at `{parent's pointer}/{tail}/{index}` (a root: `/{tail}/{index}`), its pointer text built only when
+ * asked. The conversion makes one anchor per array item (250,000 for 10,000 processes): building and flattening
+ * each pointer was a tenth of the conversion's time and memory, and lookups find an item by `tail` and `index`
+ * without it.
+ */
+class ItemAnchor implements Anchor {
+  private text?: string;
+  firstEntry = -1;
+  lastEntry = -1;
+  children?: Anchor[];
+  /** Children by tail (their positions in the array are their indexes), built for a long list on first lookup. */
+  byTail?: Map<string, (ItemAnchor | undefined)[]>;
+
+  constructor(readonly parent: Anchor | undefined, readonly tail: string, readonly index: number, readonly depth: number) {}
+
+  get pointer(): string {
+    return (this.text ??= `${this.parent ? this.parent.pointer : ''}/${this.tail}/${this.index}`);
+  }
+}
+
+/** The array position written at `i` in `pointer` (digits, no leading zero, then `/` or the end); -1 if none. */
+function indexAt(pointer: string, i: number): number {
+  const start = i;
+  let n = 0;
+  for (let c = pointer.charCodeAt(i); c >= 48 && c <= 57; c = pointer.charCodeAt(++i)) n = n * 10 + (c - 48);
+  if (i === start || (pointer.charCodeAt(start) === 48 && i - start > 1)) return -1;
+  return i === pointer.length || pointer.charCodeAt(i) === 47 ? n : -1;
+}
+
+/** Digits of a (valid) array position. */
+function digits(n: number): number {
+  let d = 1;
+  while (n >= 10) { n = Math.floor(n / 10); d++; }
+  return d;
+}
+
+/**
+ * Where `anchor` ends in `pointer` when `pointer` is it or lies below it, given that `pointer` continues the
+ * anchor's parent from `at` (a `/`, or the end); -1 otherwise.
+ */
+function matchAt(anchor: Anchor, pointer: string, at: number): number {
+  if (!(anchor instanceof ItemAnchor)) return holds(anchor, pointer, true) ? anchor.pointer.length : -1;
+  const tail = anchor.tail;
+  const i = at + 1 + tail.length;
+  if (pointer.charCodeAt(at) !== 47 || pointer.charCodeAt(i) !== 47 || !pointer.startsWith(tail, at + 1)) return -1;
+  return indexAt(pointer, i + 1) === anchor.index ? i + 1 + digits(anchor.index) : -1;
+}
+
+/** The child of `anchor` that is or holds `pointer` (which continues `anchor` from `at`), and where it ends there. */
+function childAt(anchor: Anchor, pointer: string, at: number): { child: Anchor; end: number } | undefined {
+  const children = anchor.children;
+  if (!children) return undefined;
+  if (children.length > FEW && anchor instanceof ItemAnchor) {
+    // A long list (a document with hundreds of items): its item anchors by tail and index, built once.
+    if (!anchor.byTail) {
+      const byTail = new Map<string, (ItemAnchor | undefined)[]>();
+      for (const c of children) {
+        if (!(c instanceof ItemAnchor)) continue;
+        let list = byTail.get(c.tail);
+        if (!list) byTail.set(c.tail, (list = []));
+        list[c.index] ??= c;
+      }
+      anchor.byTail = byTail;
+    }
+    for (const [tail, list] of anchor.byTail) {
+      if (!pointer.startsWith(tail, at + 1) || pointer.charCodeAt(at + 1 + tail.length) !== 47) continue;
+      const child = list[indexAt(pointer, at + 2 + tail.length)];
+      const end = child ? matchAt(child, pointer, at) : -1;
+      if (child && end >= 0) return { child, end };
+    }
+    for (const child of children) {
+      if (child instanceof ItemAnchor) continue;
+      const end = matchAt(child, pointer, at);
+      if (end >= 0) return { child, end };
+    }
+    return undefined;
+  }
+  for (const child of children) {
+    const end = matchAt(child, pointer, at);
+    if (end >= 0) return { child, end };
+  }
+  return undefined;
+}
+
+const NOT_AN_ITEM = Symbol('not an item');
 
 /** Whether `pointer` lies strictly below `anchor` (or is it, with `orSelf`). */
 function holds(anchor: Anchor, pointer: string, orSelf: boolean): boolean {
@@ -46,16 +138,12 @@ function segmentCount(pointer: string): number {
   return n;
 }
 
-function cellAt(entries: unknown[], i: number): CellRef {
-  const column = entries[i + 2] as number;
-  if (column < 0) return entries[i + 1] as CellRef;
-  const source = entries[i + 1] as SourceRow;
-  return { sheet: source.sheet.name, row: source.row, column: column + 1, header: source.sheet.headers[column] as string };
-}
-
-function sheetOf(entries: unknown[], i: number): string {
-  return (entries[i + 2] as number) < 0 ? (entries[i + 1] as CellRef).sheet : (entries[i + 1] as SourceRow).sheet.name;
-}
+/** Fields of an entry in the store (STRIDE numbers each); a column of -1 means the source is a CellRef. */
+const PATH = 0;
+const SOURCE = 1;
+const COLUMN = 2;
+const NEXT = 3;
+const STRIDE = 4;
 
 export class SourceMap {
   private readonly roots: Anchor[] = [];
@@ -65,7 +153,20 @@ export class SourceMap {
   private recent?: Anchor;
   /** `sheet \0 column field` → where that column is (registered with the sheet, or by the first value set). */
   private readonly positions = new Map<string, Position>();
+  /** The documents' anchors made by `rootAnchor`, by collection and position: a lookup starts there. */
+  private readonly items = new Map<string, (ItemAnchor | undefined)[]>();
   private count = 0;
+  /** The entries, STRIDE numbers each (see PATH…NEXT); `used` of them taken, deleted ones included. */
+  private store = new Int32Array(STRIDE * 1024);
+  private used = 0;
+  /** Entry paths (below their anchor, pointer syntax) by id: one per column, shared by its values. */
+  private readonly paths: string[] = [];
+  private readonly pathIds = new Map<string, number>();
+  /** Entry sources by id: a SourceRow (once per run of values recorded from it) or a CellRef. */
+  private readonly sources: (SourceRow | CellRef)[] = [];
+  private lastRow?: SourceRow;
+  /** Where the anchor the last `container` call found ends in the pointer it was asked about. */
+  private foundEnd = 0;
 
   /** A source map holding a plain `pointer → cell` object (tests, data that crossed a JSON boundary). */
   static fromRecord(record: Record<string, CellRef>): SourceMap {
@@ -96,22 +197,89 @@ export class SourceMap {
 
   /** A new anchor at `pointer` (not yet anchored), under `parent`, or a root document without one. */
   anchor(pointer: string, parent?: Anchor): Anchor {
-    const a: Anchor = { pointer, depth: segmentCount(pointer), entries: [], parent };
+    const a: Anchor = { pointer, depth: segmentCount(pointer), firstEntry: -1, lastEntry: -1, parent };
     if (parent) (parent.children ??= []).push(a);
     else this.roots.push(a);
     this.index?.set(pointer, a);
     return a;
   }
 
+  /** The anchor of document `index` of `collection` (`/releases/3`), its pointer built only when asked. */
+  rootAnchor(collection: string, index: number): Anchor {
+    const a = new ItemAnchor(undefined, collection, index, 2);
+    this.roots.push(a);
+    let list = this.items.get(collection);
+    if (!list) this.items.set(collection, (list = []));
+    list[index] ??= a;
+    if (this.index) this.index.set(a.pointer, a);
+    return a;
+  }
+
+  /**
+   * The anchor of item `index` of the array at `tail` below `parent` (`tail` in pointer syntax, `tailDepth`
+   * segments): `${parent.pointer}/${tail}/${index}`, its pointer built only when asked.
+   */
+  childAnchor(parent: Anchor, tail: string, tailDepth: number, index: number): Anchor {
+    const a = new ItemAnchor(parent, tail, index, parent.depth + tailDepth + 1);
+    (parent.children ??= []).push(a);
+    if (parent instanceof ItemAnchor) parent.byTail = undefined;
+    if (this.index) this.index.set(a.pointer, a);
+    return a;
+  }
+
   /** The value at `${anchor.pointer}/${path}` came from `column` (0-based) of `row`. The path must be new. */
   record(anchor: Anchor, path: string, row: SourceRow, column: number): void {
-    anchor.entries.push(path, row, column);
+    if (row !== this.lastRow) {
+      this.sources.push(row);
+      this.lastRow = row;
+    }
+    this.append(anchor, path, this.sources.length - 1, column);
+  }
+
+  private append(anchor: Anchor, path: string, source: number, column: number): void {
+    let id = this.pathIds.get(path);
+    if (id === undefined) {
+      id = this.paths.length;
+      this.paths.push(path);
+      this.pathIds.set(path, id);
+    }
+    if (this.used * STRIDE === this.store.length) {
+      const bigger = new Int32Array(this.store.length * 2);
+      bigger.set(this.store);
+      this.store = bigger;
+    }
+    const e = this.used++;
+    const at = e * STRIDE;
+    this.store[at + PATH] = id;
+    this.store[at + SOURCE] = source;
+    this.store[at + COLUMN] = column;
+    this.store[at + NEXT] = -1;
+    if (anchor.lastEntry < 0) anchor.firstEntry = e;
+    else this.store[anchor.lastEntry * STRIDE + NEXT] = e;
+    anchor.lastEntry = e;
     this.count++;
+  }
+
+  private pathOf(e: number): string {
+    return this.paths[this.store[e * STRIDE + PATH]];
+  }
+
+  private cellAt(e: number): CellRef {
+    const column = this.store[e * STRIDE + COLUMN];
+    const source = this.sources[this.store[e * STRIDE + SOURCE]];
+    if (column < 0) return source as CellRef;
+    const { sheet, row } = source as SourceRow;
+    return { sheet: sheet.name, row, column: column + 1, header: sheet.headers[column] as string };
+  }
+
+  private sheetOf(e: number): string {
+    const source = this.sources[this.store[e * STRIDE + SOURCE]];
+    return this.store[e * STRIDE + COLUMN] < 0 ? (source as CellRef).sheet : (source as SourceRow).sheet.name;
   }
 
   get(pointer: string): CellRef | undefined {
     const found = this.locate(pointer);
-    return found ? cellAt(found.anchor.entries, found.index) : undefined;
+    return found ? this.cellAt(found.entry) : undefined;
   }
 
   has(pointer: string): boolean {
@@ -120,15 +288,16 @@ export class SourceMap {
 
   set(pointer: string, cell: CellRef): void {
     const found = this.locate(pointer);
+    this.lastRow = undefined;
+    this.sources.push(cell);
     if (found) {
-      found.anchor.entries[found.index + 1] = cell;
-      found.anchor.entries[found.index + 2] = -1;
+      this.store[found.entry * STRIDE + SOURCE] = this.sources.length - 1;
+      this.store[found.entry * STRIDE + COLUMN] = -1;
       return;
     }
     const root = pointer.split('/', 3).join('/');
     const anchor = this.container(pointer) ?? this.anchors().get(root) ?? this.anchor(root);
-    anchor.entries.push(pointer.slice(anchor.pointer.length + 1), cell, -1);
-    this.count++;
+    this.append(anchor, pointer.slice(anchor.pointer.length + 1), this.sources.length - 1, -1);
     const key = `${cell.sheet}\u0000${columnField(pointer)}`;
     if (!this.positions.has(key)) this.positions.set(key, { column: cell.column, header: cell.header });
   }
@@ -136,14 +305,18 @@ export class SourceMap {
   delete(pointer: string): boolean {
     const found = this.locate(pointer);
     if (!found) return false;
-    found.anchor.entries.splice(found.index, 3);
+    const { anchor, entry, previous } = found;
+    const next = this.store[entry * STRIDE + NEXT];
+    if (previous < 0) anchor.firstEntry = next;
+    else this.store[previous * STRIDE + NEXT] = next;
+    if (anchor.lastEntry === entry) anchor.lastEntry = previous;
     this.count--;
     return true;
   }
 
   *entries(): IterableIterator<[string, CellRef]> {
     for (const anchor of this.anchors().values()) {
-      for (let i = 0; i < anchor.entries.length; i += 3) yield [`${anchor.pointer}/${anchor.entries[i] as string}`, cellAt(anchor.entries, i)];
+      for (let e = anchor.firstEntry; e >= 0; e = this.store[e * STRIDE + NEXT]) yield [`${anchor.pointer}/${this.pathOf(e)}`, this.cellAt(e)];
     }
   }
 
@@ -165,20 +338,20 @@ export class SourceMap {
   nearestUnder(prefix: string, sheet: string | undefined): CellRef | undefined {
     const home = this.container(prefix, true);
     if (!home) return undefined;
-    let best: { anchor: Anchor; index: number; depth: number; inSheet: boolean } | undefined;
-    const consider = (anchor: Anchor, i: number, depth: number): void => {
-      const inSheet = sheetOf(anchor.entries, i) === sheet;
+    let best: { anchor: Anchor; entry: number; depth: number; inSheet: boolean } | undefined;
+    const consider = (anchor: Anchor, e: number, depth: number): void => {
+      const inSheet = this.sheetOf(e) === sheet;
       if (best && (best.inSheet && !inSheet || best.inSheet === inSheet && best.depth < depth)) return;
       if (best && best.inSheet === inSheet && best.depth === depth) {
-        const here = `${anchor.pointer}/${anchor.entries[i] as string}`;
-        if (here >= `${best.anchor.pointer}/${best.anchor.entries[best.index] as string}`) return;
+        const here = `${anchor.pointer}/${this.pathOf(e)}`;
+        if (here >= `${best.anchor.pointer}/${this.pathOf(best.entry)}`) return;
       }
-      best = { anchor, index: i, depth, inSheet };
+      best = { anchor, entry: e, depth, inSheet };
     };
     const visit = (anchor: Anchor): void => {
       // Everything below an anchor is deeper than it: skip a subtree that cannot beat an in-sheet best.
       if (best?.inSheet && anchor.depth + 1 > best.depth) return;
-      for (let i = 0; i < anchor.entries.length; i += 3) consider(anchor, i, anchor.depth + segmentCount(anchor.entries[i] as string) + 1);
+      for (let e = anchor.firstEntry; e >= 0; e = this.store[e * STRIDE + NEXT]) consider(anchor, e, anchor.depth + segmentCount(this.pathOf(e)) + 1);
       for (const child of anchor.children ?? []) visit(child);
     };
     if (home.pointer === prefix) {
@@ -186,14 +359,14 @@ export class SourceMap {
     } else {
       // `prefix` lies inside the anchor's object: its values under `prefix`, and the items below `prefix`.
       const below = `${prefix.slice(home.pointer.length + 1)}/`;
-      for (let i = 0; i < home.entries.length; i += 3) {
-        const path = home.entries[i] as string;
-        if (path.startsWith(below)) consider(home, i, home.depth + segmentCount(path) + 1);
+      for (let e = home.firstEntry; e >= 0; e = this.store[e * STRIDE + NEXT]) {
+        const path = this.pathOf(e);
+        if (path.startsWith(below)) consider(home, e, home.depth + segmentCount(path) + 1);
       }
       const start = `${prefix}/`;
       for (const child of home.children ?? []) if (child.pointer.startsWith(start)) visit(child);
     }
-    return best ? cellAt(best.anchor.entries, best.index) : undefined;
+    return best ? this.cellAt(best.entry) : undefined;
   }
 
   private anchors(): Map<string, Anchor> {
@@ -208,6 +381,42 @@ export class SourceMap {
 
   /** The innermost anchor strictly above `pointer` (or at it, with `orSelf`). */
   private container(pointer: string, orSelf = false): Anchor | undefined {
+    const item = this.itemContainer(pointer, orSelf);
+    if (item !== NOT_AN_ITEM) return item;
+    const near = this.nearContainer(pointer, orSelf);
+    if (near) this.foundEnd = near.pointer.length;
+    return near;
+  }
+
+  /**
+   * `container` for a pointer into a document made by `rootAnchor`: down from the document, matching each item by
+   * its tail and index (no pointer text needed). NOT_AN_ITEM when the pointer names no such document.
+   */
+  private itemContainer(pointer: string, orSelf: boolean): Anchor | undefined | typeof NOT_AN_ITEM {
+    if (this.items.size === 0 || pointer.charCodeAt(0) !== 47) return NOT_AN_ITEM;
+    const slash = pointer.indexOf('/', 1);
+    const list = slash < 0 ? undefined : this.items.get(pointer.slice(1, slash));
+    const root = list?.[indexAt(pointer, slash + 1)];
+    if (!root) return NOT_AN_ITEM;
+    let at = slash + 1 + digits(root.index);
+    if (at === pointer.length) {
+      this.foundEnd = at;
+      return orSelf ? root : undefined;
+    }
+    let near: Anchor = root;
+    for (;;) {
+      const next = childAt(near, pointer, at);
+      if (next && next.end === pointer.length && orSelf) at = next.end;
+      if (!next || next.end === pointer.length) {
+        this.foundEnd = at;
+        return next && orSelf ? next.child : near;
+      }
+      near = next.child;
+      at = next.end;
+    }
+  }
+
+  private nearContainer(pointer: string, orSelf: boolean): Anchor | undefined {
     // From the anchor found last: up through parents to one holding `pointer`, then down through few children.
     let near = this.recent;
     while (near && !holds(near, pointer, orSelf)) near = near.parent;
@@ -234,12 +443,16 @@ export class SourceMap {
     return undefined;
   }
 
-  private locate(pointer: string): { anchor: Anchor; index: number } | undefined {
+  /** The entry at `pointer`, and the one before it in its anchor's list (-1: none). */
+  private locate(pointer: string): { anchor: Anchor; entry: number; previous: number } | undefined {
     const anchor = this.container(pointer);
     if (!anchor) return undefined;
-    const path = pointer.slice(anchor.pointer.length + 1);
-    const entries = anchor.entries;
-    for (let i = 0; i < entries.length; i += 3) if (entries[i] === path) return { anchor, index: i };
+    const id = this.pathIds.get(pointer.slice(this.foundEnd + 1));
+    if (id === undefined) return undefined;
+    let previous = -1;
+    for (let e = anchor.firstEntry; e >= 0; previous = e, e = this.store[e * STRIDE + NEXT]) {
+      if (this.store[e * STRIDE + PATH] === id) return { anchor, entry: e, previous };
+    }
     return undefined;
   }
 }

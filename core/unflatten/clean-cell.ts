@@ -41,7 +41,8 @@ function isBlankRaw(v: unknown): boolean {
 /** Cheap emptiness test used to skip blank rows without converting them. */
 export function isBlankCell(v: unknown): boolean {
   if (isBlankRaw(v)) return true;
-  return typeof v === 'string' && cleanText(v) === '';
+  // A text whose first character is not junk keeps it after cleaning: no need to scan the rest (runs per cell, often twice).
+  return typeof v === 'string' && isEdgeJunk(v.charCodeAt(0)) && cleanText(v) === '';
 }
 
 export function cleanCell(raw: unknown, depth = 0): CleanValue | undefined | CellProblem {

@@ -12,7 +12,7 @@ export function canonicalJson(value: unknown): string {
     return s + ']';
   }
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
+  const keys = sortedKeys(Object.keys(obj));
   let s = '{';
   let first = true;
   for (const k of keys) {
@@ -106,6 +106,22 @@ function foldByte(hash: number, byte: number): number {
   return imul(hash ^ byte, 0x01000193);
 }
 
+/**
+ * `keys.sort()` in place, for the fresh array Object.keys gives. Most objects have a handful of keys: an insertion
+ * sort allocates nothing, where Array.prototype.sort's work arrays were a third of the conversion's allocation
+ * (37 MiB for 1,000 releases). Keys are distinct, so the order is the same as sort's (UTF-16 code units).
+ */
+function sortedKeys(keys: string[]): string[] {
+  if (keys.length > 24) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > k) { keys[j + 1] = keys[j]; j--; }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
 function foldCanonical(hash: number, value: unknown): number {
   if (typeof value === 'string') return foldString(hash, value);
   if (value === null || typeof value !== 'object') return fold(hash, JSON.stringify(value) ?? 'null');
@@ -118,7 +134,7 @@ function foldCanonical(hash: number, value: unknown): number {
     return foldByte(hash, CLOSE_BRACKET);
   }
   const obj = value as Record<string, unknown>;
-  const keys = keysOf(obj).sort();
+  const keys = sortedKeys(keysOf(obj));
   hash = foldByte(hash, OPEN_BRACE);
   let first = true;
   for (const k of keys) {

@@ -8,18 +8,30 @@ import type { Anchor, SourceMap, SourceRow } from '../findings/source-map';
 
 export interface DocNode {
   obj: Record<string, unknown>;
-  pointer: string;
-  /** Where the source map records the values of this object. */
+  /** Where the source map records the values of this object; its `pointer` is the object's (built when asked). */
   anchor: Anchor;
-  /** Items of each array below this node, by id: array field → id → node. */
-  index?: Map<string, Map<string, DocNode>>;
+  /** For an item made with an id: its array field and id. */
+  field?: string;
+  id?: string;
+  /**
+   * The items made with an id below this node, in order. Most objects have a handful (a process's parties,
+   * items, awards…): a scan from the end beats two Maps per object, which were a sixth of the conversion's live
+   * memory. A long list gets the Maps too (array field → id → node), kept from then on.
+   */
+  kids?: DocNode[];
+  byId?: Map<string, Map<string, DocNode>>;
 }
+
+/** Items scanned one by one before a node indexes its items by id. */
+const FEW_ITEMS = 16;
 
 /** A column's path below its row's object, prepared once per column (this runs for every cell). */
 export interface RelPath {
   segments: readonly string[];
   /** `segments` as escaped pointer segments joined by `/`. */
   pointer: string;
+  /** `segments.length`. */
+  depth: number;
   /** Whether each segment holds an array (the next one is a position in a scalar array, `coordinates/1`). */
   holdsArray: readonly boolean[];
 }
@@ -46,7 +58,7 @@ export function pointerOf(base: string, segs: readonly string[]): string {
 }
 
 export function relPath(segments: readonly string[]): RelPath {
-  return { segments, pointer: pointerOf('', segments).slice(1), holdsArray: segments.map((_, i) => /^\d+$/.test(segments[i + 1] ?? '')) };
+  return { segments, pointer: pointerOf('', segments).slice(1), depth: segments.length, holdsArray: segments.map((_, i) => /^\d+$/.test(segments[i + 1] ?? '')) };
 }
 
 export class DocumentSet {
@@ -62,16 +74,40 @@ export class DocumentSet {
   /** A new document whose key came from `column` (0-based) of `row`. */
   createRoot(key: string, row: SourceRow, column: number): DocNode {
     const obj: Record<string, unknown> = { [this.rootKey]: key };
-    const pointer = `/${this.collection}/${this.docs.length}`;
-    const node: DocNode = { obj, pointer, anchor: this.sourceMap.anchor(pointer) };
+    const node: DocNode = { obj, anchor: this.sourceMap.rootAnchor(this.collection, this.docs.length), field: undefined, id: undefined, kids: undefined, byId: undefined };
     this.docs.push(obj);
     this.roots.set(key, node);
     this.sourceMap.record(node.anchor, escapePointerSegment(this.rootKey), row, column);
     return node;
   }
 
+  /** The item of `arrayField` below `parent` made last with `id`. */
   child(parent: DocNode, arrayField: string, id: string): DocNode | undefined {
-    return parent.index?.get(arrayField)?.get(id);
+    if (parent.byId) return parent.byId.get(arrayField)?.get(id);
+    const kids = parent.kids;
+    if (!kids) return undefined;
+    for (let i = kids.length - 1; i >= 0; i--) {
+      const k = kids[i];
+      if (k.id === id && k.field === arrayField) return k;
+    }
+    return undefined;
+  }
+
+  private indexChild(parent: DocNode, node: DocNode): void {
+    const kids = (parent.kids ??= []);
+    kids.push(node);
+    if (!parent.byId && kids.length <= FEW_ITEMS) return;
+    if (!parent.byId) {
+      parent.byId = new Map();
+      for (const k of kids) this.byIdOf(parent, k.field as string).set(k.id as string, k);
+    } else this.byIdOf(parent, node.field as string).set(node.id as string, node);
+  }
+
+  private byIdOf(parent: DocNode, field: string): Map<string, DocNode> {
+    const index = parent.byId as Map<string, Map<string, DocNode>>;
+    let byId = index.get(field);
+    if (!byId) index.set(field, (byId = new Map()));
+    return byId;
   }
 
   /** Appends an item to the array at `rel` below `parent`; indexes it by `id` (read from `idRow`/`idColumn`) when it has one. */
@@ -89,16 +125,12 @@ export class DocumentSet {
     if (arr === undefined) arr = cur[last] = [];
     if (!Array.isArray(arr)) return undefined;
     const obj: Record<string, unknown> = {};
-    const pointer = `${parent.pointer}/${rel.pointer}/${arr.length}`;
-    const node: DocNode = { obj, pointer, anchor: this.sourceMap.anchor(pointer, parent.anchor) };
+    const node: DocNode = { obj, anchor: this.sourceMap.childAnchor(parent.anchor, rel.pointer, rel.depth, arr.length), field: arrayField, id, kids: undefined, byId: undefined };
     arr.push(obj);
     if (id !== undefined) {
       obj.id = id;
       if (idColumn !== undefined) this.sourceMap.record(node.anchor, 'id', idRow, idColumn);
-      parent.index ??= new Map();
-      let byId = parent.index.get(arrayField);
-      if (!byId) parent.index.set(arrayField, (byId = new Map()));
-      byId.set(id, node);
+      this.indexChild(parent, node);
     }
     return node;
   }
@@ -116,7 +148,7 @@ export class DocumentSet {
         cur = made;
       } else if (isContainer(slot)) cur = slot;
       else {
-        const pointer = pointerOf(node.pointer, segs.slice(0, i + 1));
+        const pointer = pointerOf(node.anchor.pointer, segs.slice(0, i + 1));
         return { kind: 'conflict', first: this.sourceMap.get(pointer), firstValue: slot, pointer };
       }
     }
@@ -124,7 +156,7 @@ export class DocumentSet {
     const existing = (cur as Record<string, unknown>)[last];
     if (existing !== undefined) {
       if (sameValue(existing, value)) return SAME;
-      const pointer = `${node.pointer}/${rel.pointer}`;
+      const pointer = `${node.anchor.pointer}/${rel.pointer}`;
       return { kind: 'conflict', first: this.sourceMap.get(pointer), firstValue: existing, pointer };
     }
     (cur as Record<string, unknown>)[last] = value;

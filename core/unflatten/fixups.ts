@@ -36,30 +36,41 @@ function fixGeometry(obj: Record<string, unknown>, pointer: string, sourceMap: S
   if (obj.type === undefined) obj.type = 'Point';
 }
 
-/** Walks a document; `path` holds escaped pointer segments, joined only where a geometry needs its pointer. */
+/** Walks a document; `path` holds the pointer, then raw keys and positions, escaped and joined only where a geometry needs its pointer. */
 export function applyFixups(value: unknown, pointer: string, sourceMap: SourceMap, findings: Finding[]): void {
   walk(value, [pointer], sourceMap, findings);
 }
 
-function walk(value: unknown, path: string[], sourceMap: SourceMap, findings: Finding[]): void {
+function pointerAt(path: (string | number)[]): string {
+  let p = path[0] as string;
+  for (let i = 1; i < path.length; i++) p += `/${typeof path[i] === 'number' ? path[i] : escapePointerSegment(path[i] as string)}`;
+  return p;
+}
+
+function isEmptyObject(o: Record<string, unknown>): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return false;
+  return true;
+}
+
+function walk(value: unknown, path: (string | number)[], sourceMap: SourceMap, findings: Finding[]): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       if (value[i] === null || typeof value[i] !== 'object') continue;
-      path.push(String(i));
+      path.push(i);
       walk(value[i], path, sourceMap, findings);
       path.pop();
     }
     return;
   }
   if (!isObject(value)) return;
-  if (Array.isArray(value.coordinates)) fixGeometry(value, path.join('/'), sourceMap, findings);
+  if (Array.isArray(value.coordinates)) fixGeometry(value, pointerAt(path), sourceMap, findings);
   if (typeof value.amount === 'number' && value.currency === undefined) value.currency = DEFAULT_CURRENCY;
   for (const key in value) {
     const child = value[key];
     if (child === null || typeof child !== 'object') continue;
-    path.push(escapePointerSegment(key));
+    path.push(key);
     walk(child, path, sourceMap, findings);
     path.pop();
-    if (isObject(child) && Object.keys(child).length === 0) delete value[key];
+    if (isObject(child) && isEmptyObject(child)) delete value[key];
   }
 }

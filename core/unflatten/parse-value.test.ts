@@ -1,4 +1,5 @@
-import { parseBoolean, parseDate, parseNumber, parseValue } from './parse-value';
+import fc from 'fast-check';
+import { NEEDS_PARSING, parseBoolean, parseDate, parseNumber, parseValue, plainValue } from './parse-value';
 
 describe('parseNumber (es-MX)', () => {
   test.each([
@@ -28,8 +29,24 @@ describe('parseDate', () => {
     expect(parseDate('2022-10-29', zone)).toBe('2022-10-29T00:00:00-05:00');
     expect(parseDate('2022-10-31', zone)).toBe('2022-10-31T00:00:00-06:00');
   });
-  test.each(['31/02/2024', '2024-13-01', 'mañana', '2024-03-31T25:00'])('%p is not a date', (v) => expect(parseDate(v, zone)).toBeUndefined());
+  test.each(['31/02/2024', '2024-13-01', 'mañana', '2024-03-31T25:00', '2024-03/31T10:30:00Z', '2024-03-31T10:30:00+01x00', '2024-03-31T10-30:00Z', '2024-03-31T10:30-00Z', '2024-03-31T10:30:00+0a:00', '2024-03-31x10:30:00Z'])('%p is not a date', (v) => expect(parseDate(v, zone)).toBeUndefined());
   test('invalid serial numbers are not dates', () => expect(parseDate(-3, zone)).toBeUndefined());
+  test('a date-time already written out (with Z or an offset) comes back as it is when valid, else not at all', () => {
+    const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+    const days = (y: number, m: number): number => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }),
+      fc.constantFrom('Z', '+01:00', '-06:00', '-0600', '+99:99', '-06-00', 'z'), fc.constantFrom('T', ' ', 't'),
+      (y, m, d, hh, mm, ss, offset, t) => {
+        const text = `${pad(y, 4)}-${pad(m)}-${pad(d)}${t}${pad(hh)}:${pad(mm)}:${pad(ss)}${offset}`;
+        const valid = y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days(y, m) && hh <= 23 && mm <= 59 && ss <= 59 && t !== 't' && offset !== '-06-00' && offset !== 'z';
+        const written = offset === '-0600' ? '-06:00' : offset;
+        const expected = valid ? `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}${written}` : undefined;
+        expect(parseDate(text, zone)).toBe(expected);
+      },
+    ), { numRuns: 3000 });
+  });
 });
 
 describe('parseValue', () => {
@@ -46,4 +63,17 @@ describe('parseValue', () => {
   });
   test('lists split on ";"', () => expect(parseValue('Bienes; works;;', { type: 'list', options }, 'UTC').value).toEqual(['goods', 'works']));
   test('a number typed in a text column becomes text', () => expect(parseValue(6000, { type: 'string' }, 'UTC').value).toBe('6000'));
+});
+
+test('plainValue gives what parseValue gives, without a problem, whenever it answers', () => {
+  const options = [{ code: 'works', title: 'Obra pública' }];
+  const specs = [{ type: 'string' }, { type: 'string', options }, { type: 'string', options: [] }, { type: 'number' }, { type: 'integer' }, { type: 'date' }, { type: 'list' }, { type: 'boolean' }, { type: 'url' }] as const;
+  let answered = 0;
+  fc.assert(fc.property(fc.oneof(fc.string(), fc.double(), fc.integer(), fc.boolean(), fc.constantFrom('works', '1,234.5', 'Sí', '2024-01-02', Infinity, NaN)), fc.constantFrom(...specs), (v, spec) => {
+    const plain = plainValue(v, spec);
+    if (plain === NEEDS_PARSING) return;
+    answered++;
+    expect(parseValue(v, spec, 'UTC')).toEqual({ value: plain });
+  }), { numRuns: 2000 });
+  expect(answered).toBeGreaterThan(100);
 });

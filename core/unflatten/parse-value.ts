@@ -95,7 +95,32 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
+/** Two ASCII digits at `i` as a number; NaN otherwise. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+}
+
+/**
+ * A date-time already written as parseDate writes it (`2023-07-08T00:00:00-06:00` or `…Z`): what a workbook made
+ * by a program (flatten-tool, our own exports) holds in every date cell. Checked by hand and returned as it is:
+ * the regular expression's match and the rebuilt text were most of the conversion's allocation for dates.
+ */
+function isWrittenDateTime(s: string): boolean {
+  const n = s.length;
+  if (n !== 20 && n !== 25) return false;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  if (n === 20 ? s.charCodeAt(19) !== 90 : (s.charCodeAt(19) !== 43 && s.charCodeAt(19) !== 45) || s.charCodeAt(22) !== 58 || !(twoDigits(s, 20) >= 0) || !(twoDigits(s, 23) >= 0)) return false;
+  const y = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  const hh = twoDigits(s, 11);
+  const mm = twoDigits(s, 14);
+  const ss = twoDigits(s, 17);
+  return hh <= 23 && mm <= 59 && ss <= 59 && validDate(y, twoDigits(s, 5), twoDigits(s, 8));
+}
+
 export function parseDate(v: CleanValue, zone: string): string | undefined {
+  if (typeof v === 'string' && isWrittenDateTime(v)) return v;
   let ymd: [number, number, number] | undefined;
   if (v instanceof Date) ymd = calendarDate(v, zone);
   else if (typeof v === 'number') {
@@ -166,6 +191,18 @@ function parseCode(text: string, spec: ValueSpec): Parsed {
   const params = { value: safePreview(text), codelist: spec.codelist ?? '' };
   if (spec.openCodelist) return { value: text, problem: new CellProblem('cell.code-not-in-list', params, 'warning') };
   return { problem: new CellProblem('cell.unknown-code', params) };
+}
+
+/** plainValue's answer when the cell needs parseValue. */
+export const NEEDS_PARSING: unique symbol = Symbol('needs parsing');
+
+/**
+ * What parseValue gives, without its result object, for the usual cell that needs no conversion: text in a text
+ * column without a code list, a number in a number column. NEEDS_PARSING for any other.
+ */
+export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof NEEDS_PARSING {
+  if (typeof v === 'string') return spec.type === 'string' && (!spec.options || spec.options.length === 0) ? v : NEEDS_PARSING;
+  return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? v : NEEDS_PARSING;
 }
 
 export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed {

@@ -8,7 +8,7 @@ import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
-import { parseValue } from './parse-value';
+import { NEEDS_PARSING, parseValue, plainValue } from './parse-value';
 
 /** OCDS/EDCA-MX convention: a party without id is identified by its RFC, `MX-RFC-{RFC}` (scheme MX-RFC). */
 export const RFC_SCHEME = 'MX-RFC';
@@ -80,7 +80,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   for (let r = sheet.dataStart; r <= last; r++) {
     const row = rows[r];
     if (!row || row.length === 0) continue;
-    if (!allColumns.some((c) => !isBlankCell(row[c.index]))) continue;
+    if (!anyValue(row, allColumns)) continue;
 
     const here: SourceRow = { sheet: source, row: r + 1 };
     const rootKey = keyText(ctx, row, r, sheet.rootKey);
@@ -101,7 +101,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     // flatten-tool walks down only as far as the row has values, making the items it does not find.
     let reach = sheet.flat ? flatReach(row, sheet.columns, depth) : depth;
     // …and as far as the items its other columns hang from (`awards/0/items/2/…` needs the row's award).
-    for (let g = 0; g < extras.length && reach < depth; g++) if (extras[g].mainLevel > reach && extras[g].scan.some((c) => !isBlankCell(row[c]))) reach = extras[g].mainLevel;
+    for (let g = 0; g < extras.length && reach < depth; g++) if (extras[g].mainLevel > reach && anyValueAt(row, extras[g].scan)) reach = extras[g].mainLevel;
     for (let i = 0; i < depth - 1 && sheet.flat && ok; i++) {
       if (i >= reach) { ok = false; break; }
       const col = sheet.levelKeys[i];
@@ -119,13 +119,13 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       const id = keyText(ctx, row, r, col);
       if (id === null) { ok = false; break; }
       if (id === undefined) {
-        findings.push(finding('row.missing-key', 'error', { column: col.header }, { cell: cellRef(ctx, r, col), pointer: node.pointer }));
+        findings.push(finding('row.missing-key', 'error', { column: col.header }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
         ok = false;
         break;
       }
       const parent: DocNode | undefined = docs.child(node, sheet.arrays[i], id);
       if (!parent) {
-        findings.push(finding('row.parent-not-found', 'error', { value: safePreview(id), column: col.header }, { cell: cellRef(ctx, r, col), pointer: node.pointer }));
+        findings.push(finding('row.parent-not-found', 'error', { value: safePreview(id), column: col.header }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
         ok = false;
         break;
       }
@@ -134,7 +134,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     }
     if (!ok && !sheet.flat) continue;
 
-    if (ok && depth > 0 && ownColumns.some((c) => !isBlankCell(row[c.index]))) {
+    if (ok && depth > 0 && anyValue(row, ownColumns)) {
       const idCol = sheet.levelKeys[depth - 1];
       let id = keyText(ctx, row, r, idCol);
       let idColumn = idCol?.index;
@@ -159,7 +159,9 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       }
     }
 
-    for (const { col, path } of values) {
+    // Indexed loops here and below: this runs for every cell, and for-of over these lists allocated per step.
+    for (let v = 0; v < values.length; v++) {
+      const { col, path } = values[v];
       const raw = row[col.index];
       if (raw === null || raw === undefined || raw === '') continue;
       const target = nodes[col.arrays.length];
@@ -171,7 +173,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     for (let g = 0; g < extras.length; g++) {
       made[g] = undefined;
       const group = extras[g];
-      if (!group.scan.some((c) => !isBlankCell(row[c]))) continue;
+      if (!anyValueAt(row, group.scan)) continue;
       const parent = group.parentGroup === undefined ? nodes[group.mainLevel] : made[group.parentGroup];
       if (!parent) continue;
       const id = keyText(ctx, row, r, group.id);
@@ -179,7 +181,9 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       made[g] = (id === undefined ? undefined : docs.child(parent, group.array, id)) ?? docs.createChild(parent, group.array, extraRels[g], id, here, group.id?.index);
       const target = made[g];
       if (!target) continue;
-      for (const { col, path } of extraValues[g]) {
+      const groupValues = extraValues[g];
+      for (let v = 0; v < groupValues.length; v++) {
+        const { col, path } = groupValues[v];
         if (col === group.id) continue;
         const raw = row[col.index];
         if (raw === null || raw === undefined || raw === '') continue;
@@ -192,26 +196,45 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
 /** How deep a flatten-tool row goes: the deepest level of the sheet's own items where it has a value. */
 function flatReach(row: CellValue[], columns: BoundColumn[], depth: number): number {
   let reach = 0;
-  for (const c of columns) if (c.arrays.length > reach && !isBlankCell(row[c.index])) { reach = c.arrays.length; if (reach === depth) break; }
+  for (let i = 0; i < columns.length; i++) {
+    const c = columns[i];
+    if (c.arrays.length > reach && !isBlankCell(row[c.index])) { reach = c.arrays.length; if (reach === depth) break; }
+  }
   return reach;
+}
+
+/** Whether the row has a value in one of `columns` (a plain loop: it runs for every row, often several times). */
+function anyValue(row: CellValue[], columns: readonly BoundColumn[]): boolean {
+  for (let i = 0; i < columns.length; i++) if (!isBlankCell(row[columns[i].index])) return true;
+  return false;
+}
+
+/** Whether the row has a value at one of the column indexes `at`. */
+function anyValueAt(row: CellValue[], at: readonly number[]): boolean {
+  for (let i = 0; i < at.length; i++) if (!isBlankCell(row[at[i]])) return true;
+  return false;
 }
 
 /** One cell's value written into its item: cleaned, parsed, conflicts with an earlier cell reported. */
 function writeValue(ctx: Context, r: number, col: BoundColumn, target: DocNode, path: RelPath, clean: ReturnType<typeof cleanCell>, here: SourceRow): void {
   const { findings } = ctx;
   if (clean instanceof CellProblem) {
-    findings.push(finding(clean.code, clean.severity, clean.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
+    findings.push(finding(clean.code, clean.severity, clean.params, { cell: cellRef(ctx, r, col), pointer: `${target.anchor.pointer}/${path.pointer}` }));
     return;
   }
   if (clean === undefined) return;
-  const parsed = parseValue(clean, col.value, ctx.zone);
-  if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.pointer}/${path.pointer}` }));
-  if (parsed.value === undefined) return;
-  const outcome = ctx.docs.set(target, path, parsed.value, here, col.index);
+  let value: unknown = plainValue(clean, col.value);
+  if (value === NEEDS_PARSING) {
+    const parsed = parseValue(clean, col.value, ctx.zone);
+    if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.anchor.pointer}/${path.pointer}` }));
+    value = parsed.value;
+  }
+  if (value === undefined) return;
+  const outcome = ctx.docs.set(target, path, value, here, col.index);
   if (outcome.kind === 'conflict') {
     const cell = cellRef(ctx, r, col);
     findings.push(finding('cell.conflicting-value', 'warning', {
-      value: safePreview(parsed.value),
+      value: safePreview(value),
       firstValue: safePreview(outcome.firstValue),
       firstCell: describe(outcome.first),
     }, { cell, pointer: outcome.pointer }));
