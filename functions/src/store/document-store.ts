@@ -64,9 +64,13 @@ function documentWhere(kind: DocumentKind, q: { publicationId: string; ocid?: st
   return { publicationId: q.publicationId, ...(kind === 'releases' && q.ocid !== undefined ? { ocid: q.ocid } : {}) };
 }
 
-/** What names a document in a page: a project by its id, a record by its ocid, a release by its ocid and id. */
-function documentKeys(kind: DocumentKind, meta: Record<string, string>): { key: string; id?: string } {
-  return kind === 'projects' ? { key: meta.id } : { key: meta.ocid, ...(kind === 'releases' ? { id: meta.id } : {}) };
+/**
+ * What names a document in a page: a project by its id, a record by its ocid, a release by its ocid and id (and
+ * its date, which publication reads to carry a release over without parsing it).
+ */
+function documentKeys(kind: DocumentKind, meta: Record<string, string>): { key: string; id?: string; date?: string } {
+  if (kind === 'projects') return { key: meta.id };
+  return kind === 'releases' ? { key: meta.ocid, id: meta.id, ...(typeof meta.date === 'string' ? { date: meta.date } : {}) } : { key: meta.ocid };
 }
 
 /** Orders audit entries written in the same millisecond by this process. */

@@ -141,14 +141,14 @@ export type Stored<T> = T & { publicationId: string; publisherId: string };
 export type DocumentKind = 'releases' | 'records' | 'projects';
 /**
  * A stored document as JSON text, to be spliced into a package without parsing and serializing it again;
- * `key` is its ocid (releases: also `id`, the release id) or project id.
+ * `key` is its ocid (releases: also `id` and `date`, the release's id and date) or project id.
  */
-export interface DocumentText { key: string; id?: string; text: string }
+export interface DocumentText { key: string; id?: string; date?: string; text: string }
 /**
  * The same as UTF-8 bytes: what the public API splices into its answers, so that megabytes of documents are not
  * decoded into JS strings and encoded back (profiled: that round trip was a third of the server's CPU under load).
  */
-export interface DocumentBytes { key: string; id?: string; bytes: Buffer }
+export interface DocumentBytes { key: string; id?: string; date?: string; bytes: Buffer }
 
 export interface AuditEntry {
   id: string;
