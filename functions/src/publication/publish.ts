@@ -25,7 +25,7 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { buildRecord } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
-import { isStoreError, type JsonObject, type Publication, type Publisher, type RecordInput, type ReleaseInput, type Store } from '../store/store';
+import { isStoreError, type JsonObject, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { releaseUrl } from './urls';
@@ -177,26 +177,28 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const compiledByOcid = new Map<string, JsonObject>();
   const releaseLinks = new Map<string, ReleaseLink[]>();
   let releaseCount = 0;
-  const buildRecords = async (write: (releases: ReleaseInput[], records: RecordInput[]) => Promise<void>): Promise<void> => {
+  const buildRecords = async (write: (releases: ReleaseText[], records: RecordText[]) => Promise<void>): Promise<void> => {
     for (let i = 0; i < ocids.length; i += RECORD_CHUNK) {
-      const releases: ReleaseInput[] = [];
-      const records: RecordInput[] = [];
+      const releases: ReleaseText[] = [];
+      const records: RecordText[] = [];
       for (const ocid of ocids.slice(i, i + RECORD_CHUNK)) {
         const list = history.get(ocid) ?? [];
         // What the public may see: every release of the history, new and carried over, goes through the
         // filter. A carried-over release was filtered when it was first published; its stored text stays valid
         // unless the filter (a newer version of it) withholds something more, in which case the filtered copy
         // is serialized anew.
-        const filtered = list.map((held): ReleaseInput => {
+        const views = list.map((held) => {
           const release = parsed(held);
           const view = publicView(release);
-          return { ocid, id: held.id, date: held.date, release: view, ...(view === release && held.text !== undefined ? { text: held.text } : {}) };
+          releases.push({ ocid, id: held.id, date: held.date, text: view === release && held.text !== undefined ? held.text : JSON.stringify(view) });
+          return view;
         });
-        releases.push(...filtered);
-        const record = buildRecord(ocid, filtered.map((r) => r.release), { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) }) as JsonObject;
+        const record = buildRecord(ocid, views, { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) });
         compiledByOcid.set(ocid, record.compiledRelease as JsonObject);
-        releaseLinks.set(ocid, filtered.map((r) => ({ id: r.id, date: r.date, tag: (r.release.tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, r.id) })));
-        records.push({ ocid, record });
+        releaseLinks.set(ocid, list.map((held, n) => ({ id: held.id, date: held.date, tag: (views[n].tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, held.id) })));
+        // Serialized at once: the record's objects (mostly its versioned release) die young, before the next
+        // process is built, instead of a chunk of them being promoted and marked by the old generation's collector.
+        records.push({ ocid, text: JSON.stringify(record) });
         history.delete(ocid);
       }
       releaseCount += releases.length;

@@ -20,7 +20,9 @@ import {
   type Publisher,
   type PublisherStats,
   type RecordInput,
+  type RecordText,
   type ReleaseInput,
+  type ReleaseText,
   type Store,
   StoreError,
   type Stored,
@@ -153,16 +155,16 @@ export function createStore(backend: DocumentBackend): Store {
     findPublicationByHash: (publisherId, contentHash) =>
       first<Publication>('publications', { publisherId, contentHash, status: 'complete' }),
     // Documents are written last in their row (toDocumentRow), so pages can splice their text without parsing it.
-    async putReleases(publicationId, releases: ReleaseInput[]) {
+    async putReleases(publicationId, releases: (ReleaseInput | ReleaseText)[]) {
       const p = await writablePublication(publicationId);
       await putAll(
         'releases',
-        releases.map((r) => toDocumentRow('releases', docId(p.id, r.ocid, r.id), sortKey(r.ocid, r.date, r.id), { ocid: r.ocid, id: r.id, date: r.date, publicationId: p.id, publisherId: p.publisherId }, 'release', r.text ?? JSON.stringify(r.release))),
+        releases.map((r) => toDocumentRow('releases', docId(p.id, r.ocid, r.id), sortKey(r.ocid, r.date, r.id), { ocid: r.ocid, id: r.id, date: r.date, publicationId: p.id, publisherId: p.publisherId }, 'release', r.text ?? JSON.stringify((r as ReleaseInput).release))),
       );
     },
-    async putRecords(publicationId, records: RecordInput[]) {
+    async putRecords(publicationId, records: (RecordInput | RecordText)[]) {
       const p = await writablePublication(publicationId);
-      await putAll('records', records.map((r) => toDocumentRow('records', docId(p.id, r.ocid), sortKey(r.ocid), { ocid: r.ocid, publicationId: p.id, publisherId: p.publisherId }, 'record', JSON.stringify(r.record))));
+      await putAll('records', records.map((r) => toDocumentRow('records', docId(p.id, r.ocid), sortKey(r.ocid), { ocid: r.ocid, publicationId: p.id, publisherId: p.publisherId }, 'record', 'record' in r ? JSON.stringify(r.record) : r.text)));
     },
     async putProjects(publicationId, projects: ProjectInput[]) {
       const p = await writablePublication(publicationId);

@@ -130,6 +130,13 @@ export interface RecordInput {
   ocid: string;
   record: JsonObject;
 }
+/**
+ * A release or record to write as the JSON text the caller already made (exactly `JSON.stringify` of the
+ * document up to formatting): publication serializes each as soon as it is built and drops the object, so a
+ * chunk of ~100 KB records is not held twice, as objects and as text.
+ */
+export type ReleaseText = Omit<ReleaseInput, 'release'> & { text: string };
+export interface RecordText { ocid: string; text: string }
 export interface ProjectInput {
   id: string;
   project: JsonObject;
@@ -215,8 +222,8 @@ export interface Store {
   /** The complete publication of this publisher with this content hash, if any (idempotent publishing). */
   findPublicationByHash(publisherId: string, contentHash: string): Promise<Publication | undefined>;
   /** Writes in batches of ≤ 500 documents; only into a publication still 'writing' (complete ones are immutable). */
-  putReleases(publicationId: string, releases: ReleaseInput[]): Promise<void>;
-  putRecords(publicationId: string, records: RecordInput[]): Promise<void>;
+  putReleases(publicationId: string, releases: (ReleaseInput | ReleaseText)[]): Promise<void>;
+  putRecords(publicationId: string, records: (RecordInput | RecordText)[]): Promise<void>;
   putProjects(publicationId: string, projects: ProjectInput[]): Promise<void>;
   /** 'writing' → 'complete'. */
   completePublication(publicationId: string, counts: PublicationCounts): Promise<Publication>;
