@@ -24,8 +24,8 @@ import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { buildRecord } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
-import { deriveProjectSummaries } from '../../../core/summary';
-import { isStoreError, type JsonObject, type Publication, type Publisher, type RecordInput, type ReleaseInput, type Store } from '../store/store';
+import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
+import { isStoreError, type JsonObject, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { releaseUrl } from './urls';
@@ -46,7 +46,7 @@ export interface PublishInput {
   onPhase?: (phase: PublishPhase, ms: number) => void;
 }
 
-export type PublishPhase = 'check' | 'history' | 'releases' | 'records' | 'derived' | 'write' | 'commit';
+export type PublishPhase = 'check' | 'history' | 'records' | 'derived' | 'write' | 'commit';
 
 export type PublishResult =
   | { status: 'refused'; findings: Finding[] }
@@ -55,24 +55,40 @@ export type PublishResult =
 
 type Release = Record<string, unknown> & { ocid: string; id: string; date: string };
 
+/**
+ * One release of the publication being written. A carried-over one is held as the text it is stored as, and
+ * parsed only when its process's record is built (holding every earlier release parsed at once was most of a
+ * publication's garbage-collection time); a new one is held parsed. Either is dropped once its record is written.
+ */
+interface HeldRelease {
+  ocid: string;
+  id: string;
+  date: string;
+  /** As stored; written again as is unless the privacy filter withholds more from it now. */
+  text?: string;
+  release?: JsonObject;
+}
+
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/**
- * All releases of a publication, grouped by ocid in date order, each with the text it is stored as: a release
- * carried over unchanged is written again from that text rather than serialized a second time.
- */
-async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, ReleaseInput[]>> {
-  const out = new Map<string, ReleaseInput[]>();
+function parsed(held: HeldRelease): JsonObject {
+  return (held.release ??= JSON.parse(held.text as string) as JsonObject);
+}
+
+/** All releases of a publication, grouped by ocid in date order, as stored (text). */
+async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, HeldRelease[]>> {
+  const out = new Map<string, HeldRelease[]>();
   let after: string | undefined;
   do {
     const page = await store.listDocumentTexts('releases', { publicationId, after, limit: 1000 });
-    for (const { key: ocid, id, text } of page.items) {
-      const release = JSON.parse(text) as JsonObject;
+    for (const { key: ocid, id, date, text } of page.items) {
       const list = out.get(ocid) ?? [];
-      // publish() stores each release's date as the release's own `date`.
-      list.push({ ocid, id: id ?? String(release.id), date: String(release.date), release, text });
+      const held: HeldRelease = { ocid, id: id ?? '', date: date ?? '', text };
+      // publish() stores each release's id and date as the release's own; rows that lack them are read from the release.
+      if (id === undefined || date === undefined) Object.assign(held, { id: String(parsed(held).id), date: String(parsed(held).date) });
+      list.push(held);
       out.set(ocid, list);
     }
     after = page.next;
@@ -101,7 +117,7 @@ async function startPublication(store: Store, baseId: string, publisherId: strin
   }
 }
 
-/** Records built and written at a time (see `buildRecords`). */
+/** Processes whose releases and records are built and written at a time (see `buildRecords`). */
 const RECORD_CHUNK = 250;
 
 /**
@@ -127,12 +143,13 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   if (hasErrors(findings)) return { status: 'refused', findings };
 
   const current = await store.getCurrent(publisher.id);
-  const history = current ? await releasesByOcid(store, current.id) : new Map<string, ReleaseInput[]>();
+  const history = current ? await releasesByOcid(store, current.id) : new Map<string, HeldRelease[]>();
   const changed: string[] = [];
   const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
   for (const release of convertedReleases as Release[]) {
     const previous = history.get(release.ocid) ?? [];
-    const last = previous[previous.length - 1]?.id;
+    const latest = previous[previous.length - 1];
+    const last = latest?.id;
     // Same content as the latest release (its id, or that id re-stamped below): no new release.
     if (last !== undefined && (last === release.id || (last.startsWith(`${release.id}-`) && /^\d{14}$/.test(last.slice(release.id.length + 1))))) continue;
     changed.push(release.ocid);
@@ -140,18 +157,8 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.
     const id = previous.some((r) => r.id === release.id) ? `${release.id}-${stamp}` : release.id;
     // A process published before: its new release is tagged with what it changes (tenderUpdate, contractAmendment…).
-    const prior = previous[previous.length - 1]?.release;
-    const tag = prior ? updateTags(release, prior) : release.tag;
+    const tag = latest ? updateTags(release, parsed(latest)) : release.tag;
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
-  }
-  // What the public may see (R-26): every release of the history, new and carried over, goes through the filter.
-  // A carried-over release was filtered when it was first published; its stored text stays valid unless the
-  // filter (a newer version of it) withholds something more, in which case the filtered copy is serialized anew.
-  for (const [ocid, list] of history) {
-    history.set(ocid, list.map((r) => {
-      const release = publicView(r.release);
-      return release === r.release ? r : { ocid: r.ocid, id: r.id, date: r.date, release };
-    }));
   }
   const projects = (convertedProjects as JsonObject[]).map((p) => publicView(p));
   // `updated` is stamped at conversion time, so it is left out: the same sheet must hash the same.
@@ -162,23 +169,43 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
   phase('history');
 
-  // Records are the bulk of a publication (the versioned release is ~80 % of a record's bytes): they are built,
-  // written and dropped a chunk at a time, keeping only the compiled release the summaries, index and stats read,
-  // so a publication of 10,000 processes fits the task's memory.
+  // Releases and records are the bulk of a publication (the versioned release is ~80 % of a record's bytes): a
+  // chunk of processes at a time, their releases are parsed, filtered, written with their records and dropped,
+  // keeping only the compiled release and the release links the summaries, index and stats read — so a
+  // publication of 10,000 processes fits the task's memory.
   const ocids = [...history.keys()].sort((a, b) => (a < b ? -1 : 1));
   const compiledByOcid = new Map<string, JsonObject>();
-  const buildRecords = async (write: (records: RecordInput[]) => Promise<void>): Promise<void> => {
+  const releaseLinks = new Map<string, ReleaseLink[]>();
+  let releaseCount = 0;
+  const buildRecords = async (write: (releases: ReleaseText[], records: RecordText[]) => Promise<void>): Promise<void> => {
     for (let i = 0; i < ocids.length; i += RECORD_CHUNK) {
-      const chunk = ocids.slice(i, i + RECORD_CHUNK).map((ocid) => ({
-        ocid,
-        record: buildRecord(ocid, (history.get(ocid) ?? []).map((r) => r.release), { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) }) as JsonObject,
-      }));
-      for (const r of chunk) compiledByOcid.set(r.ocid, r.record.compiledRelease as JsonObject);
-      await write(chunk);
+      const releases: ReleaseText[] = [];
+      const records: RecordText[] = [];
+      for (const ocid of ocids.slice(i, i + RECORD_CHUNK)) {
+        const list = history.get(ocid) ?? [];
+        // What the public may see (R-26): every release of the history, new and carried over, goes through the
+        // filter. A carried-over release was filtered when it was first published; its stored text stays valid
+        // unless the filter (a newer version of it) withholds something more, in which case the filtered copy
+        // is serialized anew.
+        const views = list.map((held) => {
+          const release = parsed(held);
+          const view = publicView(release);
+          releases.push({ ocid, id: held.id, date: held.date, text: view === release && held.text !== undefined ? held.text : JSON.stringify(view) });
+          return view;
+        });
+        const record = buildRecord(ocid, views, { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) });
+        compiledByOcid.set(ocid, record.compiledRelease as JsonObject);
+        releaseLinks.set(ocid, list.map((held, n) => ({ id: held.id, date: held.date, tag: (views[n].tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, held.id) })));
+        // Serialized at once: the record's objects (mostly its versioned release) die young, before the next
+        // process is built, instead of a chunk of them being promoted and marked by the old generation's collector.
+        records.push({ ocid, text: JSON.stringify(record) });
+        history.delete(ocid);
+      }
+      releaseCount += releases.length;
+      await write(releases, records);
     }
   };
   const derive = (): { finalProjects: JsonObject[]; index: JsonObject; stats: JsonObject } => {
-    const releaseLinks = new Map([...history.entries()].map(([ocid, list]) => [ocid, list.map((r) => ({ id: r.id, date: r.date, tag: (r.release.tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, r.id) }))]));
     const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks) as JsonObject);
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
@@ -195,21 +222,21 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   }
 
   const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, publisher.id, contentHash, now);
-  const releases = [...history.values()].flat();
-  await store.putReleases(publicationId, releases);
-  phase('releases');
-  await buildRecords((chunk) => store.putRecords(publicationId, chunk));
+  await buildRecords(async (releases, records) => {
+    await store.putReleases(publicationId, releases);
+    await store.putRecords(publicationId, records);
+  });
   phase('records');
   const { finalProjects, index, stats } = derive();
   phase('derived');
   await store.putProjects(publicationId, finalProjects.map((project) => ({ id: String(project.id), project })));
   await store.putIndex(publicationId, index);
   phase('write');
-  const publication = await store.completePublication(publicationId, { releases: releases.length, records: ocids.length, projects: finalProjects.length });
+  const publication = await store.completePublication(publicationId, { releases: releaseCount, records: ocids.length, projects: finalProjects.length });
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
-  await store.appendAudit({ at: now, actor: input.actor, action: 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, revision: input.revision ?? null, releases: releases.length, projects: finalProjects.length } });
+  await store.appendAudit({ at: now, actor: input.actor, action: 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, revision: input.revision ?? null, releases: releaseCount, projects: finalProjects.length } });
   phase('commit');
   return { status: 'published', publication, changedProcesses: changed, findings };
 }

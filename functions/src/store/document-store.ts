@@ -20,7 +20,9 @@ import {
   type Publisher,
   type PublisherStats,
   type RecordInput,
+  type RecordText,
   type ReleaseInput,
+  type ReleaseText,
   type Store,
   StoreError,
   type Stored,
@@ -64,9 +66,13 @@ function documentWhere(kind: DocumentKind, q: { publicationId: string; ocid?: st
   return { publicationId: q.publicationId, ...(kind === 'releases' && q.ocid !== undefined ? { ocid: q.ocid } : {}) };
 }
 
-/** What names a document in a page: a project by its id, a record by its ocid, a release by its ocid and id. */
-function documentKeys(kind: DocumentKind, meta: Record<string, string>): { key: string; id?: string } {
-  return kind === 'projects' ? { key: meta.id } : { key: meta.ocid, ...(kind === 'releases' ? { id: meta.id } : {}) };
+/**
+ * What names a document in a page: a project by its id, a record by its ocid, a release by its ocid and id (and
+ * its date, which publication reads to carry a release over without parsing it).
+ */
+function documentKeys(kind: DocumentKind, meta: Record<string, string>): { key: string; id?: string; date?: string } {
+  if (kind === 'projects') return { key: meta.id };
+  return kind === 'releases' ? { key: meta.ocid, id: meta.id, ...(typeof meta.date === 'string' ? { date: meta.date } : {}) } : { key: meta.ocid };
 }
 
 /** Orders audit entries written in the same millisecond by this process. */
@@ -149,16 +155,16 @@ export function createStore(backend: DocumentBackend): Store {
     findPublicationByHash: (publisherId, contentHash) =>
       first<Publication>('publications', { publisherId, contentHash, status: 'complete' }),
     // Documents are written last in their row (toDocumentRow), so pages can splice their text without parsing it.
-    async putReleases(publicationId, releases: ReleaseInput[]) {
+    async putReleases(publicationId, releases: (ReleaseInput | ReleaseText)[]) {
       const p = await writablePublication(publicationId);
       await putAll(
         'releases',
-        releases.map((r) => toDocumentRow('releases', docId(p.id, r.ocid, r.id), sortKey(r.ocid, r.date, r.id), { ocid: r.ocid, id: r.id, date: r.date, publicationId: p.id, publisherId: p.publisherId }, 'release', r.text ?? JSON.stringify(r.release))),
+        releases.map((r) => toDocumentRow('releases', docId(p.id, r.ocid, r.id), sortKey(r.ocid, r.date, r.id), { ocid: r.ocid, id: r.id, date: r.date, publicationId: p.id, publisherId: p.publisherId }, 'release', r.text ?? JSON.stringify((r as ReleaseInput).release))),
       );
     },
-    async putRecords(publicationId, records: RecordInput[]) {
+    async putRecords(publicationId, records: (RecordInput | RecordText)[]) {
       const p = await writablePublication(publicationId);
-      await putAll('records', records.map((r) => toDocumentRow('records', docId(p.id, r.ocid), sortKey(r.ocid), { ocid: r.ocid, publicationId: p.id, publisherId: p.publisherId }, 'record', JSON.stringify(r.record))));
+      await putAll('records', records.map((r) => toDocumentRow('records', docId(p.id, r.ocid), sortKey(r.ocid), { ocid: r.ocid, publicationId: p.id, publisherId: p.publisherId }, 'record', 'record' in r ? JSON.stringify(r.record) : r.text)));
     },
     async putProjects(publicationId, projects: ProjectInput[]) {
       const p = await writablePublication(publicationId);

@@ -326,6 +326,14 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await store.listDocumentBytes('releases', { publicationId: 'A', ocid: 'ocds-abc123-3' })).items.map((b) => b.id)).toEqual(['ocds-abc123-3-1', 'ocds-abc123-3-2']);
       expect((await store.getDocumentBytes('projects', 'A', ocids[2]))?.toString('utf8')).toBe(await store.getDocumentText('projects', 'A', ocids[2]));
       expect(await store.getDocumentBytes('records', 'A', 'missing')).toBeUndefined();
+      // Documents given as their text (publication serializes as it builds) are stored and served as given.
+      await store.createPublication({ id: 'T', publisherId: 'p1', contentHash: 't', createdAt: at(2) });
+      const recordText = JSON.stringify({ ocid: ocids[0], tricky, 'ñ': '€' });
+      await store.putRecords('T', [{ ocid: ocids[0], text: recordText }]);
+      await store.putReleases('T', [{ ocid: ocids[0], id: 'r1', date: at(2), text: '{"id":"r1","ocid":"x"}' }]);
+      expect(await store.getDocumentText('records', 'T', ocids[0])).toBe(recordText);
+      expect((await store.getRecord('T', ocids[0]))?.record).toEqual(JSON.parse(recordText));
+      expect((await store.listDocumentTexts('releases', { publicationId: 'T' })).items).toEqual([{ key: ocids[0], id: 'r1', date: at(2), text: '{"id":"r1","ocid":"x"}' }]);
     });
 
     test('documents: arbitrary JSON round-trips; over 1 MB is refused before anything is written', async () => {
