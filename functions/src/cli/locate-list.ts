@@ -89,7 +89,7 @@ export function locateListOpen(bytes: Uint8Array, key: string): number | undefin
 
 /**
  * The list's items. Packages written with an indent (JSON.stringify's, ocdskit's, most publishers') are split with
- * the native byte search: each boundary is the line closing an item at the first item's indentation, a comma, and
+ * the native byte search: each boundary is a line closing an item at the first item's indentation, a comma, and
  * the line opening the next (a newline never stands inside a JSON string, and a deeper line with that same
  * indentation would leave an item that does not parse). Otherwise every byte is looked at (slower, exact).
  */
@@ -124,13 +124,16 @@ function locatePretty(bytes: Buffer, key: string): ListLocation | undefined {
   if (line <= open || bytes[first] !== 0x7b || bytes[last] !== 0x7d) return undefined;
   const indent = bytes.subarray(line + 1, first);
   if (!indent.every((c) => c === 0x20 || c === 0x09)) return undefined;
-  const text = indent.toString('latin1');
-  const boundary = Buffer.from(`\n${text}},\n${text}{`, 'latin1');
+  // Lines at the items' own indentation that close an item: a deeper line has a space where this one has `}`.
+  const closing = Buffer.concat([Buffer.from([0x0a]), indent, Buffer.from([0x7d])]);
   const starts = [first];
   const itemEnds: number[] = [];
-  for (let at = bytes.indexOf(boundary, first); at >= 0 && at < last; at = bytes.indexOf(boundary, at + 1)) {
-    itemEnds.push(at + indent.length + 2);
-    starts.push(at + boundary.length - 1);
+  for (let at = bytes.indexOf(closing, first); at >= 0 && at + closing.length <= last; at = bytes.indexOf(closing, at + closing.length)) {
+    const end = at + closing.length;
+    // Then a comma and the next item's first line at the same indentation.
+    if (bytes[end] !== COMMA || bytes[end + 1] !== 0x0a || bytes.compare(indent, 0, indent.length, end + 2, end + 2 + indent.length) !== 0 || bytes[end + 2 + indent.length] !== 0x7b) return undefined;
+    itemEnds.push(end);
+    starts.push(end + 2 + indent.length);
   }
   itemEnds.push(last + 1);
   return { open, close, starts, ends: itemEnds };
