@@ -1,5 +1,8 @@
 /** locate-list.ts: the items it finds are exactly what JSON.parse reads, or it declines. */
-import { locateItems, locateList } from './locate-list';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { locateItems, locateList, streamPrettyItems } from './locate-list';
 
 type Doc = Record<string, unknown> | unknown[];
 
@@ -77,6 +80,57 @@ describe('locateItems', () => {
   ])('leaves no invalid byte unread: with %s it declines, or an item or the envelope does not parse', (_, text) => {
     expect(() => {
       if (readBack(text) === undefined) throw new Error('declined');
+    }).toThrow();
+  });
+});
+
+describe('streamPrettyItems (an indented package read through a window)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'locate-list-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Items seen by the callback, and the result; windows far smaller than an item make it move and grow. */
+  function stream(text: string, windowSize: number): { seen: unknown[]; items?: unknown[]; outer?: unknown } {
+    const file = path.join(dir, 'paquete.json');
+    fs.writeFileSync(file, text);
+    const fd = fs.openSync(file, 'r');
+    try {
+      const seen: unknown[] = [];
+      const list = streamPrettyItems(fd, fs.fstatSync(fd).size, 'releases', (w, from, to) => seen.push(JSON.parse(w.toString('utf8', from, to))), windowSize);
+      if (!list) return { seen };
+      const bytes = fs.readFileSync(file);
+      return { seen, items: list.starts.map((s, i) => JSON.parse(bytes.toString('utf8', s, list.ends[i])) as unknown), outer: JSON.parse(`${list.head}[]${list.tail}`) as unknown };
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  const many = Array.from({ length: 40 }, (_, i) => ({ ocid: `ocds-${i % 7}`, id: String(i), texto: 'ñ🚧漢'.repeat(i % 5), tender: { items: [{ id: i }] } }));
+  it.each([
+    ['a package, list last', { uri: 'x', publisher: { name: 'Mérida' }, releases: many }, 2],
+    ['a package indented by 4', { uri: 'x', releases: many }, 4],
+    ['a bare list', many, 2],
+    ['one release', { releases: many.slice(0, 1) }, 2],
+    ['an empty list', { releases: [] }, 2],
+  ] as [string, Doc, number][])('reads %s exactly, whatever the window', (_, doc, indent) => {
+    const text = `${JSON.stringify(doc, null, indent)}\n`;
+    const parsed = JSON.parse(text) as Doc;
+    const releases = Array.isArray(parsed) ? parsed : parsed.releases;
+    for (const windowSize of [64, 100, 333, 4096, 1 << 20]) {
+      const got = stream(text, windowSize);
+      expect(got.items).toEqual(releases);
+      expect(got.seen).toEqual(releases);
+      expect(got.outer).toEqual(Array.isArray(parsed) ? [] : { ...parsed, releases: [] });
+    }
+  });
+
+  it.each([
+    ['on one line', JSON.stringify({ releases: many })],
+    ['with the list not last', JSON.stringify({ releases: many, uri: 'x' }, null, 2)],
+    ['with text after it', `${JSON.stringify({ releases: many }, null, 2)} x`],
+    ['with two items on one line', JSON.stringify({ releases: many.slice(0, 3) }, null, 2).replace(/\n {4}\},\n {4}\{/, '}, {')],
+  ])('declines a package %s, or an item it hands over does not parse (the caller then reads the file whole)', (_, text) => {
+    expect(() => {
+      if (stream(text, 64).items === undefined) throw new Error('declined');
     }).toThrow();
   });
 });

@@ -19,6 +19,8 @@ export interface ListLocation {
   ends: number[];
 }
 
+import * as fs from 'fs';
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -227,4 +229,117 @@ export function locateList(bytes: Uint8Array, key: string): ListLocation | undef
   }
   if (close < 0 || !onlyWhitespace(bytes, i, n)) return undefined;
   return { open, close, starts, ends };
+}
+
+/** Bytes of a file read through one window that moves forward (and grows only for an item larger than itself). */
+class FileWindow {
+  buf: Buffer;
+  /** The window holds file bytes `[base, base + filled)`. */
+  base = 0;
+  filled = 0;
+
+  constructor(private readonly fd: number, readonly size: number, initial: number) {
+    this.buf = Buffer.allocUnsafe(Math.max(64, Math.min(initial, size)));
+  }
+
+  /** Makes file bytes up to `upTo` (at most the file's end) available, dropping those before `keepFrom`. */
+  ensure(keepFrom: number, upTo: number): void {
+    const want = Math.min(upTo, this.size);
+    if (this.base + this.filled >= want) return;
+    if (keepFrom > this.base) {
+      this.buf.copyWithin(0, keepFrom - this.base, this.filled);
+      this.filled -= keepFrom - this.base;
+      this.base = keepFrom;
+    }
+    if (want - this.base > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, want - this.base));
+      this.buf.copy(bigger, 0, 0, this.filled);
+      this.buf = bigger;
+    }
+    while (this.base + this.filled < want) {
+      const got = fs.readSync(this.fd, this.buf, this.filled, Math.min(this.buf.length - this.filled, this.size - this.base - this.filled), this.base + this.filled);
+      if (got === 0) throw new Error('el archivo cambió mientras se leía');
+      this.filled += got;
+    }
+  }
+
+  /** Whether all of the file has been read into the window. */
+  get whole(): boolean {
+    return this.base === 0 && this.filled === this.size;
+  }
+}
+
+/** An indented list read through a window: its items' file offsets and the text around the list. */
+export interface StreamedList { starts: number[]; ends: number[]; head: string; tail: string }
+
+/**
+ * locateItems for an indented package read from a file through a window of `windowSize` bytes, so the file never
+ * has to be in memory at once: `each(window, from, to)` gets each item's bytes while they are in the window.
+ * `undefined` when the file is not an indented package as locatePretty reads them (the caller then reads it whole).
+ */
+export function streamPrettyItems(fd: number, size: number, key: string, each: (window: Buffer, from: number, to: number) => void, windowSize = 1 << 20): StreamedList | undefined {
+  const w = new FileWindow(fd, size, windowSize);
+  w.ensure(0, windowSize);
+  let open = locateListOpen(w.buf.subarray(0, w.filled), key);
+  // A head larger than the window: read on until the list opens (or the whole file says it never does).
+  while (open === undefined && !w.whole) {
+    w.ensure(0, w.filled * 2);
+    open = locateListOpen(w.buf.subarray(0, w.filled), key);
+  }
+  if (open === undefined) return undefined;
+  const at = (i: number): number => { w.ensure(open as number, i + 1); return i < size ? w.buf[i - w.base] : -1; };
+  const head = w.buf.toString('utf8', 0, open);
+  const wholeDocument = onlyWhitespace(w.buf, 0, open);
+  let first = open + 1;
+  while (isSpace(at(first))) first++;
+  let close: number;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  if (at(first) === 0x5d) close = first;
+  else {
+    const line = w.buf.lastIndexOf(0x0a, first - w.base) + w.base;
+    if (line <= open || at(first) !== 0x7b) return undefined;
+    const indent = Buffer.from(w.buf.subarray(line + 1 - w.base, first - w.base));
+    if (!indent.every((c) => c === 0x20 || c === 0x09)) return undefined;
+    const closing = Buffer.concat([Buffer.from([0x0a]), indent, Buffer.from([0x7d])]);
+    let start = first;
+    let from = first;
+    for (;;) {
+      const found = w.buf.indexOf(closing, from - w.base);
+      if (found < 0 || found + closing.length > w.filled) {
+        if (w.base + w.filled >= size) return undefined;
+        // Keep the item begun; look again from where a match could still start.
+        const searched = w.base + w.filled - closing.length + 1;
+        w.ensure(start, w.base + w.filled + windowSize);
+        from = Math.max(from, searched);
+        continue;
+      }
+      const end = found + w.base + closing.length;
+      w.ensure(start, end + indent.length + 3);
+      const next = end + 2 + indent.length;
+      if (at(end) === COMMA && at(end + 1) === 0x0a && w.buf.compare(indent, 0, indent.length, end + 2 - w.base, next - w.base) === 0 && at(next) === 0x7b) {
+        each(w.buf, start - w.base, end - w.base);
+        starts.push(start);
+        ends.push(end);
+        start = from = next;
+        continue;
+      }
+      // Not followed by another item: the list must end here.
+      let after = end;
+      while (isSpace(at(after))) after++;
+      if (at(after) !== 0x5d) return undefined;
+      w.ensure(start, end);
+      each(w.buf, start - w.base, end - w.base);
+      starts.push(start);
+      ends.push(end);
+      close = after;
+      break;
+    }
+  }
+  w.ensure(close, size);
+  const tail = w.buf.subarray(close + 1 - w.base, w.filled);
+  let t = 0;
+  while (t < tail.length && isSpace(tail[t])) t++;
+  if (!(wholeDocument ? t === tail.length : tail[t] === 0x7d && onlyWhitespace(tail, t + 1, tail.length))) return undefined;
+  return { starts, ends, head, tail: tail.toString('utf8') };
 }
