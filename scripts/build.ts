@@ -1,7 +1,7 @@
 /**
  * Build (`npm run build`): bundles the CLI + local server with esbuild into dist/: cli.js (the small entry),
- * cli-engine.js (validate, convert, compile), cli-main.js (every other command: store, server, backend), and
- * validators/*.js. The bundles inline our own code and the generated schemas; npm packages stay external
+ * cli-engine.js (validate, convert, compile), cli-compile.js (compile alone, smaller), cli-main.js (every other
+ * command: store, server, backend), and validators/*.js. The bundles inline our own code and the generated schemas; npm packages stay external
  * (better-sqlite3 is native, firebase-admin is loaded from node_modules). Type checking is `npm run typecheck`.
  */
 import * as fs from 'fs';
@@ -83,6 +83,7 @@ export async function buildCli(): Promise<void> {
   await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/bin.ts')], outfile: path.join(dist, 'cli.js') });
   await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/engine.ts')], outfile: path.join(dist, 'cli-engine.js') });
   await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')], outfile: path.join(dist, 'cli-main.js') });
+  await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/compile-main.ts')], outfile: path.join(dist, 'cli-compile.js') });
   await buildValidators(dist);
 }
 

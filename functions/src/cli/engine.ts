@@ -4,28 +4,21 @@
  * 5 MB single bundle at about 0.18 s of every run (reading and compiling it), a third of the 0.5 s target for
  * `validate paquete.json`. main.ts routes the same commands here, so both entries behave alike.
  */
-import { parseArgs, UsageError } from './args';
+import { parseArgs } from './args';
 import type { CliIo } from './convert-command';
-import { SourceError } from '../ingest/sheet-source';
+import { reportErrors } from './report-errors';
 
 export { ENGINE_COMMANDS } from './engine-commands';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
-  try {
+  return reportErrors(io, async () => {
     switch (command) {
       case 'validate': return await (await import('./convert-command')).validateCommand(args, io);
       case 'convert': return await (await import('./convert-command')).convertCommand(args, io);
       case 'compile': return await (await import('./compile-command')).compileCommand(args, io);
       default: throw new Error(`not an engine command: ${String(command)}`);
     }
-  } catch (e) {
-    if (e instanceof UsageError || e instanceof SourceError) {
-      io.err(e.message);
-      return 2;
-    }
-    io.err(`Error inesperado: ${e instanceof Error ? e.message : String(e)}`);
-    return 3;
-  }
+  });
 }
