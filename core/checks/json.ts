@@ -85,9 +85,14 @@ export function objectsAt(value: unknown, key: string): JsonObject[] {
 }
 
 /** The object items `itemsAlong` gives, without their pointers: for checks that only read them. */
+const SEGMENTS = new Map<string, string[]>();
+
 export function objectsAlong(root: JsonObject, path: string): JsonObject[] {
+  // The checks pass a few fixed paths, for every document: each is split once.
+  let segments = SEGMENTS.get(path);
+  if (!segments) SEGMENTS.set(path, (segments = path.split('/')));
   let level: JsonObject[] = [root];
-  for (const segment of path.split('/')) {
+  for (const segment of segments) {
     const next: JsonObject[] = [];
     for (const item of level) {
       const v = item[segment];
