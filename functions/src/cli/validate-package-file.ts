@@ -163,9 +163,12 @@ export async function validatePackageFile(file: string, settings: ValidateSettin
   Atomics.store(shared, ITEMS, items.length + 1);
   Atomics.notify(shared, ITEMS);
   const run = (c: number): RawFinding[][] => listChunkGroups(kind, items.slice(c * size, (c + 1) * size), c * size, settings);
-  for (let c = claimChunk(shared, false); c !== undefined; c = claimChunk(shared, false)) results[c] = run(c);
-  await workerDone;
-  void worker.terminate();
+  try {
+    for (let c = claimChunk(shared, false); c !== undefined; c = claimChunk(shared, false)) results[c] = run(c);
+    await workerDone;
+  } finally {
+    void worker.terminate();
+  }
   for (let c = 0; c < count; c++) results[c] ??= run(c);
   return { kind, count: items.length, findings: listPackageFindings(own, results as RawFinding[][][]) };
 }
