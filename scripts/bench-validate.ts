@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       }
       delete process.env.INFRA_ABIERTA_HILOS;
     }
-    console.log(`Carga media de la máquina (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}; ${os.availableParallelism()} núcleos.`);
+    console.log(`Hilos 2: el segundo hilo arranca con paquetes de 4 MB o más. Carga media de la máquina (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}; ${os.availableParallelism()} núcleos.`);
     console.log('Metas (orden completa; «CPU ms»: usuario + sistema): 1,000 entregas ≤ 500 ms; 10,000 ≤ 4,000 ms. Una sola corrida: en una máquina compartida las cifras varían.');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
