@@ -4,8 +4,8 @@
  * generation disabled (Apps Script stand-in). `--con-errores` also measures the same processes with the usual
  * mistakes planted (about 12 findings each: the sidebar validates dirty data too). Each measurement runs in a
  * fresh child process. Target: 10,000 processes in under 2 s. Then the whole `validate paquete.json` command
- * (dist/cli.js, fresh process: wall time, CPU and peak RSS) on a release package of N releases, on one thread and on
- * two (INFRA_ABIERTA_HILOS) — issue 17's targets: 1,000 releases ≤ 0.5 s, 10,000 ≤ 4 s. Sizes: `--n 1000,10000` or BENCH_SIZE. One run each: on a shared machine
+ * (dist/cli.js, fresh process: wall time and peak RSS) on a release package of N releases — issue 17's targets:
+ * 1,000 releases ≤ 0.5 s, 10,000 ≤ 4 s. Sizes: `--n 1000,10000` or BENCH_SIZE. One run each: on a shared machine
  * the figures vary. Prints; asserts nothing.
  */
 import { execFileSync } from 'child_process';
@@ -55,23 +55,17 @@ async function main(): Promise<void> {
     }
     console.log('Meta: 10,000 procesos en menos de 2,000 ms.');
     await buildCli();
-    console.log('\nentregas   MiB  hilos  orden «validate paquete.json» ms  CPU ms  RSS máx. (MiB)');
+    console.log('\nentregas   MiB  orden «validate paquete.json» ms  CPU ms  RSS máx. (MiB)');
     for (const n of benchSizes()) {
       const file = path.join(dir, `paquete-${n}.json`);
       fs.writeFileSync(file, publishedPackage(n));
+      const r = runWholeCommand(['validate', file, '--json', '--fecha', '2025-07-01T00:00:00-06:00']);
+      if (r.code > 1) throw new Error(`validate ${n}: ${r.stderr}`);
+      const target = n === 1000 ? 500 : n === 10000 ? 4000 : undefined;
+      const mark = target === undefined ? '' : r.ms <= target ? ' ✓' : ' ✗';
       const mib = (fs.statSync(file).size / 2 ** 20).toFixed(1);
-      // One thread, and two (the worker started whatever the load; by default it starts only with a core free).
-      for (const threads of ['1', '2']) {
-        process.env.INFRA_ABIERTA_HILOS = threads;
-        const r = runWholeCommand(['validate', file, '--json', '--fecha', '2025-07-01T00:00:00-06:00']);
-        if (r.code > 1) throw new Error(`validate ${n}: ${r.stderr}`);
-        const target = n === 1000 ? 500 : n === 10000 ? 4000 : undefined;
-        const mark = target === undefined ? '' : r.ms <= target ? ' ✓' : ' ✗';
-        console.log(`${String(n).padStart(8)}  ${mib.padStart(4)}  ${threads.padStart(5)}  ${`${r.ms}${mark}`.padStart(31)}  ${String(r.cpuMs).padStart(6)}  ${String(r.peakRssMiB).padStart(14)}`);
-      }
-      delete process.env.INFRA_ABIERTA_HILOS;
+      console.log(`${String(n).padStart(8)}  ${mib.padStart(4)}  ${`${r.ms}${mark}`.padStart(31)}  ${String(r.cpuMs).padStart(6)}  ${String(r.peakRssMiB).padStart(14)}`);
     }
-    console.log(`Hilos 2: el segundo hilo arranca con paquetes de 4 MB o más. Carga media de la máquina (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}; ${os.availableParallelism()} núcleos.`);
     console.log('Metas (orden completa; «CPU ms»: usuario + sistema): 1,000 entregas ≤ 500 ms; 10,000 ≤ 4,000 ms. Una sola corrida: en una máquina compartida las cifras varían.');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -88,8 +88,6 @@ export async function buildCli(): Promise<void> {
   await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/bin.ts')], outfile: path.join(dist, 'cli.js') });
   await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/engine.ts')], outfile: path.join(dist, 'cli-engine.js') });
   await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')], outfile: path.join(dist, 'cli-main.js') });
-  // The second thread of `validate paquete.json` (functions/src/cli/validate-package-file.ts): the validation core only.
-  await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/validate-worker.ts')], outfile: path.join(dist, 'validate-worker.js') });
   await buildValidators(dist);
 }
 

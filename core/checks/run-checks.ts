@@ -15,11 +15,7 @@ function isValueCheck(check: Check | PartedCheck | ValueCheck): check is ValueCh
   return typeof check !== 'function' && 'visitor' in check;
 }
 
-/**
- * The findings of CHECKS, one group per check (per part of a PartedCheck), in CHECKS order. Every check lists
- * its findings document by document within its group, so the groups of consecutive chunks of documents,
- * concatenated group by group, are the groups of the whole set (the CLI validates a package in chunks).
- */
+/** The findings of CHECKS, one group per check (per part of a PartedCheck), in CHECKS order. */
 export function runCheckGroups(ctx: CheckContext): Held[][] {
   const held = new Map<ValueCheck, Held[]>();
   const docs: Record<Standard, Doc[]> = { ocds: ctx.releases, oc4ids: ctx.projects };

@@ -9,8 +9,7 @@
 import type { Finding } from '../findings/finding';
 import type { ValidateSettings } from '../checks/types';
 import { schemaFindings } from './schema-findings';
-import { findingGroups, keepFirstPerCell, mergeGroups, validate } from './validate';
-import type { RawFinding } from './raw-finding';
+import { validate } from './validate';
 import { VALIDATORS } from './validators';
 
 export type PackageKind = 'release' | 'record' | 'project';
@@ -31,38 +30,24 @@ const asFindings = (raw: ReturnType<typeof schemaFindings>): Finding[] => raw.ma
 const ownFindings = (raw: ReturnType<typeof schemaFindings>, standIn: string): Finding[] =>
   asFindings(raw.filter((f) => f.pointer !== standIn && !f.pointer.startsWith(`${standIn}/`)));
 
-/** The list of a release or project package that is validated item by item. */
-export type ListKind = 'release' | 'project';
-export const LIST_KEY: Readonly<Record<PackageKind, 'releases' | 'records' | 'projects'>> = { release: 'releases', record: 'records', project: 'projects' };
-
-/**
- * The package's own fields only (its list replaced by one empty stand-in item, whose findings are dropped): each
- * item is checked on its own, by the profile's release or project schema and the program's rules.
- */
-export function envelopeFindings(kind: ListKind, pkg: Record<string, unknown>): Finding[] {
-  const [key, validator, standard] = kind === 'release' ? ['releases', VALIDATORS.releasePackage, 'ocds'] as const : ['projects', VALIDATORS.projectPackage, 'oc4ids'] as const;
-  const meta = { ...pkg, [key]: [{}] };
-  return validator(meta) ? [] : ownFindings(schemaFindings(validator.errors, meta, '', standard), `/${key}/0`);
-}
-
-/** The finding groups of `items`, a run of the package's list starting at index `first` (findingGroups). */
-export function listChunkGroups(kind: ListKind, items: unknown[], first: number, settings: ValidateSettings = {}): RawFinding[][] {
-  return findingGroups(kind === 'release' ? { releases: items } : { projects: items }, settings, first);
-}
-
-/** The package's findings: its own fields', then its list's, from the groups of consecutive chunks of the list. */
-export function listPackageFindings(own: Finding[], chunks: RawFinding[][][]): Finding[] {
-  return [...own, ...keepFirstPerCell(mergeGroups(chunks))];
-}
-
 /** undefined: not a package we know (no `releases`, `records` or `projects` list). */
 export function validatePackage(json: unknown, settings: ValidateSettings = {}): PackageValidation | undefined {
   const kind = packageKind(json);
   if (!kind) return undefined;
   const pkg = json as Record<string, unknown>;
-  if (kind !== 'record') {
-    const items = pkg[LIST_KEY[kind]] as unknown[];
-    return { kind, count: items.length, findings: listPackageFindings(envelopeFindings(kind, pkg), [listChunkGroups(kind, items, 0, settings)]) };
+  if (kind === 'release') {
+    const releases = pkg.releases as unknown[];
+    // The package's own fields only (one empty stand-in release, whose findings are dropped): each release is
+    // checked once, below, by the profile's release schema and the program's rules.
+    const meta = { ...pkg, releases: [{}] };
+    const own = VALIDATORS.releasePackage(meta) ? [] : ownFindings(schemaFindings(VALIDATORS.releasePackage.errors, meta, '', 'ocds'), '/releases/0');
+    return { kind, count: releases.length, findings: [...own, ...validate({ releases }, undefined, settings)] };
+  }
+  if (kind === 'project') {
+    const projects = pkg.projects as unknown[];
+    const meta = { ...pkg, projects: [{}] };
+    const own = VALIDATORS.projectPackage(meta) ? [] : ownFindings(schemaFindings(VALIDATORS.projectPackage.errors, meta, '', 'oc4ids'), '/projects/0');
+    return { kind, count: projects.length, findings: [...own, ...validate({ projects }, undefined, settings)] };
   }
   const records = pkg.records as unknown[];
   const own = VALIDATORS.recordPackage(pkg) ? [] : asFindings(schemaFindings(VALIDATORS.recordPackage.errors, pkg, '', 'ocds'));

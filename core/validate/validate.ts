@@ -33,41 +33,29 @@ function nowOf(settings: ValidateSettings): number {
   return Number.isNaN(t) ? Date.now() : t;
 }
 
-function runSchema(items: unknown[], root: string, first: number, validator: CompiledValidator, standard: 'ocds' | 'oc4ids', out: RawFinding[]): Doc[] {
+function runSchema(items: unknown[], root: string, validator: CompiledValidator, standard: 'ocds' | 'oc4ids', out: RawFinding[]): Doc[] {
   const docs: Doc[] = [];
   for (let i = 0; i < items.length; i++) {
     const data = items[i];
-    const pointer = `/${root}/${first + i}`;
+    const pointer = `/${root}/${i}`;
     if (!validator(data)) out.push(...schemaFindings(validator.errors, data, pointer, standard));
     if (isObject(data)) docs.push({ data, pointer });
   }
   return docs;
 }
 
-/**
- * The findings of a document set before one is kept per cell, in groups: the schema's, then each check's (as
- * runCheckGroups lists them). `first`: the index of the first document in the whole set — a chunk of a package
- * (`/releases/500/…`). Consecutive chunks merged by `mergeGroups` give the groups of the whole set.
- */
-export function findingGroups(documents: Documents, settings: ValidateSettings = {}, first = 0): RawFinding[][] {
+/** The findings of a document set before one is kept per cell: the schema's, then each check's (as runCheckGroups lists them). */
+function rawFindings(documents: Documents, settings: ValidateSettings): RawFinding[] {
   const schema: RawFinding[] = [];
-  const releases = runSchema(documents.releases ?? [], 'releases', first, VALIDATORS.release, 'ocds', schema);
-  const projects = runSchema(documents.projects ?? [], 'projects', first, VALIDATORS.project, 'oc4ids', schema);
+  const releases = runSchema(documents.releases ?? [], 'releases', VALIDATORS.release, 'ocds', schema);
+  const projects = runSchema(documents.projects ?? [], 'projects', VALIDATORS.project, 'oc4ids', schema);
   const ctx: CheckContext = { releases, projects, settings, now: nowOf(settings), report: () => undefined };
   const groups = runCheckGroups(ctx).map((group) => group.map(([code, severity, pointer, params = {}]): RawFinding => ({ code, severity, pointer, params })));
-  return [schema, ...groups];
-}
-
-/** The groups of consecutive chunks, in order, as one list: each group of every chunk, then the next group. */
-export function mergeGroups(chunks: RawFinding[][][]): RawFinding[] {
-  const out: RawFinding[] = [];
-  const count = chunks.reduce((n, c) => Math.max(n, c.length), 0);
-  for (let g = 0; g < count; g++) for (const chunk of chunks) for (const f of chunk[g] ?? []) out.push(f);
-  return out;
+  return [schema, ...groups].flat();
 }
 
 /** One finding per cell (see sameCellFamily), each with its cell when the documents came from a workbook. */
-export function keepFirstPerCell(raw: RawFinding[], sourceMap: SourceMap = new SourceMap()): Finding[] {
+function keepFirstPerCell(raw: RawFinding[], sourceMap: SourceMap = new SourceMap()): Finding[] {
   // A package read from JSON has no cells: asking for each finding's cell was a tenth of `validate paquete.json`.
   const locator = sourceMap.empty ? undefined : new CellLocator(sourceMap, templateSpec());
   const seen = new Set<string>();
@@ -85,5 +73,5 @@ export function keepFirstPerCell(raw: RawFinding[], sourceMap: SourceMap = new S
 }
 
 export function validate(documents: Documents, sourceMap: SourceMap = new SourceMap(), settings: ValidateSettings = {}): Finding[] {
-  return keepFirstPerCell(mergeGroups([findingGroups(documents, settings)]), sourceMap);
+  return keepFirstPerCell(rawFindings(documents, settings), sourceMap);
 }

@@ -5,9 +5,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
-import { chunkSize, workerTakesChunks, type WorkerMessage } from '../../functions/src/cli/validate-package-file';
-import type { RawFinding } from '../../core/validate/raw-finding';
-import { envelopeFindings, listPackageFindings, validatePackage } from '../../core/validate/validate-package';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FECHA = ['--fecha', '2025-06-30T12:00:00Z'];
@@ -81,33 +78,4 @@ test('not a package, not JSON, missing: exit code 2 and a Spanish message, never
     expect(run.err).toMatch(message);
     expect(run.err).not.toMatch(STACK_TRACE);
   }
-});
-
-test('the worker thread\'s share: chunks found in the file\'s bytes and validated from the back give the package\'s findings', () => {
-  // The package converted from the example workbook, with mistakes planted in some releases, written as publishers do.
-  const pkg = readJson(releases) as { releases: Record<string, any>[] };
-  const many = Array.from({ length: 70 }, (_, i) => {
-    const r = JSON.parse(JSON.stringify(pkg.releases[i % pkg.releases.length])) as Record<string, any>;
-    if (i % 9 === 4) r.tender.value = { amount: 'mucho' };
-    if (i % 11 === 2) delete r.tender.title;
-    return r;
-  });
-  const text = JSON.stringify({ ...pkg, releases: many }, null, 4);
-  const bytes = Buffer.from(new SharedArrayBuffer(Buffer.byteLength(text)));
-  bytes.write(text);
-  const shared = new Int32Array(new SharedArrayBuffer(8));
-  const chunks = Math.ceil(many.length / chunkSize(many.length));
-  expect(chunks).toBeGreaterThan(2);
-  // As this thread leaves them when it has parsed the file: every chunk free, the list's length + 1 published.
-  Atomics.store(shared, 0, chunks << 16);
-  Atomics.store(shared, 1, many.length + 1);
-  const delivered: RawFinding[][][] = [];
-  const order: number[] = [];
-  workerTakesChunks({ bytes: bytes.buffer as SharedArrayBuffer, shared: shared.buffer as SharedArrayBuffer, settings: { now: FECHA[1] } }, (m: WorkerMessage) => {
-    if (m !== 'done') { delivered[m.chunk] = m.groups; order.push(m.chunk); }
-  });
-  expect(order).toEqual(Array.from({ length: chunks }, (_, i) => chunks - 1 - i));
-  const whole = validatePackage(JSON.parse(text), { now: FECHA[1] });
-  expect(whole?.findings.some((f) => f.code === 'schema.type')).toBe(true);
-  expect(listPackageFindings(envelopeFindings('release', JSON.parse(text) as Record<string, unknown>), delivered)).toEqual(whole?.findings);
 });
