@@ -62,12 +62,17 @@ const jsonAsParse: Plugin = {
 };
 
 const MEMO_FORMATS = path.join(ROOT, 'core', 'validate', 'memo-formats.ts');
+const JSON_EQUAL = path.join(ROOT, 'core', 'validate', 'json-equal.ts');
 
-/** The validators' formats through core/validate/memo-formats.ts (same answers, each distinct string checked once). */
+/**
+ * The validators' formats through core/validate/memo-formats.ts (same answers, each distinct string checked once)
+ * and their deep equality through core/validate/json-equal.ts (same answers, keys compared first to last).
+ */
 const memoFormats: Plugin = {
   name: 'memo-formats',
   setup(b) {
     b.onResolve({ filter: /^ajv-formats\/dist\/formats$/ }, (args) => (args.importer === MEMO_FORMATS ? undefined : { path: MEMO_FORMATS }));
+    b.onResolve({ filter: /^ajv\/dist\/runtime\/equal$/ }, () => ({ path: JSON_EQUAL }));
   },
 };
 

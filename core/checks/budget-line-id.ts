@@ -9,6 +9,7 @@ import { isObject } from './json';
 import type { ValueCheck } from './types';
 
 export const budgetLineId: ValueCheck = {
+  on: 'object',
   visitor: ({ report }) => (value, p, field) => {
     if (!field.endsWith('budgetLines') || !isObject(value) || !Array.isArray(value.components)) return;
     const id = value.id;

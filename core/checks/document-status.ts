@@ -7,7 +7,7 @@
  * Documents count for the stage that holds them: a contract's documents for that contract, an award's (and its
  * contracts') for that award, any of the process's for the tender.
  */
-import { itemsAlong, itemsAt, objectAt, stringAt } from './json';
+import { itemsAt, objectAt, objectsAlong, stringAt } from './json';
 import { codeLabel } from './code-label';
 import type { Check, JsonObject, Report } from './types';
 
@@ -28,8 +28,8 @@ const IMPLIES: Record<string, Partial<Record<keyof typeof ORDER, string>>> = {
   completionCertificate: { tenderStatus: 'complete', awardStatus: 'active', contractStatus: 'terminated', implementationStatus: 'concluded' },
 };
 
-function typesOf(holder: JsonObject, path: string, pointer: string): string[] {
-  return itemsAlong(holder, path, pointer).map(({ item }) => stringAt(item, 'documentType')).filter((t): t is string => t !== undefined);
+function typesOf(holder: JsonObject, path: string): string[] {
+  return objectsAlong(holder, path).map((item) => stringAt(item, 'documentType')).filter((t): t is string => t !== undefined);
 }
 
 /** Reports when `status` is before the furthest status the documents imply for this stage. */
@@ -52,16 +52,16 @@ export const documentStatus: Check = ({ releases, report }) => {
   for (const { data, pointer } of releases) {
     const tender = objectAt(data, 'tender');
     const method = stringAt(tender, 'procurementMethod');
-    const contracts = itemsAt(data, 'contracts', pointer).map(({ item, pointer: p }) => ({ item, pointer: p, types: [...typesOf(item, 'documents', p), ...typesOf(item, 'implementation/documents', p)] }));
+    const contracts = itemsAt(data, 'contracts', pointer).map(({ item, pointer: p }) => ({ item, pointer: p, types: [...typesOf(item, 'documents'), ...typesOf(item, 'implementation/documents')] }));
     const awards = itemsAt(data, 'awards', pointer).map(({ item, pointer: p }) => {
       const id = stringAt(item, 'id');
       const own = contracts.filter((c) => id !== undefined && stringAt(c.item, 'awardID') === id).flatMap((c) => c.types);
       // The award notice (fallo) decides every award of the tender, wherever it is filed.
-      const notice = typesOf(data, 'tender/documents', pointer).filter((t) => t === 'awardNotice');
-      return { item, pointer: p, types: [...typesOf(item, 'documents', p), ...own, ...notice] };
+      const notice = typesOf(data, 'tender/documents').filter((t) => t === 'awardNotice');
+      return { item, pointer: p, types: [...typesOf(item, 'documents'), ...own, ...notice] };
     });
     // A tender notice moves the tender only in open and selective procedures (a direct award has none to publish).
-    const tenderTypes = [...typesOf(data, 'planning/documents', pointer), ...typesOf(data, 'tender/documents', pointer), ...awards.flatMap((a) => a.types), ...contracts.flatMap((c) => c.types)]
+    const tenderTypes = [...typesOf(data, 'planning/documents'), ...typesOf(data, 'tender/documents'), ...awards.flatMap((a) => a.types), ...contracts.flatMap((c) => c.types)]
       .filter((t) => t !== 'tenderNotice' || method === 'open' || method === 'selective');
     const tenderStatus = stringAt(tender, 'status');
     if (tenderTypes.includes('unsuccessfulProcedureNotice') && tenderStatus !== undefined && ORDER.tenderStatus.includes(tenderStatus)) {

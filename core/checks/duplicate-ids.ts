@@ -6,14 +6,35 @@
 import { isArray, isObject } from './json';
 import type { ValueCheck } from './types';
 
+/** Arrays up to this length are compared pairwise: a Map for each small list (every list of every release) cost more. */
+const PAIRWISE = 16;
+
+function idOf(item: unknown): string | undefined {
+  return isObject(item) && (typeof item.id === 'string' || typeof item.id === 'number') ? String(item.id) : undefined;
+}
+
 export const duplicateIds: ValueCheck = {
   on: 'array',
   visitor: ({ report }) => (value, p) => {
     if (!isArray(value) || value.length < 2) return;
+    if (value.length <= PAIRWISE) {
+      // The same findings as the Map below: each repeat names the first item with its id.
+      for (let i = 1; i < value.length; i++) {
+        const id = idOf(value[i]);
+        if (id === undefined) continue;
+        for (let j = 0; j < i; j++) {
+          if (idOf(value[j]) === id) {
+            report('array.duplicateId', 'error', `${p()}/${i}/id`, { value: id, first: j + 1, position: i + 1 });
+            break;
+          }
+        }
+      }
+      return;
+    }
     const seen = new Map<string, number>();
     value.forEach((item, i) => {
-      if (isObject(item) && (typeof item.id === 'string' || typeof item.id === 'number')) {
-        const id = String(item.id);
+      const id = idOf(item);
+      if (id !== undefined) {
         const first = seen.get(id);
         if (first === undefined) seen.set(id, i);
         else report('array.duplicateId', 'error', `${p()}/${i}/id`, { value: id, first: first + 1, position: i + 1 });

@@ -75,6 +75,34 @@ export function itemsAlong(root: JsonObject, path: string, pointer: string): { i
   return level;
 }
 
+/** The object items `itemsAt` gives, without their pointers: for checks that only read them. */
+export function objectsAt(value: unknown, key: string): JsonObject[] {
+  const arr = isObject(value) ? value[key] : undefined;
+  if (!isArray(arr)) return [];
+  const out: JsonObject[] = [];
+  for (const item of arr) if (isObject(item)) out.push(item);
+  return out;
+}
+
+/** The object items `itemsAlong` gives, without their pointers: for checks that only read them. */
+const SEGMENTS = new Map<string, string[]>();
+
+export function objectsAlong(root: JsonObject, path: string): JsonObject[] {
+  // The checks pass a few fixed paths, for every document: each is split once.
+  let segments = SEGMENTS.get(path);
+  if (!segments) SEGMENTS.set(path, (segments = path.split('/')));
+  let level: JsonObject[] = [root];
+  for (const segment of segments) {
+    const next: JsonObject[] = [];
+    for (const item of level) {
+      const v = item[segment];
+      if (isArray(v)) { for (const x of v) if (isObject(x)) next.push(x); } else if (isObject(v)) next.push(v);
+    }
+    level = next;
+  }
+  return level;
+}
+
 /** Unindexed field paths, interned as a tree: each distinct field is one string, built once per walk of a document set. */
 export interface FieldTree { path: string; children?: Map<string, FieldTree> }
 

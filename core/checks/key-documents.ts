@@ -7,7 +7,7 @@
  * (warning) per process, listing what is missing, on the procedure type cell.
  */
 import { METHOD_OF_DETAILS } from './procurement-method';
-import { itemsAlong, itemsAt, objectAt, ownValue, stringAt } from './json';
+import { objectAt, objectsAlong, objectsAt, ownValue, stringAt } from './json';
 import { codeTitle } from './code-label';
 import type { Check, JsonObject } from './types';
 
@@ -17,8 +17,8 @@ const STARTED = new Set(['active', 'complete', 'unsuccessful']);
 /** The key document types this process should hold by now, in the order of the report. */
 function expectedTypes(data: JsonObject, method: string | undefined): string[] {
   const tender = objectAt(data, 'tender');
-  const awards = itemsAt(data, 'awards', '').map(({ item }) => item);
-  const contracts = itemsAt(data, 'contracts', '').map(({ item }) => item);
+  const awards = objectsAt(data, 'awards');
+  const contracts = objectsAt(data, 'contracts');
   const started = STARTED.has(stringAt(tender, 'status') ?? '') || awards.length > 0;
   const out = ['needsAssessment', 'marketStudies', 'projectPlan'];
   if ((method === 'open' || method === 'selective') && started) out.push('tenderNotice', 'clarifications');
@@ -35,7 +35,7 @@ export const keyDocuments: Check = ({ releases, report }) => {
     const details = stringAt(tender, 'procurementMethodDetails');
     // The Mexican procedure type decides (the method is derived from it; a mismatch is tender.methodMismatch).
     const method = (details === undefined ? undefined : ownValue(METHOD_OF_DETAILS, details.trim())) ?? stringAt(tender, 'procurementMethod');
-    const present = new Set(DOCUMENT_ARRAYS.flatMap((path) => itemsAlong(data, path, pointer).map(({ item }) => stringAt(item, 'documentType'))));
+    const present = new Set(DOCUMENT_ARRAYS.flatMap((path) => objectsAlong(data, path).map((item) => stringAt(item, 'documentType'))));
     const missing = expectedTypes(data, method).filter((t) => !present.has(t));
     if (missing.length === 0) continue;
     report('document.keyMissing', 'warning', `${pointer}/tender/procurementMethodDetails`, {

@@ -5,7 +5,7 @@
  * `reference.unknownParty` (error): the id is not in `parties`. `reference.missingRole` (warning): the party
  * exists but lacks the role.
  */
-import { itemsAlong, itemsAt, stringAt } from './json';
+import { itemsAlong, itemsAt, objectsAlong, objectsAt, stringAt } from './json';
 import type { Check, Doc, JsonObject, Report } from './types';
 
 /** Path of the objects that hold the reference, the reference key (an object or array of them), accepted roles. */
@@ -49,8 +49,28 @@ function partyRoles(doc: JsonObject, pointer: string): Map<string, Set<string>> 
   return parties;
 }
 
+/**
+ * Whether any reference of the document misses its party or role: the same walk as checkDoc without pointers,
+ * which checkDoc then builds only for a document with a finding (most have none; the pointers of every holder
+ * and reference were most of this check's time).
+ */
+function anyProblem(data: JsonObject, rules: Rule[], parties: Map<string, Set<string>>): boolean {
+  for (const [holder, key, roles] of rules) {
+    for (const item of holder ? objectsAlong(data, holder) : [data]) {
+      for (const ref of Array.isArray(item[key]) ? objectsAt(item, key) : objectsAlong(item, key)) {
+        const id = stringAt(ref, 'id');
+        if (id === undefined) continue;
+        const found = parties.get(id);
+        if (!found || !roles.some((r) => found.has(r))) return true;
+      }
+    }
+  }
+  return false;
+}
+
 function checkDoc({ data, pointer }: Doc, rules: Rule[], report: Report): void {
   const parties = partyRoles(data, pointer);
+  if (!anyProblem(data, rules, parties)) return;
   for (const [holder, key, roles] of rules) {
     const holders = holder ? itemsAlong(data, holder, pointer) : [{ item: data, pointer }];
     for (const { item, pointer: holderPointer } of holders) {

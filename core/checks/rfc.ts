@@ -34,12 +34,16 @@ function validDate(yymmdd: string): boolean {
 /** SAT's generic RFCs (general public, foreign residents) are valid by definition although their digit does not verify. */
 const GENERIC_RFCS = new Set(['XAXX010101000', 'XEXX010101000']);
 
+/** 3 letters (companies) or 4 (people), the date, the homoclave and the check digit. */
+const COMPANY = /^[A-ZÑ&]{3}\d{6}[A-Z0-9]{2}[A0-9]$/;
+const PERSON = /^[A-ZÑ&]{4}\d{6}[A-Z0-9]{2}[A0-9]$/;
+
 export function rfcProblem(rfc: string): RfcProblem | undefined {
   const value = rfc.toUpperCase();
   if (GENERIC_RFCS.has(value)) return undefined;
   if (value.length !== 12 && value.length !== 13) return 'length';
   const letters = value.length - 9;
-  if (!new RegExp(`^[A-ZÑ&]{${letters}}\\d{6}[A-Z0-9]{2}[A0-9]$`).test(value)) return 'format';
+  if (!(letters === 3 ? COMPANY : PERSON).test(value)) return 'format';
   if (!validDate(value.slice(letters, letters + 6))) return 'date';
   if (rfcCheckDigit(value.slice(0, -1)) !== value.slice(-1)) return 'checkDigit';
   return undefined;

@@ -6,18 +6,21 @@
 import type { Standard } from '../profile/types';
 import { CHECKS } from './index';
 import { isArray, isObject, walk, type FieldTree } from './json';
-import type { Check, CheckContext, Doc, ValueCheck, Visit } from './types';
+import type { Check, CheckContext, Doc, PartedCheck, ValueCheck, Visit } from './types';
 
-type Held = Parameters<CheckContext['report']>;
+/** One finding as a check reports it: the arguments of `report`. */
+export type Held = Parameters<CheckContext['report']>;
 
-function isValueCheck(check: Check | ValueCheck): check is ValueCheck {
-  return typeof check !== 'function';
+function isValueCheck(check: Check | PartedCheck | ValueCheck): check is ValueCheck {
+  return typeof check !== 'function' && 'visitor' in check;
 }
 
-export function runChecks(ctx: CheckContext): void {
+/** The findings of CHECKS, one group per check (per part of a PartedCheck), in CHECKS order. */
+export function runCheckGroups(ctx: CheckContext): Held[][] {
   const held = new Map<ValueCheck, Held[]>();
   const docs: Record<Standard, Doc[]> = { ocds: ctx.releases, oc4ids: ctx.projects };
   for (const standard of ['ocds', 'oc4ids'] as const) {
+    if (docs[standard].length === 0) continue;
     // By the kind of value a visitor looks at; `any` sees every value.
     const visitors: Record<'string' | 'object' | 'array' | 'any', Visit[]> = { string: [], object: [], array: [], any: [] };
     for (const check of CHECKS) {
@@ -36,8 +39,25 @@ export function runChecks(ctx: CheckContext): void {
     };
     for (const { data, pointer } of docs[standard]) walk(data, pointer, '', all, fields);
   }
+  const groups: Held[][] = [];
+  const into = (out: Held[]): CheckContext => ({ ...ctx, report: (...args) => { out.push(args); } });
   for (const check of CHECKS) {
-    if (isValueCheck(check)) for (const args of held.get(check) ?? []) ctx.report(...args);
-    else check(ctx);
+    if (isValueCheck(check)) groups.push(held.get(check) ?? []);
+    else if (typeof check === 'function') {
+      const out: Held[] = [];
+      check(into(out));
+      groups.push(out);
+    } else {
+      for (let part = 0; part < check.parts(); part++) {
+        const out: Held[] = [];
+        check.run(into(out), part);
+        groups.push(out);
+      }
+    }
   }
+  return groups;
+}
+
+export function runChecks(ctx: CheckContext): void {
+  for (const group of runCheckGroups(ctx)) for (const args of group) ctx.report(...args);
 }

@@ -13,8 +13,8 @@ export const urlScheme: ValueCheck = {
   on: 'string',
   visitor: ({ report }) => (value, p, field) => {
     if (typeof value !== 'string') return;
-    const last = field.slice(field.lastIndexOf('/') + 1);
-    if (last !== 'url' && last !== 'uri') return;
+    // The last segment of the field is `url` or `uri` (tested without cutting it out of every field's path).
+    if (!(field === 'url' || field === 'uri' || field.endsWith('/url') || field.endsWith('/uri'))) return;
     // Control characters hidden before the scheme ("java\tscript:") count as a scheme too.
     const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
     if (!WEB.test(value.trim()) && (HAS_SCHEME.test(compact) || HAS_SCHEME.test(value))) report('url.scheme', 'error', p(), { value: value.slice(0, 80) });

@@ -4,7 +4,7 @@
  */
 import { SourceMap, type Finding } from '../findings/finding';
 import { templateSpec } from '../template/template-spec';
-import { runChecks } from '../checks/run-checks';
+import { runCheckGroups } from '../checks/run-checks';
 import { isObject } from '../checks/json';
 import type { CheckContext, Doc, ValidateSettings } from '../checks/types';
 import { CellLocator } from './cell-locator';
@@ -35,24 +35,27 @@ function nowOf(settings: ValidateSettings): number {
 
 function runSchema(items: unknown[], root: string, validator: CompiledValidator, standard: 'ocds' | 'oc4ids', out: RawFinding[]): Doc[] {
   const docs: Doc[] = [];
-  items.forEach((data, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const data = items[i];
     const pointer = `/${root}/${i}`;
     if (!validator(data)) out.push(...schemaFindings(validator.errors, data, pointer, standard));
     if (isObject(data)) docs.push({ data, pointer });
-  });
+  }
   return docs;
 }
 
-export function validate(documents: Documents, sourceMap: SourceMap = new SourceMap(), settings: ValidateSettings = {}): Finding[] {
-  const raw: RawFinding[] = [];
-  const releases = runSchema(documents.releases ?? [], 'releases', VALIDATORS.release, 'ocds', raw);
-  const projects = runSchema(documents.projects ?? [], 'projects', VALIDATORS.project, 'oc4ids', raw);
-  const ctx: CheckContext = {
-    releases, projects, settings, now: nowOf(settings),
-    report: (code, severity, pointer, params = {}) => { raw.push({ code, severity, pointer, params }); },
-  };
-  runChecks(ctx);
+/** The findings of a document set before one is kept per cell: the schema's, then each check's (as runCheckGroups lists them). */
+function rawFindings(documents: Documents, settings: ValidateSettings): RawFinding[] {
+  const schema: RawFinding[] = [];
+  const releases = runSchema(documents.releases ?? [], 'releases', VALIDATORS.release, 'ocds', schema);
+  const projects = runSchema(documents.projects ?? [], 'projects', VALIDATORS.project, 'oc4ids', schema);
+  const ctx: CheckContext = { releases, projects, settings, now: nowOf(settings), report: () => undefined };
+  const groups = runCheckGroups(ctx).map((group) => group.map(([code, severity, pointer, params = {}]): RawFinding => ({ code, severity, pointer, params })));
+  return [schema, ...groups].flat();
+}
 
+/** One finding per cell (see sameCellFamily), each with its cell when the documents came from a workbook. */
+function keepFirstPerCell(raw: RawFinding[], sourceMap: SourceMap = new SourceMap()): Finding[] {
   // A package read from JSON has no cells: asking for each finding's cell was a tenth of `validate paquete.json`.
   const locator = sourceMap.empty ? undefined : new CellLocator(sourceMap, templateSpec());
   const seen = new Set<string>();
@@ -67,4 +70,8 @@ export function validate(documents: Documents, sourceMap: SourceMap = new Source
     findings.push(finding);
   }
   return findings;
+}
+
+export function validate(documents: Documents, sourceMap: SourceMap = new SourceMap(), settings: ValidateSettings = {}): Finding[] {
+  return keepFirstPerCell(rawFindings(documents, settings), sourceMap);
 }

@@ -58,7 +58,9 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${label}».`);
   let json: unknown;
   try {
-    json = JSON.parse(await fs.promises.readFile(file, 'utf8'));
+    // readFileSync decodes the whole file at once (Node's fast UTF-8 path); fs.promises.readFile decodes it chunk by
+    // chunk through a StringDecoder, a tenth of the command for a 15 MB package (issue 17).
+    json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     throw new UsageError(`El archivo «${label}» no es JSON válido.`);
   }
