@@ -7,7 +7,10 @@
  *
  * Env: BENCH_LOAD_SECONDS (default 300), BENCH_LOAD_PROCESSES (10000), BENCH_LOAD_CONNECTIONS (200),
  * BENCH_LOAD_DB (seeded file, kept and reused between runs; default .scratch/bench-load-<n>.sqlite),
- * BENCH_LOAD_BULK=0 (no bulk downloads, to tell their cost apart), BENCH_LOAD_SERVER_PROCESSES (1: `serve --procesos N`).
+ * BENCH_LOAD_BULK=0 (no bulk downloads, to tell their cost apart), BENCH_LOAD_SERVER_PROCESSES (1: `serve --procesos N`),
+ * BENCH_LOAD_TRACE=1 (each download's bytes every half second, `seconds:MB`).
+ *
+ * Each bulk download prints its size, time, MB/s and its slowest 5 s, so a starved one shows.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -19,6 +22,10 @@ import { buildCli, ROOT } from './build';
 import { BENCH_PUBLISHER, syntheticWorkbook } from './bench/synthetic-publisher';
 import { cpuOfTree, rssOfTree, startServer } from './bench/server-process';
 import { runLoad } from './bench/http-load';
+import { publishedState } from '../functions/src/api/current-publications';
+import { bulkService } from '../functions/src/publication/bulk-service';
+import { diskBlobStore } from '../functions/src/publication/disk-blob-store';
+import { PLATFORM_NAME } from '../functions/src/app';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 300);
 const PROCESSES = Number(process.env.BENCH_LOAD_PROCESSES ?? 10000);
@@ -58,18 +65,32 @@ function withProgress(store: Store, t0: number): Store {
   });
 }
 
+/**
+ * Seeds the database once (kept between runs), then makes sure the current publication's bulk files exist, as
+ * the publication task writes them right after publishing (publication/publication-task.ts): `publish()` alone
+ * does not, and without this the first download of a run wrote all of them (1.5 GB for 10,000 processes) under
+ * the load — one download «starved» for minutes, timing the writing of the files, not their serving.
+ */
 async function seed(): Promise<void> {
   const store = openSqliteStore(DB);
   try {
-    if (await store.getCurrent(BENCH_PUBLISHER.id)) return void console.log(`Base ya sembrada: ${DB}`);
-    await store.putPublisher(BENCH_PUBLISHER);
-    const t0 = Date.now();
-    console.log(`Sembrando ${PROCESSES.toLocaleString('es-MX')} procesos en ${DB} …`);
-    const workbook = syntheticWorkbook(PROCESSES);
-    console.log(`  … libro sintético listo (${elapsed(t0)}); convirtiendo y validando …`);
-    const result = await publish(withProgress(store, t0), { publisher: BENCH_PUBLISHER, workbook, actor: 'bench', now: '2025-07-01T00:00:00Z', baseUrl: 'http://127.0.0.1' });
-    if (result.status !== 'published') throw new Error(`la siembra no publicó (${result.status})`);
-    console.log(`Sembrado en ${elapsed(t0)}.`);
+    if (await store.getCurrent(BENCH_PUBLISHER.id)) console.log(`Base ya sembrada: ${DB}`);
+    else {
+      await store.putPublisher(BENCH_PUBLISHER);
+      const t0 = Date.now();
+      console.log(`Sembrando ${PROCESSES.toLocaleString('es-MX')} procesos en ${DB} …`);
+      const workbook = syntheticWorkbook(PROCESSES);
+      console.log(`  … libro sintético listo (${elapsed(t0)}); convirtiendo y validando …`);
+      const result = await publish(withProgress(store, t0), { publisher: BENCH_PUBLISHER, workbook, actor: 'bench', now: '2025-07-01T00:00:00Z', baseUrl: 'http://127.0.0.1' });
+      if (result.status !== 'published') throw new Error(`la siembra no publicó (${result.status})`);
+      console.log(`Sembrado en ${elapsed(t0)}.`);
+    }
+    const t1 = Date.now();
+    const sets = (await publishedState(store)).sets.filter((s) => s.publisher.id === BENCH_PUBLISHER.id);
+    // The server's own folder for bulk files (config.ts: `bulk` next to the database).
+    const bulk = bulkService({ store, blobs: diskBlobStore(path.join(path.dirname(DB), 'bulk')), baseUrl: 'http://127.0.0.1', platformName: PLATFORM_NAME });
+    await bulk.ensure(sets, BENCH_PUBLISHER.id);
+    if (Date.now() - t1 > 1000) console.log(`Archivos de descarga masiva escritos (como tras publicar) en ${elapsed(t1)}.`);
   } finally {
     await store.close();
   }
@@ -133,29 +154,79 @@ function nextPath(weighted: Array<[number, () => string]>): string {
 }
 
 /**
- * Bulk downloads now and then, one at a time, read to the end by curl in its own process (so reading hundreds
- * of MB does not slow the load generator down); a cut stream or a non-200 answer counts as an error.
+ * A download read to the end in its own process (so reading hundreds of MB does not slow the load generator
+ * down), printing how many bytes it has every half second: `p <ms> <bytes>`, then `end <status> <bytes> <ms>`.
+ * Node rather than curl for that progress (curl's meter rounds to a tenth of a MB).
  */
-async function bulkLoop(base: string, until: () => boolean, stats: { done: number; errors: number; lines: string[] }): Promise<void> {
+const DOWNLOADER = `
+const http = require('http');
+const t0 = Date.now();
+let bytes = 0;
+const tick = setInterval(() => console.log('p', Date.now() - t0, bytes), 500);
+const fail = (m) => { clearInterval(tick); console.log('error', bytes, Date.now() - t0, m); process.exit(0); };
+http.get(process.argv[1], (res) => {
+  res.on('data', (c) => { bytes += c.length; });
+  res.on('end', () => { clearInterval(tick); console.log('end', res.statusCode, bytes, Date.now() - t0); });
+  res.on('error', (e) => fail(e.message));
+  res.on('aborted', () => fail('cortada'));
+}).on('error', (e) => fail(e.message));
+`;
+
+interface Download { file: string; ok: boolean; bytes: number; ms: number; status: string; progress: Array<[number, number]> }
+
+function download(url: string, file: string): Promise<Download> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', DOWNLOADER, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const progress: Array<[number, number]> = [[0, 0]];
+    let end: Download | undefined;
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => {
+      text += d.toString();
+      let nl;
+      while ((nl = text.indexOf('\n')) >= 0) {
+        const [kind, a, b, c, ...rest] = text.slice(0, nl).split(' ');
+        text = text.slice(nl + 1);
+        if (kind === 'p') progress.push([Number(a), Number(b)]);
+        else if (kind === 'end') end = { file, ok: a === '200', bytes: Number(b), ms: Number(c), status: a, progress };
+        else if (kind === 'error') end = { file, ok: false, bytes: Number(a), ms: Number(b), status: [c, ...rest].join(' '), progress };
+      }
+    });
+    child.once('close', () => resolve(end ?? { file, ok: false, bytes: progress[progress.length - 1][1], ms: progress[progress.length - 1][0], status: 'el proceso de descarga terminó sin respuesta', progress }));
+  });
+}
+
+/** One download's line: size, time, MB/s, and its slowest 5 s (a starved download crawls there, or stops). */
+function downloadLine(d: Download): string {
+  const mbs = (bytes: number, ms: number): string => (ms > 0 ? (bytes / 1e6 / (ms / 1000)).toFixed(1) : '–');
+  let slowest = '';
+  const p = [...d.progress, [d.ms, d.bytes] as [number, number]];
+  if (d.ms >= 10_000) {
+    let worst = Infinity;
+    for (let i = 0, j = 0; i < p.length; i++) {
+      while (j < p.length && p[j][0] - p[i][0] < 5000) j++;
+      if (j === p.length) break;
+      worst = Math.min(worst, (p[j][1] - p[i][1]) / ((p[j][0] - p[i][0]) / 1000));
+    }
+    if (worst !== Infinity) slowest = `; los 5 s más lentos a ${(worst / 1e6).toFixed(1)} MB/s`;
+  }
+  const head = `  descarga ${d.file.padEnd(15)} ${mib(d.bytes).padStart(8)} en ${(d.ms / 1000).toFixed(1).padStart(5)} s = ${mbs(d.bytes, d.ms).padStart(6)} MB/s${slowest}`;
+  if (process.env.BENCH_LOAD_TRACE) console.log(d.progress.map(([t, b]) => `${(t / 1000).toFixed(1)}:${(b / 1e6).toFixed(1)}`).join(' '));
+  return d.ok ? head : `${head}  FALLÓ: ${d.status}`;
+}
+
+/**
+ * Bulk downloads now and then, one at a time, read to the end; a cut stream or a non-200 answer counts as an
+ * error. Each prints its duration and rate when it ends.
+ */
+async function bulkLoop(base: string, until: () => boolean, stats: { done: number; errors: number; downloads: Download[] }): Promise<void> {
   const files = ['projects.jsonl', 'records.jsonl', 'releases.json', 'datos.xlsx', 'projects.json'];
   for (let i = 0; !until(); i++) {
     const file = files[i % files.length];
-    const out = await new Promise<string>((resolve) => {
-      const curl = spawn('curl', ['-sS', '-o', '/dev/null', '-w', '%{http_code} %{size_download} %{time_total}', `${base}api/bulk/${file}?publisher=${BENCH_PUBLISHER.id}`]);
-      let text = '';
-      curl.stdout.on('data', (d: Buffer) => { text += d.toString(); });
-      curl.stderr.on('data', (d: Buffer) => { text += ` ${d.toString().trim()}`; });
-      curl.once('close', (code) => resolve(code === 0 ? text : `curl ${code}: ${text}`));
-      curl.once('error', (e) => resolve(`curl: ${e.message}`));
-    });
-    const [status, bytes, seconds] = out.split(' ');
-    if (status === '200') {
-      stats.done += 1;
-      stats.lines.push(`  descarga ${file.padEnd(15)} ${mib(Number(bytes)).padStart(8)} en ${Number(seconds).toFixed(1)} s`);
-    } else {
-      stats.errors += 1;
-      stats.lines.push(`  descarga ${file} FALLÓ: ${out}`);
-    }
+    const d = await download(`${base}api/bulk/${file}?publisher=${BENCH_PUBLISHER.id}`, file);
+    stats.downloads.push(d);
+    if (d.ok) stats.done += 1;
+    else stats.errors += 1;
+    console.log(downloadLine(d));
     for (let s = 0; s < 10 && !until(); s++) await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -188,7 +259,7 @@ async function main(): Promise<void> {
       cpu = used;
     }, RSS_EVERY_MS);
     let finished = false;
-    const bulk = { done: 0, errors: 0, lines: [] as string[] };
+    const bulk = { done: 0, errors: 0, downloads: [] as Download[] };
     const bulkDone = process.env.BENCH_LOAD_BULK === '0' ? Promise.resolve() : bulkLoop(server.url, () => finished, bulk);
     const weighted = mix(t);
     const result = await runLoad({
@@ -208,12 +279,13 @@ async function main(): Promise<void> {
     const codes = Object.entries(result.codes).map(([code, n]) => `${code}: ${n.toLocaleString('es-MX')}`).join(', ');
     // `errors` already includes the timeouts.
     const errors = result.errors + result.non2xx + bulk.errors;
-    console.log(bulk.lines.join('\n'));
     console.log('\nResultado');
     console.log(`  solicitudes  ${result.requests.toLocaleString('es-MX')} (${Math.round(result.rate).toLocaleString('es-MX')}/s, ${(result.bytes / result.seconds / 1e6).toFixed(0)} MB/s); códigos ${codes}`);
     console.log(`  latencia     p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  máx. ${result.latency.max} ms`);
     console.log(`  CPU          servidor ${serverCpu.toFixed(1)} s, generador ${result.cpuSeconds.toFixed(1)} s en ${result.seconds.toFixed(0)} s (los dos en los mismos núcleos)`);
-    console.log(`  descargas    ${bulk.done} completas, ${bulk.errors} fallidas`);
+    const rates = bulk.downloads.filter((d) => d.ok && d.ms > 0).map((d) => d.bytes / 1e6 / (d.ms / 1000)).sort((a, b) => a - b);
+    const rateText = rates.length ? `; MB/s: la más lenta ${rates[0].toFixed(1)}, mediana ${rates[Math.floor(rates.length / 2)].toFixed(1)}` : '';
+    console.log(`  descargas    ${bulk.done} completas, ${bulk.errors} fallidas${rateText} (a la vez que la carga; cada una arriba)`);
     console.log(`  errores      ${errors} (de conexión ${result.errors}, de ellos por tiempo agotado ${result.timeouts}; no-2xx ${result.non2xx}; descargas ${bulk.errors})  ${mark(errors === 0)} meta 0 errores${SECONDS >= 300 && CONNECTIONS >= 200 ? '' : ` (la meta es para 5 min a 200 conexiones; aquí ${SECONDS} s a ${CONNECTIONS})`}`);
     console.log('  (Máquina compartida con otros procesos: las cifras son ruidosas.)');
     const peak = Math.max(rssStart, rssEnd, ...rss.map((s) => s.bytes));

@@ -14,6 +14,7 @@ import { promisify } from 'util';
 import { brotliCompress, constants, gzip } from 'zlib';
 import type { Request, RequestHandler, Response } from 'express';
 import { RawJson } from './splice';
+import { COMPRESSIONS_AT_ONCE, concurrencyLimit } from './thread-pool-share';
 
 type Coding = 'br' | 'gzip';
 type Negotiated = Coding | 'identity';
@@ -28,6 +29,9 @@ const COMPRESS: Record<Coding, (body: Buffer) => Promise<Buffer>> = {
   br: (body) => promisify(brotliCompress)(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 3, [constants.BROTLI_PARAM_SIZE_HINT]: body.length, [constants.BROTLI_PARAM_LGWIN]: windowBits(body.length) } }),
   gzip: (body) => promisify(gzip)(body),
 };
+
+/** Compressions share libuv's pool with file reads (bulk downloads): a few at a time (api/thread-pool-share.ts). */
+const compressing = concurrencyLimit(COMPRESSIONS_AT_ONCE);
 
 /**
  * A window just large enough for the body (brotli's default is 4 MB): each encoder allocates its window, and under
@@ -160,7 +164,7 @@ export class ResponseCache {
   private compress(entry: Entry, coding: Coding): Promise<Buffer> {
     let pending = entry.compressing[coding];
     if (!pending) {
-      pending = COMPRESS[coding](entry.body);
+      pending = compressing(() => COMPRESS[coding](entry.body));
       entry.compressing[coding] = pending;
       pending.then((bytes) => {
         entry.compressed[coding] = bytes;

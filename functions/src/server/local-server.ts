@@ -14,6 +14,8 @@ import type { Store } from '../store/store';
 import { allPublishers, freshVersion } from '../api/current-publications';
 import { ResponseCache } from '../api/response-cache';
 import { seedExamples } from './seed';
+import { takingTurns } from './request-turns';
+import { largeBulkReads } from './large-bulk-reads';
 import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { directoryUploads } from '../workflow/upload-store';
@@ -55,7 +57,7 @@ function openStoreForServer(config: Config): Store {
  */
 function listen(app: ReturnType<typeof createApp>, config: Config, answers: ResponseCache, store: Store): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
-    const s: Server = createServer((req, res) => { if (!answers.answer(req, res, freshVersion(store))) app(req, res); });
+    const s: Server = createServer(takingTurns((req, res) => { if (!answers.answer(req, res, freshVersion(store))) app(req, res); }));
     s.once('error', (err: Error) => {
       const code = (err as { code?: unknown }).code;
       const where = `${config.host}:${config.port}`;
@@ -88,7 +90,7 @@ async function startOn(store: Store, config: Config, opts: { root: string; seed?
   }
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   const uploads = directoryUploads(uploadsDir(config));
-  const bulk = bulkService({ store, blobs: diskBlobStore(config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
+  const bulk = bulkService({ store, blobs: largeBulkReads(diskBlobStore(config.bulkDir), config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
   // Notifications by SMTP when SMTP_HOST is set (README: «Avisos por correo»); otherwise nobody is e-mailed.
   const smtp = smtpFromEnv(opts.env ?? process.env);
   const mail: NotifierDeps | undefined = smtp ? { store, outbox: smtpOutbox(smtp), dashboardUrl: config.publicBaseUrl, log } : undefined;
