@@ -15,7 +15,6 @@ import { allPublishers, freshVersion } from '../api/current-publications';
 import { ResponseCache } from '../api/response-cache';
 import { seedExamples } from './seed';
 import { takingTurns } from './request-turns';
-import { largeBulkReads } from './large-bulk-reads';
 import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { directoryUploads } from '../workflow/upload-store';
@@ -90,7 +89,7 @@ async function startOn(store: Store, config: Config, opts: { root: string; seed?
   }
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   const uploads = directoryUploads(uploadsDir(config));
-  const bulk = bulkService({ store, blobs: largeBulkReads(diskBlobStore(config.bulkDir), config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
+  const bulk = bulkService({ store, blobs: diskBlobStore(config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
   // Notifications by SMTP when SMTP_HOST is set (README: «Avisos por correo»); otherwise nobody is e-mailed.
   const smtp = smtpFromEnv(opts.env ?? process.env);
   const mail: NotifierDeps | undefined = smtp ? { store, outbox: smtpOutbox(smtp), dashboardUrl: config.publicBaseUrl, log } : undefined;
