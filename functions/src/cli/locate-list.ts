@@ -28,6 +28,23 @@ const COLON = 0x3a;
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
+/** The index of the quote that closes the string opening at `from` (past the end when it never closes). */
+function closingQuote(bytes: Uint8Array, from: number): number {
+  let i = from + 1;
+  for (; i < bytes.length; i++) {
+    const d = bytes[i];
+    if (d === QUOTE) break;
+    if (d === BACKSLASH) i++;
+  }
+  return i;
+}
+
+/** True when the string between `from` and `to` holds an escape (a key written with one is not the plain case). */
+function hasEscape(bytes: Uint8Array, from: number, to: number): boolean {
+  const k = bytes.indexOf(BACKSLASH, from);
+  return k >= 0 && k < to;
+}
+
 /** True when `bytes[from, to)` holds only JSON whitespace. */
 export function onlyWhitespace(bytes: Uint8Array, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpace(bytes[i])) return false;
@@ -63,16 +80,11 @@ export function locateListOpen(bytes: Uint8Array, key: string): number | undefin
     const c = bytes[i];
     if (c === QUOTE) {
       const from = i;
-      let escaped = false;
-      for (i++; i < n; i++) {
-        const d = bytes[i];
-        if (d === QUOTE) break;
-        if (d === BACKSLASH) { escaped = true; i++; }
-      }
+      i = closingQuote(bytes, i);
       if (depth === 1 && afterKey) return undefined;
       if (depth === 1 && expectKey) {
         expectKey = false;
-        if (escaped) return undefined;
+        if (hasEscape(bytes, from, i)) return undefined;
         if (i - from - 1 === want.length && want.every((b, k) => bytes[from + 1 + k] === b)) afterKey = true;
       }
     } else if (c === 0x7b || c === 0x5b) {
@@ -166,18 +178,13 @@ export function locateList(bytes: Uint8Array, key: string): ListLocation | undef
     const c = bytes[i];
     if (c === QUOTE) {
       const from = i;
-      let escaped = false;
-      for (i++; i < n; i++) {
-        const d = bytes[i];
-        if (d === QUOTE) break;
-        if (d === BACKSLASH) { escaped = true; i++; }
-      }
+      i = closingQuote(bytes, i);
       if (depth === listDepth && itemStart < 0) itemStart = from;
       else if (depth === 1 && afterKey) return undefined;
       else if (depth === 1 && expectKey) {
         expectKey = false;
         const length = i - from - 1;
-        if (escaped) {
+        if (hasEscape(bytes, from, i)) {
           // An escaped key might spell the list's name; only the plain case is handled here.
           if (listDepth < 0) return undefined;
         } else if (length === want.length && want.every((b, k) => bytes[from + 1 + k] === b)) {
