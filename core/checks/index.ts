@@ -30,9 +30,9 @@ import { urlScheme } from './url-scheme';
 import { invisibleCharacters } from './invisible-characters';
 import { budgetLineId } from './budget-line-id';
 import { progressRange } from './progress-range';
-import type { Check, PartedCheck, ValueCheck } from './types';
+import type { Check, ValueCheck } from './types';
 
-export const CHECKS: readonly (Check | PartedCheck | ValueCheck)[] = [
+export const CHECKS: readonly (Check | ValueCheck)[] = [
   programRequired, codelists, ocidPrefix, projectIdPrefix, rfc, partyReferences, duplicateIds,
   periodOrder, stageDateOrder, futureDates, valueCurrency, contractValue, budgetBreakdownTotal,
   procurementMethod, procurementCategory, documentStage, coordinatesMexico, projectStatus, contractingProcessLink,
@@ -45,4 +45,4 @@ export const CHECKS: readonly (Check | PartedCheck | ValueCheck)[] = [
   progressRange,
 ];
 
-export type { Check, CheckContext, Doc, PartedCheck, ValidateSettings, ValueCheck, Visit } from './types';
+export type { Check, CheckContext, Doc, ValidateSettings, ValueCheck, Visit } from './types';

@@ -6,17 +6,15 @@
 import type { Standard } from '../profile/types';
 import { CHECKS } from './index';
 import { isArray, isObject, walk, type FieldTree } from './json';
-import type { Check, CheckContext, Doc, PartedCheck, ValueCheck, Visit } from './types';
+import type { Check, CheckContext, Doc, ValueCheck, Visit } from './types';
 
-/** One finding as a check reports it: the arguments of `report`. */
-export type Held = Parameters<CheckContext['report']>;
+type Held = Parameters<CheckContext['report']>;
 
-function isValueCheck(check: Check | PartedCheck | ValueCheck): check is ValueCheck {
-  return typeof check !== 'function' && 'visitor' in check;
+function isValueCheck(check: Check | ValueCheck): check is ValueCheck {
+  return typeof check !== 'function';
 }
 
-/** The findings of CHECKS, one group per check (per part of a PartedCheck), in CHECKS order. */
-export function runCheckGroups(ctx: CheckContext): Held[][] {
+export function runChecks(ctx: CheckContext): void {
   const held = new Map<ValueCheck, Held[]>();
   const docs: Record<Standard, Doc[]> = { ocds: ctx.releases, oc4ids: ctx.projects };
   for (const standard of ['ocds', 'oc4ids'] as const) {
@@ -39,25 +37,8 @@ export function runCheckGroups(ctx: CheckContext): Held[][] {
     };
     for (const { data, pointer } of docs[standard]) walk(data, pointer, '', all, fields);
   }
-  const groups: Held[][] = [];
-  const into = (out: Held[]): CheckContext => ({ ...ctx, report: (...args) => { out.push(args); } });
   for (const check of CHECKS) {
-    if (isValueCheck(check)) groups.push(held.get(check) ?? []);
-    else if (typeof check === 'function') {
-      const out: Held[] = [];
-      check(into(out));
-      groups.push(out);
-    } else {
-      for (let part = 0; part < check.parts(); part++) {
-        const out: Held[] = [];
-        check.run(into(out), part);
-        groups.push(out);
-      }
-    }
+    if (isValueCheck(check)) for (const args of held.get(check) ?? []) ctx.report(...args);
+    else check(ctx);
   }
-  return groups;
-}
-
-export function runChecks(ctx: CheckContext): void {
-  for (const group of runCheckGroups(ctx)) for (const args of group) ctx.report(...args);
 }

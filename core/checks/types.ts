@@ -28,16 +28,6 @@ export interface CheckContext {
 
 export type Check = (ctx: CheckContext) => void;
 
-/**
- * A check whose findings are listed part by part — every document for part 0, then every document for part 1…
- * (the program's required fields, sheet by sheet). Said explicitly so that a package validated in chunks of
- * documents (the CLI) lists them in the same order: each part of each chunk is a group of its own.
- */
-export interface PartedCheck {
-  parts(): number;
-  run(ctx: CheckContext, part: number): void;
-}
-
 /** Called with every value of a document, its pointer (built on demand) and its unindexed field (`awards/suppliers/id`). */
 export type Visit = (value: unknown, pointer: () => string, field: string) => void;
 

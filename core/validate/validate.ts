@@ -4,7 +4,7 @@
  */
 import { SourceMap, type Finding } from '../findings/finding';
 import { templateSpec } from '../template/template-spec';
-import { runCheckGroups } from '../checks/run-checks';
+import { runChecks } from '../checks/run-checks';
 import { isObject } from '../checks/json';
 import type { CheckContext, Doc, ValidateSettings } from '../checks/types';
 import { CellLocator } from './cell-locator';
@@ -44,14 +44,17 @@ function runSchema(items: unknown[], root: string, validator: CompiledValidator,
   return docs;
 }
 
-/** The findings of a document set before one is kept per cell: the schema's, then each check's (as runCheckGroups lists them). */
+/** The findings of a document set before one is kept per cell: the schema's, then each check's, in CHECKS order. */
 function rawFindings(documents: Documents, settings: ValidateSettings): RawFinding[] {
-  const schema: RawFinding[] = [];
-  const releases = runSchema(documents.releases ?? [], 'releases', VALIDATORS.release, 'ocds', schema);
-  const projects = runSchema(documents.projects ?? [], 'projects', VALIDATORS.project, 'oc4ids', schema);
-  const ctx: CheckContext = { releases, projects, settings, now: nowOf(settings), report: () => undefined };
-  const groups = runCheckGroups(ctx).map((group) => group.map(([code, severity, pointer, params = {}]): RawFinding => ({ code, severity, pointer, params })));
-  return [schema, ...groups].flat();
+  const raw: RawFinding[] = [];
+  const releases = runSchema(documents.releases ?? [], 'releases', VALIDATORS.release, 'ocds', raw);
+  const projects = runSchema(documents.projects ?? [], 'projects', VALIDATORS.project, 'oc4ids', raw);
+  const ctx: CheckContext = {
+    releases, projects, settings, now: nowOf(settings),
+    report: (code, severity, pointer, params = {}) => { raw.push({ code, severity, pointer, params }); },
+  };
+  runChecks(ctx);
+  return raw;
 }
 
 /** One finding per cell (see sameCellFamily), each with its cell when the documents came from a workbook. */
