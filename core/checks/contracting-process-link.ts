@@ -5,35 +5,44 @@
  * title and method must match the tender. `link.projectMismatch`, `link.summaryMismatch` (warnings).
  */
 import { itemsAt, objectAt, stringAt } from './json';
-import type { Check, JsonObject } from './types';
+import type { CrossCheck } from './types';
 
-export const contractingProcessLink: Check = ({ releases, projects, report }) => {
-  const byOcid = new Map<string, JsonObject>();
-  for (const { data } of releases) {
-    const ocid = stringAt(data, 'ocid');
-    if (ocid !== undefined && !byOcid.has(ocid)) byOcid.set(ocid, data);
-  }
-  for (const { data: project, pointer } of projects) {
-    const projectId = stringAt(project, 'id');
-    for (const { item: process, pointer: p } of itemsAt(project, 'contractingProcesses', pointer)) {
-      const summary = objectAt(process, 'summary');
-      const ocid = stringAt(process, 'id') ?? stringAt(summary, 'ocid');
-      const release = ocid === undefined ? undefined : byOcid.get(ocid);
-      if (!release) continue;
-      const linked = stringAt(objectAt(objectAt(release, 'planning'), 'project'), 'id');
-      if (linked !== undefined && projectId !== undefined && linked !== projectId) {
-        report('link.projectMismatch', 'warning', `${p}/id`, { value: ocid ?? '', project: projectId, linked });
+/** What a project's contracting process is compared with: a release's project link and tender summary, not the whole release. */
+interface ReleaseSummary { linked?: string; title?: string; method?: string }
+
+export const contractingProcessLink: CrossCheck = {
+  start: () => {
+    // The first release of each ocid, as it was read (a package's releases are not kept whole until its projects).
+    const byOcid = new Map<string, ReleaseSummary>();
+    return ({ releases, projects, report }) => {
+      for (const { data } of releases) {
+        const ocid = stringAt(data, 'ocid');
+        if (ocid === undefined || byOcid.has(ocid)) continue;
+        const tender = objectAt(data, 'tender');
+        byOcid.set(ocid, { linked: stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id'), title: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod') });
       }
-      const tender = objectAt(release, 'tender');
-      const pairs: [string, string | undefined, string | undefined][] = [
-        ['summary/title', stringAt(summary, 'title'), stringAt(tender, 'title')],
-        ['summary/tender/procurementMethod', stringAt(objectAt(summary, 'tender'), 'procurementMethod'), stringAt(tender, 'procurementMethod')],
-      ];
-      for (const [path, inProject, inRelease] of pairs) {
-        if (inProject !== undefined && inRelease !== undefined && inProject !== inRelease) {
-          report('link.summaryMismatch', 'warning', `${p}/${path}`, { value: inProject, expected: inRelease, ocid: ocid ?? '' });
+      for (const { data: project, pointer } of projects) {
+        const projectId = stringAt(project, 'id');
+        for (const { item: process, pointer: p } of itemsAt(project, 'contractingProcesses', pointer)) {
+          const summary = objectAt(process, 'summary');
+          const ocid = stringAt(process, 'id') ?? stringAt(summary, 'ocid');
+          const release = ocid === undefined ? undefined : byOcid.get(ocid);
+          if (!release) continue;
+          const { linked } = release;
+          if (linked !== undefined && projectId !== undefined && linked !== projectId) {
+            report('link.projectMismatch', 'warning', `${p}/id`, { value: ocid ?? '', project: projectId, linked });
+          }
+          const pairs: [string, string | undefined, string | undefined][] = [
+            ['summary/title', stringAt(summary, 'title'), release.title],
+            ['summary/tender/procurementMethod', stringAt(objectAt(summary, 'tender'), 'procurementMethod'), release.method],
+          ];
+          for (const [path, inProject, inRelease] of pairs) {
+            if (inProject !== undefined && inRelease !== undefined && inProject !== inRelease) {
+              report('link.summaryMismatch', 'warning', `${p}/${path}`, { value: inProject, expected: inRelease, ocid: ocid ?? '' });
+            }
+          }
         }
       }
-    }
-  }
+    };
+  },
 };

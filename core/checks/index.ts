@@ -30,9 +30,9 @@ import { urlScheme } from './url-scheme';
 import { invisibleCharacters } from './invisible-characters';
 import { budgetLineId } from './budget-line-id';
 import { progressRange } from './progress-range';
-import type { Check, ValueCheck } from './types';
+import type { Check, CrossCheck, PartedCheck, ValueCheck } from './types';
 
-export const CHECKS: readonly (Check | ValueCheck)[] = [
+export const CHECKS: readonly (Check | PartedCheck | CrossCheck | ValueCheck)[] = [
   programRequired, codelists, ocidPrefix, projectIdPrefix, rfc, partyReferences, duplicateIds,
   periodOrder, stageDateOrder, futureDates, valueCurrency, contractValue, budgetBreakdownTotal,
   procurementMethod, procurementCategory, documentStage, coordinatesMexico, projectStatus, contractingProcessLink,
@@ -45,4 +45,4 @@ export const CHECKS: readonly (Check | ValueCheck)[] = [
   progressRange,
 ];
 
-export type { Check, CheckContext, Doc, ValidateSettings, ValueCheck, Visit } from './types';
+export type { Check, CheckContext, CrossCheck, Doc, PartedCheck, ValidateSettings, ValueCheck, Visit } from './types';

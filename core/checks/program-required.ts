@@ -6,7 +6,7 @@
 import type { SheetSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
 import { isArray, isObject, pointerJoin } from './json';
-import type { Check, Doc, JsonObject, Report } from './types';
+import type { Doc, JsonObject, PartedCheck, Report } from './types';
 
 function filled(value: unknown): boolean {
   if (value === undefined || value === null) return false;
@@ -63,6 +63,11 @@ function checkSheet(sheet: SheetSpec, docs: Doc[], report: Report): void {
   for (const { data, pointer } of docs) { docPointer = pointer; rows(data, 0); }
 }
 
-export const programRequired: Check = ({ releases, projects, report }) => {
-  for (const sheet of templateSpec().sheets) checkSheet(sheet, sheet.standard === 'ocds' ? releases : projects, report);
+/** Sheet by sheet (each sheet is a part): a sheet's findings for every document, then the next sheet's. */
+export const programRequired: PartedCheck = {
+  parts: () => templateSpec().sheets.length,
+  run: ({ releases, projects, report }, part) => {
+    const sheet = templateSpec().sheets[part];
+    checkSheet(sheet, sheet.standard === 'ocds' ? releases : projects, report);
+  },
 };

@@ -26,7 +26,29 @@ export interface CheckContext {
   report: Report;
 }
 
+/**
+ * A check of each document on its own. It may be called with any share of the documents — in the CLI, one document
+ * at a time, as a package is read (issue 17) — so its findings for a set must be its findings for each document in
+ * turn, releases before projects.
+ */
 export type Check = (ctx: CheckContext) => void;
+
+/**
+ * A check whose findings are listed part by part — every document for part 0, then every document for part 1…
+ * (the program's required fields, sheet by sheet): each part is a Check of its own.
+ */
+export interface PartedCheck {
+  parts(): number;
+  run(ctx: CheckContext, part: number): void;
+}
+
+/**
+ * A check across documents (a project's contracting process against the release of the same ocid): `start` gives a
+ * Check for one validation, which remembers what it needs of the documents it has seen. Releases come first.
+ */
+export interface CrossCheck {
+  start(): Check;
+}
 
 /** Called with every value of a document, its pointer (built on demand) and its unindexed field (`awards/suppliers/id`). */
 export type Visit = (value: unknown, pointer: () => string, field: string) => void;

@@ -9,7 +9,7 @@
 import type { Finding } from '../findings/finding';
 import type { ValidateSettings } from '../checks/types';
 import { schemaFindings } from './schema-findings';
-import { validate } from './validate';
+import { validate, Validation } from './validate';
 import { VALIDATORS } from './validators';
 
 export type PackageKind = 'release' | 'record' | 'project';
@@ -30,24 +30,47 @@ const asFindings = (raw: ReturnType<typeof schemaFindings>): Finding[] => raw.ma
 const ownFindings = (raw: ReturnType<typeof schemaFindings>, standIn: string): Finding[] =>
   asFindings(raw.filter((f) => f.pointer !== standIn && !f.pointer.startsWith(`${standIn}/`)));
 
+/** The list a release or project package carries. */
+export type ListKind = Exclude<PackageKind, 'record'>;
+
+export const LIST_KEY: Readonly<Record<ListKind, 'releases' | 'projects'>> = { release: 'releases', project: 'projects' };
+
+/**
+ * A release or project package checked item by item, as the CLI reads it (issue 17: each item is dropped once
+ * checked): `add` each item of its list in order, then `finish` with the package's own fields (the package with its
+ * list empty, or whole: the list itself is not read). validatePackage is this with the package in memory.
+ */
+export interface ListValidator {
+  add(item: unknown): void;
+  finish(envelope: Record<string, unknown>): PackageValidation;
+}
+
+export function listValidator(kind: ListKind, settings: ValidateSettings = {}): ListValidator {
+  const key = LIST_KEY[kind];
+  const validation = new Validation(settings);
+  let count = 0;
+  return {
+    add: (item) => { validation.add(key, item, count++); },
+    finish: (envelope) => {
+      // The package's own fields only (one empty stand-in item, whose findings are dropped): each item was checked
+      // once, by the profile's schema and the program's rules.
+      const meta = { ...envelope, [key]: [{}] };
+      const validator = kind === 'release' ? VALIDATORS.releasePackage : VALIDATORS.projectPackage;
+      const own = validator(meta) ? [] : ownFindings(schemaFindings(validator.errors, meta, '', kind === 'release' ? 'ocds' : 'oc4ids'), `/${key}/0`);
+      return { kind, count, findings: [...own, ...validation.findings()] };
+    },
+  };
+}
+
 /** undefined: not a package we know (no `releases`, `records` or `projects` list). */
 export function validatePackage(json: unknown, settings: ValidateSettings = {}): PackageValidation | undefined {
   const kind = packageKind(json);
   if (!kind) return undefined;
   const pkg = json as Record<string, unknown>;
-  if (kind === 'release') {
-    const releases = pkg.releases as unknown[];
-    // The package's own fields only (one empty stand-in release, whose findings are dropped): each release is
-    // checked once, below, by the profile's release schema and the program's rules.
-    const meta = { ...pkg, releases: [{}] };
-    const own = VALIDATORS.releasePackage(meta) ? [] : ownFindings(schemaFindings(VALIDATORS.releasePackage.errors, meta, '', 'ocds'), '/releases/0');
-    return { kind, count: releases.length, findings: [...own, ...validate({ releases }, undefined, settings)] };
-  }
-  if (kind === 'project') {
-    const projects = pkg.projects as unknown[];
-    const meta = { ...pkg, projects: [{}] };
-    const own = VALIDATORS.projectPackage(meta) ? [] : ownFindings(schemaFindings(VALIDATORS.projectPackage.errors, meta, '', 'oc4ids'), '/projects/0');
-    return { kind, count: projects.length, findings: [...own, ...validate({ projects }, undefined, settings)] };
+  if (kind !== 'record') {
+    const items = listValidator(kind, settings);
+    for (const item of pkg[LIST_KEY[kind]] as unknown[]) items.add(item);
+    return items.finish(pkg);
   }
   const records = pkg.records as unknown[];
   const own = VALIDATORS.recordPackage(pkg) ? [] : asFindings(schemaFindings(VALIDATORS.recordPackage.errors, pkg, '', 'ocds'));

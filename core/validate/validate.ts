@@ -4,13 +4,13 @@
  */
 import { SourceMap, type Finding } from '../findings/finding';
 import { templateSpec } from '../template/template-spec';
-import { runChecks } from '../checks/run-checks';
+import { CheckRun } from '../checks/run-checks';
 import { isObject } from '../checks/json';
-import type { CheckContext, Doc, ValidateSettings } from '../checks/types';
+import type { ValidateSettings } from '../checks/types';
 import { CellLocator } from './cell-locator';
 import type { RawFinding } from './raw-finding';
 import { schemaFindings } from './schema-findings';
-import { VALIDATORS, type CompiledValidator } from './validators';
+import { VALIDATORS } from './validators';
 import './validate-messages';
 
 /** The converted document set, as unflatten returns it. */
@@ -33,28 +33,35 @@ function nowOf(settings: ValidateSettings): number {
   return Number.isNaN(t) ? Date.now() : t;
 }
 
-function runSchema(items: unknown[], root: string, validator: CompiledValidator, standard: 'ocds' | 'oc4ids', out: RawFinding[]): Doc[] {
-  const docs: Doc[] = [];
-  for (let i = 0; i < items.length; i++) {
-    const data = items[i];
-    const pointer = `/${root}/${i}`;
-    if (!validator(data)) out.push(...schemaFindings(validator.errors, data, pointer, standard));
-    if (isObject(data)) docs.push({ data, pointer });
-  }
-  return docs;
-}
+/**
+ * Validation of documents given one at a time: each is checked against the schema and by every check when it is
+ * added, and only the findings (and the little the cross-document checks remember) are kept, so a caller that reads
+ * a package item by item can drop each one after `add` (issue 17). Releases first, then projects. `validate` is
+ * this with all the documents at once: the findings are the same, in the same order — the schema's, then each
+ * check's in CHECKS order.
+ */
+export class Validation {
+  private readonly schema: RawFinding[] = [];
+  private readonly checks: CheckRun;
 
-/** The findings of a document set before one is kept per cell: the schema's, then each check's, in CHECKS order. */
-function rawFindings(documents: Documents, settings: ValidateSettings): RawFinding[] {
-  const raw: RawFinding[] = [];
-  const releases = runSchema(documents.releases ?? [], 'releases', VALIDATORS.release, 'ocds', raw);
-  const projects = runSchema(documents.projects ?? [], 'projects', VALIDATORS.project, 'oc4ids', raw);
-  const ctx: CheckContext = {
-    releases, projects, settings, now: nowOf(settings),
-    report: (code, severity, pointer, params = {}) => { raw.push({ code, severity, pointer, params }); },
-  };
-  runChecks(ctx);
-  return raw;
+  constructor(settings: ValidateSettings = {}) {
+    this.checks = new CheckRun(settings, nowOf(settings));
+  }
+
+  /** Item `index` of the document set's `releases` or `projects`. */
+  add(root: 'releases' | 'projects', data: unknown, index: number): void {
+    const pointer = `/${root}/${index}`;
+    const standard = root === 'releases' ? 'ocds' : 'oc4ids';
+    const validator = root === 'releases' ? VALIDATORS.release : VALIDATORS.project;
+    if (!validator(data)) this.schema.push(...schemaFindings(validator.errors, data, pointer, standard));
+    if (isObject(data)) this.checks.add({ data, pointer }, standard);
+  }
+
+  findings(sourceMap: SourceMap = new SourceMap()): Finding[] {
+    const raw = [...this.schema];
+    this.checks.report((code, severity, pointer, params = {}) => { raw.push({ code, severity, pointer, params }); });
+    return keepFirstPerCell(raw, sourceMap);
+  }
 }
 
 /** One finding per cell (see sameCellFamily), each with its cell when the documents came from a workbook. */
@@ -76,5 +83,8 @@ function keepFirstPerCell(raw: RawFinding[], sourceMap: SourceMap = new SourceMa
 }
 
 export function validate(documents: Documents, sourceMap: SourceMap = new SourceMap(), settings: ValidateSettings = {}): Finding[] {
-  return keepFirstPerCell(rawFindings(documents, settings), sourceMap);
+  const validation = new Validation(settings);
+  (documents.releases ?? []).forEach((data, i) => validation.add('releases', data, i));
+  (documents.projects ?? []).forEach((data, i) => validation.add('projects', data, i));
+  return validation.findings(sourceMap);
 }

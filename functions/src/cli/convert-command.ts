@@ -53,18 +53,23 @@ const PACKAGE_ES = { release: 'paquete de entregas (EDCA-MX / OCDS)', record: 'p
 
 /** `validate paquete.json`: a published package, findings at JSON pointers. Exit code: 0 valid, 1 errors found. */
 async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): Promise<number> {
-  const { validatePackage } = await import('../../../core/validate/validate-package');
+  const [{ validatePackage }, { validatePackageFile }] = await Promise.all([import('../../../core/validate/validate-package'), import('./validate-package-file')]);
   const label = path.basename(file);
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${label}».`);
-  let json: unknown;
-  try {
-    // readFileSync decodes the whole file at once (Node's fast UTF-8 path); fs.promises.readFile decodes it chunk by
-    // chunk through a StringDecoder, a tenth of the command for a 15 MB package (issue 17).
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    throw new UsageError(`El archivo «${label}» no es JSON válido.`);
+  const settings = { now: stringOption(args, 'fecha') ?? new Date().toISOString() };
+  // An indented release or project package is read and checked item by item; anything else is read whole.
+  let result = validatePackageFile(file, settings);
+  if (!result) {
+    let json: unknown;
+    try {
+      // readFileSync decodes the whole file at once (Node's fast UTF-8 path); fs.promises.readFile decodes it chunk by
+      // chunk through a StringDecoder, a tenth of the command for a 15 MB package (issue 17).
+      json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch {
+      throw new UsageError(`El archivo «${label}» no es JSON válido.`);
+    }
+    result = validatePackage(json, settings);
   }
-  const result = validatePackage(json, { now: stringOption(args, 'fecha') ?? new Date().toISOString() });
   if (!result) throw new UsageError(`«${label}» no es un paquete de entregas, de registros ni de proyectos (no tiene «releases», «records» ni «projects»).`);
   const { findings } = result;
   if (args.options.json === true) io.out(JSON.stringify(findings, null, 2));
