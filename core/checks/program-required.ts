@@ -6,7 +6,7 @@
 import type { SheetSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
 import { isArray, isObject, pointerJoin } from './json';
-import type { Doc, JsonObject, PartedCheck, Report } from './types';
+import type { Check, JsonObject, PartedCheck, Report } from './types';
 
 function filled(value: unknown): boolean {
   if (value === undefined || value === null) return false;
@@ -26,9 +26,10 @@ function valueAtSegments(value: unknown, segments: readonly string[]): unknown {
   return current;
 }
 
-function checkSheet(sheet: SheetSpec, docs: Doc[], report: Report): void {
+/** The check of one sheet's required columns, prepared once: it runs for every document (issue 17). */
+function sheetCheck(sheet: SheetSpec): Check {
   const required = sheet.columns.filter((c) => c.required && !c.key);
-  if (required.length === 0) return;
+  if (required.length === 0) return () => undefined;
   const prefix = sheet.array ? `${sheet.array}/` : '';
   const relative = required.map((c) => { const path = c.field.slice(prefix.length); return { path, segments: path.split('/') }; });
   const arrayPath = sheet.array ? sheet.array.split('/') : [];
@@ -36,6 +37,7 @@ function checkSheet(sheet: SheetSpec, docs: Doc[], report: Report): void {
   // built for a row a field is missing from — a closure per row and level was most of this check's time.
   const indexes: number[] = arrayPath.map(() => -1);
   let docPointer = '';
+  let report: Report = () => undefined;
   const rowPointer = (): string => {
     let p = docPointer;
     for (let k = 0; k < arrayPath.length; k++) {
@@ -60,14 +62,11 @@ function checkSheet(sheet: SheetSpec, docs: Doc[], report: Report): void {
       }
     } else if (isObject(v)) { indexes[at] = -1; rows(v, at + 1); }
   };
-  for (const { data, pointer } of docs) { docPointer = pointer; rows(data, 0); }
+  return (ctx) => {
+    report = ctx.report;
+    for (const { data, pointer } of sheet.standard === 'ocds' ? ctx.releases : ctx.projects) { docPointer = pointer; rows(data, 0); }
+  };
 }
 
 /** Sheet by sheet (each sheet is a part): a sheet's findings for every document, then the next sheet's. */
-export const programRequired: PartedCheck = {
-  parts: () => templateSpec().sheets.length,
-  run: ({ releases, projects, report }, part) => {
-    const sheet = templateSpec().sheets[part];
-    checkSheet(sheet, sheet.standard === 'ocds' ? releases : projects, report);
-  },
-};
+export const programRequired: PartedCheck = { parts: () => templateSpec().sheets.map(sheetCheck) };

@@ -40,7 +40,7 @@ export class CheckRun {
     for (const check of CHECKS) {
       if (isValueCheck(check)) this.valueChecks.push({ check, out: group() });
       else if (typeof check === 'function') step(check);
-      else if ('parts' in check) for (let part = 0; part < check.parts(); part++) step((ctx) => check.run(ctx, part));
+      else if ('parts' in check) for (const part of check.parts()) step(part);
       else step(check.start());
     }
   }

@@ -38,8 +38,7 @@ export type Check = (ctx: CheckContext) => void;
  * (the program's required fields, sheet by sheet): each part is a Check of its own.
  */
 export interface PartedCheck {
-  parts(): number;
-  run(ctx: CheckContext, part: number): void;
+  parts(): Check[];
 }
 
 /**
