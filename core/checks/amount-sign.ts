@@ -14,6 +14,7 @@ const SIGNED = /(?:budgetLines|budgetClassification)\/measures\/value$/;
 
 export const amountSign: ValueCheck = {
   on: 'object',
+  fields: (field) => !SIGNED.test(field),
   visitor: ({ report }) => (value, p, field) => {
     if (!isObject(value) || SIGNED.test(field)) return;
     const amount = typeof value.amount === 'number' && Number.isFinite(value.amount) ? value.amount : undefined;

@@ -10,6 +10,7 @@ import type { ValueCheck } from './types';
 
 export const budgetLineId: ValueCheck = {
   on: 'object',
+  fields: (field) => field.endsWith('budgetLines'),
   visitor: ({ report }) => (value, p, field) => {
     if (!field.endsWith('budgetLines') || !isObject(value) || !Array.isArray(value.components)) return;
     const id = value.id;

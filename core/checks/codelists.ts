@@ -45,6 +45,7 @@ export function codelistsByField(): Record<Standard, Map<string, ListRef>> {
 
 export const codelists: ValueCheck = {
   on: 'string',
+  fields: (field, standard) => codelistsByField()[standard].has(field),
   visitor: ({ report }, standard) => {
     const lists = codelistsByField()[standard];
     return (value, p, field) => {

@@ -20,6 +20,7 @@ function positions(coords: unknown, out: number[][] = []): number[][] {
 
 export const coordinatesMexico: ValueCheck = {
   on: 'object',
+  fields: (field) => field.endsWith('geometry'),
   visitor: ({ report }) => (value, p, field) => {
     if (!isObject(value) || !field.endsWith('geometry') || !Array.isArray(value.coordinates)) return;
     const bad = positions(value.coordinates).find(([lng, lat]) => !inMexico(lng, lat));

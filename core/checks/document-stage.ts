@@ -4,8 +4,8 @@
  * the codelist check. `document.wrongStage` (warning) on documentType.
  */
 import stages from '../../schemas/mx-document-stages.json';
-import { itemsAlong, ownValue, stringAt } from './json';
-import type { Check } from './types';
+import { itemsAlong, objectsAlong, ownValue, stringAt } from './json';
+import type { Check, JsonObject } from './types';
 
 const STAGES_OF_TYPE = stages as Record<string, number[]>;
 const STAGE_NAMES = ['', 'planeación', 'licitación', 'adjudicación', 'contrato', 'ejecución'];
@@ -14,13 +14,19 @@ const DOCUMENT_ARRAYS: [path: string, stage: number][] = [
   ['planning/documents', 1], ['tender/documents', 2], ['awards/documents', 3], ['contracts/documents', 4], ['contracts/implementation/documents', 5],
 ];
 
+function misfiled(item: JsonObject, stage: number): boolean {
+  const type = stringAt(item, 'documentType');
+  const allowed = type === undefined ? undefined : ownValue(STAGES_OF_TYPE, type);
+  return allowed !== undefined && !allowed.includes(stage);
+}
+
 export const documentStage: Check = ({ releases, report }) => {
   for (const { data, pointer } of releases) {
+    // Most releases file every document right: their items' pointers are built only for one that does not (issue 17).
+    if (!DOCUMENT_ARRAYS.some(([path, stage]) => objectsAlong(data, path).some((item) => misfiled(item, stage)))) continue;
     for (const [path, stage] of DOCUMENT_ARRAYS) {
       for (const { item, pointer: p } of itemsAlong(data, path, pointer)) {
-        const type = stringAt(item, 'documentType');
-        const allowed = type === undefined ? undefined : ownValue(STAGES_OF_TYPE, type);
-        if (allowed && !allowed.includes(stage)) report('document.wrongStage', 'warning', `${p}/documentType`, { value: type ?? '', stage: STAGE_NAMES[stage] });
+        if (misfiled(item, stage)) report('document.wrongStage', 'warning', `${p}/documentType`, { value: stringAt(item, 'documentType') ?? '', stage: STAGE_NAMES[stage] });
       }
     }
   }

@@ -53,11 +53,11 @@ export const documentStatus: Check = ({ releases, report }) => {
     const tender = objectAt(data, 'tender');
     const method = stringAt(tender, 'procurementMethod');
     const contracts = itemsAt(data, 'contracts', pointer).map(({ item, pointer: p }) => ({ item, pointer: p, types: [...typesOf(item, 'documents'), ...typesOf(item, 'implementation/documents')] }));
+    // The award notice (fallo) decides every award of the tender, wherever it is filed.
+    const notice = typesOf(data, 'tender/documents').filter((t) => t === 'awardNotice');
     const awards = itemsAt(data, 'awards', pointer).map(({ item, pointer: p }) => {
       const id = stringAt(item, 'id');
       const own = contracts.filter((c) => id !== undefined && stringAt(c.item, 'awardID') === id).flatMap((c) => c.types);
-      // The award notice (fallo) decides every award of the tender, wherever it is filed.
-      const notice = typesOf(data, 'tender/documents').filter((t) => t === 'awardNotice');
       return { item, pointer: p, types: [...typesOf(item, 'documents'), ...own, ...notice] };
     });
     // A tender notice moves the tender only in open and selective procedures (a direct award has none to publish).

@@ -22,6 +22,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export const futureDates: ValueCheck = {
   on: 'string',
+  fields: (field) => PAST_EVENTS.has(field),
   visitor: ({ now, report }) => (value, p, field) => {
     if (typeof value !== 'string' || !PAST_EVENTS.has(field) || !ISO_DATE.test(value)) return;
     const t = Date.parse(value);

@@ -104,9 +104,14 @@ export function objectsAlong(root: JsonObject, path: string): JsonObject[] {
 }
 
 /** Unindexed field paths, interned as a tree: each distinct field is one string, built once per walk of a document set. */
-export interface FieldTree { path: string; children?: Map<string, FieldTree> }
+export interface FieldTree<T = unknown> {
+  path: string;
+  children?: Map<string, FieldTree<T>>;
+  /** What walk's caller keeps for this field (run-checks: the visitors that look at it), worked out once. */
+  memo?: T;
+}
 
-function fieldChild(node: FieldTree, key: string): FieldTree {
+function fieldChild<T>(node: FieldTree<T>, key: string): FieldTree<T> {
   const children = (node.children ??= new Map());
   let child = children.get(key);
   if (!child) children.set(key, (child = { path: node.path ? `${node.path}/${key}` : key }));
@@ -114,20 +119,21 @@ function fieldChild(node: FieldTree, key: string): FieldTree {
 }
 
 /**
- * Visits every value under `value` with its pointer and its unindexed field path (`awards/suppliers/id`).
+ * Visits every value under `value` with its pointer and its unindexed field (`awards/suppliers/id`, as a node of `fields`).
  * The pointer is a getter: it is only needed for the rare value that yields a finding, and building it for
  * every value of 10,000 processes is most of the cost of a walk. Field strings come from `fields`, a tree rooted at
- * `field` (pass the same tree for every document: lookups keyed by field then hash each distinct field once).
+ * `field` (pass the same tree for every document: lookups keyed by field then hash each distinct field once, and
+ * what the caller works out per field can stay on its node).
  */
-export function walk(value: unknown, pointer: string, field: string, visit: (value: unknown, pointer: () => string, field: string) => void, fields: FieldTree = { path: field }): void {
+export function walk<T>(value: unknown, pointer: string, field: string, visit: (value: unknown, pointer: () => string, field: FieldTree<T>) => void, fields: FieldTree<T> = { path: field }): void {
   const segments: (string | number)[] = [];
   const pointerNow = (): string => {
     let p = pointer;
     for (const s of segments) p += `/${typeof s === 'number' ? s : escapePointerSegment(s)}`;
     return p;
   };
-  const step = (v: unknown, f: FieldTree): void => {
-    visit(v, pointerNow, f.path);
+  const step = (v: unknown, f: FieldTree<T>): void => {
+    visit(v, pointerNow, f);
     if (isArray(v)) {
       for (let i = 0; i < v.length; i++) { segments.push(i); step(v[i], f); segments.pop(); }
     } else if (isObject(v)) {

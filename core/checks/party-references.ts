@@ -38,13 +38,14 @@ const OC4IDS_RULES: Rule[] = [
   ['transactions', 'payee', ['payee']],
 ];
 
-function partyRoles(doc: JsonObject, pointer: string): Map<string, Set<string>> {
+function partyRoles(doc: JsonObject): Map<string, Set<string>> {
   const parties = new Map<string, Set<string>>();
-  for (const { item } of itemsAt(doc, 'parties', pointer)) {
+  for (const item of objectsAt(doc, 'parties')) {
     const id = stringAt(item, 'id');
     if (id === undefined) continue;
-    const roles = Array.isArray(item.roles) ? item.roles.filter((r): r is string => typeof r === 'string') : [];
-    parties.set(id, new Set([...(parties.get(id) ?? []), ...roles]));
+    let roles = parties.get(id);
+    if (!roles) parties.set(id, (roles = new Set()));
+    if (Array.isArray(item.roles)) for (const r of item.roles) if (typeof r === 'string') roles.add(r);
   }
   return parties;
 }
@@ -69,7 +70,7 @@ function anyProblem(data: JsonObject, rules: Rule[], parties: Map<string, Set<st
 }
 
 function checkDoc({ data, pointer }: Doc, rules: Rule[], report: Report): void {
-  const parties = partyRoles(data, pointer);
+  const parties = partyRoles(data);
   if (!anyProblem(data, rules, parties)) return;
   for (const [holder, key, roles] of rules) {
     const holders = holder ? itemsAlong(data, holder, pointer) : [{ item: data, pointer }];

@@ -19,6 +19,9 @@ function isValueCheck(check: Check | PartedCheck | CrossCheck | ValueCheck): che
   return typeof check !== 'function' && 'visitor' in check;
 }
 
+type Kind = 'string' | 'object' | 'array' | 'any';
+type Dispatch = Record<Kind, Visit[]>;
+
 /** A check (or one part of one) called per document, with the context that reports into its group. */
 interface Step { run: Check; ctx: CheckContext }
 
@@ -63,20 +66,25 @@ export class CheckRun {
   }
 
   private valueWalk(standard: Standard): (doc: Doc) => void {
-    // By the kind of value a visitor looks at; `any` sees every value.
-    const visitors: Record<'string' | 'object' | 'array' | 'any', Visit[]> = { string: [], object: [], array: [], any: [] };
+    const visitors: { visit: Visit; on: Kind; fields?: ValueCheck['fields'] }[] = [];
     for (const { check, out } of this.valueChecks) {
       const visit = check.visitor(this.context(out), standard);
-      if (visit) visitors[check.on ?? 'any'].push(visit);
+      if (visit) visitors.push({ visit, on: check.on ?? 'any', fields: check.fields });
     }
-    const fields: FieldTree = { path: '' };
-    const { string: strings, object: objects, array: arrays, any } = visitors;
-    const all: Visit = (value, pointer, field) => {
-      const kinds = typeof value === 'string' ? strings : isArray(value) ? arrays : isObject(value) ? objects : undefined;
-      if (kinds) for (const v of kinds) v(value, pointer, field);
-      for (const v of any) v(value, pointer, field);
+    // Per field, by the kind of value a visitor looks at (`any` sees every value): the visitors that look at it.
+    const dispatch = (field: string): Dispatch => {
+      const d: Dispatch = { string: [], object: [], array: [], any: [] };
+      for (const { visit, on, fields } of visitors) if (!fields || fields(field, standard)) d[on].push(visit);
+      return d;
     };
-    return ({ data, pointer }) => walk(data, pointer, '', all, fields);
+    const tree: FieldTree<Dispatch> = { path: '' };
+    const all = (value: unknown, pointer: () => string, node: FieldTree<Dispatch>): void => {
+      const d = (node.memo ??= dispatch(node.path));
+      const kinds = typeof value === 'string' ? d.string : isArray(value) ? d.array : isObject(value) ? d.object : undefined;
+      if (kinds) for (const v of kinds) v(value, pointer, node.path);
+      for (const v of d.any) v(value, pointer, node.path);
+    };
+    return ({ data, pointer }) => walk(data, pointer, '', all, tree);
   }
 
   /** Every finding so far, group by group. */

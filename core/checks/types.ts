@@ -63,5 +63,10 @@ export interface ValueCheck {
    * instead of every visitor for every value (issue 17: most of the walk's calls returned at once).
    */
   readonly on?: 'string' | 'object' | 'array';
+  /**
+   * The fields the visitor looks at, when it looks at some only (its other first test): asked once per distinct field
+   * of a standard, and the visitor is called for those fields alone (issue 17: most calls returned at once).
+   */
+  readonly fields?: (field: string, standard: Standard) => boolean;
   visitor(ctx: CheckContext, standard: Standard): Visit | undefined;
 }

@@ -9,12 +9,15 @@ import type { ValueCheck } from './types';
 const HAS_SCHEME = /^\s*[a-z][a-z0-9+.-]*:/i;
 const WEB = /^https?:\/\//i;
 
+/** The last segment of the field is `url` or `uri` (tested without cutting it out of every field's path). */
+const isLinkField = (field: string): boolean => field === 'url' || field === 'uri' || field.endsWith('/url') || field.endsWith('/uri');
+
 export const urlScheme: ValueCheck = {
   on: 'string',
+  fields: isLinkField,
   visitor: ({ report }) => (value, p, field) => {
     if (typeof value !== 'string') return;
-    // The last segment of the field is `url` or `uri` (tested without cutting it out of every field's path).
-    if (!(field === 'url' || field === 'uri' || field.endsWith('/url') || field.endsWith('/uri'))) return;
+    if (!isLinkField(field)) return;
     // Control characters hidden before the scheme ("java\tscript:") count as a scheme too.
     const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
     if (!WEB.test(value.trim()) && (HAS_SCHEME.test(compact) || HAS_SCHEME.test(value))) report('url.scheme', 'error', p(), { value: value.slice(0, 80) });
