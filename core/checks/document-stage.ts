@@ -4,7 +4,7 @@
  * the codelist check. `document.wrongStage` (warning) on documentType.
  */
 import stages from '../../schemas/mx-document-stages.json';
-import { itemsAlong, objectsAlong, ownValue, stringAt } from './json';
+import { itemsAlong, ownValue, someAlong, stringAt } from './json';
 import type { Check, JsonObject } from './types';
 
 const STAGES_OF_TYPE = stages as Record<string, number[]>;
@@ -23,7 +23,7 @@ function misfiled(item: JsonObject, stage: number): boolean {
 export const documentStage: Check = ({ releases, report }) => {
   for (const { data, pointer } of releases) {
     // Most releases file every document right: their items' pointers are built only for one that does not (issue 17).
-    if (!DOCUMENT_ARRAYS.some(([path, stage]) => objectsAlong(data, path).some((item) => misfiled(item, stage)))) continue;
+    if (!DOCUMENT_ARRAYS.some(([path, stage]) => someAlong(data, path, (item) => misfiled(item, stage)))) continue;
     for (const [path, stage] of DOCUMENT_ARRAYS) {
       for (const { item, pointer: p } of itemsAlong(data, path, pointer)) {
         if (misfiled(item, stage)) report('document.wrongStage', 'warning', `${p}/documentType`, { value: stringAt(item, 'documentType') ?? '', stage: STAGE_NAMES[stage] });

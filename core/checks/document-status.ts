@@ -7,7 +7,7 @@
  * Documents count for the stage that holds them: a contract's documents for that contract, an award's (and its
  * contracts') for that award, any of the process's for the tender.
  */
-import { itemsAt, objectAt, objectsAlong, stringAt } from './json';
+import { itemsAt, objectAt, someAlong, stringAt } from './json';
 import { codeLabel } from './code-label';
 import type { Check, JsonObject, Report } from './types';
 
@@ -29,7 +29,13 @@ const IMPLIES: Record<string, Partial<Record<keyof typeof ORDER, string>>> = {
 };
 
 function typesOf(holder: JsonObject, path: string): string[] {
-  return objectsAlong(holder, path).map((item) => stringAt(item, 'documentType')).filter((t): t is string => t !== undefined);
+  const types: string[] = [];
+  someAlong(holder, path, (item) => {
+    const type = stringAt(item, 'documentType');
+    if (type !== undefined) types.push(type);
+    return false;
+  });
+  return types;
 }
 
 /** Reports when `status` is before the furthest status the documents imply for this stage. */

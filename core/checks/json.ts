@@ -103,6 +103,26 @@ export function objectsAlong(root: JsonObject, path: string): JsonObject[] {
   return level;
 }
 
+function someFrom(item: JsonObject, segments: readonly string[], at: number, test: (item: JsonObject) => boolean): boolean {
+  if (at === segments.length) return test(item);
+  const v = item[segments[at]];
+  if (isArray(v)) {
+    for (const x of v) if (isObject(x) && someFrom(x, segments, at + 1, test)) return true;
+    return false;
+  }
+  return isObject(v) && someFrom(v, segments, at + 1, test);
+}
+
+/**
+ * Whether `test` holds for one of the object items `objectsAlong` gives (asked in the same order, up to the first
+ * that passes), without building their lists: the checks ask this of every document (issue 17).
+ */
+export function someAlong(root: JsonObject, path: string, test: (item: JsonObject) => boolean): boolean {
+  let segments = SEGMENTS.get(path);
+  if (!segments) SEGMENTS.set(path, (segments = path.split('/')));
+  return someFrom(root, segments, 0, test);
+}
+
 /** Unindexed field paths, interned as a tree: each distinct field is one string, built once per walk of a document set. */
 export interface FieldTree<T = unknown> {
   path: string;

@@ -7,7 +7,7 @@
  * (warning) per process, listing what is missing, on the procedure type cell.
  */
 import { METHOD_OF_DETAILS } from './procurement-method';
-import { objectAt, objectsAlong, objectsAt, ownValue, stringAt } from './json';
+import { objectAt, objectsAt, ownValue, someAlong, stringAt } from './json';
 import { codeTitle } from './code-label';
 import type { Check, JsonObject } from './types';
 
@@ -35,7 +35,8 @@ export const keyDocuments: Check = ({ releases, report }) => {
     const details = stringAt(tender, 'procurementMethodDetails');
     // The Mexican procedure type decides (the method is derived from it; a mismatch is tender.methodMismatch).
     const method = (details === undefined ? undefined : ownValue(METHOD_OF_DETAILS, details.trim())) ?? stringAt(tender, 'procurementMethod');
-    const present = new Set(DOCUMENT_ARRAYS.flatMap((path) => objectsAlong(data, path).map((item) => stringAt(item, 'documentType'))));
+    const present = new Set<string | undefined>();
+    for (const path of DOCUMENT_ARRAYS) someAlong(data, path, (item) => { present.add(stringAt(item, 'documentType')); return false; });
     const missing = expectedTypes(data, method).filter((t) => !present.has(t));
     if (missing.length === 0) continue;
     report('document.keyMissing', 'warning', `${pointer}/tender/procurementMethodDetails`, {

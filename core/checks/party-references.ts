@@ -5,7 +5,7 @@
  * `reference.unknownParty` (error): the id is not in `parties`. `reference.missingRole` (warning): the party
  * exists but lacks the role.
  */
-import { itemsAlong, itemsAt, objectsAlong, objectsAt, stringAt } from './json';
+import { itemsAlong, itemsAt, objectsAt, someAlong, stringAt } from './json';
 import type { Check, Doc, JsonObject, Report } from './types';
 
 /** Path of the objects that hold the reference, the reference key (an object or array of them), accepted roles. */
@@ -55,18 +55,24 @@ function partyRoles(doc: JsonObject): Map<string, Set<string>> {
  * which checkDoc then builds only for a document with a finding (most have none; the pointers of every holder
  * and reference were most of this check's time).
  */
+const REF_PATHS = new Map<Rule, string>();
+
+/** The path of a rule's references (`tender/tenderers`), joined once. */
+function refPath(rule: Rule): string {
+  let path = REF_PATHS.get(rule);
+  if (path === undefined) REF_PATHS.set(rule, (path = rule[0] ? `${rule[0]}/${rule[1]}` : rule[1]));
+  return path;
+}
+
 function anyProblem(data: JsonObject, rules: Rule[], parties: Map<string, Set<string>>): boolean {
-  for (const [holder, key, roles] of rules) {
-    for (const item of holder ? objectsAlong(data, holder) : [data]) {
-      for (const ref of Array.isArray(item[key]) ? objectsAt(item, key) : objectsAlong(item, key)) {
-        const id = stringAt(ref, 'id');
-        if (id === undefined) continue;
-        const found = parties.get(id);
-        if (!found || !roles.some((r) => found.has(r))) return true;
-      }
-    }
-  }
-  return false;
+  // A holder's references (an object or a list of them) are the object items along holder/key.
+  return rules.some((rule) => someAlong(data, refPath(rule), (ref) => {
+    const roles = rule[2];
+    const id = stringAt(ref, 'id');
+    if (id === undefined) return false;
+    const found = parties.get(id);
+    return !found || !roles.some((r) => found.has(r));
+  }));
 }
 
 function checkDoc({ data, pointer }: Doc, rules: Rule[], report: Report): void {

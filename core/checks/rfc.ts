@@ -5,7 +5,7 @@
  * `rfc.length`, `rfc.format`, `rfc.date` are errors; `rfc.checkDigit` is a warning, because a small share of
  * RFCs genuinely issued by SAT carry a check digit that does not verify, and the official is not to blame.
  */
-import { isObject, itemsAt, stringAt } from './json';
+import { isArray, isObject, stringAt } from './json';
 import type { Check } from './types';
 
 export type RfcProblem = 'length' | 'format' | 'date' | 'checkDigit';
@@ -51,13 +51,18 @@ export function rfcProblem(rfc: string): RfcProblem | undefined {
 
 export const rfc: Check = ({ releases, projects, report }) => {
   for (const { data, pointer } of [...releases, ...projects]) {
-    for (const { item: party, pointer: partyPointer } of itemsAt(data, 'parties', pointer)) {
+    const parties = data.parties;
+    if (!isArray(parties)) continue;
+    // By index: a party's pointer is built only for an RFC with a problem (issue 17).
+    for (let i = 0; i < parties.length; i++) {
+      const party = parties[i];
+      if (!isObject(party)) continue;
       const identifier = party.identifier;
       if (!isObject(identifier) || stringAt(identifier, 'scheme') !== 'MX-RFC') continue;
       const id = stringAt(identifier, 'id');
       if (id === undefined) continue;
       const problem = rfcProblem(id.trim());
-      if (problem) report(`rfc.${problem}`, problem === 'checkDigit' ? 'warning' : 'error', `${partyPointer}/identifier/id`, { value: id, length: id.trim().length });
+      if (problem) report(`rfc.${problem}`, problem === 'checkDigit' ? 'warning' : 'error', `${pointer}/parties/${i}/identifier/id`, { value: id, length: id.trim().length });
     }
   }
 };
