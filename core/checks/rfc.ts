@@ -38,7 +38,24 @@ const GENERIC_RFCS = new Set(['XAXX010101000', 'XEXX010101000']);
 const COMPANY = /^[A-ZÑ&]{3}\d{6}[A-Z0-9]{2}[A0-9]$/;
 const PERSON = /^[A-ZÑ&]{4}\d{6}[A-Z0-9]{2}[A0-9]$/;
 
+/**
+ * The answer for each RFC seen, bounded: a package names the same buyers and suppliers in release after release, and
+ * the answer depends on the text alone (issue 17).
+ */
+const ANSWERS = new Map<string, RfcProblem | null>();
+const MAX_ANSWERS = 20_000;
+
 export function rfcProblem(rfc: string): RfcProblem | undefined {
+  let answer = ANSWERS.get(rfc);
+  if (answer === undefined) {
+    answer = problemOf(rfc) ?? null;
+    if (ANSWERS.size >= MAX_ANSWERS) ANSWERS.clear();
+    ANSWERS.set(rfc, answer);
+  }
+  return answer ?? undefined;
+}
+
+function problemOf(rfc: string): RfcProblem | undefined {
   const value = rfc.toUpperCase();
   if (GENERIC_RFCS.has(value)) return undefined;
   if (value.length !== 12 && value.length !== 13) return 'length';

@@ -13,12 +13,15 @@ import { locateListOpen, streamPrettyItems } from './locate-list';
 /** Bytes read to learn which list the package carries: its own fields come before it in every package we know. */
 const PEEK = 1 << 16;
 
-/** The list the package opens first at its top level, among those read item by item; the record package's is not. */
+/**
+ * The list to read item by item: `releases` when the package has one at its top level (it makes a release package,
+ * whatever else it holds), else `projects`. A record package's `records` beside `projects` is caught by the kind of
+ * the package read, at the end.
+ */
 function listKind(fd: number, size: number): ListKind | undefined {
   const head = Buffer.allocUnsafe(Math.min(PEEK, size));
   const got = fs.readSync(fd, head, 0, head.length, 0);
   const bytes = head.subarray(0, got);
-  if (locateListOpen(bytes, 'records') !== undefined) return undefined;
   if (locateListOpen(bytes, LIST_KEY.release) !== undefined) return 'release';
   if (locateListOpen(bytes, LIST_KEY.project) !== undefined) return 'project';
   return undefined;
