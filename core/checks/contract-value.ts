@@ -4,7 +4,7 @@
  * `implementation.transactions` should not exceed the contract value. Compared only within one currency.
  * `amount.contractExceedsAward`, `amount.transactionsExceedContract` (warnings).
  */
-import { itemsAlong, itemsAt, numberAt, objectAt, stringAt } from './json';
+import { itemsAt, numberAt, objectAt, objectsAlong, objectsAt, stringAt } from './json';
 import type { Check } from './types';
 
 function money(holder: unknown, key: string): { amount: number; currency: string } | undefined {
@@ -17,7 +17,7 @@ function money(holder: unknown, key: string): { amount: number; currency: string
 export const contractValue: Check = ({ releases, report }) => {
   for (const { data, pointer } of releases) {
     const awards = new Map<string, { amount: number; currency: string }>();
-    for (const { item } of itemsAt(data, 'awards', pointer)) {
+    for (const item of objectsAt(data, 'awards')) {
       const id = stringAt(item, 'id');
       const value = money(item, 'value');
       if (id !== undefined && value) awards.set(id, value);
@@ -30,7 +30,7 @@ export const contractValue: Check = ({ releases, report }) => {
         report('amount.contractExceedsAward', 'warning', `${p}/value/amount`, { value: value.amount, awardValue: award.amount, currency: value.currency });
       }
       let paid = 0;
-      for (const { item: tx } of itemsAlong(contract, 'implementation/transactions', p)) {
+      for (const tx of objectsAlong(contract, 'implementation/transactions')) {
         const txValue = money(tx, 'value');
         if (txValue?.currency === value.currency) paid += txValue.amount;
       }

@@ -53,7 +53,11 @@ export function itemsAt(value: unknown, key: string, pointer: string): { item: J
   const arr = isObject(value) ? value[key] : undefined;
   if (!Array.isArray(arr)) return [];
   const out: { item: JsonObject; pointer: string }[] = [];
-  arr.forEach((item, i) => { if (isObject(item)) out.push({ item, pointer: `${pointer}/${escapePointerSegment(key)}/${i}` }); });
+  const prefix = `${pointer}/${escapePointerSegment(key)}/`;
+  for (let i = 0; i < arr.length; i++) {
+    const item: unknown = arr[i];
+    if (isObject(item)) out.push({ item, pointer: prefix + i });
+  }
   return out;
 }
 

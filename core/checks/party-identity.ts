@@ -7,7 +7,7 @@
  * registries, which OCDS allows. `party.schemeNotRfc` (warning), `party.legalNameMissing`,
  * `party.personNameMissing` (errors), `party.personalityMismatch` (warning).
  */
-import { itemsAt, objectAt, stringAt } from './json';
+import { isArray, objectAt, stringAt } from './json';
 import type { Check } from './types';
 
 type Personality = 'naturalPerson' | 'legalPerson';
@@ -19,9 +19,14 @@ function personalityOfRfc(rfc: string | undefined): Personality | undefined {
 
 export const partyIdentity: Check = ({ releases, report }) => {
   for (const { data, pointer } of releases) {
-    for (const { item: party, pointer: p } of itemsAt(data, 'parties', pointer)) {
+    const parties = data.parties;
+    if (!isArray(parties)) continue;
+    // By index, without a list of the parties and their pointers for every release (issue 17).
+    for (let i = 0; i < parties.length; i++) {
+      const party = parties[i];
       const identifier = objectAt(party, 'identifier');
       if (!identifier) continue;
+      const p = `${pointer}/parties/${i}`;
       const scheme = stringAt(identifier, 'scheme');
       const id = stringAt(identifier, 'id');
       if (scheme !== undefined && scheme !== 'MX-RFC') report('party.schemeNotRfc', 'warning', `${p}/identifier/scheme`, { value: scheme });
