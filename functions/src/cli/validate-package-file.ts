@@ -28,7 +28,12 @@ function listKind(fd: number, size: number): ListKind | undefined {
 }
 
 export function validatePackageFile(file: string, settings: ValidateSettings): PackageValidation | undefined {
-  const fd = fs.openSync(file, 'r');
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return undefined; // the whole-file path says why in Spanish
+  }
   try {
     const size = fs.fstatSync(fd).size;
     const kind = listKind(fd, size);
