@@ -4,7 +4,7 @@
  * (OCDS 1.1 field definitions: "the date the contract was signed", "the date of the transaction", …).
  * One day of slack absorbs time-zone differences. `date.future` (error).
  */
-import { ISO_DATE } from './json';
+import { ISO_DATE, parseTime } from './json';
 import type { ValueCheck } from './types';
 
 /** Unindexed field paths of past events, per standard. */
@@ -25,7 +25,7 @@ export const futureDates: ValueCheck = {
   fields: (field) => PAST_EVENTS.has(field),
   visitor: ({ now, report }) => (value, p, field) => {
     if (typeof value !== 'string' || !PAST_EVENTS.has(field) || !ISO_DATE.test(value)) return;
-    const t = Date.parse(value);
+    const t = parseTime(value);
     if (!Number.isNaN(t) && t > now + DAY) report('date.future', 'error', p(), { value });
   },
 };

@@ -170,10 +170,27 @@ export function walk<T>(value: unknown, pointer: string, field: string, visit: (
 /** ISO 8601 date text. Only this: `Date.parse` also reads "10/03/2024" (as 3 October), which would invent findings. */
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 
+const TIMES = new Map<string, number>();
+const MAX_TIMES = 20_000;
+
+/**
+ * Date.parse, remembered per text (bounded): a package repeats the same dates over and over — 661 distinct among the
+ * 16,000 dates of 1,000 releases (issue 17) — and the answer depends on the text alone.
+ */
+export function parseTime(text: string): number {
+  let t = TIMES.get(text);
+  if (t === undefined) {
+    t = Date.parse(text);
+    if (TIMES.size >= MAX_TIMES) TIMES.clear();
+    TIMES.set(text, t);
+  }
+  return t;
+}
+
 /** Epoch ms of an ISO 8601 date or date-time; undefined when absent or unparsable (the schema reports the format). */
 export function timeAt(value: unknown, key: string): number | undefined {
   const s = stringAt(value, key);
   if (s === undefined || !ISO_DATE.test(s)) return undefined;
-  const t = Date.parse(s);
+  const t = parseTime(s);
   return Number.isNaN(t) ? undefined : t;
 }
