@@ -195,6 +195,19 @@ export class SourceMap {
     return { name, headers };
   }
 
+  /**
+   * Room for `entries` values in all, taken at once when the caller knows about how many are coming (unflatten: the
+   * cells of its sheets). Doubling from 1,024 touched each smaller store on the way and copied it: at 10,000
+   * processes some 54 MB of first-touched pages for 22 MB of entries (issue 17). A generous figure costs nothing:
+   * the zero-filled pages never written are never touched.
+   */
+  reserve(entries: number): void {
+    if (entries * STRIDE <= this.store.length) return;
+    const bigger = new Int32Array(entries * STRIDE);
+    bigger.set(this.store.subarray(0, this.used * STRIDE));
+    this.store = bigger;
+  }
+
   /** A new anchor at `pointer` (not yet anchored), under `parent`, or a root document without one. */
   anchor(pointer: string, parent?: Anchor): Anchor {
     const a: Anchor = { pointer, depth: segmentCount(pointer), firstEntry: -1, lastEntry: -1, parent };
@@ -243,11 +256,7 @@ export class SourceMap {
       this.paths.push(path);
       this.pathIds.set(path, id);
     }
-    if (this.used * STRIDE === this.store.length) {
-      const bigger = new Int32Array(this.store.length * 2);
-      bigger.set(this.store);
-      this.store = bigger;
-    }
+    if (this.used * STRIDE === this.store.length) this.reserve(this.used * 2);
     const e = this.used++;
     const at = e * STRIDE;
     this.store[at + PATH] = id;

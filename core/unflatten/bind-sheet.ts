@@ -19,6 +19,11 @@ import type { ValueSpec } from './parse-value';
 export interface BoundColumn extends ResolvedPath {
   /** 0-based column index in the rows. */
   index: number;
+  /**
+   * `arrays.length`, read per cell: `arrays` of a root column is an empty array of another element kind than the
+   * others', and reading its length from both made V8 recompile the row loop (issue 17).
+   */
+  level: number;
   header: string;
   value: ValueSpec;
 }
@@ -192,7 +197,8 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
       continue;
     }
     seen.set(seenKey, c);
-    candidates.push({ ...resolved, index: c, header: shown, value: std.valueSpec(resolved.field) });
+    // Written out rather than spread from `resolved`: one hidden class for every bound column (see valueSpec).
+    candidates.push({ field: resolved.field, arrays: resolved.arrays, rel: resolved.rel, indexes: resolved.indexes, index: c, level: resolved.arrays.length, header: shown, value: std.valueSpec(resolved.field) });
   }
 
   // The sheet's array: the spec sheet's, else the deepest chain (most columns on a tie); others must be its prefixes.

@@ -84,26 +84,31 @@ function isLeaf(profile: Profile, field: string): boolean {
   return !info.types.every((t) => t === 'object');
 }
 
+/**
+ * Every ValueSpec has these four properties in this order, absent ones undefined: one hidden class for all of them,
+ * so the per-cell reads of `col.value` stay monomorphic (a second shape arriving with a later sheet made V8 throw
+ * away and recompile readRows and its helpers, issue 17).
+ */
+function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[]): ValueSpec {
+  return { type, codelist, openCodelist, options };
+}
+
 /** Type conversion for a profile field the template does not offer (plain flatten-tool workbooks). */
 function profileValueSpec(profile: Profile, field: string, optionsByList: Map<string, CodeOption[]>): ValueSpec {
   const m = /^(.*)\/\d+$/.exec(field);
   const positional = !fieldOf(profile, field) && m ? fieldOf(profile, m[1]) : undefined;
-  if (positional) return { type: positional.items === 'integer' ? 'integer' : positional.items === 'number' ? 'number' : 'string' };
+  if (positional) return valueSpec(positional.items === 'integer' ? 'integer' : positional.items === 'number' ? 'number' : 'string');
   const info = fieldOf(profile, field) as FieldInfo;
-  const spec: ValueSpec = { type: 'string' };
-  if (info.types.includes('array')) spec.type = 'list';
-  else if (info.format === 'date-time' || info.format === 'date') spec.type = 'date';
-  else if (info.format === 'uri') spec.type = 'url';
-  else if (info.types.includes('number')) spec.type = 'number';
-  else if (info.types.includes('integer') && !info.types.includes('string')) spec.type = 'integer';
-  else if (info.types.includes('boolean') && !info.types.includes('string')) spec.type = 'boolean';
-  if (info.codelist) {
-    const list = profile.codelists[info.codelist];
-    spec.codelist = info.codelist;
-    spec.openCodelist = info.openCodelist ?? list?.open ?? true;
-    spec.options = optionsByList.get(info.codelist) ?? list?.codes.map((code) => ({ code, title: code }));
-  }
-  return spec;
+  let type: ValueSpec['type'] = 'string';
+  if (info.types.includes('array')) type = 'list';
+  else if (info.format === 'date-time' || info.format === 'date') type = 'date';
+  else if (info.format === 'uri') type = 'url';
+  else if (info.types.includes('number')) type = 'number';
+  else if (info.types.includes('integer') && !info.types.includes('string')) type = 'integer';
+  else if (info.types.includes('boolean') && !info.types.includes('string')) type = 'boolean';
+  if (!info.codelist) return valueSpec(type);
+  const list = profile.codelists[info.codelist];
+  return valueSpec(type, info.codelist, info.openCodelist ?? list?.open ?? true, optionsByList.get(info.codelist) ?? list?.codes.map((code) => ({ code, title: code })));
 }
 
 /** Title → field name below each unindexed path (titles compared without case and extra spaces). */
@@ -208,7 +213,7 @@ export class ColumnResolver {
           let vs = specs.get(field);
           if (!vs) {
             const col = byField.get(field);
-            vs = col ? { type: col.type, codelist: col.codelist, openCodelist: col.openCodelist, options: col.options } : profileValueSpec(profile, field, optionsByList);
+            vs = col ? valueSpec(col.type, col.codelist, col.openCodelist, col.options) : profileValueSpec(profile, field, optionsByList);
             specs.set(field, vs);
           }
           return vs;

@@ -164,7 +164,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       const { col, path } = values[v];
       const raw = row[col.index];
       if (raw === null || raw === undefined || raw === '') continue;
-      const target = nodes[col.arrays.length];
+      const target = nodes[col.level];
       if (!target) continue;
       writeValue(ctx, r, col, target, path, cleanCell(raw), here);
     }
@@ -198,7 +198,7 @@ function flatReach(row: CellValue[], columns: BoundColumn[], depth: number): num
   let reach = 0;
   for (let i = 0; i < columns.length; i++) {
     const c = columns[i];
-    if (c.arrays.length > reach && !isBlankCell(row[c.index])) { reach = c.arrays.length; if (reach === depth) break; }
+    if (c.level > reach && !isBlankCell(row[c.index])) { reach = c.level; if (reach === depth) break; }
   }
   return reach;
 }

@@ -73,6 +73,16 @@ function sheetName(model: SheetModel, i: number): string {
   return typeof model?.name === 'string' && model.name !== '' ? model.name : `Hoja ${i + 1}`;
 }
 
+/**
+ * At most how many values the rows can record in the source map: each row's cells up to its last one (the reader
+ * stops a row there), plus one for the row's RFC scheme (read-rows.ts). One look per row, no cell read.
+ */
+function valuesAtMost(bound: { rows: SheetModel['rows']; sheet: BoundSheet }[]): number {
+  let n = 0;
+  for (const { rows, sheet } of bound) for (let r = sheet.dataStart; r < rows.length; r++) n += (rows[r]?.length ?? 0) + 1;
+  return n;
+}
+
 export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {}): UnflattenResult {
   const findings: Finding[] = [];
   const sourceMap = new SourceMap();
@@ -115,6 +125,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
 
     // Parents before children: root sheets first, then by depth (stable, so the workbook's order breaks ties).
     bound.sort((a, b) => a.sheet.arrays.length - b.sheet.arrays.length);
+    sourceMap.reserve(valuesAtMost(bound));
     for (const { rows, sheet } of bound) {
       try {
         readRows(rows, sheet, sets[sheet.standard], zone, findings);

@@ -1,6 +1,7 @@
 /** `validate` and `convert`: the core pipeline on a local workbook, findings printed in Spanish. */
 import * as fs from 'fs';
 import * as path from 'path';
+import { formatNumber } from '../../../core/format/es-mx';
 import { renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
@@ -15,7 +16,7 @@ async function runPipeline(args: ParsedArgs) {
   const [{ openSource }, { checkWorkbook }] = await Promise.all([import('./open-source'), import('../../../core/pipeline/check-workbook')]);
   const source = openSource(args.positional[0]);
   const progress = progressReporter();
-  const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${rows.toLocaleString('es-MX')} filas…`));
+  const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${formatNumber(rows, 0)} filas…`));
   progress.done();
   // A zip without worksheets (or an .xlsx saved by another program without any) is not a workbook we can read.
   if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);
@@ -43,7 +44,9 @@ function printFindings(findings: Finding[], print: (line: string) => void, all: 
   const shown = all ? findings : findings.slice(0, MAX_PRINTED);
   // One write for the whole report (the same text): a write per line was a thousand writes to the terminal.
   const text = lines(shown);
-  if (shown.length < findings.length) text.push(`… y ${(findings.length - shown.length).toLocaleString('es-MX')} problemas más (agregue --todos para verlos todos, o use validate --json).`);
+  // formatNumber, not toLocaleString('es-MX'): the same «3,000», without loading ICU's locale data (the first
+  // call took 60-100 ms on this VM, standalone; issue 17).
+  if (shown.length < findings.length) text.push(`… y ${formatNumber(findings.length - shown.length, 0)} problemas más (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
   text.push(`${summary}Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
   print(text.join('\n'));

@@ -12,9 +12,13 @@ const MARKER = '\u0000lista\u0000';
 const NESTED_OPEN = '[\n  [\n'.length;
 const NESTED_CLOSE = '\n  ]\n]'.length;
 
-/** Text is encoded into one reused buffer and written when it fills: a fresh buffer per piece was most of the writing time. */
+/**
+ * Text is encoded into one reused buffer and written when it fills: a fresh buffer per piece was most of the writing
+ * time. A megabyte holds a hundred releases; 4 MiB cost 768 more first-touch page faults (~13 ms on this VM,
+ * issue 17) for the same number of bytes written.
+ */
 class FileWriter {
-  private buf = Buffer.allocUnsafe(4 << 20);
+  private buf = Buffer.allocUnsafe(1 << 20);
   private used = 0;
 
   constructor(private readonly fd: number) {}
