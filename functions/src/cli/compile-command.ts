@@ -44,6 +44,9 @@ interface PackageLike { releases?: unknown; publisher?: { name?: unknown }; lice
  */
 interface LocatedReleases { sources: { fd?: number; bytes?: Buffer }[]; file: number[]; starts: number[]; ends: number[]; ocids: unknown[]; pkg: PackageLike }
 
+/** The window an indented package is read through: small, as first-touched memory is what costs (issue 17). */
+const WINDOW_BYTES = 1 << 18;
+
 const ocidIn = (release: unknown): unknown => (release as { ocid?: unknown } | null)?.ocid;
 
 /**
@@ -60,7 +63,7 @@ function locateReleases(files: string[], ocidsFromBytes: boolean): LocatedReleas
       const ocids: unknown[] = [];
       // Parsed only when its ocid cannot be read from its bytes (or that was not asked for).
       const ocidAt = (bytes: Buffer, from: number, to: number): unknown => (ocidsFromBytes ? ocidInBytes(bytes, from, to) : undefined) ?? ocidIn(JSON.parse(bytes.toString('utf8', from, to)));
-      const streamed = streamPrettyItems(fd, fs.fstatSync(fd).size, 'releases', (window, from, to) => ocids.push(ocidAt(window, from, to)));
+      const streamed = streamPrettyItems(fd, fs.fstatSync(fd).size, 'releases', (window, from, to) => ocids.push(ocidAt(window, from, to)), WINDOW_BYTES);
       let head: string;
       let tail: string;
       let starts: number[];

@@ -44,8 +44,9 @@ export function ocidInBytes(bytes: Buffer, from: number, to: number): string | u
   let value: number;
   if (bytes.compare(pattern, 0, pattern.length, line, line + pattern.length) === 0) value = line + pattern.length;
   else {
-    const at = bytes.indexOf(pattern, line);
-    if (at < 0 || at + pattern.length >= to) return undefined;
+    // Within the release: past it, a window holds bytes never written (reading them costs page faults).
+    const at = bytes.subarray(0, to).indexOf(pattern, line);
+    if (at < 0) return undefined;
     value = at + pattern.length;
   }
   // An ocid is short: looked at byte by byte (a search for a backslash could run to the end of the file).
