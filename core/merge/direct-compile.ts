@@ -45,7 +45,7 @@ class DirectMerge {
       if (child.rule === 'whole' || typeof value !== 'object' || (isArray(value) && hasNonObject(value))) {
         // A value: it replaces the previous one in its place; never an object or list this merge made.
         if (typeof existing === 'object' && existing !== null && this.containers.has(existing)) throw NOT_PLAIN;
-        target[key] = cloneJson(value);
+        target[key] = typeof value === 'object' ? cloneJson(value) : value;
       } else if (!isArray(value)) {
         if (existing === undefined) {
           const made: Obj = {};

@@ -4,11 +4,16 @@
  * versioned release when `--versionadas` asks for it: the versioned release is optional in a record, the larger
  * part, and most of the work (issue 17), so it is not built for people who did not ask for it.
  *
- * Each release is parsed from its own bytes when its record is written, after a first pass that parses each one
- * only to read its ocid and check its bytes (locate-list.ts finds them; an indented file is read through a window
- * and again piece by piece). What is built for a record dies young: parsing the whole input first kept it all in
- * memory, and on the 2-core target machine growing the heap by it (and collecting it) cost more than parsing twice
- * (issue 17, N = 1,000: 1,080 → 750 CPU ms, 139 → 65 MiB; N = 10,000: 555 → 95 MiB).
+ * Each release is parsed from its own bytes when its record is written, after a first pass that finds them
+ * (locate-list.ts; an indented file is read through a window and again piece by piece). What is built for a record
+ * dies young: parsing the whole input first kept it all in memory, and on the 2-core target machine growing the
+ * heap by it (and collecting it) cost more than parsing twice (issue 17, N = 1,000: 1,080 → 750 CPU ms, 139 → 65
+ * MiB; N = 10,000: 555 → 95 MiB).
+ *
+ * The quick way reads each ocid from the release's bytes in the first pass (compile-ocid.ts) and writes a partial
+ * file that replaces the output only once every release was parsed for its record, with the ocid it was grouped
+ * by; anything else (a release that is not JSON, an ocid the bytes misled about) discards it and the careful way
+ * runs: every release parsed in the first pass, before anything is written, as before.
  */
 import * as fs from 'fs';
 import * as path from 'path';
