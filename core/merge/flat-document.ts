@@ -41,14 +41,14 @@ export interface FlatEntry<V = unknown> {
  * built each path string and looked its rule up once per ocid (issue 17). Data may carry any field name, so a
  * table stops growing at SHAPES_MAX paths and further paths are made per merge, as before.
  */
-interface Shape { rulePath: string; rule: MergeRule | undefined; fields?: Map<string, Shape>; count: { n: number } }
+export interface Shape { rulePath: string; rule: MergeRule | undefined; fields?: Map<string, Shape>; count: { n: number } }
 
 const SHAPES_MAX = 20_000;
 /** FlatMaps made on each tree (by its root), to give each its own `held` bit. */
 const mapsPerTree = new WeakMap<PathNode, number>();
 const shapeRoots = new WeakMap<MergeRules, Map<string, Shape>>();
 
-function rootShape(rules: MergeRules, base: string): Shape {
+export function rootShape(rules: MergeRules, base: string): Shape {
   let byBase = shapeRoots.get(rules);
   if (!byBase) shapeRoots.set(rules, (byBase = new Map()));
   let shape = byBase.get(base);
@@ -56,8 +56,22 @@ function rootShape(rules: MergeRules, base: string): Shape {
   return shape;
 }
 
+/** The shape of field `name` below `parent` (made, and kept while the table is not full, on first use). */
+export function childShape(rules: MergeRules, parent: Shape, name: string): Shape {
+  let shape = parent.fields?.get(name);
+  if (!shape) {
+    const rulePath = parent.rulePath ? `${parent.rulePath}/${name}` : name;
+    shape = { rulePath, rule: rules.get(rulePath), count: parent.count };
+    if (parent.count.n < SHAPES_MAX) {
+      (parent.fields ??= new Map()).set(name, shape);
+      parent.count.n++;
+    }
+  }
+  return shape;
+}
+
 /** True when some item of `list` is not an object: the array is then a value of its own, not items to merge. */
-function hasNonObject(list: readonly unknown[]): boolean {
+export function hasNonObject(list: readonly unknown[]): boolean {
   for (let i = 0; i < list.length; i++) if (!isObject(list[i])) return true;
   return false;
 }
@@ -72,24 +86,11 @@ export class PathTree {
     this.root = { parent: undefined, name: '', item: false, rulePath: base, rule: undefined, interior: false, shape: rootShape(rules, base), held: 0 };
   }
 
-  private childShape(parent: Shape, name: string): Shape {
-    let shape = parent.fields?.get(name);
-    if (!shape) {
-      const rulePath = parent.rulePath ? `${parent.rulePath}/${name}` : name;
-      shape = { rulePath, rule: this.rules.get(rulePath), count: parent.count };
-      if (parent.count.n < SHAPES_MAX) {
-        (parent.fields ??= new Map()).set(name, shape);
-        parent.count.n++;
-      }
-    }
-    return shape;
-  }
-
   field(parent: PathNode, name: string): PathNode {
     const fields = (parent.fields ??= new Map());
     let node = fields.get(name);
     if (!node) {
-      const shape = this.childShape(parent.shape, name);
+      const shape = childShape(this.rules, parent.shape, name);
       node = { parent, name, item: false, rulePath: shape.rulePath, rule: shape.rule, interior: false, shape, held: 0 };
       fields.set(name, node);
     }

@@ -14,10 +14,11 @@
  */
 import { PROFILES } from '../profile/profiles';
 import type { Profile } from '../profile/types';
-import { FlatMap, mergeEntries, PathTree, type PathNode } from './flat-document';
+import { FlatMap, mergeEntries, PathTree, rootShape, type PathNode } from './flat-document';
 import { cloneJson, deepEqual } from '../json/json-values';
 import { mergeRules } from './merge-rules';
 import { sortReleases, type Release } from './sort-releases';
+import { compileDirect } from './direct-compile';
 
 /** Top-level fields the merge sets itself (they are `omitWhenMerged` or handled specially). */
 export const RELEASE_METADATA: ReadonlySet<string> = new Set(['id', 'date', 'tag', 'ocid']);
@@ -35,13 +36,20 @@ export interface MergeOptions {
 }
 
 export function mergeReleases(releases: readonly Release[], profile: Profile = PROFILES.ocds, wanted: MergeOptions = { compiled: true, versioned: true }): { compiled?: Release; versioned?: Release } {
-  const tree = new PathTree(mergeRules(profile));
+  const rules = mergeRules(profile);
+  const sorted = sortReleases(releases);
+  // The compiled release alone, in the plain case: built straight as objects (direct-compile.ts).
+  if (wanted.compiled && !wanted.versioned) {
+    const compiled = compileDirect(sorted, rules, rootShape(rules, ''), RELEASE_METADATA);
+    if (compiled) return { compiled };
+  }
+  const tree = new PathTree(rules);
   const root = tree.root;
   const [tag, id, date, ocid] = ['tag', 'id', 'date', 'ocid'].map((name) => tree.field(root, name));
   const compiled = wanted.compiled ? new FlatMap<unknown>(root) : undefined;
   const versioned = wanted.versioned ? new FlatMap<Version[] | unknown>(root) : undefined;
   compiled?.put(tag, ['compiled']);
-  for (const release of sortReleases(releases)) {
+  for (const release of sorted) {
     const entries = tree.flatten(release, RELEASE_METADATA);
     if (compiled) {
       compiled.put(id, `${String(release.ocid)}-${String(release.date)}`);

@@ -78,3 +78,41 @@ it('an invalid release is refused with the usual message, and no output is writt
   expect(run.err).toBe('El archivo «roto.json» no es JSON válido.');
   expect(fs.existsSync(out)).toBe(false);
 });
+
+it('an invalid release leaves an earlier output as it was, and no partial file behind', async () => {
+  const text = JSON.stringify(PACKAGE, null, 2).replace('"ocid": "ocds-a-1",', '"ocid": "ocds-a-1",,');
+  const out = path.join(dir, 'anterior.json');
+  fs.writeFileSync(out, 'anterior\n');
+  const run = await runCli('compile', write('roto-2.json', text), '-o', out);
+  expect(run.code).toBe(2);
+  expect(run.err).toBe('El archivo «roto-2.json» no es JSON válido.');
+  expect(fs.readFileSync(out, 'utf8')).toBe('anterior\n');
+  expect(fs.readdirSync(dir).filter((f) => f.includes('.parcial-'))).toEqual([]);
+});
+
+it('an output written again keeps its permissions', async () => {
+  const out = path.join(dir, 'permisos.json');
+  fs.writeFileSync(out, '');
+  fs.chmodSync(out, 0o640);
+  const run = await runCli('compile', write('permisos-entrada.json', JSON.stringify(PACKAGE, null, 2)), '-o', out);
+  expect(run.code).toBe(0);
+  expect(fs.statSync(out).mode & 0o777).toBe(0o640);
+  expect(JSON.parse(fs.readFileSync(out, 'utf8')).records).toHaveLength(3);
+});
+
+it.each([
+  // JSON.parse keeps the last of a key written twice: the ocid read from the first line is not the release's.
+  ['its ocid written twice', (t: string) => t.replace('"id": "ocds-b-2-1",', '"id": "ocds-b-2-1",\n      "ocid": "ocds-z-9",')],
+  // An ocid on a line indented like a top-level key, but inside another object.
+  ['a nested ocid indented like its own', (t: string) => t.replace('"tender": {\n        "id": "T",', '"tender": {\n      "ocid": "ocds-y-8",\n        "id": "T",').replace(/\n {6}"ocid": "ocds-b-2",/, '')],
+])('a release with %s is grouped by the ocid JSON.parse reads', async (label, edit) => {
+  const original = JSON.stringify(PACKAGE, null, 2);
+  const text = edit(original);
+  expect(text).not.toBe(original);
+  const located = await compiled([write(`enganoso-${label}.json`, text)], false);
+  const whole = await compiled([write(`enganoso-whole-${label}.json`, wholeDocument(text))], false);
+  expect(located.code).toBe(0);
+  expect(located.text).toBe(whole.text);
+  expect(located.err).toBe(whole.err);
+  expect(fs.readdirSync(dir).filter((f) => f.includes('.parcial-'))).toEqual([]);
+});

@@ -4,11 +4,16 @@
  * versioned release when `--versionadas` asks for it: the versioned release is optional in a record, the larger
  * part, and most of the work (issue 17), so it is not built for people who did not ask for it.
  *
- * Each release is parsed from its own bytes when its record is written, after a first pass that parses each one
- * only to read its ocid and check its bytes (locate-list.ts finds them; an indented file is read through a window
- * and again piece by piece). What is built for a record dies young: parsing the whole input first kept it all in
- * memory, and on the 2-core target machine growing the heap by it (and collecting it) cost more than parsing twice
- * (issue 17, N = 1,000: 1,080 → 750 CPU ms, 139 → 65 MiB; N = 10,000: 555 → 95 MiB).
+ * Each release is parsed from its own bytes when its record is written, after a first pass that finds them
+ * (locate-list.ts; an indented file is read through a window and again piece by piece). What is built for a record
+ * dies young: parsing the whole input first kept it all in memory, and on the 2-core target machine growing the
+ * heap by it (and collecting it) cost more than parsing twice (issue 17, N = 1,000: 1,080 → 750 CPU ms, 139 → 65
+ * MiB; N = 10,000: 555 → 95 MiB).
+ *
+ * The quick way reads each ocid from the release's bytes in the first pass (compile-ocid.ts) and writes a partial
+ * file that replaces the output only once every release was parsed for its record, with the ocid it was grouped
+ * by; anything else (a release that is not JSON, an ocid the bytes misled about) discards it and the careful way
+ * runs: every release parsed in the first pass, before anything is written, as before.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,8 +21,9 @@ import { buildRecord, type Release } from '../../../core/merge';
 import { recordPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
-import { writePackageFile } from './write-package';
+import { writeRecordPackage } from './compile-output';
 import { locateItems, streamPrettyItems } from './locate-list';
+import { ocidInBytes } from './compile-ocid';
 
 async function readReleases(file: string): Promise<{ releases: unknown[]; pkg: PackageLike }> {
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
@@ -43,6 +49,9 @@ interface PackageLike { releases?: unknown; publisher?: { name?: unknown }; lice
  */
 interface LocatedReleases { sources: { fd?: number; bytes?: Buffer }[]; file: number[]; starts: number[]; ends: number[]; ocids: unknown[]; pkg: PackageLike }
 
+/** The window an indented package is read through: small, as first-touched memory is what costs (issue 17). */
+const WINDOW_BYTES = 1 << 18;
+
 const ocidIn = (release: unknown): unknown => (release as { ocid?: unknown } | null)?.ocid;
 
 /**
@@ -50,14 +59,16 @@ const ocidIn = (release: unknown): unknown => (release as { ocid?: unknown } | n
  * be JSON before anything is written), and the envelopes parsed; or `undefined` when a file is not the plain
  * case (missing, unreadable, not JSON, no release list…): the caller then reads them as whole documents, as before.
  */
-function locateReleases(files: string[]): LocatedReleases | undefined {
+function locateReleases(files: string[], ocidsFromBytes: boolean): LocatedReleases | undefined {
   const located: LocatedReleases = { sources: [], file: [], starts: [], ends: [], ocids: [], pkg: {} };
   try {
     for (const file of files) {
       const fd = fs.openSync(file, 'r');
       const index = located.sources.push({ fd }) - 1;
       const ocids: unknown[] = [];
-      const streamed = streamPrettyItems(fd, fs.fstatSync(fd).size, 'releases', (window, from, to) => ocids.push(ocidIn(JSON.parse(window.toString('utf8', from, to)))));
+      // Parsed only when its ocid cannot be read from its bytes (or that was not asked for).
+      const ocidAt = (bytes: Buffer, from: number, to: number): unknown => (ocidsFromBytes ? ocidInBytes(bytes, from, to) : undefined) ?? ocidIn(JSON.parse(bytes.toString('utf8', from, to)));
+      const streamed = streamPrettyItems(fd, fs.fstatSync(fd).size, 'releases', (window, from, to) => ocids.push(ocidAt(window, from, to)), WINDOW_BYTES);
       let head: string;
       let tail: string;
       let starts: number[];
@@ -71,7 +82,7 @@ function locateReleases(files: string[]): LocatedReleases | undefined {
         if (!list) throw new Error('no es el caso simple');
         ({ starts, ends } = list);
         ocids.length = 0;
-        for (let i = 0; i < starts.length; i++) ocids.push(ocidIn(JSON.parse(bytes.toString('utf8', starts[i], ends[i]))));
+        for (let i = 0; i < starts.length; i++) ocids.push(ocidAt(bytes, starts[i], ends[i]));
         head = bytes.toString('utf8', 0, list.open);
         tail = bytes.toString('utf8', list.close + 1);
       }
@@ -99,8 +110,11 @@ function closeSources(located: LocatedReleases): void {
   located.sources = [];
 }
 
+/** A release's parse gave another ocid than its bytes seemed to (compile-ocid.ts): the careful way is taken. */
+class OcidMismatch extends Error {}
+
 /** Releases `indices` parsed from their bytes; runs of releases next to each other in a file are read at once. */
-function parseReleases(r: LocatedReleases, indices: number[], scratch: { buf: Buffer }): Release[] {
+function parseReleases(r: LocatedReleases, indices: number[], scratch: { buf: Buffer }, checkOcids: boolean): Release[] {
   const out: Release[] = [];
   for (let k = 0; k < indices.length;) {
     let j = k;
@@ -119,23 +133,28 @@ function parseReleases(r: LocatedReleases, indices: number[], scratch: { buf: Bu
       }
       bytes = scratch.buf;
     }
-    for (let m = k; m <= j; m++) out.push(JSON.parse(bytes.toString('utf8', r.starts[indices[m]] - base, r.ends[indices[m]] - base)) as Release);
+    for (let m = k; m <= j; m++) {
+      const release = JSON.parse(bytes.toString('utf8', r.starts[indices[m]] - base, r.ends[indices[m]] - base)) as Release;
+      if (checkOcids && ocidIn(release) !== r.ocids[indices[m]]) throw new OcidMismatch();
+      out.push(release);
+    }
     k = j + 1;
   }
   return out;
 }
 
-/** One or more release packages (e.g. one per stage) → one record per ocid. */
-export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<number> {
-  const output = stringOption(args, 'salida');
-  if (!args.positional.length) throw new UsageError('Indique el paquete de entregas a compilar, por ejemplo: compile paquete.json -o registros.json');
-  if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o registros.json');
-  // Each ocid's releases: positions in `located` (every release was parsed once to read its ocid, so every byte
-  // is known to be JSON before anything is written), or the releases themselves when the files were read whole.
+/** What a compile wrote, for its closing message. */
+interface Written { records: number; total: number; skipped: number }
+
+/**
+ * Each ocid's releases as positions in `located`, or the releases themselves when the files were read whole; the
+ * records are written to `fd`, in ocid order. `checkOcids`: the ocids were read from the releases' bytes
+ * (compile-ocid.ts), each release's parse must give the same one (else OcidMismatch).
+ */
+function writeRecords(fd: number, output: string, input: LocatedReleases | ReadReleases, versioned: boolean, checkOcids: boolean): Written {
   const byOcid = new Map<string, (Release | number)[]>();
   let skipped = 0;
   let total = 0;
-  let pkg: PackageLike = {};
   const add = (ocid: unknown, release: Release | number): void => {
     if (typeof ocid !== 'string' || !ocid) { skipped++; return; }
     total++;
@@ -143,19 +162,10 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     if (list) list.push(release);
     else byOcid.set(ocid, [release]);
   };
-  const located = locateReleases(args.positional);
-  if (located) {
-    for (let i = 0; i < located.ocids.length; i++) add(located.ocids[i], i);
-    pkg = located.pkg;
-  } else {
-    for (const file of args.positional) {
-      const read = await readReleases(file);
-      if (!pkg.publisher) pkg = read.pkg;
-      for (const r of read.releases) add((r as { ocid?: unknown } | null)?.ocid, r as Release);
-    }
-  }
-  if (skipped) io.err(`Se omitieron ${skipped} entregas sin «ocid».`);
-  const versioned = args.options.versionadas === true;
+  const located = 'ocids' in input ? input : undefined;
+  if (located) for (let i = 0; i < located.ocids.length; i++) add(located.ocids[i], i);
+  else for (const r of (input as ReadReleases).releases) add(ocidIn(r), r as Release);
+  const pkg = input.pkg;
   const ocids = [...byOcid.keys()].sort((a, b) => (a < b ? -1 : 1));
   const meta = {
     uri: `file://${path.resolve(output)}`,
@@ -167,15 +177,98 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   };
   // Each record is built as it is written: the releases it embeds are written at once and not copied (copyReleases).
   const scratch = { buf: Buffer.allocUnsafe(1 << 16) };
-  const releasesOf = (list: (Release | number)[]): Release[] => (located ? parseReleases(located, list as number[], scratch) : list as Release[]);
+  const releasesOf = (list: (Release | number)[]): Release[] => (located ? parseReleases(located, list as number[], scratch, checkOcids) : list as Release[]);
   function* records(): Generator<unknown> {
     for (const ocid of ocids) yield buildRecord(ocid, releasesOf(byOcid.get(ocid) as (Release | number)[]), { versioned, copyReleases: false });
   }
-  try {
-    writePackageFile(output, recordPackage([], meta), 'records', records());
-  } finally {
-    if (located) closeSources(located);
+  writeRecordPackage(fd, recordPackage([], meta), records());
+  return { records: ocids.length, total, skipped };
+}
+
+/** The input as whole documents, read when a file is not the plain case (and for the usual error messages). */
+interface ReadReleases { releases: unknown[]; pkg: PackageLike }
+
+async function readWhole(files: string[]): Promise<ReadReleases> {
+  const all: ReadReleases = { releases: [], pkg: {} };
+  for (const file of files) {
+    const read = await readReleases(file);
+    if (!all.pkg.publisher) all.pkg = read.pkg;
+    for (const r of read.releases) all.releases.push(r);
   }
-  io.err(`Escrito ${output}: ${ocids.length} registros compilados de ${total} entregas${versioned ? ', con entregas versionadas' : ' (agregue --versionadas para incluir las entregas versionadas)'}.`);
+  return all;
+}
+
+/**
+ * Where a compile that reads ocids from bytes writes first: the output's name with `.parcial-<pid>`, renamed over
+ * the output once every release has been parsed, so a release that is not JSON still leaves no output (nor
+ * harms an earlier one). Only for an output that is a plain file or does not exist yet: a link, a device or a
+ * pipe is written in place, after the releases were checked first, as before.
+ */
+function partialFor(output: string): { file: string; mode?: number } | undefined {
+  const file = `${output}.parcial-${process.pid}`;
+  try {
+    const st = fs.lstatSync(output);
+    return st.isFile() ? { file, mode: st.mode & 0o7777 } : undefined;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? { file } : undefined;
+  }
+}
+
+/** Compiles through a partial file; `undefined` when anything went wrong (nothing is left behind then). */
+function compileThroughPartial(partial: { file: string; mode?: number }, output: string, located: LocatedReleases, versioned: boolean): Written | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(partial.file, 'wx');
+    // An output that existed keeps its permissions, as when it was written in place.
+    if (partial.mode !== undefined) fs.fchmodSync(fd, partial.mode);
+    const written = writeRecords(fd, output, located, versioned, true);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(partial.file, output);
+    return written;
+  } catch {
+    if (fd !== undefined) fs.closeSync(fd);
+    fs.rmSync(partial.file, { force: true });
+    return undefined;
+  }
+}
+
+/** One or more release packages (e.g. one per stage) → one record per ocid. */
+export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const output = stringOption(args, 'salida');
+  if (!args.positional.length) throw new UsageError('Indique el paquete de entregas a compilar, por ejemplo: compile paquete.json -o registros.json');
+  if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o registros.json');
+  const files = args.positional;
+  const versioned = args.options.versionadas === true;
+  const partial = partialFor(output);
+  let written: Written | undefined;
+  // The quick way: ocids read from the releases' bytes, each release parsed once, for its record.
+  const quick = partial ? locateReleases(files, true) : undefined;
+  if (partial && quick) {
+    try {
+      written = compileThroughPartial(partial, output, quick, versioned);
+    } finally {
+      closeSources(quick);
+    }
+    if (written?.skipped) io.err(`Se omitieron ${written.skipped} entregas sin «ocid».`);
+  }
+  // The careful way (and the quick one's fallback): every release parsed before anything is written.
+  if (!written) {
+    const located = quick === undefined && partial ? undefined : locateReleases(files, false);
+    const input = located ?? await readWhole(files);
+    const skipped = (located ? located.ocids : (input as ReadReleases).releases.map(ocidIn)).filter((o) => typeof o !== 'string' || !o).length;
+    if (skipped) io.err(`Se omitieron ${skipped} entregas sin «ocid».`);
+    try {
+      const fd = fs.openSync(output, 'w');
+      try {
+        written = writeRecords(fd, output, input, versioned, false);
+      } finally {
+        fs.closeSync(fd);
+      }
+    } finally {
+      if (located) closeSources(located);
+    }
+  }
+  io.err(`Escrito ${output}: ${written.records} registros compilados de ${written.total} entregas${versioned ? ', con entregas versionadas' : ' (agregue --versionadas para incluir las entregas versionadas)'}.`);
   return 0;
 }

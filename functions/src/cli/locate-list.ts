@@ -244,9 +244,15 @@ class FileWindow {
   /** The window holds file bytes `[base, base + filled)`. */
   base = 0;
   filled = 0;
+  /**
+   * `buf`'s filled bytes: a search must not run on into the rest, which was never written — reading those pages
+   * (and writing them later) cost page faults on the target machine, besides the search itself (issue 17).
+   */
+  view: Buffer;
 
   constructor(private readonly fd: number, readonly size: number, initial: number) {
     this.buf = Buffer.allocUnsafe(Math.max(64, Math.min(initial, size)));
+    this.view = this.buf.subarray(0, 0);
   }
 
   /** Makes file bytes up to `upTo` (at most the file's end) available, dropping those before `keepFrom`. */
@@ -268,6 +274,7 @@ class FileWindow {
       if (got === 0) throw new Error('el archivo cambió mientras se leía');
       this.filled += got;
     }
+    this.view = this.buf.subarray(0, this.filled);
   }
 
   /** Whether all of the file has been read into the window. */
@@ -287,11 +294,11 @@ export interface StreamedList { starts: number[]; ends: number[]; head: string; 
 export function streamPrettyItems(fd: number, size: number, key: string, each: (window: Buffer, from: number, to: number) => void, windowSize = 1 << 20): StreamedList | undefined {
   const w = new FileWindow(fd, size, windowSize);
   w.ensure(0, windowSize);
-  let open = locateListOpen(w.buf.subarray(0, w.filled), key);
+  let open = locateListOpen(w.view, key);
   // A head larger than the window: read on until the list opens (or the whole file says it never does).
   while (open === undefined && !w.whole) {
     w.ensure(0, w.filled * 2);
-    open = locateListOpen(w.buf.subarray(0, w.filled), key);
+    open = locateListOpen(w.view, key);
   }
   if (open === undefined) return undefined;
   const at = (i: number): number => { w.ensure(open as number, i + 1); return i < size ? w.buf[i - w.base] : -1; };
@@ -312,12 +319,13 @@ export function streamPrettyItems(fd: number, size: number, key: string, each: (
     let start = first;
     let from = first;
     for (;;) {
-      const found = w.buf.indexOf(closing, from - w.base);
-      if (found < 0 || found + closing.length > w.filled) {
+      const found = w.view.indexOf(closing, from - w.base);
+      if (found < 0) {
         if (w.base + w.filled >= size) return undefined;
-        // Keep the item begun; look again from where a match could still start.
+        // Keep the item begun and fill the window behind it (it grows only for an item larger than itself); look
+        // again from where a match could still start.
         const searched = w.base + w.filled - closing.length + 1;
-        w.ensure(start, w.base + w.filled + windowSize);
+        w.ensure(start, start > w.base ? start + w.buf.length : w.base + w.filled + windowSize);
         from = Math.max(from, searched);
         continue;
       }
