@@ -29,32 +29,40 @@ export interface SummaryOptions {
 export function deriveProjectSummaries(project: JsonObject, compiledReleasesByOcid: ByOcid<JsonObject>,
   releasesByOcid: ByOcid<readonly ReleaseLink[]> = new Map(), options: SummaryOptions = {}): JsonObject {
   const now = options.now ?? new Date().toISOString();
-  const out = cloneJson(project);
+  // A copy of the project, except what is rebuilt below: its linked processes and its parties (resolveParties
+  // copies them) were copied twice, a tenth of deriving the summaries of a publication.
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(project)) out[key] = key === 'contractingProcesses' || key === 'parties' ? value : cloneJson(value);
   const sources: SummarySource[] = [];
   if (Array.isArray(out.contractingProcesses)) {
     out.contractingProcesses = out.contractingProcesses.map((process: unknown) => {
-      if (!isObject(process)) return process;
-      const typed = obj(process.summary) ?? {};
+      if (!isObject(process)) return cloneJson(process);
+      const typed = cloneJson(obj(process.summary)) ?? {};
       const ocid = [str(typed.ocid), str(process.id)].find((k) => k !== undefined && lookup(compiledReleasesByOcid, k));
       const release = ocid ? lookup(compiledReleasesByOcid, ocid) : undefined;
       if (!ocid || !release) {
-        if (process.summary !== undefined) sources.push({ summary: typed });
-        return process;
+        const kept = cloneJson(process);
+        if (process.summary !== undefined) sources.push({ summary: obj(kept.summary) ?? {} });
+        return kept;
       }
       const links = lookup(releasesByOcid, ocid) ?? [];
       const derived = summaryFromRelease(release, links, now);
       if (typed.nature !== undefined) delete derived.nature;
       const summary = overlay([typed, derived], PROFILES.oc4ids, 'contractingProcesses/summary');
       sources.push({ summary, release });
-      const next: JsonObject = { ...process, summary };
+      // What `{ ...process, summary }` of a copy gave, without copying the summary and releases it replaces.
+      const next: JsonObject = {};
+      for (const [key, value] of Object.entries(process)) next[key] = key === 'summary' ? summary : key === 'releases' && links.length ? undefined : cloneJson(value);
+      next.summary = summary;
       if (links.length) {
         next.releases = [...links].sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0))
           .map((l) => ({ id: l.id, tag: [...(l.tag ?? [])], date: l.date, url: l.url }));
       }
       return next;
     });
-  }
+  } else if (out.contractingProcesses !== undefined) out.contractingProcesses = cloneJson(out.contractingProcesses);
   const parties = resolveParties(objects(out.parties), sources);
   if (parties.length) out.parties = parties;
+  else if (out.parties !== undefined) out.parties = cloneJson(out.parties);
   return out;
 }

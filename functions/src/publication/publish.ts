@@ -117,8 +117,14 @@ async function startPublication(store: Store, baseId: string, publisherId: strin
   }
 }
 
-/** Processes whose releases and records are built and written at a time (see `buildRecords`). */
-const RECORD_CHUNK = 250;
+/**
+ * Characters of release and record text built before they are written (see `buildRecords`). Held longer (250
+ * processes at a time were ~25 MB), the texts outlived the young generation and were copied into the old one before
+ * being written: compiling and writing 1,000 processes × 3 revisions on SQLite took ~15 % more CPU
+ * (scripts/bench-publish.ts). On Firestore this is about half of a batch (MAX_BATCH_BYTES): one batch of releases
+ * and one of records per write.
+ */
+const WRITE_CHARS = 4_000_000;
 
 /**
  * The core pipeline's verdict and documents, without the rest of its result: the cell source map of a large
@@ -170,7 +176,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   phase('history');
 
   // Releases and records are the bulk of a publication (the versioned release is ~80 % of a record's bytes): a
-  // chunk of processes at a time, their releases are parsed, filtered, written with their records and dropped,
+  // few megabytes of processes at a time, their releases are parsed, filtered, written with their records and dropped,
   // keeping only the compiled release and the release links the summaries, index and stats read — so a
   // publication of 10,000 processes fits the task's memory.
   const ocids = [...history.keys()].sort((a, b) => (a < b ? -1 : 1));
@@ -178,32 +184,42 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const releaseLinks = new Map<string, ReleaseLink[]>();
   let releaseCount = 0;
   const buildRecords = async (write: (releases: ReleaseText[], records: RecordText[]) => Promise<void>): Promise<void> => {
-    for (let i = 0; i < ocids.length; i += RECORD_CHUNK) {
-      const releases: ReleaseText[] = [];
-      const records: RecordText[] = [];
-      for (const ocid of ocids.slice(i, i + RECORD_CHUNK)) {
-        const list = history.get(ocid) ?? [];
-        // What the public may see (R-26): every release of the history, new and carried over, goes through the
-        // filter. A carried-over release was filtered when it was first published; its stored text stays valid
-        // unless the filter (a newer version of it) withholds something more, in which case the filtered copy
-        // is serialized anew.
-        const views = list.map((held) => {
-          const release = parsed(held);
-          const view = publicView(release);
-          releases.push({ ocid, id: held.id, date: held.date, text: view === release && held.text !== undefined ? held.text : JSON.stringify(view) });
-          return view;
-        });
-        const record = buildRecord(ocid, views, { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) });
-        compiledByOcid.set(ocid, record.compiledRelease as JsonObject);
-        releaseLinks.set(ocid, list.map((held, n) => ({ id: held.id, date: held.date, tag: (views[n].tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, held.id) })));
-        // Serialized at once: the record's objects (mostly its versioned release) die young, before the next
-        // process is built, instead of a chunk of them being promoted and marked by the old generation's collector.
-        records.push({ ocid, text: JSON.stringify(record) });
-        history.delete(ocid);
+    let releases: ReleaseText[] = [];
+    let records: RecordText[] = [];
+    let chars = 0;
+    for (const ocid of ocids) {
+      const list = history.get(ocid) ?? [];
+      // What the public may see (R-26): every release of the history, new and carried over, goes through the
+      // filter. A carried-over release was filtered when it was first published; its stored text stays valid
+      // unless the filter (a newer version of it) withholds something more, in which case the filtered copy
+      // is serialized anew.
+      const views = list.map((held) => {
+        const release = parsed(held);
+        const view = publicView(release);
+        const text = view === release && held.text !== undefined ? held.text : JSON.stringify(view);
+        releases.push({ ocid, id: held.id, date: held.date, text });
+        chars += text.length;
+        return view;
+      });
+      const record = buildRecord(ocid, views, { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) });
+      compiledByOcid.set(ocid, record.compiledRelease as JsonObject);
+      releaseLinks.set(ocid, list.map((held, n) => ({ id: held.id, date: held.date, tag: (views[n].tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, held.id) })));
+      // Serialized at once: the record's objects (mostly its versioned release) die young, before the next
+      // process is built, instead of a chunk of them being promoted and marked by the old generation's collector.
+      const text = JSON.stringify(record);
+      records.push({ ocid, text });
+      chars += text.length;
+      history.delete(ocid);
+      if (chars >= WRITE_CHARS) {
+        releaseCount += releases.length;
+        await write(releases, records);
+        releases = [];
+        records = [];
+        chars = 0;
       }
-      releaseCount += releases.length;
-      await write(releases, records);
     }
+    releaseCount += releases.length;
+    if (records.length) await write(releases, records);
   };
   const derive = (): { finalProjects: JsonObject[]; index: JsonObject; stats: JsonObject } => {
     const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks) as JsonObject);
