@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { openFirestoreStore, type FirestoreCommit } from '../../functions/src/store/firestore-store';
+import { openFirestoreStore, type FirestoreCommit, type FirestoreRead } from '../../functions/src/store/firestore-store';
 import { MAX_BATCH_WRITES, MAX_BODY_BYTES } from '../../functions/src/store/collections';
 import { publish, type PublishPhase } from '../../functions/src/publication/publish';
 import { TASK_TIMEOUT_SECONDS } from '../../functions/src/publication/publication-task';
@@ -33,6 +33,13 @@ function peakRss(pid: number): number {
   }
 }
 
+/** `releases 21 solicitudes/10.000 documentos, …`, and clears the counts. */
+function readsOf(reads: Map<string, { requests: number; documents: number }>): string {
+  const text = [...reads].map(([c, n]) => `${c} ${es(n.requests)} solicitudes/${es(n.documents)} documentos`).join(', ') || 'ninguna';
+  reads.clear();
+  return text;
+}
+
 export async function timeFirestorePublishing(dir: string, processes: number): Promise<void> {
   const emulator = await startEmulatorProcess(PROJECT);
   process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
@@ -45,7 +52,13 @@ export async function timeFirestorePublishing(dir: string, processes: number): P
     batches.maxBytes = Math.max(batches.maxBytes, c.bytes);
     if (c.largest > batches.largest) Object.assign(batches, { largest: c.largest, largestIn: c.collection });
   };
-  const store = openFirestoreStore({ projectId: PROJECT, namespace: 'bench-', onCommit });
+  // Read requests and the documents they returned, by collection.
+  const reads = new Map<string, { requests: number; documents: number }>();
+  const onRead = (r: FirestoreRead): void => {
+    const n = reads.get(r.collection) ?? { requests: 0, documents: 0 };
+    reads.set(r.collection, { requests: n.requests + 1, documents: n.documents + r.documents });
+  };
+  const store = openFirestoreStore({ projectId: PROJECT, namespace: 'bench-', onCommit, onRead });
   try {
     await store.putPublisher(BENCH_PUBLISHER);
     const workbook = syntheticWorkbook(processes);
@@ -53,16 +66,30 @@ export async function timeFirestorePublishing(dir: string, processes: number): P
     const cpu = process.cpuUsage();
     const phases: string[] = [];
     const t = performance.now();
-    const onPhase = (name: PublishPhase, ms: number): void => { phases.push(`${PHASE_ES[name]} ${es(ms)}`); };
+    // Each step's wall ms / this process's CPU ms / the emulator's CPU ms: where the time goes, and on whose side.
+    let phaseCpu = process.cpuUsage();
+    let phaseEmulator = cpuOf(emulator.pid);
+    const onPhase = (name: PublishPhase, ms: number): void => {
+      const own = process.cpuUsage(phaseCpu);
+      const emu = cpuOf(emulator.pid);
+      phases.push(`${PHASE_ES[name]} ${es(ms)}/${es((own.user + own.system) / 1000)}/${es((emu - phaseEmulator) * 1000)}`);
+      phaseCpu = process.cpuUsage();
+      phaseEmulator = emu;
+    };
     const result = await publish(store, { publisher: BENCH_PUBLISHER, workbook, actor: 'bench', now: '2025-07-01T00:00:00.000Z', baseUrl: 'http://127.0.0.1', onPhase });
     const publishMs = performance.now() - t;
     if (result.status !== 'published') throw new Error(`la publicación no se hizo: ${result.status}`);
-    console.log(`Publicar ${es(processes)} procesos en el emulador de Firestore: ${es(publishMs)} ms (${phases.join(', ')} ms)`);
+    console.log(`Publicar ${es(processes)} procesos en el emulador de Firestore: ${es(publishMs)} ms (pared/CPU de la tarea/CPU del emulador: ${phases.join(', ')} ms)`);
+    const publishReads = readsOf(reads);
     const bulkStart = performance.now();
+    const bulkCpu = process.cpuUsage();
+    const bulkEmulator = cpuOf(emulator.pid);
     const bulk = bulkService({ store, blobs: diskBlobStore(path.join(dir, 'bulk')), baseUrl: 'http://127.0.0.1', platformName: 'bench' });
     await bulk.ensure([{ publisher: BENCH_PUBLISHER, publication: result.publication }], BENCH_PUBLISHER.id);
     const bulkMs = performance.now() - bulkStart;
-    console.log(`Archivos de descarga masiva (JSON, JSON Lines, gzip, datos.xlsx): ${es(bulkMs)} ms`);
+    const bulkOwn = process.cpuUsage(bulkCpu);
+    console.log(`Archivos de descarga masiva (JSON, JSON Lines, gzip, datos.xlsx): ${es(bulkMs)} ms (CPU de la tarea ${es((bulkOwn.user + bulkOwn.system) / 1000)} ms, del emulador ${es((cpuOf(emulator.pid) - bulkEmulator) * 1000)} ms)`);
+    console.log(`  Lecturas al publicar: ${publishReads}; al escribir los archivos: ${readsOf(reads)}`);
     const used = process.cpuUsage(cpu);
     const totalS = (publishMs + bulkMs) / 1000;
     const { counts } = result.publication;
