@@ -44,10 +44,11 @@ export async function timeFirestorePublishing(dir: string, processes: number): P
   const emulator = await startEmulatorProcess(PROJECT);
   process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
   process.env.GCLOUD_PROJECT = PROJECT;
-  const batches = { count: 0, writes: 0, maxWrites: 0, maxBytes: 0, largest: 0, largestIn: '' };
+  const batches = { count: 0, writes: 0, bytes: 0, maxWrites: 0, maxBytes: 0, largest: 0, largestIn: '' };
   const onCommit = (c: FirestoreCommit): void => {
     batches.count += 1;
     batches.writes += c.writes;
+    batches.bytes += c.bytes;
     batches.maxWrites = Math.max(batches.maxWrites, c.writes);
     batches.maxBytes = Math.max(batches.maxBytes, c.bytes);
     if (c.largest > batches.largest) Object.assign(batches, { largest: c.largest, largestIn: c.collection });
@@ -94,7 +95,7 @@ export async function timeFirestorePublishing(dir: string, processes: number): P
     const totalS = (publishMs + bulkMs) / 1000;
     const { counts } = result.publication;
     console.log(`${totalS < TASK_TIMEOUT_SECONDS ? '✓' : '✗'} Tarea de publicación (publicar + archivos): ${totalS.toFixed(1)} s de ${TASK_TIMEOUT_SECONDS} s del límite de la tarea; CPU de la tarea ${es((used.user + used.system) / 1000)} ms, del emulador ${es((cpuOf(emulator.pid) - emulatorCpu) * 1000)} ms`);
-    console.log(`  ${es(counts.releases)} entregas, ${es(counts.records)} registros, ${es(counts.projects)} proyectos; ${es(batches.writes)} escrituras en ${es(batches.count)} solicitudes`);
+    console.log(`  ${es(counts.releases)} entregas, ${es(counts.records)} registros, ${es(counts.projects)} proyectos; ${es(batches.writes)} escrituras (${es(batches.bytes / MIB)} MiB) en ${es(batches.count)} solicitudes`);
     console.log(`${batches.maxWrites <= MAX_BATCH_WRITES ? '✓' : '✗'} Escrituras por lote: máx. ${es(batches.maxWrites)} (límite de Firestore ${MAX_BATCH_WRITES}); bytes por lote: máx. ${(batches.maxBytes / MIB).toFixed(1)} MiB (límite 10 MiB)`);
     console.log(`${batches.largest < MIB ? '✓' : '✗'} Documento más grande: ${es(batches.largest)} bytes en ${batches.largestIn} (límite 1 MiB = ${es(MIB)}; el almacén rechaza más de ${es(MAX_BODY_BYTES)})`);
     const rss = process.resourceUsage().maxRSS * 1024;
