@@ -19,7 +19,8 @@ interface CollectionState {
  * collection took 20 s of CPU, the next 5,000 67 s — so the 10,000 releases and 10,000 records of the issue-16
  * bench spent minutes in the emulator's data structure, a cost Firestore does not have, and the bench measured the
  * emulator. The same lookup-or-create, in place (10,000 inserts in ~1.4 s): the documents, their order and every
- * answer stay as they were.
+ * answer stay as they were (emulator dump and bulk files of two publications of 200 processes byte-identical).
+ * 4,000 processes: emulator CPU 35.7 s → 11.7 s, of which writing releases and records 26.1 s → 5.6 s.
  */
 function insertInPlace(): void {
   const proto = FirestoreStateCollection.prototype as unknown as { getDocument(name: string): FirestoreStateDocument };
@@ -36,7 +37,8 @@ function insertInPlace(): void {
 }
 
 void (async () => {
-  insertInPlace();
+  // BENCH_FIRESTORE_STOCK_EMULATOR=1 measures the emulator as published, for comparison.
+  if (!process.env.BENCH_FIRESTORE_STOCK_EMULATOR) insertInPlace();
   const emulator = await startFirestoreEmulator();
   process.stdout.write(`emulador ${emulator.host}\n`);
   process.stdin.resume();
