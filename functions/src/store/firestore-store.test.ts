@@ -22,3 +22,22 @@ test('documents live in the emulator under the namespace, filter fields at top l
   expect(dump).toContain('probe_users');
   expect(dump).toContain('ana@example.mx');
 });
+
+test('onCommit and onRead are told of each write and read request, with the documents it carried', async () => {
+  const commits: { collection: string; writes: number }[] = [];
+  const reads: { collection: string; documents: number }[] = [];
+  const store = openFirestoreStore({
+    projectId: process.env.GCLOUD_PROJECT,
+    namespace: 'counted_',
+    onCommit: (c) => commits.push({ collection: c.collection, writes: c.writes }),
+    onRead: (r) => reads.push(r),
+  });
+  await store.putUser({ id: 'u1', email: 'ana@example.mx', role: 'admin' });
+  await store.putUser({ id: 'u2', email: 'luis@example.mx', role: 'admin' });
+  expect((await store.listUsers({ limit: 5 })).items).toHaveLength(2);
+  expect(await store.getUser('nadie')).toBeUndefined();
+  await store.close();
+  expect(commits).toEqual([{ collection: 'users', writes: 1 }, { collection: 'users', writes: 1 }]);
+  // The page asks for one more than its limit; both users came back in one request.
+  expect(reads).toEqual([{ collection: 'users', documents: 2 }, { collection: 'users', documents: 0 }]);
+});

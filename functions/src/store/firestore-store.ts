@@ -21,6 +21,13 @@ export interface FirestoreStoreOptions {
   namespace?: string;
   /** Told of every write request sent (benches count batches against Firestore's limits). */
   onCommit?: (commit: FirestoreCommit) => void;
+  /** Told of every read request (a get, a transaction's get or a query page) and the documents it returned. */
+  onRead?: (read: FirestoreRead) => void;
+}
+
+export interface FirestoreRead {
+  collection: CollectionName;
+  documents: number;
 }
 
 /** One write request: a batch of `writes` documents (or a single create / transaction write) of `bytes` bodies. */
@@ -35,7 +42,7 @@ export interface FirestoreCommit {
 export function openFirestoreStore(options: FirestoreStoreOptions): Store {
   const owned = options.app ? undefined : initializeApp({ projectId: options.projectId }, `store-${randomUUID()}`);
   const app = options.app ?? (owned as App);
-  return createStore(new FirestoreBackend(getFirestore(app), options.namespace ?? '', owned, options.onCommit));
+  return createStore(new FirestoreBackend(getFirestore(app), options.namespace ?? '', owned, options.onCommit, options.onRead));
 }
 
 /** gRPC status ALREADY_EXISTS, as raised by `DocumentReference.create()`. */
@@ -47,7 +54,12 @@ class FirestoreBackend implements DocumentBackend {
     private readonly namespace: string,
     private readonly ownedApp: App | undefined,
     private readonly onCommit?: (commit: FirestoreCommit) => void,
+    private readonly onRead?: (read: FirestoreRead) => void,
   ) {}
+
+  private read(collection: CollectionName, documents: number): void {
+    this.onRead?.({ collection, documents });
+  }
 
   private committed(collection: CollectionName, rows: Row[]): void {
     if (!this.onCommit) return;
@@ -65,6 +77,7 @@ class FirestoreBackend implements DocumentBackend {
 
   async get(collection: CollectionName, id: string): Promise<string | undefined> {
     const snap = await this.doc(collection, id).get();
+    this.read(collection, snap.exists ? 1 : 0);
     return snap.exists ? (snap.get('body') as string) : undefined;
   }
 
@@ -92,6 +105,7 @@ class FirestoreBackend implements DocumentBackend {
     const ref = this.doc(collection, id);
     return this.db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
+      this.read(collection, snap.exists ? 1 : 0);
       if (snap.exists) tx.delete(ref);
       return snap.exists;
     });
@@ -102,6 +116,7 @@ class FirestoreBackend implements DocumentBackend {
     let written: Row | undefined;
     await this.db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
+      this.read(collection, snap.exists ? 1 : 0);
       written = change(snap.exists ? (snap.get('body') as string) : undefined);
       tx.set(ref, FirestoreBackend.data(written));
     });
@@ -114,6 +129,7 @@ class FirestoreBackend implements DocumentBackend {
     // A range on the sort key, never startAfter/offset: the emulator ignores those and would repeat page 1.
     if (after !== undefined) q = q.where('sk', '>', after);
     const snap = await q.orderBy('sk').limit(limit).get();
+    this.read(collection, snap.size);
     return snap.docs.map((d) => ({ sk: d.get('sk') as string, body: d.get('body') as string }));
   }
 
