@@ -10,7 +10,8 @@ import type { Config } from '../config';
 import { allPublishers } from '../api/current-publications';
 import { openLocalStore } from './local-store';
 import { seedExamples } from './seed';
-import { startLocalServer } from './local-server';
+import { startLocalServer, type LocalServer } from './local-server';
+import { StartupError } from './startup-error';
 
 export interface Running { url: string; close(): Promise<void> }
 
@@ -26,15 +27,42 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
     await store.close();
   }
   let stopping = false;
-  let firstUrl: ((url: string) => void) | undefined;
-  const url = new Promise<string>((resolve) => { firstUrl = resolve; });
+  // Workers that have reported listening and not exited, by cluster id. In round-robin mode the primary holds the
+  // port only while at least one worker is registered on it: with the only one gone it closes the socket (refused
+  // connections until the next worker listens; with PORT=0 that one opens a new random port and the announced
+  // address is dead). So the address is announced once every worker serves, never while one is still starting.
+  const serving = new Set<number>();
+  let announced = false;
+  const pauses = new Set<NodeJS.Timeout>();
+  let announce: ((url: string) => void) | undefined;
+  let fail: ((e: Error) => void) | undefined;
+  const url = new Promise<string>((resolve, reject) => { announce = resolve; fail = reject; });
+  const stopAll = () => Promise.all(Object.values(cluster.workers ?? {}).map((w) => w && new Promise<void>((resolve) => {
+    if (w.isDead()) return resolve();
+    w.once('exit', () => resolve());
+    w.process.kill('SIGINT');
+  })));
   const fork = (index: number) => {
     const worker = cluster.fork({ INFRA_WORKER_INDEX: String(index) });
-    worker.on('message', (m: unknown) => { if (typeof m === 'object' && m !== null && 'listening' in m) firstUrl?.((m as Listening).listening); });
+    worker.on('message', (m: unknown) => {
+      if (typeof m !== 'object' || m === null || !('listening' in m)) return;
+      serving.add(worker.id);
+      if (!announced && serving.size === opts.workers) { announced = true; announce?.((m as Listening).listening); }
+    });
     worker.on('exit', (code, signal) => {
+      const served = serving.delete(worker.id);
       if (stopping) return;
+      if (!announced) {
+        // Still starting (busy port, unreadable database: the worker has said why): stop, as the single server does.
+        stopping = true;
+        void stopAll().then(() => fail?.(new StartupError(`El proceso de servicio ${index} terminó (${signal ?? code}) antes de atender; se detiene el servidor.`)));
+        return;
+      }
       opts.log(`El proceso de servicio ${index} terminó (${signal ?? code}); se inicia otro.`);
-      fork(index);
+      if (served) return fork(index);
+      // A replacement that could not start is retried after a pause, not in a tight loop.
+      const pause = setTimeout(() => { pauses.delete(pause); if (!stopping) fork(index); }, 1000);
+      pauses.add(pause);
     });
   };
   for (let i = 1; i <= opts.workers; i++) fork(i);
@@ -42,19 +70,24 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
     url: await url,
     close: async () => {
       stopping = true;
-      await Promise.all(Object.values(cluster.workers ?? {}).map((w) => w && new Promise<void>((resolve) => {
-        if (w.isDead()) return resolve();
-        w.once('exit', () => resolve());
-        w.process.kill('SIGINT');
-      })));
+      for (const pause of pauses) clearTimeout(pause);
+      await stopAll();
     },
   };
 }
 
-/** In a worker: serve (no seeding), tell the primary where, and stop cleanly on SIGINT/SIGTERM. */
+/** In a worker: serve (no seeding), tell the primary where, and stop cleanly on SIGINT/SIGTERM; exit if it cannot start. */
 export async function runClusterWorker(config: Config, opts: { root: string; log: (m: string) => void }): Promise<void> {
   const index = Number(process.env.INFRA_WORKER_INDEX ?? '1');
-  const server = await startLocalServer(config, { root: opts.root, log: opts.log, seed: false, recover: index === 1 });
+  let server: LocalServer;
+  try {
+    server = await startLocalServer(config, { root: opts.root, log: opts.log, seed: false, recover: index === 1 });
+  } catch (e) {
+    // The caller prints why and sets the exit code; the channel to the primary would keep this process alive, so it
+    // ends once that is done (the primary learns of it from the exit).
+    setImmediate(() => process.exit());
+    throw e;
+  }
   process.send?.({ listening: server.url } satisfies Listening);
   const stop = () => { void server.close().then(() => process.exit(0)); };
   process.once('SIGINT', stop);
