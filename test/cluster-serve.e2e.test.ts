@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as net from 'net';
 import { spawn, type ChildProcess } from 'child_process';
 import { buildCli, ROOT } from '../scripts/build';
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
@@ -47,6 +48,8 @@ it('serves from two processes on one port and replaces a worker that dies', asyn
   const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${url}api/publishers`).then((r) => r.json() as Promise<{ publishers: { id: string }[] }>)));
   expect(answers.every((a) => a.publishers[0].id === 'merida')).toBe(true);
 
+  // The address is announced once both workers serve: had it come with the first, killing that one before the second
+  // listened closed the port (round robin: the primary holds it only while a worker is registered on it).
   process.kill(workers[0], 'SIGKILL');
   const deadline = Date.now() + 20000;
   while (Date.now() < deadline && !(childrenOf(child.pid as number).length === 2 && !childrenOf(child.pid as number).includes(workers[0]))) await new Promise((r) => setTimeout(r, 200));
@@ -55,4 +58,28 @@ it('serves from two processes on one port and replaces a worker that dies', asyn
   expect(output).toMatch(/El proceso de servicio \d terminó \(SIGKILL\); se inicia otro\./);
   const after = await Promise.all(Array.from({ length: 10 }, () => fetch(`${url}api/ocds/records?limit=1`).then((r) => r.status)));
   expect(after.every((s) => s === 200)).toBe(true);
+}, 30000);
+
+it('stops with the reason, instead of hanging, when the workers cannot start (port in use)', async () => {
+  const busy = net.createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  const port = (busy.address() as net.AddressInfo).port;
+  let run: ChildProcess | undefined;
+  try {
+    run = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'serve', '--procesos', '2', '--puerto', String(port)], {
+      cwd: ROOT,
+      env: { ...process.env, INFRA_SQLITE: path.join(dir, 'datos.sqlite'), HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
+    });
+    let output = '';
+    run.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+    run.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    // Before, the primary and its workers kept running without serving: give up after 20 s so that the finally below
+    // ends them and jest reports the failure instead of waiting on the child.
+    const code = await new Promise<number | string | null>((resolve) => { run?.once('exit', resolve); setTimeout(() => resolve('still running'), 20000).unref(); });
+    expect({ code, output }).toMatchObject({ code: 1, output: expect.stringMatching(new RegExp(`El puerto ${port} ya está en uso[\\s\\S]*El proceso de servicio \\d terminó \\(1\\) antes de atender; se detiene el servidor\\.`)) });
+    expect(output).not.toMatch(/Tablero y API/);
+  } finally {
+    if (run && run.exitCode === null) run.kill('SIGKILL'); // its workers end with the primary's channel
+    await new Promise((resolve) => busy.close(resolve));
+  }
 }, 30000);
