@@ -78,10 +78,30 @@ const memoFormats: Plugin = {
   },
 };
 
+const ENUM_HAS = path.join(ROOT, 'core', 'validate', 'enum-has.ts');
+/** ajv's loop over a long `enum` (one deep comparison per value until one matches), as the generated code spells it. */
+const ENUM_LOOP = /for\(const (v\d+) of ([\w.]+)\)\{if\(func0\((\w+), \1\)\)\{(\w+) = true;break;\}\}/g;
+
+/**
+ * The validators' loops over a long `enum` through core/validate/enum-has.ts (same answers, a Set lookup for text):
+ * `func0` is ajv's deep equality in every generated validator. A loop spelled otherwise is left as it is.
+ */
+const enumSets: Plugin = {
+  name: 'enum-sets',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]schemas[\\/]validators[\\/][\w-]+\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (!/const func0 = require\("ajv\/dist\/runtime\/equal"\)\.default;/.test(source)) return undefined;
+      const contents = source.replace(ENUM_LOOP, (_loop, _v, values: string, data: string, valid: string) => `${valid} = enumHas(${values}, ${data}, func0);`);
+      return { loader: 'js', contents: `${contents}\nconst { enumHas } = require(${JSON.stringify(ENUM_HAS)});\n` };
+    });
+  },
+};
+
 /** dist/validators/<name>.js: each compiled validator minified (as the add-on's Code.js has them), its npm helpers external. */
 async function buildValidators(outDir: string): Promise<void> {
   const names = fs.readdirSync(VALIDATORS_DIR).filter((f) => f.endsWith('.js'));
-  await Promise.all(names.map((f) => build({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [memoFormats], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
+  await Promise.all(names.map((f) => build({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [memoFormats, enumSets], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
 }
 
 export async function buildCli(): Promise<void> {
