@@ -83,34 +83,46 @@ export class CheckRun {
       }
       return d;
     };
-    // Every value of the document, in document order, with its pointer (built on demand from `segments`, as
-    // json.ts `walk` did) and its unindexed field. One walk for all the value checks, and a value no visitor looks at
+    // Every value of the document, in document order, with its pointer (built on demand from `path`, as json.ts
+    // `walk` did) and its unindexed field. One walk for all the value checks, and a value no visitor looks at
     // (most numbers, most fields) costs no call: the visitors' own first tests were most of the walk (issue 17).
     const tree: FieldTree<Dispatch> = { path: '' };
-    const segments: (string | number)[] = [];
+    // The keys and indexes from the document down to the value being visited: `path[0, depth)`.
+    const path: (string | number)[] = [];
+    let depth = 0;
     let docPointer = '';
     const pointerNow = (): string => {
       let p = docPointer;
-      for (const s of segments) p += `/${typeof s === 'number' ? s : escapePointerSegment(s)}`;
+      for (let i = 0; i < depth; i++) {
+        const s = path[i];
+        p += `/${typeof s === 'number' ? s : escapePointerSegment(s)}`;
+      }
       return p;
-    };
-    const call = (visits: Visit[], value: unknown, field: string): void => {
-      for (let i = 0; i < visits.length; i++) visits[i](value, pointerNow, field);
     };
     const step = (value: unknown, node: FieldTree<Dispatch>): void => {
       const d = (node.memo ??= dispatch(node.path));
-      if (typeof value === 'string') {
-        if (d.string.length) call(d.string, value, node.path);
-      } else if (isArray(value)) {
-        if (d.array.length) call(d.array, value, node.path);
-        for (let i = 0; i < value.length; i++) { segments.push(i); step(value[i], node); segments.pop(); }
+      let visits: Visit[];
+      if (typeof value === 'string') visits = d.string;
+      else if (isArray(value)) {
+        visits = d.array;
+        for (let i = 0; i < visits.length; i++) visits[i](value, pointerNow, node.path);
+        const at = depth++;
+        for (let i = 0; i < value.length; i++) { path[at] = i; step(value[i], node); }
+        depth = at;
+        return;
       } else if (isObject(value)) {
-        if (d.object.length) call(d.object, value, node.path);
-        for (const k in value) { segments.push(k); step(value[k], fieldChild(node, k)); segments.pop(); }
-      } else if (d.other.length) call(d.other, value, node.path);
+        visits = d.object;
+        for (let i = 0; i < visits.length; i++) visits[i](value, pointerNow, node.path);
+        const at = depth++;
+        for (const k in value) { path[at] = k; step(value[k], fieldChild(node, k)); }
+        depth = at;
+        return;
+      } else visits = d.other;
+      for (let i = 0; i < visits.length; i++) visits[i](value, pointerNow, node.path);
     };
     return ({ data, pointer }) => {
       docPointer = pointer;
+      depth = 0;
       step(data, tree);
     };
   }
