@@ -48,7 +48,9 @@ module.exports.default = validate;
 /**
  * Our generated JSON (profiles, labels, field titles: 3 MB) as `JSON.parse('…')` instead of esbuild's object
  * literals: V8 reads a JSON string several times faster than the same data as JavaScript source, and every
- * command pays for it at start. The data is the same object either way.
+ * command pays for it at start. The data is the same object either way. An ES module's default export, not
+ * `module.exports`: esbuild wraps an imported CommonJS module in a copy with a getter per top-level key (__toESM),
+ * thousands of keys for the labels, about 5-9 ms of every start (the code only uses default imports of JSON).
  */
 const jsonAsParse: Plugin = {
   name: 'json-as-parse',
@@ -56,7 +58,7 @@ const jsonAsParse: Plugin = {
     b.onLoad({ filter: /\.json$/ }, (args) => {
       const text = fs.readFileSync(args.path, 'utf8');
       if (text.length < 10_000) return undefined;
-      return { loader: 'js', contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});\n` };
+      return { loader: 'js', contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(text)))});\n` };
     });
   },
 };
@@ -76,10 +78,30 @@ const memoFormats: Plugin = {
   },
 };
 
+const ENUM_HAS = path.join(ROOT, 'core', 'validate', 'enum-has.ts');
+/** ajv's loop over a long `enum` (one deep comparison per value until one matches), as the generated code spells it. */
+const ENUM_LOOP = /for\(const (v\d+) of ([\w.]+)\)\{if\(func0\((\w+), \1\)\)\{(\w+) = true;break;\}\}/g;
+
+/**
+ * The validators' loops over a long `enum` through core/validate/enum-has.ts (same answers, a Set lookup for text):
+ * `func0` is ajv's deep equality in every generated validator. A loop spelled otherwise is left as it is.
+ */
+const enumSets: Plugin = {
+  name: 'enum-sets',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]schemas[\\/]validators[\\/][\w-]+\.js$/ }, (args) => {
+      const source = fs.readFileSync(args.path, 'utf8');
+      if (!/const func0 = require\("ajv\/dist\/runtime\/equal"\)\.default;/.test(source)) return undefined;
+      const contents = source.replace(ENUM_LOOP, (_loop, _v, values: string, data: string, valid: string) => `${valid} = enumHas(${values}, ${data}, func0);`);
+      return { loader: 'js', contents: `${contents}\nconst { enumHas } = require(${JSON.stringify(ENUM_HAS)});\n` };
+    });
+  },
+};
+
 /** dist/validators/<name>.js: each compiled validator minified (as the add-on's Code.js has them), its npm helpers external. */
 async function buildValidators(outDir: string): Promise<void> {
   const names = fs.readdirSync(VALIDATORS_DIR).filter((f) => f.endsWith('.js'));
-  await Promise.all(names.map((f) => build({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [memoFormats], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
+  await Promise.all(names.map((f) => build({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [memoFormats, enumSets], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
 }
 
 export async function buildCli(): Promise<void> {

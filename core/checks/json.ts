@@ -4,7 +4,7 @@ import type { JsonObject } from './types';
 import { isArray, isObject } from '../json/json-values';
 
 /** RFC 6901 escaping with a fast path: almost no key holds `~` or `/`, and this runs for every value. */
-function escapePointerSegment(segment: string): string {
+export function escapePointerSegment(segment: string): string {
   return segment.includes('~') || segment.includes('/') ? escapeSlow(segment) : segment;
 }
 
@@ -131,40 +131,16 @@ export function someAlong(root: JsonObject, path: string, test: (item: JsonObjec
 export interface FieldTree<T = unknown> {
   path: string;
   children?: Map<string, FieldTree<T>>;
-  /** What walk's caller keeps for this field (run-checks: the visitors that look at it), worked out once. */
+  /** What the walk keeps for this field (run-checks: the visitors that look at it), worked out once. */
   memo?: T;
 }
 
-function fieldChild<T>(node: FieldTree<T>, key: string): FieldTree<T> {
+/** The node of field `key` under `node` (made on first use). */
+export function fieldChild<T>(node: FieldTree<T>, key: string): FieldTree<T> {
   const children = (node.children ??= new Map());
   let child = children.get(key);
   if (!child) children.set(key, (child = { path: node.path ? `${node.path}/${key}` : key }));
   return child;
-}
-
-/**
- * Visits every value under `value` with its pointer and its unindexed field (`awards/suppliers/id`, as a node of `fields`).
- * The pointer is a getter: it is only needed for the rare value that yields a finding, and building it for
- * every value of 10,000 processes is most of the cost of a walk. Field strings come from `fields`, a tree rooted at
- * `field` (pass the same tree for every document: lookups keyed by field then hash each distinct field once, and
- * what the caller works out per field can stay on its node).
- */
-export function walk<T>(value: unknown, pointer: string, field: string, visit: (value: unknown, pointer: () => string, field: FieldTree<T>) => void, fields: FieldTree<T> = { path: field }): void {
-  const segments: (string | number)[] = [];
-  const pointerNow = (): string => {
-    let p = pointer;
-    for (const s of segments) p += `/${typeof s === 'number' ? s : escapePointerSegment(s)}`;
-    return p;
-  };
-  const step = (v: unknown, f: FieldTree<T>): void => {
-    visit(v, pointerNow, f);
-    if (isArray(v)) {
-      for (let i = 0; i < v.length; i++) { segments.push(i); step(v[i], f); segments.pop(); }
-    } else if (isObject(v)) {
-      for (const k in v) { segments.push(k); step(v[k], fieldChild(f, k)); segments.pop(); }
-    }
-  };
-  step(value, fields);
 }
 
 /** ISO 8601 date text. Only this: `Date.parse` also reads "10/03/2024" (as 3 October), which would invent findings. */

@@ -8,7 +8,7 @@
  */
 import type { Standard } from '../profile/types';
 import { CHECKS } from './index';
-import { isArray, isObject, walk, type FieldTree } from './json';
+import { escapePointerSegment, fieldChild, isArray, isObject, type FieldTree } from './json';
 import type { Check, CheckContext, CrossCheck, Doc, PartedCheck, Report, ValidateSettings, ValueCheck, Visit } from './types';
 
 type Held = Parameters<Report>;
@@ -19,8 +19,12 @@ function isValueCheck(check: Check | PartedCheck | CrossCheck | ValueCheck): che
   return typeof check !== 'function' && 'visitor' in check;
 }
 
-type Kind = 'string' | 'object' | 'array' | 'any';
-type Dispatch = Record<Kind, Visit[]>;
+/**
+ * Per field, by the kind of value (`other`: numbers, booleans, null): the visitors that look at it — those of that
+ * kind and those that look at every value (`any`). Each visitor reports into a group of its own, so the order they
+ * are called in for one value does not show.
+ */
+interface Dispatch { string: Visit[]; object: Visit[]; array: Visit[]; other: Visit[] }
 
 /** A check (or one part of one) called per document, with the context that reports into its group. */
 interface Step { run: Check; ctx: CheckContext }
@@ -66,25 +70,61 @@ export class CheckRun {
   }
 
   private valueWalk(standard: Standard): (doc: Doc) => void {
-    const visitors: { visit: Visit; on: Kind; fields?: ValueCheck['fields'] }[] = [];
+    const visitors: { visit: Visit; on: 'string' | 'object' | 'array' | 'any'; fields?: ValueCheck['fields'] }[] = [];
     for (const { check, out } of this.valueChecks) {
       const visit = check.visitor(this.context(out), standard);
       if (visit) visitors.push({ visit, on: check.on ?? 'any', fields: check.fields });
     }
-    // Per field, by the kind of value a visitor looks at (`any` sees every value): the visitors that look at it.
     const dispatch = (field: string): Dispatch => {
-      const d: Dispatch = { string: [], object: [], array: [], any: [] };
-      for (const { visit, on, fields } of visitors) if (!fields || fields(field, standard)) d[on].push(visit);
+      const d: Dispatch = { string: [], object: [], array: [], other: [] };
+      for (const { visit, on, fields } of visitors) {
+        if (fields && !fields(field, standard)) continue;
+        if (on === 'any') { d.string.push(visit); d.object.push(visit); d.array.push(visit); d.other.push(visit); } else d[on].push(visit);
+      }
       return d;
     };
+    // Every value of the document, in document order, with its pointer (built on demand from `path`, as json.ts
+    // `walk` did) and its unindexed field. One walk for all the value checks, and a value no visitor looks at
+    // (most numbers, most fields) costs no call: the visitors' own first tests were most of the walk (issue 17).
     const tree: FieldTree<Dispatch> = { path: '' };
-    const all = (value: unknown, pointer: () => string, node: FieldTree<Dispatch>): void => {
-      const d = (node.memo ??= dispatch(node.path));
-      const kinds = typeof value === 'string' ? d.string : isArray(value) ? d.array : isObject(value) ? d.object : undefined;
-      if (kinds) for (const v of kinds) v(value, pointer, node.path);
-      for (const v of d.any) v(value, pointer, node.path);
+    // The keys and indexes from the document down to the value being visited: `path[0, depth)`.
+    const path: (string | number)[] = [];
+    let depth = 0;
+    let docPointer = '';
+    const pointerNow = (): string => {
+      let p = docPointer;
+      for (let i = 0; i < depth; i++) {
+        const s = path[i];
+        p += `/${typeof s === 'number' ? s : escapePointerSegment(s)}`;
+      }
+      return p;
     };
-    return ({ data, pointer }) => walk(data, pointer, '', all, tree);
+    const step = (value: unknown, node: FieldTree<Dispatch>): void => {
+      const d = (node.memo ??= dispatch(node.path));
+      let visits: Visit[];
+      if (typeof value === 'string') visits = d.string;
+      else if (isArray(value)) {
+        visits = d.array;
+        for (let i = 0; i < visits.length; i++) visits[i](value, pointerNow, node.path);
+        const at = depth++;
+        for (let i = 0; i < value.length; i++) { path[at] = i; step(value[i], node); }
+        depth = at;
+        return;
+      } else if (isObject(value)) {
+        visits = d.object;
+        for (let i = 0; i < visits.length; i++) visits[i](value, pointerNow, node.path);
+        const at = depth++;
+        for (const k in value) { path[at] = k; step(value[k], fieldChild(node, k)); }
+        depth = at;
+        return;
+      } else visits = d.other;
+      for (let i = 0; i < visits.length; i++) visits[i](value, pointerNow, node.path);
+    };
+    return ({ data, pointer }) => {
+      docPointer = pointer;
+      depth = 0;
+      step(data, tree);
+    };
   }
 
   /** Every finding so far, group by group. */

@@ -120,7 +120,7 @@ function labelOf(labels: FieldLabels, field: string, standard: Standard): FieldL
 }
 
 function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColumn, key: boolean): ColumnSpec {
-  const { profile, fieldLabels, codeLabels } = inputs;
+  const { profile, fieldLabels } = inputs;
   const field = array ? `${array}/${def.path}` : def.path;
   const info = fieldInfo(profile, field);
   if (!info) throw new SpecError(`La ruta ${profile.standard}:${field} no existe en el perfil`);
@@ -143,14 +143,28 @@ function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColum
     if (!list) throw new SpecError(`La lista ${codelist} no está en el perfil ${profile.standard}`);
     column.codelist = codelist;
     column.openCodelist = list.open;
-    column.options = offeredCodes(codelist, list.codes).map((code) => {
-      if (CODES_ONLY_LISTS.has(codelist)) return { code, title: code };
-      const title = codeLabels[codelist]?.[code];
-      if (!title) throw new SpecError(`Falta el título en español del código ${codelist}:${code}`);
-      return { code, title };
-    });
+    column.options = codeOptions(inputs, codelist, list.codes);
   }
   return column;
+}
+
+/** Options per codelist, per standard's inputs: 31 columns offer the 302 currencies (issue 17: every start built them all). */
+const OPTIONS = new WeakMap<StandardInputs, Map<string, CodeOption[]>>();
+
+/** A codelist's drop-down options (shared by the columns that offer it: read, never changed). */
+function codeOptions(inputs: StandardInputs, codelist: string, codes: readonly string[]): CodeOption[] {
+  let lists = OPTIONS.get(inputs);
+  if (!lists) OPTIONS.set(inputs, (lists = new Map()));
+  let options = lists.get(codelist);
+  if (options) return options;
+  options = offeredCodes(codelist, codes).map((code) => {
+    if (CODES_ONLY_LISTS.has(codelist)) return { code, title: code };
+    const title = inputs.codeLabels[codelist]?.[code];
+    if (!title) throw new SpecError(`Falta el título en español del código ${codelist}:${code}`);
+    return { code, title };
+  });
+  lists.set(codelist, options);
+  return options;
 }
 
 /** Splits an array path at each array of the profile (objects in between belong to the next level). */

@@ -27,8 +27,16 @@ function remembered(check: (text: string) => boolean): (text: string) => boolean
 const dateTime = original['date-time'] as FormatDefinition<string> & { validate: (text: string) => boolean };
 const uri = original.uri as (text: string) => boolean;
 
+/**
+ * A plain http(s) URL (no user, no IP literal, no percent escape) by a narrower pattern than ajv-formats' `uri`:
+ * the same scheme, host, port, path, query and fragment characters with fewer alternatives, so every text it accepts
+ * `uri` accepts too; any other text still goes to `uri`. That one is a single large regular expression whose first
+ * uses compile it (about 10 ms of `validate` on 1,000 releases, issue 17) and that is several times slower per URL.
+ */
+const PLAIN_HTTP_URL = /^https?:\/\/[a-z0-9\-._~!$&'()*+,;=]*(?::\d*)?(?:\/[a-z0-9\-._~!$&'()*+,;=:@]*)*(?:\?[a-z0-9\-._~!$&'()*+,;=:@/?]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$/i;
+
 export const fullFormats: Record<string, Format> = {
   ...original,
   'date-time': { ...dateTime, validate: remembered(dateTime.validate) },
-  uri: remembered(uri),
+  uri: remembered((text) => PLAIN_HTTP_URL.test(text) || uri(text)),
 };

@@ -79,7 +79,7 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
   else {
     printFindings(findings, io.out, args.options.todos === true,
       (shown) => shown.map((f) => `${SEVERITY_ES[f.severity]} — ${f.pointer || '/'}: ${renderMessage(f)}`),
-      `${label}: ${PACKAGE_ES[result.kind]} con ${result.count.toLocaleString('es-MX')} elementos. `);
+      `${label}: ${PACKAGE_ES[result.kind]} con ${formatNumber(result.count, 0)} elementos. `);
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

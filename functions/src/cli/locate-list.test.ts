@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { locateItems, locateList, streamPrettyItems } from './locate-list';
+import { indexOfLine, locateItems, locateList, streamPrettyItems } from './locate-list';
 
 type Doc = Record<string, unknown> | unknown[];
 
@@ -133,4 +133,18 @@ describe('streamPrettyItems (an indented package read through a window)', () => 
       if (stream(text, 64).items === undefined) throw new Error('declined');
     }).toThrow();
   });
+});
+
+describe('indexOfLine', () => {
+  it('finds what Buffer.indexOf finds, from every offset', () => {
+    const text = Buffer.from(`${JSON.stringify({ releases: [...many(), { a: '}}\n    }' }] }, null, 4)}\n    }`);
+    for (const line of ['\n    }', '\n        }', '\n}', '\n\t}', '}']) {
+      const needle = Buffer.from(line);
+      for (let from = 0; from <= text.length + 2; from++) expect(indexOfLine(text, needle, from)).toBe(text.indexOf(needle, from));
+    }
+  });
+
+  function many(): unknown[] {
+    return Array.from({ length: 6 }, (_, i) => ({ id: String(i), tender: { items: [{ id: i }, {}], empty: {} } }));
+  }
 });

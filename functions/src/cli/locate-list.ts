@@ -63,6 +63,23 @@ export function onlySeparator(bytes: Uint8Array, from: number, to: number): bool
 }
 
 /**
+ * `bytes.indexOf(line, from)` for a needle that ends in a byte rarer than its first: found through that last byte.
+ * For an item's closing line (a newline, the indentation, `}`) the native search stopped at every newline of an
+ * indented package, and one `}` in six lines is all this looks at (issue 17: the search was 43 ms of the 600 of
+ * `validate` on 1,000 releases; this is a few).
+ */
+export function indexOfLine(bytes: Buffer, line: Buffer, from: number): number {
+  const last = line.length - 1;
+  const end = line[last];
+  for (let at = bytes.indexOf(end, Math.max(from, 0) + last); at >= 0; at = bytes.indexOf(end, at + 1)) {
+    let k = 0;
+    while (k < last && bytes[at - last + k] === line[k]) k++;
+    if (k === last) return at - last;
+  }
+  return -1;
+}
+
+/**
  * Where the list opens: the `[` of the top-level key `key`, or of the document itself; only the bytes before it
  * are read. `undefined` as for locateList.
  */
@@ -142,7 +159,7 @@ function locatePretty(bytes: Buffer, key: string): ListLocation | undefined {
   const closing = Buffer.concat([Buffer.from([0x0a]), indent, Buffer.from([0x7d])]);
   const starts = [first];
   const itemEnds: number[] = [];
-  for (let at = bytes.indexOf(closing, first); at >= 0 && at + closing.length <= last; at = bytes.indexOf(closing, at + closing.length)) {
+  for (let at = indexOfLine(bytes, closing, first); at >= 0 && at + closing.length <= last; at = indexOfLine(bytes, closing, at + closing.length)) {
     const end = at + closing.length;
     // Then a comma and the next item's first line at the same indentation.
     if (bytes[end] !== COMMA || bytes[end + 1] !== 0x0a || bytes.compare(indent, 0, indent.length, end + 2, end + 2 + indent.length) !== 0 || bytes[end + 2 + indent.length] !== 0x7b) return undefined;
@@ -319,7 +336,7 @@ export function streamPrettyItems(fd: number, size: number, key: string, each: (
     let start = first;
     let from = first;
     for (;;) {
-      const found = w.view.indexOf(closing, from - w.base);
+      const found = indexOfLine(w.view, closing, from - w.base);
       if (found < 0) {
         if (w.base + w.filled >= size) return undefined;
         // Keep the item begun and fill the window behind it (it grows only for an item larger than itself); look
