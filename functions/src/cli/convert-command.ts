@@ -7,22 +7,48 @@ import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { progressReporter } from './progress';
+import { setVerdictSource } from './schema-verdicts';
+import { SchemaWorker } from './schema-worker';
 import { writePackageFile } from './write-package';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
 
-async function runPipeline(args: ParsedArgs) {
+/** The compiled validators' file names (schemas/validators/<name>.js) for releases and projects. */
+const RELEASE_VALIDATOR = 'edca-mx-release';
+const PROJECT_VALIDATOR = 'edcapi-project';
+
+/**
+ * The workbook read, converted and validated. `render`: the worker thread also renders the documents for the
+ * output file (`convert`); the caller then closes `schema` once it has written them.
+ */
+async function runPipeline(args: ParsedArgs, render = false) {
   // Loaded here: `validate paquete.json` needs neither the workbook reader nor the sheet engine.
   const [{ openSource }, { checkWorkbook }] = await Promise.all([import('./open-source'), import('../../../core/pipeline/check-workbook')]);
   const source = openSource(args.positional[0]);
-  const progress = progressReporter();
-  const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${formatNumber(rows, 0)} filas…`));
-  progress.done();
-  // A zip without worksheets (or an .xlsx saved by another program without any) is not a workbook we can read.
-  if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);
-  const now = stringOption(args, 'fecha') ?? new Date().toISOString();
-  const converted = checkWorkbook(workbook, { now });
-  return { converted, findings: converted.findings, now, label: source.label };
+  // Started before the read, so that it has loaded the release validator by the time the documents are ready.
+  const schema = SchemaWorker.start([RELEASE_VALIDATOR]);
+  let handedOver = false;
+  try {
+    const progress = progressReporter();
+    const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${formatNumber(rows, 0)} filas…`));
+    progress.done();
+    // A zip without worksheets (or an .xlsx saved by another program without any) is not a workbook we can read.
+    if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);
+    const now = stringOption(args, 'fecha') ?? new Date().toISOString();
+    setVerdictSource(schema);
+    const converted = checkWorkbook(workbook, {
+      now,
+      onConverted: (c) => {
+        schema?.submit(RELEASE_VALIDATOR, c.releases, render);
+        schema?.submit(PROJECT_VALIDATOR, c.projects, render);
+      },
+    });
+    handedOver = render;
+    return { converted, findings: converted.findings, now, label: source.label, schema };
+  } finally {
+    setVerdictSource(undefined);
+    if (!handedOver) schema?.close();
+  }
 }
 
 /** Nothing to validate or convert: said plainly instead of writing an empty (schema-invalid) package. */
@@ -104,7 +130,18 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
 export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = stringOption(args, 'salida');
   if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o salida.json');
-  const { converted, findings, now, label } = await runPipeline(args);
+  const { converted, findings, now, label, schema } = await runPipeline(args, true);
+  try {
+    return writeConverted(args, io, output, { converted, findings, now, label, schema });
+  } finally {
+    schema?.close();
+  }
+}
+
+type Pipeline = Awaited<ReturnType<typeof runPipeline>>;
+
+/** Prints the findings and writes the packages (the items as the worker thread rendered them, when it did). */
+function writeConverted(args: ParsedArgs, io: CliIo, output: string, { converted, findings, now, label, schema }: Pipeline): number {
   printFindings(findings, io.err, args.options.todos === true);
   if (reportEmpty(converted, label, io.err)) return 1;
   const errors = findings.some((f) => f.severity === 'error');
@@ -119,12 +156,12 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   // A release package needs at least one release (OCDS release-package schema: `releases` minItems 1): a workbook
   // of projects only gets its project package at -o instead of an empty, invalid release package.
   if (converted.releases.length) {
-    writePackageFile(output, releasePackage([], meta), 'releases', converted.releases);
+    writePackageFile(output, releasePackage([], meta), 'releases', converted.releases, schema?.rendered(RELEASE_VALIDATOR));
     io.err(`Escrito ${output}: ${converted.releases.length} entregas (EDCA-MX).`);
   } else io.err('El libro no tiene contrataciones: no se escribe paquete de entregas (EDCA-MX), solo el de proyectos.');
   if (converted.projects.length) {
     const projectsFile = stringOption(args, 'proyectos') ?? (converted.releases.length ? output.replace(/(\.json)?$/i, '-proyectos.json') : output);
-    writePackageFile(projectsFile, projectPackage([], { ...meta, uri: `file://${projectsFile}` }), 'projects', converted.projects);
+    writePackageFile(projectsFile, projectPackage([], { ...meta, uri: `file://${projectsFile}` }), 'projects', converted.projects, schema?.rendered(PROJECT_VALIDATOR));
     io.err(`Escrito ${projectsFile}: ${converted.projects.length} proyectos (EDCAPI).`);
   }
   return errors ? 1 : 0;

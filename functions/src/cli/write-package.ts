@@ -23,6 +23,13 @@ class FileWriter {
 
   constructor(private readonly fd: number) {}
 
+  /** Bytes already encoded (items rendered on the worker thread, schema-worker.ts): written as they are. */
+  writeBytes(bytes: Uint8Array): void {
+    this.flush();
+    let done = 0;
+    while (done < bytes.length) done += fs.writeSync(this.fd, bytes, done, bytes.length - done);
+  }
+
   write(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit: checked before writing, so nothing is cut.
     if (this.used + text.length * 3 > this.buf.length) {
@@ -39,8 +46,21 @@ class FileWriter {
   }
 }
 
-/** `items` replaces `pkg[listKey]` (pretty-printed at depth 2, as in the whole text); it may be a lazy generator. */
-export function writePackageFile(file: string, pkg: Record<string, unknown>, listKey: string, items: Iterable<unknown>): void {
+/**
+ * One item of the list as it reads in the whole text. Inside the list an item sits two levels deep: stringified
+ * inside two arrays, it comes out indented as in the whole text, between the arrays' own `[\n  [\n` and `\n  ]\n]`
+ * (cheaper than re-indenting each line).
+ */
+export function renderItem(item: unknown): string {
+  return JSON.stringify([[item]], null, 2).slice(NESTED_OPEN, -NESTED_CLOSE);
+}
+
+/**
+ * `items` replaces `pkg[listKey]` (pretty-printed at depth 2, as in the whole text); it may be a lazy generator.
+ * `rendered`: the same items already rendered and encoded, consecutive runs of them each as UTF-8 bytes of
+ * `renderItem` texts joined by `,\n` (schema-worker.ts renders them on the worker thread); `items` is then not read.
+ */
+export function writePackageFile(file: string, pkg: Record<string, unknown>, listKey: string, items: Iterable<unknown>, rendered?: Uint8Array[]): void {
   const envelope = JSON.stringify({ ...pkg, [listKey]: MARKER }, null, 2);
   const at = envelope.indexOf(JSON.stringify(MARKER));
   const fd = fs.openSync(file, 'w');
@@ -48,12 +68,19 @@ export function writePackageFile(file: string, pkg: Record<string, unknown>, lis
     const out = new FileWriter(fd);
     out.write(envelope.slice(0, at));
     let first = true;
-    for (const item of items) {
-      out.write(first ? '[\n' : ',\n');
-      // Inside the list an item sits two levels deep: stringified inside two arrays, it comes out indented as in
-      // the whole text, between the arrays' own `[\n  [\n` and `\n  ]\n]` (cheaper than re-indenting each line).
-      out.write(JSON.stringify([[item]], null, 2).slice(NESTED_OPEN, -NESTED_CLOSE));
-      first = false;
+    if (rendered) {
+      for (const run of rendered) {
+        if (!run.length) continue;
+        out.write(first ? '[\n' : ',\n');
+        out.writeBytes(run);
+        first = false;
+      }
+    } else {
+      for (const item of items) {
+        out.write(first ? '[\n' : ',\n');
+        out.write(renderItem(item));
+        first = false;
+      }
     }
     out.write(`${first ? '[]' : '\n  ]'}${envelope.slice(at + JSON.stringify(MARKER).length)}\n`);
     out.flush();
