@@ -2,7 +2,8 @@
  * The worker thread of schema-worker.ts (built as dist/schema-worker.js): runs the compiled validators
  * (dist/validators/<name>.js) on the documents it is sent, batch by batch, and answers on the verdict port with
  * the errors of the invalid ones. After each answer it bumps the shared counter, so that the main thread, waiting
- * synchronously inside the validation, wakes up (Atomics.wait) and takes the answer (receiveMessageOnPort).
+ * synchronously inside the validation, wakes up (Atomics.wait) and takes the answer (receiveMessageOnPort);
+ * the counter's second slot says the thread has ended.
  * Then, when asked, it renders the batch as the output file has it (write-package.ts) and sends the UTF-8 bytes
  * (transferred, not copied): the clone it validated has the values of the documents, so the text is the same.
  */
@@ -36,8 +37,20 @@ function answered(): void {
   Atomics.notify(counter, 0);
 }
 
-// Loaded now, while the main thread reads the workbook: the first batch then finds it compiled.
-for (const name of preload) validatorNamed(name);
+// However this thread ends (an uncaught error, process.exit), the main thread stops waiting for it.
+process.on('exit', () => {
+  Atomics.store(counter, 1, 1);
+  answered();
+});
+
+// Loaded now, while the main thread reads the workbook: the first batch then finds it compiled. A failure is said
+// at once on the verdict port: the main thread, blocked waiting for an answer, would not see an 'error' event.
+try {
+  for (const name of preload) validatorNamed(name);
+} catch (e) {
+  verdicts.postMessage({ validator: '', failed: String(e) });
+  answered();
+}
 
 parentPort?.on('message', (batch: Batch) => {
   try {

@@ -17,7 +17,7 @@ const BATCH = 25;
 /** Batches sent ahead of the one being validated here: the worker never waits, the queue stays small. */
 const AHEAD = 8;
 /** A worker silent this long is given up on (and the validation goes on here). */
-const WAIT_MS = 20_000;
+const WAIT_MS = 10_000;
 
 interface Answer {
   validator: string;
@@ -62,7 +62,8 @@ export class SchemaWorker implements VerdictSource {
   }
 
   private constructor(script: string, dir: string, preload: string[]) {
-    const signal = new SharedArrayBuffer(4);
+    // [answers sent, thread ended]
+    const signal = new SharedArrayBuffer(8);
     this.counter = new Int32Array(signal);
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
@@ -137,8 +138,9 @@ export class SchemaWorker implements VerdictSource {
         this.record(received.message as Answer);
         return !this.broken;
       }
-      // The worker bumps the counter after each answer: wait until it is past the answers taken.
-      if (Atomics.wait(this.counter, 0, this.taken, WAIT_MS) === 'timed-out') this.broken = true;
+      // The worker bumps the counter after each answer: wait until it is past the answers taken. An ended worker
+      // sends nothing more (what it sent before is taken first).
+      if (Atomics.load(this.counter, 1) === 1 || Atomics.wait(this.counter, 0, this.taken, WAIT_MS) === 'timed-out') this.broken = true;
     }
     return false;
   }
