@@ -11,6 +11,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
 import type { SchemaVerdict, VerdictSource } from './schema-verdicts';
+import { renderItems } from './write-package';
 
 /** Documents per message: small enough that the first answer comes soon, big enough that messages stay few. */
 const BATCH = 25;
@@ -35,9 +36,9 @@ interface Submitted {
   index: Map<unknown, number>;
   verdicts: (SchemaVerdict | undefined)[];
   posted: number;
-  /** Whether the worker also renders the items for the output file; its bytes per batch. */
+  /** Whether the worker also renders the items for the output file; the runs per batch (bytes from the worker). */
   render: boolean;
-  rendered: (Uint8Array | undefined)[];
+  rendered: (Uint8Array | string | undefined)[];
 }
 
 export class SchemaWorker implements VerdictSource {
@@ -62,9 +63,10 @@ export class SchemaWorker implements VerdictSource {
   }
 
   private constructor(script: string, dir: string, preload: string[]) {
-    // [answers sent, thread ended]
-    const signal = new SharedArrayBuffer(8);
+    // [answers sent, thread ended, this thread waiting, first batch the worker need not render]
+    const signal = new SharedArrayBuffer(16);
     this.counter = new Int32Array(signal);
+    this.counter[3] = 0x7fffffff;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(script, { workerData: { dir, signal, verdicts: port2, preload }, transferList: [port2] });
@@ -83,7 +85,7 @@ export class SchemaWorker implements VerdictSource {
     for (let i = 0; i < items.length; i++) if (!index.has(items[i])) index.set(items[i], i);
     const entry: Submitted = {
       items, index, verdicts: new Array<SchemaVerdict | undefined>(items.length), posted: 0,
-      render, rendered: new Array<Uint8Array | undefined>(Math.ceil(items.length / BATCH)),
+      render, rendered: new Array<Uint8Array | string | undefined>(Math.ceil(items.length / BATCH)),
     };
     this.submitted.set(validator, entry);
     this.postUpTo(validator, entry, AHEAD * BATCH);
@@ -99,18 +101,29 @@ export class SchemaWorker implements VerdictSource {
   }
 
   /**
-   * The items submitted with `render`, as writePackageFile's `rendered` (UTF-8 runs, one per batch, in order);
-   * undefined when the worker could not give them all (the caller then renders them itself).
+   * The items submitted with `render`, as writePackageFile's `rendered` (one run per batch, in order). The worker
+   * renders from the first batch on, once it has no batch left to validate; this thread renders the batches it
+   * has not sent yet from the last one back (and tells it to stop there), so that neither waits for the other.
    */
-  rendered(validator: string): Uint8Array[] | undefined {
+  rendered(validator: string): (Uint8Array | string)[] | undefined {
     const entry = this.submitted.get(validator);
     if (!entry?.render) return undefined;
     this.postUpTo(validator, entry, entry.items.length);
-    for (let b = 0; b < entry.rendered.length; b++) while (entry.rendered[b] === undefined) if (!this.receive()) return undefined;
-    const runs = entry.rendered as Uint8Array[];
+    const runs = entry.rendered;
+    const here = (b: number): string => renderItems(entry.items.slice(b * BATCH, (b + 1) * BATCH));
+    this.drain();
+    let stop = runs.length;
+    while (stop > 0 && runs[stop - 1] === undefined) {
+      stop--;
+      Atomics.store(this.counter, 3, stop);
+      runs[stop] = here(stop);
+      this.drain();
+    }
+    // Below `stop` the worker renders every batch, in order: what has not come yet is on its way.
+    for (let b = 0; b < stop; b++) while (runs[b] === undefined) if (!this.receive()) runs[b] = here(b);
     // Handed over once: the command writes them and lets them go.
     entry.rendered = [];
-    return runs;
+    return runs as (Uint8Array | string)[];
   }
 
   /** Ends the worker (the command does not wait for it). */
@@ -124,10 +137,15 @@ export class SchemaWorker implements VerdictSource {
     while (entry.posted < entry.items.length && entry.posted < end) {
       const first = entry.posted;
       const items = entry.items.slice(first, first + BATCH);
-      this.worker.postMessage({ validator, first, items, render: entry.render });
+      this.worker.postMessage({ validator, first, items, render: entry.render, index: first / BATCH });
       entry.posted += items.length;
       this.pending += entry.render ? 2 : 1;
     }
+  }
+
+  /** Takes the answers already sent, without waiting. */
+  private drain(): void {
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) this.record(m.message as Answer);
   }
 
   /** Takes one answer, waiting for it; false when none will come. */
@@ -140,7 +158,11 @@ export class SchemaWorker implements VerdictSource {
       }
       // The worker bumps the counter after each answer: wait until it is past the answers taken. An ended worker
       // sends nothing more (what it sent before is taken first).
+      // The worker wakes this thread only when it says it waits (slot 2): said before the wait compares the count,
+      // so either the worker sees it or the count has already moved.
+      Atomics.store(this.counter, 2, 1);
       if (Atomics.load(this.counter, 1) === 1 || Atomics.wait(this.counter, 0, this.taken, WAIT_MS) === 'timed-out') this.broken = true;
+      Atomics.store(this.counter, 2, 0);
     }
     return false;
   }
@@ -154,7 +176,7 @@ export class SchemaWorker implements VerdictSource {
       return;
     }
     if (answer.rendered) {
-      entry.rendered[answer.first / BATCH] = answer.rendered;
+      entry.rendered[answer.first / BATCH] ??= answer.rendered;
       return;
     }
     if (answer.count === undefined) {

@@ -52,15 +52,20 @@ class FileWriter {
  * (cheaper than re-indenting each line).
  */
 export function renderItem(item: unknown): string {
-  return JSON.stringify([[item]], null, 2).slice(NESTED_OPEN, -NESTED_CLOSE);
+  return renderItems([item]);
+}
+
+/** Consecutive items as they read in the whole text, joined by `,\n`: the same at depth 2, in one stringify. */
+export function renderItems(items: unknown[]): string {
+  return JSON.stringify([items], null, 2).slice(NESTED_OPEN, -NESTED_CLOSE);
 }
 
 /**
  * `items` replaces `pkg[listKey]` (pretty-printed at depth 2, as in the whole text); it may be a lazy generator.
- * `rendered`: the same items already rendered and encoded, consecutive runs of them each as UTF-8 bytes of
- * `renderItem` texts joined by `,\n` (schema-worker.ts renders them on the worker thread); `items` is then not read.
+ * `rendered`: the same items already rendered, consecutive runs of them each as `renderItems` gives them (or its
+ * UTF-8 bytes: schema-worker.ts renders them on the worker thread); `items` is then not read.
  */
-export function writePackageFile(file: string, pkg: Record<string, unknown>, listKey: string, items: Iterable<unknown>, rendered?: Uint8Array[]): void {
+export function writePackageFile(file: string, pkg: Record<string, unknown>, listKey: string, items: Iterable<unknown>, rendered?: (Uint8Array | string)[]): void {
   const envelope = JSON.stringify({ ...pkg, [listKey]: MARKER }, null, 2);
   const at = envelope.indexOf(JSON.stringify(MARKER));
   const fd = fs.openSync(file, 'w');
@@ -72,7 +77,8 @@ export function writePackageFile(file: string, pkg: Record<string, unknown>, lis
       for (const run of rendered) {
         if (!run.length) continue;
         out.write(first ? '[\n' : ',\n');
-        out.writeBytes(run);
+        if (typeof run === 'string') out.write(run);
+        else out.writeBytes(run);
         first = false;
       }
     } else {
