@@ -1,5 +1,5 @@
 /**
- * Issue 17: the built CLI runs the release validator (and renders convert's items) on a worker thread
+ * Issue 17: the built CLI runs the release validator on a worker thread
  * (functions/src/cli/schema-worker.ts). In-process, as the other CLI tests run it, there is no worker: the same
  * command must print the same findings, exit with the same code and write the same files either way.
  */

@@ -17,17 +17,13 @@ export interface CliIo { out: (line: string) => void; err: (line: string) => voi
 const RELEASE_VALIDATOR = 'edca-mx-release';
 const PROJECT_VALIDATOR = 'edcapi-project';
 
-/**
- * The workbook read, converted and validated. `render`: the worker thread also renders the documents for the
- * output file (`convert`); the caller then closes `schema` once it has written them.
- */
-async function runPipeline(args: ParsedArgs, render = false) {
+/** The workbook read, converted and validated. */
+async function runPipeline(args: ParsedArgs) {
   // Loaded here: `validate paquete.json` needs neither the workbook reader nor the sheet engine.
   const [{ openSource }, { checkWorkbook }] = await Promise.all([import('./open-source'), import('../../../core/pipeline/check-workbook')]);
   const source = openSource(args.positional[0]);
   // Started before the read, so that it has loaded the release validator by the time the documents are ready.
   const schema = SchemaWorker.start([RELEASE_VALIDATOR]);
-  let handedOver = false;
   try {
     const progress = progressReporter();
     const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${formatNumber(rows, 0)} filas…`));
@@ -39,15 +35,14 @@ async function runPipeline(args: ParsedArgs, render = false) {
     const converted = checkWorkbook(workbook, {
       now,
       onConverted: (c) => {
-        schema?.submit(RELEASE_VALIDATOR, c.releases, render);
-        schema?.submit(PROJECT_VALIDATOR, c.projects, render);
+        schema?.submit(RELEASE_VALIDATOR, c.releases);
+        schema?.submit(PROJECT_VALIDATOR, c.projects);
       },
     });
-    handedOver = render;
-    return { converted, findings: converted.findings, now, label: source.label, schema };
+    return { converted, findings: converted.findings, now, label: source.label };
   } finally {
     setVerdictSource(undefined);
-    if (!handedOver) schema?.close();
+    schema?.close();
   }
 }
 
@@ -130,18 +125,7 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
 export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = stringOption(args, 'salida');
   if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o salida.json');
-  const { converted, findings, now, label, schema } = await runPipeline(args, true);
-  try {
-    return writeConverted(args, io, output, { converted, findings, now, label, schema });
-  } finally {
-    schema?.close();
-  }
-}
-
-type Pipeline = Awaited<ReturnType<typeof runPipeline>>;
-
-/** Prints the findings and writes the packages (the items as the worker thread rendered them, when it did). */
-function writeConverted(args: ParsedArgs, io: CliIo, output: string, { converted, findings, now, label, schema }: Pipeline): number {
+  const { converted, findings, now, label } = await runPipeline(args);
   printFindings(findings, io.err, args.options.todos === true);
   if (reportEmpty(converted, label, io.err)) return 1;
   const errors = findings.some((f) => f.severity === 'error');
@@ -156,12 +140,12 @@ function writeConverted(args: ParsedArgs, io: CliIo, output: string, { converted
   // A release package needs at least one release (OCDS release-package schema: `releases` minItems 1): a workbook
   // of projects only gets its project package at -o instead of an empty, invalid release package.
   if (converted.releases.length) {
-    writePackageFile(output, releasePackage([], meta), 'releases', converted.releases, schema?.rendered(RELEASE_VALIDATOR));
+    writePackageFile(output, releasePackage([], meta), 'releases', converted.releases);
     io.err(`Escrito ${output}: ${converted.releases.length} entregas (EDCA-MX).`);
   } else io.err('El libro no tiene contrataciones: no se escribe paquete de entregas (EDCA-MX), solo el de proyectos.');
   if (converted.projects.length) {
     const projectsFile = stringOption(args, 'proyectos') ?? (converted.releases.length ? output.replace(/(\.json)?$/i, '-proyectos.json') : output);
-    writePackageFile(projectsFile, projectPackage([], { ...meta, uri: `file://${projectsFile}` }), 'projects', converted.projects, schema?.rendered(PROJECT_VALIDATOR));
+    writePackageFile(projectsFile, projectPackage([], { ...meta, uri: `file://${projectsFile}` }), 'projects', converted.projects);
     io.err(`Escrito ${projectsFile}: ${converted.projects.length} proyectos (EDCAPI).`);
   }
   return errors ? 1 : 0;

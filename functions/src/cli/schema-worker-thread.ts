@@ -4,13 +4,10 @@
  * the errors of the invalid ones. After each answer it bumps the shared counter, so that the main thread, waiting
  * synchronously inside the validation, wakes up (Atomics.wait) and takes the answer (receiveMessageOnPort);
  * the counter's second slot says the thread has ended, its third that the main thread is waiting.
- * Then, when asked, it renders the batch as the output file has it (write-package.ts) and sends the UTF-8 bytes
- * (transferred, not copied): the clone it validated has the values of the documents, so the text is the same.
  */
-import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from 'worker_threads';
-import { renderItems } from './write-package';
+import { parentPort, workerData, type MessagePort } from 'worker_threads';
 
-interface Batch { validator: string; first: number; items: unknown[]; render: boolean; index: number }
+interface Batch { validator: string; first: number; items: unknown[] }
 interface Data { dir: string; signal: SharedArrayBuffer; verdicts: MessagePort; preload: string[] }
 
 type Compiled = ((data: unknown) => boolean) & { errors?: unknown[] | null };
@@ -31,15 +28,11 @@ function validatorNamed(name: string): Compiled {
   return v;
 }
 
-/** Counts a message sent; wakes the main thread only when it waits (a wake-up is a system call). */
-function answered(): void {
+/** Sends an answer and counts it; wakes the main thread only when it waits (a wake-up is a system call). */
+function answer(message: unknown): void {
+  verdicts.postMessage(message);
   Atomics.add(counter, 0, 1);
   if (Atomics.load(counter, 2) === 1) Atomics.notify(counter, 0);
-}
-
-function answer(message: unknown, transfer?: ArrayBuffer[]): void {
-  verdicts.postMessage(message, transfer);
-  answered();
 }
 
 // However this thread ends (an uncaught error, process.exit), the main thread stops waiting for it.
@@ -59,48 +52,14 @@ try {
   answer({ validator: '', failed: String(e) });
 }
 
-/** Validates a batch and answers at once; a batch to render waits in `toRender`. */
-function validateBatch(batch: Batch): void {
+parentPort?.on('message', (batch: Batch) => {
   try {
     const validate = validatorNamed(batch.validator);
     const invalid: [number, unknown[] | null][] = [];
     for (let i = 0; i < batch.items.length; i++) if (!validate(batch.items[i])) invalid.push([batch.first + i, validate.errors ?? null]);
     answer({ validator: batch.validator, first: batch.first, count: batch.items.length, invalid });
-    if (batch.render) toRender.push(batch);
   } catch (e) {
-    // The main thread validates (and renders) what has no answer itself: same findings, same file, only slower.
+    // The main thread validates what has no answer itself: same findings, only slower.
     answer({ validator: batch.validator, failed: String(e) });
-  }
-}
-
-function renderBatch(batch: Batch): void {
-  // The main thread renders this batch and the later ones itself (schema-worker.ts, `rendered`).
-  if (batch.index >= Atomics.load(counter, 3)) return;
-  try {
-    const text = renderItems(batch.items);
-    // Buffer's UTF-8 writer (TextEncoder was several times slower on text with accents); a buffer of its own,
-    // never one from the shared pool, because its memory is handed over.
-    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-    bytes.write(text);
-    answer({ validator: batch.validator, first: batch.first, rendered: bytes }, [bytes.buffer]);
-  } catch (e) {
-    answer({ validator: batch.validator, failed: String(e) });
-  }
-}
-
-const toRender: Batch[] = [];
-const port = parentPort as MessagePort;
-
-/**
- * Verdicts first: the main thread waits for them, while the rendered items are needed only once the findings are
- * printed. So every batch that has arrived is validated before the next batch is rendered.
- */
-port.on('message', (first: Batch) => {
-  validateBatch(first);
-  for (;;) {
-    for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) validateBatch(m.message as Batch);
-    const next = toRender.shift();
-    if (!next) return;
-    renderBatch(next);
   }
 });

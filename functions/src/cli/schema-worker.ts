@@ -11,7 +11,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'worker_threads';
 import type { SchemaVerdict, VerdictSource } from './schema-verdicts';
-import { renderItems } from './write-package';
 
 /** Documents per message: small enough that the first answer comes soon, big enough that messages stay few. */
 const BATCH = 25;
@@ -20,26 +19,11 @@ const AHEAD = 8;
 /** A worker silent this long is given up on (and the validation goes on here). */
 const WAIT_MS = 10_000;
 
-interface Answer {
-  validator: string;
-  first?: number;
-  count?: number;
-  invalid?: [number, unknown[] | null][];
-  rendered?: Uint8Array;
-  failed?: string;
-}
+interface Answer { validator: string; first?: number; count?: number; invalid?: [number, unknown[] | null][]; failed?: string }
 
 const VALID: SchemaVerdict = Object.freeze({ valid: true, errors: null });
 
-interface Submitted {
-  items: unknown[];
-  index: Map<unknown, number>;
-  verdicts: (SchemaVerdict | undefined)[];
-  posted: number;
-  /** Whether the worker also renders the items for the output file; the runs per batch (bytes from the worker). */
-  render: boolean;
-  rendered: (Uint8Array | string | undefined)[];
-}
+interface Submitted { items: unknown[]; index: Map<unknown, number>; verdicts: (SchemaVerdict | undefined)[]; posted: number }
 
 export class SchemaWorker implements VerdictSource {
   private readonly counter: Int32Array;
@@ -63,10 +47,9 @@ export class SchemaWorker implements VerdictSource {
   }
 
   private constructor(script: string, dir: string, preload: string[]) {
-    // [answers sent, thread ended, this thread waiting, first batch the worker need not render]
-    const signal = new SharedArrayBuffer(16);
+    // [answers sent, thread ended, this thread waiting]
+    const signal = new SharedArrayBuffer(12);
     this.counter = new Int32Array(signal);
-    this.counter[3] = 0x7fffffff;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(script, { workerData: { dir, signal, verdicts: port2, preload }, transferList: [port2] });
@@ -75,18 +58,12 @@ export class SchemaWorker implements VerdictSource {
     this.worker.on('error', () => { this.broken = true; });
   }
 
-  /**
-   * Hands over `items` (the documents validated here next, in this order) for `validator`; with `render`, the
-   * worker also renders them for the output file (`rendered`). They must not change afterwards.
-   */
-  submit(validator: string, items: unknown[], render = false): void {
+  /** Hands over `items` (the documents validated here next, in this order) for `validator`. */
+  submit(validator: string, items: unknown[]): void {
     if (this.broken || !items.length || this.submitted.has(validator)) return;
     const index = new Map<unknown, number>();
     for (let i = 0; i < items.length; i++) if (!index.has(items[i])) index.set(items[i], i);
-    const entry: Submitted = {
-      items, index, verdicts: new Array<SchemaVerdict | undefined>(items.length), posted: 0,
-      render, rendered: new Array<Uint8Array | string | undefined>(Math.ceil(items.length / BATCH)),
-    };
+    const entry: Submitted = { items, index, verdicts: new Array<SchemaVerdict | undefined>(items.length), posted: 0 };
     this.submitted.set(validator, entry);
     this.postUpTo(validator, entry, AHEAD * BATCH);
   }
@@ -100,32 +77,6 @@ export class SchemaWorker implements VerdictSource {
     return entry.verdicts[i];
   }
 
-  /**
-   * The items submitted with `render`, as writePackageFile's `rendered` (one run per batch, in order). The worker
-   * renders from the first batch on, once it has no batch left to validate; this thread renders the batches it
-   * has not sent yet from the last one back (and tells it to stop there), so that neither waits for the other.
-   */
-  rendered(validator: string): (Uint8Array | string)[] | undefined {
-    const entry = this.submitted.get(validator);
-    if (!entry?.render) return undefined;
-    this.postUpTo(validator, entry, entry.items.length);
-    const runs = entry.rendered;
-    const here = (b: number): string => renderItems(entry.items.slice(b * BATCH, (b + 1) * BATCH));
-    this.drain();
-    let stop = runs.length;
-    while (stop > 0 && runs[stop - 1] === undefined) {
-      stop--;
-      Atomics.store(this.counter, 3, stop);
-      runs[stop] = here(stop);
-      this.drain();
-    }
-    // Below `stop` the worker renders every batch, in order: what has not come yet is on its way.
-    for (let b = 0; b < stop; b++) while (runs[b] === undefined) if (!this.receive()) runs[b] = here(b);
-    // Handed over once: the command writes them and lets them go.
-    entry.rendered = [];
-    return runs as (Uint8Array | string)[];
-  }
-
   /** Ends the worker (the command does not wait for it). */
   close(): void {
     this.broken = true;
@@ -137,15 +88,10 @@ export class SchemaWorker implements VerdictSource {
     while (entry.posted < entry.items.length && entry.posted < end) {
       const first = entry.posted;
       const items = entry.items.slice(first, first + BATCH);
-      this.worker.postMessage({ validator, first, items, render: entry.render, index: first / BATCH });
+      this.worker.postMessage({ validator, first, items });
       entry.posted += items.length;
-      this.pending += entry.render ? 2 : 1;
+      this.pending++;
     }
-  }
-
-  /** Takes the answers already sent, without waiting. */
-  private drain(): void {
-    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) this.record(m.message as Answer);
   }
 
   /** Takes one answer, waiting for it; false when none will come. */
@@ -173,10 +119,6 @@ export class SchemaWorker implements VerdictSource {
     const entry = this.submitted.get(answer.validator);
     if (answer.failed !== undefined || !entry || answer.first === undefined) {
       this.broken = true;
-      return;
-    }
-    if (answer.rendered) {
-      entry.rendered[answer.first / BATCH] ??= answer.rendered;
       return;
     }
     if (answer.count === undefined) {

@@ -23,13 +23,6 @@ class FileWriter {
 
   constructor(private readonly fd: number) {}
 
-  /** Bytes already encoded (items rendered on the worker thread, schema-worker.ts): written as they are. */
-  writeBytes(bytes: Uint8Array): void {
-    this.flush();
-    let done = 0;
-    while (done < bytes.length) done += fs.writeSync(this.fd, bytes, done, bytes.length - done);
-  }
-
   write(text: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit: checked before writing, so nothing is cut.
     if (this.used + text.length * 3 > this.buf.length) {
@@ -46,26 +39,8 @@ class FileWriter {
   }
 }
 
-/**
- * One item of the list as it reads in the whole text. Inside the list an item sits two levels deep: stringified
- * inside two arrays, it comes out indented as in the whole text, between the arrays' own `[\n  [\n` and `\n  ]\n]`
- * (cheaper than re-indenting each line).
- */
-export function renderItem(item: unknown): string {
-  return renderItems([item]);
-}
-
-/** Consecutive items as they read in the whole text, joined by `,\n`: the same at depth 2, in one stringify. */
-export function renderItems(items: unknown[]): string {
-  return JSON.stringify([items], null, 2).slice(NESTED_OPEN, -NESTED_CLOSE);
-}
-
-/**
- * `items` replaces `pkg[listKey]` (pretty-printed at depth 2, as in the whole text); it may be a lazy generator.
- * `rendered`: the same items already rendered, consecutive runs of them each as `renderItems` gives them (or its
- * UTF-8 bytes: schema-worker.ts renders them on the worker thread); `items` is then not read.
- */
-export function writePackageFile(file: string, pkg: Record<string, unknown>, listKey: string, items: Iterable<unknown>, rendered?: (Uint8Array | string)[]): void {
+/** `items` replaces `pkg[listKey]` (pretty-printed at depth 2, as in the whole text); it may be a lazy generator. */
+export function writePackageFile(file: string, pkg: Record<string, unknown>, listKey: string, items: Iterable<unknown>): void {
   const envelope = JSON.stringify({ ...pkg, [listKey]: MARKER }, null, 2);
   const at = envelope.indexOf(JSON.stringify(MARKER));
   const fd = fs.openSync(file, 'w');
@@ -73,20 +48,12 @@ export function writePackageFile(file: string, pkg: Record<string, unknown>, lis
     const out = new FileWriter(fd);
     out.write(envelope.slice(0, at));
     let first = true;
-    if (rendered) {
-      for (const run of rendered) {
-        if (!run.length) continue;
-        out.write(first ? '[\n' : ',\n');
-        if (typeof run === 'string') out.write(run);
-        else out.writeBytes(run);
-        first = false;
-      }
-    } else {
-      for (const item of items) {
-        out.write(first ? '[\n' : ',\n');
-        out.write(renderItem(item));
-        first = false;
-      }
+    for (const item of items) {
+      out.write(first ? '[\n' : ',\n');
+      // Inside the list an item sits two levels deep: stringified inside two arrays, it comes out indented as in
+      // the whole text, between the arrays' own `[\n  [\n` and `\n  ]\n]` (cheaper than re-indenting each line).
+      out.write(JSON.stringify([[item]], null, 2).slice(NESTED_OPEN, -NESTED_CLOSE));
+      first = false;
     }
     out.write(`${first ? '[]' : '\n  ]'}${envelope.slice(at + JSON.stringify(MARKER).length)}\n`);
     out.flush();
