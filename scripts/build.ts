@@ -20,11 +20,8 @@ const VALIDATORS_DIR = path.join(ROOT, 'schemas', 'validators');
  * compiling all five, though a run uses one or two (a release package: the package's and the release's). In the
  * CLI bundles each one is a stand-in that loads dist/validators/<name>.js on its first call and passes `.errors`
  * on, the interface core/validate/validators.ts expects — so the core keeps its plain imports (the add-on and
- * the functions bundle still inline them). A stand-in first asks functions/src/cli/schema-verdicts.ts whether the
- * verdict was already worked out on the CLI's worker thread (schema-worker.ts).
+ * the functions bundle still inline them).
  */
-const VERDICTS = path.join(ROOT, 'functions', 'src', 'cli', 'schema-verdicts.ts');
-
 const lazyValidators: Plugin = {
   name: 'lazy-validators',
   setup(b) {
@@ -33,15 +30,8 @@ const lazyValidators: Plugin = {
       return {
         loader: 'js',
         contents: `"use strict";
-const { precomputedVerdict } = require(${JSON.stringify(VERDICTS)});
 let real;
 function validate(data, options) {
-  // A verdict worked out on the worker thread (functions/src/cli/schema-worker.ts), when there is one.
-  const known = options === undefined ? precomputedVerdict(${JSON.stringify(name)}, data) : undefined;
-  if (known) {
-    validate.errors = known.errors;
-    return known.valid;
-  }
   real ??= require(\`\${__dirname}/validators/${name}.js\`);
   const valid = real(data, options);
   validate.errors = real.errors;
@@ -99,8 +89,6 @@ export async function buildCli(): Promise<void> {
   await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/engine.ts')], outfile: path.join(dist, 'cli-engine.js') });
   await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')], outfile: path.join(dist, 'cli-main.js') });
   await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/compile-main.ts')], outfile: path.join(dist, 'cli-compile.js') });
-  // The worker thread that runs the release validator while the main thread runs the checks (schema-worker.ts).
-  await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/schema-worker-thread.ts')], outfile: path.join(dist, 'schema-worker.js') });
   await buildValidators(dist);
 }
 

@@ -14,11 +14,6 @@ export interface CheckOptions {
   /** The publisher's registered prefixes; they win over what the workbook's Configuración says. */
   ocidPrefix?: string;
   projectIdPrefix?: string;
-  /**
-   * Called with the documents once converted, before they are validated: the CLI hands them to a worker thread
-   * there, which checks them against the schema while this thread runs the program's checks (issue 17).
-   */
-  onConverted?: (converted: UnflattenResult) => void;
 }
 
 export type CheckResult = UnflattenResult;
@@ -27,7 +22,6 @@ const cellKey = (cell: CellRef): string => `${cell.sheet}\u0000${cell.row ?? ''}
 
 export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {}): CheckResult {
   const converted = unflatten(workbook, options.now ? { now: options.now } : {});
-  options.onConverted?.(converted);
   const settings = {
     ...converted.settings,
     ...(options.ocidPrefix ? { ocidPrefix: options.ocidPrefix } : {}),

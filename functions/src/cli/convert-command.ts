@@ -7,43 +7,22 @@ import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { progressReporter } from './progress';
-import { setVerdictSource } from './schema-verdicts';
-import { SchemaWorker } from './schema-worker';
 import { writePackageFile } from './write-package';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
 
-/** The compiled validators' file names (schemas/validators/<name>.js) for releases and projects. */
-const RELEASE_VALIDATOR = 'edca-mx-release';
-const PROJECT_VALIDATOR = 'edcapi-project';
-
-/** The workbook read, converted and validated. */
 async function runPipeline(args: ParsedArgs) {
   // Loaded here: `validate paquete.json` needs neither the workbook reader nor the sheet engine.
   const [{ openSource }, { checkWorkbook }] = await Promise.all([import('./open-source'), import('../../../core/pipeline/check-workbook')]);
   const source = openSource(args.positional[0]);
-  // Started before the read, so that it has loaded the release validator by the time the documents are ready.
-  const schema = SchemaWorker.start([RELEASE_VALIDATOR]);
-  try {
-    const progress = progressReporter();
-    const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${formatNumber(rows, 0)} filas…`));
-    progress.done();
-    // A zip without worksheets (or an .xlsx saved by another program without any) is not a workbook we can read.
-    if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);
-    const now = stringOption(args, 'fecha') ?? new Date().toISOString();
-    setVerdictSource(schema);
-    const converted = checkWorkbook(workbook, {
-      now,
-      onConverted: (c) => {
-        schema?.submit(RELEASE_VALIDATOR, c.releases);
-        schema?.submit(PROJECT_VALIDATOR, c.projects);
-      },
-    });
-    return { converted, findings: converted.findings, now, label: source.label };
-  } finally {
-    setVerdictSource(undefined);
-    schema?.close();
-  }
+  const progress = progressReporter();
+  const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${formatNumber(rows, 0)} filas…`));
+  progress.done();
+  // A zip without worksheets (or an .xlsx saved by another program without any) is not a workbook we can read.
+  if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);
+  const now = stringOption(args, 'fecha') ?? new Date().toISOString();
+  const converted = checkWorkbook(workbook, { now });
+  return { converted, findings: converted.findings, now, label: source.label };
 }
 
 /** Nothing to validate or convert: said plainly instead of writing an empty (schema-invalid) package. */
