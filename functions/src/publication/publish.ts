@@ -222,7 +222,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     if (records.length) await write(releases, records);
   };
   const derive = (): { finalProjects: JsonObject[]; index: JsonObject; stats: JsonObject } => {
-    const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks) as JsonObject);
+    // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
+    // retried or re-derived publication derives the same summaries.
+    const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks, { now }) as JsonObject);
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
     const recordList = ocids.map((ocid) => ({ ocid, compiledRelease: compiledByOcid.get(ocid) }));
