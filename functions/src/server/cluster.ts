@@ -11,6 +11,7 @@ import { allPublishers } from '../api/current-publications';
 import { openLocalStore } from './local-store';
 import { seedExamples } from './seed';
 import { startLocalServer } from './local-server';
+import { withServerFlags } from './server-node-flags';
 
 export interface Running { url: string; close(): Promise<void> }
 
@@ -28,6 +29,8 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
   let stopping = false;
   let firstUrl: ((url: string) => void) | undefined;
   const url = new Promise<string>((resolve) => { firstUrl = resolve; });
+  // The workers serve and publish: they start with the server's V8 flags (server-node-flags.ts).
+  cluster.setupPrimary({ execArgv: withServerFlags(process.execArgv) });
   const fork = (index: number) => {
     const worker = cluster.fork({ INFRA_WORKER_INDEX: String(index) });
     worker.on('message', (m: unknown) => { if (typeof m === 'object' && m !== null && 'listening' in m) firstUrl?.((m as Listening).listening); });
