@@ -38,15 +38,15 @@ export interface MergeOptions {
 export function mergeReleases(releases: readonly Release[], profile: Profile = PROFILES.ocds, wanted: MergeOptions = { compiled: true, versioned: true }): { compiled?: Release; versioned?: Release } {
   const rules = mergeRules(profile);
   const sorted = sortReleases(releases);
-  // The compiled release, in the plain case, built straight as objects (direct-compile.ts): the flat engine below
-  // then builds the versioned release alone. A publication's records phase spent a third of its merge time on
-  // the compiled release's flat map and its unflattening.
-  const direct = wanted.compiled ? compileDirect(sorted, rules, rootShape(rules, ''), RELEASE_METADATA) : undefined;
-  if (direct && !wanted.versioned) return { compiled: direct };
+  // The compiled release alone, in the plain case: built straight as objects (direct-compile.ts).
+  if (wanted.compiled && !wanted.versioned) {
+    const compiled = compileDirect(sorted, rules, rootShape(rules, ''), RELEASE_METADATA);
+    if (compiled) return { compiled };
+  }
   const tree = new PathTree(rules);
   const root = tree.root;
   const [tag, id, date, ocid] = ['tag', 'id', 'date', 'ocid'].map((name) => tree.field(root, name));
-  const compiled = wanted.compiled && !direct ? new FlatMap<unknown>(root) : undefined;
+  const compiled = wanted.compiled ? new FlatMap<unknown>(root) : undefined;
   const versioned = wanted.versioned ? new FlatMap<Version[] | unknown>(root) : undefined;
   compiled?.put(tag, ['compiled']);
   for (const release of sorted) {
@@ -75,5 +75,5 @@ export function mergeReleases(releases: readonly Release[], profile: Profile = P
       }
     }
   }
-  return { compiled: direct ?? compiled?.unflatten(true), versioned: versioned?.unflatten(false) };
+  return { compiled: compiled?.unflatten(true), versioned: versioned?.unflatten(false) };
 }
