@@ -4,7 +4,7 @@
  * `--max-semi-space-size=64` (MiB; V8's default tops out at 16 on 64-bit): a publication allocates hundreds of
  * megabytes of short-lived objects (parsed releases, merged records, their JSON text), and with the default young
  * generation most of them survived a scavenge or two and were copied before dying; a larger one lets them die
- * where they were made. Publishing 1,000 processes × 3 revisions took ~15–20 % less CPU (scripts/bench-publish.ts,
+ * where they were made. Publishing 1,000 processes × 3 revisions took ~13–15 % less CPU on a loaded VM (scripts/bench-publish.ts,
  * which runs its publications in a process started with these flags). The young generation grows to that size
  * only under such allocation; a worker that only answers requests stays near the default.
  */
