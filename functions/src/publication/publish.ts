@@ -69,10 +69,6 @@ interface HeldRelease {
   release?: JsonObject;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 function parsed(held: HeldRelease): JsonObject {
   return (held.release ??= JSON.parse(held.text as string) as JsonObject);
 }
@@ -94,6 +90,20 @@ async function releasesByOcid(store: Store, publicationId: string): Promise<Map<
     after = page.next;
   } while (after);
   return out;
+}
+
+/**
+ * The hash of what a publication holds: the canonical JSON of `{ privacy, projects, releases }` (the filter's
+ * version, the projects without `updated` — stamped at conversion time, so the same sheet hashes the same — and the
+ * latest release id of each process), fed to the hash a project at a time instead of built whole (megabytes).
+ */
+function hashContent(projects: JsonObject[], releaseIds: string[]): string {
+  const hash = createHash('sha256');
+  // Keys in canonical (sorted) order: privacy, projects, releases.
+  hash.update(`{"privacy":${canonicalJson(PRIVACY_FILTER_VERSION)},"projects":[`);
+  projects.forEach(({ updated, ...rest }, n) => (void updated, hash.update((n ? ',' : '') + canonicalJson(rest))));
+  hash.update(`],"releases":${canonicalJson(releaseIds)}}`);
+  return hash.digest('hex');
 }
 
 export function hasErrors(findings: Finding[]): boolean {
@@ -167,8 +177,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
   }
   const projects = (convertedProjects as JsonObject[]).map((p) => publicView(p));
-  // `updated` is stamped at conversion time, so it is left out: the same sheet must hash the same.
-  const contentHash = sha256(canonicalJson({ privacy: PRIVACY_FILTER_VERSION, releases: [...history.values()].map((list) => list[list.length - 1].id).sort(), projects: projects.map(({ updated, ...rest }) => (void updated, rest)) }));
+  const contentHash = hashContent(projects, [...history.values()].map((list) => list[list.length - 1].id).sort());
   // Same content: nothing new to publish — unless the earlier run died between switching `current` and writing
   // its stats; then the stats (derived, rebuilt identically from the same content) are written again below.
   const unchanged = current !== undefined && current.contentHash === contentHash;
@@ -222,7 +231,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     if (records.length) await write(releases, records);
   };
   const derive = (): { finalProjects: JsonObject[]; index: JsonObject; stats: JsonObject } => {
-    const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks) as JsonObject);
+    // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
+    // retried or re-derived publication derives the same summaries.
+    const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks, { now }) as JsonObject);
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
     const recordList = ocids.map((ocid) => ({ ocid, compiledRelease: compiledByOcid.get(ocid) }));

@@ -12,6 +12,7 @@ import { openLocalStore } from './local-store';
 import { seedExamples } from './seed';
 import { startLocalServer, type LocalServer } from './local-server';
 import { StartupError } from './startup-error';
+import { withServerFlags } from './server-node-flags';
 
 export interface Running { url: string; close(): Promise<void> }
 
@@ -42,6 +43,8 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
     w.once('exit', () => resolve());
     w.process.kill('SIGINT');
   })));
+  // The workers serve and publish: they start with the server's V8 flags (server-node-flags.ts).
+  cluster.setupPrimary({ execArgv: withServerFlags(process.execArgv) });
   const fork = (index: number) => {
     const worker = cluster.fork({ INFRA_WORKER_INDEX: String(index) });
     worker.on('message', (m: unknown) => {
