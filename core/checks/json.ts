@@ -35,13 +35,26 @@ export function numberAt(value: unknown, key: string): number | undefined {
 
 /** Value at a "/"-separated path; numeric segments index arrays. */
 export function valueAt(value: unknown, path: string): unknown {
+  return valueAtSegments(value, path.split('/'));
+}
+
+/** `valueAt` for a path split once beforehand (checks that read the same paths in every document). */
+export function valueAtSegments(value: unknown, segments: readonly string[]): unknown {
   let current = value;
-  for (const segment of path.split('/')) {
-    if (Array.isArray(current) && /^\d+$/.test(segment)) current = current[Number(segment)];
+  for (const segment of segments) {
+    if (isArray(current) && /^\d+$/.test(segment)) current = current[Number(segment)];
     else if (isObject(current)) current = current[segment];
     else return undefined;
   }
   return current;
+}
+
+/** A value a person filled in: not missing, not blank text, not an empty list. */
+export function isFilled(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (isArray(value)) return value.length > 0;
+  return true;
 }
 
 export function pointerJoin(pointer: string, path: string): string {

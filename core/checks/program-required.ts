@@ -5,26 +5,8 @@
  */
 import type { SheetSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
-import { isArray, isObject, pointerJoin } from './json';
+import { isArray, isFilled as filled, isObject, pointerJoin, valueAtSegments } from './json';
 import type { Check, JsonObject, PartedCheck, Report } from './types';
-
-function filled(value: unknown): boolean {
-  if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
-  if (isArray(value)) return value.length > 0;
-  return true;
-}
-
-/** Value at pre-split path segments; numeric segments index arrays (as `valueAt`). */
-function valueAtSegments(value: unknown, segments: readonly string[]): unknown {
-  let current = value;
-  for (const segment of segments) {
-    if (isArray(current) && /^\d+$/.test(segment)) current = current[Number(segment)];
-    else if (isObject(current)) current = current[segment];
-    else return undefined;
-  }
-  return current;
-}
 
 /** The check of one sheet's required columns, prepared once: it runs for every document (issue 17). */
 function sheetCheck(sheet: SheetSpec): Check {

@@ -1,0 +1,70 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { completeness, type CompletenessReport } from './completeness';
+import { templateSpec } from '../template/template-spec';
+import { isObject, itemsAlong, stringAt, valueAt } from '../checks/json';
+import { hasStandards, STANDARDS_DIR } from '../../test/standards';
+import { syntheticReleases } from '../../scripts/bench/synthetic-releases';
+import type { Documents } from './validate';
+
+/**
+ * The definition read literally, as the oracle: for every non-key column of the standard's sheets (first
+ * occurrence of a field), the sheet's rows in the document (its array's items, or the document) and whether any
+ * of them fills the field.
+ */
+function byDefinition(documents: Documents): CompletenessReport {
+  const filledValue = (v: unknown): boolean => v !== undefined && v !== null && (typeof v !== 'string' || v.trim() !== '') && (!Array.isArray(v) || v.length > 0);
+  const fields = (standard: string): { field: string; array: string }[] => {
+    const seen = new Set<string>();
+    return templateSpec().sheets.filter((s) => s.standard === standard).flatMap((sheet) => sheet.columns
+      .filter((c) => !c.key && !seen.has(c.field) && seen.add(c.field))
+      .map((c) => ({ field: c.field, array: sheet.array })));
+  };
+  const score = (items: unknown[] | undefined, root: string, key: string, standard: string) => (items ?? []).map((data, i) => {
+    const missing = fields(standard).filter(({ field, array }) => {
+      if (!isObject(data)) return true;
+      const rows = array ? itemsAlong(data, array, '').map((r) => r.item) : [data];
+      return !rows.some((row) => filledValue(valueAt(row, array ? field.slice(array.length + 1) : field)));
+    }).map((f) => f.field);
+    const total = fields(standard).length;
+    const filled = total - missing.length;
+    return { pointer: `/${root}/${i}`, id: stringAt(data, key) ?? '', missing, filled, total, share: total ? Math.round((filled / total) * 1000) / 1000 : 0 };
+  });
+  const releases = score(documents.releases, 'releases', 'ocid', 'ocds');
+  const projects = score(documents.projects, 'projects', 'id', 'oc4ids');
+  const all = [...releases, ...projects];
+  const filled = all.reduce((n, d) => n + d.filled, 0);
+  const total = all.reduce((n, d) => n + d.total, 0);
+  return { releases, projects, publisher: { filled, total, share: total ? Math.round((filled / total) * 1000) / 1000 : 0 } };
+}
+
+test('a field counts once any row of its sheet fills it; blank text, empty lists and nulls do not fill', () => {
+  const release = {
+    ocid: 'ocds-x-1',
+    tender: { title: '   ', items: [] },
+    awards: [{ id: 'a1', title: null }, 'not an object', { id: 'a2', title: 'Segunda adjudicación' }],
+  };
+  const report = completeness({ releases: [release], projects: [] });
+  const missing = new Set(report.releases[0].missing);
+  expect(missing.has('awards/title')).toBe(false);
+  expect(missing.has('tender/title')).toBe(true);
+  expect(report.releases[0].missing).toEqual(byDefinition({ releases: [release], projects: [] }).releases[0].missing);
+});
+
+test('synthetic processes (complete and basic) and non-objects: the same report as the definition, fields in template order', () => {
+  const documents = { releases: [...syntheticReleases(40, 'complete'), ...syntheticReleases(20, 'basic'), 'texto', null], projects: [{ id: 'p-1', title: 'Puente' }, 7] };
+  expect(completeness(documents)).toEqual(byDefinition(documents));
+});
+
+(hasStandards ? test : test.skip)('official examples: the same report as the definition', () => {
+  const load = (file: string): unknown => JSON.parse(fs.readFileSync(file, 'utf8'));
+  const sample = path.join(STANDARDS_DIR, 'examples', 'ocds', 'sample-data', 'fictional-example-1.1');
+  const releases = fs.readdirSync(sample).filter((f) => f.endsWith('.json')).flatMap((f) => {
+    const data = load(path.join(sample, f)) as { releases?: unknown[] };
+    return data.releases ?? [];
+  });
+  const project = load(path.join(STANDARDS_DIR, 'examples', 'oc4ids', 'example.json')) as { projects?: unknown[] };
+  const documents = { releases, projects: project.projects ?? [] };
+  expect(releases.length).toBeGreaterThan(3);
+  expect(completeness(documents)).toEqual(byDefinition(documents));
+});
