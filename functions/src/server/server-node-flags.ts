@@ -7,6 +7,8 @@
  * where they were made. Publishing 1,000 processes × 3 revisions took ~13–15 % less CPU on a loaded VM (scripts/bench-publish.ts,
  * which runs its publications in a process started with these flags). The young generation grows to that size
  * only under such allocation; a worker that only answers requests stays near the default.
+ * `npm start` (one process) passes the same flags on its command line (package.json; server-node-flags.test.ts);
+ * V8 sizes the young generation when the process starts, so they cannot be set from inside it.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
 
