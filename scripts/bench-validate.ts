@@ -19,6 +19,7 @@ import { benchSizes } from './bench/sizes';
 import { syntheticReleases } from './bench/synthetic-releases';
 import { runWholeCommand } from './bench/whole-command';
 import { buildCli } from './build';
+import { validatorCode } from './validator-code';
 
 /**
  * The package a publisher puts online for N processes, of the size issue 17 measured (13 MB for 1,000): the
@@ -38,9 +39,9 @@ async function main(): Promise<void> {
   try {
     const child = path.join(dir, 'measure.js');
     const vmBundle = path.join(dir, 'validate-iife.js');
-    await build({ entryPoints: [path.join(__dirname, 'bench', 'measure-validate.ts')], outfile: child, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
-    // Same target and format as the add-on bundle: an IIFE with no require, as Apps Script loads it.
-    await build({ entryPoints: [path.join(__dirname, 'bench', 'validate-bundle.ts')], outfile: vmBundle, bundle: true, platform: 'neutral', target: 'es2019', format: 'iife', globalName: 'validateBundle', logLevel: 'warning', mainFields: ['main', 'module'] });
+    await build({ entryPoints: [path.join(__dirname, 'bench', 'measure-validate.ts')], outfile: child, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [validatorCode] });
+    // Same target, format and validator code as the add-on bundle (scripts/build-addon.ts): an IIFE with no require, as Apps Script loads it.
+    await build({ entryPoints: [path.join(__dirname, 'bench', 'validate-bundle.ts')], outfile: vmBundle, bundle: true, platform: 'neutral', target: 'es2019', format: 'iife', globalName: 'validateBundle', logLevel: 'warning', mainFields: ['main', 'module'], plugins: [validatorCode] });
     const datasets = process.argv.includes('--con-errores') ? ['válidos', 'errores'] : ['válidos'];
     console.log('procesos  datos     modo             validar (ms)  hallazgos  RSS máx. (MiB)');
     for (const data of datasets) {

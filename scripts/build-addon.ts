@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PLACEHOLDER_BACKEND_URL } from '../addon/src/config';
+import { validatorCode } from './validator-code';
 
 export interface AddonBuildConfig { backendUrl: string; serviceAccount: string | null }
 
@@ -59,6 +60,8 @@ async function buildCode(config: AddonBuildConfig): Promise<{ code: string; expo
     target: 'es2019', platform: 'neutral', mainFields: ['main', 'module'], logLevel: 'warning',
     // The compiled validators are large; minifying halves Code.js (Stackdriver logs keep the messages).
     minify: true,
+    // The same validator code as the CLI and the functions (scripts/validator-code.ts).
+    plugins: [validatorCode],
     define: { __ADDON_CONFIG__: JSON.stringify(config) },
   });
   const banner = '/* Infraestructura Abierta — complemento de Google Sheets. Generado por scripts/build-addon.ts; no lo edite. */\n';

@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { validatorCode } from './validator-code';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -63,45 +64,10 @@ const jsonAsParse: Plugin = {
   },
 };
 
-const MEMO_FORMATS = path.join(ROOT, 'core', 'validate', 'memo-formats.ts');
-const JSON_EQUAL = path.join(ROOT, 'core', 'validate', 'json-equal.ts');
-
-/**
- * The validators' formats through core/validate/memo-formats.ts (same answers, each distinct string checked once)
- * and their deep equality through core/validate/json-equal.ts (same answers, keys compared first to last).
- */
-const memoFormats: Plugin = {
-  name: 'memo-formats',
-  setup(b) {
-    b.onResolve({ filter: /^ajv-formats\/dist\/formats$/ }, (args) => (args.importer === MEMO_FORMATS ? undefined : { path: MEMO_FORMATS }));
-    b.onResolve({ filter: /^ajv\/dist\/runtime\/equal$/ }, () => ({ path: JSON_EQUAL }));
-  },
-};
-
-const ENUM_HAS = path.join(ROOT, 'core', 'validate', 'enum-has.ts');
-/** ajv's loop over a long `enum` (one deep comparison per value until one matches), as the generated code spells it. */
-const ENUM_LOOP = /for\(const (v\d+) of ([\w.]+)\)\{if\(func0\((\w+), \1\)\)\{(\w+) = true;break;\}\}/g;
-
-/**
- * The validators' loops over a long `enum` through core/validate/enum-has.ts (same answers, a Set lookup for text):
- * `func0` is ajv's deep equality in every generated validator. A loop spelled otherwise is left as it is.
- */
-const enumSets: Plugin = {
-  name: 'enum-sets',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]schemas[\\/]validators[\\/][\w-]+\.js$/ }, (args) => {
-      const source = fs.readFileSync(args.path, 'utf8');
-      if (!/const func0 = require\("ajv\/dist\/runtime\/equal"\)\.default;/.test(source)) return undefined;
-      const contents = source.replace(ENUM_LOOP, (_loop, _v, values: string, data: string, valid: string) => `${valid} = enumHas(${values}, ${data}, func0);`);
-      return { loader: 'js', contents: `${contents}\nconst { enumHas } = require(${JSON.stringify(ENUM_HAS)});\n` };
-    });
-  },
-};
-
 /** dist/validators/<name>.js: each compiled validator minified (as the add-on's Code.js has them), its npm helpers external. */
 async function buildValidators(outDir: string): Promise<void> {
   const names = fs.readdirSync(VALIDATORS_DIR).filter((f) => f.endsWith('.js'));
-  await Promise.all(names.map((f) => build({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [memoFormats, enumSets], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
+  await Promise.all(names.map((f) => build({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [validatorCode], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
 }
 
 export async function buildCli(): Promise<void> {
@@ -119,7 +85,7 @@ export async function buildCli(): Promise<void> {
  * functions/lib/index.js, npm packages left to functions/package.json.
  */
 export async function buildFunctions(outfile = path.join(ROOT, 'functions/lib/index.js')): Promise<void> {
-  await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/index.ts')], outfile });
+  await build({ ...NODE_BUNDLE, plugins: [validatorCode], entryPoints: [path.join(ROOT, 'functions/src/index.ts')], outfile });
 }
 
 if (require.main === module) {

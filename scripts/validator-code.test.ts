@@ -1,0 +1,67 @@
+/** The validators as the bundles carry them (scripts/validator-code.ts) answer as ajv's own code does. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { build } from 'esbuild';
+import { literalPrefix, patternTestsPrefixed, validatorCode } from './validator-code';
+
+const VALIDATORS = path.join(__dirname, '..', 'schemas', 'validators');
+
+describe('literalPrefix', () => {
+  it.each<[string, string]>([
+    ['^(title_((([A-Za-z]{2,3})|[A-Za-z]{4})|(x(-[A-Za-z0-9]{1,8})+)))$', 'title_'], // alternatives inside the tail only
+    ['^amount_.+$', 'amount_'],
+    ['^(a_|b_)x$', ''], // alternatives at the group's own depth
+    ['^(ab_)?c', ''], // the group may be missing
+    ['^abc?d', 'ab'], // the c may be missing
+    ['^ab*', 'a'],
+    ['^ab+', 'ab'],
+    ['^(?:ab)', ''],
+    ['^[a-z]_', ''],
+    ['ab_', ''], // not anchored
+    ['^(ab[|)]c)d', 'ab'], // a `|` or `)` inside a class does not end or split the group
+  ])('%s → «%s»', (pattern, prefix) => {
+    expect(literalPrefix(pattern)).toBe(prefix);
+  });
+});
+
+test('every patternProperties test of the generated validators is prefixed, with a prefix its expression requires', () => {
+  for (const file of fs.readdirSync(VALIDATORS).filter((f) => f.endsWith('.js'))) {
+    const source = fs.readFileSync(path.join(VALIDATORS, file), 'utf8');
+    const out = patternTestsPrefixed(source);
+    expect(out).not.toMatch(/(?<!&& )\bpattern\d+\.test\(key\d+\)/);
+    for (const [, prefix, name] of out.matchAll(/startsWith\(("[^"]*")\) && (pattern\d+)\.test/g)) {
+      const literal = new RegExp(`const ${name} = new RegExp\\(("(?:[^"\\\\]|\\\\.)*")`).exec(source)?.[1] as string;
+      const expression = new RegExp(JSON.parse(literal) as string, 'u');
+      const text = JSON.parse(prefix) as string;
+      // A key without the prefix never matches; with it (and a valid tail) it can.
+      expect(expression.test(`x${text}es`)).toBe(false);
+      expect(expression.test(`${text}es`) || expression.test(`${text}x`)).toBe(true);
+    }
+  }
+});
+
+/** A validator bundled whole (no external packages), as a function. */
+async function load(file: string, plugins: typeof validatorCode[]): Promise<((data: unknown) => boolean) & { errors?: unknown }> {
+  const result = await build({ entryPoints: [path.join(VALIDATORS, file)], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', plugins });
+  const module = { exports: {} as Record<string, unknown> };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  return (module.exports.default ?? module.exports) as ((data: unknown) => boolean) & { errors?: unknown };
+}
+
+test('the release validator as bundled gives the same verdict and errors as ajv’s code, for keys near every pattern', async () => {
+  const [plain, bundled] = await Promise.all([load('edca-mx-release.js', []), load('edca-mx-release.js', [validatorCode])]);
+  const keys = ['title_es', 'title_en-US', 'title_', 'title_x-abc', 'title_es_MX', 'Title_es', 'xtitle_es', 'title', 'description_es', 'description_123', 'rationale_fr', 'amount_MXN', 'amount_'];
+  const values: unknown[] = ['texto', 3, null];
+  for (const key of keys) {
+    for (const value of values) {
+      const release = {
+        ocid: 'ocds-abc123-1', id: '1', date: '2024-03-31T00:00:00-06:00', tag: ['tender'], initiationType: 'tender',
+        [key]: value,
+        tender: { id: 't', [key]: value, items: [{ id: 'i', [key]: value, unit: { value: { amount: 1, currency: 'MXN', [key]: value } } }] },
+        parties: [{ id: 'p', [key]: value, address: { [key]: value } }],
+        awards: [{ id: 'a', [key]: value, status: 'pending' }],
+      };
+      expect([bundled(release), bundled.errors]).toEqual([plain(release), plain.errors]);
+    }
+  }
+});
