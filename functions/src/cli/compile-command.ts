@@ -21,7 +21,7 @@ import { buildRecord, type Release } from '../../../core/merge';
 import { recordPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
-import { writeRecordPackage } from './compile-output';
+import { writePackage } from './write-package';
 import { locateItems, streamPrettyItems } from './locate-list';
 import { ocidInBytes } from './compile-ocid';
 
@@ -181,7 +181,7 @@ function writeRecords(fd: number, output: string, input: LocatedReleases | ReadR
   function* records(): Generator<unknown> {
     for (const ocid of ocids) yield buildRecord(ocid, releasesOf(byOcid.get(ocid) as (Release | number)[]), { versioned, copyReleases: false });
   }
-  writeRecordPackage(fd, recordPackage([], meta), records());
+  writePackage(fd, recordPackage([], meta), 'records', records());
   return { records: ocids.length, total, skipped };
 }
 
