@@ -15,7 +15,7 @@ import { isDateFormat, serialToDate } from './number-format';
 import { ReadLimitError, resolveLimits, type ReadLimits } from './read-limits';
 import { Utf8Chunks } from './utf8-chunks';
 import { decodeText, ownString, XmlScanner, type Attributes, type XmlHandler } from './xml-scanner';
-import { readDirectory, streamEntry, UnpackBudget, ZipFormatError, type ByteSource, type ZipEntry } from './zip-archive';
+import { readDirectory, streamEntry, unpackAhead, UnpackBudget, ZipFormatError, type ByteSource, type ZipEntry } from './zip-archive';
 
 export interface XlsxReadOptions {
   /** The file's name for messages. */
@@ -131,6 +131,12 @@ class PartReader {
     parser.write(decoder.decode());
     parser.close();
     if (failure) throw failure;
+  }
+
+  /** Starts unpacking a part that will be read soon (zip-archive.ts unpackAhead); unknown paths are ignored. */
+  unpackAhead(path: string | undefined): void {
+    const entry = path === undefined ? undefined : this.entries.get(path.toLowerCase());
+    if (entry) unpackAhead(this.source, entry, this.budget);
   }
 
   /** Streams one large XML part (worksheet, shared strings) through the fast scanner (xml-scanner.ts). */
@@ -486,12 +492,20 @@ function worksheets({ parts, declared, rels }: WorkbookParts): { name: string; p
 export async function readXlsx(source: ByteSource, options: XlsxReadOptions): Promise<WorkbookModel> {
   const book = await openWorkbook(source, options);
   const { parts, limits, date1904, rels } = book;
+  const list = worksheets(book);
+  const sharedPath = rels.find((r) => REL_SHARED_STRINGS.test(r.type))?.target;
+  // Each large part unpacks on the thread pool while the one before it is parsed (one ahead: bounded memory).
+  parts.unpackAhead(sharedPath);
   const styles = await readStyles(parts, rels.find((r) => REL_STYLES.test(r.type))?.target);
-  const shared = await readSharedStrings(parts, rels.find((r) => REL_SHARED_STRINGS.test(r.type))?.target);
+  parts.unpackAhead(list[0]?.path);
+  const shared = await readSharedStrings(parts, sharedPath);
 
   const counters: Counters = { rows: 0, cells: 0 };
   const sheets: SheetModel[] = [];
-  for (const sheet of worksheets(book)) sheets.push(await readSheet(parts, sheet.path, sheet.name, shared, styles, date1904, limits, counters, options));
+  for (let i = 0; i < list.length; i++) {
+    parts.unpackAhead(list[i + 1]?.path);
+    sheets.push(await readSheet(parts, list[i].path, list[i].name, shared, styles, date1904, limits, counters, options));
+  }
   return { sheets };
 }
 
