@@ -30,3 +30,20 @@ test('the streamed hash equals the hash of the canonical JSON text, escapes and 
     expect(canonicalHash(value)).toBe(fnv1a32(canonicalJson(value)));
   }
 });
+
+test('objects of every size, keys in any order, texts mixing one-, two-, three- and four-byte characters: canonical as sort() orders keys', () => {
+  // An independent canonical form: Array.prototype.sort on the keys, JSON.stringify for the rest.
+  const reference = (v: unknown): string => {
+    if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null';
+    if (Array.isArray(v)) return `[${v.map(reference).join(',')}]`;
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => `${JSON.stringify(k)}:${reference(o[k])}`).join(',')}}`;
+  };
+  const texts = ['ñandú', 'ñandú €', 'á😀b', 'Mérida “centro”', 'a\u0301', 'ß\ud800', 'Ω\n', 'zé'];
+  for (const size of [0, 1, 2, 24, 25, 40]) {
+    const keys = Array.from({ length: size }, (_v, i) => `${texts[i % texts.length]}${(size * 7 + i * 13) % 97}`);
+    const value = Object.fromEntries(keys.map((k, i) => [k, i % 3 ? texts[i % texts.length] : { [k]: [k, i, undefined] }]));
+    expect(canonicalJson(value)).toBe(reference(value));
+    expect(canonicalHash(value)).toBe(fnv1a32(reference(value)));
+  }
+});

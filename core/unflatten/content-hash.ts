@@ -64,10 +64,31 @@ export function fnv1a32(text: string): string {
 }
 
 /**
- * Folds JSON.stringify(s) in one pass over `s`: `"`, the UTF-8 bytes, `"`. A character JSON escapes (quote,
- * backslash, control character, lone surrogate) is rare: then the escaped text is folded instead.
+ * Folds JSON.stringify(s) in one pass over `s`: `"`, the UTF-8 bytes, `"`. The loop handles what Spanish text is
+ * made of — ASCII and the two-byte characters (á, ñ, ü…) — and nothing else: with the three- and four-byte cases
+ * (and the surrogate pairs that move the index) in the same loop, V8 compiled it to run at about two thirds of this
+ * speed (hashing the 1,000 releases of the publication bench: ~158 → ~122 ms). A string with anything else is folded
+ * again from its start by foldStringFull; one JSON escapes (quote, backslash, control character) by its escaped text.
  */
 function foldString(start: number, s: string): number {
+  let hash = imul(start ^ 34, 0x01000193);
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c < 0x20 || c === 34 || c === 92) return fold(start, JSON.stringify(s));
+      hash = imul(hash ^ c, 0x01000193);
+    } else if (c < 0x800) {
+      hash = imul(imul(hash ^ (0xc0 | (c >> 6)), 0x01000193) ^ (0x80 | (c & 63)), 0x01000193);
+    } else {
+      return foldStringFull(start, s);
+    }
+  }
+  return imul(hash ^ 34, 0x01000193);
+}
+
+/** foldString for any text: every UTF-8 length, surrogate pairs, and lone surrogates (escaped by JSON.stringify). */
+function foldStringFull(start: number, s: string): number {
   let hash = imul(start ^ 34, 0x01000193);
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
