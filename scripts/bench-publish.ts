@@ -7,22 +7,29 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { timePublishing } from './bench/publish-revisions';
 import { timeFirestorePublishing } from './bench/publish-firestore';
 import { fork } from 'child_process';
-import { SERVER_NODE_FLAGS, withServerFlags } from '../functions/src/server/server-node-flags';
+import { build } from 'esbuild';
+import { SERVER_NODE_FLAGS } from '../functions/src/server/server-node-flags';
+import { NODE_BUNDLE } from './build';
+import { validatorCode } from './validator-code';
 
 const REVISION_PROCESSES = Number(process.env.BENCH_REVISION_PROCESSES ?? 1000);
 const FIRESTORE_PROCESSES = Number(process.env.BENCH_FIRESTORE_PROCESSES ?? 10000);
 
 /**
- * On SQLite the product publishes inside a worker of `serve --procesos N`, started with the server's Node flags
- * (server-node-flags.ts): the revisions are published in a child process started the same way.
+ * On SQLite the product publishes inside `serve` (dist/cli-main.js: esbuild's bundle, the validators as
+ * scripts/validator-code.ts makes them) in a Node started with the server's flags (server-node-flags.ts). The
+ * revisions are published the same way: bench/publish-child.ts bundled like that, in a child process started with
+ * those flags.
  */
-function inServerProcess(): Promise<void> {
-  // process.execArgv carries how this script is run (ts-node's bin puts itself there for forks).
-  const child = fork(__filename, process.argv.slice(2), { execArgv: withServerFlags(process.execArgv), env: { ...process.env, BENCH_PUBLISH_CHILD: '1' } });
-  return new Promise((resolve, reject) => {
+async function publishAsServed(dir: string): Promise<void> {
+  const bundle = path.join(dir, 'publish.js');
+  await build({ ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'bench', 'publish-child.ts')], outfile: bundle });
+  // The bundle lives in the temp folder: npm packages (better-sqlite3) are found through NODE_PATH.
+  const env = { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') };
+  const child = fork(bundle, [path.join(dir, 'revisions.sqlite'), String(REVISION_PROCESSES)], { execArgv: [...SERVER_NODE_FLAGS], env });
+  await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => { process.exitCode = code ?? 1; resolve(); });
   });
@@ -30,13 +37,11 @@ function inServerProcess(): Promise<void> {
 
 async function main(): Promise<void> {
   process.env.METADATA_SERVER_DETECTION = 'none';
-  if (!process.argv.includes('--firestore') && process.env.BENCH_PUBLISH_CHILD !== '1') return inServerProcess();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-publish-'));
   console.log('(Máquina de 2 núcleos compartida con otros procesos: los tiempos de pared son ruidosos; el CPU de este proceso va al lado.)');
-  if (!process.argv.includes('--firestore')) console.log(`(Se publica como en un proceso de «serve --procesos N»: Node con ${SERVER_NODE_FLAGS.join(' ')}; ahora: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'sin opciones'}.)`);
   try {
     if (process.argv.includes('--firestore')) await timeFirestorePublishing(dir, FIRESTORE_PROCESSES);
-    else await timePublishing(path.join(dir, 'revisions.sqlite'), REVISION_PROCESSES);
+    else await publishAsServed(dir);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
