@@ -100,6 +100,18 @@ it('an output written again keeps its permissions', async () => {
   expect(JSON.parse(fs.readFileSync(out, 'utf8')).records).toHaveLength(3);
 });
 
+it('an output with a second name (hard link) is written in place: both names keep showing the new records', async () => {
+  const out = path.join(dir, 'enlazado.json');
+  const other = path.join(dir, 'enlazado-otro-nombre.json');
+  fs.writeFileSync(out, '');
+  fs.linkSync(out, other);
+  const run = await runCli('compile', write('enlace-entrada.json', JSON.stringify(PACKAGE, null, 2)), '-o', out);
+  expect(run.code).toBe(0);
+  expect(fs.statSync(out).ino).toBe(fs.statSync(other).ino);
+  expect(JSON.parse(fs.readFileSync(other, 'utf8')).records).toHaveLength(3);
+  expect(fs.readdirSync(dir).filter((f) => f.includes('.parcial-'))).toEqual([]);
+});
+
 it.each([
   // JSON.parse keeps the last of a key written twice: the ocid read from the first line is not the release's.
   ['its ocid written twice', (t: string) => t.replace('"id": "ocds-b-2-1",', '"id": "ocds-b-2-1",\n      "ocid": "ocds-z-9",')],

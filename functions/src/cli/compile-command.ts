@@ -201,14 +201,17 @@ async function readWhole(files: string[]): Promise<ReadReleases> {
 /**
  * Where a compile that reads ocids from bytes writes first: the output's name with `.parcial-<pid>`, renamed over
  * the output once every release has been parsed, so a release that is not JSON still leaves no output (nor
- * harms an earlier one). Only for an output that is a plain file or does not exist yet: a link, a device or a
- * pipe is written in place, after the releases were checked first, as before.
+ * harms an earlier one). Only for an output that does not exist yet or that a rename replaces unnoticed: a plain
+ * file with one name, owned by whoever runs the command. Anything else — a symbolic or hard link (the rename would
+ * cut it), a file of another owner (the new one would be ours), a device or a pipe — is written in place, after
+ * the releases were checked first, as before.
  */
 function partialFor(output: string): { file: string; mode?: number } | undefined {
   const file = `${output}.parcial-${process.pid}`;
   try {
     const st = fs.lstatSync(output);
-    return st.isFile() ? { file, mode: st.mode & 0o7777 } : undefined;
+    const ours = typeof process.getuid !== 'function' || st.uid === process.getuid();
+    return st.isFile() && st.nlink === 1 && ours ? { file, mode: st.mode & 0o7777 } : undefined;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? { file } : undefined;
   }
