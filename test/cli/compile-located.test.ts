@@ -2,6 +2,7 @@
  * `compile` reads each release from its own bytes (locate-list.ts) when the input is a plain package, and parses the
  * whole document otherwise: both give the same record package, byte for byte, and the same messages.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { runCli, scratchDir } from './run-cli';
@@ -110,6 +111,17 @@ it('an output with a second name (hard link) is written in place: both names kee
   expect(fs.statSync(out).ino).toBe(fs.statSync(other).ino);
   expect(JSON.parse(fs.readFileSync(other, 'utf8')).records).toHaveLength(3);
   expect(fs.readdirSync(dir).filter((f) => f.includes('.parcial-'))).toEqual([]);
+});
+
+it('a partial file left by a killed compile is removed by the next one; one of a running process is not', async () => {
+  const out = path.join(dir, 'interrumpido.json');
+  const gone = spawnSync(process.execPath, ['-e', '0']).pid as number;
+  fs.writeFileSync(`${out}.parcial-${gone}`, '{"records": [');
+  fs.writeFileSync(`${out}.parcial-${process.ppid}`, '{"records": [');
+  const run = await runCli('compile', write('interrumpido-entrada.json', JSON.stringify(PACKAGE, null, 2)), '-o', out);
+  expect(run.code).toBe(0);
+  expect(fs.readdirSync(dir).filter((f) => f.startsWith('interrumpido.json.parcial-'))).toEqual([`interrumpido.json.parcial-${process.ppid}`]);
+  fs.rmSync(`${out}.parcial-${process.ppid}`);
 });
 
 it.each([

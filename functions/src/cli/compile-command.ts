@@ -217,6 +217,31 @@ function partialFor(output: string): { file: string; mode?: number } | undefined
   }
 }
 
+/**
+ * Partial files of this output left by a compile that was killed while writing (Ctrl-C, SIGKILL: a synchronous
+ * write gives no handler the chance to remove its file): removed when their process is gone.
+ */
+function removeAbandonedPartials(output: string): void {
+  const dir = path.dirname(path.resolve(output));
+  const prefix = `${path.basename(output)}.parcial-`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length));
+    if (pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      // ESRCH: no such process. (EPERM: alive, another user's.)
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}
+
 /** Compiles through a partial file; `undefined` when anything went wrong (nothing is left behind then). */
 function compileThroughPartial(partial: { file: string; mode?: number }, output: string, located: LocatedReleases, versioned: boolean): Written | undefined {
   let fd: number | undefined;
@@ -243,6 +268,7 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o registros.json');
   const files = args.positional;
   const versioned = args.options.versionadas === true;
+  removeAbandonedPartials(output);
   const partial = partialFor(output);
   let written: Written | undefined;
   // The quick way: ocids read from the releases' bytes, each release parsed once, for its record.
