@@ -71,3 +71,22 @@ describe('notifications by SMTP', () => {
     expect((await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.some((e) => e.action === 'notification.failed')).toBe(true);
   });
 });
+
+test('a mail server that does not answer never holds the request: the submission is answered, the notice is delivered later and audited', async () => {
+  // An outbox whose delivery waits until the test lets it go (a silent SMTP host looks like this to the request).
+  let release: () => void = () => undefined;
+  const delivered = new Promise<void>((resolve) => { release = resolve; });
+  const slow: Outbox = { send: () => delivered };
+  const h = await localHarness({ outbox: slow, notifyWaitMs: 50 });
+  try {
+    const sent = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER)));
+    expect(sent.status).toBe(201);
+    const notices = async () => (await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.filter((e) => e.action.startsWith('notification.')).map((e) => e.action);
+    expect(await notices()).toEqual([]);
+    release();
+    for (let i = 0; i < 100 && !(await notices()).length; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await notices()).toEqual(['notification.sent']);
+  } finally {
+    await h.close();
+  }
+});

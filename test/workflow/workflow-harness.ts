@@ -85,6 +85,8 @@ export interface HarnessOptions {
   dashboardDir?: string;
   /** Notifications through this outbox (e.g. the Trigger Email `mail` collection on the Firestore emulator). */
   outbox?: Outbox;
+  /** How long a request waits for its notice (workflow-routes.ts NOTIFY_WAIT_MS). */
+  notifyWaitMs?: number;
 }
 
 export const DASHBOARD_URL = 'http://tablero.test';
@@ -135,6 +137,7 @@ export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: n
     store, authenticator: apiTokenAuthenticator(store), baseUrl: BASE_URL, uploads: directoryUploads(uploadDir), maxUploadBytes, log: () => {},
     ...(opts.uploadQuotaBytes !== undefined ? { uploadQuotaBytes: opts.uploadQuotaBytes } : {}),
     ...notifyOption(store, opts),
+    ...(opts.notifyWaitMs !== undefined ? { notifyWaitMs: opts.notifyWaitMs } : {}),
   });
   const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: maxUploadBytes }, log: () => {}, extraApi: [routes], ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {

@@ -45,6 +45,9 @@ export function smtpOutbox(s: SmtpSettings): Outbox {
     host: s.host, port: s.port, secure: s.secure, ...(s.user ? { auth: { user: s.user, pass: s.pass ?? '' } } : {}),
     // A loopback relay (tests, a local Postfix) has no certificate to check; anything else is verified.
     tls: { rejectUnauthorized: !/^(127\.0\.0\.1|localhost)$/.test(s.host) },
+    // nodemailer's defaults wait 2 minutes for a connection and 10 for a silent socket: a notice to a host that
+    // never answers ends (audited as failed) within a minute instead.
+    connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000,
   });
   return { async send(m) { await transport.sendMail({ from: s.from, to: m.to.join(', '), subject: m.subject, text: m.text }); } };
 }

@@ -8,3 +8,16 @@ export type WorkflowEvent =
 
 /** Called after the decision is stored; it must not throw (a failed notice never undoes a decision). */
 export type Notify = (event: WorkflowEvent) => Promise<void>;
+
+/**
+ * `notify` that a request waits for at most `ms`: the decision is stored and answered even when the mail server is
+ * slow or unreachable (nodemailer waits up to its connection timeout for a silent host); the notice goes on in the
+ * background and is audited when it ends (notifications.ts). The cloud outbox, one Firestore document, is written
+ * well within the wait, so a Cloud Function does not answer before its notice is stored.
+ */
+export function notifyWithin(notify: Notify, ms: number): Notify {
+  return (event) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void notify(event).finally(() => { clearTimeout(timer); resolve(); });
+  });
+}

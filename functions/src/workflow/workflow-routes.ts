@@ -39,7 +39,7 @@ import { checkSubmitted, encodeSnapshot, keepSnapshot, snapshotSource } from './
 import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { changePreview } from '../../../core/workflow/change-preview';
 import { checkStages } from '../../../core/workflow/stages';
-import type { Notify } from './workflow-events';
+import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME,
@@ -88,7 +88,12 @@ export interface WorkflowDeps {
   googleClientId?: string;
   /** Notifications outbox (notifications.ts); absent: nobody is notified. */
   notify?: Notify;
+  /** How long a request waits for its notice before answering (notifyWithin); default NOTIFY_WAIT_MS. */
+  notifyWaitMs?: number;
 }
+
+/** A request answers after at most this wait for its notice; a slower mail server delivers it in the background. */
+export const NOTIFY_WAIT_MS = 5000;
 
 const DENIED: Record<Action, string> = {
   'submission.create': 'enviar información',
@@ -131,6 +136,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   const { store } = deps;
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((m: string) => console.error(m));
+  const notify = deps.notify && notifyWithin(deps.notify, deps.notifyWaitMs ?? NOTIFY_WAIT_MS);
   const router = Router();
   // Registering publishers and commitments shares this deployment's identity (admin only).
   router.use(publisherAdminRoutes({ store, authenticator: deps.authenticator, now }));
@@ -317,7 +323,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       }
       await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id, { contentHash: snapshot.contentHash });
       await supersede(user, publisher, mine, reopened);
-      await deps.notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
+      await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
       return void res.status(200).json(await answer(user, reopened));
     }
 
@@ -330,7 +336,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       source: source.kind === 'sheets' ? source.spreadsheetId : source.kind === 'xlsx' ? source.fileId : source.spreadsheetId, contentHash: snapshot.contentHash,
     });
     await supersede(user, publisher, mine, submission);
-    await deps.notify?.({ kind: 'submitted', submission, publisher, actor: user });
+    await notify?.({ kind: 'submitted', submission, publisher, actor: user });
     res.status(201).json(await answer(user, submission));
   });
 
@@ -458,7 +464,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     );
     if (outcome.kind === 'published') {
       const { publication } = outcome;
-      await deps.notify?.({ kind: 'published', submission: outcome.submission, publisher, actor: user, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length });
+      await notify?.({ kind: 'published', submission: outcome.submission, publisher, actor: user, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length });
       const body: ApproveAnswer = {
         ...(await answer(user, outcome.submission)),
         publication: { id: publication.id, createdAt: publication.createdAt, counts: publication.counts, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses },
@@ -498,7 +504,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       throw new HttpError(409, 'conflict', `Esta entrega ya no está en espera de revisión (estado actual: ${current?.status ?? 'desconocido'}).`);
     }
     await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment });
-    await deps.notify?.({ kind: 'returned', submission: returned, publisher, actor: user, comment });
+    await notify?.({ kind: 'returned', submission: returned, publisher, actor: user, comment });
     res.json(await answer(user, returned));
   });
 
