@@ -6,7 +6,8 @@
  * another, fields named like inherited properties.
  */
 import { PROFILES } from '../profile/profiles';
-import { compileDirect, mergeDirect } from './direct-compile';
+import { compileDirect, mergeDirect, overlayDirect } from './direct-compile';
+import { overlayFlat } from './overlay';
 import { rootShape } from './flat-document';
 import { mergeFlat, RELEASE_METADATA } from './merge-releases';
 import { mergeRules } from './merge-rules';
@@ -109,6 +110,27 @@ describe('compileDirect', () => {
       expect(JSON.stringify(releases)).toBe(before);
     }
     expect(direct).toBeGreaterThan(plain ? 2000 : 300);
+  });
+
+  it.each([
+    [PROFILES.ocds, ''],
+    [PROFILES.oc4ids, 'contractingProcesses/summary'],
+  ])('overlays documents as the flat engine does, or declines (%#)', (docProfile, base) => {
+    const docRules = mergeRules(docProfile);
+    for (const plain of [true, false]) {
+      const next = random(plain ? 29 : 53);
+      let direct = 0;
+      for (let n = 0; n < 2000; n++) {
+        const documents = generate(next, plain);
+        const before = JSON.stringify(documents);
+        const merged = overlayDirect(documents, docRules, rootShape(docRules, base));
+        if (merged === undefined) continue;
+        direct++;
+        const expected = overlayFlat(documents, docProfile, base);
+        if (JSON.stringify(merged) !== JSON.stringify(expected)) throw new Error(`documents ${before}: ${JSON.stringify(merged)} ≠ ${JSON.stringify(expected)}`);
+      }
+      expect(direct).toBeGreaterThan(plain ? 1300 : 200);
+    }
   });
 
   it('declines what it leaves to the flat engine', () => {

@@ -174,6 +174,22 @@ export function mergeDirect(sorted: readonly Release[], rules: MergeRules, root:
   return history ? { compiled: out, versioned: history } : { compiled: out };
 }
 
+/**
+ * Documents merged in order with the compiled release's rules from `root` (overlay.ts: no release fields of its
+ * own), or `undefined` when they are not the plain case.
+ */
+export function overlayDirect(documents: readonly Obj[], rules: MergeRules, root: Shape): Obj | undefined {
+  const merge = new DirectMerge(rules);
+  const out: Obj = {};
+  try {
+    for (const doc of documents) merge.object(out, undefined, doc, root, undefined);
+  } catch (e) {
+    if (e === NOT_PLAIN) return undefined;
+    throw e;
+  }
+  return out;
+}
+
 /** The compiled release alone (see mergeDirect). */
 export function compileDirect(sorted: readonly Release[], rules: MergeRules, root: Shape, skip: ReadonlySet<string>): Obj | undefined {
   return mergeDirect(sorted, rules, root, skip, false)?.compiled;
