@@ -1,14 +1,15 @@
 /**
- * direct-compile.ts gives the flat engine's compiled release, key for key and in the same order, or declines:
+ * direct-compile.ts gives the flat engine's compiled and versioned releases, key for key and in the same order, or declines:
  * checked on thousands of generated sets of releases (a fixed seed, so a failure can be replayed) that mix what
  * merging has to handle — items merged by id (number and string ids that are the same identifier, items without
  * id), whole lists, omitted fields, empty objects and lists, nulls, a value in one release and an object in
  * another, fields named like inherited properties.
  */
 import { PROFILES } from '../profile/profiles';
-import { compileDirect } from './direct-compile';
+import { compileDirect, mergeDirect, overlayDirect } from './direct-compile';
+import { overlayFlat } from './overlay';
 import { rootShape } from './flat-document';
-import { mergeReleases, RELEASE_METADATA } from './merge-releases';
+import { mergeFlat, RELEASE_METADATA } from './merge-releases';
 import { mergeRules } from './merge-rules';
 import { sortReleases, type Release } from './sort-releases';
 
@@ -70,7 +71,7 @@ function generate(next: () => number, plain: boolean): Release[] {
 
 const profile = PROFILES.ocds;
 const rules = mergeRules(profile);
-const flat = (releases: Release[]): string => JSON.stringify(mergeReleases(releases, profile, { compiled: true, versioned: true }).compiled);
+const flat = (releases: Release[]): string => JSON.stringify(mergeFlat(sortReleases(releases), rules, { compiled: true, versioned: true }).compiled);
 
 describe('compileDirect', () => {
   it.each([true, false])('gives the flat engine\'s compiled release or declines (plain data: %s)', (plain) => {
@@ -89,6 +90,47 @@ describe('compileDirect', () => {
     }
     // Most plain sets are compiled directly; the others are still often enough to mean something.
     expect(direct).toBeGreaterThan(plain ? 2000 : 300);
+  });
+
+  it.each([true, false])('gives the flat engine\'s versioned release along with the compiled one, or declines (plain data: %s)', (plain) => {
+    const next = random(plain ? 23 : 47);
+    let direct = 0;
+    for (let n = 0; n < 3000; n++) {
+      const releases = generate(next, plain);
+      const before = JSON.stringify(releases);
+      const sorted = sortReleases(releases);
+      const merged = mergeDirect(sorted, rules, rootShape(rules, ''), RELEASE_METADATA, true);
+      if (merged === undefined) continue;
+      direct++;
+      const expected = mergeFlat(sorted, rules, { compiled: true, versioned: true });
+      if (JSON.stringify(merged) !== JSON.stringify(expected)) throw new Error(`releases ${before}: ${JSON.stringify(merged)} ≠ ${JSON.stringify(expected)}`);
+      // Nothing shared with the input but a version's `releaseID`, `releaseDate` and `releaseTag` (the release's own, as the flat engine gives).
+      const arrays = (v: unknown): unknown[][] => (Array.isArray(v) ? [v, ...v.flatMap(arrays)] : v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => (k.startsWith('release') ? [] : arrays(x))) : []);
+      for (const list of [...arrays(merged.compiled), ...arrays(merged.versioned)]) list.push('x');
+      expect(JSON.stringify(releases)).toBe(before);
+    }
+    expect(direct).toBeGreaterThan(plain ? 2000 : 300);
+  });
+
+  it.each([
+    [PROFILES.ocds, ''],
+    [PROFILES.oc4ids, 'contractingProcesses/summary'],
+  ])('overlays documents as the flat engine does, or declines (%#)', (docProfile, base) => {
+    const docRules = mergeRules(docProfile);
+    for (const plain of [true, false]) {
+      const next = random(plain ? 29 : 53);
+      let direct = 0;
+      for (let n = 0; n < 2000; n++) {
+        const documents = generate(next, plain);
+        const before = JSON.stringify(documents);
+        const merged = overlayDirect(documents, docRules, rootShape(docRules, base));
+        if (merged === undefined) continue;
+        direct++;
+        const expected = overlayFlat(documents, docProfile, base);
+        if (JSON.stringify(merged) !== JSON.stringify(expected)) throw new Error(`documents ${before}: ${JSON.stringify(merged)} ≠ ${JSON.stringify(expected)}`);
+      }
+      expect(direct).toBeGreaterThan(plain ? 1300 : 200);
+    }
   });
 
   it('declines what it leaves to the flat engine', () => {

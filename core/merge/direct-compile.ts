@@ -1,22 +1,33 @@
 /**
- * The compiled release built straight as objects, for the plain case: the same document as the flat engine
- * (flat-document.ts) gives, key for key and in the same order, without its path nodes, entry lists and maps.
- * Compiling 1,000 ocids spent most of its merge time in that bookkeeping (issue 17), which the versioned release
- * needs (every path's history) and the compiled one does not.
+ * The compiled release — and, when asked, the versioned release — built straight as objects, for the plain case:
+ * the same documents as the flat engine (flat-document.ts) gives, key for key and in the same order, without its
+ * path nodes, entry lists and maps. Compiling 1,000 ocids spent most of its merge time in that bookkeeping
+ * (issue 17); a publication builds both releases of every record, and the flat engine's flattening, two flat maps
+ * and two rebuilds were most of its merge time too, where one walk of each release here places every value in both.
  *
  * Why the order is the same: the flat engine places a field when the first value below it comes (fields and
  * array items in the order their first value appeared; a value met again keeps its place). Here a new object or
  * array item is merged apart and attached only once something was placed in it, so it takes its place at that
- * same moment; an empty one is never attached, as the flat engine never places it.
+ * same moment; an empty one is never attached, as the flat engine never places it. The versioned release has the
+ * compiled one's paths (every value placed in one has its history in the other, an item's `id` aside, which both
+ * write when the item is made), so its objects and items are made and attached alongside, at the same moments.
  *
  * Not plain, and left to the flat engine (`undefined`): a `null` (it removes what was below, or places empty
  * objects), a path that holds a value in one release and an object or list of items in another, and a field
  * named like a property every object inherits (`__proto__`, `constructor`…), which the flat engine skips.
  */
-import { isArray, isObject, cloneJson } from '../json/json-values';
+import { isArray, isObject, cloneJson, deepEqual } from '../json/json-values';
 import { childShape, hasNonObject, type Shape } from './flat-document';
 import type { MergeRules } from './merge-rules';
 import type { Release } from './sort-releases';
+
+/** One entry of a field's history in a versioned release (OCDS 1.1 "Versioned data"). */
+export interface Version {
+  releaseID: unknown;
+  releaseDate: unknown;
+  releaseTag: unknown;
+  value: unknown;
+}
 
 type Obj = Record<string, unknown>;
 
@@ -26,13 +37,18 @@ const NOT_PLAIN: unique symbol = Symbol('not plain');
 class DirectMerge {
   /** The objects and arrays this merge made: any other value in the result is a value (copied from a release). */
   private readonly containers = new Set<object>();
-  /** Each list of items made here: its items by identifier (`String(id)`, as the flat engine's item nodes). */
-  private readonly itemsById = new Map<unknown[], Map<string, Obj>>();
+  /** Each list of items made here: its items by identifier (`String(id)`, as the flat engine's item nodes), with their versioned twins. */
+  private readonly itemsById = new Map<unknown[], Map<string, { item: Obj; versioned: Obj | undefined }>>();
+  /** The release being merged, for the versions it adds. */
+  release: Release = {};
 
   constructor(private readonly rules: MergeRules) {}
 
-  /** Merges the fields of `source` into `target` (skipping `skip` at the top level). */
-  object(target: Obj, source: Obj, shape: Shape, skip: ReadonlySet<string> | undefined): void {
+  /**
+   * Merges the fields of `source` into `target` (skipping `skip` at the top level), and their histories into
+   * `versioned` — `target`'s twin in the versioned release — when one is being built.
+   */
+  object(target: Obj, versioned: Obj | undefined, source: Obj, shape: Shape, skip: ReadonlySet<string> | undefined): void {
     for (const key of Object.keys(source)) {
       if (skip?.has(key)) continue;
       const value = source[key];
@@ -46,28 +62,56 @@ class DirectMerge {
         // A value: it replaces the previous one in its place; never an object or list this merge made.
         if (typeof existing === 'object' && existing !== null && this.containers.has(existing)) throw NOT_PLAIN;
         target[key] = typeof value === 'object' ? cloneJson(value) : value;
+        if (versioned) this.version(versioned, key, value);
       } else if (!isArray(value)) {
         if (existing === undefined) {
           const made: Obj = {};
           this.containers.add(made);
-          this.object(made, value as Obj, child, undefined);
-          if (hasKeys(made)) target[key] = made;
-        } else if (isObject(existing) && this.containers.has(existing)) this.object(existing, value as Obj, child, undefined);
+          const twin = versioned && this.made({});
+          this.object(made, twin, value as Obj, child, undefined);
+          if (hasKeys(made)) {
+            target[key] = made;
+            if (versioned) versioned[key] = twin;
+          }
+        } else if (isObject(existing) && this.containers.has(existing)) this.object(existing, versioned && (versioned[key] as Obj), value as Obj, child, undefined);
         else throw NOT_PLAIN;
       } else if (existing === undefined) {
         const made: unknown[] = [];
         this.containers.add(made);
         this.itemsById.set(made, new Map());
-        this.items(made, value as Obj[], child);
-        if (made.length > 0) target[key] = made;
-      } else if (isArray(existing) && this.containers.has(existing)) this.items(existing, value as Obj[], child);
+        const twin = versioned && this.made([]);
+        this.items(made, twin, value as Obj[], child);
+        if (made.length > 0) {
+          target[key] = made;
+          if (versioned) versioned[key] = twin;
+        }
+      } else if (isArray(existing) && this.containers.has(existing)) this.items(existing, versioned && (versioned[key] as unknown[]), value as Obj[], child);
       else throw NOT_PLAIN;
     }
   }
 
-  /** Merges a list of items into `target` by `id`; an item without a string or number `id` is always new. */
-  private items(target: unknown[], source: readonly Obj[], shape: Shape): void {
-    const byId = this.itemsById.get(target) as Map<string, Obj>;
+  private made<T extends object>(container: T): T {
+    this.containers.add(container);
+    return container;
+  }
+
+  /** Adds `value` to the history of `key` in `versioned`, unless it is the value the history ends with. */
+  private version(versioned: Obj, key: string, value: unknown): void {
+    const history = versioned[key];
+    if (history !== undefined) {
+      if (!isArray(history) || this.containers.has(history)) throw NOT_PLAIN;
+      if (deepEqual((history[history.length - 1] as Version).value, value)) return;
+    }
+    const release = this.release;
+    // Leaf values may be whole lists: the versioned release gets its own copy, apart from the compiled one.
+    const entry: Version = { releaseID: release.id ?? null, releaseDate: release.date ?? null, releaseTag: release.tag ?? null, value: typeof value === 'object' ? cloneJson(value) : value };
+    if (history === undefined) versioned[key] = [entry];
+    else history.push(entry);
+  }
+
+  /** Merges a list of items into `target` (and `versioned`, its twin) by `id`; an item without a string or number `id` is always new. */
+  private items(target: unknown[], versioned: unknown[] | undefined, source: readonly Obj[], shape: Shape): void {
+    const byId = this.itemsById.get(target) as Map<string, { item: Obj; versioned: Obj | undefined }>;
     // An item's `id` left out by the rules would leave the flat engine's `{ id }` without its value first.
     if (childShape(this.rules, shape, 'id').rule === 'omit') throw NOT_PLAIN;
     for (const item of source) {
@@ -75,24 +119,21 @@ class DirectMerge {
       const scalar = typeof id === 'string' || typeof id === 'number';
       const known = scalar ? byId.get(String(id)) : undefined;
       if (known) {
-        // Its `id` stays the one it was made with (the flat engine never overwrites an item's `id`).
-        this.itemFields(known, item, shape);
+        // Its `id` stays the one it was made with (the flat engine never overwrites an item's `id`, nor versions it).
+        this.object(known.item, known.versioned, item, shape, ID);
         continue;
       }
       // The flat engine makes an item as `{ id }` first, and fills in the rest below it.
       const made: Obj = scalar ? { id } : {};
       this.containers.add(made);
-      if (scalar) this.itemFields(made, item, shape);
-      else this.object(made, item, shape, undefined);
+      const twin = versioned && this.made<Obj>(scalar ? { id } : {});
+      this.object(made, twin, item, shape, scalar ? ID : undefined);
       if (hasKeys(made)) {
         target.push(made);
-        if (scalar) byId.set(String(id), made);
+        versioned?.push(twin);
+        if (scalar) byId.set(String(id), { item: made, versioned: twin });
       }
     }
-  }
-
-  private itemFields(target: Obj, item: Obj, shape: Shape): void {
-    this.object(target, item, shape, ID);
   }
 }
 
@@ -104,10 +145,11 @@ function hasKeys(o: Obj): boolean {
 }
 
 /**
- * The compiled release of `sorted` (releases in date order) with `rules` from `root`; `undefined` when they are
- * not the plain case. `skip`: the top-level fields the caller sets itself.
+ * The compiled release of `sorted` (releases in date order) with `rules` from `root` — and its versioned release
+ * when `versioned` — or `undefined` when they are not the plain case. `skip`: the top-level fields the caller sets
+ * itself (the versioned release has none of them but `ocid`).
  */
-export function compileDirect(sorted: readonly Release[], rules: MergeRules, root: Shape, skip: ReadonlySet<string>): Obj | undefined {
+export function mergeDirect(sorted: readonly Release[], rules: MergeRules, root: Shape, skip: ReadonlySet<string>, versioned: boolean): { compiled: Obj; versioned?: Obj } | undefined {
   const merge = new DirectMerge(rules);
   const last = sorted[sorted.length - 1];
   // As the flat engine places them: `tag` first, then the last release's `id`, `date` and `ocid` (a null dropped).
@@ -117,11 +159,38 @@ export function compileDirect(sorted: readonly Release[], rules: MergeRules, roo
     if (last.date !== undefined && last.date !== null) out.date = last.date;
     if (last.ocid !== undefined && last.ocid !== null) out.ocid = last.ocid;
   }
+  // The flat engine's versioned release starts with the `ocid` every release sets (the last one's, null if absent).
+  if (versioned && last === undefined) return undefined;
+  const history: Obj | undefined = versioned ? { ocid: last.ocid ?? null } : undefined;
   try {
-    for (const release of sorted) merge.object(out, release, root, skip);
+    for (const release of sorted) {
+      merge.release = release;
+      merge.object(out, history, release, root, skip);
+    }
+  } catch (e) {
+    if (e === NOT_PLAIN) return undefined;
+    throw e;
+  }
+  return history ? { compiled: out, versioned: history } : { compiled: out };
+}
+
+/**
+ * Documents merged in order with the compiled release's rules from `root` (overlay.ts: no release fields of its
+ * own), or `undefined` when they are not the plain case.
+ */
+export function overlayDirect(documents: readonly Obj[], rules: MergeRules, root: Shape): Obj | undefined {
+  const merge = new DirectMerge(rules);
+  const out: Obj = {};
+  try {
+    for (const doc of documents) merge.object(out, undefined, doc, root, undefined);
   } catch (e) {
     if (e === NOT_PLAIN) return undefined;
     throw e;
   }
   return out;
+}
+
+/** The compiled release alone (see mergeDirect). */
+export function compileDirect(sorted: readonly Release[], rules: MergeRules, root: Shape, skip: ReadonlySet<string>): Obj | undefined {
+  return mergeDirect(sorted, rules, root, skip, false)?.compiled;
 }

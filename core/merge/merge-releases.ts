@@ -16,19 +16,14 @@ import { PROFILES } from '../profile/profiles';
 import type { Profile } from '../profile/types';
 import { FlatMap, mergeEntries, PathTree, rootShape, type PathNode } from './flat-document';
 import { cloneJson, deepEqual } from '../json/json-values';
-import { mergeRules } from './merge-rules';
+import { mergeRules, type MergeRules } from './merge-rules';
 import { sortReleases, type Release } from './sort-releases';
-import { compileDirect } from './direct-compile';
+import { mergeDirect, type Version } from './direct-compile';
 
 /** Top-level fields the merge sets itself (they are `omitWhenMerged` or handled specially). */
 export const RELEASE_METADATA: ReadonlySet<string> = new Set(['id', 'date', 'tag', 'ocid']);
 
-export interface Version {
-  releaseID: unknown;
-  releaseDate: unknown;
-  releaseTag: unknown;
-  value: unknown;
-}
+export type { Version };
 
 export interface MergeOptions {
   compiled?: boolean;
@@ -38,11 +33,15 @@ export interface MergeOptions {
 export function mergeReleases(releases: readonly Release[], profile: Profile = PROFILES.ocds, wanted: MergeOptions = { compiled: true, versioned: true }): { compiled?: Release; versioned?: Release } {
   const rules = mergeRules(profile);
   const sorted = sortReleases(releases);
-  // The compiled release alone, in the plain case: built straight as objects (direct-compile.ts).
-  if (wanted.compiled && !wanted.versioned) {
-    const compiled = compileDirect(sorted, rules, rootShape(rules, ''), RELEASE_METADATA);
-    if (compiled) return { compiled };
-  }
+  // The plain case: built straight as objects (direct-compile.ts); the compiled release leads that walk, so it is
+  // built even when only the versioned one is wanted.
+  const direct = mergeDirect(sorted, rules, rootShape(rules, ''), RELEASE_METADATA, wanted.versioned === true);
+  if (direct) return { ...(wanted.compiled ? { compiled: direct.compiled } : {}), ...(wanted.versioned ? { versioned: direct.versioned } : {}) };
+  return mergeFlat(sorted, rules, wanted);
+}
+
+/** The flat engine (flat-document.ts) on releases in date order: any data, the plain case included. */
+export function mergeFlat(sorted: readonly Release[], rules: MergeRules, wanted: MergeOptions): { compiled?: Release; versioned?: Release } {
   const tree = new PathTree(rules);
   const root = tree.root;
   const [tag, id, date, ocid] = ['tag', 'id', 'date', 'ocid'].map((name) => tree.field(root, name));
