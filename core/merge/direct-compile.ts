@@ -162,16 +162,25 @@ export function mergeDirect(sorted: readonly Release[], rules: MergeRules, root:
   // The flat engine's versioned release starts with the `ocid` every release sets (the last one's, null if absent).
   if (versioned && last === undefined) return undefined;
   const history: Obj | undefined = versioned ? { ocid: last.ocid ?? null } : undefined;
-  try {
+  const plain = ifPlain(() => {
     for (const release of sorted) {
       merge.release = release;
       merge.object(out, history, release, root, skip);
     }
+  });
+  if (!plain) return undefined;
+  return history ? { compiled: out, versioned: history } : { compiled: out };
+}
+
+/** Runs a merge; false when it met data that is not the plain case (NOT_PLAIN, thrown from deep in it). */
+function ifPlain(run: () => void): boolean {
+  try {
+    run();
+    return true;
   } catch (e) {
-    if (e === NOT_PLAIN) return undefined;
+    if (e === NOT_PLAIN) return false;
     throw e;
   }
-  return history ? { compiled: out, versioned: history } : { compiled: out };
 }
 
 /**
@@ -181,16 +190,5 @@ export function mergeDirect(sorted: readonly Release[], rules: MergeRules, root:
 export function overlayDirect(documents: readonly Obj[], rules: MergeRules, root: Shape): Obj | undefined {
   const merge = new DirectMerge(rules);
   const out: Obj = {};
-  try {
-    for (const doc of documents) merge.object(out, undefined, doc, root, undefined);
-  } catch (e) {
-    if (e === NOT_PLAIN) return undefined;
-    throw e;
-  }
-  return out;
-}
-
-/** The compiled release alone (see mergeDirect). */
-export function compileDirect(sorted: readonly Release[], rules: MergeRules, root: Shape, skip: ReadonlySet<string>): Obj | undefined {
-  return mergeDirect(sorted, rules, root, skip, false)?.compiled;
+  return ifPlain(() => { for (const doc of documents) merge.object(out, undefined, doc, root, undefined); }) ? out : undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * Whether `data` is one of an `enum`'s values, as the compiled validators' loop answers it (`equal(data, value)` for
- * each value in turn), with a Set for text, numbers, booleans and null: the CLI build (scripts/build.ts) puts this
- * in place of that loop. `currency` lists 303 codes and MXN is the 173rd: each amount of each release cost 172 deep
+ * each value in turn), with a Set for text, numbers, booleans and null: every validator bundle
+ * (scripts/validator-code.ts) puts this in place of that loop. `currency` lists 303 codes and MXN is the 173rd: each amount of each release cost 172 deep
  * comparisons (issue 17). For such data `equal` is `===` (or both NaN), which is what Set.has tests; objects and
  * arrays still go through `equal`.
  */

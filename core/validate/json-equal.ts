@@ -3,8 +3,8 @@
  * The compiled validators call it for `uniqueItems` on lists of objects — every pair of parties, items, awards… of
  * every release. fast-deep-equal compares an object's keys last to first: two parties that differ in their `id`
  * (first) but share their address and contact point (last) were compared in full before the ids. The answer is
- * the same either way (the same tests, in another order); the CLI build points the validators here
- * (scripts/build.ts), the other bundles keep the original.
+ * the same either way (the same tests, in another order); every bundle that carries the validators
+ * (CLI, Cloud Functions, add-on) points them here (scripts/validator-code.ts).
  */
 export default function equal(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -2,8 +2,8 @@
  * ajv-formats' full formats, with `date-time` and `uri` remembered per string. The compiled validators check
  * these formats on every date and URL (15,000 dates in a 1,000-release package), and ajv-formats' date-time splits
  * the text with a regular expression and runs two more (~2 µs each); a package repeats the same dates over and over.
- * Both checks are pure functions of the string, so a remembered answer is the same answer. The CLI build points
- * the validators' `require("ajv-formats/dist/formats")` here (scripts/build.ts); the other bundles keep the original.
+ * Both checks are pure functions of the string, so a remembered answer is the same answer. Every bundle that
+ * carries the validators points their `require("ajv-formats/dist/formats")` here (scripts/validator-code.ts).
  */
 import type { Format, FormatDefinition } from 'ajv';
 import { fullFormats as original } from 'ajv-formats/dist/formats';

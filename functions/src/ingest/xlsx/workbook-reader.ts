@@ -494,7 +494,8 @@ export async function readXlsx(source: ByteSource, options: XlsxReadOptions): Pr
   const { parts, limits, date1904, rels } = book;
   const list = worksheets(book);
   const sharedPath = rels.find((r) => REL_SHARED_STRINGS.test(r.type))?.target;
-  // Each large part unpacks on the thread pool while the one before it is parsed (one ahead: bounded memory).
+  // Each large part unpacks on the thread pool while the one before it is parsed (at most two ahead, each at most
+  // SYNC_MAX: bounded memory).
   parts.unpackAhead(sharedPath);
   const styles = await readStyles(parts, rels.find((r) => REL_STYLES.test(r.type))?.target);
   parts.unpackAhead(list[0]?.path);
