@@ -2,8 +2,6 @@
  * The express app, built by a factory from its dependencies (store, config, clock) so that the Cloud
  * Function, the local server and the tests (supertest) run exactly the same app.
  */
-import * as os from 'os';
-import * as path from 'path';
 import express, { type Express } from 'express';
 import type { Store } from './store/store';
 import type { Config } from './config';
@@ -18,7 +16,7 @@ import { notFoundPage } from './server/not-found-page';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import { freshVersion, setCurrentTtl } from './api/current-publications';
 import { ResponseCache } from './api/response-cache';
-import { diskBlobStore } from './publication/disk-blob-store';
+import { scratchBlobStore } from './publication/disk-blob-store';
 import type { BlobStore } from './publication/blob-store';
 
 export interface AppDeps {
@@ -37,12 +35,6 @@ export interface AppDeps {
   bulk?: BulkService;
   /** The public answers' cache, when the HTTP server also answers from it before the app (server/local-server.ts). */
   answers?: ResponseCache;
-}
-
-let scratchBulk = 0;
-/** A folder of this process that nothing else writes to (created on the first file). */
-function scratchBlobs(): BlobStore {
-  return diskBlobStore(path.join(os.tmpdir(), `infra-abierta-bulk-${process.pid}-${Date.now()}-${scratchBulk++}`));
 }
 
 export const PLATFORM_NAME = 'Infraestructura Abierta';
@@ -64,7 +56,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers }));
-  const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobs(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
+  const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobStore(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
   app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk }));
   app.use('/api', indexRoutes({ store: deps.store }));
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));

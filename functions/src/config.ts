@@ -3,7 +3,6 @@
  * with a Spanish message naming the variable, instead of failing later in the middle of a request.
  * Secrets only ever come from here (environment), and are never logged.
  */
-import * as os from 'os';
 import * as path from 'path';
 
 export interface Config {
@@ -27,8 +26,8 @@ export interface Config {
   projectId?: string;
   /** Cloud Storage bucket of the bulk files (cloud): BULK_BUCKET, or the project's default bucket. */
   bulkBucket?: string;
-  /** Folder of the bulk files (self-hosted): BULK_DIR, or `bulk/` next to the database. */
-  bulkDir: string;
+  /** Folder of the bulk files (self-hosted): BULK_DIR, or `bulk/` next to the database; none for an in-memory database (a temporary folder of the process). */
+  bulkDir?: string;
   /** When the bucket is publicly readable: base URL the bulk route redirects to instead of streaming. */
   bulkPublicUrl?: string;
   /** How long a read of the publishers' `current` pointers is reused, ms (CURRENT_TTL_MS; 0 = every request). */
@@ -92,8 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', `http://${host}:${port}`),
     firestoreNamespace: env.FIRESTORE_NAMESPACE ?? '',
     maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
-    // Bulk files live next to the database; an in-memory database (tests) gets a folder of its own process.
-    bulkDir: env.BULK_DIR || (sqlitePath === ':memory:' ? path.join(os.tmpdir(), `infra-abierta-bulk-${process.pid}`) : path.join(path.dirname(sqlitePath), 'bulk')),
+    // Bulk files live next to the database; an in-memory database (tests) gets a temporary folder of its process.
+    bulkDir: env.BULK_DIR || (sqlitePath === ':memory:' ? undefined : path.join(path.dirname(sqlitePath), 'bulk')),
     // Each refresh reads every publisher and its pointer: in the cloud that is billed per document, so a minute
     // (as long as the public Cache-Control) — self-hosted reads are free and two seconds feel immediate.
     currentTtlMs: intVar(env, 'CURRENT_TTL_MS', mode === 'cloud' ? 60_000 : 2000, 0, 3_600_000),

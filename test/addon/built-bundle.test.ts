@@ -28,6 +28,7 @@ beforeAll(async () => {
   build = await buildAddon(fs.mkdtempSync(path.join(os.tmpdir(), 'addon-dist-')), config);
   code = fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8');
 });
+afterAll(() => { if (build) fs.rmSync(build.outDir, { recursive: true, force: true }); });
 
 type Global = Record<string, (...args: unknown[]) => unknown>;
 

@@ -62,14 +62,18 @@ function fakeGoogle(responses: Record<string, unknown[]>): void {
 describeIfChromium('sidebar in headless Chromium', () => {
   let browser: Browser;
   let file: string;
+  let dir: string;
 
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'addon-sidebar-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'addon-sidebar-'));
     file = path.join(dir, 'sidebar.html');
     fs.writeFileSync(file, await buildSidebar());
     browser = await launchChromium();
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   async function open(responses: Record<string, unknown[]>): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 300, height: 720 } });

@@ -44,13 +44,17 @@ function fakeGoogle(responses: Record<string, unknown>): void {
 describeIfChromium('sidebar renders hostile values as text', () => {
   let browser: Browser;
   let file: string;
+  let dir: string;
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-safety-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-safety-'));
     file = path.join(dir, 'sidebar.html');
     fs.writeFileSync(file, await buildSidebar());
     browser = await launchChromium();
   });
-  afterAll(async () => { await browser?.close(); });
+  afterAll(async () => {
+    await browser?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   test('findings, sheet names, headers and review comments with markup', async () => {
     const findings = [

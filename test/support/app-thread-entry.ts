@@ -47,6 +47,8 @@ async function main(): Promise<void> {
       if (message.name === 'mails') result = (smtp?.mails ?? []).map((m) => ({ to: m.to, subject: subjectOf(m.raw) }));
       if (message.name === 'close') { await new Promise((r) => server.close(r)); await h.close(); await smtp?.close(); }
       parentPort!.postMessage({ kind: 'rpc', id: message.id, result });
+      // Ending the thread itself runs its exit handlers (the app's scratch bulk folder); terminate() would not.
+      if (message.name === 'close') process.exit(0);
     } catch (e) {
       parentPort!.postMessage({ kind: 'rpc', id: message.id, error: e instanceof Error ? e.message : String(e) });
     }

@@ -31,7 +31,12 @@ beforeAll(async () => {
   // Counts document listings: serving a stored file must not list anything.
   counted = { ...store, listReleases: (q) => { reads++; return store.listReleases(q); }, listRecords: (q) => { reads++; return store.listRecords(q); }, listProjects: (q) => { reads++; return store.listProjects(q); } };
 });
-afterAll(async () => { await store.close(); await stub.close(); });
+const tempDirs: string[] = [];
+afterAll(async () => {
+  await store.close();
+  await stub.close();
+  for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
   const chunks: Buffer[] = [];
@@ -44,7 +49,11 @@ function appWith(blobs: BlobStore) {
 }
 
 describe.each([
-  ['disk', () => diskBlobStore(fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-')))],
+  ['disk', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
+    tempDirs.push(dir);
+    return diskBlobStore(dir);
+  }],
   ['Cloud Storage (stub)', () => gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint })],
 ])('bulk files on %s', (_label, blobs) => {
   it('are built once, then served as files with length, strong ETag, 304 and gzip', async () => {

@@ -1,6 +1,7 @@
 /** Self-hosted bulk files: a folder (BULK_DIR); each file has a small `.meta.json` beside it with its MD5 and type. */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Readable } from 'stream';
 import { assertBlobName, type BlobInfo, type BlobStore } from './blob-store';
@@ -45,4 +46,21 @@ export function diskBlobStore(dir: string): BlobStore {
     // in progress.
     read: (name): Readable => fs.createReadStream(where(name), { highWaterMark: BULK_READ_BYTES }),
   };
+}
+
+const scratchDirs: string[] = [];
+let scratchSeq = 0;
+
+/**
+ * Bulk files of a store that lives only as long as this process (an in-memory database, tests): a private
+ * temporary folder, removed when the process exits — otherwise every run would leave its bulk files in /tmp.
+ */
+export function scratchBlobStore(): BlobStore {
+  const dir = path.join(os.tmpdir(), `infra-abierta-bulk-${process.pid}-${Date.now()}-${scratchSeq++}`);
+  if (scratchDirs.push(dir) === 1) {
+    process.once('exit', () => {
+      for (const d of scratchDirs) fs.rmSync(d, { recursive: true, force: true });
+    });
+  }
+  return diskBlobStore(dir);
 }

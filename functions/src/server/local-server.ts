@@ -18,7 +18,7 @@ import { takingTurns } from './request-turns';
 import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { directoryUploads } from '../workflow/upload-store';
-import { diskBlobStore } from '../publication/disk-blob-store';
+import { diskBlobStore, scratchBlobStore } from '../publication/disk-blob-store';
 import { bulkService } from '../publication/bulk-service';
 import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
 import { resumeInterruptedPublications, runPublicationTask } from '../publication/publication-task';
@@ -89,7 +89,7 @@ async function startOn(store: Store, config: Config, opts: { root: string; seed?
   }
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   const uploads = directoryUploads(uploadsDir(config));
-  const bulk = bulkService({ store, blobs: diskBlobStore(config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
+  const bulk = bulkService({ store, blobs: config.bulkDir === undefined ? scratchBlobStore() : diskBlobStore(config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
   // Notifications by SMTP when SMTP_HOST is set (README: «Avisos por correo»); otherwise nobody is e-mailed.
   const smtp = smtpFromEnv(opts.env ?? process.env);
   const mail: NotifierDeps | undefined = smtp ? { store, outbox: smtpOutbox(smtp), dashboardUrl: config.publicBaseUrl, log } : undefined;
