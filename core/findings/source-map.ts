@@ -352,8 +352,8 @@ export class SourceMap {
       const inSheet = this.sheetOf(e) === sheet;
       if (best && (best.inSheet && !inSheet || best.inSheet === inSheet && best.depth < depth)) return;
       if (best && best.inSheet === inSheet && best.depth === depth) {
-        const here = `${anchor.pointer}/${this.pathOf(e)}`;
-        if (here >= `${best.anchor.pointer}/${this.pathOf(best.entry)}`) return;
+        // Pointer order; within one anchor the paths alone decide (no pointer text built for a tie).
+        if (best.anchor === anchor ? this.pathOf(e) >= this.pathOf(best.entry) : `${anchor.pointer}/${this.pathOf(e)}` >= `${best.anchor.pointer}/${this.pathOf(best.entry)}`) return;
       }
       best = { anchor, entry: e, depth, inSheet };
     };

@@ -13,6 +13,7 @@ import type { CellValue, SheetModel, WorkbookModel } from '../../../../core/work
 import { SourceError } from '../sheet-source';
 import { isDateFormat, serialToDate } from './number-format';
 import { ReadLimitError, resolveLimits, type ReadLimits } from './read-limits';
+import { TextPool } from './text-pool';
 import { Utf8Chunks } from './utf8-chunks';
 import { decodeText, ownString, XmlScanner, type Attributes, type XmlHandler } from './xml-scanner';
 import { readDirectory, streamEntry, unpackAhead, UnpackBudget, ZipFormatError, type ByteSource, type ZipEntry } from './zip-archive';
@@ -305,6 +306,7 @@ class SheetScan implements XmlHandler {
   constructor(
     private readonly name: string, private readonly shared: string[], private readonly styles: Styles, private readonly date1904: boolean,
     private readonly limits: ReadLimits, private readonly counters: Counters, private readonly options: XlsxReadOptions,
+    private readonly pool: TextPool,
   ) {
     this.keep = options.keepValues !== false;
   }
@@ -413,8 +415,8 @@ class SheetScan implements XmlHandler {
         if (s === undefined) throw new ZipFormatError(`shared string ${text} missing`);
         return s;
       }
-      case CellType.Inline: return ownString(decodeEscapes(text));
-      case CellType.Str: return ownString(decodeEscapes(text));
+      case CellType.Inline: return this.pool.own(decodeEscapes(text));
+      case CellType.Str: return this.pool.own(decodeEscapes(text));
       case CellType.Error: return ownString(text); // #DIV/0!, #REF!…: the engine reports them as formula errors on this cell.
       case CellType.Bool: return text.trim() !== '0' && text.trim().toLowerCase() !== 'false';
       case CellType.Date: {
@@ -433,9 +435,9 @@ class SheetScan implements XmlHandler {
 
 async function readSheet(
   parts: PartReader, path: string, name: string, shared: string[], styles: Styles, date1904: boolean,
-  limits: ReadLimits, counters: Counters, options: XlsxReadOptions,
+  limits: ReadLimits, counters: Counters, options: XlsxReadOptions, pool: TextPool,
 ): Promise<SheetModel> {
-  const sheet = new SheetScan(name, shared, styles, date1904, limits, counters, options);
+  const sheet = new SheetScan(name, shared, styles, date1904, limits, counters, options, pool);
   await parts.scan(path, sheet);
   const { rows, merges } = sheet;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
@@ -503,9 +505,10 @@ export async function readXlsx(source: ByteSource, options: XlsxReadOptions): Pr
 
   const counters: Counters = { rows: 0, cells: 0 };
   const sheets: SheetModel[] = [];
+  const pool = new TextPool();
   for (let i = 0; i < list.length; i++) {
     parts.unpackAhead(list[i + 1]?.path);
-    sheets.push(await readSheet(parts, list[i].path, list[i].name, shared, styles, date1904, limits, counters, options));
+    sheets.push(await readSheet(parts, list[i].path, list[i].name, shared, styles, date1904, limits, counters, options, pool));
   }
   return { sheets };
 }
