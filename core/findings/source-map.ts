@@ -123,14 +123,20 @@ function childAt(anchor: Anchor, pointer: string, at: number): { child: Anchor; 
 
 const NOT_AN_ITEM = Symbol('not an item');
 
+/** Whether `path` lies strictly below `prefix` (`a/b/c` below `a/b`), without building `${prefix}/`. */
+function isBelow(path: string, prefix: string): boolean {
+  return path.length > prefix.length && path.charCodeAt(prefix.length) === 47 && path.startsWith(prefix);
+}
+
 /** Whether `pointer` lies strictly below `anchor` (or is it, with `orSelf`). */
 function holds(anchor: Anchor, pointer: string, orSelf: boolean): boolean {
-  const n = anchor.pointer.length;
-  if (pointer.length === n) return orSelf && pointer === anchor.pointer;
-  return pointer.length > n && pointer.charCodeAt(n) === 47 && pointer.startsWith(anchor.pointer);
+  return pointer.length === anchor.pointer.length ? orSelf && pointer === anchor.pointer : isBelow(pointer, anchor.pointer);
 }
 
 interface Position { column?: number; header?: string }
+
+/** The best value found so far by `atOrUnder` (entry -1: none yet), preferring `sheet`. */
+interface Nearest { anchor: Anchor; entry: number; depth: number; inSheet: boolean; readonly sheet: string | undefined }
 
 function segmentCount(pointer: string): number {
   let n = 0;
@@ -345,37 +351,60 @@ export class SourceMap {
    * first in pointer order. Only the document holding `prefix` is walked.
    */
   nearestUnder(prefix: string, sheet: string | undefined): CellRef | undefined {
+    return this.atOrUnder(prefix, sheet).under;
+  }
+
+  /**
+   * `get(pointer)` and `nearestUnder(pointer, sheet)` in one walk of the document: a finding's cell is looked for
+   * at each level above a missing value, and each level asked both (cell-locator.ts).
+   */
+  atOrUnder(prefix: string, sheet: string | undefined): { at?: CellRef; under?: CellRef } {
     const home = this.container(prefix, true);
-    if (!home) return undefined;
-    let best: { anchor: Anchor; entry: number; depth: number; inSheet: boolean } | undefined;
-    const consider = (anchor: Anchor, e: number, depth: number): void => {
-      const inSheet = this.sheetOf(e) === sheet;
-      if (best && (best.inSheet && !inSheet || best.inSheet === inSheet && best.depth < depth)) return;
-      if (best && best.inSheet === inSheet && best.depth === depth) {
-        // Pointer order; within one anchor the paths alone decide (no pointer text built for a tie).
-        if (best.anchor === anchor ? this.pathOf(e) >= this.pathOf(best.entry) : `${anchor.pointer}/${this.pathOf(e)}` >= `${best.anchor.pointer}/${this.pathOf(best.entry)}`) return;
-      }
-      best = { anchor, entry: e, depth, inSheet };
-    };
-    const visit = (anchor: Anchor): void => {
-      // Everything below an anchor is deeper than it: skip a subtree that cannot beat an in-sheet best.
-      if (best?.inSheet && anchor.depth + 1 > best.depth) return;
-      for (let e = anchor.firstEntry; e >= 0; e = this.store[e * STRIDE + NEXT]) consider(anchor, e, anchor.depth + segmentCount(this.pathOf(e)) + 1);
-      for (const child of anchor.children ?? []) visit(child);
-    };
+    if (!home) return {};
+    const best: Nearest = { anchor: home, entry: -1, depth: 0, inSheet: false, sheet };
+    let at: CellRef | undefined;
     if (home.pointer === prefix) {
-      visit(home);
+      // An anchor is an object written into by rows, never itself a value of its parent's entries, but `set` may
+      // have put one there: asked the usual way.
+      at = this.get(prefix);
+      this.visitNearest(home, best);
     } else {
-      // `prefix` lies inside the anchor's object: its values under `prefix`, and the items below `prefix`.
-      const below = `${prefix.slice(home.pointer.length + 1)}/`;
+      // `prefix` lies inside the anchor's object: the value at it, its values under `prefix`, and the items below.
+      const own = prefix.slice(home.pointer.length + 1);
+      const ownId = this.pathIds.get(own);
       for (let e = home.firstEntry; e >= 0; e = this.store[e * STRIDE + NEXT]) {
-        const path = this.pathOf(e);
-        if (path.startsWith(below)) consider(home, e, home.depth + segmentCount(path) + 1);
+        const id = this.store[e * STRIDE + PATH];
+        if (id === ownId) { at ??= this.cellAt(e); continue; }
+        const path = this.paths[id];
+        if (isBelow(path, own)) this.considerNearest(home, e, home.depth + segmentCount(path) + 1, best);
       }
-      const start = `${prefix}/`;
-      for (const child of home.children ?? []) if (child.pointer.startsWith(start)) visit(child);
+      for (const child of home.children ?? []) if (isBelow(child.pointer, prefix)) this.visitNearest(child, best);
     }
-    return best ? this.cellAt(best.entry) : undefined;
+    const found: { at?: CellRef; under?: CellRef } = {};
+    if (at) found.at = at;
+    if (best.entry >= 0) found.under = this.cellAt(best.entry);
+    return found;
+  }
+
+  private considerNearest(anchor: Anchor, e: number, depth: number, best: Nearest): void {
+    const inSheet = this.sheetOf(e) === best.sheet;
+    if (best.entry >= 0) {
+      if (best.inSheet && !inSheet || best.inSheet === inSheet && best.depth < depth) return;
+      // Pointer order among equals; within one anchor the paths alone decide (no pointer text built for a tie).
+      if (best.inSheet === inSheet && best.depth === depth
+        && (best.anchor === anchor ? this.pathOf(e) >= this.pathOf(best.entry) : `${anchor.pointer}/${this.pathOf(e)}` >= `${best.anchor.pointer}/${this.pathOf(best.entry)}`)) return;
+    }
+    best.anchor = anchor;
+    best.entry = e;
+    best.depth = depth;
+    best.inSheet = inSheet;
+  }
+
+  private visitNearest(anchor: Anchor, best: Nearest): void {
+    // Everything below an anchor is deeper than it: skip a subtree that cannot beat an in-sheet best.
+    if (best.entry >= 0 && best.inSheet && anchor.depth + 1 > best.depth) return;
+    for (let e = anchor.firstEntry; e >= 0; e = this.store[e * STRIDE + NEXT]) this.considerNearest(anchor, e, anchor.depth + segmentCount(this.pathOf(e)) + 1, best);
+    if (anchor.children) for (const child of anchor.children) this.visitNearest(child, best);
   }
 
   private anchors(): Map<string, Anchor> {

@@ -34,28 +34,26 @@ export class CellLocator {
   }
 
   cellOf(pointer: string): CellRef | undefined {
-    const exact = this.sourceMap.get(pointer);
-    if (exact) return exact;
     const standard = standardOf(pointer);
     const column = this.columns[standard].get(columnField(pointer)) ?? this.columns[standard].get(unindexedField(pointer));
     // Never climb above the root document (`/releases/3`).
     for (let p = pointer; depthOf(p) >= 2; p = parentPointer(p)) {
-      // An item of a list typed in one cell (`a;b;c`) belongs to that cell.
-      const own = p !== pointer ? this.sourceMap.get(p) : undefined;
-      if (own) return own;
-      const anchor = this.sourceMap.nearestUnder(p, column?.sheet);
-      if (!anchor) continue;
+      // The value itself; above it, an item of a list typed in one cell (`a;b;c`) belongs to that cell.
+      const { at, under } = this.sourceMap.atOrUnder(p, column?.sheet);
+      if (at) return at;
+      if (!under) continue;
       // A value spread over several cells (coordinates as latitude + longitude columns): its first cell.
-      if (!column && p === pointer) return anchor;
-      const cell: CellRef = { sheet: anchor.sheet };
-      if (anchor.row !== undefined) cell.row = anchor.row;
-      if (column && column.sheet === anchor.sheet) {
-        const position = this.sourceMap.columnPosition(anchor.sheet, column.field);
+      if (!column && p === pointer) return under;
+      const cell: CellRef = { sheet: under.sheet };
+      if (under.row !== undefined) cell.row = under.row;
+      if (column && column.sheet === under.sheet) {
+        const position = this.sourceMap.columnPosition(under.sheet, column.field);
         if (position?.column !== undefined) cell.column = position.column;
         cell.header = position?.header ?? column.title;
       }
       return cell;
     }
-    return undefined;
+    // A pointer shallower than a document (`/releases`) has no cell of its own but may still be a recorded value.
+    return this.sourceMap.get(pointer);
   }
 }
