@@ -16,7 +16,7 @@ import * as path from 'path';
 import { releasePackage } from '../core/packages';
 import { syntheticReleases } from './bench/synthetic-releases';
 import { benchSizes } from './bench/sizes';
-import { runWholeCommand, type CommandFigures } from './bench/whole-command';
+import { commandRuns, formatRepeated, repeatWholeCommand } from './bench/whole-command';
 import { buildCli } from './build';
 
 /** Three releases per ocid, as a publisher releases each stage: the first two leave out what came later. */
@@ -36,12 +36,6 @@ export function threeStages(n: number): unknown[] {
 }
 
 /** `--runs N` (default 3): runs of each command, of which the least times are shown. */
-function runs(): number {
-  const at = process.argv.indexOf('--runs');
-  const n = at > 0 ? Number(process.argv[at + 1]) : 3;
-  return Number.isInteger(n) && n > 0 ? n : 3;
-}
-
 async function main(): Promise<void> {
   await buildCli();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-compile-'));
@@ -52,26 +46,21 @@ async function main(): Promise<void> {
       fs.writeFileSync(file, `${JSON.stringify(releasePackage(threeStages(n), { uri: 'file://bench.json', publishedDate: '2025-06-30T12:00:00Z', publisher: { name: 'Bench' } }), null, 2)}\n`);
       const mb = (fs.statSync(file).size / 1e6).toFixed(1);
       for (const versioned of [false, true]) {
-        let r: CommandFigures | undefined;
-        for (let k = 0; k < runs(); k++) {
-          // Every run writes a new file, as the first one did (replacing an earlier output costs its deletion too).
-          fs.rmSync(path.join(dir, 'registros.json'), { force: true });
-          const run = runWholeCommand(['compile', file, '-o', path.join(dir, 'registros.json'), ...(versioned ? ['--versionadas'] : [])]);
-          if (run.code !== 0) throw new Error(`compile ${n}: ${run.stderr}`);
-          r = r ? { ...r, ms: Math.min(r.ms, run.ms), cpuMs: Math.min(r.cpuMs, run.cpuMs), peakRssMiB: Math.max(r.peakRssMiB, run.peakRssMiB) } : run;
-        }
-        if (!r) throw new Error('--runs debe ser al menos 1');
+        // Every run writes a new file, as the first one did (replacing an earlier output costs its deletion too).
+        const r = repeatWholeCommand(['compile', file, '-o', path.join(dir, 'registros.json'), ...(versioned ? ['--versionadas'] : [])], commandRuns(),
+          () => fs.rmSync(path.join(dir, 'registros.json'), { force: true }));
+        if (r.code !== 0) throw new Error(`compile ${n}: ${r.stderr}`);
         const target = n === 1000 ? (versioned ? 1500 : 400) : undefined;
         const mark = target === undefined ? '' : r.ms <= target ? ' ✓' : ' ✗';
-        lines.push(`${String(n).padStart(7)}  ${String(n * 3).padStart(8)}  ${mb.padStart(6)}  ${(versioned ? 'con versionadas' : 'solo compiladas').padEnd(16)}  ${`${r.ms}${mark}`.padStart(9)}  ${String(r.cpuMs).padStart(6)}  ${String(r.peakRssMiB).padStart(8)}`);
+        lines.push(`${String(n).padStart(7)}  ${String(n * 3).padStart(8)}  ${mb.padStart(6)}  ${(versioned ? 'con versionadas' : 'solo compiladas').padEnd(16)}  ${`${formatRepeated(r)}${mark}`.padStart(19)}  ${String(r.cpuMs).padStart(6)}  ${String(r.peakRssMiB).padStart(8)}`);
       }
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  console.log('  ocids  entregas      MB  registros           orden ms  CPU ms   RSS MiB');
+  console.log('  ocids  entregas      MB  registros                     orden ms  CPU ms   RSS MiB');
   for (const l of lines) console.log(l);
-  console.log(`Metas (1,000 ocids × 3 entregas, orden completa; «CPU ms»: usuario + sistema): solo compiladas ≤ 400 ms; con versionadas ≤ 1,500 ms. Mínimos de ${runs()} corridas (orden y CPU por separado; RSS: el mayor): en una máquina compartida las cifras varían. Node ${process.version}, ${os.cpus().length} núcleos.`);
+  console.log(`Metas (1,000 ocids × 3 entregas, orden completa; «CPU ms»: usuario + sistema): solo compiladas ≤ 400 ms; con versionadas ≤ 1,500 ms. Orden y CPU: medianas de ${commandRuns()} corridas, entre paréntesis la menor y la mayor; RSS: la mayor (en una máquina compartida las cifras varían). Node ${process.version}, ${os.cpus().length} núcleos.`);
 }
 
 if (require.main === module) void main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
