@@ -19,12 +19,14 @@ const SMALL_PACKAGE_BYTES = 64 * 2 ** 20;
 /**
  * V8 settings for a run of about a second (issue 17), set before the bundle loads; not for the server, nor for
  * large inputs (each measured on this 2-core VM, the whole command, interleaved runs):
- * - Tier-up later (`--interrupt-budget`, V8's default 67,584 → 300,000 bytecodes run before a function is
- *   considered hot). Compiling a large function with TurboFan takes 50–120 ms of the other core here
- *   (`documentStatus`, ajv's validators), which the garbage collector's helpers share, and at exit Node waits for
- *   the compilations still in flight. A short run ends before most of them pay back: `validate` of 1,000 releases
- *   (15 MB) 0.56 → 0.44 s median, `convert` of 1,000 processes 0.96 → 0.88 s, `compile` 1,000 × 3 a little; CPU
- *   −15 to −30 %. Neutral at about 4,000 processes or 5,000 releases (77 MB), 2–3 % slower at 10,000: hence the bounds.
+ * - Optimize later and smaller (`--interrupt-budget`: V8's default 67,584 → 200,000 bytecodes run before a function
+ *   is considered hot; `--no-turbo-inlining`). Compiling a large function with TurboFan takes 50–120 ms of the other
+ *   core here (`documentStatus`, ajv's validators, callees inlined), which the garbage collector's helpers share, and
+ *   at exit Node waits for the compilations still in flight. A short run ends before most of them pay back.
+ *   Medians of 8–10 interleaved runs: `validate` of 1,000 releases (15 MB) 0.56 → 0.40 s, `convert` of 1,000
+ *   processes 0.87 → 0.74 s (CPU −20 to −40 %, ~3,000 fewer page faults), 2,000 processes 1.31 → 1.17 s, 3,000
+ *   releases 0.82 → 0.73 s, `compile --versionadas` 1,000 × 3 0.53 → 0.48 s. Neutral at about 4,000 processes or
+ *   5,000 releases (77 MB), 2–3 % slower at 10,000: hence the bounds.
  * - A workbook's conversion keeps nearly all it allocates until the end, so V8 keeps doubling the young
  *   generation (up to two 16 MB semi-spaces), and on this kind of VM each first touch of a 4 KB page costs ~17 µs:
  *   converting 1,000 processes (0.8 MB) took some 28,000 page faults, 21,000 with the young generation left at its
@@ -51,7 +53,8 @@ function tuneForShortRun(command: string, args: string[]): void {
   }
   if (workbooks === 0 && packages === 0) return;
   if (workbooks > SMALL_WORKBOOK_BYTES || packages > SMALL_PACKAGE_BYTES) return;
-  setFlagsFromString('--interrupt-budget=300000');
+  setFlagsFromString('--interrupt-budget=200000');
+  setFlagsFromString('--no-turbo-inlining');
   if (workbooks > 0) setFlagsFromString('--semi-space-growth-factor=1');
 }
 
