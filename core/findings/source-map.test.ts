@@ -105,6 +105,8 @@ describe('SourceMap item anchors (pointer text built only when asked)', () => {
       expect([p, lazy.get(p)]).toEqual([p, eager.get(p)]);
       expect([p, lazy.nearestUnder(p, 'Hoja')]).toEqual([p, eager.nearestUnder(p, 'Hoja')]);
       expect([p, lazy.nearestUnder(p, undefined)]).toEqual([p, eager.nearestUnder(p, undefined)]);
+      // The one-walk lookup the cell locator uses finds the value itself as `get` does.
+      for (const map of [lazy, eager]) expect([p, map.atOrUnder(p, 'Hoja').at]).toEqual([p, map.get(p)]);
     }
     expect([...lazy.entries()]).toEqual([...eager.entries()]);
   });
