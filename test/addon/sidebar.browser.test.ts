@@ -5,11 +5,10 @@
  * Keeps a screenshot in test-artifacts/addon-sidebar.png.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
-import { describeIfChromium, launchChromium } from '../browser';
-import { buildSidebar } from '../../scripts/build-addon';
+import type { Page } from 'playwright-core';
+import { describeIfChromium } from '../browser';
+import { builtSidebarInChromium } from './built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
@@ -60,28 +59,15 @@ function fakeGoogle(responses: Record<string, unknown[]>): void {
 }
 
 describeIfChromium('sidebar in headless Chromium', () => {
-  let browser: Browser;
-  let file: string;
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'addon-sidebar-'));
-    file = path.join(dir, 'sidebar.html');
-    fs.writeFileSync(file, await buildSidebar());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const sidebar = builtSidebarInChromium();
 
   async function open(responses: Record<string, unknown[]>): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 300, height: 720 } });
+    const page = await sidebar.browser.newPage({ viewport: { width: 300, height: 720 } });
     const refused: string[] = [];
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (refused.push(route.request().url()), route.abort())));
     page.on('close', () => expect(refused).toEqual([]));
     await page.addInitScript(fakeGoogle, responses);
-    await page.goto(`file://${file}`);
+    await page.goto(sidebar.url);
     return page;
   }
 

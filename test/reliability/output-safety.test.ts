@@ -12,9 +12,8 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
-import type { Browser } from 'playwright-core';
-import { describeIfChromium, launchChromium } from '../browser';
-import { buildSidebar } from '../../scripts/build-addon';
+import { describeIfChromium } from '../browser';
+import { builtSidebarInChromium } from '../addon/built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 import { groupFindings } from '../../addon/src/validation/group-findings';
 import { finding } from '../../core/findings/finding';
@@ -42,19 +41,7 @@ function fakeGoogle(responses: Record<string, unknown>): void {
 }
 
 describeIfChromium('sidebar renders hostile values as text', () => {
-  let browser: Browser;
-  let file: string;
-  let dir: string;
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sidebar-safety-'));
-    file = path.join(dir, 'sidebar.html');
-    fs.writeFileSync(file, await buildSidebar());
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const sidebar = builtSidebarInChromium();
 
   test('findings, sheet names, headers and review comments with markup', async () => {
     const findings = [
@@ -66,10 +53,10 @@ describeIfChromium('sidebar renders hostile values as text', () => {
       backendConfigured: true, viewer: null, role: 'capturista', serviceAccount: `cuenta${IMG}@x.iam.gserviceaccount.com`, message: null,
       submission: { id: 's1', state: 'returned', stateLabel: `Devuelta ${SCRIPT}`, updatedAt: '2024-03-01T10:00:00Z', comments: [{ by: IMG, text: `Corrija ${IMG}`, at: '2024-03-01' }] },
     };
-    const page = await browser.newPage();
+    const page = await sidebar.browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     await page.addInitScript(fakeGoogle, { reviewContext: context, validationPlan: report.sheets, runValidation: report });
-    await page.goto(`file://${file}`);
+    await page.goto(sidebar.url);
     await page.getByText(`Corrija ${IMG}`).waitFor();
     await page.getByRole('button', { name: 'Validar' }).click();
     await page.getByText(/Validación terminada/).waitFor();
