@@ -24,6 +24,7 @@ import type { CliIo } from './convert-command';
 import { writePackage } from './write-package';
 import { locateItems, streamPrettyItems } from './locate-list';
 import { ocidInBytes } from './compile-ocid';
+import { removeAbandoned } from '../lib/abandoned-by-dead-process';
 
 async function readReleases(file: string): Promise<{ releases: unknown[]; pkg: PackageLike }> {
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
@@ -222,24 +223,7 @@ function partialFor(output: string): { file: string; mode?: number } | undefined
  * write gives no handler the chance to remove its file): removed when their process is gone.
  */
 function removeAbandonedPartials(output: string): void {
-  const dir = path.dirname(path.resolve(output));
-  const prefix = `${path.basename(output)}.parcial-`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)));
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(name.slice(prefix.length));
-    if (pid === process.pid) continue;
-    try {
-      process.kill(pid, 0);
-    } catch (e) {
-      // ESRCH: no such process. (EPERM: alive, another user's.)
-      if ((e as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(path.join(dir, name), { force: true });
-    }
-  }
+  removeAbandoned(path.dirname(path.resolve(output)), `${path.basename(output)}.parcial-`, 'end');
 }
 
 /** Compiles through a partial file; `undefined` when anything went wrong (nothing is left behind then). */

@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Readable } from 'stream';
 import { assertBlobName, type BlobInfo, type BlobStore } from './blob-store';
+import { removeAbandoned } from '../lib/abandoned-by-dead-process';
 
 async function md5Of(file: string): Promise<string> {
   const hash = createHash('md5');
@@ -48,16 +49,20 @@ export function diskBlobStore(dir: string): BlobStore {
   };
 }
 
+const SCRATCH_PREFIX = 'infra-abierta-bulk-';
 const scratchDirs: string[] = [];
 let scratchSeq = 0;
 
 /**
  * Bulk files of a store that lives only as long as this process (an in-memory database, tests): a private
- * temporary folder, removed when the process exits — otherwise every run would leave its bulk files in /tmp.
+ * temporary folder, removed when the process exits — otherwise every run would leave its bulk files in /tmp. A
+ * process that ends without `exit` (killed; under jest, whose `process` is a per-file copy that never fires it)
+ * leaves its folders behind: the next process to make one removes them.
  */
 export function scratchBlobStore(): BlobStore {
-  const dir = path.join(os.tmpdir(), `infra-abierta-bulk-${process.pid}-${Date.now()}-${scratchSeq++}`);
+  const dir = path.join(os.tmpdir(), `${SCRATCH_PREFIX}${process.pid}-${Date.now()}-${scratchSeq++}`);
   if (scratchDirs.push(dir) === 1) {
+    removeAbandoned(os.tmpdir(), SCRATCH_PREFIX, '-');
     process.once('exit', () => {
       for (const d of scratchDirs) fs.rmSync(d, { recursive: true, force: true });
     });

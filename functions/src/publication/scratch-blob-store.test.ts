@@ -1,6 +1,7 @@
 /** An in-memory database's bulk files go to a temporary folder that must not outlive the process. */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -22,4 +23,22 @@ test('the scratch bulk folder is removed when the process exits', () => {
   const made = JSON.parse(out) as string[];
   expect(made).toHaveLength(2);
   for (const dir of made) expect(fs.existsSync(dir)).toBe(false);
+});
+
+test('folders left by a process that is gone are removed by the next one; a live process keeps its own', () => {
+  const deadPid = Number(execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }));
+  const abandoned = path.join(os.tmpdir(), `infra-abierta-bulk-${deadPid}-1-0`);
+  const live = path.join(os.tmpdir(), `infra-abierta-bulk-${process.pid}-1-0`);
+  for (const dir of [abandoned, live]) {
+    fs.mkdirSync(path.join(dir, 'publicaciones'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'publicaciones', 'datos.json'), '{}');
+  }
+  try {
+    const script = `require(${JSON.stringify(path.join(__dirname, 'disk-blob-store'))}).scratchBlobStore();`;
+    execFileSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), '-e', script], { cwd: ROOT });
+    expect(fs.existsSync(abandoned)).toBe(false);
+    expect(fs.existsSync(live)).toBe(true);
+  } finally {
+    for (const dir of [abandoned, live]) fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
