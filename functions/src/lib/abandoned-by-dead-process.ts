@@ -28,7 +28,9 @@ export function removeAbandoned(dir: string, prefix: string, pidEnd: 'end' | '-'
   }
   for (const name of names) {
     const rest = name.slice(prefix.length);
-    const digits = pidEnd === 'end' ? rest : rest.slice(0, rest.indexOf('-'));
+    const dash = rest.indexOf('-');
+    if (pidEnd === '-' && dash < 0) continue;
+    const digits = pidEnd === 'end' ? rest : rest.slice(0, dash);
     if (!/^\d+$/.test(digits)) continue;
     const pid = Number(digits);
     if (pid !== process.pid && isGone(pid)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
