@@ -35,7 +35,6 @@ export function threeStages(n: number): unknown[] {
   return out;
 }
 
-/** `--runs N` (default 3): runs of each command, of which the least times are shown. */
 async function main(): Promise<void> {
   await buildCli();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-compile-'));

@@ -223,7 +223,7 @@ function partialFor(output: string): { file: string; mode?: number } | undefined
  * write gives no handler the chance to remove its file): removed when their process is gone.
  */
 function removeAbandonedPartials(output: string): void {
-  removeAbandoned(path.dirname(path.resolve(output)), `${path.basename(output)}.parcial-`, 'end');
+  removeAbandoned(path.dirname(path.resolve(output)), `${path.basename(output)}.parcial-`, /^(\d+)$/);
 }
 
 /** Compiles through a partial file; `undefined` when anything went wrong (nothing is left behind then). */

@@ -16,10 +16,10 @@ function isGone(pid: number): boolean {
 }
 
 /**
- * Removes the entries of `dir` named `${prefix}${pid}${anything}` whose process is gone; `pidEnd` says where the
- * id ends (`-` after it, or the end of the name).
+ * Removes the entries of `dir` named `prefix` then what `id` matches, its first group the process id
+ * (`/^(\d+)$/`: the id ends the name; `/^(\d+)-/`: a dash follows it), whose process is gone.
  */
-export function removeAbandoned(dir: string, prefix: string, pidEnd: 'end' | '-'): void {
+export function removeAbandoned(dir: string, prefix: string, id: RegExp): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((n) => n.startsWith(prefix));
@@ -27,12 +27,9 @@ export function removeAbandoned(dir: string, prefix: string, pidEnd: 'end' | '-'
     return;
   }
   for (const name of names) {
-    const rest = name.slice(prefix.length);
-    const dash = rest.indexOf('-');
-    if (pidEnd === '-' && dash < 0) continue;
-    const digits = pidEnd === 'end' ? rest : rest.slice(0, dash);
-    if (!/^\d+$/.test(digits)) continue;
-    const pid = Number(digits);
+    const match = id.exec(name.slice(prefix.length));
+    if (!match) continue;
+    const pid = Number(match[1]);
     if (pid !== process.pid && isGone(pid)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
   }
 }

@@ -62,7 +62,7 @@ let scratchSeq = 0;
 export function scratchBlobStore(): BlobStore {
   const dir = path.join(os.tmpdir(), `${SCRATCH_PREFIX}${process.pid}-${Date.now()}-${scratchSeq++}`);
   if (scratchDirs.push(dir) === 1) {
-    removeAbandoned(os.tmpdir(), SCRATCH_PREFIX, '-');
+    removeAbandoned(os.tmpdir(), SCRATCH_PREFIX, /^(\d+)-/);
     process.once('exit', () => {
       for (const d of scratchDirs) fs.rmSync(d, { recursive: true, force: true });
     });
