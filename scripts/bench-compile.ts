@@ -16,7 +16,7 @@ import * as path from 'path';
 import { releasePackage } from '../core/packages';
 import { syntheticReleases } from './bench/synthetic-releases';
 import { benchSizes } from './bench/sizes';
-import { commandRuns, formatRepeated, repeatWholeCommand } from './bench/whole-command';
+import { commandRuns, formatRepeated, nodeStartNote, repeatWholeCommand } from './bench/whole-command';
 import { buildCli } from './build';
 
 /** Three releases per ocid, as a publisher releases each stage: the first two leave out what came later. */
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   console.log('  ocids  entregas      MB  registros                     orden ms  CPU ms   RSS MiB');
   for (const l of lines) console.log(l);
   console.log(`Metas (1,000 ocids × 3 entregas, orden completa; «CPU ms»: usuario + sistema): solo compiladas ≤ 400 ms; con versionadas ≤ 1,500 ms. Orden y CPU: medianas de ${commandRuns()} corridas, entre paréntesis la menor y la mayor; RSS: la mayor (en una máquina compartida las cifras varían). Node ${process.version}, ${os.cpus().length} núcleos.`);
+  console.log(nodeStartNote());
 }
 
 if (require.main === module) void main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });

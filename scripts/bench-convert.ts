@@ -22,7 +22,7 @@ import { modelToJson } from './bench/measure-convert';
 import { syntheticReleases } from './bench/synthetic-releases';
 import { writeXlsx } from './bench/write-xlsx';
 import { benchSizes } from './bench/sizes';
-import { commandRuns, formatRepeated, repeatWholeCommand } from './bench/whole-command';
+import { commandRuns, formatRepeated, nodeStartNote, repeatWholeCommand } from './bench/whole-command';
 import { buildCli } from './build';
 
 const TARGET_MS = 4000;
@@ -81,6 +81,7 @@ async function main(): Promise<void> {
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
   console.log(`Datos: ${density === 'complete' ? 'completos' : 'básicos'}. Metas (orden completa, formato flatten-tool; «CPU ms»: usuario + sistema de la orden): N = 1,000 ≤ 800 ms; N = 10,000 ≤ 6,000 ms y ≤ 600 MiB. Pasos para N = 10,000: xlsx→JSON < ${TARGET_MS} ms y < ${TARGET_MIB} MiB; conversión sola < ${TARGET_CONVERT_MS} ms. Orden completa hasta N = 2,000: mediana de ${commandRuns()} corridas, entre paréntesis la menor y la mayor (en una máquina compartida una corrida varía ±5 %); más grandes y pasos: una corrida. Node ${process.version}, ${os.cpus().length} núcleos.`);
+  console.log(nodeStartNote());
 }
 
 void main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });

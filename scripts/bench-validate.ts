@@ -17,7 +17,7 @@ import { releasePackage } from '../core/packages';
 import { deriveRelease } from '../core/unflatten/derive-fields';
 import { benchSizes } from './bench/sizes';
 import { syntheticReleases } from './bench/synthetic-releases';
-import { commandRuns, formatRepeated, repeatWholeCommand } from './bench/whole-command';
+import { commandRuns, formatRepeated, nodeStartNote, repeatWholeCommand } from './bench/whole-command';
 import { buildCli } from './build';
 import { validatorCode } from './validator-code';
 
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
       console.log(`${String(n).padStart(8)}  ${mib.padStart(4)}  ${`${formatRepeated(r)}${mark}`.padStart(31)}  ${String(r.cpuMs).padStart(6)}  ${String(r.peakRssMiB).padStart(14)}`);
     }
     console.log(`Metas (orden completa; «CPU ms»: usuario + sistema): 1,000 entregas ≤ 500 ms; 10,000 ≤ 4,000 ms. Orden y CPU: medianas de ${commandRuns()} corridas, entre paréntesis la menor y la mayor; RSS: la mayor (en una máquina compartida las cifras varían).`);
+    console.log(nodeStartNote());
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

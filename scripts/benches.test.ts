@@ -25,7 +25,7 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 // [script, tiny-size environment, a figure the bench must print]
 const BENCHES: [string, Record<string, string>, RegExp][] = [
-  ['bench:convert', { BENCH_SIZE: '5', BENCH_RUNS: '2' }, /\d+ \(\d+–\d+\)/],
+  ['bench:convert', { BENCH_SIZE: '5', BENCH_RUNS: '2' }, /\d+ \(\d+–\d+\)[\s\S]*Arranque de Node \(node -e ""\): \d+ ms/],
   ['bench:validate', { BENCH_SIZE: '5', BENCH_RUNS: '2' }, /\d+ \(\d+–\d+\)/],
   ['bench:compile', { BENCH_SIZE: '5', BENCH_RUNS: '2' }, /\d+ \(\d+–\d+\)/],
   ['bench:api', { BENCH_PROCESSES: '20', BENCH_REVISION_PROCESSES: '10', BENCH_SECONDS: '1', BENCH_BULK_RELEASES: '40', BENCH_CONNECTIONS: '4' }, /p99|ms/],

@@ -12,9 +12,22 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** `cpuMs`: user + system CPU time of the command; on a shared machine it varies less than the wall time. */
 export interface CommandFigures { ms: number; cpuMs: number; peakRssMiB: number; code: number; stderr: string }
 
-export function runWholeCommand(args: string[]): CommandFigures {
-  const cli = path.join(ROOT, 'dist', 'cli.js');
-  const env = { ...process.env, METADATA_SERVER_DETECTION: 'none' };
+/**
+ * Variables this machine sets that a person's computer does not: the sandbox points NODE_EXTRA_CA_CERTS at the system
+ * CA bundle for its HTTPS proxy (npm's registry), and with it set Node reads and parses the whole bundle before any of
+ * our code runs — about 40 ms of every start here (`node -e ""`: 0.10 s with it, 0.06 s without) — for commands that
+ * open no connection. The commands are timed without them; `nodeStartNote()` prints both starts.
+ */
+const MACHINE_ONLY = ['NODE_EXTRA_CA_CERTS'];
+
+function commandEnv(keepMachineOnly = false): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, METADATA_SERVER_DETECTION: 'none' };
+  if (!keepMachineOnly) for (const name of MACHINE_ONLY) delete env[name];
+  return env;
+}
+
+/** `node …argv` as a fresh process, timed as a shell's `time` gives it. */
+function timeNode(argv: string[], env: NodeJS.ProcessEnv): CommandFigures {
   const timeBin = '/usr/bin/time';
   const hasTime = fs.existsSync(timeBin);
   // The wall time is taken by a shell's `time`, as a person's shell starts the command: from this (large) bench
@@ -22,10 +35,12 @@ export function runWholeCommand(args: string[]): CommandFigures {
   const shell = hasTime && fs.existsSync('/bin/bash');
   const started = process.hrtime.bigint();
   const r = shell
-    ? spawnSync('/bin/bash', ['-c', 'TIMEFORMAT="@@WALL %3R"; time "$@"', 'bash', timeBin, '-f', '@@RSS %M %U %S', process.execPath, cli, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 30 })
+    ? spawnSync('/bin/bash', ['-c', 'TIMEFORMAT="@@WALL %3R"; time "$@"', 'bash', timeBin, '-f', '@@RSS %M %U %S', process.execPath, ...argv], { encoding: 'utf8', env, maxBuffer: 1 << 30 })
     : hasTime
-      ? spawnSync(timeBin, ['-f', '@@RSS %M %U %S', process.execPath, cli, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 30 })
-      : spawnSync(process.execPath, ['-e', `process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('@@RSS '+u.maxRSS+' '+u.userCPUTime/1e6+' '+u.systemCPUTime/1e6+'\\n')});process.argv.splice(1,1);require(${JSON.stringify(cli)})`, cli, ...args], { encoding: 'utf8', env, maxBuffer: 1 << 30 });
+      ? spawnSync(timeBin, ['-f', '@@RSS %M %U %S', process.execPath, ...argv], { encoding: 'utf8', env, maxBuffer: 1 << 30 })
+      : argv[0].startsWith('-')
+        ? spawnSync(process.execPath, argv, { encoding: 'utf8', env })
+        : spawnSync(process.execPath, ['-e', `process.on('exit',()=>{const u=process.resourceUsage();process.stderr.write('@@RSS '+u.maxRSS+' '+u.userCPUTime/1e6+' '+u.systemCPUTime/1e6+'\\n')});process.argv.splice(1,1);require(${JSON.stringify(argv[0])})`, ...argv], { encoding: 'utf8', env, maxBuffer: 1 << 30 });
   const spawned = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
   const wall = /@@WALL ([\d.]+)/.exec(r.stderr ?? '');
   const rss = /@@RSS (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
@@ -34,6 +49,22 @@ export function runWholeCommand(args: string[]): CommandFigures {
     cpuMs: rss ? Math.round((Number(rss[2]) + Number(rss[3])) * 1000) : NaN, peakRssMiB: rss ? Math.round(Number(rss[1]) / 1024) : NaN,
     code: r.status ?? -1, stderr: (r.stderr ?? '').replace(/@@RSS [\d. ]+\n?/, '').replace(/\n?@@WALL [\d.]+\n?/, ''),
   };
+}
+
+export function runWholeCommand(args: string[]): CommandFigures {
+  return timeNode([path.join(ROOT, 'dist', 'cli.js'), ...args], commandEnv());
+}
+
+/**
+ * Node's own start on this machine (`node -e ""`, median of 5), and with the machine-only variables when it sets
+ * them: the line the benches print under their tables, so a reader can add that start back.
+ */
+export function nodeStartNote(): string {
+  const start = (keep: boolean): number => median(Array.from({ length: 5 }, () => timeNode(['-e', ''], commandEnv(keep)).ms));
+  const set = MACHINE_ONLY.filter((name) => process.env[name] !== undefined);
+  const bare = start(false);
+  if (!set.length) return `Arranque de Node (node -e ""): ${bare} ms.`;
+  return `Arranque de Node (node -e ""): ${bare} ms; con ${set.join(', ')} de esta máquina (su proxy HTTPS), ${start(true)} ms. Las órdenes se miden sin esa variable, como en la computadora de quien las usa.`;
 }
 
 /** Runs of a whole command per figure: `--runs N` or BENCH_RUNS (default 5). */
@@ -47,11 +78,11 @@ export function commandRuns(): number {
 /** Figures of several runs: the median wall and CPU time (what a person typically waits), the range, the largest RSS. */
 export interface RepeatedFigures extends CommandFigures { minMs: number; maxMs: number; runs: number }
 
-const median = (values: number[]): number => {
+function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
-};
+}
 
 /**
  * The command `runs` times in a row (`before` runs untimed ahead of each, e.g. to remove the last output). On this
