@@ -6,10 +6,11 @@
  * - Any single text: at most TEXT_MAX characters — `text.tooLong` (error). A Google Sheets cell holds 50,000.
  * - Each process and project as the store keeps it: a document may not exceed 1 MiB (Firestore; the store enforces
  *   1,000,000 bytes, functions/src/store/collections.ts). The largest document a process becomes is its record:
- *   the compiled release (about the release's size) plus the versioned release (the release again, each value
- *   wrapped with its release id, date and tag). Later publications add the changed values to that record, so a
- *   first publication may use at most DOC_BUDGET bytes, leaving the rest for its history —
- *   `document.tooLarge` (error) on the key cell, unless a single over-long text already explains it.
+ *   the compiled release (about the release's size) and a link to each of its releases (the versioned release is
+ *   not stored: the API builds it when the record is asked for, functions/src/api/record-with-history.ts). Later
+ *   publications merge their changes into that compiled release (new items, documents, transactions), so a first
+ *   publication may use at most DOC_BUDGET bytes, leaving the rest for its history — `document.tooLarge` (error) on
+ *   the key cell, unless a single over-long text already explains it.
  */
 import { isObject, stringAt } from './json';
 import type { Check, ValueCheck } from './types';
@@ -17,8 +18,8 @@ import type { Check, ValueCheck } from './types';
 export const TEXT_MAX = 10_000;
 /** Bytes a process's record or a project may take at its first publication (of the store's 1,000,000). */
 export const DOC_BUDGET = 600_000;
-/** Bytes a versioned release adds per value: `[{"releaseID":…,"releaseDate":…,"releaseTag":[…],"value":…}]` without the ids. */
-const VERSION_OVERHEAD = 60;
+/** Bytes a record adds to its compiled release: its own keys and the link to the release (`{url, date, tag}`). */
+const RECORD_OVERHEAD = 1_000;
 
 const PROGRAM_LIMITS: Record<string, number> = { title: 140, description: 280, 'completion/endDateDetails': 900 };
 
@@ -59,20 +60,19 @@ function utf8LengthOver(s: string, limit: number): number | undefined {
 const NUMBER_MAX = 25;
 
 /**
- * Upper bounds of a value's stored size, without stringifying it: `bytes` of `JSON.stringify(value)` in UTF-8 and
- * its `leaves` (the values leafCount counts). A UTF-16 unit takes at most 6 bytes in JSON text (`\u001f` escaped;
- * unescaped, UTF-8 takes at most 3), a number at most NUMBER_MAX. Undefined on anything but plain JSON data, where
- * only JSON.stringify knows. Stringifying every release only to learn that it is small was a tenth of the
- * checks' time (issue 17); then the bound alone, counted in characters and multiplied by 3 for UTF-8, was so
- * loose that most releases of 10 KB were stringified anyway.
+ * An upper bound of a value's stored size, without stringifying it: the bytes of `JSON.stringify(value)` in UTF-8.
+ * A UTF-16 unit takes at most 6 bytes in JSON text (`\u001f` escaped; unescaped, UTF-8 takes at most 3), a number
+ * at most NUMBER_MAX. Undefined on anything but plain JSON data, where only JSON.stringify knows. Stringifying
+ * every release only to learn that it is small was a tenth of the checks' time (issue 17); then the bound alone,
+ * counted in characters and multiplied by 3 for UTF-8, was so loose that most releases of 10 KB were stringified
+ * anyway.
  */
-function sizeBound(value: unknown): { bytes: number; leaves: number } | undefined {
+function sizeBound(value: unknown): number | undefined {
   let bytes = 0;
-  let leaves = 0;
   const add = (v: unknown): boolean => {
-    if (typeof v === 'string') { bytes += 2 + 6 * v.length; leaves++; return true; }
-    if (typeof v === 'number') { bytes += NUMBER_MAX; leaves++; return true; }
-    if (typeof v === 'boolean' || v === null || v === undefined) { bytes += 5; leaves++; return true; }
+    if (typeof v === 'string') { bytes += 2 + 6 * v.length; return true; }
+    if (typeof v === 'number') { bytes += NUMBER_MAX; return true; }
+    if (typeof v === 'boolean' || v === null || v === undefined) { bytes += 5; return true; }
     if (Array.isArray(v)) {
       bytes += 2 + v.length;
       for (let i = 0; i < v.length; i++) if (!add(v[i])) return false;
@@ -88,13 +88,13 @@ function sizeBound(value: unknown): { bytes: number; leaves: number } | undefine
     }
     return true;
   };
-  return add(value) ? { bytes, leaves } : undefined;
+  return add(value) ? bytes : undefined;
 }
 
 /** An upper bound of `JSON.stringify(value).length`, or Infinity once it passes `limit` (see sizeBound). */
 function jsonLengthBound(value: unknown, limit: number): number {
   const bound = sizeBound(value);
-  return bound === undefined || bound.bytes > limit ? Infinity : bound.bytes;
+  return bound === undefined || bound > limit ? Infinity : bound;
 }
 
 function hasOverlongText(value: unknown): boolean {
@@ -104,22 +104,13 @@ function hasOverlongText(value: unknown): boolean {
   return false;
 }
 
-/** Values (leaves) of a JSON document: each becomes one versioned entry. */
-function leafCount(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((n: number, v) => n + leafCount(v), 0);
-  if (isObject(value)) return Object.values(value).reduce((n: number, v) => n + leafCount(v), 0);
-  return 1;
-}
-
 export const storedSize: Check = ({ releases, projects, report }) => {
   for (const { data, pointer } of releases) {
-    const perValue = VERSION_OVERHEAD + 2 * (String(data.id ?? '').length + String(data.date ?? '').length) + JSON.stringify(data.tag ?? []).length;
-    // Cheap test first: the estimate below from upper bounds of its parts; within the budget, so is the estimate.
-    const bound = sizeBound(data);
-    if (bound !== undefined && 2 * bound.bytes + bound.leaves * perValue <= DOC_BUDGET) continue;
-    const bytes = utf8LengthOver(JSON.stringify(data), DOC_BUDGET / 4);
-    if (bytes === undefined || bytes * 2 <= DOC_BUDGET / 2) continue;
-    const estimate = 2 * bytes + leafCount(data) * perValue;
+    // Cheap test first: an upper bound of the release's size; within the budget, so is the record.
+    if (jsonLengthBound(data, DOC_BUDGET) + RECORD_OVERHEAD <= DOC_BUDGET) continue;
+    const bytes = utf8LengthOver(JSON.stringify(data), DOC_BUDGET - RECORD_OVERHEAD);
+    if (bytes === undefined) continue;
+    const estimate = bytes + RECORD_OVERHEAD;
     if (estimate > DOC_BUDGET && !hasOverlongText(data)) report('document.tooLarge', 'error', `${pointer}/ocid`, { value: stringAt(data, 'ocid') ?? '', size: Math.round(estimate / 1000), limit: DOC_BUDGET / 1000 });
   }
   for (const { data, pointer } of projects) {

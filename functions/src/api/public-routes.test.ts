@@ -8,6 +8,7 @@ import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { VALIDATORS } from '../../../core/validate';
+import { versionedRelease, type Release } from '../../../core/merge';
 import { EXAMPLE_KEYS, publishExamples } from '../../../test/example-workbooks';
 
 const BASE = 'http://127.0.0.1:8080';
@@ -77,6 +78,20 @@ describe('public API', () => {
     if (!VALIDATORS.recordPackage(one.body)) throw new Error(JSON.stringify(VALIDATORS.recordPackage.errors?.slice(0, 3)));
     expect(one.body.publisher.name).toBe('Municipio de Mérida');
     expect(one.body.records[0].compiledRelease.ocid).toBe(ocids[0]);
+  });
+
+  it('adds the versioned release to one record, built from its published releases; pages carry the compiled release', async () => {
+    const pages = await allPages('/api/ocds/records?limit=3');
+    const records = pages.flatMap((p) => p.records as Record<string, unknown>[]);
+    expect(records.length).toBeGreaterThan(5);
+    for (const r of records) expect(r).not.toHaveProperty('versionedRelease');
+    for (const { ocid } of records.slice(0, 4) as { ocid: string }[]) {
+      const one = (await request(app).get(`/api/ocds/records/${encodeURIComponent(ocid)}`).expect(200)).body as { records: Record<string, unknown>[] };
+      const releases = ((await request(app).get(`/api/ocds/releases?ocid=${encodeURIComponent(ocid)}`).expect(200)).body as { releases: Release[] }).releases;
+      expect(one.records[0].versionedRelease).toEqual(versionedRelease(releases));
+      // Field order as a record built whole (core/merge/build-record.ts).
+      expect(Object.keys(one.records[0])).toEqual(['ocid', 'releases', 'compiledRelease', 'versionedRelease']);
+    }
   });
 
   it('serves project packages valid against the official schema, and one project by id', async () => {

@@ -12,6 +12,7 @@ import { notFound } from './http-error';
 import { ownerOf, publishedState, packageMeta, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
 import { extensionFile } from './extension-files';
+import { recordWithHistory } from './record-with-history';
 
 export interface PublicRoutesDeps {
   store: Store;
@@ -105,7 +106,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     await cache.send(req, res, stampOf([owner]), async () => {
       const record = await store.getDocumentBytes('records', owner.publication.id, ocid);
       if (record === undefined) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
-      return splicedPackageBytes('records', [record], metaFor(req, [owner], owner.publisher));
+      return splicedPackageBytes('records', [await recordWithHistory(store, owner.publication.id, ocid, record)], metaFor(req, [owner], owner.publisher));
     }, version);
   });
 

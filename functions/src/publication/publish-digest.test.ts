@@ -65,7 +65,7 @@ const DIGESTS: Record<string, string> = {
   projects: '50 adf43dd39f4412e9',
   publications: '5 e407276171c1dbfa',
   publishers: '1 3e30794667c74719',
-  records: '100 3ffbff4a74388e3d',
+  records: '100 ee53c57e72913456',
   releases: '300 90ff1329619750ae',
   snapshots: '0 e3b0c44298fc1c14',
   stats: '1 cb3ae69f54cdaa2c',

@@ -7,8 +7,9 @@
  *   process whose content did not change keeps its previous release (same id, same date): no new release.
  * - A changed or new process gets one new release dated at the publication time (`now`); a changed one is tagged
  *   with the stages it changes (`tenderUpdate`, `contractAmendment`…, core/merge/update-tags) unless its tag was typed.
- * - Every earlier release of a process is carried into the new publication, so its record (compiled and
- *   versioned release, OCDS merge rules) always covers its whole history.
+ * - Every earlier release of a process is carried into the new publication, so its record (compiled release, OCDS
+ *   merge rules; the versioned release is built from the same releases when the record is asked for) always covers
+ *   its whole history.
  * - Processes missing from the new workbook are carried over unchanged: an ingest never unpublishes
  *   (nothing published is lost); withdrawing data is an explicit administrative act.
  * - The same content (hash of all releases and projects) publishes nothing new (idempotent).
@@ -184,10 +185,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
   phase('history');
 
-  // Releases and records are the bulk of a publication (the versioned release is ~80 % of a record's bytes): a
-  // few megabytes of processes at a time, their releases are parsed, filtered, written with their records and dropped,
-  // keeping only the compiled release and the release links the summaries, index and stats read — so a
-  // publication of 10,000 processes fits the task's memory.
+  // Releases and records are the bulk of a publication: a few megabytes of processes at a time, their releases are
+  // parsed, filtered, written with their records and dropped, keeping only the compiled release and the release
+  // links the summaries, index and stats read — so a publication of 10,000 processes fits the task's memory.
   const ocids = [...history.keys()].sort((a, b) => (a < b ? -1 : 1));
   const compiledByOcid = new Map<string, JsonObject>();
   const releaseLinks = new Map<string, ReleaseLink[]>();
@@ -210,10 +210,12 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
         chars += text.length;
         return view;
       });
-      const record = buildRecord(ocid, views, { releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) });
+      // Without the versioned release: the single-record endpoint builds it from these releases when asked
+      // (api/record-with-history.ts); stored, it was ~80 % of the record and a fifth of this publication's time.
+      const record = buildRecord(ocid, views, { versioned: false, releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) });
       compiledByOcid.set(ocid, record.compiledRelease as JsonObject);
       releaseLinks.set(ocid, list.map((held, n) => ({ id: held.id, date: held.date, tag: (views[n].tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, held.id) })));
-      // Serialized at once: the record's objects (mostly its versioned release) die young, before the next
+      // Serialized at once: the record's objects die young, before the next
       // process is built, instead of a chunk of them being promoted and marked by the old generation's collector.
       const text = JSON.stringify(record);
       records.push({ ocid, text });

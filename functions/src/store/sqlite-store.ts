@@ -21,7 +21,7 @@ class SqliteBackend implements DocumentBackend {
 
   constructor(path: string) {
     this.db = new Database(path);
-    // Published documents are large (a record with its versioned release is often 100 KB): 16 KiB pages need a
+    // Published documents are large (a release or a record is often 15–20 KB, some 600 KB): 16 KiB pages need a
     // quarter of the overflow pages 4 KiB ones do, which cut the write time of a publication by about a third
     // (scripts/bench-publish.ts). It only takes effect on a new file, before WAL; existing files keep their size.
     this.db.pragma('page_size = 16384');
