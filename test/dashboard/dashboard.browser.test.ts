@@ -18,6 +18,7 @@ import { HOSTILE_TITLE, startDashboardServer, type DashboardServer } from './das
 import { inMexico, project } from '../../dashboard/src/map/projection';
 import { formatMoney } from '../../core/format/es-mx';
 import type { IndexAnswer } from '../../core/stats/publication-index';
+import OCDS_CODE_TITLES from '../../schemas/labels/codes-ocds.json';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // Browser globals inside page.evaluate callbacks (this file compiles without the DOM lib; module-scoped, no leak).
@@ -327,6 +328,14 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await text(page, '#kpis-proceso')).toContain(formatMoney(contracted));
     expect(await page.locator('ol.timeline li').count()).toBeGreaterThan(2);
     expect(await page.locator('#tabla-adjudicaciones a[href^="#/contratista/"]').count()).toBeGreaterThan(0);
+    // Document types in Spanish (their titles in the program's code lists), never the OCDS code.
+    const types = await page.locator('#tabla-documentos tbody td:nth-child(2)').allTextContents();
+    const codes = [...[record.planning, record.tender, ...record.awards, ...record.contracts].flatMap((s: any) => s?.documents ?? []), ...record.contracts.flatMap((k: any) => k.implementation?.documents ?? [])].map((d: any) => d.documentType);
+    expect(types.length).toBeGreaterThan(0);
+    for (const code of codes) {
+      expect(types).not.toContain(code);
+      expect(types).toContain((OCDS_CODE_TITLES as Record<string, Record<string, string>>).documentType[code]);
+    }
     const json = await page.getAttribute('#json-proceso', 'href');
     expect(((await (await fetch(`${srv.base}${json}`)).json()) as { records: { ocid: string }[] }).records[0].ocid).toBe(ocid);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#datos button')]);

@@ -12,7 +12,7 @@ import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
-import { methodTitle, stageTitle } from '../labels';
+import { methodTitle, processDocumentTypeTitle, stageTitle } from '../labels';
 import { count, date, heading, money, NO_DATA, type Page } from './common';
 
 const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
@@ -42,7 +42,7 @@ function facts(list: [string, Node | string][]): HTMLElement {
 
 function documentsTable(caption: string, docs: Json[], id: string): HTMLElement {
   return dataTable(caption, [{ title: 'Documento' }, { title: 'Tipo' }, { title: 'Publicado' }],
-    docs.map((d) => [externalLink(d.url, str(d.title) ?? 'documento'), str(d.documentType) ?? NO_DATA, date(str(d.datePublished))]), { id });
+    docs.map((d) => { const type = str(d.documentType); return [externalLink(d.url, str(d.title) ?? 'documento'), type ? processDocumentTypeTitle(type) : NO_DATA, date(str(d.datePublished))]; }), { id });
 }
 
 function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
