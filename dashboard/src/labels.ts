@@ -20,8 +20,8 @@ export const statusTitle = (code: string): string => title(OC4IDS, 'projectStatu
 export const sectorTitle = (code: string): string => title(OC4IDS, 'projectSector', code);
 export const methodTitle = (code: string): string => title(OCDS, 'method', code);
 export const documentTypeTitle = (code: string): string => title(OC4IDS, 'documentType', code);
-/** A process's documents (OCDS documentType; its list is a subset of OC4IDS's, with the same titles). */
-export const processDocumentTypeTitle = (code: string): string => title(OCDS, 'documentType', code);
+/** A contracting process's codes (EDCA-MX / OCDS lists), as the template's drop-downs show them to the official. */
+export const processCodeTitle = (list: 'documentType' | 'tenderStatus' | 'awardStatus' | 'contractStatus' | 'implementationStatus', code: string): string => title(OCDS, list, code);
 export const processStatusTitle = (code: string): string => title(OC4IDS, 'contractingProcessStatus', code);
 export const projectTypeTitle = (code: string): string => title(OC4IDS, 'projectType', code);
 export const milestoneStatusTitle = (code: string): string => title(OC4IDS, 'milestoneStatus', code);

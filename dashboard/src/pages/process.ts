@@ -12,7 +12,7 @@ import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
-import { methodTitle, processDocumentTypeTitle, stageTitle } from '../labels';
+import { methodTitle, processCodeTitle, stageTitle } from '../labels';
 import { count, date, heading, money, NO_DATA, type Page } from './common';
 
 const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
@@ -24,11 +24,8 @@ const moneyOf = (v: unknown): string => {
 };
 const periodText = (p: unknown): string => { const o = obj(p); return o ? `${date(str(o.startDate))} a ${date(str(o.endDate))}` : NO_DATA; };
 
-const TENDER_STATUS: Record<string, string> = { planning: 'En planeación', planned: 'Planeada', active: 'Activa', cancelled: 'Cancelada', unsuccessful: 'Desierta', complete: 'Concluida', withdrawn: 'Retirada' };
-const AWARD_STATUS: Record<string, string> = { pending: 'Pendiente', active: 'Activa', cancelled: 'Cancelada', unsuccessful: 'Desierta' };
-const CONTRACT_STATUS: Record<string, string> = { pending: 'Pendiente', active: 'Activo', cancelled: 'Cancelado', terminated: 'Terminado' };
-const IMPL_STATUS: Record<string, string> = { planning: 'En planeación', ongoing: 'En ejecución', concluded: 'Concluida' };
-const st = (m: Record<string, string>, v: unknown): string => (str(v) ? m[String(v)] ?? String(v) : NO_DATA);
+type CodeList = Parameters<typeof processCodeTitle>[0];
+const st = (list: CodeList, v: unknown): string => { const code = str(v); return code ? processCodeTitle(list, code) : NO_DATA; };
 
 /** The method's title, and the publisher's own wording when it says more than the title. */
 function methodText(title: string, details: string | undefined): string {
@@ -42,7 +39,7 @@ function facts(list: [string, Node | string][]): HTMLElement {
 
 function documentsTable(caption: string, docs: Json[], id: string): HTMLElement {
   return dataTable(caption, [{ title: 'Documento' }, { title: 'Tipo' }, { title: 'Publicado' }],
-    docs.map((d) => { const type = str(d.documentType); return [externalLink(d.url, str(d.title) ?? 'documento'), type ? processDocumentTypeTitle(type) : NO_DATA, date(str(d.datePublished))]; }), { id });
+    docs.map((d) => [externalLink(d.url, str(d.title) ?? 'documento'), st('documentType', d.documentType), date(str(d.datePublished))]), { id });
 }
 
 function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
@@ -108,7 +105,7 @@ export const processPage: Page = {
         objects(planning.documents).length ? documentsTable('Documentos de la planeación', objects(planning.documents), 'docs-planeacion') : h('p', null, 'Sin documentos de planeación publicados.')),
       section('etapa-licitacion', 'Licitación',
         facts([
-          ['Clave', str(tender.id) ?? NO_DATA], ['Estado', st(TENDER_STATUS, tender.status)], ['Descripción', str(tender.description) ?? NO_DATA],
+          ['Clave', str(tender.id) ?? NO_DATA], ['Estado', st('tenderStatus', tender.status)], ['Descripción', str(tender.description) ?? NO_DATA],
           ['Valor estimado', moneyOf(tender.value)], ['Periodo de propuestas', periodText(tender.tenderPeriod)], ['Periodo de adjudicación', periodText(tender.awardPeriod)],
           ['Criterio de adjudicación', str(tender.awardCriteriaDetails) ?? str(tender.awardCriteria) ?? NO_DATA], ['Justificación del método', str(tender.procurementMethodRationale) ?? NO_DATA],
         ]),
@@ -116,13 +113,13 @@ export const processPage: Page = {
         objects(tender.documents).length ? documentsTable('Documentos de la licitación', objects(tender.documents), 'docs-licitacion') : null),
       section('etapa-adjudicacion', 'Adjudicación',
         dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
-          awards.map((a) => [str(a.title) ?? str(a.id) ?? NO_DATA, st(AWARD_STATUS, a.status), date(str(a.date)), moneyOf(a.value),
+          awards.map((a) => [str(a.title) ?? str(a.id) ?? NO_DATA, st('awardStatus', a.status), date(str(a.date)), moneyOf(a.value),
             objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')])]), { id: 'tabla-adjudicaciones' })),
       section('etapa-contratacion', 'Contratación',
         dataTable('Contratos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Contrato' }, { title: 'Estado' }, { title: 'Firma' }, { title: 'Vigencia' }, { title: 'Monto', numeric: true }, { title: 'Convenios modificatorios', numeric: true }],
-          contracts.map((k) => [str(k.title) ?? str(k.id) ?? NO_DATA, st(CONTRACT_STATUS, k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length)]), { id: 'tabla-contratos' })),
+          contracts.map((k) => [str(k.title) ?? str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length)]), { id: 'tabla-contratos' })),
       section('etapa-ejecucion', 'Ejecución',
-        facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st(IMPL_STATUS, obj(k.implementation)?.status)])),
+        facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
           transactions.map(({ contract, t }) => [date(str(t.date)), contract, str(obj(t.payee)?.name) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos' })),
       section('cronologia', 'Cronología',
