@@ -1,4 +1,9 @@
-/** recordWithHistory against a real store: the versioned release built from the publication's releases of the process. */
+/**
+ * recordWithHistory against both real stores (SQLite, and Firestore on its emulator): the versioned release built
+ * from the publication's releases of the process.
+ */
+import { type FirestoreEmulator, startFirestoreEmulator } from '../../../test/firestore-emulator/firestore-emulator';
+import { openFirestoreStore } from '../store/firestore-store';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { buildRecord, versionedRelease, type Release } from '../../../core/merge';
@@ -11,27 +16,39 @@ const releases: Release[] = [
 ];
 const url = (id: string): string => `http://127.0.0.1/api/ocds/releases?ocid=${OCID}&releaseID=${id}`;
 
-let store: Store;
-beforeEach(async () => {
-  store = openSqliteStore(':memory:');
-  await store.createPublication({ id: 'P', publisherId: 'x', contentHash: 'h', createdAt: '2025-03-02T00:00:00Z' });
-  await store.putReleases('P', releases.map((r) => ({ ocid: OCID, id: String(r.id), date: String(r.date), text: JSON.stringify(r) })));
-});
-afterEach(() => store.close());
+let emulator: FirestoreEmulator;
+beforeAll(async () => { emulator = await startFirestoreEmulator(); });
+afterAll(async () => { await emulator.stop(); });
 
-test('a record stored without its versioned release gets it, from every release of the process in the publication', async () => {
-  const stored = buildRecord(OCID, releases, { versioned: false, releaseUrl: url });
-  await store.putRecords('P', [{ ocid: OCID, text: JSON.stringify(stored) }]);
-  const served = JSON.parse((await recordWithHistory(store, 'P', OCID, Buffer.from(JSON.stringify(stored)))).toString('utf8'));
-  expect(served).toEqual(buildRecord(OCID, releases, { releaseUrl: url }));
-  expect(served.versionedRelease).toEqual(versionedRelease(releases));
-  expect(served.versionedRelease.tender.title).toEqual([
-    { releaseID: `${OCID}-a`, releaseDate: '2025-01-10T00:00:00Z', releaseTag: ['tender'], value: 'Pavimentación' },
-    { releaseID: `${OCID}-b`, releaseDate: '2025-03-02T00:00:00Z', releaseTag: ['tenderUpdate'], value: 'Pavimentación de la calle 60' },
-  ]);
-});
+let namespace = 0;
+const STORES: [string, () => Store][] = [
+  ['SQLite', () => openSqliteStore(':memory:')],
+  ['Firestore', () => openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: `history${namespace++}_` })],
+];
 
-test('a record stored with its versioned release (published before it was left out) is served byte for byte', async () => {
-  const old = Buffer.from(JSON.stringify(buildRecord(OCID, releases, { releaseUrl: url })));
-  expect((await recordWithHistory(store, 'P', OCID, old)).equals(old)).toBe(true);
+describe.each(STORES)('%s', (_name, open) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = open();
+    await store.createPublication({ id: 'P', publisherId: 'x', contentHash: 'h', createdAt: '2025-03-02T00:00:00Z' });
+    await store.putReleases('P', releases.map((r) => ({ ocid: OCID, id: String(r.id), date: String(r.date), text: JSON.stringify(r) })));
+  });
+  afterEach(() => store.close());
+
+  test('a record stored without its versioned release gets it, from every release of the process in the publication', async () => {
+    const stored = buildRecord(OCID, releases, { versioned: false, releaseUrl: url });
+    await store.putRecords('P', [{ ocid: OCID, text: JSON.stringify(stored) }]);
+    const served = JSON.parse((await recordWithHistory(store, 'P', OCID, Buffer.from(JSON.stringify(stored)))).toString('utf8'));
+    expect(served).toEqual(buildRecord(OCID, releases, { releaseUrl: url }));
+    expect(served.versionedRelease).toEqual(versionedRelease(releases));
+    expect(served.versionedRelease.tender.title).toEqual([
+      { releaseID: `${OCID}-a`, releaseDate: '2025-01-10T00:00:00Z', releaseTag: ['tender'], value: 'Pavimentación' },
+      { releaseID: `${OCID}-b`, releaseDate: '2025-03-02T00:00:00Z', releaseTag: ['tenderUpdate'], value: 'Pavimentación de la calle 60' },
+    ]);
+  });
+
+  test('a record stored with its versioned release (published before it was left out) is served byte for byte', async () => {
+    const old = Buffer.from(JSON.stringify(buildRecord(OCID, releases, { releaseUrl: url })));
+    expect((await recordWithHistory(store, 'P', OCID, old)).equals(old)).toBe(true);
+  });
 });
