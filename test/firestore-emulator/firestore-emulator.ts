@@ -41,7 +41,8 @@ export async function startFirestoreEmulator(): Promise<FirestoreEmulator> {
     paths: [path.dirname(require.resolve('@firestore-emulator/server'))],
   })) as { ServerCredentials: { createInsecure(): unknown } };
   const server = new FirestoreServer();
-  // FirestoreServer.start() binds 0.0.0.0; bind its gRPC server to loopback ourselves.
+  // FirestoreServer.start() is never called (it would listen on every interface): its gRPC server is bound to
+  // 127.0.0.1 here, on a port the system picks.
   const grpcServer = (server as unknown as { server: GrpcServer }).server;
   grpcServer.options['grpc.max_receive_message_length'] = MAX_REQUEST_BYTES;
   const port = await new Promise<number>((resolve, reject) =>
