@@ -11,6 +11,14 @@ import { mergeReleases } from './merge-releases';
 
 export interface LinkedRelease { url: string; date: unknown; tag: unknown }
 
+/**
+ * Names what `buildRecord` makes of a given list of releases (the merge rules, the links, which parts a record
+ * holds). Bumped whenever that changes: a publication carries an unchanged process's stored record over only when
+ * it was built under the same version (functions/src/publication/publish.ts), so a change here reaches every
+ * record on the next publication.
+ */
+export const RECORD_FORMAT_VERSION = 'links-compiled-1';
+
 export interface OcdsRecord {
   ocid: string;
   releases: Release[] | LinkedRelease[];

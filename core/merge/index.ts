@@ -2,7 +2,7 @@
 export { compileRelease } from './compile-release';
 export { versionedRelease, type Version } from './versioned-release';
 export { mergeReleases, type MergeOptions } from './merge-releases';
-export { buildRecord, type OcdsRecord, type LinkedRelease, type RecordOptions } from './build-record';
+export { buildRecord, RECORD_FORMAT_VERSION, type OcdsRecord, type LinkedRelease, type RecordOptions } from './build-record';
 export { sortReleases, type Release } from './sort-releases';
 export { mergeRules, type MergeRules, type MergeRule } from './merge-rules';
 export { overlay } from './overlay';

@@ -15,8 +15,12 @@ export const BENCH_PUBLISHER: Publisher = {
   commitment: { projects: 1000, periodicityDays: 90 },
 };
 
-/** `processes` releases (and one project per 2 processes) cloned from the Mérida demo data. */
-export function syntheticDocuments(processes: number, revision = 0): { releases: Obj[]; projects: Obj[] } {
+/**
+ * `processes` releases (and one project per 2 processes) cloned from the Mérida demo data. `revision` changes each
+ * process's tender title; with `changedEvery` (n), only every n-th process is at `revision`, the others are as they
+ * were at `revision - 1` (a revision in which a few processes changed).
+ */
+export function syntheticDocuments(processes: number, revision = 0, changedEvery = 1): { releases: Obj[]; projects: Obj[] } {
   const example = buildExamples().find((e) => e.key === 'merida');
   if (!example) throw new Error('no demo data');
   const releases: Obj[] = [];
@@ -26,7 +30,8 @@ export function syntheticDocuments(processes: number, revision = 0): { releases:
     const ocid = `${BENCH_PUBLISHER.ocidPrefix}-B${String(i).padStart(6, '0')}`;
     const json = JSON.stringify(base).split(String(base.ocid)).join(ocid);
     const release = JSON.parse(json) as Obj;
-    if (revision) (release.tender as Obj).title = `${String((release.tender as Obj).title)} (revisión ${revision})`;
+    const at = i % changedEvery === 0 ? revision : revision - 1;
+    if (at > 0) (release.tender as Obj).title = `${String((release.tender as Obj).title)} (revisión ${at})`;
     releases.push(release);
     if (i % 2 === 0) {
       const project = JSON.parse(JSON.stringify(example.projects[0])) as Obj;
@@ -38,8 +43,8 @@ export function syntheticDocuments(processes: number, revision = 0): { releases:
   return { releases, projects };
 }
 
-export function syntheticWorkbook(processes: number, revision = 0): WorkbookModel {
-  const workbook = flatten(syntheticDocuments(processes, revision));
+export function syntheticWorkbook(processes: number, revision = 0, changedEvery = 1): WorkbookModel {
+  const workbook = flatten(syntheticDocuments(processes, revision, changedEvery));
   workbook.sheets.push({ name: SETTINGS_SHEET, rows: [['Parámetro', 'Valor', 'clave'], ['', 'America/Merida', 'timeZone']] });
   return workbook;
 }

@@ -2,9 +2,7 @@
  * recordWithHistory against both real stores (SQLite, and Firestore on its emulator): the versioned release built
  * from the publication's releases of the process.
  */
-import { type FirestoreEmulator, startFirestoreEmulator } from '../../../test/firestore-emulator/firestore-emulator';
-import { openFirestoreStore } from '../store/firestore-store';
-import { openSqliteStore } from '../store/sqlite-store';
+import { realStores } from '../../../test/real-stores';
 import type { Store } from '../store/store';
 import { buildRecord, versionedRelease, type Release } from '../../../core/merge';
 import { recordWithHistory } from './record-with-history';
@@ -16,17 +14,7 @@ const releases: Release[] = [
 ];
 const url = (id: string): string => `http://127.0.0.1/api/ocds/releases?ocid=${OCID}&releaseID=${id}`;
 
-let emulator: FirestoreEmulator;
-beforeAll(async () => { emulator = await startFirestoreEmulator(); });
-afterAll(async () => { await emulator.stop(); });
-
-let namespace = 0;
-const STORES: [string, () => Store][] = [
-  ['SQLite', () => openSqliteStore(':memory:')],
-  ['Firestore', () => openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: `history${namespace++}_` })],
-];
-
-describe.each(STORES)('%s', (_name, open) => {
+describe.each(realStores('history'))('%s', (_name, open) => {
   let store: Store;
   beforeEach(async () => {
     store = open();

@@ -7,22 +7,12 @@ import { failingStore, InjectedFailure } from '../store/failing-store';
 import type { Store } from '../store/store';
 import { publish } from './publish';
 import { exampleWorkbook, publisherOf, setCell } from '../../../test/example-workbooks';
+import { allReleases } from '../../../test/real-stores';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
 beforeEach(() => { store = openSqliteStore(':memory:'); });
 afterEach(async () => { await store.close(); });
-
-async function allReleases(s: Store, publicationId: string) {
-  const out = [];
-  let after: string | undefined;
-  do {
-    const page = await s.listReleases({ publicationId, after, limit: 1000 });
-    out.push(...page.items);
-    after = page.next;
-  } while (after);
-  return out;
-}
 
 describe('publish', () => {
   it('publishes the example workbook with records, projects with derived summaries, stats and an audit entry', async () => {

@@ -12,6 +12,9 @@
  *   its whole history.
  * - Processes missing from the new workbook are carried over unchanged: an ingest never unpublishes
  *   (nothing published is lost); withdrawing data is an explicit administrative act.
+ * - The record of a process with no new release is carried over as stored, without parsing or merging its releases
+ *   again, when the previous publication built it the same way (privacy filter, record format, base URL:
+ *   `derivedWith`); otherwise it is built again. So a publication costs what changed, not the whole history.
  * - The same content (hash of all releases and projects) publishes nothing new (idempotent).
  * - Personal data of natural persons outside the public roles is withheld here, once, from every release (carried
  *   over ones too) and project (core/privacy, rules.md R-26): the records, the API, the bulk files, the dashboard
@@ -23,10 +26,11 @@ import type { Finding } from '../../../core/findings/finding';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
-import { buildRecord } from '../../../core/merge';
+import { isObject } from '../../../core/json/json-values';
+import { buildRecord, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
-import { isStoreError, type JsonObject, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
+import { isStoreError, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { releaseUrl } from './urls';
@@ -93,6 +97,75 @@ async function releasesByOcid(store: Store, publicationId: string): Promise<Map<
   return out;
 }
 
+/** All records of a publication (as stored text) whose ocid is in `wanted`. */
+async function recordTextsOf(store: Store, publicationId: string, wanted: Set<string>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  let after: string | undefined;
+  do {
+    const page = await store.listDocumentTexts('records', { publicationId, after, limit: 1000 });
+    for (const { key: ocid, text } of page.items) if (wanted.has(ocid)) out.set(ocid, text);
+    after = page.next;
+  } while (after);
+  return out;
+}
+
+/** What a publication's releases and records are derived with (see Publication.derivedWith). */
+function derivation(baseUrl: string): string {
+  return JSON.stringify({ privacy: PRIVACY_FILTER_VERSION, record: RECORD_FORMAT_VERSION, baseUrl });
+}
+
+/** One process's releases and record as the texts to write, and what the summaries, index and stats read of it. */
+interface BuiltProcess {
+  releases: ReleaseText[];
+  record: string;
+  compiledRelease: JsonObject;
+  links: ReleaseLink[];
+}
+
+/**
+ * The process's releases and record, built from its releases. What the public may see (R-26): every release of
+ * the history, new and carried over, goes through the filter. A carried-over release was filtered when it was first
+ * published; its stored text stays valid unless the filter (a newer version of it) withholds something more, in
+ * which case the filtered copy is serialized anew.
+ */
+function builtProcess(ocid: string, list: HeldRelease[], baseUrl: string): BuiltProcess {
+  const releases: ReleaseText[] = [];
+  const views = list.map((held) => {
+    const release = parsed(held);
+    const view = publicView(release);
+    releases.push({ ocid, id: held.id, date: held.date, text: view === release && held.text !== undefined ? held.text : JSON.stringify(view) });
+    return view;
+  });
+  // Without the versioned release: the single-record endpoint builds it from these releases when asked
+  // (api/record-with-history.ts); stored, it was ~80 % of the record and a fifth of this publication's time.
+  const record = buildRecord(ocid, views, { versioned: false, releaseUrl: (id: string) => releaseUrl(baseUrl, ocid, id) });
+  const links = list.map((held, n) => ({ id: held.id, date: held.date, tag: (views[n].tag ?? []) as string[], url: releaseUrl(baseUrl, ocid, held.id) }));
+  // Serialized at once: the record's objects die young, before the next process is built, instead of a chunk of
+  // them being promoted and marked by the old generation's collector.
+  return { releases, record: JSON.stringify(record), compiledRelease: record.compiledRelease as JsonObject, links };
+}
+
+/**
+ * A process with no new release, from its stored record (`text`) and releases, none of them parsed but the record:
+ * when the record links exactly the releases held (same ids, dates and URLs, in order) and holds no versioned
+ * release (records stored before those were left out are built again, smaller). Otherwise undefined: built again.
+ */
+function carriedProcess(text: string, ocid: string, list: HeldRelease[], baseUrl: string): BuiltProcess | undefined {
+  const record = JSON.parse(text) as { releases?: unknown; compiledRelease?: unknown; versionedRelease?: unknown };
+  const stored = record.releases;
+  if (record.versionedRelease !== undefined || !isObject(record.compiledRelease) || !Array.isArray(stored) || stored.length !== list.length) return undefined;
+  const releases: ReleaseText[] = [];
+  const links: ReleaseLink[] = [];
+  for (const [n, held] of list.entries()) {
+    const link: unknown = stored[n];
+    const url = releaseUrl(baseUrl, ocid, held.id);
+    if (held.text === undefined || !isObject(link) || link.url !== url || link.date !== held.date) return undefined;
+    releases.push({ ocid, id: held.id, date: held.date, text: held.text });
+    links.push({ id: held.id, date: held.date, tag: Array.isArray(link.tag) ? (link.tag as string[]) : [], url });
+  }
+  return { releases, record: text, compiledRelease: record.compiledRelease as JsonObject, links };
+}
+
 /**
  * The hash of what a publication holds: the canonical JSON of `{ privacy, projects, releases }` (the filter's
  * version, the projects without `updated` — stamped at conversion time, so the same sheet hashes the same — and the
@@ -116,11 +189,11 @@ export function hasErrors(findings: Finding[]): boolean {
  * under the same id when retried within the same second with the same content: the retry takes the next
  * free suffix instead of writing into (or failing on) the abandoned one.
  */
-async function startPublication(store: Store, baseId: string, publisherId: string, contentHash: string, now: string): Promise<string> {
+async function startPublication(store: Store, baseId: string, publication: Omit<NewPublication, 'id'>): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const id = attempt === 1 ? baseId : `${baseId}-${attempt}`;
     try {
-      await store.createPublication({ id, publisherId, contentHash, createdAt: now });
+      await store.createPublication({ id, ...publication });
       return id;
     } catch (e) {
       if (!isStoreError(e, 'conflict') || attempt >= 20) throw e;
@@ -183,6 +256,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // its stats; then the stats (derived, rebuilt identically from the same content) are written again below.
   const unchanged = current !== undefined && current.contentHash === contentHash;
   if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
+  const derivedWith = derivation(input.baseUrl);
+  const newReleases = new Set(changed);
+  const carried = current?.derivedWith === derivedWith ? await recordTextsOf(store, current.id, new Set([...history.keys()].filter((ocid) => !newReleases.has(ocid)))) : new Map<string, string>();
   phase('history');
 
   // Releases and records are the bulk of a publication: a few megabytes of processes at a time, their releases are
@@ -198,28 +274,17 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     let chars = 0;
     for (const ocid of ocids) {
       const list = history.get(ocid) ?? [];
-      // What the public may see (R-26): every release of the history, new and carried over, goes through the
-      // filter. A carried-over release was filtered when it was first published; its stored text stays valid
-      // unless the filter (a newer version of it) withholds something more, in which case the filtered copy
-      // is serialized anew.
-      const views = list.map((held) => {
-        const release = parsed(held);
-        const view = publicView(release);
-        const text = view === release && held.text !== undefined ? held.text : JSON.stringify(view);
-        releases.push({ ocid, id: held.id, date: held.date, text });
-        chars += text.length;
-        return view;
-      });
-      // Without the versioned release: the single-record endpoint builds it from these releases when asked
-      // (api/record-with-history.ts); stored, it was ~80 % of the record and a fifth of this publication's time.
-      const record = buildRecord(ocid, views, { versioned: false, releaseUrl: (id: string) => releaseUrl(input.baseUrl, ocid, id) });
-      compiledByOcid.set(ocid, record.compiledRelease as JsonObject);
-      releaseLinks.set(ocid, list.map((held, n) => ({ id: held.id, date: held.date, tag: (views[n].tag ?? []) as string[], url: releaseUrl(input.baseUrl, ocid, held.id) })));
-      // Serialized at once: the record's objects die young, before the next
-      // process is built, instead of a chunk of them being promoted and marked by the old generation's collector.
-      const text = JSON.stringify(record);
-      records.push({ ocid, text });
-      chars += text.length;
+      const text = carried.get(ocid);
+      const built = (text !== undefined && carriedProcess(text, ocid, list, input.baseUrl)) || builtProcess(ocid, list, input.baseUrl);
+      for (const release of built.releases) {
+        releases.push(release);
+        chars += release.text.length;
+      }
+      records.push({ ocid, text: built.record });
+      chars += built.record.length;
+      compiledByOcid.set(ocid, built.compiledRelease);
+      releaseLinks.set(ocid, built.links);
+      carried.delete(ocid);
       history.delete(ocid);
       if (chars >= WRITE_CHARS) {
         releaseCount += releases.length;
@@ -250,7 +315,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     return { status: 'unchanged', publication: current, findings };
   }
 
-  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, publisher.id, contentHash, now);
+  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith });
   await buildRecords(async (releases, records) => {
     await store.putReleases(publicationId, releases);
     await store.putRecords(publicationId, records);

@@ -110,8 +110,14 @@ export interface Publication {
   createdAt: string;
   counts: PublicationCounts;
   status: 'writing' | 'complete';
+  /**
+   * What its releases and records were derived with (privacy filter, record format, base URL of the links), as
+   * publish() names it: the next publication reuses a stored record only when its own is the same. Absent on
+   * publications written before it was recorded (their records are all built again).
+   */
+  derivedWith?: string;
 }
-export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt'>;
+export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith'>;
 
 /** One OCDS release; `id` is the release id, unique within its ocid (OCDS 1.1 release schema). */
 export interface ReleaseInput {
