@@ -4,6 +4,7 @@
  * Only Spanish text from the server or from here is shown; failure messages are already user-facing.
  */
 import type { ReviewContext, ServerApi, SheetGroup, ValidationReport } from '../src/rpc-types';
+import { formatCount as plural } from '../../core/format/es-mx';
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
@@ -22,10 +23,6 @@ function call<K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('es-MX')} ${n === 1 ? one : many}`;
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

@@ -15,6 +15,11 @@ export function formatMoney(value: number, currency = 'MXN'): string {
   return currency === 'MXN' ? signed : `${signed} ${currency}`;
 }
 
+/** A count and the words that agree with it: «1 contratación modificada», «1,204 contrataciones modificadas». */
+export function formatCount(n: number, one: string, many: string): string {
+  return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
+}
+
 /** ISO 8601 date or date-time → dd/mm/aaaa, using the calendar date written in the string (no time-zone shift). */
 export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);

@@ -83,7 +83,7 @@ describe('rate limits on authenticated endpoints', () => {
       const limited = await list(a);
       expect(limited.status).toBe(429);
       expect(limited.headers['retry-after']).toBe('60');
-      expect(limited.body.error).toEqual({ code: 'rate-limited', message: 'Demasiadas solicitudes en poco tiempo. Espere 60 segundo(s) e intente de nuevo.' });
+      expect(limited.body.error).toEqual({ code: 'rate-limited', message: 'Demasiadas solicitudes en poco tiempo. Espere 60 segundos e intente de nuevo.' });
       // Another token from the same address: allowed until the address's own limit.
       expect((await list(b)).status).toBe(200);
       expect((await list(b)).status).toBe(429);

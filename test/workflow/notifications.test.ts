@@ -44,6 +44,8 @@ describe('notifications by SMTP', () => {
       'Su entrega de Municipio de Mérida fue aprobada y publicada',
     ]);
     expect(smtp.mails[3].to).toEqual([USERS.capturistaA.email]);
+    // A workbook of projects only: no contracting process was published.
+    expect(bodyOf(smtp.mails[3].raw)).toContain('Se publicaron 0 contrataciones nuevas o modificadas.');
     const audit = (await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.filter((e) => e.action === 'notification.sent');
     expect(audit).toHaveLength(4);
   });

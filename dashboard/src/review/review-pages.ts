@@ -7,7 +7,7 @@
 import { h, route } from '../dom';
 import { dataTable } from '../components/table';
 import { count, date, heading, type Page } from '../pages/common';
-import { formatNumber } from '../../../core/format/es-mx';
+import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import {
   AWAITING_DECISION, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, STATUS_LABELS, SUBMISSION_STATUSES, WORKFLOW_PATHS,
   type ChangeGroup, type PreviewAnswer, type SubmissionStatus, type SubmissionView,
@@ -131,7 +131,7 @@ export const reviewSubmissionPage: Page = {
     const approve = (): Promise<void> => act(async () => {
       const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST' }));
       if (!a.publication) return 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
-      return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no hubo cambios.' : `Aprobada y publicada: ${count(a.publication.changedProcesses.length)} contratación(es) nuevas o modificadas, ${count(a.publication.counts.projects)} proyecto(s).`;
+      return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no hubo cambios.' : `Aprobada y publicada: ${formatCount(a.publication.changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}, ${formatCount(a.publication.counts.projects, 'proyecto', 'proyectos')}.`;
     });
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');

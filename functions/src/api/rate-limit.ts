@@ -8,6 +8,7 @@
 import { createHash } from 'crypto';
 import type { Request, RequestHandler } from 'express';
 import { HttpError } from './http-error';
+import { formatCount } from '../../../core/format/es-mx';
 
 export interface WindowLimit {
   /** Requests allowed per window. */
@@ -78,6 +79,6 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
     if (!wait) return next();
     const seconds = Math.max(1, Math.ceil(wait / 1000));
     res.set('Retry-After', String(seconds));
-    next(new HttpError(429, 'rate-limited', `Demasiadas solicitudes en poco tiempo. Espere ${seconds} segundo(s) e intente de nuevo.`));
+    next(new HttpError(429, 'rate-limited', `Demasiadas solicitudes en poco tiempo. Espere ${formatCount(seconds, 'segundo', 'segundos')} e intente de nuevo.`));
   };
 }

@@ -15,6 +15,7 @@
 import { snapshotSource } from './snapshot';
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
+import { formatCount } from '../../../core/format/es-mx';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { HttpError } from '../api/http-error';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
@@ -137,14 +138,14 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
 
   const findings = summarizeFindings(result.findings);
   if (result.status === 'refused') {
-    const comment = `La aprobación se rechazó: el libro tiene ${findings.errors} error(es) que impiden publicar.`;
+    const comment = `La aprobación se rechazó: el libro tiene ${formatCount(findings.errors, 'error que impide', 'errores que impiden')} publicar.`;
     const back = await store.transitionSubmission(submission.id, ['approved'], 'submitted', { at: stamp(), by: actor.id, action: 'approval-refused', comment }, { findings });
     await audit('submission.approval-refused', { errors: findings.errors, warnings: findings.warnings, revision: revision ?? null });
     return { kind: 'refused', submission: back, findings: result.findings };
   }
   const unchanged = result.status === 'unchanged';
   const changedProcesses = result.status === 'published' ? result.changedProcesses : [];
-  const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar.' : `Publicado (${changedProcesses.length} proceso(s) nuevos o modificados).`;
+  const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar.' : `Publicado (${formatCount(changedProcesses.length, 'proceso nuevo o modificado', 'procesos nuevos o modificados')}).`;
   const done = await store.transitionSubmission(submission.id, ['approved'], 'published', { at: stamp(), by: actor.id, action: 'published', comment }, { findings });
   await audit('submission.published', { publicationId: result.publication.id, unchanged, changedProcesses: changedProcesses.length, revision: revision ?? null });
   return { kind: 'published', submission: done, publication: result.publication, changedProcesses, unchanged, findings: result.findings };

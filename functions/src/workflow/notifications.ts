@@ -8,6 +8,7 @@ import nodemailer from 'nodemailer';
 import type { Firestore } from 'firebase-admin/firestore';
 import { sameState } from '../auth/policy';
 import { readAll } from '../store/read-all';
+import { formatCount } from '../../../core/format/es-mx';
 import type { Publisher, Store, User } from '../store/store';
 import type { Notify, WorkflowEvent } from './workflow-events';
 import { formatDate } from '../../../core/format/es-mx';
@@ -90,7 +91,7 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
   }
   return {
     subject: `Su entrega de ${publisher.name} fue aprobada y publicada`,
-    text: `${event.actor.email} aprobó la entrega. ${event.unchanged ? 'Su contenido ya estaba publicado, así que no hubo cambios.' : `Se publicaron ${event.changedProcesses} contratación(es) nuevas o modificadas.`}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/\n\nRecuerde enviar su siguiente actualización dentro de ${publisher.commitment.periodicityDays} días. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    text: `${event.actor.email} aprobó la entrega. ${event.unchanged ? 'Su contenido ya estaba publicado, así que no hubo cambios.' : `${event.changedProcesses === 1 ? 'Se publicó' : 'Se publicaron'} ${formatCount(event.changedProcesses, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}.`}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/\n\nRecuerde enviar su siguiente actualización dentro de ${publisher.commitment.periodicityDays} días. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
   };
 }
 

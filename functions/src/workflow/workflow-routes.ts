@@ -20,6 +20,7 @@ import { randomUUID } from 'crypto';
 import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
+import { formatCount } from '../../../core/format/es-mx';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers, queryString } from '../api/current-publications';
 import { readAll } from '../store/read-all';
@@ -476,7 +477,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       return void res.status(422).json({
         error: {
           code: 'workbook-has-errors',
-          message: `No se publicó: el libro tiene ${errors.length} error(es). El capturista debe corregirlos; después puede aprobar de nuevo.`,
+          message: `No se publicó: el libro tiene ${formatCount(errors.length, 'error', 'errores')}. El capturista debe corregirlos; después puede aprobar de nuevo.`,
           findings: renderedFindings([...errors, ...outcome.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
         },
         ...(await answer(user, outcome.submission)),
