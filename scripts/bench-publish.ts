@@ -1,7 +1,8 @@
 /**
  * `npm run bench:publish` (issue 16, publication target): publishing 1,000 processes × 3 revisions on SQLite
- * (meta < 3 s). With `-- --firestore`: 10,000 processes published on the Firestore emulator (a child process on
- * 127.0.0.1), then their bulk files, against the publication task's time limit, Firestore's 500 writes per batch
+ * (meta < 3 s), then a fourth revision changing 1 process in 10. With `-- --firestore`: 10,000 processes published
+ * on the Firestore emulator (a child process on 127.0.0.1), then their bulk files, then the next publication (1 in 10
+ * changed, the whole history carried), against the publication task's time limit, Firestore's 500 writes per batch
  * and 1 MiB per document. Sizes: BENCH_REVISION_PROCESSES, BENCH_FIRESTORE_PROCESSES. Prints figures; asserts nothing.
  */
 import * as fs from 'fs';
