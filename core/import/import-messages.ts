@@ -12,7 +12,7 @@ registerMessages({
   'import.not-a-release': 'El archivo «{file}» contiene una entrega sin «ocid»; no se importó.',
   'import.not-a-project': 'El archivo «{file}» contiene un proyecto sin «id»; no se importó.',
   'import.record-without-data': 'El registro «{ocid}» de «{file}» no trae entrega compilada ni entregas; no se importó.',
-  'import.dropped': 'Se omitieron {count} valor(es) de «{field}» de «{file}»: la plantilla no tiene columna para ese dato, así que no se publicarán de nuevo desde este libro.',
+  'import.dropped': '{count?Se omitió|Se omitieron} {count:valor|valores} de «{field}» de «{file}»: la plantilla no tiene columna para ese dato, así que {count?no se publicará|no se publicarán} de nuevo desde este libro.',
   'import.trimmed': 'Se quitaron espacios o caracteres invisibles al inicio o al final de {count} textos de «{field}» ({file}).',
   'import.empty-removed': 'Se quitaron {count} textos vacíos de «{field}» ({file}).',
   'import.date-offset': '{count} fechas de «{field}» ({file}) no tenían hora o zona horaria; se completaron con la hora de la Ciudad de México, como pide el estándar.',

@@ -3,7 +3,7 @@
  * the pipeline produces on a broken workbook has its own message (never the "Aviso <code>" fallback).
  */
 import { catalogue, duplicateCodes } from './catalogue';
-import { renderMessage } from './render';
+import { renderMessage, renderTemplate } from './render';
 import { checkWorkbook } from '../pipeline/check-workbook';
 import '../import';
 import { exampleWorkbook, setCell } from '../../test/example-workbooks';
@@ -22,6 +22,15 @@ it('renders every finding of a broken example workbook from the catalogue', asyn
   expect(findings.length).toBeGreaterThan(2);
   for (const f of findings) {
     expect({ code: f.code, known: f.code in catalogue() }).toEqual({ code: f.code, known: true });
-    expect(renderMessage(f)).not.toMatch(/\{\w+\}/);
+    expect(renderMessage(f)).not.toMatch(/\{\w+[}:?]/);
   }
+});
+
+it('agrees the words of a template with the count it names', () => {
+  const dropped = catalogue()['import.dropped'];
+  expect(renderTemplate(dropped, { count: 1, field: 'f', file: 'a.json' })).toMatch(/^Se omitió 1 valor de «f» de «a\.json»: .* no se publicará de nuevo/);
+  expect(renderTemplate(dropped, { count: 1204, field: 'f', file: 'a.json' })).toMatch(/^Se omitieron 1,204 valores de «f» .* no se publicarán de nuevo/);
+  expect(renderTemplate(catalogue()['schema.minItems'], { limit: 1 })).toBe('La lista está vacía: escriba al menos 1 elemento.');
+  // A template naming a parameter that is not given keeps its placeholder (the test above catches it).
+  expect(renderTemplate('{n:uno|varios}', {})).toBe('{n:uno|varios}');
 });

@@ -2,9 +2,20 @@
 import { columnLetter } from '../workbook/model';
 import type { CellRef, Finding } from '../findings/finding';
 import { catalogue } from './catalogue';
+import { formatCount } from '../format/es-mx';
 
+/**
+ * Fills a catalogue template: `{name}` is the parameter; for a count, `{name:one|many}` is the number (es-MX) with
+ * the words that agree with it («1 valor», «3 valores») and `{name?one|many}` the words alone («Se omitió»).
+ */
 export function renderTemplate(template: string, params: Finding['params']): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)(?:([:?])([^|{}]*)\|([^{}]*))?\}/g, (whole, name: string, form?: string, one?: string, many?: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name];
+    if (!form) return String(value);
+    const n = Number(value);
+    return form === ':' ? formatCount(n, one as string, many as string) : n === 1 ? (one as string) : (many as string);
+  });
 }
 
 /** The A1 reference of a cell (`C5`), the row alone (`fila 5`), or '' for a whole sheet. */
@@ -51,7 +62,7 @@ export function renderReport(findings: readonly Finding[]): string[] {
     const list = (groups.get(key) as Finding[]).slice().sort((a, b) => (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
     const errors = list.filter((f) => f.severity === 'error').length;
     const warnings = list.filter((f) => f.severity === 'warning').length;
-    lines.push(`${key ? `Hoja «${key}»` : 'Libro completo'} — ${errors} ${errors === 1 ? 'error' : 'errores'}, ${warnings} ${warnings === 1 ? 'advertencia' : 'advertencias'}`);
+    lines.push(`${key ? `Hoja «${key}»` : 'Libro completo'} — ${formatCount(errors, 'error', 'errores')}, ${formatCount(warnings, 'advertencia', 'advertencias')}`);
     for (const f of list) {
       const where = renderA1(f.cell);
       const header = f.cell?.header ? ` (${f.cell.header})` : '';

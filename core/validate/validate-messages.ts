@@ -14,7 +14,7 @@ registerMessages({
   'schema.exclusiveMaximum': 'El valor {value} debe ser menor que {limit}.',
   'schema.minLength': 'Este dato está vacío o es demasiado corto. Escriba el valor completo.',
   'schema.maxLength': 'El texto «{value}» es demasiado largo (máximo {limit} caracteres). Resúmalo.',
-  'schema.minItems': 'La lista está vacía: escriba al menos {limit} elemento(s).',
+  'schema.minItems': 'La lista está vacía: escriba al menos {limit:elemento|elementos}.',
   'schema.maxItems': 'La lista tiene demasiados elementos (máximo {limit}).',
   'schema.uniqueItems': 'La lista repite un elemento. Quite el repetido.',
   'schema.additionalProperties': 'El dato «{value}» no forma parte del estándar. Quite esa columna o muévala a la columna correcta.',

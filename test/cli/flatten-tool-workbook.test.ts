@@ -38,7 +38,7 @@ test("a flatten-tool (openpyxl) workbook converts, and its messages name the she
     const out = path.join(dir, 'paquete.json');
     const run = await runCli('convert', input, '-o', out, '--fecha', NOW);
     // Written; exit 1 because so small a release lacks fields the program requires (errors named by row).
-    expect(run.err).toMatch(/Escrito .*paquete\.json: 1 entregas/);
+    expect(run.err).toMatch(/Escrito .*paquete\.json: 1 entrega \(/);
     expect(run.code).toBe(1);
     const release = (readJson(out).releases as Record<string, unknown>[])[0];
     expect(release.tender).toEqual({

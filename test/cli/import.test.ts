@@ -73,7 +73,7 @@ withStandards('official examples', () => {
     const run = await runCli('import', path.join(SAMPLE, 'ocds-213czf-000-00001-06-implementation.json'), path.join(EXAMPLES, 'oc4ids', 'example.json'), '-o', book);
     expect(run.err).not.toMatch(STACK_TRACE);
     expect(run.code).toBe(0);
-    expect(run.err).toMatch(/1 procesos de contratación y 1 proyectos/);
+    expect(run.err).toMatch(/1 proceso de contratación y 1 proyecto\./);
     const out = path.join(dir, 'oficiales.json');
     const back = await runCli('convert', book, '-o', out);
     expect(back.code).toBeLessThan(2);

@@ -49,7 +49,7 @@ describe('publish', () => {
     expect(res.code).toBe(0);
     const pkg = readJson(out) as { records: { compiledRelease: { tag: string[] }; versionedRelease: unknown }[] };
     expect(pkg.records).toHaveLength(1);
-    expect(res.err).toContain('1 registros compilados de 6 entregas');
+    expect(res.err).toContain('1 registro compilado de 6 entregas');
     expect(pkg.records[0].compiledRelease.tag).toEqual(['compiled']);
     expect(pkg.records[0].versionedRelease).toBeDefined();
     if (!VALIDATORS.recordPackage(pkg)) throw new Error(JSON.stringify(VALIDATORS.recordPackage.errors?.slice(0, 3)));

@@ -64,7 +64,7 @@ test('a planted mistake is found at its JSON pointer in each kind of package, wi
   // Without --json: one Spanish line per finding with its pointer, and a summary, on stdout.
   const text = await runCli('validate', cases[0][0], ...FECHA);
   expect(text.out).toMatch(/^Error — \/releases\/1\/tender\/value\/amount: /m);
-  expect(text.out).toMatch(/paquete de entregas \(EDCA-MX \/ OCDS\) con \d+ elementos\. Resumen: \d+ errores/);
+  expect(text.out).toMatch(/paquete de entregas \(EDCA-MX \/ OCDS\) con (?:1 elemento|\d+ elementos)\. Resumen: (?:1 error|\d+ errores)/);
 });
 
 test('not a package, not JSON, missing: exit code 2 and a Spanish message, never a stack trace', async () => {

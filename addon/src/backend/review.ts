@@ -3,6 +3,7 @@ import { backendConfigured, effectiveConfig, NOT_CONFIGURED, type AddonConfig } 
 import type { Host } from '../host';
 import type { ReviewContext } from '../rpc-types';
 import { UserError } from '../user-error';
+import { formatCount } from '../../../core/format/es-mx';
 import type { Pipeline } from '../validation/core-pipeline';
 import { dataSheets, readWorkbook } from '../validation/read-workbook';
 import { runValidation } from '../validation/run-validation';
@@ -49,7 +50,7 @@ function jsonCell(v: CellValue): JsonCell {
 export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   const report = runValidation(h.spreadsheet(), pipeline);
   if (report.errors > 0) {
-    throw new UserError(`No se puede enviar a revisión: la validación encontró ${report.errors === 1 ? '1 error' : `${report.errors} errores`}. Corríjalos y valide de nuevo.`);
+    throw new UserError(`No se puede enviar a revisión: la validación encontró ${formatCount(report.errors, 'error', 'errores')}. Corríjalos y valide de nuevo.`);
   }
   const c = client(h);
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.

@@ -5,6 +5,7 @@
  */
 import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
+import { formatCount } from '../../../core/format/es-mx';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 import {
@@ -117,7 +118,7 @@ export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): Templat
 /** Spanish summary for a toast. */
 export function templateReportText(report: TemplateReport): string {
   const parts: string[] = [];
-  if (report.created.length) parts.push(`Se agregaron ${report.created.length} hojas de la plantilla.`);
+  if (report.created.length) parts.push(`${report.created.length === 1 ? 'Se agregó' : 'Se agregaron'} ${formatCount(report.created.length, 'hoja', 'hojas')} de la plantilla.`);
   if (report.kept.length) parts.push(`No se modificaron porque ya tienen datos: ${report.kept.join(', ')}.`);
   return parts.join(' ') || 'La plantilla ya estaba completa.';
 }

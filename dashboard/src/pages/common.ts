@@ -1,5 +1,5 @@
 /** Helpers shared by the pages: formatted figures with an explicit "Sin dato", Spanish plurals, the page context. */
-import { formatCompact, formatDate, formatMoney, formatNumber } from '../../../core/format/es-mx';
+import { formatCompact, formatCount, formatDate, formatMoney, formatNumber } from '../../../core/format/es-mx';
 import { h } from '../dom';
 import type { Dataset } from '../data/types';
 import type { Filters, Selection } from '../data/filters';
@@ -30,7 +30,7 @@ export const count = (n: number): string => formatNumber(n, 0);
 export const percent = (share: number | undefined): string => (share === undefined ? NO_DATA : `${formatNumber(share * 100, share * 100 % 1 === 0 ? 0 : 1)} %`);
 
 /** "1 proyecto", "2 proyectos", "0 proyectos": the count in es-MX digits and the noun in the right number. */
-export const plural = (n: number, one: string, many: string): string => `${count(n)} ${n === 1 ? one : many}`;
+export const plural = formatCount;
 
 export function heading(title: string, intro?: string): Node[] {
   return intro ? [h('h1', { tabindex: '-1' }, title), h('p', { class: 'intro' }, intro)] : [h('h1', { tabindex: '-1' }, title)];

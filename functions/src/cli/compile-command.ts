@@ -19,6 +19,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { buildRecord, type Release } from '../../../core/merge';
 import { recordPackage } from '../../../core/packages';
+import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { writePackage } from './write-package';
@@ -245,6 +246,11 @@ function compileThroughPartial(partial: { file: string; mode?: number }, output:
   }
 }
 
+/** «Se omitió 1 entrega sin «ocid».» / «Se omitieron 3 entregas…»: releases without an ocid cannot be compiled. */
+function skippedText(n: number): string {
+  return `${n === 1 ? 'Se omitió' : 'Se omitieron'} ${formatCount(n, 'entrega', 'entregas')} sin «ocid».`;
+}
+
 /** One or more release packages (e.g. one per stage) → one record per ocid. */
 export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = stringOption(args, 'salida');
@@ -263,14 +269,14 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     } finally {
       closeSources(quick);
     }
-    if (written?.skipped) io.err(`Se omitieron ${written.skipped} entregas sin «ocid».`);
+    if (written?.skipped) io.err(skippedText(written.skipped));
   }
   // The careful way (and the quick one's fallback): every release parsed before anything is written.
   if (!written) {
     const located = quick === undefined && partial ? undefined : locateReleases(files, false);
     const input = located ?? await readWhole(files);
     const skipped = (located ? located.ocids : (input as ReadReleases).releases.map(ocidIn)).filter((o) => typeof o !== 'string' || !o).length;
-    if (skipped) io.err(`Se omitieron ${skipped} entregas sin «ocid».`);
+    if (skipped) io.err(skippedText(skipped));
     try {
       const fd = fs.openSync(output, 'w');
       try {
@@ -282,6 +288,6 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
       if (located) closeSources(located);
     }
   }
-  io.err(`Escrito ${output}: ${written.records} registros compilados de ${written.total} entregas${versioned ? ', con entregas versionadas' : ' (agregue --versionadas para incluir las entregas versionadas)'}.`);
+  io.err(`Escrito ${output}: ${formatCount(written.records, 'registro compilado', 'registros compilados')} de ${formatCount(written.total, 'entrega', 'entregas')}${versioned ? ', con entregas versionadas' : ' (agregue --versionadas para incluir las entregas versionadas)'}.`);
   return 0;
 }

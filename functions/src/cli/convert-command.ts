@@ -1,7 +1,7 @@
 /** `validate` and `convert`: the core pipeline on a local workbook, findings printed in Spanish. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { formatNumber } from '../../../core/format/es-mx';
+import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
@@ -46,9 +46,9 @@ function printFindings(findings: Finding[], print: (line: string) => void, all: 
   const text = lines(shown);
   // formatNumber, not toLocaleString('es-MX'): the same «3,000», without loading ICU's locale data (the first
   // call took 60-100 ms on this VM, standalone; issue 17).
-  if (shown.length < findings.length) text.push(`… y ${formatNumber(findings.length - shown.length, 0)} problemas más (agregue --todos para verlos todos, o use validate --json).`);
+  if (shown.length < findings.length) text.push(`… y ${formatCount(findings.length - shown.length, 'problema más', 'problemas más')} (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
-  text.push(`${summary}Resumen: ${count('error')} errores, ${count('warning')} advertencias, ${count('info')} avisos.`);
+  text.push(`${summary}Resumen: ${formatCount(count('error'), 'error', 'errores')}, ${formatCount(count('warning'), 'advertencia', 'advertencias')}, ${formatCount(count('info'), 'aviso', 'avisos')}.`);
   print(text.join('\n'));
 }
 
@@ -79,7 +79,7 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
   else {
     printFindings(findings, io.out, args.options.todos === true,
       (shown) => shown.map((f) => `${SEVERITY_ES[f.severity]} — ${f.pointer || '/'}: ${renderMessage(f)}`),
-      `${label}: ${PACKAGE_ES[result.kind]} con ${formatNumber(result.count, 0)} elementos. `);
+      `${label}: ${PACKAGE_ES[result.kind]} con ${formatCount(result.count, 'elemento', 'elementos')}. `);
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
@@ -120,12 +120,12 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   // of projects only gets its project package at -o instead of an empty, invalid release package.
   if (converted.releases.length) {
     writePackageFile(output, releasePackage([], meta), 'releases', converted.releases);
-    io.err(`Escrito ${output}: ${converted.releases.length} entregas (EDCA-MX).`);
+    io.err(`Escrito ${output}: ${formatCount(converted.releases.length, 'entrega', 'entregas')} (EDCA-MX).`);
   } else io.err('El libro no tiene contrataciones: no se escribe paquete de entregas (EDCA-MX), solo el de proyectos.');
   if (converted.projects.length) {
     const projectsFile = stringOption(args, 'proyectos') ?? (converted.releases.length ? output.replace(/(\.json)?$/i, '-proyectos.json') : output);
     writePackageFile(projectsFile, projectPackage([], { ...meta, uri: `file://${projectsFile}` }), 'projects', converted.projects);
-    io.err(`Escrito ${projectsFile}: ${converted.projects.length} proyectos (EDCAPI).`);
+    io.err(`Escrito ${projectsFile}: ${formatCount(converted.projects.length, 'proyecto', 'proyectos')} (EDCAPI).`);
   }
   return errors ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { importDocuments, settingsFromPackages } from '../../../core/import';
 import { flatten } from '../../../core/flatten';
 import { renderMessage } from '../../../core/messages/render';
+import { formatCount } from '../../../core/format/es-mx';
 import { templateSpec } from '../../../core/template/template-spec';
 import { HEADER_ROWS, templateBuffer } from '../xlsx/write-template';
 import { type ParsedArgs, stringOption, UsageError } from './args';
@@ -39,6 +40,6 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   const rows = Object.fromEntries(workbook.sheets.map((s) => [s.name, s.rows.slice(HEADER_ROWS)]));
   // Configuración as the packages say (publisher, licence, policy, prefixes, state, time zone), not the defaults.
   fs.writeFileSync(output, await templateBuffer(templateSpec(), { rows, settings: settingsFromPackages(packages, { releases, projects }) }));
-  io.err(`Escrito ${output}: ${releases.length} procesos de contratación y ${projects.length} proyectos.`);
+  io.err(`Escrito ${output}: ${formatCount(releases.length, 'proceso de contratación', 'procesos de contratación')} y ${formatCount(projects.length, 'proyecto', 'proyectos')}.`);
   return errors ? 1 : 0;
 }

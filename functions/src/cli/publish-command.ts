@@ -30,6 +30,6 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   for (const f of result.findings.filter((x) => x.severity !== 'info')) io.err(renderFinding(f));
   if (result.status === 'refused') { io.err('No se publicó: corrija los errores y vuelva a intentarlo.'); return 1; }
   if (result.status === 'unchanged') { io.err('Sin cambios: los datos publicados ya son iguales a este libro.'); return 0; }
-  io.err(`Publicado ${result.publication.id}: ${result.publication.counts.releases} entregas, ${result.publication.counts.records} registros, ${result.publication.counts.projects} proyectos (${formatCount(result.changedProcesses.length, 'proceso con cambios', 'procesos con cambios')}).`);
+  io.err(`Publicado ${result.publication.id}: ${formatCount(result.publication.counts.releases, 'entrega', 'entregas')}, ${formatCount(result.publication.counts.records, 'registro', 'registros')}, ${formatCount(result.publication.counts.projects, 'proyecto', 'proyectos')} (${formatCount(result.changedProcesses.length, 'proceso con cambios', 'procesos con cambios')}).`);
   return 0;
 }
