@@ -258,7 +258,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
   const derivedWith = derivation(input.baseUrl);
   const newReleases = new Set(changed);
-  const carried = current?.derivedWith === derivedWith ? await recordTextsOf(store, current.id, new Set([...history.keys()].filter((ocid) => !newReleases.has(ocid)))) : new Map<string, string>();
+  const unchangedOcids = new Set([...history.keys()].filter((ocid) => !newReleases.has(ocid)));
+  // Read only when some record can be carried: when every process changed, none is (and nothing is read).
+  const carried = current?.derivedWith === derivedWith && unchangedOcids.size ? await recordTextsOf(store, current.id, unchangedOcids) : new Map<string, string>();
   phase('history');
 
   // Releases and records are the bulk of a publication: a few megabytes of processes at a time, their releases are
