@@ -44,8 +44,8 @@ function printFindings(findings: Finding[], print: (line: string) => void, all: 
   const shown = all ? findings : findings.slice(0, MAX_PRINTED);
   // One write for the whole report (the same text): a write per line was a thousand writes to the terminal.
   const text = lines(shown);
-  // formatNumber, not toLocaleString('es-MX'): the same «3,000», without loading ICU's locale data (the first
-  // call took 60-100 ms on this VM, standalone; issue 17).
+  // formatCount (formatNumber's digits), not toLocaleString('es-MX'): the same «3,000», without loading ICU's locale
+  // data (the first call took 60-100 ms on this VM, standalone; issue 17).
   if (shown.length < findings.length) text.push(`… y ${formatCount(findings.length - shown.length, 'problema más', 'problemas más')} (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
   text.push(`${summary}Resumen: ${formatCount(count('error'), 'error', 'errores')}, ${formatCount(count('warning'), 'advertencia', 'advertencias')}, ${formatCount(count('info'), 'aviso', 'avisos')}.`);

@@ -33,6 +33,7 @@ import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary'
 import { isStoreError, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
+import { pages } from '../store/read-all';
 import { releaseUrl } from './urls';
 import { PRIVACY_FILTER_VERSION, publicView } from '../../../core/privacy/privacy-filter';
 
@@ -81,10 +82,8 @@ function parsed(held: HeldRelease): JsonObject {
 /** All releases of a publication, grouped by ocid in date order, as stored (text). */
 async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, HeldRelease[]>> {
   const out = new Map<string, HeldRelease[]>();
-  let after: string | undefined;
-  do {
-    const page = await store.listDocumentTexts('releases', { publicationId, after, limit: 1000 });
-    for (const { key: ocid, id, date, text } of page.items) {
+  for await (const items of pages((after) => store.listDocumentTexts('releases', { publicationId, after, limit: 1000 }))) {
+    for (const { key: ocid, id, date, text } of items) {
       const list = out.get(ocid) ?? [];
       const held: HeldRelease = { ocid, id: id ?? '', date: date ?? '', text };
       // publish() stores each release's id and date as the release's own; rows that lack them are read from the release.
@@ -92,20 +91,16 @@ async function releasesByOcid(store: Store, publicationId: string): Promise<Map<
       list.push(held);
       out.set(ocid, list);
     }
-    after = page.next;
-  } while (after);
+  }
   return out;
 }
 
 /** All records of a publication (as stored text) whose ocid is in `wanted`. */
 async function recordTextsOf(store: Store, publicationId: string, wanted: Set<string>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  let after: string | undefined;
-  do {
-    const page = await store.listDocumentTexts('records', { publicationId, after, limit: 1000 });
-    for (const { key: ocid, text } of page.items) if (wanted.has(ocid)) out.set(ocid, text);
-    after = page.next;
-  } while (after);
+  for await (const items of pages((after) => store.listDocumentTexts('records', { publicationId, after, limit: 1000 }))) {
+    for (const { key: ocid, text } of items) if (wanted.has(ocid)) out.set(ocid, text);
+  }
   return out;
 }
 

@@ -8,10 +8,9 @@ import nodemailer from 'nodemailer';
 import type { Firestore } from 'firebase-admin/firestore';
 import { sameState } from '../auth/policy';
 import { readAll } from '../store/read-all';
-import { formatCount } from '../../../core/format/es-mx';
 import type { Publisher, Store, User } from '../store/store';
 import type { Notify, WorkflowEvent } from './workflow-events';
-import { formatDate } from '../../../core/format/es-mx';
+import { formatCount, formatDate } from '../../../core/format/es-mx';
 
 export interface MailMessage { to: string[]; subject: string; text: string }
 
