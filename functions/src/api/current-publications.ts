@@ -1,7 +1,7 @@
 /** The published state readers see: every publisher with its `current` publication (DESIGN §6: readers go through the pointer). */
 import { createHash } from 'crypto';
 import type { Request } from 'express';
-import type { Page, Publication, Publisher, Store } from '../store/store';
+import type { Page, Publication, Publisher, PublishedChanges, Store } from '../store/store';
 import { readAll } from '../store/read-all';
 import { publishedChanges } from '../store/change-signal';
 import { servedExtensions, type PackageMeta } from '../../../core/packages';
@@ -33,44 +33,98 @@ export async function currentSets(store: Store, publishers: Publisher[]): Promis
 }
 
 /**
- * Every publisher and the current sets, as read at `at` (store change count `changes`). `version` names all of it
- * (the publishers' settings and every current publication): a public answer built under one version stays right
- * while the version is the same (published data never changes under a publication id, DESIGN §6).
+ * Every publisher and the current sets. `version` names all of it (the publishers' settings and every current
+ * publication): a public answer built under one version stays right while the version is the same (published data
+ * never changes under a publication id, DESIGN §6).
  */
 export interface PublishedState { publishers: Publisher[]; sets: PublishedSet[]; version: string }
-interface CachedState { at: number; changes: number; state: Promise<PublishedState>; resolved?: PublishedState }
+
+/** A state as read: the change log's seq it covers, and when everything was last read. */
+interface ReadState { state: PublishedState; seq: number; fullAt: number }
+interface CachedState { at: number; changes: number; state: Promise<PublishedState>; resolved?: ReadState }
 const states = new WeakMap<Store, CachedState>();
-const ttls = new WeakMap<Store, number>();
+const ttls = new WeakMap<Store, { ttl: number; full: number }>();
 /** Default reuse of the published state: short enough that a publication elsewhere shows within seconds. */
 export const DEFAULT_CURRENT_TTL_MS = 2000;
-
-/** How long public reads of this store may reuse the publishers and their pointers (0: read them every time). */
-export function setCurrentTtl(store: Store, ttlMs: number): void {
-  ttls.set(store, ttlMs);
-}
+/**
+ * How often everything is read again even when the change log names nothing new: a process that died between
+ * switching a pointer and logging it (store/document-store.ts) is seen within this time.
+ */
+export const FULL_REREAD_MS = 3_600_000;
 
 /**
- * The publishers and their current publications, read once per short interval (DESIGN §6 readers go through the
- * pointer; a page no longer costs a read of every publisher's pointer). A change made in this process is seen at
- * once (store/change-signal.ts).
+ * How long public reads of this store may reuse the publishers and their pointers (0: check the change log on
+ * every request), and how often they read everything again.
+ */
+export function setCurrentTtl(store: Store, ttlMs: number, fullRereadMs = FULL_REREAD_MS): void {
+  ttls.set(store, { ttl: ttlMs, full: fullRereadMs });
+}
+
+const ttlOf = (store: Store): number => ttls.get(store)?.ttl ?? DEFAULT_CURRENT_TTL_MS;
+
+/**
+ * The publishers and their current publications (DESIGN §6: readers go through the pointer). Reused for a short
+ * interval; then the store's change log (one document) says which publishers changed since, and only those are
+ * read again — at national scale, reading every publisher and pointer each minute was most of the database bill
+ * (docs/deploy.md §11). A change made in this process is looked for at once (store/change-signal.ts).
  */
 export function publishedState(store: Store): Promise<PublishedState> {
   const now = Date.now();
   const cached = states.get(store);
-  const ttl = ttls.get(store) ?? DEFAULT_CURRENT_TTL_MS;
-  if (cached && cached.changes === publishedChanges() && now - cached.at < ttl) return cached.state;
+  if (cached && cached.changes === publishedChanges() && now - cached.at < ttlOf(store)) return cached.state;
   const changes = publishedChanges();
-  const state = (async () => {
+  const read = refresh(store, cached?.resolved, now);
+  const entry: CachedState = { at: now, changes, state: read.then((r) => r.state) };
+  states.set(store, entry);
+  read.then((r) => { entry.resolved = r; }, () => {
+    // A failed read is not kept: the next request tries again, from the last good copy.
+    if (states.get(store) !== entry) return;
+    if (cached?.resolved) states.set(store, { ...cached, at: 0 });
+    else states.delete(store);
+  });
+  return entry.state;
+}
+
+/** The state as of now: `previous` updated by the change log when it can be, else everything read again. */
+async function refresh(store: Store, previous: ReadState | undefined, now: number): Promise<ReadState> {
+  const log = await store.getPublishedChanges();
+  const full = ttls.get(store)?.full ?? FULL_REREAD_MS;
+  const changed = previous && now - previous.fullAt < full ? changedSince(log, previous.seq) : undefined;
+  if (changed === undefined) {
     const publishers = await allPublishers(store);
     const sets = await currentSets(store, publishers);
-    return { publishers, sets, version: versionOf(publishers, sets) };
-  })();
-  const entry: CachedState = { at: now, changes, state };
-  states.set(store, entry);
-  void state.then((s) => { entry.resolved = s; }, () => undefined);
-  // A failed read is not kept: the next request tries again.
-  state.catch(() => { if (states.get(store)?.state === state) states.delete(store); });
-  return state;
+    return { state: { publishers, sets, version: versionOf(publishers, sets) }, seq: log.seq, fullAt: now };
+  }
+  const prev = previous as ReadState;
+  if (!changed.length) return { ...prev, seq: log.seq };
+  const byId = new Map(prev.state.publishers.map((p) => [p.id, p]));
+  const current = new Map(prev.state.sets.map((s) => [s.publisher.id, s.publication]));
+  await Promise.all(changed.map(async (id) => {
+    const [publisher, publication] = await Promise.all([store.getPublisher(id), store.getCurrent(id)]);
+    if (publisher) byId.set(id, publisher);
+    else byId.delete(id);
+    if (publication) current.set(id, publication);
+    else current.delete(id);
+  }));
+  // The order of store.listPublishers (by id, as the store sorts keys: UTF-8 bytes).
+  const publishers = [...byId.values()].sort((a, b) => Buffer.compare(Buffer.from(a.id), Buffer.from(b.id)));
+  const sets = publishers.flatMap((publisher) => {
+    const publication = current.get(publisher.id);
+    return publication ? [{ publisher, publication }] : [];
+  });
+  return { state: { publishers, sets, version: versionOf(publishers, sets) }, seq: log.seq, fullAt: prev.fullAt };
+}
+
+/**
+ * The publishers changed after `seq`, or undefined when the log cannot tell (it no longer reaches back that far,
+ * or it went back: a database restored from a backup).
+ */
+function changedSince(log: PublishedChanges, seq: number): string[] | undefined {
+  if (log.seq === seq) return [];
+  if (log.seq < seq) return undefined;
+  const oldest = log.recent[0]?.seq;
+  if (oldest === undefined || oldest > seq + 1) return undefined;
+  return [...new Set(log.recent.filter((c) => c.seq > seq).map((c) => c.publisherId))];
 }
 
 function versionOf(publishers: Publisher[], sets: PublishedSet[]): string {
@@ -85,8 +139,8 @@ function versionOf(publishers: Publisher[], sets: PublishedSet[]): string {
  */
 export function freshVersion(store: Store): string | undefined {
   const cached = states.get(store);
-  if (!cached?.resolved || cached.changes !== publishedChanges() || Date.now() - cached.at >= (ttls.get(store) ?? DEFAULT_CURRENT_TTL_MS)) return undefined;
-  return cached.resolved.version;
+  if (!cached?.resolved || cached.changes !== publishedChanges() || Date.now() - cached.at >= ttlOf(store)) return undefined;
+  return cached.resolved.state.version;
 }
 
 export async function publishedSets(store: Store, publisherId?: string): Promise<PublishedSet[]> {

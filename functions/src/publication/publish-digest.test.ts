@@ -61,6 +61,7 @@ describe('a sequence of publications', () => {
 
 const DIGESTS: Record<string, string> = {
   audit: '6 db986f59ade3c7ac',
+  changes: '1 3584b38a8885193d',
   current: '1 07a0a109dca52325',
   indexes: '6 f75a67e078f6a5c0',
   projects: '60 ec71cd11b5969f79',

@@ -19,7 +19,8 @@ export type CollectionName =
   | 'audit'
   | 'stats'
   | 'indexes'
-  | 'snapshots';
+  | 'snapshots'
+  | 'changes';
 
 export interface CollectionSpec {
   /** Top-level body fields copied into indexed columns (Firestore: top-level fields; nested paths are unsupported by the emulator). */
@@ -50,6 +51,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   indexes: { fields: ['publicationId'], queries: [] },
   // Chunks of a submitted workbook's values, keyed by content hash and read by document id (like `indexes`).
   snapshots: { fields: ['contentHash'], queries: [] },
+  // One document: the log of changes to the published state (store.ts getPublishedChanges), read by id.
+  changes: { fields: [], queries: [] },
 };
 
 /** Firestore's limit is 1 MiB per document including field names; keep a margin for the copied fields. */

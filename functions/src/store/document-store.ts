@@ -18,12 +18,14 @@ import {
   type ProjectInput,
   type Publication,
   type Publisher,
+  type PublishedChanges,
   type PublisherStats,
   type RecordInput,
   type RecordText,
   type ReleaseInput,
   type ReleaseText,
   type Store,
+  CHANGE_LOG_SIZE,
   StoreError,
   type Stored,
   type Submission,
@@ -52,6 +54,10 @@ interface Current {
   publisherId: string;
   publicationId: string;
 }
+
+/** The change log's one document (collection `changes`). */
+const CHANGE_LOG_ID = docId('published');
+const NO_CHANGES: PublishedChanges = { seq: 0, recent: [] };
 
 const DOCUMENT_FIELD: Record<DocumentKind, string> = { releases: 'release', records: 'record', projects: 'project' };
 
@@ -112,10 +118,25 @@ export function createStore(backend: DocumentBackend): Store {
 
   const publicationKey = (p: Pick<Publication, 'createdAt' | 'id'>) => sortKey(p.createdAt, p.id);
 
+  /**
+   * Appends a change of `publisherId` to the log, after the change itself is written: a reader that sees the entry
+   * and then reads the publisher sees the change (api/current-publications.ts). A process that dies between the two
+   * writes leaves the change unlogged; readers also re-read everything now and then for that.
+   */
+  async function logChange(publisherId: string): Promise<void> {
+    await backend.modify('changes', CHANGE_LOG_ID, (body) => {
+      const log = body === undefined ? NO_CHANGES : (JSON.parse(body) as PublishedChanges);
+      const seq = log.seq + 1;
+      const next: PublishedChanges = { seq, recent: [...log.recent.slice(-(CHANGE_LOG_SIZE - 1)), { seq, publisherId }] };
+      return toRow('changes', CHANGE_LOG_ID, sortKey('published'), next);
+    });
+    notePublishedChange();
+  }
+
   return {
     async putPublisher(p: Publisher) {
       await backend.putMany('publishers', [toRow('publishers', docId(p.id), sortKey(p.id), p)]);
-      notePublishedChange();
+      await logChange(p.id);
     },
     getPublisher: (id) => get<Publisher>('publishers', docId(id)),
     listPublishers: (page) => list<Publisher>('publishers', {}, page),
@@ -194,12 +215,13 @@ export function createStore(backend: DocumentBackend): Store {
         const current: Current = { publisherId, publicationId };
         return toRow('current', docId(publisherId), sortKey(publisherId), current);
       });
-      notePublishedChange();
+      await logChange(publisherId);
     },
     async getCurrent(publisherId) {
       const current = await get<Current>('current', docId(publisherId));
       return current && get<Publication>('publications', docId(current.publicationId));
     },
+    getPublishedChanges: async () => (await get<PublishedChanges>('changes', CHANGE_LOG_ID)) ?? NO_CHANGES,
 
     listReleases: (q) => list<Stored<ReleaseInput>>('releases', { publicationId: q.publicationId, ocid: q.ocid }, q),
     getRecord: (publicationId, ocid) => get<Stored<RecordInput>>('records', docId(publicationId, ocid)),

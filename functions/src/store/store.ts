@@ -176,6 +176,25 @@ export interface AuditEntry {
   publisherId?: string;
 }
 
+/** One change to what public readers see: a publisher registered or edited, or its `current` pointer switched. */
+export interface PublishedChange {
+  seq: number;
+  publisherId: string;
+}
+
+/**
+ * The published state's change log: `seq` counts every change ever made; `recent` holds the last ones (at most
+ * CHANGE_LOG_SIZE, oldest first). A reader that holds the state as of some seq re-reads only the publishers named
+ * after it, when `recent` still reaches back that far.
+ */
+export interface PublishedChanges {
+  seq: number;
+  recent: PublishedChange[];
+}
+
+/** Entries kept in the change log: a reader that missed more re-reads everything. */
+export const CHANGE_LOG_SIZE = 500;
+
 /** Cached dashboard aggregates of a publisher's current publication. */
 export interface PublisherStats {
   publisherId: string;
@@ -241,6 +260,11 @@ export interface Store {
   setCurrent(publisherId: string, publicationId: string, expectedPrevious?: string | null): Promise<void>;
   /** The publication readers must see: the one `current` points at. */
   getCurrent(publisherId: string): Promise<Publication | undefined>;
+  /**
+   * The change log of the published state, one document read. putPublisher and setCurrent append their publisher
+   * to it after their own write, so a reader that sees an entry and then reads that publisher sees the change.
+   */
+  getPublishedChanges(): Promise<PublishedChanges>;
 
   /** Ordered by (ocid, date, id); `ocid` narrows to one process. */
   listReleases(query: PageRequest & { publicationId: string; ocid?: string }): Promise<Page<Stored<ReleaseInput>>>;
