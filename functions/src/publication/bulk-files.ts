@@ -14,9 +14,11 @@ import * as path from 'path';
 import * as readline from 'readline';
 import { pipeline } from 'stream/promises';
 import type { Writable } from 'stream';
+import { setImmediate as nextTurn } from 'timers/promises';
 import { createGzip } from 'zlib';
 import ExcelJS from 'exceljs';
 import type { Page, Store } from '../store/store';
+import { pages } from '../store/read-all';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
@@ -49,32 +51,30 @@ export function bulkPrefix(sets: BulkSet[], publisherId: string | undefined): st
 /** Small pages keep memory flat: each page is parsed, written, then dropped. */
 const PAGE = 100;
 
-async function* documents(store: Store, sets: BulkSet[], kind: BulkKind): AsyncGenerator<unknown[]> {
+/**
+ * The pages of one listing over every set's publication in turn. Building files is long CPU work: the requests
+ * being served have their turn between pages.
+ */
+async function* pagesOf<T>(sets: BulkSet[], list: (publicationId: string, after: string | undefined) => Promise<Page<T>>): AsyncGenerator<T[]> {
   for (const { publication } of sets) {
-    let after: string | undefined;
-    do {
-      const q = { publicationId: publication.id, after, limit: kind === 'records' ? PAGE / 4 : PAGE };
-      const page: Page<{ release?: unknown; record?: unknown; project?: unknown }> =
-        kind === 'releases' ? await store.listReleases(q) : kind === 'records' ? await store.listRecords(q) : await store.listProjects(q);
-      yield page.items.map((i) => (kind === 'releases' ? i.release : kind === 'records' ? i.record : i.project));
-      after = page.next;
-      // Building files is long CPU work: let the requests being served have their turn between pages.
-      await new Promise((resolve) => setImmediate(resolve));
-    } while (after);
+    for await (const items of pages((after) => list(publication.id, after))) {
+      yield items;
+      await nextTurn();
+    }
   }
+}
+
+async function* documents(store: Store, sets: BulkSet[], kind: BulkKind): AsyncGenerator<unknown[]> {
+  const limit = kind === 'records' ? PAGE / 4 : PAGE;
+  const list = (publicationId: string, after: string | undefined): Promise<Page<{ release?: unknown; record?: unknown; project?: unknown }>> =>
+    kind === 'releases' ? store.listReleases({ publicationId, after, limit }) : kind === 'records' ? store.listRecords({ publicationId, after, limit }) : store.listProjects({ publicationId, after, limit });
+  for await (const items of pagesOf(sets, list)) yield items.map((i) => (kind === 'releases' ? i.release : kind === 'records' ? i.record : i.project));
 }
 
 /** The stored text of every document of one kind (no parsing: spliced into the files as is). */
 async function* documentTexts(store: Store, sets: BulkSet[], kind: BulkKind): AsyncGenerator<string[]> {
-  for (const { publication } of sets) {
-    let after: string | undefined;
-    do {
-      const page = await store.listDocumentTexts(kind, { publicationId: publication.id, after, limit: kind === 'records' ? PAGE : PAGE * 5 });
-      yield page.items.map((i) => i.text);
-      after = page.next;
-      await new Promise((resolve) => setImmediate(resolve));
-    } while (after);
-  }
+  const limit = kind === 'records' ? PAGE : PAGE * 5;
+  for await (const items of pagesOf(sets, (publicationId, after) => store.listDocumentTexts(kind, { publicationId, after, limit }))) yield items.map((i) => i.text);
 }
 
 /**
@@ -83,19 +83,13 @@ async function* documentTexts(store: Store, sets: BulkSet[], kind: BulkKind): As
  */
 async function* latestReleases(store: Store, sets: BulkSet[]): AsyncGenerator<unknown[]> {
   let pending: { ocid: string; release: unknown } | undefined;
-  for (const { publication } of sets) {
-    let after: string | undefined;
-    do {
-      const page = await store.listReleases({ publicationId: publication.id, after, limit: PAGE });
-      const out: unknown[] = [];
-      for (const r of page.items) {
-        if (pending && pending.ocid !== r.ocid) out.push(pending.release);
-        pending = { ocid: r.ocid, release: r.release };
-      }
-      if (out.length) yield out;
-      after = page.next;
-      await new Promise((resolve) => setImmediate(resolve));
-    } while (after);
+  for await (const items of pagesOf(sets, (publicationId, after) => store.listReleases({ publicationId, after, limit: PAGE }))) {
+    const out: unknown[] = [];
+    for (const r of items) {
+      if (pending && pending.ocid !== r.ocid) out.push(pending.release);
+      pending = { ocid: r.ocid, release: r.release };
+    }
+    if (out.length) yield out;
   }
   if (pending) yield [pending.release];
 }
