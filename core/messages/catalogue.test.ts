@@ -31,6 +31,11 @@ it('agrees the words of a template with the count it names', () => {
   expect(renderTemplate(dropped, { count: 1, field: 'f', file: 'a.json' })).toMatch(/^Se omitió 1 valor de «f» de «a\.json»: .* no se publicará de nuevo/);
   expect(renderTemplate(dropped, { count: 1204, field: 'f', file: 'a.json' })).toMatch(/^Se omitieron 1,204 valores de «f» .* no se publicarán de nuevo/);
   expect(renderTemplate(catalogue()['schema.minItems'], { limit: 1 })).toBe('La lista está vacía: escriba al menos 1 elemento.');
+  expect(renderTemplate(catalogue()['import.date-offset'], { count: 1, field: 'f', file: 'a.json' })).toMatch(/^1 fecha de «f» \(a\.json\) no tenía hora o zona horaria; se completó con/);
+  expect(renderTemplate(catalogue()['import.id-added'], { count: 1, field: 'f', file: 'a.json' })).toMatch(/a 1 elemento de «f» \(a\.json\) que no tenía:/);
+  expect(renderTemplate(catalogue()['rfc.length'], { value: 'X', length: 1 })).toMatch(/tiene 1 carácter y debe/);
+  // A count written bare («{count} valores») reads «1 valores»: every count names its words through the template.
+  expect(Object.entries(catalogue()).filter(([, t]) => /\{count\}/.test(t)).map(([code]) => code)).toEqual([]);
   // A template naming a parameter that is not given keeps its placeholder (the test above catches it).
   expect(renderTemplate('{n:uno|varios}', {})).toBe('{n:uno|varios}');
 });
