@@ -120,16 +120,22 @@ export function createStore(backend: DocumentBackend): Store {
 
   /**
    * Appends a change of `publisherId` to the log, after the change itself is written: a reader that sees the entry
-   * and then reads the publisher sees the change (api/current-publications.ts). A process that dies between the two
-   * writes leaves the change unlogged; readers also re-read everything now and then for that.
+   * and then reads the publisher sees the change (api/current-publications.ts). A change left unlogged — the process
+   * died between the two writes, or this write failed — is seen at the readers' next full read (FULL_REREAD_MS), so
+   * a failure here is not the caller's: the pointer did move, and a publication that happened must not be reported
+   * (and retried) as failed.
    */
   async function logChange(publisherId: string): Promise<void> {
-    await backend.modify('changes', CHANGE_LOG_ID, (body) => {
-      const log = body === undefined ? NO_CHANGES : (JSON.parse(body) as PublishedChanges);
-      const seq = log.seq + 1;
-      const next: PublishedChanges = { seq, recent: [...log.recent.slice(-(CHANGE_LOG_SIZE - 1)), { seq, publisherId }] };
-      return toRow('changes', CHANGE_LOG_ID, sortKey('published'), next);
-    });
+    try {
+      await backend.modify('changes', CHANGE_LOG_ID, (body) => {
+        const log = body === undefined ? NO_CHANGES : (JSON.parse(body) as PublishedChanges);
+        const seq = log.seq + 1;
+        const next: PublishedChanges = { seq, recent: [...log.recent.slice(-(CHANGE_LOG_SIZE - 1)), { seq, publisherId }] };
+        return toRow('changes', CHANGE_LOG_ID, sortKey('published'), next);
+      });
+    } catch {
+      // See above: readers catch up at their next full read.
+    }
     notePublishedChange();
   }
 

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openSqliteStore } from './sqlite-store';
-import { runStoreContract } from './store-contract';
+import { openSqliteBackend, openSqliteStore } from './sqlite-store';
+import { createStore } from './document-store';
+import { runStoreContract, samplePublisher } from './store-contract';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'store-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,5 +37,21 @@ test(':memory: works as the in-memory store', async () => {
   const store = openSqliteStore(':memory:');
   await store.appendAudit({ at: '2024-01-01T00:00:00.000Z', actor: 'system', action: 'boot', target: 'server', details: {} });
   expect((await store.listAudit()).items).toHaveLength(1);
+  await store.close();
+});
+
+test('a change log that cannot be written does not fail the change it logs', async () => {
+  const backend = openSqliteBackend(':memory:');
+  const store = createStore(new Proxy(backend, {
+    get: (target, prop, receiver) => (prop === 'modify'
+      ? (collection: string, ...rest: unknown[]) => (collection === 'changes' ? Promise.reject(new Error('contention')) : (target.modify as (...a: unknown[]) => Promise<void>).call(target, collection, ...rest))
+      : Reflect.get(target, prop, receiver) as unknown),
+  }));
+  await store.putPublisher(samplePublisher('p1'));
+  await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'h', createdAt: '2024-01-01T00:00:00.000Z' });
+  await store.completePublication('A', { releases: 0, records: 0, projects: 0 });
+  await store.setCurrent('p1', 'A', null);
+  expect((await store.getCurrent('p1'))?.id).toBe('A');
+  expect(await store.getPublishedChanges()).toEqual({ seq: 0, recent: [] });
   await store.close();
 });

@@ -10,7 +10,12 @@ import { type Store, StoreError } from './store';
 
 /** `path` is a file (created if missing) or ':memory:'. */
 export function openSqliteStore(path: string): Store {
-  return createStore(new SqliteBackend(path));
+  return createStore(openSqliteBackend(path));
+}
+
+/** The rows underneath, for tests that put a fault between the store's rules and the database. */
+export function openSqliteBackend(path: string): DocumentBackend {
+  return new SqliteBackend(path);
 }
 
 const quote = (name: string) => `"${name}"`;
