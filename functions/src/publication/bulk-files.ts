@@ -14,7 +14,6 @@ import * as path from 'path';
 import * as readline from 'readline';
 import { pipeline } from 'stream/promises';
 import type { Writable } from 'stream';
-import { setImmediate as nextTurn } from 'timers/promises';
 import { createGzip } from 'zlib';
 import ExcelJS from 'exceljs';
 import type { Page, Store } from '../store/store';
@@ -59,7 +58,7 @@ async function* pagesOf<T>(sets: BulkSet[], list: (publicationId: string, after:
   for (const { publication } of sets) {
     for await (const items of pages((after) => list(publication.id, after))) {
       yield items;
-      await nextTurn();
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 }
