@@ -87,6 +87,8 @@ export function publishedState(store: Store): Promise<PublishedState> {
 
 /** The state as of now: `previous` updated by the change log when it can be, else everything read again. */
 async function refresh(store: Store, previous: ReadState | undefined, now: number): Promise<ReadState> {
+  // The log first: a change logged after this read is read again at the next refresh, even when what is read
+  // below already shows it (a change is logged only once it is written).
   const log = await store.getPublishedChanges();
   const full = ttls.get(store)?.full ?? FULL_REREAD_MS;
   const changed = previous && now - previous.fullAt < full ? changedSince(log, previous.seq) : undefined;
