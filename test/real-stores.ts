@@ -6,6 +6,7 @@
 import { startFirestoreEmulator, type FirestoreEmulator } from './firestore-emulator/firestore-emulator';
 import { openFirestoreStore } from '../functions/src/store/firestore-store';
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
+import { readAll } from '../functions/src/store/read-all';
 import type { ReleaseInput, Store, Stored } from '../functions/src/store/store';
 
 export function realStores(prefix: string): [string, () => Store][] {
@@ -20,13 +21,6 @@ export function realStores(prefix: string): [string, () => Store][] {
 }
 
 /** Every release of a publication, page after page. */
-export async function allReleases(store: Store, publicationId: string): Promise<Stored<ReleaseInput>[]> {
-  const out: Stored<ReleaseInput>[] = [];
-  let after: string | undefined;
-  do {
-    const page = await store.listReleases({ publicationId, after, limit: 1000 });
-    out.push(...page.items);
-    after = page.next;
-  } while (after);
-  return out;
+export function allReleases(store: Store, publicationId: string): Promise<Stored<ReleaseInput>[]> {
+  return readAll((after) => store.listReleases({ publicationId, after, limit: 1000 }));
 }
