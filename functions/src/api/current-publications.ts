@@ -3,6 +3,7 @@ import { createHash } from 'crypto';
 import type { Request } from 'express';
 import type { Page, Publication, Publisher, PublishedChanges, Store } from '../store/store';
 import { readAll } from '../store/read-all';
+import { sortKey } from '../store/collections';
 import { publishedChanges } from '../store/change-signal';
 import { servedExtensions, type PackageMeta } from '../../../core/packages';
 import { encodeCursor, type SpanCursor } from './cursor';
@@ -17,18 +18,26 @@ export function allPublishers(store: Store): Promise<Publisher[]> {
 /** Pointers read at once: enough to hide the latency of each read, few enough not to flood the database. */
 const POINTER_READS_IN_FLIGHT = 16;
 
-/** The given publishers that have a current publication, with it (in the publishers' order). */
-export async function currentSets(store: Store, publishers: Publisher[]): Promise<PublishedSet[]> {
-  const found: (PublishedSet | undefined)[] = new Array(publishers.length);
+/** `read` of each item, at most POINTER_READS_IN_FLIGHT at once; the answers in the items' order. */
+async function readEach<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
-    while (next < publishers.length) {
+    while (next < items.length) {
       const i = next++;
-      const publication = await store.getCurrent(publishers[i].id);
-      found[i] = publication ? { publisher: publishers[i], publication } : undefined;
+      out[i] = await read(items[i]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(POINTER_READS_IN_FLIGHT, publishers.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(POINTER_READS_IN_FLIGHT, items.length) }, worker));
+  return out;
+}
+
+/** The given publishers that have a current publication, with it (in the publishers' order). */
+export async function currentSets(store: Store, publishers: Publisher[]): Promise<PublishedSet[]> {
+  const found = await readEach(publishers, async (publisher) => {
+    const publication = await store.getCurrent(publisher.id);
+    return publication ? { publisher, publication } : undefined;
+  });
   return found.filter((s): s is PublishedSet => s !== undefined);
 }
 
@@ -101,15 +110,17 @@ async function refresh(store: Store, previous: ReadState | undefined, now: numbe
   if (!changed.length) return { ...prev, seq: log.seq };
   const byId = new Map(prev.state.publishers.map((p) => [p.id, p]));
   const current = new Map(prev.state.sets.map((s) => [s.publisher.id, s.publication]));
-  await Promise.all(changed.map(async (id) => {
-    const [publisher, publication] = await Promise.all([store.getPublisher(id), store.getCurrent(id)]);
+  const fresh = await readEach(changed, (id) => Promise.all([store.getPublisher(id), store.getCurrent(id)]));
+  changed.forEach((id, i) => {
+    const [publisher, publication] = fresh[i];
     if (publisher) byId.set(id, publisher);
     else byId.delete(id);
     if (publication) current.set(id, publication);
     else current.delete(id);
-  }));
-  // The order of store.listPublishers (by id, as the store sorts keys: UTF-8 bytes).
-  const publishers = [...byId.values()].sort((a, b) => Buffer.compare(Buffer.from(a.id), Buffer.from(b.id)));
+  });
+  // The order of store.listPublishers: by sort key, compared as the databases do (UTF-8 bytes).
+  const order = new Map([...byId.keys()].map((id) => [id, Buffer.from(sortKey(id))]));
+  const publishers = [...byId.values()].sort((a, b) => Buffer.compare(order.get(a.id) as Buffer, order.get(b.id) as Buffer));
   const sets = publishers.flatMap((publisher) => {
     const publication = current.get(publisher.id);
     return publication ? [{ publisher, publication }] : [];
