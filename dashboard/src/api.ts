@@ -1,6 +1,7 @@
 /**
  * Reads the public API of the same origin. The list pages share one load: the publishers and the slim index
- * in columns (`/api/index/compact`, a few hundred bytes per project and process, decoded by data/compact-rows.ts). What only one page shows is fetched by that page:
+ * in columns (`/api/index/compact`, a few hundred bytes per project and process, decoded by data/compact-rows.ts),
+ * of all the data or, at national scale, of one state (data/scope.ts). What only one page shows is fetched by that page:
  * the data-quality aggregates of `/api/stats` (tens of KB per publisher) by *Calidad*, the submissions of
  * `/api/tracking` by *Seguimiento*, the full OC4IDS project by *Proyecto*.
  */
@@ -30,37 +31,75 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** The publishers, with the counts the dashboard decides what to load from (data/scope.ts): once per session. */
+export const loadPublishers = once(async (): Promise<PublisherInfo[]> => (await getJson<{ publishers: PublisherInfo[] }>('/api/publishers')).publishers);
+
+/** `?state=` for one state's data (data/scope.ts), nothing for all of it. */
+const stateQuery = (state: string | undefined): string => (state ? `?state=${encodeURIComponent(state)}` : '');
+
+interface ScopedLoads {
+  /** *Inicio*'s data: the publishers and the `core` half of the index (core/stats/compact-index.ts). */
+  core: () => Promise<{ ds: Dataset; core: CompactPart }>;
+  /** Every field the list and detail pages read: the core's rows, filled in place with the details. */
+  full: () => Promise<Dataset>;
+  /** Set once the details are in. */
+  complete?: Dataset;
+}
+
+/** Core datasets whose details are still coming, and when they will be in (Inicio's map then names its markers). */
+const pending = new WeakMap<Dataset, Promise<Dataset>>();
+
 /**
- * What *Inicio* draws from: the publishers and the `core` half of the index (core/stats/compact-index.ts). Its
- * rows are the very objects of the full dataset; the other half fills them in place (loadDataset).
+ * The loads of the scope last asked for (all, or one state). Another scope replaces them: at national scale a
+ * reader moving between states keeps one state's rows in memory, not every state visited.
  */
-const loadCore = once(async (): Promise<{ ds: Dataset; core: CompactPart }> => {
-  const [{ publishers }, core] = await Promise.all([
-    getJson<{ publishers: PublisherInfo[] }>('/api/publishers'),
-    getJson<CompactPart>('/api/index/compact/core'),
-  ]);
-  return { ds: { publishers, ...compactRows(core) }, core };
-});
-export const loadHomeDataset = async (): Promise<Dataset> => (await loadCore()).ds;
+let current: { state: string | undefined; loads: ScopedLoads } | undefined;
 
-/** Whether the details are in: Inicio then draws from the complete rows too (the same objects, filled). */
-let complete: Dataset | undefined;
-export const completeDataset = (): Dataset | undefined => complete;
-let resolveComplete: (ds: Dataset) => void = () => undefined;
-/** Resolves when the details are in, without asking for them (Inicio's map then names its markers by title). */
-export const datasetCompleted = new Promise<Dataset>((resolve) => { resolveComplete = resolve; });
+function scoped(state: string | undefined): ScopedLoads {
+  if (current && current.state === state) return current.loads;
+  const q = stateQuery(state);
+  let resolveComplete: (ds: Dataset) => void = () => undefined;
+  const completed = new Promise<Dataset>((resolve) => { resolveComplete = resolve; });
+  const loads: ScopedLoads = {
+    core: once(async () => {
+      const [publishers, core] = await Promise.all([loadPublishers(), getJson<CompactPart>(`/api/index/compact/core${q}`)]);
+      const ds = { publishers, ...compactRows(core) };
+      pending.set(ds, completed);
+      return { ds, core };
+    }),
+    full: once(async () => {
+      // Both halves at once: a page other than Inicio waits for both anyway.
+      const [{ ds, core }, details] = await Promise.all([loads.core(), getJson<CompactPart>(`/api/index/compact/details${q}`)]);
+      // A publication came out between the two requests: the whole index (of the scope), in one answer.
+      const complete = addDetails(ds, core, details) ? ds : { publishers: ds.publishers, ...compactRows(await getJson<CompactIndex>(`/api/index/compact${q}`)) };
+      loads.complete = complete;
+      pending.delete(ds);
+      resolveComplete(complete);
+      return complete;
+    }),
+  };
+  current = { state, loads };
+  return loads;
+}
 
-/** Every field the list and detail pages read: the core, then its details. */
-export const loadDataset = once(async (): Promise<Dataset> => {
-  // Both halves at once: a page other than Inicio waits for both anyway.
-  const [{ ds, core }, details] = await Promise.all([loadCore(), getJson<CompactPart>('/api/index/compact/details')]);
-  // A publication came out between the two requests: the whole index, in one answer.
-  complete = addDetails(ds, core, details) ? ds : { publishers: ds.publishers, ...compactRows(await getJson<CompactIndex>('/api/index/compact')) };
-  resolveComplete(complete);
-  return complete;
-});
+/** What *Inicio* draws from: the complete rows when they are in, else the core half (state: data/scope.ts). */
+export async function loadHomeDataset(state?: string): Promise<Dataset> {
+  const loads = scoped(state);
+  return loads.complete ?? (await loads.core()).ds;
+}
 
-export const loadStats = once(async (): Promise<StatsEntry[]> => (await getJson<{ publishers: StatsEntry[] }>('/api/stats')).publishers);
+/** Every field the list and detail pages read, of all the data or of one state. */
+export const loadDataset = (state?: string): Promise<Dataset> => scoped(state).full();
+
+/** For a dataset of core rows only: resolves when its details are in (without asking for them); else undefined. */
+export const detailsPending = (ds: Dataset): Promise<Dataset> | undefined => pending.get(ds);
+
+/** The statistics of every publisher, or of one state's (data/scope.ts); the last answer is kept. */
+let stats: { state: string | undefined; load: () => Promise<StatsEntry[]> } | undefined;
+export function loadStats(state?: string): Promise<StatsEntry[]> {
+  if (!stats || stats.state !== state) stats = { state, load: once(async () => (await getJson<{ publishers: StatsEntry[] }>(`/api/stats${stateQuery(state)}`)).publishers) };
+  return stats.load();
+}
 
 /** null when the server has no /api/tracking. */
 let tracking = once(async (): Promise<TrackingEntry[] | null> => (await optional<{ publishers: TrackingEntry[] }>('/api/tracking'))?.publishers ?? null);

@@ -3,10 +3,13 @@
  * navigation with `aria-current`, the header's global filters (kept in the URL and carried by every in-app link),
  * focus moved to each new page's heading, and one data load shared by all pages.
  */
-import { completeDataset, loadDataset, loadHomeDataset } from './api';
+import { loadDataset, loadHomeDataset, loadPublishers } from './api';
 import { h, route } from './dom';
 import type { Page } from './pages/common';
 import { filterDataset, filterQuery, parseFilters } from './data/filters';
+import { MAX_LOADED_ROWS, scopeOf } from './data/scope';
+import type { Dataset } from './data/types';
+import { chooseStatePage } from './pages/choose-state';
 import { filterBar } from './shell/filter-bar';
 import { homePage } from './pages/home';
 import { projectsPage } from './pages/projects';
@@ -52,6 +55,13 @@ const PARENT: Record<string, string> = {
   institucion: 'instituciones',
 };
 NAV.push(['revision', 'Revisión'], ['mis-envios', 'Mis envíos']);
+/**
+ * Pages that read the publishers only, not the index: at national scale without a state (data/scope.ts) they open
+ * as they are; every other page asks for a state first.
+ */
+const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas']);
+/** Rows loaded at once (data/scope.ts); a page may set `IA_MAX_ROWS` before this script runs (the browser tests do). */
+const MAX_ROWS = Number((globalThis as { IA_MAX_ROWS?: unknown }).IA_MAX_ROWS) || MAX_LOADED_ROWS;
 
 function parseHash(): { name: string; path: string; params: string[]; query: URLSearchParams } {
   const raw = location.hash.replace(/^#\/?/, '');
@@ -73,7 +83,7 @@ function renderNav(current: string, fq: string): void {
 let barQuery: string | undefined;
 let fromBar = false;
 
-function renderFilterBar(ds: Awaited<ReturnType<typeof loadDataset>>, query: URLSearchParams): void {
+function renderFilterBar(ds: Dataset, query: URLSearchParams): void {
   const slot = document.getElementById('filtros');
   const fq = filterQuery(query).toString();
   if (!slot || fq === barQuery) return;
@@ -116,14 +126,23 @@ async function render(): Promise<void> {
   const token = ++navigation;
   const main = document.getElementById('contenido') as HTMLElement;
   const { name, params, query } = parseHash();
-  const page = name === 'revision' && params.length ? reviewSubmissionPage : ROUTES[name] ?? notFoundPage;
+  let page = name === 'revision' && params.length ? reviewSubmissionPage : ROUTES[name] ?? notFoundPage;
   renderNav(name, filterQuery(query).toString());
   main.setAttribute('aria-busy', 'true');
   try {
+    const filters = parseFilters(query);
+    const publishers = await loadPublishers();
+    // All the data, one state's, or — too much and no state named — the list of states (data/scope.ts).
+    const scope = scopeOf(publishers, filters, name, params, MAX_ROWS);
+    const state = scope.kind === 'state' ? scope.state : undefined;
     // Inicio without a search draws from the index's core half (what its map, counters, charts and filters read);
     // every other view, and a search (it reads process titles), waits for the details too.
     const homeOnly = name === '' && !query.get('q');
-    const ds = homeOnly ? completeDataset() ?? await loadHomeDataset() : await loadDataset();
+    let ds: Dataset;
+    if (scope.kind === 'choose') {
+      ds = { publishers, projects: [], processes: [] };
+      if (ROUTES[name] && !PUBLISHERS_ONLY.has(name)) page = chooseStatePage(page, name, params);
+    } else ds = homeOnly ? await loadHomeDataset(state) : await loadDataset(state);
     // Marks read by `npm run bench:dashboard`: data ready, then page drawn (the first of each per tab).
     if (first) performance.mark('ia:datos');
     renderFilterBar(ds, query);
@@ -133,14 +152,13 @@ async function render(): Promise<void> {
       q.forEach((v, k) => all.set(k, v));
       history.replaceState(null, '', `#/${base}${all.toString() ? `?${all}` : ''}`);
     };
-    const filters = parseFilters(query);
-    const node = await page.render({ ds, params, query, filters, sel: filterDataset(ds, filters), setQuery });
+    const node = await page.render({ ds, params, query, filters, sel: filterDataset(ds, filters), scope, setQuery });
     // A newer navigation may have happened while this page loaded: only the latest one is drawn.
     if (token !== navigation) return;
     main.replaceChildren(node);
     if (first) performance.mark('ia:pagina');
     // Once Inicio is drawn, the details download in the background for the next page.
-    if (first && homeOnly) setTimeout(() => { loadDataset().catch(() => undefined); }, 0);
+    if (first && homeOnly && scope.kind !== 'choose') setTimeout(() => { loadDataset(state).catch(() => undefined); }, 0);
     const title = main.querySelector('h1')?.textContent ?? page.title;
     document.title = `${title} — Infraestructura Abierta`;
     if (!first && !fromBar) main.querySelector<HTMLElement>('h1')?.focus();

@@ -3,6 +3,7 @@ import { formatCompact, formatCount, formatDate, formatMoney, formatNumber } fro
 import { h } from '../dom';
 import type { Dataset } from '../data/types';
 import type { Filters, Selection } from '../data/filters';
+import type { Scope } from '../data/scope';
 
 export interface PageContext {
   ds: Dataset;
@@ -11,6 +12,8 @@ export interface PageContext {
   /** The global filters of the header (data/filters.ts) and the rows they select. */
   filters: Filters;
   sel: Selection;
+  /** What `ds` holds: all the published data or one state's (data/scope.ts). */
+  scope: Scope;
   /** Rewrites the query of the current page without a new history entry or a re-render. */
   setQuery: (q: URLSearchParams) => void;
 }

@@ -4,7 +4,7 @@
  * (core/stats/figures), so unfiltered they equal `/api/stats`.
  */
 import { figuresOf } from '../../../core/stats/figures';
-import { completeDataset, datasetCompleted } from '../api';
+import { detailsPending } from '../api';
 import { h, route } from '../dom';
 import { barChart } from '../components/bar-chart';
 import { kpis } from '../components/kpis';
@@ -45,7 +45,7 @@ export const homePage: Page = {
       h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). ', fig.otherCurrencyAmounts ? `${count(fig.otherCurrencyAmounts)} ${fig.otherCurrencyAmounts === 1 ? 'monto en otra moneda no se suma' : 'montos en otras monedas no se suman'}.` : null),
       h('section', { 'aria-labelledby': 'h-mapa' }, h('h2', { id: 'h-mapa' }, 'Mapa de los proyectos'),
         // Drawn from the index's core half: the markers get their projects' titles when the details are in.
-        projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined), completeDataset() ? undefined : datasetCompleted),
+        projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined), detailsPending(ds)),
         dataTable('Proyectos por lugar (la lista del mapa)', [{ title: 'Estado' }, { title: 'Municipio' }, { title: 'Proyectos', numeric: true }, { title: 'Con coordenadas', numeric: true }],
           [...places.values()].sort((a, b) => b.n - a.n || a.state.localeCompare(b.state, 'es-MX')).slice(0, 50).map((e) => [e.state, e.municipality, count(e.n), count(e.located)]),
           { id: 'tabla-lugares', note: places.size > 50 ? `Los 50 lugares con más proyectos de ${count(places.size)}.` : undefined })),

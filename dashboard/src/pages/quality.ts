@@ -15,8 +15,8 @@ const cell = (share: number | undefined): Node => (share === undefined ? documen
 
 export const qualityPage: Page = {
   title: 'Calidad de datos',
-  render: async () => {
-    const stats = (await loadStats()).filter((s) => s.data);
+  render: async ({ scope }) => {
+    const stats = (await loadStats(scope.kind === 'state' ? scope.state : undefined)).filter((s) => s.data);
     const fields = stats[0]?.data?.quality?.fields ?? [];
     const fieldShare = (s: (typeof stats)[number], std: string, field: string): number | undefined => {
       const f = s.data?.quality?.fields.find((x) => x.standard === std && x.field === field);

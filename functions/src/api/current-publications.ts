@@ -6,6 +6,7 @@ import { readAll } from '../store/read-all';
 import { sortKey } from '../store/collections';
 import { publishedChanges } from '../store/change-signal';
 import { servedExtensions, type PackageMeta } from '../../../core/packages';
+import { ownerOf as ownerByPrefix } from '../../../core/identifiers/owner-of';
 import { encodeCursor, type SpanCursor } from './cursor';
 import { badRequest, notFound } from './http-error';
 
@@ -170,12 +171,15 @@ export function queryString(req: Request, name: string): string | undefined {
 
 /**
  * The publications a public request reads: the `?publisher=` one, or all. An unknown publisher is a 404; a known
- * one with nothing published yet reads as empty.
+ * one with nothing published yet reads as empty. With `byState`, `?state=` (the publishers' state, as registered:
+ * «Yucatán») narrows them too — what the dashboard asks for when the whole country is too much for one page (its
+ * data/scope.ts); a state nobody publishes for yet reads as empty.
  */
-export async function requestedSets(store: Store, req: Request): Promise<{ sets: PublishedSet[]; publisherId?: string; version: string }> {
+export async function requestedSets(store: Store, req: Request, options: { byState?: boolean } = {}): Promise<{ sets: PublishedSet[]; publisherId?: string; version: string }> {
   const publisherId = queryString(req, 'publisher');
+  const state = options.byState ? queryString(req, 'state') : undefined;
   const { publishers, sets: all, version } = await publishedState(store);
-  const sets = publisherId ? all.filter((s) => s.publisher.id === publisherId) : all;
+  const sets = all.filter((s) => (!publisherId || s.publisher.id === publisherId) && (!state || s.publisher.state === state));
   // A publisher registered by another process since the state was read is asked for directly.
   if (publisherId && !sets.length && !publishers.some((p) => p.id === publisherId) && !(await store.getPublisher(publisherId))) throw notFound(`el publicador «${publisherId}»`);
   return publisherId ? { sets, publisherId, version } : { sets, version };
@@ -205,11 +209,9 @@ export function packageMeta(uri: string, sets: PublishedSet[], platform: { name:
   };
 }
 
-/** The publisher whose registered prefix starts this ocid or project id (longest prefix wins). */
+/** The publication whose publisher's registered prefix starts this ocid or project id (core/identifiers/owner-of.ts). */
 export function ownerOf(sets: PublishedSet[], id: string, prefix: (p: Publisher) => string): PublishedSet | undefined {
-  return sets
-    .filter((s) => prefix(s.publisher) && (id === prefix(s.publisher) || id.startsWith(`${prefix(s.publisher)}-`)))
-    .sort((a, b) => prefix(b.publisher).length - prefix(a.publisher).length)[0];
+  return ownerByPrefix(sets, id, (s) => prefix(s.publisher));
 }
 
 /** Pages through one listing per publication in turn, with one opaque cursor for the whole span. */

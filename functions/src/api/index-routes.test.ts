@@ -1,6 +1,6 @@
 /**
  * `/api/index` over a store seeded by publishing the three example workbooks: one entry per published project and
- * record, totals equal to `/api/stats`, the publisher filter, caching headers (ETag → 304, CORS, gzip) and a
+ * record, totals equal to `/api/stats`, the publisher and state filters, caching headers (ETag → 304, CORS, gzip) and a
  * Spanish 404 for an unknown publisher.
  */
 import request from 'supertest';
@@ -11,7 +11,7 @@ import type { Store } from '../store/store';
 import { figuresOf } from '../../../core/stats/figures';
 import { publishExamples } from '../../../test/example-workbooks';
 import type { IndexAnswer } from '../../../core/stats/publication-index';
-import { DETAIL_COLUMNS, compactIndex, expandIndex, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
+import { DETAIL_COLUMNS, compactIndex, compactPart, expandIndex, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
 import { addDetails, compactRows } from '../../../dashboard/src/data/compact-rows';
 import { indexRows } from '../../../dashboard/src/data/rows';
 
@@ -52,6 +52,28 @@ describe('GET /api/index', () => {
     expect(one.publishers.map((p) => p.publisherId)).toEqual(['merida']);
     const res = await request(app).get('/api/index?publisher=nadie').expect(404);
     expect(JSON.stringify(res.body)).toContain('nadie');
+  });
+
+  it('filters by state (the dashboard at national scale): the index in each form and the stats, one state\'s publishers only; a state without publishers is empty', async () => {
+    const all = (await request(app).get('/api/index').expect(200)).body as IndexAnswer;
+    const states = [...new Set(all.publishers.map((p) => p.state))];
+    expect(states.length).toBeGreaterThan(1);
+    for (const state of states) {
+      const q = `state=${encodeURIComponent(state)}`;
+      const mine = all.publishers.filter((p) => p.state === state);
+      const one = (await request(app).get(`/api/index?${q}`).expect(200)).body as IndexAnswer;
+      expect(one).toEqual({ publishers: mine });
+      const compact = (await request(app).get(`/api/index/compact?${q}`).expect(200)).body as CompactIndex;
+      expect(expandIndex(compact)).toStrictEqual({ publishers: mine });
+      const [core, details] = await Promise.all(['core', 'details'].map(async (part) => (await request(app).get(`/api/index/compact/${part}?${q}`).expect(200)).body as CompactPart));
+      expect(addDetails(compactRows(core), core, details)).toBe(true);
+      const stats = (await request(app).get(`/api/stats?${q}`).expect(200)).body as { publishers: { publisherId: string }[] };
+      expect(stats.publishers.map((p) => p.publisherId).sort()).toEqual(mine.map((p) => p.publisherId).sort());
+    }
+    const [first] = all.publishers;
+    expect(((await request(app).get(`/api/index?state=${encodeURIComponent(first.state)}&publisher=${first.publisherId}`).expect(200)).body as IndexAnswer).publishers.map((p) => p.publisherId)).toEqual([first.publisherId]);
+    expect((await request(app).get('/api/index/compact/core?state=Atlantis').expect(200)).body).toEqual(compactPart(compactIndex({ publishers: [] }), 'core'));
+    expect(((await request(app).get('/api/stats?state=Atlantis').expect(200)).body as { publishers: unknown[] }).publishers).toEqual([]);
   });
 
   it('is public and cacheable: CORS, Cache-Control, ETag answered with 304, gzip when accepted', async () => {

@@ -1,5 +1,5 @@
 /**
- * `GET /api/index[?publisher=]`: the slim public index the dashboard's list pages read — per project and per
+ * `GET /api/index[?publisher=][&state=]`: the slim public index the dashboard's list pages read — per project and per
  * contracting process only what lists, filters and totals need (core/stats/publication-index.ts), grouped by
  * publisher with the publication it comes from. The full documents stay at /api/oc4ids/projects/{id} and
  * /api/ocds/records/{ocid}.
@@ -75,7 +75,7 @@ export function indexRoutes(deps: { store: Store }): Router {
     router.get(path, async (req, res) => {
       res.set('Access-Control-Allow-Origin', '*');
       res.set('Cache-Control', 'public, max-age=60');
-      const { sets } = await requestedSets(store, req);
+      const { sets } = await requestedSets(store, req, { byState: true });
       await answers.send(req, res, stampOf(sets), async () => form(await answerOf(sets)));
     });
   }

@@ -133,7 +133,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/stats', async (req, res) => {
-    const { sets, version } = await requestedSets(store, req);
+    // `?state=` too: at national scale the quality page reads one state's publishers (dashboard/src/data/scope.ts).
+    const { sets, version } = await requestedSets(store, req, { byState: true });
     // Statistics are written with each publication, before its pointer switches: the version names them too.
     await cache.send(req, res, version, async () => {
       const publishers = [];

@@ -1,0 +1,137 @@
+/**
+ * The dashboard at national scale (dashboard/src/data/scope.ts), in headless Chromium against the real app seeded
+ * with the three example publishers, each in its own state. The page's row budget is lowered to 1 (`IA_MAX_ROWS`,
+ * set before the bundle runs) so these three states stand for the country: no page may load the whole index; a
+ * data page without a state lists the states with the counts of `/api/publishers`; a chosen state, an implementer
+ * filter or a link to a project or process loads that state's index only (`?state=`), and its figures are that
+ * state's; pages that read only the publishers open without any index. axe-core checks the chooser; its
+ * screenshot goes to test-artifacts/dashboard-elegir-estado-1280.png.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
+import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import type { IndexAnswer } from '../../core/stats/publication-index';
+import { formatNumber } from '../../core/format/es-mx';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const window: any;
+declare const location: any;
+
+const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const PROJECT_ID = 'oc4ids-mid001-MID-2024-001';
+
+describeIfChromium('public dashboard at national scale: one state at a time', () => {
+  let srv: DashboardServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let index: IndexAnswer;
+  const refused: string[] = [];
+  const count = (n: number): string => formatNumber(n, 0);
+
+  beforeAll(async () => {
+    srv = await startDashboardServer();
+    index = (await (await fetch(`${srv.base}/api/index`)).json()) as IndexAnswer;
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await context.addInitScript(() => { window.IA_MAX_ROWS = 1; });
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith(srv.base)) return route.continue();
+      refused.push(route.request().url());
+      return route.abort();
+    });
+  });
+  afterAll(async () => { await browser?.close(); await srv?.close(); });
+
+  /** A tab that records the API requests it makes (path and query, decoded). */
+  async function open(hash: string): Promise<{ page: Page; api: string[] }> {
+    const page = await context.newPage();
+    const api: string[] = [];
+    page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) api.push(decodeURIComponent(u.pathname + u.search)); });
+    await page.goto(`${srv.base}/${hash}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    return { page, api };
+  }
+  async function visit(page: Page, hash: string): Promise<void> {
+    await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
+    await page.waitForSelector('body[data-ready] main h1');
+  }
+  const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').trim();
+  const kpi = async (page: Page, label: string): Promise<string> => ((await page.locator('#kpis .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd .fig').first().textContent()) ?? '').trim();
+  const ofState = (state: string): IndexAnswer['publishers'] => index.publishers.filter((p) => p.state === state);
+
+  it('Inicio lists the states with their counts and loads no index; choosing one shows that state\'s figures from its own index', async () => {
+    const states = [...new Set(index.publishers.map((p) => p.state))].sort((a, b) => a.localeCompare(b, 'es-MX'));
+    expect(states.length).toBe(3);
+    const { page, api } = await open('#/');
+    expect(await text(page, 'main h1')).toBe('Obra pública abierta');
+    const rows = await page.locator('#elegir-estado tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.children].map((c: any) => c.textContent.trim())));
+    expect(rows).toEqual(states.map((s) => [s, count(ofState(s).length), count(ofState(s).reduce((n, p) => n + p.projects.length, 0)), count(ofState(s).reduce((n, p) => n + p.processes.length, 0))]));
+    expect(await kpi(page, 'Proyectos de infraestructura')).toBe(count(index.publishers.reduce((n, p) => n + p.projects.length, 0)));
+    expect(await kpi(page, 'Estados')).toBe('3');
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-elegir-estado-1280.png') });
+    await page.addScriptTag({ content: AXE });
+    const violations: string[] = await page.evaluate(async () => (await window.axe.run({ include: [['html']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })).violations.map((v: any) => v.id));
+    expect(violations).toEqual([]);
+    expect(api.filter((u) => u.startsWith('/api/index') || u.startsWith('/api/stats'))).toEqual([]);
+
+    // The reader picks the state of the Mérida example.
+    const state = index.publishers.find((p) => p.publisherId === 'merida')!.state;
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.locator('#elegir-estado a', { hasText: state }).click();
+    await page.waitForSelector('body[data-ready] #kpis');
+    expect(await page.evaluate(() => location.hash)).toBe(`#/?state=${encodeURIComponent(state).replace(/%20/g, '+')}`);
+    expect(await kpi(page, 'Proyectos de infraestructura')).toBe(count(ofState(state).reduce((n, p) => n + p.projects.length, 0)));
+    expect(await kpi(page, 'Contrataciones')).toBe(count(ofState(state).reduce((n, p) => n + p.processes.length, 0)));
+    expect(await page.locator('#filtro-state').inputValue()).toBe(state);
+
+    // The menu carries the state to the list pages, which read its index, never the whole one.
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.locator('#menu a', { hasText: /^Proyectos$/ }).click();
+    await page.waitForSelector('body[data-ready] #tabla-proyectos');
+    expect(await page.locator('#tabla-proyectos tbody tr').count()).toBe(ofState(state).reduce((n, p) => n + p.projects.length, 0));
+    const indexCalls = api.filter((u) => u.startsWith('/api/index'));
+    expect(indexCalls.length).toBeGreaterThan(0);
+    expect(indexCalls.every((u) => u.endsWith(`?state=${state}`))).toBe(true);
+
+    // «Todos» in the header's state filter: back to the list of states.
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    // The filter panel is open while a filter is on.
+    expect(await page.locator('.filter-panel').evaluate((d: any) => d.open)).toBe(true);
+    await page.locator('#filtro-state').selectOption('');
+    await page.waitForSelector('body[data-ready] #elegir-estado');
+    expect(await text(page, 'main h1')).toBe('Proyectos');
+    expect(await page.locator('#elegir-estado a').first().getAttribute('href')).toMatch(/^#\/proyectos\?state=/);
+    await page.close();
+  });
+
+  it('a link to a project opens in its state; an implementer filter picks its state; Calidad reads that state\'s stats; Acerca needs no index', async () => {
+    const merida = index.publishers.find((p) => p.publisherId === 'merida')!;
+    const { page, api } = await open(`#/proyecto/${encodeURIComponent(PROJECT_ID)}`);
+    expect(await text(page, 'main h1')).toBe(merida.projects.find((p) => p.id === PROJECT_ID)!.title);
+    expect(api.filter((u) => u.startsWith('/api/index'))).toEqual([`/api/index/compact/core?state=${merida.state}`, `/api/index/compact/details?state=${merida.state}`]);
+
+    const other = index.publishers.find((p) => p.state !== merida.state)!;
+    await visit(page, `#/contrataciones?publisher=${other.publisherId}`);
+    expect(api.filter((u) => u.startsWith('/api/index')).slice(2)).toEqual([`/api/index/compact/core?state=${other.state}`, `/api/index/compact/details?state=${other.state}`]);
+    expect(await page.locator('#tabla-contrataciones tbody tr').count()).toBe(other.processes.length);
+
+    await visit(page, `#/calidad?state=${encodeURIComponent(merida.state)}`);
+    expect(api.filter((u) => u.startsWith('/api/stats'))).toEqual([`/api/stats?state=${merida.state}`]);
+    expect(await page.locator('main').textContent()).toContain(merida.name);
+    expect(await page.locator('main').textContent()).not.toContain(other.name);
+
+    const before = api.length;
+    await visit(page, '#/acerca');
+    expect(await text(page, 'main h1')).toBe('Acerca de los datos');
+    await visit(page, '#/calidad');
+    expect(await page.locator('#elegir-estado').count()).toBe(1);
+    expect(api.slice(before).filter((u) => u.startsWith('/api/index') || u.startsWith('/api/stats'))).toEqual([]);
+    expect(refused).toEqual([]);
+    await page.close();
+  });
+});
