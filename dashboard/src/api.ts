@@ -1,7 +1,7 @@
 /**
  * Reads the public API of the same origin. The list pages share one load: the publishers and the slim index
  * in columns (`/api/index/compact`, a few hundred bytes per project and process, decoded by data/compact-rows.ts),
- * of all the data or, at national scale, of one state (data/scope.ts). What only one page shows is fetched by that page:
+ * of all the data or, at national scale, of one state or implementer (data/scope.ts). What only one page shows is fetched by that page:
  * the data-quality aggregates of `/api/stats` (tens of KB per publisher) by *Calidad*, the submissions of
  * `/api/tracking` by *Seguimiento*, the full OC4IDS project by *Proyecto*.
  */
@@ -34,9 +34,6 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 /** The publishers, with the counts the dashboard decides what to load from (data/scope.ts): once per session. */
 export const loadPublishers = once(async (): Promise<PublisherInfo[]> => (await getJson<{ publishers: PublisherInfo[] }>('/api/publishers')).publishers);
 
-/** `?state=` for one state's data (data/scope.ts), nothing for all of it. */
-const stateQuery = (state: string | undefined): string => (state ? `?state=${encodeURIComponent(state)}` : '');
-
 interface ScopedLoads {
   /** *Inicio*'s data: the publishers and the `core` half of the index (core/stats/compact-index.ts). */
   core: () => Promise<{ ds: Dataset; core: CompactPart }>;
@@ -50,14 +47,14 @@ interface ScopedLoads {
 const pending = new WeakMap<Dataset, Promise<Dataset>>();
 
 /**
- * The loads of the scope last asked for (all, or one state). Another scope replaces them: at national scale a
- * reader moving between states keeps one state's rows in memory, not every state visited.
+ * The loads of the scope last asked for, by its API query (data/scope.ts scopeQuery: empty for all the data,
+ * `?state=…`, `?publisher=…`). Another scope replaces them: at national scale a reader moving between states
+ * keeps one state's rows in memory, not every state visited.
  */
-let current: { state: string | undefined; loads: ScopedLoads } | undefined;
+let current: { q: string; loads: ScopedLoads } | undefined;
 
-function scoped(state: string | undefined): ScopedLoads {
-  if (current && current.state === state) return current.loads;
-  const q = stateQuery(state);
+function scoped(q: string): ScopedLoads {
+  if (current && current.q === q) return current.loads;
   let resolveComplete: (ds: Dataset) => void = () => undefined;
   const completed = new Promise<Dataset>((resolve) => { resolveComplete = resolve; });
   const loads: ScopedLoads = {
@@ -78,26 +75,26 @@ function scoped(state: string | undefined): ScopedLoads {
       return complete;
     }),
   };
-  current = { state, loads };
+  current = { q, loads };
   return loads;
 }
 
-/** What *Inicio* draws from: the complete rows when they are in, else the core half (state: data/scope.ts). */
-export async function loadHomeDataset(state?: string): Promise<Dataset> {
-  const loads = scoped(state);
+/** What *Inicio* draws from: the complete rows when they are in, else the core half (`q`: the scope's query). */
+export async function loadHomeDataset(q = ''): Promise<Dataset> {
+  const loads = scoped(q);
   return loads.complete ?? (await loads.core()).ds;
 }
 
-/** Every field the list and detail pages read, of all the data or of one state. */
-export const loadDataset = (state?: string): Promise<Dataset> => scoped(state).full();
+/** Every field the list and detail pages read, of all the data or of one scope (`q`). */
+export const loadDataset = (q = ''): Promise<Dataset> => scoped(q).full();
 
 /** For a dataset of core rows only: resolves when its details are in (without asking for them); else undefined. */
 export const detailsPending = (ds: Dataset): Promise<Dataset> | undefined => pending.get(ds);
 
-/** The statistics of every publisher, or of one state's (data/scope.ts); the last answer is kept. */
-let stats: { state: string | undefined; load: () => Promise<StatsEntry[]> } | undefined;
-export function loadStats(state?: string): Promise<StatsEntry[]> {
-  if (!stats || stats.state !== state) stats = { state, load: once(async () => (await getJson<{ publishers: StatsEntry[] }>(`/api/stats${stateQuery(state)}`)).publishers) };
+/** The statistics of every publisher, or of one scope's (`q`: data/scope.ts scopeQuery); the last answer is kept. */
+let stats: { q: string; load: () => Promise<StatsEntry[]> } | undefined;
+export function loadStats(q = ''): Promise<StatsEntry[]> {
+  if (!stats || stats.q !== q) stats = { q, load: once(async () => (await getJson<{ publishers: StatsEntry[] }>(`/api/stats${q}`)).publishers) };
   return stats.load();
 }
 

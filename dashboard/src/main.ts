@@ -7,9 +7,9 @@ import { loadDataset, loadHomeDataset, loadPublishers } from './api';
 import { h, route } from './dom';
 import type { Page } from './pages/common';
 import { filterDataset, filterQuery, parseFilters } from './data/filters';
-import { MAX_LOADED_ROWS, scopeOf } from './data/scope';
+import { MAX_LOADED_ROWS, scopeOf, scopeQuery } from './data/scope';
 import type { Dataset } from './data/types';
-import { chooseStatePage } from './pages/choose-state';
+import { chooseScopePage } from './pages/choose-scope';
 import { filterBar } from './shell/filter-bar';
 import { homePage } from './pages/home';
 import { projectsPage } from './pages/projects';
@@ -57,7 +57,7 @@ const PARENT: Record<string, string> = {
 NAV.push(['revision', 'Revisión'], ['mis-envios', 'Mis envíos']);
 /**
  * Pages that read the publishers only, not the index: at national scale without a state (data/scope.ts) they open
- * as they are; every other page asks for a state first.
+ * as they are; every other page asks for a state (or, in a large state, an implementer) first.
  */
 const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas']);
 /** Rows loaded at once (data/scope.ts); a page may set `IA_MAX_ROWS` before this script runs (the browser tests do). */
@@ -132,17 +132,17 @@ async function render(): Promise<void> {
   try {
     const filters = parseFilters(query);
     const publishers = await loadPublishers();
-    // All the data, one state's, or — too much and no state named — the list of states (data/scope.ts).
+    // All the data, one state's or implementer's, or — too much and nothing named — a list to choose from (data/scope.ts).
     const scope = scopeOf(publishers, filters, name, params, MAX_ROWS);
-    const state = scope.kind === 'state' ? scope.state : undefined;
+    const scopeQ = scopeQuery(scope);
     // Inicio without a search draws from the index's core half (what its map, counters, charts and filters read);
     // every other view, and a search (it reads process titles), waits for the details too.
     const homeOnly = name === '' && !query.get('q');
     let ds: Dataset;
     if (scope.kind === 'choose') {
       ds = { publishers, projects: [], processes: [] };
-      if (ROUTES[name] && !PUBLISHERS_ONLY.has(name)) page = chooseStatePage(page, name, params);
-    } else ds = homeOnly ? await loadHomeDataset(state) : await loadDataset(state);
+      if (ROUTES[name] && !PUBLISHERS_ONLY.has(name)) page = chooseScopePage(page, name, params);
+    } else ds = homeOnly ? await loadHomeDataset(scopeQ) : await loadDataset(scopeQ);
     // Marks read by `npm run bench:dashboard`: data ready, then page drawn (the first of each per tab).
     if (first) performance.mark('ia:datos');
     renderFilterBar(ds, query);
@@ -158,7 +158,7 @@ async function render(): Promise<void> {
     main.replaceChildren(node);
     if (first) performance.mark('ia:pagina');
     // Once Inicio is drawn, the details download in the background for the next page.
-    if (first && homeOnly && scope.kind !== 'choose') setTimeout(() => { loadDataset(state).catch(() => undefined); }, 0);
+    if (first && homeOnly && scope.kind !== 'choose') setTimeout(() => { loadDataset(scopeQ).catch(() => undefined); }, 0);
     const title = main.querySelector('h1')?.textContent ?? page.title;
     document.title = `${title} — Infraestructura Abierta`;
     if (!first && !fromBar) main.querySelector<HTMLElement>('h1')?.focus();

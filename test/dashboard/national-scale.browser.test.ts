@@ -1,10 +1,12 @@
 /**
  * The dashboard at national scale (dashboard/src/data/scope.ts), in headless Chromium against the real app seeded
- * with the three example publishers, each in its own state. The page's row budget is lowered to 1 (`IA_MAX_ROWS`,
- * set before the bundle runs) so these three states stand for the country: no page may load the whole index; a
- * data page without a state lists the states with the counts of `/api/publishers`; a chosen state, an implementer
- * filter or a link to a project or process loads that state's index only (`?state=`), and its figures are that
- * state's; pages that read only the publishers open without any index. axe-core checks the chooser; its
+ * with the three example publishers, each in its own state. The page's row budget (`IA_MAX_ROWS`, set before the
+ * bundle runs) is lowered to the rows of Mérida's state, so these three states stand for the country and the two
+ * others for states too large to load whole: no page may load the whole index; a data page without a state lists
+ * the states with the counts of `/api/publishers`; a chosen state or a link to a project loads that state's index
+ * only (`?state=`), and its figures are that state's; in a larger state the page lists its implementers, and an
+ * implementer filter loads that implementer only (`?publisher=`); pages that read only the publishers open
+ * without any index. axe-core checks the chooser; its
  * screenshot goes to test-artifacts/dashboard-elegir-estado-1280.png.
  */
 import * as fs from 'fs';
@@ -35,9 +37,13 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
   beforeAll(async () => {
     srv = await startDashboardServer();
     index = (await (await fetch(`${srv.base}/api/index`)).json()) as IndexAnswer;
+    const merida = index.publishers.find((p) => p.publisherId === 'merida')!;
+    const max = rowsOf(ofState(merida.state));
+    // The other two states are larger than Mérida's: each stands for a state too large to load whole.
+    expect(index.publishers.filter((p) => p.state !== merida.state).every((p) => rowsOf(ofState(p.state)) > max)).toBe(true);
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    await context.addInitScript(() => { window.IA_MAX_ROWS = 1; });
+    await context.addInitScript((n: number) => { window.IA_MAX_ROWS = n; }, max);
     await context.route('**/*', (route) => {
       if (route.request().url().startsWith(srv.base)) return route.continue();
       refused.push(route.request().url());
@@ -62,6 +68,7 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
   const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').trim();
   const kpi = async (page: Page, label: string): Promise<string> => ((await page.locator('#kpis .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd .fig').first().textContent()) ?? '').trim();
   const ofState = (state: string): IndexAnswer['publishers'] => index.publishers.filter((p) => p.state === state);
+  const rowsOf = (publishers: IndexAnswer['publishers']): number => publishers.reduce((n, p) => n + p.projects.length + p.processes.length, 0);
 
   it('Inicio lists the states with their counts and loads no index; choosing one shows that state\'s figures from its own index', async () => {
     const states = [...new Set(index.publishers.map((p) => p.state))].sort((a, b) => a.localeCompare(b, 'es-MX'));
@@ -109,16 +116,26 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
     await page.close();
   });
 
-  it('a link to a project opens in its state; an implementer filter picks its state; Calidad reads that state\'s stats; Acerca needs no index', async () => {
+  it('a link to a project opens in its state; a larger state lists its implementers and loads one; Calidad reads the scope\'s stats; Acerca needs no index', async () => {
     const merida = index.publishers.find((p) => p.publisherId === 'merida')!;
     const { page, api } = await open(`#/proyecto/${encodeURIComponent(PROJECT_ID)}`);
     expect(await text(page, 'main h1')).toBe(merida.projects.find((p) => p.id === PROJECT_ID)!.title);
     expect(api.filter((u) => u.startsWith('/api/index'))).toEqual([`/api/index/compact/core?state=${merida.state}`, `/api/index/compact/details?state=${merida.state}`]);
 
+    // A state above the budget: its implementers to choose from, nothing loaded.
     const other = index.publishers.find((p) => p.state !== merida.state)!;
-    await visit(page, `#/contrataciones?publisher=${other.publisherId}`);
-    expect(api.filter((u) => u.startsWith('/api/index')).slice(2)).toEqual([`/api/index/compact/core?state=${other.state}`, `/api/index/compact/details?state=${other.state}`]);
+    const calls = api.length;
+    await visit(page, `#/contrataciones?state=${encodeURIComponent(other.state)}`);
+    expect(await text(page, 'main h1')).toBe('Contrataciones');
+    const offered = await page.locator('#elegir-implementador tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.children].map((c: any) => c.textContent.trim())));
+    expect(offered).toEqual(ofState(other.state).map((p) => [p.name, count(p.projects.length), count(p.processes.length)]));
+    expect(api.slice(calls).filter((u) => u.startsWith('/api/index'))).toEqual([]);
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.locator('#elegir-implementador a', { hasText: other.name }).click();
+    await page.waitForSelector('body[data-ready] #tabla-contrataciones');
+    expect(api.slice(calls).filter((u) => u.startsWith('/api/index'))).toEqual([`/api/index/compact/core?publisher=${other.publisherId}`, `/api/index/compact/details?publisher=${other.publisherId}`]);
     expect(await page.locator('#tabla-contrataciones tbody tr').count()).toBe(other.processes.length);
+    expect(await page.locator('#filtro-publisher').inputValue()).toBe(other.publisherId);
 
     await visit(page, `#/calidad?state=${encodeURIComponent(merida.state)}`);
     expect(api.filter((u) => u.startsWith('/api/stats'))).toEqual([`/api/stats?state=${merida.state}`]);

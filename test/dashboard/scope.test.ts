@@ -1,5 +1,5 @@
-/** What the dashboard loads (dashboard/src/data/scope.ts): all the data while it is small, else one state's. */
-import { publishedRows, scopeOf, stateTotals } from '../../dashboard/src/data/scope';
+/** What the dashboard loads (dashboard/src/data/scope.ts): all the data while it is small, else one state's, else one implementer's. */
+import { publishedRows, scopeOf, scopeQuery, stateTotals } from '../../dashboard/src/data/scope';
 import type { PublisherInfo } from '../../dashboard/src/data/types';
 
 function publisher(id: string, state: string, projects: number, records: number, published = true): PublisherInfo {
@@ -30,6 +30,20 @@ describe('scopeOf', () => {
     expect(scopeOf(PUBLISHERS, {}, 'contratacion', ['ocds-abcd-0001'], 54)).toEqual({ kind: 'choose' });
     // Supplier and institution pages span states: they are chosen like the lists.
     expect(scopeOf(PUBLISHERS, {}, 'contratista', ['MX-RFC-X'], 54)).toEqual({ kind: 'choose' });
+  });
+
+  it('a state above the budget itself: its implementers to choose from, or the one filtered or owning the document', () => {
+    // Yucatán holds 45 rows, Chiapas 10.
+    expect(scopeOf(PUBLISHERS, { state: 'Yucatán' }, 'proyectos', [], 40)).toEqual({ kind: 'choose', state: 'Yucatán' });
+    expect(scopeOf(PUBLISHERS, { state: 'Chiapas' }, 'proyectos', [], 40)).toEqual({ kind: 'state', state: 'Chiapas' });
+    expect(scopeOf(PUBLISHERS, { publisher: 'xyz' }, 'proyectos', [], 40)).toEqual({ kind: 'publisher', state: 'Yucatán', publisherId: 'xyz' });
+    expect(scopeOf(PUBLISHERS, { state: 'Yucatán', publisher: 'xyz' }, '', [], 40)).toEqual({ kind: 'publisher', state: 'Yucatán', publisherId: 'xyz' });
+    expect(scopeOf(PUBLISHERS, {}, 'proyecto', ['oc4ids-abc-P-9'], 40)).toEqual({ kind: 'publisher', state: 'Yucatán', publisherId: 'abc' });
+    // An implementer of another state than the one filtered is not loaded in its place.
+    expect(scopeOf(PUBLISHERS, { state: 'Yucatán', publisher: 'abc1' }, '', [], 40)).toEqual({ kind: 'choose', state: 'Yucatán' });
+    expect(scopeQuery({ kind: 'publisher', state: 'Yucatán', publisherId: 'xyz' })).toBe('?publisher=xyz');
+    expect(scopeQuery({ kind: 'state', state: 'Yucatán' })).toBe('?state=Yucat%C3%A1n');
+    expect(scopeQuery({ kind: 'all' })).toBe('');
   });
 });
 

@@ -4,8 +4,10 @@
  * about 275 KB per 1,000 processes and 500 projects (docs/deploy.md §11), so a national roll-out (≈ 500,000
  * processes in a year) would be ~100 MB per visit. Above `MAX_LOADED_ROWS` published rows the dashboard loads
  * one state at a time (`/api/index/compact…?state=`): the state of the header's filter, of the implementer
- * filtered, or of the project or process a link opens (by its identifier's prefix); without one, the page asks
- * the reader to choose (pages/choose-state.ts), from the counts `/api/publishers` already gives.
+ * filtered, or of the project or process a link opens (by its identifier's prefix). A state that is itself
+ * above the budget (Oaxaca's 570 municipalities) is loaded one implementer at a time (`?publisher=`). Without
+ * what to load, the page asks the reader to choose (pages/choose-scope.ts), from the counts `/api/publishers`
+ * already gives.
  */
 import { ownerOf } from '../../../core/identifiers/owner-of';
 import type { Filters } from './filters';
@@ -19,8 +21,10 @@ export type Scope =
   | { kind: 'all' }
   /** One state's publishers. */
   | { kind: 'state'; state: string }
-  /** Too large and no state named: the page lists the states to choose from. */
-  | { kind: 'choose' };
+  /** One publisher, in a state too large to load whole. */
+  | { kind: 'publisher'; state: string; publisherId: string }
+  /** Too large and nothing named: the page lists the states to choose from, or a large state's implementers. */
+  | { kind: 'choose'; state?: string };
 
 /** The projects and processes the publishers' current publications hold. */
 export function publishedRows(publishers: PublisherInfo[]): number {
@@ -31,16 +35,26 @@ export function publishedRows(publishers: PublisherInfo[]): number {
 
 /**
  * The scope of a page: `route` and `params` as the router parsed them (`proyecto`, [id]), `filters` from the URL.
- * A state filter wins over the implementer's state; a detail page opened without either loads its owner's state.
+ * The implementer filtered names its state; a state filter names the state; a detail page opened without either
+ * loads where its document is. In a state too large, the implementer (filtered or owning the document) is loaded.
  */
 export function scopeOf(publishers: PublisherInfo[], filters: Filters, route: string, params: string[], maxRows = MAX_LOADED_ROWS): Scope {
   if (publishedRows(publishers) <= maxRows) return { kind: 'all' };
-  if (filters.state) return { kind: 'state', state: filters.state };
-  const filtered = filters.publisher ? publishers.find((p) => p.id === filters.publisher) : undefined;
-  if (filtered) return { kind: 'state', state: filtered.state };
   const id = params[0];
   const owner = !id ? undefined : route === 'proyecto' ? ownerOf(publishers, id, (p) => p.projectIdPrefix) : route === 'contratacion' ? ownerOf(publishers, id, (p) => p.ocidPrefix) : undefined;
-  return owner ? { kind: 'state', state: owner.state } : { kind: 'choose' };
+  const filtered = filters.publisher ? publishers.find((p) => p.id === filters.publisher) : undefined;
+  const state = filters.state ?? filtered?.state ?? owner?.state;
+  if (state === undefined) return { kind: 'choose' };
+  if (publishedRows(publishers.filter((p) => p.state === state)) <= maxRows) return { kind: 'state', state };
+  const one = [filtered, owner].find((p) => p?.state === state);
+  return one ? { kind: 'publisher', state, publisherId: one.id } : { kind: 'choose', state };
+}
+
+/** The API query that reads a scope's data (`?state=…`, `?publisher=…`); empty for all of it. */
+export function scopeQuery(scope: Scope): string {
+  if (scope.kind === 'state') return `?state=${encodeURIComponent(scope.state)}`;
+  if (scope.kind === 'publisher') return `?publisher=${encodeURIComponent(scope.publisherId)}`;
+  return '';
 }
 
 /** Per state: implementers that have published, their projects and processes (what the chooser lists). */

@@ -7,6 +7,7 @@
 import { COST_IDS_ELEMENTS } from '../../../core/stats/cost-ids';
 import { h } from '../dom';
 import { loadStats } from '../api';
+import { scopeQuery } from '../data/scope';
 import { dataTable } from '../components/table';
 import { date, heading, NO_DATA, percent, type Page } from './common';
 
@@ -16,7 +17,7 @@ const cell = (share: number | undefined): Node => (share === undefined ? documen
 export const qualityPage: Page = {
   title: 'Calidad de datos',
   render: async ({ scope }) => {
-    const stats = (await loadStats(scope.kind === 'state' ? scope.state : undefined)).filter((s) => s.data);
+    const stats = (await loadStats(scopeQuery(scope))).filter((s) => s.data);
     const fields = stats[0]?.data?.quality?.fields ?? [];
     const fieldShare = (s: (typeof stats)[number], std: string, field: string): number | undefined => {
       const f = s.data?.quality?.fields.find((x) => x.standard === std && x.field === field);
