@@ -35,6 +35,8 @@ export interface AppDeps {
   bulk?: BulkService;
   /** The public answers' cache, when the HTTP server also answers from it before the app (server/local-server.ts). */
   answers?: ResponseCache;
+  /** Documents above which `/api/bulk` refuses the files of all publishers together (core/packages/bulk-limit.ts). */
+  bulkAllMaxDocuments?: number;
 }
 
 export const PLATFORM_NAME = 'Infraestructura Abierta';
@@ -57,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(jsonBodies());
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers }));
   const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobStore(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
-  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk }));
+  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk, ...(deps.bulkAllMaxDocuments !== undefined ? { allPublishersMaxDocuments: deps.bulkAllMaxDocuments } : {}) }));
   app.use('/api', indexRoutes({ store: deps.store }));
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);

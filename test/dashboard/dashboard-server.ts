@@ -18,7 +18,8 @@ export const HOSTILE_TITLE = '=HYPERLINK("http://127.0.0.1:9/x","clic") <img src
 
 export interface DashboardServer { base: string; store: Store; build: DashboardBuild; close: () => Promise<void> }
 
-export async function startDashboardServer(): Promise<DashboardServer> {
+/** `bulkAllMaxDocuments`: lowers the size above which the API refuses the files of all publishers together. */
+export async function startDashboardServer(options: { bulkAllMaxDocuments?: number } = {}): Promise<DashboardServer> {
   const store = openSqliteStore(':memory:');
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -26,7 +27,7 @@ export async function startDashboardServer(): Promise<DashboardServer> {
   await publishExamples(store, base, (key, workbook) => { if (key === 'merida') setCell(workbook, 'Proyectos', 0, 'title', HOSTILE_TITLE); });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dashboard-'));
   const build = await buildDashboard(dir);
-  const app = createApp({ store, config: { publicBaseUrl: base, maxBodyBytes: 1024 * 1024 }, log: () => undefined, dashboardDir: dir });
+  const app = createApp({ store, config: { publicBaseUrl: base, maxBodyBytes: 1024 * 1024 }, log: () => undefined, dashboardDir: dir, ...options });
   server.on('request', app);
   return {
     base, store, build,

@@ -424,7 +424,8 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   });
 
   it('list pages read the slim /api/index; detail pages fetch only their own document; first load < 150 KB gz, nothing from outside; unknown addresses answer in Spanish', async () => {
-    const full = /\/api\/(oc4ids\/projects|ocds\/records|ocds\/releases|bulk)/;
+    // The bulk files themselves (not /api/bulk, the list Descargas reads to know which are offered).
+    const full = /\/api\/(oc4ids\/projects|ocds\/records|ocds\/releases|bulk\/)/;
     const page = await context.newPage();
     const urls: string[] = [];
     page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) urls.push(u.pathname + u.search); });

@@ -6,7 +6,7 @@
  * the states with the counts of `/api/publishers`; a chosen state or a link to a project loads that state's index
  * only (`?state=`), and its figures are that state's; in a larger state the page lists its implementers, and an
  * implementer filter loads that implementer only (`?publisher=`); pages that read only the publishers open
- * without any index. axe-core checks the chooser; its
+ * without any index; *Descargas* links no file of all publishers together when the API refuses them. axe-core checks the chooser; its
  * screenshot goes to test-artifacts/dashboard-elegir-estado-1280.png.
  */
 import * as fs from 'fs';
@@ -35,7 +35,8 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
   const count = (n: number): string => formatNumber(n, 0);
 
   beforeAll(async () => {
-    srv = await startDashboardServer();
+    // The files of all publishers together are refused too, as they are above what one request can build.
+    srv = await startDashboardServer({ bulkAllMaxDocuments: 1 });
     index = (await (await fetch(`${srv.base}/api/index`)).json()) as IndexAnswer;
     const merida = index.publishers.find((p) => p.publisherId === 'merida')!;
     const max = rowsOf(ofState(merida.state));
@@ -141,6 +142,15 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
     expect(api.filter((u) => u.startsWith('/api/stats'))).toEqual([`/api/stats?state=${merida.state}`]);
     expect(await page.locator('main').textContent()).toContain(merida.name);
     expect(await page.locator('main').textContent()).not.toContain(other.name);
+
+    // Descargas: no link to files the API refuses; each implementer's files are offered.
+    await visit(page, '#/descargas');
+    expect(await text(page, '#sin-masivos-nacionales')).toMatch(/^Los archivos de todos los implementadores juntos no se ofrecen: suman \d+ documentos publicados/);
+    expect(await page.locator('a[href^="/api/bulk/"]:not([href*="publisher="])').count()).toBe(0);
+    expect(await page.locator('#tabla-descargas a[href*="publisher="]').count()).toBeGreaterThan(0);
+    const refusedBulk = await fetch(`${srv.base}/api/bulk/releases.json`);
+    expect(refusedBulk.status).toBe(404);
+    expect(((await refusedBulk.json()) as { error: { code: string } }).error.code).toBe('bulk-all-too-large');
 
     const before = api.length;
     await visit(page, '#/acerca');

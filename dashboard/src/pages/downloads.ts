@@ -1,35 +1,46 @@
 /** *Descargas y API*: the package URLs per implementer and for everything, licence and publication policy. */
 import { h, externalLink } from '../dom';
 import { dataTable } from '../components/table';
+import { formatCount, formatNumber } from '../../../core/format/es-mx';
+import { getJson } from '../api';
 import { date, heading, NO_DATA, type Page } from './common';
 
 const api = (path: string, label: string): HTMLElement => h('a', { href: path }, label);
 
 export const downloadsPage: Page = {
   title: 'Descargas y API',
-  render: ({ ds }) => h('div', null,
-    ...heading('Descargas y API', 'Todos los datos del tablero se pueden descargar en los estándares abiertos. La API es pública, de solo lectura y paginada con «links.next».'),
-    h('h2', null, 'Todos los implementadores'),
-    h('ul', null,
-      h('li', null, api('/api/oc4ids/projects', 'Paquete de proyectos EDCAPI (OC4IDS 0.9)'), ' — /api/oc4ids/projects'),
-      h('li', null, api('/api/ocds/releases', 'Paquete de entregas EDCA-MX (OCDS 1.1)'), ' — /api/ocds/releases'),
-      h('li', null, api('/api/ocds/records', 'Paquete de registros EDCA-MX (OCDS 1.1)'), ' — /api/ocds/records'),
-      h('li', null, api('/api/publishers', 'Implementadores y sus compromisos'), ' — /api/publishers'),
-      h('li', null, api('/api/stats', 'Cifras del tablero'), ' — /api/stats')),
-    h('h2', null, 'Archivos masivos'),
-    dataTable('Archivos masivos de todos los implementadores', [{ title: 'Contenido' }, { title: 'JSON (paquete)' }, { title: 'JSON Lines (uno por línea)' }],
-      ([['Entregas EDCA-MX (OCDS)', 'releases'], ['Registros EDCA-MX (OCDS)', 'records'], ['Proyectos EDCAPI (OC4IDS)', 'projects']] as const).map(([label, kind]) =>
-        [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`)]), { id: 'tabla-masivos' }),
-    h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ' — una hoja por tabla, como la plantilla de captura.'),
-    h('h2', null, 'Por implementador'),
-    h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado).'),
-    dataTable('Datos por implementador', [{ title: 'Implementador' }, { title: 'Proyectos (OC4IDS)' }, { title: 'Registros (OCDS)' }, { title: 'Entregas (OCDS)' }, { title: 'Excel' }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
-      ds.publishers.map((p) => {
-        const q = `?publisher=${encodeURIComponent(p.id)}`;
-        // The bulk routes stream every item; the package routes would stop at their first page of 100.
-        return [p.name, api(`/api/bulk/projects.json${q}`, 'JSON'), api(`/api/bulk/records.json${q}`, 'JSON'), api(`/api/bulk/releases.json${q}`, 'JSON'), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx'),
-          p.license ? externalLink(p.license) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
-      }), { id: 'tabla-descargas' }),
-    h('h2', null, 'Cómo usar la API'),
-    h('p', null, 'Cada respuesta es un paquete válido del estándar. Filtre por implementador con «?publisher=», pida más o menos elementos con «limit» (de 1 a 1000) y siga «links.next» para la siguiente página. Un proyecto: /api/oc4ids/projects/{id}; un proceso: /api/ocds/records/{ocid}, que además de su entrega compilada trae su entrega versionada (el historial de cada campo, entrega por entrega). Las páginas de registros y los archivos masivos traen la entrega compilada; el historial completo está en las entregas.')),
+  render: async ({ ds }) => {
+    // Whether the API offers the files of all implementers together (core/packages/bulk-limit.ts); an API without
+    // the answer (older) is taken to offer them.
+    const all = (await getJson<{ allPublishers?: { offered: boolean; documents: number; maxDocuments: number } }>('/api/bulk').catch(() => ({ allPublishers: undefined }))).allPublishers;
+    return h('div', null,
+      ...heading('Descargas y API', 'Todos los datos del tablero se pueden descargar en los estándares abiertos. La API es pública, de solo lectura y paginada con «links.next».'),
+      h('h2', null, 'Todos los implementadores'),
+      h('ul', null,
+        h('li', null, api('/api/oc4ids/projects', 'Paquete de proyectos EDCAPI (OC4IDS 0.9)'), ' — /api/oc4ids/projects'),
+        h('li', null, api('/api/ocds/releases', 'Paquete de entregas EDCA-MX (OCDS 1.1)'), ' — /api/ocds/releases'),
+        h('li', null, api('/api/ocds/records', 'Paquete de registros EDCA-MX (OCDS 1.1)'), ' — /api/ocds/records'),
+        h('li', null, api('/api/publishers', 'Implementadores y sus compromisos'), ' — /api/publishers'),
+        h('li', null, api('/api/stats', 'Cifras del tablero'), ' — /api/stats')),
+      h('h2', null, 'Archivos masivos'),
+      // Above what one request of the API can build, the API refuses the files of all implementers together: no link leads there.
+      all && !all.offered
+        ? h('p', { id: 'sin-masivos-nacionales' }, `Los archivos de todos los implementadores juntos no se ofrecen: suman ${formatCount(all.documents, 'documento publicado', 'documentos publicados')} y una sola descarga puede reunir hasta ${formatNumber(all.maxDocuments, 0)}. Descargue los de cada implementador en la tabla «Datos por implementador».`)
+        : h('div', null,
+          dataTable('Archivos masivos de todos los implementadores', [{ title: 'Contenido' }, { title: 'JSON (paquete)' }, { title: 'JSON Lines (uno por línea)' }],
+            ([['Entregas EDCA-MX (OCDS)', 'releases'], ['Registros EDCA-MX (OCDS)', 'records'], ['Proyectos EDCAPI (OC4IDS)', 'projects']] as const).map(([label, kind]) =>
+              [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`)]), { id: 'tabla-masivos' }),
+          h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ' — una hoja por tabla, como la plantilla de captura.')),
+      h('h2', null, 'Por implementador'),
+      h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado).'),
+      dataTable('Datos por implementador', [{ title: 'Implementador' }, { title: 'Proyectos (OC4IDS)' }, { title: 'Registros (OCDS)' }, { title: 'Entregas (OCDS)' }, { title: 'Excel' }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
+        ds.publishers.map((p) => {
+          const q = `?publisher=${encodeURIComponent(p.id)}`;
+          // The bulk routes stream every item; the package routes would stop at their first page of 100.
+          return [p.name, api(`/api/bulk/projects.json${q}`, 'JSON'), api(`/api/bulk/records.json${q}`, 'JSON'), api(`/api/bulk/releases.json${q}`, 'JSON'), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx'),
+            p.license ? externalLink(p.license) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
+        }), { id: 'tabla-descargas' }),
+      h('h2', null, 'Cómo usar la API'),
+      h('p', null, 'Cada respuesta es un paquete válido del estándar. Filtre por implementador con «?publisher=», pida más o menos elementos con «limit» (de 1 a 1000) y siga «links.next» para la siguiente página. Un proyecto: /api/oc4ids/projects/{id}; un proceso: /api/ocds/records/{ocid}, que además de su entrega compilada trae su entrega versionada (el historial de cada campo, entrega por entrega). Las páginas de registros y los archivos masivos traen la entrega compilada; el historial completo está en las entregas.'));
+  },
 };

@@ -117,3 +117,21 @@ test('a public bucket is redirected to, so the download does not pass through th
   const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').expect(302);
   expect(res.headers.location).toMatch(/^https:\/\/storage\.googleapis\.com\/demo-bulk\/publicaciones\/merida-[^/]+\/datos\.xlsx$/);
 });
+
+test('above the size one request can build, the files of all publishers together are refused in Spanish, without reading anything; each publisher\'s are still served', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
+  tempDirs.push(dir);
+  const publishers = (await request(appWith(diskBlobStore(dir))).get('/api/publishers').expect(200)).body as { publishers: { id: string; currentPublication: { counts: { releases: number; records: number; projects: number } } }[] };
+  const documents = publishers.publishers.reduce((n, p) => n + p.currentPublication.counts.releases + p.currentPublication.counts.records + p.currentPublication.counts.projects, 0);
+  const limited = (max: number) => createApp({ store: counted, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir), bulkAllMaxDocuments: max });
+  reads = 0;
+  const res = await request(limited(documents - 1)).get('/api/bulk/releases.jsonl').expect(404);
+  expect(res.body.error.code).toBe('bulk-all-too-large');
+  expect(res.body.error.message).toContain(`suman ${documents} documentos`);
+  expect(res.body.error.message).toContain('?publisher=');
+  expect(reads).toBe(0);
+  expect(fs.readdirSync(dir)).toEqual([]);
+  await request(limited(documents - 1)).get('/api/bulk/releases.jsonl?publisher=merida').expect(200);
+  // At the limit itself they are built.
+  await request(limited(documents)).get('/api/bulk/projects.json').expect(200);
+});

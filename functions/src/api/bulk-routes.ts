@@ -7,27 +7,47 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { pipeline } from 'stream/promises';
-import { notFound } from './http-error';
-import { requestedSets } from './current-publications';
+import { HttpError, notFound } from './http-error';
+import { formatCount, formatNumber } from '../../../core/format/es-mx';
+import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/packages/bulk-limit';
+import { requestedSets, type PublishedSet } from './current-publications';
 import type { Store } from '../store/store';
 import { BULK_FILES, CONTENT_TYPES } from '../publication/bulk-files';
 import type { BulkService } from '../publication/bulk-service';
 
-export interface BulkRoutesDeps { store: Store; baseUrl: string; bulk: BulkService }
+export interface BulkRoutesDeps {
+  store: Store;
+  baseUrl: string;
+  bulk: BulkService;
+  /** Documents above which the files of all publishers together are refused (core/packages/bulk-limit.ts); tests lower it. */
+  allPublishersMaxDocuments?: number;
+}
 
 /** The public names: the seven files and the gzipped copies of the JSON ones. */
 const NAMES = [...Object.keys(BULK_FILES), ...Object.keys(BULK_FILES).filter((n) => !n.endsWith('.xlsx')).map((n) => `${n}.gz`)];
 
 export function bulkRoutes(deps: BulkRoutesDeps): Router {
   const router = Router();
-  router.get('/bulk', (_req, res) => {
+  const maxDocuments = deps.allPublishersMaxDocuments ?? ALL_PUBLISHERS_BULK_MAX_DOCUMENTS;
+  /** Whether the files of all publishers together are offered, and why not (core/packages/bulk-limit.ts). */
+  const allPublishers = (sets: PublishedSet[]): { offered: boolean; documents: number; maxDocuments: number } => {
+    const documents = bulkDocuments(sets.map((s) => s.publication.counts));
+    return { offered: documents <= maxDocuments, documents, maxDocuments };
+  };
+  router.get('/bulk', async (req, res) => {
     res.set('Access-Control-Allow-Origin', '*');
-    res.json({ files: NAMES.map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}` })) });
+    const { sets } = await requestedSets(deps.store, req);
+    // The dashboard's *Descargas y API* page links the files of all publishers only when they are offered.
+    res.json({ files: NAMES.map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}` })), allPublishers: allPublishers(sets) });
   });
   router.get('/bulk/:file', async (req: Request, res: Response) => {
     const name = String(req.params.file);
     if (!NAMES.includes(name)) throw notFound(`el archivo de descarga «${name}»`);
     const { sets, publisherId } = await requestedSets(deps.store, req);
+    const all = publisherId ? undefined : allPublishers(sets);
+    if (all && !all.offered) {
+      throw new HttpError(404, 'bulk-all-too-large', `Los archivos de todos los implementadores juntos no se ofrecen: suman ${formatCount(all.documents, 'documento', 'documentos')} (entregas, registros y proyectos) y el máximo es ${formatNumber(all.maxDocuments, 0)}. Descargue los de cada implementador con «?publisher=» (por ejemplo /api/bulk/${name}?publisher=…); la lista de implementadores está en /api/publishers.`);
+    }
     const prefix = await deps.bulk.ensure(sets, publisherId);
     // A public bucket serves the file itself (and its compression, length and validators).
     const publicUrl = deps.bulk.blobs.publicUrl?.(`${prefix}${name}`);
