@@ -37,6 +37,8 @@ export interface AppDeps {
   answers?: ResponseCache;
   /** Documents above which `/api/bulk` refuses the files of all publishers together (core/packages/bulk-limit.ts). */
   bulkAllMaxDocuments?: number;
+  /** Rows above which `/api/index` of several publishers is refused (core/stats/index-limit.ts). */
+  indexMaxRows?: number;
 }
 
 export const PLATFORM_NAME = 'Infraestructura Abierta';
@@ -60,7 +62,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers }));
   const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobStore(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
   app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk, ...(deps.bulkAllMaxDocuments !== undefined ? { allPublishersMaxDocuments: deps.bulkAllMaxDocuments } : {}) }));
-  app.use('/api', indexRoutes({ store: deps.store }));
+  app.use('/api', indexRoutes({ store: deps.store, ...(deps.indexMaxRows !== undefined ? { maxRows: deps.indexMaxRows } : {}) }));
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));

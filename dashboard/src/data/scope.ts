@@ -7,14 +7,15 @@
  * filtered, or of the project or process a link opens (by its identifier's prefix). A state that is itself
  * above the budget (Oaxaca's 570 municipalities) is loaded one implementer at a time (`?publisher=`). Without
  * what to load, the page asks the reader to choose (pages/choose-scope.ts), from the counts `/api/publishers`
- * already gives.
+ * already gives. The API refuses an index of several implementers above the same budget (core/stats/index-limit.ts).
  */
 import { ownerOf } from '../../../core/identifiers/owner-of';
+import { countedRows, INDEX_MAX_ROWS } from '../../../core/stats/index-limit';
 import type { Filters } from './filters';
 import type { PublisherInfo } from './types';
 
 /** Rows (projects + processes) loaded at once: ~9 MB of index, ~1.2 MB gzipped, parsed in well under a second. */
-export const MAX_LOADED_ROWS = 50_000;
+export const MAX_LOADED_ROWS = INDEX_MAX_ROWS;
 
 export type Scope =
   /** The whole index: small enough. */
@@ -28,9 +29,7 @@ export type Scope =
 
 /** The projects and processes the publishers' current publications hold. */
 export function publishedRows(publishers: PublisherInfo[]): number {
-  let n = 0;
-  for (const p of publishers) n += (p.currentPublication?.counts.projects ?? 0) + (p.currentPublication?.counts.records ?? 0);
-  return n;
+  return countedRows(publishers.map((p) => p.currentPublication?.counts));
 }
 
 /**

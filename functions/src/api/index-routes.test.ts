@@ -76,6 +76,26 @@ describe('GET /api/index', () => {
     expect(((await request(app).get('/api/stats?state=Atlantis').expect(200)).body as { publishers: unknown[] }).publishers).toEqual([]);
   });
 
+  it('an index of several publishers above the row budget is refused in Spanish, saying how to narrow it; one publisher\'s is served whatever its size', async () => {
+    const all = (await request(app).get('/api/index').expect(200)).body as IndexAnswer;
+    const rows = all.publishers.reduce((n, p) => n + p.projects.length + p.processes.length, 0);
+    const [big] = [...all.publishers].sort((a, b) => b.projects.length + b.processes.length - a.projects.length - a.processes.length);
+    const small = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, indexMaxRows: big.projects.length + big.processes.length - 1 });
+    for (const path of ['/api/index', '/api/index/compact', '/api/index/compact/core', '/api/index/compact/details']) {
+      const res = await request(small).get(path).expect(400);
+      expect(res.body.error.code).toBe('index-too-large');
+      expect(res.body.error.message).toContain(`suma ${rows} filas`);
+      expect(res.body.error.message).toContain('?state=');
+      await request(small).get(`${path}?publisher=${big.publisherId}`).expect(200);
+    }
+    const other = all.publishers.find((p) => p.state !== big.state)!;
+    await request(small).get(`/api/index?state=${encodeURIComponent(other.state)}`).expect(200);
+    await request(small).get(`/api/index?state=${encodeURIComponent(big.state)}`).expect(400);
+    // At the budget itself the whole index is served.
+    const exact = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, indexMaxRows: rows });
+    await request(exact).get('/api/index/compact/core').expect(200);
+  });
+
   it('is public and cacheable: CORS, Cache-Control, ETag answered with 304, gzip when accepted', async () => {
     const res = await request(app).get('/api/index').set('Accept-Encoding', 'identity').expect(200);
     expect(res.headers['access-control-allow-origin']).toBe('*');

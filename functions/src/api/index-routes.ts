@@ -9,7 +9,9 @@
  * before that get theirs computed from their records and projects on first request. Indexes are kept in
  * memory, and each answer goes through the same answer cache as the package routes (serialized once, gzipped
  * for clients that accept it: the index is the largest thing the dashboard downloads, about 8× smaller).
- * Public like the package routes: CORS open, `Cache-Control`, `ETag` (answered 304).
+ * Public like the package routes: CORS open, `Cache-Control`, `ETag` (answered 304). `?state=` narrows it to one
+ * state's publishers; an index of several publishers above INDEX_MAX_ROWS rows is refused with a 400 that says to
+ * narrow it (core/stats/index-limit.ts) — one publisher's is always served whole.
  *
  * `GET /api/index/compact[?publisher=]`: the same index in columns, repeated strings written once
  * (core/stats/compact-index.ts) — what the dashboard loads: about a third of the bytes, parsed several times
@@ -23,6 +25,9 @@ import { publicationIndex, type IndexAnswer, type PublicationIndex, type Publish
 import { readAll } from '../store/read-all';
 import { requestedSets, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
+import { badRequest } from './http-error';
+import { countedRows, INDEX_MAX_ROWS } from '../../../core/stats/index-limit';
+import { formatCount, formatNumber } from '../../../core/format/es-mx';
 
 const PAGE = 500;
 
@@ -41,8 +46,9 @@ class Memo<T> {
   }
 }
 
-export function indexRoutes(deps: { store: Store }): Router {
+export function indexRoutes(deps: { store: Store; maxRows?: number }): Router {
   const { store } = deps;
+  const maxRows = deps.maxRows ?? INDEX_MAX_ROWS;
   const router = Router();
   const publications = new Memo<PublicationIndex>(64);
   const answers = new ResponseCache();
@@ -75,7 +81,12 @@ export function indexRoutes(deps: { store: Store }): Router {
     router.get(path, async (req, res) => {
       res.set('Access-Control-Allow-Origin', '*');
       res.set('Cache-Control', 'public, max-age=60');
-      const { sets } = await requestedSets(store, req, { byState: true });
+      const { sets, publisherId } = await requestedSets(store, req, { byState: true });
+      // Several implementers' index only up to the budget (core/stats/index-limit.ts); one implementer's, whole.
+      const rows = countedRows(sets.map((s) => s.publication.counts));
+      if (!publisherId && rows > maxRows) {
+        throw badRequest('index-too-large', `El índice pedido suma ${formatCount(rows, 'fila', 'filas')} (proyectos y contrataciones), más de las ${formatNumber(maxRows, 0)} que se entregan juntas: pídalo por estado (?state=, el estado de /api/publishers) o por implementador (?publisher=).`);
+      }
       await answers.send(req, res, stampOf(sets), async () => form(await answerOf(sets)));
     });
   }
