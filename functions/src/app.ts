@@ -37,8 +37,10 @@ export interface AppDeps {
   answers?: ResponseCache;
   /** Documents above which `/api/bulk` refuses the files of all publishers together (core/packages/bulk-limit.ts). */
   bulkAllMaxDocuments?: number;
-  /** Rows above which `/api/index` of several publishers is refused (core/stats/index-limit.ts). */
+  /** Rows above which `/api/index` of several publishers is refused (core/stats/serving-limits.ts). */
   indexMaxRows?: number;
+  /** Publishers above which `/api/stats` of several is refused (core/stats/serving-limits.ts). */
+  statsMaxPublishers?: number;
 }
 
 export const PLATFORM_NAME = 'Infraestructura Abierta';
@@ -59,7 +61,7 @@ export function createApp(deps: AppDeps): Express {
   // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
-  app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers }));
+  app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers, ...(deps.statsMaxPublishers !== undefined ? { statsMaxPublishers: deps.statsMaxPublishers } : {}) }));
   const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobStore(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
   app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk, ...(deps.bulkAllMaxDocuments !== undefined ? { allPublishersMaxDocuments: deps.bulkAllMaxDocuments } : {}) }));
   app.use('/api', indexRoutes({ store: deps.store, ...(deps.indexMaxRows !== undefined ? { maxRows: deps.indexMaxRows } : {}) }));

@@ -32,6 +32,14 @@ describe('scopeOf', () => {
     expect(scopeOf(PUBLISHERS, {}, 'contratista', ['MX-RFC-X'], 54)).toEqual({ kind: 'choose' });
   });
 
+  it('Calidad de datos also counts the implementers whose statistics it would show (one column each)', () => {
+    // 3 implementers have published: within 55 rows, but more than 2 statistics at once.
+    expect(scopeOf(PUBLISHERS, {}, 'calidad', [], 55, 2)).toEqual({ kind: 'choose' });
+    expect(scopeOf(PUBLISHERS, {}, 'proyectos', [], 55, 2)).toEqual({ kind: 'all' });
+    expect(scopeOf(PUBLISHERS, { state: 'Yucatán' }, 'calidad', [], 55, 2)).toEqual({ kind: 'state', state: 'Yucatán' });
+    expect(scopeOf(PUBLISHERS, { state: 'Yucatán' }, 'calidad', [], 55, 1)).toEqual({ kind: 'choose', state: 'Yucatán' });
+  });
+
   it('a state above the budget itself: its implementers to choose from, or the one filtered or owning the document', () => {
     // Yucatán holds 45 rows, Chiapas 10.
     expect(scopeOf(PUBLISHERS, { state: 'Yucatán' }, 'proyectos', [], 40)).toEqual({ kind: 'choose', state: 'Yucatán' });

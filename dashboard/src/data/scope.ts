@@ -7,10 +7,10 @@
  * filtered, or of the project or process a link opens (by its identifier's prefix). A state that is itself
  * above the budget (Oaxaca's 570 municipalities) is loaded one implementer at a time (`?publisher=`). Without
  * what to load, the page asks the reader to choose (pages/choose-scope.ts), from the counts `/api/publishers`
- * already gives. The API refuses an index of several implementers above the same budget (core/stats/index-limit.ts).
+ * already gives. The API refuses an index of several implementers above the same budget (core/stats/serving-limits.ts).
  */
 import { ownerOf } from '../../../core/identifiers/owner-of';
-import { countedRows, INDEX_MAX_ROWS } from '../../../core/stats/index-limit';
+import { countedRows, INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../../../core/stats/serving-limits';
 import type { Filters } from './filters';
 import type { PublisherInfo } from './types';
 
@@ -37,14 +37,16 @@ export function publishedRows(publishers: PublisherInfo[]): number {
  * The implementer filtered names its state; a state filter names the state; a detail page opened without either
  * loads where its document is. In a state too large, the implementer (filtered or owning the document) is loaded.
  */
-export function scopeOf(publishers: PublisherInfo[], filters: Filters, route: string, params: string[], maxRows = MAX_LOADED_ROWS): Scope {
-  if (publishedRows(publishers) <= maxRows) return { kind: 'all' };
+export function scopeOf(publishers: PublisherInfo[], filters: Filters, route: string, params: string[], maxRows = MAX_LOADED_ROWS, maxStatsPublishers = STATS_MAX_PUBLISHERS): Scope {
+  // *Calidad de datos* loads the statistics of the publishers in scope (one column each), not the index.
+  const fits = (list: PublisherInfo[]): boolean => publishedRows(list) <= maxRows && (route !== 'calidad' || list.filter((p) => p.currentPublication).length <= maxStatsPublishers);
+  if (fits(publishers)) return { kind: 'all' };
   const id = params[0];
   const owner = !id ? undefined : route === 'proyecto' ? ownerOf(publishers, id, (p) => p.projectIdPrefix) : route === 'contratacion' ? ownerOf(publishers, id, (p) => p.ocidPrefix) : undefined;
   const filtered = filters.publisher ? publishers.find((p) => p.id === filters.publisher) : undefined;
   const state = filters.state ?? filtered?.state ?? owner?.state;
   if (state === undefined) return { kind: 'choose' };
-  if (publishedRows(publishers.filter((p) => p.state === state)) <= maxRows) return { kind: 'state', state };
+  if (fits(publishers.filter((p) => p.state === state))) return { kind: 'state', state };
   const one = [filtered, owner].find((p) => p?.state === state);
   return one ? { kind: 'publisher', state, publisherId: one.id } : { kind: 'choose', state };
 }

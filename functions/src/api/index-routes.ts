@@ -11,7 +11,7 @@
  * for clients that accept it: the index is the largest thing the dashboard downloads, about 8× smaller).
  * Public like the package routes: CORS open, `Cache-Control`, `ETag` (answered 304). `?state=` narrows it to one
  * state's publishers; an index of several publishers above INDEX_MAX_ROWS rows is refused with a 400 that says to
- * narrow it (core/stats/index-limit.ts) — one publisher's is always served whole.
+ * narrow it (core/stats/serving-limits.ts) — one publisher's is always served whole.
  *
  * `GET /api/index/compact[?publisher=]`: the same index in columns, repeated strings written once
  * (core/stats/compact-index.ts) — what the dashboard loads: about a third of the bytes, parsed several times
@@ -26,7 +26,7 @@ import { readAll } from '../store/read-all';
 import { requestedSets, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
 import { badRequest } from './http-error';
-import { countedRows, INDEX_MAX_ROWS } from '../../../core/stats/index-limit';
+import { countedRows, INDEX_MAX_ROWS } from '../../../core/stats/serving-limits';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 
 const PAGE = 500;
@@ -82,7 +82,7 @@ export function indexRoutes(deps: { store: Store; maxRows?: number }): Router {
       res.set('Access-Control-Allow-Origin', '*');
       res.set('Cache-Control', 'public, max-age=60');
       const { sets, publisherId } = await requestedSets(store, req, { byState: true });
-      // Several implementers' index only up to the budget (core/stats/index-limit.ts); one implementer's, whole.
+      // Several implementers' index only up to the budget (core/stats/serving-limits.ts); one implementer's, whole.
       const rows = countedRows(sets.map((s) => s.publication.counts));
       if (!publisherId && rows > maxRows) {
         throw badRequest('index-too-large', `El índice pedido suma ${formatCount(rows, 'fila', 'filas')} (proyectos y contrataciones), más de las ${formatNumber(maxRows, 0)} que se entregan juntas: pídalo por estado (?state=, el estado de /api/publishers) o por implementador (?publisher=).`);

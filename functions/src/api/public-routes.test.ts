@@ -109,6 +109,18 @@ describe('public API', () => {
     await request(app).get('/api/stats').set('If-None-Match', first.headers.etag as string).expect(304);
   });
 
+  it('/api/stats of more publishers than one answer carries is refused in Spanish, saying how to narrow it; by state or publisher it is served', async () => {
+    const all = (await request(app).get('/api/stats').expect(200)).body as { publishers: { publisherId: string; state: string }[] };
+    const small = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, statsMaxPublishers: all.publishers.length - 1 });
+    const res = await request(small).get('/api/stats').expect(400);
+    expect(res.body.error.code).toBe('stats-too-large');
+    expect(res.body.error.message).toContain(`son de ${all.publishers.length} implementadores`);
+    expect(res.body.error.message).toContain('?state=');
+    const [one] = all.publishers;
+    expect(((await request(small).get(`/api/stats?state=${encodeURIComponent(one.state)}`).expect(200)).body as typeof all).publishers.map((p) => p.publisherId)).toContain(one.publisherId);
+    await request(small).get(`/api/stats?publisher=${one.publisherId}`).expect(200);
+  });
+
   it.each([
     ['/api/ocds/records/ocds-zzz999-nada', 404, 'not-found'],
     ['/api/oc4ids/projects/oc4ids-zzz999-nada', 404, 'not-found'],

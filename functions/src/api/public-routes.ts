@@ -8,7 +8,9 @@ import type { Publisher, Store } from '../store/store';
 import type { PackageMeta } from '../../../core/packages';
 import { splicedPackageBytes } from './splice';
 import { decodeCursor, parseLimit } from './cursor';
-import { notFound } from './http-error';
+import { badRequest, notFound } from './http-error';
+import { STATS_MAX_PUBLISHERS } from '../../../core/stats/serving-limits';
+import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { ownerOf, publishedState, packageMeta, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
 import { extensionFile } from './extension-files';
@@ -21,6 +23,8 @@ export interface PublicRoutesDeps {
   platformName: string;
   /** Where answers are kept; the app shares it with the fast path it mounts first (app.ts). */
   cache?: ResponseCache;
+  /** Publishers above which `/api/stats` of several is refused (core/stats/serving-limits.ts); tests lower it. */
+  statsMaxPublishers?: number;
 }
 
 function publicHeaders(res: Response): void {
@@ -32,6 +36,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   const { store, baseUrl } = deps;
   const router = Router();
   const cache = deps.cache ?? new ResponseCache();
+  const maxStatsPublishers = deps.statsMaxPublishers ?? STATS_MAX_PUBLISHERS;
   const platform = { name: deps.platformName, uri: baseUrl };
   const metaFor = (req: Request, sets: PublishedSet[], single?: Publisher): PackageMeta => packageMeta(`${baseUrl}${req.originalUrl}`, sets, platform, single);
 
@@ -134,7 +139,11 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/stats', async (req, res) => {
     // `?state=` too: at national scale the quality page reads one state's publishers (dashboard/src/data/scope.ts).
-    const { sets, version } = await requestedSets(store, req, { byState: true });
+    const { sets, version, publisherId } = await requestedSets(store, req, { byState: true });
+    // Several publishers' statistics only up to the budget (core/stats/serving-limits.ts).
+    if (!publisherId && sets.length > maxStatsPublishers) {
+      throw badRequest('stats-too-large', `Las estadísticas pedidas son de ${formatCount(sets.length, 'implementador', 'implementadores')}, más de los ${formatNumber(maxStatsPublishers, 0)} que se entregan juntos: pídalas por estado (?state=, el estado de /api/publishers) o por implementador (?publisher=).`);
+    }
     // Statistics are written with each publication, before its pointer switches: the version names them too.
     await cache.send(req, res, version, async () => {
       const publishers = [];
