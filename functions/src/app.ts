@@ -35,12 +35,15 @@ export interface AppDeps {
   bulk?: BulkService;
   /** The public answers' cache, when the HTTP server also answers from it before the app (server/local-server.ts). */
   answers?: ResponseCache;
-  /** Documents above which `/api/bulk` refuses the files of all publishers together (core/packages/bulk-limit.ts). */
-  bulkAllMaxDocuments?: number;
-  /** Rows above which `/api/index` of several publishers is refused (core/stats/serving-limits.ts). */
-  indexMaxRows?: number;
-  /** Publishers above which `/api/stats` of several is refused (core/stats/serving-limits.ts). */
-  statsMaxPublishers?: number;
+  /** Lower budgets for answers spanning several publishers than the product's (tests): see each route. */
+  limits?: {
+    /** `/api/bulk` files of all publishers together (core/packages/bulk-limit.ts). */
+    bulkAllMaxDocuments?: number;
+    /** `/api/index` of several publishers (core/stats/serving-limits.ts). */
+    indexMaxRows?: number;
+    /** `/api/stats` of several publishers (core/stats/serving-limits.ts). */
+    statsMaxPublishers?: number;
+  };
 }
 
 export const PLATFORM_NAME = 'Infraestructura Abierta';
@@ -61,10 +64,10 @@ export function createApp(deps: AppDeps): Express {
   // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
-  app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers, ...(deps.statsMaxPublishers !== undefined ? { statsMaxPublishers: deps.statsMaxPublishers } : {}) }));
+  app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers, statsMaxPublishers: deps.limits?.statsMaxPublishers }));
   const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobStore(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
-  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk, ...(deps.bulkAllMaxDocuments !== undefined ? { allPublishersMaxDocuments: deps.bulkAllMaxDocuments } : {}) }));
-  app.use('/api', indexRoutes({ store: deps.store, ...(deps.indexMaxRows !== undefined ? { maxRows: deps.indexMaxRows } : {}) }));
+  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk, allPublishersMaxDocuments: deps.limits?.bulkAllMaxDocuments }));
+  app.use('/api', indexRoutes({ store: deps.store, maxRows: deps.limits?.indexMaxRows }));
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));

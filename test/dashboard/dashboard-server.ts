@@ -18,8 +18,8 @@ export const HOSTILE_TITLE = '=HYPERLINK("http://127.0.0.1:9/x","clic") <img src
 
 export interface DashboardServer { base: string; store: Store; build: DashboardBuild; close: () => Promise<void> }
 
-/** `bulkAllMaxDocuments`: lowers the size above which the API refuses the files of all publishers together. */
-export async function startDashboardServer(options: { bulkAllMaxDocuments?: number } = {}): Promise<DashboardServer> {
+/** `limits`: lower budgets for the API's answers spanning several publishers (createApp's). */
+export async function startDashboardServer(options: { limits?: { bulkAllMaxDocuments?: number } } = {}): Promise<DashboardServer> {
   const store = openSqliteStore(':memory:');
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -36,7 +36,7 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
 
   beforeAll(async () => {
     // The files of all publishers together are refused too, as they are above what one request can build.
-    srv = await startDashboardServer({ bulkAllMaxDocuments: 1 });
+    srv = await startDashboardServer({ limits: { bulkAllMaxDocuments: 1 } });
     index = (await (await fetch(`${srv.base}/api/index`)).json()) as IndexAnswer;
     const merida = index.publishers.find((p) => p.publisherId === 'merida')!;
     const max = rowsOf(ofState(merida.state));

@@ -123,7 +123,7 @@ test('above the size one request can build, the files of all publishers together
   tempDirs.push(dir);
   const publishers = (await request(appWith(diskBlobStore(dir))).get('/api/publishers').expect(200)).body as { publishers: { id: string; currentPublication: { counts: { releases: number; records: number; projects: number } } }[] };
   const documents = publishers.publishers.reduce((n, p) => n + p.currentPublication.counts.releases + p.currentPublication.counts.records + p.currentPublication.counts.projects, 0);
-  const limited = (max: number) => createApp({ store: counted, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir), bulkAllMaxDocuments: max });
+  const limited = (max: number) => createApp({ store: counted, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir), limits: { bulkAllMaxDocuments: max } });
   reads = 0;
   const res = await request(limited(documents - 1)).get('/api/bulk/releases.jsonl').expect(404);
   expect(res.body.error.code).toBe('bulk-all-too-large');

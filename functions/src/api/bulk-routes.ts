@@ -20,7 +20,7 @@ export interface BulkRoutesDeps {
   baseUrl: string;
   bulk: BulkService;
   /** Documents above which the files of all publishers together are refused (core/packages/bulk-limit.ts); tests lower it. */
-  allPublishersMaxDocuments?: number;
+  allPublishersMaxDocuments?: number | undefined;
 }
 
 /** The public names: the seven files and the gzipped copies of the JSON ones. */

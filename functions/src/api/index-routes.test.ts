@@ -80,7 +80,7 @@ describe('GET /api/index', () => {
     const all = (await request(app).get('/api/index').expect(200)).body as IndexAnswer;
     const rows = all.publishers.reduce((n, p) => n + p.projects.length + p.processes.length, 0);
     const [big] = [...all.publishers].sort((a, b) => b.projects.length + b.processes.length - a.projects.length - a.processes.length);
-    const small = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, indexMaxRows: big.projects.length + big.processes.length - 1 });
+    const small = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, limits: { indexMaxRows: big.projects.length + big.processes.length - 1 } });
     for (const path of ['/api/index', '/api/index/compact', '/api/index/compact/core', '/api/index/compact/details']) {
       const res = await request(small).get(path).expect(400);
       expect(res.body.error.code).toBe('index-too-large');
@@ -92,7 +92,7 @@ describe('GET /api/index', () => {
     await request(small).get(`/api/index?state=${encodeURIComponent(other.state)}`).expect(200);
     await request(small).get(`/api/index?state=${encodeURIComponent(big.state)}`).expect(400);
     // At the budget itself the whole index is served.
-    const exact = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, indexMaxRows: rows });
+    const exact = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, limits: { indexMaxRows: rows } });
     await request(exact).get('/api/index/compact/core').expect(200);
   });
 

@@ -46,7 +46,7 @@ class Memo<T> {
   }
 }
 
-export function indexRoutes(deps: { store: Store; maxRows?: number }): Router {
+export function indexRoutes(deps: { store: Store; maxRows?: number | undefined }): Router {
   const { store } = deps;
   const maxRows = deps.maxRows ?? INDEX_MAX_ROWS;
   const router = Router();

@@ -111,7 +111,7 @@ describe('public API', () => {
 
   it('/api/stats of more publishers than one answer carries is refused in Spanish, saying how to narrow it; by state or publisher it is served', async () => {
     const all = (await request(app).get('/api/stats').expect(200)).body as { publishers: { publisherId: string; state: string }[] };
-    const small = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, statsMaxPublishers: all.publishers.length - 1 });
+    const small = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, limits: { statsMaxPublishers: all.publishers.length - 1 } });
     const res = await request(small).get('/api/stats').expect(400);
     expect(res.body.error.code).toBe('stats-too-large');
     expect(res.body.error.message).toContain(`son de ${all.publishers.length} implementadores`);

@@ -24,7 +24,7 @@ export interface PublicRoutesDeps {
   /** Where answers are kept; the app shares it with the fast path it mounts first (app.ts). */
   cache?: ResponseCache;
   /** Publishers above which `/api/stats` of several is refused (core/stats/serving-limits.ts); tests lower it. */
-  statsMaxPublishers?: number;
+  statsMaxPublishers?: number | undefined;
 }
 
 function publicHeaders(res: Response): void {
