@@ -7,7 +7,9 @@
  * with the load of a shared machine), and the bytes that crossed the wire. Prints figures against the 1 s
  * target; asserts nothing.
  *
- * BENCH_PROJECTS (5000), BENCH_PUBLISHERS (5) and BENCH_RUNS (5) change the size and repetitions;
+ * BENCH_PROJECTS (5000), BENCH_PUBLISHERS (5) and BENCH_RUNS (5) change the size and repetitions; above the
+ * dashboard's row budget (BENCH_PROJECTS=20000: 60,000 rows) it times the national view instead: Inicio listing the
+ * states, then one state's Inicio and Proyectos (nationalPages);
  * BENCH_ALL_PAGES=1 also times the other list pages. BENCH_DB=file.sqlite keeps the seeded store in that file
  * and reuses it on the next run of the same size (seeding 5,000 projects takes minutes on a shared machine).
  * Each project is placed in one of twenty municipalities (its locality, and a point within ±0.3° of its centre),
@@ -29,6 +31,7 @@ import { flatten } from '../core/flatten';
 import { SETTINGS_SHEET } from '../core/template/settings';
 import { BENCH_PUBLISHER, syntheticDocuments } from './bench/synthetic-publisher';
 import { buildDashboard } from './build-dashboard';
+import { countedRows, INDEX_MAX_ROWS } from '../core/stats/serving-limits';
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 5000);
 const PUBLISHERS = Number(process.env.BENCH_PUBLISHERS ?? 5);
@@ -126,7 +129,9 @@ async function measure(context: BrowserContext, base: string, hash: string, read
   return result;
 }
 
-const PAGES: { name: string; hash: string; ready: string }[] = [
+interface PageSpec { name: string; hash: string; ready: string }
+
+const PAGES: PageSpec[] = [
   // Inicio draws its KPIs and its map in one go (the map last); Proyectos its table with its rows.
   { name: 'Inicio (KPIs y mapa)', hash: '#/', ready: '#mapa .marker' },
   { name: 'Proyectos (tabla llena)', hash: '#/proyectos', ready: '#tabla-proyectos tbody th a' },
@@ -140,9 +145,22 @@ const PAGES: { name: string; hash: string; ready: string }[] = [
   ] : []),
 ];
 
-async function run(browser: Browser, base: string): Promise<void> {
+/**
+ * Above the dashboard's row budget (core/stats/serving-limits.ts) the country is read a state at a time
+ * (dashboard/src/data/scope.ts): Inicio lists the states, then a state's Inicio and Proyectos load its index only.
+ */
+function nationalPages(state: string): PageSpec[] {
+  const q = `?state=${encodeURIComponent(state)}`;
+  return [
+    { name: 'Inicio nacional (elegir estado)', hash: '#/', ready: '#elegir-estado tbody a' },
+    { name: `Inicio de ${state} (KPIs y mapa)`, hash: `#/${q}`, ready: '#mapa .marker' },
+    { name: `Proyectos de ${state} (tabla llena)`, hash: `#/proyectos${q}`, ready: '#tabla-proyectos tbody th a' },
+  ];
+}
+
+async function run(browser: Browser, base: string, pages: PageSpec[]): Promise<void> {
   const rows: string[][] = [];
-  for (const p of PAGES) {
+  for (const p of pages) {
     const cold: Measure[] = [];
     const warm: Measure[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -180,22 +198,29 @@ async function main(): Promise<void> {
     server.on('request', createApp({ store, config: { publicBaseUrl: base, maxBodyBytes: 1024 * 1024 }, log: () => undefined, dashboardDir: dir }));
     console.log(`Tablero: ${kb(Object.values(build.files).filter((f) => !f.lazy).reduce((n, f) => n + f.gzip, 0))} gz al cargar (${Object.entries(build.files).map(([n, f]) => `${n} ${kb(f.gzip)}${f.lazy ? ' al pedirlo' : ''}`).join(', ')})`);
 
+    // Above the row budget, the API serves (and the dashboard loads) one state's index at a time.
+    const { publishers } = (await (await fetch(`${base}/api/publishers`)).json()) as { publishers: { state: string; currentPublication: { counts: { records: number; projects: number } } | null }[] };
+    const rows = countedRows(publishers.map((p) => p.currentPublication?.counts));
+    const national = rows > INDEX_MAX_ROWS;
+    const state = publishers[0].state;
+    const scope = national ? `?state=${encodeURIComponent(state)}` : '';
+    if (national) console.log(`${rows.toLocaleString('es-MX')} filas publicadas, más de las ${INDEX_MAX_ROWS.toLocaleString('es-MX')} que el tablero carga juntas: se mide un estado a la vez (${state}).`);
     // The index is computed on its first request, then served from memory.
     let t = Date.now();
-    const first = Buffer.from(await (await fetch(`${base}/api/index`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+    const first = Buffer.from(await (await fetch(`${base}/api/index${scope}`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
     const computed = Date.now() - t;
     t = Date.now();
-    await (await fetch(`${base}/api/index`)).arrayBuffer();
+    await (await fetch(`${base}/api/index${scope}`)).arrayBuffer();
     const parts = (JSON.parse(first.toString('utf8')) as { publishers: unknown[] }).publishers.map((p) => Buffer.byteLength(JSON.stringify(p)));
-    console.log(`/api/index: ${kb(first.length)} JSON, ${kb(zlib.gzipSync(first).length)} gzip; mayor parte por implementador ${kb(Math.max(...parts))}; primera respuesta (cálculo) ${ms(computed)}, siguientes ${ms(Date.now() - t)}`);
+    console.log(`/api/index${scope}: ${kb(first.length)} JSON, ${kb(zlib.gzipSync(first).length)} gzip; mayor parte por implementador ${kb(Math.max(...parts))}; primera respuesta (cálculo) ${ms(computed)}, siguientes ${ms(Date.now() - t)}`);
     // What the dashboard loads: the same index in columns.
     t = Date.now();
-    const compact = Buffer.from(await (await fetch(`${base}/api/index/compact`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
-    if (compact.length) console.log(`/api/index/compact (lo que carga el tablero): ${kb(compact.length)} JSON, ${kb(zlib.gzipSync(compact).length)} gzip; primera respuesta ${ms(Date.now() - t)}`);
+    const compact = Buffer.from(await (await fetch(`${base}/api/index/compact${scope}`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
+    if (compact.length) console.log(`/api/index/compact${scope} (lo que carga el tablero): ${kb(compact.length)} JSON, ${kb(zlib.gzipSync(compact).length)} gzip; primera respuesta ${ms(Date.now() - t)}`);
 
     browser = await launchChromium();
     console.log(`Primer render en Chromium sin interfaz, mediana de ${RUNS} (meta < ${ms(TARGET_MS)}); carga de la máquina (1 min): ${os.loadavg()[0].toFixed(1)} en ${os.cpus().length} núcleos:`);
-    await run(browser, base);
+    await run(browser, base, national ? nationalPages(state) : PAGES);
   } finally {
     await browser?.close();
     await new Promise((r) => server.close(r));
