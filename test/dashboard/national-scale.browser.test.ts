@@ -7,7 +7,7 @@
  * only (`?state=`), and its figures are that state's; in a larger state the page lists its implementers, and an
  * implementer filter loads that implementer only (`?publisher=`); pages that read only the publishers open
  * without any index; *Descargas* links no file of all publishers together when the API refuses them. axe-core checks the chooser; its
- * screenshot goes to test-artifacts/dashboard-elegir-estado-1280.png.
+ * screenshots go to test-artifacts/dashboard-elegir-estado-{1280,390}.png.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -85,6 +85,11 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
     await page.addScriptTag({ content: AXE });
     const violations: string[] = await page.evaluate(async () => (await window.axe.run({ include: [['html']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })).violations.map((v: any) => v.id));
     expect(violations).toEqual([]);
+    // On a phone: the list of states never makes the page scroll sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-elegir-estado-390.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(api.filter((u) => u.startsWith('/api/index') || u.startsWith('/api/stats'))).toEqual([]);
 
     // The reader picks the state of the Mérida example.
