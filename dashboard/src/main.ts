@@ -7,7 +7,8 @@ import { loadDataset, loadHomeDataset, loadPublishers } from './api';
 import { h, route } from './dom';
 import type { Page } from './pages/common';
 import { filterDataset, filterQuery, parseFilters } from './data/filters';
-import { MAX_LOADED_ROWS, scopeOf, scopeQuery } from './data/scope';
+import { scopeOf, scopeQuery } from './data/scope';
+import { INDEX_MAX_ROWS } from '../../core/stats/serving-limits';
 import type { Dataset } from './data/types';
 import { chooseScopePage } from './pages/choose-scope';
 import { filterBar } from './shell/filter-bar';
@@ -61,7 +62,7 @@ NAV.push(['revision', 'Revisión'], ['mis-envios', 'Mis envíos']);
  */
 const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas']);
 /** Rows loaded at once (data/scope.ts); a page may set `IA_MAX_ROWS` before this script runs (the browser tests do). */
-const MAX_ROWS = Number((globalThis as { IA_MAX_ROWS?: unknown }).IA_MAX_ROWS) || MAX_LOADED_ROWS;
+const MAX_ROWS = Number((globalThis as { IA_MAX_ROWS?: unknown }).IA_MAX_ROWS) || INDEX_MAX_ROWS;
 
 function parseHash(): { name: string; path: string; params: string[]; query: URLSearchParams } {
   const raw = location.hash.replace(/^#\/?/, '');

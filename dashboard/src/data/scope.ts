@@ -2,20 +2,18 @@
  * What part of the published data a page loads. The list pages work on the slim index in the browser (filters,
  * totals, search without a round trip), which is right for a state's worth of data but not for the country:
  * about 275 KB per 1,000 processes and 500 projects (docs/deploy.md §11), so a national roll-out (≈ 500,000
- * processes in a year) would be ~100 MB per visit. Above `MAX_LOADED_ROWS` published rows the dashboard loads
- * one state at a time (`/api/index/compact…?state=`): the state of the header's filter, of the implementer
- * filtered, or of the project or process a link opens (by its identifier's prefix). A state that is itself
- * above the budget (Oaxaca's 570 municipalities) is loaded one implementer at a time (`?publisher=`). Without
- * what to load, the page asks the reader to choose (pages/choose-scope.ts), from the counts `/api/publishers`
- * already gives. The API refuses an index of several implementers above the same budget (core/stats/serving-limits.ts).
+ * processes in a year) would be ~100 MB per visit. Above INDEX_MAX_ROWS published rows (core/stats/serving-limits.ts)
+ * the dashboard loads one state at a time (`/api/index/compact…?state=`): the state of the header's filter, of the
+ * implementer filtered, or of the project or process a link opens (by its identifier's prefix). A state that is
+ * itself above the budget (Oaxaca's 570 municipalities) is loaded one implementer at a time (`?publisher=`).
+ * Without what to load, the page asks the reader to choose (pages/choose-scope.ts), from the counts
+ * `/api/publishers` already gives. *Calidad de datos* also counts the implementers whose statistics it would show
+ * (STATS_MAX_PUBLISHERS). The API refuses answers of several implementers above the same budgets.
  */
 import { ownerOf } from '../../../core/identifiers/owner-of';
 import { countedRows, INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../../../core/stats/serving-limits';
 import type { Filters } from './filters';
 import type { PublisherInfo } from './types';
-
-/** Rows (projects + processes) loaded at once: ~9 MB of index, ~1.2 MB gzipped, parsed in well under a second. */
-export const MAX_LOADED_ROWS = INDEX_MAX_ROWS;
 
 export type Scope =
   /** The whole index: small enough. */
@@ -37,7 +35,7 @@ export function publishedRows(publishers: PublisherInfo[]): number {
  * The implementer filtered names its state; a state filter names the state; a detail page opened without either
  * loads where its document is. In a state too large, the implementer (filtered or owning the document) is loaded.
  */
-export function scopeOf(publishers: PublisherInfo[], filters: Filters, route: string, params: string[], maxRows = MAX_LOADED_ROWS, maxStatsPublishers = STATS_MAX_PUBLISHERS): Scope {
+export function scopeOf(publishers: PublisherInfo[], filters: Filters, route: string, params: string[], maxRows = INDEX_MAX_ROWS, maxStatsPublishers = STATS_MAX_PUBLISHERS): Scope {
   // *Calidad de datos* loads the statistics of the publishers in scope (one column each), not the index.
   const fits = (list: PublisherInfo[]): boolean => publishedRows(list) <= maxRows && (route !== 'calidad' || list.filter((p) => p.currentPublication).length <= maxStatsPublishers);
   if (fits(publishers)) return { kind: 'all' };
