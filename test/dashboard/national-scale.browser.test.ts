@@ -101,6 +101,8 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
     expect(await kpi(page, 'Proyectos de infraestructura')).toBe(count(ofState(state).reduce((n, p) => n + p.projects.length, 0)));
     expect(await kpi(page, 'Contrataciones')).toBe(count(ofState(state).reduce((n, p) => n + p.processes.length, 0)));
     expect(await page.locator('#filtro-state').inputValue()).toBe(state);
+    // The implementer filter offers that state's implementers only.
+    expect(await page.locator('#filtro-publisher option').evaluateAll((os: any[]) => os.map((o) => o.value).filter(Boolean))).toEqual(ofState(state).map((p) => p.publisherId));
 
     // The menu carries the state to the list pages, which read its index, never the whole one.
     await page.evaluate(() => document.body.removeAttribute('data-ready'));
@@ -156,6 +158,11 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
     const refusedBulk = await fetch(`${srv.base}/api/bulk/releases.json`);
     expect(refusedBulk.status).toBe(404);
     expect(((await refusedBulk.json()) as { error: { code: string } }).error.code).toBe('bulk-all-too-large');
+
+    // A search typed before choosing: said, and carried by each choice.
+    await visit(page, '#/proyectos?q=escuela');
+    expect(await text(page, '#busqueda-pendiente')).toBe('Su búsqueda «escuela» se hará en lo que elija.');
+    expect(await page.locator('#elegir-estado a').first().getAttribute('href')).toMatch(/^#\/proyectos\?q=escuela&state=/);
 
     const before = api.length;
     await visit(page, '#/acerca');

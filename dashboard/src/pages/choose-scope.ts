@@ -27,6 +27,9 @@ export function chooseScopePage(page: Page, routeName: string, routeParams: stri
         return `#/${[routeName, ...routeParams].map(encodeURIComponent).join('/')}?${q}`;
       };
       const title = routeName === '' ? 'Obra pública abierta' : page.title;
+      // A search typed before choosing goes along with the choice (link keeps `q`): say so.
+      const searched = query.get('q');
+      const searchNote = searched ? h('p', { class: 'note', id: 'busqueda-pendiente' }, `Su búsqueda «${searched}» se hará en lo que elija.`) : null;
       const state = scope.kind === 'choose' ? scope.state : undefined;
       if (state !== undefined) {
         const publishers = ds.publishers.filter((p) => p.state === state && p.currentPublication).sort((a, b) => collator.compare(a.name, b.name));
@@ -39,6 +42,7 @@ export function chooseScopePage(page: Page, routeName: string, routeParams: stri
             { label: 'Contrataciones', value: count(processes) },
             { label: 'Implementadores', value: count(publishers.length) },
           ], 'kpis'),
+          searchNote,
           dataTable(`Elija un implementador de ${state}`, [{ title: 'Implementador' }, { title: 'Proyectos', numeric: true }, { title: 'Contrataciones', numeric: true }],
             publishers.map((p) => [h('a', { href: link({ state, publisher: p.id }) }, p.name), count(projectsOf(p)), count(processesOf(p))]),
             { id: 'elegir-implementador' }));
@@ -54,6 +58,7 @@ export function chooseScopePage(page: Page, routeName: string, routeParams: stri
           { label: 'Implementadores', value: count(states.reduce((n, s) => n + s.publishers, 0)) },
           { label: 'Estados', value: count(states.length) },
         ], 'kpis'),
+        searchNote,
         dataTable('Elija un estado', [{ title: 'Estado' }, { title: 'Implementadores', numeric: true }, { title: 'Proyectos', numeric: true }, { title: 'Contrataciones', numeric: true }],
           states.map((s) => [h('a', { href: link({ state: s.state }) }, s.state), count(s.publishers), count(s.projects), count(s.processes)]),
           { id: 'elegir-estado' }));

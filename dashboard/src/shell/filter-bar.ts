@@ -36,7 +36,8 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
     h('div', { class: 'filter-grid' },
       select('year', 'Año', [...years].sort().map((y) => [String(y), String(y)]), f.year?.toString()),
       select('state', 'Estado', uniq(ds.publishers.map((p) => p.state)).map((s) => [s, s]), f.state),
-      select('publisher', 'Implementador', [...ds.publishers].sort((a, b) => collator.compare(a.name, b.name)).map((p) => [p.id, p.name]), f.publisher),
+      // With a state chosen, its implementers only (a national list is thousands long), and the one filtered.
+      select('publisher', 'Implementador', ds.publishers.filter((p) => !f.state || p.state === f.state || p.id === f.publisher).sort((a, b) => collator.compare(a.name, b.name)).map((p) => [p.id, p.name]), f.publisher),
       select('sector', 'Sector', uniq(rows.flatMap((r) => r.sector)).map((s) => [s, sectorTitle(s)]), f.sector),
       select('type', 'Tipo de proyecto', uniq(rows.map((r) => r.type)).map((s) => [s, projectTypeTitle(s)]), f.type),
       select('status', 'Etapa del proyecto', uniq(rows.map((r) => r.status)).map((s) => [s, statusTitle(s)]), f.status),
