@@ -9,11 +9,27 @@ import type { CompactIndex, CompactPart } from '../../core/stats/compact-index';
 import { addDetails, compactRows } from './data/compact-rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
 
+/** An answer of the API outside 2xx: its status and, when the API named one, its error code (`index-too-large`…). */
+export class ApiError extends Error {
+  constructor(readonly status: number, url: string, readonly code?: string) {
+    super(`${status} ${url}`);
+  }
+}
+
 export async function getJson<T>(url: string, cache?: RequestCache): Promise<T> {
   const res = await fetch(url, { headers: { accept: 'application/json' }, ...(cache ? { cache } : {}) });
-  if (!res.ok) throw new Error(`${res.status} ${url}`);
+  if (!res.ok) {
+    const body = (await res.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
+    throw new ApiError(res.status, url, typeof body?.error?.code === 'string' ? body.error.code : undefined);
+  }
   return (await res.json()) as T;
 }
+
+/**
+ * The API refused an answer spanning more than it serves together (core/stats/serving-limits.ts): the counts the
+ * scope was chosen from (data/scope.ts) are older than the data — a publication came out since this tab read them.
+ */
+export const refusedAsTooLarge = (e: unknown): boolean => e instanceof ApiError && (e.code === 'index-too-large' || e.code === 'stats-too-large');
 
 async function optional<T>(url: string, cache?: RequestCache): Promise<T | null> {
   try { return await getJson<T>(url, cache); } catch { return null; }
@@ -31,8 +47,10 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
+const readPublishers = (cache?: RequestCache) => async (): Promise<PublisherInfo[]> => (await getJson<{ publishers: PublisherInfo[] }>('/api/publishers', cache)).publishers;
+let publishers = once(readPublishers());
 /** The publishers, with the counts the dashboard decides what to load from (data/scope.ts): once per session. */
-export const loadPublishers = once(async (): Promise<PublisherInfo[]> => (await getJson<{ publishers: PublisherInfo[] }>('/api/publishers')).publishers);
+export const loadPublishers = (): Promise<PublisherInfo[]> => publishers();
 
 interface ScopedLoads {
   /** *Inicio*'s data: the publishers and the `core` half of the index (core/stats/compact-index.ts). */
@@ -96,6 +114,13 @@ let stats: { q: string; load: () => Promise<StatsEntry[]> } | undefined;
 export function loadStats(q = ''): Promise<StatsEntry[]> {
   if (!stats || stats.q !== q) stats = { q, load: once(async () => (await getJson<{ publishers: StatsEntry[] }>(`/api/stats${q}`)).publishers) };
   return stats.load();
+}
+
+/** After refusedAsTooLarge: the publishers read again (past the HTTP cache), and nothing loaded from the old counts kept. */
+export function publishersChanged(): void {
+  publishers = once(readPublishers('reload'));
+  current = undefined;
+  stats = undefined;
 }
 
 /** null when the server has no /api/tracking. */

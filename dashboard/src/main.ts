@@ -3,7 +3,7 @@
  * navigation with `aria-current`, the header's global filters (kept in the URL and carried by every in-app link),
  * focus moved to each new page's heading, and one data load shared by all pages.
  */
-import { loadDataset, loadHomeDataset, loadPublishers } from './api';
+import { loadDataset, loadHomeDataset, loadPublishers, publishersChanged, refusedAsTooLarge } from './api';
 import { h, route } from './dom';
 import type { Page } from './pages/common';
 import { filterDataset, filterQuery, parseFilters } from './data/filters';
@@ -123,7 +123,7 @@ document.addEventListener('click', (e) => {
 
 let first = true;
 let navigation = 0;
-async function render(): Promise<void> {
+async function render(retried = false): Promise<void> {
   const token = ++navigation;
   const main = document.getElementById('contenido') as HTMLElement;
   const { name, params, query } = parseHash();
@@ -165,6 +165,11 @@ async function render(): Promise<void> {
     if (!first && !fromBar) main.querySelector<HTMLElement>('h1')?.focus();
   } catch (e) {
     if (token !== navigation) return;
+    // The data grew past a budget since this tab read the counts (data/scope.ts): read them again and choose again, once.
+    if (!retried && refusedAsTooLarge(e)) {
+      publishersChanged();
+      return render(true);
+    }
     main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, 'Intente de nuevo en unos minutos. Detalle: ', String((e as Error).message)),
       h('p', null, h('a', { href: route('') }, 'Volver al inicio')));
   } finally {

@@ -6,16 +6,24 @@
  * the states with the counts of `/api/publishers`; a chosen state or a link to a project loads that state's index
  * only (`?state=`), and its figures are that state's; in a larger state the page lists its implementers, and an
  * implementer filter loads that implementer only (`?publisher=`); pages that read only the publishers open
- * without any index; *Descargas* links no file of all publishers together when the API refuses them. axe-core checks the chooser; its
+ * without any index; *Descargas* links no file of all publishers together when the API refuses them. And when a
+ * publication pushes the data past the budget while a tab loads, the tab reads the counts again and chooses anew. axe-core checks the chooser; its
  * screenshots go to test-artifacts/dashboard-elegir-estado-{1280,390}.png.
  */
 import * as fs from 'fs';
+import * as http from 'http';
 import * as path from 'path';
+import type { AddressInfo } from 'net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 import { formatNumber } from '../../core/format/es-mx';
+import { flatten } from '../../core/flatten';
+import { SETTINGS_SHEET } from '../../core/template/settings';
+import { createApp } from '../../functions/src/app';
+import { publish } from '../../functions/src/publication/publish';
+import { BENCH_PUBLISHER, syntheticDocuments } from '../../scripts/bench/synthetic-publisher';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -172,5 +180,54 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
     expect(api.slice(before).filter((u) => u.startsWith('/api/index') || u.startsWith('/api/stats'))).toEqual([]);
     expect(refused).toEqual([]);
     await page.close();
+  });
+});
+
+describeIfChromium('public dashboard when a publication crosses the budget while a tab loads', () => {
+  let srv: DashboardServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    srv = await startDashboardServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => { await browser?.close(); await srv?.close(); });
+
+  it('the API refuses the whole index the tab asked for from older counts; the tab reads the counts again and offers the states', async () => {
+    const index = (await (await fetch(`${srv.base}/api/index`)).json()) as IndexAnswer;
+    const rows = index.publishers.reduce((n, p) => n + p.projects.length + p.processes.length, 0);
+    // Tab and API share one budget, exactly today's rows: the tab asks for everything (its counts fit).
+    const limited = createApp({ store: srv.store, config: { publicBaseUrl: srv.base, maxBodyBytes: 1024 * 1024 }, log: () => undefined, dashboardDir: srv.build.outDir, limits: { indexMaxRows: rows } });
+    const server = http.createServer(limited);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addInitScript((n: number) => { window.IA_MAX_ROWS = n; }, rows);
+    // Another implementer (Campeche) publishes while the tab's first index request is on its way (held, then sent
+    // as is to the real app): the data now exceed the budget the tab chose from.
+    let held = false;
+    await context.route('**/api/index/compact/core*', async (route) => {
+      if (!held) {
+        held = true;
+        const publisher = { ...BENCH_PUBLISHER, id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001' };
+        const docs = JSON.parse(JSON.stringify(syntheticDocuments(4)).split(BENCH_PUBLISHER.projectIdPrefix).join(publisher.projectIdPrefix).split(BENCH_PUBLISHER.ocidPrefix).join(publisher.ocidPrefix)) as ReturnType<typeof syntheticDocuments>;
+        const workbook = flatten(docs);
+        workbook.sheets.push({ name: SETTINGS_SHEET, rows: [['Parámetro', 'Valor', 'clave'], ['', 'America/Merida', 'timeZone']] });
+        await srv.store.putPublisher(publisher);
+        const result = await publish(srv.store, { publisher, workbook, actor: 'test', now: '2025-07-01T00:00:00Z', baseUrl: base });
+        expect(result.status).toBe('published');
+      }
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const api: string[] = [];
+    page.on('response', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) api.push(`${r.status()} ${decodeURIComponent(u.pathname + u.search)}`); });
+    await page.goto(`${base}/#/proyectos`);
+    await page.waitForSelector('body[data-ready] main h1');
+    expect(api).toContain('400 /api/index/compact/core');
+    expect(await page.locator('#elegir-estado tbody th').allTextContents()).toContain('Campeche');
+    expect(await page.locator('main h1').textContent()).toBe('Proyectos');
+    await context.close();
+    await new Promise((r) => server.close(r));
   });
 });
