@@ -1,0 +1,58 @@
+/**
+ * `/api/tracking` (the public control board) over a real SQLite store: per publisher its commitment, what it has
+ * published, its approved and pending submissions and its stages — counted with one listing per status across all
+ * publishers, however many publishers there are (at national scale the old per-publisher queries were thousands
+ * per request, one after another).
+ */
+import request from 'supertest';
+import { createApp } from '../app';
+import { openSqliteStore } from '../store/sqlite-store';
+import type { Publisher, Store, Submission, SubmissionStatus } from '../store/store';
+import { publishExamples } from '../../../test/example-workbooks';
+import type { TrackingRow } from './tracking-routes';
+
+const BASE = 'http://127.0.0.1:8080';
+let store: Store;
+
+beforeAll(async () => {
+  store = openSqliteStore(':memory:');
+  await publishExamples(store, BASE);
+});
+afterAll(async () => { await store.close(); });
+
+const submission = (id: string, publisherId: string, status: SubmissionStatus): Submission => ({
+  id, publisherId, status, source: { kind: 'sheets', spreadsheetId: `hoja-${id}` },
+  history: [{ at: '2025-07-01T00:00:00Z', by: 'u1', action: 'create' }], createdAt: '2025-07-01T00:00:00Z', updatedAt: '2025-07-01T00:00:00Z',
+});
+
+it('counts each publisher\'s approved (and published) and pending submissions, with three listings in all', async () => {
+  const statuses: [string, SubmissionStatus][] = [['merida', 'approved'], ['merida', 'published'], ['merida', 'published'], ['merida', 'submitted'], ['merida', 'returned'], ['nuevo-leon', 'submitted'], ['nuevo-leon', 'submitted'], ['nuevo-leon', 'draft']];
+  // More than one page of published submissions (pages of 1,000) for one publisher.
+  for (let i = 0; i < 1003; i++) statuses.push(['tuxtla-gutierrez', 'published']);
+  await Promise.all(statuses.map(([publisherId, status], i) => store.createSubmission(submission(`s${String(i).padStart(4, '0')}`, publisherId, status))));
+  const newcomer: Publisher = { ...(await store.getPublisher('merida'))!, id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', stages: { 'E.1': '2025-01-10' } };
+  await store.putPublisher(newcomer);
+
+  const calls: string[] = [];
+  const counted: Store = {
+    ...store,
+    listSubmissions: (q) => { calls.push(`listSubmissions ${q?.publisherId ?? '*'} ${q?.status ?? '*'}`); return store.listSubmissions(q); },
+    getCurrent: (id) => { calls.push(`getCurrent ${id}`); return store.getCurrent(id); },
+  };
+  const app = createApp({ store: counted, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, now: () => new Date('2025-07-11T18:00:00Z') });
+  const rows = ((await request(app).get('/api/tracking').expect(200)).body as { publishers: TrackingRow[] }).publishers;
+  const row = (id: string): TrackingRow => rows.find((r) => r.publisherId === id)!;
+
+  expect(rows.map((r) => r.publisherId).sort()).toEqual(['campeche', 'merida', 'nuevo-leon', 'tuxtla-gutierrez']);
+  expect([row('merida').approved, row('merida').pendingReview]).toEqual([3, 1]);
+  expect([row('nuevo-leon').approved, row('nuevo-leon').pendingReview]).toEqual([0, 2]);
+  expect([row('tuxtla-gutierrez').approved, row('tuxtla-gutierrez').pendingReview]).toEqual([1003, 0]);
+  // Registered, nothing published or sent yet: zeros, no dates, its stages.
+  expect(row('campeche')).toMatchObject({ published: 0, approved: 0, pendingReview: 0, lastPublishedAt: null, daysSinceUpdate: null, stages: { 'E.1': '2025-01-10' } });
+  const merida = await store.getCurrent('merida');
+  expect(row('merida')).toMatchObject({ published: merida!.counts.projects, lastPublishedAt: merida!.createdAt, daysSinceUpdate: 10 });
+
+  // Three listings across publishers (one of two pages), none per publisher.
+  expect(calls.filter((c) => c.startsWith('listSubmissions')).sort()).toEqual(['listSubmissions * approved', 'listSubmissions * published', 'listSubmissions * published', 'listSubmissions * submitted']);
+  expect(calls.filter((c) => c.startsWith('getCurrent')).length).toBeLessThanOrEqual(4);
+});
