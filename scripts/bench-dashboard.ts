@@ -27,9 +27,8 @@ import { createApp } from '../functions/src/app';
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
 import type { Publisher, Store } from '../functions/src/store/store';
 import { publish } from '../functions/src/publication/publish';
-import { flatten } from '../core/flatten';
-import { SETTINGS_SHEET } from '../core/template/settings';
-import { BENCH_PUBLISHER, syntheticDocuments } from './bench/synthetic-publisher';
+import type { WorkbookModel } from '../core/workbook/model';
+import { BENCH_PUBLISHER, syntheticDocumentsFor, workbookOf } from './bench/synthetic-publisher';
 import { buildDashboard } from './build-dashboard';
 import { countedRows, INDEX_MAX_ROWS } from '../core/stats/serving-limits';
 
@@ -61,10 +60,8 @@ function benchPublisher(i: number): Publisher {
   return { ...BENCH_PUBLISHER, id: `bench-${i}`, name: `Implementador de prueba ${i}`, state: STATES[i % STATES.length], ocidPrefix: `ocds-${tag}`, projectIdPrefix: `oc4ids-${tag}` };
 }
 
-function workbookFor(publisher: Publisher, projects: number): ReturnType<typeof flatten> {
-  const docs = syntheticDocuments(projects * 2);
-  const json = JSON.stringify(docs).split(BENCH_PUBLISHER.projectIdPrefix).join(publisher.projectIdPrefix).split(BENCH_PUBLISHER.ocidPrefix).join(publisher.ocidPrefix);
-  const rekeyed = JSON.parse(json) as ReturnType<typeof syntheticDocuments>;
+function workbookFor(publisher: Publisher, projects: number): WorkbookModel {
+  const rekeyed = syntheticDocumentsFor(publisher, projects * 2);
   rekeyed.projects.forEach((p, n) => {
     p.title = `${String(p.title)} ${n + 1}`;
     // Deterministic spread: a municipality by position, a point within ±0.3° of its centre.
@@ -74,9 +71,7 @@ function workbookFor(publisher: Publisher, projects: number): ReturnType<typeof 
     where.geometry.coordinates = [Math.round((lng + jitter(1)) * 1e4) / 1e4, Math.round((lat + jitter(2)) * 1e4) / 1e4];
     where.address = { ...where.address, locality };
   });
-  const workbook = flatten(rekeyed);
-  workbook.sheets.push({ name: SETTINGS_SHEET, rows: [['Parámetro', 'Valor', 'clave'], ['', 'America/Merida', 'timeZone']] });
-  return workbook;
+  return workbookOf(rekeyed);
 }
 
 async function seed(store: Store, base: string): Promise<void> {

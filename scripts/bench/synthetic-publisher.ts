@@ -43,8 +43,19 @@ export function syntheticDocuments(processes: number, revision = 0, changedEvery
   return { releases, projects };
 }
 
-export function syntheticWorkbook(processes: number, revision = 0, changedEvery = 1): WorkbookModel {
-  const workbook = flatten(syntheticDocuments(processes, revision, changedEvery));
+/** `syntheticDocuments(processes)` under another publisher's registered prefixes (benches and tests with several publishers). */
+export function syntheticDocumentsFor(publisher: Pick<Publisher, 'ocidPrefix' | 'projectIdPrefix'>, processes: number): { releases: Obj[]; projects: Obj[] } {
+  const json = JSON.stringify(syntheticDocuments(processes)).split(BENCH_PUBLISHER.projectIdPrefix).join(publisher.projectIdPrefix).split(BENCH_PUBLISHER.ocidPrefix).join(publisher.ocidPrefix);
+  return JSON.parse(json) as { releases: Obj[]; projects: Obj[] };
+}
+
+/** Documents as a workbook of the template, with the Configuración sheet the demo publishers have (Mérida's time zone). */
+export function workbookOf(documents: { releases: Obj[]; projects: Obj[] }): WorkbookModel {
+  const workbook = flatten(documents);
   workbook.sheets.push({ name: SETTINGS_SHEET, rows: [['Parámetro', 'Valor', 'clave'], ['', 'America/Merida', 'timeZone']] });
   return workbook;
+}
+
+export function syntheticWorkbook(processes: number, revision = 0, changedEvery = 1): WorkbookModel {
+  return workbookOf(syntheticDocuments(processes, revision, changedEvery));
 }

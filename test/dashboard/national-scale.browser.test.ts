@@ -19,11 +19,9 @@ import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 import { formatNumber } from '../../core/format/es-mx';
-import { flatten } from '../../core/flatten';
-import { SETTINGS_SHEET } from '../../core/template/settings';
 import { createApp } from '../../functions/src/app';
 import { publish } from '../../functions/src/publication/publish';
-import { BENCH_PUBLISHER, syntheticDocuments } from '../../scripts/bench/synthetic-publisher';
+import { BENCH_PUBLISHER, syntheticDocumentsFor, workbookOf } from '../../scripts/bench/synthetic-publisher';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -210,9 +208,7 @@ describeIfChromium('public dashboard when a publication crosses the budget while
       if (!held) {
         held = true;
         const publisher = { ...BENCH_PUBLISHER, id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001' };
-        const docs = JSON.parse(JSON.stringify(syntheticDocuments(4)).split(BENCH_PUBLISHER.projectIdPrefix).join(publisher.projectIdPrefix).split(BENCH_PUBLISHER.ocidPrefix).join(publisher.ocidPrefix)) as ReturnType<typeof syntheticDocuments>;
-        const workbook = flatten(docs);
-        workbook.sheets.push({ name: SETTINGS_SHEET, rows: [['Parámetro', 'Valor', 'clave'], ['', 'America/Merida', 'timeZone']] });
+        const workbook = workbookOf(syntheticDocumentsFor(publisher, 4));
         await srv.store.putPublisher(publisher);
         const result = await publish(srv.store, { publisher, workbook, actor: 'test', now: '2025-07-01T00:00:00Z', baseUrl: base });
         expect(result.status).toBe('published');
