@@ -1,6 +1,7 @@
 /**
  * `npm run bench:publish` (issue 16, publication target): publishing 1,000 processes × 3 revisions on SQLite
- * (meta < 3 s), then a fourth revision changing 1 process in 10. With `-- --firestore`: 10,000 processes published
+ * (meta < 3 s), then a fourth revision changing 1 process in 10; then the self-hosted server approving two revisions of
+ * as many processes, published in its own thread and in its publication thread: how long it stopped answering. With `-- --firestore`: 10,000 processes published
  * on the Firestore emulator (a child process on 127.0.0.1), then their bulk files, then the next publication (1 in 10
  * changed, the whole history carried), against the publication task's time limit, Firestore's 500 writes per batch
  * and 1 MiB per document. Sizes: BENCH_REVISION_PROCESSES, BENCH_FIRESTORE_PROCESSES. Prints figures; asserts nothing.
@@ -12,7 +13,7 @@ import { timeFirestorePublishing } from './bench/publish-firestore';
 import { fork } from 'child_process';
 import { build } from 'esbuild';
 import { SERVER_NODE_FLAGS } from '../functions/src/server/server-node-flags';
-import { NODE_BUNDLE } from './build';
+import { buildCli, NODE_BUNDLE } from './build';
 import { validatorCode } from './validator-code';
 
 const REVISION_PROCESSES = Number(process.env.BENCH_REVISION_PROCESSES ?? 1000);
@@ -21,19 +22,32 @@ const FIRESTORE_PROCESSES = Number(process.env.BENCH_FIRESTORE_PROCESSES ?? 1000
 /**
  * On SQLite the product publishes inside `serve` (dist/cli-main.js: esbuild's bundle, the validators as
  * scripts/validator-code.ts makes them) in a Node started with the server's flags (server-node-flags.ts). The
- * revisions are published the same way: bench/publish-child.ts bundled like that, in a child process started with
+ * measurements run the same way: `entry` (a program under bench/) bundled like that, in a child process started with
  * those flags.
  */
-async function publishAsServed(dir: string): Promise<void> {
-  const bundle = path.join(dir, 'publish.js');
-  await build({ ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'bench', 'publish-child.ts')], outfile: bundle });
+async function runAsServed(dir: string, entry: string, args: string[]): Promise<void> {
+  const bundle = path.join(dir, `${entry}.js`);
+  await build({ ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'bench', `${entry}.ts`)], outfile: bundle });
   // The bundle lives in the temp folder: npm packages (better-sqlite3) are found through NODE_PATH.
   const env = { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') };
-  const child = fork(bundle, [path.join(dir, 'revisions.sqlite'), String(REVISION_PROCESSES)], { execArgv: [...SERVER_NODE_FLAGS], env });
+  const child = fork(bundle, args, { execArgv: [...SERVER_NODE_FLAGS], env });
   await new Promise<void>((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => { process.exitCode = code ?? 1; resolve(); });
+    child.once('exit', (code) => { if (code !== 0) process.exitCode = code ?? 1; resolve(); });
   });
+}
+
+/**
+ * The self-hosted server while it publishes: the same approvals published in the server's own thread and in its
+ * publication thread (dist/publication-worker.js, as `serve` runs it), each in a fresh server.
+ */
+async function serveWhilePublishing(dir: string): Promise<void> {
+  await buildCli();
+  console.log(`Servidor autoalojado mientras publica aprobaciones de ${REVISION_PROCESSES.toLocaleString('es-MX')} procesos (cuánto tiempo seguido dejó de atender):`);
+  for (const worker of [undefined, path.join(__dirname, '..', 'dist', 'publication-worker.js')]) {
+    const folder = fs.mkdtempSync(path.join(dir, 'servidor-'));
+    await runAsServed(dir, 'serve-while-publishing', [folder, String(REVISION_PROCESSES), ...(worker ? [worker] : [])]);
+  }
 }
 
 async function main(): Promise<void> {
@@ -42,7 +56,10 @@ async function main(): Promise<void> {
   console.log('(Máquina de 2 núcleos compartida con otros procesos: los tiempos de pared son ruidosos; el CPU de este proceso va al lado.)');
   try {
     if (process.argv.includes('--firestore')) await timeFirestorePublishing(dir, FIRESTORE_PROCESSES);
-    else await publishAsServed(dir);
+    else {
+      await runAsServed(dir, 'publish-child', [path.join(dir, 'revisions.sqlite'), String(REVISION_PROCESSES)]);
+      await serveWhilePublishing(dir);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -18,6 +18,7 @@ import { freshVersion, setCurrentTtl } from './api/current-publications';
 import { ResponseCache } from './api/response-cache';
 import { scratchBlobStore } from './publication/disk-blob-store';
 import type { BlobStore } from './publication/blob-store';
+import { PLATFORM_NAME } from './platform-name';
 
 export interface AppDeps {
   store: Store;
@@ -46,7 +47,7 @@ export interface AppDeps {
   };
 }
 
-export const PLATFORM_NAME = 'Infraestructura Abierta';
+export { PLATFORM_NAME };
 
 export function createApp(deps: AppDeps): Express {
   const app = express();

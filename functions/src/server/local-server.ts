@@ -4,10 +4,9 @@
  */
 import { StartupError } from './startup-error';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { createServer, type Server } from 'http';
-import { createApp, PLATFORM_NAME } from '../app';
+import { createApp } from '../app';
 import type { Config } from '../config';
 import { openLocalStore } from './local-store';
 import type { Store } from '../store/store';
@@ -17,18 +16,11 @@ import { seedExamples } from './seed';
 import { takingTurns } from './request-turns';
 import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
-import { directoryUploads } from '../workflow/upload-store';
-import { diskBlobStore, scratchBlobStore } from '../publication/disk-blob-store';
-import { bulkService } from '../publication/bulk-service';
 import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
-import { resumeInterruptedPublications, runPublicationTask } from '../publication/publication-task';
-import { SourceError } from '../ingest/sheet-source';
-import { notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type NotifierDeps } from '../workflow/notifications';
-
-/** Uploaded workbooks live next to the database (a temporary folder for an in-memory database). */
-function uploadsDir(config: Config): string {
-  return config.sqlitePath === ':memory:' ? path.join(os.tmpdir(), 'infra-abierta-uploads') : path.join(path.dirname(path.resolve(config.sqlitePath)), 'uploads');
-}
+import { resumeInterruptedPublications } from '../publication/publication-task';
+import { notifier, sendUpdateReminders } from '../workflow/notifications';
+import { localPublicationRunner, localServices } from './local-services';
+import { publicationThread } from './publication-thread';
 
 export interface LocalServer { server: Server; store: Store; url: string; publications: InProcessQueue; close(): Promise<void> }
 
@@ -71,8 +63,22 @@ function listen(app: ReturnType<typeof createApp>, config: Config, answers: Resp
   });
 }
 
-/** `recover: false` leaves interrupted approvals alone (cluster workers other than the first). */
-export async function startLocalServer(config: Config, opts: { root: string; log?: (m: string) => void; seed?: boolean; recover?: boolean; env?: NodeJS.ProcessEnv }): Promise<LocalServer> {
+export interface LocalServerOptions {
+  root: string;
+  log?: (m: string) => void;
+  seed?: boolean;
+  /** `false` leaves interrupted approvals alone (cluster workers other than the first). */
+  recover?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /**
+   * The built publication thread (dist/publication-worker.js): approvals are published there and the server keeps
+   * answering meanwhile (publication-thread.ts). Without it — or on an in-memory database, which another thread
+   * cannot open — they are published in the server's thread.
+   */
+  publicationWorker?: string;
+}
+
+export async function startLocalServer(config: Config, opts: LocalServerOptions): Promise<LocalServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const store = openStoreForServer(config);
   try {
@@ -83,25 +89,18 @@ export async function startLocalServer(config: Config, opts: { root: string; log
   }
 }
 
-async function startOn(store: Store, config: Config, opts: { root: string; seed?: boolean; recover?: boolean; env?: NodeJS.ProcessEnv }, log: (m: string) => void): Promise<LocalServer> {
+async function startOn(store: Store, config: Config, opts: LocalServerOptions, log: (m: string) => void): Promise<LocalServer> {
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
-  const uploads = directoryUploads(uploadsDir(config));
-  const bulk = bulkService({ store, blobs: config.bulkDir === undefined ? scratchBlobStore() : diskBlobStore(config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
-  // Notifications by SMTP when SMTP_HOST is set (README: «Avisos por correo»); otherwise nobody is e-mailed.
-  const smtp = smtpFromEnv(opts.env ?? process.env);
-  const mail: NotifierDeps | undefined = smtp ? { store, outbox: smtpOutbox(smtp), dashboardUrl: config.publicBaseUrl, log } : undefined;
-  // Approvals publish in the background, one at a time, in this process (DESIGN §6).
+  const env = opts.env ?? process.env;
+  const { uploads, bulk, mail } = localServices(store, config, env, log);
+  // Approvals publish in the background, one at a time (DESIGN §6), in the publication thread when there is one.
+  const thread = opts.publicationWorker !== undefined && config.sqlitePath !== ':memory:' ? publicationThread(opts.publicationWorker, config, { env, log }) : undefined;
+  const run = thread?.run ?? localPublicationRunner(store, config, { uploads, bulk, mail }, log);
   const takeOver = new Set<string>();
-  const queue = inProcessQueue((task) => runPublicationTask({
-    store, baseUrl: config.publicBaseUrl, now: () => new Date(), log, bulk, ...(mail ? { notify: notifier(mail) } : {}),
-    openSource: (source) => {
-      if (source.kind !== 'xlsx') throw new SourceError('Esta plataforma no está configurada para leer hojas de cálculo de Google.', 'sheets-disabled');
-      return uploads.open(source.fileId);
-    },
-  }, task, { takeOver: takeOver.delete(task.submissionId) }), { log });
+  const queue = inProcessQueue((task) => run(task, { takeOver: takeOver.delete(task.submissionId) }), { log });
   // A server stopped in the middle of a publication leaves the submission `approved`: this single process held
   // its lease, so it is taken over at once and the publication is redone (the previous one was never replaced).
   const resumed = opts.recover === false ? 0 : await resumeInterruptedPublications(store, async (task) => { takeOver.add(task.submissionId); await queue.enqueue(task); return 'done'; });
@@ -132,6 +131,6 @@ async function startOn(store: Store, config: Config, opts: { root: string; seed?
   return {
     server, store, url, publications: queue,
     // A publication under way is finished before the database is closed.
-    close: async () => { if (reminders) clearInterval(reminders); await new Promise<void>((r) => server.close(() => r())); await queue.stop(); await store.close(); },
+    close: async () => { if (reminders) clearInterval(reminders); await new Promise<void>((r) => server.close(() => r())); await queue.stop(); await thread?.close(); await store.close(); },
   };
 }

@@ -1,0 +1,129 @@
+/**
+ * The self-hosted server publishes approvals in a thread of its own (functions/src/server/publication-thread.ts), so
+ * it keeps answering while a workbook is converted, validated and written — with the built worker, as `serve` runs
+ * it (dist/publication-worker.js).
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
+import Database from 'better-sqlite3';
+import { buildCli, ROOT } from '../scripts/build';
+import { loadConfig } from '../functions/src/config';
+import { startLocalServer, type LocalServer } from '../functions/src/server/local-server';
+import { openSqliteStore } from '../functions/src/store/sqlite-store';
+import { docId } from '../functions/src/store/collections';
+import { directoryUploads } from '../functions/src/workflow/upload-store';
+import { XLSX_MIME } from '../functions/src/workflow/workflow-routes';
+import type { Submission } from '../functions/src/store/store';
+import { BENCH_PUBLISHER, syntheticWorkbook } from '../scripts/bench/synthetic-publisher';
+import { writeXlsx } from '../scripts/bench/write-xlsx';
+
+const ENV = { ...process.env, METADATA_SERVER_DETECTION: 'none' };
+const WORKER = path.join(ROOT, 'dist', 'publication-worker.js');
+let dir: string;
+let child: ChildProcess | undefined;
+let server: LocalServer | undefined;
+
+beforeAll(async () => {
+  await buildCli();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-publication-thread-'));
+}, 120000);
+afterAll(async () => {
+  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
+  await server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function xlsxFile(name: string, processes: number): Promise<string> {
+  const file = path.join(dir, name);
+  await writeXlsx(syntheticWorkbook(processes), file);
+  return file;
+}
+
+interface PublishersAnswer { publishers: { id: string; currentPublication: { id: string } | null }[] }
+
+test('a publication goes on while the server\'s own thread is blocked, and the server sees it at once', async () => {
+  const file = path.join(dir, 'blocked.sqlite');
+  // Published state read once and kept for ten minutes: only the thread's relay can make it move.
+  const config = loadConfig({ INFRA_SQLITE: file, PORT: '0', HOST: '127.0.0.1', CURRENT_TTL_MS: '600000' });
+  const logged: string[] = [];
+  server = await startLocalServer(config, { root: ROOT, seed: false, env: ENV, publicationWorker: WORKER, log: (m) => logged.push(m) });
+  await server.store.putPublisher(BENCH_PUBLISHER);
+  const before = (await (await fetch(`${server.url}api/publishers`)).json()) as PublishersAnswer;
+  expect(before.publishers.find((p) => p.id === BENCH_PUBLISHER.id)?.currentPublication).toBeNull();
+
+  const fileId = await directoryUploads(path.join(dir, 'uploads')).save(fs.readFileSync(await xlsxFile('blocked.xlsx', 40)));
+  const at = new Date().toISOString();
+  const submission: Submission = {
+    id: 'sub-bloqueo', publisherId: BENCH_PUBLISHER.id, source: { kind: 'xlsx', fileId }, status: 'approved',
+    history: [{ at, by: 'u-cap', action: 'submitted' }, { at, by: 'u-coord', action: 'approved' }], createdAt: at, updatedAt: at,
+  };
+  await server.store.createSubmission(submission);
+  await server.publications.enqueue({ submissionId: submission.id, actorId: 'u-coord' });
+
+  // From here this thread waits without ever turning its event loop (no timer, no I/O, no message is handled), and
+  // reads the submission's row straight from the file (store/collections.ts names it): published in the server's thread, it would never get there.
+  const raw = new Database(file, { readonly: true });
+  const status = (): string => JSON.parse((raw.prepare('SELECT body FROM submissions WHERE id = ?').get(docId(submission.id)) as { body: string }).body).status as string;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + 60_000;
+  while (status() !== 'published' && Date.now() < deadline) Atomics.wait(pause, 0, 0, 25);
+  expect(status()).toBe('published');
+  raw.close();
+
+  await server.publications.idle();
+  const after = (await (await fetch(`${server.url}api/publishers`)).json()) as PublishersAnswer;
+  expect(after.publishers.find((p) => p.id === BENCH_PUBLISHER.id)?.currentPublication).not.toBeNull();
+  const releases = (await (await fetch(`${server.url}api/ocds/releases?publisher=${BENCH_PUBLISHER.id}&limit=1`)).json()) as { releases: unknown[] };
+  expect(releases.releases).toHaveLength(1);
+  expect(logged.filter((m) => /falló/.test(m))).toEqual([]);
+  await server.close();
+  server = undefined;
+}, 120000);
+
+test('`serve`: a capturista uploads and submits, the coordinador approves, and the approval is published by the thread', async () => {
+  const file = path.join(dir, 'serve.sqlite');
+  const store = openSqliteStore(file);
+  await store.putPublisher(BENCH_PUBLISHER);
+  await store.close();
+  const env = { ...ENV, INFRA_SQLITE: file, PORT: '0', HOST: '127.0.0.1' };
+  const cli = (...args: string[]): string => execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
+  const tokenOf = (out: string): string => out.trim().split('\n').pop() as string;
+  const capturista = tokenOf(cli('users', 'add', '--email', 'captura@bench.gob.mx', '--rol', 'capturista', '--publicador', BENCH_PUBLISHER.id));
+  const coordinador = tokenOf(cli('users', 'add', '--email', 'revision@og.org.mx', '--rol', 'coordinador', '--entidad', BENCH_PUBLISHER.state));
+
+  let output = '';
+  child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'serve'], { cwd: ROOT, env });
+  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+  const url = await new Promise<string>((resolve, reject) => {
+    child?.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (m) resolve(m[1]);
+    });
+    child?.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+
+  const created = await fetch(`${url}api/submissions?publisher=${BENCH_PUBLISHER.id}`, {
+    method: 'POST', headers: { Authorization: `Bearer ${capturista}`, 'Content-Type': XLSX_MIME }, body: fs.readFileSync(await xlsxFile('serve.xlsx', 60)),
+  });
+  expect(created.status).toBe(201);
+  const { submission } = (await created.json()) as { submission: { id: string } };
+  const approved = await fetch(`${url}api/submissions/${submission.id}/approve`, { method: 'POST', headers: { Authorization: `Bearer ${coordinador}` } });
+  expect(approved.status).toBe(202);
+
+  // While it publishes the server answers; the coordinador watches the submission until it is published.
+  let state = '';
+  for (let i = 0; i < 600 && state !== 'published' && state !== 'failed'; i++) {
+    const seen = (await (await fetch(`${url}api/submissions/${submission.id}`, { headers: { Authorization: `Bearer ${coordinador}` } })).json()) as { submission: { status: string } };
+    state = seen.submission.status;
+    if (state !== 'published') await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(state).toBe('published');
+  const releases = (await (await fetch(`${url}api/ocds/releases?publisher=${BENCH_PUBLISHER.id}&limit=100`)).json()) as { releases: unknown[] };
+  expect(releases.releases).toHaveLength(60);
+  const bulk = await fetch(`${url}api/bulk/releases.jsonl.gz?publisher=${BENCH_PUBLISHER.id}`);
+  expect(bulk.status).toBe(200);
+  expect(output).not.toMatch(/falló|Error:/);
+}, 180000);
