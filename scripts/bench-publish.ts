@@ -1,7 +1,8 @@
 /**
  * `npm run bench:publish` (issue 16, publication target): publishing 1,000 processes × 3 revisions on SQLite
  * (meta < 3 s), then a fourth revision changing 1 process in 10; then the self-hosted server approving two revisions of
- * as many processes, published in its own thread and in its publication thread: how long it stopped answering. With `-- --firestore`: 10,000 processes published
+ * as many processes (upload, preview, approval), the work done in its own thread and in its background thread: how
+ * long it stopped answering. With `-- --firestore`: 10,000 processes published
  * on the Firestore emulator (a child process on 127.0.0.1), then their bulk files, then the next publication (1 in 10
  * changed, the whole history carried), against the publication task's time limit, Firestore's 500 writes per batch
  * and 1 MiB per document. Sizes: BENCH_REVISION_PROCESSES, BENCH_FIRESTORE_PROCESSES. Prints figures; asserts nothing.
@@ -38,15 +39,16 @@ async function runAsServed(dir: string, entry: string, args: string[]): Promise<
 }
 
 /**
- * The self-hosted server while it publishes: the same approvals published in the server's own thread and in its
- * publication thread (dist/publication-worker.js, as `serve` runs it), each in a fresh server.
+ * The self-hosted server during a review (upload, preview, approval and publication) with the work done in the
+ * server's own thread and in its background thread (dist/background-worker.js, as `serve` runs it), each in a
+ * fresh server: how long it stopped answering.
  */
-async function serveWhilePublishing(dir: string): Promise<void> {
+async function serveDuringReview(dir: string): Promise<void> {
   await buildCli();
-  console.log(`Servidor autoalojado mientras publica aprobaciones de ${REVISION_PROCESSES.toLocaleString('es-MX')} procesos (cuánto tiempo seguido dejó de atender):`);
-  for (const worker of [undefined, path.join(__dirname, '..', 'dist', 'publication-worker.js')]) {
+  console.log(`Servidor autoalojado durante la revisión de ${REVISION_PROCESSES.toLocaleString('es-MX')} procesos (cada paso: su tiempo, y la respuesta más lenta que recibió mientras tanto quien consultaba el tablero):`);
+  for (const worker of [undefined, path.join(__dirname, '..', 'dist', 'background-worker.js')]) {
     const folder = fs.mkdtempSync(path.join(dir, 'servidor-'));
-    await runAsServed(dir, 'serve-while-publishing', [folder, String(REVISION_PROCESSES), ...(worker ? [worker] : [])]);
+    await runAsServed(dir, 'serve-during-review', [folder, String(REVISION_PROCESSES), ...(worker ? [worker] : [])]);
   }
 }
 
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
     if (process.argv.includes('--firestore')) await timeFirestorePublishing(dir, FIRESTORE_PROCESSES);
     else {
       await runAsServed(dir, 'publish-child', [path.join(dir, 'revisions.sqlite'), String(REVISION_PROCESSES)]);
-      await serveWhilePublishing(dir);
+      await serveDuringReview(dir);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

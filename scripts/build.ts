@@ -77,8 +77,8 @@ export async function buildCli(): Promise<void> {
   await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/engine.ts')], outfile: path.join(dist, 'cli-engine.js') });
   await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')], outfile: path.join(dist, 'cli-main.js') });
   await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/compile-main.ts')], outfile: path.join(dist, 'cli-compile.js') });
-  // The self-hosted server's publication thread (functions/src/server/publication-thread.ts), started by `serve`.
-  await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/server/publication-worker.ts')], outfile: path.join(dist, 'publication-worker.js') });
+  // The self-hosted server's background thread (functions/src/server/background-thread.ts), started by `serve`.
+  await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/server/background-worker.ts')], outfile: path.join(dist, 'background-worker.js') });
   await buildValidators(dist);
 }
 

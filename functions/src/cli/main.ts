@@ -19,11 +19,11 @@ import { main as engineMain } from './engine';
 
 /** The project root: where templates/ and dashboard/ live (dist/cli.js is one level down). */
 /**
- * The publication thread's script, built beside this bundle (scripts/build.ts → dist/publication-worker.js). Run
- * from the TypeScript sources there is none, and the server publishes in its own thread.
+ * The server's background thread script, built beside this bundle (scripts/build.ts → dist/background-worker.js).
+ * Run from the TypeScript sources there is none, and the server publishes and checks in its own thread.
  */
-function publicationWorker(): string | undefined {
-  const script = path.join(__dirname, 'publication-worker.js');
+function backgroundWorker(): string | undefined {
+  const script = path.join(__dirname, 'background-worker.js');
   return fs.existsSync(script) ? script : undefined;
 }
 
@@ -62,13 +62,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const config = loadConfig({ ...process.env, ...(stringOption(args, 'puerto') ? { PORT: stringOption(args, 'puerto') } : {}) });
         const { isClusterWorker, runClusterWorker, startClusterPrimary } = await import('../server/cluster');
         if (isClusterWorker()) {
-          await runClusterWorker(config, { root: projectRoot(), log: io.err, publicationWorker: publicationWorker() });
+          await runClusterWorker(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker() });
           return await new Promise<number>(() => undefined); // serves until the primary stops it
         }
         const rawWorkers = stringOption(args, 'procesos') ?? process.env.WEB_CONCURRENCY ?? '1';
         const workers = rawWorkers === 'todos' ? os.availableParallelism() : Number(rawWorkers);
         if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--procesos debe ser un número entero de 1 a 64, o «todos» (se recibió «${rawWorkers}»).`);
-        const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers }) : await startLocalServer(config, { root: projectRoot(), log: io.err, publicationWorker: publicationWorker() });
+        const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers }) : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker() });
         io.out(`Tablero y API en ${server.url}  (API: ${server.url}api/publishers). Detener: Ctrl+C.`);
         await new Promise<void>((resolve) => process.once('SIGINT', () => { void server.close().then(resolve); }));
         return 0;

@@ -80,11 +80,11 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
 }
 
 /** In a worker: serve (no seeding), tell the primary where, and stop cleanly on SIGINT/SIGTERM; exit if it cannot start. */
-export async function runClusterWorker(config: Config, opts: { root: string; log: (m: string) => void; publicationWorker?: string }): Promise<void> {
+export async function runClusterWorker(config: Config, opts: { root: string; log: (m: string) => void; backgroundWorker?: string }): Promise<void> {
   const index = Number(process.env.INFRA_WORKER_INDEX ?? '1');
   let server: LocalServer;
   try {
-    server = await startLocalServer(config, { root: opts.root, log: opts.log, seed: false, recover: index === 1, publicationWorker: opts.publicationWorker });
+    server = await startLocalServer(config, { root: opts.root, log: opts.log, seed: false, recover: index === 1, backgroundWorker: opts.backgroundWorker });
   } catch (e) {
     // The caller prints why and sets the exit code; the channel to the primary would keep this process alive, so it
     // ends once that is done (the primary learns of it from the exit).

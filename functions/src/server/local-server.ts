@@ -20,7 +20,7 @@ import { inProcessQueue, type InProcessQueue } from '../publication/publication-
 import { resumeInterruptedPublications } from '../publication/publication-task';
 import { notifier, sendUpdateReminders } from '../workflow/notifications';
 import { localPublicationRunner, localServices } from './local-services';
-import { publicationThread } from './publication-thread';
+import { backgroundThread } from './background-thread';
 
 export interface LocalServer { server: Server; store: Store; url: string; publications: InProcessQueue; close(): Promise<void> }
 
@@ -71,11 +71,11 @@ export interface LocalServerOptions {
   recover?: boolean;
   env?: NodeJS.ProcessEnv;
   /**
-   * The built publication thread (dist/publication-worker.js): approvals are published there and the server keeps
-   * answering meanwhile (publication-thread.ts). Without it — or on an in-memory database, which another thread
-   * cannot open — they are published in the server's thread.
+   * The built background thread (dist/background-worker.js): approvals are published, and submitted workbooks
+   * checked, there, and the server keeps answering meanwhile (background-thread.ts). Without it — or on an in-memory
+   * database, which another thread cannot open — that work runs in the server's thread.
    */
-  publicationWorker?: string;
+  backgroundWorker?: string;
 }
 
 export async function startLocalServer(config: Config, opts: LocalServerOptions): Promise<LocalServer> {
@@ -96,9 +96,9 @@ async function startOn(store: Store, config: Config, opts: LocalServerOptions, l
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   const env = opts.env ?? process.env;
   const { uploads, bulk, mail } = localServices(store, config, env, log);
-  // Approvals publish in the background, one at a time (DESIGN §6), in the publication thread when there is one.
-  const thread = opts.publicationWorker !== undefined && config.sqlitePath !== ':memory:' ? publicationThread(opts.publicationWorker, config, { env, log }) : undefined;
-  const run = thread?.run ?? localPublicationRunner(store, config, { uploads, bulk, mail }, log);
+  // Approvals publish in the background, one at a time (DESIGN §6), in the background thread when there is one.
+  const thread = opts.backgroundWorker !== undefined && config.sqlitePath !== ':memory:' ? backgroundThread(opts.backgroundWorker, config, { env, log }) : undefined;
+  const run = thread?.publish ?? localPublicationRunner(store, config, { uploads, bulk, mail }, log);
   const takeOver = new Set<string>();
   const queue = inProcessQueue((task) => run(task, { takeOver: takeOver.delete(task.submissionId) }), { log });
   // A server stopped in the middle of a publication leaves the submission `approved`: this single process held
@@ -112,6 +112,7 @@ async function startOn(store: Store, config: Config, opts: LocalServerOptions, l
     uploads,
     maxUploadBytes: config.maxBodyBytes,
     publicationQueue: queue,
+    ...(thread ? { work: thread } : {}),
     ...(mail ? { notify: notifier(mail) } : {}),
   });
   // Reminders to publishers past their update period: once at start and then daily.

@@ -1,7 +1,7 @@
 /**
  * What a self-hosted publication needs beside the store — the uploaded workbooks, the bulk files' folder, e-mail —
- * built from the configuration in one place: the server's thread builds them for its API, and the publication
- * thread (publication-worker.ts) builds its own from the same configuration.
+ * built from the configuration in one place: the server's thread builds them for its API, and its background
+ * thread (background-worker.ts) builds its own from the same configuration.
  */
 import * as os from 'os';
 import * as path from 'path';

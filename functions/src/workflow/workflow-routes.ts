@@ -36,9 +36,8 @@ import { approveSubmission, recoverStaleApproval } from './approve-submission';
 import { startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
-import { checkSubmitted, encodeSnapshot, keepSnapshot, snapshotSource } from './snapshot';
-import { checkWorkbook } from '../../../core/pipeline/check-workbook';
-import { changePreview } from '../../../core/workflow/change-preview';
+import { encodeSnapshot } from './snapshot';
+import { submissionWork, type SubmissionWork } from './submission-work';
 import { checkStages } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
@@ -91,6 +90,8 @@ export interface WorkflowDeps {
   notify?: Notify;
   /** How long a request waits for its notice before answering (notifyWithin); default NOTIFY_WAIT_MS. */
   notifyWaitMs?: number;
+  /** Where submitted workbooks are checked and previews computed (submission-work.ts); default: in this thread. */
+  work?: SubmissionWork;
 }
 
 /** A request answers after at most this wait for its notice; a slower mail server delivers it in the background. */
@@ -138,6 +139,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((m: string) => console.error(m));
   const notify = deps.notify && notifyWithin(deps.notify, deps.notifyWaitMs ?? NOTIFY_WAIT_MS);
+  const work = deps.work ?? submissionWork(store);
   const router = Router();
   // Registering publishers and commitments shares this deployment's identity (admin only).
   router.use(publisherAdminRoutes({ store, authenticator: deps.authenticator, now }));
@@ -290,9 +292,10 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       throw e;
     }
     const at = stamp();
-    const checked = checkSubmitted(workbook, publisher, at);
+    const checked = await work.intake(workbook, publisher, at);
     const errors = checked.findings.filter((f) => f.severity === 'error');
-    if (errors.length) {
+    // Kept only when the workbook has no errors (submission-work.ts).
+    if (!checked.snapshot) {
       // Nothing of a refused upload is kept, unless another submission of this publisher holds the same file.
       if (source.kind === 'xlsx' && !mine.some((m) => m.source.kind === 'xlsx' && m.source.fileId === source.fileId)) await deps.uploads!.remove(source.fileId);
       return void res.status(422).json({
@@ -303,7 +306,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         },
       });
     }
-    const snapshot = await keepSnapshot(store, workbook, at, checked.completeness);
+    const snapshot = checked.snapshot;
     const findings = summarizeFindings(checked.findings);
 
     // The latest open submission of this same source, if any.
@@ -425,17 +428,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Esta entrega no guardó la revisión enviada; pida al capturista que la envíe de nuevo para ver la vista previa.');
-    const workbook = await snapshotSource(store, submission.snapshot.contentHash).read();
-    const checked = checkWorkbook(workbook, { now: stamp(), ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
-    const current = await store.getCurrent(publisher.id);
-    const currentReleases = new Map<string, Record<string, unknown>>();
-    const currentProjects = new Map<string, Record<string, unknown>>();
-    if (current) {
-      // Ordered by (ocid, date, id): the last one of each ocid is its latest release.
-      for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) currentReleases.set(r.ocid, r.release);
-      for (const p of await readAll((after) => store.listProjects({ publicationId: current.id, after, limit: 1000 }))) currentProjects.set(p.id, p.project);
-    }
-    const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentProjects });
+    const { currentPublicationId, preview } = await work.preview(submission.snapshot.contentHash, publisher, stamp());
     // Did the implementer keep editing after submitting? Only a Google Sheet can be looked at again.
     let liveChanged: boolean | null = null;
     if (submission.source.kind === 'sheets' && deps.sheets) {
@@ -445,7 +438,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         liveChanged = null;
       }
     }
-    const body: PreviewAnswer = { ...(await answer(user, submission)), currentPublicationId: current?.id ?? null, preview, liveChanged };
+    const body: PreviewAnswer = { ...(await answer(user, submission)), currentPublicationId, preview, liveChanged };
     res.json(body);
   });
 

@@ -1,7 +1,7 @@
 /**
- * The self-hosted server publishes approvals in a thread of its own (functions/src/server/publication-thread.ts), so
- * it keeps answering while a workbook is converted, validated and written — with the built worker, as `serve` runs
- * it (dist/publication-worker.js).
+ * The self-hosted server publishes approvals, and checks submitted workbooks, in a thread of its own
+ * (functions/src/server/background-thread.ts), so it keeps answering while a workbook is converted, validated and
+ * written — with the built worker, as `serve` runs it (dist/background-worker.js).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -16,18 +16,22 @@ import { docId } from '../functions/src/store/collections';
 import { directoryUploads } from '../functions/src/workflow/upload-store';
 import { XLSX_MIME } from '../functions/src/workflow/workflow-routes';
 import type { Submission } from '../functions/src/store/store';
+import { backgroundThread } from '../functions/src/server/background-thread';
+import { submissionWork } from '../functions/src/workflow/submission-work';
+import { keepSnapshot } from '../functions/src/workflow/snapshot';
+import { publish } from '../functions/src/publication/publish';
 import { BENCH_PUBLISHER, syntheticWorkbook } from '../scripts/bench/synthetic-publisher';
 import { writeXlsx } from '../scripts/bench/write-xlsx';
 
 const ENV = { ...process.env, METADATA_SERVER_DETECTION: 'none' };
-const WORKER = path.join(ROOT, 'dist', 'publication-worker.js');
+const WORKER = path.join(ROOT, 'dist', 'background-worker.js');
 let dir: string;
 let child: ChildProcess | undefined;
 let server: LocalServer | undefined;
 
 beforeAll(async () => {
   await buildCli();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-publication-thread-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-background-thread-'));
 }, 120000);
 afterAll(async () => {
   if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
@@ -48,7 +52,7 @@ test('a publication goes on while the server\'s own thread is blocked, and the s
   // Published state read once and kept for ten minutes: only the thread's relay can make it move.
   const config = loadConfig({ INFRA_SQLITE: file, PORT: '0', HOST: '127.0.0.1', CURRENT_TTL_MS: '600000' });
   const logged: string[] = [];
-  server = await startLocalServer(config, { root: ROOT, seed: false, env: ENV, publicationWorker: WORKER, log: (m) => logged.push(m) });
+  server = await startLocalServer(config, { root: ROOT, seed: false, env: ENV, backgroundWorker: WORKER, log: (m) => logged.push(m) });
   await server.store.putPublisher(BENCH_PUBLISHER);
   const before = (await (await fetch(`${server.url}api/publishers`)).json()) as PublishersAnswer;
   expect(before.publishers.find((p) => p.id === BENCH_PUBLISHER.id)?.currentPublication).toBeNull();
@@ -82,7 +86,7 @@ test('a publication goes on while the server\'s own thread is blocked, and the s
   server = undefined;
 }, 120000);
 
-test('`serve`: a capturista uploads and submits, the coordinador approves, and the approval is published by the thread', async () => {
+test('`serve`: a capturista uploads and submits, the coordinador previews and approves, and the approval is published', async () => {
   const file = path.join(dir, 'serve.sqlite');
   const store = openSqliteStore(file);
   await store.putPublisher(BENCH_PUBLISHER);
@@ -110,6 +114,9 @@ test('`serve`: a capturista uploads and submits, the coordinador approves, and t
   });
   expect(created.status).toBe(201);
   const { submission } = (await created.json()) as { submission: { id: string } };
+  const preview = await fetch(`${url}api/submissions/${submission.id}/preview`, { headers: { Authorization: `Bearer ${coordinador}` } });
+  expect(preview.status).toBe(200);
+  expect(((await preview.json()) as { preview: { processes: { counts: { new: number } } } }).preview.processes.counts.new).toBe(60);
   const approved = await fetch(`${url}api/submissions/${submission.id}/approve`, { method: 'POST', headers: { Authorization: `Bearer ${coordinador}` } });
   expect(approved.status).toBe(202);
 
@@ -127,3 +134,29 @@ test('`serve`: a capturista uploads and submits, the coordinador approves, and t
   expect(bulk.status).toBe(200);
   expect(output).not.toMatch(/falló|Error:/);
 }, 180000);
+
+test('an intake and a preview made in the background thread answer exactly as in the server\'s thread', async () => {
+  const file = path.join(dir, 'same.sqlite');
+  const store = openSqliteStore(file);
+  await store.putPublisher(BENCH_PUBLISHER);
+  const now = '2025-07-01T00:00:00.000Z';
+  // A current publication to compare with, and a revision (every process changed) with findings on its cells.
+  const first = await publish(store, { publisher: BENCH_PUBLISHER, workbook: syntheticWorkbook(30), actor: 'system', now, baseUrl: 'http://127.0.0.1' });
+  expect(first.status).toBe('published');
+  const revision = syntheticWorkbook(30, 1);
+  const snapshot = await keepSnapshot(store, revision, now, null);
+  const thread = backgroundThread(WORKER, loadConfig({ INFRA_SQLITE: file }), { env: ENV, log: () => undefined });
+  try {
+    const here = submissionWork(store);
+    const taken = await thread.intake(revision, BENCH_PUBLISHER, now);
+    expect(taken.findings.length).toBeGreaterThan(0);
+    expect(taken.snapshot?.contentHash).toBe(snapshot.contentHash);
+    expect(taken).toEqual(await here.intake(revision, BENCH_PUBLISHER, now));
+    const previewed = await thread.preview(snapshot.contentHash, BENCH_PUBLISHER, now);
+    expect(previewed.preview.processes.counts.changed).toBe(30);
+    expect(previewed).toEqual(await here.preview(snapshot.contentHash, BENCH_PUBLISHER, now));
+  } finally {
+    await thread.close();
+    await store.close();
+  }
+}, 120000);

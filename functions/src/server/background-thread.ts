@@ -1,0 +1,102 @@
+/**
+ * The self-hosted server's background thread: it publishes approvals (DESIGN §6), takes in submitted workbooks and
+ * computes review previews (workflow/submission-work.ts). That is synchronous CPU work that grows with the workbook:
+ * run in the server's thread it held every request for as long as it lasted: with 1,000 processes, 1.5–1.9 s while an
+ * upload was checked, 1.2–1.9 s for its preview, 2.2–2.3 s while the approval was published (bench:publish prints
+ * it; 9.5 s for a publication of 5,000). In a worker thread the server keeps answering, on the machine's other core, and
+ * a publication that runs out of memory ends that thread, not the server.
+ *
+ * One worker (background-worker.ts, built as dist/background-worker.js) is started on first use and kept for the
+ * next jobs (its compiled code stays warm). It opens its own connection to the SQLite file (WAL: the server's
+ * readers are not blocked by its writes). Publication tasks come one at a time from the in-process queue; an intake or
+ * a preview runs in the worker between the publication's steps.
+ */
+import { Worker } from 'worker_threads';
+import type { Config } from '../config';
+import type { WorkbookModel } from '../../../core/workbook/model';
+import { notePublishedChange } from '../store/change-signal';
+import type { Publisher } from '../store/store';
+import type { PublicationTask, TaskResult } from '../publication/publication-queue';
+import type { Intake, SubmissionPreview, SubmissionWork } from '../workflow/submission-work';
+import type { PublicationRunner } from './local-services';
+
+export interface BackgroundWorkerData { config: Config }
+export type Job =
+  | { kind: 'publish'; task: PublicationTask; takeOver: boolean }
+  | { kind: 'intake'; workbook: WorkbookModel; publisher: Publisher; now: string }
+  | { kind: 'preview'; contentHash: string; publisher: Publisher; now: string };
+export type ToWorker = { kind: 'job'; id: number; job: Job } | { kind: 'close' };
+export type FromWorker =
+  | { kind: 'result'; id: number; result: unknown }
+  | { kind: 'error'; id: number; message: string }
+  | { kind: 'log'; message: string }
+  | { kind: 'changed' };
+
+export interface BackgroundThread extends SubmissionWork {
+  publish: PublicationRunner;
+  /** Closes the worker's database and ends it (after the queue has stopped: no publication is running). */
+  close(): Promise<void>;
+}
+
+interface Pending { job: Job; resolve: (r: unknown) => void; reject: (e: Error) => void }
+
+export function backgroundThread(script: string, config: Config, opts: { env: NodeJS.ProcessEnv; log: (m: string) => void }): BackgroundThread {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+  /** Submissions whose publication died with its thread: their lease is taken over at once on the retry. */
+  const orphaned = new Set<string>();
+
+  const start = (): Worker => {
+    const w = new Worker(script, { workerData: { config } satisfies BackgroundWorkerData, env: opts.env });
+    w.on('message', (m: FromWorker) => {
+      if (m.kind === 'log') return opts.log(m.message);
+      if (m.kind === 'changed') return notePublishedChange();
+      const done = pending.get(m.id);
+      if (!done) return;
+      pending.delete(m.id);
+      // An idle worker does not keep the process alive; a job under way does.
+      if (pending.size === 0) w.unref();
+      if (m.kind === 'result') done.resolve(m.result);
+      else done.reject(new Error(m.message));
+    });
+    const died = (why: string) => {
+      if (worker === w) worker = undefined;
+      for (const lost of pending.values()) {
+        if (lost.job.kind === 'publish') orphaned.add(lost.job.task.submissionId);
+        lost.reject(new Error(`el hilo de trabajo del servidor terminó (${why})`));
+      }
+      pending.clear();
+    };
+    w.on('error', (e) => died(e.message));
+    w.on('exit', (code) => died(`código ${code}`));
+    return w;
+  };
+
+  const send = (job: Job): Promise<unknown> => {
+    const w = (worker ??= start());
+    const id = ++nextId;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { job, resolve, reject });
+      w.ref();
+      w.postMessage({ kind: 'job', id, job } satisfies ToWorker);
+    });
+  };
+
+  return {
+    publish: (task, { takeOver }) => send({ kind: 'publish', task, takeOver: takeOver || orphaned.delete(task.submissionId) }) as Promise<TaskResult>,
+    intake: (workbook, publisher, now) => send({ kind: 'intake', workbook, publisher, now }) as Promise<Intake>,
+    preview: (contentHash, publisher, now) => send({ kind: 'preview', contentHash, publisher, now }) as Promise<SubmissionPreview>,
+    async close() {
+      const w = worker;
+      worker = undefined;
+      if (!w) return;
+      await new Promise<void>((resolve) => {
+        // A worker that does not end within seconds of being asked (it never should) is stopped.
+        const stop = setTimeout(() => void w.terminate(), 10_000);
+        w.once('exit', () => { clearTimeout(stop); resolve(); });
+        w.postMessage({ kind: 'close' } satisfies ToWorker);
+      });
+    },
+  };
+}

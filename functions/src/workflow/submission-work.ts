@@ -1,0 +1,58 @@
+/**
+ * The two steps of a review whose cost grows with the workbook: taking in a submitted workbook (convert + validate,
+ * and keeping its snapshot: DESIGN §6 "snapshot on submit") and the preview of what publishing it would change.
+ * Both are synchronous CPU work — 1.4–1.9 s and 1.2–1.9 s for 1,000 processes — so they sit behind this seam: the
+ * self-hosted server runs them in its background thread (server/background-thread.ts) and its request thread keeps
+ * answering; elsewhere they run here, in the caller's thread.
+ */
+import type { Finding } from '../../../core/findings/finding';
+import type { WorkbookModel } from '../../../core/workbook/model';
+import { checkWorkbook } from '../../../core/pipeline/check-workbook';
+import { changePreview } from '../../../core/workflow/change-preview';
+import type { ChangePreview } from '../../../core/workflow/contract';
+import { readAll } from '../store/read-all';
+import type { Publisher, Store, SubmissionSnapshot } from '../store/store';
+import { checkSubmitted, keepSnapshot, snapshotSource } from './snapshot';
+
+/** A submitted workbook checked; its snapshot kept when it has no errors (a refused one keeps nothing). */
+export interface Intake {
+  findings: Finding[];
+  completeness: number | null;
+  snapshot?: SubmissionSnapshot;
+}
+
+export interface SubmissionPreview {
+  /** The publication the preview compares with (null: nothing published yet). */
+  currentPublicationId: string | null;
+  preview: ChangePreview;
+}
+
+export interface SubmissionWork {
+  intake(workbook: WorkbookModel, publisher: Publisher, now: string): Promise<Intake>;
+  /** The kept snapshot `contentHash` against the publisher's current publication. */
+  preview(contentHash: string, publisher: Publisher, now: string): Promise<SubmissionPreview>;
+}
+
+export function submissionWork(store: Store): SubmissionWork {
+  return {
+    async intake(workbook, publisher, now) {
+      const { findings, completeness } = checkSubmitted(workbook, publisher, now);
+      if (findings.some((f) => f.severity === 'error')) return { findings, completeness };
+      return { findings, completeness, snapshot: await keepSnapshot(store, workbook, now, completeness) };
+    },
+    async preview(contentHash, publisher, now) {
+      const workbook = await snapshotSource(store, contentHash).read();
+      const checked = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+      const current = await store.getCurrent(publisher.id);
+      const currentReleases = new Map<string, Record<string, unknown>>();
+      const currentProjects = new Map<string, Record<string, unknown>>();
+      if (current) {
+        // Ordered by (ocid, date, id): the last one of each ocid is its latest release.
+        for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) currentReleases.set(r.ocid, r.release);
+        for (const p of await readAll((after) => store.listProjects({ publicationId: current.id, after, limit: 1000 }))) currentProjects.set(p.id, p.project);
+      }
+      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentProjects });
+      return { currentPublicationId: current?.id ?? null, preview };
+    },
+  };
+}
