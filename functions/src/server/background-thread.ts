@@ -6,8 +6,8 @@
  * it; 9.5 s for a publication of 5,000). In a worker thread the server keeps answering, on the machine's other core, and
  * a publication that runs out of memory ends that thread, not the server.
  *
- * One worker (background-worker.ts, built as dist/background-worker.js) is started on first use and kept for the
- * next jobs (its compiled code stays warm). It opens its own connection to the SQLite file (WAL: the server's
+ * One worker (background-worker.ts, built as dist/background-worker.js) is started with the server and kept for
+ * every job (its compiled code stays warm); one that died is replaced on the next job. It opens its own connection to the SQLite file (WAL: the server's
  * readers are not blocked by its writes). Publication tasks come one at a time from the in-process queue; an intake or
  * a preview runs in the worker between the publication's steps.
  */
@@ -34,6 +34,8 @@ export type FromWorker =
 
 export interface BackgroundThread extends SubmissionWork {
   publish: PublicationRunner;
+  /** Starts the worker now, idle, so that the first job does not wait the ~0.3–0.6 s it takes to load. */
+  warm(): void;
   /** Closes the worker's database and ends it (after the queue has stopped: no publication is running). */
   close(): Promise<void>;
 }
@@ -49,13 +51,14 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
 
   const start = (): Worker => {
     const w = new Worker(script, { workerData: { config } satisfies BackgroundWorkerData, env: opts.env });
+    // An idle worker does not keep the process alive; a job under way does.
+    w.unref();
     w.on('message', (m: FromWorker) => {
       if (m.kind === 'log') return opts.log(m.message);
       if (m.kind === 'changed') return notePublishedChange();
       const done = pending.get(m.id);
       if (!done) return;
       pending.delete(m.id);
-      // An idle worker does not keep the process alive; a job under way does.
       if (pending.size === 0) w.unref();
       if (m.kind === 'result') done.resolve(m.result);
       else done.reject(new Error(m.message));
@@ -84,6 +87,7 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
   };
 
   return {
+    warm() { worker ??= start(); },
     publish: (task, { takeOver }) => send({ kind: 'publish', task, takeOver: takeOver || orphaned.delete(task.submissionId) }) as Promise<TaskResult>,
     intake: (workbook, publisher, now) => send({ kind: 'intake', workbook, publisher, now }) as Promise<Intake>,
     preview: (contentHash, publisher, now) => send({ kind: 'preview', contentHash, publisher, now }) as Promise<SubmissionPreview>,

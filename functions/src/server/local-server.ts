@@ -126,6 +126,7 @@ async function startOn(store: Store, config: Config, opts: LocalServerOptions, l
   const answers = new ResponseCache();
   const app = createApp({ store, config, log, extraApi: [workflow], bulk, answers, ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
   const server = await listen(app, config, answers, store);
+  thread?.warm();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host}:${port}/`;
