@@ -40,6 +40,6 @@ parentPort.on('message', (m) => {
   await expect(thread.publish(task, { takeOver: false })).resolves.toBe('done');
   // Another submission's task is not given a lease it was never denied.
   await expect(thread.publish({ submissionId: 'sub-2', actorId: 'u-coord' }, { takeOver: false })).resolves.toBe('done');
-  expect(logged).toEqual(['takeOver=true sub-1', 'takeOver=false sub-2']);
+  expect(logged).toEqual(['El hilo de trabajo del servidor terminó (código 3); el siguiente trabajo inicia otro.', 'takeOver=true sub-1', 'takeOver=false sub-2']);
   await thread.close();
 });

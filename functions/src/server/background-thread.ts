@@ -1,15 +1,15 @@
 /**
  * The self-hosted server's background thread: it publishes approvals (DESIGN §6), takes in submitted workbooks and
- * computes review previews (workflow/submission-work.ts). That is synchronous CPU work that grows with the workbook:
- * run in the server's thread it held every request for as long as it lasted: with 1,000 processes, 1.5–1.9 s while an
- * upload was checked, 1.2–1.9 s for its preview, 2.2–2.3 s while the approval was published (bench:publish prints
- * it; 9.5 s for a publication of 5,000). In a worker thread the server keeps answering, on the machine's other core, and
- * a publication that runs out of memory ends that thread, not the server.
+ * computes review previews (workflow/submission-work.ts). That is synchronous CPU work that grows with the workbook.
+ * Run in the server's thread it held every request for as long as it lasted — with 1,000 processes, 1.2–1.7 s while
+ * an upload was checked, 1.0–2.0 s for its preview, 1.7–2.2 s while the approval was published (bench:publish prints
+ * it; 9.5 s for a publication of 5,000). In a worker thread the server keeps answering, on the machine's other core,
+ * and a publication that runs out of memory ends that thread, not the server.
  *
  * One worker (background-worker.ts, built as dist/background-worker.js) is started with the server and kept for
- * every job (its compiled code stays warm); one that died is replaced on the next job. It opens its own connection to the SQLite file (WAL: the server's
- * readers are not blocked by its writes). Publication tasks come one at a time from the in-process queue; an intake or
- * a preview runs in the worker between the publication's steps.
+ * every job (its compiled code stays warm); one that died is replaced on the next job. It opens its own connection
+ * to the SQLite file (WAL: the server's readers are not blocked by its writes). Publication tasks come one at a time
+ * from the in-process queue; an intake or a preview runs in the worker between the publication's steps.
  */
 import { Worker } from 'worker_threads';
 import type { Config } from '../config';
@@ -48,6 +48,7 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
   const pending = new Map<number, Pending>();
   /** Submissions whose publication died with its thread: their lease is taken over at once on the retry. */
   const orphaned = new Set<string>();
+  let closing = false;
 
   const start = (): Worker => {
     const w = new Worker(script, { workerData: { config } satisfies BackgroundWorkerData, env: opts.env });
@@ -71,8 +72,12 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
       }
       pending.clear();
     };
-    w.on('error', (e) => died(e.message));
-    w.on('exit', (code) => died(`código ${code}`));
+    let reason: string | undefined;
+    w.on('error', (e) => { reason = e.message; died(reason); });
+    w.on('exit', (code) => {
+      died(reason ?? `código ${code}`);
+      if (!closing) opts.log(`El hilo de trabajo del servidor terminó (${reason ?? `código ${code}`}); el siguiente trabajo inicia otro.`);
+    });
     return w;
   };
 
@@ -92,6 +97,7 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
     intake: (workbook, publisher, now) => send({ kind: 'intake', workbook, publisher, now }) as Promise<Intake>,
     preview: (contentHash, publisher, now) => send({ kind: 'preview', contentHash, publisher, now }) as Promise<SubmissionPreview>,
     async close() {
+      closing = true;
       const w = worker;
       worker = undefined;
       if (!w) return;
