@@ -23,6 +23,16 @@ describe('firebase files', () => {
     expect(config.hosting.public).toBe('dashboard/dist');
   });
 
+  it('Hosting sends the review routes to the `review` function and the rest of the API to `api`', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { hosting: { rewrites: { source: string; function: string }[] } };
+    // Hosting serves a path with the first rule whose glob matches it (`**`: anything, `*`: one segment's worth).
+    const glob = (source: string) => new RegExp(`^${source.split('**').map((part) => part.split('*').map((t) => t.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('.*')}$`);
+    const target = (p: string) => config.hosting.rewrites.find((r) => glob(r.source).test(p))?.function;
+    expect(['/api/submissions', '/api/submissions/abc-123', '/api/submissions/abc-123/preview', '/api/submissions/abc-123/approve'].map(target)).toEqual(['review', 'review', 'review', 'review']);
+    expect(['/api/publishers', '/api/ocds/releases', '/api/submissionsx', '/api/bulk/datos.xlsx', '/api/audit'].map(target)).toEqual(['api', 'api', 'api', 'api', 'api']);
+    expect(target('/proyectos')).toBeUndefined();
+  });
+
   it('firebase deploy builds what it uploads: the functions bundle and the dashboard (predeploy)', () => {
     const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { functions: { predeploy: string[] }[]; hosting: { predeploy: string[] } };
     const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;

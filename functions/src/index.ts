@@ -1,7 +1,11 @@
 /**
- * The Cloud Functions entry (DESIGN §2: index.ts only wires). Two functions:
+ * The Cloud Functions entry (DESIGN §2: index.ts only wires). Four functions:
  * - `api` (HTTPS) serves the whole API; approval enqueues a publication task and answers at once;
- * - `publishSubmission` (Cloud Tasks queue, firebase-functions task queue) publishes an approved submission.
+ * - `review` (HTTPS) is the same app on instances of its own, which Hosting sends the review routes to
+ *   (`/api/submissions…`, firebase.json): a submitted workbook is read, converted and validated there, and a preview
+ *   computed — seconds of CPU and hundreds of MB for a large implementer — away from the public readers on `api`;
+ * - `publishSubmission` (Cloud Tasks queue, firebase-functions task queue) publishes an approved submission;
+ * - `updateReminders` (Cloud Scheduler) reminds publishers past their update period.
  * Each instance builds its wiring on first use, so deploying (which imports this file) and tests do no I/O at
  * import time. Google Sheets are read as the functions' runtime service account (Application Default
  * Credentials), which implementers share their spreadsheets with (SERVICE_ACCOUNT_EMAIL, named in messages).
@@ -120,6 +124,11 @@ let context: CloudContext | undefined;
 let app: Express | undefined;
 const shared = () => (context ??= cloudContext(process.env, undefined, {}));
 
+function serveApp(req: Parameters<Express>[0], res: Parameters<Express>[1]): void {
+  app ??= buildApp(shared(), {}, process.env);
+  app(req, res);
+}
+
 export const api = onRequest({
   region: REGION,
   cors: true,
@@ -131,10 +140,25 @@ export const api = onRequest({
   timeoutSeconds: 300,
   minInstances: 0,
   maxInstances: 20,
-}, (req, res) => {
-  app ??= buildApp(shared(), {}, process.env);
-  app(req, res);
-});
+}, serveApp);
+
+/**
+ * The review routes (firebase.json sends `/api/submissions` and everything under it here). Taking in a workbook
+ * holds a CPU for 1.5–3 s per 1,000 processes, and the workbook, its conversion and its snapshot in memory: about
+ * 760 MiB more for 10,000 processes (a 134 MB snapshot). On `api` (80 requests at once on one CPU and 1 GiB) one
+ * large submission stalled every public reader on its instance and could run it out of memory. Here each
+ * instance takes one request at a time, with 2 GiB.
+ */
+export const review = onRequest({
+  region: REGION,
+  cors: true,
+  memory: '2GiB',
+  cpu: 1,
+  concurrency: 1,
+  timeoutSeconds: 300,
+  minInstances: 0,
+  maxInstances: 20,
+}, serveApp);
 
 export const publishSubmission = onTaskDispatched<PublicationTask>({
   region: REGION,

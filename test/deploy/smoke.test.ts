@@ -70,23 +70,25 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
 
   // The bundle runs in its own Node process, served as the Functions framework serves it.
   child = spawn(process.execPath, [path.join(ROOT, 'test/deploy/serve-bundle.js')], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const served = await new Promise<{ api: string; tasks: string; endpoints: Record<string, Record<string, unknown>> }>((resolve, reject) => {
+  const served = await new Promise<{ api: string; review: string; tasks: string; endpoints: Record<string, Record<string, unknown>> }>((resolve, reject) => {
     let out = '';
     child?.stdout?.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0])); });
     child?.once('exit', (code) => reject(new Error(`the bundle exited with ${code}`)));
   });
   expect(served.endpoints.publishSubmission).toMatchObject({ availableMemoryMb: 2048, timeoutSeconds: 540, concurrency: 1, taskQueueTrigger: { retryConfig: { maxAttempts: 8 } } });
   expect(served.endpoints.api).toMatchObject({ availableMemoryMb: 1024, timeoutSeconds: 300, concurrency: 80 });
-  const bundle = { api: served.api, tasks: served.tasks };
+  expect(served.endpoints.review).toMatchObject({ availableMemoryMb: 2048, timeoutSeconds: 300, concurrency: 1 });
+  // Hosting sends the review routes to `review` (firebase.json; test/firebase-files.test.ts checks the rules).
+  const bundle = { api: served.api, review: served.review, tasks: served.tasks };
 
   sheets.put(SHEET, projectWorkbook({ id: 'itait', name: 'ITAIT', state: 'Tamaulipas', ocidPrefix: 'ocds-itait1', projectIdPrefix: 'oc4ids-itait1', commitment: { projects: 5, periodicityDays: 90 } }, { title: 'Puente Tampico' }));
   const capturista = `Bearer ${identity.token({ email: 'obras@itait.gob.mx' })}`;
   const coordinador = `Bearer ${identity.token({ email: 'revision@itait-og.mx' })}`;
-  const created = await request(bundle.api).post('/api/submissions').set('Authorization', capturista).send({ spreadsheetId: SHEET });
+  const created = await request(bundle.review).post('/api/submissions').set('Authorization', capturista).send({ spreadsheetId: SHEET });
   expect(created.status).toBe(201);
   const id = created.body.submission.id as string;
 
-  const approved = await request(bundle.api).post(`/api/submissions/${id}/approve`).set('Authorization', coordinador);
+  const approved = await request(bundle.review).post(`/api/submissions/${id}/approve`).set('Authorization', coordinador);
   expect(approved.status).toBe(202);
   expect(approved.body.submission.statusLabel).toBe('Aprobada, publicando');
   expect(tasks.tasks).toHaveLength(1);
@@ -98,7 +100,7 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   expect(dispatched.status).toBe(204);
   expect(sheets.requests.every((r) => r.authorization?.startsWith('Bearer metadata-token-'))).toBe(true);
 
-  const done = await request(bundle.api).get(`/api/submissions/${id}`).set('Authorization', coordinador);
+  const done = await request(bundle.review).get(`/api/submissions/${id}`).set('Authorization', coordinador);
   expect(done.body.submission.failureReason).toBeNull();
   expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });
   const projects = await request(bundle.api).get('/api/oc4ids/projects?publisher=itait');
