@@ -17,7 +17,6 @@ import { main as engineMain } from './engine';
 // Each command loads what it uses when it runs (`await import`), so `--help` or `validate` never pay for
 // firebase-admin, googleapis, the server or exceljs: issue 17 measured 1.25 s for `--help` when all loaded.
 
-/** The project root: where templates/ and dashboard/ live (dist/cli.js is one level down). */
 /**
  * The server's background thread script, built beside this bundle (scripts/build.ts → dist/background-worker.js).
  * Run from the TypeScript sources there is none, and the server publishes and checks in its own thread.
@@ -27,6 +26,7 @@ function backgroundWorker(): string | undefined {
   return fs.existsSync(script) ? script : undefined;
 }
 
+/** The project root: where templates/ and dashboard/ live (dist/cli.js is one level down). */
 function projectRoot(): string {
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {

@@ -71,9 +71,9 @@ export interface LocalServerOptions {
   recover?: boolean;
   env?: NodeJS.ProcessEnv;
   /**
-   * The built background thread (dist/background-worker.js): approvals are published, and submitted workbooks
-   * checked, there, and the server keeps answering meanwhile (background-thread.ts). Without it — or on an in-memory
-   * database, which another thread cannot open — that work runs in the server's thread.
+   * The built background thread (dist/background-worker.js): submitted workbooks are taken in, previews computed and
+   * approvals published there, and the server keeps answering meanwhile (background-thread.ts). Without it — or on
+   * an in-memory database, which another thread cannot open — that work runs in the server's thread.
    */
   backgroundWorker?: string;
 }
