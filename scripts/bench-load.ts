@@ -8,7 +8,9 @@
  * Env: BENCH_LOAD_SECONDS (default 300), BENCH_LOAD_PROCESSES (10000), BENCH_LOAD_CONNECTIONS (200),
  * BENCH_LOAD_DB (seeded file, kept and reused between runs; default .scratch/bench-load-<n>.sqlite),
  * BENCH_LOAD_BULK=0 (no bulk downloads, to tell their cost apart), BENCH_LOAD_SERVER_PROCESSES (1: `serve --procesos N`),
- * BENCH_LOAD_TRACE=1 (each download's bytes every half second, `seconds:MB`).
+ * BENCH_LOAD_TRACE=1 (each download's bytes every half second, `seconds:MB`), BENCH_LOAD_REVIEW (1000: the processes of
+ * the review made a third of the way into the run — upload, preview, approval, publication, bench/review-during-load.ts;
+ * 0: none).
  *
  * Each bulk download prints its size, time, MB/s and its slowest 5 s, so a starved one shows.
  */
@@ -26,12 +28,14 @@ import { publishedState } from '../functions/src/api/current-publications';
 import { bulkService } from '../functions/src/publication/bulk-service';
 import { diskBlobStore } from '../functions/src/publication/disk-blob-store';
 import { PLATFORM_NAME } from '../functions/src/app';
+import { prepareReview, runReview, type Review } from './bench/review-during-load';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 300);
 const PROCESSES = Number(process.env.BENCH_LOAD_PROCESSES ?? 10000);
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 200);
 const DB = path.resolve(process.env.BENCH_LOAD_DB ?? path.join(ROOT, '.scratch', `bench-load-${PROCESSES}.sqlite`));
 const SERVER_PROCESSES = Number(process.env.BENCH_LOAD_SERVER_PROCESSES ?? 1);
+const REVIEW = Number(process.env.BENCH_LOAD_REVIEW ?? 1000);
 const RSS_EVERY_MS = 5000;
 const mark = (ok: boolean): string => (ok ? '✓' : '✗');
 /**
@@ -71,7 +75,7 @@ function withProgress(store: Store, t0: number): Store {
  * does not, and without this the first download of a run wrote all of them (1.5 GB for 10,000 processes) under
  * the load — one download «starved» for minutes, timing the writing of the files, not their serving.
  */
-async function seed(): Promise<void> {
+async function seed(): Promise<Review | undefined> {
   const store = openSqliteStore(DB);
   try {
     if (await store.getCurrent(BENCH_PUBLISHER.id)) console.log(`Base ya sembrada: ${DB}`);
@@ -91,6 +95,7 @@ async function seed(): Promise<void> {
     const bulk = bulkService({ store, blobs: diskBlobStore(path.join(path.dirname(DB), 'bulk')), baseUrl: 'http://127.0.0.1', platformName: PLATFORM_NAME });
     await bulk.ensure(sets, BENCH_PUBLISHER.id);
     if (Date.now() - t1 > 1000) console.log(`Archivos de descarga masiva escritos (como tras publicar) en ${elapsed(t1)}.`);
+    return REVIEW > 0 ? await prepareReview(store, path.dirname(DB), REVIEW) : undefined;
   } finally {
     await store.close();
   }
@@ -235,7 +240,7 @@ async function main(): Promise<void> {
   process.env.METADATA_SERVER_DETECTION = 'none';
   fs.mkdirSync(path.dirname(DB), { recursive: true });
   await buildCli();
-  await seed();
+  const review = await seed();
   const t = await targets();
   const server = await startServer(DB, SERVER_PROCESSES);
   let failed = false;
@@ -261,6 +266,13 @@ async function main(): Promise<void> {
     let finished = false;
     const bulk = { done: 0, errors: 0, downloads: [] as Download[] };
     const bulkDone = process.env.BENCH_LOAD_BULK === '0' ? Promise.resolve() : bulkLoop(server.url, () => finished, bulk);
+    // A third of the way in, an implementer's review (its failure counts as an error).
+    let reviewLine = '';
+    let reviewFailed = false;
+    const reviewDone = review === undefined ? Promise.resolve() : new Promise((r) => setTimeout(r, (SECONDS * 1000) / 3)).then(() => runReview(server.url, review, REVIEW)).then(
+      (line) => { reviewLine = line; console.log(`  ${line}`); },
+      (e: unknown) => { reviewFailed = true; reviewLine = `revisión durante la carga: FALLÓ (${e instanceof Error ? e.message : String(e)})`; console.log(`  ${reviewLine}`); },
+    );
     const weighted = mix(t);
     const result = await runLoad({
       base: server.url,
@@ -273,12 +285,13 @@ async function main(): Promise<void> {
     const serverCpu = cpuOfTree(server.pid) - cpuStart;
     finished = true;
     await bulkDone;
+    await reviewDone;
     clearInterval(sampler);
     const rssEnd = rssOfTree(server.pid);
 
     const codes = Object.entries(result.codes).map(([code, n]) => `${code}: ${n.toLocaleString('es-MX')}`).join(', ');
     // `errors` already includes the timeouts.
-    const errors = result.errors + result.non2xx + bulk.errors;
+    const errors = result.errors + result.non2xx + bulk.errors + (reviewFailed ? 1 : 0);
     console.log('\nResultado');
     console.log(`  solicitudes  ${result.requests.toLocaleString('es-MX')} (${Math.round(result.rate).toLocaleString('es-MX')}/s, ${(result.bytes / result.seconds / 1e6).toFixed(0)} MB/s); códigos ${codes}`);
     console.log(`  latencia     p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  máx. ${result.latency.max} ms`);
@@ -286,7 +299,8 @@ async function main(): Promise<void> {
     const rates = bulk.downloads.filter((d) => d.ok && d.ms > 0).map((d) => d.bytes / 1e6 / (d.ms / 1000)).sort((a, b) => a - b);
     const rateText = rates.length ? `; MB/s: la más lenta ${rates[0].toFixed(1)}, mediana ${rates[Math.floor(rates.length / 2)].toFixed(1)}` : '';
     console.log(`  descargas    ${bulk.done} completas, ${bulk.errors} fallidas${rateText} (a la vez que la carga; cada una arriba)`);
-    console.log(`  errores      ${errors} (de conexión ${result.errors}, de ellos por tiempo agotado ${result.timeouts}; no-2xx ${result.non2xx}; descargas ${bulk.errors})  ${mark(errors === 0)} meta 0 errores${SECONDS >= 300 && CONNECTIONS >= 200 ? '' : ` (la meta es para 5 min a 200 conexiones; aquí ${SECONDS} s a ${CONNECTIONS})`}`);
+    if (reviewLine) console.log(`  ${reviewLine}`);
+    console.log(`  errores      ${errors} (de conexión ${result.errors}, de ellos por tiempo agotado ${result.timeouts}; no-2xx ${result.non2xx}; descargas ${bulk.errors}${review ? `; revisión ${reviewFailed ? 1 : 0}` : ''})  ${mark(errors === 0)} meta 0 errores${SECONDS >= 300 && CONNECTIONS >= 200 ? '' : ` (la meta es para 5 min a 200 conexiones; aquí ${SECONDS} s a ${CONNECTIONS})`}`);
     console.log('  (Máquina compartida con otros procesos: las cifras son ruidosas.)');
     const peak = Math.max(rssStart, rssEnd, ...rss.map((s) => s.bytes));
     const warm = rss.filter((s) => s.at >= Math.min(60, SECONDS / 3));

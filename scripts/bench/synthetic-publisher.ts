@@ -43,9 +43,9 @@ export function syntheticDocuments(processes: number, revision = 0, changedEvery
   return { releases, projects };
 }
 
-/** `syntheticDocuments(processes)` under another publisher's registered prefixes (benches and tests with several publishers). */
-export function syntheticDocumentsFor(publisher: Pick<Publisher, 'ocidPrefix' | 'projectIdPrefix'>, processes: number): { releases: Obj[]; projects: Obj[] } {
-  const json = JSON.stringify(syntheticDocuments(processes)).split(BENCH_PUBLISHER.projectIdPrefix).join(publisher.projectIdPrefix).split(BENCH_PUBLISHER.ocidPrefix).join(publisher.ocidPrefix);
+/** `syntheticDocuments(processes, revision)` under another publisher's registered prefixes (benches and tests with several publishers). */
+export function syntheticDocumentsFor(publisher: Pick<Publisher, 'ocidPrefix' | 'projectIdPrefix'>, processes: number, revision = 0): { releases: Obj[]; projects: Obj[] } {
+  const json = JSON.stringify(syntheticDocuments(processes, revision)).split(BENCH_PUBLISHER.projectIdPrefix).join(publisher.projectIdPrefix).split(BENCH_PUBLISHER.ocidPrefix).join(publisher.ocidPrefix);
   return JSON.parse(json) as { releases: Obj[]; projects: Obj[] };
 }
 
