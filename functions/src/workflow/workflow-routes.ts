@@ -90,7 +90,7 @@ export interface WorkflowDeps {
   notify?: Notify;
   /** How long a request waits for its notice before answering (notifyWithin); default NOTIFY_WAIT_MS. */
   notifyWaitMs?: number;
-  /** Where submitted workbooks are checked and previews computed (submission-work.ts); default: in this thread. */
+  /** Where submitted workbooks are taken in (checked, snapshot kept) and previews computed (submission-work.ts); default: in this thread. */
   work?: SubmissionWork;
 }
 
