@@ -1,9 +1,10 @@
 /**
  * The two steps of a review whose cost grows with the workbook: taking in a submitted workbook (convert + validate,
  * and keeping its snapshot: DESIGN §6 "snapshot on submit") and the preview of what publishing it would change.
- * Both are synchronous CPU work — 1.4–1.9 s and 1.2–1.9 s for 1,000 processes — so they sit behind this seam: the
- * self-hosted server runs them in its background thread (server/background-thread.ts) and its request thread keeps
- * answering; elsewhere they run here, in the caller's thread.
+ * Both are synchronous CPU work — with 1,000 processes a server doing them in its own thread answered nobody else
+ * for 1.2–1.7 s and 1.0–2.0 s (bench:publish) — so they sit behind this seam: the self-hosted server runs them in
+ * its background thread (server/background-thread.ts) and its request thread keeps answering; elsewhere they run
+ * here, in the caller's thread.
  */
 import type { Finding } from '../../../core/findings/finding';
 import type { WorkbookModel } from '../../../core/workbook/model';
