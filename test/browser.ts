@@ -1,5 +1,33 @@
-/** Browser tests' entry to headless Chromium (scripts/lib/chromium.ts) and a `describe` that skips without it. */
+/**
+ * Browser tests' entry to headless Chromium (scripts/lib/chromium.ts) and a `describe` that skips without it; where
+ * they leave screenshots, and the accessibility check (axe-core) they run on their pages.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
 import { hasChromium } from '../scripts/lib/chromium';
 
 export { CHROMIUM, hasChromium, launchChromium } from '../scripts/lib/chromium';
 export const describeIfChromium = hasChromium ? describe : describe.skip;
+
+/** Screenshots of the pages the browser tests open, for a person to look at (not compared). */
+export const ARTIFACTS = path.resolve(__dirname, '../test-artifacts');
+
+/** The WCAG 2.0 and 2.1 A and AA rules. */
+export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let axeSource: string | undefined;
+
+/**
+ * axe-core's violations on the page, one line each (`rule (impact): first targets`); the script is added to the
+ * page once. `tags`: only the rules with these tags (otherwise axe's default set); `exclude`: selectors left out.
+ */
+export async function axeViolations(page: Page, options: { tags?: string[]; exclude?: string[] } = {}): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: (axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')) });
+  return page.evaluate(async ({ tags, exclude }) => {
+    type Result = { violations: { id: string; impact?: string; nodes: { target: string[] }[] }[] };
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } }).axe;
+    const r = await axe.run({ include: [['html']], exclude: exclude.map((s) => [s]) }, { ...(tags ? { runOnly: { type: 'tag', values: tags } } : {}), resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.impact ?? ''}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, { tags: options.tags, exclude: options.exclude ?? [] });
+}

@@ -7,11 +7,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { describeIfChromium } from '../browser';
+import { ARTIFACTS, axeViolations, describeIfChromium } from '../browser';
 import { builtSidebarInChromium } from './built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 
 const withErrors: ValidationReport = {
   errors: 2, warnings: 1, completeness: 61.5, marked: 2,
@@ -138,12 +137,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     const page = await open({ reviewContext: [returned], validationPlan: [[]], runValidation: [withErrors] });
     await page.getByRole('button', { name: 'Validar' }).click();
     await page.getByText(/Validación terminada/).waitFor();
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      return (await axe.run()).violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -13,7 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeIfChromium, launchChromium } from '../browser';
+import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { HOSTILE_TITLE, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { inMexico, project } from '../../dashboard/src/map/projection';
 import { formatMoney } from '../../core/format/es-mx';
@@ -27,8 +27,6 @@ declare const window: any;
 declare const location: any;
 declare const getComputedStyle: any;
 
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PROJECT_ID = 'oc4ids-mid001-MID-2024-001';
 const INSTITUTION = 'MX-RFC-MME840101P28';
 
@@ -99,10 +97,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     }, width);
     // Calidad's per-field table has ~450 rows drawn by one loop: axe checks its first 40 (the same markup) so the
     // check stays within the time limit on a loaded machine; every other page is checked whole.
-    const violations: string[] = await page.evaluate(async () => {
-      const r = await window.axe.run({ include: [['html']], exclude: [['#tabla-campos tbody tr:nth-child(n+41)']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
-      return r.violations.map((v: any) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n: any) => n.target.join(' ')).join(' | ')}`);
-    });
+    const violations = await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'], exclude: ['#tabla-campos tbody tr:nth-child(n+41)'] });
     return [...problems, ...violations].map((p) => `${name} @${width}: ${p}`);
   }
 
@@ -129,7 +124,6 @@ describeIfChromium('public dashboard in headless Chromium', () => {
       it(`at ${width} px, ${group.join(', ')}: render, never scroll sideways, keep figures whole, say plurals right, axe finds nothing`, async () => {
         const page = await open('#/glosario');
         await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
-        await page.addScriptTag({ content: AXE });
         const report: string[] = [];
         for (const name of group) {
           await visit(page, hashOf(name));

@@ -15,7 +15,7 @@ import * as http from 'http';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeIfChromium, launchChromium } from '../browser';
+import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 import { formatNumber } from '../../core/format/es-mx';
@@ -28,8 +28,6 @@ declare const document: any;
 declare const window: any;
 declare const location: any;
 
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PROJECT_ID = 'oc4ids-mid001-MID-2024-001';
 
 describeIfChromium('public dashboard at national scale: one state at a time', () => {
@@ -88,8 +86,7 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
     expect(await kpi(page, 'Estados')).toBe('3');
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-elegir-estado-1280.png') });
-    await page.addScriptTag({ content: AXE });
-    const violations: string[] = await page.evaluate(async () => (await window.axe.run({ include: [['html']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] })).violations.map((v: any) => v.id));
+    const violations = await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] });
     expect(violations).toEqual([]);
     // On a phone: the list of states never makes the page scroll sideways.
     await page.setViewportSize({ width: 390, height: 844 });

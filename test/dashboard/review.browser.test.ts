@@ -11,22 +11,11 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Server } from 'http';
 import type { Browser, Page } from 'playwright-core';
-import { describeIfChromium, launchChromium } from '../browser';
+import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { buildDashboard } from '../../scripts/build-dashboard';
 import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
 
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const run = (globalThis as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await run.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  });
-}
 const [MER] = PUBLISHERS;
 
 describeIfChromium('review pages in headless Chromium', () => {
@@ -125,7 +114,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(og.url()).toContain(update.body.submission.id);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await og.screenshot({ path: path.join(ARTIFACTS, 'dashboard-revision.png'), fullPage: true });
-    expect(await axe(og)).toEqual([]);
+    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
     // Seguimiento with the program stages recorded by the coordinator.
     await og.evaluate(async (token) => {
       await fetch('/api/publishers/mer/stages', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ stages: { 'E.1': '2024-01-15', 'E.2': '2024-02-01' } }) });
@@ -133,7 +122,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.goto(`${base}/#/seguimiento`);
     await og.locator('#tabla-seguimiento summary', { hasText: '2 de 7' }).first().click();
     await og.getByText('E.2 Programa de trabajo: 01/02/2024').waitFor();
-    expect(await axe(og)).toEqual([]);
+    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
     await og.context().close();
     await official.context().close();
   });
@@ -160,7 +149,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.locator('#resultado-etapas', { hasText: 'Se guardaron las etapas de Municipio de Mérida. E.2 Programa de trabajo: fecha borrada; E.3 Compromiso de publicación: 10/03/2024; E.4 Mapeo: 20/04/2024.' }).waitFor();
     expect(await page.locator('#etapa-E3-actual').textContent()).toBe('Registrada: 10/03/2024');
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-etapas.png'), fullPage: true });
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     await page.getByRole('link', { name: 'Ver el avance en Seguimiento' }).click();
     const merida = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Mérida' });
     await merida.locator('summary', { hasText: '3 de 7' }).click();
