@@ -56,6 +56,10 @@ export function scopeQuery(scope: Scope): string {
   return '';
 }
 
+/** Projects and processes of a publisher's current publication, as `/api/publishers` counts them (0 before its first). */
+export const projectsOf = (p: PublisherInfo): number => p.currentPublication?.counts.projects ?? 0;
+export const processesOf = (p: PublisherInfo): number => p.currentPublication?.counts.records ?? 0;
+
 /** Per state: implementers that have published, their projects and processes (what the chooser lists). */
 export interface StateTotals { state: string; publishers: number; projects: number; processes: number }
 
@@ -66,8 +70,8 @@ export function stateTotals(publishers: PublisherInfo[]): StateTotals[] {
     if (!p.currentPublication) continue;
     const t = by.get(p.state) ?? { state: p.state, publishers: 0, projects: 0, processes: 0 };
     t.publishers++;
-    t.projects += p.currentPublication?.counts.projects ?? 0;
-    t.processes += p.currentPublication?.counts.records ?? 0;
+    t.projects += projectsOf(p);
+    t.processes += processesOf(p);
     by.set(p.state, t);
   }
   const collator = new Intl.Collator('es-MX');

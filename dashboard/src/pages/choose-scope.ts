@@ -7,13 +7,10 @@ import { h } from '../dom';
 import { kpis } from '../components/kpis';
 import { dataTable } from '../components/table';
 import { filterQuery } from '../data/filters';
-import { stateTotals } from '../data/scope';
-import type { PublisherInfo } from '../data/types';
+import { processesOf, projectsOf, stateTotals } from '../data/scope';
 import { count, heading, plural, type Page, type PageContext } from './common';
 
 const collator = new Intl.Collator('es-MX');
-const projectsOf = (p: PublisherInfo): number => p.currentPublication?.counts.projects ?? 0;
-const processesOf = (p: PublisherInfo): number => p.currentPublication?.counts.records ?? 0;
 
 /** The page in place of `page` (its title and route kept), listing the states — or a state's implementers — to choose from. */
 export function chooseScopePage(page: Page, routeName: string, routeParams: string[]): Page {
@@ -33,8 +30,7 @@ export function chooseScopePage(page: Page, routeName: string, routeParams: stri
       const state = scope.kind === 'choose' ? scope.state : undefined;
       if (state !== undefined) {
         const publishers = ds.publishers.filter((p) => p.state === state && p.currentPublication).sort((a, b) => collator.compare(a.name, b.name));
-        const projects = publishers.reduce((n, p) => n + projectsOf(p), 0);
-        const processes = publishers.reduce((n, p) => n + processesOf(p), 0);
+        const { projects, processes } = stateTotals(publishers)[0] ?? { projects: 0, processes: 0 };
         return h('div', null,
           ...heading(title, `En ${state}, ${plural(publishers.length, 'implementador ha publicado', 'implementadores han publicado')} ${plural(projects, 'proyecto', 'proyectos')} y ${plural(processes, 'contratación', 'contrataciones')}: demasiados para verlos todos juntos en su navegador. Elija un implementador; el filtro «Implementador» del encabezado cambia de implementador cuando quiera.`),
           kpis([
