@@ -17,28 +17,42 @@ export const REVIEW_PUBLISHER: Publisher = {
   commitment: { projects: 500, periodicityDays: 90 },
 };
 
-export interface Review { file: string; capturista: string; coordinador: string }
+/** A publisher's two self-hosted accounts: its capturista and its state's coordinador, by their API tokens. */
+export interface ReviewAccounts { capturista: string; coordinador: string }
 
-/** Registers the implementer and two accounts with fresh tokens, and writes the workbook to upload (untimed). */
-export async function prepareReview(store: Store, dir: string, processes: number): Promise<Review> {
-  await store.putPublisher(REVIEW_PUBLISHER);
+/** Registers (or replaces) `publisher`'s capturista and coordinador with fresh API tokens. */
+export async function reviewAccounts(store: Store, publisher: Publisher): Promise<ReviewAccounts> {
   const capturista = issueToken();
   const coordinador = issueToken();
-  await store.putUser({ id: 'bench-capturista', email: 'captura@revision.gob.mx', role: 'capturista', publisherId: REVIEW_PUBLISHER.id, tokenHash: capturista.hash });
-  await store.putUser({ id: 'bench-coordinador', email: 'revision@og-carga.org.mx', role: 'coordinador', state: REVIEW_PUBLISHER.state, tokenHash: coordinador.hash });
+  await store.putUser({ id: `${publisher.id}-capturista`, email: `captura@${publisher.id}.gob.mx`, role: 'capturista', publisherId: publisher.id, tokenHash: capturista.hash });
+  await store.putUser({ id: `${publisher.id}-coordinador`, email: `revision@og-${publisher.id}.org.mx`, role: 'coordinador', state: publisher.state, tokenHash: coordinador.hash });
+  return { capturista: capturista.token, coordinador: coordinador.token };
+}
+
+export interface SubmissionAnswer { submission: { id: string; status: string; failureReason?: string | null } }
+
+/** One call of the review API at `base` with an account's token (an .xlsx body is uploaded); a non-2xx answer throws, naming `step`. */
+export async function reviewCall(base: string, step: string, method: string, url: string, token: string, body?: Buffer): Promise<SubmissionAnswer> {
+  const res = await fetch(`${base}${url}`, { method, headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': XLSX_MIME } : {}) }, ...(body ? { body } : {}) });
+  if (!res.ok) throw new Error(`${step}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  return (await res.json()) as SubmissionAnswer;
+}
+
+export interface Review extends ReviewAccounts { file: string }
+
+/** Registers the implementer and its two accounts, and writes the workbook to upload (untimed). */
+export async function prepareReview(store: Store, dir: string, processes: number): Promise<Review> {
+  await store.putPublisher(REVIEW_PUBLISHER);
+  const accounts = await reviewAccounts(store, REVIEW_PUBLISHER);
   const file = path.join(dir, `revision-${processes}.xlsx`);
   // A revision number of its own per run, so that each run publishes something new.
   await writeXlsx(workbookOf(syntheticDocumentsFor(REVIEW_PUBLISHER, processes, 1 + (Math.floor(Date.now() / 1000) % 1_000_000))), file);
-  return { file, capturista: capturista.token, coordinador: coordinador.token };
+  return { file, ...accounts };
 }
 
 /** The review over HTTP; resolves with one line for the report, or rejects saying which step failed. */
 export async function runReview(base: string, review: Review, processes: number): Promise<string> {
-  const call = async (step: string, method: string, url: string, token: string, body?: Buffer): Promise<{ submission: { id: string; status: string; failureReason?: string | null } }> => {
-    const res = await fetch(`${base}${url}`, { method, headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': XLSX_MIME } : {}) }, ...(body ? { body } : {}) });
-    if (!res.ok) throw new Error(`${step}: ${res.status} ${(await res.text()).slice(0, 300)}`);
-    return (await res.json()) as { submission: { id: string; status: string; failureReason?: string | null } };
-  };
+  const call = (step: string, method: string, url: string, token: string, body?: Buffer) => reviewCall(base, step, method, url, token, body);
   const seconds = (t: number): string => ((performance.now() - t) / 1000).toFixed(1);
   let t = performance.now();
   const { submission } = await call('enviar', 'POST', `api/submissions?publisher=${REVIEW_PUBLISHER.id}`, review.capturista, fs.readFileSync(review.file));

@@ -11,9 +11,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { loadConfig } from '../../functions/src/config';
-import { issueToken } from '../../functions/src/auth/api-tokens';
 import { startLocalServer } from '../../functions/src/server/local-server';
-import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+import { reviewAccounts, reviewCall } from './review-during-load';
 import { BENCH_PUBLISHER, syntheticWorkbook } from './synthetic-publisher';
 import { writeXlsx } from './write-xlsx';
 
@@ -52,10 +51,7 @@ async function run(): Promise<void> {
   const config = loadConfig({ INFRA_SQLITE: path.join(dir, 'servidor.sqlite'), PORT: '0' });
   const server = await startLocalServer(config, { root: path.resolve(dir), seed: false, log: (m) => console.error(m), ...(worker ? { backgroundWorker: worker } : {}) });
   await server.store.putPublisher(BENCH_PUBLISHER);
-  const capturista = issueToken();
-  const coordinador = issueToken();
-  await server.store.putUser({ id: 'u-cap', email: 'captura@bench.gob.mx', role: 'capturista', publisherId: BENCH_PUBLISHER.id, tokenHash: capturista.hash });
-  await server.store.putUser({ id: 'u-coord', email: 'revision@og.org.mx', role: 'coordinador', state: BENCH_PUBLISHER.state, tokenHash: coordinador.hash });
+  const { capturista, coordinador } = await reviewAccounts(server.store, BENCH_PUBLISHER);
 
   // A visitor, in a thread of its own, asks for the list of publishers again and again (an answer the server keeps
   // ready, a millisecond when nothing else runs) and remembers the slowest answer since it was last asked.
@@ -69,22 +65,19 @@ async function run(): Promise<void> {
     const ms = performance.now() - started;
     return { value, text: `${es(ms)} ms; el visitante esperó hasta ${es(await slowest(false))} ms` };
   };
-  const call = async (method: string, url: string, token: string, body?: Buffer): Promise<{ submission: { id: string; status: string } }> => {
-    const res = await fetch(`${server.url}${url}`, { method, headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': XLSX_MIME } : {}) }, ...(body ? { body } : {}) });
-    if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as { submission: { id: string; status: string } };
-  };
+  const call = (method: string, url: string, token: string, body?: Buffer) => reviewCall(server.url, `${method} ${url}`, method, url, token, body);
+
   console.log(`  ${worker ? 'con el hilo de trabajo' : 'todo en el hilo del servidor'}:`);
   for (let revision = 0; revision < 2; revision++) {
     // The upload is written untimed, as the capturista's workbook already existed.
     const xlsx = path.join(dir, `revision-${revision}.xlsx`);
     await writeXlsx(syntheticWorkbook(n, revision), xlsx);
     const bytes = fs.readFileSync(xlsx);
-    const submit = await timed(() => call('POST', `api/submissions?publisher=${BENCH_PUBLISHER.id}`, capturista.token, bytes));
+    const submit = await timed(() => call('POST', `api/submissions?publisher=${BENCH_PUBLISHER.id}`, capturista, bytes));
     const id = submit.value.submission.id;
-    const preview = await timed(() => call('GET', `api/submissions/${id}/preview`, coordinador.token));
+    const preview = await timed(() => call('GET', `api/submissions/${id}/preview`, coordinador));
     const publish = await timed(async () => {
-      await call('POST', `api/submissions/${id}/approve`, coordinador.token);
+      await call('POST', `api/submissions/${id}/approve`, coordinador);
       await server.publications.idle();
     });
     const status = (await server.store.getSubmission(id))?.status;
