@@ -19,6 +19,7 @@ import { benchSizes } from './bench/sizes';
 import { syntheticReleases } from './bench/synthetic-releases';
 import { commandRuns, formatRepeated, nodeStartNote, repeatWholeCommand } from './bench/whole-command';
 import { buildCli } from './build';
+import { APPS_SCRIPT_BUNDLE } from './build-addon';
 import { validatorCode } from './validator-code';
 
 /**
@@ -40,8 +41,8 @@ async function main(): Promise<void> {
     const child = path.join(dir, 'measure.js');
     const vmBundle = path.join(dir, 'validate-iife.js');
     await build({ entryPoints: [path.join(__dirname, 'bench', 'measure-validate.ts')], outfile: child, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [validatorCode] });
-    // Same target, format and validator code as the add-on bundle (scripts/build-addon.ts): an IIFE with no require, as Apps Script loads it.
-    await build({ entryPoints: [path.join(__dirname, 'bench', 'validate-bundle.ts')], outfile: vmBundle, bundle: true, platform: 'neutral', target: 'es2019', format: 'iife', globalName: 'validateBundle', logLevel: 'warning', mainFields: ['main', 'module'], plugins: [validatorCode] });
+    // Bundled as the add-on is (scripts/build-addon.ts): an IIFE with no require, as Apps Script loads it.
+    await build({ ...APPS_SCRIPT_BUNDLE, entryPoints: [path.join(__dirname, 'bench', 'validate-bundle.ts')], outfile: vmBundle, globalName: 'validateBundle' });
     const datasets = process.argv.includes('--con-errores') ? ['válidos', 'errores'] : ['válidos'];
     console.log('procesos  datos     modo             validar (ms)  hallazgos  RSS máx. (MiB)');
     for (const data of datasets) {

@@ -18,6 +18,17 @@ export interface AddonBuildConfig { backendUrl: string; serviceAccount: string |
 const ROOT = path.resolve(__dirname, '..');
 const GLOBAL_NAME = '__addon';
 
+/**
+ * How code that runs in Apps Script is bundled: one IIFE (Apps Script loads files as plain scripts, no modules, no
+ * require) for its V8 without code generation, with the same validator code as the CLI and the functions
+ * (scripts/validator-code.ts), and the builtins read through bundle-globals.ts. bench:validate bundles its Apps
+ * Script stand-in with these options too.
+ */
+export const APPS_SCRIPT_BUNDLE = {
+  bundle: true, format: 'iife', target: 'es2019', platform: 'neutral', mainFields: ['main', 'module'], logLevel: 'warning',
+  plugins: [validatorCode], inject: [path.join(__dirname, 'bundle-globals.ts')],
+} satisfies esbuild.BuildOptions;
+
 export function loadAddonConfig(env: NodeJS.ProcessEnv = process.env, configFile = path.join(ROOT, 'addon', 'config.json')): AddonBuildConfig {
   const file: Partial<AddonBuildConfig> = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
   const backendUrl = (env.ADDON_BACKEND_URL || file.backendUrl || PLACEHOLDER_BACKEND_URL).replace(/\/+$/, '');
@@ -54,18 +65,16 @@ async function exportNames(entry: string): Promise<string[]> {
 
 async function buildCode(config: AddonBuildConfig): Promise<{ code: string; exports: string[] }> {
   const entry = path.join(ROOT, 'addon', 'src', 'main.ts');
-  const exports = await exportNames(entry);
+  // Not `exports`: in the CommonJS this file is run as, that name would hide the module's own (APPS_SCRIPT_BUNDLE).
+  const names = await exportNames(entry);
   const result = await esbuild.build({
-    entryPoints: [entry], bundle: true, write: false, format: 'iife', globalName: GLOBAL_NAME,
-    target: 'es2019', platform: 'neutral', mainFields: ['main', 'module'], logLevel: 'warning',
+    ...APPS_SCRIPT_BUNDLE, entryPoints: [entry], write: false, globalName: GLOBAL_NAME,
     // The compiled validators are large; minifying halves Code.js (Stackdriver logs keep the messages).
     minify: true,
-    // The same validator code as the CLI and the functions (scripts/validator-code.ts).
-    plugins: [validatorCode],
     define: { __ADDON_CONFIG__: JSON.stringify(config) },
   });
   const banner = '/* Infraestructura Abierta — complemento de Google Sheets. Generado por scripts/build-addon.ts; no lo edite. */\n';
-  return { code: `${banner}${result.outputFiles[0].text}\n${topLevelStubs(exports)}\n`, exports };
+  return { code: `${banner}${result.outputFiles[0].text}\n${topLevelStubs(names)}\n`, exports: names };
 }
 
 /** Inlines CSS and the bundled sidebar script into the HTML page; `</` is escaped so no string closes the tag. */
@@ -84,14 +93,14 @@ export interface AddonBuild { outDir: string; files: string[]; exports: string[]
 
 export async function buildAddon(outDir = path.join(ROOT, 'addon', 'dist'), config = loadAddonConfig()): Promise<AddonBuild> {
   fs.mkdirSync(outDir, { recursive: true });
-  const { code, exports } = await buildCode(config);
+  const { code, exports: names } = await buildCode(config);
   const files = {
     'Code.js': code,
     'sidebar.html': await buildSidebar(),
     'appsscript.json': `${JSON.stringify(addonManifest(config), null, 2)}\n`,
   };
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(outDir, name), text);
-  return { outDir, files: Object.keys(files), exports, codeBytes: Buffer.byteLength(code) };
+  return { outDir, files: Object.keys(files), exports: names, codeBytes: Buffer.byteLength(code) };
 }
 
 if (require.main === module) {
