@@ -41,8 +41,9 @@ export async function buildDashboard(outDir = path.join(ROOT, 'dashboard', 'dist
   const css = (await esbuild.build({ entryPoints: [path.join(SRC, 'styles.css')], bundle: true, write: false, minify: true, logLevel: 'warning' })).outputFiles[0].text;
   const hash = crypto.createHash('sha256').update(js).update(css).digest('hex').slice(0, 12);
   const html = fs.readFileSync(path.join(SRC, 'index.html'), 'utf8').replace(/__HASH__/g, hash);
+  const favicon = fs.readFileSync(path.join(SRC, 'favicon.svg'), 'utf8');
   // 404.html: Firebase Hosting's answer to an unknown address (the local server answers the same page itself).
-  const out: Record<string, string> = { 'index.html': html, 'app.js': js, 'app.css': css, '404.html': NOT_FOUND_HTML, [mapFile]: outlines };
+  const out: Record<string, string> = { 'index.html': html, 'app.js': js, 'app.css': css, 'favicon.svg': favicon, '404.html': NOT_FOUND_HTML, [mapFile]: outlines };
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const files: DashboardBuild['files'] = {};

@@ -452,17 +452,32 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(fs.readFileSync(path.join(srv.build.outDir, '404.html'), 'utf8')).toContain('Página no encontrada');
   });
 
-  it('runs under the server\'s CSP header (no bypass): no violation on any page, and no other site can frame it', async () => {
+  it('runs under the server\'s CSP header (no bypass): no violation or failed request on any page, the unknown-address page styled too, and no other site can frame it', async () => {
     const strict = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const page = await strict.newPage();
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text()); });
+    const errors: string[] = [];
+    const failed: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+      else if (m.type() === 'error') errors.push(m.text());
+    });
+    // The browser's own requests count too (its icon: /favicon.ico was a 404 on every visit).
+    page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${new URL(r.url()).pathname}`); });
     const first = await page.goto(`${srv.base}/#/`);
     expect(first?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.waitForSelector('body[data-ready] main h1');
     for (const hash of ['#/proyectos', '#/contrataciones', '#/contratistas', '#/instituciones', '#/indicadores', '#/calidad', '#/seguimiento', '#/descargas', '#/acerca', '#/glosario']) await visit(page, hash);
     await visit(page, `#/proyecto/${encodeURIComponent(PROJECT_ID)}`);
+    // An unknown address: the Spanish page, drawn by the dashboard's stylesheet (its inline <style> was blocked by
+    // this CSP, which left it unstyled) — main's width and the site's font are the stylesheet's.
+    const missing = await page.goto(`${srv.base}/proyectos/no-existe`);
+    expect(missing?.status()).toBe(404);
+    await page.waitForLoadState('load');
+    expect(await page.evaluate(() => [getComputedStyle(document.querySelector('main')).maxWidth, getComputedStyle(document.body).fontFamily])).toEqual(['1280px', expect.stringContaining('system-ui')]);
     expect(violations).toEqual([]);
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+    expect(failed).toEqual(['404 /proyectos/no-existe']);
     // A page of another site framing the dashboard gets an error page, not the dashboard.
     const framer = await strict.newPage();
     await framer.setContent(`<iframe src="${srv.base}/#/"></iframe>`);
