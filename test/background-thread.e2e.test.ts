@@ -14,7 +14,7 @@ import { startLocalServer, type LocalServer } from '../functions/src/server/loca
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
 import { docId } from '../functions/src/store/collections';
 import { directoryUploads } from '../functions/src/workflow/upload-store';
-import { XLSX_MIME } from '../functions/src/workflow/workflow-routes';
+import { XLSX_MIME } from '../core/workflow/contract';
 import type { Submission } from '../functions/src/store/store';
 import { backgroundThread } from '../functions/src/server/background-thread';
 import { submissionWork } from '../functions/src/workflow/submission-work';

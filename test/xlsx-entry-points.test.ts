@@ -11,7 +11,7 @@ import { unzipSync } from 'fflate';
 import { bufferBytes, readDirectory, type ZipEntry } from '../functions/src/ingest/xlsx/zip-archive';
 import { checkWorkbook } from '../core/pipeline/check-workbook';
 import type { WorkbookModel } from '../core/workbook/model';
-import { XLSX_MIME } from '../functions/src/workflow/workflow-routes';
+import { XLSX_MIME } from '../core/workflow/contract';
 import { readJson, runCli, scratchDir } from './cli/run-cli';
 import { localHarness, projectWorkbook, PUBLISHERS, type LocalHarness } from './workflow/workflow-harness';
 import { rawXlsx, rowsXml, worksheetXml } from '../functions/src/ingest/xlsx/raw-xlsx';

@@ -127,6 +127,8 @@ export interface CreateSubmissionRequest { spreadsheetId?: string; publisherId?:
 export interface ReturnRequest { comment: string }
 /** Content type of a create request that carries `workbook` (larger than ordinary JSON bodies). */
 export const WORKBOOK_JSON_MIME = 'application/vnd.infra-abierta.workbook+json';
+/** An .xlsx file sent as it is (self-hosted uploads: the dashboard's *Mis envíos*, scripts). */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_COMMENT_LENGTH = 5000;
 
 // ---- runtime checks --------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { issueToken } from '../../functions/src/auth/api-tokens';
 import type { Publisher, Store } from '../../functions/src/store/store';
-import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+import { XLSX_MIME } from '../../core/workflow/contract';
 import { syntheticDocumentsFor, workbookOf } from './synthetic-publisher';
 import { writeXlsx } from './write-xlsx';
 

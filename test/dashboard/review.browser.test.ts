@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { buildDashboard } from '../../scripts/build-dashboard';
 import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
-import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+import { XLSX_MIME } from '../../core/workflow/contract';
 
 const [MER] = PUBLISHERS;
 
@@ -89,14 +89,37 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
   });
 
-  test('the official sees the comment; the fixed revision is approved from the page', async () => {
+  test('the official sees the comment and sends the fixed workbook from the page (a workbook with errors is refused there, cell by cell); it is approved from the page', async () => {
     official = await signedIn('capturistaA', '#/mis-envios');
     await official.getByText('Cambie el título: debe decir «Parque de la Paz».').waitFor();
     expect(await official.locator('.comentarios li').first().textContent()).toContain('revision@inaip-yucatan.org.mx');
 
-    // The fixed file is a new submission (a new .xlsx); the coordinator approves it from the inbox.
-    const fixed = await upload('Parque de la Paz');
-    await og.goto(`${base}/#/revision/${fixed.body.submission.id}`);
+    // An official who captures in Excel sends the file from *Mis envíos*: first one with an error (no description),
+    // refused with the cell to fix and nothing created; then the fixed file, a new submission.
+    const broken = path.join(dir, 'libro con error.xlsx');
+    const fixedFile = path.join(dir, 'libro corregido.xlsx');
+    fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false })));
+    fs.writeFileSync(fixedFile, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz' })));
+    const before = (await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length;
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor();
+    expect(await official.locator('#hallazgos-envio li').first().textContent()).toMatch(/^Error — Hoja «projects», fila 2: Falta este dato/);
+    expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await official.screenshot({ path: path.join(ARTIFACTS, 'dashboard-mis-envios.png'), fullPage: true });
+    expect(await axeViolations(official, { tags: WCAG_AA })).toEqual([]);
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixedFile);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await official.locator('#resultado-envio', { hasText: 'Se recibió «libro corregido.xlsx»: en revisión.' }).waitFor();
+    await official.locator('.envio').first().getByText('En revisión').waitFor();
+    const mine = (await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items;
+    expect(mine.length).toBe(before + 1);
+    const fixed = mine.find((m) => m.status === 'submitted');
+    expect(fixed?.source.kind).toBe('xlsx');
+
+    // The coordinator approves it from the inbox.
+    await og.goto(`${base}/#/revision/${fixed?.id ?? ''}`);
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByText(/Aprobada y publicada/).waitFor();
     expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');

@@ -6,7 +6,7 @@
 import request from 'supertest';
 import { bodyOf, startSmtp, subjectOf } from '../support/smtp-capture';
 import { DASHBOARD_URL, localHarness, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness } from './workflow-harness';
-import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+import { XLSX_MIME } from '../../core/workflow/contract';
 import { notifier, sendUpdateReminders, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 
 const [MER] = PUBLISHERS;

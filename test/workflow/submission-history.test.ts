@@ -9,7 +9,7 @@ import request from 'supertest';
 import { MAX_BODY_BYTES } from '../../functions/src/store/collections';
 import { appendHistory, MAX_HISTORY_BYTES, MAX_HISTORY_ENTRIES } from '../../functions/src/store/submission-history';
 import type { HistoryEntry, Submission } from '../../functions/src/store/store';
-import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+import { XLSX_MIME } from '../../core/workflow/contract';
 import { readAll } from '../../functions/src/store/read-all';
 import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type CloudHarness, type LocalHarness } from './workflow-harness';
 

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import type { AddressInfo } from 'net';
 import request from 'supertest';
 import { rawXlsx, repeatedDeflate, replaceSheet, worksheetXml } from '../../functions/src/ingest/xlsx/raw-xlsx';
-import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+import { XLSX_MIME } from '../../core/workflow/contract';
 import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness } from './workflow-harness';
 
 const MER = PUBLISHERS[0];

@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, SERVICE_ACCOUNT, xlsxOf, type CloudHarness, type LocalHarness } from './workflow-harness';
-import { XLSX_MIME } from '../../functions/src/workflow/workflow-routes';
+import { XLSX_MIME } from '../../core/workflow/contract';
 import { checkApproveAnswer, checkFindings, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
 
 const [MER] = PUBLISHERS;
@@ -15,6 +15,10 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
   let h: CloudHarness;
   beforeAll(async () => { h = await cloudHarness(); });
   afterAll(() => h.close());
+
+  test('the pages sign in with Google, and officials are not offered .xlsx uploads (the add-on sends the Sheet)', async () => {
+    expect((await request(h.app).get('/api/auth-config')).body).toEqual({ method: 'google', googleClientId: expect.any(String), uploads: false });
+  });
 
   test('refused with errors, submit, return, resubmit, approve the snapshot, update after publishing, audit', async () => {
     // A workbook with errors is not a submission: 422 with the cell findings, nothing created.
@@ -124,6 +128,10 @@ describe('self-hosted: API tokens and .xlsx uploads', () => {
   let h: LocalHarness;
   beforeAll(async () => { h = await localHarness(); });
   afterAll(() => h.close());
+
+  test('the pages sign in with a token, and *Mis envíos* offers officials to send their .xlsx', async () => {
+    expect((await request(h.app).get('/api/auth-config')).body).toEqual({ method: 'token', uploads: true });
+  });
 
   test('upload, return, upload the fixed file, approve, publish', async () => {
     const broken = await xlsxOf(projectWorkbook(MER, { complete: false }));

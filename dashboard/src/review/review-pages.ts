@@ -9,10 +9,10 @@ import { dataTable } from '../components/table';
 import { count, date, heading, type Page } from '../pages/common';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import {
-  AWAITING_DECISION, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, STATUS_LABELS, SUBMISSION_STATUSES, WORKFLOW_PATHS,
+  AWAITING_DECISION, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, STATUS_LABELS, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type ChangeGroup, type PreviewAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
-import { authed, sessionBar, withSession } from './session';
+import { ApiError, authConfig, authed, sessionBar, withSession } from './session';
 
 const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
 
@@ -170,15 +170,63 @@ export const reviewSubmissionPage: Page = {
   }, rerender),
 };
 
+/** What the last upload sent, said once more by the page drawn after it (the list then shows the new entry). */
+let lastSent: HTMLElement | null = null;
+
+/**
+ * For officials who capture in Excel with the template: their workbook sent as it is (POST /api/submissions, .xlsx).
+ * The server checks it as it checks a Google Sheet sent from the add-on (errors refuse it, and nothing is kept); a
+ * refused workbook's findings are listed here, each with its sheet and cell, as the server words them.
+ */
+function uploadForm(sent: HTMLElement | null): HTMLElement {
+  const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
+  const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
+  const status = h('div', { id: 'resultado-envio', role: 'status' }, sent);
+  const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
+    h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
+    h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
+    h('div', { class: 'field' }, h('label', { for: 'libro' }, 'Libro de Excel (.xlsx)'), input),
+    button, status);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const file = input.files?.[0];
+    if (!file) { status.replaceChildren(h('p', { class: 'status-bad' }, 'Elija el archivo .xlsx de su libro.')); return; }
+    button.disabled = true;
+    status.replaceChildren(h('p', null, `Enviando y validando «${file.name}»…`));
+    void (async () => {
+      try {
+        const { submission } = await authed(WORKFLOW_PATHS.submissions, checkSubmissionAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
+        const warnings = submission.findings?.warnings ?? 0;
+        lastSent = h('p', { class: 'status-ok' }, `Se recibió «${file.name}»: ${submission.statusLabel.toLowerCase()}. Su coordinación recibe un aviso para revisarlo.`,
+          warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no impiden publicarlo.` : '');
+        rerender();
+      } catch (err) {
+        const findings = err instanceof ApiError ? err.findings : [];
+        status.replaceChildren(h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.'),
+          ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, findings.map((f) => h('li', null, f.message)))] : []));
+        button.disabled = false;
+      }
+    })();
+  });
+  return form;
+}
+
 export const mySubmissionsPage: Page = {
   title: 'Mis envíos',
   render: () => withSession(async () => {
-    const list = checkSubmissionListAnswer(await authed(`${WORKFLOW_PATHS.submissions}?limit=1000`, (b) => b));
+    const [list, config] = await Promise.all([authed(`${WORKFLOW_PATHS.submissions}?limit=1000`, checkSubmissionListAnswer), authConfig()]);
     const newest = [...list.submissions].reverse();
+    // Officials send their own institution's workbook; self-hosted servers take it as an .xlsx file.
+    const upload = config.uploads === true && list.viewer.role === 'capturista';
+    const sent = lastSent;
+    lastSent = null;
     return h('div', null,
       ...heading('Mis envíos', 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
       sessionBar(list.viewer, rerender),
-      newest.length ? null : h('p', null, 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),
+      upload ? uploadForm(sent) : null,
+      newest.length ? null : h('p', null, upload
+        ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'
+        : 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),
       newest.map((s) => h('article', { class: 'envio' },
         h('h2', null, `${s.publisherName} — enviado el ${date(s.createdAt)}`),
         h('p', null, 'Situación: ', statusBadge(s)),

@@ -5,11 +5,12 @@
  * (gone when the tab closes), and every answer is checked against the workflow contract.
  */
 import { h } from '../dom';
-import { readErrorAnswer, type Viewer } from '../../../core/workflow/contract';
+import { readErrorAnswer, type FindingView, type Viewer } from '../../../core/workflow/contract';
 
 const KEY = 'infra-abierta:credencial';
 
-export type AuthConfig = { method: 'token' } | { method: 'google'; googleClientId: string };
+/** `uploads`: the server takes .xlsx files (self-hosted); in the cloud officials send their Google Sheet from the add-on. */
+export type AuthConfig = ({ method: 'token' } | { method: 'google'; googleClientId: string }) & { uploads?: boolean };
 
 export function credential(): string | null {
   try { return sessionStorage.getItem(KEY); } catch { return null; }
@@ -21,24 +22,27 @@ function keep(value: string): void {
   try { sessionStorage.setItem(KEY, value); } catch { /* private mode */ }
 }
 
-/** A failed call, with the server's Spanish message; 401 means "sign in again". */
+/** A failed call, with the server's Spanish message (and, for a refused workbook, its findings); 401 means "sign in again". */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  constructor(readonly status: number, message: string, readonly findings: FindingView[] = []) { super(message); }
 }
 
-export async function authed<T>(url: string, check: (body: unknown) => T, init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown } = {}): Promise<T> {
+/** `body` is sent as JSON; `file`, as it is, with its own content type (an .xlsx upload). */
+export async function authed<T>(url: string, check: (body: unknown) => T, init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; file?: { bytes: Blob; type: string } } = {}): Promise<T> {
   const token = credential();
   if (!token) throw new ApiError(401, 'Inicie sesión para continuar.');
+  const contentType = init.file ? init.file.type : init.body !== undefined ? 'application/json' : undefined;
   const res = await fetch(url, {
     method: init.method ?? 'GET',
-    headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(contentType ? { 'content-type': contentType } : {}) },
+    ...(init.file ? { body: init.file.bytes } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
   let body: unknown = null;
   try { body = await res.json(); } catch { body = null; }
   if (!res.ok) {
     if (res.status === 401) signOut();
-    throw new ApiError(res.status, readErrorAnswer(body)?.error.message ?? `El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`);
+    const refused = readErrorAnswer(body)?.error;
+    throw new ApiError(res.status, refused?.message ?? `El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`, refused?.findings);
   }
   return check(body);
 }
@@ -52,7 +56,7 @@ export function sessionBar(viewer: Viewer, onSignOut: () => void): HTMLElement {
     h('button', { type: 'button', onclick: () => { signOut(); onSignOut(); } }, 'Cerrar sesión'));
 }
 
-async function authConfig(): Promise<AuthConfig> {
+export async function authConfig(): Promise<AuthConfig> {
   const res = await fetch('/api/auth-config', { headers: { accept: 'application/json' } });
   if (!res.ok) throw new Error('Este servidor no tiene habilitada la revisión de entregas.');
   return (await res.json()) as AuthConfig;

@@ -42,13 +42,12 @@ import { checkStages } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME,
+  checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
   type ApproveAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const STATUSES: SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed'];
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
 const OPEN: SubmissionStatus[] = ['submitted', 'approved', 'failed', 'returned'];
@@ -237,10 +236,12 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     res.set('Cache-Control', 'private, no-store').json(answer);
   });
 
-  // How the coordinators' pages sign in: Google Identity Services (cloud) or a personal API token (self-hosted).
+  // How the coordinators' and officials' pages sign in — Google Identity Services (cloud) or a personal API token
+  // (self-hosted) — and whether this deployment takes .xlsx files (*Mis envíos* then offers to send one).
   router.get('/auth-config', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300');
-    res.json(deps.googleClientId ? { method: 'google', googleClientId: deps.googleClientId } : { method: 'token' });
+    const uploads = deps.uploads !== undefined;
+    res.json(deps.googleClientId ? { method: 'google', googleClientId: deps.googleClientId, uploads } : { method: 'token', uploads });
   });
 
   // Authenticated answers are personal: never cached by a browser or a CDN.
