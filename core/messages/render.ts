@@ -30,6 +30,8 @@ export function renderCell(cell: CellRef | undefined): string {
   const parts = [`Hoja «${cell.sheet}»`];
   if (cell.row !== undefined) parts.push(`fila ${cell.row}`);
   if (cell.column !== undefined) parts.push(`columna ${columnLetter(cell.column)}${cell.header ? ` (${cell.header})` : ''}`);
+  // A field whose column the sheet lacks (cell-locator.ts): named, so that the person knows which column to add.
+  else if (cell.header) parts.push(`columna «${cell.header}» (no está en la hoja)`);
   return parts.join(', ');
 }
 

@@ -7,6 +7,7 @@ import type { Finding } from '../findings/finding';
 import { templateSpec } from '../template/template-spec';
 import type { WorkbookModel } from '../workbook/model';
 import { checkWorkbook } from './check-workbook';
+import { renderFinding } from '../messages/render';
 
 function proyectos(values: Record<string, string>): WorkbookModel {
   const sheet = templateSpec().sheets.find((s) => s.name === 'Proyectos');
@@ -36,5 +37,34 @@ describe('one finding per cell and code', () => {
     const findings = checkWorkbook(proyectos({ id: 'oc4ids-abc123-1', title: 'Parque', sector: 'education; ciclovías; ciclovías' }), NOW).findings;
     const codeWarnings = onSector(findings).filter((f) => f.code === 'cell.code-not-in-list' || f.code === 'codelist.unknownOpen');
     expect(codeWarnings.map((f) => f.params.value)).toEqual(['ciclovías']);
+  });
+});
+
+/**
+ * A required field whose cell is empty is found at its cell; one whose column the sheet lacks altogether is named by
+ * its title, «no está en la hoja» — the message used to end «escríbalo en la columna indicada» with no column named.
+ * The same for another layout (flatten-tool's field-path headers): its columns are found by field.
+ */
+describe('a required field: its cell, or its column named when the sheet lacks it', () => {
+  const spec = templateSpec().sheets.find((s) => s.name === 'Proyectos');
+  const required = spec?.columns.find((c) => c.required && !c.key && c.path !== 'id' && c.path !== 'title');
+  if (!spec || !required) throw new Error('no required column in Proyectos');
+  const requiredFinding = (findings: Finding[]): Finding | undefined => findings.find((f) => f.code === 'program.required' && f.pointer === `/projects/0/${required.path}`);
+
+  test('template layout, column removed: the finding names the column by its title', () => {
+    const model = proyectos({ id: 'oc4ids-abc123-1', title: 'Parque' });
+    const at = spec.columns.indexOf(required);
+    for (const row of model.sheets[0].rows) row.splice(at, 1);
+    const f = requiredFinding(checkWorkbook(model, NOW).findings);
+    expect(f?.cell).toEqual({ sheet: 'Proyectos', row: 3, header: required.title });
+    expect(renderFinding(f as Finding)).toContain(`Hoja «Proyectos», fila 3, columna «${required.title}» (no está en la hoja): `);
+  });
+
+  test('flatten-tool layout: an empty cell of its column is that cell; a missing column is named', () => {
+    const rows = (withColumn: boolean): WorkbookModel => ({ sheets: [{ name: 'projects', rows: [['id', 'title', ...(withColumn ? [required.path] : [])], ['oc4ids-abc123-1', 'Parque', ...(withColumn ? [''] : [])]] }] });
+    expect(requiredFinding(checkWorkbook(rows(true), NOW).findings)?.cell).toEqual({ sheet: 'projects', row: 2, column: 3, header: required.path });
+    const missing = requiredFinding(checkWorkbook(rows(false), NOW).findings);
+    expect(missing?.cell).toEqual({ sheet: 'projects', row: 2, header: required.title });
+    expect(renderFinding(missing as Finding)).toContain(`columna «${required.title}» (no está en la hoja)`);
   });
 });

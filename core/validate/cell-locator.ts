@@ -46,7 +46,9 @@ export class CellLocator {
       if (!column && p === pointer) return under;
       const cell: CellRef = { sheet: under.sheet };
       if (under.row !== undefined) cell.row = under.row;
-      if (column && column.sheet === under.sheet) {
+      if (column) {
+        // The field's column in the row's sheet: the template's, or another layout's (flatten-tool) bound to the same
+        // field. None: the sheet lacks that column, and the finding names the data by its title (render.ts renderCell).
         const position = this.sourceMap.columnPosition(under.sheet, column.field);
         if (position?.column !== undefined) cell.column = position.column;
         cell.header = position?.header ?? column.title;

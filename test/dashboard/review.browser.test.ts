@@ -104,7 +104,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor();
-    expect(await official.locator('#hallazgos-envio li').first().textContent()).toMatch(/^Error — Hoja «projects», fila 2: Falta este dato/);
+    expect(await official.locator('#hallazgos-envio li').first().textContent()).toMatch(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/);
     expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await official.screenshot({ path: path.join(ARTIFACTS, 'dashboard-mis-envios.png'), fullPage: true });
