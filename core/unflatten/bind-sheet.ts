@@ -121,12 +121,21 @@ function countTitles(sheet: SheetSpec, row: string[]): number {
   return row.filter((h) => h && idx.has(normalizeLabel(h))).length;
 }
 
+/**
+ * A heading row as text, one string per column. Array.from, not map: a row given with holes (a model built by a
+ * program, not our reader, which fills them) must not keep them — `sheetConfig` read a hole as a string and threw,
+ * and the whole sheet was reported as an internal error (core/unflatten/fuzz.test.ts found it).
+ */
+function headings(row: readonly unknown[] | undefined, limit?: number): string[] {
+  return Array.from(limit === undefined ? row ?? [] : (row ?? []).slice(0, limit), headerText);
+}
+
 export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings: Finding[]): BindResult {
-  const config = sheetConfig((model.rows[0] ?? []).slice(0, 8).map(headerText));
+  const config = sheetConfig(headings(model.rows[0], 8));
   if (config?.ignore) return { kind: 'none' };
   const base = config ? 1 + config.skipRows : 0;
-  const row0 = (model.rows[base] ?? []).map(headerText);
-  const row1 = config ? [] : (model.rows[1] ?? []).map(headerText);
+  const row0 = headings(model.rows[base]);
+  const row1 = config ? [] : headings(model.rows[1]);
   const spec = resolver.specSheet(model.name);
   const sheetCell: CellRef = { sheet: model.name };
 

@@ -65,3 +65,13 @@ test('not even a workbook', () => {
     for (const f of out.findings) expect(typeof f.cell?.sheet).toBe('string');
   }
 });
+
+test('a heading row with holes (a model built by a program; our reader fills them) reads as blank cells', () => {
+  // Found by the property above (seed 2086552517): a hole first in a sheet's first row threw in `sheetConfig`.
+  const header: unknown[] = [];
+  header[1] = 'id';
+  header[2] = 'title';
+  const out = unflatten({ sheets: [{ name: 'projects', rows: [header, [undefined, 'oc4ids-abc123-1', 'Parque']] }] } as unknown as WorkbookModel, { now: '2024-06-01T00:00:00Z' });
+  expect(out.findings.filter((f) => f.code === 'sheet.internal-error')).toEqual([]);
+  expect(out.projects).toEqual([expect.objectContaining({ id: 'oc4ids-abc123-1', title: 'Parque' })]);
+});
