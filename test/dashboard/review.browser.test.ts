@@ -99,7 +99,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     const broken = path.join(dir, 'libro con error.xlsx');
     const fixedFile = path.join(dir, 'libro corregido.xlsx');
     fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false })));
-    fs.writeFileSync(fixedFile, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz' })));
+    // Fixed, with one warning left (a sector outside the suggested list), which the page lists without refusing it.
+    const fixedBook = projectWorkbook(MER, { title: 'Parque de la Paz' });
+    const [header, row] = fixedBook.sheets[0].rows;
+    row[header.indexOf('sector')] = 'parques urbanos';
+    fs.writeFileSync(fixedFile, await xlsxOf(fixedBook));
     const before = (await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length;
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
@@ -112,6 +116,9 @@ describeIfChromium('review pages in headless Chromium', () => {
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixedFile);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: 'Se recibió «libro corregido.xlsx»: en revisión.' }).waitFor();
+    expect(await official.locator('#resultado-envio').textContent()).toContain('Tiene 1 advertencia, que no impide publicarlo.');
+    await official.getByText('Ver las advertencias').click();
+    expect(await official.locator('#advertencias-envio li').allTextContents()).toEqual([expect.stringMatching(/^Advertencia — Hoja «projects», fila 2, columna I \(sector\): .*parques urbanos/)]);
     await official.locator('.envio').first().getByText('En revisión').waitFor();
     const mine = (await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items;
     expect(mine.length).toBe(before + 1);

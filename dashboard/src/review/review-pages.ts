@@ -197,10 +197,15 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
       try {
         const { submission } = await authed(WORKFLOW_PATHS.submissions, checkSubmissionAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
         const warnings = submission.findings?.warnings ?? 0;
-        lastSent = h('p', { class: 'status-ok' }, `Se recibió «${file.name}»: ${submission.statusLabel.toLowerCase()}. Su coordinación recibe un aviso para revisarlo.`,
-          warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no impiden publicarlo.` : '');
+        const sample = (submission.findings?.sample ?? []).filter((f) => f.severity !== 'error');
+        lastSent = h('div', null,
+          h('p', { class: 'status-ok' }, `Se recibió «${file.name}»: ${submission.statusLabel.toLowerCase()}. Su coordinación recibe un aviso para revisarlo.`,
+            warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : ''),
+          sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null);
         rerender();
       } catch (err) {
+        // The session ended (token removed or expired): the page asks to sign in again.
+        if (err instanceof ApiError && err.status === 401) { rerender(); return; }
         const findings = err instanceof ApiError ? err.findings : [];
         status.replaceChildren(h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.'),
           ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, findings.map((f) => h('li', null, f.message)))] : []));
