@@ -376,6 +376,18 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await visit(page, '#/calidad');
     expect(await page.locator('#tabla-completitud tbody tr').count()).toBe(stats.publishers.length);
     expect(await page.locator('#tabla-campos tbody tr').count()).toBeGreaterThan(20);
+    // The least filled fields first (what coordinators ask implementers for): their average share, from /api/stats.
+    type QualityField = { standard: string; field: string; title: string; filled: number; total: number };
+    const qualityFields = (stats.publishers as unknown as { data: { quality: { fields: QualityField[] } } }[]).map((p) => p.data.quality.fields);
+    const averageOf = (f: QualityField): number => {
+      const shares = qualityFields.map((list) => list.find((x) => x.standard === f.standard && x.field === f.field)).filter((x): x is QualityField => !!x && x.total > 0).map((x) => x.filled / x.total);
+      return shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : 1;
+    };
+    const leastFilled = [...qualityFields[0]].sort((a, b) => averageOf(a) - averageOf(b)).slice(0, 15).map((f) => f.title);
+    expect(await page.locator('#tabla-campos-menos-llenos tbody th').allTextContents()).toEqual(leastFilled);
+    expect(await page.locator('#tabla-campos').isVisible()).toBe(false);
+    await page.getByText(/^Todos los campos del programa \(\d+\)$/).click();
+    expect(await page.locator('#tabla-campos').isVisible()).toBe(true);
     await visit(page, '#/seguimiento');
     expect(await page.locator('#tabla-seguimiento tbody tr').count()).toBe(stats.publishers.length);
     // The verdict sits next to the implementer, visible without scrolling the table at 1280 px.

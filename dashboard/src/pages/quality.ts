@@ -5,7 +5,8 @@
  * shading only repeats it.
  */
 import { COST_IDS_ELEMENTS } from '../../../core/stats/cost-ids';
-import { h } from '../dom';
+import { h, type Child } from '../dom';
+import { formatNumber } from '../../../core/format/es-mx';
 import { loadStats } from '../api';
 import { scopeQuery } from '../data/scope';
 import { dataTable } from '../components/table';
@@ -23,6 +24,14 @@ export const qualityPage: Page = {
       const f = s.data?.quality?.fields.find((x) => x.standard === std && x.field === field);
       return f && f.total ? f.filled / f.total : undefined;
     };
+    type Field = (typeof fields)[number];
+    const fieldColumns = [{ title: 'Campo' }, { title: 'Estándar' }, ...stats.map((s) => ({ title: s.name, numeric: true }))];
+    const fieldRow = (f: Field): Child[] => [f.title, f.standard === 'ocds' ? 'EDCA-MX' : 'EDCAPI', ...stats.map((s) => cell(fieldShare(s, f.standard, f.field)))];
+    /** The field's share averaged over the implementers that publish documents of its standard (1 when none does: not «least filled»). */
+    const average = (f: Field): number => {
+      const shares = stats.map((s) => fieldShare(s, f.standard, f.field)).filter((x): x is number => x !== undefined);
+      return shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : 1;
+    };
     return h('div', null,
       ...heading('Calidad de datos', 'Qué tan completos están los datos que publica cada implementador. Se cuenta lo que se publica, no se juzga si es correcto.'),
       dataTable('Completitud por implementador', [{ title: 'Implementador' }, { title: 'Proyectos', numeric: true }, { title: 'Procesos', numeric: true }, { title: 'Campos llenos en proyectos', numeric: true }, { title: 'Campos llenos en procesos', numeric: true }, { title: 'Última actualización' }],
@@ -35,7 +44,13 @@ export const qualityPage: Page = {
           return cell(c && c.total ? c.disclosed / c.total : undefined);
         })]), { id: 'tabla-cost-ids' }),
       h('h2', null, 'Completitud por campo'),
-      dataTable('Documentos que llenan cada campo del programa, por implementador', [{ title: 'Campo' }, { title: 'Estándar' }, ...stats.map((s) => ({ title: s.name, numeric: true }))],
-        fields.map((f) => [f.title, f.standard === 'ocds' ? 'EDCA-MX' : 'EDCAPI', ...stats.map((s) => cell(fieldShare(s, f.standard, f.field)))]), { id: 'tabla-campos' }));
+      // The program has hundreds of fields: the least filled first (what to ask implementers for), then every one, folded.
+      dataTable(`Los ${formatNumber(Math.min(LEAST_FILLED, fields.length), 0)} campos menos llenos (promedio de los implementadores)`, fieldColumns,
+        [...fields].sort((a, b) => average(a) - average(b)).slice(0, LEAST_FILLED).map(fieldRow), { id: 'tabla-campos-menos-llenos' }),
+      h('details', { class: 'todos-los-campos' }, h('summary', null, `Todos los campos del programa (${formatNumber(fields.length, 0)})`),
+        dataTable('Documentos que llenan cada campo del programa, por implementador', fieldColumns, fields.map(fieldRow), { id: 'tabla-campos' })));
   },
 };
+
+/** How many of the least filled fields Calidad lists before the folded table of all of them. */
+const LEAST_FILLED = 15;
