@@ -46,7 +46,7 @@ export const qualityPage: Page = {
       h('h2', null, 'Completitud por campo'),
       // The program has hundreds of fields: the least filled first (what to ask implementers for), then every one, folded.
       dataTable(`Los ${formatNumber(Math.min(LEAST_FILLED, fields.length), 0)} campos menos llenos (promedio de los implementadores)`, fieldColumns,
-        [...fields].sort((a, b) => average(a) - average(b)).slice(0, LEAST_FILLED).map(fieldRow), { id: 'tabla-campos-menos-llenos' }),
+        leastFilled(fields, average).map(fieldRow), { id: 'tabla-campos-menos-llenos' }),
       h('details', { class: 'todos-los-campos' }, h('summary', null, `Todos los campos del programa (${formatNumber(fields.length, 0)})`),
         dataTable('Documentos que llenan cada campo del programa, por implementador', fieldColumns, fields.map(fieldRow), { id: 'tabla-campos' })));
   },
@@ -54,3 +54,8 @@ export const qualityPage: Page = {
 
 /** How many of the least filled fields Calidad lists before the folded table of all of them. */
 const LEAST_FILLED = 15;
+
+/** The LEAST_FILLED fields of lowest `average` (each computed once), in template order among equals. */
+function leastFilled<T>(fields: T[], average: (f: T) => number): T[] {
+  return fields.map((f) => ({ f, share: average(f) })).sort((a, b) => a.share - b.share).slice(0, LEAST_FILLED).map(({ f }) => f);
+}
