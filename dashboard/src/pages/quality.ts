@@ -20,17 +20,17 @@ export const qualityPage: Page = {
   render: async ({ scope }) => {
     const stats = (await loadStats(scopeQuery(scope))).filter((s) => s.data);
     const fields = stats[0]?.data?.quality?.fields ?? [];
-    const fieldShare = (s: (typeof stats)[number], std: string, field: string): number | undefined => {
-      const f = s.data?.quality?.fields.find((x) => x.standard === std && x.field === field);
-      return f && f.total ? f.filled / f.total : undefined;
-    };
     type Field = (typeof fields)[number];
+    const key = (f: Pick<Field, 'standard' | 'field'>): string => `${f.standard}\u0000${f.field}`;
+    // Each implementer's share of each field, indexed once: the tables and the averages read it fields × implementers
+    // times (567 × up to STATS_MAX_PUBLISHERS), where a search of the implementer's list each time was quadratic.
+    const shares = stats.map((s) => new Map((s.data?.quality?.fields ?? []).map((f) => [key(f), f.total ? f.filled / f.total : undefined])));
     const fieldColumns = [{ title: 'Campo' }, { title: 'Estándar' }, ...stats.map((s) => ({ title: s.name, numeric: true }))];
-    const fieldRow = (f: Field): Child[] => [f.title, f.standard === 'ocds' ? 'EDCA-MX' : 'EDCAPI', ...stats.map((s) => cell(fieldShare(s, f.standard, f.field)))];
+    const fieldRow = (f: Field): Child[] => [f.title, f.standard === 'ocds' ? 'EDCA-MX' : 'EDCAPI', ...shares.map((m) => cell(m.get(key(f))))];
     /** The field's share averaged over the implementers that publish documents of its standard (1 when none does: not «least filled»). */
     const average = (f: Field): number => {
-      const shares = stats.map((s) => fieldShare(s, f.standard, f.field)).filter((x): x is number => x !== undefined);
-      return shares.length ? shares.reduce((a, b) => a + b, 0) / shares.length : 1;
+      const known = shares.map((m) => m.get(key(f))).filter((x): x is number => x !== undefined);
+      return known.length ? known.reduce((a, b) => a + b, 0) / known.length : 1;
     };
     return h('div', null,
       ...heading('Calidad de datos', 'Qué tan completos están los datos que publica cada implementador. Se cuenta lo que se publica, no se juzga si es correcto.'),

@@ -95,10 +95,11 @@ async function startOn(store: Store, config: Config, opts: LocalServerOptions, l
   }
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   const env = opts.env ?? process.env;
-  const { uploads, bulk, mail } = localServices(store, config, env, log);
+  const services = localServices(store, config, env, log);
+  const { uploads, bulk, mail } = services;
   // Approvals publish in the background, one at a time (DESIGN §6), in the background thread when there is one.
   const thread = opts.backgroundWorker !== undefined && config.sqlitePath !== ':memory:' ? backgroundThread(opts.backgroundWorker, config, { env, log }) : undefined;
-  const run = thread?.publish ?? localPublicationRunner(store, config, { uploads, bulk, mail }, log);
+  const run = thread?.publish ?? localPublicationRunner(store, config, services, log);
   const takeOver = new Set<string>();
   const queue = inProcessQueue((task) => run(task, { takeOver: takeOver.delete(task.submissionId) }), { log });
   // A server stopped in the middle of a publication leaves the submission `approved`: this single process held

@@ -3,7 +3,7 @@
  * switched). Readers that cache the published state (api/current-publications.ts) drop their copy when it moves,
  * so a change made in this process is seen at once; changes made by other processes (other Cloud Function
  * instances, the CLI, cluster workers) are seen when the copy expires. A change made in the self-hosted server's
- * publication thread is relayed to the server's thread (server/background-thread.ts) through `onPublishedChange`.
+ * background thread is relayed to the server's thread (server/background-thread.ts) through `onPublishedChange`.
  */
 let changes = 0;
 const listeners: (() => void)[] = [];
