@@ -180,7 +180,7 @@ async function refreshReview(): Promise<void> {
 function reviewAction(work: () => Promise<ReviewContext>, done: string): void {
   void run(async () => {
     review = await work();
-    setStatus(done);
+    setStatus(review.notice ?? done);
   });
 }
 
@@ -190,7 +190,7 @@ function init(): void {
     await call('clearMarks');
     setStatus('Se quitaron las marcas de la validación.');
   }));
-  $('submit').addEventListener('click', () => reviewAction(() => call('submitForReview'), 'Se envió a revisión. Su coordinador recibirá la solicitud.'));
+  $('submit').addEventListener('click', () => reviewAction(() => call('submitForReview'), 'Se envió a revisión.'));
   $('approve').addEventListener('click', () => {
     const id = review?.submission?.id;
     if (id) reviewAction(() => call('approveSubmission', id), 'Envío aprobado.');

@@ -65,6 +65,8 @@ export interface ReviewContext {
   serviceAccount: string | null;
   /** What to tell the user when the review section cannot work (e.g. settings missing). */
   message: string | null;
+  /** What the action just taken did, said to the user (sending: whether a new revision went to review). */
+  notice?: string;
 }
 
 export interface SidebarContext {

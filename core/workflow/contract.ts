@@ -97,6 +97,20 @@ export interface PublicationSummary { id: string; createdAt: string; unchanged: 
  * task: the answer is 202 and the submission stays `approved` — *publicando* — until the task ends).
  */
 export interface ApproveAnswer extends SubmissionAnswer { publication: PublicationSummary | null }
+/**
+ * What sending a workbook did (POST /api/submissions): a new submission (`created`, 201), a new revision of the
+ * one under review or returned (`resubmitted`, 200), or nothing, because the revision under review already holds
+ * these very values (`unchanged`, 200: no new history entry and no notice to the coordinators).
+ */
+export type SubmitOutcome = 'created' | 'resubmitted' | 'unchanged';
+export interface SubmitAnswer extends SubmissionAnswer { outcome: SubmitOutcome }
+
+/** What the add-on and *Mis envíos* tell the official once the workbook is sent. */
+export const SUBMIT_OUTCOME_TEXT: Record<SubmitOutcome, string> = {
+  created: 'Se envió a revisión. Su coordinación recibe un aviso para revisarlo.',
+  resubmitted: 'Se envió la nueva versión: reemplaza a la que estaba en revisión. Su coordinación recibe un aviso para revisarla.',
+  unchanged: 'Esta versión ya estaba en revisión, sin cambios: no se creó otro envío ni se avisó de nuevo a su coordinación.',
+};
 export interface ErrorAnswer { error: { code: string; message: string; findings?: FindingView[] } }
 
 /** Preview of what approving would change against the current publication. */
@@ -260,6 +274,15 @@ export function checkSubmissionListAnswer(v: unknown): SubmissionListAnswer {
     links: links.next === undefined ? {} : { next: str(links.next, 'links.next') },
     serviceAccount: strOrNull(o.serviceAccount, 'serviceAccount'),
   };
+}
+
+const SUBMIT_OUTCOMES: readonly SubmitOutcome[] = ['created', 'resubmitted', 'unchanged'];
+
+export function checkSubmitAnswer(v: unknown): SubmitAnswer {
+  const base = checkSubmissionAnswer(v);
+  const outcome = (v as Obj).outcome;
+  if (!SUBMIT_OUTCOMES.includes(outcome as SubmitOutcome)) throw new ContractError('outcome', `uno de ${SUBMIT_OUTCOMES.join(', ')}`);
+  return { ...base, outcome: outcome as SubmitOutcome };
 }
 
 export function checkApproveAnswer(v: unknown): ApproveAnswer {

@@ -283,7 +283,12 @@ describe('submit and review against the real app', () => {
     const post = capturista.fakeHttp.requests.find((r) => r.method === 'post')!;
     expect(post.headers.Authorization).toBe(local.bearers.capturistaA);
     expect((post.body as { workbook: { sheets: { name: string }[] } }).workbook.sheets.map((x) => x.name)).toContain('Proyectos');
+    expect(sent.notice).toBe('Se envió a revisión. Su coordinación recibe un aviso para revisarlo.');
     const id = sent.submission!.id;
+    // Sending the same values again changes nothing, and says so (the coordinators are not told again).
+    const again = main.submitForReview();
+    expect(again.notice).toBe('Esta versión ya estaba en revisión, sin cambios: no se creó otro envío ni se avisó de nuevo a su coordinación.');
+    expect(again.submission).toMatchObject({ id, state: 'submitted', updatedAt: sent.submission!.updatedAt });
 
     signedIn(local, 'coordinadorB', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
     expect(() => main.approveSubmission(id)).toThrow(/no tiene permiso para aprobar entregas de «Municipio de Mérida»/);
@@ -296,7 +301,9 @@ describe('submit and review against the real app', () => {
     useHost(capturista);
     expect(main.reviewContext().submission).toMatchObject({ id, stateLabel: 'Devuelta con comentarios', comments: [{ text: 'Agregue el presupuesto del puente.' }] });
     fillValid(capturista, 'Parque de la Paz');
-    expect(main.submitForReview().submission).toMatchObject({ id, state: 'submitted' });
+    const resent = main.submitForReview();
+    expect(resent.submission).toMatchObject({ id, state: 'submitted' });
+    expect(resent.notice).toMatch(/^Se envió la nueva versión: reemplaza a la que estaba en revisión/);
 
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
     expect(main.approveSubmission(id).submission).toMatchObject({ id, state: 'published', stateLabel: 'Publicada' });

@@ -115,7 +115,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await axeViolations(official, { tags: WCAG_AA })).toEqual([]);
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixedFile);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
-    await official.locator('#resultado-envio', { hasText: 'Se recibió «libro corregido.xlsx»: en revisión.' }).waitFor();
+    await official.locator('#resultado-envio', { hasText: '«libro corregido.xlsx»: Se envió a revisión. Su coordinación recibe un aviso para revisarlo.' }).waitFor();
     expect(await official.locator('#resultado-envio').textContent()).toContain('Tiene 1 advertencia, que no impide publicarlo.');
     await official.getByText('Ver las advertencias').click();
     expect(await official.locator('#advertencias-envio li').allTextContents()).toEqual([expect.stringMatching(/^Advertencia — Hoja «projects», fila 2, columna I \(sector\): .*parques urbanos/)]);
@@ -124,6 +124,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(mine.length).toBe(before + 1);
     const fixed = mine.find((m) => m.status === 'submitted');
     expect(fixed?.source.kind).toBe('xlsx');
+    // The same file sent again: nothing new, and the page says so instead of promising another notice.
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixedFile);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await official.locator('#resultado-envio', { hasText: 'Esta versión ya estaba en revisión, sin cambios' }).waitFor();
+    expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before + 1);
 
     // The coordinator approves it from the inbox.
     await og.goto(`${base}/#/revision/${fixed?.id ?? ''}`);

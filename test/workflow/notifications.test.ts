@@ -35,7 +35,11 @@ describe('notifications by SMTP', () => {
     expect(bodyOf(smtp.mails[1].raw)).toContain('«Falta el presupuesto del puente.»');
     expect(bodyOf(smtp.mails[1].raw)).toContain(`${DASHBOARD_URL}/#/mis-envios`);
 
-    const fixed = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz' })));
+    const fixedFile = await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz' }));
+    const fixed = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(fixedFile);
+    // The same file again: nothing changed, so nobody is told again.
+    const again = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(fixedFile);
+    expect([again.status, again.body.outcome, again.body.submission.id]).toEqual([200, 'unchanged', fixed.body.submission.id]);
     await request(h.app).post(`/api/submissions/${fixed.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA')).expect(200);
     expect(smtp.mails.map((m) => subjectOf(m.raw))).toEqual([
       'Nueva entrega de Municipio de Mérida para revisión',

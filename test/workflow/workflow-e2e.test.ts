@@ -6,7 +6,7 @@
 import request from 'supertest';
 import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, SERVICE_ACCOUNT, xlsxOf, type CloudHarness, type LocalHarness } from './workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
-import { checkApproveAnswer, checkFindings, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
+import { checkApproveAnswer, checkFindings, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer } from '../../core/workflow/contract';
 
 const [MER] = PUBLISHERS;
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -33,7 +33,8 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
     h.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque del Centro' }));
     const created = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET });
     expect(created.status).toBe(201);
-    const first = checkSubmissionAnswer(created.body);
+    const first = checkSubmitAnswer(created.body);
+    expect(first.outcome).toBe('created');
     expect(first.viewer).toEqual({ email: 'captura@merida.gob.mx', role: 'capturista', scope: { kind: 'publisher', publisherId: 'mer' } });
     expect(first.submission).toMatchObject({ publisherId: 'mer', publisherName: 'Municipio de Mérida', status: 'submitted', statusLabel: 'En revisión', source: { kind: 'sheets', spreadsheetId: SHEET }, submittedBy: 'captura@merida.gob.mx' });
     expect(first.submission.snapshot).toMatchObject({ contentHash: expect.stringMatching(/^[0-9a-f]{64}$/), sheets: 1, rows: 2 });
@@ -61,6 +62,7 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
     h.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque de la Paz' }));
     const resubmitted = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET });
     expect(resubmitted.status).toBe(200);
+    expect(checkSubmitAnswer(resubmitted.body).outcome).toBe('resubmitted');
     expect(resubmitted.body.submission).toMatchObject({ id, status: 'submitted' });
     expect(resubmitted.body.submission.snapshot.contentHash).not.toBe(first.submission.snapshot!.contentHash);
 

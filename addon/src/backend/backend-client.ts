@@ -5,8 +5,8 @@
  * API token set in the settings dialog (self-hosted). Error bodies are `{error: {code, message}}` in Spanish.
  */
 import {
-  checkApproveAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
-  type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type WorkbookValues,
+  checkApproveAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
+  type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues,
 } from '../../../core/workflow/contract';
 import { UserError } from '../user-error';
 import type { HttpPort, HttpRequest } from './http-port';
@@ -62,9 +62,9 @@ export class BackendClient {
   }
 
   /** Cloud: the backend pulls the sheet. Self-hosted: the add-on sends the values it read. */
-  submit(spreadsheetId: string, values?: WorkbookValues): SubmissionAnswer {
-    if (values) return this.call('post', WORKFLOW_PATHS.submissions, checkSubmissionAnswer, { spreadsheetId, workbook: values }, WORKBOOK_JSON_MIME);
-    return this.call('post', WORKFLOW_PATHS.submissions, checkSubmissionAnswer, { spreadsheetId });
+  submit(spreadsheetId: string, values?: WorkbookValues): SubmitAnswer {
+    if (values) return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitAnswer, { spreadsheetId, workbook: values }, WORKBOOK_JSON_MIME);
+    return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitAnswer, { spreadsheetId });
   }
 
   approve(id: string): SubmissionAnswer {

@@ -8,7 +8,7 @@ import type { Pipeline } from '../validation/core-pipeline';
 import { dataSheets, readWorkbook } from '../validation/read-workbook';
 import { runValidation } from '../validation/run-validation';
 import type { CellValue } from '../../../core/workbook/model';
-import type { JsonCell, SubmissionListAnswer, WorkbookValues } from '../../../core/workflow/contract';
+import { SUBMIT_OUTCOME_TEXT, type JsonCell, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { BackendClient } from './backend-client';
 
 export function currentConfig(h: Host): AddonConfig {
@@ -58,8 +58,8 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   if (currentConfig(h).apiToken) {
     values = { sheets: readWorkbook(dataSheets(h.spreadsheet())).sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map(jsonCell)) })) };
   }
-  c.submit(h.spreadsheet().id(), values);
-  return reviewContext(h);
+  const { outcome } = c.submit(h.spreadsheet().id(), values);
+  return { ...reviewContext(h), notice: SUBMIT_OUTCOME_TEXT[outcome] };
 }
 
 export function approveSubmission(h: Host, id: string): ReviewContext {

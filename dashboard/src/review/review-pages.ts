@@ -9,7 +9,7 @@ import { dataTable } from '../components/table';
 import { count, date, heading, type Page } from '../pages/common';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import {
-  AWAITING_DECISION, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, STATUS_LABELS, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type ChangeGroup, type PreviewAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, sessionBar, withSession } from './session';
@@ -195,11 +195,11 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
     status.replaceChildren(h('p', null, `Enviando y validando «${file.name}»…`));
     void (async () => {
       try {
-        const { submission } = await authed(WORKFLOW_PATHS.submissions, checkSubmissionAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
+        const { submission, outcome } = await authed(WORKFLOW_PATHS.submissions, checkSubmitAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
         const warnings = submission.findings?.warnings ?? 0;
         const sample = (submission.findings?.sample ?? []).filter((f) => f.severity !== 'error');
         lastSent = h('div', null,
-          h('p', { class: 'status-ok' }, `Se recibió «${file.name}»: ${submission.statusLabel.toLowerCase()}. Su coordinación recibe un aviso para revisarlo.`,
+          h('p', { class: 'status-ok' }, `«${file.name}»: ${SUBMIT_OUTCOME_TEXT[outcome]}`,
             warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : ''),
           sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null);
         rerender();

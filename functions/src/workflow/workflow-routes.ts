@@ -6,7 +6,8 @@
  *                                         .xlsx body with ?publisher= (self-hosted). Sending the same source
  *                                         again is the resubmission: a `returned` submission goes back to
  *                                         `submitted` (200) with its history kept; a pending one is returned
- *                                         as is (200); otherwise a new submission (201).
+ *                                         as is (200); otherwise a new submission (201). `outcome` says which
+ *                                         (created, resubmitted, unchanged: SubmitAnswer in the contract).
  *   GET  /api/submissions                 scoped list; ?publisher= ?status= ?spreadsheetId= ?limit= ?after=
  *   GET  /api/submissions/{id}
  *   POST /api/submissions/{id}/approve    pull, validate, publish (see approve-submission.ts); with a publication
@@ -43,7 +44,7 @@ import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
-  type ApproveAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmissionView, type Viewer,
+  type ApproveAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
@@ -171,6 +172,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     return out;
   };
   const answer = async (user: User, s: Submission): Promise<SubmissionAnswer> => ({ viewer: viewerOf(user), submission: (await views([s]))[0] });
+  const submitted = async (user: User, s: Submission, outcome: SubmitOutcome): Promise<SubmitAnswer> => ({ ...(await answer(user, s)), outcome });
 
   const audit = (user: User, action: string, target: string, publisherId: string | undefined, details: AuditEntry['details'] = {}) =>
     store.appendAudit({ at: stamp(), actor: user.id, action, target, details, ...(publisherId ? { publisherId } : {}) });
@@ -315,7 +317,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
 
     if (existing?.status === 'approved') throw new HttpError(409, 'conflict', 'La revisión anterior se está publicando en este momento; envíe de nuevo cuando termine.');
     if (existing && existing.status !== 'returned' && existing.snapshot?.contentHash === snapshot.contentHash) {
-      return void res.status(200).json(await answer(user, existing));
+      return void res.status(200).json(await submitted(user, existing, 'unchanged'));
     }
     if (existing) {
       // A new revision replaces the one under review (returned, or still waiting): its history is kept.
@@ -329,7 +331,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id, { contentHash: snapshot.contentHash });
       await supersede(user, publisher, mine, reopened);
       await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
-      return void res.status(200).json(await answer(user, reopened));
+      return void res.status(200).json(await submitted(user, reopened, 'resubmitted'));
     }
 
     const submission: Submission = {
@@ -342,7 +344,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     });
     await supersede(user, publisher, mine, submission);
     await notify?.({ kind: 'submitted', submission, publisher, actor: user });
-    res.status(201).json(await answer(user, submission));
+    res.status(201).json(await submitted(user, submission, 'created'));
   });
 
   /** A publisher keeps at most `uploadQuotaBytes` of uploaded workbooks (the same file counts once). */
