@@ -3,10 +3,17 @@ import { randomUUID } from 'crypto';
 import type { Role, Store, User } from '../store/store';
 import { issueToken } from '../auth/api-tokens';
 import { readAll } from '../store/read-all';
+import { sameState } from '../auth/policy';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 
 const ROLES: Role[] = ['capturista', 'coordinador', 'admin'];
+
+/** The first names of a list, for a message («a, b, c y 12 más»). */
+function listed(names: string[], shown = 10): string {
+  const sorted = [...names].sort((a, b) => a.localeCompare(b, 'es'));
+  return sorted.length > shown ? `${sorted.slice(0, shown).join(', ')} y ${sorted.length - shown} más` : sorted.join(', ');
+}
 
 /**
  * `cloud`: accounts of the Firebase deployment, who sign in with their Google account (the add-on's identity
@@ -23,13 +30,21 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     if (role === 'capturista') {
       const publisherId = stringOption(args, 'publicador');
       if (!publisherId) throw new UsageError('Una cuenta «capturista» necesita --publicador <id>.');
-      if (!(await store.getPublisher(publisherId))) throw new UsageError(`No existe el publicador «${publisherId}».`);
+      if (!(await store.getPublisher(publisherId))) {
+        const ids = (await readAll((after) => store.listPublishers({ after, limit: 1000 }))).map((p) => p.id);
+        throw new UsageError(`No existe el publicador «${publisherId}». ${ids.length ? `Publicadores registrados: ${listed(ids)}.` : 'Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add».'}`);
+      }
       user.publisherId = publisherId;
     }
     if (role === 'coordinador') {
       const state = stringOption(args, 'entidad');
       if (!state) throw new UsageError('Una cuenta «coordinador» necesita --entidad "<Estado>".');
       user.state = state;
+      // A coordinator sees the implementers of its state (auth/policy.ts sameState: accents and case aside); a
+      // misspelt state gives an empty inbox and no error anywhere, so it is said here (still created: the state's
+      // implementers may be registered later).
+      const states = [...new Set((await readAll((after) => store.listPublishers({ after, limit: 1000 }))).map((p) => p.state))];
+      if (states.length && !states.some((s) => sameState(s, state))) io.err(`Aviso: ningún publicador registrado es de «${state}»; esta cuenta no verá envíos hasta que lo haya. Entidades con publicadores: ${listed(states)}.`);
     }
     if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.`);
     if (opts.cloud) {
