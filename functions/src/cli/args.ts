@@ -2,8 +2,11 @@
 export interface ParsedArgs { positional: string[]; options: Record<string, string | true> }
 
 const ALIASES: Record<string, string> = { o: 'salida', h: 'ayuda', p: 'puerto' };
-/** Flags that never take a value: `validate --json libro.xlsx` keeps libro.xlsx as the file. */
-const FLAGS = new Set(['json', 'todos', 'estricto', 'versionadas', 'ayuda', 'help']);
+/**
+ * Flags that never take a value: `validate --json libro.xlsx` keeps libro.xlsx as the file, and
+ * `publishers add --nube itait …` keeps itait as the publisher's id.
+ */
+const FLAGS = new Set(['json', 'todos', 'estricto', 'versionadas', 'ayuda', 'help', 'nube']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];

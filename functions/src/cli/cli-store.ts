@@ -13,7 +13,7 @@ import { type ParsedArgs, stringOption } from './args';
 export interface CliStore { store: Store; cloud: boolean; where: string }
 
 export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): CliStore {
-  if (args.options.nube !== true && stringOption(args, 'nube') === undefined) {
+  if (args.options.nube === undefined) {
     const config = loadConfig(env);
     return { store: openLocalStore(config), cloud: false, where: config.sqlitePath };
   }
