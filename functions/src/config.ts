@@ -16,6 +16,12 @@ export interface Config {
   publicBaseUrl: string;
   /** OAuth client id the add-on's identity tokens are issued for (cloud mode). */
   googleClientId?: string;
+  /**
+   * The OAuth client the dashboard signs in with (Google Identity Services needs a web client that lists the
+   * dashboard's address among its JavaScript origins; the add-on's audience is the client Apps Script manages).
+   * Its tokens are accepted too. Absent: the dashboard uses `googleClientId`.
+   */
+  dashboardClientId?: string;
   /** Service account that must be given read access to submitted spreadsheets (shown in the sidebar). */
   serviceAccountEmail?: string;
   /** Firestore collection namespace (lets several deployments or tests share one project). */
@@ -103,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (bucket) config.bulkBucket = bucket;
   if (env.BULK_PUBLIC_URL) config.bulkPublicUrl = urlVar(env, 'BULK_PUBLIC_URL', '');
   if (env.GOOGLE_CLIENT_ID) config.googleClientId = env.GOOGLE_CLIENT_ID;
+  if (env.DASHBOARD_CLIENT_ID) config.dashboardClientId = env.DASHBOARD_CLIENT_ID;
   if (env.SERVICE_ACCOUNT_EMAIL) config.serviceAccountEmail = env.SERVICE_ACCOUNT_EMAIL;
   if (mode === 'cloud' && !config.googleClientId) throw new ConfigError('En modo «cloud» falta GOOGLE_CLIENT_ID (el ID de cliente OAuth del complemento).');
   if (mode === 'cloud' && !config.bulkBucket) throw new ConfigError('En modo «cloud» falta BULK_BUCKET (el depósito de Cloud Storage de los archivos de descarga masiva).');

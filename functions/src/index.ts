@@ -15,6 +15,7 @@ import type { Express } from 'express';
 import { onRequest } from 'firebase-functions/v2/https';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
+import { defineString } from 'firebase-functions/params';
 import { getFirestore } from 'firebase-admin/firestore';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFunctions } from 'firebase-admin/functions';
@@ -40,6 +41,15 @@ function mailDeps(store: Store, env: NodeJS.ProcessEnv, publicBaseUrl: string): 
 }
 
 export const REGION = 'us-central1';
+
+/**
+ * The account every function runs as (docs/deploy.md §4): the one implementers share their sheets with, whose
+ * Application Default Credentials read them, enqueue publication tasks and write the bulk files. A deploy-time
+ * parameter, read from functions/.env.<project> — the same SERVICE_ACCOUNT_EMAIL the API names to capturistas —
+ * because an account set by hand on the deployed services is put back to the default by the next deploy (options
+ * changed outside the code are not kept: firebase-functions `preserveExternalChanges`).
+ */
+const RUN_AS = defineString('SERVICE_ACCOUNT_EMAIL', { description: 'Cuenta de servicio con la que corren las funciones y con la que se comparten las hojas (docs/deploy.md §4)' });
 export const PUBLISH_FUNCTION = 'publishSubmission';
 
 /** What tests replace with local stand-ins. */
@@ -103,7 +113,7 @@ function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.Proc
     maxUploadBytes: ctx.config.maxBodyBytes,
     publicationQueue: overrides.queue ?? cloudTaskQueue(),
     ...(ctx.config.serviceAccountEmail ? { serviceAccount: ctx.config.serviceAccountEmail } : {}),
-    ...(ctx.config.googleClientId ? { googleClientId: ctx.config.googleClientId } : {}),
+    ...(ctx.config.googleClientId ? { googleClientId: ctx.config.dashboardClientId ?? ctx.config.googleClientId } : {}),
     notify: notifier(mailDeps(ctx.store, env, ctx.config.publicBaseUrl)),
     // An approval whose task never ran to the end may be approved again once its lease has surely expired.
     staleApprovalMs: LEASE_MS,
@@ -131,6 +141,7 @@ function serveApp(req: Parameters<Express>[0], res: Parameters<Express>[1]): voi
 
 export const api = onRequest({
   region: REGION,
+  serviceAccount: RUN_AS,
   cors: true,
   // Pages are served from a cache and bulk files are streamed from Cloud Storage: mostly waiting on I/O, so one
   // instance takes many requests at once.
@@ -151,6 +162,7 @@ export const api = onRequest({
  */
 export const review = onRequest({
   region: REGION,
+  serviceAccount: RUN_AS,
   cors: true,
   memory: '2GiB',
   cpu: 1,
@@ -162,6 +174,7 @@ export const review = onRequest({
 
 export const publishSubmission = onTaskDispatched<PublicationTask>({
   region: REGION,
+  serviceAccount: RUN_AS,
   // A publication holds a whole workbook and its records in memory, and runs alone on its instance.
   memory: '2GiB',
   cpu: 1,
@@ -183,7 +196,7 @@ export const publishSubmission = onTaskDispatched<PublicationTask>({
 
 /** Daily reminders to publishers past their update period (Cloud Scheduler). */
 export const updateReminders = onSchedule({
-  schedule: 'every day 09:00', timeZone: 'America/Mexico_City', region: REGION,
+  schedule: 'every day 09:00', timeZone: 'America/Mexico_City', region: REGION, serviceAccount: RUN_AS,
   memory: '512MiB', cpu: 1, timeoutSeconds: 300, maxInstances: 1,
 }, async () => {
   const ctx = shared();

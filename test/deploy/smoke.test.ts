@@ -22,6 +22,8 @@ import { VALIDATORS } from '../../core/validate';
 
 const SHEET = '1SmokeTestSpreadsheet0123456789abcdefghijk';
 const SERVICE_ACCOUNT = 'infra-abierta@demo-infra-abierta.iam.gserviceaccount.com';
+/** The dashboard's own web client (its sign-in needs the dashboard's address among the client's origins). */
+const DASHBOARD_CLIENT = 'tablero-web.apps.googleusercontent.com';
 const saved = { ...process.env };
 let firestore: FirestoreEmulator;
 let identity: TestIdentity;
@@ -39,6 +41,7 @@ beforeAll(async () => {
   Object.assign(process.env, {
     // The production configuration (docs/deploy.md) …
     GOOGLE_CLIENT_ID: TEST_CLIENT_ID,
+    DASHBOARD_CLIENT_ID: DASHBOARD_CLIENT,
     PUBLIC_BASE_URL: 'https://infra-abierta.example.mx',
     BULK_BUCKET: 'demo-infra-abierta.appspot.com',
     SERVICE_ACCOUNT_EMAIL: SERVICE_ACCOUNT,
@@ -70,7 +73,7 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
 
   // The bundle runs in its own Node process, served as the Functions framework serves it.
   child = spawn(process.execPath, [path.join(ROOT, 'test/deploy/serve-bundle.js')], { env: process.env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const served = await new Promise<{ api: string; review: string; tasks: string; endpoints: Record<string, Record<string, unknown>> }>((resolve, reject) => {
+  const served = await new Promise<{ api: string; review: string; tasks: string; endpoints: Record<string, Record<string, unknown>>; params: { name: string }[] }>((resolve, reject) => {
     let out = '';
     child?.stdout?.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0])); });
     child?.once('exit', (code) => reject(new Error(`the bundle exited with ${code}`)));
@@ -78,6 +81,10 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   expect(served.endpoints.publishSubmission).toMatchObject({ availableMemoryMb: 2048, timeoutSeconds: 540, concurrency: 1, taskQueueTrigger: { retryConfig: { maxAttempts: 8 } } });
   expect(served.endpoints.api).toMatchObject({ availableMemoryMb: 1024, timeoutSeconds: 300, concurrency: 80 });
   expect(served.endpoints.review).toMatchObject({ availableMemoryMb: 2048, timeoutSeconds: 300, concurrency: 1 });
+  // Every function runs as the account the sheets are shared with, named by the deploy-time parameter (a setting
+  // made by hand on the services would be undone by the next deploy).
+  for (const name of ['api', 'review', 'publishSubmission', 'updateReminders']) expect(served.endpoints[name].serviceAccountEmail).toBe('{{ params.SERVICE_ACCOUNT_EMAIL }}');
+  expect(served.params).toEqual([expect.objectContaining({ name: 'SERVICE_ACCOUNT_EMAIL', type: 'string' })]);
   // Hosting sends the review routes to `review` (firebase.json; test/firebase-files.test.ts checks the rules).
   const bundle = { api: served.api, review: served.review, tasks: served.tasks };
 
@@ -100,7 +107,11 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   expect(dispatched.status).toBe(204);
   expect(sheets.requests.every((r) => r.authorization?.startsWith('Bearer metadata-token-'))).toBe(true);
 
-  const done = await request(bundle.review).get(`/api/submissions/${id}`).set('Authorization', coordinador);
+  // The dashboard signs in with its own client; its tokens are accepted as the add-on's are, anyone else's are not.
+  expect((await request(bundle.api).get('/api/auth-config')).body).toEqual({ method: 'google', googleClientId: DASHBOARD_CLIENT, uploads: false });
+  const fromDashboard = `Bearer ${identity.token({ email: 'revision@itait-og.mx', aud: DASHBOARD_CLIENT })}`;
+  const done = await request(bundle.review).get(`/api/submissions/${id}`).set('Authorization', fromDashboard);
+  expect((await request(bundle.review).get(`/api/submissions/${id}`).set('Authorization', `Bearer ${identity.token({ email: 'revision@itait-og.mx', aud: 'otro.apps.googleusercontent.com' })}`)).status).toBe(401);
   expect(done.body.submission.failureReason).toBeNull();
   expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });
   const projects = await request(bundle.api).get('/api/oc4ids/projects?publisher=itait');

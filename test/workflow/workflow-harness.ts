@@ -107,7 +107,7 @@ export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Stor
   sheetsAuth.setCredentials({ access_token: 'test-token', expiry_date: Date.now() + 3600e3 });
   const routes = workflowRoutes({
     store,
-    authenticator: googleIdTokenAuthenticator({ store, clientId: TEST_CLIENT_ID, certsUrl: identity.certsUrl }),
+    authenticator: googleIdTokenAuthenticator({ store, clientIds: [TEST_CLIENT_ID], certsUrl: identity.certsUrl }),
     baseUrl: BASE_URL,
     sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, rootUrl: stub.rootUrl, serviceAccountEmail: SERVICE_ACCOUNT, retryDelaysMs: [0, 0] }),
     maxUploadBytes: 1024 * 1024,

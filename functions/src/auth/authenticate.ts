@@ -35,8 +35,10 @@ export async function requireUser(req: Request, authenticator: Authenticator): P
 }
 
 /** The authenticator a deployment uses: Google ID tokens in the cloud, API tokens when self-hosted. */
-export function authenticatorFor(config: Pick<Config, 'mode' | 'googleClientId'>, store: Store, opts: { certsUrl?: string } = {}): Authenticator {
+export function authenticatorFor(config: Pick<Config, 'mode' | 'googleClientId' | 'dashboardClientId'>, store: Store, opts: { certsUrl?: string } = {}): Authenticator {
   if (config.mode === 'local') return apiTokenAuthenticator(store);
   if (!config.googleClientId) throw new Error('cloud mode needs googleClientId (loadConfig enforces it)');
-  return googleIdTokenAuthenticator({ store, clientId: config.googleClientId, ...(opts.certsUrl ? { certsUrl: opts.certsUrl } : {}) });
+  // The add-on's tokens and the dashboard's sign-in, when the dashboard has an OAuth client of its own.
+  const clientIds = config.dashboardClientId ? [config.googleClientId, config.dashboardClientId] : [config.googleClientId];
+  return googleIdTokenAuthenticator({ store, clientIds, ...(opts.certsUrl ? { certsUrl: opts.certsUrl } : {}) });
 }

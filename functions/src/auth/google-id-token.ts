@@ -1,7 +1,7 @@
 /**
  * Production identity: the Google ID token the add-on gets from `ScriptApp.getIdentityToken()`, verified with
  * google-auth-library — RS256 signature against Google's published certificates, issuer accounts.google.com,
- * audience = our OAuth client id, expiry (with the library's 5-minute clock skew) — and then `email_verified`,
+ * audience = one of our OAuth client ids (the add-on's, the dashboard's), expiry (with the library's 5-minute clock skew) — and then `email_verified`,
  * because the email is what we match the user by. The certificates URL is injectable so tests serve their own.
  */
 import { OAuth2Client } from 'google-auth-library';
@@ -14,8 +14,8 @@ const ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
 
 export interface GoogleIdTokenOptions {
   store: Store;
-  /** The OAuth client id the tokens must be issued for (`aud`). */
-  clientId: string;
+  /** The OAuth client ids a token may be issued for (`aud`). */
+  clientIds: readonly string[];
   /** Where the PEM certificates are fetched from (default: Google's). */
   certsUrl?: string;
 }
@@ -37,7 +37,7 @@ export function googleIdTokenAuthenticator(options: GoogleIdTokenOptions): Authe
       }
       let payload;
       try {
-        payload = (await client.verifySignedJwtWithCertsAsync(credential, certs, options.clientId, ISSUERS)).getPayload();
+        payload = (await client.verifySignedJwtWithCertsAsync(credential, certs, [...options.clientIds], ISSUERS)).getPayload();
       } catch (e) {
         // The library's message embeds the token: never log or echo it.
         if (e instanceof Error && /used too late/.test(e.message)) {

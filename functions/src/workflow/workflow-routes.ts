@@ -84,7 +84,7 @@ export interface WorkflowDeps {
   publicationQueue?: PublicationQueue;
   /** Cloud: the account implementers share spreadsheets with (shown in the sidebar). */
   serviceAccount?: string;
-  /** Cloud: the OAuth client id the dashboard's Google sign-in button uses (same verifier as the add-on's tokens). */
+  /** Cloud: the OAuth client id the dashboard's Google sign-in button uses (its tokens go through the add-on's verifier). */
   googleClientId?: string;
   /** Notifications outbox (notifications.ts); absent: nobody is notified. */
   notify?: Notify;
