@@ -1,10 +1,11 @@
 /**
- * The bulk files of all publishers together (`/api/bulk/…` without `?publisher=`) are built inside one API request,
- * the first after any publisher publishes: they read and write every published release, record and project. The
- * `api` function has 300 s and 1 GiB (docs/deploy.md §5); writing the files of 100,000 releases took 212 s on the
- * 2-core bench machine. Above this many documents in all they are not offered — each publisher's own files are
- * (built at its publication) — so one request can neither run out of time nor read a national database on every
- * publication. The dashboard's *Descargas y API* page says the same from the counts of `/api/publishers`.
+ * The bulk files of all publishers together (`/api/bulk/…` without `?publisher=`) read and write every published
+ * release, record and project: writing those of 100,000 releases took 212 s on the 2-core bench machine. The
+ * publication task builds them after each publication (its limit is 540 s; functions/src/index.ts); a download that
+ * finds them missing builds them inside its request (the `api` function has 300 s, and through Firebase Hosting a
+ * request ends at 60 s: docs/deploy.md §3). Above this many documents in all they are not offered — each
+ * publisher's own files are — so no publication reads a national database. The dashboard's *Descargas y API* page
+ * says the same from the counts of `/api/publishers`.
  */
 export const ALL_PUBLISHERS_BULK_MAX_DOCUMENTS = 100_000;
 

@@ -18,6 +18,7 @@ import { localHarness, projectWorkbook, PUBLISHERS, BASE_URL, USERS, xlsxOf, typ
 import { inProcessQueue, type InProcessQueue } from './publication-queue';
 import { LEASE_ACTION, LEASE_MS, resumeInterruptedPublications, runPublicationTask, type PublicationTaskDeps } from './publication-task';
 import { bulkService } from './bulk-service';
+import { bulkPrefix } from './bulk-files';
 import { diskBlobStore } from './disk-blob-store';
 import { PLATFORM_NAME } from '../app';
 import type { Express } from 'express';
@@ -62,6 +63,8 @@ test('approval answers 202 at once (publicando); the task publishes (publicada) 
   expect(done.body.submission.history.map((e: { action: string }) => e.action)).toEqual(['submitted', 'approved', LEASE_ACTION, 'published']);
   const current = await h.store.getCurrent('mer');
   expect(fs.existsSync(path.join(bulkDir, 'publicaciones', current!.id, 'datos.xlsx'))).toBe(true);
+  // And the files of all publishers together, which now include this publication: a download finds them written.
+  expect(fs.existsSync(path.join(bulkDir, bulkPrefix([{ publisher: MER, publication: current! }], undefined), 'datos.xlsx'))).toBe(true);
   const projects = await request(app).get('/api/oc4ids/projects?publisher=mer');
   expect(projects.body.projects[0].title).toBe('Parque del Centro');
 

@@ -20,6 +20,8 @@ import { approveSubmission, claimApproval, type ApprovalDeps, type ApprovalOutco
 import { readAll } from '../store/read-all';
 import type { PublicationQueue, PublicationTask, TaskResult } from './publication-queue';
 import type { BulkService } from './bulk-service';
+import { allPublishers, currentSets } from '../api/current-publications';
+import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/packages/bulk-limit';
 import type { Notify } from '../workflow/workflow-events';
 
 /** The publication task function's time limit (functions/src/index.ts) … */
@@ -30,7 +32,7 @@ export const LEASE_ACTION = 'publication-started';
 
 export interface PublicationTaskDeps extends ApprovalDeps {
   leaseMs?: number;
-  /** Writes the new publication's bulk files right away (otherwise the first download builds them). */
+  /** Writes the new publication's bulk files, and those of all publishers, right away (otherwise the first download builds them). */
   bulk?: BulkService;
   /** Tells the submitter once the publication is done (notifications outbox). */
   notify?: Notify;
@@ -86,12 +88,23 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
     await deps.notify?.({ kind: 'published', submission: outcome.submission, publisher, actor, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length });
   }
   if (outcome.kind === 'published' && !outcome.unchanged && deps.bulk) {
-    try {
-      await deps.bulk.ensure([{ publisher, publication: outcome.publication }], publisher.id);
-    } catch (e) {
-      // The data is published; the first download will build the files instead.
-      deps.log(`no se escribieron los archivos de descarga de ${outcome.publication.id}: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    const bulk = deps.bulk;
+    const write = async (what: string, build: () => Promise<unknown>): Promise<void> => {
+      try {
+        await build();
+      } catch (e) {
+        // The data is published; the first download will build the files instead.
+        deps.log(`no se escribieron los archivos de descarga ${what}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    await write(`de ${outcome.publication.id}`, () => bulk.ensure([{ publisher, publication: outcome.publication }], publisher.id));
+    // The files of all publishers together changed too. Built here, where the task has minutes, instead of in the
+    // first download after it: through Firebase Hosting a request ends at 60 s, and these read everything published
+    // (up to ALL_PUBLISHERS_BULK_MAX_DOCUMENTS; above it they are not offered).
+    await write('de todos los implementadores', async () => {
+      const sets = await currentSets(store, await allPublishers(store));
+      if (bulkDocuments(sets.map((s) => s.publication.counts)) <= ALL_PUBLISHERS_BULK_MAX_DOCUMENTS) await bulk.ensure(sets);
+    });
   }
   return 'done';
 }
