@@ -43,6 +43,15 @@ describe('publication index', () => {
     });
   });
 
+  it("counts a project's contracted amount as its processes do when they are all here: an award not yet signed is not contracted", () => {
+    // The summary says 19.7 (OC4IDS maps contractValue from the awards); the process has an award and no contract.
+    const awardOnly = { ocid: 'ocds-abc123-2', compiledRelease: { ocid: 'ocds-abc123-2', awards: [{ id: 'a1', value: { amount: 19.7, currency: 'MXN' } }] } };
+    const linked = (ocid: string, amount: number) => ({ ...project, id: `oc4ids-abc123-${ocid}`, contractingProcesses: [{ id: ocid, summary: { contractValue: { amount, currency: 'MXN' } } }] });
+    const { projects, processes } = publicationIndex([record, awardOnly], [linked('ocds-abc123-2', 19.7), linked('ocds-abc123-1', 150.3), linked('ocds-abc123-9', 42)]);
+    expect(processes.map((p) => p.contracted)).toEqual([150.3, undefined]);
+    expect(projects.map((p) => p.contracted)).toEqual([undefined, 150.3, 42]);
+  });
+
   it('classifies each process by its most advanced stage', () => {
     const stage = (c: Record<string, unknown>): string | undefined => processEntry({ ocid: 'o', compiledRelease: c }).stage;
     expect(stage({})).toBe('planning');

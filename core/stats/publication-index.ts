@@ -32,7 +32,10 @@ export interface ProjectEntry {
   sector: string[];
   /** budget/amount in MXN. */
   budget?: number;
-  /** Sum of contractingProcesses/summary/contractValue in MXN. */
+  /**
+   * What its processes contracted, in MXN: the sum of their contracts' values (as each process's own figure) when
+   * every linked process is published here as OCDS; otherwise the sum of contractingProcesses/summary/contractValue.
+   */
   contracted?: number;
   /** Sum of what its processes paid (OCDS implementation transactions) in MXN. */
   paid?: number;
@@ -285,10 +288,19 @@ export function publicationIndex(records: unknown[], projects: unknown[]): Publi
     const ocid = str(obj(r)?.ocid) ?? str(obj(obj(r)?.compiledRelease)?.ocid) ?? '';
     return processEntry(r, projectsOf.get(ocid) ?? [], table);
   });
-  const paidOf = new Map(processes.map((p) => [p.ocid, p.paid]));
+  const byOcid = new Map(processes.map((p) => [p.ocid, p]));
   for (const p of projectEntries) {
-    const paid = sumPresent([...new Set(p.ocids)].map((o) => paidOf.get(o)));
+    const linked = [...new Set(p.ocids)].map((o) => byOcid.get(o));
+    const paid = sumPresent(linked.map((e) => e?.paid));
     if (paid !== undefined) p.paid = paid;
+    // The summary's contractValue follows OC4IDS's mapping (the awards' value when no contract says it, as in an
+    // award not yet signed), where the dashboard's «Monto contratado» and each process count contracts only: with
+    // all its processes here, the project counts them the same way, so the figures agree from page to page.
+    if (linked.length && linked.every((e) => e !== undefined)) {
+      const contracted = sumPresent(linked.map((e) => e?.contracted));
+      if (contracted === undefined) delete p.contracted;
+      else p.contracted = contracted;
+    }
   }
   return { projects: projectEntries, processes, parties: table.list };
 }

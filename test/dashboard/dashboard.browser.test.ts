@@ -232,6 +232,12 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.click('#quitar-filtros');
     await page.waitForFunction((n: number) => document.querySelectorAll('#tabla-contrataciones tbody tr').length === n, total('processes'));
     expect(page.url()).not.toContain('publisher=');
+
+    // A search that matches nothing says so; its money counters read «Sin dato», not $0.00.
+    await visit(page, '#/?q=xqzvvbn');
+    expect(await text(page, '#sin-resultados')).toMatch(/^Nada de lo publicado coincide/);
+    expect(await kpi(page, 'Proyectos de infraestructura')).toBe('0');
+    for (const label of ['Presupuesto total', 'Monto contratado', 'Monto pagado']) expect(await kpi(page, label)).toBe('Sin dato');
     await page.close();
   });
 
@@ -354,6 +360,14 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await page.locator('#tabla-contratista tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('#tabla-contratista-instituciones tbody a').count()).toBeGreaterThan(0);
     expect(await page.locator('#tabla-contratista-proyectos tbody a').count()).toBeGreaterThan(0);
+    // A firm awarded a process whose contract is not published yet: its page lists that process, and what is not
+    // published reads «Sin dato» — not $0.00 (the Glosario: no data is not zero).
+    const awardOnly = allProcesses().flatMap((p) => p.suppliers.map((s, i) => ({ p, s, i }))).find(({ p, i }) => !p.contracts.some((k) => k.suppliers.includes(i)));
+    expect(awardOnly).toBeDefined();
+    await visit(page, `#/contratista/${encodeURIComponent(awardOnly!.s.id || `nombre:${awardOnly!.s.name}`)}`);
+    expect(await page.locator('#tabla-contratista tbody tr').count()).toBe(1);
+    expect(await text(page, '#kpis-contratista')).toContain('Monto de sus contratosSin dato');
+    expect(await text(page, '#kpis-contratista')).toContain('Monto pagadoSin dato');
 
     await visit(page, '#/instituciones');
     expect(await page.locator('#tabla-instituciones tbody tr').count()).toBe(institutionCount());

@@ -11,10 +11,16 @@ export interface SupplierTotal {
   locality?: string;
   contracts: number;
   processes: number;
-  amount: number;
-  paid: number;
+  /** Sum of their contracts' values; undefined when none says one (an award not yet contracted): «Sin dato», not 0. */
+  amount?: number;
+  /** Sum of what their contracts paid; undefined when no payment is published. */
+  paid?: number;
   publishers: string[];
 }
+
+/** `total + value`, in cents, keeping «no figure» apart from zero. */
+export const addPresent = (total: number | undefined, value: number | undefined): number | undefined =>
+  value === undefined ? total : Math.round(((total ?? 0) + value) * 100) / 100;
 
 /** A stable key: the party id (`MX-RFC-…`) when published, else the name. */
 export const supplierKey = (s: { id: string; name: string }): string => s.id || `nombre:${s.name}`;
@@ -28,10 +34,10 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
     for (const k of p.contracts) {
       for (const s of contractSuppliers(p, k)) {
         const key = supplierKey(s);
-        const t = map.get(key) ?? { key, id: s.id, name: s.name, contracts: 0, processes: 0, amount: 0, paid: 0, publishers: [], ocids: new Set(), pubs: new Set() };
+        const t = map.get(key) ?? { key, id: s.id, name: s.name, contracts: 0, processes: 0, publishers: [], ocids: new Set(), pubs: new Set() };
         t.contracts++;
-        t.amount = Math.round((t.amount + (k.value ?? 0)) * 100) / 100;
-        t.paid = Math.round((t.paid + (k.paid ?? 0)) * 100) / 100;
+        t.amount = addPresent(t.amount, k.value);
+        t.paid = addPresent(t.paid, k.paid);
         if (!t.locality && s.locality) t.locality = s.locality;
         t.ocids.add(p.ocid);
         t.pubs.add(p.publisherName);
@@ -42,7 +48,7 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
     for (const s of p.suppliers) {
       const key = supplierKey(s);
       if (map.get(key)?.ocids.has(p.ocid)) continue;
-      const t = map.get(key) ?? { key, id: s.id, name: s.name, locality: s.locality, contracts: 0, processes: 0, amount: 0, paid: 0, publishers: [], ocids: new Set<string>(), pubs: new Set<string>() };
+      const t = map.get(key) ?? { key, id: s.id, name: s.name, locality: s.locality, contracts: 0, processes: 0, publishers: [], ocids: new Set<string>(), pubs: new Set<string>() };
       t.ocids.add(p.ocid);
       t.pubs.add(p.publisherName);
       map.set(key, t);
@@ -50,7 +56,7 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
   }
   return [...map.values()]
     .map(({ ocids, pubs, ...t }) => ({ ...t, processes: ocids.size, publishers: [...pubs].sort() }))
-    .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name, 'es-MX'));
+    .sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.name.localeCompare(b.name, 'es-MX'));
 }
 
 /** How many contractors supplierTotals() lists, without adding up their amounts (Inicio's counter): every one is an award supplier of some process. */

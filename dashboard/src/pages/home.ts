@@ -15,6 +15,11 @@ import { institutionCount } from '../data/institutions';
 import { statusTitle } from '../labels';
 import { compactMoney, count, heading, money, type Page } from './common';
 
+/** A money counter: the sum, or «Sin dato» when no document of the selection publishes the figure. */
+function amount(label: string, sum: number, published: boolean): { label: string; value: string; hint?: string } {
+  return published ? { label, value: money(sum), hint: compactMoney(sum) } : { label, value: money(undefined) };
+}
+
 export const homePage: Page = {
   title: 'Inicio',
   render: ({ ds, sel, filters }) => {
@@ -30,6 +35,10 @@ export const homePage: Page = {
     const statesShown = new Set(sel.projects.map((p) => p.state));
     return h('div', null,
       ...heading('Obra pública abierta', 'Proyectos de infraestructura y sus contrataciones, publicados por los implementadores en los estándares EDCAPI (OC4IDS) y EDCA-MX (OCDS). Use la búsqueda y los filtros del encabezado: el mapa, las cifras y las gráficas los siguen.'),
+      // A search or filters that match nothing say so, instead of a page of zeros.
+      sel.projects.length + sel.processes.length === 0 && ds.projects.length + ds.processes.length > 0
+        ? h('p', { role: 'status', class: 'status-bad', id: 'sin-resultados' }, 'Nada de lo publicado coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.')
+        : null,
       kpis([
         { label: 'Proyectos de infraestructura', value: count(fig.projects) },
         { label: 'Contrataciones', value: count(fig.processes) },
@@ -37,10 +46,11 @@ export const homePage: Page = {
         { label: 'Licitantes', value: count(bidderCount(sel.processes)) },
         { label: 'Instituciones públicas', value: count(institutionCount(sel.projects, sel.processes)) },
         { label: 'Implementadores', value: count(sel.publisherIds.size) },
-        { label: 'Presupuesto total', value: money(fig.budgetMxn), hint: compactMoney(fig.budgetMxn) },
-        { label: 'Monto contratado', value: money(fig.contractedMxn), hint: compactMoney(fig.contractedMxn) },
-        { label: 'Monto pagado', value: money(fig.paidMxn), hint: compactMoney(fig.paidMxn) },
-        { label: 'Valor final (proyectos concluidos)', value: money(fig.finalValueMxn), hint: compactMoney(fig.finalValueMxn) },
+        // A sum over nothing published is «Sin dato», not $0.00 (the Glosario: no data is not zero).
+        amount('Presupuesto total', fig.budgetMxn, sel.projects.some((p) => p.budget !== undefined)),
+        amount('Monto contratado', fig.contractedMxn, sel.processes.some((p) => p.contracted !== undefined)),
+        amount('Monto pagado', fig.paidMxn, sel.processes.some((p) => p.paid !== undefined)),
+        amount('Valor final (proyectos concluidos)', fig.finalValueMxn, sel.projects.some((p) => p.finalValue !== undefined)),
       ], 'kpis'),
       h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). ', fig.otherCurrencyAmounts ? `${count(fig.otherCurrencyAmounts)} ${fig.otherCurrencyAmounts === 1 ? 'monto en otra moneda no se suma' : 'montos en otras monedas no se suman'}.` : null),
       h('section', { 'aria-labelledby': 'h-mapa' }, h('h2', { id: 'h-mapa' }, 'Mapa de los proyectos'),

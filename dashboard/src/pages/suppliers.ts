@@ -1,6 +1,6 @@
 /** *Contratistas* / *Contratista*: who was contracted and paid, where they are, for which institutions and projects. */
 import { h, route } from '../dom';
-import { contractSuppliers, supplierKey, supplierTotals } from '../data/suppliers';
+import { addPresent, contractSuppliers, supplierKey, supplierTotals } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { dataTable } from '../components/table';
 import { kpis } from '../components/kpis';
@@ -29,16 +29,19 @@ export const supplierPage: Page = {
     const processes = ds.processes;
     const t = supplierTotals(processes).find((s) => s.key === key);
     if (!t) return h('div', null, ...heading('Contratista no encontrado', `No hay contratos publicados con «${key}».`), h('a', { href: route('contratistas') }, 'Ver todos los contratistas'));
-    const ofKey = (p: (typeof processes)[number], k: (typeof processes)[number]['contracts'][number]): boolean => contractSuppliers(p, k).some((s) => supplierKey(s) === key);
-    const mine = processes.filter((p) => p.contracts.some((k) => ofKey(p, k)));
-    const own = (p: (typeof processes)[number]): { value: number; paid: number } => p.contracts.filter((k) => ofKey(p, k)).reduce((n, k) => ({ value: n.value + (k.value ?? 0), paid: n.paid + (k.paid ?? 0) }), { value: 0, paid: 0 });
-    const institutions = new Map<string, { name: string; n: number; amount: number }>();
+    type Process = (typeof processes)[number];
+    const ofKey = (p: Process, k: Process['contracts'][number]): boolean => contractSuppliers(p, k).some((s) => supplierKey(s) === key);
+    // Its processes: those with a contract of its, and those it was awarded whose contract is not published yet
+    // (as supplierTotals counts them), each with what its own contracts say — nothing yet for an award alone.
+    const mine = processes.filter((p) => p.contracts.some((k) => ofKey(p, k)) || p.suppliers.some((s) => supplierKey(s) === key));
+    const own = (p: Process): { value?: number; paid?: number } => p.contracts.filter((k) => ofKey(p, k)).reduce<{ value?: number; paid?: number }>((n, k) => ({ value: addPresent(n.value, k.value), paid: addPresent(n.paid, k.paid) }), {});
+    const institutions = new Map<string, { name: string; n: number; amount?: number }>();
     for (const p of mine) {
       if (!p.buyer) continue;
       const k = institutionKey(p.buyer);
-      const e = institutions.get(k) ?? { name: p.buyer.name, n: 0, amount: 0 };
+      const e = institutions.get(k) ?? { name: p.buyer.name, n: 0 };
       e.n++;
-      e.amount += own(p).value;
+      e.amount = addPresent(e.amount, own(p).value);
       institutions.set(k, e);
     }
     const projectIds = [...new Set(mine.flatMap((p) => p.projectIds))];
@@ -49,10 +52,10 @@ export const supplierPage: Page = {
         { label: 'Localidad', value: t.locality ?? NO_DATA },
         { label: 'Contratos', value: count(t.contracts) },
         { label: 'Procesos', value: count(t.processes) },
-        { label: 'Monto adjudicado en contratos', value: money(t.amount) },
+        { label: 'Monto de sus contratos', value: money(t.amount) },
         { label: 'Monto pagado', value: money(t.paid) },
       ], 'kpis-contratista'),
-      dataTable('Contratos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
+      dataTable('Procesos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
         mine.map((p) => [
           h('a', { href: route('contratacion', p.ocid) }, p.title), p.buyer?.name ?? p.publisherName, stageTitle(p.stage), methodTitle(p.method), COMPETITION_TITLES[p.band],
           money(own(p).value), money(own(p).paid)]), { id: 'tabla-contratista' }),
