@@ -41,6 +41,8 @@ const ROUTES: Record<string, Page> = {
 // Behind sign-in (dashboard/src/review): the coordinators' inbox and submission page, the officials' status page.
 Object.assign(ROUTES, { revision: reviewInboxPage, 'mis-envios': mySubmissionsPage });
 ROUTES.etapas = stagesPage;
+/** The pages whose address names a document: `#/proyecto/{id}`, `#/revision/{id}`… */
+const TAKES_ID = new Set(['proyecto', 'contratacion', 'contratista', 'institucion', 'revision']);
 /** Menu entries; detail pages highlight their list. */
 const NAV: [string, string][] = [
   ['', 'Inicio'], ['proyectos', 'Proyectos'], ['contrataciones', 'Contrataciones'], ['contratistas', 'Contratistas'],
@@ -127,7 +129,8 @@ async function render(retried = false): Promise<void> {
   const token = ++navigation;
   const main = document.getElementById('contenido') as HTMLElement;
   const { name, params, query } = parseHash();
-  let page = name === 'revision' && params.length ? reviewSubmissionPage : ROUTES[name] ?? notFoundPage;
+  // Only the detail pages take an address below theirs (`#/proyecto/{id}`); `#/proyectos/algo` is not a page.
+  let page = name === 'revision' && params.length ? reviewSubmissionPage : params.some(Boolean) && !TAKES_ID.has(name) ? notFoundPage : ROUTES[name] ?? notFoundPage;
   renderNav(name, filterQuery(query).toString());
   main.setAttribute('aria-busy', 'true');
   try {

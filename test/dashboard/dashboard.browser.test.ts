@@ -238,6 +238,9 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await text(page, '#sin-resultados')).toMatch(/^Nada de lo publicado coincide/);
     expect(await kpi(page, 'Proyectos de infraestructura')).toBe('0');
     for (const label of ['Presupuesto total', 'Monto contratado', 'Monto pagado']) expect(await kpi(page, label)).toBe('Sin dato');
+    // A list page with something below its address is not that list.
+    await visit(page, '#/proyectos/no-existe');
+    expect(await text(page, 'h1')).toBe('Página no encontrada');
     await page.close();
   });
 
@@ -406,8 +409,13 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await page.locator('#tabla-seguimiento tbody tr').count()).toBe(stats.publishers.length);
     // The verdict sits next to the implementer, visible without scrolling the table at 1280 px.
     expect(await page.evaluate(() => { const wrap = document.querySelector('#tabla-seguimiento'); return wrap.scrollWidth <= wrap.clientWidth; })).toBe(true);
-    await page.selectOption('#filtro-estado', 'Yucatán');
+    // The header's Estado filter chooses its rows, as on every other page.
+    await page.click('.filter-panel summary');
+    await page.selectOption('#filtro-state', 'Yucatán');
     await page.waitForFunction(() => document.querySelectorAll('#tabla-seguimiento tbody tr').length === 1);
+    expect(await text(page, '#tabla-seguimiento tbody tr')).toContain('Yucatán');
+    await page.click('#quitar-filtros');
+    await page.waitForFunction((n: number) => document.querySelectorAll('#tabla-seguimiento tbody tr').length === n, stats.publishers.length);
 
     await visit(page, '#/descargas');
     const hrefs = await page.locator('#tabla-descargas tbody a').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')));

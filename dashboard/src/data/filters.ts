@@ -54,7 +54,8 @@ const cachedText = <T extends object>(r: T, text: (r: T) => string): string => {
 const projectText = (r: ProjectRow): string => cachedText(r, (x) => `${x.title} ${x.id} ${x.publisherName} ${x.state} ${x.municipality ?? ''} ${x.authority?.name ?? ''} ${x.authority?.id ?? ''}`);
 const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} ${x.ocid} ${x.publisherName} ${x.buyer?.name ?? ''} ${x.suppliers.map((s) => `${s.name} ${s.id}`).join(' ')}`);
 
-export function matchesProject(row: ProjectRow, f: Filters): boolean {
+/** `searchHit`: a project is also found by what its processes say (a contractor, an ocid): see filterDataset. */
+export function matchesProject(row: ProjectRow, f: Filters, searchHit: (row: ProjectRow) => boolean = () => false): boolean {
   if (f.state && row.state !== f.state) return false;
   if (f.publisher && row.publisherId !== f.publisher) return false;
   if (f.sector && !row.sector.includes(f.sector)) return false;
@@ -66,7 +67,7 @@ export function matchesProject(row: ProjectRow, f: Filters): boolean {
     const to = row.endYear ?? row.startYear;
     if (from === undefined || to === undefined || f.year < from || f.year > to) return false;
   }
-  if (f.q && !projectText(row).includes(f.q)) return false;
+  if (f.q && !projectText(row).includes(f.q) && !searchHit(row)) return false;
   return true;
 }
 
@@ -82,14 +83,18 @@ export interface Selection { projects: ProjectRow[]; processes: ProcessRow[]; pu
 /** The rows behind a filtered view, ready for figuresOf(). */
 export function filterDataset(ds: Dataset, f: Filters): Selection {
   if (!activeFilters(f)) return { projects: ds.projects, processes: ds.processes, publisherIds: publishersOf(ds.projects, ds.processes) };
-  const projects = ds.projects.filter((r) => matchesProject(r, f));
+  // The search finds a project by its own text or by that of one of its processes (their contractors, ocids,
+  // buyers), as the search box promises: «Cumbres» finds the works its contractor built, on every page.
+  const q = f.q;
+  const hits = q ? new Set(ds.processes.filter((r) => processText(r).includes(q)).map((r) => r.ocid)) : undefined;
+  const projects = ds.projects.filter((r) => matchesProject(r, f, (p) => !!hits && p.ocids.some((o) => hits.has(o))));
   const linked = new Set(projects.flatMap((r) => r.ocids));
   const projectLevel = f.year !== undefined || !!f.sector || !!f.type || !!f.status || !!f.municipality;
   const processes = ds.processes.filter((r) => {
     if (f.publisher && r.publisherId !== f.publisher) return false;
     if (f.state && r.state !== f.state) return false;
     if (linked.has(r.ocid)) return true;
-    if (f.q) return !projectLevel && processText(r).includes(f.q);
+    if (hits) return !projectLevel && hits.has(r.ocid);
     return !projectLevel && r.projectIds.length === 0;
   });
   return { projects, processes, publisherIds: publishersOf(projects, processes) };

@@ -9,7 +9,9 @@ const api = (path: string, label: string): HTMLElement => h('a', { href: path },
 
 export const downloadsPage: Page = {
   title: 'Descargas y API',
-  render: async ({ ds }) => {
+  render: async ({ ds, filters }) => {
+    // Per implementer: those of the header's Estado and Implementador filters, as on every other page.
+    const publishers = ds.publishers.filter((p) => (!filters.state || p.state === filters.state) && (!filters.publisher || p.id === filters.publisher));
     // Whether the API offers the files of all implementers together (core/packages/bulk-limit.ts); an API without
     // the answer (older) is taken to offer them.
     const all = (await getJson<{ allPublishers?: { offered: boolean; documents: number; maxDocuments: number } }>('/api/bulk').catch(() => ({ allPublishers: undefined }))).allPublishers;
@@ -34,7 +36,7 @@ export const downloadsPage: Page = {
       h('h2', null, 'Por implementador'),
       h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado).'),
       dataTable('Datos por implementador', [{ title: 'Implementador' }, { title: 'Proyectos (OC4IDS)' }, { title: 'Registros (OCDS)' }, { title: 'Entregas (OCDS)' }, { title: 'Excel' }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
-        ds.publishers.map((p) => {
+        publishers.map((p) => {
           const q = `?publisher=${encodeURIComponent(p.id)}`;
           // The bulk routes stream every item; the package routes would stop at their first page of 100.
           return [p.name, api(`/api/bulk/projects.json${q}`, 'JSON'), api(`/api/bulk/records.json${q}`, 'JSON'), api(`/api/bulk/releases.json${q}`, 'JSON'), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx'),

@@ -17,8 +17,9 @@ const cell = (share: number | undefined): Node => (share === undefined ? documen
 
 export const qualityPage: Page = {
   title: 'Calidad de datos',
-  render: async ({ scope }) => {
-    const stats = (await loadStats(scopeQuery(scope))).filter((s) => s.data);
+  render: async ({ scope, filters }) => {
+    // The implementers of the header's Estado and Implementador filters, as on every other page.
+    const stats = (await loadStats(scopeQuery(scope))).filter((s) => s.data && (!filters.state || s.state === filters.state) && (!filters.publisher || s.publisherId === filters.publisher));
     const fields = stats[0]?.data?.quality?.fields ?? [];
     type Field = (typeof fields)[number];
     const key = (f: Pick<Field, 'standard' | 'field'>): string => `${f.standard}\u0000${f.field}`;

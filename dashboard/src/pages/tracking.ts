@@ -7,7 +7,7 @@ import { h } from '../dom';
 import { loadTracking } from '../api';
 import type { TrackingEntry } from '../data/types';
 import { dataTable } from '../components/table';
-import { count, date, heading, NO_DATA, plural, type Page } from './common';
+import { count, date, filteredNote, heading, NO_DATA, plural, type Page } from './common';
 import { STAGES } from '../../../core/workflow/stages';
 
 /** «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). */
@@ -19,37 +19,31 @@ function stagesCell(r: TrackingEntry): Node {
 
 export const trackingPage: Page = {
   title: 'Seguimiento',
-  render: async ({ ds, query, setQuery }) => {
+  render: async ({ ds, filters }) => {
     const tracking = await loadTracking();
     const rows: TrackingEntry[] = tracking ?? ds.publishers.map((p) => ({
       publisherId: p.id, name: p.name, state: p.state, committed: p.commitment.projects, periodicityDays: p.commitment.periodicityDays,
       published: p.currentPublication?.counts.projects ?? 0, approved: NaN, pendingReview: NaN, lastPublishedAt: p.currentPublication?.createdAt ?? null,
       daysSinceUpdate: p.currentPublication ? Math.floor((Date.now() - Date.parse(p.currentPublication.createdAt)) / 86400000) : null,
     }));
-    const results = h('div', { id: 'resultados' });
-    const states = [...new Set(rows.map((r) => r.state))].sort((a, b) => a.localeCompare(b, 'es-MX'));
-    const sel = h('select', { id: 'filtro-estado' }, h('option', { value: '' }, 'Todos'), states.map((s) => h('option', { value: s, selected: query.get('estado') === s }, s)));
     const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
-    const draw = (): void => {
-      const shown = rows.filter((r) => !sel.value || r.state === sel.value);
-      results.replaceChildren(dataTable('Avance de cada implementador frente a su compromiso', [
-        { title: 'Implementador' }, { title: 'Situación' }, { title: 'Comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
-        { title: 'Envíos aprobados', numeric: true }, { title: 'Por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días sin actualizar', numeric: true }, { title: 'Etapas del programa' },
-      ], shown.map((r) => {
-        const late = r.daysSinceUpdate === null || r.daysSinceUpdate > r.periodicityDays;
-        const short = r.published < r.committed;
-        const missing = r.committed - r.published;
-        const situation = late ? `✗ Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}` : short ? `⚠ Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}` : '✓ Al día y completo';
-        return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short ? 'status-warn' : 'status-ok' }, situation),
-          count(r.committed), count(r.published), opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate), stagesCell(r)];
-      }), { id: 'tabla-seguimiento' }));
-    };
-    sel.addEventListener('change', () => { const q = new URLSearchParams(); if (sel.value) q.set('estado', sel.value); setQuery(q); draw(); });
-    draw();
+    // The header's Estado and Implementador filters choose the rows, as on every other page.
+    const shown = rows.filter((r) => (!filters.state || r.state === filters.state) && (!filters.publisher || r.publisherId === filters.publisher));
+    const table = dataTable('Avance de cada implementador frente a su compromiso', [
+      { title: 'Implementador' }, { title: 'Situación' }, { title: 'Comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
+      { title: 'Envíos aprobados', numeric: true }, { title: 'Por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días sin actualizar', numeric: true }, { title: 'Etapas del programa' },
+    ], shown.map((r) => {
+      const late = r.daysSinceUpdate === null || r.daysSinceUpdate > r.periodicityDays;
+      const short = r.published < r.committed;
+      const missing = r.committed - r.published;
+      const situation = late ? `✗ Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}` : short ? `⚠ Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}` : '✓ Al día y completo';
+      return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short ? 'status-warn' : 'status-ok' }, situation),
+        count(r.committed), count(r.published), opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate), stagesCell(r)];
+    }), { id: 'tabla-seguimiento' });
     return h('div', null,
-      ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar.'),
-      h('form', { class: 'filters', 'aria-label': 'Filtros', onsubmit: (e: Event) => e.preventDefault() }, h('div', { class: 'field' }, h('label', { for: 'filtro-estado' }, 'Estado'), sel)),
+      ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar. Use los filtros Estado e Implementador del encabezado para ver los de un estado.'),
+      filteredNote(shown.length, rows.length, 'implementador', 'implementadores'),
       tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
-      results);
+      table);
   },
 };

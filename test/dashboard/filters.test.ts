@@ -1,0 +1,28 @@
+/** The header's search and filters over the dashboard's rows (dashboard/src/data/filters.ts). */
+import { filterDataset, parseFilters } from '../../dashboard/src/data/filters';
+import type { ProcessRow, ProjectRow } from '../../dashboard/src/data/rows';
+import type { Dataset } from '../../dashboard/src/data/types';
+
+const owner = { publisherId: 'mty', publisherName: 'Municipio de Monterrey', state: 'Nuevo León' };
+const project = (id: string, title: string, ocids: string[]): ProjectRow => ({ ...owner, id, title, status: 'implementation', sector: [], ocids } as unknown as ProjectRow);
+const process = (ocid: string, title: string, supplier: string, projectIds: string[]): ProcessRow =>
+  ({ ...owner, ocid, title, suppliers: [{ id: 'MX-RFC-CCN050314H72', name: supplier }], contracts: [], projectIds, method: 'open', band: 'unknown' } as unknown as ProcessRow);
+
+const ds: Dataset = {
+  publishers: [],
+  projects: [project('oc4ids-mty-1', 'Puente vehicular', ['ocds-mty-1']), project('oc4ids-mty-2', 'Parque lineal', ['ocds-mty-2'])],
+  processes: [process('ocds-mty-1', 'Licitación del puente', 'Constructora Cumbres', ['oc4ids-mty-1']), process('ocds-mty-2', 'Obra del parque', 'Jardines del Norte', ['oc4ids-mty-2'])],
+};
+const search = (q: string) => {
+  const sel = filterDataset(ds, parseFilters(new URLSearchParams({ q })));
+  return [sel.projects.map((p) => p.id), sel.processes.map((p) => p.ocid)];
+};
+
+test("the search finds a project by its processes' contractors and ids, as it finds the processes", () => {
+  expect(search('cumbres')).toEqual([['oc4ids-mty-1'], ['ocds-mty-1']]);
+  expect(search('ccn050314h72')).toEqual([['oc4ids-mty-1', 'oc4ids-mty-2'], ['ocds-mty-1', 'ocds-mty-2']]);
+  expect(search('ocds-mty-2')).toEqual([['oc4ids-mty-2'], ['ocds-mty-2']]);
+  // By its own words, a project brings its processes along.
+  expect(search('parque lineal')).toEqual([['oc4ids-mty-2'], ['ocds-mty-2']]);
+  expect(search('xqzvvbn')).toEqual([[], []]);
+});
