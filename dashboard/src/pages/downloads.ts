@@ -5,7 +5,8 @@ import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { getJson } from '../api';
 import { date, heading, NO_DATA, type Page } from './common';
 
-const api = (path: string, label: string): HTMLElement => h('a', { href: path }, label);
+/** `name`: what a screen reader announces when the visible label alone («JSON») does not say which file it is. */
+const api = (path: string, label: string, name?: string): HTMLElement => h('a', { href: path, ...(name ? { 'aria-label': name } : {}) }, label);
 
 export const downloadsPage: Page = {
   title: 'Descargas y API',
@@ -39,7 +40,8 @@ export const downloadsPage: Page = {
         publishers.map((p) => {
           const q = `?publisher=${encodeURIComponent(p.id)}`;
           // The bulk routes stream every item; the package routes would stop at their first page of 100.
-          return [p.name, api(`/api/bulk/projects.json${q}`, 'JSON'), api(`/api/bulk/records.json${q}`, 'JSON'), api(`/api/bulk/releases.json${q}`, 'JSON'), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx'),
+          return [p.name, api(`/api/bulk/projects.json${q}`, 'JSON', `Proyectos de ${p.name} (JSON)`), api(`/api/bulk/records.json${q}`, 'JSON', `Registros de ${p.name} (JSON)`),
+            api(`/api/bulk/releases.json${q}`, 'JSON', `Entregas de ${p.name} (JSON)`), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx', `Excel de ${p.name} (datos.xlsx)`),
             p.license ? externalLink(p.license) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
         }), { id: 'tabla-descargas' }),
       h('h2', null, 'Cómo usar la API'),
