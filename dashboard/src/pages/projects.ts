@@ -10,19 +10,21 @@ const PAGE_SIZE = 20;
 interface Col { key: string; title: string; numeric?: boolean; value: (r: ProjectRow) => string | number | undefined; show: (r: ProjectRow) => string }
 
 const pct = (v: number | undefined): string => (v === undefined ? NO_DATA : `${v} %`);
-const years = (r: ProjectRow): string => (r.startYear || r.endYear ? `${r.startYear ?? '¿?'}–${r.endYear ?? '¿?'}` : NO_DATA);
+const years = (r: ProjectRow): string => (r.startYear || r.endYear ? r.startYear === r.endYear ? String(r.startYear) : `${r.startYear ?? '¿?'}–${r.endYear ?? '¿?'}` : NO_DATA);
+// The figures a reader compares come right after the project's name and stage, visible without scrolling the
+// table sideways at 1280 px; what describes the project follows.
 const COLS: Col[] = [
   { key: 'titulo', title: 'Proyecto', value: (r) => r.title, show: (r) => r.title },
-  { key: 'institucion', title: 'Institución', value: (r) => r.authority?.name, show: (r) => r.authority?.name ?? NO_DATA },
-  { key: 'implementador', title: 'Implementador', value: (r) => r.publisherName, show: (r) => r.publisherName },
-  { key: 'estado', title: 'Estado', value: (r) => r.state, show: (r) => r.state },
   { key: 'etapa', title: 'Etapa', value: (r) => statusTitle(r.status), show: (r) => statusTitle(r.status) },
-  { key: 'tipo', title: 'Tipo', value: (r) => (r.type ? projectTypeTitle(r.type) : undefined), show: (r) => (r.type ? projectTypeTitle(r.type) : NO_DATA) },
-  { key: 'sector', title: 'Sector', value: (r) => r.sector.map(sectorTitle).join('; '), show: (r) => r.sector.map(sectorTitle).join('; ') || NO_DATA },
-  { key: 'periodo', title: 'Periodo', value: (r) => r.start, show: years },
   { key: 'presupuesto', title: 'Presupuesto (MXN)', numeric: true, value: (r) => r.budget, show: (r) => money(r.budget) },
   { key: 'contratado', title: 'Contratado (MXN)', numeric: true, value: (r) => r.contracted, show: (r) => money(r.contracted) },
   { key: 'avance', title: 'Avance físico', numeric: true, value: (r) => r.physicalProgress, show: (r) => pct(r.physicalProgress) },
+  { key: 'institucion', title: 'Institución', value: (r) => r.authority?.name, show: (r) => r.authority?.name ?? NO_DATA },
+  { key: 'implementador', title: 'Implementador', value: (r) => r.publisherName, show: (r) => r.publisherName },
+  { key: 'estado', title: 'Estado', value: (r) => r.state, show: (r) => r.state },
+  { key: 'tipo', title: 'Tipo', value: (r) => (r.type ? projectTypeTitle(r.type) : undefined), show: (r) => (r.type ? projectTypeTitle(r.type) : NO_DATA) },
+  { key: 'sector', title: 'Sector', value: (r) => r.sector.map(sectorTitle).join('; '), show: (r) => r.sector.map(sectorTitle).join('; ') || NO_DATA },
+  { key: 'periodo', title: 'Periodo', value: (r) => r.start, show: years },
   { key: 'actualizado', title: 'Actualizado', value: (r) => r.updated, show: (r) => date(r.updated) },
 ];
 
