@@ -141,6 +141,50 @@ test('template -o writes the blank template with every spec sheet', async () => 
   for (const sheet of templateSpec().sheets) expect(names).toContain(sheet.name);
 });
 
+describe('where the output goes: never over an input or a workbook, and said in Spanish', () => {
+  test('a folder that does not exist, a folder given as the file, the input itself', async () => {
+    const book = path.join(dir, 'libro-propio.xlsx');
+    fs.copyFileSync(example('merida'), book);
+    const missing = await runCli('convert', book, '-o', path.join(dir, 'no-hay', 'salida.json'));
+    expect([missing.code, missing.err]).toEqual([2, 'No existe la carpeta «' + path.join(dir, 'no-hay') + '» donde se escribiría «salida.json». Créela o indique otra ruta con -o.']);
+    const folder = await runCli('compile', path.join(dir, 'x.json'), '-o', dir);
+    expect(folder.code).toBe(2);
+    expect(folder.err).toMatch(/es una carpeta: indique con -o el nombre del archivo/);
+    const before = fs.readFileSync(book);
+    for (const argv of [['convert', book, '-o', book], ['import', book, '-o', book]]) {
+      const run = await runCli(...argv);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(/es el mismo archivo que se lee: se perdería/);
+    }
+    expect(fs.readFileSync(book).equals(before)).toBe(true);
+  });
+
+  test('template and import do not replace an existing workbook unless asked (--sobrescribir)', async () => {
+    const book = path.join(dir, 'capturado.xlsx');
+    fs.copyFileSync(example('merida'), book);
+    const refused = await runCli('template', '-o', book);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(`Ya existe «${book}»: para no perder lo que tiene, no se reemplaza. Indique otro nombre con -o, o agregue --sobrescribir para reemplazarlo.`);
+    expect(fs.readFileSync(book).equals(fs.readFileSync(example('merida')))).toBe(true);
+    expect((await runCli('template', '-o', book, '--sobrescribir')).code).toBe(0);
+    expect(fs.readFileSync(book).equals(fs.readFileSync(example('merida')))).toBe(false);
+  });
+
+  test('help is only help: nothing is written, no server starts', async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      for (const argv of [['template', '--ayuda'], ['serve', '--help'], ['users', '-h']]) {
+        const run = await runCli(...argv);
+        expect([run.code, run.out.split('\n')[0]]).toEqual([0, 'Infraestructura Abierta — herramientas de línea de comandos']);
+      }
+      expect(fs.existsSync(path.join(dir, 'plantilla-infraestructura-abierta.xlsx'))).toBe(false);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
 describe('import', () => {
   test.each(EXAMPLE_KEYS)('%s packages → .xlsx that converts back to the same documents', async (key) => {
     const first = path.join(dir, `rt-${key}.json`);

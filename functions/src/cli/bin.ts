@@ -59,8 +59,10 @@ function tuneForShortRun(command: string, args: string[]): void {
   setFlagsFromString('--semi-space-growth-factor=1');
 }
 
-const [command] = process.argv.slice(2);
-if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+const [command, ...rest] = process.argv.slice(2);
+// Help anywhere on the line is only help: `template --ayuda` must not write a template, nor `serve --help` start a
+// server (main.ts says the same for the commands it runs).
+if (command === undefined || command === 'help' || [command, ...rest].some((a) => a === '--help' || a === '-h' || a === '--ayuda')) {
   console.log(HELP);
 } else {
   process.env.METADATA_SERVER_DETECTION ??= 'none';

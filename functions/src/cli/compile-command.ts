@@ -23,6 +23,7 @@ import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { writePackage } from './write-package';
+import { checkOutput } from './output-path';
 import { locateItems, streamPrettyItems } from './locate-list';
 import { ocidInBytes } from './compile-ocid';
 import { removeAbandoned } from '../lib/abandoned-by-dead-process';
@@ -256,6 +257,7 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   const output = stringOption(args, 'salida');
   if (!args.positional.length) throw new UsageError('Indique el paquete de entregas a compilar, por ejemplo: compile paquete.json -o registros.json');
   if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o registros.json');
+  checkOutput(output, args.positional);
   const files = args.positional;
   const versioned = args.options.versionadas === true;
   removeAbandonedPartials(output);

@@ -8,6 +8,7 @@ import { releasePackage, projectPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { progressReporter } from './progress';
 import { writePackageFile } from './write-package';
+import { checkOutput } from './output-path';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
 
@@ -104,6 +105,8 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
 export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = stringOption(args, 'salida');
   if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o salida.json');
+  const projectsOption = stringOption(args, 'proyectos');
+  for (const file of [output, ...(projectsOption ? [projectsOption] : [])]) checkOutput(file, args.positional);
   const { converted, findings, now, label } = await runPipeline(args);
   printFindings(findings, io.err, args.options.todos === true);
   if (reportEmpty(converted, label, io.err)) return 1;
@@ -123,9 +126,12 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     io.err(`Escrito ${output}: ${formatCount(converted.releases.length, 'entrega', 'entregas')} (EDCA-MX).`);
   } else io.err('El libro no tiene contrataciones: no se escribe paquete de entregas (EDCA-MX), solo el de proyectos.');
   if (converted.projects.length) {
-    const projectsFile = stringOption(args, 'proyectos') ?? (converted.releases.length ? output.replace(/(\.json)?$/i, '-proyectos.json') : output);
+    const projectsFile = projectsOption ?? (converted.releases.length ? output.replace(/(\.json)?$/i, '-proyectos.json') : output);
+    if (projectsFile !== output) checkOutput(projectsFile, args.positional);
     writePackageFile(projectsFile, projectPackage([], { ...meta, uri: `file://${projectsFile}` }), 'projects', converted.projects);
     io.err(`Escrito ${projectsFile}: ${formatCount(converted.projects.length, 'proyecto', 'proyectos')} (EDCAPI).`);
   }
+  // Written so the official can look at it, but not to be published as it is.
+  if (errors) io.err('El libro tiene errores: lo escrito sirve para revisar, no para publicar. Corríjalos y convierta de nuevo (con --estricto no se escribe nada mientras haya errores).');
   return errors ? 1 : 0;
 }

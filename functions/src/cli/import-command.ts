@@ -9,11 +9,13 @@ import { templateSpec } from '../../../core/template/template-spec';
 import { HEADER_ROWS, templateBuffer } from '../xlsx/write-template';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
+import { checkOutput } from './output-path';
 
 export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = stringOption(args, 'salida');
   if (!args.positional.length) throw new UsageError('Indique uno o más paquetes JSON a importar.');
   if (!output || !/\.xlsx$/i.test(output)) throw new UsageError('Indique el libro de salida con -o, por ejemplo: -o libro.xlsx');
+  checkOutput(output, args.positional, { keepExisting: args.options.sobrescribir !== true });
   const releases: Record<string, unknown>[] = [];
   const projects: Record<string, unknown>[] = [];
   const packages: unknown[] = [];

@@ -13,6 +13,7 @@ import { isStoreError } from '../store/store';
 import { ConfigError, loadConfig } from '../config';
 import { StartupError } from '../server/startup-error';
 import { HELP } from './help';
+import { checkOutput } from './output-path';
 import { main as engineMain } from './engine';
 // Each command loads what it uses when it runs (`await import`), so `--help` or `validate` never pay for
 // firebase-admin, googleapis, the server or exceljs: issue 17 measured 1.25 s for `--help` when all loaded.
@@ -39,10 +40,16 @@ function projectRoot(): string {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
+  // `template --ayuda` must not write a template, nor `serve --help` start a server: help only.
+  if (args.options.ayuda === true || args.options.help === true) {
+    io.out(HELP);
+    return 0;
+  }
   try {
     switch (command) {
       case 'template': {
         const out = stringOption(args, 'salida') ?? 'plantilla-infraestructura-abierta.xlsx';
+        checkOutput(out, [], { keepExisting: args.options.sobrescribir !== true });
         const [{ templateBuffer }, { templateSpec }] = await Promise.all([import('../xlsx/write-template'), import('../../../core/template/template-spec')]);
         fs.writeFileSync(out, await templateBuffer(templateSpec()));
         io.err(`Escrita la plantilla ${out}.`);
