@@ -79,3 +79,19 @@ test('not a package, not JSON, missing: exit code 2 and a Spanish message, never
     expect(run.err).not.toMatch(STACK_TRACE);
   }
 });
+
+test('a package saved with a byte-order mark (Windows editors) is read; broken JSON is placed by line and column', async () => {
+  const withBom = path.join(dir, 'con-bom.json');
+  fs.writeFileSync(withBom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(releases)]));
+  const plain = await runCli('validate', releases, '--json', ...FECHA);
+  const bom = await runCli('validate', withBom, '--json', ...FECHA);
+  expect([bom.code, bom.out]).toEqual([plain.code, plain.out]);
+  for (const command of [['validate'], ['import'], ['compile']]) {
+    const broken = path.join(dir, 'roto.json');
+    fs.writeFileSync(broken, '{\n  "releases": [\n    {"ocid": "ocds-abc123-1",}\n  ]\n}\n');
+    const run = await runCli(...command, broken, '-o', path.join(dir, command[0] === 'import' ? 'roto.xlsx' : 'roto-salida.json'));
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^El archivo «roto\.json» no es JSON válido \(línea 3, columna \d+\)\.$/);
+    expect(run.err).not.toMatch(STACK_TRACE);
+  }
+});

@@ -24,19 +24,15 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { writePackage } from './write-package';
 import { checkOutput } from './output-path';
+import { parseJsonText } from './read-json';
 import { locateItems, streamPrettyItems } from './locate-list';
 import { ocidInBytes } from './compile-ocid';
 import { removeAbandoned } from '../lib/abandoned-by-dead-process';
 
 async function readReleases(file: string): Promise<{ releases: unknown[]; pkg: PackageLike }> {
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
-  let parsed: unknown;
-  try {
-    // Read as bytes and decoded at once: `readFile(file, 'utf8')` decodes chunk by chunk, several times slower.
-    parsed = JSON.parse((await fs.promises.readFile(file)).toString('utf8'));
-  } catch {
-    throw new UsageError(`El archivo «${path.basename(file)}» no es JSON válido.`);
-  }
+  // Read as bytes and decoded at once: `readFile(file, 'utf8')` decodes chunk by chunk, several times slower.
+  const parsed = parseJsonText((await fs.promises.readFile(file)).toString('utf8'), file);
   const pkg = (parsed ?? {}) as PackageLike;
   const releases = Array.isArray(parsed) ? parsed : Array.isArray(pkg.releases) ? pkg.releases : undefined;
   if (!releases) throw new UsageError(`«${path.basename(file)}» no es un paquete de entregas OCDS ni una lista de entregas.`);

@@ -9,6 +9,7 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import { progressReporter } from './progress';
 import { writePackageFile } from './write-package';
 import { checkOutput } from './output-path';
+import { readJsonFile } from './read-json';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
 
@@ -64,15 +65,9 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
   // An indented release or project package is read and checked item by item; anything else is read whole.
   let result = validatePackageFile(file, settings);
   if (!result) {
-    let json: unknown;
-    try {
-      // readFileSync decodes the whole file at once (Node's fast UTF-8 path); fs.promises.readFile decodes it chunk by
-      // chunk through a StringDecoder, a tenth of the command for a 15 MB package (issue 17).
-      json = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch {
-      throw new UsageError(`El archivo «${label}» no es JSON válido.`);
-    }
-    result = validatePackage(json, settings);
+    // Decoded at once (read-json.ts): fs.promises.readFile decodes chunk by chunk, a tenth of the command for a
+    // 15 MB package (issue 17).
+    result = validatePackage(readJsonFile(file), settings);
   }
   if (!result) throw new UsageError(`«${label}» no es un paquete de entregas, de registros ni de proyectos (no tiene «releases», «records» ni «projects»).`);
   const { findings } = result;

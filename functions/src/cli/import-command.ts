@@ -10,6 +10,7 @@ import { HEADER_ROWS, templateBuffer } from '../xlsx/write-template';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { checkOutput } from './output-path';
+import { readJsonFile } from './read-json';
 
 export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = stringOption(args, 'salida');
@@ -23,12 +24,7 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   for (const file of args.positional) {
     const label = path.basename(file);
     if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch {
-      throw new UsageError(`El archivo «${label}» no es JSON válido.`);
-    }
+    const parsed = readJsonFile(file);
     packages.push(parsed);
     const result = importDocuments(parsed, label);
     releases.push(...result.releases);

@@ -1,0 +1,32 @@
+/**
+ * A JSON file the CLI reads whole (`validate`, `import`, `compile`): its UTF-8 byte-order mark dropped (Windows
+ * editors write one, and JSON.parse refused the file), and when it is not JSON, where: «línea 12, columna 5».
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { UsageError } from './args';
+
+/** Where JSON.parse stopped (`… at position 123` in V8's message, or «line 2 column 5» in newer ones). */
+function whereIn(text: string, message: string): string {
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  if (lineCol) return ` (línea ${lineCol[1]}, columna ${lineCol[2]})`;
+  const position = /position (\d+)/.exec(message);
+  if (!position) return text.trim() === '' ? ' (está vacío)' : ' (termina antes de tiempo)';
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  return ` (línea ${line}, columna ${before.length - before.lastIndexOf('\n')})`;
+}
+
+export function parseJsonText(text: string, file: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return JSON.parse(body);
+  } catch (e) {
+    throw new UsageError(`El archivo «${path.basename(file)}» no es JSON válido${whereIn(body, e instanceof Error ? e.message : '')}.`);
+  }
+}
+
+/** Decoded at once (`readFileSync(file, 'utf8')` is Node's fast path; a stream decodes chunk by chunk, slower). */
+export function readJsonFile(file: string): unknown {
+  return parseJsonText(fs.readFileSync(file, 'utf8'), file);
+}
