@@ -71,12 +71,15 @@ describe.each([false, true])('compile (versioned: %s) gives the same bytes from 
   });
 });
 
+/** The line (1-based) where `needle` first appears in `text`. */
+const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+
 it('an invalid release is refused with the usual message, and no output is written', async () => {
   const text = JSON.stringify(PACKAGE, null, 2).replace('"ocid": "ocds-c-3",', '"ocid": "ocds-c-3",,');
   const out = path.join(dir, 'no-escrito.json');
   const run = await runCli('compile', write('roto.json', text), '-o', out);
   expect(run.code).toBe(2);
-  expect(run.err).toBe('El archivo «roto.json» no es JSON válido.');
+  expect(run.err).toBe(`El archivo «roto.json» no es JSON válido (línea ${lineOf(text, ',,')}, columna 26).`);
   expect(fs.existsSync(out)).toBe(false);
 });
 
@@ -86,7 +89,7 @@ it('an invalid release leaves an earlier output as it was, and no partial file b
   fs.writeFileSync(out, 'anterior\n');
   const run = await runCli('compile', write('roto-2.json', text), '-o', out);
   expect(run.code).toBe(2);
-  expect(run.err).toBe('El archivo «roto-2.json» no es JSON válido.');
+  expect(run.err).toBe(`El archivo «roto-2.json» no es JSON válido (línea ${lineOf(text, ',,')}, columna 26).`);
   expect(fs.readFileSync(out, 'utf8')).toBe('anterior\n');
   expect(fs.readdirSync(dir).filter((f) => f.includes('.parcial-'))).toEqual([]);
 });
