@@ -7,6 +7,7 @@ registerMessages({
   'import.status-completed': 'El estatus «completed» no existe en EDCAPI 0.9.5; se cambió a «completion» (Terminación).',
   'import.nature-moved': 'La naturaleza del proceso estaba fuera del resumen (versión anterior de EDCAPI); se movió a «summary.nature».',
   'import.budget-breakdowns': 'El desglose presupuestal tenía el formato anterior a EDCAPI 0.9.5; se reorganizó en «budgetBreakdowns».',
+  'import.transactions-upgraded': '{count:pago venía|pagos venían} con los campos de OCDS 1.0 («amount», «providerOrganization», «receiverOrganization»); se pasaron a «value», «payer» y «payee», los de OCDS 1.1, ligados a sus actores.',
   'import.budget-url': 'La partida presupuestal traía su enlace en «url»; se pasó a «uri», el campo que define la extensión de desglose presupuestal.',
   'import.budget-classification': 'La clasificación presupuestal venía como «budgetclassifications» (con «Measures», «level» y «classifications»); se pasó a «budgetClassification» con «measures», «levelId» y «classification», los nombres que declara EDCA-MX.',
   'import.not-a-release': 'El archivo «{file}» contiene una entrega sin «ocid»; no se importó.',

@@ -9,6 +9,8 @@
  * - OC4IDS project status `completed` (capture tool) → `completion` (projectStatus 0.9.5).
  * - OC4IDS 0.9.0–0.9.4 `budget.budgetBreakdown` → 0.9.5 `budget.budgetBreakdowns[0].budgetBreakdown`.
  * - OCDS budget breakdowns' `budgetclassifications` and `url` → `budgetClassification` and `uri` (budget-upgrade).
+ * - OCDS 1.0 payments' `amount`, `providerOrganization`, `receiverOrganization` → `value`, `payer`, `payee`
+ *   (transaction-upgrade).
  * Record packages contribute their compiledRelease (or, without one, their last embedded release).
  * What the template has no column for is never dropped silently: one `import.dropped` warning per field, with the
  * number of values it loses (core/import/template-coverage).
@@ -19,6 +21,7 @@ import { templateSpec } from '../template/template-spec';
 import { droppedValues } from './template-coverage';
 import { upgradeForTemplate, UpgradeTally } from './template-upgrade';
 import { upgradeBudgetBreakdowns } from './budget-upgrade';
+import { upgradeTransactions } from './transaction-upgrade';
 
 type Obj = Record<string, unknown>;
 
@@ -41,6 +44,7 @@ function upgradeRelease(release: Obj, pointer: string, findings: Finding[]): Obj
     release.tag = [release.tag];
   }
   upgradeBudgetBreakdowns(release, pointer, findings);
+  upgradeTransactions(release, pointer, findings);
   return release;
 }
 

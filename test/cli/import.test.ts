@@ -231,6 +231,26 @@ withStandards('real Mexican publications round-trip', () => {
     expect(dropped).toEqual(notHeld);
   });
 
+  test('OCDS 1.0 payments (Ciudad de México, 2016) come in as OCDS 1.1 value, payer and payee, tied to their parties', () => {
+    const file = 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json';
+    const original = load(path.join(REAL_MX, file)) as { contracts: { implementation?: { transactions?: { amount: { amount: number } }[] } }[] };
+    const paid = original.contracts.flatMap((c) => c.implementation?.transactions ?? []).map((t) => t.amount.amount);
+    expect(paid).toHaveLength(11);
+    const imported = importDocuments(original, file);
+    expect(imported.findings.filter((f) => f.code === 'import.transactions-upgraded').map((f) => renderMessage(f))).toEqual([
+      '11 pagos venían con los campos de OCDS 1.0 («amount», «providerOrganization», «receiverOrganization»); se pasaron a «value», «payer» y «payee», los de OCDS 1.1, ligados a sus actores.',
+    ]);
+    const back = unflatten(flatten({ releases: imported.releases, projects: [] }), { now: '2025-01-01T00:00:00-06:00' }).releases[0] as typeof original & { parties: { id: string; roles: string[] }[] };
+    const transactions = back.contracts.flatMap((c) => (c.implementation?.transactions ?? []) as unknown as { value: { amount: number; currency: string }; payer: { id: string }; payee: { id: string } }[]);
+    expect(transactions.map((t) => t.value.amount)).toEqual(paid);
+    const roleOf = (id: string): string[] => back.parties.find((p) => p.id === id)?.roles ?? [];
+    for (const t of transactions) {
+      expect(t.value.currency).toBe('MXN');
+      expect(roleOf(t.payer.id)).toContain('payer');
+      expect(roleOf(t.payee.id)).toContain('payee');
+    }
+  });
+
   afterAll(() => {
     if (totals.held) console.log(`real-mx: ${totals.kept} de ${totals.held} valores que la plantilla admite volvieron idénticos (${(100 * totals.kept / totals.held).toFixed(2)} %).`);
   });
