@@ -422,7 +422,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const jsonLinks = hrefs.filter((href: string) => href.includes('.json?publisher='));
     expect(jsonLinks.length).toBe(3 * stats.publishers.length);
     // Each «JSON» link says which file it is to a screen reader.
-    expect(await page.getByRole('link', { name: 'Proyectos de Municipio de Mérida (JSON)' }).getAttribute('href')).toBe('/api/bulk/projects.json?publisher=merida');
+    expect(await page.getByRole('link', { name: 'JSON de los proyectos de Municipio de Mérida' }).getAttribute('href')).toBe('/api/bulk/projects.json?publisher=merida');
     for (const href of jsonLinks) expect(href).toMatch(/^\/api\/bulk\//);
     const projectsOfMerida = ((await (await fetch(`${srv.base}${jsonLinks.find((h: string) => h.includes('projects.json') && h.includes('merida'))}`)).json()) as { projects: unknown[] }).projects;
     expect(projectsOfMerida).toHaveLength(total('projects', 'merida'));

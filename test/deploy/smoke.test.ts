@@ -119,7 +119,8 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   expect(projects.body.uri).toMatch(/^https:\/\/infra-abierta\.example\.mx\/api\/oc4ids\/projects/);
 
   // The task wrote the bulk files to the bucket; the download streams them from there.
-  expect([...storage.objects.keys()].filter((k) => k.endsWith('/datos.xlsx'))).toHaveLength(1);
+  // The task wrote the publisher's files and those of all publishers together (which now include this publication).
+  expect([...storage.objects.keys()].filter((k) => k.endsWith('/datos.xlsx')).map((k) => k.split('/')[1]).sort()).toEqual(['publicaciones', 'todos']);
   const bulk = await request(bundle.api).get('/api/bulk/projects.json?publisher=itait').set('Accept-Encoding', 'identity')
     .buffer(true).parse((res, cb) => { const c: Buffer[] = []; res.on('data', (x: Buffer) => c.push(x)); res.on('end', () => cb(null, Buffer.concat(c))); });
   expect(bulk.status).toBe(200);

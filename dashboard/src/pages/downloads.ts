@@ -40,8 +40,9 @@ export const downloadsPage: Page = {
         publishers.map((p) => {
           const q = `?publisher=${encodeURIComponent(p.id)}`;
           // The bulk routes stream every item; the package routes would stop at their first page of 100.
-          return [p.name, api(`/api/bulk/projects.json${q}`, 'JSON', `Proyectos de ${p.name} (JSON)`), api(`/api/bulk/records.json${q}`, 'JSON', `Registros de ${p.name} (JSON)`),
-            api(`/api/bulk/releases.json${q}`, 'JSON', `Entregas de ${p.name} (JSON)`), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx', `Excel de ${p.name} (datos.xlsx)`),
+          // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+          return [p.name, api(`/api/bulk/projects.json${q}`, 'JSON', `JSON de los proyectos de ${p.name}`), api(`/api/bulk/records.json${q}`, 'JSON', `JSON de los registros de ${p.name}`),
+            api(`/api/bulk/releases.json${q}`, 'JSON', `JSON de las entregas de ${p.name}`), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx', `datos.xlsx de ${p.name}`),
             p.license ? externalLink(p.license) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
         }), { id: 'tabla-descargas' }),
       h('h2', null, 'Cómo usar la API'),
