@@ -64,11 +64,18 @@ export function relPath(segments: readonly string[]): RelPath {
 export class DocumentSet {
   readonly docs: Record<string, unknown>[] = [];
   private readonly roots = new Map<string, DocNode>();
+  /** The row each document's key was first read from. */
+  private readonly rootRows = new Map<string, number>();
 
   constructor(readonly collection: 'releases' | 'projects', readonly rootKey: string, readonly sourceMap: SourceMap) {}
 
   root(key: string): DocNode | undefined {
     return this.roots.get(key);
+  }
+
+  /** The row (1-based) whose key created the document `key`. */
+  rootRow(key: string): number | undefined {
+    return this.rootRows.get(key);
   }
 
   /** A new document whose key came from `column` (0-based) of `row`. */
@@ -77,6 +84,7 @@ export class DocumentSet {
     const node: DocNode = { obj, anchor: this.sourceMap.rootAnchor(this.collection, this.docs.length), field: undefined, id: undefined, kids: undefined, byId: undefined };
     this.docs.push(obj);
     this.roots.set(key, node);
+    this.rootRows.set(key, row.row);
     this.sourceMap.record(node.anchor, escapePointerSegment(this.rootKey), row, column);
     return node;
   }

@@ -90,6 +90,10 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       continue;
     }
     let node = docs.root(rootKey);
+    // A root-sheet row repeating a document's key continues it (its values merge: fixtures/engine/repeated-parent-merge);
+    // if they clash with the first row's, it is more likely another process or project typed under that key.
+    const repeated = node !== undefined && depth === 0 && !sheet.flat;
+    const mark = findings.length;
     // flatten-tool: any row names its document by ocid/id, and the first row to name it creates it.
     if (depth === 0 || sheet.flat) node ??= docs.createRoot(rootKey, here, sheet.rootKey.index);
     if (!node) {
@@ -189,6 +193,12 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         if (raw === null || raw === undefined || raw === '') continue;
         writeValue(ctx, r, col, target, path, cleanCell(raw), here);
       }
+    }
+    if (repeated) {
+      // Its clashes say which values were dropped; this says why, first: the key is the first row's.
+      let clashes = 0;
+      for (let i = mark; i < findings.length; i++) if (findings[i].code === 'cell.conflicting-value') clashes++;
+      if (clashes) findings.splice(mark, 0, finding('row.repeated-key', 'warning', { value: safePreview(rootKey), column: sheet.rootKey.header, firstRow: docs.rootRow(rootKey) ?? '', count: clashes }, { cell: cellRef(ctx, r, sheet.rootKey) }));
     }
   }
 }

@@ -10,6 +10,7 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.missing-key-column': 'Falta la columna clave «{column}», que enlaza cada fila con su proyecto o proceso. La hoja no se pudo leer.',
   'sheet.merged-cells': 'Hay celdas combinadas ({range}). Sepárelas: cada celda debe tener su propio valor.',
   'sheet.internal-error': 'Ocurrió un error interno al leer esta hoja ({message}). Por favor repórtelo al equipo de soporte.',
+  'row.repeated-key': 'La clave «{value}» ya está en la fila {firstRow}: esta fila se unió a aquella y se {count?descartó|descartaron} {count:valor distinto|valores distintos} de esta. Si es otra contratación u otro proyecto, escriba su propia clave en «{column}».',
   'row.missing-key': 'Esta fila tiene datos pero le falta la clave «{column}». Escríbala para enlazar la fila.',
   'row.parent-not-found': 'No existe «{value}» en la hoja de origen de la columna «{column}». Revise que esté escrito igual que en esa hoja.',
   'cell.formula-error': 'La celda muestra un error de fórmula ({value}). Corrija la fórmula o escriba el valor directamente.',
