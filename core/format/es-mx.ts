@@ -26,6 +26,17 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/** An ISO 8601 date or date-time as dd/mm/aaaa, with its hh:mm when it has a time other than midnight. */
+export function formatDateTime(iso: string): string {
+  const time = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/.exec(iso);
+  return `${formatDate(iso)}${time && `${time[1]}:${time[2]}` !== '00:00' ? ` ${time[1]}:${time[2]}` : ''}`;
+}
+
+/** A figure as a message quotes it: grouped, with cents only when it has them (3,050,000; 91,168,415.75). */
+export function formatFigure(value: number): string {
+  return formatNumber(value, Number.isInteger(value) ? 0 : 2);
+}
+
 /** Large amounts in words: 5.9 mil millones, 12.3 millones, 850 mil. */
 export function formatCompact(value: number): string {
   const abs = Math.abs(value);

@@ -39,3 +39,10 @@ it('agrees the words of a template with the count it names', () => {
   // A template naming a parameter that is not given keeps its placeholder (the test above catches it).
   expect(renderTemplate('{n:uno|varios}', {})).toBe('{n:uno|varios}');
 });
+
+test('amounts and dates in messages are written as people read them in Mexico', () => {
+  expect(renderTemplate('suman {paid!n} {currency}; el contrato, {value!n} {currency}', { paid: 91168415.75, value: -5000, currency: 'MXN' })).toBe('suman 91,168,415.75 MXN; el contrato, -5,000 MXN');
+  expect(renderTemplate('de fin ({end!f}) antes de inicio ({start!f})', { end: '2024-07-01T00:00:00-06:00', start: '2024-08-01T09:30:00-06:00' })).toBe('de fin (01/07/2024) antes de inicio (01/08/2024 09:30)');
+  // A value that is not what the form expects is written as it is.
+  expect(renderTemplate('{value!n} / {when!f}', { value: 'abc', when: 3 })).toBe('abc / 3');
+});

@@ -2,16 +2,20 @@
 import { columnLetter } from '../workbook/model';
 import type { CellRef, Finding } from '../findings/finding';
 import { catalogue } from './catalogue';
-import { formatCount } from '../format/es-mx';
+import { formatCount, formatDateTime, formatFigure } from '../format/es-mx';
 
 /**
  * Fills a catalogue template: `{name}` is the parameter; for a count, `{name:one|many}` is the number (es-MX) with
  * the words that agree with it («1 valor», «3 valores») and `{name?one|many}` the words alone («Se omitió»).
+ * `{name!n}` writes an amount as es-MX does (91,168,415.75) and `{name!f}` a date (31/07/2024): findings carry the
+ * values themselves, and people read them in their own formats.
  */
 export function renderTemplate(template: string, params: Finding['params']): string {
-  return template.replace(/\{(\w+)(?:([:?])([^|{}]*)\|([^{}]*))?\}/g, (whole, name: string, form?: string, one?: string, many?: string) => {
+  return template.replace(/\{(\w+)(?:!([nf])|([:?])([^|{}]*)\|([^{}]*))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string) => {
     if (!(name in params)) return whole;
     const value = params[name];
+    if (format === 'n') return typeof value === 'number' && Number.isFinite(value) ? formatFigure(value) : String(value);
+    if (format === 'f') return typeof value === 'string' ? formatDateTime(value) : String(value);
     if (!form) return String(value);
     const n = Number(value);
     return form === ':' ? formatCount(n, one as string, many as string) : n === 1 ? (one as string) : (many as string);

@@ -7,6 +7,7 @@ import { columnLetter, type CellValue } from '../workbook/model';
 import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
+import { shownValue } from './shown-value';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
 import { NEEDS_PARSING, parseValue, plainValue } from './parse-value';
 
@@ -244,8 +245,8 @@ function writeValue(ctx: Context, r: number, col: BoundColumn, target: DocNode, 
   if (outcome.kind === 'conflict') {
     const cell = cellRef(ctx, r, col);
     findings.push(finding('cell.conflicting-value', 'warning', {
-      value: safePreview(value),
-      firstValue: safePreview(outcome.firstValue),
+      value: shownValue(value, col.value),
+      firstValue: shownValue(outcome.firstValue, col.value),
       firstCell: describe(outcome.first),
     }, { cell, pointer: outcome.pointer }));
   }
