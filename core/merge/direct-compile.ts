@@ -19,7 +19,7 @@
 import { isArray, isObject, cloneJson, deepEqual } from '../json/json-values';
 import { childShape, hasNonObject, type Shape } from './flat-document';
 import type { MergeRules } from './merge-rules';
-import type { Release } from './sort-releases';
+import { compiledReleaseId, type Release } from './sort-releases';
 
 /** One entry of a field's history in a versioned release (OCDS 1.1 "Versioned data"). */
 export interface Version {
@@ -155,7 +155,7 @@ export function mergeDirect(sorted: readonly Release[], rules: MergeRules, root:
   // As the flat engine places them: `tag` first, then the last release's `id`, `date` and `ocid` (a null dropped).
   const out: Obj = { tag: ['compiled'] };
   if (last !== undefined) {
-    out.id = `${String(last.ocid)}-${String(last.date)}`;
+    out.id = compiledReleaseId(last);
     if (last.date !== undefined && last.date !== null) out.date = last.date;
     if (last.ocid !== undefined && last.ocid !== null) out.ocid = last.ocid;
   }

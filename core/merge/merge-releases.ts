@@ -17,7 +17,7 @@ import type { Profile } from '../profile/types';
 import { FlatMap, mergeEntries, PathTree, rootShape, type PathNode } from './flat-document';
 import { cloneJson, deepEqual } from '../json/json-values';
 import { mergeRules, type MergeRules } from './merge-rules';
-import { sortReleases, type Release } from './sort-releases';
+import { compiledReleaseId, sortReleases, type Release } from './sort-releases';
 import { mergeDirect, type Version } from './direct-compile';
 
 /** Top-level fields the merge sets itself (they are `omitWhenMerged` or handled specially). */
@@ -51,7 +51,7 @@ export function mergeFlat(sorted: readonly Release[], rules: MergeRules, wanted:
   for (const release of sorted) {
     const entries = tree.flatten(release, RELEASE_METADATA);
     if (compiled) {
-      compiled.put(id, `${String(release.ocid)}-${String(release.date)}`);
+      compiled.put(id, compiledReleaseId(release));
       compiled.put(date, release.date ?? null);
       compiled.put(ocid, release.ocid ?? null);
       mergeEntries(compiled, entries);

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { STANDARDS_DIR, hasStandards } from '../../test/standards';
 import { buildRecord, compileRelease, versionedRelease, type Release } from './index';
+import { mergeReleases } from './merge-releases';
 
 const MERGING = path.join(STANDARDS_DIR, 'examples', 'ocds', 'merging');
 const SAMPLE = path.join(STANDARDS_DIR, 'examples', 'ocds', 'sample-data', 'fictional-example-1.1');
@@ -82,4 +83,12 @@ describe('merge rules beyond the worked examples', () => {
     expect(record.releases).toStrictEqual(fixture.releases);
     expect(record.versionedRelease).toBeUndefined();
   });
+});
+
+test('a compiled release whose last release has no date is named by its ocid alone, in both merge engines', () => {
+  const releases = [{ ocid: 'ocds-abc123-1', id: 'r1', tag: ['tender'], tender: { id: 't1', title: 'Obra' } }];
+  expect(mergeReleases(releases).compiled?.id).toBe('ocds-abc123-1');
+  // A null sends the merge to the flat engine.
+  expect(mergeReleases([{ ...releases[0], tender: { id: 't1', title: null } }]).compiled?.id).toBe('ocds-abc123-1');
+  expect(mergeReleases([{ ...releases[0], date: '2024-01-02T00:00:00Z' }]).compiled?.id).toBe('ocds-abc123-1-2024-01-02T00:00:00Z');
 });
