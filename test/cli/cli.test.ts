@@ -170,6 +170,13 @@ describe('where the output goes: never over an input or a workbook, and said in 
     expect(fs.readFileSync(book).equals(fs.readFileSync(example('merida')))).toBe(false);
   });
 
+  test('a workbook without the publisher\'s name (no Configuración) converts, and says the package names nobody', async () => {
+    const book = path.join(dir, 'sin-configuracion.xlsx');
+    await writeXlsx({ sheets: [{ name: 'projects', rows: [['id', 'title'], ['oc4ids-abc123-0001', 'Parque del Centro']] }] }, book);
+    const run = await runCli('convert', book, '-o', path.join(dir, 'sin-configuracion.json'));
+    expect(run.err).toContain('Aviso: el libro no dice quién publica (hoja «Configuración», «Nombre del publicador»): el paquete saldrá como «Sin nombre de publicador».');
+  });
+
   test('help is only help: nothing is written, no server starts', async () => {
     const cwd = process.cwd();
     process.chdir(dir);

@@ -9,6 +9,7 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import { progressReporter } from './progress';
 import { writePackageFile } from './write-package';
 import { checkOutput } from './output-path';
+import { SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { readJsonFile } from './read-json';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
@@ -108,6 +109,8 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   const errors = findings.some((f) => f.severity === 'error');
   if (errors && args.options.estricto === true) return 1;
   const s = converted.settings;
+  // The package names its publisher from the Configuración sheet (the server uses the registered publisher's own).
+  if (!s.publisherName) io.err(`Aviso: el libro no dice quién publica (hoja «${SETTINGS_SHEET}», «${SETTINGS.find((x) => x.key === 'publisherName')?.title ?? ''}»): el paquete saldrá como «Sin nombre de publicador». Escríbalo ahí antes de publicar el archivo.`);
   const meta = {
     uri: `file://${output}`, publishedDate: now,
     publisher: { name: s.publisherName || 'Sin nombre de publicador' },
