@@ -14,7 +14,13 @@ import { VALIDATORS } from './validators';
 
 export type PackageKind = 'release' | 'record' | 'project';
 
-export interface PackageValidation { kind: PackageKind; count: number; findings: Finding[] }
+export interface PackageValidation {
+  kind: PackageKind;
+  count: number;
+  findings: Finding[];
+  /** A lone release or project, not in a package (validateDocument): its pointers are into the document itself. */
+  single?: boolean;
+}
 
 export function packageKind(json: unknown): PackageKind | undefined {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
@@ -60,6 +66,26 @@ export function listValidator(kind: ListKind, settings: ValidateSettings = {}): 
       return { kind, count, findings: [...own, ...validation.findings()] };
     },
   };
+}
+
+/** Fields only an OC4IDS project has at its top level (a release has `ocid`). */
+const PROJECT_FIELDS = ['contractingProcesses', 'sector', 'period', 'updated', 'locations', 'budget', 'publicAuthority', 'completion'];
+
+/**
+ * A release or project published on its own, outside a package (Mexican publishers post single releases and
+ * `ProjectRelease-…` files; `import` reads them): checked as an item of its list, its pointers into the document.
+ * undefined when it is neither.
+ */
+export function validateDocument(json: unknown, settings: ValidateSettings = {}): PackageValidation | undefined {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
+  const o = json as Record<string, unknown>;
+  const kind: ListKind | undefined = typeof o.ocid === 'string' ? 'release' : typeof o.id === 'string' && PROJECT_FIELDS.some((f) => f in o) ? 'project' : undefined;
+  if (!kind) return undefined;
+  const validation = new Validation(settings);
+  validation.add(LIST_KEY[kind], json, 0);
+  const own = `/${LIST_KEY[kind]}/0`;
+  const findings = validation.findings().map((f) => ({ ...f, pointer: f.pointer?.startsWith(own) ? f.pointer.slice(own.length) : f.pointer }));
+  return { kind, count: 1, findings, single: true };
 }
 
 /** undefined: not a package we know (no `releases`, `records` or `projects` list). */

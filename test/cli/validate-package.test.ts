@@ -95,3 +95,16 @@ test('a package saved with a byte-order mark (Windows editors) is read; broken J
     expect(run.err).not.toMatch(STACK_TRACE);
   }
 });
+
+test('a release or a project published alone, outside a package, is checked as one, its pointers into the file', async () => {
+  for (const [file, key, words] of [[releases, 'releases', 'una entrega (EDCA-MX / OCDS), sin paquete'], [projects, 'projects', 'un proyecto (EDCAPI / OC4IDS), sin paquete']] as const) {
+    const item = (readJson(file)[key] as unknown[])[0];
+    const alone = path.join(dir, `suelto-${key}.json`);
+    fs.writeFileSync(alone, JSON.stringify(item, null, 2));
+    const inPackage = (await findingsOf(file)).findings.filter((f) => f.pointer.startsWith(`/${key}/0/`) || f.pointer === `/${key}/0`);
+    const single = await findingsOf(alone);
+    expect(single.findings.map((f) => [f.code, f.pointer])).toEqual(inPackage.map((f) => [f.code, f.pointer.slice(`/${key}/0`.length)]));
+    const text = await runCli('validate', alone, ...FECHA);
+    expect(text.out).toContain(`suelto-${key}.json: ${words}.`);
+  }
+});

@@ -55,11 +55,12 @@ function printFindings(findings: Finding[], print: (line: string) => void, all: 
   print(text.join('\n'));
 }
 
+const SINGLE_ES = { release: 'una entrega (EDCA-MX / OCDS)', record: 'un registro (OCDS)', project: 'un proyecto (EDCAPI / OC4IDS)' } as const;
 const PACKAGE_ES = { release: 'paquete de entregas (EDCA-MX / OCDS)', record: 'paquete de registros (OCDS)', project: 'paquete de proyectos (EDCAPI / OC4IDS)' } as const;
 
 /** `validate paquete.json`: a published package, findings at JSON pointers. Exit code: 0 valid, 1 errors found. */
 async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): Promise<number> {
-  const [{ validatePackage }, { validatePackageFile }] = await Promise.all([import('../../../core/validate/validate-package'), import('./validate-package-file')]);
+  const [{ validateDocument, validatePackage }, { validatePackageFile }] = await Promise.all([import('../../../core/validate/validate-package'), import('./validate-package-file')]);
   const label = path.basename(file);
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${label}».`);
   const settings = { now: stringOption(args, 'fecha') ?? new Date().toISOString() };
@@ -68,15 +69,16 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
   if (!result) {
     // Decoded at once (read-json.ts): fs.promises.readFile decodes chunk by chunk, a tenth of the command for a
     // 15 MB package (issue 17).
-    result = validatePackage(readJsonFile(file), settings);
+    const json = readJsonFile(file);
+    result = validatePackage(json, settings) ?? validateDocument(json, settings);
   }
-  if (!result) throw new UsageError(`«${label}» no es un paquete de entregas, de registros ni de proyectos (no tiene «releases», «records» ni «projects»).`);
+  if (!result) throw new UsageError(`«${label}» no es un paquete de entregas, de registros ni de proyectos (no tiene «releases», «records» ni «projects»), ni una entrega o un proyecto sueltos.`);
   const { findings } = result;
   if (args.options.json === true) io.out(JSON.stringify(findings, null, 2));
   else {
     printFindings(findings, io.out, args.options.todos === true,
       (shown) => shown.map((f) => `${SEVERITY_ES[f.severity]} — ${f.pointer || '/'}: ${renderMessage(f)}`),
-      `${label}: ${PACKAGE_ES[result.kind]} con ${formatCount(result.count, 'elemento', 'elementos')}. `);
+      result.single ? `${label}: ${SINGLE_ES[result.kind]}, sin paquete. ` : `${label}: ${PACKAGE_ES[result.kind]} con ${formatCount(result.count, 'elemento', 'elementos')}. `);
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
