@@ -5,6 +5,7 @@
  */
 import { objectAt, ownValue, stringAt } from './json';
 import type { Check } from './types';
+import { codeTitle } from './code-label';
 
 export const MAIN_OF_ADDITIONAL: Readonly<Record<string, string>> = {
   goods: 'goods', goodsAcquisition: 'goods', goodsLease: 'goods',
@@ -21,7 +22,10 @@ export const procurementCategory: Check = ({ releases, report }) => {
     additional.forEach((code, i) => {
       const expected = typeof code === 'string' ? ownValue(MAIN_OF_ADDITIONAL, code) : undefined;
       if (expected && expected !== main) {
-        report('tender.categoryMismatch', 'error', `${pointer}/tender/additionalProcurementCategories/${i}`, { value: code as string, main, expected });
+        // Codes by their Spanish titles: the official picks them from drop-downs.
+        report('tender.categoryMismatch', 'error', `${pointer}/tender/additionalProcurementCategories/${i}`, {
+          value: codeTitle('extendedProcurementCategory', code as string), main: codeTitle('procurementCategory', main), expected: codeTitle('procurementCategory', expected),
+        });
       }
     });
   }

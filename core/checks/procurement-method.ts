@@ -5,6 +5,7 @@
  */
 import { objectAt, ownValue, stringAt } from './json';
 import type { Check } from './types';
+import { codeTitle } from './code-label';
 
 export const METHOD_OF_DETAILS: Readonly<Record<string, string>> = {
   'Licitación pública': 'open',
@@ -19,7 +20,8 @@ export const procurementMethod: Check = ({ releases, report }) => {
     const method = stringAt(tender, 'procurementMethod');
     const expected = details === undefined ? undefined : ownValue(METHOD_OF_DETAILS, details.trim());
     if (expected && method !== undefined && method !== expected) {
-      report('tender.methodMismatch', 'error', `${pointer}/tender/procurementMethod`, { value: method, details: details ?? '', expected });
+      // Codes by their Spanish titles («Directo (adjudicación directa)»): the official picks them from drop-downs.
+      report('tender.methodMismatch', 'error', `${pointer}/tender/procurementMethod`, { value: codeTitle('method', method), details: details ?? '', expected: codeTitle('method', expected) });
     }
   }
 };

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { SourceMap, type CellRef, type Finding } from '../findings/finding';
 import { catalogue } from '../messages/catalogue';
 import { renderFinding } from '../messages/render';
+import { codeTitle } from '../checks/code-label';
 import { templateSpec } from '../template/template-spec';
 import { itemsAlong, valueAt } from '../checks/json';
 import { pointerSegments } from '../findings/pointer';
@@ -131,6 +132,21 @@ describe('validate: behaviour', () => {
     expect(codes).not.toContain('tender.methodMismatch');
     expect(codes).not.toContain('tender.categoryMismatch');
     expect(codes).not.toContain('document.wrongStage');
+  });
+
+  it('names codes by their Spanish titles next to the code: the official picks titles in the drop-downs', () => {
+    const docs = applyCase(base, { description: '', set: {
+      '/releases/0/tender/procurementMethodDetails': 'Adjudicación directa',
+      '/releases/0/tender/procurementMethod': 'open',
+      '/releases/0/tender/mainProcurementCategory': 'works',
+      '/releases/0/tender/additionalProcurementCategories': ['consultingServices'],
+    } });
+    const found = validate(docs, sourceMapOf(docs), SETTINGS);
+    const text = (code: string): string => renderFinding(found.find((f) => f.code === code) as Finding);
+    const [open, direct] = ['open', 'direct'].map((code) => codeTitle('method', code));
+    expect(text('tender.methodMismatch')).toContain(`El método «${open}» no corresponde al tipo de procedimiento «Adjudicación directa», que equivale a «${direct}».`);
+    expect(text('tender.categoryMismatch')).toContain(`La categoría adicional «${codeTitle('extendedProcurementCategory', 'consultingServices')}» no corresponde a la categoría principal «${codeTitle('procurementCategory', 'works')}» (le corresponde «${codeTitle('procurementCategory', 'services')}»)`);
+    expect(text('tender.methodMismatch')).not.toMatch(/«(open|direct)»/);
   });
 
   it('renders plain Spanish with the value', () => {
