@@ -177,6 +177,12 @@ describe('where the output goes: never over an input or a workbook, and said in 
     expect(run.err).toContain('Aviso: el libro no dice quién publica (hoja «Configuración», «Nombre del publicador»): el paquete saldrá como «Sin nombre de publicador».');
   });
 
+  test('the project package goes next to the release package whatever the extension given', async () => {
+    const run = await runCli('convert', example('merida'), '-o', path.join(dir, 'salida.txt'));
+    expect(run.err).toContain(`Escrito ${path.join(dir, 'salida-proyectos.json')}`);
+    expect(fs.existsSync(path.join(dir, 'salida-proyectos.json'))).toBe(true);
+  });
+
   test('help is only help: nothing is written, no server starts', async () => {
     const cwd = process.cwd();
     process.chdir(dir);

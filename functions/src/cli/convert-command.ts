@@ -126,7 +126,7 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     io.err(`Escrito ${output}: ${formatCount(converted.releases.length, 'entrega', 'entregas')} (EDCA-MX).`);
   } else io.err('El libro no tiene contrataciones: no se escribe paquete de entregas (EDCA-MX), solo el de proyectos.');
   if (converted.projects.length) {
-    const projectsFile = projectsOption ?? (converted.releases.length ? output.replace(/(\.json)?$/i, '-proyectos.json') : output);
+    const projectsFile = projectsOption ?? (converted.releases.length ? output.replace(/(\.[^./\\]*)?$/, '-proyectos.json') : output);
     if (projectsFile !== output) checkOutput(projectsFile, args.positional);
     writePackageFile(projectsFile, projectPackage([], { ...meta, uri: `file://${projectsFile}` }), 'projects', converted.projects);
     io.err(`Escrito ${projectsFile}: ${formatCount(converted.projects.length, 'proyecto', 'proyectos')} (EDCAPI).`);
