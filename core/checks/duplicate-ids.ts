@@ -24,7 +24,7 @@ export const duplicateIds: ValueCheck = {
         if (id === undefined) continue;
         for (let j = 0; j < i; j++) {
           if (idOf(value[j]) === id) {
-            report('array.duplicateId', 'error', `${p()}/${i}/id`, { value: id, first: j + 1, position: i + 1 });
+            report('array.duplicateId', 'error', `${p()}/${i}/id`, { value: id, first: j + 1, position: i + 1, firstPointer: `${p()}/${j}/id` });
             break;
           }
         }
@@ -37,7 +37,7 @@ export const duplicateIds: ValueCheck = {
       if (id !== undefined) {
         const first = seen.get(id);
         if (first === undefined) seen.set(id, i);
-        else report('array.duplicateId', 'error', `${p()}/${i}/id`, { value: id, first: first + 1, position: i + 1 });
+        else report('array.duplicateId', 'error', `${p()}/${i}/id`, { value: id, first: first + 1, position: i + 1, firstPointer: `${p()}/${first}/id` });
       }
     });
   },

@@ -45,7 +45,7 @@ registerMessages({
   'text.tooLong': 'El texto que empieza con «{start}» tiene {length:carácter|caracteres}; el máximo es {limit:carácter|caracteres}. Resúmalo y, si hace falta más detalle, publíquelo como documento y ponga aquí su enlace.',
   'text.programLimit': 'El texto tiene {length:carácter|caracteres}; el programa pide como máximo {limit:carácter|caracteres} para este dato. Resúmalo.',
   'document.tooLarge': 'El registro «{value}» es demasiado grande para guardarse (unos {size} kB de un máximo de {limit} kB). Reduzca los textos largos o divida la información en documentos enlazados.',
-  'array.duplicateId': 'El identificador «{value}» se repite (ya lo usa el elemento {first} de esta lista). Cada fila debe tener un identificador distinto.',
+  'array.duplicateId': 'El identificador «{value}» se repite (ya lo usa {firstAt}). Cada elemento de la lista debe tener un identificador distinto.',
   // Dates
   'date.periodOrder': 'La fecha de fin ({end!f}) es anterior a la de inicio ({start!f}). Corrija alguna de las dos.',
   'date.awardBeforeTenderEnd': 'La fecha de adjudicación ({value!f}) es anterior al cierre del periodo de licitación ({tenderEnd!f}). Revise ambas fechas.',

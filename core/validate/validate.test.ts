@@ -149,6 +149,14 @@ describe('validate: behaviour', () => {
     expect(text('tender.methodMismatch')).not.toMatch(/«(open|direct)»/);
   });
 
+  it('a repeated identifier names the row that has it first in a workbook, and the item in a package', () => {
+    const docs = applyCase(base, { description: '', set: { '/releases/0/parties/2/id': 'MX-RFC-COP990315K2A' } });
+    const inSheet = validate(docs, sourceMapOf(docs), SETTINGS).find((f) => f.code === 'array.duplicateId') as Finding;
+    expect(renderFinding(inSheet)).toContain('El identificador «MX-RFC-COP990315K2A» se repite (ya lo usa la fila 4).');
+    const inJson = validate(docs, new SourceMap(), SETTINGS).find((f) => f.code === 'array.duplicateId') as Finding;
+    expect(renderFinding(inJson)).toContain('(ya lo usa el elemento 2 de esta lista)');
+  });
+
   it('renders plain Spanish with the value', () => {
     const docs = applyCase(base, { description: '', set: { '/releases/0/parties/1/identifier/id': 'COP990315K2' } });
     const [f] = validate(docs, sourceMapOf(docs), SETTINGS);

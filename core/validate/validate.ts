@@ -64,6 +64,17 @@ export class Validation {
   }
 }
 
+/**
+ * A finding that names an earlier value (`firstPointer`, with `first` its position in the list) says where that is as
+ * its reader can find it (`firstAt`): the row of the sheet when the documents came from a workbook, the item of the
+ * list in a package read from JSON. «el elemento 19 de esta lista» meant nothing to someone looking at rows.
+ */
+function withFirstAt(params: Finding['params'], locator: CellLocator | undefined): Finding['params'] {
+  if (typeof params.firstPointer !== 'string') return params;
+  const cell = locator?.cellOf(params.firstPointer);
+  return { ...params, firstAt: cell?.row !== undefined ? `la fila ${cell.row}` : `el elemento ${String(params.first)} de esta lista` };
+}
+
 /** One finding per cell (see sameCellFamily), each with its cell when the documents came from a workbook. */
 function keepFirstPerCell(raw: RawFinding[], sourceMap: SourceMap = new SourceMap()): Finding[] {
   // A package read from JSON has no cells: asking for each finding's cell was a tenth of `validate paquete.json`.
@@ -74,7 +85,7 @@ function keepFirstPerCell(raw: RawFinding[], sourceMap: SourceMap = new SourceMa
     const key = sameCellFamily(f.code) ? f.pointer : `${f.code}\u0000${f.pointer}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const finding: Finding = { code: f.code, severity: f.severity, pointer: f.pointer, params: f.params };
+    const finding: Finding = { code: f.code, severity: f.severity, pointer: f.pointer, params: withFirstAt(f.params, locator) };
     const cell = locator?.cellOf(f.pointer);
     if (cell) finding.cell = cell;
     findings.push(finding);
