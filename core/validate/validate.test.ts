@@ -134,7 +134,7 @@ describe('validate: behaviour', () => {
     expect(codes).not.toContain('document.wrongStage');
   });
 
-  it('names codes by their Spanish titles next to the code: the official picks titles in the drop-downs', () => {
+  it('names codes by their Spanish titles, as the drop-downs show them', () => {
     const docs = applyCase(base, { description: '', set: {
       '/releases/0/tender/procurementMethodDetails': 'Adjudicación directa',
       '/releases/0/tender/procurementMethod': 'open',
