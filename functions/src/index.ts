@@ -188,7 +188,7 @@ export const publishSubmission = onTaskDispatched<PublicationTask>({
   const ctx = shared();
   const result = await runPublicationTask({
     store: ctx.store, baseUrl: ctx.config.publicBaseUrl, now: () => new Date(), log: (m) => console.error(m),
-    openSource: ctx.openSource, bulk: ctx.bulk, notify: notifier(mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl)),
+    openSource: ctx.openSource, bulk: ctx.bulk, allPublishersFiles: true, notify: notifier(mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl)),
   }, req.data);
   // Another delivery of this task holds the lease: fail this one so Cloud Tasks tries again later.
   if (result === 'busy') throw new Error(`submission ${req.data.submissionId} is being published by another attempt`);

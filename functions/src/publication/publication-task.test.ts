@@ -37,7 +37,7 @@ beforeAll(async () => {
   bulkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'task-bulk-'));
   const uploads = directoryUploads(h.uploadDir);
   const bulk = bulkService({ store: h.store, blobs: diskBlobStore(bulkDir), baseUrl: BASE_URL, platformName: PLATFORM_NAME });
-  deps = { store: h.store, baseUrl: BASE_URL, now, log: () => undefined, openSource: (s) => uploads.open(s.kind === 'xlsx' ? s.fileId : ''), bulk };
+  deps = { store: h.store, baseUrl: BASE_URL, now, log: () => undefined, openSource: (s) => uploads.open(s.kind === 'xlsx' ? s.fileId : ''), bulk, allPublishersFiles: true };
   queue = inProcessQueue((task) => runPublicationTask(deps, task), { log: () => undefined, retryDelaysMs: [] });
   const routes = workflowRoutes({ store: h.store, authenticator: apiTokenAuthenticator(h.store), baseUrl: BASE_URL, uploads, maxUploadBytes: 5 * 1024 * 1024, log: () => undefined, now, publicationQueue: queue });
   app = createApp({ store: h.store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 5 * 1024 * 1024 }, log: () => undefined, extraApi: [routes], bulk });

@@ -32,8 +32,14 @@ export const LEASE_ACTION = 'publication-started';
 
 export interface PublicationTaskDeps extends ApprovalDeps {
   leaseMs?: number;
-  /** Writes the new publication's bulk files, and those of all publishers, right away (otherwise the first download builds them). */
+  /** Writes the new publication's bulk files right away (otherwise the first download builds them). */
   bulk?: BulkService;
+  /**
+   * Writes the files of all publishers together too (the cloud): through Firebase Hosting a download ends at 60 s,
+   * and building them there took up to 212 s at the 100,000-document cap. Self-hosted a download has no such limit
+   * and builds them when first asked, so the background thread is not held as long again after every publication.
+   */
+  allPublishersFiles?: boolean;
   /** Tells the submitter once the publication is done (notifications outbox). */
   notify?: Notify;
 }
@@ -101,7 +107,7 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
     // The files of all publishers together changed too. Built here, where the task has minutes, instead of in the
     // first download after it: through Firebase Hosting a request ends at 60 s, and these read everything published
     // (up to ALL_PUBLISHERS_BULK_MAX_DOCUMENTS; above it they are not offered).
-    await write('de todos los implementadores', async () => {
+    if (deps.allPublishersFiles) await write('de todos los implementadores', async () => {
       const sets = await currentSets(store, await allPublishers(store));
       if (bulkDocuments(sets.map((s) => s.publication.counts)) <= ALL_PUBLISHERS_BULK_MAX_DOCUMENTS) await bulk.ensure(sets);
     });
