@@ -48,3 +48,21 @@ export const STAGE_TITLES: Record<string, string> = {
   cancelled: 'Cancelado',
 };
 export const stageTitle = (code: string | undefined): string => (code ? STAGE_TITLES[code] ?? code : NO_DATA);
+
+/**
+ * A licence by the name people know it by (CC BY 4.0, CC0 1.0, Libre Uso MX) when its address is one of those;
+ * otherwise the address itself. The link still goes to the licence's text.
+ */
+export function licenseName(url: string): string {
+  const cc = /creativecommons\.org\/licenses\/([a-z-]+)\/(\d+\.\d+)/i.exec(url);
+  if (cc) return `CC ${cc[1].toUpperCase()} ${cc[2]}`;
+  if (/creativecommons\.org\/publicdomain\/zero\/1\.0/i.test(url)) return 'CC0 1.0';
+  if (/datos\.gob\.mx\/libreusomx/i.test(url)) return 'Libre Uso MX';
+  return url;
+}
+
+/**
+ * A party's id as people read it under «RFC / clave»: the RFC itself (the data write `MX-RFC-` before it, the
+ * identifier scheme: Glosario), other ids as published; «Sin dato» when there is none.
+ */
+export const partyKey = (id: string | undefined): string => (id ? id.replace(/^MX-RFC-/, '') : NO_DATA);

@@ -2,6 +2,7 @@
 import { h, externalLink, route } from '../dom';
 import { dataTable } from '../components/table';
 import { count, date, heading, NO_DATA, type Page } from './common';
+import { licenseName } from '../labels';
 
 export const aboutPage: Page = {
   title: 'Acerca',
@@ -17,7 +18,7 @@ export const aboutPage: Page = {
       h('p', null, 'El tablero muestra lo que se publica, tal como se publica: no corrige ni completa datos. Lo que falta se indica como «Sin dato», y la página ', h('a', { href: route('calidad') }, 'Calidad de datos'), ' mide qué tan completa es cada publicación. Los montos se suman solo en pesos mexicanos; los montos en otras monedas se cuentan aparte.'),
       h('h2', null, 'Quién publica'),
       dataTable('Implementadores que publican', [{ title: 'Implementador' }, { title: 'Estado' }, { title: 'Proyectos publicados', numeric: true }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
-        ds.publishers.map((p) => [p.name, p.state, count(p.currentPublication?.counts.projects ?? 0), p.license ? externalLink(p.license) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)]),
+        ds.publishers.map((p) => [p.name, p.state, count(p.currentPublication?.counts.projects ?? 0), p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)]),
         { id: 'tabla-publicadores' }),
       h('h2', null, 'Licencias'),
       h('p', null, 'Cada implementador declara la licencia de sus datos (columna «Licencia»). Cuando es una licencia abierta, los datos pueden copiarse, modificarse y redistribuirse, también con fines comerciales, citando la fuente. Si un implementador no declara licencia, consulte su política de publicación antes de reutilizar sus datos.'),

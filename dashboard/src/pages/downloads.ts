@@ -4,6 +4,7 @@ import { dataTable } from '../components/table';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { getJson } from '../api';
 import { date, heading, NO_DATA, type Page } from './common';
+import { licenseName } from '../labels';
 
 /** `name`: what a screen reader announces when the visible label alone («JSON») does not say which file it is. */
 const api = (path: string, label: string, name?: string): HTMLElement => h('a', { href: path, ...(name ? { 'aria-label': name } : {}) }, label);
@@ -43,7 +44,7 @@ export const downloadsPage: Page = {
           // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
           return [p.name, api(`/api/bulk/projects.json${q}`, 'JSON', `JSON de los proyectos de ${p.name}`), api(`/api/bulk/records.json${q}`, 'JSON', `JSON de los registros de ${p.name}`),
             api(`/api/bulk/releases.json${q}`, 'JSON', `JSON de las entregas de ${p.name}`), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx', `datos.xlsx de ${p.name}`),
-            p.license ? externalLink(p.license) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
+            p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
         }), { id: 'tabla-descargas' }),
       h('h2', null, 'Cómo usar la API'),
       h('p', null, 'Cada respuesta es un paquete válido del estándar. Filtre por implementador con «?publisher=», pida más o menos elementos con «limit» (de 1 a 1000) y siga «links.next» para la siguiente página. Un proyecto: /api/oc4ids/projects/{id}; un proceso: /api/ocds/records/{ocid}, que además de su entrega compilada trae su entrega versionada (el historial de cada campo, entrega por entrega). Las páginas de registros y los archivos masivos traen la entrega compilada; el historial completo está en las entregas.'));

@@ -12,7 +12,7 @@ import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
-import { methodTitle, processCodeTitle, stageTitle } from '../labels';
+import { methodTitle, processCodeTitle, stageTitle, partyKey } from '../labels';
 import { count, date, heading, money, NO_DATA, type Page } from './common';
 
 const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
@@ -109,7 +109,7 @@ export const processPage: Page = {
           ['Valor estimado', moneyOf(tender.value)], ['Periodo de propuestas', periodText(tender.tenderPeriod)], ['Periodo de adjudicación', periodText(tender.awardPeriod)],
           ['Criterio de adjudicación', str(tender.awardCriteriaDetails) ?? str(tender.awardCriteria) ?? NO_DATA], ['Justificación del método', str(tender.procurementMethodRationale) ?? NO_DATA],
         ]),
-        dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => [str(t.name) ?? NO_DATA, str(t.id) ?? NO_DATA]), { id: 'tabla-licitantes' }),
+        dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => [str(t.name) ?? NO_DATA, partyKey(str(t.id))]), { id: 'tabla-licitantes' }),
         objects(tender.documents).length ? documentsTable('Documentos de la licitación', objects(tender.documents), 'docs-licitacion') : null),
       section('etapa-adjudicacion', 'Adjudicación',
         dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
