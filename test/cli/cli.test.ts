@@ -234,6 +234,7 @@ describe('import', () => {
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/no es JSON válido/);
     expect((await runCli('import', notJson)).err).toMatch(/Indique el libro de salida con -o/);
+    expect((await runCli('import', notJson, '-o', 'salida.json')).err).toBe('La salida de import es un libro de Excel: su nombre debe terminar en .xlsx (se recibió «salida.json»), por ejemplo: -o libro.xlsx');
   });
 });
 

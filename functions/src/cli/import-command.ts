@@ -15,7 +15,8 @@ import { readJsonFile } from './read-json';
 export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = stringOption(args, 'salida');
   if (!args.positional.length) throw new UsageError('Indique uno o más paquetes JSON a importar.');
-  if (!output || !/\.xlsx$/i.test(output)) throw new UsageError('Indique el libro de salida con -o, por ejemplo: -o libro.xlsx');
+  if (!output) throw new UsageError('Indique el libro de salida con -o, por ejemplo: -o libro.xlsx');
+  if (!/\.xlsx$/i.test(output)) throw new UsageError(`La salida de import es un libro de Excel: su nombre debe terminar en .xlsx (se recibió «${output}»), por ejemplo: -o libro.xlsx`);
   checkOutput(output, args.positional, { keepExisting: args.options.sobrescribir !== true });
   const releases: Record<string, unknown>[] = [];
   const projects: Record<string, unknown>[] = [];
