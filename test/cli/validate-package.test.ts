@@ -89,7 +89,8 @@ test('a package saved with a byte-order mark (Windows editors) is read; broken J
   for (const command of [['validate'], ['import'], ['compile']]) {
     const broken = path.join(dir, 'roto.json');
     fs.writeFileSync(broken, '{\n  "releases": [\n    {"ocid": "ocds-abc123-1",}\n  ]\n}\n');
-    const run = await runCli(...command, broken, '-o', path.join(dir, command[0] === 'import' ? 'roto.xlsx' : 'roto-salida.json'));
+    const output = command[0] === 'validate' ? [] : ['-o', path.join(dir, command[0] === 'import' ? 'roto.xlsx' : 'roto-salida.json')];
+    const run = await runCli(...command, broken, ...output);
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/^El archivo «roto\.json» no es JSON válido \(línea 3, columna \d+\)\.$/);
     expect(run.err).not.toMatch(STACK_TRACE);

@@ -8,10 +8,12 @@ import { parseArgs } from './args';
 import type { CliIo } from './convert-command';
 import { compileCommand } from './compile-command';
 import { reportErrors } from './report-errors';
+import { warnUnknownOptions } from './known-options';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
+  warnUnknownOptions(command, args, io);
   return reportErrors(io, async () => {
     if (command !== 'compile') throw new Error(`not the compile command: ${String(command)}`);
     return compileCommand(args, io);

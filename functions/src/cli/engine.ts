@@ -7,12 +7,14 @@
 import { parseArgs } from './args';
 import type { CliIo } from './convert-command';
 import { reportErrors } from './report-errors';
+import { warnUnknownOptions } from './known-options';
 
 export { ENGINE_COMMANDS } from './engine-commands';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
+  warnUnknownOptions(command, args, io);
   return reportErrors(io, async () => {
     switch (command) {
       case 'validate': return await (await import('./convert-command')).validateCommand(args, io);

@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from '../config';
 import { StartupError } from '../server/startup-error';
 import { HELP } from './help';
 import { checkOutput } from './output-path';
+import { warnUnknownOptions } from './known-options';
 import { main as engineMain } from './engine';
 // Each command loads what it uses when it runs (`await import`), so `--help` or `validate` never pay for
 // firebase-admin, googleapis, the server or exceljs: issue 17 measured 1.25 s for `--help` when all loaded.
@@ -45,6 +46,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(HELP);
     return 0;
   }
+  // validate, convert and compile warn in engine.ts, which the built CLI runs without this file.
+  if (command !== 'validate' && command !== 'convert' && command !== 'compile') warnUnknownOptions(command, args, io);
   try {
     switch (command) {
       case 'template': {

@@ -10,6 +10,7 @@ import { HttpError } from '../api/http-error';
 import type { Store } from '../store/store';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
+import { readJsonFile } from './read-json';
 
 /** Option → field of the API's body. */
 const OPTIONS: Record<string, string> = {
@@ -21,11 +22,8 @@ function bodyOf(args: ParsedArgs): Record<string, unknown> {
   const file = stringOption(args, 'archivo');
   let body: Record<string, unknown> = {};
   if (file) {
-    try {
-      body = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    } catch (e) {
-      throw new UsageError(`No se pudo leer ${file} como JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
+    body = readJsonFile(file) as Record<string, unknown>;
   }
   for (const [option, field] of Object.entries(OPTIONS)) {
     const v = stringOption(args, option);

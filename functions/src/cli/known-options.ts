@@ -1,0 +1,28 @@
+/**
+ * The options each command reads. One typed wrong is otherwise ignored without a word (`validate --jsn` printed
+ * text, not JSON): it is named in a notice, with the command's options, and the command runs as before.
+ */
+import type { ParsedArgs } from './args';
+import type { CliIo } from './convert-command';
+
+const COMMON = ['ayuda', 'help'];
+const KNOWN: Readonly<Record<string, readonly string[]>> = {
+  template: ['salida', 'sobrescribir'],
+  validate: ['json', 'todos', 'fecha'],
+  convert: ['salida', 'proyectos', 'estricto', 'todos', 'fecha'],
+  compile: ['salida', 'versionadas'],
+  import: ['salida', 'sobrescribir'],
+  publish: ['publicador', 'publisher'],
+  serve: ['puerto', 'procesos'],
+  users: ['email', 'rol', 'role', 'publicador', 'entidad', 'nube', 'proyecto'],
+  publishers: ['nombre', 'entidad', 'orden', 'prefijo-ocid', 'prefijo-proyectos', 'licencia', 'politica', 'sitio', 'proyectos', 'periodicidad', 'archivo', 'nube', 'proyecto'],
+};
+
+export function warnUnknownOptions(command: string | undefined, args: ParsedArgs, io: CliIo): void {
+  const known = command === undefined ? undefined : KNOWN[command];
+  if (!known) return;
+  const unknown = Object.keys(args.options).filter((o) => !known.includes(o) && !COMMON.includes(o));
+  if (!unknown.length) return;
+  const named = unknown.map((o) => `«--${o}»`).join(', ');
+  io.err(`Aviso: se ignora${unknown.length === 1 ? '' : 'n'} ${named}: «${command}» no ${unknown.length === 1 ? 'la' : 'las'} conoce. Sus opciones: ${known.map((o) => (o === 'salida' ? '-o' : `--${o}`)).join(', ')}.`);
+}
