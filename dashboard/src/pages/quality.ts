@@ -49,7 +49,7 @@ export const qualityPage: Page = {
       dataTable(`Los ${formatNumber(Math.min(LEAST_FILLED, fields.length), 0)} campos menos llenos (promedio de los implementadores)`, fieldColumns,
         leastFilled(fields, average).map(fieldRow), { id: 'tabla-campos-menos-llenos' }),
       h('details', { class: 'todos-los-campos' }, h('summary', null, `Todos los campos del programa (${formatNumber(fields.length, 0)})`),
-        dataTable('Documentos que llenan cada campo del programa, por implementador', fieldColumns, fields.map(fieldRow), { id: 'tabla-campos' })));
+        dataTable('Porcentaje de proyectos o procesos que llenan cada campo del programa, por implementador', fieldColumns, fields.map(fieldRow), { id: 'tabla-campos' })));
   },
 };
 
