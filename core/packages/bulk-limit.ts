@@ -3,9 +3,9 @@
  * release, record and project: writing those of 100,000 releases took 212 s on the 2-core bench machine. In the
  * cloud the publication task builds them after each publication (its limit is 540 s; functions/src/index.ts), since a
  * download through Firebase Hosting ends at 60 s (docs/deploy.md §3); self-hosted, and wherever they are missing,
- * the first download that asks for them builds them inside its request. Above this many documents in all they are not offered — each
- * publisher's own files are — so no publication reads a national database. The dashboard's *Descargas y API* page
- * says the same from the counts of `/api/publishers`.
+ * the first download that asks for them builds them inside its request. Above this many documents in all they are
+ * not offered — each publisher's own files are — so no publication reads a national database. The dashboard's
+ * *Descargas y API* page says the same from the counts of `/api/publishers`.
  */
 export const ALL_PUBLISHERS_BULK_MAX_DOCUMENTS = 100_000;
 

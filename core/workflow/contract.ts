@@ -276,7 +276,7 @@ export function checkSubmissionListAnswer(v: unknown): SubmissionListAnswer {
   };
 }
 
-const SUBMIT_OUTCOMES: readonly SubmitOutcome[] = ['created', 'resubmitted', 'unchanged'];
+const SUBMIT_OUTCOMES = Object.keys(SUBMIT_OUTCOME_TEXT) as SubmitOutcome[];
 
 export function checkSubmitAnswer(v: unknown): SubmitAnswer {
   const base = checkSubmissionAnswer(v);

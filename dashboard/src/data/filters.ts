@@ -54,10 +54,14 @@ const cachedText = <T extends object>(r: T, text: (r: T) => string): string => {
 const projectText = (r: ProjectRow): string => cachedText(r, (x) => `${x.title} ${x.id} ${x.publisherName} ${x.state} ${x.municipality ?? ''} ${x.authority?.name ?? ''} ${x.authority?.id ?? ''}`);
 const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} ${x.ocid} ${x.publisherName} ${x.buyer?.name ?? ''} ${x.suppliers.map((s) => `${s.name} ${s.id}`).join(' ')}`);
 
+/** Whether an implementer (its state and id) is within the header's Estado and Implementador filters. */
+export function matchesPublisher(f: Filters, p: { state: string; publisherId: string }): boolean {
+  return (!f.state || p.state === f.state) && (!f.publisher || p.publisherId === f.publisher);
+}
+
 /** `searchHit`: a project is also found by what its processes say (a contractor, an ocid): see filterDataset. */
 export function matchesProject(row: ProjectRow, f: Filters, searchHit: (row: ProjectRow) => boolean = () => false): boolean {
-  if (f.state && row.state !== f.state) return false;
-  if (f.publisher && row.publisherId !== f.publisher) return false;
+  if (!matchesPublisher(f, row)) return false;
   if (f.sector && !row.sector.includes(f.sector)) return false;
   if (f.type && row.type !== f.type) return false;
   if (f.status && row.status !== f.status) return false;
@@ -91,8 +95,7 @@ export function filterDataset(ds: Dataset, f: Filters): Selection {
   const linked = new Set(projects.flatMap((r) => r.ocids));
   const projectLevel = f.year !== undefined || !!f.sector || !!f.type || !!f.status || !!f.municipality;
   const processes = ds.processes.filter((r) => {
-    if (f.publisher && r.publisherId !== f.publisher) return false;
-    if (f.state && r.state !== f.state) return false;
+    if (!matchesPublisher(f, r)) return false;
     if (linked.has(r.ocid)) return true;
     if (hits) return !projectLevel && hits.has(r.ocid);
     return !projectLevel && r.projectIds.length === 0;

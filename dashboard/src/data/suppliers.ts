@@ -3,6 +3,7 @@
  * contracted and paid: a contract counts in full for each of its award's suppliers (joint bids are not split, because OCDS does not say how the value is shared).
  */
 import type { Party, ProcessRow } from './rows';
+import { cents } from '../../../core/stats/publication-index';
 
 export interface SupplierTotal {
   key: string;
@@ -20,7 +21,7 @@ export interface SupplierTotal {
 
 /** `total + value`, in cents, keeping «no figure» apart from zero. */
 export const addPresent = (total: number | undefined, value: number | undefined): number | undefined =>
-  value === undefined ? total : Math.round(((total ?? 0) + value) * 100) / 100;
+  value === undefined ? total : cents((total ?? 0) + value);
 
 /** A stable key: the party id (`MX-RFC-…`) when published, else the name. */
 export const supplierKey = (s: { id: string; name: string }): string => s.id || `nombre:${s.name}`;

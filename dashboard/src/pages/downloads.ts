@@ -5,6 +5,7 @@ import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { getJson } from '../api';
 import { date, heading, NO_DATA, type Page } from './common';
 import { licenseName } from '../labels';
+import { matchesPublisher } from '../data/filters';
 
 /** `name`: what a screen reader announces when the visible label alone («JSON») does not say which file it is. */
 const api = (path: string, label: string, name?: string): HTMLElement => h('a', { href: path, ...(name ? { 'aria-label': name } : {}) }, label);
@@ -13,7 +14,7 @@ export const downloadsPage: Page = {
   title: 'Descargas y API',
   render: async ({ ds, filters }) => {
     // Per implementer: those of the header's Estado and Implementador filters, as on every other page.
-    const publishers = ds.publishers.filter((p) => (!filters.state || p.state === filters.state) && (!filters.publisher || p.id === filters.publisher));
+    const publishers = ds.publishers.filter((p) => matchesPublisher(filters, { state: p.state, publisherId: p.id }));
     // Whether the API offers the files of all implementers together (core/packages/bulk-limit.ts); an API without
     // the answer (older) is taken to offer them.
     const all = (await getJson<{ allPublishers?: { offered: boolean; documents: number; maxDocuments: number } }>('/api/bulk').catch(() => ({ allPublishers: undefined }))).allPublishers;

@@ -9,6 +9,7 @@ import { h, type Child } from '../dom';
 import { formatNumber } from '../../../core/format/es-mx';
 import { loadStats } from '../api';
 import { scopeQuery } from '../data/scope';
+import { matchesPublisher } from '../data/filters';
 import { dataTable } from '../components/table';
 import { date, heading, NO_DATA, percent, type Page } from './common';
 
@@ -19,7 +20,7 @@ export const qualityPage: Page = {
   title: 'Calidad de datos',
   render: async ({ scope, filters }) => {
     // The implementers of the header's Estado and Implementador filters, as on every other page.
-    const stats = (await loadStats(scopeQuery(scope))).filter((s) => s.data && (!filters.state || s.state === filters.state) && (!filters.publisher || s.publisherId === filters.publisher));
+    const stats = (await loadStats(scopeQuery(scope))).filter((s) => s.data && matchesPublisher(filters, s));
     const fields = stats[0]?.data?.quality?.fields ?? [];
     type Field = (typeof fields)[number];
     const key = (f: Pick<Field, 'standard' | 'field'>): string => `${f.standard}\u0000${f.field}`;

@@ -7,6 +7,7 @@ import { h } from '../dom';
 import { loadTracking } from '../api';
 import type { TrackingEntry } from '../data/types';
 import { dataTable } from '../components/table';
+import { matchesPublisher } from '../data/filters';
 import { count, date, filteredNote, heading, NO_DATA, plural, type Page } from './common';
 import { STAGES } from '../../../core/workflow/stages';
 
@@ -28,7 +29,7 @@ export const trackingPage: Page = {
     }));
     const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
     // The header's Estado and Implementador filters choose the rows, as on every other page.
-    const shown = rows.filter((r) => (!filters.state || r.state === filters.state) && (!filters.publisher || r.publisherId === filters.publisher));
+    const shown = rows.filter((r) => matchesPublisher(filters, r));
     const table = dataTable('Avance de cada implementador frente a su compromiso', [
       { title: 'Implementador' }, { title: 'Situación' }, { title: 'Comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
       { title: 'Envíos aprobados', numeric: true }, { title: 'Por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días sin actualizar', numeric: true }, { title: 'Etapas del programa' },

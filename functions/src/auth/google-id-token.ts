@@ -1,8 +1,9 @@
 /**
  * Production identity: the Google ID token the add-on gets from `ScriptApp.getIdentityToken()`, verified with
  * google-auth-library — RS256 signature against Google's published certificates, issuer accounts.google.com,
- * audience = one of our OAuth client ids (the add-on's, the dashboard's), expiry (with the library's 5-minute clock skew) — and then `email_verified`,
- * because the email is what we match the user by. The certificates URL is injectable so tests serve their own.
+ * audience = one of our OAuth client ids (the add-on's, the dashboard's), expiry (with the library's 5-minute
+ * clock skew) — and then `email_verified`, because the email is what we match the user by. The certificates URL is
+ * injectable so tests serve their own.
  */
 import { OAuth2Client } from 'google-auth-library';
 import type { Store } from '../store/store';

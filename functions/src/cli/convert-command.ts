@@ -127,7 +127,8 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   } else io.err('El libro no tiene contrataciones: no se escribe paquete de entregas (EDCA-MX), solo el de proyectos.');
   if (converted.projects.length) {
     const projectsFile = projectsOption ?? (converted.releases.length ? output.replace(/(\.[^./\\]*)?$/, '-proyectos.json') : output);
-    if (projectsFile !== output) checkOutput(projectsFile, args.positional);
+    // A name derived from -o is known only now (-o and --proyectos were checked before the work).
+    if (!projectsOption && projectsFile !== output) checkOutput(projectsFile, args.positional);
     writePackageFile(projectsFile, projectPackage([], { ...meta, uri: `file://${projectsFile}` }), 'projects', converted.projects);
     io.err(`Escrito ${projectsFile}: ${formatCount(converted.projects.length, 'proyecto', 'proyectos')} (EDCAPI).`);
   }

@@ -3,6 +3,7 @@ import { randomUUID } from 'crypto';
 import type { Role, Store, User } from '../store/store';
 import { issueToken } from '../auth/api-tokens';
 import { readAll } from '../store/read-all';
+import { allPublishers } from '../api/current-publications';
 import { sameState } from '../auth/policy';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
@@ -31,7 +32,7 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
       const publisherId = stringOption(args, 'publicador');
       if (!publisherId) throw new UsageError('Una cuenta «capturista» necesita --publicador <id>.');
       if (!(await store.getPublisher(publisherId))) {
-        const ids = (await readAll((after) => store.listPublishers({ after, limit: 1000 }))).map((p) => p.id);
+        const ids = (await allPublishers(store)).map((p) => p.id);
         throw new UsageError(`No existe el publicador «${publisherId}». ${ids.length ? `Publicadores registrados: ${listed(ids)}.` : 'Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add».'}`);
       }
       user.publisherId = publisherId;
@@ -43,7 +44,7 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
       // A coordinator sees the implementers of its state (auth/policy.ts sameState: accents and case aside); a
       // misspelt state gives an empty inbox and no error anywhere, so it is said here (still created: the state's
       // implementers may be registered later).
-      const states = [...new Set((await readAll((after) => store.listPublishers({ after, limit: 1000 }))).map((p) => p.state))];
+      const states = [...new Set((await allPublishers(store)).map((p) => p.state))];
       if (states.length && !states.some((s) => sameState(s, state))) io.err(`Aviso: ningún publicador registrado es de «${state}»; esta cuenta no verá envíos hasta que lo haya. Entidades con publicadores: ${listed(states)}.`);
     }
     if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.`);
