@@ -3,7 +3,7 @@
  * the pipeline produces on a broken workbook has its own message (never the "Aviso <code>" fallback).
  */
 import { catalogue, duplicateCodes } from './catalogue';
-import { renderMessage, renderTemplate } from './render';
+import { chooseContext, renderMessage, renderTemplate } from './render';
 import { checkWorkbook } from '../pipeline/check-workbook';
 import '../import';
 import { exampleWorkbook, setCell } from '../../test/example-workbooks';
@@ -45,4 +45,28 @@ test('amounts and dates in messages are written as people read them in Mexico', 
   expect(renderTemplate('de fin ({end!f}) antes de inicio ({start!f})', { end: '2024-07-01T00:00:00-06:00', start: '2024-08-01T09:30:00-06:00' })).toBe('de fin (01/07/2024) antes de inicio (01/08/2024 09:30)');
   // A value that is not what the form expects is written as it is.
   expect(renderTemplate('{value!n} / {when!f}', { value: 'abc', when: 3 })).toBe('abc / 3');
+});
+
+test('a message speaks of sheets only when its finding points into one', () => {
+  const inSheet = { sheet: 'Contrataciones', row: 3, column: 5 };
+  const required = { code: 'schema.required', severity: 'error' as const, pointer: '/releases/0/tender/title', params: {} };
+  expect(renderMessage({ ...required, cell: inSheet })).toBe('Falta este dato, que el estándar exige. Escríbalo en la columna indicada.');
+  // `validate paquete.json`: no column to point at.
+  expect(renderMessage(required)).toBe('Falta este dato, que el estándar exige.');
+  const codelist = { code: 'schema.codelist', severity: 'error' as const, pointer: '/releases/0/tag/0', params: { value: 'x' } };
+  expect(renderMessage(codelist)).toBe('El valor «x» no está en el catálogo. Use uno de los códigos del catálogo.');
+  expect(renderMessage({ ...codelist, cell: inSheet })).toMatch(/lista desplegable\.$/);
+  // No catalogue text keeps its brackets, whichever side is chosen, and no parameter is lost inside them.
+  for (const template of Object.values(catalogue())) {
+    for (const side of [true, false]) expect(chooseContext(template, side)).not.toMatch(/\[\[|\]\]|\|\|/);
+  }
+});
+
+test('a link, a date and an e-mail in the wrong form each say how to write them', () => {
+  const cell = { sheet: 'Documentos de licitación', row: 4, column: 6 };
+  const link = renderMessage({ code: 'schema.formatUri', severity: 'error', pointer: '/releases/0/tender/documents/0/url', params: { value: 'Ver contrato', limit: 'uri' }, cell });
+  expect(link).toMatch(/^«Ver contrato» no es una dirección web: escriba la dirección completa, que empieza con https:\/\//);
+  expect(link).toMatch(/texto con vínculo/);
+  expect(renderMessage({ code: 'schema.formatDate', severity: 'error', pointer: '/releases/0/date', params: { value: '2024-13-01', limit: 'date-time' } })).toMatch(/aaaa-mm-ddThh:mm:ss con su zona horaria/);
+  expect(renderMessage({ code: 'schema.formatEmail', severity: 'error', pointer: '/parties/0/contactPoint/email', params: { value: 'obras arroba', limit: 'email' } })).toMatch(/nombre@dominio/);
 });

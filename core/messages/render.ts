@@ -5,6 +5,16 @@ import { catalogue } from './catalogue';
 import { formatCount, formatDateTime, formatFigure } from '../format/es-mx';
 
 /**
+ * A template's words for where the finding was found: `[[in a sheet||in a JSON document]]` (either side may be empty;
+ * `[[in a sheet]]` says nothing elsewhere). One catalogue serves the sidebar, the CLI's workbook reports and its
+ * `validate paquete.json`, where «la columna indicada» or «la lista desplegable» point at nothing.
+ */
+export function chooseContext(template: string, inSheet: boolean): string {
+  if (template.indexOf('[[') < 0) return template;
+  return template.replace(/\[\[(.*?)(?:\|\|(.*?))?\]\]/g, (_whole, sheet: string, document?: string) => (inSheet ? sheet : (document ?? '')));
+}
+
+/**
  * Fills a catalogue template: `{name}` is the parameter; for a count, `{name:one|many}` is the number (es-MX) with
  * the words that agree with it («1 valor», «3 valores») and `{name?one|many}` the words alone («Se omitió»).
  * `{name!n}` writes an amount as es-MX does (91,168,415.75) and `{name!f}` a date (31/07/2024): findings carry the
@@ -39,9 +49,10 @@ export function renderCell(cell: CellRef | undefined): string {
   return parts.join(', ');
 }
 
+/** The finding's message; its sheet words (`[[…]]`) only when it points into a sheet. */
 export function renderMessage(f: Finding): string {
   const template = catalogue()[f.code];
-  return template ? renderTemplate(template, f.params) : `Aviso ${f.code}`;
+  return template ? renderTemplate(chooseContext(template, f.cell !== undefined), f.params) : `Aviso ${f.code}`;
 }
 
 export const SEVERITY_ES = { error: 'Error', warning: 'Advertencia', info: 'Aviso' } as const;

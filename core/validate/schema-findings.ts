@@ -15,6 +15,9 @@ const TYPE_ES: Record<string, string> = {
   string: 'texto', number: 'número', integer: 'número entero', boolean: 'Sí o No', array: 'lista', object: 'grupo de datos', null: 'vacío',
 };
 
+/** The formats the schemas use, each with its own advice (a link, a date and an e-mail are fixed differently). */
+const FORMAT_CODES: Record<string, string> = { uri: 'schema.formatUri', 'date-time': 'schema.formatDate', date: 'schema.formatDate', email: 'schema.formatEmail' };
+
 const NOISE = new Set(['oneOf', 'anyOf', 'not', 'if', 'then', 'else', '$ref', 'false schema']);
 
 /** ajv's parameter that names the limit of each keyword (minimum → limit, minLength → limit, …). */
@@ -58,6 +61,9 @@ export function schemaFindings(errors: ErrorObject[] | null | undefined, doc: un
         out.push({ code: 'schema.type', severity: 'error', pointer, params: { value: displayValue(value), expected } });
         break;
       }
+      case 'format':
+        out.push({ code: FORMAT_CODES[String(params.format)] ?? 'schema.format', severity: 'error', pointer, params: { value: displayValue(value), limit: String(params.format) } });
+        break;
       default: {
         const f: RawFinding = { code: `schema.${e.keyword}`, severity: 'error', pointer, params: { value: displayValue(value) } };
         const limit = limitOf(e);
