@@ -61,6 +61,25 @@ describe('convert', () => {
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/Indique el archivo de salida con -o/);
   });
+  test('the packages name where they will be published (--url), never the folder on this computer', async () => {
+    const out = path.join(dir, 'con-url.json');
+    const withUrl = await runCli('convert', example('merida'), '-o', out, '--url', 'https://www.merida.gob.mx/datos/con-url.json');
+    expect(withUrl.code).toBe(0);
+    expect(readJson(out).uri).toBe('https://www.merida.gob.mx/datos/con-url.json');
+    expect(readJson(path.join(dir, 'con-url-proyectos.json')).uri).toBe('https://www.merida.gob.mx/datos/con-url-proyectos.json');
+    expect(withUrl.err).not.toMatch(/sin --url/);
+    const records = path.join(dir, 'con-url-registros.json');
+    expect((await runCli('compile', out, '-o', records, '--url', 'https://www.merida.gob.mx/datos/registros.json')).code).toBe(0);
+    expect(readJson(records).uri).toBe('https://www.merida.gob.mx/datos/registros.json');
+    // Without --url: the file's name alone, and a notice saying how to name the address.
+    const bare = await runCli('convert', example('merida'), '-o', path.join(dir, 'sin url.json'));
+    expect(readJson(path.join(dir, 'sin url.json')).uri).toBe('file:///sin%20url.json');
+    expect(bare.err).toContain('Aviso: sin --url, el paquete se identifica solo con el nombre del archivo.');
+    expect(JSON.stringify(readJson(path.join(dir, 'sin url-proyectos.json')))).not.toContain(dir);
+    const wrong = await runCli('convert', example('merida'), '-o', path.join(dir, 'x.json'), '--url', 'www.merida.gob.mx/x.json');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/--url debe ser la dirección web completa .*se recibió «www\.merida\.gob\.mx\/x\.json»/);
+  });
 });
 
 describe('validate', () => {

@@ -24,6 +24,7 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { writePackage } from './write-package';
 import { checkOutput } from './output-path';
+import { NO_URL_NOTICE, packageUri, publishedUrl } from './package-uri';
 import { parseJsonText } from './read-json';
 import { locateItems, streamPrettyItems } from './locate-list';
 import { ocidInBytes } from './compile-ocid';
@@ -150,7 +151,7 @@ interface Written { records: number; total: number; skipped: number }
  * records are written to `fd`, in ocid order. `checkOcids`: the ocids were read from the releases' bytes
  * (compile-ocid.ts), each release's parse must give the same one (else OcidMismatch).
  */
-function writeRecords(fd: number, output: string, input: LocatedReleases | ReadReleases, versioned: boolean, checkOcids: boolean): Written {
+function writeRecords(fd: number, uri: string, input: LocatedReleases | ReadReleases, versioned: boolean, checkOcids: boolean): Written {
   const byOcid = new Map<string, (Release | number)[]>();
   let skipped = 0;
   let total = 0;
@@ -167,7 +168,7 @@ function writeRecords(fd: number, output: string, input: LocatedReleases | ReadR
   const pkg = input.pkg;
   const ocids = [...byOcid.keys()].sort((a, b) => (a < b ? -1 : 1));
   const meta = {
-    uri: `file://${path.resolve(output)}`,
+    uri,
     publishedDate: new Date().toISOString(),
     publisher: { name: typeof pkg.publisher?.name === 'string' ? pkg.publisher.name : 'Sin nombre de publicador' },
     ...(typeof pkg.license === 'string' ? { license: pkg.license } : {}),
@@ -225,13 +226,13 @@ function removeAbandonedPartials(output: string): void {
 }
 
 /** Compiles through a partial file; `undefined` when anything went wrong (nothing is left behind then). */
-function compileThroughPartial(partial: { file: string; mode?: number }, output: string, located: LocatedReleases, versioned: boolean): Written | undefined {
+function compileThroughPartial(partial: { file: string; mode?: number }, output: string, uri: string, located: LocatedReleases, versioned: boolean): Written | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(partial.file, 'wx');
     // An output that existed keeps its permissions, as when it was written in place.
     if (partial.mode !== undefined) fs.fchmodSync(fd, partial.mode);
-    const written = writeRecords(fd, output, located, versioned, true);
+    const written = writeRecords(fd, uri, located, versioned, true);
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(partial.file, output);
@@ -254,6 +255,8 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   if (!args.positional.length) throw new UsageError('Indique el paquete de entregas a compilar, por ejemplo: compile paquete.json -o registros.json');
   if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o registros.json');
   checkOutput(output, args.positional);
+  const url = publishedUrl(args);
+  const uri = packageUri(output, url);
   const files = args.positional;
   const versioned = args.options.versionadas === true;
   removeAbandonedPartials(output);
@@ -263,7 +266,7 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   const quick = partial ? locateReleases(files, true) : undefined;
   if (partial && quick) {
     try {
-      written = compileThroughPartial(partial, output, quick, versioned);
+      written = compileThroughPartial(partial, output, uri, quick, versioned);
     } finally {
       closeSources(quick);
     }
@@ -278,7 +281,7 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     try {
       const fd = fs.openSync(output, 'w');
       try {
-        written = writeRecords(fd, output, input, versioned, false);
+        written = writeRecords(fd, uri, input, versioned, false);
       } finally {
         fs.closeSync(fd);
       }
@@ -286,6 +289,7 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
       if (located) closeSources(located);
     }
   }
+  if (!url) io.err(NO_URL_NOTICE);
   io.err(`Escrito ${output}: ${formatCount(written.records, 'registro compilado', 'registros compilados')} de ${formatCount(written.total, 'entrega', 'entregas')}${versioned ? ', con entregas versionadas' : ' (agregue --versionadas para incluir las entregas versionadas)'}.`);
   return 0;
 }

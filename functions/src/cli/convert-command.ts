@@ -9,6 +9,7 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import { progressReporter } from './progress';
 import { writePackageFile } from './write-package';
 import { checkOutput } from './output-path';
+import { NO_URL_NOTICE, packageUri, publishedUrl } from './package-uri';
 import { SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { readJsonFile } from './read-json';
 
@@ -105,6 +106,7 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   if (!output) throw new UsageError('Indique el archivo de salida con -o, por ejemplo: -o salida.json');
   const projectsOption = stringOption(args, 'proyectos');
   for (const file of [output, ...(projectsOption ? [projectsOption] : [])]) checkOutput(file, args.positional);
+  const url = publishedUrl(args);
   const { converted, findings, now, label } = await runPipeline(args);
   printFindings(findings, io.err, args.options.todos === true);
   if (reportEmpty(converted, label, io.err)) return 1;
@@ -114,7 +116,7 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   // The package names its publisher from the Configuración sheet (the server uses the registered publisher's own).
   if (!s.publisherName) io.err(`Aviso: el libro no dice quién publica (hoja «${SETTINGS_SHEET}», «${SETTINGS.find((x) => x.key === 'publisherName')?.title ?? ''}»): el paquete saldrá como «Sin nombre de publicador». Escríbalo ahí antes de publicar el archivo.`);
   const meta = {
-    uri: `file://${output}`, publishedDate: now,
+    uri: packageUri(output, url), publishedDate: now,
     publisher: { name: s.publisherName || 'Sin nombre de publicador' },
     ...(s.licenseUrl ? { license: s.licenseUrl } : {}),
     ...(s.publicationPolicyUrl ? { publicationPolicy: s.publicationPolicyUrl } : {}),
@@ -129,9 +131,10 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     const projectsFile = projectsOption ?? (converted.releases.length ? output.replace(/(\.[^./\\]*)?$/, '-proyectos.json') : output);
     // A name derived from -o is known only now (-o and --proyectos were checked before the work).
     if (!projectsOption && projectsFile !== output) checkOutput(projectsFile, args.positional);
-    writePackageFile(projectsFile, projectPackage([], { ...meta, uri: `file://${projectsFile}` }), 'projects', converted.projects);
+    writePackageFile(projectsFile, projectPackage([], { ...meta, uri: packageUri(projectsFile, url, output) }), 'projects', converted.projects);
     io.err(`Escrito ${projectsFile}: ${formatCount(converted.projects.length, 'proyecto', 'proyectos')} (EDCAPI).`);
   }
+  if (!url) io.err(NO_URL_NOTICE);
   // Written so the official can look at it, but not to be published as it is.
   if (errors) io.err('El libro tiene errores: lo escrito sirve para revisar, no para publicar. Corríjalos y convierta de nuevo (con --estricto no se escribe nada mientras haya errores).');
   return errors ? 1 : 0;

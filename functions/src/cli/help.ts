@@ -4,9 +4,10 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta template [-o plantilla.xlsx]        Escribe la plantilla en blanco (EDCAPI + EDCA-MX)
   infra-abierta validate libro.xlsx [--json] [--todos]  Valida un libro (o una carpeta de .csv) y lista los problemas
   infra-abierta validate paquete.json [--json]      Valida un paquete publicado (entregas, registros o proyectos)
-  infra-abierta convert libro.xlsx -o salida.json  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS)
+  infra-abierta convert libro.xlsx -o salida.json [--url https://…/salida.json]  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS);
+                                                   --url: dirección web donde publicará el archivo
   infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
-  infra-abierta compile paquete.json [otro.json …] -o registros.json [--versionadas]  Compila entregas OCDS (de cualquier publicador) en registros
+  infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
   infra-abierta serve [--puerto 8080] [--procesos N|todos]  Inicia la API y el tablero con la base local (SQLite);
                                                    con --procesos, N procesos atienden el mismo puerto

@@ -9,8 +9,8 @@ const COMMON = ['ayuda', 'help'];
 const KNOWN: Readonly<Record<string, readonly string[]>> = {
   template: ['salida', 'sobrescribir'],
   validate: ['json', 'todos', 'fecha'],
-  convert: ['salida', 'proyectos', 'estricto', 'todos', 'fecha'],
-  compile: ['salida', 'versionadas'],
+  convert: ['salida', 'proyectos', 'url', 'estricto', 'todos', 'fecha'],
+  compile: ['salida', 'url', 'versionadas'],
   import: ['salida', 'sobrescribir'],
   publish: ['publicador', 'publisher'],
   serve: ['puerto', 'procesos'],
