@@ -6,6 +6,7 @@
 import type { Finding } from '../findings/finding';
 import type { CellValue, WorkbookModel } from '../workbook/model';
 import { unflatten } from './index';
+import { renderMessage } from '../messages/render';
 
 const NOW = '2026-01-15T12:00:00Z';
 type Obj = Record<string, unknown>;
@@ -87,6 +88,12 @@ test('a row naming a process no sheet defines creates it on a flatten-tool sheet
   const template = convert({ name: 'Partidas', rows: [['Proceso', 'Partida'], ['ocid', 'tender/items/0/id'], ['ocds-abc123-1', 'A']] });
   expect(template.releases).toHaveLength(0);
   expect(template.findings.map((f) => f.code)).toContain('row.parent-not-found');
+  // The message names the sheet to look in: the template's, as this workbook has none.
+  const missing = template.findings.find((f) => f.code === 'row.parent-not-found');
+  expect(missing && renderMessage(missing)).toBe('La columna «Proceso» dice «ocds-abc123-1», pero no existe en la hoja «Contrataciones». Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.');
+  // With the processes on a sheet of its own name, that is the name given.
+  const named = convert({ name: 'procesos', rows: [['ocid', 'tender/title'], ['ocds-abc123-2', 'Otro']] }, { name: 'Partidas', rows: [['Proceso', 'Partida'], ['ocid', 'tender/items/0/id'], ['ocds-abc123-1', 'A']] });
+  expect(named.findings.find((f) => f.code === 'row.parent-not-found')?.params.parent).toBe('la hoja «procesos»');
 });
 
 test('the template layout keeps one item per row: an index other than 0 there is an unknown column, as before', () => {

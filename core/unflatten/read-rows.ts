@@ -16,6 +16,18 @@ export const RFC_SCHEME = 'MX-RFC';
 
 interface Context { sheet: BoundSheet; docs: DocumentSet; zone: string; findings: Finding[] }
 
+/**
+ * The workbook's sheet holding the items of `arrays` (`[]`: the root sheet, «Contrataciones» or «Proyectos»), by the
+ * name it has in this workbook: a row whose parent is missing names the sheet to look in.
+ */
+export type ParentSheets = (standard: BoundSheet['standard'], arrays: readonly string[]) => string | undefined;
+
+/** «la hoja «Adjudicaciones»»: where a missing parent should be (`row.parent-not-found`'s `parent`). */
+function parentPlace(parents: ParentSheets | undefined, sheet: BoundSheet, level: number): string {
+  const name = parents?.(sheet.standard, sheet.arrays.slice(0, level));
+  return name === undefined ? 'su hoja de origen' : `la hoja «${name}»`;
+}
+
 function cellRef(ctx: Context, r: number, col: BoundColumn): CellRef {
   return { sheet: ctx.sheet.name, row: r + 1, column: col.index + 1, header: col.header };
 }
@@ -55,7 +67,7 @@ function describe(cell: CellRef | undefined): string {
 
 const SCHEME = relPath(['identifier', 'scheme']);
 
-export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentSet, zone: string, findings: Finding[]): void {
+export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentSet, zone: string, findings: Finding[], parents?: ParentSheets): void {
   const ctx: Context = { sheet, docs, zone, findings };
   const extras = sheet.extras;
   const allColumns = extras.length ? [...sheet.columns, ...extras.flatMap((g) => g.columns)] : sheet.columns;
@@ -98,7 +110,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     // flatten-tool: any row names its document by ocid/id, and the first row to name it creates it.
     if (depth === 0 || sheet.flat) node ??= docs.createRoot(rootKey, here, sheet.rootKey.index);
     if (!node) {
-      findings.push(finding('row.parent-not-found', 'error', { value: safePreview(rootKey), column: sheet.rootKey.header }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      findings.push(finding('row.parent-not-found', 'error', { value: safePreview(rootKey), column: sheet.rootKey.header, parent: parentPlace(parents, sheet, 0) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       continue;
     }
     const nodes: (DocNode | undefined)[] = [node];
@@ -130,7 +142,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       }
       const parent: DocNode | undefined = docs.child(node, sheet.arrays[i], id);
       if (!parent) {
-        findings.push(finding('row.parent-not-found', 'error', { value: safePreview(id), column: col.header }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
+        findings.push(finding('row.parent-not-found', 'error', { value: safePreview(id), column: col.header, parent: parentPlace(parents, sheet, i + 1) }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
         ok = false;
         break;
       }

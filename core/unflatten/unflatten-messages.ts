@@ -12,7 +12,7 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.internal-error': 'Ocurrió un error interno al leer esta hoja ({message}). Por favor repórtelo al equipo de soporte.',
   'row.repeated-key': 'La clave «{value}» ya está en la fila {firstRow}: esta fila se unió a aquella y se {count?descartó|descartaron} {count:valor distinto|valores distintos} de esta. Si es otra contratación u otro proyecto, escriba su propia clave en «{column}».',
   'row.missing-key': 'Esta fila tiene datos pero le falta la clave «{column}». Escríbala para enlazar la fila.',
-  'row.parent-not-found': 'No existe «{value}» en la hoja de origen de la columna «{column}». Revise que esté escrito igual que en esa hoja.',
+  'row.parent-not-found': 'La columna «{column}» dice «{value}», pero no existe en {parent}. Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.',
   'cell.formula-error': 'La celda muestra un error de fórmula ({value}). Corrija la fórmula o escriba el valor directamente.',
   'cell.unsupported-value': 'No se reconoce el contenido de la celda ({value}). Escriba un texto, un número o una fecha.',
   'cell.not-a-number': '«{value}» no es un número. Escriba solo cifras, por ejemplo 1,234,567.89.',

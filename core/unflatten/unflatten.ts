@@ -16,7 +16,7 @@ import { deriveProject, deriveRelease } from './derive-fields';
 import { DocumentSet } from './document-builder';
 import { applyFixups } from './fixups';
 import { normalizeLabel } from './normalize-label';
-import { readRows } from './read-rows';
+import { readRows, type ParentSheets } from './read-rows';
 import { defaultSettings, readSettings, type PublisherSettings } from './settings-reader';
 import './unflatten-messages';
 
@@ -97,7 +97,8 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
       findings.push(internal(SETTINGS_SHEET, e));
     }
     const zone = result.settings.timeZone;
-    const resolver = resolverFor(options.spec ?? templateSpec());
+    const spec = options.spec ?? templateSpec();
+    const resolver = resolverFor(spec);
     const sets = { ocds: new DocumentSet('releases', 'ocid', sourceMap), oc4ids: new DocumentSet('projects', 'id', sourceMap) };
 
     const bound: { rows: SheetModel['rows']; sheet: BoundSheet }[] = [];
@@ -126,9 +127,15 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     // Parents before children: root sheets first, then by depth (stable, so the workbook's order breaks ties).
     bound.sort((a, b) => a.sheet.arrays.length - b.sheet.arrays.length);
     sourceMap.reserve(valuesAtMost(bound));
+    // Where a row's missing parent should be: the first sheet of its level as this workbook names it, else the template's.
+    const levels = new Map<string, string>();
+    const levelKey = (standard: string, array: string): string => `${standard}\u0000${array}`;
+    for (const { sheet } of bound) if (!levels.has(levelKey(sheet.standard, sheet.arrays[sheet.arrays.length - 1] ?? ''))) levels.set(levelKey(sheet.standard, sheet.arrays[sheet.arrays.length - 1] ?? ''), sheet.name);
+    for (const sheet of spec.sheets) if (!levels.has(levelKey(sheet.standard, sheet.array))) levels.set(levelKey(sheet.standard, sheet.array), sheet.name);
+    const parents: ParentSheets = (standard, arrays) => levels.get(levelKey(standard, arrays[arrays.length - 1] ?? ''));
     for (const { rows, sheet } of bound) {
       try {
-        readRows(rows, sheet, sets[sheet.standard], zone, findings);
+        readRows(rows, sheet, sets[sheet.standard], zone, findings, parents);
       } catch (e) {
         findings.push(internal(sheet.name, e));
       }
