@@ -18,7 +18,7 @@ import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
 import { resumeInterruptedPublications } from '../publication/publication-task';
-import { notifier, sendUpdateReminders } from '../workflow/notifications';
+import { sendUpdateReminders } from '../workflow/notifications';
 import { localPublicationRunner, localServices } from './local-services';
 import { backgroundThread } from './background-thread';
 
@@ -96,7 +96,7 @@ async function startOn(store: Store, config: Config, opts: LocalServerOptions, l
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   const env = opts.env ?? process.env;
   const services = localServices(store, config, env, log);
-  const { uploads, bulk, mail } = services;
+  const { uploads, bulk, mail, notify } = services;
   // Approvals publish in the background, one at a time (DESIGN §6), in the background thread when there is one.
   const thread = opts.backgroundWorker !== undefined && config.sqlitePath !== ':memory:' ? backgroundThread(opts.backgroundWorker, config, { env, log }) : undefined;
   const run = thread?.publish ?? localPublicationRunner(store, config, services, log);
@@ -114,7 +114,7 @@ async function startOn(store: Store, config: Config, opts: LocalServerOptions, l
     maxUploadBytes: config.maxBodyBytes,
     publicationQueue: queue,
     ...(thread ? { work: thread } : {}),
-    ...(mail ? { notify: notifier(mail) } : {}),
+    ...(notify ? { notify } : {}),
   });
   // Reminders to publishers past their update period: once at start and then daily.
   let reminders: NodeJS.Timeout | undefined;

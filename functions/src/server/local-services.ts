@@ -15,12 +15,15 @@ import type { PublicationTask, TaskResult } from '../publication/publication-que
 import { runPublicationTask } from '../publication/publication-task';
 import { SourceError } from '../ingest/sheet-source';
 import { notifier, smtpFromEnv, smtpOutbox, type NotifierDeps } from '../workflow/notifications';
+import type { Notify } from '../workflow/workflow-events';
 
 export interface LocalServices {
   uploads: UploadStore;
   bulk: BulkService;
   /** Notifications by SMTP when SMTP_HOST is set (README: «Avisos por correo»); otherwise nobody is e-mailed. */
   mail?: NotifierDeps;
+  /** The workflow's and the publication's notices, sent through `mail`. */
+  notify?: Notify;
 }
 
 /** Uploaded workbooks live next to the database (a temporary folder for an in-memory database). */
@@ -30,10 +33,11 @@ function uploadsDir(config: Config): string {
 
 export function localServices(store: Store, config: Config, env: NodeJS.ProcessEnv, log: (m: string) => void): LocalServices {
   const smtp = smtpFromEnv(env);
+  const mail: NotifierDeps | undefined = smtp ? { store, outbox: smtpOutbox(smtp), dashboardUrl: config.publicBaseUrl, log } : undefined;
   return {
     uploads: directoryUploads(uploadsDir(config)),
     bulk: bulkService({ store, blobs: config.bulkDir === undefined ? scratchBlobStore() : diskBlobStore(config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME }),
-    ...(smtp ? { mail: { store, outbox: smtpOutbox(smtp), dashboardUrl: config.publicBaseUrl, log } } : {}),
+    ...(mail ? { mail, notify: notifier(mail) } : {}),
   };
 }
 
@@ -41,9 +45,9 @@ export type PublicationRunner = (task: PublicationTask, opts: { takeOver: boolea
 
 /** Runs one publication task on `store` (DESIGN §6): self-hosted submissions are uploaded .xlsx files. */
 export function localPublicationRunner(store: Store, config: Config, services: LocalServices, log: (m: string) => void): PublicationRunner {
-  const { uploads, bulk, mail } = services;
+  const { uploads, bulk, notify } = services;
   return (task, opts) => runPublicationTask({
-    store, baseUrl: config.publicBaseUrl, now: () => new Date(), log, bulk, ...(mail ? { notify: notifier(mail) } : {}),
+    store, baseUrl: config.publicBaseUrl, now: () => new Date(), log, bulk, ...(notify ? { notify } : {}),
     openSource: (source) => {
       if (source.kind !== 'xlsx') throw new SourceError('Esta plataforma no está configurada para leer hojas de cálculo de Google.', 'sheets-disabled');
       return uploads.open(source.fileId);
