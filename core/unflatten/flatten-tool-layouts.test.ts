@@ -96,6 +96,16 @@ test('a row naming a process no sheet defines creates it on a flatten-tool sheet
   expect(named.findings.find((f) => f.code === 'row.parent-not-found')?.params.parent).toBe('la hoja «procesos»');
 });
 
+test('a sheet whose formulas were saved without results says so, naming the first cells', () => {
+  const sheet = { name: 'Contrataciones', rows: [['Proceso', 'Título'], ['ocid', 'tender/title'], ['ocds-abc123-1', '']], formulasWithoutResult: { count: 4, cells: ['B3', 'B4', 'B5'] } };
+  const r = convert(sheet);
+  const found = r.findings.find((f) => f.code === 'sheet.formulas-without-result');
+  expect(found && { cell: found.cell, message: renderMessage(found) }).toEqual({
+    cell: { sheet: 'Contrataciones', row: 3, column: 2 },
+    message: '4 celdas tienen una fórmula sin resultado guardado (B3, B4, B5…) y se leen vacías: el archivo lo guardó un programa que no calcula fórmulas. Ábralo en Excel, LibreOffice o Google Sheets y guárdelo de nuevo para que se calculen, o escriba los valores.',
+  });
+});
+
 test('the template layout keeps one item per row: an index other than 0 there is an unknown column, as before', () => {
   const r = convert({ name: 'Partidas', rows: [['Proceso', 'Partida', 'Otra'], ['ocid', 'tender/items/0/id', 'tender/items/1/id'], ['ocds-abc123-1', 'A', 'B']] });
   expect(r.findings.map((f) => f.code)).toContain('sheet.unknown-column');

@@ -118,6 +118,11 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
           const start = mergeStart(range);
           findings.push(finding('sheet.merged-cells', 'warning', { range: String(range) }, { cell: start ? { sheet: name, ...start } : { sheet: name } }));
         }
+        const noResult = model.formulasWithoutResult;
+        if (noResult && noResult.count > 0 && Array.isArray(noResult.cells)) {
+          const first = mergeStart(String(noResult.cells[0] ?? ''));
+          findings.push(finding('sheet.formulas-without-result', 'warning', { count: noResult.count, cells: noResult.cells.join(', ') + (noResult.count > noResult.cells.length ? '…' : '') }, { cell: first ? { sheet: name, ...first } : { sheet: name } }));
+        }
         if (res.kind === 'bound') bound.push({ rows, sheet: res.sheet });
       } catch (e) {
         findings.push(internal(name, e));

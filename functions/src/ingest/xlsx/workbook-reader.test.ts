@@ -195,6 +195,17 @@ describe('limits that protect the machine', () => {
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 2 ** 20);
   });
 
+  test('formulas saved without a result (openpyxl) read blank, and the sheet says which cells', async () => {
+    const cells = '<c r="A1"><f>B1*2</f></c><c r="B1"><f>1+1</f><v>2</v></c><c r="C1" t="str"><f>""</f><v></v></c><c r="D1"><f>A1</f></c>';
+    const rows = `<row r="1">${cells}</row>${[2, 3, 4].map((r) => `<row r="${r}"><c r="E${r}"><f>SUM(A1:A2)</f></c></row>`).join('')}`;
+    const sheet = (await read(rawXlsx({ sheets: [{ name: 'Fórmulas', xml: worksheetXml(rows) }] }))).sheets[0];
+    expect(sheet.rows[0]).toEqual(['', 2]);
+    // Five cells without a result; the first three are named.
+    expect(sheet.formulasWithoutResult).toEqual({ count: 5, cells: ['A1', 'D1', 'E2'] });
+    const plain = (await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row>') }] }))).sheets[0];
+    expect(plain).not.toHaveProperty('formulasWithoutResult');
+  });
+
   test('the upload check counts what the full read counts', async () => {
     const bytes = rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1"><v>2</v></c><c r="C1" s="1"/></row><row r="3"><c r="A3"><v>1</v></c></row>') }] });
     expect(await scanXlsx(bufferBytes(bytes), { label: 'x' })).toEqual({ sheets: 1, rows: 2, cells: 3 });

@@ -9,7 +9,7 @@
  * Sheets keep their real names, in the workbook's order. Limits (read-limits.ts) are counted while streaming.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { CellValue, SheetModel, WorkbookModel } from '../../../../core/workbook/model';
+import { columnLetter, type CellValue, type SheetModel, type WorkbookModel } from '../../../../core/workbook/model';
 import { SourceError } from '../sheet-source';
 import { isDateFormat, serialToDate } from './number-format';
 import { ReadLimitError, resolveLimits, type ReadLimits } from './read-limits';
@@ -281,6 +281,8 @@ function columnAt(s: string, start: number, end: number): number {
 
 const V = 1;
 const T = 2;
+/** Formula cells without a result named in the sheet's warning; the rest are counted. */
+const NO_RESULT_NAMED = 3;
 
 /**
  * One worksheet, streamed through the scanner: rows and cells as the old saxes handlers read them (the same
@@ -290,6 +292,8 @@ const T = 2;
 class SheetScan implements XmlHandler {
   readonly rows: CellValue[][] = [];
   readonly merges: string[] = [];
+  /** Formula cells with no stored result (`<f>` without `<v>`), by A1 reference; the first few are named. */
+  readonly noResult = { count: 0, cells: [] as string[] };
   private readonly keep: boolean;
   private rowNumber = 0;
   private sheetRows = 0;
@@ -299,6 +303,7 @@ class SheetScan implements XmlHandler {
   private style = 0;
   private cellText = '';
   private hasValue = false;
+  private hasFormula = false;
   private collecting = 0;
   private inInline = false;
   private inPhonetic = false;
@@ -318,6 +323,7 @@ class SheetScan implements XmlHandler {
       if (c0 === 99) this.openCell(s, attributes); // c
       else if (c0 === 118) { this.collecting = V; this.hasValue = true; } // v
       else if (c0 === 116) { if (this.inInline && !this.inPhonetic) this.collecting = T; } // t
+      else if (c0 === 102) this.hasFormula = true; // f
     } else if (length === 2) {
       if (c0 === 105 && s.charCodeAt(nameStart + 1) === 115) { this.inInline = true; this.hasValue = true; } // is
     } else if (length === 3) {
@@ -374,6 +380,7 @@ class SheetScan implements XmlHandler {
     this.style = numberAt(s, sStart, sEnd) ?? 0;
     this.cellText = '';
     this.hasValue = false;
+    this.hasFormula = false;
     this.inInline = false;
   }
 
@@ -391,7 +398,12 @@ class SheetScan implements XmlHandler {
   }
 
   private closeCell(): void {
-    if (!this.hasValue) return;
+    if (!this.hasValue) {
+      // Programs that write .xlsx without calculating (openpyxl, some report generators) leave formulas without a
+      // result: the cell reads blank, as Excel would show it before recalculating — the engine says why (unflatten).
+      if (this.hasFormula && this.noResult.count++ < NO_RESULT_NAMED) this.noResult.cells.push(`${columnLetter(this.col)}${this.rowNumber}`);
+      return;
+    }
     const v = this.value();
     if (v === '') return;
     if (++this.counters.cells > this.limits.cells) throw new ReadLimitError('cells', this.limits.cells, this.options.label);
@@ -439,9 +451,9 @@ async function readSheet(
 ): Promise<SheetModel> {
   const sheet = new SheetScan(name, shared, styles, date1904, limits, counters, options, pool);
   await parts.scan(path, sheet);
-  const { rows, merges } = sheet;
+  const { rows, merges, noResult } = sheet;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return merges.length ? { name, rows, merges } : { name, rows };
+  return { name, rows, ...(merges.length ? { merges } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}) };
 }
 
 interface WorkbookParts {
