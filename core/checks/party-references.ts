@@ -7,6 +7,7 @@
  */
 import { itemsAlong, itemsAt, objectsAt, someAlong, stringAt } from './json';
 import type { Check, Doc, JsonObject, Report } from './types';
+import { codeTitle } from './code-label';
 
 /** Path of the objects that hold the reference, the reference key (an object or array of them), accepted roles. */
 type Rule = [holder: string, key: string, roles: string[]];
@@ -87,7 +88,7 @@ function checkDoc({ data, pointer }: Doc, rules: Rule[], report: Report): void {
         if (id === undefined) continue; // a reference without id is the schema's / program's finding
         const found = parties.get(id);
         if (!found) report('reference.unknownParty', 'error', `${refPointer}/id`, { value: id });
-        else if (!roles.some((r) => found.has(r))) report('reference.missingRole', 'warning', `${refPointer}/id`, { value: id, role: roles[0] });
+        else if (!roles.some((r) => found.has(r))) report('reference.missingRole', 'warning', `${refPointer}/id`, { value: id, role: codeTitle('partyRole', roles[0]) });
       }
     }
   }
