@@ -4,6 +4,7 @@
  */
 import oc4ids from '../../schemas/labels/codes-oc4ids.json';
 import ocds from '../../schemas/labels/codes-ocds.json';
+import { STAGES } from '../../core/workflow/stages';
 
 type Lists = Record<string, Record<string, string>>;
 const OC4IDS = oc4ids as Lists;
@@ -66,3 +67,16 @@ export function licenseName(url: string): string {
  * identifier scheme: Glosario), other ids as published; «Sin dato» when there is none.
  */
 export const partyKey = (id: string | undefined): string => (id ? id.replace(/^MX-RFC-/, '') : NO_DATA);
+
+/**
+ * The program's stages (core/workflow/stages.ts) in plain words, for the public pages: the short note on Seguimiento
+ * and the Glosario's entry with every stage. What the letters «REDA» stand for is written nowhere in the program's
+ * data, its code or its documents, so they are not spelled out: the text says what is known — it is the program's
+ * first stage, and the coordination records the date each stage is reached (README, review/stages-page.ts).
+ */
+const stageNames = STAGES.map((s) => `${s.code} ${s.label}`);
+const [firstStage, lastStage] = [stageNames[0], stageNames[stageNames.length - 1]];
+const STAGES_RECORDED = 'La coordinación del Organismo Garante de su estado registra la fecha en que el implementador alcanza cada una.';
+const REDA = '«REDA» es el nombre que el programa da a su primera etapa.';
+export const PROGRAM_STAGES_NOTE = `Los pasos que sigue cada implementador en el programa, de «${firstStage}» a «${lastStage}». ${STAGES_RECORDED} ${REDA}`;
+export const PROGRAM_STAGES_TEXT = `Los pasos que sigue cada implementador en el programa: ${stageNames.slice(0, -1).join(', ')} y ${lastStage}. ${STAGES_RECORDED} ${REDA}`;

@@ -80,7 +80,27 @@ function renderNav(current: string, fq: string): void {
   if (!nav) return;
   const active = PARENT[current] ?? current;
   nav.replaceChildren(h('ul', null, NAV.map(([r, label]) => h('li', null, h('a', { href: withQuery(`#/${r}`, fq), 'aria-current': r === active ? 'page' : undefined }, label)))));
+  setMenuOpen(false);
 }
+
+/**
+ * On narrow screens (styles.css, `max-width: 40rem`) the sections hide behind a «Menú» button, a disclosure with
+ * `aria-expanded`; wider, the button is not shown and the menu always is. Choosing a page closes it; Escape closes
+ * it and gives the focus back to the button.
+ */
+const menuButton = h('button', { type: 'button', class: 'menu-toggle', id: 'boton-menu', 'aria-expanded': 'false', 'aria-controls': 'menu' },
+  h('span', { class: 'menu-icon', 'aria-hidden': 'true' }), 'Menú');
+function setMenuOpen(open: boolean): void {
+  menuButton.setAttribute('aria-expanded', String(open));
+  document.querySelector('header.site')?.classList.toggle('menu-open', open);
+}
+menuButton.addEventListener('click', () => setMenuOpen(menuButton.getAttribute('aria-expanded') !== 'true'));
+document.getElementById('menu')?.before(menuButton);
+document.querySelector('header.site')?.addEventListener('keydown', (e) => {
+  if ((e as KeyboardEvent).key !== 'Escape' || menuButton.getAttribute('aria-expanded') !== 'true') return;
+  setMenuOpen(false);
+  menuButton.focus();
+});
 
 /** The filter query the header shows, and whether the last navigation came from it (then focus stays there). */
 let barQuery: string | undefined;

@@ -453,6 +453,89 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.close();
   });
 
+  it('on a phone (390 × 844) the header stays short: «Menú» discloses the sections by click and keyboard, the filters wait behind theirs; at 1280 px all is shown as before', async () => {
+    const page = await open('#/');
+    await page.setViewportSize({ width: 390, height: 844 });
+    const headerHeight = (): Promise<number> => page.evaluate(() => document.querySelector('header.site').getBoundingClientRect().height);
+    // Was ~360 px (name, five rows of links, the search with its label, Filtros): now two rows.
+    expect(await headerHeight()).toBeLessThanOrEqual(150);
+    const button = page.getByRole('button', { name: 'Menú' });
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await button.getAttribute('aria-controls')).toBe('menu');
+    expect(await page.locator('#menu a').first().isVisible()).toBe(false);
+    // The search keeps its name for screen readers with its label out of view.
+    expect(await page.getByRole('searchbox', { name: 'Buscar en el tablero' }).isVisible()).toBe(true);
+    await button.click();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('#menu a').count()).toBeGreaterThan(10);
+    for (const a of await page.locator('#menu a').all()) expect(await a.isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-menu-390.png') });
+    expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
+    // Keyboard: Escape closes it and gives the focus back to the button; Enter opens it, Tab goes into the sections.
+    await page.locator('#menu a').first().focus();
+    await page.keyboard.press('Escape');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('boton-menu');
+    await page.keyboard.press('Enter');
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Inicio');
+    // Choosing a page closes the menu; the focus goes to the new page's heading.
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.locator('#menu a', { hasText: /^Seguimiento$/ }).click();
+    await page.waitForSelector('body[data-ready] #tabla-seguimiento');
+    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await headerHeight()).toBeLessThanOrEqual(150);
+
+    // A filter on: on the phone its panel stays closed (the header stays short) and its summary says how many.
+    await visit(page, '#/proyectos?state=Yucat%C3%A1n');
+    expect(await page.locator('.filter-panel').evaluate((d: any) => d.open)).toBe(false);
+    expect(await text(page, '.filter-panel summary')).toBe('Filtros (1 activo)');
+    expect(await headerHeight()).toBeLessThanOrEqual(150);
+    await page.click('.filter-panel summary');
+    expect(await page.inputValue('#filtro-state')).toBe('Yucatán');
+    expect(await page.locator('#filtro-publisher').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    // At 1280 px: no button, every section and the search's label in view, the panel open while a filter is on.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await visit(page, '#/indicadores?state=Yucat%C3%A1n');
+    expect(await button.isVisible()).toBe(false);
+    for (const a of await page.locator('#menu a').all()) expect(await a.isVisible()).toBe(true);
+    expect(await page.locator('label[for="buscar"]').isVisible()).toBe(true);
+    expect(await page.locator('.filter-panel').evaluate((d: any) => d.open)).toBe(true);
+    expect(await text(page, '.filter-panel summary')).toBe('Filtros (1 activo)');
+    await page.close();
+  });
+
+  it('on a phone, Inicio\'s places table fits without scrolling sideways and says what «En el mapa» counts; Seguimiento and the Glosario explain «E.1 REDA»', async () => {
+    const page = await open('#/');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForSelector('#tabla-lugares tbody tr');
+    // Its min-content width was 402 px in a 358 px column («Con coordenadas»): the table scrolled sideways.
+    const [scrollWidth, clientWidth] = await page.evaluate(() => { const wrap = document.querySelector('#tabla-lugares'); return [wrap.scrollWidth, wrap.clientWidth]; });
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+    expect(await page.locator('#tabla-lugares thead th').allTextContents()).toEqual(['Estado', 'Municipio', 'Proyectos', 'En el mapa']);
+    expect(await text(page, '#tabla-lugares caption')).toContain('«En el mapa»: los proyectos con coordenadas publicadas dentro de México');
+    // «En el mapa» counts what the map draws.
+    const onMap = (await page.locator('#tabla-lugares tbody td:nth-child(4)').allTextContents()).reduce((n, t) => n + Number(t), 0);
+    expect(onMap).toBe(await markerSum(page));
+    expect(onMap).toBe(allProjects().filter((p) => p.location && inMexico(p.location[0], p.location[1])).length);
+
+    await visit(page, '#/seguimiento');
+    const note = await text(page, '#nota-etapas');
+    expect(note).toContain('E.1 REDA');
+    expect(note).toContain('«REDA» es el nombre que el programa da a su primera etapa');
+    expect(note).toContain('Organismo Garante');
+    // Each row's stages point a screen reader to that note.
+    expect(await page.locator('#tabla-seguimiento summary[aria-describedby="nota-etapas"]').count()).toBe(stats.publishers.length);
+    await visit(page, '#/glosario');
+    const entry = page.locator('#glosario div', { has: page.locator('dt:text-is("Etapas del programa")') }).locator('dd');
+    expect(await entry.textContent()).toMatch(/E\.1 REDA, E\.2 Programa de trabajo, .* y E\.7 Presentación pública\. .*«REDA» es el nombre que el programa da a su primera etapa\./);
+    await page.close();
+  });
+
   it('list pages read the slim /api/index; detail pages fetch only their own document; first load < 150 KB gz, nothing from outside; unknown addresses answer in Spanish', async () => {
     // The bulk files themselves (not /api/bulk, the list Descargas reads to know which are offered).
     const full = /\/api\/(oc4ids\/projects|ocds\/records|ocds\/releases|bulk\/)/;

@@ -1,5 +1,6 @@
 /** How the dashboard words what the data write as codes and addresses. */
-import { licenseName, partyKey } from '../../dashboard/src/labels';
+import { licenseName, partyKey, PROGRAM_STAGES_NOTE, PROGRAM_STAGES_TEXT } from '../../dashboard/src/labels';
+import { STAGES } from '../../core/workflow/stages';
 
 test('licences read by their names, RFCs without the identifier scheme', () => {
   expect(licenseName('https://creativecommons.org/licenses/by/4.0/')).toBe('CC BY 4.0');
@@ -8,4 +9,13 @@ test('licences read by their names, RFCs without the identifier scheme', () => {
   expect(licenseName('https://datos.gob.mx/libreusomx')).toBe('Libre Uso MX');
   expect(licenseName('https://municipio.gob.mx/licencia')).toBe('https://municipio.gob.mx/licencia');
   expect([partyKey('MX-RFC-GCM140709Z53'), partyKey('MX-CURP-XX'), partyKey(undefined)]).toEqual(['GCM140709Z53', 'MX-CURP-XX', 'Sin dato']);
+});
+
+test('the program stages in plain words: every stage by code and name, who records them, and what «REDA» is', () => {
+  for (const stage of STAGES) expect(PROGRAM_STAGES_TEXT).toContain(`${stage.code} ${stage.label}`);
+  expect(PROGRAM_STAGES_NOTE).toContain('«E.1 REDA» a «E.7 Presentación pública»');
+  for (const text of [PROGRAM_STAGES_NOTE, PROGRAM_STAGES_TEXT]) {
+    expect(text).toContain('La coordinación del Organismo Garante de su estado registra la fecha');
+    expect(text).toContain('«REDA» es el nombre que el programa da a su primera etapa.');
+  }
 });

@@ -1,6 +1,7 @@
 /** *Glosario*: the terms the pages use, in plain Spanish, aligned with Mexican public-works vocabulary. */
 import { h, route } from '../dom';
 import { heading, type Page } from './common';
+import { PROGRAM_STAGES_TEXT } from '../labels';
 
 const TERMS: [string, string][] = [
   ['Adjudicación', 'Decisión de la institución compradora que asigna el contrato a uno o más contratistas, con su monto.'],
@@ -17,6 +18,7 @@ const TERMS: [string, string][] = [
   ['EDCAPI', 'Estándar de Datos para las Contrataciones de Proyectos de Infraestructura, basado en el estándar internacional OC4IDS.'],
   ['Ejecución', 'Etapa en la que se realiza la obra o el servicio contratado y se hacen los pagos.'],
   ['Etapa del proyecto', 'Momento del ciclo de vida del proyecto: identificación, preparación, ejecución, conclusión, operación y mantenimiento, retiro o cancelado.'],
+  ['Etapas del programa', PROGRAM_STAGES_TEXT],
   ['Implementador', 'Dependencia, entidad o municipio que captura y publica sus datos en el programa.'],
   ['Institución pública', 'Dependencia o entidad responsable de un proyecto (autoridad pública) o que compra en una contratación (institución compradora).'],
   ['Invitación a cuando menos tres personas', 'Método de contratación en el que la institución invita a un número limitado de participantes, al menos tres.'],

@@ -10,6 +10,7 @@ import { barChart } from '../components/bar-chart';
 import { kpis } from '../components/kpis';
 import { dataTable } from '../components/table';
 import { projectMap } from '../map/project-map';
+import { inMexico } from '../map/projection';
 import { bidderCount, supplierCount } from '../data/suppliers';
 import { institutionCount } from '../data/institutions';
 import { statusTitle } from '../labels';
@@ -29,7 +30,8 @@ export const homePage: Page = {
       const key = `${p.state}|${p.municipality ?? ''}`;
       const e = places.get(key) ?? { state: p.state, municipality: p.municipality ?? 'Sin municipio publicado', n: 0, located: 0 };
       e.n++;
-      if (p.location) e.located++;
+      // What the map draws (map/project-map.ts): coordinates published, and inside the country.
+      if (p.location && inMexico(p.location[0], p.location[1])) e.located++;
       places.set(key, e);
     }
     const statesShown = new Set(sel.projects.map((p) => p.state));
@@ -56,9 +58,10 @@ export const homePage: Page = {
       h('section', { 'aria-labelledby': 'h-mapa' }, h('h2', { id: 'h-mapa' }, 'Mapa de los proyectos'),
         // Drawn from the index's core half: the markers get their projects' titles when the details are in.
         projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined), detailsPending(ds)),
-        dataTable('Proyectos por lugar (la lista del mapa)', [{ title: 'Estado' }, { title: 'Municipio' }, { title: 'Proyectos', numeric: true }, { title: 'Con coordenadas', numeric: true }],
+        // Four short columns: the table fits a phone (390 px) without scrolling sideways.
+        dataTable('Proyectos por lugar (la lista del mapa)', [{ title: 'Estado' }, { title: 'Municipio' }, { title: 'Proyectos', numeric: true }, { title: 'En el mapa', numeric: true }],
           [...places.values()].sort((a, b) => b.n - a.n || a.state.localeCompare(b.state, 'es-MX')).slice(0, 50).map((e) => [e.state, e.municipality, count(e.n), count(e.located)]),
-          { id: 'tabla-lugares', note: places.size > 50 ? `Los 50 lugares con más proyectos de ${count(places.size)}.` : undefined })),
+          { id: 'tabla-lugares', note: `${places.size > 50 ? `Los 50 lugares con más proyectos de ${count(places.size)}. ` : ''}«En el mapa»: los proyectos con coordenadas publicadas dentro de México; los demás no se pueden dibujar.` })),
       barChart('Proyectos por etapa', Object.entries(fig.byProjectStatus).sort((a, b) => b[1] - a[1]).map(([s, n]) => ({ label: statusTitle(s), value: n, display: count(n) })), 'Proyectos', { id: 'ind-etapa-inicio' }),
       h('p', null, h('a', { href: route('proyectos') }, 'Ver la lista de proyectos de esta selección')),
       ds.projects.length === 0 ? h('p', null, 'Aún no hay proyectos publicados.') : null);

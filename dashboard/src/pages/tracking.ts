@@ -10,11 +10,12 @@ import { dataTable } from '../components/table';
 import { matchesPublisher } from '../data/filters';
 import { count, date, filteredNote, heading, NO_DATA, plural, type Page } from './common';
 import { STAGES } from '../../../core/workflow/stages';
+import { PROGRAM_STAGES_NOTE } from '../labels';
 
 /** «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). */
 function stagesCell(r: TrackingEntry): Node {
   const reached = STAGES.filter((s) => r.stages?.[s.code]);
-  return h('details', { class: 'etapas' }, h('summary', null, `${reached.length} de ${STAGES.length}`),
+  return h('details', { class: 'etapas' }, h('summary', { 'aria-describedby': 'nota-etapas' }, `${reached.length} de ${STAGES.length}`),
     h('ul', null, STAGES.map((s) => h('li', null, `${s.code} ${s.label}: ${r.stages?.[s.code] ? date(r.stages[s.code]) : 'pendiente'}`))));
 }
 
@@ -43,6 +44,8 @@ export const trackingPage: Page = {
     }), { id: 'tabla-seguimiento' });
     return h('div', null,
       ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar. Use los filtros Estado e Implementador del encabezado para ver los de un estado.'),
+      // «E.1 REDA» and the other stages of the last column, in words (labels.ts).
+      h('p', { class: 'note', id: 'nota-etapas' }, h('strong', null, 'Etapas del programa: '), PROGRAM_STAGES_NOTE),
       filteredNote(shown.length, rows.length, 'implementador', 'implementadores'),
       tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
       table);

@@ -1,7 +1,9 @@
 /**
  * The header's global search and filters (data/filters.ts). They live in the URL of every page: changing one
  * navigates to the same page with the new query, so the browser's back button and a shared link restore the view.
- * The selects sit in a disclosure (closed on phones unless a filter is on) so the header stays short.
+ * The selects sit in a disclosure so the header stays short: on narrow screens (the `max-width: 40rem` of
+ * styles.css) it opens only when asked, even with a filter on, and shares the search's row; wider, it is open while
+ * a filter is on.
  */
 import { h } from '../dom';
 import type { Dataset } from '../data/types';
@@ -9,6 +11,8 @@ import { FILTER_KEYS, activeFilters, type Filters } from '../data/filters';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 
 const collator = new Intl.Collator('es-MX');
+/** The phone layout of styles.css (header in two rows, menu behind a button). */
+const NARROW = '(max-width: 40rem)';
 const uniq = (xs: (string | undefined)[]): string[] => [...new Set(xs.filter((x): x is string => !!x))].sort(collator.compare);
 
 function select(name: string, label: string, options: [string, string][], value: string | undefined): HTMLElement {
@@ -31,8 +35,10 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
   const form = h('form', { class: 'global-filters', role: 'search', 'aria-label': 'Buscar y filtrar en todo el tablero' }) as HTMLFormElement;
   const search = h('input', { type: 'search', id: 'buscar', name: 'q', value: rawQ, autocomplete: 'off', placeholder: 'Proyecto, clave, institución, contratista…' });
   const n = activeFilters({ ...f, q: undefined });
-  const details = h('details', { class: 'filter-panel', open: n > 0 },
-    h('summary', null, n ? `Filtros (${n} ${n === 1 ? 'activo' : 'activos'})` : 'Filtros'),
+  const narrow = typeof matchMedia === 'function' && matchMedia(NARROW).matches;
+  const details = h('details', { class: 'filter-panel', open: n > 0 && !narrow },
+    // «Filtros (2 activos)»; on a phone it reads «Filtros (2)» and screen readers still hear «activos».
+    h('summary', null, n ? ['Filtros (', String(n), h('span', { class: 'narrow-hidden' }, ` ${n === 1 ? 'activo' : 'activos'}`), ')'] : 'Filtros'),
     h('div', { class: 'filter-grid' },
       select('year', 'Año', [...years].sort().map((y) => [String(y), String(y)]), f.year?.toString()),
       select('state', 'Estado', uniq(ds.publishers.map((p) => p.state)).map((s) => [s, s]), f.state),
