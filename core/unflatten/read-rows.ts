@@ -67,7 +67,29 @@ function describe(cell: CellRef | undefined): string {
 
 const SCHEME = relPath(['identifier', 'scheme']);
 
-export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentSet, zone: string, findings: Finding[], parents?: ParentSheets): void {
+/** What the workbook tells beside the sheet's own rows. */
+export interface SheetContext {
+  parents?: ParentSheets;
+  /** The sheet's cell links by A1 (SheetModel.links), as the source gave them. */
+  links?: Record<string, unknown>;
+}
+
+/**
+ * A link column's cell that shows a text with a web link behind it («Ver contrato», Insertar vínculo): its address
+ * is the value, and an info finding says so. A cell that shows an address keeps it, even if the link differs.
+ */
+function linkedCell(ctx: Context, links: Record<string, unknown>, r: number, col: BoundColumn, raw: CellValue): CellValue {
+  const link = links[`${columnLetter(col.index + 1)}${r + 1}`];
+  if (typeof link !== 'string' || typeof raw !== 'string' || /^\s*https?:\/\//i.test(raw)) return raw;
+  // The address whole (up to a long URL's length): it is what will be published.
+  ctx.findings.push(finding('cell.link-used', 'info', { value: safePreview(raw), link: link.length > 300 ? `${link.slice(0, 299)}…` : link }, { cell: cellRef(ctx, r, col) }));
+  return link;
+}
+
+export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentSet, zone: string, findings: Finding[], context: SheetContext = {}): void {
+  const { parents } = context;
+  // Only when the source knows links: the row loop stays as it was for every other sheet.
+  const links = context.links && Object.keys(context.links).length ? context.links : undefined;
   const ctx: Context = { sheet, docs, zone, findings };
   const extras = sheet.extras;
   const allColumns = extras.length ? [...sheet.columns, ...extras.flatMap((g) => g.columns)] : sheet.columns;
@@ -183,7 +205,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       if (raw === null || raw === undefined || raw === '') continue;
       const target = nodes[col.level];
       if (!target) continue;
-      writeValue(ctx, r, col, target, path, cleanCell(raw), here);
+      writeValue(ctx, r, col, target, path, cleanCell(links && col.value.type === 'url' ? linkedCell(ctx, links, r, col, raw) : raw), here);
     }
 
     // The row's other items (flatten-tool's `tender/items/1/…`): made or found by id, parents first.
@@ -204,7 +226,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         if (col === group.id) continue;
         const raw = row[col.index];
         if (raw === null || raw === undefined || raw === '') continue;
-        writeValue(ctx, r, col, target, path, cleanCell(raw), here);
+        writeValue(ctx, r, col, target, path, cleanCell(links && col.value.type === 'url' ? linkedCell(ctx, links, r, col, raw) : raw), here);
       }
     }
     if (repeated) {

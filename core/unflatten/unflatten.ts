@@ -17,6 +17,7 @@ import { DocumentSet } from './document-builder';
 import { applyFixups } from './fixups';
 import { normalizeLabel } from './normalize-label';
 import { readRows, type ParentSheets } from './read-rows';
+import { isObject } from '../json/json-values';
 import { defaultSettings, readSettings, type PublisherSettings } from './settings-reader';
 import './unflatten-messages';
 
@@ -101,7 +102,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     const resolver = resolverFor(spec);
     const sets = { ocds: new DocumentSet('releases', 'ocid', sourceMap), oc4ids: new DocumentSet('projects', 'id', sourceMap) };
 
-    const bound: { rows: SheetModel['rows']; sheet: BoundSheet }[] = [];
+    const bound: { rows: SheetModel['rows']; sheet: BoundSheet; links?: Record<string, unknown> }[] = [];
     models.forEach((model, i) => {
       const name = sheetName(model, i);
       try {
@@ -123,7 +124,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
           const first = mergeStart(String(noResult.cells[0] ?? ''));
           findings.push(finding('sheet.formulas-without-result', 'warning', { count: noResult.count, cells: noResult.cells.join(', ') + (noResult.count > noResult.cells.length ? '…' : '') }, { cell: first ? { sheet: name, ...first } : { sheet: name } }));
         }
-        if (res.kind === 'bound') bound.push({ rows, sheet: res.sheet });
+        if (res.kind === 'bound') bound.push({ rows, sheet: res.sheet, links: isObject(model.links) ? (model.links as Record<string, unknown>) : undefined });
       } catch (e) {
         findings.push(internal(name, e));
       }
@@ -138,9 +139,9 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     for (const { sheet } of bound) if (!levels.has(levelKey(sheet.standard, sheet.arrays[sheet.arrays.length - 1] ?? ''))) levels.set(levelKey(sheet.standard, sheet.arrays[sheet.arrays.length - 1] ?? ''), sheet.name);
     for (const sheet of spec.sheets) if (!levels.has(levelKey(sheet.standard, sheet.array))) levels.set(levelKey(sheet.standard, sheet.array), sheet.name);
     const parents: ParentSheets = (standard, arrays) => levels.get(levelKey(standard, arrays[arrays.length - 1] ?? ''));
-    for (const { rows, sheet } of bound) {
+    for (const { rows, sheet, links } of bound) {
       try {
-        readRows(rows, sheet, sets[sheet.standard], zone, findings, parents);
+        readRows(rows, sheet, sets[sheet.standard], zone, findings, { parents, links });
       } catch (e) {
         findings.push(internal(sheet.name, e));
       }

@@ -14,6 +14,11 @@ export interface SheetModel {
    * knows them: they read blank. `cells`: the first few, as A1 references.
    */
   formulasWithoutResult?: { count: number; cells: string[] };
+  /**
+   * Web links of cells (a text with a link: «Ver contrato» → https://…), by A1 reference, when the source knows them
+   * (.xlsx files; Apps Script's getValues() and the Sheets API's values give the text only).
+   */
+  links?: Record<string, string>;
 }
 
 export interface WorkbookModel {

@@ -15,7 +15,7 @@ import { utcOffset } from '../../core/unflatten/time-zone';
 import { SETTINGS_SHEET } from '../../core/template/settings';
 import { buildCli } from '../../scripts/build';
 import { writeXlsx } from '../../scripts/bench/write-xlsx';
-import { EXAMPLE_KEYS } from '../example-workbooks';
+import { EXAMPLE_KEYS, exampleWorkbook, setCell } from '../example-workbooks';
 import { ROOT } from '../standards';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
 
@@ -79,6 +79,30 @@ describe('convert', () => {
     const wrong = await runCli('convert', example('merida'), '-o', path.join(dir, 'x.json'), '--url', 'www.merida.gob.mx/x.json');
     expect(wrong.code).toBe(2);
     expect(wrong.err).toMatch(/--url debe ser la dirección web completa .*se recibió «www\.merida\.gob\.mx\/x\.json»/);
+  });
+});
+
+describe('links typed as text with a link («Insertar vínculo»)', () => {
+  test('a link column publishes the address behind «Ver contrato», and a text without one says how to fix it', async () => {
+    const address = 'https://transparencia.merida.example/obra-publica/DOP-LP-OP-003-2024/convocatoria.pdf';
+    const model = await exampleWorkbook('merida');
+    setCell(model, 'Documentos de licitación', 0, 'tender/documents/0/url', 'Ver contrato');
+    setCell(model, 'Documentos de licitación', 1, 'tender/documents/0/url', 'Ver bases');
+    const sheet = model.sheets.find((x) => x.name === 'Documentos de licitación');
+    const column = columnLetter((sheet?.rows[1].indexOf('tender/documents/0/url') ?? 0) + 1);
+    // The first document's cell carries a link (row 3, the first data row); the second's is text alone.
+    if (sheet) sheet.links = { [`${column}3`]: address };
+    const book = path.join(dir, 'con-vinculos.xlsx');
+    await writeXlsx(model, book);
+    const validated = await runCli('validate', book);
+    expect(validated.out).toContain(`${column}3 (`);
+    expect(validated.out).toContain(`La celda muestra «Ver contrato» y tiene un vínculo: se publica la dirección del vínculo, ${address}.`);
+    expect(validated.out).toMatch(new RegExp(`${column}4 \\(.*«Ver bases» no es una dirección web: escriba la dirección completa, que empieza con https://.*Si la celda muestra un texto con vínculo, pegue en ella la dirección misma`));
+    const out = path.join(dir, 'con-vinculos.json');
+    await runCli('convert', book, '-o', out);
+    const urls = (readJson(out).releases as { tender?: { documents?: { url?: string }[] } }[]).flatMap((r) => (r.tender?.documents ?? []).map((d) => d.url));
+    expect(urls).toContain(address);
+    expect(urls).not.toContain('Ver contrato');
   });
 });
 

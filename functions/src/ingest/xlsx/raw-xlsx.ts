@@ -9,7 +9,12 @@ import { zipSync, type Zippable } from 'fflate';
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-export interface RawSheet { name: string; xml: string }
+export interface RawSheet {
+  name: string;
+  xml: string;
+  /** The worksheet's `<Relationship>` elements (hyperlinks' addresses), as XML. */
+  rels?: string;
+}
 
 export interface RawWorkbook {
   sheets: RawSheet[];
@@ -36,7 +41,10 @@ export function worksheetXml(rowsXml: string, extra = ''): string {
 
 export function rawXlsx(book: RawWorkbook): Uint8Array {
   const sheetParts: Zippable = {};
-  book.sheets.forEach((s, i) => { sheetParts[`xl/worksheets/sheet${i + 1}.xml`] = enc(s.xml); });
+  book.sheets.forEach((s, i) => {
+    sheetParts[`xl/worksheets/sheet${i + 1}.xml`] = enc(s.xml);
+    if (s.rels) sheetParts[`xl/worksheets/_rels/sheet${i + 1}.xml.rels`] = enc(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${s.rels}</Relationships>`);
+  });
   const rels = book.sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${book.absoluteTargets ? '/xl/' : ''}worksheets/sheet${i + 1}.xml"/>`).join('')
     + `<Relationship Id="rIdS" Type="${REL}/styles" Target="styles.xml"/>`
     + (book.sharedStrings ? `<Relationship Id="rIdT" Type="${REL}/sharedStrings" Target="/xl/sharedStrings.xml"/>` : '');

@@ -206,6 +206,17 @@ describe('limits that protect the machine', () => {
     expect(plain).not.toHaveProperty('formulasWithoutResult');
   });
 
+  test('cell links: web addresses by cell, a range link on each of its cells, internal and mail links left out', async () => {
+    const HL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+    const rows = [1, 2, 3].map((r) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Ver ${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>x</t></is></c></row>`).join('');
+    const links = '<hyperlinks><hyperlink ref="A1" r:id="rId1"/><hyperlink ref="B2:B3" r:id="rId2"/><hyperlink ref="A2" location="\'Otra hoja\'!A1"/><hyperlink ref="A3" r:id="rId3"/></hyperlinks>';
+    const xml = worksheetXml(rows).replace('</worksheet>', `${links}</worksheet>`);
+    const rels = `<Relationship Id="rId1" Type="${HL}" Target="https://a.example/uno.pdf" TargetMode="External"/><Relationship Id="rId2" Type="${HL}" Target="http://b.example/x?a=1&amp;b=2" TargetMode="External"/><Relationship Id="rId3" Type="${HL}" Target="mailto:obras@municipio.gob.mx" TargetMode="External"/>`;
+    const sheet = (await read(rawXlsx({ sheets: [{ name: 'Vínculos', xml, rels }] }))).sheets[0];
+    expect(sheet.links).toEqual({ A1: 'https://a.example/uno.pdf', B2: 'http://b.example/x?a=1&b=2', B3: 'http://b.example/x?a=1&b=2' });
+    expect(sheet.rows[0]).toEqual(['Ver 1', 'x']);
+  });
+
   test('the upload check counts what the full read counts', async () => {
     const bytes = rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1"><v>2</v></c><c r="C1" s="1"/></row><row r="3"><c r="A3"><v>1</v></c></row>') }] });
     expect(await scanXlsx(bufferBytes(bytes), { label: 'x' })).toEqual({ sheets: 1, rows: 2, cells: 3 });

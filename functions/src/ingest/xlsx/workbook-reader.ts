@@ -151,6 +151,19 @@ class PartReader {
     scanner.end();
   }
 
+  /** The web addresses a part's relationships point at (`TargetMode="External"`: a worksheet's hyperlinks), by id. */
+  async externalTargets(part: string): Promise<Map<string, string>> {
+    const path = relsPathOf(part);
+    const out = new Map<string, string>();
+    if (!this.has(path)) return out;
+    await this.parse(path, {
+      open: (name, tag) => {
+        if (name === 'Relationship' && attribute(tag, 'TargetMode') === 'External') out.set(attribute(tag, 'Id') ?? '', attribute(tag, 'Target') ?? '');
+      },
+    });
+    return out;
+  }
+
   async relationships(part: string): Promise<{ id: string; type: string; target: string }[]> {
     const path = relsPathOf(part);
     const out: { id: string; type: string; target: string }[] = [];
@@ -281,6 +294,8 @@ function columnAt(s: string, start: number, end: number): number {
 
 const V = 1;
 const T = 2;
+/** Cells with a web link kept per sheet (a hostile file could declare a link over a whole sheet). */
+const MAX_LINKS = 100_000;
 /** Formula cells without a result named in the sheet's warning; the rest are counted. */
 const NO_RESULT_NAMED = 3;
 
@@ -292,6 +307,8 @@ const NO_RESULT_NAMED = 3;
 class SheetScan implements XmlHandler {
   readonly rows: CellValue[][] = [];
   readonly merges: string[] = [];
+  /** `<hyperlink ref= r:id=>`: a cell's link, its address in the sheet's relationships (readSheet resolves it). */
+  readonly hyperlinks: { ref: string; id: string }[] = [];
   /** Formula cells with no stored result (`<f>` without `<v>`), by A1 reference; the first few are named. */
   readonly noResult = { count: 0, cells: [] as string[] };
   private readonly keep: boolean;
@@ -330,7 +347,11 @@ class SheetScan implements XmlHandler {
       if (s.startsWith('row', nameStart)) this.openRow(s, attributes);
       else if (s.startsWith('rPh', nameStart)) this.inPhonetic = true;
     } else if (length === 9) {
-      if (s.startsWith('dimension', nameStart)) {
+      if (s.startsWith('hyperlink', nameStart)) {
+        const ref = attributes.get('ref');
+        const id = attributes.get('id');
+        if (ref && id && this.hyperlinks.length < MAX_LINKS) this.hyperlinks.push({ ref, id });
+      } else if (s.startsWith('dimension', nameStart)) {
         // Free early refusal: the writer's own statement of the sheet's extent (the counters still apply).
         const ref = attributes.get('ref') ?? '';
         const last = rowOf(ref.slice(ref.indexOf(':') + 1));
@@ -453,7 +474,28 @@ async function readSheet(
   await parts.scan(path, sheet);
   const { rows, merges, noResult } = sheet;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return { name, rows, ...(merges.length ? { merges } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}) };
+  const links = sheet.hyperlinks.length && options.keepValues !== false ? webLinks(sheet.hyperlinks, await parts.externalTargets(path)) : undefined;
+  return { name, rows, ...(merges.length ? { merges } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}), ...(links ? { links } : {}) };
+}
+
+/**
+ * The sheet's web links by cell (A1), for the engine to read a link column's «Ver contrato» as its address. A link
+ * may cover a range (`B2:B40`); links inside the workbook (`location`) and other schemes are not addresses.
+ */
+function webLinks(hyperlinks: readonly { ref: string; id: string }[], targets: Map<string, string>): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  let n = 0;
+  for (const { ref, id } of hyperlinks) {
+    const target = targets.get(id);
+    if (!target || !/^https?:\/\//i.test(target)) continue;
+    const [from, to = from] = ref.toUpperCase().split(':');
+    const a = /^([A-Z]{1,3})(\d+)$/.exec(from);
+    const b = /^([A-Z]{1,3})(\d+)$/.exec(to);
+    if (!a || !b) continue;
+    const [c1, c2, r1, r2] = [columnOf(a[1]), columnOf(b[1]), Number(a[2]), Number(b[2])];
+    for (let r = r1; r <= r2 && n < MAX_LINKS; r++) for (let c = c1; c <= c2 && n < MAX_LINKS; c++, n++) out[`${columnLetter(c)}${r}`] = target;
+  }
+  return n ? out : undefined;
 }
 
 interface WorkbookParts {
