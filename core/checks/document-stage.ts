@@ -6,6 +6,7 @@
 import stages from '../../schemas/mx-document-stages.json';
 import { itemsAlong, ownValue, someAlong, stringAt } from './json';
 import type { Check, JsonObject } from './types';
+import { codeTitle } from './code-label';
 
 const STAGES_OF_TYPE = stages as Record<string, number[]>;
 const STAGE_NAMES = ['', 'planeación', 'licitación', 'adjudicación', 'contrato', 'ejecución'];
@@ -26,7 +27,7 @@ export const documentStage: Check = ({ releases, report }) => {
     if (!DOCUMENT_ARRAYS.some(([path, stage]) => someAlong(data, path, (item) => misfiled(item, stage)))) continue;
     for (const [path, stage] of DOCUMENT_ARRAYS) {
       for (const { item, pointer: p } of itemsAlong(data, path, pointer)) {
-        if (misfiled(item, stage)) report('document.wrongStage', 'warning', `${p}/documentType`, { value: stringAt(item, 'documentType') ?? '', stage: STAGE_NAMES[stage] });
+        if (misfiled(item, stage)) report('document.wrongStage', 'warning', `${p}/documentType`, { value: codeTitle('documentType', stringAt(item, 'documentType') ?? ''), stage: STAGE_NAMES[stage] });
       }
     }
   }
