@@ -3,7 +3,7 @@
  * merge the two lists of findings so that each cell gets one explanation. The add-on, the CLI and the backend
  * call this and nothing else, so they give the same verdict on the same data.
  */
-import type { CellRef, Finding } from '../findings/finding';
+import { finding, type CellRef, type Finding } from '../findings/finding';
 import { unflatten, type UnflattenResult } from '../unflatten';
 import { validate } from '../validate';
 import type { WorkbookModel } from '../workbook/model';
@@ -34,6 +34,15 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
   const checked = validate({ releases: converted.releases, projects: converted.projects }, converted.sourceMap, settings)
     .filter((f: Finding) => !(f.cell && unreadable.has(cellKey(f.cell))));
   return { ...converted, settings, findings: onePerCellAndCode([...converted.findings, ...checked]) };
+}
+
+/**
+ * A workbook with no process and no project has nothing to submit or publish (`workbook.empty`, error): a blank
+ * template sent for review was accepted with «0 errores», and approving it meant nothing. Submission and publication
+ * add it; the sidebar and the CLI check a workbook while it is being filled in, and say it their own way.
+ */
+export function nothingToPublish(result: { releases: readonly unknown[]; projects: readonly unknown[] }): Finding[] {
+  return result.releases.length || result.projects.length ? [] : [finding('workbook.empty', 'error', {})];
 }
 
 /** Validation codes that say, about a cell, what a conversion code already says (the conversion's is kept). */

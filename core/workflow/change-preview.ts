@@ -4,10 +4,15 @@
  * Pure: the caller hands in the converted snapshot and the current data.
  *
  * Processes use the publication rule (functions/src/publication/publish.ts): a release id carries the hash of its
- * content, so the same id means unchanged. Processes missing from the workbook stay published (an ingest never
- * unpublishes); projects missing from it leave the publication (projects are replaced).
+ * content, so the same id means unchanged. Processes and projects missing from the workbook stay published (an
+ * ingest never unpublishes). A project is compared as publication writes it: filtered (core/privacy) and with its
+ * summaries derived (core/summary), which add the parties its processes name — compared as typed, every project
+ * read «Modificado» with its bidders going «(vacío)».
  */
 import type { ChangePreview, FieldChange, ItemChange } from './contract';
+import { deriveProjectSummaries } from '../summary';
+import { publicView } from '../privacy/privacy-filter';
+import type { JsonObject } from '../json/json-values';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,7 +49,7 @@ export function fieldDiff(before: unknown, after: unknown, ignore: (path: string
 
 const RELEASE_STAMPS = /^(id|date)$/;
 /** Projects: `updated` is a conversion stamp; summaries of linked processes are derived at publication. */
-const PROJECT_DERIVED = /^(updated$|contractingProcesses\/\d+\/summary(\/|$))/;
+const PROJECT_DERIVED = /^(updated$|contractingProcesses\/\d+\/(summary|releases)(\/|$))/;
 
 export interface PreviewInput {
   /** The snapshot, converted by the core pipeline. */
@@ -55,6 +60,8 @@ export interface PreviewInput {
   currentProjects: Map<string, Obj>;
   /** Items listed per group (counts are always complete). */
   maxItems?: number;
+  /** The time summaries are derived as of (contract periods' status), ISO 8601. */
+  now?: string;
 }
 
 export function changePreview(input: PreviewInput): ChangePreview {
@@ -78,7 +85,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const prevId = String(previous.id);
     // Same content hash in the id (possibly re-stamped `-yyyymmddhhmmss` when content returned to an earlier state).
     if (prevId === id || (prevId.startsWith(`${id}-`) && /^\d{14}$/.test(prevId.slice(id.length + 1)))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
-    else add(processes, { id: ocid, title, change: 'changed', fields: fieldDiff(previous, r, (p) => RELEASE_STAMPS.test(p)) });
+    else add(processes, { id: ocid, title, change: 'changed', fields: fieldDiff(previous, publicView(r as JsonObject), (p) => RELEASE_STAMPS.test(p)) });
   }
   for (const [ocid, previous] of input.currentReleases) {
     if (seenOcids.has(ocid)) continue;
@@ -87,7 +94,11 @@ export function changePreview(input: PreviewInput): ChangePreview {
   }
 
   const seenProjects = new Set<string>();
-  for (const p of input.projects) {
+  // The processes' data the summaries come from: this workbook's, else what is published.
+  const processData = new Map<string, JsonObject>(input.currentReleases as Map<string, JsonObject>);
+  for (const r of input.releases) processData.set(String(r.ocid), r as JsonObject);
+  for (const typed of input.projects) {
+    const p = deriveProjectSummaries(publicView(typed as JsonObject), processData, new Map(), input.now ? { now: input.now } : {});
     const id = String(p.id);
     seenProjects.add(id);
     const title = typeof p.title === 'string' ? p.title : null;

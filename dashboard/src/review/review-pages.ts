@@ -98,7 +98,7 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, '⚠ La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
     changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
-    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', p.preview.projects, 'No viene en este libro: dejará de aparecer en la publicación vigente (sigue en las anteriores).'));
+    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
 }
 
 export const reviewSubmissionPage: Page = {

@@ -10,8 +10,10 @@
  * - Every earlier release of a process is carried into the new publication, so its record (compiled release, OCDS
  *   merge rules; the versioned release is built from the same releases when the record is asked for) always covers
  *   its whole history.
- * - Processes missing from the new workbook are carried over unchanged: an ingest never unpublishes
- *   (nothing published is lost); withdrawing data is an explicit administrative act.
+ * - Processes and projects missing from the new workbook are carried over: an ingest never unpublishes (nothing
+ *   published is lost — a workbook sent with only the projects that changed, or a blank one, took the others down);
+ *   withdrawing data is an explicit administrative act. A carried project keeps what it was published with; its
+ *   summaries are derived again from its processes' data, as every project's are.
  * - The record of a process with no new release is carried over as stored, without parsing or merging its releases
  *   again, when the previous publication built it the same way (privacy filter, record format, base URL:
  *   `derivedWith`); otherwise it is built again. So a publication costs what changed, not the whole history.
@@ -24,7 +26,7 @@
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
 import type { WorkbookModel } from '../../../core/workbook/model';
-import { checkWorkbook } from '../../../core/pipeline/check-workbook';
+import { checkWorkbook, nothingToPublish } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject } from '../../../core/json/json-values';
 import { buildRecord, RECORD_FORMAT_VERSION } from '../../../core/merge';
@@ -100,6 +102,28 @@ async function recordTextsOf(store: Store, publicationId: string, wanted: Set<st
   const out = new Map<string, string>();
   for await (const items of pages((after) => store.listDocumentTexts('records', { publicationId, after, limit: 1000 }))) {
     for (const { key: ocid, text } of items) if (wanted.has(ocid)) out.set(ocid, text);
+  }
+  return out;
+}
+
+/**
+ * The projects of a publication whose ids are not in `ids`, as stored: found through the publication's index (one
+ * read; then one per project carried), or by reading them all when it has none.
+ */
+async function projectsNotIn(store: Store, publicationId: string, ids: Set<string>): Promise<JsonObject[]> {
+  const index = await store.getIndex(publicationId);
+  const listed = Array.isArray(index?.projects) ? (index.projects as unknown[]).map((e) => (isObject(e) ? String(e.id) : '')) : undefined;
+  if (listed) {
+    const out: JsonObject[] = [];
+    for (const id of listed.filter((x) => x && !ids.has(x))) {
+      const stored = await store.getProject(publicationId, id);
+      if (stored) out.push(stored.project as JsonObject);
+    }
+    return out;
+  }
+  const out: JsonObject[] = [];
+  for await (const items of pages((after) => store.listProjects({ publicationId, after, limit: 1000 }))) {
+    for (const { id, project } of items) if (!ids.has(id)) out.push(project as JsonObject);
   }
   return out;
 }
@@ -212,7 +236,7 @@ const WRITE_CHARS = 4_000_000;
 function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[] } {
   // The publisher's registered prefixes win over what the workbook's own Configuración says.
   const { findings, releases, projects } = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
-  return { findings, releases, projects };
+  return { findings: [...nothingToPublish({ releases, projects }), ...findings], releases, projects };
 }
 
 export async function publish(store: Store, input: PublishInput): Promise<PublishResult> {
@@ -245,7 +269,8 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     const tag = latest ? updateTags(release, parsed(latest)) : release.tag;
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
   }
-  const projects = (convertedProjects as JsonObject[]).map((p) => publicView(p));
+  const typed = (convertedProjects as JsonObject[]).map((p) => publicView(p));
+  const projects = [...typed, ...(current ? await projectsNotIn(store, current.id, new Set(typed.map((p) => String(p.id)))) : [])];
   const contentHash = hashContent(projects, [...history.values()].map((list) => list[list.length - 1].id).sort());
   // Same content: nothing new to publish — unless the earlier run died between switching `current` and writing
   // its stats; then the stats (derived, rebuilt identically from the same content) are written again below.

@@ -6,9 +6,9 @@
  */
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
-import { checkWorkbook } from '../../../core/pipeline/check-workbook';
+import { checkWorkbook, nothingToPublish } from '../../../core/pipeline/check-workbook';
 import { completeness } from '../../../core/validate/index';
-import type { CellValue, WorkbookModel } from '../../../core/workbook/model';
+import type { CellValue, SheetModel, WorkbookModel } from '../../../core/workbook/model';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import type { Publisher, Store, SubmissionSnapshot } from '../store/store';
 
@@ -20,20 +20,26 @@ export interface EncodedSnapshot { text: string; contentHash: string; sheets: nu
 export function encodeSnapshot(workbook: WorkbookModel): EncodedSnapshot {
   const sheets = workbook.sheets.map((s) => ({
     name: s.name,
-    rows: s.rows.map((row) => row.map((v): StoredCell => (v instanceof Date ? { $d: v.toISOString() } : v === undefined ? null : v))),
+    // Realm-safe: a Date from another realm (a vm, jest) fails `instanceof` and was kept as its ISO text.
+    rows: s.rows.map((row) => row.map((v): StoredCell => (Object.prototype.toString.call(v) === '[object Date]' ? { $d: (v as Date).toISOString() } : v === undefined ? null : v as Exclude<CellValue, Date | undefined>))),
     ...(s.merges?.length ? { merges: s.merges } : {}),
+    // What the engine reads beside the values (core/workbook/model.ts): approval must see what intake saw.
+    ...(s.links ? { links: s.links } : {}),
+    ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
   }));
   const text = JSON.stringify({ sheets });
   return { text, contentHash: createHash('sha256').update(text).digest('hex'), sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.rows.length, 0) };
 }
 
 export function decodeSnapshot(text: string): WorkbookModel {
-  const parsed = JSON.parse(text) as { sheets: { name: string; rows: StoredCell[][]; merges?: string[] }[] };
+  const parsed = JSON.parse(text) as { sheets: (Omit<SheetModel, 'rows'> & { rows: StoredCell[][] })[] };
   return {
     sheets: parsed.sheets.map((s) => ({
       name: s.name,
       rows: s.rows.map((row) => row.map((v): CellValue => (v !== null && typeof v === 'object' ? new Date(v.$d) : v))),
       ...(s.merges ? { merges: s.merges } : {}),
+      ...(s.links ? { links: s.links } : {}),
+      ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
     })),
   };
 }
@@ -56,7 +62,7 @@ export interface SubmittedCheck { findings: Finding[]; completeness: number | nu
 export function checkSubmitted(workbook: WorkbookModel, publisher: Publisher, now: string): SubmittedCheck {
   const checked = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
   const pooled = completeness({ releases: checked.releases, projects: checked.projects }).publisher;
-  return { findings: checked.findings, completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10 };
+  return { findings: [...nothingToPublish(checked), ...checked.findings], completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10 };
 }
 
 /** Keeps the values and describes them for the submission document. */

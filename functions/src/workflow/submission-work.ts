@@ -52,7 +52,7 @@ export function submissionWork(store: Store): SubmissionWork {
         for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) currentReleases.set(r.ocid, r.release);
         for (const p of await readAll((after) => store.listProjects({ publicationId: current.id, after, limit: 1000 }))) currentProjects.set(p.id, p.project);
       }
-      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentProjects });
+      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentProjects, now });
       return { currentPublicationId: current?.id ?? null, preview };
     },
   };
