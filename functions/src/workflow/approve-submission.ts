@@ -15,7 +15,7 @@
 import { snapshotSource } from './snapshot';
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
-import { formatCount } from '../../../core/format/es-mx';
+import { formatCount, formatDate } from '../../../core/format/es-mx';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { HttpError } from '../api/http-error';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
@@ -95,8 +95,33 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
   return { code: 'publish.internal', reason: 'Ocurrió un error interno al publicar; no se publicó nada. Apruebe de nuevo en unos minutos.' };
 }
 
-/** The approval's lock: submitted|failed → approved by compare-and-set; the loser gets a Spanish 409. */
+/** When the revision under review was sent (a resubmission replaces it). */
+const sentAt = (s: Submission): string => s.snapshot?.takenAt ?? s.createdAt;
+
+/**
+ * A submission of the same publisher sent after this one and already published, or being published: approving this
+ * one would publish the older data over it (a reading of progress added in the newer one went missing). Uploads of
+ * edited workbooks are separate submissions, so several can wait in the inbox at once.
+ */
+export async function newerApproved(store: Store, submission: Submission): Promise<Submission | undefined> {
+  const newer: Submission[] = [];
+  for (const status of ['published', 'approved'] as const) {
+    for (const s of await readAll((after) => store.listSubmissions({ publisherId: submission.publisherId, status, after, limit: 1000 }))) {
+      if (s.id !== submission.id && sentAt(s) > sentAt(submission)) newer.push(s);
+    }
+  }
+  return newer.sort((a, b) => (sentAt(a) < sentAt(b) ? 1 : -1))[0];
+}
+
+/**
+ * The approval's lock: submitted|failed → approved by compare-and-set; the loser gets a Spanish 409. A submission
+ * older than one already approved for the same publisher is refused (409) before the lock.
+ */
 export async function claimApproval(store: Store, submission: Submission, actor: User, at: string): Promise<Submission> {
+  const newer = await newerApproved(store, submission);
+  if (newer) {
+    throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${formatDate(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
+  }
   try {
     return await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at, by: actor.id, action: 'approved' });
   } catch (e) {

@@ -1,0 +1,34 @@
+/**
+ * Two uploads of the same institution wait in the inbox (each edited workbook is its own submission): once the newer
+ * one is published, approving the older one is refused — it would publish the older data over the newer (a
+ * walk of the review found a progress reading gone from the public data that way).
+ */
+import request from 'supertest';
+import { XLSX_MIME } from '../../core/workflow/contract';
+import { localHarness, PUBLISHERS, projectWorkbook, xlsxOf, type LocalHarness } from './workflow-harness';
+
+let h: LocalHarness;
+beforeAll(async () => { h = await localHarness(); });
+afterAll(() => h.close());
+
+const upload = async (title: string) => request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA'))
+  .set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(PUBLISHERS[0], { title })));
+const approve = (id: string) => request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
+
+test('an older submission cannot be approved over a newer one already published', async () => {
+  const older = await upload('Parque del Centro');
+  expect(older.status).toBe(201);
+  await new Promise((resolve) => setTimeout(resolve, 5)); // sent later, by the clock
+  const newer = await upload('Parque del Centro, segunda etapa');
+  expect(newer.status).toBe(201);
+  expect(newer.body.submission.id).not.toBe(older.body.submission.id);
+  expect((await approve(newer.body.submission.id)).status).toBe(200);
+  const refused = await approve(older.body.submission.id);
+  expect(refused.status).toBe(409);
+  expect(refused.body.error.code).toBe('superseded');
+  expect(refused.body.error.message).toMatch(/^Ya se aprobó un envío más reciente de esta institución \(enviado el \d{2}\/\d{2}\/\d{4}\)\. Aprobar este publicaría encima sus datos anteriores/);
+  // The older one is still there to be returned, and what is published is the newer one.
+  expect((await h.store.getSubmission(older.body.submission.id))?.status).toBe('submitted');
+  const projects = await request(h.app).get('/api/oc4ids/projects');
+  expect(projects.body.projects.map((p: { title: string }) => p.title)).toEqual(['Parque del Centro, segunda etapa']);
+});
