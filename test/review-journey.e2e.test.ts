@@ -112,7 +112,7 @@ describeIfChromium('the review journey end to end', () => {
     await sidebar.getByRole('button', { name: 'Validar' }).click();
     await sidebar.getByText(/Validación terminada: (no se encontraron errores|0 errores)/).waitFor();
     await sidebar.getByRole('button', { name: 'Enviar a revisión' }).click();
-    await sidebar.getByText('Se envió a revisión. Su coordinación recibe un aviso para revisarlo.').waitFor();
+    await sidebar.getByText('Se envió a revisión: ya aparece en la bandeja de su coordinación.').waitFor();
     expect(await sidebar.locator('#state').textContent()).toBe('Estado: En revisión');
   });
 

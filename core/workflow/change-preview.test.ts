@@ -20,13 +20,13 @@ test('processes: release id decides (also re-stamped ids); projects: field diff 
     ]),
   });
   expect(p.processes.counts).toEqual({ new: 1, changed: 1, unchanged: 2, removed: 1 });
-  expect(p.processes.items.find((i) => i.id === 'ocds-a-2')?.fields).toEqual([{ path: 'tender/title', before: 'Título anterior', after: 'Nuevo título' }]);
+  expect(p.processes.items.find((i) => i.id === 'ocds-a-2')?.fields).toEqual([{ path: 'tender/title', label: 'Contrataciones › Título de la licitación', before: 'Título anterior', after: 'Nuevo título' }]);
   expect(p.processes.items.find((i) => i.id === 'ocds-a-4')).toMatchObject({ change: 'removed', title: 'Ya no viene' });
   // contractingProcesses/0/summary is derived at publication, `updated` is a stamp: p1 is unchanged except for the
   // link itself (the conversion carries no summary), which is reported.
   expect(p.projects.counts.removed).toBe(1);
   expect(p.projects.items.find((i) => i.id === 'p2')?.fields).toEqual([
-    { path: 'budget/amount/amount', before: '1', after: '2' }, { path: 'title', before: 'Puente', after: 'Puente B' },
+    { path: 'budget/amount/amount', label: expect.stringMatching(/^Proyectos › /), before: '1', after: '2' }, { path: 'title', label: expect.stringMatching(/^Proyectos › /), before: 'Puente', after: 'Puente B' },
   ]);
 });
 

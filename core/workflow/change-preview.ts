@@ -13,6 +13,8 @@ import type { ChangePreview, FieldChange, ItemChange } from './contract';
 import { deriveProjectSummaries } from '../summary';
 import { publicView } from '../privacy/privacy-filter';
 import type { JsonObject } from '../json/json-values';
+import { templateSpec } from '../template/template-spec';
+import type { Standard } from '../profile/types';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -45,6 +47,29 @@ export function fieldDiff(before: unknown, after: unknown, ignore: (path: string
     if (out.length >= max) break;
   }
   return out;
+}
+
+/** Field (unindexed path) → «Hoja › Columna» of the template, per standard: the coordinator reads the sheet's words. */
+let labels: Record<Standard, Map<string, string>> | undefined;
+function fieldLabel(standard: Standard, path: string): string | undefined {
+  if (!labels) {
+    labels = { ocds: new Map(), oc4ids: new Map() };
+    for (const sheet of templateSpec().sheets) {
+      for (const column of sheet.columns) {
+        // A key column repeats its parent's field on child sheets: the parent's own sheet names it.
+        if (!labels[sheet.standard].has(column.field)) labels[sheet.standard].set(column.field, `${sheet.name} › ${column.title.replace(/\s*\*$/, '')}`);
+      }
+    }
+  }
+  return labels[standard].get(path.split('/').filter((s) => !/^\d+$/.test(s)).join('/'));
+}
+
+/** fieldDiff's changes with their template labels. */
+function labelled(standard: Standard, changes: FieldChange[]): FieldChange[] {
+  return changes.map((c) => {
+    const label = fieldLabel(standard, c.path);
+    return label ? { path: c.path, label, before: c.before, after: c.after } : c;
+  });
 }
 
 const RELEASE_STAMPS = /^(id|date)$/;
@@ -85,7 +110,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const prevId = String(previous.id);
     // Same content hash in the id (possibly re-stamped `-yyyymmddhhmmss` when content returned to an earlier state).
     if (prevId === id || (prevId.startsWith(`${id}-`) && /^\d{14}$/.test(prevId.slice(id.length + 1)))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
-    else add(processes, { id: ocid, title, change: 'changed', fields: fieldDiff(previous, publicView(r as JsonObject), (p) => RELEASE_STAMPS.test(p)) });
+    else add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', fieldDiff(previous, publicView(r as JsonObject), (p) => RELEASE_STAMPS.test(p))) });
   }
   for (const [ocid, previous] of input.currentReleases) {
     if (seenOcids.has(ocid)) continue;
@@ -104,7 +129,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const title = typeof p.title === 'string' ? p.title : null;
     const previous = input.currentProjects.get(id);
     if (!previous) { add(projects, { id, title, change: 'new', fields: [] }); continue; }
-    const fields = fieldDiff(previous, p, (path) => PROJECT_DERIVED.test(path));
+    const fields = labelled('oc4ids', fieldDiff(previous, p, (path) => PROJECT_DERIVED.test(path)));
     add(projects, { id, title, change: fields.length ? 'changed' : 'unchanged', fields });
   }
   for (const [id, previous] of input.currentProjects) {

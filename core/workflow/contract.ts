@@ -107,14 +107,15 @@ export interface SubmitAnswer extends SubmissionAnswer { outcome: SubmitOutcome 
 
 /** What the add-on and *Mis envíos* tell the official once the workbook is sent. */
 export const SUBMIT_OUTCOME_TEXT: Record<SubmitOutcome, string> = {
-  created: 'Se envió a revisión. Su coordinación recibe un aviso para revisarlo.',
-  resubmitted: 'Se envió la nueva versión: reemplaza a la que estaba en revisión. Su coordinación recibe un aviso para revisarla.',
+  created: 'Se envió a revisión: ya aparece en la bandeja de su coordinación.',
+  resubmitted: 'Se envió la nueva versión: reemplaza a la que estaba en revisión, en la bandeja de su coordinación.',
   unchanged: 'Esta versión ya estaba en revisión, sin cambios: no se creó otro envío ni se avisó de nuevo a su coordinación.',
 };
 export interface ErrorAnswer { error: { code: string; message: string; findings?: FindingView[] } }
 
 /** Preview of what approving would change against the current publication. */
-export interface FieldChange { path: string; before: string | null; after: string | null }
+/** `label`: the template's sheet and column of the field («Proyectos › Monto»), when it has one. */
+export interface FieldChange { path: string; label?: string; before: string | null; after: string | null }
 export type Change = 'new' | 'changed' | 'unchanged' | 'removed';
 export interface ItemChange { id: string; title: string | null; change: Change; fields: FieldChange[] }
 export interface ChangeGroup { counts: Record<Change, number>; items: ItemChange[] }
@@ -310,7 +311,7 @@ function checkGroup(v: unknown, path: string): ChangeGroup {
       const i = obj(x, p);
       return {
         id: str(i.id, `${p}.id`), title: strOrNull(i.title, `${p}.title`), change: oneOf(i.change, CHANGES, `${p}.change`),
-        fields: arr(i.fields, `${p}.fields`, (f, fp) => { const fo = obj(f, fp); return { path: str(fo.path, `${fp}.path`), before: strOrNull(fo.before, `${fp}.before`), after: strOrNull(fo.after, `${fp}.after`) }; }),
+        fields: arr(i.fields, `${p}.fields`, (f, fp) => { const fo = obj(f, fp); return { path: str(fo.path, `${fp}.path`), ...(fo.label !== undefined ? { label: str(fo.label, `${fp}.label`) } : {}), before: strOrNull(fo.before, `${fp}.before`), after: strOrNull(fo.after, `${fp}.after`) }; }),
       };
     }),
   };

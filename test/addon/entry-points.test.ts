@@ -283,7 +283,7 @@ describe('submit and review against the real app', () => {
     const post = capturista.fakeHttp.requests.find((r) => r.method === 'post')!;
     expect(post.headers.Authorization).toBe(local.bearers.capturistaA);
     expect((post.body as { workbook: { sheets: { name: string }[] } }).workbook.sheets.map((x) => x.name)).toContain('Proyectos');
-    expect(sent.notice).toBe('Se envió a revisión. Su coordinación recibe un aviso para revisarlo.');
+    expect(sent.notice).toBe('Se envió a revisión: ya aparece en la bandeja de su coordinación.');
     const id = sent.submission!.id;
     // Sending the same values again changes nothing, and says so (the coordinators are not told again).
     const again = main.submitForReview();

@@ -115,7 +115,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await axeViolations(official, { tags: WCAG_AA })).toEqual([]);
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixedFile);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
-    await official.locator('#resultado-envio', { hasText: '«libro corregido.xlsx»: Se envió a revisión. Su coordinación recibe un aviso para revisarlo.' }).waitFor();
+    await official.locator('#resultado-envio', { hasText: '«libro corregido.xlsx»: Se envió a revisión: ya aparece en la bandeja de su coordinación.' }).waitFor();
     expect(await official.locator('#resultado-envio').textContent()).toContain('Tiene 1 advertencia, que no impide publicarlo.');
     await official.getByText('Ver las advertencias').click();
     expect(await official.locator('#advertencias-envio li').allTextContents()).toEqual([expect.stringMatching(/^Advertencia — Hoja «projects», fila 2, columna I \(sector\): .*parques urbanos/)]);
@@ -146,6 +146,12 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.locator('#vista-previa summary', { hasText: 'oc4ids-abc123-0001' }).click();
     const diff = await og.locator('#vista-previa table').textContent();
     expect(diff).toContain('Parque de la Paz (segunda etapa)');
+    // The field by the template's words, not its path; the log by action and person, not codes and ids.
+    expect(diff).toContain('Proyectos › Nombre del proyecto');
+    expect(diff).not.toContain('contractingProcesses');
+    const log = await og.locator('#titulo-bitacora + * , section[aria-labelledby="titulo-bitacora"] table').first().textContent();
+    expect(log).toContain('Recibió el envío');
+    expect(log).not.toMatch(/submission\.created|[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(og.url()).toContain(update.body.submission.id);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await og.screenshot({ path: path.join(ARTIFACTS, 'dashboard-revision.png'), fullPage: true });

@@ -6,8 +6,8 @@
  */
 import { h, route } from '../dom';
 import { dataTable } from '../components/table';
-import { count, date, heading, type Page } from '../pages/common';
-import { formatCount, formatNumber } from '../../../core/format/es-mx';
+import { count, heading, type Page } from '../pages/common';
+import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
 import {
   AWAITING_DECISION, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type ChangeGroup, type PreviewAnswer, type SubmissionStatus, type SubmissionView,
@@ -19,7 +19,19 @@ const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashcha
 const ACTION_LABELS: Record<string, string> = {
   submitted: 'Envió a revisión', resubmitted: 'Envió una nueva versión', returned: 'Devolvió con comentarios', approved: 'Aprobó',
   published: 'Publicado', failed: 'La publicación falló', 'approval-refused': 'Aprobación rechazada por errores',
+  'publication-started': 'Comenzó la publicación', superseded: 'Reemplazada por un envío más reciente',
 };
+
+/** The audit log's actions (workflow-routes.ts, approve-submission.ts, publish.ts, notifications.ts) in words. */
+const AUDIT_LABELS: Record<string, string> = {
+  'submission.created': 'Recibió el envío', 'submission.resubmitted': 'Recibió una nueva versión', 'submission.returned': 'Devolvió con comentarios',
+  'submission.approved': 'Aprobó', 'submission.approval-refused': 'Aprobación rechazada por errores', 'submission.published': 'Publicó la entrega',
+  'submission.failed': 'La publicación falló', 'submission.superseded': 'Reemplazada por un envío más reciente', 'publication.published': 'Publicación nueva',
+  'notification.sent': 'Envió un aviso por correo', 'notification.failed': 'No se pudo enviar un aviso por correo', 'access.denied': 'Acceso denegado',
+};
+
+/** When the revision under review was sent (a new version replaces it); `updatedAt` is the last action's time. */
+const sentAt = (s: SubmissionView): string => s.snapshot?.takenAt ?? s.createdAt;
 
 const dateTime = (iso: string): string => {
   const d = new Date(iso);
@@ -49,10 +61,11 @@ export const reviewInboxPage: Page = {
     const statusSel = select('filtro-situacion', 'Situación', SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s) => [s, STATUS_LABELS[s]]), status);
     const results = h('div', { id: 'bandeja' });
     const draw = (): void => {
-      const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value));
+      const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value))
+        .sort((a, b) => (sentAt(a) < sentAt(b) ? -1 : sentAt(a) > sentAt(b) ? 1 : 0));
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Estado' }, { title: 'Enviada' }, { title: 'Enviada por' }, { title: 'Situación' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Acción' },
-      ], shown.map((s) => [s.publisherName, s.state, dateTime(s.updatedAt), s.submittedBy ?? '—', statusBadge(s),
+      ], shown.map((s) => [s.publisherName, s.state, dateTime(sentAt(s)), s.submittedBy ?? '—', statusBadge(s),
         count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), h('a', { href: route('revision', s.id) }, `Revisar la entrega de ${s.publisherName}`)])));
     };
     const onChange = (): void => {
@@ -78,13 +91,22 @@ export const reviewInboxPage: Page = {
   }, rerender),
 };
 
+/** A value of the change table as the sheets show it: dates dd/mm/aaaa, amounts grouped with cents. */
+function shownChange(path: string, value: string | null): string {
+  if (value === null) return '(vacío)';
+  if (/^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) return formatDate(value);
+  if (/(^|\/)amount(\/amount)?$/.test(path) && /^-?\d+(\.\d+)?$/.test(value)) return formatNumber(Number(value));
+  return value;
+}
+
 const CHANGE_LABELS = { new: 'Nuevos', changed: 'Modificados', unchanged: 'Sin cambios', removed: 'Ausentes del libro' } as const;
 
 function changeSection(title: string, id: string, group: ChangeGroup, removedNote: string): HTMLElement {
   const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
     h('summary', null, `${CHANGE_LABELS[item.change].replace(/s$/, '')}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
     item.change === 'changed'
-      ? dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }], item.fields.map((f) => [f.path, f.before ?? '(vacío)', f.after ?? '(vacío)']))
+      ? dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
+        item.fields.map((f) => [f.label ? h('span', { title: f.path }, f.label) : f.path, shownChange(f.path, f.before), shownChange(f.path, f.after)]))
       : h('p', { class: 'note' }, item.change === 'new' ? 'Se publicará por primera vez.' : removedNote)));
   return h('section', { 'aria-labelledby': id },
     h('h3', { id }, title),
@@ -136,17 +158,17 @@ export const reviewSubmissionPage: Page = {
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
       checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value } }));
-      return 'Se devolvió con comentarios; el capturista los verá en su panel y recibirá un aviso.';
+      return 'Se devolvió con comentarios: quien capturó los verá en «Mis envíos» y en el panel del complemento.';
     });
     let audit: HTMLElement | null = null;
     if (p.viewer.role !== 'capturista') {
-      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; action: string; target: string }[] }).entries ?? []));
+      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string }[] }).entries ?? []));
       audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
-        entries.filter((e) => e.target === `submission/${id}`).map((e) => [dateTime(e.at), e.action, e.actor]));
+        entries.filter((e) => e.target === `submission/${id}`).map((e) => [dateTime(e.at), AUDIT_LABELS[e.action] ?? e.action, e.by ?? e.actor]));
     }
     const f = s.findings;
     return h('div', null,
-      ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${dateTime(s.updatedAt)}`),
+      ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${dateTime(sentAt(s))}`),
       sessionBar(p.viewer, rerender),
       h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
@@ -233,7 +255,7 @@ export const mySubmissionsPage: Page = {
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'
         : 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),
       newest.map((s) => h('article', { class: 'envio' },
-        h('h2', null, `${s.publisherName} — enviado el ${date(s.createdAt)}`),
+        h('h2', null, `${s.publisherName} — enviado el ${dateTime(sentAt(s))}`),
         h('p', null, 'Situación: ', statusBadge(s)),
         s.comments.length
           ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${dateTime(c.at)} — ${c.by}: `), c.text)))

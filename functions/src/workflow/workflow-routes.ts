@@ -513,7 +513,14 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     else if (!canSome(user, 'audit.read')) await authorize(user, 'audit.read', undefined, 'audit');
     const visible = await visibleTo(user, 'audit.read');
     const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), after: queryString(req, 'after'), limit });
-    res.json({ entries: page.items.filter((e) => visible(e.publisherId)), links: nextLink(req, page.next) });
+    // `by`: who, by e-mail (`actor` is a user id: the log keeps ids, people read e-mails).
+    const emails = new Map<string, string>([['system', 'sistema']]);
+    const entries = [];
+    for (const e of page.items.filter((x) => visible(x.publisherId))) {
+      if (!emails.has(e.actor)) emails.set(e.actor, (await store.getUser(e.actor))?.email ?? e.actor);
+      entries.push({ ...e, by: emails.get(e.actor) as string });
+    }
+    res.json({ entries, links: nextLink(req, page.next) });
   });
 
   return router;
