@@ -6,6 +6,7 @@
  */
 import { itemsAt, objectAt, stringAt } from './json';
 import type { CrossCheck } from './types';
+import { processTitle } from '../summary/summary-from-release';
 
 /** What a project's contracting process is compared with: a release's project link and tender summary, not the whole release. */
 interface ReleaseSummary { linked?: string; title?: string; method?: string }
@@ -19,7 +20,8 @@ export const contractingProcessLink: CrossCheck = {
         const ocid = stringAt(data, 'ocid');
         if (ocid === undefined || byOcid.has(ocid)) continue;
         const tender = objectAt(data, 'tender');
-        byOcid.set(ocid, { linked: stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id'), title: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod') });
+        // The title a project's summary takes from the process at publication (core/summary): typed the same, it agrees.
+        byOcid.set(ocid, { linked: stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id'), title: processTitle(data), method: stringAt(tender, 'procurementMethod') });
       }
       for (const { data: project, pointer } of projects) {
         const projectId = stringAt(project, 'id');

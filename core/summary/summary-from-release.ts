@@ -30,6 +30,11 @@ const MILESTONE_FIELDS = ['id', 'title', 'type', 'description', 'code', 'dueDate
 const LIVE_AWARD = (a: JsonObject): boolean => !['cancelled', 'unsuccessful'].includes(str(a.status) ?? '');
 const LIVE_CONTRACT = (c: JsonObject): boolean => str(c.status) !== 'cancelled';
 
+/** The process's title in a project (mapping "Contract title"): its only contract's, else its only award's, else the tender's. */
+export function processTitle(release: JsonObject): string | undefined {
+  return str(only(objects(release.contracts))?.title) ?? str(only(objects(release.awards))?.title) ?? str(obj(release.tender)?.title);
+}
+
 function only<T>(list: T[]): T | undefined {
   return list.length === 1 ? list[0] : undefined;
 }
@@ -96,7 +101,7 @@ export function summaryFromRelease(release: JsonObject, links: readonly ReleaseL
     ocid: str(release.ocid),
     externalReference: str(tender?.id),
     nature: categories.includes('works') ? ['construction'] : undefined,
-    title: str(only(contracts)?.title) ?? str(only(awards)?.title) ?? str(tender?.title),
+    title: processTitle(release),
     description,
     status,
     tender: {

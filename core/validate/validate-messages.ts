@@ -79,5 +79,5 @@ registerMessages({
   'project.statusWithoutCompletion': 'El proyecto está en estado de conclusión, pero falta la fecha de conclusión. Escríbala.',
   'link.projectMismatch': 'El proceso «{value}» está ligado [[en su hoja de contrataciones||en su entrega (planning.project.id)]] al proyecto «{linked}», no a «{project}». Corrija el vínculo en [[una de las dos hojas||uno de los dos documentos]].',
   'project.publicAuthorityMultiple': '«{value}» tiene el rol de autoridad pública, pero el proyecto ya tiene una («{first}»). Cada proyecto tiene una sola autoridad pública: quite el rol a uno de los dos.',
-  'link.summaryMismatch': 'El dato «{value}» no coincide con el del proceso {ocid} [[en la hoja de contrataciones||en su entrega]] («{expected}»). Use el mismo valor.',
+  'link.summaryMismatch': 'El dato «{value}» no coincide con el del proceso {ocid}: «{expected}» (el nombre de un proceso en un proyecto es el de su contrato, si tiene uno, o el de su adjudicación o su licitación). Use el mismo valor.',
 });

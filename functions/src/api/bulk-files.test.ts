@@ -17,6 +17,8 @@ import { startStorageStub, type StorageStub } from '../../../test/storage-stub/s
 import { diskBlobStore } from '../publication/disk-blob-store';
 import { gcsBlobStore } from '../publication/gcs-blob-store';
 import type { BlobStore } from '../publication/blob-store';
+import { XlsxFileSource } from '../ingest/xlsx-source';
+import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -134,4 +136,22 @@ test('above the size one request can build, the files of all publishers together
   await request(limited(documents - 1)).get('/api/bulk/releases.jsonl?publisher=merida').expect(200);
   // At the limit itself they are built.
   await request(limited(documents)).get('/api/bulk/projects.json').expect(200);
+});
+
+test('the downloaded datos.xlsx, sent back as an update, says nothing its own workbook did not (round trip)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-roundtrip-'));
+  tempDirs.push(dir);
+  const res = await request(appWith(diskBlobStore(dir))).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binary).expect(200);
+  const file = path.join(dir, 'descargado.xlsx');
+  fs.writeFileSync(file, res.body as Buffer);
+  const check = async (f: string) => {
+    const workbook = await new XlsxFileSource(f, path.basename(f)).read();
+    return checkWorkbook(workbook, { now: '2025-07-01T10:00:00-06:00', ocidPrefix: 'ocds-mid001', projectIdPrefix: 'oc4ids-mid001' }).findings
+      .filter((x) => x.severity !== 'info').map((x) => `${x.severity} ${x.code}`).sort();
+  };
+  const downloaded = await check(file);
+  expect(downloaded.filter((x) => x.startsWith('error'))).toEqual([]);
+  // Every warning the download raises, the published workbook raised too (a derived summary title was one more).
+  const original = new Set(await check(path.join(__dirname, '..', '..', '..', 'templates', 'examples', 'merida.xlsx')));
+  expect(downloaded.filter((x) => !original.has(x))).toEqual([]);
 });
