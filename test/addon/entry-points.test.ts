@@ -324,7 +324,7 @@ describe('submit and review against the real app', () => {
     expect(() => client.submit('hoja-merida-2', broken)).toThrow(/^No se envió: el libro tiene \d+ errores[\s\S]*• Error — Hoja «projects», fila 2/);
     expect(main.reviewContext().submission).toBeNull();
     capturista.props.setUser('INFRA_API_TOKEN', 'ia_this-is-not-a-real-token-at-all');
-    expect(() => main.reviewContext()).toThrow(/token de acceso no es válido/);
+    expect(() => main.reviewContext()).toThrow(/La clave de acceso no es válida/);
   });
 
   it('cloud: Google identity, the backend pulls the sheet; the service account comes from the backend', async () => {

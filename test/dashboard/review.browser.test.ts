@@ -71,7 +71,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     // A coordinator of another state: an empty inbox, and the submission itself is refused.
     const other = await signedIn('coordinadorB', '#/revision');
     await other.getByText('Sesión: ').waitFor();
-    expect(await other.locator('#bandeja tbody').textContent()).toContain('Sin datos');
+    expect(await other.locator('#bandeja tbody').textContent()).toContain('No hay entregas en la situación «En revisión» para esta selección.');
     await other.goto(`${base}/#/revision/${id}`);
     await other.getByText(/no tiene permiso para ver esta entrega de «Municipio de Mérida»/).waitFor();
     await other.context().close();

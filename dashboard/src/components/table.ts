@@ -6,7 +6,8 @@ export interface Column {
   numeric?: boolean;
 }
 
-export function dataTable(caption: string, columns: Column[], rows: Child[][], opts: { id?: string; note?: string } = {}): HTMLElement {
+/** `empty`: what an empty table says (default: the public pages' «Sin datos publicados para esta selección.»). */
+export function dataTable(caption: string, columns: Column[], rows: Child[][], opts: { id?: string; note?: string; empty?: string } = {}): HTMLElement {
   // A focusable, labelled region: wide tables scroll sideways and must be scrollable from the keyboard (WCAG 2.1.1).
   return h('div', { class: 'table-wrap', id: opts.id, tabindex: '0', role: 'region', 'aria-label': caption },
     h('table', null,
@@ -14,5 +15,5 @@ export function dataTable(caption: string, columns: Column[], rows: Child[][], o
       h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined }, c.title)))),
       h('tbody', null, rows.length
         ? rows.map((r) => h('tr', null, r.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: columns[i]?.numeric ? 'num' : undefined }, cell)))))
-        : h('tr', null, h('td', { colspan: columns.length }, 'Sin datos publicados para esta selección.')))));
+        : h('tr', null, h('td', { colspan: columns.length }, opts.empty ?? 'Sin datos publicados para esta selección.')))));
 }

@@ -66,7 +66,8 @@ export const reviewInboxPage: Page = {
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Estado' }, { title: 'Enviada' }, { title: 'Enviada por' }, { title: 'Situación' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Acción' },
       ], shown.map((s) => [s.publisherName, s.state, dateTime(sentAt(s)), s.submittedBy ?? '—', statusBadge(s),
-        count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), h('a', { href: route('revision', s.id) }, `Revisar la entrega de ${s.publisherName}`)])));
+        count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), h('a', { href: route('revision', s.id) }, `Revisar la entrega de ${s.publisherName}`)]),
+        { empty: `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
       const q = new URLSearchParams();
@@ -82,7 +83,9 @@ export const reviewInboxPage: Page = {
     return h('div', null,
       ...heading('Revisión de entregas', 'Entregas de los implementadores a su cargo. Abra cada una para ver qué cambiaría al publicarla y decidir.'),
       sessionBar(list.viewer, rerender),
-      list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('etapas') }, 'Registrar las etapas del programa de cada implementador')) : null,
+      list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('etapas') }, 'Registrar las etapas del programa de cada implementador'))
+        // Officials send, coordinators review: their own sends and comments are on Mis envíos.
+        : h('p', { class: 'status-warn', role: 'note' }, 'Esta bandeja es para las coordinaciones. Sus envíos, su situación y los comentarios están en ', h('a', { href: route('mis-envios') }, 'Mis envíos'), '.'),
       h('form', { class: 'filters', 'aria-label': 'Filtros', onsubmit: (e: Event) => e.preventDefault() },
         h('div', { class: 'field' }, h('label', { for: 'filtro-estado' }, 'Estado'), stateSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-implementador' }, 'Implementador'), pubSel),
@@ -173,12 +176,14 @@ export const reviewSubmissionPage: Page = {
       h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
         h('dt', null, 'Situación'), h('dd', { id: 'situacion' }, statusBadge(s)),
-        h('dt', null, 'Revisión enviada'), h('dd', null, s.snapshot ? `${s.snapshot.contentHash.slice(0, 12)} · ${formatCount(s.snapshot.sheets, 'hoja', 'hojas')}, ${formatCount(s.snapshot.rows, 'fila', 'filas')}` : '—'),
+        // The content hash names the exact revision for support; people read its size and time.
+        h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? `${dateTime(s.snapshot.takenAt)} · ${formatCount(s.snapshot.sheets, 'hoja', 'hojas')}, ${formatCount(s.snapshot.rows, 'fila', 'filas')}` : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
         h('ul', null, f.sample.map((x) => h('li', null, x.message)))) : null,
-      previewBlock(p),
+      // Once published the preview compares it with itself: the history says what happened instead.
+      s.status === 'published' ? null : previewBlock(p),
       decide ? h('section', { id: 'decision', 'aria-labelledby': 'titulo-decision' },
         h('h2', { id: 'titulo-decision' }, 'Decisión'),
         h('button', { type: 'button', class: 'primary', onclick: () => void approve() }, 'Aprobar'),

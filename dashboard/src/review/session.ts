@@ -85,13 +85,16 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
   const input = h('input', { id: 'clave', name: 'clave', type: 'password', autocomplete: 'off', required: true, placeholder: 'ia_…' });
   const form = h('form', { class: 'signin', 'aria-labelledby': 'titulo-entrar' },
     h('h2', { id: 'titulo-entrar' }, 'Iniciar sesión'),
-    h('p', null, 'Escriba su clave de acceso personal (se la da quien administra este servidor con «infra-abierta users add»).'),
+    h('p', null, 'Escriba su clave de acceso personal (se la da quien administra este servidor).'),
     h('div', { class: 'field' }, h('label', { for: 'clave' }, 'Clave de acceso'), input),
     h('button', { type: 'submit' }, 'Entrar'), status);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const value = input.value.trim();
-    if (!/^ia_\S{20,}$/.test(value)) { status.textContent = 'La clave no tiene la forma esperada (empieza con «ia_»). Cópiela completa.'; return; }
+    if (!/^ia_\S{20,}$/.test(value)) {
+      status.textContent = value.startsWith('ia_') ? 'La clave está incompleta: cópiela completa, desde «ia_» hasta el final.' : 'La clave de acceso empieza con «ia_». Cópiela completa, como se la dieron.';
+      return;
+    }
     keep(value);
     done();
   });

@@ -9,7 +9,7 @@ export function apiTokenAuthenticator(store: Store): Authenticator {
     async identify(credential) {
       const user = looksLikeApiToken(credential) ? await store.findUserByTokenHash(hashToken(credential)) : undefined;
       // One answer for malformed and unknown tokens: a caller learns nothing about which tokens exist.
-      if (!user) throw new HttpError(401, 'invalid-credentials', 'El token de acceso no es válido o fue revocado. Pida uno nuevo al administrador.');
+      if (!user) throw new HttpError(401, 'invalid-credentials', 'La clave de acceso no es válida o fue revocada. Pida una nueva a quien administra este servidor.');
       return user;
     },
   };
