@@ -297,7 +297,7 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     const added = await runCli('users', 'add', '--email', 'Coordinacion@Itait.example', '--rol', 'coordinador', '--entidad', 'Tamaulipas');
     expect(added.code).toBe(0);
     expect(added.out).toMatch(/Cuenta creada: coordinacion@itait\.example \(coordinador\)/);
-    expect(added.out).toMatch(/Token de acceso/);
+    expect(added.out).toMatch(/Clave de acceso \(se muestra una sola vez/);
     expect((await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin')).code).toBe(0);
     const duplicate = await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin');
     expect(duplicate.code).toBe(2);
@@ -319,7 +319,13 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     for (const email of ['og@yuc.example', 'og2@yuc.example']) expect((await runCli('users', 'remove', '--email', email)).code).toBe(0);
 
     const listed = await runCli('users', 'list');
-    expect(listed.out.split('\n').map((l) => l.split('\t').slice(1).join(' ')).sort()).toEqual(['admin@infra.example admin ', 'coordinacion@itait.example coordinador Tamaulipas']);
+    const [header, ...rows] = listed.out.split('\n');
+    expect(header).toBe('id\tcorreo\trol\tpublicador o entidad');
+    expect(rows.map((l) => l.split('\t').slice(1).join(' ')).sort()).toEqual(['admin@infra.example admin ', 'coordinacion@itait.example coordinador Tamaulipas']);
+    // An option that does not apply to the role is said.
+    const ignored = await runCli('users', 'add', '--email', 'og3@yuc.example', '--rol', 'coordinador', '--entidad', 'Yucatán', '--publicador', 'merida');
+    expect(ignored.err).toBe('Aviso: se ignora --publicador: una cuenta «coordinador» ve los publicadores de su entidad (--entidad).');
+    expect((await runCli('users', 'remove', '--email', 'og3@yuc.example')).code).toBe(0);
 
     expect((await runCli('users', 'remove', '--email', 'ADMIN@infra.example')).out).toMatch(/Cuenta eliminada: admin@infra\.example/);
     expect((await runCli('users', 'list')).out).not.toMatch(/admin@infra/);

@@ -59,7 +59,13 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     return 0;
   }
   if (action === 'list') {
-    for (const p of await allPublishers(store)) io.out(`${p.id}\t${p.name}\t${p.state}\t${p.ocidPrefix}\t${p.projectIdPrefix}`);
+    const publishers = await allPublishers(store);
+    if (!publishers.length) {
+      io.err('Aún no hay publicadores. Registre uno con «infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid … --prefijo-proyectos …».');
+      return 0;
+    }
+    io.out('id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos');
+    for (const p of publishers) io.out(`${p.id}\t${p.name}\t${p.state}\t${p.ocidPrefix}\t${p.projectIdPrefix}`);
     return 0;
   }
   throw new UsageError('Uso: infra-abierta publishers add <id> … | publishers list');

@@ -47,20 +47,29 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
       const states = [...new Set((await allPublishers(store)).map((p) => p.state))];
       if (states.length && !states.some((s) => sameState(s, state))) io.err(`Aviso: ningún publicador registrado es de «${state}»; esta cuenta no verá envíos hasta que lo haya. Entidades con publicadores: ${listed(states)}.`);
     }
+    // An option that does not apply to the role is said, not silently dropped (a coordinator is scoped by state).
+    const unused = role === 'capturista' ? 'entidad' : role === 'coordinador' ? 'publicador' : stringOption(args, 'publicador') !== undefined ? 'publicador' : 'entidad';
+    if (stringOption(args, unused) !== undefined) io.err(`Aviso: se ignora --${unused}: una cuenta «${role}» ${role === 'capturista' ? 'es de un publicador (--publicador)' : role === 'coordinador' ? 've los publicadores de su entidad (--entidad)' : 've todos los publicadores'}.`);
     if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.`);
     if (opts.cloud) {
       await store.putUser(user);
-      io.out(`Cuenta creada: ${user.email} (${user.role}). Entra con su cuenta de Google ${user.email}; no necesita token.`);
+      io.out(`Cuenta creada: ${user.email} (${user.role}). Entra con su cuenta de Google ${user.email}; no necesita clave de acceso.`);
       return 0;
     }
     const { token, hash } = issueToken();
     await store.putUser({ ...user, tokenHash: hash });
     io.out(`Cuenta creada: ${user.email} (${user.role}).`);
-    io.out(`Token de acceso (se muestra una sola vez; guárdelo en un lugar seguro):\n${token}`);
+    io.out(`Clave de acceso (se muestra una sola vez; guárdela en un lugar seguro y désela a su titular):\n${token}`);
     return 0;
   }
   if (action === 'list') {
-    for (const u of await readAll((after) => store.listUsers({ after, limit: 1000 }))) io.out(`${u.id}\t${u.email}\t${u.role}\t${u.publisherId ?? u.state ?? ''}`);
+    const users = await readAll((after) => store.listUsers({ after, limit: 1000 }));
+    if (!users.length) {
+      io.err('Aún no hay cuentas. Cree una con «infra-abierta users add --email … --rol …».');
+      return 0;
+    }
+    io.out('id\tcorreo\trol\tpublicador o entidad');
+    for (const u of users) io.out(`${u.id}\t${u.email}\t${u.role}\t${u.publisherId ?? u.state ?? ''}`);
     return 0;
   }
   if (action === 'remove') {
