@@ -92,6 +92,8 @@ describeIfChromium('review pages in headless Chromium', () => {
   test('the official sees the comment and sends the fixed workbook from the page (a workbook with errors is refused there, cell by cell); it is approved from the page', async () => {
     official = await signedIn('capturistaA', '#/mis-envios');
     await official.getByText('Cambie el título: debe decir «Parque de la Paz».').waitFor();
+    // The session names the official's institution, not its id.
+    expect(await official.locator('.session').textContent()).toContain('(Capturista — Municipio de Mérida)');
     expect(await official.locator('.comentarios li').first().textContent()).toContain('revision@inaip-yucatan.org.mx');
 
     // An official who captures in Excel sends the file from *Mis envíos*: first one with an error (no description),

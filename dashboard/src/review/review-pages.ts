@@ -79,10 +79,9 @@ export const reviewInboxPage: Page = {
     };
     for (const s of [stateSel, pubSel, statusSel]) s.addEventListener('change', onChange);
     draw();
-    void ds;
     return h('div', null,
       ...heading('Revisión de entregas', 'Entregas de los implementadores a su cargo. Abra cada una para ver qué cambiaría al publicarla y decidir.'),
-      sessionBar(list.viewer, rerender),
+      sessionBar(list.viewer, rerender, ds.publishers),
       list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('etapas') }, 'Registrar las etapas del programa de cada implementador'))
         // Officials send, coordinators review: their own sends and comments are on Mis envíos.
         : h('p', { class: 'status-warn', role: 'note' }, 'Esta bandeja es para las coordinaciones. Sus envíos, su situación y los comentarios están en ', h('a', { href: route('mis-envios') }, 'Mis envíos'), '.'),
@@ -128,7 +127,7 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
 
 export const reviewSubmissionPage: Page = {
   title: 'Entrega',
-  render: ({ params }) => withSession(async () => {
+  render: ({ ds, params }) => withSession(async () => {
     const id = params[0] ?? '';
     const p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
     const s = p.submission;
@@ -172,7 +171,7 @@ export const reviewSubmissionPage: Page = {
     const f = s.findings;
     return h('div', null,
       ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${dateTime(sentAt(s))}`),
-      sessionBar(p.viewer, rerender),
+      sessionBar(p.viewer, rerender, ds.publishers),
       h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
         h('dt', null, 'Situación'), h('dd', { id: 'situacion' }, statusBadge(s)),
@@ -245,7 +244,7 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
 
 export const mySubmissionsPage: Page = {
   title: 'Mis envíos',
-  render: () => withSession(async () => {
+  render: ({ ds }) => withSession(async () => {
     const [list, config] = await Promise.all([authed(`${WORKFLOW_PATHS.submissions}?limit=1000`, checkSubmissionListAnswer), authConfig()]);
     const newest = [...list.submissions].reverse();
     // Officials send their own institution's workbook; self-hosted servers take it as an .xlsx file.
@@ -254,7 +253,7 @@ export const mySubmissionsPage: Page = {
     lastSent = null;
     return h('div', null,
       ...heading('Mis envíos', 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
-      sessionBar(list.viewer, rerender),
+      sessionBar(list.viewer, rerender, ds.publishers),
       upload ? uploadForm(sent) : null,
       newest.length ? null : h('p', null, upload
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'

@@ -49,9 +49,13 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
 
 export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Capturista', coordinador: 'Coordinador (Organismo Garante)', admin: 'Administración' };
 
-/** «captura@… — Capturista (Municipio …)» and a sign-out button that re-renders the page. */
-export function sessionBar(viewer: Viewer, onSignOut: () => void): HTMLElement {
-  const scope = viewer.scope.kind === 'state' ? ` — ${viewer.scope.state}` : viewer.scope.kind === 'publisher' ? ` — ${viewer.scope.publisherId}` : '';
+/**
+ * «captura@… — Capturista (Municipio …)» and a sign-out button that re-renders the page. `publishers`: the public
+ * list, to name an official's institution (its id otherwise).
+ */
+export function sessionBar(viewer: Viewer, onSignOut: () => void, publishers: readonly { id: string; name: string }[] = []): HTMLElement {
+  const { scope: s } = viewer;
+  const scope = s.kind === 'state' ? ` — ${s.state}` : s.kind === 'publisher' ? ` — ${publishers.find((p) => p.id === s.publisherId)?.name ?? s.publisherId}` : '';
   return h('p', { class: 'session' }, 'Sesión: ', h('strong', null, viewer.email), ` (${ROLE_LABELS[viewer.role]}${scope}) `,
     h('button', { type: 'button', onclick: () => { signOut(); onSignOut(); } }, 'Cerrar sesión'));
 }

@@ -73,7 +73,7 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
 
 export const stagesPage: Page = {
   title: 'Etapas del programa',
-  render: ({ query, setQuery }) => withSession(async () => {
+  render: ({ ds, query, setQuery }) => withSession(async () => {
     let list;
     try {
       list = checkStagesListAnswer(await authed(WORKFLOW_PATHS.stagesList, (b) => b));
@@ -100,7 +100,7 @@ export const stagesPage: Page = {
     draw();
     return h('div', null,
       ...heading('Etapas del programa', 'Registre en qué fecha cada implementador a su cargo alcanzó cada etapa del programa (E.1 a E.7). Seguimiento las muestra junto a su compromiso.'),
-      sessionBar(list.viewer, rerender),
+      sessionBar(list.viewer, rerender, ds.publishers),
       h('p', null, h('a', { href: route('revision') }, '← Volver a la revisión de entregas')),
       publishers.length
         ? h('form', { class: 'filters', 'aria-label': 'Elegir implementador', onsubmit: (e: Event) => e.preventDefault() },
