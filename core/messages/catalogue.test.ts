@@ -70,3 +70,9 @@ test('a link, a date and an e-mail in the wrong form each say how to write them'
   expect(renderMessage({ code: 'schema.formatDate', severity: 'error', pointer: '/releases/0/date', params: { value: '2024-13-01', limit: 'date-time' } })).toMatch(/aaaa-mm-ddThh:mm:ss con su zona horaria/);
   expect(renderMessage({ code: 'schema.formatEmail', severity: 'error', pointer: '/parties/0/contactPoint/email', params: { value: 'obras arroba', limit: 'email' } })).toMatch(/nombre@dominio/);
 });
+
+test('a value not in a closed list names the options; a finding kept before they were given reads as before', () => {
+  const f = { code: 'cell.unknown-code', severity: 'error' as const, pointer: '', params: { value: 'Parque', options: ': «Construcción», «Rehabilitación»' } };
+  expect(renderMessage(f)).toBe('«Parque» no es una opción de la lista. Elija una de la lista desplegable: «Construcción», «Rehabilitación».');
+  expect(renderMessage({ ...f, params: { value: 'Parque' } })).toBe('«Parque» no es una opción de la lista. Elija una de la lista desplegable.');
+});

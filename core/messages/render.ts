@@ -18,10 +18,13 @@ export function chooseContext(template: string, inSheet: boolean): string {
  * Fills a catalogue template: `{name}` is the parameter; for a count, `{name:one|many}` is the number (es-MX) with
  * the words that agree with it («1 valor», «3 valores») and `{name?one|many}` the words alone («Se omitió»).
  * `{name!n}` writes an amount as es-MX does (91,168,415.75) and `{name!f}` a date (31/07/2024): findings carry the
- * values themselves, and people read them in their own formats.
+ * values themselves, and people read them in their own formats. `{name?}` is the value, or nothing when the finding
+ * has no such parameter.
  */
 export function renderTemplate(template: string, params: Finding['params']): string {
-  return template.replace(/\{(\w+)(?:!([nf])|([:?])([^|{}]*)\|([^{}]*))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string) => {
+  return template.replace(/\{(\w+)(?:!([nf])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
+    // `{name?}`: a parameter findings may lack (kept before it was given): nothing then.
+    if (optional) return name in params ? String(params[name]) : '';
     if (!(name in params)) return whole;
     const value = params[name];
     if (format === 'n') return typeof value === 'number' && Number.isFinite(value) ? formatFigure(value) : String(value);

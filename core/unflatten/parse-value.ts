@@ -190,7 +190,16 @@ function parseCode(text: string, spec: ValueSpec): Parsed {
   if (code !== undefined) return { value: code };
   const params = { value: safePreview(text), codelist: spec.codelist ?? '' };
   if (spec.openCodelist) return { value: text, problem: new CellProblem('cell.code-not-in-list', params, 'warning') };
-  return { problem: new CellProblem('cell.unknown-code', params) };
+  return { problem: new CellProblem('cell.unknown-code', { ...params, options: optionsText(spec.options) }) };
+}
+
+/**
+ * A list's options as `cell.unknown-code` names them after «la lista desplegable»: all of a short list, the first ones
+ * of a long one (its drop-down has them all).
+ */
+function optionsText(options: readonly CodeOption[], shown = 8): string {
+  const titles = options.slice(0, shown).map((o) => `«${o.title}»`).join(', ');
+  return `: ${options.length > shown ? `${titles} y ${options.length - shown} más` : titles}`;
 }
 
 /** plainValue's answer when the cell needs parseValue. */
