@@ -137,6 +137,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByText(/Aprobada y publicada/).waitFor();
     expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');
+    // The official's card says when it was published and what was sent.
+    await official.reload();
+    const card = official.locator('.envio', { hasText: 'Publicada' }).first();
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/Publicada el \d{2}\/\d{2}\/\d{4}.*\d+ hojas?, \d+ filas?; \d+ advertencias?\./);
   });
 
   test('an update after publishing shows the field that changes, before and after', async () => {

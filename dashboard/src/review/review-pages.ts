@@ -242,6 +242,12 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
   return form;
 }
 
+/** « el 03/12/2026 15:27» after «Publicada»: when its publication was made (its latest `published` history entry). */
+function publishedNote(s: SubmissionView): string {
+  const at = s.status === 'published' ? [...s.history].reverse().find((e) => e.action === 'published')?.at : undefined;
+  return at ? ` el ${dateTime(at)}` : '';
+}
+
 export const mySubmissionsPage: Page = {
   title: 'Mis envíos',
   render: ({ ds }) => withSession(async () => {
@@ -260,7 +266,9 @@ export const mySubmissionsPage: Page = {
         : 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),
       newest.map((s) => h('article', { class: 'envio' },
         h('h2', null, `${s.publisherName} — enviado el ${dateTime(sentAt(s))}`),
-        h('p', null, 'Situación: ', statusBadge(s)),
+        h('p', null, 'Situación: ', statusBadge(s), publishedNote(s)),
+        // What was sent, so that two sends of the same day can be told apart.
+        s.snapshot ? h('p', { class: 'note' }, `${formatCount(s.snapshot.sheets, 'hoja', 'hojas')}, ${formatCount(s.snapshot.rows, 'fila', 'filas')}; ${formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')}.`) : null,
         s.comments.length
           ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${dateTime(c.at)} — ${c.by}: `), c.text)))
           : h('p', { class: 'note' }, 'Sin comentarios.'),
