@@ -70,6 +70,16 @@ function mergeStart(range: string): { row: number; column: number } | undefined 
   return { row: Number(m[2]), column };
 }
 
+/** Where a row's missing parent should be: the first sheet of its level as this workbook names it, else the template's. */
+function parentSheets(bound: readonly { sheet: BoundSheet }[], spec: TemplateSpec): ParentSheets {
+  const levels = new Map<string, string>();
+  const key = (standard: string, array: string): string => `${standard}\u0000${array}`;
+  const add = (standard: string, array: string, name: string): void => { if (!levels.has(key(standard, array))) levels.set(key(standard, array), name); };
+  for (const { sheet } of bound) add(sheet.standard, sheet.arrays[sheet.arrays.length - 1] ?? '', sheet.name);
+  for (const sheet of spec.sheets) add(sheet.standard, sheet.array, sheet.name);
+  return (standard, arrays) => levels.get(key(standard, arrays[arrays.length - 1] ?? ''));
+}
+
 function sheetName(model: SheetModel, i: number): string {
   return typeof model?.name === 'string' && model.name !== '' ? model.name : `Hoja ${i + 1}`;
 }
@@ -133,12 +143,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     // Parents before children: root sheets first, then by depth (stable, so the workbook's order breaks ties).
     bound.sort((a, b) => a.sheet.arrays.length - b.sheet.arrays.length);
     sourceMap.reserve(valuesAtMost(bound));
-    // Where a row's missing parent should be: the first sheet of its level as this workbook names it, else the template's.
-    const levels = new Map<string, string>();
-    const levelKey = (standard: string, array: string): string => `${standard}\u0000${array}`;
-    for (const { sheet } of bound) if (!levels.has(levelKey(sheet.standard, sheet.arrays[sheet.arrays.length - 1] ?? ''))) levels.set(levelKey(sheet.standard, sheet.arrays[sheet.arrays.length - 1] ?? ''), sheet.name);
-    for (const sheet of spec.sheets) if (!levels.has(levelKey(sheet.standard, sheet.array))) levels.set(levelKey(sheet.standard, sheet.array), sheet.name);
-    const parents: ParentSheets = (standard, arrays) => levels.get(levelKey(standard, arrays[arrays.length - 1] ?? ''));
+    const parents = parentSheets(bound, spec);
     for (const { rows, sheet, links } of bound) {
       try {
         readRows(rows, sheet, sets[sheet.standard], zone, findings, { parents, links });
