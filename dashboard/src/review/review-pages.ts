@@ -196,6 +196,8 @@ export const reviewSubmissionPage: Page = {
   }, rerender),
 };
 
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
 /** What the last upload sent, said once more by the page drawn after it (the list then shows the new entry). */
 let lastSent: HTMLElement | null = null;
 
@@ -234,7 +236,8 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
         const findings = err instanceof ApiError ? err.findings : [];
         status.replaceChildren(h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.'),
-          ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, findings.map((f) => h('li', null, f.message)))] : []));
+          // The errors that stopped it first, then the warnings (which alone would not have).
+          ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => h('li', null, f.message)))] : []));
         button.disabled = false;
       }
     })();
