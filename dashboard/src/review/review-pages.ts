@@ -46,6 +46,8 @@ function select(id: string, label: string, options: [string, string][], value: s
   return h('select', { id, name: id, 'aria-label': label }, h('option', { value: '' }, 'Todos'), options.map(([v, t]) => h('option', { value: v, selected: v === value }, t)));
 }
 
+const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
+
 /** A decision's outcome, shown again when its submission page is redrawn with the new state. */
 const DECISION_NOTICES = new Map<string, string>();
 
@@ -136,7 +138,9 @@ export const reviewSubmissionPage: Page = {
     const status = h('div', { role: 'status', id: 'resultado' });
     // The outcome of the decision just taken stays on the page after it is drawn again with the new state.
     const kept = DECISION_NOTICES.get(id);
-    if (kept) { status.className = 'status-ok'; status.textContent = kept; DECISION_NOTICES.delete(id); }
+    DECISION_NOTICES.delete(id);
+    // «Se está publicando» is not said once the situation already reads «Publicada» (a quick publication).
+    if (kept && !(kept === PUBLISHING && s.status === 'published')) { status.className = 'status-ok'; status.textContent = kept; }
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
     const comment = h('textarea', { id: 'comentario', rows: 4 });
     const act = async (work: () => Promise<string>): Promise<void> => {
@@ -154,7 +158,7 @@ export const reviewSubmissionPage: Page = {
     };
     const approve = (): Promise<void> => act(async () => {
       const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST' }));
-      if (!a.publication) return 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
+      if (!a.publication) return PUBLISHING;
       return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no hubo cambios.' : `Aprobada y publicada: ${formatCount(a.publication.changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}, ${formatCount(a.publication.counts.projects, 'proyecto', 'proyectos')}.`;
     });
     const giveBack = (): Promise<void> => act(async () => {

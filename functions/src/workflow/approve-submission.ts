@@ -15,7 +15,7 @@
 import { snapshotSource } from './snapshot';
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
-import { formatCount, formatDate } from '../../../core/format/es-mx';
+import { formatCount } from '../../../core/format/es-mx';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { HttpError } from '../api/http-error';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
@@ -95,6 +95,12 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
   return { code: 'publish.internal', reason: 'Ocurrió un error interno al publicar; no se publicó nada. Apruebe de nuevo en unos minutos.' };
 }
 
+/** «03/12/2026 16:07», Mexico City time (as the review pages show times): two sends of one day told apart. */
+function mexicoDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'America/Mexico_City' });
+}
+
 /** When the revision under review was sent (a resubmission replaces it). */
 const sentAt = (s: Submission): string => s.snapshot?.takenAt ?? s.createdAt;
 
@@ -120,7 +126,7 @@ export async function newerApproved(store: Store, submission: Submission): Promi
 export async function claimApproval(store: Store, submission: Submission, actor: User, at: string): Promise<Submission> {
   const newer = await newerApproved(store, submission);
   if (newer) {
-    throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${formatDate(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
+    throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${mexicoDateTime(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
   }
   try {
     return await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at, by: actor.id, action: 'approved' });
@@ -170,7 +176,9 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
   }
   const unchanged = result.status === 'unchanged';
   const changedProcesses = result.status === 'published' ? result.changedProcesses : [];
-  const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar.' : `Publicado (${formatCount(changedProcesses.length, 'proceso nuevo o modificado', 'procesos nuevos o modificados')}).`;
+  // Projects count too: «0 procesos nuevos o modificados» alone read as if a project's new budget had not been published.
+  const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar.'
+    : `Publicado: ${formatCount(changedProcesses.length, 'proceso nuevo o modificado', 'procesos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto publicado', 'proyectos publicados')} en total.`;
   const done = await store.transitionSubmission(submission.id, ['approved'], 'published', { at: stamp(), by: actor.id, action: 'published', comment }, { findings });
   await audit('submission.published', { publicationId: result.publication.id, unchanged, changedProcesses: changedProcesses.length, revision: revision ?? null });
   return { kind: 'published', submission: done, publication: result.publication, changedProcesses, unchanged, findings: result.findings };

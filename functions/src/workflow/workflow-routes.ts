@@ -304,7 +304,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       return void res.status(422).json({
         error: {
           code: 'workbook-has-errors',
-          message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}. Corríjalos (vea cada hoja, fila y columna) y envíe de nuevo.`,
+          message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}. ${errors.length === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) y envíe de nuevo.`,
           findings: renderedFindings([...errors, ...checked.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
         },
       });
