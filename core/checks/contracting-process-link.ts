@@ -9,7 +9,7 @@ import type { CrossCheck } from './types';
 import { processTitle } from '../summary/summary-from-release';
 
 /** What a project's contracting process is compared with: a release's project link and tender summary, not the whole release. */
-interface ReleaseSummary { linked?: string; title?: string; method?: string }
+interface ReleaseSummary { linked?: string; title?: string; tenderTitle?: string; method?: string }
 
 export const contractingProcessLink: CrossCheck = {
   start: () => {
@@ -20,8 +20,9 @@ export const contractingProcessLink: CrossCheck = {
         const ocid = stringAt(data, 'ocid');
         if (ocid === undefined || byOcid.has(ocid)) continue;
         const tender = objectAt(data, 'tender');
-        // The title a project's summary takes from the process at publication (core/summary): typed the same, it agrees.
-        byOcid.set(ocid, { linked: stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id'), title: processTitle(data), method: stringAt(tender, 'procurementMethod') });
+        // The title a project's summary takes from the process at publication (core/summary: its contract's, else its
+        // award's or tender's); the tender's, as the templates' examples type it, agrees too.
+        byOcid.set(ocid, { linked: stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id'), title: processTitle(data), tenderTitle: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod') });
       }
       for (const { data: project, pointer } of projects) {
         const projectId = stringAt(project, 'id');
@@ -34,12 +35,12 @@ export const contractingProcessLink: CrossCheck = {
           if (linked !== undefined && projectId !== undefined && linked !== projectId) {
             report('link.projectMismatch', 'warning', `${p}/id`, { value: ocid ?? '', project: projectId, linked });
           }
-          const pairs: [string, string | undefined, string | undefined][] = [
-            ['summary/title', stringAt(summary, 'title'), release.title],
-            ['summary/tender/procurementMethod', stringAt(objectAt(summary, 'tender'), 'procurementMethod'), release.method],
+          const pairs: [string, string | undefined, string | undefined, string | undefined][] = [
+            ['summary/title', stringAt(summary, 'title'), release.title, release.tenderTitle],
+            ['summary/tender/procurementMethod', stringAt(objectAt(summary, 'tender'), 'procurementMethod'), release.method, undefined],
           ];
-          for (const [path, inProject, inRelease] of pairs) {
-            if (inProject !== undefined && inRelease !== undefined && inProject !== inRelease) {
+          for (const [path, inProject, inRelease, alsoAgrees] of pairs) {
+            if (inProject !== undefined && inRelease !== undefined && inProject !== inRelease && inProject !== alsoAgrees) {
               report('link.summaryMismatch', 'warning', `${p}/${path}`, { value: inProject, expected: inRelease, ocid: ocid ?? '' });
             }
           }

@@ -154,4 +154,7 @@ test('the downloaded datos.xlsx, sent back as an update, says nothing its own wo
   // Every warning the download raises, the published workbook raised too (a derived summary title was one more).
   const original = new Set(await check(path.join(__dirname, '..', '..', '..', 'templates', 'examples', 'merida.xlsx')));
   expect(downloaded.filter((x) => !original.has(x))).toEqual([]);
+  // The example types its processes' tender titles in «Procesos del proyecto»; publication derives the contracts':
+  // both agree with the process.
+  expect([...original].filter((x) => x.endsWith('link.summaryMismatch'))).toEqual([]);
 });
