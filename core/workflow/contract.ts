@@ -128,6 +128,11 @@ export interface PreviewAnswer {
   preview: ChangePreview;
   /** The live sheet differs from the snapshot (the implementer kept editing); null when it cannot be told. */
   liveChanged: boolean | null;
+  /**
+   * When the institution's newer submission, already approved, was sent: approving this older one is refused (it
+   * would publish older data over it). Null when there is none.
+   */
+  newerApprovedAt: string | null;
 }
 
 /** Cell values as JSON: dates travel as ISO text (the core reads ISO dates). */
@@ -326,6 +331,7 @@ export function checkPreviewAnswer(v: unknown): PreviewAnswer {
     currentPublicationId: strOrNull(o.currentPublicationId, 'currentPublicationId'),
     preview: { processes: checkGroup(preview.processes, 'preview.processes'), projects: checkGroup(preview.projects, 'preview.projects') },
     liveChanged: o.liveChanged === null || o.liveChanged === undefined ? null : o.liveChanged === true,
+    newerApprovedAt: o.newerApprovedAt === undefined ? null : strOrNull(o.newerApprovedAt, 'newerApprovedAt'),
   };
 }
 

@@ -163,6 +163,15 @@ describeIfChromium('review pages in headless Chromium', () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await og.screenshot({ path: path.join(ARTIFACTS, 'dashboard-revision.png'), fullPage: true });
     expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
+    // A newer send approved meanwhile: this one says so and offers no «Aprobar», only the return.
+    const newer = await upload('Parque de la Paz (tercera etapa)');
+    const approved = await fetch(`${base}/api/submissions/${newer.body.submission.id}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } });
+    expect(approved.status).toBe(200);
+    await og.reload();
+    await og.locator('#envio-anterior', { hasText: 'Ya se aprobó un envío más reciente de esta institución' }).waitFor();
+    expect(await og.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+    expect(await og.getByRole('button', { name: 'Devolver con comentarios' }).count()).toBe(1);
+    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
     // Seguimiento with the program stages recorded by the coordinator.
     await og.evaluate(async (token) => {
       await fetch('/api/publishers/mer/stages', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ stages: { 'E.1': '2024-01-15', 'E.2': '2024-02-01' } }) });

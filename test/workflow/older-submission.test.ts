@@ -4,7 +4,7 @@
  * walk of the review found a progress reading gone from the public data that way).
  */
 import request from 'supertest';
-import { XLSX_MIME } from '../../core/workflow/contract';
+import { checkPreviewAnswer, XLSX_MIME } from '../../core/workflow/contract';
 import { localHarness, PUBLISHERS, projectWorkbook, xlsxOf, type LocalHarness } from './workflow-harness';
 
 let h: LocalHarness;
@@ -22,7 +22,11 @@ test('an older submission cannot be approved over a newer one already published'
   const newer = await upload('Parque del Centro, segunda etapa');
   expect(newer.status).toBe(201);
   expect(newer.body.submission.id).not.toBe(older.body.submission.id);
+  const preview = (id: string) => request(h.app).get(`/api/submissions/${id}/preview`).set('Authorization', h.bearer('coordinadorA'));
+  expect(checkPreviewAnswer((await preview(older.body.submission.id)).body).newerApprovedAt).toBeNull();
   expect((await approve(newer.body.submission.id)).status).toBe(200);
+  // The coordinator is told before clicking «Aprobar»: the preview names when the newer one was sent.
+  expect(checkPreviewAnswer((await preview(older.body.submission.id)).body).newerApprovedAt).toBe(newer.body.submission.snapshot.takenAt);
   const refused = await approve(older.body.submission.id);
   expect(refused.status).toBe(409);
   expect(refused.body.error.code).toBe('superseded');

@@ -142,6 +142,9 @@ export const reviewSubmissionPage: Page = {
     // «Se está publicando» is not said once the situation already reads «Publicada» (a quick publication).
     if (kept && !(kept === PUBLISHING && s.status === 'published')) { status.className = 'status-ok'; status.textContent = kept; }
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
+    // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
+    const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' },
+      `⚠ Ya se aprobó un envío más reciente de esta institución (enviado el ${dateTime(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
     const comment = h('textarea', { id: 'comentario', rows: 4 });
     const act = async (work: () => Promise<string>): Promise<void> => {
       for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = true;
@@ -189,7 +192,7 @@ export const reviewSubmissionPage: Page = {
       s.status === 'published' ? null : previewBlock(p),
       decide ? h('section', { id: 'decision', 'aria-labelledby': 'titulo-decision' },
         h('h2', { id: 'titulo-decision' }, 'Decisión'),
-        h('button', { type: 'button', class: 'primary', onclick: () => void approve() }, 'Aprobar'),
+        outdated ?? h('button', { type: 'button', class: 'primary', onclick: () => void approve() }, 'Aprobar'),
         h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
         h('button', { type: 'button', onclick: () => void giveBack() }, 'Devolver con comentarios'),
         status) : status,

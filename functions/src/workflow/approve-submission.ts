@@ -102,7 +102,7 @@ function mexicoDateTime(iso: string): string {
 }
 
 /** When the revision under review was sent (a resubmission replaces it). */
-const sentAt = (s: Submission): string => s.snapshot?.takenAt ?? s.createdAt;
+export const sentAt = (s: Submission): string => s.snapshot?.takenAt ?? s.createdAt;
 
 /**
  * A submission of the same publisher sent after this one and already published, or being published: approving this

@@ -33,7 +33,7 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
-import { approveSubmission, recoverStaleApproval } from './approve-submission';
+import { approveSubmission, newerApproved, recoverStaleApproval, sentAt } from './approve-submission';
 import { startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
@@ -43,7 +43,7 @@ import { checkStages } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
+  AWAITING_DECISION, checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
   type ApproveAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
@@ -441,7 +441,9 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         liveChanged = null;
       }
     }
-    const body: PreviewAnswer = { ...(await answer(user, submission)), currentPublicationId, preview, liveChanged };
+    // Said before the coordinator clicks «Aprobar», which refuses it then (approve-submission.ts claimApproval).
+    const newer = AWAITING_DECISION.includes(submission.status) ? await newerApproved(store, submission) : undefined;
+    const body: PreviewAnswer = { ...(await answer(user, submission)), currentPublicationId, preview, liveChanged, newerApprovedAt: newer ? sentAt(newer) : null };
     res.json(body);
   });
 
