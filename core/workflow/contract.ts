@@ -61,7 +61,8 @@ export interface SnapshotView {
   completeness: number | null;
 }
 
-export type SourceView = { kind: 'sheets'; spreadsheetId: string } | { kind: 'xlsx'; fileId: string } | { kind: 'values'; spreadsheetId: string | null };
+/** `name`: an uploaded workbook's file name, as the official's computer called it (absent for older uploads). */
+export type SourceView = { kind: 'sheets'; spreadsheetId: string } | { kind: 'xlsx'; fileId: string; name?: string } | { kind: 'values'; spreadsheetId: string | null };
 
 export interface SubmissionView {
   id: string;
@@ -223,7 +224,7 @@ function checkSource(v: unknown, path: string): SourceView {
   const o = obj(v, path);
   const kind = oneOf(o.kind, ['sheets', 'xlsx', 'values'] as const, `${path}.kind`);
   if (kind === 'sheets') return { kind, spreadsheetId: str(o.spreadsheetId, `${path}.spreadsheetId`) };
-  if (kind === 'xlsx') return { kind, fileId: str(o.fileId, `${path}.fileId`) };
+  if (kind === 'xlsx') return { kind, fileId: str(o.fileId, `${path}.fileId`), ...(o.name !== undefined ? { name: str(o.name, `${path}.name`) } : {}) };
   return { kind, spreadsheetId: strOrNull(o.spreadsheetId, `${path}.spreadsheetId`) };
 }
 

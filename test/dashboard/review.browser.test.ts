@@ -142,6 +142,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     const card = official.locator('.envio', { hasText: 'Publicada' }).first();
     await card.waitFor();
     expect(await card.textContent()).toMatch(/Publicada el \d{2}\/\d{2}\/\d{4}.*\d+ hojas?, \d+ filas?; \d+ advertencias?\./);
+    // Sent from the page, it carries its file's name.
+    expect(await card.textContent()).toContain('· «libro corregido.xlsx»');
   });
 
   test('an update after publishing shows the field that changes, before and after', async () => {

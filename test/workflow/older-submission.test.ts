@@ -36,3 +36,10 @@ test('an older submission cannot be approved over a newer one already published'
   const projects = await request(h.app).get('/api/oc4ids/projects');
   expect(projects.body.projects.map((p: { title: string }) => p.title)).toEqual(['Parque del Centro, segunda etapa']);
 });
+
+test("an upload keeps its file's name, without the official's folders or control characters", async () => {
+  const sent = await request(h.app).post(`/api/submissions?publisher=mer&archivo=${encodeURIComponent('C:\\Users\\juan\\Documentos\\obras\u0007 marzo.xlsx')}`)
+    .set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(PUBLISHERS[0], { title: 'Parque de marzo' })));
+  expect(sent.status).toBe(201);
+  expect(sent.body.submission.source).toMatchObject({ kind: 'xlsx', name: 'obras marzo.xlsx' });
+});

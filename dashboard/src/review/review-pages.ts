@@ -33,6 +33,9 @@ const AUDIT_LABELS: Record<string, string> = {
 /** When the revision under review was sent (a new version replaces it); `updatedAt` is the last action's time. */
 const sentAt = (s: SubmissionView): string => s.snapshot?.takenAt ?? s.createdAt;
 
+/** « · «libro corregido.xlsx»»: an upload's file name, to tell two sends apart. */
+const fileNote = (s: SubmissionView): string => (s.source.kind === 'xlsx' && s.source.name ? ` · «${s.source.name}»` : '');
+
 const dateTime = (iso: string): string => {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'America/Mexico_City' });
@@ -67,7 +70,7 @@ export const reviewInboxPage: Page = {
         .sort((a, b) => (sentAt(a) < sentAt(b) ? -1 : sentAt(a) > sentAt(b) ? 1 : 0));
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Estado' }, { title: 'Enviada' }, { title: 'Enviada por' }, { title: 'Situación' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Acción' },
-      ], shown.map((s) => [s.publisherName, s.state, dateTime(sentAt(s)), s.submittedBy ?? '—', statusBadge(s),
+      ], shown.map((s) => [s.publisherName, s.state, `${dateTime(sentAt(s))}${fileNote(s)}`, s.submittedBy ?? '—', statusBadge(s),
         count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), h('a', { href: route('revision', s.id) }, `Revisar la entrega de ${s.publisherName}`)]),
         { empty: `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
@@ -177,7 +180,7 @@ export const reviewSubmissionPage: Page = {
     }
     const f = s.findings;
     return h('div', null,
-      ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${dateTime(sentAt(s))}`),
+      ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${dateTime(sentAt(s))}${fileNote(s)}`),
       sessionBar(p.viewer, rerender, ds.publishers),
       h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
@@ -230,7 +233,7 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
     status.replaceChildren(h('p', null, `Enviando y validando «${file.name}»…`));
     void (async () => {
       try {
-        const { submission, outcome } = await authed(WORKFLOW_PATHS.submissions, checkSubmitAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
+        const { submission, outcome } = await authed(`${WORKFLOW_PATHS.submissions}?archivo=${encodeURIComponent(file.name)}`, checkSubmitAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
         const warnings = submission.findings?.warnings ?? 0;
         const sample = (submission.findings?.sample ?? []).filter((f) => f.severity !== 'error');
         lastSent = h('div', null,
@@ -275,7 +278,7 @@ export const mySubmissionsPage: Page = {
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'
         : 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),
       newest.map((s) => h('article', { class: 'envio' },
-        h('h2', null, `${s.publisherName} — enviado el ${dateTime(sentAt(s))}`),
+        h('h2', null, `${s.publisherName} — enviado el ${dateTime(sentAt(s))}${fileNote(s)}`),
         h('p', null, 'Situación: ', statusBadge(s), publishedNote(s)),
         // What was sent, so that two sends of the same day can be told apart.
         s.snapshot ? h('p', { class: 'note' }, `${formatCount(s.snapshot.sheets, 'hoja', 'hojas')}, ${formatCount(s.snapshot.rows, 'fila', 'filas')}; ${formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')}.`) : null,

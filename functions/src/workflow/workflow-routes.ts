@@ -3,7 +3,7 @@
  * (auth/policy.ts) and writes its decision to the append-only audit log.
  *
  *   POST /api/submissions                 create; JSON {spreadsheetId, publisherId?} (Google Sheets) or a raw
- *                                         .xlsx body with ?publisher= (self-hosted). Sending the same source
+ *                                         .xlsx body with ?publisher= ?archivo=<file name> (self-hosted). Sending the same source
  *                                         again is the resubmission: a `returned` submission goes back to
  *                                         `submitted` (200) with its history kept; a pending one is returned
  *                                         as is (200); otherwise a new submission (201). `outcome` says which
@@ -107,6 +107,12 @@ const DENIED: Record<Action, string> = {
   'publisher.admin': 'administrar publicadores',
   'stages.record': 'registrar las etapas del programa',
 };
+
+/** `?archivo=`: the uploaded file's name, without folders or control characters, at most 120 characters. */
+function uploadName(given: string | undefined): string | undefined {
+  const name = given?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
+  return name ? name.slice(0, 120) : undefined;
+}
 
 function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
   if (a.kind === 'sheets') return b.kind === 'sheets' && a.spreadsheetId === b.spreadsheetId;
@@ -282,7 +288,8 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         // Read against the limits (counting only, yielding to other requests) before anything is kept.
         await deps.uploads!.admit(bytes);
         await checkQuota(publisher, mine, bytes);
-        source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes) };
+        const name = uploadName(queryString(req, 'archivo'));
+        source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes), ...(name ? { name } : {}) };
       } else if (inline) {
         source = { kind: 'values', spreadsheetId: spreadsheetId ?? null };
       } else {
