@@ -145,6 +145,7 @@ describeIfChromium('the review journey end to end', () => {
     await og.goto(`${app.url}/#/revision`);
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByRole('button', { name: 'Aprobar' }).click();
+    await og.getByRole('button', { name: 'Sí, publicar' }).click();
     await og.getByText(/Aprobada y publicada/).waitFor();
     const titles = async () => ((await (await fetch(`${app.url}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects.map((p) => p.title);
     expect(await titles()).toEqual(['Parque de la Paz']);
@@ -160,6 +161,7 @@ describeIfChromium('the review journey end to end', () => {
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByText('Modificados: 1', { exact: false }).first().waitFor();
     await og.getByRole('button', { name: 'Aprobar' }).click();
+    await og.getByRole('button', { name: 'Sí, publicar' }).click();
     await og.getByText(/Aprobada y publicada/).waitFor();
     expect(await titles()).toEqual(['Parque de la Paz (segunda etapa)']);
 

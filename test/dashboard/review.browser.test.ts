@@ -134,7 +134,15 @@ describeIfChromium('review pages in headless Chromium', () => {
 
     // The coordinator approves it from the inbox.
     await og.goto(`${base}/#/revision/${fixed?.id ?? ''}`);
+    // «Aprobar» asks first, saying what will be published; «Cancelar» publishes nothing.
     await og.getByRole('button', { name: 'Aprobar' }).click();
+    await og.locator('#confirmar-aprobacion', { hasText: 'Se publicará esta entrega: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado' }).waitFor();
+    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
+    await og.getByRole('button', { name: 'Cancelar' }).click();
+    expect(await og.locator('#confirmar-aprobacion').isVisible()).toBe(false);
+    expect((await h.store.getSubmission(fixed?.id ?? ''))?.status).toBe('submitted');
+    await og.getByRole('button', { name: 'Aprobar' }).click();
+    await og.getByRole('button', { name: 'Sí, publicar' }).click();
     await og.getByText(/Aprobada y publicada/).waitFor();
     expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');
     // The official's card says when it was published and what was sent.

@@ -130,6 +130,23 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
 }
 
+/**
+ * «Aprobar» asks once more, saying what will be published, before it publishes: one click used to publish at once.
+ * The question is a group under the button (not a browser dialog), read by screen readers when it opens.
+ */
+function approveWithConfirmation(p: PreviewAnswer, approve: () => Promise<void>): HTMLElement {
+  const changed = (g: ChangeGroup): number => g.counts.new + g.counts.changed;
+  const question = h('p', { id: 'texto-confirmar' }, `Se publicará esta entrega: ${formatCount(changed(p.preview.processes), 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changed(p.preview.projects), 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; lo que no viene en el libro se conserva publicado. ¿Publicar ahora?`);
+  const yes = h('button', { type: 'button', class: 'primary', onclick: () => void approve() }, 'Sí, publicar');
+  const box = h('div', { id: 'confirmar-aprobacion', role: 'group', 'aria-labelledby': 'texto-confirmar', hidden: true }, question, yes);
+  const open = h('button', { type: 'button', class: 'primary', 'aria-expanded': 'false', 'aria-controls': 'confirmar-aprobacion' }, 'Aprobar');
+  const cancel = h('button', { type: 'button' }, 'Cancelar');
+  box.append(cancel);
+  open.addEventListener('click', () => { box.hidden = false; open.setAttribute('aria-expanded', 'true'); yes.focus(); });
+  cancel.addEventListener('click', () => { box.hidden = true; open.setAttribute('aria-expanded', 'false'); open.focus(); });
+  return h('div', null, open, box);
+}
+
 export const reviewSubmissionPage: Page = {
   title: 'Entrega',
   render: ({ ds, params }) => withSession(async () => {
@@ -195,7 +212,7 @@ export const reviewSubmissionPage: Page = {
       s.status === 'published' ? null : previewBlock(p),
       decide ? h('section', { id: 'decision', 'aria-labelledby': 'titulo-decision' },
         h('h2', { id: 'titulo-decision' }, 'Decisión'),
-        outdated ?? h('button', { type: 'button', class: 'primary', onclick: () => void approve() }, 'Aprobar'),
+        outdated ?? approveWithConfirmation(p, approve),
         h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
         h('button', { type: 'button', onclick: () => void giveBack() }, 'Devolver con comentarios'),
         status) : status,
