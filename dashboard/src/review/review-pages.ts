@@ -118,6 +118,8 @@ function changeSection(title: string, id: string, group: ChangeGroup, removedNot
   return h('section', { 'aria-labelledby': id },
     h('h3', { id }, title),
     h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${CHANGE_LABELS[k]}: ${count(group.counts[k])}`).join(' · ')),
+    // What happens to the absent ones is said at once, not only inside each collapsed item.
+    group.counts.removed ? h('p', { class: 'note' }, `${CHANGE_LABELS.removed}: ${removedNote}`) : null,
     items);
 }
 
