@@ -191,7 +191,16 @@ function init(): void {
     setStatus('Se quitaron las marcas de la validación.');
   }));
   $('submit').addEventListener('click', () => reviewAction(() => call('submitForReview'), 'Se envió a revisión.'));
-  $('approve').addEventListener('click', () => {
+  // «Aprobar» asks once more before publishing (as the dashboard's review page does).
+  const confirmApprove = (open: boolean): void => {
+    $('confirm-approve').hidden = !open;
+    $('approve').setAttribute('aria-expanded', String(open));
+    $(open ? 'approve-yes' : 'approve').focus();
+  };
+  $('approve').addEventListener('click', () => confirmApprove(true));
+  $('approve-no').addEventListener('click', () => confirmApprove(false));
+  $('approve-yes').addEventListener('click', () => {
+    $('confirm-approve').hidden = true;
     const id = review?.submission?.id;
     if (id) reviewAction(() => call('approveSubmission', id), 'Envío aprobado.');
   });

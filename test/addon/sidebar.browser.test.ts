@@ -126,7 +126,12 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await page.getByText('Solo el coordinador de su estado puede devolver este envío.').waitFor();
     expect(await calls(page)).toContainEqual(['returnSubmission', 's1', 'Corrija las fechas.']);
+    // «Aprobar» asks first; «Cancelar» approves nothing.
     await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: 'Cancelar' }).click();
+    expect((await calls(page)).some((c) => c[0] === 'approveSubmission')).toBe(false);
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: 'Sí, publicar' }).click();
     await page.getByText('Envío aprobado.').waitFor();
     expect(await page.locator('#state').textContent()).toBe('Estado: Aprobada');
     expect(await page.locator('#coordinator').isHidden()).toBe(true);
