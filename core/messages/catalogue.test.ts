@@ -76,3 +76,10 @@ test('a value not in a closed list names the options; a finding kept before they
   expect(renderMessage(f)).toBe('«Parque» no es una opción de la lista. Elija una de la lista desplegable: «Construcción», «Rehabilitación».');
   expect(renderMessage({ ...f, params: { value: 'Parque' } })).toBe('«Parque» no es una opción de la lista. Elija una de la lista desplegable.');
 });
+
+test('amounts in their currency: pesos with the $ sign, others with their code', () => {
+  expect(renderTemplate('{value!m} / {awardValue!m}', { value: 91168415.75, awardValue: -5000, currency: 'MXN' })).toBe('$91,168,415.75 / -$5,000');
+  expect(renderTemplate('{value!m}', { value: 1250.5, currency: 'USD' })).toBe('1,250.50 USD');
+  expect(renderTemplate('{value!m}', { value: 1250 })).toBe('1,250');
+  expect(renderTemplate(catalogue()['amount.contractExceedsAward'], { value: 3050000, awardValue: 3000000, currency: 'MXN' })).toMatch(/^El monto del contrato \(\$3,050,000\) es mayor que el de su adjudicación \(\$3,000,000\)/);
+});

@@ -18,21 +18,30 @@ export function chooseContext(template: string, inSheet: boolean): string {
  * Fills a catalogue template: `{name}` is the parameter; for a count, `{name:one|many}` is the number (es-MX) with
  * the words that agree with it («1 valor», «3 valores») and `{name?one|many}` the words alone («Se omitió»).
  * `{name!n}` writes an amount as es-MX does (91,168,415.75) and `{name!f}` a date (31/07/2024): findings carry the
- * values themselves, and people read them in their own formats. `{name?}` is the value, or nothing when the finding
+ * values themselves, and people read them in their own formats; `{name!m}` writes an amount in the finding's
+ * `currency` ($91,168,415.75 for pesos). `{name?}` is the value, or nothing when the finding
  * has no such parameter.
  */
 export function renderTemplate(template: string, params: Finding['params']): string {
-  return template.replace(/\{(\w+)(?:!([nf])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
+  return template.replace(/\{(\w+)(?:!([nfm])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
     // `{name?}`: a parameter findings may lack (kept before it was given): nothing then.
     if (optional) return name in params ? String(params[name]) : '';
     if (!(name in params)) return whole;
     const value = params[name];
+    if (format === 'm') return money(value, params.currency);
     if (format === 'n') return typeof value === 'number' && Number.isFinite(value) ? formatFigure(value) : String(value);
     if (format === 'f') return typeof value === 'string' ? formatDateTime(value) : String(value);
     if (!form) return String(value);
     const n = Number(value);
     return form === ':' ? formatCount(n, one as string, many as string) : n === 1 ? (one as string) : (many as string);
   });
+}
+
+/** `{x!m}`: an amount in the finding's `currency`, as Mexico writes it: $91,168,415.75 for pesos, 1,250.50 USD otherwise (no currency: the figure). */
+function money(value: Finding['params'][string], currency: Finding['params'][string]): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+  if (currency === 'MXN') return `${value < 0 ? '-' : ''}$${formatFigure(Math.abs(value))}`;
+  return currency === undefined || currency === '' ? formatFigure(value) : `${formatFigure(value)} ${String(currency)}`;
 }
 
 /** The A1 reference of a cell (`C5`), the row alone (`fila 5`), or '' for a whole sheet. */

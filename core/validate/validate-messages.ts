@@ -59,13 +59,13 @@ registerMessages({
   'date.future': 'La fecha {value!f} está en el futuro, pero se refiere a algo que ya ocurrió. Corríjala o [[deje la celda vacía||quítela]] hasta que ocurra.',
   // Amounts
   'amount.currencyMissing': 'Hay un monto ({amount!n}) sin moneda. Indique la moneda (por ejemplo MXN).',
-  'amount.contractExceedsAward': 'El monto del contrato ({value!n} {currency}) es mayor que el de su adjudicación ({awardValue!n} {currency}). Revise los montos o registre la modificación que lo explique.',
-  'amount.transactionsExceedContract': 'Los pagos registrados suman {paid!n} {currency}, más que el monto del contrato ({value!n} {currency}). Revise los pagos o el monto del contrato.',
+  'amount.contractExceedsAward': 'El monto del contrato ({value!m}) es mayor que el de su adjudicación ({awardValue!m}). Revise los montos o registre la modificación que lo explique.',
+  'amount.transactionsExceedContract': 'Los pagos registrados suman {paid!m}, más que el monto del contrato ({value!m}). Revise los pagos o el monto del contrato.',
   'budget.lineId': 'La clave de la línea presupuestaria «{value}» no coincide con sus componentes, que unidos dan «{expected}». Corrija la clave o el componente que esté mal.',
   'metric.progressRange': 'El avance {value} no es un porcentaje válido: escriba un número de 0 a 100, sin el signo % (p. ej. 45 para 45 %).',
-  'amount.breakdownMismatch': 'Las partidas presupuestales suman {sum!n} {currency}, pero el presupuesto es de {value!n} {currency}. Revise que las partidas y el total coincidan.',
-  'amount.negative': 'El monto {value!n} {currency} es negativo. Los montos se escriben sin signo menos; si es una reducción, regístrela como modificación.',
-  'amount.netExceedsAmount': 'El monto sin impuestos ({value!n} {currency}) es mayor que el monto total con impuestos ({amount!n} {currency}). Revise los dos montos: el total incluye los impuestos.',
+  'amount.breakdownMismatch': 'Las partidas presupuestales suman {sum!m}, pero el presupuesto es de {value!m}. Revise que las partidas y el total coincidan.',
+  'amount.negative': 'El monto {value!m} es negativo. Los montos se escriben sin signo menos; si es una reducción, regístrela como modificación.',
+  'amount.netExceedsAmount': 'El monto sin impuestos ({value!m}) es mayor que el monto total con impuestos ({amount!m}). Revise los dos montos: el total incluye los impuestos.',
   // Mexican procedure rules
   'tender.methodMismatch': 'El método «{value}» no corresponde al tipo de procedimiento «{details}», que equivale a «{expected}». Corrija uno de los dos.',
   'tender.categoryMismatch': 'La categoría adicional «{value}» no corresponde a la categoría principal «{main}» (le corresponde «{expected}»). Corrija una de las dos.',
