@@ -24,12 +24,19 @@ function problem(code: string, v: CleanValue, extra: Record<string, string> = {}
   return { problem: new CellProblem(code, { value: safePreview(v), ...extra }) };
 }
 
+/**
+ * A sheet `Date` as the calendar day it shows (`2024-03-31`), which is how the engine reads it in any column (a date
+ * column makes it that day's local midnight). A workbook sent as JSON (the add-on to a self-hosted server) writes its
+ * dates this way: `toISOString()` sent Mexico's midnight as `…T06:00:00.000Z`, published as that instant, while the
+ * same day typed as text or read from a file is published `…T00:00:00-06:00`.
+ */
+export function sheetDateText(v: Date, zone: string): string {
+  const [y, m, d] = calendarDate(v, zone);
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
 function asText(v: CleanValue, zone: string): string {
-  if (v instanceof Date) {
-    const [y, m, d] = calendarDate(v, zone);
-    return `${y}-${pad(m)}-${pad(d)}`;
-  }
-  return String(v);
+  return v instanceof Date ? sheetDateText(v, zone) : String(v);
 }
 
 function pad(n: number): string {

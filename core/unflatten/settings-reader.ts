@@ -3,7 +3,7 @@
  * B the value, C the setting key. The key wins; a row without key is matched by its title.
  */
 import { finding, type Finding } from '../findings/finding';
-import { SETTINGS, type SettingKey } from '../template/settings';
+import { SETTINGS, SETTINGS_SHEET, type SettingKey } from '../template/settings';
 import type { SheetModel } from '../workbook/model';
 import { cleanCell, CellProblem } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
@@ -16,6 +16,11 @@ export function defaultSettings(): PublisherSettings {
   for (const spec of SETTINGS) s[spec.key] = spec.defaultValue;
   s.timeZone ||= DEFAULT_TIME_ZONE;
   return s;
+}
+
+/** The workbook's `Configuración` sheet, its name matched as the engine matches labels (case and accents aside). */
+export function settingsSheetOf(sheets: readonly SheetModel[]): SheetModel | undefined {
+  return sheets.find((m) => typeof m?.name === 'string' && normalizeLabel(m.name) === normalizeLabel(SETTINGS_SHEET));
 }
 
 export function readSettings(sheet: SheetModel | undefined, findings: Finding[]): PublisherSettings {

@@ -18,7 +18,7 @@ import { applyFixups } from './fixups';
 import { normalizeLabel } from './normalize-label';
 import { readRows, type ParentSheets } from './read-rows';
 import { isObject } from '../json/json-values';
-import { defaultSettings, readSettings, type PublisherSettings } from './settings-reader';
+import { defaultSettings, readSettings, settingsSheetOf, type PublisherSettings } from './settings-reader';
 import './unflatten-messages';
 
 export interface UnflattenOptions {
@@ -101,9 +101,8 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
   const now = options.now ?? new Date().toISOString();
   try {
     const models: SheetModel[] = Array.isArray(workbook?.sheets) ? workbook.sheets : [];
-    const settingsIndex = models.findIndex((m) => typeof m?.name === 'string' && normalizeLabel(m.name) === normalizeLabel(SETTINGS_SHEET));
     try {
-      result.settings = readSettings(models[settingsIndex], findings);
+      result.settings = readSettings(settingsSheetOf(models), findings);
     } catch (e) {
       findings.push(internal(SETTINGS_SHEET, e));
     }

@@ -136,7 +136,7 @@ export interface PreviewAnswer {
   newerApprovedAt: string | null;
 }
 
-/** Cell values as JSON: dates travel as ISO text (the core reads ISO dates). */
+/** Cell values as JSON: a date travels as the calendar day its sheet shows (`2024-03-31`, workbook-values.ts). */
 export type JsonCell = string | number | boolean | null;
 export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][] }[] }
 

@@ -253,7 +253,8 @@ describe('submit and review against the real app', () => {
     const cols = sheetOf('Proyectos').columns;
     const values: Record<string, string | number | Date> = {
       id: 'oc4ids-abc123-0001', title, description: 'Rehabilitación del parque', status: 'Ejecución', type: 'Rehabilitación', sector: 'Educación',
-      'budget/amount/amount': 5000000, 'period/startDate': new Date('2024-01-15T00:00:00Z'), 'period/endDate': new Date('2024-12-31T00:00:00Z'),
+      // As Apps Script gives a date cell: midnight of the spreadsheet's zone (Mexico City, UTC−6).
+      'budget/amount/amount': 5000000, 'period/startDate': new Date('2024-01-15T06:00:00Z'), 'period/endDate': new Date('2024-12-31T06:00:00Z'),
     };
     host.ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: cols.length }, [cols.map((c) => values[c.field] ?? '')]);
   }
@@ -307,6 +308,10 @@ describe('submit and review against the real app', () => {
 
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
     expect(main.approveSubmission(id).submission).toMatchObject({ id, state: 'published', stateLabel: 'Publicada' });
+    // Date cells travel as the day the sheet shows and publish as that day's local midnight, as the same day typed
+    // as text or read from a file does (they were sent as the UTC instant and published as `…T06:00:00.000Z`).
+    const published = JSON.parse(local.http.fetch({ url: `${local.url}/api/oc4ids/projects/oc4ids-abc123-0001`, method: 'get', headers: {} }).text) as { projects: { period: unknown }[] };
+    expect(published.projects[0].period).toEqual({ startDate: '2024-01-15T00:00:00-06:00', endDate: '2024-12-31T00:00:00-06:00' });
 
     // After publishing, an update is a new submission.
     useHost(capturista);

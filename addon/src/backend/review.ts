@@ -7,8 +7,8 @@ import { formatCount } from '../../../core/format/es-mx';
 import type { Pipeline } from '../validation/core-pipeline';
 import { dataSheets, readWorkbook } from '../validation/read-workbook';
 import { runValidation } from '../validation/run-validation';
-import type { CellValue } from '../../../core/workbook/model';
-import { SUBMIT_OUTCOME_TEXT, type JsonCell, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
+import { workbookValues } from '../../../core/workflow/workbook-values';
+import { SUBMIT_OUTCOME_TEXT, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { BackendClient } from './backend-client';
 
 export function currentConfig(h: Host): AddonConfig {
@@ -40,12 +40,6 @@ export function reviewContext(h: Host): ReviewContext {
   return context(h, client(h).list(h.spreadsheet().id()));
 }
 
-/** Dates travel as ISO text (JSON); the core reads ISO dates as dates. */
-function jsonCell(v: CellValue): JsonCell {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString();
-  return v === undefined ? null : v;
-}
-
 /** Errors block approval (DESIGN §5), so a workbook with errors is not even sent; the backend checks again. */
 export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   const report = runValidation(h.spreadsheet(), pipeline);
@@ -56,7 +50,7 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.
   let values: WorkbookValues | undefined;
   if (currentConfig(h).apiToken) {
-    values = { sheets: readWorkbook(dataSheets(h.spreadsheet())).sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map(jsonCell)) })) };
+    values = workbookValues(readWorkbook(dataSheets(h.spreadsheet())));
   }
   const { outcome } = c.submit(h.spreadsheet().id(), values);
   return { ...reviewContext(h), notice: SUBMIT_OUTCOME_TEXT[outcome] };
