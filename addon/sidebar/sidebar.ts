@@ -5,6 +5,7 @@
  */
 import type { ReviewContext, ServerApi, SheetGroup, ValidationReport } from '../src/rpc-types';
 import { formatCount as plural } from '../../core/format/es-mx';
+import { AWAITING_DECISION } from '../../core/workflow/contract';
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
@@ -136,6 +137,8 @@ function renderReview(): void {
   }
   state.textContent = '';
   state.append('Estado: ', el('strong', {}, ctx.submission ? ctx.submission.stateLabel : 'Borrador'));
+  // A failed publication says why; a coordinator may approve again, which retries it (approve-submission.ts).
+  if (ctx.submission?.state === 'failed') state.append(`. ${ctx.submission.failureReason ?? 'El servidor no dijo por qué.'}`);
   // Every comment of the coordinators, oldest first, with who wrote it and when.
   for (const c of ctx.submission?.comments ?? []) {
     const li = el('li');
@@ -155,7 +158,14 @@ function renderReview(): void {
   help.hidden = clean && !locked;
   help.textContent = locked ? 'La entrega aprobada se está publicando; espere a que termine.' : 'Valide primero: solo se puede enviar sin errores.';
   const coordinator = ctx.role === 'coordinador' || ctx.role === 'admin';
-  $('coordinator').hidden = !(coordinator && ctx.submission?.state === 'submitted');
+  const deciding = coordinator && ctx.submission !== null && AWAITING_DECISION.includes(ctx.submission.state);
+  $('coordinator').hidden = !deciding;
+  if (deciding && ctx.submission) {
+    // What is approved is the copy taken when it was sent, while «Validar» reads the sheet as it is now.
+    const sent = ctx.submission.sentAt ? ` el ${formatDate(ctx.submission.sentAt)}` : '';
+    const retry = ctx.submission.state === 'failed' ? ' Aprobar de nuevo reintenta la publicación.' : '';
+    $('coordinator-help').textContent = `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;
+  }
 }
 
 async function validate(): Promise<void> {

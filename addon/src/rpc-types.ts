@@ -51,7 +51,11 @@ export interface SubmissionView {
   /** Spanish label of the state. */
   stateLabel: string;
   updatedAt: string | null;
+  /** When the revision under review was sent (what «Aprobar» publishes); null when unknown. */
+  sentAt: string | null;
   comments: SubmissionComment[];
+  /** Why its publication failed (state `failed`); null otherwise. */
+  failureReason: string | null;
 }
 
 export interface ReviewContext {

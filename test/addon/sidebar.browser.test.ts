@@ -29,7 +29,10 @@ const clean: ValidationReport = { ...withErrors, errors: 0, warnings: 0, complet
 
 const returned: ReviewContext = {
   backendConfigured: true, viewer: null, role: 'capturista', serviceAccount: 'ingesta@infra-abierta.iam.gserviceaccount.com', message: null,
-  submission: { id: 's1', state: 'returned', stateLabel: 'Devuelta con comentarios', updatedAt: '2024-03-01T10:00:00Z', comments: [{ by: 'og@itei.org.mx', text: 'Agregue el presupuesto del puente.', at: '2024-03-01T16:00:00Z' }] },
+  submission: {
+    id: 's1', state: 'returned', stateLabel: 'Devuelta con comentarios', updatedAt: '2024-03-01T10:00:00Z', sentAt: '2024-02-28T17:00:00Z', failureReason: null,
+    comments: [{ by: 'og@itei.org.mx', text: 'Agregue el presupuesto del puente.\nY las fechas de la obra.', at: '2024-03-01T16:00:00Z' }],
+  },
 };
 const submitted: ReviewContext = { ...returned, submission: { ...returned.submission!, state: 'submitted', stateLabel: 'En revisión', comments: [] } };
 
@@ -81,6 +84,10 @@ describeIfChromium('sidebar in headless Chromium', () => {
     });
     await page.getByText('Devuelta con comentarios').waitFor();
     await expect(page.getByText('Agregue el presupuesto del puente.').isVisible()).resolves.toBe(true);
+    // A comment written on two lines is shown on two lines.
+    expect(await page.locator('#comments li').last().innerText()).toMatch(/puente\.\nY las fechas/);
+    // No «0 errores» before anything was validated.
+    expect(await page.locator('#summary').isVisible()).toBe(false);
     await expect(page.getByText(/compártala como lector con ingesta@/).isVisible()).resolves.toBe(true);
 
     await page.getByRole('button', { name: 'Validar' }).click();
@@ -120,6 +127,8 @@ describeIfChromium('sidebar in headless Chromium', () => {
       approveSubmission: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, state: 'approved', stateLabel: 'Aprobada' } }],
     });
     await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
+    // What «Aprobar» publishes is the copy sent, not the sheet being looked at.
+    expect(await page.locator('#coordinator-help').textContent()).toBe('«Aprobar» publica la versión enviada el 28/02/2024, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.');
     await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
     expect(await page.getByRole('status').textContent()).toBe('Escriba un comentario que explique qué debe corregirse.');
     await page.getByLabel('Comentarios para quien capturó').fill('Corrija las fechas.');
@@ -135,6 +144,16 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByText('Envío aprobado.').waitFor();
     expect(await page.locator('#state').textContent()).toBe('Estado: Aprobada');
     expect(await page.locator('#coordinator').isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it('shows a coordinator why a publication failed and lets them approve again to retry', async () => {
+    const failed = { ...submitted, role: 'coordinador' as const, submission: { ...submitted.submission!, state: 'failed' as const, stateLabel: 'La publicación falló', failureReason: 'No se pudo leer la hoja: el servidor de Google no respondió.' } };
+    const page = await open({ reviewContext: [failed] });
+    await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
+    expect(await page.locator('#state').textContent()).toBe('Estado: La publicación falló. No se pudo leer la hoja: el servidor de Google no respondió.');
+    expect(await page.getByRole('button', { name: 'Aprobar' }).isVisible()).toBe(true);
+    expect(await page.locator('#coordinator-help').textContent()).toMatch(/Aprobar de nuevo reintenta la publicación\.$/);
     await page.close();
   });
 

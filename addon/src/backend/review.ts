@@ -28,7 +28,10 @@ function context(h: Host, list: SubmissionListAnswer): ReviewContext {
     backendConfigured: true,
     viewer: list.viewer,
     role: list.viewer.role,
-    submission: latest ? { id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, comments: latest.comments } : null,
+    submission: latest ? {
+      id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, sentAt: latest.snapshot?.takenAt ?? latest.createdAt,
+      comments: latest.comments, failureReason: latest.failureReason,
+    } : null,
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,
     message: null,
   };
