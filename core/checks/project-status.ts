@@ -4,6 +4,7 @@
  * project in `completion` without its completion date. `project.completionWithoutStatus`,
  * `project.statusWithoutCompletion` (warnings).
  */
+import { codeTitle } from './code-label';
 import { objectAt, stringAt } from './json';
 import type { Check } from './types';
 
@@ -17,9 +18,9 @@ export const projectStatus: Check = ({ projects, report }) => {
     const completion = objectAt(data, 'completion');
     const hasCompletion = completion !== undefined && Object.keys(completion).length > 0;
     if (hasCompletion && !AFTER_COMPLETION.has(status) && status !== 'cancelled') {
-      report('project.completionWithoutStatus', 'warning', `${pointer}/status`, { value: status });
+      report('project.completionWithoutStatus', 'warning', `${pointer}/status`, { value: codeTitle('projectStatus', status, 'oc4ids') });
     } else if (status === 'completion' && stringAt(completion, 'endDate') === undefined) {
-      report('project.statusWithoutCompletion', 'warning', `${pointer}/completion/endDate`, { value: status });
+      report('project.statusWithoutCompletion', 'warning', `${pointer}/completion/endDate`, { value: codeTitle('projectStatus', status, 'oc4ids') });
     }
   }
 };

@@ -8,6 +8,7 @@
  */
 import type { Standard } from '../profile/types';
 import type { SheetSpec } from '../template/spec';
+import { bareTitle } from '../template/layout';
 import type { CellRef, Finding } from '../findings/finding';
 import { finding } from '../findings/finding';
 import type { SheetModel } from '../workbook/model';
@@ -206,8 +207,10 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
       continue;
     }
     seen.set(seenKey, c);
+    // The header without the required mark: messages name the column («Identificador del proyecto»), and the mark
+    // read as part of its name («Identificador del proyecto *»).
     // Written out rather than spread from `resolved`: one hidden class for every bound column (see valueSpec).
-    candidates.push({ field: resolved.field, arrays: resolved.arrays, rel: resolved.rel, indexes: resolved.indexes, index: c, level: resolved.arrays.length, header: shown, value: std.valueSpec(resolved.field) });
+    candidates.push({ field: resolved.field, arrays: resolved.arrays, rel: resolved.rel, indexes: resolved.indexes, index: c, level: resolved.arrays.length, header: bareTitle(shown), value: std.valueSpec(resolved.field) });
   }
 
   // The sheet's array: the spec sheet's, else the deepest chain (most columns on a tie); others must be its prefixes.

@@ -96,6 +96,13 @@ test('a row naming a process no sheet defines creates it on a flatten-tool sheet
   expect(named.findings.find((f) => f.code === 'row.parent-not-found')?.params.parent).toBe('la hoja «procesos»');
 });
 
+test("a column is named without the template's required mark («Proceso *» is «Proceso»)", () => {
+  const r = convert({ name: 'Partidas', rows: [['Proceso *', 'Partida *'], ['ocid', 'tender/items/0/id'], ['ocds-abc123-1', 'A']] });
+  const missing = r.findings.find((f) => f.code === 'row.parent-not-found');
+  expect(missing && renderMessage(missing)).toMatch(/^La columna «Proceso» dice «ocds-abc123-1»/);
+  expect(missing?.cell?.header).toBe('Proceso');
+});
+
 test('a sheet whose formulas were saved without results says so, naming the first cells', () => {
   const sheet = { name: 'Contrataciones', rows: [['Proceso', 'Título'], ['ocid', 'tender/title'], ['ocds-abc123-1', '']], formulasWithoutResult: { count: 4, cells: ['B3', 'B4', 'B5'] } };
   const r = convert(sheet);

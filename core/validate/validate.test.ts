@@ -149,6 +149,13 @@ describe('validate: behaviour', () => {
     expect(text('tender.methodMismatch')).not.toMatch(/«(open|direct)»/);
   });
 
+  it('names a project status by its title too (OC4IDS projectStatus)', () => {
+    const docs = applyCase(base, { description: '', set: { '/projects/0/status': 'implementation', '/projects/0/completion': { endDate: '2024-10-01T00:00:00-06:00' } } });
+    const f = validate(docs, sourceMapOf(docs), SETTINGS).find((x) => x.code === 'project.completionWithoutStatus') as Finding;
+    expect(renderFinding(f)).toContain(`su estado es «${codeTitle('projectStatus', 'implementation', 'oc4ids')}»`);
+    expect(codeTitle('projectStatus', 'implementation', 'oc4ids')).not.toBe('implementation');
+  });
+
   it('a repeated identifier names the row that has it first in a workbook, and the item in a package', () => {
     const docs = applyCase(base, { description: '', set: { '/releases/0/parties/2/id': 'MX-RFC-COP990315K2A' } });
     const inSheet = validate(docs, sourceMapOf(docs), SETTINGS).find((f) => f.code === 'array.duplicateId') as Finding;
