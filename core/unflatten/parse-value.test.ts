@@ -62,6 +62,12 @@ describe('parseValue', () => {
     expect(open.problem?.severity).toBe('warning');
   });
   test('lists split on ";"', () => expect(parseValue('Bienes; works;;', { type: 'list', options }, 'UTC').value).toEqual(['goods', 'works']));
+  test('a number written with a decimal comma says so, with the number to write', () => {
+    expect(parseValue('1.234,50', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.decimal-comma', params: { value: '1.234,50', number: '1234.50' } });
+    expect(parseValue('-12,5', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.decimal-comma', params: { number: '-12.5' } });
+    expect(parseValue('1,234', { type: 'number' }, 'UTC').value).toBe(1234);
+    expect(parseValue('mucho', { type: 'number' }, 'UTC').problem?.code).toBe('cell.not-a-number');
+  });
   test('a number typed in a text column becomes text', () => expect(parseValue(6000, { type: 'string' }, 'UTC').value).toBe('6000'));
 });
 

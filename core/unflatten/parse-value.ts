@@ -46,6 +46,8 @@ function pad(n: number): string {
 // es-MX: "," groups thousands, "." is the decimal point; an optional sign and "$" (also "$ -1,234.50", "-$1,234.50").
 const NUMBER_RE = /^([+-]?)\s*\$?\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?$/;
 const SCIENTIFIC_RE = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
+/** A number written with a decimal comma (`1.234,50`, `12,5`): not es-MX, where it is read as a typo rather than guessed. */
+const DECIMAL_COMMA_RE = /^([+-]?)\s*\$?\s*(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$/;
 
 export function parseNumber(v: CleanValue): number | undefined {
   if (typeof v === 'number') return v;
@@ -225,7 +227,10 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
   switch (spec.type) {
     case 'number': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
-      return n === undefined || !Number.isFinite(n) ? problem('cell.not-a-number', v) : { value: n };
+      if (n !== undefined && Number.isFinite(n)) return { value: n };
+      // «1.234,50»: said as what it is, with the number as es-MX writes it, instead of «no es un número».
+      const comma = typeof v === 'string' ? DECIMAL_COMMA_RE.exec(v.trim()) : null;
+      return comma ? problem('cell.decimal-comma', v, { number: `${comma[1] === '-' ? '-' : ''}${comma[2].replace(/\./g, '')}.${comma[3]}` }) : problem('cell.not-a-number', v);
     }
     case 'integer': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);

@@ -166,6 +166,16 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(report.marked).toBeGreaterThan(0);
   });
 
+  it('lists the sheets with findings in the order of their tabs', () => {
+    // A row of awards under a process no sheet has: its error is on row 3, column A, ahead of Proyectos' by cell.
+    h.ss.get('Adjudicaciones').setValues({ row: 3, column: 1, rows: 1, columns: 2 }, [['ocds-abc123-404', 'ADJ-1']]);
+    const shown = main.runValidation().groups.map((g) => g.sheet);
+    expect(shown).toEqual(expect.arrayContaining(['Proyectos', 'Adjudicaciones']));
+    const tabs = h.ss.sheets().map((s) => s.name());
+    expect(shown.filter((n) => n !== 'Libro completo')).toEqual([...shown.filter((n) => n !== 'Libro completo')].sort((a, b) => tabs.indexOf(a) - tabs.indexOf(b)));
+    expect(tabs.indexOf('Proyectos')).toBeLessThan(tabs.indexOf('Adjudicaciones'));
+  });
+
   it('points a required field left empty in every row at its own column, and marks that cell', () => {
     const description = col('description');
     const report = main.runValidation();

@@ -22,7 +22,12 @@ function item(f: Finding): FindingItem {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-export function groupFindings(findings: Finding[]): SheetGroup[] {
+/**
+ * `sheetOrder`: the workbook's sheet names as its tabs are ordered. Sheets are listed in that order (findings about
+ * the whole workbook first, sheets the workbook no longer has last): in the order of their first finding's row they
+ * came out as Adjudicaciones, Proyectos, Documentos del proyecto… and were hard to go through.
+ */
+export function groupFindings(findings: Finding[], sheetOrder: readonly string[] = []): SheetGroup[] {
   const sheets = new Map<string, Map<string, FieldGroup>>();
   const sorted = [...findings].sort((a, b) =>
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
@@ -39,7 +44,8 @@ export function groupFindings(findings: Finding[]): SheetGroup[] {
     if (group.items.length < ITEMS_PER_FIELD) group.items.push(item(f));
     else group.more++;
   }
-  return [...sheets].map(([sheet, fields]) => {
+  const place = (sheet: string): number => (sheet === WORKBOOK ? -1 : sheetOrder.includes(sheet) ? sheetOrder.indexOf(sheet) : sheetOrder.length);
+  return [...sheets].sort(([a], [b]) => place(a) - place(b)).map(([sheet, fields]) => {
     const list = [...fields.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
     return {
       sheet,

@@ -23,7 +23,7 @@ export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline): Validati
     warnings: findings.filter((f) => f.severity === 'warning').length,
     completeness,
     sheets: workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
-    groups: groupFindings(findings),
+    groups: groupFindings(findings, workbook.sheets.map((s) => s.name)),
     marked,
   };
 }
