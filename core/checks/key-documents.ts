@@ -42,7 +42,7 @@ export const keyDocuments: Check = ({ releases, report }) => {
     report('document.keyMissing', 'warning', `${pointer}/tender/procurementMethodDetails`, {
       missing: missing.map((t) => codeTitle('documentType', t)).join('; '),
       count: missing.length,
-      method: details ?? method ?? 'sin tipo de procedimiento',
+      method: details ?? (method === undefined ? 'sin tipo de procedimiento' : codeTitle('method', method)),
     });
   }
 };

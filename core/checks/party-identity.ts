@@ -8,11 +8,14 @@
  * `party.personNameMissing` (errors), `party.personalityMismatch` (warning).
  */
 import { isArray, objectAt, stringAt } from './json';
+import { isGenericRfc } from './rfc';
 import type { Check } from './types';
 
 type Personality = 'naturalPerson' | 'legalPerson';
 
 function personalityOfRfc(rfc: string | undefined): Personality | undefined {
+  // A foreign company given XEXX010101000 (as party.schemeNotRfc advises) is not a person because of its 13 characters.
+  if (isGenericRfc(rfc)) return undefined;
   const length = rfc?.trim().length;
   return length === 13 ? 'naturalPerson' : length === 12 ? 'legalPerson' : undefined;
 }
@@ -32,7 +35,7 @@ export const partyIdentity: Check = ({ releases, report }) => {
       if (scheme !== undefined && scheme !== 'MX-RFC') report('party.schemeNotRfc', 'warning', `${p}/identifier/scheme`, { value: scheme });
       const declared = stringAt(identifier, 'legalPersonality');
       const byRfc = scheme === 'MX-RFC' ? personalityOfRfc(id) : undefined;
-      if ((declared === 'naturalPerson' || declared === 'legalPerson') && byRfc && declared !== byRfc && !/^X[AE]XX010101000$/i.test(id ?? '')) {
+      if ((declared === 'naturalPerson' || declared === 'legalPerson') && byRfc && declared !== byRfc) {
         report('party.personalityMismatch', 'warning', `${p}/identifier/legalPersonality`, { value: declared, rfc: id ?? '' });
       }
       const personality = declared === 'naturalPerson' || declared === 'legalPerson' ? declared : byRfc;

@@ -34,6 +34,11 @@ function validDate(yymmdd: string): boolean {
 /** SAT's generic RFCs (general public, foreign residents) are valid by definition although their digit does not verify. */
 const GENERIC_RFCS = new Set(['XAXX010101000', 'XEXX010101000']);
 
+/** One of SAT's generic RFCs: shared by companies and people alike, so its length says nothing about who holds it. */
+export function isGenericRfc(rfc: string | undefined): boolean {
+  return rfc !== undefined && GENERIC_RFCS.has(rfc.trim().toUpperCase());
+}
+
 /** 3 letters (companies) or 4 (people), the date, the homoclave and the check digit. */
 const COMPANY = /^[A-ZÑ&]{3}\d{6}[A-Z0-9]{2}[A0-9]$/;
 const PERSON = /^[A-ZÑ&]{4}\d{6}[A-Z0-9]{2}[A0-9]$/;

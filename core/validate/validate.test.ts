@@ -149,6 +149,12 @@ describe('validate: behaviour', () => {
     expect(text('tender.methodMismatch')).not.toMatch(/«(open|direct)»/);
   });
 
+  it('names the method by its title when the key documents are missing and no procedure type was given', () => {
+    const docs = applyCase(base, { description: '', remove: ['/releases/0/tender/procurementMethodDetails', '/releases/0/tender/documents', '/releases/0/planning/documents'], set: { '/releases/0/tender/procurementMethod': 'limited' } });
+    const f = validate(docs, sourceMapOf(docs), SETTINGS).find((x) => x.code === 'document.keyMissing');
+    expect(f && renderFinding(f)).toContain(`para «${codeTitle('method', 'limited')}»`);
+  });
+
   it('names a project status by its title too (OC4IDS projectStatus)', () => {
     const docs = applyCase(base, { description: '', set: { '/projects/0/status': 'implementation', '/projects/0/completion': { endDate: '2024-10-01T00:00:00-06:00' } } });
     const f = validate(docs, sourceMapOf(docs), SETTINGS).find((x) => x.code === 'project.completionWithoutStatus') as Finding;
@@ -162,6 +168,15 @@ describe('validate: behaviour', () => {
     expect(renderFinding(inSheet)).toContain('El identificador «MX-RFC-COP990315K2A» se repite (ya lo usa la fila 4).');
     const inJson = validate(docs, new SourceMap(), SETTINGS).find((f) => f.code === 'array.duplicateId') as Finding;
     expect(renderFinding(inJson)).toContain('(ya lo usa el elemento 2 de esta lista)');
+  });
+
+  it("takes no party for a person because of a generic RFC's 13 characters (a foreign company uses XEXX010101000)", () => {
+    const docs = applyCase(base, { description: '', set: { '/releases/0/parties/1/identifier/id': 'XEXX010101000' } });
+    const codes = validate(docs, sourceMapOf(docs), SETTINGS).map((f) => f.code);
+    expect(codes).not.toContain('party.personNameMissing');
+    expect(codes).not.toContain('rfc.invalid');
+    const person = applyCase(base, { description: '', set: { '/releases/0/parties/1/identifier/id': 'GODE561231GR8' } });
+    expect(validate(person, sourceMapOf(person), SETTINGS).map((f) => f.code)).toContain('party.personNameMissing');
   });
 
   it('renders plain Spanish with the value', () => {
