@@ -43,6 +43,23 @@ describe('publication index', () => {
     });
   });
 
+  it("gives each party its identifier as published (real ids are hashes) and finds the buyer by its role when `buyer` is absent", () => {
+    const hashed = { ocid: 'ocds-abc123-2', compiledRelease: {
+      ocid: 'ocds-abc123-2',
+      tender: { tenderers: [{ id: '940ac598', name: 'TIENDAS' }] },
+      parties: [
+        { id: '940ac598', name: 'TIENDAS', roles: ['tenderer', 'supplier'], identifier: { scheme: 'MX-RFC', id: 'TCM951030A17' } },
+        { id: '16B00', name: 'Comisión Nacional del Agua', roles: ['buyer'], identifier: { scheme: 'MX-RFC', id: 'CNA890116SG3' } },
+      ],
+      awards: [{ id: 'a1', suppliers: [{ id: '940ac598', name: 'TIENDAS' }] }],
+    } };
+    const { processes, parties } = publicationIndex([hashed], [{ ...project, publicAuthority: { id: 'pa1', name: 'Municipio' }, parties: [{ id: 'pa1', name: 'Municipio', roles: ['publicAuthority'], identifier: { id: 'MUN010101AAA' } }] }]);
+    expect(processes[0].suppliers).toEqual([{ id: '940ac598', name: 'TIENDAS', identifier: 'TCM951030A17' }]);
+    expect(parties?.[processes[0].buyer as number]).toEqual({ id: '16B00', name: 'Comisión Nacional del Agua', identifier: 'CNA890116SG3' });
+    expect(parties?.[(processes[0].bidders ?? [])[0]]).toMatchObject({ identifier: 'TCM951030A17' });
+    expect(parties).toContainEqual({ id: 'pa1', name: 'Municipio', identifier: 'MUN010101AAA' });
+  });
+
   it("counts a project's contracted amount as its processes do when they are all here: an award not yet signed is not contracted", () => {
     // The summary says 19.7 (OC4IDS maps contractValue from the awards); the process has an award and no contract.
     const awardOnly = { ocid: 'ocds-abc123-2', compiledRelease: { ocid: 'ocds-abc123-2', awards: [{ id: 'a1', value: { amount: 19.7, currency: 'MXN' } }] } };

@@ -14,6 +14,11 @@ export interface Party {
   name: string;
   /** address/locality of the party in the document's `parties` (suppliers only: the dashboard's *Contratista* shows it). */
   locality?: string;
+  /**
+   * `identifier/id` of the party in the document's `parties` (its RFC under MX-RFC): what the dashboard shows as
+   * «RFC / clave». The party's `id` is only the document's internal key (real publications use hashes).
+   */
+  identifier?: string;
 }
 
 /**
@@ -104,7 +109,7 @@ export class PartyTable {
     if (!p) return undefined;
     const key = p.id || `nombre:${p.name}`;
     let i = this.at.get(key);
-    if (i === undefined) { i = this.list.push({ id: p.id, name: p.name }) - 1; this.at.set(key, i); }
+    if (i === undefined) { i = this.list.push(omitUndefined({ id: p.id, name: p.name, identifier: p.identifier })) - 1; this.at.set(key, i); }
     return i;
   }
 }
@@ -199,7 +204,9 @@ function authorityOf(p: Obj): Party | undefined {
   const party = objects(p.parties).find((x) => arr(x.roles).includes('publicAuthority'));
   const id = str(named?.id) ?? str(party?.id) ?? '';
   const name = str(named?.name) ?? str(party?.name);
-  return name ? { id, name } : undefined;
+  const described = objects(p.parties).find((x) => str(x.id) === id) ?? party;
+  const identifier = str(obj(described?.identifier)?.id);
+  return name ? omitUndefined({ id, name, identifier }) : undefined;
 }
 
 const CANCELLED = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
@@ -267,14 +274,24 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
   // Each transaction was read once above, per contract (its currency counted there).
   const paid = sumPresent(contracts.map((k) => k.paid));
   const tenderers = num(tender?.numberOfTenderers) ?? (arr(tender?.tenderers).length || undefined);
-  const localities = new Map(objects(c.parties).map((x) => [str(x.id) ?? str(x.name), str(obj(x.address)?.locality)]));
-  for (const s of suppliers) { const l = localities.get(s.id || s.name); if (l) s.locality = l; }
-  const bidders = [...new Set(parties(tender?.tenderers).map((x) => table.ref(x) as number))];
+  // What `parties` says of each (references in awards and tenderers carry only id and name).
+  const known = new Map(objects(c.parties).map((x) => [str(x.id) ?? str(x.name), x]));
+  const described = (p: Party): Party => {
+    const identifier = str(obj(known.get(p.id || p.name)?.identifier)?.id);
+    return identifier ? { ...p, identifier } : p;
+  };
+  for (const [n, s] of suppliers.entries()) {
+    const l = str(obj(known.get(s.id || s.name)?.address)?.locality);
+    suppliers[n] = omitUndefined({ ...described(s), locality: l });
+  }
+  const bidders = [...new Set(parties(tender?.tenderers).map((x) => table.ref(described(x)) as number))];
+  // The buyer as `buyer` names it, else the party with the buyer role (OCDS: `buyer` references a party with that role).
+  const buyer = parties([c.buyer])[0] ?? parties(objects(c.parties).filter((x) => arr(x.roles).includes('buyer')))[0];
   return omitUndefined<ProcessEntry>({
     ocid, title: str(tender?.title) ?? str(contractObjects[0]?.title) ?? ocid,
     method: str(tender?.procurementMethod) ?? 'sin-dato', category: str(tender?.mainProcurementCategory), tenderers,
     suppliers, contracts, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: processDate(c), projectIds,
-    otherCurrency: money.other || undefined, stage: processStage(c), buyer: table.ref(parties([c.buyer])[0]), bidders: bidders.length ? bidders : undefined,
+    otherCurrency: money.other || undefined, stage: processStage(c), buyer: table.ref(buyer && described(buyer)), bidders: bidders.length ? bidders : undefined,
   });
 }
 

@@ -66,7 +66,8 @@ export function licenseName(url: string): string {
  * A party's id as people read it under «RFC / clave»: the RFC itself (the data write `MX-RFC-` before it, the
  * identifier scheme: Glosario), other ids as published; «Sin dato» when there is none.
  */
-export const partyKey = (id: string | undefined): string => (id ? id.replace(/^MX-RFC-/, '') : NO_DATA);
+/** «RFC / clave» of a party: its identifier as published (the RFC), else its id without the `MX-RFC-` prefix. */
+export const partyKey = (party: { id?: string; identifier?: string }): string => party.identifier ?? (party.id ? party.id.replace(/^MX-RFC-/, '') : NO_DATA);
 
 /**
  * The program's stages (core/workflow/stages.ts) in plain words, for the public pages: the short note on Seguimiento

@@ -326,6 +326,9 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const record = ((await (await fetch(`${srv.base}/api/ocds/records/${encodeURIComponent(ocid)}`)).json()) as { records: any[] }).records[0].compiledRelease;
     expect(await page.locator('#tabla-contratos tbody tr').count()).toBe(record.contracts.length);
     expect(await page.locator('#tabla-licitantes tbody tr').count()).toBe(record.tender.tenderers.length);
+    // «RFC / clave» is each bidder's identifier in `parties`, as published.
+    const rfcOf = (id: string) => record.parties.find((x: any) => x.id === id)?.identifier?.id;
+    expect(await page.locator('#tabla-licitantes tbody td:nth-child(2)').allTextContents()).toEqual(record.tender.tenderers.map((t: any) => rfcOf(t.id)));
     for (const id of ['etapa-planeacion', 'etapa-licitacion', 'etapa-adjudicacion', 'etapa-contratacion', 'etapa-ejecucion', 'cronologia', 'datos']) expect(await page.locator(`#${id}`).count()).toBe(1);
     const contracted = record.contracts.reduce((n: number, k: any) => n + k.value.amount, 0);
     expect(await text(page, '#kpis-proceso')).toContain(formatMoney(contracted));

@@ -8,7 +8,9 @@ test('licences read by their names, RFCs without the identifier scheme', () => {
   expect(licenseName('https://creativecommons.org/publicdomain/zero/1.0/')).toBe('CC0 1.0');
   expect(licenseName('https://datos.gob.mx/libreusomx')).toBe('Libre Uso MX');
   expect(licenseName('https://municipio.gob.mx/licencia')).toBe('https://municipio.gob.mx/licencia');
-  expect([partyKey('MX-RFC-GCM140709Z53'), partyKey('MX-CURP-XX'), partyKey(undefined)]).toEqual(['GCM140709Z53', 'MX-CURP-XX', 'Sin dato']);
+  expect([partyKey({ id: 'MX-RFC-GCM140709Z53' }), partyKey({ id: 'MX-CURP-XX' }), partyKey({})]).toEqual(['GCM140709Z53', 'MX-CURP-XX', 'Sin dato']);
+  // A party's identifier as published wins over its id, which real publications make a hash.
+  expect(partyKey({ id: '940ac598337834dec9fb417794e8c56a', identifier: 'TCM951030A17' })).toBe('TCM951030A17');
 });
 
 test('the program stages in plain words: every stage by code and name, who records them, and what «REDA» is', () => {

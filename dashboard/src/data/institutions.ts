@@ -9,6 +9,8 @@ export interface InstitutionTotal {
   key: string;
   id: string;
   name: string;
+  /** Its identifier as published (the RFC), when given. */
+  identifier?: string;
   projects: ProjectRow[];
   processes: ProcessRow[];
   contracted: number;
@@ -33,6 +35,7 @@ export function institutionTotals(projects: ProjectRow[], processes: ProcessRow[
     const key = institutionKey(p);
     let t = map.get(key);
     if (!t) map.set(key, (t = { key, id: p.id, name: p.name, projects: [], processes: [], contracted: 0, paid: 0, budget: 0, publishers: [], ocids: new Set(), pubs: new Set() }));
+    t.identifier ??= p.identifier;
     return t;
   };
   const byOcid = new Map(processes.map((r) => [r.ocid, r]));

@@ -9,6 +9,8 @@ export interface SupplierTotal {
   key: string;
   id: string;
   name: string;
+  /** Its identifier as published (the RFC), when the process's `parties` gives one. */
+  identifier?: string;
   locality?: string;
   contracts: number;
   processes: number;
@@ -36,6 +38,7 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
       for (const s of contractSuppliers(p, k)) {
         const key = supplierKey(s);
         const t = map.get(key) ?? { key, id: s.id, name: s.name, contracts: 0, processes: 0, publishers: [], ocids: new Set(), pubs: new Set() };
+        t.identifier ??= s.identifier;
         t.contracts++;
         t.amount = addPresent(t.amount, k.value);
         t.paid = addPresent(t.paid, k.paid);
@@ -50,6 +53,7 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
       const key = supplierKey(s);
       if (map.get(key)?.ocids.has(p.ocid)) continue;
       const t = map.get(key) ?? { key, id: s.id, name: s.name, locality: s.locality, contracts: 0, processes: 0, publishers: [], ocids: new Set<string>(), pubs: new Set<string>() };
+      t.identifier ??= s.identifier;
       t.ocids.add(p.ocid);
       t.pubs.add(p.publisherName);
       map.set(key, t);

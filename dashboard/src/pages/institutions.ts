@@ -31,7 +31,7 @@ export const institutionsPage: Page = {
       csvButton('instituciones', ['clave', 'institucion', 'proyectos', 'contrataciones', 'presupuesto_mxn', 'contratado_mxn', 'pagado_mxn', 'implementadores'],
         () => list.map((t) => [t.id, t.name, t.projects.length, t.processes.length, t.budget, t.contracted, t.paid, t.publishers.join('; ')])),
       dataTable('Instituciones por monto contratado. Cifras en MXN.', [{ title: 'Institución' }, { title: 'RFC / clave' }, { title: 'Proyectos', numeric: true }, { title: 'Contrataciones', numeric: true }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
-        list.map((t) => [link(t), partyKey(t.id), count(t.projects.length), count(t.processes.length), money(t.contracted), money(t.paid)]), { id: 'tabla-instituciones' }),
+        list.map((t) => [link(t), partyKey(t), count(t.projects.length), count(t.processes.length), money(t.contracted), money(t.paid)]), { id: 'tabla-instituciones' }),
       treemap('Distribución del monto contratado por institución', list.map((t) => ({ label: t.name, value: t.contracted, display: money(t.contracted), href: route('institucion', t.key) })), 'Monto contratado (MXN)', { id: 'treemap-instituciones' }));
   },
 };
@@ -43,7 +43,7 @@ export const institutionPage: Page = {
     const t = institutionTotals(ds.projects, ds.processes).find((x) => x.key === key);
     if (!t) return h('div', null, ...heading('Institución no encontrada', `No hay proyectos ni contrataciones publicados de «${key}».`), h('a', { href: route('instituciones') }, 'Ver todas las instituciones'));
     return h('div', null,
-      ...heading(t.name, t.id ? `RFC / clave: ${partyKey(t.id)}` : undefined),
+      ...heading(t.name, t.id || t.identifier ? `RFC / clave: ${partyKey(t)}` : undefined),
       kpis([
         { label: 'Proyectos', value: count(t.projects.length) },
         { label: 'Contrataciones', value: count(t.processes.length) },

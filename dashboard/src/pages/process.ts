@@ -61,6 +61,10 @@ export const processPage: Page = {
     const tenderers = objects(tender.tenderers);
     const projects = row.projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
     const transactions = contracts.flatMap((k) => objects(obj(k.implementation)?.transactions).map((t) => ({ contract: str(k.id) ?? '', t })));
+    // References (tenderers, payees) name a party by id; its name and RFC are in `parties`.
+    const partyById = new Map(objects(c.parties).map((x) => [str(x.id), x]));
+    const named = (ref: unknown): string | undefined => str(obj(ref)?.name) ?? str(partyById.get(str(obj(ref)?.id))?.name);
+    const referenced = (ref: Record<string, unknown>): { id?: string; identifier?: string } => ({ id: str(ref.id), identifier: str(obj(partyById.get(str(ref.id))?.identifier)?.id) });
     const events: { date: string; what: string }[] = [
       { date: str(obj(tender.tenderPeriod)?.startDate), what: 'Inicio del periodo de propuestas' },
       { date: str(obj(tender.tenderPeriod)?.endDate), what: 'Fin del periodo de propuestas' },
@@ -78,7 +82,7 @@ export const processPage: Page = {
     const allDocs = [...objects(planning.documents), ...objects(tender.documents), ...awards.flatMap((a) => objects(a.documents)), ...contracts.flatMap((k) => [...objects(k.documents), ...objects(obj(k.implementation)?.documents)])];
     const csvRows = (): (string | number | undefined)[][] => [
       ...contracts.map((k) => ['contrato', str(k.id), str(k.title), amount(k.value), str(obj(k.value)?.currency), str(k.dateSigned), str(k.status)]),
-      ...transactions.map(({ contract, t }) => ['pago', contract, str(obj(t.payee)?.name), amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), str(t.date), undefined]),
+      ...transactions.map(({ contract, t }) => ['pago', contract, named(t.payee), amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), str(t.date), undefined]),
     ];
     return h('div', null,
       ...heading(row.title, `Proceso de contratación ${ocid}`),
@@ -109,7 +113,7 @@ export const processPage: Page = {
           ['Valor estimado', moneyOf(tender.value)], ['Periodo de propuestas', periodText(tender.tenderPeriod)], ['Periodo de adjudicación', periodText(tender.awardPeriod)],
           ['Criterio de adjudicación', str(tender.awardCriteriaDetails) ?? str(tender.awardCriteria) ?? NO_DATA], ['Justificación del método', str(tender.procurementMethodRationale) ?? NO_DATA],
         ]),
-        dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => [str(t.name) ?? NO_DATA, partyKey(str(t.id))]), { id: 'tabla-licitantes' }),
+        dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => [named(t) ?? NO_DATA, partyKey(referenced(t))]), { id: 'tabla-licitantes' }),
         objects(tender.documents).length ? documentsTable('Documentos de la licitación', objects(tender.documents), 'docs-licitacion') : null),
       section('etapa-adjudicacion', 'Adjudicación',
         dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
@@ -121,7 +125,7 @@ export const processPage: Page = {
       section('etapa-ejecucion', 'Ejecución',
         facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
-          transactions.map(({ contract, t }) => [date(str(t.date)), contract, str(obj(t.payee)?.name) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos' })),
+          transactions.map(({ contract, t }) => [date(str(t.date)), contract, named(t.payee) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos' })),
       section('cronologia', 'Cronología',
         events.length ? h('ol', { class: 'timeline' }, events.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what))) : h('p', null, 'Sin fechas publicadas.')),
       h('section', { 'aria-labelledby': 'h-documentos' }, h('h2', { id: 'h-documentos' }, 'Todos los documentos'),

@@ -18,7 +18,7 @@ export const suppliersPage: Page = {
       csvButton('contratistas', ['clave', 'contratista', 'localidad', 'contratos', 'procesos', 'contratado_mxn', 'pagado_mxn', 'implementadores'],
         () => totals.map((t) => [t.id, t.name, t.locality, t.contracts, t.processes, t.amount, t.paid, t.publishers.join('; ')])),
       dataTable('Contratistas por monto contratado. Cifras en MXN.', [{ title: 'Contratista' }, { title: 'RFC / clave' }, { title: 'Localidad' }, { title: 'Contratos', numeric: true }, { title: 'Monto contratado', numeric: true }, { title: 'Monto pagado', numeric: true }, { title: 'Implementadores' }],
-        totals.map((t) => [h('a', { href: route('contratista', t.key) }, t.name), partyKey(t.id), t.locality ?? NO_DATA, count(t.contracts), money(t.amount), money(t.paid), t.publishers.join('; ')]), { id: 'tabla-contratistas' }));
+        totals.map((t) => [h('a', { href: route('contratista', t.key) }, t.name), partyKey(t), t.locality ?? NO_DATA, count(t.contracts), money(t.amount), money(t.paid), t.publishers.join('; ')]), { id: 'tabla-contratistas' }));
   },
 };
 
@@ -47,7 +47,7 @@ export const supplierPage: Page = {
     const projectIds = [...new Set(mine.flatMap((p) => p.projectIds))];
     const projects = projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
     return h('div', null,
-      ...heading(t.name, t.id ? `RFC / clave: ${partyKey(t.id)}` : undefined),
+      ...heading(t.name, t.id || t.identifier ? `RFC / clave: ${partyKey(t)}` : undefined),
       kpis([
         { label: 'Localidad', value: t.locality ?? NO_DATA },
         { label: 'Contratos', value: count(t.contracts) },
