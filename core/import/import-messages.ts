@@ -14,6 +14,7 @@ registerMessages({
   'import.not-a-project': 'El archivo «{file}» contiene un proyecto sin «id»; no se importó.',
   'import.record-without-data': 'El registro «{ocid}» de «{file}» no trae entrega compilada ni entregas; no se importó.',
   'import.dropped': '{count?Se omitió|Se omitieron} {count:valor|valores} de «{field}» de «{file}»: la plantilla no tiene columna para ese dato, así que {count?no se publicará|no se publicarán} de nuevo desde este libro.',
+  'import.url-encoded': '{count:dirección|direcciones} de «{field}» ({file}) {count?tenía|tenían} espacios o acentos; se {count?escribió|escribieron} codificada{count?|s} como las envía el navegador (un espacio es %20): es la misma dirección.',
   'import.trimmed': 'Se quitaron espacios o caracteres invisibles al inicio o al final de {count:texto|textos} de «{field}» ({file}).',
   'import.empty-removed': '{count?Se quitó|Se quitaron} {count:texto vacío|textos vacíos} de «{field}» ({file}).',
   'import.date-offset': '{count:fecha|fechas} de «{field}» ({file}) no {count?tenía|tenían} hora o zona horaria; {count?se completó|se completaron} con la hora de la Ciudad de México, como pide el estándar.',

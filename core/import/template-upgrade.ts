@@ -14,6 +14,7 @@
  * - items of lists that other sheets hang from (budget lines, breakdowns…) get an id when they have none
  *   (`import.id-added`): their rows are linked by it.
  */
+import { unsafeInAddress } from '../validate/schema-findings';
 import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
 import { PROFILES } from '../profile/profiles';
@@ -51,6 +52,12 @@ function fieldOf(path: readonly string[]): string {
 }
 
 /** Texts, dates and codes of one document, in place. */
+/** `unsafeInAddress`'s characters percent-encoded (UTF-8), everything else, `%` escapes included, left as it is. */
+function encodeUnsafe(address: string): string {
+  // A lone surrogate (broken text) cannot be encoded: it becomes U+FFFD, as a browser would show it.
+  return address.replace(/[\s"<>{}|\\^`]|[^\x00-\x7e]/gu, (ch) => (/[\ud800-\udfff]/u.test(ch) ? '%EF%BF%BD' : encodeURIComponent(ch)));
+}
+
 function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, ColumnSpec>, tally: UpgradeTally): void {
   const fields = PROFILES[standard].fields;
   const fix = (holder: Obj | unknown[], key: string | number, path: string[]): boolean => {
@@ -73,6 +80,12 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
     if (fields[field]?.format === 'date-time') {
       const date = parseDate(text, DEFAULT_TIME_ZONE);
       if (date !== undefined && date !== text) { tally.add('import.date-offset', field); text = date; }
+    }
+    if (fields[field]?.format === 'uri' && unsafeInAddress(text).length) {
+      // Spaces and accents in published links (file names typed by hand): written as a browser sends them
+      // (RFC 3986 percent-encoding), the same address, which the schema's `uri` format then accepts.
+      tally.add('import.url-encoded', field);
+      text = encodeUnsafe(text);
     }
     const column = columns.get(field);
     if (column?.options?.length) {

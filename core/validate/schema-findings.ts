@@ -18,6 +18,18 @@ const TYPE_ES: Record<string, string> = {
 /** The formats the schemas use, each with its own advice (a link, a date and an e-mail are fixed differently). */
 const FORMAT_CODES: Record<string, string> = { uri: 'schema.formatUri', 'date-time': 'schema.formatDate', date: 'schema.formatDate', email: 'schema.formatEmail' };
 
+/**
+ * The characters of an `http(s)://` address that an address cannot hold as they are (RFC 3986: spaces, accents and
+ * other non-ASCII letters, quotes, `<>{}|\\^` and backquotes must be percent-encoded), each named once and visibly
+ * («espacio» for a space). Empty for anything else, which gets the general advice.
+ */
+export function unsafeInAddress(value: unknown): string[] {
+  if (typeof value !== 'string' || !/^https?:\/\/[^\s/]/i.test(value.trim())) return [];
+  const found = new Set<string>();
+  for (const ch of value.trim()) if (/[\s"<>{}|\\^`]/.test(ch) || ch.charCodeAt(0) > 0x7e) found.add(/\s/.test(ch) ? '«espacio»' : `«${ch}»`);
+  return [...found].slice(0, 8);
+}
+
 const NOISE = new Set(['oneOf', 'anyOf', 'not', 'if', 'then', 'else', '$ref', 'false schema']);
 
 /** ajv's parameter that names the limit of each keyword (minimum → limit, minLength → limit, …). */
@@ -61,9 +73,13 @@ export function schemaFindings(errors: ErrorObject[] | null | undefined, doc: un
         out.push({ code: 'schema.type', severity: 'error', pointer, params: { value: displayValue(value), expected } });
         break;
       }
-      case 'format':
-        out.push({ code: FORMAT_CODES[String(params.format)] ?? 'schema.format', severity: 'error', pointer, params: { value: displayValue(value), limit: String(params.format) } });
+      case 'format': {
+        const odd = params.format === 'uri' ? unsafeInAddress(value) : [];
+        // A complete address with spaces or accents (real publications have them, often past the part a message shows).
+        if (odd.length) out.push({ code: 'schema.formatUriCharacters', severity: 'error', pointer, params: { value: displayValue(value), chars: odd.join(' ') } });
+        else out.push({ code: FORMAT_CODES[String(params.format)] ?? 'schema.format', severity: 'error', pointer, params: { value: displayValue(value), limit: String(params.format) } });
         break;
+      }
       default: {
         const f: RawFinding = { code: `schema.${e.keyword}`, severity: 'error', pointer, params: { value: displayValue(value) } };
         const limit = limitOf(e);

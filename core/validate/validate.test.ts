@@ -179,6 +179,16 @@ describe('validate: behaviour', () => {
     expect(validate(person, sourceMapOf(person), SETTINGS).map((f) => f.code)).toContain('party.personNameMissing');
   });
 
+  it('says which characters make a complete address invalid (spaces and accents of real publications)', () => {
+    const url = 'http://si.nl.gob.mx/Acceso/DatosAbiertos/Documentos Públicos/000002/acta de fallo.pdf';
+    const docs = applyCase(base, { description: '', set: { '/releases/0/tender/documents/0/url': url } });
+    const f = validate(docs, sourceMapOf(docs), SETTINGS).find((x) => x.pointer === '/releases/0/tender/documents/0/url') as Finding;
+    expect(f).toMatchObject({ code: 'schema.formatUriCharacters', params: { chars: '«espacio» «ú»' } });
+    expect(renderFinding(f)).toContain('tiene caracteres que una dirección web no admite tal cual: «espacio» «ú».');
+    const text = applyCase(base, { description: '', set: { '/releases/0/tender/documents/0/url': 'Ver bases' } });
+    expect(validate(text, sourceMapOf(text), SETTINGS).find((x) => x.pointer === '/releases/0/tender/documents/0/url')?.code).toBe('schema.formatUri');
+  });
+
   it('renders plain Spanish with the value', () => {
     const docs = applyCase(base, { description: '', set: { '/releases/0/parties/1/identifier/id': 'COP990315K2' } });
     const [f] = validate(docs, sourceMapOf(docs), SETTINGS);

@@ -292,6 +292,21 @@ describe('dates keep what they say', () => {
   });
 });
 
+describe('links with spaces or accents', () => {
+  test('are written as a browser sends them (the same address), reported, and then valid', () => {
+    const url = 'http://si.nl.gob.mx/Acceso/DatosAbiertos//DocumentosPublicos/000002/Acta de fallo%2C versión 1.pdf';
+    const release = { ocid: 'ocds-abc123-U-1', id: 'u-1', date: '2024-06-01T10:00:00-06:00', tag: ['tender'], initiationType: 'tender', tender: { id: 'U-1', documents: [{ id: 'd1', documentType: 'awardNotice', url }] } };
+    const imported = importDocuments({ releases: [release] }, 'enlaces.json');
+    const doc = ((imported.releases[0].tender as Record<string, unknown>).documents as Record<string, string>[])[0];
+    // `%2C` (already encoded) stays as it is.
+    expect(doc.url).toBe('http://si.nl.gob.mx/Acceso/DatosAbiertos//DocumentosPublicos/000002/Acta%20de%20fallo%2C%20versi%C3%B3n%201.pdf');
+    expect(decodeURI(doc.url)).toBe(url);
+    const notice = imported.findings.find((f) => f.code === 'import.url-encoded');
+    expect(notice && renderMessage(notice)).toBe('1 dirección de «tender/documents/url» (enlaces.json) tenía espacios o acentos; se escribió codificada como las envía el navegador (un espacio es %20): es la misma dirección.');
+    expect(VALIDATORS.release(imported.releases[0])).toBe(true);
+  });
+});
+
 withStandards('OC4IDS-only input', () => {
   test('converts to its project package only: no empty (invalid) release package is written', async () => {
     const book = path.join(dir, 'solo-proyecto.xlsx');
