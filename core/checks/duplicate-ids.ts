@@ -2,7 +2,12 @@
  * `id` must be unique within its array: OCDS merging identifies array items by `id` (OCDS 1.1 "Merging",
  * "Identifier merge"), so a repeated id silently overwrites the earlier item. The same holds in OC4IDS.
  * `array.duplicateId` (error) on the repeated item, naming the first one.
+ * Not in arrays merged whole (`wholeListMerge`), whose items' `id` is not an identifier: a budget line's `measures`
+ * repeat their accounting moment (`accrued`…) once per movement, each with its own date (budget lines extension),
+ * and Nuevo León publishes them so.
  */
+import { mergeRules } from '../merge/merge-rules';
+import { PROFILES } from '../profile/profiles';
 import { isArray, isObject } from './json';
 import type { ValueCheck } from './types';
 
@@ -15,6 +20,7 @@ function idOf(item: unknown): string | undefined {
 
 export const duplicateIds: ValueCheck = {
   on: 'array',
+  fields: (field, standard) => mergeRules(PROFILES[standard]).get(field) !== 'whole',
   visitor: ({ report }) => (value, p) => {
     if (!isArray(value) || value.length < 2) return;
     if (value.length <= PAIRWISE) {

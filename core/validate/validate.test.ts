@@ -189,6 +189,14 @@ describe('validate: behaviour', () => {
     expect(validate(text, sourceMapOf(text), SETTINGS).find((x) => x.pointer === '/releases/0/tender/documents/0/url')?.code).toBe('schema.formatUri');
   });
 
+  it("lets a budget line's measures repeat their moment (a list merged whole: its ids are not identifiers)", () => {
+    const measures = [{ id: 'accrued', value: { amount: 100, currency: 'MXN' }, update: '2017-05-25T10:34:37-05:00' }, { id: 'accrued', value: { amount: 50, currency: 'MXN' }, update: '2017-09-26T13:17:41-05:00' }];
+    const docs = applyCase(base, { description: '', set: { '/projects/0/budget/budgetBreakdowns': [{ id: '1', budgetBreakdown: [{ id: 'b1', budgetLines: [{ id: 'L1', measures }] }] }] } });
+    expect(validate(docs, sourceMapOf(docs), SETTINGS).filter((f) => f.code === 'array.duplicateId')).toEqual([]);
+    const parties = applyCase(base, { description: '', set: { '/releases/0/parties/2/id': 'MX-RFC-COP990315K2A' } });
+    expect(validate(parties, sourceMapOf(parties), SETTINGS).map((f) => f.code)).toContain('array.duplicateId');
+  });
+
   it('renders plain Spanish with the value', () => {
     const docs = applyCase(base, { description: '', set: { '/releases/0/parties/1/identifier/id': 'COP990315K2' } });
     const [f] = validate(docs, sourceMapOf(docs), SETTINGS);
