@@ -1,4 +1,6 @@
 /** es-MX formats shown to people: $1,234,567.89, 31/03/2024, "5.9 mil millones". Pure, no Intl data needed. */
+import { DEFAULT_TIME_ZONE, utcOffset } from '../unflatten/time-zone';
+
 function groupThousands(integer: string): string {
   return integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
@@ -20,15 +22,32 @@ export function formatCount(n: number, one: string, many: string): string {
   return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
 }
 
-/** ISO 8601 date or date-time → dd/mm/aaaa, using the calendar date written in the string (no time-zone shift). */
+const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?Z$/;
+
+/**
+ * A date-time as the reader's clock shows it. Dates published with their offset (`2024-03-20T00:00:00-06:00`, as the
+ * converter writes them) are the publisher's own calendar and are kept as written. A UTC instant with a time
+ * (`2026-12-04T03:37:43Z`: when something was published or sent) is Mexico City's wall clock: cut as written, an
+ * evening publication showed the next day. UTC midnight is a date written as UTC and stays as written.
+ */
+function wallClock(iso: string): string {
+  const m = UTC_INSTANT.exec(iso);
+  if (!m || (m[4] === '00' && m[5] === '00' && Number(m[6] ?? 0) === 0 && Number(m[7] ?? 0) === 0)) return iso;
+  const offset = utcOffset(DEFAULT_TIME_ZONE, Number(m[1]), Number(m[2]), Number(m[3]));
+  const t = Date.parse(iso);
+  if (offset === undefined || Number.isNaN(t)) return iso;
+  return new Date(t + Number(offset.slice(0, 3)) * 3_600_000).toISOString().slice(0, 16);
+}
+
+/** ISO 8601 date or date-time → dd/mm/aaaa: the calendar date written in the string, a UTC instant's in Mexico City. */
 export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(wallClock(iso));
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
 /** An ISO 8601 date or date-time as dd/mm/aaaa, with its hh:mm when it has a time other than midnight. */
 export function formatDateTime(iso: string): string {
-  const time = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/.exec(iso);
+  const time = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/.exec(wallClock(iso));
   return `${formatDate(iso)}${time && `${time[1]}:${time[2]}` !== '00:00' ? ` ${time[1]}:${time[2]}` : ''}`;
 }
 

@@ -63,8 +63,9 @@ const DIGESTS: Record<string, string> = {
   audit: '6 db986f59ade3c7ac',
   changes: '1 3584b38a8885193d',
   current: '1 07a0a109dca52325',
-  indexes: '6 f75a67e078f6a5c0',
-  projects: '60 ec71cd11b5969f79',
+  // Projects sent again unchanged keep the `updated` they were published with (publish.ts keepUpdated).
+  indexes: '6 70406bc59b7d0404',
+  projects: '60 de3d98e189c98e00',
   publications: '6 2032cbdbbd65e9a3',
   publishers: '1 3e30794667c74719',
   records: '120 77ba203e29e4dbb5',

@@ -65,6 +65,24 @@ describe('publish', () => {
     expect((await allReleases(store, first.publication.id))).toHaveLength(5);
   });
 
+  it("keeps an unchanged project's «updated» when another project of the workbook changed", async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    const edited = await exampleWorkbook('merida');
+    setCell(edited, 'Proyectos', 0, 'description', 'Descripción corregida del proyecto');
+    const second = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+    if (second.status !== 'published') throw new Error(second.status);
+    const projects = (await store.listProjects({ publicationId: second.publication.id })).items.map((p) => p.project as { description?: string; updated: string });
+    const changed = projects.filter((p) => p.description === 'Descripción corregida del proyecto');
+    expect(changed.map((p) => p.updated)).toEqual(['2025-07-03T10:00:00-06:00']);
+    expect(projects.filter((p) => !changed.includes(p)).map((p) => p.updated)).toEqual(['2025-07-01T10:00:00-06:00', '2025-07-01T10:00:00-06:00', '2025-07-01T10:00:00-06:00']);
+    // The dashboard's index says the same.
+    const index = (await store.getIndex(second.publication.id)) as { projects: { updated: string }[] };
+    expect(index.projects.map((p) => p.updated).sort()).toEqual(['2025-07-01T10:00:00-06:00', '2025-07-01T10:00:00-06:00', '2025-07-01T10:00:00-06:00', '2025-07-03T10:00:00-06:00']);
+  });
+
   it('refuses a workbook with errors and keeps serving the previous publication', async () => {
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);

@@ -13,7 +13,8 @@
  * - Processes and projects missing from the new workbook are carried over: an ingest never unpublishes (nothing
  *   published is lost — a workbook sent with only the projects that changed, or a blank one, took the others down);
  *   withdrawing data is an explicit administrative act. A carried project keeps what it was published with; its
- *   summaries are derived again from its processes' data, as every project's are.
+ *   summaries are derived again from its processes' data, as every project's are. A project sent again unchanged
+ *   keeps the `updated` it was published with (`keepUpdated`).
  * - The record of a process with no new release is carried over as stored, without parsing or merging its releases
  *   again, when the previous publication built it the same way (privacy filter, record format, base URL:
  *   `derivedWith`); otherwise it is built again. So a publication costs what changed, not the whole history.
@@ -106,26 +107,25 @@ async function recordTextsOf(store: Store, publicationId: string, wanted: Set<st
   return out;
 }
 
-/**
- * The projects of a publication whose ids are not in `ids`, as stored: found through the publication's index (one
- * read; then one per project carried), or by reading them all when it has none.
- */
-async function projectsNotIn(store: Store, publicationId: string, ids: Set<string>): Promise<JsonObject[]> {
-  const index = await store.getIndex(publicationId);
-  const listed = Array.isArray(index?.projects) ? (index.projects as unknown[]).map((e) => (isObject(e) ? String(e.id) : '')) : undefined;
-  if (listed) {
-    const out: JsonObject[] = [];
-    for (const id of listed.filter((x) => x && !ids.has(x))) {
-      const stored = await store.getProject(publicationId, id);
-      if (stored) out.push(stored.project as JsonObject);
-    }
-    return out;
-  }
-  const out: JsonObject[] = [];
+/** Every project of a publication, as stored, by id. */
+async function projectsOf(store: Store, publicationId: string): Promise<Map<string, JsonObject>> {
+  const out = new Map<string, JsonObject>();
   for await (const items of pages((after) => store.listProjects({ publicationId, after, limit: 1000 }))) {
-    for (const { id, project } of items) if (!ids.has(id)) out.push(project as JsonObject);
+    for (const { id, project } of items) out.set(id, project as JsonObject);
   }
   return out;
+}
+
+/**
+ * A project the workbook sends again unchanged keeps the `updated` it was published with: conversion stamps every
+ * project without a typed `updated` with its own time, and the dashboard's «Actualizado» said that all of an
+ * implementer's projects changed whenever one did. Compared as published (filtered, summaries derived), apart from
+ * `updated`; a typed `updated` (not the conversion's stamp, `now`) is the official's and stays.
+ */
+function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now: string): void {
+  if (!previous || project.updated !== now || typeof previous.updated !== 'string') return;
+  const withoutUpdated = ({ updated, ...rest }: JsonObject): JsonObject => (void updated, rest);
+  if (canonicalJson(withoutUpdated(project)) === canonicalJson(withoutUpdated(previous))) project.updated = previous.updated;
 }
 
 /** What a publication's releases and records are derived with (see Publication.derivedWith). */
@@ -270,7 +270,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
   }
   const typed = (convertedProjects as JsonObject[]).map((p) => publicView(p));
-  const projects = [...typed, ...(current ? await projectsNotIn(store, current.id, new Set(typed.map((p) => String(p.id)))) : [])];
+  const published = current ? await projectsOf(store, current.id) : new Map<string, JsonObject>();
+  const typedIds = new Set(typed.map((p) => String(p.id)));
+  const projects = [...typed, ...[...published].filter(([id]) => !typedIds.has(id)).map(([, project]) => project)];
   const contentHash = hashContent(projects, [...history.values()].map((list) => list[list.length - 1].id).sort());
   // Same content: nothing new to publish — unless the earlier run died between switching `current` and writing
   // its stats; then the stats (derived, rebuilt identically from the same content) are written again below.
@@ -323,6 +325,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
     // retried or re-derived publication derives the same summaries.
     const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks, { now }) as JsonObject);
+    for (const project of finalProjects) keepUpdated(project, published.get(String(project.id)), now);
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
     const recordList = ocids.map((ocid) => ({ ocid, compiledRelease: compiledByOcid.get(ocid) }));
