@@ -74,6 +74,9 @@ describe('publication index', () => {
     expect(stage({})).toBe('planning');
     expect(stage({ tender: { status: 'active' } })).toBe('tender');
     expect(stage({ tender: { status: 'cancelled' } })).toBe('cancelled');
+    // A tender only planned has not started.
+    expect(stage({ tender: { status: 'planned' } })).toBe('planning');
+    expect(stage({ tender: { status: 'planning' } })).toBe('planning');
     expect(stage({ tender: { status: 'complete' }, awards: [{ status: 'pending' }] })).toBe('award');
     expect(stage({ awards: [{ status: 'unsuccessful' }] })).toBe('cancelled');
     expect(stage({ awards: [{ status: 'active' }], contracts: [{ status: 'active' }] })).toBe('contract');

@@ -220,7 +220,8 @@ export function processStage(c: Obj): ProcessStage {
   const aw = objects(c.awards).map((a) => str(a.status)).filter((s): s is string => !!s);
   if (aw.length) return aw.some((s) => s === 'active' || s === 'pending') ? 'award' : 'cancelled';
   const t = str(obj(c.tender)?.status);
-  if (t) return CANCELLED.has(t) ? 'cancelled' : 'tender';
+  // A tender only planned (tenderStatus `planning`, `planned`) has not started: the process is still being planned.
+  if (t) return CANCELLED.has(t) ? 'cancelled' : t === 'planning' || t === 'planned' ? 'planning' : 'tender';
   return 'planning';
 }
 

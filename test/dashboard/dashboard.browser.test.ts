@@ -348,6 +348,9 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const lines = fs.readFileSync(await download.path() as string, 'utf8').split('\r\n').filter(Boolean);
     const payments = record.contracts.reduce((n: number, k: any) => n + (k.implementation?.transactions?.length ?? 0), 0);
     expect(lines).toHaveLength(1 + record.contracts.length + payments);
+    // The contracts' status in words, as on the page (never the code: `active`).
+    const statuses = lines.filter((l) => l.startsWith('contrato,')).map((l) => l.split(',').at(-1)?.replace(/^"|"$/g, ''));
+    for (const k of record.contracts) expect(statuses).toContain((OCDS_CODE_TITLES as Record<string, Record<string, string>>).contractStatus[k.status]);
     await page.close();
   });
 

@@ -24,6 +24,10 @@ test('record, refuse, validate, serve on Seguimiento, survive re-registration', 
   expect(bad.status).toBe(400);
   expect(bad.body.error.message).toBe('«E.9» no es una etapa del programa (E.1 a E.7).');
   expect((await put('coordinadorA', { stages: { 'E.4': '01/03/2024' } })).body.error.message).toBe('La fecha de la etapa E.4 debe tener la forma AAAA-MM-DD.');
+  // A day the calendar does not have, or one still to come, is refused whatever client sends it.
+  expect((await put('coordinadorA', { stages: { 'E.4': '2024-02-30' } })).body.error.message).toBe('La fecha de la etapa E.4 («2024-02-30») no existe en el calendario.');
+  const next = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  expect((await put('coordinadorA', { stages: { 'E.4': next } })).body.error.message).toBe(`La fecha de la etapa E.4 («${next}») es futura: registre la etapa cuando se haya alcanzado.`);
   // A date set by mistake is removed with null.
   expect((await put('coordinadorA', { stages: { 'E.3': null, 'E.4': '2024-03-01' } })).body.stages).toEqual({ 'E.1': '2024-01-15', 'E.2': '2024-02-01', 'E.4': '2024-03-01' });
 

@@ -81,7 +81,7 @@ export const processPage: Page = {
     ].filter((e): e is { date: string; what: string } => !!e.date).sort((a, b) => a.date.localeCompare(b.date));
     const allDocs = [...objects(planning.documents), ...objects(tender.documents), ...awards.flatMap((a) => objects(a.documents)), ...contracts.flatMap((k) => [...objects(k.documents), ...objects(obj(k.implementation)?.documents)])];
     const csvRows = (): (string | number | undefined)[][] => [
-      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), amount(k.value), str(obj(k.value)?.currency), str(k.dateSigned), str(k.status)]),
+      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), amount(k.value), str(obj(k.value)?.currency), str(k.dateSigned), str(k.status) ? st('contractStatus', k.status) : undefined]),
       ...transactions.map(({ contract, t }) => ['pago', contract, named(t.payee), amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), str(t.date), undefined]),
     ];
     return h('div', null,

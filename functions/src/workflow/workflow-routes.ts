@@ -39,7 +39,7 @@ import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
 import { encodeSnapshot } from './snapshot';
 import { submissionWork, type SubmissionWork } from './submission-work';
-import { checkStages } from '../../../core/workflow/stages';
+import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
@@ -224,7 +224,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const publisher = await publisherOf(String(req.params.id));
     await authorize(user, 'stages.record', publisher, `publisher/${publisher.id}`);
     let changes: ReturnType<typeof checkStages>;
-    try { changes = checkStages(req.body); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
+    try { changes = checkStages(req.body, latestMexicanDay(now().getTime())); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
     const stages: Record<string, string> = { ...(publisher.stages ?? {}) } as Record<string, string>;
     for (const [code, date] of Object.entries(changes)) { if (date === null) delete stages[code]; else stages[code] = date as string; }
     const updated: Publisher = { ...publisher, stages };
