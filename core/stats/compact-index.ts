@@ -75,8 +75,8 @@ export interface CompactPublisher {
 export interface CompactIndex {
   format: 'columns-1';
   strings: string[];
-  /** [id, name, locality] as positions in `strings` (locality null when absent). */
-  parties: [number, number, Ref][];
+  /** [id, name, locality, identifier?] as positions in `strings` (locality null when absent; identifier only when given). */
+  parties: CompactParty[];
   publishers: CompactPublisher[];
 }
 
@@ -93,14 +93,28 @@ class Strings {
   }
 }
 
+export type CompactParty = [number, number, Ref] | [number, number, Ref, number];
+
+/** A party of the table as the index holds it: id and name always, locality and identifier when present. */
+export function decodeParty(strings: readonly string[], [id, name, locality, identifier]: CompactParty): Party {
+  const party: Party = { id: strings[id], name: strings[name] };
+  if (locality !== null) party.locality = strings[locality];
+  if (identifier !== undefined) party.identifier = strings[identifier];
+  return party;
+}
+
 class Parties {
-  readonly list: [number, number, Ref][] = [];
+  readonly list: CompactParty[] = [];
   private readonly at = new Map<string, number>();
   constructor(private readonly strings: Strings) {}
   ref(p: Party): number {
-    const key = `${p.id}\u0000${p.name}\u0000${p.locality ?? '\u0001'}`;
+    const key = `${p.id}\u0000${p.name}\u0000${p.locality ?? '\u0001'}\u0000${p.identifier ?? '\u0001'}`;
     let i = this.at.get(key);
-    if (i === undefined) { i = this.list.push([this.strings.ref(p.id), this.strings.ref(p.name), this.strings.ref(p.locality)]) - 1; this.at.set(key, i); }
+    if (i === undefined) {
+      const base: [number, number, Ref] = [this.strings.ref(p.id), this.strings.ref(p.name), this.strings.ref(p.locality)];
+      i = this.list.push(p.identifier === undefined ? base : [...base, this.strings.ref(p.identifier)]) - 1;
+      this.at.set(key, i);
+    }
     return i;
   }
 }
@@ -152,10 +166,9 @@ export function compactIndex(answer: IndexAnswer): CompactIndex {
   return { format: 'columns-1', strings: strings.list, parties: parties.list, publishers };
 }
 
-/** Reads a party of the table back (id and name always, locality when present). */
+/** Reads a party of the table back. */
 export function partyAt(c: CompactIndex, i: number): Party {
-  const [id, name, locality] = c.parties[i];
-  return locality === null ? { id: c.strings[id], name: c.strings[name] } : { id: c.strings[id], name: c.strings[name], locality: c.strings[locality] };
+  return decodeParty(c.strings, c.parties[i]);
 }
 
 function put<T extends object>(o: T, k: keyof T, v: unknown): void {
@@ -202,7 +215,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
         return e;
       });
       const out: PublisherIndex = { publisherId: p.publisherId, name: p.name, state: p.state, publicationId: p.publicationId, publishedAt: p.publishedAt, projects, processes };
-      if (p.parties) out.parties = p.parties.map((x) => { const q = partyAt(c, x); return { id: q.id, name: q.name }; });
+      if (p.parties) out.parties = p.parties.map((x) => { const { locality, ...q } = partyAt(c, x); return (void locality, q); });
       return out;
     }),
   };

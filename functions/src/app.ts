@@ -10,6 +10,7 @@ import { bulkRoutes } from './api/bulk-routes';
 import { trackingRoutes } from './api/tracking-routes';
 import { indexRoutes } from './api/index-routes';
 import { errorHandler, notFound } from './api/http-error';
+import { readCors } from './api/read-cors';
 import { allowedMethods, jsonBodies } from './api/request-limits';
 import { securityHeaders } from './api/security-headers';
 import { notFoundPage } from './server/not-found-page';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   // First, so that every answer carries them: refusals and errors included.
   app.use(securityHeaders());
   // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).
+  app.use('/api', readCors());
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers, statsMaxPublishers: deps.limits?.statsMaxPublishers }));

@@ -8,7 +8,7 @@
  * titled by its id or ocid, a process has no contracts listed — until addDetails() fills the same row objects in
  * place.
  */
-import type { CompactIndex, CompactPart } from '../../../core/stats/compact-index';
+import { decodeParty, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
 import { competitionBand, type Party, type ProcessRow, type ProjectRow } from './rows';
 import { yearOf } from './read';
 
@@ -19,7 +19,7 @@ const val = (v: number | null | undefined): number | undefined => (v === null ? 
 export function compactRows(c: CompactIndex | CompactPart): Rows {
   const S = c.strings;
   const str = (r: number | null | undefined): string | undefined => (r === null || r === undefined ? undefined : S[r]);
-  const parties: Party[] = c.parties.map(([id, name, locality]) => (locality === null ? { id: S[id], name: S[name] } : { id: S[id], name: S[name], locality: S[locality] }));
+  const parties: Party[] = c.parties.map((p) => decodeParty(S, p));
   const party = (i: number | null): Party | undefined => (i === null ? undefined : parties[i]);
   const bidderKeys = parties.map((b) => b.id || `nombre:${b.name}`);
   const projects: ProjectRow[] = [];

@@ -35,7 +35,6 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     return { offered: documents <= maxDocuments, documents, maxDocuments };
   };
   router.get('/bulk', async (req, res) => {
-    res.set('Access-Control-Allow-Origin', '*');
     const { sets } = await requestedSets(deps.store, req);
     // The dashboard's *Descargas y API* page links the files of all publishers only when they are offered.
     res.json({ files: NAMES.map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}` })), allPublishers: allPublishers(sets) });
@@ -52,7 +51,7 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     // A public bucket serves the file itself (and its compression, length and validators).
     const publicUrl = deps.bulk.blobs.publicUrl?.(`${prefix}${name}`);
     if (publicUrl) {
-      res.set({ 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=60' });
+      res.set({ 'Cache-Control': 'public, max-age=60' });
       return void res.redirect(302, publicUrl);
     }
     const gzipped = name.endsWith('.gz');
@@ -64,7 +63,6 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     const info = await deps.bulk.blobs.stat(blob);
     if (!info) throw notFound(`el archivo de descarga «${name}»`);
     res.set({
-      'Access-Control-Allow-Origin': '*',
       // The address names the current data, which changes when a publisher publishes: a short public cache.
       'Cache-Control': 'public, max-age=300',
       Vary: 'Accept-Encoding',

@@ -79,7 +79,6 @@ export function indexRoutes(deps: { store: Store; maxRows?: number | undefined }
   ];
   for (const [path, form] of forms) {
     router.get(path, async (req, res) => {
-      res.set('Access-Control-Allow-Origin', '*');
       res.set('Cache-Control', 'public, max-age=60');
       const { sets, publisherId } = await requestedSets(store, req, { byState: true });
       // Several implementers' index only up to the budget (core/stats/serving-limits.ts); one implementer's, whole.

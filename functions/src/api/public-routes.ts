@@ -27,8 +27,8 @@ export interface PublicRoutesDeps {
   statsMaxPublishers?: number | undefined;
 }
 
+/** Cross-origin reading is every GET's (read-cors.ts); what these add is the public cache. */
 function publicHeaders(res: Response): void {
-  res.set('Access-Control-Allow-Origin', '*');
   res.set('Cache-Control', 'public, max-age=60');
 }
 

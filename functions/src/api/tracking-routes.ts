@@ -64,7 +64,6 @@ export async function trackingRows(store: Store, now: Date): Promise<TrackingRow
 export function trackingRoutes(deps: TrackingRoutesDeps): Router {
   const router = Router();
   router.get('/tracking', async (_req, res) => {
-    res.set('Access-Control-Allow-Origin', '*');
     res.set('Cache-Control', 'public, max-age=60');
     res.json({ publishers: await trackingRows(deps.store, (deps.now ?? (() => new Date()))()) });
   });

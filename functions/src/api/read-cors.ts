@@ -1,0 +1,28 @@
+/**
+ * Cross-origin reading of the API (Fetch standard, CORS): any web page may read the public data — with its ETag, so a
+ * browser app can revalidate with `If-None-Match` — and read the Spanish error of a refusal or a 404, which carried
+ * no `Access-Control-Allow-Origin` where a route had not set it. Only reading: a preflight for GET/HEAD is answered
+ * here; writes (POST, PUT) stay same-origin (the dashboard) or server-to-server (the add-on's UrlFetchApp).
+ */
+import type { RequestHandler } from 'express';
+
+const READ = new Set(['GET', 'HEAD']);
+
+export function readCors(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method === 'OPTIONS') {
+      const asked = String(req.get('Access-Control-Request-Method') ?? '').toUpperCase();
+      if (!READ.has(asked)) return next();
+      res.set({
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Methods': 'GET, HEAD',
+        'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
+        'Access-Control-Max-Age': '86400',
+      });
+      res.status(204).end();
+      return;
+    }
+    if (READ.has(req.method)) res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Content-Disposition, Content-Length' });
+    next();
+  };
+}
