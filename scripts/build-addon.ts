@@ -29,10 +29,21 @@ export const APPS_SCRIPT_BUNDLE = {
   plugins: [validatorCode], inject: [path.join(__dirname, 'bundle-globals.ts')],
 } satisfies esbuild.BuildOptions;
 
+/** A configuration the build cannot use: said in Spanish, naming where the value came from, without a stack trace. */
+export class AddonConfigError extends Error {}
+
 export function loadAddonConfig(env: NodeJS.ProcessEnv = process.env, configFile = path.join(ROOT, 'addon', 'config.json')): AddonBuildConfig {
-  const file: Partial<AddonBuildConfig> = fs.existsSync(configFile) ? JSON.parse(fs.readFileSync(configFile, 'utf8')) : {};
-  const backendUrl = (env.ADDON_BACKEND_URL || file.backendUrl || PLACEHOLDER_BACKEND_URL).replace(/\/+$/, '');
-  if (!/^https:\/\/[^/]+/.test(backendUrl)) throw new Error(`ADDON_BACKEND_URL must be an https URL, got ${backendUrl}`);
+  let file: Partial<AddonBuildConfig> = {};
+  if (fs.existsSync(configFile)) {
+    try {
+      file = JSON.parse(fs.readFileSync(configFile, 'utf8')) as Partial<AddonBuildConfig>;
+    } catch (e) {
+      throw new AddonConfigError(`${configFile} no es JSON válido (${(e as Error).message}). Debe verse así: {"backendUrl": "https://su-proyecto.web.app", "serviceAccount": "lector@su-proyecto.iam.gserviceaccount.com"}.`);
+    }
+  }
+  const source = env.ADDON_BACKEND_URL ? 'la variable ADDON_BACKEND_URL' : file.backendUrl ? `«backendUrl» de ${configFile}` : undefined;
+  const backendUrl = String(env.ADDON_BACKEND_URL || file.backendUrl || PLACEHOLDER_BACKEND_URL).replace(/\/+$/, '');
+  if (!/^https:\/\/[^/]+/.test(backendUrl)) throw new AddonConfigError(`La dirección del servidor (${source ?? 'predeterminada'}) debe empezar con https://; dice «${backendUrl}». Escríbala completa, p. ej. https://datos.su-estado.gob.mx.`);
   return { backendUrl, serviceAccount: env.ADDON_SERVICE_ACCOUNT || file.serviceAccount || null };
 }
 
@@ -103,8 +114,29 @@ export async function buildAddon(outDir = path.join(ROOT, 'addon', 'dist'), conf
   return { outDir, files: Object.keys(files), exports: names, codeBytes: Buffer.byteLength(code) };
 }
 
-if (require.main === module) {
-  buildAddon().then((b) => {
-    console.log(`addon/dist: ${b.files.join(', ')} (Code.js ${(b.codeBytes / 1024).toFixed(0)} KB, ${b.exports.length} entry points)`);
+/**
+ * `npm run build:addon [-- --publicar]`. Without a backend address the add-on is built with the placeholder, fine for
+ * tests; but Apps Script only fetches what the manifest's urlFetchWhitelist names, so pushed like that it could reach
+ * no server: `--publicar` (push:addon) refuses it.
+ */
+function main(): void {
+  const config = loadAddonConfig();
+  if (config.backendUrl === PLACEHOLDER_BACKEND_URL) {
+    const advice = `sin ADDON_BACKEND_URL ni addon/config.json, el complemento usa la dirección de ejemplo ${PLACEHOLDER_BACKEND_URL}, y Apps Script solo deja consultar la dirección del manifiesto. Defina la de su servidor (vea addon/README.md).`;
+    if (process.argv.includes('--publicar')) throw new AddonConfigError(`No se publica: ${advice}`);
+    console.warn(`Aviso: ${advice}`);
+  }
+  void buildAddon(undefined, config).then((b) => {
+    console.log(`addon/dist: ${b.files.join(', ')} (Code.js ${(b.codeBytes / 1024).toFixed(0)} KB, ${b.exports.length} funciones)`);
   }).catch((e) => { console.error(e); process.exit(1); });
+}
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (e) {
+    if (!(e instanceof AddonConfigError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
 }
