@@ -28,6 +28,25 @@ test('importing the entry creates nothing; the first request builds the app', as
   expect(getApps()).toHaveLength(1);
 });
 
+test('a missing variable answers 503 naming it in Spanish, not the platform\'s English 500', async () => {
+  const env = { ...process.env };
+  delete process.env.GOOGLE_CLIENT_ID;
+  process.env.PUBLIC_BASE_URL = 'https://api.example.test';
+  process.env.BULK_BUCKET = 'demo-bulk';
+  let fresh: typeof import('./index') | undefined;
+  jest.isolateModules(() => { fresh = require('./index') as typeof import('./index'); });
+  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const res = await request(fresh!.api as unknown as RequestListener).get('/api/publishers');
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toBe('El servidor no está configurado: En modo «cloud» falta GOOGLE_CLIENT_ID (el ID de cliente OAuth del complemento).');
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('Configuración inválida: En modo «cloud» falta GOOGLE_CLIENT_ID'));
+  } finally {
+    errors.mockRestore();
+    process.env = env;
+  }
+});
+
 test('the deployable bundle (functions/lib/index.js) builds and exports the api function', async () => {
   const os = await import('os');
   const path = await import('path');

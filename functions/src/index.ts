@@ -21,7 +21,7 @@ import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFunctions } from 'firebase-admin/functions';
 import { auth } from '@googleapis/sheets';
 import { createApp, PLATFORM_NAME } from './app';
-import { type Config, loadConfig } from './config';
+import { type Config, ConfigError, loadConfig } from './config';
 import { type Authenticator, authenticatorFor } from './auth/authenticate';
 import { GoogleSheetsSource, SHEETS_READONLY_SCOPE } from './ingest/sheets-source';
 import { SourceError } from './ingest/sheet-source';
@@ -134,8 +134,24 @@ let context: CloudContext | undefined;
 let app: Express | undefined;
 const shared = () => (context ??= cloudContext(process.env, undefined, {}));
 
+/**
+ * The configuration is read on an instance's first request (deploying loads this module without it). A missing or
+ * wrong variable answers every request with a 503 that names it in Spanish, as the log does, instead of the
+ * platform's English «Internal Server Error»; nothing is served until it is fixed and the functions redeployed.
+ */
 function serveApp(req: Parameters<Express>[0], res: Parameters<Express>[1]): void {
-  app ??= buildApp(shared(), {}, process.env);
+  if (!app) {
+    try {
+      app = buildApp(shared(), {}, process.env);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      console.error(`Configuración inválida: ${e.message}`);
+      // Node's own response calls: the platform hands an Express response, tests a plain one.
+      res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '300', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ error: { code: 'misconfigured', message: `El servidor no está configurado: ${e.message}` } }));
+      return;
+    }
+  }
   app(req, res);
 }
 
