@@ -1,12 +1,21 @@
 /** The Firebase deployment files stay in step with the code: generated indexes, closed security rules. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { INDEXES_FILE, indexesJson } from '../scripts/generate-firestore-indexes';
+import { INDEXES_FILE, indexesJson, namespacesIn } from '../scripts/generate-firestore-indexes';
 import { ROOT } from './standards';
 
 describe('firebase files', () => {
-  it('firestore.indexes.json matches the store query shapes', () => {
-    expect(fs.readFileSync(INDEXES_FILE, 'utf8')).toBe(indexesJson());
+  it('firestore.indexes.json matches the store query shapes (with the prefixes a deployment added, if any)', () => {
+    const written = fs.readFileSync(INDEXES_FILE, 'utf8');
+    expect(written).toBe(indexesJson(namespacesIn(written)));
+  });
+
+  it('a FIRESTORE_NAMESPACE gets indexes of its own, next to the unprefixed ones', () => {
+    const json = indexesJson(['mx_']);
+    const groups = (JSON.parse(json) as { indexes: { collectionGroup: string }[] }).indexes.map((i) => i.collectionGroup);
+    expect(groups).toContain('users');
+    expect(groups).toContain('mx_users');
+    expect(namespacesIn(json)).toEqual(['mx_']);
   });
 
   // The rules emulator needs Java 21, which this Debian lacks (engineering notes §1), so the rules are checked
