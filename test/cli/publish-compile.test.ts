@@ -19,6 +19,8 @@ describe('publish', () => {
     expect(first.code).toBe(0);
     expect(first.err).toContain('Publicador «merida» registrado: Municipio de Mérida');
     expect(first.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 4 proyectos/);
+    // The address written into the records' links is said when PUBLIC_BASE_URL does not set it.
+    if (!process.env.PUBLIC_BASE_URL) expect(first.err).toMatch(/Los enlaces de los registros apuntan a http:\/\/127\.0\.0\.1:\d+\. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL/);
     const again = await runCli('publish', EXAMPLE, '--publicador', 'merida');
     expect(again.err).toContain('Sin cambios');
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);

@@ -28,6 +28,8 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   }
   const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: path.basename(args.positional[0] ?? '') });
   for (const f of result.findings.filter((x) => x.severity !== 'info')) io.err(renderFinding(f));
+  // The address is written into every record's release links: a server answering elsewhere would serve dead links.
+  if (!process.env.PUBLIC_BASE_URL && result.status !== 'refused') io.err(`Los enlaces de los registros apuntan a ${baseUrl}. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL con ella y publique de nuevo (se vuelven a escribir aunque los datos no cambien).`);
   if (result.status === 'refused') { io.err('No se publicó: corrija los errores y vuelva a intentarlo.'); return 1; }
   if (result.status === 'unchanged') { io.err('Sin cambios: los datos publicados ya son iguales a este libro.'); return 0; }
   io.err(`Publicado ${result.publication.id}: ${formatCount(result.publication.counts.releases, 'entrega', 'entregas')}, ${formatCount(result.publication.counts.records, 'registro', 'registros')}, ${formatCount(result.publication.counts.projects, 'proyecto', 'proyectos')} (${formatCount(result.changedProcesses.length, 'proceso con cambios', 'procesos con cambios')}).`);

@@ -46,10 +46,18 @@ describe('publish', () => {
     const first = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
     const again = await publish(store, { publisher, workbook: await exampleWorkbook('merida'), actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
     expect(again.status).toBe('unchanged');
+    // The same content under another address is published again, its records' release links rewritten.
+    const moved = await publish(store, { publisher, workbook: await exampleWorkbook('merida'), actor: 'system', now: '2025-07-02T11:00:00-06:00', baseUrl: 'https://datos.merida.gob.mx' });
+    expect(moved.status).toBe('published');
+    if (moved.status !== 'published') return;
+    expect(moved.changedProcesses).toEqual([]);
+    const links = (await store.listRecords({ publicationId: moved.publication.id })).items.flatMap((r) => (r.record.releases as { url: string }[]).map((l) => l.url));
+    expect(links.every((u) => u.startsWith('https://datos.merida.gob.mx/api/ocds/releases?ocid='))).toBe(true);
+    expect((await publish(store, { publisher, workbook: await exampleWorkbook('merida'), actor: 'system', now: '2025-07-02T12:00:00-06:00', baseUrl: 'https://datos.merida.gob.mx' })).status).toBe('unchanged');
 
     const edited = await exampleWorkbook('merida');
     setCell(edited, 'Contrataciones', 0, 'tender/title', 'Título corregido del proceso');
-    const second = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+    const second = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: 'https://datos.merida.gob.mx' });
     expect(second.status).toBe('published');
     if (second.status !== 'published' || first.status !== 'published') return;
     expect(second.changedProcesses).toHaveLength(1);

@@ -18,7 +18,8 @@
  * - The record of a process with no new release is carried over as stored, without parsing or merging its releases
  *   again, when the previous publication built it the same way (privacy filter, record format, base URL:
  *   `derivedWith`); otherwise it is built again. So a publication costs what changed, not the whole history.
- * - The same content (hash of all releases and projects) publishes nothing new (idempotent).
+ * - The same content (hash of all releases and projects) built the same way (`derivedWith`) publishes nothing new
+ *   (idempotent).
  * - Personal data of natural persons outside the public roles is withheld here, once, from every release (carried
  *   over ones too) and project (core/privacy, rules.md R-26): the records, the API, the bulk files, the dashboard
  *   index and the stats all derive from what is written here. The hash names the filter's version, so data
@@ -276,9 +277,11 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const contentHash = hashContent(projects, [...history.values()].map((list) => list[list.length - 1].id).sort());
   // Same content: nothing new to publish — unless the earlier run died between switching `current` and writing
   // its stats; then the stats (derived, rebuilt identically from the same content) are written again below.
-  const unchanged = current !== undefined && current.contentHash === contentHash;
-  if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
   const derivedWith = derivation(input.baseUrl);
+  // …and built the same way: under another base URL (or privacy filter, or record format) the same content is
+  // published again, its records rebuilt, or their release links would keep pointing at the old address.
+  const unchanged = current !== undefined && current.contentHash === contentHash && current.derivedWith === derivedWith;
+  if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
   const newReleases = new Set(changed);
   const unchangedOcids = new Set([...history.keys()].filter((ocid) => !newReleases.has(ocid)));
   // Read only when some record can be carried: when every process changed, none is (and nothing is read).
