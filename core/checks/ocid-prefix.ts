@@ -14,6 +14,6 @@ export const ocidPrefix: Check = ({ releases, settings, report }) => {
     const ocid = stringAt(data, 'ocid');
     if (ocid === undefined) continue; // missing: schema.required
     if (!OCID.test(ocid)) report('ocid.format', 'error', `${pointer}/ocid`, { value: ocid });
-    else if (prefix && !ocid.startsWith(`${prefix}-`)) report('ocid.prefix', 'error', `${pointer}/ocid`, { value: ocid, prefix });
+    else if (prefix && !ocid.startsWith(`${prefix}-`)) report(settings.prefixesRegistered ? 'ocid.prefixRegistered' : 'ocid.prefix', 'error', `${pointer}/ocid`, { value: ocid, prefix });
   }
 };

@@ -14,6 +14,6 @@ export const projectIdPrefix: Check = ({ projects, settings, report }) => {
     const id = stringAt(data, 'id');
     if (id === undefined) continue;
     if (!PROJECT_ID.test(id)) report('projectId.format', 'error', `${pointer}/id`, { value: id });
-    else if (prefix && !id.startsWith(`${prefix}-`)) report('projectId.prefix', 'error', `${pointer}/id`, { value: id, prefix });
+    else if (prefix && !id.startsWith(`${prefix}-`)) report(settings.prefixesRegistered ? 'projectId.prefixRegistered' : 'projectId.prefix', 'error', `${pointer}/id`, { value: id, prefix });
   }
 };

@@ -11,6 +11,11 @@ export interface Doc { data: JsonObject; pointer: string }
 export interface ValidateSettings {
   ocidPrefix?: string;
   projectIdPrefix?: string;
+  /**
+   * The prefixes are the institution's registered ones (the server's), which win over the workbook's Configuración
+   * sheet: a wrong id is then fixed in its cell or by the coordination, not in that sheet.
+   */
+  prefixesRegistered?: boolean;
   /** "Today" for the no-future-dates rule; injected so validation stays pure and testable. */
   now?: Date | string;
 }

@@ -26,6 +26,7 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
     ...converted.settings,
     ...(options.ocidPrefix ? { ocidPrefix: options.ocidPrefix } : {}),
     ...(options.projectIdPrefix ? { projectIdPrefix: options.projectIdPrefix } : {}),
+    ...(options.ocidPrefix || options.projectIdPrefix ? { prefixesRegistered: true } : {}),
     ...(options.now ? { now: options.now } : {}),
   };
   // A cell whose value could not be read (not a number, formula error…) is also "missing" to the validator:
