@@ -17,6 +17,7 @@ import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA }
 import { HOSTILE_TITLE, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { inMexico, project } from '../../dashboard/src/map/projection';
 import { formatMoney } from '../../core/format/es-mx';
+import { stageTitle } from '../../dashboard/src/labels';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 import OCDS_CODE_TITLES from '../../schemas/labels/codes-ocds.json';
 
@@ -284,6 +285,14 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const page = await open(`#/proyecto/${encodeURIComponent(PROJECT_ID)}`);
     expect(await page.locator('#tabla-procesos tbody tr').count()).toBe(p.contractingProcesses.length);
     expect(await page.locator('#tabla-procesos tbody a[href^="#/contratacion/"]').count()).toBe(p.contractingProcesses.length);
+    // Each process as the rest of the dashboard tells it: its stage and its contracts' value (not the summary's award value).
+    const rows = await page.locator('#tabla-procesos tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+    for (const cp of p.contractingProcesses) {
+      const entry = allProcesses().find((x) => x.ocid === cp.id);
+      const row = rows.find((r) => r[0].includes(cp.id));
+      expect(row?.[2]).toBe(stageTitle(entry?.stage));
+      expect(row?.[3]).toBe(entry?.contracted === undefined ? 'Sin dato' : formatMoney(entry.contracted));
+    }
     expect(await page.locator('.timeline li').count()).toBeGreaterThan(0);
     expect(await page.locator('.checklist li').count()).toBeGreaterThan(5);
     expect(await page.locator('.map .pin').count()).toBeGreaterThan(0);

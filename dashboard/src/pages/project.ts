@@ -9,7 +9,7 @@ import type { Json } from '../data/types';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
-import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, statusTitle } from '../labels';
+import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { date, heading, money, NO_DATA, type Page } from './common';
@@ -106,7 +106,7 @@ export const projectPage: Page = {
           { label: 'Contratado', value: row.contracted ?? 0, display: `${money(row.contracted)}${delta(row.budget, row.contracted)}` },
           { label: 'Valor final', value: row.finalValue ?? 0, display: `${money(row.finalValue)}${delta(row.contracted, row.finalValue)}` },
         ], 'Monto (MXN)', { id: 'grafica-montos', level: 3 }),
-        h('p', { class: 'note' }, 'Entre paréntesis: variación respecto del monto anterior.'),
+        delta(row.budget, row.contracted) || delta(row.contracted, row.finalValue) ? h('p', { class: 'note' }, 'Entre paréntesis: variación respecto del monto anterior.') : null,
         dataTable('Desglose del presupuesto (claves presupuestarias). Cifras en MXN salvo otra moneda indicada.', [{ title: 'Clave' }, { title: 'Concepto' }, { title: 'Grupo' }, { title: 'Fuente' }, { title: 'Aprobación' }, { title: 'Monto', numeric: true }],
           breakdown.map(({ group, b }) => [str(b.id) ?? NO_DATA, str(b.description) ?? NO_DATA, group || NO_DATA, str(obj(b.sourceParty)?.name) ?? NO_DATA, date(str(b.approvalDate)),
             `${money(num(obj(b.amount)?.amount))}${str(obj(b.amount)?.currency) && obj(b.amount)?.currency !== 'MXN' ? ` ${String(obj(b.amount)?.currency)}` : ''}`]), { id: 'tabla-desglose' })),
@@ -118,12 +118,16 @@ export const projectPage: Page = {
       observations.length ? dataTable('Avance publicado por fecha', [{ title: 'Fecha' }, { title: 'Avance' }, { title: 'Porcentaje', numeric: true }],
         observations.map(({ metric, o }) => [date(str(obj(o.period)?.endDate) ?? str(obj(o.period)?.startDate)), metric, `${String(o.measure ?? num(obj(o.value)?.amount) ?? NO_DATA)} %`]), { id: 'tabla-avance' }) : null,
       h('section', { 'aria-labelledby': 'h-procesos' }, h('h2', { id: 'h-procesos' }, 'Procesos de contratación'),
-        dataTable('Procesos de contratación del proyecto', [{ title: 'Proceso' }, { title: 'Método' }, { title: 'Estado' }, { title: 'Contratado', numeric: true }, { title: 'Valor final', numeric: true }, { title: 'Contratistas' }],
+        // A process published here is described as everywhere else (its stage, its contracts' value): the OC4IDS
+        // summary fills contractValue from the awards and calls a cancelled tender `closed` («Concluido»).
+        dataTable('Procesos de contratación del proyecto', [{ title: 'Proceso' }, { title: 'Método' }, { title: 'Etapa' }, { title: 'Contratado', numeric: true }, { title: 'Valor final', numeric: true }, { title: 'Contratistas' }],
           summaries.map((s) => {
             const sm = obj(s.summary) ?? {};
             const ocid = str(s.id) ?? '';
-            return [h('span', null, ds.processes.some((x) => x.ocid === ocid) ? h('a', { href: route('contratacion', ocid) }, str(sm.title) ?? ocid) : str(sm.title) ?? ocid, h('br'), h('small', { class: 'code' }, ocid)), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'), processStatusTitle(str(sm.status) ?? 'sin-dato'),
-              money(num(obj(sm.contractValue)?.amount)), money(num(obj(sm.finalValue)?.amount)),
+            const published = ds.processes.find((x) => x.ocid === ocid);
+            return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, str(sm.title) ?? ocid) : str(sm.title) ?? ocid, h('br'), h('small', { class: 'code' }, ocid)), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'),
+              published?.stage ? stageTitle(published.stage) : processStatusTitle(str(sm.status) ?? 'sin-dato'),
+              money(published ? published.contracted : num(obj(sm.contractValue)?.amount)), money(num(obj(sm.finalValue)?.amount)),
               arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')])];
           }), { id: 'tabla-procesos' }),
         summaries.map((s) => {
