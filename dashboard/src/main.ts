@@ -130,7 +130,8 @@ function renderFilterBar(ds: Dataset, query: URLSearchParams): void {
   if (active) {
     const again = (active.id && document.getElementById(active.id)) || slot.querySelector<HTMLElement>('summary');
     again?.focus();
-    if (typed && again instanceof HTMLInputElement) { again.value = typed.value; again.setSelectionRange(typed.caret, typed.caret); }
+    // The text being typed, when this redraw answers the bar itself; after Back or Forward the box shows the address's.
+    if (typed && fromBar && again instanceof HTMLInputElement) { again.value = typed.value; again.setSelectionRange(typed.caret, typed.caret); }
   }
 }
 

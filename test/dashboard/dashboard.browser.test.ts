@@ -255,6 +255,13 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(titles.length).toBeGreaterThan(0);
     for (const t of titles) expect(t.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()).toContain('escuela');
     expect(page.url()).toContain('q=escuela');
+    // Back, with the cursor still in the box: the box says what the list shows (the address's search), not the last typed.
+    await page.fill('#buscar', 'puente');
+    await page.waitForFunction(() => location.hash.includes('q=puente'));
+    await page.focus('#buscar');
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.includes('q=escuela') && document.body.dataset.ready === 'true');
+    await page.waitForFunction(() => (document.getElementById('buscar') as HTMLInputElement).value === 'escuela');
     await page.fill('#buscar', '');
     await page.waitForFunction((n: number) => document.querySelectorAll('#tabla-proyectos tbody tr').length === n, total('projects'));
     await page.click('#orden-presupuesto');
