@@ -217,6 +217,11 @@ describeIfChromium('public dashboard in headless Chromium', () => {
 
     // Header filter: Mérida only — counters and map follow, and the filter travels with the menu to Proyectos.
     await page.click('.filter-panel summary');
+    // Coded lists are in the order of their Spanish titles.
+    for (const id of ['#filtro-status', '#filtro-sector', '#filtro-type']) {
+      const shown = (await page.locator(`${id} option`).allTextContents()).slice(1);
+      expect([id, shown]).toEqual([id, [...shown].sort(new Intl.Collator('es-MX').compare)]);
+    }
     await page.selectOption('#filtro-publisher', 'merida');
     await page.waitForFunction((n: string) => document.querySelector('#kpis .kpi dd .fig')?.textContent === n, String(total('projects', 'merida')));
     expect(page.url()).toContain('publisher=merida');
@@ -261,7 +266,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.focus('#buscar');
     await page.goBack();
     await page.waitForFunction(() => location.hash.includes('q=escuela') && document.body.dataset.ready === 'true');
-    await page.waitForFunction(() => (document.getElementById('buscar') as HTMLInputElement).value === 'escuela');
+    await page.waitForFunction(() => (document.getElementById('buscar') as unknown as { value: string }).value === 'escuela');
     await page.fill('#buscar', '');
     await page.waitForFunction((n: number) => document.querySelectorAll('#tabla-proyectos tbody tr').length === n, total('projects'));
     await page.click('#orden-presupuesto');

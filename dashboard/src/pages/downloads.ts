@@ -48,6 +48,6 @@ export const downloadsPage: Page = {
             p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
         }), { id: 'tabla-descargas' }),
       h('h2', null, 'Cómo usar la API'),
-      h('p', null, 'Cada respuesta es un paquete válido del estándar. Filtre por implementador con «?publisher=», pida más o menos elementos con «limit» (de 1 a 1000) y siga «links.next» para la siguiente página. Un proyecto: /api/oc4ids/projects/{id}; un proceso: /api/ocds/records/{ocid}, que además de su entrega compilada trae su entrega versionada (el historial de cada campo, entrega por entrega). Las páginas de registros y los archivos masivos traen la entrega compilada; el historial completo está en las entregas.'));
+      h('p', null, 'Cada respuesta es un paquete válido del estándar. Filtre por implementador con «?publisher=», pida más o menos elementos con «limit» (de 1 a 1,000) y siga «links.next» para la siguiente página. Un proyecto: /api/oc4ids/projects/{id}; un proceso: /api/ocds/records/{ocid}, que además de su entrega compilada trae su entrega versionada (el historial de cada campo, entrega por entrega). Las páginas de registros y los archivos masivos traen la entrega compilada; el historial completo está en las entregas.'));
   },
 };

@@ -15,6 +15,9 @@ const collator = new Intl.Collator('es-MX');
 const NARROW = '(max-width: 40rem)';
 const uniq = (xs: (string | undefined)[]): string[] => [...new Set(xs.filter((x): x is string => !!x))].sort(collator.compare);
 
+const byTitle = (codes: string[], title: (code: string) => string): [string, string][] =>
+  codes.map((c): [string, string] => [c, title(c)]).sort((a, b) => collator.compare(a[1], b[1]));
+
 function select(name: string, label: string, options: [string, string][], value: string | undefined): HTMLElement {
   const id = `filtro-${name}`;
   return h('div', { class: 'field' },
@@ -44,9 +47,10 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
       select('state', 'Estado', uniq(ds.publishers.map((p) => p.state)).map((s) => [s, s]), f.state),
       // With a state chosen, its implementers only (a national list is thousands long), and the one filtered.
       select('publisher', 'Implementador', ds.publishers.filter((p) => !f.state || p.state === f.state || p.id === f.publisher).sort((a, b) => collator.compare(a.name, b.name)).map((p) => [p.id, p.name]), f.publisher),
-      select('sector', 'Sector', uniq(rows.flatMap((r) => r.sector)).map((s) => [s, sectorTitle(s)]), f.sector),
-      select('type', 'Tipo de proyecto', uniq(rows.map((r) => r.type)).map((s) => [s, projectTypeTitle(s)]), f.type),
-      select('status', 'Etapa del proyecto', uniq(rows.map((r) => r.status)).map((s) => [s, statusTitle(s)]), f.status),
+      // Coded lists in the order of their Spanish titles, which is what the reader scans (not the codes').
+      select('sector', 'Sector', byTitle(uniq(rows.flatMap((r) => r.sector)), sectorTitle), f.sector),
+      select('type', 'Tipo de proyecto', byTitle(uniq(rows.map((r) => r.type)), projectTypeTitle), f.type),
+      select('status', 'Etapa del proyecto', byTitle(uniq(rows.map((r) => r.status)), statusTitle), f.status),
       select('municipality', 'Municipio', uniq(rows.map((r) => r.municipality)).map((s) => [s, s]), f.municipality)),
     n ? h('button', { type: 'button', id: 'quitar-filtros', onclick: () => onChange(new URLSearchParams(search.value ? { q: search.value } : {})) }, 'Quitar filtros') : null);
   const read = (): URLSearchParams => {

@@ -2,6 +2,7 @@
  * Cursors for listings that span publishers: which publisher we are in and the store's own cursor inside it,
  * as opaque base64url JSON. A tampered cursor is a 400 with a Spanish message, never a 500.
  */
+import { formatNumber } from '../../../core/format/es-mx';
 import { badRequest } from './http-error';
 
 export interface SpanCursor { p: number; c?: string }
@@ -27,6 +28,6 @@ export function decodeCursor(raw: unknown): SpanCursor {
 export function parseLimit(raw: unknown, fallback = 100, max = 1000): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw badRequest('invalid-limit', `El parámetro «limit» debe ser un entero entre 1 y ${max}.`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw badRequest('invalid-limit', `El parámetro «limit» debe ser un entero entre 1 y ${formatNumber(max, 0)}.`);
   return n;
 }
