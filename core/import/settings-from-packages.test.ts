@@ -16,9 +16,10 @@ describe('settingsFromPackages', () => {
     });
   });
 
-  test('what the packages do not settle is left to the template defaults', () => {
+  test('what the packages do not settle is left to the template defaults, but a license they do not state stays blank', () => {
     const releases = [release('ocds-aaa111-A', '2024-01-15T00:00:00-06:00', 'Yucatán'), release('ocds-bbb222-B', '2024-01-16T00:00:00+02:00', 'Campeche')];
-    expect(settingsFromPackages([{}], { releases, projects: [] })).toEqual({});
+    // The template suggests a license to whoever starts a workbook; import writes what was published: none.
+    expect(settingsFromPackages([{}], { releases, projects: [] })).toEqual({ licenseUrl: '', publicationPolicyUrl: '' });
     // Central time: the default zone (equivalent to Mérida or Monterrey for every date).
     expect(settingsFromPackages([], { releases: [release('ocds-aaa111-A', '2021-07-01T00:00:00-05:00')], projects: [] }).timeZone).toBe('America/Mexico_City');
   });

@@ -50,8 +50,9 @@ export function settingsFromPackages(packages: readonly unknown[], documents: { 
   const timeZone = dates.length ? ZONES.find((zone) => dates.every(([y, m, d, offset]) => utcOffset(zone, y, m, d) === offset)) : undefined;
   const settings: Partial<Record<SettingKey, string>> = {
     publisherName: first((p) => (isObject(p.publisher) ? text(p.publisher.name) : undefined)),
-    licenseUrl: first((p) => text(p.license)),
-    publicationPolicyUrl: first((p) => text(p.publicationPolicy)),
+    // Blank, not the template's suggested license, when no package states one: import writes what was published.
+    licenseUrl: first((p) => text(p.license)) ?? '',
+    publicationPolicyUrl: first((p) => text(p.publicationPolicy)) ?? '',
     ocidPrefix: prefix(ocids, /^(ocds-[a-z0-9]{6})-/i),
     projectIdPrefix: prefix(projectIds, /^(oc4ids-[a-z0-9]{6})-/i),
     state: regions.length ? common(regions) : undefined,

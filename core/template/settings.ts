@@ -1,5 +1,13 @@
 /** The `Configuración` sheet: publisher settings that the sheets themselves do not carry (DESIGN §4). */
-export interface SettingSpec { key: SettingKey; title: string; help: string; defaultValue: string }
+/**
+ * `defaultValue`: what conversion uses when the sheet leaves the setting blank. `prefill`: what a new blank template
+ * offers in its cell (the official sees it and may change it), when it differs: a license is suggested to whoever
+ * starts a workbook, but never written into a package whose publisher did not state one.
+ */
+export interface SettingSpec { key: SettingKey; title: string; help: string; defaultValue: string; prefill?: string }
+
+/** What a new blank template writes in a setting's cell. */
+export const prefillOf = (s: SettingSpec): string => s.prefill ?? s.defaultValue;
 
 export type SettingKey = 'publisherName' | 'state' | 'ocidPrefix' | 'projectIdPrefix' | 'licenseUrl' | 'publicationPolicyUrl' | 'timeZone';
 
@@ -8,7 +16,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: 'state', title: 'Entidad federativa', help: 'Estado al que pertenece su institución, p. ej. «Yucatán». Su Organismo Garante es el de esa entidad.', defaultValue: '' },
   { key: 'ocidPrefix', title: 'Prefijo OCID', help: 'Prefijo asignado a su institución para los procesos de contratación: «ocds-» seguido de 6 caracteres, p. ej. ocds-mer001.', defaultValue: '' },
   { key: 'projectIdPrefix', title: 'Prefijo de proyectos', help: 'Prefijo de los identificadores de proyecto: «oc4ids-» seguido de 6 caracteres, p. ej. oc4ids-mer001.', defaultValue: '' },
-  { key: 'licenseUrl', title: 'Licencia (URL)', help: 'Dirección de la licencia con que se publican los datos.', defaultValue: 'https://creativecommons.org/licenses/by/4.0/' },
+  { key: 'licenseUrl', title: 'Licencia (URL)', help: 'Dirección de la licencia con que se publican los datos.', defaultValue: '', prefill: 'https://creativecommons.org/licenses/by/4.0/' },
   { key: 'publicationPolicyUrl', title: 'Política de publicación (URL)', help: 'Dirección del documento donde su institución explica qué publica, cada cuándo y cómo.', defaultValue: '' },
   { key: 'timeZone', title: 'Zona horaria', help: 'Zona horaria de las fechas capturadas (IANA), p. ej. America/Mexico_City, America/Monterrey, America/Merida, America/Tijuana.', defaultValue: 'America/Mexico_City' },
 ];

@@ -4,7 +4,7 @@
  * A sheet that already holds data is never touched: officials share one spreadsheet and must not lose work.
  */
 import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
-import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
+import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { formatCount } from '../../../core/format/es-mx';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
@@ -49,7 +49,7 @@ function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
   ws.setFontStyle(header, { bold: true });
   ws.setBackgrounds(header, [[HEADER_COLORS.plain, HEADER_COLORS.plain, HEADER_COLORS.plain]]);
   const body = { row: 2, column: 1, rows: SETTINGS.length, columns: 3 };
-  ws.setValues(body, SETTINGS.map((s) => [s.title, s.defaultValue, s.key]));
+  ws.setValues(body, SETTINGS.map((s) => [s.title, prefillOf(s), s.key]));
   ws.setNotes(body, SETTINGS.map((s) => [s.help, '', '']));
   ws.setFontStyle({ row: 2, column: 3, rows: SETTINGS.length, columns: 1 }, PATH_FONT);
   [32, 50, 22].forEach((w, i) => ws.setColumnWidth(i + 1, columnPixels(w)));

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
-import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
+import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
 import { fixZipTimestamps } from './zip-timestamps';
 import { columnLetter } from '../../../core/workbook/model';
@@ -95,7 +95,7 @@ function writeSettings(wb: ExcelJS.Workbook, values: Record<string, string>): vo
     ws.getCell(row, 1).value = s.title;
     ws.getCell(row, 1).note = s.help;
     const value = ws.getCell(row, 2);
-    value.value = values[s.key] ?? s.defaultValue;
+    value.value = values[s.key] ?? prefillOf(s);
     value.protection = { locked: false };
     const key = ws.getCell(row, 3);
     key.value = s.key; key.font = { size: 8, color: { argb: 'FF808080' } };
