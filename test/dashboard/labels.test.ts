@@ -1,4 +1,5 @@
 /** How the dashboard words what the data write as codes and addresses. */
+import { date, isRealDate } from '../../dashboard/src/pages/common';
 import { licenseName, partyKey, PROGRAM_STAGES_NOTE, PROGRAM_STAGES_TEXT } from '../../dashboard/src/labels';
 import { STAGES } from '../../core/workflow/stages';
 
@@ -20,4 +21,9 @@ test('the program stages in plain words: every stage by code and name, who recor
     expect(text).toContain('La coordinación del Organismo Garante de su estado registra la fecha');
     expect(text).toContain('«REDA» es el nombre que el programa da a su primera etapa.');
   }
+});
+
+test('year 0001, which publications write for «no date», reads «Sin dato»', () => {
+  expect([date('0001-01-01T00:00:00Z'), date('2019-03-01T00:00:00-06:00'), date(undefined)]).toEqual(['Sin dato', '01/03/2019', 'Sin dato']);
+  expect(isRealDate('0001-01-01T00:00:00Z')).toBe(false);
 });

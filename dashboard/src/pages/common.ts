@@ -28,7 +28,12 @@ export const NO_DATA = 'Sin dato';
 export const fig = (text: string): HTMLElement => h('span', { class: 'fig' }, text);
 export const money = (v: number | undefined): string => (v === undefined ? NO_DATA : formatMoney(v));
 export const compactMoney = (v: number): string => `$${formatCompact(v)}`;
-export const date = (v: string | undefined | null): string => (v ? formatDate(v) : NO_DATA);
+/**
+ * A real date: not year 0001, which real Mexican publications (and the capture tool) write for «no date»
+ * (`0001-01-01T00:00:00Z`): shown as «01/01/0001» and placed first on a timeline, it read as a date.
+ */
+export const isRealDate = (v: string | undefined | null): v is string => !!v && !v.startsWith('0001-');
+export const date = (v: string | undefined | null): string => (isRealDate(v) ? formatDate(v) : NO_DATA);
 export const count = (n: number): string => formatNumber(n, 0);
 export const percent = (share: number | undefined): string => (share === undefined ? NO_DATA : `${formatNumber(share * 100, share * 100 % 1 === 0 ? 0 : 1)} %`);
 

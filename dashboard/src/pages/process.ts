@@ -13,7 +13,7 @@ import { csvButton } from '../components/download';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey } from '../labels';
-import { count, date, heading, money, NO_DATA, type Page } from './common';
+import { count, date, heading, isRealDate, money, NO_DATA, type Page } from './common';
 
 const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
@@ -78,7 +78,7 @@ export const processPage: Page = {
         ...objects(obj(k.implementation)?.milestones).map((m) => ({ date: str(m.dateMet) ?? str(m.dueDate), what: `Hito: ${str(m.title) ?? str(m.id) ?? ''}` })),
       ]),
       ...transactions.map(({ t }) => ({ date: str(t.date), what: `Pago de ${moneyOf(t.value ?? t.amount)}` })),
-    ].filter((e): e is { date: string; what: string } => !!e.date).sort((a, b) => a.date.localeCompare(b.date));
+    ].filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
     const allDocs = [...objects(planning.documents), ...objects(tender.documents), ...awards.flatMap((a) => objects(a.documents)), ...contracts.flatMap((k) => [...objects(k.documents), ...objects(obj(k.implementation)?.documents)])];
     const csvRows = (): (string | number | undefined)[][] => [
       ...contracts.map((k) => ['contrato', str(k.id), str(k.title), amount(k.value), str(obj(k.value)?.currency), str(k.dateSigned), str(k.status) ? st('contractStatus', k.status) : undefined]),

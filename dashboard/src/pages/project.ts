@@ -12,7 +12,7 @@ import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
-import { date, heading, money, NO_DATA, type Page } from './common';
+import { date, heading, isRealDate, money, NO_DATA, type Page } from './common';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
 const CHECKLIST: [string, string[]][] = [
@@ -50,7 +50,7 @@ function timeline(summary: Json): { date: string; what: string }[] {
     ...arr(summary.milestones).map(obj).map((m) => ({ date: str(m?.dateMet) ?? str(m?.dueDate), what: `${str(m?.title) ?? 'Hito'} (${milestoneStatusTitle(str(m?.status) ?? 'sin-dato')})` })),
     { date: str(period?.endDate), what: 'Fin del contrato' },
   ];
-  return events.filter((e): e is { date: string; what: string } => !!e.date).sort((a, b) => a.date.localeCompare(b.date));
+  return events.filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export const projectPage: Page = {
