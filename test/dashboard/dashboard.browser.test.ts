@@ -170,8 +170,21 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     // Drawn from the index's core half, the popup names the project by its title once the details are in.
     await page.waitForFunction(() => !/^oc4ids-/.test(document.querySelector('#mapa-popup .popup-title a')?.textContent ?? 'oc4ids-'));
     expect(allProjects().map((p) => p.title)).toContain(await text(page, '#mapa-popup .popup-title a'));
+    // Escape closes the popup and gives the focus back to the marker that opened it.
+    await page.focus('#mapa-popup .popup-title a');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#mapa-popup[hidden]').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('button');
     await page.click('#mapa-todo');
     expect(await markerSum(page)).toBe(located);
+    // A group opened from the keyboard zooms in and the keyboard stays on the map, not at the top of the page.
+    await page.locator('#mapa .marker.cluster').first().focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('mapa-dibujo');
+    await page.click('#mapa-todo');
+    // Every marker is a target of at least 24 × 24 px on screen.
+    const smallest = await page.locator('#mapa .marker').evaluateAll((gs) => Math.min(...gs.map((g) => { const b = g.getBoundingClientRect(); return Math.min(b.width, b.height); })));
+    expect(smallest).toBeGreaterThanOrEqual(23.5);
 
     // Municipality areas drawn from the projects' own coordinates: one per municipality with two distinct located points.
     const spots = new Map<string, Set<string>>();

@@ -104,17 +104,26 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
     labelLayer.replaceChildren(...(box.w <= LABELS_BELOW ? areas.filter((a) => a.x >= box.x && a.x <= box.x + box.w && a.y >= box.y && a.y <= box.y + box.h)
       .map((a) => svg('text', { class: 'area-label', x: a.x.toFixed(2), y: (a.y - 14 * k).toFixed(2), 'text-anchor': 'middle', 'font-size': (11 * k).toFixed(2), 'stroke-width': (3 * k).toFixed(2) }, a.municipality)) : []));
     singles = [];
+    // 12 screen pixels in drawing units, when the map is on the page (its width known).
+    const width = drawing.getBoundingClientRect().width;
+    const hit = width > 0 ? 12 * (box.w / width) : 0;
     markers.replaceChildren(...clusters.map((c) => {
       const n = c.items.length;
       const label = n === 1 ? `${c.items[0].title}: ver detalle` : `Grupo de ${n} proyectos: ${box.w > MIN_W * 1.01 ? 'acercar' : 'ver la lista'}`;
       const r = (n === 1 ? 6 : Math.min(16, 8 + Math.log2(n) * 1.6)) * k;
       const g = svg('g', { class: n === 1 ? 'marker' : 'marker cluster', tabindex: '0', role: 'button', 'aria-label': label, 'data-count': n },
+        // A target of at least 24 × 24 px around the dot (WCAG 2.5.8): on a phone the dot alone was 5 px wide.
+        hit > r ? svg('circle', { class: 'hit', cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: hit.toFixed(2) }) : null,
         svg('circle', { cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: r.toFixed(2), 'stroke-width': (1.5 * k).toFixed(2) }),
         n > 1 ? svg('text', { x: c.x.toFixed(2), y: (c.y + 3.6 * k).toFixed(2), 'text-anchor': 'middle', 'font-size': (10 * k).toFixed(2) }, n > 999 ? `${Math.round(n / 100) / 10}k` : String(n)) : null);
       const act = (): void => {
         const spread = c.items.reduce((m, x) => { const p = where.get(x); return p ? Math.max(m, Math.hypot(p.x - c.x, p.y - c.y)) : m; }, 0);
-        if (n > 1 && box.w > MIN_W * 1.01 && spread > 0.01) zoomTo(c.x, c.y, box.w / 3);
-        else openPopup(c, g);
+        if (n > 1 && box.w > MIN_W * 1.01 && spread > 0.01) {
+          const focused = document.activeElement === g;
+          zoomTo(c.x, c.y, box.w / 3);
+          // The group is gone from the new frame: the keyboard stays on the map (arrows, + and −), not the page's top.
+          if (focused) drawing.focus();
+        } else openPopup(c, g);
       };
       if (n === 1) singles.push([g, c.items[0]]);
       g.addEventListener('click', (e) => { if (dragged) { e.stopPropagation(); return; } act(); });
@@ -186,8 +195,18 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
     h('button', { type: 'button', id: 'mapa-acercar', onclick: () => zoomTo(...centre(), box.w / 2) }, 'Acercar'),
     h('button', { type: 'button', id: 'mapa-alejar', onclick: () => zoomTo(...centre(), box.w * 2) }, 'Alejar'),
     h('button', { type: 'button', id: 'mapa-todo', onclick: () => { box = { ...FULL }; draw(); } }, 'Todo el país'));
-  popup.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Escape') close(); });
+  // Escape closes the popup and gives the focus back to the marker that opened it.
+  popup.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key !== 'Escape') return;
+    const opener = shown?.opener;
+    close();
+    (opener as HTMLElement | SVGElement | undefined)?.focus?.();
+  });
   draw();
+  // Drawn before the page shows it, the markers could not know their size on screen: drawn again once it is there,
+  // with their touch targets (unless the reader already moved the map or opened a popup).
+  const firstBox = box;
+  requestAnimationFrame(() => { if (drawing.isConnected && box === firstBox && popup.hidden && drawing.getBoundingClientRect().width > 0) draw(); });
   void details?.then(() => {
     for (const [g, r] of singles) g.setAttribute('aria-label', `${r.title}: ver detalle`);
     // An open popup shows the titles too, without taking the focus from where the reader is.
