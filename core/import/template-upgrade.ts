@@ -144,6 +144,12 @@ function keyedArrays(spec: TemplateSpec, standard: Standard): Set<string> {
   return out;
 }
 
+/** The components' codes joined in their order; '' when there are none. */
+function budgetKey(components: unknown): string {
+  if (!Array.isArray(components)) return '';
+  return components.map((c) => (isObject(c) && (typeof c.code === 'string' || typeof c.code === 'number') ? String(c.code).trim() : '')).join('');
+}
+
 function addIds(node: unknown, path: string[], keyed: Set<string>, tally: UpgradeTally): void {
   if (Array.isArray(node)) {
     const field = fieldOf(path);
@@ -152,6 +158,15 @@ function addIds(node: unknown, path: string[], keyed: Set<string>, tally: Upgrad
       let next = 1;
       for (const item of node) {
         if (!isObject(item) || (item.id !== undefined && item.id !== null && item.id !== '')) continue;
+        // A budget line's id is its clave presupuestaria, its components' codes joined (budget lines extension;
+        // core/checks/budget-line-id): «1» was then warned as not matching them.
+        const key = field.endsWith('budgetLines') ? budgetKey(item.components) : '';
+        if (key && !used.has(key)) {
+          item.id = key;
+          used.add(key);
+          tally.add('import.id-added', `${field}/id`);
+          continue;
+        }
         while (used.has(String(next))) next++;
         item.id = String(next);
         used.add(item.id);

@@ -292,6 +292,19 @@ describe('dates keep what they say', () => {
   });
 });
 
+describe('a budget line without its id', () => {
+  test('gets its clave presupuestaria (its components joined), which validation then accepts', () => {
+    const release = {
+      ocid: 'ocds-abc123-B-1', id: 'b-1', date: '2024-06-01T10:00:00-06:00', tag: ['planning'], initiationType: 'tender',
+      planning: { budget: { budgetBreakdown: [{ id: 'BB1', budgetLines: [{ components: [{ name: 'ramo', level: 1, code: '44' }, { name: 'unidad', level: 2, code: '100' }] }] }] } },
+    };
+    const imported = importDocuments({ releases: [release] }, 'claves.json');
+    const line = (((imported.releases[0].planning as Record<string, any>).budget.budgetBreakdown[0].budgetLines as Record<string, unknown>[])[0]);
+    expect(line.id).toBe('44100');
+    expect(imported.findings.map((f) => f.code)).toContain('import.id-added');
+  });
+});
+
 describe('links with spaces or accents', () => {
   test('are written as a browser sends them (the same address), reported, and then valid', () => {
     const url = 'http://si.nl.gob.mx/Acceso/DatosAbiertos//DocumentosPublicos/000002/Acta de fallo%2C versión 1.pdf';

@@ -10,3 +10,9 @@ export const yearOf = (date: unknown): number | undefined => {
   const y = typeof date === 'string' ? Number(date.slice(0, 4)) : NaN;
   return y > 1990 && y < 2100 ? y : undefined;
 };
+
+/**
+ * A real date: not year 0001, which real Mexican publications (and the capture tool) write for «no date»
+ * (`0001-01-01T00:00:00Z`): shown as «01/01/0001» and placed first on a timeline, it read as a date.
+ */
+export const isRealDate = (v: string | undefined | null): v is string => !!v && !v.startsWith('0001-');

@@ -1,4 +1,5 @@
 /** Helpers shared by the pages: formatted figures with an explicit "Sin dato", Spanish plurals, the page context. */
+import { isRealDate } from '../data/read';
 import { formatCompact, formatCount, formatDate, formatMoney, formatNumber } from '../../../core/format/es-mx';
 import { h } from '../dom';
 import type { Dataset } from '../data/types';
@@ -28,11 +29,7 @@ export const NO_DATA = 'Sin dato';
 export const fig = (text: string): HTMLElement => h('span', { class: 'fig' }, text);
 export const money = (v: number | undefined): string => (v === undefined ? NO_DATA : formatMoney(v));
 export const compactMoney = (v: number): string => `$${formatCompact(v)}`;
-/**
- * A real date: not year 0001, which real Mexican publications (and the capture tool) write for «no date»
- * (`0001-01-01T00:00:00Z`): shown as «01/01/0001» and placed first on a timeline, it read as a date.
- */
-export const isRealDate = (v: string | undefined | null): v is string => !!v && !v.startsWith('0001-');
+export { isRealDate };
 export const date = (v: string | undefined | null): string => (isRealDate(v) ? formatDate(v) : NO_DATA);
 export const count = (n: number): string => formatNumber(n, 0);
 export const percent = (share: number | undefined): string => (share === undefined ? NO_DATA : `${formatNumber(share * 100, share * 100 % 1 === 0 ? 0 : 1)} %`);
