@@ -55,6 +55,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : (refused.push(r.request().url()), r.abort())));
     const page = await context.newPage();
     await page.goto(`${base}/${hash}`);
+    // Signed out, the page is the sign-in form, with its own level-one heading.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
     await page.getByLabel('Clave de acceso').fill(h.bearer(user).replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Entrar' }).click();
     return page;

@@ -83,12 +83,12 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
     });
     script.addEventListener('error', () => { status.textContent = 'No se pudo cargar el inicio de sesión de Google. Revise su conexión.'; });
     document.head.appendChild(script);
-    return h('section', { class: 'signin', 'aria-labelledby': 'titulo-entrar' }, h('h2', { id: 'titulo-entrar' }, 'Iniciar sesión'),
+    return h('section', { class: 'signin', 'aria-labelledby': 'titulo-entrar' }, h('h1', { id: 'titulo-entrar', tabindex: '-1' }, 'Iniciar sesión'),
       h('p', null, 'Use la cuenta de Google que su coordinación registró en la plataforma.'), slot, status);
   }
   const input = h('input', { id: 'clave', name: 'clave', type: 'password', autocomplete: 'off', required: true, placeholder: 'ia_…' });
   const form = h('form', { class: 'signin', 'aria-labelledby': 'titulo-entrar' },
-    h('h2', { id: 'titulo-entrar' }, 'Iniciar sesión'),
+    h('h1', { id: 'titulo-entrar', tabindex: '-1' }, 'Iniciar sesión'),
     h('p', null, 'Escriba su clave de acceso personal (se la da quien administra este servidor).'),
     h('div', { class: 'field' }, h('label', { for: 'clave' }, 'Clave de acceso'), input),
     h('button', { type: 'submit' }, 'Entrar'), status);
