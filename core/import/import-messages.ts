@@ -10,6 +10,7 @@ registerMessages({
   'import.transactions-upgraded': '{count:pago venía|pagos venían} con los campos de OCDS 1.0 («amount», «providerOrganization», «receiverOrganization»); se pasaron a «value», «payer» y «payee», los de OCDS 1.1, ligados a sus actores.',
   'import.budget-url': 'La partida presupuestal traía su enlace en «url»; se pasó a «uri», el campo que define la extensión de desglose presupuestal.',
   'import.budget-classification': 'La clasificación presupuestal venía como «budgetclassifications» (con «Measures», «level» y «classifications»); se pasó a «budgetClassification» con «measures», «levelId» y «classification», los nombres que declara EDCA-MX.',
+  'import.renamed': '{count:valor|valores} de «{from}» {count?se pasó|se pasaron} a «{to}», el nombre que declara EDCA-MX para ese dato.',
   'import.not-a-release': 'El archivo «{file}» contiene una entrega sin «ocid»; no se importó.',
   'import.not-a-project': 'El archivo «{file}» contiene un proyecto sin «id»; no se importó.',
   'import.record-without-data': 'El registro «{ocid}» de «{file}» no trae entrega compilada ni entregas; no se importó.',

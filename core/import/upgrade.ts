@@ -11,6 +11,7 @@
  * - OCDS budget breakdowns' `budgetclassifications` and `url` → `budgetClassification` and `uri` (budget-upgrade).
  * - OCDS 1.0 payments' `amount`, `providerOrganization`, `receiverOrganization` → `value`, `payer`, `payee`
  *   (transaction-upgrade).
+ * - The capture tool's `juridicalPersonhood` and `quotePeriod` → EDCA-MX's `legalPersonality` and `period` (renamed-fields).
  * Record packages contribute their compiledRelease (or, without one, their last embedded release).
  * What the template has no column for is never dropped silently: one `import.dropped` warning per field, with the
  * number of values it loses (core/import/template-coverage).
@@ -22,6 +23,7 @@ import { droppedValues } from './template-coverage';
 import { upgradeForTemplate, UpgradeTally } from './template-upgrade';
 import { upgradeBudgetBreakdowns } from './budget-upgrade';
 import { upgradeTransactions } from './transaction-upgrade';
+import { renameFields } from './renamed-fields';
 
 type Obj = Record<string, unknown>;
 
@@ -45,6 +47,7 @@ function upgradeRelease(release: Obj, pointer: string, findings: Finding[]): Obj
   }
   upgradeBudgetBreakdowns(release, pointer, findings);
   upgradeTransactions(release, pointer, findings);
+  renameFields(release, pointer, findings);
   return release;
 }
 

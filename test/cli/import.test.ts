@@ -292,6 +292,22 @@ describe('dates keep what they say', () => {
   });
 });
 
+describe("the capture tool's own field names", () => {
+  test('«juridicalPersonhood» and «quotePeriod» come in as EDCA-MX names them, reported, not dropped', () => {
+    const release = {
+      ocid: 'ocds-abc123-R-1', id: 'r-1', date: '2018-07-03T12:00:00Z', tag: ['planning'], initiationType: 'tender',
+      parties: [{ id: 'MX-RFC-UNA2907227Y5', name: 'UNAM', roles: ['tenderer'], identifier: { scheme: 'MX-RFC', id: 'UNA2907227Y5', legalName: 'UNAM', juridicalPersonhood: 'legalPerson' } }],
+      planning: { requestsForQuotes: [{ id: 'rfq-1', quotes: [{ id: 'q-1', quotePeriod: { startDate: '2018-07-03T12:00:00Z', endDate: '2018-08-27T12:00:00Z' } }] }] },
+    };
+    const imported = importDocuments({ releases: [release] }, 'inai.json');
+    const r = imported.releases[0] as Record<string, any>;
+    expect(r.parties[0].identifier).toEqual({ scheme: 'MX-RFC', id: 'UNA2907227Y5', legalName: 'UNAM', legalPersonality: 'legalPerson' });
+    expect(r.planning.requestsForQuotes[0].quotes[0].period).toEqual({ startDate: '2018-07-03T12:00:00Z', endDate: '2018-08-27T12:00:00Z' });
+    expect(imported.findings.filter((f) => f.code === 'import.renamed').map((f) => [f.params.from, f.params.count])).toEqual([['juridicalPersonhood', 1], ['quotePeriod', 1]]);
+    expect(imported.findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).toEqual([]);
+  });
+});
+
 describe('a budget line without its id', () => {
   test('gets its clave presupuestaria (its components joined), which validation then accepts', () => {
     const release = {
