@@ -49,6 +49,12 @@ export function readSettings(sheet: SheetModel | undefined, findings: Finding[])
       findings.push(finding('settings.unknown-time-zone', 'warning', { value: text, default: settings.timeZone }, { cell }));
       continue;
     }
+    // The package's `license` and `publicationPolicy` are addresses (OCDS package schema, format uri): a text that is
+    // not one would be published as it is, as the package's license.
+    if ((key === 'licenseUrl' || key === 'publicationPolicyUrl') && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(text.trim())) {
+      findings.push(finding('settings.not-an-address', 'warning', { value: text }, { cell }));
+      continue;
+    }
     settings[key] = text;
   }
   return settings;
