@@ -125,8 +125,9 @@ async function projectsOf(store: Store, publicationId: string): Promise<Map<stri
  */
 function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now: string): void {
   if (!previous || project.updated !== now || typeof previous.updated !== 'string') return;
-  const withoutUpdated = ({ updated, ...rest }: JsonObject): JsonObject => (void updated, rest);
-  if (canonicalJson(withoutUpdated(project)) === canonicalJson(withoutUpdated(previous))) project.updated = previous.updated;
+  // Both built by the same derivation, keys in the same order: their JSON texts compare them (a tenth of the time of
+  // the canonical form; a key order that differs only stamps the project anew, as before).
+  if (JSON.stringify({ ...project, updated: '' }) === JSON.stringify({ ...previous, updated: '' })) project.updated = previous.updated;
 }
 
 /** What a publication's releases and records are derived with (see Publication.derivedWith). */
