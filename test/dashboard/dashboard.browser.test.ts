@@ -11,6 +11,7 @@
  *   in Spanish. Screenshots go to test-artifacts/dashboard-*.png.
  */
 import * as fs from 'fs';
+import * as zlib from 'zlib';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
@@ -466,6 +467,11 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     for (const href of jsonLinks) expect(href).toMatch(/^\/api\/bulk\//);
     const projectsOfMerida = ((await (await fetch(`${srv.base}${jsonLinks.find((h: string) => h.includes('projects.json') && h.includes('merida'))}`)).json()) as { projects: unknown[] }).projects;
     expect(projectsOfMerida).toHaveLength(total('projects', 'merida'));
+    // The compressed copies are linked too, and are gzip files of the same package.
+    const gz = await page.locator('#tabla-masivos a[href$=".gz"]').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')));
+    expect(gz).toEqual(['releases', 'records', 'projects'].flatMap((k) => [`/api/bulk/${k}.json.gz`, `/api/bulk/${k}.jsonl.gz`]));
+    const packed = Buffer.from(await (await fetch(`${srv.base}/api/bulk/projects.json.gz`)).arrayBuffer());
+    expect((JSON.parse(zlib.gunzipSync(packed).toString('utf8')) as { projects: unknown[] }).projects).toHaveLength(total('projects'));
 
     await visit(page, '#/acerca');
     expect(await page.locator('#tabla-publicadores tbody tr').count()).toBe(stats.publishers.length);

@@ -32,9 +32,11 @@ export const downloadsPage: Page = {
       all && !all.offered
         ? h('p', { id: 'sin-masivos-nacionales' }, `Los archivos de todos los implementadores juntos no se ofrecen: suman ${formatCount(all.documents, 'documento publicado', 'documentos publicados')} y una sola descarga puede reunir hasta ${formatNumber(all.maxDocuments, 0)}. Descargue los de cada implementador en la tabla «Datos por implementador».`)
         : h('div', null,
-          dataTable('Archivos masivos de todos los implementadores', [{ title: 'Contenido' }, { title: 'JSON (paquete)' }, { title: 'JSON Lines (uno por línea)' }],
+          // The compressed copies (a tenth of the bytes) for programs that fetch them as files (/api/bulk lists them too).
+          dataTable('Archivos masivos de todos los implementadores', [{ title: 'Contenido' }, { title: 'JSON (paquete)' }, { title: 'JSON Lines (uno por línea)' }, { title: 'Comprimidos (gzip)' }],
             ([['Entregas EDCA-MX (OCDS)', 'releases'], ['Registros EDCA-MX (OCDS)', 'records'], ['Proyectos EDCAPI (OC4IDS)', 'projects']] as const).map(([label, kind]) =>
-              [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`)]), { id: 'tabla-masivos' }),
+              [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`),
+                h('span', null, api(`/api/bulk/${kind}.json.gz`, `${kind}.json.gz`), ' · ', api(`/api/bulk/${kind}.jsonl.gz`, `${kind}.jsonl.gz`))]), { id: 'tabla-masivos' }),
           h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ' — una hoja por tabla, como la plantilla de captura.')),
       h('h2', null, 'Por implementador'),
       h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado).'),
