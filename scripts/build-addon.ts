@@ -116,15 +116,14 @@ export async function buildAddon(outDir = path.join(ROOT, 'addon', 'dist'), conf
 
 /**
  * `npm run build:addon [-- --publicar]`. Without a backend address the add-on is built with the placeholder, fine for
- * tests; but Apps Script only fetches what the manifest's urlFetchWhitelist names, so pushed like that it could reach
- * no server: `--publicar` (push:addon) refuses it.
+ * tests and for `npm start` (which builds everything, add-on included, for a server that does not use it); but Apps
+ * Script only fetches what the manifest's urlFetchWhitelist names, so pushed like that it could reach no server:
+ * `--publicar` (push:addon) refuses it.
  */
 function main(): void {
   const config = loadAddonConfig();
-  if (config.backendUrl === PLACEHOLDER_BACKEND_URL) {
-    const advice = `sin ADDON_BACKEND_URL ni addon/config.json, el complemento usa la dirección de ejemplo ${PLACEHOLDER_BACKEND_URL}, y Apps Script solo deja consultar la dirección del manifiesto. Defina la de su servidor (vea addon/README.md).`;
-    if (process.argv.includes('--publicar')) throw new AddonConfigError(`No se publica: ${advice}`);
-    console.warn(`Aviso: ${advice}`);
+  if (config.backendUrl === PLACEHOLDER_BACKEND_URL && process.argv.includes('--publicar')) {
+    throw new AddonConfigError(`No se publica: sin ADDON_BACKEND_URL ni addon/config.json, el complemento usa la dirección de ejemplo ${PLACEHOLDER_BACKEND_URL}, y Apps Script solo deja consultar la dirección del manifiesto. Defina la de su servidor (vea addon/README.md).`);
   }
   void buildAddon(undefined, config).then((b) => {
     console.log(`addon/dist: ${b.files.join(', ')} (Code.js ${(b.codeBytes / 1024).toFixed(0)} KB, ${b.exports.length} funciones)`);
