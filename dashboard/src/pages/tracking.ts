@@ -40,7 +40,9 @@ export const trackingPage: Page = {
       const missing = r.committed - r.published;
       const situation = late ? `✗ Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}` : short ? `⚠ Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}` : '✓ Al día y completo';
       return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short ? 'status-warn' : 'status-ok' }, situation),
-        count(r.committed), count(r.published), opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate), stagesCell(r)];
+        // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
+        // so, or «0» next to «Al día y completo» read as a contradiction.
+        count(r.committed), count(r.published), r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate), stagesCell(r)];
     }), { id: 'tabla-seguimiento' });
     return h('div', null,
       ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar. Use los filtros Estado e Implementador del encabezado para ver los de un estado.'),
