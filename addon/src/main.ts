@@ -4,7 +4,7 @@
  */
 import { templateSpec } from '../../core/template/template-spec';
 import { appsScriptHost } from './apps-script/apps-script-host';
-import { approveSubmission as approve, currentConfig, returnSubmission as giveBack, reviewContext as review, submitForReview as submit } from './backend/review';
+import { approveSubmission as approve, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, submitForReview as submit } from './backend/review';
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
@@ -12,7 +12,7 @@ import { ADDON_TITLE, HELP_HTML, MENU } from './menu';
 import type { ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
 import { createTemplate, templateReportText } from './template/create-template';
 import { UserError, userFacing } from './user-error';
-import { corePipeline } from './validation/core-pipeline';
+import { pipelineWith } from './validation/core-pipeline';
 import { removeMarks } from './validation/marks';
 import { runValidation as validate, validationPlan as plan } from './validation/run-validation';
 
@@ -83,7 +83,7 @@ export function validationPlan(): SheetPlan[] {
 }
 
 export function runValidation(): ValidationReport {
-  return guarded(() => validate(host().spreadsheet(), corePipeline));
+  return guarded(() => validate(host().spreadsheet(), pipelineWith(registeredPrefixes(host()))));
 }
 
 export function selectCell(sheet: string, row: number, column: number): void {
@@ -103,7 +103,7 @@ export function reviewContext(): ReviewContext {
 }
 
 export function submitForReview(): ReviewContext {
-  return guarded(() => submit(host(), corePipeline));
+  return guarded(() => submit(host(), pipelineWith(registeredPrefixes(host()))));
 }
 
 export function approveSubmission(id: string): ReviewContext {

@@ -272,6 +272,16 @@ export function checkSubmissionAnswer(v: unknown): SubmissionAnswer {
   return { viewer: checkViewer(o.viewer), submission: checkSubmission(o.submission) };
 }
 
+/** What the add-on reads of the public `GET /api/publishers`: each institution's registered prefixes. */
+export interface RegisteredPrefixes { id: string; ocidPrefix: string; projectIdPrefix: string }
+
+export function checkPublisherPrefixes(v: unknown): RegisteredPrefixes[] {
+  return arr(obj(v, 'respuesta').publishers, 'publishers', (p, path) => {
+    const o = obj(p, path);
+    return { id: str(o.id, `${path}.id`), ocidPrefix: str(o.ocidPrefix, `${path}.ocidPrefix`), projectIdPrefix: str(o.projectIdPrefix, `${path}.projectIdPrefix`) };
+  });
+}
+
 export function checkSubmissionListAnswer(v: unknown): SubmissionListAnswer {
   const o = obj(v, 'respuesta');
   const links = obj(o.links, 'links');

@@ -331,6 +331,18 @@ describe('submit and review against the real app', () => {
     expect(update.state).toBe('submitted');
   });
 
+  it("Validar checks ids against the institution's registered prefixes, as the server will, when it can ask the server", () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-3' });
+    fillValid(capturista, 'Parque del Centro');
+    const cols = sheetOf('Proyectos').columns;
+    capturista.ss.get('Proyectos').setValues({ row: 3, column: cols.findIndex((c) => c.field === 'id') + 1, rows: 1, columns: 1 }, [['oc4ids-zzz999-0001']]);
+    const messages = (): string[] => main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items.map((i) => i.message)));
+    expect(messages().some((m) => m.includes('no usa el prefijo registrado de su institución en la plataforma: debe empezar con «oc4ids-abc123-»'))).toBe(true);
+    // Offline (no server set), the sheet's own Configuración is all there is: no prefix there, nothing to compare.
+    main.saveAddonSettings({ backendUrl: PLACEHOLDER_BACKEND_URL, apiToken: '' });
+    expect(messages().some((m) => m.includes('prefijo'))).toBe(false);
+  });
+
   it('self-hosted: a workbook the server refuses comes back as its Spanish cell findings; a bad token is a clear message', () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-2' });
     // The server validates again on its own: values with errors sent past the sidebar are refused, nothing is created.

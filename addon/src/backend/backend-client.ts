@@ -7,6 +7,7 @@
 import {
   checkApproveAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
   type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues,
+  checkPublisherPrefixes, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
 import { UserError } from '../user-error';
 import type { HttpPort, HttpRequest } from './http-port';
@@ -55,6 +56,11 @@ export class BackendClient {
     }
     const error = readErrorAnswer(parsed);
     throw new UserError(error ? error.error.message + findingsText(error.error.findings) : statusMessage(response.status));
+  }
+
+  /** The prefixes the platform registered for `publisherId` (public list), or undefined when it has none by that id. */
+  registeredPrefixes(publisherId: string): RegisteredPrefixes | undefined {
+    return this.call('get', '/api/publishers', checkPublisherPrefixes).find((p) => p.id === publisherId);
   }
 
   list(spreadsheetId: string): SubmissionListAnswer {

@@ -8,7 +8,7 @@ import type { Pipeline } from '../validation/core-pipeline';
 import { dataSheets, readWorkbook } from '../validation/read-workbook';
 import { runValidation } from '../validation/run-validation';
 import { workbookValues } from '../../../core/workflow/workbook-values';
-import { SUBMIT_OUTCOME_TEXT, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
+import { SUBMIT_OUTCOME_TEXT, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { BackendClient } from './backend-client';
 
 export function currentConfig(h: Host): AddonConfig {
@@ -41,6 +41,26 @@ export function reviewContext(h: Host): ReviewContext {
   const config = currentConfig(h);
   if (!backendConfigured(config)) return { backendConfigured: false, viewer: null, role: null, submission: null, serviceAccount: config.serviceAccount, message: NOT_CONFIGURED };
   return context(h, client(h).list(h.spreadsheet().id()));
+}
+
+/**
+ * The prefixes the server registered for this spreadsheet's institution, which its check uses instead of the
+ * Configuración sheet's: the official's own (scope), else the institution of the sheet's latest submission (a
+ * coordinator looking at it). Undefined without a configured server, or when it cannot be asked (validation then
+ * works offline, with the sheet's prefixes).
+ */
+export function registeredPrefixes(h: Host): RegisteredPrefixes | undefined {
+  if (!backendConfigured(currentConfig(h))) return undefined;
+  try {
+    const c = client(h);
+    const list = c.list(h.spreadsheet().id());
+    const scope = list.viewer.scope;
+    const publisherId = scope.kind === 'publisher' ? scope.publisherId : [...list.submissions].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.publisherId;
+    return publisherId ? c.registeredPrefixes(publisherId) : undefined;
+  } catch (e) {
+    if (e instanceof UserError) return undefined;
+    throw e;
+  }
 }
 
 /** Errors block approval (DESIGN §5), so a workbook with errors is not even sent; the backend checks again. */

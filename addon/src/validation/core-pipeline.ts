@@ -15,8 +15,14 @@ export interface PipelineResult {
 
 export type Pipeline = (workbook: WorkbookModel) => PipelineResult;
 
-export const corePipeline: Pipeline = (workbook) => {
-  const checked = checkWorkbook(workbook);
-  const pooled = completeness({ releases: checked.releases, projects: checked.projects }).publisher;
-  return { findings: checked.findings, completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10 };
-};
+/**
+ * The pipeline with the institution's registered prefixes when the add-on could learn them from its server: they win
+ * over the Configuración sheet, as on the server (core/pipeline/check-workbook.ts), so «Validar» and «Enviar» agree.
+ */
+export function pipelineWith(prefixes?: { ocidPrefix: string; projectIdPrefix: string }): Pipeline {
+  return (workbook) => {
+    const checked = checkWorkbook(workbook, prefixes ? { ocidPrefix: prefixes.ocidPrefix, projectIdPrefix: prefixes.projectIdPrefix } : {});
+    const pooled = completeness({ releases: checked.releases, projects: checked.projects }).publisher;
+    return { findings: checked.findings, completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10 };
+  };
+}
