@@ -8,6 +8,16 @@
 import { isObject } from './json';
 import type { ValueCheck } from './types';
 
+/** A budget line's key as its components make it: their codes, trimmed, joined in order ('' when none has one). */
+export function budgetLineKey(components: unknown): string {
+  let key = '';
+  for (const c of Array.isArray(components) ? components : []) {
+    const code = isObject(c) ? c.code : undefined;
+    if (typeof code === 'string' || typeof code === 'number') key += String(code).trim();
+  }
+  return key;
+}
+
 export const budgetLineId: ValueCheck = {
   on: 'object',
   fields: (field) => field.endsWith('budgetLines'),
@@ -15,11 +25,7 @@ export const budgetLineId: ValueCheck = {
     if (!field.endsWith('budgetLines') || !isObject(value) || !Array.isArray(value.components)) return;
     const id = value.id;
     if ((typeof id !== 'string' && typeof id !== 'number') || String(id).trim() === '') return;
-    let key = '';
-    for (const c of value.components) {
-      const code = isObject(c) ? c.code : undefined;
-      if (typeof code === 'string' || typeof code === 'number') key += String(code).trim();
-    }
+    const key = budgetLineKey(value.components);
     if (key !== '' && key !== String(id).trim()) report('budget.lineId', 'warning', `${p()}/id`, { value: String(id), expected: key });
   },
 };

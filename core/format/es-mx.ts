@@ -47,8 +47,9 @@ export function formatDate(iso: string): string {
 
 /** An ISO 8601 date or date-time as dd/mm/aaaa, with its hh:mm when it has a time other than midnight. */
 export function formatDateTime(iso: string): string {
-  const time = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/.exec(wallClock(iso));
-  return `${formatDate(iso)}${time && `${time[1]}:${time[2]}` !== '00:00' ? ` ${time[1]}:${time[2]}` : ''}`;
+  const local = wallClock(iso);
+  const time = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2})/.exec(local);
+  return `${formatDate(local)}${time && `${time[1]}:${time[2]}` !== '00:00' ? ` ${time[1]}:${time[2]}` : ''}`;
 }
 
 /** A figure as a message quotes it: grouped, with cents only when it has them (3,050,000; 91,168,415.75). */

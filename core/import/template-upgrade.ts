@@ -14,7 +14,8 @@
  * - items of lists that other sheets hang from (budget lines, breakdowns…) get an id when they have none
  *   (`import.id-added`): their rows are linked by it.
  */
-import { unsafeInAddress } from '../validate/schema-findings';
+import { encodeUnsafeInAddress, unsafeInAddress } from '../validate/address-characters';
+import { budgetLineKey } from '../checks/budget-line-id';
 import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
 import { PROFILES } from '../profile/profiles';
@@ -52,12 +53,6 @@ function fieldOf(path: readonly string[]): string {
 }
 
 /** Texts, dates and codes of one document, in place. */
-/** `unsafeInAddress`'s characters percent-encoded (UTF-8), everything else, `%` escapes included, left as it is. */
-function encodeUnsafe(address: string): string {
-  // A lone surrogate (broken text) cannot be encoded: it becomes U+FFFD, as a browser would show it.
-  return address.replace(/[\s"<>{}|\\^`]|[^\x00-\x7e]/gu, (ch) => (/[\ud800-\udfff]/u.test(ch) ? '%EF%BF%BD' : encodeURIComponent(ch)));
-}
-
 function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, ColumnSpec>, tally: UpgradeTally): void {
   const fields = PROFILES[standard].fields;
   const fix = (holder: Obj | unknown[], key: string | number, path: string[]): boolean => {
@@ -85,7 +80,7 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
       // Spaces and accents in published links (file names typed by hand): written as a browser sends them
       // (RFC 3986 percent-encoding), the same address, which the schema's `uri` format then accepts.
       tally.add('import.url-encoded', field);
-      text = encodeUnsafe(text);
+      text = encodeUnsafeInAddress(text);
     }
     const column = columns.get(field);
     if (column?.options?.length) {
@@ -144,12 +139,6 @@ function keyedArrays(spec: TemplateSpec, standard: Standard): Set<string> {
   return out;
 }
 
-/** The components' codes joined in their order; '' when there are none. */
-function budgetKey(components: unknown): string {
-  if (!Array.isArray(components)) return '';
-  return components.map((c) => (isObject(c) && (typeof c.code === 'string' || typeof c.code === 'number') ? String(c.code).trim() : '')).join('');
-}
-
 function addIds(node: unknown, path: string[], keyed: Set<string>, tally: UpgradeTally): void {
   if (Array.isArray(node)) {
     const field = fieldOf(path);
@@ -160,7 +149,7 @@ function addIds(node: unknown, path: string[], keyed: Set<string>, tally: Upgrad
         if (!isObject(item) || (item.id !== undefined && item.id !== null && item.id !== '')) continue;
         // A budget line's id is its clave presupuestaria, its components' codes joined (budget lines extension;
         // core/checks/budget-line-id): «1» was then warned as not matching them.
-        const key = field.endsWith('budgetLines') ? budgetKey(item.components) : '';
+        const key = field.endsWith('budgetLines') ? budgetLineKey(item.components) : '';
         if (key && !used.has(key)) {
           item.id = key;
           used.add(key);

@@ -9,6 +9,7 @@ import { codelistsByField } from '../checks/codelists';
 import { displayValue, type RawFinding } from './raw-finding';
 import type { ErrorObject } from './validators';
 import { pointerSegments, unindexedField } from '../findings/pointer';
+import { unsafeInAddress } from './address-characters';
 
 /** JSON types in the words of the sheet. */
 const TYPE_ES: Record<string, string> = {
@@ -17,18 +18,6 @@ const TYPE_ES: Record<string, string> = {
 
 /** The formats the schemas use, each with its own advice (a link, a date and an e-mail are fixed differently). */
 const FORMAT_CODES: Record<string, string> = { uri: 'schema.formatUri', 'date-time': 'schema.formatDate', date: 'schema.formatDate', email: 'schema.formatEmail' };
-
-/**
- * The characters of an `http(s)://` address that an address cannot hold as they are (RFC 3986: spaces, accents and
- * other non-ASCII letters, quotes, `<>{}|\\^` and backquotes must be percent-encoded), each named once and visibly
- * («espacio» for a space). Empty for anything else, which gets the general advice.
- */
-export function unsafeInAddress(value: unknown): string[] {
-  if (typeof value !== 'string' || !/^https?:\/\/[^\s/]/i.test(value.trim())) return [];
-  const found = new Set<string>();
-  for (const ch of value.trim()) if (/[\s"<>{}|\\^`]/.test(ch) || ch.charCodeAt(0) > 0x7e) found.add(/\s/.test(ch) ? '«espacio»' : `«${ch}»`);
-  return [...found].slice(0, 8);
-}
 
 const NOISE = new Set(['oneOf', 'anyOf', 'not', 'if', 'then', 'else', '$ref', 'false schema']);
 

@@ -21,9 +21,13 @@ function client(h: Host): BackendClient {
   return new BackendClient(h.http(), config.backendUrl, () => config.apiToken || h.identityToken());
 }
 
+/** The newest submission of this spreadsheet: the one the sidebar is about. */
+function latestOf(list: SubmissionListAnswer): SubmissionListAnswer['submissions'][number] | null {
+  return [...list.submissions].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+}
+
 function context(h: Host, list: SubmissionListAnswer): ReviewContext {
-  // The newest submission of this spreadsheet is the one the sidebar is about.
-  const latest = [...list.submissions].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
+  const latest = latestOf(list);
   return {
     backendConfigured: true,
     viewer: list.viewer,
@@ -55,7 +59,7 @@ export function registeredPrefixes(h: Host): RegisteredPrefixes | undefined {
     const c = client(h);
     const list = c.list(h.spreadsheet().id());
     const scope = list.viewer.scope;
-    const publisherId = scope.kind === 'publisher' ? scope.publisherId : [...list.submissions].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.publisherId;
+    const publisherId = scope.kind === 'publisher' ? scope.publisherId : latestOf(list)?.publisherId;
     return publisherId ? c.registeredPrefixes(publisherId) : undefined;
   } catch (e) {
     if (e instanceof UserError) return undefined;

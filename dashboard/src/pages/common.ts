@@ -29,7 +29,6 @@ export const NO_DATA = 'Sin dato';
 export const fig = (text: string): HTMLElement => h('span', { class: 'fig' }, text);
 export const money = (v: number | undefined): string => (v === undefined ? NO_DATA : formatMoney(v));
 export const compactMoney = (v: number): string => `$${formatCompact(v)}`;
-export { isRealDate };
 export const date = (v: string | undefined | null): string => (isRealDate(v) ? formatDate(v) : NO_DATA);
 export const count = (n: number): string => formatNumber(n, 0);
 export const percent = (share: number | undefined): string => (share === undefined ? NO_DATA : `${formatNumber(share * 100, share * 100 % 1 === 0 ? 0 : 1)} %`);

@@ -4,7 +4,7 @@
  * documents, a timeline of every dated event, and its data as JSON (the record) and CSV (contracts and payments).
  */
 import { h, externalLink, route } from '../dom';
-import { arr, num, obj, str } from '../data/read';
+import { arr, isRealDate, num, obj, str } from '../data/read';
 import { loadRecord } from '../api';
 import type { Json } from '../data/types';
 import { dataTable } from '../components/table';
@@ -13,7 +13,7 @@ import { csvButton } from '../components/download';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey } from '../labels';
-import { count, date, heading, isRealDate, money, NO_DATA, type Page } from './common';
+import { count, date, heading, money, NO_DATA, type Page } from './common';
 
 const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);

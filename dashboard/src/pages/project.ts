@@ -3,7 +3,7 @@
  * processes with a timeline, the documents checklist by stage, and links to its JSON.
  */
 import { h, externalLink, route } from '../dom';
-import { arr, num, obj, str } from '../data/read';
+import { arr, isRealDate, num, obj, str } from '../data/read';
 import { loadProject } from '../api';
 import type { Json } from '../data/types';
 import { barChart } from '../components/bar-chart';
@@ -12,7 +12,7 @@ import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
-import { date, heading, isRealDate, money, NO_DATA, type Page } from './common';
+import { date, heading, money, NO_DATA, type Page } from './common';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
 const CHECKLIST: [string, string[]][] = [
