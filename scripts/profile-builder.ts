@@ -215,6 +215,11 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
     project = mergePatch(project, { definitions });
   }
   const oc4idsCodes = loadCodelists([path.join(oc4idsDir, 'codelists')]);
+  // EDCAPI adds its own document types (the capture tool's edcapi_cat_document_type: projectPlanUpdate,
+  // progressionReport…) to OC4IDS's open documentType codelist, as EDCA-MX does for OCDS: real EDCAPI publications
+  // use them, and they were warned as off the list.
+  const edcapiDocs = codesFromCsv(path.join(standardsDir, 'edca-mx', 'capture-tool-edcapi-edcapi_cat_document_type.csv'));
+  oc4idsCodes.documentType = [...oc4idsCodes.documentType, ...edcapiDocs.filter((c) => !oc4idsCodes.documentType.includes(c))];
 
   const ocds = buildProfile('ocds', '1.1.5', release as Json, ocdsCodes, mxLists);
   const oc4ids = buildProfile('oc4ids', '0.9.5', project as Json, oc4idsCodes, { 'mx/budgetMoment': { open: false, codes: budgetMoments } });
@@ -232,7 +237,7 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
       // (schemas/extensions) have no published URL yet, so they are listed apart.
       edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: EDCA_MX_EXTENSIONS, programExtensions: EDCA_MX_OWN_EXTENSIONS.map((e) => `schemas/extensions/${e}`) },
       edcapi: { base: 'OC4IDS 0.9.5 project schema', extensions: EDCAPI_EXTENSIONS.map((e) => `${e} (${EDCAPI_EXTENSION_DEFINITIONS.join(', ')})`) },
-      mexicanLists: ['documentType (capture tool catalogue)', 'mx/budgetMoment', 'mx/budgetOrigin', 'mx/procurementMethodDetails'],
+      mexicanLists: ['documentType (capture tool catalogues, EDCA-MX and EDCAPI)', 'mx/budgetMoment', 'mx/budgetOrigin', 'mx/procurementMethodDetails'],
     }),
   };
 }

@@ -63,6 +63,7 @@ function officialCodes(standard: 'ocds' | 'oc4ids', codelist: string): Set<strin
   }
   if (standard === 'oc4ids') {
     addFile(path.join(STANDARDS_DIR, 'oc4ids-0.9.5', 'codelists', `${codelist}.csv`));
+    if (codelist === 'documentType') addFile(path.join(mx, 'capture-tool-edcapi-edcapi_cat_document_type.csv'), 'code');
     return codes;
   }
   addFile(path.join(STANDARDS_DIR, 'ocds-1.1.5', 'codelists', `${codelist}.csv`));

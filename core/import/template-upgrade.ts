@@ -84,7 +84,7 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
     }
     const column = columns.get(field);
     if (column?.options?.length) {
-      const code = lookupCode(text, column.options);
+      const code = lookupCode(text, column.options, column.codelist);
       if (code !== undefined && code !== text) { tally.add('import.code-normalized', field); text = code; }
       else if (code === undefined && column.openCodelist !== true) tally.add('import.code-not-in-list', field, 'warning');
     }

@@ -6,6 +6,7 @@ import type { CodeOption, ColumnType } from '../template/spec';
 import { CellProblem, safePreview, type CleanValue } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
 import { localMidnight, utcOffset } from './time-zone';
+import { codeAlias } from '../profile/code-aliases';
 
 export interface ValueSpec {
   type: ColumnType;
@@ -182,12 +183,16 @@ function codeIndex(options: readonly CodeOption[]): CodeIndex {
   return index;
 }
 
-/** The code a cell text stands for: the code itself (case-insensitive) or its Spanish title. */
-export function lookupCode(text: string, options: readonly CodeOption[]): string | undefined {
+/**
+ * The code a cell text stands for: the code itself (case-insensitive), its Spanish title, or another spelling of it
+ * that Mexican publications use (`codelist` names the list: core/profile/code-aliases.ts).
+ */
+export function lookupCode(text: string, options: readonly CodeOption[], codelist?: string): string | undefined {
   const index = codeIndex(options);
   const known = index.byText.get(text);
   if (known !== undefined) return known ?? undefined;
-  const code = index.byCode.get(text.toLowerCase()) ?? index.byTitle.get(normalizeLabel(text));
+  const alias = codeAlias(codelist, text);
+  const code = index.byCode.get(text.toLowerCase()) ?? index.byTitle.get(normalizeLabel(text)) ?? (alias !== undefined ? index.byCode.get(alias.toLowerCase()) : undefined);
   if (index.byText.size < MAX_REMEMBERED) index.byText.set(text, code ?? null);
   return code;
 }
@@ -195,7 +200,7 @@ export function lookupCode(text: string, options: readonly CodeOption[]): string
 /** Spanish title → code; a code is accepted as it is (case-insensitive). Open lists keep other values (warning). */
 function parseCode(text: string, spec: ValueSpec): Parsed {
   if (!spec.options || spec.options.length === 0) return { value: text };
-  const code = lookupCode(text, spec.options);
+  const code = lookupCode(text, spec.options, spec.codelist);
   if (code !== undefined) return { value: code };
   const params = { value: safePreview(text), codelist: spec.codelist ?? '' };
   if (spec.openCodelist) return { value: text, problem: new CellProblem('cell.code-not-in-list', params, 'warning') };
