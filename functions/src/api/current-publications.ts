@@ -1,7 +1,7 @@
 /** The published state readers see: every publisher with its `current` publication (DESIGN §6: readers go through the pointer). */
 import { createHash } from 'crypto';
 import type { Request } from 'express';
-import type { Page, Publication, Publisher, PublishedChanges, Store } from '../store/store';
+import type { DeclaredTerms, Page, Publication, Publisher, PublishedChanges, Store } from '../store/store';
 import { readAll } from '../store/read-all';
 import { sortKey } from '../store/collections';
 import { publishedChanges } from '../store/change-signal';
@@ -199,14 +199,26 @@ export function packageMeta(uri: string, sets: PublishedSet[], platform: { name:
   const extensions = servedExtensions(platform.uri);
   const publisher = single ?? (sets.length === 1 ? sets[0].publisher : undefined);
   const dates = sets.map((s) => s.publication.createdAt).sort();
+  const terms = publisher ? packageTerms(publisher, sets.find((s) => s.publisher.id === publisher.id)?.publication) : {};
   return {
     uri,
     publishedDate: dates[dates.length - 1] ?? new Date(0).toISOString(),
     publisher: publisher ? { name: publisher.name, ...(publisher.uri ? { uri: publisher.uri } : {}) } : platform,
-    ...(publisher?.license ? { license: publisher.license } : {}),
-    ...(publisher?.publicationPolicy ? { publicationPolicy: publisher.publicationPolicy } : {}),
+    ...(terms.license ? { license: terms.license } : {}),
+    ...(terms.publicationPolicy ? { publicationPolicy: terms.publicationPolicy } : {}),
     extensions,
   };
+}
+
+/**
+ * The licence and publication policy of a publisher's data: as registered (the administration's word) or, each one
+ * the registry lacks, as its current publication's workbook stated it in Configuración. A publisher registered
+ * without them published with no licence, whatever its officials had written there.
+ */
+export function packageTerms(publisher: Publisher, publication: Publication | undefined): DeclaredTerms {
+  const license = publisher.license ?? publication?.declared?.license;
+  const publicationPolicy = publisher.publicationPolicy ?? publication?.declared?.publicationPolicy;
+  return { ...(license ? { license } : {}), ...(publicationPolicy ? { publicationPolicy } : {}) };
 }
 
 /** The publication whose publisher's registered prefix starts this ocid or project id (core/identifiers/owner-of.ts). */

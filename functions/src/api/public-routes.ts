@@ -11,7 +11,7 @@ import { decodeCursor, parseLimit } from './cursor';
 import { badRequest, notFound } from './http-error';
 import { STATS_MAX_PUBLISHERS } from '../../../core/stats/serving-limits';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
-import { ownerOf, publishedState, packageMeta, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
+import { ownerOf, publishedState, packageMeta, packageTerms, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
 import { extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
@@ -64,9 +64,10 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       const published = new Map(sets.map((s) => [s.publisher.id, s.publication]));
       const publishers = all.map((p) => {
         const pub = published.get(p.id);
+        const terms = packageTerms(p, pub);
         return {
           id: p.id, name: p.name, state: p.state, ocidPrefix: p.ocidPrefix, projectIdPrefix: p.projectIdPrefix,
-          commitment: p.commitment, license: p.license ?? null, publicationPolicy: p.publicationPolicy ?? null,
+          commitment: p.commitment, license: terms.license ?? null, publicationPolicy: terms.publicationPolicy ?? null,
           currentPublication: pub ? { id: pub.id, createdAt: pub.createdAt, counts: pub.counts } : null,
           links: { releases: `${baseUrl}/api/ocds/releases?publisher=${encodeURIComponent(p.id)}`, records: `${baseUrl}/api/ocds/records?publisher=${encodeURIComponent(p.id)}`, projects: `${baseUrl}/api/oc4ids/projects?publisher=${encodeURIComponent(p.id)}` },
         };

@@ -34,7 +34,7 @@ import { isObject } from '../../../core/json/json-values';
 import { buildRecord, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
-import { isStoreError, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
+import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { pages } from '../store/read-all';
@@ -235,10 +235,19 @@ const WRITE_CHARS = 4_000_000;
  * The core pipeline's verdict and documents, without the rest of its result: the cell source map of a large
  * workbook is hundreds of megabytes, and nothing after the check needs it.
  */
-function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[] } {
+function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[]; declared: DeclaredTerms } {
   // The publisher's registered prefixes win over what the workbook's own Configuración says.
-  const { findings, releases, projects } = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
-  return { findings: [...nothingToPublish({ releases, projects }), ...findings], releases, projects };
+  const { findings, releases, projects, settings } = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+  const declared: DeclaredTerms = {
+    ...(settings.licenseUrl ? { license: settings.licenseUrl } : {}),
+    ...(settings.publicationPolicyUrl ? { publicationPolicy: settings.publicationPolicyUrl } : {}),
+  };
+  return { findings: [...nothingToPublish({ releases, projects }), ...findings], releases, projects, declared };
+}
+
+/** Both state the same licence and policy (none stated is the same as none). */
+function sameTerms(a: DeclaredTerms | undefined, b: DeclaredTerms): boolean {
+  return (a?.license ?? '') === (b.license ?? '') && (a?.publicationPolicy ?? '') === (b.publicationPolicy ?? '');
 }
 
 export async function publish(store: Store, input: PublishInput): Promise<PublishResult> {
@@ -249,7 +258,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     input.onPhase?.(name, at - mark);
     mark = at;
   };
-  const { findings, releases: convertedReleases, projects: convertedProjects } = check(input.workbook, publisher, now);
+  const { findings, releases: convertedReleases, projects: convertedProjects, declared } = check(input.workbook, publisher, now);
   phase('check');
   if (hasErrors(findings)) return { status: 'refused', findings };
 
@@ -281,7 +290,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const derivedWith = derivation(input.baseUrl);
   // …and built the same way: under another base URL (or privacy filter, or record format) the same content is
   // published again, its records rebuilt, or their release links would keep pointing at the old address.
-  const unchanged = current !== undefined && current.contentHash === contentHash && current.derivedWith === derivedWith;
+  // A workbook that only states another licence or policy (Configuración) is published again too: the packages
+  // carry it when the publisher was registered without one (api/current-publications.ts, packageTerms).
+  const unchanged = current !== undefined && current.contentHash === contentHash && current.derivedWith === derivedWith && sameTerms(current.declared, declared);
   if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
   const newReleases = new Set(changed);
   const unchangedOcids = new Set([...history.keys()].filter((ocid) => !newReleases.has(ocid)));
@@ -344,7 +355,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     return { status: 'unchanged', publication: current, findings };
   }
 
-  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith });
+  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith, ...(declared.license || declared.publicationPolicy ? { declared } : {}) });
   await buildRecords(async (releases, records) => {
     await store.putReleases(publicationId, releases);
     await store.putRecords(publicationId, records);

@@ -117,8 +117,14 @@ export interface Publication {
    * publications written before it was recorded (their records are all built again).
    */
   derivedWith?: string;
+  /**
+   * The licence and publication policy its workbook's Configuración sheet stated (addresses). The packages carry the
+   * registered ones; these when the publisher was registered without them (`packageTerms`).
+   */
+  declared?: DeclaredTerms;
 }
-export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith'>;
+export interface DeclaredTerms { license?: string; publicationPolicy?: string }
+export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared'>;
 
 /** One OCDS release; `id` is the release id, unique within its ocid (OCDS 1.1 release schema). */
 export interface ReleaseInput {
