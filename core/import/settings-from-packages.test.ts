@@ -16,6 +16,11 @@ describe('settingsFromPackages', () => {
     });
   });
 
+  test('a release from datos.gob.mx names its publisher in `packageInfo`', () => {
+    const bare = { ...release('ocds-07smqs-1', '2017-03-01T00:00:00-06:00'), packageInfo: { publisher: { name: 'SECRETARÍA DE LA FUNCIÓN PÚBLICA' }, uri: 'https://api.datos.gob.mx/v1/' } };
+    expect(settingsFromPackages([bare], { releases: [bare], projects: [] }).publisherName).toBe('SECRETARÍA DE LA FUNCIÓN PÚBLICA');
+  });
+
   test('what the packages do not settle is left to the template defaults, but a license they do not state stays blank', () => {
     const releases = [release('ocds-aaa111-A', '2024-01-15T00:00:00-06:00', 'Yucatán'), release('ocds-bbb222-B', '2024-01-16T00:00:00+02:00', 'Campeche')];
     // The template suggests a license to whoever starts a workbook; import writes what was published: none.

@@ -39,7 +39,9 @@ function datedOffsets(value: unknown, out: [number, number, number, string][]): 
 }
 
 export function settingsFromPackages(packages: readonly unknown[], documents: { releases: readonly unknown[]; projects: readonly unknown[] }): Partial<Record<SettingKey, string>> {
-  const meta = packages.filter(isObject);
+  // A bare release from datos.gob.mx's API carries its package's metadata in `packageInfo` (not OCDS): the publisher's
+  // name was lost on import, and the workbook published under the template's placeholder name.
+  const meta = packages.filter(isObject).flatMap((p) => (isObject(p.packageInfo) ? [p, p.packageInfo] : [p]));
   const first = (read: (p: Record<string, unknown>) => string | undefined) => meta.map(read).find((v) => v !== undefined);
   const ocids = documents.releases.map((r) => (isObject(r) ? text(r.ocid) : undefined));
   const projectIds = documents.projects.map((p) => (isObject(p) ? text(p.id) : undefined));
