@@ -2,7 +2,9 @@
  * A contract implements an award (`contracts.awardID`), so its value should not exceed the awarded value
  * (OCDS 1.1 Contract.value; a larger value needs an amendment that explains it), and the payments recorded in
  * `implementation.transactions` should not exceed the contract value. Compared only within one currency.
- * `amount.contractExceedsAward`, `amount.transactionsExceedContract` (warnings).
+ * A contract worth 0 under an award worth more is almost always a value not yet captured, typed as 0 (a $0 public
+ * works contract read on the dashboard as signed for nothing): an unknown value is left blank.
+ * `amount.contractExceedsAward`, `amount.contractZero`, `amount.transactionsExceedContract` (warnings).
  */
 import { itemsAt, numberAt, objectAt, objectsAlong, objectsAt, stringAt } from './json';
 import type { Check } from './types';
@@ -26,8 +28,14 @@ export const contractValue: Check = ({ releases, report }) => {
       const value = money(contract, 'value');
       if (!value) continue;
       const award = awards.get(stringAt(contract, 'awardID') ?? '');
-      if (award && award.currency === value.currency && value.amount > award.amount) {
+      const sameCurrency = award !== undefined && award.currency === value.currency;
+      if (sameCurrency && value.amount > award.amount) {
         report('amount.contractExceedsAward', 'warning', `${p}/value/amount`, { value: value.amount, awardValue: award.amount, currency: value.currency });
+      }
+      if (sameCurrency && value.amount === 0 && award.amount > 0) {
+        // Its payments then exceed it too: one message on the cell, the one that says what to write.
+        report('amount.contractZero', 'warning', `${p}/value/amount`, { awardValue: award.amount, currency: value.currency });
+        continue;
       }
       let paid = 0;
       for (const tx of objectsAlong(contract, 'implementation/transactions')) {
