@@ -305,18 +305,22 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'capturista', '--publicador', 'no-existe')).err).toMatch(/No existe el publicador «no-existe»\. Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add»/);
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'jefe')).err).toMatch(/Indique el rol con --rol/);
 
-    // With implementers registered: a misspelt publisher lists the registered ones; a state none of them is in is
-    // said (the account is still created), one written without accents is not.
+    // With implementers registered: a misspelt publisher lists the registered ones; a text that names no state is
+    // refused; a state none of them is in is said (the account is still created), one written without accents is not.
     for (const [id, state] of [['tampico', 'Tamaulipas'], ['merida', 'Yucatán']]) {
       expect((await runCli('publishers', 'add', id, '--nombre', `Municipio ${id}`, '--entidad', state, '--prefijo-ocid', `ocds-${id.slice(0, 3)}001`, '--prefijo-proyectos', `oc4ids-${id.slice(0, 3)}001`)).code).toBe(0);
     }
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'capturista', '--publicador', 'merda')).err).toMatch(/No existe el publicador «merda»\. Publicadores registrados: merida, tampico\./);
     const misspelt = await runCli('users', 'add', '--email', 'og@yuc.example', '--rol', 'coordinador', '--entidad', 'Yucatam');
-    expect(misspelt.code).toBe(0);
-    expect(misspelt.err).toBe('Aviso: ningún publicador registrado es de «Yucatam»; esta cuenta no verá envíos hasta que lo haya. Entidades con publicadores: Tamaulipas, Yucatán.');
+    expect([misspelt.code, misspelt.err]).toEqual([2, '«Yucatam» no es una entidad federativa. Escriba una de las 32, por ejemplo «Nuevo León», «Ciudad de México» o «Estado de México».']);
+    const unpublished = await runCli('users', 'add', '--email', 'og@cam.example', '--rol', 'coordinador', '--entidad', 'Campeche');
+    expect(unpublished.code).toBe(0);
+    expect(unpublished.err).toBe('Aviso: ningún publicador registrado es de «Campeche»; esta cuenta no verá envíos hasta que lo haya. Entidades con publicadores: Tamaulipas, Yucatán.');
     const unaccented = await runCli('users', 'add', '--email', 'og2@yuc.example', '--rol', 'coordinador', '--entidad', 'yucatan');
     expect([unaccented.code, unaccented.err]).toEqual([0, '']);
-    for (const email of ['og@yuc.example', 'og2@yuc.example']) expect((await runCli('users', 'remove', '--email', email)).code).toBe(0);
+    // Stored as the platform writes the state.
+    expect((await runCli('users', 'list')).out).toMatch(/og2@yuc\.example\tcoordinador\tYucatán/);
+    for (const email of ['og@cam.example', 'og2@yuc.example']) expect((await runCli('users', 'remove', '--email', email)).code).toBe(0);
 
     const listed = await runCli('users', 'list');
     const [header, ...rows] = listed.out.split('\n');

@@ -37,9 +37,15 @@ describe('PUT /api/publishers/{id}', () => {
     [{ ...body, commitment: { projects: 9, periodicityDays: 90 } }, 'compromiso'],
     [{ ...body, license: 'no es url' }, 'licencia'],
     [{ ...body, level: 'galáctico' }, 'level'],
+    [{ ...body, state: 'Yucatam' }, '«Yucatam» no es una entidad federativa'],
   ])('answers a bad field with a Spanish 400 naming it (%#)', async (bad, word) => {
     const res = await request(h.app).put('/api/publishers/progreso').set('Authorization', h.bearer('admin')).send(bad).expect(400);
     expect(res.body.error.message).toContain(word);
+  });
+
+  it.each([['yucatan ', 'Yucatán'], ['CDMX', 'Ciudad de México'], ['Veracruz de Ignacio de la Llave', 'Veracruz']])('stores the state %j as %j: one spelling on every page and filter', async (typed, stored) => {
+    const res = await request(h.app).put('/api/publishers/progreso').set('Authorization', h.bearer('admin')).send({ ...body, state: typed }).expect(201);
+    expect(res.body.publisher.state).toBe(stored);
   });
 
   it('refuses a prefix already assigned to another publisher', async () => {

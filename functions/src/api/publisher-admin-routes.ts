@@ -10,6 +10,7 @@ import { requireUser, type Authenticator } from '../auth/authenticate';
 import { can } from '../auth/policy';
 import { HttpError } from './http-error';
 import { allPublishers } from './current-publications';
+import { canonicalState, unknownStateMessage } from '../../../core/workflow/mexican-states';
 
 export interface PublisherAdminDeps { store: Store; authenticator: Authenticator; now?: () => Date }
 
@@ -38,7 +39,9 @@ export function parsePublisher(id: string, body: unknown): Publisher {
     return v.trim();
   };
   const name = text('name', 'nombre');
-  const state = text('state', 'entidad federativa');
+  const typedState = text('state', 'entidad federativa');
+  const state = canonicalState(typedState);
+  if (state === undefined) throw invalid(unknownStateMessage(typedState));
   const ocidPrefix = text('ocidPrefix', 'prefijo OCID');
   const projectIdPrefix = text('projectIdPrefix', 'prefijo de proyectos');
   if (!OCID_PREFIX.test(ocidPrefix)) throw invalid(`El prefijo OCID «${ocidPrefix}» debe ser «ocds-» seguido de 6 letras minúsculas o números.`);

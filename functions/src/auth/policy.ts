@@ -15,8 +15,8 @@
  * A coordinador is an Organismo Garante: it reviews the implementers of its own state and nobody else's.
  * Without a target publisher only `all` passes (e.g. the unfiltered audit log is for admins).
  */
+import { sameState } from '../../../core/workflow/mexican-states';
 import type { Publisher, Role, User } from '../store/store';
-import { normalizeLabel } from '../../../core/unflatten/normalize-label';
 
 export type Action =
   | 'submission.create'
@@ -47,10 +47,7 @@ export interface Target {
   publisher?: Pick<Publisher, 'id' | 'state'>;
 }
 
-/** State names are typed by people («Nuevo León», «nuevo leon»): compare without case, accents or extra spaces. */
-export function sameState(a: string | undefined, b: string | undefined): boolean {
-  return !!a && !!b && normalizeLabel(a) !== '' && normalizeLabel(a) === normalizeLabel(b);
-}
+export { sameState };
 
 export function can(user: User | undefined, action: Action, target: Target = {}): boolean {
   if (!user) return false;

@@ -4,6 +4,7 @@ import type { Role, Store, User } from '../store/store';
 import { issueToken } from '../auth/api-tokens';
 import { readAll } from '../store/read-all';
 import { allPublishers } from '../api/current-publications';
+import { canonicalState, unknownStateMessage } from '../../../core/workflow/mexican-states';
 import { sameState } from '../auth/policy';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
@@ -38,8 +39,10 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
       user.publisherId = publisherId;
     }
     if (role === 'coordinador') {
-      const state = stringOption(args, 'entidad');
-      if (!state) throw new UsageError('Una cuenta «coordinador» necesita --entidad "<Estado>".');
+      const typed = stringOption(args, 'entidad');
+      if (!typed) throw new UsageError('Una cuenta «coordinador» necesita --entidad "<Estado>".');
+      const state = canonicalState(typed);
+      if (state === undefined) throw new UsageError(unknownStateMessage(typed));
       user.state = state;
       // A coordinator sees the implementers of its state (auth/policy.ts sameState: accents and case aside); a
       // misspelt state gives an empty inbox and no error anywhere, so it is said here (still created: the state's
