@@ -11,6 +11,8 @@ export interface TrackingRow {
   approved: number;
   pendingReview: number;
   lastPublishedAt: string | null;
+  /** When the publisher was registered (null: before the date was kept); its first publication is due a period later. */
+  registeredAt: string | null;
   daysSinceUpdate: number | null;
   /** Program stages reached: code (E.1…E.7) → YYYY-MM-DD (core/workflow/stages.ts). */
   stages?: Partial<Record<string, string>>;

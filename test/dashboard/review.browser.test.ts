@@ -13,6 +13,8 @@ import type { Server } from 'http';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { buildDashboard } from '../../scripts/build-dashboard';
+import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
+import { formatDate } from '../../core/format/es-mx';
 import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
 
@@ -235,5 +237,19 @@ describeIfChromium('review pages in headless Chromium', () => {
     const official2 = await signedIn('capturistaA', '#/etapas');
     await official2.getByRole('alert').filter({ hasText: 'Su cuenta no tiene permiso para registrar las etapas del programa' }).waitFor();
     await official2.context().close();
+  });
+
+  test('an implementer registered today is «Nuevo» on Seguimiento, with the day its first publication is due, not «Atrasado»', async () => {
+    const registered = new Date();
+    await registerPublisher(h.store, { id: 'tap', name: 'Municipio de Tapachula', state: 'Chiapas', ocidPrefix: 'ocds-tap001', projectIdPrefix: 'oc4ids-tap001', commitment: { projects: 5, periodicityDays: 30 } }, 'admin', registered);
+    // The control board a coordinator opens from Revisión (it is public: no sign-in needed to read it).
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    const row = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Tapachula' });
+    await row.waitFor();
+    expect(await row.locator('td').first().textContent()).toBe(`⏳ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
+    // Registered before the date was kept and never published: late, as before.
+    expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Monterrey' }).locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
+    await page.context().close();
   });
 });

@@ -4,7 +4,7 @@ import type { PublisherInfo } from '../../dashboard/src/data/types';
 
 function publisher(id: string, state: string, projects: number, records: number, published = true): PublisherInfo {
   return {
-    id, name: id, state, ocidPrefix: `ocds-${id}`, projectIdPrefix: `oc4ids-${id}`, commitment: { projects: 5, periodicityDays: 90 }, license: null, publicationPolicy: null,
+    id, name: id, state, ocidPrefix: `ocds-${id}`, projectIdPrefix: `oc4ids-${id}`, commitment: { projects: 5, periodicityDays: 90 }, license: null, publicationPolicy: null, registeredAt: null,
     currentPublication: published ? { id: `${id}-1`, createdAt: '2025-01-01T00:00:00Z', counts: { releases: records, records, projects } } : null,
     links: { releases: '', records: '', projects: '' },
   };

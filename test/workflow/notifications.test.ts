@@ -7,6 +7,7 @@ import request from 'supertest';
 import { bodyOf, startSmtp, subjectOf } from '../support/smtp-capture';
 import { DASHBOARD_URL, localHarness, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness } from './workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
+import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { notifier, sendUpdateReminders, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 
 const [MER] = PUBLISHERS;
@@ -57,16 +58,19 @@ describe('notifications by SMTP', () => {
   test('reminders: only publishers past their period, once a week; an unreachable server never undoes a decision', async () => {
     const outbox = smtpOutbox({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'avisos@infra-abierta.test' });
     const before = smtp.mails.length;
-    // «mer» just published; «mty» never did.
+    // «mer» just published; «mty» never did (registered before registration dates were kept); «tap» was registered
+    // today and has its first period to publish.
     const now = new Date();
+    await registerPublisher(h.store, { id: 'tap', name: 'Municipio de Tapachula', state: 'Chiapas', ocidPrefix: 'ocds-tap001', projectIdPrefix: 'oc4ids-tap001', commitment: { projects: 5, periodicityDays: 90 } }, 'admin', now);
+    await h.store.putUser({ id: 'cap-tap', email: 'obras@tapachula.example', role: 'capturista', publisherId: 'tap' });
     expect(await sendUpdateReminders({ store: h.store, outbox, dashboardUrl: DASHBOARD_URL, now: () => now })).toEqual(['mty']);
     expect(smtp.mails.slice(before).map((m) => m.to)).toEqual([[USERS.capturistaB.email]]);
     expect(subjectOf(smtp.mails[before].raw)).toBe('Recordatorio: Municipio de Monterrey debe actualizar sus datos de obra pública');
     expect(bodyOf(smtp.mails[before].raw)).toContain('aún no ha publicado datos');
     expect(await sendUpdateReminders({ store: h.store, outbox, dashboardUrl: DASHBOARD_URL, now: () => now })).toEqual([]);
-    // 100 days later both are late (period 90 days), and the week since the last reminder has passed.
+    // 100 days later all are late (period 90 days), and the week since the last reminder has passed.
     const later = new Date(now.getTime() + 100 * 86_400_000);
-    expect((await sendUpdateReminders({ store: h.store, outbox, dashboardUrl: DASHBOARD_URL, now: () => later })).sort()).toEqual(['mer', 'mty']);
+    expect((await sendUpdateReminders({ store: h.store, outbox, dashboardUrl: DASHBOARD_URL, now: () => later })).sort()).toEqual(['mer', 'mty', 'tap']);
 
     const broken: Outbox = { send: async () => { throw new Error('connect ECONNREFUSED'); } };
     const logs: string[] = [];

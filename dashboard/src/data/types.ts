@@ -14,6 +14,8 @@ export interface PublisherInfo {
   commitment: { projects: number; periodicityDays: number };
   license: string | null;
   publicationPolicy: string | null;
+  /** When the publisher was registered (null: before the date was kept). */
+  registeredAt: string | null;
   currentPublication: { id: string; createdAt: string; counts: { releases: number; records: number; projects: number } } | null;
   links: { releases: string; records: string; projects: string };
 }

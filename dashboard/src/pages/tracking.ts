@@ -10,6 +10,7 @@ import { dataTable } from '../components/table';
 import { matchesPublisher } from '../data/filters';
 import { count, date, filteredNote, heading, NO_DATA, plural, type Page } from './common';
 import { STAGES } from '../../../core/workflow/stages';
+import { isLate, updateDueAt } from '../../../core/workflow/update-due';
 import { PROGRAM_STAGES_NOTE } from '../labels';
 
 /** «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). */
@@ -25,7 +26,7 @@ export const trackingPage: Page = {
     const tracking = await loadTracking();
     const rows: TrackingEntry[] = tracking ?? ds.publishers.map((p) => ({
       publisherId: p.id, name: p.name, state: p.state, committed: p.commitment.projects, periodicityDays: p.commitment.periodicityDays,
-      published: p.currentPublication?.counts.projects ?? 0, approved: NaN, pendingReview: NaN, lastPublishedAt: p.currentPublication?.createdAt ?? null,
+      published: p.currentPublication?.counts.projects ?? 0, approved: NaN, pendingReview: NaN, lastPublishedAt: p.currentPublication?.createdAt ?? null, registeredAt: p.registeredAt ?? null,
       daysSinceUpdate: p.currentPublication ? Math.floor((Date.now() - Date.parse(p.currentPublication.createdAt)) / 86400000) : null,
     }));
     const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
@@ -35,11 +36,16 @@ export const trackingPage: Page = {
       { title: 'Implementador' }, { title: 'Situación' }, { title: 'Comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
       { title: 'Envíos aprobados', numeric: true }, { title: 'Por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días sin actualizar', numeric: true }, { title: 'Etapas del programa' },
     ], shown.map((r) => {
-      const late = r.daysSinceUpdate === null || r.daysSinceUpdate > r.periodicityDays;
+      const clock = { lastPublishedAt: r.lastPublishedAt, registeredAt: r.registeredAt, periodicityDays: r.periodicityDays };
+      const late = isLate(clock, Date.now());
+      // Registered, within its first period, nothing published yet: when its first publication is due.
+      const firstDue = !late && r.lastPublishedAt === null ? updateDueAt(clock) : undefined;
       const short = r.published < r.committed;
       const missing = r.committed - r.published;
-      const situation = late ? `✗ Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}` : short ? `⚠ Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}` : '✓ Al día y completo';
-      return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short ? 'status-warn' : 'status-ok' }, situation),
+      const situation = late ? `✗ Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}`
+        : firstDue !== undefined ? `⏳ Nuevo: primera publicación a más tardar el ${date(new Date(firstDue).toISOString())}`
+          : short ? `⚠ Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}` : '✓ Al día y completo';
+      return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short || firstDue !== undefined ? 'status-warn' : 'status-ok' }, situation),
         // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
         // so, or «0» next to «Al día y completo» read as a contradiction.
         count(r.committed), count(r.published), r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate), stagesCell(r)];

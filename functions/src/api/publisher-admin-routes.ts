@@ -63,6 +63,23 @@ export function parsePublisher(id: string, body: unknown): Publisher {
   };
 }
 
+/**
+ * Registers or replaces a publisher (PUT /api/publishers/{id}, `infra-abierta publishers add`), audited as `actor`.
+ * Prefixes identify a publisher's data: one another publisher holds is a 409. The coordinators' program stages
+ * (PUT /publishers/{id}/stages) and the date of the first registration (the first publication is due a period after
+ * it) are kept. Says whether it existed.
+ */
+export async function registerPublisher(store: Store, publisher: Publisher, actor: string, at: Date): Promise<{ existed: boolean }> {
+  const clash = (await allPublishers(store)).find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
+  if (clash) throw new HttpError(409, 'conflict', `El prefijo ya está asignado a «${clash.name}».`);
+  const previous = await store.getPublisher(publisher.id);
+  const existed = previous !== undefined;
+  const registeredAt = existed ? previous.registeredAt : at.toISOString();
+  await store.putPublisher({ ...publisher, ...(previous?.stages && !publisher.stages ? { stages: previous.stages } : {}), ...(registeredAt ? { registeredAt } : {}) });
+  await store.appendAudit({ at: at.toISOString(), actor, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
+  return { existed };
+}
+
 export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {
   const router = Router();
   const now = deps.now ?? (() => new Date());
@@ -70,14 +87,7 @@ export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {
     const user = await requireUser(req, deps.authenticator);
     if (!can(user, 'publisher.admin')) throw new HttpError(403, 'forbidden', 'Solo una cuenta de administración puede registrar publicadores.');
     const publisher = parsePublisher(String(req.params.id), req.body);
-    // Prefixes identify a publisher's data: two publishers may not share one.
-    const clash = (await allPublishers(deps.store)).find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
-    if (clash) throw new HttpError(409, 'conflict', `El prefijo ya está asignado a «${clash.name}».`);
-    const previous = await deps.store.getPublisher(publisher.id);
-    const existed = previous !== undefined;
-    // Program stages are the coordinators' record (PUT /publishers/{id}/stages): registering keeps them.
-    await deps.store.putPublisher(previous?.stages && !publisher.stages ? { ...publisher, stages: previous.stages } : publisher);
-    await deps.store.appendAudit({ at: now().toISOString(), actor: user.id, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
+    const { existed } = await registerPublisher(deps.store, publisher, user.id, now());
     res.set('Cache-Control', 'private, no-store').status(existed ? 200 : 201).json({ publisher });
   });
   return router;

@@ -55,6 +55,7 @@ export async function trackingRows(store: Store, now: Date): Promise<TrackingRow
       publisherId: p.id, name: p.name, state: p.state, committed: p.commitment.projects, periodicityDays: p.commitment.periodicityDays,
       published: current?.counts.projects ?? 0, approved: (c?.approved ?? 0) + (c?.published ?? 0), pendingReview: c?.submitted ?? 0,
       lastPublishedAt: current?.createdAt ?? null,
+      registeredAt: p.registeredAt ?? null,
       daysSinceUpdate: current ? Math.max(0, Math.floor((now.getTime() - Date.parse(current.createdAt)) / DAY_MS)) : null,
       stages: p.stages ?? {},
     };

@@ -4,7 +4,7 @@
  * administrator can sign in. Options in Spanish, or `--archivo publicador.json` with the API's JSON body.
  */
 import * as fs from 'fs';
-import { parsePublisher } from '../api/publisher-admin-routes';
+import { parsePublisher, registerPublisher } from '../api/publisher-admin-routes';
 import { allPublishers } from '../api/current-publications';
 import { HttpError } from '../api/http-error';
 import type { Store } from '../store/store';
@@ -43,18 +43,14 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     const id = args.positional[1];
     if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid ocds-xxxxxx --prefijo-proyectos oc4ids-xxxxxx');
     let publisher;
+    let existed;
     try {
       publisher = parsePublisher(id, bodyOf(args));
+      ({ existed } = await registerPublisher(store, publisher, 'cli', now()));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
       throw e;
     }
-    const all = await allPublishers(store);
-    const clash = all.find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
-    if (clash) throw new UsageError(`El prefijo ya está asignado a «${clash.name}».`);
-    const existed = all.some((p) => p.id === publisher.id);
-    await store.putPublisher(publisher);
-    await store.appendAudit({ at: now().toISOString(), actor: 'cli', action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
     io.out(`${existed ? 'Publicador actualizado' : 'Publicador registrado'}: ${publisher.id} — ${publisher.name} (${publisher.state}).`);
     return 0;
   }

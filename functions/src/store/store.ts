@@ -38,6 +38,11 @@ export interface Publisher {
   commitment: { projects: number; periodicityDays: number };
   /** Program stages reached (E.1…E.7 → YYYY-MM-DD), recorded by the state's coordinators (core/workflow/stages.ts). */
   stages?: Partial<Record<string, string>>;
+  /**
+   * When it was first registered (ISO 8601): its first publication is due `periodicityDays` later, not at once.
+   * Absent on publishers registered before it was kept (their first publication is due already).
+   */
+  registeredAt?: string;
 }
 
 export type Role = 'capturista' | 'coordinador' | 'admin';

@@ -4,6 +4,7 @@
  * the `mail` collection that Firebase's Trigger Email extension sends (cloud), or SMTP with nodemailer
  * (self-hosted, configured by environment). A failed notice is logged and audited, never undoes the decision.
  */
+import { isLate } from '../../../core/workflow/update-due';
 import nodemailer from 'nodemailer';
 import type { Firestore } from 'firebase-admin/firestore';
 import { sameState } from '../auth/policy';
@@ -133,7 +134,7 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
   for (const p of publishers) {
     const current = await deps.store.getCurrent(p.id);
     const last = current ? Date.parse(current.createdAt) : undefined;
-    if (last !== undefined && now.getTime() - last <= p.commitment.periodicityDays * DAY) continue;
+    if (!isLate({ lastPublishedAt: current?.createdAt, registeredAt: p.registeredAt, periodicityDays: p.commitment.periodicityDays }, now.getTime())) continue;
     const audit = await readAll((after) => deps.store.listAudit({ publisherId: p.id, after, limit: 1000 }));
     if (audit.some((e) => e.action === 'notification.sent' && e.details.kind === 'reminder' && now.getTime() - Date.parse(e.at) < 7 * DAY)) continue;
     const to = users.filter((u: User) => u.role === 'capturista' && u.publisherId === p.id).map((u) => u.email);
