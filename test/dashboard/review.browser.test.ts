@@ -87,7 +87,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await og.locator('#completitud').textContent()).toMatch(/ %$/);
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Escriba qué debe corregirse antes de devolver la entrega.').waitFor();
-    await og.getByLabel('Comentarios para quien capturó').fill('Cambie el título: debe decir «Parque de la Paz».');
+    await og.getByLabel('Comentarios para quien capturó').fill('Cambie el título: debe decir «Parque de la Paz».\n2. Revise la fecha de inicio.');
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Se devolvió con comentarios').waitFor();
     await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
@@ -99,6 +99,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     // The session names the official's institution, not its id.
     expect(await official.locator('.session').textContent()).toContain('(Capturista — Municipio de Mérida)');
     expect(await official.locator('.comentarios li').first().textContent()).toContain('revision@inaip-yucatan.org.mx');
+    // A numbered list of corrections keeps its lines on screen, as in the email.
+    expect(await official.locator('.comentarios li').first().innerText()).toMatch(/«Parque de la Paz»\.\n2\. Revise la fecha de inicio\.$/);
 
     // An official who captures in Excel sends the file from *Mis envíos*: first one with an error (no description),
     // refused with the cell to fix and nothing created; then the fixed file, a new submission.

@@ -220,7 +220,7 @@ export const reviewSubmissionPage: Page = {
         status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
-          s.history.map((e) => [dateTime(e.at), e.by, ACTION_LABELS[e.action] ?? e.action, e.comment ?? '']))),
+          s.history.map((e) => [dateTime(e.at), e.by, ACTION_LABELS[e.action] ?? e.action, h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
       audit ? h('section', { 'aria-labelledby': 'titulo-bitacora' }, h('h2', { id: 'titulo-bitacora' }, 'Bitácora'), audit) : null);
   }, rerender),
 };
@@ -302,7 +302,7 @@ export const mySubmissionsPage: Page = {
         // What was sent, so that two sends of the same day can be told apart.
         s.snapshot ? h('p', { class: 'note' }, `${formatCount(s.snapshot.sheets, 'hoja', 'hojas')}, ${formatCount(s.snapshot.rows, 'fila', 'filas')}; ${formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')}.`) : null,
         s.comments.length
-          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${dateTime(c.at)} — ${c.by}: `), c.text)))
+          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${dateTime(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
           : h('p', { class: 'note' }, 'Sin comentarios.'),
         list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('revision', s.id) }, 'Abrir la entrega')) : null)));
   }, rerender),
