@@ -35,6 +35,8 @@ describe('notifications by SMTP', () => {
     expect(subjectOf(smtp.mails[1].raw)).toBe('Su entrega de Municipio de Mérida fue devuelta con comentarios');
     expect(bodyOf(smtp.mails[1].raw)).toContain('«Falta el presupuesto del puente.»');
     expect(bodyOf(smtp.mails[1].raw)).toContain(`${DASHBOARD_URL}/#/mis-envios`);
+    // Sent as an Excel file: it goes back the same way, not through the add-on.
+    expect(bodyOf(smtp.mails[1].raw)).toContain('Corrija el libro, valídelo y envíelo de nuevo en «Mis envíos» (Enviar un libro de Excel).');
 
     const fixedFile = await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz' }));
     const fixed = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(fixedFile);
@@ -50,7 +52,7 @@ describe('notifications by SMTP', () => {
     ]);
     expect(smtp.mails[3].to).toEqual([USERS.capturistaA.email]);
     // A workbook of projects only: no contracting process was published.
-    expect(bodyOf(smtp.mails[3].raw)).toContain('Se publicaron 0 contrataciones nuevas o modificadas.');
+    expect(bodyOf(smtp.mails[3].raw)).toContain('Se publicó la nueva versión de sus datos; ninguna contratación cambió (los cambios son de sus proyectos o de su configuración).');
     const audit = (await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.filter((e) => e.action === 'notification.sent');
     expect(audit).toHaveLength(4);
   });

@@ -84,14 +84,22 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
     };
   }
   if (event.kind === 'returned') {
+    // Said the way it was sent: an Excel file goes back through «Mis envíos», not the add-on.
+    const resend = submission.source.kind === 'xlsx'
+      ? 'Corrija el libro, valídelo y envíelo de nuevo en «Mis envíos» (Enviar un libro de Excel)'
+      : 'Corrija la hoja, valide de nuevo y envíela desde el complemento (Validar datos → Enviar a revisión)';
     return {
       subject: `Su entrega de ${publisher.name} fue devuelta con comentarios`,
-      text: `Su coordinador (${event.actor.email}) devolvió la entrega con este comentario:\n\n«${event.comment}»\n\nCorrija la hoja, valide de nuevo y envíela desde el complemento (Validar datos → Enviar a revisión). Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+      text: `Su coordinador (${event.actor.email}) devolvió la entrega con este comentario:\n\n«${event.comment}»\n\n${resend}. Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
     };
   }
+  // «0 contrataciones nuevas» read as «nothing was published» when only projects (or the settings) changed.
+  const published = event.unchanged ? 'Su contenido ya estaba publicado, así que no hubo cambios.'
+    : event.changedProcesses === 0 ? 'Se publicó la nueva versión de sus datos; ninguna contratación cambió (los cambios son de sus proyectos o de su configuración).'
+      : `${event.changedProcesses === 1 ? 'Se publicó' : 'Se publicaron'} ${formatCount(event.changedProcesses, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}.`;
   return {
     subject: `Su entrega de ${publisher.name} fue aprobada y publicada`,
-    text: `${event.actor.email} aprobó la entrega. ${event.unchanged ? 'Su contenido ya estaba publicado, así que no hubo cambios.' : `${event.changedProcesses === 1 ? 'Se publicó' : 'Se publicaron'} ${formatCount(event.changedProcesses, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}.`}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/\n\nRecuerde enviar su siguiente actualización dentro de ${publisher.commitment.periodicityDays} días. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    text: `${event.actor.email} aprobó la entrega. ${published}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/\n\nRecuerde enviar su siguiente actualización dentro de ${publisher.commitment.periodicityDays} días. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
   };
 }
 
@@ -143,7 +151,7 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
     await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
       to,
       subject: `Recordatorio: ${p.name} debe actualizar sus datos de obra pública`,
-      text: `${p.name} se comprometió a actualizar sus datos cada ${p.commitment.periodicityDays} días y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento (Validar datos → Enviar actualización). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
+      text: `${p.name} se comprometió a actualizar sus datos cada ${p.commitment.periodicityDays} días y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
     });
     reminded.push(p.id);
   }
