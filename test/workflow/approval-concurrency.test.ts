@@ -28,6 +28,19 @@ describe('parallel approvals', () => {
     const audit = (await h.store.listAudit({ publisherId: 'mer' })).items.map((e) => e.action);
     expect(audit.filter((a) => a === 'submission.approved')).toHaveLength(1);
     expect(audit.filter((a) => a === 'publication.published')).toHaveLength(1);
+    // Approving or returning it again is refused with its state in words.
+    const again = await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Tarde' }).expect(409);
+    expect(again.body.error.message).toBe('Esta entrega ya no está en espera de revisión: está «Publicada».');
+  });
+
+  test('a returned submission cannot be approved, and the refusal says it was returned (not that a newer one was approved)', async () => {
+    const sheet = '1ReturnedSheetAbCdEfGhIjKlMn';
+    h.stub.put(sheet, projectWorkbook(MER, { title: 'Parque devuelto' }));
+    const created = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: sheet });
+    const id = created.body.submission.id as string;
+    await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Corrija el título.' }).expect(200);
+    const refused = await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA')).expect(409);
+    expect(refused.body.error.message).toBe('Esta entrega ya no está en espera de aprobación: está «Devuelta con comentarios». Quien capturó debe corregirla y enviarla de nuevo.');
   });
 });
 

@@ -20,7 +20,8 @@ import type { WorkbookModel } from '../../../core/workbook/model';
 import { HttpError } from '../api/http-error';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import { publish } from '../publication/publish';
-import { isStoreError, type Publication, type Publisher, type Store, type Submission, type SubmissionSource, type User } from '../store/store';
+import { isStoreError, type Publication, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User } from '../store/store';
+import { STATUS_LABELS } from '../../../core/workflow/contract';
 import { summarizeFindings } from './findings-summary';
 import { readAll } from '../store/read-all';
 
@@ -124,6 +125,8 @@ export async function newerApproved(store: Store, submission: Submission): Promi
  * older than one already approved for the same publisher is refused (409) before the lock.
  */
 export async function claimApproval(store: Store, submission: Submission, actor: User, at: string): Promise<Submission> {
+  // Its own state first: a returned one was refused as «a newer one was approved», which was not the reason.
+  if (submission.status === 'returned' || submission.status === 'published') throw new HttpError(409, 'conflict', notAwaiting('aprobación', submission.status));
   const newer = await newerApproved(store, submission);
   if (newer) {
     throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${mexicoDateTime(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
@@ -134,8 +137,14 @@ export async function claimApproval(store: Store, submission: Submission, actor:
     if (!isStoreError(e, 'conflict')) throw e;
     const current = await store.getSubmission(submission.id);
     if (current?.status === 'approved') throw new HttpError(409, 'conflict', 'Esta entrega ya no está en espera de aprobación: se está aprobando en este momento; espere a que termine.');
-    throw new HttpError(409, 'conflict', `Esta entrega ya no está en espera de aprobación (estado actual: ${current?.status ?? 'desconocido'}).`);
+    throw new HttpError(409, 'conflict', notAwaiting('aprobación', current?.status));
   }
+}
+
+/** A Spanish 409 text: the submission no longer waits for a decision (`what`: aprobación, revisión), and why. */
+export function notAwaiting(what: string, status: SubmissionStatus | undefined): string {
+  const now = status ? `está «${STATUS_LABELS[status]}»` : 'ya no existe';
+  return `Esta entrega ya no está en espera de ${what}: ${now}.${status === 'returned' ? ' Quien capturó debe corregirla y enviarla de nuevo.' : ''}`;
 }
 
 export async function approveSubmission(deps: ApprovalDeps, pending: Submission, publisher: Publisher, actor: User): Promise<ApprovalOutcome> {

@@ -33,7 +33,7 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
-import { approveSubmission, newerApproved, recoverStaleApproval, sentAt } from './approve-submission';
+import { approveSubmission, newerApproved, notAwaiting, recoverStaleApproval, sentAt } from './approve-submission';
 import { startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
@@ -507,7 +507,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     } catch (e) {
       if (!isStoreError(e, 'conflict')) throw e;
       const current = await store.getSubmission(submission.id);
-      throw new HttpError(409, 'conflict', `Esta entrega ya no está en espera de revisión (estado actual: ${current?.status ?? 'desconocido'}).`);
+      throw new HttpError(409, 'conflict', notAwaiting('revisión', current?.status));
     }
     await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment });
     await notify?.({ kind: 'returned', submission: returned, publisher, actor: user, comment });
