@@ -359,7 +359,7 @@ export function readErrorAnswer(v: unknown): ErrorAnswer | null {
 export function checkReturnRequest(v: unknown): ReturnRequest {
   const raw = isObj(v) ? v.comment : undefined;
   const comment = typeof raw === 'string' ? raw.trim() : '';
-  if (!comment || comment.length > MAX_COMMENT_LENGTH) throw new ContractError('comment', `un comentario de 1 a ${MAX_COMMENT_LENGTH} caracteres que diga qué debe corregirse`);
+  if (!comment || [...comment].length > MAX_COMMENT_LENGTH) throw new ContractError('comment', `un comentario de 1 a ${MAX_COMMENT_LENGTH} caracteres que diga qué debe corregirse`);
   return { comment };
 }
 

@@ -44,6 +44,17 @@ describe('limits at the door', () => {
     expect(kept(h)).toEqual([]);
   });
 
+  test('a workbook sent as another type (or none): 415 naming the type and the one to use, nothing kept', async () => {
+    const good = await xlsxOf(projectWorkbook(MER));
+    for (const type of ['application/octet-stream', undefined]) {
+      let req = request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA'));
+      if (type) req = req.set('Content-Type', type);
+      const res = await req.send(good);
+      expect([res.status, res.body.error.message]).toEqual([415, `No se admite el tipo de contenido «${type ?? 'sin indicar'}». Envíe el libro .xlsx con Content-Type: ${XLSX_MIME}.`]);
+    }
+    expect(kept(h)).toEqual([]);
+  });
+
   test('a damaged workbook: 422 in Spanish; a body over the size limit: 413 naming the size', async () => {
     const good = await xlsxOf(projectWorkbook(MER));
     const damaged = good.subarray(0, good.length - 40); // cut short: no zip directory

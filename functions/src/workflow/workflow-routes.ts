@@ -262,6 +262,11 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
     const body = checkRequest(() => checkCreateRequest(!upload ? req.body : {}));
     const inline = !upload && body.workbook !== undefined;
+    // A body of another type (a file sent as application/octet-stream, or with none): said as such, not as «this
+    // platform does not read Google sheets».
+    if (!upload && req.is([XLSX_MIME, WORKBOOK_JSON_MIME, 'application/json']) === false) {
+      throw new HttpError(415, 'unsupported-type', `No se admite el tipo de contenido «${String(req.headers['content-type'] ?? 'sin indicar')}». Envíe el libro .xlsx con Content-Type: ${XLSX_MIME}${deps.sheets ? ', o un JSON con «spreadsheetId»' : ''}.`);
+    }
     if (upload && !deps.uploads) throw new HttpError(415, 'uploads-disabled', 'Esta plataforma recibe hojas de cálculo de Google (spreadsheetId), no archivos .xlsx.');
     if (inline && deps.sheets) throw new HttpError(415, 'values-disabled', 'Esta plataforma lee la hoja de cálculo directamente: envíe solo «spreadsheetId».');
     if (inline && !deps.uploads) throw new HttpError(415, 'values-disabled', 'Esta plataforma no recibe valores de hojas de cálculo.');
