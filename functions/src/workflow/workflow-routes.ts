@@ -153,10 +153,10 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
 
   /** A submission as the contract shows it: user ids become e-mails, findings are rendered in Spanish. */
   const views = async (items: Submission[]): Promise<SubmissionView[]> => {
-    const emails = new Map<string, string>([['system', 'sistema']]);
+    const emails = new Map<string, string>();
     const publishers = new Map<string, Publisher | undefined>();
     const emailOf = async (id: string) => {
-      if (!emails.has(id)) emails.set(id, (await store.getUser(id))?.email ?? id);
+      if (!emails.has(id)) emails.set(id, await actorName(store, id));
       return emails.get(id) as string;
     };
     const out: SubmissionView[] = [];
@@ -528,10 +528,10 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const visible = await visibleTo(user, 'audit.read');
     const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), after: queryString(req, 'after'), limit });
     // `by`: who, by e-mail (`actor` is a user id: the log keeps ids, people read e-mails).
-    const emails = new Map<string, string>([['system', 'sistema']]);
+    const emails = new Map<string, string>();
     const entries = [];
     for (const e of page.items.filter((x) => visible(x.publisherId))) {
-      if (!emails.has(e.actor)) emails.set(e.actor, (await store.getUser(e.actor))?.email ?? e.actor);
+      if (!emails.has(e.actor)) emails.set(e.actor, await actorName(store, e.actor));
       entries.push({ ...e, by: emails.get(e.actor) as string });
     }
     res.json({ entries, links: nextLink(req, page.next) });
@@ -539,6 +539,13 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
 
   return router;
 }
+
+/** Who acted, as people read it: the account's e-mail, the platform itself, or an account since removed (its id meant nothing to anyone). */
+async function actorName(store: Store, id: string): Promise<string> {
+  if (id in NON_USER_ACTORS) return NON_USER_ACTORS[id];
+  return (await store.getUser(id))?.email ?? 'cuenta eliminada';
+}
+const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'sistema', cli: 'línea de comandos' };
 
 function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
   if (source.kind === 'values') throw new SourceError('Esta entrega no guardó los valores enviados; pida al capturista que la envíe de nuevo.', 'snapshot-missing');
