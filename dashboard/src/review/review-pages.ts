@@ -10,7 +10,7 @@ import { count, heading, type Page } from '../pages/common';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
 import {
   AWAITING_DECISION, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
-  type ChangeGroup, type PreviewAnswer, type SubmissionStatus, type SubmissionView,
+  type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, sessionBar, withSession } from './session';
 
@@ -54,13 +54,41 @@ const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resul
 /** A decision's outcome, shown again when its submission page is redrawn with the new state. */
 const DECISION_NOTICES = new Map<string, string>();
 
+/** Pages of 1,000 a listing follows through `links.next` before it stops (and says so). */
+const MAX_LIST_PAGES = 10;
+
+/**
+ * A listing of submissions with every page (`links.next`): a coordinator's inbox spans publishers, and the first
+ * page alone left out whatever came after it. Stops after MAX_LIST_PAGES, keeping `links.next` so the page can say
+ * that more exist.
+ */
+async function submissionList(params: URLSearchParams): Promise<SubmissionListAnswer> {
+  const first = checkSubmissionListAnswer(await authed(`${WORKFLOW_PATHS.submissions}?${params}`, (b) => b));
+  const submissions = [...first.submissions];
+  let next = first.links.next;
+  for (let read = 1; next && read < MAX_LIST_PAGES; read++) {
+    const after = new URL(next, location.href).searchParams.get('after');
+    if (!after) break;
+    params.set('after', after);
+    const page = checkSubmissionListAnswer(await authed(`${WORKFLOW_PATHS.submissions}?${params}`, (b) => b));
+    submissions.push(...page.submissions);
+    next = page.links.next;
+  }
+  return { ...first, submissions, links: next ? { next } : {} };
+}
+
+/** Said under a listing cut at MAX_LIST_PAGES. */
+function moreNote(list: SubmissionListAnswer): Node | null {
+  return list.links.next ? h('p', { class: 'note' }, `Se muestran las primeras ${formatCount(list.submissions.length, 'entrega', 'entregas')} de la lista, las más antiguas; hay más.`) : null;
+}
+
 export const reviewInboxPage: Page = {
   title: 'Revisión de entregas',
   render: ({ ds, query, setQuery }) => withSession(async () => {
     const status = query.get('situacion') ?? 'submitted';
     const params = new URLSearchParams({ limit: '1000' });
     if (status) params.set('status', status);
-    const list = checkSubmissionListAnswer(await authed(`${WORKFLOW_PATHS.submissions}?${params}`, (b) => b));
+    const list = await submissionList(params);
     const stateSel = select('filtro-estado', 'Estado', [...new Set(list.submissions.map((s) => s.state))].sort((a, b) => a.localeCompare(b, 'es-MX')).map((s) => [s, s]), query.get('estado'));
     const pubSel = select('filtro-implementador', 'Implementador', [...new Map(list.submissions.map((s) => [s.publisherId, s.publisherName]))].sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador'));
     const statusSel = select('filtro-situacion', 'Situación', SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s) => [s, STATUS_LABELS[s]]), status);
@@ -94,7 +122,7 @@ export const reviewInboxPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'filtro-estado' }, 'Estado'), stateSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-implementador' }, 'Implementador'), pubSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-situacion' }, 'Situación'), statusSel)),
-      results);
+      results, moreNote(list));
   }, rerender),
 };
 
@@ -283,7 +311,7 @@ function publishedNote(s: SubmissionView): string {
 export const mySubmissionsPage: Page = {
   title: 'Mis envíos',
   render: ({ ds }) => withSession(async () => {
-    const [list, config] = await Promise.all([authed(`${WORKFLOW_PATHS.submissions}?limit=1000`, checkSubmissionListAnswer), authConfig()]);
+    const [list, config] = await Promise.all([submissionList(new URLSearchParams({ limit: '1000' })), authConfig()]);
     const newest = [...list.submissions].reverse();
     // Officials send their own institution's workbook; self-hosted servers take it as an .xlsx file.
     const upload = config.uploads === true && list.viewer.role === 'capturista';
@@ -293,6 +321,7 @@ export const mySubmissionsPage: Page = {
       ...heading('Mis envíos', 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
       sessionBar(list.viewer, rerender, ds.publishers),
       upload ? uploadForm(sent) : null,
+      moreNote(list),
       newest.length ? null : h('p', null, upload
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'
         : 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),

@@ -84,6 +84,17 @@ function documentKeys(kind: DocumentKind, meta: Record<string, string>): { key: 
 /** Orders audit entries written in the same millisecond by this process. */
 let auditSequence = 0;
 
+/** Submissions are listed by creation time, then id (their sort key below). */
+const submissionKey = (s: Submission): string => sortKey(s.createdAt, s.id);
+
+/**
+ * The `after` cursor that continues a listing of submissions right after `s`: a caller that filters a page further
+ * and stops part-way through it resumes there, skipping nothing.
+ */
+export function cursorAfter(s: Submission): string {
+  return encodeCursor(submissionKey(s));
+}
+
 export function createStore(backend: DocumentBackend): Store {
   async function get<T>(collection: CollectionName, id: string): Promise<T | undefined> {
     const body = await backend.get(collection, id);
@@ -155,7 +166,7 @@ export function createStore(backend: DocumentBackend): Store {
     deleteUser: (id) => backend.delete('users', docId(id)),
 
     createSubmission: (s: Submission) =>
-      backend.create('submissions', toRow('submissions', docId(s.id), sortKey(s.createdAt, s.id), s)),
+      backend.create('submissions', toRow('submissions', docId(s.id), submissionKey(s), s)),
     getSubmission: (id) => get<Submission>('submissions', docId(id)),
     listSubmissions: (q = {}) => list<Submission>('submissions', { publisherId: q.publisherId, status: q.status }, q),
     async transitionSubmission(id, from, to, entry, patch = {}) {
@@ -167,7 +178,7 @@ export function createStore(backend: DocumentBackend): Store {
         const { ifVersion, ...changes } = patch;
         if (ifVersion !== undefined && historyVersion(s) !== ifVersion) throw new StoreError('conflict', `submission ${id} changed since version ${ifVersion}`);
         updated = { ...s, ...changes, status: to, ...appendHistory(s, entry), updatedAt: entry.at };
-        return toRow('submissions', docId(id), sortKey(s.createdAt, s.id), updated);
+        return toRow('submissions', docId(id), submissionKey(s), updated);
       });
       return updated as Submission;
     },

@@ -34,6 +34,7 @@ import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
 import { approveSubmission, newerApproved, notAwaiting, recoverStaleApproval, sentAt } from './approve-submission';
+import { cursorAfter } from '../store/document-store';
 import { startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
@@ -421,13 +422,25 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     if (publisherId) await authorize(user, 'submission.list', await publisherOf(publisherId), `publisher/${publisherId}`);
     else if (user.publisherId && !can(user, 'submission.list')) publisherId = user.publisherId; // narrows the scan; `visible` decides
     const visible = await visibleTo(user, 'submission.list');
-    const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after: queryString(req, 'after'), limit });
-    // A filtered page may hold fewer than `limit` items; `links.next` still continues where the store stopped.
     const state = queryString(req, 'state');
     const inState = state ? new Set((await allPublishers(store)).filter((p) => sameState(p.state, state)).map((p) => p.id)) : undefined;
-    const items = page.items.filter((s) => visible(s.publisherId) && (!inState || inState.has(s.publisherId)) && (!spreadsheetId || ((s.source.kind === 'sheets' || s.source.kind === 'values') && s.source.spreadsheetId === spreadsheetId)));
+    const wanted = (s: Submission): boolean => visible(s.publisherId) && (!inState || inState.has(s.publisherId)) && (!spreadsheetId || ((s.source.kind === 'sheets' || s.source.kind === 'values') && s.source.spreadsheetId === spreadsheetId));
+    // The store filters by publisher and status; the rest (the coordinator's state, a sheet) is filtered here. One
+    // store page filtered that way held a coordinator's few submissions among everyone's — an empty inbox with a
+    // `next` nobody followed — so pages are read until `limit` are found, up to MAX_SCANNED_PAGES; `links.next`
+    // continues right after the last one given (cursorAfter) or where the store stopped.
+    const items: Submission[] = [];
+    let after = queryString(req, 'after');
+    for (let read = 0; read < MAX_SCANNED_PAGES && items.length < limit; read++) {
+      const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after, limit });
+      items.push(...page.items.filter(wanted));
+      after = page.next;
+      if (items.length > limit) after = cursorAfter(items[limit - 1]);
+      if (!after) break;
+    }
+    items.splice(limit);
     // Oldest first (the store's order): the inbox is worked through in arrival order.
-    const body: SubmissionListAnswer = { viewer: viewerOf(user), submissions: await views(items), links: nextLink(req, page.next), serviceAccount: deps.serviceAccount ?? null };
+    const body: SubmissionListAnswer = { viewer: viewerOf(user), submissions: await views(items), links: nextLink(req, after), serviceAccount: deps.serviceAccount ?? null };
     res.json(body);
   });
 
@@ -539,6 +552,9 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
 
   return router;
 }
+
+/** Store pages one listing of submissions reads at most before answering with what it found and `links.next`. */
+const MAX_SCANNED_PAGES = 20;
 
 /** Who acted, as people read it: the account's e-mail, the platform itself, or an account since removed (its id meant nothing to anyone). */
 async function actorName(store: Store, id: string): Promise<string> {

@@ -1,0 +1,42 @@
+/**
+ * A coordinator's inbox spans publishers and is filtered to its state after the store's page is read: a page of
+ * everyone's submissions held none of theirs, and the dashboard showed an empty inbox. Pages are read until `limit`
+ * of the coordinator's are found, and `links.next` continues right after the last one given.
+ */
+import request from 'supertest';
+import type { Submission } from '../../functions/src/store/store';
+import { localHarness, type LocalHarness } from './workflow-harness';
+
+let h: LocalHarness;
+beforeAll(async () => { h = await localHarness(); });
+afterAll(async () => { await h.close(); });
+
+const submission = (id: string, publisherId: string, minute: number): Submission => {
+  const at = new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+  return { id, publisherId, source: { kind: 'sheets', spreadsheetId: `1Sheet${id}AbCdEfGhIjKlMnOp` }, status: 'submitted', history: [{ at, by: 'u-cap-mty', action: 'submit' }], createdAt: at, updatedAt: at };
+};
+
+test('Yucatán\'s 3 submissions among 40 from Nuevo León: found in pages of 2, each once, none skipped', async () => {
+  // Nuevo León first (older), then Yucatán's interleaved with more of Nuevo León's.
+  const ids: string[] = [];
+  for (let n = 0; n < 40; n++) await h.store.createSubmission(submission(`nl-${String(n).padStart(2, '0')}`, 'mty', n));
+  for (const [n, minute] of [[1, 41], [2, 50], [3, 52]]) {
+    await h.store.createSubmission(submission(`yuc-${n}`, 'mer', minute));
+    ids.push(`yuc-${n}`);
+  }
+  await h.store.createSubmission(submission('nl-last', 'mty', 60));
+
+  const seen: string[] = [];
+  let url: string | undefined = '/api/submissions?status=submitted&limit=2';
+  let pages = 0;
+  while (url) {
+    const res: request.Response = await request(h.app).get(url).set('Authorization', h.bearer('coordinadorA')).expect(200);
+    pages++;
+    seen.push(...(res.body.submissions as { id: string }[]).map((s) => s.id));
+    const next = (res.body.links as { next?: string }).next;
+    url = next ? `/api/submissions?${new URL(next).searchParams.toString()}` : undefined;
+  }
+  expect(seen).toEqual(ids);
+  // The first page is full (two of Yucatán's), the next holds the third.
+  expect(pages).toBeLessThanOrEqual(3);
+});
