@@ -135,8 +135,15 @@ export function buildTemplateWorkbook(spec: TemplateSpec, data: WorkbookData = {
     writeDataSheet(wb, sheet, catalogs, minimum.has(sheet.name));
     const rows = data.rows?.[sheet.name] ?? [];
     const ws = wb.getWorksheet(sheet.name) as ExcelJS.Worksheet;
+    // Each new cell gets its own copy of its column's style, and exceljs then weighs every copy when it writes (its
+    // cache is by object): an import of 5,000 processes spent 23 s and ~2 GB there. The column's one style object,
+    // shared by its cells, is written once.
+    const styles = sheet.columns.map((_c, i) => ws.getColumn(i + 1).style);
     rows.forEach((row, r) => row.forEach((value, c) => {
-      if (value !== '' && value !== undefined && value !== null) ws.getCell(HEADER_ROWS + 1 + r, c + 1).value = value as ExcelJS.CellValue;
+      if (value === '' || value === undefined || value === null) return;
+      const cell = ws.getCell(HEADER_ROWS + 1 + r, c + 1);
+      cell.value = value as ExcelJS.CellValue;
+      if (styles[c]) cell.style = styles[c];
     }));
   }
   // Catalogue sheet last among hidden things, data sheets in definition order; Instrucciones first.
