@@ -2,7 +2,11 @@ import { rfcCheckDigit, rfcProblem } from './rfc';
 
 describe('RFC (SAT)', () => {
   it('accepts valid company and person RFCs and SAT generic ones', () => {
-    for (const rfc of ['GODE561231GR8', 'MAB9307148T4', 'MME850101AB8', 'XAXX010101000', 'XEXX010101000', 'gode561231gr8']) expect(rfcProblem(rfc)).toBeUndefined();
+    for (const rfc of ['GODE561231GR8', 'MAB9307148T4', 'MME850101AB8', 'XAXX010101000', 'XEXX010101000']) expect(rfcProblem(rfc)).toBeUndefined();
+  });
+
+  it('asks for capitals: a lowercase RFC was published so, and its party id matched no reference in capitals', () => {
+    expect(rfcProblem('gode561231gr8')).toBe('lowercase');
   });
 
   it('computes the check digit over the first 11 or 12 characters', () => {

@@ -2,13 +2,14 @@
  * Mexican RFC (Registro Federal de Contribuyentes), the identifier of every EDCA-MX party (scheme `MX-RFC`,
  * rules.md R-04/R-22): 12 characters for companies (3 letters + date YYMMDD + homoclave) or 13 for people
  * (4 letters + date + homoclave); the last character is SAT's check digit over the preceding ones.
- * `rfc.length`, `rfc.format`, `rfc.date` are errors; `rfc.checkDigit` is a warning, because a small share of
+ * `rfc.length`, `rfc.format`, `rfc.date` are errors, and so is `rfc.lowercase`: SAT writes RFCs in capitals, and one typed
+ * in lowercase was published so, and named a party (`MX-RFC-…`) that its references in capitals did not match; `rfc.checkDigit` is a warning, because a small share of
  * RFCs genuinely issued by SAT carry a check digit that does not verify, and the official is not to blame.
  */
 import { isArray, isObject, stringAt } from './json';
 import type { Check } from './types';
 
-export type RfcProblem = 'length' | 'format' | 'date' | 'checkDigit';
+export type RfcProblem = 'length' | 'format' | 'date' | 'lowercase' | 'checkDigit';
 
 /** SAT's ordering for the check digit: digits, A–N, &, O–Z, space, Ñ; value = position. */
 const CHECK_ALPHABET = '0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ';
@@ -67,6 +68,7 @@ function problemOf(rfc: string): RfcProblem | undefined {
   const letters = value.length - 9;
   if (!(letters === 3 ? COMPANY : PERSON).test(value)) return 'format';
   if (!validDate(value.slice(letters, letters + 6))) return 'date';
+  if (value !== rfc) return 'lowercase';
   if (rfcCheckDigit(value.slice(0, -1)) !== value.slice(-1)) return 'checkDigit';
   return undefined;
 }
@@ -84,7 +86,7 @@ export const rfc: Check = ({ releases, projects, report }) => {
       const id = stringAt(identifier, 'id');
       if (id === undefined) continue;
       const problem = rfcProblem(id.trim());
-      if (problem) report(`rfc.${problem}`, problem === 'checkDigit' ? 'warning' : 'error', `${pointer}/parties/${i}/identifier/id`, { value: id, length: id.trim().length });
+      if (problem) report(`rfc.${problem}`, problem === 'checkDigit' ? 'warning' : 'error', `${pointer}/parties/${i}/identifier/id`, { value: id, length: id.trim().length, upper: id.trim().toUpperCase() });
     }
   }
 };

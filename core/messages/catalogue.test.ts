@@ -34,6 +34,7 @@ it('agrees the words of a template with the count it names', () => {
   expect(renderTemplate(catalogue()['import.date-offset'], { count: 1, field: 'f', file: 'a.json' })).toMatch(/^1 fecha de «f» \(a\.json\) no tenía hora o zona horaria; se completó con/);
   expect(renderTemplate(catalogue()['import.id-added'], { count: 1, field: 'f', file: 'a.json' })).toMatch(/a 1 elemento de «f» \(a\.json\) que no tenía:/);
   expect(renderTemplate(catalogue()['rfc.length'], { value: 'X', length: 1 })).toMatch(/tiene 1 carácter y debe/);
+  expect(renderTemplate(catalogue()['rfc.lowercase'], { value: 'cop990315k2a', upper: 'COP990315K2A' })).toBe('Escriba el RFC en mayúsculas, como en la constancia de situación fiscal: «COP990315K2A».');
   // A count written bare («{count} valores») reads «1 valores»: every count names its words through the template.
   expect(Object.entries(catalogue()).filter(([, t]) => /\{count\}/.test(t)).map(([code]) => code)).toEqual([]);
   // A template naming a parameter that is not given keeps its placeholder (the test above catches it).

@@ -38,6 +38,7 @@ registerMessages({
   'rfc.length': 'El RFC «{value}» no es válido: tiene {length:carácter|caracteres} y debe tener 12 (persona moral) o 13 (persona física). Cópielo de la constancia de situación fiscal, sin espacios ni guiones.',
   'rfc.format': 'El RFC «{value}» no es válido: debe tener 3 letras (persona moral) o 4 (persona física), 6 dígitos de fecha y 3 caracteres de homoclave. Cópielo de la constancia de situación fiscal.',
   'rfc.date': 'El RFC «{value}» no es válido: los 6 dígitos de fecha (aammdd) no forman una fecha real. Revise el RFC en la constancia de situación fiscal.',
+  'rfc.lowercase': 'Escriba el RFC en mayúsculas, como en la constancia de situación fiscal: «{upper}».',
   'rfc.checkDigit': 'El último carácter del RFC «{value}» (dígito verificador) no corresponde al resto. Verifique el RFC en la constancia de situación fiscal; si es correcto, puede dejarlo así.',
   // References
   'reference.unknownParty': 'El actor «{value}» no está registrado en [[la hoja de actores||la lista de actores (parties)]]. Agréguelo allí (con su RFC y su rol) o corrija el identificador.',
