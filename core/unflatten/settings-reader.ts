@@ -55,6 +55,20 @@ export function readSettings(sheet: SheetModel | undefined, findings: Finding[])
       findings.push(finding('settings.not-an-address', 'warning', { value: text }, { cell }));
       continue;
     }
+    if (key === 'ocidPrefix' || key === 'projectIdPrefix') {
+      // The registered prefix is «ocds-»/«oc4ids-» and 6 characters; officials often write only the 6 (the part they
+      // were assigned). Those are completed; anything else is said on the cell, or every id was refused as not using
+      // «tgz777-», and renaming them so was refused in turn as not an OCID.
+      const start = key === 'ocidPrefix' ? 'ocds-' : 'oc4ids-';
+      const typed = text.trim().toLowerCase();
+      const prefix = /^[a-z0-9]{6}$/.test(typed) ? `${start}${typed}` : typed;
+      if (!prefix.startsWith(start) || !/^[a-z0-9]{6}$/.test(prefix.slice(start.length))) {
+        findings.push(finding('settings.bad-prefix', 'warning', { value: text, start }, { cell }));
+        continue;
+      }
+      settings[key] = prefix;
+      continue;
+    }
     settings[key] = text;
   }
   return settings;
