@@ -77,7 +77,16 @@ export function renderFinding(f: Finding): string {
  * A report for people: findings grouped by sheet (in order of appearance), each line led by its A1 reference and
  * column title, sheets ordered by row then column. Findings about the whole workbook come first.
  */
-export function renderReport(findings: readonly Finding[]): string[] {
+export function renderReport(findings: readonly Finding[], all: readonly Finding[] = findings): string[] {
+  // Each sheet's heading counts all of its findings (`all`), not only the ones listed under it.
+  const totals = new Map<string, { errors: number; warnings: number }>();
+  for (const f of all) {
+    const key = f.cell?.sheet ?? '';
+    const t = totals.get(key) ?? { errors: 0, warnings: 0 };
+    if (f.severity === 'error') t.errors++;
+    else if (f.severity === 'warning') t.warnings++;
+    totals.set(key, t);
+  }
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = f.cell?.sheet ?? '';
@@ -89,8 +98,7 @@ export function renderReport(findings: readonly Finding[]): string[] {
   const keys = [...groups.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
   for (const key of keys) {
     const list = (groups.get(key) as Finding[]).slice().sort((a, b) => (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
-    const errors = list.filter((f) => f.severity === 'error').length;
-    const warnings = list.filter((f) => f.severity === 'warning').length;
+    const { errors, warnings } = totals.get(key) ?? { errors: 0, warnings: 0 };
     lines.push(`${key ? `Hoja «${key}»` : 'Libro completo'} — ${formatCount(errors, 'error', 'errores')}, ${formatCount(warnings, 'advertencia', 'advertencias')}`);
     for (const f of list) {
       const where = renderA1(f.cell);

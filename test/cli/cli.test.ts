@@ -133,6 +133,26 @@ describe('validate', () => {
     expect(findings.some((f) => f.severity === 'error' && f.cell?.sheet === 'Contrataciones' && f.cell.row === 3)).toBe(true);
   });
 
+  test('a mistake repeated down 30 rows lists 10 and counts the rest, and the other kinds of error still show; headings count everything', async () => {
+    const sheet = templateSpec().sheets.find((s) => s.name === 'Contrataciones');
+    if (!sheet) throw new Error('no Contrataciones sheet');
+    const amount = sheet.columns.findIndex((c) => c.path === 'tender/value/amount');
+    const start = sheet.columns.findIndex((c) => c.path === 'tender/tenderPeriod/startDate');
+    const row = (n: number, values: Record<string, string>): string[] => sheet.columns.map((c) => ({ ocid: `ocds-abc123-${String(n).padStart(4, '0')}`, 'tender/id': `T-${n}`, ...values })[c.path] ?? '');
+    const rows = [...Array.from({ length: 30 }, (_v, n) => row(n, { 'tender/value/amount': 'mucho dinero' })), row(30, { 'tender/tenderPeriod/startDate': '31/02/2024' })];
+    const file = path.join(dir, 'repetido.xlsx');
+    await writeXlsx({ sheets: [{ name: sheet.name, rows: [sheet.columns.map((c) => c.title), sheet.columns.map((c) => c.path), ...rows] }] }, file);
+    const run = await runCli('validate', file, ...FECHA);
+    expect(run.code).toBe(1);
+    const letter = columnLetter(amount + 1);
+    expect(run.out.split('\n').filter((l) => l.startsWith(`  ${letter}`) && l.includes('mucho dinero'))).toHaveLength(10);
+    expect(run.out).toContain(`… y 20 problemas más como el de ${letter}3 en la hoja «Contrataciones», columna «${sheet.columns[amount].title}».`);
+    // The other kind of error, after the 30 rows, is listed too.
+    expect(run.out).toContain(`  ${columnLetter(start + 1)}33 (${sheet.columns[start].title}): Error — «31/02/2024»`);
+    const heading = /^Hoja «Contrataciones» — ([\d,]+) errores/m.exec(run.out);
+    expect(Number(heading?.[1].replace(/,/g, ''))).toBeGreaterThanOrEqual(31);
+  });
+
   test('a blank template has nothing to validate: exit 1 with a plain explanation', async () => {
     const file = path.join(dir, 'blanca.xlsx');
     expect((await runCli('template', '-o', file)).code).toBe(0);

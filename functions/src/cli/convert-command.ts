@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
-import { renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
+import { renderA1, renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
@@ -38,19 +38,49 @@ function reportEmpty(converted: { releases: unknown[]; projects: unknown[] }, la
 
 /** More lines than a person reads: a big workbook with a systematic mistake would print one per row. */
 const MAX_PRINTED = 1000;
+/**
+ * Lines one kind of finding (its code, sheet and column) takes before the rest of that kind are only counted: a bad
+ * date copied down 1,000 rows filled the report, and every other kind of error, cut off after it, went unseen.
+ */
+const MAX_PER_KIND = 10;
+const MAX_REPEAT_LINES = 50;
+
+/** What the report lists: errors first, at most MAX_PER_KIND of each kind, at most MAX_PRINTED; and what it only counts. */
+function sample(findings: Finding[]): { shown: Finding[]; repeats: { count: number; example: string; where: string }[] } {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const ordered = findings.map((f, i) => [f, i] as const).sort((a, b) => rank[a[0].severity] - rank[b[0].severity] || a[1] - b[1]).map(([f]) => f);
+  const kinds = new Map<string, { listed: number; count: number; first: Finding }>();
+  const shown: Finding[] = [];
+  for (const f of ordered) {
+    const key = `${f.code}\u0000${f.cell?.sheet ?? ''}\u0000${f.cell?.column ?? ''}`;
+    const kind = kinds.get(key) ?? { listed: 0, count: 0, first: f };
+    kinds.set(key, kind);
+    if (kind.listed < MAX_PER_KIND && shown.length < MAX_PRINTED) { kind.listed++; shown.push(f); } else kind.count++;
+  }
+  // Listed in the input's order, as the report lists everything else.
+  const order = new Map(findings.map((f, i) => [f, i]));
+  shown.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  const repeats = [...kinds.values()].filter((k) => k.count > 0 && k.listed > 0).map((k) => ({
+    count: k.count,
+    example: renderA1(k.first.cell) || k.first.pointer || '/',
+    where: k.first.cell?.sheet ? ` en la hoja «${k.first.cell.sheet}»${k.first.cell.header ? `, columna «${k.first.cell.header}»` : ''}` : '',
+  }));
+  return { shown, repeats };
+}
 
 /**
  * `print`: stdout for `validate` (the report is its output: `> informe.txt`), stderr for `convert` (its output is
  * the file). `lines` renders the findings shown: grouped by sheet and cell for a workbook, one per JSON pointer for
  * a package; `summary` leads the closing count.
  */
-function printFindings(findings: Finding[], print: (line: string) => void, all: boolean, lines: (shown: Finding[]) => string[] = renderReport, summary = ''): void {
-  const shown = all ? findings : findings.slice(0, MAX_PRINTED);
+function printFindings(findings: Finding[], print: (line: string) => void, all: boolean, lines: (shown: Finding[], all: Finding[]) => string[] = renderReport, summary = ''): void {
+  const { shown, repeats } = all ? { shown: findings, repeats: [] } : sample(findings);
   // One write for the whole report (the same text): a write per line was a thousand writes to the terminal.
-  const text = lines(shown);
+  const text = lines(shown, findings);
   // formatCount (formatNumber's digits), not toLocaleString('es-MX'): the same «3,000», without loading ICU's locale
   // data (the first call took 60-100 ms on this VM, standalone; issue 17).
-  if (shown.length < findings.length) text.push(`… y ${formatCount(findings.length - shown.length, 'problema más', 'problemas más')} (agregue --todos para verlos todos, o use validate --json).`);
+  for (const r of repeats.slice(0, MAX_REPEAT_LINES)) text.push(`… y ${formatCount(r.count, 'problema más', 'problemas más')} como el de ${r.example}${r.where}.`);
+  if (shown.length < findings.length) text.push(`… y ${formatCount(findings.length - shown.length, 'problema más', 'problemas más')} en total (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
   text.push(`${summary}Resumen: ${formatCount(count('error'), 'error', 'errores')}, ${formatCount(count('warning'), 'advertencia', 'advertencias')}, ${formatCount(count('info'), 'aviso', 'avisos')}.`);
   print(text.join('\n'));
