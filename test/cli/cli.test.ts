@@ -372,8 +372,10 @@ test('publish of data too large for the store: refused at validation on its cell
     // The text-length rule is sized so that nothing validated can outgrow a stored document: the official
     // learns which cell to shorten before anything is written.
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/Hoja «projects», fila 2, columna J \(description\).*el máximo es/);
-    expect(run.err).toMatch(/No se publicó/);
+    // The same report as validate's: by sheet and cell, with the count before the verdict.
+    expect(run.err).toMatch(/^Hoja «projects» — 1 error/m);
+    expect(run.err).toMatch(/ {2}J2 \(description\): Error — .*el máximo es/);
+    expect(run.err).toMatch(/Resumen: 1 error, \d+ advertencias?, 0 avisos\.\nNo se publicó/);
     expect(run.err).not.toMatch(/bytes|exceeds|projects \[|Error inesperado/);
     expect(run.err).not.toMatch(STACK_TRACE);
   } finally {

@@ -73,7 +73,7 @@ function sample(findings: Finding[]): { shown: Finding[]; repeats: { count: numb
  * the file). `lines` renders the findings shown: grouped by sheet and cell for a workbook, one per JSON pointer for
  * a package; `summary` leads the closing count.
  */
-function printFindings(findings: Finding[], print: (line: string) => void, all: boolean, lines: (shown: Finding[], all: Finding[]) => string[] = renderReport, summary = ''): void {
+export function printFindings(findings: Finding[], print: (line: string) => void, all: boolean, lines: (shown: Finding[], all: Finding[]) => string[] = renderReport, summary = ''): void {
   const { shown, repeats } = all ? { shown: findings, repeats: [] } : sample(findings);
   // One write for the whole report (the same text): a write per line was a thousand writes to the terminal.
   const text = lines(shown, findings);

@@ -12,7 +12,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   convert: ['salida', 'proyectos', 'url', 'estricto', 'todos', 'fecha'],
   compile: ['salida', 'url', 'versionadas'],
   import: ['salida', 'sobrescribir'],
-  publish: ['publicador', 'publisher'],
+  publish: ['publicador', 'publisher', 'todos'],
   serve: ['puerto', 'procesos'],
   users: ['email', 'rol', 'role', 'publicador', 'entidad', 'nube', 'proyecto'],
   publishers: ['nombre', 'entidad', 'orden', 'prefijo-ocid', 'prefijo-proyectos', 'licencia', 'politica', 'sitio', 'proyectos', 'periodicidad', 'archivo', 'nube', 'proyecto'],
