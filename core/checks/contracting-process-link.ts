@@ -3,6 +3,9 @@
  * (OC4IDS 0.9 "Linking to OCDS data": contractingProcesses[].id is the ocid; summary fields are derived from it):
  * the release must link back to the project (`planning.project.id`, OCDS project extension) and the summary's
  * title and method must match the tender. `link.projectMismatch`, `link.summaryMismatch` (warnings).
+ * The other way round: a process that names a project of the workbook (`planning.project.id`) must be listed by it —
+ * the dashboard and the project's summaries follow the project's list only, so the process showed as linked to no
+ * project and the project as contracting nothing (`link.processNotListed`, warning).
  */
 import { itemsAt, objectAt, stringAt } from './json';
 import type { CrossCheck } from './types';
@@ -15,6 +18,8 @@ export const contractingProcessLink: CrossCheck = {
   start: () => {
     // The first release of each ocid, as it was read (a package's releases are not kept whole until its projects).
     const byOcid = new Map<string, ReleaseSummary>();
+    /** Project id → the ocids whose release names it. */
+    const naming = new Map<string, string[]>();
     return ({ releases, projects, report }) => {
       for (const { data } of releases) {
         const ocid = stringAt(data, 'ocid');
@@ -22,10 +27,16 @@ export const contractingProcessLink: CrossCheck = {
         const tender = objectAt(data, 'tender');
         // The title a project's summary takes from the process at publication (core/summary: its contract's, else its
         // award's or tender's); the tender's, as the templates' examples type it, agrees too.
-        byOcid.set(ocid, { linked: stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id'), title: processTitle(data), tenderTitle: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod') });
+        const linked = stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id');
+        byOcid.set(ocid, { linked, title: processTitle(data), tenderTitle: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod') });
+        if (linked !== undefined) naming.set(linked, [...(naming.get(linked) ?? []), ocid]);
       }
       for (const { data: project, pointer } of projects) {
         const projectId = stringAt(project, 'id');
+        if (projectId !== undefined && naming.has(projectId)) {
+          const listed = new Set(itemsAt(project, 'contractingProcesses', pointer).map(({ item }) => stringAt(item, 'id') ?? stringAt(objectAt(item, 'summary'), 'ocid')));
+          for (const ocid of naming.get(projectId) ?? []) if (!listed.has(ocid)) report('link.processNotListed', 'warning', `${pointer}/id`, { value: ocid, project: projectId });
+        }
         for (const { item: process, pointer: p } of itemsAt(project, 'contractingProcesses', pointer)) {
           const summary = objectAt(process, 'summary');
           const ocid = stringAt(process, 'id') ?? stringAt(summary, 'ocid');
