@@ -65,6 +65,12 @@ describe('parseValue', () => {
   test('a number written with a decimal comma says so, with the number to write', () => {
     expect(parseValue('1.234,50', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.decimal-comma', params: { value: '1.234,50', number: '1234.50' } });
     expect(parseValue('-12,5', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.decimal-comma', params: { number: '-12.5' } });
+    // A number with something around it is said as what it is.
+    expect(parseValue('45%', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.percent-sign', params: { number: '45' } });
+    expect(parseValue('3,450,000 USD', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-in-amount', params: { number: '3,450,000', currency: 'USD' } });
+    expect(parseValue('16.75, -93.11', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.two-numbers' });
+    expect(parseValue('3,450,000 MXN', { type: 'number' }, 'UTC')).toEqual({ value: 3450000 });
+    expect(parseValue('mucho', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.not-a-number' });
     expect(parseValue('1,234', { type: 'number' }, 'UTC').value).toBe(1234);
     expect(parseValue('mucho', { type: 'number' }, 'UTC').problem?.code).toBe('cell.not-a-number');
   });

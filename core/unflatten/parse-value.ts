@@ -228,6 +228,22 @@ export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof 
   return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? v : NEEDS_PARSING;
 }
 
+/**
+ * A text that is not a number, said as what it is when it is a number with something around it: «45%» (the sign),
+ * «3,450,000 USD» (a currency other than MXN, which has its own column), «16.75, -93.11» (two numbers: a latitude
+ * and a longitude in one cell). «no es un número, escriba 1,234,567.89» helped none of them.
+ */
+function notANumber(text: string): Parsed {
+  const t = text.trim();
+  const percent = /^(.+?)\s*%$/.exec(t);
+  if (percent && parseNumber(percent[1]) !== undefined) return problem('cell.percent-sign', text, { number: percent[1].trim() });
+  const currency = /^(.+?)\s*([A-Z]{3})$/i.exec(t);
+  if (currency && parseNumber(currency[1]) !== undefined) return problem('cell.currency-in-amount', text, { number: currency[1].trim(), currency: currency[2].toUpperCase() });
+  const pair = /^(-?\d+(?:\.\d+)?)\s*[,;/]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
+  if (pair && /\./.test(t)) return problem('cell.two-numbers', text);
+  return problem('cell.not-a-number', text);
+}
+
 export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
   switch (spec.type) {
     case 'number': {
@@ -235,7 +251,8 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
       if (n !== undefined && Number.isFinite(n)) return { value: n };
       // «1.234,50»: said as what it is, with the number as es-MX writes it, instead of «no es un número».
       const comma = typeof v === 'string' ? DECIMAL_COMMA_RE.exec(v.trim()) : null;
-      return comma ? problem('cell.decimal-comma', v, { number: `${comma[1] === '-' ? '-' : ''}${comma[2].replace(/\./g, '')}.${comma[3]}` }) : problem('cell.not-a-number', v);
+      if (comma) return problem('cell.decimal-comma', v, { number: `${comma[1] === '-' ? '-' : ''}${comma[2].replace(/\./g, '')}.${comma[3]}` });
+      return typeof v === 'string' ? notANumber(v) : problem('cell.not-a-number', v);
     }
     case 'integer': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
