@@ -255,6 +255,18 @@ export const reviewSubmissionPage: Page = {
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/**
+ * Errors first, then by sheet (in the order the server names them first), row and column: in the server's order the
+ * list jumped between sheets, as the checks ran.
+ */
+function inReadingOrder<T extends { severity: keyof typeof SEVERITY_ORDER; cell?: { sheet: string; row?: number; column?: number } }>(findings: readonly T[]): T[] {
+  const sheets = new Map<string, number>();
+  for (const f of findings) if (f.cell && !sheets.has(f.cell.sheet)) sheets.set(f.cell.sheet, sheets.size);
+  const rank = (f: T): number => (f.cell ? sheets.get(f.cell.sheet) ?? 0 : -1);
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rank(a) - rank(b)
+    || (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
+}
+
 /** What the last upload sent, said once more by the page drawn after it (the list then shows the new entry). */
 let lastSent: HTMLElement | null = null;
 
@@ -294,7 +306,7 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
         const findings = err instanceof ApiError ? err.findings : [];
         status.replaceChildren(h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.'),
           // The errors that stopped it first, then the warnings (which alone would not have).
-          ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((f) => h('li', null, f.message)))] : []));
+          ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, inReadingOrder(findings).map((f) => h('li', null, f.message)))] : []));
         button.disabled = false;
       }
     })();
