@@ -10,7 +10,7 @@ import { createApp } from '../app';
 import type { Config } from '../config';
 import { openLocalStore } from './local-store';
 import type { Store } from '../store/store';
-import { allPublishers, freshVersion } from '../api/current-publications';
+import { allPublishers, currentSets, freshVersion } from '../api/current-publications';
 import { ResponseCache } from '../api/response-cache';
 import { seedExamples } from './seed';
 import { takingTurns } from './request-turns';
@@ -89,10 +89,28 @@ export async function startLocalServer(config: Config, opts: LocalServerOptions)
   }
 }
 
+/**
+ * Records link their releases under the address they were published with (`derivedWith`, publish.ts): data
+ * published with `infra-abierta publish` (127.0.0.1:8080 unless PUBLIC_BASE_URL) and served on another port or name
+ * had dead links, and nothing said so where the server starts.
+ */
+async function warnStaleLinks(store: Store, baseUrl: string, log: (m: string) => void): Promise<void> {
+  const elsewhere = new Map<string, string[]>();
+  for (const { publisher, publication } of await currentSets(store, await allPublishers(store))) {
+    let published: unknown;
+    try { published = publication.derivedWith ? (JSON.parse(publication.derivedWith) as { baseUrl?: unknown }).baseUrl : undefined; } catch { published = undefined; }
+    if (typeof published === 'string' && published !== baseUrl) elsewhere.set(published, [...(elsewhere.get(published) ?? []), publisher.id]);
+  }
+  for (const [published, ids] of elsewhere) {
+    log(`Aviso: los registros de ${ids.map((id) => `«${id}»`).join(', ')} enlazan sus entregas en ${published}, pero este servidor responde en ${baseUrl}: esos enlaces no funcionan. Publique de nuevo sus libros con PUBLIC_BASE_URL=${baseUrl} (infra-abierta publish …) o sirva en la dirección de antes.`);
+  }
+}
+
 async function startOn(store: Store, config: Config, opts: LocalServerOptions, log: (m: string) => void): Promise<LocalServer> {
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }
+  await warnStaleLinks(store, config.publicBaseUrl, log);
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   const env = opts.env ?? process.env;
   const services = localServices(store, config, env, log);

@@ -1,0 +1,32 @@
+/** `serve` says when the records it serves link their releases under another address than its own (dead links). */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ROOT } from '../scripts/build';
+import { loadConfig } from '../functions/src/config';
+import { startLocalServer } from '../functions/src/server/local-server';
+import { openSqliteStore } from '../functions/src/store/sqlite-store';
+import { publish } from '../functions/src/publication/publish';
+import { exampleWorkbook, publisherOf } from './example-workbooks';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'enlaces-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test('data published for 127.0.0.1:8080 and served elsewhere: a Spanish warning at start naming the publisher and both addresses', async () => {
+  const file = path.join(dir, 'datos.sqlite');
+  const store = openSqliteStore(file);
+  const workbook = await exampleWorkbook('merida');
+  const publisher = publisherOf('merida', workbook);
+  await store.putPublisher(publisher);
+  expect((await publish(store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl: 'http://127.0.0.1:8080' })).status).toBe('published');
+  await store.close();
+
+  const env = { METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file, PORT: '0', HOST: '127.0.0.1' };
+  for (const [base, warned] of [['http://127.0.0.1:18201', true], ['http://127.0.0.1:8080', false]] as const) {
+    const logged: string[] = [];
+    const server = await startLocalServer(loadConfig({ ...env, PUBLIC_BASE_URL: base }), { root: ROOT, seed: false, env, log: (m) => logged.push(m) });
+    await server.close();
+    const warning = logged.filter((m) => m.startsWith('Aviso: los registros'));
+    expect(warning).toEqual(warned ? [`Aviso: los registros de «merida» enlazan sus entregas en http://127.0.0.1:8080, pero este servidor responde en ${base}: esos enlaces no funcionan. Publique de nuevo sus libros con PUBLIC_BASE_URL=${base} (infra-abierta publish …) o sirva en la dirección de antes.`] : []);
+  }
+});
