@@ -11,6 +11,17 @@ import { DEFAULT_TIME_ZONE, isKnownTimeZone } from './time-zone';
 
 export type PublisherSettings = Record<SettingKey, string>;
 
+/** A package's `license` and `publicationPolicy` (OCDS/OC4IDS package metadata), each only when stated. */
+export interface PackageTerms { license?: string; publicationPolicy?: string }
+
+/** The package terms Configuración states (its licence and policy cells; blank ones say nothing). */
+export function packageTermsOf(settings: Pick<PublisherSettings, 'licenseUrl' | 'publicationPolicyUrl'>): PackageTerms {
+  return {
+    ...(settings.licenseUrl ? { license: settings.licenseUrl } : {}),
+    ...(settings.publicationPolicyUrl ? { publicationPolicy: settings.publicationPolicyUrl } : {}),
+  };
+}
+
 export function defaultSettings(): PublisherSettings {
   const s = {} as PublisherSettings;
   for (const spec of SETTINGS) s[spec.key] = spec.defaultValue;

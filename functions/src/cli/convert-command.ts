@@ -11,6 +11,7 @@ import { writePackageFile } from './write-package';
 import { checkOutput } from './output-path';
 import { NO_URL_NOTICE, packageUri, publishedUrl } from './package-uri';
 import { SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
+import { packageTermsOf } from '../../../core/unflatten/settings-reader';
 import { readJsonFile } from './read-json';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
@@ -148,8 +149,7 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   const meta = {
     uri: packageUri(output, url), publishedDate: now,
     publisher: { name: s.publisherName || 'Sin nombre de publicador' },
-    ...(s.licenseUrl ? { license: s.licenseUrl } : {}),
-    ...(s.publicationPolicyUrl ? { publicationPolicy: s.publicationPolicyUrl } : {}),
+    ...packageTermsOf(s),
   };
   // A release package needs at least one release (OCDS release-package schema: `releases` minItems 1): a workbook
   // of projects only gets its project package at -o instead of an empty, invalid release package.

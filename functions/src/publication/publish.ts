@@ -28,6 +28,7 @@
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
 import type { WorkbookModel } from '../../../core/workbook/model';
+import { packageTermsOf } from '../../../core/unflatten/settings-reader';
 import { checkWorkbook, nothingToPublish } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject } from '../../../core/json/json-values';
@@ -238,11 +239,7 @@ const WRITE_CHARS = 4_000_000;
 function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[]; declared: DeclaredTerms } {
   // The publisher's registered prefixes win over what the workbook's own Configuración says.
   const { findings, releases, projects, settings } = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
-  const declared: DeclaredTerms = {
-    ...(settings.licenseUrl ? { license: settings.licenseUrl } : {}),
-    ...(settings.publicationPolicyUrl ? { publicationPolicy: settings.publicationPolicyUrl } : {}),
-  };
-  return { findings: [...nothingToPublish({ releases, projects }), ...findings], releases, projects, declared };
+  return { findings: [...nothingToPublish({ releases, projects }), ...findings], releases, projects, declared: packageTermsOf(settings) };
 }
 
 /** Both state the same licence and policy (none stated is the same as none). */

@@ -2,7 +2,7 @@
  * A publisher registered from a workbook's own Configuración sheet (self-hosted seeding, `infra-abierta publish`):
  * name, state, prefixes, licence and policy as the implementer typed them.
  */
-import { readSettings } from '../../../core/unflatten/settings-reader';
+import { packageTermsOf, readSettings } from '../../../core/unflatten/settings-reader';
 import { SETTINGS_SHEET } from '../../../core/template/settings';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import type { Publisher } from '../store/store';
@@ -18,7 +18,6 @@ export function publisherFromWorkbook(id: string, workbook: WorkbookModel, commi
     ocidPrefix: s.ocidPrefix,
     projectIdPrefix: s.projectIdPrefix,
     commitment,
-    ...(s.licenseUrl ? { license: s.licenseUrl } : {}),
-    ...(s.publicationPolicyUrl ? { publicationPolicy: s.publicationPolicyUrl } : {}),
+    ...packageTermsOf(s),
   };
 }

@@ -3,6 +3,7 @@
  * and Firestore (production) — and one contract suite (`store-contract.ts`) holds both to the same behaviour.
  * No database type crosses this boundary: callers see plain JSON-able objects, opaque cursors and StoreError.
  */
+import type { PackageTerms } from '../../../core/unflatten/settings-reader';
 import type { Finding } from '../../../core/findings/finding';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -128,7 +129,7 @@ export interface Publication {
    */
   declared?: DeclaredTerms;
 }
-export interface DeclaredTerms { license?: string; publicationPolicy?: string }
+export type DeclaredTerms = PackageTerms;
 export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared'>;
 
 /** One OCDS release; `id` is the release id, unique within its ocid (OCDS 1.1 release schema). */
