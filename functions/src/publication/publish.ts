@@ -136,6 +136,17 @@ function derivation(baseUrl: string): string {
   return JSON.stringify({ privacy: PRIVACY_FILTER_VERSION, record: RECORD_FORMAT_VERSION, baseUrl });
 }
 
+/** The address a publication's records link their releases under (its `derivation`); undefined when not recorded. */
+export function linksBaseUrl(publication: Pick<Publication, 'derivedWith'>): string | undefined {
+  if (!publication.derivedWith) return undefined;
+  try {
+    const { baseUrl } = JSON.parse(publication.derivedWith) as { baseUrl?: unknown };
+    return typeof baseUrl === 'string' ? baseUrl : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One process's releases and record as the texts to write, and what the summaries, index and stats read of it. */
 interface BuiltProcess {
   releases: ReleaseText[];

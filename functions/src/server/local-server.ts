@@ -13,6 +13,7 @@ import type { Store } from '../store/store';
 import { allPublishers, currentSets, freshVersion } from '../api/current-publications';
 import { ResponseCache } from '../api/response-cache';
 import { seedExamples } from './seed';
+import { linksBaseUrl } from '../publication/publish';
 import { takingTurns } from './request-turns';
 import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
@@ -97,9 +98,8 @@ export async function startLocalServer(config: Config, opts: LocalServerOptions)
 async function warnStaleLinks(store: Store, baseUrl: string, log: (m: string) => void): Promise<void> {
   const elsewhere = new Map<string, string[]>();
   for (const { publisher, publication } of await currentSets(store, await allPublishers(store))) {
-    let published: unknown;
-    try { published = publication.derivedWith ? (JSON.parse(publication.derivedWith) as { baseUrl?: unknown }).baseUrl : undefined; } catch { published = undefined; }
-    if (typeof published === 'string' && published !== baseUrl) elsewhere.set(published, [...(elsewhere.get(published) ?? []), publisher.id]);
+    const published = linksBaseUrl(publication);
+    if (published !== undefined && published !== baseUrl) elsewhere.set(published, [...(elsewhere.get(published) ?? []), publisher.id]);
   }
   for (const [published, ids] of elsewhere) {
     log(`Aviso: los registros de ${ids.map((id) => `«${id}»`).join(', ')} enlazan sus entregas en ${published}, pero este servidor responde en ${baseUrl}: esos enlaces no funcionan. Publique de nuevo sus libros con PUBLIC_BASE_URL=${baseUrl} (infra-abierta publish …) o sirva en la dirección de antes.`);
