@@ -29,17 +29,22 @@ export const contractingProcessLink: CrossCheck = {
         // award's or tender's); the tender's, as the templates' examples type it, agrees too.
         const linked = stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id');
         byOcid.set(ocid, { linked, title: processTitle(data), tenderTitle: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod') });
-        if (linked !== undefined) naming.set(linked, [...(naming.get(linked) ?? []), ocid]);
+        if (linked !== undefined) {
+          const named = naming.get(linked);
+          if (named) named.push(ocid); else naming.set(linked, [ocid]);
+        }
       }
       for (const { data: project, pointer } of projects) {
         const projectId = stringAt(project, 'id');
+        const processes = itemsAt(project, 'contractingProcesses', pointer).map(({ item, pointer: p }) => {
+          const summary = objectAt(item, 'summary');
+          return { pointer: p, summary, ocid: stringAt(item, 'id') ?? stringAt(summary, 'ocid') };
+        });
         if (projectId !== undefined && naming.has(projectId)) {
-          const listed = new Set(itemsAt(project, 'contractingProcesses', pointer).map(({ item }) => stringAt(item, 'id') ?? stringAt(objectAt(item, 'summary'), 'ocid')));
+          const listed = new Set(processes.map((x) => x.ocid));
           for (const ocid of naming.get(projectId) ?? []) if (!listed.has(ocid)) report('link.processNotListed', 'warning', `${pointer}/id`, { value: ocid, project: projectId });
         }
-        for (const { item: process, pointer: p } of itemsAt(project, 'contractingProcesses', pointer)) {
-          const summary = objectAt(process, 'summary');
-          const ocid = stringAt(process, 'id') ?? stringAt(summary, 'ocid');
+        for (const { pointer: p, summary, ocid } of processes) {
           const release = ocid === undefined ? undefined : byOcid.get(ocid);
           if (!release) continue;
           const { linked } = release;

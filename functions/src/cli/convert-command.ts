@@ -48,19 +48,20 @@ const MAX_REPEAT_LINES = 50;
 
 /** What the report lists: errors first, at most MAX_PER_KIND of each kind, at most MAX_PRINTED; and what it only counts. */
 function sample(findings: Finding[]): { shown: Finding[]; repeats: { count: number; example: string; where: string }[] } {
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  const ordered = findings.map((f, i) => [f, i] as const).sort((a, b) => rank[a[0].severity] - rank[b[0].severity] || a[1] - b[1]).map(([f]) => f);
   const kinds = new Map<string, { listed: number; count: number; first: Finding }>();
-  const shown: Finding[] = [];
-  for (const f of ordered) {
-    const key = `${f.code}\u0000${f.cell?.sheet ?? ''}\u0000${f.cell?.column ?? ''}`;
-    const kind = kinds.get(key) ?? { listed: 0, count: 0, first: f };
-    kinds.set(key, kind);
-    if (kind.listed < MAX_PER_KIND && shown.length < MAX_PRINTED) { kind.listed++; shown.push(f); } else kind.count++;
+  const chosen = new Set<Finding>();
+  // Errors are chosen first, then warnings, then notices, each in the input's order.
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    for (const f of findings) {
+      if (f.severity !== severity) continue;
+      const key = `${f.code}\u0000${f.cell?.sheet ?? ''}\u0000${f.cell?.column ?? ''}`;
+      const kind = kinds.get(key) ?? { listed: 0, count: 0, first: f };
+      kinds.set(key, kind);
+      if (kind.listed < MAX_PER_KIND && chosen.size < MAX_PRINTED) { kind.listed++; chosen.add(f); } else kind.count++;
+    }
   }
   // Listed in the input's order, as the report lists everything else.
-  const order = new Map(findings.map((f, i) => [f, i]));
-  shown.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  const shown = findings.filter((f) => chosen.has(f));
   const repeats = [...kinds.values()].filter((k) => k.count > 0 && k.listed > 0).map((k) => ({
     count: k.count,
     example: renderA1(k.first.cell) || k.first.pointer || '/',
