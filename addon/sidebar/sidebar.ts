@@ -146,6 +146,11 @@ function renderReview(): void {
     li.appendChild(el('span', {}, c.text));
     comments.appendChild(li);
   }
+  const since = $('since-sent');
+  const changed = lastReport?.sheetChanged;
+  since.hidden = typeof changed !== 'boolean' || !ctx.submission;
+  since.textContent = since.hidden ? '' : sinceSentText(ctx, changed as boolean);
+  since.classList.toggle('changed', changed === true);
   const account = $('account');
   account.hidden = !ctx.serviceAccount;
   account.textContent = ctx.serviceAccount ? `Para que el servidor lea esta hoja, compártala como lector con ${ctx.serviceAccount}.` : '';
@@ -165,6 +170,27 @@ function renderReview(): void {
     const sent = ctx.submission.sentAt ? ` el ${formatDate(ctx.submission.sentAt)}` : '';
     const retry = ctx.submission.state === 'failed' ? ' Aprobar de nuevo reintenta la publicación.' : '';
     $('coordinator-help').textContent = `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;
+  }
+}
+
+/**
+ * Whether the sheet as last validated still holds what was sent (ValidationReport.sheetChanged): what the
+ * coordinators review and «Aprobar» publishes is the copy taken when it was sent (DESIGN §6), so an official who
+ * kept editing is told to send again, and a coordinator that approving would not publish those changes.
+ */
+function sinceSentText(ctx: ReviewContext, changed: boolean): string {
+  const submission = ctx.submission;
+  if (!submission) return '';
+  const sent = submission.sentAt ? ` el ${formatDate(submission.sentAt)}` : '';
+  if (!changed) return `La hoja coincide con lo enviado${sent}.`;
+  const coordinator = ctx.role === 'coordinador' || ctx.role === 'admin';
+  if (coordinator) return `⚠ La hoja cambió después del envío${sent}: «Aprobar» publica lo enviado, no estos cambios.`;
+  const unsent = '⚠ La hoja tiene cambios que no ha enviado';
+  switch (submission.state) {
+    case 'returned': return `${unsent} desde${sent || ' su envío'}. Cuando termine las correcciones, envíe la nueva versión.`;
+    case 'published': return `${unsent}: lo publicado es lo que envió${sent}. Envíe una actualización para publicarlos.`;
+    case 'approved': return `${unsent}: se está publicando lo que envió${sent}. Cuando termine, envíe una actualización con ellos.`;
+    default: return `${unsent}: su coordinación revisa lo que envió${sent}. Envíe la nueva versión para que revise también estos cambios.`;
   }
 }
 
@@ -190,6 +216,8 @@ async function refreshReview(): Promise<void> {
 function reviewAction(work: () => Promise<ReviewContext>, done: string): void {
   void run(async () => {
     review = await work();
+    // Compared with the submission as it was: after sending, approving or returning, «Validar» compares again.
+    if (lastReport) delete lastReport.sheetChanged;
     setStatus(review.notice ?? done);
   });
 }

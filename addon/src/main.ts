@@ -4,7 +4,7 @@
  */
 import { templateSpec } from '../../core/template/template-spec';
 import { appsScriptHost } from './apps-script/apps-script-host';
-import { approveSubmission as approve, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, submitForReview as submit } from './backend/review';
+import { approveSubmission as approve, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, sentComparison, submissionsOfSheet, submitForReview as submit } from './backend/review';
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
@@ -83,7 +83,12 @@ export function validationPlan(): SheetPlan[] {
 }
 
 export function runValidation(): ValidationReport {
-  return guarded(() => validate(host().spreadsheet(), pipelineWith(registeredPrefixes(host()))));
+  return guarded(() => {
+    const h = host();
+    // Asked once: the prefixes the check uses and the submission the sheet is compared with.
+    const list = submissionsOfSheet(h);
+    return validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list));
+  });
 }
 
 export function selectCell(sheet: string, row: number, column: number): void {

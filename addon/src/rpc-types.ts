@@ -40,6 +40,11 @@ export interface ValidationReport {
   groups: SheetGroup[];
   /** Cells that received a mark. */
   marked: number;
+  /**
+   * Whether the sheet as validated differs from what this spreadsheet's latest submission sent (what is reviewed
+   * and published is that copy, DESIGN §6). Absent without a server or a submission; null when it cannot be told.
+   */
+  sheetChanged?: boolean | null;
 }
 
 export type SubmissionState = SubmissionStatus;

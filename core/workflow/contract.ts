@@ -112,6 +112,12 @@ export const SUBMIT_OUTCOME_TEXT: Record<SubmitOutcome, string> = {
   resubmitted: 'Se envió la nueva versión: reemplaza a la que estaba en revisión, en la bandeja de su coordinación.',
   unchanged: 'Esta versión ya estaba en revisión, sin cambios: no se creó otro envío ni se avisó de nuevo a su coordinación.',
 };
+/**
+ * POST /api/submissions/{id}/compare: whether the sheet as it is now holds what was sent (the add-on asks after
+ * «Validar»: what is reviewed and published is the copy taken at submission, DESIGN §6). `changed` is null when it
+ * cannot be told: an uploaded file, a submission without its copy, or a sheet the server could not read.
+ */
+export interface CompareAnswer extends SubmissionAnswer { changed: boolean | null }
 export interface ErrorAnswer { error: { code: string; message: string; findings?: FindingView[] } }
 
 /** Preview of what approving would change against the current publication. */
@@ -346,6 +352,11 @@ export function checkPreviewAnswer(v: unknown): PreviewAnswer {
   };
 }
 
+export function checkCompareAnswer(v: unknown): CompareAnswer {
+  const changed = (v as Obj).changed;
+  return { ...checkSubmissionAnswer(v), changed: changed === null || changed === undefined ? null : changed === true };
+}
+
 /** The error body of any failed call, or null when the body is not one (an HTML error page, a proxy…). */
 export function readErrorAnswer(v: unknown): ErrorAnswer | null {
   if (!isObj(v) || !isObj(v.error) || typeof v.error.message !== 'string') return null;
@@ -435,6 +446,7 @@ export const WORKFLOW_PATHS = {
   approve: (id: string) => `/api/submissions/${encodeURIComponent(id)}/approve`,
   return: (id: string) => `/api/submissions/${encodeURIComponent(id)}/return`,
   preview: (id: string) => `/api/submissions/${encodeURIComponent(id)}/preview`,
+  compare: (id: string) => `/api/submissions/${encodeURIComponent(id)}/compare`,
   audit: '/api/audit',
   stagesList: '/api/stages',
   stages: (publisherId: string) => `/api/publishers/${encodeURIComponent(publisherId)}/stages`,

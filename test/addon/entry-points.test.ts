@@ -331,6 +331,48 @@ describe('submit and review against the real app', () => {
     expect(update.state).toBe('submitted');
   });
 
+  it('self-hosted: Validar tells whether the sheet still holds what was sent, and what to do when it does not', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-4' });
+    fillValid(capturista, 'Parque del Centro');
+    // Nothing sent yet: nothing to compare with.
+    expect(main.runValidation().sheetChanged).toBeUndefined();
+    const id = main.submitForReview().submission!.id;
+    expect(main.runValidation().sheetChanged).toBe(false);
+    // The official keeps editing after sending: the coordinators still review (and would publish) the copy sent.
+    fillValid(capturista, 'Parque del Centro (corregido)');
+    expect(main.runValidation().sheetChanged).toBe(true);
+    const compare = capturista.fakeHttp.requests.filter((r) => r.url.endsWith(`/api/submissions/${id}/compare`));
+    expect(compare.length).toBeGreaterThan(0);
+    expect((compare[compare.length - 1].body as { workbook: { sheets: unknown[] } }).workbook.sheets.length).toBeGreaterThan(0);
+    // A coordinator of the same state looking at the sheet is told the same, and one of another state may not ask.
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-4' });
+    expect(main.runValidation().sheetChanged).toBe(true);
+    const other = signedIn(local, 'coordinadorB', { selfHosted: true, spreadsheetId: 'hoja-merida-4' });
+    expect(() => new BackendClient(other.http(), local.url, () => local.bearers.coordinadorB.replace(/^Bearer /, '')).compare(id)).toThrow(/no tiene permiso/);
+    // Sending again makes them the same.
+    useHost(capturista);
+    expect(main.submitForReview().submission).toMatchObject({ id, state: 'submitted' });
+    expect(main.runValidation().sheetChanged).toBe(false);
+    // The server cannot be reached: the validation still answers, without the comparison.
+    capturista.fakeHttp.route = () => { throw new Error('DNS error'); };
+    const offline = main.runValidation();
+    expect(offline.errors).toBe(0);
+    expect(offline.sheetChanged).toBeUndefined();
+  });
+
+  it('cloud: the comparison reads the sheet on the server, as submitting does', async () => {
+    const sheet = '1AddonCloudCompareSheetAbCdEfGh';
+    await cloud.stubPut(sheet, projectWorkbook(PUBLISHERS[0], { title: 'Parque del Centro' }));
+    const capturista = signedIn(cloud, 'capturistaA', { selfHosted: false, spreadsheetId: sheet });
+    fillValid(capturista, 'Parque del Centro');
+    main.submitForReview();
+    expect(main.runValidation().sheetChanged).toBe(false);
+    await cloud.stubPut(sheet, projectWorkbook(PUBLISHERS[0], { title: 'Parque del Centro (corregido)' }));
+    expect(main.runValidation().sheetChanged).toBe(true);
+    // Only the submission's id travels: the server reads the sheet itself.
+    expect(capturista.fakeHttp.requests.filter((r) => r.url.endsWith('/compare')).every((r) => JSON.stringify(r.body) === '{}')).toBe(true);
+  });
+
   it("Validar checks ids against the institution's registered prefixes, as the server will, when it can ask the server", () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-3' });
     fillValid(capturista, 'Parque del Centro');

@@ -120,6 +120,29 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('tells an official who kept editing that what is reviewed is what was sent, until they send again', async () => {
+    const page = await open({
+      reviewContext: [submitted],
+      validationPlan: [[{ name: 'Proyectos', rows: 12 }]],
+      runValidation: [{ ...clean, sheetChanged: true }, { ...clean, sheetChanged: false }],
+      submitForReview: [{ ...submitted, notice: 'Se envió la nueva versión: reemplaza a la que estaba en revisión, en la bandeja de su coordinación.' }],
+    });
+    await page.getByText('Estado: En revisión').waitFor();
+    const since = page.locator('#since-sent');
+    expect(await since.isHidden()).toBe(true);
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText('Validación terminada: no se encontraron errores ni advertencias.').waitFor();
+    expect(await since.textContent()).toBe('⚠ La hoja tiene cambios que no ha enviado: su coordinación revisa lo que envió el 28/02/2024. Envíe la nueva versión para que revise también estos cambios.');
+    await page.getByRole('button', { name: 'Enviar nueva versión' }).click();
+    await page.getByText(/^Se envió la nueva versión/).waitFor();
+    // Sent: the earlier comparison no longer applies.
+    expect(await since.isHidden()).toBe(true);
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText('La hoja coincide con lo enviado el 28/02/2024.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('lets a coordinator approve or return with comments, and shows server messages as they are', async () => {
     const page = await open({
       reviewContext: [{ ...submitted, role: 'coordinador' }],

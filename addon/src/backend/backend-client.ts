@@ -5,8 +5,8 @@
  * API token set in the settings dialog (self-hosted). Error bodies are `{error: {code, message}}` in Spanish.
  */
 import {
-  checkApproveAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
-  type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues,
+  checkApproveAnswer, checkCompareAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
+  type CompareAnswer, type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues,
   checkPublisherPrefixes, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
 import { UserError } from '../user-error';
@@ -71,6 +71,12 @@ export class BackendClient {
   submit(spreadsheetId: string, values?: WorkbookValues): SubmitAnswer {
     if (values) return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitAnswer, { spreadsheetId, workbook: values }, WORKBOOK_JSON_MIME);
     return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitAnswer, { spreadsheetId });
+  }
+
+  /** Does the sheet still hold what submission `id` sent? Self-hosted the add-on sends the values; in the cloud the backend reads the sheet. */
+  compare(id: string, values?: WorkbookValues): CompareAnswer {
+    if (values) return this.call('post', WORKFLOW_PATHS.compare(id), checkCompareAnswer, { workbook: values }, WORKBOOK_JSON_MIME);
+    return this.call('post', WORKFLOW_PATHS.compare(id), checkCompareAnswer, {});
   }
 
   approve(id: string): SubmissionAnswer {

@@ -8,6 +8,7 @@ import type { Pipeline } from '../validation/core-pipeline';
 import { dataSheets, readWorkbook } from '../validation/read-workbook';
 import { runValidation } from '../validation/run-validation';
 import { workbookValues } from '../../../core/workflow/workbook-values';
+import type { WorkbookModel } from '../../../core/workbook/model';
 import { SUBMIT_OUTCOME_TEXT, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { BackendClient } from './backend-client';
 
@@ -48,23 +49,55 @@ export function reviewContext(h: Host): ReviewContext {
 }
 
 /**
- * The prefixes the server registered for this spreadsheet's institution, which its check uses instead of the
- * Configuración sheet's: the official's own (scope), else the institution of the sheet's latest submission (a
- * coordinator looking at it). Undefined without a configured server, or when it cannot be asked (validation then
- * works offline, with the sheet's prefixes).
+ * This spreadsheet's submissions as the server lists them for the person using it, or undefined without a
+ * configured server or when it cannot be asked (validation then works offline, with the sheet's prefixes).
  */
-export function registeredPrefixes(h: Host): RegisteredPrefixes | undefined {
+export function submissionsOfSheet(h: Host): SubmissionListAnswer | undefined {
   if (!backendConfigured(currentConfig(h))) return undefined;
   try {
-    const c = client(h);
-    const list = c.list(h.spreadsheet().id());
-    const scope = list.viewer.scope;
-    const publisherId = scope.kind === 'publisher' ? scope.publisherId : latestOf(list)?.publisherId;
-    return publisherId ? c.registeredPrefixes(publisherId) : undefined;
+    return client(h).list(h.spreadsheet().id());
   } catch (e) {
     if (e instanceof UserError) return undefined;
     throw e;
   }
+}
+
+/**
+ * The prefixes the server registered for this spreadsheet's institution, which its check uses instead of the
+ * Configuración sheet's: the official's own (scope), else the institution of the sheet's latest submission (a
+ * coordinator looking at it). Undefined when the server cannot tell.
+ */
+export function registeredPrefixes(h: Host, list = submissionsOfSheet(h)): RegisteredPrefixes | undefined {
+  if (!list) return undefined;
+  const scope = list.viewer.scope;
+  const publisherId = scope.kind === 'publisher' ? scope.publisherId : latestOf(list)?.publisherId;
+  if (!publisherId) return undefined;
+  try {
+    return client(h).registeredPrefixes(publisherId);
+  } catch (e) {
+    if (e instanceof UserError) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * For «Validar»: how to tell whether the sheet still holds what its latest submission sent, or undefined without a
+ * server or a submission. The answer is null when the server cannot tell (or cannot be reached: the validation
+ * itself still answers). Self-hosted the values read by the validation are sent, as when submitting; in the cloud
+ * the backend reads the sheet.
+ */
+export function sentComparison(h: Host, list = submissionsOfSheet(h)): ((workbook: WorkbookModel) => boolean | null) | undefined {
+  const latest = list ? latestOf(list) : null;
+  if (!latest) return undefined;
+  const selfHosted = Boolean(currentConfig(h).apiToken);
+  return (workbook) => {
+    try {
+      return client(h).compare(latest.id, selfHosted ? workbookValues(workbook) : undefined).changed;
+    } catch (e) {
+      if (e instanceof UserError) return null;
+      throw e;
+    }
+  };
 }
 
 /** Errors block approval (DESIGN §5), so a workbook with errors is not even sent; the backend checks again. */

@@ -1,5 +1,6 @@
 /** *Validar*: read every data sheet once, run the core pipeline, re-mark the cells, summarise for the sidebar. */
 import type { SpreadsheetPort } from '../sheet-port';
+import type { WorkbookModel } from '../../../core/workbook/model';
 import type { SheetPlan, ValidationReport } from '../rpc-types';
 import type { Pipeline } from './core-pipeline';
 import { groupFindings } from './group-findings';
@@ -11,7 +12,11 @@ export function validationPlan(ss: SpreadsheetPort): SheetPlan[] {
   return dataSheets(ss).map((ws) => ({ name: ws.name(), rows: ws.lastRow() }));
 }
 
-export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline): ValidationReport {
+/**
+ * `compare`, when given, is asked about the workbook just read whether it differs from what was sent (the sheet is
+ * read once: in Apps Script the reading is most of «Validar»'s time).
+ */
+export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null): ValidationReport {
   const sheets = dataSheets(ss);
   const workbook = readWorkbook(sheets);
   const result = pipeline(workbook);
@@ -25,5 +30,6 @@ export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline): Validati
     sheets: workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
     groups: groupFindings(findings, workbook.sheets.map((s) => s.name)),
     marked,
+    ...(compare ? { sheetChanged: compare(workbook) } : {}),
   };
 }

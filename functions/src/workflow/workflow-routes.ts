@@ -13,6 +13,8 @@
  *   POST /api/submissions/{id}/approve    pull, validate, publish (see approve-submission.ts); with a publication
  *                                         queue: 202 at once, published in the background (publication-task.ts)
  *   POST /api/submissions/{id}/return     {comment} → `returned`
+ *   POST /api/submissions/{id}/compare    does the sheet still hold what was sent? (the add-on, after «Validar»;
+ *                                         self-hosted it sends the values, as when submitting)
  *   GET  /api/audit                       ?publisher= ?limit= ?after=
  *   PUT  /api/publishers/{id}/stages      {stages: {"E.1": "2024-03-01", "E.2": null}} program stages (coordinators)
  *   GET  /api/stages                      the implementers whose stages the user may record, with their dates
@@ -45,7 +47,7 @@ import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   AWAITING_DECISION, checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
-  type ApproveAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
+  type ApproveAnswer, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
@@ -469,6 +471,28 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     // Said before the coordinator clicks «Aprobar», which refuses it then (approve-submission.ts claimApproval).
     const newer = AWAITING_DECISION.includes(submission.status) ? await newerApproved(store, submission) : undefined;
     const body: PreviewAnswer = { ...(await answer(user, submission)), currentPublicationId, preview, liveChanged, newerApprovedAt: newer ? sentAt(newer) : null };
+    res.json(body);
+  });
+
+  // The add-on asks after «Validar» whether the sheet still holds what was sent: the official who kept editing
+  // learns that the coordinators review (and would publish) the copy taken at submission, not the changes.
+  router.post('/submissions/:id/compare', express.json({ type: [WORKBOOK_JSON_MIME, 'application/json'], limit: deps.maxUploadBytes }), async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const { submission, publisher } = await submissionOf(String(req.params.id));
+    await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
+    // Self-hosted, the add-on sends the values as it would send them (the same body as a submission's).
+    const values = checkRequest(() => checkCreateRequest(req.body)).workbook;
+    let workbook: WorkbookModel | undefined;
+    if (values && submission.source.kind === 'values') workbook = { sheets: values.sheets };
+    else if (submission.source.kind === 'sheets' && deps.sheets) {
+      try {
+        workbook = await deps.sheets(submission.source.spreadsheetId).read();
+      } catch {
+        workbook = undefined;
+      }
+    }
+    const changed = workbook && submission.snapshot ? encodeSnapshot(workbook).contentHash !== submission.snapshot.contentHash : null;
+    const body: CompareAnswer = { ...(await answer(user, submission)), changed };
     res.json(body);
   });
 
