@@ -130,6 +130,21 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect((asked.params.headers as Record<string, string>).Authorization).toBe(`Bearer ${token}`);
     context.menuValidate();
     expect(record.sidebars).toEqual(['Infraestructura Abierta']);
+
+    // Sent clean, then edited: «Validar» says the sheet holds changes that were not sent (the values go to the
+    // server to be compared, as when submitting).
+    const fill = (title: string): void => {
+      const values: Record<string, unknown> = {
+        id: 'oc4ids-abc123-0001', title, description: 'Rehabilitación del parque', status: 'Ejecución', type: 'Rehabilitación', sector: 'Educación',
+        'budget/amount/amount': 5000000, 'period/startDate': new Date('2024-01-15T06:00:00Z'), 'period/endDate': new Date('2024-12-31T06:00:00Z'),
+      };
+      ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+    };
+    fill('Parque del Centro');
+    expect((context.submitForReview() as { submission: { state: string } }).submission.state).toBe('submitted');
+    expect((context.runValidation() as ValidationReport).sheetChanged).toBe(false);
+    fill('Parque del Centro (corregido)');
+    expect((context.runValidation() as ValidationReport).sheetChanged).toBe(true);
   });
 
   it('benchmark: the sidebar validation path on 1,000 processes + 50 projects', () => {
