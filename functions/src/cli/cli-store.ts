@@ -10,12 +10,18 @@ import { openFirestoreStore } from '../store/firestore-store';
 import type { Store } from '../store/store';
 import { type ParsedArgs, stringOption } from './args';
 
-export interface CliStore { store: Store; cloud: boolean; where: string }
+export interface CliStore {
+  store: Store;
+  cloud: boolean;
+  where: string;
+  /** Self-hosted: the folder of the bulk files (BULK_DIR); in the cloud they are in Cloud Storage. */
+  bulkDir?: string;
+}
 
 export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): CliStore {
   if (args.options.nube === undefined) {
     const config = loadConfig(env);
-    return { store: openLocalStore(config), cloud: false, where: config.sqlitePath };
+    return { store: openLocalStore(config), cloud: false, where: config.sqlitePath, ...(config.bulkDir !== undefined ? { bulkDir: config.bulkDir } : {}) };
   }
   const projectId = stringOption(args, 'proyecto') ?? projectIdOf(env);
   if (!projectId) {

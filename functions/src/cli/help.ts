@@ -17,6 +17,9 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                 [--orden municipal|estatal|federal|autonomo] [--licencia URL] [--politica URL] [--sitio URL]
                 [--proyectos 5] [--periodicidad 90] [--archivo publicador.json]
   infra-abierta publishers list
-  Con --nube [--proyecto ID], users y publishers trabajan sobre Firestore del despliegue en Firebase
+  infra-abierta publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar]
+                                                   Borra publicaciones reemplazadas (la vigente se conserva);
+                                                   sin --confirmar solo dice cuáles borraría
+  Con --nube [--proyecto ID], users, publishers y publications trabajan sobre Firestore del despliegue en Firebase
   (credenciales predeterminadas de la aplicación: gcloud auth application-default login).
 `;

@@ -15,6 +15,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   publish: ['publicador', 'publisher', 'todos'],
   serve: ['puerto', 'procesos'],
   users: ['email', 'rol', 'role', 'publicador', 'entidad', 'nube', 'proyecto'],
+  publications: ['antes-de', 'publicador', 'confirmar', 'nube', 'proyecto'],
   publishers: ['nombre', 'entidad', 'orden', 'prefijo-ocid', 'prefijo-proyectos', 'licencia', 'politica', 'sitio', 'proyectos', 'periodicidad', 'archivo', 'nube', 'proyecto'],
 };
 

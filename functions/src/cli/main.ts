@@ -93,6 +93,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const { store } = openCliStore(args);
         try { return await publishersCommand(args, store, io); } finally { await store.close(); }
       }
+      case 'publications': {
+        const [{ openCliStore }, { publicationsCommand }] = await Promise.all([import('./cli-store'), import('./publications-command')]);
+        const { store, cloud, bulkDir } = openCliStore(args);
+        try { return await publicationsCommand(args, store, io, { cloud, ...(bulkDir !== undefined ? { bulkDir } : {}) }); } finally { await store.close(); }
+      }
       case undefined: case 'help': case '--help': case '-h':
         io.out(HELP);
         return 0;

@@ -40,9 +40,12 @@ export const BULK_FILES: Record<string, { kind?: BulkKind; format: 'json' | 'jso
 
 export const CONTENT_TYPES = { json: 'application/json; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', gz: 'application/gzip' } as const;
 
+/** The folder of one publisher's publication's bulk files. */
+export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
+
 /** The folder of the bulk files of these sets (see the header). */
 export function bulkPrefix(sets: BulkSet[], publisherId: string | undefined): string {
-  if (publisherId && sets.length === 1) return `publicaciones/${sets[0].publication.id}/`;
+  if (publisherId && sets.length === 1) return publicationFolder(sets[0].publication.id);
   const stamp = sets.map((s) => s.publication.id).sort().join(',');
   return `${publisherId ? `publicador/${publisherId}` : 'todos'}/${createHash('sha256').update(stamp).digest('hex').slice(0, 32)}/`;
 }

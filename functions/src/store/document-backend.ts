@@ -24,6 +24,8 @@ export interface DocumentBackend {
   /** Upserts, committed in chunks (`chunkRows`), each chunk atomically (SQLite: all rows in one transaction). */
   putMany(collection: CollectionName, rows: Row[]): Promise<void>;
   delete(collection: CollectionName, id: string): Promise<boolean>;
+  /** Deletes every row whose fields equal `where` (Firestore: in batches, not atomically); how many were deleted. */
+  deleteWhere(collection: CollectionName, where: Record<string, string>): Promise<number>;
   /**
    * Atomic read-check-write of one document: `change` gets the current body (or undefined) and returns the
    * new row, or throws to abort. It must be pure — Firestore may run it more than once.

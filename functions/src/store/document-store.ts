@@ -234,6 +234,14 @@ export function createStore(backend: DocumentBackend): Store {
       });
       await logChange(publisherId);
     },
+    async deletePublication(publicationId) {
+      const p = await get<Publication>('publications', docId(publicationId));
+      if (!p) return false;
+      const current = await get<Current>('current', docId(p.publisherId));
+      if (current?.publicationId === publicationId) throw new StoreError('conflict', `publication ${publicationId} is the current one of ${p.publisherId}`);
+      for (const collection of ['releases', 'records', 'projects', 'indexes'] as const) await backend.deleteWhere(collection, { publicationId });
+      return backend.delete('publications', docId(publicationId));
+    },
     async getCurrent(publisherId) {
       const current = await get<Current>('current', docId(publisherId));
       return current && get<Publication>('publications', docId(current.publicationId));

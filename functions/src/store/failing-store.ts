@@ -27,6 +27,7 @@ const SINGLE_WRITE_METHODS = [
   'putStats',
   'putIndex',
   'putSnapshot',
+  'deletePublication',
 ] as const;
 
 export function failingStore(inner: Store, budget: number): Store {

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
 import { type DocumentData, type Firestore, type Query, getFirestore } from 'firebase-admin/firestore';
-import { type CollectionName, chunkRows } from './collections';
+import { type CollectionName, chunkRows, MAX_BATCH_WRITES } from './collections';
 import type { DocumentBackend, Row } from './document-backend';
 import { createStore } from './document-store';
 import { type Store, StoreError } from './store';
@@ -109,6 +109,23 @@ class FirestoreBackend implements DocumentBackend {
       if (snap.exists) tx.delete(ref);
       return snap.exists;
     });
+  }
+
+  async deleteWhere(collection: CollectionName, where: Record<string, string>): Promise<number> {
+    let q: Query = this.db.collection(this.namespace + collection);
+    for (const [field, value] of Object.entries(where)) q = q.where(field, '==', value);
+    let deleted = 0;
+    // What is deleted leaves the query: each round reads the next batch from the start (no cursor to keep).
+    for (;;) {
+      const snap = await q.limit(MAX_BATCH_WRITES).get();
+      this.read(collection, snap.size);
+      if (snap.empty) return deleted;
+      const batch = this.db.batch();
+      for (const d of snap.docs) batch.delete(d.ref);
+      await batch.commit();
+      this.onCommit?.({ collection, writes: snap.size, bytes: 0, largest: 0 });
+      deleted += snap.size;
+    }
   }
 
   async modify(collection: CollectionName, id: string, change: (body: string | undefined) => Row): Promise<void> {

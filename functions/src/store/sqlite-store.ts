@@ -89,6 +89,11 @@ class SqliteBackend implements DocumentBackend {
     return this.statement(`DELETE FROM ${quote(collection)} WHERE id = ?`).run(id).changes > 0;
   }
 
+  async deleteWhere(collection: CollectionName, where: Record<string, string>): Promise<number> {
+    const conditions = Object.keys(where).map((f) => `${quote(f)} = ?`);
+    return this.statement(`DELETE FROM ${quote(collection)} WHERE ${conditions.join(' AND ')}`).run(Object.values(where)).changes;
+  }
+
   async modify(collection: CollectionName, id: string, change: (body: string | undefined) => Row): Promise<void> {
     // IMMEDIATE takes the write lock before the read, so a second connection cannot interleave its own read-check-write.
     this.db

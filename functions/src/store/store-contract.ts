@@ -246,6 +246,32 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.findPublicationByHash('p2', 'hash-A')).toBeUndefined();
     });
 
+    test('deleting a superseded publication removes all it holds and nothing else; the current one is refused', async () => {
+      await publish(store, 'p1', 'A', 'first', 3, null);
+      await publish(store, 'p1', 'B', 'second', 2, 'A');
+      await publish(store, 'p2', 'P2', 'other', 2, null);
+      expect(await failure(store.deletePublication('B'))).toBe('conflict');
+      expect(await store.deletePublication('A')).toBe(true);
+      expect(await store.getPublication('A')).toBeUndefined();
+      expect((await store.listReleases({ publicationId: 'A' })).items).toEqual([]);
+      expect((await store.listRecords({ publicationId: 'A' })).items).toEqual([]);
+      expect((await store.listProjects({ publicationId: 'A' })).items).toEqual([]);
+      // The current publications, of this publisher and of another, are whole.
+      expect((await store.getCurrent('p1'))?.id).toBe('B');
+      expect((await store.listReleases({ publicationId: 'B' })).items).toHaveLength(2);
+      expect((await store.listRecords({ publicationId: 'B' })).items).toHaveLength(2);
+      expect((await store.listReleases({ publicationId: 'P2' })).items).toHaveLength(2);
+      expect((await store.listPublications({ publisherId: 'p1' })).items.map((p) => p.id)).toEqual(['B']);
+      expect(await store.deletePublication('A')).toBe(false);
+      // An abandoned one (never completed) goes with its chunked index.
+      await store.createPublication({ id: 'C', publisherId: 'p1', contentHash: 'hash-C', createdAt: at(2000) });
+      await store.putReleases('C', [sampleRelease('ocds-abc123-p1-000', 2, 'abandoned')]);
+      await store.putIndex('C', { projects: [], processes: Array.from({ length: 6000 }, (_, i) => ({ ocid: `ocds-abc123-${i}`, title: `Pavimentación «${i}» — ñandú` })) });
+      expect(await store.deletePublication('C')).toBe(true);
+      expect(await store.getIndex('C')).toBeUndefined();
+      expect((await store.listReleases({ publicationId: 'C' })).items).toEqual([]);
+    });
+
     test('current pointer: compare-and-set, only complete publications of the same publisher', async () => {
       await publish(store, 'p1', 'A', 'a', 1);
       await publish(store, 'p1', 'B', 'b', 1, 'A');

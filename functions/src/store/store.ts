@@ -274,6 +274,13 @@ export interface Store {
   /** The publication readers must see: the one `current` points at. */
   getCurrent(publisherId: string): Promise<Publication | undefined>;
   /**
+   * Removes a publication that is not current, with its releases, records, projects and index (an administrator
+   * clearing superseded copies: publication/prune-publications.ts). The publication's own entry goes last, so an
+   * interrupted removal is finished by running it again. StoreError 'conflict' if it is its publisher's current one;
+   * false when there is no such publication.
+   */
+  deletePublication(publicationId: string): Promise<boolean>;
+  /**
    * The change log of the published state, one document read. putPublisher and setCurrent append their publisher
    * to it after their own write, so a reader that sees an entry and then reads that publisher sees the change.
    */

@@ -1,0 +1,84 @@
+/**
+ * `publications prune --antes-de FECHA [--publicador ID] [--confirmar]`: removes superseded publications (what may
+ * go and what never does: publication/prune-publications.ts), from the local store or, with `--nube`, from the
+ * deployment's Firestore. Without --confirmar it only says what it would remove.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
+import { planPrune, type PrunableSet } from '../publication/prune-publications';
+import { publicationFolder } from '../publication/bulk-files';
+import { isStoreError, type Store } from '../store/store';
+import { type ParsedArgs, stringOption, UsageError } from './args';
+import type { CliIo } from './convert-command';
+
+/** «2025-01-01» or «01/01/2025» → the start of that day in Mexico City (UTC−6 all year since 2022), ISO 8601. */
+export function dayStart(text: string): string | undefined {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const mx = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : mx ? [mx[3], mx[2].padStart(2, '0'), mx[1].padStart(2, '0')] : [];
+  if (!y) return undefined;
+  const at = `${y}-${m}-${d}T00:00:00-06:00`;
+  const check = new Date(`${y}-${m}-${d}T12:00:00Z`);
+  return !Number.isNaN(check.getTime()) && check.toISOString().slice(0, 10) === `${y}-${m}-${d}` ? at : undefined;
+}
+
+function describe(set: PrunableSet): string {
+  const list = set.publications;
+  const sum = (k: 'releases' | 'records' | 'projects'): number => list.reduce((n, p) => n + (p.counts?.[k] ?? 0), 0);
+  const first = formatDate(list[0].createdAt);
+  const last = formatDate(list[list.length - 1].createdAt);
+  const span = first === last ? `del ${first}` : `del ${first} al ${last}`;
+  const abandoned = list.filter((p) => p.status === 'writing').length;
+  return `  ${set.publisherId} — ${set.publisherName}: ${formatCount(list.length, 'publicación', 'publicaciones')} ${span} (${formatNumber(sum('releases'), 0)} entregas, ${formatNumber(sum('records'), 0)} registros, ${formatNumber(sum('projects'), 0)} proyectos${abandoned ? `; ${abandoned} sin terminar` : ''})`;
+}
+
+export interface PublicationsCommandOptions {
+  cloud: boolean;
+  /** Self-hosted bulk files folder (BULK_DIR): a removed publication's files go too. */
+  bulkDir?: string;
+  now?: () => Date;
+}
+
+export async function publicationsCommand(args: ParsedArgs, store: Store, io: CliIo, opts: PublicationsCommandOptions): Promise<number> {
+  const action = args.positional[0];
+  if (action !== 'prune') throw new UsageError('Uso: infra-abierta publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar] [--nube [--proyecto ID]]');
+  const typed = stringOption(args, 'antes-de');
+  if (!typed) throw new UsageError('Indique con --antes-de AAAA-MM-DD (o DD/MM/AAAA) hasta qué fecha borrar publicaciones anteriores; la vigente de cada publicador se conserva siempre.');
+  const before = dayStart(typed);
+  if (!before) throw new UsageError(`«${typed}» no es una fecha: escríbala como AAAA-MM-DD (2025-01-31) o DD/MM/AAAA (31/01/2025).`);
+  const now = (opts.now ?? (() => new Date()))();
+  if (Date.parse(before) > now.getTime()) throw new UsageError(`La fecha ${formatDate(before)} es futura: indique una fecha pasada.`);
+  const publisherId = stringOption(args, 'publicador');
+  if (publisherId !== undefined && !(await store.getPublisher(publisherId))) throw new UsageError(`No existe el publicador «${publisherId}».`);
+
+  const sets = await planPrune(store, { before, now, ...(publisherId !== undefined ? { publisherId } : {}) });
+  const total = sets.reduce((n, s) => n + s.publications.length, 0);
+  const scope = publisherId !== undefined ? `de «${publisherId}» ` : '';
+  if (!total) {
+    io.out(`No hay publicaciones ${scope}anteriores al ${formatDate(before)} que se puedan borrar: se conserva la vigente de cada publicador, y las reemplazadas hace menos de un día.`);
+    return 0;
+  }
+  io.out(`Publicaciones ${scope}anteriores al ${formatDate(before)} que ya no están vigentes:`);
+  for (const set of sets) io.out(describe(set));
+  if (args.options.confirmar !== true) {
+    io.out(`Nada se borró. Para borrar ${total === 1 ? 'esta publicación' : `estas ${formatNumber(total, 0)} publicaciones`}, repita la orden con --confirmar. Lo vigente no cambia: cada publicación vigente ya incluye todas las entregas anteriores; se pierden los estados anteriores de proyectos y registros. Respalde antes ${opts.cloud ? 'Firestore (gcloud firestore export)' : 'el archivo de la base de datos'}.`);
+    return 0;
+  }
+  let removed = 0;
+  for (const set of sets) {
+    for (const publication of set.publications) {
+      try {
+        if (await store.deletePublication(publication.id)) removed++;
+      } catch (e) {
+        // Made current meanwhile (a retried publication task): kept, as every current one is.
+        if (!isStoreError(e, 'conflict')) throw e;
+        io.err(`Se conserva ${publication.id}: es la publicación vigente de ${set.publisherId}.`);
+        continue;
+      }
+      if (opts.bulkDir) fs.rmSync(path.join(opts.bulkDir, ...publicationFolder(publication.id).split('/')), { recursive: true, force: true });
+    }
+  }
+  io.out(`Se ${removed === 1 ? 'borró' : 'borraron'} ${formatCount(removed, 'publicación', 'publicaciones')} de ${formatCount(sets.length, 'publicador', 'publicadores')}.`);
+  return 0;
+}

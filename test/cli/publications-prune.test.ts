@@ -1,0 +1,140 @@
+/**
+ * `publications prune`: an administrator clears superseded publications (each is a whole copy, so storage grows with
+ * every publication) while what the public reads stays as it was — on the local SQLite store with its bulk-file
+ * folder, and with `--nube` on Firestore (the emulator).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { deleteApp, getApps } from 'firebase-admin/app';
+import { runCli, scratchDir, STACK_TRACE } from './run-cli';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import { openFirestoreStore } from '../../functions/src/store/firestore-store';
+import { publish } from '../../functions/src/publication/publish';
+import { prunable, SETTLED_MS } from '../../functions/src/publication/prune-publications';
+import type { Publication, Publisher, Store } from '../../functions/src/store/store';
+import { BENCH_PUBLISHER, syntheticDocumentsFor, syntheticWorkbook, workbookOf } from '../../scripts/bench/synthetic-publisher';
+import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
+
+const OTHER: Publisher = { ...BENCH_PUBLISHER, id: 'otro', name: 'Otro implementador', ocidPrefix: 'ocds-otr001', projectIdPrefix: 'oc4ids-otr001' };
+
+/** Three revisions of the bench publisher (Aug, Sep, Oct 2025), a task that died in Aug, and one of another publisher. */
+async function seed(store: Store): Promise<{ ids: string[]; other: string }> {
+  await store.putPublisher(BENCH_PUBLISHER);
+  await store.putPublisher(OTHER);
+  const ids: string[] = [];
+  for (const [rev, now] of ['2025-08-10T12:00:00.000Z', '2025-09-10T12:00:00.000Z', '2025-10-10T12:00:00.000Z'].entries()) {
+    const result = await publish(store, { publisher: BENCH_PUBLISHER, workbook: syntheticWorkbook(3, rev), actor: 'test', now, baseUrl: 'http://127.0.0.1' });
+    if (result.status !== 'published') throw new Error(`not published: ${result.status}`);
+    ids.push(result.publication.id);
+  }
+  await store.createPublication({ id: 'bench-abandonada', publisherId: BENCH_PUBLISHER.id, contentHash: 'x', createdAt: '2025-08-20T12:00:00.000Z' });
+  const other = await publish(store, { publisher: OTHER, workbook: workbookOf(syntheticDocumentsFor(OTHER, 2)), actor: 'test', now: '2025-08-15T12:00:00.000Z', baseUrl: 'http://127.0.0.1' });
+  if (other.status !== 'published') throw new Error('not published');
+  return { ids, other: other.publication.id };
+}
+
+describe('publications prune on the local store', () => {
+  let dir: string;
+  const saved = process.env.INFRA_SQLITE;
+  beforeEach(() => { dir = scratchDir('prune-'); process.env.INFRA_SQLITE = path.join(dir, 'datos.sqlite'); });
+  afterEach(() => { process.env.INFRA_SQLITE = saved; fs.rmSync(dir, { recursive: true, force: true }); });
+
+  it('lists what it would remove, removes it only with --confirmar, and leaves what is served whole', async () => {
+    let store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    const { ids, other } = await seed(store);
+    const servedBefore = (await store.listReleases({ publicationId: ids[2], limit: 1000 })).items.map((r) => r.release);
+    await store.close();
+    // The first publication's bulk files, as the server leaves them in BULK_DIR (beside the database by default).
+    const folder = path.join(dir, 'bulk', 'publicaciones', ids[0]);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'releases.json'), '{}');
+
+    const dry = await runCli('publications', 'prune', '--antes-de', '2025-10-01');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Publicaciones anteriores al 01/10/2025 que ya no están vigentes:');
+    expect(dry.out).toContain('bench — Publicador de prueba de carga: 3 publicaciones del 10/08/2025 al 10/09/2025 (9 entregas, 6 registros, 4 proyectos; 1 sin terminar)');
+    expect(dry.out).not.toContain('otro —');
+    expect(dry.out).toMatch(/Nada se borró\. Para borrar estas 3 publicaciones, repita la orden con --confirmar/);
+
+    const done = await runCli('publications', 'prune', '--antes-de', '01/10/2025', '--confirmar');
+    expect(done.code).toBe(0);
+    expect(done.out).toContain('Se borraron 3 publicaciones de 1 publicador.');
+    expect(fs.existsSync(folder)).toBe(false);
+
+    store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    expect((await store.listPublications({ publisherId: 'bench' })).items.map((p) => p.id)).toEqual([ids[2]]);
+    expect((await store.getCurrent('bench'))?.id).toBe(ids[2]);
+    // Every revision's release is still published: the current publication carries them all.
+    const served = (await store.listReleases({ publicationId: ids[2], limit: 1000 })).items.map((r) => r.release);
+    expect(served).toEqual(servedBefore);
+    expect(served).toHaveLength(9);
+    expect((await store.getCurrent('otro'))?.id).toBe(other);
+    await store.close();
+
+    expect((await runCli('publications', 'prune', '--antes-de', '2025-10-01')).out).toMatch(/^No hay publicaciones anteriores al 01\/10\/2025 que se puedan borrar/);
+  });
+
+  it('explains a missing, impossible or future date and an unknown publisher', async () => {
+    for (const [args, message] of [
+      [[], /Indique con --antes-de AAAA-MM-DD/],
+      [['--antes-de', '31/02/2025'], /«31\/02\/2025» no es una fecha/],
+      [['--antes-de', '2999-01-01'], /es futura/],
+      [['--antes-de', '2025-01-01', '--publicador', 'nadie'], /No existe el publicador «nadie»/],
+    ] as const) {
+      const run = await runCli('publications', 'prune', ...args);
+      expect(run.code).toBe(2);
+      expect(run.err).toMatch(message);
+      expect(run.err).not.toMatch(STACK_TRACE);
+    }
+  });
+});
+
+describe('which publications may go', () => {
+  const pub = (id: string, createdAt: string, status: Publication['status'] = 'complete'): Publication =>
+    ({ id, publisherId: 'p', contentHash: id, createdAt, status, counts: { releases: 0, records: 0, projects: 0 } }) as Publication;
+  const now = new Date('2025-06-10T12:00:00Z');
+  const justNow = new Date(now.getTime() - SETTLED_MS / 2).toISOString();
+
+  it('keeps the current one, anything newer, and what was superseded or started less than a day ago', () => {
+    const a = pub('a', '2025-01-01T00:00:00Z');
+    const b = pub('b', '2025-02-01T00:00:00Z');
+    const dying = pub('w', justNow, 'writing');
+    const c = pub('c', justNow);
+    const writingLater = pub('later', '2025-06-10T11:59:00Z', 'writing');
+    // b was superseded by c a few hours ago: an API instance may still serve it.
+    expect(prunable([a, b, dying, c, writingLater], c, { before: '2025-12-31T00:00:00Z', now }).map((p) => p.id)).toEqual(['a']);
+    expect(prunable([a, b, c], b, { before: '2025-12-31T00:00:00Z', now }).map((p) => p.id)).toEqual(['a']);
+    expect(prunable([a, b, c], c, { before: '2025-01-15T00:00:00Z', now: new Date('2025-07-01T00:00:00Z') }).map((p) => p.id)).toEqual(['a']);
+    expect(prunable([a], undefined, { before: '2025-12-31T00:00:00Z', now })).toEqual([]);
+  });
+});
+
+describe('publications prune --nube', () => {
+  let emulator: FirestoreEmulator;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    emulator = await startFirestoreEmulator();
+    process.env.FIRESTORE_NAMESPACE = 'prune_';
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await emulator.stop();
+    await Promise.all(getApps().map((a) => deleteApp(a)));
+  });
+
+  it('clears the deployment\'s Firestore the same way', async () => {
+    const project = process.env.GCLOUD_PROJECT as string;
+    const store = openFirestoreStore({ projectId: project, namespace: 'prune_' });
+    try {
+      const { ids } = await seed(store);
+      const run = await runCli('publications', 'prune', '--nube', '--proyecto', project, '--antes-de', '2025-10-01', '--confirmar');
+      expect(run.err).toBe('');
+      expect(run.out).toContain('Se borraron 3 publicaciones de 1 publicador.');
+      expect((await store.listPublications({ publisherId: 'bench' })).items.map((p) => p.id)).toEqual([ids[2]]);
+      expect((await store.listReleases({ publicationId: ids[0] })).items).toEqual([]);
+      expect((await store.listReleases({ publicationId: ids[2], limit: 1000 })).items).toHaveLength(9);
+    } finally {
+      await store.close();
+    }
+  }, 60000);
+});
