@@ -1,4 +1,4 @@
-import { formatCount, formatDate, formatDateTime } from './es-mx';
+import { compactParts, formatCompact, formatCount, formatDate, formatDateTime } from './es-mx';
 
 describe('formatCount', () => {
   it('agrees the words with the count, and groups thousands as es-MX does', () => {
@@ -23,5 +23,28 @@ describe('formatDate and formatDateTime', () => {
     // UTC midnight is a date written as UTC, not an instant.
     expect(formatDate('2024-03-01T00:00:00Z')).toBe('01/03/2024');
     expect(formatDate('0001-01-01T00:00:00Z')).toBe('01/01/0001');
+  });
+});
+
+describe('formatCompact and compactParts', () => {
+  it('write large amounts as Mexican readers do: «mil millones», never «billones»; one decimal, thousands grouped', () => {
+    expect(formatCompact(161_091_560_293, '$')).toBe('$161.1 mil millones');
+    expect(formatCompact(8_042_907_920.07)).toBe('8 mil millones');
+    expect(formatCompact(12_345_678.9)).toBe('12.3 millones');
+    expect(formatCompact(850_000)).toBe('850 mil');
+    expect(formatCompact(912.5, '$')).toBe('$912.50');
+    expect(formatCompact(1_234_567_890_123.45)).toBe('1,234.6 mil millones');
+  });
+  it('say «1 millón», and take the next word when rounding reaches a thousand', () => {
+    expect(formatCompact(1_000_000)).toBe('1 millón');
+    expect(formatCompact(1_040_000)).toBe('1 millón');
+    expect(formatCompact(1_050_000)).toBe('1.1 millones');
+    expect(formatCompact(999_960_000)).toBe('1 mil millones');
+    expect(formatCompact(999_999)).toBe('1 millón');
+  });
+  it('put the sign before the currency symbol, and give the figure and its word apart', () => {
+    expect(formatCompact(-2_500_000, '$')).toBe('-$2.5 millones');
+    expect(compactParts(365_846_265_058.69, '$')).toEqual({ figure: '$365.8', scale: 'mil millones' });
+    expect(compactParts(640, '$')).toEqual({ figure: '$640', scale: '' });
   });
 });

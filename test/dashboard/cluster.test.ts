@@ -1,5 +1,5 @@
-/** Clustering of the Inicio map: every point lands in exactly one cluster, and zooming in (smaller cells) splits them; municipality areas are the hulls of their projects' points. */
-import { clusterPoints, fitBox } from '../../dashboard/src/map/cluster';
+/** Clustering of the Inicio map: every point lands in exactly one cluster, zooming in (smaller cells) splits them, and no two markers overlap; municipality areas are the hulls of their projects' points. */
+import { clusterPoints, fitBox, separate } from '../../dashboard/src/map/cluster';
 import { convexHull, municipalityAreas } from '../../dashboard/src/map/municipality-areas';
 
 describe('map clustering', () => {
@@ -12,6 +12,20 @@ describe('map clustering', () => {
   it('splits clusters when the cell shrinks', () => {
     expect(clusterPoints(points, 1.5).length).toBe(5);
     expect(clusterPoints(points, 1000).length).toBe(1);
+  });
+  it('merges clusters whose markers would overlap, until none do, keeping every point once', () => {
+    // Two grid cells' centroids 3 units apart across their shared edge; a third group clear of both, not of the
+    // merged one (larger, moved); one far away.
+    const cells = [{ x: 19, y: 10, items: ['a', 'b'] }, { x: 22, y: 10, items: ['c'] }, { x: 25.5, y: 14.5, items: ['d'] }, { x: 80, y: 80, items: ['e'] }];
+    const reach = (n: number): number => (n === 1 ? 2 : 4);
+    const out = separate(cells, reach);
+    expect(out.map((c) => c.items.sort().join('')).sort()).toEqual(['abcd', 'e']);
+    expect(out.find((c) => c.items.includes('a'))).toMatchObject({ x: 21.375, y: 11.125 });
+    for (const a of out) for (const b of out) if (a !== b) expect(Math.max(Math.abs(a.x - b.x), Math.abs(a.y - b.y))).toBeGreaterThanOrEqual(reach(a.items.length) + reach(b.items.length));
+    // The clusters given are left as they were.
+    expect(cells[0].items).toEqual(['a', 'b']);
+    // Markers whose squares only meet diagonally far enough apart stay apart.
+    expect(separate([{ x: 0, y: 0, items: [1] }, { x: 4, y: 4, items: [2] }], () => 2)).toHaveLength(2);
   });
   it('fits a box around points, never smaller than the minimum nor larger than the whole map', () => {
     const full = { x: 0, y: 0, w: 800, h: 500 };

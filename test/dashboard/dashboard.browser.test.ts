@@ -17,7 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { HOSTILE_TITLE, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { inMexico, project } from '../../dashboard/src/map/projection';
-import { formatMoney } from '../../core/format/es-mx';
+import { formatCompact, formatMoney } from '../../core/format/es-mx';
 import { stageTitle } from '../../dashboard/src/labels';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 import OCDS_CODE_TITLES from '../../schemas/labels/codes-ocds.json';
@@ -79,7 +79,9 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.waitForSelector('body[data-ready] main h1');
   }
   const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').trim();
-  const kpi = async (page: Page, label: string): Promise<string> => ((await page.locator('#kpis .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd .fig').first().textContent()) ?? '').trim();
+  /** A card's figure; of an amount written in words (from a million pesos), the exact amount under the words. */
+  const kpi = async (page: Page, label: string): Promise<string> => ((await page.locator('#kpis .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd > .fig, dd .exact .fig').last().textContent()) ?? '').trim();
+  const kpiWords = async (page: Page, label: string): Promise<string> => ((await page.locator('#kpis .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd').innerText()) ?? '').split('\n')[0].trim();
   const markerSum = (page: Page): Promise<number> => page.evaluate(() => [...document.querySelectorAll('#mapa .marker')].reduce((n: number, m: any) => n + Number(m.dataset.count), 0));
 
   /** What every page must satisfy at any width: no sideways scroll, figures on one line, Spanish plurals, axe clean. */
@@ -144,6 +146,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await kpi(page, 'Contrataciones')).toBe(String(total('processes')));
     expect(await kpi(page, 'Presupuesto total')).toBe(formatMoney(total('budgetMxn')));
     expect(await kpi(page, 'Monto contratado')).toBe(formatMoney(total('contractedMxn')));
+    expect(await kpiWords(page, 'Presupuesto total')).toBe(formatCompact(total('budgetMxn'), '$'));
     const suppliers = new Set(allProcesses().flatMap((p) => p.suppliers.map((s) => s.id || s.name)));
     expect(await kpi(page, 'Contratistas')).toBe(String(suppliers.size));
     expect(await kpi(page, 'Licitantes')).toBe(String(distinctParties((p) => p.processes.flatMap((x) => x.bidders ?? []))));

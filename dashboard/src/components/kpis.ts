@@ -1,6 +1,27 @@
 /** Headline figures as a description list (a term and its value), readable in any order; a figure never breaks mid-number. */
 import { h } from '../dom';
+import { compactParts, formatMoney } from '../../../core/format/es-mx';
 
-export function kpis(items: { label: string; value: string; hint?: string }[], id?: string): HTMLElement {
-  return h('dl', { class: 'kpis', id }, items.map((k) => h('div', { class: 'kpi' }, h('dt', null, k.label), h('dd', null, h('span', { class: 'fig' }, k.value), k.hint ? h('span', { class: 'hint' }, k.hint) : null))));
+/** A card: a figure as text, or an amount in pesos (`amount`) that the card writes to fit. */
+export type Kpi = { label: string; value: string; hint?: string } | { label: string; amount: number };
+
+/**
+ * From a million pesos up, a card writes the amount in words, large («$161.1 mil millones»), and the exact amount
+ * on the line below: written whole at card size, a state's total («$161,091,560,293.00») was wider than a card at
+ * 1366 px. The figure never breaks; the scale word may go to the next line when even that does not fit.
+ */
+const COMPACT_FROM = 1e6;
+
+function amountFigure(amount: number): HTMLElement {
+  if (Math.abs(amount) < COMPACT_FROM) return h('dd', null, h('span', { class: 'fig' }, formatMoney(amount)));
+  const { figure, scale } = compactParts(amount, '$');
+  return h('dd', null,
+    h('span', { class: 'fig' }, figure), ' ', h('span', { class: 'scale' }, scale),
+    // Read aloud after the words, the exact amount says what it is (seen, its place under the words says it).
+    h('span', { class: 'hint exact' }, h('span', { class: 'sr-only' }, 'Cifra exacta: '), h('span', { class: 'fig' }, formatMoney(amount))));
+}
+
+export function kpis(items: Kpi[], id?: string): HTMLElement {
+  return h('dl', { class: 'kpis', id }, items.map((k) => h('div', { class: 'kpi' }, h('dt', null, k.label),
+    'amount' in k ? amountFigure(k.amount) : h('dd', null, h('span', { class: 'fig' }, k.value), k.hint ? h('span', { class: 'hint' }, k.hint) : null))));
 }

@@ -11,13 +11,23 @@ import { h, route, svg } from '../dom';
 import type { ProjectRow } from '../data/rows';
 import { statusTitle } from '../labels';
 import { inMexico, project } from './projection';
-import { clusterPoints, type Box, type Cluster, type Located } from './cluster';
+import { clusterPoints, separate, type Box, type Cluster, type Located } from './cluster';
 import { municipalityAreas } from './municipality-areas';
 import { FULL, statePaths, viewBoxOf } from './mexico-map';
 import { MAP_HEIGHT, MAP_WIDTH } from './projection';
 import { formatMoney, formatNumber } from '../../../core/format/es-mx';
 
-const CELLS_ACROSS = 28;
+/**
+ * Markers are sized in screen pixels, whatever the map's width: a project's dot, a group's circle growing with its
+ * projects, and around each a 24 × 24 px target (WCAG 2.5.8). Scaled with the drawing instead, a group's number was
+ * 4 px tall on a phone. Groups are made on a grid of CELL_PX, then merged while their markers' boxes (target and
+ * GAP_PX) would overlap: grid cells alone put neighbouring groups' circles on top of each other.
+ */
+const DOT_PX = 6;
+const HIT_PX = 12;
+const GAP_PX = 2;
+const CELL_PX = 30;
+const radiusPx = (n: number): number => (n === 1 ? DOT_PX : Math.min(16, 8 + Math.log2(n) * 1.6));
 const MIN_W = MAP_WIDTH / 64;
 /** Below this width (drawing units) the municipality names are written on their areas. */
 const LABELS_BELOW = MAP_WIDTH / 5;
@@ -96,26 +106,28 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
     close();
     drawing.setAttribute('viewBox', viewBoxOf(box));
     const k = box.w / MAP_WIDTH;
+    // Drawing units per screen pixel; before the map is on the page (its width unknown), its natural size.
+    const width = drawing.getBoundingClientRect().width;
+    const px = width > 0 ? box.w / width : k;
     const inView = located.filter((p) => p.x >= box.x && p.x <= box.x + box.w && p.y >= box.y && p.y <= box.y + box.h);
-    const clusters = clusterPoints(inView, box.w / CELLS_ACROSS);
+    const clusters = separate(clusterPoints(inView, CELL_PX * px), (n) => (Math.max(radiusPx(n), HIT_PX) + GAP_PX / 2) * px);
     areaLayer.replaceChildren(...areas.map((a) => svg('polygon', {
       class: 'area', points: a.hull.map((p) => `${p.x.toFixed(2)},${p.y.toFixed(2)}`).join(' '), 'stroke-width': (10 * k).toFixed(2), 'data-municipio': a.municipality,
     })));
     labelLayer.replaceChildren(...(box.w <= LABELS_BELOW ? areas.filter((a) => a.x >= box.x && a.x <= box.x + box.w && a.y >= box.y && a.y <= box.y + box.h)
       .map((a) => svg('text', { class: 'area-label', x: a.x.toFixed(2), y: (a.y - 14 * k).toFixed(2), 'text-anchor': 'middle', 'font-size': (11 * k).toFixed(2), 'stroke-width': (3 * k).toFixed(2) }, a.municipality)) : []));
     singles = [];
-    // 12 screen pixels in drawing units, when the map is on the page (its width known).
-    const width = drawing.getBoundingClientRect().width;
-    const hit = width > 0 ? 12 * (box.w / width) : 0;
+    // The target ring, when the map is on the page (its width known).
+    const hit = width > 0 ? HIT_PX * px : 0;
     markers.replaceChildren(...clusters.map((c) => {
       const n = c.items.length;
       const label = n === 1 ? `${c.items[0].title}: ver detalle` : `Grupo de ${n} proyectos: ${box.w > MIN_W * 1.01 ? 'acercar' : 'ver la lista'}`;
-      const r = (n === 1 ? 6 : Math.min(16, 8 + Math.log2(n) * 1.6)) * k;
+      const r = radiusPx(n) * px;
       const g = svg('g', { class: n === 1 ? 'marker' : 'marker cluster', tabindex: '0', role: 'button', 'aria-label': label, 'data-count': n },
         // A target of at least 24 × 24 px around the dot (WCAG 2.5.8): on a phone the dot alone was 5 px wide.
         hit > r ? svg('circle', { class: 'hit', cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: hit.toFixed(2) }) : null,
-        svg('circle', { cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: r.toFixed(2), 'stroke-width': (1.5 * k).toFixed(2) }),
-        n > 1 ? svg('text', { x: c.x.toFixed(2), y: (c.y + 3.6 * k).toFixed(2), 'text-anchor': 'middle', 'font-size': (10 * k).toFixed(2) }, n > 999 ? `${Math.round(n / 100) / 10}k` : String(n)) : null);
+        svg('circle', { cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: r.toFixed(2), 'stroke-width': (1.5 * px).toFixed(2) }),
+        n > 1 ? svg('text', { x: c.x.toFixed(2), y: (c.y + 3.6 * px).toFixed(2), 'text-anchor': 'middle', 'font-size': (10 * px).toFixed(2) }, n > 999 ? `${Math.round(n / 100) / 10}k` : String(n)) : null);
       const act = (): void => {
         const spread = c.items.reduce((m, x) => { const p = where.get(x); return p ? Math.max(m, Math.hypot(p.x - c.x, p.y - c.y)) : m; }, 0);
         if (n > 1 && box.w > MIN_W * 1.01 && spread > 0.01) {

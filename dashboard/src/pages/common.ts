@@ -1,7 +1,8 @@
 /** Helpers shared by the pages: formatted figures with an explicit "Sin dato", Spanish plurals, the page context. */
 import { isRealDate } from '../data/read';
-import { formatCompact, formatCount, formatDate, formatMoney, formatNumber } from '../../../core/format/es-mx';
+import { formatCount, formatDate, formatMoney, formatNumber } from '../../../core/format/es-mx';
 import { h } from '../dom';
+import type { Kpi } from '../components/kpis';
 import type { Dataset } from '../data/types';
 import type { Filters, Selection } from '../data/filters';
 import type { Scope } from '../data/scope';
@@ -28,7 +29,8 @@ export const NO_DATA = 'Sin dato';
 /** A figure never breaks across lines (CSS `.fig`: white-space nowrap). */
 export const fig = (text: string): HTMLElement => h('span', { class: 'fig' }, text);
 export const money = (v: number | undefined): string => (v === undefined ? NO_DATA : formatMoney(v));
-export const compactMoney = (v: number): string => `$${formatCompact(v)}`;
+/** A card with an amount in pesos (components/kpis.ts writes it to fit), or «Sin dato». */
+export const moneyKpi = (label: string, v: number | undefined): Kpi => (v === undefined ? { label, value: NO_DATA } : { label, amount: v });
 export const date = (v: string | undefined | null): string => (isRealDate(v) ? formatDate(v) : NO_DATA);
 export const count = (n: number): string => formatNumber(n, 0);
 export const percent = (share: number | undefined): string => (share === undefined ? NO_DATA : `${formatNumber(share * 100, share * 100 % 1 === 0 ? 0 : 1)} %`);

@@ -7,18 +7,18 @@ import { figuresOf } from '../../../core/stats/figures';
 import { detailsPending } from '../api';
 import { h, route } from '../dom';
 import { barChart } from '../components/bar-chart';
-import { kpis } from '../components/kpis';
+import { kpis, type Kpi } from '../components/kpis';
 import { dataTable } from '../components/table';
 import { projectMap } from '../map/project-map';
 import { inMexico } from '../map/projection';
 import { bidderCount, supplierCount } from '../data/suppliers';
 import { institutionCount } from '../data/institutions';
 import { statusTitle } from '../labels';
-import { compactMoney, count, heading, money, type Page } from './common';
+import { count, heading, moneyKpi, type Page } from './common';
 
 /** A money counter: the sum, or «Sin dato» when no document of the selection publishes the figure. */
-function amount(label: string, sum: number, published: boolean): { label: string; value: string; hint?: string } {
-  return published ? { label, value: money(sum), hint: compactMoney(sum) } : { label, value: money(undefined) };
+function amount(label: string, sum: number, published: boolean): Kpi {
+  return moneyKpi(label, published ? sum : undefined);
 }
 
 export const homePage: Page = {

@@ -11,7 +11,7 @@ import { kpis } from '../components/kpis';
 import { treemap } from '../components/treemap';
 import { csvButton } from '../components/download';
 import { methodTitle, stageTitle, statusTitle, partyKey } from '../labels';
-import { count, date, filteredNote, heading, money, NO_DATA, type Page } from './common';
+import { count, date, filteredNote, heading, money, moneyKpi, NO_DATA, type Page } from './common';
 
 export const institutionsPage: Page = {
   title: 'Instituciones',
@@ -47,9 +47,9 @@ export const institutionPage: Page = {
       kpis([
         { label: 'Proyectos', value: count(t.projects.length) },
         { label: 'Contrataciones', value: count(t.processes.length) },
-        { label: 'Presupuesto de sus proyectos', value: money(t.budget) },
-        { label: 'Monto contratado', value: money(t.contracted) },
-        { label: 'Monto pagado', value: money(t.paid) },
+        moneyKpi('Presupuesto de sus proyectos', t.budget),
+        moneyKpi('Monto contratado', t.contracted),
+        moneyKpi('Monto pagado', t.paid),
       ], 'kpis-institucion'),
       h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). Implementador: ', t.publishers.join('; ') || NO_DATA, '.'),
       dataTable('Proyectos de la institución', [{ title: 'Proyecto' }, { title: 'Etapa' }, { title: 'Presupuesto', numeric: true }, { title: 'Actualizado' }],

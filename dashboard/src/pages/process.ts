@@ -13,7 +13,7 @@ import { csvButton } from '../components/download';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey } from '../labels';
-import { count, date, heading, money, NO_DATA, type Page } from './common';
+import { count, date, heading, money, moneyKpi, NO_DATA, type Page } from './common';
 
 const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
@@ -90,8 +90,8 @@ export const processPage: Page = {
         ([['etapa-planeacion', 'Planeación'], ['etapa-licitacion', 'Licitación'], ['etapa-adjudicacion', 'Adjudicación'], ['etapa-contratacion', 'Contratación'], ['etapa-ejecucion', 'Ejecución'], ['cronologia', 'Cronología'], ['datos', 'Descargas']] as const)
           .map(([id, t]) => h('li', null, h('a', { href: `#${id}`, onclick: (e: Event) => { e.preventDefault(); document.getElementById(id)?.scrollIntoView(); (document.getElementById(id)?.querySelector('h2') as HTMLElement | null)?.focus(); } }, t))))),
       kpis([
-        { label: 'Monto contratado', value: money(row.contracted) },
-        { label: 'Monto pagado', value: money(row.paid) },
+        moneyKpi('Monto contratado', row.contracted),
+        moneyKpi('Monto pagado', row.paid),
         { label: 'Contratos', value: count(contracts.length) },
         { label: 'Licitantes', value: row.tenderers === undefined ? NO_DATA : count(row.tenderers) },
         { label: 'Etapa', value: stageTitle(row.stage) },

@@ -6,7 +6,7 @@ import { dataTable } from '../components/table';
 import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { COMPETITION_TITLES, methodTitle, stageTitle, partyKey } from '../labels';
-import { count, filteredNote, heading, money, NO_DATA, type Page } from './common';
+import { count, filteredNote, heading, money, moneyKpi, NO_DATA, type Page } from './common';
 
 export const suppliersPage: Page = {
   title: 'Contratistas',
@@ -52,8 +52,8 @@ export const supplierPage: Page = {
         { label: 'Localidad', value: t.locality ?? NO_DATA },
         { label: 'Contratos', value: count(t.contracts) },
         { label: 'Procesos', value: count(t.processes) },
-        { label: 'Monto de sus contratos', value: money(t.amount) },
-        { label: 'Monto pagado', value: money(t.paid) },
+        moneyKpi('Monto de sus contratos', t.amount),
+        moneyKpi('Monto pagado', t.paid),
       ], 'kpis-contratista'),
       dataTable('Procesos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
         mine.map((p) => [
