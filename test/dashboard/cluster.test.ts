@@ -1,5 +1,5 @@
 /** Clustering of the Inicio map: every point lands in exactly one cluster, zooming in (smaller cells) splits them, and no two markers overlap; municipality areas are the hulls of their projects' points. */
-import { clusterPoints, fitBox, separate } from '../../dashboard/src/map/cluster';
+import { clusterPoints, fitBox, groupCount, separate } from '../../dashboard/src/map/cluster';
 import { convexHull, municipalityAreas } from '../../dashboard/src/map/municipality-areas';
 
 describe('map clustering', () => {
@@ -32,6 +32,9 @@ describe('map clustering', () => {
     const b = fitBox([{ x: 100, y: 100 }], 1.6, 40, full);
     expect(b).toEqual({ x: 80, y: 87.5, w: 40, h: 25 });
     expect(fitBox([{ x: 0, y: 0 }, { x: 5000, y: 0 }], 1.6, 40, full).w).toBe(800);
+  });
+  it('writes a group\'s count in Spanish, short enough for its marker', () => {
+    expect([7, 1234, 9999, 12_345, 250_000].map(groupCount)).toEqual(['7', '1,234', '9,999', '12 mil', '250 mil']);
   });
 });
 

@@ -4,6 +4,8 @@
  * every zoom; a smaller cell (zooming in) splits clusters. `separate` then merges the clusters whose markers would
  * overlap on screen.
  */
+import { formatNumber } from '../../../core/format/es-mx';
+
 export interface Located<T> { x: number; y: number; item: T }
 export interface Cluster<T> { x: number; y: number; items: T[] }
 
@@ -48,6 +50,11 @@ export function separate<T>(clusters: Cluster<T>[], reach: (n: number) => number
     }
   }
   return list;
+}
+
+/** A group's count on its marker, in Spanish and short enough for it: 1,234; from ten thousand, «12 mil» (not «12k»). */
+export function groupCount(n: number): string {
+  return n < 10_000 ? formatNumber(n, 0) : `${formatNumber(Math.round(n / 1000), 0)} mil`;
 }
 
 export interface Box { x: number; y: number; w: number; h: number }

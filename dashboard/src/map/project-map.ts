@@ -11,7 +11,7 @@ import { h, route, svg } from '../dom';
 import type { ProjectRow } from '../data/rows';
 import { statusTitle } from '../labels';
 import { inMexico, project } from './projection';
-import { clusterPoints, separate, type Box, type Cluster, type Located } from './cluster';
+import { clusterPoints, groupCount, separate, type Box, type Cluster, type Located } from './cluster';
 import { municipalityAreas } from './municipality-areas';
 import { FULL, statePaths, viewBoxOf } from './mexico-map';
 import { MAP_HEIGHT, MAP_WIDTH } from './projection';
@@ -127,7 +127,7 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
         // A target of at least 24 × 24 px around the dot (WCAG 2.5.8): on a phone the dot alone was 5 px wide.
         hit > r ? svg('circle', { class: 'hit', cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: hit.toFixed(2) }) : null,
         svg('circle', { cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: r.toFixed(2), 'stroke-width': (1.5 * px).toFixed(2) }),
-        n > 1 ? svg('text', { x: c.x.toFixed(2), y: (c.y + 3.6 * px).toFixed(2), 'text-anchor': 'middle', 'font-size': (10 * px).toFixed(2) }, n > 999 ? `${Math.round(n / 100) / 10}k` : String(n)) : null);
+        n > 1 ? svg('text', { x: c.x.toFixed(2), y: (c.y + 3.6 * px).toFixed(2), 'text-anchor': 'middle', 'font-size': (10 * px).toFixed(2) }, groupCount(n)) : null);
       const act = (): void => {
         const spread = c.items.reduce((m, x) => { const p = where.get(x); return p ? Math.max(m, Math.hypot(p.x - c.x, p.y - c.y)) : m; }, 0);
         if (n > 1 && box.w > MIN_W * 1.01 && spread > 0.01) {
