@@ -123,11 +123,19 @@ describeIfChromium('Inicio with a state\'s figures: money cards fit their card, 
       const before = await markers(page);
       expect(before.overlaps).toEqual([]);
       expect(before.projects).toBe(PROJECTS);
+      // The map opens on the state's projects, not on the whole country.
+      const viewWidth = (): Promise<number> => page.locator('#mapa-dibujo').evaluate((svg: any) => Number(svg.getAttribute('viewBox').split(' ')[2]));
+      const framed = await viewWidth();
       const largest = await page.locator('#mapa .marker.cluster').evaluateAll((gs: any[]) => gs.reduce((best: number, g: any, i: number) => (Number(g.dataset.count) > Number(gs[best].dataset.count) ? i : best), 0));
+      const opened = Number(await page.locator('#mapa .marker.cluster').nth(largest).getAttribute('data-count'));
       await page.locator('#mapa .marker.cluster').nth(largest).click();
       const zoomed = await markers(page);
       expect(zoomed.overlaps).toEqual([]);
-      expect(zoomed.shown).toBeGreaterThan(before.shown);
+      // The group opened splits into smaller ones.
+      const biggest = await page.locator('#mapa .marker').evaluateAll((gs: any[]) => Math.max(...gs.map((g) => Number(g.dataset.count))));
+      expect(biggest).toBeLessThan(opened);
+      await page.getByRole('button', { name: 'Todo el país' }).click();
+      expect(await viewWidth()).toBeGreaterThan(framed * 4);
       await page.locator('#mapa').scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-mapa-estatal-${width}.png`) });
       await page.close();

@@ -11,7 +11,7 @@ import { h, route, svg } from '../dom';
 import type { ProjectRow } from '../data/rows';
 import { statusTitle } from '../labels';
 import { inMexico, project } from './projection';
-import { clusterPoints, groupCount, separate, type Box, type Cluster, type Located } from './cluster';
+import { clusterPoints, fitBox, groupCount, separate, type Box, type Cluster, type Located } from './cluster';
 import { municipalityAreas } from './municipality-areas';
 import { FULL, statePaths, viewBoxOf } from './mexico-map';
 import { MAP_HEIGHT, MAP_WIDTH } from './projection';
@@ -44,7 +44,9 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
   }
   const where = new Map(located.map((l) => [l.item, l]));
   const areas = municipalityAreas(located);
-  let box: Box = { ...FULL };
+  // Opens on the projects shown (a state's deployment, or a filter to one state), not the whole country where
+  // they were a few dots in one corner; «Todo el país» and the 0 key show it all.
+  let box: Box = { ...fitBox(located, MAP_WIDTH / MAP_HEIGHT, 70, FULL) };
   const markers = svg('g', { class: 'markers' });
   const areaLayer = svg('g', { class: 'areas', 'aria-hidden': 'true' });
   const labelLayer = svg('g', { class: 'area-labels', 'aria-hidden': 'true' });
