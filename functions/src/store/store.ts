@@ -82,9 +82,13 @@ export interface FindingsSummary {
 export interface SubmissionSnapshot {
   contentHash: string;
   takenAt: string;
+  /** Every sheet and row of the file (headers and the template's own sheets included): its size, not what was filled. */
   sheets: number;
   rows: number;
   completeness: number | null;
+  /** Contracting processes (distinct ocids) and projects sent. Absent on revisions kept before they were counted. */
+  processes?: number;
+  projects?: number;
 }
 export interface Submission {
   id: string;
