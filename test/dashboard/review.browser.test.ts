@@ -15,7 +15,8 @@ import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA }
 import { buildDashboard } from '../../scripts/build-dashboard';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate } from '../../core/format/es-mx';
-import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { BASE_URL, localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { publish } from '../../functions/src/publication/publish';
 import { XLSX_MIME } from '../../core/workflow/contract';
 
 const [MER] = PUBLISHERS;
@@ -255,6 +256,36 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await row.locator('td').first().textContent()).toBe(`⏳ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
     // Registered before the date was kept and never published: late, as before.
     expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Monterrey' }).locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
+    await page.context().close();
+  });
+
+  test('an approval of unchanged data counts as an update on Seguimiento: not «Atrasado», 0 days, the confirmation said under the publication', async () => {
+    // Published 60 days ago with a commitment of every 30 days: late, until its coordinator approves the same data.
+    const registered = new Date(Date.now() - 90 * 86_400_000);
+    const cam = { id: 'cam', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001', commitment: { projects: 1, periodicityDays: 30 } };
+    await registerPublisher(h.store, cam, 'admin', registered);
+    const book = projectWorkbook(cam, { title: 'Malecón' });
+    const publishedAt = new Date(Date.now() - 60 * 86_400_000).toISOString();
+    expect((await publish(h.store, { publisher: (await h.store.getPublisher('cam'))!, workbook: book, actor: 'system', now: publishedAt, baseUrl: BASE_URL })).status).toBe('published');
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    const row = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Campeche' });
+    await row.waitFor();
+    expect(await row.locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
+
+    const sent = await fetch(`${base}/api/submissions?publisher=cam`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: await xlsxOf(book) });
+    expect(sent.status).toBe(201);
+    const approved = await fetch(`${base}/api/submissions/${((await sent.json()) as { submission: { id: string } }).submission.id}/approve`, { method: 'POST', headers: { authorization: h.bearer('admin') } });
+    expect(((await approved.json()) as { publication: { unchanged: boolean } }).publication.unchanged).toBe(true);
+
+    await page.reload();
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[0]).toBe('✓ Al día y completo');
+    // «Última publicación» is still the publication's date, with the confirmation under it; «Días sin actualizar»: 0.
+    expect(cells[5]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
+    expect(cells[6]).toBe('0');
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     await page.context().close();
   });
 });

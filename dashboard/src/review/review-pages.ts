@@ -13,6 +13,7 @@ import {
   type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, sessionBar, withSession } from './session';
+import { trackingChanged } from '../api';
 
 const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
 
@@ -219,6 +220,8 @@ export const reviewSubmissionPage: Page = {
     };
     const approve = (): Promise<void> => act(async () => {
       const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST' }));
+      // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
+      trackingChanged();
       if (!a.publication) return PUBLISHING;
       return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no hubo cambios.' : `Aprobada y publicada: ${formatCount(a.publication.changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}, ${formatCount(a.publication.counts.projects, 'proyecto', 'proyectos')}.`;
     });
