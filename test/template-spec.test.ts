@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { templateSpec } from '../core/template/template-spec';
 import { CODES_ONLY_LISTS } from '../core/template/spec';
+import { noteText } from '../core/template/layout';
 import { PROFILES } from '../core/profile/profiles';
 import { parseCsv } from '../scripts/lib/csv';
 import { hasStandards, STANDARDS_DIR } from './standards';
@@ -17,6 +18,17 @@ describe('template spec', () => {
   it('has a Spanish title and help text for every column (no placeholders)', () => {
     const missing = spec.sheets.flatMap((s) => s.columns.filter((c) => !c.title || c.title.startsWith('[') || c.help.length < 10).map((c) => `${s.name}:${c.field}`));
     expect(missing).toEqual([]);
+  });
+
+  it('sends no reader of a header note to the sheet the note is on', () => {
+    // A parent key copied into a child sheet kept the help written for its own sheet: on «Mediciones de avance» the
+    // «Indicador» note said to repeat the indicator «en la hoja "Mediciones de avance"». Labels give those a keyHelp.
+    const selfReferring = spec.sheets.flatMap((s) => s.columns.filter((c) => noteText(c).includes(`«${s.name}»`)).map((c) => `${s.name}:${c.field}: ${c.help}`));
+    expect(selfReferring).toEqual([]);
+    const column = (sheet: string, field: string) => spec.sheets.find((s) => s.name === sheet)?.columns.find((c) => c.field === field);
+    expect(noteText(column('Mediciones de avance', 'metrics/id')!)).toBe('Indicador al que pertenece esta medición: el mismo que registró para el proyecto en la hoja «Indicadores de avance» (avance físico o avance financiero). Obligatorio. Elija de la lista o escriba otro código.');
+    // Where the items are listed, the field's own help still says where to repeat it.
+    expect(column('Indicadores de avance', 'metrics/id')?.help).toMatch(/Repita el indicador en la hoja «Mediciones de avance»/);
   });
 
   it('has a Spanish title for every code offered (codes themselves only for currency and country)', () => {

@@ -11,8 +11,14 @@ export interface TrackingRow {
   approved: number;
   pendingReview: number;
   lastPublishedAt: string | null;
+  /**
+   * When a coordinator last approved a submission identical to the published data (Publisher.confirmedAt): an
+   * update of the commitment although nothing new was published. Null when never.
+   */
+  confirmedAt: string | null;
   /** When the publisher was registered (null: before the date was kept); its first publication is due a period later. */
   registeredAt: string | null;
+  /** Days since the last publication or, when later, the last confirmation (core/workflow/update-due.ts). */
   daysSinceUpdate: number | null;
   /** Program stages reached: code (E.1…E.7) → YYYY-MM-DD (core/workflow/stages.ts). */
   stages?: Partial<Record<string, string>>;

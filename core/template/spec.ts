@@ -49,7 +49,17 @@ export type DefinitionEntry = string | DefinitionColumn;
 export interface DefinitionSheet { name: string; array: string; columns: DefinitionEntry[] }
 export interface Definition { standard: Standard; sheets: DefinitionSheet[] }
 
-export interface FieldLabel { title: string; help: string }
+export interface FieldLabel {
+  title: string;
+  /** The help note of the column, written for the sheet that lists this field's items. */
+  help: string;
+  /**
+   * The note where an item's `id` is copied into a child sheet as the key of its parent row (keyColumns), when
+   * `help` would not read right there: «Repita el indicador en la hoja "Mediciones de avance"» read on «Mediciones
+   * de avance» itself. Absent: `help` is used in both.
+   */
+  keyHelp?: string;
+}
 export type FieldLabels = Record<string, FieldLabel>;
 export type CodeLabels = Record<string, Record<string, string>>;
 
@@ -119,7 +129,8 @@ function labelOf(labels: FieldLabels, field: string, standard: Standard): FieldL
   return label;
 }
 
-function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColumn, key: boolean): ColumnSpec {
+/** `parentKey`: the column is a parent item's key in a child sheet (its label's `keyHelp`, if any, is its note). */
+function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColumn, key: boolean, parentKey = false): ColumnSpec {
   const { profile, fieldLabels } = inputs;
   const field = array ? `${array}/${def.path}` : def.path;
   const info = fieldInfo(profile, field);
@@ -129,7 +140,7 @@ function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColum
     path: indexedPath(profile, array, def.path),
     field,
     title: label.title,
-    help: label.help,
+    help: (parentKey ? label.keyHelp : undefined) ?? label.help,
     type: columnType(info, def),
     // A field the schema requires but the converter always computes (the release `tag`) asks nothing of the official.
     required: key || def.required === true || (info.required === true && !def.derived),
@@ -188,7 +199,7 @@ function keyColumns(inputs: StandardInputs, levels: string[]): ColumnSpec[] {
   let walked = '';
   for (const level of levels.slice(0, -1)) {
     walked = walked ? `${walked}/${level}` : level;
-    keys.push(buildColumn(inputs, walked, { path: 'id' }, true));
+    keys.push(buildColumn(inputs, walked, { path: 'id' }, true, true));
   }
   return keys;
 }

@@ -55,10 +55,17 @@ export interface CommentView { at: string; by: string; text: string }
 export interface SnapshotView {
   contentHash: string;
   takenAt: string;
+  /** The file's size: every sheet and row, headers and the template's own sheets included (not what was filled). */
   sheets: number;
   rows: number;
   /** Share (0–100) of the program's fields filled, or null. */
   completeness: number | null;
+  /**
+   * What the official sent: contracting processes (distinct ocids) and projects. Absent on revisions sent before
+   * they were counted. What the pages show of a revision's size.
+   */
+  processes?: number;
+  projects?: number;
 }
 
 /** `name`: an uploaded workbook's file name, as the official's computer called it (absent for older uploads). */
@@ -246,6 +253,8 @@ export function checkSubmission(v: unknown, path = 'submission'): SubmissionView
       contentHash: str(s.contentHash, `${path}.snapshot.contentHash`), takenAt: str(s.takenAt, `${path}.snapshot.takenAt`),
       sheets: num(s.sheets, `${path}.snapshot.sheets`), rows: num(s.rows, `${path}.snapshot.rows`),
       completeness: s.completeness === null ? null : num(s.completeness, `${path}.snapshot.completeness`),
+      ...(s.processes !== undefined ? { processes: num(s.processes, `${path}.snapshot.processes`) } : {}),
+      ...(s.projects !== undefined ? { projects: num(s.projects, `${path}.snapshot.projects`) } : {}),
     };
   })();
   return {

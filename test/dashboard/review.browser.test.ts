@@ -15,7 +15,8 @@ import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA }
 import { buildDashboard } from '../../scripts/build-dashboard';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate } from '../../core/format/es-mx';
-import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { BASE_URL, localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { publish } from '../../functions/src/publication/publish';
 import { XLSX_MIME } from '../../core/workflow/contract';
 
 const [MER] = PUBLISHERS;
@@ -124,7 +125,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixedFile);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: '«libro corregido.xlsx»: Se envió a revisión: ya aparece en la bandeja de su coordinación.' }).waitFor();
-    expect(await official.locator('#resultado-envio').textContent()).toContain('Tiene 1 advertencia, que no impide publicarlo.');
+    // What was sent, as the official filled it (not the file's sheets and header rows).
+    expect(await official.locator('#resultado-envio').textContent()).toContain('Contiene 0 contrataciones, 1 proyecto. Tiene 1 advertencia, que no impide publicarlo.');
     await official.getByText('Ver las advertencias').click();
     expect(await official.locator('#advertencias-envio li').allTextContents()).toEqual([expect.stringMatching(/^Advertencia — Hoja «projects», fila 2, columna I \(sector\): .*parques urbanos/)]);
     await official.locator('.envio').first().getByText('En revisión').waitFor();
@@ -155,7 +157,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await official.reload();
     const card = official.locator('.envio', { hasText: 'Publicada' }).first();
     await card.waitFor();
-    expect(await card.textContent()).toMatch(/Publicada el \d{2}\/\d{2}\/\d{4}.*\d+ hojas?, \d+ filas?; \d+ advertencias?\./);
+    expect(await card.textContent()).toMatch(/Publicada el \d{2}\/\d{2}\/\d{4}.*0 contrataciones, 1 proyecto; 1 advertencia\./);
+    expect(await card.textContent()).not.toMatch(/hojas?|filas?/);
     // Sent from the page, it carries its file's name.
     expect(await card.textContent()).toContain('· «libro corregido.xlsx»');
   });
@@ -166,6 +169,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.goto(`${base}/#/revision?situacion=submitted`);
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByText('Modificados: 1', { exact: false }).first().waitFor();
+    expect(await og.locator('.resumen').textContent()).toMatch(/Revisión enviada\d{2}\/\d{2}\/\d{4}[^·]+ · 0 contrataciones, 1 proyectoCompletitud/);
     await og.locator('#vista-previa summary', { hasText: 'oc4ids-abc123-0001' }).click();
     const diff = await og.locator('#vista-previa table').textContent();
     expect(diff).toContain('Parque de la Paz (segunda etapa)');
@@ -252,6 +256,36 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await row.locator('td').first().textContent()).toBe(`⏳ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
     // Registered before the date was kept and never published: late, as before.
     expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Monterrey' }).locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
+    await page.context().close();
+  });
+
+  test('an approval of unchanged data counts as an update on Seguimiento: not «Atrasado», 0 days, the confirmation said under the publication', async () => {
+    // Published 60 days ago with a commitment of every 30 days: late, until its coordinator approves the same data.
+    const registered = new Date(Date.now() - 90 * 86_400_000);
+    const cam = { id: 'cam', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001', commitment: { projects: 1, periodicityDays: 30 } };
+    await registerPublisher(h.store, cam, 'admin', registered);
+    const book = projectWorkbook(cam, { title: 'Malecón' });
+    const publishedAt = new Date(Date.now() - 60 * 86_400_000).toISOString();
+    expect((await publish(h.store, { publisher: (await h.store.getPublisher('cam'))!, workbook: book, actor: 'system', now: publishedAt, baseUrl: BASE_URL })).status).toBe('published');
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    const row = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Campeche' });
+    await row.waitFor();
+    expect(await row.locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
+
+    const sent = await fetch(`${base}/api/submissions?publisher=cam`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: await xlsxOf(book) });
+    expect(sent.status).toBe(201);
+    const approved = await fetch(`${base}/api/submissions/${((await sent.json()) as { submission: { id: string } }).submission.id}/approve`, { method: 'POST', headers: { authorization: h.bearer('admin') } });
+    expect(((await approved.json()) as { publication: { unchanged: boolean } }).publication.unchanged).toBe(true);
+
+    await page.reload();
+    await row.waitFor();
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[0]).toBe('✓ Al día y completo');
+    // «Última publicación» is still the publication's date, with the confirmation under it; «Días sin actualizar»: 0.
+    expect(cells[5]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
+    expect(cells[6]).toBe('0');
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     await page.context().close();
   });
 });

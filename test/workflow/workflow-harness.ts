@@ -127,7 +127,7 @@ export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Stor
 
 export interface LocalHarness extends Harness { uploadDir: string }
 
-export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number } = {}): Promise<LocalHarness> {
+export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; now?: () => Date } = {}): Promise<LocalHarness> {
   const store = openSqliteStore(':memory:');
   const tokens = new Map<string, string>();
   await seed(store, tokens);
@@ -138,8 +138,9 @@ export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: n
     ...(opts.uploadQuotaBytes !== undefined ? { uploadQuotaBytes: opts.uploadQuotaBytes } : {}),
     ...notifyOption(store, opts),
     ...(opts.notifyWaitMs !== undefined ? { notifyWaitMs: opts.notifyWaitMs } : {}),
+    ...(opts.now ? { now: opts.now } : {}),
   });
-  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: maxUploadBytes }, log: () => {}, extraApi: [routes], ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
+  const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: maxUploadBytes }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}), ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {
     app, store, uploadDir,
     bearer: (name) => `Bearer ${tokens.get(USERS[name].id)}`,

@@ -16,6 +16,8 @@ export interface PublisherInfo {
   publicationPolicy: string | null;
   /** When the publisher was registered (null: before the date was kept). */
   registeredAt: string | null;
+  /** When an approval last confirmed its published data unchanged (null: never); counts as an update. */
+  confirmedAt?: string | null;
   currentPublication: { id: string; createdAt: string; counts: { releases: number; records: number; projects: number } } | null;
   links: { releases: string; records: string; projects: string };
 }

@@ -1,6 +1,7 @@
 /**
  * *Seguimiento* (control board): each implementer against its commitment — projects committed, published and
- * approved, submissions pending review, and days since the last update against the committed periodicity.
+ * approved, submissions pending review, and days since the last update (a publication, or an approval of unchanged
+ * data) against the committed periodicity.
  * Status is written in words with a symbol, never shown by colour alone.
  */
 import { h } from '../dom';
@@ -10,7 +11,7 @@ import { dataTable } from '../components/table';
 import { matchesPublisher } from '../data/filters';
 import { count, date, filteredNote, heading, NO_DATA, plural, type Page } from './common';
 import { STAGES } from '../../../core/workflow/stages';
-import { isLate, updateDueAt } from '../../../core/workflow/update-due';
+import { daysSinceUpdate, isLate, lastUpdateAt, updateDueAt } from '../../../core/workflow/update-due';
 import { PROGRAM_STAGES_NOTE } from '../labels';
 
 /** «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). */
@@ -26,8 +27,9 @@ export const trackingPage: Page = {
     const tracking = await loadTracking();
     const rows: TrackingEntry[] = tracking ?? ds.publishers.map((p) => ({
       publisherId: p.id, name: p.name, state: p.state, committed: p.commitment.projects, periodicityDays: p.commitment.periodicityDays,
-      published: p.currentPublication?.counts.projects ?? 0, approved: NaN, pendingReview: NaN, lastPublishedAt: p.currentPublication?.createdAt ?? null, registeredAt: p.registeredAt ?? null,
-      daysSinceUpdate: p.currentPublication ? Math.floor((Date.now() - Date.parse(p.currentPublication.createdAt)) / 86400000) : null,
+      published: p.currentPublication?.counts.projects ?? 0, approved: NaN, pendingReview: NaN, lastPublishedAt: p.currentPublication?.createdAt ?? null,
+      confirmedAt: p.confirmedAt ?? null, registeredAt: p.registeredAt ?? null,
+      daysSinceUpdate: daysSinceUpdate({ lastPublishedAt: p.currentPublication?.createdAt, confirmedAt: p.confirmedAt }, Date.now()),
     }));
     const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
     // The header's Estado and Implementador filters choose the rows, as on every other page.
@@ -36,10 +38,15 @@ export const trackingPage: Page = {
       { title: 'Implementador' }, { title: 'Situación' }, { title: 'Comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
       { title: 'Envíos aprobados', numeric: true }, { title: 'Por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días sin actualizar', numeric: true }, { title: 'Etapas del programa' },
     ], shown.map((r) => {
-      const clock = { lastPublishedAt: r.lastPublishedAt, registeredAt: r.registeredAt, periodicityDays: r.periodicityDays };
+      // An approval of unchanged data counts as an update, as for the reminders (core/workflow/update-due.ts).
+      const clock = { lastPublishedAt: r.lastPublishedAt, confirmedAt: r.confirmedAt, registeredAt: r.registeredAt, periodicityDays: r.periodicityDays };
       const late = isLate(clock, Date.now());
       // Registered, within its first period, nothing published yet: when its first publication is due.
-      const firstDue = !late && r.lastPublishedAt === null ? updateDueAt(clock) : undefined;
+      const firstDue = !late && lastUpdateAt(clock) === null ? updateDueAt(clock) : undefined;
+      // «Última publicación» stays the publication's date; a later confirmation is said under it, or «Días sin
+      // actualizar» would not agree with it.
+      const confirmed = r.confirmedAt && lastUpdateAt(clock) === r.confirmedAt && r.confirmedAt !== r.lastPublishedAt ? r.confirmedAt : null;
+      const lastPublished = confirmed ? h('span', null, date(r.lastPublishedAt), h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)) : date(r.lastPublishedAt);
       const short = r.published < r.committed;
       const missing = r.committed - r.published;
       const situation = late ? `✗ Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}`
@@ -48,7 +55,7 @@ export const trackingPage: Page = {
       return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short || firstDue !== undefined ? 'status-warn' : 'status-ok' }, situation),
         // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
         // so, or «0» next to «Al día y completo» read as a contradiction.
-        count(r.committed), count(r.published), r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved), opt(r.pendingReview), date(r.lastPublishedAt), r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate), stagesCell(r)];
+        count(r.committed), count(r.published), r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved), opt(r.pendingReview), lastPublished, r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate), stagesCell(r)];
     }), { id: 'tabla-seguimiento' });
     return h('div', null,
       ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar. Use los filtros Estado e Implementador del encabezado para ver los de un estado.'),

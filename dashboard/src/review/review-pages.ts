@@ -13,6 +13,7 @@ import {
   type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, sessionBar, withSession } from './session';
+import { trackingChanged } from '../api';
 
 const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
 
@@ -32,6 +33,14 @@ const AUDIT_LABELS: Record<string, string> = {
 
 /** When the revision under review was sent (a new version replaces it); `updatedAt` is the last action's time. */
 const sentAt = (s: SubmissionView): string => s.snapshot?.takenAt ?? s.createdAt;
+
+/**
+ * «3 contrataciones, 2 proyectos»: what the official filled in the revision sent. Null for revisions kept before
+ * these were counted: the file's sheets and rows (headers, Instrucciones and Catálogos included, «69 hojas, 553
+ * filas» for a few processes) said nothing about what was sent.
+ */
+const sentSize = (s: SubmissionView): string | null => (s.snapshot?.processes === undefined || s.snapshot.projects === undefined ? null
+  : `${formatCount(s.snapshot.processes, 'contratación', 'contrataciones')}, ${formatCount(s.snapshot.projects, 'proyecto', 'proyectos')}`);
 
 /** « · «libro corregido.xlsx»»: an upload's file name, to tell two sends apart. */
 const fileNote = (s: SubmissionView): string => (s.source.kind === 'xlsx' && s.source.name ? ` · «${s.source.name}»` : '');
@@ -211,6 +220,8 @@ export const reviewSubmissionPage: Page = {
     };
     const approve = (): Promise<void> => act(async () => {
       const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST' }));
+      // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
+      trackingChanged();
       if (!a.publication) return PUBLISHING;
       return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no hubo cambios.' : `Aprobada y publicada: ${formatCount(a.publication.changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}, ${formatCount(a.publication.counts.projects, 'proyecto', 'proyectos')}.`;
     });
@@ -233,7 +244,7 @@ export const reviewSubmissionPage: Page = {
       h('dl', { class: 'resumen' },
         h('dt', null, 'Situación'), h('dd', { id: 'situacion' }, statusBadge(s)),
         // The content hash names the exact revision for support; people read its size and time.
-        h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? `${dateTime(s.snapshot.takenAt)} · ${formatCount(s.snapshot.sheets, 'hoja', 'hojas')}, ${formatCount(s.snapshot.rows, 'fila', 'filas')}` : '—'),
+        h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [dateTime(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
@@ -297,6 +308,7 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
         const sample = (submission.findings?.sample ?? []).filter((f) => f.severity !== 'error');
         lastSent = h('div', null,
           h('p', { class: 'status-ok' }, `«${file.name}»: ${SUBMIT_OUTCOME_TEXT[outcome]}`,
+            sentSize(submission) ? ` Contiene ${sentSize(submission)}.` : '',
             warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : ''),
           sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null);
         rerender();
@@ -341,7 +353,7 @@ export const mySubmissionsPage: Page = {
         h('h2', null, `${s.publisherName} — enviado el ${dateTime(sentAt(s))}${fileNote(s)}`),
         h('p', null, 'Situación: ', statusBadge(s), publishedNote(s)),
         // What was sent, so that two sends of the same day can be told apart.
-        s.snapshot ? h('p', { class: 'note' }, `${formatCount(s.snapshot.sheets, 'hoja', 'hojas')}, ${formatCount(s.snapshot.rows, 'fila', 'filas')}; ${formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')}.`) : null,
+        s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.comments.length
           ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${dateTime(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
           : h('p', { class: 'note' }, 'Sin comentarios.'),

@@ -67,7 +67,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
         const terms = packageTerms(p, pub);
         return {
           id: p.id, name: p.name, state: p.state, ocidPrefix: p.ocidPrefix, projectIdPrefix: p.projectIdPrefix,
-          commitment: p.commitment, license: terms.license ?? null, publicationPolicy: terms.publicationPolicy ?? null, registeredAt: p.registeredAt ?? null,
+          commitment: p.commitment, license: terms.license ?? null, publicationPolicy: terms.publicationPolicy ?? null, registeredAt: p.registeredAt ?? null, confirmedAt: p.confirmedAt ?? null,
           currentPublication: pub ? { id: pub.id, createdAt: pub.createdAt, counts: pub.counts } : null,
           links: { releases: `${baseUrl}/api/ocds/releases?publisher=${encodeURIComponent(p.id)}`, records: `${baseUrl}/api/ocds/records?publisher=${encodeURIComponent(p.id)}`, projects: `${baseUrl}/api/oc4ids/projects?publisher=${encodeURIComponent(p.id)}` },
         };

@@ -75,7 +75,11 @@ export async function registerPublisher(store: Store, publisher: Publisher, acto
   const previous = await store.getPublisher(publisher.id);
   const existed = previous !== undefined;
   const registeredAt = existed ? previous.registeredAt : at.toISOString();
-  await store.putPublisher({ ...publisher, ...(previous?.stages && !publisher.stages ? { stages: previous.stages } : {}), ...(registeredAt ? { registeredAt } : {}) });
+  // The last confirmation of its data (store.ts confirmedAt) is the workflow's, not the registration's: kept too.
+  await store.putPublisher({
+    ...publisher, ...(previous?.stages && !publisher.stages ? { stages: previous.stages } : {}), ...(registeredAt ? { registeredAt } : {}),
+    ...(previous?.confirmedAt ? { confirmedAt: previous.confirmedAt } : {}),
+  });
   await store.appendAudit({ at: at.toISOString(), actor, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
   return { existed };
 }

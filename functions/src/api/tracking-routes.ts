@@ -1,13 +1,15 @@
 /**
  * GET /api/tracking: the public side of the control board (*Seguimiento*). Per implementer: what it committed,
- * what it has published, how its submissions stand, and how long since its last publication. Only counts and
- * dates leave this route: no user, e-mail, comment or finding (the submission workflow itself stays behind auth).
+ * what it has published, how its submissions stand, and how long since its last update (publication, or approval
+ * of unchanged data). Only counts and dates leave this route: no user, e-mail, comment or finding (the submission
+ * workflow itself stays behind auth).
  */
 import { Router } from 'express';
 import type { Store } from '../store/store';
 import { allPublishers, publishedState } from './current-publications';
 import { pages } from '../store/read-all';
 import type { TrackingRow } from '../../../core/stats/tracking-row';
+import { daysSinceUpdate } from '../../../core/workflow/update-due';
 
 export type { TrackingRow };
 
@@ -15,8 +17,6 @@ export interface TrackingRoutesDeps {
   store: Store;
   now?: () => Date;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The statuses the board counts, and per publisher how many submissions are in each. */
 const COUNTED = ['approved', 'published', 'submitted'] as const;
@@ -55,8 +55,10 @@ export async function trackingRows(store: Store, now: Date): Promise<TrackingRow
       publisherId: p.id, name: p.name, state: p.state, committed: p.commitment.projects, periodicityDays: p.commitment.periodicityDays,
       published: current?.counts.projects ?? 0, approved: (c?.approved ?? 0) + (c?.published ?? 0), pendingReview: c?.submitted ?? 0,
       lastPublishedAt: current?.createdAt ?? null,
+      confirmedAt: p.confirmedAt ?? null,
       registeredAt: p.registeredAt ?? null,
-      daysSinceUpdate: current ? Math.max(0, Math.floor((now.getTime() - Date.parse(current.createdAt)) / DAY_MS)) : null,
+      // From the last publication or a later approval that confirmed it unchanged, as the reminders count.
+      daysSinceUpdate: daysSinceUpdate({ lastPublishedAt: current?.createdAt, confirmedAt: p.confirmedAt }, now.getTime()),
       stages: p.stages ?? {},
     };
   });

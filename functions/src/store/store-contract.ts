@@ -111,6 +111,24 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await store.listPublishers()).items.map((p) => p.id)).toEqual(['p1', 'p2']);
     });
 
+    test('publishers: a confirmation of unchanged data is recorded alone, never moves back, is logged; unknown is not-found', async () => {
+      await store.putPublisher({ ...samplePublisher('p1'), stages: { 'E.1': '2024-01-10' }, registeredAt: at(0) });
+      const seq = (await store.getPublishedChanges()).seq;
+      await store.recordConfirmation('p1', at(60));
+      // Only `confirmedAt` changes: the stages and registration recorded by others stay.
+      expect(await store.getPublisher('p1')).toEqual({ ...samplePublisher('p1'), stages: { 'E.1': '2024-01-10' }, registeredAt: at(0), confirmedAt: at(60) });
+      expect((await store.listPublishers()).items[0].confirmedAt).toBe(at(60));
+      // A late retry of an older approval keeps the later time.
+      await store.recordConfirmation('p1', at(30));
+      expect((await store.getPublisher('p1'))?.confirmedAt).toBe(at(60));
+      // Public readers learn of it as of any change to the publisher (api/current-publications.ts).
+      const log = await store.getPublishedChanges();
+      expect(log.seq).toBe(seq + 2);
+      expect(log.recent.slice(-2).map((c) => c.publisherId)).toEqual(['p1', 'p1']);
+      expect(await failure(store.recordConfirmation('nadie', at(60)))).toBe('not-found');
+      expect(await store.getPublisher('nadie')).toBeUndefined();
+    });
+
     test('users: create, find by id, email and token hash, list by publisher, delete', async () => {
       await store.putUser({ id: 'u1', email: 'ana@example.mx', role: 'capturista', publisherId: 'p1', tokenHash: 'h1' });
       await store.putUser({ id: 'u2', email: 'luis@example.mx', role: 'coordinador', state: 'Jalisco' });

@@ -44,6 +44,12 @@ export interface Publisher {
    * Absent on publishers registered before it was kept (their first publication is due already).
    */
   registeredAt?: string;
+  /**
+   * When a coordinator last approved a submission identical to its current publication (publication `unchanged`):
+   * the implementer confirmed its published data current, which counts as an update of its commitment
+   * (core/workflow/update-due.ts). Set by recordConfirmation only; absent until the first such approval.
+   */
+  confirmedAt?: string;
 }
 
 export type Role = 'capturista' | 'coordinador' | 'admin';
@@ -82,9 +88,13 @@ export interface FindingsSummary {
 export interface SubmissionSnapshot {
   contentHash: string;
   takenAt: string;
+  /** Every sheet and row of the file (headers and the template's own sheets included): its size, not what was filled. */
   sheets: number;
   rows: number;
   completeness: number | null;
+  /** Contracting processes (distinct ocids) and projects sent. Absent on revisions kept before they were counted. */
+  processes?: number;
+  projects?: number;
 }
 export interface Submission {
   id: string;
@@ -220,6 +230,12 @@ export interface Store {
   putPublisher(publisher: Publisher): Promise<void>;
   getPublisher(id: string): Promise<Publisher | undefined>;
   listPublishers(page?: PageRequest): Promise<Page<Publisher>>;
+  /**
+   * Sets the publisher's `confirmedAt` to `at` (kept when it already holds a later time) in one atomic
+   * read-and-write that leaves its other fields as they are (a registration or stages edited meanwhile are kept),
+   * and logs the change as putPublisher does. StoreError 'not-found' when there is no such publisher.
+   */
+  recordConfirmation(publisherId: string, at: string): Promise<void>;
 
   putUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | undefined>;

@@ -5,7 +5,7 @@
  * Then exactly one of three endings:
  * - errors in the workbook → the approval is refused: back to `submitted` with the findings, so the
  *   coordinator sees why (a refusal is not a return: nobody decided anything about the content yet);
- * - published (or unchanged content, DESIGN §6 idempotence) → `published`;
+ * - published (or unchanged content, DESIGN §6 idempotence, recorded as the publisher's `confirmedAt`) → `published`;
  * - the sheet or the store failed → `failed` with a Spanish reason; approving again retries.
  * If the process dies mid-way (killed, out of memory, a Cloud Function timeout) the submission stays `approved`
  * and the half-written publication stays `writing`, which readers never see (they go through `current`). Once
@@ -168,7 +168,13 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
     const source = locked?.snapshot ? snapshotSource(store, locked.snapshot.contentHash) : deps.openSource(submission.source);
     const workbook = await source.read();
     revision = workbookRevision(workbook);
-    result = await publish(store, { publisher, workbook, actor: actor.id, now: stamp(), baseUrl: deps.baseUrl, revision });
+    const at = stamp();
+    result = await publish(store, { publisher, workbook, actor: actor.id, now: at, baseUrl: deps.baseUrl, revision });
+    // Approved, identical to what is published: the implementer confirmed its data current, which counts as an
+    // update of its commitment (Seguimiento and the reminders, core/workflow/update-due.ts) although nothing new
+    // was published. Inside the try: if it cannot be recorded the approval fails and approving again retries it
+    // (publishing is idempotent, DESIGN §6).
+    if (result.status === 'unchanged') await store.recordConfirmation(publisher.id, at);
   } catch (e) {
     const { code, reason } = failureOf(e, deps.log);
     const failed = await store.transitionSubmission(submission.id, ['approved'], 'failed', { at: stamp(), by: actor.id, action: 'failed', comment: reason });

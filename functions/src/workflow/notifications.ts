@@ -4,7 +4,7 @@
  * the `mail` collection that Firebase's Trigger Email extension sends (cloud), or SMTP with nodemailer
  * (self-hosted, configured by environment). A failed notice is logged and audited, never undoes the decision.
  */
-import { isLate } from '../../../core/workflow/update-due';
+import { isLate, lastUpdateAt } from '../../../core/workflow/update-due';
 import nodemailer from 'nodemailer';
 import type { Firestore } from 'firebase-admin/firestore';
 import { sameState } from '../auth/policy';
@@ -130,8 +130,8 @@ export function notifier(deps: NotifierDeps): Notify {
 const DAY = 86_400_000;
 
 /**
- * Reminders to the officials of each publisher past its update period (no publication newer than
- * `commitment.periodicityDays`). At most one reminder per publisher per week (the audit log remembers).
+ * Reminders to the officials of each publisher past its update period (no publication, nor approval of unchanged
+ * data, newer than `commitment.periodicityDays`). At most one reminder per publisher per week (the audit log remembers).
  * Returns the ids of the publishers reminded. Runs daily (local server timer; Cloud Scheduler in the cloud).
  */
 export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]> {
@@ -141,13 +141,18 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
   const users = await readAll((after) => deps.store.listUsers({ after, limit: 1000 }));
   for (const p of publishers) {
     const current = await deps.store.getCurrent(p.id);
-    const last = current ? Date.parse(current.createdAt) : undefined;
-    if (!isLate({ lastPublishedAt: current?.createdAt, registeredAt: p.registeredAt, periodicityDays: p.commitment.periodicityDays }, now.getTime())) continue;
+    // An approval of unchanged data (confirmedAt) counts as an update, as on Seguimiento (core/workflow/update-due.ts).
+    const clock = { lastPublishedAt: current?.createdAt, confirmedAt: p.confirmedAt, registeredAt: p.registeredAt, periodicityDays: p.commitment.periodicityDays };
+    if (!isLate(clock, now.getTime())) continue;
     const audit = await readAll((after) => deps.store.listAudit({ publisherId: p.id, after, limit: 1000 }));
     if (audit.some((e) => e.action === 'notification.sent' && e.details.kind === 'reminder' && now.getTime() - Date.parse(e.at) < 7 * DAY)) continue;
     const to = users.filter((u: User) => u.role === 'capturista' && u.publisherId === p.id).map((u) => u.email);
     if (!to.length) continue;
-    const since = last === undefined ? 'aún no ha publicado datos' : `su última publicación es del ${formatDate(new Date(last).toISOString())}`;
+    const last = lastUpdateAt(clock);
+    const day = last === null ? '' : formatDate(new Date(last).toISOString());
+    const since = last === null ? 'aún no ha publicado datos'
+      : last === current?.createdAt ? `su última publicación es del ${day}`
+        : `su última actualización es del ${day}, cuando su coordinación aprobó un envío sin cambios`;
     await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
       to,
       subject: `Recordatorio: ${p.name} debe actualizar sus datos de obra pública`,

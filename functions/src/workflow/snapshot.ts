@@ -56,18 +56,29 @@ export function snapshotSource(store: Store, contentHash: string): SheetSource {
   };
 }
 
-export interface SubmittedCheck { findings: Finding[]; completeness: number | null }
+/** What the official sent, as they filled it: contracting processes (distinct ocids) and projects. */
+export interface SubmittedCounts { processes: number; projects: number }
+
+export interface SubmittedCheck { findings: Finding[]; completeness: number | null; counts: SubmittedCounts }
 
 /** The same verdict the sidebar, the CLI and publication give (one core pipeline), with the publisher's prefixes. */
 export function checkSubmitted(workbook: WorkbookModel, publisher: Publisher, now: string): SubmittedCheck {
   const checked = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
   const pooled = completeness({ releases: checked.releases, projects: checked.projects }).publisher;
-  return { findings: [...nothingToPublish(checked), ...checked.findings], completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10 };
+  return {
+    findings: [...nothingToPublish(checked), ...checked.findings],
+    completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10,
+    counts: { processes: new Set(checked.releases.map((r) => String((r as { ocid?: unknown }).ocid))).size, projects: checked.projects.length },
+  };
 }
 
-/** Keeps the values and describes them for the submission document. */
-export async function keepSnapshot(store: Store, workbook: WorkbookModel, takenAt: string, completenessShare: number | null): Promise<SubmissionSnapshot> {
+/**
+ * Keeps the values and describes them for the submission document. `counts` is what people are shown of its size
+ * («3 contrataciones, 2 proyectos»): `sheets` and `rows` count every sheet and row of the file, headers,
+ * Instrucciones and Catálogos included (a filled template read «69 hojas, 553 filas»), and stay only as the file's size.
+ */
+export async function keepSnapshot(store: Store, workbook: WorkbookModel, takenAt: string, completenessShare: number | null, counts?: SubmittedCounts): Promise<SubmissionSnapshot> {
   const encoded = encodeSnapshot(workbook);
   await store.putSnapshot(encoded.contentHash, encoded.text);
-  return { contentHash: encoded.contentHash, takenAt, sheets: encoded.sheets, rows: encoded.rows, completeness: completenessShare };
+  return { contentHash: encoded.contentHash, takenAt, sheets: encoded.sheets, rows: encoded.rows, completeness: completenessShare, ...(counts ? { processes: counts.processes, projects: counts.projects } : {}) };
 }

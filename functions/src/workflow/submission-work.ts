@@ -37,9 +37,9 @@ export interface SubmissionWork {
 export function submissionWork(store: Store): SubmissionWork {
   return {
     async intake(workbook, publisher, now) {
-      const { findings, completeness } = checkSubmitted(workbook, publisher, now);
+      const { findings, completeness, counts } = checkSubmitted(workbook, publisher, now);
       if (findings.some((f) => f.severity === 'error')) return { findings, completeness };
-      return { findings, completeness, snapshot: await keepSnapshot(store, workbook, now, completeness) };
+      return { findings, completeness, snapshot: await keepSnapshot(store, workbook, now, completeness, counts) };
     },
     async preview(contentHash, publisher, now) {
       const workbook = await snapshotSource(store, contentHash).read();
