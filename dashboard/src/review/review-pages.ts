@@ -211,7 +211,9 @@ export const reviewSubmissionPage: Page = {
         status.className = 'status-ok';
         status.textContent = await work();
         DECISION_NOTICES.set(id, status.textContent);
-        setTimeout(rerender, 1200);
+        // Drawn again with the new state, unless the page was drawn anew meanwhile (the reader opened it again, or
+        // another page): redrawing that one closed the «Aprobar» confirmation a coordinator had just opened.
+        setTimeout(() => { if (status.isConnected) rerender(); }, 1200);
       } catch (e) {
         status.className = 'status-bad';
         status.textContent = (e as Error).message;
