@@ -134,7 +134,7 @@ describe('Code.js in a vm with code generation disabled', () => {
     // Sent clean, then edited: «Validar» says the sheet holds changes that were not sent (the values go to the
     // server to be compared, as when submitting).
     const fill = (title: string): void => {
-      const values: Record<string, unknown> = {
+      const values: Record<string, string | number | Date> = {
         id: 'oc4ids-abc123-0001', title, description: 'Rehabilitación del parque', status: 'Ejecución', type: 'Rehabilitación', sector: 'Educación',
         'budget/amount/amount': 5000000, 'period/startDate': new Date('2024-01-15T06:00:00Z'), 'period/endDate': new Date('2024-12-31T06:00:00Z'),
       };
