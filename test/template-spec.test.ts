@@ -31,6 +31,21 @@ describe('template spec', () => {
     expect(column('Indicadores de avance', 'metrics/id')?.help).toMatch(/Repita el indicador en la hoja «Mediciones de avance»/);
   });
 
+  it('tells, on a child sheet, which sheet lists the parent rows its keys point at', () => {
+    // Each parent key (the `id` of an enclosing list item) names the sheet that lists those items, and no note on a
+    // key says it may be left empty (an actor's «Si la deja vacía se forma…» read on the sheets of its contacts).
+    const wrong: string[] = [];
+    for (const sheet of spec.sheets) {
+      for (const column of sheet.columns.filter((c) => c.key && c.field.endsWith('/id'))) {
+        const array = column.field.slice(0, -'/id'.length);
+        const parent = spec.sheets.find((s) => s.standard === sheet.standard && s.array === array);
+        if (parent && parent !== sheet && !column.help.includes(`«${parent.name}»`)) wrong.push(`${sheet.name}:${column.field}: ${column.help}`);
+        if (/deja vac/.test(column.help)) wrong.push(`${sheet.name}:${column.field}: ${column.help}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('has a Spanish title for every code offered (codes themselves only for currency and country)', () => {
     const untitled = spec.sheets.flatMap((s) => s.columns.flatMap((c) => (c.options ?? [])
       .filter((o) => !CODES_ONLY_LISTS.has(c.codelist ?? '') && !c.codelist?.startsWith('mx/procurementMethodDetails') && o.title === o.code)

@@ -129,8 +129,20 @@ function labelOf(labels: FieldLabels, field: string, standard: Standard): FieldL
   return label;
 }
 
-/** `parentKey`: the column is a parent item's key in a child sheet (its label's `keyHelp`, if any, is its note). */
-function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColumn, key: boolean, parentKey = false): ColumnSpec {
+/**
+ * The note of a parent item's key in a child sheet, said from the child's side: the field's own help was written
+ * for the sheet that lists those items («Repítala en las hojas de proveedores…» read on those very sheets, and an
+ * actor's «Si la deja vacía se forma…» where a key cannot be left empty).
+ */
+function parentKeyHelp(title: string, parentSheet: string): string {
+  return `Indica a qué fila de la hoja «${parentSheet}» pertenece esta: escriba el mismo valor que en su columna «${title}».`;
+}
+
+/**
+ * `parentSheet`: the column is the key of a parent item in a child sheet, whose items are listed in that sheet (its
+ * note: the label's `keyHelp` if written, else parentKeyHelp).
+ */
+function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColumn, key: boolean, parentSheet?: string): ColumnSpec {
   const { profile, fieldLabels } = inputs;
   const field = array ? `${array}/${def.path}` : def.path;
   const info = fieldInfo(profile, field);
@@ -140,7 +152,7 @@ function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColum
     path: indexedPath(profile, array, def.path),
     field,
     title: label.title,
-    help: (parentKey ? label.keyHelp : undefined) ?? label.help,
+    help: parentSheet === undefined ? label.help : label.keyHelp ?? parentKeyHelp(label.title, parentSheet),
     type: columnType(info, def),
     // A field the schema requires but the converter always computes (the release `tag`) asks nothing of the official.
     required: key || def.required === true || (info.required === true && !def.derived),
@@ -199,7 +211,11 @@ function keyColumns(inputs: StandardInputs, levels: string[]): ColumnSpec[] {
   let walked = '';
   for (const level of levels.slice(0, -1)) {
     walked = walked ? `${walked}/${level}` : level;
-    keys.push(buildColumn(inputs, walked, { path: 'id' }, true, true));
+    // The sheet that lists the parent items; a level without its own sheet keeps the field's help.
+    const parent = inputs.definition.sheets.find((s) => s.array === walked)?.name;
+    const column = buildColumn(inputs, walked, { path: 'id' }, true, parent);
+    if (parent === undefined) column.help = labelOf(inputs.fieldLabels, column.field, inputs.profile.standard).help;
+    keys.push(column);
   }
   return keys;
 }
