@@ -21,6 +21,7 @@ import { randomUUID } from 'crypto';
 import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
+import { requireJsonBody } from '../api/request-limits';
 import { formatCount } from '../../../core/format/es-mx';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers, queryString } from '../api/current-publications';
@@ -224,6 +225,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const user = await requireUser(req, deps.authenticator);
     const publisher = await publisherOf(String(req.params.id));
     await authorize(user, 'stages.record', publisher, `publisher/${publisher.id}`);
+    requireJsonBody(req, 'las fechas de las etapas en «stages»');
     let changes: ReturnType<typeof checkStages>;
     try { changes = checkStages(req.body, latestMexicanDay(now().getTime())); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
     const stages: Record<string, string> = { ...(publisher.stages ?? {}) } as Record<string, string>;
@@ -513,6 +515,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.return', publisher, `submission/${submission.id}`);
+    requireJsonBody(req, 'el comentario en «comment»');
     let comment: string;
     try {
       comment = checkReturnRequest(req.body).comment;
