@@ -7,8 +7,8 @@
  */
 import type { Severity } from '../findings/finding';
 
-export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed';
-export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed'];
+export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed' | 'withdrawn';
+export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed', 'withdrawn'];
 /** Spanish labels, shown by the sidebar and the pages. */
 export const STATUS_LABELS: Record<SubmissionStatus, string> = {
   draft: 'Borrador',
@@ -17,9 +17,17 @@ export const STATUS_LABELS: Record<SubmissionStatus, string> = {
   returned: 'Devuelta con comentarios',
   published: 'Publicada',
   failed: 'La publicación falló',
+  withdrawn: 'Retirada',
 };
 /** Statuses in which the coordinator still has to decide. */
 export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'failed'];
+/**
+ * Statuses in which its institution's officials may withdraw a submission (POST …/withdraw): while it awaits
+ * review, and once returned (an official who will not correct it closes it, so that their next Excel upload starts
+ * afresh instead of continuing it). Not once the coordinator approved it: `approved` is being published, `failed`
+ * waits for the coordinator to publish it again, `published` is public.
+ */
+export const WITHDRAWABLE: readonly SubmissionStatus[] = ['submitted', 'returned'];
 
 export type Role = 'capturista' | 'coordinador' | 'admin';
 export const ROLES: readonly Role[] = ['capturista', 'coordinador', 'admin'];
@@ -434,6 +442,7 @@ export const WORKFLOW_PATHS = {
   submission: (id: string) => `/api/submissions/${encodeURIComponent(id)}`,
   approve: (id: string) => `/api/submissions/${encodeURIComponent(id)}/approve`,
   return: (id: string) => `/api/submissions/${encodeURIComponent(id)}/return`,
+  withdraw: (id: string) => `/api/submissions/${encodeURIComponent(id)}/withdraw`,
   preview: (id: string) => `/api/submissions/${encodeURIComponent(id)}/preview`,
   audit: '/api/audit',
   stagesList: '/api/stages',

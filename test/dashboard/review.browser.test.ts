@@ -241,6 +241,47 @@ describeIfChromium('review pages in headless Chromium', () => {
     await official2.context().close();
   });
 
+  test('an official withdraws a send made by mistake from Mis envíos, after confirming; it leaves the coordinator\'s inbox', async () => {
+    const sent = await fetch(`${base}/api/submissions?publisher=mer&archivo=${encodeURIComponent('enviado por error.xlsx')}`, { method: 'POST', headers: { authorization: h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque enviado por error' })) });
+    expect(sent.status).toBe(201);
+    const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
+    const coordinator = await signedIn('coordinadorA', '#/revision');
+    await coordinator.locator('#bandeja tbody tr', { hasText: 'enviado por error.xlsx' }).waitFor();
+
+    const page = await signedIn('capturistaA', '#/mis-envios');
+    const card = page.locator('.envio', { hasText: 'enviado por error.xlsx' });
+    await card.getByText('En revisión').waitFor();
+    // Only sends awaiting review (or returned) offer it: not the published ones.
+    const published = page.locator('.envio', { hasText: 'Publicada' }).first();
+    await published.waitFor();
+    expect(await published.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
+    // It asks first, saying what it does; «Cancelar» withdraws nothing.
+    await card.getByRole('button', { name: 'Retirar envío' }).click();
+    await card.getByRole('group', { name: /^¿Retirar este envío\? Saldrá de la bandeja de su coordinación/ }).waitFor();
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await card.getByRole('button', { name: 'Cancelar' }).click();
+    expect((await h.store.getSubmission(id))?.status).toBe('submitted');
+    await card.getByRole('button', { name: 'Retirar envío' }).click();
+    await card.getByRole('button', { name: 'Sí, retirar' }).click();
+    await page.locator('#resultado-retiro', { hasText: /^Se retiró el envío del \d{2}\/\d{2}\/\d{4}.* · «enviado por error\.xlsx»: ya no está en la bandeja de su coordinación\.$/ }).waitFor();
+    await card.getByText('Retirada').waitFor();
+    expect(await card.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
+    expect((await h.store.getSubmission(id))?.status).toBe('withdrawn');
+
+    // The coordinator's inbox no longer shows it as pending; under «Retirada» it is there, with who withdrew it.
+    await coordinator.reload();
+    await coordinator.locator('#bandeja caption').waitFor();
+    expect(await coordinator.locator('#bandeja tbody').textContent()).not.toContain('enviado por error.xlsx');
+    await coordinator.getByLabel('Situación').selectOption({ label: 'Retirada' });
+    await coordinator.locator('#bandeja tbody tr', { hasText: 'enviado por error.xlsx' }).getByRole('link').click();
+    await coordinator.locator('#situacion', { hasText: 'Retirada' }).waitFor();
+    expect(await coordinator.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+    expect(await coordinator.locator('#vista-previa').count()).toBe(0);
+    expect(await coordinator.locator('section[aria-labelledby="titulo-historial"] tbody').textContent()).toContain('Retiró el envío');
+    await coordinator.context().close();
+    await page.context().close();
+  });
+
   test('an implementer registered today is «Nuevo» on Seguimiento, with the day its first publication is due, not «Atrasado»', async () => {
     const registered = new Date();
     await registerPublisher(h.store, { id: 'tap', name: 'Municipio de Tapachula', state: 'Chiapas', ocidPrefix: 'ocds-tap001', projectIdPrefix: 'oc4ids-tap001', commitment: { projects: 5, periodicityDays: 30 } }, 'admin', registered);

@@ -88,6 +88,12 @@ export function approveSubmission(h: Host, id: string): ReviewContext {
   return reviewContext(h);
 }
 
+/** The official takes back this sheet's send while it awaits review; the server refuses (409, in Spanish) once approved. */
+export function withdrawSubmission(h: Host, id: string): ReviewContext {
+  client(h).withdraw(id);
+  return { ...reviewContext(h), notice: 'Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.' };
+}
+
 export function returnSubmission(h: Host, id: string, comment: string): ReviewContext {
   const text = comment.trim();
   if (!text) throw new UserError('Escriba un comentario que explique qué debe corregirse.');

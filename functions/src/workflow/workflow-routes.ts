@@ -13,6 +13,7 @@
  *   POST /api/submissions/{id}/approve    pull, validate, publish (see approve-submission.ts); with a publication
  *                                         queue: 202 at once, published in the background (publication-task.ts)
  *   POST /api/submissions/{id}/return     {comment} → `returned`
+ *   POST /api/submissions/{id}/withdraw   its institution's officials take it back → `withdrawn` (while WITHDRAWABLE)
  *   GET  /api/audit                       ?publisher= ?limit= ?after=
  *   PUT  /api/publishers/{id}/stages      {stages: {"E.1": "2024-03-01", "E.2": null}} program stages (coordinators)
  *   GET  /api/stages                      the implementers whose stages the user may record, with their dates
@@ -45,13 +46,13 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
+  AWAITING_DECISION, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
   type ApproveAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
 
-const STATUSES: SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed'];
+const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
 const OPEN: SubmissionStatus[] = ['submitted', 'approved', 'failed', 'returned'];
 /** Room for a dozen revisions of a large state's workbook; what is superseded is removed (see `supersede`). */
@@ -105,6 +106,7 @@ const DENIED: Record<Action, string> = {
   'submission.read': 'ver esta entrega',
   'submission.approve': 'aprobar entregas',
   'submission.return': 'devolver entregas',
+  'submission.withdraw': 'retirar envíos',
   'audit.read': 'consultar la bitácora',
   'publisher.admin': 'administrar publicadores',
   'stages.record': 'registrar las etapas del programa',
@@ -399,11 +401,21 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     }
     const needed = new Set([...current.values()].filter((s) => NEEDS_FILE.includes(s.status)).flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
     needed.add(latestFile);
-    for (const s of current.values()) {
-      if (s.source.kind === 'xlsx' && !needed.has(s.source.fileId) && (s.status === 'returned' || s.status === 'published')) {
-        await deps.uploads.remove(s.source.fileId);
-      }
-    }
+    await removeUnneeded([...current.values()], needed);
+  }
+
+  /** Removes the files of `held` that are not `needed`. */
+  async function removeUnneeded(held: Submission[], needed: Set<string>): Promise<void> {
+    const files = new Set(held.flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
+    for (const fileId of files) if (!needed.has(fileId)) await deps.uploads!.remove(fileId);
+  }
+
+  /** A withdrawn upload's file goes unless another pending submission of its institution was sent with the same file. */
+  async function releaseUpload(withdrawn: Submission): Promise<void> {
+    if (withdrawn.source.kind !== 'xlsx' || !deps.uploads) return;
+    const mine = await readAll((after) => store.listSubmissions({ publisherId: withdrawn.publisherId, after, limit: 1000 }));
+    const needed = new Set(mine.filter((s) => s.id !== withdrawn.id && NEEDS_FILE.includes(s.status)).flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
+    await removeUnneeded([withdrawn], needed);
   }
 
   // An upload over the body limit: say which limit, in the words of the read limits.
@@ -535,6 +547,25 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     res.json(await answer(user, returned));
   });
 
+  // An official takes back a send (made by mistake, or that they will not correct): it leaves the coordinators'
+  // inbox. The same compare-and-set as an approval, so of a withdrawal and an approval at once exactly one wins.
+  router.post('/submissions/:id/withdraw', async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const { submission, publisher } = await submissionOf(String(req.params.id));
+    await authorize(user, 'submission.withdraw', publisher, `submission/${submission.id}`);
+    let withdrawn: Submission;
+    try {
+      withdrawn = await store.transitionSubmission(submission.id, [...WITHDRAWABLE], 'withdrawn', { at: stamp(), by: user.id, action: 'withdrawn' });
+    } catch (e) {
+      if (!isStoreError(e, 'conflict')) throw e;
+      throw new HttpError(409, 'conflict', notWithdrawable((await store.getSubmission(submission.id))?.status));
+    }
+    await audit(user, 'submission.withdrawn', `submission/${submission.id}`, publisher.id, { from: submission.status });
+    // Nothing will read its file again (approval reads the snapshot): it no longer counts against the quota.
+    await releaseUpload(withdrawn);
+    res.json(await answer(user, withdrawn));
+  });
+
   router.get('/audit', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const limit = parseLimit(req.query.limit);
@@ -554,6 +585,17 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   });
 
   return router;
+}
+
+/** A Spanish 409 text: the submission can no longer be withdrawn, naming its situation and what can be done instead. */
+export function notWithdrawable(status: SubmissionStatus | undefined): string {
+  if (!status) return 'Esta entrega ya no existe.';
+  if (status === 'withdrawn') return `Esta entrega ya está «${STATUS_LABELS.withdrawn}»: no aparece en la bandeja de su coordinación.`;
+  const hint = status === 'published' ? ' Para cambiar lo publicado, envíe una actualización.'
+    : status === 'approved' ? ' Su coordinación ya la aprobó; cuando termine de publicarse, envíe una actualización si algo debe cambiar.'
+      : status === 'failed' ? ' Su coordinación ya la aprobó y puede volver a publicarla; si debe corregirse, pídale que la devuelva con comentarios.'
+        : '';
+  return `Esta entrega ya no se puede retirar: está «${STATUS_LABELS[status]}».${hint}`;
 }
 
 /** Store pages one listing of submissions reads at most before answering with what it found and `links.next`. */
