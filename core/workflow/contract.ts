@@ -108,8 +108,10 @@ export interface PublicationSummary { id: string; createdAt: string; unchanged: 
 export interface ApproveAnswer extends SubmissionAnswer { publication: PublicationSummary | null }
 /**
  * What sending a workbook did (POST /api/submissions): a new submission (`created`, 201), a new revision of the
- * one under review or returned (`resubmitted`, 200), or nothing, because the revision under review already holds
- * these very values (`unchanged`, 200: no new history entry and no notice to the coordinators).
+ * one under review or returned (`resubmitted`, 200: the same spreadsheet, the same file, or — uploads — another file
+ * while the institution's latest upload is returned; its history and comments carry on), or nothing, because the
+ * revision under review already holds these very values (`unchanged`, 200: no new history entry and no notice to
+ * the coordinators).
  */
 export type SubmitOutcome = 'created' | 'resubmitted' | 'unchanged';
 export interface SubmitAnswer extends SubmissionAnswer { outcome: SubmitOutcome }
@@ -117,7 +119,7 @@ export interface SubmitAnswer extends SubmissionAnswer { outcome: SubmitOutcome 
 /** What the add-on and *Mis envíos* tell the official once the workbook is sent. */
 export const SUBMIT_OUTCOME_TEXT: Record<SubmitOutcome, string> = {
   created: 'Se envió a revisión: ya aparece en la bandeja de su coordinación.',
-  resubmitted: 'Se envió la nueva versión: reemplaza a la que estaba en revisión, en la bandeja de su coordinación.',
+  resubmitted: 'Se envió como nueva versión de su envío anterior: reemplaza a esa versión en la bandeja de su coordinación, que la revisa con el historial y los comentarios de ese envío.',
   unchanged: 'Esta versión ya estaba en revisión, sin cambios: no se creó otro envío ni se avisó de nuevo a su coordinación.',
 };
 export interface ErrorAnswer { error: { code: string; message: string; findings?: FindingView[] } }

@@ -314,7 +314,7 @@ describe('submit and review against the real app', () => {
     fillValid(capturista, 'Parque de la Paz');
     const resent = main.submitForReview();
     expect(resent.submission).toMatchObject({ id, state: 'submitted' });
-    expect(resent.notice).toMatch(/^Se envió la nueva versión: reemplaza a la que estaba en revisión/);
+    expect(resent.notice).toMatch(/^Se envió como nueva versión de su envío anterior: .* con el historial y los comentarios de ese envío\.$/);
 
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
     expect(main.approveSubmission(id).submission).toMatchObject({ id, state: 'published', stateLabel: 'Publicada' });

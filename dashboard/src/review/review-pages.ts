@@ -277,13 +277,15 @@ let lastSent: HTMLElement | null = null;
  * The server checks it as it checks a Google Sheet sent from the add-on (errors refuse it, and nothing is kept); a
  * refused workbook's findings are listed here, each with its sheet and cell, as the server words them.
  */
-function uploadForm(sent: HTMLElement | null): HTMLElement {
+function uploadForm(sent: HTMLElement | null, continued: SubmissionView | undefined): HTMLElement {
   const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
   const status = h('div', { id: 'resultado-envio', role: 'status' }, sent);
   const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
+    // Said before sending: the corrected workbook continues the returned send (the server's rule, workflow-routes.ts continuedUpload).
+    continued ? h('p', { class: 'status-warn', id: 'continua-envio' }, `El libro que envíe aquí será la versión corregida de su envío devuelto del ${dateTime(sentAt(continued))}${fileNote(continued)}: su coordinación lo revisará con el historial y los comentarios de ese envío. Si es otro libro, que no corrige aquel, retire primero ese envío (abajo, «Retirar envío»).`) : null,
     h('div', { class: 'field' }, h('label', { for: 'libro' }, 'Libro de Excel (.xlsx)'), input),
     button, status);
   form.addEventListener('submit', (e) => {
@@ -358,6 +360,11 @@ function withdrawControl(s: SubmissionView): HTMLElement {
   return h('div', { class: 'retiro' }, open, box, result);
 }
 
+/** The returned upload a new one continues, as the server chooses it: the one returned most recently. */
+function returnedUpload(submissions: SubmissionView[]): SubmissionView | undefined {
+  return submissions.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
+}
+
 /** « el 03/12/2026 15:27» after «Publicada»: when its publication was made (its latest `published` history entry). */
 function publishedNote(s: SubmissionView): string {
   const at = s.status === 'published' ? [...s.history].reverse().find((e) => e.action === 'published')?.at : undefined;
@@ -381,7 +388,7 @@ export const mySubmissionsPage: Page = {
       ...heading('Mis envíos', 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
       sessionBar(list.viewer, rerender, ds.publishers),
       h('div', { id: 'resultado-retiro', role: 'status' }, withdrawnNote),
-      upload ? uploadForm(sent) : null,
+      upload ? uploadForm(sent, returnedUpload(list.submissions)) : null,
       moreNote(list),
       newest.length ? null : h('p', null, upload
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'

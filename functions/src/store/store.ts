@@ -243,7 +243,7 @@ export interface Store {
     from: SubmissionStatus[],
     to: SubmissionStatus,
     entry: HistoryEntry,
-    patch?: { findings?: FindingsSummary; snapshot?: SubmissionSnapshot; submittedBy?: string; ifVersion?: number },
+    patch?: { findings?: FindingsSummary; snapshot?: SubmissionSnapshot; submittedBy?: string; source?: SubmissionSource; ifVersion?: number },
   ): Promise<Submission>;
 
   /**

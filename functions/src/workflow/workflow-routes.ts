@@ -6,7 +6,9 @@
  *                                         .xlsx body with ?publisher= ?archivo=<file name> (self-hosted). Sending the same source
  *                                         again is the resubmission: a `returned` submission goes back to
  *                                         `submitted` (200) with its history kept; a pending one is returned
- *                                         as is (200); otherwise a new submission (201). `outcome` says which
+ *                                         as is (200); otherwise a new submission (201). An upload of another
+ *                                         file while the institution's latest upload is `returned` is that
+ *                                         one's resubmission too (see `continuedUpload`). `outcome` says which
  *                                         (created, resubmitted, unchanged: SubmitAnswer in the contract).
  *   GET  /api/submissions                 scoped list; ?publisher= ?status= ?spreadsheetId= ?limit= ?after=
  *   GET  /api/submissions/{id}
@@ -116,6 +118,18 @@ const DENIED: Record<Action, string> = {
 function uploadName(given: string | undefined): string | undefined {
   const name = given?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
   return name ? name.slice(0, 120) : undefined;
+}
+
+/**
+ * The submission a new upload (other bytes than any open one) continues: the institution's upload returned most
+ * recently. A Google Sheet sent again is the same submission — same spreadsheet, history and comments kept — but an
+ * upload is known only by its bytes, and a corrected workbook has other bytes: it started a new submission with an
+ * empty history, and the coordinator lost the comments it answers. So a corrected workbook takes the returned one's
+ * place, as a sheet does. Only uploads: a returned Google Sheet is continued from its sheet, and only a returned
+ * one: a send still under review may be another part of the institution's data, and withdrawn ones are closed.
+ */
+function continuedUpload(mine: Submission[]): Submission | undefined {
+  return mine.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
 }
 
 function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
@@ -329,23 +343,24 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const snapshot = checked.snapshot;
     const findings = summarizeFindings(checked.findings);
 
-    // The latest open submission of this same source, if any.
-    const existing = mine.filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop();
+    // The latest open submission of this same source, if any; else, for an upload, the returned upload it corrects.
+    const existing = mine.filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop() ?? (source.kind === 'xlsx' ? continuedUpload(mine) : undefined);
 
     if (existing?.status === 'approved') throw new HttpError(409, 'conflict', 'La revisión anterior se está publicando en este momento; envíe de nuevo cuando termine.');
     if (existing && existing.status !== 'returned' && existing.snapshot?.contentHash === snapshot.contentHash) {
       return void res.status(200).json(await submitted(user, existing, 'unchanged'));
     }
     if (existing) {
-      // A new revision replaces the one under review (returned, or still waiting): its history is kept.
+      // A new revision replaces the one under review (returned, or still waiting): its history is kept. An upload's
+      // source is its file, so the submission now names the new one (and the one it replaces is removed: supersede).
       let reopened: Submission;
       try {
-        reopened = await store.transitionSubmission(existing.id, ['returned', 'submitted', 'failed'], 'submitted', { at, by: user.id, action: 'resubmitted' }, { snapshot, findings, submittedBy: user.id });
+        reopened = await store.transitionSubmission(existing.id, ['returned', 'submitted', 'failed'], 'submitted', { at, by: user.id, action: 'resubmitted' }, { snapshot, findings, submittedBy: user.id, source });
       } catch (e) {
         if (!isStoreError(e, 'conflict')) throw e;
         throw new HttpError(409, 'conflict', 'La entrega cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
       }
-      await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id, { contentHash: snapshot.contentHash });
+      await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}) });
       await supersede(user, publisher, mine, reopened);
       await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
       return void res.status(200).json(await submitted(user, reopened, 'resubmitted'));
@@ -401,10 +416,11 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     }
     const needed = new Set([...current.values()].filter((s) => NEEDS_FILE.includes(s.status)).flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
     needed.add(latestFile);
-    await removeUnneeded([...current.values()], needed);
+    // `mine` as read before this send: a resubmitted upload held another file until now.
+    await removeUnneeded([...current.values(), ...mine], needed);
   }
 
-  /** Removes the files of `held` that are not `needed`. */
+  /** Removes the files of `held` (as they are now, or were before a resubmission replaced their file) that are not `needed`. */
   async function removeUnneeded(held: Submission[], needed: Set<string>): Promise<void> {
     const files = new Set(held.flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
     for (const fileId of files) if (!needed.has(fileId)) await deps.uploads!.remove(fileId);
