@@ -5,7 +5,7 @@
  */
 import type { ReviewContext, ServerApi, SheetGroup, ValidationReport } from '../src/rpc-types';
 import { formatCount as plural } from '../../core/format/es-mx';
-import { AWAITING_DECISION } from '../../core/workflow/contract';
+import { AWAITING_DECISION, WITHDRAWABLE } from '../../core/workflow/contract';
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
@@ -162,6 +162,13 @@ function renderReview(): void {
   submit.textContent = ctx.submission?.state === 'published' ? 'Enviar actualización' : ctx.submission?.state === 'submitted' ? 'Enviar nueva versión' : 'Enviar a revisión';
   help.hidden = clean && !locked;
   help.textContent = locked ? 'La entrega aprobada se está publicando; espere a que termine.' : 'Valide primero: solo se puede enviar sin errores.';
+  // Whoever may send for the institution may take back a send awaiting review (sent by mistake); coordinators return.
+  const withdrawable = ctx.role !== 'coordinador' && ctx.submission !== null && WITHDRAWABLE.includes(ctx.submission.state);
+  $('withdraw-area').hidden = !withdrawable;
+  if (!withdrawable) $('confirm-withdraw').hidden = true;
+  $('confirm-withdraw-text').textContent = ctx.submission?.state === 'returned'
+    ? '¿Retirar este envío devuelto? Ya no lo corregirá; los comentarios se conservan. Si envía la hoja de nuevo, será un envío nuevo.'
+    : '¿Retirar este envío? Saldrá de la bandeja de su coordinación, que ya no lo revisará. Puede enviarlo de nuevo cuando quiera.';
   const coordinator = ctx.role === 'coordinador' || ctx.role === 'admin';
   const deciding = coordinator && ctx.submission !== null && AWAITING_DECISION.includes(ctx.submission.state);
   $('coordinator').hidden = !deciding;
@@ -241,6 +248,20 @@ function init(): void {
     $('confirm-approve').hidden = true;
     const id = review?.submission?.id;
     if (id) reviewAction(() => call('approveSubmission', id), 'Envío aprobado.');
+  });
+  // «Retirar envío» asks once more too: it is there for sends made by mistake, so a stray click must not be another.
+  const confirmWithdraw = (open: boolean): void => {
+    $('confirm-withdraw').hidden = !open;
+    $('withdraw').setAttribute('aria-expanded', String(open));
+    $(open ? 'withdraw-yes' : 'withdraw').focus();
+  };
+  $('withdraw').addEventListener('click', () => confirmWithdraw(true));
+  $('withdraw-no').addEventListener('click', () => confirmWithdraw(false));
+  $('withdraw-yes').addEventListener('click', () => {
+    $('confirm-withdraw').hidden = true;
+    $('withdraw').setAttribute('aria-expanded', 'false');
+    const id = review?.submission?.id;
+    if (id) reviewAction(() => call('withdrawSubmission', id), 'Se retiró el envío: ya no está en la bandeja de su coordinación.');
   });
   $('return').addEventListener('click', () => {
     const id = review?.submission?.id;

@@ -4,7 +4,7 @@
  */
 import { templateSpec } from '../../core/template/template-spec';
 import { appsScriptHost } from './apps-script/apps-script-host';
-import { approveSubmission as approve, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, sentComparison, submissionsOfSheet, submitForReview as submit } from './backend/review';
+import { approveSubmission as approve, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, sentComparison, submissionsOfSheet, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
@@ -119,6 +119,10 @@ export function returnSubmission(id: string, comment: string): ReviewContext {
   return guarded(() => giveBack(host(), String(id), String(comment ?? '')));
 }
 
+export function withdrawSubmission(id: string): ReviewContext {
+  return guarded(() => takeBack(host(), String(id)));
+}
+
 export function addonSettings(): SettingsView {
   return guarded(() => settingsView(host().config(), host().properties()));
 }
@@ -131,5 +135,5 @@ export function saveAddonSettings(input: SettingsInput): SettingsView {
 }
 
 /** Compile-time check that the sidebar API above matches ServerApi exactly. */
-const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, clearMarks, reviewContext, submitForReview, approveSubmission, returnSubmission, addonSettings, saveAddonSettings };
+const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, clearMarks, reviewContext, submitForReview, approveSubmission, returnSubmission, withdrawSubmission, addonSettings, saveAddonSettings };
 void _api;

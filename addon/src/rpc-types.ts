@@ -95,6 +95,7 @@ export interface ServerApi {
   submitForReview(): ReviewContext;
   approveSubmission(id: string): ReviewContext;
   returnSubmission(id: string, comment: string): ReviewContext;
+  withdrawSubmission(id: string): ReviewContext;
   addonSettings(): SettingsView;
   saveAddonSettings(input: SettingsInput): SettingsView;
 }

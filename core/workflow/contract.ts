@@ -7,8 +7,8 @@
  */
 import type { Severity } from '../findings/finding';
 
-export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed';
-export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed'];
+export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed' | 'withdrawn';
+export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed', 'withdrawn'];
 /** Spanish labels, shown by the sidebar and the pages. */
 export const STATUS_LABELS: Record<SubmissionStatus, string> = {
   draft: 'Borrador',
@@ -17,9 +17,17 @@ export const STATUS_LABELS: Record<SubmissionStatus, string> = {
   returned: 'Devuelta con comentarios',
   published: 'Publicada',
   failed: 'La publicación falló',
+  withdrawn: 'Retirada',
 };
 /** Statuses in which the coordinator still has to decide. */
 export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'failed'];
+/**
+ * Statuses in which its institution's officials may withdraw a submission (POST …/withdraw): while it awaits
+ * review, and once returned (an official who will not correct it closes it, so that their next Excel upload starts
+ * afresh instead of continuing it). Not once the coordinator approved it: `approved` is being published, `failed`
+ * waits for the coordinator to publish it again, `published` is public.
+ */
+export const WITHDRAWABLE: readonly SubmissionStatus[] = ['submitted', 'returned'];
 
 export type Role = 'capturista' | 'coordinador' | 'admin';
 export const ROLES: readonly Role[] = ['capturista', 'coordinador', 'admin'];
@@ -107,8 +115,10 @@ export interface PublicationSummary { id: string; createdAt: string; unchanged: 
 export interface ApproveAnswer extends SubmissionAnswer { publication: PublicationSummary | null }
 /**
  * What sending a workbook did (POST /api/submissions): a new submission (`created`, 201), a new revision of the
- * one under review or returned (`resubmitted`, 200), or nothing, because the revision under review already holds
- * these very values (`unchanged`, 200: no new history entry and no notice to the coordinators).
+ * one under review or returned (`resubmitted`, 200: the same spreadsheet, the same file, or — uploads — another file
+ * while the institution's latest upload is returned; its history and comments carry on), or nothing, because the
+ * revision under review already holds these very values (`unchanged`, 200: no new history entry and no notice to
+ * the coordinators).
  */
 export type SubmitOutcome = 'created' | 'resubmitted' | 'unchanged';
 export interface SubmitAnswer extends SubmissionAnswer { outcome: SubmitOutcome }
@@ -116,7 +126,7 @@ export interface SubmitAnswer extends SubmissionAnswer { outcome: SubmitOutcome 
 /** What the add-on and *Mis envíos* tell the official once the workbook is sent. */
 export const SUBMIT_OUTCOME_TEXT: Record<SubmitOutcome, string> = {
   created: 'Se envió a revisión: ya aparece en la bandeja de su coordinación.',
-  resubmitted: 'Se envió la nueva versión: reemplaza a la que estaba en revisión, en la bandeja de su coordinación.',
+  resubmitted: 'Se envió como nueva versión de su envío anterior: reemplaza a esa versión en la bandeja de su coordinación, que la revisa con el historial y los comentarios de ese envío.',
   unchanged: 'Esta versión ya estaba en revisión, sin cambios: no se creó otro envío ni se avisó de nuevo a su coordinación.',
 };
 /**
@@ -454,6 +464,7 @@ export const WORKFLOW_PATHS = {
   submission: (id: string) => `/api/submissions/${encodeURIComponent(id)}`,
   approve: (id: string) => `/api/submissions/${encodeURIComponent(id)}/approve`,
   return: (id: string) => `/api/submissions/${encodeURIComponent(id)}/return`,
+  withdraw: (id: string) => `/api/submissions/${encodeURIComponent(id)}/withdraw`,
   preview: (id: string) => `/api/submissions/${encodeURIComponent(id)}/preview`,
   compare: (id: string) => `/api/submissions/${encodeURIComponent(id)}/compare`,
   audit: '/api/audit',

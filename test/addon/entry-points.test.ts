@@ -314,7 +314,7 @@ describe('submit and review against the real app', () => {
     fillValid(capturista, 'Parque de la Paz');
     const resent = main.submitForReview();
     expect(resent.submission).toMatchObject({ id, state: 'submitted' });
-    expect(resent.notice).toMatch(/^Se envió la nueva versión: reemplaza a la que estaba en revisión/);
+    expect(resent.notice).toMatch(/^Se envió como nueva versión de su envío anterior: .* con el historial y los comentarios de ese envío\.$/);
 
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
     expect(main.approveSubmission(id).submission).toMatchObject({ id, state: 'published', stateLabel: 'Publicada' });
@@ -371,6 +371,29 @@ describe('submit and review against the real app', () => {
     expect(main.runValidation().sheetChanged).toBe(true);
     // Only the submission's id travels: the server reads the sheet itself.
     expect(capturista.fakeHttp.requests.filter((r) => r.url.endsWith('/compare')).every((r) => JSON.stringify(r.body) === '{}')).toBe(true);
+  });
+
+  it('self-hosted: the official withdraws a send made by mistake; the coordinator can no longer approve it, and sending again is a new send', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-retiro' });
+    fillValid(capturista, 'Parque enviado por error');
+    const id = main.submitForReview().submission!.id;
+    const withdrawn = main.withdrawSubmission(id);
+    expect(withdrawn.submission).toMatchObject({ id, state: 'withdrawn', stateLabel: 'Retirada' });
+    expect(withdrawn.notice).toBe('Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.');
+    // The server's own words when it is no longer withdrawable.
+    expect(() => main.withdrawSubmission(id)).toThrow('Esta entrega ya está «Retirada»: no aparece en la bandeja de su coordinación.');
+    // Nothing withdrawn is reviewed or published: «Validar» compares the sheet with nothing.
+    expect(main.runValidation().sheetChanged).toBeUndefined();
+
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-retiro' });
+    expect(() => main.approveSubmission(id)).toThrow('Esta entrega ya no está en espera de aprobación: está «Retirada».');
+    expect(() => main.withdrawSubmission(id)).toThrow('Su cuenta no tiene permiso para retirar envíos de «Municipio de Mérida».');
+
+    useHost(capturista);
+    const again = main.submitForReview();
+    expect(again.notice).toBe('Se envió a revisión: ya aparece en la bandeja de su coordinación.');
+    expect(again.submission).toMatchObject({ state: 'submitted' });
+    expect(again.submission!.id).not.toBe(id);
   });
 
   it("Validar checks ids against the institution's registered prefixes, as the server will, when it can ask the server", () => {

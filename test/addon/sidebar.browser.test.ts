@@ -170,6 +170,33 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('lets an official withdraw a send awaiting review, after confirming; not once it is approved, nor a coordinator', async () => {
+    const withdrawn: ReviewContext = { ...submitted, submission: { ...submitted.submission!, state: 'withdrawn', stateLabel: 'Retirada' }, notice: 'Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.' };
+    const page = await open({ reviewContext: [submitted], withdrawSubmission: [withdrawn] });
+    await page.getByText('Estado: En revisión').waitFor();
+    // Asks first, saying what it does; «Cancelar» withdraws nothing.
+    await page.getByRole('button', { name: 'Retirar envío' }).click();
+    await page.getByRole('group', { name: /^¿Retirar este envío\? Saldrá de la bandeja de su coordinación/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Retirar envío' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Cancelar' }).click();
+    expect((await calls(page)).some((c) => c[0] === 'withdrawSubmission')).toBe(false);
+    await page.getByRole('button', { name: 'Retirar envío' }).click();
+    await page.getByRole('button', { name: 'Sí, retirar' }).click();
+    await page.getByText('Se retiró el envío: ya no está en la bandeja de su coordinación.', { exact: false }).waitFor();
+    expect(await calls(page)).toContainEqual(['withdrawSubmission', 's1']);
+    expect(await page.locator('#state').textContent()).toBe('Estado: Retirada');
+    expect(await page.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
+    await page.close();
+
+    for (const ctx of [{ ...submitted, submission: { ...submitted.submission!, state: 'approved' as const, stateLabel: 'Aprobada, publicando' } }, { ...submitted, role: 'coordinador' as const }]) {
+      const other = await open({ reviewContext: [ctx] });
+      await other.getByText(`Estado: ${ctx.submission!.stateLabel}`).waitFor();
+      expect(await other.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
+      await other.close();
+    }
+  });
+
   it('shows a coordinator why a publication failed and lets them approve again to retry', async () => {
     const failed = { ...submitted, role: 'coordinador' as const, submission: { ...submitted.submission!, state: 'failed' as const, stateLabel: 'La publicación falló', failureReason: 'No se pudo leer la hoja: el servidor de Google no respondió.' } };
     const page = await open({ reviewContext: [failed] });

@@ -2,7 +2,7 @@
  * The coordinators' and officials' pages in headless Chromium against the real app (createApp + workflow routes on
  * SQLite, self-hosted API tokens, the built dashboard): a coordinator of another state sees nothing and is refused;
  * the right one signs in, opens the inbox, sees the preview, returns with a comment; the official sees the comment
- * on *Mis envíos*; after a fixed resubmission the coordinator approves, and an update shows a field-level diff;
+ * on *Mis envíos*; the fixed workbook continues the returned send (its comments stay with it) and the coordinator approves, and an update shows a field-level diff;
  * the coordinator records program stages (*Etapas del programa*) and *Seguimiento* shows them.
  * One browser and one server for the file; requests outside the test server are refused.
  */
@@ -104,7 +104,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await official.locator('.comentarios li').first().innerText()).toMatch(/«Parque de la Paz»\.\n2\. Revise la fecha de inicio\.$/);
 
     // An official who captures in Excel sends the file from *Mis envíos*: first one with an error (no description),
-    // refused with the cell to fix and nothing created; then the fixed file, a new submission.
+    // refused with the cell to fix and nothing created; then the fixed file: the returned send's new version, which keeps
+    // its comments for the coordinator and the official (as a Google Sheet sent again does).
     const broken = path.join(dir, 'libro con error.xlsx');
     const fixedFile = path.join(dir, 'libro corregido.xlsx');
     fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false })));
@@ -119,29 +120,48 @@ describeIfChromium('review pages in headless Chromium', () => {
     await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor();
     expect(await official.locator('#hallazgos-envio li').first().textContent()).toMatch(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/);
     expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before);
+    // Said before it is sent: what the next workbook will be.
+    expect(await official.locator('#continua-envio').textContent()).toMatch(/^El libro que envíe aquí será la versión corregida de su envío devuelto del \d{2}\/\d{2}\/\d{4}.*: su coordinación lo revisará con el historial y los comentarios de ese envío\. Si es otro libro, que no corrige aquel, retire primero ese envío \(abajo, «Retirar envío»\)\.$/);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await official.screenshot({ path: path.join(ARTIFACTS, 'dashboard-mis-envios.png'), fullPage: true });
     expect(await axeViolations(official, { tags: WCAG_AA })).toEqual([]);
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixedFile);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
-    await official.locator('#resultado-envio', { hasText: '«libro corregido.xlsx»: Se envió a revisión: ya aparece en la bandeja de su coordinación.' }).waitFor();
+    await official.locator('#resultado-envio', { hasText: '«libro corregido.xlsx»: Se envió como nueva versión de su envío anterior: reemplaza a esa versión en la bandeja de su coordinación, que la revisa con el historial y los comentarios de ese envío.' }).waitFor();
     // What was sent, as the official filled it (not the file's sheets and header rows).
     expect(await official.locator('#resultado-envio').textContent()).toContain('Contiene 0 contrataciones, 1 proyecto. Tiene 1 advertencia, que no impide publicarlo.');
     await official.getByText('Ver las advertencias').click();
     expect(await official.locator('#advertencias-envio li').allTextContents()).toEqual([expect.stringMatching(/^Advertencia — Hoja «projects», fila 2, columna I \(sector\): .*parques urbanos/)]);
-    await official.locator('.envio').first().getByText('En revisión').waitFor();
+    const resent = official.locator('.envio').first();
+    await resent.getByText('En revisión').waitFor();
+    // One card: the corrected file under the returned send, whose comment is still there.
+    expect(await resent.textContent()).toContain('· «libro corregido.xlsx»');
+    expect(await resent.locator('.comentarios li').first().textContent()).toContain('Cambie el título: debe decir «Parque de la Paz».');
+    expect(await official.locator('#continua-envio').count()).toBe(0);
     const mine = (await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items;
-    expect(mine.length).toBe(before + 1);
+    expect(mine.length).toBe(before);
     const fixed = mine.find((m) => m.status === 'submitted');
     expect(fixed?.source.kind).toBe('xlsx');
+    expect(fixed?.history.map((e) => e.action)).toEqual(['submitted', 'returned', 'resubmitted']);
     // The same file sent again: nothing new, and the page says so instead of promising another notice.
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixedFile);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: 'Esta versión ya estaba en revisión, sin cambios' }).waitFor();
-    expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before + 1);
+    expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before);
 
-    // The coordinator approves it from the inbox.
-    await og.goto(`${base}/#/revision/${fixed?.id ?? ''}`);
+    // The coordinator approves it from the inbox, with the earlier round in its history: the comment, then the new version.
+    // The same send the coordinator returned (this tab still shows it as it was then): drawn again.
+    expect(og.url()).toBe(`${base}/#/revision/${fixed?.id ?? ''}`);
+    await og.reload();
+    const history = og.locator('section[aria-labelledby="titulo-historial"] tbody tr');
+    await history.first().waitFor();
+    // Who, what and the comment of each step (the row's header cell is its date and time).
+    const steps = await Promise.all((await history.all()).map((row) => row.locator('td').allTextContents()));
+    expect(steps).toEqual([
+      ['captura@merida.gob.mx', 'Envió a revisión', ''],
+      ['revision@inaip-yucatan.org.mx', 'Devolvió con comentarios', 'Cambie el título: debe decir «Parque de la Paz».\n2. Revise la fecha de inicio.'],
+      ['captura@merida.gob.mx', 'Envió una nueva versión', ''],
+    ]);
     // «Aprobar» asks first, saying what will be published; «Cancelar» publishes nothing.
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.locator('#confirmar-aprobacion', { hasText: 'Se publicará esta entrega: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado' }).waitFor();
@@ -243,6 +263,47 @@ describeIfChromium('review pages in headless Chromium', () => {
     const official2 = await signedIn('capturistaA', '#/etapas');
     await official2.getByRole('alert').filter({ hasText: 'Su cuenta no tiene permiso para registrar las etapas del programa' }).waitFor();
     await official2.context().close();
+  });
+
+  test('an official withdraws a send made by mistake from Mis envíos, after confirming; it leaves the coordinator\'s inbox', async () => {
+    const sent = await fetch(`${base}/api/submissions?publisher=mer&archivo=${encodeURIComponent('enviado por error.xlsx')}`, { method: 'POST', headers: { authorization: h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque enviado por error' })) });
+    expect(sent.status).toBe(201);
+    const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
+    const coordinator = await signedIn('coordinadorA', '#/revision');
+    await coordinator.locator('#bandeja tbody tr', { hasText: 'enviado por error.xlsx' }).waitFor();
+
+    const page = await signedIn('capturistaA', '#/mis-envios');
+    const card = page.locator('.envio', { hasText: 'enviado por error.xlsx' });
+    await card.getByText('En revisión').waitFor();
+    // Only sends awaiting review (or returned) offer it: not the published ones.
+    const published = page.locator('.envio', { hasText: 'Publicada' }).first();
+    await published.waitFor();
+    expect(await published.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
+    // It asks first, saying what it does; «Cancelar» withdraws nothing.
+    await card.getByRole('button', { name: 'Retirar envío' }).click();
+    await card.getByRole('group', { name: /^¿Retirar este envío\? Saldrá de la bandeja de su coordinación/ }).waitFor();
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await card.getByRole('button', { name: 'Cancelar' }).click();
+    expect((await h.store.getSubmission(id))?.status).toBe('submitted');
+    await card.getByRole('button', { name: 'Retirar envío' }).click();
+    await card.getByRole('button', { name: 'Sí, retirar' }).click();
+    await page.locator('#resultado-retiro', { hasText: /^Se retiró el envío del \d{2}\/\d{2}\/\d{4}.* · «enviado por error\.xlsx»: ya no está en la bandeja de su coordinación\.$/ }).waitFor();
+    await card.getByText('Retirada').waitFor();
+    expect(await card.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
+    expect((await h.store.getSubmission(id))?.status).toBe('withdrawn');
+
+    // The coordinator's inbox no longer shows it as pending; under «Retirada» it is there, with who withdrew it.
+    await coordinator.reload();
+    await coordinator.locator('#bandeja caption').waitFor();
+    expect(await coordinator.locator('#bandeja tbody').textContent()).not.toContain('enviado por error.xlsx');
+    await coordinator.getByLabel('Situación').selectOption({ label: 'Retirada' });
+    await coordinator.locator('#bandeja tbody tr', { hasText: 'enviado por error.xlsx' }).getByRole('link').click();
+    await coordinator.locator('#situacion', { hasText: 'Retirada' }).waitFor();
+    expect(await coordinator.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+    expect(await coordinator.locator('#vista-previa').count()).toBe(0);
+    expect(await coordinator.locator('section[aria-labelledby="titulo-historial"] tbody').textContent()).toContain('Retiró el envío');
+    await coordinator.context().close();
+    await page.context().close();
   });
 
   test('an implementer registered today is «Nuevo» on Seguimiento, with the day its first publication is due, not «Atrasado»', async () => {

@@ -41,6 +41,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /submissions/{id}', allowed: ['capturistaA', 'coordinadorA', 'admin'], call: (id) => request(h.app).get(`/api/submissions/${id}`) },
   { name: 'POST /submissions/{id}/approve', allowed: ['coordinadorA', 'admin'], call: (id) => request(h.app).post(`/api/submissions/${id}/approve`) },
   { name: 'POST /submissions/{id}/return', allowed: ['coordinadorA', 'admin'], call: (id) => request(h.app).post(`/api/submissions/${id}/return`).send({ comment: 'Revise las fechas.' }) },
+  { name: 'POST /submissions/{id}/withdraw', allowed: ['capturistaA', 'admin'], call: (id) => request(h.app).post(`/api/submissions/${id}/withdraw`) },
   { name: 'GET /audit?publisher=mer', allowed: ['coordinadorA', 'admin'], call: () => request(h.app).get('/api/audit?publisher=mer') },
   // Listings without a filter are open to every registered user who has some scope, and scoped (see below).
   { name: 'GET /submissions', allowed: ['capturistaA', 'capturistaB', 'coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/submissions') },

@@ -70,3 +70,17 @@ test('submit (422 with errors), refuse another state, preview, return, resubmit,
   expect(returned.to).toEqual(['captura@merida.gob.mx']);
   expect(returned.message.text).toContain(`${DASHBOARD_URL}/#/mis-envios`);
 });
+
+test('a send withdrawn by its official leaves the inbox on Firestore; sending the sheet again is a new send', async () => {
+  const sheet = '1FirestoreWithdrawAbCdEfGhIjKlM';
+  h.stub.put(sheet, projectWorkbook(MER, { title: 'Parque enviado por error' }));
+  const sent = checkSubmissionAnswer((await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: sheet }).expect(201)).body);
+  const withdrawn = checkSubmissionAnswer((await request(h.app).post(`/api/submissions/${sent.submission.id}/withdraw`).set('Authorization', h.bearer('capturistaA')).expect(200)).body);
+  expect(withdrawn.submission).toMatchObject({ status: 'withdrawn', statusLabel: 'Retirada' });
+  const listed = async (status: string) => checkSubmissionListAnswer((await request(h.app).get(`/api/submissions?status=${status}`).set('Authorization', h.bearer('coordinadorA'))).body).submissions.map((s) => s.id);
+  expect(await listed('submitted')).not.toContain(sent.submission.id);
+  expect(await listed('withdrawn')).toEqual([sent.submission.id]);
+  const again = checkSubmissionAnswer((await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: sheet }).expect(201)).body);
+  expect(again.submission.id).not.toBe(sent.submission.id);
+  expect(await listed('submitted')).toContain(again.submission.id);
+});

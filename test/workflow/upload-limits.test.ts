@@ -128,7 +128,7 @@ describe('quota and clean-up', () => {
     } finally { await h.close(); }
   });
 
-  test('a new upload supersedes a returned one: its file is removed, sending it again restores both', async () => {
+  test('a corrected upload replaces the returned one\'s file; a published upload\'s file goes once a newer one arrives', async () => {
     const h = await localHarness();
     try {
       const first = await xlsxOf(projectWorkbook(MER, { title: 'Primera versión' }));
@@ -137,18 +137,16 @@ describe('quota and clean-up', () => {
       expect(returned.body.submission.status).toBe('returned');
       expect(kept(h)).toHaveLength(1);
 
+      // The corrected file continues the returned submission (excel-resubmission.test.ts); its old file is removed.
       const fixed = await upload(h, await xlsxOf(projectWorkbook(MER, { title: 'Segunda versión' })));
-      expect(fixed.status).toBe(201);
-      expect((await h.store.getSubmission(a))?.status).toBe('returned');
+      expect([fixed.status, fixed.body.submission.id]).toEqual([200, a]);
       expect(kept(h)).toEqual([`${(fixed.body.submission.source as { fileId: string }).fileId}.xlsx`]);
 
       // Published, then superseded: the published data stays, the file goes.
-      const b = fixed.body.submission.id as string;
-      expect((await request(h.app).post(`/api/submissions/${b}/approve`).set('Authorization', h.bearer('coordinadorA'))).body.submission.status).toBe('published');
-      const again = await upload(h, first);
-      expect(again.status).toBe(200);
-      expect(again.body.submission.id).toBe(a);
-      expect(kept(h)).toEqual([`${(again.body.submission.source as { fileId: string }).fileId}.xlsx`]);
+      expect((await request(h.app).post(`/api/submissions/${a}/approve`).set('Authorization', h.bearer('coordinadorA'))).body.submission.status).toBe('published');
+      const update = await upload(h, first);
+      expect(update.status).toBe(201);
+      expect(kept(h)).toEqual([`${(update.body.submission.source as { fileId: string }).fileId}.xlsx`]);
       expect((await request(h.app).get('/api/oc4ids/projects?publisher=mer')).body.projects).toHaveLength(1);
     } finally { await h.close(); }
   });

@@ -148,9 +148,10 @@ describe('self-hosted: API tokens and .xlsx uploads', () => {
     const returned = await request(h.app).post(`/api/submissions/${first}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Falta la descripción.' });
     expect(returned.body.submission.status).toBe('returned');
 
-    // The fixed file is a new revision, so a new submission.
+    // The fixed file is the returned submission's new version, with its history, as a Google Sheet sent again is.
     const fixed = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER)));
-    expect(fixed.status).toBe(201);
+    expect([fixed.status, fixed.body.outcome, fixed.body.submission.id]).toEqual([200, 'resubmitted', first]);
+    expect(fixed.body.submission.comments.map((c: { text: string }) => c.text)).toEqual(['Falta la descripción.']);
     const approved = await request(h.app).post(`/api/submissions/${fixed.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA'));
     expect(approved.status).toBe(200);
     expect(approved.body.submission.status).toBe('published');
@@ -159,7 +160,7 @@ describe('self-hosted: API tokens and .xlsx uploads', () => {
 
     const audit = await request(h.app).get('/api/audit?publisher=mer').set('Authorization', h.bearer('admin'));
     expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual([
-      'submission.created', 'access.denied', 'submission.returned', 'submission.created', 'submission.approved', 'publication.published', 'submission.published',
+      'submission.created', 'access.denied', 'submission.returned', 'submission.resubmitted', 'submission.approved', 'publication.published', 'submission.published',
     ]);
   });
 

@@ -83,6 +83,10 @@ export class BackendClient {
     return this.call('post', WORKFLOW_PATHS.approve(id), checkApproveAnswer);
   }
 
+  withdraw(id: string): SubmissionAnswer {
+    return this.call('post', WORKFLOW_PATHS.withdraw(id), checkSubmissionAnswer);
+  }
+
   returnWithComment(id: string, comment: string): SubmissionAnswer {
     return this.call('post', WORKFLOW_PATHS.return(id), checkSubmissionAnswer, { comment });
   }

@@ -88,7 +88,8 @@ export function registeredPrefixes(h: Host, list = submissionsOfSheet(h)): Regis
  */
 export function sentComparison(h: Host, list = submissionsOfSheet(h)): ((workbook: WorkbookModel) => boolean | null) | undefined {
   const latest = list ? latestOf(list) : null;
-  if (!latest) return undefined;
+  // A withdrawn send is reviewed by nobody and publishes nothing: there is nothing to compare with.
+  if (!latest || latest.status === 'withdrawn' || latest.status === 'draft') return undefined;
   const selfHosted = Boolean(currentConfig(h).apiToken);
   return (workbook) => {
     try {
@@ -119,6 +120,12 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
 export function approveSubmission(h: Host, id: string): ReviewContext {
   client(h).approve(id);
   return reviewContext(h);
+}
+
+/** The official takes back this sheet's send while it awaits review; the server refuses (409, in Spanish) once approved. */
+export function withdrawSubmission(h: Host, id: string): ReviewContext {
+  client(h).withdraw(id);
+  return { ...reviewContext(h), notice: 'Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.' };
 }
 
 export function returnSubmission(h: Host, id: string, comment: string): ReviewContext {

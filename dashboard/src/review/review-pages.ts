@@ -9,7 +9,7 @@ import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
 import {
-  AWAITING_DECISION, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, sessionBar, withSession } from './session';
@@ -20,14 +20,14 @@ const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashcha
 const ACTION_LABELS: Record<string, string> = {
   submitted: 'Envió a revisión', resubmitted: 'Envió una nueva versión', returned: 'Devolvió con comentarios', approved: 'Aprobó',
   published: 'Publicado', failed: 'La publicación falló', 'approval-refused': 'Aprobación rechazada por errores',
-  'publication-started': 'Comenzó la publicación', superseded: 'Reemplazada por un envío más reciente',
+  'publication-started': 'Comenzó la publicación', superseded: 'Reemplazada por un envío más reciente', withdrawn: 'Retiró el envío',
 };
 
 /** The audit log's actions (workflow-routes.ts, approve-submission.ts, publish.ts, notifications.ts) in words. */
 const AUDIT_LABELS: Record<string, string> = {
   'submission.created': 'Recibió el envío', 'submission.resubmitted': 'Recibió una nueva versión', 'submission.returned': 'Devolvió con comentarios',
   'submission.approved': 'Aprobó', 'submission.approval-refused': 'Aprobación rechazada por errores', 'submission.published': 'Publicó la entrega',
-  'submission.failed': 'La publicación falló', 'submission.superseded': 'Reemplazada por un envío más reciente', 'publication.published': 'Publicación nueva',
+  'submission.failed': 'La publicación falló', 'submission.superseded': 'Reemplazada por un envío más reciente', 'submission.withdrawn': 'Retiró el envío', 'publication.published': 'Publicación nueva',
   'notification.sent': 'Envió un aviso por correo', 'notification.failed': 'No se pudo enviar un aviso por correo', 'access.denied': 'Acceso denegado',
 };
 
@@ -50,8 +50,9 @@ const dateTime = (iso: string): string => {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'America/Mexico_City' });
 };
 
+// A withdrawn send is neither good nor bad news: it reads muted, as closed.
 const statusBadge = (s: SubmissionView): HTMLElement =>
-  h('span', { class: s.status === 'published' ? 'status-ok' : s.status === 'returned' || s.status === 'failed' ? 'status-bad' : 'status-warn' },
+  h('span', { class: s.status === 'published' ? 'status-ok' : s.status === 'returned' || s.status === 'failed' ? 'status-bad' : s.status === 'withdrawn' ? 'note' : 'status-warn' },
     s.failureReason ? `${s.statusLabel}: ${s.failureReason}` : s.statusLabel);
 
 function select(id: string, label: string, options: [string, string][], value: string | null): HTMLSelectElement {
@@ -251,8 +252,9 @@ export const reviewSubmissionPage: Page = {
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
         h('ul', null, f.sample.map((x) => h('li', null, x.message)))) : null,
-      // Once published the preview compares it with itself: the history says what happened instead.
-      s.status === 'published' ? null : previewBlock(p),
+      // Once published the preview compares it with itself, and a withdrawn send will not be approved: the history
+      // says what happened instead.
+      s.status === 'published' || s.status === 'withdrawn' ? null : previewBlock(p),
       decide ? h('section', { id: 'decision', 'aria-labelledby': 'titulo-decision' },
         h('h2', { id: 'titulo-decision' }, 'Decisión'),
         outdated ?? approveWithConfirmation(p, approve),
@@ -288,13 +290,15 @@ let lastSent: HTMLElement | null = null;
  * The server checks it as it checks a Google Sheet sent from the add-on (errors refuse it, and nothing is kept); a
  * refused workbook's findings are listed here, each with its sheet and cell, as the server words them.
  */
-function uploadForm(sent: HTMLElement | null): HTMLElement {
+function uploadForm(sent: HTMLElement | null, continued: SubmissionView | undefined): HTMLElement {
   const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
   const status = h('div', { id: 'resultado-envio', role: 'status' }, sent);
   const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
+    // Said before sending: the corrected workbook continues the returned send (the server's rule, workflow-routes.ts continuedUpload).
+    continued ? h('p', { class: 'status-warn', id: 'continua-envio' }, `El libro que envíe aquí será la versión corregida de su envío devuelto del ${dateTime(sentAt(continued))}${fileNote(continued)}: su coordinación lo revisará con el historial y los comentarios de ese envío. Si es otro libro, que no corrige aquel, retire primero ese envío (abajo, «Retirar envío»).`) : null,
     h('div', { class: 'field' }, h('label', { for: 'libro' }, 'Libro de Excel (.xlsx)'), input),
     button, status);
   form.addEventListener('submit', (e) => {
@@ -328,6 +332,53 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
   return form;
 }
 
+/** What the last withdrawal did, said once more by the page drawn after it (the card then reads «Retirada»). */
+let lastWithdrawn: HTMLElement | null = null;
+
+/**
+ * «Retirar envío» on an official's card while the send awaits review (or was returned): asks once more, saying what
+ * it does, before it takes the send out of the coordinators' inbox (the button is there for sends made by mistake,
+ * so one stray click must not be another). The server has the last word: a send approved meanwhile is refused (409)
+ * and the reason is shown here.
+ */
+function withdrawControl(s: SubmissionView): HTMLElement {
+  const boxId = `confirmar-retiro-${s.id}`;
+  const textId = `texto-retiro-${s.id}`;
+  const question = h('p', { id: textId }, s.status === 'returned'
+    ? '¿Retirar este envío devuelto? Ya no lo corregirá: su siguiente libro se enviará como un envío nuevo. Los comentarios se conservan aquí.'
+    : '¿Retirar este envío? Saldrá de la bandeja de su coordinación, que ya no lo revisará. Puede enviar su libro de nuevo cuando quiera.');
+  const result = h('p', { role: 'status' });
+  const yes = h('button', { type: 'button', class: 'primary' }, 'Sí, retirar');
+  const cancel = h('button', { type: 'button' }, 'Cancelar');
+  const box = h('div', { id: boxId, role: 'group', 'aria-labelledby': textId, hidden: true }, question, yes, cancel);
+  const open = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': boxId }, 'Retirar envío');
+  const show = (on: boolean): void => { box.hidden = !on; open.setAttribute('aria-expanded', String(on)); (on ? yes : open).focus(); };
+  open.addEventListener('click', () => show(true));
+  cancel.addEventListener('click', () => show(false));
+  yes.addEventListener('click', () => {
+    for (const b of [open, yes, cancel]) b.disabled = true;
+    void (async () => {
+      try {
+        checkSubmissionAnswer(await authed(WORKFLOW_PATHS.withdraw(s.id), (b) => b, { method: 'POST' }));
+        lastWithdrawn = h('p', { class: 'status-ok' }, `Se retiró el envío del ${dateTime(sentAt(s))}${fileNote(s)}: ya no está en la bandeja de su coordinación.`);
+        rerender();
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) { rerender(); return; }
+        result.className = 'status-bad';
+        result.textContent = err instanceof Error ? err.message : 'No se pudo retirar el envío.';
+        box.hidden = true;
+        for (const b of [open, yes, cancel]) b.disabled = false;
+      }
+    })();
+  });
+  return h('div', { class: 'retiro' }, open, box, result);
+}
+
+/** The returned upload a new one continues, as the server chooses it: the one returned most recently. */
+function returnedUpload(submissions: SubmissionView[]): SubmissionView | undefined {
+  return submissions.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
+}
+
 /** « el 03/12/2026 15:27» after «Publicada»: when its publication was made (its latest `published` history entry). */
 function publishedNote(s: SubmissionView): string {
   const at = s.status === 'published' ? [...s.history].reverse().find((e) => e.action === 'published')?.at : undefined;
@@ -343,10 +394,15 @@ export const mySubmissionsPage: Page = {
     const upload = config.uploads === true && list.viewer.role === 'capturista';
     const sent = lastSent;
     lastSent = null;
+    const withdrawnNote = lastWithdrawn;
+    lastWithdrawn = null;
+    // Those who may send for the institution may take a send back (the server's policy: officials and admins).
+    const mayWithdraw = list.viewer.role !== 'coordinador';
     return h('div', null,
       ...heading('Mis envíos', 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
       sessionBar(list.viewer, rerender, ds.publishers),
-      upload ? uploadForm(sent) : null,
+      h('div', { id: 'resultado-retiro', role: 'status' }, withdrawnNote),
+      upload ? uploadForm(sent, returnedUpload(list.submissions)) : null,
       moreNote(list),
       newest.length ? null : h('p', null, upload
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'
@@ -359,6 +415,7 @@ export const mySubmissionsPage: Page = {
         s.comments.length
           ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${dateTime(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
           : h('p', { class: 'note' }, 'Sin comentarios.'),
+        mayWithdraw && WITHDRAWABLE.includes(s.status) ? withdrawControl(s) : null,
         list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('revision', s.id) }, 'Abrir la entrega')) : null)));
   }, rerender),
 };

@@ -9,6 +9,7 @@ import type { Publisher, Store } from '../store/store';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { can } from '../auth/policy';
 import { HttpError } from './http-error';
+import { requireJsonBody } from './request-limits';
 import { allPublishers } from './current-publications';
 import { canonicalState, unknownStateMessage } from '../../../core/workflow/mexican-states';
 
@@ -90,6 +91,7 @@ export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {
   router.put('/publishers/:id', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     if (!can(user, 'publisher.admin')) throw new HttpError(403, 'forbidden', 'Solo una cuenta de administración puede registrar publicadores.');
+    requireJsonBody(req, 'los datos del publicador');
     const publisher = parsePublisher(String(req.params.id), req.body);
     const { existed } = await registerPublisher(deps.store, publisher, user.id, now());
     res.set('Cache-Control', 'private, no-store').status(existed ? 200 : 201).json({ publisher });

@@ -18,6 +18,7 @@ const EXPECTED: Record<Action, Record<string, [boolean, boolean, boolean]>> = {
   'submission.read': { capMer: [true, false, false], capNone: [false, false, false], coordYuc: [true, false, false], coordNone: [false, false, false], admin: [true, true, true] },
   'submission.approve': { capMer: [false, false, false], capNone: [false, false, false], coordYuc: [true, false, false], coordNone: [false, false, false], admin: [true, true, true] },
   'submission.return': { capMer: [false, false, false], capNone: [false, false, false], coordYuc: [true, false, false], coordNone: [false, false, false], admin: [true, true, true] },
+  'submission.withdraw': { capMer: [true, false, false], capNone: [false, false, false], coordYuc: [false, false, false], coordNone: [false, false, false], admin: [true, true, true] },
   'audit.read': { capMer: [false, false, false], capNone: [false, false, false], coordYuc: [true, false, false], coordNone: [false, false, false], admin: [true, true, true] },
   'publisher.admin': { capMer: [false, false, false], capNone: [false, false, false], coordYuc: [false, false, false], coordNone: [false, false, false], admin: [true, true, true] },
   'stages.record': { capMer: [false, false, false], capNone: [false, false, false], coordYuc: [true, false, false], coordNone: [false, false, false], admin: [true, true, true] },
@@ -26,6 +27,10 @@ const EXPECTED: Record<Action, Record<string, [boolean, boolean, boolean]>> = {
 test.each(ACTIONS.flatMap((a) => Object.keys(users).map((u) => [a, u] as const)))('%s by %s', (action, name) => {
   const user = users[name];
   expect([can(user, action, { publisher: mer }), can(user, action, { publisher: mty }), can(user, action)]).toEqual(EXPECTED[action][name]);
+});
+
+test('the table above covers every action the policy knows, and nothing else', () => {
+  expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
 });
 
 test('anonymous may do nothing', () => {

@@ -8,6 +8,7 @@
  *   submission.read     own publisher     publishers of its state      all
  *   submission.approve  —                 publishers of its state      all
  *   submission.return   —                 publishers of its state      all
+ *   submission.withdraw own publisher     —                            all
  *   audit.read          —                 publishers of its state      all
  *   publisher.admin     —                 —                            all
  *   stages.record       —                 publishers of its state      all
@@ -24,6 +25,7 @@ export type Action =
   | 'submission.read'
   | 'submission.approve'
   | 'submission.return'
+  | 'submission.withdraw'
   | 'audit.read'
   | 'publisher.admin'
   | 'stages.record';
@@ -36,6 +38,9 @@ const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   'submission.read': { capturista: 'own', coordinador: 'state', admin: 'all' },
   'submission.approve': { coordinador: 'state', admin: 'all' },
   'submission.return': { coordinador: 'state', admin: 'all' },
+  // Whoever may send for the institution may take a send back: its officials act alike (any of them may also send
+  // a new version of it); a coordinator returns instead.
+  'submission.withdraw': { capturista: 'own', admin: 'all' },
   'audit.read': { coordinador: 'state', admin: 'all' },
   'publisher.admin': { admin: 'all' },
   'stages.record': { coordinador: 'state', admin: 'all' },

@@ -178,6 +178,15 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await store.listSubmissions()).items.map((s) => s.id)).toEqual(['s1', 's2']);
     });
 
+    test('a transition may replace the source: a corrected upload continues its returned submission', async () => {
+      await store.createSubmission({ ...sampleSubmission('s1', 'p1', 1), source: { kind: 'xlsx', fileId: 'a'.repeat(64), name: 'obra.xlsx' }, status: 'returned' });
+      const source = { kind: 'xlsx' as const, fileId: 'b'.repeat(64), name: 'obra corregida.xlsx' };
+      const moved = await store.transitionSubmission('s1', ['returned'], 'submitted', { at: at(5), by: 'u1', action: 'resubmitted' }, { source });
+      expect(moved.source).toEqual(source);
+      expect(await store.getSubmission('s1')).toEqual(moved);
+      expect((await store.listSubmissions({ publisherId: 'p1', status: 'submitted' })).items.map((s) => s.source)).toEqual([source]);
+    });
+
     test('paging: several pages in a stable order, no duplicates, filters respected', async () => {
       const ids = Array.from({ length: 23 }, (_, i) => `s${String(i).padStart(2, '0')}`);
       // Two submissions share a createdAt: the id breaks the tie.

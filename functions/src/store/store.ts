@@ -68,7 +68,7 @@ export interface User {
 /** `values`: the add-on sent the sheet's values itself (self-hosted, where the server cannot read Google Sheets). */
 /** `name` of an upload: its file name, for people to tell two sends apart (the file is kept by `fileId`). */
 export type SubmissionSource = { kind: 'sheets'; spreadsheetId: string } | { kind: 'xlsx'; fileId: string; name?: string } | { kind: 'values'; spreadsheetId: string | null };
-export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed';
+export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed' | 'withdrawn';
 export interface HistoryEntry {
   /** ISO 8601 timestamp. */
   at: string;
@@ -259,7 +259,7 @@ export interface Store {
     from: SubmissionStatus[],
     to: SubmissionStatus,
     entry: HistoryEntry,
-    patch?: { findings?: FindingsSummary; snapshot?: SubmissionSnapshot; submittedBy?: string; ifVersion?: number },
+    patch?: { findings?: FindingsSummary; snapshot?: SubmissionSnapshot; submittedBy?: string; source?: SubmissionSource; ifVersion?: number },
   ): Promise<Submission>;
 
   /**

@@ -126,7 +126,7 @@ export async function newerApproved(store: Store, submission: Submission): Promi
  */
 export async function claimApproval(store: Store, submission: Submission, actor: User, at: string): Promise<Submission> {
   // Its own state first: a returned one was refused as «a newer one was approved», which was not the reason.
-  if (submission.status === 'returned' || submission.status === 'published') throw new HttpError(409, 'conflict', notAwaiting('aprobación', submission.status));
+  if (submission.status === 'returned' || submission.status === 'published' || submission.status === 'withdrawn') throw new HttpError(409, 'conflict', notAwaiting('aprobación', submission.status));
   const newer = await newerApproved(store, submission);
   if (newer) {
     throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${mexicoDateTime(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
@@ -144,7 +144,9 @@ export async function claimApproval(store: Store, submission: Submission, actor:
 /** A Spanish 409 text: the submission no longer waits for a decision (`what`: aprobación, revisión), and why. */
 export function notAwaiting(what: string, status: SubmissionStatus | undefined): string {
   const now = status ? `está «${STATUS_LABELS[status]}»` : 'ya no existe';
-  return `Esta entrega ya no está en espera de ${what}: ${now}.${status === 'returned' ? ' Quien capturó debe corregirla y enviarla de nuevo.' : ''}`;
+  const hint = status === 'returned' ? ' Quien capturó debe corregirla y enviarla de nuevo.'
+    : status === 'withdrawn' ? ' Quien la envió la retiró; si la envía de nuevo, volverá a su bandeja.' : '';
+  return `Esta entrega ya no está en espera de ${what}: ${now}.${hint}`;
 }
 
 export async function approveSubmission(deps: ApprovalDeps, pending: Submission, publisher: Publisher, actor: User): Promise<ApprovalOutcome> {

@@ -6,7 +6,9 @@
  *                                         .xlsx body with ?publisher= ?archivo=<file name> (self-hosted). Sending the same source
  *                                         again is the resubmission: a `returned` submission goes back to
  *                                         `submitted` (200) with its history kept; a pending one is returned
- *                                         as is (200); otherwise a new submission (201). `outcome` says which
+ *                                         as is (200); otherwise a new submission (201). An upload of another
+ *                                         file while the institution's latest upload is `returned` is that
+ *                                         one's resubmission too (see `continuedUpload`). `outcome` says which
  *                                         (created, resubmitted, unchanged: SubmitAnswer in the contract).
  *   GET  /api/submissions                 scoped list; ?publisher= ?status= ?spreadsheetId= ?limit= ?after=
  *   GET  /api/submissions/{id}
@@ -15,6 +17,7 @@
  *   POST /api/submissions/{id}/return     {comment} → `returned`
  *   POST /api/submissions/{id}/compare    does the sheet still hold what was sent? (the add-on, after «Validar»;
  *                                         self-hosted it sends the values, as when submitting)
+ *   POST /api/submissions/{id}/withdraw   its institution's officials take it back → `withdrawn` (while WITHDRAWABLE)
  *   GET  /api/audit                       ?publisher= ?limit= ?after=
  *   PUT  /api/publishers/{id}/stages      {stages: {"E.1": "2024-03-01", "E.2": null}} program stages (coordinators)
  *   GET  /api/stages                      the implementers whose stages the user may record, with their dates
@@ -23,6 +26,7 @@ import { randomUUID } from 'crypto';
 import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
+import { requireJsonBody } from '../api/request-limits';
 import { formatCount } from '../../../core/format/es-mx';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers, queryString } from '../api/current-publications';
@@ -46,13 +50,13 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
+  AWAITING_DECISION, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
   type ApproveAnswer, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
 
-const STATUSES: SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed'];
+const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
 const OPEN: SubmissionStatus[] = ['submitted', 'approved', 'failed', 'returned'];
 /** Room for a dozen revisions of a large state's workbook; what is superseded is removed (see `supersede`). */
@@ -106,6 +110,7 @@ const DENIED: Record<Action, string> = {
   'submission.read': 'ver esta entrega',
   'submission.approve': 'aprobar entregas',
   'submission.return': 'devolver entregas',
+  'submission.withdraw': 'retirar envíos',
   'audit.read': 'consultar la bitácora',
   'publisher.admin': 'administrar publicadores',
   'stages.record': 'registrar las etapas del programa',
@@ -115,6 +120,18 @@ const DENIED: Record<Action, string> = {
 function uploadName(given: string | undefined): string | undefined {
   const name = given?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
   return name ? name.slice(0, 120) : undefined;
+}
+
+/**
+ * The submission a new upload (other bytes than any open one) continues: the institution's upload returned most
+ * recently. A Google Sheet sent again is the same submission — same spreadsheet, history and comments kept — but an
+ * upload is known only by its bytes, and a corrected workbook has other bytes: it started a new submission with an
+ * empty history, and the coordinator lost the comments it answers. So a corrected workbook takes the returned one's
+ * place, as a sheet does. Only uploads: a returned Google Sheet is continued from its sheet, and only a returned
+ * one: a send still under review may be another part of the institution's data, and withdrawn ones are closed.
+ */
+function continuedUpload(mine: Submission[]): Submission | undefined {
+  return mine.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
 }
 
 function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
@@ -226,6 +243,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const user = await requireUser(req, deps.authenticator);
     const publisher = await publisherOf(String(req.params.id));
     await authorize(user, 'stages.record', publisher, `publisher/${publisher.id}`);
+    requireJsonBody(req, 'las fechas de las etapas en «stages»');
     let changes: ReturnType<typeof checkStages>;
     try { changes = checkStages(req.body, latestMexicanDay(now().getTime())); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
     const stages: Record<string, string> = { ...(publisher.stages ?? {}) } as Record<string, string>;
@@ -327,23 +345,24 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const snapshot = checked.snapshot;
     const findings = summarizeFindings(checked.findings);
 
-    // The latest open submission of this same source, if any.
-    const existing = mine.filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop();
+    // The latest open submission of this same source, if any; else, for an upload, the returned upload it corrects.
+    const existing = mine.filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop() ?? (source.kind === 'xlsx' ? continuedUpload(mine) : undefined);
 
     if (existing?.status === 'approved') throw new HttpError(409, 'conflict', 'La revisión anterior se está publicando en este momento; envíe de nuevo cuando termine.');
     if (existing && existing.status !== 'returned' && existing.snapshot?.contentHash === snapshot.contentHash) {
       return void res.status(200).json(await submitted(user, existing, 'unchanged'));
     }
     if (existing) {
-      // A new revision replaces the one under review (returned, or still waiting): its history is kept.
+      // A new revision replaces the one under review (returned, or still waiting): its history is kept. An upload's
+      // source is its file, so the submission now names the new one (and the one it replaces is removed: supersede).
       let reopened: Submission;
       try {
-        reopened = await store.transitionSubmission(existing.id, ['returned', 'submitted', 'failed'], 'submitted', { at, by: user.id, action: 'resubmitted' }, { snapshot, findings, submittedBy: user.id });
+        reopened = await store.transitionSubmission(existing.id, ['returned', 'submitted', 'failed'], 'submitted', { at, by: user.id, action: 'resubmitted' }, { snapshot, findings, submittedBy: user.id, source });
       } catch (e) {
         if (!isStoreError(e, 'conflict')) throw e;
         throw new HttpError(409, 'conflict', 'La entrega cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
       }
-      await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id, { contentHash: snapshot.contentHash });
+      await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}) });
       await supersede(user, publisher, mine, reopened);
       await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
       return void res.status(200).json(await submitted(user, reopened, 'resubmitted'));
@@ -399,11 +418,22 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     }
     const needed = new Set([...current.values()].filter((s) => NEEDS_FILE.includes(s.status)).flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
     needed.add(latestFile);
-    for (const s of current.values()) {
-      if (s.source.kind === 'xlsx' && !needed.has(s.source.fileId) && (s.status === 'returned' || s.status === 'published')) {
-        await deps.uploads.remove(s.source.fileId);
-      }
-    }
+    // `mine` as read before this send: a resubmitted upload held another file until now.
+    await removeUnneeded([...current.values(), ...mine], needed);
+  }
+
+  /** Removes the files of `held` (as they are now, or were before a resubmission replaced their file) that are not `needed`. */
+  async function removeUnneeded(held: Submission[], needed: Set<string>): Promise<void> {
+    const files = new Set(held.flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
+    for (const fileId of files) if (!needed.has(fileId)) await deps.uploads!.remove(fileId);
+  }
+
+  /** A withdrawn upload's file goes unless another pending submission of its institution was sent with the same file. */
+  async function releaseUpload(withdrawn: Submission): Promise<void> {
+    if (withdrawn.source.kind !== 'xlsx' || !deps.uploads) return;
+    const mine = await readAll((after) => store.listSubmissions({ publisherId: withdrawn.publisherId, after, limit: 1000 }));
+    const needed = new Set(mine.filter((s) => s.id !== withdrawn.id && NEEDS_FILE.includes(s.status)).flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
+    await removeUnneeded([withdrawn], needed);
   }
 
   // An upload over the body limit: say which limit, in the words of the read limits.
@@ -537,6 +567,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.return', publisher, `submission/${submission.id}`);
+    requireJsonBody(req, 'el comentario en «comment»');
     let comment: string;
     try {
       comment = checkReturnRequest(req.body).comment;
@@ -554,6 +585,25 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment });
     await notify?.({ kind: 'returned', submission: returned, publisher, actor: user, comment });
     res.json(await answer(user, returned));
+  });
+
+  // An official takes back a send (made by mistake, or that they will not correct): it leaves the coordinators'
+  // inbox. The same compare-and-set as an approval, so of a withdrawal and an approval at once exactly one wins.
+  router.post('/submissions/:id/withdraw', async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const { submission, publisher } = await submissionOf(String(req.params.id));
+    await authorize(user, 'submission.withdraw', publisher, `submission/${submission.id}`);
+    let withdrawn: Submission;
+    try {
+      withdrawn = await store.transitionSubmission(submission.id, [...WITHDRAWABLE], 'withdrawn', { at: stamp(), by: user.id, action: 'withdrawn' });
+    } catch (e) {
+      if (!isStoreError(e, 'conflict')) throw e;
+      throw new HttpError(409, 'conflict', notWithdrawable((await store.getSubmission(submission.id))?.status));
+    }
+    await audit(user, 'submission.withdrawn', `submission/${submission.id}`, publisher.id, { from: submission.status });
+    // Nothing will read its file again (approval reads the snapshot): it no longer counts against the quota.
+    await releaseUpload(withdrawn);
+    res.json(await answer(user, withdrawn));
   });
 
   router.get('/audit', async (req, res) => {
@@ -575,6 +625,17 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   });
 
   return router;
+}
+
+/** A Spanish 409 text: the submission can no longer be withdrawn, naming its situation and what can be done instead. */
+export function notWithdrawable(status: SubmissionStatus | undefined): string {
+  if (!status) return 'Esta entrega ya no existe.';
+  if (status === 'withdrawn') return `Esta entrega ya está «${STATUS_LABELS.withdrawn}»: no aparece en la bandeja de su coordinación.`;
+  const hint = status === 'published' ? ' Para cambiar lo publicado, envíe una actualización.'
+    : status === 'approved' ? ' Su coordinación ya la aprobó; cuando termine de publicarse, envíe una actualización si algo debe cambiar.'
+      : status === 'failed' ? ' Su coordinación ya la aprobó y puede volver a publicarla; si debe corregirse, pídale que la devuelva con comentarios.'
+        : '';
+  return `Esta entrega ya no se puede retirar: está «${STATUS_LABELS[status]}».${hint}`;
 }
 
 /** Store pages one listing of submissions reads at most before answering with what it found and `links.next`. */
