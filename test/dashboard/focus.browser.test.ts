@@ -1,0 +1,86 @@
+/**
+ * Keyboard focus and what screen readers hear on the public dashboard (accessibility audit of the built dashboard,
+ * headless Chromium against the real app seeded with the example workbooks and one synthetic implementer large
+ * enough to page its lists): in-page anchors (the skip link, a process's stage links) are not routes; a pager
+ * button that becomes disabled hands the focus on; counts reach one persistent live region; focus rings keep 3:1
+ * where they are drawn; repeated buttons and links say what they act on; only tables that scroll take the focus.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
+import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { publish } from '../../functions/src/publication/publish';
+import { BENCH_PUBLISHER, syntheticDocumentsFor, workbookOf } from '../../scripts/bench/synthetic-publisher';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+// Browser globals inside page.evaluate callbacks (this file compiles without the DOM lib).
+declare const document: any;
+declare const location: any;
+declare const getComputedStyle: any;
+
+/** Implementer added to the examples so that Proyectos (20 a page) and Contrataciones (100 a page) have several pages. */
+const EXTRA = { ...BENCH_PUBLISHER, id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001' };
+
+describeIfChromium('dashboard focus and announcements in headless Chromium', () => {
+  let srv: DashboardServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    srv = await startDashboardServer();
+    await srv.store.putPublisher(EXTRA);
+    const result = await publish(srv.store, { publisher: EXTRA, workbook: workbookOf(syntheticDocumentsFor(EXTRA, 130)), actor: 'test', now: '2025-07-01T00:00:00Z', baseUrl: srv.base });
+    expect(result.status).toBe('published');
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await context.route('**/*', (route) => (route.request().url().startsWith(srv.base) ? route.continue() : route.abort()));
+  });
+  afterAll(async () => { await browser?.close(); await srv?.close(); });
+
+  async function open(hash: string): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${srv.base}/${hash}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    return page;
+  }
+  const active = (page: Page): Promise<{ tag: string; id: string; text: string }> =>
+    page.evaluate(() => { const a = document.activeElement; return { tag: a?.tagName ?? '', id: a?.id ?? '', text: (a?.textContent ?? '').trim() }; });
+
+  it('the skip link and a process\'s stage links move the focus within the page, keep the route and its filters, and draw nothing again', async () => {
+    const page = await open('#/proyectos?state=Yucat%C3%A1n&orden=presupuesto');
+    const route = await page.evaluate(() => location.hash);
+    // A mark on the drawn page: a redraw would replace it.
+    await page.evaluate(() => { document.querySelector('main h1').dataset.mark = 'drawn'; });
+    await page.keyboard.press('Tab');
+    expect((await active(page)).text).toBe('Saltar al contenido');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'contenido');
+    expect(await page.evaluate(() => location.hash)).toBe(route);
+    expect(await page.locator('main h1').textContent()).toBe('Proyectos');
+    expect(await page.locator('main h1[data-mark="drawn"]').count()).toBe(1);
+    // The next Tab goes on from the content, not from the top of the page.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+    // An anchor reached by its address (a typed or shared «#contenido»): the same, the route put back as it was.
+    await page.evaluate(() => { location.hash = '#contenido'; });
+    await page.waitForFunction((r: string) => location.hash === r, route);
+    expect(await active(page)).toMatchObject({ id: 'contenido' });
+    expect(await page.locator('main h1[data-mark="drawn"]').count()).toBe(1);
+    expect(await page.locator('main h1').textContent()).not.toBe('Página no encontrada');
+
+    // A process's stage links: clicked, and reached by their address.
+    const ocid = await page.evaluate(() => fetch('/api/index').then((r: any) => r.json()).then((i: any) => i.publishers.find((p: any) => p.publisherId === 'merida').processes[0].ocid));
+    await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, `#/contratacion/${encodeURIComponent(ocid)}`);
+    await page.waitForSelector('body[data-ready] #etapa-licitacion');
+    const processRoute = await page.evaluate(() => location.hash);
+    await page.evaluate(() => { document.querySelector('main h1').dataset.mark = 'drawn'; });
+    await page.getByRole('navigation', { name: 'Etapas del proceso' }).getByRole('link', { name: 'Licitación' }).click();
+    expect(await active(page)).toMatchObject({ tag: 'H2', text: 'Licitación' });
+    expect(await page.evaluate(() => location.hash)).toBe(processRoute);
+    await page.evaluate(() => { location.hash = '#etapa-adjudicacion'; });
+    await page.waitForFunction((r: string) => location.hash === r, processRoute);
+    expect(await active(page)).toMatchObject({ tag: 'H2', text: 'Adjudicación' });
+    expect(await page.locator('main h1[data-mark="drawn"]').count()).toBe(1);
+    await page.close();
+  });
+});
