@@ -74,7 +74,8 @@ const MAX_ROWS = Number((globalThis as { IA_MAX_ROWS?: unknown }).IA_MAX_ROWS) |
 const isRoute = (hash: string): boolean => hash === '' || hash === '#' || hash.startsWith('#/');
 
 /**
- * The address of the page being shown, with the query setQuery() rewrote: an in-page anchor puts it back.
+ * The address of the page being shown, with the query setQuery() rewrote: an in-page anchor puts it back, and a
+ * render of this same address is a redraw (focus stays where the reader is), not a new page.
  */
 let currentRoute = '';
 
@@ -181,12 +182,29 @@ document.addEventListener('click', (e) => {
   if (focusAnchor(anchorId(href))) e.preventDefault();
 });
 
+/**
+ * What had the focus in <main> before a redraw, found again in the new drawing: the element with the same id, or
+ * else the same kind of link or button with the same text and target (WCAG 2.4.3: a redraw never sends the
+ * reader elsewhere; a select browsed with the arrow keys keeps the focus).
+ */
+function focusKey(el: HTMLElement): string {
+  return el.id ? `#${el.id}` : `${el.tagName}|${el.getAttribute('href') ?? ''}|${(el.textContent ?? '').trim()}`;
+}
+function findByKey(root: HTMLElement, key: string): HTMLElement | null {
+  if (key.startsWith('#')) return root.querySelector<HTMLElement>(`#${CSS.escape(key.slice(1))}`);
+  const tag = key.slice(0, key.indexOf('|'));
+  return Array.from(root.querySelectorAll<HTMLElement>(tag)).find((el) => focusKey(el) === key) ?? null;
+}
+
 let first = true;
 let navigation = 0;
 async function render(retried = false): Promise<void> {
   const token = ++navigation;
   const main = document.getElementById('contenido') as HTMLElement;
-  currentRoute = location.hash || '#/';
+  // The same address drawn again (a page's own refresh, a select that changes what the page loads): not a new page.
+  const hash = location.hash || '#/';
+  const redraw = hash === currentRoute;
+  currentRoute = hash;
   const { name, params, query } = parseHash();
   // Only the detail pages take an address below theirs (`#/proyecto/{id}`); `#/proyectos/algo` is not a page.
   let page = name === 'revision' && params.length ? reviewSubmissionPage : params.some(Boolean) && !TAKES_ID.has(name) ? notFoundPage : ROUTES[name] ?? notFoundPage;
@@ -219,13 +237,20 @@ async function render(retried = false): Promise<void> {
     const node = await page.render({ ds, params, query, filters, sel: filterDataset(ds, filters), scope, setQuery });
     // A newer navigation may have happened while this page loaded: only the latest one is drawn.
     if (token !== navigation) return;
+    const focused = document.activeElement instanceof HTMLElement && document.activeElement !== main && main.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
     main.replaceChildren(node);
     if (first) performance.mark('ia:pagina');
     // Once Inicio is drawn, the details download in the background for the next page.
     if (first && homeOnly && scope.kind !== 'choose') setTimeout(() => { loadDataset(scopeQ).catch(() => undefined); }, 0);
     const title = main.querySelector('h1')?.textContent ?? page.title;
     document.title = `${title} — Infraestructura Abierta`;
-    if (!first && !fromBar) main.querySelector<HTMLElement>('h1')?.focus();
+    // The focus goes to the new page's heading when the address changes (not when the header's filters changed it:
+    // the reader stays in them), never on a redraw of the same address, where it stays on what the reader was using
+    // (the heading only when that is gone, rather than lost to <body>).
+    if (!first && !fromBar) {
+      if (!redraw) main.querySelector<HTMLElement>('h1')?.focus();
+      else if (focused) (findByKey(main, focused) ?? main.querySelector<HTMLElement>('h1'))?.focus();
+    }
     if (first && initialAnchor !== undefined) focusAnchor(initialAnchor);
   } catch (e) {
     if (token !== navigation) return;

