@@ -52,8 +52,21 @@ function setBusy(value: boolean): void {
   if (!value) renderReview();
 }
 
+/**
+ * Once the work ends, the focus goes back to the button that started it (setBusy disabled it, and the browser moved
+ * the focus to <body>), or to #status when that button is gone or hidden (WCAG 2.4.3). Not when the sidebar has
+ * lost the focus: «Ir a la celda» hands it to the sheet on purpose.
+ */
+function returnFocus(from: Element | null): void {
+  const now = document.activeElement;
+  if (!document.hasFocus() || (now && now !== document.body && now !== from)) return;
+  if (from instanceof HTMLElement && from.isConnected && !(from as HTMLButtonElement).disabled && from.getClientRects().length) from.focus();
+  else $('status').focus();
+}
+
 async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
   if (busy) return undefined;
+  const from = document.activeElement;
   setBusy(true);
   try {
     return await work();
@@ -62,6 +75,7 @@ async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
     return undefined;
   } finally {
     setBusy(false);
+    returnFocus(from);
   }
 }
 

@@ -45,6 +45,18 @@ export function externalLink(url: unknown, text?: string): Node {
   return href ? h('a', { href, rel: 'noopener noreferrer' }, text ?? href) : document.createTextNode(text ?? String(url ?? ''));
 }
 
+/**
+ * After work that disabled the focused button (Chromium then moves the focus to <body>), the focus goes to `to` —
+ * its outcome, made focusable — unless the reader has already moved it elsewhere (WCAG 2.4.3). `from`: the
+ * button that started it, if it still holds the focus.
+ */
+export function returnFocus(to: HTMLElement, from?: Element | null): void {
+  const now = document.activeElement;
+  if (now && now !== document.body && now !== from) return;
+  if (!to.matches('a[href], button, input, select, textarea, summary, [tabindex]')) to.setAttribute('tabindex', '-1');
+  to.focus();
+}
+
 /** Hash route to an in-app page; path segments are URI-encoded. */
 export function route(...segments: string[]): string {
   return `#/${segments.map(encodeURIComponent).join('/')}`;

@@ -187,4 +187,26 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
+
+  const activeId = (page: Page): Promise<string> => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? '');
+
+  it('gives the focus back to the button that started the work (every button is disabled meanwhile), or to the status when that button is gone', async () => {
+    const page = await open({
+      reviewContext: [{ ...submitted, role: 'coordinador' }],
+      validationPlan: [[{ name: 'Proyectos', rows: 12 }]],
+      runValidation: [clean],
+      approveSubmission: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, state: 'approved', stateLabel: 'Aprobada' } }],
+    });
+    await page.getByText('Estado: En revisión').waitFor();
+    await page.locator('#validate').focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Validación terminada: no se encontraron errores ni advertencias.').waitFor();
+    expect(await activeId(page)).toBe('validate');
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.keyboard.press('Enter');
+    await page.getByText('Envío aprobado.').waitFor();
+    // «Sí, publicar» is hidden with its question: the focus goes to the status that says what happened.
+    expect(await activeId(page)).toBe('status');
+    await page.close();
+  });
 });

@@ -83,4 +83,30 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     expect(await page.locator('main h1[data-mark="drawn"]').count()).toBe(1);
     await page.close();
   });
+
+  it('a pager button that becomes disabled on the last or first page hands the focus to the other one (Proyectos, Contrataciones)', async () => {
+    const page = await open('#/proyectos');
+    const pages = Number(/Página 1 de (\d+)/.exec(await page.locator('.pager').textContent() ?? '')?.[1]);
+    expect(pages).toBeGreaterThan(2);
+    await page.locator('#pagina-siguiente').focus();
+    for (let i = 1; i < pages; i++) await page.keyboard.press('Enter');
+    await page.locator('.pager', { hasText: `Página ${pages} de ${pages}` }).waitFor();
+    expect(await page.locator('#pagina-siguiente').isDisabled()).toBe(true);
+    expect(await active(page)).toMatchObject({ id: 'pagina-anterior' });
+    for (let i = 1; i < pages; i++) await page.keyboard.press('Enter');
+    await page.locator('.pager', { hasText: `Página 1 de ${pages}` }).waitFor();
+    expect(await active(page)).toMatchObject({ id: 'pagina-siguiente' });
+
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/contrataciones'; });
+    await page.waitForSelector('body[data-ready] #tabla-contrataciones');
+    await page.locator('#pagina-siguiente').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.pager', { hasText: 'Página 2 de 2' }).waitFor();
+    expect(await active(page)).toMatchObject({ id: 'pagina-anterior' });
+    await page.keyboard.press('Enter');
+    await page.locator('.pager', { hasText: 'Página 1 de 2' }).waitFor();
+    expect(await active(page)).toMatchObject({ id: 'pagina-siguiente' });
+    expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
+    await page.close();
+  });
 });

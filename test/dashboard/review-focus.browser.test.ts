@@ -99,4 +99,48 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(page.url()).toContain(`situacion=${await select.inputValue()}`);
     await page.context().close();
   });
+
+  it('work that disables its button gives the focus to its outcome: the Excel upload, «Guardar etapas», «Sí, publicar»', async () => {
+    const official = await signedIn('capturistaA', '#/mis-envios');
+    const broken = path.join(dir, 'libro con error.xlsx');
+    const fixed = path.join(dir, 'libro corregido.xlsx');
+    fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false })));
+    fs.writeFileSync(fixed, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz' })));
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).focus();
+    await official.keyboard.press('Enter');
+    await official.locator('#resultado-envio', { hasText: 'No se envió' }).waitFor();
+    expect(await activeId(official)).toBe('resultado-envio');
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixed);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).focus();
+    await official.keyboard.press('Enter');
+    await official.locator('#resultado-envio', { hasText: 'Se envió a revisión' }).waitFor();
+    // Drawn again with the new entry in the list: the focus is on the outcome of the new drawing.
+    await official.locator('.envio', { hasText: 'En revisión' }).first().waitFor();
+    expect(await activeId(official)).toBe('resultado-envio');
+    expect(await axeViolations(official, { tags: WCAG_AA })).toEqual([]);
+    await official.context().close();
+
+    const og = await signedIn('coordinadorA', '#/etapas?implementador=mer');
+    await og.getByLabel('E.1 REDA').fill('2024-01-15');
+    await og.getByRole('button', { name: 'Guardar etapas' }).focus();
+    await og.keyboard.press('Enter');
+    await og.locator('#resultado-etapas', { hasText: 'Se guardaron las etapas' }).waitFor();
+    expect(await activeId(og)).toBe('resultado-etapas');
+
+    const list = await (await fetch(`${base}/api/submissions?publisher=mer&status=submitted`, { headers: { authorization: h.bearer('coordinadorA') } })).json() as { submissions: { id: string }[] };
+    await og.evaluate(() => document.body.removeAttribute('data-ready'));
+    await og.goto(`${base}/#/revision/${list.submissions[0].id}`);
+    await og.waitForSelector('body[data-ready] #decision');
+    await og.getByRole('button', { name: 'Aprobar' }).click();
+    await og.getByRole('button', { name: 'Sí, publicar' }).focus();
+    await og.keyboard.press('Enter');
+    await og.locator('#resultado', { hasText: 'Aprobada' }).waitFor();
+    expect(await activeId(og)).toBe('resultado');
+    // Drawn again with the new situation: still on the outcome.
+    await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    expect(await activeId(og)).toBe('resultado');
+    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
+    await og.context().close();
+  });
 });

@@ -40,6 +40,18 @@ export function heading(title: string, intro?: string): Node[] {
   return intro ? [h('h1', { tabindex: '-1' }, title), h('p', { class: 'intro' }, intro)] : [h('h1', { tabindex: '-1' }, title)];
 }
 
+/**
+ * After a pager button was used: the focus on it again, or — disabled now, on the first or last page — on the other
+ * one, or on `count` (the list's count) when both are (WCAG 2.4.3: the focus was lost to <body>).
+ */
+export function focusPager(used: 'pagina-anterior' | 'pagina-siguiente', count: HTMLElement): void {
+  const other = used === 'pagina-siguiente' ? 'pagina-anterior' : 'pagina-siguiente';
+  const button = [used, other].map((id) => document.getElementById(id) as HTMLButtonElement | null).find((b) => b && !b.disabled);
+  if (button) { button.focus(); return; }
+  count.setAttribute('tabindex', '-1');
+  count.focus();
+}
+
 /** A note under a list when the header filters narrow it. */
 export function filteredNote(shown: number, total: number, one: string, many: string): HTMLElement {
   return h('p', { role: 'status', class: 'count' }, shown === total ? `${plural(total, one, many)}.` : `${plural(shown, one, many)} de ${count(total)} con los filtros elegidos.`);

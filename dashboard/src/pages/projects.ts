@@ -3,7 +3,7 @@ import { h, route } from '../dom';
 import type { ProjectRow } from '../data/rows';
 import { downloadButtons } from '../components/download';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
-import { count, date, heading, money, NO_DATA, plural, type Page } from './common';
+import { count, date, focusPager, heading, money, NO_DATA, plural, type Page } from './common';
 
 const PAGE_SIZE = 20;
 
@@ -63,7 +63,7 @@ export const projectsPage: Page = {
         type: 'button', class: 'sort', id: `orden-${c.key}`,
         onclick: () => { const n = new URLSearchParams(q); n.set('orden', c.key); n.set('dir', sortKey === c.key && dir === 'asc' ? 'desc' : 'asc'); n.delete('pagina'); update(n, `orden-${c.key}`); },
       }, c.title, h('span', { 'aria-hidden': 'true' }, sortKey === c.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'));
-      const goto = (p: number, id: string): void => { const n = new URLSearchParams(q); n.set('pagina', String(p)); update(n, id); };
+      const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { const n = new URLSearchParams(q); n.set('pagina', String(p)); update(n); focusPager(id, status); };
       results.replaceChildren(
         h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Proyectos publicados' }, h('table', { id: 'tabla-proyectos' },
           h('caption', null, 'Proyectos publicados. Cifras en pesos mexicanos (MXN). Use los encabezados para ordenar.'),

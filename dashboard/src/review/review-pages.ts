@@ -4,7 +4,7 @@
  * preview of what approving would change, Aprobar / Devolver con comentarios, history and audit; *Mis envíos* —
  * an official's submissions with every comment, in order.
  */
-import { h, route } from '../dom';
+import { h, returnFocus, route } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
@@ -206,7 +206,7 @@ export const reviewSubmissionPage: Page = {
       setTimeout(() => void look(), 3000);
     }
     const situation = h('dd', { id: 'situacion' }, statusBadge(s));
-    const status = h('div', { role: 'status', id: 'resultado' });
+    const status = h('div', { role: 'status', id: 'resultado', tabindex: '-1' });
     // The outcome of the decision just taken stays on the page after it is drawn again with the new state.
     const kept = DECISION_NOTICES.get(id);
     DECISION_NOTICES.delete(id);
@@ -218,16 +218,20 @@ export const reviewSubmissionPage: Page = {
       `⚠ Ya se aprobó un envío más reciente de esta institución (enviado el ${dateTime(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
     const comment = h('textarea', { id: 'comentario', rows: 4 });
     const act = async (work: () => Promise<string>): Promise<void> => {
+      const from = document.activeElement;
       for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = true;
       try {
         status.className = 'status-ok';
         status.textContent = await work();
         DECISION_NOTICES.set(id, status.textContent);
+        // The focus waits on the outcome; the redraw with the new situation keeps it there (main.ts, same id).
+        returnFocus(status, from);
         setTimeout(rerender, 1200);
       } catch (e) {
         status.className = 'status-bad';
         status.textContent = (e as Error).message;
         for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = false;
+        returnFocus(status, from);
       }
     };
     const approve = (): Promise<void> => act(async () => {
@@ -299,7 +303,8 @@ let lastSent: HTMLElement | null = null;
 function uploadForm(sent: HTMLElement | null): HTMLElement {
   const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
-  const status = h('div', { id: 'resultado-envio', role: 'status' }, sent);
+  // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3).
+  const status = h('div', { id: 'resultado-envio', role: 'status', tabindex: '-1' }, sent);
   const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
@@ -320,6 +325,8 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
           h('p', { class: 'status-ok' }, `«${file.name}»: ${SUBMIT_OUTCOME_TEXT[outcome]}`,
             warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : ''),
           sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null);
+        // On the outcome before the redraw, which finds it again by its id (main.ts) with the new entry listed.
+        returnFocus(status, button);
         rerender();
       } catch (err) {
         // The session ended (token removed or expired): the page asks to sign in again.
@@ -329,6 +336,7 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
           // The errors that stopped it first, then the warnings (which alone would not have).
           ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, inReadingOrder(findings).map((f) => h('li', null, f.message)))] : []));
         button.disabled = false;
+        returnFocus(status, button);
       }
     })();
   });
