@@ -109,4 +109,30 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
     await page.close();
   });
+
+  it('counts and outcomes reach one live region outside <main>, which a redraw does not replace (Proyectos, Contrataciones, Inicio)', async () => {
+    const page = await open('#/proyectos');
+    const anuncio = page.locator('#anuncio');
+    expect(await anuncio.getAttribute('role')).toBe('status');
+    expect(await page.locator('main #anuncio').count()).toBe(0);
+    await page.fill('#buscar', 'escuela');
+    await page.waitForFunction(() => /con los filtros elegidos/.test(document.getElementById('anuncio')?.textContent ?? ''));
+    expect((await anuncio.textContent())?.trim()).toBe((await page.locator('#conteo').textContent())?.trim());
+    expect(await anuncio.textContent()).toMatch(/^\d+ proyectos? de \d+ con los filtros elegidos\. Página 1 de 1\.$/);
+
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/contrataciones'; });
+    await page.waitForSelector('body[data-ready] #tabla-contrataciones');
+    await page.fill('#buscar', '');
+    await page.waitForFunction(() => !location.hash.includes('q='));
+    await page.waitForSelector('body[data-ready] #filtro-metodo');
+    const method = await page.locator('#filtro-metodo option').nth(1).getAttribute('value');
+    await page.selectOption('#filtro-metodo', method ?? '');
+    await page.waitForFunction(() => /^\d+ procesos? de contratación de \d+\./.test(document.getElementById('anuncio')?.textContent ?? '') && document.getElementById('anuncio').textContent === document.querySelector('#resultados p').textContent);
+
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/?q=xqzvvbn'; });
+    await page.waitForSelector('body[data-ready] #sin-resultados');
+    await page.waitForFunction(() => (document.getElementById('anuncio')?.textContent ?? '').startsWith('Nada de lo publicado coincide'));
+    expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
+    await page.close();
+  });
 });

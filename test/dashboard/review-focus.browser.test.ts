@@ -143,4 +143,20 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
     await og.context().close();
   });
+
+  it('the outcome of an Excel upload reaches the live region outside <main>, also after the page is drawn again', async () => {
+    const official = await signedIn('capturistaA', '#/mis-envios');
+    const broken = path.join(dir, 'libro incompleto.xlsx');
+    const fixed = path.join(dir, 'libro del parque norte.xlsx');
+    fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque Norte', complete: false })));
+    fs.writeFileSync(fixed, await xlsxOf(projectWorkbook(MER, { title: 'Parque Norte' })));
+    const anuncio = official.locator('body > #anuncio');
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await anuncio.filter({ hasText: 'No se envió: el libro tiene 1 error' }).waitFor({ state: 'attached' });
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixed);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await anuncio.filter({ hasText: '«libro del parque norte.xlsx»: Se envió a revisión' }).waitFor({ state: 'attached' });
+    await official.context().close();
+  });
 });

@@ -1,7 +1,7 @@
 /** Helpers shared by the pages: formatted figures with an explicit "Sin dato", Spanish plurals, the page context. */
 import { isRealDate } from '../data/read';
 import { formatCompact, formatCount, formatDate, formatMoney, formatNumber } from '../../../core/format/es-mx';
-import { h } from '../dom';
+import { announce, h } from '../dom';
 import type { Dataset } from '../data/types';
 import type { Filters, Selection } from '../data/filters';
 import type { Scope } from '../data/scope';
@@ -52,7 +52,9 @@ export function focusPager(used: 'pagina-anterior' | 'pagina-siguiente', count: 
   count.focus();
 }
 
-/** A note under a list when the header filters narrow it. */
+/** A note under a list when the header filters narrow it, said to screen readers too (announce). */
 export function filteredNote(shown: number, total: number, one: string, many: string): HTMLElement {
-  return h('p', { role: 'status', class: 'count' }, shown === total ? `${plural(total, one, many)}.` : `${plural(shown, one, many)} de ${count(total)} con los filtros elegidos.`);
+  const text = shown === total ? `${plural(total, one, many)}.` : `${plural(shown, one, many)} de ${count(total)} con los filtros elegidos.`;
+  announce(text);
+  return h('p', { class: 'count' }, text);
 }

@@ -1,5 +1,5 @@
 /** *Contrataciones*: processes by procurement method and competition band, with their amounts. */
-import { h, route } from '../dom';
+import { announce, h, route } from '../dom';
 import type { ProcessRow } from '../data/rows';
 import { supplierKey } from '../data/suppliers';
 import { barChart } from '../components/bar-chart';
@@ -32,7 +32,9 @@ export const processesPage: Page = {
       const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
       page = Math.min(page, pages);
       const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { page = p; setQuery(queryOf()); draw(id); };
-      const counted = h('p', { role: 'status' }, `${plural(rows.length, 'proceso de contratación', 'procesos de contratación')} de ${count(ds.processes.length)}.${pages > 1 ? ` Tabla: página ${page} de ${pages}.` : ''}`);
+      // Said through the page's live region (announce), which a new drawing of the page does not replace.
+      const counted = h('p', null, `${plural(rows.length, 'proceso de contratación', 'procesos de contratación')} de ${count(ds.processes.length)}.${pages > 1 ? ` Tabla: página ${page} de ${pages}.` : ''}`);
+      announce(counted.textContent ?? '');
       results.replaceChildren(
         counted,
         barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${money(g.amount)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),

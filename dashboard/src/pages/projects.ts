@@ -1,5 +1,5 @@
 /** *Proyectos*: searchable, sortable, paginated table of every published project, downloadable as CSV/JSON. */
-import { h, route } from '../dom';
+import { announce, h, route } from '../dom';
 import type { ProjectRow } from '../data/rows';
 import { downloadButtons } from '../components/download';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
@@ -48,7 +48,8 @@ export const projectsPage: Page = {
   render: ({ ds, sel, query, setQuery }) => {
     const rows = sel.projects;
     const results = h('div', { id: 'resultados' });
-    const status = h('p', { id: 'conteo', role: 'status' });
+    // Said through the page's live region (announce), which a new drawing of the page does not replace.
+    const status = h('p', { id: 'conteo' });
     let q = new URLSearchParams(query);
     const update = (next: URLSearchParams, focusId?: string): void => { q = next; setQuery(q); draw(); if (focusId) document.getElementById(focusId)?.focus(); };
     const draw = (): void => {
@@ -59,6 +60,7 @@ export const projectsPage: Page = {
       const sortKey = COLS.find((c) => c.key === q.get('orden'))?.key ?? 'titulo';
       const dir = q.get('dir') === 'desc' ? 'desc' : 'asc';
       status.textContent = `${list.length === ds.projects.length ? plural(list.length, 'proyecto', 'proyectos') : `${plural(list.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} con los filtros elegidos`}. Página ${page} de ${pages}.`;
+      announce(status.textContent ?? '');
       const sortButton = (c: Col): HTMLElement => h('button', {
         type: 'button', class: 'sort', id: `orden-${c.key}`,
         onclick: () => { const n = new URLSearchParams(q); n.set('orden', c.key); n.set('dir', sortKey === c.key && dir === 'asc' ? 'desc' : 'asc'); n.delete('pagina'); update(n, `orden-${c.key}`); },

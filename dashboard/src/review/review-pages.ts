@@ -4,7 +4,7 @@
  * preview of what approving would change, Aprobar / Devolver con comentarios, history and audit; *Mis envíos* —
  * an official's submissions with every comment, in order.
  */
-import { h, returnFocus, route } from '../dom';
+import { announce, h, returnFocus, route } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
@@ -96,6 +96,7 @@ export const reviewInboxPage: Page = {
     const draw = (): void => {
       const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value))
         .sort((a, b) => (sentAt(a) < sentAt(b) ? -1 : sentAt(a) > sentAt(b) ? 1 : 0));
+      announce(`${formatCount(shown.length, 'entrega', 'entregas')} en la bandeja con los filtros elegidos.`);
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Estado' }, { title: 'Enviada' }, { title: 'Enviada por' }, { title: 'Situación' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Acción' },
       ], shown.map((s) => [s.publisherName, s.state, `${dateTime(sentAt(s))}${fileNote(s)}`, s.submittedBy ?? '—', statusBadge(s),
@@ -293,18 +294,22 @@ function inReadingOrder<T extends { severity: keyof typeof SEVERITY_ORDER; cell?
 }
 
 /** What the last upload sent, said once more by the page drawn after it (the list then shows the new entry). */
-let lastSent: HTMLElement | null = null;
+let lastSent: { shown: HTMLElement; said: string } | null = null;
 
 /**
  * For officials who capture in Excel with the template: their workbook sent as it is (POST /api/submissions, .xlsx).
  * The server checks it as it checks a Google Sheet sent from the add-on (errors refuse it, and nothing is kept); a
  * refused workbook's findings are listed here, each with its sheet and cell, as the server words them.
  */
-function uploadForm(sent: HTMLElement | null): HTMLElement {
+function uploadForm(sent: { shown: HTMLElement; said: string } | null): HTMLElement {
   const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
-  // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3).
-  const status = h('div', { id: 'resultado-envio', role: 'status', tabindex: '-1' }, sent);
+  // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3). Not a
+  // live region of its own: what it says is also said through the page's (announce), which outlives the redraw
+  // after a send.
+  const status = h('div', { id: 'resultado-envio', tabindex: '-1' }, sent?.shown);
+  const say = (...nodes: HTMLElement[]): void => { status.replaceChildren(...nodes); announce(nodes.map((n) => n.textContent).join(' ')); };
+  if (sent) announce(sent.said);
   const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
@@ -313,18 +318,21 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const file = input.files?.[0];
-    if (!file) { status.replaceChildren(h('p', { class: 'status-bad' }, 'Elija el archivo .xlsx de su libro.')); return; }
+    if (!file) { say(h('p', { class: 'status-bad' }, 'Elija el archivo .xlsx de su libro.')); return; }
     button.disabled = true;
-    status.replaceChildren(h('p', null, `Enviando y validando «${file.name}»…`));
+    say(h('p', null, `Enviando y validando «${file.name}»…`));
     void (async () => {
       try {
         const { submission, outcome } = await authed(`${WORKFLOW_PATHS.submissions}?archivo=${encodeURIComponent(file.name)}`, checkSubmitAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
         const warnings = submission.findings?.warnings ?? 0;
         const sample = (submission.findings?.sample ?? []).filter((f) => f.severity !== 'error');
-        lastSent = h('div', null,
-          h('p', { class: 'status-ok' }, `«${file.name}»: ${SUBMIT_OUTCOME_TEXT[outcome]}`,
-            warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : ''),
-          sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null);
+        const outcomeText = h('p', { class: 'status-ok' }, `«${file.name}»: ${SUBMIT_OUTCOME_TEXT[outcome]}`,
+          warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : '');
+        lastSent = {
+          said: outcomeText.textContent ?? '',
+          shown: h('div', null, outcomeText,
+            sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null),
+        };
         // On the outcome before the redraw, which finds it again by its id (main.ts) with the new entry listed.
         returnFocus(status, button);
         rerender();
@@ -332,9 +340,12 @@ function uploadForm(sent: HTMLElement | null): HTMLElement {
         // The session ended (token removed or expired): the page asks to sign in again.
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
         const findings = err instanceof ApiError ? err.findings : [];
-        status.replaceChildren(h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.'),
+        // Said: the message (how many errors); the list follows it, where the focus goes.
+        const message = h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.');
+        status.replaceChildren(message,
           // The errors that stopped it first, then the warnings (which alone would not have).
           ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, inReadingOrder(findings).map((f) => h('li', null, f.message)))] : []));
+        announce(message.textContent ?? '');
         button.disabled = false;
         returnFocus(status, button);
       }
