@@ -135,4 +135,47 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
     await page.close();
   });
+
+  /** WCAG contrast ratio of two CSS colours `rgb(…)` / `rgba(…)`. */
+  function contrast(a: string, b: string): number {
+    const lum = (c: string): number => {
+      const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  }
+  /** The focus outline of `selector` once focused from the keyboard, and the background it is drawn on. */
+  async function ring(page: Page, selector: string, on: string): Promise<{ visible: boolean; outline: string; background: string }> {
+    await page.keyboard.press('Shift');
+    await page.focus(selector);
+    return page.evaluate(([sel, bg]: string[]) => {
+      const el = document.querySelector(sel);
+      const style = getComputedStyle(el);
+      return { visible: el.matches(':focus-visible') && style.outlineStyle !== 'none', outline: style.outlineColor, background: getComputedStyle(document.querySelector(bg)).backgroundColor };
+    }, [selector, on]);
+  }
+
+  it('focus rings keep 3:1 against what they are drawn on: the header\'s «Filtros» panel, the Inicio map and its markers', async () => {
+    const page = await open('#/');
+    for (const selector of ['.filter-panel summary', '#filtro-year']) {
+      if (selector !== '.filter-panel summary') await page.evaluate(() => { document.querySelector('.filter-panel').open = true; });
+      const r = await ring(page, selector, '.filter-panel');
+      expect([selector, r.visible]).toEqual([selector, true]);
+      expect([selector, contrast(r.outline, r.background) >= 3]).toEqual([selector, true]);
+    }
+    const map = await ring(page, '#mapa-dibujo', 'main');
+    expect(map.visible).toBe(true);
+    expect(contrast(map.outline, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+    // A focused marker: its outer ring stands out from the map (white, and the states' grey), an inner one from the marker.
+    await page.locator('#mapa .marker:not(.cluster)').first().focus();
+    const rings = await page.evaluate(() => [...document.activeElement.querySelectorAll('circle:not(.hit)')]
+      .map((c: any) => ({ r: Number(c.getAttribute('r')), stroke: getComputedStyle(c).stroke, fill: getComputedStyle(c).fill, shown: getComputedStyle(c).display !== 'none' && getComputedStyle(c).stroke !== 'none' }))
+      .filter((c: any) => c.shown).sort((a: any, b: any) => b.r - a.r));
+    const [outer, inner] = [rings[0], rings[rings.length - 1]];
+    for (const ground of ['rgb(255, 255, 255)', 'rgb(228, 232, 236)']) expect(contrast(outer.stroke, ground)).toBeGreaterThanOrEqual(3);
+    expect(contrast(inner.stroke, inner.fill)).toBeGreaterThanOrEqual(3);
+    expect(contrast(outer.stroke, inner.stroke)).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
 });

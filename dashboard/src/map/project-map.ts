@@ -114,6 +114,8 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
       const g = svg('g', { class: n === 1 ? 'marker' : 'marker cluster', tabindex: '0', role: 'button', 'aria-label': label, 'data-count': n },
         // A target of at least 24 × 24 px around the dot (WCAG 2.5.8): on a phone the dot alone was 5 px wide.
         hit > r ? svg('circle', { class: 'hit', cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: hit.toFixed(2) }) : null,
+        // The focus ring (styles.css, shown on :focus-visible): dark, just outside the marker's white edge.
+        svg('circle', { class: 'ring', cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: (r + 2.25 * k).toFixed(2), 'stroke-width': (3 * k).toFixed(2) }),
         svg('circle', { cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: r.toFixed(2), 'stroke-width': (1.5 * k).toFixed(2) }),
         n > 1 ? svg('text', { x: c.x.toFixed(2), y: (c.y + 3.6 * k).toFixed(2), 'text-anchor': 'middle', 'font-size': (10 * k).toFixed(2) }, n > 999 ? `${Math.round(n / 100) / 10}k` : String(n)) : null);
       const act = (): void => {
