@@ -44,10 +44,16 @@ function setStatus(text: string, isError = false): void {
   status.classList.toggle('error', isError);
 }
 
+/**
+ * What a run redraws: marked aria-busy meanwhile. Never an ancestor of #status: a screen reader holds back a busy
+ * region's changes, and «Leyendo y validando…» is said while the work runs (WCAG 4.1.3).
+ */
+const BUSY_PARTS = ['summary', 'findings', 'review', 'coordinator'];
+
 /** Every button is disabled while something runs, so nothing is triggered twice (Marketplace review rule). */
 function setBusy(value: boolean): void {
   busy = value;
-  $('main').setAttribute('aria-busy', String(value));
+  for (const id of BUSY_PARTS) { if (value) $(id).setAttribute('aria-busy', 'true'); else $(id).removeAttribute('aria-busy'); }
   for (const b of Array.from(document.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = value;
   if (!value) renderReview();
 }
@@ -122,6 +128,9 @@ function renderReport(report: ValidationReport): void {
   $('summary').hidden = false;
   $('n-errors').textContent = report.errors.toLocaleString('es-MX');
   $('n-warnings').textContent = report.warnings.toLocaleString('es-MX');
+  // «1 advertencia», «2 errores»: the label agrees with the number above it.
+  $('l-errors').textContent = report.errors === 1 ? 'error' : 'errores';
+  $('l-warnings').textContent = report.warnings === 1 ? 'advertencia' : 'advertencias';
   $('completeness').textContent = report.completeness === null ? '—' : `${report.completeness.toLocaleString('es-MX')} %`;
   renderGroups(report.groups);
   setStatus(report.errors === 0 && report.warnings === 0
@@ -256,10 +265,26 @@ function init(): void {
     const id = review?.submission?.id;
     if (id) reviewAction(() => call('approveSubmission', id), 'Envío aprobado.');
   });
+  // An empty comment: the box is marked invalid, described by the error under it, and focused (WCAG 3.3.1).
+  const commentBox = $<HTMLTextAreaElement>('comment');
+  const commentError = $('comment-error');
+  const markComment = (error: string | null): void => {
+    commentError.hidden = !error;
+    commentError.textContent = error ?? '';
+    if (error) { commentBox.setAttribute('aria-invalid', 'true'); commentBox.setAttribute('aria-describedby', 'comment-error'); } else { commentBox.removeAttribute('aria-invalid'); commentBox.removeAttribute('aria-describedby'); }
+  };
+  commentBox.addEventListener('input', () => { if (commentBox.value.trim()) markComment(null); });
   $('return').addEventListener('click', () => {
     const id = review?.submission?.id;
-    const comment = $<HTMLTextAreaElement>('comment').value;
-    if (!comment.trim()) { setStatus('Escriba un comentario que explique qué debe corregirse.', true); return; }
+    const comment = commentBox.value;
+    if (!comment.trim()) {
+      const message = 'Escriba un comentario que explique qué debe corregirse.';
+      setStatus(message, true);
+      markComment(message);
+      commentBox.focus();
+      return;
+    }
+    markComment(null);
     if (id) reviewAction(() => call('returnSubmission', id, comment), 'Se devolvió con comentarios.');
   });
   void refreshReview();
