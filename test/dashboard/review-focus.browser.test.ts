@@ -159,4 +159,23 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await anuncio.filter({ hasText: '«libro del parque norte.xlsx»: Se envió a revisión' }).waitFor({ state: 'attached' });
     await official.context().close();
   });
+
+  it('an expired session says so after the sign-in heading, as an alert that also describes the key field', async () => {
+    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
+    // A key the server no longer knows (revoked, or from another server): the next request is refused with 401.
+    await context.addInitScript(() => { (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('infra-abierta:credencial', `ia_${'x'.repeat(40)}`); });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/#/mis-envios`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
+    // After the heading (it came before it, above the page's title, and was not announced).
+    expect(await page.evaluate(() => { const h1 = document.querySelector('main h1'); const a = document.querySelector('main [role=alert]'); return !!(h1.compareDocumentPosition(a) & 4); })).toBe(true);
+    const id = await alert.getAttribute('id');
+    expect((await page.locator('#clave').getAttribute('aria-describedby'))?.split(' ')).toContain(id);
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await context.close();
+  });
 });
