@@ -260,6 +260,8 @@ function init(): void {
   };
   $('approve').addEventListener('click', () => confirmApprove(true));
   $('approve-no').addEventListener('click', () => confirmApprove(false));
+  // Escape answers «Cancelar», as in the dashboard (WCAG 2.1.1).
+  $('confirm-approve').addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); confirmApprove(false); } });
   $('approve-yes').addEventListener('click', () => {
     $('confirm-approve').hidden = true;
     const id = review?.submission?.id;

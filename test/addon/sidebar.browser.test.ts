@@ -257,4 +257,17 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await comment.getAttribute('aria-invalid')).toBeNull();
     await page.close();
   });
+
+  it('Escape closes «Aprobar»\'s question and gives the focus back to «Aprobar»', async () => {
+    const page = await open({ reviewContext: [{ ...submitted, role: 'coordinador' }] });
+    await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    expect(await page.locator('#confirm-approve').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#confirm-approve').isVisible()).toBe(false);
+    expect(await activeId(page)).toBe('approve');
+    expect(await page.locator('#approve').getAttribute('aria-expanded')).toBe('false');
+    expect((await calls(page)).some((c) => c[0] === 'approveSubmission')).toBe(false);
+    await page.close();
+  });
 });

@@ -178,4 +178,55 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     expect(contrast(outer.stroke, inner.stroke)).toBeGreaterThanOrEqual(3);
     await page.close();
   });
+
+  /** Every table box on the page: whether it scrolls sideways, and whether it is a focusable, named region. */
+  const tableBoxes = (page: Page): Promise<{ id: string; scrolls: boolean; stop: boolean }[]> => page.evaluate(() => [...document.querySelectorAll('main .table-wrap')]
+    .filter((w: any) => w.getClientRects().length)
+    .map((w: any) => ({ id: w.id || w.querySelector('caption')?.textContent, scrolls: w.scrollWidth > w.clientWidth + 1, stop: w.getAttribute('tabindex') === '0' && w.getAttribute('role') === 'region' && !!w.getAttribute('aria-label') })));
+
+  it('status symbols are not read out; repeated buttons and links say what they act on; the map lets the page pinch-zoom; only tables that scroll are tab stops', async () => {
+    const page = await open('#/seguimiento');
+    // «✗ Atrasado…», «✓ Al día y completo»: the words say it; the symbol is hidden from screen readers.
+    const marks = await page.evaluate(() => [...document.querySelectorAll('#tabla-seguimiento tbody tr td:first-of-type > span')].map((s: any) => {
+      const first = s.firstElementChild;
+      return first?.getAttribute('aria-hidden') === 'true' && /^[✗⏳⚠✓]$/.test(first.textContent) && /^ \S/.test(s.childNodes[1]?.textContent ?? '');
+    }));
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every(Boolean)).toBe(true);
+
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/indicadores'; });
+    await page.waitForSelector('body[data-ready] #ind-etapa');
+    const csv = await page.locator('figure.chart-figure').evaluateAll((figs: any[]) => figs.filter((f) => f.querySelector('.download-csv'))
+      .map((f) => [f.querySelector('h2, h3').textContent, f.querySelector('.download-csv').getAttribute('aria-label'), f.querySelector('.download-csv').textContent]));
+    expect(csv.length).toBeGreaterThan(3);
+    for (const [title, label, text] of csv) expect([label, text]).toEqual([`Descargar CSV: ${title}`, 'Descargar CSV']);
+    // The charts' two-column tables fit at 1280 px: not tab stops nor landmarks; any that scrolls is both.
+    const boxes = await tableBoxes(page);
+    expect(boxes.some((b) => !b.scrolls)).toBe(true);
+    for (const b of boxes) expect([b.id, b.stop]).toEqual([b.id, b.scrolls]);
+    expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
+
+    // Proyectos on a phone: its wide table scrolls and is a tab stop, named.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/proyectos'; });
+    await page.waitForSelector('body[data-ready] #tabla-proyectos');
+    await page.waitForFunction(() => document.querySelector('main .table-wrap')?.getAttribute('tabindex') === '0');
+    for (const b of await tableBoxes(page)) expect([b.id, b.stop]).toEqual([b.id, b.scrolls]);
+    expect((await tableBoxes(page)).some((b) => b.scrolls)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/?publisher=merida'; });
+    await page.waitForSelector('body[data-ready] #mapa .marker');
+    expect(await page.locator('#mapa-dibujo').evaluate((m) => getComputedStyle(m).touchAction)).toBe('pan-y pinch-zoom');
+    let guard = 0;
+    while (await page.locator('#mapa-popup[hidden]').count() && guard++ < 8) {
+      const single = page.locator('#mapa .marker:not(.cluster)');
+      if (await single.count()) { await single.first().focus(); await page.keyboard.press('Enter'); } else { await page.locator('#mapa .marker.cluster').first().focus(); await page.keyboard.press('Enter'); }
+    }
+    await page.waitForFunction(() => !/^oc4ids-/.test(document.querySelector('#mapa-popup .popup-title a')?.textContent ?? 'oc4ids-'));
+    const items = await page.locator('#mapa-popup .popup-item').evaluateAll((xs: any[]) => xs.map((x) => [x.querySelector('.popup-title a').textContent, x.querySelector('.popup-link').getAttribute('aria-label'), x.querySelector('.popup-link').textContent]));
+    expect(items.length).toBeGreaterThan(0);
+    for (const [title, label, text] of items) expect([label, text]).toEqual([`Ver proyecto: ${title}`, 'Ver proyecto']);
+    await page.close();
+  });
 });

@@ -178,4 +178,25 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     await context.close();
   });
+
+  it('Escape closes «Aprobar»\'s question and gives the focus back to «Aprobar»; the ⚠ of a note is not read out', async () => {
+    const older = await upload('Parque Sur');
+    const newer = await upload('Parque Sur (corregido)');
+    const page = await signedIn('coordinadorA', `#/revision/${older}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    const open = page.getByRole('button', { name: 'Aprobar' });
+    await open.click();
+    expect(await page.locator('#confirmar-aprobacion').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#confirmar-aprobacion').isVisible()).toBe(false);
+    expect(await open.getAttribute('aria-expanded')).toBe('false');
+    expect(await activeText(page)).toBe('Aprobar');
+    // A newer send approved: the note's ⚠ is hidden from screen readers, its words say it.
+    expect((await fetch(`${base}/api/submissions/${newer}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } })).status).toBe(200);
+    await page.reload();
+    await page.locator('#envio-anterior').waitFor();
+    expect(await page.locator('#envio-anterior > span[aria-hidden="true"]').textContent()).toBe('⚠');
+    expect(await page.locator('#envio-anterior').textContent()).toMatch(/^⚠ Ya se aprobó un envío más reciente/);
+    await page.context().close();
+  });
 });

@@ -61,7 +61,8 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
           h('dt', null, 'Implementador'), h('dd', null, r.publisherName),
           h('dt', null, 'Etapa'), h('dd', null, statusTitle(r.status)),
           h('dt', null, 'Presupuesto'), h('dd', { class: 'fig' }, r.budget === undefined ? 'Sin dato' : formatMoney(r.budget))),
-        h('p', null, h('a', { href: route('proyecto', r.id), class: 'popup-link' }, 'Ver proyecto')))),
+        // A popup may list several: each link names its project (WCAG 2.4.4), starting with the visible words (2.5.3).
+        h('p', null, h('a', { href: route('proyecto', r.id), class: 'popup-link', 'aria-label': `Ver proyecto: ${r.title}` }, 'Ver proyecto')))),
       c.items.length > items.length ? h('p', null, `Y ${c.items.length - items.length} más en este punto.`) : '');
     popup.hidden = false;
     // Placed by the marker, kept inside the figure (CSSOM: the CSP forbids style attributes).

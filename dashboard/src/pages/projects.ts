@@ -2,6 +2,7 @@
 import { announce, h, route } from '../dom';
 import type { ProjectRow } from '../data/rows';
 import { downloadButtons } from '../components/download';
+import { scrollRegion } from '../components/table';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { count, date, focusPager, heading, money, NO_DATA, plural, type Page } from './common';
 
@@ -67,12 +68,12 @@ export const projectsPage: Page = {
       }, c.title, h('span', { 'aria-hidden': 'true' }, sortKey === c.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'));
       const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { const n = new URLSearchParams(q); n.set('pagina', String(p)); update(n); focusPager(id, status); };
       results.replaceChildren(
-        h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Proyectos publicados' }, h('table', { id: 'tabla-proyectos' },
+        scrollRegion(h('div', { class: 'table-wrap' }, h('table', { id: 'tabla-proyectos' },
           h('caption', null, 'Proyectos publicados. Cifras en pesos mexicanos (MXN). Use los encabezados para ordenar.'),
           h('thead', null, h('tr', null, COLS.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': sortKey === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined }, sortButton(c))))),
           h('tbody', null, shown.length ? shown.map((r) => h('tr', null,
             h('th', { scope: 'row' }, h('a', { href: route('proyecto', r.id) }, r.title)),
-            COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.'))))),
+            COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.'))))), 'Proyectos publicados'),
         h('nav', { class: 'pager', 'aria-label': 'Páginas' },
           h('button', { type: 'button', id: 'pagina-anterior', disabled: page <= 1, onclick: () => goto(page - 1, 'pagina-anterior') }, '← Anterior'),
           h('span', null, `Página ${page} de ${pages}`),

@@ -49,6 +49,9 @@ function select(id: string, label: string, options: [string, string][], value: s
   return h('select', { id, name: id, 'aria-label': label }, h('option', { value: '' }, 'Todos'), options.map(([v, t]) => h('option', { value: v, selected: v === value }, t)));
 }
 
+/** «⚠» before words that already say it: for the eye only (WCAG 1.1.1). */
+const warnMark = (): HTMLElement => h('span', { 'aria-hidden': 'true' }, '⚠');
+
 const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
 
 /** A decision's outcome, shown again when its submission page is redrawn with the new state. */
@@ -156,7 +159,7 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
   return h('section', { 'aria-labelledby': 'titulo-cambios', id: 'vista-previa' },
     h('h2', { id: 'titulo-cambios' }, 'Qué cambiará al aprobar'),
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
-    p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, '⚠ La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
+    p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
     changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
     changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
 }
@@ -175,6 +178,8 @@ function approveWithConfirmation(p: PreviewAnswer, approve: () => Promise<void>)
   box.append(cancel);
   open.addEventListener('click', () => { box.hidden = false; open.setAttribute('aria-expanded', 'true'); yes.focus(); });
   cancel.addEventListener('click', () => { box.hidden = true; open.setAttribute('aria-expanded', 'false'); open.focus(); });
+  // Escape answers «Cancelar», as it closes the header's menu and the map's popup (WCAG 2.1.1).
+  box.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Escape') { e.preventDefault(); cancel.click(); } });
   return h('div', null, open, box);
 }
 
@@ -215,8 +220,8 @@ export const reviewSubmissionPage: Page = {
     if (kept && !(kept === PUBLISHING && s.status === 'published')) { status.className = 'status-ok'; status.textContent = kept; }
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
-    const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' },
-      `⚠ Ya se aprobó un envío más reciente de esta institución (enviado el ${dateTime(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
+    const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
+      ` Ya se aprobó un envío más reciente de esta institución (enviado el ${dateTime(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
     const comment = h('textarea', { id: 'comentario', rows: 4 });
     const act = async (work: () => Promise<string>): Promise<void> => {
       const from = document.activeElement;
