@@ -77,6 +77,8 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: 'publicacion', action: 'published' });
     await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
     expect(await activeText(page)).toBe('← Volver a la bandeja');
+    // Said too: the reader's focus is elsewhere on the page.
+    await page.locator('body > #anuncio', { hasText: 'Situación de la entrega: Publicada' }).waitFor({ state: 'attached' });
     await page.context().close();
   });
 

@@ -197,17 +197,19 @@ export const reviewSubmissionPage: Page = {
       const shown = (): boolean => location.hash === here && situation.isConnected;
       const look = async (): Promise<void> => {
         if (!shown()) return;
-        let now: SubmissionStatus;
+        let now: SubmissionView;
         try {
-          now = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b)).submission.status;
+          now = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b)).submission;
         } catch {
           // The session ended or the server failed: the full page says what happened.
           if (shown()) rerender();
           return;
         }
         if (!shown()) return;
-        if (now === 'approved') setTimeout(() => void look(), 3000);
-        else rerender();
+        if (now.status === 'approved') { setTimeout(() => void look(), 3000); return; }
+        // Said as well as drawn: the reader's focus may be anywhere on the page (WCAG 4.1.3).
+        announce(`Situación de la entrega: ${now.statusLabel}${now.failureReason ? `: ${now.failureReason}` : ''}.`);
+        rerender();
       };
       setTimeout(() => void look(), 3000);
     }
