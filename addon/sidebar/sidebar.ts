@@ -44,16 +44,35 @@ function setStatus(text: string, isError = false): void {
   status.classList.toggle('error', isError);
 }
 
+/**
+ * What a run redraws: marked aria-busy meanwhile. Never an ancestor of #status: a screen reader holds back a busy
+ * region's changes, and «Leyendo y validando…» is said while the work runs (WCAG 4.1.3).
+ */
+const BUSY_PARTS = ['summary', 'findings', 'review', 'coordinator'];
+
 /** Every button is disabled while something runs, so nothing is triggered twice (Marketplace review rule). */
 function setBusy(value: boolean): void {
   busy = value;
-  $('main').setAttribute('aria-busy', String(value));
+  for (const id of BUSY_PARTS) { if (value) $(id).setAttribute('aria-busy', 'true'); else $(id).removeAttribute('aria-busy'); }
   for (const b of Array.from(document.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = value;
   if (!value) renderReview();
 }
 
+/**
+ * Once the work ends, the focus goes back to the button that started it (setBusy disabled it, and the browser moved
+ * the focus to <body>), or to #status when that button is gone or hidden (WCAG 2.4.3). Not when the sidebar has
+ * lost the focus: «Ir a la celda» hands it to the sheet on purpose.
+ */
+function returnFocus(from: Element | null): void {
+  const now = document.activeElement;
+  if (!document.hasFocus() || (now && now !== document.body && now !== from)) return;
+  if (from instanceof HTMLElement && from.isConnected && !(from as HTMLButtonElement).disabled && from.getClientRects().length) from.focus();
+  else $('status').focus();
+}
+
 async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
   if (busy) return undefined;
+  const from = document.activeElement;
   setBusy(true);
   try {
     return await work();
@@ -62,6 +81,7 @@ async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
     return undefined;
   } finally {
     setBusy(false);
+    returnFocus(from);
   }
 }
 
@@ -108,6 +128,9 @@ function renderReport(report: ValidationReport): void {
   $('summary').hidden = false;
   $('n-errors').textContent = report.errors.toLocaleString('es-MX');
   $('n-warnings').textContent = report.warnings.toLocaleString('es-MX');
+  // «1 advertencia», «2 errores»: the label agrees with the number above it.
+  $('l-errors').textContent = report.errors === 1 ? 'error' : 'errores';
+  $('l-warnings').textContent = report.warnings === 1 ? 'advertencia' : 'advertencias';
   $('completeness').textContent = report.completeness === null ? '—' : `${report.completeness.toLocaleString('es-MX')} %`;
   renderGroups(report.groups);
   setStatus(report.errors === 0 && report.warnings === 0
@@ -244,6 +267,8 @@ function init(): void {
   };
   $('approve').addEventListener('click', () => confirmApprove(true));
   $('approve-no').addEventListener('click', () => confirmApprove(false));
+  // Escape answers «Cancelar», as in the dashboard (WCAG 2.1.1).
+  $('confirm-approve').addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); confirmApprove(false); } });
   $('approve-yes').addEventListener('click', () => {
     $('confirm-approve').hidden = true;
     const id = review?.submission?.id;
@@ -263,10 +288,26 @@ function init(): void {
     const id = review?.submission?.id;
     if (id) reviewAction(() => call('withdrawSubmission', id), 'Se retiró el envío: ya no está en la bandeja de su coordinación.');
   });
+  // An empty comment: the box is marked invalid, described by the error under it, and focused (WCAG 3.3.1).
+  const commentBox = $<HTMLTextAreaElement>('comment');
+  const commentError = $('comment-error');
+  const markComment = (error: string | null): void => {
+    commentError.hidden = !error;
+    commentError.textContent = error ?? '';
+    if (error) { commentBox.setAttribute('aria-invalid', 'true'); commentBox.setAttribute('aria-describedby', 'comment-error'); } else { commentBox.removeAttribute('aria-invalid'); commentBox.removeAttribute('aria-describedby'); }
+  };
+  commentBox.addEventListener('input', () => { if (commentBox.value.trim()) markComment(null); });
   $('return').addEventListener('click', () => {
     const id = review?.submission?.id;
-    const comment = $<HTMLTextAreaElement>('comment').value;
-    if (!comment.trim()) { setStatus('Escriba un comentario que explique qué debe corregirse.', true); return; }
+    const comment = commentBox.value;
+    if (!comment.trim()) {
+      const message = 'Escriba un comentario que explique qué debe corregirse.';
+      setStatus(message, true);
+      markComment(message);
+      commentBox.focus();
+      return;
+    }
+    markComment(null);
     if (id) reviewAction(() => call('returnSubmission', id, comment), 'Se devolvió con comentarios.');
   });
   void refreshReview();

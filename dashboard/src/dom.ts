@@ -45,6 +45,32 @@ export function externalLink(url: unknown, text?: string): Node {
   return href ? h('a', { href, rel: 'noopener noreferrer' }, text ?? href) : document.createTextNode(text ?? String(url ?? ''));
 }
 
+let announcing: ReturnType<typeof setTimeout> | undefined;
+/**
+ * Says `text` to screen readers through the page's one live region, `#anuncio` (index.html, outside <main>): a
+ * count or an outcome drawn inside <main> is not read when the page is drawn anew, as its own live region is new
+ * too (WCAG 4.1.3). Emptied first and written a moment later, so the same words are read again; the last call wins.
+ */
+export function announce(text: string): void {
+  const region = document.getElementById('anuncio');
+  if (!region) return;
+  clearTimeout(announcing);
+  region.textContent = '';
+  announcing = setTimeout(() => { region.textContent = text; }, 100);
+}
+
+/**
+ * After work that disabled the focused button (Chromium then moves the focus to <body>), the focus goes to `to` —
+ * its outcome, made focusable — unless the reader has already moved it elsewhere (WCAG 2.4.3). `from`: the
+ * button that started it, if it still holds the focus.
+ */
+export function returnFocus(to: HTMLElement, from?: Element | null): void {
+  const now = document.activeElement;
+  if (now && now !== document.body && now !== from) return;
+  if (!to.matches('a[href], button, input, select, textarea, summary, [tabindex]')) to.setAttribute('tabindex', '-1');
+  to.focus();
+}
+
 /** Hash route to an in-app page; path segments are URI-encoded. */
 export function route(...segments: string[]): string {
   return `#/${segments.map(encodeURIComponent).join('/')}`;

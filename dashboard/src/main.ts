@@ -66,6 +66,35 @@ const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario
 /** Rows loaded at once (data/scope.ts); a page may set `IA_MAX_ROWS` before this script runs (the browser tests do). */
 const MAX_ROWS = Number((globalThis as { IA_MAX_ROWS?: unknown }).IA_MAX_ROWS) || INDEX_MAX_ROWS;
 
+/**
+ * Routes are `#/…` (or no hash at all: Inicio). Any other hash names an element of the page: the skip link's
+ * `#contenido`, a process's `#etapa-…`. Those move the focus there and are never drawn as a page (they opened
+ * «Página no encontrada» and lost the reader's filters: WCAG 2.4.1, 2.4.3).
+ */
+const isRoute = (hash: string): boolean => hash === '' || hash === '#' || hash.startsWith('#/');
+
+/**
+ * The address of the page being shown, with the query setQuery() rewrote: an in-page anchor puts it back, and a
+ * render of this same address is a redraw (focus stays where the reader is), not a new page.
+ */
+let currentRoute = '';
+
+/** Focus (and scroll to) the element an in-page anchor names; a section is reached at its heading, which names it. */
+function focusAnchor(id: string): boolean {
+  const target = document.getElementById(id);
+  if (!target) return false;
+  const el = (target.matches('section') && target.querySelector<HTMLElement>('h1, h2, h3')) || target;
+  if (!el.matches('a[href], button, input, select, textarea, summary, [tabindex]')) el.setAttribute('tabindex', '-1');
+  target.scrollIntoView();
+  el.focus({ preventScroll: true });
+  return true;
+}
+const anchorId = (hash: string): string => { try { return decodeURIComponent(hash.replace(/^#/, '')); } catch { return hash.replace(/^#/, ''); } };
+
+// An address opened with an anchor in place of a route (a copied `…/#contenido`): Inicio, and the anchor once drawn.
+const initialAnchor = isRoute(location.hash) ? undefined : anchorId(location.hash);
+if (initialAnchor !== undefined) history.replaceState(null, '', `${location.pathname}${location.search}#/`);
+
 function parseHash(): { name: string; path: string; params: string[]; query: URLSearchParams } {
   const raw = location.hash.replace(/^#\/?/, '');
   const [path, search = ''] = raw.split('?');
@@ -144,11 +173,38 @@ document.addEventListener('click', (e) => {
   if (fq && !filterQuery(new URLSearchParams(href.split('?')[1] ?? '')).toString()) a.setAttribute('href', withQuery(href, fq));
 });
 
+// In-page anchors (`href="#contenido"`, `#etapa-…`): the focus moves to their target, no history entry, no new page.
+document.addEventListener('click', (e) => {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = (e.target as Element | null)?.closest?.('a[href^="#"]') as HTMLAnchorElement | null;
+  const href = a?.getAttribute('href') ?? '';
+  if (!a || isRoute(href)) return;
+  if (focusAnchor(anchorId(href))) e.preventDefault();
+});
+
+/**
+ * What had the focus in <main> before a redraw, found again in the new drawing: the element with the same id, or
+ * else the same kind of link or button with the same text and target (WCAG 2.4.3: a redraw never sends the
+ * reader elsewhere; a select browsed with the arrow keys keeps the focus).
+ */
+function focusKey(el: HTMLElement): string {
+  return el.id ? `#${el.id}` : `${el.tagName}|${el.getAttribute('href') ?? ''}|${(el.textContent ?? '').trim()}`;
+}
+function findByKey(root: HTMLElement, key: string): HTMLElement | null {
+  if (key.startsWith('#')) return root.querySelector<HTMLElement>(`#${CSS.escape(key.slice(1))}`);
+  const tag = key.slice(0, key.indexOf('|'));
+  return Array.from(root.querySelectorAll<HTMLElement>(tag)).find((el) => focusKey(el) === key) ?? null;
+}
+
 let first = true;
 let navigation = 0;
 async function render(retried = false): Promise<void> {
   const token = ++navigation;
   const main = document.getElementById('contenido') as HTMLElement;
+  // The same address drawn again (a page's own refresh, a select that changes what the page loads): not a new page.
+  const hash = location.hash || '#/';
+  const redraw = hash === currentRoute;
+  currentRoute = hash;
   const { name, params, query } = parseHash();
   // Only the detail pages take an address below theirs (`#/proyecto/{id}`); `#/proyectos/algo` is not a page.
   let page = name === 'revision' && params.length ? reviewSubmissionPage : params.some(Boolean) && !TAKES_ID.has(name) ? notFoundPage : ROUTES[name] ?? notFoundPage;
@@ -176,17 +232,26 @@ async function render(retried = false): Promise<void> {
       const all = filterQuery(parseHash().query);
       q.forEach((v, k) => all.set(k, v));
       history.replaceState(null, '', `#/${base}${all.toString() ? `?${all}` : ''}`);
+      currentRoute = location.hash;
     };
     const node = await page.render({ ds, params, query, filters, sel: filterDataset(ds, filters), scope, setQuery });
     // A newer navigation may have happened while this page loaded: only the latest one is drawn.
     if (token !== navigation) return;
+    const focused = document.activeElement instanceof HTMLElement && document.activeElement !== main && main.contains(document.activeElement) ? focusKey(document.activeElement) : undefined;
     main.replaceChildren(node);
     if (first) performance.mark('ia:pagina');
     // Once Inicio is drawn, the details download in the background for the next page.
     if (first && homeOnly && scope.kind !== 'choose') setTimeout(() => { loadDataset(scopeQ).catch(() => undefined); }, 0);
     const title = main.querySelector('h1')?.textContent ?? page.title;
     document.title = `${title} — Infraestructura Abierta`;
-    if (!first && !fromBar) main.querySelector<HTMLElement>('h1')?.focus();
+    // The focus goes to the new page's heading when the address changes (not when the header's filters changed it:
+    // the reader stays in them), never on a redraw of the same address, where it stays on what the reader was using
+    // (the heading only when that is gone, rather than lost to <body>).
+    if (!first && !fromBar) {
+      if (!redraw) main.querySelector<HTMLElement>('h1')?.focus();
+      else if (focused) (findByKey(main, focused) ?? main.querySelector<HTMLElement>('h1'))?.focus();
+    }
+    if (first && initialAnchor !== undefined) focusAnchor(initialAnchor);
   } catch (e) {
     if (token !== navigation) return;
     // The data grew past a budget since this tab read the counts (data/scope.ts): read them again and choose again, once.
@@ -206,5 +271,12 @@ async function render(retried = false): Promise<void> {
   }
 }
 
-window.addEventListener('hashchange', () => { void render(); });
+window.addEventListener('hashchange', () => {
+  if (isRoute(location.hash)) { void render(); return; }
+  // An anchor reached by its address (typed, or a link without the click above): the route is put back as it was,
+  // with its filters, and the page is not drawn again.
+  const id = anchorId(location.hash);
+  history.replaceState(null, '', currentRoute || '#/');
+  focusAnchor(id);
+});
 void render();

@@ -11,6 +11,10 @@ import { ARTIFACTS, axeViolations, describeIfChromium } from '../browser';
 import { builtSidebarInChromium } from './built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 
+/* eslint-disable @typescript-eslint/no-explicit-any */
+// A browser global inside page.evaluate callbacks (this file compiles without the DOM lib).
+declare const getComputedStyle: (el: unknown) => { borderTopColor: string };
+
 
 const withErrors: ValidationReport = {
   errors: 2, warnings: 1, completeness: 61.5, marked: 2,
@@ -212,6 +216,85 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByRole('button', { name: 'Validar' }).click();
     await page.getByText(/Validación terminada/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  const activeId = (page: Page): Promise<string> => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? '');
+
+  it('gives the focus back to the button that started the work (every button is disabled meanwhile), or to the status when that button is gone', async () => {
+    const page = await open({
+      reviewContext: [{ ...submitted, role: 'coordinador' }],
+      validationPlan: [[{ name: 'Proyectos', rows: 12 }]],
+      runValidation: [clean],
+      approveSubmission: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, state: 'approved', stateLabel: 'Aprobada' } }],
+    });
+    await page.getByText('Estado: En revisión').waitFor();
+    await page.locator('#validate').focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Validación terminada: no se encontraron errores ni advertencias.').waitFor();
+    expect(await activeId(page)).toBe('validate');
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.keyboard.press('Enter');
+    await page.getByText('Envío aprobado.').waitFor();
+    // «Sí, publicar» is hidden with its question: the focus goes to the status that says what happened.
+    expect(await activeId(page)).toBe('status');
+    await page.close();
+  });
+
+  it('at 200 % zoom (150 px) nothing overflows; the summary agrees in number; aria-busy is never on what holds #status; the comment box has a 3:1 border', async () => {
+    const page = await open({ reviewContext: [{ ...submitted, role: 'coordinador' }], validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [withErrors] });
+    await page.setViewportSize({ width: 150, height: 720 });
+    await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
+    // Every change of aria-busy, and on which element, while validating.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { __busy: { id: string; holdsStatus: boolean; value: string | null }[]; document: any; MutationObserver: any };
+      w.__busy = [];
+      new w.MutationObserver((records: any[]) => { for (const r of records) w.__busy.push({ id: r.target.id, holdsStatus: r.target.contains(w.document.getElementById('status')), value: r.target.getAttribute('aria-busy') }); })
+        .observe(w.document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText('Validación terminada: 2 errores, 1 advertencia.').waitFor();
+    const busy = await page.evaluate(() => (globalThis as unknown as { __busy: { id: string; holdsStatus: boolean; value: string | null }[] }).__busy);
+    expect(busy.filter((b) => b.holdsStatus && b.value === 'true')).toEqual([]);
+    expect(busy.some((b) => b.id === 'findings' && b.value === 'true')).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: any }).document.querySelectorAll('[aria-busy="true"]').length)).toBe(0);
+    // «2 errores», «1 advertencia».
+    expect(await page.locator('#summary .count').allInnerTexts()).toEqual(['2\nerrores', '1\nadvertencia', '61.5 %\ncompletitud']);
+    const widths = await page.evaluate(() => { const d = (globalThis as unknown as { document: any }).document; const s = d.getElementById('summary'); return { page: d.documentElement.scrollWidth, summary: s.scrollWidth, room: s.clientWidth }; });
+    expect(widths.page).toBeLessThanOrEqual(150);
+    expect(widths.summary).toBeLessThanOrEqual(widths.room);
+    expect(await page.locator('#comment').evaluate((t) => getComputedStyle(t).borderTopColor)).toBe('rgb(107, 118, 128)');
+    await page.setViewportSize({ width: 300, height: 720 });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('an empty comment is marked invalid, described by its error and focused', async () => {
+    const page = await open({ reviewContext: [{ ...submitted, role: 'coordinador' }] });
+    await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    const comment = page.getByLabel('Comentarios para quien capturó');
+    expect(await comment.getAttribute('aria-invalid')).toBe('true');
+    const described = await comment.getAttribute('aria-describedby');
+    expect(await page.locator(`#${described}`).textContent()).toBe('Escriba un comentario que explique qué debe corregirse.');
+    expect(await activeId(page)).toBe('comment');
+    expect(await axeViolations(page)).toEqual([]);
+    // Written: no longer invalid.
+    await comment.fill('Corrija las fechas.');
+    expect(await comment.getAttribute('aria-invalid')).toBeNull();
+    await page.close();
+  });
+
+  it('Escape closes «Aprobar»\'s question and gives the focus back to «Aprobar»', async () => {
+    const page = await open({ reviewContext: [{ ...submitted, role: 'coordinador' }] });
+    await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    expect(await page.locator('#confirm-approve').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#confirm-approve').isVisible()).toBe(false);
+    expect(await activeId(page)).toBe('approve');
+    expect(await page.locator('#approve').getAttribute('aria-expanded')).toBe('false');
+    expect((await calls(page)).some((c) => c[0] === 'approveSubmission')).toBe(false);
     await page.close();
   });
 });

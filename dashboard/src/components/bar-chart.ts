@@ -27,5 +27,6 @@ export function barChart(title: string, bars: Bar[], valueTitle: string, opts: {
     h('figcaption', null, h(opts.level === 3 ? 'h3' : 'h2', null, title)),
     drawing,
     dataTable(`${title} (tabla de datos)`, [{ title: 'Categoría' }, { title: valueTitle, numeric: true }], bars.map((b) => [b.label, b.display])),
-    opts.csv ? csvButton(opts.csv, ['categoria', 'valor'], () => bars.map((b) => [b.label, opts.raw ? opts.raw(b) : b.value])) : null);
+    // A page has one per chart: each says which (WCAG 2.4.6).
+    opts.csv ? csvButton(opts.csv, ['categoria', 'valor'], () => bars.map((b) => [b.label, opts.raw ? opts.raw(b) : b.value]), 'Descargar CSV', `Descargar CSV: ${title}`) : null);
 }

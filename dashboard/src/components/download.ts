@@ -11,8 +11,9 @@ function save(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function csvButton(base: string, header: string[], rows: () => Cell[][], label = 'Descargar CSV'): HTMLElement {
-  return h('button', { type: 'button', class: 'download-csv', onclick: () => save(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(header, rows())) }, label);
+/** `name`: what a screen reader hears when the page has several of these (it starts with the visible label, WCAG 2.5.3). */
+export function csvButton(base: string, header: string[], rows: () => Cell[][], label = 'Descargar CSV', name?: string): HTMLElement {
+  return h('button', { type: 'button', class: 'download-csv', 'aria-label': name, onclick: () => save(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(header, rows())) }, label);
 }
 
 export function downloadButtons(base: string, header: string[], rows: () => Cell[][], json?: () => unknown): HTMLElement {

@@ -26,6 +26,11 @@ import { formatMoney, formatNumber } from '../../../core/format/es-mx';
 const DOT_PX = 6;
 const HIT_PX = 12;
 const GAP_PX = 2;
+/** The focus ring's centre line, outside the marker's edge, and its width (WCAG 1.4.11: styles.css draws it). */
+const RING_OFFSET_PX = 2.25;
+const RING_WIDTH_PX = 3;
+/** Half the side of the square a marker of n projects takes: its focus ring or its target, whichever is larger. */
+const reachPx = (n: number): number => Math.max(radiusPx(n) + RING_OFFSET_PX + RING_WIDTH_PX / 2, HIT_PX) + GAP_PX / 2;
 const CELL_PX = 30;
 const radiusPx = (n: number): number => (n === 1 ? DOT_PX : Math.min(16, 8 + Math.log2(n) * 1.6));
 const MIN_W = MAP_WIDTH / 64;
@@ -73,7 +78,8 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
           h('dt', null, 'Implementador'), h('dd', null, r.publisherName),
           h('dt', null, 'Etapa'), h('dd', null, statusTitle(r.status)),
           h('dt', null, 'Presupuesto'), h('dd', { class: 'fig' }, r.budget === undefined ? 'Sin dato' : formatMoney(r.budget))),
-        h('p', null, h('a', { href: route('proyecto', r.id), class: 'popup-link' }, 'Ver proyecto')))),
+        // A popup may list several: each link names its project (WCAG 2.4.4), starting with the visible words (2.5.3).
+        h('p', null, h('a', { href: route('proyecto', r.id), class: 'popup-link', 'aria-label': `Ver proyecto: ${r.title}` }, 'Ver proyecto')))),
       c.items.length > items.length ? h('p', null, `Y ${c.items.length - items.length} más en este punto.`) : '');
     popup.hidden = false;
     // Placed by the marker, kept inside the figure (CSSOM: the CSP forbids style attributes).
@@ -112,7 +118,7 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
     const width = drawing.getBoundingClientRect().width;
     const px = width > 0 ? box.w / width : k;
     const inView = located.filter((p) => p.x >= box.x && p.x <= box.x + box.w && p.y >= box.y && p.y <= box.y + box.h);
-    const clusters = separate(clusterPoints(inView, CELL_PX * px), (n) => (Math.max(radiusPx(n), HIT_PX) + GAP_PX / 2) * px);
+    const clusters = separate(clusterPoints(inView, CELL_PX * px), (n) => reachPx(n) * px);
     areaLayer.replaceChildren(...areas.map((a) => svg('polygon', {
       class: 'area', points: a.hull.map((p) => `${p.x.toFixed(2)},${p.y.toFixed(2)}`).join(' '), 'stroke-width': (10 * k).toFixed(2), 'data-municipio': a.municipality,
     })));
@@ -128,6 +134,8 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
       const g = svg('g', { class: n === 1 ? 'marker' : 'marker cluster', tabindex: '0', role: 'button', 'aria-label': label, 'data-count': n },
         // A target of at least 24 × 24 px around the dot (WCAG 2.5.8): on a phone the dot alone was 5 px wide.
         hit > r ? svg('circle', { class: 'hit', cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: hit.toFixed(2) }) : null,
+        // The focus ring (styles.css, shown on :focus-visible): dark, just outside the marker's white edge.
+        svg('circle', { class: 'ring', cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: (r + RING_OFFSET_PX * px).toFixed(2), 'stroke-width': (RING_WIDTH_PX * px).toFixed(2) }),
         svg('circle', { cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: r.toFixed(2), 'stroke-width': (1.5 * px).toFixed(2) }),
         n > 1 ? svg('text', { x: c.x.toFixed(2), y: (c.y + 3.6 * px).toFixed(2), 'text-anchor': 'middle', 'font-size': (10 * px).toFixed(2) }, groupCount(n)) : null);
       const act = (): void => {

@@ -1,7 +1,7 @@
 /** Helpers shared by the pages: formatted figures with an explicit "Sin dato", Spanish plurals, the page context. */
 import { isRealDate } from '../data/read';
 import { formatCount, formatDate, formatMoney, formatNumber } from '../../../core/format/es-mx';
-import { h } from '../dom';
+import { announce, h } from '../dom';
 import type { Kpi } from '../components/kpis';
 import type { Dataset } from '../data/types';
 import type { Filters, Selection } from '../data/filters';
@@ -42,7 +42,21 @@ export function heading(title: string, intro?: string): Node[] {
   return intro ? [h('h1', { tabindex: '-1' }, title), h('p', { class: 'intro' }, intro)] : [h('h1', { tabindex: '-1' }, title)];
 }
 
-/** A note under a list when the header filters narrow it. */
+/**
+ * After a pager button was used: the focus on it again, or — disabled now, on the first or last page — on the other
+ * one, or on `count` (the list's count) when both are (WCAG 2.4.3: the focus was lost to <body>).
+ */
+export function focusPager(used: 'pagina-anterior' | 'pagina-siguiente', count: HTMLElement): void {
+  const other = used === 'pagina-siguiente' ? 'pagina-anterior' : 'pagina-siguiente';
+  const button = [used, other].map((id) => document.getElementById(id) as HTMLButtonElement | null).find((b) => b && !b.disabled);
+  if (button) { button.focus(); return; }
+  count.setAttribute('tabindex', '-1');
+  count.focus();
+}
+
+/** A note under a list when the header filters narrow it, said to screen readers too (announce). */
 export function filteredNote(shown: number, total: number, one: string, many: string): HTMLElement {
-  return h('p', { role: 'status', class: 'count' }, shown === total ? `${plural(total, one, many)}.` : `${plural(shown, one, many)} de ${count(total)} con los filtros elegidos.`);
+  const text = shown === total ? `${plural(total, one, many)}.` : `${plural(shown, one, many)} de ${count(total)} con los filtros elegidos.`;
+  announce(text);
+  return h('p', { class: 'count' }, text);
 }

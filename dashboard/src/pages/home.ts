@@ -5,7 +5,7 @@
  */
 import { figuresOf } from '../../../core/stats/figures';
 import { detailsPending } from '../api';
-import { h, route } from '../dom';
+import { announce, h, route } from '../dom';
 import { barChart } from '../components/bar-chart';
 import { kpis, type Kpi } from '../components/kpis';
 import { dataTable } from '../components/table';
@@ -14,7 +14,8 @@ import { inMexico } from '../map/projection';
 import { bidderCount, supplierCount } from '../data/suppliers';
 import { institutionCount } from '../data/institutions';
 import { statusTitle } from '../labels';
-import { count, heading, moneyKpi, type Page } from './common';
+import { count, heading, moneyKpi, plural, type Page } from './common';
+import { activeFilters } from '../data/filters';
 
 /** A money counter: the sum, or «Sin dato» when no document of the selection publishes the figure. */
 function amount(label: string, sum: number, published: boolean): Kpi {
@@ -35,12 +36,16 @@ export const homePage: Page = {
       places.set(key, e);
     }
     const statesShown = new Set(sel.projects.map((p) => p.state));
+    const nothing = sel.projects.length + sel.processes.length === 0 && ds.projects.length + ds.processes.length > 0;
+    const NOTHING = 'Nada de lo publicado coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.';
+    // With a search or filters on, what they leave is said to screen readers (the counters below are not read out).
+    if (activeFilters(filters)) {
+      announce(nothing ? NOTHING : `${plural(sel.projects.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} y ${plural(sel.processes.length, 'contratación', 'contrataciones')} de ${count(ds.processes.length)} con la búsqueda y los filtros elegidos.`);
+    }
     return h('div', null,
       ...heading('Obra pública abierta', 'Proyectos de infraestructura y sus contrataciones, publicados por los implementadores en los estándares EDCAPI (OC4IDS) y EDCA-MX (OCDS). Use la búsqueda y los filtros del encabezado: el mapa, las cifras y las gráficas los siguen.'),
       // A search or filters that match nothing say so, instead of a page of zeros.
-      sel.projects.length + sel.processes.length === 0 && ds.projects.length + ds.processes.length > 0
-        ? h('p', { role: 'status', class: 'status-bad', id: 'sin-resultados' }, 'Nada de lo publicado coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.')
-        : null,
+      nothing ? h('p', { class: 'status-bad', id: 'sin-resultados' }, NOTHING) : null,
       kpis([
         { label: 'Proyectos de infraestructura', value: count(fig.projects) },
         { label: 'Contrataciones', value: count(fig.processes) },

@@ -54,7 +54,7 @@ export const indicatorsPage: Page = {
         h('p', { class: 'note' }, 'Barra oscura: proyectos construidos (etapa de conclusión, operación y mantenimiento o retiro); barra clara: el resto.', noYear ? ` ${count(noYear)} ${noYear === 1 ? 'proyecto no publica' : 'proyectos no publican'} su fecha de inicio.` : ''),
         dataTable('Proyectos construidos por año de inicio (tabla de datos)', [{ title: 'Año' }, { title: 'Construidos', numeric: true }, { title: 'Total', numeric: true }, { title: 'Porcentaje', numeric: true }],
           yearRows.map(([y, v]) => [String(y), count(v.done), count(v.all), percent(v.done / v.all)])),
-        csvButton('proyectos-construidos-por-anio', ['anio', 'construidos', 'total'], () => yearRows.map(([y, v]) => [y, v.done, v.all]))),
+        csvButton('proyectos-construidos-por-anio', ['anio', 'construidos', 'total'], () => yearRows.map(([y, v]) => [y, v.done, v.all]), 'Descargar CSV', 'Descargar CSV: Proyectos construidos por año de inicio')),
       barChart('Procesos de contratación según su etapa', [...stages.entries()].sort((a, b) => stageOrder.indexOf(a[0]) - stageOrder.indexOf(b[0])).map(([s, n]) => ({ label: stageTitle(s === 'sin-dato' ? undefined : s), value: n, display: count(n) })), 'Procesos', { id: 'ind-procesos-etapa', csv: 'procesos-por-etapa' }),
       barChart('Proyectos por sector', byCount(f.bySector, sectorTitle), 'Proyectos', { id: 'ind-sector', csv: 'proyectos-por-sector' }),
       barChart('Monto contratado por método de contratación', methods.map(([m, v]) => ({ label: methodTitle(m), value: v.amountMxn, display: money(v.amountMxn) })), 'Monto (MXN)', { id: 'ind-metodo-monto', csv: 'monto-por-metodo' }),

@@ -86,9 +86,10 @@ export const processPage: Page = {
     ];
     return h('div', null,
       ...heading(row.title, `Proceso de contratación ${ocid}`),
+      // In-page anchors: main.ts moves the focus to the stage's heading and keeps the route (no new page).
       h('nav', { class: 'tabs', 'aria-label': 'Etapas del proceso' }, h('ul', null,
         ([['etapa-planeacion', 'Planeación'], ['etapa-licitacion', 'Licitación'], ['etapa-adjudicacion', 'Adjudicación'], ['etapa-contratacion', 'Contratación'], ['etapa-ejecucion', 'Ejecución'], ['cronologia', 'Cronología'], ['datos', 'Descargas']] as const)
-          .map(([id, t]) => h('li', null, h('a', { href: `#${id}`, onclick: (e: Event) => { e.preventDefault(); document.getElementById(id)?.scrollIntoView(); (document.getElementById(id)?.querySelector('h2') as HTMLElement | null)?.focus(); } }, t))))),
+          .map(([id, t]) => h('li', null, h('a', { href: `#${id}` }, t))))),
       kpis([
         moneyKpi('Monto contratado', row.contracted),
         moneyKpi('Monto pagado', row.paid),

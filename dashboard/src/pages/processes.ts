@@ -1,5 +1,5 @@
 /** *Contrataciones*: processes by procurement method and competition band, with their amounts. */
-import { h, route } from '../dom';
+import { announce, h, route } from '../dom';
 import type { ProcessRow } from '../data/rows';
 import { supplierKey } from '../data/suppliers';
 import { barChart } from '../components/bar-chart';
@@ -7,7 +7,7 @@ import { dataTable } from '../components/table';
 import { downloadButtons } from '../components/download';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
-import { count, date, heading, money, NO_DATA, plural, type Page } from './common';
+import { count, date, focusPager, heading, money, NO_DATA, plural, type Page } from './common';
 
 const PAGE_SIZE = 100;
 
@@ -26,14 +26,17 @@ export const processesPage: Page = {
     const bandSel = h('select', { id: 'filtro-competencia' }, h('option', { value: '' }, 'Todas'), Object.entries(COMPETITION_TITLES).map(([b, t]) => h('option', { value: b, selected: query.get('competencia') === b }, t)));
     let page = Math.max(1, Number(query.get('pagina')) || 1);
     const selected = (): ProcessRow[] => all.filter((r) => (!methodSel.value || r.method === methodSel.value) && (!bandSel.value || r.band === bandSel.value));
-    const draw = (focusId?: string): void => {
+    const draw = (pager?: 'pagina-anterior' | 'pagina-siguiente'): void => {
       const rows = selected();
       // The table shows one page of rows (thousands of rows would take seconds to lay out); charts and downloads cover all.
       const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
       page = Math.min(page, pages);
-      const goto = (p: number, id: string): void => { page = p; setQuery(queryOf()); draw(id); };
+      const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { page = p; setQuery(queryOf()); draw(id); };
+      // Said through the page's live region (announce), which a new drawing of the page does not replace.
+      const counted = h('p', null, `${plural(rows.length, 'proceso de contratación', 'procesos de contratación')} de ${count(ds.processes.length)}.${pages > 1 ? ` Tabla: página ${page} de ${pages}.` : ''}`);
+      announce(counted.textContent ?? '');
       results.replaceChildren(
-        h('p', { role: 'status' }, `${plural(rows.length, 'proceso de contratación', 'procesos de contratación')} de ${count(ds.processes.length)}.${pages > 1 ? ` Tabla: página ${page} de ${pages}.` : ''}`),
+        counted,
         barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${money(g.amount)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
         dataTable('Procesos de contratación. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución compradora' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Licitantes', numeric: true }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }, { title: 'Contratistas' }, { title: 'Fecha' }],
@@ -47,7 +50,7 @@ export const processesPage: Page = {
           h('span', null, `Página ${page} de ${pages}`),
           h('button', { type: 'button', id: 'pagina-siguiente', disabled: page >= pages, onclick: () => goto(page + 1, 'pagina-siguiente') }, 'Siguiente →'))] : []),
       );
-      if (focusId) document.getElementById(focusId)?.focus();
+      if (pager) focusPager(pager, counted);
     };
     const queryOf = (): URLSearchParams => {
       const q = new URLSearchParams();

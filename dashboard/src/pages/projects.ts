@@ -1,9 +1,10 @@
 /** *Proyectos*: searchable, sortable, paginated table of every published project, downloadable as CSV/JSON. */
-import { h, route } from '../dom';
+import { announce, h, route } from '../dom';
 import type { ProjectRow } from '../data/rows';
 import { downloadButtons } from '../components/download';
+import { scrollRegion } from '../components/table';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
-import { count, date, heading, money, NO_DATA, plural, type Page } from './common';
+import { count, date, focusPager, heading, money, NO_DATA, plural, type Page } from './common';
 
 const PAGE_SIZE = 20;
 
@@ -48,7 +49,8 @@ export const projectsPage: Page = {
   render: ({ ds, sel, query, setQuery }) => {
     const rows = sel.projects;
     const results = h('div', { id: 'resultados' });
-    const status = h('p', { id: 'conteo', role: 'status' });
+    // Said through the page's live region (announce), which a new drawing of the page does not replace.
+    const status = h('p', { id: 'conteo' });
     let q = new URLSearchParams(query);
     const update = (next: URLSearchParams, focusId?: string): void => { q = next; setQuery(q); draw(); if (focusId) document.getElementById(focusId)?.focus(); };
     const draw = (): void => {
@@ -59,18 +61,19 @@ export const projectsPage: Page = {
       const sortKey = COLS.find((c) => c.key === q.get('orden'))?.key ?? 'titulo';
       const dir = q.get('dir') === 'desc' ? 'desc' : 'asc';
       status.textContent = `${list.length === ds.projects.length ? plural(list.length, 'proyecto', 'proyectos') : `${plural(list.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} con los filtros elegidos`}. Página ${page} de ${pages}.`;
+      announce(status.textContent ?? '');
       const sortButton = (c: Col): HTMLElement => h('button', {
         type: 'button', class: 'sort', id: `orden-${c.key}`,
         onclick: () => { const n = new URLSearchParams(q); n.set('orden', c.key); n.set('dir', sortKey === c.key && dir === 'asc' ? 'desc' : 'asc'); n.delete('pagina'); update(n, `orden-${c.key}`); },
       }, c.title, h('span', { 'aria-hidden': 'true' }, sortKey === c.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'));
-      const goto = (p: number, id: string): void => { const n = new URLSearchParams(q); n.set('pagina', String(p)); update(n, id); };
+      const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { const n = new URLSearchParams(q); n.set('pagina', String(p)); update(n); focusPager(id, status); };
       results.replaceChildren(
-        h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': 'Proyectos publicados' }, h('table', { id: 'tabla-proyectos' },
+        scrollRegion(h('div', { class: 'table-wrap' }, h('table', { id: 'tabla-proyectos' },
           h('caption', null, 'Proyectos publicados. Cifras en pesos mexicanos (MXN). Use los encabezados para ordenar.'),
           h('thead', null, h('tr', null, COLS.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': sortKey === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined }, sortButton(c))))),
           h('tbody', null, shown.length ? shown.map((r) => h('tr', null,
             h('th', { scope: 'row' }, h('a', { href: route('proyecto', r.id) }, r.title)),
-            COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.'))))),
+            COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.'))))), 'Proyectos publicados'),
         h('nav', { class: 'pager', 'aria-label': 'Páginas' },
           h('button', { type: 'button', id: 'pagina-anterior', disabled: page <= 1, onclick: () => goto(page - 1, 'pagina-anterior') }, '← Anterior'),
           h('span', null, `Página ${page} de ${pages}`),

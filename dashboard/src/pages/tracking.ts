@@ -49,10 +49,11 @@ export const trackingPage: Page = {
       const lastPublished = confirmed ? h('span', null, date(r.lastPublishedAt), h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)) : date(r.lastPublishedAt);
       const short = r.published < r.committed;
       const missing = r.committed - r.published;
-      const situation = late ? `✗ Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}`
-        : firstDue !== undefined ? `⏳ Nuevo: primera publicación a más tardar el ${date(new Date(firstDue).toISOString())}`
-          : short ? `⚠ Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}` : '✓ Al día y completo';
-      return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short || firstDue !== undefined ? 'status-warn' : 'status-ok' }, situation),
+      const [mark, words] = late ? ['✗', `Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}`]
+        : firstDue !== undefined ? ['⏳', `Nuevo: primera publicación a más tardar el ${date(new Date(firstDue).toISOString())}`]
+          : short ? ['⚠', `Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}`] : ['✓', 'Al día y completo'];
+      // The symbol is for the eye (with the colour); the words say it, so screen readers skip the symbol (WCAG 1.1.1).
+      return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short || firstDue !== undefined ? 'status-warn' : 'status-ok' }, h('span', { 'aria-hidden': 'true' }, mark), ` ${words}`),
         // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
         // so, or «0» next to «Al día y completo» read as a contradiction.
         count(r.committed), count(r.published), r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved), opt(r.pendingReview), lastPublished, r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate), stagesCell(r)];

@@ -4,7 +4,7 @@
  * preview of what approving would change, Aprobar / Devolver con comentarios, history and audit; *Mis envíos* —
  * an official's submissions with every comment, in order.
  */
-import { h, route } from '../dom';
+import { announce, h, returnFocus, route } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
@@ -59,6 +59,9 @@ function select(id: string, label: string, options: [string, string][], value: s
   return h('select', { id, name: id, 'aria-label': label }, h('option', { value: '' }, 'Todos'), options.map(([v, t]) => h('option', { value: v, selected: v === value }, t)));
 }
 
+/** «⚠» before words that already say it: for the eye only (WCAG 1.1.1). */
+const warnMark = (): HTMLElement => h('span', { 'aria-hidden': 'true' }, '⚠');
+
 const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
 
 /** A decision's outcome, shown again when its submission page is redrawn with the new state. */
@@ -106,6 +109,7 @@ export const reviewInboxPage: Page = {
     const draw = (): void => {
       const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value))
         .sort((a, b) => (sentAt(a) < sentAt(b) ? -1 : sentAt(a) > sentAt(b) ? 1 : 0));
+      announce(`${formatCount(shown.length, 'entrega', 'entregas')} en la bandeja con los filtros elegidos.`);
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Estado' }, { title: 'Enviada' }, { title: 'Enviada por' }, { title: 'Situación' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Acción' },
       ], shown.map((s) => [s.publisherName, s.state, `${dateTime(sentAt(s))}${fileNote(s)}`, s.submittedBy ?? '—', statusBadge(s),
@@ -165,7 +169,7 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
   return h('section', { 'aria-labelledby': 'titulo-cambios', id: 'vista-previa' },
     h('h2', { id: 'titulo-cambios' }, 'Qué cambiará al aprobar'),
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
-    p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, '⚠ La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
+    p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
     changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
     changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
 }
@@ -184,6 +188,8 @@ function approveWithConfirmation(p: PreviewAnswer, approve: () => Promise<void>)
   box.append(cancel);
   open.addEventListener('click', () => { box.hidden = false; open.setAttribute('aria-expanded', 'true'); yes.focus(); });
   cancel.addEventListener('click', () => { box.hidden = true; open.setAttribute('aria-expanded', 'false'); open.focus(); });
+  // Escape answers «Cancelar», as it closes the header's menu and the map's popup (WCAG 2.1.1).
+  box.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Escape') { e.preventDefault(); cancel.click(); } });
   return h('div', null, open, box);
 }
 
@@ -193,9 +199,32 @@ export const reviewSubmissionPage: Page = {
     const id = params[0] ?? '';
     const p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
     const s = p.submission;
-    // Being published in the background (*publicando*): look again shortly, while this page is still the one shown.
-    if (s.status === 'approved') { const here = location.hash; setTimeout(() => { if (location.hash === here) rerender(); }, 3000); }
-    const status = h('div', { role: 'status', id: 'resultado' });
+    // Being published in the background (*publicando*): look again every 3 s, while this page is still the one
+    // shown, and draw the page again only once its situation changed (the whole page was drawn every 3 s, and the
+    // focus went to its heading each time: WCAG 2.2.2, 2.4.3). The redraw keeps the reader's focus (main.ts).
+    if (s.status === 'approved') {
+      const here = location.hash;
+      const shown = (): boolean => location.hash === here && situation.isConnected;
+      const look = async (): Promise<void> => {
+        if (!shown()) return;
+        let now: SubmissionView;
+        try {
+          now = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b)).submission;
+        } catch {
+          // The session ended or the server failed: the full page says what happened.
+          if (shown()) rerender();
+          return;
+        }
+        if (!shown()) return;
+        if (now.status === 'approved') { setTimeout(() => void look(), 3000); return; }
+        // Said as well as drawn: the reader's focus may be anywhere on the page (WCAG 4.1.3).
+        announce(`Situación de la entrega: ${now.statusLabel}${now.failureReason ? `: ${now.failureReason}` : ''}.`);
+        rerender();
+      };
+      setTimeout(() => void look(), 3000);
+    }
+    const situation = h('dd', { id: 'situacion' }, statusBadge(s));
+    const status = h('div', { role: 'status', id: 'resultado', tabindex: '-1' });
     // The outcome of the decision just taken stays on the page after it is drawn again with the new state.
     const kept = DECISION_NOTICES.get(id);
     DECISION_NOTICES.delete(id);
@@ -203,15 +232,18 @@ export const reviewSubmissionPage: Page = {
     if (kept && !(kept === PUBLISHING && s.status === 'published')) { status.className = 'status-ok'; status.textContent = kept; }
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
-    const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' },
-      `⚠ Ya se aprobó un envío más reciente de esta institución (enviado el ${dateTime(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
+    const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
+      ` Ya se aprobó un envío más reciente de esta institución (enviado el ${dateTime(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
     const comment = h('textarea', { id: 'comentario', rows: 4 });
     const act = async (work: () => Promise<string>): Promise<void> => {
+      const from = document.activeElement;
       for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = true;
       try {
         status.className = 'status-ok';
         status.textContent = await work();
         DECISION_NOTICES.set(id, status.textContent);
+        // The focus waits on the outcome; the redraw with the new situation keeps it there (main.ts, same id).
+        returnFocus(status, from);
         // Drawn again with the new state, unless the page was drawn anew meanwhile (the reader opened it again, or
         // another page): redrawing that one closed the «Aprobar» confirmation a coordinator had just opened.
         setTimeout(() => { if (status.isConnected) rerender(); }, 1200);
@@ -219,6 +251,7 @@ export const reviewSubmissionPage: Page = {
         status.className = 'status-bad';
         status.textContent = (e as Error).message;
         for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = false;
+        returnFocus(status, from);
       }
     };
     const approve = (): Promise<void> => act(async () => {
@@ -245,7 +278,7 @@ export const reviewSubmissionPage: Page = {
       sessionBar(p.viewer, rerender, ds.publishers),
       h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
-        h('dt', null, 'Situación'), h('dd', { id: 'situacion' }, statusBadge(s)),
+        h('dt', null, 'Situación'), situation,
         // The content hash names the exact revision for support; people read its size and time.
         h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [dateTime(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
@@ -283,17 +316,22 @@ function inReadingOrder<T extends { severity: keyof typeof SEVERITY_ORDER; cell?
 }
 
 /** What the last upload sent, said once more by the page drawn after it (the list then shows the new entry). */
-let lastSent: HTMLElement | null = null;
+let lastSent: { shown: HTMLElement; said: string } | null = null;
 
 /**
  * For officials who capture in Excel with the template: their workbook sent as it is (POST /api/submissions, .xlsx).
  * The server checks it as it checks a Google Sheet sent from the add-on (errors refuse it, and nothing is kept); a
  * refused workbook's findings are listed here, each with its sheet and cell, as the server words them.
  */
-function uploadForm(sent: HTMLElement | null, continued: SubmissionView | undefined): HTMLElement {
+function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued: SubmissionView | undefined): HTMLElement {
   const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
-  const status = h('div', { id: 'resultado-envio', role: 'status' }, sent);
+  // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3). Not a
+  // live region of its own: what it says is also said through the page's (announce), which outlives the redraw
+  // after a send.
+  const status = h('div', { id: 'resultado-envio', tabindex: '-1' }, sent?.shown);
+  const say = (...nodes: HTMLElement[]): void => { status.replaceChildren(...nodes); announce(nodes.map((n) => n.textContent).join(' ')); };
+  if (sent) announce(sent.said);
   const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
@@ -304,28 +342,37 @@ function uploadForm(sent: HTMLElement | null, continued: SubmissionView | undefi
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const file = input.files?.[0];
-    if (!file) { status.replaceChildren(h('p', { class: 'status-bad' }, 'Elija el archivo .xlsx de su libro.')); return; }
+    if (!file) { say(h('p', { class: 'status-bad' }, 'Elija el archivo .xlsx de su libro.')); return; }
     button.disabled = true;
-    status.replaceChildren(h('p', null, `Enviando y validando «${file.name}»…`));
+    say(h('p', null, `Enviando y validando «${file.name}»…`));
     void (async () => {
       try {
         const { submission, outcome } = await authed(`${WORKFLOW_PATHS.submissions}?archivo=${encodeURIComponent(file.name)}`, checkSubmitAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
         const warnings = submission.findings?.warnings ?? 0;
         const sample = (submission.findings?.sample ?? []).filter((f) => f.severity !== 'error');
-        lastSent = h('div', null,
-          h('p', { class: 'status-ok' }, `«${file.name}»: ${SUBMIT_OUTCOME_TEXT[outcome]}`,
-            sentSize(submission) ? ` Contiene ${sentSize(submission)}.` : '',
-            warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : ''),
-          sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null);
+        const outcomeText = h('p', { class: 'status-ok' }, `«${file.name}»: ${SUBMIT_OUTCOME_TEXT[outcome]}`,
+          sentSize(submission) ? ` Contiene ${sentSize(submission)}.` : '',
+          warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : '');
+        lastSent = {
+          said: outcomeText.textContent ?? '',
+          shown: h('div', null, outcomeText,
+            sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null),
+        };
+        // On the outcome before the redraw, which finds it again by its id (main.ts) with the new entry listed.
+        returnFocus(status, button);
         rerender();
       } catch (err) {
         // The session ended (token removed or expired): the page asks to sign in again.
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
         const findings = err instanceof ApiError ? err.findings : [];
-        status.replaceChildren(h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.'),
+        // Said: the message (how many errors); the list follows it, where the focus goes.
+        const message = h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.');
+        status.replaceChildren(message,
           // The errors that stopped it first, then the warnings (which alone would not have).
           ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, inReadingOrder(findings).map((f) => h('li', null, f.message)))] : []));
+        announce(message.textContent ?? '');
         button.disabled = false;
+        returnFocus(status, button);
       }
     })();
   });

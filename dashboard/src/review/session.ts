@@ -113,7 +113,13 @@ export async function withSession(render: () => Promise<Node>, rerender: () => v
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       const form = await signInForm(rerender);
-      form.prepend(h('p', { class: 'status-bad' }, e.message));
+      // Why the form is back, right after its heading (the focus lands there) and announced as an alert; it also
+      // describes the key field, read when the reader reaches it (WCAG 3.3.1, 4.1.3). Above the heading, with no
+      // role, it was skipped.
+      const said = h('p', { class: 'status-bad', role: 'alert', id: 'sesion-vencida' }, e.message);
+      const title = form.querySelector('h1');
+      if (title) title.after(said); else form.prepend(said);
+      form.querySelector('#clave')?.setAttribute('aria-describedby', said.id);
       return form;
     }
     throw e;

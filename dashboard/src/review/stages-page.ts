@@ -3,7 +3,7 @@
  * date each program stage (E.1 … E.7) was reached; *Seguimiento* shows them. Only the dates that change are sent
  * (an emptied date is removed), so two coordinators editing different stages do not undo each other's work.
  */
-import { h, route } from '../dom';
+import { h, returnFocus, route } from '../dom';
 import { trackingChanged } from '../api';
 import { date, heading, type Page } from '../pages/common';
 import { STAGES } from '../../../core/workflow/stages';
@@ -21,7 +21,8 @@ function today(): string {
 const inputId = (code: string): string => `etapa-${code.replace(/\W/g, '')}`;
 
 function stagesForm(p: PublisherStagesView): HTMLElement {
-  const status = h('div', { role: 'status', id: 'resultado-etapas' });
+  // Focusable: the focus comes here when saving ends, as the button was disabled meanwhile (WCAG 2.4.3).
+  const status = h('div', { role: 'status', id: 'resultado-etapas', tabindex: '-1' });
   const max = today();
   const rows = STAGES.map((s) => {
     const input = h('input', { type: 'date', id: inputId(s.code), name: s.code, max, value: p.stages[s.code] ?? '', 'aria-describedby': `${inputId(s.code)}-actual` });
@@ -60,6 +61,7 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
       fail((e as Error).message);
     } finally {
       button.disabled = false;
+      returnFocus(status, button);
     }
   };
   return h('form', { id: 'formulario-etapas', 'aria-labelledby': 'titulo-etapas', novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); void save(); } },

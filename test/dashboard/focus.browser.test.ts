@@ -1,0 +1,232 @@
+/**
+ * Keyboard focus and what screen readers hear on the public dashboard (accessibility audit of the built dashboard,
+ * headless Chromium against the real app seeded with the example workbooks and one synthetic implementer large
+ * enough to page its lists): in-page anchors (the skip link, a process's stage links) are not routes; a pager
+ * button that becomes disabled hands the focus on; counts reach one persistent live region; focus rings keep 3:1
+ * where they are drawn; repeated buttons and links say what they act on; only tables that scroll take the focus.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
+import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { publish } from '../../functions/src/publication/publish';
+import { BENCH_PUBLISHER, syntheticDocumentsFor, workbookOf } from '../../scripts/bench/synthetic-publisher';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+// Browser globals inside page.evaluate callbacks (this file compiles without the DOM lib).
+declare const document: any;
+declare const location: any;
+declare const getComputedStyle: any;
+
+/** Implementer added to the examples so that Proyectos (20 a page) and Contrataciones (100 a page) have several pages. */
+const EXTRA = { ...BENCH_PUBLISHER, id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001' };
+
+describeIfChromium('dashboard focus and announcements in headless Chromium', () => {
+  let srv: DashboardServer;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    srv = await startDashboardServer();
+    await srv.store.putPublisher(EXTRA);
+    const result = await publish(srv.store, { publisher: EXTRA, workbook: workbookOf(syntheticDocumentsFor(EXTRA, 130)), actor: 'test', now: '2025-07-01T00:00:00Z', baseUrl: srv.base });
+    expect(result.status).toBe('published');
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    await context.route('**/*', (route) => (route.request().url().startsWith(srv.base) ? route.continue() : route.abort()));
+  });
+  afterAll(async () => { await browser?.close(); await srv?.close(); });
+
+  async function open(hash: string): Promise<Page> {
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${srv.base}/${hash}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    return page;
+  }
+  const active = (page: Page): Promise<{ tag: string; id: string; text: string }> =>
+    page.evaluate(() => { const a = document.activeElement; return { tag: a?.tagName ?? '', id: a?.id ?? '', text: (a?.textContent ?? '').trim() }; });
+
+  it('the skip link and a process\'s stage links move the focus within the page, keep the route and its filters, and draw nothing again', async () => {
+    const page = await open('#/proyectos?state=Yucat%C3%A1n&orden=presupuesto');
+    const route = await page.evaluate(() => location.hash);
+    // A mark on the drawn page: a redraw would replace it.
+    await page.evaluate(() => { document.querySelector('main h1').dataset.mark = 'drawn'; });
+    await page.keyboard.press('Tab');
+    expect((await active(page)).text).toBe('Saltar al contenido');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'contenido');
+    expect(await page.evaluate(() => location.hash)).toBe(route);
+    expect(await page.locator('main h1').textContent()).toBe('Proyectos');
+    expect(await page.locator('main h1[data-mark="drawn"]').count()).toBe(1);
+    // The next Tab goes on from the content, not from the top of the page.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+    // An anchor reached by its address (a typed or shared «#contenido»): the same, the route put back as it was.
+    await page.evaluate(() => { location.hash = '#contenido'; });
+    await page.waitForFunction((r: string) => location.hash === r, route);
+    expect(await active(page)).toMatchObject({ id: 'contenido' });
+    expect(await page.locator('main h1[data-mark="drawn"]').count()).toBe(1);
+    expect(await page.locator('main h1').textContent()).not.toBe('Página no encontrada');
+
+    // A process's stage links: clicked, and reached by their address.
+    const ocid = await page.evaluate(() => fetch('/api/index').then((r: any) => r.json()).then((i: any) => i.publishers.find((p: any) => p.publisherId === 'merida').processes[0].ocid));
+    await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, `#/contratacion/${encodeURIComponent(ocid)}`);
+    await page.waitForSelector('body[data-ready] #etapa-licitacion');
+    const processRoute = await page.evaluate(() => location.hash);
+    await page.evaluate(() => { document.querySelector('main h1').dataset.mark = 'drawn'; });
+    await page.getByRole('navigation', { name: 'Etapas del proceso' }).getByRole('link', { name: 'Licitación' }).click();
+    expect(await active(page)).toMatchObject({ tag: 'H2', text: 'Licitación' });
+    expect(await page.evaluate(() => location.hash)).toBe(processRoute);
+    await page.evaluate(() => { location.hash = '#etapa-adjudicacion'; });
+    await page.waitForFunction((r: string) => location.hash === r, processRoute);
+    expect(await active(page)).toMatchObject({ tag: 'H2', text: 'Adjudicación' });
+    expect(await page.locator('main h1[data-mark="drawn"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('a pager button that becomes disabled on the last or first page hands the focus to the other one (Proyectos, Contrataciones)', async () => {
+    const page = await open('#/proyectos');
+    const pages = Number(/Página 1 de (\d+)/.exec(await page.locator('.pager').textContent() ?? '')?.[1]);
+    expect(pages).toBeGreaterThan(2);
+    await page.locator('#pagina-siguiente').focus();
+    for (let i = 1; i < pages; i++) await page.keyboard.press('Enter');
+    await page.locator('.pager', { hasText: `Página ${pages} de ${pages}` }).waitFor();
+    expect(await page.locator('#pagina-siguiente').isDisabled()).toBe(true);
+    expect(await active(page)).toMatchObject({ id: 'pagina-anterior' });
+    for (let i = 1; i < pages; i++) await page.keyboard.press('Enter');
+    await page.locator('.pager', { hasText: `Página 1 de ${pages}` }).waitFor();
+    expect(await active(page)).toMatchObject({ id: 'pagina-siguiente' });
+
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/contrataciones'; });
+    await page.waitForSelector('body[data-ready] #tabla-contrataciones');
+    await page.locator('#pagina-siguiente').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.pager', { hasText: 'Página 2 de 2' }).waitFor();
+    expect(await active(page)).toMatchObject({ id: 'pagina-anterior' });
+    await page.keyboard.press('Enter');
+    await page.locator('.pager', { hasText: 'Página 1 de 2' }).waitFor();
+    expect(await active(page)).toMatchObject({ id: 'pagina-siguiente' });
+    expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
+    await page.close();
+  });
+
+  it('counts and outcomes reach one live region outside <main>, which a redraw does not replace (Proyectos, Contrataciones, Inicio)', async () => {
+    const page = await open('#/proyectos');
+    const anuncio = page.locator('#anuncio');
+    expect(await anuncio.getAttribute('role')).toBe('status');
+    expect(await page.locator('main #anuncio').count()).toBe(0);
+    await page.fill('#buscar', 'escuela');
+    await page.waitForFunction(() => /con los filtros elegidos/.test(document.getElementById('anuncio')?.textContent ?? ''));
+    expect((await anuncio.textContent())?.trim()).toBe((await page.locator('#conteo').textContent())?.trim());
+    expect(await anuncio.textContent()).toMatch(/^\d+ proyectos? de \d+ con los filtros elegidos\. Página 1 de 1\.$/);
+
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/contrataciones'; });
+    await page.waitForSelector('body[data-ready] #tabla-contrataciones');
+    await page.fill('#buscar', '');
+    await page.waitForFunction(() => !location.hash.includes('q='));
+    await page.waitForSelector('body[data-ready] #filtro-metodo');
+    const method = await page.locator('#filtro-metodo option').nth(1).getAttribute('value');
+    await page.selectOption('#filtro-metodo', method ?? '');
+    await page.waitForFunction(() => /^\d+ procesos? de contratación de \d+\./.test(document.getElementById('anuncio')?.textContent ?? '') && document.getElementById('anuncio').textContent === document.querySelector('#resultados p').textContent);
+
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/?q=xqzvvbn'; });
+    await page.waitForSelector('body[data-ready] #sin-resultados');
+    await page.waitForFunction(() => (document.getElementById('anuncio')?.textContent ?? '').startsWith('Nada de lo publicado coincide'));
+    expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
+    await page.close();
+  });
+
+  /** WCAG contrast ratio of two CSS colours `rgb(…)` / `rgba(…)`. */
+  function contrast(a: string, b: string): number {
+    const lum = (c: string): number => {
+      const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  }
+  /** The focus outline of `selector` once focused from the keyboard, and the background it is drawn on. */
+  async function ring(page: Page, selector: string, on: string): Promise<{ visible: boolean; outline: string; background: string }> {
+    await page.keyboard.press('Shift');
+    await page.focus(selector);
+    return page.evaluate(([sel, bg]: string[]) => {
+      const el = document.querySelector(sel);
+      const style = getComputedStyle(el);
+      return { visible: el.matches(':focus-visible') && style.outlineStyle !== 'none', outline: style.outlineColor, background: getComputedStyle(document.querySelector(bg)).backgroundColor };
+    }, [selector, on]);
+  }
+
+  it('focus rings keep 3:1 against what they are drawn on: the header\'s «Filtros» panel, the Inicio map and its markers', async () => {
+    const page = await open('#/');
+    for (const selector of ['.filter-panel summary', '#filtro-year']) {
+      if (selector !== '.filter-panel summary') await page.evaluate(() => { document.querySelector('.filter-panel').open = true; });
+      const r = await ring(page, selector, '.filter-panel');
+      expect([selector, r.visible]).toEqual([selector, true]);
+      expect([selector, contrast(r.outline, r.background) >= 3]).toEqual([selector, true]);
+    }
+    const map = await ring(page, '#mapa-dibujo', 'main');
+    expect(map.visible).toBe(true);
+    expect(contrast(map.outline, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+    // A focused marker: its outer ring stands out from the map (white, and the states' grey), an inner one from the marker.
+    await page.locator('#mapa .marker').first().focus();
+    const rings = await page.evaluate(() => [...document.activeElement.querySelectorAll('circle:not(.hit)')]
+      .map((c: any) => ({ r: Number(c.getAttribute('r')), stroke: getComputedStyle(c).stroke, fill: getComputedStyle(c).fill, shown: getComputedStyle(c).display !== 'none' && getComputedStyle(c).stroke !== 'none' }))
+      .filter((c: any) => c.shown).sort((a: any, b: any) => b.r - a.r));
+    const [outer, inner] = [rings[0], rings[rings.length - 1]];
+    for (const ground of ['rgb(255, 255, 255)', 'rgb(228, 232, 236)']) expect(contrast(outer.stroke, ground)).toBeGreaterThanOrEqual(3);
+    expect(contrast(inner.stroke, inner.fill)).toBeGreaterThanOrEqual(3);
+    expect(contrast(outer.stroke, inner.stroke)).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
+  /** Every table box on the page: whether it scrolls sideways, and whether it is a focusable, named region. */
+  const tableBoxes = (page: Page): Promise<{ id: string; scrolls: boolean; stop: boolean }[]> => page.evaluate(() => [...document.querySelectorAll('main .table-wrap')]
+    .filter((w: any) => w.getClientRects().length)
+    .map((w: any) => ({ id: w.id || w.querySelector('caption')?.textContent, scrolls: w.scrollWidth > w.clientWidth + 1, stop: w.getAttribute('tabindex') === '0' && w.getAttribute('role') === 'region' && !!w.getAttribute('aria-label') })));
+
+  it('status symbols are not read out; repeated buttons and links say what they act on; the map lets the page pinch-zoom; only tables that scroll are tab stops', async () => {
+    const page = await open('#/seguimiento');
+    // «✗ Atrasado…», «✓ Al día y completo»: the words say it; the symbol is hidden from screen readers.
+    const marks = await page.evaluate(() => [...document.querySelectorAll('#tabla-seguimiento tbody tr td:first-of-type > span')].map((s: any) => {
+      const first = s.firstElementChild;
+      return first?.getAttribute('aria-hidden') === 'true' && /^[✗⏳⚠✓]$/.test(first.textContent) && /^ \S/.test(s.childNodes[1]?.textContent ?? '');
+    }));
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every(Boolean)).toBe(true);
+
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/indicadores'; });
+    await page.waitForSelector('body[data-ready] #ind-etapa');
+    const csv = await page.locator('figure.chart-figure').evaluateAll((figs: any[]) => figs.filter((f) => f.querySelector('.download-csv'))
+      .map((f) => [f.querySelector('h2, h3').textContent, f.querySelector('.download-csv').getAttribute('aria-label'), f.querySelector('.download-csv').textContent]));
+    expect(csv.length).toBeGreaterThan(3);
+    for (const [title, label, text] of csv) expect([label, text]).toEqual([`Descargar CSV: ${title}`, 'Descargar CSV']);
+    // The charts' two-column tables fit at 1280 px: not tab stops nor landmarks; any that scrolls is both.
+    const boxes = await tableBoxes(page);
+    expect(boxes.some((b) => !b.scrolls)).toBe(true);
+    for (const b of boxes) expect([b.id, b.stop]).toEqual([b.id, b.scrolls]);
+    expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
+
+    // Proyectos on a phone: its wide table scrolls and is a tab stop, named.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/proyectos'; });
+    await page.waitForSelector('body[data-ready] #tabla-proyectos');
+    await page.waitForFunction(() => document.querySelector('main .table-wrap')?.getAttribute('tabindex') === '0');
+    for (const b of await tableBoxes(page)) expect([b.id, b.stop]).toEqual([b.id, b.scrolls]);
+    expect((await tableBoxes(page)).some((b) => b.scrolls)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/?publisher=merida'; });
+    await page.waitForSelector('body[data-ready] #mapa .marker');
+    expect(await page.locator('#mapa-dibujo').evaluate((m) => getComputedStyle(m).touchAction)).toBe('pan-y pinch-zoom');
+    let guard = 0;
+    while (await page.locator('#mapa-popup[hidden]').count() && guard++ < 8) {
+      const single = page.locator('#mapa .marker:not(.cluster)');
+      if (await single.count()) { await single.first().focus(); await page.keyboard.press('Enter'); } else { await page.locator('#mapa .marker.cluster').first().focus(); await page.keyboard.press('Enter'); }
+    }
+    await page.waitForFunction(() => !/^oc4ids-/.test(document.querySelector('#mapa-popup .popup-title a')?.textContent ?? 'oc4ids-'));
+    const items = await page.locator('#mapa-popup .popup-item').evaluateAll((xs: any[]) => xs.map((x) => [x.querySelector('.popup-title a').textContent, x.querySelector('.popup-link').getAttribute('aria-label'), x.querySelector('.popup-link').textContent]));
+    expect(items.length).toBeGreaterThan(0);
+    for (const [title, label, text] of items) expect([label, text]).toEqual([`Ver proyecto: ${title}`, 'Ver proyecto']);
+    await page.close();
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * Keyboard focus and announcements on the pages behind sign-in (accessibility audit), in headless Chromium against
+ * the real app (createApp + workflow routes on SQLite, self-hosted API tokens, the built dashboard): a page that
+ * refreshes itself or redraws for a select keeps the focus where the reader is; work that disables its button
+ * hands the focus to its outcome; outcomes reach the live region; an expired session says so after the heading,
+ * as an alert; «Aprobar»'s question closes with Escape; status symbols are not read out.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Server } from 'http';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
+import { buildDashboard } from '../../scripts/build-dashboard';
+import { localHarness, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { XLSX_MIME } from '../../core/workflow/contract';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+
+const [MER] = PUBLISHERS;
+
+describeIfChromium('review pages: focus and announcements in headless Chromium', () => {
+  let h: LocalHarness;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-focus-'));
+    await buildDashboard(dir);
+    h = await localHarness({ dashboardDir: dir });
+    server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
+    const address = server.address();
+    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((r) => server?.close(r));
+    await h?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function upload(title: string, user: UserName = 'capturistaA'): Promise<string> {
+    const res = await fetch(`${base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: h.bearer(user), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { submission: { id: string } }).submission.id;
+  }
+
+  /** A tab signed in as `user` (its own context and sessionStorage), on `hash` once drawn. */
+  async function signedIn(user: UserName, hash: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/${hash}`);
+    await page.getByLabel('Clave de acceso').fill(h.bearer(user).replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByText('Sesión: ').waitFor();
+    return page;
+  }
+  const activeId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
+  const activeText = (page: Page): Promise<string> => page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
+
+  it('while an approval is being published, the page looks again without taking the focus, and keeps it when the situation changes', async () => {
+    const id = await upload('Parque del Centro');
+    await h.store.transitionSubmission(id, ['submitted'], 'approved', { at: new Date().toISOString(), by: USERS.coordinadorA.id, action: 'approved' });
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    await page.getByRole('link', { name: '← Volver a la bandeja' }).focus();
+    // Two rounds of the page's 3-second look: the focus stays on the link (it jumped to the heading each time).
+    await page.waitForTimeout(6500);
+    expect(await activeText(page)).toBe('← Volver a la bandeja');
+    // Published meanwhile: the page says so, and the focus is still where the reader left it.
+    await h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: 'publicacion', action: 'published' });
+    await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    expect(await activeText(page)).toBe('← Volver a la bandeja');
+    // Said too: the reader's focus is elsewhere on the page.
+    await page.locator('body > #anuncio', { hasText: 'Situación de la entrega: Publicada' }).waitFor({ state: 'attached' });
+    await page.context().close();
+  });
+
+  it('Revisión\'s «Situación» select is browsed with the arrow keys: the focus stays on it while the inbox is drawn again', async () => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    const select = page.locator('#filtro-situacion');
+    const first = await select.inputValue();
+    await select.focus();
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('body[data-ready] #filtro-situacion');
+    expect(await activeId(page)).toBe('filtro-situacion');
+    const second = await select.inputValue();
+    expect(second).not.toBe(first);
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('body[data-ready] #filtro-situacion');
+    expect(await activeId(page)).toBe('filtro-situacion');
+    expect(await select.inputValue()).not.toBe(second);
+    expect(page.url()).toContain(`situacion=${await select.inputValue()}`);
+    await page.context().close();
+  });
+
+  it('work that disables its button gives the focus to its outcome: the Excel upload, «Guardar etapas», «Sí, publicar»', async () => {
+    const official = await signedIn('capturistaA', '#/mis-envios');
+    const broken = path.join(dir, 'libro con error.xlsx');
+    const fixed = path.join(dir, 'libro corregido.xlsx');
+    fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false })));
+    fs.writeFileSync(fixed, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz' })));
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).focus();
+    await official.keyboard.press('Enter');
+    await official.locator('#resultado-envio', { hasText: 'No se envió' }).waitFor();
+    expect(await activeId(official)).toBe('resultado-envio');
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixed);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).focus();
+    await official.keyboard.press('Enter');
+    await official.locator('#resultado-envio', { hasText: 'Se envió a revisión' }).waitFor();
+    // Drawn again with the new entry in the list: the focus is on the outcome of the new drawing.
+    await official.locator('.envio', { hasText: 'En revisión' }).first().waitFor();
+    expect(await activeId(official)).toBe('resultado-envio');
+    expect(await axeViolations(official, { tags: WCAG_AA })).toEqual([]);
+    await official.context().close();
+
+    const og = await signedIn('coordinadorA', '#/etapas?implementador=mer');
+    await og.getByLabel('E.1 REDA').fill('2024-01-15');
+    await og.getByRole('button', { name: 'Guardar etapas' }).focus();
+    await og.keyboard.press('Enter');
+    await og.locator('#resultado-etapas', { hasText: 'Se guardaron las etapas' }).waitFor();
+    expect(await activeId(og)).toBe('resultado-etapas');
+
+    const list = await (await fetch(`${base}/api/submissions?publisher=mer&status=submitted`, { headers: { authorization: h.bearer('coordinadorA') } })).json() as { submissions: { id: string }[] };
+    await og.evaluate(() => document.body.removeAttribute('data-ready'));
+    await og.goto(`${base}/#/revision/${list.submissions[0].id}`);
+    await og.waitForSelector('body[data-ready] #decision');
+    await og.getByRole('button', { name: 'Aprobar' }).click();
+    await og.getByRole('button', { name: 'Sí, publicar' }).focus();
+    await og.keyboard.press('Enter');
+    await og.locator('#resultado', { hasText: 'Aprobada' }).waitFor();
+    expect(await activeId(og)).toBe('resultado');
+    // Drawn again with the new situation: still on the outcome.
+    await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    expect(await activeId(og)).toBe('resultado');
+    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
+    await og.context().close();
+  });
+
+  it('the outcome of an Excel upload reaches the live region outside <main>, also after the page is drawn again', async () => {
+    const official = await signedIn('capturistaA', '#/mis-envios');
+    const broken = path.join(dir, 'libro incompleto.xlsx');
+    const fixed = path.join(dir, 'libro del parque norte.xlsx');
+    fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque Norte', complete: false })));
+    fs.writeFileSync(fixed, await xlsxOf(projectWorkbook(MER, { title: 'Parque Norte' })));
+    const anuncio = official.locator('body > #anuncio');
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await anuncio.filter({ hasText: 'No se envió: el libro tiene 1 error' }).waitFor({ state: 'attached' });
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixed);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await anuncio.filter({ hasText: '«libro del parque norte.xlsx»: Se envió a revisión' }).waitFor({ state: 'attached' });
+    await official.context().close();
+  });
+
+  it('an expired session says so after the sign-in heading, as an alert that also describes the key field', async () => {
+    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
+    // A key the server no longer knows (revoked, or from another server): the next request is refused with 401.
+    await context.addInitScript(() => { (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('infra-abierta:credencial', `ia_${'x'.repeat(40)}`); });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${base}/#/mis-envios`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
+    // After the heading (it came before it, above the page's title, and was not announced).
+    expect(await page.evaluate(() => { const h1 = document.querySelector('main h1'); const a = document.querySelector('main [role=alert]'); return !!(h1.compareDocumentPosition(a) & 4); })).toBe(true);
+    const id = await alert.getAttribute('id');
+    expect((await page.locator('#clave').getAttribute('aria-describedby'))?.split(' ')).toContain(id);
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await context.close();
+  });
+
+  it('Escape closes «Aprobar»\'s question and gives the focus back to «Aprobar»; the ⚠ of a note is not read out', async () => {
+    const older = await upload('Parque Sur');
+    const newer = await upload('Parque Sur (corregido)');
+    const page = await signedIn('coordinadorA', `#/revision/${older}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    const open = page.getByRole('button', { name: 'Aprobar' });
+    await open.click();
+    expect(await page.locator('#confirmar-aprobacion').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#confirmar-aprobacion').isVisible()).toBe(false);
+    expect(await open.getAttribute('aria-expanded')).toBe('false');
+    expect(await activeText(page)).toBe('Aprobar');
+    // A newer send approved: the note's ⚠ is hidden from screen readers, its words say it.
+    expect((await fetch(`${base}/api/submissions/${newer}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } })).status).toBe(200);
+    await page.reload();
+    await page.locator('#envio-anterior').waitFor();
+    expect(await page.locator('#envio-anterior > span[aria-hidden="true"]').textContent()).toBe('⚠');
+    expect(await page.locator('#envio-anterior').textContent()).toMatch(/^⚠ Ya se aprobó un envío más reciente/);
+    await page.context().close();
+  });
+});
