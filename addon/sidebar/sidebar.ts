@@ -252,6 +252,28 @@ function reviewAction(work: () => Promise<ReviewContext>, done: string): void {
   });
 }
 
+/**
+ * The button `name` opens its question (`confirm-name`, answered by `name-yes` / `name-no`): focus goes to «Sí», and
+ * back to the button on «Cancelar» or Escape (WCAG 2.1.1, as in the dashboard); «Sí» does `act` on this submission.
+ */
+function askFirst(name: string, act: (submissionId: string) => void): void {
+  const box = $(`confirm-${name}`);
+  const open = (shown: boolean): void => {
+    box.hidden = !shown;
+    $(name).setAttribute('aria-expanded', String(shown));
+    $(shown ? `${name}-yes` : name).focus();
+  };
+  $(name).addEventListener('click', () => open(true));
+  $(`${name}-no`).addEventListener('click', () => open(false));
+  box.addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); open(false); } });
+  $(`${name}-yes`).addEventListener('click', () => {
+    box.hidden = true;
+    $(name).setAttribute('aria-expanded', 'false');
+    const id = review?.submission?.id;
+    if (id) act(id);
+  });
+}
+
 function init(): void {
   $('validate').addEventListener('click', () => void validate());
   $('clear').addEventListener('click', () => void run(async () => {
@@ -259,35 +281,10 @@ function init(): void {
     setStatus('Se quitaron las marcas de la validación.');
   }));
   $('submit').addEventListener('click', () => reviewAction(() => call('submitForReview'), 'Se envió a revisión.'));
-  // «Aprobar» asks once more before publishing (as the dashboard's review page does).
-  const confirmApprove = (open: boolean): void => {
-    $('confirm-approve').hidden = !open;
-    $('approve').setAttribute('aria-expanded', String(open));
-    $(open ? 'approve-yes' : 'approve').focus();
-  };
-  $('approve').addEventListener('click', () => confirmApprove(true));
-  $('approve-no').addEventListener('click', () => confirmApprove(false));
-  // Escape answers «Cancelar», as in the dashboard (WCAG 2.1.1).
-  $('confirm-approve').addEventListener('keydown', (e) => { if (e.key === 'Escape') { e.preventDefault(); confirmApprove(false); } });
-  $('approve-yes').addEventListener('click', () => {
-    $('confirm-approve').hidden = true;
-    const id = review?.submission?.id;
-    if (id) reviewAction(() => call('approveSubmission', id), 'Envío aprobado.');
-  });
-  // «Retirar envío» asks once more too: it is there for sends made by mistake, so a stray click must not be another.
-  const confirmWithdraw = (open: boolean): void => {
-    $('confirm-withdraw').hidden = !open;
-    $('withdraw').setAttribute('aria-expanded', String(open));
-    $(open ? 'withdraw-yes' : 'withdraw').focus();
-  };
-  $('withdraw').addEventListener('click', () => confirmWithdraw(true));
-  $('withdraw-no').addEventListener('click', () => confirmWithdraw(false));
-  $('withdraw-yes').addEventListener('click', () => {
-    $('confirm-withdraw').hidden = true;
-    $('withdraw').setAttribute('aria-expanded', 'false');
-    const id = review?.submission?.id;
-    if (id) reviewAction(() => call('withdrawSubmission', id), 'Se retiró el envío: ya no está en la bandeja de su coordinación.');
-  });
+  // «Aprobar» asks once more before publishing (as the dashboard's review page does); «Retirar envío» too: it is
+  // there for sends made by mistake, so a stray click must not be another.
+  askFirst('approve', (id) => reviewAction(() => call('approveSubmission', id), 'Envío aprobado.'));
+  askFirst('withdraw', (id) => reviewAction(() => call('withdrawSubmission', id), 'Se retiró el envío: ya no está en la bandeja de su coordinación.'));
   // An empty comment: the box is marked invalid, described by the error under it, and focused (WCAG 3.3.1).
   const commentBox = $<HTMLTextAreaElement>('comment');
   const commentError = $('comment-error');
