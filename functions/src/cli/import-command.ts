@@ -1,7 +1,7 @@
 /** `import paquete.json [otro.json …] -o libro.xlsx`: published packages → a filled template (upgrading old quirks). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { importDocuments, settingsFromPackages } from '../../../core/import';
+import { importDocuments, packageMetadata, settingsFromPackages } from '../../../core/import';
 import { flattenSheet } from '../../../core/flatten';
 import { renderMessage } from '../../../core/messages/render';
 import { formatCount } from '../../../core/format/es-mx';
@@ -26,7 +26,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     const label = path.basename(file);
     if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
     const parsed = readJsonFile(file);
-    packages.push(parsed);
+    // Its metadata only: the documents are copied by importDocuments, and the parsed file can go.
+    packages.push(packageMetadata(parsed));
     const result = importDocuments(parsed, label);
     releases.push(...result.releases);
     projects.push(...result.projects);
