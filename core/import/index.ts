@@ -1,4 +1,4 @@
 /** Public entry of the import of published EDCA-MX / EDCAPI data. */
 import './import-messages';
 export { importDocuments, type ImportResult } from './upgrade';
-export { settingsFromPackages } from './settings-from-packages';
+export { packageMetadata, settingsFromPackages } from './settings-from-packages';

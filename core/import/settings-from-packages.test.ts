@@ -1,4 +1,4 @@
-import { settingsFromPackages } from './settings-from-packages';
+import { packageMetadata, settingsFromPackages } from './settings-from-packages';
 
 const release = (ocid: string, date: string, region?: string) => ({
   ocid, id: `${ocid}-1`, date, tender: { tenderPeriod: { startDate: date } },
@@ -27,5 +27,16 @@ describe('settingsFromPackages', () => {
     expect(settingsFromPackages([{}], { releases, projects: [] })).toEqual({ licenseUrl: '', publicationPolicyUrl: '' });
     // Central time: the default zone (equivalent to Mérida or Monterrey for every date).
     expect(settingsFromPackages([], { releases: [release('ocds-aaa111-A', '2021-07-01T00:00:00-05:00')], projects: [] }).timeZone).toBe('America/Mexico_City');
+  });
+
+  test('read from the metadata kept by import (packageMetadata, without the documents), the same settings', () => {
+    const releases = [release('ocds-tij001-A', '2024-01-15T00:00:00-08:00', 'Baja California')];
+    const pkg = { uri: 'https://x.example/p.json', publisher: { name: 'Ayuntamiento de Tijuana' }, license: 'https://lic.example', publicationPolicy: 'https://pol.example', releases };
+    const bare = { ...release('ocds-07smqs-1', '2017-03-01T00:00:00-06:00'), packageInfo: { publisher: { name: 'SFP' } } };
+    for (const p of [pkg, bare]) {
+      const kept = packageMetadata(p);
+      expect(JSON.stringify(kept)).not.toContain('ocds-');
+      expect(settingsFromPackages([kept], { releases, projects: [] })).toEqual(settingsFromPackages([p], { releases, projects: [] }));
+    }
   });
 });

@@ -38,10 +38,21 @@ function datedOffsets(value: unknown, out: [number, number, number, string][]): 
   else if (isObject(value)) for (const v of Object.values(value)) datedOffsets(v, out);
 }
 
+/**
+ * All that settingsFromPackages reads of a package: its metadata, without its releases, records or projects.
+ * `import` keeps only this of each file it reads, so that the parsed package (as large as the documents, which
+ * importDocuments copies) is freed before the workbook is written: 5,000 processes and 1,000 projects held it twice.
+ */
+export function packageMetadata(pkg: unknown): Record<string, unknown> | undefined {
+  if (!isObject(pkg)) return undefined;
+  const { publisher, license, publicationPolicy, packageInfo } = pkg;
+  return { publisher, license, publicationPolicy, packageInfo };
+}
+
 export function settingsFromPackages(packages: readonly unknown[], documents: { releases: readonly unknown[]; projects: readonly unknown[] }): Partial<Record<SettingKey, string>> {
   // A bare release from datos.gob.mx's API carries its package's metadata in `packageInfo` (not OCDS): the publisher's
   // name was lost on import, and the workbook published under the template's placeholder name.
-  const meta = packages.filter(isObject).flatMap((p) => (isObject(p.packageInfo) ? [p, p.packageInfo] : [p]));
+  const meta = packages.map(packageMetadata).filter(isObject).flatMap((p) => (isObject(p.packageInfo) ? [p, p.packageInfo] : [p]));
   const first = (read: (p: Record<string, unknown>) => string | undefined) => meta.map(read).find((v) => v !== undefined);
   const ocids = documents.releases.map((r) => (isObject(r) ? text(r.ocid) : undefined));
   const projectIds = documents.projects.map((p) => (isObject(p) ? text(p.id) : undefined));

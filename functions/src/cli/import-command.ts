@@ -1,12 +1,12 @@
 /** `import paquete.json [otro.json …] -o libro.xlsx`: published packages → a filled template (upgrading old quirks). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { importDocuments, settingsFromPackages } from '../../../core/import';
-import { flatten } from '../../../core/flatten';
+import { importDocuments, packageMetadata, settingsFromPackages } from '../../../core/import';
+import { flattenSheet } from '../../../core/flatten';
 import { renderMessage } from '../../../core/messages/render';
 import { formatCount } from '../../../core/format/es-mx';
 import { templateSpec } from '../../../core/template/template-spec';
-import { HEADER_ROWS, templateBuffer } from '../xlsx/write-template';
+import { HEADER_ROWS, writeTemplateFile } from '../xlsx/write-template';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { checkOutput } from './output-path';
@@ -26,7 +26,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     const label = path.basename(file);
     if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
     const parsed = readJsonFile(file);
-    packages.push(parsed);
+    // Its metadata only: the documents are copied by importDocuments, and the parsed file can go.
+    packages.push(packageMetadata(parsed));
     const result = importDocuments(parsed, label);
     releases.push(...result.releases);
     projects.push(...result.projects);
@@ -35,10 +36,21 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
       io.err(`${label}${f.pointer ? ` ${f.pointer}` : ''}: ${renderMessage(f)}`);
     }
   }
-  const workbook = flatten({ releases, projects }, templateSpec());
-  const rows = Object.fromEntries(workbook.sheets.map((s) => [s.name, s.rows.slice(HEADER_ROWS)]));
   // Configuración as the packages say (publisher, licence, policy, prefixes, state, time zone), not the defaults.
-  fs.writeFileSync(output, await templateBuffer(templateSpec(), { rows, settings: settingsFromPackages(packages, { releases, projects }) }));
+  const settings = settingsFromPackages(packages, { releases, projects });
+  // Each sheet is flattened when it is written and streamed row by row: one sheet's rows in memory at a time. The
+  // workbook goes to a file beside the output and takes its name only when complete, so a failure (a full disk)
+  // leaves no half-written workbook, nor loses one replaced with --sobrescribir.
+  const partial = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.parcial`);
+  try {
+    await writeTemplateFile(partial, templateSpec(), {
+      settings,
+      rowsOf: (sheet) => flattenSheet(sheet, sheet.standard === 'ocds' ? releases : projects).rows.slice(HEADER_ROWS),
+    });
+    fs.renameSync(partial, output);
+  } finally {
+    fs.rmSync(partial, { force: true });
+  }
   io.err(`Escrito ${output}: ${formatCount(releases.length, 'proceso de contratación', 'procesos de contratación')} y ${formatCount(projects.length, 'proyecto', 'proyectos')}.`);
   return errors ? 1 : 0;
 }

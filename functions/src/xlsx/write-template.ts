@@ -1,12 +1,17 @@
 /**
  * Writes the template spec as an .xlsx workbook (exceljs): title row + path row, frozen and protected,
  * help notes, drop-downs backed by a hidden catalogue sheet, date and amount formats, required columns marked.
+ * One layout (layOutTemplate), two exceljs writers: in memory (templateBuffer: the committed templates and
+ * `template`) and streaming (writeTemplateFile: `import`, whose rows would not fit in memory as exceljs cells).
  */
+import * as fs from 'fs';
+import { once } from 'events';
 import ExcelJS from 'exceljs';
 import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
-import { fixZipTimestamps } from './zip-timestamps';
+import { fixZipTimestamps, fixZipTimestampsInFile } from './zip-timestamps';
+import { sheetCaughtUp } from './stream-pace';
 import { columnLetter } from '../../../core/workbook/model';
 import {
   catalogueKey, catalogueLists, frozenColumns, HEADER_COLORS, HEADER_ROWS, headerColor, headerTitle, LAST_ROW, minimumSheets, MINIMUM_TAB_COLOR, noteText, numberFormat, PATH_FONT,
@@ -22,7 +27,7 @@ const fill = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid'
 const TITLE_FILL = fill(HEADER_COLORS.plain);
 
 /** One catalogue column per codelist (core/template/layout.ts), hidden and protected. */
-function writeCatalogs(wb: ExcelJS.Workbook, spec: TemplateSpec): Map<string, string> {
+function writeCatalogs(wb: ExcelJS.Workbook, spec: TemplateSpec): { ws: ExcelJS.Worksheet; ranges: Map<string, string> } {
   const ws = wb.addWorksheet(CATALOG_SHEET, { state: 'hidden' });
   const ranges = new Map<string, string>();
   catalogueLists(spec).forEach((list, i) => {
@@ -31,13 +36,13 @@ function writeCatalogs(wb: ExcelJS.Workbook, spec: TemplateSpec): Map<string, st
     ranges.set(list.key, `'${CATALOG_SHEET}'!${list.a1}`);
   });
   ws.protect('', { selectLockedCells: true });
-  return ranges;
+  return { ws, ranges };
 }
 
 /** exceljs 4 supports range validations (one sqref) but does not declare them in its typings. */
 interface RangeValidations { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }
 
-function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<string, string>, minimum: boolean): void {
+function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<string, string>, minimum: boolean): ExcelJS.Worksheet {
   const xSplit = frozenColumns(sheet);
   const ws = wb.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROWS, xSplit, topLeftCell: `${columnLetter(xSplit + 1)}${HEADER_ROWS + 1}` }],
@@ -79,9 +84,10 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
   });
   ws.getRow(1).height = 32;
   ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true });
+  return ws;
 }
 
-function writeSettings(wb: ExcelJS.Workbook, values: Record<string, string>): void {
+function writeSettings(wb: ExcelJS.Workbook, values: Record<string, string>): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SETTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }], properties: { tabColor: { argb: argb(MINIMUM_TAB_COLOR) } } });
   ws.columns = [{ width: 32 }, { width: 50 }, { width: 22 }];
   const header = ['Parámetro', 'Valor', 'clave'];
@@ -101,9 +107,10 @@ function writeSettings(wb: ExcelJS.Workbook, values: Record<string, string>): vo
     key.value = s.key; key.font = { size: 8, color: { argb: 'FF808080' } };
   });
   ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  return ws;
 }
 
-function writeInstructions(wb: ExcelJS.Workbook, spec: TemplateSpec): void {
+function writeInstructions(wb: ExcelJS.Workbook, spec: TemplateSpec): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(INSTRUCTIONS_SHEET);
   ws.getColumn(1).width = 110;
   instructionLines(spec).forEach((line, i) => {
@@ -114,6 +121,7 @@ function writeInstructions(wb: ExcelJS.Workbook, spec: TemplateSpec): void {
     if (line === MINIMUM_HEADING) cell.font = { bold: true };
   });
   ws.getCell(1, 1).note = 'Lea estas indicaciones antes de capturar.';
+  return ws;
 }
 
 export interface WorkbookData {
@@ -122,35 +130,118 @@ export interface WorkbookData {
   rows?: Record<string, unknown[][]>;
 }
 
-export function buildTemplateWorkbook(spec: TemplateSpec, data: WorkbookData = {}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+/** The cells of one data row from row 3 on: empty values write no cell, each cell shares its column's style. */
+function fillRow(ws: ExcelJS.Worksheet, rowNumber: number, row: readonly unknown[], styles: readonly Partial<ExcelJS.Style>[]): boolean {
+  let filled = false;
+  row.forEach((value, c) => {
+    if (value === '' || value === undefined || value === null) return;
+    const cell = ws.getCell(rowNumber, c + 1);
+    cell.value = value as ExcelJS.CellValue;
+    if (styles[c]) cell.style = styles[c];
+    filled = true;
+  });
+  return filled;
+}
+
+/** A sheet whose layout is written; `sheet` and `styles` (one per column) for a data sheet, which gets rows next. */
+interface LaidOut { ws: ExcelJS.Worksheet; sheet?: SheetSpec; styles?: readonly Partial<ExcelJS.Style>[] }
+
+/**
+ * Every sheet of the template in its order (Instrucciones, Configuración, the hidden Catálogos, then the data
+ * sheets as the spec defines them), each yielded once its layout is written and before the next one is begun: the
+ * streaming writer adds a data sheet's rows and commits the sheet there, so only one sheet is open at a time.
+ */
+function* layOutTemplate(wb: ExcelJS.Workbook, spec: TemplateSpec, settings: Record<string, string>): Generator<LaidOut> {
   wb.creator = 'Infraestructura Abierta';
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  writeInstructions(wb, spec);
-  writeSettings(wb, data.settings ?? {});
+  yield { ws: writeInstructions(wb, spec) };
+  yield { ws: writeSettings(wb, settings) };
   const catalogs = writeCatalogs(wb, spec);
+  yield { ws: catalogs.ws };
   const minimum = new Set(minimumSheets(spec).map((s) => s.name));
   for (const sheet of spec.sheets) {
-    writeDataSheet(wb, sheet, catalogs, minimum.has(sheet.name));
-    const rows = data.rows?.[sheet.name] ?? [];
-    const ws = wb.getWorksheet(sheet.name) as ExcelJS.Worksheet;
+    const ws = writeDataSheet(wb, sheet, catalogs.ranges, minimum.has(sheet.name));
     // Each new cell gets its own copy of its column's style, and exceljs then weighs every copy when it writes (its
     // cache is by object): an import of 5,000 processes spent 23 s and ~2 GB there. The column's one style object,
     // shared by its cells, is written once.
-    const styles = sheet.columns.map((_c, i) => ws.getColumn(i + 1).style);
-    rows.forEach((row, r) => row.forEach((value, c) => {
-      if (value === '' || value === undefined || value === null) return;
-      const cell = ws.getCell(HEADER_ROWS + 1 + r, c + 1);
-      cell.value = value as ExcelJS.CellValue;
-      if (styles[c]) cell.style = styles[c];
-    }));
+    yield { ws, sheet, styles: sheet.columns.map((_c, i) => ws.getColumn(i + 1).style) };
   }
-  // Catalogue sheet last among hidden things, data sheets in definition order; Instrucciones first.
+}
+
+export function buildTemplateWorkbook(spec: TemplateSpec, data: WorkbookData = {}): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  for (const { ws, sheet, styles } of layOutTemplate(wb, spec, data.settings ?? {})) {
+    if (sheet && styles) (data.rows?.[sheet.name] ?? []).forEach((row, r) => fillRow(ws, HEADER_ROWS + 1 + r, row, styles));
+  }
   return wb;
 }
 
 export async function templateBuffer(spec: TemplateSpec, data?: WorkbookData): Promise<Buffer> {
   const wb = buildTemplateWorkbook(spec, data);
   return fixZipTimestamps(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+/**
+ * exceljs 4's streaming writer puts <sheetProtection> after <dataValidations> (its WorksheetWriter.commit), where
+ * the schema of a worksheet (ECMA-376 CT_Worksheet, a sequence) has it right after <sheetData>, as the in-memory
+ * writer does; Excel refuses elements out of order and offers to repair the workbook (exceljs PR #2685, still
+ * open). The protection is written where the in-memory writer puts it, by the writer's own method.
+ */
+function protectionAfterSheetData(ws: ExcelJS.Worksheet): void {
+  const writer = ws as unknown as { _writeCloseSheetData?: () => void; _writeSheetProtection?: () => void };
+  const close = writer._writeCloseSheetData;
+  const protect = writer._writeSheetProtection;
+  if (typeof close !== 'function' || typeof protect !== 'function') throw new Error('exceljs streaming writer changed: cannot place <sheetProtection> after <sheetData>');
+  writer._writeCloseSheetData = () => { close.call(writer); protect.call(writer); };
+  writer._writeSheetProtection = () => undefined;
+}
+
+export interface StreamedWorkbookData {
+  settings?: Record<string, string>;
+  /**
+   * A data sheet's rows (from row 3 on, each aligned with the sheet's columns), asked for when that sheet is
+   * written: only one sheet's rows need to exist at a time.
+   */
+  rowsOf?: (sheet: SheetSpec) => Iterable<readonly unknown[]>;
+}
+
+/**
+ * The filled template written to `file` with exceljs's streaming writer, row by row, for `import`: the in-memory
+ * workbook (buildTemplateWorkbook) held an object per cell, 2.4 GB for 5,000 processes. Same sheets, styles,
+ * widths, frozen panes, drop-downs, notes and protection as templateBuffer's, and the same shared strings; the
+ * sheets only lack <dimension> (optional). The committed templates keep templateBuffer (byte-identical regeneration).
+ */
+export async function writeTemplateFile(file: string, spec: TemplateSpec, data: StreamedWorkbookData = {}): Promise<void> {
+  const out = fs.createWriteStream(file);
+  // An error of the file (a full disk) ends the wait for the workbook instead of leaving it pending.
+  const failed = new Promise<never>((_resolve, reject) => out.once('error', reject));
+  failed.catch(() => undefined);
+  // Shared strings as templateBuffer writes them: the table holds each distinct text once (tens of MB for 5,000
+  // processes) and every cell stays as the in-memory writer had it. Deflate level 6 as JSZip compresses there:
+  // archiver's default (level 1) made the 5,000-process workbook 24 % larger (13.9 MB instead of 11.2 MB).
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
+  try {
+    for (const { ws, sheet, styles } of layOutTemplate(wb, spec, data.settings ?? {})) {
+      protectionAfterSheetData(ws);
+      if (sheet && styles && data.rowsOf) {
+        let rowNumber = HEADER_ROWS;
+        for (const row of data.rowsOf(sheet)) {
+          rowNumber++;
+          if (!fillRow(ws, rowNumber, row, styles)) continue;
+          ws.getRow(rowNumber).commit();
+          await Promise.race([sheetCaughtUp(ws), failed]);
+        }
+      }
+      ws.commit();
+    }
+    await Promise.race([wb.commit(), failed]);
+    // The workbook resolves when the file has its bytes; the file is closed just after (renaming an open file fails on Windows).
+    if (!out.closed) await Promise.race([once(out, 'close'), failed]);
+  } catch (e) {
+    out.destroy();
+    throw e;
+  }
+  // archiver dates each entry when it is added: dated as templateBuffer's, the same packages give the same bytes.
+  fixZipTimestampsInFile(file);
 }
