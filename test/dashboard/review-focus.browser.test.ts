@@ -6,13 +6,11 @@
  * as an alert; «Aprobar»'s question closes with Escape; status symbols are not read out.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import type { Server } from 'http';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
-import { buildDashboard } from '../../scripts/build-dashboard';
-import { localHarness, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { axeViolations, describeIfChromium, WCAG_AA } from '../browser';
+import { startReviewServer, type ReviewServer } from './review-server';
+import { projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -21,26 +19,18 @@ declare const document: any;
 const [MER] = PUBLISHERS;
 
 describeIfChromium('review pages: focus and announcements in headless Chromium', () => {
+  let srv: ReviewServer;
   let h: LocalHarness;
-  let server: Server;
   let base: string;
   let browser: Browser;
   let dir: string;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-focus-'));
-    await buildDashboard(dir);
-    h = await localHarness({ dashboardDir: dir });
-    server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await launchChromium();
+    srv = await startReviewServer('review-focus-');
+    ({ h, base, browser, dir } = srv);
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    await h?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await srv?.close();
   });
 
   async function upload(title: string, user: UserName = 'capturistaA'): Promise<string> {

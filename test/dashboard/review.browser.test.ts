@@ -7,42 +7,32 @@
  * One browser and one server for the file; requests outside the test server are refused.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import type { Server } from 'http';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
-import { buildDashboard } from '../../scripts/build-dashboard';
+import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
+import { startReviewServer, type ReviewServer } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate } from '../../core/format/es-mx';
-import { BASE_URL, localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { BASE_URL, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { publish } from '../../functions/src/publication/publish';
 import { XLSX_MIME } from '../../core/workflow/contract';
 
 const [MER] = PUBLISHERS;
 
 describeIfChromium('review pages in headless Chromium', () => {
+  let srv: ReviewServer;
   let h: LocalHarness;
-  let server: Server;
   let base: string;
   let browser: Browser;
   let dir: string;
   const refused: string[] = [];
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-dashboard-'));
-    await buildDashboard(dir);
-    h = await localHarness({ dashboardDir: dir });
-    server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await launchChromium();
+    srv = await startReviewServer('review-dashboard-');
+    ({ h, base, browser, dir } = srv);
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise((r) => server?.close(r));
-    await h?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await srv?.close();
     expect(refused).toEqual([]);
   });
 

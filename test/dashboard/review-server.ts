@@ -1,0 +1,40 @@
+/**
+ * The built dashboard served by the real app (createApp + workflow routes on SQLite, self-hosted API tokens), with a
+ * headless Chromium: what the browser tests of the pages behind sign-in start once per file.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Server } from 'http';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../browser';
+import { buildDashboard } from '../../scripts/build-dashboard';
+import { localHarness, type LocalHarness } from '../workflow/workflow-harness';
+
+export interface ReviewServer {
+  h: LocalHarness;
+  base: string;
+  browser: Browser;
+  /** A scratch folder of the file's own (the built dashboard is in it), removed by close(). */
+  dir: string;
+  close(): Promise<void>;
+}
+
+export async function startReviewServer(prefix: string): Promise<ReviewServer> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  await buildDashboard(dir);
+  const h = await localHarness({ dashboardDir: dir });
+  const server: Server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const browser = await launchChromium();
+  return {
+    h, base, browser, dir,
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+      await h.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
