@@ -20,7 +20,7 @@ export const BASE_URL = 'http://api.test';
 export const SHEETS_ACCESS_TOKEN = 'ya29.sheets-access-token-that-must-never-be-logged';
 
 const WRITES = new Set([
-  'putPublisher', 'recordConfirmation', 'putUser', 'deleteUser', 'createSubmission', 'transitionSubmission', 'createPublication', 'putReleases',
+  'putPublisher', 'updatePublisher', 'putUser', 'deleteUser', 'createSubmission', 'transitionSubmission', 'createPublication', 'putReleases',
   'putRecords', 'putProjects', 'completePublication', 'setCurrent', 'appendAudit', 'putStats',
 ]);
 

@@ -73,14 +73,17 @@ export function parsePublisher(id: string, body: unknown): Publisher {
 export async function registerPublisher(store: Store, publisher: Publisher, actor: string, at: Date): Promise<{ existed: boolean }> {
   const clash = (await allPublishers(store)).find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
   if (clash) throw new HttpError(409, 'conflict', `El prefijo ya está asignado a «${clash.name}».`);
-  const previous = await store.getPublisher(publisher.id);
-  const existed = previous !== undefined;
-  const registeredAt = existed ? previous.registeredAt : at.toISOString();
-  // The last confirmation of its data (store.ts confirmedAt) is the workflow's, not the registration's: kept too.
-  await store.putPublisher({
-    ...publisher, ...(previous?.stages && !publisher.stages ? { stages: previous.stages } : {}), ...(registeredAt ? { registeredAt } : {}),
-    ...(previous?.confirmedAt ? { confirmedAt: previous.confirmedAt } : {}),
-  });
+  const existed = (await store.getPublisher(publisher.id)) !== undefined;
+  // Replaced over what is stored at the write: its stages (unless given), first registration and last confirmation
+  // of its data (store.ts confirmedAt, the workflow's) are kept, whatever was written meanwhile.
+  if (existed) {
+    await store.updatePublisher(publisher.id, (previous) => ({
+      ...publisher, ...(previous.stages && !publisher.stages ? { stages: previous.stages } : {}), ...(previous.registeredAt ? { registeredAt: previous.registeredAt } : {}),
+      ...(previous.confirmedAt ? { confirmedAt: previous.confirmedAt } : {}),
+    }));
+  } else {
+    await store.putPublisher({ ...publisher, registeredAt: at.toISOString() });
+  }
   await store.appendAudit({ at: at.toISOString(), actor, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
   return { existed };
 }

@@ -155,15 +155,15 @@ export function createStore(backend: DocumentBackend): Store {
       await backend.putMany('publishers', [toRow('publishers', docId(p.id), sortKey(p.id), p)]);
       await logChange(p.id);
     },
-    async recordConfirmation(publisherId: string, at: string) {
+    async updatePublisher(publisherId, change) {
+      let written: Publisher | undefined;
       await backend.modify('publishers', docId(publisherId), (body) => {
         if (body === undefined) throw new StoreError('not-found', `publisher ${publisherId} does not exist`);
-        const p = JSON.parse(body) as Publisher;
-        // A retried or late approval never moves the confirmation back in time.
-        const confirmedAt = p.confirmedAt !== undefined && Date.parse(p.confirmedAt) >= Date.parse(at) ? p.confirmedAt : at;
-        return toRow('publishers', docId(p.id), sortKey(p.id), { ...p, confirmedAt });
+        written = { ...change(JSON.parse(body) as Publisher), id: publisherId };
+        return toRow('publishers', docId(publisherId), sortKey(publisherId), written);
       });
       await logChange(publisherId);
+      return written as Publisher;
     },
     getPublisher: (id) => get<Publisher>('publishers', docId(id)),
     listPublishers: (page) => list<Publisher>('publishers', {}, page),

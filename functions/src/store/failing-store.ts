@@ -16,7 +16,7 @@ const BATCH_METHODS = ['putReleases', 'putRecords', 'putProjects'] as const;
 /** putIndex writes one document per chunk, but its chunk count is not the caller's: it counts as one write. */
 const SINGLE_WRITE_METHODS = [
   'putPublisher',
-  'recordConfirmation',
+  'updatePublisher',
   'putUser',
   'deleteUser',
   'createSubmission',

@@ -111,21 +111,22 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await store.listPublishers()).items.map((p) => p.id)).toEqual(['p1', 'p2']);
     });
 
-    test('publishers: a confirmation of unchanged data is recorded alone, never moves back, is logged; unknown is not-found', async () => {
+    test('publishers: an update changes the publisher as stored at the write, keeps its id, is logged; unknown is not-found', async () => {
       await store.putPublisher({ ...samplePublisher('p1'), stages: { 'E.1': '2024-01-10' }, registeredAt: at(0) });
       const seq = (await store.getPublishedChanges()).seq;
-      await store.recordConfirmation('p1', at(60));
-      // Only `confirmedAt` changes: the stages and registration recorded by others stay.
-      expect(await store.getPublisher('p1')).toEqual({ ...samplePublisher('p1'), stages: { 'E.1': '2024-01-10' }, registeredAt: at(0), confirmedAt: at(60) });
+      const written = await store.updatePublisher('p1', (p) => ({ ...p, confirmedAt: at(60) }));
+      // Only what the change changes: the stages and registration recorded by others stay.
+      expect(written).toEqual({ ...samplePublisher('p1'), stages: { 'E.1': '2024-01-10' }, registeredAt: at(0), confirmedAt: at(60) });
+      expect(await store.getPublisher('p1')).toEqual(written);
       expect((await store.listPublishers()).items[0].confirmedAt).toBe(at(60));
-      // A late retry of an older approval keeps the later time.
-      await store.recordConfirmation('p1', at(30));
-      expect((await store.getPublisher('p1'))?.confirmedAt).toBe(at(60));
+      await store.updatePublisher('p1', (p) => ({ ...p, stages: { ...p.stages, 'E.2': '2024-02-01' } }));
+      expect(await store.getPublisher('p1')).toMatchObject({ stages: { 'E.1': '2024-01-10', 'E.2': '2024-02-01' }, confirmedAt: at(60) });
+      expect((await store.updatePublisher('p1', (p) => ({ ...p, id: 'otro' }))).id).toBe('p1');
       // Public readers learn of it as of any change to the publisher (api/current-publications.ts).
       const log = await store.getPublishedChanges();
-      expect(log.seq).toBe(seq + 2);
-      expect(log.recent.slice(-2).map((c) => c.publisherId)).toEqual(['p1', 'p1']);
-      expect(await failure(store.recordConfirmation('nadie', at(60)))).toBe('not-found');
+      expect(log.seq).toBe(seq + 3);
+      expect(log.recent.slice(-3).map((c) => c.publisherId)).toEqual(['p1', 'p1', 'p1']);
+      expect(await failure(store.updatePublisher('nadie', (p) => p))).toBe('not-found');
       expect(await store.getPublisher('nadie')).toBeUndefined();
     });
 
@@ -468,6 +469,21 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
 
     if (options.openPeer) {
       const openPeer = options.openPeer;
+      test('concurrency: two updates of one publisher at once, from two connections, each keep the other\'s change', async () => {
+        const peer = await openPeer(store);
+        try {
+          await store.putPublisher({ ...samplePublisher('p1'), stages: { 'E.1': '2024-01-10' } });
+          // A coordinator's stages and an approval's confirmation: a read-then-put lost one of them.
+          await Promise.all([
+            store.updatePublisher('p1', (p) => ({ ...p, stages: { ...p.stages, 'E.2': '2024-02-01' } })),
+            peer.updatePublisher('p1', (p) => ({ ...p, confirmedAt: at(90) })),
+          ]);
+          expect(await store.getPublisher('p1')).toMatchObject({ stages: { 'E.1': '2024-01-10', 'E.2': '2024-02-01' }, confirmedAt: at(90) });
+        } finally {
+          await peer.close();
+        }
+      });
+
       test('concurrency: of two simultaneous approvals exactly one wins, also across connections', async () => {
         const peer = await openPeer(store);
         try {

@@ -47,7 +47,7 @@ export interface Publisher {
   /**
    * When a coordinator last approved a submission identical to its current publication (publication `unchanged`):
    * the implementer confirmed its published data current, which counts as an update of its commitment
-   * (core/workflow/update-due.ts). Set by recordConfirmation only; absent until the first such approval.
+   * (core/workflow/update-due.ts). Set by the approval (approve-submission.ts); absent until the first such approval.
    */
   confirmedAt?: string;
 }
@@ -231,11 +231,12 @@ export interface Store {
   getPublisher(id: string): Promise<Publisher | undefined>;
   listPublishers(page?: PageRequest): Promise<Page<Publisher>>;
   /**
-   * Sets the publisher's `confirmedAt` to `at` (kept when it already holds a later time) in one atomic
-   * read-and-write that leaves its other fields as they are (a registration or stages edited meanwhile are kept),
-   * and logs the change as putPublisher does. StoreError 'not-found' when there is no such publisher.
+   * Changes a publisher in one atomic read-and-write, so what others change meanwhile is kept (stages recorded by a
+   * coordinator, a confirmation written by an approval, a registration); `change` must be pure (Firestore may run it
+   * again) and keep the id. Logs the change as putPublisher does; answers the publisher written. StoreError
+   * 'not-found' when there is no such publisher.
    */
-  recordConfirmation(publisherId: string, at: string): Promise<void>;
+  updatePublisher(publisherId: string, change: (publisher: Publisher) => Publisher): Promise<Publisher>;
 
   putUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | undefined>;

@@ -176,7 +176,8 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
     // update of its commitment (Seguimiento and the reminders, core/workflow/update-due.ts) although nothing new
     // was published. Inside the try: if it cannot be recorded the approval fails and approving again retries it
     // (publishing is idempotent, DESIGN §6).
-    if (result.status === 'unchanged') await store.recordConfirmation(publisher.id, at);
+    // A retried or late approval never moves the confirmation back in time.
+    if (result.status === 'unchanged') await store.updatePublisher(publisher.id, (p) => (p.confirmedAt !== undefined && Date.parse(p.confirmedAt) >= Date.parse(at) ? p : { ...p, confirmedAt: at }));
   } catch (e) {
     const { code, reason } = failureOf(e, deps.log);
     const failed = await store.transitionSubmission(submission.id, ['approved'], 'failed', { at: stamp(), by: actor.id, action: 'failed', comment: reason });

@@ -246,10 +246,14 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     requireJsonBody(req, 'las fechas de las etapas en «stages»');
     let changes: ReturnType<typeof checkStages>;
     try { changes = checkStages(req.body, latestMexicanDay(now().getTime())); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
-    const stages: Record<string, string> = { ...(publisher.stages ?? {}) } as Record<string, string>;
-    for (const [code, date] of Object.entries(changes)) { if (date === null) delete stages[code]; else stages[code] = date as string; }
-    const updated: Publisher = { ...publisher, stages };
-    await store.putPublisher(updated);
+    // Applied to the publisher as stored at the write: a confirmation or a registration written meanwhile is kept.
+    let stages: Record<string, string> = {};
+    await store.updatePublisher(publisher.id, (p) => {
+      const next: Record<string, string> = { ...(p.stages ?? {}) } as Record<string, string>;
+      for (const [code, date] of Object.entries(changes)) { if (date === null) delete next[code]; else next[code] = date as string; }
+      stages = next;
+      return { ...p, stages: next };
+    });
     await audit(user, 'publisher.stages', `publisher/${publisher.id}`, publisher.id, { stages });
     const answer: StagesAnswer = { viewer: viewerOf(user), publisherId: publisher.id, stages };
     res.set('Cache-Control', 'private, no-store').json(answer);
