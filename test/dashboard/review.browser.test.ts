@@ -255,6 +255,23 @@ describeIfChromium('review pages in headless Chromium', () => {
     await official2.context().close();
   });
 
+  test('a send approved while its card was open cannot be withdrawn: the page says why and shows it published', async () => {
+    const sent = await fetch(`${base}/api/submissions?publisher=mer&archivo=${encodeURIComponent('aprobado mientras tanto.xlsx')}`, { method: 'POST', headers: { authorization: h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque aprobado mientras tanto' })) });
+    expect(sent.status).toBe(201);
+    const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
+    const page = await signedIn('capturistaA', '#/mis-envios');
+    const card = page.locator('.envio', { hasText: 'aprobado mientras tanto.xlsx' });
+    await card.getByText('En revisión').waitFor();
+    const approved = await fetch(`${base}/api/submissions/${id}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } });
+    expect(approved.status).toBe(200);
+    await card.getByRole('button', { name: 'Retirar envío' }).click();
+    await card.getByRole('button', { name: 'Sí, retirar' }).click();
+    await page.locator('#resultado-retiro', { hasText: /^Esta entrega ya no se puede retirar: está «Publicada»/ }).waitFor();
+    await card.getByText('Publicada').waitFor();
+    expect(await card.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
+    await page.context().close();
+  });
+
   test('an official withdraws a send made by mistake from Mis envíos, after confirming; it leaves the coordinator\'s inbox', async () => {
     const sent = await fetch(`${base}/api/submissions?publisher=mer&archivo=${encodeURIComponent('enviado por error.xlsx')}`, { method: 'POST', headers: { authorization: h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque enviado por error' })) });
     expect(sent.status).toBe(201);
@@ -326,8 +343,13 @@ describeIfChromium('review pages in headless Chromium', () => {
 
     const sent = await fetch(`${base}/api/submissions?publisher=cam`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: await xlsxOf(book) });
     expect(sent.status).toBe(201);
-    const approved = await fetch(`${base}/api/submissions/${((await sent.json()) as { submission: { id: string } }).submission.id}/approve`, { method: 'POST', headers: { authorization: h.bearer('admin') } });
-    expect(((await approved.json()) as { publication: { unchanged: boolean } }).publication.unchanged).toBe(true);
+    // Approved from its page: the question says nothing new will be published, and that it counts as an update.
+    const admin = await signedIn('admin', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    await admin.getByRole('button', { name: 'Aprobar' }).click();
+    expect(await admin.locator('#texto-confirmar').textContent()).toBe('No hay cambios frente a lo publicado: al aprobar no se publica nada nuevo, y la aprobación cuenta como actualización de los datos de Municipio de Campeche en «Seguimiento». ¿Aprobar ahora?');
+    await admin.getByRole('button', { name: 'Sí, aprobar' }).click();
+    await admin.getByText('Aprobada: el contenido ya estaba publicado, no se publicó nada nuevo; cuenta como actualización de sus datos.').first().waitFor();
+    await admin.context().close();
 
     await page.reload();
     await row.waitFor();

@@ -180,8 +180,13 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
  */
 function approveWithConfirmation(p: PreviewAnswer, approve: () => Promise<void>): HTMLElement {
   const changed = (g: ChangeGroup): number => g.counts.new + g.counts.changed;
-  const question = h('p', { id: 'texto-confirmar' }, `Se publicará esta entrega: ${formatCount(changed(p.preview.processes), 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changed(p.preview.projects), 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; lo que no viene en el libro se conserva publicado. ¿Publicar ahora?`);
-  const yes = h('button', { type: 'button', class: 'primary', onclick: () => void approve() }, 'Sí, publicar');
+  // Identical to what is published: approving publishes nothing, and counts as an update of the implementer's data
+  // (core/workflow/update-due.ts); «Se publicará… 0 contrataciones y 0 proyectos» asked to publish nothing.
+  const nothing = changed(p.preview.processes) + changed(p.preview.projects) === 0;
+  const question = h('p', { id: 'texto-confirmar' }, nothing
+    ? `No hay cambios frente a lo publicado: al aprobar no se publica nada nuevo, y la aprobación cuenta como actualización de los datos de ${p.submission.publisherName} en «Seguimiento». ¿Aprobar ahora?`
+    : `Se publicará esta entrega: ${formatCount(changed(p.preview.processes), 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changed(p.preview.projects), 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; lo que no viene en el libro se conserva publicado. ¿Publicar ahora?`);
+  const yes = h('button', { type: 'button', class: 'primary', onclick: () => void approve() }, nothing ? 'Sí, aprobar' : 'Sí, publicar');
   const box = h('div', { id: 'confirmar-aprobacion', role: 'group', 'aria-labelledby': 'texto-confirmar', hidden: true }, question, yes);
   const open = h('button', { type: 'button', class: 'primary', 'aria-expanded': 'false', 'aria-controls': 'confirmar-aprobacion' }, 'Aprobar');
   const cancel = h('button', { type: 'button' }, 'Cancelar');
@@ -259,7 +264,7 @@ export const reviewSubmissionPage: Page = {
       // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
       trackingChanged();
       if (!a.publication) return PUBLISHING;
-      return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no hubo cambios.' : `Aprobada y publicada: ${formatCount(a.publication.changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}, ${formatCount(a.publication.counts.projects, 'proyecto', 'proyectos')}.`;
+      return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no se publicó nada nuevo; cuenta como actualización de sus datos.' : `Aprobada y publicada: ${formatCount(a.publication.changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}, ${formatCount(a.publication.counts.projects, 'proyecto', 'proyectos')}.`;
     });
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
@@ -411,6 +416,9 @@ function withdrawControl(s: SubmissionView): HTMLElement {
         rerender();
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
+        // Its situation changed meanwhile (approved, published…): the page is drawn again with it, the refusal said
+        // above the cards; the card kept «En revisión» and its button beside the server's «ya no se puede retirar».
+        if (err instanceof ApiError && err.status === 409) { lastWithdrawn = h('p', { class: 'status-bad' }, err.message); rerender(); return; }
         result.className = 'status-bad';
         result.textContent = err instanceof Error ? err.message : 'No se pudo retirar el envío.';
         box.hidden = true;
