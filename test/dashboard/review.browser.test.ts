@@ -303,6 +303,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     await coordinator.reload();
     await coordinator.locator('#bandeja caption').waitFor();
     expect(await coordinator.locator('#bandeja tbody').textContent()).not.toContain('enviado por error.xlsx');
+    // The filters offer every implementer in the coordinator's charge, even under a situation no send is in.
+    await coordinator.getByLabel('Situación').selectOption({ label: 'La publicación falló' });
+    await coordinator.locator('#bandeja tbody', { hasText: 'No hay entregas en la situación «La publicación falló»' }).waitFor();
+    expect(await coordinator.locator('#filtro-implementador option').allTextContents()).toEqual(['Todos', 'Municipio de Mérida']);
+    expect(await coordinator.locator('#filtro-estado option').allTextContents()).toEqual(['Todos', 'Yucatán']);
     await coordinator.getByLabel('Situación').selectOption({ label: 'Retirada' });
     await coordinator.locator('#bandeja tbody tr', { hasText: 'enviado por error.xlsx' }).getByRole('link').click();
     await coordinator.locator('#situacion', { hasText: 'Retirada' }).waitFor();

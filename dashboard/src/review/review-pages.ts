@@ -8,6 +8,7 @@ import { announce, h, returnFocus, route } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
+import { sameState } from '../../../core/workflow/mexican-states';
 import {
   AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
@@ -102,8 +103,13 @@ export const reviewInboxPage: Page = {
     const params = new URLSearchParams({ limit: '1000' });
     if (status) params.set('status', status);
     const list = await submissionList(params);
-    const stateSel = select('filtro-estado', 'Estado', [...new Set(list.submissions.map((s) => s.state))].sort((a, b) => a.localeCompare(b, 'es-MX')).map((s) => [s, s]), query.get('estado'));
-    const pubSel = select('filtro-implementador', 'Implementador', [...new Map(list.submissions.map((s) => [s.publisherId, s.publisherName]))].sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador'));
+    // Every implementer in the viewer's charge, whatever the situation chosen: built from the sends listed, the
+    // filters offered only «Todos» when none was pending, and a link with ?estado= for another one fell back to it.
+    const scope = list.viewer.scope;
+    const inCharge = ds.publishers.filter((p) => scope.kind === 'all' || (scope.kind === 'state' ? sameState(p.state, scope.state) : p.id === scope.publisherId));
+    const implementers = new Map([...inCharge.map((p) => [p.id, { name: p.name, state: p.state }] as const), ...list.submissions.map((s) => [s.publisherId, { name: s.publisherName, state: s.state }] as const)]);
+    const stateSel = select('filtro-estado', 'Estado', [...new Set([...implementers.values()].map((p) => p.state))].sort((a, b) => a.localeCompare(b, 'es-MX')).map((s) => [s, s]), query.get('estado'));
+    const pubSel = select('filtro-implementador', 'Implementador', [...implementers].map(([id, p]) => [id, p.name] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador'));
     const statusSel = select('filtro-situacion', 'Situación', SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s) => [s, STATUS_LABELS[s]]), status);
     const results = h('div', { id: 'bandeja' });
     const draw = (): void => {
