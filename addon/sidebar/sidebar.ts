@@ -220,6 +220,8 @@ function sinceSentText(ctx: ReviewContext, changed: boolean): string {
     case 'returned': return `${unsent} desde${sent || ' su envío'}. Cuando termine las correcciones, envíe la nueva versión.`;
     case 'published': return `${unsent}: lo publicado es lo que envió${sent}. Envíe una actualización para publicarlos.`;
     case 'approved': return `${unsent}: se está publicando lo que envió${sent}. Cuando termine, envíe una actualización con ellos.`;
+    // Its publication failed: the coordinators approve it again (what was sent), or the official sends these changes.
+    case 'failed': return `${unsent}: la publicación de lo que envió${sent} falló, y su coordinación puede aprobarlo de nuevo tal como lo envió. Envíe la nueva versión si quiere que se publiquen también estos cambios.`;
     default: return `${unsent}: su coordinación revisa lo que envió${sent}. Envíe la nueva versión para que revise también estos cambios.`;
   }
 }

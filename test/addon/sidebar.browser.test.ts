@@ -147,6 +147,16 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('after a failed publication, tells an official with unsent changes that a new approval publishes what was sent', async () => {
+    const failedSend: ReviewContext = { ...submitted, submission: { ...submitted.submission!, state: 'failed', stateLabel: 'La publicación falló', failureReason: 'No se pudo leer la hoja.' } };
+    const page = await open({ reviewContext: [failedSend], validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [{ ...clean, sheetChanged: true }] });
+    await page.getByText(/^Estado: La publicación falló/).waitFor();
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText('Validación terminada: no se encontraron errores ni advertencias.').waitFor();
+    expect(await page.locator('#since-sent').textContent()).toBe('⚠ La hoja tiene cambios que no ha enviado: la publicación de lo que envió el 28/02/2024 falló, y su coordinación puede aprobarlo de nuevo tal como lo envió. Envíe la nueva versión si quiere que se publiquen también estos cambios.');
+    await page.close();
+  });
+
   it('lets a coordinator approve or return with comments, and shows server messages as they are', async () => {
     const page = await open({
       reviewContext: [{ ...submitted, role: 'coordinador' }],

@@ -18,7 +18,8 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                 [--proyectos 5] [--periodicidad 90] [--archivo publicador.json]
   infra-abierta publishers list
   infra-abierta publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar]
-                                                   Borra publicaciones reemplazadas (la vigente se conserva);
+                                                   Borra publicaciones reemplazadas (la vigente se conserva,
+                                                   y las reemplazadas hace menos de 24 horas también);
                                                    sin --confirmar solo dice cuáles borraría
   Con --nube [--proyecto ID], users, publishers y publications trabajan sobre Firestore del despliegue en Firebase
   (credenciales predeterminadas de la aplicación: gcloud auth application-default login).

@@ -56,7 +56,7 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
   const total = sets.reduce((n, s) => n + s.publications.length, 0);
   const scope = publisherId !== undefined ? `de «${publisherId}» ` : '';
   if (!total) {
-    io.out(`No hay publicaciones ${scope}anteriores al ${formatDate(before)} que se puedan borrar: se conserva la vigente de cada publicador, y las reemplazadas hace menos de un día.`);
+    io.out(`No hay publicaciones ${scope}anteriores al ${formatDate(before)} que se puedan borrar: se conserva la vigente de cada publicador, y las reemplazadas hace menos de 24 horas (una instancia de la API aún puede servirlas).`);
     return 0;
   }
   io.out(`Publicaciones ${scope}anteriores al ${formatDate(before)} que ya no están vigentes:`);
