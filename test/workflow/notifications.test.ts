@@ -57,6 +57,27 @@ describe('notifications by SMTP', () => {
     expect(audit).toHaveLength(4);
   });
 
+  test('a send withdrawn while it awaited review → its coordinators are told they have nothing to decide; a returned one, nobody', async () => {
+    const before = smtp.mails.length;
+    const sent = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { title: 'Parque enviado por error' })));
+    expect(sent.status).toBe(201);
+    const id = sent.body.submission.id as string;
+    await request(h.app).post(`/api/submissions/${id}/withdraw`).set('Authorization', h.bearer('capturistaA')).expect(200);
+    const [told, withdrawn] = smtp.mails.slice(before);
+    expect(subjectOf(told.raw)).toBe('Nueva entrega de Municipio de Mérida para revisión');
+    expect(withdrawn.to).toEqual([USERS.coordinadorA.email]);
+    expect(subjectOf(withdrawn.raw)).toBe('Municipio de Mérida retiró su entrega');
+    expect(bodyOf(withdrawn.raw)).toContain(`${USERS.capturistaA.email} retiró la entrega de Municipio de Mérida (Yucatán) que esperaba su revisión: ya no está en su bandeja`);
+    expect(bodyOf(withdrawn.raw)).toContain(`${DASHBOARD_URL}/#/revision/${id}`);
+
+    // Returned, then withdrawn by the official who will not correct it: the coordinators already decided on it.
+    const second = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { title: 'Parque que no se corregirá' })));
+    await request(h.app).post(`/api/submissions/${second.body.submission.id as string}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Falta la fecha.' }).expect(200);
+    const count = smtp.mails.length;
+    await request(h.app).post(`/api/submissions/${second.body.submission.id as string}/withdraw`).set('Authorization', h.bearer('capturistaA')).expect(200);
+    expect(smtp.mails).toHaveLength(count);
+  });
+
   test('reminders: only publishers past their period, once a week; an unreachable server never undoes a decision', async () => {
     const outbox = smtpOutbox({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'avisos@infra-abierta.test' });
     const before = smtp.mails.length;

@@ -93,8 +93,14 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
       text: `Su coordinador (${event.actor.email}) devolvió la entrega con este comentario:\n\n«${event.comment}»\n\n${resend}. Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
     };
   }
+  if (event.kind === 'withdrawn') {
+    return {
+      subject: `${publisher.name} retiró su entrega`,
+      text: `${event.actor.email} retiró la entrega de ${publisher.name} (${publisher.state}) que esperaba su revisión: ya no está en su bandeja y no hay nada que decidir sobre ella. Si la institución envía otra, recibirá un aviso nuevo.\n\nLa entrega retirada y su historial:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
+    };
+  }
   // «0 contrataciones nuevas» read as «nothing was published» when only projects (or the settings) changed.
-  const published = event.unchanged ? 'Su contenido ya estaba publicado, así que no hubo cambios.'
+  const published = event.unchanged ? 'Su contenido ya estaba publicado: no se publicó nada nuevo, y la aprobación cuenta como actualización de sus datos.'
     : event.changedProcesses === 0 ? 'Se publicó la nueva versión de sus datos; ninguna contratación cambió (los cambios son de sus proyectos o de su configuración).'
       : `${event.changedProcesses === 1 ? 'Se publicó' : 'Se publicaron'} ${formatCount(event.changedProcesses, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}.`;
   return {
@@ -119,7 +125,8 @@ async function deliver(deps: NotifierDeps, kind: string, publisherId: string, ta
 export function notifier(deps: NotifierDeps): Notify {
   return async (event) => {
     try {
-      const to = event.kind === 'submitted' ? await coordinatorsOf(deps.store, event.publisher) : await submitterOf(deps.store, event);
+      // What awaits the coordinators (or no longer does) goes to them; a decision goes to whoever sent it.
+      const to = event.kind === 'submitted' || event.kind === 'withdrawn' ? await coordinatorsOf(deps.store, event.publisher) : await submitterOf(deps.store, event);
       await deliver(deps, event.kind, event.publisher.id, `submission/${event.submission.id}`, { to, ...composeMessage(event, deps.dashboardUrl) });
     } catch (e) {
       (deps.log ?? console.error)(`no se pudo preparar el aviso: ${e instanceof Error ? e.message : String(e)}`);

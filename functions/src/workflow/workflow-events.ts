@@ -4,7 +4,9 @@ import type { Publisher, Submission, User } from '../store/store';
 export type WorkflowEvent =
   | { kind: 'submitted'; submission: Submission; publisher: Publisher; actor: User }
   | { kind: 'returned'; submission: Submission; publisher: Publisher; actor: User; comment: string }
-  | { kind: 'published'; submission: Submission; publisher: Publisher; actor: User; unchanged: boolean; changedProcesses: number };
+  | { kind: 'published'; submission: Submission; publisher: Publisher; actor: User; unchanged: boolean; changedProcesses: number }
+  /** Taken back by its institution while it awaited review: the coordinators told of it have nothing to decide. */
+  | { kind: 'withdrawn'; submission: Submission; publisher: Publisher; actor: User };
 
 /** Called after the decision is stored; it must not throw (a failed notice never undoes a decision). */
 export type Notify = (event: WorkflowEvent) => Promise<void>;

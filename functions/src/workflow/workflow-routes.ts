@@ -607,6 +607,9 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     await audit(user, 'submission.withdrawn', `submission/${submission.id}`, publisher.id, { from: submission.status });
     // Nothing will read its file again (approval reads the snapshot): it no longer counts against the quota.
     await releaseUpload(withdrawn);
+    // The coordinators were told it awaited them («Nueva entrega…»): told now that it does not. A returned one
+    // they had already decided on.
+    if (submission.status === 'submitted') await notify?.({ kind: 'withdrawn', submission: withdrawn, publisher, actor: user });
     res.json(await answer(user, withdrawn));
   });
 
