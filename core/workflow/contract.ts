@@ -29,6 +29,19 @@ export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'fai
  */
 export const WITHDRAWABLE: readonly SubmissionStatus[] = ['submitted', 'returned'];
 
+/**
+ * The submission a new Excel upload (other bytes than any open one) continues: its institution's upload returned
+ * most recently. A Google Sheet sent again is the same submission — same spreadsheet, history and comments kept —
+ * but an upload is known only by its bytes, and a corrected workbook has other bytes: it started a new submission
+ * with an empty history, and the coordinator lost the comments it answers. Only uploads (a returned Google Sheet is
+ * continued from its sheet), and only a returned one: a send still under review may be another part of the
+ * institution's data, and withdrawn ones are closed. The server applies it (workflow-routes.ts); *Mis envíos* says
+ * it before sending.
+ */
+export function continuedUpload<T extends { status: SubmissionStatus; source: { kind: string }; updatedAt: string }>(submissions: readonly T[]): T | undefined {
+  return submissions.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
+}
+
 export type Role = 'capturista' | 'coordinador' | 'admin';
 export const ROLES: readonly Role[] = ['capturista', 'coordinador', 'admin'];
 

@@ -10,7 +10,7 @@ import { count, heading, type Page } from '../pages/common';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
 import { sameState } from '../../../core/workflow/mexican-states';
 import {
-  AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, sessionBar, withSession } from './session';
@@ -346,7 +346,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
   const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
-    // Said before sending: the corrected workbook continues the returned send (the server's rule, workflow-routes.ts continuedUpload).
+    // Said before sending: the corrected workbook continues the returned send (the server's rule: contract.ts continuedUpload).
     continued ? h('p', { class: 'status-warn', id: 'continua-envio' }, `El libro que envíe aquí será la versión corregida de su envío devuelto del ${dateTime(sentAt(continued))}${fileNote(continued)}: su coordinación lo revisará con el historial y los comentarios de ese envío. Si es otro libro, que no corrige aquel, retire primero ese envío (abajo, «Retirar envío»).`) : null,
     h('div', { class: 'field' }, h('label', { for: 'libro' }, 'Libro de Excel (.xlsx)'), input),
     button, status);
@@ -435,11 +435,6 @@ function withdrawControl(s: SubmissionView): HTMLElement {
   return h('div', { class: 'retiro' }, open, box, result);
 }
 
-/** The returned upload a new one continues, as the server chooses it: the one returned most recently. */
-function returnedUpload(submissions: SubmissionView[]): SubmissionView | undefined {
-  return submissions.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
-}
-
 /** « el 03/12/2026 15:27» after «Publicada»: when its publication was made (its latest `published` history entry). */
 function publishedNote(s: SubmissionView): string {
   const at = s.status === 'published' ? [...s.history].reverse().find((e) => e.action === 'published')?.at : undefined;
@@ -463,7 +458,7 @@ export const mySubmissionsPage: Page = {
       ...heading('Mis envíos', 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
       sessionBar(list.viewer, rerender, ds.publishers),
       h('div', { id: 'resultado-retiro', role: 'status' }, withdrawnNote),
-      upload ? uploadForm(sent, returnedUpload(list.submissions)) : null,
+      upload ? uploadForm(sent, continuedUpload(list.submissions)) : null,
       moreNote(list),
       newest.length ? null : h('p', null, upload
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'

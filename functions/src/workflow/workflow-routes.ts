@@ -8,7 +8,7 @@
  *                                         `submitted` (200) with its history kept; a pending one is returned
  *                                         as is (200); otherwise a new submission (201). An upload of another
  *                                         file while the institution's latest upload is `returned` is that
- *                                         one's resubmission too (see `continuedUpload`). `outcome` says which
+ *                                         one's resubmission too (contract.ts `continuedUpload`). `outcome` says which
  *                                         (created, resubmitted, unchanged: SubmitAnswer in the contract).
  *   GET  /api/submissions                 scoped list; ?publisher= ?status= ?spreadsheetId= ?limit= ?after=
  *   GET  /api/submissions/{id}
@@ -50,7 +50,7 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
+  AWAITING_DECISION, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
   type ApproveAnswer, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
@@ -120,18 +120,6 @@ const DENIED: Record<Action, string> = {
 function uploadName(given: string | undefined): string | undefined {
   const name = given?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
   return name ? name.slice(0, 120) : undefined;
-}
-
-/**
- * The submission a new upload (other bytes than any open one) continues: the institution's upload returned most
- * recently. A Google Sheet sent again is the same submission — same spreadsheet, history and comments kept — but an
- * upload is known only by its bytes, and a corrected workbook has other bytes: it started a new submission with an
- * empty history, and the coordinator lost the comments it answers. So a corrected workbook takes the returned one's
- * place, as a sheet does. Only uploads: a returned Google Sheet is continued from its sheet, and only a returned
- * one: a send still under review may be another part of the institution's data, and withdrawn ones are closed.
- */
-function continuedUpload(mine: Submission[]): Submission | undefined {
-  return mine.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
 }
 
 function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
