@@ -122,6 +122,9 @@ function uploadName(given: string | undefined): string | undefined {
   return name ? name.slice(0, 120) : undefined;
 }
 
+/** The uploaded file a submission was sent as (none for a Google Sheet or the add-on's values), for flatMap. */
+const uploadedFiles = (s: Submission): string[] => (s.source.kind === 'xlsx' ? [s.source.fileId] : []);
+
 function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
   if (a.kind === 'sheets') return b.kind === 'sheets' && a.spreadsheetId === b.spreadsheetId;
   if (a.kind === 'values') return b.kind === 'values' && a.spreadsheetId !== null && a.spreadsheetId === b.spreadsheetId;
@@ -235,13 +238,12 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     let changes: ReturnType<typeof checkStages>;
     try { changes = checkStages(req.body, latestMexicanDay(now().getTime())); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
     // Applied to the publisher as stored at the write: a confirmation or a registration written meanwhile is kept.
-    let stages: Record<string, string> = {};
-    await store.updatePublisher(publisher.id, (p) => {
+    const written = await store.updatePublisher(publisher.id, (p) => {
       const next: Record<string, string> = { ...(p.stages ?? {}) } as Record<string, string>;
       for (const [code, date] of Object.entries(changes)) { if (date === null) delete next[code]; else next[code] = date as string; }
-      stages = next;
       return { ...p, stages: next };
     });
+    const stages = { ...(written.stages ?? {}) } as Record<string, string>;
     await audit(user, 'publisher.stages', `publisher/${publisher.id}`, publisher.id, { stages });
     const answer: StagesAnswer = { viewer: viewerOf(user), publisherId: publisher.id, stages };
     res.set('Cache-Control', 'private, no-store').json(answer);
@@ -376,7 +378,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   /** A publisher keeps at most `uploadQuotaBytes` of uploaded workbooks (the same file counts once). */
   async function checkQuota(publisher: Publisher, mine: Submission[], bytes: Buffer): Promise<void> {
     const quota = deps.uploadQuotaBytes ?? DEFAULT_UPLOAD_QUOTA_BYTES;
-    const kept = new Set(mine.flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
+    const kept = new Set(mine.flatMap(uploadedFiles));
     if (kept.has(uploadId(bytes))) return;
     let used = 0;
     for (const fileId of kept) used += (await deps.uploads!.size(fileId)) ?? 0;
@@ -408,7 +410,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         }
       }
     }
-    const needed = new Set([...current.values()].filter((s) => NEEDS_FILE.includes(s.status)).flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
+    const needed = new Set([...current.values()].filter((s) => NEEDS_FILE.includes(s.status)).flatMap(uploadedFiles));
     needed.add(latestFile);
     // `mine` as read before this send: a resubmitted upload held another file until now.
     await removeUnneeded([...current.values(), ...mine], needed);
@@ -416,7 +418,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
 
   /** Removes the files of `held` (as they are now, or were before a resubmission replaced their file) that are not `needed`. */
   async function removeUnneeded(held: Submission[], needed: Set<string>): Promise<void> {
-    const files = new Set(held.flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
+    const files = new Set(held.flatMap(uploadedFiles));
     for (const fileId of files) if (!needed.has(fileId)) await deps.uploads!.remove(fileId);
   }
 
@@ -424,7 +426,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   async function releaseUpload(withdrawn: Submission): Promise<void> {
     if (withdrawn.source.kind !== 'xlsx' || !deps.uploads) return;
     const mine = await readAll((after) => store.listSubmissions({ publisherId: withdrawn.publisherId, after, limit: 1000 }));
-    const needed = new Set(mine.filter((s) => s.id !== withdrawn.id && NEEDS_FILE.includes(s.status)).flatMap((s) => (s.source.kind === 'xlsx' ? [s.source.fileId] : [])));
+    const needed = new Set(mine.filter((s) => s.id !== withdrawn.id && NEEDS_FILE.includes(s.status)).flatMap(uploadedFiles));
     await removeUnneeded([withdrawn], needed);
   }
 
