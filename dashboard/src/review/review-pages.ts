@@ -192,16 +192,25 @@ function approveWithConfirmation(p: PreviewAnswer, approve: () => Promise<void>)
   const question = h('p', { id: 'texto-confirmar' }, nothing
     ? `No hay cambios frente a lo publicado: al aprobar no se publica nada nuevo, y la aprobación cuenta como actualización de los datos de ${p.submission.publisherName} en «Seguimiento». ¿Aprobar ahora?`
     : `Se publicará esta entrega: ${formatCount(changed(p.preview.processes), 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changed(p.preview.projects), 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; lo que no viene en el libro se conserva publicado. ¿Publicar ahora?`);
-  const yes = h('button', { type: 'button', class: 'primary', onclick: () => void approve() }, nothing ? 'Sí, aprobar' : 'Sí, publicar');
-  const box = h('div', { id: 'confirmar-aprobacion', role: 'group', 'aria-labelledby': 'texto-confirmar', hidden: true }, question, yes);
-  const open = h('button', { type: 'button', class: 'primary', 'aria-expanded': 'false', 'aria-controls': 'confirmar-aprobacion' }, 'Aprobar');
-  const cancel = h('button', { type: 'button' }, 'Cancelar');
-  box.append(cancel);
-  open.addEventListener('click', () => { box.hidden = false; open.setAttribute('aria-expanded', 'true'); yes.focus(); });
-  cancel.addEventListener('click', () => { box.hidden = true; open.setAttribute('aria-expanded', 'false'); open.focus(); });
-  // Escape answers «Cancelar», as it closes the header's menu and the map's popup (WCAG 2.1.1).
-  box.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Escape') { e.preventDefault(); cancel.click(); } });
+  const { open, box } = askFirst({ label: 'Aprobar', primary: true, boxId: 'confirmar-aprobacion', question, yes: nothing ? 'Sí, aprobar' : 'Sí, publicar', onYes: () => void approve() });
   return h('div', null, open, box);
+}
+
+/**
+ * A button that asks once more before it acts: it opens the question (`boxId`, named by the `question` paragraph's
+ * id), the focus goes to «yes», and back to the button on «Cancelar» or Escape, which answers it as it closes the
+ * header's menu and the map's popup (WCAG 2.1.1).
+ */
+function askFirst(o: { label: string; primary?: boolean; boxId: string; question: HTMLElement; yes: string; onYes: () => void }): { open: HTMLButtonElement; box: HTMLElement; yes: HTMLButtonElement; cancel: HTMLButtonElement } {
+  const yes = h('button', { type: 'button', class: 'primary', onclick: o.onYes }, o.yes);
+  const cancel = h('button', { type: 'button' }, 'Cancelar');
+  const box = h('div', { id: o.boxId, role: 'group', 'aria-labelledby': o.question.id, hidden: true }, o.question, yes, cancel);
+  const open = h('button', { type: 'button', class: o.primary ? 'primary' : undefined, 'aria-expanded': 'false', 'aria-controls': o.boxId }, o.label);
+  const show = (on: boolean): void => { box.hidden = !on; open.setAttribute('aria-expanded', String(on)); (on ? yes : open).focus(); };
+  open.addEventListener('click', () => show(true));
+  cancel.addEventListener('click', () => show(false));
+  box.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Escape') { e.preventDefault(); show(false); } });
+  return { open, box, yes, cancel };
 }
 
 export const reviewSubmissionPage: Page = {
@@ -406,14 +415,8 @@ function withdrawControl(s: SubmissionView): HTMLElement {
     ? '¿Retirar este envío devuelto? Ya no lo corregirá: su siguiente libro se enviará como un envío nuevo. Los comentarios se conservan aquí.'
     : '¿Retirar este envío? Saldrá de la bandeja de su coordinación, que ya no lo revisará. Puede enviar su libro de nuevo cuando quiera.');
   const result = h('p', { role: 'status' });
-  const yes = h('button', { type: 'button', class: 'primary' }, 'Sí, retirar');
-  const cancel = h('button', { type: 'button' }, 'Cancelar');
-  const box = h('div', { id: boxId, role: 'group', 'aria-labelledby': textId, hidden: true }, question, yes, cancel);
-  const open = h('button', { type: 'button', 'aria-expanded': 'false', 'aria-controls': boxId }, 'Retirar envío');
-  const show = (on: boolean): void => { box.hidden = !on; open.setAttribute('aria-expanded', String(on)); (on ? yes : open).focus(); };
-  open.addEventListener('click', () => show(true));
-  cancel.addEventListener('click', () => show(false));
-  yes.addEventListener('click', () => {
+  const { open, box, yes, cancel } = askFirst({ label: 'Retirar envío', boxId, question, yes: 'Sí, retirar', onYes: () => withdraw() });
+  const withdraw = (): void => {
     for (const b of [open, yes, cancel]) b.disabled = true;
     void (async () => {
       try {
@@ -431,7 +434,7 @@ function withdrawControl(s: SubmissionView): HTMLElement {
         for (const b of [open, yes, cancel]) b.disabled = false;
       }
     })();
-  });
+  };
   return h('div', { class: 'retiro' }, open, box, result);
 }
 
