@@ -2,8 +2,8 @@
  * Paces rows written with exceljs 4's streaming writer to the speed of its zip. The writer hands a sheet's XML on
  * without looking at write()'s answer (lib/utils/stream-buf.js, `_pipe`), and until the zip reaches the sheet (it
  * finishes the previous entries first) it keeps the XML in memory: rows committed in a loop that never yields, as
- * `import` does with rows it already holds, piled up whole sheets of XML. bulk-files.ts waits the same way for the
- * compressor (compressorCaughtUp); its rows come from a file, so its loop yields anyway.
+ * `import` does with rows it already holds, piled up whole sheets of XML; so did the bulk files' `datos.xlsx`
+ * (bulk-files.ts), whose rows come from a file faster than they are compressed. Both wait here.
  */
 import type ExcelJS from 'exceljs';
 
