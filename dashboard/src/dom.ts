@@ -59,6 +59,12 @@ export function announce(text: string): void {
   announcing = setTimeout(() => { region.textContent = text; }, 100);
 }
 
+/** Lets script focus `el` (tabindex -1) unless it can take the focus already; not a tab stop. */
+export function makeFocusable(el: HTMLElement): HTMLElement {
+  if (!el.matches('a[href], button, input, select, textarea, summary, [tabindex]')) el.setAttribute('tabindex', '-1');
+  return el;
+}
+
 /**
  * After work that disabled the focused button (Chromium then moves the focus to <body>), the focus goes to `to` —
  * its outcome, made focusable — unless the reader has already moved it elsewhere (WCAG 2.4.3). `from`: the
@@ -67,8 +73,7 @@ export function announce(text: string): void {
 export function returnFocus(to: HTMLElement, from?: Element | null): void {
   const now = document.activeElement;
   if (now && now !== document.body && now !== from) return;
-  if (!to.matches('a[href], button, input, select, textarea, summary, [tabindex]')) to.setAttribute('tabindex', '-1');
-  to.focus();
+  makeFocusable(to).focus();
 }
 
 /** Hash route to an in-app page; path segments are URI-encoded. */

@@ -4,7 +4,7 @@
  * focus moved to each new page's heading, and one data load shared by all pages.
  */
 import { loadDataset, loadHomeDataset, loadPublishers, publishersChanged, refusedAsTooLarge } from './api';
-import { h, route } from './dom';
+import { h, makeFocusable, route } from './dom';
 import type { Page } from './pages/common';
 import { filterDataset, filterQuery, parseFilters } from './data/filters';
 import { scopeOf, scopeQuery } from './data/scope';
@@ -84,7 +84,7 @@ function focusAnchor(id: string): boolean {
   const target = document.getElementById(id);
   if (!target) return false;
   const el = (target.matches('section') && target.querySelector<HTMLElement>('h1, h2, h3')) || target;
-  if (!el.matches('a[href], button, input, select, textarea, summary, [tabindex]')) el.setAttribute('tabindex', '-1');
+  makeFocusable(el);
   target.scrollIntoView();
   el.focus({ preventScroll: true });
   return true;
