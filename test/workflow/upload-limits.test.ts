@@ -116,6 +116,18 @@ describe('quota and clean-up', () => {
     } finally { await h.close(); }
   });
 
+  test('a correction of a returned upload is counted instead of the file it replaces, not beside it', async () => {
+    const first = await xlsxOf(projectWorkbook(MER, { title: 'Primera' }));
+    const h = await localHarness({ uploadQuotaBytes: first.length + 100 });
+    try {
+      const a = (await upload(h, first)).body.submission.id as string;
+      expect((await request(h.app).post(`/api/submissions/${a}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Corrija el título.' })).status).toBe(200);
+      const corrected = await upload(h, await xlsxOf(projectWorkbook(MER, { title: 'Segunda' })));
+      expect([corrected.status, corrected.body.submission?.id]).toEqual([200, a]);
+      expect(kept(h)).toHaveLength(1);
+    } finally { await h.close(); }
+  });
+
   test('a workbook with errors is refused at the door: 422 naming its cells, no submission, no file kept', async () => {
     const h = await localHarness();
     try {

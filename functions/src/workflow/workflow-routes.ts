@@ -65,6 +65,9 @@ const mib = (n: number): string => `${(n / 2 ** 20).toLocaleString('es-MX', { ma
 /** Upload statuses whose file is still needed: pending review, being approved, or to be approved again. */
 const NEEDS_FILE: SubmissionStatus[] = ['submitted', 'approved', 'failed'];
 
+/** A send back in the queue because its approval found errors: a newer upload supersedes it (and its file). */
+const approvalRefused = (s: Submission): boolean => s.status === 'submitted' && s.history[s.history.length - 1]?.action === 'approval-refused';
+
 /** Rendered findings in a refused approval's answer; the submission keeps its own smaller sample. */
 const MAX_FINDINGS_SHOWN = 200;
 
@@ -375,10 +378,15 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     res.status(201).json(await submitted(user, submission, 'created'));
   });
 
-  /** A publisher keeps at most `uploadQuotaBytes` of uploaded workbooks (the same file counts once). */
+  /**
+   * A publisher keeps at most `uploadQuotaBytes` of uploaded workbooks (the same file counts once). Counted are the
+   * files this send leaves in place: those of sends still pending (`supersede` removes the rest — a returned upload
+   * this one corrects, a published one, one whose approval was refused). A correction as large as the returned
+   * workbook it replaces was refused when that one alone took half the quota.
+   */
   async function checkQuota(publisher: Publisher, mine: Submission[], bytes: Buffer): Promise<void> {
     const quota = deps.uploadQuotaBytes ?? DEFAULT_UPLOAD_QUOTA_BYTES;
-    const kept = new Set(mine.flatMap(uploadedFiles));
+    const kept = new Set(mine.filter((s) => NEEDS_FILE.includes(s.status) && !approvalRefused(s)).flatMap(uploadedFiles));
     if (kept.has(uploadId(bytes))) return;
     let used = 0;
     for (const fileId of kept) used += (await deps.uploads!.size(fileId)) ?? 0;
@@ -401,7 +409,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     current.set(latest.id, latest);
     for (const s of mine) {
       if (s.id === latest.id || s.source.kind !== 'xlsx' || s.source.fileId === latestFile) continue;
-      if (s.status === 'submitted' && s.history[s.history.length - 1]?.action === 'approval-refused') {
+      if (approvalRefused(s)) {
         try {
           current.set(s.id, await store.transitionSubmission(s.id, ['submitted'], 'returned', { at: stamp(), by: user.id, action: 'superseded', comment: 'Reemplazada por un envío más reciente del mismo publicador.' }));
           await audit(user, 'submission.superseded', `submission/${s.id}`, publisher.id, { by: latest.id });
