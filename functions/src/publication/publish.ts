@@ -62,7 +62,8 @@ export type PublishPhase = 'check' | 'history' | 'records' | 'derived' | 'write'
 export type PublishResult =
   | { status: 'refused'; findings: Finding[] }
   | { status: 'unchanged'; publication: Publication; findings: Finding[] }
-  | { status: 'published'; publication: Publication; changedProcesses: string[]; findings: Finding[] };
+  /** `rebuiltRecords`: the processes whose record was merged again, not carried as stored (a changed process, or all of them when built another way). */
+  | { status: 'published'; publication: Publication; changedProcesses: string[]; rebuiltRecords: string[]; findings: Finding[] };
 
 type Release = Record<string, unknown> & { ocid: string; id: string; date: string };
 
@@ -315,6 +316,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const compiledByOcid = new Map<string, JsonObject>();
   const releaseLinks = new Map<string, ReleaseLink[]>();
   let releaseCount = 0;
+  const rebuilt: string[] = [];
   const buildRecords = async (write: (releases: ReleaseText[], records: RecordText[]) => Promise<void>): Promise<void> => {
     let releases: ReleaseText[] = [];
     let records: RecordText[] = [];
@@ -322,7 +324,11 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     for (const ocid of ocids) {
       const list = history.get(ocid) ?? [];
       const text = carried.get(ocid);
-      const built = (text !== undefined && carriedProcess(text, ocid, list, input.baseUrl)) || builtProcess(ocid, list, input.baseUrl);
+      let built = text !== undefined ? carriedProcess(text, ocid, list, input.baseUrl) : undefined;
+      if (!built) {
+        built = builtProcess(ocid, list, input.baseUrl);
+        rebuilt.push(ocid);
+      }
       for (const release of built.releases) {
         releases.push(release);
         chars += release.text.length;
@@ -378,7 +384,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
-  await store.appendAudit({ at: now, actor: input.actor, action: 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, revision: input.revision ?? null, releases: releaseCount, projects: finalProjects.length } });
+  await store.appendAudit({ at: now, actor: input.actor, action: 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: input.revision ?? null, releases: releaseCount, projects: finalProjects.length } });
   phase('commit');
-  return { status: 'published', publication, changedProcesses: changed, findings };
+  return { status: 'published', publication, changedProcesses: changed, rebuiltRecords: rebuilt, findings };
 }
