@@ -4,6 +4,7 @@ import { codelists } from './codelists';
 import { contractValue } from './contract-value';
 import { awardReference } from './award-reference';
 import { contractingProcessLink } from './contracting-process-link';
+import { modificationRelease } from './modification-release';
 import { coordinatesMexico } from './coordinates-mexico';
 import { documentStage } from './document-stage';
 import { duplicateIds } from './duplicate-ids';
@@ -36,7 +37,7 @@ import type { Check, CrossCheck, PartedCheck, ValueCheck } from './types';
 export const CHECKS: readonly (Check | PartedCheck | CrossCheck | ValueCheck)[] = [
   programRequired, codelists, ocidPrefix, projectIdPrefix, rfc, partyReferences, duplicateIds,
   periodOrder, stageDateOrder, futureDates, valueCurrency, contractValue, awardReference, budgetBreakdownTotal,
-  procurementMethod, procurementCategory, documentStage, coordinatesMexico, projectStatus, contractingProcessLink,
+  procurementMethod, procurementCategory, documentStage, coordinatesMexico, projectStatus, contractingProcessLink, modificationRelease,
   // The program's rules added by issue 18 (rules.md; links; hidden text).
   amountSign, publicAuthority, partyIdentity, postalCode, dateOrderDocuments, documentStatus, keyDocuments,
   urlScheme, textLimits, storedSize, invisibleCharacters,

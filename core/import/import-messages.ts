@@ -25,5 +25,6 @@ registerMessages({
   'import.parties-merged': 'El archivo {file} repetía {count:actor|actores} con el mismo identificador; se unieron en uno (con todos sus roles).',
   'import.party-values-lost': 'Al unir actores repetidos de {file} {count?se omitió|se omitieron} {count:dato|datos} que no {count?coincidía|coincidían} con los del primero.',
   'import.id-added': 'Se agregó un identificador a {count:elemento|elementos} de «{field}» ({file}) que no {count?tenía|tenían}: las filas de otras hojas se ligan por él.',
+  'import.exchange-rate-currency-only': '{count?Se omitió|Se omitieron} {count:tipo de cambio|tipos de cambio} del contrato que solo {count?traía|traían} la moneda ({currency}), sin tasa, fecha ni fuente: no {count?convierte|convierten} el monto a nada (la herramienta de captura del INAI lo escribe aunque no se capture un tipo de cambio). Si el contrato sí tiene uno, captúrelo en la hoja «Tipos de cambio».',
   'import.unknown-shape': 'El archivo «{file}» no es un paquete de entregas, de registros ni de proyectos.',
 });

@@ -1,4 +1,5 @@
 import { packageMetadata, settingsFromPackages } from './settings-from-packages';
+import { importDocuments } from './upgrade';
 
 const release = (ocid: string, date: string, region?: string) => ({
   ocid, id: `${ocid}-1`, date, tender: { tenderPeriod: { startDate: date } },
@@ -38,5 +39,27 @@ describe('settingsFromPackages', () => {
       expect(JSON.stringify(kept)).not.toContain('ocds-');
       expect(settingsFromPackages([kept], { releases, projects: [] })).toEqual(settingsFromPackages([p], { releases, projects: [] }));
     }
+  });
+
+  test('releases from datos.gob.mx gathered in a package or a list: the publisher named in their `packageInfo`', () => {
+    const bare = { ...release('ocds-07smqs-1', '2017-03-01T00:00:00-06:00'), packageInfo: { publisher: { name: 'SECRETARÍA DE LA FUNCIÓN PÚBLICA' } } };
+    for (const file of [{ version: '1.1', releases: [bare] }, [bare]]) {
+      const { releases } = importDocuments(file, 'gob.json');
+      expect(settingsFromPackages([packageMetadata(file)], { releases, projects: [] }).publisherName).toBe('SECRETARÍA DE LA FUNCIÓN PÚBLICA');
+    }
+    // A package's own publisher comes first.
+    const pkg = { publisher: { name: 'Ayuntamiento de Tijuana' }, releases: [bare] };
+    expect(settingsFromPackages([packageMetadata(pkg)], { releases: importDocuments(pkg, 'p.json').releases, projects: [] }).publisherName).toBe('Ayuntamiento de Tijuana');
+  });
+});
+
+describe("the import's report on `packageInfo`", () => {
+  test('the publisher name, licence and policy go to Configuración: not reported as left out; the rest of the publisher is', () => {
+    const bare = {
+      ...release('ocds-87sd3t-1', '2017-07-03T00:00:00-06:00'),
+      packageInfo: { publisher: { name: 'CDMX-SEFIN', uid: '0901', uri: 'http://www.finanzas.df.gob.mx/' }, license: 'https://lic.example', publicationPolicy: 'https://pol.example' },
+    };
+    const dropped = importDocuments(bare, 'cdmx.json').findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field);
+    expect(dropped).toEqual(['packageInfo/publisher/uid', 'packageInfo/publisher/uri']);
   });
 });

@@ -51,8 +51,10 @@ export function packageMetadata(pkg: unknown): Record<string, unknown> | undefin
 
 export function settingsFromPackages(packages: readonly unknown[], documents: { releases: readonly unknown[]; projects: readonly unknown[] }): Partial<Record<SettingKey, string>> {
   // A bare release from datos.gob.mx's API carries its package's metadata in `packageInfo` (not OCDS): the publisher's
-  // name was lost on import, and the workbook published under the template's placeholder name.
+  // name was lost on import, and the workbook published under the template's placeholder name. So do such releases
+  // gathered in a package or a list (whose own metadata, when it has any, comes first).
   const meta = packages.map(packageMetadata).filter(isObject).flatMap((p) => (isObject(p.packageInfo) ? [p, p.packageInfo] : [p]));
+  for (const r of documents.releases) if (isObject(r) && isObject(r.packageInfo)) meta.push(r.packageInfo);
   const first = (read: (p: Record<string, unknown>) => string | undefined) => meta.map(read).find((v) => v !== undefined);
   const ocids = documents.releases.map((r) => (isObject(r) ? text(r.ocid) : undefined));
   const projectIds = documents.projects.map((p) => (isObject(p) ? text(p.id) : undefined));

@@ -2,7 +2,8 @@
  * Which values of a document the template can hold, and which it cannot: what an import would otherwise drop
  * without a word. A value is held when a column of the template spec has its field (the unindexed path; GeoJSON
  * coordinates keep their position, as the latitude and longitude columns do). Fields the converter writes by rule
- * (release id, date, tag, initiation type and language; the project's `updated`) are neither: they are written anew.
+ * (release id, date, tag, initiation type and language; the project's `updated`) are neither: they are written anew;
+ * nor is the package metadata some releases carry that Configuración keeps (SETTINGS_FIELDS).
  */
 import type { Standard } from '../profile/types';
 import type { TemplateSpec } from '../template/spec';
@@ -12,6 +13,15 @@ import { isObject } from '../json/json-values';
 export const DERIVED_FIELDS: Record<Standard, ReadonlySet<string>> = {
   ocds: new Set(['id', 'date', 'tag', 'initiationType', 'language']),
   oc4ids: new Set(['updated', 'language']),
+};
+
+/**
+ * What a release from datos.gob.mx's API says of its package (`packageInfo`, not OCDS) and the workbook keeps in
+ * Configuración (core/import/settings-from-packages), from where conversion writes it into the package again.
+ */
+export const SETTINGS_FIELDS: Record<Standard, ReadonlySet<string>> = {
+  ocds: new Set(['packageInfo/publisher/name', 'packageInfo/license', 'packageInfo/publicationPolicy']),
+  oc4ids: new Set(),
 };
 
 /** A leaf value of a document: its pointer segments and its template field. */
@@ -46,11 +56,12 @@ export function heldFields(spec: TemplateSpec): Record<Standard, Set<string>> {
   return held;
 }
 
-export type LeafKind = 'held' | 'derived' | 'dropped';
+export type LeafKind = 'held' | 'derived' | 'setting' | 'dropped';
 
 export function leafKind(field: string, standard: Standard, held: Record<Standard, Set<string>>): LeafKind {
   // Derived first: the release tag has a column (an official may type one) but an imported tag is written anew.
   if (DERIVED_FIELDS[standard].has(field)) return 'derived';
+  if (SETTINGS_FIELDS[standard].has(field)) return 'setting';
   return held[standard].has(field) ? 'held' : 'dropped';
 }
 

@@ -12,6 +12,7 @@
  * - OCDS 1.0 payments' `amount`, `providerOrganization`, `receiverOrganization` → `value`, `payer`, `payee`
  *   (transaction-upgrade).
  * - The capture tool's `juridicalPersonhood` and `quotePeriod` → EDCA-MX's `legalPersonality` and `period` (renamed-fields).
+ * - The capture tool's exchange rates that carry only a currency are left out (exchange-rates).
  * Record packages contribute their compiledRelease (or, without one, their last embedded release).
  * What the template has no column for is never dropped silently: one `import.dropped` warning per field, with the
  * number of values it loses (core/import/template-coverage).
@@ -24,6 +25,7 @@ import { upgradeForTemplate, UpgradeTally } from './template-upgrade';
 import { upgradeBudgetBreakdowns } from './budget-upgrade';
 import { upgradeTransactions } from './transaction-upgrade';
 import { renameFields } from './renamed-fields';
+import { dropCurrencyOnlyExchangeRates } from './exchange-rates';
 
 type Obj = Record<string, unknown>;
 
@@ -48,6 +50,7 @@ function upgradeRelease(release: Obj, pointer: string, findings: Finding[]): Obj
   upgradeBudgetBreakdowns(release, pointer, findings);
   upgradeTransactions(release, pointer, findings);
   renameFields(release, pointer, findings);
+  dropCurrencyOnlyExchangeRates(release, pointer, findings);
   return release;
 }
 

@@ -86,5 +86,6 @@ registerMessages({
   'link.projectMismatch': 'El proceso «{value}» está ligado [[en su hoja de contrataciones||en su entrega (planning.project.id)]] al proyecto «{linked}», no a «{project}». Corrija el vínculo en [[una de las dos hojas||uno de los dos documentos]].',
   'project.publicAuthorityMultiple': '«{value}» tiene el rol de autoridad pública, pero el proyecto ya tiene una («{first}»). Cada proyecto tiene una sola autoridad pública: quite el rol a uno de los dos.',
   'link.processNotListed': 'El proceso «{value}» dice pertenecer a este proyecto [[en la hoja «Contrataciones»||en su entrega (planning.project.id)]], pero el proyecto no lo lista entre sus procesos de contratación. Agréguelo [[en la hoja «Procesos del proyecto»||en contractingProcesses]]: sin eso, el tablero no los liga.',
+  'link.modificationReleaseUnknown': 'La modificación cita la entrega «{value}», pero esa entrega no está entre las del proceso {ocid}. Copie el identificador de la entrega OCDS que registra el cambio, tal como se publicó; si no lo conoce, [[deje la celda vacía||quite «releaseID»]].',
   'link.summaryMismatch': 'El dato «{value}» no coincide con el del proceso {ocid}: «{expected}» (el nombre de un proceso en un proyecto es el de su contrato, si tiene uno, o el de su adjudicación o su licitación). Use el mismo valor.',
 });
