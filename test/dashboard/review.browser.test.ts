@@ -41,13 +41,19 @@ describeIfChromium('review pages in headless Chromium', () => {
     return { status: res.status, body: (await res.json()) as { submission: { id: string } } };
   }
 
-  /** A page signed in as `user` (its own context, so sessionStorage is its own). */
-  async function signedIn(user: UserName, hash: string): Promise<Page> {
+  /** A visitor's page (its own context, so sessionStorage is its own). */
+  async function visitor(hash: string): Promise<Page> {
     // bypassCSP lets the test inject axe-core; the page itself runs under its own CSP.
     const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
     await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : (refused.push(r.request().url()), r.abort())));
     const page = await context.newPage();
     await page.goto(`${base}/${hash}`);
+    return page;
+  }
+
+  /** A page signed in as `user`, from the form its work page shows a visitor. */
+  async function signedIn(user: UserName, hash: string): Promise<Page> {
+    const page = await visitor(hash);
     // Signed out, the page is the sign-in form, with its own level-one heading.
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
     await page.getByLabel('Clave de acceso').fill(h.bearer(user).replace(/^Bearer /, ''));
@@ -57,6 +63,50 @@ describeIfChromium('review pages in headless Chromium', () => {
 
   let og: Page;
   let official: Page;
+
+  test('visitors see the public sections and «Iniciar sesión»; signed in, the menu offers the work pages of the role, and signing out takes them away', async () => {
+    const menu = (page: Page): Promise<string[]> => page.locator('#menu a').allTextContents();
+    const page = await visitor('#/acerca');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await menu(page)).not.toContain('Revisión');
+    expect(await menu(page)).not.toContain('Mis envíos');
+    expect((await menu(page)).at(-1)).toBe('Iniciar sesión');
+    // A work page opened by its address still asks a visitor to sign in.
+    await page.goto(`${base}/#/mis-envios`);
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    // The menu's way in: who it is for, a wrong key refused with the reason, then the coordinator's own work page.
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Iniciar sesión' }).click();
+    await page.locator('#entrar-para-quien', { hasText: 'Para consultar y descargar los datos no necesita iniciar sesión.' }).waitFor();
+    expect(await page.locator('#menu a[aria-current="page"]').textContent()).toBe('Iniciar sesión');
+    await page.getByLabel('Clave de acceso').fill(`ia_${'x'.repeat(40)}`);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.locator('#sesion-vencida').waitFor();
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await page.getByLabel('Clave de acceso').fill(h.bearer('coordinadorA').replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    expect(page.url()).toBe(`${base}/#/revision`);
+    await page.locator('#menu a', { hasText: /^Revisión$/ }).waitFor();
+    expect(await menu(page)).not.toContain('Iniciar sesión');
+    expect(await menu(page)).not.toContain('Mis envíos');
+    // Kept from page to page of the tab.
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Acerca' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Acerca de los datos' }).waitFor();
+    expect(await menu(page)).toContain('Revisión');
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Revisión' }).click();
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    expect(await menu(page)).not.toContain('Revisión');
+    expect((await menu(page)).at(-1)).toBe('Iniciar sesión');
+    await page.context().close();
+
+    // An official: «Mis envíos», not the coordinators' inbox.
+    const mine = await signedIn('capturistaA', '#/entrar');
+    await mine.getByRole('heading', { level: 1, name: 'Mis envíos' }).waitFor();
+    await mine.locator('#menu a', { hasText: /^Mis envíos$/ }).waitFor();
+    expect(await menu(mine)).not.toContain('Revisión');
+    await mine.context().close();
+  });
 
   test('another state is refused; the right coordinator opens the inbox, sees the preview and returns with a comment', async () => {
     const first = await upload('Parque del Centro');
