@@ -148,17 +148,25 @@ describeIfChromium('review pages in headless Chromium', () => {
     // its comments for the coordinator and the official (as a Google Sheet sent again does).
     const broken = path.join(dir, 'libro con error.xlsx');
     const fixedFile = path.join(dir, 'libro corregido.xlsx');
-    fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false })));
-    // Fixed, with one warning left (a sector outside the suggested list), which the page lists without refusing it.
-    const fixedBook = projectWorkbook(MER, { title: 'Parque de la Paz' });
-    const [header, row] = fixedBook.sheets[0].rows;
-    row[header.indexOf('sector')] = 'parques urbanos';
+    // One warning (a sector outside the suggested list) in both: alone, it does not stop a workbook.
+    const withWarning = (book: ReturnType<typeof projectWorkbook>): ReturnType<typeof projectWorkbook> => {
+      const [header, row] = book.sheets[0].rows;
+      row[header.indexOf('sector')] = 'parques urbanos';
+      return book;
+    };
+    fs.writeFileSync(broken, await xlsxOf(withWarning(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false }))));
+    // Fixed, with the warning left, which the page lists without refusing it.
+    const fixedBook = withWarning(projectWorkbook(MER, { title: 'Parque de la Paz' }));
     fs.writeFileSync(fixedFile, await xlsxOf(fixedBook));
     const before = (await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length;
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor();
-    expect(await official.locator('#hallazgos-envio li').first().textContent()).toMatch(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/);
+    expect(await official.locator('#hallazgos-envio li').allTextContents()).toEqual([expect.stringMatching(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/)]);
+    // Why it was refused, apart from what does not block it: each list under a heading that says which it is.
+    expect(await official.locator('#hallazgos-envio').getAttribute('aria-labelledby').then((id) => official.locator(`#${id}`).textContent())).toBe('Errores: por estos no se envió el libro');
+    expect(await official.locator('#advertencias-rechazo').getAttribute('aria-labelledby').then((id) => official.locator(`#${id}`).textContent())).toBe('Advertencias: no impiden el envío');
+    expect(await official.locator('#advertencias-rechazo li').allTextContents()).toEqual([expect.stringMatching(/^Advertencia — Hoja «projects», fila 2, columna I \(sector\): .*parques urbanos/)]);
     expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before);
     // Said before it is sent: what the next workbook will be.
     expect(await official.locator('#continua-envio').textContent()).toMatch(/^El libro que envíe aquí será la versión corregida de su envío devuelto del \d{2}\/\d{2}\/\d{4}.*: su coordinación lo revisará con el historial y los comentarios de ese envío\. Si es otro libro, que no corrige aquel, retire primero ese envío \(abajo, «Retirar envío»\)\.$/);

@@ -15,6 +15,7 @@ import {
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
+import { refusedFindings } from './refused-findings';
 
 const ACTION_LABELS: Record<string, string> = {
   submitted: 'Envió a revisión', resubmitted: 'Envió una nueva versión', returned: 'Devolvió con comentarios', approved: 'Aprobó',
@@ -319,20 +320,6 @@ export const reviewSubmissionPage: Page = {
   }, rerender),
 };
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-/**
- * Errors first, then by sheet (in the order the server names them first), row and column: in the server's order the
- * list jumped between sheets, as the checks ran.
- */
-function inReadingOrder<T extends { severity: keyof typeof SEVERITY_ORDER; cell?: { sheet: string; row?: number; column?: number } }>(findings: readonly T[]): T[] {
-  const sheets = new Map<string, number>();
-  for (const f of findings) if (f.cell && !sheets.has(f.cell.sheet)) sheets.set(f.cell.sheet, sheets.size);
-  const rank = (f: T): number => (f.cell ? sheets.get(f.cell.sheet) ?? 0 : -1);
-  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rank(a) - rank(b)
-    || (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
-}
-
 /** What the last upload sent, said once more by the page drawn after it (the list then shows the new entry). */
 let lastSent: { shown: HTMLElement; said: string } | null = null;
 
@@ -385,9 +372,8 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         const findings = err instanceof ApiError ? err.findings : [];
         // Said: the message (how many errors); the list follows it, where the focus goes.
         const message = h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.');
-        status.replaceChildren(message,
-          // The errors that stopped it first, then the warnings (which alone would not have).
-          ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, inReadingOrder(findings).map((f) => h('li', null, f.message)))] : []));
+        // The errors that stopped it first, then the warnings, labelled as not blocking it.
+        status.replaceChildren(message, ...refusedFindings(findings));
         announce(message.textContent ?? '');
         button.disabled = false;
         returnFocus(status, button);
