@@ -331,12 +331,14 @@ let lastSent: { shown: HTMLElement; said: string } | null = null;
 function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued: SubmissionView | undefined): HTMLElement {
   const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
-  // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3). Not a
-  // live region of its own: what it says is also said through the page's (announce), which outlives the redraw
-  // after a send.
+  // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3), and a
+  // screen reader reads the outcome there. Not a live region of its own: when the reader's focus is elsewhere, the
+  // outcome is said through the page's (announce), which outlives the redraw after a send — only then, or it was
+  // heard twice.
   const status = h('div', { id: 'resultado-envio', tabindex: '-1' }, sent?.shown);
   const say = (...nodes: HTMLElement[]): void => { status.replaceChildren(...nodes); announce(nodes.map((n) => n.textContent).join(' ')); };
-  if (sent) announce(sent.said);
+  // Still on the outcome drawn before the send: main.ts moves the focus to this one (same id), which reads it.
+  if (sent && document.activeElement?.id !== status.id) announce(sent.said);
   const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
@@ -370,13 +372,13 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         // The session ended (token removed or expired): the page asks to sign in again.
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
         const findings = err instanceof ApiError ? err.findings : [];
-        // Said: the message (how many errors); the list follows it, where the focus goes.
+        // Read where the focus lands: the message (how many errors), then the lists. Through the live region, the
+        // message alone, and only when the reader's focus is elsewhere.
         const message = h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.');
         // The errors that stopped it first, then the warnings, labelled as not blocking it.
         status.replaceChildren(message, ...refusedFindings(findings));
-        announce(message.textContent ?? '');
         button.disabled = false;
-        returnFocus(status, button);
+        if (!returnFocus(status, button)) announce(message.textContent ?? '');
       }
     })();
   });
