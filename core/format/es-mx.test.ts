@@ -29,18 +29,24 @@ describe('formatDate and formatDateTime', () => {
 describe('formatCompact and compactParts', () => {
   it('write large amounts as Mexican readers do: «mil millones», never «billones»; one decimal, thousands grouped', () => {
     expect(formatCompact(161_091_560_293, '$')).toBe('$161.1 mil millones');
-    expect(formatCompact(8_042_907_920.07)).toBe('8 mil millones');
+    expect(formatCompact(8_042_907_920.07)).toBe('8.0 mil millones');
     expect(formatCompact(12_345_678.9)).toBe('12.3 millones');
-    expect(formatCompact(850_000)).toBe('850 mil');
+    expect(formatCompact(850_000)).toBe('850.0 mil');
     expect(formatCompact(912.5, '$')).toBe('$912.50');
     expect(formatCompact(1_234_567_890_123.45)).toBe('1,234.6 mil millones');
   });
-  it('say «1 millón», and take the next word when rounding reaches a thousand', () => {
-    expect(formatCompact(1_000_000)).toBe('1 millón');
-    expect(formatCompact(1_040_000)).toBe('1 millón');
+  it('say «1.0 millón», and take the next word when rounding reaches a thousand', () => {
+    expect(formatCompact(1_000_000)).toBe('1.0 millón');
+    expect(formatCompact(1_040_000)).toBe('1.0 millón');
     expect(formatCompact(1_050_000)).toBe('1.1 millones');
-    expect(formatCompact(999_960_000)).toBe('1 mil millones');
-    expect(formatCompact(999_999)).toBe('1 millón');
+    expect(formatCompact(999_960_000)).toBe('1.0 mil millones');
+    expect(formatCompact(999_999)).toBe('1.0 millón');
+  });
+  it('always write one decimal, so that amounts side by side follow one rule («$1.0» beside «$2.2 mil millones»)', () => {
+    expect(compactParts(1_000_000_000, '$')).toEqual({ figure: '$1.0', scale: 'mil millones' });
+    expect(compactParts(2_200_000_000, '$')).toEqual({ figure: '$2.2', scale: 'mil millones' });
+    expect(formatCompact(45_000_000, '$')).toBe('$45.0 millones');
+    expect(formatCompact(300_000_000_000, '$')).toBe('$300.0 mil millones');
   });
   it('put the sign before the currency symbol, and give the figure and its word apart', () => {
     expect(formatCompact(-2_500_000, '$')).toBe('-$2.5 millones');

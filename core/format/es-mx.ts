@@ -63,11 +63,13 @@ export interface CompactAmount { figure: string; scale: string }
 const SCALES: [number, string, string][] = [[1e9, 'mil millones', 'mil millones'], [1e6, 'millón', 'millones'], [1e3, 'mil', 'mil']];
 
 /**
- * Large amounts in words, one decimal: {figure: '5.9', scale: 'mil millones'}, '12.3 millones', '850 mil'; below a
- * thousand, the figure alone. `prefix` goes after the sign («-$2.5»). Mexican usage: «mil millones», never the
- * English «billion»; past a million of millions the figure grows («1,234.6 mil millones») rather than say «billón»,
- * which readers of English-language sources take for 10⁹. A figure that rounds up to a thousand takes the next
- * word (999,960,000 is «1 mil millones», not «1000 millones»); exactly one million is «1 millón».
+ * Large amounts in words, always with one decimal: {figure: '5.9', scale: 'mil millones'}, '12.3 millones',
+ * '1.0 mil millones', '850.0 mil'; below a thousand, the figure alone. One rule for every amount: cards side by side
+ * read «$1 mil millones» beside «$2.2 mil millones» when a round tenth dropped its decimal. `prefix` goes after the
+ * sign («-$2.5»). Mexican usage: «mil millones», never the English «billion»; past a million of millions the figure
+ * grows («1,234.6 mil millones») rather than say «billón», which readers of English-language sources take for 10⁹.
+ * A figure that rounds up to a thousand takes the next word (999,960,000 is «1.0 mil millones», not «1,000.0
+ * millones»); one million, to the tenth, is «1.0 millón».
  */
 export function compactParts(value: number, prefix = ''): CompactAmount {
   const abs = Math.abs(value);
@@ -77,12 +79,12 @@ export function compactParts(value: number, prefix = ''): CompactAmount {
     if (abs < size) continue;
     const n = Math.round((abs / size) * 10) / 10;
     if (n >= 1000 && i > 0) return compactParts(Math.sign(value) * SCALES[i - 1][0], prefix);
-    return { figure: sign + prefix + formatNumber(n, Number.isInteger(n) ? 0 : 1), scale: n === 1 ? one : many };
+    return { figure: sign + prefix + formatNumber(n, 1), scale: n === 1 ? one : many };
   }
   return { figure: sign + prefix + formatNumber(abs, abs % 1 === 0 ? 0 : 2), scale: '' };
 }
 
-/** Large amounts in words: 5.9 mil millones, 12.3 millones, 850 mil. */
+/** Large amounts in words: 5.9 mil millones, 12.3 millones, 850.0 mil. */
 export function formatCompact(value: number, prefix = ''): string {
   const { figure, scale } = compactParts(value, prefix);
   return scale ? `${figure} ${scale}` : figure;

@@ -68,12 +68,14 @@ export function makeFocusable(el: HTMLElement): HTMLElement {
 /**
  * After work that disabled the focused button (Chromium then moves the focus to <body>), the focus goes to `to` —
  * its outcome, made focusable — unless the reader has already moved it elsewhere (WCAG 2.4.3). `from`: the
- * button that started it, if it still holds the focus.
+ * button that started it, if it still holds the focus. True when the focus went there: a screen reader then reads
+ * the outcome, and saying it through `announce` as well would read it twice.
  */
-export function returnFocus(to: HTMLElement, from?: Element | null): void {
+export function returnFocus(to: HTMLElement, from?: Element | null): boolean {
   const now = document.activeElement;
-  if (now && now !== document.body && now !== from) return;
+  if (now && now !== document.body && now !== from) return false;
   makeFocusable(to).focus();
+  return true;
 }
 
 /** Hash route to an in-app page; path segments are URI-encoded. */

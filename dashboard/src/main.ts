@@ -28,6 +28,8 @@ import { glossaryPage } from './pages/glossary';
 import { notFoundPage } from './pages/not-found';
 import { mySubmissionsPage, reviewInboxPage, reviewSubmissionPage } from './review/review-pages';
 import { stagesPage } from './review/stages-page';
+import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
+import { credential, onSessionChange, signedInAs, whoIsSignedIn } from './review/session';
 
 const ROUTES: Record<string, Page> = {
   '': homePage, proyectos: projectsPage, proyecto: projectPage, contrataciones: processesPage, contratistas: suppliersPage,
@@ -41,6 +43,7 @@ const ROUTES: Record<string, Page> = {
 // Behind sign-in (dashboard/src/review): the coordinators' inbox and submission page, the officials' status page.
 Object.assign(ROUTES, { revision: reviewInboxPage, 'mis-envios': mySubmissionsPage });
 ROUTES.etapas = stagesPage;
+ROUTES[SIGN_IN_ROUTE] = signInPage;
 /** The pages whose address names a document: `#/proyecto/{id}`, `#/revision/{id}`… */
 const TAKES_ID = new Set(['proyecto', 'contratacion', 'contratista', 'institucion', 'revision']);
 /** Menu entries; detail pages highlight their list. */
@@ -57,12 +60,11 @@ const PARENT: Record<string, string> = {
   contratacion: 'contrataciones',
   institucion: 'instituciones',
 };
-NAV.push(['revision', 'Revisión'], ['mis-envios', 'Mis envíos']);
 /**
  * Pages that read the publishers only, not the index: at national scale without a state (data/scope.ts) they open
  * as they are; every other page asks for a state (or, in a large state, an implementer) first.
  */
-const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas']);
+const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas', SIGN_IN_ROUTE]);
 /** Rows loaded at once (data/scope.ts); a page may set `IA_MAX_ROWS` before this script runs (the browser tests do). */
 const MAX_ROWS = Number((globalThis as { IA_MAX_ROWS?: unknown }).IA_MAX_ROWS) || INDEX_MAX_ROWS;
 
@@ -104,13 +106,34 @@ function parseHash(): { name: string; path: string; params: string[]; query: URL
 
 const withQuery = (href: string, q: string): string => (q ? `${href}${href.includes('?') ? '&' : '?'}${q}` : href);
 
+/**
+ * The public sections, then what depends on the session: for a visitor, «Iniciar sesión» (the work pages are not
+ * theirs; opened by their address they ask to sign in); signed in, the work pages of the role the server named
+ * (review/sign-in-page.ts WORK_PAGES). A key whose owner no answer has named yet adds nothing until one does.
+ */
+function menuEntries(): (readonly [string, string])[] {
+  const viewer = signedInAs();
+  if (viewer) return [...NAV, ...WORK_PAGES[viewer.role]];
+  return credential() ? NAV : [...NAV, [SIGN_IN_ROUTE, 'Iniciar sesión']];
+}
+
+/** What the menu was last drawn with: the session changing redraws it with the same page marked. */
+let navState = { current: '', fq: '', drawn: '' };
 function renderNav(current: string, fq: string): void {
   const nav = document.getElementById('menu');
   if (!nav) return;
   const active = PARENT[current] ?? current;
-  nav.replaceChildren(h('ul', null, NAV.map(([r, label]) => h('li', null, h('a', { href: withQuery(`#/${r}`, fq), 'aria-current': r === active ? 'page' : undefined }, label)))));
+  const entries = menuEntries();
+  navState = { current, fq, drawn: JSON.stringify([active, fq, entries]) };
+  nav.replaceChildren(h('ul', null, entries.map(([r, label]) => h('li', null, h('a', { href: withQuery(`#/${r}`, fq), 'aria-current': r === active ? 'page' : undefined }, label)))));
   setMenuOpen(false);
 }
+// Signed in or out while a page is shown: the menu follows at once (only when its entries change: a redraw would
+// close it on a phone and drop a focus inside it).
+onSessionChange(() => {
+  const { current, fq, drawn } = navState;
+  if (JSON.stringify([PARENT[current] ?? current, fq, menuEntries()]) !== drawn) renderNav(current, fq);
+});
 
 /**
  * On narrow screens (styles.css, `max-width: 40rem`) the sections hide behind a «Menú» button, a disclosure with
@@ -252,6 +275,10 @@ async function render(retried = false): Promise<void> {
       else if (focused) (findByKey(main, focused) ?? main.querySelector<HTMLElement>('h1'))?.focus();
     }
     if (first && initialAnchor !== undefined) focusAnchor(initialAnchor);
+    // A key no answer has named the owner of yet (a page that asked nothing, or was refused): the server is asked
+    // once the page is drawn — not alongside it, where its 401 took the key from under a work page's own request,
+    // which then showed the sign-in form without saying why. The menu follows (onSessionChange).
+    if (credential() && !signedInAs()) whoIsSignedIn().catch(() => undefined);
   } catch (e) {
     if (token !== navigation) return;
     // The data grew past a budget since this tab read the counts (data/scope.ts): read them again and choose again, once.

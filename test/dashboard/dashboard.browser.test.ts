@@ -82,6 +82,9 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   /** A card's figure; of an amount written in words (from a million pesos), the exact amount under the words. */
   const kpi = async (page: Page, label: string): Promise<string> => ((await page.locator('#kpis .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd > .fig, dd .exact .fig').last().textContent()) ?? '').trim();
   const kpiWords = async (page: Page, label: string): Promise<string> => ((await page.locator('#kpis .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd').innerText()) ?? '').split('\n')[0].trim();
+  /** Each card of a group by its label: whether its value is kept on one line (`nowrap`, a figure) or wraps (`normal`, words). */
+  const cardWrapping = (page: Page, id: string): Promise<Record<string, string>> => page.evaluate((sel: string) => Object.fromEntries([...document.querySelectorAll(`${sel} .kpi`)]
+    .map((k: any) => [k.querySelector('dt').textContent, getComputedStyle(k.querySelector('dd').firstElementChild ?? k.querySelector('dd')).whiteSpace])), `#${id}`);
   const markerSum = (page: Page): Promise<number> => page.evaluate(() => [...document.querySelectorAll('#mapa .marker')].reduce((n: number, m: any) => n + Number(m.dataset.count), 0));
 
   /** What every page must satisfy at any width: no sideways scroll, figures on one line, Spanish plurals, axe clean. */
@@ -370,6 +373,8 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     for (const id of ['etapa-planeacion', 'etapa-licitacion', 'etapa-adjudicacion', 'etapa-contratacion', 'etapa-ejecucion', 'cronologia', 'datos']) expect(await page.locator(`#${id}`).count()).toBe(1);
     const contracted = record.contracts.reduce((n: number, k: any) => n + k.value.amount, 0);
     expect(await text(page, '#kpis-proceso')).toContain(formatMoney(contracted));
+    // The stage in words wraps within its card (on one line a long one ran out of it); the counts stay whole.
+    expect(await cardWrapping(page, 'kpis-proceso')).toMatchObject({ Etapa: 'normal', Contratos: 'nowrap', Licitantes: 'nowrap' });
     expect(await page.locator('ol.timeline li').count()).toBeGreaterThan(2);
     expect(await page.locator('#tabla-adjudicaciones a[href^="#/contratista/"]').count()).toBeGreaterThan(0);
     // Document types in Spanish (their titles in the program's code lists), never the OCDS code.
@@ -404,6 +409,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.waitForSelector('body[data-ready] #tabla-contratista');
     expect(await page.locator('h1').textContent()).toBe(name);
     expect(await text(page, '#kpis-contratista')).not.toContain('LocalidadSin dato');
+    expect(await cardWrapping(page, 'kpis-contratista')).toMatchObject({ Localidad: 'normal', Contratos: 'nowrap', Procesos: 'nowrap' });
     expect(await page.locator('#tabla-contratista tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('#tabla-contratista-instituciones tbody a').count()).toBeGreaterThan(0);
     expect(await page.locator('#tabla-contratista-proyectos tbody a').count()).toBeGreaterThan(0);

@@ -136,19 +136,46 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await og.context().close();
   });
 
-  it('the outcome of an Excel upload reaches the live region outside <main>, also after the page is drawn again', async () => {
+  it('the outcome of an Excel upload is said once: read where the focus lands on it, or — the reader\'s focus elsewhere — through the live region outside <main>, also after the page is drawn again', async () => {
     const official = await signedIn('capturistaA', '#/mis-envios');
     const broken = path.join(dir, 'libro incompleto.xlsx');
     const fixed = path.join(dir, 'libro del parque norte.xlsx');
     fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque Norte', complete: false })));
     fs.writeFileSync(fixed, await xlsxOf(projectWorkbook(MER, { title: 'Parque Norte' })));
     const anuncio = official.locator('body > #anuncio');
-    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
-    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
-    await anuncio.filter({ hasText: 'No se envió: el libro tiene 1 error' }).waitFor({ state: 'attached' });
-    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixed);
-    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
+    /** After the outcome is drawn: longer than announce() waits before it writes (dom.ts, 100 ms). */
+    const settled = (): Promise<void> => official.waitForTimeout(400);
+    const send = async (file: string): Promise<void> => {
+      await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(file);
+      await official.getByRole('button', { name: 'Enviar a revisión' }).focus();
+      await official.keyboard.press('Enter');
+    };
+
+    // Refused, the focus on its outcome: read there, not said again by the live region.
+    await send(broken);
+    await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor();
+    await settled();
+    expect(await activeId(official)).toBe('resultado-envio');
+    expect(await anuncio.textContent()).not.toContain('No se envió');
+
+    // Sent while the reader moved on to the file field: the outcome does not take the focus, the live region says it.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await official.route(/\/api\/submissions\?archivo=/, async (r) => { await held; await r.continue(); });
+    await send(fixed);
+    await official.getByLabel('Libro de Excel (.xlsx)').focus();
+    release();
+    await official.locator('#resultado-envio', { hasText: '«libro del parque norte.xlsx»: Se envió a revisión' }).waitFor();
     await anuncio.filter({ hasText: '«libro del parque norte.xlsx»: Se envió a revisión' }).waitFor({ state: 'attached' });
+    expect(await activeId(official)).toBe('libro');
+    await official.unroute(/\/api\/submissions\?archivo=/);
+
+    // Sent with the focus left to the page: on the outcome of the new drawing, which reads it; said once.
+    await send(fixed);
+    await official.locator('#resultado-envio', { hasText: 'Esta versión ya estaba en revisión' }).waitFor();
+    await settled();
+    expect(await activeId(official)).toBe('resultado-envio');
+    expect(await anuncio.textContent()).not.toContain('ya estaba en revisión');
     await official.context().close();
   });
 

@@ -41,13 +41,19 @@ describeIfChromium('review pages in headless Chromium', () => {
     return { status: res.status, body: (await res.json()) as { submission: { id: string } } };
   }
 
-  /** A page signed in as `user` (its own context, so sessionStorage is its own). */
-  async function signedIn(user: UserName, hash: string): Promise<Page> {
+  /** A visitor's page (its own context, so sessionStorage is its own). */
+  async function visitor(hash: string): Promise<Page> {
     // bypassCSP lets the test inject axe-core; the page itself runs under its own CSP.
     const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
     await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : (refused.push(r.request().url()), r.abort())));
     const page = await context.newPage();
     await page.goto(`${base}/${hash}`);
+    return page;
+  }
+
+  /** A page signed in as `user`, from the form its work page shows a visitor. */
+  async function signedIn(user: UserName, hash: string): Promise<Page> {
+    const page = await visitor(hash);
     // Signed out, the page is the sign-in form, with its own level-one heading.
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
     await page.getByLabel('Clave de acceso').fill(h.bearer(user).replace(/^Bearer /, ''));
@@ -57,6 +63,50 @@ describeIfChromium('review pages in headless Chromium', () => {
 
   let og: Page;
   let official: Page;
+
+  test('visitors see the public sections and «Iniciar sesión»; signed in, the menu offers the work pages of the role, and signing out takes them away', async () => {
+    const menu = (page: Page): Promise<string[]> => page.locator('#menu a').allTextContents();
+    const page = await visitor('#/acerca');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await menu(page)).not.toContain('Revisión');
+    expect(await menu(page)).not.toContain('Mis envíos');
+    expect((await menu(page)).at(-1)).toBe('Iniciar sesión');
+    // A work page opened by its address still asks a visitor to sign in.
+    await page.goto(`${base}/#/mis-envios`);
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    // The menu's way in: who it is for, a wrong key refused with the reason, then the coordinator's own work page.
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Iniciar sesión' }).click();
+    await page.locator('#entrar-para-quien', { hasText: 'Para consultar y descargar los datos no necesita iniciar sesión.' }).waitFor();
+    expect(await page.locator('#menu a[aria-current="page"]').textContent()).toBe('Iniciar sesión');
+    await page.getByLabel('Clave de acceso').fill(`ia_${'x'.repeat(40)}`);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.locator('#sesion-vencida').waitFor();
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await page.getByLabel('Clave de acceso').fill(h.bearer('coordinadorA').replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    expect(page.url()).toBe(`${base}/#/revision`);
+    await page.locator('#menu a', { hasText: /^Revisión$/ }).waitFor();
+    expect(await menu(page)).not.toContain('Iniciar sesión');
+    expect(await menu(page)).not.toContain('Mis envíos');
+    // Kept from page to page of the tab.
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Acerca' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Acerca de los datos' }).waitFor();
+    expect(await menu(page)).toContain('Revisión');
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Revisión' }).click();
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    expect(await menu(page)).not.toContain('Revisión');
+    expect((await menu(page)).at(-1)).toBe('Iniciar sesión');
+    await page.context().close();
+
+    // An official: «Mis envíos», not the coordinators' inbox.
+    const mine = await signedIn('capturistaA', '#/entrar');
+    await mine.getByRole('heading', { level: 1, name: 'Mis envíos' }).waitFor();
+    await mine.locator('#menu a', { hasText: /^Mis envíos$/ }).waitFor();
+    expect(await menu(mine)).not.toContain('Revisión');
+    await mine.context().close();
+  });
 
   test('another state is refused; the right coordinator opens the inbox, sees the preview and returns with a comment', async () => {
     const first = await upload('Parque del Centro');
@@ -98,17 +148,25 @@ describeIfChromium('review pages in headless Chromium', () => {
     // its comments for the coordinator and the official (as a Google Sheet sent again does).
     const broken = path.join(dir, 'libro con error.xlsx');
     const fixedFile = path.join(dir, 'libro corregido.xlsx');
-    fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false })));
-    // Fixed, with one warning left (a sector outside the suggested list), which the page lists without refusing it.
-    const fixedBook = projectWorkbook(MER, { title: 'Parque de la Paz' });
-    const [header, row] = fixedBook.sheets[0].rows;
-    row[header.indexOf('sector')] = 'parques urbanos';
+    // One warning (a sector outside the suggested list) in both: alone, it does not stop a workbook.
+    const withWarning = (book: ReturnType<typeof projectWorkbook>): ReturnType<typeof projectWorkbook> => {
+      const [header, row] = book.sheets[0].rows;
+      row[header.indexOf('sector')] = 'parques urbanos';
+      return book;
+    };
+    fs.writeFileSync(broken, await xlsxOf(withWarning(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false }))));
+    // Fixed, with the warning left, which the page lists without refusing it.
+    const fixedBook = withWarning(projectWorkbook(MER, { title: 'Parque de la Paz' }));
     fs.writeFileSync(fixedFile, await xlsxOf(fixedBook));
     const before = (await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length;
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor();
-    expect(await official.locator('#hallazgos-envio li').first().textContent()).toMatch(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/);
+    expect(await official.locator('#hallazgos-envio li').allTextContents()).toEqual([expect.stringMatching(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/)]);
+    // Why it was refused, apart from what does not block it: each list under a heading that says which it is.
+    expect(await official.locator('#hallazgos-envio').getAttribute('aria-labelledby').then((id) => official.locator(`#${id}`).textContent())).toBe('Errores: por estos no se envió el libro');
+    expect(await official.locator('#advertencias-rechazo').getAttribute('aria-labelledby').then((id) => official.locator(`#${id}`).textContent())).toBe('Advertencias: no impiden el envío');
+    expect(await official.locator('#advertencias-rechazo li').allTextContents()).toEqual([expect.stringMatching(/^Advertencia — Hoja «projects», fila 2, columna I \(sector\): .*parques urbanos/)]);
     expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before);
     // Said before it is sent: what the next workbook will be.
     expect(await official.locator('#continua-envio').textContent()).toMatch(/^El libro que envíe aquí será la versión corregida de su envío devuelto del \d{2}\/\d{2}\/\d{4}.*: su coordinación lo revisará con el historial y los comentarios de ese envío\. Si es otro libro, que no corrige aquel, retire primero ese envío \(abajo, «Retirar envío»\)\.$/);

@@ -1,9 +1,16 @@
-/** Headline figures as a description list (a term and its value), readable in any order; a figure never breaks mid-number. */
+/**
+ * Headline figures as a description list (a term and its value), readable in any order; a figure never breaks
+ * mid-number, a value in words (a locality, a stage) wraps like any text.
+ */
 import { h } from '../dom';
 import { compactParts, formatMoney } from '../../../core/format/es-mx';
 
-/** A card: a figure as text, or an amount in pesos (`amount`) that the card writes to fit. */
-export type Kpi = { label: string; value: string; hint?: string } | { label: string; amount: number };
+/**
+ * A card: a figure written out (`value`: a count, «Sin dato»), kept on one line; words (`text`: a place, a stage),
+ * which wrap — on one line, a long locality ran out of its card; or an amount in pesos (`amount`) that the card
+ * writes to fit.
+ */
+export type Kpi = { label: string; value: string; hint?: string } | { label: string; text: string } | { label: string; amount: number };
 
 /**
  * From a million pesos up, a card writes the amount in words, large («$161.1 mil millones»), and the exact amount
@@ -23,5 +30,6 @@ function amountFigure(amount: number): HTMLElement {
 
 export function kpis(items: Kpi[], id?: string): HTMLElement {
   return h('dl', { class: 'kpis', id }, items.map((k) => h('div', { class: 'kpi' }, h('dt', null, k.label),
-    'amount' in k ? amountFigure(k.amount) : h('dd', null, h('span', { class: 'fig' }, k.value), k.hint ? h('span', { class: 'hint' }, k.hint) : null))));
+    'amount' in k ? amountFigure(k.amount) : 'text' in k ? h('dd', null, k.text)
+      : h('dd', null, h('span', { class: 'fig' }, k.value), k.hint ? h('span', { class: 'hint' }, k.hint) : null))));
 }

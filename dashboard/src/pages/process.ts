@@ -95,7 +95,7 @@ export const processPage: Page = {
         moneyKpi('Monto pagado', row.paid),
         { label: 'Contratos', value: count(contracts.length) },
         { label: 'Licitantes', value: row.tenderers === undefined ? NO_DATA : count(row.tenderers) },
-        { label: 'Etapa', value: stageTitle(row.stage) },
+        { label: 'Etapa', text: stageTitle(row.stage) },
       ], 'kpis-proceso'),
       facts([
         ['Institución compradora', row.buyer ? h('a', { href: route('institucion', institutionKey(row.buyer)) }, row.buyer.name) : NO_DATA],

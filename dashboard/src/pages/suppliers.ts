@@ -49,7 +49,7 @@ export const supplierPage: Page = {
     return h('div', null,
       ...heading(t.name, t.id || t.identifier ? `RFC / clave: ${partyKey(t)}` : undefined),
       kpis([
-        { label: 'Localidad', value: t.locality ?? NO_DATA },
+        { label: 'Localidad', text: t.locality ?? NO_DATA },
         { label: 'Contratos', value: count(t.contracts) },
         { label: 'Procesos', value: count(t.processes) },
         moneyKpi('Monto de sus contratos', t.amount),

@@ -13,10 +13,9 @@ import {
   AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
-import { ApiError, authConfig, authed, sessionBar, withSession } from './session';
+import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
-
-const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
+import { refusedFindings } from './refused-findings';
 
 const ACTION_LABELS: Record<string, string> = {
   submitted: 'Envió a revisión', resubmitted: 'Envió una nueva versión', returned: 'Devolvió con comentarios', approved: 'Aprobó',
@@ -321,20 +320,6 @@ export const reviewSubmissionPage: Page = {
   }, rerender),
 };
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
-
-/**
- * Errors first, then by sheet (in the order the server names them first), row and column: in the server's order the
- * list jumped between sheets, as the checks ran.
- */
-function inReadingOrder<T extends { severity: keyof typeof SEVERITY_ORDER; cell?: { sheet: string; row?: number; column?: number } }>(findings: readonly T[]): T[] {
-  const sheets = new Map<string, number>();
-  for (const f of findings) if (f.cell && !sheets.has(f.cell.sheet)) sheets.set(f.cell.sheet, sheets.size);
-  const rank = (f: T): number => (f.cell ? sheets.get(f.cell.sheet) ?? 0 : -1);
-  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || rank(a) - rank(b)
-    || (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
-}
-
 /** What the last upload sent, said once more by the page drawn after it (the list then shows the new entry). */
 let lastSent: { shown: HTMLElement; said: string } | null = null;
 
@@ -346,12 +331,14 @@ let lastSent: { shown: HTMLElement; said: string } | null = null;
 function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued: SubmissionView | undefined): HTMLElement {
   const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
-  // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3). Not a
-  // live region of its own: what it says is also said through the page's (announce), which outlives the redraw
-  // after a send.
+  // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3), and a
+  // screen reader reads the outcome there. Not a live region of its own: when the reader's focus is elsewhere, the
+  // outcome is said through the page's (announce), which outlives the redraw after a send — only then, or it was
+  // heard twice.
   const status = h('div', { id: 'resultado-envio', tabindex: '-1' }, sent?.shown);
   const say = (...nodes: HTMLElement[]): void => { status.replaceChildren(...nodes); announce(nodes.map((n) => n.textContent).join(' ')); };
-  if (sent) announce(sent.said);
+  // Still on the outcome drawn before the send: main.ts moves the focus to this one (same id), which reads it.
+  if (sent && document.activeElement?.id !== status.id) announce(sent.said);
   const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
@@ -385,14 +372,13 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         // The session ended (token removed or expired): the page asks to sign in again.
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
         const findings = err instanceof ApiError ? err.findings : [];
-        // Said: the message (how many errors); the list follows it, where the focus goes.
+        // Read where the focus lands: the message (how many errors), then the lists. Through the live region, the
+        // message alone, and only when the reader's focus is elsewhere.
         const message = h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.');
-        status.replaceChildren(message,
-          // The errors that stopped it first, then the warnings (which alone would not have).
-          ...(findings.length ? [h('ul', { id: 'hallazgos-envio' }, inReadingOrder(findings).map((f) => h('li', null, f.message)))] : []));
-        announce(message.textContent ?? '');
+        // The errors that stopped it first, then the warnings, labelled as not blocking it.
+        status.replaceChildren(message, ...refusedFindings(findings));
         button.disabled = false;
-        returnFocus(status, button);
+        if (!returnFocus(status, button)) announce(message.textContent ?? '');
       }
     })();
   });

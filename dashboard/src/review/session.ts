@@ -5,9 +5,14 @@
  * (gone when the tab closes), and every answer is checked against the workflow contract.
  */
 import { h } from '../dom';
-import { readErrorAnswer, type FindingView, type Viewer } from '../../../core/workflow/contract';
+import { checkSubmissionListAnswer, checkViewer, readErrorAnswer, WORKFLOW_PATHS, type FindingView, type Viewer } from '../../../core/workflow/contract';
 
 const KEY = 'infra-abierta:credencial';
+/** Who the credential belongs to, as the server's last answer named it (its `viewer`), kept beside it. */
+const WHO = 'infra-abierta:quien';
+
+/** The page drawn again (main.ts answers a hashchange), e.g. with the form gone once a credential is kept. */
+export const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
 
 /** `uploads`: the server takes .xlsx files (self-hosted); in the cloud officials send their Google Sheet from the add-on. */
 export type AuthConfig = ({ method: 'token' } | { method: 'google'; googleClientId: string }) & { uploads?: boolean };
@@ -16,10 +21,49 @@ export function credential(): string | null {
   try { return sessionStorage.getItem(KEY); } catch { return null; }
 }
 export function signOut(): void {
-  try { sessionStorage.removeItem(KEY); } catch { /* private mode */ }
+  try { sessionStorage.removeItem(KEY); sessionStorage.removeItem(WHO); } catch { /* private mode */ }
+  sessionChanged();
 }
 function keep(value: string): void {
-  try { sessionStorage.setItem(KEY, value); } catch { /* private mode */ }
+  try { sessionStorage.setItem(KEY, value); sessionStorage.removeItem(WHO); } catch { /* private mode */ }
+}
+
+const listeners = new Set<() => void>();
+/** `listener` runs when someone signs out or the server names who is signed in (main.ts redraws the menu then). */
+export function onSessionChange(listener: () => void): void { listeners.add(listener); }
+function sessionChanged(): void { for (const l of listeners) l(); }
+
+/** Who is signed in, as the server last said; null signed out, or before any answer named them. */
+export function signedInAs(): Viewer | null {
+  if (!credential()) return null;
+  try {
+    const kept = sessionStorage.getItem(WHO);
+    return kept ? checkViewer(JSON.parse(kept)) : null;
+  } catch { return null; }
+}
+
+/** Every workflow answer names its viewer: kept, so the menu offers that role's pages on every page of the tab. */
+function rememberViewer(body: unknown): void {
+  let viewer: Viewer;
+  try { viewer = checkViewer((body as { viewer?: unknown } | null)?.viewer); } catch { return; }
+  const text = JSON.stringify(viewer);
+  try {
+    if (sessionStorage.getItem(WHO) === text) return;
+    sessionStorage.setItem(WHO, text);
+  } catch { return; }
+  sessionChanged();
+}
+
+let asking: Promise<Viewer> | undefined;
+/**
+ * Who is signed in: as kept, or else asked once of the server (the smallest listing of submissions, whose answer
+ * names its viewer). Throws ApiError as `authed` does: 401 for a key the server does not know (then signed out).
+ */
+export function whoIsSignedIn(): Promise<Viewer> {
+  const known = signedInAs();
+  if (known) return Promise.resolve(known);
+  asking ??= authed(`${WORKFLOW_PATHS.submissions}?limit=1`, (b) => checkSubmissionListAnswer(b).viewer).finally(() => { asking = undefined; });
+  return asking;
 }
 
 /** A failed call, with the server's Spanish message (and, for a refused workbook, its findings); 401 means "sign in again". */
@@ -44,7 +88,9 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
     const refused = readErrorAnswer(body)?.error;
     throw new ApiError(res.status, refused?.message ?? `El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`, refused?.findings);
   }
-  return check(body);
+  const checked = check(body);
+  rememberViewer(body);
+  return checked;
 }
 
 export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Capturista', coordinador: 'Coordinador (Organismo Garante)', admin: 'Administración' };

@@ -8,9 +8,7 @@ import { trackingChanged } from '../api';
 import { date, heading, type Page } from '../pages/common';
 import { STAGES } from '../../../core/workflow/stages';
 import { checkStagesAnswer, checkStagesListAnswer, WORKFLOW_PATHS, type PublisherStagesView, type StagesRequest } from '../../../core/workflow/contract';
-import { ApiError, authed, sessionBar, withSession } from './session';
-
-const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
+import { ApiError, authed, rerender, sessionBar, withSession } from './session';
 
 /** Today in the reader's calendar, YYYY-MM-DD (a stage cannot have been reached in the future). */
 function today(): string {
