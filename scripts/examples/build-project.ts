@@ -60,7 +60,6 @@ function summaryOf(release: Json, p: ProcessSpec): Json {
         type: 'duration',
         description: a.description,
         rationale: a.rationale,
-        releaseID: release.id,
         oldContractPeriod: asJson(award).contractPeriod,
         newContractPeriod: contract.period,
       }));
