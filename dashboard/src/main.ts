@@ -59,6 +59,8 @@ const PARENT: Record<string, string> = {
   proyecto: 'proyectos', contratista: 'contratistas',
   contratacion: 'contrataciones',
   institucion: 'instituciones',
+  // Reached from Revisión (a coordinator's implementers), not from the menu.
+  etapas: 'revision',
 };
 /**
  * Pages that read the publishers only, not the index: at national scale without a state (data/scope.ts) they open

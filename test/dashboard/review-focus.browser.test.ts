@@ -119,6 +119,10 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await og.keyboard.press('Enter');
     await og.locator('#resultado-etapas', { hasText: 'Se guardaron las etapas' }).waitFor();
     expect(await activeId(og)).toBe('resultado-etapas');
+    expect(await og.locator('#resultado-etapas').getAttribute('role')).toBeNull();
+    expect(await og.locator('body > #anuncio').textContent()).not.toContain('Se guardaron');
+    // The stages page belongs to Revisión: the menu marks it.
+    expect(await og.locator('#menu a[aria-current="page"]').textContent()).toBe('Revisión');
 
     const list = await (await fetch(`${base}/api/submissions?publisher=mer&status=submitted`, { headers: { authorization: h.bearer('coordinadorA') } })).json() as { submissions: { id: string }[] };
     await og.evaluate(() => document.body.removeAttribute('data-ready'));
@@ -129,6 +133,9 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await og.keyboard.press('Enter');
     await og.locator('#resultado', { hasText: 'Aprobada' }).waitFor();
     expect(await activeId(og)).toBe('resultado');
+    // Read there, where the focus is: neither a live region of its own nor said again through the page's.
+    expect(await og.locator('#resultado').getAttribute('role')).toBeNull();
+    expect(await og.locator('body > #anuncio').textContent()).not.toContain('Aprobada');
     // Drawn again with the new situation: still on the outcome.
     await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
     expect(await activeId(og)).toBe('resultado');

@@ -243,7 +243,9 @@ export const reviewSubmissionPage: Page = {
       setTimeout(() => void look(), 3000);
     }
     const situation = h('dd', { id: 'situacion' }, statusBadge(s));
-    const status = h('div', { role: 'status', id: 'resultado', tabindex: '-1' });
+    // Not a live region: the focus comes here with the outcome, and a screen reader reads it there; said through the
+    // page's (announce) only when the reader's focus is elsewhere — as a live region it was heard twice.
+    const status = h('div', { id: 'resultado', tabindex: '-1' });
     // The outcome of the decision just taken stays on the page after it is drawn again with the new state.
     const kept = DECISION_NOTICES.get(id);
     DECISION_NOTICES.delete(id);
@@ -262,7 +264,7 @@ export const reviewSubmissionPage: Page = {
         status.textContent = await work();
         DECISION_NOTICES.set(id, status.textContent);
         // The focus waits on the outcome; the redraw with the new situation keeps it there (main.ts, same id).
-        returnFocus(status, from);
+        if (!returnFocus(status, from)) announce(status.textContent ?? '');
         // Drawn again with the new state, unless the page was drawn anew meanwhile (the reader opened it again, or
         // another page): redrawing that one closed the «Aprobar» confirmation a coordinator had just opened.
         setTimeout(() => { if (status.isConnected) rerender(); }, 1200);
@@ -270,7 +272,7 @@ export const reviewSubmissionPage: Page = {
         status.className = 'status-bad';
         status.textContent = (e as Error).message;
         for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = false;
-        returnFocus(status, from);
+        if (!returnFocus(status, from)) announce(status.textContent ?? '');
       }
     };
     const approve = (): Promise<void> => act(async () => {

@@ -3,7 +3,7 @@
  * date each program stage (E.1 … E.7) was reached; *Seguimiento* shows them. Only the dates that change are sent
  * (an emptied date is removed), so two coordinators editing different stages do not undo each other's work.
  */
-import { h, returnFocus, route } from '../dom';
+import { announce, h, returnFocus, route } from '../dom';
 import { trackingChanged } from '../api';
 import { date, heading, type Page } from '../pages/common';
 import { STAGES } from '../../../core/workflow/stages';
@@ -19,8 +19,12 @@ function today(): string {
 const inputId = (code: string): string => `etapa-${code.replace(/\W/g, '')}`;
 
 function stagesForm(p: PublisherStagesView): HTMLElement {
-  // Focusable: the focus comes here when saving ends, as the button was disabled meanwhile (WCAG 2.4.3).
-  const status = h('div', { role: 'status', id: 'resultado-etapas', tabindex: '-1' });
+  // Focusable: the focus comes here when saving ends, as the button was disabled meanwhile (WCAG 2.4.3), and a screen
+  // reader reads the outcome there. Not a live region: what is shown while the focus stays elsewhere is said through
+  // the page's (announce) — as a live region that got the focus, the outcome was heard twice.
+  const status = h('div', { id: 'resultado-etapas', tabindex: '-1' });
+  const show = (className: string, message: string): void => { status.className = className; status.textContent = message; };
+  const say = (className: string, message: string): void => { show(className, message); announce(message); };
   const max = today();
   const rows = STAGES.map((s) => {
     const input = h('input', { type: 'date', id: inputId(s.code), name: s.code, max, value: p.stages[s.code] ?? '', 'aria-describedby': `${inputId(s.code)}-actual` });
@@ -33,7 +37,7 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
   showCurrent();
   const button = h('button', { type: 'submit', class: 'primary' }, 'Guardar etapas');
   // The form is `novalidate`: these Spanish messages, naming the stage, replace the browser's own bubbles.
-  const fail = (message: string): void => { status.className = 'status-bad'; status.textContent = message; };
+  const fail = (message: string): void => say('status-bad', message);
   const save = async (): Promise<void> => {
     const changes: StagesRequest['stages'] = {};
     for (const { stage, input } of rows) {
@@ -43,23 +47,21 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
       const before = p.stages[stage.code] ?? '';
       if (input.value !== before) changes[stage.code] = input.value || null;
     }
-    if (!Object.keys(changes).length) { status.className = 'note'; status.textContent = 'No hay cambios que guardar.'; return; }
+    if (!Object.keys(changes).length) return say('note', 'No hay cambios que guardar.');
     button.disabled = true;
-    status.className = 'note';
-    status.textContent = 'Guardando…';
+    say('note', 'Guardando…');
     try {
       const answer = checkStagesAnswer(await authed(WORKFLOW_PATHS.stages(p.publisherId), (b) => b, { method: 'PUT', body: { stages: changes } satisfies StagesRequest }));
       p.stages = answer.stages;
       trackingChanged();
       showCurrent();
       const said = STAGES.filter((s) => s.code in changes).map((s) => (changes[s.code] ? `${s.code} ${s.label}: ${date(changes[s.code])}` : `${s.code} ${s.label}: fecha borrada`));
-      status.className = 'status-ok';
-      status.textContent = `Se guardaron las etapas de ${p.name}. ${said.join('; ')}.`;
+      show('status-ok', `Se guardaron las etapas de ${p.name}. ${said.join('; ')}.`);
     } catch (e) {
-      fail((e as Error).message);
+      show('status-bad', (e as Error).message);
     } finally {
       button.disabled = false;
-      returnFocus(status, button);
+      if (!returnFocus(status, button)) announce(status.textContent ?? '');
     }
   };
   return h('form', { id: 'formulario-etapas', 'aria-labelledby': 'titulo-etapas', novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); void save(); } },
