@@ -26,5 +26,15 @@ registerMessages({
   'import.party-values-lost': 'Al unir actores repetidos de {file} {count?se omitió|se omitieron} {count:dato|datos} que no {count?coincidía|coincidían} con los del primero.',
   'import.id-added': 'Se agregó un identificador a {count:elemento|elementos} de «{field}» ({file}) que no {count?tenía|tenían}: las filas de otras hojas se ligan por él.',
   'import.exchange-rate-currency-only': '{count?Se omitió|Se omitieron} {count:tipo de cambio|tipos de cambio} del contrato que solo {count?traía|traían} la moneda ({currency}), sin tasa, fecha ni fuente: no {count?convierte|convierten} el monto a nada (la herramienta de captura del INAI lo escribe aunque no se capture un tipo de cambio). Si el contrato sí tiene uno, captúrelo en la hoja «Tipos de cambio».',
+  // The same notes about several fields of one file, in one line (field-notes.ts): {fields} lists «field» (count).
+  'import.dropped.fields': '{count?Se omitió|Se omitieron} {count:valor|valores} de {fieldCount:campo|campos} para los que la plantilla no tiene columna, así que {count?no se publicará|no se publicarán} de nuevo desde este libro: {fields}.',
+  'import.url-encoded.fields': '{count:dirección|direcciones} con espacios o acentos se {count?escribió codificada|escribieron codificadas} como las envía el navegador (un espacio es %20; es la misma dirección): {fields}.',
+  'import.trimmed.fields': 'Se quitaron espacios o caracteres invisibles al inicio o al final de {count:texto|textos}: {fields}.',
+  'import.empty-removed.fields': '{count?Se quitó|Se quitaron} {count:texto vacío|textos vacíos}: {fields}.',
+  'import.date-offset.fields': '{count:fecha|fechas} sin hora o zona horaria se {count?completó|completaron} con la hora de la Ciudad de México, como pide el estándar: {fields}.',
+  'import.code-normalized.fields': '{count:valor|valores} con otras mayúsculas o con su nombre se {count?escribió|escribieron} como el código del catálogo: {fields}.',
+  'import.code-not-in-list.fields': '{count:valor|valores} fuera del catálogo se {count?copió|copiaron} a su celda; antes de publicar deberá elegir una opción de la lista: {fields}.',
+  'import.number-as-text.fields': '{count:número|números} se {count?guarda|guardan} como texto, que es como la plantilla lee esas columnas: {fields}.',
+  'import.id-added.fields': 'Se agregó un identificador a {count:elemento|elementos} que no {count?tenía|tenían} (las filas de otras hojas se ligan por él): {fields}.',
   'import.unknown-shape': 'El archivo «{file}» no es un paquete de entregas, de registros ni de proyectos.',
 });

@@ -2,3 +2,4 @@
 import './import-messages';
 export { importDocuments, type ImportResult } from './upgrade';
 export { packageMetadata, settingsFromPackages } from './settings-from-packages';
+export { groupFieldNotes } from './field-notes';

@@ -191,6 +191,16 @@ withStandards('real Mexican publications round-trip', () => {
   const totals = { held: 0, kept: 0 };
   const arrayOf = (field: string): string => spec.sheets.find((s) => s.columns.some((c) => c.field === field && !c.key))?.array ?? '';
 
+  test('CLI: a capture-tool file\'s notes read one line per kind, each listing its fields (19 left out: one line)', async () => {
+    const file = 'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json';
+    const run = await runCli('import', path.join(REAL_MX, file), '-o', path.join(dir, 'cpe-021.xlsx'));
+    const lines = run.err.split('\n').filter(Boolean);
+    const dropped = lines.filter((l) => l.includes('la plantilla no tiene columna'));
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]).toMatch(/^RecordPackage-\S+\.json: Se omitieron 19 valores de 19 campos .*«planning\/numberOfBeneficiaries» \(1\), .*«contracts\/x_observedPhysicalProgress» \(1\)\.$/);
+    expect(lines.length).toBeLessThan(10);
+  });
+
   test.each(files)('%s: nothing lost silently', (file) => {
     const imported = importDocuments(load(path.join(REAL_MX, file)), file);
     expect(imported.findings.filter((f) => f.severity === 'error')).toEqual([]);

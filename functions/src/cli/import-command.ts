@@ -1,7 +1,7 @@
 /** `import paquete.json [otro.json …] -o libro.xlsx`: published packages → a filled template (upgrading old quirks). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { importDocuments, packageMetadata, settingsFromPackages } from '../../../core/import';
+import { groupFieldNotes, importDocuments, packageMetadata, settingsFromPackages } from '../../../core/import';
 import { flattenSheet } from '../../../core/flatten';
 import { renderMessage } from '../../../core/messages/render';
 import { formatCount } from '../../../core/format/es-mx';
@@ -31,7 +31,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     const result = importDocuments(parsed, label);
     releases.push(...result.releases);
     projects.push(...result.projects);
-    for (const f of result.findings) {
+    // One line per kind of note (field-notes.ts): a capture-tool file gave dozens, one per field.
+    for (const f of groupFieldNotes(result.findings)) {
       if (f.severity === 'error') errors++;
       io.err(`${label}${f.pointer ? ` ${f.pointer}` : ''}: ${renderMessage(f)}`);
     }

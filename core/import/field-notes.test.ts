@@ -1,0 +1,33 @@
+import './import-messages';
+import { finding } from '../findings/finding';
+import { catalogue } from '../messages/catalogue';
+import { renderMessage } from '../messages/render';
+import { FIELD_NOTES, groupFieldNotes } from './field-notes';
+
+const note = (code: string, field: string, count: number, file = 'a.json') => finding(code, code === 'import.dropped' ? 'warning' : 'info', { count, field, file });
+
+test('notes of one kind about several fields of a file read as one line, where the first stood; one field keeps its own message', () => {
+  const renamed = finding('import.renamed', 'info', { count: 2, from: 'quotePeriod', to: 'period' }, { pointer: '/releases/0' });
+  const grouped = groupFieldNotes([
+    renamed,
+    note('import.dropped', 'tender/tenderPeriod/durationInDays', 1),
+    note('import.trimmed', 'awards/title', 3),
+    note('import.dropped', 'planning/numberOfBeneficiaries', 2),
+    note('import.dropped', 'tender/x', 1, 'b.json'),
+  ]);
+  expect(grouped.map((f) => f.code)).toEqual(['import.renamed', 'import.dropped.fields', 'import.trimmed', 'import.dropped']);
+  expect(grouped[0]).toBe(renamed);
+  expect(grouped[1]).toMatchObject({ severity: 'warning', params: { count: 3, fieldCount: 2, file: 'a.json' } });
+  expect(renderMessage(grouped[1])).toBe('Se omitieron 3 valores de 2 campos para los que la plantilla no tiene columna, así que no se publicarán de nuevo desde este libro: «tender/tenderPeriod/durationInDays» (1), «planning/numberOfBeneficiaries» (2).');
+  expect(renderMessage(grouped[2])).toBe('Se quitaron espacios o caracteres invisibles al inicio o al final de 3 textos de «awards/title» (a.json).');
+});
+
+test('every kind that groups has its one-line message, and it names every field', () => {
+  for (const code of FIELD_NOTES) {
+    expect(catalogue()[`${code}.fields`]).toBeDefined();
+    const [line] = groupFieldNotes([note(code, 'uno/campo', 1), note(code, 'otro/campo', 4)]);
+    expect(line.code).toBe(`${code}.fields`);
+    expect(renderMessage(line)).toMatch(/«uno\/campo» \(1\), «otro\/campo» \(4\)\.$/);
+    expect(renderMessage(line)).not.toMatch(/[{}]/);
+  }
+});

@@ -1,0 +1,36 @@
+/**
+ * The import's report, one line per kind of note: the per-field notes of a file (`{count, field, file}`: what was
+ * trimmed, encoded, left out… in each field) are kept as typed findings, one per field, but read as a list they ran
+ * to dozens of lines for one capture-tool file, most of them «Se omitió 1 valor de «…» de «archivo.json»: la
+ * plantilla no tiene columna…» again and again. Notes of one kind about several fields of one file become one
+ * finding, `{code}.fields`, listing each field with its count; a kind with one field keeps its own message.
+ */
+import { finding, type Finding } from '../findings/finding';
+import { formatNumber } from '../format/es-mx';
+
+/** The per-field notes (core/import/template-upgrade.ts UpgradeTally, upgrade.ts `import.dropped`) that group. */
+export const FIELD_NOTES: readonly string[] = [
+  'import.dropped', 'import.url-encoded', 'import.trimmed', 'import.empty-removed', 'import.date-offset',
+  'import.code-normalized', 'import.code-not-in-list', 'import.number-as-text', 'import.id-added',
+];
+
+const isFieldNote = (f: Finding): boolean => FIELD_NOTES.includes(f.code) && typeof f.params.field === 'string' && typeof f.params.count === 'number';
+
+/** The findings in their order, each kind of per-field note of a file in one finding where the first one stood. */
+export function groupFieldNotes(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const key = (f: Finding): string => `${f.code}\u0000${f.severity}\u0000${String(f.params.file ?? '')}`;
+  for (const f of findings) if (isFieldNote(f)) groups.set(key(f), [...(groups.get(key(f)) ?? []), f]);
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (!isFieldNote(f)) { out.push(f); continue; }
+    const group = groups.get(key(f));
+    if (!group) continue; // already written with its group
+    groups.delete(key(f));
+    if (group.length === 1) { out.push(f); continue; }
+    const count = group.reduce((sum, g) => sum + Number(g.params.count), 0);
+    const fields = group.map((g) => `«${String(g.params.field)}» (${formatNumber(Number(g.params.count), 0)})`).join(', ');
+    out.push(finding(`${f.code}.fields`, f.severity, { count, fieldCount: group.length, fields, ...(f.params.file === undefined ? {} : { file: f.params.file }) }));
+  }
+  return out;
+}
