@@ -47,6 +47,22 @@ test('a missing variable answers 503 naming it in Spanish, not the platform\'s E
   }
 });
 
+test('a mail server port that is not one answers 503 naming SMTP_PORT, as any other setting', async () => {
+  const env = { ...process.env };
+  Object.assign(process.env, { GOOGLE_CLIENT_ID: 'test-client.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://api.example.test', BULK_BUCKET: 'demo-bulk', SMTP_HOST: 'smtp.example.test', SMTP_PORT: 'quinientos' });
+  let fresh: typeof import('./index') | undefined;
+  jest.isolateModules(() => { fresh = require('./index') as typeof import('./index'); });
+  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const res = await request(fresh!.api as unknown as RequestListener).get('/api/publishers');
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toBe('El servidor no está configurado: La variable SMTP_PORT debe ser un puerto (se recibió «quinientos»).');
+  } finally {
+    errors.mockRestore();
+    process.env = env;
+  }
+});
+
 test('the deployable bundle (functions/lib/index.js) builds and exports the api function', async () => {
   const os = await import('os');
   const path = await import('path');

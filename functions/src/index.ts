@@ -15,8 +15,7 @@ import type { Express } from 'express';
 import { onRequest } from 'firebase-functions/v2/https';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { defineString } from 'firebase-functions/params';
-import { getFirestore } from 'firebase-admin/firestore';
+import { defineSecret, defineString } from 'firebase-functions/params';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFunctions } from 'firebase-admin/functions';
 import { auth } from '@googleapis/sheets';
@@ -32,12 +31,26 @@ import { gcsBlobStore } from './publication/gcs-blob-store';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
 import { LEASE_MS, runPublicationTask, TASK_TIMEOUT_SECONDS } from './publication/publication-task';
-import { firestoreMailOutbox, notifier, sendUpdateReminders, type NotifierDeps } from './workflow/notifications';
+import { notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type NotifierDeps } from './workflow/notifications';
 
-/** The `mail` collection that Firebase's Trigger Email extension watches (extensions/firestore-send-email.env). */
-function mailDeps(store: Store, env: NodeJS.ProcessEnv, publicBaseUrl: string): NotifierDeps {
-  const app = getApps()[0] ?? initializeApp();
-  return { store, outbox: firestoreMailOutbox(getFirestore(app), env.MAIL_COLLECTION || 'mail'), dashboardUrl: (env.DASHBOARD_URL || publicBaseUrl).replace(/\/+$/, '') };
+/**
+ * The password of the mail server the notices go through (docs/deploy.md §6): a secret in Secret Manager
+ * (`firebase functions:secrets:set SMTP_PASS`) that the platform hands every function as the variable SMTP_PASS;
+ * the rest of the mail settings (SMTP_HOST, SMTP_PORT, SMTP_USER, MAIL_FROM) are plain variables, as self-hosted.
+ * The functions send by SMTP themselves: Firebase's Trigger Email extension, which sent the `mail` collection,
+ * runs on Node.js 20, which Google no longer deploys (decommissioned 2026-10-30).
+ */
+const SMTP_PASS = defineSecret('SMTP_PASS');
+
+/** Notices by SMTP (workflow/notifications.ts) when SMTP_HOST is set; without it nobody is e-mailed. */
+function mailDeps(store: Store, env: NodeJS.ProcessEnv, publicBaseUrl: string): NotifierDeps | undefined {
+  let smtp;
+  try {
+    smtp = smtpFromEnv(env);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  return smtp ? { store, outbox: smtpOutbox(smtp), dashboardUrl: (env.DASHBOARD_URL || publicBaseUrl).replace(/\/+$/, ''), log: (m) => console.error(m) } : undefined;
 }
 
 export const REGION = 'us-central1';
@@ -105,6 +118,7 @@ function cloudTaskQueue(): PublicationQueue {
 }
 
 function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.ProcessEnv): Express {
+  const mail = mailDeps(ctx.store, env, ctx.config.publicBaseUrl);
   const workflow = workflowRoutes({
     store: ctx.store,
     authenticator: overrides.authenticator ?? authenticatorFor(ctx.config, ctx.store, env.GOOGLE_ID_TOKEN_CERTS_URL ? { certsUrl: env.GOOGLE_ID_TOKEN_CERTS_URL } : {}),
@@ -114,7 +128,7 @@ function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.Proc
     publicationQueue: overrides.queue ?? cloudTaskQueue(),
     ...(ctx.config.serviceAccountEmail ? { serviceAccount: ctx.config.serviceAccountEmail } : {}),
     ...(ctx.config.googleClientId ? { googleClientId: ctx.config.dashboardClientId ?? ctx.config.googleClientId } : {}),
-    notify: notifier(mailDeps(ctx.store, env, ctx.config.publicBaseUrl)),
+    ...(mail ? { notify: notifier(mail) } : {}),
     // An approval whose task never ran to the end may be approved again once its lease has surely expired.
     staleApprovalMs: LEASE_MS,
   });
@@ -158,6 +172,7 @@ function serveApp(req: Parameters<Express>[0], res: Parameters<Express>[1]): voi
 export const api = onRequest({
   region: REGION,
   serviceAccount: RUN_AS,
+  secrets: [SMTP_PASS],
   cors: true,
   // Pages are served from a cache and bulk files are streamed from Cloud Storage: mostly waiting on I/O, so one
   // instance takes many requests at once.
@@ -179,6 +194,7 @@ export const api = onRequest({
 export const review = onRequest({
   region: REGION,
   serviceAccount: RUN_AS,
+  secrets: [SMTP_PASS],
   cors: true,
   memory: '2GiB',
   cpu: 1,
@@ -191,6 +207,7 @@ export const review = onRequest({
 export const publishSubmission = onTaskDispatched<PublicationTask>({
   region: REGION,
   serviceAccount: RUN_AS,
+  secrets: [SMTP_PASS],
   // A publication holds a whole workbook and its records in memory, and runs alone on its instance.
   memory: '2GiB',
   cpu: 1,
@@ -202,9 +219,10 @@ export const publishSubmission = onTaskDispatched<PublicationTask>({
   rateLimits: { maxConcurrentDispatches: 10 },
 }, async (req) => {
   const ctx = shared();
+  const mail = mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl);
   const result = await runPublicationTask({
     store: ctx.store, baseUrl: ctx.config.publicBaseUrl, now: () => new Date(), log: (m) => console.error(m),
-    openSource: ctx.openSource, bulk: ctx.bulk, allPublishersFiles: true, notify: notifier(mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl)),
+    openSource: ctx.openSource, bulk: ctx.bulk, allPublishersFiles: true, ...(mail ? { notify: notifier(mail) } : {}),
   }, req.data);
   // Another delivery of this task holds the lease: fail this one so Cloud Tasks tries again later.
   if (result === 'busy') throw new Error(`submission ${req.data.submissionId} is being published by another attempt`);
@@ -212,9 +230,11 @@ export const publishSubmission = onTaskDispatched<PublicationTask>({
 
 /** Daily reminders to publishers past their update period (Cloud Scheduler). */
 export const updateReminders = onSchedule({
-  schedule: 'every day 09:00', timeZone: 'America/Mexico_City', region: REGION, serviceAccount: RUN_AS,
+  schedule: 'every day 09:00', timeZone: 'America/Mexico_City', region: REGION, serviceAccount: RUN_AS, secrets: [SMTP_PASS],
   memory: '512MiB', cpu: 1, timeoutSeconds: 300, maxInstances: 1,
 }, async () => {
   const ctx = shared();
-  await sendUpdateReminders(mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl));
+  const mail = mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl);
+  if (mail) await sendUpdateReminders(mail);
+  else console.error('Recordatorios sin enviar: falta SMTP_HOST (docs/deploy.md §6).');
 });

@@ -19,6 +19,7 @@ import { startMetadataStub, type MetadataStub } from './metadata-stub';
 import { startTasksStub, type TasksStub } from './tasks-stub';
 import { runCli } from '../cli/run-cli';
 import { VALIDATORS } from '../../core/validate';
+import { startSmtp, subjectOf } from '../support/smtp-capture';
 
 const SHEET = '1SmokeTestSpreadsheet0123456789abcdefghijk';
 const SERVICE_ACCOUNT = 'infra-abierta@demo-infra-abierta.iam.gserviceaccount.com';
@@ -31,12 +32,13 @@ let sheets: SheetsStub;
 let storage: StorageStub;
 let metadata: MetadataStub;
 let tasks: TasksStub;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let child: ChildProcess | undefined;
 
 beforeAll(async () => {
   await buildFunctions();
   firestore = await startFirestoreEmulator();
-  [identity, sheets, storage, tasks] = await Promise.all([startTestIdentity(), startSheetsStub(), startStorageStub(), startTasksStub()]);
+  [identity, sheets, storage, tasks, smtp] = await Promise.all([startTestIdentity(), startSheetsStub(), startStorageStub(), startTasksStub(), startSmtp({ user: 'avisos@itait.gob.mx', pass: 'contraseña-del-secreto' })]);
   metadata = await startMetadataStub(process.env.GCLOUD_PROJECT as string, SERVICE_ACCOUNT);
   Object.assign(process.env, {
     // The production configuration (docs/deploy.md) …
@@ -46,6 +48,12 @@ beforeAll(async () => {
     BULK_BUCKET: 'demo-infra-abierta.appspot.com',
     SERVICE_ACCOUNT_EMAIL: SERVICE_ACCOUNT,
     FIRESTORE_NAMESPACE: 'smoke_',
+    // Notices by SMTP; the password is the secret SMTP_PASS, which the platform hands the functions as a variable.
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtp.port),
+    SMTP_USER: 'avisos@itait.gob.mx',
+    SMTP_PASS: 'contraseña-del-secreto',
+    MAIL_FROM: 'Infraestructura Abierta <avisos@itait.gob.mx>',
     // … and where Google's services are, all on 127.0.0.1.
     GOOGLE_ID_TOKEN_CERTS_URL: identity.certsUrl,
     SHEETS_API_ROOT_URL: sheets.rootUrl,
@@ -61,7 +69,7 @@ afterAll(async () => {
   if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGTERM'); });
   process.env = saved;
   await Promise.all(getApps().map((a) => deleteApp(a)));
-  await Promise.all([identity.close(), sheets.close(), storage.close(), tasks.close(), metadata.close()]);
+  await Promise.all([identity.close(), sheets.close(), storage.close(), tasks.close(), metadata.close(), smtp.close()]);
   await firestore.stop();
 });
 
@@ -84,7 +92,10 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   // Every function runs as the account the sheets are shared with, named by the deploy-time parameter (a setting
   // made by hand on the services would be undone by the next deploy).
   for (const name of ['api', 'review', 'publishSubmission', 'updateReminders']) expect(served.endpoints[name].serviceAccountEmail).toBe('{{ params.SERVICE_ACCOUNT_EMAIL }}');
-  expect(served.params).toEqual([expect.objectContaining({ name: 'SERVICE_ACCOUNT_EMAIL', type: 'string' })]);
+  // …and every one is handed the mail server's password from Secret Manager.
+  for (const name of ['api', 'review', 'publishSubmission', 'updateReminders']) expect(served.endpoints[name].secretEnvironmentVariables).toEqual([expect.objectContaining({ key: 'SMTP_PASS' })]);
+  expect(served.params).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'SERVICE_ACCOUNT_EMAIL', type: 'string' }), expect.objectContaining({ name: 'SMTP_PASS', type: 'secret' })]));
+  expect(served.params).toHaveLength(2);
   // Hosting sends the review routes to `review` (firebase.json; test/firebase-files.test.ts checks the rules).
   const bundle = { api: served.api, review: served.review, tasks: served.tasks };
 
@@ -129,6 +140,12 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   const pkg = JSON.parse((bulk.body as Buffer).toString('utf8')) as { projects: { title: string }[] };
   if (!VALIDATORS.projectPackage(pkg)) throw new Error(JSON.stringify(VALIDATORS.projectPackage.errors?.slice(0, 3)));
   expect(pkg.projects.map((p) => p.title)).toEqual(['Puente Tampico']);
+
+  // The coordinator was told of the send, and the official of its publication, through the mail server.
+  expect(smtp.mails.map((m) => [m.to, subjectOf(m.raw)])).toEqual([
+    [['revision@itait-og.mx'], 'Nueva entrega de Instituto Tamaulipeco de Infraestructura para revisión'],
+    [['obras@itait.gob.mx'], 'Su entrega de Instituto Tamaulipeco de Infraestructura fue aprobada y publicada'],
+  ]);
 
   // A second delivery of the same task (Cloud Tasks is at-least-once) changes nothing.
   expect((await request(bundle.tasks).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object)).status).toBe(204);

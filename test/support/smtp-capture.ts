@@ -4,10 +4,17 @@ import type { AddressInfo } from 'net';
 
 export interface Received { from: string; to: string[]; raw: string }
 
-export async function startSmtp(): Promise<{ port: number; mails: Received[]; close(): Promise<void> }> {
+/** `auth`: the only user and password it accepts (a mail server that asks for them); without it, anyone may send. */
+export async function startSmtp(auth?: { user: string; pass: string }): Promise<{ port: number; mails: Received[]; close(): Promise<void> }> {
   const mails: Received[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: !auth, disabledCommands: ['STARTTLS'], logger: false,
+    // Loopback only, where there is no certificate for TLS: the credentials go in the clear, as in any local test.
+    allowInsecureAuth: true,
+    onAuth(login, _session, callback) {
+      if (auth && login.username === auth.user && login.password === auth.pass) callback(null, { user: login.username });
+      else callback(new Error('Usuario o contraseña incorrectos'));
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (d: Buffer) => { raw += d.toString('utf8'); });

@@ -1,15 +1,12 @@
 /**
  * The review journey on the cloud wiring: the Firestore adapter on the emulator, Google ID tokens from a local
- * certificate endpoint, the real Sheets client against the local stub, and notifications as documents of the
- * `mail` collection that Firebase's Trigger Email extension sends (its documented shape: `to`, `message.subject`,
- * `message.text`). Every answer is checked against the workflow contract.
+ * certificate endpoint, the real Sheets client against the local stub, and notifications by SMTP to a local
+ * server, as the functions send them. Every answer is checked against the workflow contract.
  */
 import request from 'supertest';
-import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
-import { getFirestore } from 'firebase-admin/firestore';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
-import { firestoreMailOutbox } from '../../functions/src/workflow/notifications';
+import { startSmtp, subjectOf, bodyOf } from '../support/smtp-capture';
 import { checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
 import { cloudHarness, DASHBOARD_URL, projectWorkbook, PUBLISHERS, type CloudHarness } from './workflow-harness';
 
@@ -17,20 +14,20 @@ const [MER] = PUBLISHERS;
 const SHEET = '1FirestoreJourneyAbCdEfGhIjKlMn';
 
 let emulator: FirestoreEmulator;
-let mailApp: App;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let h: CloudHarness;
 beforeAll(async () => {
   emulator = await startFirestoreEmulator();
-  mailApp = initializeApp({ projectId: process.env.GCLOUD_PROJECT }, 'mail-outbox');
-  h = await cloudHarness({ openStore: () => openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: 'journey_' }), outbox: firestoreMailOutbox(getFirestore(mailApp), 'mail') });
+  smtp = await startSmtp();
+  h = await cloudHarness({ openStore: () => openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: 'journey_' }), smtpPort: smtp.port });
 });
 afterAll(async () => {
   await h?.close();
-  await deleteApp(mailApp);
+  await smtp?.close();
   await emulator.stop();
 });
 
-test('submit (422 with errors), refuse another state, preview, return, resubmit, approve the snapshot, update; mail documents written', async () => {
+test('submit (422 with errors), refuse another state, preview, return, resubmit, approve the snapshot, update; notices e-mailed', async () => {
   const as = (u: Parameters<CloudHarness['bearer']>[0]) => h.bearer(u);
   h.stub.put(SHEET, projectWorkbook(MER, { complete: false }));
   expect((await request(h.app).post('/api/submissions').set('Authorization', as('capturistaA')).send({ spreadsheetId: SHEET })).status).toBe(422);
@@ -60,15 +57,15 @@ test('submit (422 with errors), refuse another state, preview, return, resubmit,
   await request(h.app).post(`/api/submissions/${update.submission.id}/approve`).set('Authorization', as('coordinadorA')).expect(200);
   expect(await titles()).toEqual(['Parque de la Paz (segunda etapa)']);
 
-  const mail = (await getFirestore(mailApp).collection('mail').get()).docs.map((d) => d.data() as { to: string[]; message: { subject: string; text: string } });
-  expect(mail.map((m) => m.message.subject).sort()).toEqual([
+  const mail = smtp.mails.map((m) => ({ to: m.to, subject: subjectOf(m.raw), text: bodyOf(m.raw) }));
+  expect(mail.map((m) => m.subject).sort()).toEqual([
     'Nueva entrega de Municipio de Mérida para revisión', 'Nueva entrega de Municipio de Mérida para revisión', 'Nueva entrega de Municipio de Mérida para revisión',
     'Su entrega de Municipio de Mérida fue aprobada y publicada', 'Su entrega de Municipio de Mérida fue aprobada y publicada',
     'Su entrega de Municipio de Mérida fue devuelta con comentarios',
   ]);
-  const returned = mail.find((m) => m.message.subject.includes('devuelta'))!;
+  const returned = mail.find((m) => m.subject.includes('devuelta'))!;
   expect(returned.to).toEqual(['captura@merida.gob.mx']);
-  expect(returned.message.text).toContain(`${DASHBOARD_URL}/#/mis-envios`);
+  expect(returned.text).toContain(`${DASHBOARD_URL}/#/mis-envios`);
 });
 
 test('a send withdrawn by its official leaves the inbox on Firestore; sending the sheet again is a new send', async () => {

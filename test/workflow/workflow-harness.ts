@@ -79,11 +79,11 @@ export interface CloudHarness extends Harness { stub: SheetsStub; identity: Test
 
 /** Cloud wiring. `wrapStore` lets a test inject faults into what the routes see (the seed goes straight in). */
 export interface HarnessOptions {
-  /** Notifications by SMTP to a local server on this port (self-hosted outbox). */
+  /** Notifications by SMTP to a local server on this port (the outbox self-hosted and in the cloud). */
   smtpPort?: number;
   /** Serve this built dashboard at `/`. */
   dashboardDir?: string;
-  /** Notifications through this outbox (e.g. the Trigger Email `mail` collection on the Firestore emulator). */
+  /** Notifications through this outbox (a slow or failing one). */
   outbox?: Outbox;
   /** How long a request waits for its notice (workflow-routes.ts NOTIFY_WAIT_MS). */
   notifyWaitMs?: number;

@@ -1,12 +1,11 @@
 /**
  * Notifications by e-mail through an outbox (DESIGN §8): the workflow stores its decision first, then hands an
  * event to `notifier`, which writes Spanish messages with a link to the page where the reader acts. The outbox is
- * the `mail` collection that Firebase's Trigger Email extension sends (cloud), or SMTP with nodemailer
- * (self-hosted, configured by environment). A failed notice is logged and audited, never undoes the decision.
+ * SMTP with nodemailer, configured by environment, self-hosted and in the cloud (where the password is a secret,
+ * functions/src/index.ts). A failed notice is logged and audited, never undoes the decision.
  */
 import { isLate, lastUpdateAt } from '../../../core/workflow/update-due';
 import nodemailer from 'nodemailer';
-import type { Firestore } from 'firebase-admin/firestore';
 import { sameState } from '../auth/policy';
 import { readAll } from '../store/read-all';
 import type { Publisher, Store, User } from '../store/store';
@@ -17,15 +16,6 @@ export interface MailMessage { to: string[]; subject: string; text: string }
 
 export interface Outbox {
   send(message: MailMessage): Promise<void>;
-}
-
-/** Cloud: one document per message in the collection the Trigger Email extension watches (its documented shape). */
-export function firestoreMailOutbox(db: Firestore, collection = 'mail'): Outbox {
-  return {
-    async send(m) {
-      await db.collection(collection).add({ to: m.to, message: { subject: m.subject, text: m.text } });
-    },
-  };
 }
 
 export interface SmtpSettings { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string }
