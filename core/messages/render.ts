@@ -2,7 +2,7 @@
 import { columnLetter } from '../workbook/model';
 import type { CellRef, Finding } from '../findings/finding';
 import { catalogue } from './catalogue';
-import { formatCount, formatDateTime, formatFigure } from '../format/es-mx';
+import { formatCount, formatDateTime, formatFigure, formatMoney, formatNumber } from '../format/es-mx';
 
 /**
  * A template's words for where the finding was found: `[[in a sheet||in a JSON document]]` (either side may be empty;
@@ -37,11 +37,15 @@ export function renderTemplate(template: string, params: Finding['params']): str
   });
 }
 
-/** `{x!m}`: an amount in the finding's `currency`, as Mexico writes it: $91,168,415.75 for pesos, 1,250.50 USD otherwise (no currency: the figure). */
+/**
+ * `{x!m}`: an amount in the finding's `currency`, as Mexico writes money, always with cents: $91,168,415.75 and
+ * $1,600,000.00 for pesos (as the dashboard and the packages' readers show them; «$1,600,000» beside «$917,214.32»
+ * read as two formats), 1,250.50 USD otherwise (no currency: the figure as typed).
+ */
 function money(value: Finding['params'][string], currency: Finding['params'][string]): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
-  if (currency === 'MXN') return `${value < 0 ? '-' : ''}$${formatFigure(Math.abs(value))}`;
-  return currency === undefined || currency === '' ? formatFigure(value) : `${formatFigure(value)} ${String(currency)}`;
+  if (currency === undefined || currency === '') return formatFigure(value);
+  return currency === 'MXN' ? formatMoney(value) : `${formatNumber(value, 2)} ${String(currency)}`;
 }
 
 /** The A1 reference of a cell (`C5`), the row alone (`fila 5`), or '' for a whole sheet. */

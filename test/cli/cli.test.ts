@@ -303,6 +303,11 @@ describe('import', () => {
     const run = await runCli('import', notJson, '-o', path.join(dir, 'l.xlsx'));
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/no es JSON válido/);
+    // A workbook where a package goes: said so, with the commands that take a workbook.
+    const book = path.join(dir, 'libro-capturado.xlsx');
+    fs.copyFileSync(example('merida'), book);
+    const workbook = await runCli('import', book, '-o', path.join(dir, 'l2.xlsx'));
+    expect([workbook.code, workbook.err]).toEqual([2, 'El archivo «libro-capturado.xlsx» es un libro de Excel, no un paquete JSON. Para revisar un libro use «infra-abierta validate libro-capturado.xlsx»; para obtener sus paquetes JSON, «infra-abierta convert libro-capturado.xlsx -o paquete.json».']);
     expect((await runCli('import', notJson)).err).toMatch(/Indique el libro de salida con -o/);
     expect((await runCli('import', notJson, '-o', 'salida.json')).err).toBe('La salida de import es un libro de Excel: su nombre debe terminar en .xlsx (se recibió «salida.json»), por ejemplo: -o libro.xlsx');
   });

@@ -19,6 +19,11 @@ function whereIn(text: string, message: string): string {
 
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // A workbook given where a package goes: «no es JSON válido (termina antes de tiempo)» sent officials looking
+  // for a broken file. An .xlsx is a zip («PK\x03\x04»).
+  if (body.startsWith('PK\u0003\u0004')) {
+    throw new UsageError(`El archivo «${path.basename(file)}» es un libro de Excel, no un paquete JSON. Para revisar un libro use «infra-abierta validate ${path.basename(file)}»; para obtener sus paquetes JSON, «infra-abierta convert ${path.basename(file)} -o paquete.json».`);
+  }
   try {
     return JSON.parse(body);
   } catch (e) {
