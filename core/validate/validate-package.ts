@@ -99,7 +99,10 @@ export function validatePackage(json: unknown, settings: ValidateSettings = {}):
     return items.finish(pkg);
   }
   const records = pkg.records as unknown[];
-  const own = VALIDATORS.recordPackage(pkg) ? [] : asFindings(schemaFindings(VALIDATORS.recordPackage.errors, pkg, '', 'ocds'));
+  // The package's and its records' own fields: what the package schema says of a compiled release, the release's own
+  // check below says too (the same error was listed twice).
+  const own = VALIDATORS.recordPackage(pkg) ? [] : asFindings(schemaFindings(VALIDATORS.recordPackage.errors, pkg, '', 'ocds')
+    .filter((f) => !/^\/records\/\d+\/compiledRelease(\/|$)/.test(f.pointer)));
   // Each record's compiled release is a release like any other; its pointers are moved under its record.
   const at: number[] = [];
   const compiled: unknown[] = [];

@@ -159,6 +159,8 @@ describe('validate', () => {
     const run = await runCli('validate', file);
     expect(run.code).toBe(1);
     expect(run.out).toMatch(/no contiene contrataciones ni proyectos/);
+    // Not next to a «Resumen: 0 errores» that reads as a pass.
+    expect(run.out).not.toMatch(/Resumen/);
   });
 });
 

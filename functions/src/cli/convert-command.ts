@@ -121,10 +121,17 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
   const input = args.positional[0];
   if (input && /\.json$/i.test(input)) return validateJsonCommand(input, args, io);
   const { converted, findings, label } = await runPipeline(args);
-  if (args.options.json === true) io.out(JSON.stringify(findings, null, 2));
-  else printFindings(findings, io.out, args.options.todos === true);
-  // With --json, stdout is the findings array only: the plain sentence goes to stderr.
-  if (reportEmpty(converted, label, args.options.json === true ? io.err : io.out)) return 1;
+  if (args.options.json === true) {
+    io.out(JSON.stringify(findings, null, 2));
+    // stdout is the findings array only: the plain sentence goes to stderr.
+    if (reportEmpty(converted, label, io.err)) return 1;
+  } else {
+    // An empty workbook is said first, and without «Resumen: 0 errores» when nothing else was found: that summary
+    // read as a pass right above the sentence that made the command fail.
+    const empty = reportEmpty(converted, label, io.out);
+    if (findings.length || !empty) printFindings(findings, io.out, args.options.todos === true);
+    if (empty) return 1;
+  }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
