@@ -36,5 +36,8 @@ registerMessages({
   'import.code-not-in-list.fields': '{count:valor|valores} fuera del catálogo se {count?copió|copiaron} a su celda; antes de publicar deberá elegir una opción de la lista: {fields}.',
   'import.number-as-text.fields': '{count:número|números} se {count?guarda|guardan} como texto, que es como la plantilla lee esas columnas: {fields}.',
   'import.id-added.fields': 'Se agregó un identificador a {count:elemento|elementos} que no {count?tenía|tenían} (las filas de otras hojas se ligan por él): {fields}.',
+  'import.package-metadata': 'Los datos de paquete que traían las entregas ({fields}) no se copian al libro: al convertirlo, el paquete nuevo lleva su propia fecha, dirección y versión, y el nombre del publicador, la licencia y la política salen de la hoja «Configuración».',
+  'import.placeholder-date': '{count?Se dejó vacía|Se dejaron vacías} {count:fecha|fechas} de «{field}» ({file}) con año anterior a 1900 (como 01/01/0001), que la herramienta de captura escribe cuando no hay fecha. Si conoce la fecha real, captúrela.',
+  'import.placeholder-date.fields': '{count?Se dejó vacía|Se dejaron vacías} {count:fecha|fechas} con año anterior a 1900 (como 01/01/0001), que la herramienta de captura escribe cuando no hay fecha; si conoce las reales, captúrelas: {fields}.',
   'import.unknown-shape': 'El archivo «{file}» no es un paquete de entregas, de registros ni de proyectos.',
 });

@@ -56,23 +56,39 @@ export function heldFields(spec: TemplateSpec): Record<Standard, Set<string>> {
   return held;
 }
 
-export type LeafKind = 'held' | 'derived' | 'setting' | 'dropped';
+export type LeafKind = 'held' | 'derived' | 'setting' | 'package' | 'dropped';
+
+/**
+ * Package metadata some publishers put inside each release (datos.gob.mx's `packageInfo`, a package's `version`):
+ * not data of the process, and written anew by conversion into the package it makes. Reported apart, as what it
+ * is, not among the process data the template cannot hold.
+ */
+function isPackageMetadata(field: string, standard: Standard): boolean {
+  return standard === 'ocds' && (field === 'version' || field.startsWith('packageInfo/'));
+}
 
 export function leafKind(field: string, standard: Standard, held: Record<Standard, Set<string>>): LeafKind {
   // Derived first: the release tag has a column (an official may type one) but an imported tag is written anew.
   if (DERIVED_FIELDS[standard].has(field)) return 'derived';
   if (SETTINGS_FIELDS[standard].has(field)) return 'setting';
-  return held[standard].has(field) ? 'held' : 'dropped';
+  if (held[standard].has(field)) return 'held';
+  return isPackageMetadata(field, standard) ? 'package' : 'dropped';
 }
 
-/** Per field the template cannot hold, how many values of these documents it has (fields in first-seen order). */
-export function droppedValues(docs: readonly unknown[], standard: Standard, spec: TemplateSpec): Map<string, number> {
+/**
+ * Per field the template cannot hold, how many values of these documents it has (fields in first-seen order); and
+ * the package metadata fields they carry (`package`, left out as well).
+ */
+export function droppedValues(docs: readonly unknown[], standard: Standard, spec: TemplateSpec): { dropped: Map<string, number>; packageFields: Set<string> } {
   const held = heldFields(spec);
   const dropped = new Map<string, number>();
+  const packageFields = new Set<string>();
   for (const doc of docs) {
     for (const leaf of leaves(doc)) {
-      if (leafKind(leaf.field, standard, held) === 'dropped') dropped.set(leaf.field, (dropped.get(leaf.field) ?? 0) + 1);
+      const kind = leafKind(leaf.field, standard, held);
+      if (kind === 'dropped') dropped.set(leaf.field, (dropped.get(leaf.field) ?? 0) + 1);
+      else if (kind === 'package') packageFields.add(leaf.field);
     }
   }
-  return dropped;
+  return { dropped, packageFields };
 }

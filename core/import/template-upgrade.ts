@@ -73,6 +73,9 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
     if (text === '') { tally.add('import.empty-removed', field); return false; }
     if (text !== v) tally.add('import.trimmed', field);
     if (fields[field]?.format === 'date-time') {
+      // Year 0001 (or any before 1900) is how the capture tool wrote «no date»: as a date it failed every order check
+      // («la fecha de modificación (01/01/0001) es anterior…»), 30 errors on a Nuevo León file the official never typed.
+      if (/^0\d{3}-|^1[0-8]\d{2}-/.test(text)) { tally.add('import.placeholder-date', field, 'warning'); return false; }
       const date = parseDate(text, DEFAULT_TIME_ZONE);
       if (date !== undefined && date !== text) { tally.add('import.date-offset', field); text = date; }
     }

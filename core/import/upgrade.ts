@@ -117,9 +117,16 @@ export function importDocuments(input: unknown, label: string): ImportResult {
   const tally = new UpgradeTally();
   for (const r of result.releases) upgradeForTemplate(r, 'ocds', spec, tally);
   for (const p of result.projects) upgradeForTemplate(p, 'oc4ids', spec, tally);
-  result.findings.push(...tally.findings(label));
+  const dropped: Finding[] = [];
+  const packageFields = new Set<string>();
   for (const [standard, docs] of [['ocds', result.releases], ['oc4ids', result.projects]] as const) {
-    for (const [field, count] of droppedValues(docs, standard, spec)) result.findings.push(finding('import.dropped', 'warning', { count, field, file: label }));
+    const values = droppedValues(docs, standard, spec);
+    for (const [field, count] of values.dropped) dropped.push(finding('import.dropped', 'warning', { count, field, file: label }));
+    for (const field of values.packageFields) packageFields.add(field);
   }
+  // What is left out is said once: a field's trimmed text or completed date was also reported, and then left out.
+  const leftOut = new Set(dropped.map((f) => String(f.params.field)));
+  result.findings.push(...tally.findings(label).filter((f) => !leftOut.has(String(f.params.field))), ...dropped);
+  if (packageFields.size) result.findings.push(finding('import.package-metadata', 'info', { fields: [...packageFields].map((f) => `«${f}»`).join(', '), file: label }));
   return result;
 }

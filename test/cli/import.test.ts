@@ -197,8 +197,11 @@ withStandards('real Mexican publications round-trip', () => {
     const lines = run.err.split('\n').filter(Boolean);
     const dropped = lines.filter((l) => l.includes('la plantilla no tiene columna'));
     expect(dropped).toHaveLength(1);
-    expect(dropped[0]).toMatch(/^RecordPackage-\S+\.json: Se omitieron 19 valores de 19 campos .*«planning\/numberOfBeneficiaries» \(1\), .*«contracts\/x_observedPhysicalProgress» \(1\)\.$/);
-    expect(lines.length).toBeLessThan(10);
+    expect(dropped[0]).toMatch(/^RecordPackage-\S+\.json: Se omitieron 18 valores de 18 campos .*«planning\/numberOfBeneficiaries» \(1\), .*«contracts\/x_observedPhysicalProgress» \(1\)\.$/);
+    // Its year-0001 dates (the capture tool's «no date») are left empty, said in one line; and the workbook's next step.
+    expect(lines.filter((l) => l.includes('año anterior a 1900'))).toHaveLength(1);
+    expect(lines[lines.length - 1]).toBe('Siguiente paso: abra cpe-021.xlsx, complete o corrija lo que dicen las notas de arriba y revíselo con «infra-abierta validate cpe-021.xlsx», que señala cada celda por corregir.');
+    expect(lines.length).toBeLessThan(12);
   });
 
   test.each(files)('%s: nothing lost silently', (file) => {
@@ -304,18 +307,20 @@ describe('dates keep what they say', () => {
     },
   };
 
-  test('a time and an offset stay exactly; year 0001 stays; local midnight becomes a sheet date; a date alone is completed and reported', () => {
+  test('a time and an offset stay exactly; year 0001 (the capture tool\'s «no date») is left empty, reported; local midnight becomes a sheet date; a date alone is completed and reported', () => {
     const imported = importDocuments({ releases: [release] }, 'fechas.json');
-    expect(imported.findings.map((f) => [f.code, f.params.field, f.params.count])).toEqual([['import.date-offset', 'tender/enquiryPeriod/endDate', 1]]);
+    expect(imported.findings.map((f) => [f.code, f.severity, f.params.field, f.params.count])).toEqual([
+      ['import.placeholder-date', 'warning', 'tender/enquiryPeriod/startDate', 1], ['import.date-offset', 'info', 'tender/enquiryPeriod/endDate', 1],
+    ]);
     const workbook = flatten({ releases: imported.releases, projects: [] });
     const sheet = workbook.sheets.find((s) => s.name === 'Contrataciones');
     const cell = (p: string): unknown => sheet?.rows[2][sheet.rows[1].indexOf(p)];
     expect(cell('tender/tenderPeriod/startDate')).toBe('2024-03-01T09:30:15.250-05:00');
     expect(cell('tender/tenderPeriod/endDate')).toEqual(new Date(Date.UTC(2024, 2, 20)));
-    expect(cell('tender/enquiryPeriod/startDate')).toBe('0001-01-01T00:00:00Z');
+    expect(cell('tender/enquiryPeriod/startDate')).toBe('');
     const tender = unflatten(workbook, { now: '2025-01-01T00:00:00-06:00' }).releases[0].tender as Record<string, Record<string, string>>;
     expect(tender.tenderPeriod).toEqual({ startDate: '2024-03-01T09:30:15.250-05:00', endDate: '2024-03-20T00:00:00-06:00' });
-    expect(tender.enquiryPeriod).toEqual({ startDate: '0001-01-01T00:00:00Z', endDate: '2019-03-01T00:00:00-06:00' });
+    expect(tender.enquiryPeriod).toEqual({ endDate: '2019-03-01T00:00:00-06:00' });
   });
 });
 

@@ -53,5 +53,7 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     fs.rmSync(partial, { force: true });
   }
   io.err(`Escrito ${output}: ${formatCount(releases.length, 'proceso de contratación', 'procesos de contratación')} y ${formatCount(projects.length, 'proyecto', 'proyectos')}.`);
+  // What to do with it: the report above says what changed, not whether the workbook can be published.
+  io.err(`Siguiente paso: abra ${path.basename(output)}, complete o corrija lo que dicen las notas de arriba y revíselo con «infra-abierta validate ${path.basename(output)}», que señala cada celda por corregir.`);
   return errors ? 1 : 0;
 }
