@@ -357,6 +357,32 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
   });
 });
 
+describe('publishers add: the guide\'s placeholder prefixes and the options\' own names', () => {
+  const saved = process.env.INFRA_SQLITE;
+  beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'publicadores.sqlite'); });
+  afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+  const add = (...extra: string[]) => runCli('publishers', 'add', 'itait', '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', ...extra);
+
+  test('ocds-xxxxxx and oc4ids-xxxxxx (as the guide and the help write them) are refused, saying where real ones come from', async () => {
+    const ocid = await add('--prefijo-ocid', 'ocds-xxxxxx', '--prefijo-proyectos', 'oc4ids-abc123');
+    expect(ocid.code).toBe(2);
+    expect(ocid.err).toBe('El prefijo OCID «ocds-xxxxxx» es el ejemplo de la guía, no un prefijo real. Cada institución usa el suyo, que asigna la Open Contracting Partnership (registro de prefijos de ocid); regístrelo con ese.');
+    const project = await add('--prefijo-ocid', 'ocds-abc123', '--prefijo-proyectos', 'oc4ids-xxxxxx');
+    expect(project.code).toBe(2);
+    expect(project.err).toMatch(/^El prefijo de proyectos «oc4ids-xxxxxx» es el ejemplo de la guía, no un prefijo real\. Use el prefijo que su institución registró para OC4IDS\.$/);
+    expect((await runCli('publishers', 'list')).err).toMatch(/Aún no hay publicadores/);
+    // A real prefix that merely contains x's is fine.
+    expect((await add('--prefijo-ocid', 'ocds-xxxxx1', '--prefijo-proyectos', 'oc4ids-x1x1x1')).code).toBe(0);
+  });
+
+  test('a wrong value is named by the option that was typed (--orden), not by the API\'s field', async () => {
+    const run = await add('--prefijo-ocid', 'ocds-abc124', '--prefijo-proyectos', 'oc4ids-abc124', '--orden', 'state');
+    expect([run.code, run.err]).toEqual([2, '«--orden» debe ser uno de: municipal, estatal, federal, autonomo.']);
+    const missing = await runCli('publishers', 'add', 'otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125');
+    expect(missing.err).toBe('Falta «nombre» (--nombre).');
+  });
+});
+
 test('publish of data too large for the store: refused at validation on its cell (R-51), never a store error in English', async () => {
   const saved = process.env.INFRA_SQLITE;
   process.env.INFRA_SQLITE = path.join(dir, 'publicar-grande.sqlite');
