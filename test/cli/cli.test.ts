@@ -383,6 +383,32 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
   });
 });
 
+describe('--nube without Application Default Credentials: a Spanish message telling how to sign in', () => {
+  const names = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_CONFIG', 'FIRESTORE_EMULATOR_HOST', 'METADATA_SERVER_DETECTION'] as const;
+  const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+  beforeAll(() => {
+    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    delete process.env.FIRESTORE_EMULATOR_HOST;
+    // gcloud's folder, empty: no application_default_credentials.json; and no metadata server (no network).
+    process.env.CLOUDSDK_CONFIG = fs.mkdtempSync(path.join(dir, 'gcloud-'));
+    process.env.METADATA_SERVER_DETECTION = 'none';
+  });
+  afterAll(() => { for (const n of names) { if (saved[n] === undefined) delete process.env[n]; else process.env[n] = saved[n]; } });
+
+  test('users list --nube: exit 2 (a configuration error), «gcloud auth application-default login», no English', async () => {
+    const run = await runCli('users', 'list', '--nube', '--proyecto', 'demo-sin-credenciales');
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^No se encontraron credenciales de Google Cloud para usar --nube\. Inicie sesión con «gcloud auth application-default login»/);
+    expect(run.err).not.toMatch(/Error inesperado|Could not load/);
+  });
+
+  test('only that error is translated', async () => {
+    const { cloudCredentialsError } = await import('../../functions/src/cli/cli-store');
+    expect(cloudCredentialsError(new Error('Could not load the default credentials. Browse to https://cloud.google.com/docs/authentication/getting-started for more information.'))?.message).toMatch(/gcloud auth application-default login/);
+    expect(cloudCredentialsError(new Error('7 PERMISSION_DENIED: Missing or insufficient permissions.'))).toBeUndefined();
+  });
+});
+
 test('publish of data too large for the store: refused at validation on its cell (R-51), never a store error in English', async () => {
   const saved = process.env.INFRA_SQLITE;
   process.env.INFRA_SQLITE = path.join(dir, 'publicar-grande.sqlite');
