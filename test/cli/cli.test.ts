@@ -364,6 +364,58 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
   });
 });
 
+describe('publishers add: the guide\'s placeholder prefixes and the options\' own names', () => {
+  const saved = process.env.INFRA_SQLITE;
+  beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'publicadores.sqlite'); });
+  afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+  const add = (...extra: string[]) => runCli('publishers', 'add', 'itait', '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', ...extra);
+
+  test('ocds-xxxxxx and oc4ids-xxxxxx (as the guide and the help write them) are refused, saying where real ones come from', async () => {
+    const ocid = await add('--prefijo-ocid', 'ocds-xxxxxx', '--prefijo-proyectos', 'oc4ids-abc123');
+    expect(ocid.code).toBe(2);
+    expect(ocid.err).toBe('El prefijo OCID «ocds-xxxxxx» es el ejemplo de la guía, no un prefijo real. Cada institución usa el suyo, que asigna la Open Contracting Partnership (registro de prefijos de ocid); regístrelo con ese.');
+    const project = await add('--prefijo-ocid', 'ocds-abc123', '--prefijo-proyectos', 'oc4ids-xxxxxx');
+    expect(project.code).toBe(2);
+    expect(project.err).toMatch(/^El prefijo de proyectos «oc4ids-xxxxxx» es el ejemplo de la guía, no un prefijo real\. Use el prefijo que su institución registró para OC4IDS\.$/);
+    expect((await runCli('publishers', 'list')).err).toMatch(/Aún no hay publicadores/);
+    // A real prefix that merely contains x's is fine.
+    expect((await add('--prefijo-ocid', 'ocds-xxxxx1', '--prefijo-proyectos', 'oc4ids-x1x1x1')).code).toBe(0);
+  });
+
+  test('a wrong value is named by the option that was typed (--orden), not by the API\'s field', async () => {
+    const run = await add('--prefijo-ocid', 'ocds-abc124', '--prefijo-proyectos', 'oc4ids-abc124', '--orden', 'state');
+    expect([run.code, run.err]).toEqual([2, '«--orden» debe ser uno de: municipal, estatal, federal, autonomo.']);
+    const missing = await runCli('publishers', 'add', 'otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125');
+    expect(missing.err).toBe('Falta «nombre» (--nombre).');
+  });
+});
+
+describe('--nube without Application Default Credentials: a Spanish message telling how to sign in', () => {
+  const names = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_CONFIG', 'FIRESTORE_EMULATOR_HOST', 'METADATA_SERVER_DETECTION'] as const;
+  const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
+  beforeAll(() => {
+    delete process.env.GOOGLE_APPLICATION_CREDENTIALS;
+    delete process.env.FIRESTORE_EMULATOR_HOST;
+    // gcloud's folder, empty: no application_default_credentials.json; and no metadata server (no network).
+    process.env.CLOUDSDK_CONFIG = fs.mkdtempSync(path.join(dir, 'gcloud-'));
+    process.env.METADATA_SERVER_DETECTION = 'none';
+  });
+  afterAll(() => { for (const n of names) { if (saved[n] === undefined) delete process.env[n]; else process.env[n] = saved[n]; } });
+
+  test('users list --nube: exit 2 (a configuration error), «gcloud auth application-default login», no English', async () => {
+    const run = await runCli('users', 'list', '--nube', '--proyecto', 'demo-sin-credenciales');
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^No se encontraron credenciales de Google Cloud para usar --nube\. Inicie sesión con «gcloud auth application-default login»/);
+    expect(run.err).not.toMatch(/Error inesperado|Could not load/);
+  });
+
+  test('only that error is translated', async () => {
+    const { cloudCredentialsError } = await import('../../functions/src/cli/cli-store');
+    expect(cloudCredentialsError(new Error('Could not load the default credentials. Browse to https://cloud.google.com/docs/authentication/getting-started for more information.'))?.message).toMatch(/gcloud auth application-default login/);
+    expect(cloudCredentialsError(new Error('7 PERMISSION_DENIED: Missing or insufficient permissions.'))).toBeUndefined();
+  });
+});
+
 test('publish of data too large for the store: refused at validation on its cell (R-51), never a store error in English', async () => {
   const saved = process.env.INFRA_SQLITE;
   process.env.INFRA_SQLITE = path.join(dir, 'publicar-grande.sqlite');

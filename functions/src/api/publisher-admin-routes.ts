@@ -30,13 +30,23 @@ function url(value: unknown, name: string): string | undefined {
   return value;
 }
 
-/** Validates a request body into a Publisher; every problem is a Spanish 400 naming the field. */
-export function parsePublisher(id: string, body: unknown): Publisher {
+/**
+ * The guide's and the help's example prefixes (`ocds-xxxxxx`, `oc4ids-xxxxxx`): well formed, but nobody's. Registered
+ * with them, a publisher's data would carry identifiers that clash with every other copy of the example.
+ */
+const PLACEHOLDER_PREFIX = /^(ocds|oc4ids)-x{6}$/;
+
+/**
+ * Validates a request body into a Publisher; every problem is a Spanish 400 naming the field. `names` says how a
+ * field is called where it came from (the CLI's `--orden` for `level`); by default, the API's field name.
+ */
+export function parsePublisher(id: string, body: unknown, names: Readonly<Record<string, string>> = {}): Publisher {
+  const named = (field: string): string => names[field] ?? field;
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) throw invalid('El identificador del publicador solo admite minúsculas, números y guiones (2 a 63 caracteres).');
   const b = (body ?? {}) as Record<string, unknown>;
   const text = (name: string, label: string): string => {
     const v = b[name];
-    if (typeof v !== 'string' || !v.trim()) throw invalid(`Falta «${label}» (${name}).`);
+    if (typeof v !== 'string' || !v.trim()) throw invalid(`Falta «${label}» (${named(name)}).`);
     return v.trim();
   };
   const name = text('name', 'nombre');
@@ -47,7 +57,9 @@ export function parsePublisher(id: string, body: unknown): Publisher {
   const projectIdPrefix = text('projectIdPrefix', 'prefijo de proyectos');
   if (!OCID_PREFIX.test(ocidPrefix)) throw invalid(`El prefijo OCID «${ocidPrefix}» debe ser «ocds-» seguido de 6 letras minúsculas o números.`);
   if (!PROJECT_PREFIX.test(projectIdPrefix)) throw invalid(`El prefijo de proyectos «${projectIdPrefix}» debe ser «oc4ids-» seguido de 6 letras minúsculas o números.`);
-  if (b.level !== undefined && !LEVELS.includes(b.level as (typeof LEVELS)[number])) throw invalid(`«level» debe ser uno de: ${LEVELS.join(', ')}.`);
+  if (PLACEHOLDER_PREFIX.test(ocidPrefix)) throw invalid(`El prefijo OCID «${ocidPrefix}» es el ejemplo de la guía, no un prefijo real. Cada institución usa el suyo, que asigna la Open Contracting Partnership (registro de prefijos de ocid); regístrelo con ese.`);
+  if (PLACEHOLDER_PREFIX.test(projectIdPrefix)) throw invalid(`El prefijo de proyectos «${projectIdPrefix}» es el ejemplo de la guía, no un prefijo real. Use el prefijo que su institución registró para OC4IDS.`);
+  if (b.level !== undefined && !LEVELS.includes(b.level as (typeof LEVELS)[number])) throw invalid(`«${named('level')}» debe ser uno de: ${LEVELS.join(', ')}.`);
   const c = (b.commitment ?? {}) as Record<string, unknown>;
   const projects = c.projects ?? 5;
   const periodicityDays = c.periodicityDays ?? 90;

@@ -28,5 +28,36 @@ export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
     throw new ConfigError('Con --nube indique el proyecto de Google Cloud con --proyecto ID, o en la variable GOOGLE_CLOUD_PROJECT.');
   }
   const namespace = env.FIRESTORE_NAMESPACE ?? '';
-  return { store: openFirestoreStore({ projectId, namespace }), cloud: true, where: `Firestore del proyecto ${projectId}` };
+  return { store: withCredentialsMessage(openFirestoreStore({ projectId, namespace })), cloud: true, where: `Firestore del proyecto ${projectId}` };
+}
+
+/**
+ * The Google client's own words when there are no Application Default Credentials (no `gcloud auth
+ * application-default login`, no GOOGLE_APPLICATION_CREDENTIALS, not on Google Cloud). The client connects on the
+ * first read or write, not when the store is opened, so it surfaces from whichever call comes first.
+ */
+const NO_CREDENTIALS = /Could not load the default credentials/i;
+
+/** The Spanish configuration error for a missing-credentials failure; undefined for any other error. */
+export function cloudCredentialsError(e: unknown): ConfigError | undefined {
+  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+  if (!NO_CREDENTIALS.test(message)) return undefined;
+  return new ConfigError('No se encontraron credenciales de Google Cloud para usar --nube. Inicie sesión con '
+    + '«gcloud auth application-default login» (con una cuenta que tenga acceso al Firestore del proyecto) y repita '
+    + 'la orden; o indique el archivo de una cuenta de servicio en la variable GOOGLE_APPLICATION_CREDENTIALS.');
+}
+
+/** The store, whose failures for lack of credentials become that ConfigError (exit code 2, like other configuration errors). */
+export function withCredentialsMessage(store: Store): Store {
+  return new Proxy(store, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (!(result instanceof Promise)) return result;
+        return result.catch((e: unknown) => { throw cloudCredentialsError(e) ?? e; });
+      };
+    },
+  });
 }

@@ -37,6 +37,19 @@ function bodyOf(args: ParsedArgs): Record<string, unknown> {
   return { ...body, commitment };
 }
 
+/**
+ * How the API's messages name each field here: by its option (`--orden`, not `level`), unless the value came only
+ * from `--archivo`, whose JSON uses the API's field names.
+ */
+function optionNames(args: ParsedArgs): Record<string, string> {
+  const fromFile = stringOption(args, 'archivo') !== undefined;
+  const names: Record<string, string> = {};
+  for (const [option, field] of Object.entries(OPTIONS)) {
+    if (!fromFile || stringOption(args, option) !== undefined) names[field] = `--${option}`;
+  }
+  return names;
+}
+
 export async function publishersCommand(args: ParsedArgs, store: Store, io: CliIo, now: () => Date = () => new Date()): Promise<number> {
   const action = args.positional[0];
   if (action === 'add') {
@@ -45,7 +58,7 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     let publisher;
     let existed;
     try {
-      publisher = parsePublisher(id, bodyOf(args));
+      publisher = parsePublisher(id, bodyOf(args), optionNames(args));
       ({ existed } = await registerPublisher(store, publisher, 'cli', now()));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
