@@ -42,6 +42,18 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/**
+ * An OAuth client id as Google issues them (`<número>-<letras>.apps.googleusercontent.com`): a placeholder left in the
+ * environment file (`<ID del tablero>.apps…`) started the functions, and every sign-in then failed with no word of why.
+ */
+function clientIdVar(env: NodeJS.ProcessEnv, name: string): string {
+  const value = (env[name] ?? '').trim();
+  if (!/^[A-Za-z0-9-]+\.apps\.googleusercontent\.com$/.test(value)) {
+    throw new ConfigError(`${name} debe ser un ID de cliente OAuth, como 123456789012-abc123.apps.googleusercontent.com (se recibió «${env[name] ?? ''}»).`);
+  }
+  return value;
+}
+
 function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -108,9 +120,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const bucket = env.BULK_BUCKET || firebaseConfig(env).storageBucket;
   if (bucket) config.bulkBucket = bucket;
   if (env.BULK_PUBLIC_URL) config.bulkPublicUrl = urlVar(env, 'BULK_PUBLIC_URL', '');
-  if (env.GOOGLE_CLIENT_ID) config.googleClientId = env.GOOGLE_CLIENT_ID;
-  if (env.DASHBOARD_CLIENT_ID) config.dashboardClientId = env.DASHBOARD_CLIENT_ID;
-  if (env.SERVICE_ACCOUNT_EMAIL) config.serviceAccountEmail = env.SERVICE_ACCOUNT_EMAIL;
+  if (env.GOOGLE_CLIENT_ID) config.googleClientId = clientIdVar(env, 'GOOGLE_CLIENT_ID');
+  if (env.DASHBOARD_CLIENT_ID) config.dashboardClientId = clientIdVar(env, 'DASHBOARD_CLIENT_ID');
+  if (env.SERVICE_ACCOUNT_EMAIL) {
+    if (!/^[a-z][a-z0-9-]*@[a-z0-9.-]+\.iam\.gserviceaccount\.com$|^\d+-compute@developer\.gserviceaccount\.com$/.test(env.SERVICE_ACCOUNT_EMAIL)) {
+      throw new ConfigError(`SERVICE_ACCOUNT_EMAIL debe ser el correo de una cuenta de servicio, como infra-abierta@<proyecto>.iam.gserviceaccount.com (se recibió «${env.SERVICE_ACCOUNT_EMAIL}»).`);
+    }
+    config.serviceAccountEmail = env.SERVICE_ACCOUNT_EMAIL;
+  }
   if (mode === 'cloud' && !config.googleClientId) throw new ConfigError('En modo «cloud» falta GOOGLE_CLIENT_ID (el ID de cliente OAuth del complemento).');
   if (mode === 'cloud' && !config.bulkBucket) throw new ConfigError('En modo «cloud» falta BULK_BUCKET (el depósito de Cloud Storage de los archivos de descarga masiva).');
   return config;

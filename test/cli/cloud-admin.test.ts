@@ -92,6 +92,11 @@ test('cloud mode refuses to start without PUBLIC_BASE_URL or GOOGLE_CLIENT_ID, n
   expect(without('PUBLIC_BASE_URL')).toThrow(ConfigError);
   expect(without('PUBLIC_BASE_URL')).toThrow(/falta PUBLIC_BASE_URL/);
   expect(without('GOOGLE_CLIENT_ID')).toThrow(/falta GOOGLE_CLIENT_ID/);
+  // A placeholder left in functions/.env.<proyecto> is named, not taken for an id (sign-in then failed silently).
+  expect(() => loadConfig({ ...base, DASHBOARD_CLIENT_ID: '<ID del tablero>.apps.googleusercontent.com' })).toThrow('DASHBOARD_CLIENT_ID debe ser un ID de cliente OAuth, como 123456789012-abc123.apps.googleusercontent.com (se recibió «<ID del tablero>.apps.googleusercontent.com»).');
+  expect(() => loadConfig({ ...base, GOOGLE_CLIENT_ID: 'a' })).toThrow(/^GOOGLE_CLIENT_ID debe ser un ID de cliente OAuth/);
+  expect(() => loadConfig({ ...base, SERVICE_ACCOUNT_EMAIL: 'infra-abierta@<PROYECTO>.iam.gserviceaccount.com' })).toThrow(/^SERVICE_ACCOUNT_EMAIL debe ser el correo de una cuenta de servicio/);
+  expect(loadConfig({ ...base, SERVICE_ACCOUNT_EMAIL: 'infra-abierta@demo-infra.iam.gserviceaccount.com' }).serviceAccountEmail).toBe('infra-abierta@demo-infra.iam.gserviceaccount.com');
   expect(without('BULK_BUCKET')).toThrow(/falta BULK_BUCKET/);
   // The Functions runtime names the default bucket and the project in FIREBASE_CONFIG.
   const fromRuntime = loadConfig({ ...base, BULK_BUCKET: '', FIREBASE_CONFIG: JSON.stringify({ projectId: 'demo-x', storageBucket: 'demo-x.appspot.com' }) });
