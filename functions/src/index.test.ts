@@ -63,6 +63,23 @@ test('a mail server port that is not one answers 503 naming SMTP_PORT, as any ot
   }
 });
 
+test('the task and the schedule log a wrong setting as the HTTP functions do («Configuración inválida: …», what alerts look for)', async () => {
+  const env = { ...process.env };
+  delete process.env.GOOGLE_CLIENT_ID;
+  Object.assign(process.env, { PUBLIC_BASE_URL: 'https://api.example.test', BULK_BUCKET: 'demo-bulk' });
+  let fresh: typeof import('./index') | undefined;
+  jest.isolateModules(() => { fresh = require('./index') as typeof import('./index'); });
+  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    await expect(fresh!.publishSubmission.run({ data: { submissionId: 'x' } } as never)).rejects.toThrow(/falta GOOGLE_CLIENT_ID/);
+    await expect(fresh!.updateReminders.run({} as never)).rejects.toThrow(/falta GOOGLE_CLIENT_ID/);
+    expect(errors.mock.calls.map(([m]) => String(m)).filter((m) => m.startsWith('Configuración inválida: En modo «cloud» falta GOOGLE_CLIENT_ID'))).toHaveLength(2);
+  } finally {
+    errors.mockRestore();
+    process.env = env;
+  }
+});
+
 test('the deployable bundle (functions/lib/index.js) builds and exports the api function', async () => {
   const os = await import('os');
   const path = await import('path');

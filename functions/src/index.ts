@@ -149,6 +149,19 @@ let app: Express | undefined;
 const shared = () => (context ??= cloudContext(process.env, undefined, {}));
 
 /**
+ * A setting that is missing or wrong, logged as the HTTP functions log it («Configuración inválida: …», what the
+ * guide's alert looks for, docs/deploy.md §10) by the functions that answer no one (task, schedule); then thrown.
+ */
+function logMisconfiguration<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof ConfigError) console.error(`Configuración inválida: ${e.message}`);
+    throw e;
+  }
+}
+
+/**
  * The configuration is read on an instance's first request (deploying loads this module without it). A missing or
  * wrong variable answers every request with a 503 that names it in Spanish, as the log does, instead of the
  * platform's English «Internal Server Error»; nothing is served until it is fixed and the functions redeployed.
@@ -218,8 +231,7 @@ export const publishSubmission = onTaskDispatched<PublicationTask>({
   retryConfig: { maxAttempts: 8, minBackoffSeconds: 60, maxBackoffSeconds: 600, maxDoublings: 3 },
   rateLimits: { maxConcurrentDispatches: 10 },
 }, async (req) => {
-  const ctx = shared();
-  const mail = mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl);
+  const { ctx, mail } = logMisconfiguration(() => { const c = shared(); return { ctx: c, mail: mailDeps(c.store, process.env, c.config.publicBaseUrl) }; });
   const result = await runPublicationTask({
     store: ctx.store, baseUrl: ctx.config.publicBaseUrl, now: () => new Date(), log: (m) => console.error(m),
     openSource: ctx.openSource, bulk: ctx.bulk, allPublishersFiles: true, ...(mail ? { notify: notifier(mail) } : {}),
@@ -233,8 +245,7 @@ export const updateReminders = onSchedule({
   schedule: 'every day 09:00', timeZone: 'America/Mexico_City', region: REGION, serviceAccount: RUN_AS, secrets: [SMTP_PASS],
   memory: '512MiB', cpu: 1, timeoutSeconds: 300, maxInstances: 1,
 }, async () => {
-  const ctx = shared();
-  const mail = mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl);
+  const mail = logMisconfiguration(() => { const ctx = shared(); return mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl); });
   if (mail) await sendUpdateReminders(mail);
   else console.error('Recordatorios sin enviar: falta SMTP_HOST (docs/deploy.md §6).');
 });
