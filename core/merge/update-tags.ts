@@ -70,9 +70,18 @@ function hasImplementation(release: Obj): boolean {
   return list(release.contracts).some((c) => c.implementation !== undefined);
 }
 
+/**
+ * Whether the release's tag is the official's (typed: a list that is not the converter's list of stages). Any other
+ * tag is the platform's: publication replaces it, so it says nothing the official wrote (the coordinator's preview
+ * leaves it out, core/workflow/change-preview).
+ */
+export function hasTypedTag(release: Obj): boolean {
+  return Array.isArray(release.tag) && !same(release.tag, releaseStages(release));
+}
+
 export function updateTags(release: Obj, previous: Obj): string[] {
   const stages = releaseStages(release);
-  if (!Array.isArray(release.tag) || !same(release.tag, stages)) return Array.isArray(release.tag) ? (release.tag as string[]) : stages;
+  if (!Array.isArray(release.tag) || hasTypedTag(release)) return Array.isArray(release.tag) ? (release.tag as string[]) : stages;
   const tags: string[] = [];
   for (const stage of stages) {
     switch (stage) {

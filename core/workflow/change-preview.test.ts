@@ -30,6 +30,13 @@ test('processes: release id decides (also re-stamped ids); projects: field diff 
   ]);
 });
 
+test('the release tag is a change only when the official typed it (publication derives any other)', () => {
+  const published = { ...rel('ocds-a-1', 'old', 'Obra'), tag: ['tenderUpdate'] };
+  const preview = (tag: string[]) => changePreview({ releases: [{ ...rel('ocds-a-1', 'new', 'Obra B'), tag }], projects: [], currentReleases: new Map([['ocds-a-1', published]]), currentProjects: new Map() });
+  expect(preview(['tender']).processes.items[0].fields.map((f) => f.path)).toEqual(['tender/title']);
+  expect(preview(['tenderCancellation']).processes.items[0].fields.map((f) => f.path)).toEqual(['tag/0', 'tender/title']);
+});
+
 test('fieldDiff reports added and removed leaves', () => {
   expect(fieldDiff({ a: 1, b: [1] }, { a: 1, c: 'x' })).toEqual([{ path: 'b/0', before: '1', after: null }, { path: 'c', before: null, after: 'x' }]);
 });

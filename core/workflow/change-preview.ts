@@ -11,6 +11,7 @@
  */
 import type { ChangePreview, FieldChange, ItemChange } from './contract';
 import { deriveProjectSummaries } from '../summary';
+import { hasTypedTag } from '../merge/update-tags';
 import { publicView } from '../privacy/privacy-filter';
 import type { JsonObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
@@ -72,7 +73,14 @@ function labelled(standard: Standard, changes: FieldChange[]): FieldChange[] {
   });
 }
 
+/**
+ * What publication stamps or derives on every release (functions/src/publication/publish.ts): the id (content hash,
+ * maybe re-stamped) and date, and — unless the official typed it — the tag, which publication replaces with what the
+ * release changes (core/merge/update-tags): the workbook's stages against the published `tenderUpdate` listed the
+ * tag as changed on every updated process, in raw codes the official never touched.
+ */
 const RELEASE_STAMPS = /^(id|date)$/;
+const RELEASE_DERIVED = /^(id|date|tag)(\/|$)/;
 /** Projects: `updated` is a conversion stamp; summaries of linked processes are derived at publication. */
 const PROJECT_DERIVED = /^(updated$|contractingProcesses\/\d+\/(summary|releases)(\/|$))/;
 
@@ -110,7 +118,10 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const prevId = String(previous.id);
     // Same content hash in the id (possibly re-stamped `-yyyymmddhhmmss` when content returned to an earlier state).
     if (prevId === id || (prevId.startsWith(`${id}-`) && /^\d{14}$/.test(prevId.slice(id.length + 1)))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
-    else add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', fieldDiff(previous, publicView(r as JsonObject), (p) => RELEASE_STAMPS.test(p))) });
+    else {
+      const platforms = hasTypedTag(r) ? RELEASE_STAMPS : RELEASE_DERIVED;
+      add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', fieldDiff(previous, publicView(r as JsonObject), (p) => platforms.test(p))) });
+    }
   }
   for (const [ocid, previous] of input.currentReleases) {
     if (seenOcids.has(ocid)) continue;

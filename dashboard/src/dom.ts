@@ -59,6 +59,17 @@ export function announce(text: string): void {
   announcing = setTimeout(() => { region.textContent = text; }, 100);
 }
 
+/**
+ * Empties `#anuncio` and drops an announcement still waiting to be written. Its words were about what the reader
+ * has left — the inbox's count, «Enviando…» — and a screen reader that browses to the region met them still there,
+ * stale, on another page or after the outcome they announced had arrived.
+ */
+export function clearAnnouncement(): void {
+  clearTimeout(announcing);
+  const region = document.getElementById('anuncio');
+  if (region) region.textContent = '';
+}
+
 /** Lets script focus `el` (tabindex -1) unless it can take the focus already; not a tab stop. */
 export function makeFocusable(el: HTMLElement): HTMLElement {
   if (!el.matches('a[href], button, input, select, textarea, summary, [tabindex]')) el.setAttribute('tabindex', '-1');
@@ -75,6 +86,8 @@ export function returnFocus(to: HTMLElement, from?: Element | null): boolean {
   const now = document.activeElement;
   if (now && now !== document.body && now !== from) return false;
   makeFocusable(to).focus();
+  // The outcome is read there: what the live region said while the work ran («Enviando…») is over.
+  clearAnnouncement();
   return true;
 }
 

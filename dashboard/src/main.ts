@@ -4,7 +4,7 @@
  * focus moved to each new page's heading, and one data load shared by all pages.
  */
 import { loadDataset, loadHomeDataset, loadPublishers, publishersChanged, refusedAsTooLarge } from './api';
-import { h, makeFocusable, route } from './dom';
+import { clearAnnouncement, h, makeFocusable, route } from './dom';
 import type { Page } from './pages/common';
 import { filterDataset, filterQuery, parseFilters } from './data/filters';
 import { scopeOf, scopeQuery } from './data/scope';
@@ -230,6 +230,9 @@ async function render(retried = false): Promise<void> {
   const hash = location.hash || '#/';
   const redraw = hash === currentRoute;
   currentRoute = hash;
+  // A new page: what the last one said through #anuncio is not about it. Before it is drawn, so that what the new
+  // page says as it draws (its count of results) is kept; a redraw of the same address keeps its announcement.
+  if (!redraw) clearAnnouncement();
   const { name, params, query } = parseHash();
   // Only the detail pages take an address below theirs (`#/proyecto/{id}`); `#/proyectos/algo` is not a page.
   let page = name === 'revision' && params.length ? reviewSubmissionPage : params.some(Boolean) && !TAKES_ID.has(name) ? notFoundPage : ROUTES[name] ?? notFoundPage;

@@ -21,6 +21,7 @@ import { formatCompact, formatMoney } from '../../core/format/es-mx';
 import { stageTitle } from '../../dashboard/src/labels';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 import OCDS_CODE_TITLES from '../../schemas/labels/codes-ocds.json';
+import type { CellValue, WorkbookModel } from '../../core/workbook/model';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // Browser globals inside page.evaluate callbacks (this file compiles without the DOM lib; module-scoped, no leak).
@@ -31,6 +32,43 @@ declare const getComputedStyle: any;
 
 const PROJECT_ID = 'oc4ids-mid001-MID-2024-001';
 const INSTITUTION = 'MX-RFC-MME840101P28';
+
+/**
+ * A process published with its budget only as a breakdown, no total (as many EDCA-MX publishers do, e.g. the INAI's
+ * ocds-g4facg-OA-C033-18): its one item split in two, the second with a clave whose components name its partida.
+ */
+const BREAKDOWN_OCID = 'ocds-nl0001-SI-LP-OP-017-2022';
+function budgetAsBreakdown(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const sheet = (name: string) => workbook.sheets.find((x) => x.name === name) as WorkbookModel['sheets'][number];
+  const set = (name: string, row: CellValue[], field: string, value: CellValue) => { row[sheet(name).rows[1].indexOf(field)] = value; };
+  const process = sheet('Contrataciones').rows.find((r) => r[0] === BREAKDOWN_OCID) as CellValue[];
+  set('Contrataciones', process, 'planning/budget/amount/amount', undefined);
+  set('Contrataciones', process, 'planning/budget/amount/currency', undefined);
+  set('Contrataciones', process, 'planning/budget/description', undefined);
+  const first = sheet('Partidas presupuestales').rows.find((r) => r[0] === BREAKDOWN_OCID) as CellValue[];
+  set('Partidas presupuestales', first, 'planning/budget/budgetBreakdown/0/amount/amount', 60000000);
+  const second = [...first];
+  set('Partidas presupuestales', second, 'planning/budget/budgetBreakdown/0/id', 'BB-2');
+  set('Partidas presupuestales', second, 'planning/budget/budgetBreakdown/0/description', 'Aportación federal');
+  set('Partidas presupuestales', second, 'planning/budget/budgetBreakdown/0/amount/amount', 30500000.25);
+  sheet('Partidas presupuestales').rows.push(second);
+  const line: CellValue[] = [BREAKDOWN_OCID];
+  set('Líneas presupuestarias', line, 'planning/budget/budgetBreakdown/0/id', 'BB-2');
+  set('Líneas presupuestarias', line, 'planning/budget/budgetBreakdown/0/budgetLines/0/id', 'L-2');
+  sheet('Líneas presupuestarias').rows.push(line);
+  const components = sheet('Componentes presupuestales');
+  for (const [level, name, code, description] of [[1, 'branch', '21', 'Infraestructura'], [2, 'spendingObject', '61502', 'Puentes']] as const) {
+    const row: CellValue[] = [BREAKDOWN_OCID];
+    components.rows.push(row);
+    set('Componentes presupuestales', row, 'planning/budget/budgetBreakdown/0/id', 'BB-2');
+    set('Componentes presupuestales', row, 'planning/budget/budgetBreakdown/0/budgetLines/0/id', 'L-2');
+    set('Componentes presupuestales', row, 'planning/budget/budgetBreakdown/0/budgetLines/0/components/0/name', name);
+    set('Componentes presupuestales', row, 'planning/budget/budgetBreakdown/0/budgetLines/0/components/0/level', level);
+    set('Componentes presupuestales', row, 'planning/budget/budgetBreakdown/0/budgetLines/0/components/0/code', code);
+    set('Componentes presupuestales', row, 'planning/budget/budgetBreakdown/0/budgetLines/0/components/0/description', description);
+  }
+}
 
 interface StatsBody { publishers: { publisherId: string; data: { projects: number; processes: number; budgetMxn: number; contractedMxn: number } }[] }
 
@@ -43,7 +81,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   const refused: string[] = [];
 
   beforeAll(async () => {
-    srv = await startDashboardServer();
+    srv = await startDashboardServer({ edit: budgetAsBreakdown });
     stats = (await (await fetch(`${srv.base}/api/stats`)).json()) as StatsBody;
     index = (await (await fetch(`${srv.base}/api/index`)).json()) as IndexAnswer;
     browser = await launchChromium();
@@ -394,6 +432,27 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     // The contracts' status in words, as on the page (never the code: `active`).
     const statuses = lines.filter((l) => l.startsWith('contrato,')).map((l) => l.split(',').at(-1)?.replace(/^"|"$/g, ''));
     for (const k of record.contracts) expect(statuses).toContain((OCDS_CODE_TITLES as Record<string, Record<string, string>>).contractStatus[k.status]);
+    await page.close();
+  });
+
+  it('Contratación: a budget published only as a breakdown is its sum, said so, and its items are listed with their claves and partida', async () => {
+    const page = await open(`#/contratacion/${encodeURIComponent(BREAKDOWN_OCID)}`);
+    const budget = ((await (await fetch(`${srv.base}/api/ocds/records/${encodeURIComponent(BREAKDOWN_OCID)}`)).json()) as { records: any[] }).records[0].compiledRelease.planning.budget;
+    expect(budget.amount).toBeUndefined();
+    expect(budget.budgetBreakdown).toHaveLength(2);
+    const fact = (label: string) => page.locator('#etapa-planeacion .facts div', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd');
+    expect(await fact('Presupuesto').textContent()).toBe(`${formatMoney(90500000.25)} (suma del desglose)`);
+    // Each item describes itself in the table: no «Descripción del presupuesto: Sin dato» for the whole.
+    expect(await fact('Descripción del presupuesto').count()).toBe(0);
+    const rows = await page.locator('#tabla-partidas tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+    expect(rows).toEqual([
+      [budget.budgetBreakdown[0].description, 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022', budget.budgetBreakdown[0].budgetLines[0].id, formatMoney(60000000)],
+      ['Aportación federal', 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022', 'L-2 (partida 61502: Puentes)', formatMoney(30500000.25)],
+    ]);
+    expect(await page.locator('#tabla-partidas caption').textContent()).toContain('Desglose del presupuesto');
+    expect(await page.locator('#tabla-partidas thead th[scope="col"]').count()).toBe(5);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await layoutAndA11y(page, 'contratacion-desglose', 390)).toEqual([]);
     await page.close();
   });
 

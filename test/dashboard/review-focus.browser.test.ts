@@ -163,7 +163,8 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor();
     await settled();
     expect(await activeId(official)).toBe('resultado-envio');
-    expect(await anuncio.textContent()).not.toContain('No se envió');
+    // Nor does the live region still say «Enviando y validando…»: that is over.
+    expect(await anuncio.textContent()).toBe('');
 
     // Sent while the reader moved on to the file field: the outcome does not take the focus, the live region says it.
     let release = (): void => undefined;
@@ -182,8 +183,21 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await official.locator('#resultado-envio', { hasText: 'Esta versión ya estaba en revisión' }).waitFor();
     await settled();
     expect(await activeId(official)).toBe('resultado-envio');
-    expect(await anuncio.textContent()).not.toContain('ya estaba en revisión');
+    expect(await anuncio.textContent()).toBe('');
     await official.context().close();
+  });
+
+  it('a new page starts with an empty live region: the inbox\'s count is not left there on the submission opened from it', async () => {
+    await upload('Parque del Poniente');
+    const page = await signedIn('coordinadorA', '#/revision');
+    const anuncio = page.locator('body > #anuncio');
+    await anuncio.filter({ hasText: 'en la bandeja con los filtros elegidos' }).waitFor({ state: 'attached' });
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.locator('#bandeja tbody a').first().click();
+    await page.waitForSelector('body[data-ready] #situacion');
+    await page.waitForTimeout(400);
+    expect(await anuncio.textContent()).toBe('');
+    await page.context().close();
   });
 
   it('an expired session says so after the sign-in heading, as an alert that also describes the key field', async () => {

@@ -81,3 +81,28 @@ test('the preview of the published workbook shows nothing changed; one typed cha
   expect(changed.projects.counts).toMatchObject({ changed: 1, unchanged: 3 });
   expect(changed.projects.items[0].fields.map((f) => f.path)).toEqual(['title']);
 });
+
+test('the preview of an update lists the fields the official changed, not the release tag publication derives', async () => {
+  const workbook = await exampleWorkbook('merida');
+  const publisher = publisherOf('merida', workbook);
+  await store.putPublisher(publisher);
+  await publish(store, { publisher, workbook, actor: 'system', now: NOW, baseUrl: BASE });
+  // A second publication tags the changed process with what changed (core/merge/update-tags: `tenderUpdate`), where
+  // the workbook's converted release still carries its stages (`planning`, `tender`, `award`…).
+  const retitled = await exampleWorkbook('merida');
+  const ocid = String(retitled.sheets.find((s) => s.name === 'Transacciones')?.rows[2][0]);
+  const row = (sheet: string) => (retitled.sheets.find((s) => s.name === sheet)?.rows.slice(2) ?? []).findIndex((r) => r[0] === ocid);
+  setCell(retitled, 'Contrataciones', row('Contrataciones'), 'tender/title', 'Título corregido de la licitación');
+  const second = await publish(store, { publisher, workbook: retitled, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+  if (second.status !== 'published') throw new Error(second.status);
+  expect((await store.listReleases({ publicationId: second.publication.id, limit: 1000 })).items.filter((r) => r.ocid === ocid).pop()?.release.tag).toEqual(['tenderUpdate']);
+
+  // The official changes one payment and the contract amount: those are the changes listed, nothing else.
+  setCell(retitled, 'Transacciones', 0, 'contracts/0/implementation/transactions/0/value/amount', 123456.78);
+  setCell(retitled, 'Contratos', row('Contratos'), 'contracts/0/value/amount', 130000000);
+  const work = submissionWork(store);
+  const sent = await work.intake(retitled, publisher, NOW);
+  const preview = (await work.preview(sent.snapshot?.contentHash as string, publisher, NOW)).preview;
+  expect(preview.processes.counts).toMatchObject({ changed: 1 });
+  expect(preview.processes.items[0].fields.map((f) => f.path)).toEqual(['contracts/0/implementation/transactions/0/value/amount', 'contracts/0/value/amount']);
+});

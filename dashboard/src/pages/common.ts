@@ -29,6 +29,8 @@ export const NO_DATA = 'Sin dato';
 /** A figure never breaks across lines (CSS `.fig`: white-space nowrap). */
 export const fig = (text: string): HTMLElement => h('span', { class: 'fig' }, text);
 export const money = (v: number | undefined): string => (v === undefined ? NO_DATA : formatMoney(v));
+/** An amount and its currency, named when it is not pesos (the tables say «Cifras en MXN salvo otra moneda indicada»). */
+export const moneyIn = (v: number | undefined, currency: string | undefined): string => (v === undefined ? NO_DATA : `${formatMoney(v)}${currency && currency !== 'MXN' ? ` ${currency}` : ''}`);
 /** A card with an amount in pesos (components/kpis.ts writes it to fit), or «Sin dato». */
 export const moneyKpi = (label: string, v: number | undefined): Kpi => (v === undefined ? { label, value: NO_DATA } : { label, amount: v });
 export const date = (v: string | undefined | null): string => (isRealDate(v) ? formatDate(v) : NO_DATA);

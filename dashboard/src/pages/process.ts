@@ -13,15 +13,12 @@ import { csvButton } from '../components/download';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey } from '../labels';
-import { count, date, heading, money, moneyKpi, NO_DATA, type Page } from './common';
+import { count, date, heading, moneyIn, moneyKpi, NO_DATA, type Page } from './common';
+import { breakdownItems, breakdownTable, budgetTotalText } from './process-budget';
 
 const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
-const moneyOf = (v: unknown): string => {
-  const a = amount(v);
-  const c = str(obj(v)?.currency);
-  return a === undefined ? NO_DATA : `${money(a)}${c && c !== 'MXN' ? ` ${c}` : ''}`;
-};
+const moneyOf = (v: unknown): string => moneyIn(amount(v), str(obj(v)?.currency));
 const periodText = (p: unknown): string => { const o = obj(p); return o ? `${date(str(o.startDate))} a ${date(str(o.endDate))}` : NO_DATA; };
 
 type CodeList = Parameters<typeof processCodeTitle>[0];
@@ -55,6 +52,8 @@ export const processPage: Page = {
     const c = obj(record?.compiledRelease);
     if (!row || !c) return h('div', null, ...heading('Contratación no encontrada', `No hay un proceso de contratación publicado con el ocid «${ocid}».`), h('a', { href: route('contrataciones') }, 'Ver todas las contrataciones'));
     const planning = obj(c.planning) ?? {};
+    const budget = obj(planning.budget);
+    const breakdown = breakdownItems(budget);
     const tender = obj(c.tender) ?? {};
     const awards = objects(c.awards);
     const contracts = objects(c.contracts);
@@ -106,7 +105,12 @@ export const processPage: Page = {
         ['Última actualización', date(str(c.date))],
       ]),
       section('etapa-planeacion', 'Planeación',
-        facts([['Justificación', str(planning.rationale) ?? NO_DATA], ['Presupuesto', moneyOf(obj(planning.budget)?.amount)], ['Descripción del presupuesto', str(obj(planning.budget)?.description) ?? NO_DATA]]),
+        facts([
+          ['Justificación', str(planning.rationale) ?? NO_DATA], ['Presupuesto', budgetTotalText(budget)],
+          // Without a description of the whole, the breakdown's table describes each item.
+          ...(str(budget?.description) || !breakdown.length ? [['Descripción del presupuesto', str(budget?.description) ?? NO_DATA] as [string, string]] : []),
+        ]),
+        breakdown.length ? breakdownTable(breakdown) : null,
         objects(planning.documents).length ? documentsTable('Documentos de la planeación', objects(planning.documents), 'docs-planeacion') : h('p', null, 'Sin documentos de planeación publicados.')),
       section('etapa-licitacion', 'Licitación',
         facts([
