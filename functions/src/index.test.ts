@@ -28,56 +28,49 @@ test('importing the entry creates nothing; the first request builds the app', as
   expect(getApps()).toHaveLength(1);
 });
 
-test('a missing variable answers 503 naming it in Spanish, not the platform\'s English 500', async () => {
-  const env = { ...process.env };
-  delete process.env.GOOGLE_CLIENT_ID;
-  process.env.PUBLIC_BASE_URL = 'https://api.example.test';
-  process.env.BULK_BUCKET = 'demo-bulk';
-  let fresh: typeof import('./index') | undefined;
-  jest.isolateModules(() => { fresh = require('./index') as typeof import('./index'); });
+/**
+ * The entry loaded anew (a first request reads the configuration once per instance) with `env` over the environment
+ * (`undefined` removes a variable), console.error captured; both restored after `use`.
+ */
+async function withEntry(env: Record<string, string | undefined>, use: (entry: typeof import('./index'), errors: jest.SpyInstance) => Promise<void>): Promise<void> {
+  const saved = { ...process.env };
+  for (const [name, value] of Object.entries(env)) { if (value === undefined) delete process.env[name]; else process.env[name] = value; }
+  let entry: typeof import('./index') | undefined;
+  jest.isolateModules(() => { entry = require('./index') as typeof import('./index'); });
   const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
-    const res = await request(fresh!.api as unknown as RequestListener).get('/api/publishers');
+    await use(entry!, errors);
+  } finally {
+    errors.mockRestore();
+    process.env = saved;
+  }
+}
+
+const CLOUD = { PUBLIC_BASE_URL: 'https://api.example.test', BULK_BUCKET: 'demo-bulk' };
+
+test('a missing variable answers 503 naming it in Spanish, not the platform\'s English 500', async () => {
+  await withEntry({ ...CLOUD, GOOGLE_CLIENT_ID: undefined }, async (entry, errors) => {
+    const res = await request(entry.api as unknown as RequestListener).get('/api/publishers');
     expect(res.status).toBe(503);
     expect(res.body.error.message).toBe('El servidor no está configurado: En modo «cloud» falta GOOGLE_CLIENT_ID (el ID de cliente OAuth del complemento).');
     expect(errors).toHaveBeenCalledWith(expect.stringContaining('Configuración inválida: En modo «cloud» falta GOOGLE_CLIENT_ID'));
-  } finally {
-    errors.mockRestore();
-    process.env = env;
-  }
+  });
 });
 
 test('a mail server port that is not one answers 503 naming SMTP_PORT, as any other setting', async () => {
-  const env = { ...process.env };
-  Object.assign(process.env, { GOOGLE_CLIENT_ID: 'test-client.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://api.example.test', BULK_BUCKET: 'demo-bulk', SMTP_HOST: 'smtp.example.test', SMTP_PORT: 'quinientos' });
-  let fresh: typeof import('./index') | undefined;
-  jest.isolateModules(() => { fresh = require('./index') as typeof import('./index'); });
-  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    const res = await request(fresh!.api as unknown as RequestListener).get('/api/publishers');
+  await withEntry({ ...CLOUD, GOOGLE_CLIENT_ID: 'test-client.apps.googleusercontent.com', SMTP_HOST: 'smtp.example.test', SMTP_PORT: 'quinientos' }, async (entry) => {
+    const res = await request(entry.api as unknown as RequestListener).get('/api/publishers');
     expect(res.status).toBe(503);
     expect(res.body.error.message).toBe('El servidor no está configurado: La variable SMTP_PORT debe ser un puerto (se recibió «quinientos»).');
-  } finally {
-    errors.mockRestore();
-    process.env = env;
-  }
+  });
 });
 
 test('the task and the schedule log a wrong setting as the HTTP functions do («Configuración inválida: …», what alerts look for)', async () => {
-  const env = { ...process.env };
-  delete process.env.GOOGLE_CLIENT_ID;
-  Object.assign(process.env, { PUBLIC_BASE_URL: 'https://api.example.test', BULK_BUCKET: 'demo-bulk' });
-  let fresh: typeof import('./index') | undefined;
-  jest.isolateModules(() => { fresh = require('./index') as typeof import('./index'); });
-  const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    await expect(fresh!.publishSubmission.run({ data: { submissionId: 'x' } } as never)).rejects.toThrow(/falta GOOGLE_CLIENT_ID/);
-    await expect(fresh!.updateReminders.run({} as never)).rejects.toThrow(/falta GOOGLE_CLIENT_ID/);
+  await withEntry({ ...CLOUD, GOOGLE_CLIENT_ID: undefined }, async (entry, errors) => {
+    await expect(entry.publishSubmission.run({ data: { submissionId: 'x' } } as never)).rejects.toThrow(/falta GOOGLE_CLIENT_ID/);
+    await expect(entry.updateReminders.run({} as never)).rejects.toThrow(/falta GOOGLE_CLIENT_ID/);
     expect(errors.mock.calls.map(([m]) => String(m)).filter((m) => m.startsWith('Configuración inválida: En modo «cloud» falta GOOGLE_CLIENT_ID'))).toHaveLength(2);
-  } finally {
-    errors.mockRestore();
-    process.env = env;
-  }
+  });
 });
 
 test('the deployable bundle (functions/lib/index.js) builds and exports the api function', async () => {
