@@ -91,6 +91,14 @@ export function returnFocus(to: HTMLElement, from?: Element | null): boolean {
   return true;
 }
 
+/**
+ * The outcome of work that disabled the focused button, said once: read where the focus lands on it (returnFocus),
+ * or — the reader's focus elsewhere — through `#anuncio`; `said` is what the live region says (the outcome's text).
+ */
+export function sayOutcome(to: HTMLElement, from?: Element | null, said = to.textContent ?? ''): void {
+  if (!returnFocus(to, from)) announce(said);
+}
+
 /** Hash route to an in-app page; path segments are URI-encoded. */
 export function route(...segments: string[]): string {
   return `#/${segments.map(encodeURIComponent).join('/')}`;

@@ -33,10 +33,12 @@ export function budgetTotalText(budget: Json | undefined): string {
  */
 function lineText(line: Json): string {
   const components = objects(line.components).sort((a, b) => (num(a.level) ?? 0) - (num(b.level) ?? 0));
-  const codes = components.map((c) => str(c.code) ?? (num(c.code) !== undefined ? String(c.code) : undefined)).filter((c): c is string => !!c);
+  // A component's code as published: text, or a number.
+  const codeOf = (c: Json | undefined): string | undefined => str(c?.code) ?? (num(c?.code) !== undefined ? String(c?.code) : undefined);
+  const codes = components.map(codeOf).filter((c): c is string => !!c);
   const key = str(line.id) ?? (codes.length ? codes.join('-') : NO_DATA);
   const partida = components.find((c) => c.name === 'spendingObject');
-  const partidaCode = str(partida?.code) ?? (num(partida?.code) !== undefined ? String(partida?.code) : undefined);
+  const partidaCode = codeOf(partida);
   return partidaCode ? `${key} (partida ${partidaCode}${str(partida?.description) ? `: ${String(partida?.description)}` : ''})` : key;
 }
 

@@ -4,7 +4,7 @@
  * preview of what approving would change, Aprobar / Devolver con comentarios, history and audit; *Mis envíos* —
  * an official's submissions with every comment, in order.
  */
-import { announce, h, returnFocus, route } from '../dom';
+import { announce, h, returnFocus, route, sayOutcome } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
@@ -264,7 +264,7 @@ export const reviewSubmissionPage: Page = {
         status.textContent = await work();
         DECISION_NOTICES.set(id, status.textContent);
         // The focus waits on the outcome; the redraw with the new situation keeps it there (main.ts, same id).
-        if (!returnFocus(status, from)) announce(status.textContent ?? '');
+        sayOutcome(status, from);
         // Drawn again with the new state, unless the page was drawn anew meanwhile (the reader opened it again, or
         // another page): redrawing that one closed the «Aprobar» confirmation a coordinator had just opened.
         setTimeout(() => { if (status.isConnected) rerender(); }, 1200);
@@ -272,7 +272,7 @@ export const reviewSubmissionPage: Page = {
         status.className = 'status-bad';
         status.textContent = (e as Error).message;
         for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = false;
-        if (!returnFocus(status, from)) announce(status.textContent ?? '');
+        sayOutcome(status, from);
       }
     };
     const approve = (): Promise<void> => act(async () => {
@@ -380,7 +380,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         // The errors that stopped it first, then the warnings, labelled as not blocking it.
         status.replaceChildren(message, ...refusedFindings(findings));
         button.disabled = false;
-        if (!returnFocus(status, button)) announce(message.textContent ?? '');
+        sayOutcome(status, button, message.textContent ?? '');
       }
     })();
   });

@@ -3,7 +3,7 @@
  * date each program stage (E.1 … E.7) was reached; *Seguimiento* shows them. Only the dates that change are sent
  * (an emptied date is removed), so two coordinators editing different stages do not undo each other's work.
  */
-import { announce, h, returnFocus, route } from '../dom';
+import { announce, h, route, sayOutcome } from '../dom';
 import { trackingChanged } from '../api';
 import { date, heading, type Page } from '../pages/common';
 import { STAGES } from '../../../core/workflow/stages';
@@ -61,7 +61,7 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
       show('status-bad', (e as Error).message);
     } finally {
       button.disabled = false;
-      if (!returnFocus(status, button)) announce(status.textContent ?? '');
+      sayOutcome(status, button);
     }
   };
   return h('form', { id: 'formulario-etapas', 'aria-labelledby': 'titulo-etapas', novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); void save(); } },
