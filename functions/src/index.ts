@@ -31,7 +31,7 @@ import { gcsBlobStore } from './publication/gcs-blob-store';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
 import { LEASE_MS, runPublicationTask, TASK_TIMEOUT_SECONDS } from './publication/publication-task';
-import { notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type NotifierDeps } from './workflow/notifications';
+import { notifier, sendUpdateReminders, smtpNotifierDeps, type NotifierDeps } from './workflow/notifications';
 
 /**
  * The password of the mail server the notices go through (docs/deploy.md §6): a secret in Secret Manager
@@ -44,13 +44,11 @@ const SMTP_PASS = defineSecret('SMTP_PASS');
 
 /** Notices by SMTP (workflow/notifications.ts) when SMTP_HOST is set; without it nobody is e-mailed. */
 function mailDeps(store: Store, env: NodeJS.ProcessEnv, publicBaseUrl: string): NotifierDeps | undefined {
-  let smtp;
   try {
-    smtp = smtpFromEnv(env);
+    return smtpNotifierDeps(store, env, (env.DASHBOARD_URL || publicBaseUrl).replace(/\/+$/, ''), (m) => console.error(m));
   } catch (e) {
     throw new ConfigError((e as Error).message);
   }
-  return smtp ? { store, outbox: smtpOutbox(smtp), dashboardUrl: (env.DASHBOARD_URL || publicBaseUrl).replace(/\/+$/, ''), log: (m) => console.error(m) } : undefined;
 }
 
 export const REGION = 'us-central1';
@@ -149,8 +147,8 @@ let app: Express | undefined;
 const shared = () => (context ??= cloudContext(process.env, undefined, {}));
 
 /**
- * A setting that is missing or wrong, logged as the HTTP functions log it («Configuración inválida: …», what the
- * guide's alert looks for, docs/deploy.md §10) by the functions that answer no one (task, schedule); then thrown.
+ * A setting that is missing or wrong, logged the same way by every function («Configuración inválida: …», what the
+ * guide's alert looks for, docs/deploy.md §10), then thrown: the HTTP functions answer it with a 503.
  */
 function logMisconfiguration<T>(work: () => T): T {
   try {
@@ -169,10 +167,9 @@ function logMisconfiguration<T>(work: () => T): T {
 function serveApp(req: Parameters<Express>[0], res: Parameters<Express>[1]): void {
   if (!app) {
     try {
-      app = buildApp(shared(), {}, process.env);
+      app = logMisconfiguration(() => buildApp(shared(), {}, process.env));
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
-      console.error(`Configuración inválida: ${e.message}`);
       // Node's own response calls: the platform hands an Express response, tests a plain one.
       res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '300', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify({ error: { code: 'misconfigured', message: `El servidor no está configurado: ${e.message}` } }));

@@ -14,7 +14,7 @@ import { bulkService, type BulkService } from '../publication/bulk-service';
 import type { PublicationTask, TaskResult } from '../publication/publication-queue';
 import { runPublicationTask } from '../publication/publication-task';
 import { SourceError } from '../ingest/sheet-source';
-import { notifier, smtpFromEnv, smtpOutbox, type NotifierDeps } from '../workflow/notifications';
+import { notifier, smtpNotifierDeps, type NotifierDeps } from '../workflow/notifications';
 import type { Notify } from '../workflow/workflow-events';
 
 export interface LocalServices {
@@ -32,8 +32,7 @@ function uploadsDir(config: Config): string {
 }
 
 export function localServices(store: Store, config: Config, env: NodeJS.ProcessEnv, log: (m: string) => void): LocalServices {
-  const smtp = smtpFromEnv(env);
-  const mail: NotifierDeps | undefined = smtp ? { store, outbox: smtpOutbox(smtp), dashboardUrl: config.publicBaseUrl, log } : undefined;
+  const mail = smtpNotifierDeps(store, env, config.publicBaseUrl, log);
   return {
     uploads: directoryUploads(uploadsDir(config)),
     bulk: bulkService({ store, blobs: config.bulkDir === undefined ? scratchBlobStore() : diskBlobStore(config.bulkDir), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME }),

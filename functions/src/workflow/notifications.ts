@@ -52,6 +52,12 @@ export interface NotifierDeps {
   log?: (m: string) => void;
 }
 
+/** Notices by SMTP as the environment sets it (smtpFromEnv), self-hosted and in the cloud; undefined without SMTP_HOST. */
+export function smtpNotifierDeps(store: Store, env: NodeJS.ProcessEnv, dashboardUrl: string, log: (m: string) => void): NotifierDeps | undefined {
+  const smtp = smtpFromEnv(env);
+  return smtp ? { store, outbox: smtpOutbox(smtp), dashboardUrl, log } : undefined;
+}
+
 const SIGNATURE = '\n\n—\nInfraestructura Abierta. Este mensaje se envió automáticamente; no lo responda.';
 
 async function coordinatorsOf(store: Store, publisher: Publisher): Promise<string[]> {
