@@ -35,12 +35,13 @@ describe('formatCompact and compactParts', () => {
     expect(formatCompact(912.5, '$')).toBe('$912.50');
     expect(formatCompact(1_234_567_890_123.45)).toBe('1,234.6 mil millones');
   });
-  it('say «1.0 millón», and take the next word when rounding reaches a thousand', () => {
-    expect(formatCompact(1_000_000)).toBe('1.0 millón');
-    expect(formatCompact(1_040_000)).toBe('1.0 millón');
+  it('say «1.0 millones» (a figure with decimals takes the plural, as «1.5 millones»), and take the next word when rounding reaches a thousand', () => {
+    expect(formatCompact(1_000_000)).toBe('1.0 millones');
+    expect(formatCompact(1_040_000)).toBe('1.0 millones');
     expect(formatCompact(1_050_000)).toBe('1.1 millones');
     expect(formatCompact(999_960_000)).toBe('1.0 mil millones');
-    expect(formatCompact(999_999)).toBe('1.0 millón');
+    expect(formatCompact(999_999, '$')).toBe('$1.0 millones');
+    expect(compactParts(-1_000_000, '$')).toEqual({ figure: '-$1.0', scale: 'millones' });
   });
   it('always write one decimal, so that amounts side by side follow one rule («$1.0» beside «$2.2 mil millones»)', () => {
     expect(compactParts(1_000_000_000, '$')).toEqual({ figure: '$1.0', scale: 'mil millones' });

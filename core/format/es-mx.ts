@@ -60,7 +60,13 @@ export function formatFigure(value: number): string {
 /** A large amount in words, as its figure and its scale word apart (a layout may let the words wrap, never the figure). */
 export interface CompactAmount { figure: string; scale: string }
 
-const SCALES: [number, string, string][] = [[1e9, 'mil millones', 'mil millones'], [1e6, 'millón', 'millones'], [1e3, 'mil', 'mil']];
+/**
+ * The scale words. Always plural: the figure before them always has a decimal, and a noun counted by a figure with
+ * decimals takes the plural — «1.5 millones», and «1.0 millones» too (RAE, Ortografía de la lengua española, 2010,
+ * p. 685: «0,5 millones de euros», not «0,5 millón»; only «uno» itself takes the singular: «1 millón»). «1.0 millón»
+ * mixed the two.
+ */
+const SCALES: [number, string][] = [[1e9, 'mil millones'], [1e6, 'millones'], [1e3, 'mil']];
 
 /**
  * Large amounts in words, always with one decimal: {figure: '5.9', scale: 'mil millones'}, '12.3 millones',
@@ -69,17 +75,17 @@ const SCALES: [number, string, string][] = [[1e9, 'mil millones', 'mil millones'
  * sign («-$2.5»). Mexican usage: «mil millones», never the English «billion»; past a million of millions the figure
  * grows («1,234.6 mil millones») rather than say «billón», which readers of English-language sources take for 10⁹.
  * A figure that rounds up to a thousand takes the next word (999,960,000 is «1.0 mil millones», not «1,000.0
- * millones»); one million, to the tenth, is «1.0 millón».
+ * millones»); one million, to the tenth, is «1.0 millones» (SCALES).
  */
 export function compactParts(value: number, prefix = ''): CompactAmount {
   const abs = Math.abs(value);
   const sign = value < 0 ? '-' : '';
   for (let i = 0; i < SCALES.length; i++) {
-    const [size, one, many] = SCALES[i];
+    const [size, words] = SCALES[i];
     if (abs < size) continue;
     const n = Math.round((abs / size) * 10) / 10;
     if (n >= 1000 && i > 0) return compactParts(Math.sign(value) * SCALES[i - 1][0], prefix);
-    return { figure: sign + prefix + formatNumber(n, 1), scale: n === 1 ? one : many };
+    return { figure: sign + prefix + formatNumber(n, 1), scale: words };
   }
   return { figure: sign + prefix + formatNumber(abs, abs % 1 === 0 ? 0 : 2), scale: '' };
 }
