@@ -445,12 +445,20 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     // Each item describes itself in the table: no «Descripción del presupuesto: Sin dato» for the whole.
     expect(await fact('Descripción del presupuesto').count()).toBe(0);
     const rows = await page.locator('#tabla-partidas tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+    // The accounting stages (momentos contables) of the budget line, each in its column under its Spanish name, in
+    // the list's order; an item whose line gives none says so.
+    const measures: { id: string; value: { amount: number } }[] = budget.budgetBreakdown[0].budgetLines[0].measures;
+    const moments = (OCDS_CODE_TITLES as Record<string, Record<string, string>>)['mx/budgetMoment'];
+    const stages = Object.keys(moments).filter((code) => measures.some((m) => m.id === code));
+    expect(stages).toEqual(expect.arrayContaining(['approved', 'committed']));
+    expect(await page.locator('#tabla-partidas thead th[scope="col"]').allTextContents()).toEqual(['Concepto', 'Fuente', 'Periodo', 'Claves presupuestarias', 'Monto', ...stages.map((c) => moments[c])]);
+    expect(moments.approved).toBe('Aprobado');
     expect(rows).toEqual([
-      [budget.budgetBreakdown[0].description, 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022', budget.budgetBreakdown[0].budgetLines[0].id, formatMoney(60000000)],
-      ['Aportación federal', 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022', 'L-2 (partida 61502: Puentes)', formatMoney(30500000.25)],
+      [budget.budgetBreakdown[0].description, 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022', budget.budgetBreakdown[0].budgetLines[0].id, formatMoney(60000000),
+        ...stages.map((c) => formatMoney(measures.find((m) => m.id === c)!.value.amount))],
+      ['Aportación federal', 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022', 'L-2 (partida 61502: Puentes)', formatMoney(30500000.25), ...stages.map(() => 'Sin dato')],
     ]);
     expect(await page.locator('#tabla-partidas caption').textContent()).toContain('Desglose del presupuesto');
-    expect(await page.locator('#tabla-partidas thead th[scope="col"]').count()).toBe(5);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await layoutAndA11y(page, 'contratacion-desglose', 390)).toEqual([]);
     await page.close();
