@@ -35,6 +35,18 @@ test('the release tag is a change only when the official typed it (publication d
   const preview = (tag: string[]) => changePreview({ releases: [{ ...rel('ocds-a-1', 'new', 'Obra B'), tag }], projects: [], currentReleases: new Map([['ocds-a-1', published]]), currentProjects: new Map() });
   expect(preview(['tender']).processes.items[0].fields.map((f) => f.path)).toEqual(['tender/title']);
   expect(preview(['tenderCancellation']).processes.items[0].fields.map((f) => f.path)).toEqual(['tag/0', 'tender/title']);
+  // Said in the words of the sheet's drop-down (the template's list), never as the code the official never saw.
+  expect(preview(['tenderCancellation']).processes.items[0].fields[0]).toEqual({ path: 'tag/0', label: 'Contrataciones › Etiquetas de la entrega', before: 'Actualización de la licitación', after: 'Cancelación de la licitación' });
+});
+
+test('codes of any listed field are shown by their titles; a code off the list, as it is', () => {
+  const preview = changePreview({
+    releases: [], projects: [{ id: 'p1', title: 'Puente', status: 'completion', sector: 'sin-lista' }],
+    currentReleases: new Map(), currentProjects: new Map([['p1', { id: 'p1', title: 'Puente', status: 'implementation', sector: 'transport' }]]),
+  });
+  const fields = preview.projects.items[0].fields;
+  expect(fields.find((f) => f.path === 'status')).toMatchObject({ before: 'Ejecución', after: 'Conclusión' });
+  expect(fields.find((f) => f.path === 'sector')).toMatchObject({ after: 'sin-lista' });
 });
 
 test('fieldDiff reports added and removed leaves', () => {

@@ -50,26 +50,34 @@ export function fieldDiff(before: unknown, after: unknown, ignore: (path: string
   return out;
 }
 
-/** Field (unindexed path) → «Hoja › Columna» of the template, per standard: the coordinator reads the sheet's words. */
-let labels: Record<Standard, Map<string, string>> | undefined;
-function fieldLabel(standard: Standard, path: string): string | undefined {
-  if (!labels) {
-    labels = { ocds: new Map(), oc4ids: new Map() };
+/**
+ * Field (unindexed path) → its template column, per standard: «Hoja › Columna», and the titles of the codes its
+ * drop-down offers. The coordinator reads the sheet's words: a code the official chose by its title (a release tag,
+ * a status) was shown as the code itself («tenderUpdate»).
+ */
+interface ColumnWords { label: string; codes: Map<string, string> }
+let columns: Record<Standard, Map<string, ColumnWords>> | undefined;
+function columnWords(standard: Standard, path: string): ColumnWords | undefined {
+  if (!columns) {
+    columns = { ocds: new Map(), oc4ids: new Map() };
     for (const sheet of templateSpec().sheets) {
       for (const column of sheet.columns) {
         // A key column repeats its parent's field on child sheets: the parent's own sheet names it.
-        if (!labels[sheet.standard].has(column.field)) labels[sheet.standard].set(column.field, `${sheet.name} › ${column.title.replace(/\s*\*$/, '')}`);
+        if (columns[sheet.standard].has(column.field)) continue;
+        columns[sheet.standard].set(column.field, { label: `${sheet.name} › ${column.title.replace(/\s*\*$/, '')}`, codes: new Map((column.options ?? []).map((o) => [o.code, o.title])) });
       }
     }
   }
-  return labels[standard].get(path.split('/').filter((s) => !/^\d+$/.test(s)).join('/'));
+  return columns[standard].get(path.split('/').filter((s) => !/^\d+$/.test(s)).join('/'));
 }
 
-/** fieldDiff's changes with their template labels. */
+/** fieldDiff's changes with their template labels, and listed codes by their titles (a code off the list as it is). */
 function labelled(standard: Standard, changes: FieldChange[]): FieldChange[] {
   return changes.map((c) => {
-    const label = fieldLabel(standard, c.path);
-    return label ? { path: c.path, label, before: c.before, after: c.after } : c;
+    const words = columnWords(standard, c.path);
+    if (!words) return c;
+    const title = (v: string | null): string | null => (v === null ? null : words.codes.get(v) ?? v);
+    return { path: c.path, label: words.label, before: title(c.before), after: title(c.after) };
   });
 }
 

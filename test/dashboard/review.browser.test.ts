@@ -15,7 +15,9 @@ import { registerPublisher } from '../../functions/src/api/publisher-admin-route
 import { formatDate } from '../../core/format/es-mx';
 import { BASE_URL, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { publish } from '../../functions/src/publication/publish';
-import { XLSX_MIME } from '../../core/workflow/contract';
+import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
+import { workbookValues } from '../../core/workflow/workbook-values';
+import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 
 const [MER] = PUBLISHERS;
 
@@ -422,6 +424,26 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(cells[5]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
     expect(cells[6]).toBe('0');
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await page.context().close();
+  });
+  test('«Qué cambiará al aprobar» shows a release tag the official typed by its Spanish name, as the sheet\'s list does, never the code', async () => {
+    // An implementer whose example workbook is published; an update of it with the tag typed in «Etiquetas de la entrega».
+    const book = await exampleWorkbook('tuxtla-gutierrez');
+    const publisher = publisherOf('tux', book);
+    await h.store.putPublisher(publisher);
+    expect((await publish(h.store, { publisher, workbook: book, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE_URL })).status).toBe('published');
+    const processes = book.sheets.find((x) => x.name === 'Contrataciones')!.rows;
+    const ocid = String(processes[2][processes[1].indexOf('ocid')]);
+    setCell(book, 'Contrataciones', 0, 'tag', 'tenderUpdate');
+    // Sent as the add-on sends a sheet to a self-hosted server: its values.
+    const sent = await fetch(`${base}/api/submissions`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ publisherId: 'tux', workbook: workbookValues(book) }) });
+    expect(sent.status).toBe(201);
+    const page = await signedIn('admin', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    await page.locator('#vista-previa summary', { hasText: ocid }).click();
+    const row = page.locator('#vista-previa tr', { hasText: 'Etiquetas de la entrega' }).first();
+    await row.waitFor();
+    expect(await row.locator('td').last().textContent()).toBe('Actualización de la licitación');
+    expect(await page.locator('#vista-previa').textContent()).not.toMatch(/tenderUpdate/);
     await page.context().close();
   });
 });
