@@ -43,7 +43,7 @@ describe('firebase files', () => {
     const glob = (source: string) => new RegExp(`^${source.split('**').map((part) => part.split('*').map((t) => t.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('.*')}$`);
     const target = (p: string) => config.hosting.rewrites.find((r) => glob(r.source).test(p))?.function;
     expect(['/api/submissions', '/api/submissions/abc-123', '/api/submissions/abc-123/preview', '/api/submissions/abc-123/approve'].map(target)).toEqual(['review', 'review', 'review', 'review']);
-    expect(['/api/publishers', '/api/ocds/releases', '/api/submissionsx', '/api/bulk/datos.xlsx', '/api/audit'].map(target)).toEqual(['api', 'api', 'api', 'api', 'api']);
+    expect(['/api/publishers', '/api/ocds/releases', '/api/submissionsx', '/api/bulk/datos.xlsx', '/api/audit', '/api/session', '/api/auth-config'].map(target)).toEqual(['api', 'api', 'api', 'api', 'api', 'api', 'api']);
     expect(target('/proyectos')).toBeUndefined();
   });
 

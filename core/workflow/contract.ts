@@ -305,6 +305,23 @@ export function checkSubmission(v: unknown, path = 'submission'): SubmissionView
   };
 }
 
+/**
+ * GET /api/session: who the credential belongs to — e-mail, role and scope (an official's institution, a
+ * coordinator's state) — asked alone, as the dashboard's menu and sign-in page need it; 401 without a valid one.
+ */
+export interface SessionAnswer { viewer: Viewer }
+
+export function checkSessionAnswer(v: unknown): SessionAnswer {
+  return { viewer: checkViewer(obj(v, 'respuesta').viewer) };
+}
+
+/**
+ * GET /api/auth-config: how the pages sign in — a personal access key (self-hosted), the Google button (cloud) — and
+ * whether officials may send .xlsx files (`uploads`); `none` on a server that only publishes (no review routes), whose
+ * pages then offer no sign-in.
+ */
+export type AuthConfig = ({ method: 'token' } | { method: 'google'; googleClientId: string } | { method: 'none' }) & { uploads?: boolean };
+
 export function checkSubmissionAnswer(v: unknown): SubmissionAnswer {
   const o = obj(v, 'respuesta');
   return { viewer: checkViewer(o.viewer), submission: checkSubmission(o.submission) };
@@ -481,6 +498,8 @@ export const WORKFLOW_PATHS = {
   preview: (id: string) => `/api/submissions/${encodeURIComponent(id)}/preview`,
   compare: (id: string) => `/api/submissions/${encodeURIComponent(id)}/compare`,
   audit: '/api/audit',
+  session: '/api/session',
+  authConfig: '/api/auth-config',
   stagesList: '/api/stages',
   stages: (publisherId: string) => `/api/publishers/${encodeURIComponent(publisherId)}/stages`,
 } as const;

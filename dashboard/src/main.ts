@@ -29,7 +29,7 @@ import { notFoundPage } from './pages/not-found';
 import { mySubmissionsPage, reviewInboxPage, reviewSubmissionPage } from './review/review-pages';
 import { stagesPage } from './review/stages-page';
 import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
-import { credential, onSessionChange, signedInAs, whoIsSignedIn } from './review/session';
+import { credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
 
 const ROUTES: Record<string, Page> = {
   '': homePage, proyectos: projectsPage, proyecto: projectPage, contrataciones: processesPage, contratistas: suppliersPage,
@@ -108,15 +108,19 @@ function parseHash(): { name: string; path: string; params: string[]; query: URL
 
 const withQuery = (href: string, q: string): string => (q ? `${href}${href.includes('?') ? '&' : '?'}${q}` : href);
 
+/** Whether this server signs anyone in, once it said (`/api/auth-config`); until then, and on one that only publishes, not. */
+let signInHere = false;
+
 /**
  * The public sections, then what depends on the session: for a visitor, «Iniciar sesión» (the work pages are not
- * theirs; opened by their address they ask to sign in); signed in, the work pages of the role the server named
+ * theirs; opened by their address they ask to sign in) — only on a server that signs people in: one that only
+ * publishes offered a sign-in that led nowhere; signed in, the work pages of the role the server named
  * (review/sign-in-page.ts WORK_PAGES). A key whose owner no answer has named yet adds nothing until one does.
  */
 function menuEntries(): (readonly [string, string])[] {
   const viewer = signedInAs();
   if (viewer) return [...NAV, ...WORK_PAGES[viewer.role]];
-  return credential() ? NAV : [...NAV, [SIGN_IN_ROUTE, 'Iniciar sesión']];
+  return credential() || !signInHere ? NAV : [...NAV, [SIGN_IN_ROUTE, 'Iniciar sesión']];
 }
 
 /** What the menu was last drawn with: the session changing redraws it with the same page marked. */
@@ -130,12 +134,15 @@ function renderNav(current: string, fq: string): void {
   nav.replaceChildren(h('ul', null, entries.map(([r, label]) => h('li', null, h('a', { href: withQuery(`#/${r}`, fq), 'aria-current': r === active ? 'page' : undefined }, label)))));
   setMenuOpen(false);
 }
-// Signed in or out while a page is shown: the menu follows at once (only when its entries change: a redraw would
-// close it on a phone and drop a focus inside it).
-onSessionChange(() => {
+/** The menu drawn again if its entries changed (a redraw would close it on a phone and drop a focus inside it). */
+function refreshNav(): void {
   const { current, fq, drawn } = navState;
   if (JSON.stringify([PARENT[current] ?? current, fq, menuEntries()]) !== drawn) renderNav(current, fq);
-});
+}
+// Signed in or out while a page is shown: the menu follows at once.
+onSessionChange(refreshNav);
+/** Asked with each page's data (render waits for both: a page is drawn with its full menu); the answer is kept once given. */
+const learnSignIn = (): Promise<void> => signInOffered().then((offered) => { signInHere = offered; refreshNav(); });
 
 /**
  * On narrow screens (styles.css, `max-width: 40rem`) the sections hide behind a «Menú» button, a disclosure with
@@ -240,7 +247,7 @@ async function render(retried = false): Promise<void> {
   main.setAttribute('aria-busy', 'true');
   try {
     const filters = parseFilters(query);
-    const publishers = await loadPublishers();
+    const [publishers] = await Promise.all([loadPublishers(), learnSignIn()]);
     // All the data, one state's or implementer's, or — too much and nothing named — a list to choose from (data/scope.ts).
     const scope = scopeOf(publishers, filters, name, params, MAX_ROWS);
     const scopeQ = scopeQuery(scope);

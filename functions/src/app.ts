@@ -20,6 +20,7 @@ import { ResponseCache } from './api/response-cache';
 import { scratchBlobStore } from './publication/disk-blob-store';
 import type { BlobStore } from './publication/blob-store';
 import { PLATFORM_NAME } from './platform-name';
+import type { AuthConfig } from '../../core/workflow/contract';
 
 export interface AppDeps {
   store: Store;
@@ -73,6 +74,12 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', indexRoutes({ store: deps.store, maxRows: deps.limits?.indexMaxRows }));
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);
+  // Reached only without the workflow's routes (a server that only publishes): nobody signs in here, and the pages,
+  // told so, offer no «Iniciar sesión» that would lead nowhere.
+  app.get('/api/auth-config', (_req, res) => {
+    const none: AuthConfig = { method: 'none' };
+    res.set('Cache-Control', 'public, max-age=300').json(none);
+  });
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
   if (deps.dashboardDir) app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }));
   // Anything else: a Spanish page (or JSON), not express's English "Cannot GET".

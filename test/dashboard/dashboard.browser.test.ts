@@ -560,6 +560,18 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.close();
   });
 
+  it('a server that only publishes offers no «Iniciar sesión»: the menu has the public sections only, and the sign-in address says why', async () => {
+    const page = await open('#/acerca');
+    expect(await page.locator('#menu a').allTextContents()).not.toContain('Iniciar sesión');
+    await visit(page, '#/entrar');
+    expect(await page.locator('main').textContent()).toContain('Este servidor solo publica los datos');
+    expect(await page.locator('#clave').count()).toBe(0);
+    await visit(page, '#/revision');
+    expect(await page.locator('main').textContent()).toContain('Este servidor solo publica los datos');
+    expect(await page.locator('#menu a').allTextContents()).not.toContain('Iniciar sesión');
+    await page.close();
+  });
+
   it('works from the keyboard: skip link, menu, visible focus, focus on the new page heading, sorting', async () => {
     const page = await open('#/');
     await page.keyboard.press('Tab');

@@ -69,6 +69,9 @@ describeIfChromium('review pages in headless Chromium', () => {
   test('visitors see the public sections and «Iniciar sesión»; signed in, the menu offers the work pages of the role, and signing out takes them away', async () => {
     const menu = (page: Page): Promise<string[]> => page.locator('#menu a').allTextContents();
     const page = await visitor('#/acerca');
+    // What the page asks the API (who signed in is asked of /api/session, not learnt from a listing of submissions).
+    const asked: string[] = [];
+    page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) asked.push(u.pathname + u.search); });
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await menu(page)).not.toContain('Revisión');
     expect(await menu(page)).not.toContain('Mis envíos');
@@ -89,6 +92,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
     expect(page.url()).toBe(`${base}/#/revision`);
     await page.locator('#menu a', { hasText: /^Revisión$/ }).waitFor();
+    expect(asked).toContain('/api/session');
+    expect(asked.filter((u) => /[?&]limit=1(&|$)/.test(u))).toEqual([]);
     expect(await menu(page)).not.toContain('Iniciar sesión');
     expect(await menu(page)).not.toContain('Mis envíos');
     // Kept from page to page of the tab.

@@ -122,6 +122,8 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   expect((await request(bundle.api).get('/api/auth-config')).body).toEqual({ method: 'google', googleClientId: DASHBOARD_CLIENT, uploads: false });
   const fromDashboard = `Bearer ${identity.token({ email: 'revision@itait-og.mx', aud: DASHBOARD_CLIENT })}`;
   const done = await request(bundle.review).get(`/api/submissions/${id}`).set('Authorization', fromDashboard);
+  // Who signed in, as the dashboard asks it (Hosting sends /api/session to `api`).
+  expect((await request(bundle.api).get('/api/session').set('Authorization', fromDashboard)).body.viewer).toMatchObject({ email: 'revision@itait-og.mx', role: 'coordinador' });
   expect((await request(bundle.review).get(`/api/submissions/${id}`).set('Authorization', `Bearer ${identity.token({ email: 'revision@itait-og.mx', aud: 'otro.apps.googleusercontent.com' })}`)).status).toBe(401);
   expect(done.body.submission.failureReason).toBeNull();
   expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });

@@ -46,6 +46,8 @@ const ENDPOINTS: Endpoint[] = [
   // Listings without a filter are open to every registered user who has some scope, and scoped (see below).
   { name: 'GET /submissions', allowed: ['capturistaA', 'capturistaB', 'coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/submissions') },
   { name: 'GET /audit', allowed: ['coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/audit') },
+  // Who is signed in: every registered user, whatever their role.
+  { name: 'GET /session', allowed: ['capturistaA', 'capturistaB', 'coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/session') },
 ];
 
 async function freshSubmission(): Promise<string> {

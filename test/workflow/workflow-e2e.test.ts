@@ -6,7 +6,7 @@
 import request from 'supertest';
 import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, SERVICE_ACCOUNT, xlsxOf, type CloudHarness, type LocalHarness } from './workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
-import { checkApproveAnswer, checkFindings, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer } from '../../core/workflow/contract';
+import { checkApproveAnswer, checkFindings, checkPreviewAnswer, checkSessionAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer } from '../../core/workflow/contract';
 
 const [MER] = PUBLISHERS;
 const SHEET = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -18,6 +18,16 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
 
   test('the pages sign in with Google, and officials are not offered .xlsx uploads (the add-on sends the Sheet)', async () => {
     expect((await request(h.app).get('/api/auth-config')).body).toEqual({ method: 'google', googleClientId: expect.any(String), uploads: false });
+  });
+
+  test('GET /api/session names who signed in with Google (role and scope), privately; without a token it is a 401 in Spanish', async () => {
+    const res = await request(h.app).get('/api/session').set('Authorization', h.bearer('coordinadorA'));
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('private, no-store');
+    expect(checkSessionAnswer(res.body)).toEqual({ viewer: { email: 'revision@inaip-yucatan.org.mx', role: 'coordinador', scope: { kind: 'state', state: 'Yucatán' } } });
+    const anonymous = await request(h.app).get('/api/session');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.message).toMatch(/^Inicie sesión/);
   });
 
   test('refused with errors, submit, return, resubmit, approve the snapshot, update after publishing, audit', async () => {
@@ -133,6 +143,15 @@ describe('self-hosted: API tokens and .xlsx uploads', () => {
 
   test('the pages sign in with a token, and *Mis envíos* offers officials to send their .xlsx', async () => {
     expect((await request(h.app).get('/api/auth-config')).body).toEqual({ method: 'token', uploads: true });
+  });
+
+  test('GET /api/session names the owner of an access key: an official and their institution; a key the server does not know is a 401', async () => {
+    const res = await request(h.app).get('/api/session').set('Authorization', h.bearer('capturistaA'));
+    expect(res.status).toBe(200);
+    expect(checkSessionAnswer(res.body)).toEqual({ viewer: { email: 'captura@merida.gob.mx', role: 'capturista', scope: { kind: 'publisher', publisherId: 'mer' } } });
+    const unknown = await request(h.app).get('/api/session').set('Authorization', `Bearer ia_${'x'.repeat(40)}`);
+    expect(unknown.status).toBe(401);
+    expect(typeof unknown.body.error.message).toBe('string');
   });
 
   test('upload, return, upload the fixed file, approve, publish', async () => {

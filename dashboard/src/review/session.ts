@@ -1,11 +1,12 @@
 /**
  * Sign-in for the coordinators' and officials' pages. The server says how (`/api/auth-config`): self-hosted, a
  * personal API token (from `infra-abierta users add`); in the cloud, the Google Identity Services button, whose ID
- * token the backend checks with the same verifier as the add-on's. The credential lives in sessionStorage only
+ * token the backend checks with the same verifier as the add-on's; a server that only publishes, nobody. Who signed
+ * in is asked of `/api/session`. The credential lives in sessionStorage only
  * (gone when the tab closes), and every answer is checked against the workflow contract.
  */
 import { h } from '../dom';
-import { checkSubmissionListAnswer, checkViewer, readErrorAnswer, WORKFLOW_PATHS, type FindingView, type Viewer } from '../../../core/workflow/contract';
+import { checkSessionAnswer, checkViewer, readErrorAnswer, WORKFLOW_PATHS, type AuthConfig, type FindingView, type Viewer } from '../../../core/workflow/contract';
 
 const KEY = 'infra-abierta:credencial';
 /** Who the credential belongs to, as the server's last answer named it (its `viewer`), kept beside it. */
@@ -13,9 +14,6 @@ const WHO = 'infra-abierta:quien';
 
 /** The page drawn again (main.ts answers a hashchange), e.g. with the form gone once a credential is kept. */
 export const rerender = (): void => { window.dispatchEvent(new HashChangeEvent('hashchange')); };
-
-/** `uploads`: the server takes .xlsx files (self-hosted); in the cloud officials send their Google Sheet from the add-on. */
-export type AuthConfig = ({ method: 'token' } | { method: 'google'; googleClientId: string }) & { uploads?: boolean };
 
 export function credential(): string | null {
   try { return sessionStorage.getItem(KEY); } catch { return null; }
@@ -56,13 +54,13 @@ function rememberViewer(body: unknown): void {
 
 let asking: Promise<Viewer> | undefined;
 /**
- * Who is signed in: as kept, or else asked once of the server (the smallest listing of submissions, whose answer
- * names its viewer). Throws ApiError as `authed` does: 401 for a key the server does not know (then signed out).
+ * Who is signed in: as kept, or else asked once of the server (`GET /api/session`). Throws ApiError as `authed`
+ * does: 401 for a key the server does not know (then signed out).
  */
 export function whoIsSignedIn(): Promise<Viewer> {
   const known = signedInAs();
   if (known) return Promise.resolve(known);
-  asking ??= authed(`${WORKFLOW_PATHS.submissions}?limit=1`, (b) => checkSubmissionListAnswer(b).viewer).finally(() => { asking = undefined; });
+  asking ??= authed(WORKFLOW_PATHS.session, (b) => checkSessionAnswer(b).viewer).finally(() => { asking = undefined; });
   return asking;
 }
 
@@ -106,17 +104,29 @@ export function sessionBar(viewer: Viewer, onSignOut: () => void, publishers: re
     h('button', { type: 'button', onclick: () => { signOut(); onSignOut(); } }, 'Cerrar sesión'));
 }
 
-export async function authConfig(): Promise<AuthConfig> {
-  const res = await fetch('/api/auth-config', { headers: { accept: 'application/json' } });
-  if (!res.ok) throw new Error('Este servidor no tiene habilitada la revisión de entregas.');
-  return (await res.json()) as AuthConfig;
+let config: Promise<AuthConfig> | undefined;
+/** How this server signs in (`none`: it only publishes), asked once per tab; a failed answer is asked again next time. */
+export function authConfig(): Promise<AuthConfig> {
+  config ??= fetch(WORKFLOW_PATHS.authConfig, { headers: { accept: 'application/json' } }).then(async (res) => {
+    if (!res.ok) throw new Error(`El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`);
+    return (await res.json()) as AuthConfig;
+  });
+  config.catch(() => { config = undefined; });
+  return config;
 }
+
+/** Whether this server signs anyone in (the menu offers «Iniciar sesión» only then); unknown as not. */
+export const signInOffered = (): Promise<boolean> => authConfig().then((c) => c.method !== 'none', () => false);
 
 interface Gis { accounts: { id: { initialize(o: { client_id: string; callback: (r: { credential?: string }) => void }): void; renderButton(el: HTMLElement, o: Record<string, string>): void } } }
 
 /** The sign-in form; calls `done` once a credential is kept. */
 export async function signInForm(done: () => void): Promise<HTMLElement> {
   const config = await authConfig();
+  if (config.method === 'none') {
+    return h('section', { class: 'signin', id: 'sin-inicio-de-sesion', 'aria-labelledby': 'titulo-entrar' }, h('h1', { id: 'titulo-entrar', tabindex: '-1' }, 'Iniciar sesión'),
+      h('p', null, 'Este servidor solo publica los datos: aquí no se envían ni se revisan entregas, y no hay cuentas con las cuales iniciar sesión. Para consultar y descargar los datos no necesita iniciar sesión.'));
+  }
   const status = h('p', { role: 'status', class: 'note' });
   if (config.method === 'google') {
     const slot = h('div', { id: 'boton-google' });

@@ -32,7 +32,8 @@ export const signInPage: Page = {
       return h('p', { class: 'note' }, `Sesión iniciada. Abriendo «${label}»…`);
     }, rerender);
     // On the form, who it is for (after why it came back, if it did): citizens reading the data need no account.
-    if (node instanceof Element) {
+    // (Not on a server that only publishes: there is no one to sign in, which the page already says.)
+    if (node instanceof Element && node.id !== 'sin-inicio-de-sesion') {
       (node.querySelector('#sesion-vencida') ?? node.querySelector('#titulo-entrar'))?.after(h('p', { id: 'entrar-para-quien' },
         'Para las personas servidoras públicas que envían los datos de su institución y las coordinaciones de los Organismos Garantes que los revisan. Para consultar y descargar los datos no necesita iniciar sesión.'));
     }

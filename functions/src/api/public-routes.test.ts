@@ -197,3 +197,10 @@ describe('compression', () => {
     expect(zipped.headers.vary).toContain('Accept-Encoding');
   });
 });
+
+describe('a server that only publishes', () => {
+  it('says that nobody signs in here (the pages then offer no sign-in), and has no session to name', async () => {
+    expect((await request(app).get('/api/auth-config').expect(200)).body).toEqual({ method: 'none' });
+    expect((await request(app).get('/api/session').expect(404)).body.error.message).toMatch(/esa ruta de la API/);
+  });
+});

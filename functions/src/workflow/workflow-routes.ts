@@ -21,6 +21,8 @@
  *   GET  /api/audit                       ?publisher= ?limit= ?after=
  *   PUT  /api/publishers/{id}/stages      {stages: {"E.1": "2024-03-01", "E.2": null}} program stages (coordinators)
  *   GET  /api/stages                      the implementers whose stages the user may record, with their dates
+ *   GET  /api/session                     who is signed in: e-mail, role and scope (SessionAnswer in the contract)
+ *   GET  /api/auth-config                 how the pages sign in (public)
  */
 import { randomUUID } from 'crypto';
 import express, { Router, type Request } from 'express';
@@ -51,7 +53,7 @@ import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   AWAITING_DECISION, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
-  type ApproveAnswer, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
+  type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
@@ -267,13 +269,21 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   router.get('/auth-config', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300');
     const uploads = deps.uploads !== undefined;
-    res.json(deps.googleClientId ? { method: 'google', googleClientId: deps.googleClientId, uploads } : { method: 'token', uploads });
+    const config: AuthConfig = deps.googleClientId ? { method: 'google', googleClientId: deps.googleClientId, uploads } : { method: 'token', uploads };
+    res.json(config);
   });
 
   // Authenticated answers are personal: never cached by a browser or a CDN.
-  router.use(['/submissions', '/audit'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
-  // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull.
-  router.use(['/submissions', '/audit'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
+  router.use(['/submissions', '/audit', '/session'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
+  // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull (nor a guessed key).
+  router.use(['/submissions', '/audit', '/session'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
+
+  // Who is signed in, for the dashboard's menu and sign-in page: the viewer every workflow answer names, asked
+  // alone (the pages asked for a listing of submissions to learn it). Any registered user, whatever the role.
+  router.get('/session', async (req, res) => {
+    const answer: SessionAnswer = { viewer: viewerOf(await requireUser(req, deps.authenticator)) };
+    res.json(answer);
+  });
 
   router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), express.json({ type: WORKBOOK_JSON_MIME, limit: deps.maxUploadBytes }), async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
