@@ -204,6 +204,14 @@ withStandards('real Mexican publications round-trip', () => {
     expect(lines.length).toBeLessThan(12);
   });
 
+  test('CLI: files of different publishers gathered in one workbook: the name kept in Configuración and the others are said', async () => {
+    const run = await runCli('import', path.join(REAL_MX, 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json'), path.join(REAL_MX, 'ocds-07smqs-1386-1386.json'), '-o', path.join(dir, 'dos.xlsx'));
+    expect(run.code).toBe(0);
+    expect(run.err.split('\n')).toContain('Los paquetes importados nombran a más de un publicador. La hoja «Configuración» tiene un solo «Nombre del publicador» y quedó «CDMX-SEFIN»; no se usó «SECRETARÍA DE LA FUNCIÓN PÚBLICA / SECRETARIA DE HACIENDA Y CRÉDITO PÚBLICO». Todo lo de este libro se publicará a nombre de «CDMX-SEFIN»: si no es correcto, corrija el nombre en «Configuración» o importe por separado los datos de cada publicador.');
+    // One file, one publisher: nothing said.
+    expect((await runCli('import', path.join(REAL_MX, 'ocds-07smqs-1386-1386.json'), '-o', path.join(dir, 'uno.xlsx'))).err).not.toContain('más de un publicador');
+  });
+
   test('CLI: the notes name the sheet and the column an official reads, and a JSON path only for data no column holds', async () => {
     const file = 'ocds-xs1qbl-SFIN-03-0007-00-2017.json';
     const run = await runCli('import', path.join(REAL_MX, file), '-o', path.join(dir, 'sfin.xlsx'));
