@@ -19,7 +19,8 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta publishers list
   infra-abierta publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar]
                                                    Borra publicaciones reemplazadas (la vigente se conserva,
-                                                   y las reemplazadas hace menos de 24 horas también);
+                                                   y las reemplazadas hace menos de 24 horas también) y las
+                                                   copias de libros enviados que ya no necesita ninguna entrega;
                                                    sin --confirmar solo dice cuáles borraría
   Con --nube [--proyecto ID], users, publishers y publications trabajan sobre Firestore del despliegue en Firebase
   (credenciales predeterminadas de la aplicación: gcloud auth application-default login).
