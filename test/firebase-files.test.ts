@@ -37,6 +37,27 @@ describe('firebase files', () => {
     expect(config.hosting.public).toBe('dashboard/dist');
   });
 
+  // Invoking a function is granted on its own Cloud Run service (named as the function, in lower case), never on the
+  // whole project: the public HTTP ones to allUsers, the task and the schedule to the functions' own account only.
+  it('the guide grants roles/run.invoker per function, as functions/src/index.ts defines them, never project-wide', () => {
+    const guide = fs.readFileSync(path.join(ROOT, 'docs', 'deploy.md'), 'utf8');
+    const index = fs.readFileSync(path.join(ROOT, 'functions', 'src', 'index.ts'), 'utf8');
+    const functions = [...index.matchAll(/^export const (\w+) = (onRequest|onTaskDispatched|onSchedule)\b/gm)].map((m) => ({ name: m[1], http: m[2] === 'onRequest' }));
+    expect(functions.map((f) => f.name).sort()).toEqual(['api', 'publishSubmission', 'review', 'updateReminders']);
+    // No project-wide grant of the role, in a loop of roles or alone.
+    // Each command with its continuation lines (a trailing backslash), and each loop's list of roles.
+    const commands = guide.match(/^(?:gcloud projects add-iam-policy-binding|for role in)(?:.*\\\n)*.*$/gm) ?? [];
+    expect(commands.length).toBeGreaterThan(1);
+    for (const cmd of commands) expect(cmd).not.toMatch(/roles\/run\.invoker/);
+    const grants = (member: string): string[] => {
+      const out: string[] = [];
+      for (const m of guide.matchAll(/for service in ([\w ]+); do\n\s*gcloud run services add-iam-policy-binding \$service --region=us-central1 \\\n\s*--member=(\S+) --role=roles\/run\.invoker\n/g)) if (m[2] === member) out.push(...m[1].trim().split(/\s+/));
+      return out.sort();
+    };
+    expect(grants('allUsers')).toEqual(functions.filter((f) => f.http).map((f) => f.name.toLowerCase()).sort());
+    expect(grants('serviceAccount:$SA')).toEqual(functions.filter((f) => !f.http).map((f) => f.name.toLowerCase()).sort());
+  });
+
   it('Hosting sends the review routes to the `review` function and the rest of the API to `api`', () => {
     const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { hosting: { rewrites: { source: string; function: string }[] } };
     // Hosting serves a path with the first rule whose glob matches it (`**`: anything, `*`: one segment's worth).

@@ -19,7 +19,18 @@ test('notes of one kind about several fields of a file read as one line, where t
   expect(grouped[0]).toBe(renamed);
   expect(grouped[1]).toMatchObject({ severity: 'warning', params: { count: 3, fieldCount: 2, file: 'a.json' } });
   expect(renderMessage(grouped[1])).toBe('Se omitieron 3 valores de 2 campos para los que la plantilla no tiene columna, así que no se publicarán de nuevo desde este libro: «tender/tenderPeriod/durationInDays» (1), «planning/numberOfBeneficiaries» (2).');
-  expect(renderMessage(grouped[2])).toBe('Se quitaron espacios o caracteres invisibles al inicio o al final de 3 textos de «awards/title» (a.json).');
+  expect(renderMessage(grouped[2])).toBe('Se quitaron espacios o caracteres invisibles al inicio o al final de 3 textos de «awards/title».');
+});
+
+test('fields a column holds are listed by sheet and column; a field without one by its path', () => {
+  const at = (field: string, count: number, sheet?: string, column?: string) => finding('import.placeholder-date', 'warning', { count, field, file: 'a.json', ...(sheet && column ? { sheet, column } : {}) });
+  const [line] = groupFieldNotes([
+    at('awards/date', 1, 'Adjudicaciones', 'Fecha del fallo'),
+    at('awards/contractPeriod/maxExtentDate', 1),
+    at('contracts/documents/dateModified', 3, 'Documentos de contrato', 'Fecha de modificación'),
+    at('awards/documents/dateModified', 2, 'Adjudicaciones', 'Fecha del documento'),
+  ]);
+  expect(line.params.fields).toBe('hoja «Adjudicaciones»: «Fecha del fallo» (1), «Fecha del documento» (2); «awards/contractPeriod/maxExtentDate» (1); hoja «Documentos de contrato»: «Fecha de modificación» (3)');
 });
 
 test('every kind that groups has its one-line message, and it names every field', () => {

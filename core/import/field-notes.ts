@@ -4,6 +4,7 @@
  * to dozens of lines for one capture-tool file, most of them «Se omitió 1 valor de «…» de «archivo.json»: la
  * plantilla no tiene columna…» again and again. Notes of one kind about several fields of one file become one
  * finding, `{code}.fields`, listing each field with its count; a kind with one field keeps its own message.
+ * Fields are named as the official reads the workbook, by sheet and column, where the import found them a column.
  */
 import { finding, type Finding } from '../findings/finding';
 import { formatNumber } from '../format/es-mx';
@@ -15,6 +16,25 @@ export const FIELD_NOTES: readonly string[] = [
 ];
 
 const isFieldNote = (f: Finding): boolean => FIELD_NOTES.includes(f.code) && typeof f.params.field === 'string' && typeof f.params.count === 'number';
+
+/**
+ * «hoja «Actores»: «Correo del contacto» (3), «Teléfono del contacto» (2); hoja «Artículos»: «Unidad» (1)»: the
+ * fields a template column holds, by sheet (in first-seen order), as the official will look for them; a field no
+ * column holds by its path, «awards/items/itemAmount/amount» (1).
+ */
+function listFields(group: readonly Finding[]): string {
+  const counted = (name: string, g: Finding): string => `«${name}» (${formatNumber(Number(g.params.count), 0)})`;
+  const segments: { sheet?: string; items: string[] }[] = [];
+  for (const g of group) {
+    const { sheet, column } = g.params;
+    if (typeof sheet !== 'string' || typeof column !== 'string') { segments.push({ items: [counted(String(g.params.field), g)] }); continue; }
+    const segment = segments.find((x) => x.sheet === sheet);
+    if (segment) segment.items.push(counted(column, g));
+    else segments.push({ sheet, items: [counted(column, g)] });
+  }
+  if (segments.every((x) => x.sheet === undefined)) return segments.map((x) => x.items[0]).join(', ');
+  return segments.map((x) => (x.sheet === undefined ? x.items[0] : `hoja «${x.sheet}»: ${x.items.join(', ')}`)).join('; ');
+}
 
 /** The findings in their order, each kind of per-field note of a file in one finding where the first one stood. */
 export function groupFieldNotes(findings: readonly Finding[]): Finding[] {
@@ -29,7 +49,7 @@ export function groupFieldNotes(findings: readonly Finding[]): Finding[] {
     groups.delete(key(f));
     if (group.length === 1) { out.push(f); continue; }
     const count = group.reduce((sum, g) => sum + Number(g.params.count), 0);
-    const fields = group.map((g) => `«${String(g.params.field)}» (${formatNumber(Number(g.params.count), 0)})`).join(', ');
+    const fields = listFields(group);
     out.push(finding(`${f.code}.fields`, f.severity, { count, fieldCount: group.length, fields, ...(f.params.file === undefined ? {} : { file: f.params.file }) }));
   }
   return out;

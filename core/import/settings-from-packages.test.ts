@@ -1,4 +1,6 @@
-import { packageMetadata, settingsFromPackages } from './settings-from-packages';
+import './import-messages';
+import { renderMessage } from '../messages/render';
+import { packageMetadata, publisherNamesFinding, settingsFromPackages } from './settings-from-packages';
 import { importDocuments } from './upgrade';
 
 const release = (ocid: string, date: string, region?: string) => ({
@@ -50,6 +52,24 @@ describe('settingsFromPackages', () => {
     // A package's own publisher comes first.
     const pkg = { publisher: { name: 'Ayuntamiento de Tijuana' }, releases: [bare] };
     expect(settingsFromPackages([packageMetadata(pkg)], { releases: importDocuments(pkg, 'p.json').releases, projects: [] }).publisherName).toBe('Ayuntamiento de Tijuana');
+  });
+});
+
+describe('releases of several publishers in one import', () => {
+  const from = (ocid: string, name: string) => ({ ...release(ocid, '2017-03-01T00:00:00-06:00'), packageInfo: { publisher: { name } } });
+  test('Configuración keeps the first name, and the others are reported, not dropped in silence', () => {
+    const releases = [from('ocds-07smqs-1', 'SFP'), from('ocds-87sd3t-2', 'CDMX-SEFIN'), from('ocds-07smqs-3', 'SFP'), from('ocds-xs1qbl-4', 'Ayuntamiento de Tijuana')];
+    expect(settingsFromPackages([], { releases, projects: [] }).publisherName).toBe('SFP');
+    const f = publisherNamesFinding([], { releases, projects: [] });
+    expect(f).toMatchObject({ code: 'import.publisher-names', severity: 'warning', params: { kept: 'SFP', count: 2 } });
+    expect(f && renderMessage(f)).toBe('Los paquetes importados nombran a más de un publicador. La hoja «Configuración» tiene un solo «Nombre del publicador» y quedó «SFP»; no se usaron «CDMX-SEFIN» ni «Ayuntamiento de Tijuana». Todo lo de este libro se publicará a nombre de «SFP»: si no es correcto, corrija el nombre en «Configuración» o importe por separado los datos de cada publicador.');
+    // A package's own publisher counts too, and comes first.
+    expect(publisherNamesFinding([{ publisher: { name: 'Gobierno de Nuevo León' } }], { releases: [from('ocds-07smqs-1', 'SFP')], projects: [] })?.params).toMatchObject({ kept: 'Gobierno de Nuevo León', count: 1, others: '«SFP»' });
+  });
+
+  test('one publisher, however many releases name it (or none), is nothing to report', () => {
+    expect(publisherNamesFinding([{ publisher: { name: 'SFP' } }], { releases: [from('ocds-07smqs-1', 'SFP'), from('ocds-07smqs-2', ' SFP ')], projects: [] })).toBeUndefined();
+    expect(publisherNamesFinding([{}], { releases: [release('ocds-aaa111-A', '2024-01-15T00:00:00-06:00')], projects: [] })).toBeUndefined();
   });
 });
 

@@ -6,6 +6,7 @@
  * UTC offsets reproduce every date in the data, since the sheets keep calendar dates and the zone gives the
  * offset back. A value the packages do not settle is left out (the template's default applies).
  */
+import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
 import type { SettingKey } from '../template/settings';
 import { DEFAULT_TIME_ZONE, utcOffset } from '../unflatten/time-zone';
@@ -49,12 +50,39 @@ export function packageMetadata(pkg: unknown): Record<string, unknown> | undefin
   return { publisher, license, publicationPolicy, packageInfo };
 }
 
-export function settingsFromPackages(packages: readonly unknown[], documents: { releases: readonly unknown[]; projects: readonly unknown[] }): Partial<Record<SettingKey, string>> {
-  // A bare release from datos.gob.mx's API carries its package's metadata in `packageInfo` (not OCDS): the publisher's
-  // name was lost on import, and the workbook published under the template's placeholder name. So do such releases
-  // gathered in a package or a list (whose own metadata, when it has any, comes first).
+interface ImportedDocuments { releases: readonly unknown[]; projects: readonly unknown[] }
+
+/**
+ * The package metadata the documents came with, in order: each package's own, then its `packageInfo`, then that of
+ * each release. A bare release from datos.gob.mx's API carries its package's metadata in `packageInfo` (not OCDS):
+ * the publisher's name was lost on import, and the workbook published under the template's placeholder name. So do
+ * such releases gathered in a package or a list (whose own metadata, when it has any, comes first).
+ */
+function metadataOf(packages: readonly unknown[], documents: ImportedDocuments): Record<string, unknown>[] {
   const meta = packages.map(packageMetadata).filter(isObject).flatMap((p) => (isObject(p.packageInfo) ? [p, p.packageInfo] : [p]));
   for (const r of documents.releases) if (isObject(r) && isObject(r.packageInfo)) meta.push(r.packageInfo);
+  return meta;
+}
+
+/** «A», «B» ni «C»: the names not used, after «no se usaron». */
+const spanishNor = (items: string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ni ${items[items.length - 1]}`);
+
+const publisherOf = (p: Record<string, unknown>): string | undefined => (isObject(p.publisher) ? text(p.publisher.name) : undefined);
+
+/**
+ * Configuración holds one publisher name, the first the packages give: when they name others (releases of several
+ * publishers gathered in one import), the workbook would publish all of them under the first without a word.
+ * Said as a warning naming the one kept and the ones not.
+ */
+export function publisherNamesFinding(packages: readonly unknown[], documents: ImportedDocuments): Finding | undefined {
+  const names = [...new Set(metadataOf(packages, documents).map(publisherOf).filter((n): n is string => n !== undefined))];
+  if (names.length < 2) return undefined;
+  const [kept, ...others] = names;
+  return finding('import.publisher-names', 'warning', { kept, count: others.length, others: spanishNor(others.map((n) => `«${n}»`)) });
+}
+
+export function settingsFromPackages(packages: readonly unknown[], documents: ImportedDocuments): Partial<Record<SettingKey, string>> {
+  const meta = metadataOf(packages, documents);
   const first = (read: (p: Record<string, unknown>) => string | undefined) => meta.map(read).find((v) => v !== undefined);
   const ocids = documents.releases.map((r) => (isObject(r) ? text(r.ocid) : undefined));
   const projectIds = documents.projects.map((p) => (isObject(p) ? text(p.id) : undefined));
@@ -64,7 +92,8 @@ export function settingsFromPackages(packages: readonly unknown[], documents: { 
   datedOffsets([documents.releases, documents.projects], dates);
   const timeZone = dates.length ? ZONES.find((zone) => dates.every(([y, m, d, offset]) => utcOffset(zone, y, m, d) === offset)) : undefined;
   const settings: Partial<Record<SettingKey, string>> = {
-    publisherName: first((p) => (isObject(p.publisher) ? text(p.publisher.name) : undefined)),
+    // The first name; any other is reported (publisherNamesFinding).
+    publisherName: first(publisherOf),
     // Blank, not the template's suggested license, when no package states one: import writes what was published.
     licenseUrl: first((p) => text(p.license)) ?? '',
     publicationPolicyUrl: first((p) => text(p.publicationPolicy)) ?? '',

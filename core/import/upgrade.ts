@@ -20,6 +20,7 @@
 import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
+import { columnOfField } from '../template/column-of-field';
 import { droppedValues } from './template-coverage';
 import { upgradeForTemplate, UpgradeTally } from './template-upgrade';
 import { upgradeBudgetBreakdowns } from './budget-upgrade';
@@ -114,19 +115,25 @@ export function importDocuments(input: unknown, label: string): ImportResult {
     else result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
   });
   const spec = templateSpec();
-  const tally = new UpgradeTally();
-  for (const r of result.releases) upgradeForTemplate(r, 'ocds', spec, tally);
-  for (const p of result.projects) upgradeForTemplate(p, 'oc4ids', spec, tally);
+  const notes: Finding[] = [];
   const dropped: Finding[] = [];
   const packageFields = new Set<string>();
   for (const [standard, docs] of [['ocds', result.releases], ['oc4ids', result.projects]] as const) {
+    const tally = new UpgradeTally();
+    for (const doc of docs) upgradeForTemplate(doc, standard, spec, tally);
     const values = droppedValues(docs, standard, spec);
     for (const [field, count] of values.dropped) dropped.push(finding('import.dropped', 'warning', { count, field, file: label }));
     for (const field of values.packageFields) packageFields.add(field);
+    // What is left out is said once: a field's trimmed text or completed date was also reported, and then left out.
+    // The rest are named by the sheet and column where the official will find them (the same field, `parties/name`,
+    // is on «Actores» for a process and on «Actores del proyecto» for a project).
+    for (const f of tally.findings(label)) {
+      if (values.dropped.has(String(f.params.field))) continue;
+      const place = columnOfField(spec, standard, String(f.params.field));
+      notes.push(place ? { ...f, params: { ...f.params, ...place } } : f);
+    }
   }
-  // What is left out is said once: a field's trimmed text or completed date was also reported, and then left out.
-  const leftOut = new Set(dropped.map((f) => String(f.params.field)));
-  result.findings.push(...tally.findings(label).filter((f) => !leftOut.has(String(f.params.field))), ...dropped);
+  result.findings.push(...notes, ...dropped);
   if (packageFields.size) result.findings.push(finding('import.package-metadata', 'info', { fields: [...packageFields].map((f) => `«${f}»`).join(', '), file: label }));
   return result;
 }

@@ -28,11 +28,13 @@ it('renders every finding of a broken example workbook from the catalogue', asyn
 
 it('agrees the words of a template with the count it names', () => {
   const dropped = catalogue()['import.dropped'];
-  expect(renderTemplate(dropped, { count: 1, field: 'f', file: 'a.json' })).toMatch(/^Se omitió 1 valor de «f» de «a\.json»: .* no se publicará de nuevo/);
-  expect(renderTemplate(dropped, { count: 1204, field: 'f', file: 'a.json' })).toMatch(/^Se omitieron 1,204 valores de «f» .* no se publicarán de nuevo/);
+  expect(renderTemplate(dropped, { count: 1, field: 'f', file: 'a.json' })).toMatch(/^Se omitió 1 valor de «f»: .* no se publicará de nuevo/);
+  expect(renderTemplate(dropped, { count: 1204, field: 'f', file: 'a.json' })).toMatch(/^Se omitieron 1,204 valores de «f»: .* no se publicarán de nuevo/);
   expect(renderTemplate(catalogue()['schema.minItems'], { limit: 1 })).toBe('La lista está vacía: escriba al menos 1 elemento.');
-  expect(renderTemplate(catalogue()['import.date-offset'], { count: 1, field: 'f', file: 'a.json' })).toMatch(/^1 fecha de «f» \(a\.json\) no tenía hora o zona horaria; se completó con/);
-  expect(renderTemplate(catalogue()['import.id-added'], { count: 1, field: 'f', file: 'a.json' })).toMatch(/a 1 elemento de «f» \(a\.json\) que no tenía:/);
+  expect(renderTemplate(catalogue()['import.date-offset'], { count: 1, field: 'f', file: 'a.json' })).toMatch(/^1 fecha de «f» no tenía hora o zona horaria; se completó con/);
+  expect(renderTemplate(catalogue()['import.id-added'], { count: 1, field: 'f', file: 'a.json' })).toMatch(/a 1 elemento de «f» que no tenía:/);
+  // A field the template has a column for is named as the official reads it, by column and sheet.
+  expect(renderTemplate(catalogue()['import.trimmed'], { count: 2, field: 'awards/title', sheet: 'Adjudicaciones', column: 'Título de la adjudicación' })).toBe('Se quitaron espacios o caracteres invisibles al inicio o al final de 2 textos de la columna «Título de la adjudicación» de la hoja «Adjudicaciones».');
   expect(renderTemplate(catalogue()['rfc.length'], { value: 'X', length: 1 })).toMatch(/tiene 1 carácter y debe/);
   expect(renderTemplate(catalogue()['rfc.lowercase'], { value: 'cop990315k2a', upper: 'COP990315K2A' })).toBe('Escriba el RFC en mayúsculas, como en la constancia de situación fiscal: «COP990315K2A».');
   // A count written bare («{count} valores») reads «1 valores»: every count names its words through the template.

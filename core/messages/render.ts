@@ -20,21 +20,33 @@ export function chooseContext(template: string, inSheet: boolean): string {
  * `{name!n}` writes an amount as es-MX does (91,168,415.75) and `{name!f}` a date (31/07/2024): findings carry the
  * values themselves, and people read them in their own formats; `{name!m}` writes an amount in the finding's
  * `currency` ($91,168,415.75 for pesos). `{name?}` is the value, or nothing when the finding
- * has no such parameter.
+ * has no such parameter. `{field!c}` names where a field is typed: its column and sheet when the finding carries
+ * them (`column`, `sheet`), the field's path otherwise (fieldPlace).
  */
 export function renderTemplate(template: string, params: Finding['params']): string {
-  return template.replace(/\{(\w+)(?:!([nfm])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
+  return template.replace(/\{(\w+)(?:!([nfmc])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
     // `{name?}`: a parameter findings may lack (kept before it was given): nothing then.
     if (optional) return name in params ? String(params[name]) : '';
     if (!(name in params)) return whole;
     const value = params[name];
     if (format === 'm') return money(value, params.currency);
+    if (format === 'c') return fieldPlace(params);
     if (format === 'n') return typeof value === 'number' && Number.isFinite(value) ? formatFigure(value) : String(value);
     if (format === 'f') return typeof value === 'string' ? formatDateTime(value) : String(value);
     if (!form) return String(value);
     const n = Number(value);
     return form === ':' ? formatCount(n, one as string, many as string) : n === 1 ? (one as string) : (many as string);
   });
+}
+
+/**
+ * «la columna «Monto» de la hoja «Adjudicaciones»» where the template has a column for the finding's `field` (and
+ * the finding names it), «awards/items/unit/value/amount» where it has none: an official reads the workbook by sheet
+ * and column, and a JSON path only when no column holds the data.
+ */
+export function fieldPlace(params: Finding['params']): string {
+  const { sheet, column, field } = params;
+  return typeof sheet === 'string' && typeof column === 'string' ? `la columna «${column}» de la hoja «${sheet}»` : `«${String(field)}»`;
 }
 
 /**

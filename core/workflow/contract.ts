@@ -28,6 +28,11 @@ export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'fai
  * waits for the coordinator to publish it again, `published` is public.
  */
 export const WITHDRAWABLE: readonly SubmissionStatus[] = ['submitted', 'returned'];
+/**
+ * Statuses that end a submission: nothing approves it again, and its page shows its history, not a preview. The
+ * revision it kept may be removed by `publications prune` (functions/src/publication/prune-snapshots.ts).
+ */
+export const ENDED: readonly SubmissionStatus[] = ['published', 'withdrawn'];
 
 /**
  * The submission a new Excel upload (other bytes than any open one) continues: its institution's upload returned

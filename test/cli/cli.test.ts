@@ -370,16 +370,32 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
   afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
   const add = (...extra: string[]) => runCli('publishers', 'add', 'itait', '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', ...extra);
 
-  test('ocds-xxxxxx and oc4ids-xxxxxx (as the guide and the help write them) are refused, saying where real ones come from', async () => {
+  test('ocds-xxxxxx and oc4ids-xxxxxx (as earlier versions of the guide and the help wrote them) are refused, saying where real ones come from', async () => {
     const ocid = await add('--prefijo-ocid', 'ocds-xxxxxx', '--prefijo-proyectos', 'oc4ids-abc123');
     expect(ocid.code).toBe(2);
-    expect(ocid.err).toBe('El prefijo OCID «ocds-xxxxxx» es el ejemplo de la guía, no un prefijo real. Cada institución usa el suyo, que asigna la Open Contracting Partnership (registro de prefijos de ocid); regístrelo con ese.');
+    expect(ocid.err).toBe('El prefijo OCID «ocds-xxxxxx» es un ejemplo, no un prefijo real. Cada institución usa el suyo, que asigna la Open Contracting Partnership (registro de prefijos de ocid); regístrelo con ese.');
     const project = await add('--prefijo-ocid', 'ocds-abc123', '--prefijo-proyectos', 'oc4ids-xxxxxx');
     expect(project.code).toBe(2);
-    expect(project.err).toMatch(/^El prefijo de proyectos «oc4ids-xxxxxx» es el ejemplo de la guía, no un prefijo real\. Use el prefijo que su institución registró para OC4IDS\.$/);
+    expect(project.err).toMatch(/^El prefijo de proyectos «oc4ids-xxxxxx» es un ejemplo, no un prefijo real\. Use el prefijo que su institución registró para OC4IDS\.$/);
     expect((await runCli('publishers', 'list')).err).toMatch(/Aún no hay publicadores/);
     // A real prefix that merely contains x's is fine.
     expect((await add('--prefijo-ocid', 'ocds-xxxxx1', '--prefijo-proyectos', 'oc4ids-x1x1x1')).code).toBe(0);
+  });
+
+  test('the help, the usage message and the guide write the prefixes as placeholders, never as a value the CLI refuses', async () => {
+    const help = (await runCli('help')).out;
+    const usage = (await runCli('publishers', 'add')).err;
+    const guide = fs.readFileSync(path.join(ROOT, 'docs', 'deploy.md'), 'utf8');
+    for (const text of [help, usage, guide]) {
+      const line = text.split('\n').find((l) => l.includes('--prefijo-ocid')) ?? '';
+      const ocid = /--prefijo-ocid (\S+)/.exec(line)?.[1];
+      const project = /--prefijo-proyectos (\S+)/.exec(line)?.[1];
+      // Placeholders as the help writes ID or URL (the guide: <PROYECTO>), which no one mistakes for a prefix to type.
+      expect([ocid, project]).toEqual(text === guide ? ['<PREFIJO_OCID>', '<PREFIJO_OC4IDS>'] : ['PREFIJO_OCID', 'PREFIJO_OC4IDS']);
+      expect(text).not.toMatch(/ocds-x{6}|oc4ids-x{6}/);
+    }
+    // And what they stand for is said.
+    expect(help).toMatch(/PREFIJO_OCID: «ocds-» y 6 letras minúsculas o números/);
   });
 
   test('a wrong value is named by the option that was typed (--orden), not by the API\'s field', async () => {

@@ -204,6 +204,27 @@ withStandards('real Mexican publications round-trip', () => {
     expect(lines.length).toBeLessThan(12);
   });
 
+  test('CLI: files of different publishers gathered in one workbook: the name kept in Configuración and the others are said', async () => {
+    const run = await runCli('import', path.join(REAL_MX, 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json'), path.join(REAL_MX, 'ocds-07smqs-1386-1386.json'), '-o', path.join(dir, 'dos.xlsx'));
+    expect(run.code).toBe(0);
+    expect(run.err.split('\n')).toContain('Los paquetes importados nombran a más de un publicador. La hoja «Configuración» tiene un solo «Nombre del publicador» y quedó «CDMX-SEFIN»; no se usó «SECRETARÍA DE LA FUNCIÓN PÚBLICA / SECRETARIA DE HACIENDA Y CRÉDITO PÚBLICO». Todo lo de este libro se publicará a nombre de «CDMX-SEFIN»: si no es correcto, corrija el nombre en «Configuración» o importe por separado los datos de cada publicador.');
+    // One file, one publisher: nothing said.
+    expect((await runCli('import', path.join(REAL_MX, 'ocds-07smqs-1386-1386.json'), '-o', path.join(dir, 'uno.xlsx'))).err).not.toContain('más de un publicador');
+  });
+
+  test('CLI: the notes name the sheet and the column an official reads, and a JSON path only for data no column holds', async () => {
+    const file = 'ocds-xs1qbl-SFIN-03-0007-00-2017.json';
+    const run = await runCli('import', path.join(REAL_MX, file), '-o', path.join(dir, 'sfin.xlsx'));
+    const lines = run.err.split('\n').filter(Boolean);
+    expect(lines).toContain(`${file}: Se quitaron 8 textos vacíos: hoja «Actores»: «Correo electrónico del contacto» (3), «Fax del contacto» (3), «Teléfono del contacto» (2).`);
+    expect(lines).toContain(`${file}: 1 valor de la columna «Tipo de procedimiento» de la hoja «Contrataciones» se escribió como el código del catálogo (venía con otras mayúsculas o con su nombre).`);
+    expect(lines.find((l) => l.includes('espacios o caracteres invisibles'))).toMatch(/: hoja «Artículos adjudicados»: «Unidad de medida» \(1\), «Clave de clasificación» \(1\); hoja «Actores»: «País» \(3\);/);
+    // What the template has no column for keeps its path: there is no column to name.
+    expect(lines.find((l) => l.includes('la plantilla no tiene columna'))).toMatch(/: «awards\/items\/itemAmount\/amount» \(1\), «awards\/items\/itemAmount\/currency» \(1\), /);
+    // Every other note names no path: the official reads sheets and columns.
+    for (const l of lines.filter((x) => !x.includes('la plantilla no tiene columna') && !x.includes('Los datos de paquete'))) expect(l.slice(file.length)).not.toMatch(/«[a-zA-Z]+\/[a-zA-Z/]+»/);
+  });
+
   test.each(files)('%s: nothing lost silently', (file) => {
     const imported = importDocuments(load(path.join(REAL_MX, file)), file);
     expect(imported.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -363,7 +384,7 @@ describe('links with spaces or accents', () => {
     expect(doc.url).toBe('http://si.nl.gob.mx/Acceso/DatosAbiertos//DocumentosPublicos/000002/Acta%20de%20fallo%2C%20versi%C3%B3n%201.pdf');
     expect(decodeURI(doc.url)).toBe(url);
     const notice = imported.findings.find((f) => f.code === 'import.url-encoded');
-    expect(notice && renderMessage(notice)).toBe('1 dirección de «tender/documents/url» (enlaces.json) tenía espacios o acentos; se escribió codificada como las envía el navegador (un espacio es %20): es la misma dirección.');
+    expect(notice && renderMessage(notice)).toBe('1 dirección de la columna «Enlace del documento» de la hoja «Documentos de licitación» tenía espacios o acentos; se escribió codificada como las envía el navegador (un espacio es %20): es la misma dirección.');
     expect(VALIDATORS.release(imported.releases[0])).toBe(true);
   });
 });

@@ -11,7 +11,7 @@ import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { publish } from '../../functions/src/publication/publish';
 import { prunable, SETTLED_MS } from '../../functions/src/publication/prune-publications';
-import type { Publication, Publisher, Store } from '../../functions/src/store/store';
+import type { Publication, Publisher, Store, Submission } from '../../functions/src/store/store';
 import { BENCH_PUBLISHER, syntheticDocumentsFor, syntheticWorkbook, workbookOf } from '../../scripts/bench/synthetic-publisher';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 
@@ -31,6 +31,28 @@ async function seed(store: Store): Promise<{ ids: string[]; other: string }> {
   const other = await publish(store, { publisher: OTHER, workbook: workbookOf(syntheticDocumentsFor(OTHER, 2)), actor: 'test', now: '2025-08-15T12:00:00.000Z', baseUrl: 'http://127.0.0.1' });
   if (other.status !== 'published') throw new Error('not published');
   return { ids, other: other.publication.id };
+}
+
+const hash = (c: string): string => c.repeat(64);
+const sent = (id: string, status: Submission['status'], updatedAt: string, contentHash: string): Submission => ({
+  id, publisherId: 'bench', source: { kind: 'xlsx', fileId: id }, status, history: [{ at: updatedAt, by: 'u', action: status }], createdAt: updatedAt, updatedAt,
+  snapshot: { contentHash, takenAt: updatedAt, sheets: 1, rows: 1, completeness: null },
+});
+
+/**
+ * The submitted workbooks: of a send published in August (goes), of one published after the date, one under review,
+ * one returned (all stay), one shared by a published send and one under review (stays), one no send refers to any
+ * longer, kept in August (goes), and one kept an hour ago that a send may be about to refer to (stays).
+ */
+async function seedSnapshots(store: Store, now: Date): Promise<void> {
+  const aug = '2025-08-11T12:00:00.000Z';
+  for (const [c, keptAt] of [['1', aug], ['2', '2025-10-05T12:00:00.000Z'], ['3', aug], ['4', aug], ['5', aug], ['6', aug], ['7', new Date(now.getTime() - 3600_000).toISOString()]] as const) await store.putSnapshot(hash(c), `{"sheets":[],"n":${c}}`, keptAt);
+  await store.createSubmission(sent('publicada', 'published', aug, hash('1')));
+  await store.createSubmission(sent('publicada-despues', 'published', '2025-10-05T12:00:00.000Z', hash('2')));
+  await store.createSubmission(sent('en-revision', 'submitted', aug, hash('3')));
+  await store.createSubmission(sent('devuelta', 'returned', aug, hash('4')));
+  await store.createSubmission(sent('publicada-igual', 'published', aug, hash('5')));
+  await store.createSubmission(sent('en-revision-igual', 'submitted', aug, hash('5')));
 }
 
 describe('publications prune on the local store', () => {
@@ -72,6 +94,30 @@ describe('publications prune on the local store', () => {
     await store.close();
 
     expect((await runCli('publications', 'prune', '--antes-de', '2025-10-01')).out).toMatch(/^No hay publicaciones anteriores al 01\/10\/2025 que se puedan borrar/);
+  });
+
+  it('removes the submitted workbooks no submission can still need, and says so in the dry run', async () => {
+    const now = new Date();
+    let store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    await seedSnapshots(store, now);
+    await store.close();
+    const dry = await runCli('publications', 'prune', '--antes-de', '2025-10-01');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Copias de libros enviados (la revisión que se guardó al enviar cada uno) que ya no se necesitan: 2 (1 de entregas publicadas o retiradas antes del 01/10/2025; 1 de versiones que un envío posterior reemplazó). Se conservan las de entregas en revisión, devueltas o con falla, y las guardadas en las últimas 24 horas.');
+    expect(dry.out).toMatch(/Nada se borró\. Para borrar esas copias, repita la orden con --confirmar\. Respalde antes el archivo de la base de datos\./);
+    store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    expect((await store.listSnapshots()).items).toHaveLength(7);
+    await store.close();
+
+    const done = await runCli('publications', 'prune', '--antes-de', '2025-10-01', '--confirmar');
+    expect(done.out).toContain('Se borraron 2 copias de libros enviados.');
+    store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    expect((await store.listSnapshots()).items.map((x) => x.contentHash)).toEqual(['2', '3', '4', '5', '7'].map(hash));
+    // What a pending review approves is still there, whole.
+    expect(await store.getSnapshot(hash('3'))).toBe('{"sheets":[],"n":3}');
+    await store.close();
+    // One publisher's prune leaves the copies no send refers to (they belong to no publisher).
+    expect((await runCli('publications', 'prune', '--antes-de', '2025-10-01', '--publicador', 'bench')).out).not.toContain('Copia');
   });
 
   it('explains a missing, impossible or future date and an unknown publisher', async () => {
@@ -133,6 +179,13 @@ describe('publications prune --nube', () => {
       expect((await store.listPublications({ publisherId: 'bench' })).items.map((p) => p.id)).toEqual([ids[2]]);
       expect((await store.listReleases({ publicationId: ids[0] })).items).toEqual([]);
       expect((await store.listReleases({ publicationId: ids[2], limit: 1000 })).items).toHaveLength(9);
+      // The submitted workbooks no submission needs go from Firestore too.
+      await seedSnapshots(store, new Date());
+      const copies = await runCli('publications', 'prune', '--nube', '--proyecto', project, '--antes-de', '2025-10-01', '--confirmar');
+      expect(copies.out).toContain('Se borraron 2 copias de libros enviados.');
+      expect(await store.getSnapshot(hash('1'))).toBeUndefined();
+      expect(await store.getSnapshot(hash('6'))).toBeUndefined();
+      expect(await store.getSnapshot(hash('3'))).toBe('{"sheets":[],"n":3}');
     } finally {
       await store.close();
     }

@@ -31,8 +31,8 @@ function url(value: unknown, name: string): string | undefined {
 }
 
 /**
- * The guide's and the help's example prefixes (`ocds-xxxxxx`, `oc4ids-xxxxxx`): well formed, but nobody's. Registered
- * with them, a publisher's data would carry identifiers that clash with every other copy of the example.
+ * The example prefixes earlier versions of the guide and the help showed (`ocds-xxxxxx`, `oc4ids-xxxxxx`; now they
+ * write placeholders, PREFIJO_OCID): well formed, but nobody's. Registered with them, a publisher's data would carry identifiers that clash with every other copy of the example.
  */
 const PLACEHOLDER_PREFIX = /^(ocds|oc4ids)-x{6}$/;
 
@@ -57,8 +57,8 @@ export function parsePublisher(id: string, body: unknown, names: Readonly<Record
   const projectIdPrefix = text('projectIdPrefix', 'prefijo de proyectos');
   if (!OCID_PREFIX.test(ocidPrefix)) throw invalid(`El prefijo OCID «${ocidPrefix}» debe ser «ocds-» seguido de 6 letras minúsculas o números.`);
   if (!PROJECT_PREFIX.test(projectIdPrefix)) throw invalid(`El prefijo de proyectos «${projectIdPrefix}» debe ser «oc4ids-» seguido de 6 letras minúsculas o números.`);
-  if (PLACEHOLDER_PREFIX.test(ocidPrefix)) throw invalid(`El prefijo OCID «${ocidPrefix}» es el ejemplo de la guía, no un prefijo real. Cada institución usa el suyo, que asigna la Open Contracting Partnership (registro de prefijos de ocid); regístrelo con ese.`);
-  if (PLACEHOLDER_PREFIX.test(projectIdPrefix)) throw invalid(`El prefijo de proyectos «${projectIdPrefix}» es el ejemplo de la guía, no un prefijo real. Use el prefijo que su institución registró para OC4IDS.`);
+  if (PLACEHOLDER_PREFIX.test(ocidPrefix)) throw invalid(`El prefijo OCID «${ocidPrefix}» es un ejemplo, no un prefijo real. Cada institución usa el suyo, que asigna la Open Contracting Partnership (registro de prefijos de ocid); regístrelo con ese.`);
+  if (PLACEHOLDER_PREFIX.test(projectIdPrefix)) throw invalid(`El prefijo de proyectos «${projectIdPrefix}» es un ejemplo, no un prefijo real. Use el prefijo que su institución registró para OC4IDS.`);
   if (b.level !== undefined && !LEVELS.includes(b.level as (typeof LEVELS)[number])) throw invalid(`«${named('level')}» debe ser uno de: ${LEVELS.join(', ')}.`);
   const c = (b.commitment ?? {}) as Record<string, unknown>;
   const projects = c.projects ?? 5;

@@ -13,13 +13,16 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    con --procesos, N procesos atienden el mismo puerto
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
   infra-abierta users list | users remove --email correo
-  infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid ocds-xxxxxx --prefijo-proyectos oc4ids-xxxxxx
+  infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS
                 [--orden municipal|estatal|federal|autonomo] [--licencia URL] [--politica URL] [--sitio URL]
                 [--proyectos 5] [--periodicidad 90] [--archivo publicador.json]
+                PREFIJO_OCID: «ocds-» y 6 letras minúsculas o números, el que la Open Contracting Partnership
+                asignó a la institución; PREFIJO_OC4IDS: «oc4ids-» y 6, el que registró para OC4IDS
   infra-abierta publishers list
   infra-abierta publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar]
                                                    Borra publicaciones reemplazadas (la vigente se conserva,
-                                                   y las reemplazadas hace menos de 24 horas también);
+                                                   y las reemplazadas hace menos de 24 horas también) y las
+                                                   copias de libros enviados que ya no necesita ninguna entrega;
                                                    sin --confirmar solo dice cuáles borraría
   Con --nube [--proyecto ID], users, publishers y publications trabajan sobre Firestore del despliegue en Firebase
   (credenciales predeterminadas de la aplicación: gcloud auth application-default login).

@@ -1,12 +1,14 @@
 /**
  * `publications prune --antes-de FECHA [--publicador ID] [--confirmar]`: removes superseded publications (what may
  * go and what never does: publication/prune-publications.ts), from the local store or, with `--nube`, from the
- * deployment's Firestore. Without --confirmar it only says what it would remove.
+ * deployment's Firestore, with the submitted workbooks no submission can still need (publication/prune-snapshots.ts).
+ * Without --confirmar it only says what it would remove.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
 import { planPrune, type PrunableSet } from '../publication/prune-publications';
+import { planSnapshotPrune, pruneSnapshots, type SnapshotPlan } from '../publication/prune-snapshots';
 import { publicationFolder } from '../publication/bulk-files';
 import { isStoreError, type Store } from '../store/store';
 import { type ParsedArgs, stringOption, UsageError } from './args';
@@ -33,6 +35,16 @@ function describe(set: PrunableSet): string {
   return `  ${set.publisherId} — ${set.publisherName}: ${formatCount(list.length, 'publicación', 'publicaciones')} ${span} (${formatNumber(sum('releases'), 0)} entregas, ${formatNumber(sum('records'), 0)} registros, ${formatNumber(sum('projects'), 0)} proyectos${abandoned ? `; ${abandoned} sin terminar` : ''})`;
 }
 
+/** What the dry run says of the submitted workbooks it would remove, and why each may go. */
+function describeSnapshots(plan: SnapshotPlan, before: string): string {
+  const parts = [
+    plan.ofEnded.length ? `${formatNumber(plan.ofEnded.length, 0)} de entregas publicadas o retiradas antes del ${formatDate(before)}` : '',
+    plan.unreferenced.length ? `${formatNumber(plan.unreferenced.length, 0)} de versiones que un envío posterior reemplazó` : '',
+  ].filter(Boolean);
+  const count = plan.ofEnded.length + plan.unreferenced.length;
+  return `${count === 1 ? 'Copia de libro enviado (la revisión que se guardó al enviarlo) que ya no se necesita' : 'Copias de libros enviados (la revisión que se guardó al enviar cada uno) que ya no se necesitan'}: ${formatNumber(count, 0)} (${parts.join('; ')}). Se conservan las de entregas en revisión, devueltas o con falla, y las guardadas en las últimas 24 horas.`;
+}
+
 export interface PublicationsCommandOptions {
   cloud: boolean;
   /** Self-hosted bulk files folder (BULK_DIR): a removed publication's files go too. */
@@ -54,15 +66,21 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
 
   const sets = await planPrune(store, { before, now, ...(publisherId !== undefined ? { publisherId } : {}) });
   const total = sets.reduce((n, s) => n + s.publications.length, 0);
+  // The submitted workbooks no submission can still need (prune-snapshots.ts): they were never removed, and grow with every send.
+  const snapshots = await planSnapshotPrune(store, { before, now, ...(publisherId !== undefined ? { publisherId } : {}) });
+  const copies = snapshots.ofEnded.length + snapshots.unreferenced.length;
   const scope = publisherId !== undefined ? `de «${publisherId}» ` : '';
-  if (!total) {
-    io.out(`No hay publicaciones ${scope}anteriores al ${formatDate(before)} que se puedan borrar: se conserva la vigente de cada publicador, y las reemplazadas hace menos de 24 horas (una instancia de la API aún puede servirlas).`);
-    return 0;
+  if (!total) io.out(`No hay publicaciones ${scope}anteriores al ${formatDate(before)} que se puedan borrar: se conserva la vigente de cada publicador, y las reemplazadas hace menos de 24 horas (una instancia de la API aún puede servirlas).`);
+  else {
+    io.out(`Publicaciones ${scope}anteriores al ${formatDate(before)} que ya no están vigentes:`);
+    for (const set of sets) io.out(describe(set));
   }
-  io.out(`Publicaciones ${scope}anteriores al ${formatDate(before)} que ya no están vigentes:`);
-  for (const set of sets) io.out(describe(set));
+  if (copies) io.out(describeSnapshots(snapshots, before));
+  if (!total && !copies) return 0;
   if (args.options.confirmar !== true) {
-    io.out(`Nada se borró. Para borrar ${total === 1 ? 'esta publicación' : `estas ${formatNumber(total, 0)} publicaciones`}, repita la orden con --confirmar. Lo vigente no cambia: cada publicación vigente ya incluye todas las entregas anteriores; se pierden los estados anteriores de proyectos y registros. Respalde antes ${opts.cloud ? 'Firestore (gcloud firestore export)' : 'el archivo de la base de datos'}.`);
+    const what = [total ? (total === 1 ? 'esta publicación' : `estas ${formatNumber(total, 0)} publicaciones`) : '', copies ? (copies === 1 ? 'esa copia' : 'esas copias') : ''].filter(Boolean).join(' y ');
+    const loss = total ? ' Lo vigente no cambia: cada publicación vigente ya incluye todas las entregas anteriores; se pierden los estados anteriores de proyectos y registros.' : '';
+    io.out(`Nada se borró. Para borrar ${what}, repita la orden con --confirmar.${loss} Respalde antes ${opts.cloud ? 'Firestore (gcloud firestore export)' : 'el archivo de la base de datos'}.`);
     return 0;
   }
   let removed = 0;
@@ -79,6 +97,10 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
       if (opts.bulkDir) fs.rmSync(path.join(opts.bulkDir, ...publicationFolder(publication.id).split('/')), { recursive: true, force: true });
     }
   }
-  io.out(`Se ${removed === 1 ? 'borró' : 'borraron'} ${formatCount(removed, 'publicación', 'publicaciones')} de ${formatCount(sets.length, 'publicador', 'publicadores')}.`);
+  if (total) io.out(`Se ${removed === 1 ? 'borró' : 'borraron'} ${formatCount(removed, 'publicación', 'publicaciones')} de ${formatCount(sets.length, 'publicador', 'publicadores')}.`);
+  if (copies) {
+    const gone = await pruneSnapshots(store, snapshots);
+    io.out(`Se ${gone === 1 ? 'borró' : 'borraron'} ${formatCount(gone, 'copia de libro enviado', 'copias de libros enviados')}.`);
+  }
   return 0;
 }

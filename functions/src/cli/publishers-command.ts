@@ -54,7 +54,7 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
   const action = args.positional[0];
   if (action === 'add') {
     const id = args.positional[1];
-    if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid ocds-xxxxxx --prefijo-proyectos oc4ids-xxxxxx');
+    if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS');
     let publisher;
     let existed;
     try {

@@ -47,6 +47,8 @@ interface SnapshotChunk {
   contentHash: string;
   part: number;
   parts?: number;
+  /** On part 0: when it was last kept (Store.listSnapshots). */
+  keptAt?: string;
   text: string;
 }
 
@@ -279,12 +281,17 @@ export function createStore(backend: DocumentBackend): Store {
       if (rest.some((c) => c === undefined)) return undefined;
       return JSON.parse([head, ...(rest as IndexChunk[])].map((c) => c.text).join('')) as JsonObject;
     },
-    async putSnapshot(contentHash, text) {
+    async putSnapshot(contentHash, text, keptAt) {
       if (!/^[0-9a-f]{64}$/.test(contentHash)) throw new StoreError('invalid', `invalid snapshot hash ${contentHash}`);
-      if ((await get<SnapshotChunk>('snapshots', docId(contentHash, '0')))?.parts) return; // content-addressed: already kept
+      const kept = await get<SnapshotChunk>('snapshots', docId(contentHash, '0'));
+      if (kept?.parts) {
+        // Content-addressed: already kept. Kept again now, so that pruning leaves it to the submission about to refer to it.
+        if (!kept.keptAt || kept.keptAt < keptAt) await putAll('snapshots', [toRow('snapshots', docId(contentHash, '0'), sortKey(contentHash, '0'), { ...kept, keptAt })]);
+        return;
+      }
       const parts = Math.max(1, Math.ceil(text.length / INDEX_CHUNK));
       const chunks: SnapshotChunk[] = Array.from({ length: parts }, (_, part) => ({
-        contentHash, part, ...(part === 0 ? { parts } : {}), text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK),
+        contentHash, part, ...(part === 0 ? { parts, keptAt } : {}), text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK),
       }));
       // Part 0 last, as for indexes: a reader finds the snapshot only once every part is there.
       await putAll('snapshots', chunks.slice(1).map((c) => toRow('snapshots', docId(contentHash, String(c.part)), sortKey(contentHash, String(c.part)), c)));
@@ -296,6 +303,18 @@ export function createStore(backend: DocumentBackend): Store {
       const rest = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<SnapshotChunk>('snapshots', docId(contentHash, String(i + 1)))));
       if (rest.some((c) => c === undefined)) return undefined;
       return [head, ...(rest as SnapshotChunk[])].map((c) => c.text).join('');
+    },
+    async listSnapshots(page = {}) {
+      // Every part is a row; part 0 stands for the snapshot. Small pages: each row carries up to 300,000 characters.
+      const rows = await list<SnapshotChunk>('snapshots', {}, { ...page, limit: Math.min(page.limit ?? 20, 20) });
+      return { items: rows.items.filter((c) => c.part === 0).map((c) => ({ contentHash: c.contentHash, ...(c.keptAt ? { keptAt: c.keptAt } : {}) })), ...(rows.next ? { next: rows.next } : {}) };
+    },
+    async deleteSnapshot(contentHash, keptBefore) {
+      const head = await get<SnapshotChunk>('snapshots', docId(contentHash, '0'));
+      if (!head || (head.keptAt !== undefined && head.keptAt >= keptBefore)) return false;
+      await backend.delete('snapshots', docId(contentHash, '0'));
+      await backend.deleteWhere('snapshots', { contentHash });
+      return true;
     },
     getProject: (publicationId, id) => get<Stored<ProjectInput>>('projects', docId(publicationId, id)),
     async listDocumentTexts(kind: DocumentKind, q) {

@@ -28,6 +28,7 @@ const SINGLE_WRITE_METHODS = [
   'putStats',
   'putIndex',
   'putSnapshot',
+  'deleteSnapshot',
   'deletePublication',
 ] as const;
 

@@ -444,11 +444,32 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.getSnapshot(hash)).toBeUndefined();
       const text = JSON.stringify({ sheets: [{ name: 'Contrataciones', rows: Array.from({ length: 9000 }, (_, i) => [`ocds-abc123-${i}`, 'Pavimentación «calle» — ñandú "x"', i * 1.5, null]) }] });
       expect(text.length).toBeGreaterThan(400_000);
-      await store.putSnapshot(hash, text);
-      await store.putSnapshot(hash, text); // the same content again: harmless
+      await store.putSnapshot(hash, text, at(1));
+      await store.putSnapshot(hash, text, at(2)); // the same content again: harmless
       expect(await store.getSnapshot(hash)).toBe(text);
       expect(await store.getSnapshot('b'.repeat(64))).toBeUndefined();
-      expect(await failure(store.putSnapshot('../x', 'x'))).toBe('invalid');
+      expect(await failure(store.putSnapshot('../x', 'x', at(1)))).toBe('invalid');
+    });
+
+    test('snapshots are listed with when each was last kept, and removed whole unless kept again since', async () => {
+      const [a, b, c] = ['a', 'b', 'c'].map((x) => x.repeat(64));
+      const big = 'x'.repeat(700_000); // three parts
+      await store.putSnapshot(a, big, at(1));
+      await store.putSnapshot(b, 'b', at(2));
+      await store.putSnapshot(c, 'c', at(3));
+      await store.putSnapshot(b, 'b', at(5)); // sent again: young again
+      expect(await pages((after) => store.listSnapshots({ after, limit: 2 })).then((p) => p.flat())).toEqual([
+        { contentHash: a, keptAt: at(1) }, { contentHash: b, keptAt: at(5) }, { contentHash: c, keptAt: at(3) },
+      ]);
+      expect(await store.deleteSnapshot(a, at(4))).toBe(true);
+      expect(await store.deleteSnapshot(b, at(4))).toBe(false); // kept again at 5: a submission may refer to it
+      expect(await store.deleteSnapshot(a, at(4))).toBe(false);
+      expect(await store.getSnapshot(a)).toBeUndefined();
+      expect(await store.getSnapshot(b)).toBe('b');
+      expect((await store.listSnapshots()).items.map((s) => s.contentHash)).toEqual([b, c]);
+      // Every part went: the same content kept again is whole.
+      await store.putSnapshot(a, big, at(6));
+      expect(await store.getSnapshot(a)).toBe(big);
     });
 
     test('a put larger than one batch (> 500 documents) is written whole', async () => {

@@ -96,6 +96,8 @@ export interface SubmissionSnapshot {
   processes?: number;
   projects?: number;
 }
+/** A kept snapshot, as listed (Store.listSnapshots): its hash and when it was last kept. */
+export interface SnapshotEntry { contentHash: string; keptAt?: string }
 export interface Submission {
   id: string;
   publisherId: string;
@@ -267,8 +269,19 @@ export interface Store {
    * Submitted workbooks, by content hash (the JSON text of their values), chunked below the 1 MiB document
    * limit like the dashboard index; writing the same hash twice is harmless. Undefined when absent or incomplete.
    */
-  putSnapshot(contentHash: string, text: string): Promise<void>;
+  putSnapshot(contentHash: string, text: string, keptAt: string): Promise<void>;
   getSnapshot(contentHash: string): Promise<string | undefined>;
+  /**
+   * The kept snapshots, each with when it was last kept (`keptAt`: written again by every putSnapshot of the same
+   * content, so a revision sent again is young again; absent on snapshots kept before it was recorded).
+   */
+  listSnapshots(page?: PageRequest): Promise<Page<SnapshotEntry>>;
+  /**
+   * Removes a snapshot, part 0 first (a reader then finds none, never a partial one), unless it was kept again at
+   * or after `keptBefore` (a submission may be about to refer to it): publication/prune-snapshots.ts. False when
+   * absent or kept again.
+   */
+  deleteSnapshot(contentHash: string, keptBefore: string): Promise<boolean>;
 
   /** Starts a publication in status 'writing'; 'conflict' if the id exists. Ordered by (createdAt, id). */
   createPublication(publication: NewPublication): Promise<Publication>;

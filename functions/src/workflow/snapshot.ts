@@ -79,6 +79,6 @@ export function checkSubmitted(workbook: WorkbookModel, publisher: Publisher, no
  */
 export async function keepSnapshot(store: Store, workbook: WorkbookModel, takenAt: string, completenessShare: number | null, counts?: SubmittedCounts): Promise<SubmissionSnapshot> {
   const encoded = encodeSnapshot(workbook);
-  await store.putSnapshot(encoded.contentHash, encoded.text);
+  await store.putSnapshot(encoded.contentHash, encoded.text, takenAt);
   return { contentHash: encoded.contentHash, takenAt, sheets: encoded.sheets, rows: encoded.rows, completeness: completenessShare, ...(counts ? { processes: counts.processes, projects: counts.projects } : {}) };
 }

@@ -47,12 +47,13 @@ import { startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
 import { encodeSnapshot } from './snapshot';
+import { changePreview } from '../../../core/workflow/change-preview';
 import { submissionWork, type SubmissionWork } from './submission-work';
 import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
+  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
   type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
@@ -500,7 +501,13 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Esta entrega no guardó la revisión enviada; pida al capturista que la envíe de nuevo para ver la vista previa.');
-    const { currentPublicationId, preview } = await work.preview(submission.snapshot.contentHash, publisher, stamp());
+    const { currentPublicationId, preview } = await work.preview(submission.snapshot.contentHash, publisher, stamp()).catch(async (e: unknown) => {
+      // An ended submission's revision may have been pruned (publication/prune-snapshots.ts): its page shows the
+      // history, not a preview, and must still open.
+      if (!(e instanceof SourceError && e.code === 'snapshot-missing')) throw e;
+      if (!ENDED.includes(submission.status)) throw new HttpError(409, e.code, e.message);
+      return { currentPublicationId: (await store.getCurrent(publisher.id))?.id ?? null, preview: changePreview({ releases: [], projects: [], currentReleases: new Map(), currentProjects: new Map(), now: stamp() }) };
+    });
     // Did the implementer keep editing after submitting? Only a Google Sheet can be looked at again.
     let liveChanged: boolean | null = null;
     if (submission.source.kind === 'sheets' && deps.sheets) {
