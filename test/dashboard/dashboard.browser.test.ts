@@ -72,12 +72,10 @@ function budgetAsBreakdown(key: string, workbook: WorkbookModel): void {
 
 /**
  * Accounting stages the example workbooks lack, typed in the template's own sheets (stages by their Spanish title, as
- * the drop-down offers them): the project of BREAKDOWN_OCID gets two claves with their stages («Claves
- * presupuestarias», «Momentos contables del proyecto»); the process's second item a classification by levels with
- * stages («Clasificación presupuestal», «Momentos de la clasificación»), listed out of order; its contract a budget
- * classified with stages («Presupuesto del contrato», «Clasificación del contrato», «Momentos contables del contrato»).
+ * the drop-down offers them): BREAKDOWN_OCID's second item gets a classification by levels with stages («Clasificación
+ * presupuestal», «Momentos de la clasificación»), listed out of order; its contract a budget classified with stages
+ * («Presupuesto del contrato», «Clasificación del contrato», «Momentos contables del contrato»).
  */
-const STAGES_PROJECT = 'oc4ids-nl0001-NL-2022-003';
 const STAGES_CONTRACT = 'SI-LP-OP-017-2022-C1';
 function budgetStages(key: string, workbook: WorkbookModel): void {
   if (key !== 'nuevo-leon') return;
@@ -92,11 +90,6 @@ function budgetStages(key: string, workbook: WorkbookModel): void {
     }
     sheet.rows.push(row);
   };
-  const item = { 'budgetBreakdowns/0/id': 'FF', 'budgetBreakdowns/0/budgetBreakdown/0/id': 'NL-2022-003-FF1' };
-  for (const [line, stage, amount] of [['2022-21-07-K014-61502-11', 'Pagado', 84215307.52], ['2022-21-07-K014-61502-11', 'Aprobado', 90500000], ['L-P-2', 'Aprobado', 6000000]] as const) {
-    if (stage !== 'Pagado') add('Claves presupuestarias', STAGES_PROJECT, { ...item, 'budgetLines/0/id': line });
-    add('Momentos contables del proyecto', STAGES_PROJECT, { ...item, 'budgetLines/0/id': line, 'measures/0/id': stage, 'measures/0/value/amount': amount, 'measures/0/value/currency': 'MXN' });
-  }
   const bb = { 'planning/budget/budgetBreakdown/0/id': 'BB-2' };
   for (const [level, label, id, description] of [[4, 'Partida Específica', '61502', 'Puentes'], [2, 'Unidad Responsable', '21', 'Secretaría de Movilidad y Planeación Urbana']] as const) {
     add('Clasificación presupuestal', BREAKDOWN_OCID, { ...bb, 'budgetClassification/0/id': id, 'budgetClassification/0/levelId': level, 'budgetClassification/0/levelLabel': label, 'budgetClassification/0/description': description });
@@ -513,23 +506,32 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   const momentTitles = (OCDS_CODE_TITLES as Record<string, Record<string, string>>)['mx/budgetMoment'];
 
   it('Proyecto: the budget breakdown shows its claves presupuestarias and their accounting stages (momentos contables del proyecto), each clave by its amount', async () => {
-    const body = (await (await fetch(`${srv.base}/api/oc4ids/projects/${STAGES_PROJECT}`)).json()) as { projects: any[] };
-    const item = body.projects[0].budget.budgetBreakdowns[0].budgetBreakdown[0];
-    const lines = item.budgetLines;
-    // Published as codes (the official chose the titles).
-    expect(lines.map((l: any) => [l.id, l.measures.map((m: any) => m.id)])).toEqual([['2022-21-07-K014-61502-11', ['paid', 'approved']], ['L-P-2', ['approved']]]);
-    const page = await open(`#/proyecto/${encodeURIComponent(STAGES_PROJECT)}`);
-    expect(await headers(page, 'tabla-desglose')).toEqual(['Clave', 'Concepto', 'Grupo', 'Fuente', 'Aprobación', 'Monto', 'Claves presupuestarias', momentTitles.approved, momentTitles.paid]);
-    expect([momentTitles.approved, momentTitles.paid]).toEqual(['Aprobado', 'Pagado']);
-    expect(await cells(page, 'tabla-desglose')).toEqual([[
-      'NL-2022-003-FF1', 'Recursos estatales para conservación de puentes', 'Fuentes de financiamiento', 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', formatDate(item.approvalDate), formatMoney(96500000),
-      ['2022-21-07-K014-61502-11', 'L-P-2'],
-      [`2022-21-07-K014-61502-11: ${formatMoney(90500000)}`, `L-P-2: ${formatMoney(6000000)}`],
-      [`2022-21-07-K014-61502-11: ${formatMoney(84215307.52)}`],
-    ]]);
-    expect(await page.locator('#tabla-desglose caption').textContent()).toContain('momentos contables');
+    // Demo projects: one item with two claves (each listed with its amount), and two items where one clave lacks a stage.
+    const page = await open('#/proyectos');
+    for (const [id, stages] of [['oc4ids-nl0001-NL-2022-003', ['approved', 'committed', 'paid']], ['oc4ids-nl0001-NL-2024-002', ['approved', 'committed', 'paid']]] as const) {
+      await visit(page, `#/proyecto/${encodeURIComponent(id)}`);
+      const body = (await (await fetch(`${srv.base}/api/oc4ids/projects/${id}`)).json()) as { projects: any[] };
+      const items: any[] = body.projects[0].budget.budgetBreakdowns[0].budgetBreakdown;
+      expect(await headers(page, 'tabla-desglose')).toEqual(['Clave', 'Concepto', 'Grupo', 'Fuente', 'Aprobación', 'Monto', 'Claves presupuestarias', ...stages.map((c) => momentTitles[c])]);
+      const amountAt = (line: any, stage: string): number | undefined => line.measures.find((m: any) => m.id === stage)?.value.amount;
+      expect(await cells(page, 'tabla-desglose')).toEqual(items.map((b) => [
+        b.id, b.description, 'Fuentes de financiamiento', b.sourceParty.name, formatDate(b.approvalDate), formatMoney(b.amount.amount),
+        b.budgetLines.map((l: any) => l.id),
+        ...stages.map((c) => {
+          const given = b.budgetLines.filter((l: any) => amountAt(l, c) !== undefined);
+          if (!given.length) return 'Sin dato';
+          return b.budgetLines.length > 1 ? given.map((l: any) => `${l.id}: ${formatMoney(amountAt(l, c) as number)}`) : formatMoney(amountAt(given[0], c) as number);
+        }),
+      ]));
+      expect(await page.locator('#tabla-desglose caption').textContent()).toContain('momentos contables');
+    }
+    // What the expectations above rest on: a list of claves, and a stage one item lacks.
+    expect(await page.locator('#tabla-desglose tbody tr').evaluateAll((trs) => trs.map((tr) => tr.lastElementChild.textContent))).toEqual([expect.any(String), 'Sin dato']);
+    expect([momentTitles.approved, momentTitles.committed, momentTitles.paid]).toEqual(['Aprobado', 'Comprometido', 'Pagado']);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await layoutAndA11y(page, 'proyecto-momentos', 390)).toEqual([]);
+    await visit(page, `#/proyecto/${encodeURIComponent('oc4ids-nl0001-NL-2022-003')}`);
+    expect(await page.locator('#tabla-desglose tbody tr:first-child td:last-child li').count()).toBe(2);
     await page.close();
   });
 
