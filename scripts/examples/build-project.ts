@@ -104,6 +104,11 @@ export function buildProject(pub: PublisherSpec, spec: ProjectSpec, releases: Js
   const first = spec.processes[0].fund;
   const assigned = round2([...byFund.values()].reduce((a, b) => a + b, 0));
   byFund.set(first, round2(byFund.get(first)! + spec.budget - assigned));
+  // A fund's claves presupuestarias are those of the processes it pays, with their accounting stages (momentos
+  // contables) as each process publishes them: the project and its processes never disagree.
+  const linesOf = (fund: string): Json[] => processes.filter(({ p }) => p.fund === fund)
+    .flatMap(({ release }) => ((asJson(asJson(release.planning).budget).budgetBreakdown as Json[] | undefined) ?? []).flatMap((b) => (b.budgetLines as Json[] | undefined) ?? []))
+    .map((line) => structuredClone(line));
   const budgetBreakdown = [...byFund.entries()].map(([description, amount], i) => ({
     id: `${spec.localId}-FF${i + 1}`,
     description,
@@ -111,6 +116,7 @@ export function buildProject(pub: PublisherSpec, spec: ProjectSpec, releases: Js
     approvalDate: at(spec.approvalDate),
     period: { startDate: at(spec.start), endDate: at(spec.end) },
     sourceParty: funder,
+    ...(linesOf(description).length ? { budgetLines: linesOf(description) } : {}),
   }));
 
   const documents: Json[] = [

@@ -17,7 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { HOSTILE_TITLE, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { inMexico, project } from '../../dashboard/src/map/projection';
-import { formatCompact, formatMoney } from '../../core/format/es-mx';
+import { formatCompact, formatDate, formatMoney } from '../../core/format/es-mx';
 import { stageTitle } from '../../dashboard/src/labels';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 import OCDS_CODE_TITLES from '../../schemas/labels/codes-ocds.json';
@@ -70,6 +70,41 @@ function budgetAsBreakdown(key: string, workbook: WorkbookModel): void {
   }
 }
 
+/**
+ * Accounting stages the example workbooks lack, typed in the template's own sheets (stages by their Spanish title, as
+ * the drop-down offers them): BREAKDOWN_OCID's second item gets a classification by levels with stages («Clasificación
+ * presupuestal», «Momentos de la clasificación»), listed out of order; its contract a budget classified with stages
+ * («Presupuesto del contrato», «Clasificación del contrato», «Momentos contables del contrato»).
+ */
+const STAGES_CONTRACT = 'SI-LP-OP-017-2022-C1';
+function budgetStages(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const add = (name: string, first: CellValue, cells: Record<string, CellValue>): void => {
+    const sheet = workbook.sheets.find((x) => x.name === name) as WorkbookModel['sheets'][number];
+    const row: CellValue[] = [first];
+    // A column by the end of its path, which must name one column.
+    for (const [field, value] of Object.entries(cells)) {
+      const cols = sheet.rows[1].flatMap((p, i) => (String(p) === field || String(p).endsWith(`/${field}`) ? [i] : []));
+      if (cols.length !== 1) throw new Error(`${cols.length} columns …/${field} in ${name}`);
+      row[cols[0]] = value;
+    }
+    sheet.rows.push(row);
+  };
+  const bb = { 'planning/budget/budgetBreakdown/0/id': 'BB-2' };
+  for (const [level, label, id, description] of [[4, 'Partida Específica', '61502', 'Puentes'], [2, 'Unidad Responsable', '21', 'Secretaría de Movilidad y Planeación Urbana']] as const) {
+    add('Clasificación presupuestal', BREAKDOWN_OCID, { ...bb, 'budgetClassification/0/id': id, 'budgetClassification/0/levelId': level, 'budgetClassification/0/levelLabel': label, 'budgetClassification/0/description': description });
+  }
+  for (const [id, stage, amount] of [['61502', 'Comprometido', 30000000], ['61502', 'Aprobado', 30500000.25], ['21', 'Aprobado', 30500000.25]] as const) {
+    add('Momentos de la clasificación', BREAKDOWN_OCID, { ...bb, 'budgetClassification/0/id': id, 'measures/0/id': stage, 'measures/0/value/amount': amount, 'measures/0/value/currency': 'MXN' });
+  }
+  const kb = { 'contracts/0/id': STAGES_CONTRACT, 'implementation/budgetBreakdown/0/id': 'K014' };
+  add('Presupuesto del contrato', BREAKDOWN_OCID, { ...kb, 'budgetBreakdown/0/description': 'Conservación de puentes', 'budgetBreakdown/0/amount/amount': 84215307.52, 'budgetBreakdown/0/amount/currency': 'MXN' });
+  add('Clasificación del contrato', BREAKDOWN_OCID, { ...kb, 'budgetClassification/0/id': '61502', 'budgetClassification/0/levelId': 4, 'budgetClassification/0/levelLabel': 'Partida Específica', 'budgetClassification/0/description': 'Puentes' });
+  for (const [stage, amount] of [['Comprometido', 84215307.52], ['Pagado', 84215307.52]] as const) {
+    add('Momentos contables del contrato', BREAKDOWN_OCID, { ...kb, 'budgetClassification/0/id': '61502', 'measures/0/id': stage, 'measures/0/value/amount': amount, 'measures/0/value/currency': 'MXN' });
+  }
+}
+
 interface StatsBody { publishers: { publisherId: string; data: { projects: number; processes: number; budgetMxn: number; contractedMxn: number } }[] }
 
 describeIfChromium('public dashboard in headless Chromium', () => {
@@ -81,7 +116,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   const refused: string[] = [];
 
   beforeAll(async () => {
-    srv = await startDashboardServer({ edit: budgetAsBreakdown });
+    srv = await startDashboardServer({ edit: (key, workbook) => { budgetAsBreakdown(key, workbook); budgetStages(key, workbook); } });
     stats = (await (await fetch(`${srv.base}/api/stats`)).json()) as StatsBody;
     index = (await (await fetch(`${srv.base}/api/index`)).json()) as IndexAnswer;
     browser = await launchChromium();
@@ -461,6 +496,63 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await page.locator('#tabla-partidas caption').textContent()).toContain('Desglose del presupuesto');
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await layoutAndA11y(page, 'contratacion-desglose', 390)).toEqual([]);
+    await page.close();
+  });
+
+  /** A table's body, cell by cell (a cell listing claves: one text per clave). */
+  const cells = (page: Page, id: string): Promise<(string | string[])[][]> => page.locator(`#${id} tbody tr`).evaluateAll((trs) => trs.map((tr) =>
+    [...tr.querySelectorAll('th, td')].map((c) => (c.querySelector('li') ? [...c.querySelectorAll('li')].map((li) => li.textContent ?? '') : c.textContent ?? ''))));
+  const headers = (page: Page, id: string): Promise<string[]> => page.locator(`#${id} thead th[scope="col"]`).allTextContents();
+  const momentTitles = (OCDS_CODE_TITLES as Record<string, Record<string, string>>)['mx/budgetMoment'];
+
+  it('Proyecto: the budget breakdown shows its claves presupuestarias and their accounting stages (momentos contables del proyecto), each clave by its amount', async () => {
+    // Demo projects: one item with two claves (each listed with its amount), and two items where one clave lacks a stage.
+    const page = await open('#/proyectos');
+    for (const [id, stages] of [['oc4ids-nl0001-NL-2022-003', ['approved', 'committed', 'paid']], ['oc4ids-nl0001-NL-2024-002', ['approved', 'committed', 'paid']]] as const) {
+      await visit(page, `#/proyecto/${encodeURIComponent(id)}`);
+      const body = (await (await fetch(`${srv.base}/api/oc4ids/projects/${id}`)).json()) as { projects: any[] };
+      const items: any[] = body.projects[0].budget.budgetBreakdowns[0].budgetBreakdown;
+      expect(await headers(page, 'tabla-desglose')).toEqual(['Clave', 'Concepto', 'Grupo', 'Fuente', 'Aprobación', 'Monto', 'Claves presupuestarias', ...stages.map((c) => momentTitles[c])]);
+      const amountAt = (line: any, stage: string): number | undefined => line.measures.find((m: any) => m.id === stage)?.value.amount;
+      expect(await cells(page, 'tabla-desglose')).toEqual(items.map((b) => [
+        b.id, b.description, 'Fuentes de financiamiento', b.sourceParty.name, formatDate(b.approvalDate), formatMoney(b.amount.amount),
+        b.budgetLines.map((l: any) => l.id),
+        ...stages.map((c) => {
+          const given = b.budgetLines.filter((l: any) => amountAt(l, c) !== undefined);
+          if (!given.length) return 'Sin dato';
+          return b.budgetLines.length > 1 ? given.map((l: any) => `${l.id}: ${formatMoney(amountAt(l, c) as number)}`) : formatMoney(amountAt(given[0], c) as number);
+        }),
+      ]));
+      expect(await page.locator('#tabla-desglose caption').textContent()).toContain('momentos contables');
+    }
+    // What the expectations above rest on: a list of claves, and a stage one item lacks.
+    expect(await page.locator('#tabla-desglose tbody tr').evaluateAll((trs) => trs.map((tr) => tr.lastElementChild.textContent))).toEqual([expect.any(String), 'Sin dato']);
+    expect([momentTitles.approved, momentTitles.committed, momentTitles.paid]).toEqual(['Aprobado', 'Comprometido', 'Pagado']);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await layoutAndA11y(page, 'proyecto-momentos', 390)).toEqual([]);
+    await visit(page, `#/proyecto/${encodeURIComponent('oc4ids-nl0001-NL-2022-003')}`);
+    expect(await page.locator('#tabla-desglose tbody tr:first-child td:last-child li').count()).toBe(2);
+    await page.close();
+  });
+
+  it('Contratación: the budget classification by levels (momentos de la clasificación) and the contract\'s budget with its accounting stages (momentos contables del contrato)', async () => {
+    const page = await open(`#/contratacion/${encodeURIComponent(BREAKDOWN_OCID)}`);
+    // Levels in their order (typed 4 before 2); a stage a level does not give says «Sin dato».
+    expect(await headers(page, 'tabla-clasificacion')).toEqual(['Concepto', 'Nivel', 'Clave', 'Descripción', momentTitles.approved, momentTitles.committed]);
+    expect(await cells(page, 'tabla-clasificacion')).toEqual([
+      ['Aportación federal', '2. Unidad Responsable', '21', 'Secretaría de Movilidad y Planeación Urbana', formatMoney(30500000.25), 'Sin dato'],
+      ['Aportación federal', '4. Partida Específica', '61502', 'Puentes', formatMoney(30500000.25), formatMoney(30000000)],
+    ]);
+    expect(await page.locator('#etapa-planeacion #tabla-clasificacion caption').textContent()).toContain('Clasificación presupuestal');
+    expect(await headers(page, 'tabla-clasificacion-contrato')).toEqual(['Contrato', 'Presupuesto', 'Nivel', 'Clave', 'Descripción', momentTitles.committed, momentTitles.paid]);
+    const contract = ((await (await fetch(`${srv.base}/api/ocds/records/${encodeURIComponent(BREAKDOWN_OCID)}`)).json()) as { records: any[] }).records[0].compiledRelease.contracts
+      .find((k: any) => k.id === STAGES_CONTRACT);
+    expect(await cells(page, 'tabla-clasificacion-contrato')).toEqual([
+      [contract.title, 'Conservación de puentes', '4. Partida Específica', '61502', 'Puentes', formatMoney(84215307.52), formatMoney(84215307.52)],
+    ]);
+    expect(await page.locator('#etapa-ejecucion #tabla-clasificacion-contrato th[scope="row"]').count()).toBe(1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await layoutAndA11y(page, 'contratacion-clasificacion', 390)).toEqual([]);
     await page.close();
   });
 

@@ -5,14 +5,11 @@
  * without a total the budget is their sum, said to be one — only when every item has an amount and all are in the
  * same currency: a sum missing an item, or adding pesos to dollars, would publish a figure nobody gave.
  */
-import { h } from '../dom';
-import { arr, num, obj, str } from '../data/read';
+import { num, obj, str } from '../data/read';
 import type { Json } from '../data/types';
 import { dataTable } from '../components/table';
 import { date, moneyIn, NO_DATA } from './common';
-import { BUDGET_MOMENTS, budgetMomentTitle } from '../labels';
-
-const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
+import { classificationTable, classifiedLevels, lineStages, linesCell, objects, stageCell, stageColumns } from './budget-moments';
 
 export const breakdownItems = (budget: Json | undefined): Json[] => objects(budget?.budgetBreakdown);
 
@@ -28,38 +25,8 @@ export function budgetTotalText(budget: Json | undefined): string {
   return `${moneyIn(cents / 100, [...currencies][0])} (suma del desglose)`;
 }
 
-/** A code as published (a component's, a measure's id): text, or a number. */
-const codeOf = (v: unknown): string | undefined => str(v) ?? (num(v) !== undefined ? String(v) : undefined);
-
-/**
- * A budget line as the reader knows it: its id, else the clave presupuestaria its components' codes make (in level
- * order), and its partida (the object of expenditure, `spendingObject`) when a component names it.
- */
-function lineText(line: Json): string {
-  const components = objects(line.components).sort((a, b) => (num(a.level) ?? 0) - (num(b.level) ?? 0));
-  const codes = components.map((c) => codeOf(c.code)).filter((c): c is string => !!c);
-  const key = str(line.id) ?? (codes.length ? codes.join('-') : NO_DATA);
-  const partida = components.find((c) => c.name === 'spendingObject');
-  const partidaCode = codeOf(partida?.code);
-  return partidaCode ? `${key} (partida ${partidaCode}${str(partida?.description) ? `: ${String(partida?.description)}` : ''})` : key;
-}
-
-/** A budget line's amount at an accounting stage (its `measures` entry of that id), or undefined. */
-function measureOf(line: Json, stage: string): Json | undefined {
-  return objects(line.measures).find((m) => codeOf(m.id) === stage);
-}
-
-/**
- * An item's amount at an accounting stage: its budget line's; with several lines, each by its clave (never summed:
- * lines may mix currencies, or leave a stage out).
- */
-function stageCell(lines: Json[], stage: string): HTMLElement | string {
-  const given = lines.map((l) => ({ line: l, value: obj(measureOf(l, stage)?.value) })).filter((x) => num(x.value?.amount) !== undefined);
-  if (!given.length) return NO_DATA;
-  const money = (v: Json | undefined): string => moneyIn(num(v?.amount), str(v?.currency));
-  if (lines.length === 1) return money(given[0].value);
-  return h('ul', { class: 'budget-lines' }, given.map((x) => h('li', null, `${lineText(x.line)}: ${money(x.value)}`)));
-}
+/** What a breakdown item is called in a table's row: its description, else its id. */
+const itemName = (b: Json): string => str(b.description) ?? str(b.id) ?? NO_DATA;
 
 /**
  * The breakdown's items, with the accounting stages (momentos contables: aprobado, modificado, comprometido,
@@ -67,21 +34,38 @@ function stageCell(lines: Json[], stage: string): HTMLElement | string {
  * order: only the stages some line gives (a code off the list last, as it is).
  */
 export function breakdownTable(items: Json[]): HTMLElement {
-  const given = new Set(items.flatMap((b) => objects(b.budgetLines)).flatMap((l) => objects(l.measures)).map((m) => codeOf(m.id)).filter((id): id is string => !!id));
-  const stages = [...BUDGET_MOMENTS.filter((c) => given.has(c)), ...[...given].filter((c) => !BUDGET_MOMENTS.includes(c))];
+  const stages = lineStages(items);
   return dataTable(`Desglose del presupuesto${stages.length ? ', con los momentos contables de sus claves presupuestarias' : ''}. Cifras en MXN salvo otra moneda indicada.`,
     [{ title: 'Concepto' }, { title: 'Fuente' }, { title: 'Periodo' }, { title: 'Claves presupuestarias' }, { title: 'Monto', numeric: true },
-      ...stages.map((c) => ({ title: budgetMomentTitle(c), numeric: true }))],
+      ...stageColumns(stages)],
     items.map((b) => {
       const period = obj(b.period);
       const lines = objects(b.budgetLines);
       return [
-        str(b.description) ?? str(b.id) ?? NO_DATA,
+        itemName(b),
         str(obj(b.sourceParty)?.name) ?? NO_DATA,
         period ? `${date(str(period.startDate))} a ${date(str(period.endDate))}` : NO_DATA,
-        lines.length ? h('ul', { class: 'budget-lines' }, lines.map((l) => h('li', null, lineText(l)))) : NO_DATA,
+        linesCell(lines),
         moneyIn(num(obj(b.amount)?.amount), str(obj(b.amount)?.currency)),
         ...stages.map((c) => stageCell(lines, c)),
       ];
     }), { id: 'tabla-partidas' });
+}
+
+/**
+ * The levels of the breakdown's budget classification (sheets «Clasificación presupuestal» and «Momentos de la
+ * clasificación»), each under its item; null when no item is classified.
+ */
+export function planningClassificationTable(items: Json[]): HTMLElement | null {
+  const rows = classifiedLevels(items, (b) => [itemName(b)]);
+  return rows.length ? classificationTable('Clasificación presupuestal del desglose', [{ title: 'Concepto' }], rows, 'tabla-clasificacion') : null;
+}
+
+/**
+ * The contracts' budget by the levels of its classification and their accounting stages (sheets «Presupuesto del
+ * contrato», «Clasificación del contrato», «Momentos contables del contrato»); null when no contract gives one.
+ */
+export function contractClassificationTable(contracts: Json[]): HTMLElement | null {
+  const rows = contracts.flatMap((k) => classifiedLevels(objects(obj(k.implementation)?.budgetBreakdown), (b) => [str(k.title) ?? str(k.id) ?? NO_DATA, itemName(b)]));
+  return rows.length ? classificationTable('Presupuesto de los contratos por clasificación presupuestal', [{ title: 'Contrato' }, { title: 'Presupuesto' }], rows, 'tabla-clasificacion-contrato') : null;
 }

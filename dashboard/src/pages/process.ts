@@ -14,7 +14,7 @@ import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey } from '../labels';
 import { count, date, heading, moneyIn, moneyKpi, NO_DATA, type Page } from './common';
-import { breakdownItems, breakdownTable, budgetTotalText } from './process-budget';
+import { breakdownItems, breakdownTable, budgetTotalText, contractClassificationTable, planningClassificationTable } from './process-budget';
 
 const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
@@ -111,6 +111,7 @@ export const processPage: Page = {
           ...(str(budget?.description) || !breakdown.length ? [['Descripción del presupuesto', str(budget?.description) ?? NO_DATA] as [string, string]] : []),
         ]),
         breakdown.length ? breakdownTable(breakdown) : null,
+        planningClassificationTable(breakdown),
         objects(planning.documents).length ? documentsTable('Documentos de la planeación', objects(planning.documents), 'docs-planeacion') : h('p', null, 'Sin documentos de planeación publicados.')),
       section('etapa-licitacion', 'Licitación',
         facts([
@@ -130,7 +131,8 @@ export const processPage: Page = {
       section('etapa-ejecucion', 'Ejecución',
         facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
-          transactions.map(({ contract, t }) => [date(str(t.date)), contract, named(t.payee) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos' })),
+          transactions.map(({ contract, t }) => [date(str(t.date)), contract, named(t.payee) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos' }),
+        contractClassificationTable(contracts)),
       section('cronologia', 'Cronología',
         events.length ? h('ol', { class: 'timeline' }, events.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what))) : h('p', null, 'Sin fechas publicadas.')),
       h('section', { 'aria-labelledby': 'h-documentos' }, h('h2', { id: 'h-documentos' }, 'Todos los documentos'),

@@ -12,7 +12,8 @@ import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
-import { date, heading, money, NO_DATA, type Page } from './common';
+import { date, heading, money, moneyIn, NO_DATA, type Page } from './common';
+import { lineStages, linesCell, objects, stageCell, stageColumns } from './budget-moments';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
 const CHECKLIST: [string, string[]][] = [
@@ -33,6 +34,25 @@ function points(project: Json): MapPoint[] {
     walk(c);
     return flat.slice(0, 50).map(([lng, lat]) => ({ lng, lat, label }));
   });
+}
+
+/**
+ * The project's budget breakdown, item by item; with the claves presupuestarias of its items and their accounting
+ * stages (sheets «Claves presupuestarias» and «Momentos contables del proyecto», the Mexican extension's `measures`),
+ * one column per stage some clave gives, only when some item has claves.
+ */
+function breakdownTable(breakdown: { group: string; b: Json }[]): HTMLElement {
+  const items = breakdown.map(({ b }) => b);
+  const withLines = items.some((b) => objects(b.budgetLines).length);
+  const stages = lineStages(items);
+  return dataTable(`Desglose del presupuesto (claves presupuestarias)${stages.length ? ', con sus momentos contables' : ''}. Cifras en MXN salvo otra moneda indicada.`,
+    [{ title: 'Clave' }, { title: 'Concepto' }, { title: 'Grupo' }, { title: 'Fuente' }, { title: 'Aprobación' }, { title: 'Monto', numeric: true },
+      ...(withLines ? [{ title: 'Claves presupuestarias' }] : []), ...stageColumns(stages)],
+    breakdown.map(({ group, b }) => {
+      const lines = objects(b.budgetLines);
+      return [str(b.id) ?? NO_DATA, str(b.description) ?? NO_DATA, group || NO_DATA, str(obj(b.sourceParty)?.name) ?? NO_DATA, date(str(b.approvalDate)),
+        moneyIn(num(obj(b.amount)?.amount), str(obj(b.amount)?.currency)), ...(withLines ? [linesCell(lines)] : []), ...stages.map((c) => stageCell(lines, c))];
+    }), { id: 'tabla-desglose' });
 }
 
 function delta(from: number | undefined, to: number | undefined): string {
@@ -107,9 +127,7 @@ export const projectPage: Page = {
           { label: 'Valor final', value: row.finalValue ?? 0, display: `${money(row.finalValue)}${delta(row.contracted, row.finalValue)}` },
         ], 'Monto (MXN)', { id: 'grafica-montos', level: 3 }),
         delta(row.budget, row.contracted) || delta(row.contracted, row.finalValue) ? h('p', { class: 'note' }, 'Entre paréntesis: variación respecto del monto anterior.') : null,
-        dataTable('Desglose del presupuesto (claves presupuestarias). Cifras en MXN salvo otra moneda indicada.', [{ title: 'Clave' }, { title: 'Concepto' }, { title: 'Grupo' }, { title: 'Fuente' }, { title: 'Aprobación' }, { title: 'Monto', numeric: true }],
-          breakdown.map(({ group, b }) => [str(b.id) ?? NO_DATA, str(b.description) ?? NO_DATA, group || NO_DATA, str(obj(b.sourceParty)?.name) ?? NO_DATA, date(str(b.approvalDate)),
-            `${money(num(obj(b.amount)?.amount))}${str(obj(b.amount)?.currency) && obj(b.amount)?.currency !== 'MXN' ? ` ${String(obj(b.amount)?.currency)}` : ''}`]), { id: 'tabla-desglose' })),
+        breakdownTable(breakdown)),
       h('section', { 'aria-labelledby': 'h-avance' }, h('h2', { id: 'h-avance' }, 'Avance'),
         h('dl', { class: 'facts' },
           h('div', null, h('dt', null, 'Avance físico'), h('dd', { id: 'avance-fisico' }, row.physicalProgress === undefined ? 'Sin dato publicado' : `${row.physicalProgress} %`)),

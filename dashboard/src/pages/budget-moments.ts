@@ -1,0 +1,95 @@
+/**
+ * The accounting stages (momentos contables: aprobado, modificado, comprometido, devengado, ejercido, pagado…) of a
+ * budget as the public pages show them, on the process page (its breakdown's claves, the levels of its budget
+ * classification, its contracts' budget) and on the project page (its breakdown's claves): one column per stage some
+ * row gives, under the stage's Spanish title from the code list (labels.ts), in the list's order, in es-MX money.
+ */
+import { h } from '../dom';
+import { arr, num, obj, str } from '../data/read';
+import type { Json } from '../data/types';
+import { dataTable, type Column } from '../components/table';
+import { BUDGET_MOMENTS, budgetMomentTitle } from '../labels';
+import { moneyIn, NO_DATA } from './common';
+
+export const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
+
+/** A code as published (a component's, a measure's id): text, or a number. */
+export const codeOf = (v: unknown): string | undefined => str(v) ?? (num(v) !== undefined ? String(v) : undefined);
+
+/** The stages the given `measures` name, in the code list's order; a code off the list last, as it is. */
+export function stagesOf(measures: Json[]): string[] {
+  const given = new Set(measures.map((m) => codeOf(m.id)).filter((id): id is string => !!id));
+  return [...BUDGET_MOMENTS.filter((c) => given.has(c)), ...[...given].filter((c) => !BUDGET_MOMENTS.includes(c))];
+}
+
+/** One numeric column per stage, headed by its Spanish title. */
+export const stageColumns = (stages: string[]): Column[] => stages.map((c) => ({ title: budgetMomentTitle(c), numeric: true }));
+
+/** The amount of something (a budget line, a classification level) at a stage: its `measures` entry of that id. */
+function stageValue(holder: Json, stage: string): Json | undefined {
+  return obj(objects(holder.measures).find((m) => codeOf(m.id) === stage)?.value);
+}
+const moneyOf = (v: Json | undefined): string => moneyIn(num(v?.amount), str(v?.currency));
+
+/** A stage's amount of one holder, or «Sin dato». */
+export const stageText = (holder: Json, stage: string): string => moneyOf(stageValue(holder, stage));
+
+/**
+ * A budget line as the reader knows it: its id, else the clave presupuestaria its components' codes make (in level
+ * order), and its partida (the object of expenditure, `spendingObject`) when a component names it.
+ */
+export function lineText(line: Json): string {
+  const components = objects(line.components).sort((a, b) => (num(a.level) ?? 0) - (num(b.level) ?? 0));
+  const codes = components.map((c) => codeOf(c.code)).filter((c): c is string => !!c);
+  const key = str(line.id) ?? (codes.length ? codes.join('-') : NO_DATA);
+  const partida = components.find((c) => c.name === 'spendingObject');
+  const partidaCode = codeOf(partida?.code);
+  return partidaCode ? `${key} (partida ${partidaCode}${str(partida?.description) ? `: ${String(partida?.description)}` : ''})` : key;
+}
+
+/** A breakdown item's budget lines (claves presupuestarias), listed; «Sin dato» without any. */
+export const linesCell = (lines: Json[]): HTMLElement | string => (lines.length ? h('ul', { class: 'budget-lines' }, lines.map((l) => h('li', null, lineText(l)))) : NO_DATA);
+
+/** The stages the budget lines of some breakdown items give. */
+export const lineStages = (items: Json[]): string[] => stagesOf(items.flatMap((b) => objects(b.budgetLines)).flatMap((l) => objects(l.measures)));
+
+/**
+ * An item's amount at an accounting stage: its budget line's; with several lines, each by its clave (never summed:
+ * lines may mix currencies, or leave a stage out).
+ */
+export function stageCell(lines: Json[], stage: string): HTMLElement | string {
+  const given = lines.map((l) => ({ line: l, value: stageValue(l, stage) })).filter((x) => num(x.value?.amount) !== undefined);
+  if (!given.length) return NO_DATA;
+  if (lines.length === 1) return moneyOf(given[0].value);
+  return h('ul', { class: 'budget-lines' }, given.map((x) => h('li', null, `${lineText(x.line)}: ${moneyOf(x.value)}`)));
+}
+
+/** A level of a budget classification by its name, with its number when given («2. Unidad responsable»). */
+function levelText(level: Json): string {
+  const n = codeOf(level.levelId);
+  const label = str(level.levelLabel);
+  return label ? `${n ? `${n}. ` : ''}${label}` : n ? `Nivel ${n}` : NO_DATA;
+}
+
+/** One level of a breakdown item's budget classification, and what the row says before it (the item, the contract). */
+export interface ClassifiedLevel { context: string[]; level: Json }
+
+/** The levels of some breakdown items' budget classification (`budgetClassification`), in level order, each with `context`. */
+export function classifiedLevels(items: Json[], context: (item: Json) => string[]): ClassifiedLevel[] {
+  return items.flatMap((b) => objects(b.budgetClassification)
+    .sort((x, y) => (num(x.levelId) ?? Infinity) - (num(y.levelId) ?? Infinity))
+    .map((level) => ({ context: context(b), level })));
+}
+
+/**
+ * The levels of a budget classification (the sheets «Clasificación presupuestal» / «Clasificación del contrato»: each
+ * level's number and name, its clave and what the clave means) with their accounting stages («Momentos de la
+ * clasificación», «Momentos contables del contrato»), one column each.
+ */
+export function classificationTable(caption: string, contextColumns: Column[], rows: ClassifiedLevel[], id: string): HTMLElement {
+  const stages = stagesOf(rows.flatMap((r) => objects(r.level.measures)));
+  return dataTable(`${caption}${stages.length ? ', con sus momentos contables' : ''}. Cifras en MXN salvo otra moneda indicada.`,
+    [...contextColumns, { title: 'Nivel' }, { title: 'Clave' }, { title: 'Descripción' }, ...stageColumns(stages)],
+    rows.map(({ context, level }) => [...context, levelText(level), codeOf(level.id) ?? NO_DATA, str(level.description) ?? NO_DATA, ...stages.map((c) => stageText(level, c))]),
+    { id });
+}
