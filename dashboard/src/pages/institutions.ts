@@ -32,7 +32,7 @@ export const institutionsPage: Page = {
         () => list.map((t) => [t.id, t.name, t.projects.length, t.processes.length, t.budget, t.contracted, t.paid, t.publishers.join('; ')])),
       dataTable('Instituciones por monto contratado. Cifras en MXN.', [{ title: 'Institución' }, { title: 'RFC / clave' }, { title: 'Proyectos', numeric: true }, { title: 'Contrataciones', numeric: true }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
         list.map((t) => [link(t), partyKey(t), count(t.projects.length), count(t.processes.length), money(t.contracted), money(t.paid)]), { id: 'tabla-instituciones' }),
-      treemap('Distribución del monto contratado por institución', list.map((t) => ({ label: t.name, value: t.contracted, display: money(t.contracted), href: route('institucion', t.key) })), 'Monto contratado (MXN)', { id: 'treemap-instituciones' }));
+      treemap('Distribución del monto contratado por institución', list.map((t) => ({ label: t.name, value: t.contracted ?? 0, display: money(t.contracted), href: route('institucion', t.key) })), 'Monto contratado (MXN)', { id: 'treemap-instituciones' }));
   },
 };
 
