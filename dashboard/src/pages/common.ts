@@ -36,6 +36,8 @@ export const moneyKpi = (label: string, v: number | undefined): Kpi => (v === un
 export const date = (v: string | undefined | null): string => (isRealDate(v) ? formatDate(v) : NO_DATA);
 export const count = (n: number): string => formatNumber(n, 0);
 export const percent = (share: number | undefined): string => (share === undefined ? NO_DATA : formatPercent(share));
+/** A figure already in percent, as OC4IDS progress measures are (82.3456 → «82.3 %»: what a formula in the sheet leaves). */
+export const progress = (v: number | undefined): string => (v === undefined ? NO_DATA : formatPercent(v / 100));
 
 /** "1 proyecto", "2 proyectos", "0 proyectos": the count in es-MX digits and the noun in the right number. */
 export const plural = formatCount;

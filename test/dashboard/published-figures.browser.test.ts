@@ -1,0 +1,58 @@
+/**
+ * Figures as implementers really publish them, read in the built dashboard (headless Chromium, the real app seeded
+ * with the example workbooks, edited): a progress measure computed in a spreadsheet (82.3456 %) is written in es-MX
+ * with one decimal on the project list and page, not as the raw number; a project's process with no contractor
+ * published says «Sin dato» rather than leaving its cell blank.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
+import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { setCell } from '../example-workbooks';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const location: any;
+
+const PROJECT = 'oc4ids-nl0001-NL-2023-001';
+
+describeIfChromium('figures as published, in the dashboard', () => {
+  let srv: DashboardServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // The latest physical progress of NL-2023-001, as a formula in the sheet leaves it (second measure of the sheet).
+    srv = await startDashboardServer({ edit: (key, workbook) => { if (key === 'nuevo-leon') setCell(workbook, 'Mediciones de avance', 1, 'metrics/0/observations/0/measure', 82.3456); } });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  });
+  afterAll(async () => { await browser?.close(); await srv?.close(); });
+
+  async function visit(hash: string): Promise<void> {
+    if (page.url().startsWith(srv.base)) await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
+    else await page.goto(`${srv.base}/${hash}`);
+    await page.waitForSelector('body[data-ready] main h1');
+  }
+
+  it('a progress of 82.3456 % reads «82.3 %» on the list, the page and its measures', async () => {
+    await visit(`#/proyectos?q=${PROJECT}`);
+    const listed = await page.evaluate(() => [...document.querySelectorAll('main table tbody tr')].map((tr: any) => tr.innerText));
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain('82.3 %');
+    expect(listed[0]).not.toContain('82.3456');
+    await visit(`#/proyecto/${PROJECT}`);
+    expect((await page.locator('#avance-fisico').textContent())?.trim()).toBe('82.3 %');
+    const measures = await page.locator('#tabla-avance tbody').innerText();
+    expect(measures).toContain('82.3 %');
+    expect(measures).not.toContain('82.3456');
+  });
+
+  it("every cell of a project's processes says something: no contractor published is «Sin dato»", async () => {
+    const blank: string[] = [];
+    for (const id of ['oc4ids-nl0001-NL-2025-004', PROJECT, 'oc4ids-nl0001-NL-2024-002', 'oc4ids-nl0001-NL-2022-003']) {
+      await visit(`#/proyecto/${id}`);
+      blank.push(...(await page.evaluate(() => [...document.querySelectorAll('#tabla-procesos tbody td')].filter((td: any) => !td.textContent.trim()).map((td: any) => td.parentElement.innerText))).map((row: string) => `${id}: ${row}`));
+    }
+    expect(blank).toEqual([]);
+  });
+});
