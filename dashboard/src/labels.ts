@@ -26,6 +26,8 @@ export const processCodeTitle = (list: 'documentType' | 'tenderStatus' | 'awardS
 export const processStatusTitle = (code: string): string => title(OC4IDS, 'contractingProcessStatus', code);
 export const projectTypeTitle = (code: string): string => title(OC4IDS, 'projectType', code);
 export const milestoneStatusTitle = (code: string): string => title(OC4IDS, 'milestoneStatus', code);
+/** A budget line's momento contable (`measures[].id`: approved, modified, committed, accrued, executed, paid, reserved). */
+export const budgetMomentTitle = (code: string): string => title(OCDS, 'mx/budgetMoment', code);
 
 export const COMPETITION_TITLES: Record<string, string> = {
   '1': 'Baja: 1 licitante',

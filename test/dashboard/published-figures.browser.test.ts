@@ -2,7 +2,8 @@
  * Figures as implementers really publish them, read in the built dashboard (headless Chromium, the real app seeded
  * with the example workbooks, edited): a progress measure computed in a spreadsheet (82.3456 %) is written in es-MX
  * with one decimal on the project list and page, not as the raw number; a project's process with no contractor
- * published says «Sin dato» rather than leaving its cell blank.
+ * published says «Sin dato» rather than leaving its cell blank; the momentos contables officials capture for each
+ * clave presupuestaria (approved, modified, committed… amounts) are on the process page.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
@@ -54,5 +55,12 @@ describeIfChromium('figures as published, in the dashboard', () => {
       blank.push(...(await page.evaluate(() => [...document.querySelectorAll('#tabla-procesos tbody td')].filter((td: any) => !td.textContent.trim()).map((td: any) => td.parentElement.innerText))).map((row: string) => `${id}: ${row}`));
     }
     expect(blank).toEqual([]);
+  });
+
+  it("a process's budget lists each clave presupuestaria's momentos contables, with amount and period", async () => {
+    await visit('#/contratacion/ocds-nl0001-SI-LP-OP-004-2023');
+    const claves = await page.locator('#tabla-partidas tbody').innerText();
+    expect(claves).toContain('2023-21-07-K012-61501-11');
+    expect(claves).toContain('Aprobado: $1,190,000,000.00 (Primer trimestre de 2023)');
   });
 });

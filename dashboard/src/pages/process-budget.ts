@@ -3,12 +3,14 @@
  * (the budget breakdown extension: each item's amount, source and budget lines — the claves presupuestarias with
  * their partida), and the page said «Presupuesto: Sin dato» with the items nowhere. So the items are listed, and
  * without a total the budget is their sum, said to be one — only when every item has an amount and all are in the
- * same currency: a sum missing an item, or adding pesos to dollars, would publish a figure nobody gave.
+ * same currency: a sum missing an item, or adding pesos to dollars, would publish a figure nobody gave. Under each
+ * clave, its momentos contables (aprobado, modificado, comprometido, devengado, ejercido, pagado), as captured.
  */
 import { h } from '../dom';
 import { arr, num, obj, str } from '../data/read';
 import type { Json } from '../data/types';
 import { dataTable } from '../components/table';
+import { budgetMomentTitle } from '../labels';
 import { date, moneyIn, NO_DATA } from './common';
 
 const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
@@ -42,6 +44,17 @@ function lineText(line: Json): string {
   return partidaCode ? `${key} (partida ${partidaCode}${str(partida?.description) ? `: ${String(partida?.description)}` : ''})` : key;
 }
 
+/** «Aprobado: $1,190,000,000.00 (Primer trimestre de 2023)», one per published moment of the line, in its order. */
+function momentsList(line: Json): HTMLElement | null {
+  const moments = objects(line.measures);
+  if (!moments.length) return null;
+  return h('ul', { class: 'budget-moments' }, moments.map((m) => {
+    const value = obj(m.value);
+    const update = str(m.update);
+    return h('li', null, `${str(m.id) ? budgetMomentTitle(String(m.id)) : NO_DATA}: ${moneyIn(num(value?.amount), str(value?.currency))}${update ? ` (${update})` : ''}`);
+  }));
+}
+
 export function breakdownTable(items: Json[]): HTMLElement {
   return dataTable('Desglose del presupuesto. Cifras en MXN salvo otra moneda indicada.',
     [{ title: 'Concepto' }, { title: 'Fuente' }, { title: 'Periodo' }, { title: 'Claves presupuestarias' }, { title: 'Monto', numeric: true }],
@@ -52,7 +65,7 @@ export function breakdownTable(items: Json[]): HTMLElement {
         str(b.description) ?? str(b.id) ?? NO_DATA,
         str(obj(b.sourceParty)?.name) ?? NO_DATA,
         period ? `${date(str(period.startDate))} a ${date(str(period.endDate))}` : NO_DATA,
-        lines.length ? h('ul', { class: 'budget-lines' }, lines.map((l) => h('li', null, lineText(l)))) : NO_DATA,
+        lines.length ? h('ul', { class: 'budget-lines' }, lines.map((l) => h('li', null, lineText(l), momentsList(l)))) : NO_DATA,
         moneyIn(num(obj(b.amount)?.amount), str(obj(b.amount)?.currency)),
       ];
     }), { id: 'tabla-partidas' });
