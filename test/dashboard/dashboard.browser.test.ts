@@ -446,7 +446,10 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await fact('Descripción del presupuesto').count()).toBe(0);
     const rows = await page.locator('#tabla-partidas tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
     expect(rows).toEqual([
-      [budget.budgetBreakdown[0].description, 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022', budget.budgetBreakdown[0].budgetLines[0].id, formatMoney(60000000)],
+      // The example's clave, followed by its momentos contables (published-figures.browser.test.ts).
+      [budget.budgetBreakdown[0].description, 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022',
+        `${budget.budgetBreakdown[0].budgetLines[0].id}Aprobado: ${formatMoney(90500000)} (Segundo trimestre de 2022)Comprometido: ${formatMoney(84215307.52)} (Tercer trimestre de 2022)Pagado: ${formatMoney(84215307.52)} (Segundo trimestre de 2023)`,
+        formatMoney(60000000)],
       ['Aportación federal', 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022', 'L-2 (partida 61502: Puentes)', formatMoney(30500000.25)],
     ]);
     expect(await page.locator('#tabla-partidas caption').textContent()).toContain('Desglose del presupuesto');

@@ -109,7 +109,7 @@ export const projectPage: Page = {
         delta(row.budget, row.contracted) || delta(row.contracted, row.finalValue) ? h('p', { class: 'note' }, 'Entre paréntesis: variación respecto del monto anterior.') : null,
         dataTable('Desglose del presupuesto (claves presupuestarias). Cifras en MXN salvo otra moneda indicada.', [{ title: 'Clave' }, { title: 'Concepto' }, { title: 'Grupo' }, { title: 'Fuente' }, { title: 'Aprobación' }, { title: 'Monto', numeric: true }],
           breakdown.map(({ group, b }) => [str(b.id) ?? NO_DATA, str(b.description) ?? NO_DATA, group || NO_DATA, str(obj(b.sourceParty)?.name) ?? NO_DATA, date(str(b.approvalDate)),
-            `${money(num(obj(b.amount)?.amount))}${str(obj(b.amount)?.currency) && obj(b.amount)?.currency !== 'MXN' ? ` ${String(obj(b.amount)?.currency)}` : ''}`]), { id: 'tabla-desglose' })),
+            `${money(num(obj(b.amount)?.amount))}${str(obj(b.amount)?.currency) && obj(b.amount)?.currency !== 'MXN' ? ` ${String(obj(b.amount)?.currency)}` : ''}`]), { id: 'tabla-desglose', empty: 'Sin desglose del presupuesto publicado.' })),
       h('section', { 'aria-labelledby': 'h-avance' }, h('h2', { id: 'h-avance' }, 'Avance'),
         h('dl', { class: 'facts' },
           h('div', null, h('dt', null, 'Avance físico'), h('dd', { id: 'avance-fisico' }, row.physicalProgress === undefined ? 'Sin dato publicado' : progress(row.physicalProgress))),
@@ -129,7 +129,7 @@ export const projectPage: Page = {
               published?.stage ? stageTitle(published.stage) : processStatusTitle(str(sm.status) ?? 'sin-dato'),
               money(published ? published.contracted : num(obj(sm.contractValue)?.amount)), money(num(obj(sm.finalValue)?.amount)),
               arr(sm.suppliers).length ? arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')]) : NO_DATA];
-          }), { id: 'tabla-procesos' }),
+          }), { id: 'tabla-procesos', empty: 'Sin procesos de contratación publicados de este proyecto.' }),
         summaries.map((s) => {
           const sm = obj(s.summary) ?? {};
           const events = timeline(sm);
