@@ -3,7 +3,9 @@
  * with the example workbooks, edited): a progress measure computed in a spreadsheet (82.3456 %) is written in es-MX
  * with one decimal on the project list and page, not as the raw number; a project's process with no contractor
  * published says «Sin dato» rather than leaving its cell blank; the momentos contables officials capture for each
- * clave presupuestaria (approved, modified, committed… amounts) are on the process page.
+ * clave presupuestaria (approved, modified, committed… amounts) are on the process page; a detail page's empty
+ * table says what is missing («Sin pagos publicados.»), not «para esta selección» (no selection applies there);
+ * payments read in the order they were made, whatever the order they were published in.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
@@ -23,7 +25,13 @@ describeIfChromium('figures as published, in the dashboard', () => {
 
   beforeAll(async () => {
     // The latest physical progress of NL-2023-001, as a formula in the sheet leaves it (second measure of the sheet).
-    srv = await startDashboardServer({ edit: (key, workbook) => { if (key === 'nuevo-leon') setCell(workbook, 'Mediciones de avance', 1, 'metrics/0/observations/0/measure', 82.3456); } });
+    // And Mérida's first payment of DOP-LP-OP-003-2024 listed first though made third, as the INAI lists its payments.
+    srv = await startDashboardServer({
+      edit: (key, workbook) => {
+        if (key === 'nuevo-leon') setCell(workbook, 'Mediciones de avance', 1, 'metrics/0/observations/0/measure', 82.3456);
+        if (key === 'merida') setCell(workbook, 'Transacciones', 0, 'contracts/0/implementation/transactions/0/date', '2024-10-01T00:00:00.000Z');
+      },
+    });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   });
@@ -62,5 +70,30 @@ describeIfChromium('figures as published, in the dashboard', () => {
     const claves = await page.locator('#tabla-partidas tbody').innerText();
     expect(claves).toContain('2023-21-07-K012-61501-11');
     expect(claves).toContain('Aprobado: $1,190,000,000.00 (Primer trimestre de 2023)');
+  });
+
+  it("a detail page's empty table names what was not published, never «para esta selección»", async () => {
+    const index = (await (await fetch(`${srv.base}/api/index`)).json()) as { publishers: { processes: { ocid: string }[]; projects: { id: string }[] }[] };
+    const pages = [
+      ...index.publishers.flatMap((p) => p.processes.map((r) => `#/contratacion/${encodeURIComponent(r.ocid)}`)),
+      ...index.publishers.flatMap((p) => p.projects.map((r) => `#/proyecto/${encodeURIComponent(r.id)}`)),
+    ];
+    const said: string[] = [];
+    for (const hash of pages) {
+      await visit(hash);
+      const cells = await page.evaluate(() => [...document.querySelectorAll('main td[colspan]')].map((td: any) => td.textContent.trim()));
+      said.push(...cells.map((c: string) => `${hash}: ${c}`));
+    }
+    expect(said.filter((s) => s.includes('para esta selección'))).toEqual([]);
+    expect(said.some((s) => s.endsWith('Sin pagos publicados.'))).toBe(true);
+  });
+
+  it('a process lists its payments by date, not in the order they were published', async () => {
+    await visit('#/contratacion/ocds-mid001-DOP-LP-OP-003-2024');
+    const dates = await page.locator('#tabla-pagos tbody tr').evaluateAll((trs) => trs.map((tr: any) => tr.querySelector('td, th').textContent.trim()));
+    const iso = dates.map((d: string) => d.split('/').reverse().join('-'));
+    expect(iso.length).toBeGreaterThan(2);
+    expect(iso).toEqual([...iso].sort());
+    expect(dates.slice(0, 3)).toEqual(['17/09/2024', '01/10/2024', '17/10/2024']);
   });
 });

@@ -59,7 +59,10 @@ export const processPage: Page = {
     const contracts = objects(c.contracts);
     const tenderers = objects(tender.tenderers);
     const projects = row.projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
-    const transactions = contracts.flatMap((k) => objects(obj(k.implementation)?.transactions).map((t) => ({ contract: str(k.id) ?? '', t })));
+    // In the order they were made (publishers list them in any order: the INAI's 15/11, 19/12, 21/12, 19/12…); undated last.
+    const paidAt = (t: Json): number => { const ms = Date.parse(str(t.date) ?? ''); return Number.isNaN(ms) ? Infinity : ms; };
+    const transactions = contracts.flatMap((k) => objects(obj(k.implementation)?.transactions).map((t) => ({ contract: str(k.id) ?? '', t })))
+      .sort((a, b) => paidAt(a.t) - paidAt(b.t) || 0);
     // References (tenderers, payees) name a party by id; its name and RFC are in `parties`.
     const partyById = new Map(objects(c.parties).map((x) => [str(x.id), x]));
     const named = (ref: unknown): string | undefined => str(obj(ref)?.name) ?? str(partyById.get(str(obj(ref)?.id))?.name);
