@@ -57,6 +57,15 @@ export function formatFigure(value: number): string {
   return formatNumber(value, Number.isInteger(value) ? 0 : 2);
 }
 
+/**
+ * A share (0…1) in percent with at most one decimal, rounded first: 0.29 (28.999… × 100 in floating point) is
+ * «29 %», not «29.0 %»; 2/3 is «66.7 %».
+ */
+export function formatPercent(share: number): string {
+  const tenths = Math.round(share * 1000);
+  return `${formatNumber(tenths / 10, tenths % 10 === 0 ? 0 : 1)} %`;
+}
+
 /** A large amount in words, as its figure and its scale word apart (a layout may let the words wrap, never the figure). */
 export interface CompactAmount { figure: string; scale: string }
 

@@ -482,7 +482,10 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const rows = await page.locator('#tabla-partidas tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
     // The accounting stages (momentos contables) of the budget line, each in its column under its Spanish name, in
     // the list's order; an item whose line gives none says so.
-    const measures: { id: string; value: { amount: number } }[] = budget.budgetBreakdown[0].budgetLines[0].measures;
+    const measures: { id: string; value: { amount: number }; update?: string }[] = budget.budgetBreakdown[0].budgetLines[0].measures;
+    // Each amount with the period it was measured at, when given («$90,500,000.00 (Segundo trimestre de 2022)»).
+    const stageText = (m: { value: { amount: number }; update?: string }): string => `${formatMoney(m.value.amount)}${m.update ? ` (${m.update})` : ''}`;
+    expect(measures.some((m) => m.update)).toBe(true);
     const moments = (OCDS_CODE_TITLES as Record<string, Record<string, string>>)['mx/budgetMoment'];
     const stages = Object.keys(moments).filter((code) => measures.some((m) => m.id === code));
     expect(stages).toEqual(expect.arrayContaining(['approved', 'committed']));
@@ -490,7 +493,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(moments.approved).toBe('Aprobado');
     expect(rows).toEqual([
       [budget.budgetBreakdown[0].description, 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022', budget.budgetBreakdown[0].budgetLines[0].id, formatMoney(60000000),
-        ...stages.map((c) => formatMoney(measures.find((m) => m.id === c)!.value.amount))],
+        ...stages.map((c) => stageText(measures.find((m) => m.id === c)!))],
       ['Aportación federal', 'Secretaría de Finanzas y Tesorería General del Estado de Nuevo León', '01/01/2022 a 31/12/2022', 'L-2 (partida 61502: Puentes)', formatMoney(30500000.25), ...stages.map(() => 'Sin dato')],
     ]);
     expect(await page.locator('#tabla-partidas caption').textContent()).toContain('Desglose del presupuesto');
@@ -514,13 +517,15 @@ describeIfChromium('public dashboard in headless Chromium', () => {
       const items: any[] = body.projects[0].budget.budgetBreakdowns[0].budgetBreakdown;
       expect(await headers(page, 'tabla-desglose')).toEqual(['Clave', 'Concepto', 'Grupo', 'Fuente', 'Aprobación', 'Monto', 'Claves presupuestarias', ...stages.map((c) => momentTitles[c])]);
       const amountAt = (line: any, stage: string): number | undefined => line.measures.find((m: any) => m.id === stage)?.value.amount;
+      // An amount, with the period it was measured at when given.
+      const textAt = (line: any, stage: string): string => { const m = line.measures.find((x: any) => x.id === stage); return `${formatMoney(m.value.amount)}${m.update ? ` (${m.update})` : ''}`; };
       expect(await cells(page, 'tabla-desglose')).toEqual(items.map((b) => [
         b.id, b.description, 'Fuentes de financiamiento', b.sourceParty.name, formatDate(b.approvalDate), formatMoney(b.amount.amount),
         b.budgetLines.map((l: any) => l.id),
         ...stages.map((c) => {
           const given = b.budgetLines.filter((l: any) => amountAt(l, c) !== undefined);
           if (!given.length) return 'Sin dato';
-          return b.budgetLines.length > 1 ? given.map((l: any) => `${l.id}: ${formatMoney(amountAt(l, c) as number)}`) : formatMoney(amountAt(given[0], c) as number);
+          return b.budgetLines.length > 1 ? given.map((l: any) => `${l.id}: ${textAt(l, c)}`) : textAt(given[0], c);
         }),
       ]));
       expect(await page.locator('#tabla-desglose caption').textContent()).toContain('momentos contables');

@@ -1,7 +1,8 @@
 /**
  * Public institutions: the `publicAuthority` of projects and the `buyer` of processes, one per party id (or name
  * when it has none). An institution's processes are those it bought plus those of its projects; its amounts are
- * what those processes contracted and paid.
+ * what those processes contracted and paid. An amount none of them publishes is undefined («Sin dato»), not 0: a
+ * buyer with no projects has no budget of its own, where $0 read as a project budgeted at nothing.
  */
 import type { Party, ProcessRow, ProjectRow } from './rows';
 
@@ -13,9 +14,9 @@ export interface InstitutionTotal {
   identifier?: string;
   projects: ProjectRow[];
   processes: ProcessRow[];
-  contracted: number;
-  paid: number;
-  budget: number;
+  contracted?: number;
+  paid?: number;
+  budget?: number;
   publishers: string[];
 }
 
@@ -29,12 +30,15 @@ export function institutionCount(projects: ProjectRow[], processes: ProcessRow[]
   return all.size;
 }
 
+/** A sum that stays undefined until some term is published. */
+const plus = (sum: number | undefined, v: number | undefined): number | undefined => (v === undefined ? sum : (sum ?? 0) + v);
+
 export function institutionTotals(projects: ProjectRow[], processes: ProcessRow[]): InstitutionTotal[] {
   const map = new Map<string, InstitutionTotal & { ocids: Set<string>; pubs: Set<string> }>();
   const get = (p: Party): InstitutionTotal & { ocids: Set<string>; pubs: Set<string> } => {
     const key = institutionKey(p);
     let t = map.get(key);
-    if (!t) map.set(key, (t = { key, id: p.id, name: p.name, projects: [], processes: [], contracted: 0, paid: 0, budget: 0, publishers: [], ocids: new Set(), pubs: new Set() }));
+    if (!t) map.set(key, (t = { key, id: p.id, name: p.name, projects: [], processes: [], publishers: [], ocids: new Set(), pubs: new Set() }));
     t.identifier ??= p.identifier;
     return t;
   };
@@ -43,14 +47,14 @@ export function institutionTotals(projects: ProjectRow[], processes: ProcessRow[
     if (!r || t.ocids.has(r.ocid)) return;
     t.ocids.add(r.ocid);
     t.processes.push(r);
-    t.contracted += r.contracted ?? 0;
-    t.paid += r.paid ?? 0;
+    t.contracted = plus(t.contracted, r.contracted);
+    t.paid = plus(t.paid, r.paid);
   };
   for (const p of projects) {
     if (!p.authority) continue;
     const t = get(p.authority);
     t.projects.push(p);
-    t.budget += p.budget ?? 0;
+    t.budget = plus(t.budget, p.budget);
     t.pubs.add(p.publisherName);
     for (const o of p.ocids) add(t, byOcid.get(o));
   }
@@ -60,8 +64,9 @@ export function institutionTotals(projects: ProjectRow[], processes: ProcessRow[
     t.pubs.add(r.publisherName);
     add(t, r);
   }
-  const round = (n: number): number => Math.round(n * 100) / 100;
+  const round = (n: number | undefined): number | undefined => (n === undefined ? undefined : Math.round(n * 100) / 100);
   return [...map.values()]
     .map(({ ocids, pubs, ...t }) => ({ ...t, contracted: round(t.contracted), paid: round(t.paid), budget: round(t.budget), publishers: [...pubs].sort() }))
-    .sort((a, b) => b.contracted - a.contracted || a.name.localeCompare(b.name, 'es-MX'));
+    // Without a contracted amount, after those with one (even $0).
+    .sort((a, b) => (b.contracted ?? -1) - (a.contracted ?? -1) || a.name.localeCompare(b.name, 'es-MX'));
 }

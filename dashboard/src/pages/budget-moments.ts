@@ -25,14 +25,23 @@ export function stagesOf(measures: Json[]): string[] {
 /** One numeric column per stage, headed by its Spanish title. */
 export const stageColumns = (stages: string[]): Column[] => stages.map((c) => ({ title: budgetMomentTitle(c), numeric: true }));
 
-/** The amount of something (a budget line, a classification level) at a stage: its `measures` entry of that id. */
-function stageValue(holder: Json, stage: string): Json | undefined {
-  return obj(objects(holder.measures).find((m) => codeOf(m.id) === stage)?.value);
+/** What something (a budget line, a classification level) gives at a stage: its `measures` entry of that id. */
+function stageMeasure(holder: Json, stage: string): Json | undefined {
+  return objects(holder.measures).find((m) => codeOf(m.id) === stage);
 }
-const moneyOf = (v: Json | undefined): string => moneyIn(num(v?.amount), str(v?.currency));
+
+/**
+ * A stage's amount in es-MX money, with the period it was measured at when the official gave one (`update`, free
+ * text such as «Primer trimestre de 2023»): an amount «pagado» means little without when.
+ */
+function measureText(measure: Json | undefined): string {
+  const value = obj(measure?.value);
+  const update = str(measure?.update);
+  return `${moneyIn(num(value?.amount), str(value?.currency))}${update ? ` (${update})` : ''}`;
+}
 
 /** A stage's amount of one holder, or «Sin dato». */
-export const stageText = (holder: Json, stage: string): string => moneyOf(stageValue(holder, stage));
+export const stageText = (holder: Json, stage: string): string => measureText(stageMeasure(holder, stage));
 
 /**
  * A budget line as the reader knows it: its id, else the clave presupuestaria its components' codes make (in level
@@ -58,10 +67,10 @@ export const lineStages = (items: Json[]): string[] => stagesOf(items.flatMap((b
  * lines may mix currencies, or leave a stage out).
  */
 export function stageCell(lines: Json[], stage: string): HTMLElement | string {
-  const given = lines.map((l) => ({ line: l, value: stageValue(l, stage) })).filter((x) => num(x.value?.amount) !== undefined);
+  const given = lines.map((l) => ({ line: l, measure: stageMeasure(l, stage) })).filter((x) => num(obj(x.measure?.value)?.amount) !== undefined);
   if (!given.length) return NO_DATA;
-  if (lines.length === 1) return moneyOf(given[0].value);
-  return h('ul', { class: 'budget-lines' }, given.map((x) => h('li', null, `${lineText(x.line)}: ${moneyOf(x.value)}`)));
+  if (lines.length === 1) return measureText(given[0].measure);
+  return h('ul', { class: 'budget-lines' }, given.map((x) => h('li', null, `${lineText(x.line)}: ${measureText(x.measure)}`)));
 }
 
 /** A level of a budget classification by its name, with its number when given («2. Unidad responsable»). */

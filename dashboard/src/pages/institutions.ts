@@ -32,7 +32,7 @@ export const institutionsPage: Page = {
         () => list.map((t) => [t.id, t.name, t.projects.length, t.processes.length, t.budget, t.contracted, t.paid, t.publishers.join('; ')])),
       dataTable('Instituciones por monto contratado. Cifras en MXN.', [{ title: 'Institución' }, { title: 'RFC / clave' }, { title: 'Proyectos', numeric: true }, { title: 'Contrataciones', numeric: true }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
         list.map((t) => [link(t), partyKey(t), count(t.projects.length), count(t.processes.length), money(t.contracted), money(t.paid)]), { id: 'tabla-instituciones' }),
-      treemap('Distribución del monto contratado por institución', list.map((t) => ({ label: t.name, value: t.contracted, display: money(t.contracted), href: route('institucion', t.key) })), 'Monto contratado (MXN)', { id: 'treemap-instituciones' }));
+      treemap('Distribución del monto contratado por institución', list.map((t) => ({ label: t.name, value: t.contracted ?? 0, display: money(t.contracted), href: route('institucion', t.key) })), 'Monto contratado (MXN)', { id: 'treemap-instituciones' }));
   },
 };
 
@@ -53,9 +53,9 @@ export const institutionPage: Page = {
       ], 'kpis-institucion'),
       h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). Implementador: ', t.publishers.join('; ') || NO_DATA, '.'),
       dataTable('Proyectos de la institución', [{ title: 'Proyecto' }, { title: 'Etapa' }, { title: 'Presupuesto', numeric: true }, { title: 'Actualizado' }],
-        t.projects.map((p) => [h('a', { href: route('proyecto', p.id) }, p.title), statusTitle(p.status), money(p.budget), date(p.updated)]), { id: 'tabla-institucion-proyectos' }),
+        t.projects.map((p) => [h('a', { href: route('proyecto', p.id) }, p.title), statusTitle(p.status), money(p.budget), date(p.updated)]), { id: 'tabla-institucion-proyectos', empty: 'Sin proyectos publicados de esta institución.' }),
       dataTable('Contrataciones de la institución', [{ title: 'Proceso' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
-        t.processes.map((r) => [h('a', { href: route('contratacion', r.ocid) }, r.title), stageTitle(r.stage), methodTitle(r.method), money(r.contracted), money(r.paid)]), { id: 'tabla-institucion-procesos' }),
+        t.processes.map((r) => [h('a', { href: route('contratacion', r.ocid) }, r.title), stageTitle(r.stage), methodTitle(r.method), money(r.contracted), money(r.paid)]), { id: 'tabla-institucion-procesos', empty: 'Sin contrataciones publicadas de esta institución.' }),
       csvButton(`institucion-${t.id || 'sin-clave'}`, ['tipo', 'clave', 'titulo', 'etapa', 'monto_mxn', 'pagado_mxn'],
         () => [...t.projects.map((p) => ['proyecto', p.id, p.title, statusTitle(p.status), p.budget, p.paid]), ...t.processes.map((r) => ['contratación', r.ocid, r.title, stageTitle(r.stage), r.contracted, r.paid])]));
   },

@@ -3,7 +3,8 @@
  * (the budget breakdown extension: each item's amount, source and budget lines — the claves presupuestarias with
  * their partida), and the page said «Presupuesto: Sin dato» with the items nowhere. So the items are listed, and
  * without a total the budget is their sum, said to be one — only when every item has an amount and all are in the
- * same currency: a sum missing an item, or adding pesos to dollars, would publish a figure nobody gave.
+ * same currency: a sum missing an item, or adding pesos to dollars, would publish a figure nobody gave. Each
+ * clave's momentos contables (aprobado, modificado, comprometido, devengado, ejercido, pagado) in a column each.
  */
 import { num, obj, str } from '../data/read';
 import type { Json } from '../data/types';

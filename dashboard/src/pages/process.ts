@@ -59,7 +59,10 @@ export const processPage: Page = {
     const contracts = objects(c.contracts);
     const tenderers = objects(tender.tenderers);
     const projects = row.projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
-    const transactions = contracts.flatMap((k) => objects(obj(k.implementation)?.transactions).map((t) => ({ contract: str(k.id) ?? '', t })));
+    // In the order they were made (publishers list them in any order: the INAI's 15/11, 19/12, 21/12, 19/12…); undated last.
+    const paidAt = (t: Json): number => { const ms = Date.parse(str(t.date) ?? ''); return Number.isNaN(ms) ? Infinity : ms; };
+    const transactions = contracts.flatMap((k) => objects(obj(k.implementation)?.transactions).map((t) => ({ contract: str(k.id) ?? '', t })))
+      .sort((a, b) => paidAt(a.t) - paidAt(b.t) || 0);
     // References (tenderers, payees) name a party by id; its name and RFC are in `parties`.
     const partyById = new Map(objects(c.parties).map((x) => [str(x.id), x]));
     const named = (ref: unknown): string | undefined => str(obj(ref)?.name) ?? str(partyById.get(str(obj(ref)?.id))?.name);
@@ -119,19 +122,19 @@ export const processPage: Page = {
           ['Valor estimado', moneyOf(tender.value)], ['Periodo de propuestas', periodText(tender.tenderPeriod)], ['Periodo de adjudicación', periodText(tender.awardPeriod)],
           ['Criterio de adjudicación', str(tender.awardCriteriaDetails) ?? str(tender.awardCriteria) ?? NO_DATA], ['Justificación del método', str(tender.procurementMethodRationale) ?? NO_DATA],
         ]),
-        dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => [named(t) ?? NO_DATA, partyKey(referenced(t))]), { id: 'tabla-licitantes' }),
+        dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => [named(t) ?? NO_DATA, partyKey(referenced(t))]), { id: 'tabla-licitantes', empty: 'Sin licitantes publicados.' }),
         objects(tender.documents).length ? documentsTable('Documentos de la licitación', objects(tender.documents), 'docs-licitacion') : null),
       section('etapa-adjudicacion', 'Adjudicación',
         dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
           awards.map((a) => [str(a.title) ?? str(a.id) ?? NO_DATA, st('awardStatus', a.status), date(str(a.date)), moneyOf(a.value),
-            objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')])]), { id: 'tabla-adjudicaciones' })),
+            objects(a.suppliers).length ? objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')]) : NO_DATA]), { id: 'tabla-adjudicaciones', empty: 'Sin adjudicaciones publicadas.' })),
       section('etapa-contratacion', 'Contratación',
         dataTable('Contratos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Contrato' }, { title: 'Estado' }, { title: 'Firma' }, { title: 'Vigencia' }, { title: 'Monto', numeric: true }, { title: 'Convenios modificatorios', numeric: true }],
-          contracts.map((k) => [str(k.title) ?? str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length)]), { id: 'tabla-contratos' })),
+          contracts.map((k) => [str(k.title) ?? str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length)]), { id: 'tabla-contratos', empty: 'Sin contratos publicados.' })),
       section('etapa-ejecucion', 'Ejecución',
         facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
-          transactions.map(({ contract, t }) => [date(str(t.date)), contract, named(t.payee) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos' }),
+          transactions.map(({ contract, t }) => [date(str(t.date)), contract, named(t.payee) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos', empty: 'Sin pagos publicados.' }),
         contractClassificationTable(contracts)),
       section('cronologia', 'Cronología',
         events.length ? h('ol', { class: 'timeline' }, events.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what))) : h('p', null, 'Sin fechas publicadas.')),

@@ -12,7 +12,7 @@ import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
-import { date, heading, money, moneyIn, NO_DATA, type Page } from './common';
+import { date, heading, money, moneyIn, NO_DATA, percent, progress, type Page } from './common';
 import { lineStages, linesCell, objects, stageCell, stageColumns } from './budget-moments';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
@@ -52,7 +52,7 @@ function breakdownTable(breakdown: { group: string; b: Json }[]): HTMLElement {
       const lines = objects(b.budgetLines);
       return [str(b.id) ?? NO_DATA, str(b.description) ?? NO_DATA, group || NO_DATA, str(obj(b.sourceParty)?.name) ?? NO_DATA, date(str(b.approvalDate)),
         moneyIn(num(obj(b.amount)?.amount), str(obj(b.amount)?.currency)), ...(withLines ? [linesCell(lines)] : []), ...stages.map((c) => stageCell(lines, c))];
-    }), { id: 'tabla-desglose' });
+    }), { id: 'tabla-desglose', empty: 'Sin desglose del presupuesto publicado.' });
 }
 
 function delta(from: number | undefined, to: number | undefined): string {
@@ -130,11 +130,11 @@ export const projectPage: Page = {
         breakdownTable(breakdown)),
       h('section', { 'aria-labelledby': 'h-avance' }, h('h2', { id: 'h-avance' }, 'Avance'),
         h('dl', { class: 'facts' },
-          h('div', null, h('dt', null, 'Avance físico'), h('dd', { id: 'avance-fisico' }, row.physicalProgress === undefined ? 'Sin dato publicado' : `${row.physicalProgress} %`)),
-          h('div', null, h('dt', null, 'Avance financiero'), h('dd', null, row.financialProgress !== undefined ? `${row.financialProgress} %`
-            : processes.some((x) => x.paid !== undefined) && row.contracted ? `${((processes.reduce((n, x) => n + (x.paid ?? 0), 0) / row.contracted) * 100).toFixed(1)} % (pagado entre contratado, calculado)` : 'Sin dato publicado')))),
+          h('div', null, h('dt', null, 'Avance físico'), h('dd', { id: 'avance-fisico' }, row.physicalProgress === undefined ? 'Sin dato publicado' : progress(row.physicalProgress))),
+          h('div', null, h('dt', null, 'Avance financiero'), h('dd', null, row.financialProgress !== undefined ? progress(row.financialProgress)
+            : processes.some((x) => x.paid !== undefined) && row.contracted ? `${percent(processes.reduce((n, x) => n + (x.paid ?? 0), 0) / row.contracted)} (pagado entre contratado, calculado)` : 'Sin dato publicado')))),
       observations.length ? dataTable('Avance publicado por fecha', [{ title: 'Fecha' }, { title: 'Avance' }, { title: 'Porcentaje', numeric: true }],
-        observations.map(({ metric, o }) => [date(str(obj(o.period)?.endDate) ?? str(obj(o.period)?.startDate)), metric, `${String(o.measure ?? num(obj(o.value)?.amount) ?? NO_DATA)} %`]), { id: 'tabla-avance' }) : null,
+        observations.map(({ metric, o }) => [date(str(obj(o.period)?.endDate) ?? str(obj(o.period)?.startDate)), metric, measureText(o)]), { id: 'tabla-avance' }) : null,
       h('section', { 'aria-labelledby': 'h-procesos' }, h('h2', { id: 'h-procesos' }, 'Procesos de contratación'),
         // A process published here is described as everywhere else (its stage, its contracts' value): the OC4IDS
         // summary fills contractValue from the awards and calls a cancelled tender `closed` («Concluido»).
@@ -146,8 +146,8 @@ export const projectPage: Page = {
             return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, str(sm.title) ?? ocid) : str(sm.title) ?? ocid, h('br'), h('small', { class: 'code' }, ocid)), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'),
               published?.stage ? stageTitle(published.stage) : processStatusTitle(str(sm.status) ?? 'sin-dato'),
               money(published ? published.contracted : num(obj(sm.contractValue)?.amount)), money(num(obj(sm.finalValue)?.amount)),
-              arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')])];
-          }), { id: 'tabla-procesos' }),
+              arr(sm.suppliers).length ? arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')]) : NO_DATA];
+          }), { id: 'tabla-procesos', empty: 'Sin procesos de contratación publicados de este proyecto.' }),
         summaries.map((s) => {
           const sm = obj(s.summary) ?? {};
           const events = timeline(sm);
@@ -173,3 +173,14 @@ export const projectPage: Page = {
     );
   },
 };
+
+/**
+ * An observation's percentage as es-MX (its `measure`, which may be written as text, else its value's amount); a
+ * measure that is not a number is shown as published.
+ */
+function measureText(o: Json): string {
+  const measure = typeof o.measure === 'string' && o.measure.trim() !== '' && Number.isFinite(Number(o.measure)) ? Number(o.measure) : o.measure;
+  const value = num(measure) ?? num(obj(o.value)?.amount);
+  if (value !== undefined) return progress(value);
+  return str(measure) ?? NO_DATA;
+}

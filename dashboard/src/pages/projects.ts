@@ -4,13 +4,12 @@ import type { ProjectRow } from '../data/rows';
 import { downloadButtons } from '../components/download';
 import { scrollRegion } from '../components/table';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
-import { count, date, focusPager, heading, money, NO_DATA, plural, type Page } from './common';
+import { count, date, focusPager, heading, money, NO_DATA, plural, progress, type Page } from './common';
 
 const PAGE_SIZE = 20;
 
 interface Col { key: string; title: string; numeric?: boolean; value: (r: ProjectRow) => string | number | undefined; show: (r: ProjectRow) => string }
 
-const pct = (v: number | undefined): string => (v === undefined ? NO_DATA : `${v} %`);
 const years = (r: ProjectRow): string => (r.startYear || r.endYear ? r.startYear === r.endYear ? String(r.startYear) : `${r.startYear ?? '¿?'}–${r.endYear ?? '¿?'}` : NO_DATA);
 // The figures a reader compares come right after the project's name and stage, visible without scrolling the
 // table sideways at 1280 px; what describes the project follows.
@@ -19,7 +18,7 @@ const COLS: Col[] = [
   { key: 'etapa', title: 'Etapa', value: (r) => statusTitle(r.status), show: (r) => statusTitle(r.status) },
   { key: 'presupuesto', title: 'Presupuesto (MXN)', numeric: true, value: (r) => r.budget, show: (r) => money(r.budget) },
   { key: 'contratado', title: 'Contratado (MXN)', numeric: true, value: (r) => r.contracted, show: (r) => money(r.contracted) },
-  { key: 'avance', title: 'Avance físico', numeric: true, value: (r) => r.physicalProgress, show: (r) => pct(r.physicalProgress) },
+  { key: 'avance', title: 'Avance físico', numeric: true, value: (r) => r.physicalProgress, show: (r) => progress(r.physicalProgress) },
   { key: 'institucion', title: 'Institución', value: (r) => r.authority?.name, show: (r) => r.authority?.name ?? NO_DATA },
   { key: 'implementador', title: 'Implementador', value: (r) => r.publisherName, show: (r) => r.publisherName },
   { key: 'estado', title: 'Estado', value: (r) => r.state, show: (r) => r.state },

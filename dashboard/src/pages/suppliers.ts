@@ -62,8 +62,8 @@ export const supplierPage: Page = {
       csvButton(`contratista-${t.id || 'sin-clave'}`, ['ocid', 'proceso', 'institucion', 'etapa', 'metodo', 'contratado_mxn', 'pagado_mxn', 'proyectos'],
         () => mine.map((p) => [p.ocid, p.title, p.buyer?.name, stageTitle(p.stage), methodTitle(p.method), own(p).value, own(p).paid, p.projectIds.join('; ')])),
       dataTable('Instituciones con las que trabaja. Cifras en MXN.', [{ title: 'Institución' }, { title: 'Procesos', numeric: true }, { title: 'Monto de sus contratos', numeric: true }],
-        [...institutions.entries()].map(([k, e]) => [h('a', { href: route('institucion', k) }, e.name), count(e.n), money(e.amount)]), { id: 'tabla-contratista-instituciones' }),
+        [...institutions.entries()].map(([k, e]) => [h('a', { href: route('institucion', k) }, e.name), count(e.n), money(e.amount)]), { id: 'tabla-contratista-instituciones', empty: 'Sin instituciones publicadas en sus contrataciones.' }),
       dataTable('Proyectos en los que participa', [{ title: 'Proyecto' }, { title: 'Implementador' }, { title: 'Presupuesto', numeric: true }],
-        projects.map((p) => [h('a', { href: route('proyecto', p.id) }, p.title), p.publisherName, money(p.budget)]), { id: 'tabla-contratista-proyectos' }));
+        projects.map((p) => [h('a', { href: route('proyecto', p.id) }, p.title), p.publisherName, money(p.budget)]), { id: 'tabla-contratista-proyectos', empty: 'Sin proyectos publicados ligados a sus contrataciones.' }));
   },
 };

@@ -1,0 +1,102 @@
+/**
+ * Figures as implementers really publish them, read in the built dashboard (headless Chromium, the real app seeded
+ * with the example workbooks, edited): a progress measure computed in a spreadsheet (82.3456 %) is written in es-MX
+ * with one decimal on the project list and page, not as the raw number; a project's process with no contractor
+ * published says «Sin dato» rather than leaving its cell blank; the momentos contables officials capture for each
+ * clave presupuestaria (approved, modified, committed… amounts) are on the process page; a detail page's empty
+ * table says what is missing («Sin pagos publicados.»), not «para esta selección» (no selection applies there);
+ * payments read in the order they were made, whatever the order they were published in.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
+import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { setCell } from '../example-workbooks';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const location: any;
+
+const PROJECT = 'oc4ids-nl0001-NL-2023-001';
+
+describeIfChromium('figures as published, in the dashboard', () => {
+  let srv: DashboardServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    // The latest physical progress of NL-2023-001, as a formula in the sheet leaves it (second measure of the sheet).
+    // And Mérida's first payment of DOP-LP-OP-003-2024 listed first though made third, as the INAI lists its payments.
+    srv = await startDashboardServer({
+      edit: (key, workbook) => {
+        if (key === 'nuevo-leon') setCell(workbook, 'Mediciones de avance', 1, 'metrics/0/observations/0/measure', 82.3456);
+        if (key === 'merida') setCell(workbook, 'Transacciones', 0, 'contracts/0/implementation/transactions/0/date', '2024-10-01T00:00:00.000Z');
+      },
+    });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  });
+  afterAll(async () => { await browser?.close(); await srv?.close(); });
+
+  async function visit(hash: string): Promise<void> {
+    if (page.url().startsWith(srv.base)) await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
+    else await page.goto(`${srv.base}/${hash}`);
+    await page.waitForSelector('body[data-ready] main h1');
+  }
+
+  it('a progress of 82.3456 % reads «82.3 %» on the list, the page and its measures', async () => {
+    await visit(`#/proyectos?q=${PROJECT}`);
+    const listed = await page.evaluate(() => [...document.querySelectorAll('main table tbody tr')].map((tr: any) => tr.innerText));
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain('82.3 %');
+    expect(listed[0]).not.toContain('82.3456');
+    await visit(`#/proyecto/${PROJECT}`);
+    expect((await page.locator('#avance-fisico').textContent())?.trim()).toBe('82.3 %');
+    const measures = await page.locator('#tabla-avance tbody').innerText();
+    expect(measures).toContain('82.3 %');
+    expect(measures).not.toContain('82.3456');
+  });
+
+  it("every cell of a project's processes says something: no contractor published is «Sin dato»", async () => {
+    const blank: string[] = [];
+    for (const id of ['oc4ids-nl0001-NL-2025-004', PROJECT, 'oc4ids-nl0001-NL-2024-002', 'oc4ids-nl0001-NL-2022-003']) {
+      await visit(`#/proyecto/${id}`);
+      blank.push(...(await page.evaluate(() => [...document.querySelectorAll('#tabla-procesos tbody td')].filter((td: any) => !td.textContent.trim()).map((td: any) => td.parentElement.innerText))).map((row: string) => `${id}: ${row}`));
+    }
+    expect(blank).toEqual([]);
+  });
+
+  it("a process's budget gives each clave presupuestaria's momentos contables, with amount and period", async () => {
+    await visit('#/contratacion/ocds-nl0001-SI-LP-OP-004-2023');
+    const claves = await page.locator('#tabla-partidas tbody').innerText();
+    expect(claves).toContain('2023-21-07-K012-61501-11');
+    // Under «Aprobado» (dashboard.browser.test.ts checks every column): the amount, and when it was measured.
+    const approved = (await page.locator('#tabla-partidas thead th[scope="col"]').allTextContents()).indexOf('Aprobado');
+    expect(approved).toBeGreaterThan(0);
+    expect(await page.locator(`#tabla-partidas tbody tr:first-child > :nth-child(${approved + 1})`).textContent()).toBe('$1,190,000,000.00 (Primer trimestre de 2023)');
+  });
+
+  it("a detail page's empty table names what was not published, never «para esta selección»", async () => {
+    const index = (await (await fetch(`${srv.base}/api/index`)).json()) as { publishers: { processes: { ocid: string }[]; projects: { id: string }[] }[] };
+    const pages = [
+      ...index.publishers.flatMap((p) => p.processes.map((r) => `#/contratacion/${encodeURIComponent(r.ocid)}`)),
+      ...index.publishers.flatMap((p) => p.projects.map((r) => `#/proyecto/${encodeURIComponent(r.id)}`)),
+    ];
+    const said: string[] = [];
+    for (const hash of pages) {
+      await visit(hash);
+      const cells = await page.evaluate(() => [...document.querySelectorAll('main td[colspan]')].map((td: any) => td.textContent.trim()));
+      said.push(...cells.map((c: string) => `${hash}: ${c}`));
+    }
+    expect(said.filter((s) => s.includes('para esta selección'))).toEqual([]);
+    expect(said.some((s) => s.endsWith('Sin pagos publicados.'))).toBe(true);
+  });
+
+  it('a process lists its payments by date, not in the order they were published', async () => {
+    await visit('#/contratacion/ocds-mid001-DOP-LP-OP-003-2024');
+    const dates = await page.locator('#tabla-pagos tbody tr').evaluateAll((trs) => trs.map((tr: any) => tr.querySelector('td, th').textContent.trim()));
+    const iso = dates.map((d: string) => d.split('/').reverse().join('-'));
+    expect(iso.length).toBeGreaterThan(2);
+    expect(iso).toEqual([...iso].sort());
+    expect(dates.slice(0, 3)).toEqual(['17/09/2024', '01/10/2024', '17/10/2024']);
+  });
+});
