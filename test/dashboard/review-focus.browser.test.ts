@@ -3,7 +3,8 @@
  * the real app (createApp + workflow routes on SQLite, self-hosted API tokens, the built dashboard): a page that
  * refreshes itself or redraws for a select keeps the focus where the reader is; work that disables its button
  * hands the focus to its outcome; outcomes reach the live region; an expired session says so after the heading,
- * as an alert; «Aprobar»'s question closes with Escape; status symbols are not read out.
+ * as an alert (also when an action finds it ended, keeping the comment being written); an action with no answer
+ * says so in Spanish; «Aprobar»'s question closes with Escape; status symbols are not read out.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -237,6 +238,45 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.locator('#envio-anterior').waitFor();
     expect(await page.locator('#envio-anterior > span[aria-hidden="true"]').textContent()).toBe('⚠');
     expect(await page.locator('#envio-anterior').textContent()).toMatch(/^⚠ Ya se aprobó un envío más reciente/);
+    await page.context().close();
+  });
+
+  it('an approval that gets no answer (connection lost) says so in Spanish and that it may have been done, not the browser\'s «Failed to fetch»', async () => {
+    const id = await upload('Parque Norte');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    await page.route('**/approve', (r) => r.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: /^Sí, / }).click();
+    const outcome = page.locator('#resultado.status-bad');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toBe('No se pudo comunicar con el servidor, así que no se sabe si se registró. Revise su conexión y vuelva a cargar la página: verá si ya quedó hecho antes de intentarlo de nuevo.');
+    expect(await activeId(page)).toBe('resultado');
+    expect(await page.getByRole('button', { name: 'Aprobar' }).isEnabled()).toBe(true);
+    await page.context().close();
+  });
+
+  it('a decision refused because the session ended asks to sign in again, saying why, and gives back the comment being written', async () => {
+    const id = await upload('Parque Oriente');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    const comment = 'Revise el monto del presupuesto.\nY la fecha de inicio.';
+    await page.getByLabel('Comentarios para quien capturó').fill(comment);
+    // The key stops being valid (revoked, expired) while the page is open: the next request is refused with 401.
+    await page.evaluate(() => (globalThis as any).sessionStorage.setItem('infra-abierta:credencial', `ia_${'x'.repeat(40)}`));
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    // The sign-in form, with the server's reason as an alert after its heading (it stayed drawn as if signed in).
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/^La clave de acceso no es válida o fue revocada/);
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await page.getByLabel('Clave de acceso').fill(h.bearer('coordinadorA').replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    // Back on the submission with what was typed; the reason is not said again.
+    await page.waitForSelector('body[data-ready] #decision');
+    expect(await page.getByLabel('Comentarios para quien capturó').inputValue()).toBe(comment);
+    expect(await page.locator('#sesion-vencida').count()).toBe(0);
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await page.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
     await page.context().close();
   });
 });

@@ -125,6 +125,9 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByRole('heading', { name: 'Entrega de Municipio de Mérida' }).waitFor();
     expect(await og.locator('#vista-previa').textContent()).toContain('Nuevos: 1');
+    // Each count agrees with what it counts: contrataciones are feminine (they read «Nuevos: 0 · Modificados: 0»).
+    expect(await og.locator('#titulo-procesos + p').textContent()).toBe('Nuevas: 0 · Modificadas: 0 · Sin cambios: 0 · Ausentes del libro: 0');
+    expect(await og.locator('#titulo-proyectos + p').textContent()).toBe('Nuevos: 1 · Modificados: 0 · Sin cambios: 0 · Ausentes del libro: 0');
     expect(await og.locator('#completitud').textContent()).toMatch(/ %$/);
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Escriba qué debe corregirse antes de devolver la entrega.').waitFor();

@@ -11,7 +11,7 @@ import { formatCount, formatDate, formatNumber } from '../../../core/format/es-m
 import { sameState } from '../../../core/workflow/mexican-states';
 import {
   AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
-  type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
+  type Change, type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
@@ -66,6 +66,12 @@ const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resul
 
 /** A decision's outcome, shown again when its submission page is redrawn with the new state. */
 const DECISION_NOTICES = new Map<string, string>();
+
+/**
+ * A comment being written when the session ended, by submission: given back to the page drawn after signing in again
+ * (the refused «Devolver con comentarios» had dropped what the coordinator had typed).
+ */
+const COMMENT_DRAFTS = new Map<string, string>();
 
 /** Pages of 1,000 a listing follows through `links.next` before it stops (and says so). */
 const MAX_LIST_PAGES = 10;
@@ -153,20 +159,28 @@ function shownChange(path: string, value: string | null): string {
   return value;
 }
 
-const CHANGE_LABELS = { new: 'Nuevos', changed: 'Modificados', unchanged: 'Sin cambios', removed: 'Ausentes del libro' } as const;
+/**
+ * Each kind of change, [one, many], agreeing with what it counts: «contrataciones» are feminine, «proyectos»
+ * masculine (the processes read «Nuevos: 0 · Modificados: 1» and «Modificado: ocds-…»).
+ */
+const CHANGE_LABELS: Record<'f' | 'm', Record<Change, readonly [string, string]>> = {
+  f: { new: ['Nueva', 'Nuevas'], changed: ['Modificada', 'Modificadas'], unchanged: ['Sin cambios', 'Sin cambios'], removed: ['Ausente del libro', 'Ausentes del libro'] },
+  m: { new: ['Nuevo', 'Nuevos'], changed: ['Modificado', 'Modificados'], unchanged: ['Sin cambios', 'Sin cambios'], removed: ['Ausente del libro', 'Ausentes del libro'] },
+};
 
-function changeSection(title: string, id: string, group: ChangeGroup, removedNote: string): HTMLElement {
+function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string): HTMLElement {
+  const labels = CHANGE_LABELS[gender];
   const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
-    h('summary', null, `${CHANGE_LABELS[item.change].replace(/s$/, '')}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
+    h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
     item.change === 'changed'
       ? dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
         item.fields.map((f) => [f.label ? h('span', { title: f.path }, f.label) : f.path, shownChange(f.path, f.before), shownChange(f.path, f.after)]))
       : h('p', { class: 'note' }, item.change === 'new' ? 'Se publicará por primera vez.' : removedNote)));
   return h('section', { 'aria-labelledby': id },
     h('h3', { id }, title),
-    h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${CHANGE_LABELS[k]}: ${count(group.counts[k])}`).join(' · ')),
+    h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${labels[k][1]}: ${count(group.counts[k])}`).join(' · ')),
     // What happens to the absent ones is said at once, not only inside each collapsed item.
-    group.counts.removed ? h('p', { class: 'note' }, `${CHANGE_LABELS.removed}: ${removedNote}`) : null,
+    group.counts.removed ? h('p', { class: 'note' }, `${labels.removed[1]}: ${removedNote}`) : null,
     items);
 }
 
@@ -175,8 +189,8 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     h('h2', { id: 'titulo-cambios' }, 'Qué cambiará al aprobar'),
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
-    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
-    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
+    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
+    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
 }
 
 /**
@@ -256,6 +270,8 @@ export const reviewSubmissionPage: Page = {
     const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
       ` Ya se aprobó un envío más reciente de esta institución (enviado el ${dateTime(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
     const comment = h('textarea', { id: 'comentario', rows: 4 });
+    comment.value = COMMENT_DRAFTS.get(id) ?? '';
+    COMMENT_DRAFTS.delete(id);
     const act = async (work: () => Promise<string>): Promise<void> => {
       const from = document.activeElement;
       for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = true;
@@ -269,6 +285,14 @@ export const reviewSubmissionPage: Page = {
         // another page): redrawing that one closed the «Aprobar» confirmation a coordinator had just opened.
         setTimeout(() => { if (status.isConnected) rerender(); }, 1200);
       } catch (e) {
+        // The key was refused (expired, revoked): the page asks to sign in again, saying why (session.ts), and keeps
+        // the comment for the page drawn after it. It stayed drawn as if signed in, every button answering
+        // «Inicie sesión para continuar» with no way to do so.
+        if (e instanceof ApiError && e.status === 401) {
+          if (comment.value.trim()) COMMENT_DRAFTS.set(id, comment.value);
+          rerender();
+          return;
+        }
         status.className = 'status-bad';
         status.textContent = (e as Error).message;
         for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = false;
