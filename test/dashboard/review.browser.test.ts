@@ -3,7 +3,8 @@
  * SQLite, self-hosted API tokens, the built dashboard): a coordinator of another state sees nothing and is refused;
  * the right one signs in, opens the inbox, sees the preview, returns with a comment; the official sees the comment
  * on *Mis envíos*; the fixed workbook continues the returned send (its comments stay with it) and the coordinator approves, and an update shows a field-level diff;
- * the coordinator records program stages (*Etapas del programa*) and *Seguimiento* shows them.
+ * the coordinator records program stages (*Etapas del programa*) and *Seguimiento* shows them; a list of findings
+ * cut to the first ones a submission keeps says so.
  * One browser and one server for the file; requests outside the test server are refused.
  */
 import * as fs from 'fs';
@@ -425,6 +426,21 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(cells[5]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
     expect(cells[6]).toBe('0');
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a submission with more findings than it keeps says that its list shows only the first ones', async () => {
+    // 60 projects whose titles carry an invisible character: a warning each, more than a submission keeps (50).
+    const [header, row] = projectWorkbook(PUBLISHERS[1]).sheets[0].rows;
+    const rows = [header, ...Array.from({ length: 60 }, (_, i) => row.map((c, j) => (j === 0 ? `${String(c)}-${i}` : j === 1 ? `Parque\u200b ${i}` : c)))];
+    const sent = await fetch(`${base}/api/submissions?publisher=mty`, { method: 'POST', headers: { authorization: h.bearer('capturistaB'), 'content-type': XLSX_MIME }, body: await xlsxOf({ sheets: [{ name: 'projects', rows }] }) });
+    expect(sent.status).toBe(201);
+    const page = await signedIn('coordinadorB', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    const section = page.locator('section[aria-labelledby="titulo-hallazgos"]');
+    await section.waitFor();
+    expect(await page.locator('.resumen').textContent()).toContain('0 errores, 60 advertencias');
+    expect(await section.locator('li').count()).toBe(50);
+    expect(await section.locator('p.note').textContent()).toBe('Se muestran los primeros 50 de 60 hallazgos, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).');
     await page.context().close();
   });
 });

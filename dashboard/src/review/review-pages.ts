@@ -59,6 +59,15 @@ function select(id: string, label: string, options: [string, string][], value: s
   return h('select', { id, name: id, 'aria-label': label }, h('option', { value: '' }, 'Todos'), options.map(([v, t]) => h('option', { value: v, selected: v === value }, t)));
 }
 
+/**
+ * Said above a list of findings when it is not all of them: a submission keeps only its first ones (errors first;
+ * SAMPLE_SIZE in functions/src/workflow/findings-summary.ts), and «Hallazgos: 120 advertencias» above a list of 50
+ * read as if the list were complete.
+ */
+function sampleNote(shown: number, total: number): HTMLElement | null {
+  return shown < total ? h('p', { class: 'note' }, `Se muestran los primeros ${count(shown)} de ${formatCount(total, 'hallazgo', 'hallazgos')}, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).`) : null;
+}
+
 /** «⚠» before words that already say it: for the eye only (WCAG 1.1.1). */
 const warnMark = (): HTMLElement => h('span', { 'aria-hidden': 'true' }, '⚠');
 
@@ -329,6 +338,7 @@ export const reviewSubmissionPage: Page = {
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
+        sampleNote(f.sample.length, f.errors + f.warnings + f.infos),
         h('ul', null, f.sample.map((x) => h('li', null, x.message)))) : null,
       // Once published the preview compares it with itself, and a withdrawn send will not be approved: the history
       // says what happened instead.
@@ -389,7 +399,8 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         lastSent = {
           said: outcomeText.textContent ?? '',
           shown: h('div', null, outcomeText,
-            sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null),
+            sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), sampleNote(sample.length, warnings + (submission.findings?.infos ?? 0)),
+              h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null),
         };
         // On the outcome before the redraw, which finds it again by its id (main.ts) with the new entry listed.
         returnFocus(status, button);
