@@ -4,7 +4,8 @@
  * refreshes itself or redraws for a select keeps the focus where the reader is; work that disables its button
  * hands the focus to its outcome; outcomes reach the live region; an expired session says so after the heading,
  * as an alert (also when an action finds it ended, keeping the comment being written); an action with no answer
- * says so in Spanish; «Aprobar»'s question closes with Escape; status symbols are not read out.
+ * says so in Spanish; «Aprobar»'s question closes with Escape; status symbols are not read out; on a phone the inbox's
+ * links and situations are in sight.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -253,6 +254,27 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await outcome.textContent()).toBe('No se pudo comunicar con el servidor, así que no se sabe si se registró. Revise su conexión y vuelva a cargar la página: verá si ya quedó hecho antes de intentarlo de nuevo.');
     expect(await activeId(page)).toBe('resultado');
     expect(await page.getByRole('button', { name: 'Aprobar' }).isEnabled()).toBe(true);
+    await page.context().close();
+  });
+
+  it('on a phone (390 px) each send in the inbox opens from its implementer\'s name, with its situation in sight; two sends are told apart by their links', async () => {
+    await upload('Parque Poniente');
+    await upload('Parque Poniente (otra versión)');
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.setViewportSize({ width: 390, height: 800 });
+    const links = page.locator('#bandeja tbody a');
+    await links.first().waitFor();
+    expect(await links.count()).toBeGreaterThan(1);
+    const names = await Promise.all((await links.all()).map(async (a) => (await a.getAttribute('aria-label')) ?? ''));
+    expect(names.every((n) => /^Revisar la entrega de Municipio de Mérida enviada el \d{2}\/\d{2}\/\d{4}, /.test(n))).toBe(true);
+    // Within the screen without scrolling the table sideways: the link and the situation beside it.
+    const row = page.locator('#bandeja tbody tr').first();
+    for (const cell of [row.getByRole('link'), row.locator('td').first()]) {
+      const box = await cell.boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await row.locator('td').first().textContent()).toBe('En revisión');
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     await page.context().close();
   });
 

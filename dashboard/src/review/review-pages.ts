@@ -130,10 +130,13 @@ export const reviewInboxPage: Page = {
       const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value))
         .sort((a, b) => (sentAt(a) < sentAt(b) ? -1 : sentAt(a) > sentAt(b) ? 1 : 0));
       announce(`${formatCount(shown.length, 'entrega', 'entregas')} en la bandeja con los filtros elegidos.`);
+      // Each send opens from its implementer's name, with its situation next to it: on a phone the table scrolls
+      // sideways, and the link in a last «Acción» column and the situation were out of sight. The link's name says
+      // which send it opens (two sends of one implementer read the same «Revisar la entrega de …»).
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
-        { title: 'Implementador' }, { title: 'Estado' }, { title: 'Enviada' }, { title: 'Enviada por' }, { title: 'Situación' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Acción' },
-      ], shown.map((s) => [s.publisherName, s.state, `${dateTime(sentAt(s))}${fileNote(s)}`, s.submittedBy ?? '—', statusBadge(s),
-        count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), h('a', { href: route('revision', s.id) }, `Revisar la entrega de ${s.publisherName}`)]),
+        { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
+      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${dateTime(sentAt(s))}` }, s.publisherName),
+        statusBadge(s), `${dateTime(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
         { empty: `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
