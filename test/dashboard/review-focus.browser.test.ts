@@ -5,7 +5,7 @@
  * hands the focus to its outcome; outcomes reach the live region; an expired session says so after the heading,
  * as an alert (also when an action finds it ended, keeping the comment being written); an action with no answer
  * says so in Spanish; «Aprobar»'s question closes with Escape; status symbols are not read out; on a phone the inbox's
- * links and situations are in sight.
+ * links and situations are in sight, and an empty table's sentence too.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -257,7 +257,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.context().close();
   });
 
-  it('on a phone (390 px) each send in the inbox opens from its implementer\'s name, with its situation in sight; two sends are told apart by their links', async () => {
+  it('on a phone (390 px) each send in the inbox opens from its implementer\'s name, with its situation in sight; two sends are told apart by their links; an empty inbox says so within the screen', async () => {
     await upload('Parque Poniente');
     await upload('Parque Poniente (otra versión)');
     const page = await signedIn('coordinadorA', '#/revision');
@@ -275,6 +275,12 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     }
     expect(await row.locator('td').first().textContent()).toBe('En revisión');
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    // An empty inbox's sentence is on screen to its end (it ran under the headers, off to the right).
+    await page.goto(`${base}/#/revision?situacion=failed`);
+    const empty = page.locator('#bandeja tbody td', { hasText: 'No hay entregas en la situación «La publicación falló» para esta selección.' });
+    await empty.waitFor();
+    const right = await empty.evaluate((td: any) => { const r = td.ownerDocument.createRange(); r.selectNodeContents(td); return r.getBoundingClientRect().right; });
+    expect(right).toBeLessThanOrEqual(390);
     await page.context().close();
   });
 
