@@ -5,7 +5,8 @@
  * hands the focus to its outcome; outcomes reach the live region; an expired session says so after the heading,
  * as an alert (also when an action finds it ended, keeping the comment being written); an action with no answer
  * says so in Spanish; «Aprobar»'s question closes with Escape; status symbols are not read out; on a phone the inbox's
- * links and situations are in sight, and an empty table's sentence too.
+ * links and situations are in sight, and an empty table's sentence too; a background publication's end is said
+ * where «Se está publicando» was.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -14,6 +15,7 @@ import { axeViolations, describeIfChromium, WCAG_AA } from '../browser';
 import { startReviewServer, type ReviewServer } from './review-server';
 import { projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
+import type { PublicationTask } from '../../functions/src/publication/publication-queue';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -306,5 +308,39 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await page.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
     await page.context().close();
+  });
+
+  it('an approval published in the background says how it ended where «Se está publicando» was, and the focus stays there', async () => {
+    // Approvals here are queued (as self-hosted and in the cloud) and this test says when the publication ends.
+    const tasks: PublicationTask[] = [];
+    const bg = await startReviewServer('review-background-', { publicationQueue: { enqueue: async (t) => { tasks.push(t); } } });
+    try {
+      const res = await fetch(`${bg.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: bg.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque del Sur' })) });
+      const id = ((await res.json()) as { submission: { id: string } }).submission.id;
+      const context = await bg.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+      await context.route('**/*', (r) => (r.request().url().startsWith(bg.base) ? r.continue() : r.abort()));
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${bg.base}/#/revision/${id}`);
+      await page.getByLabel('Clave de acceso').fill(bg.h.bearer('coordinadorA').replace(/^Bearer /, ''));
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page.waitForSelector('body[data-ready] #decision');
+      await page.getByRole('button', { name: 'Aprobar' }).click();
+      await page.getByRole('button', { name: 'Sí, publicar' }).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+      expect(await page.locator('#resultado').textContent()).toBe('Aprobada. Se está publicando; esta página muestra el resultado cuando termine.');
+      expect(tasks.map((t) => t.submissionId)).toEqual([id]);
+      // The publication ends: the page's next look draws it «Publicada», and says so where it said «Se está publicando».
+      await bg.h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: USERS.coordinadorA.id, action: 'published', comment: 'Publicado: 0 procesos nuevos o modificados; 1 proyecto publicado en total.' });
+      await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+      expect(await page.locator('#resultado').textContent()).toBe('Publicada. Publicado: 0 procesos nuevos o modificados; 1 proyecto publicado en total.');
+      expect(await activeId(page)).toBe('resultado');
+      // Read there, where the focus is: not said again through the live region.
+      expect(await page.locator('body > #anuncio').textContent()).not.toContain('Publicada');
+      await context.close();
+    } finally {
+      await bg.close();
+    }
   });
 });

@@ -73,6 +73,17 @@ const warnMark = (): HTMLElement => h('span', { 'aria-hidden': 'true' }, '⚠');
 
 const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
 
+/**
+ * How an approval published in the background ended, from the submission's last history entry: «Publicada.
+ * Publicado: 1 proceso nuevo o modificado…», the failure's reason, or why the approval was refused.
+ */
+function publishedOutcome(s: SubmissionView): { ok: boolean; text: string } {
+  const comment = s.history[s.history.length - 1]?.comment;
+  if (s.status === 'published') return { ok: true, text: comment ? `Publicada. ${comment}` : 'Publicada.' };
+  if (s.status === 'failed') return { ok: false, text: `La publicación falló${s.failureReason ? `: ${s.failureReason}` : '.'}` };
+  return { ok: false, text: comment ?? `Situación de la entrega: ${s.statusLabel}.` };
+}
+
 /** A decision's outcome, shown again when its submission page is redrawn with the new state. */
 const DECISION_NOTICES = new Map<string, string>();
 
@@ -262,8 +273,12 @@ export const reviewSubmissionPage: Page = {
         }
         if (!shown()) return;
         if (now.status === 'approved') { setTimeout(() => void look(), 3000); return; }
+        // «Se está publicando» shown: the redraw says how it ended in its place (publishedOutcome), read there when
+        // the reader's focus is on it, as the decision's outcome was.
+        const onOutcome = status.textContent === PUBLISHING;
+        if (onOutcome) DECISION_NOTICES.set(id, PUBLISHING);
         // Said as well as drawn: the reader's focus may be anywhere on the page (WCAG 4.1.3).
-        announce(`Situación de la entrega: ${now.statusLabel}${now.failureReason ? `: ${now.failureReason}` : ''}.`);
+        if (!(onOutcome && document.activeElement === status)) announce(`Situación de la entrega: ${now.statusLabel}${now.failureReason ? `: ${now.failureReason}` : ''}.`);
         rerender();
       };
       setTimeout(() => void look(), 3000);
@@ -275,8 +290,10 @@ export const reviewSubmissionPage: Page = {
     // The outcome of the decision just taken stays on the page after it is drawn again with the new state.
     const kept = DECISION_NOTICES.get(id);
     DECISION_NOTICES.delete(id);
-    // «Se está publicando» is not said once the situation already reads «Publicada» (a quick publication).
-    if (kept && !(kept === PUBLISHING && s.status === 'published')) { status.className = 'status-ok'; status.textContent = kept; }
+    // «Se está publicando» once it is over says how it ended (it was left blank, or still said «Se está publicando»
+    // over a failed or refused publication), where the reader's focus waits for it.
+    if (kept === PUBLISHING && s.status !== 'approved') { const o = publishedOutcome(s); status.className = o.ok ? 'status-ok' : 'status-bad'; status.textContent = o.text; }
+    else if (kept) { status.className = 'status-ok'; status.textContent = kept; }
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
     const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
