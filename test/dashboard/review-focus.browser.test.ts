@@ -6,7 +6,7 @@
  * as an alert (also when an action finds it ended, keeping the comment being written); an action with no answer
  * says so in Spanish; «Aprobar»'s question closes with Escape; status symbols are not read out; on a phone the inbox's
  * links and situations are in sight, and an empty table's sentence too; a background publication's end is said
- * where «Se está publicando» was.
+ * where «Se está publicando» was; a decision taken meanwhile elsewhere redraws the page with its situation.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -286,30 +286,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.context().close();
   });
 
-  it('a decision refused because the session ended asks to sign in again, saying why, and gives back the comment being written', async () => {
-    const id = await upload('Parque Oriente');
-    const page = await signedIn('coordinadorA', `#/revision/${id}`);
-    await page.waitForSelector('body[data-ready] #decision');
-    const comment = 'Revise el monto del presupuesto.\nY la fecha de inicio.';
-    await page.getByLabel('Comentarios para quien capturó').fill(comment);
-    // The key stops being valid (revoked, expired) while the page is open: the next request is refused with 401.
-    await page.evaluate(() => (globalThis as any).sessionStorage.setItem('infra-abierta:credencial', `ia_${'x'.repeat(40)}`));
-    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
-    // The sign-in form, with the server's reason as an alert after its heading (it stayed drawn as if signed in).
-    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
-    expect(await page.getByRole('alert').textContent()).toMatch(/^La clave de acceso no es válida o fue revocada/);
-    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
-    await page.getByLabel('Clave de acceso').fill(h.bearer('coordinadorA').replace(/^Bearer /, ''));
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    // Back on the submission with what was typed; the reason is not said again.
-    await page.waitForSelector('body[data-ready] #decision');
-    expect(await page.getByLabel('Comentarios para quien capturó').inputValue()).toBe(comment);
-    expect(await page.locator('#sesion-vencida').count()).toBe(0);
-    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
-    await page.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
-    await page.context().close();
-  });
-
   it('an approval published in the background says how it ended where «Se está publicando» was, and the focus stays there', async () => {
     // Approvals here are queued (as self-hosted and in the cloud) and this test says when the publication ends.
     const tasks: PublicationTask[] = [];
@@ -342,5 +318,45 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     } finally {
       await bg.close();
     }
+  });
+
+  it('a decision taken meanwhile in another tab: «Sí, publicar» draws the page again with its situation, the server\'s reason kept where the focus is', async () => {
+    const id = await upload('Parque Central');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    // Approved from elsewhere while this page is open.
+    expect((await fetch(`${base}/api/submissions/${id}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } })).status).toBe(200);
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    expect(await page.locator('#resultado').textContent()).toBe('Esta entrega ya no está en espera de aprobación: está «Publicada».');
+    expect(await page.locator('#decision').count()).toBe(0);
+    expect(await activeId(page)).toBe('resultado');
+    await page.context().close();
+  });
+
+  // Last: it leaves its send returned, and the next upload of the institution would continue it (200, not 201).
+  it('a decision refused because the session ended asks to sign in again, saying why, and gives back the comment being written', async () => {
+    const id = await upload('Parque Oriente');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    const comment = 'Revise el monto del presupuesto.\nY la fecha de inicio.';
+    await page.getByLabel('Comentarios para quien capturó').fill(comment);
+    // The key stops being valid (revoked, expired) while the page is open: the next request is refused with 401.
+    await page.evaluate(() => (globalThis as any).sessionStorage.setItem('infra-abierta:credencial', `ia_${'x'.repeat(40)}`));
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    // The sign-in form, with the server's reason as an alert after its heading (it stayed drawn as if signed in).
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/^La clave de acceso no es válida o fue revocada/);
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await page.getByLabel('Clave de acceso').fill(h.bearer('coordinadorA').replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    // Back on the submission with what was typed; the reason is not said again.
+    await page.waitForSelector('body[data-ready] #decision');
+    expect(await page.getByLabel('Comentarios para quien capturó').inputValue()).toBe(comment);
+    expect(await page.locator('#sesion-vencida').count()).toBe(0);
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await page.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
+    await page.context().close();
   });
 });

@@ -85,7 +85,7 @@ function publishedOutcome(s: SubmissionView): { ok: boolean; text: string } {
 }
 
 /** A decision's outcome, shown again when its submission page is redrawn with the new state. */
-const DECISION_NOTICES = new Map<string, string>();
+const DECISION_NOTICES = new Map<string, { text: string; ok: boolean }>();
 
 /**
  * A comment being written when the session ended, by submission: given back to the page drawn after signing in again
@@ -276,7 +276,7 @@ export const reviewSubmissionPage: Page = {
         // «Se está publicando» shown: the redraw says how it ended in its place (publishedOutcome), read there when
         // the reader's focus is on it, as the decision's outcome was.
         const onOutcome = status.textContent === PUBLISHING;
-        if (onOutcome) DECISION_NOTICES.set(id, PUBLISHING);
+        if (onOutcome) DECISION_NOTICES.set(id, { text: PUBLISHING, ok: true });
         // Said as well as drawn: the reader's focus may be anywhere on the page (WCAG 4.1.3).
         if (!(onOutcome && document.activeElement === status)) announce(`Situación de la entrega: ${now.statusLabel}${now.failureReason ? `: ${now.failureReason}` : ''}.`);
         rerender();
@@ -292,8 +292,8 @@ export const reviewSubmissionPage: Page = {
     DECISION_NOTICES.delete(id);
     // «Se está publicando» once it is over says how it ended (it was left blank, or still said «Se está publicando»
     // over a failed or refused publication), where the reader's focus waits for it.
-    if (kept === PUBLISHING && s.status !== 'approved') { const o = publishedOutcome(s); status.className = o.ok ? 'status-ok' : 'status-bad'; status.textContent = o.text; }
-    else if (kept) { status.className = 'status-ok'; status.textContent = kept; }
+    const shownOutcome = kept?.text === PUBLISHING && s.status !== 'approved' ? publishedOutcome(s) : kept;
+    if (shownOutcome) { status.className = shownOutcome.ok ? 'status-ok' : 'status-bad'; status.textContent = shownOutcome.text; }
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
     const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
@@ -307,7 +307,7 @@ export const reviewSubmissionPage: Page = {
       try {
         status.className = 'status-ok';
         status.textContent = await work();
-        DECISION_NOTICES.set(id, status.textContent);
+        DECISION_NOTICES.set(id, { text: status.textContent, ok: true });
         // The focus waits on the outcome; the redraw with the new situation keeps it there (main.ts, same id).
         sayOutcome(status, from);
         // Drawn again with the new state, unless the page was drawn anew meanwhile (the reader opened it again, or
@@ -324,6 +324,14 @@ export const reviewSubmissionPage: Page = {
         }
         status.className = 'status-bad';
         status.textContent = (e as Error).message;
+        // Decided meanwhile (another tab, another coordinator): the page is drawn again with its situation, the
+        // server's reason kept on it. It stayed «En revisión» with «Aprobar» offered again, refused each time.
+        if (e instanceof ApiError && e.status === 409) {
+          DECISION_NOTICES.set(id, { text: status.textContent, ok: false });
+          sayOutcome(status, from);
+          rerender();
+          return;
+        }
         for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = false;
         sayOutcome(status, from);
       }
