@@ -259,7 +259,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.context().close();
   });
 
-  it('on a phone (390 px) each send in the inbox opens from its implementer\'s name, with its situation in sight; two sends are told apart by their links; an empty inbox says so within the screen', async () => {
+  it('on a phone (390 px) each send in the inbox opens from its implementer\'s name, with its situation in sight; two sends are told apart by their links; an empty inbox says so within the screen, and a wide table\'s caption too', async () => {
     await upload('Parque Poniente');
     await upload('Parque Poniente (otra versión)');
     const page = await signedIn('coordinadorA', '#/revision');
@@ -281,8 +281,13 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.goto(`${base}/#/revision?situacion=failed`);
     const empty = page.locator('#bandeja tbody td', { hasText: 'No hay entregas en la situación «La publicación falló» para esta selección.' });
     await empty.waitFor();
-    const right = await empty.evaluate((td: any) => { const r = td.ownerDocument.createRange(); r.selectNodeContents(td); return r.getBoundingClientRect().right; });
-    expect(right).toBeLessThanOrEqual(390);
+    const textEnd = (el: any): number => { const r = el.ownerDocument.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().right; };
+    expect(await empty.evaluate(textEnd)).toBeLessThanOrEqual(390);
+    // So is a wide table's caption (Seguimiento's ran off to the right, «…frente a s»).
+    await page.goto(`${base}/#/seguimiento`);
+    const caption = page.locator('caption', { hasText: 'Avance de cada implementador frente a su compromiso' });
+    await caption.waitFor();
+    expect(await caption.evaluate(textEnd)).toBeLessThanOrEqual(390);
     await page.context().close();
   });
 
