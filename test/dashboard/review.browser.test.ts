@@ -120,6 +120,14 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await other.locator('#bandeja tbody').textContent()).toContain('No hay entregas en la situación «En revisión» para esta selección.');
     await other.goto(`${base}/#/revision/${id}`);
     await other.getByText(/no tiene permiso para ver esta entrega de «Municipio de Mérida»/).waitFor();
+    // Said as a refusal, with the way back to the inbox: not «No se pudieron cargar los datos. Intente de nuevo en unos minutos».
+    expect(await other.getByRole('heading', { level: 1 }).textContent()).toBe('Entrega no disponible');
+    expect(await other.locator('main').textContent()).not.toContain('Intente de nuevo');
+    await other.getByRole('link', { name: '← Volver a la bandeja' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    // One that does not exist, likewise.
+    await other.goto(`${base}/#/revision/no-existe`);
+    await other.getByRole('heading', { level: 1, name: 'Entrega no disponible' }).waitFor();
     await other.context().close();
 
     og = await signedIn('coordinadorA', '#/revision');

@@ -253,7 +253,17 @@ export const reviewSubmissionPage: Page = {
   title: 'Entrega',
   render: ({ ds, params }) => withSession(async () => {
     const id = params[0] ?? '';
-    const p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
+    let p: PreviewAnswer;
+    try {
+      p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
+    } catch (e) {
+      // Not there, or not the reader's to see: said as such, with the way back to the inbox. The page for a failed
+      // load said «No se pudieron cargar los datos. Intente de nuevo en unos minutos», with a link to Inicio.
+      if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
+        return h('div', null, ...heading('Entrega no disponible', e.message), h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')));
+      }
+      throw e;
+    }
     const s = p.submission;
     // Being published in the background (*publicando*): look again every 3 s, while this page is still the one
     // shown, and draw the page again only once its situation changed (the whole page was drawn every 3 s, and the
