@@ -6,7 +6,8 @@
  * as an alert (also when an action finds it ended, keeping the comment being written); an action with no answer
  * says so in Spanish; «Aprobar»'s question closes with Escape; status symbols are not read out; on a phone the inbox's
  * links and situations are in sight, and an empty table's sentence too; a background publication's end is said
- * where «Se está publicando» was; a decision taken meanwhile elsewhere redraws the page with its situation.
+ * where «Se está publicando» was; a decision taken meanwhile elsewhere redraws the page with its situation; a page
+ * that cannot load puts the focus on its heading.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -337,6 +338,19 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await page.locator('#resultado').textContent()).toBe('Esta entrega ya no está en espera de aprobación: está «Publicada».');
     expect(await page.locator('#decision').count()).toBe(0);
     expect(await activeId(page)).toBe('resultado');
+    await page.context().close();
+  });
+
+  it('a work page that cannot load (no answer) puts the focus on its heading, which says so in Spanish', async () => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.waitForSelector('body[data-ready] #bandeja');
+    await page.route('**/api/submissions?**', (r) => r.abort('internetdisconnected'));
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Acerca' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Acerca de los datos' }).waitFor();
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Revisión' }).click();
+    await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.');
+    expect(await activeText(page)).toBe('No se pudieron cargar los datos');
     await page.context().close();
   });
 
