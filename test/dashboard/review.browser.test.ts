@@ -87,6 +87,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
     expect(page.url()).toBe(`${base}/#/revision`);
+    // Who is signed in, without parentheses inside parentheses («(Coordinador (Organismo Garante) — Yucatán)»).
+    expect(await page.locator('.session').textContent()).toBe('Sesión: revision@inaip-yucatan.org.mx — Coordinador (Organismo Garante), Yucatán Cerrar sesión');
     await page.locator('#menu a', { hasText: /^Revisión$/ }).waitFor();
     expect(await menu(page)).not.toContain('Iniciar sesión');
     expect(await menu(page)).not.toContain('Mis envíos');
@@ -150,7 +152,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     official = await signedIn('capturistaA', '#/mis-envios');
     await official.getByText('Cambie el título: debe decir «Parque de la Paz».').waitFor();
     // The session names the official's institution, not its id.
-    expect(await official.locator('.session').textContent()).toContain('(Capturista — Municipio de Mérida)');
+    expect(await official.locator('.session').textContent()).toContain('— Capturista, Municipio de Mérida ');
     expect(await official.locator('.comentarios li').first().textContent()).toContain('revision@inaip-yucatan.org.mx');
     // A numbered list of corrections keeps its lines on screen, as in the email.
     expect(await official.locator('.comentarios li').first().innerText()).toMatch(/«Parque de la Paz»\.\n2\. Revise la fecha de inicio\.$/);

@@ -108,13 +108,15 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
 export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Capturista', coordinador: 'Coordinador (Organismo Garante)', admin: 'Administración' };
 
 /**
- * «captura@… — Capturista (Municipio …)» and a sign-out button that re-renders the page. `publishers`: the public
+ * «captura@… — Capturista, Municipio …» and a sign-out button that re-renders the page. `publishers`: the public
  * list, to name an official's institution (its id otherwise).
  */
 export function sessionBar(viewer: Viewer, onSignOut: () => void, publishers: readonly { id: string; name: string }[] = []): HTMLElement {
   const { scope: s } = viewer;
-  const scope = s.kind === 'state' ? ` — ${s.state}` : s.kind === 'publisher' ? ` — ${publishers.find((p) => p.id === s.publisherId)?.name ?? s.publisherId}` : '';
-  return h('p', { class: 'session' }, 'Sesión: ', h('strong', null, viewer.email), ` (${ROLE_LABELS[viewer.role]}${scope}) `,
+  // «— Coordinador (Organismo Garante), Yucatán»: inside parentheses the role's own read «(Coordinador (Organismo
+  // Garante) — Yucatán)».
+  const scope = s.kind === 'state' ? `, ${s.state}` : s.kind === 'publisher' ? `, ${publishers.find((p) => p.id === s.publisherId)?.name ?? s.publisherId}` : '';
+  return h('p', { class: 'session' }, 'Sesión: ', h('strong', null, viewer.email), ` — ${ROLE_LABELS[viewer.role]}${scope} `,
     h('button', { type: 'button', onclick: () => { signOut(); onSignOut(); } }, 'Cerrar sesión'));
 }
 
