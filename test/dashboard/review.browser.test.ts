@@ -4,7 +4,7 @@
  * the right one signs in, opens the inbox, sees the preview, returns with a comment; the official sees the comment
  * on *Mis envíos*; the fixed workbook continues the returned send (its comments stay with it) and the coordinator approves, and an update shows a field-level diff;
  * the coordinator records program stages (*Etapas del programa*) and *Seguimiento* shows them; a list of findings
- * cut to the first ones a submission keeps says so.
+ * cut to the first ones a submission keeps says so; the inbox opens on what awaits a decision, failed publications too.
  * One browser and one server for the file; requests outside the test server are refused.
  */
 import * as fs from 'fs';
@@ -14,7 +14,7 @@ import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browse
 import { startReviewServer, type ReviewServer } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate } from '../../core/format/es-mx';
-import { BASE_URL, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { publish } from '../../functions/src/publication/publish';
 import { XLSX_MIME } from '../../core/workflow/contract';
 
@@ -119,7 +119,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     // A coordinator of another state: an empty inbox, and the submission itself is refused.
     const other = await signedIn('coordinadorB', '#/revision');
     await other.getByText('Sesión: ').waitFor();
-    expect(await other.locator('#bandeja tbody').textContent()).toContain('No hay entregas en la situación «En revisión» para esta selección.');
+    expect(await other.locator('#bandeja tbody').textContent()).toContain('No hay entregas por decidir para esta selección.');
     await other.goto(`${base}/#/revision/${id}`);
     await other.getByText(/no tiene permiso para ver esta entrega de «Municipio de Mérida»/).waitFor();
     // Said as a refusal, with the way back to the inbox: not «No se pudieron cargar los datos. Intente de nuevo en unos minutos».
@@ -451,6 +451,29 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await page.locator('.resumen').textContent()).toContain('0 errores, 60 advertencias');
     expect(await section.locator('li').count()).toBe(50);
     expect(await section.locator('p.note').textContent()).toBe('Se muestran los primeros 50 de 60 hallazgos, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).');
+    await page.context().close();
+  });
+
+  test('the inbox opens on what awaits a decision: a send in review and one whose publication failed', async () => {
+    const send = async (title: string): Promise<string> => {
+      const sent = await fetch(`${base}/api/submissions?publisher=mty`, { method: 'POST', headers: { authorization: h.bearer('capturistaB'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(PUBLISHERS[1], { title })) });
+      expect(sent.status).toBe(201);
+      return ((await sent.json()) as { submission: { id: string } }).submission.id;
+    };
+    await send('Parque Fundidora');
+    const id = await send('Parque Fundidora (segunda etapa)');
+    // Approved, and its publication failed: it awaits the coordinator again (approved once more from its page).
+    await h.store.transitionSubmission(id, ['submitted'], 'approved', { at: new Date().toISOString(), by: USERS.coordinadorB.id, action: 'approved' });
+    await h.store.transitionSubmission(id, ['approved'], 'failed', { at: new Date().toISOString(), by: 'system', action: 'failed', comment: 'No se pudo escribir la publicación.' });
+    const page = await signedIn('coordinadorB', '#/revision');
+    const rows = page.locator('#bandeja tbody tr');
+    await rows.filter({ hasText: 'La publicación falló' }).waitFor();
+    expect(await rows.filter({ hasText: 'En revisión' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#filtro-situacion option:checked').textContent()).toBe('Por decidir (en revisión o publicación fallida)');
+    // «En revisión» alone leaves the failed one out.
+    await page.getByLabel('Situación').selectOption('submitted');
+    await rows.filter({ hasText: 'La publicación falló' }).waitFor({ state: 'detached' });
+    expect(await rows.filter({ hasText: 'En revisión' }).count()).toBeGreaterThan(0);
     await page.context().close();
   });
 });

@@ -121,13 +121,25 @@ function moreNote(list: SubmissionListAnswer): Node | null {
   return list.links.next ? h('p', { class: 'note' }, `Se muestran las primeras ${formatCount(list.submissions.length, 'entrega', 'entregas')} de la lista, las más antiguas; hay más.`) : null;
 }
 
+/**
+ * The inbox's first view: the sends awaiting a decision, «En revisión» and «La publicación falló» (approved again from
+ * its page). It showed «En revisión» only, and a failed publication left the inbox unless another filter was chosen.
+ */
+const PENDING = 'por-decidir';
+const PENDING_LABEL = 'Por decidir (en revisión o publicación fallida)';
+
 export const reviewInboxPage: Page = {
   title: 'Revisión de entregas',
   render: ({ ds, query, setQuery }) => withSession(async () => {
-    const status = query.get('situacion') ?? 'submitted';
-    const params = new URLSearchParams({ limit: '1000' });
-    if (status) params.set('status', status);
-    const list = await submissionList(params);
+    const status = query.get('situacion') ?? PENDING;
+    const listOf = (one: string): Promise<SubmissionListAnswer> => {
+      const params = new URLSearchParams({ limit: '1000' });
+      if (one) params.set('status', one);
+      return submissionList(params);
+    };
+    // «Por decidir»: every status awaiting the coordinator, one listing each (the API takes one status).
+    const lists = await Promise.all(status === PENDING ? AWAITING_DECISION.map(listOf) : [listOf(status)]);
+    const list: SubmissionListAnswer = { ...lists[0], submissions: lists.flatMap((l) => l.submissions), links: lists.find((l) => l.links.next)?.links ?? {} };
     // Every implementer in the viewer's charge, whatever the situation chosen: built from the sends listed, the
     // filters offered only «Todos» when none was pending, and a link with ?estado= for another one fell back to it.
     const scope = list.viewer.scope;
@@ -135,7 +147,7 @@ export const reviewInboxPage: Page = {
     const implementers = new Map([...inCharge.map((p) => [p.id, { name: p.name, state: p.state }] as const), ...list.submissions.map((s) => [s.publisherId, { name: s.publisherName, state: s.state }] as const)]);
     const stateSel = select('filtro-estado', 'Estado', [...new Set([...implementers.values()].map((p) => p.state))].sort((a, b) => a.localeCompare(b, 'es-MX')).map((s) => [s, s]), query.get('estado'));
     const pubSel = select('filtro-implementador', 'Implementador', [...implementers].map(([id, p]) => [id, p.name] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador'));
-    const statusSel = select('filtro-situacion', 'Situación', SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s) => [s, STATUS_LABELS[s]]), status);
+    const statusSel = select('filtro-situacion', 'Situación', [[PENDING, PENDING_LABEL], ...SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s): [string, string] => [s, STATUS_LABELS[s]])], status);
     const results = h('div', { id: 'bandeja' });
     const draw = (): void => {
       const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value))
@@ -148,7 +160,7 @@ export const reviewInboxPage: Page = {
         { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
       ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${dateTime(sentAt(s))}` }, s.publisherName),
         statusBadge(s), `${dateTime(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
-        { empty: `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
+        { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
       const q = new URLSearchParams();
