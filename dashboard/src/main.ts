@@ -300,6 +300,8 @@ async function render(retried = false): Promise<void> {
     }
     main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, 'Intente de nuevo en unos minutos. Detalle: ', String((e as Error).message)),
       h('p', null, h('a', { href: route('') }, 'Volver al inicio')));
+    // On its heading, as a page drawn (the focus was lost to <body> with what held it, such as «Entrar»).
+    if (!first) main.querySelector<HTMLElement>('h1')?.focus();
   } finally {
     if (token === navigation) {
       main.removeAttribute('aria-busy');

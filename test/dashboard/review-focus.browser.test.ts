@@ -3,7 +3,11 @@
  * the real app (createApp + workflow routes on SQLite, self-hosted API tokens, the built dashboard): a page that
  * refreshes itself or redraws for a select keeps the focus where the reader is; work that disables its button
  * hands the focus to its outcome; outcomes reach the live region; an expired session says so after the heading,
- * as an alert; «Aprobar»'s question closes with Escape; status symbols are not read out.
+ * as an alert (also when an action finds it ended, keeping the comment being written); an action with no answer
+ * says so in Spanish; «Aprobar»'s question closes with Escape; status symbols are not read out; on a phone the inbox's
+ * links and situations are in sight, and an empty table's sentence too; a background publication's end is said
+ * where «Se está publicando» was; a decision taken meanwhile elsewhere redraws the page with its situation; a page
+ * that cannot load puts the focus on its heading.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,6 +16,7 @@ import { axeViolations, describeIfChromium, WCAG_AA } from '../browser';
 import { startReviewServer, type ReviewServer } from './review-server';
 import { projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
+import type { PublicationTask } from '../../functions/src/publication/publication-queue';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -237,6 +242,140 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.locator('#envio-anterior').waitFor();
     expect(await page.locator('#envio-anterior > span[aria-hidden="true"]').textContent()).toBe('⚠');
     expect(await page.locator('#envio-anterior').textContent()).toMatch(/^⚠ Ya se aprobó un envío más reciente/);
+    await page.context().close();
+  });
+
+  it('an approval that gets no answer (connection lost) says so in Spanish and that it may have been done, not the browser\'s «Failed to fetch»', async () => {
+    const id = await upload('Parque Norte');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    await page.route('**/approve', (r) => r.abort('internetdisconnected'));
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: /^Sí, / }).click();
+    const outcome = page.locator('#resultado.status-bad');
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toBe('No se pudo comunicar con el servidor, así que no se sabe si se registró. Revise su conexión y vuelva a cargar la página: verá si ya quedó hecho antes de intentarlo de nuevo.');
+    expect(await activeId(page)).toBe('resultado');
+    expect(await page.getByRole('button', { name: 'Aprobar' }).isEnabled()).toBe(true);
+    await page.context().close();
+  });
+
+  it('on a phone (390 px) each send in the inbox opens from its implementer\'s name, with its situation in sight; two sends are told apart by their links; an empty inbox says so within the screen, and a wide table\'s caption too', async () => {
+    await upload('Parque Poniente');
+    await upload('Parque Poniente (otra versión)');
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.setViewportSize({ width: 390, height: 800 });
+    const links = page.locator('#bandeja tbody a');
+    await links.first().waitFor();
+    expect(await links.count()).toBeGreaterThan(1);
+    const names = await Promise.all((await links.all()).map(async (a) => (await a.getAttribute('aria-label')) ?? ''));
+    expect(names.every((n) => /^Revisar la entrega de Municipio de Mérida enviada el \d{2}\/\d{2}\/\d{4}, /.test(n))).toBe(true);
+    // Within the screen without scrolling the table sideways: the link and the situation beside it.
+    const row = page.locator('#bandeja tbody tr').first();
+    for (const cell of [row.getByRole('link'), row.locator('td').first()]) {
+      const box = await cell.boundingBox();
+      expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await row.locator('td').first().textContent()).toBe('En revisión');
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    // An empty inbox's sentence is on screen to its end (it ran under the headers, off to the right).
+    await page.goto(`${base}/#/revision?situacion=failed`);
+    const empty = page.locator('#bandeja tbody td', { hasText: 'No hay entregas en la situación «La publicación falló» para esta selección.' });
+    await empty.waitFor();
+    const textEnd = (el: any): number => { const r = el.ownerDocument.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().right; };
+    expect(await empty.evaluate(textEnd)).toBeLessThanOrEqual(390);
+    // So is a wide table's caption (Seguimiento's ran off to the right, «…frente a s»).
+    await page.goto(`${base}/#/seguimiento`);
+    const caption = page.locator('caption', { hasText: 'Avance de cada implementador frente a su compromiso' });
+    await caption.waitFor();
+    expect(await caption.evaluate(textEnd)).toBeLessThanOrEqual(390);
+    await page.context().close();
+  });
+
+  it('an approval published in the background says how it ended where «Se está publicando» was, and the focus stays there', async () => {
+    // Approvals here are queued (as self-hosted and in the cloud) and this test says when the publication ends.
+    const tasks: PublicationTask[] = [];
+    const bg = await startReviewServer('review-background-', { publicationQueue: { enqueue: async (t) => { tasks.push(t); } } });
+    try {
+      const res = await fetch(`${bg.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: bg.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque del Sur' })) });
+      const id = ((await res.json()) as { submission: { id: string } }).submission.id;
+      const context = await bg.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+      await context.route('**/*', (r) => (r.request().url().startsWith(bg.base) ? r.continue() : r.abort()));
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(`${bg.base}/#/revision/${id}`);
+      await page.getByLabel('Clave de acceso').fill(bg.h.bearer('coordinadorA').replace(/^Bearer /, ''));
+      await page.getByRole('button', { name: 'Entrar' }).click();
+      await page.waitForSelector('body[data-ready] #decision');
+      await page.getByRole('button', { name: 'Aprobar' }).click();
+      await page.getByRole('button', { name: 'Sí, publicar' }).focus();
+      await page.keyboard.press('Enter');
+      await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+      expect(await page.locator('#resultado').textContent()).toBe('Aprobada. Se está publicando; esta página muestra el resultado cuando termine.');
+      expect(tasks.map((t) => t.submissionId)).toEqual([id]);
+      // The publication ends: the page's next look draws it «Publicada», and says so where it said «Se está publicando».
+      await bg.h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: USERS.coordinadorA.id, action: 'published', comment: 'Publicado: 0 procesos nuevos o modificados; 1 proyecto publicado en total.' });
+      await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+      expect(await page.locator('#resultado').textContent()).toBe('Publicada. Publicado: 0 procesos nuevos o modificados; 1 proyecto publicado en total.');
+      expect(await activeId(page)).toBe('resultado');
+      // Read there, where the focus is: not said again through the live region.
+      expect(await page.locator('body > #anuncio').textContent()).not.toContain('Publicada');
+      await context.close();
+    } finally {
+      await bg.close();
+    }
+  });
+
+  it('a decision taken meanwhile in another tab: «Sí, publicar» draws the page again with its situation, the server\'s reason kept where the focus is', async () => {
+    const id = await upload('Parque Central');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    // Approved from elsewhere while this page is open.
+    expect((await fetch(`${base}/api/submissions/${id}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } })).status).toBe(200);
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    expect(await page.locator('#resultado').textContent()).toBe('Esta entrega ya no está en espera de aprobación: está «Publicada».');
+    expect(await page.locator('#decision').count()).toBe(0);
+    expect(await activeId(page)).toBe('resultado');
+    await page.context().close();
+  });
+
+  it('a work page that cannot load (no answer) puts the focus on its heading, which says so in Spanish', async () => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.waitForSelector('body[data-ready] #bandeja');
+    await page.route('**/api/submissions?**', (r) => r.abort('internetdisconnected'));
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Acerca' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Acerca de los datos' }).waitFor();
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Revisión' }).click();
+    await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.');
+    expect(await activeText(page)).toBe('No se pudieron cargar los datos');
+    await page.context().close();
+  });
+
+  // Last: it leaves its send returned, and the next upload of the institution would continue it (200, not 201).
+  it('a decision refused because the session ended asks to sign in again, saying why, and gives back the comment being written', async () => {
+    const id = await upload('Parque Oriente');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    const comment = 'Revise el monto del presupuesto.\nY la fecha de inicio.';
+    await page.getByLabel('Comentarios para quien capturó').fill(comment);
+    // The key stops being valid (revoked, expired) while the page is open: the next request is refused with 401.
+    await page.evaluate(() => (globalThis as any).sessionStorage.setItem('infra-abierta:credencial', `ia_${'x'.repeat(40)}`));
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    // The sign-in form, with the server's reason as an alert after its heading (it stayed drawn as if signed in).
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toMatch(/^La clave de acceso no es válida o fue revocada/);
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await page.getByLabel('Clave de acceso').fill(h.bearer('coordinadorA').replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    // Back on the submission with what was typed; the reason is not said again.
+    await page.waitForSelector('body[data-ready] #decision');
+    expect(await page.getByLabel('Comentarios para quien capturó').inputValue()).toBe(comment);
+    expect(await page.locator('#sesion-vencida').count()).toBe(0);
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await page.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
     await page.context().close();
   });
 });

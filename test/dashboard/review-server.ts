@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../browser';
 import { buildDashboard } from '../../scripts/build-dashboard';
 import { localHarness, type LocalHarness } from '../workflow/workflow-harness';
+import type { PublicationQueue } from '../../functions/src/publication/publication-queue';
 
 export interface ReviewServer {
   h: LocalHarness;
@@ -20,10 +21,11 @@ export interface ReviewServer {
   close(): Promise<void>;
 }
 
-export async function startReviewServer(prefix: string): Promise<ReviewServer> {
+/** `opts.publicationQueue`: approvals publish in the background through it (otherwise within the request). */
+export async function startReviewServer(prefix: string, opts: { publicationQueue?: PublicationQueue } = {}): Promise<ReviewServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   await buildDashboard(dir);
-  const h = await localHarness({ dashboardDir: dir });
+  const h = await localHarness({ dashboardDir: dir, ...opts });
   const server: Server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -3,7 +3,8 @@
  * SQLite, self-hosted API tokens, the built dashboard): a coordinator of another state sees nothing and is refused;
  * the right one signs in, opens the inbox, sees the preview, returns with a comment; the official sees the comment
  * on *Mis envíos*; the fixed workbook continues the returned send (its comments stay with it) and the coordinator approves, and an update shows a field-level diff;
- * the coordinator records program stages (*Etapas del programa*) and *Seguimiento* shows them.
+ * the coordinator records program stages (*Etapas del programa*) and *Seguimiento* shows them; a list of findings
+ * cut to the first ones a submission keeps says so; the inbox opens on what awaits a decision, failed publications too.
  * One browser and one server for the file; requests outside the test server are refused.
  */
 import * as fs from 'fs';
@@ -13,7 +14,7 @@ import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browse
 import { startReviewServer, type ReviewServer } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate } from '../../core/format/es-mx';
-import { BASE_URL, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
+import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { publish } from '../../functions/src/publication/publish';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
@@ -91,6 +92,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
     expect(page.url()).toBe(`${base}/#/revision`);
+    // Who is signed in, without parentheses inside parentheses («(Coordinador (Organismo Garante) — Yucatán)»).
+    expect(await page.locator('.session').textContent()).toBe('Sesión: revision@inaip-yucatan.org.mx — Coordinador (Organismo Garante), Yucatán Cerrar sesión');
     await page.locator('#menu a', { hasText: /^Revisión$/ }).waitFor();
     expect(asked).toContain('/api/session');
     expect(asked.filter((u) => /[?&]limit=1(&|$)/.test(u))).toEqual([]);
@@ -123,15 +126,26 @@ describeIfChromium('review pages in headless Chromium', () => {
     // A coordinator of another state: an empty inbox, and the submission itself is refused.
     const other = await signedIn('coordinadorB', '#/revision');
     await other.getByText('Sesión: ').waitFor();
-    expect(await other.locator('#bandeja tbody').textContent()).toContain('No hay entregas en la situación «En revisión» para esta selección.');
+    expect(await other.locator('#bandeja tbody').textContent()).toContain('No hay entregas por decidir para esta selección.');
     await other.goto(`${base}/#/revision/${id}`);
     await other.getByText(/no tiene permiso para ver esta entrega de «Municipio de Mérida»/).waitFor();
+    // Said as a refusal, with the way back to the inbox: not «No se pudieron cargar los datos. Intente de nuevo en unos minutos».
+    expect(await other.getByRole('heading', { level: 1 }).textContent()).toBe('Entrega no disponible');
+    expect(await other.locator('main').textContent()).not.toContain('Intente de nuevo');
+    await other.getByRole('link', { name: '← Volver a la bandeja' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    // One that does not exist, likewise.
+    await other.goto(`${base}/#/revision/no-existe`);
+    await other.getByRole('heading', { level: 1, name: 'Entrega no disponible' }).waitFor();
     await other.context().close();
 
     og = await signedIn('coordinadorA', '#/revision');
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByRole('heading', { name: 'Entrega de Municipio de Mérida' }).waitFor();
     expect(await og.locator('#vista-previa').textContent()).toContain('Nuevos: 1');
+    // Each count agrees with what it counts: contrataciones are feminine (they read «Nuevos: 0 · Modificados: 0»).
+    expect(await og.locator('#titulo-procesos + p').textContent()).toBe('Nuevas: 0 · Modificadas: 0 · Sin cambios: 0 · Ausentes del libro: 0');
+    expect(await og.locator('#titulo-proyectos + p').textContent()).toBe('Nuevos: 1 · Modificados: 0 · Sin cambios: 0 · Ausentes del libro: 0');
     expect(await og.locator('#completitud').textContent()).toMatch(/ %$/);
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Escriba qué debe corregirse antes de devolver la entrega.').waitFor();
@@ -145,7 +159,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     official = await signedIn('capturistaA', '#/mis-envios');
     await official.getByText('Cambie el título: debe decir «Parque de la Paz».').waitFor();
     // The session names the official's institution, not its id.
-    expect(await official.locator('.session').textContent()).toContain('(Capturista — Municipio de Mérida)');
+    expect(await official.locator('.session').textContent()).toContain('— Capturista, Municipio de Mérida ');
     expect(await official.locator('.comentarios li').first().textContent()).toContain('revision@inaip-yucatan.org.mx');
     // A numbered list of corrections keeps its lines on screen, as in the email.
     expect(await official.locator('.comentarios li').first().innerText()).toMatch(/«Parque de la Paz»\.\n2\. Revise la fecha de inicio\.$/);
@@ -449,6 +463,44 @@ describeIfChromium('review pages in headless Chromium', () => {
     await row.waitFor();
     expect(await row.locator('td').last().textContent()).toBe('Actualización de la licitación');
     expect(await page.locator('#vista-previa').textContent()).not.toMatch(/tenderUpdate/);
+    await page.context().close();
+  });
+
+  test('a submission with more findings than it keeps says that its list shows only the first ones', async () => {
+    // 60 projects whose titles carry an invisible character: a warning each, more than a submission keeps (50).
+    const [header, row] = projectWorkbook(PUBLISHERS[1]).sheets[0].rows;
+    const rows = [header, ...Array.from({ length: 60 }, (_, i) => row.map((c, j) => (j === 0 ? `${String(c)}-${i}` : j === 1 ? `Parque\u200b ${i}` : c)))];
+    const sent = await fetch(`${base}/api/submissions?publisher=mty`, { method: 'POST', headers: { authorization: h.bearer('capturistaB'), 'content-type': XLSX_MIME }, body: await xlsxOf({ sheets: [{ name: 'projects', rows }] }) });
+    expect(sent.status).toBe(201);
+    const page = await signedIn('coordinadorB', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    const section = page.locator('section[aria-labelledby="titulo-hallazgos"]');
+    await section.waitFor();
+    expect(await page.locator('.resumen').textContent()).toContain('0 errores, 60 advertencias');
+    expect(await section.locator('li').count()).toBe(50);
+    expect(await section.locator('p.note').textContent()).toBe('Se muestran los primeros 50 de 60 hallazgos, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).');
+    await page.context().close();
+  });
+
+  test('the inbox opens on what awaits a decision: a send in review and one whose publication failed', async () => {
+    const send = async (title: string): Promise<string> => {
+      const sent = await fetch(`${base}/api/submissions?publisher=mty`, { method: 'POST', headers: { authorization: h.bearer('capturistaB'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(PUBLISHERS[1], { title })) });
+      expect(sent.status).toBe(201);
+      return ((await sent.json()) as { submission: { id: string } }).submission.id;
+    };
+    await send('Parque Fundidora');
+    const id = await send('Parque Fundidora (segunda etapa)');
+    // Approved, and its publication failed: it awaits the coordinator again (approved once more from its page).
+    await h.store.transitionSubmission(id, ['submitted'], 'approved', { at: new Date().toISOString(), by: USERS.coordinadorB.id, action: 'approved' });
+    await h.store.transitionSubmission(id, ['approved'], 'failed', { at: new Date().toISOString(), by: 'system', action: 'failed', comment: 'No se pudo escribir la publicación.' });
+    const page = await signedIn('coordinadorB', '#/revision');
+    const rows = page.locator('#bandeja tbody tr');
+    await rows.filter({ hasText: 'La publicación falló' }).waitFor();
+    expect(await rows.filter({ hasText: 'En revisión' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('#filtro-situacion option:checked').textContent()).toBe('Por decidir (en revisión o publicación fallida)');
+    // «En revisión» alone leaves the failed one out.
+    await page.getByLabel('Situación').selectOption('submitted');
+    await rows.filter({ hasText: 'La publicación falló' }).waitFor({ state: 'detached' });
+    expect(await rows.filter({ hasText: 'En revisión' }).count()).toBeGreaterThan(0);
     await page.context().close();
   });
 });

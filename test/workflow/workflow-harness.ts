@@ -17,6 +17,7 @@ import { googleIdTokenAuthenticator } from '../../functions/src/auth/google-id-t
 import { GoogleSheetsSource } from '../../functions/src/ingest/sheets-source';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Publisher, Store, User } from '../../functions/src/store/store';
+import type { PublicationQueue } from '../../functions/src/publication/publication-queue';
 import { directoryUploads } from '../../functions/src/workflow/upload-store';
 import { workflowRoutes } from '../../functions/src/workflow/workflow-routes';
 import { notifier, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
@@ -127,7 +128,7 @@ export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Stor
 
 export interface LocalHarness extends Harness { uploadDir: string }
 
-export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; now?: () => Date } = {}): Promise<LocalHarness> {
+export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; now?: () => Date; publicationQueue?: PublicationQueue } = {}): Promise<LocalHarness> {
   const store = openSqliteStore(':memory:');
   const tokens = new Map<string, string>();
   await seed(store, tokens);
@@ -139,6 +140,7 @@ export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: n
     ...notifyOption(store, opts),
     ...(opts.notifyWaitMs !== undefined ? { notifyWaitMs: opts.notifyWaitMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.publicationQueue ? { publicationQueue: opts.publicationQueue } : {}),
   });
   const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: maxUploadBytes }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}), ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {

@@ -33,5 +33,5 @@ export function dataTable(caption: string, columns: Column[], rows: Child[][], o
       h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined }, c.title)))),
       h('tbody', null, rows.length
         ? rows.map((r) => h('tr', null, r.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: columns[i]?.numeric ? 'num' : undefined }, cell)))))
-        : h('tr', null, h('td', { colspan: columns.length }, opts.empty ?? 'Sin datos publicados para esta selección.'))))), caption);
+        : h('tr', null, h('td', { colspan: columns.length }, h('span', { class: 'empty-note' }, opts.empty ?? 'Sin datos publicados para esta selección.')))))), caption);
 }

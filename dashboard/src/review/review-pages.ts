@@ -11,7 +11,7 @@ import { formatCount, formatDate, formatNumber } from '../../../core/format/es-m
 import { sameState } from '../../../core/workflow/mexican-states';
 import {
   AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
-  type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
+  type Change, type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
@@ -59,13 +59,39 @@ function select(id: string, label: string, options: [string, string][], value: s
   return h('select', { id, name: id, 'aria-label': label }, h('option', { value: '' }, 'Todos'), options.map(([v, t]) => h('option', { value: v, selected: v === value }, t)));
 }
 
+/**
+ * Said above a list of findings when it is not all of them: a submission keeps only its first ones (errors first;
+ * SAMPLE_SIZE in functions/src/workflow/findings-summary.ts), and «Hallazgos: 120 advertencias» above a list of 50
+ * read as if the list were complete.
+ */
+function sampleNote(shown: number, total: number): HTMLElement | null {
+  return shown < total ? h('p', { class: 'note' }, `Se muestran los primeros ${count(shown)} de ${formatCount(total, 'hallazgo', 'hallazgos')}, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).`) : null;
+}
+
 /** «⚠» before words that already say it: for the eye only (WCAG 1.1.1). */
 const warnMark = (): HTMLElement => h('span', { 'aria-hidden': 'true' }, '⚠');
 
 const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
 
+/**
+ * How an approval published in the background ended, from the submission's last history entry: «Publicada.
+ * Publicado: 1 proceso nuevo o modificado…», the failure's reason, or why the approval was refused.
+ */
+function publishedOutcome(s: SubmissionView): { ok: boolean; text: string } {
+  const comment = s.history[s.history.length - 1]?.comment;
+  if (s.status === 'published') return { ok: true, text: comment ? `Publicada. ${comment}` : 'Publicada.' };
+  if (s.status === 'failed') return { ok: false, text: `La publicación falló${s.failureReason ? `: ${s.failureReason}` : '.'}` };
+  return { ok: false, text: comment ?? `Situación de la entrega: ${s.statusLabel}.` };
+}
+
 /** A decision's outcome, shown again when its submission page is redrawn with the new state. */
-const DECISION_NOTICES = new Map<string, string>();
+const DECISION_NOTICES = new Map<string, { text: string; ok: boolean }>();
+
+/**
+ * A comment being written when the session ended, by submission: given back to the page drawn after signing in again
+ * (the refused «Devolver con comentarios» had dropped what the coordinator had typed).
+ */
+const COMMENT_DRAFTS = new Map<string, string>();
 
 /** Pages of 1,000 a listing follows through `links.next` before it stops (and says so). */
 const MAX_LIST_PAGES = 10;
@@ -95,13 +121,25 @@ function moreNote(list: SubmissionListAnswer): Node | null {
   return list.links.next ? h('p', { class: 'note' }, `Se muestran las primeras ${formatCount(list.submissions.length, 'entrega', 'entregas')} de la lista, las más antiguas; hay más.`) : null;
 }
 
+/**
+ * The inbox's first view: the sends awaiting a decision, «En revisión» and «La publicación falló» (approved again from
+ * its page). It showed «En revisión» only, and a failed publication left the inbox unless another filter was chosen.
+ */
+const PENDING = 'por-decidir';
+const PENDING_LABEL = 'Por decidir (en revisión o publicación fallida)';
+
 export const reviewInboxPage: Page = {
   title: 'Revisión de entregas',
   render: ({ ds, query, setQuery }) => withSession(async () => {
-    const status = query.get('situacion') ?? 'submitted';
-    const params = new URLSearchParams({ limit: '1000' });
-    if (status) params.set('status', status);
-    const list = await submissionList(params);
+    const status = query.get('situacion') ?? PENDING;
+    const listOf = (one: string): Promise<SubmissionListAnswer> => {
+      const params = new URLSearchParams({ limit: '1000' });
+      if (one) params.set('status', one);
+      return submissionList(params);
+    };
+    // «Por decidir»: every status awaiting the coordinator, one listing each (the API takes one status).
+    const lists = await Promise.all(status === PENDING ? AWAITING_DECISION.map(listOf) : [listOf(status)]);
+    const list: SubmissionListAnswer = { ...lists[0], submissions: lists.flatMap((l) => l.submissions), links: lists.find((l) => l.links.next)?.links ?? {} };
     // Every implementer in the viewer's charge, whatever the situation chosen: built from the sends listed, the
     // filters offered only «Todos» when none was pending, and a link with ?estado= for another one fell back to it.
     const scope = list.viewer.scope;
@@ -109,17 +147,20 @@ export const reviewInboxPage: Page = {
     const implementers = new Map([...inCharge.map((p) => [p.id, { name: p.name, state: p.state }] as const), ...list.submissions.map((s) => [s.publisherId, { name: s.publisherName, state: s.state }] as const)]);
     const stateSel = select('filtro-estado', 'Estado', [...new Set([...implementers.values()].map((p) => p.state))].sort((a, b) => a.localeCompare(b, 'es-MX')).map((s) => [s, s]), query.get('estado'));
     const pubSel = select('filtro-implementador', 'Implementador', [...implementers].map(([id, p]) => [id, p.name] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador'));
-    const statusSel = select('filtro-situacion', 'Situación', SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s) => [s, STATUS_LABELS[s]]), status);
+    const statusSel = select('filtro-situacion', 'Situación', [[PENDING, PENDING_LABEL], ...SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s): [string, string] => [s, STATUS_LABELS[s]])], status);
     const results = h('div', { id: 'bandeja' });
     const draw = (): void => {
       const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value))
         .sort((a, b) => (sentAt(a) < sentAt(b) ? -1 : sentAt(a) > sentAt(b) ? 1 : 0));
       announce(`${formatCount(shown.length, 'entrega', 'entregas')} en la bandeja con los filtros elegidos.`);
+      // Each send opens from its implementer's name, with its situation next to it: on a phone the table scrolls
+      // sideways, and the link in a last «Acción» column and the situation were out of sight. The link's name says
+      // which send it opens (two sends of one implementer read the same «Revisar la entrega de …»).
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
-        { title: 'Implementador' }, { title: 'Estado' }, { title: 'Enviada' }, { title: 'Enviada por' }, { title: 'Situación' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Acción' },
-      ], shown.map((s) => [s.publisherName, s.state, `${dateTime(sentAt(s))}${fileNote(s)}`, s.submittedBy ?? '—', statusBadge(s),
-        count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), h('a', { href: route('revision', s.id) }, `Revisar la entrega de ${s.publisherName}`)]),
-        { empty: `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
+        { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
+      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${dateTime(sentAt(s))}` }, s.publisherName),
+        statusBadge(s), `${dateTime(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
+        { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
       const q = new URLSearchParams();
@@ -153,20 +194,28 @@ function shownChange(path: string, value: string | null): string {
   return value;
 }
 
-const CHANGE_LABELS = { new: 'Nuevos', changed: 'Modificados', unchanged: 'Sin cambios', removed: 'Ausentes del libro' } as const;
+/**
+ * Each kind of change, [one, many], agreeing with what it counts: «contrataciones» are feminine, «proyectos»
+ * masculine (the processes read «Nuevos: 0 · Modificados: 1» and «Modificado: ocds-…»).
+ */
+const CHANGE_LABELS: Record<'f' | 'm', Record<Change, readonly [string, string]>> = {
+  f: { new: ['Nueva', 'Nuevas'], changed: ['Modificada', 'Modificadas'], unchanged: ['Sin cambios', 'Sin cambios'], removed: ['Ausente del libro', 'Ausentes del libro'] },
+  m: { new: ['Nuevo', 'Nuevos'], changed: ['Modificado', 'Modificados'], unchanged: ['Sin cambios', 'Sin cambios'], removed: ['Ausente del libro', 'Ausentes del libro'] },
+};
 
-function changeSection(title: string, id: string, group: ChangeGroup, removedNote: string): HTMLElement {
+function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string): HTMLElement {
+  const labels = CHANGE_LABELS[gender];
   const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
-    h('summary', null, `${CHANGE_LABELS[item.change].replace(/s$/, '')}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
+    h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
     item.change === 'changed'
       ? dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
         item.fields.map((f) => [f.label ? h('span', { title: f.path }, f.label) : f.path, shownChange(f.path, f.before), shownChange(f.path, f.after)]))
       : h('p', { class: 'note' }, item.change === 'new' ? 'Se publicará por primera vez.' : removedNote)));
   return h('section', { 'aria-labelledby': id },
     h('h3', { id }, title),
-    h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${CHANGE_LABELS[k]}: ${count(group.counts[k])}`).join(' · ')),
+    h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${labels[k][1]}: ${count(group.counts[k])}`).join(' · ')),
     // What happens to the absent ones is said at once, not only inside each collapsed item.
-    group.counts.removed ? h('p', { class: 'note' }, `${CHANGE_LABELS.removed}: ${removedNote}`) : null,
+    group.counts.removed ? h('p', { class: 'note' }, `${labels.removed[1]}: ${removedNote}`) : null,
     items);
 }
 
@@ -175,8 +224,8 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     h('h2', { id: 'titulo-cambios' }, 'Qué cambiará al aprobar'),
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
-    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
-    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
+    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
+    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
 }
 
 /**
@@ -216,7 +265,17 @@ export const reviewSubmissionPage: Page = {
   title: 'Entrega',
   render: ({ ds, params }) => withSession(async () => {
     const id = params[0] ?? '';
-    const p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
+    let p: PreviewAnswer;
+    try {
+      p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
+    } catch (e) {
+      // Not there, or not the reader's to see: said as such, with the way back to the inbox. The page for a failed
+      // load said «No se pudieron cargar los datos. Intente de nuevo en unos minutos», with a link to Inicio.
+      if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
+        return h('div', null, ...heading('Entrega no disponible', e.message), h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')));
+      }
+      throw e;
+    }
     const s = p.submission;
     // Being published in the background (*publicando*): look again every 3 s, while this page is still the one
     // shown, and draw the page again only once its situation changed (the whole page was drawn every 3 s, and the
@@ -236,8 +295,12 @@ export const reviewSubmissionPage: Page = {
         }
         if (!shown()) return;
         if (now.status === 'approved') { setTimeout(() => void look(), 3000); return; }
+        // «Se está publicando» shown: the redraw says how it ended in its place (publishedOutcome), read there when
+        // the reader's focus is on it, as the decision's outcome was.
+        const onOutcome = status.textContent === PUBLISHING;
+        if (onOutcome) DECISION_NOTICES.set(id, { text: PUBLISHING, ok: true });
         // Said as well as drawn: the reader's focus may be anywhere on the page (WCAG 4.1.3).
-        announce(`Situación de la entrega: ${now.statusLabel}${now.failureReason ? `: ${now.failureReason}` : ''}.`);
+        if (!(onOutcome && document.activeElement === status)) announce(`Situación de la entrega: ${now.statusLabel}${now.failureReason ? `: ${now.failureReason}` : ''}.`);
         rerender();
       };
       setTimeout(() => void look(), 3000);
@@ -249,28 +312,48 @@ export const reviewSubmissionPage: Page = {
     // The outcome of the decision just taken stays on the page after it is drawn again with the new state.
     const kept = DECISION_NOTICES.get(id);
     DECISION_NOTICES.delete(id);
-    // «Se está publicando» is not said once the situation already reads «Publicada» (a quick publication).
-    if (kept && !(kept === PUBLISHING && s.status === 'published')) { status.className = 'status-ok'; status.textContent = kept; }
+    // «Se está publicando» once it is over says how it ended (it was left blank, or still said «Se está publicando»
+    // over a failed or refused publication), where the reader's focus waits for it.
+    const shownOutcome = kept?.text === PUBLISHING && s.status !== 'approved' ? publishedOutcome(s) : kept;
+    if (shownOutcome) { status.className = shownOutcome.ok ? 'status-ok' : 'status-bad'; status.textContent = shownOutcome.text; }
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
     const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
       ` Ya se aprobó un envío más reciente de esta institución (enviado el ${dateTime(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
     const comment = h('textarea', { id: 'comentario', rows: 4 });
+    comment.value = COMMENT_DRAFTS.get(id) ?? '';
+    COMMENT_DRAFTS.delete(id);
     const act = async (work: () => Promise<string>): Promise<void> => {
       const from = document.activeElement;
       for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = true;
       try {
         status.className = 'status-ok';
         status.textContent = await work();
-        DECISION_NOTICES.set(id, status.textContent);
+        DECISION_NOTICES.set(id, { text: status.textContent, ok: true });
         // The focus waits on the outcome; the redraw with the new situation keeps it there (main.ts, same id).
         sayOutcome(status, from);
         // Drawn again with the new state, unless the page was drawn anew meanwhile (the reader opened it again, or
         // another page): redrawing that one closed the «Aprobar» confirmation a coordinator had just opened.
         setTimeout(() => { if (status.isConnected) rerender(); }, 1200);
       } catch (e) {
+        // The key was refused (expired, revoked): the page asks to sign in again, saying why (session.ts), and keeps
+        // the comment for the page drawn after it. It stayed drawn as if signed in, every button answering
+        // «Inicie sesión para continuar» with no way to do so.
+        if (e instanceof ApiError && e.status === 401) {
+          if (comment.value.trim()) COMMENT_DRAFTS.set(id, comment.value);
+          rerender();
+          return;
+        }
         status.className = 'status-bad';
         status.textContent = (e as Error).message;
+        // Decided meanwhile (another tab, another coordinator): the page is drawn again with its situation, the
+        // server's reason kept on it. It stayed «En revisión» with «Aprobar» offered again, refused each time.
+        if (e instanceof ApiError && e.status === 409) {
+          DECISION_NOTICES.set(id, { text: status.textContent, ok: false });
+          sayOutcome(status, from);
+          rerender();
+          return;
+        }
         for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = false;
         sayOutcome(status, from);
       }
@@ -305,6 +388,7 @@ export const reviewSubmissionPage: Page = {
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
+        sampleNote(f.sample.length, f.errors + f.warnings + f.infos),
         h('ul', null, f.sample.map((x) => h('li', null, x.message)))) : null,
       // Once published the preview compares it with itself, and a withdrawn send will not be approved: the history
       // says what happened instead.
@@ -365,7 +449,8 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         lastSent = {
           said: outcomeText.textContent ?? '',
           shown: h('div', null, outcomeText,
-            sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null),
+            sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), sampleNote(sample.length, warnings + (submission.findings?.infos ?? 0)),
+              h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null),
         };
         // On the outcome before the redraw, which finds it again by its id (main.ts) with the new entry listed.
         returnFocus(status, button);

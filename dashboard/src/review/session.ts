@@ -64,6 +64,10 @@ export function whoIsSignedIn(): Promise<Viewer> {
   return asking;
 }
 
+/** Said when a request got no answer; a sent action (approve, return, upload…) may have reached the server or not. */
+export const NO_ANSWER = 'No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.';
+export const NO_ANSWER_TO_ACTION = 'No se pudo comunicar con el servidor, así que no se sabe si se registró. Revise su conexión y vuelva a cargar la página: verá si ya quedó hecho antes de intentarlo de nuevo.';
+
 /** A failed call, with the server's Spanish message (and, for a refused workbook, its findings); 401 means "sign in again". */
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly findings: FindingView[] = []) { super(message); }
@@ -74,17 +78,25 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
   const token = credential();
   if (!token) throw new ApiError(401, 'Inicie sesión para continuar.');
   const contentType = init.file ? init.file.type : init.body !== undefined ? 'application/json' : undefined;
-  const res = await fetch(url, {
-    method: init.method ?? 'GET',
-    headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(contentType ? { 'content-type': contentType } : {}) },
-    ...(init.file ? { body: init.file.bytes } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: init.method ?? 'GET',
+      headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(contentType ? { 'content-type': contentType } : {}) },
+      ...(init.file ? { body: init.file.bytes } : init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
+  } catch {
+    // No answer at all (connection lost, server down): the browser's own words («Failed to fetch») were shown as
+    // the outcome of «Aprobar», in English, and did not say whether it had been done.
+    throw new ApiError(0, (init.method ?? 'GET') === 'GET' ? NO_ANSWER : NO_ANSWER_TO_ACTION);
+  }
   let body: unknown = null;
   try { body = await res.json(); } catch { body = null; }
   if (!res.ok) {
-    if (res.status === 401) signOut();
     const refused = readErrorAnswer(body)?.error;
-    throw new ApiError(res.status, refused?.message ?? `El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`, refused?.findings);
+    const error = new ApiError(res.status, refused?.message ?? `El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`, refused?.findings);
+    if (res.status === 401) { endedBecause = error.message; signOut(); }
+    throw error;
   }
   const checked = check(body);
   rememberViewer(body);
@@ -94,13 +106,15 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
 export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Capturista', coordinador: 'Coordinador (Organismo Garante)', admin: 'Administración' };
 
 /**
- * «captura@… — Capturista (Municipio …)» and a sign-out button that re-renders the page. `publishers`: the public
+ * «captura@… — Capturista, Municipio …» and a sign-out button that re-renders the page. `publishers`: the public
  * list, to name an official's institution (its id otherwise).
  */
 export function sessionBar(viewer: Viewer, onSignOut: () => void, publishers: readonly { id: string; name: string }[] = []): HTMLElement {
   const { scope: s } = viewer;
-  const scope = s.kind === 'state' ? ` — ${s.state}` : s.kind === 'publisher' ? ` — ${publishers.find((p) => p.id === s.publisherId)?.name ?? s.publisherId}` : '';
-  return h('p', { class: 'session' }, 'Sesión: ', h('strong', null, viewer.email), ` (${ROLE_LABELS[viewer.role]}${scope}) `,
+  // «— Coordinador (Organismo Garante), Yucatán»: inside parentheses the role's own read «(Coordinador (Organismo
+  // Garante) — Yucatán)».
+  const scope = s.kind === 'state' ? `, ${s.state}` : s.kind === 'publisher' ? `, ${publishers.find((p) => p.id === s.publisherId)?.name ?? s.publisherId}` : '';
+  return h('p', { class: 'session' }, 'Sesión: ', h('strong', null, viewer.email), ` — ${ROLE_LABELS[viewer.role]}${scope} `,
     h('button', { type: 'button', onclick: () => { signOut(); onSignOut(); } }, 'Cerrar sesión'));
 }
 
@@ -161,22 +175,37 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
   return form;
 }
 
+/**
+ * Why the server last refused the key (401), until a sign-in form says it: a page that answers a refused action by
+ * drawing itself again (Aprobar, Devolver, an upload) found no key and showed the bare form, with no word of why.
+ */
+let endedBecause: string | null = null;
+
+/**
+ * The sign-in form with why it is back, right after its heading (the focus lands there) and announced as an alert;
+ * it also describes the key field, read when the reader reaches it (WCAG 3.3.1, 4.1.3). Above the heading, with no
+ * role, it was skipped.
+ */
+async function signInAgain(why: string, rerender: () => void): Promise<HTMLElement> {
+  const form = await signInForm(rerender);
+  const said = h('p', { class: 'status-bad', role: 'alert', id: 'sesion-vencida' }, why);
+  const title = form.querySelector('h1');
+  if (title) title.after(said); else form.prepend(said);
+  form.querySelector('#clave')?.setAttribute('aria-describedby', said.id);
+  return form;
+}
+
 /** Renders `page` once signed in; the sign-in form otherwise, or again after a 401. */
 export async function withSession(render: () => Promise<Node>, rerender: () => void): Promise<Node> {
-  if (!credential()) return signInForm(rerender);
+  const why = endedBecause;
+  endedBecause = null;
+  if (!credential()) return why ? signInAgain(why, rerender) : signInForm(rerender);
   try {
     return await render();
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
-      const form = await signInForm(rerender);
-      // Why the form is back, right after its heading (the focus lands there) and announced as an alert; it also
-      // describes the key field, read when the reader reaches it (WCAG 3.3.1, 4.1.3). Above the heading, with no
-      // role, it was skipped.
-      const said = h('p', { class: 'status-bad', role: 'alert', id: 'sesion-vencida' }, e.message);
-      const title = form.querySelector('h1');
-      if (title) title.after(said); else form.prepend(said);
-      form.querySelector('#clave')?.setAttribute('aria-describedby', said.id);
-      return form;
+      endedBecause = null;
+      return signInAgain(e.message, rerender);
     }
     throw e;
   }
