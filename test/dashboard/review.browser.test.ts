@@ -153,6 +153,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Se devolvió con comentarios').waitFor();
     await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
+    // No longer approved from here: what approving would have changed.
+    expect(await og.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
   });
 
   test('the official sees the comment and sends the fixed workbook from the page (a workbook with errors is refused there, cell by cell); it is approved from the page', async () => {

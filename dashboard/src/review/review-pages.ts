@@ -219,9 +219,13 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
     items);
 }
 
+/**
+ * What approving changes, compared with the current publication. A returned send is no longer approved from its page
+ * (the official sends it again): it says what approving would have changed, not «Qué cambiará al aprobar».
+ */
 function previewBlock(p: PreviewAnswer): HTMLElement {
   return h('section', { 'aria-labelledby': 'titulo-cambios', id: 'vista-previa' },
-    h('h2', { id: 'titulo-cambios' }, 'Qué cambiará al aprobar'),
+    h('h2', { id: 'titulo-cambios' }, p.submission.status === 'returned' ? 'Qué habría cambiado al aprobar' : 'Qué cambiará al aprobar'),
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
     changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
