@@ -549,7 +549,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
       ['Aportación federal', '4. Partida Específica', '61502', 'Puentes', formatMoney(30500000.25), formatMoney(30000000)],
     ]);
     expect(await page.locator('#etapa-planeacion #tabla-clasificacion caption').textContent()).toContain('Clasificación presupuestal');
-    expect(await headers(page, 'tabla-clasificacion-contrato')).toEqual(['Contrato', 'Presupuesto', 'Nivel', 'Clave', 'Descripción', momentTitles.committed, momentTitles.paid]);
+    expect(await headers(page, 'tabla-clasificacion-contrato')).toEqual(['Contrato', 'Concepto', 'Nivel', 'Clave', 'Descripción', momentTitles.committed, momentTitles.paid]);
     const contract = ((await (await fetch(`${srv.base}/api/ocds/records/${encodeURIComponent(BREAKDOWN_OCID)}`)).json()) as { records: any[] }).records[0].compiledRelease.contracts
       .find((k: any) => k.id === STAGES_CONTRACT);
     expect(await cells(page, 'tabla-clasificacion-contrato')).toEqual([

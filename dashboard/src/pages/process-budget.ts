@@ -68,5 +68,5 @@ export function planningClassificationTable(items: Json[]): HTMLElement | null {
  */
 export function contractClassificationTable(contracts: Json[]): HTMLElement | null {
   const rows = contracts.flatMap((k) => classifiedLevels(objects(obj(k.implementation)?.budgetBreakdown), (b) => [str(k.title) ?? str(k.id) ?? NO_DATA, itemName(b)]));
-  return rows.length ? classificationTable('Presupuesto de los contratos por clasificación presupuestal', [{ title: 'Contrato' }, { title: 'Presupuesto' }], rows, 'tabla-clasificacion-contrato') : null;
+  return rows.length ? classificationTable('Presupuesto de los contratos por clasificación presupuestal', [{ title: 'Contrato' }, { title: 'Concepto' }], rows, 'tabla-clasificacion-contrato') : null;
 }
