@@ -22,8 +22,9 @@ registerMessages({
   'import.code-normalized': '{count:valor|valores} de {field!c} {count?se escribió|se escribieron} como el código del catálogo ({count?venía|venían} con otras mayúsculas o con su nombre).',
   'import.code-not-in-list': '{count:valor|valores} de {field!c} no {count?está|están} en el catálogo; {count?se copió|se copiaron} a su celda, pero deberá elegir una opción de la lista antes de publicar.',
   'import.number-as-text': '{count:número|números} de {field!c} se {count?guarda|guardan} como texto, que es como la plantilla lee esa columna.',
-  'import.parties-merged': 'El archivo {file} repetía {count:actor|actores} con el mismo identificador; se unieron en uno (con todos sus roles).',
-  'import.party-values-lost': 'Al unir actores repetidos de {file} {count?se omitió|se omitieron} {count:dato|datos} que no {count?coincidía|coincidían} con los del primero.',
+  // Without the file's name: the report already starts each line with it (cli/import-command.ts).
+  'import.parties-merged': '{count:actor se repetía|actores se repetían} con el mismo identificador de otro; cada grupo se unió en uno, con todos sus roles.',
+  'import.party-values-lost': 'Al unir actores repetidos {count?se omitió|se omitieron} {count:dato|datos} que no {count?coincidía|coincidían} con los del primero.',
   'import.id-added': 'Se agregó un identificador a {count:elemento|elementos} de {field!c} que no {count?tenía|tenían}: las filas de otras hojas se ligan por él.',
   'import.exchange-rate-currency-only': '{count?Se omitió|Se omitieron} {count:tipo de cambio|tipos de cambio} del contrato que solo {count?traía|traían} la moneda ({currency}), sin tasa, fecha ni fuente: no {count?convierte|convierten} el monto a nada (la herramienta de captura del INAI lo escribe aunque no se capture un tipo de cambio). Si el contrato sí tiene uno, captúrelo en la hoja «Tipos de cambio».',
   // The same notes about several fields of one file, in one line (field-notes.ts): {fields} lists each column by

@@ -204,6 +204,18 @@ withStandards('real Mexican publications round-trip', () => {
     expect(lines.length).toBeLessThan(12);
   });
 
+  test('repeated parties are joined, said without naming the file again (each report line starts with it)', () => {
+    const party = { id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', roles: ['tenderer'] };
+    const release = { ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', parties: [party, { ...party, roles: ['supplier'] }, { ...party, name: 'Constructora A, S.A.', roles: ['payee'] }] };
+    const { releases, findings } = importDocuments({ releases: [release] }, 'paquete.json');
+    expect((releases[0].parties as { roles: string[] }[])[0].roles).toEqual(['tenderer', 'supplier', 'payee']);
+    const said = findings.filter((f) => f.code.startsWith('import.part')).map(renderMessage);
+    expect(said).toEqual([
+      '2 actores se repetían con el mismo identificador de otro; cada grupo se unió en uno, con todos sus roles.',
+      'Al unir actores repetidos se omitió 1 dato que no coincidía con los del primero.',
+    ]);
+  });
+
   test('CLI: files of different publishers gathered in one workbook: the name kept in Configuración and the others are said', async () => {
     const run = await runCli('import', path.join(REAL_MX, 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json'), path.join(REAL_MX, 'ocds-07smqs-1386-1386.json'), '-o', path.join(dir, 'dos.xlsx'));
     expect(run.code).toBe(0);
