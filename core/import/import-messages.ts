@@ -42,5 +42,6 @@ registerMessages({
   'import.placeholder-date': '{count?Se dejó vacía|Se dejaron vacías} {count:fecha|fechas} de {field!c} con año anterior a 1900 (como 01/01/0001), que la herramienta de captura escribe cuando no hay fecha. Si conoce la fecha real, captúrela.',
   'import.placeholder-date.fields': '{count?Se dejó vacía|Se dejaron vacías} {count:fecha|fechas} con año anterior a 1900 (como 01/01/0001), que la herramienta de captura escribe cuando no hay fecha; si conoce las reales, captúrelas: {fields}.',
   'import.publisher-names': 'Los paquetes importados nombran a más de un publicador. La hoja «Configuración» tiene un solo «Nombre del publicador» y quedó «{kept}»; no se {count?usó|usaron} {others}. Todo lo de este libro se publicará a nombre de «{kept}»: si no es correcto, corrija el nombre en «Configuración» o importe por separado los datos de cada publicador.',
+  'import.package-terms': 'Los paquetes importados declaran más de un valor para «{setting}». La hoja «Configuración» tiene uno solo y quedó «{kept}»; no se {count?usó|usaron} {others}. Todo lo de este libro se publicará con «{kept}»: si no es correcto, corríjalo en «Configuración» o importe por separado los datos de cada publicador.',
   'import.unknown-shape': 'El archivo «{file}» no es un paquete de entregas, de registros ni de proyectos.',
 });

@@ -1,5 +1,5 @@
 /** Public entry of the import of published EDCA-MX / EDCAPI data. */
 import './import-messages';
 export { importDocuments, type ImportResult } from './upgrade';
-export { packageMetadata, publisherNamesFinding, settingsFromPackages } from './settings-from-packages';
+export { packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from './settings-from-packages';
 export { groupFieldNotes } from './field-notes';

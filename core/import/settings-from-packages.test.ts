@@ -1,6 +1,6 @@
 import './import-messages';
 import { renderMessage } from '../messages/render';
-import { packageMetadata, publisherNamesFinding, settingsFromPackages } from './settings-from-packages';
+import { packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from './settings-from-packages';
 import { importDocuments } from './upgrade';
 
 const release = (ocid: string, date: string, region?: string) => ({
@@ -83,5 +83,21 @@ describe("the import's report on `packageInfo`", () => {
     expect(findings.filter((f) => f.code === 'import.dropped')).toEqual([]);
     // The rest of the package's metadata is said apart, as what it is (conversion writes its own), not as data lost.
     expect(findings.filter((f) => f.code === 'import.package-metadata').map((f) => [f.severity, f.params.fields])).toEqual([['info', '«packageInfo/publisher/uid», «packageInfo/publisher/uri»']]);
+  });
+});
+
+describe('packages that state different licences or publication policies', () => {
+  test('Configuración keeps the first of each, and the others are reported by the setting\'s name', () => {
+    const packages = [
+      { license: 'https://creativecommons.org/licenses/by/4.0/', publicationPolicy: 'https://a.gob.mx/politica' },
+      { license: 'https://datos.gob.mx/libreusomx', publicationPolicy: 'https://a.gob.mx/politica' },
+    ];
+    const documents = { releases: [release('ocds-aaa111-A', '2024-01-15T00:00:00-06:00')], projects: [] };
+    expect(settingsFromPackages(packages, documents).licenseUrl).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(packageTermsFindings(packages, documents).map(renderMessage)).toEqual([
+      'Los paquetes importados declaran más de un valor para «Licencia (URL)». La hoja «Configuración» tiene uno solo y quedó «https://creativecommons.org/licenses/by/4.0/»; no se usó «https://datos.gob.mx/libreusomx». Todo lo de este libro se publicará con «https://creativecommons.org/licenses/by/4.0/»: si no es correcto, corríjalo en «Configuración» o importe por separado los datos de cada publicador.',
+    ]);
+    // One of each stated, however many times: nothing to say.
+    expect(packageTermsFindings([packages[0], packages[0]], documents)).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
-import type { SettingKey } from '../template/settings';
+import { SETTINGS, type SettingKey } from '../template/settings';
 import { DEFAULT_TIME_ZONE, utcOffset } from '../unflatten/time-zone';
 
 /** Preferred first: the default, then the other Mexican zones of the table. */
@@ -79,6 +79,23 @@ export function publisherNamesFinding(packages: readonly unknown[], documents: I
   if (names.length < 2) return undefined;
   const [kept, ...others] = names;
   return finding('import.publisher-names', 'warning', { kept, count: others.length, others: spanishNor(others.map((n) => `«${n}»`)) });
+}
+
+/**
+ * The licence and the publication policy likewise: Configuración keeps the first each package states, and a package
+ * that states another (files of several publishers, or of one that changed its licence) would have its data
+ * published under the first without a word. One warning per setting, naming it as Configuración does.
+ */
+export function packageTermsFindings(packages: readonly unknown[], documents: ImportedDocuments): Finding[] {
+  const meta = metadataOf(packages, documents);
+  const read: [SettingKey, (p: Record<string, unknown>) => string | undefined][] = [['licenseUrl', (p) => text(p.license)], ['publicationPolicyUrl', (p) => text(p.publicationPolicy)]];
+  return read.flatMap(([key, of]) => {
+    const values = [...new Set(meta.map(of).filter((v): v is string => v !== undefined))];
+    if (values.length < 2) return [];
+    const [kept, ...others] = values;
+    const setting = SETTINGS.find((x) => x.key === key)?.title ?? key;
+    return [finding('import.package-terms', 'warning', { setting, kept, count: others.length, others: spanishNor(others.map((v) => `«${v}»`)) })];
+  });
 }
 
 export function settingsFromPackages(packages: readonly unknown[], documents: ImportedDocuments): Partial<Record<SettingKey, string>> {

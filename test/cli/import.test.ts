@@ -224,6 +224,16 @@ withStandards('real Mexican publications round-trip', () => {
     expect((await runCli('import', path.join(REAL_MX, 'ocds-07smqs-1386-1386.json'), '-o', path.join(dir, 'uno.xlsx'))).err).not.toContain('más de un publicador');
   });
 
+  test('CLI: Nuevo León\'s and the INAI\'s files state different licences and policies: the ones kept in Configuración and the others are said', async () => {
+    const run = await runCli('import', path.join(REAL_MX, 'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json'), path.join(REAL_MX, 'record-package_269.json'), '-o', path.join(dir, 'nl-inai.xlsx'));
+    expect(run.code).toBe(0);
+    const said = run.err.split('\n').filter((l) => l.startsWith('Los paquetes importados declaran'));
+    expect(said).toEqual([
+      expect.stringMatching(/^Los paquetes importados declaran más de un valor para «Licencia \(URL\)»\. .*quedó «https:\/\/datos\.gob\.mx\/libreusomx»; no se usó «https:\/\/datos\.gob\.mx\/libreusomxssa»\./),
+      expect.stringMatching(/^Los paquetes importados declaran más de un valor para «Política de publicación \(URL\)»\. .*quedó «http:\/\/si\.nl\.gob\.mx»; no se usó «http:\/\/bit\.ly\/politicadepublicacionINAIsssa»\./),
+    ]);
+  });
+
   test('CLI: the notes name the sheet and the column an official reads, and a JSON path only for data no column holds', async () => {
     const file = 'ocds-xs1qbl-SFIN-03-0007-00-2017.json';
     const run = await runCli('import', path.join(REAL_MX, file), '-o', path.join(dir, 'sfin.xlsx'));

@@ -1,7 +1,7 @@
 /** `import paquete.json [otro.json …] -o libro.xlsx`: published packages → a filled template (upgrading old quirks). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { groupFieldNotes, importDocuments, packageMetadata, publisherNamesFinding, settingsFromPackages } from '../../../core/import';
+import { groupFieldNotes, importDocuments, packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from '../../../core/import';
 import { flattenSheet } from '../../../core/flatten';
 import { renderMessage } from '../../../core/messages/render';
 import { formatCount } from '../../../core/format/es-mx';
@@ -42,6 +42,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   // Configuración keeps one publisher name: the others the packages gave are said, not dropped in silence.
   const publishers = publisherNamesFinding(packages, { releases, projects });
   if (publishers) io.err(renderMessage(publishers));
+  // …and one licence and one publication policy: the others are said too.
+  for (const f of packageTermsFindings(packages, { releases, projects })) io.err(renderMessage(f));
   // Each sheet is flattened when it is written and streamed row by row: one sheet's rows in memory at a time. The
   // workbook goes to a file beside the output and takes its name only when complete, so a failure (a full disk)
   // leaves no half-written workbook, nor loses one replaced with --sobrescribir.
