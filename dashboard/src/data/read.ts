@@ -5,6 +5,8 @@ export const obj = (v: unknown): Json | undefined => (v !== null && typeof v ===
 export const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 export const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+/** The objects of a list (a missing list, or an entry that is not an object, is skipped). */
+export const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
 
 export const yearOf = (date: unknown): number | undefined => {
   const y = typeof date === 'string' ? Number(date.slice(0, 4)) : NaN;

@@ -5,13 +5,11 @@
  * row gives, under the stage's Spanish title from the code list (labels.ts), in the list's order, in es-MX money.
  */
 import { h } from '../dom';
-import { arr, num, obj, str } from '../data/read';
+import { num, obj, objects, str } from '../data/read';
 import type { Json } from '../data/types';
 import { dataTable, type Column } from '../components/table';
 import { BUDGET_MOMENTS, budgetMomentTitle } from '../labels';
-import { moneyIn, NO_DATA } from './common';
-
-export const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
+import { moneyOf, NO_DATA } from './common';
 
 /** A code as published (a component's, a measure's id): text, or a number. */
 export const codeOf = (v: unknown): string | undefined => str(v) ?? (num(v) !== undefined ? String(v) : undefined);
@@ -35,9 +33,8 @@ function stageMeasure(holder: Json, stage: string): Json | undefined {
  * text such as «Primer trimestre de 2023»): an amount «pagado» means little without when.
  */
 function measureText(measure: Json | undefined): string {
-  const value = obj(measure?.value);
   const update = str(measure?.update);
-  return `${moneyIn(num(value?.amount), str(value?.currency))}${update ? ` (${update})` : ''}`;
+  return `${moneyOf(measure?.value)}${update ? ` (${update})` : ''}`;
 }
 
 /** A stage's amount of one holder, or «Sin dato». */

@@ -1,5 +1,5 @@
 /** Helpers shared by the pages: formatted figures with an explicit "Sin dato", Spanish plurals, the page context. */
-import { isRealDate } from '../data/read';
+import { isRealDate, num, obj, str } from '../data/read';
 import { formatCount, formatDate, formatMoney, formatNumber, formatPercent } from '../../../core/format/es-mx';
 import { announce, h } from '../dom';
 import type { Kpi } from '../components/kpis';
@@ -32,6 +32,8 @@ export const money = (v: number | undefined): string => (v === undefined ? NO_DA
 /** An amount and its currency, named when it is not pesos (the tables say «Cifras en MXN salvo otra moneda indicada»). */
 export const moneyIn = (v: number | undefined, currency: string | undefined): string => (v === undefined ? NO_DATA : `${formatMoney(v)}${currency && currency !== 'MXN' ? ` ${currency}` : ''}`);
 /** A card with an amount in pesos (components/kpis.ts writes it to fit), or «Sin dato». */
+/** An OCDS/OC4IDS Value (`{amount, currency}`) as moneyIn writes it, or «Sin dato». */
+export const moneyOf = (value: unknown): string => moneyIn(num(obj(value)?.amount), str(obj(value)?.currency));
 export const moneyKpi = (label: string, v: number | undefined): Kpi => (v === undefined ? { label, value: NO_DATA } : { label, amount: v });
 export const date = (v: string | undefined | null): string => (isRealDate(v) ? formatDate(v) : NO_DATA);
 export const count = (n: number): string => formatNumber(n, 0);

@@ -6,18 +6,18 @@
  * same currency: a sum missing an item, or adding pesos to dollars, would publish a figure nobody gave. Each
  * clave's momentos contables (aprobado, modificado, comprometido, devengado, ejercido, pagado) in a column each.
  */
-import { num, obj, str } from '../data/read';
+import { num, obj, objects, str } from '../data/read';
 import type { Json } from '../data/types';
 import { dataTable } from '../components/table';
-import { date, moneyIn, NO_DATA } from './common';
-import { classificationTable, classifiedLevels, lineStages, linesCell, objects, stageCell, stageColumns } from './budget-moments';
+import { date, moneyIn, moneyOf, NO_DATA } from './common';
+import { classificationTable, classifiedLevels, lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
 
 export const breakdownItems = (budget: Json | undefined): Json[] => objects(budget?.budgetBreakdown);
 
 /** The budget's total as published, else the sum of its breakdown (labelled), else «Sin dato». */
 export function budgetTotalText(budget: Json | undefined): string {
   const total = obj(budget?.amount);
-  if (num(total?.amount) !== undefined) return moneyIn(num(total?.amount), str(total?.currency));
+  if (num(total?.amount) !== undefined) return moneyOf(total);
   const amounts = breakdownItems(budget).map((b) => obj(b.amount));
   const currencies = new Set(amounts.map((a) => str(a?.currency)));
   if (!amounts.length || currencies.size !== 1 || amounts.some((a) => num(a?.amount) === undefined)) return NO_DATA;
@@ -47,7 +47,7 @@ export function breakdownTable(items: Json[]): HTMLElement {
         str(obj(b.sourceParty)?.name) ?? NO_DATA,
         period ? `${date(str(period.startDate))} a ${date(str(period.endDate))}` : NO_DATA,
         linesCell(lines),
-        moneyIn(num(obj(b.amount)?.amount), str(obj(b.amount)?.currency)),
+        moneyOf(b.amount),
         ...stages.map((c) => stageCell(lines, c)),
       ];
     }), { id: 'tabla-partidas' });

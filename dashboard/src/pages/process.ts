@@ -4,7 +4,7 @@
  * documents, a timeline of every dated event, and its data as JSON (the record) and CSV (contracts and payments).
  */
 import { h, externalLink, route } from '../dom';
-import { arr, isRealDate, num, obj, str } from '../data/read';
+import { isRealDate, num, obj, objects, str } from '../data/read';
 import { loadRecord } from '../api';
 import type { Json } from '../data/types';
 import { dataTable } from '../components/table';
@@ -13,12 +13,10 @@ import { csvButton } from '../components/download';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey } from '../labels';
-import { count, date, heading, moneyIn, moneyKpi, NO_DATA, type Page } from './common';
+import { count, date, heading, moneyKpi, moneyOf, NO_DATA, type Page } from './common';
 import { breakdownItems, breakdownTable, budgetTotalText, contractClassificationTable, planningClassificationTable } from './process-budget';
 
-const objects = (v: unknown): Json[] => arr(v).map(obj).filter((o): o is Json => !!o);
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
-const moneyOf = (v: unknown): string => moneyIn(amount(v), str(obj(v)?.currency));
 const periodText = (p: unknown): string => { const o = obj(p); return o ? `${date(str(o.startDate))} a ${date(str(o.endDate))}` : NO_DATA; };
 
 type CodeList = Parameters<typeof processCodeTitle>[0];

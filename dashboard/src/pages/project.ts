@@ -3,7 +3,7 @@
  * processes with a timeline, the documents checklist by stage, and links to its JSON.
  */
 import { h, externalLink, route } from '../dom';
-import { arr, isRealDate, num, obj, str } from '../data/read';
+import { arr, isRealDate, num, obj, objects, str } from '../data/read';
 import { loadProject } from '../api';
 import type { Json } from '../data/types';
 import { barChart } from '../components/bar-chart';
@@ -12,8 +12,8 @@ import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
-import { date, heading, money, moneyIn, NO_DATA, percent, progress, type Page } from './common';
-import { lineStages, linesCell, objects, stageCell, stageColumns } from './budget-moments';
+import { date, heading, money, moneyOf, NO_DATA, percent, progress, type Page } from './common';
+import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
 const CHECKLIST: [string, string[]][] = [
@@ -51,7 +51,7 @@ function breakdownTable(breakdown: { group: string; b: Json }[]): HTMLElement {
     breakdown.map(({ group, b }) => {
       const lines = objects(b.budgetLines);
       return [str(b.id) ?? NO_DATA, str(b.description) ?? NO_DATA, group || NO_DATA, str(obj(b.sourceParty)?.name) ?? NO_DATA, date(str(b.approvalDate)),
-        moneyIn(num(obj(b.amount)?.amount), str(obj(b.amount)?.currency)), ...(withLines ? [linesCell(lines)] : []), ...stages.map((c) => stageCell(lines, c))];
+        moneyOf(b.amount), ...(withLines ? [linesCell(lines)] : []), ...stages.map((c) => stageCell(lines, c))];
     }), { id: 'tabla-desglose', empty: 'Sin desglose del presupuesto publicado.' });
 }
 
