@@ -67,6 +67,12 @@ function metadataOf(packages: readonly unknown[], documents: ImportedDocuments):
 /** «A», «B» ni «C»: the names not used, after «no se usaron». */
 const spanishNor = (items: string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ni ${items[items.length - 1]}`);
 
+/** The values given, each once, in the order first given. */
+const distinct = (values: (string | undefined)[]): string[] => [...new Set(values.filter((v): v is string => v !== undefined))];
+
+/** A setting's first value, which Configuración keeps, and the others, as the import's warnings name them. */
+const keptAndOthers = ([kept, ...others]: string[]): { kept: string; count: number; others: string } => ({ kept, count: others.length, others: spanishNor(others.map((v) => `«${v}»`)) });
+
 const publisherOf = (p: Record<string, unknown>): string | undefined => (isObject(p.publisher) ? text(p.publisher.name) : undefined);
 
 /**
@@ -75,10 +81,8 @@ const publisherOf = (p: Record<string, unknown>): string | undefined => (isObjec
  * Said as a warning naming the one kept and the ones not.
  */
 export function publisherNamesFinding(packages: readonly unknown[], documents: ImportedDocuments): Finding | undefined {
-  const names = [...new Set(metadataOf(packages, documents).map(publisherOf).filter((n): n is string => n !== undefined))];
-  if (names.length < 2) return undefined;
-  const [kept, ...others] = names;
-  return finding('import.publisher-names', 'warning', { kept, count: others.length, others: spanishNor(others.map((n) => `«${n}»`)) });
+  const names = distinct(metadataOf(packages, documents).map(publisherOf));
+  return names.length < 2 ? undefined : finding('import.publisher-names', 'warning', keptAndOthers(names));
 }
 
 /**
@@ -90,11 +94,10 @@ export function packageTermsFindings(packages: readonly unknown[], documents: Im
   const meta = metadataOf(packages, documents);
   const read: [SettingKey, (p: Record<string, unknown>) => string | undefined][] = [['licenseUrl', (p) => text(p.license)], ['publicationPolicyUrl', (p) => text(p.publicationPolicy)]];
   return read.flatMap(([key, of]) => {
-    const values = [...new Set(meta.map(of).filter((v): v is string => v !== undefined))];
+    const values = distinct(meta.map(of));
     if (values.length < 2) return [];
-    const [kept, ...others] = values;
     const setting = SETTINGS.find((x) => x.key === key)?.title ?? key;
-    return [finding('import.package-terms', 'warning', { setting, kept, count: others.length, others: spanishNor(others.map((v) => `«${v}»`)) })];
+    return [finding('import.package-terms', 'warning', { setting, ...keptAndOthers(values) })];
   });
 }
 
