@@ -73,6 +73,18 @@ export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly findings: FindingView[] = []) { super(message); }
 }
 
+/**
+ * The server's refusals that end the session here, with what this page says of them. A Google account that is not
+ * registered (403 `unknown-user`) has no session on the platform: kept, it left a page that said «No se pudieron
+ * cargar los datos… Intente de nuevo en unos minutos» and no way to choose another account. An expired Google token
+ * (they last an hour) is told in the add-on's words by the server («Vuelva a abrir el complemento»).
+ */
+function sessionEnd(status: number, code: string | undefined, message: string): string | undefined {
+  if (code === 'expired-credentials') return 'Su sesión de Google expiró (dura una hora). Inicie sesión de nuevo para continuar.';
+  if (status === 401 || code === 'unknown-user') return message;
+  return undefined;
+}
+
 /** `body` is sent as JSON; `file`, as it is, with its own content type (an .xlsx upload). */
 export async function authed<T>(url: string, check: (body: unknown) => T, init: { method?: 'GET' | 'POST' | 'PUT'; body?: unknown; file?: { bytes: Blob; type: string } } = {}): Promise<T> {
   const token = credential();
@@ -94,9 +106,11 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
   try { body = await res.json(); } catch { body = null; }
   if (!res.ok) {
     const refused = readErrorAnswer(body)?.error;
-    const error = new ApiError(res.status, refused?.message ?? `El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`, refused?.findings);
-    if (res.status === 401) { endedBecause = error.message; signOut(); }
-    throw error;
+    const message = refused?.message ?? `El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`;
+    const ended = sessionEnd(res.status, refused?.code, message);
+    // Every page answers a 401 by drawing the sign-in form again with why (withSession), so a session that ends is one.
+    if (ended !== undefined) { endedBecause = ended; signOut(); throw new ApiError(401, ended); }
+    throw new ApiError(res.status, message, refused?.findings);
   }
   const checked = check(body);
   rememberViewer(body);
@@ -144,15 +158,20 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
   const status = h('p', { role: 'status', class: 'note' });
   if (config.method === 'google') {
     const slot = h('div', { id: 'boton-google' });
-    const script = h('script', { src: 'https://accounts.google.com/gsi/client', async: true });
-    script.addEventListener('load', () => {
+    const drawButton = (): void => {
       const gis = (window as unknown as { google?: Gis }).google;
       if (!gis) { status.textContent = 'No se pudo cargar el inicio de sesión de Google.'; return; }
       gis.accounts.id.initialize({ client_id: config.googleClientId, callback: (r) => { if (r.credential) { keep(r.credential); done(); } } });
       gis.accounts.id.renderButton(slot, { theme: 'outline', size: 'large', locale: 'es-419', text: 'signin_with' });
-    });
-    script.addEventListener('error', () => { status.textContent = 'No se pudo cargar el inicio de sesión de Google. Revise su conexión.'; });
-    document.head.appendChild(script);
+    };
+    // Google's script is loaded once per tab: the form drawn again (signed out, a session that ended) reuses it.
+    if ((window as unknown as { google?: Gis }).google) queueMicrotask(drawButton);
+    else {
+      const script = h('script', { src: 'https://accounts.google.com/gsi/client', async: true });
+      script.addEventListener('load', drawButton);
+      script.addEventListener('error', () => { script.remove(); status.textContent = 'No se pudo cargar el inicio de sesión de Google. Revise su conexión.'; });
+      document.head.appendChild(script);
+    }
     return h('section', { class: 'signin', 'aria-labelledby': 'titulo-entrar' }, h('h1', { id: 'titulo-entrar', tabindex: '-1' }, 'Iniciar sesión'),
       h('p', null, 'Use la cuenta de Google que su coordinación registró en la plataforma.'), slot, status);
   }
