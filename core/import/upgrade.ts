@@ -7,6 +7,8 @@
  *   detected when the pair only makes sense swapped for a point in Mexico.
  * - OC4IDS `contractingProcesses[].nature` outside `summary` (0.9.0–0.9.2) → `summary.nature`, as an array.
  * - OC4IDS project status `completed` (capture tool) → `completion` (projectStatus 0.9.5).
+ * - OC4IDS `contractingProcesses[].id` written as its release file's name (`Release-ocds-…`, Nuevo León) → the OCID
+ *   (processOcid below), which OC4IDS asks for there, also as `summary.ocid`; the report names both ids.
  * - OC4IDS 0.9.0–0.9.4 `budget.budgetBreakdown` → 0.9.5 `budget.budgetBreakdowns[0].budgetBreakdown`.
  * - OCDS budget breakdowns' `budgetclassifications` and `url` → `budgetClassification` and `uri` (budget-upgrade).
  * - OCDS 1.0 payments' `amount`, `providerOrganization`, `receiverOrganization` → `value`, `payer`, `payee`
@@ -55,6 +57,24 @@ function upgradeRelease(release: Obj, pointer: string, findings: Finding[]): Obj
   return release;
 }
 
+/**
+ * The OCID of a contracting process that a project names by its release file. Nuevo León's capture tool writes
+ * `contractingProcesses[].id` as «Release-ocds-7wj9x5-LO-919009986-E14-2019»: its OCDS files are
+ * `…/Release-ocds-7wj9x5-LO-919009986-E14-2019-v001-contract.json`, and the releases the entry lists have ids
+ * «ocds-7wj9x5-LO-919009986-E14-2019-v001» (the ocid and a version). So the id is neither the ocid nor a release id
+ * but the file's name without its version; OC4IDS 0.9.5 asks for the OCID in `id` when the process has one (and in
+ * `summary.ocid`), and the dashboard and the OCDS data link a process to its project by it. The OCID is the id
+ * without «Release-» when that is an ocid (`ocds-` and a 6-character prefix) and every release it lists has an id
+ * that starts with it; otherwise undefined (the id is kept as published).
+ */
+function processOcid(cp: Obj): string | undefined {
+  const m = typeof cp.id === 'string' ? /^Release-(ocds-[a-z0-9]{6}-.+)$/i.exec(cp.id) : null;
+  if (!m) return undefined;
+  const ocid = m[1];
+  const releaseIds = (Array.isArray(cp.releases) ? cp.releases : []).map((r) => (isObject(r) ? r.id : undefined));
+  return releaseIds.every((id) => typeof id === 'string' && (id === ocid || id.startsWith(`${ocid}-`))) ? ocid : undefined;
+}
+
 function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj {
   if (project.status === 'completed') {
     project.status = 'completion';
@@ -66,6 +86,12 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
   (Array.isArray(project.contractingProcesses) ? project.contractingProcesses : []).forEach((cp, i) => {
     if (!isObject(cp)) return;
     const summary = isObject(cp.summary) ? cp.summary : (cp.summary = {} as Obj);
+    const ocid = processOcid(cp);
+    if (ocid) {
+      findings.push(finding('import.process-id-ocid', 'info', { from: String(cp.id), to: ocid }, { pointer: `${pointer}/contractingProcesses/${i}/id` }));
+      cp.id = ocid;
+      if (summary.ocid === undefined) summary.ocid = ocid;
+    }
     if (cp.nature !== undefined) {
       if (summary.nature === undefined) summary.nature = cp.nature;
       delete cp.nature;

@@ -425,3 +425,29 @@ withStandards('OC4IDS-only input', () => {
     expect(fs.existsSync(path.join(dir, 'solo-proyecto-proyectos.json'))).toBe(false);
   });
 });
+
+withStandards("Nuevo León's projects, which name their processes by their release files", () => {
+  test('each process is identified by its OCID (in its id and «OCID del proceso»), and the report names the id it was published with', async () => {
+    const files = ['ProjectRelease-oc4ids-gx3fo2-000001-v000001.json', 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json'].map((f) => path.join(EXAMPLES, 'real-mx', f));
+    const book = path.join(dir, 'nl-proyectos.xlsx');
+    const run = await runCli('import', ...files, '-o', book);
+    expect(run.code).toBe(0);
+    // What was published stays traceable: the report says which id became which OCID.
+    expect(run.err).toContain('ProjectRelease-oc4ids-gx3fo2-000005-v000002.json /contractingProcesses/0/id: El proceso de contratación «Release-ocds-7wj9x5-LO-919009986-E14-2019» se identificaba con el nombre de su archivo de entrega; se identifica con su OCID, «ocds-7wj9x5-LO-919009986-E14-2019», como pide EDCAPI (también en «OCID del proceso»).');
+    const out = path.join(dir, 'nl-proyectos.json');
+    await runCli('convert', book, '-o', out);
+    const processes = (readJson(out).projects as { contractingProcesses: { id: string; summary?: { ocid?: string } }[] }[]).flatMap((p) => p.contractingProcesses);
+    expect(processes.map((c) => [c.id, c.summary?.ocid])).toEqual([
+      ['ocds-7wj9x5-SINL-CPE-018-2017', 'ocds-7wj9x5-SINL-CPE-018-2017'],
+      ['ocds-7wj9x5-LO-919009986-E14-2019', 'ocds-7wj9x5-LO-919009986-E14-2019'],
+      ['ocds-7wj9x5-LO-919009986-E15-2019', 'ocds-7wj9x5-LO-919009986-E15-2019'],
+    ]);
+  });
+
+  test('an id that only looks like a file name is kept as published when the releases it lists say otherwise', () => {
+    const project = (releases: unknown[]) => ({ id: 'oc4ids-x', title: 'P', contractingProcesses: [{ id: 'Release-ocds-abc123-LP-1', releases }] });
+    const ids = (p: unknown) => (importDocuments(p, 'p.json').projects[0].contractingProcesses as { id: string }[]).map((c) => c.id);
+    expect(ids(project([{ id: 'ocds-abc123-LP-1-v002' }]))).toEqual(['ocds-abc123-LP-1']);
+    expect(ids(project([{ id: 'ocds-zzz999-OTRO-v001' }]))).toEqual(['Release-ocds-abc123-LP-1']);
+  });
+});
