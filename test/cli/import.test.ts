@@ -14,6 +14,7 @@ import { unflatten } from '../../core/unflatten';
 import { checkWorkbook } from '../../core/pipeline/check-workbook';
 import { templateSpec } from '../../core/template/template-spec';
 import { heldFields, leafKind, leaves } from '../../core/import/template-coverage';
+import { publicationIndex } from '../../core/stats/publication-index';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -449,5 +450,21 @@ withStandards("Nuevo León's projects, which name their processes by their relea
     const ids = (p: unknown) => (importDocuments(p, 'p.json').projects[0].contractingProcesses as { id: string }[]).map((c) => c.id);
     expect(ids(project([{ id: 'ocds-abc123-LP-1-v002' }]))).toEqual(['ocds-abc123-LP-1']);
     expect(ids(project([{ id: 'ocds-zzz999-OTRO-v001' }]))).toEqual(['Release-ocds-abc123-LP-1']);
+  });
+});
+
+withStandards('real publications as the dashboard reads them once imported', () => {
+  test("Nuevo León's projects, which publish no publicAuthority, have their one buyer as their institution", () => {
+    const authorities = ['ProjectRelease-oc4ids-gx3fo2-000001-v000001.json', 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json'].map((f) => {
+      const index = publicationIndex([], importDocuments(load(path.join(EXAMPLES, 'real-mx', f)), f).projects);
+      return index.parties?.[index.projects[0].authority as number];
+    });
+    expect(authorities).toEqual([{ id: 'SIASI-000011', name: 'Secretaría de Infraestructura' }, { id: 'SIASI-000099', name: 'Mpio. El Carmen' }]);
+  });
+
+  test("the INAI's buyer keeps the register of its clave (MX-INAI 610), which is not an RFC", () => {
+    const imported = importDocuments(load(path.join(EXAMPLES, 'real-mx', 'record-package_269.json')), 'record-package_269.json');
+    const index = publicationIndex(imported.releases.map((r) => ({ ocid: r.ocid, compiledRelease: r })), []);
+    expect(index.parties?.[index.processes[0].buyer as number]).toEqual({ id: 'MX-INAI-610', name: 'DGVCCEF', identifier: '610', scheme: 'MX-INAI' });
   });
 });

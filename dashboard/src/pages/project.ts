@@ -12,6 +12,7 @@ import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
+import { projectAuthority } from '../../../core/stats/publication-index';
 import { date, heading, money, moneyOf, NO_DATA, percent, progress, type Page } from './common';
 import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
 
@@ -21,6 +22,16 @@ const CHECKLIST: [string, string[]][] = [
   ['Ejecución', ['physicalProgressReport', 'financialProgressReport', 'contractAmendment']],
   ['Conclusión', ['completionCertificate', 'financialAuditReport', 'technicalAuditReport', 'projectEvaluation']],
 ];
+
+/**
+ * «Entidad responsable»: the project's public authority, or its one buyer when it publishes none, said as such
+ * (core/stats/publication-index.ts projectAuthority, from OC4IDS's mapping); «Sin dato» otherwise.
+ */
+function responsible(project: Json): string {
+  const authority = projectAuthority(project);
+  if (!authority) return NO_DATA;
+  return authority.from === 'buyer' ? `${authority.party.name} (compradora del proyecto; no se publicó su entidad responsable)` : authority.party.name;
+}
 
 function points(project: Json): MapPoint[] {
   return objects(project.locations).flatMap((l) => {
@@ -90,7 +101,7 @@ export const projectPage: Page = {
     const summaries = objects(p.contractingProcesses);
     const docs = objects(p.documents);
     const facts: [string, string][] = [
-      ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', str(obj(p.publicAuthority)?.name) ?? NO_DATA],
+      ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
       ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`], ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
       ['Aprobación del presupuesto', date(str(budget?.approvalDate))], ['Fecha de terminación', date(str(completion?.endDate))],
