@@ -15,7 +15,8 @@
  *   (transaction-upgrade).
  * - The capture tool's `juridicalPersonhood` and `quotePeriod` → EDCA-MX's `legalPersonality` and `period` (renamed-fields).
  * - The capture tool's exchange rates that carry only a currency are left out (exchange-rates).
- * Record packages contribute their compiledRelease (or, without one, their last embedded release).
+ * Record packages contribute their compiledRelease (or, without one, their last embedded release); a process whose
+ * record and release give two ocids that differ by a version (Nuevo León) takes the one without it (unversionedOcid).
  * What the template has no column for is never dropped silently: one `import.dropped` warning per field, with the
  * number of values it loses (core/import/template-coverage).
  */
@@ -109,6 +110,20 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
   return project;
 }
 
+/**
+ * The OCID of a process whose record package gives two, neither right. Nuevo León's record's ocid is
+ * «ocds-7wj9x5-SINL-CPE-021-2018001» and its compiled release's «ocds-7wj9x5-SINL-CPE-021-2018-v001»: the ocid with
+ * the release's version (its files are …/SINL-CPE-021-2018/v001/Release-ocds-7wj9x5-SINL-CPE-021-2018-v001-…json),
+ * and the record's the same with «-v» lost. An ocid names the process in all its versions (OCDS), and the same
+ * publisher's projects name it without the version (processOcid): the OCID is the part both share. Undefined when
+ * the two agree, or differ otherwise (then the release's is kept, as before).
+ */
+function unversionedOcid(recordOcid: unknown, releaseOcid: unknown): string | undefined {
+  if (typeof recordOcid !== 'string' || typeof releaseOcid !== 'string' || recordOcid === releaseOcid) return undefined;
+  const m = /^(ocds-[a-z0-9]{6}-.+)-v(\d+)$/i.exec(releaseOcid);
+  return m && recordOcid === `${m[1]}${m[2]}` ? m[1] : undefined;
+}
+
 /** Accepts any of the package shapes (or a bare release, project or array of them); never throws. */
 export function importDocuments(input: unknown, label: string): ImportResult {
   const result: ImportResult = { releases: [], projects: [], findings: [] };
@@ -131,9 +146,17 @@ export function importDocuments(input: unknown, label: string): ImportResult {
         const pointer = `${base}/records/${j}`;
         if (!isObject(rec)) return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
         const embedded = Array.isArray(rec.releases) ? rec.releases.filter((r) => isObject(r) && typeof r.ocid === 'string') : [];
-        if (isObject(rec.compiledRelease)) addRelease(rec.compiledRelease, `${pointer}/compiledRelease`);
-        else if (embedded.length) addRelease(embedded[embedded.length - 1], `${pointer}/releases/${embedded.length - 1}`);
+        const before = result.releases.length;
+        const at = isObject(rec.compiledRelease) ? `${pointer}/compiledRelease` : `${pointer}/releases/${embedded.length - 1}`;
+        if (isObject(rec.compiledRelease)) addRelease(rec.compiledRelease, at);
+        else if (embedded.length) addRelease(embedded[embedded.length - 1], at);
         else result.findings.push(finding('import.record-without-data', 'warning', { ocid: String(rec.ocid ?? ''), file: label }, { pointer }));
+        const release = result.releases.length > before ? result.releases[result.releases.length - 1] : undefined;
+        const ocid = release && unversionedOcid(rec.ocid, release.ocid);
+        if (release && ocid) {
+          result.findings.push(finding('import.ocid-versioned', 'info', { record: String(rec.ocid), release: String(release.ocid), to: ocid }, { pointer: `${at}/ocid` }));
+          release.ocid = ocid;
+        }
       });
     } else if (Array.isArray(doc.projects)) doc.projects.forEach((p, j) => addProject(p, `${base}/projects/${j}`));
     else if (typeof doc.ocid === 'string') addRelease(doc, base || '');

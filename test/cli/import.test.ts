@@ -468,3 +468,23 @@ withStandards('real publications as the dashboard reads them once imported', () 
     expect(index.parties?.[index.processes[0].buyer as number]).toEqual({ id: 'MX-INAI-610', name: 'DGVCCEF', identifier: '610', scheme: 'MX-INAI' });
   });
 });
+
+withStandards("Nuevo León's record packages, whose record and release give the process two ocids", () => {
+  test('the process takes the OCID both share, without the version, and the report names the two it had', async () => {
+    const file = 'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json';
+    const imported = importDocuments(load(path.join(EXAMPLES, 'real-mx', file)), file);
+    expect(imported.releases.map((r) => r.ocid)).toEqual(['ocds-7wj9x5-SINL-CPE-021-2018']);
+    expect(imported.findings.filter((f) => f.code === 'import.ocid-versioned').map((f) => [f.pointer, renderMessage(f)])).toEqual([[
+      '/records/0/compiledRelease/ocid',
+      'El proceso traía dos ocid: «ocds-7wj9x5-SINL-CPE-021-2018001» en el registro y «ocds-7wj9x5-SINL-CPE-021-2018-v001», con la versión de la entrega, en la entrega; se identifica con «ocds-7wj9x5-SINL-CPE-021-2018», la parte que comparten: el ocid de un proceso es el mismo en todas sus versiones.',
+    ]]);
+  });
+
+  test('a record whose ocids agree, or differ otherwise, keeps its release\'s', () => {
+    const pkg = (recordOcid: string, releaseOcid: string) => ({ records: [{ ocid: recordOcid, compiledRelease: { ocid: releaseOcid, id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['compiled'] } }] });
+    const ocid = (p: unknown) => importDocuments(p, 'p.json').releases[0].ocid;
+    expect(ocid(pkg('ocds-abc123-LP-1-v001', 'ocds-abc123-LP-1-v001'))).toBe('ocds-abc123-LP-1-v001');
+    expect(ocid(pkg('ocds-abc123-OTRO', 'ocds-abc123-LP-1-v001'))).toBe('ocds-abc123-LP-1-v001');
+    expect(ocid(pkg('ocds-abc123-LP-1002', 'ocds-abc123-LP-1-v002'))).toBe('ocds-abc123-LP-1');
+  });
+});
