@@ -5,6 +5,8 @@ registerMessages({
   'import.coordinates-swapped': 'Las coordenadas venían como [latitud, longitud] ({lat}, {lng}); se corrigieron al orden GeoJSON [longitud, latitud].',
   'import.tag-as-string': 'La etiqueta de la entrega venía como texto («{value}»); se convirtió en lista, como pide OCDS 1.1.',
   'import.status-completed': 'El estatus «completed» no existe en EDCAPI 0.9.5; se cambió a «completion» (Terminación).',
+  'import.process-id-ocid': 'El proceso de contratación «{from}» se identificaba con el nombre de su archivo de entrega; se identifica con su OCID, «{to}», como pide EDCAPI (también en «OCID del proceso»).',
+  'import.ocid-versioned': 'El proceso traía dos ocid: «{record}» en el registro y «{release}», con la versión de la entrega, en la entrega; se identifica con «{to}», la parte que comparten: el ocid de un proceso es el mismo en todas sus versiones.',
   'import.nature-moved': 'La naturaleza del proceso estaba fuera del resumen (versión anterior de EDCAPI); se movió a «summary.nature».',
   'import.budget-breakdowns': 'El desglose presupuestal tenía el formato anterior a EDCAPI 0.9.5; se reorganizó en «budgetBreakdowns».',
   'import.transactions-upgraded': '{count:pago venía|pagos venían} con los campos de OCDS 1.0 («amount», «providerOrganization», «receiverOrganization»); se pasaron a «value», «payer» y «payee», los de OCDS 1.1, ligados a sus actores.',

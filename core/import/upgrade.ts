@@ -7,13 +7,16 @@
  *   detected when the pair only makes sense swapped for a point in Mexico.
  * - OC4IDS `contractingProcesses[].nature` outside `summary` (0.9.0–0.9.2) → `summary.nature`, as an array.
  * - OC4IDS project status `completed` (capture tool) → `completion` (projectStatus 0.9.5).
+ * - OC4IDS `contractingProcesses[].id` written as its release file's name (`Release-ocds-…`, Nuevo León) → the OCID
+ *   (processOcid below), which OC4IDS asks for there, also as `summary.ocid`; the report names both ids.
  * - OC4IDS 0.9.0–0.9.4 `budget.budgetBreakdown` → 0.9.5 `budget.budgetBreakdowns[0].budgetBreakdown`.
  * - OCDS budget breakdowns' `budgetclassifications` and `url` → `budgetClassification` and `uri` (budget-upgrade).
  * - OCDS 1.0 payments' `amount`, `providerOrganization`, `receiverOrganization` → `value`, `payer`, `payee`
  *   (transaction-upgrade).
  * - The capture tool's `juridicalPersonhood` and `quotePeriod` → EDCA-MX's `legalPersonality` and `period` (renamed-fields).
  * - The capture tool's exchange rates that carry only a currency are left out (exchange-rates).
- * Record packages contribute their compiledRelease (or, without one, their last embedded release).
+ * Record packages contribute their compiledRelease (or, without one, their last embedded release); a process whose
+ * record and release give two ocids that differ by a version (Nuevo León) takes the one without it (unversionedOcid).
  * What the template has no column for is never dropped silently: one `import.dropped` warning per field, with the
  * number of values it loses (core/import/template-coverage).
  */
@@ -55,6 +58,24 @@ function upgradeRelease(release: Obj, pointer: string, findings: Finding[]): Obj
   return release;
 }
 
+/**
+ * The OCID of a contracting process that a project names by its release file. Nuevo León's capture tool writes
+ * `contractingProcesses[].id` as «Release-ocds-7wj9x5-LO-919009986-E14-2019»: its OCDS files are
+ * `…/Release-ocds-7wj9x5-LO-919009986-E14-2019-v001-contract.json`, and the releases the entry lists have ids
+ * «ocds-7wj9x5-LO-919009986-E14-2019-v001» (the ocid and a version). So the id is neither the ocid nor a release id
+ * but the file's name without its version; OC4IDS 0.9.5 asks for the OCID in `id` when the process has one (and in
+ * `summary.ocid`), and the dashboard and the OCDS data link a process to its project by it. The OCID is the id
+ * without «Release-» when that is an ocid (`ocds-` and a 6-character prefix) and every release it lists has an id
+ * that starts with it; otherwise undefined (the id is kept as published).
+ */
+function processOcid(cp: Obj): string | undefined {
+  const m = typeof cp.id === 'string' ? /^Release-(ocds-[a-z0-9]{6}-.+)$/i.exec(cp.id) : null;
+  if (!m) return undefined;
+  const ocid = m[1];
+  const releaseIds = (Array.isArray(cp.releases) ? cp.releases : []).map((r) => (isObject(r) ? r.id : undefined));
+  return releaseIds.every((id) => typeof id === 'string' && (id === ocid || id.startsWith(`${ocid}-`))) ? ocid : undefined;
+}
+
 function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj {
   if (project.status === 'completed') {
     project.status = 'completion';
@@ -66,6 +87,12 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
   (Array.isArray(project.contractingProcesses) ? project.contractingProcesses : []).forEach((cp, i) => {
     if (!isObject(cp)) return;
     const summary = isObject(cp.summary) ? cp.summary : (cp.summary = {} as Obj);
+    const ocid = processOcid(cp);
+    if (ocid) {
+      findings.push(finding('import.process-id-ocid', 'info', { from: String(cp.id), to: ocid }, { pointer: `${pointer}/contractingProcesses/${i}/id` }));
+      cp.id = ocid;
+      if (summary.ocid === undefined) summary.ocid = ocid;
+    }
     if (cp.nature !== undefined) {
       if (summary.nature === undefined) summary.nature = cp.nature;
       delete cp.nature;
@@ -81,6 +108,20 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
     findings.push(finding('import.budget-breakdowns', 'info', {}, { pointer: `${pointer}/budget/budgetBreakdowns` }));
   }
   return project;
+}
+
+/**
+ * The OCID of a process whose record package gives two, neither right. Nuevo León's record's ocid is
+ * «ocds-7wj9x5-SINL-CPE-021-2018001» and its compiled release's «ocds-7wj9x5-SINL-CPE-021-2018-v001»: the ocid with
+ * the release's version (its files are …/SINL-CPE-021-2018/v001/Release-ocds-7wj9x5-SINL-CPE-021-2018-v001-…json),
+ * and the record's the same with «-v» lost. An ocid names the process in all its versions (OCDS), and the same
+ * publisher's projects name it without the version (processOcid): the OCID is the part both share. Undefined when
+ * the two agree, or differ otherwise (then the release's is kept, as before).
+ */
+function unversionedOcid(recordOcid: unknown, releaseOcid: unknown): string | undefined {
+  if (typeof recordOcid !== 'string' || typeof releaseOcid !== 'string' || recordOcid === releaseOcid) return undefined;
+  const m = /^(ocds-[a-z0-9]{6}-.+)-v(\d+)$/i.exec(releaseOcid);
+  return m && recordOcid === `${m[1]}${m[2]}` ? m[1] : undefined;
 }
 
 /** Accepts any of the package shapes (or a bare release, project or array of them); never throws. */
@@ -105,9 +146,17 @@ export function importDocuments(input: unknown, label: string): ImportResult {
         const pointer = `${base}/records/${j}`;
         if (!isObject(rec)) return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
         const embedded = Array.isArray(rec.releases) ? rec.releases.filter((r) => isObject(r) && typeof r.ocid === 'string') : [];
-        if (isObject(rec.compiledRelease)) addRelease(rec.compiledRelease, `${pointer}/compiledRelease`);
-        else if (embedded.length) addRelease(embedded[embedded.length - 1], `${pointer}/releases/${embedded.length - 1}`);
+        const before = result.releases.length;
+        const at = isObject(rec.compiledRelease) ? `${pointer}/compiledRelease` : `${pointer}/releases/${embedded.length - 1}`;
+        if (isObject(rec.compiledRelease)) addRelease(rec.compiledRelease, at);
+        else if (embedded.length) addRelease(embedded[embedded.length - 1], at);
         else result.findings.push(finding('import.record-without-data', 'warning', { ocid: String(rec.ocid ?? ''), file: label }, { pointer }));
+        const release = result.releases.length > before ? result.releases[result.releases.length - 1] : undefined;
+        const ocid = release && unversionedOcid(rec.ocid, release.ocid);
+        if (release && ocid) {
+          result.findings.push(finding('import.ocid-versioned', 'info', { record: String(rec.ocid), release: String(release.ocid), to: ocid }, { pointer: `${at}/ocid` }));
+          release.ocid = ocid;
+        }
       });
     } else if (Array.isArray(doc.projects)) doc.projects.forEach((p, j) => addProject(p, `${base}/projects/${j}`));
     else if (typeof doc.ocid === 'string') addRelease(doc, base || '');

@@ -75,7 +75,7 @@ export interface CompactPublisher {
 export interface CompactIndex {
   format: 'columns-1';
   strings: string[];
-  /** [id, name, locality, identifier?] as positions in `strings` (locality null when absent; identifier only when given). */
+  /** [id, name, locality, identifier?, scheme?] as positions in `strings` (locality null when absent; identifier only when given, its scheme only when it has one). */
   parties: CompactParty[];
   publishers: CompactPublisher[];
 }
@@ -93,13 +93,14 @@ class Strings {
   }
 }
 
-export type CompactParty = [number, number, Ref] | [number, number, Ref, number];
+export type CompactParty = [number, number, Ref] | [number, number, Ref, number] | [number, number, Ref, number, number];
 
-/** A party of the table as the index holds it: id and name always, locality and identifier when present. */
-export function decodeParty(strings: readonly string[], [id, name, locality, identifier]: CompactParty): Party {
+/** A party of the table as the index holds it: id and name always, locality, identifier and its scheme when present. */
+export function decodeParty(strings: readonly string[], [id, name, locality, identifier, scheme]: CompactParty): Party {
   const party: Party = { id: strings[id], name: strings[name] };
   if (locality !== null) party.locality = strings[locality];
   if (identifier !== undefined) party.identifier = strings[identifier];
+  if (scheme !== undefined) party.scheme = strings[scheme];
   return party;
 }
 
@@ -108,11 +109,12 @@ class Parties {
   private readonly at = new Map<string, number>();
   constructor(private readonly strings: Strings) {}
   ref(p: Party): number {
-    const key = `${p.id}\u0000${p.name}\u0000${p.locality ?? '\u0001'}\u0000${p.identifier ?? '\u0001'}`;
+    const key = `${p.id}\u0000${p.name}\u0000${p.locality ?? '\u0001'}\u0000${p.identifier ?? '\u0001'}\u0000${p.scheme ?? '\u0001'}`;
     let i = this.at.get(key);
     if (i === undefined) {
       const base: [number, number, Ref] = [this.strings.ref(p.id), this.strings.ref(p.name), this.strings.ref(p.locality)];
-      i = this.list.push(p.identifier === undefined ? base : [...base, this.strings.ref(p.identifier)]) - 1;
+      const identified: CompactParty = p.identifier === undefined ? base : p.scheme === undefined ? [...base, this.strings.ref(p.identifier)] : [...base, this.strings.ref(p.identifier), this.strings.ref(p.scheme)];
+      i = this.list.push(identified) - 1;
       this.at.set(key, i);
     }
     return i;

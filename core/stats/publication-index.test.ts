@@ -1,6 +1,7 @@
 /** The slim index keeps what the dashboard reads, tolerates any missing field, and its figures are the API's. */
 import { computeFigures, figuresOf } from './figures';
-import { processEntry, projectEntry, publicationIndex } from './publication-index';
+import { processEntry, projectAuthority, projectEntry, publicationIndex } from './publication-index';
+import { compactIndex, expandIndex } from './compact-index';
 
 const record = {
   ocid: 'ocds-abc123-1',
@@ -54,8 +55,8 @@ describe('publication index', () => {
       awards: [{ id: 'a1', suppliers: [{ id: '940ac598', name: 'TIENDAS' }] }],
     } };
     const { processes, parties } = publicationIndex([hashed], [{ ...project, publicAuthority: { id: 'pa1', name: 'Municipio' }, parties: [{ id: 'pa1', name: 'Municipio', roles: ['publicAuthority'], identifier: { id: 'MUN010101AAA' } }] }]);
-    expect(processes[0].suppliers).toEqual([{ id: '940ac598', name: 'TIENDAS', identifier: 'TCM951030A17' }]);
-    expect(parties?.[processes[0].buyer as number]).toEqual({ id: '16B00', name: 'Comisión Nacional del Agua', identifier: 'CNA890116SG3' });
+    expect(processes[0].suppliers).toEqual([{ id: '940ac598', name: 'TIENDAS', identifier: 'TCM951030A17', scheme: 'MX-RFC' }]);
+    expect(parties?.[processes[0].buyer as number]).toEqual({ id: '16B00', name: 'Comisión Nacional del Agua', identifier: 'CNA890116SG3', scheme: 'MX-RFC' });
     expect(parties?.[(processes[0].bidders ?? [])[0]]).toMatchObject({ identifier: 'TCM951030A17' });
     expect(parties).toContainEqual({ id: 'pa1', name: 'Municipio', identifier: 'MUN010101AAA' });
   });
@@ -116,5 +117,42 @@ describe('the date of a process', () => {
     expect(entry({ tender })).toBe('2024-01-10T09:00:00-06:00');
     expect(entry({ tender: { ...tender, datePublished: '2024-01-05T00:00:00-06:00' } })).toBe('2024-01-05T00:00:00-06:00');
     expect(entry({})).toBeUndefined();
+  });
+});
+
+describe("a party's identifier scheme", () => {
+  // The INAI's record package names its buyer, the DGVCCEF, by the INAI's own clave 610, not by an RFC.
+  const inai = { ocid: 'ocds-g4facg-OA-C033-18', compiledRelease: {
+    ocid: 'ocds-g4facg-OA-C033-18', buyer: { id: 'MX-INAI-610', name: 'DGVCCEF' },
+    parties: [{ id: 'MX-INAI-610', name: 'DGVCCEF', roles: ['buyer'], identifier: { scheme: 'MX-INAI', id: '610' } }],
+  } };
+
+  it('is kept beside the identifier, in the index and through its compact form', () => {
+    const index = publicationIndex([inai], []);
+    const buyer = { id: 'MX-INAI-610', name: 'DGVCCEF', identifier: '610', scheme: 'MX-INAI' };
+    expect(index.parties?.[index.processes[0].buyer as number]).toEqual(buyer);
+    const answer = { publishers: [{ publisherId: 'inai', name: 'INAI', state: 'Ciudad de México', publicationId: 'p1', publishedAt: '2025-01-01T00:00:00Z', ...index }] };
+    const back = expandIndex(compactIndex(answer)).publishers[0];
+    expect(back.parties?.[back.processes[0].buyer as number]).toEqual(buyer);
+  });
+});
+
+describe('the institution responsible for a project', () => {
+  const party = (id: string, name: string, roles: string[]) => ({ id, name, roles, identifier: { scheme: 'SIASI', legalName: 'SISTEMA INTEGRAL' } });
+  const carmen = party('SIASI-000099', 'Mpio. El Carmen', ['buyer']);
+
+  it('is its publicAuthority when it names one', () => {
+    expect(projectAuthority({ publicAuthority: { id: 'pa1', name: 'Municipio' }, parties: [carmen] })).toEqual({ party: { id: 'pa1', name: 'Municipio' }, from: 'publicAuthority' });
+  });
+
+  it("else its one buyer, as OC4IDS's mapping takes it (Nuevo León publishes no publicAuthority); several buyers, or none, name none", () => {
+    // Nuevo León's project 000005 lists its buyer twice, beside the procuring entity and the payer.
+    const parties = [party('SIASI-000011', 'Secretaría de Infraestructura', ['procuringEntity']), party('CAGMNL-1', 'Secretaría de Finanzas', ['payer']), carmen, carmen];
+    expect(projectAuthority({ parties })).toEqual({ party: { id: 'SIASI-000099', name: 'Mpio. El Carmen' }, from: 'buyer' });
+    expect(projectEntry({ id: 'oc4ids-gx3fo2-000005', parties }).authority).toBe(0);
+    expect(projectAuthority({ parties: [carmen, party('SIASI-000011', 'Secretaría de Infraestructura', ['buyer'])] })).toBeUndefined();
+    expect(projectAuthority({ parties: parties.slice(0, 2) })).toBeUndefined();
+    const table = publicationIndex([], [{ id: 'oc4ids-gx3fo2-000005', parties }]);
+    expect(table.parties?.[table.projects[0].authority as number]).toEqual({ id: 'SIASI-000099', name: 'Mpio. El Carmen' });
   });
 });

@@ -19,6 +19,11 @@ export interface Party {
    * «RFC / clave». The party's `id` is only the document's internal key (real publications use hashes).
    */
   identifier?: string;
+  /**
+   * `identifier/scheme` of that identifier, when published with one: «MX-RFC» (or «RFC», as Nuevo León writes it) for
+   * an RFC; another register's clave otherwise («MX-INAI» for the INAI's units), which the dashboard names.
+   */
+  scheme?: string;
 }
 
 /**
@@ -109,7 +114,7 @@ export class PartyTable {
     if (!p) return undefined;
     const key = p.id || `nombre:${p.name}`;
     let i = this.at.get(key);
-    if (i === undefined) { i = this.list.push(omitUndefined({ id: p.id, name: p.name, identifier: p.identifier })) - 1; this.at.set(key, i); }
+    if (i === undefined) { i = this.list.push(omitUndefined({ id: p.id, name: p.name, identifier: p.identifier, scheme: p.scheme })) - 1; this.at.set(key, i); }
     return i;
   }
 }
@@ -199,15 +204,37 @@ export function projectEntry(project: unknown, table = new PartyTable()): Projec
   });
 }
 
-function authorityOf(p: Obj): Party | undefined {
+/**
+ * The institution responsible for a project and where it is read from: `publicAuthority`, else the party with the
+ * `publicAuthority` role; else the project's one buyer. Nuevo León's capture tool publishes neither of the first two,
+ * only parties with the roles `buyer`, `procuringEntity`, `payer`…; OC4IDS 0.9.5's own mapping from OCDS
+ * (mapping/project-level-identification.csv, «Project owner») takes the parties with the `buyer` role as the
+ * project's public authority, and names one only when there is one. So: a single buyer (one id, even if listed
+ * twice) is the institution, read `from: 'buyer'`; several, or none, leave the project without one («Sin dato»).
+ */
+export function projectAuthority(project: unknown): { party: Party; from: 'publicAuthority' | 'buyer' } | undefined {
+  const p = obj(project) ?? {};
+  const all = objects(p.parties);
   const named = obj(p.publicAuthority);
-  const party = objects(p.parties).find((x) => arr(x.roles).includes('publicAuthority'));
+  const party = all.find((x) => arr(x.roles).includes('publicAuthority'));
+  const described = (id: string, fallback: Obj | undefined): Obj | undefined => (id ? all.find((x) => str(x.id) === id) : undefined) ?? fallback;
   const id = str(named?.id) ?? str(party?.id) ?? '';
   const name = str(named?.name) ?? str(party?.name);
-  const described = objects(p.parties).find((x) => str(x.id) === id) ?? party;
-  const identifier = str(obj(described?.identifier)?.id);
-  return name ? omitUndefined({ id, name, identifier }) : undefined;
+  if (name) return { party: partyOf(id, name, described(id, party)), from: 'publicAuthority' };
+  const buyers = all.filter((x) => arr(x.roles).includes('buyer') && str(x.name));
+  const distinct = new Set(buyers.map((x) => str(x.id) ?? `nombre:${str(x.name)}`));
+  if (distinct.size !== 1) return undefined;
+  const buyer = buyers[0];
+  return { party: partyOf(str(buyer.id) ?? '', str(buyer.name) as string, buyer), from: 'buyer' };
 }
+
+/** A party as the index holds it: its id, name, and `identifier` (id and scheme) from its entry in `parties`. */
+function partyOf(id: string, name: string, described: Obj | undefined): Party {
+  const identifier = obj(described?.identifier);
+  return omitUndefined({ id, name, identifier: str(identifier?.id), scheme: str(identifier?.id) ? str(identifier?.scheme) : undefined });
+}
+
+const authorityOf = (p: Obj): Party | undefined => projectAuthority(p)?.party;
 
 const CANCELLED = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
 
@@ -278,8 +305,9 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
   // What `parties` says of each (references in awards and tenderers carry only id and name).
   const known = new Map(objects(c.parties).map((x) => [str(x.id) ?? str(x.name), x]));
   const described = (p: Party): Party => {
-    const identifier = str(obj(known.get(p.id || p.name)?.identifier)?.id);
-    return identifier ? { ...p, identifier } : p;
+    const identifier = obj(known.get(p.id || p.name)?.identifier);
+    const id = str(identifier?.id);
+    return id ? omitUndefined({ ...p, identifier: id, scheme: str(identifier?.scheme) }) : p;
   };
   for (const [n, s] of suppliers.entries()) {
     const l = str(obj(known.get(s.id || s.name)?.address)?.locality);

@@ -65,12 +65,37 @@ export function licenseName(url: string): string {
   return url;
 }
 
+/** A party's identifiers as the index and the documents carry them (core/stats/publication-index.ts Party). */
+export interface PartyIds { id?: string; identifier?: string; scheme?: string }
+
+/** The identifier schemes under which a party's clave is its RFC: the org-id code, and «RFC» as Nuevo León writes it. */
+const RFC_SCHEMES = new Set(['MX-RFC', 'RFC']);
+/** Published under another scheme (the INAI's units are «MX-INAI», 610 for its DGVCCEF): not an RFC. */
+const otherScheme = (party: PartyIds): string | undefined => (party.identifier !== undefined && party.scheme && !RFC_SCHEMES.has(party.scheme.toUpperCase()) ? party.scheme : undefined);
+
 /**
- * A party's id as people read it under «RFC / clave»: the RFC itself (the data write `MX-RFC-` before it, the
- * identifier scheme: Glosario), other ids as published; «Sin dato» when there is none.
+ * A party's id as people read it under «RFC / clave»: its identifier as published (the RFC), else its id without
+ * the `MX-RFC-` prefix (the data write it before the RFC: Glosario), other ids as published; «Sin dato» when there
+ * is none. A clave of another register says which («610 (registro MX-INAI)»): bare, it read as an RFC.
  */
-/** «RFC / clave» of a party: its identifier as published (the RFC), else its id without the `MX-RFC-` prefix. */
-export const partyKey = (party: { id?: string; identifier?: string }): string => party.identifier ?? (party.id ? party.id.replace(/^MX-RFC-/, '') : NO_DATA);
+export function partyKey(party: PartyIds): string {
+  const scheme = otherScheme(party);
+  if (scheme) return `${party.identifier} (registro ${scheme})`;
+  return party.identifier ?? (party.id ? party.id.replace(/^MX-RFC-/, '') : NO_DATA);
+}
+
+/**
+ * The line under a party's name: «RFC: …» when its identifier is published as an RFC, «Clave en el registro X: …»
+ * under another scheme, «RFC / clave: …» when the data do not say (an id, or an identifier without scheme);
+ * undefined without any.
+ */
+export function partyIdLine(party: PartyIds): string | undefined {
+  if (!party.id && party.identifier === undefined) return undefined;
+  const scheme = otherScheme(party);
+  if (scheme) return `Clave en el registro ${scheme}: ${party.identifier}`;
+  if (party.identifier !== undefined && party.scheme && RFC_SCHEMES.has(party.scheme.toUpperCase())) return `RFC: ${party.identifier}`;
+  return `RFC / clave: ${partyKey(party)}`;
+}
 
 /**
  * The program's stages (core/workflow/stages.ts) in plain words, for the public pages: the short note on Seguimiento

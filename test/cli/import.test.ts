@@ -14,6 +14,7 @@ import { unflatten } from '../../core/unflatten';
 import { checkWorkbook } from '../../core/pipeline/check-workbook';
 import { templateSpec } from '../../core/template/template-spec';
 import { heldFields, leafKind, leaves } from '../../core/import/template-coverage';
+import { publicationIndex } from '../../core/stats/publication-index';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -423,5 +424,67 @@ withStandards('OC4IDS-only input', () => {
     expect(pkg.releases).toBeUndefined();
     expect((pkg.projects as { id: string }[]).map((p) => p.id)).toEqual(['oc4ids-gx3fo2-000001']);
     expect(fs.existsSync(path.join(dir, 'solo-proyecto-proyectos.json'))).toBe(false);
+  });
+});
+
+withStandards("Nuevo León's projects, which name their processes by their release files", () => {
+  test('each process is identified by its OCID (in its id and «OCID del proceso»), and the report names the id it was published with', async () => {
+    const files = ['ProjectRelease-oc4ids-gx3fo2-000001-v000001.json', 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json'].map((f) => path.join(EXAMPLES, 'real-mx', f));
+    const book = path.join(dir, 'nl-proyectos.xlsx');
+    const run = await runCli('import', ...files, '-o', book);
+    expect(run.code).toBe(0);
+    // What was published stays traceable: the report says which id became which OCID.
+    expect(run.err).toContain('ProjectRelease-oc4ids-gx3fo2-000005-v000002.json /contractingProcesses/0/id: El proceso de contratación «Release-ocds-7wj9x5-LO-919009986-E14-2019» se identificaba con el nombre de su archivo de entrega; se identifica con su OCID, «ocds-7wj9x5-LO-919009986-E14-2019», como pide EDCAPI (también en «OCID del proceso»).');
+    const out = path.join(dir, 'nl-proyectos.json');
+    await runCli('convert', book, '-o', out);
+    const processes = (readJson(out).projects as { contractingProcesses: { id: string; summary?: { ocid?: string } }[] }[]).flatMap((p) => p.contractingProcesses);
+    expect(processes.map((c) => [c.id, c.summary?.ocid])).toEqual([
+      ['ocds-7wj9x5-SINL-CPE-018-2017', 'ocds-7wj9x5-SINL-CPE-018-2017'],
+      ['ocds-7wj9x5-LO-919009986-E14-2019', 'ocds-7wj9x5-LO-919009986-E14-2019'],
+      ['ocds-7wj9x5-LO-919009986-E15-2019', 'ocds-7wj9x5-LO-919009986-E15-2019'],
+    ]);
+  });
+
+  test('an id that only looks like a file name is kept as published when the releases it lists say otherwise', () => {
+    const project = (releases: unknown[]) => ({ id: 'oc4ids-x', title: 'P', contractingProcesses: [{ id: 'Release-ocds-abc123-LP-1', releases }] });
+    const ids = (p: unknown) => (importDocuments(p, 'p.json').projects[0].contractingProcesses as { id: string }[]).map((c) => c.id);
+    expect(ids(project([{ id: 'ocds-abc123-LP-1-v002' }]))).toEqual(['ocds-abc123-LP-1']);
+    expect(ids(project([{ id: 'ocds-zzz999-OTRO-v001' }]))).toEqual(['Release-ocds-abc123-LP-1']);
+  });
+});
+
+withStandards('real publications as the dashboard reads them once imported', () => {
+  test("Nuevo León's projects, which publish no publicAuthority, have their one buyer as their institution", () => {
+    const authorities = ['ProjectRelease-oc4ids-gx3fo2-000001-v000001.json', 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json'].map((f) => {
+      const index = publicationIndex([], importDocuments(load(path.join(EXAMPLES, 'real-mx', f)), f).projects);
+      return index.parties?.[index.projects[0].authority as number];
+    });
+    expect(authorities).toEqual([{ id: 'SIASI-000011', name: 'Secretaría de Infraestructura' }, { id: 'SIASI-000099', name: 'Mpio. El Carmen' }]);
+  });
+
+  test("the INAI's buyer keeps the register of its clave (MX-INAI 610), which is not an RFC", () => {
+    const imported = importDocuments(load(path.join(EXAMPLES, 'real-mx', 'record-package_269.json')), 'record-package_269.json');
+    const index = publicationIndex(imported.releases.map((r) => ({ ocid: r.ocid, compiledRelease: r })), []);
+    expect(index.parties?.[index.processes[0].buyer as number]).toEqual({ id: 'MX-INAI-610', name: 'DGVCCEF', identifier: '610', scheme: 'MX-INAI' });
+  });
+});
+
+withStandards("Nuevo León's record packages, whose record and release give the process two ocids", () => {
+  test('the process takes the OCID both share, without the version, and the report names the two it had', async () => {
+    const file = 'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json';
+    const imported = importDocuments(load(path.join(EXAMPLES, 'real-mx', file)), file);
+    expect(imported.releases.map((r) => r.ocid)).toEqual(['ocds-7wj9x5-SINL-CPE-021-2018']);
+    expect(imported.findings.filter((f) => f.code === 'import.ocid-versioned').map((f) => [f.pointer, renderMessage(f)])).toEqual([[
+      '/records/0/compiledRelease/ocid',
+      'El proceso traía dos ocid: «ocds-7wj9x5-SINL-CPE-021-2018001» en el registro y «ocds-7wj9x5-SINL-CPE-021-2018-v001», con la versión de la entrega, en la entrega; se identifica con «ocds-7wj9x5-SINL-CPE-021-2018», la parte que comparten: el ocid de un proceso es el mismo en todas sus versiones.',
+    ]]);
+  });
+
+  test('a record whose ocids agree, or differ otherwise, keeps its release\'s', () => {
+    const pkg = (recordOcid: string, releaseOcid: string) => ({ records: [{ ocid: recordOcid, compiledRelease: { ocid: releaseOcid, id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['compiled'] } }] });
+    const ocid = (p: unknown) => importDocuments(p, 'p.json').releases[0].ocid;
+    expect(ocid(pkg('ocds-abc123-LP-1-v001', 'ocds-abc123-LP-1-v001'))).toBe('ocds-abc123-LP-1-v001');
+    expect(ocid(pkg('ocds-abc123-OTRO', 'ocds-abc123-LP-1-v001'))).toBe('ocds-abc123-LP-1-v001');
+    expect(ocid(pkg('ocds-abc123-LP-1002', 'ocds-abc123-LP-1-v002'))).toBe('ocds-abc123-LP-1');
   });
 });

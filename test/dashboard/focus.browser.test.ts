@@ -127,7 +127,7 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     await page.waitForSelector('body[data-ready] #filtro-metodo');
     const method = await page.locator('#filtro-metodo option').nth(1).getAttribute('value');
     await page.selectOption('#filtro-metodo', method ?? '');
-    await page.waitForFunction(() => /^\d+ procesos? de contratación de \d+\./.test(document.getElementById('anuncio')?.textContent ?? '') && document.getElementById('anuncio').textContent === document.querySelector('#resultados p').textContent);
+    await page.waitForFunction(() => /^\d+ procesos? de contratación de \d+ con los filtros elegidos\./.test(document.getElementById('anuncio')?.textContent ?? '') && document.getElementById('anuncio').textContent === document.querySelector('#resultados p').textContent);
 
     await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/?q=xqzvvbn'; });
     await page.waitForSelector('body[data-ready] #sin-resultados');

@@ -1,6 +1,6 @@
 /** How the dashboard words what the data write as codes and addresses. */
 import { isRealDate } from '../../dashboard/src/data/read';
-import { licenseName, partyKey, PROGRAM_STAGES_NOTE, PROGRAM_STAGES_TEXT } from '../../dashboard/src/labels';
+import { licenseName, partyIdLine, partyKey, PROGRAM_STAGES_NOTE, PROGRAM_STAGES_TEXT } from '../../dashboard/src/labels';
 import { STAGES } from '../../core/workflow/stages';
 
 test('licences read by their names, RFCs without the identifier scheme', () => {
@@ -12,6 +12,19 @@ test('licences read by their names, RFCs without the identifier scheme', () => {
   expect([partyKey({ id: 'MX-RFC-GCM140709Z53' }), partyKey({ id: 'MX-CURP-XX' }), partyKey({})]).toEqual(['GCM140709Z53', 'MX-CURP-XX', 'Sin dato']);
   // A party's identifier as published wins over its id, which real publications make a hash.
   expect(partyKey({ id: '940ac598337834dec9fb417794e8c56a', identifier: 'TCM951030A17' })).toBe('TCM951030A17');
+});
+
+test("a clave of another register says which: the INAI's DGVCCEF is «610» under MX-INAI, not an RFC", () => {
+  const dgvccef = { id: 'MX-INAI-610', identifier: '610', scheme: 'MX-INAI' };
+  expect(partyKey(dgvccef)).toBe('610 (registro MX-INAI)');
+  expect(partyIdLine(dgvccef)).toBe('Clave en el registro MX-INAI: 610');
+  // An RFC under its scheme, as the org-id code or as Nuevo León writes it; without a scheme the data do not say.
+  expect(partyIdLine({ id: 'MX-RFC-INA1402082Z8', identifier: 'INA1402082Z8', scheme: 'MX-RFC' })).toBe('RFC: INA1402082Z8');
+  expect(partyIdLine({ id: 'RFC-CUR950920ER0', identifier: 'CUR950920ER0', scheme: 'RFC' })).toBe('RFC: CUR950920ER0');
+  expect(partyKey({ id: 'RFC-CUR950920ER0', identifier: 'CUR950920ER0', scheme: 'RFC' })).toBe('CUR950920ER0');
+  expect(partyIdLine({ id: '2d198d01', identifier: 'GDF9712054NA' })).toBe('RFC / clave: GDF9712054NA');
+  expect(partyIdLine({ id: 'MX-RFC-MME840101P28' })).toBe('RFC / clave: MME840101P28');
+  expect(partyIdLine({ id: '' })).toBeUndefined();
 });
 
 test('the program stages in plain words: every stage by code and name, who records them, and what «REDA» is', () => {

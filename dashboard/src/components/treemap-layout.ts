@@ -1,15 +1,15 @@
 /**
- * The treemap's geometry, apart from its drawing: squarified rectangles (Bruls et al.) in a 160 × 100 box, which
- * tiles have room for their name, and what the chart must say of the items it does not label or cannot draw (a
- * state's large works beside a small unit's amount leave it a sliver; an amount of $0 has no area).
+ * The treemap's geometry, apart from its drawing: squarified rectangles (Bruls et al.) in a 160 × 100 box, and what
+ * the chart must say of the items it does not label or cannot draw (a state's large works beside a small unit's
+ * amount leave it a sliver; an amount of $0 has no area). Which tiles have room for their name is not decided here:
+ * that depends on the pixels the drawing gets (a tile roomy on a desktop is 50 px wide on a phone, where its name
+ * broke mid-word), so treemap.ts decides it on the rendered tiles.
  */
 export interface TreeItem { label: string; value: number; display: string; href?: string }
 export interface Rect { x: number; y: number; w: number; h: number }
-export interface TreeTile { item: TreeItem; rect: Rect; labelled: boolean }
+export interface TreeTile { item: TreeItem; rect: Rect }
 export interface TreeLayout {
   tiles: TreeTile[];
-  /** Drawn, but too small to hold a name. */
-  unlabelled: TreeItem[];
   /** Without an amount above zero: no area to draw. */
   undrawn: TreeItem[];
 }
@@ -54,14 +54,10 @@ export function squarify(values: number[], box: Rect): Rect[] {
   return out;
 }
 
-/** A tile holds its name and amount from this size (in BOX units) on. */
-const roomy = (r: Rect): boolean => r.w > 22 && r.h > 12;
-
 export function treemapLayout(items: TreeItem[]): TreeLayout {
   const shown = items.filter((i) => i.value > 0).sort((a, b) => b.value - a.value);
   const rects = squarify(shown.map((i) => i.value), BOX);
-  const tiles = shown.map((item, i) => ({ item, rect: rects[i], labelled: roomy(rects[i]) }));
-  return { tiles, unlabelled: tiles.filter((t) => !t.labelled).map((t) => t.item), undrawn: items.filter((i) => !(i.value > 0)) };
+  return { tiles: shown.map((item, i) => ({ item, rect: rects[i] })), undrawn: items.filter((i) => !(i.value > 0)) };
 }
 
 /** «a», «a y b», «a, b y c». */
@@ -70,10 +66,13 @@ const listed = (items: TreeItem[]): string => {
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} y ${names[names.length - 1]}` : names[0];
 };
 
-/** What a reader of the drawing would otherwise miss, or undefined when every item is drawn with its name. */
-export function treemapNote(layout: TreeLayout): string | undefined {
+/**
+ * What a reader of the drawing would otherwise miss, or undefined when every item is drawn with its name.
+ * `unlabelled`: the items drawn without their name (their tile, at the size it is shown, cannot hold it whole).
+ */
+export function treemapNote(layout: TreeLayout, unlabelled: TreeItem[]): string | undefined {
   const parts: string[] = [];
-  if (layout.unlabelled.length) parts.push(`Sin nombre en la gráfica por su tamaño: ${listed(layout.unlabelled)}.`);
+  if (unlabelled.length) parts.push(`Sin nombre en la gráfica por su tamaño: ${listed(unlabelled)}.`);
   if (layout.undrawn.length) parts.push(`${layout.undrawn.length > 1 ? 'No se dibujan' : 'No se dibuja'}, por no tener monto: ${listed(layout.undrawn)}.`);
   return parts.length ? `${parts.join(' ')} Todas las cifras están en la tabla.` : undefined;
 }

@@ -10,8 +10,9 @@ export interface InstitutionTotal {
   key: string;
   id: string;
   name: string;
-  /** Its identifier as published (the RFC), when given. */
+  /** Its identifier as published (the RFC), when given, and that identifier's scheme (MX-RFC, or another register's). */
   identifier?: string;
+  scheme?: string;
   projects: ProjectRow[];
   processes: ProcessRow[];
   contracted?: number;
@@ -39,7 +40,8 @@ export function institutionTotals(projects: ProjectRow[], processes: ProcessRow[
     const key = institutionKey(p);
     let t = map.get(key);
     if (!t) map.set(key, (t = { key, id: p.id, name: p.name, projects: [], processes: [], publishers: [], ocids: new Set(), pubs: new Set() }));
-    t.identifier ??= p.identifier;
+    // Its identifier and that identifier's scheme, together (the first party that gives one).
+    if (t.identifier === undefined && p.identifier !== undefined) { t.identifier = p.identifier; t.scheme = p.scheme; }
     return t;
   };
   const byOcid = new Map(processes.map((r) => [r.ocid, r]));

@@ -9,8 +9,9 @@ export interface SupplierTotal {
   key: string;
   id: string;
   name: string;
-  /** Its identifier as published (the RFC), when the process's `parties` gives one. */
+  /** Its identifier as published (the RFC), when the process's `parties` gives one, and that identifier's scheme. */
   identifier?: string;
+  scheme?: string;
   locality?: string;
   contracts: number;
   processes: number;
@@ -38,7 +39,7 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
       for (const s of contractSuppliers(p, k)) {
         const key = supplierKey(s);
         const t = map.get(key) ?? { key, id: s.id, name: s.name, contracts: 0, processes: 0, publishers: [], ocids: new Set(), pubs: new Set() };
-        t.identifier ??= s.identifier;
+        if (t.identifier === undefined && s.identifier !== undefined) { t.identifier = s.identifier; t.scheme = s.scheme; }
         t.contracts++;
         t.amount = addPresent(t.amount, k.value);
         t.paid = addPresent(t.paid, k.paid);
@@ -53,7 +54,7 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
       const key = supplierKey(s);
       if (map.get(key)?.ocids.has(p.ocid)) continue;
       const t = map.get(key) ?? { key, id: s.id, name: s.name, locality: s.locality, contracts: 0, processes: 0, publishers: [], ocids: new Set<string>(), pubs: new Set<string>() };
-      t.identifier ??= s.identifier;
+      if (t.identifier === undefined && s.identifier !== undefined) { t.identifier = s.identifier; t.scheme = s.scheme; }
       t.ocids.add(p.ocid);
       t.pubs.add(p.publisherName);
       map.set(key, t);

@@ -8,6 +8,7 @@ const TERMS: [string, string][] = [
   ['Adjudicación directa', 'Método de contratación en el que la institución elige al contratista sin concurso, en los casos que permite la ley.'],
   ['Avance financiero', 'Porcentaje del monto del proyecto que ya se pagó, según lo publica el implementador.'],
   ['Avance físico', 'Porcentaje de la obra ejecutada, según los reportes de avance que publica el implementador.'],
+  ['Clave en el registro', 'Identificador de una institución o contratista que no es su RFC, sino la clave que le da otro registro; el tablero dice cuál, como lo publicó el implementador (por ejemplo «Clave en el registro MX-INAI: 610»).'],
   ['Clave presupuestaria', 'Código con el que la hacienda pública identifica el origen y destino de los recursos de un proyecto; el desglose del presupuesto la muestra por partida.'],
   ['Competencia', 'Número de licitantes que presentaron propuesta en un proceso: baja (1), normal (de 2 a 5) o alta (más de 5).'],
   ['Contratación (proceso de)', 'Conjunto de etapas —planeación, licitación, adjudicación, contrato y ejecución— con que se contrata una obra o un servicio. Se identifica con un ocid.'],
@@ -34,7 +35,7 @@ const TERMS: [string, string][] = [
   ['Planeación', 'Etapa previa a la licitación: justificación, presupuesto y estudios de la contratación.'],
   ['Presupuesto', 'Monto asignado al proyecto; puede desglosarse por fuente o clave presupuestaria.'],
   ['Proyecto de infraestructura', 'Obra pública con un propósito, una ubicación y un presupuesto, que puede necesitar uno o varios procesos de contratación.'],
-  ['RFC', 'Registro Federal de Contribuyentes; identifica a contratistas e instituciones (en los datos, con el prefijo «MX-RFC-»).'],
+  ['RFC', 'Registro Federal de Contribuyentes; identifica a contratistas e instituciones (en los datos, con el prefijo «MX-RFC-»). Una clave de otro registro se muestra como «Clave en el registro».'],
   ['Sin dato', 'El implementador no publicó ese dato. No significa cero.'],
   ['Valor final', 'Monto total del proyecto al concluir, que puede diferir del presupuesto y del monto contratado.'],
 ];

@@ -10,7 +10,7 @@ import { dataTable } from '../components/table';
 import { kpis } from '../components/kpis';
 import { treemap } from '../components/treemap';
 import { csvButton } from '../components/download';
-import { methodTitle, stageTitle, statusTitle, partyKey } from '../labels';
+import { methodTitle, stageTitle, statusTitle, partyKey, partyIdLine } from '../labels';
 import { count, date, filteredNote, heading, money, moneyKpi, NO_DATA, type Page } from './common';
 
 export const institutionsPage: Page = {
@@ -43,7 +43,7 @@ export const institutionPage: Page = {
     const t = institutionTotals(ds.projects, ds.processes).find((x) => x.key === key);
     if (!t) return h('div', null, ...heading('Institución no encontrada', `No hay proyectos ni contrataciones publicados de «${key}».`), h('a', { href: route('instituciones') }, 'Ver todas las instituciones'));
     return h('div', null,
-      ...heading(t.name, t.id || t.identifier ? `RFC / clave: ${partyKey(t)}` : undefined),
+      ...heading(t.name, partyIdLine(t)),
       kpis([
         { label: 'Proyectos', value: count(t.projects.length) },
         { label: 'Contrataciones', value: count(t.processes.length) },

@@ -12,7 +12,7 @@ import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
-import { methodTitle, processCodeTitle, stageTitle, partyKey } from '../labels';
+import { methodTitle, processCodeTitle, stageTitle, partyKey, type PartyIds } from '../labels';
 import { count, date, heading, moneyKpi, moneyOf, NO_DATA, type Page } from './common';
 import { breakdownItems, breakdownTable, budgetTotalText, contractClassificationTable, planningClassificationTable } from './process-budget';
 
@@ -64,7 +64,10 @@ export const processPage: Page = {
     // References (tenderers, payees) name a party by id; its name and RFC are in `parties`.
     const partyById = new Map(objects(c.parties).map((x) => [str(x.id), x]));
     const named = (ref: unknown): string | undefined => str(obj(ref)?.name) ?? str(partyById.get(str(obj(ref)?.id))?.name);
-    const referenced = (ref: Record<string, unknown>): { id?: string; identifier?: string } => ({ id: str(ref.id), identifier: str(obj(partyById.get(str(ref.id))?.identifier)?.id) });
+    const referenced = (ref: Record<string, unknown>): PartyIds => {
+      const identifier = obj(partyById.get(str(ref.id))?.identifier);
+      return { id: str(ref.id), identifier: str(identifier?.id), scheme: str(identifier?.scheme) };
+    };
     const events: { date: string; what: string }[] = [
       { date: str(obj(tender.tenderPeriod)?.startDate), what: 'Inicio del periodo de propuestas' },
       { date: str(obj(tender.tenderPeriod)?.endDate), what: 'Fin del periodo de propuestas' },

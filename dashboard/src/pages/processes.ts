@@ -33,7 +33,10 @@ export const processesPage: Page = {
       page = Math.min(page, pages);
       const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { page = p; setQuery(queryOf()); draw(id); };
       // Said through the page's live region (announce), which a new drawing of the page does not replace.
-      const counted = h('p', null, `${plural(rows.length, 'proceso de contratación', 'procesos de contratación')} de ${count(ds.processes.length)}.${pages > 1 ? ` Tabla: página ${page} de ${pages}.` : ''}`);
+      // Worded as the other lists (filteredNote): «de N» only when filters leave some out; «19 procesos de
+      // contratación de 19.» read as if something were missing.
+      const shown = rows.length === ds.processes.length ? `${plural(rows.length, 'proceso de contratación', 'procesos de contratación')}.` : `${plural(rows.length, 'proceso de contratación', 'procesos de contratación')} de ${count(ds.processes.length)} con los filtros elegidos.`;
+      const counted = h('p', null, `${shown}${pages > 1 ? ` Tabla: página ${page} de ${pages}.` : ''}`);
       announce(counted.textContent ?? '');
       results.replaceChildren(
         counted,

@@ -12,6 +12,7 @@ import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
+import { projectAuthority } from '../../../core/stats/publication-index';
 import { date, heading, money, moneyOf, NO_DATA, percent, progress, type Page } from './common';
 import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
 
@@ -22,11 +23,21 @@ const CHECKLIST: [string, string[]][] = [
   ['Conclusión', ['completionCertificate', 'financialAuditReport', 'technicalAuditReport', 'projectEvaluation']],
 ];
 
+/**
+ * «Entidad responsable»: the project's public authority, or its one buyer when it publishes none, said as such
+ * (core/stats/publication-index.ts projectAuthority, from OC4IDS's mapping); «Sin dato» otherwise.
+ */
+function responsible(project: Json): string {
+  const authority = projectAuthority(project);
+  if (!authority) return NO_DATA;
+  return authority.from === 'buyer' ? `${authority.party.name} (compradora del proyecto; no se publicó su entidad responsable)` : authority.party.name;
+}
+
 function points(project: Json): MapPoint[] {
-  return arr(project.locations).map(obj).flatMap((l) => {
-    const g = obj(l?.geometry);
+  return objects(project.locations).flatMap((l) => {
+    const g = obj(l.geometry);
     const c = arr(g?.coordinates);
-    const label = str(l?.description) ?? str(obj(l?.address)?.locality) ?? 'Ubicación';
+    const label = str(l.description) ?? str(obj(l.address)?.locality) ?? 'Ubicación';
     if (g?.type === 'Point' && num(c[0]) !== undefined && num(c[1]) !== undefined) return [{ lng: c[0] as number, lat: c[1] as number, label }];
     // Lines and polygons: their vertices ([lng, lat] pairs, possibly nested) drawn as points.
     const flat: number[][] = [];
@@ -87,20 +98,20 @@ export const projectPage: Page = {
     const budget = obj(p.budget);
     const completion = obj(p.completion);
     const processes = ds.processes.filter((r) => r.projectIds.includes(id));
-    const summaries = arr(p.contractingProcesses).map(obj).filter((c): c is Json => !!c);
-    const docs = arr(p.documents).map(obj).filter((d): d is Json => !!d);
+    const summaries = objects(p.contractingProcesses);
+    const docs = objects(p.documents);
     const facts: [string, string][] = [
-      ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', str(obj(p.publicAuthority)?.name) ?? NO_DATA],
+      ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
       ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`], ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
       ['Aprobación del presupuesto', date(str(budget?.approvalDate))], ['Fecha de terminación', date(str(completion?.endDate))],
       ['Última actualización', date(row.updated)],
     ];
-    const breakdown = arr(budget?.budgetBreakdowns).map(obj).flatMap((group) => arr(group?.budgetBreakdown).map(obj).filter((b): b is Json => !!b).map((b) => ({ group: str(group?.description) ?? str(group?.id) ?? '', b })));
-    const observations = arr(p.metrics).map(obj).filter((m) => m?.id === 'physicalProgress' || m?.id === 'financialProgress')
-      .flatMap((m) => arr(m?.observations).map(obj).filter((o): o is Json => !!o).map((o) => ({ metric: m?.id === 'physicalProgress' ? 'Físico' : 'Financiero', o })))
+    const breakdown = objects(budget?.budgetBreakdowns).flatMap((group) => objects(group.budgetBreakdown).map((b) => ({ group: str(group.description) ?? str(group.id) ?? '', b })));
+    const observations = objects(p.metrics).filter((m) => m.id === 'physicalProgress' || m.id === 'financialProgress')
+      .flatMap((m) => objects(m.observations).map((o) => ({ metric: m.id === 'physicalProgress' ? 'Físico' : 'Financiero', o })))
       .sort((a, b) => String(obj(a.o.period)?.endDate ?? '').localeCompare(String(obj(b.o.period)?.endDate ?? '')));
-    const declared = arr(p.relatedProjects).map(obj).filter((r): r is Json => !!r);
+    const declared = objects(p.relatedProjects);
     const related = [
       ...declared.map((r) => ({ id: str(r.identifier) ?? str(r.id) ?? '', title: str(r.title), why: str(r.relationship) === 'replaces' ? 'Reemplaza a este proyecto' : 'Relacionado por el implementador' })),
       ...ds.projects.filter((x) => x.id !== row.id && !declared.some((r) => r.identifier === x.id) && (x.ocids.some((o) => row.ocids.includes(o))))

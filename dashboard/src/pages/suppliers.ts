@@ -5,7 +5,7 @@ import { institutionKey } from '../data/institutions';
 import { dataTable } from '../components/table';
 import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
-import { COMPETITION_TITLES, methodTitle, stageTitle, partyKey } from '../labels';
+import { COMPETITION_TITLES, methodTitle, stageTitle, partyKey, partyIdLine } from '../labels';
 import { count, filteredNote, heading, money, moneyKpi, NO_DATA, type Page } from './common';
 
 export const suppliersPage: Page = {
@@ -47,7 +47,7 @@ export const supplierPage: Page = {
     const projectIds = [...new Set(mine.flatMap((p) => p.projectIds))];
     const projects = projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
     return h('div', null,
-      ...heading(t.name, t.id || t.identifier ? `RFC / clave: ${partyKey(t)}` : undefined),
+      ...heading(t.name, partyIdLine(t)),
       kpis([
         { label: 'Localidad', text: t.locality ?? NO_DATA },
         { label: 'Contratos', value: count(t.contracts) },

@@ -27,6 +27,9 @@ function select(name: string, label: string, options: [string, string][], value:
       options.map(([v, t]) => h('option', { value: v, selected: v === value }, t))));
 }
 
+/** What the search box finds, as much of it as its width shows whole. */
+const searchHint = (narrow: boolean): string => (narrow ? 'Proyecto, clave…' : 'Proyecto, clave, institución, contratista…');
+
 export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: URLSearchParams) => void): HTMLFormElement {
   const rows = ds.projects;
   const years = new Set<number>();
@@ -36,9 +39,12 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
     if (from !== undefined && to !== undefined) for (let y = from; y <= to && y - from < 50; y++) years.add(y);
   }
   const form = h('form', { class: 'global-filters', role: 'search', 'aria-label': 'Buscar y filtrar en todo el tablero' }) as HTMLFormElement;
-  const search = h('input', { type: 'search', id: 'buscar', name: 'q', value: rawQ, autocomplete: 'off', placeholder: 'Proyecto, clave, institución, contratista…' });
-  const n = activeFilters({ ...f, q: undefined });
   const narrow = typeof matchMedia === 'function' && matchMedia(NARROW).matches;
+  const search = h('input', { type: 'search', id: 'buscar', name: 'q', value: rawQ, autocomplete: 'off', placeholder: searchHint(narrow) });
+  // On a phone the box shares its row with «Buscar» and «Filtros», and its label is hidden: the long hint read
+  // «Proyecto, clave, ins». A phone turned, or a window resized, gets the hint that fits.
+  if (typeof matchMedia === 'function') matchMedia(NARROW).addEventListener('change', (e) => { search.placeholder = searchHint(e.matches); });
+  const n = activeFilters({ ...f, q: undefined });
   const details = h('details', { class: 'filter-panel', open: n > 0 && !narrow },
     // «Filtros (2 activos)»; on a phone it reads «Filtros (2)» and screen readers still hear «activos».
     h('summary', null, n ? ['Filtros (', String(n), h('span', { class: 'narrow-hidden' }, ` ${n === 1 ? 'activo' : 'activos'}`), ')'] : 'Filtros'),
