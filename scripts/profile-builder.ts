@@ -172,6 +172,31 @@ function fieldTitles(schema: Json): FieldTitles {
   return build('');
 }
 
+/**
+ * The types of budget classification (`budgetClassification[].classification`: financialSource, Administrative,
+ * Economic…) that Mexican publishers use, in the order of the levels they head. No extension or catalogue defines
+ * them: the Federal Public Administration's publications do (its sample among the real Mexican publications), so the
+ * list is open — a type it has not published yet is warned, not refused.
+ */
+export function budgetClassificationTypes(realDir: string): string[] {
+  const found: { code: string; level: number }[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) { node.forEach(visit); return; }
+    if (node === null || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node as Json)) {
+      if (key === 'budgetClassification' && Array.isArray(value)) {
+        for (const level of value as Json[]) {
+          const code = typeof level?.classification === 'string' ? level.classification.trim() : '';
+          if (code && !found.some((f) => f.code === code)) found.push({ code, level: typeof level.levelId === 'number' ? level.levelId : Infinity });
+        }
+      } else visit(value);
+    }
+  };
+  for (const name of fs.readdirSync(realDir).filter((f) => f.endsWith('.json')).sort()) visit(readJson(path.join(realDir, name)));
+  if (!found.length) throw new Error(`No budget classification types in ${realDir}`);
+  return found.sort((a, b) => a.level - b.level).map((f) => f.code);
+}
+
 export interface GeneratedFiles { [relativePath: string]: string }
 
 const stringify = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
@@ -198,6 +223,7 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   // R-34: the capture tool's list of origins (edca_cat_origin) — its values are what the tool emitted, in Spanish.
   const origins = parseCsv(fs.readFileSync(path.join(standardsDir, 'edca-mx', 'capture-tool-edcapi-edca_cat_origin.csv'), 'utf8')).map((r) => (r.value ?? '').trim()).filter((v) => v !== '');
   ocdsCodes['mx/budgetOrigin'] = origins;
+  ocdsCodes['mx/budgetClassificationType'] = budgetClassificationTypes(path.join(standardsDir, 'examples', 'real-mx'));
   const mxLists: Record<string, Codelist> = {
     'mx/budgetMoment': { open: false, codes: ocdsMoments },
     'mx/procurementMethodDetails': { open: false, codes: Object.keys(PROCUREMENT_METHOD_DETAILS) },
@@ -237,7 +263,7 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
       // (schemas/extensions) have no published URL yet, so they are listed apart.
       edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: EDCA_MX_EXTENSIONS, programExtensions: EDCA_MX_OWN_EXTENSIONS.map((e) => `schemas/extensions/${e}`) },
       edcapi: { base: 'OC4IDS 0.9.5 project schema', extensions: EDCAPI_EXTENSIONS.map((e) => `${e} (${EDCAPI_EXTENSION_DEFINITIONS.join(', ')})`) },
-      mexicanLists: ['documentType (capture tool catalogues, EDCA-MX and EDCAPI)', 'mx/budgetMoment', 'mx/budgetOrigin', 'mx/procurementMethodDetails'],
+      mexicanLists: ['documentType (capture tool catalogues, EDCA-MX and EDCAPI)', 'mx/budgetClassificationType (Federal Public Administration publications)', 'mx/budgetMoment', 'mx/budgetOrigin', 'mx/procurementMethodDetails'],
     }),
   };
 }

@@ -83,6 +83,18 @@ function officialCodes(standard: 'ocds' | 'oc4ids', codelist: string): Set<strin
   if (codelist === 'mx/budgetMoment' && standard === 'ocds' && /approved\|modified\|executed\|committed\|reserved/.test(fs.readFileSync(path.join(mx, 'rules.md'), 'utf8'))) codes.add('reserved');
   // the capture tool's origins of public funds, emitted as their Spanish value.
   if (codelist === 'mx/budgetOrigin') addFile(path.join(mx, 'capture-tool-edcapi-edca_cat_origin.csv'), 'value');
+  // The budget classification's types, as the Federal Public Administration publishes them (its real sample).
+  if (codelist === 'mx/budgetClassificationType') {
+    const dir = path.join(STANDARDS_DIR, 'examples', 'real-mx');
+    const visit = (node: unknown, key = ''): void => {
+      if (Array.isArray(node)) node.forEach((x) => visit(x, key));
+      else if (node && typeof node === 'object') {
+        if (key === 'budgetClassification' && typeof (node as Record<string, unknown>).classification === 'string') codes.add((node as Record<string, string>).classification);
+        for (const [k, v] of Object.entries(node)) visit(v, k);
+      }
+    };
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) visit(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
+  }
   if (codelist === 'mx/procurementMethodDetails') {
     // INAI rule R-10: the three procedures of Mexican law, written in Spanish as the emitted value.
     const rules = fs.readFileSync(path.join(mx, 'rules.md'), 'utf8');
@@ -103,6 +115,20 @@ function officialCodes(standard: 'ocds' | 'oc4ids', codelist: string): Set<strin
   if (codelist === 'documentType') addFile(path.join(mx, 'capture-tool-catalog-documenttype.csv'), 'code');
   return codes;
 }
+
+describe('template spec: the budget classification', () => {
+  it('offers «Tipo de clasificación» as a drop-down of Spanish titles, on the process\'s and the contract\'s sheets', () => {
+    // It was free text, where officials typed the Secretaría de Hacienda's English codes (financialSource, Economic…).
+    const columns = spec.sheets.flatMap((s) => s.columns.filter((c) => c.field.endsWith('budgetClassification/classification')).map((c) => ({ sheet: s.name, c })));
+    expect(columns.map((x) => x.sheet).sort()).toEqual(['Clasificación del contrato', 'Clasificación presupuestal']);
+    for (const { c } of columns) {
+      expect(c.title).toBe('Tipo de clasificación');
+      expect(c.codelist).toBe('mx/budgetClassificationType');
+      expect(c.options?.map((o) => o.code)).toEqual(expect.arrayContaining(['financialSource', 'Administrative', 'Economic']));
+      expect(c.options?.every((o) => o.title !== o.code && /^[A-ZÁÉÍÓÚ][a-záéíóúñ]/.test(o.title))).toBe(true);
+    }
+  });
+});
 
 describeIfStandards('template spec against the official codelists', () => {
   it('offers only valid codes, and all of them', () => {

@@ -29,6 +29,8 @@ export const milestoneStatusTitle = (code: string): string => title(OC4IDS, 'mil
 /** The accounting stages (momentos contables) a budget line's `measures` are, in their list's order (aprobado … pagado). */
 export const BUDGET_MOMENTS: readonly string[] = Object.keys(OCDS['mx/budgetMoment'] ?? {});
 export const budgetMomentTitle = (code: string): string => title(OCDS, 'mx/budgetMoment', code);
+/** A budget classification level's type (financialSource, Administrative…) by its Spanish title; a type off the list as published. */
+export const budgetClassificationTypeTitle = (code: string): string => title(OCDS, 'mx/budgetClassificationType', code);
 
 export const COMPETITION_TITLES: Record<string, string> = {
   '1': 'Baja: 1 licitante',

@@ -2,6 +2,7 @@
  * One EDCA-MX release per contracting process, holding the process's full current state (planning through
  * implementation, as far as the process has got by the cut-off date), built from a compact ProcessSpec.
  */
+import { budgetClassification } from './budget-classification';
 import { addDays, daysBetween, localMidnight } from './local-date';
 import { PartyRoles } from './parties';
 import { prng, seedOf } from './prng';
@@ -123,6 +124,7 @@ export function buildRelease(pub: PublisherSpec, project: ProjectSpec, p: Proces
         period: { startDate: at(`${year}-01-01`), endDate: at(`${year}-12-31`) },
         sourceParty: funder,
         budgetLines: [{ id: p.budgetKey, measures }],
+        budgetClassification: budgetClassification(pub, p.budgetKey, measures),
       }],
     },
     project: { id: `${pub.settings.projectIdPrefix}-${project.localId}`, title: project.title },
@@ -282,8 +284,11 @@ export function buildRelease(pub: PublisherSpec, project: ProjectSpec, p: Proces
         implDocs.push(doc('ejecucion-02', 'physicalReception', 'Acta de entrega-recepción', `Recepción física ${word} concluidos.`, addDays(t.contractEnd, 15)));
         implDocs.push(doc('ejecucion-03', 'completionCertificate', 'Acta de extinción de derechos y obligaciones', 'Cierre administrativo del contrato tras el finiquito.', addDays(t.contractEnd, 30)));
       }
+      // The contract's share of the budget, classified as the process's, with what was committed and paid under it.
+      const contractMeasures: Json[] = [{ id: 'committed', value: money(contractValue), update: quarterOf(t.signed) }, { id: 'paid', value: money(total), update: quarterOf(lastPaid) }];
       contract.implementation = {
         status: concluded ? 'concluded' : 'ongoing',
+        budgetBreakdown: [{ id: p.budgetKey, description: p.fund, amount: money(contractValue), budgetClassification: budgetClassification(pub, p.budgetKey, contractMeasures) }],
         transactions,
         milestones: [
           milestone('M1', `Inicio ${word}`, `Arranque ${word} conforme al programa del contrato.`, t.contractStart, true),

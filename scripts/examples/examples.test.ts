@@ -337,6 +337,29 @@ describe('example data: dates, amounts, rules', () => {
     }
   });
 
+  it('every process classifies its budget by the levels of its clave presupuestaria, and each running contract its own, with their stages', () => {
+    // The public pages' «Clasificación presupuestal» tables were empty in every example: no process gave one.
+    const types = PROFILES.ocds.codelists['mx/budgetClassificationType'].codes;
+    const stagesOf = (levels: Json[]): string[][] => levels.map((l) => list(l.measures).map((m) => String(m.id)));
+    for (const r of allReleases) {
+      for (const b of list(obj(obj(r.planning).budget).budgetBreakdown)) {
+        const levels = list(b.budgetClassification);
+        expect(levels.map((l) => l.levelId)).toEqual([1, 2, 3]);
+        expect(levels.every((l) => types.includes(String(l.classification)) && l.levelLabel && l.description)).toBe(true);
+        // Each level's code is a part of the clave; each level gives the stages its budget line gives.
+        const parts = String(b.id).split('-');
+        expect(levels.every((l) => String(l.id).split('-').every((x) => parts.includes(x)))).toBe(true);
+        const lineStages = list(list(b.budgetLines)[0]?.measures).map((m) => String(m.id));
+        expect(stagesOf(levels)).toEqual(levels.map(() => lineStages));
+      }
+      for (const c of list(r.contracts).filter((k) => k.implementation)) {
+        const [item] = list(obj(c.implementation).budgetBreakdown);
+        expect(obj(item.amount).amount).toBe(obj(c.value).amount);
+        expect(stagesOf(list(item.budgetClassification))).toEqual([['committed', 'paid'], ['committed', 'paid'], ['committed', 'paid']]);
+      }
+    }
+  });
+
   it('amounts: MXN, contract ≤ award, payments ≤ contract, budget breakdowns add up', () => {
     const cents = (n: unknown): number => Math.round(Number(n) * 100);
     for (const doc of [...allReleases, ...allProjects]) {

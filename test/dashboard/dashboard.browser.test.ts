@@ -91,8 +91,9 @@ function budgetStages(key: string, workbook: WorkbookModel): void {
     sheet.rows.push(row);
   };
   const bb = { 'planning/budget/budgetBreakdown/0/id': 'BB-2' };
-  for (const [level, label, id, description] of [[4, 'Partida Específica', '61502', 'Puentes'], [2, 'Unidad Responsable', '21', 'Secretaría de Movilidad y Planeación Urbana']] as const) {
-    add('Clasificación presupuestal', BREAKDOWN_OCID, { ...bb, 'budgetClassification/0/id': id, 'budgetClassification/0/levelId': level, 'budgetClassification/0/levelLabel': label, 'budgetClassification/0/description': description });
+  // Its types as an official picks them: a Spanish title from the drop-down, or the code the SHCP publishes.
+  for (const [level, label, id, description, type] of [[4, 'Partida Específica', '61502', 'Puentes', 'Económica'], [2, 'Unidad Responsable', '21', 'Secretaría de Movilidad y Planeación Urbana', 'Administrative']] as const) {
+    add('Clasificación presupuestal', BREAKDOWN_OCID, { ...bb, 'budgetClassification/0/id': id, 'budgetClassification/0/levelId': level, 'budgetClassification/0/levelLabel': label, 'budgetClassification/0/description': description, 'budgetClassification/0/classification': type });
   }
   for (const [id, stage, amount] of [['61502', 'Comprometido', 30000000], ['61502', 'Aprobado', 30500000.25], ['21', 'Aprobado', 30500000.25]] as const) {
     add('Momentos de la clasificación', BREAKDOWN_OCID, { ...bb, 'budgetClassification/0/id': id, 'measures/0/id': stage, 'measures/0/value/amount': amount, 'measures/0/value/currency': 'MXN' });
@@ -542,20 +543,22 @@ describeIfChromium('public dashboard in headless Chromium', () => {
 
   it('Contratación: the budget classification by levels (momentos de la clasificación) and the contract\'s budget with its accounting stages (momentos contables del contrato)', async () => {
     const page = await open(`#/contratacion/${encodeURIComponent(BREAKDOWN_OCID)}`);
-    // Levels in their order (typed 4 before 2); a stage a level does not give says «Sin dato».
-    expect(await headers(page, 'tabla-clasificacion')).toEqual(['Concepto', 'Nivel', 'Clave', 'Descripción', momentTitles.approved, momentTitles.committed]);
-    expect(await cells(page, 'tabla-clasificacion')).toEqual([
-      ['Aportación federal', '2. Unidad Responsable', '21', 'Secretaría de Movilidad y Planeación Urbana', formatMoney(30500000.25), 'Sin dato'],
-      ['Aportación federal', '4. Partida Específica', '61502', 'Puentes', formatMoney(30500000.25), formatMoney(30000000)],
+    // Levels in their order (typed 4 before 2), each type by its Spanish title; a stage a level does not give says
+    // «Sin dato». (The demo item before it is classified too, with its own stages: budget-tables.browser.test.ts.)
+    expect(await headers(page, 'tabla-clasificacion')).toEqual(['Concepto', 'Nivel', 'Tipo de clasificación', 'Clave', 'Descripción', momentTitles.approved, momentTitles.committed, momentTitles.paid]);
+    expect((await cells(page, 'tabla-clasificacion')).filter((r) => r[0] === 'Aportación federal')).toEqual([
+      ['Aportación federal', '2. Unidad Responsable', 'Administrativa', '21', 'Secretaría de Movilidad y Planeación Urbana', formatMoney(30500000.25), 'Sin dato', 'Sin dato'],
+      ['Aportación federal', '4. Partida Específica', 'Económica', '61502', 'Puentes', formatMoney(30500000.25), formatMoney(30000000), 'Sin dato'],
     ]);
     expect(await page.locator('#etapa-planeacion #tabla-clasificacion caption').textContent()).toContain('Clasificación presupuestal');
-    expect(await headers(page, 'tabla-clasificacion-contrato')).toEqual(['Contrato', 'Concepto', 'Nivel', 'Clave', 'Descripción', momentTitles.committed, momentTitles.paid]);
+    expect(await headers(page, 'tabla-clasificacion-contrato')).toEqual(['Contrato', 'Concepto', 'Nivel', 'Tipo de clasificación', 'Clave', 'Descripción', momentTitles.committed, momentTitles.paid]);
     const contract = ((await (await fetch(`${srv.base}/api/ocds/records/${encodeURIComponent(BREAKDOWN_OCID)}`)).json()) as { records: any[] }).records[0].compiledRelease.contracts
       .find((k: any) => k.id === STAGES_CONTRACT);
-    expect(await cells(page, 'tabla-clasificacion-contrato')).toEqual([
-      [contract.title, 'Conservación de puentes', '4. Partida Específica', '61502', 'Puentes', formatMoney(84215307.52), formatMoney(84215307.52)],
+    const contractRows = await cells(page, 'tabla-clasificacion-contrato');
+    expect(contractRows.filter((r) => r[1] === 'Conservación de puentes')).toEqual([
+      [contract.title, 'Conservación de puentes', '4. Partida Específica', 'Sin dato', '61502', 'Puentes', formatMoney(84215307.52), formatMoney(84215307.52)],
     ]);
-    expect(await page.locator('#etapa-ejecucion #tabla-clasificacion-contrato th[scope="row"]').count()).toBe(1);
+    expect(await page.locator('#etapa-ejecucion #tabla-clasificacion-contrato th[scope="row"]').count()).toBe(contractRows.length);
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await layoutAndA11y(page, 'contratacion-clasificacion', 390)).toEqual([]);
     await page.close();

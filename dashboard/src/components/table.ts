@@ -25,13 +25,36 @@ export function scrollRegion(wrap: HTMLElement, name: string): HTMLElement {
   return wrap;
 }
 
-/** `empty`: what an empty table says (default: the public pages' «Sin datos publicados para esta selección.»). */
-export function dataTable(caption: string, columns: Column[], rows: Child[][], opts: { id?: string; note?: string; empty?: string } = {}): HTMLElement {
-  return scrollRegion(h('div', { class: 'table-wrap', id: opts.id },
+/**
+ * A table that would scroll sideways is drawn as one block per row instead (class `stacked`, styles.css), each cell
+ * under its column's title (`data-label`), and back as a table once the window is wide enough for it again: the
+ * budget tables, whose stages list every clave with its amount, ran past a desktop's screen and far past a phone's.
+ * `needed` is the table's width as a table, measured before stacking, so a stacked table does not flip back and
+ * forth (stacked, it fits).
+ */
+export function stackWhenWide(wrap: HTMLElement): HTMLElement {
+  if (typeof ResizeObserver !== 'function') return wrap;
+  let needed = 0;
+  new ResizeObserver(() => {
+    if (!wrap.isConnected || !wrap.getClientRects().length) return;
+    const stacked = wrap.classList.contains('stacked');
+    if (!stacked && wrap.scrollWidth > wrap.clientWidth + 1) { needed = wrap.scrollWidth; wrap.classList.add('stacked'); } else if (stacked && wrap.clientWidth >= needed) wrap.classList.remove('stacked');
+  }).observe(wrap);
+  return wrap;
+}
+
+/**
+ * `empty`: what an empty table says (default: the public pages' «Sin datos publicados para esta selección.»).
+ * `stack`: drawn by rows when too wide for the screen (stackWhenWide), each cell labelled with its column's title.
+ */
+export function dataTable(caption: string, columns: Column[], rows: Child[][], opts: { id?: string; note?: string; empty?: string; stack?: boolean } = {}): HTMLElement {
+  const label = (i: number): string | undefined => (opts.stack ? columns[i]?.title : undefined);
+  const wrap = scrollRegion(h('div', { class: 'table-wrap', id: opts.id },
     h('table', null,
       h('caption', null, caption, opts.note ? h('span', { class: 'note' }, ` ${opts.note}`) : null),
       h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined }, c.title)))),
       h('tbody', null, rows.length
-        ? rows.map((r) => h('tr', null, r.map((cell, i) => (i === 0 ? h('th', { scope: 'row' }, cell) : h('td', { class: columns[i]?.numeric ? 'num' : undefined }, cell)))))
+        ? rows.map((r) => h('tr', null, r.map((cell, i) => (i === 0 ? h('th', { scope: 'row', 'data-label': label(i) }, cell) : h('td', { class: columns[i]?.numeric ? 'num' : undefined, 'data-label': label(i) }, cell)))))
         : h('tr', null, h('td', { colspan: columns.length }, h('span', { class: 'empty-note' }, opts.empty ?? 'Sin datos publicados para esta selección.')))))), caption);
+  return opts.stack && rows.length ? stackWhenWide(wrap) : wrap;
 }

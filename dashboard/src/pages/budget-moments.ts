@@ -8,7 +8,7 @@ import { h } from '../dom';
 import { num, obj, objects, str } from '../data/read';
 import type { Json } from '../data/types';
 import { dataTable, type Column } from '../components/table';
-import { BUDGET_MOMENTS, budgetMomentTitle } from '../labels';
+import { BUDGET_MOMENTS, budgetClassificationTypeTitle, budgetMomentTitle } from '../labels';
 import { moneyOf, NO_DATA } from './common';
 
 /** A code as published (a component's, a measure's id): text, or a number. */
@@ -37,8 +37,18 @@ function measureText(measure: Json | undefined): string {
   return `${moneyOf(measure?.value)}${update ? ` (${update})` : ''}`;
 }
 
+/**
+ * The same, for a table's cell: the amount kept whole (a figure), the period free to go to the next line, so that a
+ * column of stages is as wide as its widest amount, not as amount and period side by side (the tables ran past the
+ * screen). Its text is measureText's.
+ */
+function measureNode(measure: Json | undefined): HTMLElement {
+  const update = str(measure?.update);
+  return h('span', null, h('span', { class: 'fig' }, moneyOf(measure?.value)), update ? ` (${update})` : '');
+}
+
 /** A stage's amount of one holder, or «Sin dato». */
-export const stageText = (holder: Json, stage: string): string => measureText(stageMeasure(holder, stage));
+export const stageText = (holder: Json, stage: string): HTMLElement | string => (stageMeasure(holder, stage) ? measureNode(stageMeasure(holder, stage)) : measureText(undefined));
 
 /**
  * A budget line as the reader knows it: its id, else the clave presupuestaria its components' codes make (in level
@@ -66,8 +76,8 @@ export const lineStages = (items: Json[]): string[] => stagesOf(items.flatMap((b
 export function stageCell(lines: Json[], stage: string): HTMLElement | string {
   const given = lines.map((l) => ({ line: l, measure: stageMeasure(l, stage) })).filter((x) => num(obj(x.measure?.value)?.amount) !== undefined);
   if (!given.length) return NO_DATA;
-  if (lines.length === 1) return measureText(given[0].measure);
-  return h('ul', { class: 'budget-lines' }, given.map((x) => h('li', null, `${lineText(x.line)}: ${measureText(x.measure)}`)));
+  if (lines.length === 1) return measureNode(given[0].measure);
+  return h('ul', { class: 'budget-lines' }, given.map((x) => h('li', null, `${lineText(x.line)}: `, measureNode(x.measure))));
 }
 
 /** A level of a budget classification by its name, with its number when given («2. Unidad responsable»). */
@@ -95,7 +105,10 @@ export function classifiedLevels(items: Json[], context: (item: Json) => string[
 export function classificationTable(caption: string, contextColumns: Column[], rows: ClassifiedLevel[], id: string): HTMLElement {
   const stages = stagesOf(rows.flatMap((r) => objects(r.level.measures)));
   return dataTable(`${caption}${stages.length ? ', con sus momentos contables' : ''}. Cifras en MXN salvo otra moneda indicada.`,
-    [...contextColumns, { title: 'Nivel' }, { title: 'Clave' }, { title: 'Descripción' }, ...stageColumns(stages)],
-    rows.map(({ context, level }) => [...context, levelText(level), codeOf(level.id) ?? NO_DATA, str(level.description) ?? NO_DATA, ...stages.map((c) => stageText(level, c))]),
-    { id });
+    [...contextColumns, { title: 'Nivel' }, { title: 'Tipo de clasificación' }, { title: 'Clave' }, { title: 'Descripción' }, ...stageColumns(stages)],
+    rows.map(({ context, level }) => {
+      const type = str(level.classification);
+      return [...context, levelText(level), type ? budgetClassificationTypeTitle(type) : NO_DATA, codeOf(level.id) ?? NO_DATA, str(level.description) ?? NO_DATA, ...stages.map((c) => stageText(level, c))];
+    }),
+    { id, stack: true });
 }

@@ -50,7 +50,7 @@ export function breakdownTable(items: Json[]): HTMLElement {
         moneyOf(b.amount),
         ...stages.map((c) => stageCell(lines, c)),
       ];
-    }), { id: 'tabla-partidas' });
+    }), { id: 'tabla-partidas', stack: true });
 }
 
 /**

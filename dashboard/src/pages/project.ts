@@ -63,7 +63,7 @@ function breakdownTable(breakdown: { group: string; b: Json }[]): HTMLElement {
       const lines = objects(b.budgetLines);
       return [str(b.id) ?? NO_DATA, str(b.description) ?? NO_DATA, group || NO_DATA, str(obj(b.sourceParty)?.name) ?? NO_DATA, date(str(b.approvalDate)),
         moneyOf(b.amount), ...(withLines ? [linesCell(lines)] : []), ...stages.map((c) => stageCell(lines, c))];
-    }), { id: 'tabla-desglose', empty: 'Sin desglose del presupuesto publicado.' });
+    }), { id: 'tabla-desglose', empty: 'Sin desglose del presupuesto publicado.', stack: true });
 }
 
 function delta(from: number | undefined, to: number | undefined): string {

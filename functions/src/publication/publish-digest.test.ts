@@ -60,20 +60,20 @@ describe('a sequence of publications', () => {
 });
 
 const DIGESTS: Record<string, string> = {
-  audit: '6 35e4405eb1559905',
+  audit: '6 a9bcd8038833b141',
   changes: '1 3584b38a8885193d',
-  current: '1 d993ba4159731637',
+  current: '1 f9c1e938aa0c4ec6',
   // Projects sent again unchanged keep the `updated` they were published with (publish.ts keepUpdated). The synthetic
   // projects' budget items list their processes' claves presupuestarias (scripts/examples/build-project.ts): every
   // publication's content hash, so its id in every row, changed with them.
-  indexes: '6 0c9bf6bb507cfd88',
-  projects: '60 95f84ecb60f3ac0c',
-  publications: '6 52e07f2ccb9554df',
+  indexes: '6 e07f5f5e06d5f6f5',
+  projects: '60 744081accc7e0c95',
+  publications: '6 f3a5698794449cb2',
   publishers: '1 3e30794667c74719',
-  records: '120 c055909a42cdd753',
-  releases: '404 c53012e8b49bb5e8',
+  records: '120 e2bd89d56a60d71e',
+  releases: '404 ba605db08d59cf04',
   snapshots: '0 e3b0c44298fc1c14',
-  stats: '1 a7e1b37d68330465',
+  stats: '1 51c6497f39016712',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
