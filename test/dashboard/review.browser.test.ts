@@ -405,9 +405,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     // The control board a coordinator opens from Revisión (it is public: no sign-in needed to read it).
     const page = await signedIn('coordinadorA', '#/revision');
     await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    // It opens on the coordinator's state (Yucatán); Tapachula is in Chiapas.
+    await page.getByRole('button', { name: 'Ver todos los estados' }).click();
     const row = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Tapachula' });
     await row.waitFor();
-    expect(await row.locator('td').first().textContent()).toBe(`⏳ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
+    expect(await row.locator('td').first().textContent()).toBe(`◷ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
     // Registered before the date was kept and never published: late, as before.
     expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Monterrey' }).locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
     await page.context().close();
@@ -423,6 +425,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect((await publish(h.store, { publisher: (await h.store.getPublisher('cam'))!, workbook: book, actor: 'system', now: publishedAt, baseUrl: BASE_URL })).status).toBe('published');
     const page = await signedIn('coordinadorA', '#/revision');
     await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    await page.getByRole('button', { name: 'Ver todos los estados' }).click();
     const row = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Campeche' });
     await row.waitFor();
     expect(await row.locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
