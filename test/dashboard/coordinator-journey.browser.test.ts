@@ -110,6 +110,23 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     await page.context().close();
   });
 
+  test('on a phone (390 px) the inbox\'s filters show their whole choice', async () => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.waitForSelector('body[data-ready] #bandeja');
+    // The text of each select's chosen option, against the room the select gives it (its arrow and padding apart).
+    const cut = await page.locator('main select').evaluateAll((selects: any[]) => selects.map((s) => {
+      const style = getComputedStyle(s);
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = style.font;
+      const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return { id: s.id, text: s.selectedOptions[0]?.textContent ?? '', fits: ctx.measureText(s.selectedOptions[0]?.textContent ?? '').width <= room };
+    }).filter((x) => !x.fits));
+    expect(cut).toEqual([]);
+    expect(await page.locator('#filtro-situacion option:checked').textContent()).toBe('En revisión o publicación fallida');
+    await page.context().close();
+  });
+
   test('the history names the coordinator who approved as who started the publication', async () => {
     const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Alemán' })) });
     expect(sent.status).toBe(201);

@@ -501,7 +501,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     const rows = page.locator('#bandeja tbody tr');
     await rows.filter({ hasText: 'La publicación falló' }).waitFor();
     expect(await rows.filter({ hasText: 'En revisión' }).count()).toBeGreaterThan(0);
-    expect(await page.locator('#filtro-situacion option:checked').textContent()).toBe('Por decidir (en revisión o publicación fallida)');
+    expect(await page.locator('#filtro-situacion option:checked').textContent()).toBe('En revisión o publicación fallida');
     // «En revisión» alone leaves the failed one out.
     await page.getByLabel('Situación').selectOption('submitted');
     await rows.filter({ hasText: 'La publicación falló' }).waitFor({ state: 'detached' });

@@ -126,7 +126,8 @@ function moreNote(list: SubmissionListAnswer): Node | null {
  * its page). It showed «En revisión» only, and a failed publication left the inbox unless another filter was chosen.
  */
 const PENDING = 'por-decidir';
-const PENDING_LABEL = 'Por decidir (en revisión o publicación fallida)';
+// Short enough for a phone's select (390 px): «Por decidir (en revisión o publicación fallida)» was cut at «fa».
+const PENDING_LABEL = 'En revisión o publicación fallida';
 
 export const reviewInboxPage: Page = {
   title: 'Revisión de entregas',
