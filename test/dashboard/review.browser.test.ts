@@ -243,6 +243,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
     await og.getByText(/Aprobada y publicada/).waitFor();
+    // What was published, in the preview's words: the one project it changed, and how many are published in all.
+    expect(await og.locator('#resultado').textContent()).toBe('Aprobada y publicada. Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto publicado en total.');
     expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');
     // The official's card says when it was published and what was sent.
     await official.reload();
