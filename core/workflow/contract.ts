@@ -72,7 +72,7 @@ export interface FindingView {
 
 export interface FindingsView { errors: number; warnings: number; infos: number; sample: FindingView[] }
 
-/** One step of a submission's life; `by` is the e-mail of who did it (or `sistema`). */
+/** One step of a submission's life; `by` is the e-mail of who did it (or «la plataforma (automático)», «línea de comandos»). */
 export interface HistoryView { at: string; by: string; action: string; comment?: string }
 /** A coordinator's comment, in the order they were written. */
 export interface CommentView { at: string; by: string; text: string }

@@ -30,6 +30,7 @@ import { mySubmissionsPage, reviewInboxPage, reviewSubmissionPage } from './revi
 import { stagesPage } from './review/stages-page';
 import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
 import { credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
+import { countryViewChosen, rememberCountryView, signedInCoordinatorState } from './review/tracking-landing';
 
 const ROUTES: Record<string, Page> = {
   '': homePage, proyectos: projectsPage, proyecto: projectPage, contrataciones: processesPage, contratistas: suppliersPage,
@@ -228,6 +229,9 @@ function findByKey(root: HTMLElement, key: string): HTMLElement | null {
   return Array.from(root.querySelectorAll<HTMLElement>(tag)).find((el) => focusKey(el) === key) ?? null;
 }
 
+/** The page drawn last (its route's name): Seguimiento opens on a coordinator's state when reached from another. */
+let lastName: string | undefined;
+
 let first = true;
 let navigation = 0;
 async function render(retried = false): Promise<void> {
@@ -241,13 +245,33 @@ async function render(retried = false): Promise<void> {
   // page says as it draws (its count of results) is kept; a redraw of the same address keeps its announcement.
   if (!redraw) clearAnnouncement();
   const { name, params, query } = parseHash();
+  const arrived = name !== lastName;
+  lastName = name;
   // Only the detail pages take an address below theirs (`#/proyecto/{id}`); `#/proyectos/algo` is not a page.
   let page = name === 'revision' && params.length ? reviewSubmissionPage : params.some(Boolean) && !TAKES_ID.has(name) ? notFoundPage : ROUTES[name] ?? notFoundPage;
   renderNav(name, filterQuery(query).toString());
   main.setAttribute('aria-busy', 'true');
   try {
-    const filters = parseFilters(query);
     const [publishers] = await Promise.all([loadPublishers(), learnSignIn()]);
+    // A coordinator lands on Seguimiento with their own state's implementers (the header's Estado filter set, in the
+    // address, so it reads as any filter does); choosing «Todos» there, or «Ver todos los estados», shows the country,
+    // and keeps showing it in this tab. The public opens it on the whole country.
+    if (name === 'seguimiento') {
+      const chosen = !!(query.get('state') || query.get('publisher'));
+      if (chosen) rememberCountryView(false);
+      else if (!arrived && signedInAs()?.role === 'coordinador') rememberCountryView(true);
+      else if (!countryViewChosen()) {
+        const own = await signedInCoordinatorState(publishers);
+        if (token !== navigation) return;
+        if (own) {
+          query.set('state', own);
+          history.replaceState(null, '', `#/${name}?${query}`);
+          currentRoute = location.hash;
+          renderNav(name, filterQuery(query).toString());
+        }
+      }
+    }
+    const filters = parseFilters(query);
     // All the data, one state's or implementer's, or — too much and nothing named — a list to choose from (data/scope.ts).
     const scope = scopeOf(publishers, filters, name, params, MAX_ROWS);
     const scopeQ = scopeQuery(scope);

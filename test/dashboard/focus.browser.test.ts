@@ -189,7 +189,7 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     // «✗ Atrasado…», «✓ Al día y completo»: the words say it; the symbol is hidden from screen readers.
     const marks = await page.evaluate(() => [...document.querySelectorAll('#tabla-seguimiento tbody tr td:first-of-type > span')].map((s: any) => {
       const first = s.firstElementChild;
-      return first?.getAttribute('aria-hidden') === 'true' && /^[✗⏳⚠✓]$/.test(first.textContent) && /^ \S/.test(s.childNodes[1]?.textContent ?? '');
+      return first?.getAttribute('aria-hidden') === 'true' && /^[✗◷⚠✓]$/.test(first.textContent) && /^ \S/.test(s.childNodes[1]?.textContent ?? '');
     }));
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every(Boolean)).toBe(true);

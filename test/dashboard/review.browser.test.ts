@@ -243,6 +243,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
     await og.getByText(/Aprobada y publicada/).waitFor();
+    // What was published, in the preview's words: the one project it changed, and how many are published in all.
+    expect(await og.locator('#resultado').textContent()).toBe('Aprobada y publicada. Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto publicado en total.');
     expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');
     // The official's card says when it was published and what was sent.
     await official.reload();
@@ -405,9 +407,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     // The control board a coordinator opens from Revisión (it is public: no sign-in needed to read it).
     const page = await signedIn('coordinadorA', '#/revision');
     await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    // It opens on the coordinator's state (Yucatán); Tapachula is in Chiapas.
+    await page.getByRole('button', { name: 'Ver todos los estados' }).click();
     const row = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Tapachula' });
     await row.waitFor();
-    expect(await row.locator('td').first().textContent()).toBe(`⏳ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
+    expect(await row.locator('td').first().textContent()).toBe(`◷ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
     // Registered before the date was kept and never published: late, as before.
     expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Monterrey' }).locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
     await page.context().close();
@@ -423,6 +427,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect((await publish(h.store, { publisher: (await h.store.getPublisher('cam'))!, workbook: book, actor: 'system', now: publishedAt, baseUrl: BASE_URL })).status).toBe('published');
     const page = await signedIn('coordinadorA', '#/revision');
     await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    await page.getByRole('button', { name: 'Ver todos los estados' }).click();
     const row = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Campeche' });
     await row.waitFor();
     expect(await row.locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
@@ -498,7 +503,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     const rows = page.locator('#bandeja tbody tr');
     await rows.filter({ hasText: 'La publicación falló' }).waitFor();
     expect(await rows.filter({ hasText: 'En revisión' }).count()).toBeGreaterThan(0);
-    expect(await page.locator('#filtro-situacion option:checked').textContent()).toBe('Por decidir (en revisión o publicación fallida)');
+    expect(await page.locator('#filtro-situacion option:checked').textContent()).toBe('En revisión o publicación fallida');
     // «En revisión» alone leaves the failed one out.
     await page.getByLabel('Situación').selectOption('submitted');
     await rows.filter({ hasText: 'La publicación falló' }).waitFor({ state: 'detached' });

@@ -13,12 +13,29 @@ import { count, date, filteredNote, heading, NO_DATA, plural, type Page } from '
 import { STAGES } from '../../../core/workflow/stages';
 import { daysSinceUpdate, isLate, lastUpdateAt, updateDueAt } from '../../../core/workflow/update-due';
 import { PROGRAM_STAGES_NOTE } from '../labels';
+import { signedInAs } from '../review/session';
+import { coordinatorState } from '../review/own-state';
 
 /** «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). */
 function stagesCell(r: TrackingEntry): Node {
   const reached = STAGES.filter((s) => r.stages?.[s.code]);
   return h('details', { class: 'etapas' }, h('summary', { 'aria-describedby': 'nota-etapas' }, `${reached.length} de ${STAGES.length}`),
     h('ul', null, STAGES.map((s) => h('li', null, `${s.code} ${s.label}: ${r.stages?.[s.code] ? date(r.stages[s.code]) : 'pendiente'}`))));
+}
+
+/**
+ * A coordinator's page opens on their state's implementers (main.ts): said, with the way to the whole country;
+ * on another state or the whole country, the way back to theirs.
+ */
+function ownStateNote(shownState: string | undefined, publishers: readonly { state: string }[]): HTMLElement | null {
+  const own = coordinatorState(signedInAs(), publishers);
+  if (!own) return null;
+  if (shownState === own) {
+    // A button, not a link: in-app links carry the current filters (main.ts), and this one takes the state away.
+    return h('p', { class: 'note', id: 'estado-propio' }, `Se muestran los implementadores de ${own}, a su cargo. `,
+      h('button', { type: 'button', onclick: () => { location.hash = '#/seguimiento'; } }, 'Ver todos los estados'));
+  }
+  return h('p', { class: 'note', id: 'estado-propio' }, h('a', { href: `#/seguimiento?state=${encodeURIComponent(own)}` }, `Ver solo los implementadores de ${own}, a su cargo`));
 }
 
 export const trackingPage: Page = {
@@ -50,7 +67,7 @@ export const trackingPage: Page = {
       const short = r.published < r.committed;
       const missing = r.committed - r.published;
       const [mark, words] = late ? ['✗', `Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}`]
-        : firstDue !== undefined ? ['⏳', `Nuevo: primera publicación a más tardar el ${date(new Date(firstDue).toISOString())}`]
+        : firstDue !== undefined ? ['◷', `Nuevo: primera publicación a más tardar el ${date(new Date(firstDue).toISOString())}`]
           : short ? ['⚠', `Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}`] : ['✓', 'Al día y completo'];
       // The symbol is for the eye (with the colour); the words say it, so screen readers skip the symbol (WCAG 1.1.1).
       return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: late ? 'status-bad' : short || firstDue !== undefined ? 'status-warn' : 'status-ok' }, h('span', { 'aria-hidden': 'true' }, mark), ` ${words}`),
@@ -62,6 +79,7 @@ export const trackingPage: Page = {
       ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar. Use los filtros Estado e Implementador del encabezado para ver los de un estado.'),
       // «E.1 REDA» and the other stages of the last column, in words (labels.ts).
       h('p', { class: 'note', id: 'nota-etapas' }, h('strong', null, 'Etapas del programa: '), PROGRAM_STAGES_NOTE),
+      ownStateNote(filters.state, ds.publishers),
       filteredNote(shown.length, rows.length, 'implementador', 'implementadores'),
       tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
       table);

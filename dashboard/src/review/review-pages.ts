@@ -126,7 +126,8 @@ function moreNote(list: SubmissionListAnswer): Node | null {
  * its page). It showed «En revisión» only, and a failed publication left the inbox unless another filter was chosen.
  */
 const PENDING = 'por-decidir';
-const PENDING_LABEL = 'Por decidir (en revisión o publicación fallida)';
+// Short enough for a phone's select (390 px): «Por decidir (en revisión o publicación fallida)» was cut at «fa».
+const PENDING_LABEL = 'En revisión o publicación fallida';
 
 export const reviewInboxPage: Page = {
   title: 'Revisión de entregas',
@@ -367,7 +368,10 @@ export const reviewSubmissionPage: Page = {
       // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
       trackingChanged();
       if (!a.publication) return PUBLISHING;
-      return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no se publicó nada nuevo; cuenta como actualización de sus datos.' : `Aprobada y publicada: ${formatCount(a.publication.changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}, ${formatCount(a.publication.counts.projects, 'proyecto', 'proyectos')}.`;
+      // What was published, as its history says it (the background path's words too): «…, 4 proyectos» read as four
+      // projects published after approving one project's change.
+      const said = a.submission.history[a.submission.history.length - 1]?.comment;
+      return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no se publicó nada nuevo; cuenta como actualización de sus datos.' : said ? `Aprobada y publicada. ${said}` : 'Aprobada y publicada.';
     });
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');

@@ -6,6 +6,7 @@
  * (gone when the tab closes), and every answer is checked against the workflow contract.
  */
 import { h } from '../dom';
+import { serverFailed } from './server-failed';
 import { checkSessionAnswer, checkViewer, readErrorAnswer, WORKFLOW_PATHS, type AuthConfig, type FindingView, type Viewer } from '../../../core/workflow/contract';
 
 const KEY = 'infra-abierta:credencial';
@@ -106,7 +107,7 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
   try { body = await res.json(); } catch { body = null; }
   if (!res.ok) {
     const refused = readErrorAnswer(body)?.error;
-    const message = refused?.message ?? `El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`;
+    const message = refused?.message ?? serverFailed(res.status);
     const ended = sessionEnd(res.status, refused?.code, message);
     // Every page answers a 401 by drawing the sign-in form again with why (withSession), so a session that ends is one.
     if (ended !== undefined) { endedBecause = ended; signOut(); throw new ApiError(401, ended); }
@@ -136,7 +137,7 @@ let config: Promise<AuthConfig> | undefined;
 /** How this server signs in (`none`: it only publishes), asked once per tab; a failed answer is asked again next time. */
 export function authConfig(): Promise<AuthConfig> {
   config ??= fetch(WORKFLOW_PATHS.authConfig, { headers: { accept: 'application/json' } }).then(async (res) => {
-    if (!res.ok) throw new Error(`El servidor respondió ${res.status}. Intente de nuevo en unos minutos.`);
+    if (!res.ok) throw new Error(serverFailed(res.status));
     return (await res.json()) as AuthConfig;
   });
   config.catch(() => { config = undefined; });

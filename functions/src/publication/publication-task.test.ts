@@ -61,6 +61,11 @@ test('approval answers 202 at once (publicando); the task publishes (publicada) 
   const done = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
   expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });
   expect(done.body.submission.history.map((e: { action: string }) => e.action)).toEqual(['submitted', 'approved', LEASE_ACTION, 'published']);
+  // What was published, in the words of the preview (contrataciones, proyectos), the new project counted.
+  expect(done.body.submission.history.at(-1).comment).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto publicado en total.');
+  // The coordinator who approved started the publication, as recorded (it read «sistema»).
+  expect((await h.store.getSubmission(id))?.history.map((e) => e.by)).toEqual([USERS.capturistaA.id, USERS.coordinadorA.id, USERS.coordinadorA.id, USERS.coordinadorA.id]);
+  expect(done.body.submission.history.map((e: { by: string }) => e.by)).toEqual([USERS.capturistaA.email, USERS.coordinadorA.email, USERS.coordinadorA.email, USERS.coordinadorA.email]);
   const current = await h.store.getCurrent('mer');
   expect(fs.existsSync(path.join(bulkDir, 'publicaciones', current!.id, 'datos.xlsx'))).toBe(true);
   // And the files of all publishers together, which now include this publication: a download finds them written.
@@ -107,6 +112,10 @@ test('a dead runner: its lease holds for LEASE_MS, then the next delivery takes 
   const after = await h.store.getSubmission(id);
   expect(after?.status).toBe('published');
   expect(after?.history.filter((e) => e.action === LEASE_ACTION).map((e) => e.comment ?? null)).toEqual([null, 'Reintento 2 de la publicación.']);
+  // A lease kept before the approver was recorded (`system`) reads as the approver's; a step the platform took by
+  // itself says so in words.
+  const shown = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
+  expect(shown.body.submission.history.filter((e: { action: string }) => e.action === LEASE_ACTION).map((e: { by: string }) => e.by)).toEqual([USERS.coordinadorA.email, USERS.coordinadorA.email]);
 }, 30000);
 
 test('start-up of the single process takes interrupted publications over at once', async () => {
@@ -130,6 +139,7 @@ test('a failure ends falló with the reason, shown to the coordinator; approving
   const failed = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
   expect(failed.body.submission).toMatchObject({ status: 'failed', statusLabel: 'La publicación falló' });
   expect(failed.body.submission.failureReason).toMatch(/No se encontró la revisión enviada/);
+  expect(failed.body.submission.history.find((e: { action: string }) => e.action === 'note').by).toBe('la plataforma (automático)');
   expect((await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(202);
   await queue.idle();
 }, 30000);

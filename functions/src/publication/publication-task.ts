@@ -76,7 +76,8 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
   let leased: Submission;
   try {
     leased = await store.transitionSubmission(submission.id, ['approved'], 'approved',
-      { at: now.toISOString(), by: 'system', action: LEASE_ACTION, ...(attempts ? { comment: `Reintento ${attempts + 1} de la publicación.` } : {}) },
+      // By the coordinator whose approval this publishes: the history named «sistema» as who started it.
+      { at: now.toISOString(), by: task.actorId, action: LEASE_ACTION, ...(attempts ? { comment: `Reintento ${attempts + 1} de la publicación.` } : {}) },
       { ifVersion: historyVersion(submission) });
   } catch (e) {
     if (isStoreError(e, 'conflict')) return 'busy';

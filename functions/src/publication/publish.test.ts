@@ -73,6 +73,22 @@ describe('publish', () => {
     expect((await allReleases(store, first.publication.id))).toHaveLength(5);
   });
 
+  it('says which projects changed: one project retitled is the only one, and no process changed', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    expect((await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    const edited = await exampleWorkbook('merida');
+    setCell(edited, 'Proyectos', 0, 'title', 'Parque Lineal (segunda etapa)');
+    const projects = edited.sheets.find((x) => x.name === 'Proyectos')!.rows;
+    const id = String(projects[2][projects[1].indexOf('id')]);
+    const second = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+    expect(second.status).toBe('published');
+    if (second.status !== 'published') return;
+    expect(second.changedProcesses).toEqual([]);
+    expect(second.changedProjects).toEqual([id]);
+  });
+
   it("keeps an unchanged project's «updated» when another project of the workbook changed", async () => {
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);

@@ -62,8 +62,11 @@ export type PublishPhase = 'check' | 'history' | 'records' | 'derived' | 'write'
 export type PublishResult =
   | { status: 'refused'; findings: Finding[] }
   | { status: 'unchanged'; publication: Publication; findings: Finding[] }
-  /** `rebuiltRecords`: the processes whose record was merged again, not carried as stored (a changed process, or all of them when built another way). */
-  | { status: 'published'; publication: Publication; changedProcesses: string[]; rebuiltRecords: string[]; findings: Finding[] };
+  /**
+   * `rebuiltRecords`: the processes whose record was merged again, not carried as stored (a changed process, or all of
+   * them when built another way); `changedProjects`: the projects new or different from those published.
+   */
+  | { status: 'published'; publication: Publication; changedProcesses: string[]; changedProjects: string[]; rebuiltRecords: string[]; findings: Finding[] };
 
 type Release = Record<string, unknown> & { ocid: string; id: string; date: string };
 
@@ -123,13 +126,16 @@ async function projectsOf(store: Store, publicationId: string): Promise<Map<stri
  * A project the workbook sends again unchanged keeps the `updated` it was published with: conversion stamps every
  * project without a typed `updated` with its own time, and the dashboard's «Actualizado» said that all of an
  * implementer's projects changed whenever one did. Compared as published (filtered, summaries derived), apart from
- * `updated`; a typed `updated` (not the conversion's stamp, `now`) is the official's and stays.
+ * `updated`; a typed `updated` (not the conversion's stamp, `now`) is the official's and stays. Returns whether the
+ * project is new or differs from the one published (what the approval's outcome counts).
  */
-function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now: string): void {
-  if (!previous || project.updated !== now || typeof previous.updated !== 'string') return;
+function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now: string): boolean {
+  if (!previous) return true;
   // Both built by the same derivation, keys in the same order: their JSON texts compare them (a tenth of the time of
   // the canonical form; a key order that differs only stamps the project anew, as before).
-  if (JSON.stringify({ ...project, updated: '' }) === JSON.stringify({ ...previous, updated: '' })) project.updated = previous.updated;
+  const same = JSON.stringify({ ...project, updated: '' }) === JSON.stringify({ ...previous, updated: '' });
+  if (same && project.updated === now && typeof previous.updated === 'string') project.updated = previous.updated;
+  return !same;
 }
 
 /** What a publication's releases and records are derived with (see Publication.derivedWith). */
@@ -350,17 +356,17 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     releaseCount += releases.length;
     if (records.length) await write(releases, records);
   };
-  const derive = (): { finalProjects: JsonObject[]; index: JsonObject; stats: JsonObject } => {
+  const derive = (): { finalProjects: JsonObject[]; changedProjects: string[]; index: JsonObject; stats: JsonObject } => {
     // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
     // retried or re-derived publication derives the same summaries.
     const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks, { now }) as JsonObject);
-    for (const project of finalProjects) keepUpdated(project, published.get(String(project.id)), now);
+    const changedProjects = finalProjects.filter((project) => keepUpdated(project, published.get(String(project.id)), now)).map((project) => String(project.id));
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
     const recordList = ocids.map((ocid) => ({ ocid, compiledRelease: compiledByOcid.get(ocid) }));
     const index = publicationIndex(recordList, finalProjects);
     const stats = computeStats(recordList, finalProjects, index) as unknown as JsonObject;
-    return { finalProjects, index: index as unknown as JsonObject, stats };
+    return { finalProjects, changedProjects, index: index as unknown as JsonObject, stats };
   };
   if (unchanged) {
     await buildRecords(async () => undefined);
@@ -375,7 +381,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     await store.putRecords(publicationId, records);
   });
   phase('records');
-  const { finalProjects, index, stats } = derive();
+  const { finalProjects, changedProjects, index, stats } = derive();
   phase('derived');
   await store.putProjects(publicationId, finalProjects.map((project) => ({ id: String(project.id), project })));
   await store.putIndex(publicationId, index);
@@ -386,5 +392,5 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
   await store.appendAudit({ at: now, actor: input.actor, action: 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: input.revision ?? null, releases: releaseCount, projects: finalProjects.length } });
   phase('commit');
-  return { status: 'published', publication, changedProcesses: changed, rebuiltRecords: rebuilt, findings };
+  return { status: 'published', publication, changedProcesses: changed, changedProjects, rebuiltRecords: rebuilt, findings };
 }

@@ -194,9 +194,12 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
   }
   const unchanged = result.status === 'unchanged';
   const changedProcesses = result.status === 'published' ? result.changedProcesses : [];
-  // Projects count too: «0 procesos nuevos o modificados» alone read as if a project's new budget had not been published.
+  // What changed, in the words of «Qué cambiará al aprobar» (contrataciones, proyectos): the projects changed too, or
+  // «0 procesos nuevos o modificados; 4 proyectos publicados en total» read, after approving one project's new title,
+  // as if nothing had been published.
+  const changedProjects = result.status === 'published' ? result.changedProjects.length : 0;
   const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar.'
-    : `Publicado: ${formatCount(changedProcesses.length, 'proceso nuevo o modificado', 'procesos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto publicado', 'proyectos publicados')} en total.`;
+    : `Publicado: ${formatCount(changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changedProjects, 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto publicado', 'proyectos publicados')} en total.`;
   const done = await store.transitionSubmission(submission.id, ['approved'], 'published', { at: stamp(), by: actor.id, action: 'published', comment }, { findings });
   await audit('submission.published', { publicationId: result.publication.id, unchanged, changedProcesses: changedProcesses.length, revision: revision ?? null });
   return { kind: 'published', submission: done, publication: result.publication, changedProcesses, unchanged, findings: result.findings };

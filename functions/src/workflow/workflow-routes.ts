@@ -43,7 +43,7 @@ import {
 } from '../store/store';
 import { approveSubmission, newerApproved, notAwaiting, recoverStaleApproval, sentAt } from './approve-submission';
 import { cursorAfter } from '../store/document-store';
-import { startApproval } from '../publication/publication-task';
+import { LEASE_ACTION, startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
 import { encodeSnapshot } from './snapshot';
@@ -181,7 +181,14 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       if (!publishers.has(s.publisherId)) publishers.set(s.publisherId, await store.getPublisher(s.publisherId));
       const p = publishers.get(s.publisherId);
       const history: HistoryView[] = [];
-      for (const h of s.history) history.push({ at: h.at, by: await emailOf(h.by), action: h.action, ...(h.comment !== undefined ? { comment: h.comment } : {}) });
+      // A publication is started by the approval it carries out: leases written before the task recorded its
+      // approver (publication-task.ts) say `system`, and read as the approver's.
+      let approver: string | undefined;
+      for (const h of s.history) {
+        if (h.action === 'approved') approver = h.by;
+        const by = h.action === LEASE_ACTION && h.by === 'system' && approver ? approver : h.by;
+        history.push({ at: h.at, by: await emailOf(by), action: h.action, ...(h.comment !== undefined ? { comment: h.comment } : {}) });
+      }
       out.push({
         id: s.id, publisherId: s.publisherId, publisherName: p?.name ?? s.publisherId, state: p?.state ?? '',
         status: s.status, statusLabel: STATUS_LABELS[s.status], source: s.source, createdAt: s.createdAt, updatedAt: s.updatedAt,
@@ -668,7 +675,8 @@ async function actorName(store: Store, id: string): Promise<string> {
   if (id in NON_USER_ACTORS) return NON_USER_ACTORS[id];
   return (await store.getUser(id))?.email ?? 'cuenta eliminada';
 }
-const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'sistema', cli: 'línea de comandos' };
+// «sistema» alone did not say that nobody acted: the platform did it by itself (an interrupted approval marked failed…).
+const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'la plataforma (automático)', cli: 'línea de comandos' };
 
 function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
   if (source.kind === 'values') throw new SourceError('Esta entrega no guardó los valores enviados; pida al capturista que la envíe de nuevo.', 'snapshot-missing');

@@ -1,0 +1,2 @@
+/** Said when the server answered with an error and no message of its own (a proxy's 502, a crash's 500). No DOM here. */
+export const serverFailed = (status: number): string => `El servidor respondió ${status}. Intente de nuevo en unos minutos.`;

@@ -1,0 +1,154 @@
+/**
+ * A coordinator's (Organismo Garante) journey in headless Chromium against the real app (SQLite, self-hosted API
+ * tokens, the built dashboard, approvals published in the background by the real publication task): Seguimiento
+ * opens on the coordinator's own state with the way to every state (the public sees the country); the history names
+ * the coordinator who approved as who started the publication; and every character the pages draw has a glyph in
+ * Debian's fonts (no emoji font: «⏳» was drawn as a box).
+ */
+import type { Page } from 'playwright-core';
+import { describeIfChromium } from '../browser';
+import { startReviewServer, type ReviewServer } from './review-server';
+import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
+import { runPublicationTask } from '../../functions/src/publication/publication-task';
+import type { PublicationTask } from '../../functions/src/publication/publication-queue';
+import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
+import { XLSX_MIME } from '../../core/workflow/contract';
+
+declare const document: any;
+declare const getComputedStyle: any;
+
+const [MER] = PUBLISHERS;
+
+/**
+ * The characters of the page's main text that the browser can only draw as the missing-glyph box: each one drawn on
+ * a canvas in the font it is shown in, compared with a code point no font has.
+ */
+function boxedCharacters(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    const font = getComputedStyle(main).font;
+    const draw = (text: string): string => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 48;
+      canvas.height = 48;
+      const ctx = canvas.getContext('2d');
+      ctx.font = font;
+      ctx.fillText(text, 8, 32);
+      return canvas.toDataURL();
+    };
+    const box = draw('\u{10FFFD}');
+    const chars: string[] = [...new Set<string>([...String(main.textContent ?? '')].filter((c) => c.trim() !== '' && (c.codePointAt(0) ?? 0) > 0x7f))];
+    return chars.filter((c) => draw(c) === box);
+  });
+}
+
+describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
+  let srv: ReviewServer;
+  const tasks: PublicationTask[] = [];
+
+  beforeAll(async () => {
+    srv = await startReviewServer('coordinator-journey-', { publicationQueue: { enqueue: async (t) => { tasks.push(t); } } });
+    // Registered today in another state, nothing published yet: «Nuevo» on Seguimiento.
+    await registerPublisher(srv.h.store, { id: 'tap', name: 'Municipio de Tapachula', state: 'Chiapas', ocidPrefix: 'ocds-tap001', projectIdPrefix: 'oc4ids-tap001', commitment: { projects: 5, periodicityDays: 30 } }, 'admin', new Date());
+  });
+  afterAll(async () => { await srv?.close(); });
+
+  async function visitor(hash: string): Promise<Page> {
+    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+    const page = await context.newPage();
+    await page.goto(`${srv.base}/${hash}`);
+    return page;
+  }
+  async function signedIn(user: UserName, hash: string): Promise<Page> {
+    const page = await visitor(hash);
+    await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    return page;
+  }
+  const implementers = (page: Page): Promise<string[]> => page.locator('#tabla-seguimiento tbody tr td:first-child, #tabla-seguimiento tbody tr th:first-child').evaluateAll((cells) => cells.map((c) => c.querySelector('span')?.firstChild?.textContent ?? ''));
+  const ready = (page: Page): Promise<unknown> => page.waitForSelector('body[data-ready] #tabla-seguimiento');
+
+  test('Seguimiento: the public sees every state; a coordinator lands on their own, and can see every state and come back', async () => {
+    const pub = await visitor('#/seguimiento');
+    await ready(pub);
+    expect((await implementers(pub)).sort((a, b) => a.localeCompare(b, 'es-MX'))).toEqual(['Municipio de Mérida', 'Municipio de Monterrey', 'Municipio de Tapachula']);
+    expect(await pub.locator('#estado-propio').count()).toBe(0);
+    await pub.context().close();
+
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Seguimiento' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Seguimiento de compromisos' }).waitFor();
+    await ready(page);
+    expect(await implementers(page)).toEqual(['Municipio de Mérida']);
+    // Said, and set in the header's filter like any other, so it can be changed there too.
+    expect(await page.locator('#estado-propio').textContent()).toBe('Se muestran los implementadores de Yucatán, a su cargo. Ver todos los estados');
+    expect(await page.locator('#filtro-state').inputValue()).toBe('Yucatán');
+    await page.getByRole('button', { name: 'Ver todos los estados' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#tabla-seguimiento tbody tr').length === 3);
+    expect(await page.locator('#filtro-state').inputValue()).toBe('');
+    // Kept for the tab: reloaded, or reached again from another page, it still shows every state.
+    await page.reload();
+    await ready(page);
+    expect(await implementers(page)).toHaveLength(3);
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Revisión' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Seguimiento' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Seguimiento de compromisos' }).waitFor();
+    await ready(page);
+    expect(await implementers(page)).toHaveLength(3);
+    await page.getByRole('link', { name: 'Ver solo los implementadores de Yucatán, a su cargo' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#tabla-seguimiento tbody tr').length === 1);
+    // The header's «Todos» shows the country too (it is not put back to the coordinator's state).
+    // (The filters' panel is open while a filter is on.)
+    await page.locator('#filtro-state').selectOption('');
+    await page.waitForFunction(() => document.querySelectorAll('#tabla-seguimiento tbody tr').length === 3);
+    // Every status mark is drawn with the fonts the machine has (Tapachula's «Nuevo» had an emoji, drawn as a box).
+    expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Tapachula' }).locator('td').first().textContent()).toMatch(/^◷ Nuevo: primera publicación a más tardar el \d{2}\/\d{2}\/\d{4}$/);
+    expect(await boxedCharacters(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('on a phone (390 px) the inbox\'s filters show their whole choice', async () => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.waitForSelector('body[data-ready] #bandeja');
+    // The text of each select's chosen option, against the room the select gives it (its arrow and padding apart).
+    const cut = await page.locator('main select').evaluateAll((selects: any[]) => selects.map((s) => {
+      const style = getComputedStyle(s);
+      const ctx = document.createElement('canvas').getContext('2d');
+      ctx.font = style.font;
+      const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return { id: s.id, text: s.selectedOptions[0]?.textContent ?? '', fits: ctx.measureText(s.selectedOptions[0]?.textContent ?? '').width <= room };
+    }).filter((x) => !x.fits));
+    expect(cut).toEqual([]);
+    expect(await page.locator('#filtro-situacion option:checked').textContent()).toBe('En revisión o publicación fallida');
+    await page.context().close();
+  });
+
+  test('the history names the coordinator who approved as who started the publication', async () => {
+    const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Alemán' })) });
+    expect(sent.status).toBe(201);
+    const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    // The publication task runs (as the server's background queue runs it).
+    expect(tasks.map((t) => t.submissionId)).toEqual([id]);
+    expect(await runPublicationTask({ store: srv.h.store, baseUrl: BASE_URL, now: () => new Date(), log: () => undefined, openSource: () => { throw new Error('the snapshot is read'); } }, tasks[0])).toBe('done');
+    await page.locator('#situacion', { hasText: 'Publicada' }).waitFor({ timeout: 15_000 });
+    const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');
+    const steps = await Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents().then((c) => c.slice(0, 2))));
+    expect(steps).toEqual([
+      [USERS.capturistaA.email, 'Envió a revisión'],
+      [USERS.coordinadorA.email, 'Aprobó'],
+      [USERS.coordinadorA.email, 'Comenzó la publicación'],
+      [USERS.coordinadorA.email, 'Publicado'],
+    ]);
+    expect(await boxedCharacters(page)).toEqual([]);
+    await page.context().close();
+  });
+});
