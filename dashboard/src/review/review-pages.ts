@@ -74,12 +74,13 @@ const warnMark = (): HTMLElement => h('span', { 'aria-hidden': 'true' }, '⚠');
 const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
 
 /**
- * How an approval published in the background ended, from the submission's last history entry: «Publicada.
- * Publicado: 1 proceso nuevo o modificado…», the failure's reason, or why the approval was refused.
+ * How an approval published in the background ended, from the submission's last history entry: «Publicado: 1
+ * contratación nueva o modificada…», the failure's reason, or why the approval was refused.
  */
 function publishedOutcome(s: SubmissionView): { ok: boolean; text: string } {
   const comment = s.history[s.history.length - 1]?.comment;
-  if (s.status === 'published') return { ok: true, text: comment ? `Publicada. ${comment}` : 'Publicada.' };
+  // The comment says it («Publicado: …», or that nothing changed): «Publicada. Publicado: …» said it twice.
+  if (s.status === 'published') return { ok: true, text: comment ?? 'Publicada.' };
   if (s.status === 'failed') return { ok: false, text: `La publicación falló${s.failureReason ? `: ${s.failureReason}` : '.'}` };
   return { ok: false, text: comment ?? `Situación de la entrega: ${s.statusLabel}.` };
 }
