@@ -232,7 +232,10 @@ async function validate(): Promise<void> {
     const plan = await call('validationPlan');
     const rows = plan.reduce((n, s) => n + Math.max(0, s.rows - 2), 0);
     setStatus(`Leyendo y validando ${plural(plan.length, 'hoja', 'hojas')} (${plural(rows, 'fila', 'filas')} de datos)…`);
-    renderReport(await call('runValidation'));
+    const report = await call('runValidation');
+    // The state the server gave while validating: a return (with its comments) that came while the sidebar was open.
+    if (report.review) review = report.review;
+    renderReport(report);
   });
 }
 

@@ -45,6 +45,11 @@ export interface ValidationReport {
    * and published is that copy, DESIGN §6). Absent without a server or a submission; null when it cannot be told.
    */
   sheetChanged?: boolean | null;
+  /**
+   * The submission's state as the server listed it while validating (no extra request), so that «Validar» also
+   * shows a return and its comments that came while the sidebar was open. Absent when the server could not be asked.
+   */
+  review?: ReviewContext;
 }
 
 export type SubmissionState = SubmissionStatus;

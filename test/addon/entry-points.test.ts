@@ -431,6 +431,18 @@ describe('submit and review against the real app', () => {
     expect(main.approveSubmission(sent.submission!.id).submission?.state).toBe('published');
   });
 
+  it('Validar asks a server it cannot reach once, not once for each thing the server would tell it', () => {
+    // UrlFetchApp waits for an unresponsive server before failing: each extra request was that wait again.
+    const host = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-sin-red' });
+    fillValid(host, 'Parque del Centro');
+    host.fakeHttp.route = () => { throw new Error('Exception: Timeout: https://datos.ejemplo.mx/api/submissions'); };
+    const before = host.fakeHttp.requests.length;
+    const report = main.runValidation();
+    expect(report.errors).toBe(0);
+    expect(report.review).toBeUndefined();
+    expect(host.fakeHttp.requests.length - before).toBe(1);
+  });
+
   it('network failures and non-JSON answers are plain Spanish, never a raw exception', () => {
     const host = signedIn(local, 'capturistaA', { selfHosted: true });
     host.fakeHttp.route = () => { throw new Error('DNS error: backend.example.test'); };

@@ -27,7 +27,8 @@ function latestOf(list: SubmissionListAnswer): SubmissionListAnswer['submissions
   return [...list.submissions].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
 }
 
-function context(h: Host, list: SubmissionListAnswer): ReviewContext {
+/** What the sidebar shows about the submission, from a list the server already gave (no request of its own). */
+export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewContext {
   const latest = latestOf(list);
   return {
     backendConfigured: true,
@@ -45,7 +46,7 @@ function context(h: Host, list: SubmissionListAnswer): ReviewContext {
 export function reviewContext(h: Host): ReviewContext {
   const config = currentConfig(h);
   if (!backendConfigured(config)) return { backendConfigured: false, viewer: null, role: null, submission: null, serviceAccount: config.serviceAccount, message: NOT_CONFIGURED };
-  return context(h, client(h).list(h.spreadsheet().id()));
+  return reviewContextOf(h, client(h).list(h.spreadsheet().id()));
 }
 
 /**
@@ -65,9 +66,11 @@ export function submissionsOfSheet(h: Host): SubmissionListAnswer | undefined {
 /**
  * The prefixes the server registered for this spreadsheet's institution, which its check uses instead of the
  * Configuración sheet's: the official's own (scope), else the institution of the sheet's latest submission (a
- * coordinator looking at it). Undefined when the server cannot tell.
+ * coordinator looking at it). Undefined when the server cannot tell. `list` is what submissionsOfSheet answered, asked
+ * once by the caller: undefined means the server could not be asked, and asking again (a default parameter did) made
+ * «Validar» wait for an unreachable server three times over.
  */
-export function registeredPrefixes(h: Host, list = submissionsOfSheet(h)): RegisteredPrefixes | undefined {
+export function registeredPrefixes(h: Host, list: SubmissionListAnswer | undefined): RegisteredPrefixes | undefined {
   if (!list) return undefined;
   const scope = list.viewer.scope;
   const publisherId = scope.kind === 'publisher' ? scope.publisherId : latestOf(list)?.publisherId;
@@ -86,7 +89,7 @@ export function registeredPrefixes(h: Host, list = submissionsOfSheet(h)): Regis
  * itself still answers). Self-hosted the values read by the validation are sent, as when submitting; in the cloud
  * the backend reads the sheet.
  */
-export function sentComparison(h: Host, list = submissionsOfSheet(h)): ((workbook: WorkbookModel) => boolean | null) | undefined {
+export function sentComparison(h: Host, list: SubmissionListAnswer | undefined): ((workbook: WorkbookModel) => boolean | null) | undefined {
   const latest = list ? latestOf(list) : null;
   // A withdrawn send is reviewed by nobody and publishes nothing: there is nothing to compare with.
   if (!latest || latest.status === 'withdrawn' || latest.status === 'draft') return undefined;
