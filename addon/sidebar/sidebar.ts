@@ -101,11 +101,14 @@ function renderGroups(groups: SheetGroup[]): void {
         const li = el('li');
         const button = el('button', { type: 'button', class: 'finding' });
         button.appendChild(el('span', { class: `badge ${item.severity}` }, SEVERITY_TEXT[item.severity]));
-        if (item.a1) button.appendChild(el('span', { class: 'ref' }, `${item.a1.slice(item.a1.lastIndexOf('!') + 1)}: `));
+        // A row without a column (the sheet lacks the field's column): «Fila 7», and the click goes to the row.
+        const ref = item.a1 ? item.a1.slice(item.a1.lastIndexOf('!') + 1) : item.row !== null ? `Fila ${item.row}` : '';
+        if (ref) button.appendChild(el('span', { class: 'ref' }, `${ref}: `));
         button.appendChild(el('span', {}, item.message));
-        if (item.row !== null && item.column !== null) {
-          const { row, column } = item;
-          button.title = 'Ir a la celda';
+        if (item.row !== null) {
+          const row = item.row;
+          const column = item.column ?? 1;
+          button.title = item.column !== null ? 'Ir a la celda' : 'Ir a la fila';
           button.addEventListener('click', () => void run(async () => {
             await call('selectCell', sheet.sheet, row, column);
             google.script.host.editor.focus();

@@ -184,6 +184,17 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(h.ss.get('Proyectos').peek(3, description.index)?.note?.startsWith(MARK_PREFIX)).toBe(true);
   });
 
+  it('a required column the official deleted: the row is named, and how to put the column back', () => {
+    const description = col('description');
+    const ws = h.ss.get('Proyectos');
+    const kept = ws.values().map((row) => row.filter((_, i) => i !== description.index - 1));
+    ws.clear();
+    ws.setValues({ row: 1, column: 1, rows: kept.length, columns: kept[0].length }, kept);
+    const field = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')?.fields.find((f) => f.field === description.spec.title);
+    expect(field?.items[0]).toMatchObject({ severity: 'error', a1: null, row: 3, column: null });
+    expect(field?.items[0].message).toContain('La columna «Descripción del proyecto» no está en la hoja «Proyectos»: agréguela de nuevo, con su título en la fila 1 y «description» en la fila 2');
+  });
+
   it('re-validating clears old marks, keeps user notes and fills, and Quitar marcas removes only ours', () => {
     const ws = h.ss.get('Proyectos');
     ws.cell(3, amount.index).note = 'Nota de la capturista';

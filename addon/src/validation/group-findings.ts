@@ -6,18 +6,34 @@ import type { Finding } from '../../../core/findings/finding';
 import { renderMessage } from '../../../core/messages/render';
 import { columnLetter } from '../../../core/workbook/model';
 import { bareTitle } from '../../../core/template/layout';
+import { templateSpec } from '../../../core/template/template-spec';
 import type { FieldGroup, FindingItem, SheetGroup } from '../rpc-types';
 
 export const ITEMS_PER_FIELD = 25;
 const WORKBOOK = 'Libro completo';
 const WHOLE_SHEET = 'Toda la hoja';
 
+/**
+ * What to do about a field whose column the sheet lacks (deleted, or never added: cell-locator.ts names it by its
+ * title): the finding points at the row, and «la columna indicada» at nothing the official can see. The key for
+ * row 2 is the template's, from the sheet of that name (a renamed sheet: the first with that title).
+ */
+function missingColumnText(sheet: string, header: string): string {
+  const title = bareTitle(header);
+  const sheets = templateSpec().sheets;
+  const home = sheets.find((s) => s.name === sheet)?.columns.find((c) => c.title === title)
+    ?? sheets.flatMap((s) => s.columns).find((c) => c.title === title);
+  const key = home ? ` y «${home.path}» en la fila 2` : '';
+  return `La columna «${title}» no está en la hoja «${sheet}»: agréguela de nuevo, con su título en la fila 1${key} (o cópiela de una plantilla nueva), y escriba el dato en esta fila.`;
+}
+
 function item(f: Finding): FindingItem {
   const c = f.cell;
   const row = c?.row ?? null;
   const column = c?.column ?? null;
   const a1 = c && row !== null && column !== null ? `${c.sheet}!${columnLetter(column)}${row}` : null;
-  return { severity: f.severity, message: renderMessage(f), a1, row, column };
+  const message = c && row !== null && column === null && c.header ? `${renderMessage(f)} ${missingColumnText(c.sheet, c.header)}` : renderMessage(f);
+  return { severity: f.severity, message, a1, row, column };
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
