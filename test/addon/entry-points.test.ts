@@ -122,6 +122,18 @@ describe('Crear plantilla', () => {
     expect(catalogue[Number(m[2]) - 1][m[1].charCodeAt(0) - 65]).toBe('MXN');
   });
 
+  it('sets a spreadsheet that reads dates month first to Mexico\'s locale, and says so', () => {
+    h.ss.localeCode = 'en_US';
+    main.menuCreateTemplate();
+    expect(h.ss.locale()).toBe('es_MX');
+    expect(h.ss.toasts[0]).toContain('La configuración regional de la hoja de cálculo era «en_US», que lee las fechas como mes/día/año; se cambió a México para que 01/04/2024 sea el 1 de abril.');
+    // A locale that already reads day first is left alone.
+    h.ss.localeCode = 'es_ES';
+    main.menuCreateTemplate();
+    expect(h.ss.locale()).toBe('es_ES');
+    expect(h.ss.toasts[1]).not.toContain('configuración regional');
+  });
+
   it('never overwrites a sheet that holds data', () => {
     const ws = h.ss.insertSheet('Proyectos');
     ws.setValues({ row: 1, column: 1, rows: 1, columns: 2 }, [['mis datos', 42]]);
@@ -182,6 +194,15 @@ describe('Validar, marks and Quitar marcas', () => {
     const field = report.groups.find((g) => g.sheet === 'Proyectos')?.fields.find((f) => f.field === description.spec.title);
     expect(field?.items[0]).toMatchObject({ severity: 'error', row: 3, column: description.index });
     expect(h.ss.get('Proyectos').peek(3, description.index)?.note?.startsWith(MARK_PREFIX)).toBe(true);
+  });
+
+  it('warns, first, when the spreadsheet reads typed dates month first (01/04/2024 stored as 4 January)', () => {
+    expect(main.runValidation().groups.map((g) => g.sheet)).not.toContain('Libro completo');
+    h.ss.localeCode = 'es_US';
+    const report = main.runValidation();
+    expect(report.groups[0]).toMatchObject({ sheet: 'Libro completo', errors: 0, warnings: 1 });
+    expect(report.groups[0].fields[0].items[0]).toMatchObject({ severity: 'warning', a1: null, row: null });
+    expect(report.groups[0].fields[0].items[0].message).toBe('Esta hoja de cálculo tiene la configuración regional «es_US», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.');
   });
 
   it('a required column the official deleted: the row is named, and how to put the column back', () => {

@@ -92,6 +92,8 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
     getId: () => ss.id(),
     getName: () => ss.name(),
     getSpreadsheetTimeZone: () => ss.timeZone(),
+    getSpreadsheetLocale: () => ss.locale(),
+    setSpreadsheetLocale: (locale: string) => { ss.setLocale(locale); },
     getSheets: () => ss.sheets().map(sheetObject),
     getSheetByName: (name: string) => { const s = ss.sheet(name); return s ? sheetObject(s) : null; },
     getNumSheets: () => ss.sheets().length,

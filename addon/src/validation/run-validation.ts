@@ -6,6 +6,7 @@ import type { Pipeline } from './core-pipeline';
 import { groupFindings } from './group-findings';
 import { applyMarks, planMarks } from './marks';
 import { dataSheets, readWorkbook } from './read-workbook';
+import { localeFindings } from './locale-check';
 
 /** Cheap first step for the progress display: which sheets will be read and how many rows each has. */
 export function validationPlan(ss: SpreadsheetPort): SheetPlan[] {
@@ -20,7 +21,7 @@ export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?:
   const sheets = dataSheets(ss);
   const workbook = readWorkbook(sheets);
   const result = pipeline(workbook);
-  const findings = result.findings;
+  const findings = [...localeFindings(ss), ...result.findings];
   const completeness = result.completeness;
   const marked = applyMarks(planMarks(findings), sheets);
   return {
