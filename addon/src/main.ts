@@ -4,7 +4,7 @@
  */
 import { templateSpec } from '../../core/template/template-spec';
 import { appsScriptHost } from './apps-script/apps-script-host';
-import { approveSubmission as approve, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextOf, sentComparison, submissionsOfSheet, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
+import { approveSubmission as approve, connectionCheck, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextOf, sentComparison, submissionsOfSheet, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
@@ -133,7 +133,8 @@ export function addonSettings(): SettingsView {
 export function saveAddonSettings(input: SettingsInput): SettingsView {
   return guarded(() => {
     const raw = (input ?? {}) as Partial<SettingsInput>;
-    return saveSettings(host().config(), host().properties(), { backendUrl: String(raw.backendUrl ?? ''), apiToken: String(raw.apiToken ?? '') });
+    const saved = saveSettings(host().config(), host().properties(), { backendUrl: String(raw.backendUrl ?? ''), apiToken: String(raw.apiToken ?? '') });
+    return { ...saved, check: connectionCheck(host()) };
   });
 }
 

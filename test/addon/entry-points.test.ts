@@ -308,7 +308,11 @@ describe('submit and review against the real app', () => {
     expect(() => main.approveSubmission('s1')).toThrow('Falta configurar el servidor');
     expect(() => main.saveAddonSettings({ backendUrl: 'http://datos.ejemplo.mx', apiToken: '' })).toThrow('debe empezar con https://');
     expect(() => main.saveAddonSettings({ backendUrl: 'https://datos.ejemplo.mx', apiToken: 'secreto' })).toThrow('La clave de acceso no tiene la forma esperada');
-    expect(main.saveAddonSettings({ backendUrl: 'https://datos.ejemplo.mx/', apiToken: '' })).toEqual({ backendUrl: 'https://datos.ejemplo.mx', hasApiToken: false });
+    expect(main.saveAddonSettings({ backendUrl: 'https://datos.ejemplo.mx/', apiToken: '' })).toEqual({
+      backendUrl: 'https://datos.ejemplo.mx', hasApiToken: false,
+      // Saved, and tried at once: this test has no network.
+      check: { ok: false, text: expect.stringMatching(/^Al probar la conexión, el servidor no respondió bien: No fue posible comunicarse con el servidor/) },
+    });
     expect(host.props.document.get('INFRA_BACKEND_URL')).toBe('https://datos.ejemplo.mx');
     main.menuSettings();
     expect(host.fakeUi.dialogs[0].title).toBe('Configurar servidor — Infraestructura Abierta');

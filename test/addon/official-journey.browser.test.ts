@@ -2,7 +2,7 @@
  * The official's whole journey through what `npm run build:addon` builds, with nothing of ours imitated: the built
  * sidebar in headless Chromium, whose google.script.run calls the built Code.js (in a vm, over the fake
  * spreadsheet), whose UrlFetchApp reaches the real app (test/support/app-thread.ts). The coordinators act through
- * the real API, as their pages do. Create the template, type with the usual mistakes, validate, go to a cell, fix,
+ * the real API, as their pages do. Set the server up, create the template, type with the usual mistakes, validate, go to a cell, fix,
  * send, see the return and its comments, fix, send again, see it published.
  */
 import * as fs from 'fs';
@@ -15,7 +15,7 @@ import { buildAddon, type AddonBuild } from '../../scripts/build-addon';
 import { templateSpec } from '../../core/template/template-spec';
 import type { SheetSpec } from '../../core/template/spec';
 import { FakeSpreadsheet } from './fake-spreadsheet';
-import { appsScriptGlobals } from './fake-apps-script';
+import { appsScriptGlobals, type AppsScriptRecord } from './fake-apps-script';
 import { startAppThread, type AppThread } from '../support/app-thread';
 
 type Global = Record<string, (...args: unknown[]) => unknown>;
@@ -61,12 +61,55 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(r.status).toBe(200);
   }
 
-  it('validates, goes to the cell, sends, sees the return and its comments on «Validar», sends again and sees it published', async () => {
-    const ss = new FakeSpreadsheet('hoja-recorrido');
-    const { globals } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params));
+  /** The built Code.js over a fresh fake spreadsheet, its UrlFetchApp reaching the real app. */
+  function loadCode(spreadsheetId: string): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } {
+    const ss = new FakeSpreadsheet(spreadsheetId);
+    const { globals, record } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params));
     const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
     vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-    const gas = context as unknown as Global;
+    return { ss, gas: context as unknown as Global, record };
+  }
+
+  /** A page whose google.script.run calls `gas`. */
+  async function bridgedPage(gas: Global, height = 900): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 300, height } });
+    await page.exposeFunction('__gas', (name: string, args: unknown[]) => {
+      try {
+        return { value: JSON.parse(JSON.stringify(gas[name](...args) ?? null)) };
+      } catch (e) {
+        return { fail: (e as Error).message };
+      }
+    });
+    await page.addInitScript(bridge);
+    return page;
+  }
+
+  it('Configurar servidor tries the address and the access key at once and says whether the server accepted them', async () => {
+    const { gas, record } = loadCode('hoja-configuracion');
+    gas.menuSettings();
+    const page = await bridgedPage(gas, 420);
+    // A file, not setContent: the bridge is an init script, which runs on navigation.
+    const dialog = path.join(build.outDir, 'configurar-servidor.html');
+    fs.writeFileSync(dialog, record.dialogPages[0]);
+    await page.goto(`file://${dialog}`);
+    await page.getByLabel('Dirección del servidor').fill(app.url);
+    await page.getByLabel('Clave de acceso (solo servidores propios)').fill(`ia_${'x'.repeat(40)}`);
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    const status = page.getByRole('status');
+    await page.getByText(/^Configuración guardada\./).waitFor();
+    expect(await status.textContent()).toMatch(/^Configuración guardada\. Al probar la conexión, el servidor no respondió bien: La clave de acceso no es válida/);
+    expect(await status.getAttribute('class')).toBe('error');
+
+    await page.getByLabel('Clave de acceso (solo servidores propios)').fill(app.bearers.capturistaA.replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText(/Conexión comprobada/).waitFor();
+    expect(await status.textContent()).toBe('Configuración guardada. Conexión comprobada: entra como captura@merida.gob.mx (captura de su institución). Ya puede cerrar esta ventana.');
+    expect(await status.getAttribute('class')).toBe('');
+    await page.close();
+  });
+
+  it('validates, goes to the cell, sends, sees the return and its comments on «Validar», sends again and sees it published', async () => {
+    const { ss, gas } = loadCode('hoja-recorrido');
     gas.onOpen({ authMode: 'NONE' });
     gas.menuCreateTemplate();
     // The settings dialog's call: a self-hosted server and the official's access key.
@@ -83,15 +126,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     };
     type(typed);
 
-    const page: Page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    await page.exposeFunction('__gas', (name: string, args: unknown[]) => {
-      try {
-        return { value: JSON.parse(JSON.stringify(gas[name](...args) ?? null)) };
-      } catch (e) {
-        return { fail: (e as Error).message };
-      }
-    });
-    await page.addInitScript(bridge);
+    const page = await bridgedPage(gas);
     await page.goto(`file://${path.join(build.outDir, 'sidebar.html')}`);
     const state = page.locator('#state');
     await page.getByText('Estado: Borrador').waitFor();

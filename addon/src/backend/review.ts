@@ -43,6 +43,24 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
   };
 }
 
+const ROLE_TEXT = { capturista: 'captura de su institución', coordinador: 'coordinación del Organismo Garante', admin: 'administración' } as const;
+
+/**
+ * Right after the settings are saved, the server is asked who is calling, so that the dialog says whether the address
+ * and the access key work: it said «Configuración guardada» to a mistyped key, and the official learnt otherwise
+ * only when sending.
+ */
+export function connectionCheck(h: Host): { ok: boolean; text: string } {
+  try {
+    const viewer = reviewContext(h).viewer;
+    if (!viewer) return { ok: false, text: NOT_CONFIGURED };
+    return { ok: true, text: `Conexión comprobada: entra como ${viewer.email} (${ROLE_TEXT[viewer.role]}). Ya puede cerrar esta ventana.` };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, text: `Al probar la conexión, el servidor no respondió bien: ${e.message}` };
+    throw e;
+  }
+}
+
 export function reviewContext(h: Host): ReviewContext {
   const config = currentConfig(h);
   if (!backendConfigured(config)) return { backendConfigured: false, viewer: null, role: null, submission: null, serviceAccount: config.serviceAccount, message: NOT_CONFIGURED };
