@@ -103,7 +103,8 @@ function renderGroups(groups: SheetGroup[]): void {
         button.appendChild(el('span', { class: `badge ${item.severity}` }, SEVERITY_TEXT[item.severity]));
         // A row without a column (the sheet lacks the field's column): «Fila 7», and the click goes to the row.
         const ref = item.a1 ? item.a1.slice(item.a1.lastIndexOf('!') + 1) : item.row !== null ? `Fila ${item.row}` : '';
-        if (ref) button.appendChild(el('span', { class: 'ref' }, `${ref}: `));
+        const also = item.alsoIn ? ` y ${plural(item.alsoIn, 'celda', 'celdas')} más` : '';
+        if (ref) button.appendChild(el('span', { class: 'ref' }, `${ref}${also}: `));
         button.appendChild(el('span', {}, item.message));
         if (item.row !== null) {
           const row = item.row;

@@ -169,4 +169,37 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(published.projects[0]).toMatchObject({ title: 'Mercado municipal Lucas de Gálvez', status: 'implementation', budget: { amount: { amount: 1234567.89, currency: 'MXN' } }, period: { startDate: '2024-03-31T00:00:00-06:00' } });
     await page.close();
   });
+
+  it('a sheet of 1,200 processes: a message repeated down a column is one line with its count, not 25 and «y 1,175 más»', async () => {
+    const { ss, gas } = loadCode('hoja-grande');
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    const processes = templateSpec().sheets.find((s) => s.name === 'Contrataciones') as SheetSpec;
+    // No description anywhere (1,200 times the same message), and «mil» typed as the amount in every other row.
+    const rows = Array.from({ length: 1200 }, (_, r) => processes.columns.map((c) => ({
+      ocid: `ocds-abc123-${String(r + 1).padStart(5, '0')}`, 'tender/id': `AD-${r + 1}`, 'tender/title': 'Bacheo', 'tender/status': 'Concluido',
+      'tender/procurementMethodDetails': 'Adjudicación directa', 'tender/additionalProcurementCategories': 'Obra pública',
+      'tender/value/amount': r % 2 ? '$1,000.00' : 'mil', 'tender/value/currency': 'MXN',
+    } as Record<string, string>)[c.path] ?? ''));
+    ss.get('Contrataciones').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    const page = await bridgedPage(gas);
+    await page.goto(`file://${path.join(build.outDir, 'sidebar.html')}`);
+    await page.getByText('Estado: Borrador').waitFor();
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText(/^Validación terminada/).waitFor({ timeout: 120_000 });
+    console.log(`official journey: 1,200 processes validated and shown in the sidebar in ${Date.now() - started} ms (Node vm; Apps Script is slower)`);
+    expect(await page.getByRole('status').textContent()).toBe('Validación terminada: 1,800 errores, 1,200 advertencias.');
+    const lines = await page.locator('button.finding').allInnerTexts();
+    expect(lines).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Error\s*F3 y 1,199 celdas más: Falta este dato/),
+      expect.stringMatching(/^Error\s*M3 y 599 celdas más: «mil» no es un número/),
+    ]));
+    expect(lines.length).toBeLessThan(5);
+    expect(await page.locator('p.more').count()).toBe(0);
+    await page.getByRole('button', { name: /F3 y 1,199 celdas más/ }).click();
+    await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
+    expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 3, column: processes.columns.findIndex((c) => c.path === 'tender/description') + 1 });
+    await page.close();
+  }, 180_000);
 });

@@ -45,6 +45,8 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 export function groupFindings(findings: Finding[], sheetOrder: readonly string[] = []): SheetGroup[] {
   const sheets = new Map<string, Map<string, FieldGroup>>();
+  /** Per field group, its items by severity and message: a repeated message is counted on its first item. */
+  const shown = new Map<FieldGroup, Map<string, FindingItem>>();
   const sorted = [...findings].sort((a, b) =>
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
     || (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
@@ -57,8 +59,15 @@ export function groupFindings(findings: Finding[], sheetOrder: readonly string[]
     fields.set(fieldName, group);
     if (f.severity === 'error') group.errors++;
     if (f.severity === 'warning') group.warnings++;
-    if (group.items.length < ITEMS_PER_FIELD) group.items.push(item(f));
-    else group.more++;
+    const next = item(f);
+    const seen = shown.get(group) ?? new Map<string, FindingItem>();
+    shown.set(group, seen);
+    const same = seen.get(`${next.severity}\u0000${next.message}`);
+    if (same && same.a1 !== null && next.a1 !== null) same.alsoIn = (same.alsoIn ?? 0) + 1;
+    else if (group.items.length < ITEMS_PER_FIELD) {
+      group.items.push(next);
+      seen.set(`${next.severity}\u0000${next.message}`, next);
+    } else group.more++;
   }
   const place = (sheet: string): number => (sheet === WORKBOOK ? -1 : sheetOrder.includes(sheet) ? sheetOrder.indexOf(sheet) : sheetOrder.length);
   return [...sheets].sort(([a], [b]) => place(a) - place(b)).map(([sheet, fields]) => {
