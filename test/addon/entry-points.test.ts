@@ -205,6 +205,12 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(report.groups[0].fields[0].items[0].message).toBe('Esta hoja de cálculo tiene la configuración regional «es_US», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.');
   });
 
+  it('a project typed twice with another name says where the first one is, in plain Spanish', () => {
+    writeRow(h.ss.get('Proyectos'), 4, { id: 'oc4ids-abc123-0001', title: 'Puente peatonal' });
+    const field = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')?.fields.find((f) => f.field === title.spec.title);
+    expect(field?.items.map((i) => i.message)).toContain('Este valor («Puente peatonal») no coincide con el ya capturado en la hoja «Proyectos», celda B3 («Puente vehicular»). Se conserva el primero; corrija el que no sea correcto.');
+  });
+
   it('a required column the official deleted: the row is named, and how to put the column back', () => {
     const description = col('description');
     const ws = h.ss.get('Proyectos');
