@@ -473,6 +473,18 @@ describe('submit and review against the real app', () => {
     expect(main.approveSubmission(sent.submission!.id).submission?.state).toBe('published');
   });
 
+  it('self-hosted: sending reads each sheet once, and sends the values it validated', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-una-lectura' });
+    fillValid(capturista, 'Parque del Centro');
+    for (const ws of capturista.ss.sheets()) ws.calls.delete('values');
+    expect(main.submitForReview().submission).toMatchObject({ state: 'submitted' });
+    const reads = capturista.ss.sheets().filter((ws) => ws.name() !== CATALOG_SHEET && ws.name() !== INSTRUCTIONS_SHEET).map((ws) => ws.calls.get('values'));
+    expect(new Set(reads)).toEqual(new Set([1]));
+    const sent = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
+    const projects = (sent.body as { workbook: { sheets: { name: string; rows: unknown[][] }[] } }).workbook.sheets.find((s) => s.name === 'Proyectos')!;
+    expect(projects.rows[2]).toContain('Parque del Centro');
+  });
+
   it('Validar asks a server it cannot reach once, not once for each thing the server would tell it', () => {
     // UrlFetchApp waits for an unresponsive server before failing: each extra request was that wait again.
     const host = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-sin-red' });

@@ -5,8 +5,7 @@ import type { ReviewContext } from '../rpc-types';
 import { UserError } from '../user-error';
 import { formatCount } from '../../../core/format/es-mx';
 import type { Pipeline } from '../validation/core-pipeline';
-import { dataSheets, readWorkbook } from '../validation/read-workbook';
-import { runValidation } from '../validation/run-validation';
+import { validateWorkbook } from '../validation/run-validation';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { SUBMIT_OUTCOME_TEXT, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
@@ -124,16 +123,13 @@ export function sentComparison(h: Host, list: SubmissionListAnswer | undefined):
 
 /** Errors block approval (DESIGN §5), so a workbook with errors is not even sent; the backend checks again. */
 export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
-  const report = runValidation(h.spreadsheet(), pipeline);
+  const { report, workbook } = validateWorkbook(h.spreadsheet(), pipeline);
   if (report.errors > 0) {
     throw new UserError(`No se puede enviar a revisión: la validación encontró ${formatCount(report.errors, 'error', 'errores')}. Corríjalos y valide de nuevo.`);
   }
   const c = client(h);
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.
-  let values: WorkbookValues | undefined;
-  if (currentConfig(h).apiToken) {
-    values = workbookValues(readWorkbook(dataSheets(h.spreadsheet())));
-  }
+  const values: WorkbookValues | undefined = currentConfig(h).apiToken ? workbookValues(workbook) : undefined;
   const { outcome } = c.submit(h.spreadsheet().id(), values);
   return { ...reviewContext(h), notice: SUBMIT_OUTCOME_TEXT[outcome] };
 }
