@@ -200,7 +200,7 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(main.runValidation().groups.map((g) => g.sheet)).not.toContain('Libro completo');
     h.ss.localeCode = 'es_US';
     const report = main.runValidation();
-    expect(report.groups[0]).toMatchObject({ sheet: 'Libro completo', errors: 0, warnings: 1 });
+    expect(report.groups[0]).toMatchObject({ sheet: 'Libro completo', errors: 0, warnings: 1, fields: [{ field: 'General' }] });
     expect(report.groups[0].fields[0].items[0]).toMatchObject({ severity: 'warning', a1: null, row: null });
     expect(report.groups[0].fields[0].items[0].message).toBe('Esta hoja de cálculo tiene la configuración regional «es_US», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.');
   });

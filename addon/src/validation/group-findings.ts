@@ -12,6 +12,8 @@ import type { FieldGroup, FindingItem, SheetGroup } from '../rpc-types';
 export const ITEMS_PER_FIELD = 25;
 const WORKBOOK = 'Libro completo';
 const WHOLE_SHEET = 'Toda la hoja';
+/** The heading of findings about the whole workbook (the spreadsheet's locale): «Toda la hoja» named a sheet it is not. */
+const GENERAL = 'General';
 
 /**
  * What to do about a field whose column the sheet lacks (deleted, or never added: cell-locator.ts names it by its
@@ -54,7 +56,7 @@ export function groupFindings(findings: Finding[], sheetOrder: readonly string[]
     const sheetName = f.cell?.sheet ?? WORKBOOK;
     const fields = sheets.get(sheetName) ?? new Map<string, FieldGroup>();
     sheets.set(sheetName, fields);
-    const fieldName = f.cell?.header ? bareTitle(f.cell.header) : (f.cell?.column !== undefined ? `Columna ${columnLetter(f.cell.column)}` : WHOLE_SHEET);
+    const fieldName = f.cell?.header ? bareTitle(f.cell.header) : f.cell?.column !== undefined ? `Columna ${columnLetter(f.cell.column)}` : f.cell ? WHOLE_SHEET : GENERAL;
     const group = fields.get(fieldName) ?? { field: fieldName, errors: 0, warnings: 0, items: [], more: 0 };
     fields.set(fieldName, group);
     if (f.severity === 'error') group.errors++;
