@@ -101,11 +101,15 @@ function renderGroups(groups: SheetGroup[]): void {
         const li = el('li');
         const button = el('button', { type: 'button', class: 'finding' });
         button.appendChild(el('span', { class: `badge ${item.severity}` }, SEVERITY_TEXT[item.severity]));
-        if (item.a1) button.appendChild(el('span', { class: 'ref' }, `${item.a1.slice(item.a1.lastIndexOf('!') + 1)}: `));
+        // A row without a column (the sheet lacks the field's column): «Fila 7», and the click goes to the row.
+        const ref = item.a1 ? item.a1.slice(item.a1.lastIndexOf('!') + 1) : item.row !== null ? `Fila ${item.row}` : '';
+        const also = item.alsoIn ? ` y ${plural(item.alsoIn, 'celda', 'celdas')} más` : '';
+        if (ref) button.appendChild(el('span', { class: 'ref' }, `${ref}${also}: `));
         button.appendChild(el('span', {}, item.message));
-        if (item.row !== null && item.column !== null) {
-          const { row, column } = item;
-          button.title = 'Ir a la celda';
+        if (item.row !== null) {
+          const row = item.row;
+          const column = item.column ?? 1;
+          button.title = item.column !== null ? 'Ir a la celda' : 'Ir a la fila';
           button.addEventListener('click', () => void run(async () => {
             await call('selectCell', sheet.sheet, row, column);
             google.script.host.editor.focus();
@@ -232,7 +236,10 @@ async function validate(): Promise<void> {
     const plan = await call('validationPlan');
     const rows = plan.reduce((n, s) => n + Math.max(0, s.rows - 2), 0);
     setStatus(`Leyendo y validando ${plural(plan.length, 'hoja', 'hojas')} (${plural(rows, 'fila', 'filas')} de datos)…`);
-    renderReport(await call('runValidation'));
+    const report = await call('runValidation');
+    // The state the server gave while validating: a return (with its comments) that came while the sidebar was open.
+    if (report.review) review = report.review;
+    renderReport(report);
   });
 }
 

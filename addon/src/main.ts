@@ -4,7 +4,7 @@
  */
 import { templateSpec } from '../../core/template/template-spec';
 import { appsScriptHost } from './apps-script/apps-script-host';
-import { approveSubmission as approve, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, sentComparison, submissionsOfSheet, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
+import { approveSubmission as approve, connectionCheck, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextOf, sentComparison, submissionsOfSheet, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
@@ -85,9 +85,12 @@ export function validationPlan(): SheetPlan[] {
 export function runValidation(): ValidationReport {
   return guarded(() => {
     const h = host();
-    // Asked once: the prefixes the check uses and the submission the sheet is compared with.
+    // Asked once: the prefixes the check uses, the submission the sheet is compared with, and its state for the
+    // sidebar, which otherwise asks only when it opens: an official who keeps it open while the coordinators
+    // return the send saw «En revisión» and no comments until closing and opening it again.
     const list = submissionsOfSheet(h);
-    return validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list));
+    const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list));
+    return list ? { ...report, review: reviewContextOf(h, list) } : report;
   });
 }
 
@@ -108,7 +111,7 @@ export function reviewContext(): ReviewContext {
 }
 
 export function submitForReview(): ReviewContext {
-  return guarded(() => submit(host(), pipelineWith(registeredPrefixes(host()))));
+  return guarded(() => submit(host(), pipelineWith(registeredPrefixes(host(), submissionsOfSheet(host())))));
 }
 
 export function approveSubmission(id: string): ReviewContext {
@@ -130,7 +133,8 @@ export function addonSettings(): SettingsView {
 export function saveAddonSettings(input: SettingsInput): SettingsView {
   return guarded(() => {
     const raw = (input ?? {}) as Partial<SettingsInput>;
-    return saveSettings(host().config(), host().properties(), { backendUrl: String(raw.backendUrl ?? ''), apiToken: String(raw.apiToken ?? '') });
+    const saved = saveSettings(host().config(), host().properties(), { backendUrl: String(raw.backendUrl ?? ''), apiToken: String(raw.apiToken ?? '') });
+    return { ...saved, check: connectionCheck(host()) };
   });
 }
 

@@ -17,6 +17,11 @@ export interface FindingItem {
   a1: string | null;
   row: number | null;
   column: number | null;
+  /**
+   * Other cells of the same column with the very same message (a column left empty in 1,200 rows): said once, with
+   * this count, instead of 25 identical lines and «y 1,175 avisos más». Absent when there are none.
+   */
+  alsoIn?: number;
 }
 
 /** Findings of one field (column) of one sheet. */
@@ -45,6 +50,11 @@ export interface ValidationReport {
    * and published is that copy, DESIGN §6). Absent without a server or a submission; null when it cannot be told.
    */
   sheetChanged?: boolean | null;
+  /**
+   * The submission's state as the server listed it while validating (no extra request), so that «Validar» also
+   * shows a return and its comments that came while the sidebar was open. Absent when the server could not be asked.
+   */
+  review?: ReviewContext;
 }
 
 export type SubmissionState = SubmissionStatus;

@@ -68,6 +68,9 @@ export interface SpreadsheetPort {
   id(): string;
   name(): string;
   timeZone(): string;
+  /** The spreadsheet's locale (`es_MX`, `en_US`): it decides how Sheets reads a date typed as 01/04/2024. */
+  locale(): string;
+  setLocale(locale: string): void;
   sheets(): SheetPort[];
   sheet(name: string): SheetPort | null;
   /** Adds a sheet after the last one. */

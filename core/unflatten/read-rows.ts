@@ -62,7 +62,8 @@ function keyText(ctx: Context, row: CellValue[], r: number, col: BoundColumn | u
 
 function describe(cell: CellRef | undefined): string {
   if (!cell) return 'otra fila';
-  return `hoja «${cell.sheet}», celda ${cell.column ? columnLetter(cell.column) : ''}${cell.row ?? ''}`;
+  // Read after «en»: «en la hoja «Proyectos», celda B3» (it said «en hoja «Proyectos»…»).
+  return `la hoja «${cell.sheet}», celda ${cell.column ? columnLetter(cell.column) : ''}${cell.row ?? ''}`;
 }
 
 const SCHEME = relPath(['identifier', 'scheme']);

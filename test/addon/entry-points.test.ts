@@ -122,6 +122,18 @@ describe('Crear plantilla', () => {
     expect(catalogue[Number(m[2]) - 1][m[1].charCodeAt(0) - 65]).toBe('MXN');
   });
 
+  it('sets a spreadsheet that reads dates month first to Mexico\'s locale, and says so', () => {
+    h.ss.localeCode = 'en_US';
+    main.menuCreateTemplate();
+    expect(h.ss.locale()).toBe('es_MX');
+    expect(h.ss.toasts[0]).toContain('La configuración regional de la hoja de cálculo era «en_US», que lee las fechas como mes/día/año; se cambió a México para que 01/04/2024 sea el 1 de abril.');
+    // A locale that already reads day first is left alone.
+    h.ss.localeCode = 'es_ES';
+    main.menuCreateTemplate();
+    expect(h.ss.locale()).toBe('es_ES');
+    expect(h.ss.toasts[1]).not.toContain('configuración regional');
+  });
+
   it('never overwrites a sheet that holds data', () => {
     const ws = h.ss.insertSheet('Proyectos');
     ws.setValues({ row: 1, column: 1, rows: 1, columns: 2 }, [['mis datos', 42]]);
@@ -182,6 +194,32 @@ describe('Validar, marks and Quitar marcas', () => {
     const field = report.groups.find((g) => g.sheet === 'Proyectos')?.fields.find((f) => f.field === description.spec.title);
     expect(field?.items[0]).toMatchObject({ severity: 'error', row: 3, column: description.index });
     expect(h.ss.get('Proyectos').peek(3, description.index)?.note?.startsWith(MARK_PREFIX)).toBe(true);
+  });
+
+  it('warns, first, when the spreadsheet reads typed dates month first (01/04/2024 stored as 4 January)', () => {
+    expect(main.runValidation().groups.map((g) => g.sheet)).not.toContain('Libro completo');
+    h.ss.localeCode = 'es_US';
+    const report = main.runValidation();
+    expect(report.groups[0]).toMatchObject({ sheet: 'Libro completo', errors: 0, warnings: 1, fields: [{ field: 'General' }] });
+    expect(report.groups[0].fields[0].items[0]).toMatchObject({ severity: 'warning', a1: null, row: null });
+    expect(report.groups[0].fields[0].items[0].message).toBe('Esta hoja de cálculo tiene la configuración regional «es_US», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.');
+  });
+
+  it('a project typed twice with another name says where the first one is, in plain Spanish', () => {
+    writeRow(h.ss.get('Proyectos'), 4, { id: 'oc4ids-abc123-0001', title: 'Puente peatonal' });
+    const field = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')?.fields.find((f) => f.field === title.spec.title);
+    expect(field?.items.map((i) => i.message)).toContain('Este valor («Puente peatonal») no coincide con el ya capturado en la hoja «Proyectos», celda B3 («Puente vehicular»). Se conserva el primero; corrija el que no sea correcto.');
+  });
+
+  it('a required column the official deleted: the row is named, and how to put the column back', () => {
+    const description = col('description');
+    const ws = h.ss.get('Proyectos');
+    const kept = ws.values().map((row) => row.filter((_, i) => i !== description.index - 1));
+    ws.clear();
+    ws.setValues({ row: 1, column: 1, rows: kept.length, columns: kept[0].length }, kept);
+    const field = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')?.fields.find((f) => f.field === description.spec.title);
+    expect(field?.items[0]).toMatchObject({ severity: 'error', a1: null, row: 3, column: null });
+    expect(field?.items[0].message).toContain('La columna «Descripción del proyecto» no está en la hoja «Proyectos»: agréguela de nuevo, con su título en la fila 1 y «description» en la fila 2');
   });
 
   it('re-validating clears old marks, keeps user notes and fills, and Quitar marcas removes only ours', () => {
@@ -276,7 +314,11 @@ describe('submit and review against the real app', () => {
     expect(() => main.approveSubmission('s1')).toThrow('Falta configurar el servidor');
     expect(() => main.saveAddonSettings({ backendUrl: 'http://datos.ejemplo.mx', apiToken: '' })).toThrow('debe empezar con https://');
     expect(() => main.saveAddonSettings({ backendUrl: 'https://datos.ejemplo.mx', apiToken: 'secreto' })).toThrow('La clave de acceso no tiene la forma esperada');
-    expect(main.saveAddonSettings({ backendUrl: 'https://datos.ejemplo.mx/', apiToken: '' })).toEqual({ backendUrl: 'https://datos.ejemplo.mx', hasApiToken: false });
+    expect(main.saveAddonSettings({ backendUrl: 'https://datos.ejemplo.mx/', apiToken: '' })).toEqual({
+      backendUrl: 'https://datos.ejemplo.mx', hasApiToken: false,
+      // Saved, and tried at once: this test has no network.
+      check: { ok: false, text: expect.stringMatching(/^Al probar la conexión, el servidor no respondió bien: No fue posible comunicarse con el servidor/) },
+    });
     expect(host.props.document.get('INFRA_BACKEND_URL')).toBe('https://datos.ejemplo.mx');
     main.menuSettings();
     expect(host.fakeUi.dialogs[0].title).toBe('Configurar servidor — Infraestructura Abierta');
@@ -429,6 +471,30 @@ describe('submit and review against the real app', () => {
     expect(capturista.fakeHttp.requests.find((r) => r.method === 'post')!.body).toEqual({ spreadsheetId: sheet });
     signedIn(cloud, 'coordinadorA', { selfHosted: false, spreadsheetId: sheet });
     expect(main.approveSubmission(sent.submission!.id).submission?.state).toBe('published');
+  });
+
+  it('self-hosted: sending reads each sheet once, and sends the values it validated', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-una-lectura' });
+    fillValid(capturista, 'Parque del Centro');
+    for (const ws of capturista.ss.sheets()) ws.calls.delete('values');
+    expect(main.submitForReview().submission).toMatchObject({ state: 'submitted' });
+    const reads = capturista.ss.sheets().filter((ws) => ws.name() !== CATALOG_SHEET && ws.name() !== INSTRUCTIONS_SHEET).map((ws) => ws.calls.get('values'));
+    expect(new Set(reads)).toEqual(new Set([1]));
+    const sent = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
+    const projects = (sent.body as { workbook: { sheets: { name: string; rows: unknown[][] }[] } }).workbook.sheets.find((s) => s.name === 'Proyectos')!;
+    expect(projects.rows[2]).toContain('Parque del Centro');
+  });
+
+  it('Validar asks a server it cannot reach once, not once for each thing the server would tell it', () => {
+    // UrlFetchApp waits for an unresponsive server before failing: each extra request was that wait again.
+    const host = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-sin-red' });
+    fillValid(host, 'Parque del Centro');
+    host.fakeHttp.route = () => { throw new Error('Exception: Timeout: https://datos.ejemplo.mx/api/submissions'); };
+    const before = host.fakeHttp.requests.length;
+    const report = main.runValidation();
+    expect(report.errors).toBe(0);
+    expect(report.review).toBeUndefined();
+    expect(host.fakeHttp.requests.length - before).toBe(1);
   });
 
   it('network failures and non-JSON answers are plain Spanish, never a raw exception', () => {

@@ -9,6 +9,8 @@ export interface AppsScriptRecord {
   menus: { caption: string; functionName: string }[][];
   sidebars: string[];
   dialogs: string[];
+  /** The page of each dialog, in the same order. */
+  dialogPages: string[];
   fetches: { url: string; params: Record<string, unknown> }[];
   /** PropertiesService stores (settings dialog). */
   documentProperties: Map<string, string>;
@@ -20,7 +22,7 @@ export type FetchHandler = (url: string, params: Record<string, unknown>) => { s
 interface FakeRange { sheetName: string; a1?: string; block: Block }
 
 export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () => ({ status: 404, body: '' })): { globals: Record<string, unknown>; record: AppsScriptRecord } {
-  const record: AppsScriptRecord = { menus: [], sidebars: [], dialogs: [], fetches: [], documentProperties: new Map(), userProperties: new Map() };
+  const record: AppsScriptRecord = { menus: [], sidebars: [], dialogs: [], dialogPages: [], fetches: [], documentProperties: new Map(), userProperties: new Map() };
 
   /** `C3:C`: an open-ended column range, as Apps Script reads A1 notation without an end row. */
   const openColumn = (a1?: string): { column: number; fromRow: number } | null => {
@@ -92,6 +94,8 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
     getId: () => ss.id(),
     getName: () => ss.name(),
     getSpreadsheetTimeZone: () => ss.timeZone(),
+    getSpreadsheetLocale: () => ss.locale(),
+    setSpreadsheetLocale: (locale: string) => { ss.setLocale(locale); },
     getSheets: () => ss.sheets().map(sheetObject),
     getSheetByName: (name: string) => { const s = ss.sheet(name); return s ? sheetObject(s) : null; },
     getNumSheets: () => ss.sheets().length,
@@ -110,8 +114,8 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
     return b;
   };
 
-  const output = (title: string) => {
-    const o = { title, setTitle: (t: string) => { o.title = t; return o; }, setWidth: () => o, setHeight: () => o };
+  const output = (title: string, page = '') => {
+    const o = { title, page, setTitle: (t: string) => { o.title = t; return o; }, setWidth: () => o, setHeight: () => o };
     return o;
   };
 
@@ -137,10 +141,10 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
           return menu;
         },
         showSidebar: (o: { title: string }) => { record.sidebars.push(o.title); },
-        showModalDialog: (_o: unknown, title: string) => { record.dialogs.push(title); },
+        showModalDialog: (o: { page: string }, title: string) => { record.dialogs.push(title); record.dialogPages.push(o.page); },
       }),
     },
-    HtmlService: { createHtmlOutputFromFile: (name: string) => output(name), createHtmlOutput: () => output('') },
+    HtmlService: { createHtmlOutputFromFile: (name: string) => output(name), createHtmlOutput: (html: string) => output('', html) },
     UrlFetchApp: {
       fetch: (url: string, params: Record<string, unknown>) => {
         record.fetches.push({ url, params });

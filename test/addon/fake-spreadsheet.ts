@@ -158,6 +158,10 @@ export class FakeSpreadsheet implements SpreadsheetPort {
   setId(id: string): void { this.spreadsheetId = id; }
   name(): string { return this.title; }
   timeZone(): string { return this.zone; }
+  /** File → Settings → Locale; Mexico unless a test sets another. */
+  localeCode = 'es_MX';
+  locale(): string { return this.localeCode; }
+  setLocale(locale: string): void { this.localeCode = locale; }
   sheets(): FakeSheet[] { return [...this.list]; }
   sheet(name: string): FakeSheet | null { return this.list.find((s) => s.name() === name) ?? null; }
 

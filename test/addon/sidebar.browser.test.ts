@@ -124,6 +124,26 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('a finding on a row whose column the sheet lacks names the row and goes to it', async () => {
+    const message = 'Falta este dato, que el programa pide publicar en todos los casos. La columna «Descripción del proyecto» no está en la hoja «Proyectos»: agréguela de nuevo.';
+    const page = await open({
+      reviewContext: [returned],
+      validationPlan: [[{ name: 'Proyectos', rows: 12 }]],
+      runValidation: [{ ...withErrors, errors: 1, warnings: 0, groups: [{ sheet: 'Proyectos', errors: 1, warnings: 0, fields: [
+        { field: 'Descripción del proyecto', errors: 1, warnings: 0, more: 0, items: [{ severity: 'error', message, a1: null, row: 7, column: null }] },
+      ] }] }],
+    });
+    await page.getByText('Devuelta con comentarios').waitFor();
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText('Validación terminada: 1 error, 0 advertencias.').waitFor();
+    const finding = page.getByRole('button', { name: /^Error Fila 7: Falta este dato/ });
+    expect(await finding.isEnabled()).toBe(true);
+    await finding.click();
+    await page.waitForFunction(() => (globalThis as unknown as { __focus: number }).__focus === 1);
+    expect(await calls(page)).toContainEqual(['selectCell', 'Proyectos', 7, 1]);
+    await page.close();
+  });
+
   it('tells an official who kept editing that what is reviewed is what was sent, until they send again', async () => {
     const page = await open({
       reviewContext: [submitted],

@@ -47,6 +47,8 @@ interface GasSpreadsheet {
   getId(): string;
   getName(): string;
   getSpreadsheetTimeZone(): string;
+  getSpreadsheetLocale(): string;
+  setSpreadsheetLocale(locale: string): void;
   getSheets(): GasSheet[];
   getSheetByName(name: string): GasSheet | null;
   getNumSheets(): number;
@@ -146,6 +148,8 @@ function spreadsheetPort(ss: GasSpreadsheet): SpreadsheetPort {
     id: () => ss.getId(),
     name: () => ss.getName(),
     timeZone: () => ss.getSpreadsheetTimeZone(),
+    locale: () => ss.getSpreadsheetLocale(),
+    setLocale: (locale) => { ss.setSpreadsheetLocale(locale); },
     sheets: () => ss.getSheets().map((s) => sheetPort(ss, s)),
     sheet: (name) => { const s = ss.getSheetByName(name); return s ? sheetPort(ss, s) : null; },
     insertSheet: (name) => sheetPort(ss, ss.insertSheet(name, ss.getNumSheets())),

@@ -5,8 +5,7 @@ import type { ReviewContext } from '../rpc-types';
 import { UserError } from '../user-error';
 import { formatCount } from '../../../core/format/es-mx';
 import type { Pipeline } from '../validation/core-pipeline';
-import { dataSheets, readWorkbook } from '../validation/read-workbook';
-import { runValidation } from '../validation/run-validation';
+import { validateWorkbook } from '../validation/run-validation';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { SUBMIT_OUTCOME_TEXT, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
@@ -27,7 +26,8 @@ function latestOf(list: SubmissionListAnswer): SubmissionListAnswer['submissions
   return [...list.submissions].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.updatedAt.localeCompare(a.updatedAt))[0] ?? null;
 }
 
-function context(h: Host, list: SubmissionListAnswer): ReviewContext {
+/** What the sidebar shows about the submission, from a list the server already gave (no request of its own). */
+export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewContext {
   const latest = latestOf(list);
   return {
     backendConfigured: true,
@@ -42,10 +42,28 @@ function context(h: Host, list: SubmissionListAnswer): ReviewContext {
   };
 }
 
+const ROLE_TEXT = { capturista: 'captura de su institución', coordinador: 'coordinación del Organismo Garante', admin: 'administración' } as const;
+
+/**
+ * Right after the settings are saved, the server is asked who is calling, so that the dialog says whether the address
+ * and the access key work: it said «Configuración guardada» to a mistyped key, and the official learnt otherwise
+ * only when sending.
+ */
+export function connectionCheck(h: Host): { ok: boolean; text: string } {
+  try {
+    const viewer = reviewContext(h).viewer;
+    if (!viewer) return { ok: false, text: NOT_CONFIGURED };
+    return { ok: true, text: `Conexión comprobada: entra como ${viewer.email} (${ROLE_TEXT[viewer.role]}). Ya puede cerrar esta ventana.` };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, text: `Al probar la conexión, el servidor no respondió bien: ${e.message}` };
+    throw e;
+  }
+}
+
 export function reviewContext(h: Host): ReviewContext {
   const config = currentConfig(h);
   if (!backendConfigured(config)) return { backendConfigured: false, viewer: null, role: null, submission: null, serviceAccount: config.serviceAccount, message: NOT_CONFIGURED };
-  return context(h, client(h).list(h.spreadsheet().id()));
+  return reviewContextOf(h, client(h).list(h.spreadsheet().id()));
 }
 
 /**
@@ -65,9 +83,11 @@ export function submissionsOfSheet(h: Host): SubmissionListAnswer | undefined {
 /**
  * The prefixes the server registered for this spreadsheet's institution, which its check uses instead of the
  * Configuración sheet's: the official's own (scope), else the institution of the sheet's latest submission (a
- * coordinator looking at it). Undefined when the server cannot tell.
+ * coordinator looking at it). Undefined when the server cannot tell. `list` is what submissionsOfSheet answered, asked
+ * once by the caller: undefined means the server could not be asked, and asking again (a default parameter did) made
+ * «Validar» wait for an unreachable server three times over.
  */
-export function registeredPrefixes(h: Host, list = submissionsOfSheet(h)): RegisteredPrefixes | undefined {
+export function registeredPrefixes(h: Host, list: SubmissionListAnswer | undefined): RegisteredPrefixes | undefined {
   if (!list) return undefined;
   const scope = list.viewer.scope;
   const publisherId = scope.kind === 'publisher' ? scope.publisherId : latestOf(list)?.publisherId;
@@ -86,7 +106,7 @@ export function registeredPrefixes(h: Host, list = submissionsOfSheet(h)): Regis
  * itself still answers). Self-hosted the values read by the validation are sent, as when submitting; in the cloud
  * the backend reads the sheet.
  */
-export function sentComparison(h: Host, list = submissionsOfSheet(h)): ((workbook: WorkbookModel) => boolean | null) | undefined {
+export function sentComparison(h: Host, list: SubmissionListAnswer | undefined): ((workbook: WorkbookModel) => boolean | null) | undefined {
   const latest = list ? latestOf(list) : null;
   // A withdrawn send is reviewed by nobody and publishes nothing: there is nothing to compare with.
   if (!latest || latest.status === 'withdrawn' || latest.status === 'draft') return undefined;
@@ -103,16 +123,13 @@ export function sentComparison(h: Host, list = submissionsOfSheet(h)): ((workboo
 
 /** Errors block approval (DESIGN §5), so a workbook with errors is not even sent; the backend checks again. */
 export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
-  const report = runValidation(h.spreadsheet(), pipeline);
+  const { report, workbook } = validateWorkbook(h.spreadsheet(), pipeline);
   if (report.errors > 0) {
     throw new UserError(`No se puede enviar a revisión: la validación encontró ${formatCount(report.errors, 'error', 'errores')}. Corríjalos y valide de nuevo.`);
   }
   const c = client(h);
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.
-  let values: WorkbookValues | undefined;
-  if (currentConfig(h).apiToken) {
-    values = workbookValues(readWorkbook(dataSheets(h.spreadsheet())));
-  }
+  const values: WorkbookValues | undefined = currentConfig(h).apiToken ? workbookValues(workbook) : undefined;
   const { outcome } = c.submit(h.spreadsheet().id(), values);
   return { ...reviewContext(h), notice: SUBMIT_OUTCOME_TEXT[outcome] };
 }

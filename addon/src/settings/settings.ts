@@ -9,6 +9,8 @@ export interface SettingsView {
   backendUrl: string;
   /** Whether a token is stored (the token itself is never sent back to the page). */
   hasApiToken: boolean;
+  /** After saving: whether the server answered with these settings, said to the official (connectionCheck). */
+  check?: { ok: boolean; text: string };
 }
 
 export interface SettingsInput {
@@ -59,7 +61,12 @@ document.getElementById('form').addEventListener('submit', function (e) {
   var status = document.getElementById('status');
   status.className = ''; status.textContent = 'Guardando…';
   google.script.run
-    .withSuccessHandler(function () { status.textContent = 'Configuración guardada. Ya puede cerrar esta ventana.'; document.getElementById('token').value = ''; })
+    .withSuccessHandler(function (view) {
+      var check = view && view.check;
+      status.className = check && !check.ok ? 'error' : '';
+      status.textContent = 'Configuración guardada. ' + (check ? check.text : 'Ya puede cerrar esta ventana.');
+      document.getElementById('token').value = '';
+    })
     .withFailureHandler(function (err) { status.className = 'error'; status.textContent = (err && err.message) || 'No se pudo guardar.'; })
     .saveAddonSettings({ backendUrl: document.getElementById('url').value, apiToken: document.getElementById('token').value });
 });

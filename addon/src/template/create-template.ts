@@ -8,6 +8,7 @@ import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_SHEET 
 import { formatCount } from '../../../core/format/es-mx';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
+import { readsMonthFirst } from '../validation/locale-check';
 import {
   HEADER_COLORS, HEADER_ROWS, MINIMUM_TAB_COLOR, PATH_FONT, catalogueKey, catalogueLists, columnPixels, frozenColumns, headerColor,
   headerTitle, minimumSheets, noteText, numberFormat, strictList,
@@ -18,6 +19,8 @@ export interface TemplateReport {
   created: string[];
   /** Sheets left alone because they already hold data. */
   kept: string[];
+  /** The locale the spreadsheet had when it read dates month first, before it was set to Mexico's. */
+  localeWas?: string;
 }
 
 /** An existing empty sheet (e.g. a fresh "Hoja 1" renamed by hand) is reused; one with content is kept as is. */
@@ -105,8 +108,16 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<st
   ws.protectWithWarning(header, 'Encabezados de la plantilla: la conversión reconoce cada columna por la fila 2');
 }
 
+const MEXICO_LOCALE = 'es_MX';
+
 export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): TemplateReport {
   const report: TemplateReport = { created: [], kept: [] };
+  // The template asks for dates as 31/03/2024: a locale that reads month first would store 01/04/2024 as 4 January.
+  const locale = ss.locale();
+  if (readsMonthFirst(locale)) {
+    ss.setLocale(MEXICO_LOCALE);
+    report.localeWas = locale;
+  }
   writeInstructions(ss, spec, report);
   writeSettings(ss, report);
   const catalogue = writeCatalogue(ss, spec);
@@ -120,5 +131,6 @@ export function templateReportText(report: TemplateReport): string {
   const parts: string[] = [];
   if (report.created.length) parts.push(`${report.created.length === 1 ? 'Se agregó' : 'Se agregaron'} ${formatCount(report.created.length, 'hoja', 'hojas')} de la plantilla.`);
   if (report.kept.length) parts.push(`No se modificaron porque ya tienen datos: ${report.kept.join(', ')}.`);
+  if (report.localeWas) parts.push(`La configuración regional de la hoja de cálculo era «${report.localeWas}», que lee las fechas como mes/día/año; se cambió a México para que 01/04/2024 sea el 1 de abril.`);
   return parts.join(' ') || 'La plantilla ya estaba completa.';
 }

@@ -6,6 +6,7 @@ import type { Pipeline } from './core-pipeline';
 import { groupFindings } from './group-findings';
 import { applyMarks, planMarks } from './marks';
 import { dataSheets, readWorkbook } from './read-workbook';
+import { localeFindings } from './locale-check';
 
 /** Cheap first step for the progress display: which sheets will be read and how many rows each has. */
 export function validationPlan(ss: SpreadsheetPort): SheetPlan[] {
@@ -17,13 +18,21 @@ export function validationPlan(ss: SpreadsheetPort): SheetPlan[] {
  * read once: in Apps Script the reading is most of «Validar»'s time).
  */
 export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null): ValidationReport {
+  return validateWorkbook(ss, pipeline, compare).report;
+}
+
+/**
+ * The same, with the values it read: sending sends those (one `getValues()` per sheet in all; reading every sheet
+ * again doubled the time a large workbook takes to send, within Apps Script's six minutes).
+ */
+export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null): { report: ValidationReport; workbook: WorkbookModel } {
   const sheets = dataSheets(ss);
   const workbook = readWorkbook(sheets);
   const result = pipeline(workbook);
-  const findings = result.findings;
+  const findings = [...localeFindings(ss), ...result.findings];
   const completeness = result.completeness;
   const marked = applyMarks(planMarks(findings), sheets);
-  return {
+  const report: ValidationReport = {
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     completeness,
@@ -32,4 +41,5 @@ export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?:
     marked,
     ...(compare ? { sheetChanged: compare(workbook) } : {}),
   };
+  return { report, workbook };
 }

@@ -1,0 +1,205 @@
+/**
+ * The official's whole journey through what `npm run build:addon` builds, with nothing of ours imitated: the built
+ * sidebar in headless Chromium, whose google.script.run calls the built Code.js (in a vm, over the fake
+ * spreadsheet), whose UrlFetchApp reaches the real app (test/support/app-thread.ts). The coordinators act through
+ * the real API, as their pages do. Set the server up, create the template, type with the usual mistakes, validate, go to a cell, fix,
+ * send, see the return and its comments, fix, send again, see it published.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vm from 'vm';
+import type { Browser, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
+import { buildAddon, type AddonBuild } from '../../scripts/build-addon';
+import { templateSpec } from '../../core/template/template-spec';
+import type { SheetSpec } from '../../core/template/spec';
+import { FakeSpreadsheet } from './fake-spreadsheet';
+import { appsScriptGlobals, type AppsScriptRecord } from './fake-apps-script';
+import { startAppThread, type AppThread } from '../support/app-thread';
+
+type Global = Record<string, (...args: unknown[]) => unknown>;
+
+const projects = templateSpec().sheets.find((s) => s.name === 'Proyectos') as SheetSpec;
+const column = (field: string): number => projects.columns.findIndex((c) => c.field === field) + 1;
+
+/** google.script.run in the page, answered by `window.__gas` (the built Code.js on the Node side). */
+function bridge(): void {
+  const w = globalThis as unknown as { __gas(name: string, args: unknown[]): Promise<{ value?: unknown; fail?: string }>; google: unknown };
+  const runner = (success?: (v: unknown) => void, failure?: (e: unknown) => void): unknown => new Proxy({}, {
+    get(_t, name: string) {
+      if (name === 'withSuccessHandler') return (fn: (v: unknown) => void) => runner(fn, failure);
+      if (name === 'withFailureHandler') return (fn: (e: unknown) => void) => runner(success, fn);
+      return (...args: unknown[]) => {
+        void w.__gas(name, args).then((r) => (r.fail !== undefined ? failure?.({ message: r.fail }) : success?.(r.value)));
+      };
+    },
+  });
+  w.google = { script: { run: runner(), host: { editor: { focus: () => undefined } } } };
+}
+
+describeIfChromium('the official with the built add-on, against the real app', () => {
+  let build: AddonBuild;
+  let app: AppThread;
+  let browser: Browser;
+  beforeAll(async () => {
+    [build, app, browser] = await Promise.all([
+      buildAddon(fs.mkdtempSync(path.join(os.tmpdir(), 'addon-journey-')), { backendUrl: 'https://backend.example.test', serviceAccount: null }),
+      startAppThread({ mode: 'local' }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    if (build) fs.rmSync(build.outDir, { recursive: true, force: true });
+  });
+
+  /** The coordinator's decision through the real API, as the review page sends it. */
+  function coordinator(action: 'return' | 'approve', id: string, body: unknown = {}): void {
+    const r = app.http.fetch({ method: 'post', url: `${app.url}/api/submissions/${id}/${action}`, headers: { Authorization: app.bearers.coordinadorA }, body });
+    expect(r.status).toBe(200);
+  }
+
+  /** The built Code.js over a fresh fake spreadsheet, its UrlFetchApp reaching the real app. */
+  function loadCode(spreadsheetId: string): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } {
+    const ss = new FakeSpreadsheet(spreadsheetId);
+    const { globals, record } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params));
+    const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
+    vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+    return { ss, gas: context as unknown as Global, record };
+  }
+
+  /** A page whose google.script.run calls `gas`. */
+  async function bridgedPage(gas: Global, height = 900): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 300, height } });
+    await page.exposeFunction('__gas', (name: string, args: unknown[]) => {
+      try {
+        return { value: JSON.parse(JSON.stringify(gas[name](...args) ?? null)) };
+      } catch (e) {
+        return { fail: (e as Error).message };
+      }
+    });
+    await page.addInitScript(bridge);
+    return page;
+  }
+
+  it('Configurar servidor tries the address and the access key at once and says whether the server accepted them', async () => {
+    const { gas, record } = loadCode('hoja-configuracion');
+    gas.menuSettings();
+    const page = await bridgedPage(gas, 420);
+    // A file, not setContent: the bridge is an init script, which runs on navigation.
+    const dialog = path.join(build.outDir, 'configurar-servidor.html');
+    fs.writeFileSync(dialog, record.dialogPages[0]);
+    await page.goto(`file://${dialog}`);
+    await page.getByLabel('Dirección del servidor').fill(app.url);
+    await page.getByLabel('Clave de acceso (solo servidores propios)').fill(`ia_${'x'.repeat(40)}`);
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    const status = page.getByRole('status');
+    await page.getByText(/^Configuración guardada\./).waitFor();
+    expect(await status.textContent()).toMatch(/^Configuración guardada\. Al probar la conexión, el servidor no respondió bien: La clave de acceso no es válida/);
+    expect(await status.getAttribute('class')).toBe('error');
+
+    await page.getByLabel('Clave de acceso (solo servidores propios)').fill(app.bearers.capturistaA.replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText(/Conexión comprobada/).waitFor();
+    expect(await status.textContent()).toBe('Configuración guardada. Conexión comprobada: entra como captura@merida.gob.mx (captura de su institución). Ya puede cerrar esta ventana.');
+    expect(await status.getAttribute('class')).toBe('');
+    await page.close();
+  });
+
+  it('validates, goes to the cell, sends, sees the return and its comments on «Validar», sends again and sees it published', async () => {
+    const { ss, gas } = loadCode('hoja-recorrido');
+    gas.onOpen({ authMode: 'NONE' });
+    gas.menuCreateTemplate();
+    // The settings dialog's call: a self-hosted server and the official's access key.
+    gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+
+    // As typed by hand: a date as 31/03/2024, an amount with $ and commas, a state that is not on the list.
+    const typed: Record<string, string> = {
+      id: 'oc4ids-abc123-0001', title: 'Rehabilitación del Mercado Lucas de Gálvez', description: 'Rehabilitación integral del mercado',
+      status: 'En ejecución', type: 'Rehabilitación', sector: 'Educación', 'period/startDate': '31/03/2024', 'period/endDate': '15/12/2024',
+      'budget/amount/amount': '$1,234,567.89', 'budget/amount/currency': 'MXN',
+    };
+    const type = (values: Record<string, string>): void => {
+      ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+    };
+    type(typed);
+
+    const page = await bridgedPage(gas);
+    await page.goto(`file://${path.join(build.outDir, 'sidebar.html')}`);
+    const state = page.locator('#state');
+    await page.getByText('Estado: Borrador').waitFor();
+
+    const validate = async (): Promise<string> => {
+      await page.getByRole('button', { name: 'Validar' }).click();
+      await page.getByText(/^Validación terminada/).waitFor();
+      return (await page.getByRole('status').textContent()) ?? '';
+    };
+    expect(await validate()).toMatch(/^Validación terminada: 1 error,/);
+    await page.getByRole('button', { name: /D3: «En ejecución» no es una opción de la lista/ }).click();
+    await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
+    expect(ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: column('status') });
+
+    type({ ...typed, status: 'Ejecución' });
+    expect(await validate()).toMatch(/^Validación terminada: 0 errores,|no se encontraron errores/);
+    await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await page.getByText('Se envió a revisión: ya aparece en la bandeja de su coordinación.').waitFor();
+    expect(await state.textContent()).toBe('Estado: En revisión');
+    const id = (gas.reviewContext() as { submission: { id: string } }).submission.id;
+
+    // The coordinators return it while the sidebar stays open; «Validar» shows the return and its comment.
+    coordinator('return', id, { comment: 'El nombre debe decir «Mercado municipal Lucas de Gálvez».' });
+    await validate();
+    expect(await state.textContent()).toBe('Estado: Devuelta con comentarios');
+    expect(await page.locator('#comments li').innerText()).toContain('El nombre debe decir «Mercado municipal Lucas de Gálvez».');
+
+    type({ ...typed, status: 'Ejecución', title: 'Mercado municipal Lucas de Gálvez' });
+    await validate();
+    expect(await page.locator('#since-sent').textContent()).toMatch(/^⚠ La hoja tiene cambios que no ha enviado desde el \d\d\/\d\d\/\d{4}\./);
+    await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await page.getByText(/^Se envió como nueva versión de su envío anterior/).waitFor();
+    expect(await state.textContent()).toBe('Estado: En revisión');
+
+    coordinator('approve', id);
+    await validate();
+    expect(await state.textContent()).toBe('Estado: Publicada');
+    expect(await page.getByRole('button', { name: 'Enviar actualización' }).isEnabled()).toBe(true);
+    const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0001`, headers: {} }).text) as { projects: Record<string, unknown>[] };
+    expect(published.projects[0]).toMatchObject({ title: 'Mercado municipal Lucas de Gálvez', status: 'implementation', budget: { amount: { amount: 1234567.89, currency: 'MXN' } }, period: { startDate: '2024-03-31T00:00:00-06:00' } });
+    await page.close();
+  });
+
+  it('a sheet of 1,200 processes: a message repeated down a column is one line with its count, not 25 and «y 1,175 más»', async () => {
+    const { ss, gas } = loadCode('hoja-grande');
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    const processes = templateSpec().sheets.find((s) => s.name === 'Contrataciones') as SheetSpec;
+    // No description anywhere (1,200 times the same message), and «mil» typed as the amount in every other row.
+    const rows = Array.from({ length: 1200 }, (_, r) => processes.columns.map((c) => ({
+      ocid: `ocds-abc123-${String(r + 1).padStart(5, '0')}`, 'tender/id': `AD-${r + 1}`, 'tender/title': 'Bacheo', 'tender/status': 'Concluido',
+      'tender/procurementMethodDetails': 'Adjudicación directa', 'tender/additionalProcurementCategories': 'Obra pública',
+      'tender/value/amount': r % 2 ? '$1,000.00' : 'mil', 'tender/value/currency': 'MXN',
+    } as Record<string, string>)[c.path] ?? ''));
+    ss.get('Contrataciones').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    const page = await bridgedPage(gas);
+    await page.goto(`file://${path.join(build.outDir, 'sidebar.html')}`);
+    await page.getByText('Estado: Borrador').waitFor();
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText(/^Validación terminada/).waitFor({ timeout: 120_000 });
+    console.log(`official journey: 1,200 processes validated and shown in the sidebar in ${Date.now() - started} ms (Node vm; Apps Script is slower)`);
+    expect(await page.getByRole('status').textContent()).toBe('Validación terminada: 1,800 errores, 1,200 advertencias.');
+    const lines = await page.locator('button.finding').allInnerTexts();
+    expect(lines).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Error\s*F3 y 1,199 celdas más: Falta este dato/),
+      expect.stringMatching(/^Error\s*M3 y 599 celdas más: «mil» no es un número/),
+    ]));
+    expect(lines.length).toBeLessThan(5);
+    expect(await page.locator('p.more').count()).toBe(0);
+    await page.getByRole('button', { name: /F3 y 1,199 celdas más/ }).click();
+    await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
+    expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 3, column: processes.columns.findIndex((c) => c.path === 'tender/description') + 1 });
+    await page.close();
+  }, 180_000);
+});
