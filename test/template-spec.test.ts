@@ -143,3 +143,11 @@ describeIfStandards('template spec against the official codelists', () => {
     expect([...new Set(problems)]).toEqual([]);
   });
 });
+
+test('a coded column\'s note tells to choose from the list once, and says an open list takes other codes', () => {
+  const notes = templateSpec().sheets.flatMap((s) => s.columns.filter((c) => c.options).map((c) => ({ at: `${s.name}:${c.field}`, note: noteText(c), open: Boolean(c.openCodelist) && c.type !== 'list' })));
+  expect(notes.filter(({ note }) => (note.match(/\blista\b/gi) ?? []).length > 2 || /lista\b.*\bElija una opción de la lista\./i.test(note)).map((n) => n.at)).toEqual([]);
+  expect(notes.filter(({ note, open }) => open && !/escrib/i.test(note)).map((n) => n.at)).toEqual([]);
+  const status = templateSpec().sheets.find((s) => s.name === 'Proyectos')?.columns.find((c) => c.field === 'status');
+  expect(noteText(status!)).toMatch(/^Elija de la lista la etapa .*\. Obligatorio\.$/);
+});

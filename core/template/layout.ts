@@ -56,7 +56,13 @@ export function noteText(col: ColumnSpec): string {
   if (col.derived) parts.push(DERIVED_NOTE);
   else if (col.required) parts.push('Obligatorio.');
   if (col.type === 'list') parts.push('Puede escribir varios valores separados por «;».');
-  if (col.options && col.type !== 'list') parts.push(col.openCodelist ? 'Elija de la lista o escriba otro código.' : 'Elija una opción de la lista.');
+  if (col.options && col.type !== 'list') {
+    // Most coded columns' help already says to choose from the list («Elija la moneda de la lista…»): 57 notes said
+    // it twice. Then only what the help cannot know is added: that an open list takes other codes too.
+    const saysList = /\blista\b/i.test(col.help);
+    if (col.openCodelist) { if (!saysList) parts.push('Elija de la lista o escriba otro código.'); else if (!/\bescrib/i.test(col.help)) parts.push('También puede escribir otro código.'); }
+    else if (!saysList) parts.push('Elija una opción de la lista.');
+  }
   return parts.join(' ');
 }
 
