@@ -52,7 +52,9 @@ test('an unknown spreadsheet is a Spanish not-found error, without retries', asy
   stub.requests.length = 0;
   const err = (await source('no-such-sheet-123').read().catch((e: unknown) => e)) as SourceError;
   expect(err.code).toBe('sheets.not-found');
-  expect(err.message).toMatch(/no existe la hoja de cálculo no-such-sheet-123/);
+  expect(err.message).toMatch(/no existe la hoja de cálculo no-such-sheet-123 o no está compartida con la plataforma\. Compártala con la cuenta lector@demo\.iam\.gserviceaccount\.com/);
+  // The add-on sends the open sheet's id: there is no link for the official to check.
+  expect(err.message).not.toMatch(/enlace/);
   expect(stub.requests).toHaveLength(1);
 });
 

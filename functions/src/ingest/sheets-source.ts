@@ -145,7 +145,9 @@ export class GoogleSheetsSource implements SheetSource {
       : 'Compártala con la cuenta de servicio de la plataforma con permiso de lector.';
     if (status === 401) return final(`${prefix}: la plataforma no pudo identificarse ante Google. Avise al administrador (credenciales de la cuenta de servicio).`, 'sheets.unauthenticated');
     if (status === 403) return final(`${prefix}: la plataforma no tiene acceso a ella. ${share}`, 'sheets.forbidden');
-    if (status === 404) return final(`${prefix}: no existe la hoja de cálculo ${this.spreadsheetId} o no está compartida con la plataforma. Revise el enlace. ${share}`, 'sheets.not-found');
+    // The add-on sends the id of the sheet the official has open (there is no link to check): Google answers 404 for
+    // a sheet the platform's account cannot see, so sharing it is what to do.
+    if (status === 404) return final(`${prefix}: no existe la hoja de cálculo ${this.spreadsheetId} o no está compartida con la plataforma. ${share}`, 'sheets.not-found');
     if (status === 429) return retryable(`${prefix}: Google limitó el número de consultas. Intente de nuevo en unos minutos.`, 'sheets.rate-limited');
     if (status !== undefined && status >= 500) return retryable(`${prefix}: Google respondió ${status} (error temporal del servicio). Intente de nuevo en unos minutos.`, 'sheets.unavailable');
     if (status !== undefined) return final(`${prefix}: Google respondió ${status}.`, 'sheets.rejected');
