@@ -335,7 +335,7 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     // With implementers registered: a misspelt publisher lists the registered ones; a text that names no state is
     // refused; a state none of them is in is said (the account is still created), one written without accents is not.
     for (const [id, state] of [['tampico', 'Tamaulipas'], ['merida', 'Yucatán']]) {
-      expect((await runCli('publishers', 'add', id, '--nombre', `Municipio ${id}`, '--entidad', state, '--prefijo-ocid', `ocds-${id.slice(0, 3)}001`, '--prefijo-proyectos', `oc4ids-${id.slice(0, 3)}001`)).code).toBe(0);
+      expect((await runCli('publishers', 'add', id, '--nombre', `Municipio ${id}`, '--entidad', state, '--prefijo-ocid', `ocds-${id.slice(0, 3)}001`, '--prefijo-proyectos', `oc4ids-${id.slice(0, 3)}001`, '--proyectos', '3')).code).toBe(0);
     }
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'capturista', '--publicador', 'merda')).err).toMatch(/No existe el publicador «merda»\. Publicadores registrados: merida, tampico\./);
     const misspelt = await runCli('users', 'add', '--email', 'og@yuc.example', '--rol', 'coordinador', '--entidad', 'Yucatam');
@@ -368,7 +368,7 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
   const saved = process.env.INFRA_SQLITE;
   beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'publicadores.sqlite'); });
   afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
-  const add = (...extra: string[]) => runCli('publishers', 'add', 'itait', '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', ...extra);
+  const add = (...extra: string[]) => runCli('publishers', 'add', 'itait', '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', '--proyectos', '5', ...extra);
 
   test('ocds-xxxxxx and oc4ids-xxxxxx (as earlier versions of the guide and the help wrote them) are refused, saying where real ones come from', async () => {
     const ocid = await add('--prefijo-ocid', 'ocds-xxxxxx', '--prefijo-proyectos', 'oc4ids-abc123');
@@ -403,6 +403,30 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
     expect([run.code, run.err]).toEqual([2, '«--orden» debe ser uno de: municipal, estatal, federal, autonomo.']);
     const missing = await runCli('publishers', 'add', 'otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125');
     expect(missing.err).toBe('Falta «nombre» (--nombre).');
+  });
+});
+
+describe('publishers add: the commitment is the implementer\'s, never assumed', () => {
+  const saved = process.env.INFRA_SQLITE;
+  beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'compromisos.sqlite'); });
+  afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+  const registration = ['--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-prg001', '--prefijo-proyectos', 'oc4ids-prg001'];
+
+  test('without --proyectos nothing is registered and the message says what to give; given, it is said and listed; an update keeps it', async () => {
+    const missing = await runCli('publishers', 'add', 'progreso', '--nombre', 'Municipio de Progreso', ...registration);
+    expect([missing.code, missing.err]).toEqual([2, 'Falta el compromiso de proyectos (--proyectos): cuántos proyectos se comprometió a publicar el implementador, de 0 a 5.']);
+    expect((await runCli('publishers', 'list')).err).toMatch(/Aún no hay publicadores/);
+    const typo = await runCli('publishers', 'add', 'progreso', '--nombre', 'Municipio de Progreso', ...registration, '--proyectos', 'tres');
+    expect([typo.code, typo.err]).toEqual([2, 'El compromiso de proyectos (--proyectos) debe ser un entero de 0 a 5; se recibió «tres».']);
+
+    const added = await runCli('publishers', 'add', 'progreso', '--nombre', 'Municipio de Progreso', ...registration, '--proyectos', '3');
+    expect([added.code, added.out]).toEqual([0, 'Publicador registrado: progreso — Municipio de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 90 días.']);
+    // Registering it again to change its name keeps the commitment it had (it was reset to 5 projects and 90 days).
+    expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration, '--periodicidad', '30')).out)
+      .toBe('Publicador actualizado: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.');
+    expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration)).out).toMatch(/Compromiso: 3 proyectos, actualización cada 30 días\.$/);
+    const listed = (await runCli('publishers', 'list')).out.split('\n');
+    expect(listed).toEqual(['id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso', 'progreso\tH. Ayuntamiento de Progreso\tYucatán\tocds-prg001\toc4ids-prg001\tCompromiso: 3 proyectos, actualización cada 30 días']);
   });
 });
 

@@ -14,8 +14,10 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
   infra-abierta users list | users remove --email correo
   infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS
-                [--orden municipal|estatal|federal|autonomo] [--licencia URL] [--politica URL] [--sitio URL]
-                [--proyectos 5] [--periodicidad 90] [--archivo publicador.json]
+                --proyectos N [--periodicidad 90] [--orden municipal|estatal|federal|autonomo] [--licencia URL]
+                [--politica URL] [--sitio URL] [--archivo publicador.json]
+                --proyectos: cuántos proyectos se comprometió a publicar (0 a 5; al actualizar, se conserva
+                si no se indica); --periodicidad: cada cuántos días actualiza (90 si no se indica)
                 PREFIJO_OCID: «ocds-» y 6 letras minúsculas o números, el que la Open Contracting Partnership
                 asignó a la institución; PREFIJO_OC4IDS: «oc4ids-» y 6, el que registró para OC4IDS
   infra-abierta publishers list

@@ -7,7 +7,8 @@ import * as fs from 'fs';
 import { parsePublisher, registerPublisher } from '../api/publisher-admin-routes';
 import { allPublishers } from '../api/current-publications';
 import { HttpError } from '../api/http-error';
-import type { Store } from '../store/store';
+import type { Publisher, Store } from '../store/store';
+import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
@@ -32,7 +33,8 @@ function bodyOf(args: ParsedArgs): Record<string, unknown> {
   const commitment = { ...((body.commitment ?? {}) as Record<string, unknown>) };
   for (const [option, field] of [['proyectos', 'projects'], ['periodicidad', 'periodicityDays']] as const) {
     const v = stringOption(args, option);
-    if (v !== undefined) commitment[field] = Number(v);
+    // A number typed as such; anything else is passed on as typed, so the message can quote it.
+    if (v !== undefined) commitment[field] = /^\d+$/.test(v.trim()) ? Number(v) : v;
   }
   return { ...body, commitment };
 }
@@ -44,37 +46,44 @@ function bodyOf(args: ParsedArgs): Record<string, unknown> {
 function optionNames(args: ParsedArgs): Record<string, string> {
   const fromFile = stringOption(args, 'archivo') !== undefined;
   const names: Record<string, string> = {};
+  if (!fromFile || stringOption(args, 'proyectos') !== undefined) names['commitment.projects'] = '--proyectos';
+  if (!fromFile || stringOption(args, 'periodicidad') !== undefined) names['commitment.periodicityDays'] = '--periodicidad';
   for (const [option, field] of Object.entries(OPTIONS)) {
     if (!fromFile || stringOption(args, option) !== undefined) names[field] = `--${option}`;
   }
   return names;
 }
 
+/** «Compromiso: 3 proyectos, actualización cada 90 días»: what the control board measures the implementer against. */
+function commitmentText(c: Publisher['commitment']): string {
+  return `Compromiso: ${formatCount(c.projects, 'proyecto', 'proyectos')}, actualización cada ${formatCount(c.periodicityDays, 'día', 'días')}`;
+}
+
 export async function publishersCommand(args: ParsedArgs, store: Store, io: CliIo, now: () => Date = () => new Date()): Promise<number> {
   const action = args.positional[0];
   if (action === 'add') {
     const id = args.positional[1];
-    if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS');
+    if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N');
     let publisher;
     let existed;
     try {
-      publisher = parsePublisher(id, bodyOf(args), optionNames(args));
+      publisher = parsePublisher(id, bodyOf(args), optionNames(args), (await store.getPublisher(id))?.commitment);
       ({ existed } = await registerPublisher(store, publisher, 'cli', now()));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
       throw e;
     }
-    io.out(`${existed ? 'Publicador actualizado' : 'Publicador registrado'}: ${publisher.id} — ${publisher.name} (${publisher.state}).`);
+    io.out(`${existed ? 'Publicador actualizado' : 'Publicador registrado'}: ${publisher.id} — ${publisher.name} (${publisher.state}). ${commitmentText(publisher.commitment)}.`);
     return 0;
   }
   if (action === 'list') {
     const publishers = await allPublishers(store);
     if (!publishers.length) {
-      io.err('Aún no hay publicadores. Registre uno con «infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid … --prefijo-proyectos …».');
+      io.err('Aún no hay publicadores. Registre uno con «infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid … --prefijo-proyectos … --proyectos N».');
       return 0;
     }
-    io.out('id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos');
-    for (const p of publishers) io.out(`${p.id}\t${p.name}\t${p.state}\t${p.ocidPrefix}\t${p.projectIdPrefix}`);
+    io.out('id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso');
+    for (const p of publishers) io.out(`${p.id}\t${p.name}\t${p.state}\t${p.ocidPrefix}\t${p.projectIdPrefix}\t${commitmentText(p.commitment)}`);
     return 0;
   }
   throw new UsageError('Uso: infra-abierta publishers add <id> … | publishers list');
