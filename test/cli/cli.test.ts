@@ -426,7 +426,39 @@ describe('publishers add: the commitment is the implementer\'s, never assumed', 
       .toBe('Publicador actualizado: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.');
     expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration)).out).toMatch(/Compromiso: 3 proyectos, actualización cada 30 días\.$/);
     const listed = (await runCli('publishers', 'list')).out.split('\n');
-    expect(listed).toEqual(['id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso', 'progreso\tH. Ayuntamiento de Progreso\tYucatán\tocds-prg001\toc4ids-prg001\tCompromiso: 3 proyectos, actualización cada 30 días']);
+    expect(listed).toEqual(['id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso', 'progreso\tH. Ayuntamiento de Progreso\tYucatán\tocds-prg001\toc4ids-prg001\t3 proyectos, actualización cada 30 días']);
+  });
+});
+
+describe('publishers remove: a registration made by mistake goes; one with data, submissions or accounts stays', () => {
+  const saved = process.env.INFRA_SQLITE;
+  beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'quitar.sqlite'); });
+  afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+
+  test('remove', async () => {
+    const add = (id: string, prefix: string) => runCli('publishers', 'add', id, '--nombre', `Municipio ${id}`, '--entidad', 'Yucatán', '--prefijo-ocid', `ocds-${prefix}`, '--prefijo-proyectos', `oc4ids-${prefix}`, '--proyectos', '2');
+    expect((await add('progresso', 'prg001')).code).toBe(0);
+    expect((await add('uman', 'uma001')).code).toBe(0);
+    expect((await runCli('users', 'add', '--email', 'obras@uman.example', '--rol', 'capturista', '--publicador', 'uman')).code).toBe(0);
+
+    const typo = await runCli('publishers', 'remove', 'progreso');
+    expect([typo.code, typo.err]).toEqual([2, 'No existe el publicador «progreso». Publicadores registrados: progresso, uman.']);
+    const used = await runCli('publishers', 'remove', 'uman');
+    expect([used.code, used.err]).toEqual([2, 'No se elimina «uman» (Municipio uman): la cuenta «obras@uman.example» captura para él. Elimínelas antes con «infra-abierta users remove --email …».']);
+    const removed = await runCli('publishers', 'remove', 'progresso');
+    expect([removed.code, removed.out]).toEqual([0, 'Publicador eliminado: progresso — Municipio progresso (Yucatán).']);
+    expect((await runCli('publishers', 'list')).out.split('\n').slice(1).map((l) => l.split('\t')[0])).toEqual(['uman']);
+    // Its prefixes are free again, for the registration with the right id.
+    expect((await add('progreso', 'prg001')).code).toBe(0);
+  });
+
+  test('one that published stays: its data is still served', async () => {
+    process.env.INFRA_SQLITE = path.join(dir, 'quitar-publicado.sqlite');
+    expect((await runCli('publish', path.join(ROOT, 'templates', 'examples', 'merida.xlsx'), '--publicador', 'merida')).code).toBe(0);
+    const refused = await runCli('publishers', 'remove', 'merida');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^No se elimina «merida» \(Municipio de Mérida\): ya publicó datos, que siguen en la API y en el tablero\./);
+    process.env.INFRA_SQLITE = path.join(dir, 'quitar.sqlite');
   });
 });
 

@@ -52,7 +52,7 @@ test('users and publishers are created in Firestore with --nube; the admin then 
   const listed = await runCli('users', 'list', '--nube');
   expect(listed.out).toMatch(/admin@estado\.gob\.mx\tadmin/);
   expect(listed.out).toMatch(/obras@itait\.gob\.mx\tcapturista\titait/);
-  expect((await runCli('publishers', 'list', '--nube')).out).toMatch(/^itait\tInstituto Tamaulipeco de Infraestructura\tTamaulipas\tocds-itait1\toc4ids-itait1\tCompromiso: 5 proyectos, actualización cada 90 días$/m);
+  expect((await runCli('publishers', 'list', '--nube')).out).toMatch(/^itait\tInstituto Tamaulipeco de Infraestructura\tTamaulipas\tocds-itait1\toc4ids-itait1\t5 proyectos, actualización cada 90 días$/m);
 
   // What the CLI wrote is what the deployed app reads (same collections, same namespace).
   const store = openFirestoreStore({ projectId: project, namespace: 'cli_' });

@@ -20,7 +20,7 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                 si no se indica); --periodicidad: cada cuántos días actualiza (90 si no se indica)
                 PREFIJO_OCID: «ocds-» y 6 letras minúsculas o números, el que la Open Contracting Partnership
                 asignó a la institución; PREFIJO_OC4IDS: «oc4ids-» y 6, el que registró para OC4IDS
-  infra-abierta publishers list
+  infra-abierta publishers list | publishers remove ID  (solo uno sin publicaciones, envíos ni cuentas)
   infra-abierta publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar]
                                                    Borra publicaciones reemplazadas (la vigente se conserva,
                                                    y las reemplazadas hace menos de 24 horas también) y las

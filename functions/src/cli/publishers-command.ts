@@ -1,5 +1,5 @@
 /**
- * `publishers add|list`: registers an implementer (same rules as PUT /api/publishers/{id}, parsePublisher) in the
+ * `publishers add|list|remove`: registers an implementer (same rules as PUT /api/publishers/{id}, parsePublisher) in the
  * local store or, with `--nube`, in the deployment's Firestore — so a new deployment can be set up before any
  * administrator can sign in. Options in Spanish, or `--archivo publicador.json` with the API's JSON body.
  */
@@ -54,9 +54,37 @@ function optionNames(args: ParsedArgs): Record<string, string> {
   return names;
 }
 
-/** «Compromiso: 3 proyectos, actualización cada 90 días»: what the control board measures the implementer against. */
+/** «3 proyectos, actualización cada 90 días»: what the control board measures the implementer against. */
 function commitmentText(c: Publisher['commitment']): string {
-  return `Compromiso: ${formatCount(c.projects, 'proyecto', 'proyectos')}, actualización cada ${formatCount(c.periodicityDays, 'día', 'días')}`;
+  return `${formatCount(c.projects, 'proyecto', 'proyectos')}, actualización cada ${formatCount(c.periodicityDays, 'día', 'días')}`;
+}
+
+/**
+ * `publishers remove ID`: a registration made by mistake (a misspelt id) otherwise stayed for good, on the public
+ * list and on Seguimiento. Only one with nothing behind it: published data stays served, and a submission or an
+ * account refers to it.
+ */
+async function removePublisher(id: string | undefined, store: Store, io: CliIo, at: Date): Promise<number> {
+  if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers remove <id>');
+  const publisher = await store.getPublisher(id);
+  if (!publisher) {
+    const ids = (await allPublishers(store)).map((p) => p.id).sort();
+    throw new UsageError(`No existe el publicador «${id}».${ids.length ? ` Publicadores registrados: ${ids.join(', ')}.` : ''}`);
+  }
+  if ((await store.listPublications({ publisherId: id, limit: 1 })).items.length) {
+    throw new UsageError(`No se elimina «${id}» (${publisher.name}): ya publicó datos, que siguen en la API y en el tablero. Para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id} …».`);
+  }
+  if ((await store.listSubmissions({ publisherId: id, limit: 1 })).items.length) {
+    throw new UsageError(`No se elimina «${id}» (${publisher.name}): tiene envíos a revisión, que lo mencionan.`);
+  }
+  const users = (await store.listUsers({ publisherId: id, limit: 20 })).items.map((u) => u.email);
+  if (users.length) {
+    throw new UsageError(`No se elimina «${id}» (${publisher.name}): ${users.length === 1 ? 'la cuenta' : 'las cuentas'} ${users.map((e) => `«${e}»`).join(', ')} ${users.length === 1 ? 'captura' : 'capturan'} para él. Elimínelas antes con «infra-abierta users remove --email …».`);
+  }
+  await store.deletePublisher(id);
+  await store.appendAudit({ at: at.toISOString(), actor: 'cli', action: 'publisher.deleted', target: `publisher/${id}`, publisherId: id, details: { name: publisher.name, state: publisher.state } });
+  io.out(`Publicador eliminado: ${id} — ${publisher.name} (${publisher.state}).`);
+  return 0;
 }
 
 export async function publishersCommand(args: ParsedArgs, store: Store, io: CliIo, now: () => Date = () => new Date()): Promise<number> {
@@ -73,7 +101,7 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
       if (e instanceof HttpError) throw new UsageError(e.message);
       throw e;
     }
-    io.out(`${existed ? 'Publicador actualizado' : 'Publicador registrado'}: ${publisher.id} — ${publisher.name} (${publisher.state}). ${commitmentText(publisher.commitment)}.`);
+    io.out(`${existed ? 'Publicador actualizado' : 'Publicador registrado'}: ${publisher.id} — ${publisher.name} (${publisher.state}). Compromiso: ${commitmentText(publisher.commitment)}.`);
     return 0;
   }
   if (action === 'list') {
@@ -86,5 +114,6 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     for (const p of publishers) io.out(`${p.id}\t${p.name}\t${p.state}\t${p.ocidPrefix}\t${p.projectIdPrefix}\t${commitmentText(p.commitment)}`);
     return 0;
   }
-  throw new UsageError('Uso: infra-abierta publishers add <id> … | publishers list');
+  if (action === 'remove') return removePublisher(args.positional[1], store, io, now());
+  throw new UsageError('Uso: infra-abierta publishers add <id> … | publishers list | publishers remove <id>');
 }

@@ -224,6 +224,11 @@ export function createStore(backend: DocumentBackend): Store {
       return written as Publisher;
     },
     getPublisher: (id) => get<Publisher>('publishers', docId(id)),
+    async deletePublisher(id) {
+      const deleted = await backend.delete('publishers', docId(id));
+      if (deleted) await logChange(id);
+      return deleted;
+    },
     listPublishers: (page) => list<Publisher>('publishers', {}, page),
 
     putUser: (u: User) => backend.putMany('users', [toRow('users', docId(u.id), sortKey(u.id), u)]),

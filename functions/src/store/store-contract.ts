@@ -133,6 +133,18 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.getPublisher('nadie')).toBeUndefined();
     });
 
+    test('publishers: a registration is deleted and the deletion logged; an absent one is false', async () => {
+      await store.putPublisher(samplePublisher('p1'));
+      await store.putPublisher(samplePublisher('p2', 'Sonora'));
+      const seq = (await store.getPublishedChanges()).seq;
+      expect(await store.deletePublisher('p1')).toBe(true);
+      expect(await store.getPublisher('p1')).toBeUndefined();
+      expect((await store.listPublishers()).items.map((p) => p.id)).toEqual(['p2']);
+      expect((await store.getPublishedChanges()).recent.slice(-1)).toEqual([{ seq: seq + 1, publisherId: 'p1' }]);
+      expect(await store.deletePublisher('p1')).toBe(false);
+      expect((await store.getPublishedChanges()).seq).toBe(seq + 1);
+    });
+
     test('users: create, find by id, email and token hash, list by publisher, delete', async () => {
       await store.putUser({ id: 'u1', email: 'ana@example.mx', role: 'capturista', publisherId: 'p1', tokenHash: 'h1' });
       await store.putUser({ id: 'u2', email: 'luis@example.mx', role: 'coordinador', state: 'Jalisco' });
