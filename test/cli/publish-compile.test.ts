@@ -17,7 +17,7 @@ describe('publish', () => {
   it('registers the publisher from Configuración, publishes, then reports no changes on the same workbook', async () => {
     const first = await runCli('publish', EXAMPLE, '--publicador', 'merida');
     expect(first.code).toBe(0);
-    expect(first.err).toContain('Publicador «merida» registrado: Municipio de Mérida');
+    expect(first.err).toContain('Publicador «merida» registrado: Municipio de Mérida. Sin compromiso de proyectos (0): indíquelo con «infra-abierta publishers add merida --nombre … --entidad … --prefijo-ocid ocds-mid001 --prefijo-proyectos oc4ids-mid001 --proyectos N».');
     expect(first.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 4 proyectos/);
     // The address written into the records' links is said when PUBLIC_BASE_URL does not set it.
     if (!process.env.PUBLIC_BASE_URL) expect(first.err).toMatch(/Los enlaces de los registros apuntan a http:\/\/127\.0\.0\.1:\d+\. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL/);
