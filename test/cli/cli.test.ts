@@ -328,7 +328,7 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     expect((await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin')).code).toBe(0);
     const duplicate = await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin');
     expect(duplicate.code).toBe(2);
-    expect(duplicate.err).toMatch(/Ya existe una cuenta/);
+    expect(duplicate.err).toBe('Ya existe una cuenta con el correo admin@infra.example. Si perdió su clave de acceso, elimine la cuenta con «infra-abierta users remove --email admin@infra.example» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.');
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'capturista', '--publicador', 'no-existe')).err).toMatch(/No existe el publicador «no-existe»\. Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add»/);
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'jefe')).err).toMatch(/Indique el rol con --rol/);
 
@@ -360,7 +360,9 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
 
     expect((await runCli('users', 'remove', '--email', 'ADMIN@infra.example')).out).toMatch(/Cuenta eliminada: admin@infra\.example/);
     expect((await runCli('users', 'list')).out).not.toMatch(/admin@infra/);
-    expect((await runCli('users', 'remove', '--email', 'admin@infra.example')).code).toBe(2);
+    const gone = await runCli('users', 'remove', '--email', 'admin@infra.example');
+    expect([gone.code, gone.err]).toEqual([2, 'No existe una cuenta con el correo admin@infra.example. Vea las cuentas con «infra-abierta users list».']);
+    expect((await runCli('users', 'remove')).err).toBe('Indique la cuenta por eliminar con --email correo.');
   });
 });
 
