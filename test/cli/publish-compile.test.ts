@@ -28,6 +28,15 @@ describe('publish', () => {
     await store.close();
   });
 
+  it('a publisher neither registered nor described in Configuración: says how to register it', async () => {
+    const imported = path.join(dir, 'sin-prefijos.xlsx');
+    const pkg = path.join(dir, 'paquete.json');
+    fs.writeFileSync(pkg, JSON.stringify({ releases: [{ ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00Z', tag: ['tender'], initiationType: 'tender', tender: { id: '1', title: 'Obra' } }] }));
+    expect((await runCli('import', pkg, '-o', imported)).code).not.toBe(2);
+    const res = await runCli('publish', imported, '--publicador', 'jalisco');
+    expect([res.code, res.err]).toEqual([2, 'El publicador «jalisco» no existe y la hoja «Configuración» no trae sus prefijos para crearlo. Regístrelo antes con «infra-abierta publishers add jalisco --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», o escriba los prefijos en «Configuración».']);
+  });
+
   it('explains a missing or malformed publisher id', async () => {
     const res = await runCli('publish', EXAMPLE);
     expect(res.code).toBe(2);

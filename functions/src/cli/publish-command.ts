@@ -21,7 +21,7 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   let publisher = await store.getPublisher(publisherId);
   if (!publisher) {
     publisher = publisherFromWorkbook(publisherId, workbook, { projects: 0, periodicityDays: 90 });
-    if (!publisher.ocidPrefix || !publisher.projectIdPrefix) throw new UsageError(`El publicador «${publisherId}» no existe y la hoja «${SETTINGS_SHEET}» no trae sus prefijos para crearlo.`);
+    if (!publisher.ocidPrefix || !publisher.projectIdPrefix) throw new UsageError(`El publicador «${publisherId}» no existe y la hoja «${SETTINGS_SHEET}» no trae sus prefijos para crearlo. Regístrelo antes con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», o escriba los prefijos en «${SETTINGS_SHEET}».`);
     await store.putPublisher(publisher);
     // Its commitment is not in the workbook: 0 projects until an administrator registers it, which is said, or
     // Seguimiento showed «0 comprometidos» with nobody having decided it.
