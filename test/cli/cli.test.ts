@@ -18,6 +18,9 @@ import { writeXlsx } from '../../scripts/bench/write-xlsx';
 import { EXAMPLE_KEYS, exampleWorkbook, setCell } from '../example-workbooks';
 import { ROOT } from '../standards';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import { samplePublisher } from '../../functions/src/store/store-contract';
 
 const example = (key: string): string => path.join(ROOT, 'templates', 'examples', `${key}.xlsx`);
 const FECHA = ['--fecha', '2025-06-30T12:00:00Z'];
@@ -461,6 +464,36 @@ describe('publishers remove: a registration made by mistake goes; one with data,
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/^No se elimina «merida» \(Municipio de Mérida\): ya publicó datos, que siguen en la API y en el tablero\./);
     process.env.INFRA_SQLITE = path.join(dir, 'quitar.sqlite');
+  });
+});
+
+describe('backup: a whole copy of the database while the server runs', () => {
+  const saved = process.env.INFRA_SQLITE;
+  afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+
+  test('what is still in the write-ahead log is in the copy (a `cp` of the file while the server ran had no tables)', async () => {
+    const file = path.join(dir, 'en-marcha.sqlite');
+    process.env.INFRA_SQLITE = file;
+    const running = openSqliteStore(file); // the server's connection, kept open: its writes stay in …-wal
+    try {
+      await running.putPublisher(samplePublisher('progreso', 'Yucatán'));
+      const out = path.join(dir, 'respaldo.sqlite');
+      const run = await runCli('backup', '-o', out);
+      expect(run.code).toBe(0);
+      expect(run.err).toMatch(/^Copia de la base escrita en .*respaldo\.sqlite \(\d+\.\d MB\)\. Para restaurarla, detenga el servidor/);
+      // One file, in no WAL mode: nothing of it lives beside it.
+      const raw = new Database(out, { readonly: true });
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('delete');
+      raw.close();
+      const copy = openSqliteStore(out);
+      expect((await copy.getPublisher('progreso'))?.name).toBe('Implementador progreso');
+      await copy.close();
+      expect((await runCli('backup', '-o', out)).err).toMatch(/^Ya existe «.*respaldo\.sqlite»/);
+      expect((await runCli('backup')).err).toBe('Indique el archivo de la copia con -o, por ejemplo: -o respaldo-2025-01-31.sqlite');
+      expect((await runCli('backup', '-o', file, '--sobrescribir')).err).toMatch(/es el mismo archivo que se lee/);
+    } finally {
+      await running.close();
+    }
   });
 });
 

@@ -11,6 +11,7 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
   infra-abierta serve [--puerto 8080] [--procesos N|todos]  Inicia la API y el tablero con la base local (SQLite);
                                                    con --procesos, N procesos atienden el mismo puerto
+  infra-abierta backup -o respaldo.sqlite         Copia la base local (SQLite) aunque el servidor esté en marcha
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
   infra-abierta users list | users remove --email correo
   infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS

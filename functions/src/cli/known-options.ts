@@ -14,6 +14,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   import: ['salida', 'sobrescribir'],
   publish: ['publicador', 'publisher', 'todos'],
   serve: ['puerto', 'procesos'],
+  backup: ['salida', 'sobrescribir', 'nube'],
   users: ['email', 'rol', 'role', 'publicador', 'entidad', 'nube', 'proyecto'],
   publications: ['antes-de', 'publicador', 'confirmar', 'nube', 'proyecto'],
   publishers: ['nombre', 'entidad', 'orden', 'prefijo-ocid', 'prefijo-proyectos', 'licencia', 'politica', 'sitio', 'proyectos', 'periodicidad', 'archivo', 'nube', 'proyecto'],

@@ -67,6 +67,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const store = openLocalStore(config);
         try { return await publishCommand(args, store, io, config.publicBaseUrl); } finally { await store.close(); }
       }
+      case 'backup': {
+        const { backupCommand } = await import('./backup-command');
+        return await backupCommand(args, loadConfig().sqlitePath, io);
+      }
       case 'serve': {
         const { startLocalServer } = await import('../server/local-server');
         const config = loadConfig({ ...process.env, ...(stringOption(args, 'puerto') ? { PORT: stringOption(args, 'puerto') } : {}) });
