@@ -618,6 +618,13 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
     }
   });
 
+  test('a port that is none is named by the option typed', async () => {
+    for (const typed of ['99999', 'ocho']) {
+      const run = await runCli('serve', '--puerto', typed);
+      expect([run.code, run.err]).toEqual([2, `--puerto debe ser un número entero entre 0 y 65535 (se recibió «${typed}»).`]);
+    }
+  });
+
   test.each([
     ['a file that is not a database', () => { const f = path.join(dir, 'no-es-base.sqlite'); fs.writeFileSync(f, 'esto no es una base de datos SQLite, sino texto suficiente para que se note'.repeat(20)); return f; }, /no es una base de datos SQLite/],
     ['a folder where the file should be', () => { const f = path.join(dir, 'carpeta.sqlite'); fs.mkdirSync(f, { recursive: true }); return f; }, /no se pudo abrir ni crear el archivo/],

@@ -73,7 +73,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       case 'serve': {
         const { startLocalServer } = await import('../server/local-server');
-        const config = loadConfig({ ...process.env, ...(stringOption(args, 'puerto') ? { PORT: stringOption(args, 'puerto') } : {}) });
+        const port = stringOption(args, 'puerto');
+        // Said by the option typed, not by the variable it stands for («La variable PORT…» to someone who typed --puerto).
+        if (port !== undefined && !(/^\d+$/.test(port) && Number(port) <= 65535)) throw new UsageError(`--puerto debe ser un número entero entre 0 y 65535 (se recibió «${port}»).`);
+        const config = loadConfig({ ...process.env, ...(port ? { PORT: port } : {}) });
         const { isClusterWorker, runClusterWorker, startClusterPrimary } = await import('../server/cluster');
         if (isClusterWorker()) {
           await runClusterWorker(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker() });
