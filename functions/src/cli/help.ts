@@ -9,8 +9,10 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
   infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
-  infra-abierta serve [--puerto 8080] [--procesos N|todos]  Inicia la API y el tablero con la base local (SQLite);
-                                                   con --procesos, N procesos atienden el mismo puerto
+  infra-abierta serve [--puerto 8080] [--procesos N|todos] [--sin-ejemplos]  Inicia la API y el tablero con la base
+                                                   local (SQLite); con --procesos, N procesos atienden el mismo puerto;
+                                                   una base sin publicadores recibe los datos de ejemplo, salvo con
+                                                   --sin-ejemplos (un servidor real)
   infra-abierta backup -o respaldo.sqlite         Copia la base local (SQLite) aunque el servidor esté en marcha
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
   infra-abierta users list | users remove --email correo

@@ -13,7 +13,7 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
   compile: ['salida', 'url', 'versionadas'],
   import: ['salida', 'sobrescribir'],
   publish: ['publicador', 'publisher', 'todos'],
-  serve: ['puerto', 'procesos'],
+  serve: ['puerto', 'procesos', 'sin-ejemplos'],
   backup: ['salida', 'sobrescribir', 'nube'],
   users: ['email', 'rol', 'role', 'publicador', 'entidad', 'nube', 'proyecto'],
   publications: ['antes-de', 'publicador', 'confirmar', 'nube', 'proyecto'],

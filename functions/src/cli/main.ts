@@ -85,7 +85,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const rawWorkers = stringOption(args, 'procesos') ?? process.env.WEB_CONCURRENCY ?? '1';
         const workers = rawWorkers === 'todos' ? os.availableParallelism() : Number(rawWorkers);
         if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--procesos debe ser un número entero de 1 a 64, o «todos» (se recibió «${rawWorkers}»).`);
-        const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers }) : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker() });
+        // A real server's first start: the three fictitious implementers of the examples would be published there.
+        const seed = args.options['sin-ejemplos'] !== true;
+        const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers, seed }) : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker(), seed });
         io.out(`Tablero y API en ${server.url}  (API: ${server.url}api/publishers). Detener: Ctrl+C.`);
         await new Promise<void>((resolve) => process.once('SIGINT', () => { void server.close().then(resolve); }));
         return 0;
