@@ -11,6 +11,7 @@ import { planPrune, type PrunableSet } from '../publication/prune-publications';
 import { planSnapshotPrune, pruneSnapshots, type SnapshotPlan } from '../publication/prune-snapshots';
 import { publicationFolder } from '../publication/bulk-files';
 import { isStoreError, type Store } from '../store/store';
+import { allPublishers } from '../api/current-publications';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 
@@ -62,7 +63,10 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
   const now = (opts.now ?? (() => new Date()))();
   if (Date.parse(before) > now.getTime()) throw new UsageError(`La fecha ${formatDate(before)} es futura: indique una fecha pasada.`);
   const publisherId = stringOption(args, 'publicador');
-  if (publisherId !== undefined && !(await store.getPublisher(publisherId))) throw new UsageError(`No existe el publicador «${publisherId}».`);
+  if (publisherId !== undefined && !(await store.getPublisher(publisherId))) {
+    const ids = (await allPublishers(store)).map((p) => p.id).sort();
+    throw new UsageError(`No existe el publicador «${publisherId}».${ids.length ? ` Publicadores registrados: ${ids.join(', ')}.` : ''}`);
+  }
 
   const sets = await planPrune(store, { before, now, ...(publisherId !== undefined ? { publisherId } : {}) });
   const total = sets.reduce((n, s) => n + s.publications.length, 0);
