@@ -1,8 +1,8 @@
 /**
  * Publishers and their commitments (Workflow issue, item 6): an admin registers each implementer — name, state,
  * order of government, ocid and project id prefixes, licence, publication policy — and what it committed to
- * publish (0 to 5 projects, said at registration; an update every so many days, 90 unless said). This is the data behind the control board and the ocid check.
- * PUT is create-or-replace; every change goes to the audit log.
+ * publish (0 to 5 projects, said at registration; an update every so many days, 90 unless said). This is the data
+ * behind the control board and the ocid check. PUT is create-or-replace; every change goes to the audit log.
  */
 import { Router } from 'express';
 import type { Publisher, Store } from '../store/store';

@@ -1,6 +1,6 @@
 /**
- * `publishers add|list|remove`: registers an implementer (same rules as PUT /api/publishers/{id}, parsePublisher) in the
- * local store or, with `--nube`, in the deployment's Firestore — so a new deployment can be set up before any
+ * `publishers add|list|remove`: registers an implementer (same rules as PUT /api/publishers/{id}, parsePublisher) in
+ * the local store or, with `--nube`, in the deployment's Firestore — so a new deployment can be set up before any
  * administrator can sign in. Options in Spanish, or `--archivo publicador.json` with the API's JSON body.
  */
 import * as fs from 'fs';
