@@ -19,11 +19,11 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function startServer(): Promise<{ url: string; output: () => string }> {
+function startServer(args: string[] = [], file = 'datos.sqlite'): Promise<{ url: string; output: () => string }> {
   let output = '';
-  child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'serve'], {
+  child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'serve', ...args], {
     cwd: ROOT,
-    env: { ...process.env, INFRA_SQLITE: path.join(dir, 'datos.sqlite'), PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
+    env: { ...process.env, INFRA_SQLITE: path.join(dir, file), PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
   });
   child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
   return new Promise((resolve, reject) => {
@@ -44,4 +44,12 @@ it('serves the seeded example data at the printed URL', async () => {
   expect(publishers.publishers.every((p) => p.currentPublication !== null)).toBe(true);
   const projects = (await (await fetch(`${url}api/oc4ids/projects?limit=100`)).json()) as { projects: unknown[] };
   expect(projects.projects.length).toBeGreaterThanOrEqual(12);
+}, 120000);
+
+it('--sin-ejemplos: a real server\'s first start publishes none of the fictitious implementers', async () => {
+  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
+  const { url, output } = await startServer(['--sin-ejemplos'], 'real.sqlite');
+  expect(output()).not.toContain('Datos de ejemplo');
+  const publishers = (await (await fetch(`${url}api/publishers`)).json()) as { publishers: unknown[] };
+  expect(publishers.publishers).toEqual([]);
 }, 120000);

@@ -18,6 +18,9 @@ import { writeXlsx } from '../../scripts/bench/write-xlsx';
 import { EXAMPLE_KEYS, exampleWorkbook, setCell } from '../example-workbooks';
 import { ROOT } from '../standards';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
+import Database from 'better-sqlite3';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import { samplePublisher } from '../../functions/src/store/store-contract';
 
 const example = (key: string): string => path.join(ROOT, 'templates', 'examples', `${key}.xlsx`);
 const FECHA = ['--fecha', '2025-06-30T12:00:00Z'];
@@ -328,14 +331,14 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     expect((await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin')).code).toBe(0);
     const duplicate = await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin');
     expect(duplicate.code).toBe(2);
-    expect(duplicate.err).toMatch(/Ya existe una cuenta/);
+    expect(duplicate.err).toBe('Ya existe una cuenta con el correo admin@infra.example. Si perdió su clave de acceso, elimine la cuenta con «infra-abierta users remove --email admin@infra.example» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.');
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'capturista', '--publicador', 'no-existe')).err).toMatch(/No existe el publicador «no-existe»\. Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add»/);
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'jefe')).err).toMatch(/Indique el rol con --rol/);
 
     // With implementers registered: a misspelt publisher lists the registered ones; a text that names no state is
     // refused; a state none of them is in is said (the account is still created), one written without accents is not.
     for (const [id, state] of [['tampico', 'Tamaulipas'], ['merida', 'Yucatán']]) {
-      expect((await runCli('publishers', 'add', id, '--nombre', `Municipio ${id}`, '--entidad', state, '--prefijo-ocid', `ocds-${id.slice(0, 3)}001`, '--prefijo-proyectos', `oc4ids-${id.slice(0, 3)}001`)).code).toBe(0);
+      expect((await runCli('publishers', 'add', id, '--nombre', `Municipio ${id}`, '--entidad', state, '--prefijo-ocid', `ocds-${id.slice(0, 3)}001`, '--prefijo-proyectos', `oc4ids-${id.slice(0, 3)}001`, '--proyectos', '3')).code).toBe(0);
     }
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'capturista', '--publicador', 'merda')).err).toMatch(/No existe el publicador «merda»\. Publicadores registrados: merida, tampico\./);
     const misspelt = await runCli('users', 'add', '--email', 'og@yuc.example', '--rol', 'coordinador', '--entidad', 'Yucatam');
@@ -360,7 +363,9 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
 
     expect((await runCli('users', 'remove', '--email', 'ADMIN@infra.example')).out).toMatch(/Cuenta eliminada: admin@infra\.example/);
     expect((await runCli('users', 'list')).out).not.toMatch(/admin@infra/);
-    expect((await runCli('users', 'remove', '--email', 'admin@infra.example')).code).toBe(2);
+    const gone = await runCli('users', 'remove', '--email', 'admin@infra.example');
+    expect([gone.code, gone.err]).toEqual([2, 'No existe una cuenta con el correo admin@infra.example. Vea las cuentas con «infra-abierta users list».']);
+    expect((await runCli('users', 'remove')).err).toBe('Indique la cuenta por eliminar con --email correo.');
   });
 });
 
@@ -368,7 +373,7 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
   const saved = process.env.INFRA_SQLITE;
   beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'publicadores.sqlite'); });
   afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
-  const add = (...extra: string[]) => runCli('publishers', 'add', 'itait', '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', ...extra);
+  const add = (...extra: string[]) => runCli('publishers', 'add', 'itait', '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', '--proyectos', '5', ...extra);
 
   test('ocds-xxxxxx and oc4ids-xxxxxx (as earlier versions of the guide and the help wrote them) are refused, saying where real ones come from', async () => {
     const ocid = await add('--prefijo-ocid', 'ocds-xxxxxx', '--prefijo-proyectos', 'oc4ids-abc123');
@@ -403,6 +408,92 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
     expect([run.code, run.err]).toEqual([2, '«--orden» debe ser uno de: municipal, estatal, federal, autonomo.']);
     const missing = await runCli('publishers', 'add', 'otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125');
     expect(missing.err).toBe('Falta «nombre» (--nombre).');
+  });
+});
+
+describe('publishers add: the commitment is the implementer\'s, never assumed', () => {
+  const saved = process.env.INFRA_SQLITE;
+  beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'compromisos.sqlite'); });
+  afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+  const registration = ['--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-prg001', '--prefijo-proyectos', 'oc4ids-prg001'];
+
+  test('without --proyectos nothing is registered and the message says what to give; given, it is said and listed; an update keeps it', async () => {
+    const missing = await runCli('publishers', 'add', 'progreso', '--nombre', 'Municipio de Progreso', ...registration);
+    expect([missing.code, missing.err]).toEqual([2, 'Falta el compromiso de proyectos (--proyectos): cuántos proyectos se comprometió a publicar el implementador, de 0 a 5.']);
+    expect((await runCli('publishers', 'list')).err).toMatch(/Aún no hay publicadores/);
+    const typo = await runCli('publishers', 'add', 'progreso', '--nombre', 'Municipio de Progreso', ...registration, '--proyectos', 'tres');
+    expect([typo.code, typo.err]).toEqual([2, 'El compromiso de proyectos (--proyectos) debe ser un entero de 0 a 5; se recibió «tres».']);
+
+    const added = await runCli('publishers', 'add', 'progreso', '--nombre', 'Municipio de Progreso', ...registration, '--proyectos', '3');
+    expect([added.code, added.out]).toEqual([0, 'Publicador registrado: progreso — Municipio de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 90 días.']);
+    // Registering it again to change its name keeps the commitment it had (it was reset to 5 projects and 90 days).
+    expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration, '--periodicidad', '30')).out)
+      .toBe('Publicador actualizado: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.');
+    expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration)).out).toMatch(/Compromiso: 3 proyectos, actualización cada 30 días\.$/);
+    const listed = (await runCli('publishers', 'list')).out.split('\n');
+    expect(listed).toEqual(['id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso', 'progreso\tH. Ayuntamiento de Progreso\tYucatán\tocds-prg001\toc4ids-prg001\t3 proyectos, actualización cada 30 días']);
+  });
+});
+
+describe('publishers remove: a registration made by mistake goes; one with data, submissions or accounts stays', () => {
+  const saved = process.env.INFRA_SQLITE;
+  beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'quitar.sqlite'); });
+  afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+
+  test('remove', async () => {
+    const add = (id: string, prefix: string) => runCli('publishers', 'add', id, '--nombre', `Municipio ${id}`, '--entidad', 'Yucatán', '--prefijo-ocid', `ocds-${prefix}`, '--prefijo-proyectos', `oc4ids-${prefix}`, '--proyectos', '2');
+    expect((await add('progresso', 'prg001')).code).toBe(0);
+    expect((await add('uman', 'uma001')).code).toBe(0);
+    expect((await runCli('users', 'add', '--email', 'obras@uman.example', '--rol', 'capturista', '--publicador', 'uman')).code).toBe(0);
+
+    const typo = await runCli('publishers', 'remove', 'progreso');
+    expect([typo.code, typo.err]).toEqual([2, 'No existe el publicador «progreso». Publicadores registrados: progresso, uman.']);
+    const used = await runCli('publishers', 'remove', 'uman');
+    expect([used.code, used.err]).toEqual([2, 'No se elimina «uman» (Municipio uman): la cuenta «obras@uman.example» captura para él. Elimínelas antes con «infra-abierta users remove --email …».']);
+    const removed = await runCli('publishers', 'remove', 'progresso');
+    expect([removed.code, removed.out]).toEqual([0, 'Publicador eliminado: progresso — Municipio progresso (Yucatán).']);
+    expect((await runCli('publishers', 'list')).out.split('\n').slice(1).map((l) => l.split('\t')[0])).toEqual(['uman']);
+    // Its prefixes are free again, for the registration with the right id.
+    expect((await add('progreso', 'prg001')).code).toBe(0);
+  });
+
+  test('one that published stays: its data is still served', async () => {
+    process.env.INFRA_SQLITE = path.join(dir, 'quitar-publicado.sqlite');
+    expect((await runCli('publish', path.join(ROOT, 'templates', 'examples', 'merida.xlsx'), '--publicador', 'merida')).code).toBe(0);
+    const refused = await runCli('publishers', 'remove', 'merida');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/^No se elimina «merida» \(Municipio de Mérida\): ya publicó datos, que siguen en la API y en el tablero\./);
+    process.env.INFRA_SQLITE = path.join(dir, 'quitar.sqlite');
+  });
+});
+
+describe('backup: a whole copy of the database while the server runs', () => {
+  const saved = process.env.INFRA_SQLITE;
+  afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+
+  test('what is still in the write-ahead log is in the copy (a `cp` of the file while the server ran had no tables)', async () => {
+    const file = path.join(dir, 'en-marcha.sqlite');
+    process.env.INFRA_SQLITE = file;
+    const running = openSqliteStore(file); // the server's connection, kept open: its writes stay in …-wal
+    try {
+      await running.putPublisher(samplePublisher('progreso', 'Yucatán'));
+      const out = path.join(dir, 'respaldo.sqlite');
+      const run = await runCli('backup', '-o', out);
+      expect(run.code).toBe(0);
+      expect(run.err).toMatch(/^Copia de la base escrita en .*respaldo\.sqlite \(\d+\.\d MB\)\. Para restaurarla, detenga el servidor/);
+      // One file, in no WAL mode: nothing of it lives beside it.
+      const raw = new Database(out, { readonly: true });
+      expect(raw.pragma('journal_mode', { simple: true })).toBe('delete');
+      raw.close();
+      const copy = openSqliteStore(out);
+      expect((await copy.getPublisher('progreso'))?.name).toBe('Implementador progreso');
+      await copy.close();
+      expect((await runCli('backup', '-o', out)).err).toMatch(/^Ya existe «.*respaldo\.sqlite»/);
+      expect((await runCli('backup')).err).toBe('Indique el archivo de la copia con -o, por ejemplo: -o respaldo-2025-01-31.sqlite');
+      expect((await runCli('backup', '-o', file, '--sobrescribir')).err).toMatch(/es el mismo archivo que se lee/);
+    } finally {
+      await running.close();
+    }
   });
 });
 
@@ -524,6 +615,13 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
       expect(run.out).not.toMatch(/Tablero y API en/);
     } finally {
       await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  });
+
+  test('a port that is none is named by the option typed', async () => {
+    for (const typed of ['99999', 'ocho']) {
+      const run = await runCli('serve', '--puerto', typed);
+      expect([run.code, run.err]).toEqual([2, `--puerto debe ser un número entero entre 0 y 65535 (se recibió «${typed}»).`]);
     }
   });
 

@@ -52,7 +52,7 @@ test('users and publishers are created in Firestore with --nube; the admin then 
   const listed = await runCli('users', 'list', '--nube');
   expect(listed.out).toMatch(/admin@estado\.gob\.mx\tadmin/);
   expect(listed.out).toMatch(/obras@itait\.gob\.mx\tcapturista\titait/);
-  expect((await runCli('publishers', 'list', '--nube')).out).toMatch(/^itait\tInstituto Tamaulipeco de Infraestructura\tTamaulipas\tocds-itait1\toc4ids-itait1$/m);
+  expect((await runCli('publishers', 'list', '--nube')).out).toMatch(/^itait\tInstituto Tamaulipeco de Infraestructura\tTamaulipas\tocds-itait1\toc4ids-itait1\t5 proyectos, actualización cada 90 días$/m);
 
   // What the CLI wrote is what the deployed app reads (same collections, same namespace).
   const store = openFirestoreStore({ projectId: project, namespace: 'cli_' });
@@ -61,7 +61,7 @@ test('users and publishers are created in Firestore with --nube; the admin then 
     const app = createCloudApp(env, store, { authenticator: authenticatorFor(loadConfig({ ...env, INFRA_MODE: 'cloud' }), store, { certsUrl: identity.certsUrl }) });
     const admin = `Bearer ${identity.token({ email: 'admin@estado.gob.mx' })}`;
     const put = await request(app).put('/api/publishers/sop-son').set('Authorization', admin)
-      .send({ name: 'Secretaría de Obras Públicas de Sonora', state: 'Sonora', ocidPrefix: 'ocds-sopson', projectIdPrefix: 'oc4ids-sopson' });
+      .send({ name: 'Secretaría de Obras Públicas de Sonora', state: 'Sonora', ocidPrefix: 'ocds-sopson', projectIdPrefix: 'oc4ids-sopson', commitment: { projects: 2 } });
     expect(put.status).toBe(201);
     const publishers = await request(app).get('/api/publishers');
     expect(publishers.body.publishers.map((p: { id: string }) => p.id).sort()).toEqual(['itait', 'sop-son']);

@@ -166,6 +166,19 @@ describe('older Mexican publications: every upgrade is an info finding with its 
       for (const f of result.findings) expect(renderMessage(f)).toContain('raro.json');
     }
   });
+
+  test('CLI: a file that is no package writes no workbook (a blank template looked like an import that worked)', async () => {
+    const input = path.join(dir, 'raro.json');
+    fs.writeFileSync(input, '{"a": 1}');
+    const out = path.join(dir, 'raro.xlsx');
+    const run = await runCli('import', input, '-o', out);
+    expect(run.code).toBe(1);
+    expect(run.err.split('\n')).toEqual([
+      'raro.json: El archivo «raro.json» no es un paquete de entregas, de registros ni de proyectos.',
+      'No se escribió raro.xlsx: el archivo no trae procesos de contratación ni proyectos. Para una plantilla en blanco use «infra-abierta template».',
+    ]);
+    expect(fs.existsSync(out)).toBe(false);
+  });
 });
 
 /**

@@ -104,7 +104,7 @@ describe('publications prune on the local store', () => {
     const dry = await runCli('publications', 'prune', '--antes-de', '2025-10-01');
     expect(dry.code).toBe(0);
     expect(dry.out).toContain('Copias de libros enviados (la revisión que se guardó al enviar cada uno) que ya no se necesitan: 2 (1 de entregas publicadas o retiradas antes del 01/10/2025; 1 de versiones que un envío posterior reemplazó). Se conservan las de entregas en revisión, devueltas o con falla, y las guardadas en las últimas 24 horas.');
-    expect(dry.out).toMatch(/Nada se borró\. Para borrar esas copias, repita la orden con --confirmar\. Respalde antes el archivo de la base de datos\./);
+    expect(dry.out).toMatch(/Nada se borró\. Para borrar esas copias, repita la orden con --confirmar\. Respalde antes la base de datos con «infra-abierta backup -o respaldo\.sqlite»/);
     store = openSqliteStore(process.env.INFRA_SQLITE as string);
     expect((await store.listSnapshots()).items).toHaveLength(7);
     await store.close();
@@ -121,11 +121,13 @@ describe('publications prune on the local store', () => {
   });
 
   it('explains a missing, impossible or future date and an unknown publisher', async () => {
+    // A misspelt publisher is answered with the registered ones.
+    expect((await runCli('publishers', 'add', 'bench', '--nombre', 'Municipio de prueba', '--entidad', 'Jalisco', '--prefijo-ocid', 'ocds-bnch01', '--prefijo-proyectos', 'oc4ids-bnch01', '--proyectos', '1')).code).toBe(0);
     for (const [args, message] of [
       [[], /Indique con --antes-de AAAA-MM-DD/],
       [['--antes-de', '31/02/2025'], /«31\/02\/2025» no es una fecha/],
       [['--antes-de', '2999-01-01'], /es futura/],
-      [['--antes-de', '2025-01-01', '--publicador', 'nadie'], /No existe el publicador «nadie»/],
+      [['--antes-de', '2025-01-01', '--publicador', 'nadie'], /^No existe el publicador «nadie»\. Publicadores registrados: (.+, )?bench(, .+)?\.$/],
     ] as const) {
       const run = await runCli('publications', 'prune', ...args);
       expect(run.code).toBe(2);

@@ -17,7 +17,7 @@ describe('publish', () => {
   it('registers the publisher from Configuración, publishes, then reports no changes on the same workbook', async () => {
     const first = await runCli('publish', EXAMPLE, '--publicador', 'merida');
     expect(first.code).toBe(0);
-    expect(first.err).toContain('Publicador «merida» registrado: Municipio de Mérida');
+    expect(first.err).toContain('Publicador «merida» registrado: Municipio de Mérida. Sin compromiso de proyectos (0): indíquelo con «infra-abierta publishers add merida --nombre … --entidad … --prefijo-ocid ocds-mid001 --prefijo-proyectos oc4ids-mid001 --proyectos N».');
     expect(first.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 4 proyectos/);
     // The address written into the records' links is said when PUBLIC_BASE_URL does not set it.
     if (!process.env.PUBLIC_BASE_URL) expect(first.err).toMatch(/Los enlaces de los registros apuntan a http:\/\/127\.0\.0\.1:\d+\. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL/);
@@ -26,6 +26,15 @@ describe('publish', () => {
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);
     expect((await store.getCurrent('merida'))?.counts.projects).toBe(4);
     await store.close();
+  });
+
+  it('a publisher neither registered nor described in Configuración: says how to register it', async () => {
+    const imported = path.join(dir, 'sin-prefijos.xlsx');
+    const pkg = path.join(dir, 'paquete.json');
+    fs.writeFileSync(pkg, JSON.stringify({ releases: [{ ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00Z', tag: ['tender'], initiationType: 'tender', tender: { id: '1', title: 'Obra' } }] }));
+    expect((await runCli('import', pkg, '-o', imported)).code).not.toBe(2);
+    const res = await runCli('publish', imported, '--publicador', 'jalisco');
+    expect([res.code, res.err]).toEqual([2, 'El publicador «jalisco» no existe y la hoja «Configuración» no trae sus prefijos para crearlo. Regístrelo antes con «infra-abierta publishers add jalisco --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», o escriba los prefijos en «Configuración».']);
   });
 
   it('explains a missing or malformed publisher id', async () => {

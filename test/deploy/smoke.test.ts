@@ -75,7 +75,7 @@ afterAll(async () => {
 
 test('bootstrap with --nube, then submit → approve → task publishes → bulk download, on the built bundle', async () => {
   const project = process.env.GCLOUD_PROJECT as string;
-  expect((await runCli('publishers', 'add', 'itait', '--nube', '--proyecto', project, '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-itait1', '--prefijo-proyectos', 'oc4ids-itait1')).code).toBe(0);
+  expect((await runCli('publishers', 'add', 'itait', '--nube', '--proyecto', project, '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-itait1', '--prefijo-proyectos', 'oc4ids-itait1', '--proyectos', '5')).code).toBe(0);
   expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@itait.gob.mx', '--rol', 'capturista', '--publicador', 'itait')).code).toBe(0);
   expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'revision@itait-og.mx', '--rol', 'coordinador', '--entidad', 'Tamaulipas')).code).toBe(0);
 

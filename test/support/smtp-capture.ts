@@ -4,15 +4,18 @@ import type { AddressInfo } from 'net';
 
 export interface Received { from: string; to: string[]; raw: string }
 
-/** `auth`: the only user and password it accepts (a mail server that asks for them); without it, anyone may send. */
-export async function startSmtp(auth?: { user: string; pass: string }): Promise<{ port: number; mails: Received[]; close(): Promise<void> }> {
+/**
+ * `auth`: the only user and password it accepts (a mail server that asks for them); without it, anyone may send.
+ * `'relay'`: a relay that does not even offer AUTH (it trusts the sender's address), as many institutions' are.
+ */
+export async function startSmtp(auth?: { user: string; pass: string } | 'relay'): Promise<{ port: number; mails: Received[]; close(): Promise<void> }> {
   const mails: Received[] = [];
   const server = new SMTPServer({
-    authOptional: !auth, disabledCommands: ['STARTTLS'], logger: false,
+    authOptional: auth === undefined || auth === 'relay', disabledCommands: auth === 'relay' ? ['STARTTLS', 'AUTH'] : ['STARTTLS'], logger: false,
     // Loopback only, where there is no certificate for TLS: the credentials go in the clear, as in any local test.
     allowInsecureAuth: true,
     onAuth(login, _session, callback) {
-      if (auth && login.username === auth.user && login.password === auth.pass) callback(null, { user: login.username });
+      if (auth && auth !== 'relay' && login.username === auth.user && login.password === auth.pass) callback(null, { user: login.username });
       else callback(new Error('Usuario o contraseña incorrectos'));
     },
     onData(stream, session, callback) {

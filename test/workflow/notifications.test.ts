@@ -8,7 +8,7 @@ import { bodyOf, startSmtp, subjectOf } from '../support/smtp-capture';
 import { DASHBOARD_URL, localHarness, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness } from './workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
-import { notifier, sendUpdateReminders, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
+import { notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 
 const [MER] = PUBLISHERS;
 
@@ -121,5 +121,18 @@ test('a mail server that does not answer never holds the request: the submission
     expect(await notices()).toEqual(['notification.sent']);
   } finally {
     await h.close();
+  }
+});
+
+test('a relay that asks for no user or password: SMTP_USER and SMTP_PASS are optional (in the cloud the secret may hold any text)', async () => {
+  const relay = await startSmtp('relay');
+  try {
+    for (const env of [{}, { SMTP_PASS: 'cualquier texto' }]) {
+      const settings = smtpFromEnv({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(relay.port), MAIL_FROM: 'avisos@infra-abierta.test', ...env });
+      await smtpOutbox(settings!).send({ to: ['og@yucatan.example'], subject: 'Prueba', text: 'Aviso de prueba' });
+    }
+    expect(relay.mails.map((m) => m.to)).toEqual([['og@yucatan.example'], ['og@yucatan.example']]);
+  } finally {
+    await relay.close();
   }
 });

@@ -48,6 +48,18 @@ describe('PUT /api/publishers/{id}', () => {
     expect(res.body.publisher.state).toBe(stored);
   });
 
+  it('asks for the commitment of a new publisher (it was 5 projects, unsaid); an update without it keeps the stored one', async () => {
+    const { commitment: _c, ...without } = body;
+    void _c;
+    const res = await request(h.app).put('/api/publishers/progreso').set('Authorization', h.bearer('admin')).send(without).expect(400);
+    expect(res.body.error.message).toBe('Falta el compromiso de proyectos (commitment.projects): cuántos proyectos se comprometió a publicar el implementador, de 0 a 5.');
+    await request(h.app).put('/api/publishers/progreso').set('Authorization', h.bearer('admin')).send({ ...without, commitment: { projects: 2 } }).expect(201);
+    const updated = await request(h.app).put('/api/publishers/progreso').set('Authorization', h.bearer('admin')).send({ ...without, name: 'H. Ayuntamiento de Progreso' }).expect(200);
+    expect(updated.body.publisher.commitment).toEqual({ projects: 2, periodicityDays: 90 });
+    const tracking = await request(h.app).get('/api/tracking').expect(200);
+    expect(tracking.body.publishers.find((r: { publisherId: string }) => r.publisherId === 'progreso')).toMatchObject({ committed: 2, periodicityDays: 90 });
+  });
+
   it('refuses a prefix already assigned to another publisher', async () => {
     const res = await request(h.app).put('/api/publishers/otro').set('Authorization', h.bearer('admin')).send({ ...body, ocidPrefix: 'ocds-abc123' }).expect(409);
     expect(res.body.error.message).toContain('Municipio de Mérida');

@@ -1,8 +1,8 @@
 /**
  * Publishers and their commitments (Workflow issue, item 6): an admin registers each implementer — name, state,
  * order of government, ocid and project id prefixes, licence, publication policy — and what it committed to
- * publish (up to 5 projects, every so many days). This is the data behind the control board and the ocid check.
- * PUT is create-or-replace; every change goes to the audit log.
+ * publish (0 to 5 projects, said at registration; an update every so many days, 90 unless said). This is the data
+ * behind the control board and the ocid check. PUT is create-or-replace; every change goes to the audit log.
  */
 import { Router } from 'express';
 import type { Publisher, Store } from '../store/store';
@@ -36,11 +36,15 @@ function url(value: unknown, name: string): string | undefined {
  */
 const PLACEHOLDER_PREFIX = /^(ocds|oc4ids)-x{6}$/;
 
+/** The program's update period (a quarter) when a new registration does not say one. */
+const DEFAULT_PERIODICITY_DAYS = 90;
+
 /**
  * Validates a request body into a Publisher; every problem is a Spanish 400 naming the field. `names` says how a
  * field is called where it came from (the CLI's `--orden` for `level`); by default, the API's field name.
+ * `previous` is the stored commitment when the publisher exists: the fields of the commitment not given keep it.
  */
-export function parsePublisher(id: string, body: unknown, names: Readonly<Record<string, string>> = {}): Publisher {
+export function parsePublisher(id: string, body: unknown, names: Readonly<Record<string, string>> = {}, previous?: Publisher['commitment']): Publisher {
   const named = (field: string): string => names[field] ?? field;
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) throw invalid('El identificador del publicador solo admite minúsculas, números y guiones (2 a 63 caracteres).');
   const b = (body ?? {}) as Record<string, unknown>;
@@ -61,10 +65,14 @@ export function parsePublisher(id: string, body: unknown, names: Readonly<Record
   if (PLACEHOLDER_PREFIX.test(projectIdPrefix)) throw invalid(`El prefijo de proyectos «${projectIdPrefix}» es un ejemplo, no un prefijo real. Use el prefijo que su institución registró para OC4IDS.`);
   if (b.level !== undefined && !LEVELS.includes(b.level as (typeof LEVELS)[number])) throw invalid(`«${named('level')}» debe ser uno de: ${LEVELS.join(', ')}.`);
   const c = (b.commitment ?? {}) as Record<string, unknown>;
-  const projects = c.projects ?? 5;
-  const periodicityDays = c.periodicityDays ?? 90;
-  if (!Number.isInteger(projects) || (projects as number) < 0 || (projects as number) > 5) throw invalid('El compromiso de proyectos debe ser un entero de 0 a 5.');
-  if (!Number.isInteger(periodicityDays) || (periodicityDays as number) < 1 || (periodicityDays as number) > 366) throw invalid('La periodicidad de actualización debe ser un número de días entre 1 y 366.');
+  // How many projects an implementer committed to is its own decision, and the control board measures it against
+  // that number: it is never assumed (5 was, silently). Updating a registration keeps what it had committed.
+  const projects = c.projects ?? previous?.projects;
+  if (projects === undefined) throw invalid(`Falta el compromiso de proyectos (${named('commitment.projects')}): cuántos proyectos se comprometió a publicar el implementador, de 0 a 5.`);
+  const periodicityDays = c.periodicityDays ?? previous?.periodicityDays ?? DEFAULT_PERIODICITY_DAYS;
+  const got = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? `; se recibió «${v}»` : '');
+  if (!Number.isInteger(projects) || (projects as number) < 0 || (projects as number) > 5) throw invalid(`El compromiso de proyectos (${named('commitment.projects')}) debe ser un entero de 0 a 5${got(projects)}.`);
+  if (!Number.isInteger(periodicityDays) || (periodicityDays as number) < 1 || (periodicityDays as number) > 366) throw invalid(`La periodicidad de actualización (${named('commitment.periodicityDays')}) debe ser un número de días entre 1 y 366${got(periodicityDays)}.`);
   const license = url(b.license, 'licencia');
   const publicationPolicy = url(b.publicationPolicy, 'política de publicación');
   const uri = url(b.uri, 'sitio del publicador');
@@ -107,7 +115,8 @@ export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {
     const user = await requireUser(req, deps.authenticator);
     if (!can(user, 'publisher.admin')) throw new HttpError(403, 'forbidden', 'Solo una cuenta de administración puede registrar publicadores.');
     requireJsonBody(req, 'los datos del publicador');
-    const publisher = parsePublisher(String(req.params.id), req.body);
+    const id = String(req.params.id);
+    const publisher = parsePublisher(id, req.body, {}, (await deps.store.getPublisher(id))?.commitment);
     const { existed } = await registerPublisher(deps.store, publisher, user.id, now());
     res.set('Cache-Control', 'private, no-store').status(existed ? 200 : 201).json({ publisher });
   });

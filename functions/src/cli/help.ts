@@ -9,16 +9,21 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
   infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
-  infra-abierta serve [--puerto 8080] [--procesos N|todos]  Inicia la API y el tablero con la base local (SQLite);
-                                                   con --procesos, N procesos atienden el mismo puerto
+  infra-abierta serve [--puerto 8080] [--procesos N|todos] [--sin-ejemplos]  Inicia la API y el tablero con la base
+                                                   local (SQLite); con --procesos, N procesos atienden el mismo puerto;
+                                                   una base sin publicadores recibe los datos de ejemplo, salvo con
+                                                   --sin-ejemplos (un servidor real)
+  infra-abierta backup -o respaldo.sqlite         Copia la base local (SQLite) aunque el servidor esté en marcha
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
   infra-abierta users list | users remove --email correo
   infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS
-                [--orden municipal|estatal|federal|autonomo] [--licencia URL] [--politica URL] [--sitio URL]
-                [--proyectos 5] [--periodicidad 90] [--archivo publicador.json]
+                --proyectos N [--periodicidad 90] [--orden municipal|estatal|federal|autonomo] [--licencia URL]
+                [--politica URL] [--sitio URL] [--archivo publicador.json]
+                --proyectos: cuántos proyectos se comprometió a publicar (0 a 5; al actualizar, se conserva
+                si no se indica); --periodicidad: cada cuántos días actualiza (90 si no se indica)
                 PREFIJO_OCID: «ocds-» y 6 letras minúsculas o números, el que la Open Contracting Partnership
                 asignó a la institución; PREFIJO_OC4IDS: «oc4ids-» y 6, el que registró para OC4IDS
-  infra-abierta publishers list
+  infra-abierta publishers list | publishers remove ID  (solo uno sin publicaciones, envíos ni cuentas)
   infra-abierta publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar]
                                                    Borra publicaciones reemplazadas (la vigente se conserva,
                                                    y las reemplazadas hace menos de 24 horas también) y las

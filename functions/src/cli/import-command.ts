@@ -34,8 +34,14 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     // One line per kind of note (field-notes.ts): a capture-tool file gave dozens, one per field.
     for (const f of groupFieldNotes(result.findings)) {
       if (f.severity === 'error') errors++;
-      io.err(`${label}${f.pointer ? ` ${f.pointer}` : ''}: ${renderMessage(f)}`);
+      // The whole file («/») is already named by the line's start.
+      io.err(`${label}${f.pointer && f.pointer !== '/' ? ` ${f.pointer}` : ''}: ${renderMessage(f)}`);
     }
+  }
+  // Nothing came in (no file was a package): a blank template would be written, looking like an import that worked.
+  if (!releases.length && !projects.length) {
+    io.err(`No se escribió ${path.basename(output)}: ${args.positional.length === 1 ? 'el archivo no trae' : 'ningún archivo trae'} procesos de contratación ni proyectos. Para una plantilla en blanco use «infra-abierta template».`);
+    return 1;
   }
   // Configuración as the packages say (publisher, licence, policy, prefixes, state, time zone), not the defaults.
   const settings = settingsFromPackages(packages, { releases, projects });

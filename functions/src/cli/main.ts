@@ -67,9 +67,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const store = openLocalStore(config);
         try { return await publishCommand(args, store, io, config.publicBaseUrl); } finally { await store.close(); }
       }
+      case 'backup': {
+        const { backupCommand } = await import('./backup-command');
+        return await backupCommand(args, loadConfig().sqlitePath, io);
+      }
       case 'serve': {
         const { startLocalServer } = await import('../server/local-server');
-        const config = loadConfig({ ...process.env, ...(stringOption(args, 'puerto') ? { PORT: stringOption(args, 'puerto') } : {}) });
+        const port = stringOption(args, 'puerto');
+        // Said by the option typed, not by the variable it stands for («La variable PORT…» to someone who typed --puerto).
+        if (port !== undefined && !(/^\d+$/.test(port) && Number(port) <= 65535)) throw new UsageError(`--puerto debe ser un número entero entre 0 y 65535 (se recibió «${port}»).`);
+        const config = loadConfig({ ...process.env, ...(port ? { PORT: port } : {}) });
         const { isClusterWorker, runClusterWorker, startClusterPrimary } = await import('../server/cluster');
         if (isClusterWorker()) {
           await runClusterWorker(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker() });
@@ -78,7 +85,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const rawWorkers = stringOption(args, 'procesos') ?? process.env.WEB_CONCURRENCY ?? '1';
         const workers = rawWorkers === 'todos' ? os.availableParallelism() : Number(rawWorkers);
         if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--procesos debe ser un número entero de 1 a 64, o «todos» (se recibió «${rawWorkers}»).`);
-        const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers }) : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker() });
+        // A real server's first start: the three fictitious implementers of the examples would be published there.
+        const seed = args.options['sin-ejemplos'] !== true;
+        const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers, seed }) : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker(), seed });
         io.out(`Tablero y API en ${server.url}  (API: ${server.url}api/publishers). Detener: Ctrl+C.`);
         await new Promise<void>((resolve) => process.once('SIGINT', () => { void server.close().then(resolve); }));
         return 0;

@@ -11,6 +11,7 @@ import { planPrune, type PrunableSet } from '../publication/prune-publications';
 import { planSnapshotPrune, pruneSnapshots, type SnapshotPlan } from '../publication/prune-snapshots';
 import { publicationFolder } from '../publication/bulk-files';
 import { isStoreError, type Store } from '../store/store';
+import { allPublishers } from '../api/current-publications';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 
@@ -62,7 +63,10 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
   const now = (opts.now ?? (() => new Date()))();
   if (Date.parse(before) > now.getTime()) throw new UsageError(`La fecha ${formatDate(before)} es futura: indique una fecha pasada.`);
   const publisherId = stringOption(args, 'publicador');
-  if (publisherId !== undefined && !(await store.getPublisher(publisherId))) throw new UsageError(`No existe el publicador «${publisherId}».`);
+  if (publisherId !== undefined && !(await store.getPublisher(publisherId))) {
+    const ids = (await allPublishers(store)).map((p) => p.id).sort();
+    throw new UsageError(`No existe el publicador «${publisherId}».${ids.length ? ` Publicadores registrados: ${ids.join(', ')}.` : ''}`);
+  }
 
   const sets = await planPrune(store, { before, now, ...(publisherId !== undefined ? { publisherId } : {}) });
   const total = sets.reduce((n, s) => n + s.publications.length, 0);
@@ -80,7 +84,7 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
   if (args.options.confirmar !== true) {
     const what = [total ? (total === 1 ? 'esta publicación' : `estas ${formatNumber(total, 0)} publicaciones`) : '', copies ? (copies === 1 ? 'esa copia' : 'esas copias') : ''].filter(Boolean).join(' y ');
     const loss = total ? ' Lo vigente no cambia: cada publicación vigente ya incluye todas las entregas anteriores; se pierden los estados anteriores de proyectos y registros.' : '';
-    io.out(`Nada se borró. Para borrar ${what}, repita la orden con --confirmar.${loss} Respalde antes ${opts.cloud ? 'Firestore (gcloud firestore export)' : 'el archivo de la base de datos'}.`);
+    io.out(`Nada se borró. Para borrar ${what}, repita la orden con --confirmar.${loss} Respalde antes ${opts.cloud ? 'Firestore (gcloud firestore export)' : 'la base de datos con «infra-abierta backup -o respaldo.sqlite» (una copia del archivo con cp mientras el servidor está en marcha puede quedar sin lo último escrito)'}.`);
     return 0;
   }
   let removed = 0;

@@ -21,9 +21,11 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   let publisher = await store.getPublisher(publisherId);
   if (!publisher) {
     publisher = publisherFromWorkbook(publisherId, workbook, { projects: 0, periodicityDays: 90 });
-    if (!publisher.ocidPrefix || !publisher.projectIdPrefix) throw new UsageError(`El publicador «${publisherId}» no existe y la hoja «${SETTINGS_SHEET}» no trae sus prefijos para crearlo.`);
+    if (!publisher.ocidPrefix || !publisher.projectIdPrefix) throw new UsageError(`El publicador «${publisherId}» no existe y la hoja «${SETTINGS_SHEET}» no trae sus prefijos para crearlo. Regístrelo antes con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», o escriba los prefijos en «${SETTINGS_SHEET}».`);
     await store.putPublisher(publisher);
-    io.err(`Publicador «${publisherId}» registrado: ${publisher.name}.`);
+    // Its commitment is not in the workbook: 0 projects until an administrator registers it, which is said, or
+    // Seguimiento showed «0 comprometidos» with nobody having decided it.
+    io.err(`Publicador «${publisherId}» registrado: ${publisher.name}. Sin compromiso de proyectos (0): indíquelo con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid ${publisher.ocidPrefix} --prefijo-proyectos ${publisher.projectIdPrefix} --proyectos N».`);
   }
   const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: path.basename(args.positional[0] ?? '') });
   // The same report as `validate` (grouped by sheet, a mistake repeated down many rows counted, not listed): every

@@ -1,13 +1,14 @@
 /**
- * `publishers add|list`: registers an implementer (same rules as PUT /api/publishers/{id}, parsePublisher) in the
- * local store or, with `--nube`, in the deployment's Firestore — so a new deployment can be set up before any
+ * `publishers add|list|remove`: registers an implementer (same rules as PUT /api/publishers/{id}, parsePublisher) in
+ * the local store or, with `--nube`, in the deployment's Firestore — so a new deployment can be set up before any
  * administrator can sign in. Options in Spanish, or `--archivo publicador.json` with the API's JSON body.
  */
 import * as fs from 'fs';
 import { parsePublisher, registerPublisher } from '../api/publisher-admin-routes';
 import { allPublishers } from '../api/current-publications';
 import { HttpError } from '../api/http-error';
-import type { Store } from '../store/store';
+import type { Publisher, Store } from '../store/store';
+import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
@@ -32,7 +33,8 @@ function bodyOf(args: ParsedArgs): Record<string, unknown> {
   const commitment = { ...((body.commitment ?? {}) as Record<string, unknown>) };
   for (const [option, field] of [['proyectos', 'projects'], ['periodicidad', 'periodicityDays']] as const) {
     const v = stringOption(args, option);
-    if (v !== undefined) commitment[field] = Number(v);
+    // A number typed as such; anything else is passed on as typed, so the message can quote it.
+    if (v !== undefined) commitment[field] = /^\d+$/.test(v.trim()) ? Number(v) : v;
   }
   return { ...body, commitment };
 }
@@ -44,38 +46,74 @@ function bodyOf(args: ParsedArgs): Record<string, unknown> {
 function optionNames(args: ParsedArgs): Record<string, string> {
   const fromFile = stringOption(args, 'archivo') !== undefined;
   const names: Record<string, string> = {};
+  if (!fromFile || stringOption(args, 'proyectos') !== undefined) names['commitment.projects'] = '--proyectos';
+  if (!fromFile || stringOption(args, 'periodicidad') !== undefined) names['commitment.periodicityDays'] = '--periodicidad';
   for (const [option, field] of Object.entries(OPTIONS)) {
     if (!fromFile || stringOption(args, option) !== undefined) names[field] = `--${option}`;
   }
   return names;
 }
 
+/** «3 proyectos, actualización cada 90 días»: what the control board measures the implementer against. */
+function commitmentText(c: Publisher['commitment']): string {
+  return `${formatCount(c.projects, 'proyecto', 'proyectos')}, actualización cada ${formatCount(c.periodicityDays, 'día', 'días')}`;
+}
+
+/**
+ * `publishers remove ID`: a registration made by mistake (a misspelt id) otherwise stayed for good, on the public
+ * list and on Seguimiento. Only one with nothing behind it: published data stays served, and a submission or an
+ * account refers to it.
+ */
+async function removePublisher(id: string | undefined, store: Store, io: CliIo, at: Date): Promise<number> {
+  if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers remove <id>');
+  const publisher = await store.getPublisher(id);
+  if (!publisher) {
+    const ids = (await allPublishers(store)).map((p) => p.id).sort();
+    throw new UsageError(`No existe el publicador «${id}».${ids.length ? ` Publicadores registrados: ${ids.join(', ')}.` : ''}`);
+  }
+  if ((await store.listPublications({ publisherId: id, limit: 1 })).items.length) {
+    throw new UsageError(`No se elimina «${id}» (${publisher.name}): ya publicó datos, que siguen en la API y en el tablero. Para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id} …».`);
+  }
+  if ((await store.listSubmissions({ publisherId: id, limit: 1 })).items.length) {
+    throw new UsageError(`No se elimina «${id}» (${publisher.name}): tiene envíos a revisión, que lo mencionan.`);
+  }
+  const users = (await store.listUsers({ publisherId: id, limit: 20 })).items.map((u) => u.email);
+  if (users.length) {
+    throw new UsageError(`No se elimina «${id}» (${publisher.name}): ${users.length === 1 ? 'la cuenta' : 'las cuentas'} ${users.map((e) => `«${e}»`).join(', ')} ${users.length === 1 ? 'captura' : 'capturan'} para él. Elimínelas antes con «infra-abierta users remove --email …».`);
+  }
+  await store.deletePublisher(id);
+  await store.appendAudit({ at: at.toISOString(), actor: 'cli', action: 'publisher.deleted', target: `publisher/${id}`, publisherId: id, details: { name: publisher.name, state: publisher.state } });
+  io.out(`Publicador eliminado: ${id} — ${publisher.name} (${publisher.state}).`);
+  return 0;
+}
+
 export async function publishersCommand(args: ParsedArgs, store: Store, io: CliIo, now: () => Date = () => new Date()): Promise<number> {
   const action = args.positional[0];
   if (action === 'add') {
     const id = args.positional[1];
-    if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS');
+    if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N');
     let publisher;
     let existed;
     try {
-      publisher = parsePublisher(id, bodyOf(args), optionNames(args));
+      publisher = parsePublisher(id, bodyOf(args), optionNames(args), (await store.getPublisher(id))?.commitment);
       ({ existed } = await registerPublisher(store, publisher, 'cli', now()));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
       throw e;
     }
-    io.out(`${existed ? 'Publicador actualizado' : 'Publicador registrado'}: ${publisher.id} — ${publisher.name} (${publisher.state}).`);
+    io.out(`${existed ? 'Publicador actualizado' : 'Publicador registrado'}: ${publisher.id} — ${publisher.name} (${publisher.state}). Compromiso: ${commitmentText(publisher.commitment)}.`);
     return 0;
   }
   if (action === 'list') {
     const publishers = await allPublishers(store);
     if (!publishers.length) {
-      io.err('Aún no hay publicadores. Registre uno con «infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid … --prefijo-proyectos …».');
+      io.err('Aún no hay publicadores. Registre uno con «infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid … --prefijo-proyectos … --proyectos N».');
       return 0;
     }
-    io.out('id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos');
-    for (const p of publishers) io.out(`${p.id}\t${p.name}\t${p.state}\t${p.ocidPrefix}\t${p.projectIdPrefix}`);
+    io.out('id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso');
+    for (const p of publishers) io.out(`${p.id}\t${p.name}\t${p.state}\t${p.ocidPrefix}\t${p.projectIdPrefix}\t${commitmentText(p.commitment)}`);
     return 0;
   }
-  throw new UsageError('Uso: infra-abierta publishers add <id> … | publishers list');
+  if (action === 'remove') return removePublisher(args.positional[1], store, io, now());
+  throw new UsageError('Uso: infra-abierta publishers add <id> … | publishers list | publishers remove <id>');
 }

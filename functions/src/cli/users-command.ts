@@ -53,7 +53,8 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     // An option that does not apply to the role is said, not silently dropped (a coordinator is scoped by state).
     const unused = role === 'capturista' ? 'entidad' : role === 'coordinador' ? 'publicador' : stringOption(args, 'publicador') !== undefined ? 'publicador' : 'entidad';
     if (stringOption(args, unused) !== undefined) io.err(`Aviso: se ignora --${unused}: una cuenta «${role}» ${role === 'capturista' ? 'es de un publicador (--publicador)' : role === 'coordinador' ? 've los publicadores de su entidad (--entidad)' : 've todos los publicadores'}.`);
-    if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.`);
+    // A lost access key is the usual reason to add an account again: how to issue a new one is said.
+    if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.${opts.cloud ? '' : ` Si perdió su clave de acceso, elimine la cuenta con «infra-abierta users remove --email ${user.email}» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.`}`);
     if (opts.cloud) {
       await store.putUser(user);
       io.out(`Cuenta creada: ${user.email} (${user.role}). Entra con su cuenta de Google ${user.email}; no necesita clave de acceso.`);
@@ -76,9 +77,10 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     return 0;
   }
   if (action === 'remove') {
-    const email = stringOption(args, 'email');
-    const user = email ? await store.findUserByEmail(email.toLowerCase()) : undefined;
-    if (!user) throw new UsageError('Indique con --email una cuenta existente.');
+    const email = stringOption(args, 'email')?.trim().toLowerCase();
+    if (!email) throw new UsageError('Indique la cuenta por eliminar con --email correo.');
+    const user = await store.findUserByEmail(email);
+    if (!user) throw new UsageError(`No existe una cuenta con el correo ${email}. Vea las cuentas con «infra-abierta users list${opts.cloud ? ' --nube' : ''}».`);
     await store.deleteUser(user.id);
     io.out(`Cuenta eliminada: ${user.email}.`);
     return 0;

@@ -18,10 +18,10 @@ export interface Running { url: string; close(): Promise<void> }
 
 interface Listening { listening: string }
 
-export async function startClusterPrimary(config: Config, opts: { root: string; log: (m: string) => void; workers: number }): Promise<Running> {
+export async function startClusterPrimary(config: Config, opts: { root: string; log: (m: string) => void; workers: number; seed?: boolean }): Promise<Running> {
   const store = openLocalStore(config);
   try {
-    if ((await allPublishers(store)).length === 0) {
+    if (opts.seed !== false && (await allPublishers(store)).length === 0) {
       await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), opts.log);
     }
   } finally {

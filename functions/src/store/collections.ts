@@ -49,9 +49,10 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   stats: { fields: [], queries: [[]] },
   // Chunks of a publication's dashboard index, read by document id (part 0 says how many): no query, no index.
   indexes: { fields: ['publicationId'], queries: [] },
-  // Chunks of a submitted workbook's values, keyed by content hash and read by document id (like `indexes`); listed
-  // whole only when pruning (publication/prune-snapshots.ts).
-  snapshots: { fields: ['contentHash'], queries: [[]] },
+  // Chunks of a submitted workbook's values, keyed by content hash and read by document id (like `indexes`). Pruning
+  // (publication/prune-snapshots.ts) lists the first parts only, by `head` (set on part 0); every part is listed once,
+  // to mark the first parts a store wrote before the field (document-store.ts markSnapshotHeads).
+  snapshots: { fields: ['contentHash', 'head'], queries: [[], ['head']] },
   // One document: the log of changes to the published state (store.ts getPublishedChanges), read by id.
   changes: { fields: [], queries: [] },
 };

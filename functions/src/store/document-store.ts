@@ -49,8 +49,22 @@ interface SnapshotChunk {
   parts?: number;
   /** On part 0: when it was last kept (Store.listSnapshots). */
   keptAt?: string;
+  /**
+   * HEAD on part 0, an indexed field: listing the snapshots reads their first parts only, not every part (up to
+   * 300,000 characters each) of every workbook ever submitted. Absent on first parts written before it.
+   */
+  head?: typeof HEAD;
   text: string;
 }
+
+const HEAD = '1';
+/**
+ * A document of `changes` saying every first part of a snapshot carries `head`: written once the first parts of a
+ * store older than the field are marked, or when the first snapshot of a new store is kept.
+ */
+const SNAPSHOT_HEADS_ID = docId('snapshot-heads');
+/** A part 0 deleted while it was being marked: nothing to mark. */
+class SnapshotGone extends Error {}
 
 interface Current {
   publisherId: string;
@@ -131,6 +145,48 @@ export function createStore(backend: DocumentBackend): Store {
 
   const publicationKey = (p: Pick<Publication, 'createdAt' | 'id'>) => sortKey(p.createdAt, p.id);
 
+  const snapshotHeadRow = (chunk: SnapshotChunk) => toRow('snapshots', docId(chunk.contentHash, '0'), sortKey(chunk.contentHash, '0'), { ...chunk, head: HEAD });
+  const markHeadsDone = () => putAll('changes', [toRow('changes', SNAPSHOT_HEADS_ID, sortKey('snapshot-heads'), { snapshotHeads: true })]);
+  /** Known in this process: every first part carries `head` (the marker was read or written). */
+  let snapshotHeadsMarked = false;
+  /** Seen in this process: the store had snapshots before the marker (putSnapshot). */
+  let olderSnapshotsSeen = false;
+  async function snapshotHeadsDone(): Promise<boolean> {
+    if (!snapshotHeadsMarked) snapshotHeadsMarked = (await backend.get('changes', SNAPSHOT_HEADS_ID)) !== undefined;
+    return snapshotHeadsMarked;
+  }
+
+  /**
+   * A store with snapshots from before `head` (old SQLite files, old Firestore documents) has first parts without
+   * it, which the listing by `head` would miss, and pruning never remove. Once per store, every part is read and each
+   * first part without it is marked; then the marker says so and it is never done again.
+   */
+  async function markSnapshotHeads(): Promise<void> {
+    if (await snapshotHeadsDone()) return;
+    const size = 20; // each part carries up to 300,000 characters
+    let after: string | undefined;
+    for (;;) {
+      const rows = await backend.query('snapshots', {}, after, size);
+      for (const row of rows) {
+        const chunk = JSON.parse(row.body) as SnapshotChunk;
+        if (chunk.part !== 0 || chunk.head === HEAD) continue;
+        try {
+          // Read and written at once: a keptAt written meanwhile (putSnapshot) is kept, a deleted snapshot stays deleted.
+          await backend.modify('snapshots', docId(chunk.contentHash, '0'), (body) => {
+            if (body === undefined) throw new SnapshotGone();
+            return snapshotHeadRow(JSON.parse(body) as SnapshotChunk);
+          });
+        } catch (e) {
+          if (!(e instanceof SnapshotGone)) throw e;
+        }
+      }
+      if (rows.length < size) break;
+      after = rows[rows.length - 1].sk;
+    }
+    await markHeadsDone();
+    snapshotHeadsMarked = true;
+  }
+
   /**
    * Appends a change of `publisherId` to the log, after the change itself is written: a reader that sees the entry
    * and then reads the publisher sees the change (api/current-publications.ts). A change left unlogged — the process
@@ -168,6 +224,11 @@ export function createStore(backend: DocumentBackend): Store {
       return written as Publisher;
     },
     getPublisher: (id) => get<Publisher>('publishers', docId(id)),
+    async deletePublisher(id) {
+      const deleted = await backend.delete('publishers', docId(id));
+      if (deleted) await logChange(id);
+      return deleted;
+    },
     listPublishers: (page) => list<Publisher>('publishers', {}, page),
 
     putUser: (u: User) => backend.putMany('users', [toRow('users', docId(u.id), sortKey(u.id), u)]),
@@ -286,12 +347,17 @@ export function createStore(backend: DocumentBackend): Store {
       const kept = await get<SnapshotChunk>('snapshots', docId(contentHash, '0'));
       if (kept?.parts) {
         // Content-addressed: already kept. Kept again now, so that pruning leaves it to the submission about to refer to it.
-        if (!kept.keptAt || kept.keptAt < keptAt) await putAll('snapshots', [toRow('snapshots', docId(contentHash, '0'), sortKey(contentHash, '0'), { ...kept, keptAt })]);
+        if (!kept.keptAt || kept.keptAt < keptAt || kept.head !== HEAD) await putAll('snapshots', [snapshotHeadRow({ ...kept, keptAt: kept.keptAt && kept.keptAt > keptAt ? kept.keptAt : keptAt })]);
         return;
+      }
+      // The first snapshot of a store: none older lacks `head`, there is nothing to mark (markSnapshotHeads).
+      if (!olderSnapshotsSeen && !(await snapshotHeadsDone())) {
+        if ((await backend.query('snapshots', {}, undefined, 1)).length === 0) await markHeadsDone();
+        else olderSnapshotsSeen = true; // not asked again in this process: a pruning marks them
       }
       const parts = Math.max(1, Math.ceil(text.length / INDEX_CHUNK));
       const chunks: SnapshotChunk[] = Array.from({ length: parts }, (_, part) => ({
-        contentHash, part, ...(part === 0 ? { parts, keptAt } : {}), text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK),
+        contentHash, part, ...(part === 0 ? { parts, keptAt, head: HEAD } : {}), text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK),
       }));
       // Part 0 last, as for indexes: a reader finds the snapshot only once every part is there.
       await putAll('snapshots', chunks.slice(1).map((c) => toRow('snapshots', docId(contentHash, String(c.part)), sortKey(contentHash, String(c.part)), c)));
@@ -305,9 +371,10 @@ export function createStore(backend: DocumentBackend): Store {
       return [head, ...(rest as SnapshotChunk[])].map((c) => c.text).join('');
     },
     async listSnapshots(page = {}) {
-      // Every part is a row; part 0 stands for the snapshot. Small pages: each row carries up to 300,000 characters.
-      const rows = await list<SnapshotChunk>('snapshots', {}, { ...page, limit: Math.min(page.limit ?? 20, 20) });
-      return { items: rows.items.filter((c) => c.part === 0).map((c) => ({ contentHash: c.contentHash, ...(c.keptAt ? { keptAt: c.keptAt } : {}) })), ...(rows.next ? { next: rows.next } : {}) };
+      await markSnapshotHeads();
+      // Part 0 stands for the snapshot: only those are read. Small pages: each carries up to 300,000 characters.
+      const rows = await list<SnapshotChunk>('snapshots', { head: HEAD }, { ...page, limit: Math.min(page.limit ?? 20, 20) });
+      return { items: rows.items.map((c) => ({ contentHash: c.contentHash, ...(c.keptAt ? { keptAt: c.keptAt } : {}) })), ...(rows.next ? { next: rows.next } : {}) };
     },
     async deleteSnapshot(contentHash, keptBefore) {
       const head = await get<SnapshotChunk>('snapshots', docId(contentHash, '0'));

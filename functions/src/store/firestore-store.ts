@@ -40,9 +40,14 @@ export interface FirestoreCommit {
 }
 
 export function openFirestoreStore(options: FirestoreStoreOptions): Store {
+  return createStore(openFirestoreBackend(options));
+}
+
+/** The documents underneath, for tests that write what an earlier version wrote (as openSqliteBackend). */
+export function openFirestoreBackend(options: FirestoreStoreOptions): DocumentBackend {
   const owned = options.app ? undefined : initializeApp({ projectId: options.projectId }, `store-${randomUUID()}`);
   const app = options.app ?? (owned as App);
-  return createStore(new FirestoreBackend(getFirestore(app), options.namespace ?? '', owned, options.onCommit, options.onRead));
+  return new FirestoreBackend(getFirestore(app), options.namespace ?? '', owned, options.onCommit, options.onRead);
 }
 
 /** gRPC status ALREADY_EXISTS, as raised by `DocumentReference.create()`. */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openSqliteBackend, openSqliteStore } from './sqlite-store';
 import { createStore } from './document-store';
-import { runStoreContract, samplePublisher } from './store-contract';
+import Database from 'better-sqlite3';
+import { runSnapshotListingContract, runStoreContract, samplePublisher, snapshotRowsWithoutHead } from './store-contract';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'store-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,6 +23,23 @@ runStoreContract(
   // A second connection to the same file: the compare-and-set must hold across connections too.
   { openPeer: async (store) => openSqliteStore(files.get(store)!) },
 );
+
+runSnapshotListingContract('sqlite', async () => openSqliteBackend(path.join(dir, `backend-${n++}.db`)));
+
+test('a file written before snapshots had `head` gets the column on open, and its snapshots are listed and pruned', async () => {
+  const file = path.join(dir, 'before-head.db');
+  const old = new Database(file);
+  old.exec('CREATE TABLE "snapshots" (id TEXT PRIMARY KEY, sk TEXT NOT NULL, "contentHash" TEXT, body TEXT NOT NULL)');
+  const [a, b] = ['a', 'b'].map((x) => x.repeat(64));
+  const insert = old.prepare('INSERT INTO "snapshots" (id, sk, "contentHash", body) VALUES (?, ?, ?, ?)');
+  for (const row of [...snapshotRowsWithoutHead(a, 'x'.repeat(400_000), '2024-01-01T00:00:00.000Z'), ...snapshotRowsWithoutHead(b, 'b', '2024-01-02T00:00:00.000Z')]) insert.run(row.id, row.sk, row.fields.contentHash, row.body);
+  old.close();
+  const store = openSqliteStore(file);
+  expect((await store.listSnapshots()).items).toEqual([{ contentHash: a, keptAt: '2024-01-01T00:00:00.000Z' }, { contentHash: b, keptAt: '2024-01-02T00:00:00.000Z' }]);
+  expect(await store.deleteSnapshot(a, '2024-01-03T00:00:00.000Z')).toBe(true);
+  expect((await store.listSnapshots()).items.map((s) => s.contentHash)).toEqual([b]);
+  await store.close();
+});
 
 test('the schema is created on open and data survives reopening', async () => {
   const file = path.join(dir, 'reopen.db');

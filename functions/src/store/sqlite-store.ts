@@ -37,6 +37,10 @@ class SqliteBackend implements DocumentBackend {
     for (const [name, spec] of Object.entries(COLLECTIONS)) {
       const columns = ['id TEXT PRIMARY KEY', 'sk TEXT NOT NULL', ...spec.fields.map((f) => `${quote(f)} TEXT`), 'body TEXT NOT NULL'];
       this.db.exec(`CREATE TABLE IF NOT EXISTS ${quote(name)} (${columns.join(', ')})`);
+      // A file written by an earlier version lacks the fields added since (snapshots' `head`): added empty, as
+      // Firestore's older documents lack them; the store fills in what it needs (document-store.ts).
+      const existing = new Set((this.db.pragma(`table_info(${quote(name)})`) as { name: string }[]).map((c) => c.name));
+      for (const f of spec.fields) if (!existing.has(f)) this.db.exec(`ALTER TABLE ${quote(name)} ADD COLUMN ${quote(f)} TEXT`);
       for (const q of spec.queries) {
         const index = quote([name, 'by', ...q, 'sk'].join('_'));
         this.db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${quote(name)} (${[...q, 'sk'].map(quote).join(', ')})`);

@@ -3,6 +3,9 @@
  * `runStoreContract(name, makeStore)`; `makeStore` returns a fresh, empty store for every test.
  */
 import { failingStore, InjectedFailure } from './failing-store';
+import { docId, sortKey } from './collections';
+import type { DocumentBackend, Row } from './document-backend';
+import { createStore } from './document-store';
 import {
   CHANGE_LOG_SIZE,
   isStoreError,
@@ -128,6 +131,18 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(log.recent.slice(-3).map((c) => c.publisherId)).toEqual(['p1', 'p1', 'p1']);
       expect(await failure(store.updatePublisher('nadie', (p) => p))).toBe('not-found');
       expect(await store.getPublisher('nadie')).toBeUndefined();
+    });
+
+    test('publishers: a registration is deleted and the deletion logged; an absent one is false', async () => {
+      await store.putPublisher(samplePublisher('p1'));
+      await store.putPublisher(samplePublisher('p2', 'Sonora'));
+      const seq = (await store.getPublishedChanges()).seq;
+      expect(await store.deletePublisher('p1')).toBe(true);
+      expect(await store.getPublisher('p1')).toBeUndefined();
+      expect((await store.listPublishers()).items.map((p) => p.id)).toEqual(['p2']);
+      expect((await store.getPublishedChanges()).recent.slice(-1)).toEqual([{ seq: seq + 1, publisherId: 'p1' }]);
+      expect(await store.deletePublisher('p1')).toBe(false);
+      expect((await store.getPublishedChanges()).seq).toBe(seq + 1);
     });
 
     test('users: create, find by id, email and token hash, list by publisher, delete', async () => {
@@ -532,5 +547,83 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
         }
       });
     }
+  });
+}
+
+/** The backend, with the part of every snapshot chunk its queries returned (what a listing had to read). */
+function readingParts(backend: DocumentBackend): { backend: DocumentBackend; parts: number[] } {
+  const parts: number[] = [];
+  const seen = (collection: string, rows: { body: string | Buffer }[]) => {
+    if (collection === 'snapshots') for (const r of rows) parts.push((JSON.parse(r.body.toString()) as { part: number }).part);
+    return rows;
+  };
+  return {
+    parts,
+    backend: new Proxy(backend, {
+      get(target, key, receiver) {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if ((key !== 'query' && key !== 'queryBytes') || typeof value !== 'function') return value;
+        return async (collection: string, ...rest: unknown[]) => seen(collection, await (value as (...a: unknown[]) => Promise<{ body: string }[]>).call(target, collection, ...rest));
+      },
+    }),
+  };
+}
+
+/** A snapshot's chunks as a store wrote them before the `head` field: no such field, in the body or the row. */
+export function snapshotRowsWithoutHead(contentHash: string, text: string, keptAt: string, size = 300_000): Row[] {
+  const parts = Math.max(1, Math.ceil(text.length / size));
+  return Array.from({ length: parts }, (_, part) => ({
+    id: docId(contentHash, String(part)), sk: sortKey(contentHash, String(part)), fields: { contentHash },
+    body: JSON.stringify({ contentHash, part, ...(part === 0 ? { parts, keptAt } : {}), text: text.slice(part * size, (part + 1) * size) }),
+  }));
+}
+
+/**
+ * Listing the submitted-workbook snapshots (only `publications prune` does) reads their first parts, not every part
+ * of every workbook; and a store written before first parts were marked keeps being listed whole.
+ * `openBackend` returns a fresh, empty backend for every test.
+ */
+export function runSnapshotListingContract(name: string, openBackend: () => Promise<DocumentBackend>): void {
+  describe(`${name}: listing snapshots`, () => {
+    let backend: DocumentBackend;
+    beforeEach(async () => { backend = await openBackend(); });
+    afterEach(async () => { await backend.close(); });
+    const [a, b, c] = ['a', 'b', 'c'].map((x) => x.repeat(64));
+    const big = 'x'.repeat(700_000); // three parts
+
+    test('reads the first part of each snapshot only', async () => {
+      const counted = readingParts(backend);
+      const store = createStore(counted.backend);
+      await store.putSnapshot(a, big, at(1));
+      await store.putSnapshot(b, 'b', at(2));
+      await store.putSnapshot(c, big, at(3));
+      counted.parts.length = 0;
+      expect(await pages((after) => store.listSnapshots({ after, limit: 2 })).then((p) => p.flat())).toEqual([
+        { contentHash: a, keptAt: at(1) }, { contentHash: b, keptAt: at(2) }, { contentHash: c, keptAt: at(3) },
+      ]);
+      // Only first parts (a page asks for one row more than its size, so one may be read twice).
+      expect([...new Set(counted.parts)]).toEqual([0]);
+    });
+
+    test('snapshots kept before first parts were marked are listed, marked once, and then read by their first part', async () => {
+      await backend.putMany('snapshots', [...snapshotRowsWithoutHead(a, big, at(1)), ...snapshotRowsWithoutHead(b, 'b', at(2))]);
+      const counted = readingParts(backend);
+      const store = createStore(counted.backend);
+      await store.putSnapshot(c, 'c', at(3)); // written by this version meanwhile
+      await store.putSnapshot(b, 'b', at(4)); // an old one kept again
+      expect((await store.listSnapshots()).items).toEqual([{ contentHash: a, keptAt: at(1) }, { contentHash: b, keptAt: at(4) }, { contentHash: c, keptAt: at(3) }]);
+      counted.parts.length = 0;
+      expect((await store.listSnapshots()).items.map((s) => s.contentHash)).toEqual([a, b, c]);
+      expect(counted.parts).toEqual([0, 0, 0]);
+      // Another process on the same store does not read every part again.
+      const other = readingParts(backend);
+      expect((await createStore(other.backend).listSnapshots()).items.map((s) => s.contentHash)).toEqual([a, b, c]);
+      expect(other.parts).toEqual([0, 0, 0]);
+      // The old ones are still read and removed whole.
+      expect(await store.getSnapshot(a)).toBe(big);
+      expect(await store.deleteSnapshot(a, at(2))).toBe(true);
+      expect((await store.listSnapshots()).items.map((s) => s.contentHash)).toEqual([b, c]);
+      expect((await backend.query('snapshots', {}, undefined, 10)).length).toBe(2);
+    });
   });
 }

@@ -239,6 +239,11 @@ export interface Store {
    * 'not-found' when there is no such publisher.
    */
   updatePublisher(publisherId: string, change: (publisher: Publisher) => Publisher): Promise<Publisher>;
+  /**
+   * Removes a publisher's registration (one registered by mistake: `publishers remove`, which first checks it has
+   * nothing published, sent or assigned); logged as putPublisher, so public readers drop it. False when absent.
+   */
+  deletePublisher(id: string): Promise<boolean>;
 
   putUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | undefined>;
