@@ -8,6 +8,8 @@ import * as path from 'path';
 import { parseCsv } from './lib/csv';
 import { mergePatch } from './lib/merge-patch';
 import type { Codelist, FieldInfo, FieldTitles, Profile } from '../core/profile/types';
+import { OWN_EXTENSION_CODELISTS, ownCodelistName } from '../core/profile/own-extension-codelists';
+import { codelistCsv, codelistRows } from '../core/profile/codelist-csv';
 
 type Json = Record<string, unknown>;
 
@@ -92,8 +94,53 @@ function resolve(schema: Json, node: Json, seen: Set<string>): { node: Json; ref
   return { node };
 }
 
-/** Schema `codelist` values name a file, sometimes with the extension's +/- prefix. */
-const codelistName = (file: string): string => file.replace(/^[+-]/, '').replace(/\.csv$/, '');
+/**
+ * Schema `codelist` values name a file, sometimes with the extension's +/- prefix; those of our own extensions are
+ * the profile's `mx/` lists (core/profile/own-extension-codelists.ts).
+ */
+const codelistName = (file: string): string => ownCodelistName(file) ?? file.replace(/^[+-]/, '').replace(/\.csv$/, '');
+
+/** Every `codelist` a schema (or patch) names, in document order. */
+function namedCodelists(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => namedCodelists(n, out));
+  else if (node !== null && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node as Json)) {
+      if (key === 'codelist' && typeof value === 'string') out.push(value);
+      else namedCodelists(value, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * Our own extensions as published (OCDS extension format): `extension.json` with the `codelists` it declares, and
+ * each list as `codelists/{file}` with our Spanish titles and descriptions, from the codes of the profile just
+ * built — the same derivation the templates and validation use. A field naming a list its extension does not
+ * declare, or a code without Spanish title or description, stops the generation: outside tools would find nothing.
+ */
+function ownExtensionFiles(ocds: Profile): GeneratedFiles {
+  const files: GeneratedFiles = {};
+  for (const ext of EDCA_MX_OWN_EXTENSIONS) {
+    const dir = path.join(OWN_EXTENSIONS_DIR, ext);
+    const declared = OWN_EXTENSION_CODELISTS[ext] ?? {};
+    for (const file of namedCodelists(readJson(path.join(dir, 'release-schema.json')))) {
+      if (!Object.prototype.hasOwnProperty.call(declared, file)) throw new Error(`schemas/extensions/${ext}: a field names codelist ${file}, not declared in core/profile/own-extension-codelists.ts`);
+    }
+    const { codelists: _previous, ...extension } = readJson(path.join(dir, 'extension.json'));
+    void _previous;
+    const csvFiles = Object.keys(declared);
+    files[`schemas/extensions/${ext}/extension.json`] = stringify(csvFiles.length ? { ...extension, codelists: csvFiles } : extension);
+    for (const [file, list] of Object.entries(declared)) {
+      const codes = ocds.codelists[list]?.codes;
+      if (!codes) throw new Error(`schemas/extensions/${ext}: codelist ${file} (${list}) is not in the profile`);
+      const rows = codelistRows(list, codes);
+      const bare = rows.find((r) => !r.title || !r.description);
+      if (bare) throw new Error(`${list}: code ${bare.code} has no Spanish title or description (schemas/labels/codes-ocds.json, code-descriptions-ocds.json)`);
+      files[`schemas/extensions/${ext}/codelists/${file}`] = codelistCsv(rows);
+    }
+  }
+  return files;
+}
 
 function typesOf(node: Json): string[] {
   const t = node.type;
@@ -251,6 +298,7 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   const oc4ids = buildProfile('oc4ids', '0.9.5', project as Json, oc4idsCodes, { 'mx/budgetMoment': { open: false, codes: budgetMoments } });
 
   return {
+    ...ownExtensionFiles(ocds),
     'schemas/profile-ocds.json': stringify(ocds),
     'schemas/profile-oc4ids.json': stringify(oc4ids),
     'schemas/edca-mx-release-schema.json': stringify(stripProse(release)),

@@ -10,6 +10,12 @@ import type { Store } from '../store/store';
 import { VALIDATORS } from '../../../core/validate';
 import { versionedRelease, type Release } from '../../../core/merge';
 import { EXAMPLE_KEYS, publishExamples } from '../../../test/example-workbooks';
+import * as fs from 'fs';
+import * as path from 'path';
+import { PROFILES } from '../../../core/profile/profiles';
+import { ownCodelistName } from '../../../core/profile/own-extension-codelists';
+import { codeTitle } from '../../../core/checks/code-label';
+import { parseCsvRows } from '../../../core/workbook/csv';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -68,6 +74,52 @@ describe('public API', () => {
     }
     const missing = await request(app).get('/api/extensiones/constructor/extension.json').expect(404);
     expect(JSON.stringify(missing.body)).toContain('No existe esa extensión');
+  });
+
+  it('serves each own extension as an outside OCDS tool reads it: every code list a field names is declared and served as CSV', async () => {
+    const page = (await request(app).get('/api/ocds/releases?limit=1').expect(200)).body as { extensions: string[] };
+    const named: string[] = [];
+    for (const url of page.extensions.filter((u) => u.startsWith(`${BASE}/api/extensiones/`))) {
+      const dir = url.replace(BASE, '').replace(/extension\.json$/, '');
+      const name = dir.split('/').slice(-2)[0];
+      const extension = (await request(app).get(`${dir}extension.json`).expect(200)).body as { schemas: string[]; codelists?: string[] };
+      // What lib-cove / the Data Review Tool do: read each schema patch, then each `codelist` a field names from the
+      // extension's codelists/ folder when extension.json declares it (a bare file name, no folders).
+      const fieldLists: string[] = [];
+      for (const schemaFile of extension.schemas) {
+        const schema = await request(app).get(`${dir}${schemaFile}`).expect(200);
+        JSON.stringify(schema.body, (key, value: unknown) => { if (key === 'codelist' && typeof value === 'string') fieldLists.push(value); return value; });
+      }
+      for (const file of fieldLists) expect({ name, file, declared: extension.codelists?.includes(file) ?? false }).toEqual({ name, file, declared: true });
+      for (const file of extension.codelists ?? []) {
+        expect(file).toMatch(/^[A-Za-z]+\.csv$/);
+        const res = await request(app).get(`${dir}codelists/${file}`).expect(200);
+        expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+        expect(res.headers['cache-control']).toBe('public, max-age=60');
+        expect(res.headers['access-control-allow-origin']).toBe('*');
+        expect(res.headers.etag).toBeDefined();
+        const [header, ...rows] = parseCsvRows(res.text).filter((r) => r.some((c) => c !== ''));
+        expect(header).toEqual(['Code', 'Title', 'Description']);
+        const list = ownCodelistName(file) ?? '';
+        expect(rows.map((r) => r[0])).toEqual(PROFILES.ocds.codelists[list]?.codes);
+        for (const [code, title, description] of rows) expect({ code, title, spanishDescription: description.length > 0 }).toEqual({ code, title: codeTitle(list, code), spanishDescription: true });
+        // The committed extension folder (schemas/extensions) is what the API serves, byte for byte.
+        expect(res.text).toBe(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schemas', 'extensions', name, 'codelists', file), 'utf8'));
+        named.push(file);
+      }
+    }
+    expect(named.sort()).toEqual(['budgetClassificationType.csv', 'budgetOrigin.csv']);
+    const missing = await request(app).get('/api/extensiones/edca-mx-budget/codelists/partyRole.csv').expect(404);
+    expect(JSON.stringify(missing.body)).toContain('No existe esa lista de códigos');
+  });
+
+  it('declares in release and record packages only own extension URLs the API answers', async () => {
+    for (const first of ['/api/ocds/releases?limit=1', '/api/ocds/records?limit=1']) {
+      const { extensions } = (await request(app).get(first).expect(200)).body as { extensions: string[] };
+      const own = extensions.filter((u) => u.startsWith(BASE));
+      expect(own.length).toBeGreaterThan(0);
+      for (const url of own) await request(app).get(url.replace(BASE, '')).expect(200).expect('content-type', /application\/json/);
+    }
   });
 
   it('serves record packages (all, by publisher, by ocid) valid against the official schema', async () => {

@@ -13,7 +13,7 @@ import { STATS_MAX_PUBLISHERS } from '../../../core/stats/serving-limits';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { ownerOf, publishedState, packageMeta, packageTerms, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
-import { extensionFile } from './extension-files';
+import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
 
 export interface PublicRoutesDeps {
@@ -55,6 +55,12 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const file = extensionFile(String(req.params.name), String(req.params.file));
     if (file === undefined) throw notFound('esa extensión');
     res.json(file);
+  });
+  // Its code lists, as CSV: outside OCDS tools (Data Review Tool, Kingfisher) read them from there by file name.
+  router.get('/extensiones/:name/codelists/:file', (req, res) => {
+    const csv = extensionCodelist(String(req.params.name), String(req.params.file));
+    if (csv === undefined) throw notFound('esa lista de códigos');
+    res.type('text/csv; charset=utf-8').send(csv);
   });
 
   router.get('/publishers', async (req, res) => {
