@@ -6,13 +6,15 @@
  * Debian's fonts (no emoji font: «⏳» was drawn as a box).
  */
 import type { Page } from 'playwright-core';
-import { describeIfChromium } from '../browser';
+import * as path from 'path';
+import { ARTIFACTS, describeIfChromium } from '../browser';
 import { startReviewServer, type ReviewServer } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { runPublicationTask } from '../../functions/src/publication/publication-task';
 import type { PublicationTask } from '../../functions/src/publication/publication-queue';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
-import { XLSX_MIME } from '../../core/workflow/contract';
+import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
+import { workbookValues } from '../../core/workflow/workbook-values';
 
 declare const document: any;
 declare const getComputedStyle: any;
@@ -146,9 +148,49 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       [USERS.capturistaA.email, 'Envió a revisión'],
       [USERS.coordinadorA.email, 'Aprobó'],
       [USERS.coordinadorA.email, 'Comenzó la publicación'],
-      [USERS.coordinadorA.email, 'Publicado'],
+      [USERS.coordinadorA.email, 'Publicó'],
     ]);
     expect(await boxedCharacters(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  test('two sends of the same workbook from the add-on within one minute are told apart in the inbox, on a phone too', async () => {
+    // Sent as the add-on sends a sheet to a self-hosted server, its values; no file name to tell them apart. Both
+    // within one minute (the time used to show hh:mm only): the first one no later than hh:mm:56.
+    const send = async (): Promise<string> => {
+      const sent = await fetch(`${srv.base}/api/submissions`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ publisherId: 'mer', workbook: workbookValues(projectWorkbook(MER, { title: 'Parque de las Américas' })) }) });
+      expect(sent.status).toBe(201);
+      return ((await sent.json()) as { submission: { id: string } }).submission.id;
+    };
+    while (new Date().getSeconds() > 56) await new Promise((r) => setTimeout(r, 200));
+    const first = await send();
+    await new Promise((r) => setTimeout(r, 1_100));
+    const second = await send();
+    const page = await signedIn('coordinadorA', '#/revision?implementador=mer');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.waitForSelector('body[data-ready] #bandeja');
+    const rows = page.locator('#bandeja tbody tr', { hasText: 'Municipio de Mérida' });
+    await rows.nth(1).waitFor();
+    const texts = await rows.evaluateAll((trs: any[]) => trs.map((tr) => tr.textContent));
+    expect(new Set(texts).size).toBe(texts.length);
+    // The time the coordinator reads, with its seconds, and each link says which send it opens.
+    const sentCells = await rows.evaluateAll((trs: any[]) => trs.map((tr) => tr.cells[2].textContent));
+    for (const cell of sentCells) expect(cell).toMatch(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\s[ap]\.\s?m\.$/);
+    const links = await rows.locator('a').evaluateAll((as: any[]) => as.map((a) => [a.getAttribute('href'), a.getAttribute('aria-label')]));
+    expect(links.map(([href]) => href)).toEqual([`#/revision/${first}`, `#/revision/${second}`]);
+    expect(new Set(links.map(([, label]) => label)).size).toBe(2);
+    // On the phone the page itself does not scroll sideways (the table does, in its own region), and a time is
+    // never broken over two lines (the date may go above it).
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const wrapped = await rows.evaluateAll((trs: any[]) => trs.map((tr) => tr.cells[2]).filter((td) => {
+      const text = td.firstChild;
+      const range = document.createRange();
+      range.setStart(text, text.textContent.search(/\d{2}:\d{2}/));
+      range.setEnd(text, text.textContent.length);
+      return new Set([...range.getClientRects()].map((r: any) => Math.round(r.top))).size > 1;
+    }).map((td) => td.textContent));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-bandeja-telefono.png'), fullPage: true });
+    expect(wrapped).toEqual([]);
     await page.context().close();
   });
 });

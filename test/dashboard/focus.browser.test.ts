@@ -118,7 +118,10 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     await page.fill('#buscar', 'escuela');
     await page.waitForFunction(() => /con los filtros elegidos/.test(document.getElementById('anuncio')?.textContent ?? ''));
     expect((await anuncio.textContent())?.trim()).toBe((await page.locator('#conteo').textContent())?.trim());
-    expect(await anuncio.textContent()).toMatch(/^\d+ proyectos? de \d+ con los filtros elegidos\. Página 1 de 1\.$/);
+    // Everything on one page: no «Página 1 de 1», said or shown, and no pager with two disabled buttons.
+    expect(await anuncio.textContent()).toMatch(/^\d+ proyectos? de \d+ con los filtros elegidos\.$/);
+    expect(await page.locator('.pager').count()).toBe(0);
+    expect(await page.locator('#pagina-anterior, #pagina-siguiente').count()).toBe(0);
 
     await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/contrataciones'; });
     await page.waitForSelector('body[data-ready] #tabla-contrataciones');
@@ -128,6 +131,9 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     const method = await page.locator('#filtro-metodo option').nth(1).getAttribute('value');
     await page.selectOption('#filtro-metodo', method ?? '');
     await page.waitForFunction(() => /^\d+ procesos? de contratación de \d+ con los filtros elegidos\./.test(document.getElementById('anuncio')?.textContent ?? '') && document.getElementById('anuncio').textContent === document.querySelector('#resultados p').textContent);
+    // Contrataciones too: a pager only when the table has another page.
+    const onePage = !/página/.test(await anuncio.textContent() ?? '');
+    expect(await page.locator('.pager').count()).toBe(onePage ? 0 : 1);
 
     await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/?q=xqzvvbn'; });
     await page.waitForSelector('body[data-ready] #sin-resultados');

@@ -119,7 +119,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await official.context().close();
 
     const og = await signedIn('coordinadorA', '#/etapas?implementador=mer');
-    await og.getByLabel('E.1 REDA').fill('2024-01-15');
+    await og.getByLabel('E.1 REDA').fill('15/01/2024');
     await og.getByRole('button', { name: 'Guardar etapas' }).focus();
     await og.keyboard.press('Enter');
     await og.locator('#resultado-etapas', { hasText: 'Se guardaron las etapas' }).waitFor();

@@ -22,6 +22,9 @@ import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 
 const [MER] = PUBLISHERS;
 
+// Browser globals inside page.evaluate callbacks (this file compiles without the DOM lib).
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 describeIfChromium('review pages in headless Chromium', () => {
   let srv: ReviewServer;
   let h: LocalHarness;
@@ -45,9 +48,9 @@ describeIfChromium('review pages in headless Chromium', () => {
   }
 
   /** A visitor's page (its own context, so sessionStorage is its own). */
-  async function visitor(hash: string): Promise<Page> {
+  async function visitor(hash: string, locale = 'es-MX'): Promise<Page> {
     // bypassCSP lets the test inject axe-core; the page itself runs under its own CSP.
-    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 }, bypassCSP: true });
     await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : (refused.push(r.request().url()), r.abort())));
     const page = await context.newPage();
     await page.goto(`${base}/${hash}`);
@@ -55,8 +58,8 @@ describeIfChromium('review pages in headless Chromium', () => {
   }
 
   /** A page signed in as `user`, from the form its work page shows a visitor. */
-  async function signedIn(user: UserName, hash: string): Promise<Page> {
-    const page = await visitor(hash);
+  async function signedIn(user: UserName, hash: string, locale?: string): Promise<Page> {
+    const page = await visitor(hash, locale);
     // Signed out, the page is the sign-in form, with its own level-one heading.
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
     await page.getByLabel('Clave de acceso').fill(h.bearer(user).replace(/^Bearer /, ''));
@@ -308,10 +311,10 @@ describeIfChromium('review pages in headless Chromium', () => {
     // Only the implementers of the coordinator's state are offered.
     expect(await page.locator('#implementador option').allTextContents()).toEqual(['Elija un implementador', 'Municipio de Mérida']);
     await page.getByLabel('Implementador a su cargo').selectOption({ label: 'Municipio de Mérida' });
-    await page.getByLabel('E.3 Compromiso de publicación').fill('2024-03-10');
-    await page.getByLabel('E.4 Mapeo').fill('2024-04-20');
+    await page.getByLabel('E.3 Compromiso de publicación').fill('10/03/2024');
+    await page.getByLabel('E.4 Mapeo').fill('20/04/2024');
     await page.getByLabel('E.2 Programa de trabajo').fill('');
-    await page.getByLabel('E.5 Captura').fill('2999-01-01');
+    await page.getByLabel('E.5 Captura').fill('01/01/2999');
     await page.getByRole('button', { name: 'Guardar etapas' }).click();
     await page.getByText('La fecha de la etapa E.5 Captura (01/01/2999) es posterior a hoy').waitFor();
     await page.getByLabel('E.5 Captura').fill('');
@@ -336,6 +339,41 @@ describeIfChromium('review pages in headless Chromium', () => {
     const official2 = await signedIn('capturistaA', '#/etapas');
     await official2.getByRole('alert').filter({ hasText: 'Su cuenta no tiene permiso para registrar las etapas del programa' }).waitFor();
     await official2.context().close();
+  });
+
+  test('stage dates read and are typed as dd/mm/aaaa in an English browser too; a bad one is named in Spanish', async () => {
+    await fetch(`${base}/api/publishers/mty/stages`, { method: 'PUT', headers: { authorization: h.bearer('coordinadorB'), 'content-type': 'application/json' }, body: JSON.stringify({ stages: { 'E.1': '2024-01-15' } }) });
+    // A browser in English: its own date fields would show and take mm/dd/yyyy.
+    const page = await signedIn('coordinadorB', '#/etapas?implementador=mty', 'en-US');
+    const reda = page.getByLabel('E.1 REDA');
+    await reda.waitFor();
+    expect(await reda.inputValue()).toBe('15/01/2024');
+    // The format is said with each field (its description), and shown once above them.
+    const described = await reda.evaluate((el: any) => el.getAttribute('aria-describedby').split(' ').map((id: string) => document.getElementById(id)?.textContent).join(' | '));
+    expect(described).toBe('Fecha en formato dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024. | Registrada: 15/01/2024');
+    const capture = page.getByLabel('E.5 Captura');
+    // A day the calendar has not, then one typed the other way round: named, marked and given the focus.
+    await capture.fill('31/02/2024');
+    await page.getByRole('button', { name: 'Guardar etapas' }).click();
+    await page.locator('#resultado-etapas', { hasText: 'La fecha de la etapa E.5 Captura («31/02/2024») no existe en el calendario. Escriba día, mes y año como dd/mm/aaaa, por ejemplo 15/01/2024, o bórrela.' }).waitFor();
+    expect(await capture.getAttribute('aria-invalid')).toBe('true');
+    expect(await capture.evaluate((el: any) => document.activeElement === el)).toBe(true);
+    expect(await capture.getAttribute('aria-describedby')).toBe('resultado-etapas formato-fechas etapa-E5-actual');
+    await capture.fill('2024-03-10');
+    await page.getByRole('button', { name: 'Guardar etapas' }).click();
+    await page.locator('#resultado-etapas', { hasText: 'La fecha de la etapa E.5 Captura («2024-03-10») no se entiende. Escríbala como dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024, o bórrela.' }).waitFor();
+    // Typed as dd/mm/aaaa, without leading zeros: saved as that day, and written back in full.
+    await capture.fill('5/3/2024');
+    await page.getByLabel('E.2 Programa de trabajo').fill('01/02/2024');
+    await page.getByRole('button', { name: 'Guardar etapas' }).click();
+    await page.locator('#resultado-etapas', { hasText: 'Se guardaron las etapas de Municipio de Monterrey. E.2 Programa de trabajo: 01/02/2024; E.5 Captura: 05/03/2024.' }).waitFor();
+    expect(await capture.inputValue()).toBe('05/03/2024');
+    expect(await capture.getAttribute('aria-invalid')).toBeNull();
+    // The API got the days as it takes them.
+    const listed = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('coordinadorB') } })).json()) as { publishers: { publisherId: string; stages: Record<string, string> }[] };
+    expect(listed.publishers.find((p) => p.publisherId === 'mty')?.stages).toEqual({ 'E.1': '2024-01-15', 'E.2': '2024-02-01', 'E.5': '2024-03-05' });
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await page.context().close();
   });
 
   test('a send approved while its card was open cannot be withdrawn: the page says why and shows it published', async () => {

@@ -59,7 +59,7 @@ export const projectsPage: Page = {
       const shown = list.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
       const sortKey = COLS.find((c) => c.key === q.get('orden'))?.key ?? 'titulo';
       const dir = q.get('dir') === 'desc' ? 'desc' : 'asc';
-      status.textContent = `${list.length === ds.projects.length ? plural(list.length, 'proyecto', 'proyectos') : `${plural(list.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} con los filtros elegidos`}. Página ${page} de ${pages}.`;
+      status.textContent = `${list.length === ds.projects.length ? plural(list.length, 'proyecto', 'proyectos') : `${plural(list.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} con los filtros elegidos`}.${pages > 1 ? ` Página ${page} de ${pages}.` : ''}`;
       announce(status.textContent ?? '');
       const sortButton = (c: Col): HTMLElement => h('button', {
         type: 'button', class: 'sort', id: `orden-${c.key}`,
@@ -73,10 +73,12 @@ export const projectsPage: Page = {
           h('tbody', null, shown.length ? shown.map((r) => h('tr', null,
             h('th', { scope: 'row' }, h('a', { href: route('proyecto', r.id) }, r.title)),
             COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.'))))), 'Proyectos publicados'),
-        h('nav', { class: 'pager', 'aria-label': 'Páginas' },
+        // Only when there is another page, as on Contrataciones: «Página 1 de 1» between two disabled buttons was
+        // noise, and two more stops that do nothing for keyboard users.
+        ...(pages > 1 ? [h('nav', { class: 'pager', 'aria-label': 'Páginas' },
           h('button', { type: 'button', id: 'pagina-anterior', disabled: page <= 1, onclick: () => goto(page - 1, 'pagina-anterior') }, '← Anterior'),
           h('span', null, `Página ${page} de ${pages}`),
-          h('button', { type: 'button', id: 'pagina-siguiente', disabled: page >= pages, onclick: () => goto(page + 1, 'pagina-siguiente') }, 'Siguiente →')),
+          h('button', { type: 'button', id: 'pagina-siguiente', disabled: page >= pages, onclick: () => goto(page + 1, 'pagina-siguiente') }, 'Siguiente →'))] : []),
       );
     };
     const header = ['id', 'titulo', 'institucion', 'implementador', 'estado', 'municipio', 'etapa', 'tipo', 'sector', 'inicio', 'fin', 'presupuesto_mxn', 'contratado_mxn', 'valor_final_mxn', 'avance_fisico', 'actualizado', 'procesos_ocid'];

@@ -17,9 +17,11 @@ import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from 
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
 
+// Past-tense verbs of who the «Quién» column names: the published step is the approver's (or «la plataforma
+// (automático)»), and «Publicado» read as a state among actions.
 const ACTION_LABELS: Record<string, string> = {
   submitted: 'Envió a revisión', resubmitted: 'Envió una nueva versión', returned: 'Devolvió con comentarios', approved: 'Aprobó',
-  published: 'Publicado', failed: 'La publicación falló', 'approval-refused': 'Aprobación rechazada por errores',
+  published: 'Publicó', failed: 'La publicación falló', 'approval-refused': 'Aprobación rechazada por errores',
   'publication-started': 'Comenzó la publicación', superseded: 'Reemplazada por un envío más reciente', withdrawn: 'Retiró el envío',
 };
 
@@ -45,9 +47,15 @@ const sentSize = (s: SubmissionView): string | null => (s.snapshot?.processes ==
 /** « · «libro corregido.xlsx»»: an upload's file name, to tell two sends apart. */
 const fileNote = (s: SubmissionView): string => (s.source.kind === 'xlsx' && s.source.name ? ` · «${s.source.name}»` : '');
 
+/**
+ * «04/12/2026, 01:21:07 p.m.», with the seconds: a workbook sent twice from the add-on within a minute (a copy of the
+ * sheet, or a send withdrawn and made again) has no file name to tell the two apart, and the inbox listed two
+ * identical rows; the time it was received is what differs, and what a coordinator recognizes.
+ */
 const dateTime = (iso: string): string => {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'America/Mexico_City' });
+  // The time is kept whole on a line (a phone's inbox cut «01:25:12» from its «p.m.»).
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'America/Mexico_City' }).replace(/ (?=[ap]\.)/, '\u00a0');
 };
 
 // A withdrawn send is neither good nor bad news: it reads muted, as closed.

@@ -6,6 +6,7 @@
 import { announce, h, route, sayOutcome } from '../dom';
 import { trackingChanged } from '../api';
 import { date, heading, type Page } from '../pages/common';
+import { readTypedDate } from '../../../core/format/typed-date';
 import { STAGES } from '../../../core/workflow/stages';
 import { checkStagesAnswer, checkStagesListAnswer, WORKFLOW_PATHS, type PublisherStagesView, type StagesRequest } from '../../../core/workflow/contract';
 import { ApiError, authed, rerender, sessionBar, withSession } from './session';
@@ -17,6 +18,9 @@ function today(): string {
 }
 
 const inputId = (code: string): string => `etapa-${code.replace(/\W/g, '')}`;
+const FORMAT_HINT = 'formato-fechas';
+/** A date field's description: the format, and its date as recorded. */
+const describedBy = (code: string): string => `${FORMAT_HINT} ${inputId(code)}-actual`;
 
 function stagesForm(p: PublisherStagesView): HTMLElement {
   // Focusable: the focus comes here when saving ends, as the button was disabled meanwhile (WCAG 2.4.3), and a screen
@@ -26,8 +30,13 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
   const show = (className: string, message: string): void => { status.className = className; status.textContent = message; };
   const say = (className: string, message: string): void => { show(className, message); announce(message); };
   const max = today();
+  // Text fields read as dd/mm/aaaa: a browser's date input shows and takes its own language's order (mm/dd/yyyy in an
+  // English Chromium), whatever the page's. The format is said once, and read with each field.
   const rows = STAGES.map((s) => {
-    const input = h('input', { type: 'date', id: inputId(s.code), name: s.code, max, value: p.stages[s.code] ?? '', 'aria-describedby': `${inputId(s.code)}-actual` });
+    const input = h('input', {
+      type: 'text', autocomplete: 'off', id: inputId(s.code), name: s.code, size: 10, maxlength: 10,
+      value: p.stages[s.code] ? date(p.stages[s.code]) : '', 'aria-describedby': describedBy(s.code),
+    });
     const current = h('span', { class: 'note', id: `${inputId(s.code)}-actual` });
     return { stage: s, input, current };
   });
@@ -37,15 +46,30 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
   showCurrent();
   const button = h('button', { type: 'submit', class: 'primary' }, 'Guardar etapas');
   // The form is `novalidate`: these Spanish messages, naming the stage, replace the browser's own bubbles.
-  const fail = (message: string): void => say('status-bad', message);
+  // A bad date: the message names the stage; its field, marked invalid and described by the message, gets the focus
+  // to be corrected, and a screen reader reads the message there (once: not through the live region too).
+  const fail = (input: HTMLInputElement, message: string): void => {
+    show('status-bad', message);
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', `${status.id} ${describedBy(input.name)}`);
+    input.focus();
+  };
   const save = async (): Promise<void> => {
     const changes: StagesRequest['stages'] = {};
+    for (const { stage, input } of rows) { input.removeAttribute('aria-invalid'); input.setAttribute('aria-describedby', describedBy(stage.code)); }
     for (const { stage, input } of rows) {
       const label = `${stage.code} ${stage.label}`;
-      if (input.validity.badInput) return fail(`La fecha de la etapa ${label} está incompleta. Escríbala completa (día, mes y año) o bórrela.`);
-      if (input.value && input.value > max) return fail(`La fecha de la etapa ${label} (${date(input.value)}) es posterior a hoy: registre la fecha en que se alcanzó.`);
+      const typed = input.value.trim();
+      const read = typed ? readTypedDate(typed) : null;
+      if (read && 'problem' in read) {
+        return fail(input, read.problem === 'calendar'
+          ? `La fecha de la etapa ${label} («${typed}») no existe en el calendario. Escriba día, mes y año como dd/mm/aaaa, por ejemplo 15/01/2024, o bórrela.`
+          : `La fecha de la etapa ${label} («${typed}») no se entiende. Escríbala como dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024, o bórrela.`);
+      }
+      const iso = read ? read.iso : '';
+      if (iso && iso > max) return fail(input, `La fecha de la etapa ${label} (${date(iso)}) es posterior a hoy: registre la fecha en que se alcanzó.`);
       const before = p.stages[stage.code] ?? '';
-      if (input.value !== before) changes[stage.code] = input.value || null;
+      if (iso !== before) changes[stage.code] = iso || null;
     }
     if (!Object.keys(changes).length) return say('note', 'No hay cambios que guardar.');
     button.disabled = true;
@@ -55,6 +79,8 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
       p.stages = answer.stages;
       trackingChanged();
       showCurrent();
+      // Written back as recorded: «5/1/2024» reads 05/01/2024.
+      for (const { stage, input } of rows) input.value = p.stages[stage.code] ? date(p.stages[stage.code]) : '';
       const said = STAGES.filter((s) => s.code in changes).map((s) => (changes[s.code] ? `${s.code} ${s.label}: ${date(changes[s.code])}` : `${s.code} ${s.label}: fecha borrada`));
       show('status-ok', `Se guardaron las etapas de ${p.name}. ${said.join('; ')}.`);
     } catch (e) {
@@ -68,6 +94,7 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
     h('h2', { id: 'titulo-etapas' }, `Etapas de ${p.name}`),
     h('p', { class: 'note' }, 'Escriba la fecha en que el implementador alcanzó cada etapa. Deje vacía la de una etapa pendiente; borrar una fecha la quita del registro.'),
     h('fieldset', null, h('legend', null, `Fechas de las etapas (${p.state})`),
+      h('p', { class: 'note', id: FORMAT_HINT }, 'Fecha en formato dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024.'),
       rows.map(({ stage, input, current }) => h('div', { class: 'field' }, h('label', { for: input.id }, `${stage.code} ${stage.label}`), input, current))),
     button, status,
     h('p', null, h('a', { href: route('seguimiento') }, 'Ver el avance en Seguimiento')));
