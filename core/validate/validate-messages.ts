@@ -27,6 +27,8 @@ registerMessages({
   'schema.dependencies': 'Este dato necesita otro dato relacionado que falta. [[Complete la fila.||Agréguelo.]]',
   // Program
   'program.required': 'Falta este dato, que el programa pide publicar en todos los casos.[[ Escríbalo en la columna indicada.||]]',
+  // A grey (derived) column is missing because what it is computed from is (core/checks/program-required.ts).
+  'program.requiredDerived': '[[Falta {from}. De ese dato se calcula «{derived}» (la columna gris), que el programa pide publicar en todos los casos: escríbalo en la columna indicada; la columna «{derived}» puede quedar vacía.||Falta {from}, del que la plantilla calcula «{derived}» ({derivedField}), que el programa pide publicar en todos los casos. Escriba uno de los dos.]]',
   'codelist.unknownOpen': 'El código «{value}» no está en el catálogo. Se permite, pero revise que no sea un error de escritura; si existe un código equivalente en [[la lista desplegable||el catálogo]], úselo.',
   // Identifiers
   'ocid.format': 'El OCID «{value}» no es válido: debe empezar con «ocds-», seguir con los 6 caracteres del prefijo de su institución, un guion y el identificador del proceso (p. ej. ocds-abc123-LP-001-2024).',
