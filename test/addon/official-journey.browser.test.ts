@@ -182,6 +182,36 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
+  it('«Validar datos» on a party without RFC and a contact e-mail that is not one: the RFC cell is asked for, the e-mail warned', async () => {
+    const { ss, gas, record } = loadCode('hoja-actores');
+    gas.menuCreateTemplate();
+    const sheetSpec = (name: string): SheetSpec => templateSpec().sheets.find((s) => s.name === name) as SheetSpec;
+    const type = (name: string, values: Record<string, string>): void => {
+      const columns = sheetSpec(name).columns;
+      ss.get(name).setValues({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => values[c.field] ?? '')]);
+    };
+    type('Contrataciones', { ocid: 'ocds-abc123-0001', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' });
+    type('Actores', { ocid: 'ocds-abc123-0001', 'parties/name': 'Dirección de Obras Públicas', 'parties/roles': 'Comprador (dependencia o entidad)', 'parties/identifier/scheme': 'MX-RFC', 'parties/contactPoint/email': 'juan@' });
+    const page = await bridgedPage(gas);
+    await openValidarDatos(page, gas, record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    const actores = page.locator('details', { has: page.locator('summary', { hasText: /^Actores — / }) });
+    // Headings of the sheet's columns with findings: the RFC and the e-mail, not the grey «Identificador del actor».
+    const headings = await actores.locator('h3').allTextContents();
+    expect(headings).toEqual(expect.arrayContaining(['RFC del actor', 'Correo electrónico del contacto']));
+    expect(headings).not.toContain('Identificador del actor');
+    expect(headings).toHaveLength(2);
+    const column = (field: string): number => sheetSpec('Actores').columns.findIndex((c) => c.field === field) + 1;
+    const rfc = actores.getByRole('button', { name: /Falta «RFC del actor»\. De ese dato se calcula «Identificador del actor» \(la columna gris\)/ });
+    expect(await rfc.innerText()).toMatch(/^Error\s*F3: /);
+    await actores.getByRole('button', { name: /«juan@» no es una dirección de correo electrónico completa/ }).waitFor();
+    expect(await actores.getByRole('button', { name: /«juan@»/ }).innerText()).toMatch(/^Advertencia\s*[A-Z]+3: /);
+    await rfc.click();
+    await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
+    expect(ss.active).toEqual({ sheet: 'Actores', row: 3, column: column('parties/identifier/id') });
+    await page.close();
+  });
+
   it('a sheet of 1,200 processes: a message repeated down a column is one line with its count, not 25 and «y 1,175 más»', async () => {
     const { ss, gas, record } = loadCode('hoja-grande');
     gas.menuCreateTemplate();
