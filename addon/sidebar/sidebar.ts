@@ -317,6 +317,8 @@ function init(): void {
     if (id) reviewAction(() => call('returnSubmission', id, comment), 'Se devolvió con comentarios.');
   });
   void refreshReview();
+  // Opened by «Validar datos» (addon/src/sidebar-opening.ts): validate at once, as the menu item says.
+  if ($('main').dataset.onOpen === 'validate') void validate();
 }
 
 init();

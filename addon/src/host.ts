@@ -5,14 +5,15 @@
 import type { HttpPort } from './backend/http-port';
 import type { AddonConfig, PropertiesPort } from './config';
 import type { SpreadsheetPort } from './sheet-port';
+import type { SidebarOpening } from './sidebar-opening';
 
 export interface MenuItem { label: string; functionName: string }
 
 export interface UiPort {
   /** Extensiones → Infraestructura Abierta → items. */
   addMenu(items: MenuItem[]): void;
-  /** Opens addon/dist/sidebar.html as the 300 px sidebar. */
-  showSidebar(title: string): void;
+  /** Opens addon/dist/sidebar.html as the 300 px sidebar; `opening`: what it does as it opens (sidebar-opening.ts). */
+  showSidebar(title: string, opening?: SidebarOpening): void;
   showDialog(title: string, html: string): void;
 }
 

@@ -45,8 +45,9 @@ export function menuCreateTemplate(): void {
   });
 }
 
+/** Opens the sidebar validating: the menu item says «Validar datos», and pressing «Validar» again was a step too many. */
 export function menuValidate(): void {
-  guarded(() => host().ui().showSidebar(ADDON_TITLE));
+  guarded(() => host().ui().showSidebar(ADDON_TITLE, 'validate'));
 }
 
 export function menuRemoveMarks(): void {

@@ -16,7 +16,7 @@ export const HELP_HTML = `<div style="font:13px Arial,sans-serif;line-height:1.5
 <ol>
 <li><b>Crear plantilla</b> agrega a esta hoja de cálculo las hojas de captura, con listas desplegables y ayudas en los encabezados. No modifica hojas que ya tienen datos.</li>
 <li>Llene la hoja «Configuración» y capture sus proyectos y contrataciones a partir de la fila 3.</li>
-<li><b>Validar datos</b> abre el panel: revise los errores y haga clic en cada uno para ir a la celda.</li>
+<li><b>Validar datos</b> abre el panel y valida todas las hojas: revise los errores y haga clic en cada uno para ir a la celda. Después de corregir, pulse <b>Validar</b> en el panel.</li>
 <li>Cuando no haya errores, use <b>Enviar a revisión</b> en el panel. Su coordinador la aprobará o se la devolverá con comentarios.</li>
 <li>La primera vez, <b>Configurar servidor</b>: escriba la dirección que le dio su coordinador (y su clave de acceso si su institución usa un servidor propio).</li>
 <li><b>Quitar marcas</b> borra los colores y notas que puso la validación; no toca sus propias notas.</li>

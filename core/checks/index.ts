@@ -29,6 +29,7 @@ import { keyDocuments } from './key-documents';
 import { dateOrderDocuments } from './date-order-documents';
 import { storedSize, textLimits } from './text-limits';
 import { urlScheme } from './url-scheme';
+import { contactEmail } from './contact-email';
 import { invisibleCharacters } from './invisible-characters';
 import { budgetLineId } from './budget-line-id';
 import { progressRange } from './progress-range';
@@ -41,6 +42,8 @@ export const CHECKS: readonly (Check | PartedCheck | CrossCheck | ValueCheck)[] 
   // The program's rules added by issue 18 (rules.md; links; hidden text).
   amountSign, publicAuthority, partyIdentity, postalCode, dateOrderDocuments, documentStatus, keyDocuments,
   urlScheme, textLimits, storedSize, invisibleCharacters,
+  // Contact e-mails the schema does not check (ContactPoint.email has no format in OCDS 1.1.5 nor OC4IDS 0.9.5).
+  contactEmail,
   // The budget key (issue 18 item 2: budget lines extension, rules.md R-35).
   budgetLineId,
   // Avance físico y financiero (issue 18 item 3: OC4IDS project metrics).

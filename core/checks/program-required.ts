@@ -2,18 +2,58 @@
  * The program's required fields (schemas/program, the columns marked `!`, DESIGN §3): what the initiative asks
  * every implementer to publish. Checked on every row that exists — each root document and each array item of a
  * child sheet. Key columns are the unflatten engine's and the schema's business. `program.required` (error).
+ *
+ * A required column the converter computes (grey, `derived`: a party's id from its RFC) is missing only when what
+ * it is computed from is missing too: that is asked for, at the first of those columns, saying what it makes
+ * (`program.requiredDerived`, error) — «Escríbalo en la columna indicada» on the grey «Identificador del actor»
+ * sent the official to a column the template says to leave blank. Reported before the row's other columns, so it
+ * is the one kept for that cell (validate.ts sameCellFamily) instead of the source's own plain program.required.
  */
-import type { SheetSpec } from '../template/spec';
+import type { ColumnSpec, SheetSpec, TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
 import { isArray, isFilled as filled, isObject, pointerJoin, valueAtSegments } from './json';
 import type { Check, JsonObject, PartedCheck, Report } from './types';
 
+interface RequiredField {
+  path: string;
+  segments: string[];
+  /** A derived column's sources, relative to the row, when they are the row's own (the RFC beside the party id). */
+  from?: { path: string; segments: string[] }[];
+  /** Its finding's params: «Identificador del actor», «RFC del actor». */
+  params?: { derived: string; from: string; derivedField: string };
+}
+
+/** A field's column title in the template (its own sheet's, not a child sheet's copy of a parent key). */
+function titleOf(spec: TemplateSpec, standard: SheetSpec['standard'], field: string): string {
+  const columns = spec.sheets.filter((s) => s.standard === standard).flatMap((s) => s.columns).filter((c) => c.field === field);
+  return (columns.find((c) => !c.key) ?? columns[0])?.title ?? field;
+}
+
+/** «RFC del actor», «A» y «B». */
+function quotedList(titles: string[]): string {
+  const quoted = titles.map((t) => `«${t}»`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} y ${quoted[quoted.length - 1]}` : quoted.join('');
+}
+
+function requiredField(spec: TemplateSpec, sheet: SheetSpec, column: ColumnSpec, prefix: string): RequiredField {
+  const path = column.field.slice(prefix.length);
+  const field: RequiredField = { path, segments: path.split('/') };
+  const sources = (column.derivedFrom ?? []).filter((f) => f.startsWith(prefix));
+  if (column.derived && sources.length > 0) {
+    field.from = sources.map((f) => { const p = f.slice(prefix.length); return { path: p, segments: p.split('/') }; });
+    field.params = { derived: column.title, from: quotedList(sources.map((f) => titleOf(spec, sheet.standard, f))), derivedField: column.field };
+  }
+  return field;
+}
+
 /** The check of one sheet's required columns, prepared once: it runs for every document (issue 17). */
-function sheetCheck(sheet: SheetSpec): Check {
-  const required = sheet.columns.filter((c) => c.required && !c.key);
+function sheetCheck(spec: TemplateSpec, sheet: SheetSpec): Check {
+  const columns = sheet.columns.filter((c) => c.required && !c.key);
+  // Derived columns first: their finding, at a source's cell, is the one kept there.
+  const required = [...columns.filter((c) => c.derived), ...columns.filter((c) => !c.derived)];
   if (required.length === 0) return () => undefined;
   const prefix = sheet.array ? `${sheet.array}/` : '';
-  const relative = required.map((c) => { const path = c.field.slice(prefix.length); return { path, segments: path.split('/') }; });
+  const relative = required.map((c) => requiredField(spec, sheet, c, prefix));
   const arrayPath = sheet.array ? sheet.array.split('/') : [];
   // The row's place (the index taken at each array of the path, -1 through an object): its pointer is only
   // built for a row a field is missing from — a closure per row and level was most of this check's time.
@@ -31,8 +71,12 @@ function sheetCheck(sheet: SheetSpec): Check {
   // Each object item along the path (as `itemsAlong`): every segment that holds an array fans out over its items.
   const rows = (item: JsonObject, at: number): void => {
     if (at === arrayPath.length) {
-      for (const { path, segments } of relative) {
-        if (!filled(valueAtSegments(item, segments))) report('program.required', 'error', pointerJoin(rowPointer(), path), {});
+      for (const { path, segments, from, params } of relative) {
+        if (filled(valueAtSegments(item, segments))) continue;
+        // Computed from values the row lacks: ask for those. One of them typed (a package, where nothing is derived;
+        // a value the rule does not know): the derived field itself is what is missing.
+        if (from && params && !from.some((f) => filled(valueAtSegments(item, f.segments)))) report('program.requiredDerived', 'error', pointerJoin(rowPointer(), from[0].path), params);
+        else report('program.required', 'error', pointerJoin(rowPointer(), path), {});
       }
       return;
     }
@@ -51,4 +95,4 @@ function sheetCheck(sheet: SheetSpec): Check {
 }
 
 /** Sheet by sheet (each sheet is a part): a sheet's findings for every document, then the next sheet's. */
-export const programRequired: PartedCheck = { parts: () => templateSpec().sheets.map(sheetCheck) };
+export const programRequired: PartedCheck = { parts: () => { const spec = templateSpec(); return spec.sheets.map((sheet) => sheetCheck(spec, sheet)); } };

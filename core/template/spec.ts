@@ -29,6 +29,13 @@ export interface ColumnSpec {
    * is kept. Shown grey in the header, with a note saying so.
    */
   derived?: boolean;
+  /**
+   * For a derived column: the fields (unindexed, from the document root) it is computed from — the RFC for a party's
+   * id. A value missing from a derived column is missing from these, and is asked for there
+   * (core/checks/program-required): «Escríbalo en la columna indicada» on a grey column pointed at a cell the
+   * official is told to leave blank. Empty only for the release `tag`, computed from the stages the process has.
+   */
+  derivedFrom?: string[];
 }
 
 export interface SheetSpec {
@@ -43,7 +50,8 @@ export interface SheetSpec {
 
 export interface TemplateSpec { sheets: SheetSpec[] }
 
-export interface DefinitionColumn { path: string; required?: boolean; list?: boolean; width?: number; codelist?: string; derived?: boolean }
+/** `from`: with `derived`, the paths (relative to the sheet's array, like `path`) the column is computed from. */
+export interface DefinitionColumn { path: string; required?: boolean; list?: boolean; width?: number; codelist?: string; derived?: boolean; from?: string[] }
 /** In the definition files a column is `"path"`, `"path!"` (required by the program) or a full object. */
 export type DefinitionEntry = string | DefinitionColumn;
 export interface DefinitionSheet { name: string; array: string; columns: DefinitionEntry[] }
@@ -159,7 +167,13 @@ function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColum
     width: def.width ?? (key ? 26 : 22),
     key,
   };
-  if (def.derived) column.derived = true;
+  if (def.derived) {
+    // Every derived column says what it is computed from: a required one missing is asked for there.
+    if (!Array.isArray(def.from)) throw new SpecError(`La columna derivada ${profile.standard}:${field} no dice de qué columnas se calcula («from»)`);
+    if (column.required && def.from.length === 0) throw new SpecError(`La columna derivada obligatoria ${profile.standard}:${field} debe decir de qué columnas se calcula («from»)`);
+    column.derived = true;
+    column.derivedFrom = def.from.map((p) => (array ? `${array}/${p}` : p));
+  } else if (def.from !== undefined) throw new SpecError(`La columna ${profile.standard}:${field} dice de qué se calcula («from») sin ser derivada`);
   const codelist = def.codelist ?? info.codelist;
   if (codelist) {
     const list = profile.codelists[codelist];
@@ -221,7 +235,7 @@ function keyColumns(inputs: StandardInputs, levels: string[]): ColumnSpec[] {
 }
 
 export function buildSheetSpecs(inputs: StandardInputs): SheetSpec[] {
-  return inputs.definition.sheets.map((sheet) => {
+  const sheets = inputs.definition.sheets.map((sheet) => {
     const levels = arrayLevels(inputs.profile, sheet.array);
     const columns = keyColumns(inputs, levels);
     for (const entry of sheet.columns) {
@@ -237,6 +251,14 @@ export function buildSheetSpecs(inputs: StandardInputs): SheetSpec[] {
     }
     return { name: sheet.name, standard: inputs.profile.standard, array: sheet.array, levels, columns };
   });
+  // The columns a derived one is computed from are the template's own (some sheet of the same standard has them).
+  const fields = new Set(sheets.flatMap((s) => s.columns.map((c) => c.field)));
+  for (const column of sheets.flatMap((s) => s.columns)) {
+    for (const from of column.derivedFrom ?? []) {
+      if (!fields.has(from)) throw new SpecError(`La columna derivada ${inputs.profile.standard}:${column.field} se calcula de ${from}, que ninguna hoja tiene`);
+    }
+  }
+  return sheets;
 }
 
 export function buildTemplateSpec(all: StandardInputs[]): TemplateSpec {

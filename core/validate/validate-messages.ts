@@ -27,6 +27,8 @@ registerMessages({
   'schema.dependencies': 'Este dato necesita otro dato relacionado que falta. [[Complete la fila.||Agréguelo.]]',
   // Program
   'program.required': 'Falta este dato, que el programa pide publicar en todos los casos.[[ Escríbalo en la columna indicada.||]]',
+  // A grey (derived) column is missing because what it is computed from is (core/checks/program-required.ts).
+  'program.requiredDerived': '[[Falta {from}. De ese dato se calcula «{derived}» (la columna gris), que el programa pide publicar en todos los casos: escríbalo en la columna indicada; la columna «{derived}» puede quedar vacía.||Falta {from}, del que la plantilla calcula «{derived}» ({derivedField}), que el programa pide publicar en todos los casos. Escriba uno de los dos.]]',
   'codelist.unknownOpen': 'El código «{value}» no está en el catálogo. Se permite, pero revise que no sea un error de escritura; si existe un código equivalente en [[la lista desplegable||el catálogo]], úselo.',
   // Identifiers
   'ocid.format': 'El OCID «{value}» no es válido: debe empezar con «ocds-», seguir con los 6 caracteres del prefijo de su institución, un guion y el identificador del proceso (p. ej. ocds-abc123-LP-001-2024).',
@@ -48,6 +50,7 @@ registerMessages({
   'party.personNameMissing': 'Falta el nombre o el primer apellido de «{value}», que es persona física. [[Escriba nombre(s) y apellidos en sus columnas.||Escriba nombre(s) y apellidos.]]',
   'party.personalityMismatch': 'El tipo de persona «{value}» no corresponde al RFC «{rfc}»: 13 caracteres son de persona física y 12 de persona moral. Corrija uno de los dos.',
   'address.postalCode': 'El código postal «{value}» no es válido: debe tener exactamente 5 dígitos, con el cero inicial si lo tiene (p. ej. 06720). [[Si la celda lo muestra sin el cero, escríbalo como texto.||Escríbalo como texto, no como número.]]',
+  'email.format': '«{value}» no es una dirección de correo electrónico completa: escriba una sola dirección de la forma nombre@dominio (p. ej. obras.publicas@municipio.gob.mx), sin espacios ni nombre delante.[[ Si no la tiene, deje la celda vacía.||]]',
   'url.scheme': 'La dirección «{value}» no es un enlace web. Solo se publican enlaces que empiezan con https:// o http://.',
   'text.invisibleCharacters': 'El texto «{text}» contiene caracteres invisibles ({characters}) que pueden cambiar cómo se ve o se ordena. Borre el texto y escríbalo de nuevo, sin pegarlo.',
   'text.tooLong': 'El texto que empieza con «{start}» tiene {length:carácter|caracteres}; el máximo es {limit:carácter|caracteres}. Resúmalo y, si hace falta más detalle, publíquelo como documento y ponga aquí su enlace.',

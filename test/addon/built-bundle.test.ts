@@ -33,7 +33,8 @@ afterAll(() => { if (build) fs.rmSync(build.outDir, { recursive: true, force: tr
 type Global = Record<string, (...args: unknown[]) => unknown>;
 
 function load(ss: FakeSpreadsheet, fetch?: Parameters<typeof appsScriptGlobals>[1]) {
-  const { globals, record } = appsScriptGlobals(ss, fetch);
+  // HtmlService serves the project's files: the built sidebar.html.
+  const { globals, record } = appsScriptGlobals(ss, fetch, (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
   const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
   vm.runInContext(code, context, { filename: 'Code.js' });
   return { context: context as unknown as Global, record, vmContext: context };
@@ -130,6 +131,10 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect((asked.params.headers as Record<string, string>).Authorization).toBe(`Bearer ${token}`);
     context.menuValidate();
     expect(record.sidebars).toEqual(['Infraestructura Abierta']);
+    // «Validar datos» opens the built sidebar set to validate as it opens (sidebar-opening.ts), nothing else changed.
+    const built = fs.readFileSync(path.join(build.outDir, 'sidebar.html'), 'utf8');
+    expect(built).toContain('data-on-open=""');
+    expect(record.sidebarPages).toEqual([built.replace('data-on-open=""', 'data-on-open="validate"')]);
 
     // Sent clean, then edited: «Validar» says the sheet holds changes that were not sent (the values go to the
     // server to be compared, as when submitting).

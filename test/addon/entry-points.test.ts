@@ -55,6 +55,8 @@ describe('menu and triggers', () => {
     main.menuValidate();
     main.menuHelp();
     expect(h.fakeUi.sidebars).toEqual(['Infraestructura Abierta']);
+    // «Validar datos» validates as the sidebar opens.
+    expect(h.fakeUi.sidebarOpenings).toEqual(['validate']);
     expect(h.fakeUi.dialogs[0].html).toContain('Validar datos');
   });
 });

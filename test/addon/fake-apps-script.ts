@@ -8,6 +8,8 @@ import type { FakeSheet, FakeSpreadsheet } from './fake-spreadsheet';
 export interface AppsScriptRecord {
   menus: { caption: string; functionName: string }[][];
   sidebars: string[];
+  /** The page of each sidebar, in the same order, as HtmlService served it. */
+  sidebarPages: string[];
   dialogs: string[];
   /** The page of each dialog, in the same order. */
   dialogPages: string[];
@@ -21,8 +23,12 @@ export type FetchHandler = (url: string, params: Record<string, unknown>) => { s
 
 interface FakeRange { sheetName: string; a1?: string; block: Block }
 
-export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () => ({ status: 404, body: '' })): { globals: Record<string, unknown>; record: AppsScriptRecord } {
-  const record: AppsScriptRecord = { menus: [], sidebars: [], dialogs: [], dialogPages: [], fetches: [], documentProperties: new Map(), userProperties: new Map() };
+/**
+ * `htmlFile`: the content of the project's HTML file of that name (`sidebar` → the built sidebar.html), as
+ * HtmlService.createHtmlOutputFromFile serves it; empty when a test does not give one.
+ */
+export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () => ({ status: 404, body: '' }), htmlFile: (name: string) => string = () => ''): { globals: Record<string, unknown>; record: AppsScriptRecord } {
+  const record: AppsScriptRecord = { menus: [], sidebars: [], sidebarPages: [], dialogs: [], dialogPages: [], fetches: [], documentProperties: new Map(), userProperties: new Map() };
 
   /** `C3:C`: an open-ended column range, as Apps Script reads A1 notation without an end row. */
   const openColumn = (a1?: string): { column: number; fromRow: number } | null => {
@@ -115,7 +121,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
   };
 
   const output = (title: string, page = '') => {
-    const o = { title, page, setTitle: (t: string) => { o.title = t; return o; }, setWidth: () => o, setHeight: () => o };
+    const o = { title, page, getContent: () => o.page, setTitle: (t: string) => { o.title = t; return o; }, setWidth: () => o, setHeight: () => o };
     return o;
   };
 
@@ -140,11 +146,11 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
           const menu = { addItem: (caption: string, functionName: string) => { items.push({ caption, functionName }); return menu; }, addToUi: () => { record.menus.push(items); } };
           return menu;
         },
-        showSidebar: (o: { title: string }) => { record.sidebars.push(o.title); },
+        showSidebar: (o: { title: string; page: string }) => { record.sidebars.push(o.title); record.sidebarPages.push(o.page); },
         showModalDialog: (o: { page: string }, title: string) => { record.dialogs.push(title); record.dialogPages.push(o.page); },
       }),
     },
-    HtmlService: { createHtmlOutputFromFile: (name: string) => output(name), createHtmlOutput: (html: string) => output('', html) },
+    HtmlService: { createHtmlOutputFromFile: (name: string) => output(name, htmlFile(name)), createHtmlOutput: (html: string) => output('', html) },
     UrlFetchApp: {
       fetch: (url: string, params: Record<string, unknown>) => {
         record.fetches.push({ url, params });

@@ -5,14 +5,17 @@
 import type { HttpPort, HttpRequest, HttpResponse } from '../../addon/src/backend/http-port';
 import type { AddonConfig, PropertiesPort } from '../../addon/src/config';
 import type { Host, MenuItem, UiPort } from '../../addon/src/host';
+import type { SidebarOpening } from '../../addon/src/sidebar-opening';
 import { FakeSpreadsheet } from './fake-spreadsheet';
 
 export class FakeUi implements UiPort {
   menus: MenuItem[][] = [];
   sidebars: string[] = [];
+  /** What each sidebar was opened to do (undefined: nothing at once). */
+  sidebarOpenings: (SidebarOpening | undefined)[] = [];
   dialogs: { title: string; html: string }[] = [];
   addMenu(items: MenuItem[]): void { this.menus.push(items); }
-  showSidebar(title: string): void { this.sidebars.push(title); }
+  showSidebar(title: string, opening?: SidebarOpening): void { this.sidebars.push(title); this.sidebarOpenings.push(opening); }
   showDialog(title: string, html: string): void { this.dialogs.push({ title, html }); }
 }
 

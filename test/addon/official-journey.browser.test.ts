@@ -2,8 +2,9 @@
  * The official's whole journey through what `npm run build:addon` builds, with nothing of ours imitated: the built
  * sidebar in headless Chromium, whose google.script.run calls the built Code.js (in a vm, over the fake
  * spreadsheet), whose UrlFetchApp reaches the real app (test/support/app-thread.ts). The coordinators act through
- * the real API, as their pages do. Set the server up, create the template, type with the usual mistakes, validate, go to a cell, fix,
- * send, see the return and its comments, fix, send again, see it published.
+ * the real API, as their pages do. Set the server up, create the template, type with the usual mistakes, open
+ * «Validar datos» (which validates as the sidebar opens), go to a cell, fix, validate again, send, see the return and
+ * its comments, fix, send again, see it published.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -61,10 +62,10 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(r.status).toBe(200);
   }
 
-  /** The built Code.js over a fresh fake spreadsheet, its UrlFetchApp reaching the real app. */
+  /** The built Code.js over a fresh fake spreadsheet, its UrlFetchApp reaching the real app, its HtmlService the built pages. */
   function loadCode(spreadsheetId: string): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } {
     const ss = new FakeSpreadsheet(spreadsheetId);
-    const { globals, record } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params));
+    const { globals, record } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
     const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
     vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
     return { ss, gas: context as unknown as Global, record };
@@ -82,6 +83,15 @@ describeIfChromium('the official with the built add-on, against the real app', (
     });
     await page.addInitScript(bridge);
     return page;
+  }
+
+  /** Extensiones → Infraestructura Abierta → Validar datos: the sidebar the built Code.js shows, in `page`. */
+  async function openValidarDatos(page: Page, gas: Global, record: AppsScriptRecord): Promise<void> {
+    gas.menuValidate();
+    // A file, not setContent: the bridge is an init script, which runs on navigation.
+    const shown = path.join(build.outDir, `validar-datos-${record.sidebarPages.length}.html`);
+    fs.writeFileSync(shown, record.sidebarPages.at(-1) ?? '');
+    await page.goto(`file://${shown}`);
   }
 
   it('Configurar servidor tries the address and the access key at once and says whether the server accepted them', async () => {
@@ -108,8 +118,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
-  it('validates, goes to the cell, sends, sees the return and its comments on «Validar», sends again and sees it published', async () => {
-    const { ss, gas } = loadCode('hoja-recorrido');
+  it('«Validar datos» validates as it opens; goes to the cell, sends, sees the return and its comments on «Validar», sends again and sees it published', async () => {
+    const { ss, gas, record } = loadCode('hoja-recorrido');
     gas.onOpen({ authMode: 'NONE' });
     gas.menuCreateTemplate();
     // The settings dialog's call: a self-hosted server and the official's access key.
@@ -127,8 +137,11 @@ describeIfChromium('the official with the built add-on, against the real app', (
     type(typed);
 
     const page = await bridgedPage(gas);
-    await page.goto(`file://${path.join(build.outDir, 'sidebar.html')}`);
+    await openValidarDatos(page, gas, record);
     const state = page.locator('#state');
+    // Nothing pressed: the menu item validated as the sidebar opened.
+    await page.getByText(/^Validación terminada/).waitFor();
+    expect(await page.getByRole('status').textContent()).toMatch(/^Validación terminada: 1 error,/);
     await page.getByText('Estado: Borrador').waitFor();
 
     const validate = async (): Promise<string> => {
@@ -136,7 +149,6 @@ describeIfChromium('the official with the built add-on, against the real app', (
       await page.getByText(/^Validación terminada/).waitFor();
       return (await page.getByRole('status').textContent()) ?? '';
     };
-    expect(await validate()).toMatch(/^Validación terminada: 1 error,/);
     await page.getByRole('button', { name: /D3: «En ejecución» no es una opción de la lista/ }).click();
     await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
     expect(ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: column('status') });
@@ -170,8 +182,38 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
+  it('«Validar datos» on a party without RFC and a contact e-mail that is not one: the RFC cell is asked for, the e-mail warned', async () => {
+    const { ss, gas, record } = loadCode('hoja-actores');
+    gas.menuCreateTemplate();
+    const sheetSpec = (name: string): SheetSpec => templateSpec().sheets.find((s) => s.name === name) as SheetSpec;
+    const type = (name: string, values: Record<string, string>): void => {
+      const columns = sheetSpec(name).columns;
+      ss.get(name).setValues({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => values[c.field] ?? '')]);
+    };
+    type('Contrataciones', { ocid: 'ocds-abc123-0001', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' });
+    type('Actores', { ocid: 'ocds-abc123-0001', 'parties/name': 'Dirección de Obras Públicas', 'parties/roles': 'Comprador (dependencia o entidad)', 'parties/identifier/scheme': 'MX-RFC', 'parties/contactPoint/email': 'juan@' });
+    const page = await bridgedPage(gas);
+    await openValidarDatos(page, gas, record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    const actores = page.locator('details', { has: page.locator('summary', { hasText: /^Actores — / }) });
+    // Headings of the sheet's columns with findings: the RFC and the e-mail, not the grey «Identificador del actor».
+    const headings = await actores.locator('h3').allTextContents();
+    expect(headings).toEqual(expect.arrayContaining(['RFC del actor', 'Correo electrónico del contacto']));
+    expect(headings).not.toContain('Identificador del actor');
+    expect(headings).toHaveLength(2);
+    const column = (field: string): number => sheetSpec('Actores').columns.findIndex((c) => c.field === field) + 1;
+    const rfc = actores.getByRole('button', { name: /Falta «RFC del actor»\. De ese dato se calcula «Identificador del actor» \(la columna gris\)/ });
+    expect(await rfc.innerText()).toMatch(/^Error\s*F3: /);
+    await actores.getByRole('button', { name: /«juan@» no es una dirección de correo electrónico completa/ }).waitFor();
+    expect(await actores.getByRole('button', { name: /«juan@»/ }).innerText()).toMatch(/^Advertencia\s*[A-Z]+3: /);
+    await rfc.click();
+    await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
+    expect(ss.active).toEqual({ sheet: 'Actores', row: 3, column: column('parties/identifier/id') });
+    await page.close();
+  });
+
   it('a sheet of 1,200 processes: a message repeated down a column is one line with its count, not 25 and «y 1,175 más»', async () => {
-    const { ss, gas } = loadCode('hoja-grande');
+    const { ss, gas, record } = loadCode('hoja-grande');
     gas.menuCreateTemplate();
     gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
     const processes = templateSpec().sheets.find((s) => s.name === 'Contrataciones') as SheetSpec;
@@ -183,11 +225,10 @@ describeIfChromium('the official with the built add-on, against the real app', (
     } as Record<string, string>)[c.path] ?? ''));
     ss.get('Contrataciones').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
     const page = await bridgedPage(gas);
-    await page.goto(`file://${path.join(build.outDir, 'sidebar.html')}`);
-    await page.getByText('Estado: Borrador').waitFor();
     const started = Date.now();
-    await page.getByRole('button', { name: 'Validar' }).click();
+    await openValidarDatos(page, gas, record);
     await page.getByText(/^Validación terminada/).waitFor({ timeout: 120_000 });
+    await page.getByText('Estado: Borrador').waitFor();
     console.log(`official journey: 1,200 processes validated and shown in the sidebar in ${Date.now() - started} ms (Node vm; Apps Script is slower)`);
     expect(await page.getByRole('status').textContent()).toBe('Validación terminada: 1,800 errores, 1,200 advertencias.');
     const lines = await page.locator('button.finding').allInnerTexts();

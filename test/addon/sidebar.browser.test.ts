@@ -1,6 +1,7 @@
 /**
- * The built sidebar in headless Chromium (issue 5, test c) with a fake google.script.run: validate, see the
- * grouped findings, click one to select its cell, re-validate clean, submit; a coordinator approves.
+ * The built sidebar in headless Chromium (issue 5, test c) with a fake google.script.run: opened as «Validar datos»
+ * opens it, it validates at once; see the grouped findings, click one to select its cell, re-validate clean with
+ * «Validar», submit; a coordinator approves.
  * Any request other than the page itself is refused, proving the page is self-contained.
  * Keeps a screenshot in test-artifacts/addon-sidebar.png.
  */
@@ -67,36 +68,53 @@ function fakeGoogle(responses: Record<string, unknown[]>): void {
 describeIfChromium('sidebar in headless Chromium', () => {
   const sidebar = builtSidebarInChromium();
 
-  async function open(responses: Record<string, unknown[]>): Promise<Page> {
+  /**
+   * The sidebar as «Validar datos» opens it (the only way an official opens it): it validates at once, so its first
+   * `runValidation` answer is that validation's (a clean sheet unless a test says otherwise); `asBuilt`: the page as
+   * built, opened with no action.
+   */
+  async function open(responses: Record<string, unknown[]>, asBuilt = false): Promise<Page> {
     const page = await sidebar.browser.newPage({ viewport: { width: 300, height: 720 } });
     const refused: string[] = [];
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (refused.push(route.request().url()), route.abort())));
     page.on('close', () => expect(refused).toEqual([]));
-    await page.addInitScript(fakeGoogle, responses);
-    await page.goto(sidebar.url);
+    await page.addInitScript(fakeGoogle, { validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [clean], ...responses });
+    await page.goto(asBuilt ? sidebar.url : sidebar.menuUrl);
     return page;
   }
 
+  /** Waits until the validation the page started as it opened has ended. */
+  const validatedOnOpen = (page: Page): Promise<unknown> => page.getByText(/^Validación terminada/).waitFor();
+
   const calls = (page: Page) => page.evaluate(() => (globalThis as unknown as { __calls: unknown[][] }).__calls);
 
-  it('validates, shows grouped findings, selects a cell, and submits once clean', async () => {
+  it('opened as built (no menu item asking anything), validates nothing and shows no «0 errores»', async () => {
+    const page = await open({ reviewContext: [returned] }, true);
+    await page.getByText('Devuelta con comentarios').waitFor();
+    expect(await page.locator('#summary').isVisible()).toBe(false);
+    expect(await page.locator('#since-sent').isHidden()).toBe(true);
+    expect((await calls(page)).map((c) => c[0])).toEqual(['reviewContext']);
+    await page.close();
+  });
+
+  it('validates as «Validar datos» opens it, shows grouped findings, selects a cell, and submits once clean after «Validar»', async () => {
     const page = await open({
       reviewContext: [returned],
       validationPlan: [[{ name: 'Proyectos', rows: 12 }, { name: 'Contrataciones', rows: 30 }]],
       runValidation: [withErrors, clean],
       submitForReview: [submitted],
     });
+    // No click: the menu item «Validar datos» validates as the sidebar opens, saying so meanwhile.
+    const status = page.getByRole('status');
+    await page.getByText(/^(Preparando la validación|Leyendo y validando 2 hojas \(38 filas de datos\))…$|^Validación terminada/).waitFor();
+    await page.getByText('Validación terminada: 2 errores, 1 advertencia.').waitFor();
+    expect((await calls(page)).filter((c) => c[0] === 'runValidation')).toHaveLength(1);
     await page.getByText('Devuelta con comentarios').waitFor();
     await expect(page.getByText('Agregue el presupuesto del puente.').isVisible()).resolves.toBe(true);
     // A comment written on two lines is shown on two lines.
     expect(await page.locator('#comments li').last().innerText()).toMatch(/puente\.\nY las fechas/);
-    // No «0 errores» before anything was validated.
-    expect(await page.locator('#summary').isVisible()).toBe(false);
     await expect(page.getByText(/compártala como lector con ingesta@/).isVisible()).resolves.toBe(true);
 
-    await page.getByRole('button', { name: 'Validar' }).click();
-    const status = page.getByRole('status');
-    await page.getByText('Validación terminada: 2 errores, 1 advertencia.').waitFor();
     expect(await status.textContent()).toBe('Validación terminada: 2 errores, 1 advertencia.');
     expect(await page.locator('#completeness').textContent()).toBe('61.5 %');
     expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
@@ -134,7 +152,6 @@ describeIfChromium('sidebar in headless Chromium', () => {
       ] }] }],
     });
     await page.getByText('Devuelta con comentarios').waitFor();
-    await page.getByRole('button', { name: 'Validar' }).click();
     await page.getByText('Validación terminada: 1 error, 0 advertencias.').waitFor();
     const finding = page.getByRole('button', { name: /^Error Fila 7: Falta este dato/ });
     expect(await finding.isEnabled()).toBe(true);
@@ -153,8 +170,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     });
     await page.getByText('Estado: En revisión').waitFor();
     const since = page.locator('#since-sent');
-    expect(await since.isHidden()).toBe(true);
-    await page.getByRole('button', { name: 'Validar' }).click();
+    // Validated as it opened (before that, nothing is said: the page as built shows no comparison, test above).
     await page.getByText('Validación terminada: no se encontraron errores ni advertencias.').waitFor();
     expect(await since.textContent()).toBe('⚠ La hoja tiene cambios que no ha enviado: su coordinación revisa lo que envió el 28/02/2024. Envíe la nueva versión para que revise también estos cambios.');
     await page.getByRole('button', { name: 'Enviar nueva versión' }).click();
@@ -171,7 +187,6 @@ describeIfChromium('sidebar in headless Chromium', () => {
     const failedSend: ReviewContext = { ...submitted, submission: { ...submitted.submission!, state: 'failed', stateLabel: 'La publicación falló', failureReason: 'No se pudo leer la hoja.' } };
     const page = await open({ reviewContext: [failedSend], validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [{ ...clean, sheetChanged: true }] });
     await page.getByText(/^Estado: La publicación falló/).waitFor();
-    await page.getByRole('button', { name: 'Validar' }).click();
     await page.getByText('Validación terminada: no se encontraron errores ni advertencias.').waitFor();
     expect(await page.locator('#since-sent').textContent()).toBe('⚠ La hoja tiene cambios que no ha enviado: la publicación de lo que envió el 28/02/2024 falló, y su coordinación puede aprobarlo de nuevo tal como lo envió. Envíe la nueva versión si quiere que se publiquen también estos cambios.');
     await page.close();
@@ -243,7 +258,6 @@ describeIfChromium('sidebar in headless Chromium', () => {
 
   it('passes an axe accessibility check after validating', async () => {
     const page = await open({ reviewContext: [returned], validationPlan: [[]], runValidation: [withErrors] });
-    await page.getByRole('button', { name: 'Validar' }).click();
     await page.getByText(/Validación terminada/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -255,13 +269,14 @@ describeIfChromium('sidebar in headless Chromium', () => {
     const page = await open({
       reviewContext: [{ ...submitted, role: 'coordinador' }],
       validationPlan: [[{ name: 'Proyectos', rows: 12 }]],
-      runValidation: [clean],
+      runValidation: [clean, withErrors],
       approveSubmission: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, state: 'approved', stateLabel: 'Aprobada' } }],
     });
     await page.getByText('Estado: En revisión').waitFor();
+    await validatedOnOpen(page);
     await page.locator('#validate').focus();
     await page.keyboard.press('Enter');
-    await page.getByText('Validación terminada: no se encontraron errores ni advertencias.').waitFor();
+    await page.getByText('Validación terminada: 2 errores, 1 advertencia.').waitFor();
     expect(await activeId(page)).toBe('validate');
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.keyboard.press('Enter');
@@ -272,9 +287,11 @@ describeIfChromium('sidebar in headless Chromium', () => {
   });
 
   it('at 200 % zoom (150 px) nothing overflows; the summary agrees in number; aria-busy is never on what holds #status; the comment box has a 3:1 border', async () => {
-    const page = await open({ reviewContext: [{ ...submitted, role: 'coordinador' }], validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [withErrors] });
+    const page = await open({ reviewContext: [{ ...submitted, role: 'coordinador' }], validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [clean, withErrors] });
     await page.setViewportSize({ width: 150, height: 720 });
     await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
+    // Observed from «Validar», once the validation that ran as the sidebar opened is over.
+    await validatedOnOpen(page);
     // Every change of aria-busy, and on which element, while validating.
     await page.evaluate(() => {
       const w = globalThis as unknown as { __busy: { id: string; holdsStatus: boolean; value: string | null }[]; document: any; MutationObserver: any };

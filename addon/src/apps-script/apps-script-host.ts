@@ -8,6 +8,7 @@ import type { HttpPort } from '../backend/http-port';
 import { buildTimeConfig, type PropertiesPort } from '../config';
 import type { Host, UiPort } from '../host';
 import type { Block, ListValidation, SheetPort, SpreadsheetPort } from '../sheet-port';
+import { sidebarPageFor } from '../sidebar-opening';
 
 interface GasProtection { setDescription(d: string): GasProtection; setWarningOnly(w: boolean): GasProtection }
 interface GasRange {
@@ -62,7 +63,7 @@ interface GasValidationBuilder {
   build(): unknown;
 }
 interface GasMenu { addItem(caption: string, functionName: string): GasMenu; addToUi(): void }
-interface GasHtmlOutput { setTitle(t: string): GasHtmlOutput; setWidth(w: number): GasHtmlOutput; setHeight(h: number): GasHtmlOutput }
+interface GasHtmlOutput { getContent(): string; setTitle(t: string): GasHtmlOutput; setWidth(w: number): GasHtmlOutput; setHeight(h: number): GasHtmlOutput }
 interface GasUi { createAddonMenu(): GasMenu; showSidebar(o: GasHtmlOutput): void; showModalDialog(o: GasHtmlOutput, title: string): void }
 
 declare const SpreadsheetApp: { getActiveSpreadsheet(): GasSpreadsheet; getUi(): GasUi; newDataValidation(): GasValidationBuilder };
@@ -163,7 +164,11 @@ const ui: UiPort = {
     for (const item of items) menu.addItem(item.label, item.functionName);
     menu.addToUi();
   },
-  showSidebar: (title) => SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('sidebar').setTitle(title)),
+  showSidebar: (title, opening) => {
+    const file = HtmlService.createHtmlOutputFromFile('sidebar');
+    const page = opening ? HtmlService.createHtmlOutput(sidebarPageFor(file.getContent(), opening)) : file;
+    SpreadsheetApp.getUi().showSidebar(page.setTitle(title));
+  },
   showDialog: (title, html) => SpreadsheetApp.getUi().showModalDialog(HtmlService.createHtmlOutput(html).setWidth(460).setHeight(380), title),
 };
 
