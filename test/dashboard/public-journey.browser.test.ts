@@ -3,7 +3,11 @@
  * with the example workbooks, at 390 px and at 1280 px:
  * - the search box's hint is read whole (on a phone it read «Proyecto, clave, ins»);
  * - Contrataciones counts its list as the other lists do: «19 procesos de contratación.», and «de 19» only with a
- *   filter that leaves some out (it read «19 procesos de contratación de 19.» with nothing filtered).
+ *   filter that leaves some out (it read «19 procesos de contratación de 19.» with nothing filtered);
+ * - the «Instituciones» treemap shows a tile's name and amount only when they fit whole as drawn. Its labels were
+ *   decided in the layout's units, the same at every width, so at 390 px «Municipio de Mérida» read «Munici|pio de
+ *   Mérida» and its amount «$181…». Every word drawn stays on one line, no text leaves its tile, and the note under
+ *   the drawing names every institution drawn without its name; turning the window re-decides them.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
@@ -12,6 +16,34 @@ import { startDashboardServer, type DashboardServer } from './dashboard-server';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const getComputedStyle: any;
+
+interface Drawn { label: string; shown: boolean; brokenWords: string[]; outside: boolean; valueCut: boolean }
+
+/** Each tile of the drawing: whether it shows its text, the words drawn across two lines, text out of its box. */
+function tiles(page: Page): Promise<Drawn[]> {
+  return page.evaluate(() => [...document.querySelectorAll('#treemap-instituciones .tile')].map((tile: any) => {
+    const [label, value] = [tile.querySelector('.tile-label'), tile.querySelector('.tile-value')];
+    // A tile drawn without its text (before: no spans at all; now: spans not displayed) names itself in its title.
+    const shown = !!label && label.getClientRects().length > 0;
+    const brokenWords: string[] = [];
+    const box = tile.getBoundingClientRect();
+    let outside = false;
+    if (shown) {
+      const text = label.firstChild;
+      const range = document.createRange();
+      for (const m of (text.data as string).matchAll(/\S+/g)) {
+        range.setStart(text, m.index as number);
+        range.setEnd(text, (m.index as number) + m[0].length);
+        const rects = [...range.getClientRects()];
+        if (rects.length > 1) brokenWords.push(m[0]);
+        if (rects.some((r: any) => r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5)) outside = true;
+      }
+      const v = value.getBoundingClientRect();
+      if (v.bottom > box.bottom + 0.5) outside = true;
+    }
+    return { label: label?.textContent ?? String(tile.title).replace(/: [^:]*$/, ''), shown, brokenWords, outside, valueCut: shown && value.scrollWidth > value.clientWidth };
+  }));
+}
 
 describeIfChromium('the public journey', () => {
   let srv: DashboardServer;
@@ -61,6 +93,45 @@ describeIfChromium('the public journey', () => {
     await page.selectOption('#filtro-metodo', 'direct');
     await page.waitForFunction(() => /con los filtros/.test(document.querySelector('#resultados > p').textContent));
     expect(await counted()).toBe('4 procesos de contratación de 19 con los filtros elegidos.');
+    await page.context().close();
+  });
+
+  async function openInstitutions(width: number): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+    await page.goto(`${srv.base}/#/instituciones`);
+    await page.waitForSelector('body[data-ready] #treemap-instituciones .tile');
+    return page;
+  }
+
+  function check(drawn: Drawn[], note: string): void {
+    for (const t of drawn) {
+      expect({ label: t.label, broken: t.brokenWords, outside: t.outside, valueCut: t.valueCut }).toEqual({ label: t.label, broken: [], outside: false, valueCut: false });
+      // Drawn without its name: the note names it.
+      if (!t.shown) expect(note).toContain(t.label);
+    }
+  }
+
+  it('at 390 px the small tiles drop their text rather than break it, and the note names them', async () => {
+    const page = await openInstitutions(390);
+    const drawn = await tiles(page);
+    const note = (await page.locator('#treemap-instituciones .treemap-note').count()) ? await page.locator('#treemap-instituciones .treemap-note').innerText() : '';
+    check(drawn, note);
+    // The state's large works keep their name; the two municipalities' slivers are named in the note.
+    expect(drawn.filter((t) => t.shown).map((t) => t.label)).toEqual(['Secretaría de Infraestructura del Gobierno de Nuevo León']);
+    expect(note).toContain('Sin nombre en la gráfica por su tamaño: Municipio de Mérida ($181,471,395.36) y Municipio de Tuxtla Gutiérrez');
+    // Turned to a desktop width, the same page labels them all and the note goes.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForFunction(() => document.querySelectorAll('#treemap-instituciones .tile.unlabelled').length === 0);
+    check(await tiles(page), '');
+    expect(await page.locator('#treemap-instituciones .treemap-note').isVisible()).toBe(false);
+    await page.context().close();
+  });
+
+  it('at 1280 px every institution is drawn with its name and amount, whole', async () => {
+    const page = await openInstitutions(1280);
+    const drawn = await tiles(page);
+    check(drawn, '');
+    expect(drawn.every((t) => t.shown)).toBe(true);
     await page.context().close();
   });
 });
