@@ -11,6 +11,7 @@
  */
 import type { ColumnSpec, SheetSpec, TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
+import { formatList } from '../format/es-mx';
 import { isArray, isFilled as filled, isObject, pointerJoin, valueAtSegments } from './json';
 import type { Check, JsonObject, PartedCheck, Report } from './types';
 
@@ -30,10 +31,7 @@ function titleOf(spec: TemplateSpec, standard: SheetSpec['standard'], field: str
 }
 
 /** «RFC del actor», «A» y «B». */
-function quotedList(titles: string[]): string {
-  const quoted = titles.map((t) => `«${t}»`);
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} y ${quoted[quoted.length - 1]}` : quoted.join('');
-}
+const quotedList = (titles: string[]): string => formatList(titles.map((t) => `«${t}»`));
 
 function requiredField(spec: TemplateSpec, sheet: SheetSpec, column: ColumnSpec, prefix: string): RequiredField {
   const path = column.field.slice(prefix.length);

@@ -1,4 +1,4 @@
-import { compactParts, formatCompact, formatCount, formatDate, formatDateTime, formatPercent } from './es-mx';
+import { compactParts, formatCompact, formatCount, formatDate, formatDateTime, formatPercent, formatList } from './es-mx';
 
 describe('formatCount', () => {
   it('agrees the words with the count, and groups thousands as es-MX does', () => {
@@ -59,4 +59,12 @@ describe('formatCompact and compactParts', () => {
 test('formatPercent rounds to one decimal and drops a «.0» the rounding leaves (Calidad de datos showed «29.0 %» beside «43 %»)', () => {
   // 0.29 × 100 is 28.999999999999996 in floating point.
   expect([0.29, 0.5699999, 0.43, 0.512, 2 / 3, 1, 0].map(formatPercent)).toEqual(['29 %', '57 %', '43 %', '51.2 %', '66.7 %', '100 %', '0 %']);
+});
+
+test('formatList joins items as Spanish lists them', () => {
+  expect(formatList([])).toBe('');
+  expect(formatList(['«A»'])).toBe('«A»');
+  expect(formatList(['«A»', '«B»'])).toBe('«A» y «B»');
+  expect(formatList(['a', 'b', 'c'])).toBe('a, b y c');
+  expect(formatList(['a', 'b'], 'ni')).toBe('a ni b');
 });

@@ -22,6 +22,11 @@ export function formatCount(n: number, one: string, many: string): string {
   return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
 }
 
+/** Items joined as Spanish lists them: «a», «a y b», «a, b y c» (`last`: the word before the last one, «ni» for a negated list). */
+export function formatList(items: readonly string[], last = 'y'): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}` : items.join('');
+}
+
 const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?Z$/;
 
 /**

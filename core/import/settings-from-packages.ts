@@ -8,6 +8,7 @@
  */
 import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
+import { formatList } from '../format/es-mx';
 import { SETTINGS, type SettingKey } from '../template/settings';
 import { DEFAULT_TIME_ZONE, utcOffset } from '../unflatten/time-zone';
 
@@ -65,7 +66,7 @@ function metadataOf(packages: readonly unknown[], documents: ImportedDocuments):
 }
 
 /** «A», «B» ni «C»: the names not used, after «no se usaron». */
-const spanishNor = (items: string[]): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ni ${items[items.length - 1]}`);
+const spanishNor = (items: string[]): string => formatList(items, 'ni');
 
 /** The values given, each once, in the order first given. */
 const distinct = (values: (string | undefined)[]): string[] => [...new Set(values.filter((v): v is string => v !== undefined))];

@@ -5,6 +5,7 @@
  * that depends on the pixels the drawing gets (a tile roomy on a desktop is 50 px wide on a phone, where its name
  * broke mid-word), so treemap.ts decides it on the rendered tiles.
  */
+import { formatList } from '../../../core/format/es-mx';
 export interface TreeItem { label: string; value: number; display: string; href?: string }
 export interface Rect { x: number; y: number; w: number; h: number }
 export interface TreeTile { item: TreeItem; rect: Rect }
@@ -61,10 +62,7 @@ export function treemapLayout(items: TreeItem[]): TreeLayout {
 }
 
 /** «a», «a y b», «a, b y c». */
-const listed = (items: TreeItem[]): string => {
-  const names = items.map((i) => `${i.label} (${i.display})`);
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} y ${names[names.length - 1]}` : names[0];
-};
+const listed = (items: TreeItem[]): string => formatList(items.map((i) => `${i.label} (${i.display})`));
 
 /**
  * What a reader of the drawing would otherwise miss, or undefined when every item is drawn with its name.
