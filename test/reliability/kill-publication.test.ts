@@ -20,8 +20,9 @@ import { BENCH_PUBLISHER, syntheticWorkbook } from '../../scripts/bench/syntheti
 import { NODE_BUNDLE, ROOT } from '../../scripts/build';
 import { ADMIN } from './publish-child';
 
-// Enough processes that every write step is a real batch; small enough that seven kills stay quick on 2 cores.
-const PROCESSES = 60;
+// Enough processes that every write step writes something (one batch each: a batch holds ~4 M characters, 60 or 30
+// processes alike); few enough that seven kills, each followed by a recovery that publishes again, stay quick.
+const PROCESSES = 30;
 let dir: string;
 /** The child, bundled once with esbuild: starting it costs a `node` start, not a ts-node compile of the backend. */
 let child: string;
