@@ -4,6 +4,21 @@
  * Pure: no I/O.
  */
 
+/** Proleptic Gregorian month length (not `Date.UTC`, which reads years 0–99 as 1900–1999). */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(m) ? 30 : 31;
+}
+
+/**
+ * A day the calendar has, years 1–9999: published data uses 0001-01-01 as "no date", and it must come back as it went
+ * out (core/unflatten/parse-value reads workbook dates with this too).
+ */
+export function isCalendarDate(y: number, m: number, d: number): boolean {
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
 /** `iso`: the day typed; `problem`: not written as dd/mm/aaaa (`format`), or a day the calendar has not (`calendar`). */
 export type TypedDate = { iso: string } | { problem: 'format' | 'calendar' };
 
@@ -12,8 +27,6 @@ export function readTypedDate(text: string): TypedDate {
   const m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(text.trim());
   if (!m) return { problem: 'format' };
   const [day, month, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
-  const t = new Date(Date.UTC(year, month - 1, day));
-  // Date.UTC rolls 31/02 over into March: a real day reads back the same.
-  if (month < 1 || month > 12 || day < 1 || t.getUTCDate() !== day || t.getUTCMonth() !== month - 1) return { problem: 'calendar' };
+  if (!isCalendarDate(year, month, day)) return { problem: 'calendar' };
   return { iso: `${m[4]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
 }

@@ -7,6 +7,7 @@ import { CellProblem, safePreview, type CleanValue } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
 import { localMidnight, utcOffset } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
+import { isCalendarDate } from '../format/typed-date';
 
 export interface ValueSpec {
   type: ColumnType;
@@ -89,17 +90,6 @@ function calendarDate(d: Date, zone: string): [number, number, number] {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
 
-/** Proleptic Gregorian month length (not `Date.UTC`, which reads years 0–99 as 1900–1999). */
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(m) ? 30 : 31;
-}
-
-/** Years 1–9999: published data uses 0001-01-01 as "no date", and it must come back as it went out. */
-function validDate(y: number, m: number, d: number): boolean {
-  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  return d <= daysInMonth(y, m);
-}
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
@@ -126,7 +116,7 @@ function isWrittenDateTime(s: string): boolean {
   const hh = twoDigits(s, 11);
   const mm = twoDigits(s, 14);
   const ss = twoDigits(s, 17);
-  return hh <= 23 && mm <= 59 && ss <= 59 && validDate(y, twoDigits(s, 5), twoDigits(s, 8));
+  return hh <= 23 && mm <= 59 && ss <= 59 && isCalendarDate(y, twoDigits(s, 5), twoDigits(s, 8));
 }
 
 export function parseDate(v: CleanValue, zone: string): string | undefined {
@@ -144,7 +134,7 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
     const iso = ISO_RE.exec(v);
     if (iso) {
       ymd = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-      if (!validDate(...ymd)) return undefined;
+      if (!isCalendarDate(...ymd)) return undefined;
       if (iso[4] !== undefined) {
         const [hh, mm, ss] = [Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)];
         if (hh > 23 || mm > 59 || ss > 59) return undefined;
@@ -155,7 +145,7 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
       }
     }
   }
-  if (!ymd || !validDate(...ymd)) return undefined;
+  if (!ymd || !isCalendarDate(...ymd)) return undefined;
   return localMidnight(zone, ...ymd);
 }
 
