@@ -7,8 +7,11 @@
  */
 const Sequencer = require('@jest/test-sequencer').default;
 
-/** Kinds of test files known to be long, longest kind first. */
-const LONG_KINDS = [/benches\.test\.ts$/, /\.browser\.test\.ts$/, /\.e2e\.test\.ts$|\.firestore\.test\.ts$|firestore-store\.test\.ts$/];
+/**
+ * Kinds of test files known to be long, longest kind first: whole commands, Chromium, memory at scale (large
+ * inputs: bulk-files-memory, 30 s, ran last of all on CI), servers and emulators.
+ */
+const LONG_KINDS = [/benches\.test\.ts$/, /\.browser\.test\.ts$/, /-memory\.test\.ts$/, /\.e2e\.test\.ts$|\.firestore\.test\.ts$|firestore-store\.test\.ts$/];
 
 const kind = (file) => {
   const index = LONG_KINDS.findIndex((pattern) => pattern.test(file));

@@ -4,6 +4,7 @@
  * GOOGLE_APPLICATION_CREDENTIALS) on the project named by `--proyecto` or the environment. This is how the
  * first administrator and the publishers of a new cloud deployment are created (nobody can call the API yet).
  */
+import { GoogleAuth } from 'google-auth-library';
 import { ConfigError, loadConfig, projectIdOf } from '../config';
 import { openLocalStore } from '../server/local-store';
 import { openFirestoreStore } from '../store/firestore-store';
@@ -28,7 +29,9 @@ export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
     throw new ConfigError('Con --nube indique el proyecto de Google Cloud con --proyecto ID, o en la variable GOOGLE_CLOUD_PROJECT.');
   }
   const namespace = env.FIRESTORE_NAMESPACE ?? '';
-  return { store: withCredentialsMessage(openFirestoreStore({ projectId, namespace })), cloud: true, where: `Firestore del proyecto ${projectId}` };
+  // The emulator (FIRESTORE_EMULATOR_HOST) takes no credentials: nothing to look for.
+  const credentials = env.FIRESTORE_EMULATOR_HOST ? () => Promise.resolve() : applicationDefaultCredentials;
+  return { store: withCredentialsMessage(openFirestoreStore({ projectId, namespace }), credentials), cloud: true, where: `Firestore del proyecto ${projectId}` };
 }
 
 /**
@@ -47,17 +50,27 @@ export function cloudCredentialsError(e: unknown): ConfigError | undefined {
     + 'la orden; o indique el archivo de una cuenta de servicio en la variable GOOGLE_APPLICATION_CREDENTIALS.');
 }
 
-/** The store, whose failures for lack of credentials become that ConfigError (exit code 2, like other configuration errors). */
-export function withCredentialsMessage(store: Store): Store {
+/**
+ * Looks for Application Default Credentials as Firestore's client does (google-auth-library). Without them, the
+ * client retried its first call for about ten seconds before failing; this fails at once (0.2 s).
+ */
+async function applicationDefaultCredentials(): Promise<void> {
+  await new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/datastore'] }).getClient();
+}
+
+/**
+ * The store, its first call made once `credentials()` found them; a failure for lack of credentials (there, or in a
+ * call) becomes that ConfigError (exit code 2, like other configuration errors).
+ */
+export function withCredentialsMessage(store: Store, credentials: () => Promise<void>): Store {
+  let found: Promise<void> | undefined;
   return new Proxy(store, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
       if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (!(result instanceof Promise)) return result;
-        return result.catch((e: unknown) => { throw cloudCredentialsError(e) ?? e; });
-      };
+      return (...args: unknown[]) => (found ??= credentials())
+        .then(() => (value as (...a: unknown[]) => unknown).apply(target, args))
+        .catch((e: unknown) => { throw cloudCredentialsError(e) ?? e; });
     },
   });
 }
