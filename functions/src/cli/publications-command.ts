@@ -1,4 +1,5 @@
 /**
+ * `publications list` (publications-list.ts), and
  * `publications prune --antes-de FECHA [--publicador ID] [--confirmar]`: removes superseded publications (what may
  * go and what never does: publication/prune-publications.ts), from the local store or, with `--nube`, from the
  * deployment's Firestore, with the submitted workbooks no submission can still need (publication/prune-snapshots.ts).
@@ -14,6 +15,7 @@ import { isStoreError, type Store } from '../store/store';
 import { allPublishers } from '../api/current-publications';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
+import { listPublications } from './publications-list';
 
 /** «2025-01-01» or «01/01/2025» → the start of that day in Mexico City (UTC−6 all year since 2022), ISO 8601. */
 export function dayStart(text: string): string | undefined {
@@ -55,7 +57,8 @@ export interface PublicationsCommandOptions {
 
 export async function publicationsCommand(args: ParsedArgs, store: Store, io: CliIo, opts: PublicationsCommandOptions): Promise<number> {
   const action = args.positional[0];
-  if (action !== 'prune') throw new UsageError('Uso: infra-abierta publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar] [--nube [--proyecto ID]]');
+  if (action === 'list') return listPublications(args, store, io, opts);
+  if (action !== 'prune') throw new UsageError('Uso: infra-abierta publications list [--publicador ID] [--nube [--proyecto ID]] | publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar] [--nube [--proyecto ID]]');
   const typed = stringOption(args, 'antes-de');
   if (!typed) throw new UsageError('Indique con --antes-de AAAA-MM-DD (o DD/MM/AAAA) hasta qué fecha borrar publicaciones anteriores; la vigente de cada publicador se conserva siempre.');
   const before = dayStart(typed);

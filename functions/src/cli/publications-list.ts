@@ -1,0 +1,51 @@
+/**
+ * `publications list [--publicador ID]`: each publisher's publications — which one readers see (`current`), when
+ * each was made, how much it holds and whether it was finished — so an operator can tell what `publications prune`
+ * would clear, or spot a publication left half-written by an interrupted task, without opening the database.
+ * Read through the Store only (listPublishers, listPublications, getCurrent), so it works on SQLite and Firestore alike.
+ */
+import { formatDateTime, formatNumber } from '../../../core/format/es-mx';
+import type { Publication, Publisher, Store } from '../store/store';
+import { readAll } from '../store/read-all';
+import { allPublishers } from '../api/current-publications';
+import { type ParsedArgs, stringOption, UsageError } from './args';
+import type { CliIo } from './convert-command';
+
+/** What a person reads of `status`: a 'writing' one older than a running task is one an interruption left behind. */
+const STATUS: Record<Publication['status'], string> = { complete: 'completa', writing: 'sin terminar' };
+
+function row(publisherId: string, p: Publication, current: boolean): string {
+  // A publication still being written has no counts yet (completePublication sets them): a dash, not a zero.
+  const count = (k: keyof Publication['counts']): string => (p.status === 'complete' && p.counts ? formatNumber(p.counts[k], 0) : '—');
+  return [publisherId, p.id, current ? 'sí' : 'no', formatDateTime(p.createdAt), count('releases'), count('records'), count('projects'), STATUS[p.status]].join('\t');
+}
+
+export async function listPublications(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud: boolean }): Promise<number> {
+  const publisherId = stringOption(args, 'publicador');
+  if (args.options.publicador === true) throw new UsageError('Indique el publicador después de --publicador, por ejemplo: --publicador itait.');
+  let publishers: Publisher[];
+  if (publisherId !== undefined) {
+    const one = await store.getPublisher(publisherId);
+    if (!one) {
+      const ids = (await allPublishers(store)).map((p) => p.id).sort();
+      throw new UsageError(`No existe el publicador «${publisherId}».${ids.length ? ` Publicadores registrados: ${ids.join(', ')}.` : ''}`);
+    }
+    publishers = [one];
+  } else {
+    publishers = await allPublishers(store);
+  }
+  const empty: string[] = [];
+  let header = false;
+  for (const publisher of publishers) {
+    const publications = await readAll((after) => store.listPublications({ publisherId: publisher.id, after, limit: 1000 }));
+    if (!publications.length) { empty.push(publisher.id); continue; }
+    const current = (await store.getCurrent(publisher.id))?.id;
+    if (!header) { io.out('publicador\tpublicación\tvigente\tcreada\tentregas\tregistros\tproyectos\testado'); header = true; }
+    for (const p of publications) io.out(row(publisher.id, p, p.id === current));
+  }
+  const nube = opts.cloud ? ' --nube' : '';
+  if (!publishers.length) io.err(`Aún no hay publicadores. Registre uno con «infra-abierta publishers add${nube} <id> …».`);
+  else if (!header) io.err(publisherId !== undefined ? `«${publisherId}» aún no tiene publicaciones.` : 'Aún no hay publicaciones.');
+  else if (empty.length) io.err(`Sin publicaciones: ${empty.join(', ')}.`);
+  return 0;
+}
