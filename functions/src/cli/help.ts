@@ -19,16 +19,21 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS
                 --proyectos N [--periodicidad 90] [--orden municipal|estatal|federal|autonomo] [--licencia URL]
                 [--politica URL] [--sitio URL] [--archivo publicador.json]
-                --proyectos: cuántos proyectos se comprometió a publicar (0 a 5; al actualizar, se conserva
-                si no se indica); --periodicidad: cada cuántos días actualiza (90 si no se indica)
+                --proyectos N: cuántos proyectos se comprometió a publicar, un número de 0 a 5 (al actualizar, se
+                conserva si no se indica; no es --proyecto, el proyecto de Google Cloud); --periodicidad: cada
+                cuántos días actualiza (90 si no se indica)
                 PREFIJO_OCID: «ocds-» y 6 letras minúsculas o números, el que la Open Contracting Partnership
                 asignó a la institución; PREFIJO_OC4IDS: «oc4ids-» y 6, el que registró para OC4IDS
   infra-abierta publishers list | publishers remove ID  (solo uno sin publicaciones, envíos ni cuentas)
+  infra-abierta publications list [--publicador ID]  Publicaciones de cada publicador: cuál es la vigente, cuándo
+                                                   se hizo, cuántas entregas, registros y proyectos tiene, y si
+                                                   quedó completa o sin terminar
   infra-abierta publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar]
                                                    Borra publicaciones reemplazadas (la vigente se conserva,
                                                    y las reemplazadas hace menos de 24 horas también) y las
                                                    copias de libros enviados que ya no necesita ninguna entrega;
                                                    sin --confirmar solo dice cuáles borraría
   Con --nube [--proyecto ID], users, publishers y publications trabajan sobre Firestore del despliegue en Firebase
-  (credenciales predeterminadas de la aplicación: gcloud auth application-default login).
+  (credenciales predeterminadas de la aplicación: gcloud auth application-default login). --proyecto ID: el ID del
+  proyecto de Google Cloud (p. ej. infra-abierta-mx; sin él, GOOGLE_CLOUD_PROJECT), no un número; no es --proyectos.
 `;

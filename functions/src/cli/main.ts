@@ -15,6 +15,7 @@ import { StartupError } from '../server/startup-error';
 import { HELP } from './help';
 import { checkOutput } from './output-path';
 import { warnUnknownOptions } from './known-options';
+import { checkProjectOptions } from './project-options';
 import { main as engineMain } from './engine';
 // Each command loads what it uses when it runs (`await import`), so `--help` or `validate` never pay for
 // firebase-admin, googleapis, the server or exceljs: issue 17 measured 1.25 s for `--help` when all loaded.
@@ -46,9 +47,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(HELP);
     return 0;
   }
-  // validate, convert and compile warn in engine.ts, which the built CLI runs without this file.
-  if (command !== 'validate' && command !== 'convert' && command !== 'compile') warnUnknownOptions(command, args, io);
   try {
+    // --proyecto for --proyectos (or the reverse) is refused before anything is opened, and before the notice of
+    // unknown options, which would only say «se ignora» for what is a mix-up.
+    checkProjectOptions(command, args);
+    // validate, convert and compile warn in engine.ts, which the built CLI runs without this file.
+    if (command !== 'validate' && command !== 'convert' && command !== 'compile') warnUnknownOptions(command, args, io);
     switch (command) {
       case 'template': {
         const out = stringOption(args, 'salida') ?? 'plantilla-infraestructura-abierta.xlsx';

@@ -1,0 +1,51 @@
+/**
+ * `--proyecto` (Google Cloud project of `--nube`) against `--proyectos` (an implementer's commitment, `publishers add`):
+ * each mix-up is refused with exit code 2 and a Spanish message naming the other option, before any store is opened
+ * (built CLI, as an operator runs it).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildCli } from '../../scripts/build';
+import { scratchDir, STACK_TRACE } from './run-cli';
+import { runBuiltCli } from './run-built-cli';
+
+const REGISTER = ['--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-itait1', '--prefijo-proyectos', 'oc4ids-itait1'];
+let dir: string;
+let env: NodeJS.ProcessEnv;
+beforeAll(async () => {
+  await buildCli();
+  dir = scratchDir('proyecto-');
+  // No emulator and no credentials: a command that got as far as Firestore would fail differently.
+  env = { INFRA_SQLITE: path.join(dir, 'datos.sqlite'), FIRESTORE_EMULATOR_HOST: '', GOOGLE_CLOUD_PROJECT: '', GCLOUD_PROJECT: '', GOOGLE_APPLICATION_CREDENTIALS: path.join(dir, 'no-existe.json') };
+}, 60_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test.each([
+  ['a number given to --proyecto in publishers add', ['publishers', 'add', 'itait', '--nube', '--proyecto', '25', ...REGISTER],
+    /^«25» no es un ID de proyecto de Google Cloud: --proyecto es el ID del proyecto de Google Cloud del despliegue \(p\. ej\. infra-abierta-mx\), y solo se usa con --nube\. ¿Quiso decir --proyectos 25\? \(--proyectos es cuántos proyectos \(0 a 5\) se comprometió a publicar el implementador/],
+  ['a project id given to --proyectos', ['publishers', 'add', 'itait', '--nube', '--proyectos', 'demo-x', ...REGISTER],
+    /^--proyectos debe ser un número \(se recibió «demo-x»\): --proyectos es cuántos proyectos \(0 a 5\).*¿Quiso decir --proyecto demo-x\? \(--proyecto es el ID del proyecto de Google Cloud/],
+  ['--proyecto without --nube (it wrote to the local database)', ['publishers', 'add', 'itait', '--proyecto', 'demo-infra-abierta', '--proyectos', '3', ...REGISTER],
+    /^--proyecto demo-infra-abierta solo se usa con --nube: sin --nube, «publishers» trabaja sobre la base local \(INFRA_SQLITE\), no sobre Firestore\. Agregue --nube/],
+  ['--proyectos to a command that has none', ['users', 'list', '--nube', '--proyectos', 'demo-infra-abierta'],
+    /^«users» no tiene --proyectos \(--proyectos es cuántos proyectos.*\)\. ¿Quiso decir --proyecto demo-infra-abierta\?/],
+  ['a number given to --proyecto in users', ['users', 'list', '--nube', '--proyecto', '123456789012'],
+    /^«123456789012» no es un ID de proyecto de Google Cloud: .* Es un número: si copió el número del proyecto, use su ID/],
+  ['--proyecto with no value', ['publications', 'list', '--nube', '--proyecto'], /^Falta el valor de --proyecto: --proyecto es el ID del proyecto de Google Cloud/],
+])('%s: exit 2, the other option named, nothing opened', async (_name, args, message) => {
+  const run = await runBuiltCli(args, env);
+  expect(run.err).toMatch(message);
+  expect(run.err.trim().split('\n')).toHaveLength(1);
+  expect(run.err).not.toMatch(STACK_TRACE);
+  expect([run.code, run.out]).toEqual([2, '']);
+  expect(fs.existsSync(env.INFRA_SQLITE as string)).toBe(false);
+});
+
+test('the right options still work, and --help says what each one is', async () => {
+  const ok = await runBuiltCli(['publishers', 'add', 'itait', '--proyectos', '3', ...REGISTER], env);
+  expect([ok.code, ok.err]).toEqual([0, '']);
+  expect(ok.out).toMatch(/Publicador registrado: itait .* Compromiso: 3 proyectos/);
+  const help = await runBuiltCli(['--help'], env);
+  expect(help.out).toMatch(/--proyectos N: cuántos proyectos se comprometió a publicar, un número de 0 a 5 .*\n.*no es --proyecto, el proyecto de Google Cloud/);
+  expect(help.out).toMatch(/--proyecto ID: el ID del\n\s+proyecto de Google Cloud \(p\. ej\. infra-abierta-mx; sin él, GOOGLE_CLOUD_PROJECT\), no un número; no es --proyectos\./);
+});
