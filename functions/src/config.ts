@@ -4,6 +4,7 @@
  * Secrets only ever come from here (environment), and are never logged.
  */
 import * as path from 'path';
+import { unusableFolder } from './config-paths';
 
 export interface Config {
   /** `local`: embedded SQLite store, API tokens. `cloud`: Firestore, Google ID tokens. */
@@ -100,7 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mode === 'cloud' && !env.PUBLIC_BASE_URL) {
     throw new ConfigError('En modo «cloud» falta PUBLIC_BASE_URL (la dirección pública de la plataforma, p. ej. https://mi-proyecto.web.app); queda escrita en cada entrega publicada.');
   }
-  const sqlitePath = env.INFRA_SQLITE ?? '.data/infra-abierta.sqlite';
+  // Empty is unset: better-sqlite3 takes «» for a temporary database, deleted when the process ends.
+  const sqlitePath = env.INFRA_SQLITE || '.data/infra-abierta.sqlite';
   const config: Config = {
     mode,
     port,
@@ -115,6 +117,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // (as long as the public Cache-Control) — self-hosted reads are free and two seconds feel immediate.
     currentTtlMs: intVar(env, 'CURRENT_TTL_MS', mode === 'cloud' ? 60_000 : 2000, 0, 3_600_000),
   };
+  // Self-hosted data folders, before anything creates them (config-paths.ts): the cloud keeps its data elsewhere.
+  if (mode === 'local') {
+    const problem = (sqlitePath === ':memory:' ? undefined : unusableFolder('INFRA_SQLITE', path.dirname(path.resolve(sqlitePath)), `la base de datos «${sqlitePath}»`))
+      ?? (env.BULK_DIR ? unusableFolder('BULK_DIR', env.BULK_DIR, `la carpeta de descargas masivas «${env.BULK_DIR}»`) : undefined);
+    if (problem !== undefined) throw new ConfigError(problem);
+  }
   const projectId = projectIdOf(env);
   if (projectId) config.projectId = projectId;
   const bucket = env.BULK_BUCKET || firebaseConfig(env).storageBucket;

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createServer, type Server } from 'http';
 import { createApp } from '../app';
-import type { Config } from '../config';
+import { type Config, ConfigError } from '../config';
 import { openLocalStore } from './local-store';
 import type { Store } from '../store/store';
 import { allPublishers, currentSets, freshVersion } from '../api/current-publications';
@@ -26,19 +26,13 @@ import { backgroundThread } from './background-thread';
 export interface LocalServer { server: Server; store: Store; url: string; publications: InProcessQueue; close(): Promise<void> }
 
 
-/** Opens the SQLite file, turning the driver's and the file system's English errors into what a person can act on. */
+/** Opens the SQLite file; what cannot be opened (local-store.ts says why, in Spanish) stops the start-up. */
 function openStoreForServer(config: Config): Store {
   try {
     return openLocalStore(config);
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    const file = config.sqlitePath;
-    const why = code === 'SQLITE_NOTADB' ? 'el archivo existe pero no es una base de datos SQLite'
-      : code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' ? 'no hay permiso para leer o escribir en esa ubicación'
-        : code === 'ENOTDIR' || code === 'EEXIST' ? 'una parte de la ruta es un archivo, no una carpeta'
-          : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? 'otro programa la tiene bloqueada'
-            : 'no se pudo abrir ni crear el archivo';
-    throw new StartupError(`No se pudo abrir la base de datos «${file}»: ${why}. Revise la ruta (variable INFRA_SQLITE) y los permisos, y vuelva a intentarlo.`);
+    if (e instanceof ConfigError) throw new StartupError(e.message);
+    throw e;
   }
 }
 

@@ -1,0 +1,82 @@
+/**
+ * Where the self-hosted data go (INFRA_SQLITE, BULK_DIR) is checked at start-up (config-paths.ts), with the built CLI
+ * as an operator runs it: a path inside /proc or /sys made Node's recursive mkdir spin for ever (the command hung),
+ * and a folder that cannot be created printed Node's English error. Each run is stopped after a few seconds, so a
+ * hang fails at once.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildCli } from '../../scripts/build';
+import { ConfigError, loadConfig } from '../../functions/src/config';
+import { scratchDir, STACK_TRACE } from './run-cli';
+import { runBuiltCli } from './run-built-cli';
+
+/** Well under half of each test's limit (TEST_MS). */
+const RUN_MS = 8000;
+const TEST_MS = 30_000;
+let dir: string;
+beforeAll(async () => {
+  await buildCli();
+  dir = scratchDir('rutas-');
+}, 60_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Node's own words, which must not reach the operator. */
+const NODE_ERROR = /ENOTDIR|EEXIST|EPERM|ENOENT|unable to open|Error inesperado/;
+
+describe.each([
+  ['inside /proc', '/proc/infra-abierta/datos/base.sqlite', 'queda dentro de /proc'],
+  ['inside /sys', '/sys/infra-abierta/base.sqlite', 'queda dentro de /sys'],
+  ['through /dev/fd, a link into /proc', '/dev/fd/infra-abierta/base.sqlite', 'dentro de /proc'],
+])('INFRA_SQLITE %s is refused at start-up, naming the variable', (_name, file, where) => {
+  test.each([
+    ['serve', ['serve', '--puerto', '0', '--sin-ejemplos']],
+    ['users list', ['users', 'list']],
+    ['publications list', ['publications', 'list']],
+  ])('%s', async (_command, args) => {
+    const run = await runBuiltCli(args, { INFRA_SQLITE: file }, RUN_MS);
+    expect(run.timedOut).toBe(false);
+    expect(run.err).toContain(`No se puede usar la base de datos «${file}» (variable INFRA_SQLITE): `);
+    expect(run.err).toContain(where);
+    expect(run.err).not.toMatch(STACK_TRACE);
+    expect(run.err).not.toMatch(NODE_ERROR);
+    expect([run.code, run.out]).toEqual([2, '']);
+  }, TEST_MS);
+});
+
+test('BULK_DIR inside /proc is refused too: the server creates it when it publishes', async () => {
+  const run = await runBuiltCli(['serve', '--puerto', '0', '--sin-ejemplos'], { INFRA_SQLITE: path.join(dir, 'bulk-proc', 'base.sqlite'), BULK_DIR: '/proc/infra-abierta-bulk' }, RUN_MS);
+  expect(run.timedOut).toBe(false);
+  expect(run.err).toMatch(/^No se puede usar la carpeta de descargas masivas «\/proc\/infra-abierta-bulk» \(variable BULK_DIR\): queda dentro de \/proc/);
+  expect([run.code, run.out]).toEqual([2, '']);
+  expect(fs.existsSync(path.join(dir, 'bulk-proc'))).toBe(false);
+}, TEST_MS);
+
+describe('a folder that cannot be created (under a plain file) gets a Spanish message in every command that opens the base', () => {
+  let file: string;
+  let base: string;
+  beforeAll(() => {
+    file = path.join(dir, 'un-archivo');
+    fs.writeFileSync(file, 'no es una carpeta');
+    base = path.join(file, 'datos', 'base.sqlite');
+  });
+  test.each([
+    ['serve', ['serve', '--puerto', '0', '--sin-ejemplos']],
+    ['serve --procesos 2', ['serve', '--puerto', '0', '--procesos', '2', '--sin-ejemplos']],
+    ['users list', ['users', 'list']],
+    ['publishers list', ['publishers', 'list']],
+    ['publish', ['publish', 'libro.xlsx', '--publicador', 'itait']],
+  ])('%s', async (_command, args) => {
+    const run = await runBuiltCli(args, { INFRA_SQLITE: base }, RUN_MS);
+    expect(run.timedOut).toBe(false);
+    expect(run.err.trim()).toBe(`No se pudo abrir la base de datos «${base}»: una parte de la ruta es un archivo, no una carpeta («${file}»). Revise la ruta (variable INFRA_SQLITE): indique una carpeta que exista o que se pueda crear.`);
+    expect([run.code, run.out]).toEqual([2, '']);
+  }, TEST_MS);
+});
+
+test('an empty INFRA_SQLITE is the default file, not a temporary database that vanishes with the process', () => {
+  expect(loadConfig({ INFRA_SQLITE: '' }).sqlitePath).toBe('.data/infra-abierta.sqlite');
+  // In the cloud the variable is not used: nothing is checked.
+  expect(() => loadConfig({ INFRA_MODE: 'cloud', INFRA_SQLITE: '/proc/x/base.sqlite', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://infra.example.mx', BULK_BUCKET: 'b' })).not.toThrow();
+  expect(() => loadConfig({ INFRA_SQLITE: '/proc/x/base.sqlite' })).toThrow(ConfigError);
+});
