@@ -20,7 +20,7 @@ export function allPublishers(store: Store): Promise<Publisher[]> {
 const POINTER_READS_IN_FLIGHT = 16;
 
 /** `read` of each item, at most POINTER_READS_IN_FLIGHT at once; the answers in the items' order. */
-async function readEach<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
+export async function readEach<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

@@ -7,9 +7,12 @@
 import { formatDateTime, formatNumber } from '../../../core/format/es-mx';
 import type { Publication, Publisher, Store } from '../store/store';
 import { readAll } from '../store/read-all';
-import { allPublishers } from '../api/current-publications';
+import { allPublishers, readEach } from '../api/current-publications';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
+
+/** Publishers read before their rows are printed. */
+const PRINT_BATCH = 64;
 
 /** What a person reads of `status`: a 'writing' one older than a running task is one an interruption left behind. */
 const STATUS: Record<Publication['status'], string> = { complete: 'completa', writing: 'sin terminar' };
@@ -36,12 +39,19 @@ export async function listPublications(args: ParsedArgs, store: Store, io: CliIo
   }
   const empty: string[] = [];
   let header = false;
-  for (const publisher of publishers) {
-    const publications = await readAll((after) => store.listPublications({ publisherId: publisher.id, after, limit: 1000 }));
-    if (!publications.length) { empty.push(publisher.id); continue; }
-    const current = (await store.getCurrent(publisher.id))?.id;
-    if (!header) { io.out('publicador\tpublicación\tvigente\tcreada\tentregas\tregistros\tproyectos\testado'); header = true; }
-    for (const p of publications) io.out(row(publisher.id, p, p.id === current));
+  // Several publishers read at once (in the cloud each read is a round trip: one by one, a national deployment's
+  // 2,500 publishers took minutes), printed a batch at a time in the publishers' order.
+  for (let start = 0; start < publishers.length; start += PRINT_BATCH) {
+    const batch = await readEach(publishers.slice(start, start + PRINT_BATCH), async (publisher) => ({
+      publisher,
+      publications: await readAll((after) => store.listPublications({ publisherId: publisher.id, after, limit: 1000 })),
+      current: (await store.getCurrent(publisher.id))?.id,
+    }));
+    for (const { publisher, publications, current } of batch) {
+      if (!publications.length) { empty.push(publisher.id); continue; }
+      if (!header) { io.out('publicador\tpublicación\tvigente\tcreada\tentregas\tregistros\tproyectos\testado'); header = true; }
+      for (const p of publications) io.out(row(publisher.id, p, p.id === current));
+    }
   }
   const nube = opts.cloud ? ' --nube' : '';
   if (!publishers.length) io.err(`Aún no hay publicadores. Registre uno con «infra-abierta publishers add${nube} <id> …».`);
