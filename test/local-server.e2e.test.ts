@@ -1,12 +1,18 @@
 /**
  * `npm start` end to end: the bundled CLI starts the real server on an empty SQLite file, seeds it from
- * templates/examples on first run, prints the URL, and serves the published example data there.
+ * templates/examples on first run, prints the URL, and serves the published example data there — which a data user
+ * then downloads and checks against the official schemas of ../shared/standards, as an outside tool would.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { spawn, type ChildProcess } from 'child_process';
+import { execFile, spawn, type ChildProcess } from 'child_process';
+import { promisify } from 'util';
+import { gunzipSync } from 'zlib';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { buildCli, ROOT } from '../scripts/build';
+import { hasStandards, STANDARDS_DIR } from './standards';
 
 let child: ChildProcess | undefined;
 let dir: string;
@@ -36,14 +42,110 @@ function startServer(args: string[] = [], file = 'datos.sqlite'): Promise<{ url:
   });
 }
 
+/** The server seeded with the examples, started once for the tests that read it. */
+let seeded: ReturnType<typeof startServer> | undefined;
+const seededServer = (): ReturnType<typeof startServer> => (seeded ??= startServer());
+
 it('serves the seeded example data at the printed URL', async () => {
-  const { url, output } = await startServer();
+  const { url, output } = await seededServer();
   expect(output()).toContain('Datos de ejemplo: Municipio de Mérida → publicado');
   const publishers = (await (await fetch(`${url}api/publishers`)).json()) as { publishers: { id: string; currentPublication: unknown }[] };
   expect(publishers.publishers.map((p) => p.id).sort()).toEqual(['merida', 'nuevo-leon', 'tuxtla-gutierrez']);
   expect(publishers.publishers.every((p) => p.currentPublication !== null)).toBe(true);
   const projects = (await (await fetch(`${url}api/oc4ids/projects?limit=100`)).json()) as { projects: unknown[] };
   expect(projects.projects.length).toBeGreaterThanOrEqual(12);
+}, 120000);
+
+type Json = Record<string, unknown>;
+const readJson = (file: string): Json => JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+
+/** The official package schemas, from ../shared/standards as they are (not the program's generated validators). */
+function officialSchemas(): { ajv: Ajv; id: (file: string) => string } {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const ids = new Map<string, string>();
+  for (const file of ['ocds-1.1.5/release-schema.json', 'ocds-1.1.5/versioned-release-validation-schema.json', 'ocds-1.1.5/release-package-schema.json',
+    'ocds-1.1.5/record-package-schema.json', 'oc4ids-0.9.5/project-schema.json', 'oc4ids-0.9.5/project-package-schema.json']) {
+    const schema = readJson(path.join(STANDARDS_DIR, file));
+    ajv.addSchema(schema);
+    ids.set(file, String(schema.id));
+  }
+  return { ajv, id: (file) => ids.get(file) ?? file };
+}
+
+(hasStandards ? it : it.skip)('a data user downloads every bulk file: each valid against the official schemas, the JSON Lines and .gz copies the same documents, datos.xlsx converting back to the same releases', async () => {
+  const { url } = await seededServer();
+  const { ajv, id } = officialSchemas();
+  const check = (schema: string, data: unknown, what: string): void => {
+    const validate = ajv.getSchema(schema);
+    if (!validate) throw new Error(`no schema ${schema}`);
+    expect({ what, valid: validate(data), errors: validate.errors ?? null }).toEqual({ what, valid: true, errors: null });
+  };
+  const listing = (await (await fetch(`${url}api/bulk`)).json()) as { files: { name: string; url: string }[] };
+  // Every address the server publishes is the one it answers on (PORT=0 here: the port the system gave it).
+  expect(listing.files.filter((f) => !f.url.startsWith(url))).toEqual([]);
+  const files = new Map<string, Buffer>();
+  for (const file of listing.files) {
+    // `identity`: the bytes as stored, so a `.gz` file is compared as the file a program saves.
+    const res = await fetch(file.url, { headers: { 'Accept-Encoding': 'identity' } });
+    expect({ file: file.name, status: res.status }).toEqual({ file: file.name, status: 200 });
+    files.set(file.name, Buffer.from(await res.arrayBuffer()));
+  }
+  const kinds = [
+    { kind: 'releases', pkg: 'ocds-1.1.5/release-package-schema.json', item: `${id('ocds-1.1.5/release-schema.json')}` },
+    { kind: 'records', pkg: 'ocds-1.1.5/record-package-schema.json', item: `${id('ocds-1.1.5/record-package-schema.json')}#/definitions/record` },
+    { kind: 'projects', pkg: 'oc4ids-0.9.5/project-package-schema.json', item: `${id('oc4ids-0.9.5/project-schema.json')}` },
+  ] as const;
+  expect([...files.keys()].sort()).toEqual([...kinds.flatMap(({ kind }) => [`${kind}.json`, `${kind}.jsonl`, `${kind}.json.gz`, `${kind}.jsonl.gz`]), 'datos.xlsx'].sort());
+  const packages = new Map<string, Json>();
+  for (const { kind, pkg, item } of kinds) {
+    const json = files.get(`${kind}.json`) as Buffer;
+    const body = JSON.parse(json.toString('utf8')) as Json;
+    packages.set(kind, body);
+    check(id(pkg), body, `${kind}.json`);
+    const items = body[kind] as unknown[];
+    expect(items.length).toBeGreaterThanOrEqual(12);
+    expect({ file: `${kind}.json.gz`, same: gunzipSync(files.get(`${kind}.json.gz`) as Buffer).equals(json) }).toEqual({ file: `${kind}.json.gz`, same: true });
+    const lines = files.get(`${kind}.jsonl`) as Buffer;
+    expect({ file: `${kind}.jsonl.gz`, same: gunzipSync(files.get(`${kind}.jsonl.gz`) as Buffer).equals(lines) }).toEqual({ file: `${kind}.jsonl.gz`, same: true });
+    // One document per line, each valid on its own and the same, in the same order, as in the package.
+    const documents = lines.toString('utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as unknown);
+    documents.forEach((doc, i) => check(item, doc, `${kind}.jsonl line ${i + 1}`));
+    expect(documents).toEqual(items);
+    expect(String(body.uri)).toBe(`${url}api/bulk/${kind}.json`);
+  }
+  // Each record links its releases; following a link gives that release.
+  for (const record of packages.get('records')?.records as { releases: { url: string }[]; compiledRelease: { ocid: string } }[]) {
+    for (const link of record.releases) {
+      const linked = (await (await fetch(link.url)).json()) as { releases?: { ocid: string }[] };
+      expect({ link: link.url, ocids: linked.releases?.map((r) => r.ocid) }).toEqual({ link: link.url, ocids: [record.compiledRelease.ocid] });
+    }
+  }
+  // datos.xlsx, converted by our own CLI as an official would before publishing again: the same releases (their
+  // id and date are the conversion's), and the same projects but for what publication derives from the OCDS data.
+  const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-datos-'));
+  try {
+    fs.writeFileSync(path.join(dir2, 'datos.xlsx'), files.get('datos.xlsx') as Buffer);
+    await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'convert', path.join(dir2, 'datos.xlsx'), '-o', path.join(dir2, 'salida.json')], { cwd: ROOT });
+    const withoutIdAndDate = (releases: unknown): Json[] => (releases as Json[]).map(({ id: _id, date: _date, ...rest }) => rest)
+      .sort((a, b) => String(a.ocid).localeCompare(String(b.ocid)));
+    const converted = readJson(path.join(dir2, 'salida.json'));
+    check(id('ocds-1.1.5/release-package-schema.json'), converted, 'datos.xlsx → salida.json');
+    expect(withoutIdAndDate(converted.releases)).toEqual(withoutIdAndDate(packages.get('releases')?.releases));
+    const typedOnly = (projects: unknown): Json[] => (projects as Json[]).map(({ updated: _u, contractingProcesses, ...rest }): Json => ({
+      ...rest,
+      contractingProcesses: (contractingProcesses as Json[] | undefined)?.map(({ releases: _r, summary, ...p }) => {
+        const { tender, ...s } = (summary ?? {}) as Json;
+        const { tenderers: _t, ...t } = (tender ?? {}) as Json;
+        return { ...p, summary: { ...s, tender: t } };
+      }),
+    })).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const projects = readJson(path.join(dir2, 'salida-proyectos.json'));
+    check(id('oc4ids-0.9.5/project-package-schema.json'), projects, 'datos.xlsx → salida-proyectos.json');
+    expect(typedOnly(projects.projects)).toEqual(typedOnly(packages.get('projects')?.projects));
+  } finally {
+    fs.rmSync(dir2, { recursive: true, force: true });
+  }
 }, 120000);
 
 it('--sin-ejemplos: a real server\'s first start publishes none of the fictitious implementers', async () => {

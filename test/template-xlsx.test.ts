@@ -1,12 +1,14 @@
 /**
  * The generated blank template, read back with exceljs as Excel or Google Sheets would read it:
- * drop-downs on every codelist column down to the sheet's last row, frozen and protected headers with help notes,
- * frozen key columns, the minimum sheets' tab colour and list, and byte-identical regeneration.
- * exceljs expands a range validation into one entry per cell when reading (a million per column here), so the
- * drop-downs are read from the sheet XML and the workbook is loaded without them.
+ * drop-downs on every codelist column down to the last row they cover (LAST_ROW), frozen and protected headers with
+ * help notes, frozen key columns, the minimum sheets' tab colour and list, and byte-identical regeneration.
+ * The drop-downs are checked in the sheet XML as written; the in-memory reader (which expands a range validation
+ * into one entry per cell) opening the file as it is is checked on its own, at the end.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { execFile } from 'child_process';
+import { promisify } from 'util';
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { templateSpec } from '../core/template/template-spec';
@@ -16,6 +18,9 @@ import { DERIVED_NOTE, frozenColumns, HEADER_COLORS, MINIMUM_TAB_COLOR } from '.
 import { MINIMUM_HEADING } from '../core/template/instructions';
 import { SETTINGS_SHEET } from '../core/template/settings';
 import { ROOT } from './standards';
+import { columnLetter } from '../core/workbook/model';
+
+const execFileAsync = promisify(execFile);
 
 interface Validation { type: string; sqref: string; formula: string }
 type Protected = ExcelJS.Worksheet & { sheetProtection?: Record<string, boolean> };
@@ -160,5 +165,30 @@ describe('blank template', () => {
     expect(wb.worksheets[0].name).toBe('Instrucciones');
     expect(wb.getWorksheet('Configuración')?.getCell('C4').value).toBe('ocidPrefix');
     expect(wb.getWorksheet('Catálogos')?.state).toBe('hidden');
+  });
+});
+
+describe('blank template in exceljs\'s in-memory reader', () => {
+  // What a data user's program does with the file: `new ExcelJS.Workbook().xlsx.readFile(…)`. That reader expands
+  // each range validation into one entry per cell; with drop-downs down to Excel's last row it ran out of memory.
+  // In a child process with a memory cap and a time limit, so a regression fails here instead of taking jest down.
+  const LIMIT_MS = 20_000;
+
+  it('opens within the time limit and keeps a drop-down on a far row (2,000)', async () => {
+    const spec = templateSpec();
+    const sheet = spec.sheets.find((s) => s.columns.some((c) => c.options && c.codelist));
+    if (!sheet) throw new Error('no codelist column');
+    const letter = columnLetter(sheet.columns.findIndex((c) => c.options && c.codelist) + 1);
+    const script = `
+      const ExcelJS = require('exceljs');
+      new ExcelJS.Workbook().xlsx.readFile(process.argv[1]).then((wb) => {
+        const v = wb.getWorksheet(process.argv[2]).getCell(process.argv[3]).dataValidation;
+        process.stdout.write(JSON.stringify({ type: v && v.type, formula: v && v.formulae && v.formulae[0] }));
+      });`;
+    const started = Date.now();
+    const { stdout } = await execFileAsync(process.execPath, ['--max-old-space-size=512', '-e', script, path.join(ROOT, TEMPLATE_FILE), sheet.name, `${letter}2000`],
+      { cwd: ROOT, timeout: LIMIT_MS, killSignal: 'SIGKILL' });
+    expect(Date.now() - started).toBeLessThan(LIMIT_MS);
+    expect(JSON.parse(stdout)).toEqual({ type: 'list', formula: expect.stringMatching(/^'[^']+'!\$[A-Z]+\$2:\$[A-Z]+\$\d+$/) });
   });
 });

@@ -6,6 +6,7 @@
  * tag the profile was built from; the rest follow their default branch, as the capture tool declares them.
  */
 import manifest from '../../schemas/manifest.json';
+import { extensionFolderUrl } from './extension-documentation';
 
 const MX = 'contratacionesabiertas';
 const OCP = 'open-contracting-extensions';
@@ -47,7 +48,7 @@ export const PROGRAM_EXTENSIONS: readonly string[] = manifest.edcaMx.programExte
 
 /** Where the public API serves one of the program's extensions (functions/src/api/public-routes.ts). */
 export function programExtensionUrl(baseUrl: string, name: string): string {
-  return `${baseUrl}/api/extensiones/${name}/extension.json`;
+  return `${extensionFolderUrl(baseUrl, name)}extension.json`;
 }
 
 /**

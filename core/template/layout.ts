@@ -8,10 +8,15 @@ import { columnLetter } from '../workbook/model';
 
 export const HEADER_ROWS = 2;
 /**
- * Last row of a worksheet in Excel (and of the .xlsx format): drop-downs and formats reach it, so a row typed
- * anywhere below the headers gets them. The add-on uses open-ended column ranges (`C3:C`) instead.
+ * Data rows a drop-down (data validation) of the .xlsx template covers: 10,000, far more than an implementer
+ * captures in one sheet. Bounded instead of reaching Excel's last row (1,048,576): readers that expand a range
+ * validation into one entry per cell, as exceljs's in-memory reader does, held 106 such columns × a million rows
+ * and never opened the template (out of memory). A row typed below still converts; it only lacks the list.
+ * The add-on uses open-ended column ranges (`C3:C`) instead: Google Sheets does not expand them.
  */
-export const LAST_ROW = 1048576;
+export const DROP_DOWN_ROWS = 10_000;
+/** Last row the drop-downs reach, the same in every range the .xlsx writers write. */
+export const LAST_ROW = HEADER_ROWS + DROP_DOWN_ROWS;
 /** Frozen key columns at most: on a laptop screen wider frozen blocks leave too little room to type. */
 export const MAX_FROZEN_COLUMNS = 2;
 /** Tab colour of the sheets that make the minimum to publish (and of «Configuración»). */

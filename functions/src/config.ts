@@ -91,6 +91,11 @@ export function projectIdOf(env: NodeJS.ProcessEnv): string | undefined {
   return env.GOOGLE_CLOUD_PROJECT || env.GCLOUD_PROJECT || firebaseConfig(env).projectId || undefined;
 }
 
+/** The public address when PUBLIC_BASE_URL is not set: the server's own (the local server's, once it listens). */
+export function defaultPublicBaseUrl(host: string, port: number): string {
+  return `http://${host}:${port}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.INFRA_MODE ?? 'local';
   if (mode !== 'local' && mode !== 'cloud') throw new ConfigError(`INFRA_MODE debe ser «local» o «cloud» (se recibió «${mode}»).`);
@@ -108,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     sqlitePath,
-    publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', `http://${host}:${port}`),
+    publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', defaultPublicBaseUrl(host, port)),
     firestoreNamespace: env.FIRESTORE_NAMESPACE ?? '',
     maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     // Bulk files live next to the database; an in-memory database (tests) gets a temporary folder of its process.

@@ -16,6 +16,9 @@ import { PROFILES } from '../../../core/profile/profiles';
 import { ownCodelistName } from '../../../core/profile/own-extension-codelists';
 import { codeTitle } from '../../../core/checks/code-label';
 import { parseCsvRows } from '../../../core/workbook/csv';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { EXTENSION_METADATA_SCHEMA } from '../../../test/extension-metadata-schema';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -74,6 +77,41 @@ describe('public API', () => {
     }
     const missing = await request(app).get('/api/extensiones/constructor/extension.json').expect(404);
     expect(JSON.stringify(missing.body)).toContain('No existe esa extensión');
+  });
+
+  it('serves each own extension.json valid against the OCDS extension metadata schema, every URL one the package declares or this API answers', async () => {
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(EXTENSION_METADATA_SCHEMA);
+    const page = (await request(app).get('/api/ocds/releases?limit=1').expect(200)).body as { extensions: string[] };
+    const own = page.extensions.filter((u) => u.startsWith(`${BASE}/api/extensiones/`));
+    expect(own.length).toBe(2);
+    for (const url of own) {
+      const metadata = (await request(app).get(url.replace(BASE, '')).expect(200)).body as Record<string, unknown>;
+      expect({ url, valid: validate(metadata), errors: validate.errors ?? null }).toEqual({ url, valid: true, errors: null });
+      const { name, description, documentationUrl, dependencies } = metadata as { name: Record<string, string>; description: Record<string, string>; documentationUrl: Record<string, string>; dependencies?: string[] };
+      // Spanish, the program's language, and English, which OCDS tools read.
+      expect(Object.keys(name).sort()).toEqual(['en', 'es']);
+      expect(Object.keys(description).sort()).toEqual(['en', 'es']);
+      // What it depends on is declared beside it in the same package, so a tool applying the package's extensions has it.
+      for (const dependency of dependencies ?? []) expect({ url, dependency, declared: page.extensions.includes(dependency) }).toEqual({ url, dependency, declared: true });
+      for (const [lang, doc] of Object.entries(documentationUrl)) {
+        expect(doc.startsWith(url.replace(/extension\.json$/, ''))).toBe(true);
+        const res = await request(app).get(doc.replace(BASE, '')).expect(200);
+        expect(res.headers['content-type']).toBe('text/markdown; charset=utf-8');
+        expect(res.headers['access-control-allow-origin']).toBe('*');
+        expect(res.text.startsWith(`# ${name[lang]}\n`)).toBe(true);
+        expect(res.text).toContain(description[lang]);
+        expect(res.text).toContain(url);
+      }
+    }
+    // The budget extension's fields stand on the budget breakdown and budget lines extensions (Measure).
+    const budget = (await request(app).get('/api/extensiones/edca-mx-budget/extension.json').expect(200)).body as { dependencies?: string[] };
+    expect(budget.dependencies?.map((u) => u.split('/')[4])).toEqual(['ocds_budget_breakdown_extension', 'ocds_budgetLines_extension']);
+    // The address is the one the API is configured with, not the request's host.
+    const elsewhere = createApp({ store, config: { publicBaseUrl: 'https://datos.example.mx', maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+    const moved = (await request(elsewhere).get('/api/extensiones/edca-mx-document-section/extension.json').expect(200)).body as { documentationUrl: Record<string, string> };
+    expect(moved.documentationUrl).toEqual({ es: 'https://datos.example.mx/api/extensiones/edca-mx-document-section/README.md', en: 'https://datos.example.mx/api/extensiones/edca-mx-document-section/README.en.md' });
   });
 
   it('serves each own extension as an outside OCDS tool reads it: every code list a field names is declared and served as CSV', async () => {

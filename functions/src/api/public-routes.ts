@@ -52,9 +52,10 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   // The program's own extensions, declared by URL in every OCDS package served here (core/packages/extensions.ts).
   router.get('/extensiones/:name/:file', (req, res) => {
-    const file = extensionFile(String(req.params.name), String(req.params.file));
+    const file = extensionFile(baseUrl, String(req.params.name), String(req.params.file));
     if (file === undefined) throw notFound('esa extensión');
-    res.json(file);
+    if (file.kind === 'markdown') res.type('text/markdown; charset=utf-8').send(file.body);
+    else res.json(file.body);
   });
   // Its code lists, as CSV: outside OCDS tools (Data Review Tool, Kingfisher) read them from there by file name.
   router.get('/extensiones/:name/codelists/:file', (req, res) => {

@@ -5,9 +5,9 @@
 import { StartupError } from './startup-error';
 import * as fs from 'fs';
 import * as path from 'path';
-import { createServer, type Server } from 'http';
+import { createServer, type RequestListener, type Server } from 'http';
 import { createApp } from '../app';
-import { type Config, ConfigError } from '../config';
+import { defaultPublicBaseUrl, type Config, ConfigError } from '../config';
 import { openLocalStore } from './local-store';
 import type { Store } from '../store/store';
 import { allPublishers, currentSets, freshVersion } from '../api/current-publications';
@@ -39,11 +39,17 @@ function openStoreForServer(config: Config): Store {
 /**
  * Waits for `listening`, or rejects with a Spanish StartupError. Public answers already cached under the current
  * published state are sent before the app is entered (api/response-cache.ts): at 100 connections express's own
- * per-request work was a tenth of the server's CPU for those.
+ * per-request work was a tenth of the server's CPU for those. The server listens before the app exists (see
+ * startOn): until `handler()` has one, a request is told that the server is starting.
  */
-function listen(app: ReturnType<typeof createApp>, config: Config, answers: ResponseCache, store: Store): Promise<Server> {
+function listen(config: Config, handler: () => RequestListener | undefined): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
-    const s: Server = createServer(takingTurns((req, res) => { if (!answers.answer(req, res, freshVersion(store))) app(req, res); }));
+    const s: Server = createServer((req, res) => {
+      const ready = handler();
+      if (ready) { ready(req, res); return; }
+      res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '5' });
+      res.end(JSON.stringify({ error: { message: 'El servidor está arrancando. Intente de nuevo en unos segundos.' } }));
+    });
     s.once('error', (err: Error) => {
       const code = (err as { code?: unknown }).code;
       const where = `${config.host}:${config.port}`;
@@ -56,6 +62,18 @@ function listen(app: ReturnType<typeof createApp>, config: Config, answers: Resp
     });
     s.listen(config.port, config.host, () => resolve(s));
   });
+}
+
+/**
+ * The configuration with the port the server got: PORT=0 asks the system for a free one, and without
+ * PUBLIC_BASE_URL the public address is made of HOST and PORT — `http://127.0.0.1:0` was written into every
+ * package `uri`, `links.next`, bulk file listing and published release link, none of which answered.
+ */
+function withListeningPort(config: Config, server: Server): Config {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  if (port === config.port) return config;
+  return { ...config, port, ...(config.publicBaseUrl === defaultPublicBaseUrl(config.host, config.port) ? { publicBaseUrl: defaultPublicBaseUrl(config.host, port) } : {}) };
 }
 
 export interface LocalServerOptions {
@@ -100,7 +118,27 @@ async function warnStaleLinks(store: Store, baseUrl: string, log: (m: string) =>
   }
 }
 
-async function startOn(store: Store, config: Config, opts: LocalServerOptions, log: (m: string) => void): Promise<LocalServer> {
+async function startOn(store: Store, configured: Config, opts: LocalServerOptions, log: (m: string) => void): Promise<LocalServer> {
+  let handler: RequestListener | undefined;
+  const listening = (): Promise<Server> => listen(configured, () => handler);
+  // PORT=0 (the system picks the port): the server listens first, so that the address published below (seeded
+  // examples, packages, release links) is the one answering; until it is ready it answers 503. With a known port it
+  // listens once ready: a worker of `serve --procesos N` started again after a crash takes no share of the
+  // connections while it starts.
+  const early = configured.port === 0 ? await listening() : undefined;
+  try {
+    return await serveOn(early ? withListeningPort(configured, early) : configured, store, opts, log, async (h) => {
+      handler = h;
+      return early ?? listening();
+    });
+  } catch (e) {
+    if (early) await new Promise<void>((r) => early.close(() => r()));
+    throw e;
+  }
+}
+
+/** Everything a server needs, built on `store`; `ready(handler)` gives the server that answers with it. */
+async function serveOn(config: Config, store: Store, opts: LocalServerOptions, log: (m: string) => void, ready: (handler: RequestListener) => Promise<Server>): Promise<LocalServer> {
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }
@@ -138,11 +176,9 @@ async function startOn(store: Store, config: Config, opts: LocalServerOptions, l
   }
   const answers = new ResponseCache();
   const app = createApp({ store, config, log, extraApi: [workflow], bulk, answers, ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
-  const server = await listen(app, config, answers, store);
+  const server = await ready(takingTurns((req, res) => { if (!answers.answer(req, res, freshVersion(store))) app(req, res); }));
   thread?.warm();
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host}:${port}/`;
+  const url = `http://${config.host}:${config.port}/`;
   return {
     server, store, url, publications: queue,
     // A publication under way is finished before the database is closed.
