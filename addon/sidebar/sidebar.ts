@@ -37,6 +37,8 @@ const SEVERITY_TEXT = { error: 'Error', warning: 'Advertencia', info: 'Aviso' } 
 let lastReport: ValidationReport | null = null;
 let review: ReviewContext | null = null;
 let busy = false;
+/** Whether a validation's answer said the submission's state (or why the server could not tell it). */
+let stateAnswered = false;
 
 function setStatus(text: string, isError = false): void {
   const status = $('status');
@@ -239,6 +241,9 @@ async function validate(): Promise<void> {
     const report = await call('runValidation');
     // The state the server gave while validating: a return (with its comments) that came while the sidebar was open.
     if (report.review) review = report.review;
+    else if (report.reviewFailure && !review) $('state').textContent = report.reviewFailure;
+    // A Code.js older than this page answers without either: the state is then asked for apart.
+    if (report.review || report.reviewFailure) stateAnswered = true;
     renderReport(report);
   });
 }
@@ -316,9 +321,11 @@ function init(): void {
     markComment(null);
     if (id) reviewAction(() => call('returnSubmission', id, comment), 'Se devolvió con comentarios.');
   });
-  void refreshReview();
-  // Opened by «Validar datos» (addon/src/sidebar-opening.ts): validate at once, as the menu item says.
-  if ($('main').dataset.onOpen === 'validate') void validate();
+  // Opened by «Validar datos» (addon/src/sidebar-opening.ts): validate at once, as the menu item says. The
+  // validation's answer carries the submission's state: asking for it apart too listed the submissions twice. Only
+  // a validation that failed before answering leaves the state to be asked for.
+  if ($('main').dataset.onOpen === 'validate') void validate().then(() => { if (!stateAnswered) void refreshReview(); });
+  else void refreshReview();
 }
 
 init();

@@ -7,6 +7,7 @@
  * its comments, fix, send again, see it published.
  */
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
@@ -180,6 +181,34 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0001`, headers: {} }).text) as { projects: Record<string, unknown>[] };
     expect(published.projects[0]).toMatchObject({ title: 'Mercado municipal Lucas de Gálvez', status: 'implementation', budget: { amount: { amount: 1234567.89, currency: 'MXN' } }, period: { startDate: '2024-03-31T00:00:00-06:00' } });
     await page.close();
+  });
+
+  it('«Validar datos» asks the server for the sheet\'s submissions once as it opens; a server it cannot reach is said once, in the panel', async () => {
+    const { ss, gas, record } = loadCode('hoja-una-consulta');
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => ({ id: 'oc4ids-abc123-0009', title: 'Parque' } as Record<string, string>)[c.field] ?? '')]);
+    const listed = (from: number): number => record.fetches.slice(from).filter((f) => f.url.includes('/api/submissions?spreadsheetId=')).length;
+    const page = await bridgedPage(gas);
+    const before = record.fetches.length;
+    await openValidarDatos(page, gas, record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    await page.getByText('Estado: Borrador').waitFor();
+    // Before: twice, the panel's state (reviewContext) and then the validation's (runValidation) — the same list.
+    expect(listed(before)).toBe(1);
+    await page.close();
+
+    // A server that does not answer (a closed port): asked once, and the panel says so where the state goes.
+    const closed = await new Promise<number>((resolve) => { const srv = net.createServer().listen(0, '127.0.0.1', () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); }); });
+    gas.saveAddonSettings({ backendUrl: `http://127.0.0.1:${closed}`, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    const offline = await bridgedPage(gas);
+    const since = record.fetches.length;
+    await openValidarDatos(offline, gas, record);
+    await offline.getByText(/^Validación terminada/).waitFor();
+    await offline.getByText(/^No fue posible comunicarse con el servidor/).waitFor();
+    expect(listed(since)).toBe(1);
+    expect(await offline.locator('#state').textContent()).toMatch(/^No fue posible comunicarse con el servidor de Infraestructura Abierta\. Revise su conexión y la dirección en Configurar servidor/);
+    await offline.close();
   });
 
   it('«Validar datos» on a party without RFC and a contact e-mail that is not one: the RFC cell is asked for, the e-mail warned', async () => {
