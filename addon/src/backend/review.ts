@@ -147,7 +147,8 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   const c = client(h);
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.
   const values: WorkbookValues | undefined = currentConfig(h).apiToken ? workbookValues(workbook) : undefined;
-  const { outcome } = c.submit(h.spreadsheet().id(), values);
+  const ss = h.spreadsheet();
+  const { outcome } = c.submit(ss.id(), values, ss.name());
   return { ...reviewContext(h), notice: SUBMIT_OUTCOME_TEXT[outcome] };
 }
 
