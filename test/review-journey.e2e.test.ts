@@ -123,7 +123,14 @@ describeIfChromium('the review journey end to end', () => {
     await other.context().close();
 
     og = await dashboard('coordinadorA', '#/revision');
+    // Which spreadsheet the send came from: the name the add-on read from SpreadsheetApp, in the inbox and the page.
+    const row = og.locator('tr', { has: og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }) });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Hoja de cálculo: «Obra pública Mérida»');
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
+    await og.locator('#hoja-de-calculo').waitFor();
+    expect(await og.locator('dt:has(+ #hoja-de-calculo)').textContent()).toBe('Hoja de cálculo');
+    expect(await og.locator('#hoja-de-calculo').textContent()).toBe('Obra pública Mérida');
     await og.getByText('Nuevos: 1', { exact: false }).last().waitFor();
     await og.getByLabel('Comentarios para quien capturó').fill('Cambie el título a «Parque de la Paz».');
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();

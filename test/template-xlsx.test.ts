@@ -87,10 +87,10 @@ describe('blank template', () => {
     });
   });
 
-  it('marks the columns computed when blank (tag, method, category, tenderers, party ids): grey header, no star, a note', () => {
+  it('marks the columns computed when blank (tag, method, category, tenderers, party ids and schemes): grey header, no star, a note', () => {
     const derived = spec.sheets.flatMap((sheet) => sheet.columns.filter((c) => c.derived).map((c) => ({ sheet, c })));
     expect(derived.map(({ sheet, c }) => `${sheet.name}:${c.field}`).sort()).toEqual([
-      'Actores del proyecto:parties/id', 'Actores:parties/id', 'Contrataciones:tag',
+      'Actores del proyecto:parties/id', 'Actores del proyecto:parties/identifier/scheme', 'Actores:parties/id', 'Actores:parties/identifier/scheme', 'Contrataciones:tag',
       'Contrataciones:tender/mainProcurementCategory', 'Contrataciones:tender/numberOfTenderers', 'Contrataciones:tender/procurementMethod',
     ]);
     for (const { sheet, c } of derived) {

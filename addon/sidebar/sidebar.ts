@@ -3,7 +3,7 @@
  * the summary in an aria-live region, findings grouped by sheet and field as buttons that select the cell.
  * Only Spanish text from the server or from here is shown; failure messages are already user-facing.
  */
-import type { ReviewContext, ServerApi, SheetGroup, ValidationReport } from '../src/rpc-types';
+import type { ReviewContext, ServerApi, SheetGroup, SheetPlan, ValidationReport } from '../src/rpc-types';
 import { formatCount as plural } from '../../core/format/es-mx';
 import { AWAITING_DECISION, WITHDRAWABLE } from '../../core/workflow/contract';
 
@@ -37,6 +37,8 @@ const SEVERITY_TEXT = { error: 'Error', warning: 'Advertencia', info: 'Aviso' } 
 let lastReport: ValidationReport | null = null;
 let review: ReviewContext | null = null;
 let busy = false;
+/** Whether a validation's answer said the submission's state (or why the server could not tell it). */
+let stateAnswered = false;
 
 function setStatus(text: string, isError = false): void {
   const status = $('status');
@@ -46,7 +48,7 @@ function setStatus(text: string, isError = false): void {
 
 /**
  * What a run redraws: marked aria-busy meanwhile. Never an ancestor of #status: a screen reader holds back a busy
- * region's changes, and «Leyendo y validando…» is said while the work runs (WCAG 4.1.3).
+ * region's changes, and «Validando 1,250 filas de 4 hojas…» is said while the work runs (WCAG 4.1.3).
  */
 const BUSY_PARTS = ['summary', 'findings', 'review', 'coordinator'];
 
@@ -230,15 +232,29 @@ function sinceSentText(ctx: ReviewContext, changed: boolean): string {
   }
 }
 
+/**
+ * «Validando 1,250 filas de 4 hojas…»: the rows below the two header rows of the sheets that have any, as the host
+ * counted them (lastRow) before reading a cell; the template's empty sheets are not counted as sheets being checked.
+ */
+function planText(plan: SheetPlan[]): string {
+  const filled = plan.map((s) => Math.max(0, s.rows - 2)).filter((n) => n > 0);
+  const rows = filled.reduce((n, r) => n + r, 0);
+  return rows === 0 ? 'Validando: las hojas no tienen filas de datos…' : `Validando ${plural(rows, 'fila', 'filas')} de ${plural(filled.length, 'hoja', 'hojas')}…`;
+}
+
 async function validate(): Promise<void> {
   await run(async () => {
-    setStatus('Preparando la validación…');
-    const plan = await call('validationPlan');
-    const rows = plan.reduce((n, s) => n + Math.max(0, s.rows - 2), 0);
-    setStatus(`Leyendo y validando ${plural(plan.length, 'hoja', 'hojas')} (${plural(rows, 'fila', 'filas')} de datos)…`);
-    const report = await call('runValidation');
+    setStatus('Validando…');
+    // Asked beside the validation, not before it: the count is said as soon as the host has it, and the
+    // validation no longer waits a round trip to Apps Script for it.
+    let validating = true;
+    call('validationPlan').then((plan) => { if (validating) setStatus(planText(plan)); }, () => undefined);
+    const report = await call('runValidation').finally(() => { validating = false; });
     // The state the server gave while validating: a return (with its comments) that came while the sidebar was open.
     if (report.review) review = report.review;
+    else if (report.reviewFailure && !review) $('state').textContent = report.reviewFailure;
+    // A Code.js older than this page answers without either: the state is then asked for apart.
+    if (report.review || report.reviewFailure) stateAnswered = true;
     renderReport(report);
   });
 }
@@ -316,9 +332,11 @@ function init(): void {
     markComment(null);
     if (id) reviewAction(() => call('returnSubmission', id, comment), 'Se devolvió con comentarios.');
   });
-  void refreshReview();
-  // Opened by «Validar datos» (addon/src/sidebar-opening.ts): validate at once, as the menu item says.
-  if ($('main').dataset.onOpen === 'validate') void validate();
+  // Opened by «Validar datos» (addon/src/sidebar-opening.ts): validate at once, as the menu item says. The
+  // validation's answer carries the submission's state: asking for it apart too listed the submissions twice. Only
+  // a validation that failed before answering leaves the state to be asked for.
+  if ($('main').dataset.onOpen === 'validate') void validate().then(() => { if (!stateAnswered) void refreshReview(); });
+  else void refreshReview();
 }
 
 init();

@@ -4,7 +4,7 @@
  */
 import { templateSpec } from '../../core/template/template-spec';
 import { appsScriptHost } from './apps-script/apps-script-host';
-import { approveSubmission as approve, connectionCheck, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextOf, sentComparison, submissionsOfSheet, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
+import { approveSubmission as approve, connectionCheck, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextAfter, sentComparison, submissionsOfSheet, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
@@ -89,9 +89,12 @@ export function runValidation(): ValidationReport {
     // Asked once: the prefixes the check uses, the submission the sheet is compared with, and its state for the
     // sidebar, which otherwise asks only when it opens: an official who keeps it open while the coordinators
     // return the send saw «En revisión» and no comments until closing and opening it again.
-    const list = submissionsOfSheet(h);
+    // It is also the sidebar's only question when «Validar datos» opens it (it asked for the list twice).
+    let failure: string | undefined;
+    const list = submissionsOfSheet(h, (message) => { failure = message; });
     const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list));
-    return list ? { ...report, review: reviewContextOf(h, list) } : report;
+    const review = reviewContextAfter(h, list, failure);
+    return { ...report, ...(review ? { review } : {}), ...(failure !== undefined ? { reviewFailure: failure } : {}) };
   });
 }
 

@@ -52,9 +52,12 @@ export interface ValidationReport {
   sheetChanged?: boolean | null;
   /**
    * The submission's state as the server listed it while validating (no extra request), so that «Validar» also
-   * shows a return and its comments that came while the sidebar was open. Absent when the server could not be asked.
+   * shows a return and its comments that came while the sidebar was open, and the panel opened by «Validar datos»
+   * its state without asking again. Without a server, what to configure. Absent when the server could not be asked.
    */
   review?: ReviewContext;
+  /** Why the server could not be asked (already in Spanish), said where the state goes. */
+  reviewFailure?: string;
 }
 
 export type SubmissionState = SubmissionStatus;

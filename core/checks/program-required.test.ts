@@ -42,6 +42,31 @@ describe('a party without RFC', () => {
     expect(renderFinding(atRfc[0] as Finding)).toBe(`Error — Hoja «${sheet}», fila 3, columna F (RFC del actor): Falta «RFC del actor». De ese dato se calcula «Identificador del actor» (la columna gris), que el programa pide publicar en todos los casos: escríbalo en la columna indicada; la columna «Identificador del actor» puede quedar vacía.`);
   });
 
+  test.each(['Actores', 'Actores del proyecto'])('«%s», scheme left blank too: still one finding, at the RFC cell, naming both grey columns made from it', (sheet) => {
+    const blank: WorkbookModel = { sheets: workbook.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) })) };
+    const s = blank.sheets.find((x) => x.name === sheet) as WorkbookModel['sheets'][number];
+    s.rows[2][columnOf(sheet, 'parties/identifier/scheme') - 1] = '';
+    const onRow = checkWorkbook(blank, NOW).findings.filter((f) => f.cell?.sheet === sheet && f.cell.row === 3);
+    // Before: a second error, «Falta este dato», on the grey «Esquema del identificador», that the RFC fills (MX-RFC).
+    expect(onRow.filter((f) => f.code.startsWith('program.required')).map((f) => [f.code, f.cell?.header])).toEqual([['program.requiredDerived', 'RFC del actor']]);
+    expect(renderFinding(onRow.find((f) => f.code === 'program.requiredDerived') as Finding)).toBe(`Error — Hoja «${sheet}», fila 3, columna F (RFC del actor): Falta «RFC del actor». De ese dato se calculan «Identificador del actor» y «Esquema del identificador» (las columnas grises), que el programa pide publicar en todos los casos: escríbalo en la columna indicada; las columnas «Identificador del actor» y «Esquema del identificador» pueden quedar vacías.`);
+    // With the RFC typed, the converter writes MX-RFC: nothing asks for the scheme.
+    s.rows[2][columnOf(sheet, 'parties/identifier/id') - 1] = 'MME010101AB2';
+    expect(checkWorkbook(blank, NOW).findings.filter((f) => f.cell?.sheet === sheet && f.code.startsWith('program.required'))).toEqual([]);
+  });
+
+  test('a scheme typed by hand is still checked; with a party id typed by hand (nothing derived), a blank scheme is asked for itself', () => {
+    const typed: WorkbookModel = { sheets: workbook.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) })) };
+    const s = typed.sheets.find((x) => x.name === 'Actores') as WorkbookModel['sheets'][number];
+    s.rows[2][columnOf('Actores', 'parties/identifier/id') - 1] = 'MME010101AB2';
+    s.rows[2][columnOf('Actores', 'parties/identifier/scheme') - 1] = 'RFC';
+    const onRow = (wb: WorkbookModel) => checkWorkbook(wb, NOW).findings.filter((f) => f.cell?.sheet === 'Actores' && f.cell.row === 3).map((f) => [f.code, f.cell?.header]);
+    expect(onRow(typed)).toContainEqual(['party.schemeNotRfc', 'Esquema del identificador']);
+    s.rows[2][columnOf('Actores', 'parties/identifier/scheme') - 1] = '';
+    s.rows[2][columnOf('Actores', 'parties/id') - 1] = 'org-7';
+    expect(onRow(typed).filter(([code]) => String(code).startsWith('program.required'))).toEqual([['program.required', 'Esquema del identificador']]);
+  });
+
   test('with its RFC typed, no finding asks for either column', () => {
     const typed: WorkbookModel = { sheets: workbook.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) })) };
     for (const name of ['Actores', 'Actores del proyecto']) {
@@ -60,6 +85,9 @@ test('a published package (nothing derived): a party with an RFC and no id lacks
   const neither = validate({ releases: [release({})] }, undefined, { now: NOW.now }).filter((f) => f.code.startsWith('program.required') && (f.pointer ?? '').startsWith('/releases/0/parties/0/'));
   expect(neither.map((f) => [f.code, f.pointer])).toEqual([['program.requiredDerived', '/releases/0/parties/0/identifier/id']]);
   expect(renderFinding(neither[0] as Finding)).toBe('Error — Libro completo: Falta «RFC del actor», del que la plantilla calcula «Identificador del actor» (parties/id), que el programa pide publicar en todos los casos. Escriba uno de los dos.');
+  const bare = { ...release({}), parties: [{ name: 'Obras', roles: ['buyer'] }] };
+  const none = validate({ releases: [bare] }, undefined, { now: NOW.now }).filter((f) => f.code.startsWith('program.required') && (f.pointer ?? '').startsWith('/releases/0/parties/0/'));
+  expect(none.map((f) => renderFinding(f))).toEqual(['Error — Libro completo: Falta «RFC del actor», del que la plantilla calcula «Identificador del actor» (parties/id) y «Esquema del identificador» (parties/identifier/scheme), que el programa pide publicar en todos los casos. Escriba ese dato o cada uno de los que se calculan de él.']);
 });
 
 describe('every derived column says what it is computed from (schemas/program «from»)', () => {

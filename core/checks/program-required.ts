@@ -20,8 +20,18 @@ interface RequiredField {
   segments: string[];
   /** A derived column's sources, relative to the row, when they are the row's own (the RFC beside the party id). */
   from?: { path: string; segments: string[] }[];
-  /** Its finding's params: «Identificador del actor», «RFC del actor». */
-  params?: { derived: string; from: string; derivedField: string };
+  /** Its finding's words: «Identificador del actor», «RFC del actor». */
+  params?: { title: string; from: string; field: string };
+}
+
+/**
+ * The row's derived columns made from the same sources: one finding asks for those sources, naming every column
+ * of the group the row lacks. A party without RFC lacks both its id and its identifier's scheme (MX-RFC), and two
+ * findings — the second a bare «Falta este dato» on the grey «Esquema del identificador» — asked for one RFC.
+ */
+interface DerivedGroup {
+  from: { path: string; segments: string[] }[];
+  fields: RequiredField[];
 }
 
 /** A field's column title in the template (its own sheet's, not a child sheet's copy of a parent key). */
@@ -39,9 +49,20 @@ function requiredField(spec: TemplateSpec, sheet: SheetSpec, column: ColumnSpec,
   const sources = (column.derivedFrom ?? []).filter((f) => f.startsWith(prefix));
   if (column.derived && sources.length > 0) {
     field.from = sources.map((f) => { const p = f.slice(prefix.length); return { path: p, segments: p.split('/') }; });
-    field.params = { derived: column.title, from: quotedList(sources.map((f) => titleOf(spec, sheet.standard, f))), derivedField: column.field };
+    field.params = { title: column.title, from: quotedList(sources.map((f) => titleOf(spec, sheet.standard, f))), field: column.field };
   }
   return field;
+}
+
+/** «Falta «RFC del actor». De ese dato se calculan «Identificador del actor» y «Esquema del identificador»…». */
+function derivedParams(missing: RequiredField[]): Record<string, string | number> {
+  const words = missing.map((f) => f.params as NonNullable<RequiredField['params']>);
+  return {
+    from: words[0].from,
+    derived: quotedList(words.map((w) => w.title)),
+    derivedFields: formatList(words.map((w) => `«${w.title}» (${w.field})`)),
+    count: words.length,
+  };
 }
 
 /** The check of one sheet's required columns, prepared once: it runs for every document (issue 17). */
@@ -52,6 +73,17 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec): Check {
   if (required.length === 0) return () => undefined;
   const prefix = sheet.array ? `${sheet.array}/` : '';
   const relative = required.map((c) => requiredField(spec, sheet, c, prefix));
+  const groups: DerivedGroup[] = [];
+  const plain: RequiredField[] = [];
+  for (const field of relative) {
+    const from = field.from;
+    if (!from) { plain.push(field); continue; }
+    const key = from.map((f) => f.path).join('\n');
+    const group = groups.find((g) => g.from.map((f) => f.path).join('\n') === key);
+    if (group) group.fields.push(field);
+    else groups.push({ from, fields: [field] });
+  }
+  const missing: RequiredField[] = [];
   const arrayPath = sheet.array ? sheet.array.split('/') : [];
   // The row's place (the index taken at each array of the path, -1 through an object): its pointer is only
   // built for a row a field is missing from — a closure per row and level was most of this check's time.
@@ -69,13 +101,16 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec): Check {
   // Each object item along the path (as `itemsAlong`): every segment that holds an array fans out over its items.
   const rows = (item: JsonObject, at: number): void => {
     if (at === arrayPath.length) {
-      for (const { path, segments, from, params } of relative) {
-        if (filled(valueAtSegments(item, segments))) continue;
-        // Computed from values the row lacks: ask for those. One of them typed (a package, where nothing is derived;
-        // a value the rule does not know): the derived field itself is what is missing.
-        if (from && params && !from.some((f) => filled(valueAtSegments(item, f.segments)))) report('program.requiredDerived', 'error', pointerJoin(rowPointer(), from[0].path), params);
-        else report('program.required', 'error', pointerJoin(rowPointer(), path), {});
+      for (const { from, fields } of groups) {
+        missing.length = 0;
+        for (const field of fields) if (!filled(valueAtSegments(item, field.segments))) missing.push(field);
+        if (missing.length === 0) continue;
+        // Computed from values the row lacks: ask for those, once. One of them typed (a package, where nothing is
+        // derived; a value the rule does not know): each derived field itself is what is missing.
+        if (!from.some((f) => filled(valueAtSegments(item, f.segments)))) report('program.requiredDerived', 'error', pointerJoin(rowPointer(), from[0].path), derivedParams(missing));
+        else for (const { path } of missing) report('program.required', 'error', pointerJoin(rowPointer(), path), {});
       }
+      for (const { path, segments } of plain) if (!filled(valueAtSegments(item, segments))) report('program.required', 'error', pointerJoin(rowPointer(), path), {});
       return;
     }
     const v = item[arrayPath[at]];

@@ -28,7 +28,8 @@ registerMessages({
   // Program
   'program.required': 'Falta este dato, que el programa pide publicar en todos los casos.[[ Escríbalo en la columna indicada.||]]',
   // A grey (derived) column is missing because what it is computed from is (core/checks/program-required.ts).
-  'program.requiredDerived': '[[Falta {from}. De ese dato se calcula «{derived}» (la columna gris), que el programa pide publicar en todos los casos: escríbalo en la columna indicada; la columna «{derived}» puede quedar vacía.||Falta {from}, del que la plantilla calcula «{derived}» ({derivedField}), que el programa pide publicar en todos los casos. Escriba uno de los dos.]]',
+  // One finding for every grey column of the row made from the same missing value (`count` of them, listed in `derived`).
+  'program.requiredDerived': '[[Falta {from}. De ese dato se {count?calcula|calculan} {derived} ({count?la columna gris|las columnas grises}), que el programa pide publicar en todos los casos: escríbalo en la columna indicada; {count?la columna|las columnas} {derived} {count?puede quedar vacía|pueden quedar vacías}.||Falta {from}, del que la plantilla calcula {derivedFields}, que el programa pide publicar en todos los casos. Escriba {count?uno de los dos|ese dato o cada uno de los que se calculan de él}.]]',
   'codelist.unknownOpen': 'El código «{value}» no está en el catálogo. Se permite, pero revise que no sea un error de escritura; si existe un código equivalente en [[la lista desplegable||el catálogo]], úselo.',
   // Identifiers
   'ocid.format': 'El OCID «{value}» no es válido: debe empezar con «ocds-», seguir con los 6 caracteres del prefijo de su institución, un guion y el identificador del proceso (p. ej. ocds-abc123-LP-001-2024).',

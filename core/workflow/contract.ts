@@ -94,8 +94,12 @@ export interface SnapshotView {
   projects?: number;
 }
 
-/** `name`: an uploaded workbook's file name, as the official's computer called it (absent for older uploads). */
-export type SourceView = { kind: 'sheets'; spreadsheetId: string } | { kind: 'xlsx'; fileId: string; name?: string } | { kind: 'values'; spreadsheetId: string | null };
+/**
+ * `name`: an uploaded workbook's file name, as the official's computer called it; a Google spreadsheet's name, as
+ * the add-on read it when sending (the coordinators' inbox says which spreadsheet a send came from). Absent for
+ * older sends.
+ */
+export type SourceView = { kind: 'sheets'; spreadsheetId: string; name?: string } | { kind: 'xlsx'; fileId: string; name?: string } | { kind: 'values'; spreadsheetId: string | null; name?: string };
 
 export interface SubmissionView {
   id: string;
@@ -184,14 +188,17 @@ export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][] }[]
 /**
  * POST /api/submissions. Cloud: `spreadsheetId` (the backend pulls the sheet). Self-hosted from the add-on:
  * `spreadsheetId` plus `workbook`, the values as the add-on read them. `publisherId` only for admins.
+ * `spreadsheetName`: the spreadsheet's name, as the add-on reads it, shown to the coordinators (sourceName).
  */
-export interface CreateSubmissionRequest { spreadsheetId?: string; publisherId?: string; workbook?: WorkbookValues }
+export interface CreateSubmissionRequest { spreadsheetId?: string; spreadsheetName?: string; publisherId?: string; workbook?: WorkbookValues }
 export interface ReturnRequest { comment: string }
 /** Content type of a create request that carries `workbook` (larger than ordinary JSON bodies). */
 export const WORKBOOK_JSON_MIME = 'application/vnd.infra-abierta.workbook+json';
 /** An .xlsx file sent as it is (self-hosted uploads: the dashboard's *Mis envíos*, scripts). */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_COMMENT_LENGTH = 5000;
+/** Characters kept of a spreadsheet's name: a title, not a text (Google Sheets lets a name run much longer). */
+export const MAX_SOURCE_NAME_LENGTH = 120;
 
 // ---- runtime checks --------------------------------------------------------------------------------------
 
@@ -264,9 +271,10 @@ export function checkFindings(v: unknown, path = 'findings'): FindingView[] {
 function checkSource(v: unknown, path: string): SourceView {
   const o = obj(v, path);
   const kind = oneOf(o.kind, ['sheets', 'xlsx', 'values'] as const, `${path}.kind`);
-  if (kind === 'sheets') return { kind, spreadsheetId: str(o.spreadsheetId, `${path}.spreadsheetId`) };
-  if (kind === 'xlsx') return { kind, fileId: str(o.fileId, `${path}.fileId`), ...(o.name !== undefined ? { name: str(o.name, `${path}.name`) } : {}) };
-  return { kind, spreadsheetId: strOrNull(o.spreadsheetId, `${path}.spreadsheetId`) };
+  const name = o.name !== undefined ? { name: str(o.name, `${path}.name`) } : {};
+  if (kind === 'sheets') return { kind, spreadsheetId: str(o.spreadsheetId, `${path}.spreadsheetId`), ...name };
+  if (kind === 'xlsx') return { kind, fileId: str(o.fileId, `${path}.fileId`), ...name };
+  return { kind, spreadsheetId: strOrNull(o.spreadsheetId, `${path}.spreadsheetId`), ...name };
 }
 
 export function checkSubmission(v: unknown, path = 'submission'): SubmissionView {
@@ -433,10 +441,27 @@ function checkCell(v: unknown, path: string): JsonCell {
   throw new ContractError(path, 'un valor de celda (texto, número, booleano o vacío)');
 }
 
+/**
+ * A name people gave a spreadsheet, as a request brings it (untrusted): one line without control characters nor
+ * direction marks (which could make it read as another name), its spaces trimmed and collapsed, at most
+ * MAX_SOURCE_NAME_LENGTH characters (cut with «…»); undefined when nothing is left. Too long is cut, not refused: a
+ * long title is no reason to refuse a send.
+ */
+export function sourceName(raw: string): string | undefined {
+  const name = raw.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!name) return undefined;
+  const chars = [...name];
+  return chars.length <= MAX_SOURCE_NAME_LENGTH ? name : `${chars.slice(0, MAX_SOURCE_NAME_LENGTH - 1).join('').trimEnd()}…`;
+}
+
 export function checkCreateRequest(v: unknown): CreateSubmissionRequest {
   const o = isObj(v) ? v : {};
   const out: CreateSubmissionRequest = {};
   if (o.spreadsheetId !== undefined) out.spreadsheetId = str(o.spreadsheetId, 'spreadsheetId');
+  if (o.spreadsheetName !== undefined && o.spreadsheetName !== null) {
+    const name = sourceName(str(o.spreadsheetName, 'spreadsheetName'));
+    if (name !== undefined) out.spreadsheetName = name;
+  }
   if (o.publisherId !== undefined) out.publisherId = str(o.publisherId, 'publisherId');
   if (o.workbook !== undefined) {
     const w = obj(o.workbook, 'workbook');

@@ -470,7 +470,8 @@ describe('submit and review against the real app', () => {
     fillValid(capturista, 'Parque del Centro');
     const sent = main.submitForReview();
     expect(sent).toMatchObject({ role: 'capturista', serviceAccount: SERVICE_ACCOUNT, submission: { state: 'submitted' } });
-    expect(capturista.fakeHttp.requests.find((r) => r.method === 'post')!.body).toEqual({ spreadsheetId: sheet });
+    // With the spreadsheet's name (SpreadsheetApp's), which the coordinators' inbox shows; the backend reads the values.
+    expect(capturista.fakeHttp.requests.find((r) => r.method === 'post')!.body).toEqual({ spreadsheetId: sheet, spreadsheetName: 'Obra pública 2024' });
     signedIn(cloud, 'coordinadorA', { selfHosted: false, spreadsheetId: sheet });
     expect(main.approveSubmission(sent.submission!.id).submission?.state).toBe('published');
   });

@@ -7,6 +7,7 @@
  * its comments, fix, send again, see it published.
  */
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
@@ -182,7 +183,35 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
-  it('«Validar datos» on a party without RFC and a contact e-mail that is not one: the RFC cell is asked for, the e-mail warned', async () => {
+  it('«Validar datos» asks the server for the sheet\'s submissions once as it opens; a server it cannot reach is said once, in the panel', async () => {
+    const { ss, gas, record } = loadCode('hoja-una-consulta');
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => ({ id: 'oc4ids-abc123-0009', title: 'Parque' } as Record<string, string>)[c.field] ?? '')]);
+    const listed = (from: number): number => record.fetches.slice(from).filter((f) => f.url.includes('/api/submissions?spreadsheetId=')).length;
+    const page = await bridgedPage(gas);
+    const before = record.fetches.length;
+    await openValidarDatos(page, gas, record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    await page.getByText('Estado: Borrador').waitFor();
+    // Before: twice, the panel's state (reviewContext) and then the validation's (runValidation) — the same list.
+    expect(listed(before)).toBe(1);
+    await page.close();
+
+    // A server that does not answer (a closed port): asked once, and the panel says so where the state goes.
+    const closed = await new Promise<number>((resolve) => { const srv = net.createServer().listen(0, '127.0.0.1', () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); }); });
+    gas.saveAddonSettings({ backendUrl: `http://127.0.0.1:${closed}`, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    const offline = await bridgedPage(gas);
+    const since = record.fetches.length;
+    await openValidarDatos(offline, gas, record);
+    await offline.getByText(/^Validación terminada/).waitFor();
+    await offline.getByText(/^No fue posible comunicarse con el servidor/).waitFor();
+    expect(listed(since)).toBe(1);
+    expect(await offline.locator('#state').textContent()).toMatch(/^No fue posible comunicarse con el servidor de Infraestructura Abierta\. Revise su conexión y la dirección en Configurar servidor/);
+    await offline.close();
+  });
+
+  it('«Validar datos» on a party without RFC (nor scheme) and a contact e-mail that is not one: the RFC cell is asked for once, the e-mail warned', async () => {
     const { ss, gas, record } = loadCode('hoja-actores');
     gas.menuCreateTemplate();
     const sheetSpec = (name: string): SheetSpec => templateSpec().sheets.find((s) => s.name === name) as SheetSpec;
@@ -191,18 +220,21 @@ describeIfChromium('the official with the built add-on, against the real app', (
       ss.get(name).setValues({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => values[c.field] ?? '')]);
     };
     type('Contrataciones', { ocid: 'ocds-abc123-0001', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' });
-    type('Actores', { ocid: 'ocds-abc123-0001', 'parties/name': 'Dirección de Obras Públicas', 'parties/roles': 'Comprador (dependencia o entidad)', 'parties/identifier/scheme': 'MX-RFC', 'parties/contactPoint/email': 'juan@' });
+    // The scheme left blank too, as the template's grey column invites: still one finding asks for the RFC.
+    type('Actores', { ocid: 'ocds-abc123-0001', 'parties/name': 'Dirección de Obras Públicas', 'parties/roles': 'Comprador (dependencia o entidad)', 'parties/contactPoint/email': 'juan@' });
     const page = await bridgedPage(gas);
     await openValidarDatos(page, gas, record);
     await page.getByText(/^Validación terminada/).waitFor();
     const actores = page.locator('details', { has: page.locator('summary', { hasText: /^Actores — / }) });
-    // Headings of the sheet's columns with findings: the RFC and the e-mail, not the grey «Identificador del actor».
+    // Headings of the sheet's columns with findings: the RFC and the e-mail, not the grey «Identificador del actor» nor
+    // «Esquema del identificador» (which had its own «Falta este dato»).
     const headings = await actores.locator('h3').allTextContents();
     expect(headings).toEqual(expect.arrayContaining(['RFC del actor', 'Correo electrónico del contacto']));
     expect(headings).not.toContain('Identificador del actor');
+    expect(headings).not.toContain('Esquema del identificador');
     expect(headings).toHaveLength(2);
     const column = (field: string): number => sheetSpec('Actores').columns.findIndex((c) => c.field === field) + 1;
-    const rfc = actores.getByRole('button', { name: /Falta «RFC del actor»\. De ese dato se calcula «Identificador del actor» \(la columna gris\)/ });
+    const rfc = actores.getByRole('button', { name: /Falta «RFC del actor»\. De ese dato se calculan «Identificador del actor» y «Esquema del identificador» \(las columnas grises\)/ });
     expect(await rfc.innerText()).toMatch(/^Error\s*F3: /);
     await actores.getByRole('button', { name: /«juan@» no es una dirección de correo electrónico completa/ }).waitFor();
     expect(await actores.getByRole('button', { name: /«juan@»/ }).innerText()).toMatch(/^Advertencia\s*[A-Z]+3: /);

@@ -43,9 +43,12 @@ const submitted: ReviewContext = { ...returned, submission: { ...returned.submis
 
 /** Installed before the page's own script: google.script.run answering from window.__responses, recording calls. */
 function fakeGoogle(responses: Record<string, unknown[]>): void {
-  const w = globalThis as unknown as { __calls: unknown[][]; __focus: number; google: unknown };
+  const w = globalThis as unknown as { __calls: unknown[][]; __log: string[]; __focus: number; google: unknown };
   w.__calls = [];
+  w.__log = [];
   w.__focus = 0;
+  // `__delays: [{ name: ms }]`: how long a function takes to answer (20 ms unless said).
+  const delays = (responses.__delays?.[0] ?? {}) as Record<string, number>;
   const queues = responses;
   const runner = (success?: (v: unknown) => void, failure?: (e: unknown) => void): unknown => new Proxy({}, {
     get(_t, name: string) {
@@ -53,12 +56,14 @@ function fakeGoogle(responses: Record<string, unknown[]>): void {
       if (name === 'withFailureHandler') return (fn: (e: unknown) => void) => runner(success, fn);
       return (...args: unknown[]) => {
         w.__calls.push([name, ...args]);
+        w.__log.push(`llamada ${name}`);
         const queue = queues[name] ?? [null];
         const value = queue.length > 1 ? queue.shift() : queue[0];
         setTimeout(() => {
+          w.__log.push(`respuesta ${name}`);
           if (value && typeof value === 'object' && 'fail' in (value as object)) failure?.({ message: (value as { fail: string }).fail });
           else success?.(value);
-        }, 20);
+        }, delays[name] ?? 20);
       };
     },
   });
@@ -97,6 +102,27 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('says how many rows of how many sheets it validates, counted before reading, without the validation waiting for the count', async () => {
+    const plan = [{ name: 'Proyectos', rows: 12 }, { name: 'Contrataciones', rows: 1252 }, { name: 'Actores', rows: 2 }, { name: 'Ubicaciones', rows: 0 }];
+    // The count answers first: said while the validation runs (before: «Leyendo y validando 4 hojas (1,260 filas de datos)…»,
+    // the template's empty sheets counted as sheets being validated).
+    const page = await open({ validationPlan: [plan], __delays: [{ runValidation: 600 }] });
+    await page.getByText('Validando 1,260 filas de 2 hojas…').waitFor();
+    await validatedOnOpen(page);
+    expect(await calls(page).then((c) => c.filter((x) => x[0] === 'validationPlan'))).toHaveLength(1);
+    await page.close();
+
+    // The count answers last: the validation was asked at once (before, only once the count had come back), and the
+    // late count does not replace «Validación terminada».
+    const slow = await open({ validationPlan: [plan], __delays: [{ validationPlan: 600 }] });
+    await validatedOnOpen(slow);
+    await slow.waitForFunction(() => (globalThis as unknown as { __log: string[] }).__log.includes('respuesta validationPlan'));
+    const log = (await slow.evaluate(() => (globalThis as unknown as { __log: string[] }).__log)).filter((l) => /validationPlan|runValidation/.test(l));
+    expect(log).toEqual(['llamada validationPlan', 'llamada runValidation', 'respuesta runValidation', 'respuesta validationPlan']);
+    expect(await slow.getByRole('status').textContent()).toBe('Validación terminada: no se encontraron errores ni advertencias.');
+    await slow.close();
+  });
+
   it('validates as «Validar datos» opens it, shows grouped findings, selects a cell, and submits once clean after «Validar»', async () => {
     const page = await open({
       reviewContext: [returned],
@@ -106,7 +132,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     });
     // No click: the menu item «Validar datos» validates as the sidebar opens, saying so meanwhile.
     const status = page.getByRole('status');
-    await page.getByText(/^(Preparando la validación|Leyendo y validando 2 hojas \(38 filas de datos\))…$|^Validación terminada/).waitFor();
+    await page.getByText(/^(Validando|Validando 38 filas de 2 hojas)…$|^Validación terminada/).waitFor();
     await page.getByText('Validación terminada: 2 errores, 1 advertencia.').waitFor();
     expect((await calls(page)).filter((c) => c[0] === 'runValidation')).toHaveLength(1);
     await page.getByText('Devuelta con comentarios').waitFor();

@@ -67,10 +67,14 @@ export class BackendClient {
     return this.call('get', `${WORKFLOW_PATHS.submissions}?spreadsheetId=${encodeURIComponent(spreadsheetId)}`, checkSubmissionListAnswer);
   }
 
-  /** Cloud: the backend pulls the sheet. Self-hosted: the add-on sends the values it read. */
-  submit(spreadsheetId: string, values?: WorkbookValues): SubmitAnswer {
-    if (values) return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitAnswer, { spreadsheetId, workbook: values }, WORKBOOK_JSON_MIME);
-    return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitAnswer, { spreadsheetId });
+  /**
+   * Cloud: the backend pulls the sheet. Self-hosted: the add-on sends the values it read. Either way with the
+   * spreadsheet's name, which the coordinators' inbox shows.
+   */
+  submit(spreadsheetId: string, values?: WorkbookValues, spreadsheetName?: string): SubmitAnswer {
+    const named = spreadsheetName ? { spreadsheetName } : {};
+    if (values) return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitAnswer, { spreadsheetId, ...named, workbook: values }, WORKBOOK_JSON_MIME);
+    return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitAnswer, { spreadsheetId, ...named });
   }
 
   /** Does the sheet still hold what submission `id` sent? Self-hosted the add-on sends the values; in the cloud the backend reads the sheet. */

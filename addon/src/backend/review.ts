@@ -60,24 +60,41 @@ export function connectionCheck(h: Host): { ok: boolean; text: string } {
   }
 }
 
+/** What the sidebar shows while no server is set: what to configure (no request). */
+function unconfiguredContext(config: AddonConfig): ReviewContext {
+  return { backendConfigured: false, viewer: null, role: null, submission: null, serviceAccount: config.serviceAccount, message: NOT_CONFIGURED };
+}
+
 export function reviewContext(h: Host): ReviewContext {
   const config = currentConfig(h);
-  if (!backendConfigured(config)) return { backendConfigured: false, viewer: null, role: null, submission: null, serviceAccount: config.serviceAccount, message: NOT_CONFIGURED };
+  if (!backendConfigured(config)) return unconfiguredContext(config);
   return reviewContextOf(h, client(h).list(h.spreadsheet().id()));
 }
 
 /**
  * This spreadsheet's submissions as the server lists them for the person using it, or undefined without a
- * configured server or when it cannot be asked (validation then works offline, with the sheet's prefixes).
+ * configured server or when it cannot be asked (validation then works offline, with the sheet's prefixes);
+ * `failed` hears why it could not be asked, which the sidebar says where the state goes.
  */
-export function submissionsOfSheet(h: Host): SubmissionListAnswer | undefined {
+export function submissionsOfSheet(h: Host, failed?: (message: string) => void): SubmissionListAnswer | undefined {
   if (!backendConfigured(currentConfig(h))) return undefined;
   try {
     return client(h).list(h.spreadsheet().id());
   } catch (e) {
-    if (e instanceof UserError) return undefined;
+    if (e instanceof UserError) { failed?.(e.message); return undefined; }
     throw e;
   }
+}
+
+/**
+ * The sidebar's state from what submissionsOfSheet answered (`list`, or why it failed): «Validar datos» opens the
+ * panel validating, and the panel takes its state from the validation's answer instead of asking the server for the
+ * same list a second time. Without a server, what to configure; unreachable, nothing (the reason is said apart).
+ */
+export function reviewContextAfter(h: Host, list: SubmissionListAnswer | undefined, failure: string | undefined): ReviewContext | undefined {
+  if (list) return reviewContextOf(h, list);
+  const config = currentConfig(h);
+  return failure === undefined && !backendConfigured(config) ? unconfiguredContext(config) : undefined;
 }
 
 /**
@@ -130,7 +147,8 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   const c = client(h);
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.
   const values: WorkbookValues | undefined = currentConfig(h).apiToken ? workbookValues(workbook) : undefined;
-  const { outcome } = c.submit(h.spreadsheet().id(), values);
+  const ss = h.spreadsheet();
+  const { outcome } = c.submit(ss.id(), values, ss.name());
   return { ...reviewContext(h), notice: SUBMIT_OUTCOME_TEXT[outcome] };
 }
 

@@ -44,8 +44,11 @@ const sentAt = (s: SubmissionView): string => s.snapshot?.takenAt ?? s.createdAt
 const sentSize = (s: SubmissionView): string | null => (s.snapshot?.processes === undefined || s.snapshot.projects === undefined ? null
   : `${formatCount(s.snapshot.processes, 'contratación', 'contrataciones')}, ${formatCount(s.snapshot.projects, 'proyecto', 'proyectos')}`);
 
-/** « · «libro corregido.xlsx»»: an upload's file name, to tell two sends apart. */
-const fileNote = (s: SubmissionView): string => (s.source.kind === 'xlsx' && s.source.name ? ` · «${s.source.name}»` : '');
+/**
+ * « · «libro corregido.xlsx»» (an upload's file name) or « · Hoja de cálculo: «Obra pública 2024»» (the Google
+ * spreadsheet the add-on sent from): to tell two sends apart, and which spreadsheet a send came from.
+ */
+const fileNote = (s: SubmissionView): string => (!s.source.name ? '' : s.source.kind === 'xlsx' ? ` · «${s.source.name}»` : ` · Hoja de cálculo: «${s.source.name}»`);
 
 /**
  * «04/12/2026, 01:21:07 p.m.», with the seconds: a workbook sent twice from the add-on within a minute (a copy of the
@@ -400,6 +403,8 @@ export const reviewSubmissionPage: Page = {
       h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
         h('dt', null, 'Situación'), situation,
+        // Which spreadsheet it came from (the add-on sends its name); an upload's file name is in the heading.
+        ...(s.source.kind !== 'xlsx' && s.source.name ? [h('dt', null, 'Hoja de cálculo'), h('dd', { id: 'hoja-de-calculo' }, s.source.name)] : []),
         // The content hash names the exact revision for support; people read its size and time.
         h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [dateTime(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),

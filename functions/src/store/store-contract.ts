@@ -203,6 +203,15 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await store.listSubmissions({ publisherId: 'p1', status: 'submitted' })).items.map((s) => s.source)).toEqual([source]);
     });
 
+    test('a spreadsheet\'s source keeps the name the add-on sent, and a new version may change it', async () => {
+      const named = { kind: 'values' as const, spreadsheetId: 'hoja-1', name: 'Obra pública «Mérida» 2024' };
+      await store.createSubmission({ ...sampleSubmission('s1', 'p1', 1), source: named, status: 'returned' });
+      expect((await store.getSubmission('s1'))?.source).toEqual(named);
+      const renamed = { kind: 'sheets' as const, spreadsheetId: 'hoja-1', name: 'Obra pública 2025' };
+      await store.transitionSubmission('s1', ['returned'], 'submitted', { at: at(5), by: 'u1', action: 'resubmitted' }, { source: renamed });
+      expect((await store.listSubmissions({ publisherId: 'p1' })).items.map((s) => s.source)).toEqual([renamed]);
+    });
+
     test('paging: several pages in a stable order, no duplicates, filters respected', async () => {
       const ids = Array.from({ length: 23 }, (_, i) => `s${String(i).padStart(2, '0')}`);
       // Two submissions share a createdAt: the id breaks the tie.

@@ -66,8 +66,11 @@ export interface User {
 }
 
 /** `values`: the add-on sent the sheet's values itself (self-hosted, where the server cannot read Google Sheets). */
-/** `name` of an upload: its file name, for people to tell two sends apart (the file is kept by `fileId`). */
-export type SubmissionSource = { kind: 'sheets'; spreadsheetId: string } | { kind: 'xlsx'; fileId: string; name?: string } | { kind: 'values'; spreadsheetId: string | null };
+/**
+ * `name`, for people to tell sends apart: an upload's file name (the file is kept by `fileId`); a Google spreadsheet's
+ * name as the add-on read it when sending (checkCreateRequest: trimmed, capped). Absent for older sends.
+ */
+export type SubmissionSource = { kind: 'sheets'; spreadsheetId: string; name?: string } | { kind: 'xlsx'; fileId: string; name?: string } | { kind: 'values'; spreadsheetId: string | null; name?: string };
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed' | 'withdrawn';
 export interface HistoryEntry {
   /** ISO 8601 timestamp. */

@@ -331,10 +331,10 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         await checkQuota(publisher, mine, bytes);
         const name = uploadName(queryString(req, 'archivo'));
         source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes), ...(name ? { name } : {}) };
-      } else if (inline) {
-        source = { kind: 'values', spreadsheetId: spreadsheetId ?? null };
       } else {
-        source = { kind: 'sheets', spreadsheetId: spreadsheetId as string };
+        // The spreadsheet's name, as the add-on read it (checked by checkCreateRequest): which sheet a send came from.
+        const name = body.spreadsheetName !== undefined ? { name: body.spreadsheetName } : {};
+        source = inline ? { kind: 'values', spreadsheetId: spreadsheetId ?? null, ...name } : { kind: 'sheets', spreadsheetId: spreadsheetId as string, ...name };
       }
       // Snapshot on submit (DESIGN §6): read now, validate now; what is kept is what will be published.
       workbook = inline ? { sheets: body.workbook!.sheets } : await openSource(deps, source).read();
