@@ -81,6 +81,9 @@ export async function startAppThread(options: { mode: 'local' | 'cloud'; capture
     ...ready,
     http: { fetch: (request) => blockingFetch(worker, request) },
     urlFetch: (url, params) => {
+      // Tests talk to 127.0.0.1 only: another address (a build's default server, https://backend.example.test) fails
+      // as UrlFetchApp fails on a name it cannot resolve, without a lookup leaving the machine.
+      if (new URL(url).hostname !== '127.0.0.1') throw new Error(`DNS error: ${url}`);
       const payload = params.payload;
       const r = blockingFetch(worker, {
         method: String(params.method ?? 'get').toLowerCase() as 'get' | 'post', url, headers: (params.headers ?? {}) as Record<string, string>,
