@@ -7,7 +7,6 @@ import { docId, sortKey } from './collections';
 import type { DocumentBackend, Row } from './document-backend';
 import { createStore } from './document-store';
 import {
-  CHANGE_LOG_SIZE,
   isStoreError,
   type Page,
   type Publisher,
@@ -344,7 +343,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await store.getCurrent('p2'))?.id).toBe('Z');
     });
 
-    test('change log: every publisher written and pointer switched, in order, the last CHANGE_LOG_SIZE kept', async () => {
+    test('change log: every publisher written and pointer switched, in order', async () => {
       expect(await store.getPublishedChanges()).toEqual({ seq: 0, recent: [] });
       await store.putPublisher(samplePublisher('p1'));
       await publish(store, 'p1', 'A', 'a', 1);
@@ -352,12 +351,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await failure(store.setCurrent('p1', 'A', null))).toBe('conflict');
       await store.putPublisher(samplePublisher('p2'));
       expect(await store.getPublishedChanges()).toEqual({ seq: 3, recent: [{ seq: 1, publisherId: 'p1' }, { seq: 2, publisherId: 'p1' }, { seq: 3, publisherId: 'p2' }] });
-      for (let i = 0; i < CHANGE_LOG_SIZE; i++) await store.setCurrent('p1', 'A');
-      const log = await store.getPublishedChanges();
-      expect(log.seq).toBe(CHANGE_LOG_SIZE + 3);
-      expect(log.recent).toHaveLength(CHANGE_LOG_SIZE);
-      expect(log.recent[0].seq).toBe(4);
-      expect(log.recent[CHANGE_LOG_SIZE - 1]).toEqual({ seq: CHANGE_LOG_SIZE + 3, publisherId: 'p1' });
     });
 
     test('a failure at any point while writing a publication leaves the previous one served intact', async () => {
