@@ -7,7 +7,7 @@
 import { announce, h, returnFocus, route, sayOutcome } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
-import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
+import { formatCount, formatDate, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
 import { sameState } from '../../../core/workflow/mexican-states';
 import {
   AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
@@ -46,17 +46,6 @@ const sentSize = (s: SubmissionView): string | null => (s.snapshot?.processes ==
 
 /** « · «libro corregido.xlsx»»: an upload's file name, to tell two sends apart. */
 const fileNote = (s: SubmissionView): string => (s.source.kind === 'xlsx' && s.source.name ? ` · «${s.source.name}»` : '');
-
-/**
- * «04/12/2026, 01:21:07 p.m.», with the seconds: a workbook sent twice from the add-on within a minute (a copy of the
- * sheet, or a send withdrawn and made again) has no file name to tell the two apart, and the inbox listed two
- * identical rows; the time it was received is what differs, and what a coordinator recognizes.
- */
-const dateTime = (iso: string): string => {
-  const d = new Date(iso);
-  // The time is kept whole on a line (a phone's inbox cut «01:25:12» from its «p.m.»).
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'America/Mexico_City' }).replace(/ (?=[ap]\.)/, '\u00a0');
-};
 
 // A withdrawn send is neither good nor bad news: it reads muted, as closed.
 const statusBadge = (s: SubmissionView): HTMLElement =>
@@ -168,8 +157,8 @@ export const reviewInboxPage: Page = {
       // which send it opens (two sends of one implementer read the same «Revisar la entrega de …»).
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
-      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${dateTime(sentAt(s))}` }, s.publisherName),
-        statusBadge(s), `${dateTime(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
+      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}` }, s.publisherName),
+        statusBadge(s), `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
         { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
@@ -333,7 +322,7 @@ export const reviewSubmissionPage: Page = {
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
     const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
-      ` Ya se aprobó un envío más reciente de esta institución (enviado el ${dateTime(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
+      ` Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
     const comment = h('textarea', { id: 'comentario', rows: 4 });
     comment.value = COMMENT_DRAFTS.get(id) ?? '';
     COMMENT_DRAFTS.delete(id);
@@ -391,17 +380,17 @@ export const reviewSubmissionPage: Page = {
     if (p.viewer.role !== 'capturista') {
       const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string }[] }).entries ?? []));
       audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
-        entries.filter((e) => e.target === `submission/${id}`).map((e) => [dateTime(e.at), AUDIT_LABELS[e.action] ?? e.action, e.by ?? e.actor]));
+        entries.filter((e) => e.target === `submission/${id}`).map((e) => [formatTimestamp(e.at), AUDIT_LABELS[e.action] ?? e.action, e.by ?? e.actor]));
     }
     const f = s.findings;
     return h('div', null,
-      ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${dateTime(sentAt(s))}${fileNote(s)}`),
+      ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
       sessionBar(p.viewer, rerender, ds.publishers),
       h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
         h('dt', null, 'Situación'), situation,
         // The content hash names the exact revision for support; people read its size and time.
-        h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [dateTime(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
+        h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
@@ -418,7 +407,7 @@ export const reviewSubmissionPage: Page = {
         status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
-          s.history.map((e) => [dateTime(e.at), e.by, ACTION_LABELS[e.action] ?? e.action, h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
+          s.history.map((e) => [formatTimestamp(e.at), e.by, ACTION_LABELS[e.action] ?? e.action, h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
       audit ? h('section', { 'aria-labelledby': 'titulo-bitacora' }, h('h2', { id: 'titulo-bitacora' }, 'Bitácora'), audit) : null);
   }, rerender),
 };
@@ -446,7 +435,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
     // Said before sending: the corrected workbook continues the returned send (the server's rule: contract.ts continuedUpload).
-    continued ? h('p', { class: 'status-warn', id: 'continua-envio' }, `El libro que envíe aquí será la versión corregida de su envío devuelto del ${dateTime(sentAt(continued))}${fileNote(continued)}: su coordinación lo revisará con el historial y los comentarios de ese envío. Si es otro libro, que no corrige aquel, retire primero ese envío (abajo, «Retirar envío»).`) : null,
+    continued ? h('p', { class: 'status-warn', id: 'continua-envio' }, `El libro que envíe aquí será la versión corregida de su envío devuelto del ${formatTimestamp(sentAt(continued))}${fileNote(continued)}: su coordinación lo revisará con el historial y los comentarios de ese envío. Si es otro libro, que no corrige aquel, retire primero ese envío (abajo, «Retirar envío»).`) : null,
     h('div', { class: 'field' }, h('label', { for: 'libro' }, 'Libro de Excel (.xlsx)'), input),
     button, status);
   form.addEventListener('submit', (e) => {
@@ -511,7 +500,7 @@ function withdrawControl(s: SubmissionView): HTMLElement {
     void (async () => {
       try {
         checkSubmissionAnswer(await authed(WORKFLOW_PATHS.withdraw(s.id), (b) => b, { method: 'POST' }));
-        lastWithdrawn = h('p', { class: 'status-ok' }, `Se retiró el envío del ${dateTime(sentAt(s))}${fileNote(s)}: ya no está en la bandeja de su coordinación.`);
+        lastWithdrawn = h('p', { class: 'status-ok' }, `Se retiró el envío del ${formatTimestamp(sentAt(s))}${fileNote(s)}: ya no está en la bandeja de su coordinación.`);
         rerender();
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
@@ -531,7 +520,7 @@ function withdrawControl(s: SubmissionView): HTMLElement {
 /** « el 03/12/2026 15:27» after «Publicada»: when its publication was made (its latest `published` history entry). */
 function publishedNote(s: SubmissionView): string {
   const at = s.status === 'published' ? [...s.history].reverse().find((e) => e.action === 'published')?.at : undefined;
-  return at ? ` el ${dateTime(at)}` : '';
+  return at ? ` el ${formatTimestamp(at)}` : '';
 }
 
 export const mySubmissionsPage: Page = {
@@ -557,12 +546,12 @@ export const mySubmissionsPage: Page = {
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'
         : 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),
       newest.map((s) => h('article', { class: 'envio' },
-        h('h2', null, `${s.publisherName} — enviado el ${dateTime(sentAt(s))}${fileNote(s)}`),
+        h('h2', null, `${s.publisherName} — enviado el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
         h('p', null, 'Situación: ', statusBadge(s), publishedNote(s)),
         // What was sent, so that two sends of the same day can be told apart.
         s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.comments.length
-          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${dateTime(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
+          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
           : h('p', { class: 'note' }, 'Sin comentarios.'),
         mayWithdraw && WITHDRAWABLE.includes(s.status) ? withdrawControl(s) : null,
         list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('revision', s.id) }, 'Abrir la entrega')) : null)));

@@ -15,7 +15,7 @@
 import { snapshotSource } from './snapshot';
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
-import { formatCount } from '../../../core/format/es-mx';
+import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { HttpError } from '../api/http-error';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
@@ -96,12 +96,6 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
   return { code: 'publish.internal', reason: 'Ocurrió un error interno al publicar; no se publicó nada. Apruebe de nuevo en unos minutos.' };
 }
 
-/** «03/12/2026 16:07», Mexico City time (as the review pages show times): two sends of one day told apart. */
-function mexicoDateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'America/Mexico_City' });
-}
-
 /** When the revision under review was sent (a resubmission replaces it). */
 export const sentAt = (s: Submission): string => s.snapshot?.takenAt ?? s.createdAt;
 
@@ -129,7 +123,7 @@ export async function claimApproval(store: Store, submission: Submission, actor:
   if (submission.status === 'returned' || submission.status === 'published' || submission.status === 'withdrawn') throw new HttpError(409, 'conflict', notAwaiting('aprobación', submission.status));
   const newer = await newerApproved(store, submission);
   if (newer) {
-    throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${mexicoDateTime(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
+    throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
   }
   try {
     return await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at, by: actor.id, action: 'approved' });
