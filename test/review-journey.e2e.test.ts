@@ -146,7 +146,7 @@ describeIfChromium('the review journey end to end', () => {
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
-    await og.getByText(/Aprobada y publicada/).waitFor();
+    await og.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
     const titles = async () => ((await (await fetch(`${app.url}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects.map((p) => p.title);
     expect(await titles()).toEqual(['Parque de la Paz']);
 
@@ -162,7 +162,7 @@ describeIfChromium('the review journey end to end', () => {
     await og.getByText('Modificados: 1', { exact: false }).first().waitFor();
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
-    await og.getByText(/Aprobada y publicada/).waitFor();
+    await og.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
     expect(await titles()).toEqual(['Parque de la Paz (segunda etapa)']);
 
     const mails = await app.mails();

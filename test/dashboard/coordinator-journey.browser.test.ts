@@ -47,9 +47,11 @@ function boxedCharacters(page: Page): Promise<string[]> {
 describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
   let srv: ReviewServer;
   const tasks: PublicationTask[] = [];
+  // The task service is down (Cloud Tasks unavailable): an approval fails at once, by the platform, saying why.
+  let queueDown = false;
 
   beforeAll(async () => {
-    srv = await startReviewServer('coordinator-journey-', { publicationQueue: { enqueue: async (t) => { tasks.push(t); } } });
+    srv = await startReviewServer('coordinator-journey-', { publicationQueue: { enqueue: async (t) => { if (queueDown) throw new Error('servicio de tareas no disponible'); tasks.push(t); } } });
     // Registered today in another state, nothing published yet: «Nuevo» on Seguimiento.
     await registerPublisher(srv.h.store, { id: 'tap', name: 'Municipio de Tapachula', state: 'Chiapas', ocidPrefix: 'ocds-tap001', projectIdPrefix: 'oc4ids-tap001', commitment: { projects: 5, periodicityDays: 30 } }, 'admin', new Date());
   });
@@ -142,12 +144,14 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     expect(tasks.map((t) => t.submissionId)).toEqual([id]);
     expect(await runPublicationTask({ store: srv.h.store, baseUrl: BASE_URL, now: () => new Date(), log: () => undefined, openSource: () => { throw new Error('the snapshot is read'); } }, tasks[0])).toBe('done');
     await page.locator('#situacion', { hasText: 'Publicada' }).waitFor({ timeout: 15_000 });
+    // How it ended, in its history's words (as an approval published within the request says it): «publicad…» once.
+    expect(await page.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
     const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');
     const steps = await Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents().then((c) => c.slice(0, 2))));
     expect(steps).toEqual([
       [USERS.capturistaA.email, 'Envió a revisión'],
       [USERS.coordinadorA.email, 'Aprobó'],
-      [USERS.coordinadorA.email, 'Comenzó la publicación'],
+      [USERS.coordinadorA.email, 'Comenzó a publicar'],
       [USERS.coordinadorA.email, 'Publicó'],
     ]);
     expect(await boxedCharacters(page)).toEqual([]);
@@ -191,6 +195,60 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     }).map((td) => td.textContent));
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-bandeja-telefono.png'), fullPage: true });
     expect(wrapped).toEqual([]);
+    await page.context().close();
+  });
+
+  test('every step of the history says who did what, the reason kept: a failed publication, an approval refused for errors, a send replaced by a newer one', async () => {
+    const send = async (title: string): Promise<string> => {
+      const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) });
+      expect(sent.status).toBe(201);
+      return ((await sent.json()) as { submission: { id: string } }).submission.id;
+    };
+    const id = await send('Mercado de Santiago');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    queueDown = true;
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.locator('#situacion', { hasText: 'La publicación falló' }).waitFor();
+    queueDown = false;
+    // Approved again; meanwhile the implementer's project prefix was registered anew, and the workbook's project no
+    // longer carries it: the publication refuses it.
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    const registered = (await srv.h.store.getPublisher('mer'))!;
+    await registerPublisher(srv.h.store, { ...registered, projectIdPrefix: 'oc4ids-otro99' }, 'admin', new Date());
+    try {
+      expect(await runPublicationTask({ store: srv.h.store, baseUrl: BASE_URL, now: () => new Date(), log: () => undefined, openSource: () => { throw new Error('the snapshot is read'); } }, tasks[tasks.length - 1])).toBe('done');
+    } finally {
+      await registerPublisher(srv.h.store, registered, 'admin', new Date());
+    }
+    expect((await srv.h.store.getSubmission(id))?.status).toBe('submitted');
+    // The official uploads a newer workbook: it takes the refused one's place in the inbox.
+    await send('Mercado de Santiago, corregido');
+    expect((await srv.h.store.getSubmission(id))?.status).toBe('returned');
+    await page.reload();
+    await page.locator('#situacion', { hasText: 'Devuelta' }).waitFor();
+    const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');
+    const steps = await Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents()));
+    expect(steps).toEqual([
+      [USERS.capturistaA.email, 'Envió a revisión', ''],
+      [USERS.coordinadorA.email, 'Aprobó', ''],
+      ['la plataforma (automático)', 'Intentó publicar, pero falló', 'No se pudo programar la publicación (servicio de tareas no disponible); no se publicó nada. Apruebe de nuevo en unos minutos.'],
+      [USERS.coordinadorA.email, 'Aprobó', ''],
+      [USERS.coordinadorA.email, 'Comenzó a publicar', ''],
+      [USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', 'La aprobación se rechazó: el libro tiene 1 error que impide publicar.'],
+      [USERS.capturistaA.email, 'Lo reemplazó con un envío más reciente', 'Reemplazada por un envío más reciente del mismo publicador.'],
+    ]);
+    // The Bitácora names the same steps in the same words, of whoever it names.
+    const log = await page.locator('section[aria-labelledby="titulo-bitacora"] tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.cells].slice(1).map((c: any) => c.textContent)));
+    expect(log).toEqual(expect.arrayContaining([
+      ['Envió a revisión', USERS.capturistaA.email],
+      ['Intentó aprobar, pero el libro tiene errores', USERS.coordinadorA.email],
+      ['Lo reemplazó con un envío más reciente', USERS.capturistaA.email],
+    ]));
+    expect(log.flat().join(' ')).not.toMatch(/Recibió|rechazada|Reemplazada/);
     await page.context().close();
   });
 });

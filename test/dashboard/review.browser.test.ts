@@ -245,9 +245,10 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect((await h.store.getSubmission(fixed?.id ?? ''))?.status).toBe('submitted');
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
-    await og.getByText(/Aprobada y publicada/).waitFor();
-    // What was published, in the preview's words: the one project it changed, and how many are published in all.
-    expect(await og.locator('#resultado').textContent()).toBe('Aprobada y publicada. Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto publicado en total.');
+    await og.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
+    // What was published, in the preview's words: the one project it changed, and how many are published in all;
+    // in the words of its history, as an approval published in the background says it, «publicad…» once.
+    expect(await og.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
     expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');
     // The official's card says when it was published and what was sent.
     await official.reload();
@@ -273,7 +274,9 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(diff).toContain('Proyectos › Nombre del proyecto');
     expect(diff).not.toContain('contractingProcesses');
     const log = await og.locator('#titulo-bitacora + * , section[aria-labelledby="titulo-bitacora"] table').first().textContent();
-    expect(log).toContain('Recibió el envío');
+    // Who did what, as the history says it: the official sent it («Recibió el envío» beside the official's e-mail).
+    expect(log).toContain('Envió a revisión');
+    expect(log).not.toContain('Recibió');
     expect(log).not.toMatch(/submission\.created|[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(og.url()).toContain(update.body.submission.id);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -477,7 +480,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await admin.getByRole('button', { name: 'Aprobar' }).click();
     expect(await admin.locator('#texto-confirmar').textContent()).toBe('No hay cambios frente a lo publicado: al aprobar no se publica nada nuevo, y la aprobación cuenta como actualización de los datos de Municipio de Campeche en «Seguimiento». ¿Aprobar ahora?');
     await admin.getByRole('button', { name: 'Sí, aprobar' }).click();
-    await admin.getByText('Aprobada: el contenido ya estaba publicado, no se publicó nada nuevo; cuenta como actualización de sus datos.').first().waitFor();
+    await admin.locator('#resultado', { hasText: 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar; la aprobación cuenta como actualización de sus datos.' }).waitFor();
     await admin.context().close();
 
     await page.reload();

@@ -9,6 +9,7 @@ import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { formatCount, formatDate, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
 import { sameState } from '../../../core/workflow/mexican-states';
+import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
   AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type Change, type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
@@ -16,22 +17,6 @@ import {
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
-
-// Past-tense verbs of who the «Quién» column names: the published step is the approver's (or «la plataforma
-// (automático)»), and «Publicado» read as a state among actions.
-const ACTION_LABELS: Record<string, string> = {
-  submitted: 'Envió a revisión', resubmitted: 'Envió una nueva versión', returned: 'Devolvió con comentarios', approved: 'Aprobó',
-  published: 'Publicó', failed: 'La publicación falló', 'approval-refused': 'Aprobación rechazada por errores',
-  'publication-started': 'Comenzó la publicación', superseded: 'Reemplazada por un envío más reciente', withdrawn: 'Retiró el envío',
-};
-
-/** The audit log's actions (workflow-routes.ts, approve-submission.ts, publish.ts, notifications.ts) in words. */
-const AUDIT_LABELS: Record<string, string> = {
-  'submission.created': 'Recibió el envío', 'submission.resubmitted': 'Recibió una nueva versión', 'submission.returned': 'Devolvió con comentarios',
-  'submission.approved': 'Aprobó', 'submission.approval-refused': 'Aprobación rechazada por errores', 'submission.published': 'Publicó la entrega',
-  'submission.failed': 'La publicación falló', 'submission.superseded': 'Reemplazada por un envío más reciente', 'submission.withdrawn': 'Retiró el envío', 'publication.published': 'Publicación nueva',
-  'notification.sent': 'Envió un aviso por correo', 'notification.failed': 'No se pudo enviar un aviso por correo', 'access.denied': 'Acceso denegado',
-};
 
 /** When the revision under review was sent (a new version replaces it); `updatedAt` is the last action's time. */
 const sentAt = (s: SubmissionView): string => s.snapshot?.takenAt ?? s.createdAt;
@@ -71,8 +56,10 @@ const warnMark = (): HTMLElement => h('span', { 'aria-hidden': 'true' }, '⚠');
 const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
 
 /**
- * How an approval published in the background ended, from the submission's last history entry: «Publicado: 1
- * contratación nueva o modificada…», the failure's reason, or why the approval was refused.
+ * How an approval ended, within the request or in the background, from the submission's last history entry:
+ * «Publicado: 1 contratación nueva o modificada…; 4 proyectos en total.» (approve-submission.ts), the failure's
+ * reason, or why the approval was refused. Both paths say it in these words: the request's said «Aprobada y
+ * publicada. Publicado: …» and the background's «Publicado: …».
  */
 function publishedOutcome(s: SubmissionView): { ok: boolean; text: string } {
   const comment = s.history[s.history.length - 1]?.comment;
@@ -365,11 +352,8 @@ export const reviewSubmissionPage: Page = {
       const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST' }));
       // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
       trackingChanged();
-      if (!a.publication) return PUBLISHING;
-      // What was published, as its history says it (the background path's words too): «…, 4 proyectos» read as four
-      // projects published after approving one project's change.
-      const said = a.submission.history[a.submission.history.length - 1]?.comment;
-      return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no se publicó nada nuevo; cuenta como actualización de sus datos.' : said ? `Aprobada y publicada. ${said}` : 'Aprobada y publicada.';
+      // Published within the request: said as the background path says it, in its history's words.
+      return a.publication ? publishedOutcome(a.submission).text : PUBLISHING;
     });
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
@@ -380,7 +364,7 @@ export const reviewSubmissionPage: Page = {
     if (p.viewer.role !== 'capturista') {
       const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string }[] }).entries ?? []));
       audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
-        entries.filter((e) => e.target === `submission/${id}`).map((e) => [formatTimestamp(e.at), AUDIT_LABELS[e.action] ?? e.action, e.by ?? e.actor]));
+        entries.filter((e) => e.target === `submission/${id}`).map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]));
     }
     const f = s.findings;
     return h('div', null,
@@ -407,7 +391,7 @@ export const reviewSubmissionPage: Page = {
         status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
-          s.history.map((e) => [formatTimestamp(e.at), e.by, ACTION_LABELS[e.action] ?? e.action, h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
+          s.history.map((e) => [formatTimestamp(e.at), e.by, historyActionLabel(e.action), h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
       audit ? h('section', { 'aria-labelledby': 'titulo-bitacora' }, h('h2', { id: 'titulo-bitacora' }, 'Bitácora'), audit) : null);
   }, rerender),
 };

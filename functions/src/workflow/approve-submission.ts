@@ -192,8 +192,10 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
   // «0 procesos nuevos o modificados; 4 proyectos publicados en total» read, after approving one project's new title,
   // as if nothing had been published.
   const changedProjects = result.status === 'published' ? result.changedProjects.length : 0;
-  const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar.'
-    : `Publicado: ${formatCount(changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changedProjects, 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto publicado', 'proyectos publicados')} en total.`;
+  // Also what the coordinator's page says when the approval ends, published within the request or in the background
+  // (review-pages.ts): «publicad…» once («Aprobada y publicada. Publicado: …; 4 proyectos publicados en total»).
+  const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar; la aprobación cuenta como actualización de sus datos.'
+    : `Publicado: ${formatCount(changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changedProjects, 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto', 'proyectos')} en total.`;
   const done = await store.transitionSubmission(submission.id, ['approved'], 'published', { at: stamp(), by: actor.id, action: 'published', comment }, { findings });
   await audit('submission.published', { publicationId: result.publication.id, unchanged, changedProcesses: changedProcesses.length, revision: revision ?? null });
   return { kind: 'published', submission: done, publication: result.publication, changedProcesses, unchanged, findings: result.findings };
