@@ -238,7 +238,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       ['la plataforma (automático)', 'Intentó publicar, pero falló', 'No se pudo programar la publicación (servicio de tareas no disponible); no se publicó nada. Apruebe de nuevo en unos minutos.'],
       [USERS.coordinadorA.email, 'Aprobó', ''],
       [USERS.coordinadorA.email, 'Comenzó a publicar', ''],
-      [USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', 'La aprobación se rechazó: el libro tiene 1 error que impide publicar.'],
+      [USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', 'No se publicó: el libro tiene 1 error. Quien capturó debe corregirlo; después puede aprobar de nuevo.'],
       [USERS.capturistaA.email, 'Lo reemplazó con un envío más reciente', 'Reemplazada por un envío más reciente del mismo publicador.'],
     ]);
     // The Bitácora names the same steps in the same words, of whoever it names.

@@ -551,4 +551,44 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await rows.filter({ hasText: 'En revisión' }).count()).toBeGreaterThan(0);
     await page.context().close();
   });
+
+  test('an approval refused for errors shows them at once, said as its history says it; a send older than one approved does not offer «Qué cambiará al aprobar»', async () => {
+    const val = { id: 'val', name: 'Municipio de Valladolid', state: 'Yucatán', ocidPrefix: 'ocds-val001', projectIdPrefix: 'oc4ids-val001', commitment: { projects: 5, periodicityDays: 90 } };
+    await registerPublisher(h.store, val, 'admin', new Date());
+    const send = async (title: string): Promise<string> => {
+      const sent = await fetch(`${base}/api/submissions?publisher=val`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(val, { title })) });
+      expect(sent.status).toBe(201);
+      return ((await sent.json()) as { submission: { id: string } }).submission.id;
+    };
+    // Two sends waiting; the newer one is approved: the older one says what approving would have changed.
+    const older = await send('Calzada de los Frailes');
+    const newer = await send('Calzada de los Frailes, segunda etapa');
+    expect((await fetch(`${base}/api/submissions/${newer}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } })).status).toBe(200);
+    const page = await signedIn('coordinadorA', `#/revision/${older}`);
+    await page.locator('#envio-anterior').waitFor();
+    expect(await page.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
+    const refusedId = await send('Calzada de los Frailes, tercera etapa');
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.goto(`${base}/#/revision/${refusedId}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    expect(await page.locator('.resumen').textContent()).toContain('0 errores');
+    // Registered anew with another project prefix after the send: the workbook's project no longer carries it.
+    await registerPublisher(h.store, { ...val, projectIdPrefix: 'oc4ids-val999' }, 'admin', new Date());
+    try {
+      await page.getByRole('button', { name: 'Aprobar' }).click();
+      await page.getByRole('button', { name: 'Sí, publicar' }).click();
+      const refusal = 'No se publicó: el libro tiene 1 error. Quien capturó debe corregirlo; después puede aprobar de nuevo.';
+      await page.locator('#resultado', { hasText: refusal }).waitFor();
+      // Drawn again with what the approval found: the error listed under «Hallazgos», the refusal kept.
+      await page.locator('.resumen', { hasText: '1 error,' }).waitFor();
+      expect(await page.locator('section[aria-labelledby="titulo-hallazgos"] li').first().textContent()).toMatch(/^Error — Hoja «projects», fila 2.*oc4ids-val999-/);
+      expect(await page.locator('#resultado').textContent()).toBe(refusal);
+      expect(await page.locator('#situacion').textContent()).toBe('En revisión');
+      const last = page.locator('section[aria-labelledby="titulo-historial"] tbody tr').last();
+      expect(await last.locator('td').allTextContents()).toEqual([USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', refusal]);
+    } finally {
+      await registerPublisher(h.store, val, 'admin', new Date());
+    }
+    await page.context().close();
+  });
 });

@@ -210,8 +210,11 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
  * (the official sends it again): it says what approving would have changed, not «Qué cambiará al aprobar».
  */
 function previewBlock(p: PreviewAnswer): HTMLElement {
+  // Nor is one older than a send already approved (the server refuses it): «Qué cambiará al aprobar» sat above «no
+  // se puede aprobar».
+  const approvable = p.submission.status !== 'returned' && !p.newerApprovedAt;
   return h('section', { 'aria-labelledby': 'titulo-cambios', id: 'vista-previa' },
-    h('h2', { id: 'titulo-cambios' }, p.submission.status === 'returned' ? 'Qué habría cambiado al aprobar' : 'Qué cambiará al aprobar'),
+    h('h2', { id: 'titulo-cambios' }, approvable ? 'Qué cambiará al aprobar' : 'Qué habría cambiado al aprobar'),
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
     changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
@@ -338,7 +341,9 @@ export const reviewSubmissionPage: Page = {
         status.textContent = (e as Error).message;
         // Decided meanwhile (another tab, another coordinator): the page is drawn again with its situation, the
         // server's reason kept on it. It stayed «En revisión» with «Aprobar» offered again, refused each time.
-        if (e instanceof ApiError && e.status === 409) {
+        // So is an approval that ended here refused for errors (422) or failed (502): the page kept «Hallazgos: 0
+        // errores» under «el libro tiene 4 errores», and «En revisión» over a failed publication, until reloaded.
+        if (e instanceof ApiError && (e.status === 409 || e.status === 422 || e.status === 502)) {
           DECISION_NOTICES.set(id, { text: status.textContent, ok: false });
           sayOutcome(status, from);
           rerender();

@@ -143,6 +143,15 @@ export function notAwaiting(what: string, status: SubmissionStatus | undefined):
   return `Esta entrega ya no está en espera de ${what}: ${now}.${hint}`;
 }
 
+/**
+ * Why an approval was refused, in the words of its history step and of the approval's answer (422): the two said
+ * «La aprobación se rechazó: el libro tiene 4 errores que impiden publicar.» (published in the background) and
+ * «No se publicó: el libro tiene 4 errores. El capturista debe corregirlos…» (within the request).
+ */
+export function refusalText(errors: number): string {
+  return `No se publicó: el libro tiene ${formatCount(errors, 'error', 'errores')}. Quien capturó debe ${errors === 1 ? 'corregirlo' : 'corregirlos'}; después puede aprobar de nuevo.`;
+}
+
 export async function approveSubmission(deps: ApprovalDeps, pending: Submission, publisher: Publisher, actor: User): Promise<ApprovalOutcome> {
   const { store } = deps;
   const submission = deps.claimed ? pending : await recoverStaleApproval(store, pending, deps.now(), deps.staleApprovalMs);
@@ -181,7 +190,7 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
 
   const findings = summarizeFindings(result.findings);
   if (result.status === 'refused') {
-    const comment = `La aprobación se rechazó: el libro tiene ${formatCount(findings.errors, 'error que impide', 'errores que impiden')} publicar.`;
+    const comment = refusalText(findings.errors);
     const back = await store.transitionSubmission(submission.id, ['approved'], 'submitted', { at: stamp(), by: actor.id, action: 'approval-refused', comment }, { findings });
     await audit('submission.approval-refused', { errors: findings.errors, warnings: findings.warnings, revision: revision ?? null });
     return { kind: 'refused', submission: back, findings: result.findings };

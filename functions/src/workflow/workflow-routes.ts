@@ -41,7 +41,7 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
-import { approveSubmission, newerApproved, notAwaiting, recoverStaleApproval, sentAt } from './approve-submission';
+import { approveSubmission, newerApproved, notAwaiting, recoverStaleApproval, refusalText, sentAt } from './approve-submission';
 import { cursorAfter } from '../store/document-store';
 import { LEASE_ACTION, startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
@@ -580,7 +580,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       return void res.status(422).json({
         error: {
           code: 'workbook-has-errors',
-          message: `No se publicó: el libro tiene ${formatCount(errors.length, 'error', 'errores')}. El capturista debe corregirlos; después puede aprobar de nuevo.`,
+          message: refusalText(errors.length),
           findings: renderedFindings([...errors, ...outcome.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
         },
         ...(await answer(user, outcome.submission)),
