@@ -15,6 +15,7 @@ import type { PublicationTask } from '../../functions/src/publication/publicatio
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
+import { formatTimestamp } from '../../core/format/es-mx';
 
 declare const document: any;
 declare const getComputedStyle: any;
@@ -199,12 +200,12 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
   });
 
   test('every step of the history says who did what, the reason kept: a failed publication, an approval refused for errors, a send replaced by a newer one', async () => {
-    const send = async (title: string): Promise<string> => {
-      const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) });
+    const send = async (title: string, name = ''): Promise<{ id: string; snapshot: { takenAt: string } }> => {
+      const sent = await fetch(`${srv.base}/api/submissions?publisher=mer${name && `&archivo=${encodeURIComponent(name)}`}`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) });
       expect(sent.status).toBe(201);
-      return ((await sent.json()) as { submission: { id: string } }).submission.id;
+      return ((await sent.json()) as { submission: { id: string; snapshot: { takenAt: string } } }).submission;
     };
-    const id = await send('Mercado de Santiago');
+    const { id } = await send('Mercado de Santiago');
     const page = await signedIn('coordinadorA', `#/revision/${id}`);
     await page.waitForSelector('body[data-ready] #decision');
     queueDown = true;
@@ -226,7 +227,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     }
     expect((await srv.h.store.getSubmission(id))?.status).toBe('submitted');
     // The official uploads a newer workbook: it takes the refused one's place in the inbox.
-    await send('Mercado de Santiago, corregido');
+    const newer = await send('Mercado de Santiago, corregido', 'mercado corregido.xlsx');
     expect((await srv.h.store.getSubmission(id))?.status).toBe('returned');
     await page.reload();
     await page.locator('#situacion', { hasText: 'Devuelta' }).waitFor();
@@ -239,12 +240,14 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       [USERS.coordinadorA.email, 'Aprobó', ''],
       [USERS.coordinadorA.email, 'Comenzó a publicar', ''],
       [USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', 'No se publicó: el libro tiene 1 error. Quien capturó debe corregirlo; después puede aprobar de nuevo.'],
-      [USERS.capturistaA.email, 'Lo reemplazó con un envío más reciente', 'Reemplazada por un envío más reciente del mismo publicador.'],
+      // Which send replaced it, as the inbox names it.
+      [USERS.capturistaA.email, 'Lo reemplazó con un envío más reciente', `Reemplazada por un envío más reciente del mismo publicador: el del ${formatTimestamp(newer.snapshot.takenAt)} («mercado corregido.xlsx»).`],
     ]);
     // The Bitácora names the same steps in the same words, of whoever it names.
     const log = await page.locator('section[aria-labelledby="titulo-bitacora"] tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.cells].slice(1).map((c: any) => c.textContent)));
     expect(log).toEqual(expect.arrayContaining([
       ['Envió a revisión', USERS.capturistaA.email],
+      ['Intentó publicar, pero falló', 'la plataforma (automático)'],
       ['Intentó aprobar, pero el libro tiene errores', USERS.coordinadorA.email],
       ['Lo reemplazó con un envío más reciente', USERS.capturistaA.email],
     ]));

@@ -29,7 +29,7 @@ import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
 import { requireJsonBody } from '../api/request-limits';
-import { formatCount } from '../../../core/format/es-mx';
+import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers, queryString } from '../api/current-publications';
 import { readAll } from '../store/read-all';
@@ -429,7 +429,11 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       if (s.id === latest.id || s.source.kind !== 'xlsx' || s.source.fileId === latestFile) continue;
       if (approvalRefused(s)) {
         try {
-          current.set(s.id, await store.transitionSubmission(s.id, ['submitted'], 'returned', { at: stamp(), by: user.id, action: 'superseded', comment: 'Reemplazada por un envío más reciente del mismo publicador.' }));
+          // Which send replaced it, by its time and file name as the pages name sends: with many sends of one
+          // institution, «un envío más reciente» did not say which one to open.
+          const newer = `el del ${formatTimestamp(sentAt(latest))}${latest.source.name ? ` («${latest.source.name}»)` : ''}`;
+          const comment = `Reemplazada por un envío más reciente del mismo publicador: ${newer}${newer.endsWith('.') ? '' : '.'}`;
+          current.set(s.id, await store.transitionSubmission(s.id, ['submitted'], 'returned', { at: stamp(), by: user.id, action: 'superseded', comment }));
           await audit(user, 'submission.superseded', `submission/${s.id}`, publisher.id, { by: latest.id });
         } catch (e) {
           if (!isStoreError(e, 'conflict')) throw e; // someone acted on it meanwhile: leave it
