@@ -209,10 +209,23 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     const page = await signedIn('coordinadorA', `#/revision/${id}`);
     await page.waitForSelector('body[data-ready] #decision');
     queueDown = true;
+    // Every text the outcome takes, as a screen reader hears it.
+    await page.evaluate(() => {
+      const said: string[] = [];
+      (globalThis as any).said = said;
+      new (globalThis as any).MutationObserver(() => {
+        const text = document.querySelector('#resultado')?.textContent;
+        if (text && said[said.length - 1] !== text) said.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
     await page.locator('#situacion', { hasText: 'La publicación falló' }).waitFor();
     queueDown = false;
+    // Said as a failure at once, not «Se está publicando» first.
+    const failure = 'La publicación falló: No se pudo programar la publicación (servicio de tareas no disponible); no se publicó nada. Apruebe de nuevo en unos minutos.';
+    expect(await page.evaluate(() => (globalThis as any).said)).toEqual([failure]);
+    expect(await page.locator('#resultado').getAttribute('class')).toBe('status-bad');
     // Approved again; meanwhile the implementer's project prefix was registered anew, and the workbook's project no
     // longer carries it: the publication refuses it.
     await page.getByRole('button', { name: 'Aprobar' }).click();

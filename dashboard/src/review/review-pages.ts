@@ -358,7 +358,11 @@ export const reviewSubmissionPage: Page = {
       // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
       trackingChanged();
       // Published within the request: said as the background path says it, in its history's words.
-      return a.publication ? publishedOutcome(a.submission).text : PUBLISHING;
+      if (a.publication) return publishedOutcome(a.submission).text;
+      // Accepted but not scheduled (the task service was down): it failed already, and is said as a failure, the page
+      // drawn again with it (as a 502 is); «Se está publicando» was said first.
+      if (a.submission.status !== 'approved') throw new ApiError(502, publishedOutcome(a.submission).text);
+      return PUBLISHING;
     });
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
@@ -506,7 +510,7 @@ function withdrawControl(s: SubmissionView): HTMLElement {
   return h('div', { class: 'retiro' }, open, box, result);
 }
 
-/** « el 03/12/2026 15:27» after «Publicada»: when its publication was made (its latest `published` history entry). */
+/** « el 03/12/2026, 03:27:41 p.m.» after «Publicada»: when its publication was made (its latest `published` history entry). */
 function publishedNote(s: SubmissionView): string {
   const at = s.status === 'published' ? [...s.history].reverse().find((e) => e.action === 'published')?.at : undefined;
   return at ? ` el ${formatTimestamp(at)}` : '';
