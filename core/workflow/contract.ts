@@ -19,6 +19,14 @@ export const STATUS_LABELS: Record<SubmissionStatus, string> = {
   failed: 'La publicación falló',
   withdrawn: 'Retirada',
 };
+/**
+ * A submission's situation as people read it (its `statusLabel`): its status's label, except a send returned because
+ * a newer upload of its institution replaced it (its last step `superseded`, workflow-routes.ts), which read
+ * «Devuelta con comentarios» although nobody returned it nor commented.
+ */
+export function statusLabelOf(s: { status: SubmissionStatus; history: readonly { action: string }[] }): string {
+  return s.status === 'returned' && s.history[s.history.length - 1]?.action === 'superseded' ? 'Reemplazada por un envío más reciente' : STATUS_LABELS[s.status];
+}
 /** Statuses in which the coordinator still has to decide. */
 export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'failed'];
 /**

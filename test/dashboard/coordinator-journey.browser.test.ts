@@ -243,7 +243,8 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     const newer = await send('Mercado de Santiago, corregido', 'mercado corregido.xlsx');
     expect((await srv.h.store.getSubmission(id))?.status).toBe('returned');
     await page.reload();
-    await page.locator('#situacion', { hasText: 'Devuelta' }).waitFor();
+    // Its situation says what happened to it: nobody returned it with comments.
+    await page.locator('#situacion', { hasText: 'Reemplazada por un envío más reciente' }).waitFor();
     const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');
     const steps = await Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents()));
     expect(steps).toEqual([

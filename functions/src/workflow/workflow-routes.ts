@@ -53,7 +53,7 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
+  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME,
   type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
@@ -191,7 +191,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       }
       out.push({
         id: s.id, publisherId: s.publisherId, publisherName: p?.name ?? s.publisherId, state: p?.state ?? '',
-        status: s.status, statusLabel: STATUS_LABELS[s.status], source: s.source, createdAt: s.createdAt, updatedAt: s.updatedAt,
+        status: s.status, statusLabel: statusLabelOf(s), source: s.source, createdAt: s.createdAt, updatedAt: s.updatedAt,
         submittedBy: s.submittedBy ? await emailOf(s.submittedBy) : history[0]?.by ?? null,
         history, comments: commentsOf(history),
         findings: s.findings ? { errors: s.findings.errors, warnings: s.findings.warnings, infos: s.findings.infos, sample: renderedFindings(s.findings.sample ?? []) } : null,
