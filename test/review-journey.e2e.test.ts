@@ -128,6 +128,8 @@ describeIfChromium('the review journey end to end', () => {
     await og.getByLabel('Comentarios para quien capturó').fill('Cambie el título a «Parque de la Paz».');
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Se devolvió con comentarios').waitFor();
+    // Sent from the add-on: its official reads the comments there too.
+    expect(await og.locator('#resultado').textContent()).toBe('Se devolvió con comentarios: quien capturó los verá en «Mis envíos» y en el panel del complemento.');
 
     await sidebar.reload();
     await sidebar.getByText('Cambie el título a «Parque de la Paz».').waitFor();

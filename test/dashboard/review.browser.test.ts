@@ -155,6 +155,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.getByLabel('Comentarios para quien capturó').fill('Cambie el título: debe decir «Parque de la Paz».\n2. Revise la fecha de inicio.');
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Se devolvió con comentarios').waitFor();
+    // Sent as an Excel file: its official reads the comments on «Mis envíos», with no add-on panel.
+    expect(await og.locator('#resultado').textContent()).toBe('Se devolvió con comentarios: quien capturó los verá en «Mis envíos».');
     await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
     // No longer approved from here: what approving would have changed.
     expect(await og.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');

@@ -367,7 +367,8 @@ export const reviewSubmissionPage: Page = {
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
       checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value } }));
-      return 'Se devolvió con comentarios: quien capturó los verá en «Mis envíos» y en el panel del complemento.';
+      // Where the official reads them: a workbook uploaded in Excel has no add-on panel (as the notice's e-mail says).
+      return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
     });
     let audit: HTMLElement | null = null;
     if (p.viewer.role !== 'capturista') {
