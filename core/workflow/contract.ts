@@ -25,7 +25,11 @@ export const STATUS_LABELS: Record<SubmissionStatus, string> = {
  * «Devuelta con comentarios» although nobody returned it nor commented.
  */
 export function statusLabelOf(s: { status: SubmissionStatus; history: readonly { action: string }[] }): string {
-  return s.status === 'returned' && s.history[s.history.length - 1]?.action === 'superseded' ? 'Reemplazada por un envío más reciente' : STATUS_LABELS[s.status];
+  return replacedByNewer(s) ? 'Reemplazada por un envío más reciente' : STATUS_LABELS[s.status];
+}
+/** Returned because a newer upload of its institution replaced it (its approval had found errors), not by a coordinator. */
+export function replacedByNewer(s: { status: SubmissionStatus; history: readonly { action: string }[] }): boolean {
+  return s.status === 'returned' && s.history[s.history.length - 1]?.action === 'superseded';
 }
 /** Statuses in which the coordinator still has to decide. */
 export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'failed'];
@@ -54,7 +58,7 @@ export const ENDED: readonly SubmissionStatus[] = ['published', 'withdrawn'];
  * before sending.
  */
 export function continuedUpload<T extends { status: SubmissionStatus; source: { kind: string }; updatedAt: string; history: readonly { action: string }[] }>(submissions: readonly T[]): T | undefined {
-  return submissions.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx' && s.history[s.history.length - 1]?.action !== 'superseded')
+  return submissions.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx' && !replacedByNewer(s))
     .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
 }
 

@@ -245,6 +245,8 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     await page.reload();
     // Its situation says what happened to it: nobody returned it with comments.
     await page.locator('#situacion', { hasText: 'Reemplazada por un envío más reciente' }).waitFor();
+    // Muted, as a withdrawn send: neither good nor bad news (it read in the red of «Devuelta con comentarios»).
+    expect(await page.locator('#situacion span').getAttribute('class')).toBe('note');
     const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');
     const steps = await Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents()));
     expect(steps).toEqual([

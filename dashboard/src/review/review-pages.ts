@@ -11,7 +11,7 @@ import { formatCount, formatDate, formatNumber, formatTimestamp } from '../../..
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
-  AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type Change, type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
@@ -32,9 +32,10 @@ const sentSize = (s: SubmissionView): string | null => (s.snapshot?.processes ==
 /** « · «libro corregido.xlsx»»: an upload's file name, to tell two sends apart. */
 const fileNote = (s: SubmissionView): string => (s.source.kind === 'xlsx' && s.source.name ? ` · «${s.source.name}»` : '');
 
-// A withdrawn send is neither good nor bad news: it reads muted, as closed.
+// A withdrawn send is neither good nor bad news: it reads muted, as closed; so does one a newer upload replaced
+// (returned, but nobody found anything wrong with it: contract.ts replacedByNewer).
 const statusBadge = (s: SubmissionView): HTMLElement =>
-  h('span', { class: s.status === 'published' ? 'status-ok' : s.status === 'returned' || s.status === 'failed' ? 'status-bad' : s.status === 'withdrawn' ? 'note' : 'status-warn' },
+  h('span', { class: s.status === 'published' ? 'status-ok' : s.status === 'withdrawn' || replacedByNewer(s) ? 'note' : s.status === 'returned' || s.status === 'failed' ? 'status-bad' : 'status-warn' },
     s.failureReason ? `${s.statusLabel}: ${s.failureReason}` : s.statusLabel);
 
 function select(id: string, label: string, options: [string, string][], value: string | null): HTMLSelectElement {
