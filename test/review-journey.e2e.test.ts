@@ -135,6 +135,8 @@ describeIfChromium('the review journey end to end', () => {
     await og.getByLabel('Comentarios para quien capturó').fill('Cambie el título a «Parque de la Paz».');
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Se devolvió con comentarios').waitFor();
+    // Sent from the add-on: its official reads the comments there too.
+    expect(await og.locator('#resultado').textContent()).toBe('Se devolvió con comentarios: quien capturó los verá en «Mis envíos» y en el panel del complemento.');
 
     await sidebar.reload();
     await sidebar.getByText('Cambie el título a «Parque de la Paz».').waitFor();
@@ -153,7 +155,7 @@ describeIfChromium('the review journey end to end', () => {
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
-    await og.getByText(/Aprobada y publicada/).waitFor();
+    await og.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
     const titles = async () => ((await (await fetch(`${app.url}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects.map((p) => p.title);
     expect(await titles()).toEqual(['Parque de la Paz']);
 
@@ -169,7 +171,7 @@ describeIfChromium('the review journey end to end', () => {
     await og.getByText('Modificados: 1', { exact: false }).first().waitFor();
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
-    await og.getByText(/Aprobada y publicada/).waitFor();
+    await og.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
     expect(await titles()).toEqual(['Parque de la Paz (segunda etapa)']);
 
     const mails = await app.mails();

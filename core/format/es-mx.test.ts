@@ -1,4 +1,4 @@
-import { compactParts, formatCompact, formatCount, formatDate, formatDateTime, formatPercent, formatList } from './es-mx';
+import { compactParts, formatCompact, formatCount, formatDate, formatDateTime, formatPercent, formatList, formatTimestamp } from './es-mx';
 
 describe('formatCount', () => {
   it('agrees the words with the count, and groups thousands as es-MX does', () => {
@@ -23,6 +23,19 @@ describe('formatDate and formatDateTime', () => {
     // UTC midnight is a date written as UTC, not an instant.
     expect(formatDate('2024-03-01T00:00:00Z')).toBe('01/03/2024');
     expect(formatDate('0001-01-01T00:00:00Z')).toBe('01/01/0001');
+  });
+});
+
+describe('formatTimestamp', () => {
+  it("says when something happened on the platform on Mexico City's clock, with the seconds, as es-MX's Intl writes it", () => {
+    const cases = ['2026-12-04T19:21:07.120Z', '2026-12-04T06:05:09Z', '2026-12-04T18:05:09Z', '2026-12-04T05:59:59Z', '2021-07-01T12:00:00Z', '2024-02-29T23:59:59Z'];
+    for (const iso of cases) {
+      const intl = new Date(iso).toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'America/Mexico_City' });
+      expect(formatTimestamp(iso)).toBe(intl.replace(/\s(?=[ap]\.)/, '\u00a0'));
+    }
+    expect(formatTimestamp('2026-12-04T19:21:07.120Z')).toBe('04/12/2026, 01:21:07\u00a0p.m.');
+    expect(formatTimestamp('2026-12-04T06:05:09Z')).toBe('04/12/2026, 12:05:09\u00a0a.m.');
+    expect(formatTimestamp('no es una fecha')).toBe('no es una fecha');
   });
 });
 

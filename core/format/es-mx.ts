@@ -57,6 +57,24 @@ export function formatDateTime(iso: string): string {
   return `${formatDate(local)}${time && `${time[1]}:${time[2]}` !== '00:00' ? ` ${time[1]}:${time[2]}` : ''}`;
 }
 
+/**
+ * When something happened on the platform (a send, an approval, a comment): «04/12/2026, 01:21:07 p.m.», Mexico
+ * City's clock, with the seconds — two sends of one workbook within a minute have nothing else to tell them apart —
+ * and the «p.m.» held to its time by a no-break space (a phone's line cut «01:25:12» from it). The review pages and
+ * the server's messages about sends say times this one way; it writes what es-MX's Intl writes, without Intl.
+ */
+export function formatTimestamp(iso: string): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const utc = new Date(t);
+  const offset = utcOffset(DEFAULT_TIME_ZONE, utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate()) ?? '-06:00';
+  const local = new Date(t + Number(offset.slice(0, 3)) * 3_600_000);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const hours = local.getUTCHours();
+  return `${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${String(local.getUTCFullYear()).padStart(4, '0')}, `
+    + `${two(hours % 12 || 12)}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}\u00a0${hours < 12 ? 'a.m.' : 'p.m.'}`;
+}
+
 /** A figure as a message quotes it: grouped, with cents only when it has them (3,050,000; 91,168,415.75). */
 export function formatFigure(value: number): string {
   return formatNumber(value, Number.isInteger(value) ? 0 : 2);

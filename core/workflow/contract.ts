@@ -19,6 +19,18 @@ export const STATUS_LABELS: Record<SubmissionStatus, string> = {
   failed: 'La publicación falló',
   withdrawn: 'Retirada',
 };
+/**
+ * A submission's situation as people read it (its `statusLabel`): its status's label, except a send returned because
+ * a newer upload of its institution replaced it (its last step `superseded`, workflow-routes.ts), which read
+ * «Devuelta con comentarios» although nobody returned it nor commented.
+ */
+export function statusLabelOf(s: { status: SubmissionStatus; history: readonly { action: string }[] }): string {
+  return replacedByNewer(s) ? 'Reemplazada por un envío más reciente' : STATUS_LABELS[s.status];
+}
+/** Returned because a newer upload of its institution replaced it (its approval had found errors), not by a coordinator. */
+export function replacedByNewer(s: { status: SubmissionStatus; history: readonly { action: string }[] }): boolean {
+  return s.status === 'returned' && s.history[s.history.length - 1]?.action === 'superseded';
+}
 /** Statuses in which the coordinator still has to decide. */
 export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'failed'];
 /**
@@ -40,11 +52,14 @@ export const ENDED: readonly SubmissionStatus[] = ['published', 'withdrawn'];
  * but an upload is known only by its bytes, and a corrected workbook has other bytes: it started a new submission
  * with an empty history, and the coordinator lost the comments it answers. Only uploads (a returned Google Sheet is
  * continued from its sheet), and only a returned one: a send still under review may be another part of the
- * institution's data, and withdrawn ones are closed. The server applies it (workflow-routes.ts); *Mis envíos* says
- * it before sending.
+ * institution's data, and withdrawn ones are closed. Nor one returned because a newer upload replaced it (its last
+ * step `superseded`, workflow-routes.ts): that newer one is its correction, and the next upload after it brought the
+ * replaced send back into the inbox beside it. The server applies it (workflow-routes.ts); *Mis envíos* says it
+ * before sending.
  */
-export function continuedUpload<T extends { status: SubmissionStatus; source: { kind: string }; updatedAt: string }>(submissions: readonly T[]): T | undefined {
-  return submissions.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
+export function continuedUpload<T extends { status: SubmissionStatus; source: { kind: string }; updatedAt: string; history: readonly { action: string }[] }>(submissions: readonly T[]): T | undefined {
+  return submissions.filter((s) => s.status === 'returned' && s.source.kind === 'xlsx' && !replacedByNewer(s))
+    .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).pop();
 }
 
 export type Role = 'capturista' | 'coordinador' | 'admin';

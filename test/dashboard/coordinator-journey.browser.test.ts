@@ -15,6 +15,7 @@ import type { PublicationTask } from '../../functions/src/publication/publicatio
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
+import { formatTimestamp } from '../../core/format/es-mx';
 
 declare const document: any;
 declare const getComputedStyle: any;
@@ -47,9 +48,11 @@ function boxedCharacters(page: Page): Promise<string[]> {
 describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
   let srv: ReviewServer;
   const tasks: PublicationTask[] = [];
+  // The task service is down (Cloud Tasks unavailable): an approval fails at once, by the platform, saying why.
+  let queueDown = false;
 
   beforeAll(async () => {
-    srv = await startReviewServer('coordinator-journey-', { publicationQueue: { enqueue: async (t) => { tasks.push(t); } } });
+    srv = await startReviewServer('coordinator-journey-', { publicationQueue: { enqueue: async (t) => { if (queueDown) throw new Error('servicio de tareas no disponible'); tasks.push(t); } } });
     // Registered today in another state, nothing published yet: «Nuevo» on Seguimiento.
     await registerPublisher(srv.h.store, { id: 'tap', name: 'Municipio de Tapachula', state: 'Chiapas', ocidPrefix: 'ocds-tap001', projectIdPrefix: 'oc4ids-tap001', commitment: { projects: 5, periodicityDays: 30 } }, 'admin', new Date());
   });
@@ -142,12 +145,14 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     expect(tasks.map((t) => t.submissionId)).toEqual([id]);
     expect(await runPublicationTask({ store: srv.h.store, baseUrl: BASE_URL, now: () => new Date(), log: () => undefined, openSource: () => { throw new Error('the snapshot is read'); } }, tasks[0])).toBe('done');
     await page.locator('#situacion', { hasText: 'Publicada' }).waitFor({ timeout: 15_000 });
+    // How it ended, in its history's words (as an approval published within the request says it): «publicad…» once.
+    expect(await page.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
     const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');
     const steps = await Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents().then((c) => c.slice(0, 2))));
     expect(steps).toEqual([
       [USERS.capturistaA.email, 'Envió a revisión'],
       [USERS.coordinadorA.email, 'Aprobó'],
-      [USERS.coordinadorA.email, 'Comenzó la publicación'],
+      [USERS.coordinadorA.email, 'Comenzó a publicar'],
       [USERS.coordinadorA.email, 'Publicó'],
     ]);
     expect(await boxedCharacters(page)).toEqual([]);
@@ -191,6 +196,78 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     }).map((td) => td.textContent));
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-bandeja-telefono.png'), fullPage: true });
     expect(wrapped).toEqual([]);
+    await page.context().close();
+  });
+
+  test('every step of the history says who did what, the reason kept: a failed publication, an approval refused for errors, a send replaced by a newer one', async () => {
+    const send = async (title: string, name = ''): Promise<{ id: string; snapshot: { takenAt: string } }> => {
+      const sent = await fetch(`${srv.base}/api/submissions?publisher=mer${name && `&archivo=${encodeURIComponent(name)}`}`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) });
+      expect(sent.status).toBe(201);
+      return ((await sent.json()) as { submission: { id: string; snapshot: { takenAt: string } } }).submission;
+    };
+    const { id } = await send('Mercado de Santiago');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    queueDown = true;
+    // Every text the outcome takes, as a screen reader hears it.
+    await page.evaluate(() => {
+      const said: string[] = [];
+      (globalThis as any).said = said;
+      new (globalThis as any).MutationObserver(() => {
+        const text = document.querySelector('#resultado')?.textContent;
+        if (text && said[said.length - 1] !== text) said.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.locator('#situacion', { hasText: 'La publicación falló' }).waitFor();
+    queueDown = false;
+    // Said as a failure at once, not «Se está publicando» first.
+    const failure = 'La publicación falló: No se pudo programar la publicación (servicio de tareas no disponible); no se publicó nada. Apruebe de nuevo en unos minutos.';
+    expect(await page.evaluate(() => (globalThis as any).said)).toEqual([failure]);
+    expect(await page.locator('#resultado').getAttribute('class')).toBe('status-bad');
+    // Approved again; meanwhile the implementer's project prefix was registered anew, and the workbook's project no
+    // longer carries it: the publication refuses it.
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    const registered = (await srv.h.store.getPublisher('mer'))!;
+    await registerPublisher(srv.h.store, { ...registered, projectIdPrefix: 'oc4ids-otro99' }, 'admin', new Date());
+    try {
+      expect(await runPublicationTask({ store: srv.h.store, baseUrl: BASE_URL, now: () => new Date(), log: () => undefined, openSource: () => { throw new Error('the snapshot is read'); } }, tasks[tasks.length - 1])).toBe('done');
+    } finally {
+      await registerPublisher(srv.h.store, registered, 'admin', new Date());
+    }
+    expect((await srv.h.store.getSubmission(id))?.status).toBe('submitted');
+    // The official uploads a newer workbook: it takes the refused one's place in the inbox.
+    const newer = await send('Mercado de Santiago, corregido', 'mercado corregido.xlsx');
+    expect((await srv.h.store.getSubmission(id))?.status).toBe('returned');
+    await page.reload();
+    // Its situation says what happened to it: nobody returned it with comments.
+    await page.locator('#situacion', { hasText: 'Reemplazada por un envío más reciente' }).waitFor();
+    // Muted, as a withdrawn send: neither good nor bad news (it read in the red of «Devuelta con comentarios»).
+    expect(await page.locator('#situacion span').getAttribute('class')).toBe('note');
+    const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');
+    const steps = await Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents()));
+    expect(steps).toEqual([
+      [USERS.capturistaA.email, 'Envió a revisión', ''],
+      [USERS.coordinadorA.email, 'Aprobó', ''],
+      ['la plataforma (automático)', 'Intentó publicar, pero falló', 'No se pudo programar la publicación (servicio de tareas no disponible); no se publicó nada. Apruebe de nuevo en unos minutos.'],
+      [USERS.coordinadorA.email, 'Aprobó', ''],
+      [USERS.coordinadorA.email, 'Comenzó a publicar', ''],
+      [USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', 'No se publicó: el libro tiene 1 error. Quien capturó debe corregirlo; después puede aprobar de nuevo.'],
+      // Which send replaced it, as the inbox names it.
+      [USERS.capturistaA.email, 'Lo reemplazó con un envío más reciente', `Reemplazada por un envío más reciente del mismo publicador: el del ${formatTimestamp(newer.snapshot.takenAt)} («mercado corregido.xlsx»).`],
+    ]);
+    // The Bitácora names the same steps in the same words, of whoever it names.
+    const log = await page.locator('section[aria-labelledby="titulo-bitacora"] tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.cells].slice(1).map((c: any) => c.textContent)));
+    expect(log).toEqual(expect.arrayContaining([
+      ['Envió a revisión', USERS.capturistaA.email],
+      ['Intentó publicar, pero falló', 'la plataforma (automático)'],
+      ['Intentó aprobar, pero el libro tiene errores', USERS.coordinadorA.email],
+      ['Lo reemplazó con un envío más reciente', USERS.capturistaA.email],
+    ]));
+    expect(log.flat().join(' ')).not.toMatch(/Recibió|rechazada|Reemplazada/);
     await page.context().close();
   });
 });

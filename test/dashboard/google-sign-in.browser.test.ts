@@ -111,7 +111,7 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
     await page.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
-    await page.getByText(/Aprobada y publicada/).waitFor();
+    await page.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
     expect((await h.store.getSubmission(id))?.status).toBe('published');
     const published = await request(h.app).get('/api/oc4ids/projects?publisher=mer').expect(200);
     expect((published.body as { projects: { title: string }[] }).projects.map((p) => p.title)).toEqual(['Parque del Centro']);

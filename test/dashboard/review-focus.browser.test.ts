@@ -136,11 +136,11 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).focus();
     await og.keyboard.press('Enter');
-    await og.locator('#resultado', { hasText: 'Aprobada' }).waitFor();
+    await og.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
     expect(await activeId(og)).toBe('resultado');
     // Read there, where the focus is: neither a live region of its own nor said again through the page's.
     expect(await og.locator('#resultado').getAttribute('role')).toBeNull();
-    expect(await og.locator('body > #anuncio').textContent()).not.toContain('Aprobada');
+    expect(await og.locator('body > #anuncio').textContent()).not.toContain('Publicado');
     // Drawn again with the new situation: still on the outcome.
     await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
     expect(await activeId(og)).toBe('resultado');
@@ -314,9 +314,9 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
       expect(await page.locator('#resultado').textContent()).toBe('Aprobada. Se está publicando; esta página muestra el resultado cuando termine.');
       expect(tasks.map((t) => t.submissionId)).toEqual([id]);
       // The publication ends: the page's next look draws it «Publicada», and says so where it said «Se está publicando».
-      await bg.h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: USERS.coordinadorA.id, action: 'published', comment: 'Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto publicado en total.' });
+      await bg.h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: USERS.coordinadorA.id, action: 'published', comment: 'Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.' });
       await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
-      expect(await page.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto publicado en total.');
+      expect(await page.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
       expect(await activeId(page)).toBe('resultado');
       // Read there, where the focus is: not said again through the live region.
       expect(await page.locator('body > #anuncio').textContent()).not.toContain('Publicada');

@@ -155,6 +155,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.getByLabel('Comentarios para quien capturó').fill('Cambie el título: debe decir «Parque de la Paz».\n2. Revise la fecha de inicio.');
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Se devolvió con comentarios').waitFor();
+    // Sent as an Excel file: its official reads the comments on «Mis envíos», with no add-on panel.
+    expect(await og.locator('#resultado').textContent()).toBe('Se devolvió con comentarios: quien capturó los verá en «Mis envíos».');
     await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
     // No longer approved from here: what approving would have changed.
     expect(await og.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
@@ -245,9 +247,10 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect((await h.store.getSubmission(fixed?.id ?? ''))?.status).toBe('submitted');
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
-    await og.getByText(/Aprobada y publicada/).waitFor();
-    // What was published, in the preview's words: the one project it changed, and how many are published in all.
-    expect(await og.locator('#resultado').textContent()).toBe('Aprobada y publicada. Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto publicado en total.');
+    await og.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
+    // What was published, in the preview's words: the one project it changed, and how many are published in all;
+    // in the words of its history, as an approval published in the background says it, «publicad…» once.
+    expect(await og.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
     expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');
     // The official's card says when it was published and what was sent.
     await official.reload();
@@ -273,7 +276,9 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(diff).toContain('Proyectos › Nombre del proyecto');
     expect(diff).not.toContain('contractingProcesses');
     const log = await og.locator('#titulo-bitacora + * , section[aria-labelledby="titulo-bitacora"] table').first().textContent();
-    expect(log).toContain('Recibió el envío');
+    // Who did what, as the history says it: the official sent it («Recibió el envío» beside the official's e-mail).
+    expect(log).toContain('Envió a revisión');
+    expect(log).not.toContain('Recibió');
     expect(log).not.toMatch(/submission\.created|[0-9a-f]{8}-[0-9a-f]{4}-/);
     expect(og.url()).toContain(update.body.submission.id);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -477,7 +482,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await admin.getByRole('button', { name: 'Aprobar' }).click();
     expect(await admin.locator('#texto-confirmar').textContent()).toBe('No hay cambios frente a lo publicado: al aprobar no se publica nada nuevo, y la aprobación cuenta como actualización de los datos de Municipio de Campeche en «Seguimiento». ¿Aprobar ahora?');
     await admin.getByRole('button', { name: 'Sí, aprobar' }).click();
-    await admin.getByText('Aprobada: el contenido ya estaba publicado, no se publicó nada nuevo; cuenta como actualización de sus datos.').first().waitFor();
+    await admin.locator('#resultado', { hasText: 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar; la aprobación cuenta como actualización de sus datos.' }).waitFor();
     await admin.context().close();
 
     await page.reload();
@@ -546,6 +551,46 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByLabel('Situación').selectOption('submitted');
     await rows.filter({ hasText: 'La publicación falló' }).waitFor({ state: 'detached' });
     expect(await rows.filter({ hasText: 'En revisión' }).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  test('an approval refused for errors shows them at once, said as its history says it; a send older than one approved does not offer «Qué cambiará al aprobar»', async () => {
+    const val = { id: 'val', name: 'Municipio de Valladolid', state: 'Yucatán', ocidPrefix: 'ocds-val001', projectIdPrefix: 'oc4ids-val001', commitment: { projects: 5, periodicityDays: 90 } };
+    await registerPublisher(h.store, val, 'admin', new Date());
+    const send = async (title: string): Promise<string> => {
+      const sent = await fetch(`${base}/api/submissions?publisher=val`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(val, { title })) });
+      expect(sent.status).toBe(201);
+      return ((await sent.json()) as { submission: { id: string } }).submission.id;
+    };
+    // Two sends waiting; the newer one is approved: the older one says what approving would have changed.
+    const older = await send('Calzada de los Frailes');
+    const newer = await send('Calzada de los Frailes, segunda etapa');
+    expect((await fetch(`${base}/api/submissions/${newer}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } })).status).toBe(200);
+    const page = await signedIn('coordinadorA', `#/revision/${older}`);
+    await page.locator('#envio-anterior').waitFor();
+    expect(await page.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
+    const refusedId = await send('Calzada de los Frailes, tercera etapa');
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.goto(`${base}/#/revision/${refusedId}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    expect(await page.locator('.resumen').textContent()).toContain('0 errores');
+    // Registered anew with another project prefix after the send: the workbook's project no longer carries it.
+    await registerPublisher(h.store, { ...val, projectIdPrefix: 'oc4ids-val999' }, 'admin', new Date());
+    try {
+      await page.getByRole('button', { name: 'Aprobar' }).click();
+      await page.getByRole('button', { name: 'Sí, publicar' }).click();
+      const refusal = 'No se publicó: el libro tiene 1 error. Quien capturó debe corregirlo; después puede aprobar de nuevo.';
+      await page.locator('#resultado', { hasText: refusal }).waitFor();
+      // Drawn again with what the approval found: the error listed under «Hallazgos», the refusal kept.
+      await page.locator('.resumen', { hasText: '1 error,' }).waitFor();
+      expect(await page.locator('section[aria-labelledby="titulo-hallazgos"] li').first().textContent()).toMatch(/^Error — Hoja «projects», fila 2.*oc4ids-val999-/);
+      expect(await page.locator('#resultado').textContent()).toBe(refusal);
+      expect(await page.locator('#situacion').textContent()).toBe('En revisión');
+      const last = page.locator('section[aria-labelledby="titulo-historial"] tbody tr').last();
+      expect(await last.locator('td').allTextContents()).toEqual([USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', refusal]);
+    } finally {
+      await registerPublisher(h.store, val, 'admin', new Date());
+    }
     await page.context().close();
   });
 });

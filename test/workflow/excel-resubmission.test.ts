@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import request from 'supertest';
-import { checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
+import { checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, continuedUpload, WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from './workflow-harness';
 
@@ -106,4 +106,24 @@ test('of two returned uploads the latest returned is continued; the other\'s fil
   expect([again.status, again.body.outcome, again.body.submission.id]).toEqual([200, 'resubmitted', a]);
   expect(again.body.submission.comments.map((c: { text: string }) => c.text)).toEqual(['Comentario para uno.']);
   expect(kept()).toHaveLength(2);
+});
+
+test('a send replaced by a newer upload (its approval refused for errors) is not continued by the next upload: that one is its own send', async () => {
+  const a = (await send(await xlsxOf(projectWorkbook(MER, { title: 'Mercado' })), 'mercado.xlsx')).body.submission.id as string;
+  // Registered anew with another project prefix after the send: approving it finds the project's id wrong.
+  const registered = (await h.store.getPublisher('mer'))!;
+  await h.store.putPublisher({ ...registered, projectIdPrefix: 'oc4ids-otro99' });
+  expect((await request(h.app).post(`/api/submissions/${a}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(422);
+  await h.store.putPublisher(registered);
+  // The corrected workbook is a send of its own, and replaces the refused one.
+  const b = await send(await xlsxOf(projectWorkbook(MER, { title: 'Mercado, corregido' })), 'mercado corregido.xlsx');
+  expect(b.status).toBe(201);
+  expect((await h.store.getSubmission(a))?.history.at(-1)?.action).toBe('superseded');
+  // The next upload does not bring the replaced send back into the inbox beside it.
+  const c = await send(await xlsxOf(projectWorkbook(MER, { title: 'Mercado, con fotos' })), 'mercado con fotos.xlsx');
+  expect([c.status, c.body.outcome]).toEqual([201, 'created']);
+  expect((await h.store.getSubmission(a))?.status).toBe('returned');
+  // Mis envíos says the same before sending: no «versión corregida de su envío devuelto» of the replaced one.
+  const mine = checkSubmissionListAnswer((await get('/api/submissions', 'capturistaA')).body).submissions;
+  expect(continuedUpload(mine)).toBeUndefined();
 });

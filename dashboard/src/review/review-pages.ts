@@ -7,31 +7,16 @@
 import { announce, h, returnFocus, route, sayOutcome } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
-import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
+import { formatCount, formatDate, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
 import { sameState } from '../../../core/workflow/mexican-states';
+import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
-  AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type Change, type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
-
-// Past-tense verbs of who the «Quién» column names: the published step is the approver's (or «la plataforma
-// (automático)»), and «Publicado» read as a state among actions.
-const ACTION_LABELS: Record<string, string> = {
-  submitted: 'Envió a revisión', resubmitted: 'Envió una nueva versión', returned: 'Devolvió con comentarios', approved: 'Aprobó',
-  published: 'Publicó', failed: 'La publicación falló', 'approval-refused': 'Aprobación rechazada por errores',
-  'publication-started': 'Comenzó la publicación', superseded: 'Reemplazada por un envío más reciente', withdrawn: 'Retiró el envío',
-};
-
-/** The audit log's actions (workflow-routes.ts, approve-submission.ts, publish.ts, notifications.ts) in words. */
-const AUDIT_LABELS: Record<string, string> = {
-  'submission.created': 'Recibió el envío', 'submission.resubmitted': 'Recibió una nueva versión', 'submission.returned': 'Devolvió con comentarios',
-  'submission.approved': 'Aprobó', 'submission.approval-refused': 'Aprobación rechazada por errores', 'submission.published': 'Publicó la entrega',
-  'submission.failed': 'La publicación falló', 'submission.superseded': 'Reemplazada por un envío más reciente', 'submission.withdrawn': 'Retiró el envío', 'publication.published': 'Publicación nueva',
-  'notification.sent': 'Envió un aviso por correo', 'notification.failed': 'No se pudo enviar un aviso por correo', 'access.denied': 'Acceso denegado',
-};
 
 /** When the revision under review was sent (a new version replaces it); `updatedAt` is the last action's time. */
 const sentAt = (s: SubmissionView): string => s.snapshot?.takenAt ?? s.createdAt;
@@ -50,20 +35,10 @@ const sentSize = (s: SubmissionView): string | null => (s.snapshot?.processes ==
  */
 const fileNote = (s: SubmissionView): string => (!s.source.name ? '' : s.source.kind === 'xlsx' ? ` · «${s.source.name}»` : ` · Hoja de cálculo: «${s.source.name}»`);
 
-/**
- * «04/12/2026, 01:21:07 p.m.», with the seconds: a workbook sent twice from the add-on within a minute (a copy of the
- * sheet, or a send withdrawn and made again) has no file name to tell the two apart, and the inbox listed two
- * identical rows; the time it was received is what differs, and what a coordinator recognizes.
- */
-const dateTime = (iso: string): string => {
-  const d = new Date(iso);
-  // The time is kept whole on a line (a phone's inbox cut «01:25:12» from its «p.m.»).
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'America/Mexico_City' }).replace(/ (?=[ap]\.)/, '\u00a0');
-};
-
-// A withdrawn send is neither good nor bad news: it reads muted, as closed.
+// A withdrawn send is neither good nor bad news: it reads muted, as closed; so does one a newer upload replaced
+// (returned, but nobody found anything wrong with it: contract.ts replacedByNewer).
 const statusBadge = (s: SubmissionView): HTMLElement =>
-  h('span', { class: s.status === 'published' ? 'status-ok' : s.status === 'returned' || s.status === 'failed' ? 'status-bad' : s.status === 'withdrawn' ? 'note' : 'status-warn' },
+  h('span', { class: s.status === 'published' ? 'status-ok' : s.status === 'withdrawn' || replacedByNewer(s) ? 'note' : s.status === 'returned' || s.status === 'failed' ? 'status-bad' : 'status-warn' },
     s.failureReason ? `${s.statusLabel}: ${s.failureReason}` : s.statusLabel);
 
 function select(id: string, label: string, options: [string, string][], value: string | null): HTMLSelectElement {
@@ -85,8 +60,10 @@ const warnMark = (): HTMLElement => h('span', { 'aria-hidden': 'true' }, '⚠');
 const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
 
 /**
- * How an approval published in the background ended, from the submission's last history entry: «Publicado: 1
- * contratación nueva o modificada…», the failure's reason, or why the approval was refused.
+ * How an approval ended, within the request or in the background, from the submission's last history entry:
+ * «Publicado: 1 contratación nueva o modificada…; 4 proyectos en total.» (approve-submission.ts), the failure's
+ * reason, or why the approval was refused. Both paths say it in these words: the request's said «Aprobada y
+ * publicada. Publicado: …» and the background's «Publicado: …».
  */
 function publishedOutcome(s: SubmissionView): { ok: boolean; text: string } {
   const comment = s.history[s.history.length - 1]?.comment;
@@ -171,8 +148,8 @@ export const reviewInboxPage: Page = {
       // which send it opens (two sends of one implementer read the same «Revisar la entrega de …»).
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
-      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${dateTime(sentAt(s))}` }, s.publisherName),
-        statusBadge(s), `${dateTime(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
+      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}` }, s.publisherName),
+        statusBadge(s), `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
         { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
@@ -237,8 +214,11 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
  * (the official sends it again): it says what approving would have changed, not «Qué cambiará al aprobar».
  */
 function previewBlock(p: PreviewAnswer): HTMLElement {
+  // Nor is one older than a send already approved (the server refuses it): «Qué cambiará al aprobar» sat above «no
+  // se puede aprobar».
+  const approvable = p.submission.status !== 'returned' && !p.newerApprovedAt;
   return h('section', { 'aria-labelledby': 'titulo-cambios', id: 'vista-previa' },
-    h('h2', { id: 'titulo-cambios' }, p.submission.status === 'returned' ? 'Qué habría cambiado al aprobar' : 'Qué cambiará al aprobar'),
+    h('h2', { id: 'titulo-cambios' }, approvable ? 'Qué cambiará al aprobar' : 'Qué habría cambiado al aprobar'),
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
     changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
@@ -336,7 +316,7 @@ export const reviewSubmissionPage: Page = {
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
     const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
-      ` Ya se aprobó un envío más reciente de esta institución (enviado el ${dateTime(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
+      ` Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
     const comment = h('textarea', { id: 'comentario', rows: 4 });
     comment.value = COMMENT_DRAFTS.get(id) ?? '';
     COMMENT_DRAFTS.delete(id);
@@ -365,7 +345,9 @@ export const reviewSubmissionPage: Page = {
         status.textContent = (e as Error).message;
         // Decided meanwhile (another tab, another coordinator): the page is drawn again with its situation, the
         // server's reason kept on it. It stayed «En revisión» with «Aprobar» offered again, refused each time.
-        if (e instanceof ApiError && e.status === 409) {
+        // So is an approval that ended here refused for errors (422) or failed (502): the page kept «Hallazgos: 0
+        // errores» under «el libro tiene 4 errores», and «En revisión» over a failed publication, until reloaded.
+        if (e instanceof ApiError && (e.status === 409 || e.status === 422 || e.status === 502)) {
           DECISION_NOTICES.set(id, { text: status.textContent, ok: false });
           sayOutcome(status, from);
           rerender();
@@ -379,26 +361,28 @@ export const reviewSubmissionPage: Page = {
       const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST' }));
       // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
       trackingChanged();
-      if (!a.publication) return PUBLISHING;
-      // What was published, as its history says it (the background path's words too): «…, 4 proyectos» read as four
-      // projects published after approving one project's change.
-      const said = a.submission.history[a.submission.history.length - 1]?.comment;
-      return a.publication.unchanged ? 'Aprobada: el contenido ya estaba publicado, no se publicó nada nuevo; cuenta como actualización de sus datos.' : said ? `Aprobada y publicada. ${said}` : 'Aprobada y publicada.';
+      // Published within the request: said as the background path says it, in its history's words.
+      if (a.publication) return publishedOutcome(a.submission).text;
+      // Accepted but not scheduled (the task service was down): it failed already, and is said as a failure, the page
+      // drawn again with it (as a 502 is); «Se está publicando» was said first.
+      if (a.submission.status !== 'approved') throw new ApiError(502, publishedOutcome(a.submission).text);
+      return PUBLISHING;
     });
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
       checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value } }));
-      return 'Se devolvió con comentarios: quien capturó los verá en «Mis envíos» y en el panel del complemento.';
+      // Where the official reads them: a workbook uploaded in Excel has no add-on panel (as the notice's e-mail says).
+      return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
     });
     let audit: HTMLElement | null = null;
     if (p.viewer.role !== 'capturista') {
       const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string }[] }).entries ?? []));
       audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
-        entries.filter((e) => e.target === `submission/${id}`).map((e) => [dateTime(e.at), AUDIT_LABELS[e.action] ?? e.action, e.by ?? e.actor]));
+        entries.filter((e) => e.target === `submission/${id}`).map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]));
     }
     const f = s.findings;
     return h('div', null,
-      ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${dateTime(sentAt(s))}${fileNote(s)}`),
+      ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
       sessionBar(p.viewer, rerender, ds.publishers),
       h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
@@ -406,7 +390,7 @@ export const reviewSubmissionPage: Page = {
         // Which spreadsheet it came from (the add-on sends its name); an upload's file name is in the heading.
         ...(s.source.kind !== 'xlsx' && s.source.name ? [h('dt', null, 'Hoja de cálculo'), h('dd', { id: 'hoja-de-calculo' }, s.source.name)] : []),
         // The content hash names the exact revision for support; people read its size and time.
-        h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [dateTime(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
+        h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
@@ -423,7 +407,7 @@ export const reviewSubmissionPage: Page = {
         status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
-          s.history.map((e) => [dateTime(e.at), e.by, ACTION_LABELS[e.action] ?? e.action, h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
+          s.history.map((e) => [formatTimestamp(e.at), e.by, historyActionLabel(e.action), h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
       audit ? h('section', { 'aria-labelledby': 'titulo-bitacora' }, h('h2', { id: 'titulo-bitacora' }, 'Bitácora'), audit) : null);
   }, rerender),
 };
@@ -451,7 +435,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
     // Said before sending: the corrected workbook continues the returned send (the server's rule: contract.ts continuedUpload).
-    continued ? h('p', { class: 'status-warn', id: 'continua-envio' }, `El libro que envíe aquí será la versión corregida de su envío devuelto del ${dateTime(sentAt(continued))}${fileNote(continued)}: su coordinación lo revisará con el historial y los comentarios de ese envío. Si es otro libro, que no corrige aquel, retire primero ese envío (abajo, «Retirar envío»).`) : null,
+    continued ? h('p', { class: 'status-warn', id: 'continua-envio' }, `El libro que envíe aquí será la versión corregida de su envío devuelto del ${formatTimestamp(sentAt(continued))}${fileNote(continued)}: su coordinación lo revisará con el historial y los comentarios de ese envío. Si es otro libro, que no corrige aquel, retire primero ese envío (abajo, «Retirar envío»).`) : null,
     h('div', { class: 'field' }, h('label', { for: 'libro' }, 'Libro de Excel (.xlsx)'), input),
     button, status);
   form.addEventListener('submit', (e) => {
@@ -516,7 +500,7 @@ function withdrawControl(s: SubmissionView): HTMLElement {
     void (async () => {
       try {
         checkSubmissionAnswer(await authed(WORKFLOW_PATHS.withdraw(s.id), (b) => b, { method: 'POST' }));
-        lastWithdrawn = h('p', { class: 'status-ok' }, `Se retiró el envío del ${dateTime(sentAt(s))}${fileNote(s)}: ya no está en la bandeja de su coordinación.`);
+        lastWithdrawn = h('p', { class: 'status-ok' }, `Se retiró el envío del ${formatTimestamp(sentAt(s))}${fileNote(s)}: ya no está en la bandeja de su coordinación.`);
         rerender();
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
@@ -533,10 +517,10 @@ function withdrawControl(s: SubmissionView): HTMLElement {
   return h('div', { class: 'retiro' }, open, box, result);
 }
 
-/** « el 03/12/2026 15:27» after «Publicada»: when its publication was made (its latest `published` history entry). */
+/** « el 03/12/2026, 03:27:41 p.m.» after «Publicada»: when its publication was made (its latest `published` history entry). */
 function publishedNote(s: SubmissionView): string {
   const at = s.status === 'published' ? [...s.history].reverse().find((e) => e.action === 'published')?.at : undefined;
-  return at ? ` el ${dateTime(at)}` : '';
+  return at ? ` el ${formatTimestamp(at)}` : '';
 }
 
 export const mySubmissionsPage: Page = {
@@ -562,12 +546,12 @@ export const mySubmissionsPage: Page = {
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'
         : 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),
       newest.map((s) => h('article', { class: 'envio' },
-        h('h2', null, `${s.publisherName} — enviado el ${dateTime(sentAt(s))}${fileNote(s)}`),
+        h('h2', null, `${s.publisherName} — enviado el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
         h('p', null, 'Situación: ', statusBadge(s), publishedNote(s)),
         // What was sent, so that two sends of the same day can be told apart.
         s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.comments.length
-          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${dateTime(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
+          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
           : h('p', { class: 'note' }, 'Sin comentarios.'),
         mayWithdraw && WITHDRAWABLE.includes(s.status) ? withdrawControl(s) : null,
         list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('revision', s.id) }, 'Abrir la entrega')) : null)));

@@ -54,7 +54,11 @@ export async function startApproval(deps: ApprovalDeps, queue: PublicationQueue,
   } catch (e) {
     deps.log(`no se pudo encolar la publicación de ${submission.id}: ${e instanceof Error ? e.message : String(e)}`);
     const reason = 'No se pudo programar la publicación (servicio de tareas no disponible); no se publicó nada. Apruebe de nuevo en unos minutos.';
-    return deps.store.transitionSubmission(submission.id, ['approved'], 'failed', { at: deps.now().toISOString(), by: 'system', action: 'failed', comment: reason });
+    const failedAt = deps.now().toISOString();
+    const failed = await deps.store.transitionSubmission(submission.id, ['approved'], 'failed', { at: failedAt, by: 'system', action: 'failed', comment: reason });
+    // In the Bitácora too, as every other failure: it showed «Aprobó» and then nothing.
+    await deps.store.appendAudit({ at: failedAt, actor: 'system', action: 'submission.failed', target: `submission/${submission.id}`, publisherId: publisher.id, details: { code: 'publish.unscheduled', reason } });
+    return failed;
   }
   return approved;
 }

@@ -15,7 +15,7 @@
 import { snapshotSource } from './snapshot';
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
-import { formatCount } from '../../../core/format/es-mx';
+import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { HttpError } from '../api/http-error';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
@@ -96,12 +96,6 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
   return { code: 'publish.internal', reason: 'Ocurrió un error interno al publicar; no se publicó nada. Apruebe de nuevo en unos minutos.' };
 }
 
-/** «03/12/2026 16:07», Mexico City time (as the review pages show times): two sends of one day told apart. */
-function mexicoDateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'America/Mexico_City' });
-}
-
 /** When the revision under review was sent (a resubmission replaces it). */
 export const sentAt = (s: Submission): string => s.snapshot?.takenAt ?? s.createdAt;
 
@@ -129,7 +123,7 @@ export async function claimApproval(store: Store, submission: Submission, actor:
   if (submission.status === 'returned' || submission.status === 'published' || submission.status === 'withdrawn') throw new HttpError(409, 'conflict', notAwaiting('aprobación', submission.status));
   const newer = await newerApproved(store, submission);
   if (newer) {
-    throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${mexicoDateTime(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
+    throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
   }
   try {
     return await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at, by: actor.id, action: 'approved' });
@@ -147,6 +141,15 @@ export function notAwaiting(what: string, status: SubmissionStatus | undefined):
   const hint = status === 'returned' ? ' Quien capturó debe corregirla y enviarla de nuevo.'
     : status === 'withdrawn' ? ' Quien la envió la retiró; si la envía de nuevo, volverá a su bandeja.' : '';
   return `Esta entrega ya no está en espera de ${what}: ${now}.${hint}`;
+}
+
+/**
+ * Why an approval was refused, in the words of its history step and of the approval's answer (422): the two said
+ * «La aprobación se rechazó: el libro tiene 4 errores que impiden publicar.» (published in the background) and
+ * «No se publicó: el libro tiene 4 errores. El capturista debe corregirlos…» (within the request).
+ */
+export function refusalText(errors: number): string {
+  return `No se publicó: el libro tiene ${formatCount(errors, 'error', 'errores')}. Quien capturó debe ${errors === 1 ? 'corregirlo' : 'corregirlos'}; después puede aprobar de nuevo.`;
 }
 
 export async function approveSubmission(deps: ApprovalDeps, pending: Submission, publisher: Publisher, actor: User): Promise<ApprovalOutcome> {
@@ -187,7 +190,7 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
 
   const findings = summarizeFindings(result.findings);
   if (result.status === 'refused') {
-    const comment = `La aprobación se rechazó: el libro tiene ${formatCount(findings.errors, 'error que impide', 'errores que impiden')} publicar.`;
+    const comment = refusalText(findings.errors);
     const back = await store.transitionSubmission(submission.id, ['approved'], 'submitted', { at: stamp(), by: actor.id, action: 'approval-refused', comment }, { findings });
     await audit('submission.approval-refused', { errors: findings.errors, warnings: findings.warnings, revision: revision ?? null });
     return { kind: 'refused', submission: back, findings: result.findings };
@@ -198,8 +201,10 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
   // «0 procesos nuevos o modificados; 4 proyectos publicados en total» read, after approving one project's new title,
   // as if nothing had been published.
   const changedProjects = result.status === 'published' ? result.changedProjects.length : 0;
-  const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar.'
-    : `Publicado: ${formatCount(changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changedProjects, 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto publicado', 'proyectos publicados')} en total.`;
+  // Also what the coordinator's page says when the approval ends, published within the request or in the background
+  // (review-pages.ts): «publicad…» once («Aprobada y publicada. Publicado: …; 4 proyectos publicados en total»).
+  const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar; la aprobación cuenta como actualización de sus datos.'
+    : `Publicado: ${formatCount(changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changedProjects, 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto', 'proyectos')} en total.`;
   const done = await store.transitionSubmission(submission.id, ['approved'], 'published', { at: stamp(), by: actor.id, action: 'published', comment }, { findings });
   await audit('submission.published', { publicationId: result.publication.id, unchanged, changedProcesses: changedProcesses.length, revision: revision ?? null });
   return { kind: 'published', submission: done, publication: result.publication, changedProcesses, unchanged, findings: result.findings };

@@ -29,7 +29,7 @@ import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
 import { requireJsonBody } from '../api/request-limits';
-import { formatCount } from '../../../core/format/es-mx';
+import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers, queryString } from '../api/current-publications';
 import { readAll } from '../store/read-all';
@@ -41,7 +41,7 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
-import { approveSubmission, newerApproved, notAwaiting, recoverStaleApproval, sentAt } from './approve-submission';
+import { approveSubmission, newerApproved, notAwaiting, recoverStaleApproval, refusalText, sentAt } from './approve-submission';
 import { cursorAfter } from '../store/document-store';
 import { LEASE_ACTION, startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
@@ -53,7 +53,7 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, WORKBOOK_JSON_MIME, XLSX_MIME,
+  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME,
   type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
@@ -191,7 +191,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       }
       out.push({
         id: s.id, publisherId: s.publisherId, publisherName: p?.name ?? s.publisherId, state: p?.state ?? '',
-        status: s.status, statusLabel: STATUS_LABELS[s.status], source: s.source, createdAt: s.createdAt, updatedAt: s.updatedAt,
+        status: s.status, statusLabel: statusLabelOf(s), source: s.source, createdAt: s.createdAt, updatedAt: s.updatedAt,
         submittedBy: s.submittedBy ? await emailOf(s.submittedBy) : history[0]?.by ?? null,
         history, comments: commentsOf(history),
         findings: s.findings ? { errors: s.findings.errors, warnings: s.findings.warnings, infos: s.findings.infos, sample: renderedFindings(s.findings.sample ?? []) } : null,
@@ -429,7 +429,11 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       if (s.id === latest.id || s.source.kind !== 'xlsx' || s.source.fileId === latestFile) continue;
       if (approvalRefused(s)) {
         try {
-          current.set(s.id, await store.transitionSubmission(s.id, ['submitted'], 'returned', { at: stamp(), by: user.id, action: 'superseded', comment: 'Reemplazada por un envío más reciente del mismo publicador.' }));
+          // Which send replaced it, by its time and file name as the pages name sends: with many sends of one
+          // institution, «un envío más reciente» did not say which one to open.
+          const newer = `el del ${formatTimestamp(sentAt(latest))}${latest.source.name ? ` («${latest.source.name}»)` : ''}`;
+          const comment = `Reemplazada por un envío más reciente del mismo publicador: ${newer}${newer.endsWith('.') ? '' : '.'}`;
+          current.set(s.id, await store.transitionSubmission(s.id, ['submitted'], 'returned', { at: stamp(), by: user.id, action: 'superseded', comment }));
           await audit(user, 'submission.superseded', `submission/${s.id}`, publisher.id, { by: latest.id });
         } catch (e) {
           if (!isStoreError(e, 'conflict')) throw e; // someone acted on it meanwhile: leave it
@@ -580,7 +584,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       return void res.status(422).json({
         error: {
           code: 'workbook-has-errors',
-          message: `No se publicó: el libro tiene ${formatCount(errors.length, 'error', 'errores')}. El capturista debe corregirlos; después puede aprobar de nuevo.`,
+          message: refusalText(errors.length),
           findings: renderedFindings([...errors, ...outcome.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
         },
         ...(await answer(user, outcome.submission)),

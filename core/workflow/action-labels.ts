@@ -1,0 +1,53 @@
+/**
+ * What someone did to a submission, in words: the history's steps (Historial: «Quién» · «Acción») and the audit
+ * log's (Bitácora: «Acción» · «Usuario»), one catalogue for both. Each label is a past-tense verb of whoever the
+ * row names — a person, or «la plataforma (automático)» — and the reason or details stay in the step's comment.
+ * Noun phrases («La publicación falló», «Aprobación rechazada por errores») read as situations among actions, and
+ * the Bitácora said «Recibió el envío» beside the official who had sent it.
+ */
+
+/** A history step's action (functions/src/workflow, functions/src/publication/publication-task.ts) → its label. */
+export const HISTORY_ACTION_LABELS: Readonly<Record<string, string>> = {
+  submitted: 'Envió a revisión',
+  resubmitted: 'Envió una nueva versión',
+  returned: 'Devolvió con comentarios',
+  approved: 'Aprobó',
+  // By who approved: the platform found errors while publishing (the comment says how many).
+  'approval-refused': 'Intentó aprobar, pero el libro tiene errores',
+  'publication-started': 'Comenzó a publicar',
+  published: 'Publicó',
+  // By who approved, or the platform: the comment says why.
+  failed: 'Intentó publicar, pero falló',
+  // By the official whose newer upload took this one's place in the inbox.
+  superseded: 'Lo reemplazó con un envío más reciente',
+  withdrawn: 'Retiró el envío',
+};
+
+/** Audit actions of submissions that are not named as their history step. */
+const SUBMISSION_AUDIT_STEPS: Readonly<Record<string, string>> = { created: 'submitted' };
+
+/** The audit log's other actions (publish.ts, notifications.ts, workflow-routes.ts). */
+const OTHER_AUDIT_LABELS: Readonly<Record<string, string>> = {
+  'publication.published': 'Publicó una versión nueva de los datos',
+  'notification.sent': 'Envió un aviso por correo',
+  'notification.failed': 'No pudo enviar un aviso por correo',
+  'access.denied': 'Intentó una acción que su cuenta no permite',
+};
+
+/** `table[key]` when the table has it ('constructor' is no action). */
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
+
+/** A history step's label; an action this catalogue does not know is shown as written. */
+export function historyActionLabel(action: string): string {
+  return own(HISTORY_ACTION_LABELS, action) ?? action;
+}
+
+/** An audit entry's label: `submission.<step>` says what its history step says. */
+export function auditActionLabel(action: string): string {
+  const step = /^submission\.(.+)$/.exec(action)?.[1];
+  if (step !== undefined) {
+    const label = own(HISTORY_ACTION_LABELS, own(SUBMISSION_AUDIT_STEPS, step) ?? step);
+    if (label !== undefined) return label;
+  }
+  return own(OTHER_AUDIT_LABELS, action) ?? action;
+}
