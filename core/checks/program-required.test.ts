@@ -6,6 +6,7 @@
 import type { Finding } from '../findings/finding';
 import { checkWorkbook } from '../pipeline/check-workbook';
 import { renderFinding } from '../messages/render';
+import { unflatten } from '../unflatten';
 import { validate } from '../validate';
 import { PROFILES } from '../profile/profiles';
 import { buildSheetSpecs, SpecError, type Definition } from '../template/spec';
@@ -55,7 +56,7 @@ describe('a party without RFC', () => {
     expect(checkWorkbook(blank, NOW).findings.filter((f) => f.cell?.sheet === sheet && f.code.startsWith('program.required'))).toEqual([]);
   });
 
-  test('a scheme typed by hand is still checked; with a party id typed by hand (nothing derived), a blank scheme is asked for itself', () => {
+  test('a scheme typed by hand is still checked; with a party id typed by hand and the RFC, a blank scheme is still made from the RFC', () => {
     const typed: WorkbookModel = { sheets: workbook.sheets.map((s) => ({ ...s, rows: s.rows.map((r) => [...r]) })) };
     const s = typed.sheets.find((x) => x.name === 'Actores') as WorkbookModel['sheets'][number];
     s.rows[2][columnOf('Actores', 'parties/identifier/id') - 1] = 'MME010101AB2';
@@ -64,7 +65,12 @@ describe('a party without RFC', () => {
     expect(onRow(typed)).toContainEqual(['party.schemeNotRfc', 'Esquema del identificador']);
     s.rows[2][columnOf('Actores', 'parties/identifier/scheme') - 1] = '';
     s.rows[2][columnOf('Actores', 'parties/id') - 1] = 'org-7';
-    expect(onRow(typed).filter(([code]) => String(code).startsWith('program.required'))).toEqual([['program.required', 'Esquema del identificador']]);
+    // Before: «Falta este dato» on the grey «Esquema del identificador», whose note says it is filled in automatically.
+    expect(onRow(typed).filter(([code, header]) => String(code).startsWith('program.required') || header === 'Esquema del identificador')).toEqual([]);
+    expect(unflatten(typed, NOW).releases[0]?.parties).toEqual([expect.objectContaining({ id: 'org-7', identifier: { scheme: 'MX-RFC', id: 'MME010101AB2' } })]);
+    // Id typed, RFC blank: the scheme is asked for at the RFC cell, the one it is made from.
+    s.rows[2][columnOf('Actores', 'parties/identifier/id') - 1] = '';
+    expect(onRow(typed).filter(([code]) => String(code).startsWith('program.required'))).toEqual([['program.requiredDerived', 'RFC del actor']]);
   });
 
   test('with its RFC typed, no finding asks for either column', () => {

@@ -187,6 +187,12 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
           id = `${scheme || RFC_SCHEME}-${rfc}`;
           idColumn = rfcColumn.index;
         }
+      } else if (rfcColumn) {
+        // The scheme is a grey column made from the RFC whatever the party id: with an id typed by hand, a blank
+        // scheme beside the RFC got «Falta este dato» on a column whose note says it is filled in automatically.
+        // Read without reporting: the RFC and scheme cells' own problems are reported when their values are written.
+        const rfc = cleanCell(row[rfcColumn.index]);
+        defaultScheme = rfc !== undefined && !(rfc instanceof CellProblem) && (!schemeColumn || cleanCell(row[schemeColumn.index]) === undefined);
       }
       if (id !== null) {
         // An id drawn from a codelist (a budget line's accounting moment, measured again each quarter) names a
@@ -194,7 +200,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         const coded = idCol?.value.codelist !== undefined && depth === sheet.arrays.length;
         const existing = id === undefined || coded ? undefined : docs.child(node, sheet.arrays[depth - 1], id);
         const item = existing ?? docs.createChild(node, sheet.arrays[depth - 1], ownPath, id, here, idColumn);
-        if (item && defaultScheme && idColumn !== undefined) docs.set(item, SCHEME, RFC_SCHEME, here, idColumn);
+        if (item && defaultScheme && rfcColumn) docs.set(item, SCHEME, RFC_SCHEME, here, rfcColumn.index);
         nodes.push(item);
       }
     }

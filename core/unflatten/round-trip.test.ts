@@ -83,6 +83,14 @@ function withCurrency(v: unknown): void {
   }
 }
 
+/** A party's scheme is made from its RFC when left blank (read-rows.ts), whatever its id: MX-RFC is part of the normal form too. */
+function withRfcScheme(doc: Obj): void {
+  for (const party of (doc.parties as Obj[] | undefined) ?? []) {
+    const identifier = party.identifier as Obj | undefined;
+    if (identifier?.id !== undefined && identifier.scheme === undefined) identifier.scheme = 'MX-RFC';
+  }
+}
+
 function getPath(v: unknown, segs: string[]): unknown {
   return segs.reduce<unknown>((cur, s) => (cur && typeof cur === 'object' ? (cur as Obj)[s] : undefined), v);
 }
@@ -111,6 +119,7 @@ function generate(g: Gen, standard: 'ocds' | 'oc4ids'): Obj[] {
       }
     }
     withCurrency(doc);
+    withRfcScheme(doc);
     docs.push(doc);
   }
   return docs;

@@ -6,7 +6,8 @@
 import request from 'supertest';
 import { bodyOf, startSmtp, subjectOf } from '../support/smtp-capture';
 import { DASHBOARD_URL, localHarness, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness } from './workflow-harness';
-import { XLSX_MIME } from '../../core/workflow/contract';
+import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
+import { workbookValues } from '../../core/workflow/workbook-values';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 
@@ -102,6 +103,27 @@ describe('notifications by SMTP', () => {
     await expect(notify({ kind: 'submitted', submission, publisher: MER, actor: USERS.capturistaA })).resolves.toBeUndefined();
     expect(logs[0]).toContain('ECONNREFUSED');
     expect((await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.some((e) => e.action === 'notification.failed')).toBe(true);
+  });
+
+  test('a new send says which file or spreadsheet it came from, as one plain line', async () => {
+    const before = smtp.mails.length;
+    const told = (i: number): string => bodyOf(smtp.mails[before + i].raw);
+    const upload = await request(h.app).post(`/api/submissions?publisher=mer&archivo=${encodeURIComponent('C:\\Obras\\Obras de marzo 🏗.xlsx')}`).set('Authorization', h.bearer('capturistaA'))
+      .set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { title: 'Parque de marzo' })));
+    expect(upload.status).toBe(201);
+    expect(told(0)).toContain('Municipio de Mérida (Yucatán) envió información para su revisión en el archivo «Obras de marzo 🏗.xlsx».');
+    const sheet = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).set('Content-Type', WORKBOOK_JSON_MIME)
+      .send(JSON.stringify({ workbook: workbookValues(projectWorkbook(MER, { title: 'Parque de abril' })), spreadsheetId: 'hoja-abril', spreadsheetName: 'Obra pública <abril> 2024' }));
+    expect(sheet.status).toBe(201);
+    expect(told(1)).toContain('Municipio de Mérida (Yucatán) envió información para su revisión desde la hoja de cálculo «Obra pública <abril> 2024».');
+    // A name kept before it was cleaned (line breaks, a direction mark that would show «xslx.osfaF»): one plain line.
+    const outbox = smtpOutbox({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'avisos@infra-abierta.test' });
+    const stored = (await h.store.getSubmission(upload.body.submission.id as string))!;
+    await notifier({ store: h.store, outbox, dashboardUrl: DASHBOARD_URL })({ kind: 'submitted', submission: { ...stored, source: { ...stored.source, name: 'Obras\r\nBcc: x@y.example \u202eFalso.xlsx' } }, publisher: MER, actor: USERS.capturistaA });
+    expect(told(2)).toContain('envió información para su revisión en el archivo «Obras Bcc: x@y.example Falso.xlsx».');
+    // Without a name (an older send), the sentence is as before.
+    await notifier({ store: h.store, outbox, dashboardUrl: DASHBOARD_URL })({ kind: 'submitted', submission: { ...stored, source: { kind: 'xlsx', fileId: 'f' } }, publisher: MER, actor: USERS.capturistaA });
+    expect(told(3)).toContain('Municipio de Mérida (Yucatán) envió información para su revisión.');
   });
 });
 

@@ -44,3 +44,19 @@ test("an upload keeps its file's name, without the official's folders or control
   expect(sent.status).toBe(201);
   expect(sent.body.submission.source).toMatchObject({ kind: 'xlsx', name: 'obras marzo.xlsx' });
 });
+
+test('an upload\'s long name is cut between characters, never inside an emoji', async () => {
+  const send = async (name: string) => request(h.app).post(`/api/submissions?publisher=mer&archivo=${encodeURIComponent(name)}`)
+    .set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(PUBLISHERS[0], { title: `Parque ${name.length}` })));
+  const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  // 66 characters (126 UTF-16 units): `slice(0, 120)` kept half of the 60th emoji.
+  const fits = `a${'🏗'.repeat(60)}.xlsx`;
+  const kept = await send(fits);
+  expect(kept.status).toBe(201);
+  expect(kept.body.submission.source.name).toBe(fits);
+  // Longer than 120 characters, an emoji at the cut: cut before it, with «…», as a spreadsheet's name is.
+  const long = await send(`${'a'.repeat(119)}🏗 obras.xlsx`);
+  expect(long.status).toBe(201);
+  expect(long.body.submission.source.name).toBe(`${'a'.repeat(119)}…`);
+  expect(loneSurrogate.test(long.body.submission.source.name)).toBe(false);
+});

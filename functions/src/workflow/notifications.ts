@@ -8,9 +8,10 @@ import { isLate, lastUpdateAt } from '../../../core/workflow/update-due';
 import nodemailer from 'nodemailer';
 import { sameState } from '../auth/policy';
 import { readAll } from '../store/read-all';
-import type { Publisher, Store, User } from '../store/store';
+import type { Publisher, Store, Submission, User } from '../store/store';
 import type { Notify, WorkflowEvent } from './workflow-events';
 import { formatCount, formatDate } from '../../../core/format/es-mx';
+import { sourceName } from '../../../core/workflow/contract';
 
 export interface MailMessage { to: string[]; subject: string; text: string }
 
@@ -71,12 +72,23 @@ async function submitterOf(store: Store, event: WorkflowEvent): Promise<string[]
   return user ? [user.email] : [];
 }
 
+/**
+ * « desde la hoja de cálculo «Obra pública 2024»»: which spreadsheet or file a send came from, for coordinators of
+ * many implementers; '' when it has no name. Made one plain line again (sourceName) as it goes into the mail: a
+ * name kept before uploads' names were cleaned that way could still hold line breaks or direction marks.
+ */
+function sourceNote(source: Submission['source']): string {
+  const name = source.name === undefined ? undefined : sourceName(source.name);
+  if (name === undefined) return '';
+  return source.kind === 'xlsx' ? ` en el archivo «${name}»` : ` desde la hoja de cálculo «${name}»`;
+}
+
 export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit<MailMessage, 'to'> {
   const { publisher, submission } = event;
   if (event.kind === 'submitted') {
     return {
       subject: `Nueva entrega de ${publisher.name} para revisión`,
-      text: `${publisher.name} (${publisher.state}) envió información para su revisión.\n\nRevísela y apruébela o devuélvala con comentarios aquí:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
+      text: `${publisher.name} (${publisher.state}) envió información para su revisión${sourceNote(submission.source)}.\n\nRevísela y apruébela o devuélvala con comentarios aquí:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
     };
   }
   if (event.kind === 'returned') {

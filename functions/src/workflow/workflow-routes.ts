@@ -53,7 +53,7 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME,
+  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
   type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { uploadId, type UploadStore } from './upload-store';
@@ -122,10 +122,13 @@ const DENIED: Record<Action, string> = {
   'stages.record': 'registrar las etapas del programa',
 };
 
-/** `?archivo=`: the uploaded file's name, without folders or control characters, at most 120 characters. */
+/**
+ * `?archivo=`: the uploaded file's name without the official's folders, made safe as a spreadsheet's name is
+ * (sourceName: one line, no direction marks, cut by characters — `slice(0, 120)` could split an emoji in two).
+ */
 function uploadName(given: string | undefined): string | undefined {
-  const name = given?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim();
-  return name ? name.slice(0, 120) : undefined;
+  const name = given?.split(/[\\/]/).pop();
+  return name === undefined ? undefined : sourceName(name);
 }
 
 /** The uploaded file a submission was sent as (none for a Google Sheet or the add-on's values), for flatMap. */
