@@ -11,5 +11,9 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
 
 /** The listed code `text` is another spelling of, in `codelist`; undefined if none. */
 export function codeAlias(codelist: string | undefined, text: string): string | undefined {
-  return codelist === undefined ? undefined : CODE_ALIASES[codelist]?.[text.toLowerCase()];
+  const aliases = codelist === undefined || !Object.prototype.hasOwnProperty.call(CODE_ALIASES, codelist) ? undefined : CODE_ALIASES[codelist];
+  // Own keys only: a cell reading «__proto__» or «constructor» found the object's inherited members, and the sheet
+  // failed as a whole (sheet.internal-error) instead of that cell getting its «not on the list» finding.
+  const key = text.toLowerCase();
+  return aliases !== undefined && Object.prototype.hasOwnProperty.call(aliases, key) ? aliases[key] : undefined;
 }

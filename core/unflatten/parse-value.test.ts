@@ -77,6 +77,15 @@ describe('parseValue', () => {
   test('a number typed in a text column becomes text', () => expect(parseValue(6000, { type: 'string' }, 'UTC').value).toBe('6000'));
 });
 
+test('a code cell reading as an object member («__proto__», «constructor») is a value off the list, not a failure', () => {
+  const options = [{ code: 'wireTransfe', title: 'Transferencia' }];
+  for (const text of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+    expect(parseValue(text, { type: 'string', options, codelist: 'paymentMethod', openCodelist: true }, 'UTC')).toEqual({ value: text, problem: expect.objectContaining({ code: 'cell.code-not-in-list' }) });
+  }
+  // The alias it is there for still reads.
+  expect(parseValue('WireTransfer', { type: 'string', options, codelist: 'paymentMethod' }, 'UTC')).toEqual({ value: 'wireTransfe' });
+});
+
 test('plainValue gives what parseValue gives, without a problem, whenever it answers', () => {
   const options = [{ code: 'works', title: 'Obra pública' }];
   const specs = [{ type: 'string' }, { type: 'string', options }, { type: 'string', options: [] }, { type: 'number' }, { type: 'integer' }, { type: 'date' }, { type: 'list' }, { type: 'boolean' }, { type: 'url' }] as const;
