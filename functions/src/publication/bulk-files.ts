@@ -15,7 +15,7 @@ import * as readline from 'readline';
 import { pipeline } from 'stream/promises';
 import type { Writable } from 'stream';
 import { createGzip } from 'zlib';
-import ExcelJS from 'exceljs';
+import { exceljs } from '../xlsx/load-exceljs';
 import type { Page, Store } from '../store/store';
 import { pages } from '../store/read-all';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
@@ -166,7 +166,7 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   await Promise.all(files.map(finish));
 
   const out = fs.createWriteStream(file);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: false });
   for (const [i, sheet] of spec.sheets.entries()) {
     const ws = workbook.addWorksheet(sheet.name);
     for (const row of flattenSheet(sheet, []).rows) ws.addRow(row).commit();

@@ -6,7 +6,8 @@
  */
 import * as fs from 'fs';
 import { once } from 'events';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from './load-exceljs';
 import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
@@ -170,7 +171,7 @@ function* layOutTemplate(wb: ExcelJS.Workbook, spec: TemplateSpec, settings: Rec
 }
 
 export function buildTemplateWorkbook(spec: TemplateSpec, data: WorkbookData = {}): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   for (const { ws, sheet, styles } of layOutTemplate(wb, spec, data.settings ?? {})) {
     if (sheet && styles) (data.rows?.[sheet.name] ?? []).forEach((row, r) => fillRow(ws, HEADER_ROWS + 1 + r, row, styles));
   }
@@ -220,7 +221,7 @@ export async function writeTemplateFile(file: string, spec: TemplateSpec, data: 
   // Shared strings as templateBuffer writes them: the table holds each distinct text once (tens of MB for 5,000
   // processes) and every cell stays as the in-memory writer had it. Deflate level 6 as JSZip compresses there:
   // archiver's default (level 1) made the 5,000-process workbook 24 % larger (13.9 MB instead of 11.2 MB).
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
+  const wb = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
   try {
     for (const { ws, sheet, styles } of layOutTemplate(wb, spec, data.settings ?? {})) {
       protectionAfterSheetData(ws);
