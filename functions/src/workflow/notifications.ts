@@ -5,7 +5,7 @@
  * functions/src/index.ts). A failed notice is logged and audited, never undoes the decision.
  */
 import { isLate, lastUpdateAt } from '../../../core/workflow/update-due';
-import nodemailer from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
 import { sameState } from '../auth/policy';
 import { readAll } from '../store/read-all';
 import type { Publisher, Store, Submission, User } from '../store/store';
@@ -33,6 +33,9 @@ export function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpSettings | undefined {
 }
 
 export function smtpOutbox(s: SmtpSettings): Outbox {
+  // Loaded here, when mail is configured (~80 ms, 39 modules), not by every server start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const nodemailer = require('nodemailer') as typeof Nodemailer;
   const transport = nodemailer.createTransport({
     host: s.host, port: s.port, secure: s.secure, ...(s.user ? { auth: { user: s.user, pass: s.pass ?? '' } } : {}),
     // A loopback relay (tests, a local Postfix) has no certificate to check; anything else is verified.
