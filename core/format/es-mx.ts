@@ -38,10 +38,15 @@ const UTC_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d
 function wallClock(iso: string): string {
   const m = UTC_INSTANT.exec(iso);
   if (!m || (m[4] === '00' && m[5] === '00' && Number(m[6] ?? 0) === 0 && Number(m[7] ?? 0) === 0)) return iso;
-  const offset = utcOffset(DEFAULT_TIME_ZONE, Number(m[1]), Number(m[2]), Number(m[3]));
   const t = Date.parse(iso);
-  if (offset === undefined || Number.isNaN(t)) return iso;
-  return new Date(t + Number(offset.slice(0, 3)) * 3_600_000).toISOString().slice(0, 16);
+  return Number.isNaN(t) ? iso : mexicoCityClock(t).toISOString().slice(0, 16);
+}
+
+/** An instant (ms since 1970) as Mexico City's clock shows it, read with the Date's getUTC… methods. */
+function mexicoCityClock(t: number): Date {
+  const utc = new Date(t);
+  const offset = utcOffset(DEFAULT_TIME_ZONE, utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate()) ?? '-06:00';
+  return new Date(t + Number(offset.slice(0, 3)) * 3_600_000);
 }
 
 /** ISO 8601 date or date-time → dd/mm/aaaa: the calendar date written in the string, a UTC instant's in Mexico City. */
@@ -66,9 +71,7 @@ export function formatDateTime(iso: string): string {
 export function formatTimestamp(iso: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
-  const utc = new Date(t);
-  const offset = utcOffset(DEFAULT_TIME_ZONE, utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate()) ?? '-06:00';
-  const local = new Date(t + Number(offset.slice(0, 3)) * 3_600_000);
+  const local = mexicoCityClock(t);
   const two = (n: number): string => String(n).padStart(2, '0');
   const hours = local.getUTCHours();
   return `${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${String(local.getUTCFullYear()).padStart(4, '0')}, `
