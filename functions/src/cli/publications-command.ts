@@ -12,8 +12,8 @@ import { planPrune, type PrunableSet } from '../publication/prune-publications';
 import { planSnapshotPrune, pruneSnapshots, type SnapshotPlan } from '../publication/prune-snapshots';
 import { publicationFolder } from '../publication/bulk-files';
 import { isStoreError, type Store } from '../store/store';
-import { allPublishers } from '../api/current-publications';
 import { type ParsedArgs, stringOption, UsageError } from './args';
+import { knownPublisher } from './known-publisher';
 import type { CliIo } from './convert-command';
 import { listPublications } from './publications-list';
 
@@ -66,10 +66,7 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
   const now = (opts.now ?? (() => new Date()))();
   if (Date.parse(before) > now.getTime()) throw new UsageError(`La fecha ${formatDate(before)} es futura: indique una fecha pasada.`);
   const publisherId = stringOption(args, 'publicador');
-  if (publisherId !== undefined && !(await store.getPublisher(publisherId))) {
-    const ids = (await allPublishers(store)).map((p) => p.id).sort();
-    throw new UsageError(`No existe el publicador «${publisherId}».${ids.length ? ` Publicadores registrados: ${ids.join(', ')}.` : ''}`);
-  }
+  if (publisherId !== undefined) await knownPublisher(store, publisherId);
 
   const sets = await planPrune(store, { before, now, ...(publisherId !== undefined ? { publisherId } : {}) });
   const total = sets.reduce((n, s) => n + s.publications.length, 0);

@@ -9,6 +9,7 @@ import type { Publication, Publisher, Store } from '../store/store';
 import { readAll } from '../store/read-all';
 import { allPublishers, readEach } from '../api/current-publications';
 import { type ParsedArgs, stringOption, UsageError } from './args';
+import { knownPublisher } from './known-publisher';
 import type { CliIo } from './convert-command';
 
 /** Publishers read before their rows are printed. */
@@ -26,17 +27,7 @@ function row(publisherId: string, p: Publication, current: boolean): string {
 export async function listPublications(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud: boolean }): Promise<number> {
   const publisherId = stringOption(args, 'publicador');
   if (args.options.publicador === true) throw new UsageError('Indique el publicador después de --publicador, por ejemplo: --publicador itait.');
-  let publishers: Publisher[];
-  if (publisherId !== undefined) {
-    const one = await store.getPublisher(publisherId);
-    if (!one) {
-      const ids = (await allPublishers(store)).map((p) => p.id).sort();
-      throw new UsageError(`No existe el publicador «${publisherId}».${ids.length ? ` Publicadores registrados: ${ids.join(', ')}.` : ''}`);
-    }
-    publishers = [one];
-  } else {
-    publishers = await allPublishers(store);
-  }
+  const publishers: Publisher[] = publisherId !== undefined ? [await knownPublisher(store, publisherId)] : await allPublishers(store);
   const empty: string[] = [];
   let header = false;
   // Several publishers read at once (in the cloud each read is a round trip: one by one, a national deployment's

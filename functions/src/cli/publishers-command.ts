@@ -10,6 +10,7 @@ import { HttpError } from '../api/http-error';
 import type { Publisher, Store } from '../store/store';
 import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
+import { knownPublisher } from './known-publisher';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
 
@@ -66,11 +67,7 @@ function commitmentText(c: Publisher['commitment']): string {
  */
 async function removePublisher(id: string | undefined, store: Store, io: CliIo, at: Date): Promise<number> {
   if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers remove <id>');
-  const publisher = await store.getPublisher(id);
-  if (!publisher) {
-    const ids = (await allPublishers(store)).map((p) => p.id).sort();
-    throw new UsageError(`No existe el publicador «${id}».${ids.length ? ` Publicadores registrados: ${ids.join(', ')}.` : ''}`);
-  }
+  const publisher = await knownPublisher(store, id);
   if ((await store.listPublications({ publisherId: id, limit: 1 })).items.length) {
     throw new UsageError(`No se elimina «${id}» (${publisher.name}): ya publicó datos, que siguen en la API y en el tablero. Para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id} …».`);
   }
