@@ -25,7 +25,6 @@ import { backgroundThread } from './background-thread';
 
 export interface LocalServer { server: Server; store: Store; url: string; publications: InProcessQueue; close(): Promise<void> }
 
-
 /** Opens the SQLite file; what cannot be opened (local-store.ts says why, in Spanish) stops the start-up. */
 function openStoreForServer(config: Config): Store {
   try {
@@ -39,8 +38,8 @@ function openStoreForServer(config: Config): Store {
 /**
  * Waits for `listening`, or rejects with a Spanish StartupError. Public answers already cached under the current
  * published state are sent before the app is entered (api/response-cache.ts): at 100 connections express's own
- * per-request work was a tenth of the server's CPU for those. The server listens before the app exists (see
- * startOn): until `handler()` has one, a request is told that the server is starting.
+ * per-request work was a tenth of the server's CPU for those. With PORT=0 the server listens before the app exists
+ * (see startOn): until `handler()` has one, a request is told that the server is starting.
  */
 function listen(config: Config, handler: () => RequestListener | undefined): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
