@@ -47,6 +47,9 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
   /** A tab signed in as `user` (its own context and sessionStorage), on `hash` once drawn. */
   async function signedIn(user: UserName, hash: string): Promise<Page> {
     const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    // The page's timers run on Playwright's clock: time flows as usual, and a test jumps over the 3-second looks of a
+    // page in «Aprobada» (fastForward) instead of waiting them out.
+    await context.clock.install();
     await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -55,6 +58,12 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByText('Sesión: ').waitFor();
     return page;
+  }
+  /** The page's next 3-second look at a submission in «Aprobada» (review-pages.ts), run now; resolves once answered. */
+  async function lookAgain(page: Page, id: string): Promise<void> {
+    const answered = page.waitForResponse((r) => r.url().includes(`/api/submissions/${encodeURIComponent(id)}/preview`));
+    await page.clock.fastForward(3000);
+    await answered;
   }
   const activeId = (page: Page): Promise<string> => page.evaluate(() => document.activeElement?.id ?? '');
   const activeText = (page: Page): Promise<string> => page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
@@ -66,10 +75,11 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
     await page.getByRole('link', { name: '← Volver a la bandeja' }).focus();
     // Two rounds of the page's 3-second look: the focus stays on the link (it jumped to the heading each time).
-    await page.waitForTimeout(6500);
+    for (let round = 0; round < 2; round++) await lookAgain(page, id);
     expect(await activeText(page)).toBe('← Volver a la bandeja');
     // Published meanwhile: the page says so, and the focus is still where the reader left it.
     await h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: 'publicacion', action: 'published' });
+    await lookAgain(page, id);
     await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
     expect(await activeText(page)).toBe('← Volver a la bandeja');
     // Said too: the reader's focus is elsewhere on the page.
@@ -300,6 +310,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
       const res = await fetch(`${bg.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: bg.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque del Sur' })) });
       const id = ((await res.json()) as { submission: { id: string } }).submission.id;
       const context = await bg.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+      await context.clock.install();
       await context.route('**/*', (r) => (r.request().url().startsWith(bg.base) ? r.continue() : r.abort()));
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
@@ -315,6 +326,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
       expect(tasks.map((t) => t.submissionId)).toEqual([id]);
       // The publication ends: the page's next look draws it «Publicada», and says so where it said «Se está publicando».
       await bg.h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: USERS.coordinadorA.id, action: 'published', comment: 'Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.' });
+      await lookAgain(page, id);
       await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
       expect(await page.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
       expect(await activeId(page)).toBe('resultado');
