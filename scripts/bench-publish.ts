@@ -28,7 +28,8 @@ const FIRESTORE_PROCESSES = Number(process.env.BENCH_FIRESTORE_PROCESSES ?? 1000
  */
 async function runAsServed(dir: string, entry: string, args: string[]): Promise<void> {
   const bundle = path.join(dir, `${entry}.js`);
-  await build({ ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'bench', `${entry}.ts`)], outfile: bundle });
+  // Bundled once per run (serve-during-review runs twice).
+  if (!fs.existsSync(bundle)) await build({ ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'bench', `${entry}.ts`)], outfile: bundle });
   // The bundle lives in the temp folder: npm packages (better-sqlite3) are found through NODE_PATH.
   const env = { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') };
   const child = fork(bundle, args, { execArgv: [...SERVER_NODE_FLAGS], env });
