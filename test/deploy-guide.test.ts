@@ -118,11 +118,11 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     }
   });
 
-  it('every `infra-abierta` command in the guide is a command of the CLI, with options it knows', () => {
-    // Each command with its continuation lines (a trailing backslash), up to the end of its line or inline code.
-    const commands = [...guide.replace(/\\\n\s*/g, ' ').matchAll(/npx infra-abierta ([^`\n#]+)/g)].map((m) => m[1].trim());
-    expect(commands.length).toBeGreaterThanOrEqual(9);
-    for (const line of commands) {
+  it('every `infra-abierta` command in the guides is a command of the CLI, with options it knows', () => {
+    // Each command with its continuation lines (a trailing backslash), up to the end of its line, comment or inline code.
+    const commands = (file: string) => [...read(file).replace(/\\\n\s*/g, ' ').matchAll(/(?<![\w@.-])infra-abierta ([a-z][^`\n#]+)/g)].map((m) => m[1].trim());
+    expect(commands('docs/deploy.md').length).toBeGreaterThanOrEqual(10);
+    for (const line of ['docs/deploy.md', 'docs/operations.md', 'README.md', 'addon/README.md'].flatMap(commands)) {
       const words = (line.match(/"[^"]*"|\S+/g) ?? []).map((w) => w.replace(/^\[|\]$/g, ''));
       const [command, ...rest] = words;
       expect({ line, command: command in KNOWN_OPTIONS }).toEqual({ line, command: true });
