@@ -10,6 +10,9 @@ import { smtpFromEnv } from '../functions/src/workflow/notifications';
 import { parseArgs } from '../functions/src/cli/args';
 import { COMMON_OPTIONS, KNOWN_OPTIONS } from '../functions/src/cli/known-options';
 import * as cloud from '../functions/src/index';
+import { LEASE_MS, TASK_TIMEOUT_SECONDS } from '../functions/src/publication/publication-task';
+import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS } from '../core/packages/bulk-limit';
+import { INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../core/stats/serving-limits';
 import { ROOT } from './standards';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -98,6 +101,14 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
     }
     // Every command that names a region names the functions' own.
     for (const m of guide.matchAll(/--region[= ](\S+)/g)) expect(m[1]).toBe(cloud.REGION);
+  });
+
+  it('the limits the guide states are the code\'s', () => {
+    const spaced = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
+    expect(guide).toContain(`**${spaced(ALL_PUBLISHERS_BULK_MAX_DOCUMENTS)} documentos**`);
+    expect(guide).toContain(`**${spaced(INDEX_MAX_ROWS)} filas**`);
+    expect(guide).toContain(`de más de ${STATS_MAX_PUBLISHERS} implementadores`);
+    expect(guide).toContain(`**${LEASE_MS / 60_000} minutos** (${TASK_TIMEOUT_SECONDS} s + 60 s)`);
   });
 
   it('the log lines the guide tells operators to alert on are the ones the functions write', () => {
