@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadAddonConfig } from './build-addon';
+import { loadAddonConfig, publishProblem } from './build-addon';
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'addon-config-')); });
@@ -37,3 +37,15 @@ test('build:addon -- --publicar refuses the placeholder address, without a stack
   expect(out).toMatch(/^No se publica: sin ADDON_BACKEND_URL ni addon\/config.json/);
   expect(out).not.toMatch(/\n\s+at /);
 }, 60_000);
+
+// docs/deploy.md §9, paso 3: «Copie addon/config.example.json como addon/config.json con backendUrl = PUBLIC_BASE_URL».
+test('push:addon refuses the example copied without editing, and the guide\'s <…> is named, not a stack trace', () => {
+  const file = path.join(dir, 'config.json');
+  fs.copyFileSync(path.join(__dirname, '..', 'addon', 'config.example.json'), file);
+  expect(publishProblem({}, file)).toBe(`No se publica: «backendUrl» de ${file} tiene la dirección de ejemplo (https://SU-PROYECTO.web.app), y Apps Script solo deja consultar la dirección del manifiesto. Escriba la de su servidor, PUBLIC_BASE_URL (docs/deploy.md §9, paso 3).`);
+  // The address put right, the example's account is still refused: the panel shows it to every capturista.
+  expect(publishProblem({ ADDON_BACKEND_URL: 'https://infra-abierta-mx.web.app' }, file)).toMatch(/^No se publica: «serviceAccount» de .* tiene la cuenta de ejemplo \(infra-abierta@SU-PROYECTO\.iam\.gserviceaccount\.com\)/);
+  expect(publishProblem({ ADDON_BACKEND_URL: 'https://infra-abierta-mx.web.app', ADDON_SERVICE_ACCOUNT: 'infra-abierta@infra-abierta-mx.iam.gserviceaccount.com' }, file)).toBeUndefined();
+  expect(() => loadAddonConfig({ ADDON_BACKEND_URL: 'https://<PROYECTO>.web.app' }, file)).toThrow('La dirección del servidor (la variable ADDON_BACKEND_URL) no es una dirección web válida: «https://<PROYECTO>.web.app». Sustituya el marcador entre < > por su valor, p. ej. https://datos.su-estado.gob.mx.');
+  expect(() => loadAddonConfig({ ADDON_BACKEND_URL: 'https://infra-abierta-mx.web.app', ADDON_SERVICE_ACCOUNT: 'infra-abierta@<PROYECTO>.iam.gserviceaccount.com' }, file)).toThrow(/^La cuenta de servicio \(la variable ADDON_SERVICE_ACCOUNT\) conserva un marcador entre < >/);
+});

@@ -38,13 +38,47 @@ export function loadAddonConfig(env: NodeJS.ProcessEnv = process.env, configFile
     try {
       file = JSON.parse(fs.readFileSync(configFile, 'utf8')) as Partial<AddonBuildConfig>;
     } catch (e) {
-      throw new AddonConfigError(`${configFile} no es JSON válido (${(e as Error).message}). Debe verse así: {"backendUrl": "https://su-proyecto.web.app", "serviceAccount": "lector@su-proyecto.iam.gserviceaccount.com"}.`);
+      throw new AddonConfigError(`${configFile} no es JSON válido (${(e as Error).message}). Debe verse así: {"backendUrl": "https://su-proyecto.web.app", "serviceAccount": "infra-abierta@su-proyecto.iam.gserviceaccount.com"}.`);
     }
   }
   const source = env.ADDON_BACKEND_URL ? 'la variable ADDON_BACKEND_URL' : file.backendUrl ? `«backendUrl» de ${configFile}` : undefined;
   const backendUrl = String(env.ADDON_BACKEND_URL || file.backendUrl || PLACEHOLDER_BACKEND_URL).replace(/\/+$/, '');
   if (!/^https:\/\/[^/]+/.test(backendUrl)) throw new AddonConfigError(`La dirección del servidor (${source ?? 'predeterminada'}) debe empezar con https://; dice «${backendUrl}». Escríbala completa, p. ej. https://datos.su-estado.gob.mx.`);
-  return { backendUrl, serviceAccount: env.ADDON_SERVICE_ACCOUNT || file.serviceAccount || null };
+  // `https://<PROYECTO>.web.app`, as docs/deploy.md writes it, passed the check above and stopped the build with
+  // «TypeError: Invalid URL» and a stack trace when the manifest was written.
+  if (!canParse(backendUrl)) throw new AddonConfigError(`La dirección del servidor (${source ?? 'predeterminada'}) no es una dirección web válida: «${backendUrl}». ${/[<>]/.test(backendUrl) ? 'Sustituya el marcador entre < > por su valor, ' : 'Escríbala completa, '}p. ej. https://datos.su-estado.gob.mx.`);
+  const serviceAccountSource = env.ADDON_SERVICE_ACCOUNT ? 'la variable ADDON_SERVICE_ACCOUNT' : `«serviceAccount» de ${configFile}`;
+  const serviceAccount = env.ADDON_SERVICE_ACCOUNT || file.serviceAccount || null;
+  if (serviceAccount !== null && /[<>]/.test(serviceAccount)) throw new AddonConfigError(`La cuenta de servicio (${serviceAccountSource}) conserva un marcador entre < >: «${serviceAccount}». Escriba la de su despliegue, SERVICE_ACCOUNT_EMAIL (docs/deploy.md §4).`);
+  return { backendUrl, serviceAccount };
+}
+
+function canParse(url: string): boolean {
+  try {
+    return new URL(url).hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why `--publicar` (push:addon) refuses to push this configuration, if it does. Apps Script only fetches what the
+ * manifest's urlFetchWhitelist names, so the example's address leaves the add-on unable to reach any server; the
+ * example's account is shown to every capturista as the one to share their sheets with. addon/config.example.json
+ * copied without editing used to be pushed with its account, and its address was refused as if there were no file.
+ */
+export function publishProblem(env: NodeJS.ProcessEnv = process.env, configFile = path.join(ROOT, 'addon', 'config.json')): string | undefined {
+  const config = loadAddonConfig(env, configFile);
+  const example = (value: string) => value.toUpperCase().includes('SU-PROYECTO');
+  if (example(config.backendUrl)) {
+    return env.ADDON_BACKEND_URL || fs.existsSync(configFile)
+      ? `No se publica: ${env.ADDON_BACKEND_URL ? 'la variable ADDON_BACKEND_URL' : `«backendUrl» de ${configFile}`} tiene la dirección de ejemplo (${config.backendUrl}), y Apps Script solo deja consultar la dirección del manifiesto. Escriba la de su servidor, PUBLIC_BASE_URL (docs/deploy.md §9, paso 3).`
+      : `No se publica: sin ADDON_BACKEND_URL ni addon/config.json, el complemento usa la dirección de ejemplo ${PLACEHOLDER_BACKEND_URL}, y Apps Script solo deja consultar la dirección del manifiesto. Defina la de su servidor (vea addon/README.md).`;
+  }
+  if (config.serviceAccount !== null && example(config.serviceAccount)) {
+    return `No se publica: ${env.ADDON_SERVICE_ACCOUNT ? 'la variable ADDON_SERVICE_ACCOUNT' : `«serviceAccount» de ${configFile}`} tiene la cuenta de ejemplo (${config.serviceAccount}), y el panel la mostraría como la cuenta con la que compartir las hojas. Escriba la de su despliegue, SERVICE_ACCOUNT_EMAIL (docs/deploy.md §4).`;
+  }
+  return undefined;
 }
 
 export function addonManifest(config: AddonBuildConfig): Record<string, unknown> {
@@ -122,9 +156,8 @@ export async function buildAddon(outDir = path.join(ROOT, 'addon', 'dist'), conf
  */
 function main(): void {
   const config = loadAddonConfig();
-  if (config.backendUrl === PLACEHOLDER_BACKEND_URL && process.argv.includes('--publicar')) {
-    throw new AddonConfigError(`No se publica: sin ADDON_BACKEND_URL ni addon/config.json, el complemento usa la dirección de ejemplo ${PLACEHOLDER_BACKEND_URL}, y Apps Script solo deja consultar la dirección del manifiesto. Defina la de su servidor (vea addon/README.md).`);
-  }
+  const problem = process.argv.includes('--publicar') ? publishProblem() : undefined;
+  if (problem !== undefined) throw new AddonConfigError(problem);
   void buildAddon(undefined, config).then((b) => {
     console.log(`addon/dist: ${b.files.join(', ')} (Code.js ${(b.codeBytes / 1024).toFixed(0)} KB, ${b.exports.length} funciones)`);
   }).catch((e) => { console.error(e); process.exit(1); });

@@ -16,7 +16,8 @@ import { docId } from '../functions/src/store/collections';
 import { directoryUploads } from '../functions/src/workflow/upload-store';
 import { XLSX_MIME } from '../core/workflow/contract';
 import type { Submission } from '../functions/src/store/store';
-import { backgroundThread } from '../functions/src/server/background-thread';
+import { backgroundThread, STORE_UNAVAILABLE } from '../functions/src/server/background-thread';
+import { HttpError } from '../functions/src/api/http-error';
 import { submissionWork } from '../functions/src/workflow/submission-work';
 import { keepSnapshot } from '../functions/src/workflow/snapshot';
 import { publish } from '../functions/src/publication/publish';
@@ -158,5 +159,32 @@ test('an intake and a preview made in the background thread answer exactly as in
   } finally {
     await thread.close();
     await store.close();
+  }
+}, 120000);
+
+test('a database the thread cannot open fails the job with a Spanish answer, and the next job opens it again', async () => {
+  const file = path.join(dir, 'unopenable.sqlite');
+  // A file that is not a database, as a path replaced (or damaged) after the server opened its own connection.
+  fs.writeFileSync(file, 'esto no es una base de datos SQLite, ni tiene su encabezado'.repeat(20));
+  const logged: string[] = [];
+  const thread = backgroundThread(WORKER, loadConfig({ INFRA_SQLITE: file }), { env: ENV, log: (m) => logged.push(m) });
+  try {
+    const failed = await thread.preview('0'.repeat(64), BENCH_PUBLISHER, '2025-07-01T00:00:00.000Z').then(() => undefined, (e: unknown) => e);
+    // What the API answers the person (http-error.ts): a 503 that says what happened, not «Ocurrió un error interno».
+    expect(failed).toBeInstanceOf(HttpError);
+    expect(failed).toMatchObject({ status: 503, code: 'store-unavailable', message: STORE_UNAVAILABLE });
+    // Whoever runs the server reads why, naming the file and the variable; nothing says the thread died.
+    expect(logged.some((m) => m.includes(`No se pudo abrir la base de datos «${file}»: el archivo existe pero no es una base de datos SQLite`) && m.includes('INFRA_SQLITE'))).toBe(true);
+    expect(logged.join('\n')).not.toMatch(/terminó|Error:|at /);
+
+    // Put right, the same thread opens it on the next job.
+    fs.rmSync(file);
+    const store = openSqliteStore(file);
+    await store.putPublisher(BENCH_PUBLISHER);
+    await store.close();
+    const taken = await thread.intake(syntheticWorkbook(3), BENCH_PUBLISHER, '2025-07-01T00:00:00.000Z');
+    expect(taken.snapshot).toBeDefined();
+  } finally {
+    await thread.close();
   }
 }, 120000);

@@ -85,3 +85,32 @@ it('stops with the reason, instead of hanging, when the workers cannot start (po
     await new Promise((resolve) => busy.close(resolve));
   }
 }, 30000);
+
+// PORT=0: the port exists only once a worker listens. The primary seeded before forking, with «http://127.0.0.1:0»
+// written into the examples' release links (and every worker warned that they did not answer).
+it('with PORT=0 the seeded examples link to the port the workers answer on', async () => {
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-cluster-seed-'));
+  let run: ChildProcess | undefined;
+  let output = '';
+  try {
+    run = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'serve', '--procesos', '2'], {
+      cwd: ROOT,
+      env: { ...process.env, INFRA_SQLITE: path.join(empty, 'datos.sqlite'), PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
+    });
+    run.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    const url = await new Promise<string>((resolve, reject) => {
+      run?.stdout?.on('data', (d: Buffer) => { output += d.toString(); const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output); if (m) resolve(m[1]); });
+      run?.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    });
+    expect(url).not.toMatch(/:0\/$/);
+    expect(output.match(/Datos de ejemplo: .* → publicado/g)).toHaveLength(3);
+    for (let i = 0; i < 4; i++) {
+      const page = (await (await fetch(`${url}api/ocds/records?limit=1`)).json()) as { uri: string; records: { releases: { url: string }[] }[] };
+      expect(page.records[0].releases[0].url.startsWith(url)).toBe(true);
+    }
+    expect(output).not.toMatch(/127\.0\.0\.1:0\b|Aviso:/);
+  } finally {
+    if (run && run.exitCode === null) await new Promise((resolve) => { run?.once('exit', resolve); run?.kill('SIGINT'); });
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+}, 120000);

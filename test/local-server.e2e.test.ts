@@ -155,3 +155,15 @@ it('--sin-ejemplos: a real server\'s first start publishes none of the fictitiou
   const publishers = (await (await fetch(`${url}api/publishers`)).json()) as { publishers: unknown[] };
   expect(publishers.publishers).toEqual([]);
 }, 120000);
+
+// systemd's and docker's stop is SIGTERM: the server ended at once, in the middle of whatever it was writing.
+it('a service manager\'s stop (SIGTERM) closes the server as Ctrl+C does, and it exits with 0', async () => {
+  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
+  const { url } = await startServer(['--sin-ejemplos'], 'stopped.sqlite');
+  expect((await fetch(`${url}api/publishers`)).status).toBe(200);
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child?.once('exit', (code, signal) => resolve([code, signal])));
+  child?.kill('SIGTERM');
+  expect(await exited).toEqual([0, null]);
+  // Closed cleanly: the write-ahead log was folded into the database and removed.
+  expect(fs.existsSync(path.join(dir, 'stopped.sqlite-wal'))).toBe(false);
+}, 120000);

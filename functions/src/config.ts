@@ -39,7 +39,40 @@ export interface Config {
   bulkPublicUrl?: string;
   /** How long a read of the publishers' `current` pointers is reused, ms (CURRENT_TTL_MS; 0 = every request). */
   currentTtlMs: number;
+  /** The dashboard's address in e-mailed links (DASHBOARD_URL, cloud), when it is not `publicBaseUrl`. No trailing slash. */
+  dashboardUrl?: string;
 }
+
+/**
+ * The variables of a deployment's environment file, functions/.env.<project> (docs/deploy.md §6, whose table a test
+ * keeps equal to this list). SMTP_PASS is not one of them: it is a secret (functions/src/index.ts).
+ */
+export const DEPLOYMENT_VARIABLES = [
+  'PUBLIC_BASE_URL', 'GOOGLE_CLIENT_ID', 'DASHBOARD_CLIENT_ID', 'BULK_BUCKET', 'SERVICE_ACCOUNT_EMAIL', 'BULK_PUBLIC_URL',
+  'CURRENT_TTL_MS', 'FIRESTORE_NAMESPACE', 'MAX_BODY_BYTES', 'DASHBOARD_URL', 'SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE',
+  'SMTP_USER', 'MAIL_FROM',
+] as const;
+
+/**
+ * A `<…>` of the guide's example left in the environment file (`BULK_BUCKET=<BULK_BUCKET>`, `SMTP_HOST=smtp.<su-dominio>.gob.mx`):
+ * the guide says the functions then refuse to serve, naming the variable, but only the client ids, the service account
+ * and PUBLIC_BASE_URL had a form that refused it; a bucket, a mail server or a sender with one started the functions
+ * and failed later, far from the cause. An address in angle brackets (`Nombre <avisos@dominio.gob.mx>`) has an @.
+ */
+const PLACEHOLDER = /<[^<>@]+>/;
+
+function noPlaceholders(env: NodeJS.ProcessEnv): void {
+  for (const name of DEPLOYMENT_VARIABLES) {
+    const found = PLACEHOLDER.exec(env[name] ?? '');
+    if (found) throw new ConfigError(`La variable ${name} conserva el marcador ${found[0]} del ejemplo («${env[name]}»): sustitúyalo por el valor de su despliegue (docs/deploy.md).`);
+  }
+}
+
+/**
+ * A Cloud Storage bucket's name (3 to 63 lowercase letters, digits, «-», «_» or «.»; up to 222 with dots), not its
+ * gs:// address or its console URL, which the storage library took for a bucket that does not exist.
+ */
+const BUCKET = /^(?=.{3,222}$)[a-z0-9][a-z0-9._-]*[a-z0-9]$/;
 
 export class ConfigError extends Error {}
 
@@ -99,6 +132,7 @@ export function defaultPublicBaseUrl(host: string, port: number): string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const mode = env.INFRA_MODE ?? 'local';
   if (mode !== 'local' && mode !== 'cloud') throw new ConfigError(`INFRA_MODE debe ser «local» o «cloud» (se recibió «${mode}»).`);
+  noPlaceholders(env);
   const port = intVar(env, 'PORT', 8080, 0, 65535);
   const host = env.HOST ?? '127.0.0.1';
   // In the cloud the public address is baked into every published release URL: a silent default would publish
@@ -130,9 +164,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const projectId = projectIdOf(env);
   if (projectId) config.projectId = projectId;
+  if (env.BULK_BUCKET && !BUCKET.test(env.BULK_BUCKET)) {
+    throw new ConfigError(`BULK_BUCKET debe ser el nombre del depósito de Cloud Storage, sin gs:// ni https://, como mi-proyecto.firebasestorage.app (se recibió «${env.BULK_BUCKET}»).`);
+  }
   const bucket = env.BULK_BUCKET || firebaseConfig(env).storageBucket;
   if (bucket) config.bulkBucket = bucket;
   if (env.BULK_PUBLIC_URL) config.bulkPublicUrl = urlVar(env, 'BULK_PUBLIC_URL', '');
+  if (env.DASHBOARD_URL) config.dashboardUrl = urlVar(env, 'DASHBOARD_URL', '');
   if (env.GOOGLE_CLIENT_ID) config.googleClientId = clientIdVar(env, 'GOOGLE_CLIENT_ID');
   if (env.DASHBOARD_CLIENT_ID) config.dashboardClientId = clientIdVar(env, 'DASHBOARD_CLIENT_ID');
   if (env.SERVICE_ACCOUNT_EMAIL) {

@@ -43,9 +43,9 @@ import { notifier, sendUpdateReminders, smtpNotifierDeps, type NotifierDeps } fr
 const SMTP_PASS = defineSecret('SMTP_PASS');
 
 /** Notices by SMTP (workflow/notifications.ts) when SMTP_HOST is set; without it nobody is e-mailed. */
-function mailDeps(store: Store, env: NodeJS.ProcessEnv, publicBaseUrl: string): NotifierDeps | undefined {
+function mailDeps(store: Store, env: NodeJS.ProcessEnv, config: Config): NotifierDeps | undefined {
   try {
-    return smtpNotifierDeps(store, env, (env.DASHBOARD_URL || publicBaseUrl).replace(/\/+$/, ''), (m) => console.error(m));
+    return smtpNotifierDeps(store, env, config.dashboardUrl ?? config.publicBaseUrl, (m) => console.error(m));
   } catch (e) {
     throw new ConfigError((e as Error).message);
   }
@@ -116,7 +116,7 @@ function cloudTaskQueue(): PublicationQueue {
 }
 
 function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.ProcessEnv): Express {
-  const mail = mailDeps(ctx.store, env, ctx.config.publicBaseUrl);
+  const mail = mailDeps(ctx.store, env, ctx.config);
   const workflow = workflowRoutes({
     store: ctx.store,
     authenticator: overrides.authenticator ?? authenticatorFor(ctx.config, ctx.store, env.GOOGLE_ID_TOKEN_CERTS_URL ? { certsUrl: env.GOOGLE_ID_TOKEN_CERTS_URL } : {}),
@@ -228,7 +228,7 @@ export const publishSubmission = onTaskDispatched<PublicationTask>({
   retryConfig: { maxAttempts: 8, minBackoffSeconds: 60, maxBackoffSeconds: 600, maxDoublings: 3 },
   rateLimits: { maxConcurrentDispatches: 10 },
 }, async (req) => {
-  const { ctx, mail } = logMisconfiguration(() => { const c = shared(); return { ctx: c, mail: mailDeps(c.store, process.env, c.config.publicBaseUrl) }; });
+  const { ctx, mail } = logMisconfiguration(() => { const c = shared(); return { ctx: c, mail: mailDeps(c.store, process.env, c.config) }; });
   const result = await runPublicationTask({
     store: ctx.store, baseUrl: ctx.config.publicBaseUrl, now: () => new Date(), log: (m) => console.error(m),
     openSource: ctx.openSource, bulk: ctx.bulk, allPublishersFiles: true, ...(mail ? { notify: notifier(mail) } : {}),
@@ -242,7 +242,7 @@ export const updateReminders = onSchedule({
   schedule: 'every day 09:00', timeZone: 'America/Mexico_City', region: REGION, serviceAccount: RUN_AS, secrets: [SMTP_PASS],
   memory: '512MiB', cpu: 1, timeoutSeconds: 300, maxInstances: 1,
 }, async () => {
-  const mail = logMisconfiguration(() => { const ctx = shared(); return mailDeps(ctx.store, process.env, ctx.config.publicBaseUrl); });
+  const mail = logMisconfiguration(() => { const ctx = shared(); return mailDeps(ctx.store, process.env, ctx.config); });
   if (mail) await sendUpdateReminders(mail);
   else console.error('Recordatorios sin enviar: falta SMTP_HOST (docs/deploy.md §6).');
 });

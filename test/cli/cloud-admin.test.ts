@@ -86,16 +86,21 @@ test('--nube without any project id names what to give', async () => {
 });
 
 test('cloud mode refuses to start without PUBLIC_BASE_URL or GOOGLE_CLIENT_ID, naming the variable in Spanish', () => {
-  const base = { INFRA_MODE: 'cloud', GOOGLE_CLIENT_ID: TEST_CLIENT_ID, PUBLIC_BASE_URL: 'https://infra.example.mx', BULK_BUCKET: 'b' };
+  const base = { INFRA_MODE: 'cloud', GOOGLE_CLIENT_ID: TEST_CLIENT_ID, PUBLIC_BASE_URL: 'https://infra.example.mx', BULK_BUCKET: 'demo-bulk' };
   expect(() => loadConfig(base)).not.toThrow();
   const without = (name: keyof typeof base) => { const env: NodeJS.ProcessEnv = { ...base }; delete env[name]; return () => loadConfig(env); };
   expect(without('PUBLIC_BASE_URL')).toThrow(ConfigError);
   expect(without('PUBLIC_BASE_URL')).toThrow(/falta PUBLIC_BASE_URL/);
   expect(without('GOOGLE_CLIENT_ID')).toThrow(/falta GOOGLE_CLIENT_ID/);
   // A placeholder left in functions/.env.<proyecto> is named, not taken for an id (sign-in then failed silently).
-  expect(() => loadConfig({ ...base, DASHBOARD_CLIENT_ID: '<ID del tablero>.apps.googleusercontent.com' })).toThrow('DASHBOARD_CLIENT_ID debe ser un ID de cliente OAuth, como 123456789012-abc123.apps.googleusercontent.com (se recibió «<ID del tablero>.apps.googleusercontent.com»).');
+  expect(() => loadConfig({ ...base, DASHBOARD_CLIENT_ID: '<ID del tablero>.apps.googleusercontent.com' })).toThrow('La variable DASHBOARD_CLIENT_ID conserva el marcador <ID del tablero> del ejemplo («<ID del tablero>.apps.googleusercontent.com»): sustitúyalo por el valor de su despliegue (docs/deploy.md).');
+  expect(() => loadConfig({ ...base, DASHBOARD_CLIENT_ID: 'tablero.apps.google.com' })).toThrow('DASHBOARD_CLIENT_ID debe ser un ID de cliente OAuth, como 123456789012-abc123.apps.googleusercontent.com (se recibió «tablero.apps.google.com»).');
+  // The bucket's name, not its address; the dashboard's address a URL; a sender in angle brackets is no placeholder.
+  expect(() => loadConfig({ ...base, BULK_BUCKET: 'gs://demo-infra.firebasestorage.app' })).toThrow(/^BULK_BUCKET debe ser el nombre del depósito de Cloud Storage, sin gs:\/\/ ni https:\/\//);
+  expect(() => loadConfig({ ...base, DASHBOARD_URL: 'tablero.example.mx' })).toThrow(/^La variable DASHBOARD_URL debe ser una URL http\(s\)/);
+  expect(loadConfig({ ...base, DASHBOARD_URL: 'https://tablero.example.mx/', MAIL_FROM: 'Infraestructura Abierta <avisos@itait.gob.mx>' }).dashboardUrl).toBe('https://tablero.example.mx');
   expect(() => loadConfig({ ...base, GOOGLE_CLIENT_ID: 'a' })).toThrow(/^GOOGLE_CLIENT_ID debe ser un ID de cliente OAuth/);
-  expect(() => loadConfig({ ...base, SERVICE_ACCOUNT_EMAIL: 'infra-abierta@<PROYECTO>.iam.gserviceaccount.com' })).toThrow(/^SERVICE_ACCOUNT_EMAIL debe ser el correo de una cuenta de servicio/);
+  expect(() => loadConfig({ ...base, SERVICE_ACCOUNT_EMAIL: 'infra-abierta@demo-infra.gserviceaccount.com' })).toThrow(/^SERVICE_ACCOUNT_EMAIL debe ser el correo de una cuenta de servicio/);
   expect(loadConfig({ ...base, SERVICE_ACCOUNT_EMAIL: 'infra-abierta@demo-infra.iam.gserviceaccount.com' }).serviceAccountEmail).toBe('infra-abierta@demo-infra.iam.gserviceaccount.com');
   expect(without('BULK_BUCKET')).toThrow(/falta BULK_BUCKET/);
   // The Functions runtime names the default bucket and the project in FIREBASE_CONFIG.

@@ -77,6 +77,6 @@ describe('a folder that cannot be created (under a plain file) gets a Spanish me
 test('an empty INFRA_SQLITE is the default file, not a temporary database that vanishes with the process', () => {
   expect(loadConfig({ INFRA_SQLITE: '' }).sqlitePath).toBe('.data/infra-abierta.sqlite');
   // In the cloud the variable is not used: nothing is checked.
-  expect(() => loadConfig({ INFRA_MODE: 'cloud', INFRA_SQLITE: '/proc/x/base.sqlite', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://infra.example.mx', BULK_BUCKET: 'b' })).not.toThrow();
+  expect(() => loadConfig({ INFRA_MODE: 'cloud', INFRA_SQLITE: '/proc/x/base.sqlite', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://infra.example.mx', BULK_BUCKET: 'demo-bulk' })).not.toThrow();
   expect(() => loadConfig({ INFRA_SQLITE: '/proc/x/base.sqlite' })).toThrow(ConfigError);
 });

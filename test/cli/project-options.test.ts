@@ -8,6 +8,7 @@ import * as path from 'path';
 import { buildCli } from '../../scripts/build';
 import { scratchDir, STACK_TRACE } from './run-cli';
 import { runBuiltCli } from './run-built-cli';
+import { ROOT } from '../standards';
 
 const REGISTER = ['--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-itait1', '--prefijo-proyectos', 'oc4ids-itait1'];
 let dir: string;
@@ -48,4 +49,18 @@ test('the right options still work, and --help says what each one is', async () 
   const help = await runBuiltCli(['--help'], env);
   expect(help.out).toMatch(/--proyectos N: cuántos proyectos se comprometió a publicar, un número de 0 a 5 .*\n.*no es --proyecto, el proyecto de Google Cloud/);
   expect(help.out).toMatch(/--proyecto ID: el ID del\n\s+proyecto de Google Cloud \(p\. ej\. infra-abierta-mx; sin él, GOOGLE_CLOUD_PROJECT\), no un número; no es --proyectos\./);
+});
+
+// `convert`'s --proyectos is a file: `--proyecto proyectos.json` was named in the notice of unknown options only, and
+// the project package went next to -o instead of where it was asked for.
+test('convert --proyecto where --proyectos ruta.json was meant: exit 2, the right option named, nothing written', async () => {
+  const out = path.join(dir, 'salida.json');
+  const projects = path.join(dir, 'proyectos.json');
+  const run = await runBuiltCli(['convert', path.join(ROOT, 'templates', 'examples', 'merida.xlsx'), '-o', out, '--proyecto', projects], env);
+  expect(run.err).toMatch(new RegExp(`^«convert» no tiene --proyecto \\(--proyecto es el ID del proyecto de Google Cloud.*\\)\\. ¿Quiso decir --proyectos ${projects.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\? \\(--proyectos ruta\\.json es el archivo donde «convert» escribe el paquete de proyectos`));
+  expect(run.err.trim().split('\n')).toHaveLength(1);
+  expect(run.err).not.toMatch(/se ignora/);
+  expect(run.err).not.toMatch(STACK_TRACE);
+  expect([run.code, run.out]).toEqual([2, '']);
+  expect([fs.existsSync(out), fs.existsSync(projects), fs.existsSync(path.join(dir, 'salida-proyectos.json'))]).toEqual([false, false, false]);
 });

@@ -8,14 +8,18 @@ import { parseArgs } from './args';
 import type { CliIo } from './convert-command';
 import { reportErrors } from './report-errors';
 import { warnUnknownOptions } from './known-options';
+import { checkProjectOptions } from './project-options';
 
 export { ENGINE_COMMANDS } from './engine-commands';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
-  warnUnknownOptions(command, args, io);
   return reportErrors(io, async () => {
+    // A mix-up of --proyecto and --proyectos is refused with its own message, not the generic notice of unknown
+    // options (project-options.ts).
+    checkProjectOptions(command, args);
+    warnUnknownOptions(command, args, io);
     switch (command) {
       case 'validate': return await (await import('./convert-command')).validateCommand(args, io);
       case 'convert': return await (await import('./convert-command')).convertCommand(args, io);

@@ -5,7 +5,9 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta validate libro.xlsx [--json] [--todos]  Valida un libro (o una carpeta de .csv) y lista los problemas
   infra-abierta validate paquete.json [--json]      Valida un paquete publicado (entregas, registros o proyectos)
   infra-abierta convert libro.xlsx -o salida.json [--url https://…/salida.json]  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS);
-                                                   --url: dirección web donde publicará el archivo
+                                                   --url: dirección web donde publicará el archivo;
+                                                   --proyectos ruta.json: dónde escribir el paquete de proyectos
+                                                   (sin ella, salida-proyectos.json)
   infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
   infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)

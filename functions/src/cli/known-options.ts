@@ -5,8 +5,8 @@
 import type { ParsedArgs } from './args';
 import type { CliIo } from './convert-command';
 
-const COMMON = ['ayuda', 'help'];
-const KNOWN: Readonly<Record<string, readonly string[]>> = {
+export const COMMON_OPTIONS = ['ayuda', 'help'];
+export const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   template: ['salida', 'sobrescribir'],
   validate: ['json', 'todos', 'fecha'],
   convert: ['salida', 'proyectos', 'url', 'estricto', 'todos', 'fecha'],
@@ -21,9 +21,9 @@ const KNOWN: Readonly<Record<string, readonly string[]>> = {
 };
 
 export function warnUnknownOptions(command: string | undefined, args: ParsedArgs, io: CliIo): void {
-  const known = command === undefined ? undefined : KNOWN[command];
+  const known = command === undefined ? undefined : KNOWN_OPTIONS[command];
   if (!known) return;
-  const unknown = Object.keys(args.options).filter((o) => !known.includes(o) && !COMMON.includes(o));
+  const unknown = Object.keys(args.options).filter((o) => !known.includes(o) && !COMMON_OPTIONS.includes(o));
   if (!unknown.length) return;
   const named = unknown.map((o) => `«--${o}»`).join(', ');
   io.err(`Aviso: se ignora${unknown.length === 1 ? '' : 'n'} ${named}: «${command}» no ${unknown.length === 1 ? 'la' : 'las'} conoce. Sus opciones: ${known.map((o) => (o === 'salida' ? '-o' : `--${o}`)).join(', ')}.`);

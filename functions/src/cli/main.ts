@@ -93,7 +93,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const seed = args.options['sin-ejemplos'] !== true;
         const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers, seed }) : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker(), seed });
         io.out(`Tablero y API en ${server.url}  (API: ${server.url}api/publishers). Detener: Ctrl+C.`);
-        await new Promise<void>((resolve) => process.once('SIGINT', () => { void server.close().then(resolve); }));
+        // Ctrl+C, or a service manager's stop (systemd, docker: SIGTERM), which used to end the process at once: a
+        // publication under way is finished and the database closed first.
+        await new Promise<void>((resolve) => {
+          const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); void server.close().then(resolve); };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
         return 0;
       }
       case 'users': {

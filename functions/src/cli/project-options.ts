@@ -3,7 +3,8 @@
  * to publish, `publishers add`) differ by one letter. Each mix-up used to go unnoticed: `--proyecto 5` left the
  * commitment missing and named a project «5»; `--proyectos demo-x` was refused as a commitment without a word about
  * the project; and `--proyecto mi-proyecto` without `--nube` wrote to the local database instead of the cloud. Each is
- * refused here, before any store is opened, naming the other option.
+ * refused here, before any store is opened, naming the other option; so is `convert --proyecto`, whose `--proyectos`
+ * is a file.
  */
 import type { ParsedArgs } from './args';
 import { UsageError } from './args';
@@ -22,7 +23,15 @@ const COUNT = /^\s*\d+\s*$/;
 const PROJECT_MEANS = '--proyecto es el ID del proyecto de Google Cloud del despliegue (p. ej. infra-abierta-mx), y solo se usa con --nube';
 const PROJECTS_MEANS = '--proyectos es cuántos proyectos (0 a 5) se comprometió a publicar el implementador, en «publishers add»';
 
+/** `convert`'s own --proyectos: the file its project package is written to (convert-command.ts). */
+const CONVERT_PROJECTS_MEANS = '--proyectos ruta.json es el archivo donde «convert» escribe el paquete de proyectos (EDCAPI); sin ella, junto a -o';
+
 export function checkProjectOptions(command: string | undefined, args: ParsedArgs): void {
+  // `convert --proyecto proyectos.json` wrote the project package next to -o and only said «se ignora «--proyecto»».
+  if (command === 'convert' && args.options.proyecto !== undefined) {
+    const value = typeof args.options.proyecto === 'string' ? args.options.proyecto : 'ruta.json';
+    throw new UsageError(`«convert» no tiene --proyecto (${PROJECT_MEANS}). ¿Quiso decir --proyectos ${value}? (${CONVERT_PROJECTS_MEANS}.)`);
+  }
   if (command === undefined || !CLOUD_COMMANDS.has(command)) return;
   const project = args.options.proyecto;
   const projects = args.options.proyectos;

@@ -19,6 +19,13 @@ import type { Publisher } from '../store/store';
 import type { PublicationTask, TaskResult } from '../publication/publication-queue';
 import type { Intake, SubmissionPreview, SubmissionWork } from '../workflow/submission-work';
 import type { PublicationRunner } from './local-services';
+import { HttpError } from '../api/http-error';
+
+/**
+ * What the person whose job needed the database is told when the thread cannot open it: the file's path and the
+ * variable are for whoever runs the server, in the server's log.
+ */
+export const STORE_UNAVAILABLE = 'El servidor no pudo abrir su base de datos para hacer este trabajo. Intente de nuevo en unos minutos; si el problema sigue, avise a quien administra el servidor.';
 
 export interface BackgroundWorkerData { config: Config }
 export type Job =
@@ -28,7 +35,8 @@ export type Job =
 export type ToWorker = { kind: 'job'; id: number; job: Job } | { kind: 'close' };
 export type FromWorker =
   | { kind: 'result'; id: number; result: unknown }
-  | { kind: 'error'; id: number; message: string }
+  /** `unavailable`: the thread could not open the database (its message says why, naming INFRA_SQLITE). */
+  | { kind: 'error'; id: number; message: string; unavailable?: true }
   | { kind: 'log'; message: string }
   | { kind: 'changed' };
 
@@ -61,8 +69,10 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
       if (!done) return;
       pending.delete(m.id);
       if (pending.size === 0) w.unref();
-      if (m.kind === 'result') done.resolve(m.result);
-      else done.reject(new Error(m.message));
+      if (m.kind === 'result') return done.resolve(m.result);
+      if (!m.unavailable) return done.reject(new Error(m.message));
+      opts.log(m.message);
+      done.reject(new HttpError(503, 'store-unavailable', STORE_UNAVAILABLE));
     });
     const died = (why: string) => {
       if (worker === w) worker = undefined;

@@ -5,9 +5,10 @@
  */
 import { parentPort, workerData } from 'worker_threads';
 import { onPublishedChange } from '../store/change-signal';
-import { submissionWork } from '../workflow/submission-work';
+import { submissionWork, type SubmissionWork } from '../workflow/submission-work';
+import type { Store } from '../store/store';
 import { openLocalStore } from './local-store';
-import { localPublicationRunner, localServices } from './local-services';
+import { localPublicationRunner, localServices, type PublicationRunner } from './local-services';
 import type { BackgroundWorkerData, FromWorker, Job, ToWorker } from './background-thread';
 
 const port = parentPort;
@@ -16,26 +17,58 @@ const { config } = workerData as BackgroundWorkerData;
 const send = (m: FromWorker) => port.postMessage(m);
 const log = (message: string) => send({ kind: 'log', message });
 onPublishedChange(() => send({ kind: 'changed' }));
-const store = openLocalStore(config);
-const publish = localPublicationRunner(store, config, localServices(store, config, process.env, log), log);
-const work = submissionWork(store);
+
+interface Opened { store: Store; publish: PublicationRunner; work: SubmissionWork }
+let opened: Opened | undefined;
+
+/**
+ * The thread's own connection, opened when it starts and, if that failed, again for each job. Opened at the top of
+ * the module, a file the thread could not open (moved, locked, replaced since the server opened it) threw out of the
+ * thread: every job failed with «el hilo de trabajo del servidor terminó (…)», the log promised a new thread that
+ * failed the same way, and the person got «Ocurrió un error interno». Now the job fails with why, in Spanish
+ * (local-store.ts), the thread stays, and the next job tries again.
+ */
+function open(): Opened {
+  if (opened) return opened;
+  const store = openLocalStore(config);
+  try {
+    opened = { store, publish: localPublicationRunner(store, config, localServices(store, config, process.env, log), log), work: submissionWork(store) };
+  } catch (e) {
+    void store.close();
+    throw e;
+  }
+  return opened;
+}
+
+const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+try {
+  open();
+} catch (e) {
+  log(`Hilo de trabajo del servidor: ${reason(e)} Lo intentará de nuevo con el siguiente trabajo.`);
+}
 
 function run(job: Job): Promise<unknown> {
+  let ready: Opened;
+  try {
+    ready = open();
+  } catch (e) {
+    return Promise.reject(Object.assign(new Error(reason(e)), { unavailable: true }));
+  }
   switch (job.kind) {
-    case 'publish': return publish(job.task, { takeOver: job.takeOver });
-    case 'intake': return work.intake(job.workbook, job.publisher, job.now);
-    case 'preview': return work.preview(job.contentHash, job.publisher, job.now);
+    case 'publish': return ready.publish(job.task, { takeOver: job.takeOver });
+    case 'intake': return ready.work.intake(job.workbook, job.publisher, job.now);
+    case 'preview': return ready.work.preview(job.contentHash, job.publisher, job.now);
   }
 }
 
 port.on('message', (m: ToWorker) => {
   if (m.kind === 'close') {
     // In a worker thread process.exit ends the thread, not the server.
-    void store.close().finally(() => process.exit(0));
+    void (opened?.store.close() ?? Promise.resolve()).finally(() => process.exit(0));
     return;
   }
   run(m.job).then(
     (result) => send({ kind: 'result', id: m.id, result }),
-    (e: unknown) => send({ kind: 'error', id: m.id, message: e instanceof Error ? e.message : String(e) }),
+    (e: unknown) => send({ kind: 'error', id: m.id, message: reason(e), ...((e as { unavailable?: unknown }).unavailable === true ? { unavailable: true } : {}) }),
   );
 });

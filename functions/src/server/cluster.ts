@@ -1,8 +1,9 @@
 /**
  * `serve --procesos N` (or WEB_CONCURRENCY): the local server on every core behind one port. The primary prepares
- * the database once (seed on first run), then forks N workers that each run the whole app on the same SQLite file
- * (WAL: many readers, one writer) and share the port (Node's cluster hands connections round-robin). A worker that
- * dies is replaced. Worker 1 alone recovers interrupted publications at start-up, so they are resumed once.
+ * the database once (seed on first run; with PORT=0 worker 1 does, once it listens: startClusterPrimary), then forks
+ * N workers that each run the whole app on the same SQLite file (WAL: many readers, one writer) and share the port
+ * (Node's cluster hands connections round-robin). A worker that dies is replaced. Worker 1 alone recovers
+ * interrupted publications at start-up, so they are resumed once.
  */
 import cluster from 'cluster';
 import * as path from 'path';
@@ -18,11 +19,20 @@ export interface Running { url: string; close(): Promise<void> }
 
 interface Listening { listening: string }
 
+/** Set for worker 1 when it is to seed the examples itself (PORT=0: startClusterPrimary). */
+const SEED_VARIABLE = 'INFRA_WORKER_SEED';
+
 export async function startClusterPrimary(config: Config, opts: { root: string; log: (m: string) => void; workers: number; seed?: boolean }): Promise<Running> {
   const store = openLocalStore(config);
+  // With PORT=0 the port is known only once a worker listens, and the examples are published with the address
+  // (package uri, release links): seeded here they said «http://127.0.0.1:0». Then worker 1 seeds them, after it
+  // listens (local-server.ts startOn), and the other workers start once it serves them. With a known port the
+  // primary seeds before forking, so no worker ever serves an empty database.
+  let seedInWorker = false;
   try {
     if (opts.seed !== false && (await allPublishers(store)).length === 0) {
-      await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), opts.log);
+      if (config.port === 0) seedInWorker = true;
+      else await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), opts.log);
     }
   } finally {
     await store.close();
@@ -45,11 +55,13 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
   })));
   // The workers serve and publish: they start with the server's V8 flags (server-node-flags.ts).
   cluster.setupPrimary({ execArgv: withServerFlags(process.execArgv) });
+  let othersForked = !seedInWorker;
   const fork = (index: number) => {
-    const worker = cluster.fork({ INFRA_WORKER_INDEX: String(index) });
+    const worker = cluster.fork({ INFRA_WORKER_INDEX: String(index), ...(seedInWorker && index === 1 ? { [SEED_VARIABLE]: '1' } : {}) });
     worker.on('message', (m: unknown) => {
       if (typeof m !== 'object' || m === null || !('listening' in m)) return;
       serving.add(worker.id);
+      if (!othersForked) { othersForked = true; for (let i = 2; i <= opts.workers; i++) fork(i); }
       if (!announced && serving.size === opts.workers) { announced = true; announce?.((m as Listening).listening); }
     });
     worker.on('exit', (code, signal) => {
@@ -68,7 +80,7 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
       pauses.add(pause);
     });
   };
-  for (let i = 1; i <= opts.workers; i++) fork(i);
+  for (let i = 1; i <= (othersForked ? opts.workers : 1); i++) fork(i);
   return {
     url: await url,
     close: async () => {
@@ -79,12 +91,12 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
   };
 }
 
-/** In a worker: serve (no seeding), tell the primary where, and stop cleanly on SIGINT/SIGTERM; exit if it cannot start. */
+/** In a worker: serve (seeding only when the primary left it to worker 1), tell the primary where, and stop cleanly on SIGINT/SIGTERM; exit if it cannot start. */
 export async function runClusterWorker(config: Config, opts: { root: string; log: (m: string) => void; backgroundWorker?: string }): Promise<void> {
   const index = Number(process.env.INFRA_WORKER_INDEX ?? '1');
   let server: LocalServer;
   try {
-    server = await startLocalServer(config, { root: opts.root, log: opts.log, seed: false, recover: index === 1, backgroundWorker: opts.backgroundWorker });
+    server = await startLocalServer(config, { root: opts.root, log: opts.log, seed: process.env[SEED_VARIABLE] === '1', recover: index === 1, backgroundWorker: opts.backgroundWorker });
   } catch (e) {
     // The caller prints why and sets the exit code; the channel to the primary would keep this process alive, so it
     // ends once that is done (the primary learns of it from the exit).

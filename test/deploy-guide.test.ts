@@ -1,0 +1,159 @@
+/**
+ * docs/deploy.md against the code it describes, so that a renamed variable, script, option, file or function setting
+ * fails here instead of leaving a reader of the guide stuck on a Google Cloud project (test/firebase-files.test.ts
+ * checks the guide's invoker grants and the Firebase files themselves).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEPLOYMENT_VARIABLES, loadConfig } from '../functions/src/config';
+import { smtpFromEnv } from '../functions/src/workflow/notifications';
+import { parseArgs } from '../functions/src/cli/args';
+import { COMMON_OPTIONS, KNOWN_OPTIONS } from '../functions/src/cli/known-options';
+import * as cloud from '../functions/src/index';
+import { LEASE_MS, TASK_TIMEOUT_SECONDS } from '../functions/src/publication/publication-task';
+import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS } from '../core/packages/bulk-limit';
+import { INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../core/stats/serving-limits';
+import { ROOT } from './standards';
+
+const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
+const guide = read('docs/deploy.md');
+/** The guide's section `## n.`, up to the next one. */
+const section = (n: number): string => {
+  const start = guide.indexOf(`\n## ${n}. `);
+  const end = guide.indexOf(`\n## ${n + 1}. `, start + 1);
+  expect(start).toBeGreaterThan(-1);
+  return guide.slice(start, end === -1 ? undefined : end);
+};
+/** functions/src without its tests: where the running code reads its settings. */
+const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+  const p = path.join(dir, e.name);
+  return e.isDirectory() ? sources(p) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [fs.readFileSync(p, 'utf8')] : [];
+});
+const code = sources(path.join(ROOT, 'functions', 'src')).join('\n');
+
+/** The example environment file of §6 (`cat > functions/.env.<PROYECTO> <<'ENV'`), commented lines included. */
+function exampleEnvironment(): [string, string][] {
+  const block = /cat > functions\/\.env\.<PROYECTO> <<'ENV'\n([\s\S]*?)\nENV\n/.exec(section(6));
+  expect(block).not.toBeNull();
+  return [...(block as RegExpExecArray)[1].matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=(.*)$/gm)].map((m) => [m[1], m[2]]);
+}
+
+describe('docs/deploy.md §6: the environment file', () => {
+  it('the table names exactly the variables the functions read from it, each read by the code', () => {
+    const table = [...section(6).matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]);
+    expect([...table].sort()).toEqual([...DEPLOYMENT_VARIABLES].sort());
+    for (const name of DEPLOYMENT_VARIABLES) expect({ name, read: new RegExp(`env\\.${name}\\b|env, '${name}'`).test(code) }).toEqual({ name, read: true });
+    for (const [name] of exampleEnvironment()) expect(DEPLOYMENT_VARIABLES).toContain(name);
+  });
+
+  it('SMTP_PASS is the secret the guide creates, which every function declares and the mail settings read', () => {
+    expect(section(6)).toContain('firebase functions:secrets:set SMTP_PASS');
+    expect(code).toMatch(/defineSecret\('SMTP_PASS'\)/);
+    for (const name of ['api', 'review', 'publishSubmission', 'updateReminders'] as const) {
+      expect(endpoint(name).secretEnvironmentVariables).toEqual([{ key: 'SMTP_PASS' }]);
+    }
+    expect(smtpFromEnv({ SMTP_HOST: 'smtp.estado.gob.mx', SMTP_PASS: 'secreto' })?.pass).toBe('secreto');
+    expect(DEPLOYMENT_VARIABLES).not.toContain('SMTP_PASS');
+  });
+
+  // The guide: «un <valor> de ejemplo que quedó sin sustituir … la función no atiende … dice qué variable corregir».
+  it('each value of the example left as written is refused naming its variable; filled in, the example is accepted', () => {
+    const example = exampleEnvironment();
+    const mailAndConfig = (env: NodeJS.ProcessEnv) => { loadConfig({ INFRA_MODE: 'cloud', ...env }); smtpFromEnv(env); };
+    const filled = Object.fromEntries(example.map(([name, value]) => [name, value.replace(/<([^<>@]+)>/g, (_, p: string) => p.toLowerCase().replace(/[^a-z0-9]+/g, '-'))]));
+    expect(() => mailAndConfig(filled)).not.toThrow();
+    const withPlaceholder = example.filter(([, value]) => /<[^<>@]+>/.test(value));
+    expect(withPlaceholder.length).toBeGreaterThanOrEqual(8);
+    for (const [name, value] of withPlaceholder) expect(() => mailAndConfig({ ...filled, [name]: value })).toThrow(new RegExp(`^La variable ${name} conserva el marcador <`));
+  });
+});
+
+type Endpoint = {
+  availableMemoryMb: number; cpu: number; concurrency: unknown; timeoutSeconds: number; minInstances: unknown; maxInstances: number;
+  region: string[]; secretEnvironmentVariables: { key: string }[]; serviceAccountEmail: unknown;
+  taskQueueTrigger?: { retryConfig: { maxAttempts: number; minBackoffSeconds: number; maxBackoffSeconds: number }; rateLimits: { maxConcurrentDispatches: number } };
+  scheduleTrigger?: { schedule: string; timeZone: string };
+};
+/** What `firebase deploy` reads from the functions (firebase-functions' manifest of each one). */
+const endpoint = (name: 'api' | 'review' | 'publishSubmission' | 'updateReminders'): Endpoint => (cloud[name] as unknown as { __endpoint: Endpoint }).__endpoint;
+
+describe('docs/deploy.md §8: the functions as deployed', () => {
+  it('the table says each function\'s memory, CPU, concurrency, time limit, instances and retries as functions/src/index.ts sets them', () => {
+    const rows = [...section(8).matchAll(/^ *\| `(\w+)` \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \| ([^|]+) \|$/gm)];
+    expect(rows.map((r) => r[1])).toEqual(['api', 'review', 'publishSubmission', 'updateReminders']);
+    for (const [, name, memory, cpu, concurrency, timeout, instances, retries] of rows) {
+      const e = endpoint(name as 'api');
+      const mem = /^(\d+) (GiB|MiB)$/.exec(memory.trim()) as RegExpExecArray;
+      const inst = /^(\d+)–(\d+)/.exec(instances.trim()) as RegExpExecArray;
+      expect({ name, memory: Number(mem[1]) * (mem[2] === 'GiB' ? 1024 : 1), cpu: Number(cpu), concurrency: concurrency.trim() === '—' ? null : Number(concurrency), timeout: Number(/^(\d+) s$/.exec(timeout.trim())?.[1]), min: Number(inst[1]), max: Number(inst[2]) })
+        .toEqual({ name, memory: e.availableMemoryMb, cpu: e.cpu, concurrency: typeof e.concurrency === 'number' ? e.concurrency : null, timeout: e.timeoutSeconds, min: typeof e.minInstances === 'number' ? e.minInstances : 0, max: e.maxInstances });
+      expect(e.region).toEqual([cloud.REGION]);
+      expect(String(e.serviceAccountEmail)).toBe('params.SERVICE_ACCOUNT_EMAIL');
+      if (e.taskQueueTrigger) {
+        const { retryConfig, rateLimits } = e.taskQueueTrigger;
+        expect(retries.trim()).toBe(`${retryConfig.maxAttempts} intentos, espera ${retryConfig.minBackoffSeconds} s → ${retryConfig.maxBackoffSeconds} s`);
+        expect(instances).toContain(`(${rateLimits.maxConcurrentDispatches} tareas a la vez)`);
+      }
+      if (e.scheduleTrigger) {
+        expect(e.scheduleTrigger.schedule).toBe('every day 09:00');
+        expect(retries).toContain(`diaria, 9:00 \`${e.scheduleTrigger.timeZone}\``);
+      }
+    }
+    // Every command that names a region names the functions' own.
+    for (const m of guide.matchAll(/--region[= ](\S+)/g)) expect(m[1]).toBe(cloud.REGION);
+  });
+
+  it('the limits the guide states are the code\'s', () => {
+    const spaced = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
+    expect(guide).toContain(`**${spaced(ALL_PUBLISHERS_BULK_MAX_DOCUMENTS)} documentos**`);
+    expect(guide).toContain(`**${spaced(INDEX_MAX_ROWS)} filas**`);
+    expect(guide).toContain(`de más de ${STATS_MAX_PUBLISHERS} implementadores`);
+    expect(guide).toContain(`**${LEASE_MS / 60_000} minutos** (${TASK_TIMEOUT_SECONDS} s + 60 s)`);
+  });
+
+  it('the log lines the guide tells operators to alert on are the ones the functions write', () => {
+    for (const line of ['is being published by another attempt', 'falló la publicación', 'Configuración inválida: ']) {
+      expect(guide).toContain(line);
+      expect(code).toContain(line);
+    }
+  });
+});
+
+describe('docs/deploy.md: commands, scripts and files', () => {
+  it('every `npm run` script named in the guides exists in package.json', () => {
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    for (const file of ['docs/deploy.md', 'docs/operations.md', 'README.md', 'addon/README.md']) {
+      const named = [...read(file).matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]);
+      if (file === 'docs/deploy.md') expect(named).toEqual(expect.arrayContaining(['build:functions', 'build:dashboard', 'build:addon', 'push:addon', 'generate:indexes']));
+      for (const name of named) expect({ file, name, exists: name in scripts }).toEqual({ file, name, exists: true });
+    }
+  });
+
+  it('every `infra-abierta` command in the guides is a command of the CLI, with options it knows', () => {
+    // Each command with its continuation lines (a trailing backslash), up to the end of its line, comment or inline code.
+    const commands = (file: string) => [...read(file).replace(/\\\n\s*/g, ' ').matchAll(/(?<![\w@.-])infra-abierta ([a-z][^`\n#]+)/g)].map((m) => m[1].trim());
+    expect(commands('docs/deploy.md').length).toBeGreaterThanOrEqual(10);
+    for (const line of ['docs/deploy.md', 'docs/operations.md', 'README.md', 'addon/README.md'].flatMap(commands)) {
+      const words = (line.match(/"[^"]*"|\S+/g) ?? []).map((w) => w.replace(/^\[|\]$/g, ''));
+      const [command, ...rest] = words;
+      expect({ line, command: command in KNOWN_OPTIONS }).toEqual({ line, command: true });
+      const unknown = Object.keys(parseArgs(rest).options).filter((o) => !KNOWN_OPTIONS[command].includes(o) && !COMMON_OPTIONS.includes(o));
+      expect({ line, unknown }).toEqual({ line, unknown: [] });
+    }
+  });
+
+  it('the repository files the guide names exist (built ones are named by their build)', () => {
+    const named = new Set([...guide.matchAll(/`((?:\.?[\w-]+\/)*[\w.-]+\.(?:ts|js|json|md|rules))`/g)].map((m) => m[1]));
+    const built = ['functions/lib/index.js', 'addon/dist/appsscript.json', 'addon/config.json', 'ciclo.json', 'ciclo-respaldos.json', 'politica.yaml'];
+    const repoFiles = [...named].filter((f) => !built.includes(f) && (f.includes('/') || ['firebase.json', 'firestore.rules', 'firestore.indexes.json', '.clasp.json', 'package.json'].includes(f)));
+    expect(repoFiles).toEqual(expect.arrayContaining(['functions/src/index.ts', 'scripts/build-addon.ts', 'addon/config.example.json', 'firestore.indexes.json', '.clasp.json']));
+    for (const file of repoFiles) expect({ file, exists: fs.existsSync(path.join(ROOT, file)) }).toEqual({ file, exists: true });
+    // §9: the script id to replace and the folder clasp pushes, as .clasp.json has them.
+    expect(JSON.parse(read('.clasp.json'))).toEqual({ scriptId: 'SET-YOUR-SCRIPT-ID', rootDir: 'addon/dist' });
+    expect(section(9)).toContain('`SET-YOUR-SCRIPT-ID`');
+    expect(section(9)).toContain('`"rootDir": "addon/dist"`');
+    // §9: addon/config.json has the keys the add-on build reads, named as the guide names them.
+    expect(Object.keys(JSON.parse(read('addon/config.example.json')) as object).sort()).toEqual(['backendUrl', 'serviceAccount']);
+    for (const name of ['ADDON_BACKEND_URL', 'ADDON_SERVICE_ACCOUNT']) expect(read('scripts/build-addon.ts')).toContain(`env.${name}`);
+  });
+});
