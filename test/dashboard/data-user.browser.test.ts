@@ -1,0 +1,90 @@
+/**
+ * What a data user (a journalist on a phone, an academic at a desk) met in the public pages, in headless Chromium
+ * against the real app seeded with the example workbooks:
+ * - the header's «Municipio» listed every municipality whatever the chosen state or implementer: with Chiapas chosen
+ *   it offered Monterrey and Mérida, and choosing one emptied every page;
+ * - at 390 px the Proyectos and Contrataciones tables showed the name and the stage, and nothing said that the
+ *   amounts were a swipe away: a wide table now says so under its caption, and only while it is wider than its box;
+ * - Descargas said nothing of what datos.xlsx lacks: it names the workbook's «Léame» sheet, which does.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
+import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { README_SHEET } from '../../core/template/settings';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+
+describeIfChromium('a data user in the public pages', () => {
+  let srv: DashboardServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    srv = await startDashboardServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => { await browser?.close(); await srv?.close(); });
+
+  async function open(width: number, hash: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+    await page.goto(`${srv.base}/${hash}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    return page;
+  }
+
+  const options = (page: Page, id: string): Promise<string[]> => page.evaluate((sel: string) => [...document.querySelectorAll(`${sel} option`)].map((o: any) => o.textContent), `#${id}`);
+
+  it('«Municipio» offers the municipalities of the chosen state or implementer, and keeps the one chosen', async () => {
+    const page = await open(1280, '#/proyectos');
+    expect(await options(page, 'filtro-municipality')).toEqual(['Todos', 'Ciénega de Flores', 'García', 'Guadalupe', 'Juárez', 'Mérida', 'Monterrey', 'Tuxtla Gutiérrez']);
+    await page.click('summary:text("Filtros")');
+    await page.selectOption('#filtro-state', 'Chiapas');
+    await page.waitForURL(/state=Chiapas/);
+    await page.waitForFunction(() => document.querySelector('#filtro-publisher').options.length === 2);
+    expect(await options(page, 'filtro-municipality')).toEqual(['Todos', 'Tuxtla Gutiérrez']);
+    await page.context().close();
+    const byImplementer = await open(1280, '#/proyectos?publisher=merida');
+    expect(await options(byImplementer, 'filtro-municipality')).toEqual(['Todos', 'Mérida']);
+    await byImplementer.context().close();
+    // A municipality already chosen stays offered (and chosen) when the state changes, so the reader sees why the
+    // pages are empty and can undo it.
+    const kept = await open(1280, '#/proyectos?municipality=Monterrey&state=Chiapas');
+    expect(await options(kept, 'filtro-municipality')).toEqual(['Todos', 'Monterrey', 'Tuxtla Gutiérrez']);
+    expect(await kept.inputValue('#filtro-municipality')).toBe('Monterrey');
+    await kept.context().close();
+  });
+
+  /** Each table's box: whether it is wider than the screen lets it be, and whether its caption says so. */
+  const wideTables = (page: Page): Promise<{ caption: string; scrolls: boolean; hint: boolean }[]> => page.evaluate(() => [...document.querySelectorAll('main .table-wrap')]
+    .filter((w: any) => w.getClientRects().length)
+    .map((w: any) => {
+      const hint = w.querySelector('caption .scroll-hint');
+      return {
+        caption: (w.querySelector('caption')?.firstChild?.textContent ?? '').slice(0, 40),
+        scrolls: w.scrollWidth > w.clientWidth + 1,
+        hint: !!hint && /más columnas: deslícela hacia un lado/.test(hint.textContent) && hint.getAttribute('aria-hidden') === 'true' && hint.getClientRects().length > 0,
+      };
+    }));
+
+  it.each(['#/proyectos', '#/contrataciones'])('at 390 px %s says its table has more columns to the side; at 1280 px only a table that does not fit says it', async (hash) => {
+    const page = await open(390, hash);
+    await page.waitForSelector('main .table-wrap caption .scroll-hint');
+    const phone = await wideTables(page);
+    expect(phone.filter((t) => t.scrolls).length).toBeGreaterThan(0);
+    for (const t of phone) expect({ caption: t.caption, hint: t.hint }).toEqual({ caption: t.caption, hint: t.scrolls });
+    // The list itself, the reason for the page: its amounts are off to the side on a phone.
+    expect(phone.find((t) => /^(Proyectos publicados|Procesos de contratación)/.test(t.caption))).toMatchObject({ scrolls: true, hint: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForFunction(() => [...document.querySelectorAll('main .table-wrap')].every((w: any) => !!w.querySelector('caption .scroll-hint') === (w.scrollWidth > w.clientWidth + 1)));
+    for (const t of await wideTables(page)) expect({ caption: t.caption, hint: t.hint }).toEqual({ caption: t.caption, hint: t.scrolls });
+    await page.context().close();
+  });
+
+  it('Descargas says that datos.xlsx opens with «Léame», which names what it does not hold', async () => {
+    const page = await open(390, '#/descargas');
+    const line = await page.locator('main p', { has: page.locator('a[href="/api/bulk/datos.xlsx"]') }).innerText();
+    expect(line).toContain(`«${README_SHEET}»`);
+    expect(line).toContain('projects.json');
+    await page.context().close();
+  });
+});
