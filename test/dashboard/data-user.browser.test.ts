@@ -5,7 +5,9 @@
  *   it offered Monterrey and Mérida, and choosing one emptied every page;
  * - at 390 px the Proyectos and Contrataciones tables showed the name and the stage, and nothing said that the
  *   amounts were a swipe away: a wide table now says so under its caption, and only while it is wider than its box;
- * - Descargas said nothing of what datos.xlsx lacks: it names the workbook's «Léame» sheet, which does.
+ * - Descargas said nothing of what datos.xlsx lacks: it names the workbook's «Léame» sheet, which does;
+ * - Acerca's citation named one implementer but gave the file of all of them (published by the platform, not by
+ *   that implementer) and the year of the visit: an academic copying it cited the wrong file.
  */
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
@@ -85,6 +87,22 @@ describeIfChromium('a data user in the public pages', () => {
     const line = await page.locator('main p', { has: page.locator('a[href="/api/bulk/datos.xlsx"]') }).innerText();
     expect(line).toContain(`«${README_SHEET}»`);
     expect(line).toContain('projects.json');
+    await page.context().close();
+  });
+
+  it('Acerca\'s example citation gives the cited implementer\'s own file, published by it, and the year it was published', async () => {
+    const page = await open(1280, '#/acerca');
+    const cite = (await page.locator('blockquote.cite').innerText()).trim();
+    const m = /^(.+) \((\d{4})\)\. .* en (\S+)$/.exec(cite);
+    expect(m).not.toBeNull();
+    const [, name, year, url] = m as RegExpExecArray;
+    expect(url.startsWith(srv.base)).toBe(true);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { publisher: { name: string }; projects: unknown[]; publishedDate: string };
+    expect(body.publisher.name).toBe(name);
+    expect(body.projects.length).toBeGreaterThan(0);
+    expect(year).toBe(new Intl.DateTimeFormat('es-MX', { year: 'numeric', timeZone: 'America/Mexico_City' }).format(new Date(body.publishedDate)));
     await page.context().close();
   });
 });
