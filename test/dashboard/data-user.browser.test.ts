@@ -6,6 +6,8 @@
  * - at 390 px the Proyectos and Contrataciones tables showed the name and the stage, and nothing said that the
  *   amounts were a swipe away: a wide table now says so under its caption, and only while it is wider than its box;
  * - Descargas said nothing of what datos.xlsx lacks: it names the workbook's «Léame» sheet, which does;
+ * - the header's search, typed on a project's or a process's page, only added «?q=…» to the address: nothing on
+ *   screen changed. It now shows its results in that page's list, the box keeping the focus and the text;
  * - Acerca's citation named one implementer but gave the file of all of them (published by the platform, not by
  *   that implementer) and the year of the visit: an academic copying it cited the wrong file.
  */
@@ -16,6 +18,7 @@ import { README_SHEET } from '../../core/template/settings';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
+declare const location: any;
 
 describeIfChromium('a data user in the public pages', () => {
   let srv: DashboardServer;
@@ -104,5 +107,28 @@ describeIfChromium('a data user in the public pages', () => {
     expect(body.projects.length).toBeGreaterThan(0);
     expect(year).toBe(new Intl.DateTimeFormat('es-MX', { year: 'numeric', timeZone: 'America/Mexico_City' }).format(new Date(body.publishedDate)));
     await page.context().close();
+  });
+
+  it('a search or a filter chosen on a document\'s page shows its results in that page\'s list; clearing the filters there stays', async () => {
+    const page = await open(390, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}`);
+    await page.focus('#buscar');
+    // Typed as a person does, slower than the search waits (300 ms) between two keys.
+    await page.keyboard.type('Mayab', { delay: 400 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#/proyectos?q=Mayab' && /^1 proyecto de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
+    expect(await page.evaluate(() => [document.activeElement.id, document.activeElement.value])).toEqual(['buscar', 'Mayab']);
+    await page.context().close();
+
+    const process = await open(1280, `#/contratacion/${encodeURIComponent('ocds-mid001-DOP-LP-OP-003-2024')}`);
+    await process.click('summary:text("Filtros")');
+    await process.selectOption('#filtro-state', 'Chiapas');
+    await process.waitForFunction(() => location.hash === '#/contrataciones?state=Chiapas' && /^6 procesos de contratación de 19/.test(document.querySelector('#resultados > p')?.textContent ?? ''));
+    await process.context().close();
+
+    const filtered = await open(1280, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}?state=Yucat%C3%A1n`);
+    await filtered.click('#quitar-filtros');
+    await filtered.waitForFunction(() => location.hash === `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}` && !document.querySelector('#quitar-filtros'));
+    expect(await filtered.locator('main h1').innerText()).not.toBe('Proyectos');
+    await filtered.context().close();
   });
 });
