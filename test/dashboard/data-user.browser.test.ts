@@ -8,6 +8,8 @@
  * - Descargas said nothing of what datos.xlsx lacks: it names the workbook's «Léame» sheet, which does;
  * - the header's search, typed on a project's or a process's page, only added «?q=…» to the address: nothing on
  *   screen changed. It now shows its results in that page's list, the box keeping the focus and the text;
+ * - a project's «Avance financiero» read «70.6 % (pagado entre contratado, calculado)», and the Glosario said it is
+ *   what the implementer publishes: it now says when and how the page calculates it;
  * - Acerca's citation named one implementer but gave the file of all of them (published by the platform, not by
  *   that implementer) and the year of the visit: an academic copying it cited the wrong file.
  */
@@ -130,5 +132,15 @@ describeIfChromium('a data user in the public pages', () => {
     await filtered.waitForFunction(() => location.hash === `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}` && !document.querySelector('#quitar-filtros'));
     expect(await filtered.locator('main h1').innerText()).not.toBe('Proyectos');
     await filtered.context().close();
+  });
+
+  it('«Avance financiero» calculated on a project\'s page is explained in the Glosario as calculated', async () => {
+    const page = await open(1280, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}`);
+    const shown = await page.locator('dt:text-is("Avance financiero") + dd').innerText();
+    expect(shown).toMatch(/^\d+(\.\d)? % \(pagado entre contratado, calculado\)$/);
+    await page.context().close();
+    const glossary = await open(1280, '#/glosario');
+    expect(await glossary.locator('#glosario dt:text-is("Avance financiero") + dd').innerText()).toContain('(«pagado entre contratado, calculado»)');
+    await glossary.context().close();
   });
 });
