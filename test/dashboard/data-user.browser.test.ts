@@ -10,9 +10,12 @@
  *   screen changed. It now shows its results in that page's list, the box keeping the focus and the text;
  * - a project's «Avance financiero» read «70.6 % (pagado entre contratado, calculado)», and the Glosario said it is
  *   what the implementer publishes: it now says when and how the page calculates it;
+ * - the CSV of Proyectos wrote its dates as published (2024-09-02T00:00:00-06:00), text to a spreadsheet: they are
+ *   now the dates the page shows, written aaaa-mm-dd, which spreadsheet programs read as dates;
  * - Acerca's citation named one implementer but gave the file of all of them (published by the platform, not by
  *   that implementer) and the year of the visit: an academic copying it cited the wrong file.
  */
+import * as fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
@@ -142,5 +145,31 @@ describeIfChromium('a data user in the public pages', () => {
     const glossary = await open(1280, '#/glosario');
     expect(await glossary.locator('#glosario dt:text-is("Avance financiero") + dd').innerText()).toContain('(«pagado entre contratado, calculado»)');
     await glossary.context().close();
+  });
+
+  it('the CSVs of Proyectos and Contrataciones carry the dates the pages show, as aaaa-mm-dd', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    await page.goto(`${srv.base}/#/proyectos?orden=actualizado`);
+    await page.waitForSelector('body[data-ready] #tabla-proyectos');
+    const shown = await page.evaluate(() => [...document.querySelectorAll('#tabla-proyectos tbody tr')].map((tr: any) => [tr.querySelector('th a').getAttribute('href').split('/').pop(), tr.lastElementChild.textContent]));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
+    const lines = fs.readFileSync(await download.path() as string, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const header = lines[0].split(',');
+    const at = (name: string): number => header.indexOf(name);
+    // The id is the first column and has no comma; the dates are the last ones before the list of ocids.
+    const rows = lines.slice(1).map((l) => { const cells = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '')) ?? []; return cells; });
+    for (const name of ['inicio', 'fin', 'actualizado']) {
+      for (const r of rows) expect({ name, value: r[at(name)] }).toEqual({ name, value: expect.stringMatching(/^(\d{4}-\d{2}-\d{2})?$/) });
+    }
+    const csvUpdated = new Map(rows.map((r) => [encodeURIComponent(r[0]), r[at('actualizado')]]));
+    for (const [id, ddmmyyyy] of shown) expect({ id, date: csvUpdated.get(id)?.split('-').reverse().join('/') }).toEqual({ id, date: ddmmyyyy });
+    // Contrataciones' CSV too: its «fecha» column.
+    await page.goto(`${srv.base}/#/contrataciones`);
+    await page.waitForSelector('body[data-ready] main h1:text-is("Contrataciones")');
+    const [processes] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
+    const dates = fs.readFileSync(await processes.path() as string, 'utf8').split('\r\n').filter(Boolean).slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
+    expect(dates.length).toBe(19);
+    for (const d of dates) expect(d).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+    await page.context().close();
   });
 });
