@@ -12,6 +12,8 @@
  *   what the implementer publishes: it now says when and how the page calculates it;
  * - the CSV of Proyectos wrote its dates as published (2024-09-02T00:00:00-06:00), text to a spreadsheet: they are
  *   now the dates the page shows, written aaaa-mm-dd, which spreadsheet programs read as dates;
+ * - searching a contractor's RFC in Contrataciones listed its process and the other contractors' processes of the
+ *   same works (test/dashboard/filters.test.ts has the rule);
  * - Acerca's citation named one implementer but gave the file of all of them (published by the platform, not by
  *   that implementer) and the year of the visit: an academic copying it cited the wrong file.
  */
@@ -170,6 +172,12 @@ describeIfChromium('a data user in the public pages', () => {
     const dates = fs.readFileSync(await processes.path() as string, 'utf8').split('\r\n').filter(Boolean).slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
     expect(dates.length).toBe(19);
     for (const d of dates) expect(d).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+    await page.context().close();
+  });
+
+  it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {
+    const page = await open(1280, '#/contrataciones?q=CVM130828EF5');
+    expect(await page.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');
     await page.context().close();
   });
 });
