@@ -7,9 +7,9 @@ import { licenseName } from '../labels';
 export const aboutPage: Page = {
   title: 'Acerca',
   render: ({ ds }) => {
-    // The example cites the first implementer that published: its year of publication and its own file, which a reader who follows
-    // the address finds published by that implementer (it cited the file of every implementer, published by the
-    // platform, with the year of the visit).
+    // The example cites the first implementer that published: its year of publication and its own file, which a
+    // reader who follows the address finds published by that implementer (it cited the file of every implementer,
+    // published by the platform, with the year of the visit).
     const cited = ds.publishers.find((p) => p.currentPublication) ?? ds.publishers[0];
     const published = cited?.currentPublication?.createdAt;
     const year = /\d{4}$/.exec(date(published))?.[0] ?? String(new Date().getFullYear());
