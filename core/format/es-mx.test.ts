@@ -1,4 +1,4 @@
-import { compactParts, formatCompact, formatCount, formatDate, formatDateTime, formatPercent, formatList, formatTimestamp } from './es-mx';
+import { calendarDate, compactParts, formatCompact, formatCount, formatDate, formatDateTime, formatPercent, formatList, formatTimestamp } from './es-mx';
 
 describe('formatCount', () => {
   it('agrees the words with the count, and groups thousands as es-MX does', () => {
@@ -80,4 +80,14 @@ test('formatList joins items as Spanish lists them', () => {
   expect(formatList(['«A»', '«B»'])).toBe('«A» y «B»');
   expect(formatList(['a', 'b', 'c'])).toBe('a, b y c');
   expect(formatList(['a', 'b'], 'ni')).toBe('a ni b');
+});
+
+describe('calendarDate', () => {
+  test('the date formatDate shows, as aaaa-mm-dd: the publisher\'s calendar for a date with its offset, Mexico City\'s for a UTC instant', () => {
+    expect(calendarDate('2024-09-02T00:00:00-06:00')).toBe('2024-09-02');
+    expect(calendarDate('2024-09-02T00:00:00-05:00')).toBe('2024-09-02'); // Cancún's midnight, not Mexico City's 23:00 of the day before
+    expect(calendarDate('2026-12-05T03:37:43Z')).toBe('2026-12-04'); // published on the evening of the 4th in Mexico City
+    expect(calendarDate('2024-03-31')).toBe('2024-03-31');
+    expect([calendarDate(undefined), calendarDate('pronto')]).toEqual([undefined, undefined]);
+  });
 });

@@ -55,6 +55,16 @@ export function formatDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
+/**
+ * The calendar date formatDate shows, written aaaa-mm-dd: what a CSV carries, since spreadsheet programs read it as a
+ * date in any locale. A date-time with its offset (`2024-09-02T00:00:00-06:00`, the published form) stayed text in
+ * Excel. Undefined for what is not a date.
+ */
+export function calendarDate(iso: string | undefined): string | undefined {
+  const m = iso === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})/.exec(wallClock(iso));
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
 /** An ISO 8601 date or date-time as dd/mm/aaaa, with its hh:mm when it has a time other than midnight. */
 export function formatDateTime(iso: string): string {
   const local = wallClock(iso);

@@ -24,3 +24,5 @@ export const SETTINGS: readonly SettingSpec[] = [
 export const SETTINGS_SHEET = 'Configuración';
 export const INSTRUCTIONS_SHEET = 'Instrucciones';
 export const CATALOG_SHEET = 'Catálogos';
+/** The first sheet of a publication's datos.xlsx, for its readers (core/template/bulk-readme.ts); conversion skips it. */
+export const README_SHEET = 'Léame';

@@ -5,7 +5,7 @@
  */
 import { finding, SourceMap, type Finding } from '../findings/finding';
 import { PROFILES } from '../profile/profiles';
-import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS_SHEET } from '../template/settings';
+import { CATALOG_SHEET, INSTRUCTIONS_SHEET, README_SHEET, SETTINGS_SHEET } from '../template/settings';
 import type { TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
 import type { SheetModel, WorkbookModel } from '../workbook/model';
@@ -35,7 +35,7 @@ export interface UnflattenResult {
   settings: PublisherSettings;
 }
 
-const AUXILIARY = new Set([SETTINGS_SHEET, INSTRUCTIONS_SHEET, CATALOG_SHEET].map(normalizeLabel));
+const AUXILIARY = new Set([SETTINGS_SHEET, INSTRUCTIONS_SHEET, CATALOG_SHEET, README_SHEET].map(normalizeLabel));
 const WORKBOOK = 'Libro';
 
 const resolvers = new WeakMap<TemplateSpec, ColumnResolver>();

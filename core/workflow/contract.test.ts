@@ -1,4 +1,4 @@
-import { checkReturnRequest, ContractError, MAX_COMMENT_LENGTH } from './contract';
+import { checkReturnRequest, ContractError, MAX_COMMENT_LENGTH, MAX_SOURCE_NAME_LENGTH, sourceName } from './contract';
 
 describe('checkReturnRequest', () => {
   test('counts characters as people see them: 2,600 emoji are 2,600 characters (5,200 UTF-16 units), within the limit', () => {
@@ -6,5 +6,31 @@ describe('checkReturnRequest', () => {
     expect(checkReturnRequest({ comment }).comment).toBe(comment);
     expect(() => checkReturnRequest({ comment: 'a'.repeat(MAX_COMMENT_LENGTH + 1) })).toThrow(ContractError);
     expect(() => checkReturnRequest({ comment: '  ' })).toThrow(ContractError);
+  });
+});
+
+describe('sourceName', () => {
+  const FAMILY = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}'; // 👨‍👩‍👧: five code points, one character on screen
+  const MEXICO = '\u{1F1F2}\u{1F1FD}'; // 🇲🇽: two regional indicators
+  const HAND = '\u{1F44B}\u{1F3FD}'; // 👋🏽: a hand and its skin tone
+
+  test.each([['a family emoji', FAMILY], ['a flag', MEXICO], ['a skin-toned hand', HAND]])('%s across the cut is left out whole, not split', (_what, emoji) => {
+    // The emoji starts at the last place before «…», so a cut by code points would keep only its first part.
+    const head = 'x'.repeat(MAX_SOURCE_NAME_LENGTH - 2);
+    const name = sourceName(`${head}${emoji}${emoji} y más`) ?? '';
+    expect(name).toBe(`${head}…`);
+    expect([...name].length).toBeLessThanOrEqual(MAX_SOURCE_NAME_LENGTH);
+  });
+
+  test('whole emoji before the cut are kept, and the cut never passes the limit in code points', () => {
+    const name = sourceName(`Obra ${FAMILY.repeat(60)}`) ?? '';
+    expect(name).toBe(`Obra ${FAMILY.repeat(22)}…`); // 5 + 22 × 5 = 115 code points; one more family would be 120 + «…»
+    expect([...name].length).toBeLessThanOrEqual(MAX_SOURCE_NAME_LENGTH);
+    const flags = sourceName(MEXICO.repeat(100)) ?? '';
+    expect(flags).toBe(`${MEXICO.repeat(59)}…`);
+  });
+
+  test('a name within the limit is kept as it is, emoji and all', () => {
+    expect(sourceName(`Obras ${FAMILY} ${MEXICO} ${HAND}`)).toBe(`Obras ${FAMILY} ${MEXICO} ${HAND}`);
   });
 });

@@ -459,14 +459,39 @@ function checkCell(v: unknown, path: string): JsonCell {
 /**
  * A name people gave a spreadsheet, as a request brings it (untrusted): one line without control characters nor
  * direction marks (which could make it read as another name), its spaces trimmed and collapsed, at most
- * MAX_SOURCE_NAME_LENGTH characters (cut with «…»); undefined when nothing is left. Too long is cut, not refused: a
- * long title is no reason to refuse a send.
+ * MAX_SOURCE_NAME_LENGTH characters (code points, cut with «…»); undefined when nothing is left. Too long is cut, not
+ * refused: a long title is no reason to refuse a send. The cut falls between graphemes (what a person sees as one
+ * character): cutting between code points could leave half a joined emoji (👨‍👩‍👧 → 👨‍👩‍), half a flag (🇲🇽 → 🇲) or a
+ * skin tone without its hand, so a grapheme that would not fit whole is left out whole.
  */
 export function sourceName(raw: string): string | undefined {
   const name = raw.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
   if (!name) return undefined;
-  const chars = [...name];
-  return chars.length <= MAX_SOURCE_NAME_LENGTH ? name : `${chars.slice(0, MAX_SOURCE_NAME_LENGTH - 1).join('').trimEnd()}…`;
+  if ([...name].length <= MAX_SOURCE_NAME_LENGTH) return name;
+  let kept = '';
+  let length = 0;
+  for (const segment of graphemes(name)) {
+    const size = [...segment].length;
+    if (length + size > MAX_SOURCE_NAME_LENGTH - 1) break; // one place is kept for «…»
+    kept += segment;
+    length += size;
+  }
+  return `${kept.trimEnd()}…`;
+}
+
+/** The part of Intl.Segmenter used here (its types are in lib ES2022, newer than the project's ES2020). */
+type GraphemeSegmenter = { segment(text: string): Iterable<{ segment: string }> };
+type SegmenterIntl = { Segmenter?: new (locale: string, options: { granularity: 'grapheme' }) => GraphemeSegmenter };
+
+/**
+ * The graphemes of a text. Node 20 and browsers have Intl.Segmenter; this module is also bundled into the add-on,
+ * whose Apps Script runtime is not guaranteed to, so without it the text is split by code points (the old cut) rather
+ * than failing the send. The locale does not change where grapheme boundaries fall.
+ */
+function* graphemes(text: string): Iterable<string> {
+  const Segmenter = (Intl as SegmenterIntl).Segmenter;
+  if (Segmenter === undefined) { yield* text; return; }
+  for (const { segment } of new Segmenter('es-MX', { granularity: 'grapheme' }).segment(text)) yield segment;
 }
 
 export function checkCreateRequest(v: unknown): CreateSubmissionRequest {

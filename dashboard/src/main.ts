@@ -64,6 +64,14 @@ const PARENT: Record<string, string> = {
   etapas: 'revision',
 };
 /**
+ * Where the header's search and filters show their results from a page they do not shape: a document's page goes
+ * to its list; Acerca and the Glosario, to Proyectos.
+ */
+const RESULTS_OF: Record<string, string> = {
+  proyecto: 'proyectos', contratacion: 'contrataciones', contratista: 'contratistas', institucion: 'instituciones',
+  acerca: 'proyectos', glosario: 'proyectos',
+};
+/**
  * Pages that read the publishers only, not the index: at national scale without a state (data/scope.ts) they open
  * as they are; every other page asks for a state (or, in a large state, an implementer) first.
  */
@@ -179,7 +187,16 @@ function renderFilterBar(ds: Dataset, query: URLSearchParams): void {
   const typed = active instanceof HTMLInputElement ? { value: active.value, caret: active.selectionStart } : undefined;
   const wasOpen = slot.querySelector('details')?.open ?? false;
   slot.replaceChildren(filterBar(ds, parseFilters(query), query.get('q') ?? '', (next) => {
-    const { path, query: current } = parseHash();
+    const { name, path, query: current } = parseHash();
+    // A page that the selection does not shape shows its results in a list instead: a search typed on a project's
+    // page (or Acerca) only added «?q=…» to its address, and nothing on screen changed. Clearing the filters there
+    // (next is empty) stays on the page.
+    const list = RESULTS_OF[name];
+    if (list !== undefined && next.toString()) {
+      fromBar = true;
+      location.hash = `#/${list}?${next}`;
+      return;
+    }
     // Page state (sorting, method…) stays; the page number restarts with a new selection.
     const q = new URLSearchParams();
     current.forEach((v, k) => { if (!(filterQuery(new URLSearchParams([[k, v]])).toString()) && k !== 'pagina') q.append(k, v); });

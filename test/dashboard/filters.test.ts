@@ -26,3 +26,22 @@ test("the search finds a project by its processes' contractors and ids, as it fi
   expect(search('parque lineal')).toEqual([['oc4ids-mty-2'], ['ocds-mty-2']]);
   expect(search('xqzvvbn')).toEqual([[], []]);
 });
+
+test('a project found through one of its processes brings that process only, not the other contractors\' processes of the same works', () => {
+  const works: Dataset = {
+    publishers: [],
+    projects: [project('oc4ids-mty-3', 'Calle 60', ['ocds-mty-3', 'ocds-mty-4'])],
+    processes: [process('ocds-mty-3', 'Obra de la calle', 'Constructora Cumbres', ['oc4ids-mty-3']),
+      { ...process('ocds-mty-4', 'Supervisión de la obra', 'Supervisora Peninsular', ['oc4ids-mty-3']), suppliers: [{ id: 'MX-RFC-SPE010101AB1', name: 'Supervisora Peninsular' }] } as ProcessRow],
+  };
+  const found = (q: string, more: Record<string, string> = {}) => {
+    const sel = filterDataset(works, parseFilters(new URLSearchParams({ q, ...more })));
+    return [sel.projects.map((p) => p.id), sel.processes.map((p) => p.ocid)];
+  };
+  expect(found('cumbres')).toEqual([['oc4ids-mty-3'], ['ocds-mty-3']]);
+  expect(found('spe010101ab1')).toEqual([['oc4ids-mty-3'], ['ocds-mty-4']]);
+  // With a filter on the projects too (its status), the same.
+  expect(found('cumbres', { status: 'implementation' })).toEqual([['oc4ids-mty-3'], ['ocds-mty-3']]);
+  // By the project's own words, both.
+  expect(found('calle 60')).toEqual([['oc4ids-mty-3'], ['ocds-mty-3', 'ocds-mty-4']]);
+});

@@ -1,6 +1,9 @@
 /** An accessible data table: caption, column headers with scope, numbers right-aligned in tabular figures. */
 import { h, type Child } from '../dom';
 
+/** The cue of a table wider than the screen (scrollRegion). */
+const SCROLL_HINT = 'La tabla tiene más columnas: deslícela hacia un lado para verlas.';
+
 export interface Column {
   title: string;
   numeric?: boolean;
@@ -12,12 +15,28 @@ export interface Column {
  * a region, corrected once laid out and again whenever its size or its table's changes (a narrower window, new rows).
  */
 export function scrollRegion(wrap: HTMLElement, name: string): HTMLElement {
+  const caption = wrap.querySelector('caption');
+  let hint: HTMLElement | undefined;
   const mark = (scrolls: boolean): void => {
     if (scrolls) { wrap.setAttribute('tabindex', '0'); wrap.setAttribute('role', 'region'); wrap.setAttribute('aria-label', name); } else { wrap.removeAttribute('tabindex'); wrap.removeAttribute('role'); wrap.removeAttribute('aria-label'); }
   };
+  /**
+   * Said under the caption while the table is wider than its box: on a phone Proyectos showed the name and the
+   * stage, and nothing told the reader that the amounts were one swipe away. Hidden from screen readers, which read
+   * every column anyway; shown only once measured, so a table that fits never flashes it.
+   */
+  const cue = (scrolls: boolean): void => {
+    if (scrolls && !hint && caption) caption.append(hint = h('span', { class: 'scroll-hint', 'aria-hidden': 'true' }, SCROLL_HINT));
+    else if (!scrolls && hint) { hint.remove(); hint = undefined; }
+  };
   mark(true);
   if (typeof ResizeObserver === 'function') {
-    const observer = new ResizeObserver(() => { if (wrap.isConnected && wrap.getClientRects().length) mark(wrap.scrollWidth > wrap.clientWidth + 1); });
+    const observer = new ResizeObserver(() => {
+      if (!wrap.isConnected || !wrap.getClientRects().length) return;
+      const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      mark(scrolls);
+      cue(scrolls);
+    });
     observer.observe(wrap);
     const table = wrap.querySelector('table');
     if (table) observer.observe(table);

@@ -93,11 +93,15 @@ export function filterDataset(ds: Dataset, f: Filters): Selection {
   const hits = q ? new Set(ds.processes.filter((r) => processText(r).includes(q)).map((r) => r.ocid)) : undefined;
   const projects = ds.projects.filter((r) => matchesProject(r, f, (p) => !!hits && p.ocids.some((o) => hits.has(o))));
   const linked = new Set(projects.flatMap((r) => r.ocids));
+  // A project found by its own words (or chosen without a search) brings its processes along; one found through a
+  // process (its contractor's RFC, its ocid) brings that process only: searching a contractor listed its processes
+  // and, beside them, the other contractors' processes of the same works.
+  const along = q ? new Set(projects.filter((r) => projectText(r).includes(q)).flatMap((r) => r.ocids)) : linked;
   const projectLevel = f.year !== undefined || !!f.sector || !!f.type || !!f.status || !!f.municipality;
   const processes = ds.processes.filter((r) => {
     if (!matchesPublisher(f, r)) return false;
-    if (linked.has(r.ocid)) return true;
-    if (hits) return !projectLevel && hits.has(r.ocid);
+    if (along.has(r.ocid)) return true;
+    if (hits) return hits.has(r.ocid) && (linked.has(r.ocid) || !projectLevel);
     return !projectLevel && r.projectIds.length === 0;
   });
   return { projects, processes, publisherIds: publishersOf(projects, processes) };

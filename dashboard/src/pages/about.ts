@@ -7,7 +7,13 @@ import { licenseName } from '../labels';
 export const aboutPage: Page = {
   title: 'Acerca',
   render: ({ ds }) => {
-    const year = new Date().getFullYear();
+    // The example cites the first implementer that published: its year of publication and its own file, which a
+    // reader who follows the address finds published by that implementer (it cited the file of every implementer,
+    // published by the platform, with the year of the visit).
+    const cited = ds.publishers.find((p) => p.currentPublication) ?? ds.publishers[0];
+    const published = cited?.currentPublication?.createdAt;
+    const year = /\d{4}$/.exec(date(published))?.[0] ?? String(new Date().getFullYear());
+    const file = `${location.origin}/api/bulk/projects.json${cited ? `?publisher=${encodeURIComponent(cited.id)}` : ''}`;
     return h('div', null,
       ...heading('Acerca de los datos', 'Infraestructura Abierta reúne la información de obra pública que publican las dependencias, entidades y municipios participantes, para que cualquier persona pueda consultarla, descargarla y reutilizarla.'),
       h('h2', null, 'Qué datos son'),
@@ -25,7 +31,7 @@ export const aboutPage: Page = {
       h('p', null, 'El mapa de los estados proviene de @svg-maps/mexico (licencia CC BY 4.0); las posiciones en el mapa son aproximadas.'),
       h('h2', null, 'Cómo citar'),
       h('p', null, 'Cite al implementador que publicó los datos, el estándar, la fecha de consulta y la dirección de descarga. Por ejemplo:'),
-      h('blockquote', { class: 'cite' }, `${ds.publishers[0]?.name ?? 'Nombre del implementador'} (${year}). Proyectos de infraestructura en EDCAPI (OC4IDS 0.9). Infraestructura Abierta. Consultado el ${date(new Date().toISOString())} en ${location.origin}/api/bulk/projects.json`),
+      h('blockquote', { class: 'cite' }, `${cited?.name ?? 'Nombre del implementador'} (${year}). Proyectos de infraestructura en EDCAPI (OC4IDS 0.9). Infraestructura Abierta. Consultado el ${date(new Date().toISOString())} en ${file}`),
       h('p', null, 'Todas las descargas y la API están en ', h('a', { href: route('descargas') }, 'Descargas y API'), '; los términos usados en el tablero, en el ', h('a', { href: route('glosario') }, 'Glosario'), '.'));
   },
 };

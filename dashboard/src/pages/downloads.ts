@@ -2,6 +2,7 @@
 import { h, externalLink } from '../dom';
 import { dataTable } from '../components/table';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
+import { README_SHEET } from '../../../core/template/settings';
 import { getJson } from '../api';
 import { date, heading, NO_DATA, type Page } from './common';
 import { licenseName } from '../labels';
@@ -37,7 +38,7 @@ export const downloadsPage: Page = {
             ([['Entregas EDCA-MX (OCDS)', 'releases'], ['Registros EDCA-MX (OCDS)', 'records'], ['Proyectos EDCAPI (OC4IDS)', 'projects']] as const).map(([label, kind]) =>
               [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`),
                 h('span', null, api(`/api/bulk/${kind}.json.gz`, `${kind}.json.gz`), ' · ', api(`/api/bulk/${kind}.jsonl.gz`, `${kind}.jsonl.gz`))]), { id: 'tabla-masivos' }),
-          h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ' — una hoja por tabla, como la plantilla de captura.')),
+          h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ` — una hoja por tabla, como la plantilla de captura; su primera hoja, «${README_SHEET}», dice qué tiene y qué datos calculados al publicar no incluye (están en projects.json).`)),
       h('h2', null, 'Por implementador'),
       h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado).'),
       dataTable('Datos por implementador', [{ title: 'Implementador' }, { title: 'Proyectos (OC4IDS)' }, { title: 'Registros (OCDS)' }, { title: 'Entregas (OCDS)' }, { title: 'Excel' }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],

@@ -10,6 +10,7 @@ import type { Json } from '../data/types';
 import { dataTable } from '../components/table';
 import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
+import { calendarDate } from '../../../core/format/es-mx';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey, type PartyIds } from '../labels';
@@ -84,8 +85,8 @@ export const processPage: Page = {
     ].filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
     const allDocs = [...objects(planning.documents), ...objects(tender.documents), ...awards.flatMap((a) => objects(a.documents)), ...contracts.flatMap((k) => [...objects(k.documents), ...objects(obj(k.implementation)?.documents)])];
     const csvRows = (): (string | number | undefined)[][] => [
-      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), amount(k.value), str(obj(k.value)?.currency), str(k.dateSigned), str(k.status) ? st('contractStatus', k.status) : undefined]),
-      ...transactions.map(({ contract, t }) => ['pago', contract, named(t.payee), amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), str(t.date), undefined]),
+      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), amount(k.value), str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
+      ...transactions.map(({ contract, t }) => ['pago', contract, named(t.payee), amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
     ];
     return h('div', null,
       ...heading(row.title, `Proceso de contratación ${ocid}`),

@@ -5,6 +5,7 @@ import { supplierKey } from '../data/suppliers';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { downloadButtons } from '../components/download';
+import { calendarDate } from '../../../core/format/es-mx';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
 import { count, date, focusPager, heading, money, NO_DATA, plural, type Page } from './common';
@@ -76,7 +77,7 @@ export const processesPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'filtro-metodo' }, 'Método de contratación'), methodSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-competencia' }, 'Competencia'), bandSel)),
       downloadButtons('contrataciones', ['ocid', 'titulo', 'implementador', 'institucion_compradora', 'etapa', 'metodo', 'licitantes', 'contratado_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
-        () => selected().map((r) => [r.ocid, r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(r.method), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), r.date]), () => selected()),
+        () => selected().map((r) => [r.ocid, r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(r.method), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]), () => selected()),
       results);
   },
 };

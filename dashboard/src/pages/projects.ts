@@ -4,6 +4,7 @@ import type { ProjectRow } from '../data/rows';
 import { downloadButtons } from '../components/download';
 import { scrollRegion } from '../components/table';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
+import { calendarDate } from '../../../core/format/es-mx';
 import { count, date, focusPager, heading, money, NO_DATA, plural, progress, type Page } from './common';
 
 const PAGE_SIZE = 20;
@@ -87,7 +88,7 @@ export const projectsPage: Page = {
       ...heading('Proyectos', 'Todos los proyectos publicados, también los que tienen datos incompletos: lo que falta se indica como «Sin dato». La búsqueda y los filtros del encabezado eligen los proyectos.'),
       status,
       downloadButtons('proyectos', header,
-        () => selectProjects(rows, q).map((r) => [r.id, r.title, r.authority?.name, r.publisherName, r.state, r.municipality, statusTitle(r.status), r.type ? projectTypeTitle(r.type) : undefined, r.sector.map(sectorTitle).join('; '), r.start, r.end, r.budget, r.contracted, r.finalValue, r.physicalProgress, r.updated, r.ocids.join('; ')]),
+        () => selectProjects(rows, q).map((r) => [r.id, r.title, r.authority?.name, r.publisherName, r.state, r.municipality, statusTitle(r.status), r.type ? projectTypeTitle(r.type) : undefined, r.sector.map(sectorTitle).join('; '), calendarDate(r.start), calendarDate(r.end), r.budget, r.contracted, r.finalValue, r.physicalProgress, calendarDate(r.updated), r.ocids.join('; ')]),
         () => selectProjects(rows, q)),
       results);
   },

@@ -7,7 +7,7 @@
  */
 import { h } from '../dom';
 import type { Dataset } from '../data/types';
-import { FILTER_KEYS, activeFilters, type Filters } from '../data/filters';
+import { FILTER_KEYS, activeFilters, matchesPublisher, type Filters } from '../data/filters';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 
 const collator = new Intl.Collator('es-MX');
@@ -57,7 +57,9 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
       select('sector', 'Sector', byTitle(uniq(rows.flatMap((r) => r.sector)), sectorTitle), f.sector),
       select('type', 'Tipo de proyecto', byTitle(uniq(rows.map((r) => r.type)), projectTypeTitle), f.type),
       select('status', 'Etapa del proyecto', byTitle(uniq(rows.map((r) => r.status)), statusTitle), f.status),
-      select('municipality', 'Municipio', uniq(rows.map((r) => r.municipality)).map((s) => [s, s]), f.municipality)),
+      // The municipalities of the chosen state or implementer only, and the one filtered: with Chiapas chosen it
+      // offered Monterrey and Mérida, whose choice emptied every page.
+      select('municipality', 'Municipio', uniq(rows.filter((r) => matchesPublisher(f, r) || r.municipality === f.municipality).map((r) => r.municipality)).map((s) => [s, s]), f.municipality)),
     n ? h('button', { type: 'button', id: 'quitar-filtros', onclick: () => onChange(new URLSearchParams(search.value ? { q: search.value } : {})) }, 'Quitar filtros') : null);
   const read = (): URLSearchParams => {
     const q = new URLSearchParams();

@@ -1,6 +1,7 @@
 /**
  * A publication's bulk files (DESIGN §6), written once: the OCDS release and record packages and the OC4IDS
- * project package as JSON and as JSON Lines (each also gzipped), and the flattened template `datos.xlsx`.
+ * project package as JSON and as JSON Lines (each also gzipped), and the flattened template `datos.xlsx` (after a
+ * `Léame` sheet saying what it holds and which derived project fields it does not).
  * They are generated in constant memory (the store is read page by page into temporary files) and then put in
  * the BlobStore, so a download costs no database reads and no CPU: the API only streams or redirects.
  *
@@ -21,6 +22,7 @@ import { pages } from '../store/read-all';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
+import { bulkReadmeLines, README_SHEET } from '../../../core/template/bulk-readme';
 import { looksLikeFormula } from '../../../core/format/formula-safety';
 import type { BlobStore } from './blob-store';
 import { sheetCaughtUp } from '../xlsx/stream-pace';
@@ -167,6 +169,11 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
 
   const out = fs.createWriteStream(file);
   const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: false });
+  // First, what the workbook is and which published data it does not hold (the round trip through `convert` lacks it).
+  const readme = workbook.addWorksheet(README_SHEET);
+  readme.columns = [{ width: 150 }];
+  for (const line of bulkReadmeLines()) readme.addRow([line]).commit();
+  readme.commit();
   for (const [i, sheet] of spec.sheets.entries()) {
     const ws = workbook.addWorksheet(sheet.name);
     for (const row of flattenSheet(sheet, []).rows) ws.addRow(row).commit();

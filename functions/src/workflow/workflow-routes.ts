@@ -124,7 +124,7 @@ const DENIED: Record<Action, string> = {
 
 /**
  * `?archivo=`: the uploaded file's name without the official's folders, made safe as a spreadsheet's name is
- * (sourceName: one line, no direction marks, cut by characters — `slice(0, 120)` could split an emoji in two).
+ * (sourceName: one line, no direction marks, cut between graphemes — `slice(0, 120)` could split an emoji in two).
  */
 function uploadName(given: string | undefined): string | undefined {
   const name = given?.split(/[\\/]/).pop();

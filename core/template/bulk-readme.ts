@@ -1,0 +1,52 @@
+/**
+ * The `Léame` sheet of a publication's bulk workbook (`datos.xlsx`): what a data user needs to read the workbook and
+ * to know what it does not hold. The workbook is the capture template filled with the published data, so converting
+ * it back (`convert`) gives the published releases and projects — except the project fields that publication
+ * derives from the OCDS data and that have no column in the template. Those are named here, with where to find them,
+ * so that a round trip that lacks them is expected rather than a loss someone discovers by diffing.
+ */
+import { README_SHEET } from './settings';
+
+export { README_SHEET };
+
+export interface PublicationDerivedField {
+  /** Unindexed path from the project root, as the API and projects.json carry it. */
+  path: string;
+  /** What it is and where the data user finds it, in Spanish. */
+  text: string;
+}
+
+/**
+ * Project fields publication writes (core/summary/derive-project-summaries, functions/src/publication) that no
+ * template column holds. The local-server e2e test converts datos.xlsx back and checks that every field where the
+ * result differs from projects.json is listed here.
+ */
+export const PUBLICATION_DERIVED_FIELDS: readonly PublicationDerivedField[] = [
+  {
+    path: 'contractingProcesses/releases',
+    text: 'Entregas de cada proceso de contratación de un proyecto (identificador, etiquetas, fecha y dirección de cada entrega EDCA-MX publicada): la publicación las enlaza al proceso por su OCID. Están en projects.json; cada entrega, en releases.json y en la API.',
+  },
+  {
+    path: 'contractingProcesses/summary/tender/tenderers',
+    text: 'Licitantes del resumen de cada proceso de un proyecto: la publicación los toma de la hoja «Licitantes» de las contrataciones (tender/tenderers), por el OCID del proceso. Búsquelos ahí, o en projects.json.',
+  },
+  {
+    path: 'updated',
+    text: 'Fecha de actualización de cada proyecto: la de su última publicación con cambios. Está en projects.json; al convertir este libro se pone la fecha de la conversión.',
+  },
+];
+
+/** Each line of the sheet, one per row (column A). */
+export function bulkReadmeLines(): string[] {
+  return [
+    'Infraestructura Abierta — descarga completa de los datos publicados',
+    'Este libro tiene los datos publicados en la misma plantilla con que se capturan: las hojas de proyectos (EDCAPI / OC4IDS) y las de contrataciones (EDCA-MX / OCDS), una fila por elemento. En cada hoja la fila 1 tiene el título de cada columna, la fila 2 su nombre técnico (el campo del estándar) y los datos empiezan en la fila 3. Las filas de una hoja hija se enlazan con su proyecto o proceso por la primera columna (identificador del proyecto u OCID).',
+    'De cada proceso de contratación está su versión más reciente. El historial (todas las entregas de cada proceso) está en records.json y releases.json, en la misma página de descargas (/api/bulk).',
+    'Fechas: celdas de fecha (dd/mm/aaaa en la configuración de México). Montos: números, con su moneda en la columna de al lado (MXN: pesos mexicanos).',
+    '',
+    'Datos que calcula la publicación y que este libro no incluye:',
+    ...PUBLICATION_DERIVED_FIELDS.map((f) => `• ${f.path}: ${f.text}`),
+    '',
+    'Por eso, al convertir este libro a JSON (npx infra-abierta convert datos.xlsx -o salida.json) salen las mismas entregas y los mismos proyectos que en releases.json y projects.json salvo esos campos, y la fecha e identificador de cada entrega, que son los de la conversión. Si el libro se publica de nuevo, la publicación vuelve a calcularlos.',
+  ];
+}

@@ -1,0 +1,183 @@
+/**
+ * What a data user (a journalist on a phone, an academic at a desk) met in the public pages, in headless Chromium
+ * against the real app seeded with the example workbooks:
+ * - the header's «Municipio» listed every municipality whatever the chosen state or implementer: with Chiapas chosen
+ *   it offered Monterrey and Mérida, and choosing one emptied every page;
+ * - at 390 px the Proyectos and Contrataciones tables showed the name and the stage, and nothing said that the
+ *   amounts were a swipe away: a wide table now says so under its caption, and only while it is wider than its box;
+ * - Descargas said nothing of what datos.xlsx lacks: it names the workbook's «Léame» sheet, which does;
+ * - the header's search, typed on a project's or a process's page, only added «?q=…» to the address: nothing on
+ *   screen changed. It now shows its results in that page's list, the box keeping the focus and the text;
+ * - a project's «Avance financiero» read «70.6 % (pagado entre contratado, calculado)», and the Glosario said it is
+ *   what the implementer publishes: it now says when and how the page calculates it;
+ * - the CSV of Proyectos wrote its dates as published (2024-09-02T00:00:00-06:00), text to a spreadsheet: they are
+ *   now the dates the page shows, written aaaa-mm-dd, which spreadsheet programs read as dates;
+ * - searching a contractor's RFC in Contrataciones listed its process and the other contractors' processes of the
+ *   same works (test/dashboard/filters.test.ts has the rule);
+ * - Acerca's citation named one implementer but gave the file of all of them (published by the platform, not by
+ *   that implementer) and the year of the visit: an academic copying it cited the wrong file.
+ */
+import * as fs from 'fs';
+import type { Browser, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
+import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { README_SHEET } from '../../core/template/settings';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const location: any;
+
+describeIfChromium('a data user in the public pages', () => {
+  let srv: DashboardServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    srv = await startDashboardServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => { await browser?.close(); await srv?.close(); });
+
+  async function open(width: number, hash: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+    await page.goto(`${srv.base}/${hash}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    return page;
+  }
+
+  const options = (page: Page, id: string): Promise<string[]> => page.evaluate((sel: string) => [...document.querySelectorAll(`${sel} option`)].map((o: any) => o.textContent), `#${id}`);
+
+  it('«Municipio» offers the municipalities of the chosen state or implementer, and keeps the one chosen', async () => {
+    const page = await open(1280, '#/proyectos');
+    expect(await options(page, 'filtro-municipality')).toEqual(['Todos', 'Ciénega de Flores', 'García', 'Guadalupe', 'Juárez', 'Mérida', 'Monterrey', 'Tuxtla Gutiérrez']);
+    await page.click('summary:text("Filtros")');
+    await page.selectOption('#filtro-state', 'Chiapas');
+    await page.waitForURL(/state=Chiapas/);
+    await page.waitForFunction(() => document.querySelector('#filtro-publisher').options.length === 2);
+    expect(await options(page, 'filtro-municipality')).toEqual(['Todos', 'Tuxtla Gutiérrez']);
+    await page.context().close();
+    const byImplementer = await open(1280, '#/proyectos?publisher=merida');
+    expect(await options(byImplementer, 'filtro-municipality')).toEqual(['Todos', 'Mérida']);
+    await byImplementer.context().close();
+    // A municipality already chosen stays offered (and chosen) when the state changes, so the reader sees why the
+    // pages are empty and can undo it.
+    const kept = await open(1280, '#/proyectos?municipality=Monterrey&state=Chiapas');
+    expect(await options(kept, 'filtro-municipality')).toEqual(['Todos', 'Monterrey', 'Tuxtla Gutiérrez']);
+    expect(await kept.inputValue('#filtro-municipality')).toBe('Monterrey');
+    await kept.context().close();
+  });
+
+  /** Each table's box: whether it is wider than the screen lets it be, and whether its caption says so. */
+  const wideTables = (page: Page): Promise<{ caption: string; scrolls: boolean; hint: boolean }[]> => page.evaluate(() => [...document.querySelectorAll('main .table-wrap')]
+    .filter((w: any) => w.getClientRects().length)
+    .map((w: any) => {
+      const hint = w.querySelector('caption .scroll-hint');
+      return {
+        caption: (w.querySelector('caption')?.firstChild?.textContent ?? '').slice(0, 40),
+        scrolls: w.scrollWidth > w.clientWidth + 1,
+        hint: !!hint && /más columnas: deslícela hacia un lado/.test(hint.textContent) && hint.getAttribute('aria-hidden') === 'true' && hint.getClientRects().length > 0,
+      };
+    }));
+
+  it.each(['#/proyectos', '#/contrataciones'])('at 390 px %s says its table has more columns to the side; at 1280 px only a table that does not fit says it', async (hash) => {
+    const page = await open(390, hash);
+    await page.waitForSelector('main .table-wrap caption .scroll-hint');
+    const phone = await wideTables(page);
+    expect(phone.filter((t) => t.scrolls).length).toBeGreaterThan(0);
+    for (const t of phone) expect({ caption: t.caption, hint: t.hint }).toEqual({ caption: t.caption, hint: t.scrolls });
+    // The list itself, the reason for the page: its amounts are off to the side on a phone.
+    expect(phone.find((t) => /^(Proyectos publicados|Procesos de contratación)/.test(t.caption))).toMatchObject({ scrolls: true, hint: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.waitForFunction(() => [...document.querySelectorAll('main .table-wrap')].every((w: any) => !!w.querySelector('caption .scroll-hint') === (w.scrollWidth > w.clientWidth + 1)));
+    for (const t of await wideTables(page)) expect({ caption: t.caption, hint: t.hint }).toEqual({ caption: t.caption, hint: t.scrolls });
+    await page.context().close();
+  });
+
+  it('Descargas says that datos.xlsx opens with «Léame», which names what it does not hold', async () => {
+    const page = await open(390, '#/descargas');
+    const line = await page.locator('main p', { has: page.locator('a[href="/api/bulk/datos.xlsx"]') }).innerText();
+    expect(line).toContain(`«${README_SHEET}»`);
+    expect(line).toContain('projects.json');
+    await page.context().close();
+  });
+
+  it('Acerca\'s example citation gives the cited implementer\'s own file, published by it, and the year it was published', async () => {
+    const page = await open(1280, '#/acerca');
+    const cite = (await page.locator('blockquote.cite').innerText()).trim();
+    const m = /^(.+) \((\d{4})\)\. .* en (\S+)$/.exec(cite);
+    expect(m).not.toBeNull();
+    const [, name, year, url] = m as RegExpExecArray;
+    expect(url.startsWith(srv.base)).toBe(true);
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { publisher: { name: string }; projects: unknown[]; publishedDate: string };
+    expect(body.publisher.name).toBe(name);
+    expect(body.projects.length).toBeGreaterThan(0);
+    expect(year).toBe(new Intl.DateTimeFormat('es-MX', { year: 'numeric', timeZone: 'America/Mexico_City' }).format(new Date(body.publishedDate)));
+    await page.context().close();
+  });
+
+  it('a search or a filter chosen on a document\'s page shows its results in that page\'s list; clearing the filters there stays', async () => {
+    const page = await open(390, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}`);
+    await page.focus('#buscar');
+    // Typed as a person does, slower than the search waits (300 ms) between two keys.
+    await page.keyboard.type('Mayab', { delay: 400 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#/proyectos?q=Mayab' && /^1 proyecto de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
+    expect(await page.evaluate(() => [document.activeElement.id, document.activeElement.value])).toEqual(['buscar', 'Mayab']);
+    await page.context().close();
+
+    const process = await open(1280, `#/contratacion/${encodeURIComponent('ocds-mid001-DOP-LP-OP-003-2024')}`);
+    await process.click('summary:text("Filtros")');
+    await process.selectOption('#filtro-state', 'Chiapas');
+    await process.waitForFunction(() => location.hash === '#/contrataciones?state=Chiapas' && /^6 procesos de contratación de 19/.test(document.querySelector('#resultados > p')?.textContent ?? ''));
+    await process.context().close();
+
+    const filtered = await open(1280, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}?state=Yucat%C3%A1n`);
+    await filtered.click('#quitar-filtros');
+    await filtered.waitForFunction(() => location.hash === `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}` && !document.querySelector('#quitar-filtros'));
+    expect(await filtered.locator('main h1').innerText()).not.toBe('Proyectos');
+    await filtered.context().close();
+  });
+
+  it('«Avance financiero» calculated on a project\'s page is explained in the Glosario as calculated', async () => {
+    const page = await open(1280, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}`);
+    const shown = await page.locator('dt:text-is("Avance financiero") + dd').innerText();
+    expect(shown).toMatch(/^\d+(\.\d)? % \(pagado entre contratado, calculado\)$/);
+    await page.context().close();
+    const glossary = await open(1280, '#/glosario');
+    expect(await glossary.locator('#glosario dt:text-is("Avance financiero") + dd').innerText()).toContain('(«pagado entre contratado, calculado»)');
+    await glossary.context().close();
+  });
+
+  it('the CSVs of Proyectos and Contrataciones carry the dates the pages show, as aaaa-mm-dd', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    await page.goto(`${srv.base}/#/proyectos?orden=actualizado`);
+    await page.waitForSelector('body[data-ready] #tabla-proyectos');
+    const shown = await page.evaluate(() => [...document.querySelectorAll('#tabla-proyectos tbody tr')].map((tr: any) => [tr.querySelector('th a').getAttribute('href').split('/').pop(), tr.lastElementChild.textContent]));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
+    const lines = fs.readFileSync(await download.path() as string, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const header = lines[0].split(',');
+    const at = (name: string): number => header.indexOf(name);
+    // The id is the first column and has no comma; the dates are the last ones before the list of ocids.
+    const rows = lines.slice(1).map((l) => { const cells = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '')) ?? []; return cells; });
+    for (const name of ['inicio', 'fin', 'actualizado']) {
+      for (const r of rows) expect({ name, value: r[at(name)] }).toEqual({ name, value: expect.stringMatching(/^(\d{4}-\d{2}-\d{2})?$/) });
+    }
+    const csvUpdated = new Map(rows.map((r) => [encodeURIComponent(r[0]), r[at('actualizado')]]));
+    for (const [id, ddmmyyyy] of shown) expect({ id, date: csvUpdated.get(id)?.split('-').reverse().join('/') }).toEqual({ id, date: ddmmyyyy });
+    // Contrataciones' CSV too: its «fecha» column.
+    await page.goto(`${srv.base}/#/contrataciones`);
+    await page.waitForSelector('body[data-ready] main h1:text-is("Contrataciones")');
+    const [processes] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
+    const dates = fs.readFileSync(await processes.path() as string, 'utf8').split('\r\n').filter(Boolean).slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
+    expect(dates.length).toBe(19);
+    for (const d of dates) expect(d).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+    await page.context().close();
+  });
+
+  it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {
+    const page = await open(1280, '#/contrataciones?q=CVM130828EF5');
+    expect(await page.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');
+    await page.context().close();
+  });
+});
