@@ -134,6 +134,11 @@ export interface SubmissionView {
   snapshot: SnapshotView | null;
   /** Why the publication failed (status `failed`): the reason of its latest failure; null otherwise. */
   failureReason: string | null;
+  /**
+   * Listings only, for a send awaiting a decision: when its institution's newer send, already approved, was sent —
+   * approving this one is refused (it would publish older data over it), and the inbox says so. Absent otherwise.
+   */
+  newerApprovedAt?: string;
 }
 
 export interface SubmissionAnswer { viewer: Viewer; submission: SubmissionView }
@@ -330,6 +335,7 @@ export function checkSubmission(v: unknown, path = 'submission'): SubmissionView
     findings,
     snapshot,
     failureReason: strOrNull(o.failureReason ?? null, `${path}.failureReason`),
+    ...(o.newerApprovedAt !== undefined ? { newerApprovedAt: str(o.newerApprovedAt, `${path}.newerApprovedAt`) } : {}),
   };
 }
 

@@ -17,6 +17,8 @@ import {
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
+import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
+import { reopenedAfterReplacement, reopenedText, replacedNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
 /** When the revision under review was sent (a new version replaces it); `updatedAt` is the last action's time. */
 const sentAt = (s: SubmissionView): string => s.snapshot?.takenAt ?? s.createdAt;
@@ -149,7 +151,10 @@ export const reviewInboxPage: Page = {
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
       ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}` }, s.publisherName),
-        statusBadge(s), `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
+        // A newer send of the institution is already approved: said here, before it is opened as if it could be
+        // approved (the server refuses it, 409).
+        s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` No se puede aprobar: ya se aprobó un envío más reciente (enviado el ${formatTimestamp(s.newerApprovedAt)}). Devuélvala con un comentario.`)) : statusBadge(s),
+        `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
         { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
@@ -449,7 +454,10 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         const { submission, outcome } = await authed(`${WORKFLOW_PATHS.submissions}?archivo=${encodeURIComponent(file.name)}`, checkSubmitAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
         const warnings = submission.findings?.warnings ?? 0;
         const sample = (submission.findings?.sample ?? []).filter((f) => f.severity !== 'error');
-        const outcomeText = h('p', { class: 'status-ok' }, `«${file.name}»: ${SUBMIT_OUTCOME_TEXT[outcome]}`,
+        // A replaced send's workbook sent again: «nueva versión de su envío anterior» did not say that the send that
+        // replaced it stays in the inbox too.
+        const said = outcome === 'resubmitted' && reopenedAfterReplacement(submission) ? reopenedText(submission) : SUBMIT_OUTCOME_TEXT[outcome];
+        const outcomeText = h('p', { class: 'status-ok' }, `«${file.name}»: ${said}`,
           sentSize(submission) ? ` Contiene ${sentSize(submission)}.` : '',
           warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : '');
         lastSent = {
@@ -490,7 +498,7 @@ let lastWithdrawn: HTMLElement | null = null;
 function withdrawControl(s: SubmissionView): HTMLElement {
   const boxId = `confirmar-retiro-${s.id}`;
   const textId = `texto-retiro-${s.id}`;
-  const question = h('p', { id: textId }, s.status === 'returned'
+  const question = h('p', { id: textId }, replacedByNewer(s) ? replacedWithdrawQuestion(s) : s.status === 'returned'
     ? '¿Retirar este envío devuelto? Ya no lo corregirá: su siguiente libro se enviará como un envío nuevo. Los comentarios se conservan aquí.'
     : '¿Retirar este envío? Saldrá de la bandeja de su coordinación, que ya no lo revisará. Puede enviar su libro de nuevo cuando quiera.');
   const result = h('p', { role: 'status' });
@@ -500,7 +508,8 @@ function withdrawControl(s: SubmissionView): HTMLElement {
     void (async () => {
       try {
         checkSubmissionAnswer(await authed(WORKFLOW_PATHS.withdraw(s.id), (b) => b, { method: 'POST' }));
-        lastWithdrawn = h('p', { class: 'status-ok' }, `Se retiró el envío del ${formatTimestamp(sentAt(s))}${fileNote(s)}: ya no está en la bandeja de su coordinación.`);
+        // A returned or replaced send was not in the inbox any more: «ya no está en la bandeja» said it had been until now.
+        lastWithdrawn = h('p', { class: 'status-ok' }, `Se retiró el envío del ${formatTimestamp(sentAt(s))}${fileNote(s)}${s.status === 'submitted' ? ': ya no está en la bandeja de su coordinación.' : ': queda cerrado.'}`);
         rerender();
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
@@ -527,7 +536,8 @@ export const mySubmissionsPage: Page = {
   title: 'Mis envíos',
   render: ({ ds }) => withSession(async () => {
     const [list, config] = await Promise.all([submissionList(new URLSearchParams({ limit: '1000' })), authConfig()]);
-    const newest = [...list.submissions].reverse();
+    // By latest activity, newest first (latest-activity.ts): the store's order is by creation.
+    const newest = byLatestActivity(list.submissions);
     // Officials send their own institution's workbook; self-hosted servers take it as an .xlsx file.
     const upload = config.uploads === true && list.viewer.role === 'capturista';
     const sent = lastSent;
@@ -548,6 +558,10 @@ export const mySubmissionsPage: Page = {
       newest.map((s) => h('article', { class: 'envio' },
         h('h2', null, `${s.publisherName} — enviado el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
         h('p', null, 'Situación: ', statusBadge(s), publishedNote(s)),
+        // What the order follows, said on each card: a send returned today comes before one sent yesterday.
+        h('p', { class: 'note ultima-actividad' }, `Última actividad: ${formatTimestamp(latestActivity(s))}.`),
+        // Nobody returned it nor commented: which send replaced it, and that nothing is to be done with this one.
+        replacedByNewer(s) ? h('p', { class: 'note' }, replacedNote(s)) : null,
         // What was sent, so that two sends of the same day can be told apart.
         s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.comments.length
