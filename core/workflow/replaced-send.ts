@@ -17,8 +17,11 @@ const COMMENT_START = 'Reemplazada por un envío más reciente del mismo publica
  * name sends (`which`: «el del 04/12/2026, 11:50:02 p.m. («obra corregida.xlsx»)»).
  */
 export function replacedComment(which: string): string {
-  return `${COMMENT_START}${which}${which.endsWith('.') ? '' : '.'}`;
+  return endSentence(`${COMMENT_START}${which}`);
 }
+
+/** A sentence's closing period, unless it already ends with one («p.m.»). */
+const endSentence = (text: string): string => (text.endsWith('.') ? text : `${text}.`);
 
 /**
  * Which send replaced this one («el del …»), from its latest `superseded` step, while it is still replaced or was
@@ -28,7 +31,8 @@ export function replacingSend(s: Steps): string | undefined {
   if (!replacedByNewer(s) && !reopenedAfterReplacement(s)) return undefined;
   const comment = [...s.history].reverse().find((h) => h.action === 'superseded')?.comment;
   if (!comment?.startsWith(COMMENT_START)) return undefined;
-  return comment.slice(COMMENT_START.length).replace(/\.$/, '') || undefined;
+  // The comment's closing period, unless it is the one of «p.m.» (a send without a file name).
+  return comment.slice(COMMENT_START.length).replace(/\)\.$/, ')') || undefined;
 }
 
 /** Its official sent the replaced send's workbook again: it is back under review, after the send that replaced it. */
@@ -48,7 +52,7 @@ const naming = (s: Steps): string => {
  * longer theirs to decide, the newer one is.
  */
 export function replacedDecisionText(what: 'aprobación' | 'revisión', s: Steps): string {
-  const head = `Esta entrega ya no está en espera de ${what}: la reemplazó un envío más reciente de la misma institución${naming(s)}.`;
+  const head = endSentence(`Esta entrega ya no está en espera de ${what}: la reemplazó un envío más reciente de la misma institución${naming(s)}`);
   return what === 'aprobación'
     ? `${head} Abra ese envío en la bandeja para aprobarlo o devolverlo; este ya no se publicará.`
     : `${head} Si algo debe corregirse, devuelva ese envío con sus comentarios.`;

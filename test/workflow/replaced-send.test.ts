@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { checkSubmitAnswer, statusLabelOf, XLSX_MIME } from '../../core/workflow/contract';
-import { reopenedAfterReplacement, reopenedText, replacedNote, replacedWithdrawQuestion } from '../../core/workflow/replaced-send';
+import { reopenedAfterReplacement, reopenedText, replacedComment, replacedDecisionText, replacedNote, replacedWithdrawQuestion } from '../../core/workflow/replaced-send';
 import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness } from './workflow-harness';
 
 const [MER] = PUBLISHERS;
@@ -68,4 +68,11 @@ test('the official is asked and told about a replaced send as replaced: withdraw
   expect([again.outcome, again.submission.id, again.submission.status]).toEqual(['resubmitted', a, 'submitted']);
   expect(reopenedAfterReplacement(again.submission)).toBe(true);
   expect(reopenedText(again.submission)).toMatch(/^Se volvió a enviar el libro de un envío que había sido reemplazado por otro más reciente, el del .* \(«mercado corregido\.xlsx»\): vuelve a la bandeja de su coordinación, junto al que lo reemplazó\./);
+});
+
+test('a send replaced by one without a file name keeps the period of «p.m.» and gets no second one', () => {
+  const s = { status: 'returned' as const, history: [{ action: 'submitted' }, { action: 'superseded', comment: replacedComment('el del 04/12/2026, 05:49:18 p.m.') }] };
+  expect(s.history[1].comment).toBe('Reemplazada por un envío más reciente del mismo publicador: el del 04/12/2026, 05:49:18 p.m.');
+  expect(replacedDecisionText('revisión', s)).toBe('Esta entrega ya no está en espera de revisión: la reemplazó un envío más reciente de la misma institución, el del 04/12/2026, 05:49:18 p.m. Si algo debe corregirse, devuelva ese envío con sus comentarios.');
+  expect(replacedNote(s)).toMatch(/^Lo reemplazó su envío más reciente, el del 04\/12\/2026, 05:49:18 p\.m\.: su coordinación/);
 });

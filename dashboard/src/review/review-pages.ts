@@ -147,10 +147,11 @@ export const reviewInboxPage: Page = {
       announce(`${formatCount(shown.length, 'entrega', 'entregas')} en la bandeja con los filtros elegidos.`);
       // Each send opens from its implementer's name, with its situation next to it: on a phone the table scrolls
       // sideways, and the link in a last «Acción» column and the situation were out of sight. The link's name says
-      // which send it opens (two sends of one implementer read the same «Revisar la entrega de …»).
+      // which send it opens (two sends of one implementer read the same «Revisar la entrega de …»), by its file or
+      // spreadsheet's name too (two uploads of the same second read the same).
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
-      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}` }, s.publisherName),
+      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
         // A newer send of the institution is already approved: said here, before it is opened as if it could be
         // approved (the server refuses it, 409).
         s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` No se puede aprobar: ya se aprobó un envío más reciente (enviado el ${formatTimestamp(s.newerApprovedAt)}). Devuélvala con un comentario.`)) : statusBadge(s),
@@ -559,9 +560,11 @@ export const mySubmissionsPage: Page = {
         h('h2', null, `${s.publisherName} — enviado el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
         h('p', null, 'Situación: ', statusBadge(s), publishedNote(s)),
         // What the order follows, said on each card: a send returned today comes before one sent yesterday.
-        h('p', { class: 'note ultima-actividad' }, `Última actividad: ${formatTimestamp(latestActivity(s))}.`),
+        h('p', { class: 'note ultima-actividad' }, `Última actividad: ${formatTimestamp(latestActivity(s))}`),
         // Nobody returned it nor commented: which send replaced it, and that nothing is to be done with this one.
         replacedByNewer(s) ? h('p', { class: 'note' }, replacedNote(s)) : null,
+        // Still «En revisión», but a newer send of the institution was approved: its coordination can only return it.
+        s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, `Su coordinación ya no puede aprobar este envío: aprobó uno más reciente de su institución (enviado el ${formatTimestamp(s.newerApprovedAt)}), y este publicaría encima datos anteriores. Si algo de este envío falta en aquel, envíelo en un libro nuevo.`) : null,
         // What was sent, so that two sends of the same day can be told apart.
         s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.comments.length
