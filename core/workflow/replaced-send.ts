@@ -58,14 +58,22 @@ export function replacedDecisionText(what: 'aprobación' | 'revisión', s: Steps
     : `${head} Si algo debe corregirse, devuelva ese envío con sus comentarios.`;
 }
 
-/** Asked of the official before withdrawing a replaced send (Mis envíos). */
-export function replacedWithdrawQuestion(s: Steps): string {
-  return `¿Retirar este envío? Ya lo reemplazó su envío más reciente${naming(s)}, que es el que revisa su coordinación: retirarlo solo lo cierra, y aquel no cambia.`;
+/** Said on a replaced send's page to the coordinator: the decision is on the newer one. */
+export function replacedReviewNote(s: Steps): string {
+  return endSentence(`Nadie tiene que aprobar ni devolver esta entrega: la reemplazó un envío más reciente de la misma institución${naming(s)}, y esta ya no se publicará`);
 }
 
-/** Said under a replaced send's situation (Mis envíos): nothing to do with it. */
+/**
+ * Asked of the official before withdrawing a replaced send (Mis envíos). Whatever became of the newer send (under
+ * review, returned, published), withdrawing this one does not touch it.
+ */
+export function replacedWithdrawQuestion(s: Steps): string {
+  return `¿Retirar este envío? Ya lo reemplazó su envío más reciente${naming(s)}: retirarlo solo lo cierra, y aquel no cambia.`;
+}
+
+/** Said under a replaced send's situation (Mis envíos): nothing to do with it, whatever became of the newer one. */
 export function replacedNote(s: Steps): string {
-  return `Lo reemplazó su envío más reciente${naming(s)}: su coordinación revisa aquel, y este ya no se publicará. No tiene que hacer nada con este envío.`;
+  return `Lo reemplazó su envío más reciente${naming(s)}: aquel es el que cuenta, y este ya no se publicará. No tiene que hacer nada con este envío.`;
 }
 
 /** Told the official who sent a replaced send's workbook again: it is back in the inbox, beside the one that replaced it. */

@@ -124,10 +124,20 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     const official = await signedIn('capturistaA', '#/mis-envios');
     const card = official.locator('article.envio', { hasText: '«mercado.xlsx»' });
     await card.waitFor();
-    expect(await card.locator('.note', { hasText: 'Lo reemplazó' }).textContent()).toBe(`Lo reemplazó su envío más reciente, ${which}: su coordinación revisa aquel, y este ya no se publicará. No tiene que hacer nada con este envío.`);
+    expect(await card.locator('.note', { hasText: 'Lo reemplazó' }).textContent()).toBe(`Lo reemplazó su envío más reciente, ${which}: aquel es el que cuenta, y este ya no se publicará. No tiene que hacer nada con este envío.`);
     await card.getByRole('button', { name: 'Retirar envío' }).click();
-    expect(await card.locator(`#texto-retiro-${refused.id}`).textContent()).toBe(`¿Retirar este envío? Ya lo reemplazó su envío más reciente, ${which}, que es el que revisa su coordinación: retirarlo solo lo cierra, y aquel no cambia.`);
+    expect(await card.locator(`#texto-retiro-${refused.id}`).textContent()).toBe(`¿Retirar este envío? Ya lo reemplazó su envío más reciente, ${which}: retirarlo solo lo cierra, y aquel no cambia.`);
     await card.getByRole('button', { name: 'Cancelar' }).click();
+
+    // Its coordinator is told on its page that the decision is on the newer send, and is taken there.
+    const og = await signedIn('coordinadorA', `#/revision/${refused.id}`);
+    await og.locator('#reemplazada').waitFor();
+    expect(await og.locator('#reemplazada').textContent()).toBe(`Nadie tiene que aprobar ni devolver esta entrega: la reemplazó un envío más reciente de la misma institución, ${which}, y esta ya no se publicará. Abrir el envío que la reemplazó`);
+    await og.getByRole('link', { name: 'Abrir el envío que la reemplazó' }).click();
+    await og.waitForURL(`**/#/revision/${newer.id}`);
+    await og.locator('h1 + p', { hasText: '«mercado corregido.xlsx»' }).waitFor();
+    expect(await og.locator('#reemplazada').count()).toBe(0);
+    await og.context().close();
 
     // The replaced send's workbook sent again from the page: it comes back beside the one that replaced it.
     const file = path.join(srv.dir, 'mercado.xlsx');

@@ -61,8 +61,8 @@ test('a send returned by its coordinator still says «Devuelta con comentarios»
 test('the official is asked and told about a replaced send as replaced: withdrawing it, and sending its workbook again', async () => {
   const [a, bytes] = await replaced();
   const stored = (await h.store.getSubmission(a))!;
-  expect(replacedWithdrawQuestion(stored)).toMatch(/^¿Retirar este envío\? Ya lo reemplazó su envío más reciente, el del .* \(«mercado corregido\.xlsx»\), que es el que revisa su coordinación/);
-  expect(replacedNote(stored)).toMatch(/^Lo reemplazó su envío más reciente, el del .* \(«mercado corregido\.xlsx»\): su coordinación revisa aquel/);
+  expect(replacedWithdrawQuestion(stored)).toMatch(/^¿Retirar este envío\? Ya lo reemplazó su envío más reciente, el del .* \(«mercado corregido\.xlsx»\): retirarlo solo lo cierra, y aquel no cambia\.$/);
+  expect(replacedNote(stored)).toMatch(/^Lo reemplazó su envío más reciente, el del .* \(«mercado corregido\.xlsx»\): aquel es el que cuenta, y este ya no se publicará\./);
   // The same workbook sent again reopens the replaced send (its history kept), back in the inbox beside the newer one.
   const again = checkSubmitAnswer((await send(bytes, 'mercado.xlsx')).body);
   expect([again.outcome, again.submission.id, again.submission.status]).toEqual(['resubmitted', a, 'submitted']);
@@ -74,5 +74,5 @@ test('a send replaced by one without a file name keeps the period of «p.m.» an
   const s = { status: 'returned' as const, history: [{ action: 'submitted' }, { action: 'superseded', comment: replacedComment('el del 04/12/2026, 05:49:18 p.m.') }] };
   expect(s.history[1].comment).toBe('Reemplazada por un envío más reciente del mismo publicador: el del 04/12/2026, 05:49:18 p.m.');
   expect(replacedDecisionText('revisión', s)).toBe('Esta entrega ya no está en espera de revisión: la reemplazó un envío más reciente de la misma institución, el del 04/12/2026, 05:49:18 p.m. Si algo debe corregirse, devuelva ese envío con sus comentarios.');
-  expect(replacedNote(s)).toMatch(/^Lo reemplazó su envío más reciente, el del 04\/12\/2026, 05:49:18 p\.m\.: su coordinación/);
+  expect(replacedNote(s)).toMatch(/^Lo reemplazó su envío más reciente, el del 04\/12\/2026, 05:49:18 p\.m\.: aquel es el que cuenta/);
 });

@@ -18,7 +18,7 @@ import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from 
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
 import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
-import { reopenedAfterReplacement, reopenedText, replacedNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
+import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
 /** When the revision under review was sent (a new version replaces it); `updatedAt` is the last action's time. */
 const sentAt = (s: SubmissionView): string => s.snapshot?.takenAt ?? s.createdAt;
@@ -381,11 +381,22 @@ export const reviewSubmissionPage: Page = {
       return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
     });
     let audit: HTMLElement | null = null;
+    // The send that replaced this one (its audit entry names it), to open it from here.
+    let replacement: string | undefined;
     if (p.viewer.role !== 'capturista') {
-      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string }[] }).entries ?? []));
+      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string; details?: Record<string, unknown> }[] }).entries ?? []));
+      const own = entries.filter((e) => e.target === `submission/${id}`);
       audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
-        entries.filter((e) => e.target === `submission/${id}`).map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]));
+        own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]));
+      const by = [...own].reverse().find((e) => e.action === 'submission.superseded')?.details?.by;
+      if (typeof by === 'string') replacement = by;
     }
+    // Replaced by a newer upload: nobody is to decide on it any more, the newer one is (its situation alone said
+    // «Reemplazada», and the way to that one was to find it in the inbox by its time).
+    const replacedBy = replacedByNewer(s) && p.viewer.role !== 'capturista'
+      ? h('p', { class: 'status-warn', id: 'reemplazada' }, `${replacedReviewNote(s)} `,
+        replacement ? h('a', { href: route('revision', replacement) }, 'Abrir el envío que la reemplazó') : 'Revise ese envío en la bandeja.')
+      : null;
     const f = s.findings;
     return h('div', null,
       ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
@@ -399,6 +410,7 @@ export const reviewSubmissionPage: Page = {
         h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
+      replacedBy,
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
         sampleNote(f.sample.length, f.errors + f.warnings + f.infos),
         h('ul', null, f.sample.map((x) => h('li', null, x.message)))) : null,
