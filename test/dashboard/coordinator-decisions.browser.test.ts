@@ -11,10 +11,11 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, describeIfChromium } from '../browser';
 import { startReviewServer, type ReviewServer } from './review-server';
 import { projectWorkbook, PUBLISHERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
-import { XLSX_MIME } from '../../core/workflow/contract';
+import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
+import { workbookValues } from '../../core/workflow/workbook-values';
 import { formatTimestamp } from '../../core/format/es-mx';
 
-const [MER] = PUBLISHERS;
+const [MER, MTY] = PUBLISHERS;
 
 describeIfChromium('a coordinator decides on several sends of one institution', () => {
   let srv: ReviewServer;
@@ -107,6 +108,31 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(await official.locator('article.envio .ultima-actividad').first().textContent()).toMatch(/^Última actividad: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.$/);
     await official.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-mis-envios.png'), fullPage: true });
     await official.context().close();
+    await og.context().close();
+  });
+
+  test('a new version sent while the coordinator reads the old one: returning it is refused, the page shows the new one with the comment kept', async () => {
+    const sendSheet = async (title: string): Promise<Sent> => {
+      const res = await fetch(`${srv.base}/api/submissions`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaB'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ spreadsheetId: 'hoja-monterrey', workbook: workbookValues(projectWorkbook(MTY, { title })) }) });
+      expect(res.status).toBeLessThan(300);
+      return ((await res.json()) as { submission: Sent }).submission;
+    };
+    const first = await sendSheet('Parque Fundidora');
+    const og = await signedIn('coordinadorB', `#/revision/${first.id}`);
+    await og.locator('#vista-previa', { hasText: 'Parque Fundidora' }).waitFor();
+    const newer = await sendSheet('Parque Fundidora, segunda etapa');
+    await og.getByLabel('Comentarios para quien capturó').fill('Falta el monto del contrato.');
+    await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await og.locator('#vista-previa', { hasText: 'Parque Fundidora, segunda etapa' }).waitFor();
+    expect(await og.locator('#resultado').textContent()).toBe(`Quien capturó envió una versión nueva de esta entrega (enviada el ${formatTimestamp(newer.snapshot.takenAt)}) mientras usted revisaba la anterior: no se devolvió. Revise la versión nueva y decida de nuevo.`);
+    expect(await og.locator('#situacion').textContent()).toBe('En revisión');
+    expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe('Falta el monto del contrato.');
+    // The version now shown is the one approved.
+    await og.getByRole('button', { name: 'Aprobar' }).click();
+    await og.getByRole('button', { name: 'Sí, publicar' }).click();
+    await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    const projects = (await (await fetch(`${srv.base}/api/oc4ids/projects?publisher=mty`)).json()) as { projects: { title: string }[] };
+    expect(projects.projects.map((p) => p.title)).toEqual(['Parque Fundidora, segunda etapa']);
     await og.context().close();
   });
 

@@ -12,7 +12,7 @@ import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
   AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
-  type Change, type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
+  type Change, type ChangeGroup, type DecisionRequest, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
@@ -323,6 +323,8 @@ export const reviewSubmissionPage: Page = {
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
     const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
       ` Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
+    // The revision this page shows, named by each decision (DecisionRequest).
+    const reviewed: DecisionRequest = s.snapshot ? { revision: s.snapshot.contentHash } : {};
     const comment = h('textarea', { id: 'comentario', rows: 4 });
     comment.value = COMMENT_DRAFTS.get(id) ?? '';
     COMMENT_DRAFTS.delete(id);
@@ -355,6 +357,8 @@ export const reviewSubmissionPage: Page = {
         // errores» under «el libro tiene 4 errores», and «En revisión» over a failed publication, until reloaded.
         if (e instanceof ApiError && (e.status === 409 || e.status === 422 || e.status === 502)) {
           DECISION_NOTICES.set(id, { text: status.textContent, ok: false });
+          // A comment typed for a version replaced meanwhile is given back with the new one, to send again or change.
+          if (comment.value.trim()) COMMENT_DRAFTS.set(id, comment.value);
           sayOutcome(status, from);
           rerender();
           return;
@@ -364,7 +368,8 @@ export const reviewSubmissionPage: Page = {
       }
     };
     const approve = (): Promise<void> => act(async () => {
-      const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST' }));
+      // Names the revision shown here: a version sent since is refused (409), not published unseen.
+      const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST', body: reviewed }));
       // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
       trackingChanged();
       // Published within the request: said as the background path says it, in its history's words.
@@ -376,7 +381,7 @@ export const reviewSubmissionPage: Page = {
     });
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
-      checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value } }));
+      checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value, ...reviewed } }));
       // Where the official reads them: a workbook uploaded in Excel has no add-on panel (as the notice's e-mail says).
       return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
     });

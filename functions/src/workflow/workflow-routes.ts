@@ -41,7 +41,8 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
-import { approveSubmission, latestApproved, newerApproved, newerThan, notAwaiting, recoverStaleApproval, refusalText, sentAt } from './approve-submission';
+import { approveSubmission, latestApproved, newerApproved, newerThan, notAwaiting, recoverStaleApproval, refusalText, revisionChanged, sentAt, CHANGED_MEANWHILE } from './approve-submission';
+import { historyVersion } from '../store/submission-history';
 import { cursorAfter } from '../store/document-store';
 import { LEASE_ACTION, startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
@@ -53,7 +54,7 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
+  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
   type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
@@ -579,14 +580,17 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.approve', publisher, `submission/${submission.id}`);
+    // The revision the coordinator reviewed, when the request names it (the review page does).
+    const { revision: reviewed } = checkDecisionRequest(req.body);
+    const decided = reviewed !== undefined ? { reviewed } : {};
     if (deps.publicationQueue) {
-      const approvalDeps = { store, baseUrl: deps.baseUrl, now, log, openSource: (source: SubmissionSource) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) };
+      const approvalDeps = { store, baseUrl: deps.baseUrl, now, log, openSource: (source: SubmissionSource) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}), ...decided };
       const queued = await startApproval(approvalDeps, deps.publicationQueue, await recoverStaleApproval(store, submission, now(), deps.staleApprovalMs), publisher, user);
       const body: ApproveAnswer = { ...(await answer(user, queued)), publication: null };
       return void res.status(202).json(body);
     }
     const outcome = await approveSubmission(
-      { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) },
+      { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}), ...decided },
       submission, publisher, user,
     );
     if (outcome.kind === 'published') {
@@ -618,17 +622,23 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     await authorize(user, 'submission.return', publisher, `submission/${submission.id}`);
     requireJsonBody(req, 'el comentario en «comment»');
     let comment: string;
+    let reviewed: string | undefined;
     try {
-      comment = checkReturnRequest(req.body).comment;
+      ({ comment, revision: reviewed } = checkReturnRequest(req.body));
     } catch {
       throw badRequest('missing-comment', `Escriba en «comment» qué debe corregirse (hasta ${MAX_COMMENT_LENGTH} caracteres).`);
     }
+    // A comment on the revision the coordinator read: a new version sent meanwhile is not returned with it.
+    const changed = (s: Submission | undefined): boolean => reviewed !== undefined && s?.snapshot !== undefined && s.snapshot.contentHash !== reviewed && AWAITING_DECISION.includes(s.status);
+    if (changed(submission)) throw revisionChanged('revisión', submission);
     let returned: Submission;
     try {
-      returned = await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'returned', { at: stamp(), by: user.id, action: 'returned', comment });
+      returned = await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'returned', { at: stamp(), by: user.id, action: 'returned', comment }, reviewed !== undefined ? { ifVersion: historyVersion(submission) } : {});
     } catch (e) {
       if (!isStoreError(e, 'conflict')) throw e;
       const current = await store.getSubmission(submission.id);
+      if (current && changed(current)) throw revisionChanged('revisión', current);
+      if (current && AWAITING_DECISION.includes(current.status)) throw new HttpError(409, 'conflict', CHANGED_MEANWHILE);
       throw new HttpError(409, 'conflict', notAwaiting('revisión', current));
     }
     await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment });
