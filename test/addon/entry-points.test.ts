@@ -417,6 +417,18 @@ describe('submit and review against the real app', () => {
     expect(capturista.fakeHttp.requests.filter((r) => r.url.endsWith('/compare')).every((r) => JSON.stringify(r.body) === '{}')).toBe(true);
   });
 
+  it('self-hosted: a returned send withdrawn is said closed, not taken out of an inbox it had already left', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-devuelta' });
+    fillValid(capturista, 'Parque devuelto');
+    const id = main.submitForReview().submission!.id;
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-devuelta' });
+    main.returnSubmission(id, 'Falta el monto.');
+    useHost(capturista);
+    const withdrawn = main.withdrawSubmission(id);
+    expect(withdrawn.submission).toMatchObject({ id, state: 'withdrawn' });
+    expect(withdrawn.notice).toBe('Se retiró el envío devuelto: queda cerrado, con sus comentarios. Lo siguiente que envíe de esta hoja será un envío nuevo.');
+  });
+
   it('self-hosted: the official withdraws a send made by mistake; the coordinator can no longer approve it, and sending again is a new send', () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-retiro' });
     fillValid(capturista, 'Parque enviado por error');

@@ -159,8 +159,12 @@ export function approveSubmission(h: Host, id: string): ReviewContext {
 
 /** The official takes back this sheet's send while it awaits review; the server refuses (409, in Spanish) once approved. */
 export function withdrawSubmission(h: Host, id: string): ReviewContext {
-  client(h).withdraw(id);
-  return { ...reviewContext(h), notice: 'Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.' };
+  const { history } = client(h).withdraw(id).submission;
+  // A returned send had already left the coordinators' inbox: «ya no está en la bandeja» said it was there until now.
+  const wasReturned = ['returned', 'superseded'].includes(history[history.length - 2]?.action ?? '');
+  return { ...reviewContext(h), notice: wasReturned
+    ? 'Se retiró el envío devuelto: queda cerrado, con sus comentarios. Lo siguiente que envíe de esta hoja será un envío nuevo.'
+    : 'Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.' };
 }
 
 export function returnSubmission(h: Host, id: string, comment: string): ReviewContext {
