@@ -205,7 +205,13 @@ function renderReview(): void {
     // What is approved is the copy taken when it was sent, while «Validar» reads the sheet as it is now.
     const sent = ctx.submission.sentAt ? ` el ${formatDate(ctx.submission.sentAt)}` : '';
     const retry = ctx.submission.state === 'failed' ? ' Aprobar de nuevo reintenta la publicación.' : '';
-    $('coordinator-help').textContent = `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;
+    // A newer send of the institution is already approved: «Aprobar» would be refused, so it is not offered.
+    const outdated = ctx.submission.newerApprovedAt;
+    $('approve').hidden = Boolean(outdated);
+    if (outdated) $('confirm-approve').hidden = true;
+    $('coordinator-help').textContent = outdated
+      ? `No se puede aprobar: ya se aprobó un envío más reciente de esta institución (enviado el ${formatDate(outdated)}), y este publicaría encima datos anteriores. Devuélvalo con un comentario.`
+      : `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;
   }
 }
 

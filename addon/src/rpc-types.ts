@@ -74,6 +74,11 @@ export interface SubmissionView {
   comments: SubmissionComment[];
   /** Why its publication failed (state `failed`); null otherwise. */
   failureReason: string | null;
+  /**
+   * Awaiting a decision, but its institution's newer send is already approved (the server refuses approving this
+   * one): when that one was sent. Null otherwise.
+   */
+  newerApprovedAt?: string | null;
 }
 
 export interface ReviewContext {

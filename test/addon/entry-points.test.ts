@@ -417,6 +417,20 @@ describe('submit and review against the real app', () => {
     expect(capturista.fakeHttp.requests.filter((r) => r.url.endsWith('/compare')).every((r) => JSON.stringify(r.body) === '{}')).toBe(true);
   });
 
+  it('self-hosted: a coordinator on a sheet whose send is older than one approved since is told when that one was sent', async () => {
+    const older = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-vieja' });
+    fillValid(older, 'Parque de la hoja vieja');
+    const olderId = main.submitForReview().submission!.id;
+    await new Promise((r) => setTimeout(r, 5));
+    const newer = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-nueva' });
+    fillValid(newer, 'Parque de la hoja nueva');
+    const sent = main.submitForReview().submission!;
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-nueva' });
+    expect(main.approveSubmission(sent.id).submission).toMatchObject({ state: 'published' });
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-vieja' });
+    expect(main.reviewContext().submission).toMatchObject({ id: olderId, state: 'submitted', newerApprovedAt: sent.sentAt });
+  });
+
   it('self-hosted: a returned send withdrawn is said closed, not taken out of an inbox it had already left', () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-devuelta' });
     fillValid(capturista, 'Parque devuelto');

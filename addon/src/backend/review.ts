@@ -35,7 +35,7 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     role: list.viewer.role,
     submission: latest ? {
       id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, sentAt: latest.snapshot?.takenAt ?? latest.createdAt,
-      comments: latest.comments, failureReason: latest.failureReason,
+      comments: latest.comments, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null,
     } : null,
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,
     message: null,
