@@ -276,7 +276,14 @@ async function refreshReview(): Promise<void> {
 
 function reviewAction(work: () => Promise<ReviewContext>, done: string): void {
   void run(async () => {
-    review = await work();
+    try {
+      review = await work();
+    } catch (e) {
+      // Refused (decided meanwhile, a new version sent…): the panel shows the send as it is now, and the reason; it
+      // kept «En revisión» and «Aprobar» over the server's «ya no está en espera».
+      await refreshReview();
+      throw e;
+    }
     // Compared with the submission as it was: after sending, approving or returning, «Validar» compares again.
     if (lastReport) delete lastReport.sheetChanged;
     setStatus(review.notice ?? done);
@@ -314,7 +321,9 @@ function init(): void {
   $('submit').addEventListener('click', () => reviewAction(() => call('submitForReview'), 'Se envió a revisión.'));
   // «Aprobar» asks once more before publishing (as the dashboard's review page does); «Retirar envío» too: it is
   // there for sends made by mistake, so a stray click must not be another.
-  askFirst('approve', (id) => reviewAction(() => call('approveSubmission', id), 'Envío aprobado.'));
+  // Each decision names the revision this panel shows: one sent since is refused by the server, not approved unseen.
+  const shown = (): [string] | [] => (review?.submission?.revision ? [review.submission.revision] : []);
+  askFirst('approve', (id) => reviewAction(() => call('approveSubmission', id, ...shown()), 'Envío aprobado.'));
   askFirst('withdraw', (id) => reviewAction(() => call('withdrawSubmission', id), 'Se retiró el envío: ya no está en la bandeja de su coordinación.'));
   // An empty comment: the box is marked invalid, described by the error under it, and focused (WCAG 3.3.1).
   const commentBox = $<HTMLTextAreaElement>('comment');
@@ -336,7 +345,7 @@ function init(): void {
       return;
     }
     markComment(null);
-    if (id) reviewAction(() => call('returnSubmission', id, comment), 'Se devolvió con comentarios.');
+    if (id) reviewAction(() => call('returnSubmission', id, comment, ...shown()), 'Se devolvió con comentarios.');
   });
   // Opened by «Validar datos» (addon/src/sidebar-opening.ts): validate at once, as the menu item says. The
   // validation's answer carries the submission's state: asking for it apart too listed the submissions twice. Only

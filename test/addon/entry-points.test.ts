@@ -431,6 +431,23 @@ describe('submit and review against the real app', () => {
     expect(main.reviewContext().submission).toMatchObject({ id: olderId, state: 'submitted', newerApprovedAt: sent.sentAt });
   });
 
+  it('self-hosted: a coordinator\'s decision on the revision the panel showed is refused once a new version was sent', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-version' });
+    fillValid(capturista, 'Parque versión uno');
+    main.submitForReview();
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-version' });
+    const shown = main.reviewContext().submission!;
+    expect(shown.revision).toMatch(/^[0-9a-f]{64}$/);
+    useHost(capturista);
+    fillValid(capturista, 'Parque versión dos');
+    const newer = main.submitForReview().submission!;
+    expect(newer.revision).not.toBe(shown.revision);
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-version' });
+    expect(() => main.approveSubmission(shown.id, shown.revision!)).toThrow(/^Quien capturó envió una versión nueva de esta entrega .* no se aprobó nada\./);
+    expect(() => main.returnSubmission(shown.id, 'Falta el monto.', shown.revision!)).toThrow(/no se devolvió\./);
+    expect(main.approveSubmission(shown.id, newer.revision!).submission).toMatchObject({ state: 'published' });
+  });
+
   it('self-hosted: a returned send withdrawn is said closed, not taken out of an inbox it had already left', () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-devuelta' });
     fillValid(capturista, 'Parque devuelto');

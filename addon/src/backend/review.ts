@@ -36,6 +36,7 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     submission: latest ? {
       id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, sentAt: latest.snapshot?.takenAt ?? latest.createdAt,
       comments: latest.comments, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null,
+      revision: latest.snapshot?.contentHash ?? null,
     } : null,
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,
     message: null,
@@ -152,8 +153,8 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   return { ...reviewContext(h), notice: SUBMIT_OUTCOME_TEXT[outcome] };
 }
 
-export function approveSubmission(h: Host, id: string): ReviewContext {
-  client(h).approve(id);
+export function approveSubmission(h: Host, id: string, revision?: string): ReviewContext {
+  client(h).approve(id, revision);
   return reviewContext(h);
 }
 
@@ -167,9 +168,9 @@ export function withdrawSubmission(h: Host, id: string): ReviewContext {
     : 'Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.' };
 }
 
-export function returnSubmission(h: Host, id: string, comment: string): ReviewContext {
+export function returnSubmission(h: Host, id: string, comment: string, revision?: string): ReviewContext {
   const text = comment.trim();
   if (!text) throw new UserError('Escriba un comentario que explique qué debe corregirse.');
-  client(h).returnWithComment(id, text);
+  client(h).returnWithComment(id, text, revision);
   return reviewContext(h);
 }
