@@ -205,7 +205,13 @@ function renderReview(): void {
     // What is approved is the copy taken when it was sent, while «Validar» reads the sheet as it is now.
     const sent = ctx.submission.sentAt ? ` el ${formatDate(ctx.submission.sentAt)}` : '';
     const retry = ctx.submission.state === 'failed' ? ' Aprobar de nuevo reintenta la publicación.' : '';
-    $('coordinator-help').textContent = `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;
+    // A newer send of the institution is already approved: «Aprobar» would be refused, so it is not offered.
+    const outdated = ctx.submission.newerApprovedAt;
+    $('approve').hidden = Boolean(outdated);
+    if (outdated) $('confirm-approve').hidden = true;
+    $('coordinator-help').textContent = outdated
+      ? `No se puede aprobar: ya se aprobó un envío más reciente de esta institución (enviado el ${formatDate(outdated)}), y este publicaría encima datos anteriores. Devuélvalo con un comentario.`
+      : `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;
   }
 }
 
@@ -270,7 +276,14 @@ async function refreshReview(): Promise<void> {
 
 function reviewAction(work: () => Promise<ReviewContext>, done: string): void {
   void run(async () => {
-    review = await work();
+    try {
+      review = await work();
+    } catch (e) {
+      // Refused (decided meanwhile, a new version sent…): the panel shows the send as it is now, and the reason; it
+      // kept «En revisión» and «Aprobar» over the server's «ya no está en espera».
+      await refreshReview();
+      throw e;
+    }
     // Compared with the submission as it was: after sending, approving or returning, «Validar» compares again.
     if (lastReport) delete lastReport.sheetChanged;
     setStatus(review.notice ?? done);
@@ -308,7 +321,9 @@ function init(): void {
   $('submit').addEventListener('click', () => reviewAction(() => call('submitForReview'), 'Se envió a revisión.'));
   // «Aprobar» asks once more before publishing (as the dashboard's review page does); «Retirar envío» too: it is
   // there for sends made by mistake, so a stray click must not be another.
-  askFirst('approve', (id) => reviewAction(() => call('approveSubmission', id), 'Envío aprobado.'));
+  // Each decision names the revision this panel shows: one sent since is refused by the server, not approved unseen.
+  const shown = (): [string] | [] => (review?.submission?.revision ? [review.submission.revision] : []);
+  askFirst('approve', (id) => reviewAction(() => call('approveSubmission', id, ...shown()), 'Envío aprobado.'));
   askFirst('withdraw', (id) => reviewAction(() => call('withdrawSubmission', id), 'Se retiró el envío: ya no está en la bandeja de su coordinación.'));
   // An empty comment: the box is marked invalid, described by the error under it, and focused (WCAG 3.3.1).
   const commentBox = $<HTMLTextAreaElement>('comment');
@@ -330,7 +345,7 @@ function init(): void {
       return;
     }
     markComment(null);
-    if (id) reviewAction(() => call('returnSubmission', id, comment), 'Se devolvió con comentarios.');
+    if (id) reviewAction(() => call('returnSubmission', id, comment, ...shown()), 'Se devolvió con comentarios.');
   });
   // Opened by «Validar datos» (addon/src/sidebar-opening.ts): validate at once, as the menu item says. The
   // validation's answer carries the submission's state: asking for it apart too listed the submissions twice. Only

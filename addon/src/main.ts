@@ -118,12 +118,15 @@ export function submitForReview(): ReviewContext {
   return guarded(() => submit(host(), pipelineWith(registeredPrefixes(host(), submissionsOfSheet(host())))));
 }
 
-export function approveSubmission(id: string): ReviewContext {
-  return guarded(() => approve(host(), String(id)));
+/** `revision` arrives from the sidebar (google.script.run): a string, or nothing. */
+const revisionOf = (revision: unknown): string | undefined => (typeof revision === 'string' && revision ? revision : undefined);
+
+export function approveSubmission(id: string, revision?: string): ReviewContext {
+  return guarded(() => approve(host(), String(id), revisionOf(revision)));
 }
 
-export function returnSubmission(id: string, comment: string): ReviewContext {
-  return guarded(() => giveBack(host(), String(id), String(comment ?? '')));
+export function returnSubmission(id: string, comment: string, revision?: string): ReviewContext {
+  return guarded(() => giveBack(host(), String(id), String(comment ?? ''), revisionOf(revision)));
 }
 
 export function withdrawSubmission(id: string): ReviewContext {

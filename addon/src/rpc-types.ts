@@ -74,6 +74,16 @@ export interface SubmissionView {
   comments: SubmissionComment[];
   /** Why its publication failed (state `failed`); null otherwise. */
   failureReason: string | null;
+  /**
+   * Awaiting a decision, but its institution's newer send is already approved (the server refuses approving this
+   * one): when that one was sent. Null otherwise.
+   */
+  newerApprovedAt?: string | null;
+  /**
+   * The revision under review (its snapshot's content hash), named by «Aprobar» and «Devolver» so that a new
+   * version sent after the panel was drawn is not approved unseen (DecisionRequest). Null when unknown.
+   */
+  revision?: string | null;
 }
 
 export interface ReviewContext {
@@ -106,8 +116,9 @@ export interface ServerApi {
   clearMarks(): void;
   reviewContext(): ReviewContext;
   submitForReview(): ReviewContext;
-  approveSubmission(id: string): ReviewContext;
-  returnSubmission(id: string, comment: string): ReviewContext;
+  /** `revision`: the revision the panel showed (SubmissionView.revision); a newer one sent since is refused. */
+  approveSubmission(id: string, revision?: string): ReviewContext;
+  returnSubmission(id: string, comment: string, revision?: string): ReviewContext;
   withdrawSubmission(id: string): ReviewContext;
   addonSettings(): SettingsView;
   saveAddonSettings(input: SettingsInput): SettingsView;

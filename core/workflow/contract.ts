@@ -134,6 +134,11 @@ export interface SubmissionView {
   snapshot: SnapshotView | null;
   /** Why the publication failed (status `failed`): the reason of its latest failure; null otherwise. */
   failureReason: string | null;
+  /**
+   * Listings only, for a send awaiting a decision: when its institution's newer send, already approved, was sent —
+   * approving this one is refused (it would publish older data over it), and the inbox says so. Absent otherwise.
+   */
+  newerApprovedAt?: string;
 }
 
 export interface SubmissionAnswer { viewer: Viewer; submission: SubmissionView }
@@ -206,7 +211,14 @@ export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][] }[]
  * `spreadsheetName`: the spreadsheet's name, as the add-on reads it, shown to the coordinators (sourceName).
  */
 export interface CreateSubmissionRequest { spreadsheetId?: string; spreadsheetName?: string; publisherId?: string; workbook?: WorkbookValues }
-export interface ReturnRequest { comment: string }
+/**
+ * A decision names the revision the coordinator reviewed (`revision`: its snapshot's content hash, SnapshotView): an
+ * official who sends a new version while the page is open replaces the revision under review, and «Aprobar» would
+ * publish — or «Devolver» comment on — a version nobody looked at. The server refuses it (409 'revision-changed').
+ * Optional: callers that show no revision (the add-on's panel) decide on the one under review.
+ */
+export interface DecisionRequest { revision?: string }
+export interface ReturnRequest extends DecisionRequest { comment: string }
 /** Content type of a create request that carries `workbook` (larger than ordinary JSON bodies). */
 export const WORKBOOK_JSON_MIME = 'application/vnd.infra-abierta.workbook+json';
 /** An .xlsx file sent as it is (self-hosted uploads: the dashboard's *Mis envíos*, scripts). */
@@ -330,6 +342,7 @@ export function checkSubmission(v: unknown, path = 'submission'): SubmissionView
     findings,
     snapshot,
     failureReason: strOrNull(o.failureReason ?? null, `${path}.failureReason`),
+    ...(o.newerApprovedAt !== undefined ? { newerApprovedAt: str(o.newerApprovedAt, `${path}.newerApprovedAt`) } : {}),
   };
 }
 
@@ -448,7 +461,14 @@ export function checkReturnRequest(v: unknown): ReturnRequest {
   const raw = isObj(v) ? v.comment : undefined;
   const comment = typeof raw === 'string' ? raw.trim() : '';
   if (!comment || [...comment].length > MAX_COMMENT_LENGTH) throw new ContractError('comment', `un comentario de 1 a ${MAX_COMMENT_LENGTH} caracteres que diga qué debe corregirse`);
-  return { comment };
+  const { revision } = checkDecisionRequest(v);
+  return { comment, ...(revision !== undefined ? { revision } : {}) };
+}
+
+/** The revision a decision was taken on, when the request names one (DecisionRequest); anything else names none. */
+export function checkDecisionRequest(v: unknown): DecisionRequest {
+  const raw = isObj(v) ? v.revision : undefined;
+  return typeof raw === 'string' && /^[0-9a-f]{64}$/.test(raw) ? { revision: raw } : {};
 }
 
 function checkCell(v: unknown, path: string): JsonCell {

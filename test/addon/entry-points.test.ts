@@ -417,6 +417,49 @@ describe('submit and review against the real app', () => {
     expect(capturista.fakeHttp.requests.filter((r) => r.url.endsWith('/compare')).every((r) => JSON.stringify(r.body) === '{}')).toBe(true);
   });
 
+  it('self-hosted: a coordinator on a sheet whose send is older than one approved since is told when that one was sent', async () => {
+    const older = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-vieja' });
+    fillValid(older, 'Parque de la hoja vieja');
+    const olderId = main.submitForReview().submission!.id;
+    await new Promise((r) => setTimeout(r, 5));
+    const newer = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-nueva' });
+    fillValid(newer, 'Parque de la hoja nueva');
+    const sent = main.submitForReview().submission!;
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-nueva' });
+    expect(main.approveSubmission(sent.id).submission).toMatchObject({ state: 'published' });
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-vieja' });
+    expect(main.reviewContext().submission).toMatchObject({ id: olderId, state: 'submitted', newerApprovedAt: sent.sentAt });
+  });
+
+  it('self-hosted: a coordinator\'s decision on the revision the panel showed is refused once a new version was sent', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-version' });
+    fillValid(capturista, 'Parque versión uno');
+    main.submitForReview();
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-version' });
+    const shown = main.reviewContext().submission!;
+    expect(shown.revision).toMatch(/^[0-9a-f]{64}$/);
+    useHost(capturista);
+    fillValid(capturista, 'Parque versión dos');
+    const newer = main.submitForReview().submission!;
+    expect(newer.revision).not.toBe(shown.revision);
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-version' });
+    expect(() => main.approveSubmission(shown.id, shown.revision!)).toThrow(/^Quien capturó envió una versión nueva de esta entrega .* no se aprobó nada\./);
+    expect(() => main.returnSubmission(shown.id, 'Falta el monto.', shown.revision!)).toThrow(/no se devolvió\./);
+    expect(main.approveSubmission(shown.id, newer.revision!).submission).toMatchObject({ state: 'published' });
+  });
+
+  it('self-hosted: a returned send withdrawn is said closed, not taken out of an inbox it had already left', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-devuelta' });
+    fillValid(capturista, 'Parque devuelto');
+    const id = main.submitForReview().submission!.id;
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-devuelta' });
+    main.returnSubmission(id, 'Falta el monto.');
+    useHost(capturista);
+    const withdrawn = main.withdrawSubmission(id);
+    expect(withdrawn.submission).toMatchObject({ id, state: 'withdrawn' });
+    expect(withdrawn.notice).toBe('Se retiró el envío devuelto: queda cerrado, con sus comentarios. Lo siguiente que envíe de esta hoja será un envío nuevo.');
+  });
+
   it('self-hosted: the official withdraws a send made by mistake; the coordinator can no longer approve it, and sending again is a new send', () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-retiro' });
     fillValid(capturista, 'Parque enviado por error');

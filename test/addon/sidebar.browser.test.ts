@@ -218,6 +218,31 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('does not offer a coordinator «Aprobar» for a send older than one already approved: says when that one was sent, and offers returning it', async () => {
+    const page = await open({ reviewContext: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, newerApprovedAt: '2024-03-05T18:00:00Z' } }] });
+    await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
+    expect(await page.locator('#coordinator-help').textContent()).toBe('No se puede aprobar: ya se aprobó un envío más reciente de esta institución (enviado el 05/03/2024), y este publicaría encima datos anteriores. Devuélvalo con un comentario.');
+    expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Devolver con comentarios' }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('a coordinator\'s decision names the revision the panel shows; refused because a new version came, the panel shows the new one', async () => {
+    const shown: ReviewContext = { ...submitted, role: 'coordinador', submission: { ...submitted.submission!, revision: 'a'.repeat(64) } };
+    const newer: ReviewContext = { ...shown, submission: { ...shown.submission!, revision: 'b'.repeat(64), sentAt: '2024-03-05T18:00:00Z' } };
+    const refusal = 'Quien capturó envió una versión nueva de esta entrega (enviada el 05/03/2024, 12:00:00 p.m.) mientras usted revisaba la anterior: no se aprobó nada. Revise la versión nueva y decida de nuevo.';
+    const page = await open({ reviewContext: [shown, newer], approveSubmission: [{ fail: refusal }] });
+    await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
+    expect(await page.locator('#coordinator-help').textContent()).toContain('la versión enviada el 28/02/2024');
+    await page.getByRole('button', { name: 'Aprobar' }).click();
+    await page.getByRole('button', { name: 'Sí, publicar' }).click();
+    await page.getByText(refusal).waitFor();
+    expect(await calls(page)).toContainEqual(['approveSubmission', 's1', 'a'.repeat(64)]);
+    await page.locator('#coordinator-help', { hasText: 'la versión enviada el 05/03/2024' }).waitFor();
+    await page.close();
+  });
+
   it('lets a coordinator approve or return with comments, and shows server messages as they are', async () => {
     const page = await open({
       reviewContext: [{ ...submitted, role: 'coordinador' }],

@@ -4,7 +4,7 @@
  * walk of the review found a progress reading gone from the public data that way).
  */
 import request from 'supertest';
-import { checkPreviewAnswer, XLSX_MIME } from '../../core/workflow/contract';
+import { checkPreviewAnswer, checkSubmissionListAnswer, XLSX_MIME } from '../../core/workflow/contract';
 import { localHarness, PUBLISHERS, projectWorkbook, xlsxOf, type LocalHarness } from './workflow-harness';
 
 let h: LocalHarness;
@@ -59,4 +59,32 @@ test('an upload\'s long name is cut between characters, never inside an emoji', 
   expect(long.status).toBe(201);
   expect(long.body.submission.source.name).toBe(`${'a'.repeat(119)}…`);
   expect(loneSurrogate.test(long.body.submission.source.name)).toBe(false);
+});
+
+test('the inbox flags each send older than one already approved, with when that one was sent, reading each implementer\'s approved sends once', async () => {
+  const list = async () => checkSubmissionListAnswer((await request(h.app).get('/api/submissions?status=submitted&limit=1000').set('Authorization', h.bearer('coordinadorA'))).body).submissions;
+  const olders: string[] = [];
+  for (const title of ['Mercado uno', 'Mercado dos', 'Mercado tres']) {
+    olders.push((await upload(title)).body.submission.id);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  const newer = await upload('Mercado cuatro');
+  // Nothing approved after them yet: none is flagged.
+  expect((await list()).filter((s) => olders.includes(s.id)).map((s) => s.newerApprovedAt)).toEqual([undefined, undefined, undefined]);
+  expect((await approve(newer.body.submission.id)).status).toBe(200);
+  const approvedLookups: string[] = [];
+  const listSubmissions = h.store.listSubmissions.bind(h.store);
+  h.store.listSubmissions = (q) => {
+    if (q?.status === 'published' || q?.status === 'approved') approvedLookups.push(`${q.publisherId}:${q.status}`);
+    return listSubmissions(q);
+  };
+  try {
+    const inbox = await list();
+    const flagged = inbox.filter((s) => olders.includes(s.id));
+    expect(flagged.map((s) => s.newerApprovedAt)).toEqual(Array(3).fill(newer.body.submission.snapshot.takenAt));
+    // Once per implementer shown (its published and its approved sends), not once per send listed.
+    expect(approvedLookups.sort()).toEqual(['mer:approved', 'mer:published']);
+  } finally {
+    h.store.listSubmissions = listSubmissions;
+  }
 });

@@ -83,15 +83,16 @@ export class BackendClient {
     return this.call('post', WORKFLOW_PATHS.compare(id), checkCompareAnswer, {});
   }
 
-  approve(id: string): SubmissionAnswer {
-    return this.call('post', WORKFLOW_PATHS.approve(id), checkApproveAnswer);
+  /** `revision`: the one the coordinator was shown (DecisionRequest); another one under review is refused (409). */
+  approve(id: string, revision?: string): SubmissionAnswer {
+    return revision ? this.call('post', WORKFLOW_PATHS.approve(id), checkApproveAnswer, { revision }) : this.call('post', WORKFLOW_PATHS.approve(id), checkApproveAnswer);
   }
 
   withdraw(id: string): SubmissionAnswer {
     return this.call('post', WORKFLOW_PATHS.withdraw(id), checkSubmissionAnswer);
   }
 
-  returnWithComment(id: string, comment: string): SubmissionAnswer {
-    return this.call('post', WORKFLOW_PATHS.return(id), checkSubmissionAnswer, { comment });
+  returnWithComment(id: string, comment: string, revision?: string): SubmissionAnswer {
+    return this.call('post', WORKFLOW_PATHS.return(id), checkSubmissionAnswer, { comment, ...(revision ? { revision } : {}) });
   }
 }

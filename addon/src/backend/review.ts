@@ -35,7 +35,8 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     role: list.viewer.role,
     submission: latest ? {
       id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, sentAt: latest.snapshot?.takenAt ?? latest.createdAt,
-      comments: latest.comments, failureReason: latest.failureReason,
+      comments: latest.comments, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null,
+      revision: latest.snapshot?.contentHash ?? null,
     } : null,
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,
     message: null,
@@ -152,20 +153,24 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   return { ...reviewContext(h), notice: SUBMIT_OUTCOME_TEXT[outcome] };
 }
 
-export function approveSubmission(h: Host, id: string): ReviewContext {
-  client(h).approve(id);
+export function approveSubmission(h: Host, id: string, revision?: string): ReviewContext {
+  client(h).approve(id, revision);
   return reviewContext(h);
 }
 
 /** The official takes back this sheet's send while it awaits review; the server refuses (409, in Spanish) once approved. */
 export function withdrawSubmission(h: Host, id: string): ReviewContext {
-  client(h).withdraw(id);
-  return { ...reviewContext(h), notice: 'Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.' };
+  const { history } = client(h).withdraw(id).submission;
+  // A returned send had already left the coordinators' inbox: «ya no está en la bandeja» said it was there until now.
+  const wasReturned = ['returned', 'superseded'].includes(history[history.length - 2]?.action ?? '');
+  return { ...reviewContext(h), notice: wasReturned
+    ? 'Se retiró el envío devuelto: queda cerrado, con sus comentarios. Lo siguiente que envíe de esta hoja será un envío nuevo.'
+    : 'Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.' };
 }
 
-export function returnSubmission(h: Host, id: string, comment: string): ReviewContext {
+export function returnSubmission(h: Host, id: string, comment: string, revision?: string): ReviewContext {
   const text = comment.trim();
   if (!text) throw new UserError('Escriba un comentario que explique qué debe corregirse.');
-  client(h).returnWithComment(id, text);
+  client(h).returnWithComment(id, text, revision);
   return reviewContext(h);
 }

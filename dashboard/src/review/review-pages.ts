@@ -12,11 +12,13 @@ import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
   AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
-  type Change, type ChangeGroup, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
+  type Change, type ChangeGroup, type DecisionRequest, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
+import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
+import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
 /** When the revision under review was sent (a new version replaces it); `updatedAt` is the last action's time. */
 const sentAt = (s: SubmissionView): string => s.snapshot?.takenAt ?? s.createdAt;
@@ -145,11 +147,15 @@ export const reviewInboxPage: Page = {
       announce(`${formatCount(shown.length, 'entrega', 'entregas')} en la bandeja con los filtros elegidos.`);
       // Each send opens from its implementer's name, with its situation next to it: on a phone the table scrolls
       // sideways, and the link in a last «Acción» column and the situation were out of sight. The link's name says
-      // which send it opens (two sends of one implementer read the same «Revisar la entrega de …»).
+      // which send it opens (two sends of one implementer read the same «Revisar la entrega de …»), by its file or
+      // spreadsheet's name too (two uploads of the same second read the same).
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
-      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}` }, s.publisherName),
-        statusBadge(s), `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
+      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
+        // A newer send of the institution is already approved: said here, before it is opened as if it could be
+        // approved (the server refuses it, 409).
+        s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` No se puede aprobar: ya se aprobó un envío más reciente (enviado el ${formatTimestamp(s.newerApprovedAt)}). Devuélvala con un comentario.`)) : statusBadge(s),
+        `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
         { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
@@ -317,6 +323,8 @@ export const reviewSubmissionPage: Page = {
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
     const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
       ` Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
+    // The revision this page shows, named by each decision (DecisionRequest).
+    const reviewed: DecisionRequest = s.snapshot ? { revision: s.snapshot.contentHash } : {};
     const comment = h('textarea', { id: 'comentario', rows: 4 });
     comment.value = COMMENT_DRAFTS.get(id) ?? '';
     COMMENT_DRAFTS.delete(id);
@@ -349,6 +357,8 @@ export const reviewSubmissionPage: Page = {
         // errores» under «el libro tiene 4 errores», and «En revisión» over a failed publication, until reloaded.
         if (e instanceof ApiError && (e.status === 409 || e.status === 422 || e.status === 502)) {
           DECISION_NOTICES.set(id, { text: status.textContent, ok: false });
+          // A comment typed for a version replaced meanwhile is given back with the new one, to send again or change.
+          if (comment.value.trim()) COMMENT_DRAFTS.set(id, comment.value);
           sayOutcome(status, from);
           rerender();
           return;
@@ -358,7 +368,8 @@ export const reviewSubmissionPage: Page = {
       }
     };
     const approve = (): Promise<void> => act(async () => {
-      const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST' }));
+      // Names the revision shown here: a version sent since is refused (409), not published unseen.
+      const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST', body: reviewed }));
       // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
       trackingChanged();
       // Published within the request: said as the background path says it, in its history's words.
@@ -370,16 +381,27 @@ export const reviewSubmissionPage: Page = {
     });
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
-      checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value } }));
+      checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value, ...reviewed } }));
       // Where the official reads them: a workbook uploaded in Excel has no add-on panel (as the notice's e-mail says).
       return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
     });
     let audit: HTMLElement | null = null;
+    // The send that replaced this one (its audit entry names it), to open it from here.
+    let replacement: string | undefined;
     if (p.viewer.role !== 'capturista') {
-      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string }[] }).entries ?? []));
+      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string; details?: Record<string, unknown> }[] }).entries ?? []));
+      const own = entries.filter((e) => e.target === `submission/${id}`);
       audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
-        entries.filter((e) => e.target === `submission/${id}`).map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]));
+        own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]));
+      const by = [...own].reverse().find((e) => e.action === 'submission.superseded')?.details?.by;
+      if (typeof by === 'string') replacement = by;
     }
+    // Replaced by a newer upload: nobody is to decide on it any more, the newer one is (its situation alone said
+    // «Reemplazada», and the way to that one was to find it in the inbox by its time).
+    const replacedBy = replacedByNewer(s) && p.viewer.role !== 'capturista'
+      ? h('p', { class: 'status-warn', id: 'reemplazada' }, `${replacedReviewNote(s)} `,
+        replacement ? h('a', { href: route('revision', replacement) }, 'Abrir el envío que la reemplazó') : 'Revise ese envío en la bandeja.')
+      : null;
     const f = s.findings;
     return h('div', null,
       ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
@@ -393,6 +415,7 @@ export const reviewSubmissionPage: Page = {
         h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
+      replacedBy,
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
         sampleNote(f.sample.length, f.errors + f.warnings + f.infos),
         h('ul', null, f.sample.map((x) => h('li', null, x.message)))) : null,
@@ -449,7 +472,10 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         const { submission, outcome } = await authed(`${WORKFLOW_PATHS.submissions}?archivo=${encodeURIComponent(file.name)}`, checkSubmitAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
         const warnings = submission.findings?.warnings ?? 0;
         const sample = (submission.findings?.sample ?? []).filter((f) => f.severity !== 'error');
-        const outcomeText = h('p', { class: 'status-ok' }, `«${file.name}»: ${SUBMIT_OUTCOME_TEXT[outcome]}`,
+        // A replaced send's workbook sent again: «nueva versión de su envío anterior» did not say that the send that
+        // replaced it stays in the inbox too.
+        const said = outcome === 'resubmitted' && reopenedAfterReplacement(submission) ? reopenedText(submission) : SUBMIT_OUTCOME_TEXT[outcome];
+        const outcomeText = h('p', { class: 'status-ok' }, `«${file.name}»: ${said}`,
           sentSize(submission) ? ` Contiene ${sentSize(submission)}.` : '',
           warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : '');
         lastSent = {
@@ -490,7 +516,7 @@ let lastWithdrawn: HTMLElement | null = null;
 function withdrawControl(s: SubmissionView): HTMLElement {
   const boxId = `confirmar-retiro-${s.id}`;
   const textId = `texto-retiro-${s.id}`;
-  const question = h('p', { id: textId }, s.status === 'returned'
+  const question = h('p', { id: textId }, replacedByNewer(s) ? replacedWithdrawQuestion(s) : s.status === 'returned'
     ? '¿Retirar este envío devuelto? Ya no lo corregirá: su siguiente libro se enviará como un envío nuevo. Los comentarios se conservan aquí.'
     : '¿Retirar este envío? Saldrá de la bandeja de su coordinación, que ya no lo revisará. Puede enviar su libro de nuevo cuando quiera.');
   const result = h('p', { role: 'status' });
@@ -500,7 +526,8 @@ function withdrawControl(s: SubmissionView): HTMLElement {
     void (async () => {
       try {
         checkSubmissionAnswer(await authed(WORKFLOW_PATHS.withdraw(s.id), (b) => b, { method: 'POST' }));
-        lastWithdrawn = h('p', { class: 'status-ok' }, `Se retiró el envío del ${formatTimestamp(sentAt(s))}${fileNote(s)}: ya no está en la bandeja de su coordinación.`);
+        // A returned or replaced send was not in the inbox any more: «ya no está en la bandeja» said it had been until now.
+        lastWithdrawn = h('p', { class: 'status-ok' }, `Se retiró el envío del ${formatTimestamp(sentAt(s))}${fileNote(s)}${s.status === 'submitted' ? ': ya no está en la bandeja de su coordinación.' : ': queda cerrado.'}`);
         rerender();
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
@@ -527,7 +554,8 @@ export const mySubmissionsPage: Page = {
   title: 'Mis envíos',
   render: ({ ds }) => withSession(async () => {
     const [list, config] = await Promise.all([submissionList(new URLSearchParams({ limit: '1000' })), authConfig()]);
-    const newest = [...list.submissions].reverse();
+    // By latest activity, newest first (latest-activity.ts): the store's order is by creation.
+    const newest = byLatestActivity(list.submissions);
     // Officials send their own institution's workbook; self-hosted servers take it as an .xlsx file.
     const upload = config.uploads === true && list.viewer.role === 'capturista';
     const sent = lastSent;
@@ -548,6 +576,12 @@ export const mySubmissionsPage: Page = {
       newest.map((s) => h('article', { class: 'envio' },
         h('h2', null, `${s.publisherName} — enviado el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
         h('p', null, 'Situación: ', statusBadge(s), publishedNote(s)),
+        // What the order follows, said on each card: a send returned today comes before one sent yesterday.
+        h('p', { class: 'note ultima-actividad' }, `Última actividad: ${formatTimestamp(latestActivity(s))}`),
+        // Nobody returned it nor commented: which send replaced it, and that nothing is to be done with this one.
+        replacedByNewer(s) ? h('p', { class: 'note' }, replacedNote(s)) : null,
+        // Still «En revisión», but a newer send of the institution was approved: its coordination can only return it.
+        s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, `Su coordinación ya no puede aprobar este envío: aprobó uno más reciente de su institución (enviado el ${formatTimestamp(s.newerApprovedAt)}), y este publicaría encima datos anteriores. Si algo de este envío falta en aquel, envíelo en un libro nuevo.`) : null,
         // What was sent, so that two sends of the same day can be told apart.
         s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.comments.length

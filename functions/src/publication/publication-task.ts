@@ -47,7 +47,7 @@ export interface PublicationTaskDeps extends ApprovalDeps {
 /** In the approval request: claim, audit, enqueue. If the task cannot be enqueued the approval fails visibly. */
 export async function startApproval(deps: ApprovalDeps, queue: PublicationQueue, submission: Submission, publisher: Publisher, actor: User): Promise<Submission> {
   const at = deps.now().toISOString();
-  const approved = await claimApproval(deps.store, submission, actor, at);
+  const approved = await claimApproval(deps.store, submission, actor, at, deps.reviewed);
   await deps.store.appendAudit({ at, actor: actor.id, action: 'submission.approved', target: `submission/${submission.id}`, publisherId: publisher.id, details: { from: submission.status, queued: true } });
   try {
     await queue.enqueue({ submissionId: submission.id, actorId: actor.id });

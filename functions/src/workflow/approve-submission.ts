@@ -20,8 +20,10 @@ import type { WorkbookModel } from '../../../core/workbook/model';
 import { HttpError } from '../api/http-error';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import { publish } from '../publication/publish';
-import { isStoreError, type Publication, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User } from '../store/store';
-import { STATUS_LABELS } from '../../../core/workflow/contract';
+import { isStoreError, type Publication, type Publisher, type Store, type Submission, type SubmissionSource, type User } from '../store/store';
+import { AWAITING_DECISION, STATUS_LABELS, replacedByNewer } from '../../../core/workflow/contract';
+import { historyVersion } from '../store/submission-history';
+import { replacedDecisionText } from '../../../core/workflow/replaced-send';
 import { summarizeFindings } from './findings-summary';
 import { readAll } from '../store/read-all';
 
@@ -39,6 +41,8 @@ export interface ApprovalDeps {
    * skip the claim and go straight to pulling and publishing.
    */
   claimed?: boolean;
+  /** The revision the coordinator reviewed (DecisionRequest): approving another one is refused (revisionChanged). */
+  reviewed?: string;
 }
 
 /** Longer than any approval takes (10,000 processes publish in a few minutes) and than a Cloud Function may run. */
@@ -100,47 +104,82 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
 export const sentAt = (s: Submission): string => s.snapshot?.takenAt ?? s.createdAt;
 
 /**
+ * The publisher's most recently sent submission that is published or being published (`except`: leave this one out),
+ * reading its published and approved sends once: the inbox asks it once per implementer listed, not per send.
+ */
+export async function latestApproved(store: Store, publisherId: string, except?: string): Promise<Submission | undefined> {
+  let latest: Submission | undefined;
+  for (const status of ['published', 'approved'] as const) {
+    for (const s of await readAll((after) => store.listSubmissions({ publisherId, status, after, limit: 1000 }))) {
+      if (s.id !== except && (!latest || sentAt(s) > sentAt(latest))) latest = s;
+    }
+  }
+  return latest;
+}
+
+/**
  * A submission of the same publisher sent after this one and already published, or being published: approving this
  * one would publish the older data over it (a reading of progress added in the newer one went missing). Uploads of
  * edited workbooks are separate submissions, so several can wait in the inbox at once.
  */
 export async function newerApproved(store: Store, submission: Submission): Promise<Submission | undefined> {
-  const newer: Submission[] = [];
-  for (const status of ['published', 'approved'] as const) {
-    for (const s of await readAll((after) => store.listSubmissions({ publisherId: submission.publisherId, status, after, limit: 1000 }))) {
-      if (s.id !== submission.id && sentAt(s) > sentAt(submission)) newer.push(s);
-    }
-  }
-  return newer.sort((a, b) => (sentAt(a) < sentAt(b) ? 1 : -1))[0];
+  return newerThan(submission, await latestApproved(store, submission.publisherId, submission.id));
+}
+
+/** `latest` (latestApproved) when it was sent after `submission`. */
+export function newerThan(submission: Submission, latest: Submission | undefined): Submission | undefined {
+  return latest && latest.id !== submission.id && sentAt(latest) > sentAt(submission) ? latest : undefined;
 }
 
 /**
  * The approval's lock: submitted|failed → approved by compare-and-set; the loser gets a Spanish 409. A submission
  * older than one already approved for the same publisher is refused (409) before the lock.
  */
-export async function claimApproval(store: Store, submission: Submission, actor: User, at: string): Promise<Submission> {
+export async function claimApproval(store: Store, submission: Submission, actor: User, at: string, reviewed?: string): Promise<Submission> {
   // Its own state first: a returned one was refused as «a newer one was approved», which was not the reason.
-  if (submission.status === 'returned' || submission.status === 'published' || submission.status === 'withdrawn') throw new HttpError(409, 'conflict', notAwaiting('aprobación', submission.status));
+  if (submission.status === 'returned' || submission.status === 'published' || submission.status === 'withdrawn') throw new HttpError(409, 'conflict', notAwaiting('aprobación', submission));
+  if (reviewed !== undefined && submission.snapshot && submission.snapshot.contentHash !== reviewed) throw revisionChanged('aprobación', submission);
   const newer = await newerApproved(store, submission);
   if (newer) {
     throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
   }
   try {
-    return await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at, by: actor.id, action: 'approved' });
+    // On the revision checked above: a new version sent meanwhile makes the write fail (ifVersion).
+    return await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at, by: actor.id, action: 'approved' }, reviewed !== undefined ? { ifVersion: historyVersion(submission) } : {});
   } catch (e) {
     if (!isStoreError(e, 'conflict')) throw e;
     const current = await store.getSubmission(submission.id);
     if (current?.status === 'approved') throw new HttpError(409, 'conflict', 'Esta entrega ya no está en espera de aprobación: se está aprobando en este momento; espere a que termine.');
-    throw new HttpError(409, 'conflict', notAwaiting('aprobación', current?.status));
+    if (reviewed !== undefined && current?.snapshot && current.snapshot.contentHash !== reviewed && AWAITING_DECISION.includes(current.status)) throw revisionChanged('aprobación', current);
+    if (current && AWAITING_DECISION.includes(current.status)) throw new HttpError(409, 'conflict', CHANGED_MEANWHILE);
+    throw new HttpError(409, 'conflict', notAwaiting('aprobación', current));
   }
 }
 
-/** A Spanish 409 text: the submission no longer waits for a decision (`what`: aprobación, revisión), and why. */
-export function notAwaiting(what: string, status: SubmissionStatus | undefined): string {
+/**
+ * A Spanish 409 text: the submission (as it is now) no longer waits for a decision (`what`: aprobación, revisión), and
+ * why. A send a newer upload replaced is `returned` too, but nobody returned it: it says so, and names the newer one.
+ */
+export function notAwaiting(what: 'aprobación' | 'revisión', current: Pick<Submission, 'status' | 'history'> | undefined): string {
+  if (current && replacedByNewer(current)) return replacedDecisionText(what, current);
+  const status = current?.status;
   const now = status ? `está «${STATUS_LABELS[status]}»` : 'ya no existe';
   const hint = status === 'returned' ? ' Quien capturó debe corregirla y enviarla de nuevo.'
     : status === 'withdrawn' ? ' Quien la envió la retiró; si la envía de nuevo, volverá a su bandeja.' : '';
   return `Esta entrega ya no está en espera de ${what}: ${now}.${hint}`;
+}
+
+/** A decision's write lost to another step on the same revision (a concurrent refused approval…). */
+export const CHANGED_MEANWHILE = 'Esta entrega cambió mientras usted decidía (alguien más actuó sobre ella): no se hizo nada. Revísela de nuevo y decida.';
+
+/**
+ * 409 'revision-changed': its official sent a new version after the coordinator's page was drawn, so the decision
+ * (`what`: aprobación, revisión — approving, returning) was about a revision no longer under review. Nothing was done.
+ */
+export function revisionChanged(what: 'aprobación' | 'revisión', current: Submission): HttpError {
+  const sent = current.snapshot ? ` (enviada el ${formatTimestamp(current.snapshot.takenAt)})` : '';
+  const undone = what === 'aprobación' ? 'no se aprobó nada' : 'no se devolvió';
+  return new HttpError(409, 'revision-changed', `Quien capturó envió una versión nueva de esta entrega${sent} mientras usted revisaba la anterior: ${undone}. Revise la versión nueva y decida de nuevo.`);
 }
 
 /**
@@ -160,7 +199,7 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
     store.appendAudit({ at: stamp(), actor: actor.id, action, target: `submission/${submission.id}`, publisherId: publisher.id, details });
 
   if (!deps.claimed) {
-    await claimApproval(store, submission, actor, stamp());
+    await claimApproval(store, submission, actor, stamp(), deps.reviewed);
     await audit('submission.approved', { from: submission.status });
   }
 

@@ -41,7 +41,8 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
-import { approveSubmission, newerApproved, notAwaiting, recoverStaleApproval, refusalText, sentAt } from './approve-submission';
+import { approveSubmission, latestApproved, newerApproved, newerThan, notAwaiting, recoverStaleApproval, refusalText, revisionChanged, sentAt, CHANGED_MEANWHILE } from './approve-submission';
+import { historyVersion } from '../store/submission-history';
 import { cursorAfter } from '../store/document-store';
 import { LEASE_ACTION, startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
@@ -53,9 +54,10 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
+  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
   type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
+import { replacedComment } from '../../../core/workflow/replaced-send';
 import { uploadId, type UploadStore } from './upload-store';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
 
@@ -434,8 +436,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         try {
           // Which send replaced it, by its time and file name as the pages name sends: with many sends of one
           // institution, «un envío más reciente» did not say which one to open.
-          const newer = `el del ${formatTimestamp(sentAt(latest))}${latest.source.name ? ` («${latest.source.name}»)` : ''}`;
-          const comment = `Reemplazada por un envío más reciente del mismo publicador: ${newer}${newer.endsWith('.') ? '' : '.'}`;
+          const comment = replacedComment(`el del ${formatTimestamp(sentAt(latest))}${latest.source.name ? ` («${latest.source.name}»)` : ''}`);
           current.set(s.id, await store.transitionSubmission(s.id, ['submitted'], 'returned', { at: stamp(), by: user.id, action: 'superseded', comment }));
           await audit(user, 'submission.superseded', `submission/${s.id}`, publisher.id, { by: latest.id });
         } catch (e) {
@@ -499,9 +500,25 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     }
     items.splice(limit);
     // Oldest first (the store's order): the inbox is worked through in arrival order.
-    const body: SubmissionListAnswer = { viewer: viewerOf(user), submissions: await views(items), links: nextLink(req, after), serviceAccount: deps.serviceAccount ?? null };
+    const body: SubmissionListAnswer = { viewer: viewerOf(user), submissions: await olderThanApproved(items, await views(items)), links: nextLink(req, after), serviceAccount: deps.serviceAccount ?? null };
     res.json(body);
   });
+
+  /**
+   * A send awaiting a decision that its institution's newer approved send makes unapprovable (claimApproval refuses it
+   * 409 'superseded') carries `newerApprovedAt`, so the inbox says so before the coordinator opens it. Each implementer
+   * listed is looked up once (latestApproved), however many of its sends are shown.
+   */
+  async function olderThanApproved(items: Submission[], shown: SubmissionView[]): Promise<SubmissionView[]> {
+    const latest = new Map<string, Promise<Submission | undefined>>();
+    return Promise.all(shown.map(async (view, i) => {
+      const s = items[i];
+      if (!AWAITING_DECISION.includes(s.status)) return view;
+      if (!latest.has(s.publisherId)) latest.set(s.publisherId, latestApproved(store, s.publisherId));
+      const newer = newerThan(s, await latest.get(s.publisherId));
+      return newer ? { ...view, newerApprovedAt: sentAt(newer) } : view;
+    }));
+  }
 
   router.get('/submissions/:id', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
@@ -563,14 +580,17 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.approve', publisher, `submission/${submission.id}`);
+    // The revision the coordinator reviewed, when the request names it (the review page does).
+    const { revision: reviewed } = checkDecisionRequest(req.body);
+    const decided = reviewed !== undefined ? { reviewed } : {};
     if (deps.publicationQueue) {
-      const approvalDeps = { store, baseUrl: deps.baseUrl, now, log, openSource: (source: SubmissionSource) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) };
+      const approvalDeps = { store, baseUrl: deps.baseUrl, now, log, openSource: (source: SubmissionSource) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}), ...decided };
       const queued = await startApproval(approvalDeps, deps.publicationQueue, await recoverStaleApproval(store, submission, now(), deps.staleApprovalMs), publisher, user);
       const body: ApproveAnswer = { ...(await answer(user, queued)), publication: null };
       return void res.status(202).json(body);
     }
     const outcome = await approveSubmission(
-      { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}) },
+      { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}), ...decided },
       submission, publisher, user,
     );
     if (outcome.kind === 'published') {
@@ -602,18 +622,24 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     await authorize(user, 'submission.return', publisher, `submission/${submission.id}`);
     requireJsonBody(req, 'el comentario en «comment»');
     let comment: string;
+    let reviewed: string | undefined;
     try {
-      comment = checkReturnRequest(req.body).comment;
+      ({ comment, revision: reviewed } = checkReturnRequest(req.body));
     } catch {
       throw badRequest('missing-comment', `Escriba en «comment» qué debe corregirse (hasta ${MAX_COMMENT_LENGTH} caracteres).`);
     }
+    // A comment on the revision the coordinator read: a new version sent meanwhile is not returned with it.
+    const changed = (s: Submission | undefined): boolean => reviewed !== undefined && s?.snapshot !== undefined && s.snapshot.contentHash !== reviewed && AWAITING_DECISION.includes(s.status);
+    if (changed(submission)) throw revisionChanged('revisión', submission);
     let returned: Submission;
     try {
-      returned = await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'returned', { at: stamp(), by: user.id, action: 'returned', comment });
+      returned = await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'returned', { at: stamp(), by: user.id, action: 'returned', comment }, reviewed !== undefined ? { ifVersion: historyVersion(submission) } : {});
     } catch (e) {
       if (!isStoreError(e, 'conflict')) throw e;
       const current = await store.getSubmission(submission.id);
-      throw new HttpError(409, 'conflict', notAwaiting('revisión', current?.status));
+      if (current && changed(current)) throw revisionChanged('revisión', current);
+      if (current && AWAITING_DECISION.includes(current.status)) throw new HttpError(409, 'conflict', CHANGED_MEANWHILE);
+      throw new HttpError(409, 'conflict', notAwaiting('revisión', current));
     }
     await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment });
     await notify?.({ kind: 'returned', submission: returned, publisher, actor: user, comment });

@@ -1,0 +1,177 @@
+/**
+ * A coordinator works through an institution's sends in headless Chromium against the real app (SQLite, self-hosted
+ * API tokens, the built dashboard): signs in, opens the inbox, returns the oldest send with a comment, approves the
+ * newest; the send in between, older than the approved one, is flagged in the inbox with when that one was sent
+ * (es-MX) and its page offers no «Aprobar»; a page opened before the approval, clicked after it, says why and is
+ * drawn again. The official's *Mis envíos* lists the sends by latest activity, and talks about a send a newer upload
+ * replaced as replaced.
+ */
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, describeIfChromium } from '../browser';
+import { startReviewServer, type ReviewServer } from './review-server';
+import { projectWorkbook, PUBLISHERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
+import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
+import { workbookValues } from '../../core/workflow/workbook-values';
+import { formatTimestamp } from '../../core/format/es-mx';
+
+const [MER, MTY] = PUBLISHERS;
+
+describeIfChromium('a coordinator decides on several sends of one institution', () => {
+  let srv: ReviewServer;
+  beforeAll(async () => { srv = await startReviewServer('coordinator-decisions-'); });
+  afterAll(async () => { await srv?.close(); });
+
+  type Sent = { id: string; snapshot: { takenAt: string } };
+  async function upload(title: string, name: string, bytes?: Buffer): Promise<Sent> {
+    const res = await fetch(`${srv.base}/api/submissions?publisher=mer&archivo=${encodeURIComponent(name)}`, {
+      method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: bytes ?? await xlsxOf(projectWorkbook(MER, { title })),
+    });
+    expect(res.status).toBeLessThan(300);
+    // Sent one after the other, a moment apart, as by the clock.
+    await new Promise((r) => setTimeout(r, 20));
+    return ((await res.json()) as { submission: Sent }).submission;
+  }
+
+  async function signedIn(user: UserName, hash: string): Promise<Page> {
+    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+    const page = await context.newPage();
+    await page.goto(`${srv.base}/${hash}`);
+    await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    return page;
+  }
+  const open = async (page: Page, hash: string, ready: string): Promise<void> => {
+    await page.evaluate(() => (globalThis as unknown as { document: { body: { removeAttribute(n: string): void } } }).document.body.removeAttribute('data-ready'));
+    await page.goto(`${srv.base}/${hash}`);
+    await page.waitForSelector(`body[data-ready] ${ready}`);
+  };
+
+  test('return the oldest, approve the newest; the one in between is flagged before it is opened, and a stale page says why', async () => {
+    const first = await upload('Parque del Centro', 'parque uno.xlsx');
+    const middle = await upload('Parque del Centro, con alumbrado', 'parque dos.xlsx');
+    const last = await upload('Parque del Centro, con alumbrado y bancas', 'parque tres.xlsx');
+
+    const og = await signedIn('coordinadorA', '#/revision');
+    const rows = og.locator('#bandeja tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(3);
+    expect(await og.locator('#bandeja').textContent()).not.toContain('No se puede aprobar');
+
+    // The oldest: returned with a comment.
+    await og.getByRole('link', { name: `Revisar la entrega de ${MER.name} enviada el ${formatTimestamp(first.snapshot.takenAt)}, «parque uno.xlsx»` }).click();
+    await og.waitForSelector('#decision');
+    await og.getByLabel('Comentarios para quien capturó').fill('Falta el monto del alumbrado.');
+    await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await og.locator('#resultado', { hasText: 'Se devolvió con comentarios' }).waitFor();
+    await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
+
+    // The middle one opened now, in a second tab, while it can still be approved.
+    const stale = await signedIn('coordinadorA', `#/revision/${middle.id}`);
+    await stale.getByRole('button', { name: 'Aprobar' }).waitFor();
+
+    // The newest: approved from its page.
+    await open(og, `#/revision/${last.id}`, '#decision');
+    await og.getByRole('button', { name: 'Aprobar' }).click();
+    await og.getByRole('button', { name: 'Sí, publicar' }).click();
+    await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+
+    // Back in the inbox: the middle one is flagged, with when the approved one was sent.
+    await open(og, '#/revision', '#bandeja');
+    expect(await rows.count()).toBe(1);
+    const flag = `No se puede aprobar: ya se aprobó un envío más reciente (enviado el ${formatTimestamp(last.snapshot.takenAt)}). Devuélvala con un comentario.`;
+    expect(await rows.first().locator('td').first().textContent()).toBe(`En revisión⚠ ${flag}`);
+    expect(await rows.first().locator('.envio-anterior').textContent()).toBe(`⚠ ${flag}`);
+    await og.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-inbox.png'), fullPage: true });
+    // Its page offers no «Aprobar», only returning it.
+    await open(og, `#/revision/${middle.id}`, '#decision');
+    expect(await og.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+    expect(await og.locator('#envio-anterior').textContent()).toContain(`enviado el ${formatTimestamp(last.snapshot.takenAt)}`);
+
+    // The tab opened before the approval: «Aprobar» refused, the reason kept, the page drawn again without the button.
+    await stale.getByRole('button', { name: 'Aprobar' }).click();
+    await stale.getByRole('button', { name: 'Sí, publicar' }).click();
+    await stale.locator('#resultado', { hasText: 'Ya se aprobó un envío más reciente de esta institución' }).waitFor();
+    await stale.locator('#envio-anterior').waitFor();
+    expect(await stale.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+    await stale.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-stale.png'), fullPage: true });
+    await stale.context().close();
+
+    // The official's Mis envíos: the latest activity first — published, returned, then the one untouched since sent.
+    const official = await signedIn('capturistaA', '#/mis-envios');
+    await official.locator('article.envio').first().waitFor();
+    const headings = await official.locator('article.envio h2').allTextContents();
+    expect(headings.map((t) => /«(.*)»$/.exec(t)?.[1])).toEqual(['parque tres.xlsx', 'parque uno.xlsx', 'parque dos.xlsx']);
+    // The one in between still awaits its coordination, which can no longer approve it: said on its card too.
+    expect(await official.locator('article.envio', { hasText: '«parque dos.xlsx»' }).locator('.envio-anterior').textContent()).toBe(`Su coordinación ya no puede aprobar este envío: aprobó uno más reciente de su institución (enviado el ${formatTimestamp(last.snapshot.takenAt)}), y este publicaría encima datos anteriores. Si algo de este envío falta en aquel, envíelo en un libro nuevo.`);
+    expect(await official.locator('article.envio .ultima-actividad').first().textContent()).toMatch(/^Última actividad: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.$/);
+    await official.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-mis-envios.png'), fullPage: true });
+    await official.context().close();
+    await og.context().close();
+  });
+
+  test('a new version sent while the coordinator reads the old one: returning it is refused, the page shows the new one with the comment kept', async () => {
+    const sendSheet = async (title: string): Promise<Sent> => {
+      const res = await fetch(`${srv.base}/api/submissions`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaB'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ spreadsheetId: 'hoja-monterrey', workbook: workbookValues(projectWorkbook(MTY, { title })) }) });
+      expect(res.status).toBeLessThan(300);
+      return ((await res.json()) as { submission: Sent }).submission;
+    };
+    const first = await sendSheet('Parque Fundidora');
+    const og = await signedIn('coordinadorB', `#/revision/${first.id}`);
+    await og.locator('#vista-previa', { hasText: 'Parque Fundidora' }).waitFor();
+    const newer = await sendSheet('Parque Fundidora, segunda etapa');
+    await og.getByLabel('Comentarios para quien capturó').fill('Falta el monto del contrato.');
+    await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await og.locator('#vista-previa', { hasText: 'Parque Fundidora, segunda etapa' }).waitFor();
+    expect(await og.locator('#resultado').textContent()).toBe(`Quien capturó envió una versión nueva de esta entrega (enviada el ${formatTimestamp(newer.snapshot.takenAt)}) mientras usted revisaba la anterior: no se devolvió. Revise la versión nueva y decida de nuevo.`);
+    expect(await og.locator('#situacion').textContent()).toBe('En revisión');
+    expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe('Falta el monto del contrato.');
+    // The version now shown is the one approved.
+    await og.getByRole('button', { name: 'Aprobar' }).click();
+    await og.getByRole('button', { name: 'Sí, publicar' }).click();
+    await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    const projects = (await (await fetch(`${srv.base}/api/oc4ids/projects?publisher=mty`)).json()) as { projects: { title: string }[] };
+    expect(projects.projects.map((p) => p.title)).toEqual(['Parque Fundidora, segunda etapa']);
+    await og.context().close();
+  });
+
+  test('Mis envíos talks about a send a newer upload replaced as replaced: what it is, what withdrawing it does, what sending it again does', async () => {
+    const bytes = await xlsxOf(projectWorkbook(MER, { title: 'Mercado' }));
+    const refused = await upload('Mercado', 'mercado.xlsx', bytes);
+    // Registered anew with another project prefix after the send: approving it finds the project's id wrong.
+    const registered = (await srv.h.store.getPublisher('mer'))!;
+    await srv.h.store.putPublisher({ ...registered, projectIdPrefix: 'oc4ids-otro99' });
+    expect((await fetch(`${srv.base}/api/submissions/${refused.id}/approve`, { method: 'POST', headers: { authorization: srv.h.bearer('coordinadorA') } })).status).toBe(422);
+    await srv.h.store.putPublisher(registered);
+    const newer = await upload('Mercado, corregido', 'mercado corregido.xlsx');
+    const which = `el del ${formatTimestamp(newer.snapshot.takenAt)} («mercado corregido.xlsx»)`;
+
+    const official = await signedIn('capturistaA', '#/mis-envios');
+    const card = official.locator('article.envio', { hasText: '«mercado.xlsx»' });
+    await card.waitFor();
+    expect(await card.locator('.note', { hasText: 'Lo reemplazó' }).textContent()).toBe(`Lo reemplazó su envío más reciente, ${which}: aquel es el que cuenta, y este ya no se publicará. No tiene que hacer nada con este envío.`);
+    await card.getByRole('button', { name: 'Retirar envío' }).click();
+    expect(await card.locator(`#texto-retiro-${refused.id}`).textContent()).toBe(`¿Retirar este envío? Ya lo reemplazó su envío más reciente, ${which}: retirarlo solo lo cierra, y aquel no cambia.`);
+    await card.getByRole('button', { name: 'Cancelar' }).click();
+
+    // Its coordinator is told on its page that the decision is on the newer send, and is taken there.
+    const og = await signedIn('coordinadorA', `#/revision/${refused.id}`);
+    await og.locator('#reemplazada').waitFor();
+    expect(await og.locator('#reemplazada').textContent()).toBe(`Nadie tiene que aprobar ni devolver esta entrega: la reemplazó un envío más reciente de la misma institución, ${which}, y esta ya no se publicará. Abrir el envío que la reemplazó`);
+    await og.getByRole('link', { name: 'Abrir el envío que la reemplazó' }).click();
+    await og.waitForURL(`**/#/revision/${newer.id}`);
+    await og.locator('h1 + p', { hasText: '«mercado corregido.xlsx»' }).waitFor();
+    expect(await og.locator('#reemplazada').count()).toBe(0);
+    await og.context().close();
+
+    // The replaced send's workbook sent again from the page: it comes back beside the one that replaced it.
+    const file = path.join(srv.dir, 'mercado.xlsx');
+    require('fs').writeFileSync(file, bytes);
+    await official.setInputFiles('#libro', file);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await official.locator('#resultado-envio', { hasText: '«mercado.xlsx»:' }).waitFor();
+    expect(await official.locator('#resultado-envio p').first().textContent()).toMatch(new RegExp(`^«mercado\\.xlsx»: Se volvió a enviar el libro de un envío que había sido reemplazado por otro más reciente, ${which.replace(/[.()]/g, '\\$&')}: vuelve a la bandeja de su coordinación, junto al que lo reemplazó\\.`));
+    await official.context().close();
+  });
+});
