@@ -15,9 +15,12 @@
  * - searching a contractor's RFC in Contrataciones listed its process and the other contractors' processes of the
  *   same works (test/dashboard/filters.test.ts has the rule);
  * - Acerca's citation named one implementer but gave the file of all of them (published by the platform, not by
- *   that implementer) and the year of the visit: an academic copying it cited the wrong file.
+ *   that implementer) and the year of the visit: an academic copying it cited the wrong file;
+ * - Descargas offered each implementer's files as JSON and datos.xlsx only, not the JSON Lines and gzip copies the
+ *   API has for it as for all implementers together.
  */
 import * as fs from 'fs';
+import * as zlib from 'zlib';
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
@@ -97,6 +100,22 @@ describeIfChromium('a data user in the public pages', () => {
     const line = await page.locator('main p', { has: page.locator('a[href="/api/bulk/datos.xlsx"]') }).innerText();
     expect(line).toContain(`«${README_SHEET}»`);
     expect(line).toContain('projects.json');
+    await page.context().close();
+  });
+
+  it('Descargas offers each implementer\'s files in JSON Lines and gzip as well, as it does those of all implementers', async () => {
+    const page = await open(1280, '#/descargas');
+    const hrefs: string[] = await page.locator('#tabla-descargas tbody a[href*="publisher=merida"]').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')));
+    const q = '?publisher=merida';
+    expect(hrefs.sort()).toEqual(['projects', 'records', 'releases'].flatMap((k) => [`${k}.json`, `${k}.jsonl`, `${k}.json.gz`, `${k}.jsonl.gz`]).concat('datos.xlsx').map((f) => `/api/bulk/${f}${q}`).sort());
+    expect(await page.getByRole('link', { name: 'JSON Lines de los registros de Municipio de Mérida', exact: true }).getAttribute('href')).toBe(`/api/bulk/records.jsonl${q}`);
+    // Each is a file the API has: the JSON Lines one project a line, the same projects as the package.
+    const pkg = (await (await fetch(`${srv.base}/api/bulk/projects.json${q}`)).json()) as { projects: { id: string }[] };
+    const lines = (await (await fetch(`${srv.base}/api/bulk/projects.jsonl${q}`)).text()).split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(lines).toEqual(pkg.projects.map((p) => p.id));
+    const packed = Buffer.from(await (await fetch(`${srv.base}/api/bulk/projects.jsonl.gz${q}`)).arrayBuffer());
+    expect(zlib.gunzipSync(packed).toString('utf8').split('\n').filter(Boolean)).toHaveLength(lines.length);
+    expect((await fetch(`${srv.base}/api/bulk/releases.json.gz${q}`)).status).toBe(200);
     await page.context().close();
   });
 
