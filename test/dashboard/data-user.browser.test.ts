@@ -17,7 +17,10 @@
  * - Acerca's citation named one implementer but gave the file of all of them (published by the platform, not by
  *   that implementer) and the year of the visit: an academic copying it cited the wrong file;
  * - Descargas offered each implementer's files as JSON and datos.xlsx only, not the JSON Lines and gzip copies the
- *   API has for it as for all implementers together.
+ *   API has for it as for all implementers together;
+ * - «Descargar JSON» on Proyectos and Contrataciones gave the dashboard's own rows (English keys, internal fields),
+ *   which a reader could take for OC4IDS/OCDS: it is now «Descargar JSON de la tabla», the CSV's columns and values,
+ *   and the page says so and links to the standard data (the implementer's file, or Descargas y API).
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
@@ -191,6 +194,45 @@ describeIfChromium('a data user in the public pages', () => {
     const dates = fs.readFileSync(await processes.path() as string, 'utf8').split('\r\n').filter(Boolean).slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
     expect(dates.length).toBe(19);
     for (const d of dates) expect(d).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+    await page.context().close();
+  });
+
+  /** The CSV's lines split into cells (RFC 4180 quoting), and the JSON's rows, of one list page. */
+  async function bothFiles(page: Page): Promise<{ csv: string[][]; json: Record<string, unknown>[]; jsonName: string }> {
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
+    const csv = fs.readFileSync(await csvFile.path() as string, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
+      .map((l) => (l.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).slice(0, -1).map((c) => c.replace(/,$/, '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"')));
+    const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar JSON de la tabla")')]);
+    return { csv, json: JSON.parse(fs.readFileSync(await jsonFile.path() as string, 'utf8')) as Record<string, unknown>[], jsonName: jsonFile.suggestedFilename() };
+  }
+
+  it('the JSON of Proyectos and Contrataciones is their table, with the CSV\'s Spanish columns and values, and the page points to the standard data', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    for (const [hash, name] of [['#/proyectos', 'proyectos-tabla.json'], ['#/contrataciones', 'contrataciones-tabla.json']]) {
+      await page.goto(`${srv.base}/${hash}`);
+      await page.waitForSelector('body[data-ready] .downloads');
+      const { csv, json, jsonName } = await bothFiles(page);
+      expect(jsonName).toBe(name);
+      const [header, ...rows] = csv;
+      expect(json.length).toBe(rows.length);
+      // The same columns, named as in the CSV, and the same values (a missing one is the CSV's empty cell).
+      for (const [i, r] of json.entries()) {
+        expect(Object.keys(r)).toEqual(header);
+        expect(Object.values(r).map((v) => (v === null ? '' : String(v)).replace(/^(?=[=+\-@])/, "'"))).toEqual(rows[i]);
+      }
+      expect(header).toContain(hash === '#/proyectos' ? 'presupuesto_mxn' : 'contratado_mxn');
+      for (const r of json) expect(String(r[hash === '#/proyectos' ? 'actualizado' : 'fecha'] ?? '')).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+      // Said to be the page's table, and the standard data one click away.
+      expect(await page.locator('.download-note').innerText()).toMatch(/^Los dos archivos son la tabla de esta página.*no son datos de los estándares\..*Descargas y API\.$/s);
+      expect(await page.locator('.download-note a').getAttribute('href')).toBe('#/descargas');
+    }
+    // With an implementer chosen, its file of the standard, which the API serves.
+    await page.goto(`${srv.base}/#/proyectos?publisher=merida`);
+    await page.waitForSelector('body[data-ready] .download-note');
+    const link = page.locator('.download-note a', { hasText: 'projects.json' });
+    expect(await link.getAttribute('href')).toBe('/api/bulk/projects.json?publisher=merida');
+    const pkg = (await (await fetch(`${srv.base}/api/bulk/projects.json?publisher=merida`)).json()) as { version: string; projects: unknown[] };
+    expect(pkg.projects.length).toBeGreaterThan(0);
     await page.context().close();
   });
 
