@@ -20,13 +20,16 @@
  *   API has for it as for all implementers together;
  * - «Descargar JSON» on Proyectos and Contrataciones gave the dashboard's own rows (English keys, internal fields),
  *   which a reader could take for OC4IDS/OCDS: it is now «Descargar JSON de la tabla», the CSV's columns and values,
- *   and the page says so and links to the standard data (the implementer's file, or Descargas y API).
+ *   and the page says so and links to the standard data (the implementer's file, or Descargas y API);
+ * - «Municipio» offered «Juárez» once for the Juárez of every state: choosing it mixed them. A name that repeats now
+ *   carries its state, «Juárez (Nuevo León)»; a link with the name alone still selects them all, and says so.
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { setCell } from '../example-workbooks';
 import { README_SHEET } from '../../core/template/settings';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -70,6 +73,32 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await options(kept, 'filtro-municipality')).toEqual(['Todos', 'Monterrey', 'Tuxtla Gutiérrez']);
     expect(await kept.inputValue('#filtro-municipality')).toBe('Monterrey');
     await kept.context().close();
+  });
+
+  it('«Municipio» names a municipality with its state when another state has one of the same name; a link with the name alone still works', async () => {
+    // Juárez is in Nuevo León's data; here one of Mérida's projects is in a Juárez too.
+    const twice = await startDashboardServer({ edit: (key, workbook) => { if (key === 'merida') setCell(workbook, 'Ubicaciones', 0, 'locations/0/address/locality', 'Juárez'); } });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+      await page.goto(`${twice.base}/#/proyectos`);
+      await page.waitForSelector('body[data-ready] main h1');
+      expect((await options(page, 'filtro-municipality')).filter((o) => o.startsWith('Juárez'))).toEqual(['Juárez (Nuevo León)', 'Juárez (Yucatán)']);
+      await page.click('summary:text("Filtros")');
+      await page.selectOption('#filtro-municipality', 'Juárez (Yucatán)');
+      await page.waitForFunction(() => /^1 proyecto de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
+      expect(new URLSearchParams((await page.evaluate(() => location.hash as string)).split('?')[1]).get('municipality')).toBe('Juárez (Yucatán)');
+      expect(await page.locator('#tabla-proyectos tbody td').allTextContents()).toContain('Yucatán');
+      // Chosen, it keeps its state when the state filter changes (and says why the pages are empty).
+      await page.selectOption('#filtro-state', 'Nuevo León');
+      await page.waitForURL(/state=Nuevo/);
+      expect(await page.inputValue('#filtro-municipality')).toBe('Juárez (Yucatán)');
+      await page.goto(`${twice.base}/#/proyectos?municipality=${encodeURIComponent('Juárez')}`);
+      await page.waitForFunction(() => /^2 proyectos de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
+      expect(await page.locator('#filtro-municipality option:checked').innerText()).toBe('Juárez (todos los estados)');
+      await page.context().close();
+    } finally {
+      await twice.close();
+    }
   });
 
   /** Each table's box: whether it is wider than the screen lets it be, and whether its caption says so. */
