@@ -15,12 +15,21 @@
  * - searching a contractor's RFC in Contrataciones listed its process and the other contractors' processes of the
  *   same works (test/dashboard/filters.test.ts has the rule);
  * - Acerca's citation named one implementer but gave the file of all of them (published by the platform, not by
- *   that implementer) and the year of the visit: an academic copying it cited the wrong file.
+ *   that implementer) and the year of the visit: an academic copying it cited the wrong file;
+ * - Descargas offered each implementer's files as JSON and datos.xlsx only, not the JSON Lines and gzip copies the
+ *   API has for it as for all implementers together;
+ * - «Descargar JSON» on Proyectos and Contrataciones gave the dashboard's own rows (English keys, internal fields),
+ *   which a reader could take for OC4IDS/OCDS: it is now «Descargar JSON de la tabla», the CSV's columns and values,
+ *   and the page says so and links to the standard data (the implementer's file, or Descargas y API);
+ * - «Municipio» offered «Juárez» once for the Juárez of every state: choosing it mixed them. A name that repeats now
+ *   carries its state, «Juárez (Nuevo León)»; a link with the name alone still selects them all, and says so.
  */
 import * as fs from 'fs';
+import * as zlib from 'zlib';
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { setCell } from '../example-workbooks';
 import { README_SHEET } from '../../core/template/settings';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -66,6 +75,32 @@ describeIfChromium('a data user in the public pages', () => {
     await kept.context().close();
   });
 
+  it('«Municipio» names a municipality with its state when another state has one of the same name; a link with the name alone still works', async () => {
+    // Juárez is in Nuevo León's data; here one of Mérida's projects is in a Juárez too.
+    const twice = await startDashboardServer({ edit: (key, workbook) => { if (key === 'merida') setCell(workbook, 'Ubicaciones', 0, 'locations/0/address/locality', 'Juárez'); } });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+      await page.goto(`${twice.base}/#/proyectos`);
+      await page.waitForSelector('body[data-ready] main h1');
+      expect((await options(page, 'filtro-municipality')).filter((o) => o.startsWith('Juárez'))).toEqual(['Juárez (Nuevo León)', 'Juárez (Yucatán)']);
+      await page.click('summary:text("Filtros")');
+      await page.selectOption('#filtro-municipality', 'Juárez (Yucatán)');
+      await page.waitForFunction(() => /^1 proyecto de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
+      expect(new URLSearchParams((await page.evaluate(() => location.hash as string)).split('?')[1]).get('municipality')).toBe('Juárez (Yucatán)');
+      expect(await page.locator('#tabla-proyectos tbody td').allTextContents()).toContain('Yucatán');
+      // Chosen, it keeps its state when the state filter changes (and says why the pages are empty).
+      await page.selectOption('#filtro-state', 'Nuevo León');
+      await page.waitForURL(/state=Nuevo/);
+      expect(await page.inputValue('#filtro-municipality')).toBe('Juárez (Yucatán)');
+      await page.goto(`${twice.base}/#/proyectos?municipality=${encodeURIComponent('Juárez')}`);
+      await page.waitForFunction(() => /^2 proyectos de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
+      expect(await page.locator('#filtro-municipality option:checked').innerText()).toBe('Juárez (todos los estados)');
+      await page.context().close();
+    } finally {
+      await twice.close();
+    }
+  });
+
   /** Each table's box: whether it is wider than the screen lets it be, and whether its caption says so. */
   const wideTables = (page: Page): Promise<{ caption: string; scrolls: boolean; hint: boolean }[]> => page.evaluate(() => [...document.querySelectorAll('main .table-wrap')]
     .filter((w: any) => w.getClientRects().length)
@@ -97,6 +132,22 @@ describeIfChromium('a data user in the public pages', () => {
     const line = await page.locator('main p', { has: page.locator('a[href="/api/bulk/datos.xlsx"]') }).innerText();
     expect(line).toContain(`«${README_SHEET}»`);
     expect(line).toContain('projects.json');
+    await page.context().close();
+  });
+
+  it('Descargas offers each implementer\'s files in JSON Lines and gzip as well, as it does those of all implementers', async () => {
+    const page = await open(1280, '#/descargas');
+    const hrefs: string[] = await page.locator('#tabla-descargas tbody a[href*="publisher=merida"]').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')));
+    const q = '?publisher=merida';
+    expect(hrefs.sort()).toEqual(['projects', 'records', 'releases'].flatMap((k) => [`${k}.json`, `${k}.jsonl`, `${k}.json.gz`, `${k}.jsonl.gz`]).concat('datos.xlsx').map((f) => `/api/bulk/${f}${q}`).sort());
+    expect(await page.getByRole('link', { name: 'JSON Lines de los registros de Municipio de Mérida', exact: true }).getAttribute('href')).toBe(`/api/bulk/records.jsonl${q}`);
+    // Each is a file the API has: the JSON Lines one project a line, the same projects as the package.
+    const pkg = (await (await fetch(`${srv.base}/api/bulk/projects.json${q}`)).json()) as { projects: { id: string }[] };
+    const lines = (await (await fetch(`${srv.base}/api/bulk/projects.jsonl${q}`)).text()).split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(lines).toEqual(pkg.projects.map((p) => p.id));
+    const packed = Buffer.from(await (await fetch(`${srv.base}/api/bulk/projects.jsonl.gz${q}`)).arrayBuffer());
+    expect(zlib.gunzipSync(packed).toString('utf8').split('\n').filter(Boolean)).toHaveLength(lines.length);
+    expect((await fetch(`${srv.base}/api/bulk/releases.json.gz${q}`)).status).toBe(200);
     await page.context().close();
   });
 
@@ -172,6 +223,45 @@ describeIfChromium('a data user in the public pages', () => {
     const dates = fs.readFileSync(await processes.path() as string, 'utf8').split('\r\n').filter(Boolean).slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
     expect(dates.length).toBe(19);
     for (const d of dates) expect(d).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+    await page.context().close();
+  });
+
+  /** The CSV's lines split into cells (RFC 4180 quoting), and the JSON's rows, of one list page. */
+  async function bothFiles(page: Page): Promise<{ csv: string[][]; json: Record<string, unknown>[]; jsonName: string }> {
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
+    const csv = fs.readFileSync(await csvFile.path() as string, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
+      .map((l) => (l.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).slice(0, -1).map((c) => c.replace(/,$/, '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"')));
+    const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar JSON de la tabla")')]);
+    return { csv, json: JSON.parse(fs.readFileSync(await jsonFile.path() as string, 'utf8')) as Record<string, unknown>[], jsonName: jsonFile.suggestedFilename() };
+  }
+
+  it('the JSON of Proyectos and Contrataciones is their table, with the CSV\'s Spanish columns and values, and the page points to the standard data', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    for (const [hash, name] of [['#/proyectos', 'proyectos-tabla.json'], ['#/contrataciones', 'contrataciones-tabla.json']]) {
+      await page.goto(`${srv.base}/${hash}`);
+      await page.waitForSelector('body[data-ready] .downloads');
+      const { csv, json, jsonName } = await bothFiles(page);
+      expect(jsonName).toBe(name);
+      const [header, ...rows] = csv;
+      expect(json.length).toBe(rows.length);
+      // The same columns, named as in the CSV, and the same values (a missing one is the CSV's empty cell).
+      for (const [i, r] of json.entries()) {
+        expect(Object.keys(r)).toEqual(header);
+        expect(Object.values(r).map((v) => (v === null ? '' : String(v)).replace(/^(?=[=+\-@])/, "'"))).toEqual(rows[i]);
+      }
+      expect(header).toContain(hash === '#/proyectos' ? 'presupuesto_mxn' : 'contratado_mxn');
+      for (const r of json) expect(String(r[hash === '#/proyectos' ? 'actualizado' : 'fecha'] ?? '')).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+      // Said to be the page's table, and the standard data one click away.
+      expect(await page.locator('.download-note').innerText()).toMatch(/^Los dos archivos son la tabla de esta página.*no son datos de los estándares\..*Descargas y API\.$/s);
+      expect(await page.locator('.download-note a').getAttribute('href')).toBe('#/descargas');
+    }
+    // With an implementer chosen, its file of the standard, which the API serves.
+    await page.goto(`${srv.base}/#/proyectos?publisher=merida`);
+    await page.waitForSelector('body[data-ready] .download-note');
+    const link = page.locator('.download-note a', { hasText: 'projects.json' });
+    expect(await link.getAttribute('href')).toBe('/api/bulk/projects.json?publisher=merida');
+    const pkg = (await (await fetch(`${srv.base}/api/bulk/projects.json?publisher=merida`)).json()) as { version: string; projects: unknown[] };
+    expect(pkg.projects.length).toBeGreaterThan(0);
     await page.context().close();
   });
 

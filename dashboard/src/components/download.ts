@@ -1,6 +1,7 @@
-/** Download buttons for a list: CSV (formula-safe, see data/csv.ts) and JSON, built in the browser. */
+/** Download buttons for a list: CSV (formula-safe, see data/csv.ts) and JSON of the same table, built in the browser. */
 import { h } from '../dom';
 import { toCsv, type Cell } from '../data/csv';
+import { tableJson } from '../data/table-json';
 
 function save(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -16,8 +17,29 @@ export function csvButton(base: string, header: string[], rows: () => Cell[][], 
   return h('button', { type: 'button', class: 'download-csv', 'aria-label': name, onclick: () => save(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(header, rows())) }, label);
 }
 
-export function downloadButtons(base: string, header: string[], rows: () => Cell[][], json?: () => unknown): HTMLElement {
-  return h('div', { class: 'downloads' },
-    csvButton(base, header, rows),
-    json ? h('button', { type: 'button', onclick: () => save(`${base}.json`, 'application/json', `${JSON.stringify(json(), null, 2)}\n`) }, 'Descargar JSON') : null);
+/**
+ * The list's table as CSV and as JSON (the same columns, data/table-json.ts), and where the data of the standards
+ * is: a journalist given a «JSON» beside an open-data list takes it for OC4IDS/OCDS. `standard`: the link to the
+ * standard data of the same selection, as near as the API can filter it.
+ */
+export function downloadButtons(base: string, header: string[], rows: () => Cell[][], standard: Node): HTMLElement {
+  return h('div', { class: 'downloads-block' },
+    h('div', { class: 'downloads' },
+      csvButton(base, header, rows),
+      h('button', { type: 'button', class: 'download-json', onclick: () => save(`${base}-tabla.json`, 'application/json', `${JSON.stringify(tableJson(header, rows()), null, 2)}\n`) }, 'Descargar JSON de la tabla')),
+    h('p', { class: 'download-note' }, 'Los dos archivos son la tabla de esta página, con sus columnas y los filtros elegidos; no son datos de los estándares. ', standard));
+}
+
+const STANDARD = { projects: 'los proyectos en EDCAPI (OC4IDS)', records: 'los procesos en EDCA-MX (OCDS)' } as const;
+
+/**
+ * Where the standard data of a list is. The API filters by implementer only: with one chosen, its file (all its
+ * data, whatever the other filters); otherwise *Descargas y API*, whose table follows the header's filters.
+ */
+export function standardData(kind: keyof typeof STANDARD, publisher: { id: string; name: string } | undefined): Node {
+  const descargas = h('a', { href: '#/descargas' }, 'Descargas y API');
+  return publisher
+    ? h('span', { class: 'standard-data' }, `Los datos publicados de ${publisher.name}, ${STANDARD[kind]}: `,
+      h('a', { href: `/api/bulk/${kind}.json?publisher=${encodeURIComponent(publisher.id)}` }, `${kind}.json`), ' (todos, sin los demás filtros); otros formatos en ', descargas, '.')
+    : h('span', { class: 'standard-data' }, `Los datos publicados, ${STANDARD[kind]}, por implementador o de todos: `, descargas, '.');
 }

@@ -7,6 +7,7 @@
  */
 import type { Dataset } from './types';
 import type { ProcessRow, ProjectRow } from './rows';
+import { matchesMunicipality } from './municipality';
 
 export interface Filters {
   year?: number;
@@ -65,7 +66,7 @@ export function matchesProject(row: ProjectRow, f: Filters, searchHit: (row: Pro
   if (f.sector && !row.sector.includes(f.sector)) return false;
   if (f.type && row.type !== f.type) return false;
   if (f.status && row.status !== f.status) return false;
-  if (f.municipality && row.municipality !== f.municipality) return false;
+  if (f.municipality && !matchesMunicipality(row, f.municipality)) return false;
   if (f.year !== undefined) {
     const from = row.startYear ?? row.endYear;
     const to = row.endYear ?? row.startYear;

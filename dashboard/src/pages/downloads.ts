@@ -40,14 +40,21 @@ export const downloadsPage: Page = {
                 h('span', null, api(`/api/bulk/${kind}.json.gz`, `${kind}.json.gz`), ' · ', api(`/api/bulk/${kind}.jsonl.gz`, `${kind}.jsonl.gz`))]), { id: 'tabla-masivos' }),
           h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ` — una hoja por tabla, como la plantilla de captura; su primera hoja, «${README_SHEET}», dice qué tiene y qué datos calculados al publicar no incluye (están en projects.json).`)),
       h('h2', null, 'Por implementador'),
-      h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado).'),
+      h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado): JSON, JSON Lines (un documento por línea) y sus copias comprimidas (gzip).'),
       dataTable('Datos por implementador', [{ title: 'Implementador' }, { title: 'Proyectos (OC4IDS)' }, { title: 'Registros (OCDS)' }, { title: 'Entregas (OCDS)' }, { title: 'Excel' }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
         publishers.map((p) => {
           const q = `?publisher=${encodeURIComponent(p.id)}`;
           // The bulk routes stream every item; the package routes would stop at their first page of 100.
           // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
-          return [p.name, api(`/api/bulk/projects.json${q}`, 'JSON', `JSON de los proyectos de ${p.name}`), api(`/api/bulk/records.json${q}`, 'JSON', `JSON de los registros de ${p.name}`),
-            api(`/api/bulk/releases.json${q}`, 'JSON', `JSON de las entregas de ${p.name}`), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx', `datos.xlsx de ${p.name}`),
+          // Each publication's files are the same as those of all implementers (publication/bulk-files.ts): the JSON
+          // Lines and the gzipped copies too, which a program fetching a large implementer wants.
+          const files = (kind: string, what: string): HTMLElement => h('span', { class: 'bulk-files' },
+            api(`/api/bulk/${kind}.json${q}`, 'JSON', `JSON de ${what} de ${p.name}`), ' · ',
+            api(`/api/bulk/${kind}.jsonl${q}`, 'JSON Lines', `JSON Lines de ${what} de ${p.name}`), ' · ',
+            api(`/api/bulk/${kind}.json.gz${q}`, 'json.gz', `json.gz de ${what} de ${p.name}`), ' · ',
+            api(`/api/bulk/${kind}.jsonl.gz${q}`, 'jsonl.gz', `jsonl.gz de ${what} de ${p.name}`));
+          return [p.name, files('projects', 'los proyectos'), files('records', 'los registros'),
+            files('releases', 'las entregas'), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx', `datos.xlsx de ${p.name}`),
             p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
         }), { id: 'tabla-descargas' }),
       h('h2', null, 'Cómo usar la API'),

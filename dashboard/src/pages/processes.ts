@@ -4,7 +4,7 @@ import type { ProcessRow } from '../data/rows';
 import { supplierKey } from '../data/suppliers';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
-import { downloadButtons } from '../components/download';
+import { downloadButtons, standardData } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
@@ -20,7 +20,7 @@ function groupBy(rows: ProcessRow[], key: (r: ProcessRow) => string): [string, {
 
 export const processesPage: Page = {
   title: 'Contrataciones',
-  render: ({ ds, sel, query, setQuery }) => {
+  render: ({ ds, sel, query, setQuery, filters }) => {
     const all = sel.processes;
     const results = h('div', { id: 'resultados' });
     const methodSel = h('select', { id: 'filtro-metodo' }, h('option', { value: '' }, 'Todos'), [...new Set(all.map((r) => r.method))].map((m) => h('option', { value: m, selected: query.get('metodo') === m }, methodTitle(m))));
@@ -77,7 +77,8 @@ export const processesPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'filtro-metodo' }, 'Método de contratación'), methodSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-competencia' }, 'Competencia'), bandSel)),
       downloadButtons('contrataciones', ['ocid', 'titulo', 'implementador', 'institucion_compradora', 'etapa', 'metodo', 'licitantes', 'contratado_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
-        () => selected().map((r) => [r.ocid, r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(r.method), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]), () => selected()),
+        () => selected().map((r) => [r.ocid, r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(r.method), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]),
+        standardData('records', ds.publishers.find((p) => p.id === filters.publisher))),
       results);
   },
 };

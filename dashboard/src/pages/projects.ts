@@ -1,7 +1,7 @@
-/** *Proyectos*: searchable, sortable, paginated table of every published project, downloadable as CSV/JSON. */
+/** *Proyectos*: searchable, sortable, paginated table of every published project, downloadable as CSV/JSON (the table) with a link to its standard data. */
 import { announce, h, route } from '../dom';
 import type { ProjectRow } from '../data/rows';
-import { downloadButtons } from '../components/download';
+import { downloadButtons, standardData } from '../components/download';
 import { scrollRegion } from '../components/table';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { calendarDate } from '../../../core/format/es-mx';
@@ -46,7 +46,7 @@ export function selectProjects(rows: ProjectRow[], q: URLSearchParams): ProjectR
 
 export const projectsPage: Page = {
   title: 'Proyectos',
-  render: ({ ds, sel, query, setQuery }) => {
+  render: ({ ds, sel, query, setQuery, filters }) => {
     const rows = sel.projects;
     const results = h('div', { id: 'resultados' });
     // Said through the page's live region (announce), which a new drawing of the page does not replace.
@@ -89,7 +89,7 @@ export const projectsPage: Page = {
       status,
       downloadButtons('proyectos', header,
         () => selectProjects(rows, q).map((r) => [r.id, r.title, r.authority?.name, r.publisherName, r.state, r.municipality, statusTitle(r.status), r.type ? projectTypeTitle(r.type) : undefined, r.sector.map(sectorTitle).join('; '), calendarDate(r.start), calendarDate(r.end), r.budget, r.contracted, r.finalValue, r.physicalProgress, calendarDate(r.updated), r.ocids.join('; ')]),
-        () => selectProjects(rows, q)),
+        standardData('projects', ds.publishers.find((p) => p.id === filters.publisher))),
       results);
   },
 };

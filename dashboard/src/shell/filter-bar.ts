@@ -9,6 +9,7 @@ import { h } from '../dom';
 import type { Dataset } from '../data/types';
 import { FILTER_KEYS, activeFilters, matchesPublisher, type Filters } from '../data/filters';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
+import { matchesMunicipality, municipalityOptions } from '../data/municipality';
 
 const collator = new Intl.Collator('es-MX');
 /** The phone layout of styles.css (header in two rows, menu behind a button). */
@@ -58,8 +59,9 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
       select('type', 'Tipo de proyecto', byTitle(uniq(rows.map((r) => r.type)), projectTypeTitle), f.type),
       select('status', 'Etapa del proyecto', byTitle(uniq(rows.map((r) => r.status)), statusTitle), f.status),
       // The municipalities of the chosen state or implementer only, and the one filtered: with Chiapas chosen it
-      // offered Monterrey and Mérida, whose choice emptied every page.
-      select('municipality', 'Municipio', uniq(rows.filter((r) => matchesPublisher(f, r) || r.municipality === f.municipality).map((r) => r.municipality)).map((s) => [s, s]), f.municipality)),
+      // offered Monterrey and Mérida, whose choice emptied every page. A name several states share carries its
+      // state (data/municipality.ts): «Juárez» alone mixed the Juárez of each state.
+      select('municipality', 'Municipio', municipalityOptions(rows, rows.filter((r) => matchesPublisher(f, r) || (!!f.municipality && matchesMunicipality(r, f.municipality))), f.municipality, collator.compare), f.municipality)),
     n ? h('button', { type: 'button', id: 'quitar-filtros', onclick: () => onChange(new URLSearchParams(search.value ? { q: search.value } : {})) }, 'Quitar filtros') : null);
   const read = (): URLSearchParams => {
     const q = new URLSearchParams();
