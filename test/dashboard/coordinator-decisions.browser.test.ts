@@ -93,8 +93,14 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await stale.getByRole('button', { name: 'Aprobar' }).click();
     await stale.getByRole('button', { name: 'Sí, publicar' }).click();
     await stale.locator('#resultado', { hasText: 'Ya se aprobó un envío más reciente de esta institución' }).waitFor();
-    await stale.locator('#envio-anterior').waitFor();
+    await stale.locator('#decision').waitFor();
     expect(await stale.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+    // Said once, where the focus went (the refusal); the note that says the same was shown above it as well.
+    expect((await stale.locator('main').textContent())!.split('Ya se aprobó un envío más reciente').length - 1).toBe(1);
+    expect(await stale.locator('#envio-anterior').count()).toBe(0);
+    expect(await stale.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('resultado');
+    // In the note's place, before what to do instead: return it with a comment.
+    expect(await stale.locator('#decision > #resultado + .field #comentario').count()).toBe(1);
     await stale.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-stale.png'), fullPage: true });
     await stale.context().close();
 

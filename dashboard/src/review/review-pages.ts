@@ -76,7 +76,7 @@ function publishedOutcome(s: SubmissionView): { ok: boolean; text: string } {
 }
 
 /** A decision's outcome, shown again when its submission page is redrawn with the new state. */
-const DECISION_NOTICES = new Map<string, { text: string; ok: boolean }>();
+const DECISION_NOTICES = new Map<string, { text: string; ok: boolean; code?: string }>();
 
 /**
  * A comment being written when the session ended, by submission: given back to the page drawn after signing in again
@@ -321,7 +321,10 @@ export const reviewSubmissionPage: Page = {
     if (shownOutcome) { status.className = shownOutcome.ok ? 'status-ok' : 'status-bad'; status.textContent = shownOutcome.text; }
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
-    const outdated = p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
+    // Just said by the refusal of a stale «Aprobar» (kept above, where the focus waits): said there once, in the
+    // note's place, not also as the note above it.
+    const refusedAsOlder = !!p.newerApprovedAt && kept !== undefined && !kept.ok && kept.code === 'superseded';
+    const outdated = refusedAsOlder ? status : p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
       ` Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
     // The revision this page shows, named by each decision (DecisionRequest).
     const reviewed: DecisionRequest = s.snapshot ? { revision: s.snapshot.contentHash } : {};
@@ -356,7 +359,7 @@ export const reviewSubmissionPage: Page = {
         // So is an approval that ended here refused for errors (422) or failed (502): the page kept «Hallazgos: 0
         // errores» under «el libro tiene 4 errores», and «En revisión» over a failed publication, until reloaded.
         if (e instanceof ApiError && (e.status === 409 || e.status === 422 || e.status === 502)) {
-          DECISION_NOTICES.set(id, { text: status.textContent, ok: false });
+          DECISION_NOTICES.set(id, { text: status.textContent, ok: false, ...(e.code ? { code: e.code } : {}) });
           // A comment typed for a version replaced meanwhile is given back with the new one, to send again or change.
           if (comment.value.trim()) COMMENT_DRAFTS.set(id, comment.value);
           sayOutcome(status, from);
@@ -427,7 +430,7 @@ export const reviewSubmissionPage: Page = {
         outdated ?? approveWithConfirmation(p, approve),
         h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
         h('button', { type: 'button', onclick: () => void giveBack() }, 'Devolver con comentarios'),
-        status) : status,
+        refusedAsOlder ? null : status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
           s.history.map((e) => [formatTimestamp(e.at), e.by, historyActionLabel(e.action), h('span', { class: 'line-breaks' }, e.comment ?? '')]))),

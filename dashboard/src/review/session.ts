@@ -71,7 +71,8 @@ export const NO_ANSWER_TO_ACTION = 'No se pudo comunicar con el servidor, así q
 
 /** A failed call, with the server's Spanish message (and, for a refused workbook, its findings); 401 means "sign in again". */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly findings: FindingView[] = []) { super(message); }
+  /** `code`: the server's error code (409 `superseded`, `revision-changed`…), when it gave one. */
+  constructor(readonly status: number, message: string, readonly findings: FindingView[] = [], readonly code?: string) { super(message); }
 }
 
 /**
@@ -111,7 +112,7 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
     const ended = sessionEnd(res.status, refused?.code, message);
     // Every page answers a 401 by drawing the sign-in form again with why (withSession), so a session that ends is one.
     if (ended !== undefined) { endedBecause = ended; signOut(); throw new ApiError(401, ended); }
-    throw new ApiError(res.status, message, refused?.findings);
+    throw new ApiError(res.status, message, refused?.findings, refused?.code);
   }
   const checked = check(body);
   rememberViewer(body);
