@@ -180,4 +180,26 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(await official.locator('#resultado-envio p').first().textContent()).toMatch(new RegExp(`^«mercado\\.xlsx»: Se volvió a enviar el libro de un envío que había sido reemplazado por otro más reciente, ${which.replace(/[.()]/g, '\\$&')}: vuelve a la bandeja de su coordinación, junto al que lo reemplazó\\.`));
     await official.context().close();
   });
+  test('an implementer with a long log: a recent send\'s Bitácora still shows its entries and the send that replaced it', async () => {
+    // More than a page (1,000) of older entries about other sends: the page read the log from the oldest and found
+    // none of this send's.
+    for (let i = 0; i < 1_050; i++) {
+      await srv.h.store.appendAudit({ at: new Date(Date.UTC(2020, 0, 1) + i * 1000).toISOString(), actor: 'capturistaA', action: 'submission.created', target: `submission/antiguo-${i}`, publisherId: 'mer', details: {} });
+    }
+    const refused = await upload('Mercado viejo', 'mercado viejo.xlsx');
+    const registered = (await srv.h.store.getPublisher('mer'))!;
+    await srv.h.store.putPublisher({ ...registered, projectIdPrefix: 'oc4ids-otro99' });
+    expect((await fetch(`${srv.base}/api/submissions/${refused.id}/approve`, { method: 'POST', headers: { authorization: srv.h.bearer('coordinadorA') } })).status).toBe(422);
+    await srv.h.store.putPublisher(registered);
+    const newer = await upload('Mercado viejo, corregido', 'mercado viejo corregido.xlsx');
+
+    const og = await signedIn('coordinadorA', `#/revision/${refused.id}`);
+    await og.locator('#reemplazada').waitFor();
+    const log = og.getByRole('table', { name: 'Bitácora de esta entrega' });
+    expect(await log.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
+    expect(await log.textContent()).not.toContain('2020');
+    await og.getByRole('link', { name: 'Abrir el envío que la reemplazó' }).click();
+    await og.waitForURL(`**/#/revision/${newer.id}`);
+    await og.context().close();
+  });
 });

@@ -86,4 +86,16 @@ test('unfiltered listings only show what the caller may see', async () => {
   expect((await audit('coordinadorA')).every((e) => e.publisherId === 'mer')).toBe(true);
   // Refusals of a coordinador of another state are on record too.
   expect((await audit('admin')).some((e) => (e as { action?: string; actor?: string }).action === 'access.denied' && (e as { actor?: string }).actor === USERS.coordinadorB.id)).toBe(true);
+  // From an instant (a send's page reads its publisher's log from the send's creation): still scoped, and later only.
+  const all = (await audit('admin')) as { at: string; publisherId?: string }[];
+  const middle = all[Math.floor(all.length / 2)].at;
+  const since = async (u: UserName, at: string) => request(h.app).get(`/api/audit?limit=1000&since=${encodeURIComponent(at)}`).set('Authorization', h.bearer(u));
+  const fromMiddle = (await since('admin', middle)).body.entries as { at: string }[];
+  expect(fromMiddle.length).toBeGreaterThan(0);
+  expect(fromMiddle.length).toBeLessThan(all.length);
+  expect(fromMiddle.every((e) => e.at >= middle)).toBe(true);
+  expect(((await since('coordinadorB', all[0].at)).body.entries as { publisherId?: string }[]).some((e) => e.publisherId === 'mer')).toBe(false);
+  const bad = await since('admin', 'ayer');
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.message).toContain('«since» debe ser una fecha y hora ISO 8601');
 });

@@ -392,7 +392,8 @@ export const reviewSubmissionPage: Page = {
     // The send that replaced this one (its audit entry names it), to open it from here.
     let replacement: string | undefined;
     if (p.viewer.role !== 'capturista') {
-      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string; details?: Record<string, unknown> }[] }).entries ?? []));
+      // From the send's creation: a busy implementer's log read from its oldest entry held none of a recent send's.
+      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&since=${encodeURIComponent(s.createdAt)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string; details?: Record<string, unknown> }[] }).entries ?? []));
       const own = entries.filter((e) => e.target === `submission/${id}`);
       audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
         own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]));

@@ -117,9 +117,10 @@ export function createStore(backend: DocumentBackend): Store {
     return body === undefined ? undefined : (JSON.parse(body) as T);
   }
 
-  async function list<T>(collection: CollectionName, where: Record<string, string | undefined>, page: PageRequest = {}): Promise<Page<T>> {
+  /** `from`: the sort key the first page starts after (a later page's cursor wins). */
+  async function list<T>(collection: CollectionName, where: Record<string, string | undefined>, page: PageRequest = {}, from?: string): Promise<Page<T>> {
     const limit = pageLimit(page.limit);
-    const after = page.after === undefined ? undefined : decodeCursor(page.after);
+    const after = page.after === undefined ? from : decodeCursor(page.after);
     const filters: Record<string, string> = {};
     for (const [k, v] of Object.entries(where)) if (v !== undefined) filters[k] = v;
     const rows = await backend.query(collection, filters, after, limit + 1);
@@ -425,7 +426,9 @@ export function createStore(backend: DocumentBackend): Store {
       await backend.create('audit', toRow('audit', docId(entry.id), sortKey(entry.at, entry.id), entry));
       return entry;
     },
-    listAudit: (q = {}) => list<AuditEntry>('audit', { publisherId: q.publisherId }, q),
+    // Entries are keyed sortKey(at, id) (appendAudit): every entry made at `since` or later sorts after the key's
+    // opening `["<since>"` (JSON text, compared as UTF-8 bytes on both stores), every earlier one before it.
+    listAudit: (q = {}) => list<AuditEntry>('audit', { publisherId: q.publisherId }, q, q.since === undefined ? undefined : sortKey(q.since).slice(0, -1)),
 
     putStats: (s: PublisherStats) => backend.putMany('stats', [toRow('stats', docId(s.publisherId), sortKey(s.publisherId), s)]),
     getStats: (publisherId) => get<PublisherStats>('stats', docId(publisherId)),

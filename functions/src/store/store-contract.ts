@@ -381,6 +381,18 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(Object.keys(store).filter((k) => /audit/i.test(k)).sort()).toEqual(['appendAudit', 'listAudit']);
     });
 
+    test('audit: listed since an instant — entries made then or later, of the publisher asked, by pages', async () => {
+      for (let i = 0; i < 4; i++) await store.appendAudit({ at: at(i), actor: 'u2', action: 'earlier', target: `submission/x${i}`, details: {}, publisherId: 'p1' });
+      const later = [];
+      for (let i = 5; i < 10; i++) later.push(await store.appendAudit({ at: at(i), actor: 'u2', action: 'later', target: 'submission/s1', details: { i }, publisherId: 'p1' }));
+      await store.appendAudit({ at: at(7), actor: 'u3', action: 'other', target: 'submission/s2', details: {}, publisherId: 'p2' });
+      // From exactly the first later entry's instant: it is included.
+      expect((await pages((after) => store.listAudit({ publisherId: 'p1', since: at(5), after, limit: 2 }))).flat()).toEqual(later);
+      expect((await store.listAudit({ publisherId: 'p1', since: at(4) })).items).toEqual(later);
+      expect((await store.listAudit({ since: at(9) })).items).toEqual([later[4]]);
+      expect((await store.listAudit({ publisherId: 'p1', since: at(10) })).items).toEqual([]);
+    });
+
     test('stats: replace and read', async () => {
       await store.putStats({ publisherId: 'p1', publicationId: 'A', computedAt: at(1), data: { processes: 3 } });
       await store.putStats({ publisherId: 'p1', publicationId: 'B', computedAt: at(2), data: { processes: 4, byState: { Jalisco: 4 } } });

@@ -350,7 +350,12 @@ export interface Store {
 
   /** Append-only: there is deliberately no update or delete. Ordered by (at, id). */
   appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
-  listAudit(query?: PageRequest & { publisherId?: string }): Promise<Page<AuditEntry>>;
+  /**
+   * `since` (ISO 8601, as entries' `at`): only entries made then or later — a send's review page reads its
+   * publisher's log from the send's creation, not from the oldest entry (a busy implementer's first 1,000 entries
+   * held none of a recent send's).
+   */
+  listAudit(query?: PageRequest & { publisherId?: string; since?: string }): Promise<Page<AuditEntry>>;
 
   putStats(stats: PublisherStats): Promise<void>;
   getStats(publisherId: string): Promise<PublisherStats | undefined>;

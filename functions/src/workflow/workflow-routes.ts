@@ -675,7 +675,11 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     if (publisherId) await authorize(user, 'audit.read', await publisherOf(publisherId), `publisher/${publisherId}`);
     else if (!canSome(user, 'audit.read')) await authorize(user, 'audit.read', undefined, 'audit');
     const visible = await visibleTo(user, 'audit.read');
-    const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), after: queryString(req, 'after'), limit });
+    // `since`: entries made then or later (a send's page asks from the send's creation); written as entries' `at` are.
+    const sinceText = queryString(req, 'since');
+    const since = sinceText === undefined ? undefined : Date.parse(sinceText);
+    if (since !== undefined && Number.isNaN(since)) throw badRequest('invalid-since', `El parámetro «since» debe ser una fecha y hora ISO 8601, como 2024-03-31T18:00:00.000Z (se recibió «${sinceText}»).`);
+    const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), ...(since !== undefined ? { since: new Date(since).toISOString() } : {}), after: queryString(req, 'after'), limit });
     // `by`: who, by e-mail (`actor` is a user id: the log keeps ids, people read e-mails).
     const emails = new Map<string, string>();
     const entries = [];
