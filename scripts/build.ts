@@ -64,21 +64,38 @@ const jsonAsParse: Plugin = {
   },
 };
 
+/**
+ * esbuild's build, each output file written whole or not at all: to a temporary name, then renamed over the old one.
+ * Test files running at once rebuild dist/ (two jest workers, each building before it runs the CLI or the server)
+ * while another's server loads its bundles and validators; written in place, a file read half-written failed a
+ * publication in the background thread with a syntax error. A rename replaces a file in one step: a reader gets the
+ * old file or the new one, the same code either way.
+ */
+async function buildWhole(options: BuildOptions): Promise<void> {
+  const { outputFiles } = await build({ ...options, write: false });
+  for (const file of outputFiles) {
+    fs.mkdirSync(path.dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+    fs.writeFileSync(temporary, file.contents);
+    fs.renameSync(temporary, file.path);
+  }
+}
+
 /** dist/validators/<name>.js: each compiled validator minified (as the add-on's Code.js has them), its npm helpers external. */
 async function buildValidators(outDir: string): Promise<void> {
   const names = fs.readdirSync(VALIDATORS_DIR).filter((f) => f.endsWith('.js'));
-  await Promise.all(names.map((f) => build({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [validatorCode], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
+  await Promise.all(names.map((f) => buildWhole({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [validatorCode], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
 }
 
 export async function buildCli(): Promise<void> {
   const dist = path.join(ROOT, 'dist');
   // A small entry that answers `--help` at once and loads the bundle the command needs.
-  await build({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/bin.ts')], outfile: path.join(dist, 'cli.js') });
-  await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/engine.ts')], outfile: path.join(dist, 'cli-engine.js') });
-  await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')], outfile: path.join(dist, 'cli-main.js') });
-  await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/compile-main.ts')], outfile: path.join(dist, 'cli-compile.js') });
+  await buildWhole({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/bin.ts')], outfile: path.join(dist, 'cli.js') });
+  await buildWhole({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/engine.ts')], outfile: path.join(dist, 'cli-engine.js') });
+  await buildWhole({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')], outfile: path.join(dist, 'cli-main.js') });
+  await buildWhole({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/compile-main.ts')], outfile: path.join(dist, 'cli-compile.js') });
   // The self-hosted server's background thread (functions/src/server/background-thread.ts), started by `serve`.
-  await build({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/server/background-worker.ts')], outfile: path.join(dist, 'background-worker.js') });
+  await buildWhole({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/server/background-worker.ts')], outfile: path.join(dist, 'background-worker.js') });
   await buildValidators(dist);
 }
 
@@ -87,7 +104,7 @@ export async function buildCli(): Promise<void> {
  * functions/lib/index.js, npm packages left to functions/package.json.
  */
 export async function buildFunctions(outfile = path.join(ROOT, 'functions/lib/index.js')): Promise<void> {
-  await build({ ...NODE_BUNDLE, plugins: [validatorCode], entryPoints: [path.join(ROOT, 'functions/src/index.ts')], outfile });
+  await buildWhole({ ...NODE_BUNDLE, plugins: [validatorCode], entryPoints: [path.join(ROOT, 'functions/src/index.ts')], outfile });
 }
 
 if (require.main === module) {

@@ -70,11 +70,14 @@ test('a publication goes on while the server\'s own thread is blocked, and the s
   // From here this thread waits without ever turning its event loop (no timer, no I/O, no message is handled), and
   // reads the submission's row straight from the file (store/collections.ts names it): published in the server's thread, it would never get there.
   const raw = new Database(file, { readonly: true });
-  const status = (): string => JSON.parse((raw.prepare('SELECT body FROM submissions WHERE id = ?').get(docId(submission.id)) as { body: string }).body).status as string;
+  const row = (): Submission => JSON.parse((raw.prepare('SELECT body FROM submissions WHERE id = ?').get(docId(submission.id)) as { body: string }).body) as Submission;
+  const status = (): string => row().status;
   const pause = new Int32Array(new SharedArrayBuffer(4));
   const deadline = Date.now() + 60_000;
   while (status() !== 'published' && Date.now() < deadline) Atomics.wait(pause, 0, 0, 25);
-  expect(status()).toBe('published');
+  // Its last step says why, when it failed (the reason the publication gave), and the server's log what it saw.
+  const ended = row();
+  expect(ended.status === 'published' ? 'published' : { status: ended.status, last: ended.history.at(-1), log: logged }).toBe('published');
   raw.close();
 
   await server.publications.idle();
