@@ -4,6 +4,7 @@
  * command: store, server, backend), and validators/*.js. The bundles inline our own code and the generated schemas; npm packages stay external
  * (better-sqlite3 is native, firebase-admin is loaded from node_modules). Type checking is `npm run typecheck`.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -71,32 +72,85 @@ const jsonAsParse: Plugin = {
  * publication in the background thread with a syntax error. A rename replaces a file in one step: a reader gets the
  * old file or the new one, the same code either way.
  */
-async function buildWhole(options: BuildOptions): Promise<void> {
-  const { outputFiles } = await build({ ...options, write: false });
-  for (const file of outputFiles) {
-    fs.mkdirSync(path.dirname(file.path), { recursive: true });
-    const temporary = `${file.path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-    fs.writeFileSync(temporary, file.contents);
-    fs.renameSync(temporary, file.path);
+async function buildWhole(options: BuildOptions): Promise<string[]> {
+  const { outputFiles, metafile } = await build({ ...options, write: false, metafile: true });
+  for (const file of outputFiles) writeWhole(file.path, file.contents);
+  // The files it read (paths relative to the working directory), for the freshness stamp (buildCli).
+  return Object.keys(metafile.inputs).map((input) => path.resolve(input));
+}
+
+function writeWhole(file: string, contents: Uint8Array | string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(temporary, contents);
+  fs.renameSync(temporary, file);
+}
+
+/**
+ * dist/ as built from these sources: every file its bundles read (esbuild's metafile), the build's own scripts and
+ * the lockfile (esbuild's version), each by size and modification time. Built again only when one of them changed,
+ * or an output is missing: the suite's test files and the benches call buildCli before running the CLI or the
+ * server — a dozen times per `npm test`, ~4 s each — with the same sources.
+ */
+const STAMP = path.join(ROOT, 'dist', '.built-from.json');
+const BUILD_SCRIPTS = [__filename, path.join(__dirname, 'validator-code.ts'), path.join(ROOT, 'package-lock.json')];
+
+function sourcesState(files: string[]): string {
+  const hash = createHash('sha256');
+  for (const file of [...files].sort()) {
+    let stat: fs.Stats | undefined;
+    try { stat = fs.statSync(file); } catch { stat = undefined; }
+    hash.update(`${file}\0${stat ? `${stat.size}\0${stat.mtimeMs}` : 'missing'}\n`);
+  }
+  return hash.digest('hex');
+}
+
+function builtFrom(): { sources: string[]; outputs: string[]; state: string } | undefined {
+  try {
+    const stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8')) as { sources?: unknown; outputs?: unknown; state?: unknown };
+    const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+    return strings(stamp.sources) && strings(stamp.outputs) && typeof stamp.state === 'string' ? { sources: stamp.sources, outputs: stamp.outputs, state: stamp.state } : undefined;
+  } catch {
+    return undefined;
   }
 }
 
 /** dist/validators/<name>.js: each compiled validator minified (as the add-on's Code.js has them), its npm helpers external. */
-async function buildValidators(outDir: string): Promise<void> {
+async function buildValidators(outDir: string): Promise<{ sources: string[]; outputs: string[] }> {
   const names = fs.readdirSync(VALIDATORS_DIR).filter((f) => f.endsWith('.js'));
-  await Promise.all(names.map((f) => buildWhole({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [validatorCode], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: path.join(outDir, 'validators', f) })));
+  const outputs = names.map((f) => path.join(outDir, 'validators', f));
+  const read = await Promise.all(names.map((f, i) => buildWhole({ ...NODE_BUNDLE, sourcemap: false, minify: true, plugins: [validatorCode], entryPoints: [path.join(VALIDATORS_DIR, f)], outfile: outputs[i] })));
+  // A validator added to schemas/validators/ changes the folder's listing: the folder is a source too.
+  return { sources: [VALIDATORS_DIR, ...read.flat()], outputs };
 }
 
 export async function buildCli(): Promise<void> {
+  const stamp = builtFrom();
+  if (stamp && stamp.outputs.every((f) => fs.existsSync(f)) && sourcesState(stamp.sources) === stamp.state) return;
+  const started = Date.now();
   const dist = path.join(ROOT, 'dist');
-  // A small entry that answers `--help` at once and loads the bundle the command needs.
-  await buildWhole({ ...NODE_BUNDLE, entryPoints: [path.join(ROOT, 'functions/src/cli/bin.ts')], outfile: path.join(dist, 'cli.js') });
-  await buildWhole({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/engine.ts')], outfile: path.join(dist, 'cli-engine.js') });
-  await buildWhole({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/main.ts')], outfile: path.join(dist, 'cli-main.js') });
-  await buildWhole({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/cli/compile-main.ts')], outfile: path.join(dist, 'cli-compile.js') });
-  // The self-hosted server's background thread (functions/src/server/background-thread.ts), started by `serve`.
-  await buildWhole({ ...NODE_BUNDLE, plugins: [lazyValidators, jsonAsParse], entryPoints: [path.join(ROOT, 'functions/src/server/background-worker.ts')], outfile: path.join(dist, 'background-worker.js') });
-  await buildValidators(dist);
+  const bundles: [entry: string, out: string, plugins: Plugin[]][] = [
+    // A small entry that answers `--help` at once and loads the bundle the command needs.
+    ['functions/src/cli/bin.ts', 'cli.js', []],
+    ['functions/src/cli/engine.ts', 'cli-engine.js', [lazyValidators, jsonAsParse]],
+    ['functions/src/cli/main.ts', 'cli-main.js', [lazyValidators, jsonAsParse]],
+    ['functions/src/cli/compile-main.ts', 'cli-compile.js', [lazyValidators, jsonAsParse]],
+    // The self-hosted server's background thread (functions/src/server/background-thread.ts), started by `serve`.
+    ['functions/src/server/background-worker.ts', 'background-worker.js', [lazyValidators, jsonAsParse]],
+  ];
+  const sources = new Set(BUILD_SCRIPTS);
+  const outputs: string[] = [];
+  for (const [entry, out, plugins] of bundles) {
+    outputs.push(path.join(dist, out));
+    for (const source of await buildWhole({ ...NODE_BUNDLE, plugins, entryPoints: [path.join(ROOT, entry)], outfile: path.join(dist, out) })) sources.add(source);
+  }
+  const validators = await buildValidators(dist);
+  for (const source of validators.sources) sources.add(source);
+  outputs.push(...validators.outputs);
+  // A source saved while this ran may not be in what was built: then no stamp, and the next call builds again.
+  const list = [...sources];
+  if (list.some((f) => { try { return fs.statSync(f).mtimeMs >= started; } catch { return true; } })) return;
+  writeWhole(STAMP, JSON.stringify({ sources: list, outputs, state: sourcesState(list) }));
 }
 
 /**
