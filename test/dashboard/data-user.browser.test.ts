@@ -41,7 +41,8 @@ describeIfChromium('a data user in the public pages', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    srv = await startDashboardServer();
+    // Juárez is in Nuevo León's data; here one of Mérida's projects is in a Juárez too (the «Municipio» tests).
+    srv = await startDashboardServer({ edit: (key, workbook) => { if (key === 'merida') setCell(workbook, 'Ubicaciones', 0, 'locations/0/address/locality', 'Juárez'); } });
     browser = await launchChromium();
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
@@ -57,7 +58,7 @@ describeIfChromium('a data user in the public pages', () => {
 
   it('«Municipio» offers the municipalities of the chosen state or implementer, and keeps the one chosen', async () => {
     const page = await open(1280, '#/proyectos');
-    expect(await options(page, 'filtro-municipality')).toEqual(['Todos', 'Ciénega de Flores', 'García', 'Guadalupe', 'Juárez', 'Mérida', 'Monterrey', 'Tuxtla Gutiérrez']);
+    expect(await options(page, 'filtro-municipality')).toEqual(['Todos', 'Ciénega de Flores', 'García', 'Guadalupe', 'Juárez (Nuevo León)', 'Juárez (Yucatán)', 'Mérida', 'Monterrey', 'Tuxtla Gutiérrez']);
     await page.click('summary:text("Filtros")');
     await page.selectOption('#filtro-state', 'Chiapas');
     await page.waitForURL(/state=Chiapas/);
@@ -65,7 +66,7 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await options(page, 'filtro-municipality')).toEqual(['Todos', 'Tuxtla Gutiérrez']);
     await page.context().close();
     const byImplementer = await open(1280, '#/proyectos?publisher=merida');
-    expect(await options(byImplementer, 'filtro-municipality')).toEqual(['Todos', 'Mérida']);
+    expect(await options(byImplementer, 'filtro-municipality')).toEqual(['Todos', 'Juárez (Yucatán)', 'Mérida']);
     await byImplementer.context().close();
     // A municipality already chosen stays offered (and chosen) when the state changes, so the reader sees why the
     // pages are empty and can undo it.
@@ -76,29 +77,23 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('«Municipio» names a municipality with its state when another state has one of the same name; a link with the name alone still works', async () => {
-    // Juárez is in Nuevo León's data; here one of Mérida's projects is in a Juárez too.
-    const twice = await startDashboardServer({ edit: (key, workbook) => { if (key === 'merida') setCell(workbook, 'Ubicaciones', 0, 'locations/0/address/locality', 'Juárez'); } });
-    try {
-      const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-      await page.goto(`${twice.base}/#/proyectos`);
-      await page.waitForSelector('body[data-ready] main h1');
-      expect((await options(page, 'filtro-municipality')).filter((o) => o.startsWith('Juárez'))).toEqual(['Juárez (Nuevo León)', 'Juárez (Yucatán)']);
-      await page.click('summary:text("Filtros")');
-      await page.selectOption('#filtro-municipality', 'Juárez (Yucatán)');
-      await page.waitForFunction(() => /^1 proyecto de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
-      expect(new URLSearchParams((await page.evaluate(() => location.hash as string)).split('?')[1]).get('municipality')).toBe('Juárez (Yucatán)');
-      expect(await page.locator('#tabla-proyectos tbody td').allTextContents()).toContain('Yucatán');
-      // Chosen, it keeps its state when the state filter changes (and says why the pages are empty).
-      await page.selectOption('#filtro-state', 'Nuevo León');
-      await page.waitForURL(/state=Nuevo/);
-      expect(await page.inputValue('#filtro-municipality')).toBe('Juárez (Yucatán)');
-      await page.goto(`${twice.base}/#/proyectos?municipality=${encodeURIComponent('Juárez')}`);
-      await page.waitForFunction(() => /^2 proyectos de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
-      expect(await page.locator('#filtro-municipality option:checked').innerText()).toBe('Juárez (todos los estados)');
-      await page.context().close();
-    } finally {
-      await twice.close();
-    }
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${srv.base}/#/proyectos`);
+    await page.waitForSelector('body[data-ready] main h1');
+    expect((await options(page, 'filtro-municipality')).filter((o) => o.startsWith('Juárez'))).toEqual(['Juárez (Nuevo León)', 'Juárez (Yucatán)']);
+    await page.click('summary:text("Filtros")');
+    await page.selectOption('#filtro-municipality', 'Juárez (Yucatán)');
+    await page.waitForFunction(() => /^1 proyecto de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
+    expect(new URLSearchParams((await page.evaluate(() => location.hash as string)).split('?')[1]).get('municipality')).toBe('Juárez (Yucatán)');
+    expect(await page.locator('#tabla-proyectos tbody td').allTextContents()).toContain('Yucatán');
+    // Chosen, it keeps its state when the state filter changes (and says why the pages are empty).
+    await page.selectOption('#filtro-state', 'Nuevo León');
+    await page.waitForURL(/state=Nuevo/);
+    expect(await page.inputValue('#filtro-municipality')).toBe('Juárez (Yucatán)');
+    await page.goto(`${srv.base}/#/proyectos?municipality=${encodeURIComponent('Juárez')}`);
+    await page.waitForFunction(() => /^2 proyectos de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
+    expect(await page.locator('#filtro-municipality option:checked').innerText()).toBe('Juárez (todos los estados)');
+    await page.context().close();
   });
 
   /** Each table's box: whether it is wider than the screen lets it be, and whether its caption says so. */
