@@ -31,6 +31,14 @@ export function statusLabelOf(s: { status: SubmissionStatus; history: readonly {
 export function replacedByNewer(s: { status: SubmissionStatus; history: readonly { action: string }[] }): boolean {
   return s.status === 'returned' && s.history[s.history.length - 1]?.action === 'superseded';
 }
+/**
+ * When the revision under review was sent: its snapshot's time (a new version replaces it), or the submission's
+ * creation when it has none. What the inbox, the review page, «Mis envíos» and the add-on show as «enviada el …»,
+ * and what tells which of two sends is the newer (approve-submission.ts newerApproved).
+ */
+export function sentAt(s: { createdAt: string; snapshot?: { takenAt: string } | null }): string {
+  return s.snapshot?.takenAt ?? s.createdAt;
+}
 /** Statuses in which the coordinator still has to decide. */
 export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'failed'];
 /**

@@ -8,7 +8,7 @@ import type { Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import type { WorkbookModel } from '../../../core/workbook/model';
-import { SUBMIT_OUTCOME_TEXT, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
+import { sentAt, SUBMIT_OUTCOME_TEXT, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { BackendClient } from './backend-client';
 
 export function currentConfig(h: Host): AddonConfig {
@@ -34,7 +34,7 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     viewer: list.viewer,
     role: list.viewer.role,
     submission: latest ? {
-      id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, sentAt: latest.snapshot?.takenAt ?? latest.createdAt,
+      id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, sentAt: sentAt(latest),
       comments: latest.comments, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null,
       revision: latest.snapshot?.contentHash ?? null,
     } : null,

@@ -21,7 +21,7 @@ import { HttpError } from '../api/http-error';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import { publish } from '../publication/publish';
 import { isStoreError, type Publication, type Publisher, type Store, type Submission, type SubmissionSource, type User } from '../store/store';
-import { AWAITING_DECISION, STATUS_LABELS, replacedByNewer } from '../../../core/workflow/contract';
+import { AWAITING_DECISION, STATUS_LABELS, replacedByNewer, sentAt } from '../../../core/workflow/contract';
 import { historyVersion } from '../store/submission-history';
 import { replacedDecisionText } from '../../../core/workflow/replaced-send';
 import { summarizeFindings } from './findings-summary';
@@ -99,9 +99,6 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
   log(`falló la publicación: ${e instanceof Error ? e.message : String(e)}`);
   return { code: 'publish.internal', reason: 'Ocurrió un error interno al publicar; no se publicó nada. Apruebe de nuevo en unos minutos.' };
 }
-
-/** When the revision under review was sent (a resubmission replaces it). */
-export const sentAt = (s: Submission): string => s.snapshot?.takenAt ?? s.createdAt;
 
 /**
  * The publisher's most recently sent submission that is published or being published (`except`: leave this one out),
