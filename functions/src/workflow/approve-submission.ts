@@ -147,10 +147,27 @@ export async function claimApproval(store: Store, submission: Submission, actor:
     if (!isStoreError(e, 'conflict')) throw e;
     const current = await store.getSubmission(submission.id);
     if (current?.status === 'approved') throw new HttpError(409, 'conflict', 'Esta entrega ya no está en espera de aprobación: se está aprobando en este momento; espere a que termine.');
-    if (reviewed !== undefined && current?.snapshot && current.snapshot.contentHash !== reviewed && AWAITING_DECISION.includes(current.status)) throw revisionChanged('aprobación', current);
-    if (current && AWAITING_DECISION.includes(current.status)) throw new HttpError(409, 'conflict', CHANGED_MEANWHILE);
-    throw new HttpError(409, 'conflict', notAwaiting('aprobación', current));
+    throw lostDecision('aprobación', current, reviewed);
   }
+}
+
+/**
+ * Still awaiting a decision, but no longer on the revision the coordinator reviewed (`reviewed`, when the request
+ * named it): its official sent a new version since.
+ */
+export function revisionMoved(s: Submission, reviewed: string | undefined): boolean {
+  return reviewed !== undefined && s.snapshot !== undefined && s.snapshot.contentHash !== reviewed && AWAITING_DECISION.includes(s.status);
+}
+
+/**
+ * The 409 of a decision (`what`: aprobación, revisión) whose compare-and-set lost, from the submission as it is now:
+ * a new version was sent (revisionChanged), someone else acted on it and it still awaits a decision, or it no longer
+ * does (notAwaiting).
+ */
+export function lostDecision(what: 'aprobación' | 'revisión', current: Submission | undefined, reviewed: string | undefined): HttpError {
+  if (current && revisionMoved(current, reviewed)) return revisionChanged(what, current);
+  if (current && AWAITING_DECISION.includes(current.status)) return new HttpError(409, 'conflict', CHANGED_MEANWHILE);
+  return new HttpError(409, 'conflict', notAwaiting(what, current));
 }
 
 /**
@@ -167,7 +184,7 @@ export function notAwaiting(what: 'aprobación' | 'revisión', current: Pick<Sub
 }
 
 /** A decision's write lost to another step on the same revision (a concurrent refused approval…). */
-export const CHANGED_MEANWHILE = 'Esta entrega cambió mientras usted decidía (alguien más actuó sobre ella): no se hizo nada. Revísela de nuevo y decida.';
+const CHANGED_MEANWHILE = 'Esta entrega cambió mientras usted decidía (alguien más actuó sobre ella): no se hizo nada. Revísela de nuevo y decida.';
 
 /**
  * 409 'revision-changed': its official sent a new version after the coordinator's page was drawn, so the decision

@@ -41,7 +41,7 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
-import { approveSubmission, latestApproved, newerApproved, newerThan, notAwaiting, recoverStaleApproval, refusalText, revisionChanged, CHANGED_MEANWHILE } from './approve-submission';
+import { approveSubmission, latestApproved, lostDecision, newerApproved, newerThan, recoverStaleApproval, refusalText, revisionChanged, revisionMoved } from './approve-submission';
 import { historyVersion } from '../store/submission-history';
 import { cursorAfter } from '../store/document-store';
 import { LEASE_ACTION, startApproval } from '../publication/publication-task';
@@ -629,17 +629,13 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       throw badRequest('missing-comment', `Escriba en «comment» qué debe corregirse (hasta ${MAX_COMMENT_LENGTH} caracteres).`);
     }
     // A comment on the revision the coordinator read: a new version sent meanwhile is not returned with it.
-    const changed = (s: Submission | undefined): boolean => reviewed !== undefined && s?.snapshot !== undefined && s.snapshot.contentHash !== reviewed && AWAITING_DECISION.includes(s.status);
-    if (changed(submission)) throw revisionChanged('revisión', submission);
+    if (revisionMoved(submission, reviewed)) throw revisionChanged('revisión', submission);
     let returned: Submission;
     try {
       returned = await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'returned', { at: stamp(), by: user.id, action: 'returned', comment }, reviewed !== undefined ? { ifVersion: historyVersion(submission) } : {});
     } catch (e) {
       if (!isStoreError(e, 'conflict')) throw e;
-      const current = await store.getSubmission(submission.id);
-      if (current && changed(current)) throw revisionChanged('revisión', current);
-      if (current && AWAITING_DECISION.includes(current.status)) throw new HttpError(409, 'conflict', CHANGED_MEANWHILE);
-      throw new HttpError(409, 'conflict', notAwaiting('revisión', current));
+      throw lostDecision('revisión', await store.getSubmission(submission.id), reviewed);
     }
     await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment });
     await notify?.({ kind: 'returned', submission: returned, publisher, actor: user, comment });
