@@ -6,17 +6,16 @@
  */
 import * as fs from 'fs';
 import request from 'supertest';
-import { checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, continuedUpload, WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
+import { checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, continuedUpload, WORKBOOK_JSON_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
-import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from './workflow-harness';
+import { localHarness, uploadXlsx, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from './workflow-harness';
 
 const [MER] = PUBLISHERS;
 let h: LocalHarness;
 beforeEach(async () => { h = await localHarness(); });
 afterEach(() => h.close());
 
-const send = (bytes: Buffer, name: string) => request(h.app).post(`/api/submissions?publisher=mer&archivo=${encodeURIComponent(name)}`)
-  .set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(bytes);
+const send = (bytes: Buffer, name: string) => uploadXlsx(h, bytes, name);
 const giveBack = (id: string, comment: string) => request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment }).expect(200);
 const get = (path: string, user: UserName) => request(h.app).get(path).set('Authorization', h.bearer(user));
 const kept = () => fs.readdirSync(h.uploadDir).filter((f) => f.endsWith('.xlsx')).sort();

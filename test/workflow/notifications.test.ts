@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import { bodyOf, startSmtp, subjectOf } from '../support/smtp-capture';
-import { DASHBOARD_URL, localHarness, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness } from './workflow-harness';
+import { DASHBOARD_URL, localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, USERS, xlsxOf, type LocalHarness } from './workflow-harness';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
@@ -23,7 +23,7 @@ describe('notifications by SMTP', () => {
   afterAll(async () => { await h.close(); await smtp.close(); });
 
   test('submit → coordinators of the state; return and approval → the official, in Spanish with a link', async () => {
-    const sent = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER)));
+    const sent = await uploadXlsx(h, await xlsxOf(projectWorkbook(MER)));
     expect(sent.status).toBe(201);
     const id = sent.body.submission.id as string;
     expect(smtp.mails).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('notifications by SMTP', () => {
 
   test('a send withdrawn while it awaited review → its coordinators are told they have nothing to decide; a returned one, nobody', async () => {
     const before = smtp.mails.length;
-    const sent = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { title: 'Parque enviado por error' })));
+    const sent = await uploadXlsx(h, await xlsxOf(projectWorkbook(MER, { title: 'Parque enviado por error' })));
     expect(sent.status).toBe(201);
     const id = sent.body.submission.id as string;
     await request(h.app).post(`/api/submissions/${id}/withdraw`).set('Authorization', h.bearer('capturistaA')).expect(200);
@@ -108,8 +108,7 @@ describe('notifications by SMTP', () => {
   test('a new send says which file or spreadsheet it came from, as one plain line', async () => {
     const before = smtp.mails.length;
     const told = (i: number): string => bodyOf(smtp.mails[before + i].raw);
-    const upload = await request(h.app).post(`/api/submissions?publisher=mer&archivo=${encodeURIComponent('C:\\Obras\\Obras de marzo 🏗.xlsx')}`).set('Authorization', h.bearer('capturistaA'))
-      .set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { title: 'Parque de marzo' })));
+    const upload = await uploadXlsx(h, await xlsxOf(projectWorkbook(MER, { title: 'Parque de marzo' })), 'C:\\Obras\\Obras de marzo 🏗.xlsx');
     expect(upload.status).toBe(201);
     expect(told(0)).toContain('Municipio de Mérida (Yucatán) envió información para su revisión en el archivo «Obras de marzo 🏗.xlsx».');
     const sheet = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).set('Content-Type', WORKBOOK_JSON_MIME)
@@ -134,7 +133,7 @@ test('a mail server that does not answer never holds the request: the submission
   const slow: Outbox = { send: () => delivered };
   const h = await localHarness({ outbox: slow, notifyWaitMs: 50 });
   try {
-    const sent = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER)));
+    const sent = await uploadXlsx(h, await xlsxOf(projectWorkbook(MER)));
     expect(sent.status).toBe(201);
     const notices = async () => (await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.filter((e) => e.action.startsWith('notification.')).map((e) => e.action);
     expect(await notices()).toEqual([]);

@@ -4,15 +4,14 @@
  * walk of the review found a progress reading gone from the public data that way).
  */
 import request from 'supertest';
-import { checkPreviewAnswer, checkSubmissionListAnswer, XLSX_MIME } from '../../core/workflow/contract';
-import { localHarness, PUBLISHERS, projectWorkbook, xlsxOf, type LocalHarness } from './workflow-harness';
+import { checkPreviewAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
+import { localHarness, PUBLISHERS, projectWorkbook, uploadXlsx, xlsxOf, type LocalHarness } from './workflow-harness';
 
 let h: LocalHarness;
 beforeAll(async () => { h = await localHarness(); });
 afterAll(() => h.close());
 
-const upload = async (title: string) => request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA'))
-  .set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(PUBLISHERS[0], { title })));
+const upload = async (title: string) => uploadXlsx(h, await xlsxOf(projectWorkbook(PUBLISHERS[0], { title })));
 const approve = (id: string) => request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
 
 test('an older submission cannot be approved over a newer one already published', async () => {
@@ -39,15 +38,13 @@ test('an older submission cannot be approved over a newer one already published'
 });
 
 test("an upload keeps its file's name, without the official's folders or control characters", async () => {
-  const sent = await request(h.app).post(`/api/submissions?publisher=mer&archivo=${encodeURIComponent('C:\\Users\\juan\\Documentos\\obras\u0007 marzo.xlsx')}`)
-    .set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(PUBLISHERS[0], { title: 'Parque de marzo' })));
+  const sent = await uploadXlsx(h, await xlsxOf(projectWorkbook(PUBLISHERS[0], { title: 'Parque de marzo' })), 'C:\\Users\\juan\\Documentos\\obras\u0007 marzo.xlsx');
   expect(sent.status).toBe(201);
   expect(sent.body.submission.source).toMatchObject({ kind: 'xlsx', name: 'obras marzo.xlsx' });
 });
 
 test('an upload\'s long name is cut between characters, never inside an emoji', async () => {
-  const send = async (name: string) => request(h.app).post(`/api/submissions?publisher=mer&archivo=${encodeURIComponent(name)}`)
-    .set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(PUBLISHERS[0], { title: `Parque ${name.length}` })));
+  const send = async (name: string) => uploadXlsx(h, await xlsxOf(projectWorkbook(PUBLISHERS[0], { title: `Parque ${name.length}` })), name);
   const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
   // 66 characters (126 UTF-16 units): `slice(0, 120)` kept half of the 60th emoji.
   const fits = `a${'🏗'.repeat(60)}.xlsx`;

@@ -5,17 +5,16 @@
  * HTTP (SQLite, API tokens, .xlsx uploads).
  */
 import request from 'supertest';
-import { checkSubmitAnswer, statusLabelOf, XLSX_MIME } from '../../core/workflow/contract';
+import { checkSubmitAnswer, statusLabelOf } from '../../core/workflow/contract';
 import { reopenedAfterReplacement, reopenedText, replacedComment, replacedDecisionText, replacedNote, replacedWithdrawQuestion } from '../../core/workflow/replaced-send';
-import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness } from './workflow-harness';
+import { localHarness, uploadXlsx, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness } from './workflow-harness';
 
 const [MER] = PUBLISHERS;
 let h: LocalHarness;
 beforeEach(async () => { h = await localHarness(); });
 afterEach(() => h.close());
 
-const send = (bytes: Buffer, name: string) => request(h.app).post(`/api/submissions?publisher=mer&archivo=${encodeURIComponent(name)}`)
-  .set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(bytes);
+const send = (bytes: Buffer, name: string) => uploadXlsx(h, bytes, name);
 const approve = (id: string) => request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
 const giveBack = (id: string) => request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Revise el monto.' });
 

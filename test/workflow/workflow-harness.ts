@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Express } from 'express';
+import request from 'supertest';
 import { auth } from '@googleapis/sheets';
 import { createApp } from '../../functions/src/app';
 import { issueToken } from '../../functions/src/auth/api-tokens';
@@ -22,6 +23,7 @@ import { directoryUploads } from '../../functions/src/workflow/upload-store';
 import { workflowRoutes } from '../../functions/src/workflow/workflow-routes';
 import { notifier, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 import type { WorkbookModel } from '../../core/workbook/model';
+import { XLSX_MIME } from '../../core/workflow/contract';
 import { startSheetsStub, type SheetsStub } from './sheets-stub';
 import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from './test-identity';
 
@@ -63,6 +65,15 @@ export interface Harness {
   /** `Authorization` header value for a user. */
   bearer(user: UserName): string;
   close(): Promise<void>;
+}
+
+/**
+ * An official's Excel upload (POST /api/submissions, as «Mis envíos» sends it): `name` is the file's name
+ * (`?archivo=`), left out when undefined.
+ */
+export function uploadXlsx(h: Harness, bytes: Buffer, name?: string, user: UserName = 'capturistaA'): request.Test {
+  return request(h.app).post(`/api/submissions?publisher=mer${name === undefined ? '' : `&archivo=${encodeURIComponent(name)}`}`)
+    .set('Authorization', h.bearer(user)).set('Content-Type', XLSX_MIME).send(bytes);
 }
 
 async function seed(store: Store, tokens?: Map<string, string>): Promise<void> {
