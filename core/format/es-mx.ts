@@ -51,8 +51,8 @@ function mexicoCityClock(t: number): Date {
 
 /** ISO 8601 date or date-time → dd/mm/aaaa: the calendar date written in the string, a UTC instant's in Mexico City. */
 export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(wallClock(iso));
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+  const day = calendarDate(iso);
+  return day ? `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}` : iso;
 }
 
 /**
