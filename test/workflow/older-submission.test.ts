@@ -5,7 +5,9 @@
  */
 import request from 'supertest';
 import { checkPreviewAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
-import { localHarness, PUBLISHERS, projectWorkbook, uploadXlsx, xlsxOf, type LocalHarness } from './workflow-harness';
+import { BASE_URL, localHarness, PUBLISHERS, projectWorkbook, uploadXlsx, xlsxOf, type LocalHarness } from './workflow-harness';
+import { runPublicationTask } from '../../functions/src/publication/publication-task';
+import type { PublicationTask } from '../../functions/src/publication/publication-queue';
 
 let h: LocalHarness;
 beforeAll(async () => { h = await localHarness(); });
@@ -83,5 +85,34 @@ test('the inbox flags each send older than one already approved, with when that 
     expect(approvedLookups.sort()).toEqual(['mer:approved', 'mer:published']);
   } finally {
     h.store.listSubmissions = listSubmissions;
+  }
+});
+
+test.each([['newer', 'older'], ['older', 'newer']])('an older send approved together with a newer one never publishes over it: publications run %s first', async (first) => {
+  // Both approved before either is published (two coordinators, or one clicking down the inbox): each claim passed
+  // the older-send check, and the tasks run in any order (Cloud Tasks, a retried task).
+  const tasks: PublicationTask[] = [];
+  const q = await localHarness({ publicationQueue: { enqueue: async (task) => { tasks.push(task); } } });
+  try {
+    const send = async (title: string) => (await uploadXlsx(q, await xlsxOf(projectWorkbook(PUBLISHERS[0], { title })))).body.submission.id as string;
+    const older = await send('Mercado, avance de marzo');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const newer = await send('Mercado, avance de abril');
+    for (const id of [older, newer]) {
+      expect((await request(q.app).post(`/api/submissions/${id}/approve`).set('Authorization', q.bearer('coordinadorA'))).status).toBe(202);
+    }
+    const run = (id: string) => runPublicationTask({ store: q.store, baseUrl: BASE_URL, now: () => new Date(), log: () => {}, openSource: () => { throw new Error('uploads read their snapshot'); } }, tasks.find((t) => t.submissionId === id)!);
+    for (const id of first === 'newer' ? [newer, older] : [older, newer]) await run(id);
+    expect((await q.store.getSubmission(newer))?.status).toBe('published');
+    const projects = await request(q.app).get('/api/oc4ids/projects');
+    expect(projects.body.projects.map((p: { title: string }) => p.title)).toEqual(['Mercado, avance de abril']);
+    // Refused either way: run first, it would only be published over at once (the claim refuses it the same way).
+    const refused = await q.store.getSubmission(older);
+    expect(refused?.status).toBe('failed');
+    expect(refused?.history.at(-1)?.comment).toMatch(/^Ya se aprobó un envío más reciente de esta institución \(enviado el .*\)\. Aprobar este publicaría encima sus datos anteriores/);
+    // And it stays refused: approving it again is the 409 of a send older than one approved.
+    expect((await request(q.app).post(`/api/submissions/${older}/approve`).set('Authorization', q.bearer('coordinadorA'))).body.error?.code).toBe('superseded');
+  } finally {
+    await q.close();
   }
 });

@@ -55,6 +55,12 @@ export interface PublishInput {
   revision?: string;
   /** Told how long each step took (benches print where the time goes). */
   onPhase?: (phase: PublishPhase, ms: number) => void;
+  /**
+   * Asked once the publication this one builds on (the current one) has been read, before anything is written;
+   * throwing stops the publication. What it finds holds until the switch: that is a compare-and-set on the same
+   * current publication, so anything published after this check makes the switch fail instead.
+   */
+  beforeWrite?: () => Promise<void>;
 }
 
 export type PublishPhase = 'check' | 'history' | 'records' | 'derived' | 'write' | 'commit';
@@ -278,6 +284,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   if (hasErrors(findings)) return { status: 'refused', findings };
 
   const current = await store.getCurrent(publisher.id);
+  await input.beforeWrite?.();
   const history = current ? await releasesByOcid(store, current.id) : new Map<string, HeldRelease[]>();
   const changed: string[] = [];
   const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);

@@ -6,7 +6,10 @@
  * - errors in the workbook → the approval is refused: back to `submitted` with the findings, so the
  *   coordinator sees why (a refusal is not a return: nobody decided anything about the content yet);
  * - published (or unchanged content, DESIGN §6 idempotence, recorded as the publisher's `confirmedAt`) → `published`;
- * - the sheet or the store failed → `failed` with a Spanish reason; approving again retries.
+ * - the sheet or the store failed → `failed` with a Spanish reason; approving again retries;
+ * - a newer send of the same publisher was approved or published meanwhile → `failed` with that reason, nothing
+ *   written: its older data would replace the newer (checked at the claim and again once publication has read the
+ *   publication it replaces).
  * If the process dies mid-way (killed, out of memory, a Cloud Function timeout) the submission stays `approved`
  * and the half-written publication stays `writing`, which readers never see (they go through `current`). Once
  * such an approval is older than `staleApprovalMs`, the next approve call first marks it `failed` (with the
@@ -86,8 +89,24 @@ export function workbookRevision(workbook: WorkbookModel): string {
   return createHash('sha256').update(JSON.stringify(workbook.sheets.map((s) => [s.name, s.rows, s.merges ?? []]))).digest('hex');
 }
 
+/** Why a send older than `newer` (approved or published) is not published. */
+function supersededText(newer: Submission): string {
+  return `Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`;
+}
+
+/**
+ * A newer send of the same publisher was approved after this one's claim had passed the same check (both approved
+ * before either was published, their publications run in any order): found again by the publication itself.
+ */
+class Superseded extends Error {
+  constructor(readonly newer: Submission) {
+    super(supersededText(newer));
+  }
+}
+
 function failureOf(e: unknown, log: (m: string) => void): { code: string; reason: string } {
   if (e instanceof SourceError) return { code: e.code, reason: e.message };
+  if (e instanceof Superseded) return { code: 'superseded', reason: e.message };
   if (isStoreError(e, 'conflict')) {
     // setCurrent's compare-and-set: another submission of this publisher was published meanwhile.
     return { code: 'publish.conflict', reason: 'Otra publicación de este publicador se hizo al mismo tiempo. Apruebe de nuevo para publicar sobre ella.' };
@@ -137,9 +156,7 @@ export async function claimApproval(store: Store, submission: Submission, actor:
   if (submission.status === 'returned' || submission.status === 'published' || submission.status === 'withdrawn') throw new HttpError(409, 'conflict', notAwaiting('aprobación', submission));
   if (reviewed !== undefined && submission.snapshot && submission.snapshot.contentHash !== reviewed) throw revisionChanged('aprobación', submission);
   const newer = await newerApproved(store, submission);
-  if (newer) {
-    throw new HttpError(409, 'superseded', `Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`);
-  }
+  if (newer) throw new HttpError(409, 'superseded', supersededText(newer));
   try {
     // On the revision checked above: a new version sent meanwhile makes the write fail (ifVersion).
     return await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at, by: actor.id, action: 'approved' }, reviewed !== undefined ? { ifVersion: historyVersion(submission) } : {});
@@ -227,7 +244,13 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
     const workbook = await source.read();
     revision = workbookRevision(workbook);
     const at = stamp();
-    result = await publish(store, { publisher, workbook, actor: actor.id, now: at, baseUrl: deps.baseUrl, revision });
+    // The claim's older-send check again, on the publication this one would replace: two sends approved before
+    // either was published both passed it, and whichever publication ran last won — the older data over the newer.
+    const beforeWrite = async (): Promise<void> => {
+      const newer = await newerApproved(store, submission);
+      if (newer) throw new Superseded(newer);
+    };
+    result = await publish(store, { publisher, workbook, actor: actor.id, now: at, baseUrl: deps.baseUrl, revision, beforeWrite });
     // Approved, identical to what is published: the implementer confirmed its data current, which counts as an
     // update of its commitment (Seguimiento and the reminders, core/workflow/update-due.ts) although nothing new
     // was published. Inside the try: if it cannot be recorded the approval fails and approving again retries it
