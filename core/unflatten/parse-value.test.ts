@@ -5,8 +5,10 @@ describe('parseNumber (es-MX)', () => {
   test.each([
     ['1,234,567.89', 1234567.89], ['$1,234.50', 1234.5], ['-$5', -5], ['$ -5', -5], ['1000', 1000], ['.5', 0.5],
     ['1e3', 1000], ['2,000 MXN', 2000], [42, 42],
+    // Grouped with spaces, as NOM-008-SCFI and many official documents write them.
+    ['1 234 567', 1234567], ['$ 1 234 567.50', 1234567.5], ['-1\u2009234', -1234], ['1 234', 1234],
   ])('%p → %p', (input, expected) => expect(parseNumber(input)).toBe(expected));
-  test.each(['12,34', '1.234,56', '1 234', 'abc', '', '--5', '$'])('%p is not a number', (input) => expect(parseNumber(input)).toBeUndefined());
+  test.each(['12,34', '1.234,56', '12 34', '1 2345', '1234 567', '1, 234', '1 234,567', 'abc', '', '--5', '$'])('%p is not a number', (input) => expect(parseNumber(input)).toBeUndefined());
 });
 
 describe('parseBoolean', () => {
@@ -20,6 +22,11 @@ describe('parseDate', () => {
   test('Apps Script Date at local midnight keeps its calendar date', () => expect(parseDate(new Date('2024-03-31T06:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00'));
   test('Excel serial number', () => expect(parseDate(45382, zone)).toBe('2024-03-31T00:00:00-06:00'));
   test('dd/mm/aaaa text', () => expect(parseDate('1/4/2024', zone)).toBe('2024-04-01T00:00:00-06:00'));
+  test.each([
+    ['31-mar-2024', '2024-03-31'], ['31/Mar./2024', '2024-03-31'], ['31 MAR 2024', '2024-03-31'], ['5-dic-2023', '2023-12-05'],
+    ['31 de marzo de 2024', '2024-03-31'], ['1o. de septiembre del 2024', '2024-09-01'], ['15 de Setiembre de 2024', '2024-09-15'],
+  ])('the month in letters, in Spanish: %p', (text, day) => expect(parseDate(text, zone)).toBe(`${day}T00:00:00-06:00`));
+  test.each(['31-feb-2024', '31 de marzzo de 2024', '31-constructor-2024', '31-mar-24', 'marzo de 2024'])('%p is not a date', (v) => expect(parseDate(v, zone)).toBeUndefined());
   test('ISO text with and without offset', () => {
     expect(parseDate('2024-03-31', zone)).toBe('2024-03-31T00:00:00-06:00');
     expect(parseDate('2024-03-31T10:30', zone)).toBe('2024-03-31T10:30:00-06:00');

@@ -46,7 +46,9 @@ function pad(n: number): string {
 }
 
 // es-MX: "," groups thousands, "." is the decimal point; an optional sign and "$" (also "$ -1,234.50", "-$1,234.50").
-const NUMBER_RE = /^([+-]?)\s*\$?\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+|(?=\.\d))(\.\d+)?$/;
+// A space (or a thin space) groups them too, as NOM-008-SCFI writes numbers and officials copy them from official
+// documents: «1 234 567» was «no es un número» although it can be read only one way (groups of exactly three digits).
+const NUMBER_RE = /^([+-]?)\s*\$?\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009]\d{3})+|\d+|(?=\.\d))(\.\d+)?$/;
 const SCIENTIFIC_RE = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
 /** A number written with a decimal comma (`1.234,50`, `12,5`): not es-MX, where it is read as a typo rather than guessed. */
 const DECIMAL_COMMA_RE = /^([+-]?)\s*\$?\s*(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$/;
@@ -58,7 +60,7 @@ export function parseNumber(v: CleanValue): number | undefined {
   const m = NUMBER_RE.exec(s);
   if (m) {
     if (m[1] && m[2]) return undefined;
-    const n = Number(`${m[3].replace(/,/g, '') || '0'}${m[4] ?? ''}`);
+    const n = Number(`${m[3].replace(/[, \u2009]/g, '') || '0'}${m[4] ?? ''}`);
     return m[1] === '-' || m[2] === '-' ? -n : n;
   }
   return SCIENTIFIC_RE.test(s) ? Number(s) : undefined;
@@ -93,6 +95,25 @@ function calendarDate(d: Date, zone: string): [number, number, number] {
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+/**
+ * The month by its Spanish name or abbreviation, as people write a date in letters and as Excel and Sheets show one in
+ * Spanish (`d-mmm-aaaa`): «31-mar-2024», «31/mar./2024», «31 de marzo de 2024», «1o. de septiembre del 2024». Read as
+ * the day it names, not «no es una fecha válida»: there is only one way to read it.
+ */
+const MONTHS = new Map<string, number>(Object.entries({
+  ene: 1, enero: 1, feb: 2, febrero: 2, mar: 3, marzo: 3, abr: 4, abril: 4, may: 5, mayo: 5, jun: 6, junio: 6,
+  jul: 7, julio: 7, ago: 8, agosto: 8, sep: 9, sept: 9, set: 9, septiembre: 9, setiembre: 9, oct: 10, octubre: 10,
+  nov: 11, noviembre: 11, dic: 12, diciembre: 12,
+}));
+const NAMED_MONTH_RE = /^(\d{1,2})(?:o\.?|º)?(?:\s*[/.-]\s*|\s+(?:de\s+)?)([a-záéíóú]+)\.?(?:\s*[/.-]\s*|\s+(?:de(?:l)?\s+)?)(\d{4})$/i;
+
+/** [year, month, day] of a date written with its month in letters; undefined for any other text. */
+function namedMonthDate(text: string): [number, number, number] | undefined {
+  const m = NAMED_MONTH_RE.exec(text);
+  if (!m) return undefined;
+  const month = MONTHS.get(m[2].toLowerCase());
+  return month === undefined ? undefined : [Number(m[3]), month, Number(m[1])];
+}
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** Two ASCII digits at `i` as a number; NaN otherwise. */
@@ -144,6 +165,7 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
         return `${iso[1]}-${iso[2]}-${iso[3]}T${iso[4]}:${iso[5]}:${pad(ss)}${iso[7] ?? ''}${offset}`;
       }
     }
+    ymd ??= namedMonthDate(v);
   }
   if (!ymd || !isCalendarDate(...ymd)) return undefined;
   return localMidnight(zone, ...ymd);
