@@ -118,6 +118,15 @@ describe('blank template', () => {
     expect(checked).toBeGreaterThan(40);
   });
 
+  it('keeps every postal code column as text, so «06720» keeps its 0 (a number column stored 6720)', () => {
+    const columns = spec.sheets.flatMap((sheet) => sheet.columns.filter((c) => c.field.endsWith('postalCode')).map((c) => ({ sheet, c })));
+    expect(columns.length).toBeGreaterThanOrEqual(3);
+    for (const { sheet, c } of columns) {
+      const column = (wb.getWorksheet(sheet.name) as ExcelJS.Worksheet).getColumn(sheet.columns.indexOf(c) + 1);
+      expect({ field: `${sheet.name}:${c.field}`, numFmt: column.numFmt }).toEqual({ field: `${sheet.name}:${c.field}`, numFmt: '@' });
+    }
+  });
+
   it('offers MXN first wherever a currency is chosen', () => {
     const currencies = spec.sheets.flatMap((sheet) => sheet.columns.filter((c) => c.codelist === 'currency').map((col) => ({ sheet, col })));
     expect(currencies.length).toBeGreaterThan(10);

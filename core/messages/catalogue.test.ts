@@ -36,6 +36,8 @@ it('agrees the words of a template with the count it names', () => {
   // A field the template has a column for is named as the official reads it, by column and sheet.
   expect(renderTemplate(catalogue()['import.trimmed'], { count: 2, field: 'awards/title', sheet: 'Adjudicaciones', column: 'Título de la adjudicación' })).toBe('Se quitaron espacios o caracteres invisibles al inicio o al final de 2 textos de la columna «Título de la adjudicación» de la hoja «Adjudicaciones».');
   expect(renderTemplate(catalogue()['rfc.length'], { value: 'X', length: 1 })).toMatch(/tiene 1 carácter y debe/);
+  // «escríbalo como texto» said what to do, not how: the apostrophe is how a spreadsheet keeps the 0.
+  expect(chooseContext(renderTemplate(catalogue()['address.postalCode'], { value: '6720' }), true)).toBe('El código postal «6720» no es válido: debe tener exactamente 5 dígitos, con el cero inicial si lo tiene (p. ej. 06720). Si la hoja de cálculo le quita el cero, escríbalo con un apóstrofo delante (\'06720): así lo guarda como texto.');
   expect(renderTemplate(catalogue()['rfc.lowercase'], { value: 'cop990315k2a', upper: 'COP990315K2A' })).toBe('Escriba el RFC en mayúsculas, como en la constancia de situación fiscal: «COP990315K2A».');
   // A count written bare («{count} valores») reads «1 valores»: every count names its words through the template.
   expect(Object.entries(catalogue()).filter(([, t]) => /\{count\}/.test(t)).map(([code]) => code)).toEqual([]);

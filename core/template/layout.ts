@@ -47,9 +47,15 @@ export function headerColor(col: ColumnSpec): string {
   return col.required ? HEADER_COLORS.required : HEADER_COLORS.plain;
 }
 
-/** Spreadsheet number format of a column; coordinates keep six decimals (about 10 cm). */
+const POSTAL_CODE = /(^|\/)postalCode$/;
+
+/** Spreadsheet number format of a column; coordinates keep six decimals (about 10 cm); postal codes are text. */
 export function numberFormat(col: ColumnSpec): string | undefined {
   if (col.type === 'date') return 'dd/mm/yyyy';
+  // Plain text: a postal code is five digits, not a number. In a column left to the spreadsheet, Google Sheets and
+  // Excel stored «06720» (every Mexico City code starts with 0) as the number 6720, which the postal code check then
+  // refused with «escríbalo como texto», something the official had no way to know how to do.
+  if (POSTAL_CODE.test(col.field)) return '@';
   if (col.type === 'number') return /coordinates/.test(col.field) ? '0.000000' : '#,##0.00';
   if (col.type === 'integer') return '0';
   return undefined;

@@ -50,7 +50,7 @@ registerMessages({
   'party.legalNameMissing': 'Falta la razón social de «{value}», que es persona moral. Escríbala tal como aparece en su constancia de situación fiscal.',
   'party.personNameMissing': 'Falta el nombre o el primer apellido de «{value}», que es persona física. [[Escriba nombre(s) y apellidos en sus columnas.||Escriba nombre(s) y apellidos.]]',
   'party.personalityMismatch': 'El tipo de persona «{value}» no corresponde al RFC «{rfc}»: 13 caracteres son de persona física y 12 de persona moral. Corrija uno de los dos.',
-  'address.postalCode': 'El código postal «{value}» no es válido: debe tener exactamente 5 dígitos, con el cero inicial si lo tiene (p. ej. 06720). [[Si la celda lo muestra sin el cero, escríbalo como texto.||Escríbalo como texto, no como número.]]',
+  'address.postalCode': 'El código postal «{value}» no es válido: debe tener exactamente 5 dígitos, con el cero inicial si lo tiene (p. ej. 06720). [[Si la hoja de cálculo le quita el cero, escríbalo con un apóstrofo delante (\'06720): así lo guarda como texto.||Escríbalo como texto, no como número.]]',
   'email.format': '«{value}» no es una dirección de correo electrónico completa: escriba una sola dirección de la forma nombre@dominio (p. ej. obras.publicas@municipio.gob.mx), sin espacios ni nombre delante.[[ Si no la tiene, deje la celda vacía.||]]',
   'url.scheme': 'La dirección «{value}» no es un enlace web. Solo se publican enlaces que empiezan con https:// o http://.',
   'text.invisibleCharacters': 'El texto «{text}» contiene caracteres invisibles ({characters}) que pueden cambiar cómo se ve o se ordena. Borre el texto y escríbalo de nuevo, sin pegarlo.',

@@ -94,6 +94,10 @@ describe('Crear plantilla', () => {
     expect(ws.formatAt(3, date + 1)).toBe('dd/mm/yyyy');
     expect(ws.formatAt(250_000, date + 1)).toBe('dd/mm/yyyy');
     expect(ws.formatAt(2, date + 1)).toBeUndefined();
+    // Postal codes are plain text: Sheets keeps the 0 of «06720» instead of storing the number 6720.
+    const places = spec.sheets.find((s) => s.name === 'Ubicaciones');
+    const postalCode = places!.columns.findIndex((c) => c.field === 'locations/address/postalCode');
+    expect(h.ss.get('Ubicaciones').formatAt(3, postalCode + 1)).toBe('@');
     expect(h.ss.get(SETTINGS_SHEET).values()[1][2]).toBe('publisherName');
     expect(h.ss.toasts[0]).toContain('Se agregaron');
   });
