@@ -3,6 +3,10 @@
  * percentage of the works done or the amount paid: the dashboard shows the latest observation's measure as «N %».
  * A measure below 0 or above 100 cannot be one: a typing slip (45 typed as 450) or a sign. `metric.progressRange`
  * (error) on the measure.
+ *
+ * A measure above 0 and below 1 is most likely a percentage that the spreadsheet stored as a fraction: Google Sheets
+ * (and Excel) store «45%» typed in a cell as 0.45, which passed as an advance of 0.45 % and was published so.
+ * `metric.progressFraction` (warning, since an advance under 1 % is possible) says what it was and what to write.
  */
 import { itemsAt } from './json';
 import type { Check } from './types';
@@ -18,6 +22,7 @@ export const progressRange: Check = ({ projects, report }) => {
         const measure = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : undefined;
         if (measure === undefined || Number.isNaN(measure)) continue;
         if (measure < 0 || measure > 100) report('metric.progressRange', 'error', `${obs.pointer}/measure`, { value: measure });
+        else if (measure > 0 && measure < 1) report('metric.progressFraction', 'warning', `${obs.pointer}/measure`, { value: measure, percent: Math.round(measure * 10000) / 100 });
       }
     }
   }

@@ -38,6 +38,7 @@ it('agrees the words of a template with the count it names', () => {
   expect(renderTemplate(catalogue()['rfc.length'], { value: 'X', length: 1 })).toMatch(/tiene 1 carácter y debe/);
   // «escríbalo como texto» said what to do, not how: the apostrophe is how a spreadsheet keeps the 0.
   expect(chooseContext(renderTemplate(catalogue()['address.postalCode'], { value: '6720' }), true)).toBe('El código postal «6720» no es válido: debe tener exactamente 5 dígitos, con el cero inicial si lo tiene (p. ej. 06720). Si la hoja de cálculo le quita el cero, escríbalo con un apóstrofo delante (\'06720): así lo guarda como texto.');
+  expect(chooseContext(renderTemplate(catalogue()['metric.progressFraction'], { value: 0.45, percent: 45 }), true)).toBe('El avance quedó como 0.45, menos de 1 %. Si escribió «45%», la hoja de cálculo lo guardó como fracción: escriba 45, sin el signo %. Si el avance de verdad es menor a 1 %, déjelo así.');
   expect(renderTemplate(catalogue()['rfc.lowercase'], { value: 'cop990315k2a', upper: 'COP990315K2A' })).toBe('Escriba el RFC en mayúsculas, como en la constancia de situación fiscal: «COP990315K2A».');
   // A count written bare («{count} valores») reads «1 valores»: every count names its words through the template.
   expect(Object.entries(catalogue()).filter(([, t]) => /\{count\}/.test(t)).map(([code]) => code)).toEqual([]);
