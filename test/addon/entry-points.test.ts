@@ -326,6 +326,14 @@ describe('submit and review against the real app', () => {
       check: { ok: false, text: expect.stringMatching(/^Al probar la conexión, el servidor no respondió bien: No fue posible comunicarse con el servidor/) },
     });
     expect(host.props.document.get('INFRA_BACKEND_URL')).toBe('https://datos.ejemplo.mx');
+    // As an official has it at hand: the address bar without https://, a page of the dashboard, an API address.
+    for (const typed of ['datos.ejemplo.mx', ' datos.ejemplo.mx/ ', 'https://datos.ejemplo.mx/#/mis-envios', 'datos.ejemplo.mx/index.html', 'https://datos.ejemplo.mx/api/publishers?x=1', 'https://datos.ejemplo.mx/api']) {
+      expect({ typed, saved: main.saveAddonSettings({ backendUrl: typed, apiToken: '' }).backendUrl }).toEqual({ typed, saved: 'https://datos.ejemplo.mx' });
+    }
+    // A server behind a path keeps it; a host named «api…» is not a path.
+    expect(main.saveAddonSettings({ backendUrl: 'https://gob.mx/obra/api/', apiToken: '' }).backendUrl).toBe('https://gob.mx/obra');
+    expect(main.saveAddonSettings({ backendUrl: 'api.ejemplo.mx', apiToken: '' }).backendUrl).toBe('https://api.ejemplo.mx');
+    main.saveAddonSettings({ backendUrl: 'https://datos.ejemplo.mx', apiToken: '' });
     main.menuSettings();
     expect(host.fakeUi.dialogs[0].title).toBe('Configurar servidor — Infraestructura Abierta');
     expect(host.fakeUi.dialogs[0].html).toContain('value="https://datos.ejemplo.mx"');

@@ -119,6 +119,24 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
+  it('Configurar servidor takes the address as the browser bar shows it (no http(s)://, a page of the dashboard) and shows it as saved', async () => {
+    const { gas, record } = loadCode('hoja-direccion');
+    gas.menuSettings();
+    const page = await bridgedPage(gas, 420);
+    const dialog = path.join(build.outDir, 'configurar-servidor-direccion.html');
+    fs.writeFileSync(dialog, record.dialogPages[0]);
+    await page.goto(`file://${dialog}`);
+    const address = page.getByLabel('Dirección del servidor');
+    // «127.0.0.1:PORT/#/mis-envios»: the browser's own check stopped it («Please enter a URL.», in the browser's
+    // language), so nothing was sent and nothing in Spanish said why.
+    await address.fill(`${app.url.replace(/^http:\/\//, '')}/#/mis-envios`);
+    await page.getByLabel('Clave de acceso (solo servidores propios)').fill(app.bearers.capturistaA.replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText(/Conexión comprobada/).waitFor({ timeout: 5000 });
+    expect(await address.inputValue()).toBe(app.url);
+    await page.close();
+  });
+
   it('«Validar datos» validates as it opens; goes to the cell, sends, sees the return and its comments on «Validar», sends again and sees it published', async () => {
     const { ss, gas, record } = loadCode('hoja-recorrido');
     gas.onOpen({ authMode: 'NONE' });

@@ -24,8 +24,20 @@ export function settingsView(build: AddonConfig, props: PropertiesPort): Setting
   return { backendUrl: config.backendUrl === PLACEHOLDER_BACKEND_URL ? '' : config.backendUrl, hasApiToken: !!config.apiToken };
 }
 
+/**
+ * The server's base address from what an official pastes or types: Chrome's address bar shows
+ * «datos.mi-estado.gob.mx» without its https://, and the address at hand is often a page of the dashboard
+ * («…/#/mis-envios», «…/index.html») or of the API («…/api/publishers»). Each was refused («no es una dirección
+ * válida») or saved as it was, and every call then answered «No existe esa página». The client adds `/api/…` itself.
+ */
+export function backendBase(typed: string): string {
+  let url = typed.trim().replace(/[#?].*$/, '');
+  if (url && !/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) url = `${/^(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/i.test(url) ? 'http' : 'https'}://${url}`;
+  return url.replace(/\/index\.html?$/i, '').replace(/^([a-z]+:\/\/[^/]+(?:\/.*?)?)\/api(?:\/.*)?$/i, '$1').replace(/\/+$/, '');
+}
+
 export function saveSettings(build: AddonConfig, props: PropertiesPort, input: SettingsInput): SettingsView {
-  const url = String(input.backendUrl ?? '').trim().replace(/\/+$/, '');
+  const url = backendBase(String(input.backendUrl ?? ''));
   if (!url) throw new UserError('Escriba la dirección del servidor, por ejemplo https://datos.mi-estado.gob.mx.');
   if (!acceptableBackendUrl(url)) throw new UserError(`«${url.slice(0, 80)}» no es una dirección válida: debe empezar con https:// (por ejemplo https://datos.mi-estado.gob.mx).`);
   const token = String(input.apiToken ?? '').trim();
@@ -47,7 +59,9 @@ button{margin-top:14px;background:#1a73e8;color:#fff;border:0;border-radius:4px;
 #status{margin-top:10px}#status.error{color:#b3261e}</style></head><body>
 <form id="form">
 <label for="url">Dirección del servidor</label>
-<input id="url" name="url" type="url" required value="${escape(view.backendUrl)}" placeholder="https://datos.mi-estado.gob.mx">
+<!-- Text, not type="url": the browser's own check stopped «datos.mi-estado.gob.mx» with «Introduce una URL» (in the
+browser's language) before saveSettings could add its https://. -->
+<input id="url" name="url" type="text" inputmode="url" autocapitalize="off" spellcheck="false" value="${escape(view.backendUrl)}" placeholder="https://datos.mi-estado.gob.mx">
 <p class="help">Se la da su coordinador. Se guarda para este documento.</p>
 <label for="token">Clave de acceso (solo servidores propios)</label>
 <input id="token" name="token" type="password" autocomplete="off" placeholder="${view.hasApiToken ? 'Guardada; escriba otra para reemplazarla, o «-» para quitarla' : 'ia_…'}">
@@ -65,6 +79,8 @@ document.getElementById('form').addEventListener('submit', function (e) {
       var check = view && view.check;
       status.className = check && !check.ok ? 'error' : '';
       status.textContent = 'Configuración guardada. ' + (check ? check.text : 'Ya puede cerrar esta ventana.');
+      // The address as saved (https:// added, a page of the dashboard taken off): what the official should see.
+      if (view && view.backendUrl) document.getElementById('url').value = view.backendUrl;
       document.getElementById('token').value = '';
     })
     .withFailureHandler(function (err) { status.className = 'error'; status.textContent = (err && err.message) || 'No se pudo guardar.'; })
