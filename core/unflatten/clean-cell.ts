@@ -20,18 +20,22 @@ function isEdgeJunk(c: number): boolean {
     || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
 }
 /**
- * Non-breaking and figure spaces inside a text. This runs for every text cell: the regular expression's native scan
- * took half the time of a character loop in JavaScript (8 M characters: 17 → 8 ms).
+ * Non-breaking and figure spaces inside a text, and line breaks written another way: Word's line break within a
+ * paragraph (Shift+Enter) is a vertical tab (U+000B), and it comes along when a description is pasted from Word,
+ * as do the Unicode line and paragraph separators (U+2028, U+2029). They are read as the line break they show
+ * («\n»): each was warned as «caracteres invisibles (U+000B)», told to retype the whole text without pasting it.
+ * This runs for every text cell: the regular expression's native scan took half the time of a character loop in
+ * JavaScript (8 M characters: 17 → 8 ms).
  */
-const INNER_SPACE = /[\u00a0\u2007\u202f]/;
+const INNER_SPACE = /[\u00a0\u2007\u202f\u000b\u2028\u2029]/;
 function hasInnerSpace(s: string): boolean {
   return INNER_SPACE.test(s);
 }
 
 export function cleanText(s: string): string {
-  // Fast path for the usual clean cell: nothing to trim and no non-breaking space inside.
+  // Fast path for the usual clean cell: nothing to trim and no non-breaking space or other line break inside.
   if (s.length > 0 && !isEdgeJunk(s.charCodeAt(0)) && !isEdgeJunk(s.charCodeAt(s.length - 1)) && !hasInnerSpace(s)) return s;
-  return s.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/^[\s\u200b\u200c\u200d\u2060]+|[\s\u200b\u200c\u200d\u2060]+$/g, '');
+  return s.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u000b\u2028\u2029]/g, '\n').replace(/^[\s\u200b\u200c\u200d\u2060]+|[\s\u200b\u200c\u200d\u2060]+$/g, '');
 }
 
 function isBlankRaw(v: unknown): boolean {
