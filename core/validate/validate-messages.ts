@@ -53,7 +53,7 @@ registerMessages({
   'address.postalCode': 'El código postal «{value}» no es válido: debe tener exactamente 5 dígitos, con el cero inicial si lo tiene (p. ej. 06720). [[Si la hoja de cálculo le quita el cero, escríbalo con un apóstrofo delante (\'06720): así lo guarda como texto.||Escríbalo como texto, no como número.]]',
   'email.format': '«{value}» no es una dirección de correo electrónico completa: escriba una sola dirección de la forma nombre@dominio (p. ej. obras.publicas@municipio.gob.mx), sin espacios ni nombre delante.[[ Si no la tiene, deje la celda vacía.||]]',
   'url.scheme': 'La dirección «{value}» no es un enlace web. Solo se publican enlaces que empiezan con https:// o http://.',
-  'text.invisibleCharacters': 'El texto «{text}» contiene caracteres invisibles ({characters}) que pueden cambiar cómo se ve o se ordena. Borre el texto y escríbalo de nuevo, sin pegarlo.',
+  'text.invisibleCharacters': 'El texto «{text}» contiene caracteres invisibles[[{kinds?}|| ({characters})]] que pueden cambiar cómo se ve o se ordena. Borre el texto y escríbalo de nuevo, sin pegarlo.',
   'text.tooLong': 'El texto que empieza con «{start}» tiene {length:carácter|caracteres}; el máximo es {limit:carácter|caracteres}. Resúmalo y, si hace falta más detalle, publíquelo como documento y ponga aquí su enlace.',
   'text.programLimit': 'El texto tiene {length:carácter|caracteres}; el programa pide como máximo {limit:carácter|caracteres} para este dato. Resúmalo.',
   'document.tooLarge': 'El registro «{value}» es demasiado grande para guardarse (unos {size} kB de un máximo de {limit} kB). Reduzca los textos largos o divida la información en documentos enlazados.',

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SourceMap, type CellRef, type Finding } from '../findings/finding';
 import { catalogue } from '../messages/catalogue';
-import { renderFinding } from '../messages/render';
+import { renderFinding, renderMessage } from '../messages/render';
 import { codeTitle } from '../checks/code-label';
 import { templateSpec } from '../template/template-spec';
 import { itemsAlong, valueAt } from '../checks/json';
@@ -251,6 +251,10 @@ describe('validate: links and hidden characters', () => {
     const docs = applyCase(base, { description: '', set: { '/releases/0/tender/description': 'Obra\u200b de\tconcreto\n\u2066hidráulico\u2069' } });
     const findings = validate(docs, new SourceMap(), SETTINGS);
     expect(findings.map((f) => [f.code, f.params.characters])).toEqual([['text.invisibleCharacters', 'U+200B, U+2066, U+2069']]);
+    // In a sheet, in words an official reads («U+200B» told them nothing); in a JSON file, the code points.
+    const inSheet = { ...findings[0], cell: { sheet: 'Contrataciones', row: 3, column: 6 } };
+    expect(renderMessage(inSheet)).toBe('El texto «Obra de\tconcreto\nhidráulico» contiene caracteres invisibles (espacios sin ancho, marcas de dirección del texto) que pueden cambiar cómo se ve o se ordena. Borre el texto y escríbalo de nuevo, sin pegarlo.');
+    expect(renderMessage(findings[0])).toContain('caracteres invisibles (U+200B, U+2066, U+2069) que');
   });
 });
 
