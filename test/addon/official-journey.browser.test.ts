@@ -64,8 +64,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
   }
 
   /** The built Code.js over a fresh fake spreadsheet, its UrlFetchApp reaching the real app, its HtmlService the built pages. */
-  function loadCode(spreadsheetId: string): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } {
-    const ss = new FakeSpreadsheet(spreadsheetId);
+  function loadCode(spreadsheetId: string, timeZone?: string): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } {
+    const ss = new FakeSpreadsheet(spreadsheetId, undefined, timeZone);
     const { globals, record } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
     const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
     vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
@@ -198,6 +198,31 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(await page.getByRole('button', { name: 'Enviar actualización' }).isEnabled()).toBe(true);
     const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0001`, headers: {} }).text) as { projects: Record<string, unknown>[] };
     expect(published.projects[0]).toMatchObject({ title: 'Mercado municipal Lucas de Gálvez', status: 'implementation', budget: { amount: { amount: 1234567.89, currency: 'MXN' } }, period: { startDate: '2024-03-31T00:00:00-06:00' } });
+    await page.close();
+  });
+
+  it('a spreadsheet in Quintana Roo\'s time zone (America/Cancun): the dates typed are the days validated, sent and published', async () => {
+    const { ss, gas, record } = loadCode('hoja-cancun', 'America/Cancun');
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    // As Apps Script's getValues() gives a date cell: the instant of its midnight in the spreadsheet's zone (UTC−5), a
+    // Date of the script's own realm.
+    const day = (iso: string): Date => vm.runInContext(`new Date(${JSON.stringify(iso)})`, gas as unknown as vm.Context) as Date;
+    const values: Record<string, unknown> = {
+      id: 'oc4ids-abc123-0031', title: 'Malecón de Chetumal', description: 'Rehabilitación del malecón', status: 'Ejecución', type: 'Rehabilitación',
+      sector: 'Transporte', 'period/startDate': day('2024-03-31T05:00:00Z'), 'period/endDate': day('2024-12-01T05:00:00Z'),
+      'budget/amount/amount': 2500000, 'budget/amount/currency': 'MXN',
+    };
+    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => (values[c.field] ?? '') as string)]);
+    const page = await bridgedPage(gas);
+    await openValidarDatos(page, gas, record);
+    await page.getByText(/^Validación terminada: no se encontraron errores/).waitFor();
+    await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await page.getByText('Se envió a revisión: ya aparece en la bandeja de su coordinación.').waitFor();
+    coordinator('approve', (gas.reviewContext() as { submission: { id: string } }).submission.id);
+    const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0031`, headers: {} }).text) as { projects: Record<string, unknown>[] };
+    // Read in the Configuración sheet's zone (Mexico City), they were 30 March and 30 November.
+    expect(published.projects[0]).toMatchObject({ period: { startDate: '2024-03-31T00:00:00-06:00', endDate: '2024-12-01T00:00:00-06:00' } });
     await page.close();
   });
 

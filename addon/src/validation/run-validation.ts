@@ -27,7 +27,7 @@ export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?:
  */
 export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null): { report: ValidationReport; workbook: WorkbookModel } {
   const sheets = dataSheets(ss);
-  const workbook = readWorkbook(sheets);
+  const workbook = readWorkbook(sheets, ss.timeZone());
   const result = pipeline(workbook);
   const findings = [...localeFindings(ss), ...result.findings];
   const completeness = result.completeness;
