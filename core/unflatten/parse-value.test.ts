@@ -68,6 +68,20 @@ describe('parseValue', () => {
     expect(open.value).toBe('otra');
     expect(open.problem?.severity).toBe('warning');
   });
+  test('a title with an explanation in parentheses is also either of its parts, when no other option has it', () => {
+    const roles = [{ code: 'buyer', title: 'Comprador (dependencia o entidad)' }, { code: 'supplier', title: 'Proveedor o contratista' }, { code: 'reviewBody', title: 'Instancia de revisión (inconformidades)' }];
+    expect(parseValue('comprador; Proveedor o contratista', { type: 'list', options: roles, openCodelist: true }, 'UTC')).toEqual({ value: ['buyer', 'supplier'] });
+    expect(parseValue('DEPENDENCIA O ENTIDAD', { type: 'list', options: roles, openCodelist: true }, 'UTC')).toEqual({ value: ['buyer'] });
+    expect(parseValue('instancia de revision', { type: 'list', options: roles, openCodelist: true }, 'UTC')).toEqual({ value: ['reviewBody'] });
+    const types = [{ code: 'construction', title: 'Construcción (obra nueva)' }, { code: 'rehabilitation', title: 'Rehabilitación' }];
+    expect(parseValue('construccion', { type: 'string', options: types }, 'UTC')).toEqual({ value: 'construction' });
+    expect(parseValue('Obra nueva', { type: 'string', options: types }, 'UTC')).toEqual({ value: 'construction' });
+    // Two options share «fin de vida útil»: it names neither. A part of digits only (an edition's year) names nothing.
+    const status = [{ code: 'decommissioning', title: 'En retiro (fin de vida útil)' }, { code: 'decommissioned', title: 'Retirado (fin de vida útil)' }];
+    expect(parseValue('fin de vida util', { type: 'string', options: status }, 'UTC').problem?.code).toBe('cell.unknown-code');
+    expect(parseValue('retirado', { type: 'string', options: status }, 'UTC')).toEqual({ value: 'decommissioned' });
+    expect(parseValue('1994', { type: 'string', options: [{ code: 'OKDP', title: 'Clasificador ruso de productos OKDP (1994)' }] }, 'UTC').problem?.code).toBe('cell.unknown-code');
+  });
   test('lists split on ";"', () => expect(parseValue('Bienes; works;;', { type: 'list', options }, 'UTC').value).toEqual(['goods', 'works']));
   test('a number written with a decimal comma says so, with the number to write', () => {
     expect(parseValue('1.234,50', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.decimal-comma', params: { value: '1.234,50', number: '1234.50' } });

@@ -190,9 +190,30 @@ function codeIndex(options: readonly CodeOption[]): CodeIndex {
       const t = normalizeLabel(o.title);
       if (!index.byTitle.has(t)) index.byTitle.set(t, o.code);
     }
+    for (const [part, code] of titleParts(options)) if (!index.byTitle.has(part) && !index.byCode.has(part)) index.byTitle.set(part, code);
     codeIndexes.set(options, index);
   }
   return index;
+}
+
+/**
+ * A title with an explanation in parentheses, «Comprador (dependencia o entidad)», «Construcción (obra nueva)»: each of
+ * its two parts, when no other option of the list has it. A role typed «comprador» was published as the role
+ * «comprador» (an open list keeps other values), which no check recognises as the buyer's; «construcción» was refused.
+ * A part made of digits only (the year of a classification's edition) is not a name anyone types for it.
+ */
+function titleParts(options: readonly CodeOption[]): Map<string, string> {
+  const parts = new Map<string, string | null>();
+  for (const o of options) {
+    const m = /^(.+?)\s*\(([^()]+)\)$/.exec(o.title);
+    if (!m) continue;
+    for (const part of [m[1], m[2]]) {
+      const key = normalizeLabel(part);
+      if (/^\d+$/.test(key)) continue;
+      parts.set(key, parts.has(key) && parts.get(key) !== o.code ? null : o.code);
+    }
+  }
+  return new Map([...parts].filter((e): e is [string, string] => e[1] !== null));
 }
 
 /**
