@@ -33,6 +33,7 @@ registerMessages({
   'codelist.unknownOpen': 'El código «{value}» no está en el catálogo. Se permite, pero revise que no sea un error de escritura; si existe un código equivalente en [[la lista desplegable||el catálogo]], úselo.',
   // Identifiers
   'ocid.format': 'El OCID «{value}» no es válido: debe empezar con «ocds-», seguir con los 6 caracteres del prefijo de su institución, un guion y el identificador del proceso (p. ej. ocds-abc123-LP-001-2024).',
+  'ocid.prefixCase': 'El OCID «{value}» tiene su prefijo en mayúsculas: los prefijos OCID se escriben en minúsculas. Escríbalo «{suggested}» (el resto queda igual)[[, también en las demás hojas de este proceso||]].',
   'ocid.prefix': 'El OCID «{value}» no usa el prefijo de su institución. Debe empezar con «{prefix}-»; corríjalo o revise el prefijo [[en la hoja Configuración||registrado de su institución]].',
   'projectId.format': 'El identificador de proyecto «{value}» no es válido: debe empezar con «oc4ids-», seguir con los 6 caracteres del prefijo de su institución, un guion y el identificador local (p. ej. oc4ids-abc123-0001).',
   'ocid.prefixRegistered': 'El OCID «{value}» no usa el prefijo registrado de su institución en la plataforma: debe empezar con «{prefix}-». Corríjalo aquí (el prefijo que diga la hoja Configuración no cuenta para publicar); si el registrado no es el suyo, pida a su coordinación que lo corrija.',

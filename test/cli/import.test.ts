@@ -501,3 +501,14 @@ withStandards("Nuevo León's record packages, whose record and release give the 
     expect(ocid(pkg('ocds-abc123-LP-1002', 'ocds-abc123-LP-1-v002'))).toBe('ocds-abc123-LP-1');
   });
 });
+
+withStandards("Ciudad de México's ocid, its prefix in capitals (OCDS-87SD3T-…)", () => {
+  test('validate says the prefix goes in lower case and the ocid to write, at the OCID cell; the rest is kept', async () => {
+    const book = path.join(dir, 'cdmx.xlsx');
+    const file = path.join(EXAMPLES, 'real-mx', 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json');
+    expect((await runCli('import', file, '-o', book)).code).toBe(0);
+    const run = await runCli('validate', book, '--todos');
+    const said = run.out.split('\n').filter((l) => l.includes('«OCDS-87SD3T-SEFIN-DRM-A-002-2016»'));
+    expect(said).toEqual(['  A3 (Identificador de contratación (OCID)): Error — El OCID «OCDS-87SD3T-SEFIN-DRM-A-002-2016» tiene su prefijo en mayúsculas: los prefijos OCID se escriben en minúsculas. Escríbalo «ocds-87sd3t-SEFIN-DRM-A-002-2016» (el resto queda igual), también en las demás hojas de este proceso.']);
+  });
+});
