@@ -512,3 +512,17 @@ withStandards("Ciudad de México's ocid, its prefix in capitals (OCDS-87SD3T-…
     expect(said).toEqual(['  A3 (Identificador de contratación (OCID)): Error — El OCID «OCDS-87SD3T-SEFIN-DRM-A-002-2016» tiene su prefijo en mayúsculas: los prefijos OCID se escriben en minúsculas. Escríbalo «ocds-87sd3t-SEFIN-DRM-A-002-2016» (el resto queda igual), también en las demás hojas de este proceso.']);
   });
 });
+
+withStandards("Nuevo León's payments name their payee by its RFC, not by its party's id", () => {
+  test('validate names the party that has that RFC and the identifier to write, instead of asking to add it again', async () => {
+    const book = path.join(dir, 'nl-cpe-021.xlsx');
+    const file = path.join(EXAMPLES, 'real-mx', 'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json');
+    expect((await runCli('import', file, '-o', book)).code).toBe(0);
+    const lines = (await runCli('validate', book, '--todos')).out.split('\n');
+    // The 8 payments, rows 3 to 10 of «Transacciones», column K (Identificador del beneficiario).
+    expect(lines.filter((l) => l.includes('«MTE110517KS6»'))).toEqual([3, 4, 5, 6, 7, 8, 9, 10].map((row) => `  K${row} (Identificador del beneficiario): Error — El actor «MTE110517KS6» no está registrado con ese identificador, pero es el RFC o la clave de «M T EXCAVA Y CONSTRUYE, S.A. DE C.V.», registrado en la hoja de actores como «RFC-MTE110517KS6». Escriba «RFC-MTE110517KS6»; no lo agregue de nuevo.`));
+    // A payer no party has, by id or by RFC, is still one to register.
+    expect(lines.filter((l) => l.includes('«RFC-GEN620601DTA»'))).toHaveLength(8);
+    expect(lines.filter((l) => l.includes('«RFC-GEN620601DTA»')).every((l) => l.includes('no está registrado en la hoja de actores. Agréguelo allí'))).toBe(true);
+  });
+});
