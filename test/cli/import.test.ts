@@ -226,7 +226,15 @@ withStandards('real Mexican publications round-trip', () => {
     const said = findings.filter((f) => f.code.startsWith('import.part')).map(renderMessage);
     expect(said).toEqual([
       '2 actores se repetían con el mismo identificador de otro; cada grupo se unió en uno, con todos sus roles.',
-      'Al unir actores repetidos se omitió 1 dato que no coincidía con los del primero.',
+      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «Nombre del actor» (hoja «Actores») «Constructora A, S.A.» (quedó «Constructora A»). Si el dato omitido es el correcto, escríbalo en su celda.',
+    ]);
+  });
+
+  test("CLI: Nuevo León's project lists its Secretaría de Infraestructura twice, with two addresses: each value left out is named, with its column and the value kept", async () => {
+    const run = await runCli('import', path.join(REAL_MX, 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json'), '-o', path.join(dir, 'nl-000001.xlsx'));
+    expect(run.code).toBe(0);
+    expect(run.err.split('\n').filter((l) => l.includes('venía repetido'))).toEqual([
+      'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json: El actor «Secretaría de Infraestructura (SIASI-000011)» venía repetido; al unirlo se omitieron 3 datos de la repetición que no coincidían con el primero: «Calle y número» (hoja «Actores del proyecto») «Washington» (quedó «Washigton»); «Código postal» (hoja «Actores del proyecto») «64010» (quedó «64000»); «Página web del contacto» (hoja «Actores del proyecto») «http://si.nl.gob.mx» (quedó «http://si.nl.gob.mx/»). Si el dato omitido es el correcto, escríbalo en su celda.',
     ]);
   });
 
