@@ -92,10 +92,10 @@ function writeWhole(file: string, contents: Uint8Array | string): void {
  * or an output is missing: the suite's test files and the benches call buildCli before running the CLI or the
  * server — a dozen times per `npm test`, ~4 s each — with the same sources.
  */
-const STAMP = path.join(ROOT, 'dist', '.built-from.json');
+export const STAMP = path.join(ROOT, 'dist', '.built-from.json');
 const BUILD_SCRIPTS = [__filename, path.join(__dirname, 'validator-code.ts'), path.join(ROOT, 'package-lock.json')];
 
-function sourcesState(files: string[]): string {
+export function sourcesState(files: string[]): string {
   const hash = createHash('sha256');
   for (const file of [...files].sort()) {
     let stat: fs.Stats | undefined;
@@ -105,10 +105,16 @@ function sourcesState(files: string[]): string {
   return hash.digest('hex');
 }
 
+/**
+ * The stamp of this checkout's dist/, or undefined. A stamp written by a build in another folder (a working copy
+ * made by copying one with its dist/, as each engineer's clone here was) names that folder's sources, by absolute
+ * path: unchanged there, this checkout's CLI was never built again, and its tests ran the other folder's code.
+ */
 function builtFrom(): { sources: string[]; outputs: string[]; state: string } | undefined {
   try {
-    const stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8')) as { sources?: unknown; outputs?: unknown; state?: unknown };
+    const stamp = JSON.parse(fs.readFileSync(STAMP, 'utf8')) as { root?: unknown; sources?: unknown; outputs?: unknown; state?: unknown };
     const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+    if (stamp.root !== ROOT) return undefined;
     return strings(stamp.sources) && strings(stamp.outputs) && typeof stamp.state === 'string' ? { sources: stamp.sources, outputs: stamp.outputs, state: stamp.state } : undefined;
   } catch {
     return undefined;
@@ -150,7 +156,7 @@ export async function buildCli(): Promise<void> {
   // A source saved while this ran may not be in what was built: then no stamp, and the next call builds again.
   const list = [...sources];
   if (list.some((f) => { try { return fs.statSync(f).mtimeMs >= started; } catch { return true; } })) return;
-  writeWhole(STAMP, JSON.stringify({ sources: list, outputs, state: sourcesState(list) }));
+  writeWhole(STAMP, JSON.stringify({ root: ROOT, sources: list, outputs, state: sourcesState(list) }));
 }
 
 /**

@@ -1,19 +1,34 @@
 /**
  * OCDS "Open Contracting Identifier": an ocid is a registered prefix (`ocds-` + 6 characters) followed by a
  * local identifier, and a publisher must use its own prefix (OCDS 1.1 "Identifiers", ocid prefix registration).
- * `ocid.format` (error): not `ocds-xxxxxx-…`. `ocid.prefix` (error): not the publisher's configured prefix.
+ * `ocid.format` (error): not `ocds-xxxxxx-…`; `ocid.prefixCase` (error) when only its prefix is not in lower case.
+ * `ocid.prefix` (error): not the publisher's configured prefix.
  */
 import { stringAt } from './json';
 import type { Check } from './types';
 
 const OCID = /^ocds-[a-z0-9]{6}-\S+$/;
 
+/**
+ * The ocid with its prefix in lower case, when that is all it lacks: Ciudad de México published
+ * «OCDS-87SD3T-SEFIN-DRM-A-002-2016» (prefix ocds-87sd3t), and «debe empezar con «ocds-»» did not tell the official
+ * what was wrong with an ocid that seemed to. The local part after the prefix is the publisher's and is kept.
+ */
+function lowerPrefix(ocid: string): string | undefined {
+  const m = /^(ocds-[a-z0-9]{6})(-\S+)$/i.exec(ocid);
+  return m ? `${m[1].toLowerCase()}${m[2]}` : undefined;
+}
+
 export const ocidPrefix: Check = ({ releases, settings, report }) => {
   const prefix = settings.ocidPrefix?.trim();
   for (const { data, pointer } of releases) {
     const ocid = stringAt(data, 'ocid');
     if (ocid === undefined) continue; // missing: schema.required
-    if (!OCID.test(ocid)) report('ocid.format', 'error', `${pointer}/ocid`, { value: ocid });
+    if (!OCID.test(ocid)) {
+      const lowered = lowerPrefix(ocid);
+      if (lowered) report('ocid.prefixCase', 'error', `${pointer}/ocid`, { value: ocid, suggested: lowered });
+      else report('ocid.format', 'error', `${pointer}/ocid`, { value: ocid });
+    }
     else if (prefix && !ocid.startsWith(`${prefix}-`)) report(settings.prefixesRegistered ? 'ocid.prefixRegistered' : 'ocid.prefix', 'error', `${pointer}/ocid`, { value: ocid, prefix });
   }
 };

@@ -2,8 +2,8 @@
  * Organization references must point at an entry of `parties` that carries the matching role
  * (OCDS 1.1 "Parties": "the party referenced should also appear in the parties section with the role…";
  * OC4IDS 0.9 parties the same way). EDCA-MX pick lists are role-driven (rules.md R-24/R-25).
- * `reference.unknownParty` (error): the id is not in `parties`. `reference.missingRole` (warning): the party
- * exists but lacks the role.
+ * `reference.unknownParty` (error): the id is not in `parties`; `reference.partyByIdentifier` (error) when it is one
+ * party's identifier (its RFC) instead. `reference.missingRole` (warning): the party exists but lacks the role.
  */
 import { itemsAlong, itemsAt, objectsAt, someAlong, stringAt } from './json';
 import type { Check, Doc, JsonObject, Report } from './types';
@@ -38,6 +38,22 @@ const OC4IDS_RULES: Rule[] = [
   ['transactions', 'payer', ['payer']],
   ['transactions', 'payee', ['payee']],
 ];
+
+/**
+ * The party a reference meant when its id is a party's identifier rather than the party's id: Nuevo León's payments
+ * name their payee «MTE110517KS6», the RFC of the party «RFC-MTE110517KS6». Only one party may have it; told
+ * «no está registrado», the official added the same contractor a second time.
+ */
+function partyByIdentifier(doc: JsonObject, id: string): { id: string; name: string } | undefined {
+  const matches = objectsAt(doc, 'parties').filter((p) => {
+    const identifier = p.identifier;
+    return identifier !== null && typeof identifier === 'object' && !Array.isArray(identifier) && stringAt(identifier as JsonObject, 'id') === id && stringAt(p, 'id') !== undefined;
+  });
+  const ids = new Set(matches.map((p) => stringAt(p, 'id') as string));
+  if (ids.size !== 1) return undefined;
+  const [party] = matches;
+  return { id: stringAt(party, 'id') as string, name: stringAt(party, 'name') ?? (stringAt(party, 'id') as string) };
+}
 
 function partyRoles(doc: JsonObject): Map<string, Set<string>> {
   const parties = new Map<string, Set<string>>();
@@ -87,7 +103,9 @@ function checkDoc({ data, pointer }: Doc, rules: Rule[], report: Report): void {
         const id = stringAt(ref, 'id');
         if (id === undefined) continue; // a reference without id is the schema's / program's finding
         const found = parties.get(id);
-        if (!found) report('reference.unknownParty', 'error', `${refPointer}/id`, { value: id });
+        const meant = found ? undefined : partyByIdentifier(data, id);
+        if (meant) report('reference.partyByIdentifier', 'error', `${refPointer}/id`, { value: id, party: meant.id, name: meant.name });
+        else if (!found) report('reference.unknownParty', 'error', `${refPointer}/id`, { value: id });
         else if (!roles.some((r) => found.has(r))) report('reference.missingRole', 'warning', `${refPointer}/id`, { value: id, role: codeTitle('partyRole', roles[0]) });
       }
     }

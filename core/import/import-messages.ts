@@ -26,7 +26,7 @@ registerMessages({
   'import.number-as-text': '{count:número|números} de {field!c} se {count?guarda|guardan} como texto, que es como la plantilla lee esa columna.',
   // Without the file's name: the report already starts each line with it (cli/import-command.ts).
   'import.parties-merged': '{count:actor se repetía|actores se repetían} con el mismo identificador de otro; cada grupo se unió en uno, con todos sus roles.',
-  'import.party-values-lost': 'Al unir actores repetidos {count?se omitió|se omitieron} {count:dato|datos} que no {count?coincidía|coincidían} con los del primero.',
+  'import.party-values-lost': 'El actor «{party}» venía repetido; al unirlo se {count?omitió|omitieron} {count:dato|datos} de la repetición que no {count?coincidía|coincidían} con el primero: {values}. Si el dato omitido es el correcto, escríbalo en su celda.',
   'import.id-added': 'Se agregó un identificador a {count:elemento|elementos} de {field!c} que no {count?tenía|tenían}: las filas de otras hojas se ligan por él.',
   'import.exchange-rate-currency-only': '{count?Se omitió|Se omitieron} {count:tipo de cambio|tipos de cambio} del contrato que solo {count?traía|traían} la moneda ({currency}), sin tasa, fecha ni fuente: no {count?convierte|convierten} el monto a nada (la herramienta de captura del INAI lo escribe aunque no se capture un tipo de cambio). Si el contrato sí tiene uno, captúrelo en la hoja «Tipos de cambio».',
   // The same notes about several fields of one file, in one line (field-notes.ts): {fields} lists each column by

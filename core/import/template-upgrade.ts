@@ -10,7 +10,7 @@
  * - numbers in a text column (budget line levels, which the schema takes as text or integer) become text
  *   (`import.number-as-text`);
  * - parties repeated with the same id are joined, roles united (`import.parties-merged`; values that differ in the
- *   repeat cannot be kept and are counted, warning);
+ *   repeat cannot be kept and are listed per party, each with its column and the value kept, warning);
  * - items of lists that other sheets hang from (budget lines, breakdowns…) get an id when they have none
  *   (`import.id-added`): their rows are linked by it.
  */
@@ -21,6 +21,7 @@ import { isObject } from '../json/json-values';
 import { PROFILES } from '../profile/profiles';
 import type { Standard } from '../profile/types';
 import type { ColumnSpec, TemplateSpec } from '../template/spec';
+import { columnOfField } from '../template/column-of-field';
 import { cleanText } from '../unflatten/clean-cell';
 import { lookupCode, parseDate } from '../unflatten/parse-value';
 import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
@@ -31,6 +32,11 @@ const NUMERIC = /^\d+$/;
 /** Counts per finding code and field, turned into findings at the end. */
 export class UpgradeTally {
   private readonly counts = new Map<string, { code: string; severity: 'info' | 'warning'; field: string; count: number }>();
+  private readonly notes: { code: string; severity: 'info' | 'warning'; params: Record<string, string | number> }[] = [];
+  /** A note about one item, said on its own (not counted with others of its kind): what was lost, and where. */
+  note(code: string, severity: 'info' | 'warning', params: Record<string, string | number>): void {
+    this.notes.push({ code, severity, params });
+  }
   add(code: string, field: string, severity: 'info' | 'warning' = 'info', n = 1): void {
     const key = `${code}\u0000${field}`;
     const entry = this.counts.get(key) ?? { code, severity, field, count: 0 };
@@ -38,7 +44,8 @@ export class UpgradeTally {
     this.counts.set(key, entry);
   }
   findings(file: string): Finding[] {
-    return [...this.counts.values()].map((e) => finding(e.code, e.severity, { count: e.count, field: e.field, file }));
+    return [...[...this.counts.values()].map((e) => finding(e.code, e.severity, { count: e.count, field: e.field, file })),
+      ...this.notes.map((n) => finding(n.code, n.severity, { ...n.params, file }))];
   }
 }
 
@@ -104,22 +111,34 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
   walk(doc, []);
 }
 
-/** Leaves of `from` that `into` lacks are copied; differing ones are counted (they cannot both be kept). */
-function mergeInto(into: Obj, from: Obj): number {
-  let lost = 0;
+/** A value that differed in a repeated party: where (its path under the party), the one kept and the one left out. */
+interface LostValue { path: string; kept: unknown; dropped: unknown }
+
+/** Leaves of `from` that `into` lacks are copied; differing ones are returned (they cannot both be kept). */
+function mergeInto(into: Obj, from: Obj, path = ''): LostValue[] {
+  const lost: LostValue[] = [];
   for (const [k, v] of Object.entries(from)) {
     const mine = into[k];
     if (mine === undefined) into[k] = v;
     else if (k === 'roles' && Array.isArray(mine) && Array.isArray(v)) for (const r of v) { if (!mine.includes(r)) mine.push(r); }
-    else if (isObject(mine) && isObject(v)) lost += mergeInto(mine, v);
-    else if (JSON.stringify(mine) !== JSON.stringify(v)) lost += 1;
+    else if (isObject(mine) && isObject(v)) lost.push(...mergeInto(mine, v, `${path}${k}/`));
+    else if (JSON.stringify(mine) !== JSON.stringify(v)) lost.push({ path: `${path}${k}`, kept: mine, dropped: v });
   }
   return lost;
 }
 
-function mergeParties(doc: Obj, tally: UpgradeTally): void {
+/** A value as the report quotes it: a text as it is, anything else as JSON. */
+const quoted = (v: unknown): string => `«${typeof v === 'string' ? v : JSON.stringify(v)}»`;
+
+/**
+ * Repeated parties joined. What a repeat said otherwise is lost, and said party by party, each value with the column
+ * it would have gone to and the value kept: Nuevo León's project lists its Secretaría de Infraestructura twice, once
+ * at «Washigton» 64000 and once at «Washington» 64010, and «se omitieron 3 datos» did not say which to check.
+ */
+function mergeParties(doc: Obj, tally: UpgradeTally, columnOf: (field: string) => string): void {
   if (!Array.isArray(doc.parties)) return;
   const byId = new Map<string, Obj>();
+  const lostBy = new Map<string, LostValue[]>();
   const kept: unknown[] = [];
   for (const party of doc.parties) {
     const id = isObject(party) && typeof party.id === 'string' ? party.id : undefined;
@@ -127,7 +146,12 @@ function mergeParties(doc: Obj, tally: UpgradeTally): void {
     if (!first) { if (id !== undefined) byId.set(id, party as Obj); kept.push(party); continue; }
     tally.add('import.parties-merged', 'parties');
     const lost = mergeInto(first, party as Obj);
-    if (lost) tally.add('import.party-values-lost', 'parties', 'warning', lost);
+    if (lost.length) lostBy.set(id as string, [...(lostBy.get(id as string) ?? []), ...lost]);
+  }
+  for (const [id, lost] of lostBy) {
+    const party = byId.get(id) as Obj;
+    const values = lost.map((l) => `${columnOf(`parties/${l.path}`)} ${quoted(l.dropped)} (quedó ${quoted(l.kept)})`).join('; ');
+    tally.note('import.party-values-lost', 'warning', { count: lost.length, party: typeof party.name === 'string' && party.name ? `${party.name} (${id})` : id, values });
   }
   doc.parties = kept;
 }
@@ -171,6 +195,11 @@ function addIds(node: unknown, path: string[], keyed: Set<string>, tally: Upgrad
 
 export function upgradeForTemplate(doc: Obj, standard: Standard, spec: TemplateSpec, tally: UpgradeTally): void {
   upgradeValues(doc, standard, columnsByField(spec, standard), tally);
-  mergeParties(doc, tally);
+  // A party's field as the official finds it, «Calle y número» of «Actores del proyecto»; its path without a column.
+  const columnOf = (field: string): string => {
+    const place = columnOfField(spec, standard, field);
+    return place ? `«${place.column}» (hoja «${place.sheet}»)` : `«${field}»`;
+  };
+  mergeParties(doc, tally, columnOf);
   addIds(doc, [], keyedArrays(spec, standard), tally);
 }

@@ -33,6 +33,7 @@ registerMessages({
   'codelist.unknownOpen': 'El código «{value}» no está en el catálogo. Se permite, pero revise que no sea un error de escritura; si existe un código equivalente en [[la lista desplegable||el catálogo]], úselo.',
   // Identifiers
   'ocid.format': 'El OCID «{value}» no es válido: debe empezar con «ocds-», seguir con los 6 caracteres del prefijo de su institución, un guion y el identificador del proceso (p. ej. ocds-abc123-LP-001-2024).',
+  'ocid.prefixCase': 'El OCID «{value}» tiene su prefijo en mayúsculas: los prefijos OCID se escriben en minúsculas. Escríbalo «{suggested}» (el resto queda igual)[[, también en las demás hojas de este proceso||]].',
   'ocid.prefix': 'El OCID «{value}» no usa el prefijo de su institución. Debe empezar con «{prefix}-»; corríjalo o revise el prefijo [[en la hoja Configuración||registrado de su institución]].',
   'projectId.format': 'El identificador de proyecto «{value}» no es válido: debe empezar con «oc4ids-», seguir con los 6 caracteres del prefijo de su institución, un guion y el identificador local (p. ej. oc4ids-abc123-0001).',
   'ocid.prefixRegistered': 'El OCID «{value}» no usa el prefijo registrado de su institución en la plataforma: debe empezar con «{prefix}-». Corríjalo aquí (el prefijo que diga la hoja Configuración no cuenta para publicar); si el registrado no es el suyo, pida a su coordinación que lo corrija.',
@@ -44,6 +45,7 @@ registerMessages({
   'rfc.lowercase': 'Escriba el RFC en mayúsculas, como en la constancia de situación fiscal: «{upper}».',
   'rfc.checkDigit': 'El último carácter del RFC «{value}» (dígito verificador) no corresponde al resto. Verifique el RFC en la constancia de situación fiscal; si es correcto, puede dejarlo así.',
   // References
+  'reference.partyByIdentifier': 'El actor «{value}» no está registrado con ese identificador, pero es el RFC o la clave de «{name}», registrado en [[la hoja de actores||la lista de actores (parties)]] como «{party}». Escriba «{party}»; no lo agregue de nuevo.',
   'reference.unknownParty': 'El actor «{value}» no está registrado en [[la hoja de actores||la lista de actores (parties)]]. Agréguelo allí (con su RFC y su rol) o corrija el identificador.',
   'reference.missingRole': 'El actor «{value}» existe, pero no tiene el rol «{role}» en [[la hoja de actores||la lista de actores (parties)]]. Agréguele ese rol.',
   'party.schemeNotRfc': 'El esquema del identificador es «{value}», pero en EDCA-MX los actores se identifican con su RFC (esquema MX-RFC). Si el actor tiene RFC, use MX-RFC y escriba el RFC; si es extranjero, use el RFC genérico XEXX010101000.',

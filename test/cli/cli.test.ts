@@ -262,7 +262,7 @@ describe('where the output goes: never over an input or a workbook, and said in 
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      for (const argv of [['template', '--ayuda'], ['serve', '--help'], ['users', '-h']]) {
+      for (const argv of [['template', '--ayuda'], ['serve', '--help'], ['users', '-h'], ['ayuda']]) {
         const run = await runCli(...argv);
         expect([run.code, run.out.split('\n')[0]]).toEqual([0, 'Infraestructura Abierta — herramientas de línea de comandos']);
       }

@@ -226,7 +226,15 @@ withStandards('real Mexican publications round-trip', () => {
     const said = findings.filter((f) => f.code.startsWith('import.part')).map(renderMessage);
     expect(said).toEqual([
       '2 actores se repetían con el mismo identificador de otro; cada grupo se unió en uno, con todos sus roles.',
-      'Al unir actores repetidos se omitió 1 dato que no coincidía con los del primero.',
+      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «Nombre del actor» (hoja «Actores») «Constructora A, S.A.» (quedó «Constructora A»). Si el dato omitido es el correcto, escríbalo en su celda.',
+    ]);
+  });
+
+  test("CLI: Nuevo León's project lists its Secretaría de Infraestructura twice, with two addresses: each value left out is named, with its column and the value kept", async () => {
+    const run = await runCli('import', path.join(REAL_MX, 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json'), '-o', path.join(dir, 'nl-000001.xlsx'));
+    expect(run.code).toBe(0);
+    expect(run.err.split('\n').filter((l) => l.includes('venía repetido'))).toEqual([
+      'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json: El actor «Secretaría de Infraestructura (SIASI-000011)» venía repetido; al unirlo se omitieron 3 datos de la repetición que no coincidían con el primero: «Calle y número» (hoja «Actores del proyecto») «Washington» (quedó «Washigton»); «Código postal» (hoja «Actores del proyecto») «64010» (quedó «64000»); «Página web del contacto» (hoja «Actores del proyecto») «http://si.nl.gob.mx» (quedó «http://si.nl.gob.mx/»). Si el dato omitido es el correcto, escríbalo en su celda.',
     ]);
   });
 
@@ -499,5 +507,30 @@ withStandards("Nuevo León's record packages, whose record and release give the 
     expect(ocid(pkg('ocds-abc123-LP-1-v001', 'ocds-abc123-LP-1-v001'))).toBe('ocds-abc123-LP-1-v001');
     expect(ocid(pkg('ocds-abc123-OTRO', 'ocds-abc123-LP-1-v001'))).toBe('ocds-abc123-LP-1-v001');
     expect(ocid(pkg('ocds-abc123-LP-1002', 'ocds-abc123-LP-1-v002'))).toBe('ocds-abc123-LP-1');
+  });
+});
+
+withStandards("Ciudad de México's ocid, its prefix in capitals (OCDS-87SD3T-…)", () => {
+  test('validate says the prefix goes in lower case and the ocid to write, at the OCID cell; the rest is kept', async () => {
+    const book = path.join(dir, 'cdmx.xlsx');
+    const file = path.join(EXAMPLES, 'real-mx', 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json');
+    expect((await runCli('import', file, '-o', book)).code).toBe(0);
+    const run = await runCli('validate', book, '--todos');
+    const said = run.out.split('\n').filter((l) => l.includes('«OCDS-87SD3T-SEFIN-DRM-A-002-2016»'));
+    expect(said).toEqual(['  A3 (Identificador de contratación (OCID)): Error — El OCID «OCDS-87SD3T-SEFIN-DRM-A-002-2016» tiene su prefijo en mayúsculas: los prefijos OCID se escriben en minúsculas. Escríbalo «ocds-87sd3t-SEFIN-DRM-A-002-2016» (el resto queda igual), también en las demás hojas de este proceso.']);
+  });
+});
+
+withStandards("Nuevo León's payments name their payee by its RFC, not by its party's id", () => {
+  test('validate names the party that has that RFC and the identifier to write, instead of asking to add it again', async () => {
+    const book = path.join(dir, 'nl-cpe-021.xlsx');
+    const file = path.join(EXAMPLES, 'real-mx', 'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json');
+    expect((await runCli('import', file, '-o', book)).code).toBe(0);
+    const lines = (await runCli('validate', book, '--todos')).out.split('\n');
+    // The 8 payments, rows 3 to 10 of «Transacciones», column K (Identificador del beneficiario).
+    expect(lines.filter((l) => l.includes('«MTE110517KS6»'))).toEqual([3, 4, 5, 6, 7, 8, 9, 10].map((row) => `  K${row} (Identificador del beneficiario): Error — El actor «MTE110517KS6» no está registrado con ese identificador, pero es el RFC o la clave de «M T EXCAVA Y CONSTRUYE, S.A. DE C.V.», registrado en la hoja de actores como «RFC-MTE110517KS6». Escriba «RFC-MTE110517KS6»; no lo agregue de nuevo.`));
+    // A payer no party has, by id or by RFC, is still one to register.
+    expect(lines.filter((l) => l.includes('«RFC-GEN620601DTA»'))).toHaveLength(8);
+    expect(lines.filter((l) => l.includes('«RFC-GEN620601DTA»')).every((l) => l.includes('no está registrado en la hoja de actores. Agréguelo allí'))).toBe(true);
   });
 });

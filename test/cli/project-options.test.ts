@@ -49,6 +49,9 @@ test('the right options still work, and --help says what each one is', async () 
   const help = await runBuiltCli(['--help'], env);
   expect(help.out).toMatch(/--proyectos N: cuántos proyectos se comprometió a publicar, un número de 0 a 5 .*\n.*no es --proyecto, el proyecto de Google Cloud/);
   expect(help.out).toMatch(/--proyecto ID: el ID del\n\s+proyecto de Google Cloud \(p\. ej\. infra-abierta-mx; sin él, GOOGLE_CLOUD_PROJECT\), no un número; no es --proyectos\./);
+  // «ayuda», in Spanish, is the same help (it was «Orden desconocida»).
+  const ayuda = await runBuiltCli(['ayuda'], env);
+  expect([ayuda.code, ayuda.out, ayuda.err]).toEqual([0, help.out, '']);
 });
 
 // `convert`'s --proyectos is a file: `--proyecto proyectos.json` was named in the notice of unknown options only, and

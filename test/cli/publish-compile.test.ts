@@ -1,6 +1,8 @@
 /** `publish` into the local store and `compile` of any OCDS release package into records. */
 import * as fs from 'fs';
 import * as path from 'path';
+import Ajv, { type ValidateFunction } from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
 import { VALIDATORS } from '../../core/validate';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
@@ -45,6 +47,14 @@ describe('publish', () => {
   });
 });
 
+/** A document without its null values and its empty lists, which OCDS merging leaves out. */
+function withoutNulls(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(withoutNulls).filter((x) => x !== undefined);
+  if (v === null) return undefined;
+  if (typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutNulls(x)]).filter(([, x]) => x !== undefined && !(Array.isArray(x) && !x.length)));
+}
+
 (hasStandards ? describe : describe.skip)('compile', () => {
   it('compiles the official fictional release package into a record package valid against the official schema', async () => {
     const dir = scratchDir('compile-');
@@ -64,6 +74,39 @@ describe('publish', () => {
     expect(pkg.records[0].compiledRelease.tag).toEqual(['compiled']);
     expect(pkg.records[0].versionedRelease).toBeDefined();
     if (!VALIDATORS.recordPackage(pkg)) throw new Error(JSON.stringify(VALIDATORS.recordPackage.errors?.slice(0, 3)));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('compiles releases published each in its own file, as Ciudad de México and the SHCP publish them (real-mx): one record each, valid against the official schema, every value as published', async () => {
+    const dir = scratchDir('compile-');
+    const folder = path.join(STANDARDS_DIR, 'examples', 'real-mx');
+    const files = ['OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json', 'ocds-07smqs-1386-1386.json'];
+    const out = path.join(dir, 'registros.json');
+    const res = await runCli('compile', ...files.map((f) => path.join(folder, f)), '-o', out);
+    expect([res.code, res.err]).toEqual([0, expect.stringContaining('2 registros compilados de 2 entregas')]);
+    const pkg = readJson(out) as { publisher: { name: string }; records: { ocid: string; compiledRelease: Record<string, unknown>; releases: unknown[] }[] };
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    let recordPackageId = '';
+    for (const f of ['release-schema.json', 'versioned-release-validation-schema.json', 'release-package-schema.json', 'record-package-schema.json']) {
+      const schema = readJson(path.join(STANDARDS_DIR, 'ocds-1.1.5', f));
+      ajv.addSchema(schema);
+      if (f === 'record-package-schema.json') recordPackageId = String(schema.id);
+    }
+    const official = ajv.getSchema(recordPackageId) as ValidateFunction;
+    expect({ valid: official(pkg), errors: official.errors ?? null }).toEqual({ valid: true, errors: null });
+    // The publisher named in the release's packageInfo (datos.gob.mx's place for it), as `import` reads it.
+    expect(pkg.publisher.name).toBe('CDMX-SEFIN');
+    for (const file of files) {
+      const release = readJson(path.join(folder, file));
+      const record = pkg.records.find((r) => r.ocid === release.ocid);
+      expect(record?.releases).toHaveLength(1);
+      // One release: its compiled release is it, field for field (but for the compiled release's own id, date and tag,
+      // and what OCDS merging leaves out: null, which removes a field, and empty lists).
+      const { id: _id, date: _date, tag: _tag, ...published } = withoutNulls(release) as Record<string, unknown>;
+      const { id: _cid, date: _cdate, tag: _ctag, ...compiled } = record?.compiledRelease ?? {};
+      expect(compiled).toEqual(published);
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

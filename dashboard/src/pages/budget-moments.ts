@@ -4,8 +4,9 @@
  * classification, its contracts' budget) and on the project page (its breakdown's claves): one column per stage some
  * row gives, under the stage's Spanish title from the code list (labels.ts), in the list's order, in es-MX money.
  */
-import { h } from '../dom';
-import { num, obj, objects, str } from '../data/read';
+import { h, type Child } from '../dom';
+import { isRealDate, num, obj, objects, str } from '../data/read';
+import { formatDate } from '../../../core/format/es-mx';
 import type { Json } from '../data/types';
 import { dataTable, type Column } from '../components/table';
 import { BUDGET_MOMENTS, budgetClassificationTypeTitle, budgetMomentTitle } from '../labels';
@@ -23,32 +24,54 @@ export function stagesOf(measures: Json[]): string[] {
 /** One numeric column per stage, headed by its Spanish title. */
 export const stageColumns = (stages: string[]): Column[] => stages.map((c) => ({ title: budgetMomentTitle(c), numeric: true }));
 
-/** What something (a budget line, a classification level) gives at a stage: its `measures` entry of that id. */
-function stageMeasure(holder: Json, stage: string): Json | undefined {
-  return objects(holder.measures).find((m) => codeOf(m.id) === stage);
+/**
+ * What something (a budget line, a classification level) gives at a stage: every `measures` entry of that id, in the
+ * order published. A stage may be given many times: Nuevo León publishes each movement of a clave (18 «devengado» of
+ * one project, some negative) with its date, and only the first was shown ($5.4 of $30 millones devengados).
+ */
+function stageMeasures(holder: Json, stage: string): Json[] {
+  return objects(holder.measures).filter((m) => codeOf(m.id) === stage);
 }
 
 /**
- * A stage's amount in es-MX money, with the period it was measured at when the official gave one (`update`, free
- * text such as «Primer trimestre de 2023»): an amount «pagado» means little without when.
+ * When a stage's amount was measured (`update`): free text such as «Primer trimestre de 2023», or a date or date-time
+ * as the capture tool writes it (`2019-09-11T16:47:58-05:00`), which reads dd/mm/aaaa like every date of the pages.
+ * Year 0001 (the capture tool's «no date») says nothing.
+ */
+function periodOf(measure: Json | undefined): string | undefined {
+  const update = str(measure?.update);
+  if (!update || !/^\d{4}-\d{2}-\d{2}(T|$)/.test(update.trim())) return update;
+  return isRealDate(update.trim()) ? formatDate(update.trim()) : undefined;
+}
+
+/**
+ * A stage's amount in es-MX money, with the period it was measured at when the official gave one: an amount
+ * «pagado» means little without when.
  */
 function measureText(measure: Json | undefined): string {
-  const update = str(measure?.update);
-  return `${moneyOf(measure?.value)}${update ? ` (${update})` : ''}`;
+  const period = periodOf(measure);
+  return `${moneyOf(measure?.value)}${period ? ` (${period})` : ''}`;
 }
 
 /**
  * The same, for a table's cell: the amount kept whole (a figure), the period free to go to the next line, so that a
  * column of stages is as wide as its widest amount, not as amount and period side by side (the tables ran past the
- * screen). Its text is measureText's.
+ * screen). Its text is measureText's. Several entries of the stage: one per line, all of them.
  */
-function measureNode(measure: Json | undefined): HTMLElement {
-  const update = str(measure?.update);
-  return h('span', null, h('span', { class: 'fig' }, moneyOf(measure?.value)), update ? ` (${update})` : '');
+function measureNode(measures: Json[]): HTMLElement {
+  const one = (measure: Json): Child[] => {
+    const period = periodOf(measure);
+    return [h('span', { class: 'fig' }, moneyOf(measure.value)), period ? ` (${period})` : ''];
+  };
+  if (measures.length === 1) return h('span', null, ...one(measures[0]));
+  return h('ul', { class: 'budget-lines' }, measures.map((m) => h('li', null, ...one(m))));
 }
 
-/** A stage's amount of one holder, or «Sin dato». */
-export const stageText = (holder: Json, stage: string): HTMLElement | string => (stageMeasure(holder, stage) ? measureNode(stageMeasure(holder, stage)) : measureText(undefined));
+/** A stage's amounts of one holder, or «Sin dato». */
+export const stageText = (holder: Json, stage: string): HTMLElement | string => {
+  const measures = stageMeasures(holder, stage);
+  return measures.length ? measureNode(measures) : measureText(undefined);
+};
 
 /**
  * A budget line as the reader knows it: its id, else the clave presupuestaria its components' codes make (in level
@@ -74,10 +97,10 @@ export const lineStages = (items: Json[]): string[] => stagesOf(items.flatMap((b
  * lines may mix currencies, or leave a stage out).
  */
 export function stageCell(lines: Json[], stage: string): HTMLElement | string {
-  const given = lines.map((l) => ({ line: l, measure: stageMeasure(l, stage) })).filter((x) => num(obj(x.measure?.value)?.amount) !== undefined);
+  const given = lines.map((l) => ({ line: l, measures: stageMeasures(l, stage).filter((m) => num(obj(m.value)?.amount) !== undefined) })).filter((x) => x.measures.length);
   if (!given.length) return NO_DATA;
-  if (lines.length === 1) return measureNode(given[0].measure);
-  return h('ul', { class: 'budget-lines' }, given.map((x) => h('li', null, `${lineText(x.line)}: `, measureNode(x.measure))));
+  if (lines.length === 1) return measureNode(given[0].measures);
+  return h('ul', { class: 'budget-lines' }, given.map((x) => h('li', null, `${lineText(x.line)}: `, measureNode(x.measures))));
 }
 
 /** A level of a budget classification by its name, with its number when given («2. Unidad responsable»). */

@@ -1,6 +1,6 @@
 /**
  * *Proyecto*: one project's sheet — summary, map, budget → contract → final value, progress, its contracting
- * processes with a timeline, the documents checklist by stage, and links to its JSON.
+ * processes with a timeline, the documents checklist by stage and every document, and links to its JSON.
  */
 import { h, externalLink, route } from '../dom';
 import { arr, isRealDate, num, obj, objects, str } from '../data/read';
@@ -172,6 +172,13 @@ export const projectPage: Page = {
             h('span', { class: 'mark', 'aria-hidden': 'true' }, found.length ? '✓' : '✗'), ' ', documentTypeTitle(t), ': ',
             found.length ? found.map((d, i) => [i ? ', ' : '', externalLink(d.url, str(d.title) ?? 'documento')]) : h('em', null, 'Sin documento'));
         }))))),
+      // Every document the project publishes, whatever its type: the checklist names only the types a reader expects
+      // at each stage, and Nuevo León's project with 38 documents (a dictamen, a plan financiero, progress reports,
+      // photographs…) showed two of them; the others were only in the JSON.
+      h('section', { 'aria-labelledby': 'h-todos-documentos' }, h('h2', { id: 'h-todos-documentos' }, 'Todos los documentos'),
+        docs.length ? dataTable('Documentos del proyecto', [{ title: 'Documento' }, { title: 'Tipo' }, { title: 'Publicado' }],
+          docs.map((d) => [externalLink(d.url, str(d.title) ?? 'documento'), str(d.documentType) ? documentTypeTitle(String(d.documentType)) : NO_DATA, date(str(d.datePublished))]),
+          { id: 'tabla-documentos' }) : h('p', null, 'Sin documentos publicados.')),
       h('section', { 'aria-labelledby': 'h-relacionados' }, h('h2', { id: 'h-relacionados' }, 'Proyectos relacionados'),
         related.length ? h('ul', { id: 'lista-relacionados' }, related.map((r) => {
           const known = ds.projects.find((x) => x.id === r.id);

@@ -62,7 +62,7 @@ function tuneForShortRun(command: string, args: string[]): void {
 const [command, ...rest] = process.argv.slice(2);
 // Help anywhere on the line is only help: `template --ayuda` must not write a template, nor `serve --help` start a
 // server (main.ts says the same for the commands it runs).
-if (command === undefined || command === 'help' || [command, ...rest].some((a) => a === '--help' || a === '-h' || a === '--ayuda')) {
+if (command === undefined || command === 'help' || command === 'ayuda' || [command, ...rest].some((a) => a === '--help' || a === '-h' || a === '--ayuda')) {
   console.log(HELP);
 } else {
   process.env.METADATA_SERVER_DETECTION ??= 'none';

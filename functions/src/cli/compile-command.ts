@@ -1,6 +1,6 @@
 /**
- * `compile paquete.json [otro.json …] -o registros.json`: release packages (or JSON arrays of releases) from any OCDS
- * publisher → a record package with the compiled release of each ocid (OCDS 1.1 merging, core/merge), and its
+ * `compile paquete.json [otro.json …] -o registros.json`: release packages (or JSON arrays of releases, or releases
+ * each in its own file) from any OCDS publisher → a record package with the compiled release of each ocid (OCDS 1.1 merging, core/merge), and its
  * versioned release when `--versionadas` asks for it: the versioned release is optional in a record, the larger
  * part, and most of the work (issue 17), so it is not built for people who did not ask for it.
  *
@@ -34,10 +34,30 @@ async function readReleases(file: string): Promise<{ releases: unknown[]; pkg: P
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
   // Read as bytes and decoded at once: `readFile(file, 'utf8')` decodes chunk by chunk, several times slower.
   const parsed = parseJsonText((await fs.promises.readFile(file)).toString('utf8'), file);
+  if (isBareRelease(parsed)) return { releases: [parsed], pkg: bareReleasePackage(parsed) };
   const pkg = (parsed ?? {}) as PackageLike;
   const releases = Array.isArray(parsed) ? parsed : Array.isArray(pkg.releases) ? pkg.releases : undefined;
-  if (!releases) throw new UsageError(`«${path.basename(file)}» no es un paquete de entregas OCDS ni una lista de entregas.`);
+  if (!releases) throw new UsageError(`«${path.basename(file)}» no es un paquete de entregas OCDS, ni una lista de entregas, ni una entrega.`);
   return { releases, pkg };
+}
+
+/**
+ * One release published as its own file, outside any package: how Ciudad de México (OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json)
+ * and the SHCP (ocds-07smqs-1386-1386.json) publish, and what `import` already reads. Refused, those files could
+ * not be compiled at all. A release has its `ocid`; a package its `releases` (or `records`).
+ */
+function isBareRelease(doc: unknown): doc is Record<string, unknown> {
+  return doc !== null && typeof doc === 'object' && !Array.isArray(doc) && typeof (doc as { ocid?: unknown }).ocid === 'string'
+    && !('releases' in doc) && !('records' in doc);
+}
+
+/**
+ * The package a bare release came from, as far as it says: datos.gob.mx's API writes it in `packageInfo` (not OCDS;
+ * the same place `import` reads it from), else nothing, and the record package says so («Sin nombre de publicador»).
+ */
+function bareReleasePackage(release: Record<string, unknown>): PackageLike {
+  const info = release.packageInfo;
+  return info !== null && typeof info === 'object' && !Array.isArray(info) ? info as PackageLike : {};
 }
 
 interface PackageLike { releases?: unknown; publisher?: { name?: unknown }; license?: unknown; publicationPolicy?: unknown; extensions?: unknown }

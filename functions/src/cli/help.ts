@@ -9,7 +9,7 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    --proyectos ruta.json: dónde escribir el paquete de proyectos
                                                    (sin ella, salida-proyectos.json)
   infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
-  infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (de cualquier publicador) en registros
+  infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (paquetes, listas o entregas sueltas, de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
   infra-abierta serve [--puerto 8080] [--procesos N|todos] [--sin-ejemplos]  Inicia la API y el tablero con la base
                                                    local (SQLite); con --procesos, N procesos atienden el mismo puerto;

@@ -117,7 +117,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const { store, cloud, bulkDir } = openCliStore(args);
         try { return await publicationsCommand(args, store, io, { cloud, ...(bulkDir !== undefined ? { bulkDir } : {}) }); } finally { await store.close(); }
       }
-      case undefined: case 'help': case '--help': case '-h':
+      // «ayuda»: what a Spanish-speaking official types first; it was «Orden desconocida».
+      case undefined: case 'help': case 'ayuda': case '--help': case '-h':
         io.out(HELP);
         return 0;
       default:
