@@ -1,12 +1,21 @@
 /**
- * Codes Mexican publications carry under another spelling than the codelist we publish, read as the listed code.
- * The paymentMethod extension that EDCA-MX packages declare lists a bank transfer as `wireTransfe` (sic); INAI's
- * capture tool published `wireTransfer`. Both mean the same payment, so a sheet or an import that brings the tool's
- * spelling gets the extension's code instead of an «off the list» warning on every payment.
- * Keys are lower case (codes are matched case-insensitively).
+ * Codes Mexican publications and officials write another way than the codelist we publish, read as the listed code.
+ * - The paymentMethod extension that EDCA-MX packages declare lists a bank transfer as `wireTransfe` (sic); INAI's
+ *   capture tool published `wireTransfer`. Both mean the same payment, so a sheet or an import that brings the tool's
+ *   spelling gets the extension's code instead of an «off the list» warning on every payment.
+ * - What officials type for an option that has one meaning only: the currency as Mexican documents name it («pesos»,
+ *   «M.N.», moneda nacional: ISO 4217 MXN), a legal personality without «Persona», the abbreviations of the three
+ *   procedures of the Ley de Obras Públicas (LP, I3P / ITP, AD) and a project «en ejecución» / «concluido». Each was
+ *   refused as «no es una opción de la lista», or kept off the list; «en proceso», which could be more than one
+ *   stage, still is.
+ * Keys are lower case (codes are matched case-insensitively); a written accent is spelled both ways.
  */
 const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   paymentMethod: { wiretransfer: 'wireTransfe' },
+  currency: { pesos: 'MXN', peso: 'MXN', 'pesos mexicanos': 'MXN', 'peso mexicano': 'MXN', 'm.n.': 'MXN', mn: 'MXN', 'moneda nacional': 'MXN' },
+  legalPersonality: { moral: 'legalPerson', 'física': 'naturalPerson', fisica: 'naturalPerson' },
+  'mx/procurementMethodDetails': { lp: 'Licitación pública', i3p: 'Invitación a cuando menos tres personas', itp: 'Invitación a cuando menos tres personas', ad: 'Adjudicación directa' },
+  projectStatus: { 'en ejecución': 'implementation', 'en ejecucion': 'implementation', concluido: 'completion', concluida: 'completion' },
 };
 
 /** The listed code `text` is another spelling of, in `codelist`; undefined if none. */

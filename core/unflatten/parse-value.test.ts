@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { NEEDS_PARSING, parseBoolean, parseDate, parseNumber, parseValue, plainValue } from './parse-value';
+import { templateSpec } from '../template/template-spec';
 
 describe('parseNumber (es-MX)', () => {
   test.each([
@@ -105,6 +106,19 @@ test('a code cell reading as an object member («__proto__», «constructor») i
   }
   // The alias it is there for still reads.
   expect(parseValue('WireTransfer', { type: 'string', options, codelist: 'paymentMethod' }, 'UTC')).toEqual({ value: 'wireTransfe' });
+});
+
+test('what officials type for an option with one meaning reads as its code: pesos, moral, LP, en ejecución', () => {
+  const column = (path: string) => templateSpec().sheets.flatMap((s) => s.columns).find((c) => c.path === path)!;
+  const read = (text: string, path: string) => parseValue(text, column(path), 'UTC');
+  for (const text of ['pesos', 'Pesos mexicanos', 'M.N.', 'MN', 'moneda nacional']) expect(read(text, 'tender/value/currency')).toEqual({ value: 'MXN' });
+  expect(read('Moral', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'legalPerson' });
+  expect(read('Física', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'naturalPerson' });
+  expect(['LP', 'I3P', 'AD'].map((t) => read(t, 'tender/procurementMethodDetails').value)).toEqual(['Licitación pública', 'Invitación a cuando menos tres personas', 'Adjudicación directa']);
+  expect(read('En ejecución', 'status').value).toBe('implementation');
+  // «En proceso» could be more than one stage: still a value off the list, named.
+  expect(read('En proceso', 'status').problem?.code).toBe('cell.unknown-code');
+  expect(read('dólares', 'tender/value/currency').problem?.code).toBe('cell.unknown-code');
 });
 
 test('plainValue gives what parseValue gives, without a problem, whenever it answers', () => {

@@ -147,7 +147,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     // As typed by hand: a date as 31/03/2024, an amount with $ and commas, a state that is not on the list.
     const typed: Record<string, string> = {
       id: 'oc4ids-abc123-0001', title: 'Rehabilitación del Mercado Lucas de Gálvez', description: 'Rehabilitación integral del mercado',
-      status: 'En ejecución', type: 'Rehabilitación', sector: 'Educación', 'period/startDate': '31/03/2024', 'period/endDate': '15/12/2024',
+      status: 'En proceso', type: 'Rehabilitación', sector: 'Educación', 'period/startDate': '31/03/2024', 'period/endDate': '15/12/2024',
       'budget/amount/amount': '$1,234,567.89', 'budget/amount/currency': 'MXN',
     };
     const type = (values: Record<string, string>): void => {
@@ -168,7 +168,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
       await page.getByText(/^Validación terminada/).waitFor();
       return (await page.getByRole('status').textContent()) ?? '';
     };
-    await page.getByRole('button', { name: /D3: «En ejecución» no es una opción de la lista/ }).click();
+    await page.getByRole('button', { name: /D3: «En proceso» no es una opción de la lista/ }).click();
     await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
     expect(ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: column('status') });
 
