@@ -11,7 +11,7 @@ import { dataTable } from '../components/table';
 import { matchesPublisher } from '../data/filters';
 import { count, date, filteredNote, heading, NO_DATA, plural, type Page } from './common';
 import { STAGES } from '../../../core/workflow/stages';
-import { daysSinceUpdate, isLate, lastUpdateAt, updateDueAt } from '../../../core/workflow/update-due';
+import { daysLate, daysSinceUpdate, isLate, lastUpdateAt, updateDueAt } from '../../../core/workflow/update-due';
 import { PROGRAM_STAGES_NOTE } from '../labels';
 import { signedInAs } from '../review/session';
 import { coordinatorState } from '../review/own-state';
@@ -66,7 +66,10 @@ export const trackingPage: Page = {
       const lastPublished = confirmed ? h('span', null, date(r.lastPublishedAt), h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)) : date(r.lastPublishedAt);
       const short = r.published < r.committed;
       const missing = r.committed - r.published;
-      const [mark, words] = late ? ['✗', `Atrasado: publica cada ${plural(r.periodicityDays, 'día', 'días')}`]
+      // How late, counted from the day the update was due: what the board is told («Días sin actualizar» less the
+      // periodicity, and nothing at all for one that never published).
+      const overdue = late ? daysLate(clock, Date.now()) : null;
+      const [mark, words] = late ? ['✗', `Atrasado${overdue === null ? '' : overdue === 0 ? ' desde hace menos de un día' : ` ${plural(overdue, 'día', 'días')}`}: publica cada ${plural(r.periodicityDays, 'día', 'días')}${lastUpdateAt(clock) === null ? '; aún no publica' : ''}`]
         : firstDue !== undefined ? ['◷', `Nuevo: primera publicación a más tardar el ${date(new Date(firstDue).toISOString())}`]
           : short ? ['⚠', `Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}`] : ['✓', 'Al día y completo'];
       // The symbol is for the eye (with the colour); the words say it, so screen readers skip the symbol (WCAG 1.1.1).

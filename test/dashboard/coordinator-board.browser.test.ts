@@ -1,0 +1,123 @@
+/**
+ * A state coordinator's monthly look at the control board with a year of data (120 implementers of one state,
+ * hundreds of sends returned, sent again, published, failed or withdrawn), in headless Chromium against the real app
+ * on SQLite: Seguimiento says how many days each late implementer is past its due date (it said «Atrasado» alone,
+ * and nothing at all counted for one that never published); Seguimiento and the inbox printed for the board keep
+ * every column on the page (the tables scrolled sideways on paper, cutting the last columns).
+ */
+import type { Page } from 'playwright-core';
+import { describeIfChromium } from '../browser';
+import { startReviewServer, type ReviewServer } from './review-server';
+import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
+import { publish } from '../../functions/src/publication/publish';
+import type { Publisher, Submission, SubmissionStatus } from '../../functions/src/store/store';
+import { BASE_URL, projectWorkbook, type UserName } from '../workflow/workflow-harness';
+
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const DAY = 86_400_000;
+const IMPLEMENTERS = 120;
+
+const padded = (i: number): string => String(i).padStart(3, '0');
+const implementer = (i: number): Publisher => ({
+  id: `yuc${padded(i)}`, name: `${i % 4 === 0 ? 'Secretaría de Obras' : 'Municipio'} ${padded(i)}`, state: 'Yucatán',
+  ocidPrefix: `ocds-y${padded(i)}aa`, projectIdPrefix: `oc4ids-y${padded(i)}aa`, commitment: { projects: 1 + (i % 5), periodicityDays: [30, 60, 90][i % 3] },
+});
+
+describeIfChromium('a coordinator\'s control board with a year of sends, in headless Chromium', () => {
+  let srv: ReviewServer;
+  const now = Date.now();
+
+  beforeAll(async () => {
+    srv = await startReviewServer('coordinator-board-');
+    const store = srv.h.store;
+    // Registered 300 days ago; a few published, long ago or recently.
+    for (let i = 1; i <= IMPLEMENTERS; i++) await registerPublisher(store, implementer(i), 'admin', new Date(now - 300 * DAY));
+    const publishedDaysAgo: Record<number, number> = { 5: 120, 6: 10, 9: 200 };
+    for (const [i, days] of Object.entries(publishedDaysAgo)) {
+      const publisher = (await store.getPublisher(implementer(Number(i)).id))!;
+      expect((await publish(store, { publisher, workbook: projectWorkbook(publisher), actor: 'system', now: new Date(now - days * DAY).toISOString(), baseUrl: BASE_URL })).status).toBe('published');
+    }
+    // A year of sends through the store's workflow transitions, as the routes make them.
+    const outcomes: SubmissionStatus[] = ['published', 'returned', 'submitted', 'published', 'withdrawn', 'failed', 'submitted'];
+    let n = 0;
+    for (let i = 1; i <= IMPLEMENTERS; i++) {
+      for (let j = 0; j < 1 + (i % 6); j++) {
+        const created = now - ((i * 37 + j * 53) % 330) * DAY - j * 3_600_000;
+        const at = (later: number): string => new Date(Math.min(now - 60_000, created + later * DAY)).toISOString();
+        const id = `envio-${String(n++).padStart(4, '0')}`;
+        const s: Submission = {
+          id, publisherId: implementer(i).id, source: { kind: 'xlsx', fileId: id.padEnd(64, '0'), name: `${id}.xlsx` }, status: 'submitted',
+          history: [{ at: at(0), by: 'u-cap-mer', action: 'submitted' }], snapshot: { contentHash: id.padEnd(64, '1'), takenAt: at(0), sheets: 1, rows: 2, completeness: 80, processes: 1, projects: 1 },
+          submittedBy: 'u-cap-mer', createdAt: at(0), updatedAt: at(0),
+        };
+        await store.createSubmission(s);
+        const outcome = outcomes[(i + j) % outcomes.length];
+        if (outcome === 'returned') await store.transitionSubmission(id, ['submitted'], 'returned', { at: at(2), by: 'u-og-yuc', action: 'returned', comment: 'Falta el monto del contrato.' });
+        if (outcome === 'withdrawn') await store.transitionSubmission(id, ['submitted'], 'withdrawn', { at: at(1), by: 'u-cap-mer', action: 'withdrawn' });
+        if (outcome === 'published' || outcome === 'failed') {
+          await store.transitionSubmission(id, ['submitted'], 'approved', { at: at(3), by: 'u-og-yuc', action: 'approved' });
+          await store.transitionSubmission(id, ['approved'], outcome, { at: at(3), by: 'system', action: outcome });
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(400);
+  });
+  afterAll(async () => { await srv?.close(); });
+
+  async function signedIn(user: UserName, hash: string): Promise<Page> {
+    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+    const page = await context.newPage();
+    await page.goto(`${srv.base}/${hash}`);
+    await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    return page;
+  }
+  const seguimiento = async (): Promise<Page> => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.waitForSelector('body[data-ready] #bandeja');
+    await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    await page.waitForSelector('body[data-ready] #tabla-seguimiento');
+    return page;
+  };
+  const cells = (page: Page, name: string): Promise<string[]> => page.locator('#tabla-seguimiento tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td').allTextContents();
+
+  test('Seguimiento says by how many days each late implementer is past its due date, published or never', async () => {
+    const page = await seguimiento();
+    // Published 120 days ago, an update every 90 days: 30 days late.
+    const late = await cells(page, 'Municipio 005');
+    expect(late[0]).toBe('✗ Atrasado 30 días: publica cada 90 días');
+    expect(late[6]).toBe('120');
+    // Registered 300 days ago, an update every 60 days, nothing published: 240 days past its first publication's due date.
+    expect((await cells(page, 'Secretaría de Obras 004'))[0]).toBe('✗ Atrasado 240 días: publica cada 60 días; aún no publica');
+    // Published 200 days ago, every 30 days: 170 days late.
+    expect((await cells(page, 'Municipio 009'))[0]).toBe('✗ Atrasado 170 días: publica cada 30 días');
+    // Published 10 days ago, every 30 days: on time.
+    expect((await cells(page, 'Municipio 006'))[0]).toMatch(/^[✓⚠] Al día/);
+    await page.context().close();
+  });
+
+  test('printed for the board, Seguimiento and the inbox keep every column on the page, without the site\'s menu', async () => {
+    // A4 portrait at 96 dpi less Chromium's default margins.
+    const onPaper = async (page: Page): Promise<{ cut: string[]; hints: number; menu: boolean }> => {
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 718, height: 1000 });
+      type Box = { scrollWidth: number; clientWidth: number; getClientRects(): { length: number }; querySelector(s: string): { textContent: string | null } | null };
+      return page.evaluate(() => ({
+        cut: (Array.from(document.querySelectorAll('main .table-wrap')) as Box[]).filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.querySelector('caption')?.textContent ?? ''),
+        hints: (Array.from(document.querySelectorAll('.scroll-hint')) as Box[]).filter((e) => e.getClientRects().length > 0).length,
+        menu: (document.querySelector('#menu') as Box).getClientRects().length > 0,
+      }));
+    };
+    const board = await seguimiento();
+    expect(await onPaper(board)).toEqual({ cut: [], hints: 0, menu: false });
+    await board.context().close();
+
+    const inbox = await signedIn('coordinadorA', '#/revision');
+    await inbox.waitForSelector('body[data-ready] #bandeja tbody tr');
+    expect(await inbox.locator('#bandeja caption').textContent()).toMatch(/^Entregas \(\d+\), la más antigua primero/);
+    expect(await onPaper(inbox)).toEqual({ cut: [], hints: 0, menu: false });
+    await inbox.context().close();
+  });
+});
