@@ -2,7 +2,8 @@
  * A state coordinator's monthly look at the control board with a year of data (120 implementers of one state,
  * hundreds of sends returned, sent again, published, failed or withdrawn), in headless Chromium against the real app
  * on SQLite: Seguimiento says how many days each late implementer is past its due date (it said «Atrasado» alone,
- * and nothing at all counted for one that never published); Seguimiento and the inbox printed for the board keep
+ * and nothing at all counted for one that never published), its rows by name (they came in the order of the
+ * implementers' ids); Seguimiento and the inbox printed for the board keep
  * every column on the page (the tables scrolled sideways on paper, cutting the last columns).
  */
 import type { Page } from 'playwright-core';
@@ -83,7 +84,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
   };
   const cells = (page: Page, name: string): Promise<string[]> => page.locator('#tabla-seguimiento tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td').allTextContents();
 
-  test('Seguimiento says by how many days each late implementer is past its due date, published or never', async () => {
+  test('Seguimiento lists the implementers by name and says by how many days each late one is past its due date, published or never', async () => {
     const page = await seguimiento();
     // Published 120 days ago, an update every 90 days: 30 days late.
     const late = await cells(page, 'Municipio 005');
@@ -95,6 +96,11 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect((await cells(page, 'Municipio 009'))[0]).toBe('✗ Atrasado 170 días: publica cada 30 días');
     // Published 10 days ago, every 30 days: on time.
     expect((await cells(page, 'Municipio 006'))[0]).toMatch(/^[✓⚠] Al día/);
+    // By name, not by the implementers' ids (yuc004 is a Secretaría's): the municipalities, then the Secretarías.
+    const names = await page.locator('#tabla-seguimiento tbody th').evaluateAll((ths) => ths.map((th) => th.querySelector('span')?.firstChild?.textContent ?? ''));
+    expect(names.slice(0, 4)).toEqual(['Municipio 001', 'Municipio 002', 'Municipio 003', 'Municipio 005']);
+    expect(names.indexOf('Municipio de Mérida')).toBe(names.indexOf('Municipio 119') + 1);
+    expect(names.slice(-2)).toEqual(['Secretaría de Obras 116', 'Secretaría de Obras 120']);
     await page.context().close();
   });
 

@@ -16,6 +16,9 @@ import { PROGRAM_STAGES_NOTE } from '../labels';
 import { signedInAs } from '../review/session';
 import { coordinatorState } from '../review/own-state';
 
+/** «Municipio 9» before «Municipio 10», «Ébano» among the E. */
+const BY_NAME = new Intl.Collator('es-MX', { numeric: true });
+
 /** «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). */
 function stagesCell(r: TrackingEntry): Node {
   const reached = STAGES.filter((s) => r.stages?.[s.code]);
@@ -49,8 +52,10 @@ export const trackingPage: Page = {
       daysSinceUpdate: daysSinceUpdate({ lastPublishedAt: p.currentPublication?.createdAt, confirmedAt: p.confirmedAt }, Date.now()),
     }));
     const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
-    // The header's Estado and Implementador filters choose the rows, as on every other page.
-    const shown = rows.filter((r) => matchesPublisher(filters, r));
+    // The header's Estado and Implementador filters choose the rows, as on every other page. By name, as the
+    // filters list them: they came in the order of the implementers' ids, which nobody reads (a state's 120 in an
+    // order a coordinator could not search by eye).
+    const shown = rows.filter((r) => matchesPublisher(filters, r)).sort((a, b) => BY_NAME.compare(a.name, b.name) || BY_NAME.compare(a.state, b.state));
     const table = dataTable('Avance de cada implementador frente a su compromiso', [
       { title: 'Implementador' }, { title: 'Situación' }, { title: 'Comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
       { title: 'Envíos aprobados', numeric: true }, { title: 'Por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días sin actualizar', numeric: true }, { title: 'Etapas del programa' },
