@@ -12,7 +12,8 @@ import { startReviewServer, type ReviewServer } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { publish } from '../../functions/src/publication/publish';
 import type { Publisher, Submission, SubmissionStatus } from '../../functions/src/store/store';
-import { BASE_URL, projectWorkbook, type UserName } from '../workflow/workflow-harness';
+import { BASE_URL, PUBLISHERS, projectWorkbook, xlsxOf, type UserName } from '../workflow/workflow-harness';
+import { XLSX_MIME } from '../../core/workflow/contract';
 
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -125,5 +126,24 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(await inbox.locator('#bandeja caption').textContent()).toMatch(/^Entregas \(\d+\), la más antigua primero/);
     expect(await onPaper(inbox)).toEqual({ cut: [], hints: 0, menu: false });
     await inbox.context().close();
+  });
+
+  test('a send\'s Bitácora has its latest actions however busy its implementer was since it was sent', async () => {
+    // Sent through the API; then 1,200 entries of the institution's other sends (three a day for a year of a busy
+    // official); then returned, through the API.
+    const sent = await fetch(`${srv.base}/api/submissions?publisher=mer&archivo=${encodeURIComponent('obra 2026.xlsx')}`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(PUBLISHERS[0])) });
+    expect(sent.status).toBe(201);
+    const { submission } = (await sent.json()) as { submission: { id: string; createdAt: string } };
+    const from = Date.parse(submission.createdAt);
+    for (let k = 0; k < 1200; k++) await srv.h.store.appendAudit({ at: new Date(from + 1 + k).toISOString(), actor: 'u-cap-mer', action: 'submission.created', target: `submission/otro-${k}`, publisherId: 'mer', details: {} });
+    while (Date.now() <= from + 1200) await new Promise((r) => setTimeout(r, 50));
+    const returned = await fetch(`${srv.base}/api/submissions/${submission.id}/return`, { method: 'POST', headers: { authorization: srv.h.bearer('coordinadorA'), 'content-type': 'application/json' }, body: JSON.stringify({ comment: 'Falta la fecha de inicio.' }) });
+    expect(returned.status).toBe(200);
+
+    const page = await signedIn('coordinadorA', `#/revision/${submission.id}`);
+    const log = page.locator('section[aria-labelledby="titulo-bitacora"] tbody');
+    await log.waitFor();
+    expect(await log.locator('tr td:nth-child(2)').allTextContents()).toEqual(['Envió a revisión', 'Devolvió con comentarios']);
+    await page.context().close();
   });
 });

@@ -105,6 +105,27 @@ async function submissionList(params: URLSearchParams): Promise<SubmissionListAn
   return { ...first, submissions, links: next ? { next } : {} };
 }
 
+type AuditRow = { at: string; actor: string; by?: string; action: string; target: string; details?: Record<string, unknown> };
+
+/**
+ * A publisher's audit entries from `since` on, every page (`links.next`) up to MAX_LIST_PAGES; `more`: it stopped
+ * there. A send's Bitácora read the first page alone, its implementer's first 1,000 entries since the send was
+ * made: a send of a busy institution, returned and sent again months later, showed its first actions and not its
+ * latest, without saying so.
+ */
+async function auditSince(publisherId: string, since: string): Promise<{ entries: AuditRow[]; more: boolean }> {
+  const params = new URLSearchParams({ publisher: publisherId, since, limit: '1000' });
+  const entries: AuditRow[] = [];
+  for (let read = 0; read < MAX_LIST_PAGES; read++) {
+    const page = await authed(`${WORKFLOW_PATHS.audit}?${params}`, (b) => b as { entries?: AuditRow[]; links?: { next?: string } });
+    entries.push(...(page.entries ?? []));
+    const after = page.links?.next ? new URL(page.links.next, location.href).searchParams.get('after') : null;
+    if (!after) return { entries, more: false };
+    params.set('after', after);
+  }
+  return { entries, more: true };
+}
+
 /** Said under a listing cut at MAX_LIST_PAGES. */
 function moreNote(list: SubmissionListAnswer): Node | null {
   return list.links.next ? h('p', { class: 'note' }, `Se muestran las primeras ${formatCount(list.submissions.length, 'entrega', 'entregas')} de la lista, las más antiguas; hay más.`) : null;
@@ -391,10 +412,11 @@ export const reviewSubmissionPage: Page = {
     let replacement: string | undefined;
     if (p.viewer.role !== 'capturista') {
       // From the send's creation: a busy implementer's log read from its oldest entry held none of a recent send's.
-      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&since=${encodeURIComponent(s.createdAt)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string; details?: Record<string, unknown> }[] }).entries ?? []));
+      const { entries, more } = await auditSince(s.publisherId, s.createdAt);
       const own = entries.filter((e) => e.target === `submission/${id}`);
       audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
-        own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]));
+        own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]),
+        more ? { note: `Se leyeron las primeras ${formatCount(entries.length, 'entrada', 'entradas')} de la bitácora de ${s.publisherName} desde este envío; las acciones posteriores sobre esta entrega pueden faltar.` } : {});
       const by = [...own].reverse().find((e) => e.action === 'submission.superseded')?.details?.by;
       if (typeof by === 'string') replacement = by;
     }
