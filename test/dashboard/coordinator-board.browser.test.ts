@@ -3,8 +3,9 @@
  * hundreds of sends returned, sent again, published, failed or withdrawn), in headless Chromium against the real app
  * on SQLite: Seguimiento says how many days each late implementer is past its due date (it said «Atrasado» alone,
  * and nothing at all counted for one that never published), its rows by name (they came in the order of the
- * implementers' ids); Seguimiento and the inbox printed for the board keep
- * every column on the page (the tables scrolled sideways on paper, cutting the last columns).
+ * implementers' ids); Seguimiento and the inbox printed for the board keep every column on the page (the tables
+ * scrolled sideways on paper, cutting the last columns); «Volver a la bandeja» comes back to the inbox as it was
+ * filtered; a send's Bitácora has its latest actions however long its implementer's log grew since it was sent.
  */
 import type { Page } from 'playwright-core';
 import { describeIfChromium } from '../browser';
@@ -126,6 +127,27 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(await inbox.locator('#bandeja caption').textContent()).toMatch(/^Entregas \(\d+\), la más antigua primero/);
     expect(await onPaper(inbox)).toEqual({ cut: [], hints: 0, menu: false });
     await inbox.context().close();
+  });
+
+  test('one implementer\'s published sends: opened one after another, «Volver a la bandeja» comes back to them', async () => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.waitForSelector('body[data-ready] #bandeja tbody tr');
+    await page.locator('#filtro-implementador').selectOption({ label: 'Municipio 005' });
+    await page.locator('#filtro-situacion').selectOption({ label: 'Publicada' });
+    const caption = page.locator('#bandeja caption');
+    await caption.filter({ hasText: /^Entregas \(2\)/ }).waitFor();
+    const ids = await page.locator('#bandeja tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')?.split('?')[0]));
+    expect(ids).toHaveLength(2);
+    for (const id of ids) {
+      await page.locator(`#bandeja tbody th a[href="${id}"], #bandeja tbody th a[href^="${id}?"]`).click();
+      await page.waitForSelector('body[data-ready] #situacion');
+      await page.getByRole('link', { name: '← Volver a la bandeja' }).click();
+      await page.waitForSelector('body[data-ready] #bandeja');
+      expect(await caption.textContent()).toMatch(/^Entregas \(2\), la más antigua primero/);
+      expect(await page.locator('#filtro-implementador').evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text)).toBe('Municipio 005');
+      expect(await page.locator('#filtro-situacion').evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text)).toBe('Publicada');
+    }
+    await page.context().close();
   });
 
   test('a send\'s Bitácora has its latest actions however busy its implementer was since it was sent', async () => {

@@ -132,6 +132,19 @@ function moreNote(list: SubmissionListAnswer): Node | null {
 }
 
 /**
+ * The inbox's own choices (its Estado, Implementador and Situación), carried to a send's page and back by «Volver a
+ * la bandeja»: going back gave the whole inbox, and a coordinator working through one implementer's sends chose it
+ * again after each one. «situacion» is kept even empty (its «Todos»; absent is «por decidir»).
+ */
+const INBOX_KEYS = ['estado', 'implementador', 'situacion'] as const;
+function inboxQuery(q: URLSearchParams): string {
+  const out = new URLSearchParams();
+  for (const k of INBOX_KEYS) { const v = q.get(k); if (v !== null) out.set(k, v); }
+  const text = out.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
  * The inbox's first view: the sends awaiting a decision, «En revisión» and «La publicación falló» (approved again from
  * its page). It showed «En revisión» only, and a failed publication left the inbox unless another filter was chosen.
  */
@@ -160,7 +173,18 @@ export const reviewInboxPage: Page = {
     const pubSel = select('filtro-implementador', 'Implementador', [...implementers].map(([id, p]) => [id, p.name] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador'));
     const statusSel = select('filtro-situacion', 'Situación', [[PENDING, PENDING_LABEL], ...SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s): [string, string] => [s, STATUS_LABELS[s]])], status);
     const results = h('div', { id: 'bandeja' });
+    const chosen = (): URLSearchParams => {
+      const q = new URLSearchParams();
+      if (stateSel.value) q.set('estado', stateSel.value);
+      if (pubSel.value) q.set('implementador', pubSel.value);
+      q.set('situacion', statusSel.value);
+      return q;
+    };
     const draw = (): void => {
+      // Its first view (por decidir, every implementer) needs nothing carried: its sends' addresses stay as they were.
+      const carried = chosen();
+      if (carried.get('situacion') === PENDING) carried.delete('situacion');
+      const here = inboxQuery(carried);
       const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value))
         .sort((a, b) => (sentAt(a) < sentAt(b) ? -1 : sentAt(a) > sentAt(b) ? 1 : 0));
       announce(`${formatCount(shown.length, 'entrega', 'entregas')} en la bandeja con los filtros elegidos.`);
@@ -170,7 +194,7 @@ export const reviewInboxPage: Page = {
       // spreadsheet's name too (two uploads of the same second read the same).
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
-      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
+      ], shown.map((s) => [h('a', { href: `${route('revision', s.id)}${here}`, 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
         // A newer send of the institution is already approved: said here, before it is opened as if it could be
         // approved (the server refuses it, 409).
         s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` No se puede aprobar: ya se aprobó un envío más reciente (enviado el ${formatTimestamp(s.newerApprovedAt)}). Devuélvala con un comentario.`)) : statusBadge(s),
@@ -178,11 +202,7 @@ export const reviewInboxPage: Page = {
         { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
-      const q = new URLSearchParams();
-      if (stateSel.value) q.set('estado', stateSel.value);
-      if (pubSel.value) q.set('implementador', pubSel.value);
-      q.set('situacion', statusSel.value);
-      setQuery(q);
+      setQuery(chosen());
       if (statusSel.value !== status) rerender(); else draw();
     };
     for (const s of [stateSel, pubSel, statusSel]) s.addEventListener('change', onChange);
@@ -285,8 +305,10 @@ function askFirst(o: { label: string; primary?: boolean; boxId: string; question
 
 export const reviewSubmissionPage: Page = {
   title: 'Entrega',
-  render: ({ ds, params }) => withSession(async () => {
+  render: ({ ds, params, query }) => withSession(async () => {
     const id = params[0] ?? '';
+    // Back to the inbox as the coordinator left it (its filters came along in the link that opened this page).
+    const inbox = `${route('revision')}${inboxQuery(query)}`;
     let p: PreviewAnswer;
     try {
       p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
@@ -294,7 +316,7 @@ export const reviewSubmissionPage: Page = {
       // Not there, or not the reader's to see: said as such, with the way back to the inbox. The page for a failed
       // load said «No se pudieron cargar los datos. Intente de nuevo en unos minutos», with a link to Inicio.
       if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
-        return h('div', null, ...heading('Entrega no disponible', e.message), h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')));
+        return h('div', null, ...heading('Entrega no disponible', e.message), h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
       }
       throw e;
     }
@@ -424,13 +446,13 @@ export const reviewSubmissionPage: Page = {
     // «Reemplazada», and the way to that one was to find it in the inbox by its time).
     const replacedBy = replacedByNewer(s) && p.viewer.role !== 'capturista'
       ? h('p', { class: 'status-warn', id: 'reemplazada' }, `${replacedReviewNote(s)} `,
-        replacement ? h('a', { href: route('revision', replacement) }, 'Abrir el envío que la reemplazó') : 'Revise ese envío en la bandeja.')
+        replacement ? h('a', { href: `${route('revision', replacement)}${inboxQuery(query)}` }, 'Abrir el envío que la reemplazó') : 'Revise ese envío en la bandeja.')
       : null;
     const f = s.findings;
     return h('div', null,
       ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
       sessionBar(p.viewer, rerender, ds.publishers),
-      h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
+      h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
         h('dt', null, 'Situación'), situation,
         // Which spreadsheet it came from (the add-on sends its name); an upload's file name is in the heading.
