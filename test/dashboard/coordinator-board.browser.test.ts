@@ -3,7 +3,7 @@
  * hundreds of sends returned, sent again, published, failed or withdrawn), in headless Chromium against the real app
  * on SQLite: Seguimiento says how many days each late implementer is past its due date (it said «Atrasado» alone,
  * and nothing at all counted for one that never published), its rows by name (they came in the order of the
- * implementers' ids); Seguimiento and the inbox printed for the board keep every column on the page (the tables
+ * implementers' ids), and downloads as CSV for a report; Seguimiento and the inbox printed for the board keep every column on the page (the tables
  * scrolled sideways on paper, cutting the last columns); «Volver a la bandeja» comes back to the inbox as it was
  * filtered; a send's Bitácora has its latest actions however long its implementer's log grew since it was sent.
  */
@@ -15,6 +15,8 @@ import { publish } from '../../functions/src/publication/publish';
 import type { Publisher, Submission, SubmissionStatus } from '../../functions/src/store/store';
 import { BASE_URL, PUBLISHERS, projectWorkbook, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
+import { calendarDate } from '../../core/format/es-mx';
+import * as fs from 'fs';
 
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -103,6 +105,21 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(names.slice(0, 4)).toEqual(['Municipio 001', 'Municipio 002', 'Municipio 003', 'Municipio 005']);
     expect(names.indexOf('Municipio de Mérida')).toBe(names.indexOf('Municipio 119') + 1);
     expect(names.slice(-2)).toEqual(['Secretaría de Obras 116', 'Secretaría de Obras 120']);
+    await page.context().close();
+  });
+
+  test('Seguimiento\'s table downloads as CSV for the board\'s report: the rows shown, days late and dates a spreadsheet reads', async () => {
+    const page = await seguimiento();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
+    expect(download.suggestedFilename()).toBe('seguimiento.csv');
+    const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7');
+    // The coordinator's state, by name, as the table shows it.
+    expect(lines).toHaveLength(1 + IMPLEMENTERS + 1);
+    expect(lines[1].startsWith('yuc001,Municipio 001,')).toBe(true);
+    // Published 120 days ago, every 90: 30 days late; two sends published, two in review and one whose publication failed.
+    expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,`);
+    expect(lines.find((l) => l.startsWith('yuc004,'))).toBe('yuc004,Secretaría de Obras 004,Yucatán,Atrasado 240 días: publica cada 60 días; aún no publica,240,60,5,0,1,2,,,,,,,,,,');
     await page.context().close();
   });
 
