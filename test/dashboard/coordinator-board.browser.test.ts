@@ -5,7 +5,8 @@
  * and nothing at all counted for one that never published), its rows by name (they came in the order of the
  * implementers' ids), and downloads as CSV for a report; Seguimiento and the inbox printed for the board keep every column on the page (the tables
  * scrolled sideways on paper, cutting the last columns); «Volver a la bandeja» comes back to the inbox as it was
- * filtered; a send's Bitácora has its latest actions however long its implementer's log grew since it was sent.
+ * filtered; a send's Bitácora has its latest actions however long its implementer's log grew since it was sent, and
+ * a send whose history outgrew what it keeps says so (on its page and in «Mis envíos»).
  */
 import type { Page } from 'playwright-core';
 import { describeIfChromium } from '../browser';
@@ -184,5 +185,35 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     await log.waitFor();
     expect(await log.locator('tr td:nth-child(2)').allTextContents()).toEqual(['Envió a revisión', 'Devolvió con comentarios']);
     await page.context().close();
+  });
+
+  test('a send returned and sent again round after round says that its history and comments are not all there', async () => {
+    const store = srv.h.store;
+    const at = (minute: number): string => new Date(now - 200 * DAY + minute * 3_600_000).toISOString();
+    const id = 'ida-y-vuelta';
+    await store.createSubmission({
+      id, publisherId: 'mer', source: { kind: 'xlsx', fileId: id.padEnd(64, '0'), name: 'obra publica.xlsx' }, status: 'submitted',
+      history: [{ at: at(0), by: 'u-cap-mer', action: 'submitted' }], createdAt: at(0), updatedAt: at(0), submittedBy: 'u-cap-mer',
+      snapshot: { contentHash: id.padEnd(64, '1'), takenAt: at(0), sheets: 1, rows: 2, completeness: 80, processes: 1, projects: 1 },
+    });
+    for (let round = 1; round <= 30; round++) {
+      await store.transitionSubmission(id, ['submitted'], 'returned', { at: at(2 * round - 1), by: 'u-og-yuc', action: 'returned', comment: `Ronda ${round}: revise los montos.` });
+      await store.transitionSubmission(id, ['returned'], 'submitted', { at: at(2 * round), by: 'u-cap-mer', action: 'resubmitted' });
+    }
+    await store.transitionSubmission(id, ['submitted'], 'withdrawn', { at: at(61), by: 'u-cap-mer', action: 'withdrawn' });
+    const earlier = (await store.getSubmission(id))?.earlierEntries ?? 0;
+    expect(earlier).toBeGreaterThan(0);
+    const said = `Se muestran el primer envío y las entradas más recientes: ${earlier} entradas intermedias ya no se guardan en la entrega, ni sus comentarios.`;
+
+    const og = await signedIn('coordinadorA', `#/revision/${id}`);
+    await og.locator('#historial-incompleto').waitFor();
+    expect(await og.locator('#historial-incompleto').textContent()).toBe(`${said} Todas están en la bitácora, abajo.`);
+    await og.context().close();
+
+    const official = await signedIn('capturistaA', '#/mis-envios');
+    const card = official.locator('article.envio', { hasText: 'obra publica.xlsx' });
+    await card.waitFor();
+    expect(await card.locator('.historial-incompleto').textContent()).toBe(said);
+    await official.context().close();
   });
 });
