@@ -9,6 +9,7 @@ export interface TrackingRow {
   published: number;
   /** Submissions approved (including those already published). */
   approved: number;
+  /** Submissions awaiting the coordinators' decision: in review, or approved and their publication failed. */
   pendingReview: number;
   lastPublishedAt: string | null;
   /**

@@ -137,6 +137,11 @@ export interface SubmissionView {
   /** E-mail of who sent the latest revision. */
   submittedBy: string | null;
   history: HistoryView[];
+  /**
+   * How many entries `history` no longer holds, between its first and its newest (store/submission-history.ts: the
+   * audit log keeps them all); absent when none. Comments of those rounds are not in `comments` either.
+   */
+  earlierEntries?: number;
   comments: CommentView[];
   findings: FindingsView | null;
   snapshot: SnapshotView | null;
@@ -343,6 +348,7 @@ export function checkSubmission(v: unknown, path = 'submission'): SubmissionView
       const e = obj(h, p);
       return { at: str(e.at, `${p}.at`), by: str(e.by, `${p}.by`), action: str(e.action, `${p}.action`), ...(e.comment !== undefined ? { comment: str(e.comment, `${p}.comment`) } : {}) };
     }),
+    ...(o.earlierEntries !== undefined ? { earlierEntries: num(o.earlierEntries, `${path}.earlierEntries`) } : {}),
     comments: arr(o.comments, `${path}.comments`, (c, p) => {
       const e = obj(c, p);
       return { at: str(e.at, `${p}.at`), by: str(e.by, `${p}.by`), text: str(e.text, `${p}.text`) };

@@ -41,3 +41,14 @@ export function isLate(clock: UpdateClock, now: number): boolean {
   const due = updateDueAt(clock);
   return due === undefined || now > due;
 }
+
+/**
+ * Whole days past the due date of the next update (0 while on time); null when late with no date to count from (never
+ * published, registered before the date was kept). Seguimiento said «Atrasado» alone, and a coordinator reporting to
+ * the board worked out from «Días sin actualizar» and the periodicity how late each one was — impossible for one
+ * that never published («Sin dato»).
+ */
+export function daysLate(clock: UpdateClock, now: number): number | null {
+  const due = updateDueAt(clock);
+  return due === undefined ? null : Math.max(0, Math.floor((now - due) / DAY_MS));
+}

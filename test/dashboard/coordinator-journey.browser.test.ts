@@ -182,7 +182,8 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     const sentCells = await rows.evaluateAll((trs: any[]) => trs.map((tr) => tr.cells[2].textContent));
     for (const cell of sentCells) expect(cell).toMatch(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\s[ap]\.\s?m\.$/);
     const links = await rows.locator('a').evaluateAll((as: any[]) => as.map((a) => [a.getAttribute('href'), a.getAttribute('aria-label')]));
-    expect(links.map(([href]) => href)).toEqual([`#/revision/${first}`, `#/revision/${second}`]);
+    // Each opens its send with the inbox's filter, for «Volver a la bandeja».
+    expect(links.map(([href]) => href)).toEqual([`#/revision/${first}?implementador=mer`, `#/revision/${second}?implementador=mer`]);
     expect(new Set(links.map(([, label]) => label)).size).toBe(2);
     // On the phone the page itself does not scroll sideways (the table does, in its own region), and a time is
     // never broken over two lines (the date may go above it).

@@ -105,9 +105,43 @@ async function submissionList(params: URLSearchParams): Promise<SubmissionListAn
   return { ...first, submissions, links: next ? { next } : {} };
 }
 
+type AuditRow = { at: string; actor: string; by?: string; action: string; target: string; details?: Record<string, unknown> };
+
+/**
+ * A publisher's audit entries from `since` on, every page (`links.next`) up to MAX_LIST_PAGES; `more`: it stopped
+ * there. A send's Bitácora read the first page alone, its implementer's first 1,000 entries since the send was
+ * made: a send of a busy institution, returned and sent again months later, showed its first actions and not its
+ * latest, without saying so.
+ */
+async function auditSince(publisherId: string, since: string): Promise<{ entries: AuditRow[]; more: boolean }> {
+  const params = new URLSearchParams({ publisher: publisherId, since, limit: '1000' });
+  const entries: AuditRow[] = [];
+  for (let read = 0; read < MAX_LIST_PAGES; read++) {
+    const page = await authed(`${WORKFLOW_PATHS.audit}?${params}`, (b) => b as { entries?: AuditRow[]; links?: { next?: string } });
+    entries.push(...(page.entries ?? []));
+    const after = page.links?.next ? new URL(page.links.next, location.href).searchParams.get('after') : null;
+    if (!after) return { entries, more: false };
+    params.set('after', after);
+  }
+  return { entries, more: true };
+}
+
 /** Said under a listing cut at MAX_LIST_PAGES. */
 function moreNote(list: SubmissionListAnswer): Node | null {
   return list.links.next ? h('p', { class: 'note' }, `Se muestran las primeras ${formatCount(list.submissions.length, 'entrega', 'entregas')} de la lista, las más antiguas; hay más.`) : null;
+}
+
+/**
+ * The inbox's own choices (its Estado, Implementador and Situación), carried to a send's page and back by «Volver a
+ * la bandeja»: going back gave the whole inbox, and a coordinator working through one implementer's sends chose it
+ * again after each one. «situacion» is kept even empty (its «Todos»; absent is «por decidir»).
+ */
+const INBOX_KEYS = ['estado', 'implementador', 'situacion'] as const;
+function inboxQuery(q: URLSearchParams): string {
+  const out = new URLSearchParams();
+  for (const k of INBOX_KEYS) { const v = q.get(k); if (v !== null) out.set(k, v); }
+  const text = out.toString();
+  return text ? `?${text}` : '';
 }
 
 /**
@@ -139,7 +173,18 @@ export const reviewInboxPage: Page = {
     const pubSel = select('filtro-implementador', 'Implementador', [...implementers].map(([id, p]) => [id, p.name] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador'));
     const statusSel = select('filtro-situacion', 'Situación', [[PENDING, PENDING_LABEL], ...SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s): [string, string] => [s, STATUS_LABELS[s]])], status);
     const results = h('div', { id: 'bandeja' });
+    const chosen = (): URLSearchParams => {
+      const q = new URLSearchParams();
+      if (stateSel.value) q.set('estado', stateSel.value);
+      if (pubSel.value) q.set('implementador', pubSel.value);
+      q.set('situacion', statusSel.value);
+      return q;
+    };
     const draw = (): void => {
+      // Its first view (por decidir, every implementer) needs nothing carried: its sends' addresses stay as they were.
+      const carried = chosen();
+      if (carried.get('situacion') === PENDING) carried.delete('situacion');
+      const here = inboxQuery(carried);
       const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value))
         .sort((a, b) => (sentAt(a) < sentAt(b) ? -1 : sentAt(a) > sentAt(b) ? 1 : 0));
       announce(`${formatCount(shown.length, 'entrega', 'entregas')} en la bandeja con los filtros elegidos.`);
@@ -149,7 +194,7 @@ export const reviewInboxPage: Page = {
       // spreadsheet's name too (two uploads of the same second read the same).
       results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
         { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
-      ], shown.map((s) => [h('a', { href: route('revision', s.id), 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
+      ], shown.map((s) => [h('a', { href: `${route('revision', s.id)}${here}`, 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
         // A newer send of the institution is already approved: said here, before it is opened as if it could be
         // approved (the server refuses it, 409).
         s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` No se puede aprobar: ya se aprobó un envío más reciente (enviado el ${formatTimestamp(s.newerApprovedAt)}). Devuélvala con un comentario.`)) : statusBadge(s),
@@ -157,11 +202,7 @@ export const reviewInboxPage: Page = {
         { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
-      const q = new URLSearchParams();
-      if (stateSel.value) q.set('estado', stateSel.value);
-      if (pubSel.value) q.set('implementador', pubSel.value);
-      q.set('situacion', statusSel.value);
-      setQuery(q);
+      setQuery(chosen());
       if (statusSel.value !== status) rerender(); else draw();
     };
     for (const s of [stateSel, pubSel, statusSel]) s.addEventListener('change', onChange);
@@ -264,8 +305,10 @@ function askFirst(o: { label: string; primary?: boolean; boxId: string; question
 
 export const reviewSubmissionPage: Page = {
   title: 'Entrega',
-  render: ({ ds, params }) => withSession(async () => {
+  render: ({ ds, params, query }) => withSession(async () => {
     const id = params[0] ?? '';
+    // Back to the inbox as the coordinator left it (its filters came along in the link that opened this page).
+    const inbox = `${route('revision')}${inboxQuery(query)}`;
     let p: PreviewAnswer;
     try {
       p = checkPreviewAnswer(await authed(WORKFLOW_PATHS.preview(id), (b) => b));
@@ -273,7 +316,7 @@ export const reviewSubmissionPage: Page = {
       // Not there, or not the reader's to see: said as such, with the way back to the inbox. The page for a failed
       // load said «No se pudieron cargar los datos. Intente de nuevo en unos minutos», with a link to Inicio.
       if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
-        return h('div', null, ...heading('Entrega no disponible', e.message), h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')));
+        return h('div', null, ...heading('Entrega no disponible', e.message), h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
       }
       throw e;
     }
@@ -391,10 +434,11 @@ export const reviewSubmissionPage: Page = {
     let replacement: string | undefined;
     if (p.viewer.role !== 'capturista') {
       // From the send's creation: a busy implementer's log read from its oldest entry held none of a recent send's.
-      const entries = await authed(`${WORKFLOW_PATHS.audit}?publisher=${encodeURIComponent(s.publisherId)}&since=${encodeURIComponent(s.createdAt)}&limit=1000`, (b) => ((b as { entries?: { at: string; actor: string; by?: string; action: string; target: string; details?: Record<string, unknown> }[] }).entries ?? []));
+      const { entries, more } = await auditSince(s.publisherId, s.createdAt);
       const own = entries.filter((e) => e.target === `submission/${id}`);
       audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
-        own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]));
+        own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]),
+        more ? { note: `Se leyeron las primeras ${formatCount(entries.length, 'entrada', 'entradas')} de la bitácora de ${s.publisherName} desde este envío; las acciones posteriores sobre esta entrega pueden faltar.` } : {});
       const by = [...own].reverse().find((e) => e.action === 'submission.superseded')?.details?.by;
       if (typeof by === 'string') replacement = by;
     }
@@ -402,13 +446,13 @@ export const reviewSubmissionPage: Page = {
     // «Reemplazada», and the way to that one was to find it in the inbox by its time).
     const replacedBy = replacedByNewer(s) && p.viewer.role !== 'capturista'
       ? h('p', { class: 'status-warn', id: 'reemplazada' }, `${replacedReviewNote(s)} `,
-        replacement ? h('a', { href: route('revision', replacement) }, 'Abrir el envío que la reemplazó') : 'Revise ese envío en la bandeja.')
+        replacement ? h('a', { href: `${route('revision', replacement)}${inboxQuery(query)}` }, 'Abrir el envío que la reemplazó') : 'Revise ese envío en la bandeja.')
       : null;
     const f = s.findings;
     return h('div', null,
       ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
       sessionBar(p.viewer, rerender, ds.publishers),
-      h('p', null, h('a', { href: route('revision') }, '← Volver a la bandeja')),
+      h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
         h('dt', null, 'Situación'), situation,
         // Which spreadsheet it came from (the add-on sends its name); an upload's file name is in the heading.
@@ -431,11 +475,19 @@ export const reviewSubmissionPage: Page = {
         h('button', { type: 'button', onclick: () => void giveBack() }, 'Devolver con comentarios'),
         refusedAsOlder ? null : status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
+        s.earlierEntries ? h('p', { class: 'note', id: 'historial-incompleto' }, `${omittedHistory(s.earlierEntries)}${p.viewer.role !== 'capturista' ? ' Todas están en la bitácora, abajo.' : ''}`) : null,
         dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
           s.history.map((e) => [formatTimestamp(e.at), e.by, historyActionLabel(e.action), h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
       audit ? h('section', { 'aria-labelledby': 'titulo-bitacora' }, h('h2', { id: 'titulo-bitacora' }, 'Bitácora'), audit) : null);
   }, rerender),
 };
+
+/**
+ * Said above a send's history when the send no longer keeps all of it (store/submission-history.ts: its first entry
+ * and its newest): a send sent again and returned round after round showed a history that began with the first
+ * send and went on months later, as if nothing had happened between.
+ */
+const omittedHistory = (n: number): string => `Se muestran el primer envío y las entradas más recientes: ${formatCount(n, 'entrada intermedia ya no se guarda', 'entradas intermedias ya no se guardan')} en la entrega, ni sus comentarios.`;
 
 /** What the last upload sent, said once more by the page drawn after it (the list then shows the new entry). */
 let lastSent: { shown: HTMLElement; said: string } | null = null;
@@ -586,6 +638,7 @@ export const mySubmissionsPage: Page = {
         s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, `Su coordinación ya no puede aprobar este envío: aprobó uno más reciente de su institución (enviado el ${formatTimestamp(s.newerApprovedAt)}), y este publicaría encima datos anteriores. Si algo de este envío falta en aquel, envíelo en un libro nuevo.`) : null,
         // What was sent, so that two sends of the same day can be told apart.
         s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
+        s.earlierEntries ? h('p', { class: 'note historial-incompleto' }, omittedHistory(s.earlierEntries)) : null,
         s.comments.length
           ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
           : h('p', { class: 'note' }, 'Sin comentarios.'),

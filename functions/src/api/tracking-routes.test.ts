@@ -25,8 +25,8 @@ const submission = (id: string, publisherId: string, status: SubmissionStatus): 
   history: [{ at: '2025-07-01T00:00:00Z', by: 'u1', action: 'create' }], createdAt: '2025-07-01T00:00:00Z', updatedAt: '2025-07-01T00:00:00Z',
 });
 
-it('counts each publisher\'s approved (and published) and pending submissions, with three listings in all', async () => {
-  const statuses: [string, SubmissionStatus][] = [['merida', 'approved'], ['merida', 'published'], ['merida', 'published'], ['merida', 'submitted'], ['merida', 'returned'], ['nuevo-leon', 'submitted'], ['nuevo-leon', 'submitted'], ['nuevo-leon', 'draft']];
+it('counts each publisher\'s approved (and published) and pending submissions (in review or failed), with four listings in all', async () => {
+  const statuses: [string, SubmissionStatus][] = [['merida', 'approved'], ['merida', 'published'], ['merida', 'published'], ['merida', 'submitted'], ['merida', 'failed'], ['merida', 'returned'], ['nuevo-leon', 'submitted'], ['nuevo-leon', 'submitted'], ['nuevo-leon', 'draft']];
   // More than one page of published submissions (pages of 1,000) for one publisher.
   for (let i = 0; i < 1003; i++) statuses.push(['tuxtla-gutierrez', 'published']);
   await Promise.all(statuses.map(([publisherId, status], i) => store.createSubmission(submission(`s${String(i).padStart(4, '0')}`, publisherId, status))));
@@ -44,7 +44,8 @@ it('counts each publisher\'s approved (and published) and pending submissions, w
   const row = (id: string): TrackingRow => rows.find((r) => r.publisherId === id)!;
 
   expect(rows.map((r) => r.publisherId).sort()).toEqual(['campeche', 'merida', 'nuevo-leon', 'tuxtla-gutierrez']);
-  expect([row('merida').approved, row('merida').pendingReview]).toEqual([3, 1]);
+  // Pending: the send in review and the one whose publication failed, both in the coordinators' inbox («Por decidir»).
+  expect([row('merida').approved, row('merida').pendingReview]).toEqual([3, 2]);
   expect([row('nuevo-leon').approved, row('nuevo-leon').pendingReview]).toEqual([0, 2]);
   expect([row('tuxtla-gutierrez').approved, row('tuxtla-gutierrez').pendingReview]).toEqual([1003, 0]);
   // Registered, nothing published or sent yet: zeros, no dates, its stages.
@@ -52,7 +53,7 @@ it('counts each publisher\'s approved (and published) and pending submissions, w
   const merida = await store.getCurrent('merida');
   expect(row('merida')).toMatchObject({ published: merida!.counts.projects, lastPublishedAt: merida!.createdAt, daysSinceUpdate: 10 });
 
-  // Three listings across publishers (one of two pages), none per publisher.
-  expect(calls.filter((c) => c.startsWith('listSubmissions')).sort()).toEqual(['listSubmissions * approved', 'listSubmissions * published', 'listSubmissions * published', 'listSubmissions * submitted']);
+  // Four listings across publishers (one of two pages), none per publisher.
+  expect(calls.filter((c) => c.startsWith('listSubmissions')).sort()).toEqual(['listSubmissions * approved', 'listSubmissions * failed', 'listSubmissions * published', 'listSubmissions * published', 'listSubmissions * submitted']);
   expect(calls.filter((c) => c.startsWith('getCurrent')).length).toBeLessThanOrEqual(4);
 });

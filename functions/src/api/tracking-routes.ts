@@ -18,13 +18,17 @@ export interface TrackingRoutesDeps {
   now?: () => Date;
 }
 
-/** The statuses the board counts, and per publisher how many submissions are in each. */
-const COUNTED = ['approved', 'published', 'submitted'] as const;
+/**
+ * The statuses the board counts, and per publisher how many submissions are in each. «Por revisar» counts those
+ * awaiting the coordinators' decision as their inbox does (contract.ts AWAITING_DECISION): a failed publication is
+ * approved again from its page, and the board counted it nowhere while the inbox's «Por decidir» listed it.
+ */
+const COUNTED = ['approved', 'published', 'submitted', 'failed'] as const;
 type Counted = (typeof COUNTED)[number];
 
 /**
- * Per publisher, its submissions in each counted status: one paged listing per status across all publishers (three
- * queries, not three per publisher — at national scale that was 7,500 queries a request, one after another).
+ * Per publisher, its submissions in each counted status: one paged listing per status across all publishers (four
+ * queries, not four per publisher — at national scale that was 7,500 queries a request, one after another).
  */
 async function submissionCounts(store: Store): Promise<Map<string, Record<Counted, number>>> {
   const counts = new Map<string, Record<Counted, number>>();
@@ -32,7 +36,7 @@ async function submissionCounts(store: Store): Promise<Map<string, Record<Counte
     for await (const items of pages((after) => store.listSubmissions({ status, after, limit: 1000 }))) {
       for (const s of items) {
         let c = counts.get(s.publisherId);
-        if (!c) counts.set(s.publisherId, (c = { approved: 0, published: 0, submitted: 0 }));
+        if (!c) counts.set(s.publisherId, (c = { approved: 0, published: 0, submitted: 0, failed: 0 }));
         c[status]++;
       }
     }
@@ -53,7 +57,7 @@ export async function trackingRows(store: Store, now: Date): Promise<TrackingRow
     const c = counts.get(p.id);
     return {
       publisherId: p.id, name: p.name, state: p.state, committed: p.commitment.projects, periodicityDays: p.commitment.periodicityDays,
-      published: current?.counts.projects ?? 0, approved: (c?.approved ?? 0) + (c?.published ?? 0), pendingReview: c?.submitted ?? 0,
+      published: current?.counts.projects ?? 0, approved: (c?.approved ?? 0) + (c?.published ?? 0), pendingReview: (c?.submitted ?? 0) + (c?.failed ?? 0),
       lastPublishedAt: current?.createdAt ?? null,
       confirmedAt: p.confirmedAt ?? null,
       registeredAt: p.registeredAt ?? null,

@@ -198,7 +198,8 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         id: s.id, publisherId: s.publisherId, publisherName: p?.name ?? s.publisherId, state: p?.state ?? '',
         status: s.status, statusLabel: statusLabelOf(s), source: s.source, createdAt: s.createdAt, updatedAt: s.updatedAt,
         submittedBy: s.submittedBy ? await emailOf(s.submittedBy) : history[0]?.by ?? null,
-        history, comments: commentsOf(history),
+        // The pages say that the history (and its comments) is not all there: it read as if it were.
+        history, ...(s.earlierEntries ? { earlierEntries: s.earlierEntries } : {}), comments: commentsOf(history),
         findings: s.findings ? { errors: s.findings.errors, warnings: s.findings.warnings, infos: s.findings.infos, sample: renderedFindings(s.findings.sample ?? []) } : null,
         snapshot: s.snapshot ?? null,
         failureReason: s.status === 'failed' ? [...history].reverse().find((h) => h.action === 'failed')?.comment ?? null : null,

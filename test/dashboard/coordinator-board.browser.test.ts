@@ -1,0 +1,219 @@
+/**
+ * A state coordinator's monthly look at the control board with a year of data (120 implementers of one state,
+ * hundreds of sends returned, sent again, published, failed or withdrawn), in headless Chromium against the real app
+ * on SQLite: Seguimiento says how many days each late implementer is past its due date (it said «Atrasado» alone,
+ * and nothing at all counted for one that never published), its rows by name (they came in the order of the
+ * implementers' ids), and downloads as CSV for a report; Seguimiento and the inbox printed for the board keep every column on the page (the tables
+ * scrolled sideways on paper, cutting the last columns); «Volver a la bandeja» comes back to the inbox as it was
+ * filtered; a send's Bitácora has its latest actions however long its implementer's log grew since it was sent, and
+ * a send whose history outgrew what it keeps says so (on its page and in «Mis envíos»).
+ */
+import type { Page } from 'playwright-core';
+import { describeIfChromium } from '../browser';
+import { startReviewServer, type ReviewServer } from './review-server';
+import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
+import { publish } from '../../functions/src/publication/publish';
+import type { Publisher, Submission, SubmissionStatus } from '../../functions/src/store/store';
+import { BASE_URL, PUBLISHERS, projectWorkbook, xlsxOf, type UserName } from '../workflow/workflow-harness';
+import { XLSX_MIME } from '../../core/workflow/contract';
+import { calendarDate } from '../../core/format/es-mx';
+import * as fs from 'fs';
+
+declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const DAY = 86_400_000;
+const IMPLEMENTERS = 120;
+
+const padded = (i: number): string => String(i).padStart(3, '0');
+const implementer = (i: number): Publisher => ({
+  id: `yuc${padded(i)}`, name: `${i % 4 === 0 ? 'Secretaría de Obras' : 'Municipio'} ${padded(i)}`, state: 'Yucatán',
+  ocidPrefix: `ocds-y${padded(i)}aa`, projectIdPrefix: `oc4ids-y${padded(i)}aa`, commitment: { projects: 1 + (i % 5), periodicityDays: [30, 60, 90][i % 3] },
+});
+
+describeIfChromium('a coordinator\'s control board with a year of sends, in headless Chromium', () => {
+  let srv: ReviewServer;
+  const now = Date.now();
+
+  beforeAll(async () => {
+    srv = await startReviewServer('coordinator-board-');
+    const store = srv.h.store;
+    // Registered 300 days ago; a few published, long ago or recently.
+    for (let i = 1; i <= IMPLEMENTERS; i++) await registerPublisher(store, implementer(i), 'admin', new Date(now - 300 * DAY));
+    const publishedDaysAgo: Record<number, number> = { 5: 120, 6: 10, 9: 200 };
+    for (const [i, days] of Object.entries(publishedDaysAgo)) {
+      const publisher = (await store.getPublisher(implementer(Number(i)).id))!;
+      expect((await publish(store, { publisher, workbook: projectWorkbook(publisher), actor: 'system', now: new Date(now - days * DAY).toISOString(), baseUrl: BASE_URL })).status).toBe('published');
+    }
+    // A year of sends through the store's workflow transitions, as the routes make them.
+    const outcomes: SubmissionStatus[] = ['published', 'returned', 'submitted', 'published', 'withdrawn', 'failed', 'submitted'];
+    let n = 0;
+    for (let i = 1; i <= IMPLEMENTERS; i++) {
+      for (let j = 0; j < 1 + (i % 6); j++) {
+        const created = now - ((i * 37 + j * 53) % 330) * DAY - j * 3_600_000;
+        const at = (later: number): string => new Date(Math.min(now - 60_000, created + later * DAY)).toISOString();
+        const id = `envio-${String(n++).padStart(4, '0')}`;
+        const s: Submission = {
+          id, publisherId: implementer(i).id, source: { kind: 'xlsx', fileId: id.padEnd(64, '0'), name: `${id}.xlsx` }, status: 'submitted',
+          history: [{ at: at(0), by: 'u-cap-mer', action: 'submitted' }], snapshot: { contentHash: id.padEnd(64, '1'), takenAt: at(0), sheets: 1, rows: 2, completeness: 80, processes: 1, projects: 1 },
+          submittedBy: 'u-cap-mer', createdAt: at(0), updatedAt: at(0),
+        };
+        await store.createSubmission(s);
+        const outcome = outcomes[(i + j) % outcomes.length];
+        if (outcome === 'returned') await store.transitionSubmission(id, ['submitted'], 'returned', { at: at(2), by: 'u-og-yuc', action: 'returned', comment: 'Falta el monto del contrato.' });
+        if (outcome === 'withdrawn') await store.transitionSubmission(id, ['submitted'], 'withdrawn', { at: at(1), by: 'u-cap-mer', action: 'withdrawn' });
+        if (outcome === 'published' || outcome === 'failed') {
+          await store.transitionSubmission(id, ['submitted'], 'approved', { at: at(3), by: 'u-og-yuc', action: 'approved' });
+          await store.transitionSubmission(id, ['approved'], outcome, { at: at(3), by: 'system', action: outcome });
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(400);
+  });
+  afterAll(async () => { await srv?.close(); });
+
+  async function signedIn(user: UserName, hash: string): Promise<Page> {
+    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+    const page = await context.newPage();
+    await page.goto(`${srv.base}/${hash}`);
+    await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    return page;
+  }
+  const seguimiento = async (): Promise<Page> => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.waitForSelector('body[data-ready] #bandeja');
+    await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
+    await page.waitForSelector('body[data-ready] #tabla-seguimiento');
+    return page;
+  };
+  const cells = (page: Page, name: string): Promise<string[]> => page.locator('#tabla-seguimiento tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td').allTextContents();
+
+  test('Seguimiento lists the implementers by name and says by how many days each late one is past its due date, published or never', async () => {
+    const page = await seguimiento();
+    // Published 120 days ago, an update every 90 days: 30 days late.
+    const late = await cells(page, 'Municipio 005');
+    expect(late[0]).toBe('✗ Atrasado 30 días: publica cada 90 días');
+    expect(late[6]).toBe('120');
+    // Registered 300 days ago, an update every 60 days, nothing published: 240 days past its first publication's due date.
+    expect((await cells(page, 'Secretaría de Obras 004'))[0]).toBe('✗ Atrasado 240 días: publica cada 60 días; aún no publica');
+    // Published 200 days ago, every 30 days: 170 days late.
+    expect((await cells(page, 'Municipio 009'))[0]).toBe('✗ Atrasado 170 días: publica cada 30 días');
+    // Published 10 days ago, every 30 days: on time.
+    expect((await cells(page, 'Municipio 006'))[0]).toMatch(/^[✓⚠] Al día/);
+    // By name, not by the implementers' ids (yuc004 is a Secretaría's): the municipalities, then the Secretarías.
+    const names = await page.locator('#tabla-seguimiento tbody th').evaluateAll((ths) => ths.map((th) => th.querySelector('span')?.firstChild?.textContent ?? ''));
+    expect(names.slice(0, 4)).toEqual(['Municipio 001', 'Municipio 002', 'Municipio 003', 'Municipio 005']);
+    expect(names.indexOf('Municipio de Mérida')).toBe(names.indexOf('Municipio 119') + 1);
+    expect(names.slice(-2)).toEqual(['Secretaría de Obras 116', 'Secretaría de Obras 120']);
+    await page.context().close();
+  });
+
+  test('Seguimiento\'s table downloads as CSV for the board\'s report: the rows shown, days late and dates a spreadsheet reads', async () => {
+    const page = await seguimiento();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
+    expect(download.suggestedFilename()).toBe('seguimiento.csv');
+    const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7');
+    // The coordinator's state, by name, as the table shows it.
+    expect(lines).toHaveLength(1 + IMPLEMENTERS + 1);
+    expect(lines[1].startsWith('yuc001,Municipio 001,')).toBe(true);
+    // Published 120 days ago, every 90: 30 days late; two sends published, two in review and one whose publication failed.
+    expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,`);
+    expect(lines.find((l) => l.startsWith('yuc004,'))).toBe('yuc004,Secretaría de Obras 004,Yucatán,Atrasado 240 días: publica cada 60 días; aún no publica,240,60,5,0,1,2,,,,,,,,,,');
+    await page.context().close();
+  });
+
+  test('printed for the board, Seguimiento and the inbox keep every column on the page, without the site\'s menu', async () => {
+    // A4 portrait at 96 dpi less Chromium's default margins.
+    const onPaper = async (page: Page): Promise<{ cut: string[]; hints: number; menu: boolean }> => {
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 718, height: 1000 });
+      type Box = { scrollWidth: number; clientWidth: number; getClientRects(): { length: number }; querySelector(s: string): { textContent: string | null } | null };
+      return page.evaluate(() => ({
+        cut: (Array.from(document.querySelectorAll('main .table-wrap')) as Box[]).filter((w) => w.scrollWidth > w.clientWidth + 1).map((w) => w.querySelector('caption')?.textContent ?? ''),
+        hints: (Array.from(document.querySelectorAll('.scroll-hint')) as Box[]).filter((e) => e.getClientRects().length > 0).length,
+        menu: (document.querySelector('#menu') as Box).getClientRects().length > 0,
+      }));
+    };
+    const board = await seguimiento();
+    expect(await onPaper(board)).toEqual({ cut: [], hints: 0, menu: false });
+    await board.context().close();
+
+    const inbox = await signedIn('coordinadorA', '#/revision');
+    await inbox.waitForSelector('body[data-ready] #bandeja tbody tr');
+    expect(await inbox.locator('#bandeja caption').textContent()).toMatch(/^Entregas \(\d+\), la más antigua primero/);
+    expect(await onPaper(inbox)).toEqual({ cut: [], hints: 0, menu: false });
+    await inbox.context().close();
+  });
+
+  test('one implementer\'s published sends: opened one after another, «Volver a la bandeja» comes back to them', async () => {
+    const page = await signedIn('coordinadorA', '#/revision');
+    await page.waitForSelector('body[data-ready] #bandeja tbody tr');
+    await page.locator('#filtro-implementador').selectOption({ label: 'Municipio 005' });
+    await page.locator('#filtro-situacion').selectOption({ label: 'Publicada' });
+    const caption = page.locator('#bandeja caption');
+    await caption.filter({ hasText: /^Entregas \(2\)/ }).waitFor();
+    const ids = await page.locator('#bandeja tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')?.split('?')[0]));
+    expect(ids).toHaveLength(2);
+    for (const id of ids) {
+      await page.locator(`#bandeja tbody th a[href="${id}"], #bandeja tbody th a[href^="${id}?"]`).click();
+      await page.waitForSelector('body[data-ready] #situacion');
+      await page.getByRole('link', { name: '← Volver a la bandeja' }).click();
+      await page.waitForSelector('body[data-ready] #bandeja');
+      expect(await caption.textContent()).toMatch(/^Entregas \(2\), la más antigua primero/);
+      expect(await page.locator('#filtro-implementador').evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text)).toBe('Municipio 005');
+      expect(await page.locator('#filtro-situacion').evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text)).toBe('Publicada');
+    }
+    await page.context().close();
+  });
+
+  test('a send\'s Bitácora has its latest actions however busy its implementer was since it was sent', async () => {
+    // Sent through the API; then 1,200 entries of the institution's other sends (three a day for a year of a busy
+    // official); then returned, through the API.
+    const sent = await fetch(`${srv.base}/api/submissions?publisher=mer&archivo=${encodeURIComponent('obra 2026.xlsx')}`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(PUBLISHERS[0])) });
+    expect(sent.status).toBe(201);
+    const { submission } = (await sent.json()) as { submission: { id: string; createdAt: string } };
+    const from = Date.parse(submission.createdAt);
+    for (let k = 0; k < 1200; k++) await srv.h.store.appendAudit({ at: new Date(from + 1 + k).toISOString(), actor: 'u-cap-mer', action: 'submission.created', target: `submission/otro-${k}`, publisherId: 'mer', details: {} });
+    while (Date.now() <= from + 1200) await new Promise((r) => setTimeout(r, 50));
+    const returned = await fetch(`${srv.base}/api/submissions/${submission.id}/return`, { method: 'POST', headers: { authorization: srv.h.bearer('coordinadorA'), 'content-type': 'application/json' }, body: JSON.stringify({ comment: 'Falta la fecha de inicio.' }) });
+    expect(returned.status).toBe(200);
+
+    const page = await signedIn('coordinadorA', `#/revision/${submission.id}`);
+    const log = page.locator('section[aria-labelledby="titulo-bitacora"] tbody');
+    await log.waitFor();
+    expect(await log.locator('tr td:nth-child(2)').allTextContents()).toEqual(['Envió a revisión', 'Devolvió con comentarios']);
+    await page.context().close();
+  });
+
+  test('a send returned and sent again round after round says that its history and comments are not all there', async () => {
+    const store = srv.h.store;
+    const at = (minute: number): string => new Date(now - 200 * DAY + minute * 3_600_000).toISOString();
+    const id = 'ida-y-vuelta';
+    await store.createSubmission({
+      id, publisherId: 'mer', source: { kind: 'xlsx', fileId: id.padEnd(64, '0'), name: 'obra publica.xlsx' }, status: 'submitted',
+      history: [{ at: at(0), by: 'u-cap-mer', action: 'submitted' }], createdAt: at(0), updatedAt: at(0), submittedBy: 'u-cap-mer',
+      snapshot: { contentHash: id.padEnd(64, '1'), takenAt: at(0), sheets: 1, rows: 2, completeness: 80, processes: 1, projects: 1 },
+    });
+    for (let round = 1; round <= 30; round++) {
+      await store.transitionSubmission(id, ['submitted'], 'returned', { at: at(2 * round - 1), by: 'u-og-yuc', action: 'returned', comment: `Ronda ${round}: revise los montos.` });
+      await store.transitionSubmission(id, ['returned'], 'submitted', { at: at(2 * round), by: 'u-cap-mer', action: 'resubmitted' });
+    }
+    await store.transitionSubmission(id, ['submitted'], 'withdrawn', { at: at(61), by: 'u-cap-mer', action: 'withdrawn' });
+    const earlier = (await store.getSubmission(id))?.earlierEntries ?? 0;
+    expect(earlier).toBeGreaterThan(0);
+    const said = `Se muestran el primer envío y las entradas más recientes: ${earlier} entradas intermedias ya no se guardan en la entrega, ni sus comentarios.`;
+
+    const og = await signedIn('coordinadorA', `#/revision/${id}`);
+    await og.locator('#historial-incompleto').waitFor();
+    expect(await og.locator('#historial-incompleto').textContent()).toBe(`${said} Todas están en la bitácora, abajo.`);
+    await og.context().close();
+
+    const official = await signedIn('capturistaA', '#/mis-envios');
+    const card = official.locator('article.envio', { hasText: 'obra publica.xlsx' });
+    await card.waitFor();
+    expect(await card.locator('.historial-incompleto').textContent()).toBe(said);
+    await official.context().close();
+  });
+});
