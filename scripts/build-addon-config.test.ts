@@ -30,7 +30,7 @@ test('build:addon -- --publicar refuses the placeholder address, without a stack
   const env = { ...process.env, ADDON_BACKEND_URL: '' };
   let out = '';
   try {
-    execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', path.join(__dirname, 'build-addon.ts'), '--publicar'], { env, stdio: 'pipe', encoding: 'utf8' });
+    execFileSync(process.execPath, ['-r', path.join(__dirname, 'register-ts.js'), path.join(__dirname, 'build-addon.ts'), '--publicar'], { env, stdio: 'pipe', encoding: 'utf8' });
   } catch (e) {
     out = String((e as { stderr: string }).stderr);
   }

@@ -1,5 +1,5 @@
 /**
- * `npx ts-node --transpile-only scripts/capture-coverage.ts [standards]`: how much of the program's capture list
+ * `node -r ./scripts/register-ts.js scripts/capture-coverage.ts [standards]`: how much of the program's capture list
  * (the fields the INAI capture tool let officials publish, ../shared/standards/edca-mx/captured-fields-*.csv) the
  * template can hold. A field counts as covered when a template column holds it, or when the converter writes it
  * by rule (release id, date, tag…). Package metadata (publisher, licence…) and what the tool stored but never

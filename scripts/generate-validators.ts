@@ -1,7 +1,7 @@
 /**
  * Compiles the EDCA-MX / EDCAPI schemas and the official package schemas into standalone validators
  * (DESIGN §3): plain CommonJS functions with no `eval`/`new Function` at run time, so they run inside
- * Apps Script. `ts-node --transpile-only scripts/generate-validators.ts [standardsDir]`.
+ * Apps Script. `node -r ./scripts/register-ts.js scripts/generate-validators.ts [standardsDir]`.
  */
 import * as fs from 'fs';
 import * as path from 'path';

@@ -5,7 +5,7 @@ import { spawn } from 'child_process';
 export interface EmulatorProcess { host: string; pid: number; stop: () => void }
 
 export async function startEmulatorProcess(projectId: string): Promise<EmulatorProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'firestore-emulator-process.ts')], {
+  const child = spawn(process.execPath, ['-r', path.join(__dirname, '..', 'register-ts.js'), path.join(__dirname, 'firestore-emulator-process.ts')], {
     env: { ...process.env, GCLOUD_PROJECT: projectId, METADATA_SERVER_DETECTION: 'none' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -8,7 +8,7 @@ import { ROOT } from '../standards';
 import { FIXTURE_DIR, FIXTURE_EXAMPLE, FIXTURE_NOW, flattenToolCsvFiles } from '../fixtures/flatten-tool/generate';
 import { readJson, runCli, scratchDir } from './run-cli';
 
-test('the committed CSVs are what the generator writes (regenerate: npx ts-node --transpile-only test/fixtures/flatten-tool/generate.ts)', async () => {
+test('the committed CSVs are what the generator writes (regenerate: node -r ./scripts/register-ts.js test/fixtures/flatten-tool/generate.ts)', async () => {
   const files = await flattenToolCsvFiles();
   expect(fs.readdirSync(FIXTURE_DIR).sort()).toEqual(Object.keys(files).sort());
   for (const [name, text] of Object.entries(files)) expect(fs.readFileSync(path.join(FIXTURE_DIR, name), 'utf8')).toBe(text);

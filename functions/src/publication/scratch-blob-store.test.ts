@@ -19,7 +19,7 @@ test('the scratch bulk folder is removed when the process exits', () => {
       process.stdout.write(JSON.stringify(made.map((n) => path.join(os.tmpdir(), n))));
     });
   `;
-  const out = execFileSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register-ts.js'), '-e', script], { cwd: ROOT, encoding: 'utf8' });
   const made = JSON.parse(out) as string[];
   expect(made).toHaveLength(2);
   for (const dir of made) expect(fs.existsSync(dir)).toBe(false);
@@ -35,7 +35,7 @@ test('folders left by a process that is gone are removed by the next one; a live
   }
   try {
     const script = `require(${JSON.stringify(path.join(__dirname, 'disk-blob-store'))}).scratchBlobStore();`;
-    execFileSync(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), '-e', script], { cwd: ROOT });
+    execFileSync(process.execPath, ['-r', path.join(ROOT, 'scripts', 'register-ts.js'), '-e', script], { cwd: ROOT });
     expect(fs.existsSync(abandoned)).toBe(false);
     expect(fs.existsSync(live)).toBe(true);
   } finally {
