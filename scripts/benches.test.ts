@@ -28,10 +28,10 @@ const BENCHES: [string, Record<string, string>, RegExp][] = [
   ['bench:convert', { BENCH_SIZE: '5', BENCH_RUNS: '2' }, /\d+ \(\d+–\d+\)[\s\S]*Arranque de Node \(node -e ""\): \d+ ms/],
   ['bench:validate', { BENCH_SIZE: '5', BENCH_RUNS: '2' }, /\d+ \(\d+–\d+\)/],
   ['bench:compile', { BENCH_SIZE: '5', BENCH_RUNS: '2' }, /\d+ \(\d+–\d+\)/],
-  ['bench:api', { BENCH_PROCESSES: '20', BENCH_REVISION_PROCESSES: '10', BENCH_SECONDS: '1', BENCH_BULK_RELEASES: '40', BENCH_CONNECTIONS: '4' }, /p99|ms/],
+  ['bench:api', { BENCH_PROCESSES: '20', BENCH_REVISION_PROCESSES: '10', BENCH_SECONDS: '0.25', BENCH_BULK_RELEASES: '40', BENCH_CONNECTIONS: '4' }, /p99|ms/],
   ['bench:publish', { BENCH_REVISION_PROCESSES: '5' }, /[✓✗] Publicar 5 procesos × 3 revisiones/],
   ['bench:publish -- --firestore', { BENCH_FIRESTORE_PROCESSES: '5' }, /Documento más grande: [\d,]+ bytes/],
-  ['bench:load', { BENCH_LOAD_SECONDS: '2', BENCH_LOAD_PROCESSES: '20', BENCH_LOAD_CONNECTIONS: '4', BENCH_LOAD_REVIEW: '20', BENCH_LOAD_DB: 'SCRATCH/load.sqlite' }, /p99|ms/],
+  ['bench:load', { BENCH_LOAD_SECONDS: '1', BENCH_LOAD_PROCESSES: '20', BENCH_LOAD_CONNECTIONS: '4', BENCH_LOAD_REVIEW: '20', BENCH_LOAD_DB: 'SCRATCH/load.sqlite' }, /p99|ms/],
   ...(hasChromium ? [['bench:dashboard', { BENCH_PROJECTS: '10', BENCH_PUBLISHERS: '2', BENCH_RUNS: '1' }, /ms/] as [string, Record<string, string>, RegExp]] : []),
 ];
 
