@@ -1,0 +1,147 @@
+/**
+ * A project page of the built dashboard read with what Nuevo León really publishes (../shared/standards/examples/
+ * real-mx), typed in the sheets of an example project as an official would (headless Chromium, the real app seeded
+ * with the example workbooks; one server for both):
+ * - a clave presupuestaria whose momentos contables are a series (project oc4ids-gx3fo2-000001: one «aprobado», 2
+ *   «modificado», 8 «comprometido» with negative corrections, 17 «devengado», 17 «ejercido», each dated by the capture
+ *   tool in `update`): every published amount is listed in es-MX money with its date as dd/mm/aaaa. Only the first of
+ *   each stage was shown ($3,273,615.25 devengado of $20.5 millones), with its date as the raw
+ *   `2017-05-25T10:34:37-05:00`;
+ * - every document the project publishes (oc4ids-gx3fo2-000005 publishes 38: a dictamen de aprobación, a plan
+ *   financiero, progress reports, 26 photographs…), not only those of the checklist's types: its page showed two, the
+ *   checklist's feasibility study and completion certificate; the rest were only in the JSON.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
+import { hasStandards, STANDARDS_DIR } from '../standards';
+import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import type { CellValue, WorkbookModel } from '../../core/workbook/model';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const document: any;
+declare const location: any;
+
+const PROJECT = 'oc4ids-nl0001-NL-2024-002';
+const ITEM = 'NL-2024-002-FF1';
+const KEY = '2024-21-07-K018-62905-11';
+const MEASURES_SHEET = 'Momentos contables del proyecto';
+const REAL_MEASURES = path.join(STANDARDS_DIR, 'examples', 'real-mx', 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json');
+
+interface Measure { id: string; value: { amount: number; currency: string }; update: string }
+
+/** The real project's measures, as published (its one budget line, in the format before EDCAPI 0.9.5). */
+function realMeasures(): Measure[] {
+  const project = JSON.parse(fs.readFileSync(REAL_MEASURES, 'utf8')) as { budget: { budgetBreakdown: { budgetLines: { measures: Measure[] }[] }[] } };
+  return project.budget.budgetBreakdown[0].budgetLines[0].measures;
+}
+
+/** The example clave's momentos contables replaced by the real series, row by row as an official would type them. */
+function typeSeries(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const sheet = workbook.sheets.find((s) => s.name === MEASURES_SHEET) as WorkbookModel['sheets'][number];
+  const paths = sheet.rows[1].map(String);
+  const at = (p: string): number => paths.findIndex((x) => x.endsWith(p));
+  sheet.rows = [...sheet.rows.slice(0, 2), ...sheet.rows.slice(2).filter((r) => r[at('budgetLines/0/id')] !== KEY)];
+  for (const m of realMeasures()) {
+    const row: CellValue[] = paths.map(() => null);
+    row[0] = PROJECT;
+    row[at('budgetBreakdowns/0/id')] = 'FF';
+    row[at('budgetBreakdown/0/id')] = ITEM;
+    row[at('budgetLines/0/id')] = KEY;
+    row[at('measures/0/id')] = m.id;
+    row[at('measures/0/value/amount')] = m.value.amount;
+    row[at('measures/0/value/currency')] = m.value.currency;
+    row[at('measures/0/update')] = m.update;
+    sheet.rows.push(row);
+  }
+}
+
+/** The oracle, written independently of the dashboard's formatters: -$697,892.54 (15/11/2017). */
+function expected(m: Measure): string {
+  const figure = Math.abs(m.value.amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const [y, mo, d] = m.update.slice(0, 10).split('-');
+  return `${m.value.amount < 0 ? '-' : ''}$${figure} (${d}/${mo}/${y})`;
+}
+
+const STAGES: [string, string][] = [['approved', 'Aprobado'], ['modified', 'Modificado'], ['committed', 'Comprometido'], ['accrued', 'Devengado'], ['executed', 'Ejercido']];
+
+const DOCUMENTS_SHEET = 'Documentos del proyecto';
+const REAL_DOCUMENTS = path.join(STANDARDS_DIR, 'examples', 'real-mx', 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json');
+
+interface Doc { id: string; documentType?: string; title?: string; description?: string; url?: string; datePublished?: string; format?: string; language?: string }
+
+/** The real project's documents that have a link (three have none, which the program refuses), as published. */
+function realDocuments(): Doc[] {
+  return (JSON.parse(fs.readFileSync(REAL_DOCUMENTS, 'utf8')) as { documents: Doc[] }).documents.filter((d) => d.url);
+}
+
+/** The example project's documents replaced by the real ones, a row each, as an official types them. */
+function typeDocuments(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const sheet = workbook.sheets.find((s) => s.name === DOCUMENTS_SHEET) as WorkbookModel['sheets'][number];
+  const paths = sheet.rows[1].map(String);
+  const at = (p: string): number => paths.indexOf(`documents/0/${p}`);
+  sheet.rows = [...sheet.rows.slice(0, 2), ...sheet.rows.slice(2).filter((r) => r[0] !== PROJECT)];
+  for (const d of realDocuments()) {
+    const row: CellValue[] = paths.map(() => null);
+    row[0] = PROJECT;
+    row[at('id')] = d.id;
+    row[at('documentType')] = d.documentType ?? null;
+    row[at('title')] = d.title ?? null;
+    row[at('description')] = d.description ?? null;
+    // A link with spaces and accents is written as a browser sends it, as `import` writes it.
+    row[at('url')] = encodeURI(d.url ?? '');
+    row[at('datePublished')] = d.datePublished && !d.datePublished.startsWith('0001-') ? d.datePublished : null;
+    row[at('format')] = d.format ?? null;
+    row[at('language')] = d.language ?? null;
+    sheet.rows.push(row);
+  }
+}
+
+/** 2020-03-31T01:28:04-06:00 → 31/03/2020 (the date the publisher wrote), independently of the dashboard's code. */
+const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0001-') ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : 'Sin dato');
+
+(hasStandards ? describeIfChromium : describe.skip)('a project page with what Nuevo León publishes', () => {
+  let srv: DashboardServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); } });
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  });
+  afterAll(async () => { await browser?.close(); await srv?.close(); });
+
+  it('each stage lists every amount published for it, in es-MX money with its date as dd/mm/aaaa', async () => {
+    await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    const headers: string[] = await page.locator('#tabla-desglose thead th[scope="col"]').allTextContents();
+    const row = page.locator('#tabla-desglose tbody tr', { has: page.locator('th', { hasText: ITEM }) });
+    const measures = realMeasures();
+    expect(measures.filter((m) => m.id === 'accrued')).toHaveLength(17);
+    for (const [code, title] of STAGES) {
+      const i = headers.indexOf(title);
+      expect({ title, column: i >= 0 }).toEqual({ title, column: true });
+      const cell = row.locator(`> :nth-child(${i + 1})`);
+      const items: string[] = await cell.locator('li').evaluateAll((lis) => lis.map((li: any) => li.textContent.trim()));
+      const shown = items.length ? items : [((await cell.textContent()) ?? '').trim()];
+      expect({ title, shown }).toEqual({ title, shown: measures.filter((m) => m.id === code).map(expected) });
+    }
+    expect(await page.locator('#tabla-desglose').innerText()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+
+  it('lists every published document, with its link and its date as dd/mm/aaaa', async () => {
+    await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    const docs = realDocuments();
+    expect(docs.length).toBe(35);
+    const rows: { title: string; href: string; date: string }[] = await page.locator('#tabla-documentos tbody tr').evaluateAll((trs) => trs.map((tr: any) => {
+      const cells = [...tr.children];
+      return { title: cells[0].textContent.trim(), href: cells[0].querySelector('a')?.getAttribute('href') ?? '', date: cells[2].textContent.trim() };
+    }));
+    expect(rows).toEqual(docs.map((d) => ({ title: d.title, href: encodeURI(d.url ?? ''), date: ddmmyyyy(d.datePublished) })));
+  });
+});
