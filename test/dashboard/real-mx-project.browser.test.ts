@@ -21,7 +21,6 @@ import type { CellValue, WorkbookModel } from '../../core/workbook/model';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
-declare const location: any;
 
 const PROJECT = 'oc4ids-nl0001-NL-2024-002';
 const ITEM = 'NL-2024-002-FF1';
