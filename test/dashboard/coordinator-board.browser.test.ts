@@ -10,7 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describeIfChromium } from '../browser';
-import { startReviewServer, type ReviewServer } from './review-server';
+import { signedIn as signedInAs, startReviewServer, type ReviewServer } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { publish } from '../../functions/src/publication/publish';
 import type { Publisher, Submission, SubmissionStatus } from '../../functions/src/store/store';
@@ -71,15 +71,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
   });
   afterAll(async () => { await srv?.close(); });
 
-  async function signedIn(user: UserName, hash: string): Promise<Page> {
-    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
-    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
-    const page = await context.newPage();
-    await page.goto(`${srv.base}/${hash}`);
-    await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    return page;
-  }
+  const signedIn = (user: UserName, hash: string): Promise<Page> => signedInAs(srv, user, hash);
   const seguimiento = async (): Promise<Page> => {
     const page = await signedIn('coordinadorA', '#/revision');
     await page.waitForSelector('body[data-ready] #bandeja');

@@ -9,7 +9,7 @@
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, describeIfChromium } from '../browser';
-import { startReviewServer, type ReviewServer } from './review-server';
+import { signedIn as signedInAs, startReviewServer, type ReviewServer } from './review-server';
 import { projectWorkbook, PUBLISHERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
@@ -33,15 +33,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     return ((await res.json()) as { submission: Sent }).submission;
   }
 
-  async function signedIn(user: UserName, hash: string): Promise<Page> {
-    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
-    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
-    const page = await context.newPage();
-    await page.goto(`${srv.base}/${hash}`);
-    await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    return page;
-  }
+  const signedIn = (user: UserName, hash: string): Promise<Page> => signedInAs(srv, user, hash);
   const open = async (page: Page, hash: string, ready: string): Promise<void> => {
     await page.evaluate(() => (globalThis as unknown as { document: { body: { removeAttribute(n: string): void } } }).document.body.removeAttribute('data-ready'));
     await page.goto(`${srv.base}/${hash}`);

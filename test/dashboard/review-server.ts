@@ -6,10 +6,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Server } from 'http';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../browser';
 import { buildDashboard } from '../../scripts/build-dashboard';
-import { localHarness, type LocalHarness } from '../workflow/workflow-harness';
+import { localHarness, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import type { PublicationQueue } from '../../functions/src/publication/publication-queue';
 
 export interface ReviewServer {
@@ -39,4 +39,15 @@ export async function startReviewServer(prefix: string, opts: { publicationQueue
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A new tab (es-MX, nothing outside the server) on `hash`, signed in as `user` from the sign-in form it shows. */
+export async function signedIn(srv: ReviewServer, user: UserName, hash: string): Promise<Page> {
+  const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+  await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+  const page = await context.newPage();
+  await page.goto(`${srv.base}/${hash}`);
+  await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  return page;
 }
