@@ -17,6 +17,22 @@ export function isDateFormat(id: number, customCodes: ReadonlyMap<number, string
   return BUILT_IN_DATE_IDS.has(id);
 }
 
+/**
+ * The width a format made only of zeros pads an integer to (`00000` → 5), 0 for any other format. Officials format a
+ * postal code or a municipality key column as `00000` to keep its leading 0: the cell stores 6720 and shows «06720»,
+ * and the engine must read what they see («06720» stored as 6720 was refused as a postal code). A single `0` is the
+ * ordinary integer format (built-in id 1), not padding.
+ */
+export function zeroPadWidth(id: number, customCodes: ReadonlyMap<number, string>): number {
+  const code = customCodes.get(id);
+  return code !== undefined && /^0{2,}$/.test(code) ? code.length : 0;
+}
+
+/** A non-negative integer as a zero-padded format shows it; other numbers are left as numbers (the format would round them). */
+export function zeroPadded(n: number, width: number): string | number {
+  return Number.isSafeInteger(n) && n >= 0 ? String(n).padStart(width, '0') : n;
+}
+
 const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 (the 1900 system's day 0, counting Excel's phantom 29 Feb 1900) to 1970-01-01. */
 const EPOCH_1900 = 25_569;

@@ -98,6 +98,18 @@ describe('cell values as other writers store them', () => {
     expect(model.sheets[1].rows).toEqual([['segunda']]);
   });
 
+  test('a number formatted with zeros only (00000, as officials keep a postal code\'s leading 0) reads as the text it shows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Domicilios');
+    ws.addRow([6720, 6720, 97000, 6720.5, 6720, 1234]);
+    for (const col of [1, 3, 4]) ws.getCell(1, col).numFmt = '00000';
+    ws.getCell(1, 5).numFmt = '0';
+    ws.getCell(1, 6).numFmt = '000000';
+    const model = await read(new Uint8Array(await wb.xlsx.writeBuffer()));
+    // A 0 format, no format and a fraction (which the format would round) stay numbers.
+    expect(model.sheets[0].rows[0]).toEqual(['06720', 6720, '97000', 6720.5, 6720, '001234']);
+  });
+
   test('the 1904 date system (old Mac workbooks) counts from 1904-01-01', async () => {
     const model = await read(rawXlsx({ ...book, date1904: true }));
     expect(model.sheets[0].rows[1][4]).toEqual(new Date('2028-04-01T00:00:00Z'));

@@ -11,7 +11,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { columnLetter, type CellValue, type SheetModel, type WorkbookModel } from '../../../../core/workbook/model';
 import { SourceError } from '../sheet-source';
-import { isDateFormat, serialToDate } from './number-format';
+import { isDateFormat, serialToDate, zeroPadded, zeroPadWidth } from './number-format';
 import { ReadLimitError, resolveLimits, type ReadLimits } from './read-limits';
 import { TextPool } from './text-pool';
 import { Utf8Chunks } from './utf8-chunks';
@@ -181,11 +181,14 @@ class PartReader {
 interface Styles {
   /** Per cell style index (`s`), whether its number format shows a date. */
   dateStyles: boolean[];
+  /** Per cell style index, the width its zeros-only format (`00000`) pads a number to; 0 for other formats. */
+  padStyles: number[];
 }
 
 async function readStyles(parts: PartReader, path: string | undefined): Promise<Styles> {
   const dateStyles: boolean[] = [];
-  if (!path || !parts.has(path)) return { dateStyles };
+  const padStyles: number[] = [];
+  if (!path || !parts.has(path)) return { dateStyles, padStyles };
   const custom = new Map<number, string>();
   const xfNumFmts: number[] = [];
   let inCellXfs = false;
@@ -197,8 +200,11 @@ async function readStyles(parts: PartReader, path: string | undefined): Promise<
     },
     close: (name) => { if (name === 'cellXfs') inCellXfs = false; },
   });
-  for (const id of xfNumFmts) dateStyles.push(isDateFormat(id, custom));
-  return { dateStyles };
+  for (const id of xfNumFmts) {
+    dateStyles.push(isDateFormat(id, custom));
+    padStyles.push(zeroPadWidth(id, custom));
+  }
+  return { dateStyles, padStyles };
 }
 
 /** `name` at s[start, end)? (Local names of the hot elements are compared without making strings.) */
@@ -460,7 +466,9 @@ class SheetScan implements XmlHandler {
         if (text.trim() === '') return '';
         const n = Number(text);
         if (Number.isNaN(n)) return ownString(text);
-        return this.styles.dateStyles[this.style] ? serialToDate(n, this.date1904) : n;
+        if (this.styles.dateStyles[this.style]) return serialToDate(n, this.date1904);
+        const width = this.styles.padStyles[this.style];
+        return width ? zeroPadded(n, width) : n;
       }
     }
   }
