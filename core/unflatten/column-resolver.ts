@@ -85,19 +85,24 @@ function isLeaf(profile: Profile, field: string): boolean {
 }
 
 /**
- * Every ValueSpec has these four properties in this order, absent ones undefined: one hidden class for all of them,
+ * Every ValueSpec has these five properties in this order, absent ones undefined: one hidden class for all of them,
  * so the per-cell reads of `col.value` stay monomorphic (a second shape arriving with a later sheet made V8 throw
  * away and recompile readRows and its helpers, issue 17).
  */
-function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[]): ValueSpec {
-  return { type, codelist, openCodelist, options };
+function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[], degrees = false): ValueSpec {
+  return { type, codelist, openCodelist, options, degrees };
+}
+
+/** A latitude or longitude (`…/geometry/coordinates/1`), the one kind of number written with a degree sign. */
+function isCoordinate(field: string): boolean {
+  return /(^|\/)coordinates(\/\d+)?$/.test(field);
 }
 
 /** Type conversion for a profile field the template does not offer (plain flatten-tool workbooks). */
 function profileValueSpec(profile: Profile, field: string, optionsByList: Map<string, CodeOption[]>): ValueSpec {
   const m = /^(.*)\/\d+$/.exec(field);
   const positional = !fieldOf(profile, field) && m ? fieldOf(profile, m[1]) : undefined;
-  if (positional) return valueSpec(positional.items === 'integer' ? 'integer' : positional.items === 'number' ? 'number' : 'string');
+  if (positional) return valueSpec(positional.items === 'integer' ? 'integer' : positional.items === 'number' ? 'number' : 'string', undefined, undefined, undefined, isCoordinate(field));
   const info = fieldOf(profile, field) as FieldInfo;
   let type: ValueSpec['type'] = 'string';
   if (info.types.includes('array')) type = 'list';
@@ -213,7 +218,7 @@ export class ColumnResolver {
           let vs = specs.get(field);
           if (!vs) {
             const col = byField.get(field);
-            vs = col ? valueSpec(col.type, col.codelist, col.openCodelist, col.options) : profileValueSpec(profile, field, optionsByList);
+            vs = col ? valueSpec(col.type, col.codelist, col.openCodelist, col.options, isCoordinate(field)) : profileValueSpec(profile, field, optionsByList);
             specs.set(field, vs);
           }
           return vs;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { NEEDS_PARSING, parseBoolean, parseDate, parseNumber, parseValue, plainValue } from './parse-value';
 import { templateSpec } from '../template/template-spec';
+import { ColumnResolver } from './column-resolver';
+import { PROFILES } from '../profile/profiles';
 
 describe('parseNumber (es-MX)', () => {
   test.each([
@@ -132,4 +134,16 @@ test('plainValue gives what parseValue gives, without a problem, whenever it ans
     expect(parseValue(v, spec, 'UTC')).toEqual({ value: plain });
   }), { numRuns: 2000 });
   expect(answered).toBeGreaterThan(100);
+});
+
+test('a latitude or longitude typed with a degree sign («20.9674°», «-89.6237 º») is the number; in other number columns it is not', () => {
+  const resolver = new ColumnResolver(templateSpec(), PROFILES);
+  const latitude = resolver.standards.oc4ids.valueSpec('locations/geometry/coordinates/1');
+  const longitude = resolver.standards.ocds.valueSpec('tender/items/deliveryLocation/geometry/coordinates/0');
+  expect(parseValue('20.9674°', latitude, 'UTC')).toEqual({ value: 20.9674 });
+  expect(parseValue(' 20.9674 °', latitude, 'UTC')).toEqual({ value: 20.9674 });
+  expect(parseValue('-89.6237º', longitude, 'UTC')).toEqual({ value: -89.6237 });
+  expect(parseValue('20°58\'', latitude, 'UTC').problem?.code).toBe('cell.not-a-number');
+  expect(parseValue('°', latitude, 'UTC').problem?.code).toBe('cell.not-a-number');
+  expect(parseValue('45°', resolver.standards.ocds.valueSpec('tender/value/amount'), 'UTC').problem?.code).toBe('cell.not-a-number');
 });

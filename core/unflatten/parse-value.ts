@@ -14,6 +14,8 @@ export interface ValueSpec {
   codelist?: string;
   openCodelist?: boolean;
   options?: readonly CodeOption[];
+  /** A latitude or longitude: a degree sign after the number («20.9674°») is read as the number it follows. */
+  degrees?: boolean;
 }
 
 export interface Parsed {
@@ -282,6 +284,11 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
     case 'number': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
       if (n !== undefined && Number.isFinite(n)) return { value: n };
+      // «20.9674°», «-89.6237 º» (the ordinal sign beside 1 on a Spanish keyboard): a coordinate in degrees, as
+      // officials copy it from a map; the sign says nothing more, and «no es un número» helped nobody.
+      const degrees = spec.degrees && typeof v === 'string' ? /^(.+?)\s*[°º]$/.exec(v.trim()) : null;
+      const d = degrees ? parseNumber(degrees[1]) : undefined;
+      if (d !== undefined && Number.isFinite(d)) return { value: d };
       // «1.234,50»: said as what it is, with the number as es-MX writes it, instead of «no es un número».
       const comma = typeof v === 'string' ? DECIMAL_COMMA_RE.exec(v.trim()) : null;
       if (comma) return problem('cell.decimal-comma', v, { number: `${comma[1] === '-' ? '-' : ''}${comma[2].replace(/\./g, '')}.${comma[3]}` });
