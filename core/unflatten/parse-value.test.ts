@@ -147,3 +147,11 @@ test('a latitude or longitude typed with a degree sign («20.9674°», «-89.623
   expect(parseValue('°', latitude, 'UTC').problem?.code).toBe('cell.not-a-number');
   expect(parseValue('45°', resolver.standards.ocds.valueSpec('tender/value/amount'), 'UTC').problem?.code).toBe('cell.not-a-number');
 });
+
+test('a date in a number, integer or Sí/No column is quoted as the day the sheet shows, not as an instant', () => {
+  const zone = 'America/Mexico_City';
+  // Apps Script gives local midnight, exceljs and our reader UTC midnight: both are 31/03/2024 on the sheet.
+  for (const day of [new Date('2024-03-31T06:00:00Z'), new Date('2024-03-31T00:00:00Z')]) {
+    for (const type of ['number', 'integer', 'boolean'] as const) expect(parseValue(day, { type }, zone).problem?.params.value).toBe('31/03/2024');
+  }
+});

@@ -8,6 +8,7 @@ import { normalizeLabel } from './normalize-label';
 import { localMidnight, utcOffset } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
 import { isCalendarDate } from '../format/typed-date';
+import { formatDate } from '../format/es-mx';
 
 export interface ValueSpec {
   type: ColumnType;
@@ -37,6 +38,14 @@ function problem(code: string, v: CleanValue, extra: Record<string, string> = {}
 export function sheetDateText(v: Date, zone: string): string {
   const [y, m, d] = calendarDate(v, zone);
   return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/**
+ * A cell as a finding quotes it: a sheet date as the day the sheet shows (dd/mm/aaaa), not the instant it is stored
+ * as («2024-03-31T06:00:00.000Z» in a number column was a date nobody typed).
+ */
+function shown(v: CleanValue, zone: string): CleanValue {
+  return v instanceof Date ? formatDate(sheetDateText(v, zone)) : v;
 }
 
 function asText(v: CleanValue, zone: string): string {
@@ -292,19 +301,19 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
       // «1.234,50»: said as what it is, with the number as es-MX writes it, instead of «no es un número».
       const comma = typeof v === 'string' ? DECIMAL_COMMA_RE.exec(v.trim()) : null;
       if (comma) return problem('cell.decimal-comma', v, { number: `${comma[1] === '-' ? '-' : ''}${comma[2].replace(/\./g, '')}.${comma[3]}` });
-      return typeof v === 'string' ? notANumber(v) : problem('cell.not-a-number', v);
+      return typeof v === 'string' ? notANumber(v) : problem('cell.not-a-number', shown(v, zone));
     }
     case 'integer': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
-      return n === undefined || !Number.isSafeInteger(n) ? problem('cell.not-an-integer', v) : { value: n };
+      return n === undefined || !Number.isSafeInteger(n) ? problem('cell.not-an-integer', shown(v, zone)) : { value: n };
     }
     case 'boolean': {
       const b = parseBoolean(v);
-      return b === undefined ? problem('cell.not-a-boolean', v) : { value: b };
+      return b === undefined ? problem('cell.not-a-boolean', shown(v, zone)) : { value: b };
     }
     case 'date': {
       const d = parseDate(v, zone);
-      return d === undefined ? problem('cell.not-a-date', v) : { value: d };
+      return d === undefined ? problem('cell.not-a-date', shown(v, zone)) : { value: d };
     }
     case 'list': {
       const parts = asText(v, zone).split(';').map((p) => p.trim()).filter((p) => p !== '');
