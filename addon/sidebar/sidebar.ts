@@ -168,6 +168,10 @@ function renderReview(): void {
   state.append('Estado: ', el('strong', {}, ctx.submission ? ctx.submission.stateLabel : 'Borrador'));
   // A failed publication says why; a coordinator may approve again, which retries it (approve-submission.ts).
   if (ctx.submission?.state === 'failed') state.append(`. ${ctx.submission.failureReason ?? 'El servidor no dijo por qué.'}`);
+  // A send returned round after round keeps only its first and newest entries: said, so the list is not read as all.
+  const omitted = $('omitted-history');
+  omitted.textContent = ctx.submission?.omittedHistory ?? '';
+  omitted.hidden = !ctx.submission?.omittedHistory;
   // Every comment of the coordinators, oldest first, with who wrote it and when.
   for (const c of ctx.submission?.comments ?? []) {
     const li = el('li');

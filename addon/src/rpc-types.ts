@@ -72,6 +72,11 @@ export interface SubmissionView {
   /** When the revision under review was sent (what «Aprobar» publishes); null when unknown. */
   sentAt: string | null;
   comments: SubmissionComment[];
+  /**
+   * Said above the comments when the send no longer keeps its whole history (the server's `earlierEntries`): the
+   * returns of the rounds in between, and their comments, are not among them. Null when it keeps it all.
+   */
+  omittedHistory?: string | null;
   /** Why its publication failed (state `failed`); null otherwise. */
   failureReason: string | null;
   /**

@@ -15,6 +15,8 @@ import { startAppThread, type AppThread } from '../support/app-thread';
 import { BackendClient } from '../../addon/src/backend/backend-client';
 import { projectWorkbook, PUBLISHERS, SERVICE_ACCOUNT } from '../workflow/workflow-harness';
 import type { FakeSheet } from './fake-spreadsheet';
+import { MAX_COMMENT_LENGTH } from '../../core/workflow/contract';
+import { omittedHistoryText } from '../../core/workflow/omitted-history';
 
 const spec = templateSpec();
 const projects = spec.sheets.find((s) => s.name === 'Proyectos');
@@ -493,6 +495,25 @@ describe('submit and review against the real app', () => {
     expect(again.notice).toBe('Se envió a revisión: ya aparece en la bandeja de su coordinación.');
     expect(again.submission).toMatchObject({ state: 'submitted' });
     expect(again.submission!.id).not.toBe(id);
+  });
+
+  it('a send returned round after round: the panel says that its first and newest entries are shown, in the review pages\' words', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-4' });
+    fillValid(capturista, 'Parque del Centro');
+    const id = main.submitForReview().submission!.id;
+    const coordinator = signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-4' });
+    // The longest comments the server takes, which JSON escapes to ~30 KB each: the send's history is full after ~9.
+    for (let n = 1; n <= 10; n++) {
+      useHost(coordinator);
+      main.returnSubmission(id, `Devolución ${n}: `.padEnd(MAX_COMMENT_LENGTH, '\u0001'));
+      useHost(capturista);
+      expect(main.submitForReview().submission).toMatchObject({ id, state: 'submitted' });
+    }
+    const shown = main.reviewContext().submission!;
+    const listed = JSON.parse(local.http.fetch({ url: `${local.url}/api/submissions/${id}`, method: 'get', headers: { Authorization: local.bearers.capturistaA } }).text) as { submission: { earlierEntries?: number } };
+    expect(listed.submission.earlierEntries).toBeGreaterThan(0);
+    expect(shown.omittedHistory).toBe(omittedHistoryText(listed.submission.earlierEntries!));
+    expect(shown.omittedHistory).toMatch(/^Se muestran el primer envío y las entradas más recientes: \d+ entradas intermedias ya no se guardan en la entrega, ni sus comentarios\.$/);
   });
 
   it("Validar checks ids against the institution's registered prefixes, as the server will, when it can ask the server", () => {

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium } from '../browser';
 import { builtSidebarInChromium } from './built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
+import { omittedHistoryText } from '../../core/workflow/omitted-history';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // A browser global inside page.evaluate callbacks (this file compiles without the DOM lib).
@@ -37,6 +38,7 @@ const returned: ReviewContext = {
   submission: {
     id: 's1', state: 'returned', stateLabel: 'Devuelta con comentarios', updatedAt: '2024-03-01T10:00:00Z', sentAt: '2024-02-28T17:00:00Z', failureReason: null,
     comments: [{ by: 'og@itei.org.mx', text: 'Agregue el presupuesto del puente.\nY las fechas de la obra.', at: '2024-03-01T16:00:00Z' }],
+    omittedHistory: omittedHistoryText(3),
   },
 };
 const submitted: ReviewContext = { ...returned, submission: { ...returned.submission!, state: 'submitted', stateLabel: 'En revisión', comments: [] } };
@@ -139,6 +141,8 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await expect(page.getByText('Agregue el presupuesto del puente.').isVisible()).resolves.toBe(true);
     // A comment written on two lines is shown on two lines.
     expect(await page.locator('#comments li').last().innerText()).toMatch(/puente\.\nY las fechas/);
+    // The send no longer keeps its rounds in between: said above its comments, as the review pages say it.
+    expect(await page.locator('#omitted-history').innerText()).toBe(omittedHistoryText(3));
     await expect(page.getByText(/compártala como lector con ingesta@/).isVisible()).resolves.toBe(true);
 
     expect(await status.textContent()).toBe('Validación terminada: 2 errores, 1 advertencia.');

@@ -9,6 +9,7 @@ import { validateWorkbook } from '../validation/run-validation';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { sentAt, SUBMIT_OUTCOME_TEXT, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
+import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { BackendClient } from './backend-client';
 
 export function currentConfig(h: Host): AddonConfig {
@@ -35,7 +36,7 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     role: list.viewer.role,
     submission: latest ? {
       id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, sentAt: sentAt(latest),
-      comments: latest.comments, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null,
+      comments: latest.comments, omittedHistory: latest.earlierEntries ? omittedHistoryText(latest.earlierEntries) : null, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null,
       revision: latest.snapshot?.contentHash ?? null,
     } : null,
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,

@@ -18,6 +18,7 @@ import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from 
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
 import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
+import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
 
@@ -475,19 +476,12 @@ export const reviewSubmissionPage: Page = {
         h('button', { type: 'button', onclick: () => void giveBack() }, 'Devolver con comentarios'),
         refusedAsOlder ? null : status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
-        s.earlierEntries ? h('p', { class: 'note', id: 'historial-incompleto' }, `${omittedHistory(s.earlierEntries)}${p.viewer.role !== 'capturista' ? ' Todas están en la bitácora, abajo.' : ''}`) : null,
+        s.earlierEntries ? h('p', { class: 'note', id: 'historial-incompleto' }, `${omittedHistoryText(s.earlierEntries)}${p.viewer.role !== 'capturista' ? ' Todas están en la bitácora, abajo.' : ''}`) : null,
         dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
           s.history.map((e) => [formatTimestamp(e.at), e.by, historyActionLabel(e.action), h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
       audit ? h('section', { 'aria-labelledby': 'titulo-bitacora' }, h('h2', { id: 'titulo-bitacora' }, 'Bitácora'), audit) : null);
   }, rerender),
 };
-
-/**
- * Said above a send's history when the send no longer keeps all of it (store/submission-history.ts: its first entry
- * and its newest): a send sent again and returned round after round showed a history that began with the first
- * send and went on months later, as if nothing had happened between.
- */
-const omittedHistory = (n: number): string => `Se muestran el primer envío y las entradas más recientes: ${formatCount(n, 'entrada intermedia ya no se guarda', 'entradas intermedias ya no se guardan')} en la entrega, ni sus comentarios.`;
 
 /** What the last upload sent, said once more by the page drawn after it (the list then shows the new entry). */
 let lastSent: { shown: HTMLElement; said: string } | null = null;
@@ -638,7 +632,7 @@ export const mySubmissionsPage: Page = {
         s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, `Su coordinación ya no puede aprobar este envío: aprobó uno más reciente de su institución (enviado el ${formatTimestamp(s.newerApprovedAt)}), y este publicaría encima datos anteriores. Si algo de este envío falta en aquel, envíelo en un libro nuevo.`) : null,
         // What was sent, so that two sends of the same day can be told apart.
         s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
-        s.earlierEntries ? h('p', { class: 'note historial-incompleto' }, omittedHistory(s.earlierEntries)) : null,
+        s.earlierEntries ? h('p', { class: 'note historial-incompleto' }, omittedHistoryText(s.earlierEntries)) : null,
         s.comments.length
           ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
           : h('p', { class: 'note' }, 'Sin comentarios.'),
