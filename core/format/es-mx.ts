@@ -49,6 +49,14 @@ function mexicoCityClock(t: number): Date {
   return new Date(t + Number(offset.slice(0, 3)) * 3_600_000);
 }
 
+/**
+ * The calendar day (aaaa-mm-dd) Mexico City is living at an instant: what «today» and «the day it was published» are
+ * for a coordinator there. Unlike calendarDate it reads every instant on the wall clock, UTC midnight too.
+ */
+export function mexicoCityDay(t: number): string {
+  return mexicoCityClock(t).toISOString().slice(0, 10);
+}
+
 /** ISO 8601 date or date-time → dd/mm/aaaa: the calendar date written in the string, a UTC instant's in Mexico City. */
 export function formatDate(iso: string): string {
   const day = calendarDate(iso);

@@ -19,7 +19,7 @@ export interface TrackingRow {
   confirmedAt: string | null;
   /** When the publisher was registered (null: before the date was kept); its first publication is due a period later. */
   registeredAt: string | null;
-  /** Days since the last publication or, when later, the last confirmation (core/workflow/update-due.ts). */
+  /** Mexico City calendar days since the last publication or, when later, the last confirmation (core/workflow/update-due.ts). */
   daysSinceUpdate: number | null;
   /** Program stages reached: code (E.1…E.7) → YYYY-MM-DD (core/workflow/stages.ts). */
   stages?: Partial<Record<string, string>>;

@@ -7,9 +7,13 @@ import { getJson } from '../api';
 import { date, heading, NO_DATA, type Page } from './common';
 import { licenseName } from '../labels';
 import { matchesPublisher } from '../data/filters';
+import { publishedCount, type BulkKind } from '../../../core/packages/bulk-contents';
 
 /** `name`: what a screen reader announces when the visible label alone («JSON») does not say which file it is. */
 const api = (path: string, label: string, name?: string): HTMLElement => h('a', { href: path, ...(name ? { 'aria-label': name } : {}) }, label);
+
+/** Said where a package file of nothing would be linked (core/packages/bulk-contents.ts). */
+const NOT_PUBLISHED: Record<BulkKind, string> = { projects: 'Sin proyectos publicados', records: 'Sin procesos publicados', releases: 'Sin procesos publicados' };
 
 export const downloadsPage: Page = {
   title: 'Descargas y API',
@@ -18,6 +22,8 @@ export const downloadsPage: Page = {
     const publishers = ds.publishers.filter((p) => matchesPublisher(filters, { state: p.state, publisherId: p.id }));
     // Whether the API offers the files of all implementers together (core/packages/bulk-limit.ts); an API without
     // the answer (older) is taken to offer them.
+    // A package file of nothing is not offered (the API answers 404 for it): from the current publications' counts.
+    const everyone = ds.publishers.map((p) => p.currentPublication?.counts);
     const all = (await getJson<{ allPublishers?: { offered: boolean; documents: number; maxDocuments: number } }>('/api/bulk').catch(() => ({ allPublishers: undefined }))).allPublishers;
     return h('div', null,
       ...heading('Descargas y API', 'Todos los datos del tablero se pueden descargar en los estándares abiertos. La API es pública, de solo lectura y paginada con «links.next».'),
@@ -36,8 +42,9 @@ export const downloadsPage: Page = {
           // The compressed copies (a tenth of the bytes) for programs that fetch them as files (/api/bulk lists them too).
           dataTable('Archivos masivos de todos los implementadores', [{ title: 'Contenido' }, { title: 'JSON (paquete)' }, { title: 'JSON Lines (uno por línea)' }, { title: 'Comprimidos (gzip)' }],
             ([['Entregas EDCA-MX (OCDS)', 'releases'], ['Registros EDCA-MX (OCDS)', 'records'], ['Proyectos EDCAPI (OC4IDS)', 'projects']] as const).map(([label, kind]) =>
-              [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`),
-                h('span', null, api(`/api/bulk/${kind}.json.gz`, `${kind}.json.gz`), ' · ', api(`/api/bulk/${kind}.jsonl.gz`, `${kind}.jsonl.gz`))]), { id: 'tabla-masivos' }),
+              publishedCount(kind, everyone) ? [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`),
+                h('span', null, api(`/api/bulk/${kind}.json.gz`, `${kind}.json.gz`), ' · ', api(`/api/bulk/${kind}.jsonl.gz`, `${kind}.jsonl.gz`))]
+                : [label, NOT_PUBLISHED[kind], NOT_PUBLISHED[kind], NOT_PUBLISHED[kind]]), { id: 'tabla-masivos' }),
           h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ` — una hoja por tabla, como la plantilla de captura; su primera hoja, «${README_SHEET}», dice qué tiene y qué datos calculados al publicar no incluye (están en projects.json).`)),
       h('h2', null, 'Por implementador'),
       h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado): JSON, JSON Lines (un documento por línea) y sus copias comprimidas (gzip).'),
@@ -48,11 +55,11 @@ export const downloadsPage: Page = {
           // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
           // Each publication's files are the same as those of all implementers (publication/bulk-files.ts): the JSON
           // Lines and the gzipped copies too, which a program fetching a large implementer wants.
-          const files = (kind: string, what: string): HTMLElement => h('span', { class: 'bulk-files' },
+          const files = (kind: BulkKind, what: string): HTMLElement | string => (!publishedCount(kind, [p.currentPublication?.counts]) ? NOT_PUBLISHED[kind] : h('span', { class: 'bulk-files' },
             api(`/api/bulk/${kind}.json${q}`, 'JSON', `JSON de ${what} de ${p.name}`), ' · ',
             api(`/api/bulk/${kind}.jsonl${q}`, 'JSON Lines', `JSON Lines de ${what} de ${p.name}`), ' · ',
             api(`/api/bulk/${kind}.json.gz${q}`, 'json.gz', `json.gz de ${what} de ${p.name}`), ' · ',
-            api(`/api/bulk/${kind}.jsonl.gz${q}`, 'jsonl.gz', `jsonl.gz de ${what} de ${p.name}`));
+            api(`/api/bulk/${kind}.jsonl.gz${q}`, 'jsonl.gz', `jsonl.gz de ${what} de ${p.name}`)));
           return [p.name, files('projects', 'los proyectos'), files('records', 'los registros'),
             files('releases', 'las entregas'), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx', `datos.xlsx de ${p.name}`),
             p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];

@@ -37,11 +37,12 @@ function standing(r: TrackingEntry, now: number): { mark: string; words: string;
   const confirmed = r.confirmedAt && lastUpdateAt(clock) === r.confirmedAt && r.confirmedAt !== r.lastPublishedAt ? r.confirmedAt : null;
   const short = r.published < r.committed;
   const missing = r.committed - r.published;
-  // How late, counted from the day the update was due: what the board is told («Días sin actualizar» less the
-  // periodicity, and nothing at all for one that never published).
+  // How late, counted in Mexico City calendar days from the day the update was due: what the board is told («Días sin
+  // actualizar» less the periodicity, and nothing at all for one that never published). Late means the due day is
+  // over, so at least 1.
   const overdue = late ? daysLate(clock, now) : null;
-  const [mark, words] = late ? ['✗', `Atrasado${overdue === null ? '' : overdue === 0 ? ' desde hace menos de un día' : ` ${plural(overdue, 'día', 'días')}`}: publica cada ${plural(r.periodicityDays, 'día', 'días')}${lastUpdateAt(clock) === null ? '; aún no publica' : ''}`]
-    : firstDue !== undefined ? ['◷', `Nuevo: primera publicación a más tardar el ${date(new Date(firstDue).toISOString())}`]
+  const [mark, words] = late ? ['✗', `Atrasado${overdue === null ? '' : ` ${plural(overdue, 'día', 'días')}`}: publica cada ${plural(r.periodicityDays, 'día', 'días')}${lastUpdateAt(clock) === null ? '; aún no publica' : ''}`]
+    : firstDue !== undefined ? ['◷', `Nuevo: primera publicación a más tardar el ${date(firstDue)}`]
       : short ? ['⚠', `Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}`] : ['✓', 'Al día y completo'];
   return { mark, words, tone: late ? 'status-bad' : short || firstDue !== undefined ? 'status-warn' : 'status-ok', overdue, confirmed };
 }

@@ -12,7 +12,13 @@ import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { VALIDATORS } from '../../../core/validate';
-import { publishExamples } from '../../../test/example-workbooks';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { exampleWorkbook, publisherOf, publishExamples } from '../../../test/example-workbooks';
+import { hasStandards, STANDARDS_DIR } from '../../../test/standards';
+import { publish } from '../publication/publish';
+import { templateSpec } from '../../../core/template/template-spec';
+import { projectPackage } from '../../../core/packages';
 import { startStorageStub, type StorageStub } from '../../../test/storage-stub/storage-stub';
 import { diskBlobStore } from '../publication/disk-blob-store';
 import { gcsBlobStore } from '../publication/gcs-blob-store';
@@ -157,4 +163,55 @@ test('the downloaded datos.xlsx, sent back as an update, says nothing its own wo
   // The example types its processes' tender titles in «Procesos del proyecto»; publication derives the contracts':
   // both agree with the process.
   expect([...original].filter((x) => x.endsWith('link.summaryMismatch'))).toEqual([]);
+});
+
+/**
+ * A publisher that published only contracting processes got a `projects.json` (and .jsonl, .gz) with an empty list:
+ * invalid against the official OC4IDS package schema (at least one project), offered as its data. No such file is
+ * written, and asking for it answers 404 naming what the institution has not published.
+ */
+test('a publisher with no projects has no project files: 404 in Spanish saying it published none; its processes are served', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    const workbook = await exampleWorkbook('merida');
+    const oc4ids = new Set(templateSpec().sheets.filter((s) => s.standard === 'oc4ids').map((s) => s.name));
+    for (const sheet of workbook.sheets) if (oc4ids.has(sheet.name)) sheet.rows = sheet.rows.slice(0, 2);
+    const publisher = publisherOf('merida', workbook);
+    await own.putPublisher(publisher);
+    const published = await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    expect(published.status).toBe('published');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
+    tempDirs.push(dir);
+    const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir) });
+
+    const releases = (await request(app).get('/api/bulk/releases.json?publisher=merida').expect(200)).body as { releases: unknown[] };
+    expect(releases.releases.length).toBeGreaterThan(0);
+    for (const name of ['projects.json', 'projects.jsonl', 'projects.json.gz', 'projects.jsonl.gz']) {
+      const res = await request(app).get(`/api/bulk/${name}?publisher=merida`).expect(404);
+      expect(res.body.error).toEqual({ code: 'bulk-not-published', message: `${publisher.name} no ha publicado proyectos (EDCAPI): no hay archivo «${name}». Los paquetes del estándar deben traer al menos un documento.` });
+    }
+    // The list of files does not name them.
+    expect(((await request(app).get('/api/bulk?publisher=merida').expect(200)).body as { files: { name: string }[] }).files.map((f) => f.name).sort())
+      .toEqual(['datos.xlsx', ...['records', 'releases'].flatMap((k) => [`${k}.json`, `${k}.json.gz`, `${k}.jsonl`, `${k}.jsonl.gz`])].sort());
+    // Of all implementers together (this one only), the same.
+    expect((await request(app).get('/api/bulk/projects.json').expect(404)).body.error.message).toMatch(/^Ningún implementador ha publicado proyectos \(EDCAPI\)/);
+    // Nor was any written, next to the process files and datos.xlsx.
+    const written = fs.readdirSync(dir, { recursive: true }).map(String).map((f) => path.basename(f));
+    expect(written).toEqual(expect.arrayContaining(['releases.json', 'records.jsonl.gz', 'datos.xlsx']));
+    expect(written.filter((f) => f.startsWith('projects.'))).toEqual([]);
+
+    if (hasStandards) {
+      // The oracle: the official OC4IDS 0.9.5 package schema, as it is, refuses the package of no project that was offered.
+      const ajv = new Ajv({ strict: false });
+      addFormats(ajv);
+      const schema = (file: string) => JSON.parse(fs.readFileSync(path.join(STANDARDS_DIR, 'oc4ids-0.9.5', file), 'utf8')) as { id: string };
+      ajv.addSchema(schema('project-schema.json'));
+      const pkg = schema('project-package-schema.json');
+      ajv.addSchema(pkg);
+      const validate = ajv.getSchema(pkg.id)!;
+      expect(validate(projectPackage([], { uri: `${BASE}/api/bulk/projects.json`, publishedDate: '2025-07-01T10:00:00-06:00', publisher: { name: publisher.name } }))).toBe(false);
+    }
+  } finally {
+    await own.close();
+  }
 });

@@ -14,6 +14,7 @@ import { requestedSets, type PublishedSet } from './current-publications';
 import type { Store } from '../store/store';
 import { BULK_FILES, CONTENT_TYPES } from '../publication/bulk-files';
 import type { BulkService } from '../publication/bulk-service';
+import { publishedCount, unpublishedBulkMessage, type DocumentCounts } from '../../../core/packages/bulk-contents';
 
 export interface BulkRoutesDeps {
   store: Store;
@@ -26,6 +27,12 @@ export interface BulkRoutesDeps {
 /** The public names: the seven files and the gzipped copies of the JSON ones. */
 const NAMES = [...Object.keys(BULK_FILES), ...Object.keys(BULK_FILES).filter((n) => !n.endsWith('.xlsx')).map((n) => `${n}.gz`)];
 
+/** Whether a file holds something: datos.xlsx always (the template with its «Léame»), a package when it has a document. */
+function hasDocuments(name: string, counts: DocumentCounts[]): boolean {
+  const { kind } = BULK_FILES[name.replace(/\.gz$/, '')];
+  return !kind || publishedCount(kind, counts) > 0;
+}
+
 export function bulkRoutes(deps: BulkRoutesDeps): Router {
   const router = Router();
   const maxDocuments = deps.allPublishersMaxDocuments ?? ALL_PUBLISHERS_BULK_MAX_DOCUMENTS;
@@ -36,8 +43,10 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
   };
   router.get('/bulk', async (req, res) => {
     const { sets } = await requestedSets(deps.store, req);
-    // The dashboard's *Descargas y API* page links the files of all publishers only when they are offered.
-    res.json({ files: NAMES.map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}` })), allPublishers: allPublishers(sets) });
+    // The dashboard's *Descargas y API* page links the files of all publishers only when they are offered. No
+    // package file of nothing is listed (core/packages/bulk-contents.ts).
+    const counts = sets.map((s) => s.publication.counts);
+    res.json({ files: NAMES.filter((name) => hasDocuments(name, counts)).map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}` })), allPublishers: allPublishers(sets) });
   });
   router.get('/bulk/:file', async (req: Request, res: Response) => {
     const name = String(req.params.file);
@@ -47,6 +56,14 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     if (all && !all.offered) {
       throw new HttpError(404, 'bulk-all-too-large', `Los archivos de todos los implementadores juntos no se ofrecen: suman ${formatCount(all.documents, 'documento', 'documentos')} (entregas, registros y proyectos) y el máximo es ${formatNumber(all.maxDocuments, 0)}. Descargue los de cada implementador con «?publisher=» (por ejemplo /api/bulk/${name}?publisher=…); la lista de implementadores está en /api/publishers.`);
     }
+    const gzipped = name.endsWith('.gz');
+    const base = gzipped ? name.slice(0, -3) : name;
+    const { kind, format } = BULK_FILES[base];
+    // No package of nothing (core/packages/bulk-contents.ts): said before anything is built or redirected to.
+    if (kind && !publishedCount(kind, sets.map((s) => s.publication.counts))) {
+      const publisherName = publisherId ? (sets[0]?.publisher ?? await deps.store.getPublisher(publisherId))?.name ?? publisherId : undefined;
+      throw new HttpError(404, 'bulk-not-published', unpublishedBulkMessage(kind, name, publisherName));
+    }
     const prefix = await deps.bulk.ensure(sets, publisherId);
     // A public bucket serves the file itself (and its compression, length and validators).
     const publicUrl = deps.bulk.blobs.publicUrl?.(`${prefix}${name}`);
@@ -54,9 +71,6 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
       res.set({ 'Cache-Control': 'public, max-age=60' });
       return void res.redirect(302, publicUrl);
     }
-    const gzipped = name.endsWith('.gz');
-    const base = gzipped ? name.slice(0, -3) : name;
-    const format = BULK_FILES[base].format;
     // A client that accepts gzip gets the compressed copy of a JSON file (a tenth of the bytes), decoded by it.
     const encode = !gzipped && format !== 'xlsx' && req.acceptsEncodings('gzip') === 'gzip';
     const blob = `${prefix}${name}${encode ? '.gz' : ''}`;

@@ -24,10 +24,11 @@ import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
 import { bulkReadmeLines, README_SHEET } from '../../../core/template/bulk-readme';
 import { looksLikeFormula } from '../../../core/format/formula-safety';
+import type { BulkKind } from '../../../core/packages/bulk-contents';
 import type { BlobStore } from './blob-store';
 import { sheetCaughtUp } from '../xlsx/stream-pace';
 
-export type BulkKind = 'releases' | 'records' | 'projects';
+export type { BulkKind } from '../../../core/packages/bulk-contents';
 /** What a bulk file is built from: the publisher and publication of each current set (see api/current-publications). */
 export interface BulkSet { publisher: { id: string }; publication: { id: string; createdAt: string } }
 
@@ -109,8 +110,11 @@ function finish(out: fs.WriteStream): Promise<void> {
 
 const PACKAGERS = { releases: releasePackage, records: recordPackage, projects: projectPackage } as const;
 
-/** One pass over the documents of a kind writes both its package (.json) and its JSON Lines (.jsonl). */
-async function writeKind(store: Store, sets: BulkSet[], kind: BulkKind, meta: PackageMeta, jsonFile: string, linesFile: string): Promise<void> {
+/**
+ * One pass over the documents of a kind writes both its package (.json) and its JSON Lines (.jsonl); how many
+ * documents they hold.
+ */
+async function writeKind(store: Store, sets: BulkSet[], kind: BulkKind, meta: PackageMeta, jsonFile: string, linesFile: string): Promise<number> {
   // The envelope is the real package with an empty list, split where the list goes.
   const envelope = JSON.stringify(PACKAGERS[kind]([], meta));
   const marker = `"${kind}":[]`;
@@ -118,19 +122,20 @@ async function writeKind(store: Store, sets: BulkSet[], kind: BulkKind, meta: Pa
   const json = fs.createWriteStream(jsonFile);
   const lines = fs.createWriteStream(linesFile);
   await write(json, `${envelope.slice(0, at)}"${kind}":[`);
-  let first = true;
+  let written = 0;
   for await (const page of documentTexts(store, sets, kind)) {
     let chunk = '';
     let lineChunk = '';
     for (const text of page) {
-      chunk += (first ? '' : ',') + text;
+      chunk += (written ? ',' : '') + text;
       lineChunk += `${text}\n`;
-      first = false;
+      written++;
     }
     if (chunk) await Promise.all([write(json, chunk), write(lines, lineChunk)]);
   }
   await write(json, `]${envelope.slice(at + marker.length)}`);
   await Promise.all([finish(json), finish(lines)]);
+  return written;
 }
 
 /**
@@ -198,8 +203,8 @@ async function gzipFile(from: string, to: string): Promise<void> {
 
 /**
  * Writes every bulk file of `sets` under `prefix`. `metaFor(file)` gives each package's metadata (its `uri` is
- * the file's public address). The `.json`/`.jsonl` files are put last-but-one and `datos.xlsx` last: a reader
- * that finds `datos.xlsx` finds them all (see `hasBulkFiles`).
+ * the file's public address). A kind with no documents has no files. The `.json`/`.jsonl` files are put
+ * last-but-one and `datos.xlsx` last: a reader that finds `datos.xlsx` finds them all (see `hasBulkFiles`).
  */
 export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkSet[], prefix: string, metaFor: (file: string) => PackageMeta): Promise<void> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'infra-bulk-'));
@@ -207,7 +212,8 @@ export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkS
     for (const kind of ['releases', 'records', 'projects'] as const) {
       const json = path.join(dir, `${kind}.json`);
       const lines = path.join(dir, `${kind}.jsonl`);
-      await writeKind(store, sets, kind, metaFor(`${kind}.json`), json, lines);
+      // A package of nothing is invalid against the standard (core/packages/bulk-contents.ts): not written.
+      if (!(await writeKind(store, sets, kind, metaFor(`${kind}.json`), json, lines))) continue;
       for (const [file, format] of [[json, 'json'], [lines, 'jsonl']] as const) {
         await gzipFile(file, `${file}.gz`);
         await blobs.put(`${prefix}${path.basename(file)}`, file, CONTENT_TYPES[format]);

@@ -1,0 +1,34 @@
+/**
+ * Which bulk packages a publication has. The official package schemas (OCDS 1.1.5 release and record packages,
+ * OC4IDS 0.9.5 project package) require at least one release, record or project: a publisher that published only
+ * contracting processes got a `projects.json` with an empty list, invalid, downloaded as "the data". An API page
+ * may be empty (packages.ts says why); a bulk file of nothing is not written, not offered, and asked for answers
+ * 404 saying what the institution has not published. Shared by the files (publication/bulk-files.ts), their route
+ * and the dashboard's *Descargas y API*, all from the counts of the current publications.
+ */
+export type BulkKind = 'releases' | 'records' | 'projects';
+
+export interface DocumentCounts { releases: number; records: number; projects: number }
+
+/** Documents of `kind` in these publications (a missing publication counts none). */
+export function publishedCount(kind: BulkKind, counts: readonly (DocumentCounts | null | undefined)[]): number {
+  let n = 0;
+  for (const c of counts) if (c) n += c[kind];
+  return n;
+}
+
+/** What a kind of file holds, as the 404 says it has not been published. */
+const WHAT: Record<BulkKind, string> = {
+  projects: 'proyectos (EDCAPI)',
+  releases: 'procesos de contratación (EDCA-MX)',
+  records: 'procesos de contratación (EDCA-MX)',
+};
+
+/**
+ * The 404 for a package file of nothing: `publisherName` for one institution's files, undefined for those of every
+ * implementer together.
+ */
+export function unpublishedBulkMessage(kind: BulkKind, file: string, publisherName: string | undefined): string {
+  const who = publisherName === undefined ? 'Ningún implementador ha publicado' : `${publisherName} no ha publicado`;
+  return `${who} ${WHAT[kind]}: no hay archivo «${file}». Los paquetes del estándar deben traer al menos un documento.`;
+}
