@@ -60,7 +60,7 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     const base = gzipped ? name.slice(0, -3) : name;
     const { kind, format } = BULK_FILES[base];
     // No package of nothing (core/packages/bulk-contents.ts): said before anything is built or redirected to.
-    if (kind && !publishedCount(kind, sets.map((s) => s.publication.counts))) {
+    if (kind && !hasDocuments(name, sets.map((s) => s.publication.counts))) {
       const publisherName = publisherId ? (sets[0]?.publisher ?? await deps.store.getPublisher(publisherId))?.name ?? publisherId : undefined;
       throw new HttpError(404, 'bulk-not-published', unpublishedBulkMessage(kind, name, publisherName));
     }
