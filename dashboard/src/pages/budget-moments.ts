@@ -45,18 +45,10 @@ function periodOf(measure: Json | undefined): string | undefined {
 }
 
 /**
- * A stage's amount in es-MX money, with the period it was measured at when the official gave one: an amount
- * «pagado» means little without when.
- */
-function measureText(measure: Json | undefined): string {
-  const period = periodOf(measure);
-  return `${moneyOf(measure?.value)}${period ? ` (${period})` : ''}`;
-}
-
-/**
- * The same, for a table's cell: the amount kept whole (a figure), the period free to go to the next line, so that a
- * column of stages is as wide as its widest amount, not as amount and period side by side (the tables ran past the
- * screen). Its text is measureText's. Several entries of the stage: one per line, all of them.
+ * A stage's amounts in es-MX money, each with the period it was measured at when the official gave one (an amount
+ * «pagado» means little without when), for a table's cell: the amount kept whole (a figure), the period free to go to
+ * the next line, so that a column of stages is as wide as its widest amount, not as amount and period side by side
+ * (the tables ran past the screen). Several entries of the stage: one per line, all of them.
  */
 function measureNode(measures: Json[]): HTMLElement {
   const one = (measure: Json): Child[] => {
@@ -70,7 +62,7 @@ function measureNode(measures: Json[]): HTMLElement {
 /** A stage's amounts of one holder, or «Sin dato». */
 export const stageText = (holder: Json, stage: string): HTMLElement | string => {
   const measures = stageMeasures(holder, stage);
-  return measures.length ? measureNode(measures) : measureText(undefined);
+  return measures.length ? measureNode(measures) : NO_DATA;
 };
 
 /**
