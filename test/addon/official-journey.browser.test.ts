@@ -95,14 +95,20 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.goto(`file://${shown}`);
   }
 
-  it('Configurar servidor tries the address and the access key at once and says whether the server accepted them', async () => {
-    const { gas, record } = loadCode('hoja-configuracion');
+  /** «Configurar servidor» of a spreadsheet of its own (`sheet`), opened from its menu as the dialog it shows. */
+  async function settingsDialog(sheet: string): Promise<Page> {
+    const { gas, record } = loadCode(sheet);
     gas.menuSettings();
     const page = await bridgedPage(gas, 420);
     // A file, not setContent: the bridge is an init script, which runs on navigation.
-    const dialog = path.join(build.outDir, 'configurar-servidor.html');
+    const dialog = path.join(build.outDir, `configurar-servidor-${sheet}.html`);
     fs.writeFileSync(dialog, record.dialogPages[0]);
     await page.goto(`file://${dialog}`);
+    return page;
+  }
+
+  it('Configurar servidor tries the address and the access key at once and says whether the server accepted them', async () => {
+    const page = await settingsDialog('hoja-configuracion');
     await page.getByLabel('Dirección del servidor').fill(app.url);
     await page.getByLabel('Clave de acceso (solo servidores propios)').fill(`ia_${'x'.repeat(40)}`);
     await page.getByRole('button', { name: 'Guardar' }).click();
@@ -120,12 +126,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
   });
 
   it('Configurar servidor takes the address as the browser bar shows it (no http(s)://, a page of the dashboard) and shows it as saved', async () => {
-    const { gas, record } = loadCode('hoja-direccion');
-    gas.menuSettings();
-    const page = await bridgedPage(gas, 420);
-    const dialog = path.join(build.outDir, 'configurar-servidor-direccion.html');
-    fs.writeFileSync(dialog, record.dialogPages[0]);
-    await page.goto(`file://${dialog}`);
+    const page = await settingsDialog('hoja-direccion');
     const address = page.getByLabel('Dirección del servidor');
     // «127.0.0.1:PORT/#/mis-envios»: the browser's own check stopped it («Please enter a URL.», in the browser's
     // language), so nothing was sent and nothing in Spanish said why.
