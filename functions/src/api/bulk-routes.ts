@@ -42,11 +42,15 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     return { offered: documents <= maxDocuments, documents, maxDocuments };
   };
   router.get('/bulk', async (req, res) => {
-    const { sets } = await requestedSets(deps.store, req);
+    const { sets, publisherId } = await requestedSets(deps.store, req);
     // The dashboard's *Descargas y API* page links the files of all publishers only when they are offered. No
     // package file of nothing is listed (core/packages/bulk-contents.ts).
     const counts = sets.map((s) => s.publication.counts);
-    res.json({ files: NAMES.filter((name) => hasDocuments(name, counts)).map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}` })), allPublishers: allPublishers(sets) });
+    // A program downloads what the list names: one publisher's list names that publisher's files, not everyone's.
+    const query = publisherId ? `?publisher=${encodeURIComponent(publisherId)}` : '';
+    // Public and briefly cacheable, as the other public reads (public-routes.ts).
+    res.set('Cache-Control', 'public, max-age=60');
+    res.json({ files: NAMES.filter((name) => hasDocuments(name, counts)).map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}${query}` })), allPublishers: allPublishers(sets) });
   });
   router.get('/bulk/:file', async (req: Request, res: Response) => {
     const name = String(req.params.file);

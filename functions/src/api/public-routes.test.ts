@@ -257,6 +257,18 @@ describe('bulk downloads', () => {
     expect(workbook.sheets.find((s) => s.name === 'Contrataciones')?.rows.length).toBe(2 + 5);
   });
 
+  // A script reads the list and downloads what it names: one publisher's list named everyone's files.
+  it('lists one publisher\'s files at addresses that download that publisher\'s files, cacheable', async () => {
+    const listing = await request(app).get('/api/bulk?publisher=merida').expect(200);
+    const files = (listing.body as { files: { name: string; url: string }[] }).files;
+    expect(files.filter((f) => f.url !== `${BASE}/api/bulk/${f.name}?publisher=merida`)).toEqual([]);
+    expect(listing.headers['cache-control']).toBe('public, max-age=60');
+    const releases = files.find((f) => f.name === 'releases.json') as { url: string };
+    const pkg = JSON.parse(((await request(app).get(releases.url.replace(BASE, '')).buffer(true).parse(parse).expect(200)).body as Buffer).toString('utf8')) as { publisher: { name: string }; releases: { ocid: string }[] };
+    expect(pkg.publisher.name).toBe('Municipio de Mérida');
+    expect(pkg.releases.filter((r) => !r.ocid.startsWith('ocds-mid001-'))).toEqual([]);
+  });
+
   it('answers 404 in Spanish for an unknown file', async () => {
     const res = await request(app).get('/api/bulk/todo.zip').expect(404);
     expect(res.body.error.message).toContain('No existe');
