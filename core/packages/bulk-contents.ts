@@ -1,10 +1,11 @@
 /**
  * Which bulk packages a publication has. The official package schemas (OCDS 1.1.5 release and record packages,
  * OC4IDS 0.9.5 project package) require at least one release, record or project: a publisher that published only
- * contracting processes got a `projects.json` with an empty list, invalid, downloaded as "the data". An API page
- * may be empty (packages.ts says why); a bulk file of nothing is not written, not offered, and asked for answers
- * 404 saying what the institution has not published. Shared by the files (publication/bulk-files.ts), their route
- * and the dashboard's *Descargas y API*, all from the counts of the current publications.
+ * contracting processes got a `projects.json` with an empty list, invalid, downloaded as "the data". A bulk file of
+ * nothing is not written, not offered, and asked for answers 404 saying what the institution has not published; an
+ * API listing of nothing (`/api/oc4ids/projects?publisher=…`) answers the same 404. Shared by the files
+ * (publication/bulk-files.ts), their route, the API's listings and the dashboard's *Descargas y API*, all from the
+ * counts of the current publications.
  */
 export type BulkKind = 'releases' | 'records' | 'projects';
 
@@ -31,4 +32,13 @@ const WHAT: Record<BulkKind, string> = {
 export function unpublishedBulkMessage(kind: BulkKind, file: string, publisherName: string | undefined): string {
   const who = publisherName === undefined ? 'Ningún implementador ha publicado' : `${publisherName} no ha publicado`;
   return `${who} ${WHAT[kind]}: no hay archivo «${file}». Los paquetes del estándar deben traer al menos un documento.`;
+}
+
+/**
+ * The 404 of an API listing with nothing to list (api/current-publications.ts): `publisherName` for one
+ * institution's, undefined for every implementer's together.
+ */
+export function unpublishedPackageMessage(kind: BulkKind, publisherName: string | undefined): string {
+  const who = publisherName === undefined ? 'Ningún implementador ha publicado' : `${publisherName} no ha publicado`;
+  return `${who} ${WHAT[kind]}: no hay paquete que entregar, porque los del estándar traen al menos un documento. Lo que ha publicado cada implementador está en /api/publishers.`;
 }

@@ -72,7 +72,8 @@ describe('a store failure while publishing', () => {
     expect(failed.body.error).toEqual({ code: 'publish.internal', message: expect.stringMatching(/^Ocurrió un error interno al publicar; no se publicó nada/) });
     expect(failed.body.error.message).not.toContain('disk full');
     expect(failed.body.submission.status).toBe('failed');
-    expect((await request(h.app).get('/api/oc4ids/projects?publisher=mer')).body.projects).toEqual([]);
+    // Nothing published: the listing says so (an empty package is invalid against the official schema).
+    expect((await request(h.app).get('/api/oc4ids/projects?publisher=mer')).body.error.code).toBe('not-published');
 
     // The capturista sees the reason in the history.
     const seen = await request(h.app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('capturistaA'));

@@ -19,7 +19,8 @@ export interface PublisherInfo {
   /** When an approval last confirmed its published data unchanged (null: never); counts as an update. */
   confirmedAt?: string | null;
   currentPublication: { id: string; createdAt: string; counts: { releases: number; records: number; projects: number } } | null;
-  links: { releases: string; records: string; projects: string };
+  /** The API's listings of what it has published (none for a kind it has not). */
+  links: { releases?: string; records?: string; projects?: string };
 }
 
 export interface StatsEntry {

@@ -7,8 +7,9 @@ import { sortKey } from '../store/collections';
 import { publishedChanges } from '../store/change-signal';
 import { servedExtensions, type PackageMeta } from '../../../core/packages';
 import { ownerOf as ownerByPrefix } from '../../../core/identifiers/owner-of';
-import { encodeCursor, type SpanCursor } from './cursor';
-import { badRequest, notFound } from './http-error';
+import { encodeCursor, invalidCursor, type SpanCursor } from './cursor';
+import { badRequest, HttpError, notFound } from './http-error';
+import { publishedCount, unpublishedPackageMessage, type BulkKind } from '../../../core/packages/bulk-contents';
 
 export interface PublishedSet { publisher: Publisher; publication: Publication }
 
@@ -226,17 +227,42 @@ export function ownerOf(sets: PublishedSet[], id: string, prefix: (p: Publisher)
   return ownerByPrefix(sets, id, (s) => prefix(s.publisher));
 }
 
+/**
+ * The sets a listing of `kind` pages through: those with documents of it, so that no page ends on publications with
+ * nothing to give (the last page would be an empty package, invalid against the official schemas: at least one
+ * release, record or project). None at all: a 404 saying who has not published them, as for the bulk files
+ * (core/packages/bulk-contents.ts).
+ */
+export async function listedSets(store: Store, sets: PublishedSet[], kind: BulkKind, publisherId: string | undefined): Promise<PublishedSet[]> {
+  const listed = sets.filter((s) => publishedCount(kind, [s.publication.counts]) > 0);
+  if (listed.length) return listed;
+  const name = publisherId === undefined ? undefined : (sets[0]?.publisher ?? await store.getPublisher(publisherId))?.name ?? publisherId;
+  throw new HttpError(404, 'not-published', unpublishedPackageMessage(kind, name));
+}
+
+/** Where a cursor resumes: its publisher's place among `sets` now (cursor.ts says why by id). */
+function resumeAt(sets: PublishedSet[], cursor: SpanCursor): number {
+  if (cursor.s !== undefined) {
+    const at = sets.findIndex((s) => s.publisher.id === cursor.s);
+    if (at < 0) throw invalidCursor();
+    return at;
+  }
+  const p = cursor.p ?? 0;
+  if (p > 0 && p >= sets.length) throw invalidCursor();
+  return p;
+}
+
 /** Pages through one listing per publication in turn, with one opaque cursor for the whole span. */
 export async function spanPages<T>(sets: PublishedSet[], cursor: SpanCursor, limit: number, list: (publicationId: string, after: string | undefined, limit: number) => Promise<Page<T>>): Promise<{ items: T[]; next?: string }> {
   const items: T[] = [];
-  let p = cursor.p;
+  let p = resumeAt(sets, cursor);
   let after = cursor.c;
   while (p < sets.length && items.length < limit) {
     const page = await list(sets[p].publication.id, after, limit - items.length);
     items.push(...page.items);
-    if (page.next) { after = page.next; if (items.length >= limit) return { items, next: encodeCursor({ p, c: after }) }; continue; }
+    if (page.next) { after = page.next; if (items.length >= limit) return { items, next: encodeCursor({ s: sets[p].publisher.id, c: after }) }; continue; }
     p++;
     after = undefined;
   }
-  return p < sets.length ? { items, next: encodeCursor({ p }) } : { items };
+  return p < sets.length ? { items, next: encodeCursor({ s: sets[p].publisher.id }) } : { items };
 }

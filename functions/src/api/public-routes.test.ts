@@ -9,7 +9,11 @@ import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { VALIDATORS } from '../../../core/validate';
 import { versionedRelease, type Release } from '../../../core/merge';
-import { EXAMPLE_KEYS, publishExamples } from '../../../test/example-workbooks';
+import { EXAMPLE_KEYS, exampleWorkbook, publisherOf, publishExamples } from '../../../test/example-workbooks';
+import { hasStandards, STANDARDS_DIR } from '../../../test/standards';
+import { publish } from '../publication/publish';
+import { templateSpec } from '../../../core/template/template-spec';
+import { samplePublisher } from '../store/store-contract';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PROFILES } from '../../../core/profile/profiles';
@@ -216,6 +220,13 @@ describe('public API', () => {
     ['/api/oc4ids/projects/oc4ids-zzz999-nada', 404, 'not-found'],
     ['/api/ocds/releases?after=%%%basura', 400, 'invalid-cursor'],
     ['/api/ocds/releases?limit=0', 400, 'invalid-limit'],
+    // Number() reads these as 16 and 100; a script that sent them meant something else.
+    ['/api/ocds/releases?limit=0x10', 400, 'invalid-limit'],
+    ['/api/ocds/releases?limit=1e2', 400, 'invalid-limit'],
+    // A position past the last publisher (cursors named positions before publisher ids): not an empty package.
+    [`/api/ocds/releases?after=${Buffer.from('{"p":99}').toString('base64url')}`, 400, 'invalid-cursor'],
+    // Alone, it filtered one page of everything: empty packages with a links.next.
+    ['/api/ocds/releases?releaseID=ocds-mid001-x', 400, 'invalid-releaseid'],
     ['/api/ocds/releases?publisher=inexistente', 404, 'not-found'],
     ['/api/no-existe', 404, 'not-found'],
   ])('GET %s → %i with a Spanish JSON error', async (url, status, code) => {
@@ -223,6 +234,69 @@ describe('public API', () => {
     expect(res.body.error.code).toBe(code);
     expect(res.body.error.message).toMatch(/[áéíóúñ]|No existe|no es válido|debe ser/);
   });
+});
+
+/**
+ * What a script paging a listing to its end meets, judged by the official package schemas (at least one document):
+ * a publisher without projects, one registered that has published nothing, the last publisher of a span having
+ * none of the kind listed, and an implementer publishing for the first time, ahead of the others by id, while the
+ * script pages.
+ */
+(hasStandards ? it : it.skip)('a listing never answers an empty package: 404 in Spanish for nothing published; paging ends on the last document, unshaken by a publisher that publishes meanwhile', async () => {
+  const ajv = new Ajv({ strict: false });
+  addFormats(ajv);
+  const schema = (file: string) => JSON.parse(fs.readFileSync(path.join(STANDARDS_DIR, file), 'utf8')) as { id: string };
+  for (const file of ['oc4ids-0.9.5/project-schema.json', 'oc4ids-0.9.5/project-package-schema.json']) ajv.addSchema(schema(file));
+  const validProjectPackage = ajv.getSchema(schema('oc4ids-0.9.5/project-package-schema.json').id)!;
+  const own = openSqliteStore(':memory:');
+  try {
+    const publishKey = async (key: string, withProjects: boolean) => {
+      const workbook = await exampleWorkbook(key);
+      const oc4ids = new Set(templateSpec().sheets.filter((s) => s.standard === 'oc4ids').map((s) => s.name));
+      if (!withProjects) for (const sheet of workbook.sheets) if (oc4ids.has(sheet.name)) sheet.rows = sheet.rows.slice(0, 2);
+      const publisher = publisherOf(key, workbook);
+      await own.putPublisher(publisher);
+      expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+      return publisher;
+    };
+    const ownApp = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+    await own.putPublisher({ ...samplePublisher('campeche'), name: 'Municipio de Campeche' });
+    const tuxtla = await publishKey('tuxtla-gutierrez', false);
+    await publishKey('nuevo-leon', true);
+
+    for (const [url, message] of [
+      ['/api/oc4ids/projects?publisher=tuxtla-gutierrez', `${tuxtla.name} no ha publicado proyectos (EDCAPI)`],
+      ['/api/oc4ids/projects?publisher=campeche', 'Municipio de Campeche no ha publicado proyectos (EDCAPI)'],
+      ['/api/ocds/records?publisher=campeche', 'Municipio de Campeche no ha publicado procesos de contratación (EDCA-MX)'],
+      ['/api/ocds/releases?publisher=campeche', 'Municipio de Campeche no ha publicado procesos de contratación (EDCA-MX)'],
+    ]) {
+      const res = await request(ownApp).get(url).expect(404).expect('content-type', 'application/json; charset=utf-8');
+      expect({ url, error: res.body.error }).toEqual({ url, error: { code: 'not-published', message: expect.stringContaining(message) } });
+    }
+    // Each publisher links only to the listings it has something in.
+    const publishers = ((await request(ownApp).get('/api/publishers').expect(200)).body as { publishers: { id: string; links: Record<string, string> }[] }).publishers;
+    expect(Object.fromEntries(publishers.map((p) => [p.id, Object.keys(p.links).sort()]))).toEqual({ campeche: [], 'nuevo-leon': ['projects', 'records', 'releases'], 'tuxtla-gutierrez': ['records', 'releases'] });
+
+    // One project a page, so that a page ends exactly on Nuevo León's last one, with only Tuxtla (none) after it.
+    const first = (await request(ownApp).get('/api/oc4ids/projects?limit=1').expect(200)).body as { projects: { id: string }[]; links: { next: string } };
+    const ids = first.projects.map((p) => p.id);
+    // Mérida publishes for the first time in the middle, and takes the first place by id.
+    await publishKey('merida', true);
+    let next: string | undefined = first.links.next;
+    while (next) {
+      const page = (await request(ownApp).get(next.replace(BASE, '')).expect(200)).body as { projects: { id: string }[]; links?: { next?: string } };
+      expect({ page: next, valid: validProjectPackage(page), errors: validProjectPackage.errors ?? null }).toEqual({ page: next, valid: true, errors: null });
+      ids.push(...page.projects.map((p) => p.id));
+      next = page.links?.next;
+    }
+    const nuevoLeon = ((await request(ownApp).get('/api/oc4ids/projects?publisher=nuevo-leon&limit=1000').expect(200)).body as { projects: { id: string }[] }).projects.map((p) => p.id);
+    expect(ids).toEqual(nuevoLeon);
+    // A cursor naming no publisher with projects: refused, not an empty page.
+    const stray = Buffer.from(JSON.stringify({ s: 'tuxtla-gutierrez' })).toString('base64url');
+    expect((await request(ownApp).get(`/api/oc4ids/projects?after=${stray}`).expect(400)).body.error.code).toBe('invalid-cursor');
+  } finally {
+    await own.close();
+  }
 });
 
 describe('bulk downloads', () => {

@@ -11,7 +11,8 @@ import { decodeCursor, parseLimit } from './cursor';
 import { badRequest, notFound } from './http-error';
 import { STATS_MAX_PUBLISHERS } from '../../../core/stats/serving-limits';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
-import { ownerOf, publishedState, packageMeta, packageTerms, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
+import { listedSets, ownerOf, publishedState, packageMeta, packageTerms, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
+import { publishedCount, type BulkKind } from '../../../core/packages/bulk-contents';
 import { ResponseCache } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
@@ -26,6 +27,9 @@ export interface PublicRoutesDeps {
   /** Publishers above which `/api/stats` of several is refused (core/stats/serving-limits.ts); tests lower it. */
   statsMaxPublishers?: number | undefined;
 }
+
+/** The paged listing of each kind of document, linked from each publisher in /api/publishers. */
+const LISTINGS: readonly (readonly [BulkKind, string])[] = [['releases', '/api/ocds/releases'], ['records', '/api/ocds/records'], ['projects', '/api/oc4ids/projects']];
 
 /** Cross-origin reading is every GET's (read-cors.ts); what these add is the public cache. */
 function publicHeaders(res: Response): void {
@@ -76,7 +80,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
           id: p.id, name: p.name, state: p.state, ocidPrefix: p.ocidPrefix, projectIdPrefix: p.projectIdPrefix,
           commitment: p.commitment, license: terms.license ?? null, publicationPolicy: terms.publicationPolicy ?? null, registeredAt: p.registeredAt ?? null, confirmedAt: p.confirmedAt ?? null,
           currentPublication: pub ? { id: pub.id, createdAt: pub.createdAt, counts: pub.counts } : null,
-          links: { releases: `${baseUrl}/api/ocds/releases?publisher=${encodeURIComponent(p.id)}`, records: `${baseUrl}/api/ocds/records?publisher=${encodeURIComponent(p.id)}`, projects: `${baseUrl}/api/oc4ids/projects?publisher=${encodeURIComponent(p.id)}` },
+          // Only to what it has published: a listing of nothing is a 404 (listedSets).
+          links: Object.fromEntries(LISTINGS.filter(([kind]) => publishedCount(kind, [pub?.counts]) > 0).map(([kind, path]) => [kind, `${baseUrl}${path}?publisher=${encodeURIComponent(p.id)}`])),
         };
       });
       return { publishers };
@@ -87,23 +92,40 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const limit = parseLimit(req.query.limit);
     const ocid = queryString(req, 'ocid');
     const releaseId = queryString(req, 'releaseID');
-    let { sets, version } = await requestedSets(store, req);
+    // A release id names a release within its process (the `url` of each release in a record carries both): alone,
+    // it filtered one page of everything, giving empty packages and pages that went on.
+    if (releaseId && !ocid) throw badRequest('invalid-releaseid', 'El parámetro «releaseID» va junto con «ocid», el proceso de la entrega: use la dirección («url») de la entrega en el registro del proceso, /api/ocds/records/{ocid}.');
+    const requested = await requestedSets(store, req);
+    const { version } = requested;
+    let sets: PublishedSet[];
     if (ocid) {
-      const owner = ownerOf(sets, ocid, (p) => p.ocidPrefix);
-      sets = owner ? [owner] : [];
-    }
+      const owner = ownerOf(requested.sets, ocid, (p) => p.ocidPrefix);
+      if (!owner) throw notFound(`ninguna entrega publicada del proceso «${ocid}»`);
+      sets = [owner];
+    } else sets = await listedSets(store, requested.sets, 'releases', requested.publisherId);
     const cursor = decodeCursor(req.query.after);
+    const list = (publicationId: string, after: string | undefined, n: number) => store.listDocumentBytes('releases', { publicationId, after, limit: n, ...(ocid ? { ocid } : {}) });
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('releases', { publicationId, after, limit: n, ...(ocid ? { ocid } : {}) }));
-      const releases = page.items.filter((r) => !releaseId || r.id === releaseId).map((r) => r.bytes);
-      if (ocid && !releases.length && !page.next) throw notFound(`ninguna entrega publicada del proceso «${ocid}»${releaseId ? ` con id «${releaseId}»` : ''}`);
-      return splicedPackageBytes('releases', releases, { ...metaFor(req, sets), links: nextLink(req, page.next) });
+      if (releaseId) {
+        // One release: looked for through every page of its process, answered alone.
+        for (let at = cursor; ;) {
+          const page = await spanPages(sets, at, 1000, list);
+          const found = page.items.find((r) => r.id === releaseId);
+          if (found) return splicedPackageBytes('releases', [found.bytes], metaFor(req, sets));
+          if (!page.next) throw notFound(`ninguna entrega publicada del proceso «${ocid}» con id «${releaseId}»`);
+          at = decodeCursor(page.next);
+        }
+      }
+      const page = await spanPages(sets, cursor, limit, list);
+      if (ocid && !page.items.length) throw notFound(`ninguna entrega publicada del proceso «${ocid}»`);
+      return splicedPackageBytes('releases', page.items.map((r) => r.bytes), { ...metaFor(req, sets), links: nextLink(req, page.next) });
     }, version);
   });
 
   router.get('/ocds/records', async (req, res) => {
     const limit = parseLimit(req.query.limit);
-    const { sets, version } = await requestedSets(store, req);
+    const { sets: all, version, publisherId } = await requestedSets(store, req);
+    const sets = await listedSets(store, all, 'records', publisherId);
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
       const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('records', { publicationId, after, limit: n }));
@@ -125,7 +147,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/oc4ids/projects', async (req, res) => {
     const limit = parseLimit(req.query.limit);
-    const { sets, version } = await requestedSets(store, req);
+    const { sets: all, version, publisherId } = await requestedSets(store, req);
+    const sets = await listedSets(store, all, 'projects', publisherId);
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
       const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('projects', { publicationId, after, limit: n }));
