@@ -164,6 +164,71 @@ function officialSchemas(): { ajv: Ajv; id: (file: string) => string } {
   }
 }, 120000);
 
+/** README.md's «API pública» section, as a data user reads it before writing a script. */
+const apiSection = (): string => /\n## API pública\n([\s\S]*?)\n## /.exec(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'))?.[1] ?? '';
+
+(hasStandards ? it : it.skip)('a script pages every listing to its end and reads each process and project alone: every answer valid against the official schemas, nothing repeated or missing, every address in them answered here, as README «API pública» says', async () => {
+  const { url } = await seededServer();
+  const { ajv, id } = officialSchemas();
+  const check = (schema: string, data: unknown, what: string): void => {
+    const validate = ajv.getSchema(id(schema)) as NonNullable<ReturnType<Ajv['getSchema']>>;
+    expect({ what, valid: validate(data), errors: validate.errors ?? null }).toEqual({ what, valid: true, errors: null });
+  };
+  const get = async (address: string): Promise<Json> => {
+    const res = await fetch(address);
+    expect({ address, status: res.status, type: res.headers.get('content-type'), cors: res.headers.get('access-control-allow-origin') }).toEqual({ address, status: 200, type: 'application/json; charset=utf-8', cors: '*' });
+    return (await res.json()) as Json;
+  };
+  const { publishers } = (await get(`${url}api/publishers`)) as { publishers: { currentPublication: { counts: Record<string, number> } }[] };
+  const published = (kind: string): number => publishers.reduce((n, p) => n + p.currentPublication.counts[kind], 0);
+  const listings = [
+    { kind: 'releases', path: 'api/ocds/releases', schema: 'ocds-1.1.5/release-package-schema.json', key: (d: Json) => `${String(d.ocid)} ${String(d.id)}` },
+    { kind: 'records', path: 'api/ocds/records', schema: 'ocds-1.1.5/record-package-schema.json', key: (d: Json) => String(d.ocid) },
+    { kind: 'projects', path: 'api/oc4ids/projects', schema: 'oc4ids-0.9.5/project-package-schema.json', key: (d: Json) => String(d.id) },
+  ];
+  const seen = new Map<string, Json[]>();
+  for (const { kind, path: listing, schema, key } of listings) {
+    const documents: Json[] = [];
+    for (let next: string | undefined = `${url}${listing}?limit=4`; next;) {
+      const page = await get(next);
+      check(schema, page, next);
+      expect(page.uri).toBe(next);
+      documents.push(...(page[kind] as Json[]));
+      next = (page.links as { next?: string } | undefined)?.next;
+      if (next) expect(next.startsWith(`${url}${listing}?`)).toBe(true);
+    }
+    const keys = documents.map(key);
+    expect({ kind, repeated: keys.filter((k, i) => keys.indexOf(k) !== i) }).toEqual({ kind, repeated: [] });
+    expect({ kind, count: keys.length }).toEqual({ kind, count: published(kind) });
+    seen.set(kind, documents);
+  }
+  // One process: its record package, with the versioned release, and each of its releases at the address it gives.
+  for (const { ocid } of seen.get('records') as { ocid: string }[]) {
+    const address = `${url}api/ocds/records/${encodeURIComponent(ocid)}`;
+    const one = await get(address);
+    check('ocds-1.1.5/record-package-schema.json', one, address);
+    expect(one.uri).toBe(address);
+    const [record] = one.records as { releases: { url: string }[]; versionedRelease: unknown }[];
+    check('ocds-1.1.5/versioned-release-validation-schema.json', record.versionedRelease, `${address} versionedRelease`);
+    for (const link of record.releases) {
+      const linked = await get(link.url);
+      check('ocds-1.1.5/release-package-schema.json', linked, link.url);
+      expect((linked.releases as Json[]).map((r) => r.id)).toEqual([new URL(link.url).searchParams.get('releaseID')]);
+    }
+  }
+  for (const { id: projectId } of seen.get('projects') as { id: string }[]) {
+    const address = `${url}api/oc4ids/projects/${encodeURIComponent(projectId)}`;
+    check('oc4ids-0.9.5/project-package-schema.json', await get(address), address);
+  }
+  // What README «API pública» names, this server answers — and the files it lists, README names.
+  const section = apiSection();
+  const documented = [...new Set([...section.matchAll(/`(\/api\/[a-z/]+?)(?:\[[^`]*)?`/g)].map((m) => m[1]))].filter((p) => !/session|submissions|audit/.test(p));
+  expect(documented).toEqual(expect.arrayContaining(['/api/publishers', '/api/ocds/releases', '/api/bulk', '/api/tracking']));
+  for (const p of documented) await get(`${url}${p.slice(1)}`);
+  const { files } = (await get(`${url}api/bulk`)) as { files: { name: string }[] };
+  for (const { name } of files) expect({ name, named: section.includes(`\`${name}\``) || section.includes(`\`${name.replace(/^[a-z]+/, '')}\``) }).toEqual({ name, named: true });
+}, 120000);
+
 it('--sin-ejemplos: a real server\'s first start publishes none of the fictitious implementers', async () => {
   if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
   const { url, output } = await startServer(['--sin-ejemplos'], 'real.sqlite');
