@@ -216,10 +216,21 @@ const apiSection = (): string => /\n## API pública\n([\s\S]*?)\n## /.exec(fs.re
       expect((linked.releases as Json[]).map((r) => r.id)).toEqual([new URL(link.url).searchParams.get('releaseID')]);
     }
   }
-  for (const { id: projectId } of seen.get('projects') as { id: string }[]) {
+  let followed = 0;
+  for (const { id: projectId, contractingProcesses } of seen.get('projects') as { id: string; contractingProcesses?: { summary?: { ocid?: string }; releases?: { url?: string }[] }[] }[]) {
     const address = `${url}api/oc4ids/projects/${encodeURIComponent(projectId)}`;
     check('oc4ids-0.9.5/project-package-schema.json', await get(address), address);
+    // A project's processes link their OCDS releases, published here.
+    for (const process of contractingProcesses ?? []) {
+      for (const { url: link } of process.releases ?? []) {
+        if (!link?.startsWith(url)) continue;
+        const linked = await get(link);
+        expect({ link, ocids: (linked.releases as Json[]).map((r) => r.ocid) }).toEqual({ link, ocids: [process.summary?.ocid] });
+        followed++;
+      }
+    }
   }
+  expect(followed).toBeGreaterThan(0);
   // What README «API pública» names, this server answers — and the files it lists, README names.
   const section = apiSection();
   const documented = [...new Set([...section.matchAll(/`(\/api\/[a-z/]+?)(?:\[[^`]*)?`/g)].map((m) => m[1]))].filter((p) => !/session|submissions|audit/.test(p));
