@@ -61,8 +61,10 @@ it('serves the seeded example data at the printed URL', async () => {
 type Json = Record<string, unknown>;
 const readJson = (file: string): Json => JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
 
-/** The official package schemas, from ../shared/standards as they are (not the program's generated validators). */
-function officialSchemas(): { ajv: Ajv; id: (file: string) => string } {
+/** The official package schemas, from ../shared/standards as they are (not the program's generated validators); compiled once for the tests that read them. */
+let compiled: { ajv: Ajv; id: (file: string) => string } | undefined;
+const officialSchemas = (): { ajv: Ajv; id: (file: string) => string } => (compiled ??= loadOfficialSchemas());
+function loadOfficialSchemas(): { ajv: Ajv; id: (file: string) => string } {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   const ids = new Map<string, string>();
@@ -203,6 +205,7 @@ const apiSection = (): string => /\n## API pública\n([\s\S]*?)\n## /.exec(fs.re
     seen.set(kind, documents);
   }
   // One process: its record package, with the versioned release, and each of its releases at the address it gives.
+  const releasesAt = new Map<string, Json>();
   for (const { ocid } of seen.get('records') as { ocid: string }[]) {
     const address = `${url}api/ocds/records/${encodeURIComponent(ocid)}`;
     const one = await get(address);
@@ -212,6 +215,7 @@ const apiSection = (): string => /\n## API pública\n([\s\S]*?)\n## /.exec(fs.re
     check('ocds-1.1.5/versioned-release-validation-schema.json', record.versionedRelease, `${address} versionedRelease`);
     for (const link of record.releases) {
       const linked = await get(link.url);
+      releasesAt.set(link.url, linked);
       check('ocds-1.1.5/release-package-schema.json', linked, link.url);
       expect((linked.releases as Json[]).map((r) => r.id)).toEqual([new URL(link.url).searchParams.get('releaseID')]);
     }
@@ -224,7 +228,8 @@ const apiSection = (): string => /\n## API pública\n([\s\S]*?)\n## /.exec(fs.re
     for (const process of contractingProcesses ?? []) {
       for (const { url: link } of process.releases ?? []) {
         if (!link?.startsWith(url)) continue;
-        const linked = await get(link);
+        // Read already when its process's record linked it.
+        const linked = releasesAt.get(link) ?? await get(link);
         expect({ link, ocids: (linked.releases as Json[]).map((r) => r.ocid) }).toEqual({ link, ocids: [process.summary?.ocid] });
         followed++;
       }
