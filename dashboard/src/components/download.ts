@@ -2,6 +2,8 @@
 import { h } from '../dom';
 import { toCsv, type Cell } from '../data/csv';
 import { tableJson } from '../data/table-json';
+import type { PublisherInfo } from '../data/types';
+import { publishedCount } from '../../../core/packages/bulk-contents';
 
 function save(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -31,15 +33,18 @@ export function downloadButtons(base: string, header: string[], rows: () => Cell
 }
 
 const STANDARD = { projects: 'los proyectos en EDCAPI (OC4IDS)', records: 'los procesos en EDCA-MX (OCDS)' } as const;
+/** The same, as what an implementer has not published. */
+const NONE: Record<keyof typeof STANDARD, string> = { projects: 'proyectos en EDCAPI (OC4IDS)', records: 'procesos en EDCA-MX (OCDS)' };
 
 /**
  * Where the standard data of a list is. The API filters by implementer only: with one chosen, its file (all its
  * data, whatever the other filters); otherwise *Descargas y API*, whose table follows the header's filters.
  */
-export function standardData(kind: keyof typeof STANDARD, publisher: { id: string; name: string } | undefined): Node {
+export function standardData(kind: keyof typeof STANDARD, publisher: Pick<PublisherInfo, 'id' | 'name' | 'currentPublication'> | undefined): Node {
   const descargas = h('a', { href: '#/descargas' }, 'Descargas y API');
-  return publisher
-    ? h('span', { class: 'standard-data' }, `Los datos publicados de ${publisher.name}, ${STANDARD[kind]}: `,
-      h('a', { href: `/api/bulk/${kind}.json?publisher=${encodeURIComponent(publisher.id)}` }, `${kind}.json`), ' (todos, sin los demás filtros); otros formatos en ', descargas, '.')
-    : h('span', { class: 'standard-data' }, `Los datos publicados, ${STANDARD[kind]}, por implementador o de todos: `, descargas, '.');
+  if (!publisher) return h('span', { class: 'standard-data' }, `Los datos publicados, ${STANDARD[kind]}, por implementador o de todos: `, descargas, '.');
+  // A file of nothing is not written: its address answers 404 (core/packages/bulk-contents.ts).
+  if (!publishedCount(kind, [publisher.currentPublication?.counts])) return h('span', { class: 'standard-data' }, `${publisher.name} no ha publicado ${NONE[kind]}; lo que publica cada implementador está en `, descargas, '.');
+  return h('span', { class: 'standard-data' }, `Los datos publicados de ${publisher.name}, ${STANDARD[kind]}: `,
+    h('a', { href: `/api/bulk/${kind}.json?publisher=${encodeURIComponent(publisher.id)}` }, `${kind}.json`), ' (todos, sin los demás filtros); otros formatos en ', descargas, '.');
 }

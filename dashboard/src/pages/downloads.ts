@@ -29,9 +29,9 @@ export const downloadsPage: Page = {
       ...heading('Descargas y API', 'Todos los datos del tablero se pueden descargar en los estándares abiertos. La API es pública, de solo lectura y paginada con «links.next».'),
       h('h2', null, 'Todos los implementadores'),
       h('ul', null,
-        h('li', null, api('/api/oc4ids/projects', 'Paquete de proyectos EDCAPI (OC4IDS 0.9)'), ' — /api/oc4ids/projects'),
-        h('li', null, api('/api/ocds/releases', 'Paquete de entregas EDCA-MX (OCDS 1.1)'), ' — /api/ocds/releases'),
-        h('li', null, api('/api/ocds/records', 'Paquete de registros EDCA-MX (OCDS 1.1)'), ' — /api/ocds/records'),
+        // A listing of nothing answers 404 (api/current-publications.ts, listedSets): linked only when it has something.
+        ([['projects', '/api/oc4ids/projects', 'Paquete de proyectos EDCAPI (OC4IDS 0.9)'], ['releases', '/api/ocds/releases', 'Paquete de entregas EDCA-MX (OCDS 1.1)'], ['records', '/api/ocds/records', 'Paquete de registros EDCA-MX (OCDS 1.1)']] as const)
+          .map(([kind, path, label]) => h('li', null, ...(publishedCount(kind, everyone) ? [api(path, label), ` — ${path}`] : [`${label}: ${NOT_PUBLISHED[kind].toLowerCase()}`]))),
         h('li', null, api('/api/publishers', 'Implementadores y sus compromisos'), ' — /api/publishers'),
         h('li', null, api('/api/stats', 'Cifras del tablero'), ' — /api/stats')),
       h('h2', null, 'Archivos masivos'),
