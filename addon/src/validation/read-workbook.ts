@@ -1,6 +1,10 @@
-/** Reads the workbook for the core pipeline: one `getValues()` per sheet, nothing cell by cell. */
+/**
+ * Reads the workbook for the core pipeline: one `getValues()` per sheet, nothing cell by cell, and the shown text of
+ * the few cells that need it (numbers in text columns: a postal code formatted «00000»), one read per such column.
+ */
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET } from '../../../core/template/settings';
 import { sheetDateText } from '../../../core/unflatten/parse-value';
+import { numbersInTextColumns, withShownText } from '../../../core/unflatten/shown-text';
 import type { CellValue, WorkbookModel } from '../../../core/workbook/model';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 
@@ -29,5 +33,8 @@ function shownDay(v: CellValue, zone: string): CellValue {
 }
 
 export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
-  return { sheets: sheets.map((ws) => ({ name: ws.name(), rows: ws.values().map((row) => (row.some((v) => v !== null && typeof v === 'object') ? row.map((v) => shownDay(v, zone)) : row)) })) };
+  const raw: WorkbookModel = { sheets: sheets.map((ws) => ({ name: ws.name(), rows: ws.values().map((row) => (row.some((v) => v !== null && typeof v === 'object') ? row.map((v) => shownDay(v, zone)) : row)) })) };
+  const ranges = numbersInTextColumns(raw);
+  const shown = ranges.map((r) => sheets.find((ws) => ws.name() === r.sheet)?.displayValues({ row: r.fromRow, column: r.column, rows: r.toRow - r.fromRow + 1, columns: 1 }));
+  return withShownText(raw, ranges, shown);
 }
