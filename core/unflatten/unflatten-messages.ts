@@ -27,6 +27,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.not-an-integer': '«{value}» no es un número entero. Escriba un número sin decimales.',
   'cell.not-a-boolean': '«{value}» no es una respuesta válida. Escriba Sí o No.',
   'cell.not-a-date': '«{value}» no es una fecha válida. Use el formato dd/mm/aaaa, por ejemplo 31/03/2024.',
+  'cell.two-digit-year': '«{value}» tiene el año con dos cifras: se leyó como {date}. Si no es esa fecha, escríbala con el año completo (dd/mm/aaaa).',
   'cell.unknown-code': '«{value}» no es una opción de la lista. Elija una de la lista desplegable{options?}.',
   'cell.code-not-in-list': '«{value}» no está en la lista sugerida. Se publicará tal cual; de preferencia elija una opción de la lista desplegable.',
   'cell.conflicting-value': 'Este valor («{value}») no coincide con el ya capturado en {firstCell} («{firstValue}»). Se conserva el primero; corrija el que no sea correcto.',
