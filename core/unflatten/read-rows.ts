@@ -10,6 +10,7 @@ import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { shownValue } from './shown-value';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
 import { NEEDS_PARSING, parseValue, plainValue } from './parse-value';
+import { rfcProblem } from '../checks/rfc';
 
 /** OCDS/EDCA-MX convention: a party without id is identified by its RFC, `MX-RFC-{RFC}` (scheme MX-RFC). */
 export const RFC_SCHEME = 'MX-RFC';
@@ -40,6 +41,29 @@ function lastDataRow(rows: CellValue[][], start: number, columns: BoundColumn[])
     for (const col of columns) if (!isBlankCell(row[col.index])) return r;
   }
   return start - 1;
+}
+
+/**
+ * The row with its party's RFC in capitals, when it was typed in lowercase and is an RFC once in capitals (scheme
+ * blank or MX-RFC), and says so at the cell (`cell.rfc-uppercased`, info). SAT writes RFCs in capitals; published as
+ * typed, `mab9307148t4` made the party `MX-RFC-mab9307148t4`, which references in capitals did not match, and so it was
+ * refused (rfc.lowercase, core/checks/rfc.ts): in capitals from the start, there is nothing left to refuse. Other
+ * text is left as typed, for the RFC check to name.
+ */
+function rfcInCapitals(ctx: Context, row: CellValue[], r: number, rfcColumn: BoundColumn, schemeColumn: BoundColumn | undefined): CellValue[] {
+  const raw = row[rfcColumn.index];
+  if (typeof raw !== 'string') return row;
+  const typed = raw.trim();
+  const upper = typed.toUpperCase();
+  if (upper === typed) return row;
+  const scheme = schemeColumn ? cleanCell(row[schemeColumn.index]) : undefined;
+  if (scheme !== undefined && (typeof scheme !== 'string' || scheme.toUpperCase() !== RFC_SCHEME)) return row;
+  const problem = rfcProblem(upper);
+  if (problem !== undefined && problem !== 'checkDigit') return row;
+  ctx.findings.push(finding('cell.rfc-uppercased', 'info', { value: safePreview(typed), upper }, { cell: cellRef(ctx, r, rfcColumn) }));
+  const copy = row.slice();
+  copy[rfcColumn.index] = upper;
+  return copy;
 }
 
 /** A key cell as text; undefined when blank, null after reporting a problem. */
@@ -114,9 +138,10 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   const last = lastDataRow(rows, sheet.dataStart, allColumns);
 
   for (let r = sheet.dataStart; r <= last; r++) {
-    const row = rows[r];
+    let row = rows[r];
     if (!row || row.length === 0) continue;
     if (!anyValue(row, allColumns)) continue;
+    if (rfcColumn) row = rfcInCapitals(ctx, row, r, rfcColumn, schemeColumn);
 
     const here: SourceRow = { sheet: source, row: r + 1 };
     const rootKey = keyText(ctx, row, r, sheet.rootKey);

@@ -9,6 +9,7 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.column-other-array': 'La columna «{header}» pertenece a otra hoja de la plantilla; sus datos no se leyeron aquí.',
   'sheet.missing-key-column': 'Falta la columna clave «{column}», que enlaza cada fila con su proyecto o proceso. La hoja no se pudo leer.',
   'sheet.formulas-without-result': '{count:celda tiene|celdas tienen} una fórmula sin resultado guardado ({cells}) y se {count?lee vacía|leen vacías}: el archivo lo guardó un programa que no calcula fórmulas. Ábralo en Excel, LibreOffice o Google Sheets y guárdelo de nuevo para que se calculen, o escriba los valores.',
+  'cell.rfc-uppercased': 'El RFC «{value}» se publicará en mayúsculas, como lo escribe el SAT: «{upper}».',
   'cell.link-used': 'La celda muestra «{value}» y tiene un vínculo: se publica la dirección del vínculo, {link}.',
   'workbook.month-first-locale': 'Esta hoja de cálculo tiene la configuración regional «{locale}», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.',
   'workbook.empty': 'El libro no tiene contrataciones ni proyectos: no hay nada que enviar ni publicar. Revise que los datos empiecen en la fila 3 de las hojas «Contrataciones» y «Proyectos».',
