@@ -13,6 +13,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.link-used': 'La celda muestra «{value}» y tiene un vínculo: se publica la dirección del vínculo, {link}.',
   'workbook.month-first-locale': 'Esta hoja de cálculo tiene la configuración regional «{locale}», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.',
   'workbook.empty': 'El libro no tiene contrataciones ni proyectos: no hay nada que enviar ni publicar. Revise que los datos empiecen en la fila 3 de las hojas «Contrataciones» y «Proyectos».',
+  'workbook.no-template': 'Esta hoja de cálculo aún no tiene la plantilla de Infraestructura Abierta. Elija Extensiones → Infraestructura Abierta → Crear plantilla y capture sus datos a partir de la fila 3.',
   'sheet.merged-cells': 'Hay celdas combinadas ({range}). Sepárelas: cada celda debe tener su propio valor.',
   'sheet.internal-error': 'Ocurrió un error interno al leer esta hoja ({message}). Por favor repórtelo al equipo de soporte.',
   'row.repeated-key': 'La clave «{value}» ya está en la fila {firstRow}: esta fila se unió a aquella y se {count?descartó|descartaron} {count:valor distinto|valores distintos} de esta. Si es otra contratación u otro proyecto, escriba su propia clave en «{column}».',

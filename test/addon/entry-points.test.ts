@@ -153,6 +153,25 @@ describe('Crear plantilla', () => {
   });
 });
 
+describe('Validar on a spreadsheet with nothing to send yet', () => {
+  const general = (report: ReturnType<typeof main.runValidation>) => report.groups.find((g) => g.sheet === 'Libro completo')?.fields.flatMap((f) => f.items.map((i) => `${i.severity}: ${i.message}`));
+
+  it('without the template: says to create it, instead of «no se encontraron errores»', () => {
+    // A new Google spreadsheet has one empty sheet.
+    h.ss.insertSheet('Hoja 1');
+    const report = main.runValidation();
+    expect(report.errors).toBe(1);
+    expect(general(report)).toEqual(['error: Esta hoja de cálculo aún no tiene la plantilla de Infraestructura Abierta. Elija Extensiones → Infraestructura Abierta → Crear plantilla y capture sus datos a partir de la fila 3.']);
+  });
+
+  it('the template with no row typed yet: nothing to send, said as sending would say it', () => {
+    main.menuCreateTemplate();
+    const report = main.runValidation();
+    expect(report.errors).toBe(1);
+    expect(general(report)).toEqual([expect.stringMatching(/^error: El libro no tiene contrataciones ni proyectos: no hay nada que enviar ni publicar\./)]);
+  });
+});
+
 describe('Validar, marks and Quitar marcas', () => {
   const amount = col('budget/amount/amount');
   const title = col('title');
