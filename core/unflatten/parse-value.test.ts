@@ -118,6 +118,12 @@ test('what officials type for an option with one meaning reads as its code: peso
   expect(read('Física', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'naturalPerson' });
   expect(['LP', 'I3P', 'AD'].map((t) => read(t, 'tender/procurementMethodDetails').value)).toEqual(['Licitación pública', 'Invitación a cuando menos tres personas', 'Adjudicación directa']);
   expect(read('En ejecución', 'status').value).toBe('implementation');
+  // OC4IDS's «public authority» as its Spanish edition and INAI's capture tool name it; the template titles it
+  // «Dependencia o entidad responsable del proyecto». The tool's names of payer and payee too.
+  expect(templateSpec().sheets.find((s) => s.name === 'Actores del proyecto')?.columns.find((c) => c.path === 'parties/0/roles')).toBe(column('parties/0/roles'));
+  expect(read('Autoridad pública', 'parties/0/roles')).toEqual({ value: ['publicAuthority'] });
+  expect(read('autoridad publica; Financiador', 'parties/0/roles')).toEqual({ value: ['publicAuthority', 'funder'] });
+  expect(read('Emisor del pago; Receptor de pago', 'parties/0/roles')).toEqual({ value: ['payer', 'payee'] });
   // «En proceso» could be more than one stage: still a value off the list, named.
   expect(read('En proceso', 'status').problem?.code).toBe('cell.unknown-code');
   expect(read('dólares', 'tender/value/currency').problem?.code).toBe('cell.unknown-code');
