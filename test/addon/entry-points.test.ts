@@ -278,21 +278,27 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(h.ss.toasts.at(-1)).toContain('Se quitaron');
   });
 
-  it('a postal code the official formatted 00000 is read as the sheet shows it (06720), asking for shown values of that column only', () => {
+  it('a postal code the official formatted 00000 is read as the sheet shows it (06720), asking for shown values of the cells that need it only', () => {
     const ws = h.ss.get('Ubicaciones');
     const columns = spec.sheets.find((s) => s.name === 'Ubicaciones')!.columns;
     const at = (field: string) => columns.findIndex((c) => c.field === field) + 1;
     const postal = at('locations/address/postalCode');
-    const row = (id: string, code: number | string) => columns.map((c) => ({ id: 'oc4ids-abc123-0001', 'locations/id': id, 'locations/description': 'Tramo', 'locations/address/postalCode': code } as Record<string, string | number>)[c.field] ?? '');
+    const row = (id: string | number, code: number | string) => columns.map((c) => ({ id: 'oc4ids-abc123-0001', 'locations/id': id, 'locations/description': 'Tramo', 'locations/address/postalCode': code } as Record<string, string | number>)[c.field] ?? '');
     // Sheets keeps 06720 typed in a column formatted «00000» as the number 6720, and getValues() gives 6720.
-    ws.setValues({ row: 3, column: 1, rows: 3, columns: columns.length }, [row('U1', 6720), row('U2', '97000'), row('U3', 1234)]);
+    // Its location ids typed as numbers too (1, 2, 3): another text column holding numbers, read in the same call.
+    ws.setValues({ row: 3, column: 1, rows: 3, columns: columns.length }, [row('U1', 6720), row(2, '97000'), row('U3', 1234)]);
     ws.setNumberFormat({ row: 3, column: postal, rows: 1, columns: 1 }, '00000');
     const messages = main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items.filter((i) => i.column === postal).map((i) => `${i.row}: ${i.message}`)));
     // The 1234 with no format is still refused, as the four digits the sheet shows.
     expect(messages).toEqual([expect.stringMatching(/^5: .*«1234»/)]);
-    // One read of what the sheet shows, of that column's rows holding numbers; none of the other sheets.
+    // One read of what the sheet shows, of the block around its text cells holding numbers; none of the other sheets.
     expect(ws.calls.get('displayValues')).toBe(1);
     expect(h.ss.get('Proyectos').calls.get('displayValues')).toBeUndefined();
+    // Far apart (a number 3,000 rows below, in another column): each range read alone, not the block around both.
+    ws.setValues({ row: 3003, column: 1, rows: 1, columns: columns.length }, [row(3, '')]);
+    ws.calls.clear();
+    main.runValidation();
+    expect(ws.calls.get('displayValues')).toBe(2);
   });
 
   it('selects the cell of a finding', () => {
