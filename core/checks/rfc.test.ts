@@ -61,6 +61,23 @@ describe('an RFC typed in lowercase in the Actores sheet', () => {
     expect(renderFinding(noted[0])).toMatch(/«mab9307148t4» se publicará en mayúsculas, como lo escribe el SAT: «MAB9307148T4»\.$/);
   });
 
+  it('typed in lowercase everywhere, as MX-RFC-… in the references and in the sheets below Actores: all of it in capitals, and it all matches', () => {
+    const book = workbook('mab9307148t4');
+    book.sheets[3] = sheetOf('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': 'mx-rfc-mab9307148t4', 'awards/suppliers/name': 'Constructora del Sur' }]);
+    book.sheets.push(sheetOf('Contactos adicionales', [{ ocid: 'ocds-abc123-1', 'parties/id': 'Mx-Rfc-mab9307148t4', 'parties/additionalContactPoints/name': 'Jurídico', 'parties/additionalContactPoints/email': 'juridico@constructora.mx' }]));
+    const checked = checkWorkbook(book, { now: '2025-07-01T10:00:00-06:00' });
+    const release = checked.releases[0] as { parties: { id: string; additionalContactPoints?: unknown[] }[]; awards: { suppliers: { id: string }[] }[] };
+    expect(release.parties).toHaveLength(1);
+    expect(release.parties[0]).toMatchObject({ id: 'MX-RFC-MAB9307148T4', additionalContactPoints: [{ name: 'Jurídico' }] });
+    expect(release.awards[0].suppliers[0].id).toBe('MX-RFC-MAB9307148T4');
+    const noted = checked.findings.filter((f) => /^rfc\.|^reference\.|^cell\.rfc|^row\./.test(f.code));
+    expect(noted.map((f) => [f.code, f.cell?.sheet, f.params.value])).toEqual([
+      ['cell.rfc-uppercased', 'Actores', 'mab9307148t4'],
+      ['cell.rfc-uppercased', 'Proveedores adjudicados', 'mx-rfc-mab9307148t4'],
+      ['cell.rfc-uppercased', 'Contactos adicionales', 'Mx-Rfc-mab9307148t4'],
+    ]);
+  });
+
   it('another scheme\'s identifier, or text that is no RFC in capitals either, is left as typed', () => {
     const foreign = checkWorkbook(workbook('abc-123-x', 'US-EIN'), { now: '2025-07-01T10:00:00-06:00' });
     expect((foreign.releases[0].parties as { identifier: { id: string } }[])[0].identifier.id).toBe('abc-123-x');
