@@ -150,6 +150,9 @@ function formatDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'America/Mexico_City' });
 }
 
+/** The help under «Enviar» until a validation without errors (also the page's own text, sidebar.html). */
+const VALIDATE_FIRST = 'Valide primero: solo se puede enviar sin errores.';
+
 function renderReview(): void {
   const ctx = review;
   const submit = $<HTMLButtonElement>('submit');
@@ -157,7 +160,14 @@ function renderReview(): void {
   const state = $('state');
   const comments = $('comments');
   comments.textContent = '';
-  if (!ctx) { submit.disabled = true; return; }
+  if (!ctx) {
+    submit.disabled = true;
+    // Validated without errors, the server not answering (said above, in #state): «Valide primero» said the opposite
+    // of «0 errores» just above it.
+    help.hidden = false;
+    help.textContent = lastReport !== null && lastReport.errors === 0 ? 'Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.' : VALIDATE_FIRST;
+    return;
+  }
   if (!ctx.backendConfigured) {
     state.textContent = ctx.message ?? 'El envío a revisión aún no está disponible: falta configurar el servidor.';
     submit.disabled = true;
@@ -194,7 +204,7 @@ function renderReview(): void {
   submit.disabled = busy || locked || !clean;
   submit.textContent = ctx.submission?.state === 'published' ? 'Enviar actualización' : ctx.submission?.state === 'submitted' ? 'Enviar nueva versión' : 'Enviar a revisión';
   help.hidden = clean && !locked;
-  help.textContent = locked ? 'La entrega aprobada se está publicando; espere a que termine.' : 'Valide primero: solo se puede enviar sin errores.';
+  help.textContent = locked ? 'La entrega aprobada se está publicando; espere a que termine.' : VALIDATE_FIRST;
   // Whoever may send for the institution may take back a send awaiting review (sent by mistake); coordinators return.
   const withdrawable = ctx.role !== 'coordinador' && ctx.submission !== null && WITHDRAWABLE.includes(ctx.submission.state);
   $('withdraw-area').hidden = !withdrawable;

@@ -34,6 +34,11 @@ export interface SheetPort {
   lastColumn(): number;
   /** Everything from A1 to the last row and column, in one read (`getDataRange().getValues()`). */
   values(): CellValue[][];
+  /**
+   * The cells as the sheet shows them, as text (`getDisplayValues()`): read only for the few cells where a number's
+   * format says more than the number (core/unflatten/shown-text.ts).
+   */
+  displayValues(block: Block): string[][];
   setValues(block: Block, values: CellValue[][]): void;
   notes(block: Block): string[][];
   setNotes(block: Block, notes: string[][]): void;

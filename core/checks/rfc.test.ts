@@ -1,4 +1,8 @@
 import { rfcCheckDigit, rfcProblem } from './rfc';
+import { checkWorkbook } from '../pipeline/check-workbook';
+import { renderFinding } from '../messages/render';
+import { templateSpec } from '../template/template-spec';
+import type { WorkbookModel } from '../workbook/model';
 
 describe('RFC (SAT)', () => {
   it('accepts valid company and person RFCs and SAT generic ones', () => {
@@ -27,5 +31,57 @@ describe('RFC (SAT)', () => {
   it('accepts 29 February only in leap years', () => {
     expect(rfcProblem(`ABC000229AB${rfcCheckDigit('ABC000229AB')}`)).toBeUndefined();
     expect(rfcProblem(`ABC010229AB${rfcCheckDigit('ABC010229AB')}`)).toBe('date');
+  });
+});
+
+/**
+ * An RFC typed in lowercase in a sheet is published in capitals, with a note: the decision that made it an error
+ * (rfc.lowercase) was about publishing it so, as a party `MX-RFC-mab…` that references in capitals did not match.
+ */
+describe('an RFC typed in lowercase in the Actores sheet', () => {
+  const sheetOf = (name: string, rows: Record<string, string>[]) => {
+    const s = templateSpec().sheets.find((x) => x.name === name);
+    if (!s) throw new Error(name);
+    return { name, rows: [s.columns.map((c) => c.title), s.columns.map((c) => c.path), ...rows.map((v) => s.columns.map((c) => v[c.field] ?? ''))] };
+  };
+  const rfcColumn = (templateSpec().sheets.find((x) => x.name === 'Actores')?.columns.findIndex((c) => c.field === 'parties/identifier/id') ?? -2) + 1;
+  const workbook = (rfc: string, scheme = ''): WorkbookModel => ({ sheets: [
+    sheetOf('Contrataciones', [{ ocid: 'ocds-abc123-1', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' }]),
+    sheetOf('Actores', [{ ocid: 'ocds-abc123-1', 'parties/name': 'Constructora del Sur', 'parties/roles': 'supplier', 'parties/identifier/id': rfc, 'parties/identifier/scheme': scheme }]),
+    sheetOf('Adjudicaciones', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/status': 'active' }]),
+    sheetOf('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': 'MX-RFC-MAB9307148T4', 'awards/suppliers/name': 'Constructora del Sur' }]),
+  ] });
+
+  it('is published in capitals, its party matches the references in capitals, and the official is told so at the cell', () => {
+    const checked = checkWorkbook(workbook(' mab9307148t4 '), { now: '2025-07-01T10:00:00-06:00' });
+    const party = (checked.releases[0].parties as { id: string; identifier: { id: string; scheme: string } }[])[0];
+    expect(party).toMatchObject({ id: 'MX-RFC-MAB9307148T4', identifier: { id: 'MAB9307148T4', scheme: 'MX-RFC' } });
+    const noted = checked.findings.filter((f) => /^rfc\.|^reference\.|^cell\.rfc/.test(f.code));
+    expect(noted.map((f) => [f.code, f.severity, f.cell?.sheet, f.cell?.row, f.cell?.column])).toEqual([['cell.rfc-uppercased', 'info', 'Actores', 3, rfcColumn]]);
+    expect(renderFinding(noted[0])).toMatch(/«mab9307148t4» se publicará en mayúsculas, como lo escribe el SAT: «MAB9307148T4»\.$/);
+  });
+
+  it('typed in lowercase everywhere, as MX-RFC-… in the references and in the sheets below Actores: all of it in capitals, and it all matches', () => {
+    const book = workbook('mab9307148t4');
+    book.sheets[3] = sheetOf('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': 'mx-rfc-mab9307148t4', 'awards/suppliers/name': 'Constructora del Sur' }]);
+    book.sheets.push(sheetOf('Contactos adicionales', [{ ocid: 'ocds-abc123-1', 'parties/id': 'Mx-Rfc-mab9307148t4', 'parties/additionalContactPoints/name': 'Jurídico', 'parties/additionalContactPoints/email': 'juridico@constructora.mx' }]));
+    const checked = checkWorkbook(book, { now: '2025-07-01T10:00:00-06:00' });
+    const release = checked.releases[0] as { parties: { id: string; additionalContactPoints?: unknown[] }[]; awards: { suppliers: { id: string }[] }[] };
+    expect(release.parties).toHaveLength(1);
+    expect(release.parties[0]).toMatchObject({ id: 'MX-RFC-MAB9307148T4', additionalContactPoints: [{ name: 'Jurídico' }] });
+    expect(release.awards[0].suppliers[0].id).toBe('MX-RFC-MAB9307148T4');
+    const noted = checked.findings.filter((f) => /^rfc\.|^reference\.|^cell\.rfc|^row\./.test(f.code));
+    expect(noted.map((f) => [f.code, f.cell?.sheet, f.params.value])).toEqual([
+      ['cell.rfc-uppercased', 'Actores', 'mab9307148t4'],
+      ['cell.rfc-uppercased', 'Proveedores adjudicados', 'mx-rfc-mab9307148t4'],
+      ['cell.rfc-uppercased', 'Contactos adicionales', 'Mx-Rfc-mab9307148t4'],
+    ]);
+  });
+
+  it('another scheme\'s identifier, or text that is no RFC in capitals either, is left as typed', () => {
+    const foreign = checkWorkbook(workbook('abc-123-x', 'US-EIN'), { now: '2025-07-01T10:00:00-06:00' });
+    expect((foreign.releases[0].parties as { identifier: { id: string } }[])[0].identifier.id).toBe('abc-123-x');
+    const garbage = checkWorkbook(workbook('sin rfc'), { now: '2025-07-01T10:00:00-06:00' });
+    expect(garbage.findings.filter((f) => f.code.startsWith('rfc.') || f.code === 'cell.rfc-uppercased').map((f) => [f.code, f.params.value])).toEqual([['rfc.length', 'sin rfc']]);
   });
 });

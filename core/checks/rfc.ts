@@ -3,7 +3,9 @@
  * rules.md R-04/R-22): 12 characters for companies (3 letters + date YYMMDD + homoclave) or 13 for people
  * (4 letters + date + homoclave); the last character is SAT's check digit over the preceding ones.
  * `rfc.length`, `rfc.format`, `rfc.date` are errors, and so is `rfc.lowercase`: SAT writes RFCs in capitals, and one typed
- * in lowercase was published so, and named a party (`MX-RFC-…`) that its references in capitals did not match; `rfc.checkDigit` is a warning, because a small share of
+ * in lowercase was published so, and named a party (`MX-RFC-…`) that its references in capitals did not match. A sheet's
+ * RFC no longer reaches it so: the reader writes it in capitals, with a note (core/unflatten/read-rows.ts,
+ * `cell.rfc-uppercased`); it remains for parties that arrive as JSON. `rfc.checkDigit` is a warning, because a small share of
  * RFCs genuinely issued by SAT carry a check digit that does not verify, and the official is not to blame.
  */
 import { isArray, isObject, stringAt } from './json';

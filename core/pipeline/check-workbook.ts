@@ -4,7 +4,8 @@
  * call this and nothing else, so they give the same verdict on the same data.
  */
 import { finding, type CellRef, type Finding } from '../findings/finding';
-import { unflatten, type UnflattenResult } from '../unflatten';
+import { normalizeLabel, unflatten, type UnflattenResult } from '../unflatten';
+import { templateSpec } from '../template/template-spec';
 import { validate } from '../validate';
 import type { WorkbookModel } from '../workbook/model';
 
@@ -44,6 +45,20 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
  */
 export function nothingToPublish(result: { releases: readonly unknown[]; projects: readonly unknown[] }): Finding[] {
   return result.releases.length || result.projects.length ? [] : [finding('workbook.empty', 'error', {})];
+}
+
+/**
+ * The same for a workbook being filled in (the add-on's «Validar»): without a process or a project there is nothing to
+ * send, said as sending says it, or, when none of its sheets is one of the template's (a new spreadsheet), that the
+ * template is still to be created (`workbook.no-template`). «Validar» said «no se encontraron errores» to both, and
+ * offered to send what the server then refused.
+ */
+export function nothingToSend(workbook: WorkbookModel, result: { releases: readonly unknown[]; projects: readonly unknown[] }): Finding[] {
+  const empty = nothingToPublish(result);
+  if (!empty.length) return empty;
+  const names = new Set(templateSpec().sheets.map((s) => normalizeLabel(s.name)));
+  const hasTemplate = (workbook.sheets ?? []).some((s) => typeof s?.name === 'string' && names.has(normalizeLabel(s.name)));
+  return hasTemplate ? empty : [finding('workbook.no-template', 'error', {})];
 }
 
 /** Validation codes that say, about a cell, what a conversion code already says (the conversion's is kept). */

@@ -7,7 +7,10 @@
  *   «M.N.», moneda nacional: ISO 4217 MXN), a legal personality without «Persona», the abbreviations of the three
  *   procedures of the Ley de Obras Públicas (LP, I3P / ITP, AD) and a project «en ejecución» / «concluido». Each was
  *   refused as «no es una opción de la lista», or kept off the list; «en proceso», which could be more than one
- *   stage, still is.
+ *   stage, still is. A party's role «autoridad pública», as OC4IDS's Spanish edition and INAI's capture tool name
+ *   `publicAuthority` (our template titles it «Dependencia o entidad responsable del proyecto»), and the tool's «emisor
+ *   del pago» / «receptor de pago» (payer, payee), were kept off the list with a warning. The tool's «área requirente»
+ *   (buyer there) is not read so: in a process it may be the requesting unit.
  * Keys are lower case (codes are matched case-insensitively); a written accent is spelled both ways.
  */
 const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -15,6 +18,7 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
   currency: { pesos: 'MXN', peso: 'MXN', 'pesos mexicanos': 'MXN', 'peso mexicano': 'MXN', 'm.n.': 'MXN', mn: 'MXN', 'moneda nacional': 'MXN' },
   legalPersonality: { moral: 'legalPerson', 'física': 'naturalPerson', fisica: 'naturalPerson' },
   'mx/procurementMethodDetails': { lp: 'Licitación pública', i3p: 'Invitación a cuando menos tres personas', itp: 'Invitación a cuando menos tres personas', ad: 'Adjudicación directa' },
+  partyRole: { 'autoridad pública': 'publicAuthority', 'autoridad publica': 'publicAuthority', 'emisor del pago': 'payer', 'receptor de pago': 'payee', 'receptor del pago': 'payee' },
   projectStatus: { 'en ejecución': 'implementation', 'en ejecucion': 'implementation', concluido: 'completion', concluida: 'completion' },
 };
 

@@ -118,6 +118,12 @@ test('what officials type for an option with one meaning reads as its code: peso
   expect(read('Física', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'naturalPerson' });
   expect(['LP', 'I3P', 'AD'].map((t) => read(t, 'tender/procurementMethodDetails').value)).toEqual(['Licitación pública', 'Invitación a cuando menos tres personas', 'Adjudicación directa']);
   expect(read('En ejecución', 'status').value).toBe('implementation');
+  // OC4IDS's «public authority» as its Spanish edition and INAI's capture tool name it; the template titles it
+  // «Dependencia o entidad responsable del proyecto». The tool's names of payer and payee too.
+  expect(templateSpec().sheets.find((s) => s.name === 'Actores del proyecto')?.columns.find((c) => c.path === 'parties/0/roles')).toBe(column('parties/0/roles'));
+  expect(read('Autoridad pública', 'parties/0/roles')).toEqual({ value: ['publicAuthority'] });
+  expect(read('autoridad publica; Financiador', 'parties/0/roles')).toEqual({ value: ['publicAuthority', 'funder'] });
+  expect(read('Emisor del pago; Receptor de pago', 'parties/0/roles')).toEqual({ value: ['payer', 'payee'] });
   // «En proceso» could be more than one stage: still a value off the list, named.
   expect(read('En proceso', 'status').problem?.code).toBe('cell.unknown-code');
   expect(read('dólares', 'tender/value/currency').problem?.code).toBe('cell.unknown-code');
@@ -154,4 +160,20 @@ test('a date in a number, integer or Sí/No column is quoted as the day the shee
   for (const day of [new Date('2024-03-31T06:00:00Z'), new Date('2024-03-31T00:00:00Z')]) {
     for (const type of ['number', 'integer', 'boolean'] as const) expect(parseValue(day, { type }, zone).problem?.params.value).toBe('31/03/2024');
   }
+});
+
+test('a date typed with a two-digit year («31/03/24», «31-mar-24») is read in this century, with a warning that shows the full date read', () => {
+  const zone = 'America/Mexico_City';
+  for (const [typed, iso, shownDate] of [
+    ['31/03/24', '2024-03-31', '31/03/2024'], ['1-4-25', '2025-04-01', '01/04/2025'], ['31-mar-24', '2024-03-31', '31/03/2024'],
+    ['5 de septiembre de 23', '2023-09-05', '05/09/2023'], ['31.12.99', '2099-12-31', '31/12/2099'],
+  ]) {
+    expect({ typed, parsed: parseValue(typed, { type: 'date' }, zone) }).toEqual({
+      typed, parsed: { value: `${iso}T00:00:00-06:00`, problem: expect.objectContaining({ code: 'cell.two-digit-year', severity: 'warning', params: { value: typed, date: shownDate } }) },
+    });
+  }
+  // Not a day the calendar has, or not a date at all: still refused.
+  for (const typed of ['31/02/24', '29/02/23', '31-mzo-24', '31/03/240']) expect(parseValue(typed, { type: 'date' }, zone).problem?.code).toBe('cell.not-a-date');
+  // Four digits: no warning.
+  expect(parseValue('31/03/2024', { type: 'date' }, zone)).toEqual({ value: '2024-03-31T00:00:00-06:00' });
 });

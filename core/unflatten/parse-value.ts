@@ -116,14 +116,30 @@ const MONTHS = new Map<string, number>(Object.entries({
   jul: 7, julio: 7, ago: 8, agosto: 8, sep: 9, sept: 9, set: 9, septiembre: 9, setiembre: 9, oct: 10, octubre: 10,
   nov: 11, noviembre: 11, dic: 12, diciembre: 12,
 }));
-const NAMED_MONTH_RE = /^(\d{1,2})(?:o\.?|º)?(?:\s*[/.-]\s*|\s+(?:de\s+)?)([a-záéíóú]+)\.?(?:\s*[/.-]\s*|\s+(?:de(?:l)?\s+)?)(\d{4})$/i;
+const NAMED_MONTH_RE = /^(\d{1,2})(?:o\.?|º)?(?:\s*[/.-]\s*|\s+(?:de\s+)?)([a-záéíóú]+)\.?(?:\s*[/.-]\s*|\s+(?:de(?:l)?\s+)?)(\d{4}|\d{2})$/i;
 
 /** [year, month, day] of a date written with its month in letters; undefined for any other text. */
-function namedMonthDate(text: string): [number, number, number] | undefined {
+function namedMonthDate(text: string, yearDigits: 2 | 4 = 4): [number, number, number] | undefined {
   const m = NAMED_MONTH_RE.exec(text);
-  if (!m) return undefined;
+  if (!m || m[3].length !== yearDigits) return undefined;
   const month = MONTHS.get(m[2].toLowerCase());
   return month === undefined ? undefined : [Number(m[3]), month, Number(m[1])];
+}
+
+const DMY_SHORT_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/;
+
+/**
+ * A day typed with a two-digit year, «31/03/24» or «31-mar-24», as officials write it and Sheets and Excel show it in
+ * Spanish (`dd/mm/aa`, `d-mmm-aa`): read in this century (public works data is from 2000 on), as ISO at local midnight.
+ * The caller says it was read so, with the whole date, for the official to check. Undefined for any other text.
+ */
+export function twoDigitYearDate(v: CleanValue, zone: string): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const dmy = DMY_SHORT_RE.exec(v);
+  const ymd: [number, number, number] | undefined = dmy ? [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])] : namedMonthDate(v, 2);
+  if (!ymd) return undefined;
+  ymd[0] += 2000;
+  return isCalendarDate(...ymd) ? localMidnight(zone, ...ymd) : undefined;
 }
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -313,7 +329,10 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
     }
     case 'date': {
       const d = parseDate(v, zone);
-      return d === undefined ? problem('cell.not-a-date', shown(v, zone)) : { value: d };
+      if (d !== undefined) return { value: d };
+      const short = twoDigitYearDate(v, zone);
+      if (short !== undefined) return { value: short, problem: new CellProblem('cell.two-digit-year', { value: safePreview(v), date: formatDate(short.slice(0, 10)) }, 'warning') };
+      return problem('cell.not-a-date', shown(v, zone));
     }
     case 'list': {
       const parts = asText(v, zone).split(';').map((p) => p.trim()).filter((p) => p !== '');

@@ -10,6 +10,7 @@ import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { shownValue } from './shown-value';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
 import { NEEDS_PARSING, parseValue, plainValue } from './parse-value';
+import { rfcProblem } from '../checks/rfc';
 
 /** OCDS/EDCA-MX convention: a party without id is identified by its RFC, `MX-RFC-{RFC}` (scheme MX-RFC). */
 export const RFC_SCHEME = 'MX-RFC';
@@ -40,6 +41,53 @@ function lastDataRow(rows: CellValue[][], start: number, columns: BoundColumn[])
     for (const col of columns) if (!isBlankCell(row[col.index])) return r;
   }
   return start - 1;
+}
+
+/**
+ * An RFC typed in lowercase, in capitals: SAT writes RFCs so. Published as typed, `mab9307148t4` made the party
+ * `MX-RFC-mab9307148t4`, which references in capitals did not match, and so it was refused (rfc.lowercase,
+ * core/checks/rfc.ts); in capitals from the start there is nothing left to refuse, and the official is told so at the
+ * cell (`cell.rfc-uppercased`, info). `prefixed`: a party id or a reference to one (`mx-rfc-mab9307148t4`), which must
+ * stay the same as the party's own. Undefined when nothing changes, or when the text is no RFC in capitals either (left
+ * as typed, for the RFC and reference checks to name).
+ */
+function rfcInCapitals(typed: string, prefixed: boolean): string | undefined {
+  const rfc = prefixed ? typed.slice(RFC_SCHEME.length + 1) : typed;
+  if (prefixed && typed.slice(0, RFC_SCHEME.length + 1).toUpperCase() !== `${RFC_SCHEME}-`) return undefined;
+  const upper = rfc.toUpperCase();
+  const text = prefixed ? `${RFC_SCHEME}-${upper}` : upper;
+  if (text === typed) return undefined;
+  const problem = rfcProblem(upper);
+  return problem === undefined || problem === 'checkDigit' ? text : undefined;
+}
+
+/**
+ * The row with the RFCs of its party (`rfcColumn`, scheme blank or MX-RFC) and of its party ids and references
+ * (`idColumns`: every `…/id` column) in capitals, each said at its cell; the row itself when none changes.
+ */
+function rowRfcsInCapitals(ctx: Context, row: CellValue[], r: number, rfcColumn: BoundColumn | undefined, schemeColumn: BoundColumn | undefined, idColumns: readonly BoundColumn[]): CellValue[] {
+  let copy: CellValue[] | undefined;
+  const fix = (col: BoundColumn, prefixed: boolean): void => {
+    const raw = row[col.index];
+    if (typeof raw !== 'string') return;
+    // Cheap looks first, as this runs on every id cell: a party id starts «MX-RFC-» (or with a space, trimmed below),
+    // and one already in capitals has nothing to change.
+    const first = raw.charCodeAt(0);
+    if (prefixed && first !== 77 && first !== 109 && first > 32) return;
+    if (raw.toUpperCase() === raw) return;
+    const typed = raw.trim();
+    const upper = rfcInCapitals(typed, prefixed);
+    if (upper === undefined) return;
+    ctx.findings.push(finding('cell.rfc-uppercased', 'info', { value: safePreview(typed), upper }, { cell: cellRef(ctx, r, col) }));
+    copy ??= row.slice();
+    copy[col.index] = upper;
+  };
+  if (rfcColumn) {
+    const scheme = schemeColumn ? cleanCell(row[schemeColumn.index]) : undefined;
+    if (scheme === undefined || (typeof scheme === 'string' && scheme.toUpperCase() === RFC_SCHEME)) fix(rfcColumn, false);
+  }
+  for (const col of idColumns) fix(col, true);
+  return copy ?? row;
 }
 
 /** A key cell as text; undefined when blank, null after reporting a problem. */
@@ -103,6 +151,8 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   const isParties = depth > 0 && sheet.arrays[depth - 1] === 'parties';
   const rfcColumn = isParties ? ownColumns.find((c) => c.rel.join('/') === 'identifier/id') : undefined;
   const schemeColumn = isParties ? ownColumns.find((c) => c.rel.join('/') === 'identifier/scheme') : undefined;
+  // Where a party id or a reference to one may be typed (`MX-RFC-…`): every `…/id` column but a party's identifier.
+  const rfcIdColumns = allColumns.filter((c) => c !== rfcColumn && c.rel[c.rel.length - 1] === 'id');
   const ownRel = depth > 0 ? sheet.arrays[depth - 1].slice(depth > 1 ? sheet.arrays[depth - 2].length + 1 : 0).split('/') : [];
   const ownPath = relPath(ownRel);
   const values = valueColumns.map((col) => ({ col, path: relPath(col.rel) }));
@@ -114,9 +164,10 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   const last = lastDataRow(rows, sheet.dataStart, allColumns);
 
   for (let r = sheet.dataStart; r <= last; r++) {
-    const row = rows[r];
+    let row = rows[r];
     if (!row || row.length === 0) continue;
     if (!anyValue(row, allColumns)) continue;
+    if (rfcColumn || rfcIdColumns.length) row = rowRfcsInCapitals(ctx, row, r, rfcColumn, schemeColumn, rfcIdColumns);
 
     const here: SourceRow = { sheet: source, row: r + 1 };
     const rootKey = keyText(ctx, row, r, sheet.rootKey);

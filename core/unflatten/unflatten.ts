@@ -38,8 +38,13 @@ export interface UnflattenResult {
 const AUXILIARY = new Set([SETTINGS_SHEET, INSTRUCTIONS_SHEET, CATALOG_SHEET, README_SHEET].map(normalizeLabel));
 const WORKBOOK = 'Libro';
 
+/** Configuración, Instrucciones, Catálogos, Léame: sheets the template writes for people, never read as data. */
+export function isAuxiliarySheet(name: string): boolean {
+  return AUXILIARY.has(normalizeLabel(name));
+}
+
 const resolvers = new WeakMap<TemplateSpec, ColumnResolver>();
-function resolverFor(spec: TemplateSpec): ColumnResolver {
+export function resolverFor(spec: TemplateSpec): ColumnResolver {
   let r = resolvers.get(spec);
   if (!r) resolvers.set(spec, (r = new ColumnResolver(spec, PROFILES)));
   return r;
@@ -115,7 +120,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     models.forEach((model, i) => {
       const name = sheetName(model, i);
       try {
-        if (AUXILIARY.has(normalizeLabel(name))) return;
+        if (isAuxiliarySheet(name)) return;
         const rows = Array.isArray(model?.rows) ? model.rows.map((row) => (Array.isArray(row) ? row : [])) : [];
         const named = { name, rows, merges: model?.merges };
         const res = bindSheet(named, resolver, findings);

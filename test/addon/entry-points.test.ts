@@ -153,6 +153,25 @@ describe('Crear plantilla', () => {
   });
 });
 
+describe('Validar on a spreadsheet with nothing to send yet', () => {
+  const general = (report: ReturnType<typeof main.runValidation>) => report.groups.find((g) => g.sheet === 'Libro completo')?.fields.flatMap((f) => f.items.map((i) => `${i.severity}: ${i.message}`));
+
+  it('without the template: says to create it, instead of «no se encontraron errores»', () => {
+    // A new Google spreadsheet has one empty sheet.
+    h.ss.insertSheet('Hoja 1');
+    const report = main.runValidation();
+    expect(report.errors).toBe(1);
+    expect(general(report)).toEqual(['error: Esta hoja de cálculo aún no tiene la plantilla de Infraestructura Abierta. Elija Extensiones → Infraestructura Abierta → Crear plantilla y capture sus datos a partir de la fila 3.']);
+  });
+
+  it('the template with no row typed yet: nothing to send, said as sending would say it', () => {
+    main.menuCreateTemplate();
+    const report = main.runValidation();
+    expect(report.errors).toBe(1);
+    expect(general(report)).toEqual([expect.stringMatching(/^error: El libro no tiene contrataciones ni proyectos: no hay nada que enviar ni publicar\./)]);
+  });
+});
+
 describe('Validar, marks and Quitar marcas', () => {
   const amount = col('budget/amount/amount');
   const title = col('title');
@@ -257,6 +276,29 @@ describe('Validar, marks and Quitar marcas', () => {
     main.menuRemoveMarks();
     expect(ws.peek(3, amount.index)?.background).toBe('#00ff00');
     expect(h.ss.toasts.at(-1)).toContain('Se quitaron');
+  });
+
+  it('a postal code the official formatted 00000 is read as the sheet shows it (06720), asking for shown values of the cells that need it only', () => {
+    const ws = h.ss.get('Ubicaciones');
+    const columns = spec.sheets.find((s) => s.name === 'Ubicaciones')!.columns;
+    const at = (field: string) => columns.findIndex((c) => c.field === field) + 1;
+    const postal = at('locations/address/postalCode');
+    const row = (id: string | number, code: number | string) => columns.map((c) => ({ id: 'oc4ids-abc123-0001', 'locations/id': id, 'locations/description': 'Tramo', 'locations/address/postalCode': code } as Record<string, string | number>)[c.field] ?? '');
+    // Sheets keeps 06720 typed in a column formatted «00000» as the number 6720, and getValues() gives 6720.
+    // Its location ids typed as numbers too (1, 2, 3): another text column holding numbers, read in the same call.
+    ws.setValues({ row: 3, column: 1, rows: 3, columns: columns.length }, [row('U1', 6720), row(2, '97000'), row('U3', 1234)]);
+    ws.setNumberFormat({ row: 3, column: postal, rows: 1, columns: 1 }, '00000');
+    const messages = main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items.filter((i) => i.column === postal).map((i) => `${i.row}: ${i.message}`)));
+    // The 1234 with no format is still refused, as the four digits the sheet shows.
+    expect(messages).toEqual([expect.stringMatching(/^5: .*«1234»/)]);
+    // One read of what the sheet shows, of the block around its text cells holding numbers; none of the other sheets.
+    expect(ws.calls.get('displayValues')).toBe(1);
+    expect(h.ss.get('Proyectos').calls.get('displayValues')).toBeUndefined();
+    // Far apart (a number 3,000 rows below, in another column): each range read alone, not the block around both.
+    ws.setValues({ row: 3003, column: 1, rows: 1, columns: columns.length }, [row(3, '')]);
+    ws.calls.clear();
+    main.runValidation();
+    expect(ws.calls.get('displayValues')).toBe(2);
   });
 
   it('selects the cell of a finding', () => {

@@ -43,6 +43,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
     const r = {
       sheetName: sheet.name(), a1, block,
       getValues: () => sheet.valuesIn(block),
+      getDisplayValues: () => sheet.displayValues(block),
       setValues: (v: never) => { sheet.setValues(block, v); return r; },
       getNotes: () => sheet.notes(block),
       setNotes: (n: string[][]) => { sheet.setNotes(block, n); return r; },

@@ -3,6 +3,7 @@
  * frozen rows and the active cell, so tests assert on what lands in which cell.
  */
 import type { CellValue } from '../../core/workbook/model';
+import { displayed } from '../support/shown-cell';
 import type { Block, FontStyle, ListValidation, SheetPort, SpreadsheetPort } from '../../addon/src/sheet-port';
 
 export interface FakeCell {
@@ -80,6 +81,11 @@ export class FakeSheet implements SheetPort {
     const columns = this.lastColumn();
     if (!rows) return [];
     return grid({ row: 1, column: 1, rows, columns }, (r, c) => this.peek(r, c)?.value ?? '');
+  }
+
+  displayValues(b: Block): string[][] {
+    this.count('displayValues');
+    return grid(b, (r, c) => displayed(this.peek(r, c)?.value, this.formatAt(r, c), this.book.timeZone()));
   }
 
   valuesIn(b: Block): CellValue[][] {

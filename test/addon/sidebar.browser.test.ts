@@ -191,6 +191,16 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('validated without errors while the server does not answer: the help under «Enviar» says to try again, not «Valide primero»', async () => {
+    const failure = 'No fue posible comunicarse con el servidor de Infraestructura Abierta. Revise su conexión y la dirección en Configurar servidor, e intente de nuevo.';
+    const page = await open({ reviewContext: [{ fail: failure }], runValidation: [{ ...clean, reviewFailure: failure }] });
+    await validatedOnOpen(page);
+    expect(await page.locator('#state').textContent()).toBe(failure);
+    expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
+    expect(await page.locator('#submit-help').textContent()).toBe('Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.');
+    await page.close();
+  });
+
   it('tells an official who kept editing that what is reviewed is what was sent, until they send again', async () => {
     const page = await open({
       reviewContext: [submitted],

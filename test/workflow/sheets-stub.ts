@@ -1,11 +1,14 @@
 /**
  * A local stand-in for the Google Sheets API v4 on 127.0.0.1: answers `spreadsheets.get` (titles, merges) and
- * `values:batchGet` the way Google does with UNFORMATTED_VALUE + SERIAL_NUMBER, so the real @googleapis/sheets
- * client can be pointed at it (`rootUrl`). Faults are scripted per spreadsheet.
+ * `values:batchGet` the way Google does, so the real @googleapis/sheets client can be pointed at it (`rootUrl`):
+ * ranges of whole sheets (`'Proyectos'`) or of a block (`'Ubicaciones'!J3:J40`, `'Ubicaciones'!J3:J`), with
+ * UNFORMATTED_VALUE + SERIAL_NUMBER (numbers and serial dates) or FORMATTED_VALUE, Google's default (every cell as
+ * the text it shows, through the number formats given to `put`). Faults are scripted per spreadsheet.
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { columnLetter, type WorkbookModel } from '../../core/workbook/model';
+import { columnLetter, type CellValue, type WorkbookModel } from '../../core/workbook/model';
+import { displayed } from '../support/shown-cell';
 
 export interface Fault {
   /** HTTP status to answer with, 'truncated' for a JSON body cut short, 'hang' for no answer at all. */
@@ -16,8 +19,11 @@ export interface Fault {
 
 export interface SheetsStub {
   rootUrl: string;
-  /** Serves (or replaces) a spreadsheet's content. */
-  put(spreadsheetId: string, workbook: WorkbookModel): void;
+  /**
+   * Serves (or replaces) a spreadsheet's content; `formats`: number formats by sheet and cell (`{ Ubicaciones: {
+   * J3: '00000' } }`), which only FORMATTED_VALUE shows.
+   */
+  put(spreadsheetId: string, workbook: WorkbookModel, formats?: Record<string, Record<string, string>>): void;
   fail(spreadsheetId: string, fault: Fault | undefined): void;
   /** Every request received: path (decoded) and query. */
   requests: { path: string; query: URLSearchParams; authorization?: string }[];
@@ -33,6 +39,7 @@ function serial(v: unknown): unknown {
 
 export async function startSheetsStub(): Promise<SheetsStub> {
   const books = new Map<string, WorkbookModel>();
+  const bookFormats = new Map<string, Record<string, Record<string, string>>>();
   const faults = new Map<string, Fault>();
   const requests: SheetsStub['requests'] = [];
 
@@ -70,19 +77,28 @@ export async function startSheetsStub(): Promise<SheetsStub> {
         })),
       });
     }
+    // Google's default is FORMATTED_VALUE.
+    const formatted = (url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE') === 'FORMATTED_VALUE';
     const valueRanges = url.searchParams.getAll('ranges').map((range) => {
-      const title = range.replace(/^'(.*)'$/, '$1').replace(/''/g, "'");
+      const m = /^'((?:[^']|'')*)'(?:!([A-Z]+)(\d+):([A-Z]+)(\d*))?$/.exec(range);
+      const title = (m?.[1] ?? range).replace(/''/g, "'");
       const sheet = book.sheets.find((s) => s.name === title);
       if (!sheet) return { range, majorDimension: 'ROWS' };
+      const formats = bookFormats.get(id)?.[title] ?? {};
+      const [c0, r0] = m?.[2] ? [col(m[2]), Number(m[3])] : [1, 1];
+      const c1 = m?.[4] ? col(m[4]) : Infinity;
+      const r1 = m?.[5] ? Number(m[5]) : Infinity;
+      const shown = (v: CellValue, r: number, c: number) => (formatted ? displayed(v, formats[`${columnLetter(c)}${r}`], 'America/Mexico_City') : serial(v));
       // Google trims trailing empty cells and rows; empty cells inside a row come back as "".
-      const rows = sheet.rows.map((r) => {
-        const out = r.map((v) => (v === null || v === undefined ? '' : serial(v)));
+      const rows = sheet.rows.slice(r0 - 1, r1 === Infinity ? undefined : r1).map((row, i) => {
+        const out = row.slice(c0 - 1, c1 === Infinity ? undefined : c1).map((v, j) => (v === null || v === undefined ? '' : shown(v, r0 + i, c0 + j)));
         while (out.length && out[out.length - 1] === '') out.pop();
         return out;
       });
       while (rows.length && rows[rows.length - 1].length === 0) rows.pop();
       const width = Math.max(1, ...rows.map((r) => r.length));
-      return { range: `${range}!A1:${columnLetter(width)}${Math.max(1, rows.length)}`, majorDimension: 'ROWS', ...(rows.length ? { values: rows } : {}) };
+      const end = `${columnLetter(c1 === Infinity ? c0 + width - 1 : c1)}${r0 + Math.max(1, rows.length) - 1}`;
+      return { range: `${m?.[1] !== undefined ? `'${m[1]}'` : range}!${columnLetter(c0)}${r0}:${end}`, majorDimension: 'ROWS', ...(rows.length ? { values: rows } : {}) };
     });
     send(200, { spreadsheetId: id, valueRanges });
   });
@@ -90,16 +106,20 @@ export async function startSheetsStub(): Promise<SheetsStub> {
   const { port } = server.address() as AddressInfo;
   return {
     rootUrl: `http://127.0.0.1:${port}/`,
-    put: (id, workbook) => void books.set(id, workbook),
+    put: (id, workbook, formats) => { books.set(id, workbook); if (formats) bookFormats.set(id, formats); else bookFormats.delete(id); },
     fail: (id, fault) => void (fault ? faults.set(id, { ...fault }) : faults.delete(id)),
     requests,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
 
+/** Column letters → 1-based number. */
+function col(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
 function gridRange(sheetId: number, a1: string) {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
   if (!m) throw new Error(`bad merge ${a1}`);
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { sheetId, startRowIndex: Number(m[2]) - 1, endRowIndex: Number(m[4]), startColumnIndex: col(m[1]) - 1, endColumnIndex: col(m[3]) };
 }

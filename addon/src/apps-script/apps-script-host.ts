@@ -13,6 +13,7 @@ import { sidebarPageFor } from '../sidebar-opening';
 interface GasProtection { setDescription(d: string): GasProtection; setWarningOnly(w: boolean): GasProtection }
 interface GasRange {
   getValues(): CellValue[][];
+  getDisplayValues(): string[][];
   setValues(v: CellValue[][]): GasRange;
   getNotes(): string[][];
   setNotes(n: string[][]): GasRange;
@@ -109,6 +110,7 @@ function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
     lastColumn: () => sheet.getLastColumn(),
     // An empty sheet's data range is A1 with one blank cell; the port says "no rows" instead.
     values: () => (sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues()),
+    displayValues: (b) => range(sheet, b).getDisplayValues(),
     setValues: (b, v) => { range(sheet, b).setValues(v); },
     notes: (b) => range(sheet, b).getNotes(),
     setNotes: (b, n) => { range(sheet, b).setNotes(n); },

@@ -3,7 +3,7 @@
  * completeness. Nothing is converted or checked anywhere else in the add-on.
  */
 import type { Finding } from '../../../core/findings/finding';
-import { checkWorkbook } from '../../../core/pipeline/check-workbook';
+import { checkWorkbook, nothingToSend } from '../../../core/pipeline/check-workbook';
 import { completeness } from '../../../core/validate/index';
 import type { WorkbookModel } from '../../../core/workbook/model';
 
@@ -23,6 +23,6 @@ export function pipelineWith(prefixes?: { ocidPrefix: string; projectIdPrefix: s
   return (workbook) => {
     const checked = checkWorkbook(workbook, prefixes ? { ocidPrefix: prefixes.ocidPrefix, projectIdPrefix: prefixes.projectIdPrefix } : {});
     const pooled = completeness({ releases: checked.releases, projects: checked.projects }).publisher;
-    return { findings: checked.findings, completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10 };
+    return { findings: [...checked.findings, ...nothingToSend(workbook, checked)], completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10 };
   };
 }

@@ -1,6 +1,11 @@
-/** Reads the workbook for the core pipeline: one `getValues()` per sheet, nothing cell by cell. */
+/**
+ * Reads the workbook for the core pipeline: one `getValues()` per sheet, nothing cell by cell, and the shown text of
+ * the few cells that need it (numbers in text columns: a postal code formatted «00000»), one read per sheet that has
+ * any (core/unflatten/shown-text.ts).
+ */
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET } from '../../../core/template/settings';
 import { sheetDateText } from '../../../core/unflatten/parse-value';
+import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
 import type { CellValue, WorkbookModel } from '../../../core/workbook/model';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 
@@ -29,5 +34,37 @@ function shownDay(v: CellValue, zone: string): CellValue {
 }
 
 export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
-  return { sheets: sheets.map((ws) => ({ name: ws.name(), rows: ws.values().map((row) => (row.some((v) => v !== null && typeof v === 'object') ? row.map((v) => shownDay(v, zone)) : row)) })) };
+  const raw: WorkbookModel = { sheets: sheets.map((ws) => ({ name: ws.name(), rows: ws.values().map((row) => (row.some((v) => v !== null && typeof v === 'object') ? row.map((v) => shownDay(v, zone)) : row)) })) };
+  const ranges = numbersInTextColumns(raw);
+  return withShownText(raw, ranges, shownTexts(sheets, ranges));
+}
+
+/**
+ * The shown texts of the ranges, one getDisplayValues() per sheet: numbers typed as ids (1, 2, 3) in several text
+ * columns of a sheet are usual, and each Apps Script call costs more than the cells it reads. A sheet whose ranges lie
+ * far apart (the block around them more than twice their cells, and large) is read range by range instead.
+ */
+function shownTexts(sheets: SheetPort[], ranges: ShownTextRange[]): (string[][] | undefined)[] {
+  const out: (string[][] | undefined)[] = new Array(ranges.length);
+  const bySheet = new Map<string, number[]>();
+  ranges.forEach((r, i) => bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), i]));
+  for (const [name, indexes] of bySheet) {
+    const ws = sheets.find((s) => s.name() === name);
+    if (!ws) continue;
+    const own = indexes.map((i) => ranges[i]);
+    const top = Math.min(...own.map((r) => r.fromRow));
+    const left = Math.min(...own.map((r) => r.column));
+    const block = { row: top, column: left, rows: Math.max(...own.map((r) => r.toRow)) - top + 1, columns: Math.max(...own.map((r) => r.column)) - left + 1 };
+    const cells = own.reduce((n, r) => n + r.toRow - r.fromRow + 1, 0);
+    if (block.rows * block.columns > 2 * cells + 5000) {
+      for (const i of indexes) out[i] = ws.displayValues({ row: ranges[i].fromRow, column: ranges[i].column, rows: ranges[i].toRow - ranges[i].fromRow + 1, columns: 1 });
+      continue;
+    }
+    const texts = ws.displayValues(block);
+    for (const i of indexes) {
+      const r = ranges[i];
+      out[i] = texts.slice(r.fromRow - top, r.toRow - top + 1).map((row) => [row[r.column - left]]);
+    }
+  }
+  return out;
 }

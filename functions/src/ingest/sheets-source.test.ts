@@ -38,6 +38,27 @@ test('reads every grid sheet in one batchGet, unformatted values with serial dat
   expect(stub.requests.every((r) => r.authorization === 'Bearer test-token')).toBe(true);
 });
 
+test('a postal code formatted 00000 reads as the sheet shows it: a second batchGet, FORMATTED_VALUE, of that column\'s rows holding numbers only', async () => {
+  const sheet = { name: 'Ubicaciones', rows: [
+    ['Identificador del proyecto', 'Identificador', 'Código postal', 'Latitud'],
+    ['id', 'locations/0/id', 'locations/0/address/postalCode', 'locations/0/geometry/coordinates/1'],
+    ['p-1', 'U1', 'sin número', 20.97],
+    ['p-1', 'U2', 6720, 20.5],
+    ['p-1', 'U3', 97000, 21],
+    ['p-1', 'U4', 1234, 19.4],
+  ] };
+  stub.put(ID, { sheets: [sheet] }, { Ubicaciones: { C4: '00000', C5: '00000', D3: '0.000000' } });
+  stub.requests.length = 0;
+  const wb = await source(ID).read();
+  // 97000 shows as it is, 1234 has no format: they stay the numbers. The latitude (a number column) is not asked for.
+  expect(wb.sheets[0].rows.slice(2).map((r) => r.slice(2))).toEqual([['sin número', 20.97], ['06720', 20.5], [97000, 21], [1234, 19.4]]);
+  const batches = stub.requests.filter((r) => r.path.endsWith('values:batchGet'));
+  expect(batches.map((b) => [b.query.getAll('ranges'), b.query.get('valueRenderOption')])).toEqual([
+    [["'Ubicaciones'"], 'UNFORMATTED_VALUE'],
+    [["'Ubicaciones'!C4:C6"], 'FORMATTED_VALUE'],
+  ]);
+});
+
 test('a sheet not shared with the platform names the account to share it with', async () => {
   stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['a']] }] });
   stub.fail(ID, { kind: 403 });

@@ -3,12 +3,15 @@
  * Two requests: `spreadsheets.get` (sheet titles, merges) and one `values.batchGet` of every grid sheet with
  * UNFORMATTED_VALUE + SERIAL_NUMBER, i.e. what the core already reads from .xlsx: numbers stay numbers, dates
  * arrive as serial day numbers — calendar days of the spreadsheet, with no zone in them — which the core
- * anchors at local midnight of the workbook's configured time zone (core/unflatten/parse-value.ts).
+ * anchors at local midnight of the workbook's configured time zone (core/unflatten/parse-value.ts). A third, only when
+ * a column the profile declares text holds numbers (a postal code formatted «00000»), reads those cells with
+ * FORMATTED_VALUE, as the sheet shows them (core/unflatten/shown-text.ts).
  * The client's own retry is off: we retry server errors, rate limits, timeouts and broken responses a
  * bounded number of times, then fail with a Spanish SourceError.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { columnLetter, type CellValue, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
+import { numbersInTextColumns, withShownText } from '../../../core/unflatten/shown-text';
 import { SourceError, type SheetSource } from './sheet-source';
 
 export const SHEETS_READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
@@ -105,12 +108,29 @@ export class GoogleSheetsSource implements SheetSource {
       (data) => (data as sheets_v4.Schema$BatchGetValuesResponse).valueRanges?.length === grid.length,
     )) as sheets_v4.Schema$BatchGetValuesResponse;
     const valueRanges = values.valueRanges!;
-    return {
+    const workbook: WorkbookModel = {
       sheets: grid.map((s, i): SheetModel => {
         const merges = (s.merges ?? []).map(mergeToA1).filter((m): m is string => !!m);
         return { name: s.properties!.title!, rows: rowsOf(valueRanges[i]), ...(merges.length ? { merges } : {}) };
       }),
     };
+    return this.withShownText(workbook);
+  }
+
+  /** The numbers of text columns as the sheet shows them: one more batchGet, of those cells only, when there are any. */
+  private async withShownText(workbook: WorkbookModel): Promise<WorkbookModel> {
+    const wanted = numbersInTextColumns(workbook);
+    if (!wanted.length) return workbook;
+    const ranges = wanted.map((r) => `${quoteSheet(r.sheet)}!${columnLetter(r.column)}${r.fromRow}:${columnLetter(r.column)}${r.toRow}`);
+    const shown = (await this.call(
+      () => this.client.spreadsheets.values.batchGet(
+        { spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'FORMATTED_VALUE', majorDimension: 'ROWS' },
+        this.requestOptions(),
+      ),
+      (data) => (data as sheets_v4.Schema$BatchGetValuesResponse).valueRanges?.length === ranges.length,
+    )) as sheets_v4.Schema$BatchGetValuesResponse;
+    // rowsOf places each range at A1: its rows from fromRow, its cells from the column, are the ones asked for.
+    return withShownText(workbook, wanted, shown.valueRanges!.map((range, i) => rowsOf(range).slice(wanted[i].fromRow - 1).map((row) => row.slice(wanted[i].column - 1))));
   }
 
   private requestOptions() {
