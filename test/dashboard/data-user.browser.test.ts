@@ -258,7 +258,7 @@ describeIfChromium('a data user in the public pages', () => {
     const pkg = (await (await fetch(`${srv.base}/api/bulk/projects.json?publisher=merida`)).json()) as { version: string; projects: unknown[] };
     expect(pkg.projects.length).toBeGreaterThan(0);
     // An implementer registered that has published nothing: its file would be a 404, so no link leads there.
-    await srv.store.putPublisher({ id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001' });
+    await srv.store.putPublisher({ id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001', commitment: { projects: 10, periodicityDays: 90 } });
     await page.context().close();
     const none = await open(1280, '#/proyectos?publisher=campeche');
     await none.waitForSelector('body[data-ready] .download-note');
