@@ -54,7 +54,7 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
+  AWAITING_DECISION, ENDED, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
   type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
@@ -69,9 +69,6 @@ export const DEFAULT_UPLOAD_QUOTA_BYTES = 200 * 2 ** 20;
 const mib = (n: number): string => `${(n / 2 ** 20).toLocaleString('es-MX', { maximumFractionDigits: 1 })} MiB`;
 /** Upload statuses whose file is still needed: pending review, being approved, or to be approved again. */
 const NEEDS_FILE: SubmissionStatus[] = ['submitted', 'approved', 'failed'];
-
-/** A send back in the queue because its approval found errors: a newer upload supersedes it (and its file). */
-const approvalRefused = (s: Submission): boolean => s.status === 'submitted' && s.history[s.history.length - 1]?.action === 'approval-refused';
 
 /** Rendered findings in a refused approval's answer; the submission keeps its own smaller sample. */
 const MAX_FINDINGS_SHOWN = 200;
