@@ -48,6 +48,12 @@ export function approvalRefused(s: { status: SubmissionStatus; history: readonly
 export function sentAt(s: { createdAt: string; snapshot?: { takenAt: string } | null }): string {
   return s.snapshot?.takenAt ?? s.createdAt;
 }
+/**
+ * `GET /api/submissions?order=newest`: the latest sends first, paging back (`links.next`) towards the oldest. Without
+ * it the oldest come first. A reader that stops after some pages keeps the newest: past its pages the oldest ones
+ * are missing, not the latest ones.
+ */
+export const NEWEST_FIRST = 'newest';
 /** Statuses in which the coordinator still has to decide. */
 export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'failed'];
 /**

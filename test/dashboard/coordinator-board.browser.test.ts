@@ -128,7 +128,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     // Every state: the order stays.
     await page.getByRole('button', { name: 'Ver todos los estados' }).click();
     await page.locator('#estado-propio a').waitFor();
-    expect(await page.evaluate(() => location.hash)).toBe('#/seguimiento?orden=dias-sin-actualizar&dir=desc');
+    expect(await page.evaluate(() => document.location.hash)).toBe('#/seguimiento?orden=dias-sin-actualizar&dir=desc');
     expect(await sorted()).toEqual(['Días sin actualizar: descending']);
     expect((await namesNow()).slice(0, 2)).toEqual(['Municipio 009', 'Municipio 005']);
     // The CSV in the order shown.
@@ -176,6 +176,30 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(await inbox.locator('#bandeja caption').textContent()).toMatch(/^Entregas \(\d+\), la más antigua primero/);
     expect(await onPaper(inbox)).toEqual({ cut: [], hints: 0, menu: false });
     await inbox.context().close();
+  });
+
+  test('past the pages the inbox and «Mis envíos» read, the newest sends are there and the oldest are the ones left out', async () => {
+    // The pages read are ten of 1,000: here ten of 20 (the server's answers are real, the page asks for fewer), so a
+    // year of sends (over 400 in the state) is more than the page reads.
+    const all = (await srv.h.store.listSubmissions({ limit: 1000 })).items.filter((x) => x.publisherId.startsWith('yuc') || x.publisherId === 'mer');
+    expect(all.length).toBeGreaterThan(200);
+    const byCreation = [...all].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const [oldest, newest] = [byCreation[0], byCreation[byCreation.length - 1]].map((x) => x.source.name);
+    const page = await signedIn('coordinadorA', '#/revision?situacion=');
+    await page.route('**/api/submissions?*', (r) => r.continue({ url: r.request().url().replace('limit=1000', 'limit=20') }));
+    await page.reload();
+    await page.waitForSelector('body[data-ready] #bandeja');
+    expect(await page.locator('#bandeja caption').textContent()).toMatch(/^Entregas \(200\)/);
+    expect(await page.locator('#hay-mas').textContent()).toBe('Se muestran las 200 entregas más recientes; hay más.');
+    expect(await page.locator(`#bandeja a[aria-label$="«${newest}»"]`).count()).toBe(1);
+    expect(await page.locator(`#bandeja a[aria-label$="«${oldest}»"]`).count()).toBe(0);
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.goto(`${srv.base}/#/mis-envios`);
+    await page.waitForSelector('body[data-ready] article.envio');
+    expect(await page.locator('#hay-mas').textContent()).toBe('Se muestran las 200 entregas más recientes; hay más.');
+    expect(await page.locator('article.envio h2', { hasText: `«${newest}»` }).count()).toBe(1);
+    expect(await page.locator('article.envio h2', { hasText: `«${oldest}»` }).count()).toBe(0);
+    await page.context().close();
   });
 
   test('one implementer\'s published sends: opened one after another, «Volver a la bandeja» comes back to them', async () => {

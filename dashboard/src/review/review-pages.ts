@@ -11,7 +11,7 @@ import { formatCount, formatDate, formatNumber, formatTimestamp } from '../../..
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
-  AWAITING_DECISION, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, sentAt, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, sentAt, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type Change, type ChangeGroup, type DecisionRequest, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
@@ -127,9 +127,11 @@ async function auditSince(publisherId: string, since: string): Promise<{ entries
   return { entries, more: true };
 }
 
-/** Said under a listing cut at MAX_LIST_PAGES. */
-function moreNote(list: SubmissionListAnswer): Node | null {
-  return list.links.next ? h('p', { class: 'note' }, `Se muestran las primeras ${formatCount(list.submissions.length, 'entrega', 'entregas')} de la lista, las más antiguas; hay más.`) : null;
+/**
+ * Said under a listing cut at MAX_LIST_PAGES: which ones it holds, the newest (read with NEWEST_FIRST) or the oldest.
+ */
+function moreNote(list: SubmissionListAnswer, newest: boolean): Node | null {
+  return list.links.next ? h('p', { class: 'note', id: 'hay-mas' }, `Se muestran ${newest ? 'las' : 'las primeras'} ${formatCount(list.submissions.length, 'entrega', 'entregas')} ${newest ? 'más recientes' : 'de la lista, las más antiguas'}; hay más.`) : null;
 }
 
 /**
@@ -157,9 +159,14 @@ export const reviewInboxPage: Page = {
   title: 'Revisión de entregas',
   render: ({ ds, query, setQuery }) => withSession(async () => {
     const status = query.get('situacion') ?? PENDING;
+    // Past what the page reads (MAX_LIST_PAGES), the sends awaiting a decision keep the oldest, worked through first;
+    // any other situation (a year of published or returned sends) keeps the newest, which the oldest-first listing
+    // left out.
+    const newest = status !== PENDING;
     const listOf = (one: string): Promise<SubmissionListAnswer> => {
       const params = new URLSearchParams({ limit: '1000' });
       if (one) params.set('status', one);
+      if (newest) params.set('order', NEWEST_FIRST);
       return submissionList(params);
     };
     // «Por decidir»: every status awaiting the coordinator, one listing each (the API takes one status).
@@ -218,7 +225,7 @@ export const reviewInboxPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'filtro-estado' }, 'Estado'), stateSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-implementador' }, 'Implementador'), pubSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-situacion' }, 'Situación'), statusSel)),
-      results, moreNote(list));
+      results, moreNote(list, newest));
   }, rerender),
 };
 
@@ -634,7 +641,8 @@ function publishedNote(s: SubmissionView): string {
 export const mySubmissionsPage: Page = {
   title: 'Mis envíos',
   render: ({ ds }) => withSession(async () => {
-    const [list, config] = await Promise.all([submissionList(new URLSearchParams({ limit: '1000' })), authConfig()]);
+    // The newest sends first: past what the page reads (MAX_LIST_PAGES) the oldest are left out, not the latest.
+    const [list, config] = await Promise.all([submissionList(new URLSearchParams({ limit: '1000', order: NEWEST_FIRST })), authConfig()]);
     // By latest activity, newest first (latest-activity.ts): the store's order is by creation.
     const newest = byLatestActivity(list.submissions);
     // Officials send their own institution's workbook; self-hosted servers take it as an .xlsx file.
@@ -650,7 +658,7 @@ export const mySubmissionsPage: Page = {
       sessionBar(list.viewer, rerender, ds.publishers),
       h('div', { id: 'resultado-retiro', role: 'status' }, withdrawnNote),
       upload ? uploadForm(sent, continuedUpload(list.submissions)) : null,
-      moreNote(list),
+      moreNote(list, true),
       newest.length ? null : h('p', null, upload
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'
         : 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),
