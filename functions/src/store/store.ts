@@ -50,6 +50,13 @@ export interface Publisher {
    * (core/workflow/update-due.ts). Set by the approval (approve-submission.ts); absent until the first such approval.
    */
   confirmedAt?: string;
+  /**
+   * The send of this publisher approved with the latest `sentAt` (approve-submission.ts latestApproved), raised by each
+   * approval before it is made: never below a send that is approved or published, above one only when that approval
+   * then failed or was refused (its reader checks the send it names). Absent until an approval writes it; a
+   * re-registration may drop it (the reader then reads every approved and published send, as before it existed).
+   */
+  latestApproval?: { submissionId: string; sentAt: string };
 }
 
 export type Role = 'capturista' | 'coordinador' | 'admin';
