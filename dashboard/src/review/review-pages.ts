@@ -398,7 +398,9 @@ export const reviewSubmissionPage: Page = {
     // same checks on the same snapshot), and «Aprobar» was offered to be refused again. Said in its place, with the
     // errors listed above and the comment to return it already written; a new revision brings «Aprobar» back.
     const refusedForErrors = decide && !p.newerApprovedAt && approvalRefused(s);
-    const refusedNow = refusedForErrors && kept !== undefined && !kept.ok && kept.code === 'workbook-has-errors';
+    // Just refused: by the approval's answer (422), or at the end of its publication in the background (the page
+    // drawn again once «Se está publicando» is over, saying how it ended).
+    const refusedNow = refusedForErrors && kept !== undefined && ((!kept.ok && kept.code === 'workbook-has-errors') || kept.text === PUBLISHING);
     const refusal = refusedForErrors ? h('div', { id: 'aprobacion-rechazada' },
       // Just refused: the refusal (where the focus waits) says it, once; later, the history's words for it.
       refusedNow ? status : h('p', { class: 'status-bad', role: 'note' }, warnMark(), ` ${s.history[s.history.length - 1]?.comment ?? 'Al aprobar esta revisión se encontraron errores en el libro.'}`),
