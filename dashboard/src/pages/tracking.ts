@@ -1,8 +1,8 @@
 /**
  * *Seguimiento* (control board): each implementer against its commitment — projects committed, published and
  * approved, submissions pending review, and days since the last update (a publication, or an approval of unchanged
- * data) against the committed periodicity, and how many days past its due date a late one is; by name, and as CSV
- * for a report. Status is written in words with a symbol, never shown by colour alone.
+ * data) against the committed periodicity, and how many days past its due date a late one is; by name, or by any
+ * column (the most late first), and as CSV for a report. Status is written in words with a symbol, never shown by colour alone.
  */
 import { announce, h } from '../dom';
 import { loadTracking } from '../api';
@@ -86,7 +86,7 @@ const COLUMNS: SortColumn[] = [
 const BY_DEFAULT = COLUMNS[0];
 
 /** The column and direction the address asks for (by name, A to Z, when it asks for none or an unknown one). */
-export function trackingOrder(q: URLSearchParams): { column: SortColumn; dir: 'asc' | 'desc' } {
+function trackingOrder(q: URLSearchParams): { column: SortColumn; dir: 'asc' | 'desc' } {
   const column = COLUMNS.find((c) => c.key === q.get('orden')) ?? BY_DEFAULT;
   const dir = q.get('dir') === 'asc' || q.get('dir') === 'desc' ? q.get('dir') as 'asc' | 'desc' : column.first;
   return { column, dir };
@@ -146,15 +146,13 @@ export const trackingPage: Page = {
       daysSinceUpdate: daysSinceUpdate({ lastPublishedAt: p.currentPublication?.createdAt, confirmedAt: p.confirmedAt }, Date.now()),
     }));
     const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
-    // The header's Estado and Implementador filters choose the rows, as on every other page. By name, as the
-    // filters list them: they came in the order of the implementers' ids, which nobody reads (a state's 120 in an
-    // order a coordinator could not search by eye).
+    // The header's Estado and Implementador filters choose the rows, as on every other page; the column headers, their
+    // order. By name as it opens, as the filters list them: they came in the order of the implementers' ids, which
+    // nobody reads (a state's 120 in an order a coordinator could not search by eye).
     const shown = rows.filter((r) => matchesPublisher(filters, r));
     const now = Date.now();
     const assessed: Assessed[] = shown.map((r) => ({ r, ...standing(r, now) }));
     let q = new URLSearchParams(query);
-    // The header's filters choose the rows; the column headers, their order (by name as it opens: the order the
-    // filters list them in, where a state's 120 can be searched by eye).
     // Drawn again in place when the order changes: the table and its caption stay (the caption holds the scrolling
     // cue, table.ts scrollRegion), its header and rows are replaced.
     const orderNote = h('span', { class: 'note' });
@@ -174,8 +172,8 @@ export const trackingPage: Page = {
           setQuery(q);
           draw();
           document.getElementById(`orden-${c.key}`)?.focus();
-          const now = trackingOrder(q);
-          announce(`Implementadores ordenados ${now.column.said[now.dir === 'asc' ? 0 : 1]}.`);
+          const chosen = trackingOrder(q);
+          announce(`Implementadores ordenados ${chosen.column.said[chosen.dir === 'asc' ? 0 : 1]}.`);
         },
       }, c.title, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sortedBy === c ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'));
       const list = ordered(assessed, q);
