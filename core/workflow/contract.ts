@@ -32,6 +32,15 @@ export function replacedByNewer(s: { status: SubmissionStatus; history: readonly
   return s.status === 'returned' && s.history[s.history.length - 1]?.action === 'superseded';
 }
 /**
+ * Back in the queue because approving this very revision found errors in its workbook (approve-submission.ts, its last
+ * step `approval-refused`): approving it again runs the same checks on the same snapshot and is refused the same way.
+ * Its page offers returning it with comments instead; «Aprobar» comes back with a new revision (its last step then
+ * another). A newer upload supersedes it (workflow-routes.ts).
+ */
+export function approvalRefused(s: { status: SubmissionStatus; history: readonly { action: string }[] }): boolean {
+  return s.status === 'submitted' && s.history[s.history.length - 1]?.action === 'approval-refused';
+}
+/**
  * When the revision under review was sent: its snapshot's time (a new version replaces it), or the submission's
  * creation when it has none. What the inbox, the review page, «Mis envíos» and the add-on show as «enviada el …»,
  * and what tells which of two sends is the newer (approve-submission.ts newerApproved).
@@ -39,6 +48,12 @@ export function replacedByNewer(s: { status: SubmissionStatus; history: readonly
 export function sentAt(s: { createdAt: string; snapshot?: { takenAt: string } | null }): string {
   return s.snapshot?.takenAt ?? s.createdAt;
 }
+/**
+ * `GET /api/submissions?order=newest`: the latest sends first, paging back (`links.next`) towards the oldest. Without
+ * it the oldest come first. A reader that stops after some pages keeps the newest: past its pages the oldest ones
+ * are missing, not the latest ones.
+ */
+export const NEWEST_FIRST = 'newest';
 /** Statuses in which the coordinator still has to decide. */
 export const AWAITING_DECISION: readonly SubmissionStatus[] = ['submitted', 'failed'];
 /**

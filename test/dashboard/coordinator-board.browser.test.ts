@@ -81,7 +81,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
   };
   const cells = (page: Page, name: string): Promise<string[]> => page.locator('#tabla-seguimiento tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td').allTextContents();
 
-  test('Seguimiento lists the implementers by name and says by how many days each late one is past its due date, published or never', async () => {
+  test('Seguimiento lists the implementers by name, says by how many days each late one is past its due date, published or never, and sorts by its headers', async () => {
     const page = await seguimiento();
     // Published 120 days ago, an update every 90 days: 30 days late.
     const late = await cells(page, 'Municipio 005');
@@ -98,6 +98,43 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(names.slice(0, 4)).toEqual(['Municipio 001', 'Municipio 002', 'Municipio 003', 'Municipio 005']);
     expect(names.indexOf('Municipio de Mérida')).toBe(names.indexOf('Municipio 119') + 1);
     expect(names.slice(-2)).toEqual(['Secretaría de Obras 116', 'Secretaría de Obras 120']);
+
+    // Sorted by its column headers, from the keyboard: the most late first; the order survives «Ver todos los
+    // estados», and the CSV follows it.
+    const namesNow = (): Promise<string[]> => page.locator('#tabla-seguimiento tbody th').evaluateAll((ths) => ths.map((th) => th.querySelector('span')?.firstChild?.textContent ?? ''));
+    const situations = (): Promise<string[]> => page.locator('#tabla-seguimiento tbody td:nth-child(2)').allTextContents();
+    const sorted = (): Promise<string[]> => page.locator('#tabla-seguimiento th[aria-sort]').evaluateAll((ths) => ths.map((th) => `${th.querySelector('button')?.firstChild?.textContent}: ${th.getAttribute('aria-sort')}`));
+    expect(await sorted()).toEqual(['Implementador: ascending']);
+    // Situación, with the keyboard: the most late first, by days past due, ties by name.
+    await page.getByRole('button', { name: 'Situación' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await sorted()).toEqual(['Situación: descending']);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('orden-situacion');
+    expect(page.url()).toContain('orden=situacion&dir=desc');
+    const pastDue = (await situations()).map((t) => Number(/^✗ Atrasado (\d+) días?/.exec(t)?.[1] ?? -1));
+    expect(pastDue[0]).toBe(270);
+    expect(pastDue.filter((d) => d >= 0)).toEqual(pastDue.filter((d) => d >= 0).sort((a, b) => b - a));
+    // The late ones come before every one that is not.
+    expect(pastDue.slice(0, pastDue.filter((d) => d >= 0).length).every((d) => d >= 0)).toBe(true);
+    expect((await namesNow())[0]).toBe('Municipio 003');
+    // Again: the other way, the ones on time first.
+    await page.keyboard.press('Enter');
+    expect(await sorted()).toEqual(['Situación: ascending']);
+    expect((await situations())[0]).not.toMatch(/^✗/);
+    // Days without an update, the longest first: published 200 days ago; those never updated go last.
+    await page.getByRole('button', { name: 'Días sin actualizar' }).click();
+    expect(await sorted()).toEqual(['Días sin actualizar: descending']);
+    expect((await namesNow()).slice(0, 2)).toEqual(['Municipio 009', 'Municipio 005']);
+    // Every state: the order stays.
+    await page.getByRole('button', { name: 'Ver todos los estados' }).click();
+    await page.locator('#estado-propio a').waitFor();
+    expect(await page.evaluate(() => document.location.hash)).toBe('#/seguimiento?orden=dias-sin-actualizar&dir=desc');
+    expect(await sorted()).toEqual(['Días sin actualizar: descending']);
+    expect((await namesNow()).slice(0, 2)).toEqual(['Municipio 009', 'Municipio 005']);
+    // The CSV in the order shown.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
+    const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines.slice(1, 3).map((l) => l.split(',')[0])).toEqual(['yuc009', 'yuc005']);
     await page.context().close();
   });
 
@@ -130,6 +167,8 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     };
     const board = await seguimiento();
     expect(await onPaper(board)).toEqual({ cut: [], hints: 0, menu: false });
+    // The columns' titles are their sorting buttons: printed, as titles (the page's buttons are left out).
+    expect(await board.locator('#tabla-seguimiento thead th').evaluateAll((ths) => ths.map((th) => (th as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()))).toEqual(['Implementador', 'Situación', 'Comprometidos', 'Publicados', 'Envíos aprobados', 'Por revisar', 'Última publicación', 'Días sin actualizar', 'Etapas del programa']);
     await board.context().close();
 
     const inbox = await signedIn('coordinadorA', '#/revision');
@@ -137,6 +176,30 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(await inbox.locator('#bandeja caption').textContent()).toMatch(/^Entregas \(\d+\), la más antigua primero/);
     expect(await onPaper(inbox)).toEqual({ cut: [], hints: 0, menu: false });
     await inbox.context().close();
+  });
+
+  test('past the pages the inbox and «Mis envíos» read, the newest sends are there and the oldest are the ones left out', async () => {
+    // The pages read are ten of 1,000: here ten of 20 (the server's answers are real, the page asks for fewer), so a
+    // year of sends (over 400 in the state) is more than the page reads.
+    const all = (await srv.h.store.listSubmissions({ limit: 1000 })).items.filter((x) => x.publisherId.startsWith('yuc') || x.publisherId === 'mer');
+    expect(all.length).toBeGreaterThan(200);
+    const byCreation = [...all].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const [oldest, newest] = [byCreation[0], byCreation[byCreation.length - 1]].map((x) => x.source.name);
+    const page = await signedIn('coordinadorA', '#/revision?situacion=');
+    await page.route('**/api/submissions?*', (r) => r.continue({ url: r.request().url().replace('limit=1000', 'limit=20') }));
+    await page.reload();
+    await page.waitForSelector('body[data-ready] #bandeja');
+    expect(await page.locator('#bandeja caption').textContent()).toMatch(/^Entregas \(200\)/);
+    expect(await page.locator('#hay-mas').textContent()).toBe('Se muestran las 200 entregas más recientes; hay más.');
+    expect(await page.locator(`#bandeja a[aria-label$="«${newest}»"]`).count()).toBe(1);
+    expect(await page.locator(`#bandeja a[aria-label$="«${oldest}»"]`).count()).toBe(0);
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.goto(`${srv.base}/#/mis-envios`);
+    await page.waitForSelector('body[data-ready] article.envio');
+    expect(await page.locator('#hay-mas').textContent()).toBe('Se muestran las 200 entregas más recientes; hay más.');
+    expect(await page.locator('article.envio h2', { hasText: `«${newest}»` }).count()).toBe(1);
+    expect(await page.locator('article.envio h2', { hasText: `«${oldest}»` }).count()).toBe(0);
+    await page.context().close();
   });
 
   test('one implementer\'s published sends: opened one after another, «Volver a la bandeja» comes back to them', async () => {

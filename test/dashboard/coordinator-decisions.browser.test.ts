@@ -173,6 +173,54 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(await official.locator('#resultado-envio p').first().textContent()).toMatch(new RegExp(`^«mercado\\.xlsx»: Se volvió a enviar el libro de un envío que había sido reemplazado por otro más reciente, ${which.replace(/[.()]/g, '\\$&')}: vuelve a la bandeja de su coordinación, junto al que lo reemplazó\\.`));
     await official.context().close();
   });
+  test('«Aprobar» refused for errors: the page says why, lists them, offers returning with the comment written, and «Aprobar» only with a new revision', async () => {
+    const sendSheet = async (title: string): Promise<Sent> => {
+      const res = await fetch(`${srv.base}/api/submissions`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaB'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ spreadsheetId: 'hoja-monterrey-errores', workbook: workbookValues(projectWorkbook(MTY, { title })) }) });
+      expect(res.status).toBeLessThan(300);
+      return ((await res.json()) as { submission: Sent }).submission;
+    };
+    const sent = await sendSheet('Mercado Juárez');
+    const og = await signedIn('coordinadorB', `#/revision/${sent.id}`);
+    await og.getByRole('button', { name: 'Aprobar' }).waitFor();
+    // Registered anew with another project prefix after the send: approving it finds the project's id wrong.
+    const registered = (await srv.h.store.getPublisher('mty'))!;
+    await srv.h.store.putPublisher({ ...registered, projectIdPrefix: 'oc4ids-otro99' });
+    try {
+      await og.getByRole('button', { name: 'Aprobar' }).click();
+      await og.getByRole('button', { name: 'Sí, publicar' }).click();
+      await og.locator('#aprobacion-rechazada #resultado', { hasText: 'No se publicó: el libro tiene' }).waitFor();
+      // Drawn again: no «Aprobar» (it would be refused again, identically); why, said once, where the focus went.
+      expect(await og.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+      expect(await og.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('resultado');
+      expect((await og.locator('#decision').textContent())!.split('No se publicó: el libro tiene').length - 1).toBe(1);
+      expect(await og.locator('#aprobacion-rechazada').textContent()).toContain('«Aprobar» vuelve cuando quien capturó envíe una versión nueva.');
+      expect(await og.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
+      // The errors are listed, and the comment to return it names them.
+      const errors = (await og.locator('#titulo-hallazgos + * li, #titulo-hallazgos ~ ul li').allTextContents()).filter((t) => /oc4ids-otro99/.test(t));
+      expect(errors.length).toBeGreaterThan(0);
+      const written = await og.getByLabel('Comentarios para quien capturó').inputValue();
+      expect(written).toMatch(/^No se pudo publicar: el libro tiene \d+ (error|errores)\. Corríj/);
+      expect(written).toContain(`- ${errors[0]}`);
+      await og.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-refused.png'), fullPage: true });
+      // Opened again later: the same, in the history's words.
+      await og.reload();
+      await og.waitForSelector('body[data-ready] #decision');
+      expect(await og.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+      expect(await og.locator('#aprobacion-rechazada .status-bad').textContent()).toMatch(/^⚠ No se publicó: el libro tiene \d+ (error|errores)\./);
+      expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe(written);
+    } finally {
+      await srv.h.store.putPublisher(registered);
+    }
+    // A new revision of the same send: «Aprobar» is back, and no comment is written for it.
+    await sendSheet('Mercado Juárez, corregido');
+    await og.reload();
+    await og.waitForSelector('body[data-ready] #decision');
+    await og.getByRole('button', { name: 'Aprobar' }).waitFor();
+    expect(await og.locator('#aprobacion-rechazada').count()).toBe(0);
+    expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe('');
+    await og.context().close();
+  });
+
   test('an implementer with a long log: a recent send\'s Bitácora still shows its entries and the send that replaced it', async () => {
     // More than a page (1,000) of older entries about other sends: the page read the log from the oldest and found
     // none of this send's.

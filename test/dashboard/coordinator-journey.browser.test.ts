@@ -240,6 +240,12 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       await registerPublisher(srv.h.store, registered, 'admin', new Date());
     }
     expect((await srv.h.store.getSubmission(id))?.status).toBe('submitted');
+    // The page, drawn again once the publication ended, says why where «Se está publicando» was, once, and offers no
+    // «Aprobar» (it would be refused again): returning it, with the comment written.
+    await page.locator('#aprobacion-rechazada #resultado', { hasText: 'No se publicó: el libro tiene 1 error.' }).waitFor({ timeout: 15_000 });
+    expect((await page.locator('#decision').textContent())!.split('No se publicó').length - 1).toBe(1);
+    expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+    expect(await page.getByLabel('Comentarios para quien capturó').inputValue()).toMatch(/^No se pudo publicar: el libro tiene 1 error\. Corríjalo y envíe de nuevo:\n- Error — /);
     // The official uploads a newer workbook: it takes the refused one's place in the inbox.
     const newer = await send('Mercado de Santiago, corregido', 'mercado corregido.xlsx');
     expect((await srv.h.store.getSubmission(id))?.status).toBe('returned');

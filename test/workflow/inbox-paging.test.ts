@@ -40,3 +40,25 @@ test('Yucatán\'s 3 submissions among 40 from Nuevo León: found in pages of 2, 
   // The first page is full (two of Yucatán's), the next holds the third.
   expect(pages).toBeLessThanOrEqual(3);
 });
+
+test('order=newest: the same sends from the latest back, in pages of 2, each once; past the pages a reader follows, the oldest are the ones left out', async () => {
+  // The submissions of the test above: Yucatán's 3 among Nuevo León's.
+  const seen: string[] = [];
+  let url: string | undefined = '/api/submissions?status=submitted&limit=2&order=newest';
+  let first: string[] | undefined;
+  while (url) {
+    const res: request.Response = await request(h.app).get(url).set('Authorization', h.bearer('coordinadorA')).expect(200);
+    const ids = (res.body.submissions as { id: string }[]).map((s) => s.id);
+    first ??= ids;
+    seen.push(...ids);
+    const next = (res.body.links as { next?: string }).next;
+    url = next ? `/api/submissions?${new URL(next).searchParams.toString()}` : undefined;
+  }
+  expect(seen).toEqual(['yuc-3', 'yuc-2', 'yuc-1']);
+  expect(first).toEqual(['yuc-3', 'yuc-2']);
+  // An official's own: the newest first as well.
+  const own = await request(h.app).get('/api/submissions?limit=1&order=newest').set('Authorization', h.bearer('capturistaB')).expect(200);
+  expect((own.body.submissions as { id: string }[]).map((s) => s.id)).toEqual(['nl-last']);
+  const wrong = await request(h.app).get('/api/submissions?order=reciente').set('Authorization', h.bearer('coordinadorA')).expect(400);
+  expect(wrong.body.error.code).toBe('invalid-order');
+});

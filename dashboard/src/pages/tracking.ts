@@ -1,13 +1,13 @@
 /**
  * *Seguimiento* (control board): each implementer against its commitment — projects committed, published and
  * approved, submissions pending review, and days since the last update (a publication, or an approval of unchanged
- * data) against the committed periodicity, and how many days past its due date a late one is; by name, and as CSV
- * for a report. Status is written in words with a symbol, never shown by colour alone.
+ * data) against the committed periodicity, and how many days past its due date a late one is; by name, or by any
+ * column (the most late first), and as CSV for a report. Status is written in words with a symbol, never shown by colour alone.
  */
-import { h } from '../dom';
+import { announce, h } from '../dom';
 import { loadTracking } from '../api';
 import type { TrackingEntry } from '../data/types';
-import { dataTable } from '../components/table';
+import { scrollRegion } from '../components/table';
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { matchesPublisher } from '../data/filters';
@@ -54,24 +54,90 @@ function stagesCell(r: TrackingEntry): Node {
     h('ul', null, STAGES.map((s) => h('li', null, `${s.code} ${s.label}: ${r.stages?.[s.code] ? date(r.stages[s.code]) : 'pendiente'}`))));
 }
 
+type Assessed = { r: TrackingEntry } & ReturnType<typeof standing>;
+
+/**
+ * How far behind an implementer is, for the Situación column's order: late ones by their days past due (one whose
+ * days cannot be counted after those that can), then those short of projects, the new ones, and the ones on time.
+ */
+function behind(a: Assessed): number {
+  if (a.tone === 'status-bad') return 1_000_000 + (a.overdue ?? 0);
+  return a.mark === '⚠' ? 2 : a.mark === '◷' ? 1 : 0;
+}
+
+/**
+ * The columns a coordinator orders the board by (`?orden=…&dir=…`, as on Proyectos): by name, as it opens, or by
+ * what they report on — the most late first, the longest without an update. `first`: the direction of a first click,
+ * the useful one (the most behind first). A column without a value for a row (never updated) puts it last either way.
+ */
+interface SortColumn { key: string; title: string; numeric?: boolean; first: 'asc' | 'desc'; value?: (a: Assessed) => number | string | null; said: [string, string] }
+const known = (n: number): number | null => (Number.isNaN(n) ? null : n);
+const COLUMNS: SortColumn[] = [
+  { key: 'implementador', title: 'Implementador', first: 'asc', value: (a) => a.r.name, said: ['por nombre, de la A a la Z', 'por nombre, de la Z a la A'] },
+  { key: 'situacion', title: 'Situación', first: 'desc', value: behind, said: ['por situación, los al día primero', 'por situación, el más atrasado primero'] },
+  { key: 'comprometidos', title: 'Comprometidos', numeric: true, first: 'desc', value: (a) => a.r.committed, said: ['por proyectos comprometidos, de menos a más', 'por proyectos comprometidos, de más a menos'] },
+  { key: 'publicados', title: 'Publicados', numeric: true, first: 'desc', value: (a) => a.r.published, said: ['por proyectos publicados, de menos a más', 'por proyectos publicados, de más a menos'] },
+  { key: 'aprobados', title: 'Envíos aprobados', numeric: true, first: 'desc', value: (a) => known(a.r.approved), said: ['por envíos aprobados, de menos a más', 'por envíos aprobados, de más a menos'] },
+  { key: 'por-revisar', title: 'Por revisar', numeric: true, first: 'desc', value: (a) => known(a.r.pendingReview), said: ['por envíos por revisar, de menos a más', 'por envíos por revisar, de más a menos'] },
+  { key: 'ultima-publicacion', title: 'Última publicación', first: 'asc', value: (a) => a.r.lastPublishedAt, said: ['por última publicación, la más antigua primero', 'por última publicación, la más reciente primero'] },
+  { key: 'dias-sin-actualizar', title: 'Días sin actualizar', numeric: true, first: 'desc', value: (a) => a.r.daysSinceUpdate, said: ['por días sin actualizar, de menos a más', 'por días sin actualizar, de más a menos'] },
+  { key: 'etapas', title: 'Etapas del programa', first: 'desc', value: (a) => STAGES.filter((st) => a.r.stages?.[st.code]).length, said: ['por etapas alcanzadas, de menos a más', 'por etapas alcanzadas, de más a menos'] },
+];
+const BY_DEFAULT = COLUMNS[0];
+
+/** The column and direction the address asks for (by name, A to Z, when it asks for none or an unknown one). */
+function trackingOrder(q: URLSearchParams): { column: SortColumn; dir: 'asc' | 'desc' } {
+  const column = COLUMNS.find((c) => c.key === q.get('orden')) ?? BY_DEFAULT;
+  const dir = q.get('dir') === 'asc' || q.get('dir') === 'desc' ? q.get('dir') as 'asc' | 'desc' : column.first;
+  return { column, dir };
+}
+
+/** The rows in that order; ties by name, then state, as the board opens. */
+function ordered(rows: readonly Assessed[], q: URLSearchParams): Assessed[] {
+  const { column, dir } = trackingOrder(q);
+  const sign = dir === 'asc' ? 1 : -1;
+  const byName = (a: Assessed, b: Assessed): number => BY_NAME.compare(a.r.name, b.r.name) || BY_NAME.compare(a.r.state, b.r.state);
+  return [...rows].sort((a, b) => {
+    if (column === BY_DEFAULT) return sign * byName(a, b);
+    const va = column.value?.(a) ?? null;
+    const vb = column.value?.(b) ?? null;
+    if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
+    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : BY_NAME.compare(String(va), String(vb));
+    return sign * c || byName(a, b);
+  });
+}
+
+/** The order's parameters of an address (`orden`, `dir`), to carry to another view of the board. */
+function withOrder(hash: string, q: URLSearchParams): string {
+  const carried = new URLSearchParams();
+  for (const k of ['orden', 'dir']) { const v = q.get(k); if (v) carried.set(k, v); }
+  if (!carried.toString()) return hash;
+  return `${hash}${hash.includes('?') ? '&' : '?'}${carried}`;
+}
+
 /**
  * A coordinator's page opens on their state's implementers (main.ts): said, with the way to the whole country;
  * on another state or the whole country, the way back to theirs.
  */
-function ownStateNote(shownState: string | undefined, publishers: readonly { state: string }[]): HTMLElement | null {
+function ownStateNote(shownState: string | undefined, publishers: readonly { state: string }[], order: () => URLSearchParams): HTMLElement | null {
   const own = coordinatorState(signedInAs(), publishers);
   if (!own) return null;
   if (shownState === own) {
     // A button, not a link: in-app links carry the current filters (main.ts), and this one takes the state away.
     return h('p', { class: 'note', id: 'estado-propio' }, `Se muestran los implementadores de ${own}, a su cargo. `,
-      h('button', { type: 'button', onclick: () => { location.hash = '#/seguimiento'; } }, 'Ver todos los estados'));
+      // The order chosen stays (it was lost with the state).
+      h('button', { type: 'button', onclick: () => { location.hash = withOrder('#/seguimiento', order()); } }, 'Ver todos los estados'));
   }
-  return h('p', { class: 'note', id: 'estado-propio' }, h('a', { href: `#/seguimiento?state=${encodeURIComponent(own)}` }, `Ver solo los implementadores de ${own}, a su cargo`));
+  const to = `#/seguimiento?state=${encodeURIComponent(own)}`;
+  const link = h('a', { href: to }, `Ver solo los implementadores de ${own}, a su cargo`);
+  // With the order chosen since the page was drawn.
+  link.addEventListener('click', () => link.setAttribute('href', withOrder(to, order())));
+  return h('p', { class: 'note', id: 'estado-propio' }, link);
 }
 
 export const trackingPage: Page = {
   title: 'Seguimiento',
-  render: async ({ ds, filters }) => {
+  render: async ({ ds, filters, query, setQuery }) => {
     const tracking = await loadTracking();
     const rows: TrackingEntry[] = tracking ?? ds.publishers.map((p) => ({
       publisherId: p.id, name: p.name, state: p.state, committed: p.commitment.projects, periodicityDays: p.commitment.periodicityDays,
@@ -80,35 +146,65 @@ export const trackingPage: Page = {
       daysSinceUpdate: daysSinceUpdate({ lastPublishedAt: p.currentPublication?.createdAt, confirmedAt: p.confirmedAt }, Date.now()),
     }));
     const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
-    // The header's Estado and Implementador filters choose the rows, as on every other page. By name, as the
-    // filters list them: they came in the order of the implementers' ids, which nobody reads (a state's 120 in an
-    // order a coordinator could not search by eye).
-    const shown = rows.filter((r) => matchesPublisher(filters, r)).sort((a, b) => BY_NAME.compare(a.name, b.name) || BY_NAME.compare(a.state, b.state));
+    // The header's Estado and Implementador filters choose the rows, as on every other page; the column headers, their
+    // order. By name as it opens, as the filters list them: they came in the order of the implementers' ids, which
+    // nobody reads (a state's 120 in an order a coordinator could not search by eye).
+    const shown = rows.filter((r) => matchesPublisher(filters, r));
     const now = Date.now();
-    const assessed = shown.map((r) => ({ r, ...standing(r, now) }));
-    const table = dataTable('Avance de cada implementador frente a su compromiso', [
-      { title: 'Implementador' }, { title: 'Situación' }, { title: 'Comprometidos', numeric: true }, { title: 'Publicados', numeric: true },
-      { title: 'Envíos aprobados', numeric: true }, { title: 'Por revisar', numeric: true }, { title: 'Última publicación' }, { title: 'Días sin actualizar', numeric: true }, { title: 'Etapas del programa' },
-    ], assessed.map(({ r, mark, words, tone, confirmed }) => {
-      const lastPublished = confirmed ? h('span', null, date(r.lastPublishedAt), h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)) : date(r.lastPublishedAt);
-      // The symbol is for the eye (with the colour); the words say it, so screen readers skip the symbol (WCAG 1.1.1).
-      return [h('span', null, r.name, h('br'), h('small', null, r.state)), h('span', { class: tone }, h('span', { 'aria-hidden': 'true' }, mark), ` ${words}`),
-        // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
-        // so, or «0» next to «Al día y completo» read as a contradiction.
-        count(r.committed), count(r.published), r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved), opt(r.pendingReview), lastPublished, r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate), stagesCell(r)];
-    }), { id: 'tabla-seguimiento' });
+    const assessed: Assessed[] = shown.map((r) => ({ r, ...standing(r, now) }));
+    let q = new URLSearchParams(query);
+    // Drawn again in place when the order changes: the table and its caption stay (the caption holds the scrolling
+    // cue, table.ts scrollRegion), its header and rows are replaced.
+    const orderNote = h('span', { class: 'note' });
+    const head = h('thead');
+    const body = h('tbody');
+    const results = h('div', { id: 'tabla-seguimiento', class: 'table-wrap' },
+      h('table', null, h('caption', null, 'Avance de cada implementador frente a su compromiso', orderNote), head, body));
+    const draw = (): void => {
+      const { column: sortedBy, dir } = trackingOrder(q);
+      const sortButton = (c: SortColumn): HTMLElement => h('button', {
+        type: 'button', class: 'sort', id: `orden-${c.key}`,
+        onclick: () => {
+          const next = new URLSearchParams(q);
+          next.set('orden', c.key);
+          next.set('dir', sortedBy === c ? (dir === 'asc' ? 'desc' : 'asc') : c.first);
+          q = next;
+          setQuery(q);
+          draw();
+          document.getElementById(`orden-${c.key}`)?.focus();
+          const chosen = trackingOrder(q);
+          announce(`Implementadores ordenados ${chosen.column.said[chosen.dir === 'asc' ? 0 : 1]}.`);
+        },
+      }, c.title, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sortedBy === c ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'));
+      const list = ordered(assessed, q);
+      orderNote.textContent = ` Ordenados ${sortedBy.said[dir === 'asc' ? 0 : 1]}; los encabezados cambian el orden.`;
+      head.replaceChildren(h('tr', null, COLUMNS.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': sortedBy === c ? (dir === 'asc' ? 'ascending' : 'descending') : undefined }, sortButton(c)))));
+      body.replaceChildren(...(list.length ? list.map(({ r, mark, words, tone, confirmed }) => {
+          const lastPublished = confirmed ? h('span', null, date(r.lastPublishedAt), h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)) : date(r.lastPublishedAt);
+          return h('tr', null,
+            h('th', { scope: 'row' }, h('span', null, r.name, h('br'), h('small', null, r.state))),
+            // The symbol is for the eye (with the colour); the words say it, so screen readers skip the symbol (WCAG 1.1.1).
+            h('td', null, h('span', { class: tone }, h('span', { 'aria-hidden': 'true' }, mark), ` ${words}`)),
+            h('td', { class: 'num' }, count(r.committed)), h('td', { class: 'num' }, count(r.published)),
+            // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
+            // so, or «0» next to «Al día y completo» read as a contradiction.
+            h('td', { class: 'num' }, r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved)), h('td', { class: 'num' }, opt(r.pendingReview)),
+            h('td', null, lastPublished), h('td', { class: 'num' }, r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate)), h('td', null, stagesCell(r)));
+        }) : [h('tr', null, h('td', { colspan: COLUMNS.length }, h('span', { class: 'empty-note' }, 'Sin datos publicados para esta selección.')))]));
+    };
+    draw();
+    const table = scrollRegion(results, 'Avance de cada implementador frente a su compromiso');
     // The board's table for a report (a coordinator's monthly one to its board): the rows shown, in their order; dates
     // aaaa-mm-dd, which spreadsheet programs read as dates in any locale; figures as numbers, empty when not known.
-    const known = (n: number): number | null => (Number.isNaN(n) ? null : n);
     const download = csvButton('seguimiento', ['clave', 'implementador', 'estado', 'situacion', 'dias_de_atraso', 'periodicidad_dias', 'proyectos_comprometidos', 'proyectos_publicados', 'envios_aprobados', 'envios_por_revisar', 'ultima_publicacion', 'confirmada_sin_cambios', 'dias_sin_actualizar', ...STAGES.map((st) => `etapa_${st.code}`)],
-      () => assessed.map(({ r, words, overdue, confirmed }) => [r.publisherId, r.name, r.state, words, overdue, r.periodicityDays, r.committed, r.published, known(r.approved), known(r.pendingReview),
+      () => ordered(assessed, q).map(({ r, words, overdue, confirmed }) => [r.publisherId, r.name, r.state, words, overdue, r.periodicityDays, r.committed, r.published, known(r.approved), known(r.pendingReview),
         calendarDate(r.lastPublishedAt ?? undefined), calendarDate(confirmed ?? undefined), r.daysSinceUpdate, ...STAGES.map((st) => calendarDate(r.stages?.[st.code]))]),
       'Descargar CSV', 'Descargar CSV de la tabla de seguimiento');
     return h('div', null,
       ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar. Use los filtros Estado e Implementador del encabezado para ver los de un estado.'),
       // «E.1 REDA» and the other stages of the last column, in words (labels.ts).
       h('p', { class: 'note', id: 'nota-etapas' }, h('strong', null, 'Etapas del programa: '), PROGRAM_STAGES_NOTE),
-      ownStateNote(filters.state, ds.publishers),
+      ownStateNote(filters.state, ds.publishers, () => q),
       filteredNote(shown.length, rows.length, 'implementador', 'implementadores'),
       tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
       download,

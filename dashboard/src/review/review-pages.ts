@@ -11,8 +11,8 @@ import { formatCount, formatDate, formatNumber, formatTimestamp } from '../../..
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
-  AWAITING_DECISION, WITHDRAWABLE, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, sentAt, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
-  type Change, type ChangeGroup, type DecisionRequest, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
+  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, sentAt, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  type Change, type ChangeGroup, type DecisionRequest, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
@@ -127,9 +127,11 @@ async function auditSince(publisherId: string, since: string): Promise<{ entries
   return { entries, more: true };
 }
 
-/** Said under a listing cut at MAX_LIST_PAGES. */
-function moreNote(list: SubmissionListAnswer): Node | null {
-  return list.links.next ? h('p', { class: 'note' }, `Se muestran las primeras ${formatCount(list.submissions.length, 'entrega', 'entregas')} de la lista, las más antiguas; hay más.`) : null;
+/**
+ * Said under a listing cut at MAX_LIST_PAGES: which ones it holds, the newest (read with NEWEST_FIRST) or the oldest.
+ */
+function moreNote(list: SubmissionListAnswer, newest: boolean): Node | null {
+  return list.links.next ? h('p', { class: 'note', id: 'hay-mas' }, `Se muestran ${newest ? 'las' : 'las primeras'} ${formatCount(list.submissions.length, 'entrega', 'entregas')} ${newest ? 'más recientes' : 'de la lista, las más antiguas'}; hay más.`) : null;
 }
 
 /**
@@ -157,9 +159,14 @@ export const reviewInboxPage: Page = {
   title: 'Revisión de entregas',
   render: ({ ds, query, setQuery }) => withSession(async () => {
     const status = query.get('situacion') ?? PENDING;
+    // Past what the page reads (MAX_LIST_PAGES), the sends awaiting a decision keep the oldest, worked through first;
+    // any other situation (a year of published or returned sends) keeps the newest, which the oldest-first listing
+    // left out.
+    const newest = status !== PENDING;
     const listOf = (one: string): Promise<SubmissionListAnswer> => {
       const params = new URLSearchParams({ limit: '1000' });
       if (one) params.set('status', one);
+      if (newest) params.set('order', NEWEST_FIRST);
       return submissionList(params);
     };
     // «Por decidir»: every status awaiting the coordinator, one listing each (the API takes one status).
@@ -218,7 +225,7 @@ export const reviewInboxPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'filtro-estado' }, 'Estado'), stateSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-implementador' }, 'Implementador'), pubSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-situacion' }, 'Situación'), statusSel)),
-      results, moreNote(list));
+      results, moreNote(list, newest));
   }, rerender),
 };
 
@@ -262,7 +269,9 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
 function previewBlock(p: PreviewAnswer): HTMLElement {
   // Nor is one older than a send already approved (the server refuses it): «Qué cambiará al aprobar» sat above «no
   // se puede aprobar».
-  const approvable = p.submission.status !== 'returned' && !p.newerApprovedAt;
+  // Nor one whose approval found errors in this revision (approvalRefused): «Qué cambiará al aprobar» sat above «no se
+  // puede aprobar así».
+  const approvable = p.submission.status !== 'returned' && !p.newerApprovedAt && !approvalRefused(p.submission);
   return h('section', { 'aria-labelledby': 'titulo-cambios', id: 'vista-previa' },
     h('h2', { id: 'titulo-cambios' }, approvable ? 'Qué cambiará al aprobar' : 'Qué habría cambiado al aprobar'),
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
@@ -271,7 +280,26 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
 }
 
+/** Errors named in the comment written for the coordinator when an approval found them (refusalComment). */
+const COMMENT_ERRORS = 5;
+
 /**
+ * The comment offered, already written, to return a send whose approval found errors: how many, the first ones in the
+ * server's words (each with its sheet, row and column), and what to do. The coordinator may change it before
+ * returning; they used to copy the errors out of the list by hand.
+ */
+function refusalComment(f: FindingsView): string {
+  const errors = f.sample.filter((x) => x.severity === 'error').slice(0, COMMENT_ERRORS);
+  const more = f.errors - errors.length;
+  return [
+    `No se pudo publicar: el libro tiene ${formatCount(f.errors, 'error', 'errores')}. ${f.errors === 1 ? 'Corríjalo' : 'Corríjalos'} y envíe de nuevo:`,
+    ...errors.map((x) => `- ${x.message}`),
+    ...(more > 0 ? [`- y ${formatCount(more, 'error más', 'errores más')}: al validar el libro verá cada uno con su hoja y su celda.`] : []),
+  ].join('\n');
+}
+
+/**
+ * «Aprobar» asks once more/**
  * «Aprobar» asks once more, saying what will be published, before it publishes: one click used to publish at once.
  * The question is a group under the button (not a browser dialog), read by screen readers when it opens.
  */
@@ -366,12 +394,25 @@ export const reviewSubmissionPage: Page = {
     // Just said by the refusal of a stale «Aprobar» (kept above, where the focus waits): said there once, in the
     // note's place, not also as the note above it.
     const refusedAsOlder = !!p.newerApprovedAt && kept !== undefined && !kept.ok && kept.code === 'superseded';
+    // Approving this revision found errors in its workbook: approving it again would be refused the same way (the
+    // same checks on the same snapshot), and «Aprobar» was offered to be refused again. Said in its place, with the
+    // errors listed above and the comment to return it already written; a new revision brings «Aprobar» back.
+    const refusedForErrors = decide && !p.newerApprovedAt && approvalRefused(s);
+    // Just refused: by the approval's answer (422), or at the end of its publication in the background (the page
+    // drawn again once «Se está publicando» is over, saying how it ended).
+    const refusedNow = refusedForErrors && kept !== undefined && ((!kept.ok && kept.code === 'workbook-has-errors') || kept.text === PUBLISHING);
+    const refusal = refusedForErrors ? h('div', { id: 'aprobacion-rechazada' },
+      // Just refused: the refusal (where the focus waits) says it, once; later, the history's words for it.
+      refusedNow ? status : h('p', { class: 'status-bad', role: 'note' }, warnMark(), ` ${s.history[s.history.length - 1]?.comment ?? 'Al aprobar esta revisión se encontraron errores en el libro.'}`),
+      h('p', null, 'Esta revisión no se puede aprobar así: los errores están arriba, en «Hallazgos de la validación». Devuélvala con comentarios (abajo ya están escritos, con los errores; puede cambiarlos). «Aprobar» vuelve cuando quien capturó envíe una versión nueva.')) : null;
     const outdated = refusedAsOlder ? status : p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
       ` Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
     // The revision this page shows, named by each decision (DecisionRequest).
     const reviewed: DecisionRequest = s.snapshot ? { revision: s.snapshot.contentHash } : {};
     const comment = h('textarea', { id: 'comentario', rows: 4 });
-    comment.value = COMMENT_DRAFTS.get(id) ?? '';
+    comment.value = COMMENT_DRAFTS.get(id) ?? (refusedForErrors && s.findings?.errors ? refusalComment(s.findings) : '');
+    // Tall enough to read the comment written for it without scrolling inside the box.
+    if (comment.value) comment.rows = Math.min(12, Math.max(4, comment.value.split('\n').length + 2));
     COMMENT_DRAFTS.delete(id);
     const act = async (work: () => Promise<string>): Promise<void> => {
       const from = document.activeElement;
@@ -471,10 +512,11 @@ export const reviewSubmissionPage: Page = {
       s.status === 'published' || s.status === 'withdrawn' ? null : previewBlock(p),
       decide ? h('section', { id: 'decision', 'aria-labelledby': 'titulo-decision' },
         h('h2', { id: 'titulo-decision' }, 'Decisión'),
-        outdated ?? approveWithConfirmation(p, approve),
+        outdated ?? refusal ?? approveWithConfirmation(p, approve),
         h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
-        h('button', { type: 'button', onclick: () => void giveBack() }, 'Devolver con comentarios'),
-        refusedAsOlder ? null : status) : status,
+        // The one thing left to do with a send refused for errors: the main button then.
+        h('button', { type: 'button', class: refusedForErrors ? 'primary' : undefined, onclick: () => void giveBack() }, 'Devolver con comentarios'),
+        refusedAsOlder || refusedNow ? null : status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         s.earlierEntries ? h('p', { class: 'note', id: 'historial-incompleto' }, `${omittedHistoryText(s.earlierEntries)}${p.viewer.role !== 'capturista' ? ' Todas están en la bitácora, abajo.' : ''}`) : null,
         dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
@@ -601,7 +643,8 @@ function publishedNote(s: SubmissionView): string {
 export const mySubmissionsPage: Page = {
   title: 'Mis envíos',
   render: ({ ds }) => withSession(async () => {
-    const [list, config] = await Promise.all([submissionList(new URLSearchParams({ limit: '1000' })), authConfig()]);
+    // The newest sends first: past what the page reads (MAX_LIST_PAGES) the oldest are left out, not the latest.
+    const [list, config] = await Promise.all([submissionList(new URLSearchParams({ limit: '1000', order: NEWEST_FIRST })), authConfig()]);
     // By latest activity, newest first (latest-activity.ts): the store's order is by creation.
     const newest = byLatestActivity(list.submissions);
     // Officials send their own institution's workbook; self-hosted servers take it as an .xlsx file.
@@ -617,7 +660,7 @@ export const mySubmissionsPage: Page = {
       sessionBar(list.viewer, rerender, ds.publishers),
       h('div', { id: 'resultado-retiro', role: 'status' }, withdrawnNote),
       upload ? uploadForm(sent, continuedUpload(list.submissions)) : null,
-      moreNote(list),
+      moreNote(list, true),
       newest.length ? null : h('p', null, upload
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'
         : 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),

@@ -94,12 +94,14 @@ export async function registerPublisher(store: Store, publisher: Publisher, acto
   const clash = (await allPublishers(store)).find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
   if (clash) throw new HttpError(409, 'conflict', `El prefijo ya está asignado a «${clash.name}».`);
   const existed = (await store.getPublisher(publisher.id)) !== undefined;
-  // Replaced over what is stored at the write: its stages (unless given), first registration and last confirmation
-  // of its data (store.ts confirmedAt, the workflow's) are kept, whatever was written meanwhile.
+  // Replaced over what is stored at the write: its stages (unless given), first registration, last confirmation of its
+  // data and latest approved send (store.ts confirmedAt, latestApproval: the workflow's) are kept, whatever was
+  // written meanwhile.
   if (existed) {
     await store.updatePublisher(publisher.id, (previous) => ({
       ...publisher, ...(previous.stages && !publisher.stages ? { stages: previous.stages } : {}), ...(previous.registeredAt ? { registeredAt: previous.registeredAt } : {}),
       ...(previous.confirmedAt ? { confirmedAt: previous.confirmedAt } : {}),
+      ...(previous.latestApproval ? { latestApproval: previous.latestApproval } : {}),
     }));
   } else {
     await store.putPublisher({ ...publisher, registeredAt: at.toISOString() });

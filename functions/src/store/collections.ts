@@ -27,6 +27,8 @@ export interface CollectionSpec {
   fields: readonly string[];
   /** Equality-filter combinations the store queries with, each followed by `sk` ascending. */
   queries: readonly (readonly string[])[];
+  /** Those also queried with `sk` descending (a listing read from its end): Firestore needs an index of their own. */
+  descending?: readonly (readonly string[])[];
 }
 
 export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
@@ -35,6 +37,8 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   submissions: {
     fields: ['publisherId', 'status'],
     queries: [[], ['publisherId'], ['status'], ['publisherId', 'status']],
+    // «Mis envíos» and the inbox read the newest sends first (Store.listSubmissions newestFirst).
+    descending: [[], ['publisherId'], ['status'], ['publisherId', 'status']],
   },
   publications: {
     fields: ['publisherId', 'contentHash', 'status'],
@@ -182,16 +186,17 @@ export function chunkRows(rows: Row[]): Row[][] {
  */
 export function firestoreIndexConfig(namespace = '') {
   const names = Object.keys(COLLECTIONS) as CollectionName[];
+  const index = (c: CollectionName, q: readonly string[], order: 'ASCENDING' | 'DESCENDING') => ({
+    collectionGroup: namespace + c,
+    queryScope: 'COLLECTION',
+    fields: [...q.map((fieldPath) => ({ fieldPath, order: 'ASCENDING' })), { fieldPath: 'sk', order }],
+  });
   return {
-    indexes: names.flatMap((c) =>
-      COLLECTIONS[c].queries
-        .filter((q) => q.length > 0)
-        .map((q) => ({
-          collectionGroup: namespace + c,
-          queryScope: 'COLLECTION',
-          fields: [...q, 'sk'].map((fieldPath) => ({ fieldPath, order: 'ASCENDING' })),
-        })),
-    ),
+    // A query with no equality filter is served by the single-field index of `sk`, in either direction.
+    indexes: names.flatMap((c) => [
+      ...COLLECTIONS[c].queries.filter((q) => q.length > 0).map((q) => index(c, q, 'ASCENDING')),
+      ...(COLLECTIONS[c].descending ?? []).filter((q) => q.length > 0).map((q) => index(c, q, 'DESCENDING')),
+    ]),
     fieldOverrides: names.map((c) => ({ collectionGroup: namespace + c, fieldPath: 'body', indexes: [] })),
   };
 }

@@ -31,12 +31,16 @@ export interface DocumentBackend {
    * new row, or throws to abort. It must be pure — Firestore may run it more than once.
    */
   modify(collection: CollectionName, id: string, change: (body: string | undefined) => Row): Promise<void>;
-  /** Rows whose fields equal `where`, with `sk > after`, ordered by `sk`, at most `limit`. */
+  /**
+   * Rows whose fields equal `where`, with `sk > after`, ordered by `sk`, at most `limit`; `descending`: with
+   * `sk < after`, the greatest `sk` first (the newest of a listing by creation: paging from the end).
+   */
   query(
     collection: CollectionName,
     where: Record<string, string>,
     after: string | undefined,
     limit: number,
+    descending?: boolean,
   ): Promise<{ sk: string; body: string }[]>;
   /** `get` with the body as UTF-8 bytes, when the backend can give them without a JS string (SQLite). */
   getBytes?(collection: CollectionName, id: string): Promise<Buffer | undefined>;

@@ -117,13 +117,16 @@ export function createStore(backend: DocumentBackend): Store {
     return body === undefined ? undefined : (JSON.parse(body) as T);
   }
 
-  /** `from`: the sort key the first page starts after (a later page's cursor wins). */
-  async function list<T>(collection: CollectionName, where: Record<string, string | undefined>, page: PageRequest = {}, from?: string): Promise<Page<T>> {
+  /**
+   * `from`: the sort key the first page starts after (a later page's cursor wins). `descending`: from the last
+   * sort key back (each page's cursor then continues below it).
+   */
+  async function list<T>(collection: CollectionName, where: Record<string, string | undefined>, page: PageRequest = {}, from?: string, descending = false): Promise<Page<T>> {
     const limit = pageLimit(page.limit);
     const after = page.after === undefined ? from : decodeCursor(page.after);
     const filters: Record<string, string> = {};
     for (const [k, v] of Object.entries(where)) if (v !== undefined) filters[k] = v;
-    const rows = await backend.query(collection, filters, after, limit + 1);
+    const rows = await backend.query(collection, filters, after, limit + 1, descending);
     return pageOf(rows, limit, (body) => JSON.parse(body) as T);
   }
 
@@ -242,7 +245,7 @@ export function createStore(backend: DocumentBackend): Store {
     createSubmission: (s: Submission) =>
       backend.create('submissions', toRow('submissions', docId(s.id), submissionKey(s), s)),
     getSubmission: (id) => get<Submission>('submissions', docId(id)),
-    listSubmissions: (q = {}) => list<Submission>('submissions', { publisherId: q.publisherId, status: q.status }, q),
+    listSubmissions: (q = {}) => list<Submission>('submissions', { publisherId: q.publisherId, status: q.status }, q, undefined, q.newestFirst === true),
     async transitionSubmission(id, from, to, entry, patch = {}) {
       let updated: Submission | undefined;
       await backend.modify('submissions', docId(id), (body) => {

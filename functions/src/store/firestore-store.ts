@@ -145,12 +145,12 @@ class FirestoreBackend implements DocumentBackend {
     if (written) this.committed(collection, [written]);
   }
 
-  async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number) {
+  async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, descending = false) {
     let q: Query = this.db.collection(this.namespace + collection);
     for (const [field, value] of Object.entries(where)) q = q.where(field, '==', value);
     // A range on the sort key, never startAfter/offset: the emulator ignores those and would repeat page 1.
-    if (after !== undefined) q = q.where('sk', '>', after);
-    const snap = await q.orderBy('sk').limit(limit).get();
+    if (after !== undefined) q = q.where('sk', descending ? '<' : '>', after);
+    const snap = await q.orderBy('sk', descending ? 'desc' : 'asc').limit(limit).get();
     this.read(collection, snap.size);
     return snap.docs.map((d) => ({ sk: d.get('sk') as string, body: d.get('body') as string }));
   }

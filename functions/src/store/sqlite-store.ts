@@ -118,20 +118,21 @@ class SqliteBackend implements DocumentBackend {
     return this.select(collection, where, after, limit, 'CAST(body AS BLOB) AS body') as { sk: string; body: Buffer }[];
   }
 
-  async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number) {
-    return this.select(collection, where, after, limit, 'body') as { sk: string; body: string }[];
+  async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, descending = false) {
+    return this.select(collection, where, after, limit, 'body', descending) as { sk: string; body: string }[];
   }
 
-  private select(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, body: string): unknown[] {
+  private select(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, body: string, descending = false): unknown[] {
     const conditions = Object.keys(where).map((f) => `${quote(f)} = ?`);
     const params: (string | number)[] = Object.values(where);
     if (after !== undefined) {
-      conditions.push('sk > ?');
+      conditions.push(descending ? 'sk < ?' : 'sk > ?');
       params.push(after);
     }
     const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     params.push(limit);
-    return this.statement(`SELECT sk, ${body} FROM ${quote(collection)} ${filter} ORDER BY sk LIMIT ?`).all(params);
+    // The same index (the equality fields, then sk) serves both directions.
+    return this.statement(`SELECT sk, ${body} FROM ${quote(collection)} ${filter} ORDER BY sk${descending ? ' DESC' : ''} LIMIT ?`).all(params);
   }
 
   async close(): Promise<void> {

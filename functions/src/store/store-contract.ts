@@ -229,6 +229,25 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await failure(store.listSubmissions({ limit: 0 }))).toBe('invalid');
     });
 
+    test('newest first: paging back from the end, every one once, filters respected', async () => {
+      // Past the pages a reader follows, the newest were the ones missing: listed oldest first, a year of sends
+      // showed its first ones. Read from the end, the first page holds the latest.
+      const ids = Array.from({ length: 23 }, (_, i) => `s${String(i).padStart(2, '0')}`);
+      for (const [i, id] of shuffled(ids.map((id, i) => [i, id] as const))) await store.createSubmission({ ...sampleSubmission(id, 'p1', Math.min(i, 20)), status: i % 2 ? 'returned' : 'submitted' });
+      for (let i = 0; i < 4; i++) await store.createSubmission(sampleSubmission(`other${i}`, 'p2', 30 + i));
+      const newest = [...ids].reverse();
+
+      const got = await pages((after) => store.listSubmissions({ publisherId: 'p1', after, limit: 10, newestFirst: true }));
+      expect(got.map((p) => p.length)).toEqual([10, 10, 3]);
+      expect(got.flat().map((s) => s.id)).toEqual(newest);
+      // The first page alone: the latest ones.
+      expect((await store.listSubmissions({ publisherId: 'p1', limit: 2, newestFirst: true })).items.map((s) => s.id)).toEqual(['s22', 's21']);
+      // Every publisher, by status, and both.
+      expect((await store.listSubmissions({ limit: 3, newestFirst: true })).items.map((s) => s.id)).toEqual(['other3', 'other2', 'other1']);
+      expect((await pages((after) => store.listSubmissions({ status: 'returned', after, limit: 4, newestFirst: true }))).flat().map((s) => s.id)).toEqual(newest.filter((_, i) => (22 - i) % 2));
+      expect((await pages((after) => store.listSubmissions({ publisherId: 'p1', status: 'submitted', after, limit: 5, newestFirst: true }))).flat().map((s) => s.id)).toEqual(newest.filter((_, i) => (22 - i) % 2 === 0));
+    });
+
     test('paging releases, records, projects, publishers, audit and stats', async () => {
       for (const id of shuffled(Array.from({ length: 12 }, (_, i) => `pub${String(i).padStart(2, '0')}`))) {
         await store.putPublisher(samplePublisher(id));

@@ -50,6 +50,13 @@ export interface Publisher {
    * (core/workflow/update-due.ts). Set by the approval (approve-submission.ts); absent until the first such approval.
    */
   confirmedAt?: string;
+  /**
+   * The send of this publisher approved with the latest `sentAt` (approve-submission.ts latestApproved), raised by each
+   * approval before it is made: never below a send that is approved or published, above one only when that approval
+   * then failed or was refused (its reader checks the send it names). Absent until an approval writes it; a
+   * re-registration may drop it (the reader then reads every approved and published send, as before it existed).
+   */
+  latestApproval?: { submissionId: string; sentAt: string };
 }
 
 export type Role = 'capturista' | 'coordinador' | 'admin';
@@ -258,7 +265,12 @@ export interface Store {
   /** Fails with StoreError 'conflict' when the id exists. Ordered by (createdAt, id). */
   createSubmission(submission: Submission): Promise<void>;
   getSubmission(id: string): Promise<Submission | undefined>;
-  listSubmissions(query?: PageRequest & { publisherId?: string; status?: SubmissionStatus }): Promise<Page<Submission>>;
+  /**
+   * By (createdAt, id), the oldest first; `newestFirst`: the newest first, paging back from the end (a year of sends
+   * is read from its latest, which is what its readers look for, not from the first ones). A page's `next`
+   * continues in the order it was listed in.
+   */
+  listSubmissions(query?: PageRequest & { publisherId?: string; status?: SubmissionStatus; newestFirst?: boolean }): Promise<Page<Submission>>;
   /**
    * Atomic compare-and-set: moves the submission to `to` only if its status is one of `from`, appends `entry`
    * to its history (bounded: submission-history.ts) and sets `updatedAt = entry.at`. Of two concurrent approvals exactly one wins; the other

@@ -24,7 +24,7 @@ import { HttpError } from '../api/http-error';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import { publish } from '../publication/publish';
 import { isStoreError, type Publication, type Publisher, type Store, type Submission, type SubmissionSource, type User } from '../store/store';
-import { AWAITING_DECISION, STATUS_LABELS, replacedByNewer, sentAt } from '../../../core/workflow/contract';
+import { AWAITING_DECISION, STATUS_LABELS, replacedByNewer, sentAt, type SubmissionStatus } from '../../../core/workflow/contract';
 import { historyVersion } from '../store/submission-history';
 import { replacedDecisionText } from '../../../core/workflow/replaced-send';
 import { summarizeFindings } from './findings-summary';
@@ -119,11 +119,36 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
   return { code: 'publish.internal', reason: 'Ocurrió un error interno al publicar; no se publicó nada. Apruebe de nuevo en unos minutos.' };
 }
 
+/** Statuses of the sends latestApproved looks among: published, or being published. */
+const APPROVED: readonly SubmissionStatus[] = ['published', 'approved'];
+
 /**
- * The publisher's most recently sent submission that is published or being published (`except`: leave this one out),
- * reading its published and approved sends once: the inbox asks it once per implementer listed, not per send.
+ * Raises the publisher's Publisher.latestApproval to `s` when `s` was sent later, before `s` is approved: so it is
+ * never below a send that is approved or published (only ever raised, in one atomic change; claimApproval refuses a
+ * send older than it).
+ */
+async function noteApproval(store: Store, s: Submission): Promise<void> {
+  const mark = { submissionId: s.id, sentAt: sentAt(s) };
+  await store.updatePublisher(s.publisherId, (p) => (p.latestApproval && p.latestApproval.sentAt >= mark.sentAt ? p : { ...p, latestApproval: mark }));
+}
+
+/**
+ * The publisher's most recently sent submission that is published or being published (`except`: leave this one out).
+ * The send Publisher.latestApproval names, when it is still approved or published: no other is sent later (two
+ * reads, however many sends the publisher published in a year). Otherwise — not written yet, dropped, or naming a
+ * send whose approval failed or was refused, or `except` — its published and approved sends, every one; the inbox
+ * asks once per implementer listed, not per send.
  */
 export async function latestApproved(store: Store, publisherId: string, except?: string): Promise<Submission | undefined> {
+  return latestAmong(store, publisherId, (await store.getPublisher(publisherId))?.latestApproval, except);
+}
+
+/** latestApproved with the publisher's latestApproval (`named`) already read. */
+async function latestAmong(store: Store, publisherId: string, named: Publisher['latestApproval'], except?: string): Promise<Submission | undefined> {
+  if (named && named.submissionId !== except) {
+    const s = await store.getSubmission(named.submissionId);
+    if (s && APPROVED.includes(s.status)) return s;
+  }
   let latest: Submission | undefined;
   for (const status of ['published', 'approved'] as const) {
     for (const s of await readAll((after) => store.listSubmissions({ publisherId, status, after, limit: 1000 }))) {
@@ -139,7 +164,11 @@ export async function latestApproved(store: Store, publisherId: string, except?:
  * edited workbooks are separate submissions, so several can wait in the inbox at once.
  */
 export async function newerApproved(store: Store, submission: Submission): Promise<Submission | undefined> {
-  return newerThan(submission, await latestApproved(store, submission.publisherId, submission.id));
+  // Publisher.latestApproval names this very revision (its own approval wrote it): none approved or published was
+  // sent later, without reading them (the check every publication makes of the send it publishes).
+  const named = (await store.getPublisher(submission.publisherId))?.latestApproval;
+  if (named?.submissionId === submission.id && named.sentAt <= sentAt(submission)) return undefined;
+  return newerThan(submission, await latestAmong(store, submission.publisherId, named, submission.id));
 }
 
 /** `latest` (latestApproved) when it was sent after `submission`. */
@@ -157,6 +186,7 @@ export async function claimApproval(store: Store, submission: Submission, actor:
   if (reviewed !== undefined && submission.snapshot && submission.snapshot.contentHash !== reviewed) throw revisionChanged('aprobación', submission);
   const newer = await newerApproved(store, submission);
   if (newer) throw new HttpError(409, 'superseded', supersededText(newer));
+  await noteApproval(store, submission);
   try {
     // On the revision checked above: a new version sent meanwhile makes the write fail (ifVersion).
     return await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'approved', { at, by: actor.id, action: 'approved' }, reviewed !== undefined ? { ifVersion: historyVersion(submission) } : {});

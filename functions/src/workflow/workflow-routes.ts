@@ -54,7 +54,7 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, ENDED, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
+  AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
   type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
@@ -69,9 +69,6 @@ export const DEFAULT_UPLOAD_QUOTA_BYTES = 200 * 2 ** 20;
 const mib = (n: number): string => `${(n / 2 ** 20).toLocaleString('es-MX', { maximumFractionDigits: 1 })} MiB`;
 /** Upload statuses whose file is still needed: pending review, being approved, or to be approved again. */
 const NEEDS_FILE: SubmissionStatus[] = ['submitted', 'approved', 'failed'];
-
-/** A send back in the queue because its approval found errors: a newer upload supersedes it (and its file). */
-const approvalRefused = (s: Submission): boolean => s.status === 'submitted' && s.history[s.history.length - 1]?.action === 'approval-refused';
 
 /** Rendered findings in a refused approval's answer; the submission keeps its own smaller sample. */
 const MAX_FINDINGS_SHOWN = 200;
@@ -479,6 +476,10 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const status = queryString(req, 'status');
     if (status !== undefined && !STATUSES.includes(status as SubmissionStatus)) throw badRequest('invalid-status', `El parámetro «status» debe ser uno de: ${STATUSES.join(', ')}.`);
     const spreadsheetId = queryString(req, 'spreadsheetId');
+    // `order=newest`: from the latest send back (contract.ts NEWEST_FIRST), what «Mis envíos» reads; oldest first otherwise.
+    const order = queryString(req, 'order');
+    if (order !== undefined && order !== NEWEST_FIRST && order !== 'oldest') throw badRequest('invalid-order', `El parámetro «order» debe ser «${NEWEST_FIRST}» (los más recientes primero) u «oldest» (los más antiguos primero).`);
+    const newestFirst = order === NEWEST_FIRST;
     let publisherId = queryString(req, 'publisher');
     if (publisherId) await authorize(user, 'submission.list', await publisherOf(publisherId), `publisher/${publisherId}`);
     else if (user.publisherId && !can(user, 'submission.list')) publisherId = user.publisherId; // narrows the scan; `visible` decides
@@ -493,14 +494,14 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const items: Submission[] = [];
     let after = queryString(req, 'after');
     for (let read = 0; read < MAX_SCANNED_PAGES && items.length < limit; read++) {
-      const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after, limit });
+      const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after, limit, newestFirst });
       items.push(...page.items.filter(wanted));
       after = page.next;
       if (items.length > limit) after = cursorAfter(items[limit - 1]);
       if (!after) break;
     }
     items.splice(limit);
-    // Oldest first (the store's order): the inbox is worked through in arrival order.
+    // In the store's order: oldest first, as the inbox is worked through, or the newest first when asked.
     const body: SubmissionListAnswer = { viewer: viewerOf(user), submissions: await olderThanApproved(items, await views(items)), links: nextLink(req, after), serviceAccount: deps.serviceAccount ?? null };
     res.json(body);
   });
