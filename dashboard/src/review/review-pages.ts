@@ -299,7 +299,6 @@ function refusalComment(f: FindingsView): string {
 }
 
 /**
- * «Aprobar» asks once more/**
  * «Aprobar» asks once more, saying what will be published, before it publishes: one click used to publish at once.
  * The question is a group under the button (not a browser dialog), read by screen readers when it opens.
  */
