@@ -56,11 +56,12 @@ export function runWholeCommand(args: string[]): CommandFigures {
 }
 
 /**
- * Node's own start on this machine (`node -e ""`, median of 5), and with the machine-only variables when it sets
- * them: the line the benches print under their tables, so a reader can add that start back.
+ * Node's own start on this machine (`node -e ""`, median of as many runs as each command gets: commandRuns()), and
+ * with the machine-only variables when it sets them: the line the benches print under their tables, so a reader can
+ * add that start back. (Always 5 runs, it was 10 starts of each engine bench's smoke test at 2 runs a command.)
  */
 export function nodeStartNote(): string {
-  const start = (keep: boolean): number => median(Array.from({ length: 5 }, () => timeNode(['-e', ''], commandEnv(keep)).ms));
+  const start = (keep: boolean): number => median(Array.from({ length: commandRuns() }, () => timeNode(['-e', ''], commandEnv(keep)).ms));
   const set = MACHINE_ONLY.filter((name) => process.env[name] !== undefined);
   const bare = start(false);
   if (!set.length) return `Arranque de Node (node -e ""): ${bare} ms.`;

@@ -165,8 +165,11 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Parque Norte', complete: false })));
     fs.writeFileSync(fixed, await xlsxOf(projectWorkbook(MER, { title: 'Parque Norte' })));
     const anuncio = official.locator('body > #anuncio');
-    /** After the outcome is drawn: longer than announce() waits before it writes (dom.ts, 100 ms). */
-    const settled = (): Promise<void> => official.waitForTimeout(400);
+    /**
+     * After the outcome is drawn: longer than announce() waits before it writes (dom.ts, 100 ms), on the page's clock
+     * (signedIn installs it), which runs those 400 ms at once instead of waiting them out.
+     */
+    const settled = (): Promise<void> => official.clock.runFor(400);
     const send = async (file: string): Promise<void> => {
       await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(file);
       await official.getByRole('button', { name: 'Enviar a revisión' }).focus();
@@ -210,7 +213,8 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.evaluate(() => document.body.removeAttribute('data-ready'));
     await page.locator('#bandeja tbody a').first().click();
     await page.waitForSelector('body[data-ready] #situacion');
-    await page.waitForTimeout(400);
+    // Longer than announce() waits before it writes (dom.ts, 100 ms), run at once on the page's clock.
+    await page.clock.runFor(400);
     expect(await anuncio.textContent()).toBe('');
     await page.context().close();
   });
@@ -306,7 +310,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
   it('an approval published in the background says how it ended where «Se está publicando» was, and the focus stays there', async () => {
     // Approvals here are queued (as self-hosted and in the cloud) and this test says when the publication ends.
     const tasks: PublicationTask[] = [];
-    const bg = await startReviewServer('review-background-', { publicationQueue: { enqueue: async (t) => { tasks.push(t); } } });
+    const bg = await startReviewServer('review-background-', { publicationQueue: { enqueue: async (t) => { tasks.push(t); } }, sharing: srv });
     try {
       const res = await fetch(`${bg.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: bg.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque del Sur' })) });
       const id = ((await res.json()) as { submission: { id: string } }).submission.id;

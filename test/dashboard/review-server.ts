@@ -16,24 +16,31 @@ export interface ReviewServer {
   h: LocalHarness;
   base: string;
   browser: Browser;
-  /** A scratch folder of the file's own (the built dashboard is in it), removed by close(). */
+  /** A scratch folder of the file's own (the built dashboard is in it, unless it shares another's), removed by close(). */
   dir: string;
+  /** Where the built dashboard it serves is. */
+  dashboardDir: string;
   close(): Promise<void>;
 }
 
-/** `opts.publicationQueue`: approvals publish in the background through it (otherwise within the request). */
-export async function startReviewServer(prefix: string, opts: { publicationQueue?: PublicationQueue } = {}): Promise<ReviewServer> {
+/**
+ * `opts.publicationQueue`: approvals publish in the background through it (otherwise within the request).
+ * `opts.sharing`: a second server of the same file, with a store of its own, that uses the first one's Chromium and
+ * built dashboard (its close() leaves them to that one's): building and launching them again took 2-3 s.
+ */
+export async function startReviewServer(prefix: string, opts: { publicationQueue?: PublicationQueue; sharing?: ReviewServer } = {}): Promise<ReviewServer> {
+  const { sharing, ...harness } = opts;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  await buildDashboard(dir);
-  const h = await localHarness({ dashboardDir: dir, ...opts });
+  if (!sharing) await buildDashboard(dir);
+  const h = await localHarness({ dashboardDir: sharing?.dashboardDir ?? dir, ...harness });
   const server: Server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await launchChromium();
+  const browser = sharing?.browser ?? await launchChromium();
   return {
-    h, base, browser, dir,
+    h, base, browser, dir, dashboardDir: sharing?.dashboardDir ?? dir,
     async close() {
-      await browser.close();
+      if (!sharing) await browser.close();
       await new Promise((r) => server.close(r));
       await h.close();
       fs.rmSync(dir, { recursive: true, force: true });

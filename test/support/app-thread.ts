@@ -93,6 +93,8 @@ export async function startAppThread(options: { mode: 'local' | 'cloud'; capture
     },
     stubPut: async (id, wb) => { await rpc('stubPut', id, wb); },
     mails: async () => (await rpc('mails')) as { to: string[]; subject: string }[],
-    close: async () => { await rpc('close'); await worker.terminate(); fs.rmSync(await bundle(), { force: true }); bundled = undefined; },
+    // The bundle this thread runs (`file`), not bundle()'s: two threads closed at once (Promise.all), the second found
+    // `bundled` reset by the first and bundled the entry again, only to remove it.
+    close: async () => { await rpc('close'); await worker.terminate(); fs.rmSync(file, { force: true }); bundled = undefined; },
   };
 }
