@@ -44,6 +44,7 @@ describeIfChromium('a data user in the public pages', () => {
     // Juárez is in Nuevo León's data; here one of Mérida's projects is in a Juárez too (the «Municipio» tests).
     srv = await startDashboardServer({ edit: (key, workbook) => { if (key === 'merida') setCell(workbook, 'Ubicaciones', 0, 'locations/0/address/locality', 'Juárez'); } });
     browser = await launchChromium();
+    await srv.store.putPublisher({ id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001', commitment: { projects: 10, periodicityDays: 90 } });
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
@@ -253,14 +254,11 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await link.getAttribute('href')).toBe('/api/bulk/projects.json?publisher=merida');
     const pkg = (await (await fetch(`${srv.base}/api/bulk/projects.json?publisher=merida`)).json()) as { version: string; projects: unknown[] };
     expect(pkg.projects.length).toBeGreaterThan(0);
-    // An implementer registered that has published nothing: its file would be a 404, so no link leads there.
-    await srv.store.putPublisher({ id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001', commitment: { projects: 10, periodicityDays: 90 } });
-    await page.context().close();
+    // An implementer registered that has published nothing (beforeAll): its file would be a 404, so no link leads there.
     const none = await open(1280, '#/proyectos?publisher=campeche');
     await none.waitForSelector('body[data-ready] .download-note');
     expect(await none.locator('.standard-data').innerText()).toBe('Municipio de Campeche no ha publicado proyectos en EDCAPI (OC4IDS); lo que publica cada implementador está en Descargas y API.');
     expect(await none.locator('.download-note a').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')))).toEqual(['#/descargas']);
-    await none.context().close();
   });
 
   it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {
