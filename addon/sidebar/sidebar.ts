@@ -6,6 +6,7 @@
 import type { ReviewContext, ServerApi, SheetGroup, SheetPlan, ValidationReport } from '../src/rpc-types';
 import { formatCount as plural } from '../../core/format/es-mx';
 import { AWAITING_DECISION, WITHDRAWABLE } from '../../core/workflow/contract';
+import { newerApprovedText } from '../../core/workflow/newer-approved';
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
@@ -224,7 +225,7 @@ function renderReview(): void {
     $('approve').hidden = Boolean(outdated);
     if (outdated) $('confirm-approve').hidden = true;
     $('coordinator-help').textContent = outdated
-      ? `No se puede aprobar: ya se aprobó un envío más reciente de esta institución (enviado el ${formatDate(outdated)}), y este publicaría encima datos anteriores. Devuélvalo con un comentario.`
+      ? newerApprovedText(outdated, 'coordinator')
       : `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;
   }
 }

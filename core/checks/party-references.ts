@@ -8,6 +8,7 @@
 import { itemsAlong, itemsAt, objectsAt, someAlong, stringAt } from './json';
 import type { Check, Doc, JsonObject, Report } from './types';
 import { codeTitle } from './code-label';
+import type { Standard } from '../profile/types';
 
 /** Path of the objects that hold the reference, the reference key (an object or array of them), accepted roles. */
 type Rule = [holder: string, key: string, roles: string[]];
@@ -38,6 +39,19 @@ const OC4IDS_RULES: Rule[] = [
   ['transactions', 'payer', ['payer']],
   ['transactions', 'payee', ['payee']],
 ];
+
+const REFERENCE_FIELDS: Record<Standard, ReadonlySet<string>> = {
+  ocds: new Set(OCDS_RULES.map(([holder, key]) => `${holder ? `${holder}/` : ''}${key}/id`)),
+  oc4ids: new Set(OC4IDS_RULES.map(([holder, key]) => `${holder ? `${holder}/` : ''}${key}/id`)),
+};
+
+/**
+ * The fields where a reference to a party is typed (`awards/suppliers/id`): the workbook's reader takes a party's
+ * bare RFC typed there in lowercase in capitals (core/unflatten/read-rows.ts), as the party's own RFC is.
+ */
+export function partyReferenceFields(standard: Standard): ReadonlySet<string> {
+  return REFERENCE_FIELDS[standard];
+}
 
 /**
  * The party a reference meant when its id is a party's identifier rather than the party's id: Nuevo León's payments

@@ -78,6 +78,30 @@ describe('an RFC typed in lowercase in the Actores sheet', () => {
     ]);
   });
 
+  it('a reference typed as the bare RFC in lowercase, without «MX-RFC-»: in capitals too, so it names the party it meant', () => {
+    const book = workbook('mab9307148t4');
+    book.sheets[3] = sheetOf('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': ' mab9307148t4', 'awards/suppliers/name': 'Constructora del Sur' }]);
+    const checked = checkWorkbook(book, { now: '2025-07-01T10:00:00-06:00' });
+    expect((checked.releases[0] as { awards: { suppliers: { id: string }[] }[] }).awards[0].suppliers[0].id).toBe('MAB9307148T4');
+    const noted = checked.findings.filter((f) => /^rfc\.|^reference\.|^cell\.rfc/.test(f.code));
+    expect(noted.map((f) => [f.code, f.severity, f.cell?.sheet, f.params.value, f.params.party])).toEqual([
+      ['cell.rfc-uppercased', 'info', 'Actores', 'mab9307148t4', undefined],
+      ['cell.rfc-uppercased', 'info', 'Proveedores adjudicados', 'mab9307148t4', undefined],
+      ['reference.partyByIdentifier', 'error', 'Proveedores adjudicados', 'MAB9307148T4', 'MX-RFC-MAB9307148T4'],
+    ]);
+  });
+
+  it('in a reference, only a valid RFC once in capitals; other ids are left as typed', () => {
+    const book = workbook('mab9307148t4');
+    // Its check digit is wrong (VACE460910SX6 is refused as such); an award's id is no reference to a party.
+    book.sheets[2] = sheetOf('Adjudicaciones', [{ ocid: 'ocds-abc123-1', 'awards/id': 'mab9307148t4', 'awards/status': 'active' }]);
+    book.sheets[3] = sheetOf('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'mab9307148t4', 'awards/suppliers/id': 'vace460910sx6', 'awards/suppliers/name': 'Constructora del Sur' }]);
+    const checked = checkWorkbook(book, { now: '2025-07-01T10:00:00-06:00' });
+    const award = (checked.releases[0] as { awards: { id: string; suppliers: { id: string }[] }[] }).awards[0];
+    expect([award.id, award.suppliers[0].id]).toEqual(['mab9307148t4', 'vace460910sx6']);
+    expect(checked.findings.filter((f) => f.code === 'cell.rfc-uppercased').map((f) => f.cell?.sheet)).toEqual(['Actores']);
+  });
+
   it('another scheme\'s identifier, or text that is no RFC in capitals either, is left as typed', () => {
     const foreign = checkWorkbook(workbook('abc-123-x', 'US-EIN'), { now: '2025-07-01T10:00:00-06:00' });
     expect((foreign.releases[0].parties as { identifier: { id: string } }[])[0].identifier.id).toBe('abc-123-x');

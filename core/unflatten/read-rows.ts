@@ -11,9 +11,13 @@ import { shownValue } from './shown-value';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
 import { NEEDS_PARSING, parseValue, plainValue } from './parse-value';
 import { rfcProblem } from '../checks/rfc';
+import { partyReferenceFields } from '../checks/party-references';
 
 /** OCDS/EDCA-MX convention: a party without id is identified by its RFC, `MX-RFC-{RFC}` (scheme MX-RFC). */
 export const RFC_SCHEME = 'MX-RFC';
+
+/** A party's own id, in both standards: references to the party must keep matching it. */
+const PARTY_ID = 'parties/id';
 
 interface Context { sheet: BoundSheet; docs: DocumentSet; zone: string; findings: Finding[] }
 
@@ -48,35 +52,43 @@ function lastDataRow(rows: CellValue[][], start: number, columns: BoundColumn[])
  * `MX-RFC-mab9307148t4`, which references in capitals did not match, and so it was refused (rfc.lowercase,
  * core/checks/rfc.ts); in capitals from the start there is nothing left to refuse, and the official is told so at the
  * cell (`cell.rfc-uppercased`, info). `prefixed`: a party id or a reference to one (`mx-rfc-mab9307148t4`), which must
- * stay the same as the party's own. Undefined when nothing changes, or when the text is no RFC in capitals either (left
- * as typed, for the RFC and reference checks to name).
+ * stay the same as the party's own. `valid`: only an RFC with no problem at all once in capitals (its check digit
+ * too), for a bare one typed where other ids are (a reference). Undefined when nothing changes, or when the text is no
+ * RFC in capitals either (left as typed, for the RFC and reference checks to name).
  */
-function rfcInCapitals(typed: string, prefixed: boolean): string | undefined {
+function rfcInCapitals(typed: string, prefixed: boolean, valid = false): string | undefined {
   const rfc = prefixed ? typed.slice(RFC_SCHEME.length + 1) : typed;
   if (prefixed && typed.slice(0, RFC_SCHEME.length + 1).toUpperCase() !== `${RFC_SCHEME}-`) return undefined;
   const upper = rfc.toUpperCase();
   const text = prefixed ? `${RFC_SCHEME}-${upper}` : upper;
   if (text === typed) return undefined;
   const problem = rfcProblem(upper);
-  return problem === undefined || problem === 'checkDigit' ? text : undefined;
+  return problem === undefined || (!valid && problem === 'checkDigit') ? text : undefined;
 }
+
+/** `MX-RFC-…` in any case: a party id or a reference written the way parties without id are named. */
+const hasRfcScheme = (typed: string): boolean => typed.slice(0, RFC_SCHEME.length + 1).toUpperCase() === `${RFC_SCHEME}-`;
 
 /**
  * The row with the RFCs of its party (`rfcColumn`, scheme blank or MX-RFC) and of its party ids and references
  * (`idColumns`: every `…/id` column) in capitals, each said at its cell; the row itself when none changes.
+ * `bareColumns`: those of them where a party's bare RFC may be typed too (`mab9307148t4`, without «MX-RFC-»): the
+ * references to parties, which name a party by its RFC (reference.partyByIdentifier) only in capitals, as the party's
+ * own RFC is read; and the party ids, so that a party and its references typed alike in lowercase still match.
  */
-function rowRfcsInCapitals(ctx: Context, row: CellValue[], r: number, rfcColumn: BoundColumn | undefined, schemeColumn: BoundColumn | undefined, idColumns: readonly BoundColumn[]): CellValue[] {
+function rowRfcsInCapitals(ctx: Context, row: CellValue[], r: number, rfcColumn: BoundColumn | undefined, schemeColumn: BoundColumn | undefined, idColumns: readonly BoundColumn[], bareColumns: ReadonlySet<BoundColumn>): CellValue[] {
   let copy: CellValue[] | undefined;
-  const fix = (col: BoundColumn, prefixed: boolean): void => {
+  const fix = (col: BoundColumn, prefixed: boolean, bareToo = false): void => {
     const raw = row[col.index];
     if (typeof raw !== 'string') return;
     // Cheap looks first, as this runs on every id cell: a party id starts «MX-RFC-» (or with a space, trimmed below),
     // and one already in capitals has nothing to change.
     const first = raw.charCodeAt(0);
-    if (prefixed && first !== 77 && first !== 109 && first > 32) return;
+    if (prefixed && !bareToo && first !== 77 && first !== 109 && first > 32) return;
     if (raw.toUpperCase() === raw) return;
     const typed = raw.trim();
-    const upper = rfcInCapitals(typed, prefixed);
+    const bare = bareToo && !hasRfcScheme(typed);
+    const upper = rfcInCapitals(typed, prefixed && !bare, bare);
     if (upper === undefined) return;
     ctx.findings.push(finding('cell.rfc-uppercased', 'info', { value: safePreview(typed), upper }, { cell: cellRef(ctx, r, col) }));
     copy ??= row.slice();
@@ -86,7 +98,7 @@ function rowRfcsInCapitals(ctx: Context, row: CellValue[], r: number, rfcColumn:
     const scheme = schemeColumn ? cleanCell(row[schemeColumn.index]) : undefined;
     if (scheme === undefined || (typeof scheme === 'string' && scheme.toUpperCase() === RFC_SCHEME)) fix(rfcColumn, false);
   }
-  for (const col of idColumns) fix(col, true);
+  for (const col of idColumns) fix(col, true, bareColumns.has(col));
   return copy ?? row;
 }
 
@@ -153,6 +165,9 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   const schemeColumn = isParties ? ownColumns.find((c) => c.rel.join('/') === 'identifier/scheme') : undefined;
   // Where a party id or a reference to one may be typed (`MX-RFC-…`): every `…/id` column but a party's identifier.
   const rfcIdColumns = allColumns.filter((c) => c !== rfcColumn && c.rel[c.rel.length - 1] === 'id');
+  // …and where a party's bare RFC may be typed as well: the references to parties, and the party ids they match.
+  const references = partyReferenceFields(sheet.standard);
+  const bareRfcColumns = new Set(rfcIdColumns.filter((c) => references.has(c.field) || c.field === PARTY_ID));
   const ownRel = depth > 0 ? sheet.arrays[depth - 1].slice(depth > 1 ? sheet.arrays[depth - 2].length + 1 : 0).split('/') : [];
   const ownPath = relPath(ownRel);
   const values = valueColumns.map((col) => ({ col, path: relPath(col.rel) }));
@@ -167,7 +182,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     let row = rows[r];
     if (!row || row.length === 0) continue;
     if (!anyValue(row, allColumns)) continue;
-    if (rfcColumn || rfcIdColumns.length) row = rowRfcsInCapitals(ctx, row, r, rfcColumn, schemeColumn, rfcIdColumns);
+    if (rfcColumn || rfcIdColumns.length) row = rowRfcsInCapitals(ctx, row, r, rfcColumn, schemeColumn, rfcIdColumns, bareRfcColumns);
 
     const here: SourceRow = { sheet: source, row: r + 1 };
     const rootKey = keyText(ctx, row, r, sheet.rootKey);

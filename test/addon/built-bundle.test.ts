@@ -127,7 +127,7 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect(review).toMatchObject({ role: 'capturista', submission: null, viewer: { email: 'captura@merida.gob.mx' } });
     // «Validar» above asked the built-in address for the registered prefixes (unreachable here: it validated offline).
     const asked = record.fetches.at(-1)!;
-    expect(asked.url).toBe(`${app.url}/api/submissions?spreadsheetId=hoja-de-prueba`);
+    expect(asked.url).toBe(`${app.url}/api/submissions?spreadsheetId=hoja-de-prueba&order=newest`);
     expect((asked.params.headers as Record<string, string>).Authorization).toBe(`Bearer ${token}`);
     context.menuValidate();
     expect(record.sidebars).toEqual(['Infraestructura Abierta']);

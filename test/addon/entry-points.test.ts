@@ -17,6 +17,7 @@ import { projectWorkbook, PUBLISHERS, SERVICE_ACCOUNT } from '../workflow/workfl
 import type { FakeSheet } from './fake-spreadsheet';
 import { MAX_COMMENT_LENGTH } from '../../core/workflow/contract';
 import { omittedHistoryText } from '../../core/workflow/omitted-history';
+import type { Submission } from '../../functions/src/store/store';
 
 const spec = templateSpec();
 const projects = spec.sheets.find((s) => s.name === 'Proyectos');
@@ -625,6 +626,23 @@ describe('submit and review against the real app', () => {
     host.spreadsheetForbidden = true;
     expect(() => main.runValidation()).toThrow(UNEXPECTED);
     expect(host.logged).toHaveLength(1);
+  });
+
+  // Last here: the institution's 2,102 sends stay in this app.
+  it('self-hosted: the panel finds the sheet\'s latest send among more than 2,000 of its institution (read the newest first)', async () => {
+    // The server reads at most 20 pages of 100 of the institution's sends to find the sheet's: read from the oldest,
+    // the sheet's first send was found, its latest not, and the panel showed «Devuelta» for a send awaiting review.
+    const at = (n: number): string => new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
+    const send = (id: string, spreadsheetId: string, n: number, status: 'returned' | 'submitted'): Submission => ({
+      id, publisherId: 'mer', source: { kind: 'sheets', spreadsheetId }, status, history: [{ at: at(n), by: 'u-cap-mer', action: 'submit' }], createdAt: at(n), updatedAt: at(n),
+    });
+    await local.createSubmissions([
+      send('hoja-muchos-primero', 'hoja-merida-muchos', 0, 'returned'),
+      ...Array.from({ length: 2100 }, (_, i) => send(`otra-hoja-${i}`, `hoja-merida-otra-${i}`, i + 1, 'returned')),
+      send('hoja-muchos-ultimo', 'hoja-merida-muchos', 2101, 'submitted'),
+    ]);
+    signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-muchos' });
+    expect(main.reviewContext().submission).toMatchObject({ id: 'hoja-muchos-ultimo', state: 'submitted' });
   });
 });
 

@@ -235,7 +235,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
   it('does not offer a coordinator «Aprobar» for a send older than one already approved: says when that one was sent, and offers returning it', async () => {
     const page = await open({ reviewContext: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, newerApprovedAt: '2024-03-05T18:00:00Z' } }] });
     await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
-    expect(await page.locator('#coordinator-help').textContent()).toBe('No se puede aprobar: ya se aprobó un envío más reciente de esta institución (enviado el 05/03/2024), y este publicaría encima datos anteriores. Devuélvalo con un comentario.');
+    expect(await page.locator('#coordinator-help').textContent()).toBe('No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución (enviado el 05/03/2024, 12:00:00\u00a0p.m.), y este publicaría encima datos anteriores. Devuélvalo con un comentario; si algo de este envío falta en aquel, pida que lo envíen de nuevo.');
     expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Devolver con comentarios' }).isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);

@@ -14,6 +14,7 @@ import { projectWorkbook, PUBLISHERS, xlsxOf, type UserName } from '../workflow/
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { formatTimestamp } from '../../core/format/es-mx';
+import { newerApprovedText } from '../../core/workflow/newer-approved';
 
 const [MER, MTY] = PUBLISHERS;
 
@@ -72,7 +73,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     // Back in the inbox: the middle one is flagged, with when the approved one was sent.
     await open(og, '#/revision', '#bandeja');
     expect(await rows.count()).toBe(1);
-    const flag = `No se puede aprobar: ya se aprobó un envío más reciente (enviado el ${formatTimestamp(last.snapshot.takenAt)}). Devuélvala con un comentario.`;
+    const flag = newerApprovedText(last.snapshot.takenAt, 'coordinator');
     expect(await rows.first().locator('td').first().textContent()).toBe(`En revisión⚠ ${flag}`);
     expect(await rows.first().locator('.envio-anterior').textContent()).toBe(`⚠ ${flag}`);
     await og.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-inbox.png'), fullPage: true });
@@ -84,16 +85,28 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     // The tab opened before the approval: «Aprobar» refused, the reason kept, the page drawn again without the button.
     await stale.getByRole('button', { name: 'Aprobar' }).click();
     await stale.getByRole('button', { name: 'Sí, publicar' }).click();
-    await stale.locator('#resultado', { hasText: 'Ya se aprobó un envío más reciente de esta institución' }).waitFor();
+    await stale.locator('#resultado', { hasText: 'ya se aprobó uno más reciente de esta institución' }).waitFor();
     // Drawn again (the refusal shows before the page is redrawn without «Aprobar»).
     await stale.getByRole('button', { name: 'Aprobar' }).waitFor({ state: 'detached' });
     await stale.locator('#decision').waitFor();
     // Said once, where the focus went (the refusal); the note that says the same was shown above it as well.
-    expect((await stale.locator('main').textContent())!.split('Ya se aprobó un envío más reciente').length - 1).toBe(1);
+    expect((await stale.locator('main').textContent())!.split('ya se aprobó uno más reciente').length - 1).toBe(1);
     expect(await stale.locator('#envio-anterior').count()).toBe(0);
     expect(await stale.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('resultado');
     // In the note's place, before what to do instead: return it with a comment.
     expect(await stale.locator('#decision > #resultado + .field #comentario').count()).toBe(1);
+    // The comment box spans its section on a phone and on a desktop (it kept the browser's narrow default, and a
+    // comment written for it wrapped every few words), without the page scrolling sideways.
+    for (const width of [390, 1280]) {
+      await stale.setViewportSize({ width, height: 900 });
+      const [box, section, scrolled] = await Promise.all([
+        stale.locator('#comentario').evaluate((el: any) => el.getBoundingClientRect().width as number),
+        stale.locator('#decision').evaluate((el: any) => { const s = el.ownerDocument.defaultView.getComputedStyle(el); return (el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)) as number; }),
+        stale.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth),
+      ]);
+      expect([width, Math.round(box)]).toEqual([width, Math.round(section)]);
+      expect(scrolled).toBeLessThanOrEqual(width);
+    }
     await stale.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-stale.png'), fullPage: true });
     await stale.context().close();
 
@@ -103,7 +116,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     const headings = await official.locator('article.envio h2').allTextContents();
     expect(headings.map((t) => /«(.*)»$/.exec(t)?.[1])).toEqual(['parque tres.xlsx', 'parque uno.xlsx', 'parque dos.xlsx']);
     // The one in between still awaits its coordination, which can no longer approve it: said on its card too.
-    expect(await official.locator('article.envio', { hasText: '«parque dos.xlsx»' }).locator('.envio-anterior').textContent()).toBe(`Su coordinación ya no puede aprobar este envío: aprobó uno más reciente de su institución (enviado el ${formatTimestamp(last.snapshot.takenAt)}), y este publicaría encima datos anteriores. Si algo de este envío falta en aquel, envíelo en un libro nuevo.`);
+    expect(await official.locator('article.envio', { hasText: '«parque dos.xlsx»' }).locator('.envio-anterior').textContent()).toBe(newerApprovedText(last.snapshot.takenAt, 'official'));
     expect(await official.locator('article.envio .ultima-actividad').first().textContent()).toMatch(/^Última actividad: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.$/);
     await official.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-mis-envios.png'), fullPage: true });
     await official.context().close();

@@ -255,7 +255,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.reload();
     await page.locator('#envio-anterior').waitFor();
     expect(await page.locator('#envio-anterior > span[aria-hidden="true"]').textContent()).toBe('⚠');
-    expect(await page.locator('#envio-anterior').textContent()).toMatch(/^⚠ Ya se aprobó un envío más reciente/);
+    expect(await page.locator('#envio-anterior').textContent()).toMatch(/^⚠ No se puede aprobar este envío: ya se aprobó uno más reciente/);
     await page.context().close();
   });
 
@@ -291,7 +291,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
       expect(box && box.x + box.width).toBeLessThanOrEqual(390);
     }
     // (Followed, for a send older than one an earlier test approved, by why it can no longer be approved.)
-    expect(await row.locator('td').first().textContent()).toMatch(/^En revisión(⚠ No se puede aprobar: .*)?$/);
+    expect(await row.locator('td').first().textContent()).toMatch(/^En revisión(⚠ No se puede aprobar este envío: .*)?$/);
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     // An empty inbox's sentence is on screen to its end (it ran under the headers, off to the right).
     await page.goto(`${base}/#/revision?situacion=failed`);

@@ -289,7 +289,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     const approved = await fetch(`${base}/api/submissions/${newer.body.submission.id}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } });
     expect(approved.status).toBe(200);
     await og.reload();
-    await og.locator('#envio-anterior', { hasText: 'Ya se aprobó un envío más reciente de esta institución' }).waitFor();
+    await og.locator('#envio-anterior', { hasText: 'ya se aprobó uno más reciente de esta institución' }).waitFor();
     expect(await og.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
     expect(await og.getByRole('button', { name: 'Devolver con comentarios' }).count()).toBe(1);
     expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);

@@ -7,10 +7,11 @@ import { parentPort, workerData, type MessagePort } from 'worker_threads';
 import type { Server } from 'http';
 import { cloudHarness, localHarness, USERS, type Harness, type UserName } from '../workflow/workflow-harness';
 import type { WorkbookModel } from '../../core/workbook/model';
+import type { Submission } from '../../functions/src/store/store';
 import { startSmtp, subjectOf } from './smtp-capture';
 
 interface SyncCall { kind: 'sync'; request: { method: string; url: string; headers: Record<string, string>; body?: string }; port: MessagePort; shared: SharedArrayBuffer }
-interface RpcCall { kind: 'rpc'; id: number; name: 'stubPut' | 'bearer' | 'mails' | 'close'; args: unknown[] }
+interface RpcCall { kind: 'rpc'; id: number; name: 'stubPut' | 'bearer' | 'mails' | 'close' | 'createSubmissions'; args: unknown[] }
 
 async function main(): Promise<void> {
   const options = workerData as { mode: 'local' | 'cloud'; captureMail?: boolean; dashboardDir?: string };
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
       let result: unknown = null;
       if (message.name === 'stubPut') h.stub!.put(message.args[0] as string, message.args[1] as WorkbookModel);
       if (message.name === 'bearer') result = h.bearer(message.args[0] as UserName);
+      if (message.name === 'createSubmissions') for (const s of message.args[0] as Submission[]) await h.store.createSubmission(s);
       if (message.name === 'mails') result = (smtp?.mails ?? []).map((m) => ({ to: m.to, subject: subjectOf(m.raw) }));
       if (message.name === 'close') { await new Promise((r) => server.close(r)); await h.close(); await smtp?.close(); }
       parentPort!.postMessage({ kind: 'rpc', id: message.id, result });

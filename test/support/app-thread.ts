@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import type { HttpPort, HttpRequest, HttpResponse } from '../../addon/src/backend/http-port';
 import type { UserName } from '../workflow/workflow-harness';
 import type { WorkbookModel } from '../../core/workbook/model';
+import type { Submission } from '../../functions/src/store/store';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -26,6 +27,8 @@ export interface AppThread {
   mails(): Promise<{ to: string[]; subject: string }[]>;
   /** Cloud wiring: puts a workbook in the Sheets stub. */
   stubPut(spreadsheetId: string, workbook: WorkbookModel): Promise<void>;
+  /** Stores these sends directly (many of them cheaply, as the HTTP API would make them one by one). */
+  createSubmissions(submissions: Submission[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,6 +95,7 @@ export async function startAppThread(options: { mode: 'local' | 'cloud'; capture
       return { status: r.status, body: r.text };
     },
     stubPut: async (id, wb) => { await rpc('stubPut', id, wb); },
+    createSubmissions: async (submissions) => { await rpc('createSubmissions', submissions); },
     mails: async () => (await rpc('mails')) as { to: string[]; subject: string }[],
     // The bundle this thread runs (`file`), not bundle()'s: two threads closed at once (Promise.all), the second found
     // `bundled` reset by the first and bundled the entry again, only to remove it.

@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { checkPreviewAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
+import { newerApprovedText } from '../../core/workflow/newer-approved';
 import { BASE_URL, localHarness, PUBLISHERS, projectWorkbook, uploadXlsx, xlsxOf, type LocalHarness } from './workflow-harness';
 import { runPublicationTask } from '../../functions/src/publication/publication-task';
 import type { PublicationTask } from '../../functions/src/publication/publication-queue';
@@ -32,7 +33,9 @@ test('an older submission cannot be approved over a newer one already published'
   expect(refused.status).toBe(409);
   expect(refused.body.error.code).toBe('superseded');
   // When the newer one was sent, with the seconds, as the review pages show every time (core/format/es-mx.ts).
-  expect(refused.body.error.message).toMatch(/^Ya se aprobó un envío más reciente de esta institución \(enviado el \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.\)\. Aprobar este publicaría encima sus datos anteriores/);
+  expect(refused.body.error.message).toMatch(/^No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución \(enviado el \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.\), y este publicaría encima datos anteriores\. Devuélvalo con un comentario/);
+  // The words the review pages and the add-on say it with (core/workflow/newer-approved.ts), with that send's time.
+  expect(refused.body.error.message).toBe(newerApprovedText(newer.body.submission.snapshot.takenAt, 'coordinator'));
   // The older one is still there to be returned, and what is published is the newer one.
   expect((await h.store.getSubmission(older.body.submission.id))?.status).toBe('submitted');
   const projects = await request(h.app).get('/api/oc4ids/projects');
@@ -131,7 +134,7 @@ test.each([['newer', 'older'], ['older', 'newer']])('an older send approved toge
     // Refused either way: run first, it would only be published over at once (the claim refuses it the same way).
     const refused = await q.store.getSubmission(older);
     expect(refused?.status).toBe('failed');
-    expect(refused?.history.at(-1)?.comment).toMatch(/^Ya se aprobó un envío más reciente de esta institución \(enviado el .*\)\. Aprobar este publicaría encima sus datos anteriores/);
+    expect(refused?.history.at(-1)?.comment).toMatch(/^No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución \(enviado el .*\), y este publicaría encima datos anteriores/);
     // And it stays refused: approving it again is the 409 of a send older than one approved.
     expect((await request(q.app).post(`/api/submissions/${older}/approve`).set('Authorization', q.bearer('coordinadorA'))).body.error?.code).toBe('superseded');
   } finally {

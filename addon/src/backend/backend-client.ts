@@ -7,7 +7,7 @@
 import {
   checkApproveAnswer, checkCompareAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
   type CompareAnswer, type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues,
-  checkPublisherPrefixes, type RegisteredPrefixes,
+  checkPublisherPrefixes, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
 import { UserError } from '../user-error';
 import type { HttpPort, HttpRequest } from './http-port';
@@ -63,8 +63,13 @@ export class BackendClient {
     return this.call('get', '/api/publishers', checkPublisherPrefixes).find((p) => p.id === publisherId);
   }
 
+  /**
+   * This spreadsheet's sends, the newest first: the panel is about the latest. The server reads a bounded number of
+   * the institution's sends to find the sheet's (workflow-routes.ts MAX_SCANNED_PAGES); read from the oldest, past
+   * about 2,000 of them the sheet's latest send was not among those read, and the panel showed an older state.
+   */
   list(spreadsheetId: string): SubmissionListAnswer {
-    return this.call('get', `${WORKFLOW_PATHS.submissions}?spreadsheetId=${encodeURIComponent(spreadsheetId)}`, checkSubmissionListAnswer);
+    return this.call('get', `${WORKFLOW_PATHS.submissions}?spreadsheetId=${encodeURIComponent(spreadsheetId)}&order=${NEWEST_FIRST}`, checkSubmissionListAnswer);
   }
 
   /**

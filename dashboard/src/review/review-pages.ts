@@ -19,6 +19,7 @@ import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
 import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
+import { newerApprovedText } from '../../../core/workflow/newer-approved';
 import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
 
@@ -205,7 +206,7 @@ export const reviewInboxPage: Page = {
       ], shown.map((s) => [h('a', { href: `${route('revision', s.id)}${here}`, 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
         // A newer send of the institution is already approved: said here, before it is opened as if it could be
         // approved (the server refuses it, 409).
-        s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` No se puede aprobar: ya se aprobó un envío más reciente (enviado el ${formatTimestamp(s.newerApprovedAt)}). Devuélvala con un comentario.`)) : statusBadge(s),
+        s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` ${newerApprovedText(s.newerApprovedAt, 'coordinator')}`)) : statusBadge(s),
         `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
         { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
@@ -405,7 +406,7 @@ export const reviewSubmissionPage: Page = {
       refusedNow ? status : h('p', { class: 'status-bad', role: 'note' }, warnMark(), ` ${s.history[s.history.length - 1]?.comment ?? 'Al aprobar esta revisión se encontraron errores en el libro.'}`),
       h('p', null, 'Esta revisión no se puede aprobar así: los errores están arriba, en «Hallazgos de la validación». Devuélvala con comentarios (abajo ya están escritos, con los errores; puede cambiarlos). «Aprobar» vuelve cuando quien capturó envíe una versión nueva.')) : null;
     const outdated = refusedAsOlder ? status : p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
-      ` Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(p.newerApprovedAt)}). Esta entrega tiene datos anteriores: no se puede aprobar; devuélvala con un comentario.`) : null;
+      ` ${newerApprovedText(p.newerApprovedAt, 'coordinator')}`) : null;
     // The revision this page shows, named by each decision (DecisionRequest).
     const reviewed: DecisionRequest = s.snapshot ? { revision: s.snapshot.contentHash } : {};
     const comment = h('textarea', { id: 'comentario', rows: 4 });
@@ -671,7 +672,7 @@ export const mySubmissionsPage: Page = {
         // Nobody returned it nor commented: which send replaced it, and that nothing is to be done with this one.
         replacedByNewer(s) ? h('p', { class: 'note' }, replacedNote(s)) : null,
         // Still «En revisión», but a newer send of the institution was approved: its coordination can only return it.
-        s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, `Su coordinación ya no puede aprobar este envío: aprobó uno más reciente de su institución (enviado el ${formatTimestamp(s.newerApprovedAt)}), y este publicaría encima datos anteriores. Si algo de este envío falta en aquel, envíelo en un libro nuevo.`) : null,
+        s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, newerApprovedText(s.newerApprovedAt, 'official')) : null,
         // What was sent, so that two sends of the same day can be told apart.
         s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.earlierEntries ? h('p', { class: 'note historial-incompleto' }, omittedHistoryText(s.earlierEntries)) : null,

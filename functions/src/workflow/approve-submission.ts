@@ -27,6 +27,7 @@ import { isStoreError, type Publication, type Publisher, type Store, type Submis
 import { AWAITING_DECISION, STATUS_LABELS, replacedByNewer, sentAt, type SubmissionStatus } from '../../../core/workflow/contract';
 import { historyVersion } from '../store/submission-history';
 import { replacedDecisionText } from '../../../core/workflow/replaced-send';
+import { newerApprovedText } from '../../../core/workflow/newer-approved';
 import { summarizeFindings } from './findings-summary';
 import { readAll } from '../store/read-all';
 
@@ -89,9 +90,9 @@ export function workbookRevision(workbook: WorkbookModel): string {
   return createHash('sha256').update(JSON.stringify(workbook.sheets.map((s) => [s.name, s.rows, s.merges ?? []]))).digest('hex');
 }
 
-/** Why a send older than `newer` (approved or published) is not published. */
+/** Why a send older than `newer` (approved or published) is not published: told the coordinator who approved it. */
 function supersededText(newer: Submission): string {
-  return `Ya se aprobó un envío más reciente de esta institución (enviado el ${formatTimestamp(sentAt(newer))}). Aprobar este publicaría encima sus datos anteriores: devuélvalo con un comentario, o pida que envíen de nuevo lo que haga falta.`;
+  return newerApprovedText(sentAt(newer), 'coordinator');
 }
 
 /**

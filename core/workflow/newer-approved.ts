@@ -1,0 +1,23 @@
+/**
+ * A send still awaiting a decision while a newer send of its institution was already approved: approving it would
+ * publish its older data over the newer (approve-submission.ts refuses it, 409 'superseded'). Said by the server's
+ * refusal, the review page, the inbox, the official's «Mis envíos» and the add-on's panel: it was worded four ways,
+ * one of them without the time. One text, with when the newer one was sent as every send is named (formatTimestamp);
+ * only what its reader can do about it differs.
+ * Pure: no I/O.
+ */
+import { formatTimestamp } from '../format/es-mx';
+
+/** Who reads it: the coordination deciding on the send, or the official who sent it. */
+export type NewerApprovedReader = 'coordinator' | 'official';
+
+/** What each reader can do: a coordinator only returns it; the official sends again what the newer one lacks. */
+const WHAT_TO_DO: Record<NewerApprovedReader, string> = {
+  coordinator: 'Devuélvalo con un comentario; si algo de este envío falta en aquel, pida que lo envíen de nuevo.',
+  official: 'Su coordinación solo puede devolverlo; si algo de este envío falta en aquel, envíelo en un libro nuevo.',
+};
+
+/** `newerSentAt`: when the approved newer send was sent (contract.ts `sentAt`, the `newerApprovedAt` of the views). */
+export function newerApprovedText(newerSentAt: string, reader: NewerApprovedReader): string {
+  return `No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución (enviado el ${formatTimestamp(newerSentAt)}), y este publicaría encima datos anteriores. ${WHAT_TO_DO[reader]}`;
+}
