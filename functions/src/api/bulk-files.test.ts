@@ -255,6 +255,13 @@ test('a public bucket is redirected to, so the download does not pass through th
   const app = appWith(gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint, publicUrl: 'https://storage.googleapis.com/demo-bulk' }));
   const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').expect(302);
   expect(res.headers.location).toMatch(/^https:\/\/storage\.googleapis\.com\/demo-bulk\/publicaciones\/merida-[^/]+\/datos\.xlsx$/);
+  // A resumed download is sent there too, its Range untouched: the object (named by its publication, stored without
+  // a Content-Encoding that Cloud Storage would decode) answers ranges itself.
+  const resumed = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Range', 'bytes=100-').expect(302);
+  expect(resumed.headers.location).toMatch(/\/publicaciones\/merida-[^/]+\/releases\.json$/);
+  const stored = stub.objects.get(`demo-bulk/${new URL(String(resumed.headers.location)).pathname.replace('/demo-bulk/', '')}`);
+  expect(stored).toBeDefined();
+  expect(stored?.metadata.contentEncoding).toBeUndefined();
 });
 
 test('above the size one request can build, the files of all publishers together are refused in Spanish, without reading anything; each publisher\'s are still served', async () => {
