@@ -12,6 +12,7 @@ import { indexRoutes } from './api/index-routes';
 import { errorHandler, notFound } from './api/http-error';
 import { readCors } from './api/read-cors';
 import { allowedMethods, jsonBodies } from './api/request-limits';
+import { readOnlyMethods } from './api/read-only-methods';
 import { securityHeaders } from './api/security-headers';
 import { notFoundPage } from './server/not-found-page';
 import { bulkService, type BulkService } from './publication/bulk-service';
@@ -66,6 +67,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders());
   // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).
   app.use('/api', readCors());
+  // Before the API-wide refusal of other methods: these addresses name the methods they take.
+  app.use('/api', readOnlyMethods());
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers, statsMaxPublishers: deps.limits?.statsMaxPublishers }));

@@ -2,7 +2,8 @@
  * A local stand-in for the Cloud Storage JSON API on 127.0.0.1, enough for the real @google-cloud/storage client
  * pointed at it with `apiEndpoint`: multipart uploads (`POST /upload/storage/v1/b/{bucket}/o?uploadType=multipart`),
  * object metadata (`GET /storage/v1/b/{bucket}/o/{name}`) and media (`…?alt=media`), with the documented shapes
- * (size as a string, md5Hash in base64, 404 as a JSON error).
+ * (size as a string, md5Hash in base64, 404 as a JSON error). Media downloads take the documented `Range` header:
+ * one contiguous range (`bytes=0-1999`, `bytes=-2000`, `bytes=2000-`), answered 206 with Content-Range, or 416.
  */
 import { createHash } from 'crypto';
 import * as http from 'http';
@@ -15,6 +16,8 @@ export interface StorageStub {
   objects: Map<string, StoredObject>;
   /** Method and path of every request. */
   requests: string[];
+  /** The Range header of every media download, undefined when it had none. */
+  mediaRanges: (string | undefined)[];
   close(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ function parseMultipart(body: Buffer, boundary: string): { metadata: Record<stri
 export async function startStorageStub(): Promise<StorageStub> {
   const objects = new Map<string, StoredObject>();
   const requests: string[] = [];
+  const mediaRanges: (string | undefined)[] = [];
   let generation = 1;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -64,7 +68,22 @@ export async function startStorageStub(): Promise<StorageStub> {
         const found = objects.get(`${object[1]}/${decodeURIComponent(object[2])}`);
         if (!found) return missing();
         if (url.searchParams.get('alt') === 'media') {
-          res.writeHead(200, { 'content-type': String(found.metadata.contentType), 'content-length': String(found.data.length), 'x-goog-hash': `md5=${String(found.metadata.md5Hash)}` });
+          const range = req.headers.range;
+          mediaRanges.push(range);
+          const size = found.data.length;
+          const spec = range === undefined ? undefined : /^bytes=(?:(\d+)-(\d*)|-(\d+))$/.exec(range);
+          if (range !== undefined && !spec) return json(400, { error: { code: 400, message: `stub: Range ${range}` } });
+          if (spec) {
+            const start = spec[3] !== undefined ? Math.max(0, size - Number(spec[3])) : Number(spec[1]);
+            const end = spec[2] ? Math.min(Number(spec[2]), size - 1) : size - 1;
+            if (start >= size || start > end) {
+              res.writeHead(416, { 'content-range': `bytes */${size}` });
+              return void res.end();
+            }
+            res.writeHead(206, { 'content-type': String(found.metadata.contentType), 'content-length': String(end - start + 1), 'content-range': `bytes ${start}-${end}/${size}` });
+            return void res.end(found.data.subarray(start, end + 1));
+          }
+          res.writeHead(200, { 'content-type': String(found.metadata.contentType), 'content-length': String(size), 'x-goog-hash': `md5=${String(found.metadata.md5Hash)}` });
           return void res.end(found.data);
         }
         return json(200, found.metadata);
@@ -78,6 +97,7 @@ export async function startStorageStub(): Promise<StorageStub> {
     apiEndpoint: `http://127.0.0.1:${port}`,
     objects,
     requests,
+    mediaRanges,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

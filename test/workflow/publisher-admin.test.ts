@@ -14,6 +14,8 @@ const body = {
 describe('PUT /api/publishers/{id}', () => {
   it('lets an admin register a publisher and its commitment; it shows in the public list and the audit log', async () => {
     await request(h.app).put('/api/publishers/progreso').set('Authorization', h.bearer('admin')).send(body).expect(201);
+    // The public list beside it is read-only, even for an admin (api/read-only-methods.ts).
+    expect((await request(h.app).post('/api/publishers').set('Authorization', h.bearer('admin')).send(body).expect(405)).headers.allow).toBe('GET, HEAD');
     const list = await request(h.app).get('/api/publishers').expect(200);
     expect(list.body.publishers.find((p: { id: string }) => p.id === 'progreso')).toMatchObject({ name: 'Municipio de Progreso', commitment: { projects: 5, periodicityDays: 90 } });
     await request(h.app).put('/api/publishers/progreso').set('Authorization', h.bearer('admin')).send({ ...body, commitment: { projects: 3, periodicityDays: 30 } }).expect(200);

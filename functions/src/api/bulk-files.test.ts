@@ -8,6 +8,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
+import * as http from 'http';
+import { once } from 'events';
+import type { AddressInfo } from 'net';
+import { formatNumber } from '../../../core/format/es-mx';
 import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
@@ -63,7 +67,7 @@ describe.each([
     return diskBlobStore(dir);
   }],
   ['Cloud Storage (stub)', () => gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint })],
-])('bulk files on %s', (_label, blobs) => {
+])('bulk files on %s', (label, blobs) => {
   it('are built once, then served as files with length, strong ETag, 304 and gzip', async () => {
     const app = appWith(blobs());
     reads = 0;
@@ -110,7 +114,134 @@ describe.each([
     expect(reads).toBe(0);
     expect(listingsForOneBuild).toBeGreaterThan(0);
   }, 30000);
+
+  // Issue: the files ignored Range, so a download cut off on a poor connection started over (RFC 9110 §14).
+  it('resume where a download stopped: one range answered 206 with its Content-Range and length, read alone from the store', async () => {
+    const app = appWith(blobs());
+    const url = '/api/bulk/releases.json?publisher=merida';
+    const get = (headers: Record<string, string>) => {
+      let req = request(app).get(url);
+      for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
+      return req.buffer(true).parse(binary);
+    };
+    const whole = await get({ 'Accept-Encoding': 'identity' }).expect(200);
+    const bytes = whole.body as Buffer;
+    const size = bytes.length;
+    const half = Math.floor(size / 2);
+    const etag = String(whole.headers.etag);
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+
+    const asked = stub.mediaRanges.length;
+    const rest = await get({ 'Accept-Encoding': 'identity', Range: `bytes=${half}-`, 'If-Range': etag }).expect(206);
+    expect(rest.headers['content-range']).toBe(`bytes ${half}-${size - 1}/${size}`);
+    expect(Number(rest.headers['content-length'])).toBe(size - half);
+    expect(rest.headers.etag).toBe(etag);
+    expect(Buffer.concat([bytes.subarray(0, half), rest.body as Buffer]).equals(bytes)).toBe(true);
+    // In the cloud only that part is read from the bucket (the client's Range on the media download).
+    expect(stub.mediaRanges.slice(asked)).toEqual(label === 'disk' ? [] : [`bytes=${half}-${size - 1}`]);
+    expect(((await get({ Range: 'bytes=0-99' }).expect(206)).body as Buffer).equals(bytes.subarray(0, 100))).toBe(true);
+    expect(((await get({ Range: 'bytes=-10' }).expect(206)).body as Buffer).equals(bytes.subarray(size - 10))).toBe(true);
+    // A stored .gz is ranged over its own bytes (it starts with gzip's magic number).
+    expect(((await request(app).get('/api/bulk/releases.jsonl.gz?publisher=merida').set('Range', 'bytes=0-1').buffer(true).parse(binary).expect(206)).body as Buffer).toString('hex')).toBe('1f8b');
+
+    // Another file's tag (or a weak one, or a date) in If-Range: what the client holds is not of this file, so all of it.
+    for (const other of ['"de-otra-publicacion"', `W/${etag}`, 'Fri, 05 Dec 2025 10:00:00 GMT']) {
+      const res = await get({ 'Accept-Encoding': 'identity', Range: `bytes=${half}-`, 'If-Range': other }).expect(200);
+      expect({ other, same: (res.body as Buffer).equals(bytes), range: res.headers['content-range'] }).toEqual({ other, same: true, range: undefined });
+    }
+    // Several ranges: the whole file (RFC 9110 §14.2 lets a server ignore Range); HEAD: the whole length.
+    expect(((await get({ Range: 'bytes=0-9,20-29' }).expect(200)).body as Buffer).equals(bytes)).toBe(true);
+    expect((await request(app).head(url).set('Accept-Encoding', 'identity').set('Range', `bytes=${half}-`).expect(200)).headers['content-length']).toBe(String(size));
+
+    // Past the end: 416 with the file's length, in Spanish, not cached.
+    const beyond = await request(app).get(url).set('Range', `bytes=${size}-`).expect(416);
+    expect(beyond.headers['content-range']).toBe(`bytes */${size}`);
+    expect(beyond.headers['cache-control']).toBe('no-store');
+    expect(beyond.body.error).toEqual({ code: 'range-not-satisfiable', message: `El rango pedido («bytes=${size}-») queda fuera del archivo «releases.json», que tiene ${formatNumber(size, 0)} bytes: pida un rango que empiece antes del final, o el archivo completo sin el encabezado «Range».` });
+  }, 30000);
+
+  // Ranges count the bytes sent; a client saves the gzip coding decoded. The rest of the compressed copy after the
+  // decoded start would be garbage: a request with a Range gets the file as stored.
+  it('a client that accepts gzip resumes over the bytes it saved: a range is never of the gzip coding', async () => {
+    const app = appWith(blobs());
+    const url = '/api/bulk/records.json?publisher=merida';
+    const zipped = await request(app).get(url).set('Accept-Encoding', 'gzip').buffer(true).parse(binary).expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    const saved = zipped.body as Buffer; // decoded, as a browser or curl --compressed saves it
+    const half = Math.floor(saved.length / 2);
+    const rest = await request(app).get(url).set('Accept-Encoding', 'gzip').set('Range', `bytes=${half}-`).buffer(true).parse(binary).expect(206);
+    expect(rest.headers['content-encoding']).toBeUndefined();
+    expect(rest.headers['content-range']).toBe(`bytes ${half}-${saved.length - 1}/${saved.length}`);
+    expect(Buffer.concat([saved.subarray(0, half), rest.body as Buffer]).equals(saved)).toBe(true);
+    // With If-Range naming the compressed copy it had, it gets the whole file as stored.
+    const again = await request(app).get(url).set('Accept-Encoding', 'gzip').set('Range', `bytes=${half}-`).set('If-Range', String(zipped.headers.etag)).buffer(true).parse(binary).expect(200);
+    expect(again.headers['content-encoding']).toBeUndefined();
+    expect((again.body as Buffer).equals(saved)).toBe(true);
+  }, 30000);
+
+  it('a download cut off halfway over a real connection, resumed as curl -C - does (Range: bytes=N-), is byte for byte the file', async () => {
+    const server = appWith(blobs()).listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-resume-'));
+    tempDirs.push(dir);
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/bulk/releases.jsonl?publisher=merida`;
+      // curl sends no Accept-Encoding unless told; it writes what arrives, and the connection drops halfway.
+      const fetchTo = (file: string, headers: Record<string, string>, stopAfter = Infinity) => new Promise<http.IncomingMessage>((resolve, reject) => {
+        const req = http.get(url, { headers }, (res) => {
+          res.on('error', (e) => { if (stopAfter === Infinity) reject(e); });
+          let written = 0;
+          res.on('data', (c: Buffer) => {
+            const take = c.subarray(0, Math.max(0, stopAfter - written));
+            fs.appendFileSync(file, take);
+            written += take.length;
+            if (written >= stopAfter) { req.destroy(); resolve(res); }
+          });
+          res.on('end', () => resolve(res));
+        });
+        req.on('error', reject);
+      });
+      const reference = path.join(dir, 'completo.jsonl');
+      const first = await fetchTo(reference, {});
+      const size = fs.statSync(reference).size;
+      const partial = path.join(dir, 'interrumpido.jsonl');
+      await fetchTo(partial, {}, Math.floor(size / 2));
+      const have = fs.statSync(partial).size;
+      expect(have).toBe(Math.floor(size / 2));
+      const resumed = await fetchTo(partial, { Range: `bytes=${have}-`, 'If-Range': String(first.headers.etag) });
+      expect(resumed.statusCode).toBe(206);
+      expect(fs.readFileSync(partial).equals(fs.readFileSync(reference))).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, 30000);
 });
+
+test('a file rewritten by a newer publication is never joined to the old one: resuming with the old ETag in If-Range gets the whole new file', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await own.putPublisher(publisher);
+    expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
+    tempDirs.push(dir);
+    const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir) });
+    const url = '/api/bulk/releases.json?publisher=merida';
+    const old = await request(app).get(url).set('Accept-Encoding', 'identity').buffer(true).parse(binary).expect(200);
+    // Published again (built for another address, a month later): the same address names a new file.
+    expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-08-01T10:00:00-06:00', baseUrl: `${BASE}/nueva` })).status).toBe('published');
+    const half = Math.floor((old.body as Buffer).length / 2);
+    const res = await request(app).get(url).set('Accept-Encoding', 'identity').set('Range', `bytes=${half}-`).set('If-Range', String(old.headers.etag)).buffer(true).parse(binary).expect(200);
+    expect(res.headers.etag).not.toBe(old.headers.etag);
+    expect(res.headers['content-range']).toBeUndefined();
+    const now = await request(app).get(url).set('Accept-Encoding', 'identity').buffer(true).parse(binary).expect(200);
+    expect((res.body as Buffer).equals(now.body as Buffer)).toBe(true);
+    expect((now.body as Buffer).equals(old.body as Buffer)).toBe(false);
+  } finally {
+    await own.close();
+  }
+}, 30000);
 
 test('the real client wrote every file to the bucket, with its type and an immutable cache', () => {
   const names = [...stub.objects.keys()].filter((k) => k.includes('/publicaciones/')).map((k) => k.replace(/^demo-bulk\/publicaciones\/[^/]+\//, ''));
@@ -124,6 +255,13 @@ test('a public bucket is redirected to, so the download does not pass through th
   const app = appWith(gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint, publicUrl: 'https://storage.googleapis.com/demo-bulk' }));
   const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').expect(302);
   expect(res.headers.location).toMatch(/^https:\/\/storage\.googleapis\.com\/demo-bulk\/publicaciones\/merida-[^/]+\/datos\.xlsx$/);
+  // A resumed download is sent there too, its Range untouched: the object (named by its publication, stored without
+  // a Content-Encoding that Cloud Storage would decode) answers ranges itself.
+  const resumed = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Range', 'bytes=100-').expect(302);
+  expect(resumed.headers.location).toMatch(/\/publicaciones\/merida-[^/]+\/releases\.json$/);
+  const stored = stub.objects.get(`demo-bulk/${new URL(String(resumed.headers.location)).pathname.replace('/demo-bulk/', '')}`);
+  expect(stored).toBeDefined();
+  expect(stored?.metadata.contentEncoding).toBeUndefined();
 });
 
 test('above the size one request can build, the files of all publishers together are refused in Spanish, without reading anything; each publisher\'s are still served', async () => {

@@ -3,11 +3,13 @@
  * to Cloud Storage or a folder, and this route only finds them and streams them — or redirects to the bucket when
  * it is public — with Content-Length, a strong ETag (the file's MD5) and caching. A download costs no database
  * reads beyond the `current` pointers, and no CPU to serialize anything. `X.json` and `X.jsonl` are sent gzipped
- * to clients that accept it; `X.json.gz` and `X.jsonl.gz` are downloadable as such.
+ * to clients that accept it; `X.json.gz` and `X.jsonl.gz` are downloadable as such. An interrupted download
+ * resumes with a byte range (206), read from the store alone.
  */
 import { Router, type Request, type Response } from 'express';
 import { pipeline } from 'stream/promises';
 import { HttpError, notFound } from './http-error';
+import { byteRange, ifRangeHolds } from './byte-range';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/packages/bulk-limit';
 import { requestedSets, type PublishedSet } from './current-publications';
@@ -69,14 +71,23 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
       throw new HttpError(404, 'bulk-not-published', unpublishedBulkMessage(kind, name, publisherName));
     }
     const prefix = await deps.bulk.ensure(sets, publisherId);
-    // A public bucket serves the file itself (and its compression, length and validators).
+    // A public bucket serves the file itself (and its compression, length and validators), and its ranges: Cloud
+    // Storage answers Range on an object's public URL, ignoring it only when it decompresses an object stored
+    // gzip-encoded, which these are not (gcs-blob-store.ts stores no Content-Encoding). The object's name names the
+    // publication, so a download resumed at the address it was redirected to continues the same file.
     const publicUrl = deps.bulk.blobs.publicUrl?.(`${prefix}${name}`);
     if (publicUrl) {
       res.set({ 'Cache-Control': 'public, max-age=60' });
       return void res.redirect(302, publicUrl);
     }
-    // A client that accepts gzip gets the compressed copy of a JSON file (a tenth of the bytes), decoded by it.
-    const encode = !gzipped && format !== 'xlsx' && req.acceptsEncodings('gzip') === 'gzip';
+    // An interrupted download resumes with a Range (api/byte-range.ts). Ranges count the bytes of the representation
+    // sent (RFC 9110 §14.1), and a resuming client counts the bytes it has saved: decoded, if the start came
+    // gzipped. So a request with a Range gets the file as stored, never the gzip coding — whose bytes are not the
+    // saved ones; with the coding, the rest of the compressed copy would be joined to the start of the plain text.
+    // Range only means something to GET (§14.2): HEAD and the rest answer as before.
+    const asksRange = req.method === 'GET' && req.headers.range !== undefined;
+    // Otherwise a client that accepts gzip gets the compressed copy of a JSON file (a tenth of the bytes), decoded by it.
+    const encode = !gzipped && format !== 'xlsx' && !asksRange && req.acceptsEncodings('gzip') === 'gzip';
     const blob = `${prefix}${name}${encode ? '.gz' : ''}`;
     const info = await deps.bulk.blobs.stat(blob);
     if (!info) throw notFound(`el archivo de descarga «${name}»`);
@@ -85,16 +96,27 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
       'Cache-Control': 'public, max-age=300',
       Vary: 'Accept-Encoding',
       ETag: info.etag,
+      'Accept-Ranges': 'bytes',
     });
     if (req.fresh) return void res.status(304).end();
+    // After a new publication the address names another file, with another ETag: a client resuming with If-Range
+    // gets the whole new file (200), not the rest of the new one after the start of the old.
+    const range = asksRange && ifRangeHolds(req.get('If-Range'), info.etag) ? byteRange(req.headers.range, info.size) : undefined;
+    if (range?.kind === 'unsatisfiable') {
+      // Not stored by caches: one keyed by the address alone would give it to a request without a range.
+      res.set({ 'Content-Range': `bytes */${info.size}`, 'Cache-Control': 'no-store' });
+      throw new HttpError(416, 'range-not-satisfiable', `El rango pedido («${String(req.headers.range).slice(0, 80)}») queda fuera del archivo «${name}», que tiene ${formatCount(info.size, 'byte', 'bytes')}: pida un rango que empiece antes del final, o el archivo completo sin el encabezado «Range».`);
+    }
+    const part = range?.kind === 'part' ? { start: range.start, end: range.end } : undefined;
+    if (part) res.status(206).set('Content-Range', `bytes ${part.start}-${part.end}/${info.size}`);
     res.set({
       'Content-Type': gzipped ? CONTENT_TYPES.gz : CONTENT_TYPES[format],
-      'Content-Length': String(info.size),
+      'Content-Length': String(part ? part.end - part.start + 1 : info.size),
       'Content-Disposition': `attachment; filename="${publisherId ? `${publisherId}-` : ''}${name}"`,
       ...(encode ? { 'Content-Encoding': 'gzip' } : {}),
     });
     if (req.method === 'HEAD') return void res.end();
-    await pipeline(deps.bulk.blobs.read(blob), res);
+    await pipeline(deps.bulk.blobs.read(blob, part), res);
   });
   return router;
 }

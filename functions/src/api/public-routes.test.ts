@@ -203,6 +203,24 @@ describe('public API', () => {
     await request(app).get('/api/stats').set('If-None-Match', first.headers.etag as string).expect(304);
   });
 
+  // A POST to a read-only address was answered «No existe esa ruta» (404), though the address exists, and a DELETE
+  // got an Allow naming POST and PUT, which these do not take.
+  it.each([
+    ['POST', '/api/ocds/releases'], ['POST', '/api/publishers'], ['DELETE', '/api/publishers'], ['PUT', '/api/oc4ids/projects/oc4ids-mid001-0001'],
+    ['POST', '/api/bulk'], ['PATCH', '/api/bulk/releases.json'], ['POST', '/api/stats'], ['DELETE', '/api/ocds/records/ocds-mid001-x'],
+  ])('%s %s → 405 with Allow: GET, HEAD and a Spanish JSON error', async (method, url) => {
+    const res = await request(app)[method.toLowerCase() as 'post'](url).expect(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(res.body.error).toEqual({ code: 'method-not-allowed', message: `La dirección ${url} solo se consulta: no acepta el método ${method}, use GET.` });
+  });
+
+  it('leaves other addresses to their routes: an unknown one is still 404, and PUT /api/publishers/{id} (with sign-in) is not refused by the list\'s 405', async () => {
+    expect((await request(app).post('/api/no-existe').expect(404)).body.error.code).toBe('not-found');
+    // This app has no routes with sign-in: the address falls through to the API's 404, not to a 405.
+    expect((await request(app).put('/api/publishers/merida').send({}).expect(404)).body.error.message).toMatch(/esa ruta/);
+    await request(app).get('/api/publishers').expect(200);
+  });
+
   it('/api/stats of more publishers than one answer carries is refused in Spanish, saying how to narrow it; by state or publisher it is served', async () => {
     const all = (await request(app).get('/api/stats').expect(200)).body as { publishers: { publisherId: string; state: string }[] };
     const small = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, limits: { statsMaxPublishers: all.publishers.length - 1 } });

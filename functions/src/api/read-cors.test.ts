@@ -35,6 +35,10 @@ test('a preflight for a revalidating GET is allowed; one for a write is not', as
   expect(get.status).toBe(204);
   expect(get.headers['access-control-allow-headers']).toContain('If-None-Match');
   expect(get.headers['access-control-allow-methods']).toBe('GET, HEAD');
+  // A page resuming a bulk download asks for the rest of the file it has, and reads which part came.
+  const resume = await request(app).options('/api/bulk/releases.json').set('Origin', ORIGIN).set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'range, if-range');
+  expect(resume.headers['access-control-allow-headers']).toContain('If-Range');
+  expect((await request(app).get('/api/publishers').set('Origin', ORIGIN)).headers['access-control-expose-headers']).toContain('Content-Range');
   const post = await request(app).options('/api/submissions').set('Origin', ORIGIN).set('Access-Control-Request-Method', 'POST');
   expect(post.headers['access-control-allow-origin']).toBeUndefined();
 });

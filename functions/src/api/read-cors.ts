@@ -16,13 +16,14 @@ export function readCors(): RequestHandler {
       res.set({
         'Access-Control-Allow-Origin': '*',
         'Access-Control-Allow-Methods': 'GET, HEAD',
-        'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since',
+        // Range and If-Range: a page resuming a bulk download (bulk-routes.ts).
+        'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since, Range, If-Range',
         'Access-Control-Max-Age': '86400',
       });
       res.status(204).end();
       return;
     }
-    if (READ.has(req.method)) res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Content-Disposition, Content-Length' });
+    if (READ.has(req.method)) res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Content-Disposition, Content-Length, Content-Range, Accept-Ranges' });
     next();
   };
 }

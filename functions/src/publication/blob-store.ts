@@ -12,12 +12,19 @@ export interface BlobInfo {
   contentType: string;
 }
 
+/** A part of a file being resumed (api/byte-range.ts). */
+export interface ByteSpan {
+  start: number;
+  end: number;
+}
+
 export interface BlobStore {
   /** Stores a finished local file under `name` (replacing any earlier copy: same name, same content). */
   put(name: string, localFile: string, contentType: string): Promise<BlobInfo>;
   /** Undefined when there is no such file. */
   stat(name: string): Promise<BlobInfo | undefined>;
-  read(name: string): Readable;
+  /** The file, or only the bytes `range.start` to `range.end` (both included, as in Content-Range) of it. */
+  read(name: string, range?: ByteSpan): Readable;
   /** A direct public URL (publicly readable bucket): the API redirects there instead of streaming. */
   publicUrl?(name: string): string;
 }

@@ -46,9 +46,10 @@ export function gcsBlobStore(options: GcsOptions): BlobStore {
         throw e;
       }
     },
-    read(name): Readable {
+    read(name, range): Readable {
       assertBlobName(name);
-      return bucket.file(name).createReadStream({ validation: false });
+      // A resumed download reads only its part from the bucket (a `Range` header on the media request).
+      return bucket.file(name).createReadStream({ validation: false, ...(range ? { start: range.start, end: range.end } : {}) });
     },
     ...(options.publicUrl ? { publicUrl: (name: string) => `${options.publicUrl}/${name.split('/').map(encodeURIComponent).join('/')}` } : {}),
   };

@@ -1,0 +1,27 @@
+/**
+ * The public read-only addresses answer other methods 405 with `Allow: GET, HEAD` (RFC 9110 §15.5.6), as JSON in
+ * Spanish. A POST there found no route and was answered 404 «No existe esa ruta», though the address exists, while
+ * a DELETE got the API-wide 405 (request-limits.ts), whose Allow named POST and PUT, which these do not take.
+ * Exact paths, so that the routes with sign-in under the same prefixes (PUT /api/publishers/{id}) are untouched.
+ */
+import { Router } from 'express';
+import { HttpError } from './http-error';
+
+/** The GET routes of public-routes.ts, bulk-routes.ts, index-routes.ts and tracking-routes.ts. */
+const READ_ONLY_PATHS = [
+  '/publishers', '/stats', '/ocds/releases', '/ocds/records', '/ocds/records/:ocid', '/oc4ids/projects', '/oc4ids/projects/:id',
+  '/bulk', '/bulk/:file', '/index', '/index/compact', '/index/compact/core', '/index/compact/details', '/tracking',
+  '/extensiones/:name/:file', '/extensiones/:name/codelists/:file',
+];
+
+const ALLOWED = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function readOnlyMethods(): Router {
+  const router = Router();
+  router.all(READ_ONLY_PATHS, (req, res, next) => {
+    if (ALLOWED.has(req.method)) return next();
+    res.set('Allow', 'GET, HEAD');
+    next(new HttpError(405, 'method-not-allowed', `La dirección ${`${req.baseUrl}${req.path}`.slice(0, 200)} solo se consulta: no acepta el método ${req.method.slice(0, 20)}, use GET.`));
+  });
+  return router;
+}
