@@ -3,6 +3,7 @@ import { announce, h, route } from '../dom';
 import type { ProjectRow } from '../data/rows';
 import { downloadButtons, standardData } from '../components/download';
 import { scrollRegion } from '../components/table';
+import { sortHeaderRow } from '../components/sort-header';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { calendarDate } from '../../../core/format/es-mx';
 import { count, date, focusPager, heading, money, NO_DATA, plural, progress, type Page } from './common';
@@ -62,15 +63,12 @@ export const projectsPage: Page = {
       const dir = q.get('dir') === 'desc' ? 'desc' : 'asc';
       status.textContent = `${list.length === ds.projects.length ? plural(list.length, 'proyecto', 'proyectos') : `${plural(list.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} con los filtros elegidos`}.${pages > 1 ? ` Página ${page} de ${pages}.` : ''}`;
       announce(status.textContent ?? '');
-      const sortButton = (c: Col): HTMLElement => h('button', {
-        type: 'button', class: 'sort', id: `orden-${c.key}`,
-        onclick: () => { const n = new URLSearchParams(q); n.set('orden', c.key); n.set('dir', sortKey === c.key && dir === 'asc' ? 'desc' : 'asc'); n.delete('pagina'); update(n, `orden-${c.key}`); },
-      }, c.title, h('span', { 'aria-hidden': 'true' }, sortKey === c.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'));
+      const sort = (c: Col): void => { const n = new URLSearchParams(q); n.set('orden', c.key); n.set('dir', sortKey === c.key && dir === 'asc' ? 'desc' : 'asc'); n.delete('pagina'); update(n, `orden-${c.key}`); };
       const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { const n = new URLSearchParams(q); n.set('pagina', String(p)); update(n); focusPager(id, status); };
       results.replaceChildren(
         scrollRegion(h('div', { class: 'table-wrap' }, h('table', { id: 'tabla-proyectos' },
           h('caption', null, 'Proyectos publicados. Cifras en pesos mexicanos (MXN). Use los encabezados para ordenar.'),
-          h('thead', null, h('tr', null, COLS.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': sortKey === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined }, sortButton(c))))),
+          h('thead', null, sortHeaderRow(COLS, sortKey, dir, sort)),
           h('tbody', null, shown.length ? shown.map((r) => h('tr', null,
             h('th', { scope: 'row' }, h('a', { href: route('proyecto', r.id) }, r.title)),
             COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.'))))), 'Proyectos publicados'),

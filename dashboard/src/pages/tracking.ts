@@ -8,6 +8,7 @@ import { announce, h } from '../dom';
 import { loadTracking } from '../api';
 import type { TrackingEntry } from '../data/types';
 import { scrollRegion } from '../components/table';
+import { sortHeaderRow } from '../components/sort-header';
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { matchesPublisher } from '../data/filters';
@@ -162,23 +163,20 @@ export const trackingPage: Page = {
       h('table', null, h('caption', null, 'Avance de cada implementador frente a su compromiso', orderNote), head, body));
     const draw = (): void => {
       const { column: sortedBy, dir } = trackingOrder(q);
-      const sortButton = (c: SortColumn): HTMLElement => h('button', {
-        type: 'button', class: 'sort', id: `orden-${c.key}`,
-        onclick: () => {
-          const next = new URLSearchParams(q);
-          next.set('orden', c.key);
-          next.set('dir', sortedBy === c ? (dir === 'asc' ? 'desc' : 'asc') : c.first);
-          q = next;
-          setQuery(q);
-          draw();
-          document.getElementById(`orden-${c.key}`)?.focus();
-          const chosen = trackingOrder(q);
-          announce(`Implementadores ordenados ${chosen.column.said[chosen.dir === 'asc' ? 0 : 1]}.`);
-        },
-      }, c.title, h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, sortedBy === c ? (dir === 'asc' ? ' ▲' : ' ▼') : ' ↕'));
+      const sort = (c: SortColumn): void => {
+        const next = new URLSearchParams(q);
+        next.set('orden', c.key);
+        next.set('dir', sortedBy === c ? (dir === 'asc' ? 'desc' : 'asc') : c.first);
+        q = next;
+        setQuery(q);
+        draw();
+        document.getElementById(`orden-${c.key}`)?.focus();
+        const chosen = trackingOrder(q);
+        announce(`Implementadores ordenados ${chosen.column.said[chosen.dir === 'asc' ? 0 : 1]}.`);
+      };
       const list = ordered(assessed, q);
       orderNote.textContent = ` Ordenados ${sortedBy.said[dir === 'asc' ? 0 : 1]}; los encabezados cambian el orden.`;
-      head.replaceChildren(h('tr', null, COLUMNS.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined, 'aria-sort': sortedBy === c ? (dir === 'asc' ? 'ascending' : 'descending') : undefined }, sortButton(c)))));
+      head.replaceChildren(sortHeaderRow(COLUMNS, sortedBy.key, dir, sort));
       body.replaceChildren(...(list.length ? list.map(({ r, mark, words, tone, confirmed }) => {
           const lastPublished = confirmed ? h('span', null, date(r.lastPublishedAt), h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)) : date(r.lastPublishedAt);
           return h('tr', null,
