@@ -25,13 +25,17 @@ const WHAT: Record<BulkKind, string> = {
   records: 'procesos de contratación (EDCA-MX)',
 };
 
+/** «X no ha publicado proyectos (EDCAPI)», or «Ningún implementador ha publicado …» when `publisherName` is undefined. */
+function notPublished(kind: BulkKind, publisherName: string | undefined): string {
+  return `${publisherName === undefined ? 'Ningún implementador ha publicado' : `${publisherName} no ha publicado`} ${WHAT[kind]}`;
+}
+
 /**
  * The 404 for a package file of nothing: `publisherName` for one institution's files, undefined for those of every
  * implementer together.
  */
 export function unpublishedBulkMessage(kind: BulkKind, file: string, publisherName: string | undefined): string {
-  const who = publisherName === undefined ? 'Ningún implementador ha publicado' : `${publisherName} no ha publicado`;
-  return `${who} ${WHAT[kind]}: no hay archivo «${file}». Los paquetes del estándar deben traer al menos un documento.`;
+  return `${notPublished(kind, publisherName)}: no hay archivo «${file}». Los paquetes del estándar deben traer al menos un documento.`;
 }
 
 /**
@@ -39,6 +43,5 @@ export function unpublishedBulkMessage(kind: BulkKind, file: string, publisherNa
  * institution's, undefined for every implementer's together.
  */
 export function unpublishedPackageMessage(kind: BulkKind, publisherName: string | undefined): string {
-  const who = publisherName === undefined ? 'Ningún implementador ha publicado' : `${publisherName} no ha publicado`;
-  return `${who} ${WHAT[kind]}: no hay paquete que entregar, porque los del estándar traen al menos un documento. Lo que ha publicado cada implementador está en /api/publishers.`;
+  return `${notPublished(kind, publisherName)}: no hay paquete que entregar, porque los del estándar traen al menos un documento. Lo que ha publicado cada implementador está en /api/publishers.`;
 }

@@ -12,7 +12,7 @@ import { HttpError, notFound } from './http-error';
 import { byteRange, ifRangeHolds } from './byte-range';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/packages/bulk-limit';
-import { requestedSets, type PublishedSet } from './current-publications';
+import { requestedPublisherName, requestedSets, type PublishedSet } from './current-publications';
 import type { Store } from '../store/store';
 import { BULK_FILES, CONTENT_TYPES } from '../publication/bulk-files';
 import type { BulkService } from '../publication/bulk-service';
@@ -67,8 +67,7 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     const { kind, format } = BULK_FILES[base];
     // No package of nothing (core/packages/bulk-contents.ts): said before anything is built or redirected to.
     if (kind && !hasDocuments(name, sets.map((s) => s.publication.counts))) {
-      const publisherName = publisherId ? (sets[0]?.publisher ?? await deps.store.getPublisher(publisherId))?.name ?? publisherId : undefined;
-      throw new HttpError(404, 'bulk-not-published', unpublishedBulkMessage(kind, name, publisherName));
+      throw new HttpError(404, 'bulk-not-published', unpublishedBulkMessage(kind, name, await requestedPublisherName(deps.store, sets, publisherId)));
     }
     const prefix = await deps.bulk.ensure(sets, publisherId);
     // A public bucket serves the file itself (and its compression, length and validators), and its ranges: Cloud

@@ -236,8 +236,15 @@ export function ownerOf(sets: PublishedSet[], id: string, prefix: (p: Publisher)
 export async function listedSets(store: Store, sets: PublishedSet[], kind: BulkKind, publisherId: string | undefined): Promise<PublishedSet[]> {
   const listed = sets.filter((s) => publishedCount(kind, [s.publication.counts]) > 0);
   if (listed.length) return listed;
-  const name = publisherId === undefined ? undefined : (sets[0]?.publisher ?? await store.getPublisher(publisherId))?.name ?? publisherId;
-  throw new HttpError(404, 'not-published', unpublishedPackageMessage(kind, name));
+  throw new HttpError(404, 'not-published', unpublishedPackageMessage(kind, await requestedPublisherName(store, sets, publisherId)));
+}
+
+/**
+ * The name of the publisher a request asked for (`?publisher=`), as a 404 of nothing published says it: from its
+ * set, or the store when it has published nothing; undefined when the request is for every publisher.
+ */
+export async function requestedPublisherName(store: Store, sets: PublishedSet[], publisherId: string | undefined): Promise<string | undefined> {
+  return publisherId === undefined ? undefined : (sets[0]?.publisher ?? await store.getPublisher(publisherId))?.name ?? publisherId;
 }
 
 /** Where a cursor resumes: its publisher's place among `sets` now (cursor.ts says why by id). */
