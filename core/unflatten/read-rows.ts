@@ -47,6 +47,9 @@ function lastDataRow(rows: CellValue[][], start: number, columns: BoundColumn[])
   return start - 1;
 }
 
+/** `MX-RFC-…` in any case: a party id or a reference written the way parties without id are named. */
+const hasRfcScheme = (typed: string): boolean => typed.slice(0, RFC_SCHEME.length + 1).toUpperCase() === `${RFC_SCHEME}-`;
+
 /**
  * An RFC typed in lowercase, in capitals: SAT writes RFCs so. Published as typed, `mab9307148t4` made the party
  * `MX-RFC-mab9307148t4`, which references in capitals did not match, and so it was refused (rfc.lowercase,
@@ -57,17 +60,14 @@ function lastDataRow(rows: CellValue[][], start: number, columns: BoundColumn[])
  * RFC in capitals either (left as typed, for the RFC and reference checks to name).
  */
 function rfcInCapitals(typed: string, prefixed: boolean, valid = false): string | undefined {
+  if (prefixed && !hasRfcScheme(typed)) return undefined;
   const rfc = prefixed ? typed.slice(RFC_SCHEME.length + 1) : typed;
-  if (prefixed && typed.slice(0, RFC_SCHEME.length + 1).toUpperCase() !== `${RFC_SCHEME}-`) return undefined;
   const upper = rfc.toUpperCase();
   const text = prefixed ? `${RFC_SCHEME}-${upper}` : upper;
   if (text === typed) return undefined;
   const problem = rfcProblem(upper);
   return problem === undefined || (!valid && problem === 'checkDigit') ? text : undefined;
 }
-
-/** `MX-RFC-…` in any case: a party id or a reference written the way parties without id are named. */
-const hasRfcScheme = (typed: string): boolean => typed.slice(0, RFC_SCHEME.length + 1).toUpperCase() === `${RFC_SCHEME}-`;
 
 /**
  * The row with the RFCs of its party (`rfcColumn`, scheme blank or MX-RFC) and of its party ids and references
