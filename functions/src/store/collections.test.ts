@@ -1,4 +1,5 @@
 import { chunkRows, decodeCursor, encodeCursor, firestoreIndexConfig, sortKey, toRow } from './collections';
+import { openSqliteBackend } from './sqlite-store';
 import { isStoreError } from './store';
 
 test('cursors round-trip and reject tampering', () => {
@@ -37,4 +38,19 @@ test('Firestore index config: one composite index per filtered query, body not i
     ],
   });
   expect(config.fieldOverrides).toContainEqual({ collectionGroup: 'releases', fieldPath: 'body', indexes: [] });
+});
+
+// firestore.indexes.json is generated from COLLECTIONS (test/firebase-files.test.ts): a query the table does not declare
+// has no index once deployed, and Firestore refuses it there only. Both adapters refuse it, so any test that runs it fails.
+test('a query COLLECTIONS does not declare (no index in firestore.indexes.json) is refused; declared ones run', async () => {
+  const backend = openSqliteBackend(':memory:');
+  try {
+    await expect(backend.query('releases', { ocid: 'ocds-abc123-1' }, undefined, 10)).rejects.toThrow(/releases: no index declared for a query on \[ocid\] ordered by sk ascending/);
+    await expect(backend.query('audit', { publisherId: 'p1' }, undefined, 10, true)).rejects.toThrow(/audit: no index declared .* descending/);
+    // Equality fields in any order: the index (and SQLite's) serves them all the same.
+    expect(await backend.query('submissions', { status: 'submitted', publisherId: 'p1' }, undefined, 10, true)).toEqual([]);
+    expect(await backend.query('releases', { ocid: 'ocds-abc123-1', publicationId: 'A' }, undefined, 10)).toEqual([]);
+  } finally {
+    await backend.close();
+  }
 });

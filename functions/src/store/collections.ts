@@ -61,6 +61,26 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   changes: { fields: [], queries: [] },
 };
 
+/** `collection|fields|direction` of every query COLLECTIONS declares (equality fields sorted: their order does not matter). */
+const shapeKey = (collection: string, fields: readonly string[], descending: boolean): string => `${collection}|${[...fields].sort().join(',')}|${descending ? 'desc' : 'asc'}`;
+const DECLARED_QUERIES = new Set((Object.entries(COLLECTIONS) as [CollectionName, CollectionSpec][]).flatMap(([c, spec]) => [
+  ...spec.queries.map((q) => shapeKey(c, q, false)),
+  ...(spec.descending ?? []).map((q) => shapeKey(c, q, true)),
+]));
+
+/**
+ * Refuses a query COLLECTIONS does not declare. firestore.indexes.json is generated from that table, and deployed
+ * Firestore answers an equality filter ordered by `sk` without its composite index with FAILED_PRECONDITION («The
+ * query requires an index») — while the emulator and SQLite answer it. Both adapters check here, so a query added
+ * without its index fails in any test that runs it, not in production (docs/deploy.md §3).
+ */
+export function checkDeclaredQuery(collection: CollectionName, where: Record<string, string>, descending: boolean): void {
+  const fields = Object.keys(where);
+  if (!DECLARED_QUERIES.has(shapeKey(collection, fields, descending))) {
+    throw new StoreError('invalid', `${collection}: no index declared for a query on [${[...fields].sort().join(', ')}] ordered by sk ${descending ? 'descending' : 'ascending'} (add it to COLLECTIONS in functions/src/store/collections.ts and run npm run generate:indexes)`);
+  }
+}
+
 /** Firestore's limit is 1 MiB per document including field names; keep a margin for the copied fields. */
 export const MAX_BODY_BYTES = 1_000_000;
 /** Firestore: at most 500 writes per batch, and a commit request must stay under 10 MiB. */

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
 import { type DocumentData, type Firestore, type Query, getFirestore } from 'firebase-admin/firestore';
-import { type CollectionName, chunkRows, MAX_BATCH_WRITES } from './collections';
+import { checkDeclaredQuery, type CollectionName, chunkRows, MAX_BATCH_WRITES } from './collections';
 import type { DocumentBackend, Row } from './document-backend';
 import { createStore } from './document-store';
 import { type Store, StoreError } from './store';
@@ -146,6 +146,7 @@ class FirestoreBackend implements DocumentBackend {
   }
 
   async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, descending = false) {
+    checkDeclaredQuery(collection, where, descending);
     let q: Query = this.db.collection(this.namespace + collection);
     for (const [field, value] of Object.entries(where)) q = q.where(field, '==', value);
     // A range on the sort key, never startAfter/offset: the emulator ignores those and would repeat page 1.

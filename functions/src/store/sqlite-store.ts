@@ -3,7 +3,7 @@
  * the document as JSON text — with an index per query shape ending in the sort key. Schema created on open.
  */
 import Database from 'better-sqlite3';
-import { COLLECTIONS, type CollectionName } from './collections';
+import { checkDeclaredQuery, COLLECTIONS, type CollectionName } from './collections';
 import type { DocumentBackend, Row } from './document-backend';
 import { createStore } from './document-store';
 import { type Store, StoreError } from './store';
@@ -123,6 +123,7 @@ class SqliteBackend implements DocumentBackend {
   }
 
   private select(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, body: string, descending = false): unknown[] {
+    checkDeclaredQuery(collection, where, descending);
     const conditions = Object.keys(where).map((f) => `${quote(f)} = ?`);
     const params: (string | number)[] = Object.values(where);
     if (after !== undefined) {
