@@ -14,6 +14,10 @@ import { LEASE_MS, TASK_TIMEOUT_SECONDS } from '../functions/src/publication/pub
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS } from '../core/packages/bulk-limit';
 import { INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../core/stats/serving-limits';
 import { ROOT } from './standards';
+import { addonManifest } from '../scripts/build-addon';
+import { firestoreIndexConfig } from '../functions/src/store/collections';
+import { BULK_FILES, bulkPrefix, publicationFolder } from '../functions/src/publication/bulk-files';
+import { FULL_REREAD_MS } from '../functions/src/api/current-publications';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const guide = read('docs/deploy.md');
@@ -44,6 +48,31 @@ describe('docs/deploy.md §6: the environment file', () => {
     expect([...table].sort()).toEqual([...DEPLOYMENT_VARIABLES].sort());
     for (const name of DEPLOYMENT_VARIABLES) expect({ name, read: new RegExp(`env\\.${name}\\b|env, '${name}'`).test(code) }).toEqual({ name, read: true });
     for (const [name] of exampleEnvironment()) expect(DEPLOYMENT_VARIABLES).toContain(name);
+  });
+
+  // The other direction: a variable the deployed code starts reading is either one of the file's (so the table above
+  // names it) or one the guide need not name, sorted here; a new one fails until it is documented or sorted.
+  it('every variable the cloud configuration reads is one the guide names, or one a deployer does not set', () => {
+    const readIn = (file: string) => [...read(file).matchAll(/\benv\.([A-Z][A-Z0-9_]+)|\benv, '([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1] ?? m[2]);
+    const smtp = /export function smtpFromEnv[\s\S]*?\n}\n/.exec(read('functions/src/workflow/notifications.ts'))?.[0] ?? '';
+    const names = new Set([...readIn('functions/src/config.ts'), ...readIn('functions/src/index.ts'), ...[...smtp.matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1])]);
+    // Set by Google's runtime (FIREBASE_CONFIG, the project), self-hosted only, or where tests point the Google clients.
+    const platform = ['FIREBASE_CONFIG', 'GOOGLE_CLOUD_PROJECT', 'GCLOUD_PROJECT'];
+    const selfHosted = ['INFRA_MODE', 'PORT', 'HOST', 'INFRA_SQLITE', 'BULK_DIR'];
+    const testHooks = ['GOOGLE_ID_TOKEN_CERTS_URL', 'SHEETS_API_ROOT_URL', 'STORAGE_API_ENDPOINT'];
+    const known: string[] = [...DEPLOYMENT_VARIABLES, 'SMTP_PASS', ...platform, ...selfHosted, ...testHooks];
+    expect([...names].filter((n) => !known.includes(n))).toEqual([]);
+    expect(names.size).toBeGreaterThan(20);
+    // The ones a deployer meets are named in the guide: the file's, the secret, the runtime's bucket and the CLI's project.
+    for (const name of [...DEPLOYMENT_VARIABLES, 'SMTP_PASS', 'FIREBASE_CONFIG', 'GOOGLE_CLOUD_PROJECT']) expect({ name, named: guide.includes(`\`${name}\``) }).toEqual({ name, named: true });
+  });
+
+  it('the defaults §6 and §11 state for the pointer checks are the code\'s', () => {
+    const base = { INFRA_MODE: 'cloud', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://x.web.app', BULK_BUCKET: 'x.appspot.com' };
+    expect(section(6)).toContain(`predeterminado ${loadConfig(base).currentTtlMs} en la nube`);
+    expect(loadConfig(base).currentTtlMs).toBe(60_000);
+    expect(section(6)).toContain('una vez por hora se releen todos');
+    expect(FULL_REREAD_MS).toBe(3_600_000);
   });
 
   it('SMTP_PASS is the secret the guide creates, which every function declares and the mail settings read', () => {
@@ -99,6 +128,10 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
         expect(retries).toContain(`diaria, 9:00 \`${e.scheduleTrigger.timeZone}\``);
       }
     }
+    // §8's checks name the task queue the approval enqueues to (functions/src/index.ts: the function's own queue).
+    expect(section(8)).toContain(`gcloud tasks queues describe ${cloud.PUBLISH_FUNCTION} --location=${cloud.REGION}`);
+    expect(section(8)).toContain(`gcloud scheduler jobs list --location=${cloud.REGION}`);
+    expect(section(8)).toContain(`functions:artifacts:setpolicy --location ${cloud.REGION}`);
     // Every command that names a region names the functions' own.
     for (const m of guide.matchAll(/--region[= ](\S+)/g)) expect(m[1]).toBe(cloud.REGION);
   });
@@ -112,10 +145,37 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
   });
 
   it('the log lines the guide tells operators to alert on are the ones the functions write', () => {
-    for (const line of ['is being published by another attempt', 'falló la publicación', 'Configuración inválida: ']) {
+    for (const line of ['is being published by another attempt', 'falló la publicación', 'Configuración inválida: ', 'El servidor no está configurado: ']) {
       expect(guide).toContain(line);
       expect(code).toContain(line);
     }
+  });
+});
+
+describe('docs/deploy.md §3, §5, §7: what the guide names of the store, the bucket and the add-on', () => {
+  it('§5 lists the add-on\'s OAuth scopes as the manifest npm run build:addon writes declares them, no more, no less', () => {
+    const scopes = (addonManifest({ backendUrl: 'https://x.web.app', serviceAccount: null }).oauthScopes as string[]).map((s) => s.replace('https://www.googleapis.com/auth/', ''));
+    const permisos = /- Permisos: [\s\S]*?\n2\. /.exec(section(5))?.[0] ?? '';
+    const listed = [...permisos.matchAll(/`([a-z._]+)`/g)].map((m) => m[1]).filter((s) => !s.endsWith('.json') && !s.endsWith('.ts'));
+    expect(listed.sort()).toEqual([...scopes].sort());
+  });
+
+  it('§7: the index `users add` needs, as the guide names it, is in the generated indexes', () => {
+    const named = /índice compuesto `(\w+) \((\w+), (\w+)\)`/.exec(section(7));
+    expect(named).not.toBeNull();
+    const [, collection, ...fields] = named as RegExpExecArray;
+    expect(firestoreIndexConfig().indexes).toContainEqual({ collectionGroup: collection, queryScope: 'COLLECTION', fields: fields.map((fieldPath) => ({ fieldPath, order: 'ASCENDING' })) });
+  });
+
+  it('§3: the lifecycle rule names the folders the bulk files are written to, and §11 how many files a publication writes', () => {
+    const rule = /cat > ciclo\.json <<'JSON'\n([\s\S]*?)\nJSON\n/.exec(section(3));
+    const prefixes = (JSON.parse((rule as RegExpExecArray)[1]) as { rule: { condition: { matchesPrefix: string[] } }[] }).rule.flatMap((r) => r.condition.matchesPrefix).sort();
+    const publication = { id: 'A', publisherId: 'p', contentHash: 'h', createdAt: '2024-01-01T00:00:00.000Z', status: 'complete' as const, counts: { releases: 1, records: 1, projects: 0 } };
+    const sets = [{ publisher: { id: 'p' }, publication }, { publisher: { id: 'q' }, publication: { ...publication, id: 'B', publisherId: 'q' } }] as Parameters<typeof bulkPrefix>[0];
+    const folders = [publicationFolder('A'), bulkPrefix(sets, undefined), bulkPrefix(sets, 'p')].map((f) => `${f.split('/')[0]}/`);
+    expect(prefixes).toEqual([...new Set(folders)].sort());
+    const files = Object.keys(BULK_FILES).length + Object.keys(BULK_FILES).filter((n) => !n.endsWith('.xlsx')).length;
+    expect(section(11)).toContain(`Escribe ${files} archivos de descarga`);
   });
 });
 
