@@ -5,7 +5,9 @@
  * Storage and Cloud Tasks (local stubs of their APIs) — after bootstrapping with the CLI's `--nube`:
  * submit → approve (202, queued) → the task function publishes → public API and bulk download from the bucket.
  */
+import * as fs from 'fs';
 import * as path from 'path';
+import { builtinModules } from 'module';
 import request from 'supertest';
 import { spawn, type ChildProcess } from 'child_process';
 import { deleteApp, getApps } from 'firebase-admin/app';
@@ -71,6 +73,18 @@ afterAll(async () => {
   await Promise.all(getApps().map((a) => deleteApp(a)));
   await Promise.all([identity.close(), sheets.close(), storage.close(), tasks.close(), metadata.close(), smtp.close()]);
   await firestore.stop();
+});
+
+// firebase deploy uploads functions/ only, and Cloud Build installs functions/package.json's dependencies: a package
+// the bundle requires that is missing there loads here (the repository's node_modules) and fails in Google at start.
+test('every package the bundle requires is a dependency of functions/package.json, in the range the tests ran with', () => {
+  const bundle = fs.readFileSync(path.join(ROOT, 'functions/lib/index.js'), 'utf8');
+  const packageOf = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  const required = new Set([...bundle.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]).filter((s) => !s.startsWith('node:') && !builtinModules.includes(s)).map(packageOf));
+  expect(required.size).toBeGreaterThan(5);
+  const deployed = (JSON.parse(fs.readFileSync(path.join(ROOT, 'functions/package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+  const tested = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+  for (const name of required) expect({ name, deployed: deployed[name] }).toEqual({ name, deployed: tested[name] });
 });
 
 test('bootstrap with --nube, then submit → approve → task publishes → bulk download, on the built bundle', async () => {
