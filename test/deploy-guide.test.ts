@@ -189,6 +189,13 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     }
   });
 
+  // firebase-tools' `use`: given a project, `--add` is ignored (the project is only made active on that computer, no
+  // .firebaserc); `--alias <name>` writes the alias the guide says it creates.
+  it('§1 names the project for firebase-tools with `firebase use <PROYECTO> --alias default`', () => {
+    const uses = [...guide.matchAll(/^firebase use (.*?)(?:\s+#.*)?$/gm)].map((m) => m[1].trim());
+    expect(uses).toEqual(['<PROYECTO> --alias default']);
+  });
+
   it('every `infra-abierta` command in the guides is a command of the CLI, with options it knows', () => {
     // Each command with its continuation lines (a trailing backslash), up to the end of its line, comment or inline code.
     const commands = (file: string) => [...read(file).replace(/\\\n\s*/g, ' ').matchAll(/(?<![\w@.-])infra-abierta ([a-z][^`\n#]+)/g)].map((m) => m[1].trim());
