@@ -11,6 +11,7 @@ import { parseArgs } from '../functions/src/cli/args';
 import { COMMON_OPTIONS, KNOWN_OPTIONS } from '../functions/src/cli/known-options';
 import * as cloud from '../functions/src/index';
 import { LEASE_MS, TASK_TIMEOUT_SECONDS } from '../functions/src/publication/publication-task';
+import { STALE_APPROVAL_MS } from '../functions/src/workflow/approve-submission';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS } from '../core/packages/bulk-limit';
 import { INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../core/stats/serving-limits';
 import { ROOT } from './standards';
@@ -142,6 +143,10 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
     expect(guide).toContain(`**${spaced(INDEX_MAX_ROWS)} filas**`);
     expect(guide).toContain(`de más de ${STATS_MAX_PUBLISHERS} implementadores`);
     expect(guide).toContain(`**${LEASE_MS / 60_000} minutos** (${TASK_TIMEOUT_SECONDS} s + 60 s)`);
+    // operations.md: an approval left `approved` is taken over after the self-hosted default, and in the cloud after
+    // the lease (functions/src/index.ts staleApprovalMs: LEASE_MS).
+    expect(read('docs/operations.md')).toContain(`\`staleApprovalMs\`: ${STALE_APPROVAL_MS / 60_000} minutos en un servidor propio, ${LEASE_MS / 60_000} en la nube`);
+    expect(read('functions/src/index.ts')).toContain('staleApprovalMs: LEASE_MS');
   });
 
   it('the log lines the guide tells operators to alert on are the ones the functions write', () => {
@@ -160,11 +165,15 @@ describe('docs/deploy.md §3, §5, §7: what the guide names of the store, the b
     expect(listed.sort()).toEqual([...scopes].sort());
   });
 
-  it('§7: the index `users add` needs, as the guide names it, is in the generated indexes', () => {
-    const named = /índice compuesto `(\w+) \((\w+), (\w+)\)`/.exec(section(7));
-    expect(named).not.toBeNull();
-    const [, collection, ...fields] = named as RegExpExecArray;
-    expect(firestoreIndexConfig().indexes).toContainEqual({ collectionGroup: collection, queryScope: 'COLLECTION', fields: fields.map((fieldPath) => ({ fieldPath, order: 'ASCENDING' })) });
+  it('every composite index the guides name (`users (email, sk)`, `snapshots (head, sk)`) is in the generated indexes', () => {
+    const named = ['docs/deploy.md', 'docs/operations.md'].flatMap((file) => [...read(file).matchAll(/índice(?: compuesto)? `(\w+) \(([\w, ]+)\)`/g)].map((m) => ({ file, collection: m[1], fields: m[2].split(', ') })));
+    expect(named.map((n) => n.collection).sort()).toEqual(['snapshots', 'users']);
+    expect(section(7)).toContain('índice compuesto `users (email, sk)`');
+    const indexes = firestoreIndexConfig().indexes;
+    for (const { file, collection, fields } of named) {
+      const wanted = { collectionGroup: collection, queryScope: 'COLLECTION', fields: fields.map((fieldPath) => ({ fieldPath, order: 'ASCENDING' })) };
+      expect({ file, found: indexes.some((i) => JSON.stringify(i) === JSON.stringify(wanted)) }).toEqual({ file, found: true });
+    }
   });
 
   it('§3: the lifecycle rule names the folders the bulk files are written to, and §11 how many files a publication writes', () => {
