@@ -131,6 +131,8 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   const dispatched = await request(bundle.tasks).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object);
   expect(dispatched.status).toBe(204);
   expect(sheets.requests.every((r) => r.authorization?.startsWith('Bearer metadata-token-'))).toBe(true);
+  // …asked for with the Sheets scope: the runtime account's default token (cloud-platform) is refused by the Sheets API.
+  expect(new Set(sheets.requests.flatMap((r) => metadata.scopesOf((r.authorization ?? '').slice('Bearer '.length))))).toEqual(new Set(['https://www.googleapis.com/auth/spreadsheets.readonly']));
 
   // The dashboard signs in with its own client; its tokens are accepted as the add-on's are, anyone else's are not.
   expect((await request(bundle.api).get('/api/auth-config')).body).toEqual({ method: 'google', googleClientId: DASHBOARD_CLIENT, uploads: false });
