@@ -16,7 +16,7 @@ import { formatCount, formatList, formatNumber } from '../../../core/format/es-m
 import { lastCompleteMonth, monthLabel, monthOf, previousMonth } from '../../../core/workflow/report-month';
 import type { AccountFigures, ImplementerAccount } from '../../../core/workflow/monthly-account';
 import { checkMonthlyReportAnswer, WORKFLOW_PATHS, type MonthlyReportAnswer } from '../../../core/workflow/contract';
-import { ApiError, authed, rerender, sessionBar, signedInAs, withSession } from './session';
+import { ApiError, authed, rerender, sessionBar, withSession } from './session';
 
 /** Months offered: the one under way and the two years before it. */
 const MONTHS_OFFERED = 25;
@@ -159,20 +159,21 @@ export const monthlyReportPage: Page = {
     const params = new URLSearchParams({ month });
     const state = query.get('estado');
     if (state) params.set('state', state);
-    // The administration answers for every state and chooses one; a coordinator has its own.
-    const states = signedInAs()?.role === 'admin' ? [...new Set(ds.publishers.map((p) => p.state))].sort(BY_NAME.compare) : null;
+    // The administration answers for every state and chooses one (the server asks it to: 400 missing-state); a
+    // coordinator has its own.
+    const states = [...new Set(ds.publishers.map((p) => p.state))].sort(BY_NAME.compare);
     let report: MonthlyReportAnswer;
     try {
       report = checkMonthlyReportAnswer(await authed(`${WORKFLOW_PATHS.monthlyReport}?${params}`, (b) => b));
     } catch (e) {
       // Refused (an official, another state) or asked wrongly (no state chosen): the server's words, on a page of its own.
       if (!(e instanceof ApiError) || (e.status !== 403 && e.status !== 400)) throw e;
-      return h('div', null, ...intro, e.code === 'missing-state' ? null : h('p', { class: 'status-bad', role: 'alert' }, e.message),
-        e.status === 400 ? choosers(query, setQuery, month, states ?? [], state) : null);
+      return h('div', null, ...intro, e.code === 'missing-state' ? h('p', { class: 'note', id: 'elija-estado' }, 'Elija el estado del informe.') : h('p', { class: 'status-bad', role: 'alert' }, e.message),
+        e.status === 400 ? choosers(query, setQuery, month, states, state) : null);
     }
     return h('div', null, ...intro,
       h('div', { class: 'no-print' }, sessionBar(report.viewer, rerender, ds.publishers)),
-      choosers(query, setQuery, report.month, report.viewer.scope.kind === 'all' ? states ?? [] : null, state),
+      choosers(query, setQuery, report.month, report.viewer.scope.kind === 'all' ? states : null, state),
       reportBody(report, query, setQuery));
   }, rerender),
 };
