@@ -13,11 +13,10 @@ import { allPublishers, queryString, readEach } from '../api/current-publication
 import { readAll } from '../store/read-all';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { can, canSome, sameState } from '../auth/policy';
-import type { Store, Submission } from '../store/store';
+import type { Store, Submission, User } from '../store/store';
 import { monthlyAccount, type KeptSubmission } from '../../../core/workflow/monthly-account';
 import { isMonth, lastCompleteMonth, monthBounds, monthOf } from '../../../core/workflow/report-month';
 import { AWAITING_DECISION, type MonthlyReportAnswer, type Viewer } from '../../../core/workflow/contract';
-import type { User } from '../store/store';
 
 export interface MonthlyReportDeps {
   store: Store;
