@@ -4,7 +4,7 @@
  * approval in the evening of the 30th in Mexico City is November's though it is December in UTC; an implementer with
  * nothing to count is there with zeros; a send still waiting since an earlier month is counted as waiting.
  */
-import { monthlyAccount, median, type AuditStep, type KeptSubmission } from './monthly-account';
+import { monthlyAccount, median, sendsBegunBefore, type AuditStep, type KeptSubmission } from './monthly-account';
 import { lastCompleteMonth, monthBounds, monthLabel, monthOf } from './report-month';
 
 /** Mexico City wall-clock time (UTC−6 since 2022) as an ISO instant. */
@@ -31,10 +31,15 @@ const S1: KeptSubmission = {
   history: [{ at: SENT, action: 'submitted' }, { at: RETURNED, action: 'returned' }, { at: RESENT, action: 'resubmitted' }, { at: APPROVED, action: 'approved' }, { at: APPROVED, action: 'published' }],
 };
 
-/** The account of `month` as the server reads it: the log from the month's start on, and the submissions it names. */
-function account(month: string, log: AuditStep[], submissions: KeptSubmission[], now = Date.parse('2026-12-05T12:00:00Z')) {
+/**
+ * The account of `month` as the server reads it: the log from the month's start on, and the submissions of the sends it
+ * names that began before it (and those still waiting, which the server lists: `waiting`).
+ */
+function account(month: string, log: AuditStep[], submissions: KeptSubmission[], now = Date.parse('2026-12-05T12:00:00Z'), waiting: string[] = []) {
   const windowStart = monthBounds(month).start;
-  return monthlyAccount({ month, now, windowStart, implementers: IMPLEMENTERS, audit: log.filter((e) => e.at >= windowStart), submissions });
+  const audit = log.filter((e) => e.at >= windowStart);
+  const read = new Set([...sendsBegunBefore(audit), ...waiting]);
+  return monthlyAccount({ month, now, windowStart, implementers: IMPLEMENTERS, audit, submissions: submissions.filter((s) => read.has(s.id)) });
 }
 
 test('a send returned in October, sent again and approved in November counts in each month what it did there', () => {
@@ -44,6 +49,9 @@ test('a send returned in October, sent again and approved in November counts in 
     // Sent again on the 30th and still waiting on the 31st: 1 day.
     waiting: 1, longestWaitDays: 1, reviewed: 1, medianReviewDays: 5, publications: 0, confirmations: 0,
   });
+  // Read for November only: in October's log it was created (no earlier steps to read).
+  expect(sendsBegunBefore(LOG)).toEqual([]);
+  expect(sendsBegunBefore(LOG.filter((e) => e.at >= monthBounds('2026-11').start))).toEqual(['s1']);
   const november = account('2026-11', LOG, [S1]);
   // Its review counts from its latest version (30 October), which the log of November alone does not hold.
   expect(november.implementers[0]).toEqual({
@@ -84,12 +92,14 @@ test('an implementer with nothing in the month is there with zeros, and one regi
 
 test('a send waiting since an earlier month, of which the log says nothing since, waits at the close', () => {
   const old: KeptSubmission = { id: 'viejo', publisherId: 'pro', history: [{ at: mx('2026-08-14T10:00:00'), action: 'submitted' }] };
-  const october = account('2026-10', [], [old]);
+  const october = account('2026-10', [], [old], undefined, ['viejo']);
   // 14 August to 31 October.
   expect(october.implementers[1]).toMatchObject({ waiting: 1, longestWaitDays: 78 });
   expect(october.total).toMatchObject({ waiting: 1, longestWaitDays: 78, received: 0 });
   // Decided in November: waiting when October closed, not when November did.
   const decided = [entry(mx('2026-11-10T10:00:00'), 'submission.returned', 'submission/viejo', 'pro')];
+  // (Decided since, it is no longer listed as waiting: the log names it, and it began before the log.)
+  expect(sendsBegunBefore(decided)).toEqual(['viejo']);
   expect(account('2026-10', decided, [old]).total.waiting).toBe(1);
   expect(account('2026-11', decided, [old]).total).toMatchObject({ waiting: 0, returned: 1, medianReviewDays: 88 });
 });

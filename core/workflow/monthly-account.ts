@@ -61,7 +61,10 @@ export interface AccountInput {
   windowStart: string;
   implementers: readonly AccountImplementer[];
   audit: readonly AuditStep[];
-  /** The submissions named in `audit`, and those awaiting a decision now (the log may say nothing of them since). */
+  /**
+   * The submissions of the sends the log names that began before it (sendsBegunBefore), and those awaiting a decision
+   * now (the log may say nothing of them since).
+   */
   submissions: readonly KeptSubmission[];
 }
 
@@ -172,6 +175,20 @@ function replay(steps: readonly { t: number; step: Step }[], start: number, end:
     }
   }
   if (awaiting && steps.length && steps[0].t < end) tally.waits.push(lastSent === undefined ? null : daysBetween(lastSent, close));
+}
+
+/**
+ * The sends the log names whose earlier steps the account needs (their submissions, to read): those whose first entry
+ * in it is not their creation. One created within the log has no earlier step, and reading every send made since the
+ * month began — a year of them for a report of last year — was most of the report's reading.
+ */
+export function sendsBegunBefore(audit: readonly AuditStep[]): string[] {
+  const first = new Map<string, string>();
+  for (const e of audit) {
+    const id = /^submission\/(.+)$/.exec(e.target)?.[1];
+    if (id !== undefined && auditStep(e.action) && !first.has(id)) first.set(id, e.action);
+  }
+  return [...first].filter(([, action]) => action !== 'submission.created').map(([id]) => id);
 }
 
 export function monthlyAccount(input: AccountInput): MonthlyAccount {

@@ -4,8 +4,8 @@
  * is refused, 403); the administration names the state. The month defaults to the last one over in Mexico City.
  *
  * Read by time, per implementer of the state: its audit log from the month's start on (the store lists it from an
- * instant, by implementer), the sends awaiting a decision now, and the submissions the log names — not every send of
- * every implementer since the program began.
+ * instant, by implementer), the sends awaiting a decision now, and the submissions of the sends the log names that
+ * began earlier — not every send of every implementer since the program began.
  */
 import { Router } from 'express';
 import { badRequest, HttpError } from '../api/http-error';
@@ -14,7 +14,7 @@ import { readAll } from '../store/read-all';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { can, canSome, sameState } from '../auth/policy';
 import type { Store, Submission, User } from '../store/store';
-import { monthlyAccount, type KeptSubmission } from '../../../core/workflow/monthly-account';
+import { monthlyAccount, sendsBegunBefore, type KeptSubmission } from '../../../core/workflow/monthly-account';
 import { isMonth, lastCompleteMonth, monthBounds, monthOf } from '../../../core/workflow/report-month';
 import { AWAITING_DECISION, type MonthlyReportAnswer, type Viewer } from '../../../core/workflow/contract';
 
@@ -54,8 +54,8 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
     });
     const audit = reads.flatMap((r) => r.audit);
     const submissions = new Map(reads.flatMap((r) => r.awaiting).map((s) => [s.id, kept(s)]));
-    // The sends the log names since the month began: their earlier steps (when each was sent) are in the submission.
-    const named = [...new Set(audit.flatMap((e) => /^submission\/(.+)$/.exec(e.target)?.[1] ?? []))].filter((id) => !submissions.has(id));
+    // The sends the log names that began before the month: their earlier steps (when each was sent) are in the submission.
+    const named = sendsBegunBefore(audit).filter((id) => !submissions.has(id));
     for (const s of await readEach(named, (id) => store.getSubmission(id))) if (s) submissions.set(s.id, kept(s));
 
     const account = monthlyAccount({
