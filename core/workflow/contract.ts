@@ -6,6 +6,7 @@
  * Pure: no I/O, no Node or browser APIs.
  */
 import type { Severity } from '../findings/finding';
+import type { AccountFigures, ImplementerAccount, MonthlyAccount } from './monthly-account';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed' | 'withdrawn';
 export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed', 'withdrawn'];
@@ -608,6 +609,44 @@ export function checkStagesListAnswer(v: unknown): StagesListAnswer {
   };
 }
 
+// ---- the coordinators' monthly report ------------------------------------------------------------------------
+
+/**
+ * GET /api/monthly-report?month=aaaa-mm[&state=…]: the monthly account (core/workflow/monthly-account.ts) of a state's
+ * implementers; a coordinator's own state, any state for the administration. `month` defaults to the last one over.
+ */
+export interface MonthlyReportAnswer extends MonthlyAccount { viewer: Viewer; state: string }
+
+function bool(v: unknown, path: string): boolean {
+  if (typeof v !== 'boolean') throw new ContractError(path, 'verdadero o falso');
+  return v;
+}
+function numOrNull(v: unknown, path: string): number | null {
+  return v === null ? null : num(v, path);
+}
+function checkFigures(v: unknown, path: string): AccountFigures {
+  const o = obj(v, path);
+  const n = (k: keyof AccountFigures): number => num(o[k], `${path}.${k}`);
+  return {
+    received: n('received'), approved: n('approved'), returned: n('returned'), withdrawn: n('withdrawn'), waiting: n('waiting'),
+    longestWaitDays: numOrNull(o.longestWaitDays, `${path}.longestWaitDays`), reviewed: n('reviewed'),
+    medianReviewDays: numOrNull(o.medianReviewDays, `${path}.medianReviewDays`), publications: n('publications'), confirmations: n('confirmations'),
+  };
+}
+
+export function checkMonthlyReportAnswer(v: unknown): MonthlyReportAnswer {
+  const o = obj(v, 'respuesta');
+  return {
+    viewer: checkViewer(o.viewer), state: str(o.state, 'state'), month: str(o.month, 'month'), closedAt: str(o.closedAt, 'closedAt'),
+    complete: bool(o.complete, 'complete'),
+    total: checkFigures(o.total, 'total'),
+    implementers: arr(o.implementers, 'implementers', (x, p): ImplementerAccount => {
+      const e = obj(x, p);
+      return { publisherId: str(e.publisherId, `${p}.publisherId`), name: str(e.name, `${p}.name`), ...checkFigures(e, p) };
+    }),
+  };
+}
+
 export const WORKFLOW_PATHS = {
   submissions: '/api/submissions',
   submission: (id: string) => `/api/submissions/${encodeURIComponent(id)}`,
@@ -621,4 +660,5 @@ export const WORKFLOW_PATHS = {
   authConfig: '/api/auth-config',
   stagesList: '/api/stages',
   stages: (publisherId: string) => `/api/publishers/${encodeURIComponent(publisherId)}/stages`,
+  monthlyReport: '/api/monthly-report',
 } as const;

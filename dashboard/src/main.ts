@@ -28,6 +28,7 @@ import { glossaryPage } from './pages/glossary';
 import { notFoundPage } from './pages/not-found';
 import { mySubmissionsPage, reviewInboxPage, reviewSubmissionPage } from './review/review-pages';
 import { stagesPage } from './review/stages-page';
+import { monthlyReportPage } from './review/monthly-report-page';
 import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
 import { credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
 import { countryViewChosen, rememberCountryView, signedInCoordinatorState } from './review/tracking-landing';
@@ -44,6 +45,7 @@ const ROUTES: Record<string, Page> = {
 // Behind sign-in (dashboard/src/review): the coordinators' inbox and submission page, the officials' status page.
 Object.assign(ROUTES, { revision: reviewInboxPage, 'mis-envios': mySubmissionsPage });
 ROUTES.etapas = stagesPage;
+ROUTES['informe-mensual'] = monthlyReportPage;
 ROUTES[SIGN_IN_ROUTE] = signInPage;
 /** The pages whose address names a document: `#/proyecto/{id}`, `#/revision/{id}`… */
 const TAKES_ID = new Set(['proyecto', 'contratacion', 'contratista', 'institucion', 'revision']);
@@ -75,7 +77,7 @@ const RESULTS_OF: Record<string, string> = {
  * Pages that read the publishers only, not the index: at national scale without a state (data/scope.ts) they open
  * as they are; every other page asks for a state (or, in a large state, an implementer) first.
  */
-const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas', SIGN_IN_ROUTE]);
+const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas', 'informe-mensual', SIGN_IN_ROUTE]);
 /** Rows loaded at once (data/scope.ts); a page may set `IA_MAX_ROWS` before this script runs (the browser tests do). */
 const MAX_ROWS = Number((globalThis as { IA_MAX_ROWS?: unknown }).IA_MAX_ROWS) || INDEX_MAX_ROWS;
 

@@ -6,7 +6,8 @@
  * implementers' ids), and downloads as CSV for a report; Seguimiento and the inbox printed for the board keep every column on the page (the tables
  * scrolled sideways on paper, cutting the last columns); «Volver a la bandeja» comes back to the inbox as it was
  * filtered; a send's Bitácora has its latest actions however long its implementer's log grew since it was sent, and
- * a send whose history outgrew what it keeps says so (on its page and in «Mis envíos»).
+ * a send whose history outgrew what it keeps says so (on its page and in «Mis envíos»); the monthly report («Informe
+ * mensual») gives the state's figures and each implementer's for the last month over, sorts, downloads and prints.
  */
 import type { Page } from 'playwright-core';
 import { describeIfChromium } from '../browser';
@@ -17,6 +18,7 @@ import type { Publisher, Submission, SubmissionStatus } from '../../functions/sr
 import { BASE_URL, PUBLISHERS, projectWorkbook, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
 import { calendarDate } from '../../core/format/es-mx';
+import { lastCompleteMonth, monthBounds, monthLabel } from '../../core/workflow/report-month';
 import * as fs from 'fs';
 
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -270,5 +272,78 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     await card.waitFor();
     expect(await card.locator('.historial-incompleto').textContent()).toBe(said);
     await official.context().close();
+  });
+
+  test('«Informe mensual»: last month\'s sends of the state and of each implementer — returned and sent again, waiting since before, decided at 21:00 on its last day — sorted, as CSV and on paper', async () => {
+    const store = srv.h.store;
+    const month = lastCompleteMonth(Date.now());
+    const { start, end } = monthBounds(month);
+    const HOUR = 3_600_000;
+    // Day `d` of the month at `h` o'clock, Mexico City (its months start at its midnight).
+    const at = (d: number, h: number): string => new Date(Date.parse(start) + (d - 1) * DAY + h * HOUR).toISOString();
+    const lastDay = Math.round((Date.parse(end) - Date.parse(start)) / DAY);
+    // As the routes make them: the step in the submission's history, then the audit log's entry.
+    const send = async (id: string, publisherId: string, when: string): Promise<void> => {
+      await store.createSubmission({ id, publisherId, source: { kind: 'xlsx', fileId: id.padEnd(64, '0'), name: `${id}.xlsx` }, status: 'submitted', history: [{ at: when, by: 'u-cap-mer', action: 'submitted' }], createdAt: when, updatedAt: when });
+      await store.appendAudit({ at: when, actor: 'u-cap-mer', action: 'submission.created', target: `submission/${id}`, publisherId, details: {} });
+    };
+    const step = async (id: string, publisherId: string, when: string, from: SubmissionStatus[], to: SubmissionStatus, action: string, audit = `submission.${action}`): Promise<void> => {
+      await store.transitionSubmission(id, from, to, { at: when, by: 'u-og-yuc', action });
+      await store.appendAudit({ at: when, actor: 'u-og-yuc', action: audit, target: `submission/${id}`, publisherId, details: {} });
+    };
+    // Municipio 018: sent the 3rd, returned the 5th, sent again the 8th, approved and published the 10th.
+    await send('informe-a', 'yuc018', at(3, 10));
+    await step('informe-a', 'yuc018', at(5, 10), ['submitted'], 'returned', 'returned');
+    await step('informe-a', 'yuc018', at(8, 10), ['returned'], 'submitted', 'resubmitted');
+    await step('informe-a', 'yuc018', at(10, 10), ['submitted'], 'approved', 'approved');
+    await step('informe-a', 'yuc018', at(10, 11), ['approved'], 'published', 'published');
+    await store.appendAudit({ at: at(10, 11), actor: 'u-og-yuc', action: 'publication.published', target: 'publication/informe-a', publisherId: 'yuc018', details: {} });
+    // Secretaría de Obras 024: sent five days before the month began and still waiting; another sent the 20th and withdrawn.
+    await send('informe-b', 'yuc024', at(-4, 12));
+    await send('informe-c', 'yuc024', at(20, 9));
+    await step('informe-c', 'yuc024', at(21, 9), ['submitted'], 'withdrawn', 'withdrawn');
+    // Municipio 042: sent the 2nd, approved at 21:00 on the month's last day (the next month's in UTC).
+    await send('informe-d', 'yuc042', at(2, 9));
+    await step('informe-d', 'yuc042', at(lastDay, 21), ['submitted'], 'approved', 'approved');
+
+    const page = await signedIn('coordinadorA', '#/informe-mensual');
+    await page.waitForSelector('body[data-ready] #tabla-informe');
+    // A coordinator's menu offers it (as its current page).
+    expect(await page.locator('#menu a[aria-current="page"]').textContent()).toBe('Informe mensual');
+    expect(await page.locator('#titulo-informe').textContent()).toBe(`Yucatán, ${monthLabel(month)}`);
+    const row = (name: string): Promise<string[]> => page.locator('#tabla-informe tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td').allTextContents();
+    // Received, approved, returned, withdrawn, waiting, longest wait, median review, publications.
+    expect(await row('Municipio 018')).toEqual(['2', '1', '1', '0', '0', '—', '2', '1']);
+    expect(await row('Secretaría de Obras 024')).toEqual(['1', '0', '0', '1', '1', String(lastDay - 1 + 5), '—', '0']);
+    expect(await row('Municipio 042')).toEqual(['1', '1', '0', '0', '0', '—', String(lastDay - 2), '0']);
+    expect(await row('Secretaría de Obras 036')).toEqual(['0', '0', '0', '0', '0', '—', '—', '0']);
+    expect(await page.locator('#sin-publicar summary').textContent()).toMatch(new RegExp(`^No publicaron nada en ${monthLabel(month)}: \\d+ implementadores de 121$`));
+    expect(await page.locator('#sin-publicar').textContent()).toContain('Secretaría de Obras 036');
+    expect(await page.locator('#tabla-informe tfoot th').textContent()).toBe('Total de Yucatán');
+
+    // Sorted by received, the most first, from its header: Municipio 018's two.
+    await page.getByRole('button', { name: 'Envíos recibidos' }).click();
+    expect(await page.locator('#tabla-informe th[aria-sort]').getAttribute('aria-sort')).toBe('descending');
+    expect(await page.locator('#tabla-informe tbody th').first().textContent()).toBe('Municipio 018');
+    expect(page.url()).toContain('orden=recibidos&dir=desc');
+
+    // The CSV in that order, the state's total last.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV del informe mensual' }).click()]);
+    expect(download.suggestedFilename()).toBe(`informe-mensual-yucatan-${month}.csv`);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFFmes,estado,clave,implementador,envios_recibidos,aprobados,devueltos_con_comentarios,retirados,en_espera_al_cierre,espera_mas_larga_dias,decisiones_con_tiempo_de_revision,mediana_dias_de_revision,publicaciones,confirmaciones_sin_cambios\r\n')).toBe(true);
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines[1]).toBe(`${month},Yucatán,yuc018,Municipio 018,2,1,1,0,0,,2,2,1,0`);
+    expect(lines).toHaveLength(1 + 121 + 1);
+    expect(lines[lines.length - 1].startsWith(`${month},Yucatán,,Total de Yucatán,`)).toBe(true);
+
+    // On paper: the figures and the table, every column on the page; no menu, choosers or buttons.
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 1000 });
+    expect(await page.evaluate(() => {
+      const wrap = document.querySelector('#tabla-informe');
+      return { cut: wrap.scrollWidth > wrap.clientWidth + 1, chooser: document.querySelector('#mes').getClientRects().length, figures: document.querySelector('#cifras-informe').getClientRects().length > 0 };
+    })).toEqual({ cut: false, chooser: 0, figures: true });
+    await page.context().close();
   });
 });

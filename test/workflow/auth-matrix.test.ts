@@ -46,6 +46,8 @@ const ENDPOINTS: Endpoint[] = [
   // Listings without a filter are open to every registered user who has some scope, and scoped (see below).
   { name: 'GET /submissions', allowed: ['capturistaA', 'capturistaB', 'coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/submissions') },
   { name: 'GET /audit', allowed: ['coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/audit') },
+  // The monthly report of a state: its coordinators and the administration (a coordinator without a state named reads its own).
+  { name: 'GET /monthly-report?state=Yucatán', allowed: ['coordinadorA', 'admin'], call: () => request(h.app).get('/api/monthly-report?state=Yucat%C3%A1n') },
   // Who is signed in: every registered user, whatever their role.
   { name: 'GET /session', allowed: ['capturistaA', 'capturistaB', 'coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/session') },
 ];

@@ -10,13 +10,13 @@ import { rerender, whoIsSignedIn, withSession } from './session';
 
 /**
  * The work pages each role's menu offers, as the server's policy lets it use them (functions/src/auth/policy.ts):
- * officials send and follow their sends, coordinators review (the stages page is reached from *Revisión*), the
- * administration does both.
+ * officials send and follow their sends, coordinators review (the stages page is reached from *Revisión*) and account
+ * for each month (*Informe mensual*), the administration does all of it.
  */
 export const WORK_PAGES: Record<Viewer['role'], readonly (readonly [route: string, label: string])[]> = {
   capturista: [['mis-envios', 'Mis envíos']],
-  coordinador: [['revision', 'Revisión']],
-  admin: [['revision', 'Revisión'], ['mis-envios', 'Mis envíos']],
+  coordinador: [['revision', 'Revisión'], ['informe-mensual', 'Informe mensual']],
+  admin: [['revision', 'Revisión'], ['mis-envios', 'Mis envíos'], ['informe-mensual', 'Informe mensual']],
 };
 
 export const SIGN_IN_ROUTE = 'entrar';

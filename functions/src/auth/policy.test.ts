@@ -22,6 +22,7 @@ const EXPECTED: Record<Action, Record<string, [boolean, boolean, boolean]>> = {
   'audit.read': { capMer: [false, false, false], capNone: [false, false, false], coordYuc: [true, false, false], coordNone: [false, false, false], admin: [true, true, true] },
   'publisher.admin': { capMer: [false, false, false], capNone: [false, false, false], coordYuc: [false, false, false], coordNone: [false, false, false], admin: [true, true, true] },
   'stages.record': { capMer: [false, false, false], capNone: [false, false, false], coordYuc: [true, false, false], coordNone: [false, false, false], admin: [true, true, true] },
+  'report.read': { capMer: [false, false, false], capNone: [false, false, false], coordYuc: [true, false, false], coordNone: [false, false, false], admin: [true, true, true] },
 };
 
 test.each(ACTIONS.flatMap((a) => Object.keys(users).map((u) => [a, u] as const)))('%s by %s', (action, name) => {

@@ -12,6 +12,7 @@
  *   audit.read          —                 publishers of its state      all
  *   publisher.admin     —                 —                            all
  *   stages.record       —                 publishers of its state      all
+ *   report.read         —                 publishers of its state      all
  *
  * A coordinador is an Organismo Garante: it reviews the implementers of its own state and nobody else's.
  * Without a target publisher only `all` passes (e.g. the unfiltered audit log is for admins).
@@ -28,7 +29,9 @@ export type Action =
   | 'submission.withdraw'
   | 'audit.read'
   | 'publisher.admin'
-  | 'stages.record';
+  | 'stages.record'
+  /** The monthly report of a state's sends (*Informe mensual*). */
+  | 'report.read';
 
 type Scope = 'own' | 'state' | 'all';
 
@@ -44,6 +47,7 @@ const RULES: Record<Action, Partial<Record<Role, Scope>>> = {
   'audit.read': { coordinador: 'state', admin: 'all' },
   'publisher.admin': { admin: 'all' },
   'stages.record': { coordinador: 'state', admin: 'all' },
+  'report.read': { coordinador: 'state', admin: 'all' },
 };
 
 export const ACTIONS = Object.keys(RULES) as Action[];

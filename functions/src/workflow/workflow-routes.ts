@@ -21,6 +21,7 @@
  *   GET  /api/audit                       ?publisher= ?limit= ?after=
  *   PUT  /api/publishers/{id}/stages      {stages: {"E.1": "2024-03-01", "E.2": null}} program stages (coordinators)
  *   GET  /api/stages                      the implementers whose stages the user may record, with their dates
+ *   GET  /api/monthly-report              ?month=aaaa-mm ?state= the coordinators' monthly account (monthly-report-routes.ts)
  *   GET  /api/session                     who is signed in: e-mail, role and scope (SessionAnswer in the contract)
  *   GET  /api/auth-config                 how the pages sign in (public)
  */
@@ -59,6 +60,7 @@ import {
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
 import { uploadId, type UploadStore } from './upload-store';
+import { monthlyReportRoutes } from './monthly-report-routes';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
@@ -119,6 +121,7 @@ const DENIED: Record<Action, string> = {
   'audit.read': 'consultar la bitácora',
   'publisher.admin': 'administrar publicadores',
   'stages.record': 'registrar las etapas del programa',
+  'report.read': 'consultar el informe mensual',
 };
 
 /**
@@ -285,9 +288,12 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   });
 
   // Authenticated answers are personal: never cached by a browser or a CDN.
-  router.use(['/submissions', '/audit', '/session'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
+  router.use(['/submissions', '/audit', '/session', '/monthly-report'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
   // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull (nor a guessed key).
-  router.use(['/submissions', '/audit', '/session'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
+  router.use(['/submissions', '/audit', '/session', '/monthly-report'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
+
+  // The coordinators' monthly report (*Informe mensual*) of their state's sends.
+  router.use(monthlyReportRoutes({ store, authenticator: deps.authenticator, now, viewerOf }));
 
   // Who is signed in, for the dashboard's menu and sign-in page: the viewer every workflow answer names, asked
   // alone (the pages asked for a listing of submissions to learn it). Any registered user, whatever the role.

@@ -1,0 +1,179 @@
+/**
+ * *Informe mensual* (behind sign-in, `#/informe-mensual?mes=aaaa-mm`): what a coordinator accounts for each month to
+ * its board and to INAI — for its state and per implementer, the sends received, approved, returned with comments and
+ * withdrawn, those awaiting a decision when the month closed and for how long, the median days a review took, and who
+ * published and who published nothing. By name or by any column, as Seguimiento; as CSV; printable. The server decides
+ * who may read it and computes it (functions/src/workflow/monthly-report-routes.ts, core/workflow/monthly-account.ts);
+ * the administration chooses the state.
+ */
+import { announce, h } from '../dom';
+import { count, date, heading, type Page } from '../pages/common';
+import { kpis } from '../components/kpis';
+import { scrollRegion } from '../components/table';
+import { sortHeaderRow } from '../components/sort-header';
+import { csvButton } from '../components/download';
+import { formatCount, formatList, formatNumber } from '../../../core/format/es-mx';
+import { lastCompleteMonth, monthLabel, monthOf, previousMonth } from '../../../core/workflow/report-month';
+import type { AccountFigures, ImplementerAccount } from '../../../core/workflow/monthly-account';
+import { checkMonthlyReportAnswer, WORKFLOW_PATHS, type MonthlyReportAnswer } from '../../../core/workflow/contract';
+import { ApiError, authed, rerender, sessionBar, withSession } from './session';
+
+/** Months offered: the one under way and the two years before it. */
+const MONTHS_OFFERED = 25;
+const BY_NAME = new Intl.Collator('es-MX', { numeric: true });
+/** A figure that does not apply (no send waiting, no decision to time). */
+const NONE = '—';
+
+const days = (n: number | null): string => (n === null ? NONE : formatNumber(n, Number.isInteger(n) ? 0 : 1));
+
+interface SortColumn { key: string; title: string; numeric?: boolean; first: 'asc' | 'desc'; value: (r: ImplementerAccount) => number | string | null; said: [string, string] }
+const numeric = (key: string, title: string, value: (r: ImplementerAccount) => number | null, what: string): SortColumn =>
+  ({ key, title, numeric: true, first: 'desc', value, said: [`por ${what}, de menos a más`, `por ${what}, de más a menos`] });
+const COLUMNS: SortColumn[] = [
+  { key: 'implementador', title: 'Implementador', first: 'asc', value: (r) => r.name, said: ['por nombre, de la A a la Z', 'por nombre, de la Z a la A'] },
+  numeric('recibidos', 'Envíos recibidos', (r) => r.received, 'envíos recibidos'),
+  numeric('aprobados', 'Aprobados', (r) => r.approved, 'envíos aprobados'),
+  numeric('devueltos', 'Devueltos con comentarios', (r) => r.returned, 'envíos devueltos'),
+  numeric('retirados', 'Retirados', (r) => r.withdrawn, 'envíos retirados'),
+  numeric('en-espera', 'En espera al cierre', (r) => r.waiting, 'envíos en espera'),
+  numeric('espera-mas-larga', 'Espera más larga (días)', (r) => r.longestWaitDays, 'espera más larga'),
+  numeric('mediana-revision', 'Mediana de revisión (días)', (r) => r.medianReviewDays, 'mediana de días de revisión'),
+  numeric('publicaciones', 'Publicaciones', (r) => r.publications, 'publicaciones'),
+];
+
+function reportOrder(q: URLSearchParams): { column: SortColumn; dir: 'asc' | 'desc' } {
+  const column = COLUMNS.find((c) => c.key === q.get('orden')) ?? COLUMNS[0];
+  const dir = q.get('dir') === 'asc' || q.get('dir') === 'desc' ? q.get('dir') as 'asc' | 'desc' : column.first;
+  return { column, dir };
+}
+
+/** In the order asked; a figure that does not apply goes last either way; ties by name. */
+function ordered(rows: readonly ImplementerAccount[], q: URLSearchParams): ImplementerAccount[] {
+  const { column, dir } = reportOrder(q);
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const va = column.value(a);
+    const vb = column.value(b);
+    if (va === null || vb === null) return va === vb ? BY_NAME.compare(a.name, b.name) : va === null ? 1 : -1;
+    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : BY_NAME.compare(String(va), String(vb));
+    return sign * c || BY_NAME.compare(a.name, b.name);
+  });
+}
+
+/** A row's cells after its name: the same for an implementer and for the state's total. */
+function figureCells(f: AccountFigures): HTMLElement[] {
+  // Approving data identical to the published confirms it current (Seguimiento counts it as an update): said beside «0».
+  const published = f.confirmations && !f.publications ? `0 (${formatCount(f.confirmations, 'confirmación', 'confirmaciones')} sin cambios)` : count(f.publications);
+  return [count(f.received), count(f.approved), count(f.returned), count(f.withdrawn), count(f.waiting), days(f.longestWaitDays), days(f.medianReviewDays), published]
+    .map((text) => h('td', { class: 'num' }, text));
+}
+
+/** The CSV's figures: numbers a spreadsheet reads as numbers, empty when they do not apply. */
+const csvFigures = (f: AccountFigures): (number | null)[] => [f.received, f.approved, f.returned, f.withdrawn, f.waiting, f.longestWaitDays, f.reviewed, f.medianReviewDays, f.publications, f.confirmations];
+
+const slug = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** The month and (for the administration) state choosers; a change loads that report. */
+function choosers(query: URLSearchParams, setQuery: (q: URLSearchParams) => void, month: string, states: string[] | null, state: string | null): HTMLElement {
+  const current = monthOf(Date.now());
+  const months: string[] = [];
+  for (let m = current; months.length < MONTHS_OFFERED; m = previousMonth(m)) months.push(m);
+  const monthSel = h('select', { id: 'mes', name: 'mes' }, months.map((m) => h('option', { value: m, selected: m === month }, m === current ? `${monthLabel(m)} (en curso)` : monthLabel(m))));
+  const stateSel = states && h('select', { id: 'estado-informe', name: 'estado' }, h('option', { value: '' }, 'Elija un estado'), states.map((s) => h('option', { value: s, selected: s === state }, s)));
+  const change = (): void => {
+    const q = new URLSearchParams(query);
+    q.set('mes', monthSel.value);
+    if (stateSel) { if (stateSel.value) q.set('estado', stateSel.value); else q.delete('estado'); }
+    setQuery(q);
+    rerender();
+  };
+  monthSel.addEventListener('change', change);
+  stateSel?.addEventListener('change', change);
+  return h('form', { class: 'filters no-print', 'aria-label': 'Mes del informe', onsubmit: (e: Event) => e.preventDefault() },
+    h('div', { class: 'field' }, h('label', { for: 'mes' }, 'Mes'), monthSel),
+    stateSel ? h('div', { class: 'field' }, h('label', { for: 'estado-informe' }, 'Estado'), stateSel) : null);
+}
+
+function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q: URLSearchParams) => void): HTMLElement {
+  const label = monthLabel(r.month);
+  const t = r.total;
+  const published = r.implementers.filter((p) => p.publications > 0).length;
+  const silent = r.implementers.filter((p) => p.publications === 0).sort((a, b) => BY_NAME.compare(a.name, b.name));
+  let q = new URLSearchParams(query);
+  const orderNote = h('span', { class: 'note' });
+  const head = h('thead');
+  const body = h('tbody');
+  const caption = `Envíos de cada implementador de ${r.state} en ${label}`;
+  const totalRow = h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, `Total de ${r.state}`), figureCells(t)));
+  const results = h('div', { id: 'tabla-informe', class: 'table-wrap' }, h('table', null, h('caption', null, caption, orderNote), head, body, totalRow));
+  const draw = (): void => {
+    const { column: sortedBy, dir } = reportOrder(q);
+    orderNote.textContent = ` Ordenados ${sortedBy.said[dir === 'asc' ? 0 : 1]}; los encabezados cambian el orden.`;
+    head.replaceChildren(sortHeaderRow(COLUMNS, sortedBy.key, dir, (c) => {
+      const next = new URLSearchParams(q);
+      next.set('orden', c.key);
+      next.set('dir', sortedBy === c ? (dir === 'asc' ? 'desc' : 'asc') : c.first);
+      q = next;
+      setQuery(q);
+      draw();
+      document.getElementById(`orden-${c.key}`)?.focus();
+      const chosen = reportOrder(q);
+      announce(`Implementadores ordenados ${chosen.column.said[chosen.dir === 'asc' ? 0 : 1]}.`);
+    }));
+    const rows = ordered(r.implementers, q);
+    body.replaceChildren(...(rows.length ? rows.map((p) => h('tr', null, h('th', { scope: 'row' }, p.name), figureCells(p)))
+      : [h('tr', null, h('td', { colspan: COLUMNS.length }, h('span', { class: 'empty-note' }, `No hay implementadores registrados en ${r.state}.`)))]));
+  };
+  draw();
+  const download = csvButton(`informe-mensual-${slug(r.state)}-${r.month}`,
+    ['mes', 'estado', 'clave', 'implementador', 'envios_recibidos', 'aprobados', 'devueltos_con_comentarios', 'retirados', 'en_espera_al_cierre', 'espera_mas_larga_dias', 'decisiones_con_tiempo_de_revision', 'mediana_dias_de_revision', 'publicaciones', 'confirmaciones_sin_cambios'],
+    () => [...ordered(r.implementers, q).map((p) => [r.month, r.state, p.publisherId, p.name, ...csvFigures(p)]), [r.month, r.state, '', `Total de ${r.state}`, ...csvFigures(t)]],
+    'Descargar CSV', 'Descargar CSV del informe mensual');
+  const printButton = h('button', { type: 'button', onclick: () => window.print() }, 'Imprimir');
+  const closed = r.complete ? `al cierre del mes (${date(new Date(Date.parse(r.closedAt) - 1).toISOString())})` : `hasta hoy (${date(r.closedAt)}); el mes está en curso`;
+  return h('section', { 'aria-labelledby': 'titulo-informe', id: 'informe' },
+    h('h2', { id: 'titulo-informe' }, `${r.state}, ${label}${r.complete ? '' : ' (en curso)'}`),
+    kpis([
+      { label: 'Envíos recibidos', value: count(t.received) },
+      { label: 'Aprobados', value: count(t.approved) },
+      { label: 'Devueltos con comentarios', value: count(t.returned) },
+      { label: 'Retirados por el implementador', value: count(t.withdrawn) },
+      { label: 'En espera de decisión al cierre', value: count(t.waiting), ...(t.longestWaitDays !== null ? { hint: `el más antiguo, ${formatCount(t.longestWaitDays, 'día', 'días')}` } : {}) },
+      { label: 'Mediana de días de revisión', value: days(t.medianReviewDays), hint: t.reviewed ? `de ${formatCount(t.reviewed, 'decisión', 'decisiones')}` : 'sin decisiones en el mes' },
+      { label: 'Implementadores que publicaron', value: `${count(published)} de ${count(r.implementers.length)}` },
+    ], 'cifras-informe'),
+    h('p', { class: 'note', id: 'nota-informe' }, `Meses, días y fechas de la Ciudad de México. «En espera» cuenta los envíos en revisión o con la publicación fallida ${closed}; la revisión se cuenta en días del envío (o de su versión más reciente) a la decisión: aprobarlo o devolverlo con comentarios. «Publicaciones»: versiones nuevas de los datos publicadas en el mes.`),
+    silent.length === 0 ? h('p', { id: 'sin-publicar' }, `Todos los implementadores de ${r.state} publicaron en ${label}.`)
+      : h('details', { id: 'sin-publicar', open: silent.length <= 10 },
+        h('summary', null, `No publicaron nada en ${label}: ${formatCount(silent.length, 'implementador', 'implementadores')} de ${count(r.implementers.length)}`),
+        h('p', null, `${formatList(silent.map((p) => p.name))}.`)),
+    h('div', { class: 'downloads no-print' }, download, printButton),
+    scrollRegion(results, caption));
+}
+
+export const monthlyReportPage: Page = {
+  title: 'Informe mensual',
+  render: ({ ds, query, setQuery }) => withSession(async () => {
+    const intro = heading('Informe mensual', 'Lo que pasó en el mes con los envíos de los implementadores a su cargo, para su consejo y para el INAI: recibidos, aprobados, devueltos, en espera y cuánto tardó la revisión, y quién publicó.');
+    const month = query.get('mes') ?? lastCompleteMonth(Date.now());
+    const params = new URLSearchParams({ month });
+    const state = query.get('estado');
+    if (state) params.set('state', state);
+    // The administration answers for every state and chooses one (the server asks it to: 400 missing-state); a
+    // coordinator has its own.
+    const states = [...new Set(ds.publishers.map((p) => p.state))].sort(BY_NAME.compare);
+    let report: MonthlyReportAnswer;
+    try {
+      report = checkMonthlyReportAnswer(await authed(`${WORKFLOW_PATHS.monthlyReport}?${params}`, (b) => b));
+    } catch (e) {
+      // Refused (an official, another state) or asked wrongly (no state chosen): the server's words, on a page of its own.
+      if (!(e instanceof ApiError) || (e.status !== 403 && e.status !== 400)) throw e;
+      return h('div', null, ...intro, e.code === 'missing-state' ? h('p', { class: 'note', id: 'elija-estado' }, 'Elija el estado del informe.') : h('p', { class: 'status-bad', role: 'alert' }, e.message),
+        e.status === 400 ? choosers(query, setQuery, month, states, state) : null);
+    }
+    return h('div', null, ...intro,
+      h('div', { class: 'no-print' }, sessionBar(report.viewer, rerender, ds.publishers)),
+      choosers(query, setQuery, report.month, report.viewer.scope.kind === 'all' ? states : null, state),
+      reportBody(report, query, setQuery));
+  }, rerender),
+};
