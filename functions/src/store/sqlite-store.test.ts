@@ -4,7 +4,7 @@ import path from 'node:path';
 import { openSqliteBackend, openSqliteStore } from './sqlite-store';
 import { createStore } from './document-store';
 import Database from 'better-sqlite3';
-import { runSnapshotListingContract, runStoreContract, samplePublisher, snapshotRowsWithoutHead } from './store-contract';
+import { runMarkedFieldsContract, runSnapshotListingContract, runStoreContract, samplePublisher, snapshotRowsWithoutHead } from './store-contract';
 import { CHANGE_LOG_SIZE } from './store';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'store-sqlite-'));
@@ -40,6 +40,7 @@ test('change log: only the last CHANGE_LOG_SIZE changes are kept, oldest first',
 });
 
 runSnapshotListingContract('sqlite', async () => openSqliteBackend(path.join(dir, `backend-${n++}.db`)));
+runMarkedFieldsContract('sqlite', async () => openSqliteBackend(path.join(dir, `backend-${n++}.db`)));
 
 test('a file written before snapshots had `head` gets the column on open, and its snapshots are listed and pruned', async () => {
   const file = path.join(dir, 'before-head.db');
