@@ -257,7 +257,8 @@ export function createStore(backend: DocumentBackend): Store {
   async function markPointerDocuments(): Promise<void> {
     if (await marked(POINTER_DOCUMENTS_ID)) return;
     await eachRow('current', 500, async (body) => {
-      const { publisherId } = JSON.parse(body) as Current;
+      const { publisherId, documents } = JSON.parse(body) as Current;
+      if (typeof documents === 'number') return;
       for (;;) {
         const pointer = await get<Current>('current', docId(publisherId));
         if (!pointer || typeof pointer.documents === 'number') return;
