@@ -218,6 +218,19 @@ export function createStore(backend: DocumentBackend): Store {
     await putAll('changes', [toRow('changes', id, sortKey(name), { [name]: true })]);
     markedOnce.set(id, true);
   }
+  /** A marking under way in this process: two notices at once wait for the same one instead of each reading everything. */
+  const marking = new Map<string, Promise<void>>();
+  function markOnce(id: string, mark: () => Promise<void>): Promise<void> {
+    if (markedOnce.get(id)) return Promise.resolve();
+    let pending = marking.get(id);
+    if (!pending) {
+      pending = mark();
+      marking.set(id, pending);
+      const forget = () => { marking.delete(id); };
+      pending.then(forget, forget);
+    }
+    return pending;
+  }
   /**
    * Every row of a collection, `size` at a time, each handed to `visit` (a one-time marking), MARKING_IN_FLIGHT at
    * once: marking 5,000 accounts one transaction after another took as many round trips to Firestore, while the
@@ -339,7 +352,7 @@ export function createStore(backend: DocumentBackend): Store {
     findUserByEmail: (email) => first<User>('users', { email }),
     findUserByTokenHash: (tokenHash) => first<User>('users', { tokenHash }),
     async listUsers(q: PageRequest & { publisherId?: string; role?: Role } = {}) {
-      if (q.role !== undefined) await markUserRoles();
+      if (q.role !== undefined) await markOnce(USER_ROLES_ID, markUserRoles);
       return list<User>('users', { publisherId: q.publisherId, role: q.role }, q);
     },
     deleteUser: (id) => backend.delete('users', docId(id)),
@@ -428,7 +441,7 @@ export function createStore(backend: DocumentBackend): Store {
       return current && get<Publication>('publications', docId(current.publicationId));
     },
     async publishedDocuments() {
-      await markPointerDocuments();
+      await markOnce(POINTER_DOCUMENTS_ID, markPointerDocuments);
       return backend.sum('current', 'documents');
     },
     getPublishedChanges: async () => (await get<PublishedChanges>('changes', CHANGE_LOG_ID)) ?? NO_CHANGES,
