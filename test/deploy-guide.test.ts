@@ -165,10 +165,12 @@ describe('docs/deploy.md §3, §5, §7: what the guide names of the store, the b
     expect(listed.sort()).toEqual([...scopes].sort());
   });
 
-  it('every composite index the guides name (`users (email, sk)`, `snapshots (head, sk)`) is in the generated indexes', () => {
+  it('every composite index the guides name (`users (email, sk)`, `users (role, sk)`, `snapshots (head, sk)`) is in the generated indexes', () => {
     const named = ['docs/deploy.md', 'docs/operations.md'].flatMap((file) => [...read(file).matchAll(/índice(?: compuesto)? `(\w+) \(([\w, ]+)\)`/g)].map((m) => ({ file, collection: m[1], fields: m[2].split(', ') })));
-    expect(named.map((n) => n.collection).sort()).toEqual(['snapshots', 'users']);
+    expect(named.map((n) => `${n.collection} (${n.fields.join(', ')})`).sort()).toEqual(['snapshots (head, sk)', 'users (email, sk)', 'users (role, sk)']);
     expect(section(7)).toContain('índice compuesto `users (email, sk)`');
+    // §11: a send's notice asks for the coordinators by role (workflow/notifications.ts), not for every account.
+    expect(section(11)).toContain('las pide por rol (índice `users (role, sk)`)');
     const indexes = firestoreIndexConfig().indexes;
     for (const { file, collection, fields } of named) {
       const wanted = { collectionGroup: collection, queryScope: 'COLLECTION', fields: fields.map((fieldPath) => ({ fieldPath, order: 'ASCENDING' })) };

@@ -9,7 +9,11 @@ import { DASHBOARD_URL, localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, U
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
-import { notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
+import { notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type MailMessage, type Outbox } from '../../functions/src/workflow/notifications';
+import { countingBackend } from '../support/counting-backend';
+import { createStore } from '../../functions/src/store/document-store';
+import { docId, sortKey } from '../../functions/src/store/collections';
+import type { Submission, User } from '../../functions/src/store/store';
 
 const [MER] = PUBLISHERS;
 
@@ -156,4 +160,54 @@ test('a relay that asks for no user or password: SMTP_USER and SMTP_PASS are opt
   } finally {
     await relay.close();
   }
+});
+
+/**
+ * What a notice and a reminder read, counted on the real SQLite store as Firestore bills reads (docs/deploy.md §11):
+ * at national scale a send's notice read every account of the country (≈ 5,100) to find its state's coordinators,
+ * and each day's reminders read each late publisher's whole audit log. Who is told must not change.
+ */
+describe('reads that must not grow with the country', () => {
+  const counted = countingBackend();
+  const store = createStore(counted.backend);
+  const mails: MailMessage[] = [];
+  const outbox: Outbox = { send: async (m) => { mails.push(m); } };
+  const submission: Submission = { id: 's1', publisherId: 'mer', source: { kind: 'xlsx', fileId: 'f1' }, status: 'submitted', history: [{ at: '2025-01-01T00:00:00.000Z', by: USERS.capturistaA.id, action: 'submitted' }], createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+  afterAll(() => store.close());
+
+  test('a send\'s notice reads the coordinators, not every account; the same coordinators are told, an account kept before `role` was a field too', async () => {
+    for (let i = 0; i < 300; i++) await store.putUser({ id: `cap-${String(i).padStart(3, '0')}`, email: `captura${i}@municipio${i}.example`, role: 'capturista', publisherId: `p${i % 150}` });
+    for (const u of Object.values(USERS) as User[]) await store.putUser(u);
+    // «yucatan», typed before states were checked, is the same state (sameState); Chiapas is not.
+    await store.putUser({ id: 'u-og-yuc-2', email: 'og2@yucatan.example', role: 'coordinador', state: 'yucatan' });
+    await store.putUser({ id: 'u-og-chis', email: 'og@chiapas.example', role: 'coordinador', state: 'Chiapas' });
+    // Written by an earlier version: `role` in the body only.
+    await counted.backend.putMany('users', [{ id: docId('u-og-yuc-0'), sk: sortKey('u-og-yuc-0'), fields: { email: 'og0@yucatan.example' }, body: JSON.stringify({ id: 'u-og-yuc-0', email: 'og0@yucatan.example', role: 'coordinador', state: 'Yucatán' }) }]);
+    const notify = notifier({ store, outbox, dashboardUrl: DASHBOARD_URL, log: (m) => { throw new Error(m); } });
+    const yucatan = [USERS.coordinadorA.email, 'og0@yucatan.example', 'og2@yucatan.example']; // by id, as the store lists them
+    await notify({ kind: 'submitted', submission, publisher: MER, actor: USERS.capturistaA });
+    expect(mails.map((m) => m.to)).toEqual([yucatan]);
+    // The first one marked the older accounts (once per store); from then on a notice reads the coordinators only.
+    counted.reset();
+    await notify({ kind: 'withdrawn', submission, publisher: MER, actor: USERS.capturistaA });
+    expect(mails.map((m) => m.to)).toEqual([yucatan, yucatan]);
+    expect(counted.count('users')).toBeLessThanOrEqual(5);
+  });
+
+  test('a reminder reads the last week of a late publisher\'s log, not all of it; still once a week', async () => {
+    await store.putPublisher(MER);
+    const now = new Date('2025-06-01T12:00:00Z');
+    // A year of its log before this week.
+    for (let d = 400; d > 8; d--) await store.appendAudit({ at: new Date(now.getTime() - d * 86_400_000).toISOString(), actor: 'system', action: 'notification.sent', target: 'publisher/mer', publisherId: 'mer', details: { kind: 'reminder', recipients: 1 } });
+    const remind = (at: Date) => sendUpdateReminders({ store, outbox, dashboardUrl: DASHBOARD_URL, now: () => at });
+    mails.length = 0;
+    counted.reset();
+    expect(await remind(now)).toEqual(['mer']);
+    expect(counted.count('audit')).toBeLessThanOrEqual(3);
+    expect(mails.map((m) => m.to)).toEqual([[USERS.capturistaA.email]]);
+    // Six days later: the reminder of this week holds it back; eight days later, another.
+    expect(await remind(new Date(now.getTime() + 6 * 86_400_000))).toEqual([]);
+    expect(await remind(new Date(now.getTime() + 7 * 86_400_000 - 1))).toEqual([]);
+    expect(await remind(new Date(now.getTime() + 7 * 86_400_000))).toEqual(['mer']);
+  });
 });

@@ -139,8 +139,8 @@ export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Stor
 
 export interface LocalHarness extends Harness { uploadDir: string }
 
-export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; now?: () => Date; publicationQueue?: PublicationQueue } = {}): Promise<LocalHarness> {
-  const store = openSqliteStore(':memory:');
+export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; now?: () => Date; publicationQueue?: PublicationQueue; openStore?: () => Store } = {}): Promise<LocalHarness> {
+  const store = opts.openStore ? opts.openStore() : openSqliteStore(':memory:');
   const tokens = new Map<string, string>();
   await seed(store, tokens);
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-uploads-'));

@@ -22,6 +22,10 @@ import { bulkPrefix } from './bulk-files';
 import { diskBlobStore } from './disk-blob-store';
 import { PLATFORM_NAME } from '../app';
 import type { Express } from 'express';
+import { countingBackend } from '../../../test/support/counting-backend';
+import { createStore } from '../store/document-store';
+import { bulkDocuments } from '../../../core/packages/bulk-limit';
+import { allPublishers, currentSets } from '../api/current-publications';
 
 const [MER] = PUBLISHERS;
 let h: LocalHarness;
@@ -32,8 +36,11 @@ let bulkDir: string;
 let clock = Date.parse('2025-03-01T12:00:00Z');
 const now = () => new Date(clock);
 
+// The real SQLite store, its reads counted as Firestore bills them (the files of all publishers, last test).
+const counted = countingBackend();
+
 beforeAll(async () => {
-  h = await localHarness();
+  h = await localHarness({ openStore: () => createStore(counted.backend) });
   bulkDir = fs.mkdtempSync(path.join(os.tmpdir(), 'task-bulk-'));
   const uploads = directoryUploads(h.uploadDir);
   const bulk = bulkService({ store: h.store, blobs: diskBlobStore(bulkDir), baseUrl: BASE_URL, platformName: PLATFORM_NAME });
@@ -142,4 +149,45 @@ test('a failure ends falló with the reason, shown to the coordinator; approving
   expect(failed.body.submission.history.find((e: { action: string }) => e.action === 'note').by).toBe('la plataforma (automático)');
   expect((await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(202);
   await queue.idle();
+}, 30000);
+
+test('the files of all publishers: above the limit no read per publisher decides it; at the limit they are written, one over it not', async () => {
+  // 60 more implementers with a current publication each (counted by their publications; no document is needed).
+  for (let i = 0; i < 60; i++) {
+    const id = `otro${String(i).padStart(2, '0')}`;
+    await h.store.putPublisher({ ...MER, id, name: `Implementador ${i}`, ocidPrefix: `ocds-x${i}`, projectIdPrefix: `oc4ids-x${i}` });
+    await h.store.createPublication({ id: `pub-${id}`, publisherId: id, contentHash: `h-${id}`, createdAt: now().toISOString() });
+    await h.store.completePublication(`pub-${id}`, { releases: 10, records: 5, projects: 1 });
+    await h.store.setCurrent(id, `pub-${id}`, null);
+  }
+  // Once per store, pointers switched by an earlier version are given their total (none here): not counted below.
+  await h.store.publishedDocuments();
+  const allFilesWritten = async () => {
+    const sets = await currentSets(h.store, await allPublishers(h.store));
+    return { documents: bulkDocuments(sets.map((s) => s.publication.counts)), written: fs.existsSync(path.join(bulkDir, bulkPrefix(sets, undefined), 'datos.xlsx')) };
+  };
+  /** Publishes a new version of MER's workbook; the reads of publishers and pointers from its approval to its end. */
+  const publishWith = async (max: number, title: string) => {
+    deps.allPublishersMaxDocuments = max;
+    const id = await submit(title);
+    counted.reset();
+    await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA')).expect(202);
+    await queue.idle();
+    expect((await h.store.getSubmission(id))?.status).toBe('published');
+    return counted.count('publishers', 'current');
+  };
+  try {
+    // Far above the limit: the approval and its task read a few publishers and pointers, not 3 per publisher (61).
+    expect(await publishWith(1, 'Parque Norte')).toBeLessThan(20);
+    const above = await allFilesWritten();
+    expect(above.written).toBe(false);
+    // Exactly at the limit they are written, as the API offers them (reading every publisher and pointer to know
+    // which publications: a publisher and a pointer each, and the publication); one document over it, not.
+    expect(await publishWith(above.documents, 'Parque Sur')).toBeGreaterThan(2 * 60);
+    expect(await allFilesWritten()).toEqual({ documents: above.documents, written: true });
+    await publishWith(above.documents - 1, 'Parque Oriente');
+    expect(await allFilesWritten()).toEqual({ documents: above.documents, written: false });
+  } finally {
+    delete deps.allPublishersMaxDocuments;
+  }
 }, 30000);

@@ -33,7 +33,9 @@ export interface CollectionSpec {
 
 export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   publishers: { fields: [], queries: [[]] },
-  users: { fields: ['email', 'tokenHash', 'publisherId'], queries: [[], ['email'], ['tokenHash'], ['publisherId']] },
+  // By role: a new send's notice finds the coordinators among them, not among every account of the country
+  // (workflow/notifications.ts). Accounts written before `role` was a field are marked once (document-store.ts markUserRoles).
+  users: { fields: ['email', 'tokenHash', 'publisherId', 'role'], queries: [[], ['email'], ['tokenHash'], ['publisherId'], ['role']] },
   submissions: {
     fields: ['publisherId', 'status'],
     queries: [[], ['publisherId'], ['status'], ['publisherId', 'status']],
@@ -44,7 +46,9 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
     fields: ['publisherId', 'contentHash', 'status'],
     queries: [['publisherId'], ['publisherId', 'contentHash', 'status']],
   },
-  current: { fields: ['publisherId'], queries: [] },
+  // `documents`: what the publication pointed at holds, written with the switch, summed by Store.publishedDocuments.
+  // Listed whole once, to give it to the pointers written before it (document-store.ts markPointerDocuments).
+  current: { fields: ['publisherId', 'documents'], queries: [[]] },
   // Releases, records and projects stay top-level with a publicationId field: the emulator's collectionGroup returns nothing.
   releases: { fields: ['publicationId', 'ocid'], queries: [['publicationId'], ['publicationId', 'ocid']] },
   records: { fields: ['publicationId'], queries: [['publicationId']] },
@@ -109,9 +113,12 @@ export function toRow(collection: CollectionName, id: string, sk: string, doc: o
     // The emulator accepts oversized documents silently, so the limit is enforced here for both adapters.
     throw new StoreError('too-large', `${collection} ${sk}: ${bytes} bytes exceeds the ${MAX_BODY_BYTES}-byte document limit`);
   }
-  const fields: Record<string, string | null> = {};
+  const fields: Record<string, string | number | null> = {};
   const values = doc as Record<string, unknown>;
-  for (const f of COLLECTIONS[collection].fields) fields[f] = typeof values[f] === 'string' ? (values[f] as string) : null;
+  for (const f of COLLECTIONS[collection].fields) {
+    const v = values[f];
+    fields[f] = typeof v === 'string' || typeof v === 'number' ? v : null;
+  }
   return { id, sk, fields, body, bytes };
 }
 

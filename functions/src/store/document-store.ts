@@ -7,6 +7,7 @@ import { type CollectionName, decodeCursor, docId, documentBytes, documentText, 
 import type { DocumentBackend } from './document-backend';
 import { appendHistory, historyVersion } from './submission-history';
 import { notePublishedChange } from './change-signal';
+import { bulkDocuments } from '../../../core/packages/bulk-limit';
 import {
   type AuditEntry,
   type DocumentKind,
@@ -20,6 +21,7 @@ import {
   type Publisher,
   type PublishedChanges,
   type PublisherStats,
+  type Role,
   type RecordInput,
   type RecordText,
   type ReleaseInput,
@@ -69,7 +71,22 @@ class SnapshotGone extends Error {}
 interface Current {
   publisherId: string;
   publicationId: string;
+  /**
+   * The publication's releases, records and projects (bulkDocuments), written with the switch: Store.publishedDocuments
+   * sums them. Absent on pointers switched before it was kept, until markPointerDocuments gives it to them.
+   */
+  documents?: number;
 }
+
+/** Documents of `changes` saying a one-time marking is done (as SNAPSHOT_HEADS_ID): every account has `role` as a field, every pointer its `documents`. */
+const USER_ROLES_ID = docId('user-roles');
+const POINTER_DOCUMENTS_ID = docId('pointer-documents');
+/** Documents marked at once (eachRow). */
+const MARKING_IN_FLIGHT = 16;
+/** A document marked meanwhile by someone else: it was deleted, or written again (by this version) since it was read. */
+class NothingToMark extends Error {}
+/** The pointer moved to another publication while its count was being read: read it again. */
+class PointerMoved extends Error {}
 
 /** The change log's one document (collection `changes`). */
 const CHANGE_LOG_ID = docId('published');
@@ -191,6 +208,101 @@ export function createStore(backend: DocumentBackend): Store {
     snapshotHeadsMarked = true;
   }
 
+  /** Whether the one-time marking recorded under `id` in `changes` is done: read once per process, then known. */
+  const markedOnce = new Map<string, boolean>();
+  async function marked(id: string): Promise<boolean> {
+    if (!markedOnce.get(id)) markedOnce.set(id, (await backend.get('changes', id)) !== undefined);
+    return markedOnce.get(id) === true;
+  }
+  async function markDone(id: string, name: string): Promise<void> {
+    await putAll('changes', [toRow('changes', id, sortKey(name), { [name]: true })]);
+    markedOnce.set(id, true);
+  }
+  /** A marking under way in this process: two notices at once wait for the same one instead of each reading everything. */
+  const marking = new Map<string, Promise<void>>();
+  function markOnce(id: string, mark: () => Promise<void>): Promise<void> {
+    if (markedOnce.get(id)) return Promise.resolve();
+    let pending = marking.get(id);
+    if (!pending) {
+      pending = mark();
+      marking.set(id, pending);
+      const forget = () => { marking.delete(id); };
+      pending.then(forget, forget);
+    }
+    return pending;
+  }
+  /**
+   * Every row of a collection, `size` at a time, each handed to `visit` (a one-time marking), MARKING_IN_FLIGHT at
+   * once: marking 5,000 accounts one transaction after another took as many round trips to Firestore, while the
+   * notice that started it waited.
+   */
+  async function eachRow(collection: CollectionName, size: number, visit: (body: string) => Promise<void>): Promise<void> {
+    let after: string | undefined;
+    for (;;) {
+      const rows = await backend.query(collection, {}, after, size);
+      let next = 0;
+      const worker = async () => { while (next < rows.length) await visit(rows[next++].body); };
+      await Promise.all(Array.from({ length: Math.min(MARKING_IN_FLIGHT, rows.length) }, worker));
+      if (rows.length < size) return;
+      after = rows[rows.length - 1].sk;
+    }
+  }
+
+  /**
+   * Accounts written before `role` was an indexed field lack it in their row (a Firestore document's top-level
+   * field, a SQLite column added empty), so a listing by role would miss them. Once per store, every account is
+   * written again from its own body — read and written at once, so a change or a deletion meanwhile is kept —
+   * and then the marker says so. Accounts are few (2 per implementer): a few thousand reads and writes, once.
+   */
+  async function markUserRoles(): Promise<void> {
+    if (await marked(USER_ROLES_ID)) return;
+    await eachRow('users', 500, async (body) => {
+      const { id } = JSON.parse(body) as User;
+      try {
+        await backend.modify('users', docId(id), (now) => {
+          if (now === undefined) throw new NothingToMark();
+          return toRow('users', docId(id), sortKey(id), JSON.parse(now) as User);
+        });
+      } catch (e) {
+        if (!(e instanceof NothingToMark)) throw e;
+      }
+    });
+    await markDone(USER_ROLES_ID, 'userRoles');
+  }
+
+  /**
+   * Pointers switched before they carried `documents` count 0 in publishedDocuments. Once per store, each of them
+   * gets its publication's total, written only if the pointer still names that publication (one that moved
+   * meanwhile was written with its total by this version, or is read again); then the marker says so.
+   */
+  async function markPointerDocuments(): Promise<void> {
+    if (await marked(POINTER_DOCUMENTS_ID)) return;
+    await eachRow('current', 500, async (body) => {
+      const { publisherId, documents } = JSON.parse(body) as Current;
+      if (typeof documents === 'number') return;
+      for (;;) {
+        const pointer = await get<Current>('current', docId(publisherId));
+        if (!pointer || typeof pointer.documents === 'number') return;
+        // A pointer to a publication that is gone serves nothing (getCurrent): it counts 0.
+        const publication = await get<Publication>('publications', docId(pointer.publicationId));
+        if (!publication) return;
+        try {
+          await backend.modify('current', docId(publisherId), (now) => {
+            const current = now === undefined ? undefined : (JSON.parse(now) as Current);
+            if (!current || typeof current.documents === 'number') throw new NothingToMark();
+            if (current.publicationId !== publication.id) throw new PointerMoved();
+            return toRow('current', docId(publisherId), sortKey(publisherId), { ...current, documents: bulkDocuments([publication.counts]) });
+          });
+          return;
+        } catch (e) {
+          if (e instanceof NothingToMark) return;
+          if (!(e instanceof PointerMoved)) throw e;
+        }
+      }
+    });
+    await markDone(POINTER_DOCUMENTS_ID, 'pointerDocuments');
+  }
+
   /**
    * Appends a change of `publisherId` to the log, after the change itself is written: a reader that sees the entry
    * and then reads the publisher sees the change (api/current-publications.ts). A change left unlogged — the process
@@ -239,7 +351,10 @@ export function createStore(backend: DocumentBackend): Store {
     getUser: (id) => get<User>('users', docId(id)),
     findUserByEmail: (email) => first<User>('users', { email }),
     findUserByTokenHash: (tokenHash) => first<User>('users', { tokenHash }),
-    listUsers: (q = {}) => list<User>('users', { publisherId: q.publisherId }, q),
+    async listUsers(q: PageRequest & { publisherId?: string; role?: Role } = {}) {
+      if (q.role !== undefined) await markOnce(USER_ROLES_ID, markUserRoles);
+      return list<User>('users', { publisherId: q.publisherId, role: q.role }, q);
+    },
     deleteUser: (id) => backend.delete('users', docId(id)),
 
     createSubmission: (s: Submission) =>
@@ -306,7 +421,9 @@ export function createStore(backend: DocumentBackend): Store {
         if (expectedPrevious !== undefined && previous !== expectedPrevious) {
           throw new StoreError('conflict', `current publication of ${publisherId} is ${previous}, expected ${expectedPrevious}`);
         }
-        const current: Current = { publisherId, publicationId };
+        // Its total in the same write: publishedDocuments sums what the pointers point at, never a total kept apart
+        // (two publications switched at once each write their own pointer; nothing to add up or lose).
+        const current: Current = { publisherId, publicationId, documents: bulkDocuments([p.counts]) };
         return toRow('current', docId(publisherId), sortKey(publisherId), current);
       });
       await logChange(publisherId);
@@ -322,6 +439,10 @@ export function createStore(backend: DocumentBackend): Store {
     async getCurrent(publisherId) {
       const current = await get<Current>('current', docId(publisherId));
       return current && get<Publication>('publications', docId(current.publicationId));
+    },
+    async publishedDocuments() {
+      await markOnce(POINTER_DOCUMENTS_ID, markPointerDocuments);
+      return backend.sum('current', 'documents');
     },
     getPublishedChanges: async () => (await get<PublishedChanges>('changes', CHANGE_LOG_ID)) ?? NO_CHANGES,
 

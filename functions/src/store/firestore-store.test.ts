@@ -1,6 +1,6 @@
 import { type FirestoreEmulator, startFirestoreEmulator } from '../../../test/firestore-emulator/firestore-emulator';
 import { openFirestoreBackend, openFirestoreStore } from './firestore-store';
-import { runSnapshotListingContract, runStoreContract } from './store-contract';
+import { runMarkedFieldsContract, runSnapshotListingContract, runStoreContract } from './store-contract';
 
 let emulator: FirestoreEmulator;
 beforeAll(async () => {
@@ -14,6 +14,7 @@ let n = 0;
 // A namespace per test isolates collections; concurrency is covered on SQLite (the emulator does not isolate transactions).
 runStoreContract('firestore', async () => openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: `t${n++}_` }));
 runSnapshotListingContract('firestore', async () => openFirestoreBackend({ projectId: process.env.GCLOUD_PROJECT, namespace: `t${n++}_` }));
+runMarkedFieldsContract('firestore', async () => openFirestoreBackend({ projectId: process.env.GCLOUD_PROJECT, namespace: `t${n++}_` }));
 
 test('documents live in the emulator under the namespace, filter fields at top level and the body as text', async () => {
   const store = openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: 'probe_' });

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
-import { type DocumentData, type Firestore, type Query, getFirestore } from 'firebase-admin/firestore';
+import { AggregateField, type DocumentData, type Firestore, type Query, getFirestore } from 'firebase-admin/firestore';
 import { checkDeclaredQuery, type CollectionName, chunkRows, MAX_BATCH_WRITES } from './collections';
 import type { DocumentBackend, Row } from './document-backend';
 import { createStore } from './document-store';
@@ -21,7 +21,10 @@ export interface FirestoreStoreOptions {
   namespace?: string;
   /** Told of every write request sent (benches count batches against Firestore's limits). */
   onCommit?: (commit: FirestoreCommit) => void;
-  /** Told of every read request (a get, a transaction's get or a query page) and the documents it returned. */
+  /**
+   * Told of every read request (a get, a transaction's get, a query page or an aggregation) and the documents it
+   * returned (an aggregation: the reads it is billed).
+   */
   onRead?: (read: FirestoreRead) => void;
 }
 
@@ -154,6 +157,14 @@ class FirestoreBackend implements DocumentBackend {
     const snap = await q.orderBy('sk', descending ? 'desc' : 'asc').limit(limit).get();
     this.read(collection, snap.size);
     return snap.docs.map((d) => ({ sk: d.get('sk') as string, body: d.get('body') as string }));
+  }
+
+  async sum(collection: CollectionName, field: string): Promise<number> {
+    const snap = await this.db.collection(this.namespace + collection).aggregate({ total: AggregateField.sum(field), rows: AggregateField.count() }).get();
+    const { total, rows } = snap.data();
+    // Billed 1 read per batch of up to 1,000 index entries (1 when there are none).
+    this.read(collection, Math.max(1, Math.ceil(rows / 1000)));
+    return total;
   }
 
   async close(): Promise<void> {

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { openSqliteBackend, openSqliteStore } from './sqlite-store';
 import { createStore } from './document-store';
 import Database from 'better-sqlite3';
-import { runSnapshotListingContract, runStoreContract, samplePublisher, snapshotRowsWithoutHead } from './store-contract';
+import { runMarkedFieldsContract, runSnapshotListingContract, runStoreContract, samplePublisher, snapshotRowsWithoutHead } from './store-contract';
 import { CHANGE_LOG_SIZE } from './store';
+import { docId, sortKey } from './collections';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'store-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,6 +41,7 @@ test('change log: only the last CHANGE_LOG_SIZE changes are kept, oldest first',
 });
 
 runSnapshotListingContract('sqlite', async () => openSqliteBackend(path.join(dir, `backend-${n++}.db`)));
+runMarkedFieldsContract('sqlite', async () => openSqliteBackend(path.join(dir, `backend-${n++}.db`)));
 
 test('a file written before snapshots had `head` gets the column on open, and its snapshots are listed and pruned', async () => {
   const file = path.join(dir, 'before-head.db');
@@ -86,5 +88,30 @@ test('a change log that cannot be written does not fail the change it logs', asy
   await store.setCurrent('p1', 'A', null);
   expect((await store.getCurrent('p1'))?.id).toBe('A');
   expect(await store.getPublishedChanges()).toEqual({ seq: 0, recent: [] });
+  await store.close();
+});
+
+test('a pointer moved while the marking reads its publication gets the total of the publication it points at then', async () => {
+  const backend = openSqliteBackend(':memory:');
+  const early = createStore(backend);
+  for (const [id, releases] of [['A1', 10], ['A2', 3]] as const) {
+    await early.createPublication({ id, publisherId: 'a', contentHash: `h-${id}`, createdAt: '2024-01-01T00:00:00.000Z' });
+    await early.completePublication(id, { releases, records: 0, projects: 0 });
+  }
+  // Switched by an earlier version (no `documents`), and again by one while this store reads A1 to mark it.
+  const oldPointer = (publicationId: string) => backend.putMany('current', [{ id: docId('a'), sk: sortKey('a'), fields: { publisherId: 'a' }, body: JSON.stringify({ publisherId: 'a', publicationId }) }]);
+  await oldPointer('A1');
+  let moved = false;
+  const store = createStore(new Proxy(backend, {
+    get: (target, prop, receiver) => (prop === 'get'
+      ? async (collection: string, id: string) => {
+        const body = await target.get(collection as 'publications', id);
+        if (collection === 'publications' && !moved) { moved = true; await oldPointer('A2'); }
+        return body;
+      }
+      : Reflect.get(target, prop, receiver) as unknown),
+  }));
+  expect(await store.publishedDocuments()).toBe(3);
+  expect((await store.getCurrent('a'))?.id).toBe('A2');
   await store.close();
 });

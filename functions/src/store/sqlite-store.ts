@@ -59,7 +59,7 @@ class SqliteBackend implements DocumentBackend {
     return this.statement(`${verb} INTO ${quote(collection)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   }
 
-  private values(collection: CollectionName, row: Row): (string | null)[] {
+  private values(collection: CollectionName, row: Row): (string | number | null)[] {
     return [row.id, row.sk, ...COLLECTIONS[collection].fields.map((f) => row.fields[f] ?? null), row.body];
   }
 
@@ -106,6 +106,13 @@ class SqliteBackend implements DocumentBackend {
         this.insert(collection, 'INSERT OR REPLACE').run(this.values(collection, row));
       })
       .immediate();
+  }
+
+  async sum(collection: CollectionName, field: string): Promise<number> {
+    if (!COLLECTIONS[collection].fields.includes(field)) throw new StoreError('invalid', `${collection}: ${field} is not a field`);
+    // The column is TEXT (its affinity stores numbers as text): cast back. TOTAL of no rows is 0.0, never NULL.
+    const found = this.statement(`SELECT TOTAL(CAST(${quote(field)} AS INTEGER)) AS n FROM ${quote(collection)}`).get() as { n: number };
+    return found.n;
   }
 
   async getBytes(collection: CollectionName, id: string): Promise<Buffer | undefined> {

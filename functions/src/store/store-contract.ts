@@ -660,3 +660,106 @@ export function runSnapshotListingContract(name: string, openBackend: () => Prom
     });
   });
 }
+
+/** Reads of each collection through the backend (a get or a transaction's read 1, a query its rows or 1). */
+function countingReads(backend: DocumentBackend): { backend: DocumentBackend; reads: Record<string, number> } {
+  const reads: Record<string, number> = {};
+  const add = (collection: string, n: number) => { reads[collection] = (reads[collection] ?? 0) + n; };
+  return {
+    reads,
+    backend: new Proxy(backend, {
+      get(target, key, receiver) {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function' || !['get', 'modify', 'query', 'sum'].includes(String(key))) return value;
+        return async (collection: string, ...rest: unknown[]) => {
+          const out: unknown = await (value as (...a: unknown[]) => Promise<unknown>).call(target, collection, ...rest);
+          add(collection, key === 'query' ? Math.max(1, (out as unknown[]).length) : 1);
+          return out;
+        };
+      },
+    }),
+  };
+}
+
+/** A row as a store wrote it before a field was indexed: the body has it, the row's fields do not. */
+function rowWithout(collection: 'users' | 'current', id: string, body: object, fields: Record<string, string>): Row {
+  return { id: docId(id), sk: sortKey(id), fields, body: JSON.stringify(body) };
+}
+
+/**
+ * Queries on fields a store gained later (users' `role`, pointers' `documents`) find the documents written before
+ * too: each store marks its old documents once, and after that the query reads only what it asks for.
+ * `openBackend` returns a fresh, empty backend for every test.
+ */
+export function runMarkedFieldsContract(name: string, openBackend: () => Promise<DocumentBackend>): void {
+  describe(`${name}: fields added later`, () => {
+    let backend: DocumentBackend;
+    beforeEach(async () => { backend = await openBackend(); });
+    afterEach(async () => { await backend.close(); });
+
+    test('accounts listed by role, those written before `role` was a field included; marked once, then read by role only', async () => {
+      // Written by an earlier version: `role` only in the body.
+      await backend.putMany('users', [
+        rowWithout('users', 'c-old', { id: 'c-old', email: 'og@yucatan.example', role: 'coordinador', state: 'Yucatán' }, { email: 'og@yucatan.example' }),
+        rowWithout('users', 'k-old', { id: 'k-old', email: 'obras@merida.example', role: 'capturista', publisherId: 'mer' }, { email: 'obras@merida.example', publisherId: 'mer' }),
+      ]);
+      const counted = countingReads(backend);
+      const store = createStore(counted.backend);
+      await store.putUser({ id: 'c-new', email: 'og@nl.example', role: 'coordinador', state: 'Nuevo León' });
+      await store.putUser({ id: 'a-new', email: 'admin@example.mx', role: 'admin' });
+      await store.deleteUser('k-old');
+      expect((await store.listUsers({ role: 'coordinador' })).items.map((u) => u.id)).toEqual(['c-new', 'c-old']);
+      expect((await store.listUsers({ role: 'admin' })).items.map((u) => u.id)).toEqual(['a-new']);
+      expect((await store.listUsers({ role: 'capturista' })).items).toEqual([]);
+      // The marking kept each account as it was.
+      expect(await store.getUser('c-old')).toEqual({ id: 'c-old', email: 'og@yucatan.example', role: 'coordinador', state: 'Yucatán' });
+      expect(await store.findUserByEmail('og@yucatan.example')).toMatchObject({ id: 'c-old' });
+      // Another process on the same store reads the marker, then the coordinators only: not every account again.
+      const other = countingReads(backend);
+      expect((await createStore(other.backend).listUsers({ role: 'coordinador' })).items.map((u) => u.id)).toEqual(['c-new', 'c-old']);
+      expect(other.reads).toEqual({ changes: 1, users: 2 });
+    });
+
+    test('published documents: the sum of the current pointers, those switched before they carried it included', async () => {
+      const store = createStore(backend);
+      const publication = async (publisherId: string, id: string, counts: { releases: number; records: number; projects: number }) => {
+        await store.createPublication({ id, publisherId, contentHash: `hash-${id}`, createdAt: at(1) });
+        await store.completePublication(id, counts);
+      };
+      expect(await store.publishedDocuments()).toBe(0);
+      await publication('a', 'A1', { releases: 30, records: 10, projects: 2 });
+      await publication('b', 'B1', { releases: 5, records: 5, projects: 0 });
+      await publication('b', 'B2', { releases: 7, records: 6, projects: 1 });
+      await store.setCurrent('a', 'A1', null);
+      await store.setCurrent('b', 'B1', null);
+      expect(await store.publishedDocuments()).toBe(52);
+      await store.setCurrent('b', 'B2', 'B1');
+      expect(await store.publishedDocuments()).toBe(56);
+      // A publication written but not switched to counts nothing.
+      await publication('c', 'C1', { releases: 100, records: 100, projects: 100 });
+      expect(await store.publishedDocuments()).toBe(56);
+    });
+
+    test('pointers switched by an earlier version count once marked; the marking is done once per store', async () => {
+      const early = createStore(backend);
+      for (const [publisherId, id, counts] of [['a', 'A1', { releases: 30, records: 10, projects: 2 }], ['b', 'B1', { releases: 5, records: 5, projects: 0 }], ['b', 'B2', { releases: 7, records: 6, projects: 1 }]] as const) {
+        await early.createPublication({ id, publisherId, contentHash: `hash-${id}`, createdAt: at(1) });
+        await early.completePublication(id, counts);
+      }
+      // As an earlier version wrote them: no `documents`, in the body or the row.
+      await backend.putMany('current', [
+        rowWithout('current', 'a', { publisherId: 'a', publicationId: 'A1' }, { publisherId: 'a' }),
+        rowWithout('current', 'b', { publisherId: 'b', publicationId: 'B1' }, { publisherId: 'b' }),
+      ]);
+      const store = createStore(backend);
+      expect(await store.publishedDocuments()).toBe(52);
+      expect((await store.getCurrent('a'))?.id).toBe('A1');
+      await store.setCurrent('b', 'B2', 'B1');
+      expect(await store.publishedDocuments()).toBe(56);
+      // Another process: the marker, then the sum; no pointer read again.
+      const other = countingReads(backend);
+      expect(await createStore(other.backend).publishedDocuments()).toBe(56);
+      expect(other.reads).toEqual({ changes: 1, current: 1 });
+    });
+  });
+}

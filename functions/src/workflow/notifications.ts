@@ -64,9 +64,14 @@ export function smtpNotifierDeps(store: Store, env: NodeJS.ProcessEnv, dashboard
 
 const SIGNATURE = '\n\n—\nInfraestructura Abierta. Este mensaje se envió automáticamente; no lo responda.';
 
+/**
+ * Among the coordinators only (a query by role), not every account of the country: at national scale a send's
+ * notice read ~5,000 accounts to find a state's two or three. Their state is matched here, as the policy matches it
+ * (sameState: any of the state's names, case and accents apart), in the same order as before (by id).
+ */
 async function coordinatorsOf(store: Store, publisher: Publisher): Promise<string[]> {
-  const users = await readAll((after) => store.listUsers({ after, limit: 1000 }));
-  return users.filter((u) => u.role === 'coordinador' && sameState(u.state, publisher.state)).map((u) => u.email);
+  const coordinators = await readAll((after) => store.listUsers({ role: 'coordinador', after, limit: 1000 }));
+  return coordinators.filter((u) => u.role === 'coordinador' && sameState(u.state, publisher.state)).map((u) => u.email);
 }
 
 async function submitterOf(store: Store, event: WorkflowEvent): Promise<string[]> {
@@ -162,7 +167,10 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
     // An approval of unchanged data (confirmedAt) counts as an update, as on Seguimiento (core/workflow/update-due.ts).
     const clock = { lastPublishedAt: current?.createdAt, confirmedAt: p.confirmedAt, registeredAt: p.registeredAt, periodicityDays: p.commitment.periodicityDays };
     if (!isLate(clock, now.getTime())) continue;
-    const audit = await readAll((after) => deps.store.listAudit({ publisherId: p.id, after, limit: 1000 }));
+    // Only the last week of its log, where a reminder that holds this one back would be: the whole log, read every
+    // day for every late publisher, only grew (reminders, sends, returns).
+    const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
+    const audit = await readAll((after) => deps.store.listAudit({ publisherId: p.id, since: weekAgo, after, limit: 1000 }));
     if (audit.some((e) => e.action === 'notification.sent' && e.details.kind === 'reminder' && now.getTime() - Date.parse(e.at) < 7 * DAY)) continue;
     const to = users.filter((u: User) => u.role === 'capturista' && u.publisherId === p.id).map((u) => u.email);
     if (!to.length) continue;
