@@ -50,7 +50,7 @@ withStandards('official examples', () => {
     expect(result.releases).toEqual(trimmed(input.releases));
   });
 
-  test('record packages give their compiled release, or the last embedded release', () => {
+  test('record packages give their compiled release, or their embedded releases compiled', () => {
     const compiled = load(path.join(SAMPLE, 'record', 'ocds-213czf-000-00001.json')) as { records: { compiledRelease: unknown }[] };
     const a = importDocuments(compiled, 'registro.json');
     expect(a.findings.filter((f) => !REPORTED_ONLY.has(f.code))).toEqual([]);
@@ -61,6 +61,24 @@ withStandards('official examples', () => {
     expect(b.releases).toHaveLength(1);
     const rec = embedded.records[0];
     expect(b.releases[0]).toEqual(trimmed([rec.compiledRelease ?? rec.releases[rec.releases.length - 1]])[0]);
+  });
+
+  test("CLI: a process published a release per stage (one file each) comes in as one process, with each field's latest value (OCDS merge), not the first release's", async () => {
+    const stages = fs.readdirSync(SAMPLE).filter((f) => /^ocds-213czf-000-00001-0\d-\w+\.json$/.test(f)).sort().map((f) => path.join(SAMPLE, f));
+    expect(stages).toHaveLength(6);
+    const book = path.join(dir, 'etapas.xlsx');
+    const run = await runCli('import', ...stages, '-o', book);
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('1 proceso venía en más de una entrega (6 entregas; por ejemplo «ocds-213czf-000-00001», 6 entregas del 15/03/2009 08:45 al 10/01/2011 03:30); cada proceso quedó en una sola fila de «Contrataciones»');
+    expect(run.err).toMatch(/Escrito .*etapas\.xlsx: 1 proceso de contratación y 0 proyectos\./);
+    const out = path.join(dir, 'etapas.json');
+    await runCli('convert', book, '-o', out);
+    const [release] = readJson(out).releases as Record<string, any>[];
+    // As the official record compiles the six releases (its compiledRelease), not as the planning release said.
+    const compiled = (load(path.join(SAMPLE, 'record', 'ocds-213czf-000-00001.json')) as { records: { compiledRelease: Record<string, any> }[] }).records[0].compiledRelease;
+    expect([release.tender.status, release.tender.value, release.tender.tenderPeriod.startDate, release.awards[0].status, release.awards[0].date])
+      .toEqual([compiled.tender.status, compiled.tender.value, compiled.tender.tenderPeriod.startDate, compiled.awards[0].status, compiled.awards[0].date]);
+    expect(release.tender.items[0].quantity).toBe(compiled.tender.items[0].quantity);
   });
 
   test('the OC4IDS worked example imports its project unchanged (its coordinates are outside Mexico: not swapped)', () => {
@@ -308,6 +326,26 @@ withStandards('real Mexican publications round-trip', () => {
     expect(back.releases.flatMap((r) => (official(r) ? [] : official.errors ?? [])).filter((e) => /budget/i.test(e.instancePath))).toEqual([]);
     // One warning per field the template cannot hold, with exactly the number of values it loses.
     expect(dropped).toEqual(notHeld);
+  });
+
+  test("Ciudad de México's next release of a process (a file per release) is compiled with the first: one process, as of its latest release", () => {
+    const file = 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json';
+    const first = load(path.join(REAL_MX, file)) as Record<string, any>;
+    // Its second release, as that server writes them: the same ocid, a later date, the contract now terminated.
+    const second = { ocid: first.ocid, id: '02', date: '2016-02-15T00:00:00-06:00', tag: ['contractUpdate'], contracts: [{ id: first.contracts[0].id, awardID: first.contracts[0].awardID, status: 'terminated' }] };
+    const imported = importDocuments({ releases: [first, second] }, 'cdmx.json');
+    expect(imported.releases).toHaveLength(1);
+    const [release] = imported.releases as Record<string, any>[];
+    expect(release.contracts.map((c: { status: string }) => c.status)).toEqual(['terminated']);
+    // The rest as the first release had it: its contract's title and its 11 payments, the tender.
+    expect(release.contracts[0].title).toBe('A-014/2016');
+    expect(release.contracts[0].implementation.transactions).toHaveLength(11);
+    expect(release.tender.title).toBe(first.tender.title);
+    // The same two embedded in a record without a compiled release: compiled too (its last release alone lost the rest).
+    expect(importDocuments({ records: [{ ocid: first.ocid, releases: [first, second] }] }, 'cdmx.json').releases).toEqual(imported.releases);
+    expect(imported.findings.filter((f) => f.code === 'import.releases-compiled').map(renderMessage)).toEqual([
+      '1 proceso venía en más de una entrega (2 entregas; por ejemplo «OCDS-87SD3T-SEFIN-DRM-A-002-2016», 2 entregas del 28/12/2015 al 15/02/2016); cada proceso quedó en una sola fila de «Contrataciones» con el valor más reciente de cada dato, como OCDS compila las entregas de un proceso (reglas de fusión). Sus entregas anteriores no se copian al libro: al publicarlo, cada proceso tendrá una entrega nueva con ese estado.',
+    ]);
   });
 
   test('OCDS 1.0 payments (Ciudad de México, 2016) come in as OCDS 1.1 value, payer and payee, tied to their parties', () => {

@@ -1,0 +1,43 @@
+/**
+ * One process per ocid. Servers that publish a release per stage (Ciudad de México's and the SHCP's, a file each;
+ * release packages holding a process's whole history; records that embed their releases without a compiled one)
+ * give the import several releases of one process. Each became its own row of «Contrataciones» with the same OCID,
+ * and the conversion kept the first value of each field — the oldest release's: a tender «planned» and its first
+ * amount, where the process had moved on. OCDS says how releases of one ocid make the process's current state: the
+ * compiled release, by its merge rules, in date order («Merging»). So they are compiled here, once, and said.
+ */
+import { finding, type Finding } from '../findings/finding';
+import { compileRelease } from '../merge/compile-release';
+import { sortReleases } from '../merge/sort-releases';
+
+type Obj = Record<string, unknown>;
+
+/**
+ * `releases` with those of a repeated ocid compiled into one, where the first of them was (first-seen order kept);
+ * one info finding when any was, naming the first such process and its dates, and how many there were.
+ */
+export function compileProcesses(releases: readonly Obj[], file?: string): { releases: Obj[]; findings: Finding[] } {
+  const byOcid = new Map<string, Obj[]>();
+  for (const r of releases) {
+    const ocid = String(r.ocid);
+    const list = byOcid.get(ocid);
+    if (list) list.push(r);
+    else byOcid.set(ocid, [r]);
+  }
+  if (byOcid.size === releases.length) return { releases: [...releases], findings: [] };
+  let processes = 0;
+  let merged = 0;
+  let example: { ocid: string; entries: number; first: string; last: string } | undefined;
+  const out: Obj[] = [];
+  for (const [ocid, list] of byOcid) {
+    if (list.length === 1) { out.push(list[0]); continue; }
+    processes++;
+    merged += list.length;
+    const dated = sortReleases(list).map((r) => r.date).filter((d): d is string => typeof d === 'string');
+    example ??= { ocid, entries: list.length, first: dated[0] ?? '', last: dated[dated.length - 1] ?? '' };
+    out.push(compileRelease(list));
+  }
+  const params: Finding['params'] = { count: processes, releases: merged, ...(example ?? {}) };
+  if (file !== undefined) params.file = file;
+  return { releases: out, findings: [finding('import.releases-compiled', 'info', params)] };
+}
