@@ -256,6 +256,23 @@ withStandards('real Mexican publications round-trip', () => {
     ]);
   });
 
+  test('CLI: a file saved in Windows-1252 (Latin-1) instead of UTF-8 keeps its accents, and says so; it did not become «SECRETAR\uFFFDA»', async () => {
+    const file = 'ocds-07smqs-1386-1386.json';
+    const original = fs.readFileSync(path.join(REAL_MX, file), 'utf8');
+    const latin = path.join(dir, 'shcp-latin1.json');
+    // Every character of this file is in Latin-1: its bytes as an older Windows export writes them.
+    fs.writeFileSync(latin, Buffer.from(original, 'latin1'));
+    const book = path.join(dir, 'shcp-latin1.xlsx');
+    const run = await runCli('import', latin, '-o', book);
+    expect(run.code).toBe(0);
+    expect(run.err.split('\n')[0]).toBe('shcp-latin1.json: El archivo «shcp-latin1.json» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise en el libro que los nombres se lean bien; si no, guarde el archivo como UTF-8 y repita.');
+    const out = path.join(dir, 'shcp-latin1-out.json');
+    await runCli('convert', book, '-o', out);
+    const names = (readJson(out).releases as { parties: { name: string }[] }[])[0].parties.map((p) => p.name);
+    expect(names).toContain('Comisión Nacional del Agua');
+    expect(JSON.stringify(readJson(out))).not.toContain('\uFFFD');
+  });
+
   test('CLI: files of different publishers gathered in one workbook: the name kept in Configuración and the others are said', async () => {
     const run = await runCli('import', path.join(REAL_MX, 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json'), path.join(REAL_MX, 'ocds-07smqs-1386-1386.json'), '-o', path.join(dir, 'dos.xlsx'));
     expect(run.code).toBe(0);

@@ -25,7 +25,7 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   for (const file of args.positional) {
     const label = path.basename(file);
     if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
-    const parsed = readJsonFile(file);
+    const parsed = readJsonFile(file, (message) => io.err(`${label}: ${message}`));
     // Its metadata only: the documents are copied by importDocuments, and the parsed file can go.
     packages.push(packageMetadata(parsed));
     const result = importDocuments(parsed, label);

@@ -1,7 +1,9 @@
 /**
  * A JSON file the CLI reads whole (`validate`, `import`, `compile`): its UTF-8 byte-order mark dropped (Windows
  * editors write one, and JSON.parse refused the file), and when it is not JSON, where: «línea 12, columna 5».
+ * A file that is not UTF-8 is read as Windows-1252, and said (legacyText).
  */
+import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './args';
@@ -31,7 +33,21 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** Decoded at once (`readFileSync(file, 'utf8')` is Node's fast path; a stream decodes chunk by chunk, slower). */
-export function readJsonFile(file: string): unknown {
-  return parseJsonText(fs.readFileSync(file, 'utf8'), file);
+/**
+ * The text of a file's bytes. JSON is UTF-8 (RFC 8259 §8.1), but servers and exports on Windows wrote Windows-1252
+ * (Latin-1 and a few more): read as UTF-8, every «Í», «ñ» of such a file became «\uFFFD» (the replacement
+ * character), imported and published so without a word («SECRETAR\uFFFDA»). Bytes that are not UTF-8 are read as
+ * Windows-1252, where every byte is a character, and `note` is told, naming the file.
+ */
+export function decodeJsonBytes(bytes: Buffer, file: string, note?: (message: string) => void): string {
+  const text = bytes.toString('utf8');
+  // isUtf8 only when a replacement character shows up: the fast path stays one decode.
+  if (!text.includes('\uFFFD') || isUtf8(bytes)) return text;
+  note?.(`El archivo «${path.basename(file)}» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise en el libro que los nombres se lean bien; si no, guarde el archivo como UTF-8 y repita.`);
+  return new TextDecoder('windows-1252').decode(bytes);
+}
+
+/** Decoded at once (`Buffer.toString` is Node's fast path; a stream decodes chunk by chunk, slower). */
+export function readJsonFile(file: string, note?: (message: string) => void): unknown {
+  return parseJsonText(decodeJsonBytes(fs.readFileSync(file), file, note), file);
 }
