@@ -185,6 +185,12 @@ describe('older Mexican publications: every upgrade is an info finding with its 
     }
   });
 
+  test('CLI: a folder given for a package is said in Spanish (it was «Error inesperado: EISDIR…»)', async () => {
+    const run = await runCli('import', dir, '-o', path.join(dir, 'carpeta.xlsx'));
+    expect(run.code).toBe(2);
+    expect(run.err).toBe(`«${path.basename(dir)}» es una carpeta, no un archivo JSON. Indique los archivos de la carpeta, por ejemplo «${path.join(dir, '*.json')}».`);
+  });
+
   test('CLI: a file that is no package writes no workbook (a blank template looked like an import that worked)', async () => {
     const input = path.join(dir, 'raro.json');
     fs.writeFileSync(input, '{"a": 1}');

@@ -49,5 +49,7 @@ export function decodeJsonBytes(bytes: Buffer, file: string, note?: (message: st
 
 /** Decoded at once (`Buffer.toString` is Node's fast path; a stream decodes chunk by chunk, slower). */
 export function readJsonFile(file: string, note?: (message: string) => void): unknown {
+  // A folder given for a file: reading it threw «EISDIR: illegal operation on a directory», in English.
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`«${path.basename(path.resolve(file))}» es una carpeta, no un archivo JSON. Indique los archivos de la carpeta, por ejemplo «${path.join(file, '*.json')}».`);
   return parseJsonText(decodeJsonBytes(fs.readFileSync(file), file, note), file);
 }
