@@ -41,3 +41,28 @@ export function compileProcesses(releases: readonly Obj[], file?: string): { rel
   if (file !== undefined) params.file = file;
   return { releases: out, findings: [finding('import.releases-compiled', 'info', params)] };
 }
+
+/**
+ * The releases a file published for its processes (a record's linked or embedded releases, a package's releases)
+ * and the latest of their dates. The workbook carries each process's state, not its releases: their ids and dates
+ * are not copied (the converter writes both anew), so publishing it starts each process's releases in this system
+ * with one dated that day, and the official is told so — it was left unsaid.
+ */
+export class PublishedReleases {
+  private count = 0;
+  private latest = '';
+
+  add(dates: readonly unknown[]): void {
+    for (const date of dates) {
+      this.count++;
+      if (typeof date === 'string' && !Number.isNaN(Date.parse(date)) && (this.latest === '' || Date.parse(date) > Date.parse(this.latest))) this.latest = date;
+    }
+  }
+
+  /** The note for `processes` processes imported from `file`; undefined when it published none. */
+  finding(processes: number, file: string): Finding | undefined {
+    if (!this.count || !processes) return undefined;
+    const params = { count: processes, releases: this.count, file };
+    return this.latest ? finding('import.releases-not-carried', 'info', { ...params, last: this.latest }) : finding('import.releases-not-carried-undated', 'info', params);
+  }
+}

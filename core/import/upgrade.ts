@@ -31,7 +31,7 @@ import { upgradeBudgetBreakdowns } from './budget-upgrade';
 import { upgradeTransactions } from './transaction-upgrade';
 import { renameFields } from './renamed-fields';
 import { dropCurrencyOnlyExchangeRates } from './exchange-rates';
-import { compileProcesses } from './process-history';
+import { compileProcesses, PublishedReleases } from './process-history';
 
 type Obj = Record<string, unknown>;
 
@@ -138,11 +138,12 @@ export function importDocuments(input: unknown, label: string): ImportResult {
     if (isObject(p) && typeof p.id === 'string') result.projects.push(upgradeProject(clone(p), pointer, result.findings));
     else result.findings.push(finding('import.not-a-project', 'error', { file: label }, { pointer }));
   };
+  const published = new PublishedReleases();
   const items = Array.isArray(input) ? input : [input];
   items.forEach((doc, i) => {
     const base = Array.isArray(input) ? `/${i}` : '';
     if (!isObject(doc)) return void result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
-    if (Array.isArray(doc.releases) && !Array.isArray(doc.records)) doc.releases.forEach((r, j) => addRelease(r, `${base}/releases/${j}`));
+    if (Array.isArray(doc.releases) && !Array.isArray(doc.records)) doc.releases.forEach((r, j) => { published.add([isObject(r) ? r.date : undefined]); addRelease(r, `${base}/releases/${j}`); });
     else if (Array.isArray(doc.records)) {
       doc.records.forEach((rec, j) => {
         const pointer = `${base}/records/${j}`;
@@ -151,6 +152,8 @@ export function importDocuments(input: unknown, label: string): ImportResult {
         const embedded = Array.isArray(rec.releases) ? rec.releases.map((r, k) => [r, `${pointer}/releases/${k}`] as const).filter(([r]) => isObject(r) && typeof r.ocid === 'string') : [];
         const sources = isObject(rec.compiledRelease) ? [[rec.compiledRelease, `${pointer}/compiledRelease`] as const] : embedded;
         if (!sources.length) return void result.findings.push(finding('import.record-without-data', 'warning', { ocid: String(rec.ocid ?? ''), file: label }, { pointer }));
+        // The releases the record lists (linked or embedded), else its compiled release's.
+        published.add(Array.isArray(rec.releases) && rec.releases.length ? rec.releases.map((r) => (isObject(r) ? r.date : undefined)) : [isObject(rec.compiledRelease) ? rec.compiledRelease.date : undefined]);
         for (const [r, at] of sources) {
           const before = result.releases.length;
           addRelease(r, at);
@@ -163,13 +166,15 @@ export function importDocuments(input: unknown, label: string): ImportResult {
         }
       });
     } else if (Array.isArray(doc.projects)) doc.projects.forEach((p, j) => addProject(p, `${base}/projects/${j}`));
-    else if (typeof doc.ocid === 'string') addRelease(doc, base || '');
+    else if (typeof doc.ocid === 'string') { published.add([doc.date]); addRelease(doc, base || ''); }
     else if (typeof doc.id === 'string' && (doc.title !== undefined || doc.contractingProcesses !== undefined)) addProject(doc, base || '');
     else result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
   });
   const compiled = compileProcesses(result.releases, label);
   result.releases = compiled.releases;
   result.findings.push(...compiled.findings);
+  const history = published.finding(result.releases.length, label);
+  if (history) result.findings.push(history);
   const spec = templateSpec();
   const notes: Finding[] = [];
   const dropped: Finding[] = [];

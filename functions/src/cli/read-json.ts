@@ -37,19 +37,24 @@ export function parseJsonText(text: string, file: string): unknown {
  * The text of a file's bytes. JSON is UTF-8 (RFC 8259 §8.1), but servers and exports on Windows wrote Windows-1252
  * (Latin-1 and a few more): read as UTF-8, every «Í», «ñ» of such a file became «\uFFFD» (the replacement
  * character), imported and published so without a word («SECRETAR\uFFFDA»). Bytes that are not UTF-8 are read as
- * Windows-1252, where every byte is a character, and `note` is told, naming the file.
+ * Windows-1252, where every byte is a character (`legacy`).
  */
-export function decodeJsonBytes(bytes: Buffer, file: string, note?: (message: string) => void): string {
+export function decodeJsonBytes(bytes: Buffer): { text: string; legacy: boolean } {
   const text = bytes.toString('utf8');
   // isUtf8 only when a replacement character shows up: the fast path stays one decode.
-  if (!text.includes('\uFFFD') || isUtf8(bytes)) return text;
-  note?.(`El archivo «${path.basename(file)}» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise en el libro que los nombres se lean bien; si no, guarde el archivo como UTF-8 y repita.`);
-  return new TextDecoder('windows-1252').decode(bytes);
+  if (!text.includes('\uFFFD') || isUtf8(bytes)) return { text, legacy: false };
+  return { text: new TextDecoder('windows-1252').decode(bytes), legacy: true };
 }
 
-/** Decoded at once (`Buffer.toString` is Node's fast path; a stream decodes chunk by chunk, slower). */
+/**
+ * Decoded at once (`Buffer.toString` is Node's fast path; a stream decodes chunk by chunk, slower). `note` is told
+ * when the file was read as Windows-1252 and is JSON (a workbook or other binary file is said to be what it is).
+ */
 export function readJsonFile(file: string, note?: (message: string) => void): unknown {
   // A folder given for a file: reading it threw «EISDIR: illegal operation on a directory», in English.
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`«${path.basename(path.resolve(file))}» es una carpeta, no un archivo JSON. Indique los archivos de la carpeta, por ejemplo «${path.join(file, '*.json')}».`);
-  return parseJsonText(decodeJsonBytes(fs.readFileSync(file), file, note), file);
+  const { text, legacy } = decodeJsonBytes(fs.readFileSync(file));
+  const value = parseJsonText(text, file);
+  if (legacy) note?.(`El archivo «${path.basename(file)}» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise en el libro que los nombres se lean bien; si no, guarde el archivo como UTF-8 y repita.`);
+  return value;
 }
