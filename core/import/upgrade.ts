@@ -14,6 +14,7 @@
  * - OCDS 1.0 payments' `amount`, `providerOrganization`, `receiverOrganization` → `value`, `payer`, `payee`
  *   (transaction-upgrade).
  * - The capture tool's `juridicalPersonhood` and `quotePeriod` → EDCA-MX's `legalPersonality` and `period` (renamed-fields).
+ * - A field name written with other capitals (`submissionmethoddetails`, Ciudad de México) → the standard's (key-case).
  * - The capture tool's exchange rates that carry only a currency are left out (exchange-rates).
  * Record packages contribute their compiledRelease (or, without one, their embedded releases); the releases of one
  * ocid are compiled into one process by OCDS merge rules (process-history); a process whose
@@ -30,6 +31,7 @@ import { upgradeForTemplate, UpgradeTally } from './template-upgrade';
 import { upgradeBudgetBreakdowns } from './budget-upgrade';
 import { upgradeTransactions } from './transaction-upgrade';
 import { renameFields } from './renamed-fields';
+import { fixKeyCase } from './key-case';
 import { dropCurrencyOnlyExchangeRates } from './exchange-rates';
 import { compileProcesses, PublishedReleases } from './process-history';
 
@@ -56,6 +58,7 @@ function upgradeRelease(release: Obj, pointer: string, findings: Finding[]): Obj
   upgradeBudgetBreakdowns(release, pointer, findings);
   upgradeTransactions(release, pointer, findings);
   renameFields(release, pointer, findings);
+  fixKeyCase(release, pointer, templateSpec(), findings);
   dropCurrencyOnlyExchangeRates(release, pointer, findings);
   return release;
 }

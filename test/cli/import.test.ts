@@ -383,6 +383,21 @@ withStandards('real Mexican publications round-trip', () => {
     ]);
   });
 
+  test("Ciudad de México's «submissionmethoddetails» (other capitals) comes in as «submissionMethodDetails», reported, not dropped", () => {
+    const file = 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json';
+    const original = load(path.join(REAL_MX, file)) as { tender: Record<string, unknown> };
+    const imported = importDocuments(original, file);
+    const tender = (imported.releases[0] as Record<string, any>).tender;
+    expect(tender.submissionMethodDetails).toBe(original.tender.submissionmethoddetails);
+    expect(tender).not.toHaveProperty('submissionmethoddetails');
+    expect(imported.findings.filter((f) => f.code === 'import.renamed').map(renderMessage)).toEqual(['1 valor de «submissionmethoddetails» se pasó a «submissionMethodDetails», el nombre que declara EDCA-MX para ese dato.']);
+    expect(imported.findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).not.toContain('tender/submissionmethoddetails');
+    // A value already under the standard's name wins, and the other is reported as a field without a column.
+    const both = importDocuments({ ...original, tender: { ...original.tender, submissionMethodDetails: 'Escrito' } }, file);
+    expect((both.releases[0] as Record<string, any>).tender.submissionMethodDetails).toBe('Escrito');
+    expect(both.findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).toContain('tender/submissionmethoddetails');
+  });
+
   test('OCDS 1.0 payments (Ciudad de México, 2016) come in as OCDS 1.1 value, payer and payee, tied to their parties', () => {
     const file = 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json';
     const original = load(path.join(REAL_MX, file)) as { contracts: { implementation?: { transactions?: { amount: { amount: number } }[] } }[] };
