@@ -66,3 +66,37 @@ export class PublishedReleases {
     return this.latest ? finding('import.releases-not-carried', 'info', { ...params, last: this.latest }) : finding('import.releases-not-carried-undated', 'info', params);
   }
 }
+
+/**
+ * One project per id. A project published in versions (Nuevo León's ProjectRelease-…-v000001, -v000002) gave one
+ * row of «Proyectos» per version and the conversion kept the first — the oldest version's title, status and amounts.
+ * An OC4IDS project document is the whole project as of its `updated` (there is no merging of projects as there is
+ * of releases), so the latest by `updated` is kept (the later one given, when they say the same or nothing), where
+ * the first of them was; one info finding when any was left out.
+ */
+export function latestProjects(projects: readonly Obj[], file?: string): { projects: Obj[]; findings: Finding[] } {
+  const byId = new Map<string, Obj[]>();
+  for (const p of projects) {
+    const id = String(p.id);
+    const list = byId.get(id);
+    if (list) list.push(p);
+    else byId.set(id, [p]);
+  }
+  if (byId.size === projects.length) return { projects: [...projects], findings: [] };
+  const time = (p: Obj): number => (typeof p.updated === 'string' && !Number.isNaN(Date.parse(p.updated)) ? Date.parse(p.updated) : -Infinity);
+  let repeated = 0;
+  let versions = 0;
+  let example: { id: string; entries: number; last: string } | undefined;
+  const out: Obj[] = [];
+  for (const [id, list] of byId) {
+    if (list.length === 1) { out.push(list[0]); continue; }
+    repeated++;
+    versions += list.length;
+    const latest = list.reduce((best, p) => (time(p) >= time(best) ? p : best));
+    example ??= { id, entries: list.length, last: typeof latest.updated === 'string' ? latest.updated : '' };
+    out.push(latest);
+  }
+  const params: Finding['params'] = { count: repeated, versions, ...(example ?? {}) };
+  if (file !== undefined) params.file = file;
+  return { projects: out, findings: [finding(example?.last ? 'import.project-versions' : 'import.project-versions-undated', 'info', params)] };
+}

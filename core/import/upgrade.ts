@@ -33,7 +33,7 @@ import { upgradeTransactions } from './transaction-upgrade';
 import { renameFields } from './renamed-fields';
 import { fixKeyCase } from './key-case';
 import { dropCurrencyOnlyExchangeRates } from './exchange-rates';
-import { compileProcesses, PublishedReleases } from './process-history';
+import { compileProcesses, latestProjects, PublishedReleases } from './process-history';
 
 type Obj = Record<string, unknown>;
 
@@ -176,6 +176,9 @@ export function importDocuments(input: unknown, label: string): ImportResult {
   const compiled = compileProcesses(result.releases, label);
   result.releases = compiled.releases;
   result.findings.push(...compiled.findings);
+  const latest = latestProjects(result.projects, label);
+  result.projects = latest.projects;
+  result.findings.push(...latest.findings);
   const history = published.finding(result.releases.length, label);
   if (history) result.findings.push(history);
   const spec = templateSpec();

@@ -554,6 +554,21 @@ withStandards("Nuevo León's projects, which name their processes by their relea
     ]);
   });
 
+  test('a project published in versions, a file each (-v000001, -v000002), comes in as its latest version, not as two projects of which the oldest won', async () => {
+    const v1 = path.join(EXAMPLES, 'real-mx', 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json');
+    const first = load(v1) as Record<string, any>;
+    // Its next version, as the capture tool publishes one: the whole project again, updated later.
+    const next = { ...first, updated: '2021-01-10T10:00:00-06:00', title: `${first.title} (segunda etapa)` };
+    const v2 = path.join(dir, 'ProjectRelease-oc4ids-gx3fo2-000001-v000002.json');
+    fs.writeFileSync(v2, JSON.stringify(next));
+    const run = await runCli('import', v2, v1, '-o', path.join(dir, 'versiones.xlsx'));
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('1 proyecto venía en más de una versión (2 versiones; por ejemplo «oc4ids-gx3fo2-000001», 2 versiones); de cada uno se usó la más reciente según su fecha de actualización (la de «oc4ids-gx3fo2-000001», del 10/01/2021 10:00)');
+    expect(run.err).toMatch(/Escrito .*versiones\.xlsx: 0 procesos de contratación y 1 proyecto\./);
+    const imported = importDocuments([first, next], 'versiones.json');
+    expect(imported.projects.map((p) => p.title)).toEqual([next.title]);
+  });
+
   test('an id that only looks like a file name is kept as published when the releases it lists say otherwise', () => {
     const project = (releases: unknown[]) => ({ id: 'oc4ids-x', title: 'P', contractingProcesses: [{ id: 'Release-ocds-abc123-LP-1', releases }] });
     const ids = (p: unknown) => (importDocuments(p, 'p.json').projects[0].contractingProcesses as { id: string }[]).map((c) => c.id);

@@ -1,7 +1,7 @@
 /** `import paquete.json [otro.json …] -o libro.xlsx`: published packages → a filled template (upgrading old quirks). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { compileProcesses, groupFieldNotes, importDocuments, packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from '../../../core/import';
+import { compileProcesses, groupFieldNotes, latestProjects, importDocuments, packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from '../../../core/import';
 import { flattenSheet } from '../../../core/flatten';
 import { renderMessage } from '../../../core/messages/render';
 import { formatCount } from '../../../core/format/es-mx';
@@ -42,6 +42,10 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   const acrossFiles = compileProcesses(releases);
   releases.splice(0, releases.length, ...acrossFiles.releases);
   for (const f of acrossFiles.findings) io.err(renderMessage(f));
+  // …and one project published in versions, a file each (Nuevo León's -v000001, -v000002): its latest.
+  const versions = latestProjects(projects);
+  projects.splice(0, projects.length, ...versions.projects);
+  for (const f of versions.findings) io.err(renderMessage(f));
   // Nothing came in (no file was a package): a blank template would be written, looking like an import that worked.
   if (!releases.length && !projects.length) {
     io.err(`No se escribió ${path.basename(output)}: ${args.positional.length === 1 ? 'el archivo no trae' : 'ningún archivo trae'} procesos de contratación ni proyectos. Para una plantilla en blanco use «infra-abierta template».`);
