@@ -274,7 +274,7 @@ withStandards('real Mexican publications round-trip', () => {
     const book = path.join(dir, 'shcp-latin1.xlsx');
     const run = await runCli('import', latin, '-o', book);
     expect(run.code).toBe(0);
-    expect(run.err.split('\n')[0]).toBe('shcp-latin1.json: El archivo «shcp-latin1.json» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise en el libro que los nombres se lean bien; si no, guarde el archivo como UTF-8 y repita.');
+    expect(run.err.split('\n')[0]).toBe('shcp-latin1.json: El archivo «shcp-latin1.json» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise que los nombres se lean bien en lo que se escribió; si no, guarde el archivo como UTF-8 y repita.');
     const out = path.join(dir, 'shcp-latin1-out.json');
     await runCli('convert', book, '-o', out);
     const names = (readJson(out).releases as { parties: { name: string }[] }[])[0].parties.map((p) => p.name);

@@ -46,15 +46,34 @@ export function decodeJsonBytes(bytes: Buffer): { text: string; legacy: boolean 
   return { text: new TextDecoder('windows-1252').decode(bytes), legacy: true };
 }
 
+/** Said when a file was read as Windows-1252 (decodeJsonBytes). */
+export function legacyMessage(file: string): string {
+  return `El archivo «${path.basename(file)}» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise que los nombres se lean bien en lo que se escribió; si no, guarde el archivo como UTF-8 y repita.`;
+}
+
+/** A folder given for a file: reading it threw «EISDIR: illegal operation on a directory», in English. */
+export function folderMessage(file: string): string {
+  return `«${path.basename(path.resolve(file))}» es una carpeta, no un archivo JSON. Indique los archivos de la carpeta, por ejemplo «${path.join(file, '*.json')}».`;
+}
+
+/**
+ * Bytes `from` to `to` as UTF-8 text; throws when they are not UTF-8 (a replacement character in the text and bytes
+ * that are not UTF-8), for readers of a file's parts that then read it whole (decodeJsonBytes).
+ */
+export function utf8Text(bytes: Buffer, from: number, to: number): string {
+  const text = bytes.toString('utf8', from, to);
+  if (text.includes('\uFFFD') && !isUtf8(bytes.subarray(from, to))) throw new Error('no es UTF-8');
+  return text;
+}
+
 /**
  * Decoded at once (`Buffer.toString` is Node's fast path; a stream decodes chunk by chunk, slower). `note` is told
  * when the file was read as Windows-1252 and is JSON (a workbook or other binary file is said to be what it is).
  */
 export function readJsonFile(file: string, note?: (message: string) => void): unknown {
-  // A folder given for a file: reading it threw «EISDIR: illegal operation on a directory», in English.
-  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`«${path.basename(path.resolve(file))}» es una carpeta, no un archivo JSON. Indique los archivos de la carpeta, por ejemplo «${path.join(file, '*.json')}».`);
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(folderMessage(file));
   const { text, legacy } = decodeJsonBytes(fs.readFileSync(file));
   const value = parseJsonText(text, file);
-  if (legacy) note?.(`El archivo «${path.basename(file)}» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise en el libro que los nombres se lean bien; si no, guarde el archivo como UTF-8 y repita.`);
+  if (legacy) note?.(legacyMessage(file));
   return value;
 }
