@@ -100,3 +100,15 @@ export function latestProjects(projects: readonly Obj[], file?: string): { proje
   if (file !== undefined) params.file = file;
   return { projects: out, findings: [finding(example?.last ? 'import.project-versions' : 'import.project-versions-undated', 'info', params)] };
 }
+
+/**
+ * The note for projects whose `updated` (when their project-level data last changed, OC4IDS) the workbook does not
+ * carry: conversion stamps the day it runs, and the first publication shows that day as «Última actualización»
+ * (publication keeps it while the project does not change). Undefined when none had one.
+ */
+export function updatedNotCarried(projects: readonly Obj[], file: string): Finding | undefined {
+  const dates = projects.map((p) => p.updated).filter((d): d is string => typeof d === 'string' && !Number.isNaN(Date.parse(d)));
+  if (!dates.length) return undefined;
+  const last = dates.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+  return finding('import.updated-not-carried', 'info', { count: dates.length, last, file });
+}

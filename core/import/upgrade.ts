@@ -33,7 +33,7 @@ import { upgradeTransactions } from './transaction-upgrade';
 import { renameFields } from './renamed-fields';
 import { fixKeyCase } from './key-case';
 import { dropCurrencyOnlyExchangeRates } from './exchange-rates';
-import { compileProcesses, latestProjects, PublishedReleases } from './process-history';
+import { compileProcesses, latestProjects, PublishedReleases, updatedNotCarried } from './process-history';
 
 type Obj = Record<string, unknown>;
 
@@ -181,6 +181,8 @@ export function importDocuments(input: unknown, label: string): ImportResult {
   result.findings.push(...latest.findings);
   const history = published.finding(result.releases.length, label);
   if (history) result.findings.push(history);
+  const updated = updatedNotCarried(result.projects, label);
+  if (updated) result.findings.push(updated);
   const spec = templateSpec();
   const notes: Finding[] = [];
   const dropped: Finding[] = [];
