@@ -39,7 +39,8 @@ export function compileProcesses(releases: readonly Obj[], file?: string): { rel
   }
   const params: Finding['params'] = { count: processes, releases: merged, ...(example ?? {}) };
   if (file !== undefined) params.file = file;
-  return { releases: out, findings: [finding('import.releases-compiled', 'info', params)] };
+  // Releases without dates (the schema asks for them) are merged in the order given, and the note names no dates.
+  return { releases: out, findings: [finding(example?.first ? 'import.releases-compiled' : 'import.releases-compiled-undated', 'info', params)] };
 }
 
 /**

@@ -377,6 +377,10 @@ withStandards('real Mexican publications round-trip', () => {
     expect(release.contracts[0].title).toBe('A-014/2016');
     expect(release.contracts[0].implementation.transactions).toHaveLength(11);
     expect(release.tender.title).toBe(first.tender.title);
+    // Without their dates (the schema asks for them), merged in the order given, and the note names no dates.
+    const undated = importDocuments({ releases: [{ ...first, date: undefined }, { ...second, date: undefined }] }, 'cdmx.json');
+    expect((undated.releases[0] as Record<string, any>).contracts[0].status).toBe('terminated');
+    expect(undated.findings.filter((f) => f.code.startsWith('import.releases-compiled')).map(renderMessage)).toEqual([expect.stringContaining('2 entregas sin fecha, unidas en el orden en que venían')]);
     // The same two embedded in a record without a compiled release: compiled too (its last release alone lost the rest).
     expect(importDocuments({ records: [{ ocid: first.ocid, releases: [first, second] }] }, 'cdmx.json').releases).toEqual(imported.releases);
     expect(imported.findings.filter((f) => f.code === 'import.releases-compiled').map(renderMessage)).toEqual([
