@@ -113,3 +113,29 @@ export function updatedNotCarried(projects: readonly Obj[], file: string): Findi
   const last = dates.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
   return finding('import.updated-not-carried', 'info', { count: dates.length, last, file });
 }
+
+const NOT_CARRIED = new Set(['import.releases-not-carried', 'import.releases-not-carried-undated', 'import.updated-not-carried']);
+
+/** Whether a finding is one of the notes of what the workbook does not carry (said once for all files: joinNotCarried). */
+export const isNotCarriedNote = (f: Finding): boolean => NOT_CARRIED.has(f.code);
+
+/**
+ * The files' notes of what the workbook does not carry, as one of each kind for the whole workbook: a process
+ * published a file per release gave one line per file, each saying «1 proceso». `processes` and `projects` are how
+ * many the workbook holds once the files are joined (compileProcesses, latestProjects).
+ */
+export function joinNotCarried(notes: readonly Finding[], processes: number, projects: number): Finding[] {
+  const latest = (a: string, b: unknown): string => (typeof b === 'string' && (a === '' || Date.parse(b) > Date.parse(a)) ? b : a);
+  let releases = 0;
+  let releasesLast = '';
+  let updated = 0;
+  let updatedLast = '';
+  for (const f of notes) {
+    if (f.code === 'import.updated-not-carried') { updated += Number(f.params.count); updatedLast = latest(updatedLast, f.params.last); }
+    else if (NOT_CARRIED.has(f.code)) { releases += Number(f.params.releases); releasesLast = latest(releasesLast, f.params.last); }
+  }
+  const out: Finding[] = [];
+  if (releases && processes) out.push(releasesLast ? finding('import.releases-not-carried', 'info', { count: processes, releases, last: releasesLast }) : finding('import.releases-not-carried-undated', 'info', { count: processes, releases }));
+  if (updated && projects) out.push(finding('import.updated-not-carried', 'info', { count: Math.min(updated, projects), last: updatedLast }));
+  return out;
+}

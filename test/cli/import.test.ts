@@ -74,6 +74,8 @@ withStandards('official examples', () => {
     expect(run.code).toBe(0);
     expect(run.err).toContain('1 proceso venía en más de una entrega (6 entregas; por ejemplo «ocds-213czf-000-00001», 6 entregas del 15/03/2009 08:45 al 10/01/2011 03:30); cada proceso quedó en una sola fila de «Contrataciones»');
     expect(run.err).toMatch(/Escrito .*etapas\.xlsx: 1 proceso de contratación y 0 proyectos\./);
+    // What the workbook does not carry, once for the six files (it was a line per file, each saying «1 proceso»).
+    expect(run.err.split('\n').filter((l) => l.includes('no sus entregas'))).toEqual([expect.stringMatching(/^El libro lleva el estado más reciente de 1 proceso, no sus entregas \(6 entregas publicadas hasta el 10\/01\/2011 03:30\)/)]);
     const out = path.join(dir, 'etapas.json');
     await runCli('convert', book, '-o', out);
     const [release] = readJson(out).releases as Record<string, any>[];
