@@ -3,3 +3,4 @@ import './import-messages';
 export { importDocuments, type ImportResult } from './upgrade';
 export { packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from './settings-from-packages';
 export { groupFieldNotes } from './field-notes';
+export { compileProcesses, isNotCarriedNote, joinNotCarried, latestProjects } from './process-history';

@@ -14,8 +14,10 @@
  * - OCDS 1.0 payments' `amount`, `providerOrganization`, `receiverOrganization` → `value`, `payer`, `payee`
  *   (transaction-upgrade).
  * - The capture tool's `juridicalPersonhood` and `quotePeriod` → EDCA-MX's `legalPersonality` and `period` (renamed-fields).
+ * - A field name written with other capitals (`submissionmethoddetails`, Ciudad de México) → the standard's (key-case).
  * - The capture tool's exchange rates that carry only a currency are left out (exchange-rates).
- * Record packages contribute their compiledRelease (or, without one, their last embedded release); a process whose
+ * Record packages contribute their compiledRelease (or, without one, their embedded releases); the releases of one
+ * ocid are compiled into one process by OCDS merge rules (process-history); a process whose
  * record and release give two ocids that differ by a version (Nuevo León) takes the one without it (unversionedOcid).
  * What the template has no column for is never dropped silently: one `import.dropped` warning per field, with the
  * number of values it loses (core/import/template-coverage).
@@ -29,7 +31,9 @@ import { upgradeForTemplate, UpgradeTally } from './template-upgrade';
 import { upgradeBudgetBreakdowns } from './budget-upgrade';
 import { upgradeTransactions } from './transaction-upgrade';
 import { renameFields } from './renamed-fields';
+import { fixKeyCase } from './key-case';
 import { dropCurrencyOnlyExchangeRates } from './exchange-rates';
+import { compileProcesses, latestProjects, PublishedReleases, updatedNotCarried } from './process-history';
 
 type Obj = Record<string, unknown>;
 
@@ -54,6 +58,7 @@ function upgradeRelease(release: Obj, pointer: string, findings: Finding[]): Obj
   upgradeBudgetBreakdowns(release, pointer, findings);
   upgradeTransactions(release, pointer, findings);
   renameFields(release, pointer, findings);
+  fixKeyCase(release, pointer, templateSpec(), findings);
   dropCurrencyOnlyExchangeRates(release, pointer, findings);
   return release;
 }
@@ -136,33 +141,48 @@ export function importDocuments(input: unknown, label: string): ImportResult {
     if (isObject(p) && typeof p.id === 'string') result.projects.push(upgradeProject(clone(p), pointer, result.findings));
     else result.findings.push(finding('import.not-a-project', 'error', { file: label }, { pointer }));
   };
+  const published = new PublishedReleases();
   const items = Array.isArray(input) ? input : [input];
   items.forEach((doc, i) => {
     const base = Array.isArray(input) ? `/${i}` : '';
     if (!isObject(doc)) return void result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
-    if (Array.isArray(doc.releases) && !Array.isArray(doc.records)) doc.releases.forEach((r, j) => addRelease(r, `${base}/releases/${j}`));
+    if (Array.isArray(doc.releases) && !Array.isArray(doc.records)) doc.releases.forEach((r, j) => { published.add([isObject(r) ? r.date : undefined]); addRelease(r, `${base}/releases/${j}`); });
     else if (Array.isArray(doc.records)) {
       doc.records.forEach((rec, j) => {
         const pointer = `${base}/records/${j}`;
         if (!isObject(rec)) return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
-        const embedded = Array.isArray(rec.releases) ? rec.releases.filter((r) => isObject(r) && typeof r.ocid === 'string') : [];
-        const before = result.releases.length;
-        const at = isObject(rec.compiledRelease) ? `${pointer}/compiledRelease` : `${pointer}/releases/${embedded.length - 1}`;
-        if (isObject(rec.compiledRelease)) addRelease(rec.compiledRelease, at);
-        else if (embedded.length) addRelease(embedded[embedded.length - 1], at);
-        else result.findings.push(finding('import.record-without-data', 'warning', { ocid: String(rec.ocid ?? ''), file: label }, { pointer }));
-        const release = result.releases.length > before ? result.releases[result.releases.length - 1] : undefined;
-        const ocid = release && unversionedOcid(rec.ocid, release.ocid);
-        if (release && ocid) {
-          result.findings.push(finding('import.ocid-versioned', 'info', { record: String(rec.ocid), release: String(release.ocid), to: ocid }, { pointer: `${at}/ocid` }));
-          release.ocid = ocid;
+        // Its compiled release, or else every release it embeds (compiled below with the rest: compileProcesses).
+        const embedded = Array.isArray(rec.releases) ? rec.releases.map((r, k) => [r, `${pointer}/releases/${k}`] as const).filter(([r]) => isObject(r) && typeof r.ocid === 'string') : [];
+        const sources = isObject(rec.compiledRelease) ? [[rec.compiledRelease, `${pointer}/compiledRelease`] as const] : embedded;
+        if (!sources.length) return void result.findings.push(finding('import.record-without-data', 'warning', { ocid: String(rec.ocid ?? ''), file: label }, { pointer }));
+        // The releases the record lists (linked or embedded), else its compiled release's.
+        published.add(Array.isArray(rec.releases) && rec.releases.length ? rec.releases.map((r) => (isObject(r) ? r.date : undefined)) : [isObject(rec.compiledRelease) ? rec.compiledRelease.date : undefined]);
+        for (const [r, at] of sources) {
+          const before = result.releases.length;
+          addRelease(r, at);
+          const release = result.releases.length > before ? result.releases[before] : undefined;
+          const ocid = release && unversionedOcid(rec.ocid, release.ocid);
+          if (release && ocid) {
+            result.findings.push(finding('import.ocid-versioned', 'info', { record: String(rec.ocid), release: String(release.ocid), to: ocid }, { pointer: `${at}/ocid` }));
+            release.ocid = ocid;
+          }
         }
       });
     } else if (Array.isArray(doc.projects)) doc.projects.forEach((p, j) => addProject(p, `${base}/projects/${j}`));
-    else if (typeof doc.ocid === 'string') addRelease(doc, base || '');
+    else if (typeof doc.ocid === 'string') { published.add([doc.date]); addRelease(doc, base || ''); }
     else if (typeof doc.id === 'string' && (doc.title !== undefined || doc.contractingProcesses !== undefined)) addProject(doc, base || '');
     else result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
   });
+  const compiled = compileProcesses(result.releases, label);
+  result.releases = compiled.releases;
+  result.findings.push(...compiled.findings);
+  const latest = latestProjects(result.projects, label);
+  result.projects = latest.projects;
+  result.findings.push(...latest.findings);
+  const history = published.finding(result.releases.length, label);
+  if (history) result.findings.push(history);
+  const updated = updatedNotCarried(result.projects, label);
+  if (updated) result.findings.push(updated);
   const spec = templateSpec();
   const notes: Finding[] = [];
   const dropped: Finding[] = [];

@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { importDocuments } from '../../core/import';
 import { renderMessage } from '../../core/messages/render';
+import type { Finding } from '../../core/findings/finding';
 import { VALIDATORS } from '../../core/validate';
 import { hasStandards, ROOT, STANDARDS_DIR } from '../standards';
 import { flatten } from '../../core/flatten';
@@ -28,10 +29,12 @@ const withStandards = hasStandards ? describe : describe.skip;
 
 /**
  * What importing an official example may say: fields the template has no column for (one warning each, with the
- * count), texts with spaces at their ends (a cell cannot keep them) and the UK example's procedure description,
- * outside the program's closed list of Mexican procedures.
+ * count), texts with spaces at their ends (a cell cannot keep them), the UK example's procedure description,
+ * outside the program's closed list of Mexican procedures, and that the releases themselves are not carried.
  */
-const REPORTED_ONLY = new Set(['import.dropped', 'import.trimmed', 'import.code-not-in-list']);
+/** The notes every import gives (release ids and dates, a project's `updated`, are not carried), left out where a test lists the others. */
+const upgrades = (findings: Finding[]): Finding[] => findings.filter((f) => f.code !== 'import.releases-not-carried' && f.code !== 'import.updated-not-carried');
+const REPORTED_ONLY = new Set(['import.dropped', 'import.trimmed', 'import.code-not-in-list', 'import.releases-not-carried', 'import.updated-not-carried']);
 const trimmed = (docs: unknown[]): unknown[] => JSON.parse(JSON.stringify(docs), (_k, v: unknown) => (typeof v === 'string' ? v.trim() : v)) as unknown[];
 
 let dir: string;
@@ -50,7 +53,7 @@ withStandards('official examples', () => {
     expect(result.releases).toEqual(trimmed(input.releases));
   });
 
-  test('record packages give their compiled release, or the last embedded release', () => {
+  test('record packages give their compiled release, or their embedded releases compiled', () => {
     const compiled = load(path.join(SAMPLE, 'record', 'ocds-213czf-000-00001.json')) as { records: { compiledRelease: unknown }[] };
     const a = importDocuments(compiled, 'registro.json');
     expect(a.findings.filter((f) => !REPORTED_ONLY.has(f.code))).toEqual([]);
@@ -63,10 +66,30 @@ withStandards('official examples', () => {
     expect(b.releases[0]).toEqual(trimmed([rec.compiledRelease ?? rec.releases[rec.releases.length - 1]])[0]);
   });
 
+  test("CLI: a process published a release per stage (one file each) comes in as one process, with each field's latest value (OCDS merge), not the first release's", async () => {
+    const stages = fs.readdirSync(SAMPLE).filter((f) => /^ocds-213czf-000-00001-0\d-\w+\.json$/.test(f)).sort().map((f) => path.join(SAMPLE, f));
+    expect(stages).toHaveLength(6);
+    const book = path.join(dir, 'etapas.xlsx');
+    const run = await runCli('import', ...stages, '-o', book);
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('1 proceso venía en más de una entrega (6 entregas; por ejemplo «ocds-213czf-000-00001», 6 entregas del 15/03/2009 08:45 al 10/01/2011 03:30); cada proceso quedó en una sola fila de «Contrataciones»');
+    expect(run.err).toMatch(/Escrito .*etapas\.xlsx: 1 proceso de contratación y 0 proyectos\./);
+    // What the workbook does not carry, once for the six files (it was a line per file, each saying «1 proceso»).
+    expect(run.err.split('\n').filter((l) => l.includes('no sus entregas'))).toEqual([expect.stringMatching(/^El libro lleva el estado más reciente de 1 proceso, no sus entregas \(6 entregas publicadas hasta el 10\/01\/2011 03:30\)/)]);
+    const out = path.join(dir, 'etapas.json');
+    await runCli('convert', book, '-o', out);
+    const [release] = readJson(out).releases as Record<string, any>[];
+    // As the official record compiles the six releases (its compiledRelease), not as the planning release said.
+    const compiled = (load(path.join(SAMPLE, 'record', 'ocds-213czf-000-00001.json')) as { records: { compiledRelease: Record<string, any> }[] }).records[0].compiledRelease;
+    expect([release.tender.status, release.tender.value, release.tender.tenderPeriod.startDate, release.awards[0].status, release.awards[0].date])
+      .toEqual([compiled.tender.status, compiled.tender.value, compiled.tender.tenderPeriod.startDate, compiled.awards[0].status, compiled.awards[0].date]);
+    expect(release.tender.items[0].quantity).toBe(compiled.tender.items[0].quantity);
+  });
+
   test('the OC4IDS worked example imports its project unchanged (its coordinates are outside Mexico: not swapped)', () => {
     const input = load(path.join(EXAMPLES, 'oc4ids', 'example.json')) as { projects: unknown[] };
     const result = importDocuments(input, 'example.json');
-    expect(result.findings.filter((f) => f.code !== 'import.dropped')).toEqual([]);
+    expect(upgrades(result.findings).filter((f) => f.code !== 'import.dropped')).toEqual([]);
     expect(result.projects).toEqual(input.projects);
   });
 
@@ -95,7 +118,7 @@ describe('older Mexican publications: every upgrade is an info finding with its 
       ] }] } },
     };
     const result = importDocuments({ releases: [release] }, 'shcp.json');
-    expect(result.findings.map((f) => [f.code, f.severity, f.pointer ?? f.params.field])).toEqual([
+    expect(upgrades(result.findings).map((f) => [f.code, f.severity, f.pointer ?? f.params.field])).toEqual([
       ['import.budget-url', 'info', '/releases/0/planning/budget/budgetBreakdown/0/uri'],
       ['import.budget-classification', 'info', '/releases/0/planning/budget/budgetBreakdown/0/budgetClassification'],
       ['import.code-normalized', 'info', 'planning/budget/budgetBreakdown/budgetClassification/measures/id'],
@@ -109,7 +132,7 @@ describe('older Mexican publications: every upgrade is an info finding with its 
 
   test('EDCAPI 0.9.x project package: status, [lat, lng], nature outside summary, budgetBreakdown', () => {
     const result = importDocuments(load(path.join(FIXTURES, 'edcapi-0.9.2-proyectos.json')), 'edcapi-0.9.2-proyectos.json');
-    expect(result.findings.map((f) => [f.code, f.severity, f.pointer])).toEqual([
+    expect(upgrades(result.findings).map((f) => [f.code, f.severity, f.pointer])).toEqual([
       ['import.status-completed', 'info', '/projects/0/status'],
       ['import.coordinates-swapped', 'info', '/projects/0/locations/0/geometry/coordinates'],
       ['import.nature-moved', 'info', '/projects/0/contractingProcesses/0/summary/nature'],
@@ -129,7 +152,7 @@ describe('older Mexican publications: every upgrade is an info finding with its 
 
   test('EDCA-MX release package with a tag written as text', () => {
     const result = importDocuments(load(path.join(FIXTURES, 'edca-mx-entregas-etiqueta-texto.json')), 'entregas.json');
-    expect(result.findings.map((f) => [f.code, f.severity, f.pointer, f.params])).toEqual([['import.tag-as-string', 'info', '/releases/0/tag', { value: 'award' }]]);
+    expect(upgrades(result.findings).map((f) => [f.code, f.severity, f.pointer, f.params])).toEqual([['import.tag-as-string', 'info', '/releases/0/tag', { value: 'award' }]]);
     expect(result.releases.map((r) => r.tag)).toEqual([['award'], ['tender']]);
     for (const r of result.releases) expect(VALIDATORS.release(r) ? [] : VALIDATORS.release.errors).toEqual([]);
   });
@@ -137,7 +160,7 @@ describe('older Mexican publications: every upgrade is an info finding with its 
   test('a second import of upgraded data changes nothing more', () => {
     const once = importDocuments(load(path.join(FIXTURES, 'edcapi-0.9.2-proyectos.json')), 'a.json');
     const twice = importDocuments({ projects: once.projects }, 'b.json');
-    expect(twice.findings).toEqual([]);
+    expect(upgrades(twice.findings)).toEqual([]);
     expect(twice.projects).toEqual(once.projects);
   });
 
@@ -165,6 +188,12 @@ describe('older Mexican publications: every upgrade is an info finding with its 
       expect(result.findings.length).toBeGreaterThan(0);
       for (const f of result.findings) expect(renderMessage(f)).toContain('raro.json');
     }
+  });
+
+  test('CLI: a folder given for a package is said in Spanish (it was «Error inesperado: EISDIR…»)', async () => {
+    const run = await runCli('import', dir, '-o', path.join(dir, 'carpeta.xlsx'));
+    expect(run.code).toBe(2);
+    expect(run.err).toBe(`«${path.basename(dir)}» es una carpeta, no un archivo JSON. Indique los archivos de la carpeta, por ejemplo «${path.join(dir, '*.json')}».`);
   });
 
   test('CLI: a file that is no package writes no workbook (a blank template looked like an import that worked)', async () => {
@@ -236,6 +265,23 @@ withStandards('real Mexican publications round-trip', () => {
     expect(run.err.split('\n').filter((l) => l.includes('venía repetido'))).toEqual([
       'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json: El actor «Secretaría de Infraestructura (SIASI-000011)» venía repetido; al unirlo se omitieron 3 datos de la repetición que no coincidían con el primero: «Calle y número» (hoja «Actores del proyecto») «Washington» (quedó «Washigton»); «Código postal» (hoja «Actores del proyecto») «64010» (quedó «64000»); «Página web del contacto» (hoja «Actores del proyecto») «http://si.nl.gob.mx» (quedó «http://si.nl.gob.mx/»). Si el dato omitido es el correcto, escríbalo en su celda.',
     ]);
+  });
+
+  test('CLI: a file saved in Windows-1252 (Latin-1) instead of UTF-8 keeps its accents, and says so; it did not become «SECRETAR\uFFFDA»', async () => {
+    const file = 'ocds-07smqs-1386-1386.json';
+    const original = fs.readFileSync(path.join(REAL_MX, file), 'utf8');
+    const latin = path.join(dir, 'shcp-latin1.json');
+    // Every character of this file is in Latin-1: its bytes as an older Windows export writes them.
+    fs.writeFileSync(latin, Buffer.from(original, 'latin1'));
+    const book = path.join(dir, 'shcp-latin1.xlsx');
+    const run = await runCli('import', latin, '-o', book);
+    expect(run.code).toBe(0);
+    expect(run.err.split('\n')[0]).toBe('shcp-latin1.json: El archivo «shcp-latin1.json» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise que los nombres se lean bien en lo que se escribió; si no, guarde el archivo como UTF-8 y repita.');
+    const out = path.join(dir, 'shcp-latin1-out.json');
+    await runCli('convert', book, '-o', out);
+    const names = (readJson(out).releases as { parties: { name: string }[] }[])[0].parties.map((p) => p.name);
+    expect(names).toContain('Comisión Nacional del Agua');
+    expect(JSON.stringify(readJson(out))).not.toContain('\uFFFD');
   });
 
   test('CLI: files of different publishers gathered in one workbook: the name kept in Configuración and the others are said', async () => {
@@ -310,6 +356,55 @@ withStandards('real Mexican publications round-trip', () => {
     expect(dropped).toEqual(notHeld);
   });
 
+  test("Jalisco's record links the 5 releases it published: the import says their ids and dates are not carried, and until when they run; Nuevo León's project, its «updated» (both were dropped unsaid)", () => {
+    const file = 'ocds-xs1qbl-SFIN-03-0007-00-2017.json';
+    const said = importDocuments(load(path.join(REAL_MX, file)), file).findings.filter((f) => f.code.startsWith('import.releases-not-carried')).map(renderMessage);
+    expect(said).toEqual(['El libro lleva el estado más reciente de 1 proceso, no sus entregas (5 entregas publicadas hasta el 17/01/2018 22:39): sus identificadores y fechas no se copian. Al publicarlo, cada proceso tendrá en este sistema una entrega nueva, con la fecha de ese día, y sus entregas anteriores se quedan donde se publicaron: mantenga esas direcciones, que son la historia de cada proceso.']);
+    // A project file publishes no releases: nothing said of them; its project's «updated» is not carried either, said.
+    const project = 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json';
+    const projectNotes = importDocuments(load(path.join(REAL_MX, project)), project).findings.filter((f) => /-not-carried$/.test(f.code));
+    expect(projectNotes.map(renderMessage)).toEqual(['El libro no lleva la fecha de última actualización de 1 proyecto (la más reciente, del 09/04/2020 13:40): al publicarlo, cada proyecto tendrá la fecha de ese día, que conserva mientras sus datos no cambien.']);
+  });
+
+  test("Ciudad de México's next release of a process (a file per release) is compiled with the first: one process, as of its latest release", () => {
+    const file = 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json';
+    const first = load(path.join(REAL_MX, file)) as Record<string, any>;
+    // Its second release, as that server writes them: the same ocid, a later date, the contract now terminated.
+    const second = { ocid: first.ocid, id: '02', date: '2016-02-15T00:00:00-06:00', tag: ['contractUpdate'], contracts: [{ id: first.contracts[0].id, awardID: first.contracts[0].awardID, status: 'terminated' }] };
+    const imported = importDocuments({ releases: [first, second] }, 'cdmx.json');
+    expect(imported.releases).toHaveLength(1);
+    const [release] = imported.releases as Record<string, any>[];
+    expect(release.contracts.map((c: { status: string }) => c.status)).toEqual(['terminated']);
+    // The rest as the first release had it: its contract's title and its 11 payments, the tender.
+    expect(release.contracts[0].title).toBe('A-014/2016');
+    expect(release.contracts[0].implementation.transactions).toHaveLength(11);
+    expect(release.tender.title).toBe(first.tender.title);
+    // Without their dates (the schema asks for them), merged in the order given, and the note names no dates.
+    const undated = importDocuments({ releases: [{ ...first, date: undefined }, { ...second, date: undefined }] }, 'cdmx.json');
+    expect((undated.releases[0] as Record<string, any>).contracts[0].status).toBe('terminated');
+    expect(undated.findings.filter((f) => f.code.startsWith('import.releases-compiled')).map(renderMessage)).toEqual([expect.stringContaining('2 entregas sin fecha, unidas en el orden en que venían')]);
+    // The same two embedded in a record without a compiled release: compiled too (its last release alone lost the rest).
+    expect(importDocuments({ records: [{ ocid: first.ocid, releases: [first, second] }] }, 'cdmx.json').releases).toEqual(imported.releases);
+    expect(imported.findings.filter((f) => f.code === 'import.releases-compiled').map(renderMessage)).toEqual([
+      '1 proceso venía en más de una entrega (2 entregas; por ejemplo «OCDS-87SD3T-SEFIN-DRM-A-002-2016», 2 entregas del 28/12/2015 al 15/02/2016); cada proceso quedó en una sola fila de «Contrataciones» con el valor más reciente de cada dato, como OCDS compila las entregas de un proceso (reglas de fusión).',
+    ]);
+  });
+
+  test("Ciudad de México's «submissionmethoddetails» (other capitals) comes in as «submissionMethodDetails», reported, not dropped", () => {
+    const file = 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json';
+    const original = load(path.join(REAL_MX, file)) as { tender: Record<string, unknown> };
+    const imported = importDocuments(original, file);
+    const tender = (imported.releases[0] as Record<string, any>).tender;
+    expect(tender.submissionMethodDetails).toBe(original.tender.submissionmethoddetails);
+    expect(tender).not.toHaveProperty('submissionmethoddetails');
+    expect(imported.findings.filter((f) => f.code === 'import.renamed').map(renderMessage)).toEqual(['1 valor de «submissionmethoddetails» se pasó a «submissionMethodDetails», el nombre que declara EDCA-MX para ese dato.']);
+    expect(imported.findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).not.toContain('tender/submissionmethoddetails');
+    // A value already under the standard's name wins, and the other is reported as a field without a column.
+    const both = importDocuments({ ...original, tender: { ...original.tender, submissionMethodDetails: 'Escrito' } }, file);
+    expect((both.releases[0] as Record<string, any>).tender.submissionMethodDetails).toBe('Escrito');
+    expect(both.findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).toContain('tender/submissionmethoddetails');
+  });
+
   test('OCDS 1.0 payments (Ciudad de México, 2016) come in as OCDS 1.1 value, payer and payee, tied to their parties', () => {
     const file = 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json';
     const original = load(path.join(REAL_MX, file)) as { contracts: { implementation?: { transactions?: { amount: { amount: number } }[] } }[] };
@@ -374,7 +469,7 @@ describe('dates keep what they say', () => {
 
   test('a time and an offset stay exactly; year 0001 (the capture tool\'s «no date») is left empty, reported; local midnight becomes a sheet date; a date alone is completed and reported', () => {
     const imported = importDocuments({ releases: [release] }, 'fechas.json');
-    expect(imported.findings.map((f) => [f.code, f.severity, f.params.field, f.params.count])).toEqual([
+    expect(upgrades(imported.findings).map((f) => [f.code, f.severity, f.params.field, f.params.count])).toEqual([
       ['import.placeholder-date', 'warning', 'tender/enquiryPeriod/startDate', 1], ['import.date-offset', 'info', 'tender/enquiryPeriod/endDate', 1],
     ]);
     const workbook = flatten({ releases: imported.releases, projects: [] });
@@ -464,6 +559,21 @@ withStandards("Nuevo León's projects, which name their processes by their relea
       ['ocds-7wj9x5-LO-919009986-E14-2019', 'ocds-7wj9x5-LO-919009986-E14-2019'],
       ['ocds-7wj9x5-LO-919009986-E15-2019', 'ocds-7wj9x5-LO-919009986-E15-2019'],
     ]);
+  });
+
+  test('a project published in versions, a file each (-v000001, -v000002), comes in as its latest version, not as two projects of which the oldest won', async () => {
+    const v1 = path.join(EXAMPLES, 'real-mx', 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json');
+    const first = load(v1) as Record<string, any>;
+    // Its next version, as the capture tool publishes one: the whole project again, updated later.
+    const next = { ...first, updated: '2021-01-10T10:00:00-06:00', title: `${first.title} (segunda etapa)` };
+    const v2 = path.join(dir, 'ProjectRelease-oc4ids-gx3fo2-000001-v000002.json');
+    fs.writeFileSync(v2, JSON.stringify(next));
+    const run = await runCli('import', v2, v1, '-o', path.join(dir, 'versiones.xlsx'));
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('1 proyecto venía en más de una versión (2 versiones; por ejemplo «oc4ids-gx3fo2-000001», 2 versiones); de cada uno se usó la más reciente según su fecha de actualización (la de «oc4ids-gx3fo2-000001», del 10/01/2021 10:00)');
+    expect(run.err).toMatch(/Escrito .*versiones\.xlsx: 0 procesos de contratación y 1 proyecto\./);
+    const imported = importDocuments([first, next], 'versiones.json');
+    expect(imported.projects.map((p) => p.title)).toEqual([next.title]);
   });
 
   test('an id that only looks like a file name is kept as published when the releases it lists say otherwise', () => {

@@ -110,6 +110,25 @@ function withoutNulls(v: unknown): unknown {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it("reads a release package saved in Windows-1252 (Latin-1), the SHCP's releases indented as a package, and says so; its accents stay (they became replacement characters)", async () => {
+    const dir = scratchDir('compile-');
+    const release = readJson(path.join(STANDARDS_DIR, 'examples', 'real-mx', 'ocds-07smqs-1386-1386.json'));
+    const latin = path.join(dir, 'shcp-latin1.json');
+    // Indented, as a package is usually written (the byte-by-byte way reads it), in the bytes a Windows export writes.
+    fs.writeFileSync(latin, Buffer.from(JSON.stringify({ uri: 'x', publisher: { name: 'SHCP' }, releases: [release, { ...release, id: '1387', date: '2018-02-03T10:42:03Z' }] }, null, 2), 'latin1'));
+    const out = path.join(dir, 'registros.json');
+    const res = await runCli('compile', latin, '-o', out);
+    expect(res.code).toBe(0);
+    expect(res.err).toContain('El archivo «shcp-latin1.json» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1)');
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).not.toContain('\uFFFD');
+    expect(text).toContain('Comisión Nacional del Agua');
+    // A folder given for a file is said in Spanish (it was «Error inesperado: EISDIR…»).
+    const folder = await runCli('compile', dir, '-o', path.join(dir, 'otro.json'));
+    expect([folder.code, folder.err]).toEqual([2, `«${path.basename(dir)}» es una carpeta, no un archivo JSON. Indique los archivos de la carpeta, por ejemplo «${path.join(dir, '*.json')}».`]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses a file that is not a release package, in Spanish', async () => {
     const dir = scratchDir('compile-');
     const bad = path.join(dir, 'x.json');

@@ -25,15 +25,18 @@ import type { CliIo } from './convert-command';
 import { writePackage } from './write-package';
 import { checkOutput } from './output-path';
 import { NO_URL_NOTICE, packageUri, publishedUrl } from './package-uri';
-import { parseJsonText } from './read-json';
+import { decodeJsonBytes, folderMessage, legacyMessage, parseJsonText, utf8Text } from './read-json';
 import { locateItems, streamPrettyItems } from './locate-list';
 import { ocidInBytes } from './compile-ocid';
 import { removeAbandoned } from '../lib/abandoned-by-dead-process';
 
-async function readReleases(file: string): Promise<{ releases: unknown[]; pkg: PackageLike }> {
+async function readReleases(file: string, note: (message: string) => void): Promise<{ releases: unknown[]; pkg: PackageLike }> {
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
+  if (fs.statSync(file).isDirectory()) throw new UsageError(folderMessage(file));
   // Read as bytes and decoded at once: `readFile(file, 'utf8')` decodes chunk by chunk, several times slower.
-  const parsed = parseJsonText((await fs.promises.readFile(file)).toString('utf8'), file);
+  const { text, legacy } = decodeJsonBytes(await fs.promises.readFile(file));
+  const parsed = parseJsonText(text, file);
+  if (legacy) note(legacyMessage(file));
   if (isBareRelease(parsed)) return { releases: [parsed], pkg: bareReleasePackage(parsed) };
   const pkg = (parsed ?? {}) as PackageLike;
   const releases = Array.isArray(parsed) ? parsed : Array.isArray(pkg.releases) ? pkg.releases : undefined;
@@ -87,7 +90,7 @@ function locateReleases(files: string[], ocidsFromBytes: boolean): LocatedReleas
       const index = located.sources.push({ fd }) - 1;
       const ocids: unknown[] = [];
       // Parsed only when its ocid cannot be read from its bytes (or that was not asked for).
-      const ocidAt = (bytes: Buffer, from: number, to: number): unknown => (ocidsFromBytes ? ocidInBytes(bytes, from, to) : undefined) ?? ocidIn(JSON.parse(bytes.toString('utf8', from, to)));
+      const ocidAt = (bytes: Buffer, from: number, to: number): unknown => (ocidsFromBytes ? ocidInBytes(bytes, from, to) : undefined) ?? ocidIn(JSON.parse(utf8Text(bytes, from, to)));
       const streamed = streamPrettyItems(fd, fs.fstatSync(fd).size, 'releases', (window, from, to) => ocids.push(ocidAt(window, from, to)), WINDOW_BYTES);
       let head: string;
       let tail: string;
@@ -103,8 +106,8 @@ function locateReleases(files: string[], ocidsFromBytes: boolean): LocatedReleas
         ({ starts, ends } = list);
         ocids.length = 0;
         for (let i = 0; i < starts.length; i++) ocids.push(ocidAt(bytes, starts[i], ends[i]));
-        head = bytes.toString('utf8', 0, list.open);
-        tail = bytes.toString('utf8', list.close + 1);
+        head = utf8Text(bytes, 0, list.open);
+        tail = utf8Text(bytes, list.close + 1, bytes.length);
       }
       // The document with its list left empty: parsed, it gives the package's own fields (and checks those bytes).
       const outer = JSON.parse(`${head}[]${tail}`) as unknown;
@@ -154,7 +157,7 @@ function parseReleases(r: LocatedReleases, indices: number[], scratch: { buf: Bu
       bytes = scratch.buf;
     }
     for (let m = k; m <= j; m++) {
-      const release = JSON.parse(bytes.toString('utf8', r.starts[indices[m]] - base, r.ends[indices[m]] - base)) as Release;
+      const release = JSON.parse(utf8Text(bytes, r.starts[indices[m]] - base, r.ends[indices[m]] - base)) as Release;
       if (checkOcids && ocidIn(release) !== r.ocids[indices[m]]) throw new OcidMismatch();
       out.push(release);
     }
@@ -208,10 +211,10 @@ function writeRecords(fd: number, uri: string, input: LocatedReleases | ReadRele
 /** The input as whole documents, read when a file is not the plain case (and for the usual error messages). */
 interface ReadReleases { releases: unknown[]; pkg: PackageLike }
 
-async function readWhole(files: string[]): Promise<ReadReleases> {
+async function readWhole(files: string[], note: (message: string) => void): Promise<ReadReleases> {
   const all: ReadReleases = { releases: [], pkg: {} };
   for (const file of files) {
-    const read = await readReleases(file);
+    const read = await readReleases(file, note);
     if (!all.pkg.publisher) all.pkg = read.pkg;
     for (const r of read.releases) all.releases.push(r);
   }
@@ -295,7 +298,7 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   // The careful way (and the quick one's fallback): every release parsed before anything is written.
   if (!written) {
     const located = quick === undefined && partial ? undefined : locateReleases(files, false);
-    const input = located ?? await readWhole(files);
+    const input = located ?? await readWhole(files, io.err);
     const skipped = (located ? located.ocids : (input as ReadReleases).releases.map(ocidIn)).filter((o) => typeof o !== 'string' || !o).length;
     if (skipped) io.err(skippedText(skipped));
     try {

@@ -1,8 +1,9 @@
 /** `import paquete.json [otro.json …] -o libro.xlsx`: published packages → a filled template (upgrading old quirks). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { groupFieldNotes, importDocuments, packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from '../../../core/import';
+import { compileProcesses, groupFieldNotes, importDocuments, isNotCarriedNote, joinNotCarried, latestProjects, packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from '../../../core/import';
 import { flattenSheet } from '../../../core/flatten';
+import type { Finding } from '../../../core/findings/finding';
 import { renderMessage } from '../../../core/messages/render';
 import { formatCount } from '../../../core/format/es-mx';
 import { templateSpec } from '../../../core/template/template-spec';
@@ -21,23 +22,35 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   const releases: Record<string, unknown>[] = [];
   const projects: Record<string, unknown>[] = [];
   const packages: unknown[] = [];
+  const notCarried: Finding[] = [];
   let errors = 0;
   for (const file of args.positional) {
     const label = path.basename(file);
     if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
-    const parsed = readJsonFile(file);
+    const parsed = readJsonFile(file, (message) => io.err(`${label}: ${message}`));
     // Its metadata only: the documents are copied by importDocuments, and the parsed file can go.
     packages.push(packageMetadata(parsed));
     const result = importDocuments(parsed, label);
     releases.push(...result.releases);
     projects.push(...result.projects);
+    // What the workbook does not carry is said once for all the files, below.
+    notCarried.push(...result.findings.filter(isNotCarriedNote));
     // One line per kind of note (field-notes.ts): a capture-tool file gave dozens, one per field.
-    for (const f of groupFieldNotes(result.findings)) {
+    for (const f of groupFieldNotes(result.findings.filter((x) => !isNotCarriedNote(x)))) {
       if (f.severity === 'error') errors++;
       // The whole file («/») is already named by the line's start.
       io.err(`${label}${f.pointer && f.pointer !== '/' ? ` ${f.pointer}` : ''}: ${renderMessage(f)}`);
     }
   }
+  // One process published a file per release (Ciudad de México, the SHCP): its files' releases make one process.
+  const acrossFiles = compileProcesses(releases);
+  releases.splice(0, releases.length, ...acrossFiles.releases);
+  for (const f of acrossFiles.findings) io.err(renderMessage(f));
+  // …and one project published in versions, a file each (Nuevo León's -v000001, -v000002): its latest.
+  const versions = latestProjects(projects);
+  projects.splice(0, projects.length, ...versions.projects);
+  for (const f of versions.findings) io.err(renderMessage(f));
+  for (const f of joinNotCarried(notCarried, releases.length, projects.length)) io.err(renderMessage(f));
   // Nothing came in (no file was a package): a blank template would be written, looking like an import that worked.
   if (!releases.length && !projects.length) {
     io.err(`No se escribió ${path.basename(output)}: ${args.positional.length === 1 ? 'el archivo no trae' : 'ningún archivo trae'} procesos de contratación ni proyectos. Para una plantilla en blanco use «infra-abierta template».`);

@@ -1,7 +1,9 @@
 /**
  * A JSON file the CLI reads whole (`validate`, `import`, `compile`): its UTF-8 byte-order mark dropped (Windows
  * editors write one, and JSON.parse refused the file), and when it is not JSON, where: «línea 12, columna 5».
+ * A file that is not UTF-8 is read as Windows-1252, and said (legacyText).
  */
+import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './args';
@@ -31,7 +33,47 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** Decoded at once (`readFileSync(file, 'utf8')` is Node's fast path; a stream decodes chunk by chunk, slower). */
-export function readJsonFile(file: string): unknown {
-  return parseJsonText(fs.readFileSync(file, 'utf8'), file);
+/**
+ * The text of a file's bytes. JSON is UTF-8 (RFC 8259 §8.1), but servers and exports on Windows wrote Windows-1252
+ * (Latin-1 and a few more): read as UTF-8, every «Í», «ñ» of such a file became «\uFFFD» (the replacement
+ * character), imported and published so without a word («SECRETAR\uFFFDA»). Bytes that are not UTF-8 are read as
+ * Windows-1252, where every byte is a character (`legacy`).
+ */
+export function decodeJsonBytes(bytes: Buffer): { text: string; legacy: boolean } {
+  const text = bytes.toString('utf8');
+  // isUtf8 only when a replacement character shows up: the fast path stays one decode.
+  if (!text.includes('\uFFFD') || isUtf8(bytes)) return { text, legacy: false };
+  return { text: new TextDecoder('windows-1252').decode(bytes), legacy: true };
+}
+
+/** Said when a file was read as Windows-1252 (decodeJsonBytes). */
+export function legacyMessage(file: string): string {
+  return `El archivo «${path.basename(file)}» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise que los nombres se lean bien en lo que se escribió; si no, guarde el archivo como UTF-8 y repita.`;
+}
+
+/** A folder given for a file: reading it threw «EISDIR: illegal operation on a directory», in English. */
+export function folderMessage(file: string): string {
+  return `«${path.basename(path.resolve(file))}» es una carpeta, no un archivo JSON. Indique los archivos de la carpeta, por ejemplo «${path.join(file, '*.json')}».`;
+}
+
+/**
+ * Bytes `from` to `to` as UTF-8 text; throws when they are not UTF-8 (a replacement character in the text and bytes
+ * that are not UTF-8), for readers of a file's parts that then read it whole (decodeJsonBytes).
+ */
+export function utf8Text(bytes: Buffer, from: number, to: number): string {
+  const text = bytes.toString('utf8', from, to);
+  if (text.includes('\uFFFD') && !isUtf8(bytes.subarray(from, to))) throw new Error('no es UTF-8');
+  return text;
+}
+
+/**
+ * Decoded at once (`Buffer.toString` is Node's fast path; a stream decodes chunk by chunk, slower). `note` is told
+ * when the file was read as Windows-1252 and is JSON (a workbook or other binary file is said to be what it is).
+ */
+export function readJsonFile(file: string, note?: (message: string) => void): unknown {
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(folderMessage(file));
+  const { text, legacy } = decodeJsonBytes(fs.readFileSync(file));
+  const value = parseJsonText(text, file);
+  if (legacy) note?.(legacyMessage(file));
+  return value;
 }
