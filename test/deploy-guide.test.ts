@@ -19,6 +19,7 @@ import { addonManifest } from '../scripts/build-addon';
 import { firestoreIndexConfig } from '../functions/src/store/collections';
 import { BULK_FILES, bulkPrefix, publicationFolder } from '../functions/src/publication/bulk-files';
 import { FULL_REREAD_MS } from '../functions/src/api/current-publications';
+import { ROLES } from '../core/workflow/contract';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const guide = read('docs/deploy.md');
@@ -218,6 +219,21 @@ describe('docs/deploy.md: commands, scripts and files', () => {
       const unknown = Object.keys(parseArgs(rest).options).filter((o) => !KNOWN_OPTIONS[command].includes(o) && !COMMON_OPTIONS.includes(o));
       expect({ line, unknown }).toEqual({ line, unknown: [] });
     }
+  });
+
+  // The upgrade steps (deploy.md §10, operations.md «Actualizar a una versión nueva») name the release whose stored
+  // data every `npm test` opens: its fixture must exist, and the store tests must open it.
+  it('the upgrades the guides say are tested: the older release\'s fixture exists and both store tests open it', () => {
+    const operations = read('docs/operations.md');
+    const releases = new Set([...`${guide}\n${operations}`.matchAll(/(?:versión|desde) ([0-9a-f]{7})\b/g)].map((m) => m[1]));
+    expect([...releases]).toEqual(['671b7ea']);
+    for (const release of releases) {
+      const fixture = `test/fixtures/older-store/rows-${release}.json`;
+      expect((JSON.parse(read(fixture)) as { writtenBy: string }).writtenBy).toBe(release);
+      for (const test of ['functions/src/store/sqlite-store.test.ts', 'functions/src/store/firestore-store.test.ts']) expect(read(test)).toContain(`older-store/rows-${release}.json`);
+    }
+    // A send's notice counts the accounts, all and those of each role, as §11 says.
+    expect(section(11)).toContain(`${ROLES.length + 1} conteos`);
   });
 
   it('the repository files the guide names exist (built ones are named by their build)', () => {

@@ -41,6 +41,11 @@ export function countingBackend(inner: DocumentBackend = openSqliteBackend(':mem
       add(c, Math.max(1, Math.ceil(rows / 1000)));
       return inner.sum(c, field);
     },
+    async count(c, where) {
+      const n = await inner.count(c, where);
+      add(c, Math.max(1, Math.ceil(n / 1000)));
+      return n;
+    },
     close: () => inner.close(),
     // The byte variants, when the backend has them, counted as get and query.
     ...(inner.getBytes ? { getBytes: async (c: CollectionName, id: string) => { add(c, 1); return (inner.getBytes as NonNullable<DocumentBackend['getBytes']>)(c, id); } } : {}),

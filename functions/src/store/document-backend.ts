@@ -48,6 +48,11 @@ export interface DocumentBackend {
    * database: Firestore bills an aggregation 1 read per 1,000 index entries, not 1 per document.
    */
   sum(collection: CollectionName, field: string): Promise<number>;
+  /**
+   * How many rows match `where` (equality on fields; `{}`: all), counted by the database: Firestore bills a count
+   * 1 read per 1,000 index entries, not 1 per document.
+   */
+  count(collection: CollectionName, where: Record<string, string>): Promise<number>;
   /** `get` with the body as UTF-8 bytes, when the backend can give them without a JS string (SQLite). */
   getBytes?(collection: CollectionName, id: string): Promise<Buffer | undefined>;
   /** `query` with the bodies as UTF-8 bytes, likewise. */

@@ -8,6 +8,7 @@ import type { DocumentBackend } from './document-backend';
 import { appendHistory, historyVersion } from './submission-history';
 import { notePublishedChange } from './change-signal';
 import { bulkDocuments } from '../../../core/packages/bulk-limit';
+import { ROLES } from '../../../core/workflow/contract';
 import {
   type AuditEntry,
   type DocumentKind,
@@ -78,9 +79,10 @@ interface Current {
   documents?: number;
 }
 
-/** Documents of `changes` saying a one-time marking is done (as SNAPSHOT_HEADS_ID): every account has `role` as a field, every pointer its `documents`. */
-const USER_ROLES_ID = docId('user-roles');
+/** Document of `changes` saying a one-time marking is done (as SNAPSHOT_HEADS_ID): every pointer has its `documents`. */
 const POINTER_DOCUMENTS_ID = docId('pointer-documents');
+/** The accounts' marking, never recorded as done (markUserRoles counts each time): only two at once share it. */
+const USER_ROLES_KEY = 'user-roles';
 /** Documents marked at once (eachRow). */
 const MARKING_IN_FLIGHT = 16;
 /** A document marked meanwhile by someone else: it was deleted, or written again (by this version) since it was read. */
@@ -249,13 +251,17 @@ export function createStore(backend: DocumentBackend): Store {
   }
 
   /**
-   * Accounts written before `role` was an indexed field lack it in their row (a Firestore document's top-level
-   * field, a SQLite column added empty), so a listing by role would miss them. Once per store, every account is
-   * written again from its own body — read and written at once, so a change or a deletion meanwhile is kept —
-   * and then the marker says so. Accounts are few (2 per implementer): a few thousand reads and writes, once.
+   * Accounts written without `role` as a field lack it in their row (a Firestore document's top-level field, a
+   * SQLite column added empty), so a listing by role would miss them: those of a version before it was one, and
+   * those such a version writes AFTER this one marked the rest (rolled back and upgraded again, or its CLI run
+   * against this store: a coordinator added then would get no notice of new sends). So before each listing by role
+   * the database counts the accounts, all and of each role (4 counts, about 4 reads however many accounts there
+   * are); only when they differ is every account written again from its own body — read and written at once, so
+   * a change or a deletion meanwhile is kept. Accounts are few (2 per implementer): a few thousand reads and writes.
    */
   async function markUserRoles(): Promise<void> {
-    if (await marked(USER_ROLES_ID)) return;
+    const [all, ...byRole] = await Promise.all([backend.count('users', {}), ...ROLES.map((role) => backend.count('users', { role }))]);
+    if (byRole.reduce((a, b) => a + b, 0) === all) return;
     await eachRow('users', 500, async (body) => {
       const { id } = JSON.parse(body) as User;
       try {
@@ -267,7 +273,6 @@ export function createStore(backend: DocumentBackend): Store {
         if (!(e instanceof NothingToMark)) throw e;
       }
     });
-    await markDone(USER_ROLES_ID, 'userRoles');
   }
 
   /**
@@ -352,7 +357,7 @@ export function createStore(backend: DocumentBackend): Store {
     findUserByEmail: (email) => first<User>('users', { email }),
     findUserByTokenHash: (tokenHash) => first<User>('users', { tokenHash }),
     async listUsers(q: PageRequest & { publisherId?: string; role?: Role } = {}) {
-      if (q.role !== undefined) await markOnce(USER_ROLES_ID, markUserRoles);
+      if (q.role !== undefined) await markOnce(USER_ROLES_KEY, markUserRoles);
       return list<User>('users', { publisherId: q.publisherId, role: q.role }, q);
     },
     deleteUser: (id) => backend.delete('users', docId(id)),

@@ -1,6 +1,9 @@
 import { type FirestoreEmulator, startFirestoreEmulator } from '../../../test/firestore-emulator/firestore-emulator';
 import { openFirestoreBackend, openFirestoreStore } from './firestore-store';
-import { runMarkedFieldsContract, runSnapshotListingContract, runStoreContract } from './store-contract';
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getFirestore } from 'firebase-admin/firestore';
+import { type OlderStoreRows, runMarkedFieldsContract, runOlderRowsContract, runSnapshotListingContract, runStoreContract } from './store-contract';
+import olderRows from '../../../test/fixtures/older-store/rows-671b7ea.json';
 
 let emulator: FirestoreEmulator;
 beforeAll(async () => {
@@ -15,6 +18,21 @@ let n = 0;
 runStoreContract('firestore', async () => openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: `t${n++}_` }));
 runSnapshotListingContract('firestore', async () => openFirestoreBackend({ projectId: process.env.GCLOUD_PROJECT, namespace: `t${n++}_` }));
 runMarkedFieldsContract('firestore', async () => openFirestoreBackend({ projectId: process.env.GCLOUD_PROJECT, namespace: `t${n++}_` }));
+
+// A deployment upgraded from release 671b7ea: its documents as that release's Firestore adapter wrote them — the
+// row's columns at top level (null when absent, as it wrote them), `sk` and `body` (the fixture: its SQLite rows,
+// test/fixtures/older-store/write-older-store.ts) — read and acted on by this version.
+runOlderRowsContract('firestore', olderRows as OlderStoreRows, async (older) => {
+  const namespace = `older${older.writtenBy}_`;
+  const app = getApps().find((a) => a.name === 'older-rows') ?? initializeApp({ projectId: process.env.GCLOUD_PROJECT }, 'older-rows');
+  const db = getFirestore(app);
+  for (const [table, { columns, rows }] of Object.entries(older.tables)) {
+    const batch = db.batch();
+    for (const row of rows) batch.set(db.collection(namespace + table).doc(String(row[0])), Object.fromEntries(columns.slice(1).map((c, i) => [c, row[i + 1]])));
+    await batch.commit();
+  }
+  return openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace });
+});
 
 test('documents live in the emulator under the namespace, filter fields at top level and the body as text', async () => {
   const store = openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: 'probe_' });

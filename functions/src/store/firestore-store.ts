@@ -167,6 +167,15 @@ class FirestoreBackend implements DocumentBackend {
     return total;
   }
 
+  async count(collection: CollectionName, where: Record<string, string>): Promise<number> {
+    let q: Query = this.db.collection(this.namespace + collection);
+    for (const [field, value] of Object.entries(where)) q = q.where(field, '==', value);
+    const rows = (await q.count().get()).data().count;
+    // Billed as sum: 1 read per batch of up to 1,000 index entries (1 when there are none).
+    this.read(collection, Math.max(1, Math.ceil(rows / 1000)));
+    return rows;
+  }
+
   async close(): Promise<void> {
     if (this.ownedApp) await deleteApp(this.ownedApp);
   }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { openSqliteBackend, openSqliteStore } from './sqlite-store';
 import { createStore } from './document-store';
 import Database from 'better-sqlite3';
-import { runMarkedFieldsContract, runSnapshotListingContract, runStoreContract, samplePublisher, snapshotRowsWithoutHead } from './store-contract';
+import { type OlderStoreRows, runMarkedFieldsContract, runOlderRowsContract, runSnapshotListingContract, runStoreContract, samplePublisher, snapshotRowsWithoutHead } from './store-contract';
+import olderRows from '../../../test/fixtures/older-store/rows-671b7ea.json';
 import { CHANGE_LOG_SIZE } from './store';
 import { docId, sortKey } from './collections';
 
@@ -114,4 +115,18 @@ test('a pointer moved while the marking reads its publication gets the total of 
   expect(await store.publishedDocuments()).toBe(3);
   expect((await store.getCurrent('a'))?.id).toBe('A2');
   await store.close();
+});
+
+// An installation upgraded from release 671b7ea: its SQLite file, with that release's tables and rows (the fixture is
+// its dump: test/fixtures/older-store/write-older-store.ts), opened by this version.
+runOlderRowsContract('sqlite', olderRows as OlderStoreRows, async (older) => {
+  const file = path.join(dir, `older-${older.writtenBy}.db`);
+  const db = new Database(file);
+  for (const [table, { columns, rows }] of Object.entries(older.tables)) {
+    db.exec(`CREATE TABLE "${table}" (${columns.map((c) => `"${c}" ${c === 'id' ? 'TEXT PRIMARY KEY' : c === 'sk' || c === 'body' ? 'TEXT NOT NULL' : 'TEXT'}`).join(', ')})`);
+    const insert = db.prepare(`INSERT INTO "${table}" VALUES (${columns.map(() => '?').join(', ')})`);
+    for (const row of rows) insert.run(row);
+  }
+  db.close();
+  return openSqliteStore(file);
 });

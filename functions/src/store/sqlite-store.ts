@@ -115,6 +115,13 @@ class SqliteBackend implements DocumentBackend {
     return found.n;
   }
 
+  async count(collection: CollectionName, where: Record<string, string>): Promise<number> {
+    for (const f of Object.keys(where)) if (!COLLECTIONS[collection].fields.includes(f)) throw new StoreError('invalid', `${collection}: ${f} is not a field`);
+    const conditions = Object.keys(where).map((f) => `${quote(f)} = ?`);
+    const found = this.statement(`SELECT COUNT(*) AS n FROM ${quote(collection)}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`).get(Object.values(where)) as { n: number };
+    return found.n;
+  }
+
   async getBytes(collection: CollectionName, id: string): Promise<Buffer | undefined> {
     // CAST AS BLOB: better-sqlite3 hands the stored UTF-8 over as a Buffer, not decoded into a JS string.
     const found = this.statement(`SELECT CAST(body AS BLOB) AS body FROM ${quote(collection)} WHERE id = ?`).get(id) as { body: Buffer } | undefined;

@@ -2,6 +2,7 @@
  * The one behaviour both adapters must show (DESIGN §7). Each adapter's test file calls
  * `runStoreContract(name, makeStore)`; `makeStore` returns a fresh, empty store for every test.
  */
+import { createHash } from 'node:crypto';
 import { failingStore, InjectedFailure } from './failing-store';
 import { docId, sortKey } from './collections';
 import type { DocumentBackend, Row } from './document-backend';
@@ -670,7 +671,7 @@ function countingReads(backend: DocumentBackend): { backend: DocumentBackend; re
     backend: new Proxy(backend, {
       get(target, key, receiver) {
         const value: unknown = Reflect.get(target, key, receiver);
-        if (typeof value !== 'function' || !['get', 'modify', 'query', 'sum'].includes(String(key))) return value;
+        if (typeof value !== 'function' || !['get', 'modify', 'query', 'sum', 'count'].includes(String(key))) return value;
         return async (collection: string, ...rest: unknown[]) => {
           const out: unknown = await (value as (...a: unknown[]) => Promise<unknown>).call(target, collection, ...rest);
           add(collection, key === 'query' ? Math.max(1, (out as unknown[]).length) : 1);
@@ -697,7 +698,7 @@ export function runMarkedFieldsContract(name: string, openBackend: () => Promise
     beforeEach(async () => { backend = await openBackend(); });
     afterEach(async () => { await backend.close(); });
 
-    test('accounts listed by role, those written before `role` was a field included; marked once, then read by role only', async () => {
+    test('accounts listed by role, those written before `role` was a field included; marked when the counts by role fall short, then read by role only', async () => {
       // Written by an earlier version: `role` only in the body.
       await backend.putMany('users', [
         rowWithout('users', 'c-old', { id: 'c-old', email: 'og@yucatan.example', role: 'coordinador', state: 'Yucatán' }, { email: 'og@yucatan.example' }),
@@ -714,10 +715,22 @@ export function runMarkedFieldsContract(name: string, openBackend: () => Promise
       // The marking kept each account as it was.
       expect(await store.getUser('c-old')).toEqual({ id: 'c-old', email: 'og@yucatan.example', role: 'coordinador', state: 'Yucatán' });
       expect(await store.findUserByEmail('og@yucatan.example')).toMatchObject({ id: 'c-old' });
-      // Another process on the same store reads the marker, then the coordinators only: not every account again.
+      // Another process on the same store counts the accounts (all, and of each role: they add up), then reads the
+      // coordinators only: not every account again.
       const other = countingReads(backend);
       expect((await createStore(other.backend).listUsers({ role: 'coordinador' })).items.map((u) => u.id)).toEqual(['c-new', 'c-old']);
-      expect(other.reads).toEqual({ changes: 1, users: 2 });
+      expect(other.reads).toEqual({ users: 4 + 2 });
+    });
+
+    test('an account an earlier version wrote after the marking (rolled back, then upgraded again) is listed by role too', async () => {
+      const store = createStore(backend);
+      await store.putUser({ id: 'c-new', email: 'og@nl.example', role: 'coordinador', state: 'Nuevo León' });
+      expect((await store.listUsers({ role: 'coordinador' })).items.map((u) => u.id)).toEqual(['c-new']);
+      // Rolled back: the earlier version (its server, or its CLI run against this deployment) adds a coordinator.
+      await backend.putMany('users', [rowWithout('users', 'c-back', { id: 'c-back', email: 'og@yucatan.example', role: 'coordinador', state: 'Yucatán' }, { email: 'og@yucatan.example' })]);
+      // This version again: a new process, and the one that kept running.
+      expect((await createStore(backend).listUsers({ role: 'coordinador' })).items.map((u) => u.id)).toEqual(['c-back', 'c-new']);
+      expect((await store.listUsers({ role: 'coordinador' })).items.map((u) => u.id)).toEqual(['c-back', 'c-new']);
     });
 
     test('published documents: the sum of the current pointers, those switched before they carried it included', async () => {
@@ -760,6 +773,81 @@ export function runMarkedFieldsContract(name: string, openBackend: () => Promise
       const other = countingReads(backend);
       expect(await createStore(other.backend).publishedDocuments()).toBe(56);
       expect(other.reads).toEqual({ changes: 1, current: 1 });
+    });
+  });
+}
+
+/**
+ * Rows as an earlier release's store wrote them: each table with that release's columns, each row its values in
+ * that order (SQLite's dump; on Firestore, a document of the non-id columns). test/fixtures/older-store/ has one,
+ * written by that release's own code (write-older-store.ts says how), and what it served.
+ */
+export interface OlderStoreRows {
+  writtenBy: string;
+  tables: Record<string, { columns: string[]; rows: (string | number | null)[][] }>;
+  served: Record<string, string[]>;
+}
+
+/**
+ * An installation upgraded from an earlier release: the current store opened over what that release wrote
+ * (`openOver` puts the rows in a fresh database, in the older shape, and opens the current store on it). Every
+ * user keeps working: old keys sign in, the notice finds the coordinators by role, «Mis envíos» and the inbox list
+ * the old sends, the old publications are served byte for byte, and the new version acts on them.
+ */
+export function runOlderRowsContract(name: string, older: OlderStoreRows, openOver: (older: OlderStoreRows) => Promise<Store>): void {
+  const day = (d: number, hour: number) => new Date(Date.UTC(2025, 10, d, hour)).toISOString();
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  describe(`${name}: a store written by release ${older.writtenBy}`, () => {
+    let store: Store;
+    beforeAll(async () => { store = await openOver(older); });
+    afterAll(async () => { await store.close(); });
+
+    test('accounts: the old keys sign in, and the accounts are listed by role (a new send\'s notice finds the coordinator)', async () => {
+      expect((await store.findUserByTokenHash(sha256('ia_coordinador')))?.email).toBe('og@inaip.org.mx');
+      expect((await store.findUserByEmail('obras@merida.gob.mx'))?.publisherId).toBe('merida');
+      expect((await store.listUsers({ role: 'coordinador' })).items.map((u) => u.id)).toEqual(['u-og']);
+      expect((await store.listUsers({ role: 'capturista' })).items.map((u) => u.id)).toEqual(['u-mid', 'u-vld']);
+      expect((await store.listUsers({ role: 'admin' })).items.map((u) => u.id)).toEqual(['u-admin']);
+      expect((await store.listUsers({ publisherId: 'valladolid' })).items.map((u) => u.id)).toEqual(['u-vld']);
+    });
+
+    test('sends: «Mis envíos» newest first, the inbox by state, each with its history and its copy of the workbook', async () => {
+      expect((await store.listSubmissions({ publisherId: 'merida', newestFirst: true })).items.map((s) => `${s.id} ${s.status}`))
+        .toEqual(['s-submitted submitted', 's-returned returned', 's-published published']);
+      expect((await store.listSubmissions({ status: 'submitted' })).items.map((s) => s.id)).toEqual(['s-submitted']);
+      expect((await store.listSubmissions({ publisherId: 'valladolid', status: 'failed' })).items.map((s) => s.id)).toEqual(['s-failed']);
+      const returned = await store.getSubmission('s-returned');
+      expect(returned?.history.map((h) => h.comment).filter(Boolean)).toEqual(['Falta el contrato firmado del proceso 2.']);
+      expect(await store.getSnapshot(returned!.snapshot!.contentHash)).toContain('oc4ids-mid001-2025-001');
+      expect((await store.listAudit({ publisherId: 'merida', since: day(12, 0) })).items.map((e) => e.action))
+        .toEqual(['submission.created', 'submission.returned', 'submission.created']);
+    });
+
+    test('publications: the current ones served byte for byte as the older release served them, and counted', async () => {
+      for (const [key, texts] of Object.entries(older.served)) {
+        const [kind, publicationId] = key.split(' ') as ['releases' | 'records' | 'projects', string];
+        expect((await store.listDocumentTexts(kind, { publicationId, limit: 100 })).items.map((d) => d.text)).toEqual(texts);
+        expect((await store.listDocumentBytes(kind, { publicationId, limit: 100 })).items.map((d) => d.bytes.toString('utf8'))).toEqual(texts);
+      }
+      expect((await store.getCurrent('merida'))?.id).toBe('merida-20251110160000-aaaa0002');
+      expect((await store.listPublications({ publisherId: 'merida' })).items.map((p) => p.status)).toEqual(['complete', 'complete']);
+      expect(await store.getIndex('merida-20251110160000-aaaa0002')).toMatchObject({ processes: 2 });
+      // Two current publications of 2 releases, 2 records and 1 project each.
+      expect(await store.publishedDocuments()).toBe(10);
+    });
+
+    test('the new version acts on them: a coordinator added, the waiting send approved and published, the failed one returned', async () => {
+      await store.putUser({ id: 'u-og2', email: 'og2@inaip.org.mx', role: 'coordinador', state: 'Yucatán' });
+      expect((await store.listUsers({ role: 'coordinador' })).items.map((u) => u.id)).toEqual(['u-og', 'u-og2']);
+      await store.transitionSubmission('s-submitted', ['submitted'], 'approved', { at: day(21, 12), by: 'u-og', action: 'approved' });
+      await store.createPublication({ id: 'merida-20251121120000-aaaa0003', publisherId: 'merida', contentHash: 'hash-3', createdAt: day(21, 12) });
+      await store.completePublication('merida-20251121120000-aaaa0003', { releases: 3, records: 3, projects: 1 });
+      await store.setCurrent('merida', 'merida-20251121120000-aaaa0003', 'merida-20251110160000-aaaa0002');
+      await store.transitionSubmission('s-submitted', ['approved'], 'published', { at: day(21, 12), by: 'system', action: 'published' });
+      await store.transitionSubmission('s-failed', ['failed'], 'returned', { at: day(21, 13), by: 'u-og', action: 'returned', comment: 'Corrija el libro.' });
+      expect(await store.publishedDocuments()).toBe(12);
+      expect((await store.listSubmissions({ status: 'published' })).items.map((s) => s.id)).toEqual(['s-published', 's-submitted']);
+      expect((await store.getSubmission('s-failed'))?.history.at(-1)).toMatchObject({ action: 'returned', comment: 'Corrija el libro.' });
     });
   });
 }
