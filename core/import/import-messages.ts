@@ -62,6 +62,7 @@ registerMessages({
   'history.other-prefix': 'El proceso «{ocid}» no empieza con el prefijo del publicador, «{prefix}-»: es de otro publicador (o el publicador se registró con otro prefijo).',
   'history.duplicate-id': 'La entrega «{id}» del proceso «{ocid}» aparece también en «{other}» ({otherPointer}) con otro contenido: una entrega publicada no cambia, y una de las dos se perdería. Quite la que no se publicó así.',
   'history.linked-releases': 'El registro «{ocid}» solo enlaza {count:entrega|entregas} (por ejemplo {url}), sin su contenido: {count?no se trae|no se traen}. Para conservar{count?la|las}, agregue {count?el archivo|los archivos} de {count?esa entrega|esas entregas} (o su paquete de entregas).',
+  'history.prefix-case': 'El proceso «{ocid}» tiene su prefijo en mayúsculas: se publica así, como se publicó. El libro pide escribirlo «{lower}», que para OCDS es otro proceso: su entrega nueva quedaría en otro registro, sin esta historia.',
   'history.project-skipped': 'Los proyectos (EDCAPI) no se traen con la historia: se publican con el libro («infra-abierta import» y luego «publish»).',
   'import.unknown-shape': 'El archivo «{file}» no es un paquete de entregas, de registros ni de proyectos.',
 });

@@ -46,11 +46,13 @@ describe('publish', () => {
     expect((await runCli('publishers', 'add', 'shcp', '--nombre', 'SHCP', '--entidad', 'Ciudad de México', '--prefijo-ocid', 'ocds-07smqs', '--prefijo-proyectos', 'oc4ids-07smqs', '--proyectos', '1')).code).toBe(0);
     // What would break the store is refused, naming the file and the path; nothing is written.
     const clash = path.join(dir, 'choque.json');
-    fs.writeFileSync(clash, JSON.stringify({ releases: [original, { ...original, tag: ['tender'] }, { ...original, ocid: 'ocds-abc123-1', id: '2' }] }));
-    const refused = await runCli('history', clash, '--publicador', 'shcp');
+    fs.writeFileSync(clash, JSON.stringify({ releases: [original, { ...original, tag: ['tender'] }, { ...original, ocid: 'ocds-abc123-1', id: '2' }, { ...original, ocid: 'OCDS-07SMQS-2', id: '3' }] }));
+    const refused = await runCli('history', clash, '--publicador', 'shcp', '--todos');
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('choque.json /releases/1: La entrega «1386» del proceso «ocds-07smqs-1386» aparece también en «choque.json» (/releases/0) con otro contenido');
     expect(refused.err).toContain('choque.json /releases/2: El proceso «ocds-abc123-1» no empieza con el prefijo del publicador, «ocds-07smqs-»');
+    // A prefix in capitals is kept (it was published so), and said: the workbook's ocid would be another process.
+    expect(refused.err).toContain('choque.json /releases/3: El proceso «OCDS-07SMQS-2» tiene su prefijo en mayúsculas: se publica así, como se publicó. El libro pide escribirlo «ocds-07smqs-2»');
     const laid = await runCli('history', file, '--publicador', 'shcp');
     expect(laid.code).toBe(0);
     // Today's profile is reported (warnings, file and JSON path), never applied: the release was already public.
