@@ -53,6 +53,8 @@ describe('publish', () => {
     expect(refused.err).toContain('choque.json /releases/2: El proceso «ocds-abc123-1» no empieza con el prefijo del publicador, «ocds-07smqs-»');
     // A prefix in capitals is kept (it was published so), and said: the workbook's ocid would be another process.
     expect(refused.err).toContain('choque.json /releases/3: El proceso «OCDS-07SMQS-2» tiene su prefijo en mayúsculas: se publica así, como se publicó. El libro pide escribirlo «ocds-07smqs-2»');
+    // Not in the cloud yet: said, rather than written into this computer's base.
+    expect(await runCli('history', file, '--publicador', 'shcp', '--nube')).toEqual({ code: 2, out: '', err: '«history» publica solo en la base local (servidor propio); en el despliegue en la nube todavía no está disponible. No se publicó nada.' });
     const laid = await runCli('history', file, '--publicador', 'shcp');
     expect(laid.code).toBe(0);
     // Today's profile is reported (warnings, file and JSON path), never applied: the release was already public.

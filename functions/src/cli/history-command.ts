@@ -23,6 +23,8 @@ function line(f: FileFinding): string {
 }
 
 export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string): Promise<number> {
+  // Said, not ignored: the history would have been written into the local base of the computer it was typed on.
+  if (args.options.nube !== undefined) throw new UsageError('«history» publica solo en la base local (servidor propio); en el despliegue en la nube todavía no está disponible. No se publicó nada.');
   const publisherId = stringOption(args, 'publicador');
   if (!publisherId) throw new UsageError('Indique el publicador con --publicador <id>: el de la institución que publicó estas entregas.');
   if (!args.positional.length) throw new UsageError('Indique los archivos ya publicados (paquetes de entregas o de registros, o entregas sueltas): infra-abierta history archivo.json [otro.json …] --publicador ID');
