@@ -20,6 +20,9 @@
  *   `derivedWith`); otherwise it is built again. So a publication costs what changed, not the whole history.
  * - The same content (hash of all releases and projects) built the same way (`derivedWith`) publishes nothing new
  *   (idempotent).
+ * - A publisher's first publication may instead be the releases it published elsewhere before (`publishHistory`,
+ *   `infra-abierta history`): stored with their own ids, dates, tags and content, records compiled from them. Its
+ *   workbook publications then carry them as any earlier release, so each record holds that history too.
  * - Personal data of natural persons outside the public roles is withheld here, once, from every release (carried
  *   over ones too) and project (core/privacy, rules.md R-26): the records, the API, the bulk files, the dashboard
  *   index and the stats all derive from what is written here. The hash names the filter's version, so data
