@@ -29,6 +29,8 @@ const SUBMISSION_AUDIT_STEPS: Readonly<Record<string, string>> = { created: 'sub
 /** The audit log's other actions (publish.ts, notifications.ts, workflow-routes.ts). */
 const OTHER_AUDIT_LABELS: Readonly<Record<string, string>> = {
   'publication.published': 'Publicó una versión nueva de los datos',
+  // `infra-abierta history`: the releases the implementer had published before, laid down as its first publication.
+  'publication.history': 'Publicó las entregas que el implementador ya había publicado antes (su historia)',
   'notification.sent': 'Envió un aviso por correo',
   'notification.failed': 'No pudo enviar un aviso por correo',
   'access.denied': 'Intentó una acción que su cuenta no permite',

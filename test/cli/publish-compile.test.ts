@@ -39,6 +39,57 @@ describe('publish', () => {
     expect([res.code, res.err]).toEqual([2, 'El publicador «jalisco» no existe y la hoja «Configuración» no trae sus prefijos para crearlo. Regístrelo antes con «infra-abierta publishers add jalisco --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», o escriba los prefijos en «Configuración».']);
   });
 
+  // An implementer moving here from its own server: the releases it published keep their ids and dates (history).
+  (hasStandards ? it : it.skip)('history: the SHCP\'s published release is laid down as is, then its workbook adds one release to the record; a second run changes nothing, and after a workbook it is refused', async () => {
+    const file = path.join(STANDARDS_DIR, 'examples', 'real-mx', 'ocds-07smqs-1386-1386.json');
+    const original = readJson(file);
+    expect((await runCli('publishers', 'add', 'shcp', '--nombre', 'SHCP', '--entidad', 'Ciudad de México', '--prefijo-ocid', 'ocds-07smqs', '--prefijo-proyectos', 'oc4ids-07smqs', '--proyectos', '1')).code).toBe(0);
+    // What would break the store is refused, naming the file and the path; nothing is written.
+    const clash = path.join(dir, 'choque.json');
+    fs.writeFileSync(clash, JSON.stringify({ releases: [original, { ...original, tag: ['tender'] }, { ...original, ocid: 'ocds-abc123-1', id: '2' }, { ...original, ocid: 'OCDS-07SMQS-2', id: '3' }] }));
+    const refused = await runCli('history', clash, '--publicador', 'shcp', '--todos');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('choque.json /releases/1: La entrega «1386» del proceso «ocds-07smqs-1386» aparece también en «choque.json» (/releases/0) con otro contenido');
+    expect(refused.err).toContain('choque.json /releases/2: El proceso «ocds-abc123-1» no empieza con el prefijo del publicador, «ocds-07smqs-»');
+    // A prefix in capitals is kept (it was published so), and said: the workbook's ocid would be another process.
+    expect(refused.err).toContain('choque.json /releases/3: El proceso «OCDS-07SMQS-2» tiene su prefijo en mayúsculas: se publica así, como se publicó. El libro pide escribirlo «ocds-07smqs-2»');
+    // Not in the cloud yet: said, rather than written into this computer's base.
+    expect(await runCli('history', file, '--publicador', 'shcp', '--nube')).toEqual({ code: 2, out: '', err: '«history» publica solo en la base local (servidor propio); en el despliegue en la nube todavía no está disponible. No se publicó nada.' });
+    const laid = await runCli('history', file, '--publicador', 'shcp');
+    expect(laid.code).toBe(0);
+    // Today's profile is reported (warnings, file and JSON path), never applied: the release was already public.
+    expect(laid.err).toContain('ocds-07smqs-1386-1386.json /tender/title: Falta este dato');
+    expect(laid.err).toMatch(/Publicada la historia de «shcp» \(shcp-\d+-[0-9a-f]{8}\): 1 entrega de 1 proceso, con sus identificadores y fechas/);
+    expect((await runCli('history', file, '--publicador', 'shcp')).err).toMatch(/Sin cambios: esta historia ya está publicada/);
+    // The workbook: the same process imported, with what the program asks for filled in (its one change).
+    const corrected = JSON.parse(JSON.stringify(original)) as Record<string, any>;
+    Object.assign(corrected.tender, { title: 'Supervisión de obras de riego', description: 'Supervisión de la modernización de riego', status: 'complete', procurementMethod: 'direct', procurementMethodDetails: 'Adjudicación directa', additionalProcurementCategories: ['works'], value: { amount: 1071520, currency: 'MXN' } });
+    Object.assign(corrected.planning.budget.budgetBreakdown[0], { amount: { amount: 1071520, currency: 'MXN' }, period: { startDate: '2018-01-01T00:00:00-06:00', endDate: '2018-12-31T00:00:00-06:00' }, sourceParty: { id: corrected.parties[0].id, name: corrected.parties[0].name } });
+    Object.assign(corrected.contracts[0], { status: 'active', value: { amount: 1071520, currency: 'MXN' } });
+    fs.writeFileSync(path.join(dir, 'corregido.json'), JSON.stringify(corrected));
+    const imported = await runCli('import', path.join(dir, 'corregido.json'), '-o', path.join(dir, 'libro.xlsx'));
+    expect(imported.err).toContain('«infra-abierta history archivo.json … --publicador ID»');
+    const published = await runCli('publish', path.join(dir, 'libro.xlsx'), '--publicador', 'shcp');
+    expect(published.err).toMatch(/Publicado shcp-\d+-[0-9a-f]{8}: 2 entregas, 1 registro, 0 proyectos \(1 proceso con cambios\)/);
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      const current = await store.getCurrent('shcp');
+      const releases = (await store.listReleases({ publicationId: current!.id, ocid: 'ocds-07smqs-1386' })).items.map((r) => r.release as Record<string, unknown>);
+      // The published release unchanged (id, date, tag, content), then the workbook's, dated now.
+      expect(releases[0]).toEqual(original);
+      expect(releases.map((r) => [r.id, r.date])).toEqual([['1386', '2018-01-03T10:42:03Z'], [expect.stringMatching(/^ocds-07smqs-1386-/), current!.createdAt]]);
+      const record = (await store.getRecord(current!.id, 'ocds-07smqs-1386'))!.record as { releases: { date: string }[]; compiledRelease: { tender: { title: string } } };
+      expect(record.releases.map((r) => r.date)).toEqual(['2018-01-03T10:42:03Z', current!.createdAt]);
+      expect(record.compiledRelease.tender.title).toBe('Supervisión de obras de riego');
+    } finally {
+      await store.close();
+    }
+    // Published data is never half-replaced: with a publication, the history is refused, in Spanish.
+    const late = await runCli('history', file, '--publicador', 'shcp');
+    expect(late.code).toBe(1);
+    expect(late.err).toMatch(/No se publicó nada: «shcp» ya tiene datos publicados \(la publicación vigente es shcp-.*\)\. La historia solo se puede publicar primero, antes de cualquier libro/);
+  });
+
   it('explains a missing or malformed publisher id', async () => {
     const res = await runCli('publish', EXAMPLE);
     expect(res.code).toBe(2);

@@ -11,6 +11,10 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
   infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (paquetes, listas o entregas sueltas, de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
+  infra-abierta history archivo.json [otro.json …] --publicador ID [--todos]  Publica en la base local las entregas
+                                                   que el implementador ya publicó en otro sistema, con sus
+                                                   identificadores y fechas (su historia); solo antes de su
+                                                   primera publicación aquí
   infra-abierta serve [--puerto 8080] [--procesos N|todos] [--sin-ejemplos]  Inicia la API y el tablero con la base
                                                    local (SQLite); con --procesos, N procesos atienden el mismo puerto;
                                                    una base sin publicadores recibe los datos de ejemplo, salvo con

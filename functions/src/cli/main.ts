@@ -71,6 +71,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const store = openLocalStore(config);
         try { return await publishCommand(args, store, io, config.publicBaseUrl); } finally { await store.close(); }
       }
+      case 'history': {
+        const [{ openLocalStore }, { historyCommand }] = await Promise.all([import('../server/local-store'), import('./history-command')]);
+        const config = loadConfig();
+        const store = openLocalStore(config);
+        try { return await historyCommand(args, store, io, config.publicBaseUrl); } finally { await store.close(); }
+      }
       case 'backup': {
         const { backupCommand } = await import('./backup-command');
         return await backupCommand(args, loadConfig().sqlitePath, io);

@@ -20,6 +20,9 @@
  *   `derivedWith`); otherwise it is built again. So a publication costs what changed, not the whole history.
  * - The same content (hash of all releases and projects) built the same way (`derivedWith`) publishes nothing new
  *   (idempotent).
+ * - A publisher's first publication may instead be the releases it published elsewhere before (`publishHistory`,
+ *   `infra-abierta history`): stored with their own ids, dates, tags and content, records compiled from them. Its
+ *   workbook publications then carry them as any earlier release, so each record holds that history too.
  * - Personal data of natural persons outside the public roles is withheld here, once, from every release (carried
  *   over ones too) and project (core/privacy, rules.md R-26): the records, the API, the bulk files, the dashboard
  *   index and the stats all derive from what is written here. The hash names the filter's version, so data
@@ -321,6 +324,47 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // Read only when some record can be carried: when every process changed, none is (and nothing is read).
   const carried = current?.derivedWith === derivedWith && unchangedOcids.size ? await recordTextsOf(store, current.id, unchangedOcids) : new Map<string, string>();
   phase('history');
+  return writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings });
+}
+
+/** What publish() (or publishHistory()) decided, for writing: the steps both share. */
+interface PublicationPlan {
+  publisher: Publisher;
+  actor: string;
+  now: string;
+  baseUrl: string;
+  revision?: string;
+  /** The publication this one builds on (undefined: the publisher's first). */
+  current: Publication | undefined;
+  /** Every release of the new publication, by ocid, in the order the store lists them (date, then id). */
+  history: Map<string, HeldRelease[]>;
+  /** The processes given a new release (the audit log and the result name them). */
+  changed: string[];
+  projects: JsonObject[];
+  /** The current publication's projects, by id (what keepUpdated compares with). */
+  published: Map<string, JsonObject>;
+  /** Records carried as stored, by ocid. */
+  carried: Map<string, string>;
+  contentHash: string;
+  derivedWith: string;
+  declared: DeclaredTerms;
+  /** The same content as `current`: only its stats are written again. */
+  unchanged: boolean;
+  phase: (name: PublishPhase) => void;
+  /** Returned with the result. */
+  findings: Finding[];
+  /** The audit log's action (publication.published unless told). */
+  action?: string;
+}
+
+/**
+ * Builds and writes the records, projects, index and stats of a planned publication under a new id, then switches
+ * the publisher's current pointer to it (the one write that makes it visible).
+ */
+async function writePublication(store: Store, plan: PublicationPlan): Promise<PublishResult> {
+  const { publisher, now, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings } = plan;
+  const input = plan;
+  const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
 
   // Releases and records are the bulk of a publication: a few megabytes of processes at a time, their releases are
   // parsed, filtered, written with their records and dropped, keeping only the compiled release and the release
@@ -375,7 +419,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     const stats = computeStats(recordList, finalProjects, index) as unknown as JsonObject;
     return { finalProjects, changedProjects, index: index as unknown as JsonObject, stats };
   };
-  if (unchanged) {
+  if (unchanged && current) {
     await buildRecords(async () => undefined);
     const { stats } = derive();
     await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: now, data: stats });
@@ -397,7 +441,66 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
-  await store.appendAudit({ at: now, actor: input.actor, action: 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: input.revision ?? null, releases: releaseCount, projects: finalProjects.length } });
+  await store.appendAudit({ at: now, actor: input.actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: input.revision ?? null, releases: releaseCount, projects: finalProjects.length } });
   phase('commit');
   return { status: 'published', publication, changedProcesses: changed, changedProjects, rebuiltRecords: rebuilt, findings };
+}
+
+export interface HistoryInput {
+  publisher: Publisher;
+  /** The releases already published elsewhere (core/import/published-releases.ts), as published. */
+  releases: { ocid: string; id: string; date: string; release: Record<string, unknown> }[];
+  actor: string;
+  now: string;
+  baseUrl: string;
+  /** The files read, for the audit log. */
+  revision?: string;
+}
+
+export type HistoryResult =
+  /** The publisher already has a current publication, built from other releases (or from a workbook). */
+  | { status: 'refused'; current: Publication }
+  /** The same releases were laid down before (a second run): nothing written. */
+  | { status: 'unchanged'; publication: Publication }
+  | { status: 'published'; publication: Publication; processes: number };
+
+/**
+ * The hash of a history: every release's ocid, id, date and content (canonical JSON). Not the workbook's hash
+ * (`hashContent`): a second run with the same files finds the same hash, and nothing else ever does.
+ */
+function historyHash(releases: HistoryInput['releases']): string {
+  const hash = createHash('sha256');
+  hash.update(`history\u0000${PRIVACY_FILTER_VERSION}`);
+  for (const r of releases) hash.update(`\u0000${r.ocid}\u0000${r.id}\u0000${r.date}\u0000${canonicalJson(r.release)}`);
+  return hash.digest('hex');
+}
+
+/**
+ * Lays down an implementer's releases published elsewhere as its first publication: each release stored with its
+ * own id, date, tag and content (through the privacy filter, as every release here), each process's record
+ * compiled from them, no projects. Its later publications carry them as they carry any earlier release, so each
+ * record keeps the whole history. Only first: a publisher with a current publication is refused (what is published
+ * is never half-replaced, and releases added under a history would be dated before what they follow).
+ */
+export async function publishHistory(store: Store, input: HistoryInput): Promise<HistoryResult> {
+  const { publisher, now } = input;
+  // Ordered as the store lists them (ocid, date, id), so this record and the ones built later merge alike.
+  const sorted = [...input.releases].sort((a, b) => (a.ocid !== b.ocid ? (a.ocid < b.ocid ? -1 : 1) : a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const contentHash = historyHash(sorted);
+  const current = await store.getCurrent(publisher.id);
+  if (current) return current.contentHash === contentHash ? { status: 'unchanged', publication: current } : { status: 'refused', current };
+  const history = new Map<string, HeldRelease[]>();
+  for (const r of sorted) {
+    const list = history.get(r.ocid) ?? [];
+    list.push({ ocid: r.ocid, id: r.id, date: r.date, release: r.release as JsonObject, text: JSON.stringify(r.release) });
+    history.set(r.ocid, list);
+  }
+  const processes = history.size;
+  const result = await writePublication(store, {
+    publisher, actor: input.actor, now, baseUrl: input.baseUrl, ...(input.revision !== undefined ? { revision: input.revision } : {}),
+    current: undefined, history, changed: [...history.keys()], projects: [], published: new Map(), carried: new Map(),
+    contentHash, derivedWith: derivation(input.baseUrl), declared: {}, unchanged: false, phase: () => undefined, findings: [], action: 'publication.history',
+  });
+  if (result.status !== 'published') throw new Error(`publishHistory: ${result.status}`);
+  return { status: 'published', publication: result.publication, processes };
 }

@@ -1,0 +1,65 @@
+/**
+ * `history archivo.json [otro.json …] --publicador ID` (local administration): an implementer moving here from its
+ * own server brings the releases it already published — ids, dates, tags and content as published — as its first
+ * publication (publish.ts, publishHistory), each process's record compiled from them. Its workbook (from `import`)
+ * is published after, and each process changed there gets one new release on top of that history.
+ * What is checked, and why so little: core/import/published-releases.ts.
+ */
+import * as path from 'path';
+import type { Store } from '../store/store';
+import { publishHistory } from '../publication/publish';
+import { publishedHistory, type FileFinding } from '../../../core/import/published-releases';
+import { renderMessage } from '../../../core/messages/render';
+import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
+import { type ParsedArgs, stringOption, UsageError } from './args';
+import type { CliIo } from './convert-command';
+import { readJsonFile } from './read-json';
+
+/** Warnings listed per file unless --todos: the real files gave up to a few hundred (2–33 per release). */
+const SHOWN = 10;
+
+function line(f: FileFinding): string {
+  return `${f.file}${f.finding.pointer ? ` ${f.finding.pointer}` : ''}: ${renderMessage(f.finding)}`;
+}
+
+export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string): Promise<number> {
+  // Said, not ignored: the history would have been written into the local base of the computer it was typed on.
+  if (args.options.nube !== undefined) throw new UsageError('«history» publica solo en la base local (servidor propio); en el despliegue en la nube todavía no está disponible. No se publicó nada.');
+  const publisherId = stringOption(args, 'publicador');
+  if (!publisherId) throw new UsageError('Indique el publicador con --publicador <id>: el de la institución que publicó estas entregas.');
+  if (!args.positional.length) throw new UsageError('Indique los archivos ya publicados (paquetes de entregas o de registros, o entregas sueltas): infra-abierta history archivo.json [otro.json …] --publicador ID');
+  const publisher = await store.getPublisher(publisherId);
+  // Registered first: its ocid prefix is what tells its processes from another publisher's.
+  if (!publisher) throw new UsageError(`El publicador «${publisherId}» no está registrado. Regístrelo antes con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», con el prefijo de sus ocid.`);
+  const files = args.positional.map((file) => ({ file: path.basename(file), value: readJsonFile(file, (message) => io.err(`${path.basename(file)}: ${message}`)) }));
+  const { releases, findings } = publishedHistory(files, publisher.ocidPrefix);
+  const errors = findings.filter((f) => f.finding.severity === 'error');
+  const warnings = findings.filter((f) => f.finding.severity !== 'error');
+  const all = args.options.todos === true;
+  for (const file of new Set(warnings.map((f) => f.file))) {
+    const mine = warnings.filter((f) => f.file === file);
+    io.err(`${file}: ${formatCount(mine.length, 'advertencia', 'advertencias')}. Las entregas ya publicadas se publican tal como se publicaron (no se corrigen): corrija los datos en el libro, y la entrega nueva de cada proceso los llevará corregidos.`);
+    for (const f of all ? mine : mine.slice(0, SHOWN)) io.err(`  ${line(f)}`);
+    if (!all && mine.length > SHOWN) io.err(`  … y ${formatCount(mine.length - SHOWN, 'advertencia más', 'advertencias más')} (véalas todas con --todos).`);
+  }
+  for (const f of errors) io.err(line(f));
+  if (errors.length) {
+    io.err(`No se publicó nada: ${formatCount(errors.length, 'entrega no se puede', 'entregas no se pueden')} guardar así. Corrija ${errors.length === 1 ? 'el archivo' : 'los archivos'} o quite ${errors.length === 1 ? 'esa entrega' : 'esas entregas'}, y repita.`);
+    return 1;
+  }
+  if (!releases.length) {
+    io.err('No se publicó nada: los archivos no traen ninguna entrega completa (solo enlaces o proyectos).');
+    return 1;
+  }
+  const result = await publishHistory(store, { publisher, releases, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: files.map((f) => f.file).join(', ') });
+  if (result.status === 'refused') {
+    io.err(`No se publicó nada: «${publisherId}» ya tiene datos publicados (la publicación vigente es ${result.current.id}, del ${formatTimestamp(result.current.createdAt)}). La historia solo se puede publicar primero, antes de cualquier libro: lo ya publicado no se reemplaza a medias, y estas entregas quedarían después de las que las siguen. Sus entregas anteriores siguen en las direcciones donde se publicaron.`);
+    return 1;
+  }
+  if (result.status === 'unchanged') {
+    io.err(`Sin cambios: esta historia ya está publicada (${result.publication.id}).`);
+    return 0;
+  }
+  io.err(`Publicada la historia de «${publisherId}» (${result.publication.id}): ${formatCount(result.publication.counts.releases, 'entrega', 'entregas')} de ${formatCount(result.processes, 'proceso', 'procesos')}, con sus identificadores y fechas. Ahora publique su libro («infra-abierta publish libro.xlsx --publicador ${publisherId}»): cada proceso que traiga tendrá una entrega nueva después de estas.`);
+  return 0;
+}
