@@ -4,11 +4,12 @@
  * data) against the committed periodicity, and how many days past its due date a late one is; by name, or by any
  * column (the most late first), and as CSV for a report. Status is written in words with a symbol, never shown by colour alone.
  */
-import { announce, h } from '../dom';
+import { h } from '../dom';
 import { loadTracking } from '../api';
 import type { TrackingEntry } from '../data/types';
 import { scrollRegion } from '../components/table';
 import { sortHeaderRow } from '../components/sort-header';
+import { BY_NAME, inOrder, orderAsked, orderNoteText, pressOrder, type OrderColumn } from '../components/address-order';
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { matchesPublisher } from '../data/filters';
@@ -19,8 +20,6 @@ import { PROGRAM_STAGES_NOTE } from '../labels';
 import { signedInAs } from '../review/session';
 import { coordinatorState } from '../review/own-state';
 
-/** «Municipio 9» before «Municipio 10», «Ébano» among the E. */
-const BY_NAME = new Intl.Collator('es-MX', { numeric: true });
 
 /**
  * Where an implementer stands against its commitment at `now`: its symbol, words and tone on the board, the days it is
@@ -71,10 +70,11 @@ function behind(a: Assessed): number {
  * what they report on — the most late first, the longest without an update. `first`: the direction of a first click,
  * the useful one (the most behind first). A column without a value for a row (never updated) puts it last either way.
  */
-interface SortColumn { key: string; title: string; numeric?: boolean; first: 'asc' | 'desc'; value?: (a: Assessed) => number | string | null; said: [string, string] }
+type SortColumn = OrderColumn<Assessed>;
 const known = (n: number): number | null => (Number.isNaN(n) ? null : n);
 const COLUMNS: SortColumn[] = [
-  { key: 'implementador', title: 'Implementador', first: 'asc', value: (a) => a.r.name, said: ['por nombre, de la A a la Z', 'por nombre, de la Z a la A'] },
+  // No value: by the rows' own order, name then state (`byName`).
+  { key: 'implementador', title: 'Implementador', first: 'asc', said: ['por nombre, de la A a la Z', 'por nombre, de la Z a la A'] },
   { key: 'situacion', title: 'Situación', first: 'desc', value: behind, said: ['por situación, los al día primero', 'por situación, el más atrasado primero'] },
   { key: 'comprometidos', title: 'Comprometidos', numeric: true, first: 'desc', value: (a) => a.r.committed, said: ['por proyectos comprometidos, de menos a más', 'por proyectos comprometidos, de más a menos'] },
   { key: 'publicados', title: 'Publicados', numeric: true, first: 'desc', value: (a) => a.r.published, said: ['por proyectos publicados, de menos a más', 'por proyectos publicados, de más a menos'] },
@@ -84,29 +84,9 @@ const COLUMNS: SortColumn[] = [
   { key: 'dias-sin-actualizar', title: 'Días sin actualizar', numeric: true, first: 'desc', value: (a) => a.r.daysSinceUpdate, said: ['por días sin actualizar, de menos a más', 'por días sin actualizar, de más a menos'] },
   { key: 'etapas', title: 'Etapas del programa', first: 'desc', value: (a) => STAGES.filter((st) => a.r.stages?.[st.code]).length, said: ['por etapas alcanzadas, de menos a más', 'por etapas alcanzadas, de más a menos'] },
 ];
-const BY_DEFAULT = COLUMNS[0];
-
-/** The column and direction the address asks for (by name, A to Z, when it asks for none or an unknown one). */
-function trackingOrder(q: URLSearchParams): { column: SortColumn; dir: 'asc' | 'desc' } {
-  const column = COLUMNS.find((c) => c.key === q.get('orden')) ?? BY_DEFAULT;
-  const dir = q.get('dir') === 'asc' || q.get('dir') === 'desc' ? q.get('dir') as 'asc' | 'desc' : column.first;
-  return { column, dir };
-}
-
-/** The rows in that order; ties by name, then state, as the board opens. */
-function ordered(rows: readonly Assessed[], q: URLSearchParams): Assessed[] {
-  const { column, dir } = trackingOrder(q);
-  const sign = dir === 'asc' ? 1 : -1;
-  const byName = (a: Assessed, b: Assessed): number => BY_NAME.compare(a.r.name, b.r.name) || BY_NAME.compare(a.r.state, b.r.state);
-  return [...rows].sort((a, b) => {
-    if (column === BY_DEFAULT) return sign * byName(a, b);
-    const va = column.value?.(a) ?? null;
-    const vb = column.value?.(b) ?? null;
-    if (va === null || vb === null) return va === vb ? byName(a, b) : va === null ? 1 : -1;
-    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : BY_NAME.compare(String(va), String(vb));
-    return sign * c || byName(a, b);
-  });
-}
+/** By name as the board opens, then by state (one name in two states). */
+const byName = (a: Assessed, b: Assessed): number => BY_NAME.compare(a.r.name, b.r.name) || BY_NAME.compare(a.r.state, b.r.state);
+const ordered = (rows: readonly Assessed[], q: URLSearchParams): Assessed[] => inOrder(rows, orderAsked(COLUMNS, q), byName);
 
 /** The order's parameters of an address (`orden`, `dir`), to carry to another view of the board. */
 function withOrder(hash: string, q: URLSearchParams): string {
@@ -162,21 +142,11 @@ export const trackingPage: Page = {
     const results = h('div', { id: 'tabla-seguimiento', class: 'table-wrap' },
       h('table', null, h('caption', null, 'Avance de cada implementador frente a su compromiso', orderNote), head, body));
     const draw = (): void => {
-      const { column: sortedBy, dir } = trackingOrder(q);
-      const sort = (c: SortColumn): void => {
-        const next = new URLSearchParams(q);
-        next.set('orden', c.key);
-        next.set('dir', sortedBy === c ? (dir === 'asc' ? 'desc' : 'asc') : c.first);
-        q = next;
-        setQuery(q);
-        draw();
-        document.getElementById(`orden-${c.key}`)?.focus();
-        const chosen = trackingOrder(q);
-        announce(`Implementadores ordenados ${chosen.column.said[chosen.dir === 'asc' ? 0 : 1]}.`);
-      };
+      const shownOrder = orderAsked(COLUMNS, q);
+      const sort = (c: SortColumn): void => pressOrder(q, c, shownOrder, COLUMNS, (next) => { q = next; setQuery(q); draw(); });
       const list = ordered(assessed, q);
-      orderNote.textContent = ` Ordenados ${sortedBy.said[dir === 'asc' ? 0 : 1]}; los encabezados cambian el orden.`;
-      head.replaceChildren(sortHeaderRow(COLUMNS, sortedBy.key, dir, sort));
+      orderNote.textContent = orderNoteText(shownOrder);
+      head.replaceChildren(sortHeaderRow(COLUMNS, shownOrder.column.key, shownOrder.dir, sort));
       body.replaceChildren(...(list.length ? list.map(({ r, mark, words, tone, confirmed }) => {
           const lastPublished = confirmed ? h('span', null, date(r.lastPublishedAt), h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)) : date(r.lastPublishedAt);
           return h('tr', null,

@@ -6,11 +6,12 @@
  * who may read it and computes it (functions/src/workflow/monthly-report-routes.ts, core/workflow/monthly-account.ts);
  * the administration chooses the state.
  */
-import { announce, h } from '../dom';
+import { h } from '../dom';
 import { count, date, heading, type Page } from '../pages/common';
 import { kpis } from '../components/kpis';
 import { scrollRegion } from '../components/table';
 import { sortHeaderRow } from '../components/sort-header';
+import { BY_NAME, inOrder, orderAsked, orderNoteText, pressOrder, type OrderColumn } from '../components/address-order';
 import { csvButton } from '../components/download';
 import { formatCount, formatList, formatNumber } from '../../../core/format/es-mx';
 import { lastCompleteMonth, monthLabel, monthOf, previousMonth } from '../../../core/workflow/report-month';
@@ -20,13 +21,12 @@ import { ApiError, authed, rerender, sessionBar, withSession } from './session';
 
 /** Months offered: the one under way and the two years before it. */
 const MONTHS_OFFERED = 25;
-const BY_NAME = new Intl.Collator('es-MX', { numeric: true });
 /** A figure that does not apply (no send waiting, no decision to time). */
 const NONE = '—';
 
 const days = (n: number | null): string => (n === null ? NONE : formatNumber(n, Number.isInteger(n) ? 0 : 1));
 
-interface SortColumn { key: string; title: string; numeric?: boolean; first: 'asc' | 'desc'; value: (r: ImplementerAccount) => number | string | null; said: [string, string] }
+type SortColumn = OrderColumn<ImplementerAccount>;
 const numeric = (key: string, title: string, value: (r: ImplementerAccount) => number | null, what: string): SortColumn =>
   ({ key, title, numeric: true, first: 'desc', value, said: [`por ${what}, de menos a más`, `por ${what}, de más a menos`] });
 const COLUMNS: SortColumn[] = [
@@ -41,24 +41,8 @@ const COLUMNS: SortColumn[] = [
   numeric('publicaciones', 'Publicaciones', (r) => r.publications, 'publicaciones'),
 ];
 
-function reportOrder(q: URLSearchParams): { column: SortColumn; dir: 'asc' | 'desc' } {
-  const column = COLUMNS.find((c) => c.key === q.get('orden')) ?? COLUMNS[0];
-  const dir = q.get('dir') === 'asc' || q.get('dir') === 'desc' ? q.get('dir') as 'asc' | 'desc' : column.first;
-  return { column, dir };
-}
-
 /** In the order asked; a figure that does not apply goes last either way; ties by name. */
-function ordered(rows: readonly ImplementerAccount[], q: URLSearchParams): ImplementerAccount[] {
-  const { column, dir } = reportOrder(q);
-  const sign = dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const va = column.value(a);
-    const vb = column.value(b);
-    if (va === null || vb === null) return va === vb ? BY_NAME.compare(a.name, b.name) : va === null ? 1 : -1;
-    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : BY_NAME.compare(String(va), String(vb));
-    return sign * c || BY_NAME.compare(a.name, b.name);
-  });
-}
+const ordered = (rows: readonly ImplementerAccount[], q: URLSearchParams): ImplementerAccount[] => inOrder(rows, orderAsked(COLUMNS, q), (x, y) => BY_NAME.compare(x.name, y.name));
 
 /** A row's cells after its name: the same for an implementer and for the state's total. */
 function figureCells(f: AccountFigures): HTMLElement[] {
@@ -107,19 +91,9 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
   const totalRow = h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, `Total de ${r.state}`), figureCells(t)));
   const results = h('div', { id: 'tabla-informe', class: 'table-wrap' }, h('table', null, h('caption', null, caption, orderNote), head, body, totalRow));
   const draw = (): void => {
-    const { column: sortedBy, dir } = reportOrder(q);
-    orderNote.textContent = ` Ordenados ${sortedBy.said[dir === 'asc' ? 0 : 1]}; los encabezados cambian el orden.`;
-    head.replaceChildren(sortHeaderRow(COLUMNS, sortedBy.key, dir, (c) => {
-      const next = new URLSearchParams(q);
-      next.set('orden', c.key);
-      next.set('dir', sortedBy === c ? (dir === 'asc' ? 'desc' : 'asc') : c.first);
-      q = next;
-      setQuery(q);
-      draw();
-      document.getElementById(`orden-${c.key}`)?.focus();
-      const chosen = reportOrder(q);
-      announce(`Implementadores ordenados ${chosen.column.said[chosen.dir === 'asc' ? 0 : 1]}.`);
-    }));
+    const shownOrder = orderAsked(COLUMNS, q);
+    orderNote.textContent = orderNoteText(shownOrder);
+    head.replaceChildren(sortHeaderRow(COLUMNS, shownOrder.column.key, shownOrder.dir, (c) => pressOrder(q, c, shownOrder, COLUMNS, (next) => { q = next; setQuery(q); draw(); })));
     const rows = ordered(r.implementers, q);
     body.replaceChildren(...(rows.length ? rows.map((p) => h('tr', null, h('th', { scope: 'row' }, p.name), figureCells(p)))
       : [h('tr', null, h('td', { colspan: COLUMNS.length }, h('span', { class: 'empty-note' }, `No hay implementadores registrados en ${r.state}.`)))]));
