@@ -22,7 +22,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import type { AddressInfo } from 'net';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium } from './lib/chromium';
+import { CHROMIUM, launchChromium } from './lib/chromium';
 import { createApp } from '../functions/src/app';
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
 import type { Publisher, Store } from '../functions/src/store/store';
@@ -176,7 +176,7 @@ async function run(browser: Browser, base: string, pages: PageSpec[]): Promise<v
 }
 
 async function main(): Promise<void> {
-  if (!hasChromium) throw new Error(`Falta Chromium en ${CHROMIUM}`);
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Falta Chromium en ${CHROMIUM}`);
   const db = process.env.BENCH_DB;
   const reuse = !!db && fs.existsSync(db);
   const store = openSqliteStore(db ?? ':memory:');
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
     const compact = Buffer.from(await (await fetch(`${base}/api/index/compact${scope}`, { headers: { 'accept-encoding': 'identity' } })).arrayBuffer());
     if (compact.length) console.log(`/api/index/compact${scope} (lo que carga el tablero): ${kb(compact.length)} JSON, ${kb(zlib.gzipSync(compact).length)} gzip; primera respuesta ${ms(Date.now() - t)}`);
 
-    browser = await launchChromium();
+    browser = await launchChromium({ whole: true });
     console.log(`Primer render en Chromium sin interfaz, mediana de ${RUNS} (meta < ${ms(TARGET_MS)}); carga de la máquina (1 min): ${os.loadavg()[0].toFixed(1)} en ${os.cpus().length} núcleos:`);
     await run(browser, base, national ? nationalPages(state) : PAGES);
   } finally {

@@ -1,8 +1,8 @@
 /**
  * Jest's TypeScript transform: esbuild, one file at a time (as ts-jest did with `isolatedModules`). `npm test`
- * type-checks the whole project with tsc before jest starts; here only the types are stripped. A fresh clone (CI)
- * starts with an empty transform cache, and ts-jest's compiler spent a large part of the suite on it. `import()`
- * becomes `require`, as tsc's CommonJS output has it: jest's module sandbox runs no dynamic import.
+ * type-checks the whole project with tsc while jest runs (scripts/test.js); here only the types are stripped. A fresh
+ * clone (CI) starts with an empty transform cache, and ts-jest's compiler spent a large part of the suite on it.
+ * `import()` becomes `require`, as tsc's CommonJS output has it: jest's module sandbox runs no dynamic import.
  */
 const { createHash } = require('crypto');
 const fs = require('fs');
