@@ -127,8 +127,9 @@ export const processPage: Page = {
         dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => [named(t) ?? NO_DATA, partyKey(referenced(t))]), { id: 'tabla-licitantes', empty: 'Sin licitantes publicados.' }),
         objects(tender.documents).length ? documentsTable('Documentos de la licitación', objects(tender.documents), 'docs-licitacion') : null),
       section('etapa-adjudicacion', 'Adjudicación',
-        dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
-          awards.map((a) => [str(a.title) ?? str(a.id) ?? NO_DATA, st('awardStatus', a.status), date(str(a.date)), moneyOf(a.value),
+        // Its clave too, as the timeline names it («Adjudicación 1»: Mexico City's «ARRENDAMIENTO DE INMUEBLES»).
+        dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
+          awards.map((a) => [str(a.title) ?? str(a.id) ?? NO_DATA, str(a.id) ?? NO_DATA, st('awardStatus', a.status), date(str(a.date)), moneyOf(a.value),
             objects(a.suppliers).length ? objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')]) : NO_DATA]), { id: 'tabla-adjudicaciones', empty: 'Sin adjudicaciones publicadas.' })),
       section('etapa-contratacion', 'Contratación',
         // Its clave too: Ejecución, its payments and the timeline name a contract by it («Contrato 1» is Mexico City's
