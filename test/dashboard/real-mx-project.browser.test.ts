@@ -9,7 +9,9 @@
  *   `2017-05-25T10:34:37-05:00`;
  * - every document the project publishes (oc4ids-gx3fo2-000005 publishes 38: a dictamen de aprobación, a plan
  *   financiero, progress reports, 26 photographs…), not only those of the checklist's types: its page showed two, the
- *   checklist's feasibility study and completion certificate; the rest were only in the JSON.
+ *   checklist's feasibility study and completion certificate; the rest were only in the JSON. Printed, each title is
+ *   followed by its address (paper has no links);
+ * - Descargas printed with the INAI's publication policy (record-package_269.json) keeps its table on the page.
  */
 import * as fs from 'fs';
 import * as path from 'path';
