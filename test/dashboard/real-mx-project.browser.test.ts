@@ -102,6 +102,22 @@ function typeDocuments(key: string, workbook: WorkbookModel): void {
   }
 }
 
+const REAL_PROCESS = 'ocds-7wj9x5-SINL-CPE-018-2017';
+
+/** The real project's process (oc4ids-gx3fo2-000001), listed as Nuevo León lists it: its ocid, no title. */
+function typeProcess(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const sheet = workbook.sheets.find((s) => s.name === 'Procesos del proyecto') as WorkbookModel['sheets'][number];
+  const paths = sheet.rows[1].map(String);
+  const at = (p: string): number => paths.indexOf(p);
+  const row: CellValue[] = [...sheet.rows[2]].map(() => null);
+  row[at('id')] = PROJECT;
+  row[at('contractingProcesses/0/id')] = REAL_PROCESS;
+  row[at('contractingProcesses/0/summary/ocid')] = REAL_PROCESS;
+  row[at('contractingProcesses/0/summary/nature')] = sheet.rows[2][at('contractingProcesses/0/summary/nature')];
+  sheet.rows.push(row);
+}
+
 const REAL_INAI = path.join(STANDARDS_DIR, 'examples', 'real-mx', 'record-package_269.json');
 
 /** The INAI's publication policy, as its package states it (a bare address of 43 characters), in Nuevo León's settings. */
@@ -121,7 +137,7 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
   let page: Page;
 
   beforeAll(async () => {
-    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); } });
+    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); typeProcess(key, workbook); } });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   });
@@ -160,6 +176,12 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
     const printed: string[] = await page.locator('#tabla-documentos tbody th a').evaluateAll((as) => as.map((a: any) => getComputedStyle(a, '::after').content));
     await page.emulateMedia({ media: 'screen' });
     expect(printed).toEqual(docs.map((d) => `" (${encodeURI(d.url ?? '')})"`));
+  });
+
+  it('names a process published without a title by its ocid, once', async () => {
+    await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    expect(await page.locator('#tabla-procesos tbody th', { hasText: REAL_PROCESS }).innerText()).toBe(REAL_PROCESS);
   });
 
   it('printed, Descargas keeps every column of its implementers on the page with the INAI\'s publication policy', async () => {
