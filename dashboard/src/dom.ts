@@ -42,7 +42,9 @@ export function safeUrl(url: unknown): string | undefined {
 
 export function externalLink(url: unknown, text?: string): Node {
   const href = safeUrl(url);
-  return href ? h('a', { href, rel: 'noopener noreferrer' }, text ?? href) : document.createTextNode(text ?? String(url ?? ''));
+  // `ext`: a link named by words (a document's title) prints its address after them (styles.css): on paper
+  // «AUTORIZACION PRESUPUESTAL 092» alone said nothing of where the document is.
+  return href ? h('a', { href, rel: 'noopener noreferrer', class: text !== undefined && text !== href ? 'ext' : undefined }, text ?? href) : document.createTextNode(text ?? String(url ?? ''));
 }
 
 let announcing: ReturnType<typeof setTimeout> | undefined;

@@ -454,6 +454,11 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const ocid = decodeURIComponent(page.url().split('#/contratacion/')[1].split('?')[0]);
     const record = ((await (await fetch(`${srv.base}/api/ocds/records/${encodeURIComponent(ocid)}`)).json()) as { records: any[] }).records[0].compiledRelease;
     expect(await page.locator('#tabla-contratos tbody tr').count()).toBe(record.contracts.length);
+    // Each contract and award with its clave, the one its payments, Ejecución and the timeline name it by (the tables
+    // showed only its title).
+    expect(await page.locator('#tabla-contratos tbody td:nth-child(2)').allTextContents()).toEqual(record.contracts.map((k: any) => k.id));
+    expect(await page.locator('#tabla-adjudicaciones tbody td:nth-child(2)').allTextContents()).toEqual(record.awards.map((a: any) => a.id));
+    expect(await page.locator('#tabla-pagos tbody td:nth-child(2)').allTextContents()).toEqual(expect.arrayContaining(record.contracts.filter((k: any) => k.implementation?.transactions?.length).map((k: any) => k.id)));
     expect(await page.locator('#tabla-licitantes tbody tr').count()).toBe(record.tender.tenderers.length);
     // «RFC / clave» is each bidder's identifier in `parties`, as published.
     const rfcOf = (id: string) => record.parties.find((x: any) => x.id === id)?.identifier?.id;

@@ -45,3 +45,21 @@ test('a project found through one of its processes brings that process only, not
   // By the project's own words, both.
   expect(found('calle 60')).toEqual([['oc4ids-mty-3'], ['ocds-mty-3', 'ocds-mty-4']]);
 });
+
+test('the search finds every word wherever it is, as a reader types them: not only the words as one piece', () => {
+  // Titles as Nuevo León publishes them (../shared/standards/examples/real-mx): the comma kept «galeana nuevo leon» from
+  // finding the works, and «drenaje higueras» the process, though both words are in their titles.
+  const real: Dataset = {
+    publishers: [],
+    projects: [project('oc4ids-gx3fo2-000001', 'Construcción de una Esfera Cultural en el municipio de Galeana, Nuevo León', [])],
+    processes: [process('ocds-7wj9x5-SINL-CPE-021-2018', 'Construcción de red de drenaje sanitario en diversas calles de la Col. Ruperto Martínez, en el municipio de Higueras, N.L.', 'M T EXCAVA Y CONSTRUYE, S.A. DE C.V.', [])],
+  };
+  const found = (q: string) => {
+    const sel = filterDataset(real, parseFilters(new URLSearchParams({ q })));
+    return [sel.projects.map((p) => p.id), sel.processes.map((p) => p.ocid)];
+  };
+  expect(found('galeana nuevo leon')).toEqual([['oc4ids-gx3fo2-000001'], []]);
+  expect(found('Galeana, Nuevo León')).toEqual([['oc4ids-gx3fo2-000001'], []]);
+  expect(found('drenaje higueras')).toEqual([[], ['ocds-7wj9x5-SINL-CPE-021-2018']]);
+  expect(found('drenaje galeana')).toEqual([[], []]);
+});

@@ -9,7 +9,9 @@
  *   `2017-05-25T10:34:37-05:00`;
  * - every document the project publishes (oc4ids-gx3fo2-000005 publishes 38: a dictamen de aprobación, a plan
  *   financiero, progress reports, 26 photographs…), not only those of the checklist's types: its page showed two, the
- *   checklist's feasibility study and completion certificate; the rest were only in the JSON.
+ *   checklist's feasibility study and completion certificate; the rest were only in the JSON. Printed, each title is
+ *   followed by its address (paper has no links);
+ * - Descargas printed with the INAI's publication policy (record-package_269.json) keeps its table on the page.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -21,6 +23,7 @@ import type { CellValue, WorkbookModel } from '../../core/workbook/model';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
+declare const getComputedStyle: any;
 
 const PROJECT = 'oc4ids-nl0001-NL-2024-002';
 const ITEM = 'NL-2024-002-FF1';
@@ -99,6 +102,32 @@ function typeDocuments(key: string, workbook: WorkbookModel): void {
   }
 }
 
+const REAL_PROCESS = 'ocds-7wj9x5-SINL-CPE-018-2017';
+
+/** The real project's process (oc4ids-gx3fo2-000001), listed as Nuevo León lists it: its ocid, no title. */
+function typeProcess(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const sheet = workbook.sheets.find((s) => s.name === 'Procesos del proyecto') as WorkbookModel['sheets'][number];
+  const paths = sheet.rows[1].map(String);
+  const at = (p: string): number => paths.indexOf(p);
+  const row: CellValue[] = [...sheet.rows[2]].map(() => null);
+  row[at('id')] = PROJECT;
+  row[at('contractingProcesses/0/id')] = REAL_PROCESS;
+  row[at('contractingProcesses/0/summary/ocid')] = REAL_PROCESS;
+  row[at('contractingProcesses/0/summary/nature')] = sheet.rows[2][at('contractingProcesses/0/summary/nature')];
+  sheet.rows.push(row);
+}
+
+const REAL_INAI = path.join(STANDARDS_DIR, 'examples', 'real-mx', 'record-package_269.json');
+
+/** The INAI's publication policy, as its package states it (a bare address of 43 characters), in Nuevo León's settings. */
+function typePolicy(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const policy = (JSON.parse(fs.readFileSync(REAL_INAI, 'utf8')) as { publicationPolicy: string }).publicationPolicy;
+  const row = workbook.sheets.find((s) => s.name === 'Configuración')?.rows.find((r) => r[2] === 'publicationPolicyUrl');
+  if (row) row[1] = policy;
+}
+
 /** 2020-03-31T01:28:04-06:00 → 31/03/2020 (the date the publisher wrote), independently of the dashboard's code. */
 const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0001-') ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : 'Sin dato');
 
@@ -108,7 +137,7 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
   let page: Page;
 
   beforeAll(async () => {
-    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); } });
+    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); typeProcess(key, workbook); } });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   });
@@ -142,5 +171,31 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
       return { title: cells[0].textContent.trim(), href: cells[0].querySelector('a')?.getAttribute('href') ?? '', date: cells[2].textContent.trim() };
     }));
     expect(rows).toEqual(docs.map((d) => ({ title: d.title, href: encodeURI(d.url ?? ''), date: ddmmyyyy(d.datePublished) })));
+    // Printed, each title is followed by its address: on paper the title alone said nothing of where the document is.
+    await page.emulateMedia({ media: 'print' });
+    const printed: string[] = await page.locator('#tabla-documentos tbody th a').evaluateAll((as) => as.map((a: any) => getComputedStyle(a, '::after').content));
+    await page.emulateMedia({ media: 'screen' });
+    expect(printed).toEqual(docs.map((d) => `" (${encodeURI(d.url ?? '')})"`));
+  });
+
+  it('names a process published without a title by its ocid, once', async () => {
+    await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    expect(await page.locator('#tabla-procesos tbody th', { hasText: REAL_PROCESS }).innerText()).toBe(REAL_PROCESS);
+  });
+
+  it('printed, Descargas keeps every column of its implementers on the page with the INAI\'s publication policy', async () => {
+    // A4 portrait at 96 dpi less Chromium's margins. The policy's address, its link's text, did not wrap: the table
+    // ran 41 px past the page's edge, its last column cut.
+    await page.goto(`${srv.base}/#/descargas`);
+    await page.waitForSelector('body[data-ready] main h1');
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: 718, height: 1000 });
+    const cut: string[] = await page.evaluate(() => Array.from(document.querySelectorAll('main .table-wrap')).filter((w: any) => w.scrollWidth > w.clientWidth + 1).map((w: any) => w.id || w.querySelector('caption')?.textContent));
+    const policies: string[] = await page.locator('main a[href*="bit.ly"]').allTextContents();
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(policies.length).toBeGreaterThan(0);
+    expect(cut).toEqual([]);
   });
 });

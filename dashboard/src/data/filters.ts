@@ -55,6 +55,18 @@ const cachedText = <T extends object>(r: T, text: (r: T) => string): string => {
 const projectText = (r: ProjectRow): string => cachedText(r, (x) => `${x.title} ${x.id} ${x.publisherName} ${x.state} ${x.municipality ?? ''} ${x.authority?.name ?? ''} ${x.authority?.id ?? ''}`);
 const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} ${x.ocid} ${x.publisherName} ${x.buyer?.name ?? ''} ${x.suppliers.map((s) => `${s.name} ${s.id}`).join(' ')}`);
 
+/**
+ * Whether a row's folded text has every word of the (folded) search, wherever each is: «galeana nuevo leon» finds
+ * «… en el municipio de Galeana, Nuevo León», which the words as one piece missed (the comma between them), and
+ * «drenaje higueras» the works named «… drenaje sanitario … en el municipio de Higueras». The words of the last
+ * search are kept: every row of a view is tested against the same one.
+ */
+let lastWords: { q: string; words: string[] } = { q: '', words: [] };
+function hasWords(text: string, q: string): boolean {
+  if (lastWords.q !== q) lastWords = { q, words: q.split(/[\s,;]+/).filter(Boolean) };
+  return lastWords.words.every((w) => text.includes(w));
+}
+
 /** Whether an implementer (its state and id) is within the header's Estado and Implementador filters. */
 export function matchesPublisher(f: Filters, p: { state: string; publisherId: string }): boolean {
   return (!f.state || p.state === f.state) && (!f.publisher || p.publisherId === f.publisher);
@@ -72,7 +84,7 @@ export function matchesProject(row: ProjectRow, f: Filters, searchHit: (row: Pro
     const to = row.endYear ?? row.startYear;
     if (from === undefined || to === undefined || f.year < from || f.year > to) return false;
   }
-  if (f.q && !projectText(row).includes(f.q) && !searchHit(row)) return false;
+  if (f.q && !hasWords(projectText(row), f.q) && !searchHit(row)) return false;
   return true;
 }
 
@@ -91,13 +103,13 @@ export function filterDataset(ds: Dataset, f: Filters): Selection {
   // The search finds a project by its own text or by that of one of its processes (their contractors, ocids,
   // buyers), as the search box promises: «Cumbres» finds the works its contractor built, on every page.
   const q = f.q;
-  const hits = q ? new Set(ds.processes.filter((r) => processText(r).includes(q)).map((r) => r.ocid)) : undefined;
+  const hits = q ? new Set(ds.processes.filter((r) => hasWords(processText(r), q)).map((r) => r.ocid)) : undefined;
   const projects = ds.projects.filter((r) => matchesProject(r, f, (p) => !!hits && p.ocids.some((o) => hits.has(o))));
   const linked = new Set(projects.flatMap((r) => r.ocids));
   // A project found by its own words (or chosen without a search) brings its processes along; one found through a
   // process (its contractor's RFC, its ocid) brings that process only: searching a contractor listed its processes
   // and, beside them, the other contractors' processes of the same works.
-  const along = q ? new Set(projects.filter((r) => projectText(r).includes(q)).flatMap((r) => r.ocids)) : linked;
+  const along = q ? new Set(projects.filter((r) => hasWords(projectText(r), q)).flatMap((r) => r.ocids)) : linked;
   const projectLevel = f.year !== undefined || !!f.sector || !!f.type || !!f.status || !!f.municipality;
   const processes = ds.processes.filter((r) => {
     if (!matchesPublisher(f, r)) return false;

@@ -154,7 +154,11 @@ export const projectPage: Page = {
             const sm = obj(s.summary) ?? {};
             const ocid = str(s.id) ?? '';
             const published = ds.processes.find((x) => x.ocid === ocid);
-            return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, str(sm.title) ?? ocid) : str(sm.title) ?? ocid, h('br'), h('small', { class: 'code' }, ocid)), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'),
+            // Without a title (Nuevo León's projects list their processes by ocid alone) the ocid once: the cell said
+            // it twice, as the title and below it.
+            const title = str(sm.title) ?? published?.title;
+            const name = title ?? h('span', { class: 'code' }, ocid);
+            return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, name) : name, title ? [h('br'), h('small', { class: 'code' }, ocid)] : null), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'),
               published?.stage ? stageTitle(published.stage) : processStatusTitle(str(sm.status) ?? 'sin-dato'),
               money(published ? published.contracted : num(obj(sm.contractValue)?.amount)), money(num(obj(sm.finalValue)?.amount)),
               arr(sm.suppliers).length ? arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')]) : NO_DATA];
