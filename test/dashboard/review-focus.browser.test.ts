@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, describeIfChromium, WCAG_AA } from '../browser';
-import { startReviewServer, type ReviewServer } from './review-server';
+import { sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
 import type { PublicationTask } from '../../functions/src/publication/publication-queue';
@@ -29,10 +29,21 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
   let base: string;
   let browser: Browser;
   let dir: string;
+  let tabs: SharedTabs;
 
   beforeAll(async () => {
     srv = await startReviewServer('review-focus-');
     ({ h, base, browser, dir } = srv);
+    // One tab for the file, which each test empties and loads afresh (sharedTabs), its clock back to the real time.
+    tabs = sharedTabs(base, async () => {
+      const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+      context.setDefaultTimeout(10_000);
+      // The page's timers run on Playwright's clock: time flows as usual, and a test jumps over the 3-second looks of a
+      // page in «Aprobada» (fastForward) instead of waiting them out.
+      await context.clock.install();
+      await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
+      return context;
+    }, { clock: true });
   });
   afterAll(async () => {
     await srv?.close();
@@ -44,16 +55,9 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     return ((await res.json()) as { submission: { id: string } }).submission.id;
   }
 
-  /** A tab signed in as `user` (its own context and sessionStorage), on `hash` once drawn. */
+  /** The file's tab signed in as `user` (nothing kept of an earlier test), on `hash` once drawn. */
   async function signedIn(user: UserName, hash: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
-    // The page's timers run on Playwright's clock: time flows as usual, and a test jumps over the 3-second looks of a
-    // page in «Aprobada» (fastForward) instead of waiting them out.
-    await context.clock.install();
-    await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/${hash}`);
+    const page = await tabs.open(hash);
     await page.getByLabel('Clave de acceso').fill(h.bearer(user).replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByText('Sesión: ').waitFor();
@@ -84,7 +88,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await activeText(page)).toBe('← Volver a la bandeja');
     // Said too: the reader's focus is elsewhere on the page.
     await page.locator('body > #anuncio', { hasText: 'Situación de la entrega: Publicada' }).waitFor({ state: 'attached' });
-    await page.context().close();
   });
 
   it('Revisión\'s «Situación» select is browsed with the arrow keys: the focus stays on it while the inbox is drawn again', async () => {
@@ -104,7 +107,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await activeId(page)).toBe('filtro-situacion');
     expect(await select.inputValue()).not.toBe(second);
     expect(page.url()).toContain(`situacion=${await select.inputValue()}`);
-    await page.context().close();
   });
 
   it('work that disables its button gives the focus to its outcome: the Excel upload, «Guardar etapas», «Sí, publicar»', async () => {
@@ -126,7 +128,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await official.locator('.envio', { hasText: 'En revisión' }).first().waitFor();
     expect(await activeId(official)).toBe('resultado-envio');
     expect(await axeViolations(official, { tags: WCAG_AA })).toEqual([]);
-    await official.context().close();
 
     const og = await signedIn('coordinadorA', '#/etapas?implementador=mer');
     await og.getByLabel('E.1 REDA').fill('15/01/2024');
@@ -155,7 +156,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
     expect(await activeId(og)).toBe('resultado');
     expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
-    await og.context().close();
   });
 
   it('the outcome of an Excel upload is said once: read where the focus lands on it, or — the reader\'s focus elsewhere — through the live region outside <main>, also after the page is drawn again', async () => {
@@ -202,7 +202,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await settled();
     expect(await activeId(official)).toBe('resultado-envio');
     expect(await anuncio.textContent()).toBe('');
-    await official.context().close();
   });
 
   it('a new page starts with an empty live region: the inbox\'s count is not left there on the submission opened from it', async () => {
@@ -216,17 +215,11 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     // Longer than announce() waits before it writes (dom.ts, 100 ms), run at once on the page's clock.
     await page.clock.runFor(400);
     expect(await anuncio.textContent()).toBe('');
-    await page.context().close();
   });
 
   it('an expired session says so after the sign-in heading, as an alert that also describes the key field', async () => {
-    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
-    await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
     // A key the server no longer knows (revoked, or from another server): the next request is refused with 401.
-    await context.addInitScript(() => { (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('infra-abierta:credencial', `ia_${'x'.repeat(40)}`); });
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/#/mis-envios`);
+    const page = await tabs.open('#/mis-envios', { sessionStorage: { 'infra-abierta:credencial': `ia_${'x'.repeat(40)}` } });
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
@@ -235,7 +228,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     const id = await alert.getAttribute('id');
     expect((await page.locator('#clave').getAttribute('aria-describedby'))?.split(' ')).toContain(id);
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
-    await context.close();
   });
 
   it('Escape closes «Aprobar»\'s question and gives the focus back to «Aprobar»; the ⚠ of a note is not read out', async () => {
@@ -256,7 +248,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.locator('#envio-anterior').waitFor();
     expect(await page.locator('#envio-anterior > span[aria-hidden="true"]').textContent()).toBe('⚠');
     expect(await page.locator('#envio-anterior').textContent()).toMatch(/^⚠ No se puede aprobar este envío: ya se aprobó uno más reciente/);
-    await page.context().close();
   });
 
   it('an approval that gets no answer (connection lost) says so in Spanish and that it may have been done, not the browser\'s «Failed to fetch»', async () => {
@@ -271,7 +262,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await outcome.textContent()).toBe('No se pudo comunicar con el servidor, así que no se sabe si se registró. Revise su conexión y vuelva a cargar la página: verá si ya quedó hecho antes de intentarlo de nuevo.');
     expect(await activeId(page)).toBe('resultado');
     expect(await page.getByRole('button', { name: 'Aprobar' }).isEnabled()).toBe(true);
-    await page.context().close();
   });
 
   it('on a phone (390 px) each send in the inbox opens from its implementer\'s name, with its situation in sight; two sends are told apart by their links; an empty inbox says so within the screen, and a wide table\'s caption too', async () => {
@@ -304,7 +294,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     const caption = page.locator('caption', { hasText: 'Avance de cada implementador frente a su compromiso' });
     await caption.waitFor();
     expect(await caption.evaluate(textEnd)).toBeLessThanOrEqual(390);
-    await page.context().close();
   });
 
   it('an approval published in the background says how it ended where «Se está publicando» was, and the focus stays there', async () => {
@@ -355,7 +344,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await page.locator('#resultado').textContent()).toBe('Esta entrega ya no está en espera de aprobación: está «Publicada».');
     expect(await page.locator('#decision').count()).toBe(0);
     expect(await activeId(page)).toBe('resultado');
-    await page.context().close();
   });
 
   it('a work page that cannot load (no answer) puts the focus on its heading, which says so in Spanish', async () => {
@@ -368,7 +356,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
     expect(await page.locator('main').textContent()).toContain('No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.');
     expect(await activeText(page)).toBe('No se pudieron cargar los datos');
-    await page.context().close();
   });
 
   // Last: it leaves its send returned, and the next upload of the institution would continue it (200, not 201).
@@ -393,6 +380,5 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await page.locator('#sesion-vencida').count()).toBe(0);
     await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await page.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
-    await page.context().close();
   });
 });

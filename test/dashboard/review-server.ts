@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Server } from 'http';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchChromium } from '../browser';
 import { buildDashboard } from '../../scripts/build-dashboard';
 import { localHarness, type LocalHarness, type UserName } from '../workflow/workflow-harness';
@@ -57,4 +57,53 @@ export async function signedIn(srv: ReviewServer, user: UserName, hash: string):
   await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
   await page.getByRole('button', { name: 'Entrar' }).click();
   return page;
+}
+
+/** Where a tab is emptied between tests: a blank document of the server's origin, answered by the test (the server is never asked). */
+const BLANK = '/blank-tab-for-tests';
+
+export interface SharedTabs {
+  /**
+   * Tab `tab` (0 unless a test needs two pages at once, e.g. two users) with the dashboard loaded afresh at `hash`,
+   * holding `sessionStorage` when it loads and nothing else of an earlier test.
+   */
+  open(hash: string, opts?: { tab?: number; sessionStorage?: Record<string, string> }): Promise<Page>;
+}
+
+/**
+ * The tabs a file's tests draw their pages in, each made once in a context of its own from `newContext` (which
+ * routes the requests): a context and a tab for each page cost a renderer's start and a full load (about 0.65 s
+ * of CPU each) before any work. A context each, not two tabs of one: the tab not in front has its animation frames
+ * held back, and each of Playwright's clicks waited 1-2 s on them. Before each load the tab is emptied of what an
+ * earlier test left: its sign-in (sessionStorage, as localStorage), the HTTP cache (public answers are kept 60 s: a
+ * publisher the next test registers would be missing from Seguimiento), its routes and its size; with `clock`, the
+ * context's clock (installed by `newContext`) is set back to the real time.
+ */
+export function sharedTabs(base: string, newContext: () => Promise<BrowserContext>, opts: { clock?: boolean } = {}): SharedTabs {
+  const tabs: { page: Page; cdp: CDPSession }[] = [];
+  return {
+    async open(hash, { tab = 0, sessionStorage = {} } = {}) {
+      if (!tabs[tab] || tabs[tab].page.isClosed()) {
+        const context = await newContext();
+        await context.route((url) => url.href === `${base}${BLANK}`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>-</title>' }));
+        const page = await context.newPage();
+        tabs[tab] = { page, cdp: await context.newCDPSession(page) };
+      }
+      const { page, cdp } = tabs[tab];
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+      await page.setViewportSize({ width: 1200, height: 900 });
+      await page.goto(`${base}${BLANK}`);
+      await page.evaluate((kept) => {
+        type Storage = { clear(): void; setItem(key: string, value: string): void };
+        const g = globalThis as unknown as { sessionStorage: Storage; localStorage: Storage };
+        g.sessionStorage.clear();
+        g.localStorage.clear();
+        for (const [k, v] of Object.entries(kept)) g.sessionStorage.setItem(k, v);
+      }, sessionStorage);
+      await cdp.send('Network.clearBrowserCache');
+      if (opts.clock) await page.context().clock.setSystemTime(Date.now());
+      await page.goto(`${base}/${hash}`);
+      return page;
+    },
+  };
 }

@@ -5,13 +5,14 @@
  * on *Mis envíos*; the fixed workbook continues the returned send (its comments stay with it) and the coordinator approves, and an update shows a field-level diff;
  * the coordinator records program stages (*Etapas del programa*) and *Seguimiento* shows them; a list of findings
  * cut to the first ones a submission keeps says so; the inbox opens on what awaits a decision, failed publications too.
- * One browser and one server for the file; requests outside the test server are refused.
+ * One browser and one server for the file, and its tabs, which each test empties and loads afresh (sharedTabs);
+ * requests outside the test server are refused.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
-import { startReviewServer, type ReviewServer } from './review-server';
+import { sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate } from '../../core/format/es-mx';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
@@ -32,10 +33,18 @@ describeIfChromium('review pages in headless Chromium', () => {
   let browser: Browser;
   let dir: string;
   const refused: string[] = [];
+  async function newContext(locale: string): Promise<BrowserContext> {
+    // bypassCSP lets the test inject axe-core; the page itself runs under its own CSP.
+    const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 }, bypassCSP: true });
+    await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : (refused.push(r.request().url()), r.abort())));
+    return context;
+  }
+  let tabs: SharedTabs;
 
   beforeAll(async () => {
     srv = await startReviewServer('review-dashboard-');
     ({ h, base, browser, dir } = srv);
+    tabs = sharedTabs(base, () => newContext('es-MX'));
   });
   afterAll(async () => {
     await srv?.close();
@@ -47,19 +56,20 @@ describeIfChromium('review pages in headless Chromium', () => {
     return { status: res.status, body: (await res.json()) as { submission: { id: string } } };
   }
 
-  /** A visitor's page (its own context, so sessionStorage is its own). */
-  async function visitor(hash: string, locale = 'es-MX'): Promise<Page> {
-    // bypassCSP lets the test inject axe-core; the page itself runs under its own CSP.
-    const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 }, bypassCSP: true });
-    await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : (refused.push(r.request().url()), r.abort())));
-    const page = await context.newPage();
+  /**
+   * A visitor's page in the file's tab `tab` (signed out: its sessionStorage emptied); `locale` other than es-MX: a
+   * context of its own, the locale being the context's (the test closes it).
+   */
+  async function visitor(hash: string, { tab = 0, locale }: { tab?: number; locale?: string } = {}): Promise<Page> {
+    if (!locale) return tabs.open(hash, { tab });
+    const page = await (await newContext(locale)).newPage();
     await page.goto(`${base}/${hash}`);
     return page;
   }
 
   /** A page signed in as `user`, from the form its work page shows a visitor. */
-  async function signedIn(user: UserName, hash: string, locale?: string): Promise<Page> {
-    const page = await visitor(hash, locale);
+  async function signedIn(user: UserName, hash: string, opts?: { tab?: number; locale?: string }): Promise<Page> {
+    const page = await visitor(hash, opts);
     // Signed out, the page is the sign-in form, with its own level-one heading.
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
     await page.getByLabel('Clave de acceso').fill(h.bearer(user).replace(/^Bearer /, ''));
@@ -75,7 +85,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     const page = await visitor('#/acerca');
     // What the page asks the API (who signed in is asked of /api/session, not learnt from a listing of submissions).
     const asked: string[] = [];
-    page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) asked.push(u.pathname + u.search); });
+    const ask = (r: { url(): string }): void => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) asked.push(u.pathname + u.search); };
+    page.on('request', ask);
     await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await menu(page)).not.toContain('Revisión');
     expect(await menu(page)).not.toContain('Mis envíos');
@@ -111,14 +122,13 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
     expect(await menu(page)).not.toContain('Revisión');
     expect((await menu(page)).at(-1)).toBe('Iniciar sesión');
-    await page.context().close();
+    page.off('request', ask);
 
     // An official: «Mis envíos», not the coordinators' inbox.
     const mine = await signedIn('capturistaA', '#/entrar');
     await mine.getByRole('heading', { level: 1, name: 'Mis envíos' }).waitFor();
     await mine.locator('#menu a', { hasText: /^Mis envíos$/ }).waitFor();
     expect(await menu(mine)).not.toContain('Revisión');
-    await mine.context().close();
   });
 
   test('another state is refused; the right coordinator opens the inbox, sees the preview and returns with a comment', async () => {
@@ -140,9 +150,9 @@ describeIfChromium('review pages in headless Chromium', () => {
     // One that does not exist, likewise.
     await other.goto(`${base}/#/revision/no-existe`);
     await other.getByRole('heading', { level: 1, name: 'Entrega no disponible' }).waitFor();
-    await other.context().close();
 
-    og = await signedIn('coordinadorA', '#/revision');
+    // Its own tab: the next two tests come back to it, beside the official's.
+    og = await signedIn('coordinadorA', '#/revision', { tab: 1 });
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByRole('heading', { name: 'Entrega de Municipio de Mérida' }).waitFor();
     expect(await og.locator('#vista-previa').textContent()).toContain('Nuevos: 1');
@@ -301,8 +311,6 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.locator('#tabla-seguimiento summary', { hasText: '2 de 7' }).first().click();
     await og.getByText('E.2 Programa de trabajo: 01/02/2024').waitFor();
     expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
-    await og.context().close();
-    await official.context().close();
   });
 
   test('a coordinator records program stages from Revisión and Seguimiento shows them; others cannot', async () => {
@@ -334,22 +342,19 @@ describeIfChromium('review pages in headless Chromium', () => {
     await merida.getByText('E.3 Compromiso de publicación: 10/03/2024').waitFor();
     await merida.getByText('E.4 Mapeo: 20/04/2024').waitFor();
     await merida.getByText('E.2 Programa de trabajo: pendiente').waitFor();
-    await page.context().close();
 
     // A coordinator of another state is not offered Mérida, even through a link; an official gets the server's refusal.
     const other = await signedIn('coordinadorB', '#/etapas?implementador=mer');
     await other.getByText('Ese implementador no está a su cargo: elija uno de la lista.').waitFor();
     expect(await other.locator('#implementador option').allTextContents()).toEqual(['Elija un implementador', 'Municipio de Monterrey']);
-    await other.context().close();
     const official2 = await signedIn('capturistaA', '#/etapas');
     await official2.getByRole('alert').filter({ hasText: 'Su cuenta no tiene permiso para registrar las etapas del programa' }).waitFor();
-    await official2.context().close();
   });
 
   test('stage dates read and are typed as dd/mm/aaaa in an English browser too; a bad one is named in Spanish', async () => {
     await fetch(`${base}/api/publishers/mty/stages`, { method: 'PUT', headers: { authorization: h.bearer('coordinadorB'), 'content-type': 'application/json' }, body: JSON.stringify({ stages: { 'E.1': '2024-01-15' } }) });
     // A browser in English: its own date fields would show and take mm/dd/yyyy.
-    const page = await signedIn('coordinadorB', '#/etapas?implementador=mty', 'en-US');
+    const page = await signedIn('coordinadorB', '#/etapas?implementador=mty', { locale: 'en-US' });
     const reda = page.getByLabel('E.1 REDA');
     await reda.waitFor();
     expect(await reda.inputValue()).toBe('15/01/2024');
@@ -395,14 +400,13 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.locator('#resultado-retiro', { hasText: /^Esta entrega ya no se puede retirar: está «Publicada»/ }).waitFor();
     await card.getByText('Publicada').waitFor();
     expect(await card.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
-    await page.context().close();
   });
 
   test('an official withdraws a send made by mistake from Mis envíos, after confirming; it leaves the coordinator\'s inbox', async () => {
     const sent = await fetch(`${base}/api/submissions?publisher=mer&archivo=${encodeURIComponent('enviado por error.xlsx')}`, { method: 'POST', headers: { authorization: h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque enviado por error' })) });
     expect(sent.status).toBe(201);
     const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
-    const coordinator = await signedIn('coordinadorA', '#/revision');
+    const coordinator = await signedIn('coordinadorA', '#/revision', { tab: 1 });
     await coordinator.locator('#bandeja tbody tr', { hasText: 'enviado por error.xlsx' }).waitFor();
 
     const page = await signedIn('capturistaA', '#/mis-envios');
@@ -440,8 +444,6 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await coordinator.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
     expect(await coordinator.locator('#vista-previa').count()).toBe(0);
     expect(await coordinator.locator('section[aria-labelledby="titulo-historial"] tbody').textContent()).toContain('Retiró el envío');
-    await coordinator.context().close();
-    await page.context().close();
   });
 
   test('an implementer registered today is «Nuevo» on Seguimiento, with the day its first publication is due, not «Atrasado»', async () => {
@@ -457,7 +459,6 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await row.locator('td').first().textContent()).toBe(`◷ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
     // Registered before the date was kept and never published: late, as before.
     expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Monterrey' }).locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
-    await page.context().close();
   });
 
   test('an approval of unchanged data counts as an update on Seguimiento: not «Atrasado», 0 days, the confirmation said under the publication', async () => {
@@ -478,12 +479,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     const sent = await fetch(`${base}/api/submissions?publisher=cam`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: await xlsxOf(book) });
     expect(sent.status).toBe(201);
     // Approved from its page: the question says nothing new will be published, and that it counts as an update.
-    const admin = await signedIn('admin', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    const admin = await signedIn('admin', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`, { tab: 1 });
     await admin.getByRole('button', { name: 'Aprobar' }).click();
     expect(await admin.locator('#texto-confirmar').textContent()).toBe('No hay cambios frente a lo publicado: al aprobar no se publica nada nuevo, y la aprobación cuenta como actualización de los datos de Municipio de Campeche en «Seguimiento». ¿Aprobar ahora?');
     await admin.getByRole('button', { name: 'Sí, aprobar' }).click();
     await admin.locator('#resultado', { hasText: 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar; la aprobación cuenta como actualización de sus datos.' }).waitFor();
-    await admin.context().close();
 
     await page.reload();
     await row.waitFor();
@@ -493,7 +493,6 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(cells[5]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
     expect(cells[6]).toBe('0');
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
-    await page.context().close();
   });
   test('«Qué cambiará al aprobar» shows a release tag the official typed by its Spanish name, as the sheet\'s list does, never the code', async () => {
     // An implementer whose example workbook is published; an update of it with the tag typed in «Etiquetas de la entrega».
@@ -513,7 +512,6 @@ describeIfChromium('review pages in headless Chromium', () => {
     await row.waitFor();
     expect(await row.locator('td').last().textContent()).toBe('Actualización de la licitación');
     expect(await page.locator('#vista-previa').textContent()).not.toMatch(/tenderUpdate/);
-    await page.context().close();
   });
 
   test('a submission with more findings than it keeps says that its list shows only the first ones', async () => {
@@ -528,7 +526,6 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await page.locator('.resumen').textContent()).toContain('0 errores, 60 advertencias');
     expect(await section.locator('li').count()).toBe(50);
     expect(await section.locator('p.note').textContent()).toBe('Se muestran los primeros 50 de 60 hallazgos, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).');
-    await page.context().close();
   });
 
   test('the inbox opens on what awaits a decision: a send in review and one whose publication failed', async () => {
@@ -551,7 +548,6 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByLabel('Situación').selectOption('submitted');
     await rows.filter({ hasText: 'La publicación falló' }).waitFor({ state: 'detached' });
     expect(await rows.filter({ hasText: 'En revisión' }).count()).toBeGreaterThan(0);
-    await page.context().close();
   });
 
   test('an approval refused for errors shows them at once, said as its history says it; a send older than one approved does not offer «Qué cambiará al aprobar»', async () => {
@@ -591,6 +587,5 @@ describeIfChromium('review pages in headless Chromium', () => {
     } finally {
       await registerPublisher(h.store, val, 'admin', new Date());
     }
-    await page.context().close();
   });
 });
