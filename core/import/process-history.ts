@@ -12,18 +12,27 @@ import { sortReleases } from '../merge/sort-releases';
 
 type Obj = Record<string, unknown>;
 
+/** The documents by `key`, in first-seen order. */
+function grouped(docs: readonly Obj[], key: (doc: Obj) => string): Map<string, Obj[]> {
+  const groups = new Map<string, Obj[]>();
+  for (const doc of docs) {
+    const k = key(doc);
+    const list = groups.get(k);
+    if (list) list.push(doc);
+    else groups.set(k, [doc]);
+  }
+  return groups;
+}
+
+/** The later of `a` (a date, or '' for none yet) and `b`, when `b` is a date. */
+const later = (a: string, b: unknown): string => (typeof b === 'string' && !Number.isNaN(Date.parse(b)) && (a === '' || Date.parse(b) > Date.parse(a)) ? b : a);
+
 /**
  * `releases` with those of a repeated ocid compiled into one, where the first of them was (first-seen order kept);
  * one info finding when any was, naming the first such process and its dates, and how many there were.
  */
 export function compileProcesses(releases: readonly Obj[], file?: string): { releases: Obj[]; findings: Finding[] } {
-  const byOcid = new Map<string, Obj[]>();
-  for (const r of releases) {
-    const ocid = String(r.ocid);
-    const list = byOcid.get(ocid);
-    if (list) list.push(r);
-    else byOcid.set(ocid, [r]);
-  }
+  const byOcid = grouped(releases, (r) => String(r.ocid));
   if (byOcid.size === releases.length) return { releases: [...releases], findings: [] };
   let processes = 0;
   let merged = 0;
@@ -56,7 +65,7 @@ export class PublishedReleases {
   add(dates: readonly unknown[]): void {
     for (const date of dates) {
       this.count++;
-      if (typeof date === 'string' && !Number.isNaN(Date.parse(date)) && (this.latest === '' || Date.parse(date) > Date.parse(this.latest))) this.latest = date;
+      this.latest = later(this.latest, date);
     }
   }
 
@@ -76,13 +85,7 @@ export class PublishedReleases {
  * the first of them was; one info finding when any was left out.
  */
 export function latestProjects(projects: readonly Obj[], file?: string): { projects: Obj[]; findings: Finding[] } {
-  const byId = new Map<string, Obj[]>();
-  for (const p of projects) {
-    const id = String(p.id);
-    const list = byId.get(id);
-    if (list) list.push(p);
-    else byId.set(id, [p]);
-  }
+  const byId = grouped(projects, (p) => String(p.id));
   if (byId.size === projects.length) return { projects: [...projects], findings: [] };
   const time = (p: Obj): number => (typeof p.updated === 'string' && !Number.isNaN(Date.parse(p.updated)) ? Date.parse(p.updated) : -Infinity);
   let repeated = 0;
@@ -108,10 +111,9 @@ export function latestProjects(projects: readonly Obj[], file?: string): { proje
  * (publication keeps it while the project does not change). Undefined when none had one.
  */
 export function updatedNotCarried(projects: readonly Obj[], file: string): Finding | undefined {
-  const dates = projects.map((p) => p.updated).filter((d): d is string => typeof d === 'string' && !Number.isNaN(Date.parse(d)));
+  const dates = projects.map((p) => p.updated).filter((d): d is string => later('', d) !== '');
   if (!dates.length) return undefined;
-  const last = dates.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
-  return finding('import.updated-not-carried', 'info', { count: dates.length, last, file });
+  return finding('import.updated-not-carried', 'info', { count: dates.length, last: dates.reduce(later, ''), file });
 }
 
 const NOT_CARRIED = new Set(['import.releases-not-carried', 'import.releases-not-carried-undated', 'import.updated-not-carried']);
@@ -125,14 +127,13 @@ export const isNotCarriedNote = (f: Finding): boolean => NOT_CARRIED.has(f.code)
  * many the workbook holds once the files are joined (compileProcesses, latestProjects).
  */
 export function joinNotCarried(notes: readonly Finding[], processes: number, projects: number): Finding[] {
-  const latest = (a: string, b: unknown): string => (typeof b === 'string' && (a === '' || Date.parse(b) > Date.parse(a)) ? b : a);
   let releases = 0;
   let releasesLast = '';
   let updated = 0;
   let updatedLast = '';
   for (const f of notes) {
-    if (f.code === 'import.updated-not-carried') { updated += Number(f.params.count); updatedLast = latest(updatedLast, f.params.last); }
-    else if (NOT_CARRIED.has(f.code)) { releases += Number(f.params.releases); releasesLast = latest(releasesLast, f.params.last); }
+    if (f.code === 'import.updated-not-carried') { updated += Number(f.params.count); updatedLast = later(updatedLast, f.params.last); }
+    else if (NOT_CARRIED.has(f.code)) { releases += Number(f.params.releases); releasesLast = later(releasesLast, f.params.last); }
   }
   const out: Finding[] = [];
   if (releases && processes) out.push(releasesLast ? finding('import.releases-not-carried', 'info', { count: processes, releases, last: releasesLast }) : finding('import.releases-not-carried-undated', 'info', { count: processes, releases }));
