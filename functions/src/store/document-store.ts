@@ -66,8 +66,6 @@ const HEAD = '1';
  * store older than the field are marked, or when the first snapshot of a new store is kept.
  */
 const SNAPSHOT_HEADS_ID = docId('snapshot-heads');
-/** A part 0 deleted while it was being marked: nothing to mark. */
-class SnapshotGone extends Error {}
 
 interface Current {
   publisherId: string;
@@ -169,15 +167,9 @@ export function createStore(backend: DocumentBackend): Store {
   const publicationKey = (p: Pick<Publication, 'createdAt' | 'id'>) => sortKey(p.createdAt, p.id);
 
   const snapshotHeadRow = (chunk: SnapshotChunk) => toRow('snapshots', docId(chunk.contentHash, '0'), sortKey(chunk.contentHash, '0'), { ...chunk, head: HEAD });
-  const markHeadsDone = () => putAll('changes', [toRow('changes', SNAPSHOT_HEADS_ID, sortKey('snapshot-heads'), { snapshotHeads: true })]);
-  /** Known in this process: every first part carries `head` (the marker was read or written). */
-  let snapshotHeadsMarked = false;
+  const markHeadsDone = () => markDone(SNAPSHOT_HEADS_ID, 'snapshot-heads', 'snapshotHeads');
   /** Seen in this process: the store had snapshots before the marker (putSnapshot). */
   let olderSnapshotsSeen = false;
-  async function snapshotHeadsDone(): Promise<boolean> {
-    if (!snapshotHeadsMarked) snapshotHeadsMarked = (await backend.get('changes', SNAPSHOT_HEADS_ID)) !== undefined;
-    return snapshotHeadsMarked;
-  }
 
   /**
    * A store with snapshots from before `head` (old SQLite files, old Firestore documents) has first parts without
@@ -185,29 +177,22 @@ export function createStore(backend: DocumentBackend): Store {
    * first part without it is marked; then the marker says so and it is never done again.
    */
   async function markSnapshotHeads(): Promise<void> {
-    if (await snapshotHeadsDone()) return;
-    const size = 20; // each part carries up to 300,000 characters
-    let after: string | undefined;
-    for (;;) {
-      const rows = await backend.query('snapshots', {}, after, size);
-      for (const row of rows) {
-        const chunk = JSON.parse(row.body) as SnapshotChunk;
-        if (chunk.part !== 0 || chunk.head === HEAD) continue;
-        try {
-          // Read and written at once: a keptAt written meanwhile (putSnapshot) is kept, a deleted snapshot stays deleted.
-          await backend.modify('snapshots', docId(chunk.contentHash, '0'), (body) => {
-            if (body === undefined) throw new SnapshotGone();
-            return snapshotHeadRow(JSON.parse(body) as SnapshotChunk);
-          });
-        } catch (e) {
-          if (!(e instanceof SnapshotGone)) throw e;
-        }
+    if (await marked(SNAPSHOT_HEADS_ID)) return;
+    // 20 at a time: each part carries up to 300,000 characters.
+    await eachRow('snapshots', 20, async (body) => {
+      const chunk = JSON.parse(body) as SnapshotChunk;
+      if (chunk.part !== 0 || chunk.head === HEAD) return;
+      try {
+        // Read and written at once: a keptAt written meanwhile (putSnapshot) is kept, a deleted snapshot stays deleted.
+        await backend.modify('snapshots', docId(chunk.contentHash, '0'), (now) => {
+          if (now === undefined) throw new NothingToMark();
+          return snapshotHeadRow(JSON.parse(now) as SnapshotChunk);
+        });
+      } catch (e) {
+        if (!(e instanceof NothingToMark)) throw e;
       }
-      if (rows.length < size) break;
-      after = rows[rows.length - 1].sk;
-    }
+    });
     await markHeadsDone();
-    snapshotHeadsMarked = true;
   }
 
   /** Whether the one-time marking recorded under `id` in `changes` is done: read once per process, then known. */
@@ -216,8 +201,9 @@ export function createStore(backend: DocumentBackend): Store {
     if (!markedOnce.get(id)) markedOnce.set(id, (await backend.get('changes', id)) !== undefined);
     return markedOnce.get(id) === true;
   }
-  async function markDone(id: string, name: string): Promise<void> {
-    await putAll('changes', [toRow('changes', id, sortKey(name), { [name]: true })]);
+  /** Records the marking `id` done: a document of `changes` keyed `key`, saying `{ [field]: true }`. */
+  async function markDone(id: string, key: string, field: string): Promise<void> {
+    await putAll('changes', [toRow('changes', id, sortKey(key), { [field]: true })]);
     markedOnce.set(id, true);
   }
   /** A marking under way in this process: two notices at once wait for the same one instead of each reading everything. */
@@ -305,7 +291,7 @@ export function createStore(backend: DocumentBackend): Store {
         }
       }
     });
-    await markDone(POINTER_DOCUMENTS_ID, 'pointerDocuments');
+    await markDone(POINTER_DOCUMENTS_ID, 'pointerDocuments', 'pointerDocuments');
   }
 
   /**
@@ -481,7 +467,7 @@ export function createStore(backend: DocumentBackend): Store {
         return;
       }
       // The first snapshot of a store: none older lacks `head`, there is nothing to mark (markSnapshotHeads).
-      if (!olderSnapshotsSeen && !(await snapshotHeadsDone())) {
+      if (!olderSnapshotsSeen && !(await marked(SNAPSHOT_HEADS_ID))) {
         if ((await backend.query('snapshots', {}, undefined, 1)).length === 0) await markHeadsDone();
         else olderSnapshotsSeen = true; // not asked again in this process: a pruning marks them
       }
