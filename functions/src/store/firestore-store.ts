@@ -69,6 +69,18 @@ class FirestoreBackend implements DocumentBackend {
     this.onRead?.({ collection, documents });
   }
 
+  /** An aggregation (sum, count) over `entries` index entries: billed 1 read per 1,000 of them, 1 when there are none. */
+  private aggregated(collection: CollectionName, entries: number): void {
+    this.read(collection, Math.max(1, Math.ceil(entries / 1000)));
+  }
+
+  /** The collection's documents whose fields equal `where`. */
+  private filtered(collection: CollectionName, where: Record<string, string>): Query {
+    let q: Query = this.db.collection(this.namespace + collection);
+    for (const [field, value] of Object.entries(where)) q = q.where(field, '==', value);
+    return q;
+  }
+
   private committed(collection: CollectionName, rows: Row[]): void {
     if (!this.onCommit) return;
     const sizes = rows.map((r) => r.bytes ?? Buffer.byteLength(r.body));
@@ -120,8 +132,7 @@ class FirestoreBackend implements DocumentBackend {
   }
 
   async deleteWhere(collection: CollectionName, where: Record<string, string>): Promise<number> {
-    let q: Query = this.db.collection(this.namespace + collection);
-    for (const [field, value] of Object.entries(where)) q = q.where(field, '==', value);
+    const q = this.filtered(collection, where);
     let deleted = 0;
     // What is deleted leaves the query: each round reads the next batch from the start (no cursor to keep).
     for (;;) {
@@ -150,8 +161,7 @@ class FirestoreBackend implements DocumentBackend {
 
   async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, descending = false) {
     checkDeclaredQuery(collection, where, descending);
-    let q: Query = this.db.collection(this.namespace + collection);
-    for (const [field, value] of Object.entries(where)) q = q.where(field, '==', value);
+    let q = this.filtered(collection, where);
     // A range on the sort key, never startAfter/offset: the emulator ignores those and would repeat page 1.
     if (after !== undefined) q = q.where('sk', descending ? '<' : '>', after);
     const snap = await q.orderBy('sk', descending ? 'desc' : 'asc').limit(limit).get();
@@ -162,17 +172,13 @@ class FirestoreBackend implements DocumentBackend {
   async sum(collection: CollectionName, field: string): Promise<number> {
     const snap = await this.db.collection(this.namespace + collection).aggregate({ total: AggregateField.sum(field), rows: AggregateField.count() }).get();
     const { total, rows } = snap.data();
-    // Billed 1 read per batch of up to 1,000 index entries (1 when there are none).
-    this.read(collection, Math.max(1, Math.ceil(rows / 1000)));
+    this.aggregated(collection, rows);
     return total;
   }
 
   async count(collection: CollectionName, where: Record<string, string>): Promise<number> {
-    let q: Query = this.db.collection(this.namespace + collection);
-    for (const [field, value] of Object.entries(where)) q = q.where(field, '==', value);
-    const rows = (await q.count().get()).data().count;
-    // Billed as sum: 1 read per batch of up to 1,000 index entries (1 when there are none).
-    this.read(collection, Math.max(1, Math.ceil(rows / 1000)));
+    const rows = (await this.filtered(collection, where).count().get()).data().count;
+    this.aggregated(collection, rows);
     return rows;
   }
 

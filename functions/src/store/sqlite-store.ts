@@ -19,6 +19,8 @@ export function openSqliteBackend(path: string): DocumentBackend {
 }
 
 const quote = (name: string) => `"${name}"`;
+/** The SQL conditions of equality filters on columns (`where`'s values are bound in the same order). */
+const equalTo = (where: Record<string, string>): string[] => Object.keys(where).map((f) => `${quote(f)} = ?`);
 
 class SqliteBackend implements DocumentBackend {
   private readonly db: Database.Database;
@@ -94,7 +96,7 @@ class SqliteBackend implements DocumentBackend {
   }
 
   async deleteWhere(collection: CollectionName, where: Record<string, string>): Promise<number> {
-    const conditions = Object.keys(where).map((f) => `${quote(f)} = ?`);
+    const conditions = equalTo(where);
     return this.statement(`DELETE FROM ${quote(collection)} WHERE ${conditions.join(' AND ')}`).run(Object.values(where)).changes;
   }
 
@@ -117,7 +119,7 @@ class SqliteBackend implements DocumentBackend {
 
   async count(collection: CollectionName, where: Record<string, string>): Promise<number> {
     for (const f of Object.keys(where)) if (!COLLECTIONS[collection].fields.includes(f)) throw new StoreError('invalid', `${collection}: ${f} is not a field`);
-    const conditions = Object.keys(where).map((f) => `${quote(f)} = ?`);
+    const conditions = equalTo(where);
     const found = this.statement(`SELECT COUNT(*) AS n FROM ${quote(collection)}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`).get(Object.values(where)) as { n: number };
     return found.n;
   }
@@ -138,7 +140,7 @@ class SqliteBackend implements DocumentBackend {
 
   private select(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, body: string, descending = false): unknown[] {
     checkDeclaredQuery(collection, where, descending);
-    const conditions = Object.keys(where).map((f) => `${quote(f)} = ?`);
+    const conditions = equalTo(where);
     const params: (string | number)[] = Object.values(where);
     if (after !== undefined) {
       conditions.push(descending ? 'sk < ?' : 'sk > ?');
