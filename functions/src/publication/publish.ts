@@ -362,8 +362,7 @@ interface PublicationPlan {
  * the publisher's current pointer to it (the one write that makes it visible).
  */
 async function writePublication(store: Store, plan: PublicationPlan): Promise<PublishResult> {
-  const { publisher, now, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings } = plan;
-  const input = plan;
+  const { publisher, actor, now, baseUrl, revision, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings } = plan;
   const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
 
   // Releases and records are the bulk of a publication: a few megabytes of processes at a time, their releases are
@@ -381,9 +380,9 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
     for (const ocid of ocids) {
       const list = history.get(ocid) ?? [];
       const text = carried.get(ocid);
-      let built = text !== undefined ? carriedProcess(text, ocid, list, input.baseUrl) : undefined;
+      let built = text !== undefined ? carriedProcess(text, ocid, list, baseUrl) : undefined;
       if (!built) {
-        built = builtProcess(ocid, list, input.baseUrl);
+        built = builtProcess(ocid, list, baseUrl);
         rebuilt.push(ocid);
       }
       for (const release of built.releases) {
@@ -441,7 +440,7 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
-  await store.appendAudit({ at: now, actor: input.actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: input.revision ?? null, releases: releaseCount, projects: finalProjects.length } });
+  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length } });
   phase('commit');
   return { status: 'published', publication, changedProcesses: changed, changedProjects, rebuiltRecords: rebuilt, findings };
 }
