@@ -25,18 +25,15 @@ import type { CliIo } from './convert-command';
 import { writePackage } from './write-package';
 import { checkOutput } from './output-path';
 import { NO_URL_NOTICE, packageUri, publishedUrl } from './package-uri';
-import { decodeJsonBytes, folderMessage, legacyMessage, parseJsonText, utf8Text } from './read-json';
+import { readJsonFile, utf8Text } from './read-json';
 import { locateItems, streamPrettyItems } from './locate-list';
 import { ocidInBytes } from './compile-ocid';
 import { removeAbandoned } from '../lib/abandoned-by-dead-process';
 
 async function readReleases(file: string, note: (message: string) => void): Promise<{ releases: unknown[]; pkg: PackageLike }> {
   if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
-  if (fs.statSync(file).isDirectory()) throw new UsageError(folderMessage(file));
-  // Read as bytes and decoded at once: `readFile(file, 'utf8')` decodes chunk by chunk, several times slower.
-  const { text, legacy } = decodeJsonBytes(await fs.promises.readFile(file));
-  const parsed = parseJsonText(text, file);
-  if (legacy) note(legacyMessage(file));
+  // A folder said in Spanish, the bytes decoded at once (Windows-1252 when not UTF-8, said through `note`).
+  const parsed = readJsonFile(file, note);
   if (isBareRelease(parsed)) return { releases: [parsed], pkg: bareReleasePackage(parsed) };
   const pkg = (parsed ?? {}) as PackageLike;
   const releases = Array.isArray(parsed) ? parsed : Array.isArray(pkg.releases) ? pkg.releases : undefined;

@@ -39,7 +39,7 @@ export function parseJsonText(text: string, file: string): unknown {
  * character), imported and published so without a word («SECRETAR\uFFFDA»). Bytes that are not UTF-8 are read as
  * Windows-1252, where every byte is a character (`legacy`).
  */
-export function decodeJsonBytes(bytes: Buffer): { text: string; legacy: boolean } {
+function decodeJsonBytes(bytes: Buffer): { text: string; legacy: boolean } {
   const text = bytes.toString('utf8');
   // isUtf8 only when a replacement character shows up: the fast path stays one decode.
   if (!text.includes('\uFFFD') || isUtf8(bytes)) return { text, legacy: false };
@@ -47,12 +47,12 @@ export function decodeJsonBytes(bytes: Buffer): { text: string; legacy: boolean 
 }
 
 /** Said when a file was read as Windows-1252 (decodeJsonBytes). */
-export function legacyMessage(file: string): string {
+function legacyMessage(file: string): string {
   return `El archivo «${path.basename(file)}» no está en UTF-8, la codificación de JSON: se leyó como Windows-1252 (Latin-1), la de muchos sistemas anteriores, para conservar sus acentos y eñes. Revise que los nombres se lean bien en lo que se escribió; si no, guarde el archivo como UTF-8 y repita.`;
 }
 
 /** A folder given for a file: reading it threw «EISDIR: illegal operation on a directory», in English. */
-export function folderMessage(file: string): string {
+function folderMessage(file: string): string {
   return `«${path.basename(path.resolve(file))}» es una carpeta, no un archivo JSON. Indique los archivos de la carpeta, por ejemplo «${path.join(file, '*.json')}».`;
 }
 
