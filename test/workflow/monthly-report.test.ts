@@ -36,7 +36,8 @@ test('a send returned in October, sent again and approved in November: each mont
   expect([approved.status, approved.body.submission.status]).toEqual([200, 'published']);
 
   clock = mx('2026-12-05T10:00:00');
-  const october = checkMonthlyReportAnswer((await report('coordinadorA', '?month=2026-10').expect(200)).body);
+  // A coordinator's figures: never kept by a shared cache.
+  const october = checkMonthlyReportAnswer((await report('coordinadorA', '?month=2026-10').expect(200).expect('Cache-Control', 'private, no-store')).body);
   expect(october).toMatchObject({ state: 'Yucatán', month: '2026-10', complete: true, closedAt: mx('2026-11-01T00:00:00').toISOString() });
   // Only Yucatán's implementers: Mérida, not Monterrey.
   expect(october.implementers.map((p) => p.publisherId)).toEqual(['mer']);

@@ -64,7 +64,7 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
     });
     // The state as its implementers' registrations spell it («yucatan» asked is Yucatán).
     const body: MonthlyReportAnswer = { viewer: deps.viewerOf(user), state: publishers[0]?.state ?? state, ...account };
-    res.set('Cache-Control', 'private, no-store').json(body);
+    res.json(body); // private, no-store: set for /monthly-report by workflow-routes.ts, with its rate limit
   });
   return router;
 }
