@@ -13,6 +13,7 @@ import { scrollRegion } from '../components/table';
 import { sortHeaderRow } from '../components/sort-header';
 import { BY_NAME, inOrder, orderAsked, orderNoteText, pressOrder, type OrderColumn } from '../components/address-order';
 import { csvButton } from '../components/download';
+import { fold } from '../data/filters';
 import { formatCount, formatList, formatNumber } from '../../../core/format/es-mx';
 import { lastCompleteMonth, monthLabel, monthOf, previousMonth } from '../../../core/workflow/report-month';
 import type { AccountFigures, ImplementerAccount } from '../../../core/workflow/monthly-account';
@@ -55,7 +56,7 @@ function figureCells(f: AccountFigures): HTMLElement[] {
 /** The CSV's figures: numbers a spreadsheet reads as numbers, empty when they do not apply. */
 const csvFigures = (f: AccountFigures): (number | null)[] => [f.received, f.approved, f.returned, f.withdrawn, f.waiting, f.longestWaitDays, f.reviewed, f.medianReviewDays, f.publications, f.confirmations];
 
-const slug = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text: string): string => fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /** The month and (for the administration) state choosers; a change loads that report. */
 function choosers(query: URLSearchParams, setQuery: (q: URLSearchParams) => void, month: string, states: string[] | null, state: string | null): HTMLElement {
