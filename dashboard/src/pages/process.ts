@@ -3,6 +3,7 @@
  * section per stage (planning, tender, award, contract, implementation) with its amounts, suppliers and
  * documents, a timeline of every dated event, and its data as JSON (the record) and CSV (contracts and payments).
  */
+import { fold } from '../data/filters';
 import { h, externalLink, route } from '../dom';
 import { isRealDate, num, obj, objects, str } from '../data/read';
 import { loadRecord } from '../api';
@@ -25,7 +26,6 @@ const st = (list: CodeList, v: unknown): string => { const code = str(v); return
 
 /** The method's title, and the publisher's own wording when it says more than the title. */
 function methodText(title: string, details: string | undefined): string {
-  const fold = (x: string): string => x.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   return details && !fold(title).includes(fold(details)) ? `${title}: ${details}` : title;
 }
 
