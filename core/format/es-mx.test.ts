@@ -1,4 +1,20 @@
-import { calendarDate, compactParts, formatCompact, formatCount, formatDate, formatDateTime, formatPercent, formatList, formatTimestamp } from './es-mx';
+import { calendarDate, compactParts, formatCompact, formatCount, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatList, formatTimestamp } from './es-mx';
+
+describe('formatMoney and formatNumber', () => {
+  it('write es-MX amounts, the minus before the sign of the currency', () => {
+    expect(formatMoney(1234567.891)).toBe('$1,234,567.89');
+    expect(formatMoney(-1500)).toBe('-$1,500.00');
+    expect(formatMoney(2500, 'USD')).toBe('$2,500.00 USD');
+    expect(formatNumber(-1234.5, 1)).toBe('-1,234.5');
+  });
+
+  it('show no minus on a value that rounds to zero (a difference of -0.001 is «$0.00», not «-$0.00»)', () => {
+    expect(formatMoney(-0.001)).toBe('$0.00');
+    expect(formatMoney(-0.004, 'USD')).toBe('$0.00 USD');
+    expect(formatNumber(-0.4, 0)).toBe('0');
+    expect(formatMoney(-0.01)).toBe('-$0.01');
+  });
+});
 
 describe('formatCount', () => {
   it('agrees the words with the count, and groups thousands as es-MX does', () => {

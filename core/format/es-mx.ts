@@ -6,14 +6,16 @@ function groupThousands(integer: string): string {
 }
 
 export function formatNumber(value: number, decimals = 2): string {
-  const sign = value < 0 ? '-' : '';
-  const [int, frac] = Math.abs(value).toFixed(decimals).split('.');
+  const digits = Math.abs(value).toFixed(decimals);
+  // Signed as shown: a value that rounds to zero (-0.001 → 0.00) is shown without a minus.
+  const sign = value < 0 && /[1-9]/.test(digits) ? '-' : '';
+  const [int, frac] = digits.split('.');
   return sign + groupThousands(int) + (frac ? `.${frac}` : '');
 }
 
 export function formatMoney(value: number, currency = 'MXN'): string {
-  const text = `$${formatNumber(Math.abs(value))}`;
-  const signed = value < 0 ? `-${text}` : text;
+  const number = formatNumber(value);
+  const signed = number.startsWith('-') ? `-$${number.slice(1)}` : `$${number}`;
   return currency === 'MXN' ? signed : `${signed} ${currency}`;
 }
 
