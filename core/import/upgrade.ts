@@ -16,6 +16,9 @@
  * - The capture tool's `juridicalPersonhood` and `quotePeriod` → EDCA-MX's `legalPersonality` and `period` (renamed-fields).
  * - A field name written with other capitals (`submissionmethoddetails`, Ciudad de México) → the standard's (key-case).
  * - The capture tool's exchange rates that carry only a currency are left out (exchange-rates).
+ * - An ocid whose prefix is in capitals (Ciudad de México's «OCDS-87SD3T-…») → the prefix in lower case, as the OCP
+ *   registers it (`import.ocid-prefix-lowered`, once per file): the workbook's next release of the process and the
+ *   history laid down by `history` (published-releases.ts, which lowers it too) are then one record, not two.
  * Record packages contribute their compiledRelease (or, without one, their embedded releases); the releases of one
  * ocid are compiled into one process by OCDS merge rules (process-history); a process whose
  * record and release give two ocids that differ by a version (Nuevo León) takes the one without it (unversionedOcid).
@@ -34,6 +37,8 @@ import { renameFields } from './renamed-fields';
 import { fixKeyCase } from './key-case';
 import { dropCurrencyOnlyExchangeRates } from './exchange-rates';
 import { compileProcesses, latestProjects, PublishedReleases, updatedNotCarried } from './process-history';
+import { lowerOcidPrefix } from '../identifiers/lower-ocid-prefix';
+import { unversionedOcid } from './unversioned-ocid';
 
 type Obj = Record<string, unknown>;
 
@@ -115,27 +120,21 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
   return project;
 }
 
-/**
- * The OCID of a process whose record package gives two, neither right. Nuevo León's record's ocid is
- * «ocds-7wj9x5-SINL-CPE-021-2018001» and its compiled release's «ocds-7wj9x5-SINL-CPE-021-2018-v001»: the ocid with
- * the release's version (its files are …/SINL-CPE-021-2018/v001/Release-ocds-7wj9x5-SINL-CPE-021-2018-v001-…json),
- * and the record's the same with «-v» lost. An ocid names the process in all its versions (OCDS), and the same
- * publisher's projects name it without the version (processOcid): the OCID is the part both share. Undefined when
- * the two agree, or differ otherwise (then the release's is kept, as before).
- */
-function unversionedOcid(recordOcid: unknown, releaseOcid: unknown): string | undefined {
-  if (typeof recordOcid !== 'string' || typeof releaseOcid !== 'string' || recordOcid === releaseOcid) return undefined;
-  const m = /^(ocds-[a-z0-9]{6}-.+)-v(\d+)$/i.exec(releaseOcid);
-  return m && recordOcid === `${m[1]}${m[2]}` ? m[1] : undefined;
-}
-
 /** Accepts any of the package shapes (or a bare release, project or array of them); never throws. */
 export function importDocuments(input: unknown, label: string): ImportResult {
   const result: ImportResult = { releases: [], projects: [], findings: [] };
   const clone = (v: unknown): Obj => JSON.parse(JSON.stringify(v)) as Obj;
+  const lowered = new Map<string, string>();
   const addRelease = (r: unknown, pointer: string): void => {
-    if (isObject(r) && typeof r.ocid === 'string') result.releases.push(upgradeRelease(clone(r), pointer, result.findings));
-    else result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
+    if (!isObject(r) || typeof r.ocid !== 'string') return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
+    const release = upgradeRelease(clone(r), pointer, result.findings);
+    // Before the releases of a process are compiled (below): «OCDS-87SD3T-…» and «ocds-87sd3t-…» are one process.
+    const lower = lowerOcidPrefix(String(release.ocid));
+    if (lower && lower !== release.ocid) {
+      lowered.set(release.ocid as string, lower);
+      release.ocid = lower;
+    }
+    result.releases.push(release);
   };
   const addProject = (p: unknown, pointer: string): void => {
     if (isObject(p) && typeof p.id === 'string') result.projects.push(upgradeProject(clone(p), pointer, result.findings));
@@ -173,6 +172,10 @@ export function importDocuments(input: unknown, label: string): ImportResult {
     else if (typeof doc.id === 'string' && (doc.title !== undefined || doc.contractingProcesses !== undefined)) addProject(doc, base || '');
     else result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
   });
+  if (lowered.size) {
+    const [from, to] = [...lowered][0];
+    result.findings.push(finding('import.ocid-prefix-lowered', 'info', { count: lowered.size, from, to, file: label }));
+  }
   const compiled = compileProcesses(result.releases, label);
   result.releases = compiled.releases;
   result.findings.push(...compiled.findings);
