@@ -14,7 +14,13 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta history archivo.json [otro.json …] --publicador ID [--todos]  Publica en la base local las entregas
                                                    que el implementador ya publicó en otro sistema, con sus
                                                    identificadores y fechas (su historia); solo antes de su
-                                                   primera publicación aquí
+                                                   primera publicación aquí. Las entregas que un registro solo
+                                                   enlaza (url) se toman de los archivos indicados (con el nombre
+                                                   de la dirección) o se descargan de su dirección; si alguna no
+                                                   se puede traer, no se publica nada.
+                [--sin-descargar]  no descarga: las enlazadas deben estar entre los archivos
+                [--aceptar-faltantes]  publica sin las enlazadas que no se pudieron traer (se listan)
+                [--espera 30]      segundos que se espera cada dirección (hasta 50 MB cada una, 4 a la vez)
   infra-abierta serve [--puerto 8080] [--procesos N|todos] [--sin-ejemplos]  Inicia la API y el tablero con la base
                                                    local (SQLite); con --procesos, N procesos atienden el mismo puerto;
                                                    una base sin publicadores recibe los datos de ejemplo, salvo con
