@@ -28,9 +28,9 @@ describe('linked releases', () => {
   });
 
   test('what is not the linked release is an error naming the address (a warning when accepted), and the file when it was one given', () => {
-    const at = (url: string, value: unknown, given?: string, accepted = false) => {
+    const at = (url: string, value: unknown, given?: string, accepted = false): (string | undefined)[] => {
       const r = releasesAtLink(link(url), given ? { value, given } : { value }, accepted);
-      return 'finding' in r ? [r.finding.severity, r.finding.pointer, renderMessage(r.finding)] : r;
+      return 'finding' in r ? [r.finding.severity, r.finding.pointer, renderMessage(r.finding)] : [];
     };
     expect(at('http://x/p.json#z', { releases: [release('ocds-7wj9x5-SINL-AD-009-2020001', 'a')] })).toEqual(['error', '/records/0/releases/0', 'El paquete descargado de http://x/p.json#z no trae la entrega «z» que nombra el enlace del registro «ocds-7wj9x5-SINL-AD-009-2020001» (después de «#»).']);
     expect(at('http://x/p.json', { releases: [release('ocds-7wj9x5-OTRO', 'a')] }, 'p.json', true)).toEqual(['warning', '/records/0/releases/0', 'El archivo «p.json», tomado por la entrega enlazada http://x/p.json, es del proceso «ocds-7wj9x5-OTRO», no del registro «ocds-7wj9x5-SINL-AD-009-2020001» que la enlaza.']);

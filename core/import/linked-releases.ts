@@ -56,13 +56,18 @@ export function isLinkedRelease(release: unknown): release is { url: string } {
   return isObject(release) && release.ocid === undefined && typeof release.url === 'string';
 }
 
-/** Every linked release of the files' record packages, in the order they are listed. */
-export function releaseLinks(files: readonly { file: string; value: unknown }[]): ReleaseLink[] {
+/**
+ * Every linked release of the files' record packages, in the order they are listed; with `uncompiledOnly`, only those
+ * of records that bring no content of their own (no compiled release, no embedded release): all `import` needs, as
+ * it takes a record's state from its compiled release.
+ */
+export function releaseLinks(files: readonly { file: string; value: unknown }[], uncompiledOnly = false): ReleaseLink[] {
   const links: ReleaseLink[] = [];
   for (const { file, value } of files) {
     if (!isObject(value) || !Array.isArray(value.records)) continue;
     value.records.forEach((record, r) => {
       if (!isObject(record) || !Array.isArray(record.releases)) return;
+      if (uncompiledOnly && (isObject(record.compiledRelease) || record.releases.some((x) => !isLinkedRelease(x)))) return;
       record.releases.forEach((release, n) => {
         if (isLinkedRelease(release)) links.push({ file, pointer: `/records/${r}/releases/${n}`, recordOcid: String(record.ocid ?? ''), url: release.url });
       });

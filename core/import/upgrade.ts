@@ -39,6 +39,7 @@ import { dropCurrencyOnlyExchangeRates } from './exchange-rates';
 import { compileProcesses, latestProjects, PublishedReleases, updatedNotCarried } from './process-history';
 import { lowerOcidPrefix } from '../identifiers/lower-ocid-prefix';
 import { unversionedOcid } from './unversioned-ocid';
+import { failureFinding, isLinkedRelease, linkDocument, releasesAtLink, type LinkedDocument } from './linked-releases';
 
 type Obj = Record<string, unknown>;
 
@@ -120,8 +121,28 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
   return project;
 }
 
-/** Accepts any of the package shapes (or a bare release, project or array of them); never throws. */
-export function importDocuments(input: unknown, label: string): ImportResult {
+/** The releases a record links, from their documents in `linked`; what cannot be had is a finding (an error) at its link. */
+function linkedReleases(releases: readonly unknown[], pointer: string, recordOcid: string, file: string, linked: ReadonlyMap<string, LinkedDocument>, findings: Finding[]): (readonly [unknown, string])[] {
+  const out: (readonly [unknown, string])[] = [];
+  releases.forEach((r, k) => {
+    if (!isLinkedRelease(r)) return;
+    const doc = linked.get(linkDocument(r.url));
+    if (!doc) return;
+    const link = { file, pointer: `${pointer}/releases/${k}`, recordOcid, url: r.url };
+    if ('failure' in doc) return void findings.push(failureFinding(link, doc.failure, false));
+    const at = releasesAtLink(link, doc);
+    if ('finding' in at) return void findings.push(at.finding);
+    for (const x of at.releases) out.push([x.release, link.pointer] as const);
+  });
+  return out;
+}
+
+/**
+ * Accepts any of the package shapes (or a bare release, project or array of them); never throws. A record with
+ * neither a compiled release nor embedded ones takes its linked releases from `linked` (the documents at their
+ * addresses, keyed by linkDocument: cli/linked-documents.ts), compiled like embedded ones.
+ */
+export function importDocuments(input: unknown, label: string, linked?: ReadonlyMap<string, LinkedDocument>): ImportResult {
   const result: ImportResult = { releases: [], projects: [], findings: [] };
   const clone = (v: unknown): Obj => JSON.parse(JSON.stringify(v)) as Obj;
   const lowered = new Map<string, string>();
@@ -152,7 +173,9 @@ export function importDocuments(input: unknown, label: string): ImportResult {
         if (!isObject(rec)) return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
         // Its compiled release, or else every release it embeds (compiled below with the rest: compileProcesses).
         const embedded = Array.isArray(rec.releases) ? rec.releases.map((r, k) => [r, `${pointer}/releases/${k}`] as const).filter(([r]) => isObject(r) && typeof r.ocid === 'string') : [];
-        const sources = isObject(rec.compiledRelease) ? [[rec.compiledRelease, `${pointer}/compiledRelease`] as const] : embedded;
+        // Neither: the releases it links, from their documents (each named by its link's path in this file).
+        const fetched = !isObject(rec.compiledRelease) && !embedded.length && linked && Array.isArray(rec.releases) ? linkedReleases(rec.releases, pointer, String(rec.ocid ?? ''), label, linked, result.findings) : [];
+        const sources = isObject(rec.compiledRelease) ? [[rec.compiledRelease, `${pointer}/compiledRelease`] as const] : embedded.length ? embedded : fetched;
         if (!sources.length) return void result.findings.push(finding('import.record-without-data', 'warning', { ocid: String(rec.ocid ?? ''), file: label }, { pointer }));
         // The releases the record lists (linked or embedded), else its compiled release's.
         published.add(Array.isArray(rec.releases) && rec.releases.length ? rec.releases.map((r) => (isObject(r) ? r.date : undefined)) : [isObject(rec.compiledRelease) ? rec.compiledRelease.date : undefined]);
