@@ -8,7 +8,9 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    --url: dirección web donde publicará el archivo;
                                                    --proyectos ruta.json: dónde escribir el paquete de proyectos
                                                    (sin ella, salida-proyectos.json)
-  infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
+  infra-abierta import paquete.json [otro.json …] -o libro.xlsx [--sin-descargar]  Convierte paquetes ya publicados
+                                                   a la plantilla; un registro que solo enlaza sus entregas (url, sin
+                                                   entrega compilada) las toma de los archivos o las descarga
   infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (paquetes, listas o entregas sueltas, de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
   infra-abierta history archivo.json [otro.json …] --publicador ID [--todos]  Publica en la base local las entregas
