@@ -87,7 +87,7 @@ function processOcid(cp: Obj): string | undefined {
   return releaseIds.every((id) => typeof id === 'string' && (id === ocid || id.startsWith(`${ocid}-`))) ? ocid : undefined;
 }
 
-function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj {
+function upgradeProject(project: Obj, pointer: string, findings: Finding[], lowerOcid: (ocid: string) => string): Obj {
   if (project.status === 'completed') {
     project.status = 'completion';
     findings.push(finding('import.status-completed', 'info', {}, { pointer: `${pointer}/status` }));
@@ -104,6 +104,9 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
       cp.id = ocid;
       if (summary.ocid === undefined) summary.ocid = ocid;
     }
+    // The process's ocid as its releases come in (prefix in lower case), or the dashboard would not link them.
+    if (typeof cp.id === 'string') cp.id = lowerOcid(cp.id);
+    if (typeof summary.ocid === 'string') summary.ocid = lowerOcid(summary.ocid);
     if (cp.nature !== undefined) {
       if (summary.nature === undefined) summary.nature = cp.nature;
       delete cp.nature;
@@ -146,19 +149,22 @@ export function importDocuments(input: unknown, label: string, linked?: Readonly
   const result: ImportResult = { releases: [], projects: [], findings: [] };
   const clone = (v: unknown): Obj => JSON.parse(JSON.stringify(v)) as Obj;
   const lowered = new Map<string, string>();
+  // An ocid with its prefix in lower case, noted when that changed it (said once per file, below).
+  const lowerOcid = (ocid: string): string => {
+    const lower = lowerOcidPrefix(ocid);
+    if (!lower || lower === ocid) return ocid;
+    lowered.set(ocid, lower);
+    return lower;
+  };
   const addRelease = (r: unknown, pointer: string): void => {
     if (!isObject(r) || typeof r.ocid !== 'string') return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
     const release = upgradeRelease(clone(r), pointer, result.findings);
     // Before the releases of a process are compiled (below): «OCDS-87SD3T-…» and «ocds-87sd3t-…» are one process.
-    const lower = lowerOcidPrefix(String(release.ocid));
-    if (lower && lower !== release.ocid) {
-      lowered.set(release.ocid as string, lower);
-      release.ocid = lower;
-    }
+    release.ocid = lowerOcid(String(release.ocid));
     result.releases.push(release);
   };
   const addProject = (p: unknown, pointer: string): void => {
-    if (isObject(p) && typeof p.id === 'string') result.projects.push(upgradeProject(clone(p), pointer, result.findings));
+    if (isObject(p) && typeof p.id === 'string') result.projects.push(upgradeProject(clone(p), pointer, result.findings, lowerOcid));
     else result.findings.push(finding('import.not-a-project', 'error', { file: label }, { pointer }));
   };
   const published = new PublishedReleases();

@@ -385,8 +385,12 @@ withStandards('real Mexican publications round-trip', () => {
     expect(undated.findings.filter((f) => f.code.startsWith('import.releases-compiled')).map(renderMessage)).toEqual([expect.stringContaining('2 entregas sin fecha, unidas en el orden en que venían')]);
     // The same two embedded in a record without a compiled release: compiled too (its last release alone lost the rest).
     expect(importDocuments({ records: [{ ocid: first.ocid, releases: [first, second] }] }, 'cdmx.json').releases).toEqual(imported.releases);
-    // …and a later release that writes the prefix in lower case, as the OCP registers it, is the same process.
+    // …and a later release that writes the prefix in lower case, as the OCP registers it, is the same process; a
+    // project names it so too (the dashboard links a project's process to its releases by the ocid).
     expect(importDocuments({ releases: [first, { ...second, ocid: 'ocds-87sd3t-SEFIN-DRM-A-002-2016' }] }, 'cdmx.json').releases).toEqual(imported.releases);
+    const project = importDocuments({ projects: [{ id: 'oc4ids-87sd3t-1', title: 'Obra', contractingProcesses: [{ id: first.ocid, summary: { ocid: first.ocid } }] }] }, 'p.json');
+    expect(project.projects[0].contractingProcesses).toEqual([{ id: 'ocds-87sd3t-SEFIN-DRM-A-002-2016', summary: { ocid: 'ocds-87sd3t-SEFIN-DRM-A-002-2016' } }]);
+    expect(project.findings.map((f) => f.code)).toContain('import.ocid-prefix-lowered');
     expect(imported.findings.filter((f) => f.code === 'import.releases-compiled').map(renderMessage)).toEqual([
       '1 proceso venía en más de una entrega (2 entregas; por ejemplo «ocds-87sd3t-SEFIN-DRM-A-002-2016», 2 entregas del 28/12/2015 al 15/02/2016); cada proceso quedó en una sola fila de «Contrataciones» con el valor más reciente de cada dato, como OCDS compila las entregas de un proceso (reglas de fusión).',
     ]);
