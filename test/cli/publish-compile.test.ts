@@ -113,10 +113,18 @@ describe('publish', () => {
     let server: http.Server;
     let base: string;
     let closedPort: number;
+    let inFlight = 0;
+    let mostInFlight = 0;
     const served = new Map<string, (res: http.ServerResponse) => void>();
     const json = (body: unknown) => (res: http.ServerResponse) => { res.setHeader('content-type', 'application/json'); res.end(JSON.stringify(body)); };
     beforeAll(async () => {
-      server = http.createServer((req, res) => { const answer = served.get(req.url ?? ''); if (answer) answer(res); else { res.statusCode = 404; res.end('Not Found'); } });
+      // Each answer a little late, so that the requests in flight at once can be counted (at most 4).
+      server = http.createServer((req, res) => {
+        inFlight++;
+        mostInFlight = Math.max(mostInFlight, inFlight);
+        res.on('close', () => { inFlight--; });
+        setTimeout(() => { const answer = served.get(req.url ?? ''); if (answer) answer(res); else { res.statusCode = 404; res.end('Not Found'); } }, 20);
+      });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       // A port nothing listens on: the old server is gone.
@@ -153,6 +161,7 @@ describe('publish', () => {
       const run = await runCli('history', localCopy('jalisco.json'), '--publicador', 'jalisco');
       expect(run.err).toContain('1 registro enlaza 5 entregas por su dirección, sin su contenido: se traen de los archivos indicados o, si no están, de esas direcciones (4 a la vez, hasta 30 segundos y 50 MB cada una)…');
       expect(run.err).toContain('Descargadas 5 de 5 direcciones.');
+      expect(mostInFlight).toBe(4);
       expect(run.err).toMatch(/Publicada la historia de «jalisco» \(jalisco-\d+-[0-9a-f]{8}\): 5 entregas de 1 proceso/);
       expect(run.code).toBe(0);
       const store = openSqliteStore(process.env.INFRA_SQLITE as string);
