@@ -5,19 +5,10 @@
  * `ocid.prefix` (error): not the publisher's configured prefix.
  */
 import { stringAt } from './json';
+import { lowerOcidPrefix } from '../identifiers/lower-ocid-prefix';
 import type { Check } from './types';
 
 const OCID = /^ocds-[a-z0-9]{6}-\S+$/;
-
-/**
- * The ocid with its prefix in lower case, when that is all it lacks: Ciudad de México published
- * «OCDS-87SD3T-SEFIN-DRM-A-002-2016» (prefix ocds-87sd3t), and «debe empezar con «ocds-»» did not tell the official
- * what was wrong with an ocid that seemed to. The local part after the prefix is the publisher's and is kept.
- */
-function lowerPrefix(ocid: string): string | undefined {
-  const m = /^(ocds-[a-z0-9]{6})(-\S+)$/i.exec(ocid);
-  return m ? `${m[1].toLowerCase()}${m[2]}` : undefined;
-}
 
 export const ocidPrefix: Check = ({ releases, settings, report }) => {
   const prefix = settings.ocidPrefix?.trim();
@@ -25,7 +16,8 @@ export const ocidPrefix: Check = ({ releases, settings, report }) => {
     const ocid = stringAt(data, 'ocid');
     if (ocid === undefined) continue; // missing: schema.required
     if (!OCID.test(ocid)) {
-      const lowered = lowerPrefix(ocid);
+      // «debe empezar con «ocds-»» did not tell the official what was wrong with an ocid that seemed to.
+      const lowered = lowerOcidPrefix(ocid);
       if (lowered) report('ocid.prefixCase', 'error', `${pointer}/ocid`, { value: ocid, suggested: lowered });
       else report('ocid.format', 'error', `${pointer}/ocid`, { value: ocid });
     }

@@ -4,17 +4,23 @@
  * as the first publication here (`infra-abierta history`), keeping their ids, dates, tags and content: they are
  * already public, and OCDS fixes a release once published.
  *
+ * A record that links its releases by address (linked releases) brings them from their documents, fetched or found
+ * among the files by the shell (linked-releases.ts): they are laid down and compiled as the embedded ones are.
+ *
  * What is refused (errors) is only what the store or the API cannot hold: a release without `ocid` or `id` (they
  * key it), without a `date` (the record orders its releases by it), the same id in one process with two different
- * contents (one of them would be lost), or an ocid outside the publisher's prefix (another publisher's process).
- * Everything else is kept as published and reported as a warning: the findings of today's profile (EDCA-MX) with
- * their JSON path in the file, records that only link a release (its content is not in the file), and projects
- * (they are published with the workbook).
+ * contents (one of them would be lost), an ocid outside the publisher's prefix (another publisher's process), and a
+ * linked release that could not be had or is not the record's (the history would lack it), unless the official
+ * accepted publishing without those (then a warning each). One change is made: an ocid's prefix written in capitals
+ * is published in lower case, the registered prefix (said). Everything else is kept as published and reported as a
+ * warning: the findings of today's profile (EDCA-MX) with their JSON path in the file, and projects (they are
+ * published with the workbook).
  */
 import { finding, type Finding } from '../findings/finding';
 import { canonicalJson } from '../unflatten/content-hash';
 import { isObject } from '../json/json-values';
 import { validateDocument } from '../validate/validate-package';
+import { failureFinding, isLinkedRelease, linkDocument, releasesAtLink, type LinkedDocument } from './linked-releases';
 import './import-messages';
 
 type JsonObject = Record<string, unknown>;
@@ -37,60 +43,88 @@ export interface PublishedHistory {
   findings: FileFinding[];
 }
 
+/** A release found in a document, with the file it came from (a record's file, or a linked release's address) and its JSON path there. */
+interface Found { file: string; pointer: string; release: unknown }
+
+/** How linked releases are had: the documents at their addresses (linked-releases.ts), and whether failing ones may be left out. */
+export interface HistoryLinks {
+  documents: ReadonlyMap<string, LinkedDocument>;
+  acceptMissing: boolean;
+}
+
+/** The releases a record lists: those it embeds, and those it links, from their documents when `links` has them. */
+function recordReleases(record: unknown, r: number, file: string, links: HistoryLinks | undefined, out: FileFinding[]): Found[] {
+  const releases = isObject(record) && Array.isArray(record.releases) ? record.releases : [];
+  const recordOcid = isObject(record) ? String(record.ocid ?? '') : '';
+  const found: Found[] = [];
+  const unfetched: string[] = [];
+  releases.forEach((release, n) => {
+    const pointer = `/records/${r}/releases/${n}`;
+    if (!isLinkedRelease(release)) return void found.push({ file, pointer, release });
+    const doc = links?.documents.get(linkDocument(release.url));
+    if (!doc) return void unfetched.push(release.url);
+    const link = { file, pointer, recordOcid, url: release.url };
+    if ('failure' in doc) return void out.push({ file, finding: failureFinding(link, doc.failure, links?.acceptMissing === true) });
+    const at = releasesAtLink(link, doc, links?.acceptMissing === true);
+    if ('finding' in at) return void out.push({ file, finding: at.finding });
+    // Said as coming from where they were read: the address, or the official's file that is its document.
+    for (const x of at.releases) found.push({ file: doc.given ?? linkDocument(release.url), pointer: x.pointer, release: x.release });
+  });
+  // Without the documents (a caller that fetches nothing): their content is not in the file. Said once per record.
+  if (unfetched.length) out.push({ file, finding: finding('history.linked-releases', 'warning', { file, ocid: recordOcid, count: unfetched.length, url: unfetched[0] }, { pointer: `/records/${r}/releases` }) });
+  return found;
+}
+
 /** The releases of one document (a package, a record package or a single release), with their JSON path in the file. */
-function releasesOf(value: unknown, file: string, out: FileFinding[]): { pointer: string; release: unknown }[] {
+function releasesOf(value: unknown, file: string, links: HistoryLinks | undefined, out: FileFinding[]): Found[] {
   if (!isObject(value)) {
     out.push({ file, finding: finding('history.not-a-package', 'error', { file }) });
     return [];
   }
-  if (Array.isArray(value.releases)) return value.releases.map((release, n) => ({ pointer: `/releases/${n}`, release }));
-  if (Array.isArray(value.records)) {
-    const found: { pointer: string; release: unknown }[] = [];
-    value.records.forEach((record, r) => {
-      const releases = isObject(record) && Array.isArray(record.releases) ? record.releases : [];
-      // A linked release (url, date, tag): its content was published elsewhere, not in this file. Said once per record.
-      const linked = releases.flatMap((release, n) => (isObject(release) && release.ocid === undefined && typeof release.url === 'string' ? [{ n, url: release.url }] : []));
-      if (linked.length) out.push({ file, finding: finding('history.linked-releases', 'warning', { file, ocid: isObject(record) ? String(record.ocid ?? '') : '', count: linked.length, url: linked[0].url }, { pointer: `/records/${r}/releases` }) });
-      const skip = new Set(linked.map((l) => l.n));
-      releases.forEach((release, n) => { if (!skip.has(n)) found.push({ pointer: `/records/${r}/releases/${n}`, release }); });
-    });
-    return found;
-  }
+  if (Array.isArray(value.releases)) return value.releases.map((release, n) => ({ file, pointer: `/releases/${n}`, release }));
+  if (Array.isArray(value.records)) return value.records.flatMap((record, r) => recordReleases(record, r, file, links, out));
   if (Array.isArray(value.projects) || (value.ocid === undefined && typeof value.id === 'string' && 'updated' in value)) {
     out.push({ file, finding: finding('history.project-skipped', 'warning', { file }) });
     return [];
   }
-  if (value.ocid !== undefined || value.tag !== undefined) return [{ pointer: '', release: value }];
+  if (value.ocid !== undefined || value.tag !== undefined) return [{ file, pointer: '', release: value }];
   out.push({ file, finding: finding('history.not-a-package', 'error', { file }) });
   return [];
 }
 
 /**
  * Every release of the documents (`files`, parsed), checked as said above; `ocidPrefix` is the publisher's. A
- * release found twice with the same content (in a release package and in a record, say) is kept once.
+ * release found twice with the same content (in a release package and in a record, say) is kept once. A record's
+ * linked releases come from `links` (the documents at their addresses); without it they are only reported.
+ * An ocid whose prefix is in capitals is published with the registered one (`ocidPrefix`, lower case): see below.
  */
-export function publishedHistory(files: { file: string; value: unknown }[], ocidPrefix: string): PublishedHistory {
+export function publishedHistory(files: { file: string; value: unknown }[], ocidPrefix: string, links?: HistoryLinks): PublishedHistory {
   const findings: FileFinding[] = [];
-  const upperSaid = new Set<string>();
+  const loweredSaid = new Set<string>();
   const byKey = new Map<string, { file: string; pointer: string; text: string; release: PublishedRelease }>();
-  for (const { file, value } of files) {
-    for (const { pointer, release } of releasesOf(value, file, findings)) {
+  for (const { file: fileOf, value } of files) {
+    for (const { file, pointer, release: published } of releasesOf(value, fileOf, links, findings)) {
       const at = { pointer: pointer || '/' };
-      if (!isObject(release)) {
+      if (!isObject(published)) {
         findings.push({ file, finding: finding('history.not-a-release', 'error', { file }, at) });
         continue;
       }
-      const { ocid, id, date } = release;
-      if (typeof ocid !== 'string' || ocid === '') { findings.push({ file, finding: finding('history.no-ocid', 'error', { file }, at) }); continue; }
+      const { ocid: publishedOcid, id, date } = published;
+      if (typeof publishedOcid !== 'string' || publishedOcid === '') { findings.push({ file, finding: finding('history.no-ocid', 'error', { file }, at) }); continue; }
       // A number is an id too (capture tools wrote 1386): kept in the release as published, keyed as text.
-      if ((typeof id !== 'string' && typeof id !== 'number') || id === '') { findings.push({ file, finding: finding('history.no-id', 'error', { file, ocid }, at) }); continue; }
-      if (typeof date !== 'string' || Number.isNaN(Date.parse(date))) { findings.push({ file, finding: finding('history.no-date', 'error', { file, ocid, id: String(id) }, at) }); continue; }
+      if ((typeof id !== 'string' && typeof id !== 'number') || id === '') { findings.push({ file, finding: finding('history.no-id', 'error', { file, ocid: publishedOcid }, at) }); continue; }
+      if (typeof date !== 'string' || Number.isNaN(Date.parse(date))) { findings.push({ file, finding: finding('history.no-date', 'error', { file, ocid: publishedOcid, id: String(id) }, at) }); continue; }
       // Prefixes are case-insensitive (the OCP registers them in lower case; some publishers wrote them in capitals).
-      if (!ocid.toLowerCase().startsWith(`${ocidPrefix.toLowerCase()}-`)) { findings.push({ file, finding: finding('history.other-prefix', 'error', { file, ocid, prefix: ocidPrefix }, at) }); continue; }
-      // Kept as published; but the workbook asks for the prefix in lower case, and that ocid is another process's record.
-      if (!ocid.startsWith(`${ocidPrefix}-`) && !upperSaid.has(ocid)) {
-        upperSaid.add(ocid);
-        findings.push({ file, finding: finding('history.prefix-case', 'warning', { ocid, lower: `${ocidPrefix}${ocid.slice(ocidPrefix.length)}` }, at) });
+      if (!publishedOcid.toLowerCase().startsWith(`${ocidPrefix.toLowerCase()}-`)) { findings.push({ file, finding: finding('history.other-prefix', 'error', { file, ocid: publishedOcid, prefix: ocidPrefix }, at) }); continue; }
+      // …but ocids compare as text: «OCDS-87SD3T-…» laid down as published was one record, and the workbook's next
+      // release of the process (its ocid in lower case, as validation asks, and as import writes it) another. The
+      // process is one (what the implementer expects), so the release is published with the registered prefix; only
+      // those characters change, and it is said (info: the release is otherwise as published).
+      const ocid = publishedOcid.startsWith(`${ocidPrefix}-`) ? publishedOcid : `${ocidPrefix}${publishedOcid.slice(ocidPrefix.length)}`;
+      const release = ocid === publishedOcid ? published : { ...published, ocid };
+      if (ocid !== publishedOcid && !loweredSaid.has(publishedOcid)) {
+        loweredSaid.add(publishedOcid);
+        findings.push({ file, finding: finding('history.prefix-lowered', 'info', { ocid: publishedOcid, lower: ocid }, at) });
       }
       const key = `${ocid}\u0000${String(id)}`;
       const text = canonicalJson(release);

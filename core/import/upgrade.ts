@@ -16,6 +16,9 @@
  * - The capture tool's `juridicalPersonhood` and `quotePeriod` → EDCA-MX's `legalPersonality` and `period` (renamed-fields).
  * - A field name written with other capitals (`submissionmethoddetails`, Ciudad de México) → the standard's (key-case).
  * - The capture tool's exchange rates that carry only a currency are left out (exchange-rates).
+ * - An ocid whose prefix is in capitals (Ciudad de México's «OCDS-87SD3T-…») → the prefix in lower case, as the OCP
+ *   registers it (`import.ocid-prefix-lowered`, once per file): the workbook's next release of the process and the
+ *   history laid down by `history` (published-releases.ts, which lowers it too) are then one record, not two.
  * Record packages contribute their compiledRelease (or, without one, their embedded releases); the releases of one
  * ocid are compiled into one process by OCDS merge rules (process-history); a process whose
  * record and release give two ocids that differ by a version (Nuevo León) takes the one without it (unversionedOcid).
@@ -34,6 +37,9 @@ import { renameFields } from './renamed-fields';
 import { fixKeyCase } from './key-case';
 import { dropCurrencyOnlyExchangeRates } from './exchange-rates';
 import { compileProcesses, latestProjects, PublishedReleases, updatedNotCarried } from './process-history';
+import { lowerOcidPrefix } from '../identifiers/lower-ocid-prefix';
+import { unversionedOcid } from './unversioned-ocid';
+import { failureFinding, isLinkedRelease, linkDocument, releasesAtLink, type LinkedDocument } from './linked-releases';
 
 type Obj = Record<string, unknown>;
 
@@ -81,7 +87,7 @@ function processOcid(cp: Obj): string | undefined {
   return releaseIds.every((id) => typeof id === 'string' && (id === ocid || id.startsWith(`${ocid}-`))) ? ocid : undefined;
 }
 
-function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj {
+function upgradeProject(project: Obj, pointer: string, findings: Finding[], lowerOcid: (ocid: string) => string): Obj {
   if (project.status === 'completed') {
     project.status = 'completion';
     findings.push(finding('import.status-completed', 'info', {}, { pointer: `${pointer}/status` }));
@@ -98,6 +104,9 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
       cp.id = ocid;
       if (summary.ocid === undefined) summary.ocid = ocid;
     }
+    // The process's ocid as its releases come in (prefix in lower case), or the dashboard would not link them.
+    if (typeof cp.id === 'string') cp.id = lowerOcid(cp.id);
+    if (typeof summary.ocid === 'string') summary.ocid = lowerOcid(summary.ocid);
     if (cp.nature !== undefined) {
       if (summary.nature === undefined) summary.nature = cp.nature;
       delete cp.nature;
@@ -115,30 +124,47 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[]): Obj
   return project;
 }
 
-/**
- * The OCID of a process whose record package gives two, neither right. Nuevo León's record's ocid is
- * «ocds-7wj9x5-SINL-CPE-021-2018001» and its compiled release's «ocds-7wj9x5-SINL-CPE-021-2018-v001»: the ocid with
- * the release's version (its files are …/SINL-CPE-021-2018/v001/Release-ocds-7wj9x5-SINL-CPE-021-2018-v001-…json),
- * and the record's the same with «-v» lost. An ocid names the process in all its versions (OCDS), and the same
- * publisher's projects name it without the version (processOcid): the OCID is the part both share. Undefined when
- * the two agree, or differ otherwise (then the release's is kept, as before).
- */
-function unversionedOcid(recordOcid: unknown, releaseOcid: unknown): string | undefined {
-  if (typeof recordOcid !== 'string' || typeof releaseOcid !== 'string' || recordOcid === releaseOcid) return undefined;
-  const m = /^(ocds-[a-z0-9]{6}-.+)-v(\d+)$/i.exec(releaseOcid);
-  return m && recordOcid === `${m[1]}${m[2]}` ? m[1] : undefined;
+/** The releases a record links, from their documents in `linked`; what cannot be had is a finding (an error) at its link. */
+function linkedReleases(releases: readonly unknown[], pointer: string, recordOcid: string, file: string, linked: ReadonlyMap<string, LinkedDocument>, findings: Finding[]): (readonly [unknown, string])[] {
+  const out: (readonly [unknown, string])[] = [];
+  releases.forEach((r, k) => {
+    if (!isLinkedRelease(r)) return;
+    const doc = linked.get(linkDocument(r.url));
+    if (!doc) return;
+    const link = { file, pointer: `${pointer}/releases/${k}`, recordOcid, url: r.url };
+    if ('failure' in doc) return void findings.push(failureFinding(link, doc.failure, false));
+    const at = releasesAtLink(link, doc);
+    if ('finding' in at) return void findings.push(at.finding);
+    for (const x of at.releases) out.push([x.release, link.pointer] as const);
+  });
+  return out;
 }
 
-/** Accepts any of the package shapes (or a bare release, project or array of them); never throws. */
-export function importDocuments(input: unknown, label: string): ImportResult {
+/**
+ * Accepts any of the package shapes (or a bare release, project or array of them); never throws. A record with
+ * neither a compiled release nor embedded ones takes its linked releases from `linked` (the documents at their
+ * addresses, keyed by linkDocument: cli/linked-documents.ts), compiled like embedded ones.
+ */
+export function importDocuments(input: unknown, label: string, linked?: ReadonlyMap<string, LinkedDocument>): ImportResult {
   const result: ImportResult = { releases: [], projects: [], findings: [] };
   const clone = (v: unknown): Obj => JSON.parse(JSON.stringify(v)) as Obj;
+  const lowered = new Map<string, string>();
+  // An ocid with its prefix in lower case, noted when that changed it (said once per file, below).
+  const lowerOcid = (ocid: string): string => {
+    const lower = lowerOcidPrefix(ocid);
+    if (!lower || lower === ocid) return ocid;
+    lowered.set(ocid, lower);
+    return lower;
+  };
   const addRelease = (r: unknown, pointer: string): void => {
-    if (isObject(r) && typeof r.ocid === 'string') result.releases.push(upgradeRelease(clone(r), pointer, result.findings));
-    else result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
+    if (!isObject(r) || typeof r.ocid !== 'string') return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
+    const release = upgradeRelease(clone(r), pointer, result.findings);
+    // Before the releases of a process are compiled (below): «OCDS-87SD3T-…» and «ocds-87sd3t-…» are one process.
+    release.ocid = lowerOcid(String(release.ocid));
+    result.releases.push(release);
   };
   const addProject = (p: unknown, pointer: string): void => {
-    if (isObject(p) && typeof p.id === 'string') result.projects.push(upgradeProject(clone(p), pointer, result.findings));
+    if (isObject(p) && typeof p.id === 'string') result.projects.push(upgradeProject(clone(p), pointer, result.findings, lowerOcid));
     else result.findings.push(finding('import.not-a-project', 'error', { file: label }, { pointer }));
   };
   const published = new PublishedReleases();
@@ -153,7 +179,9 @@ export function importDocuments(input: unknown, label: string): ImportResult {
         if (!isObject(rec)) return void result.findings.push(finding('import.not-a-release', 'error', { file: label }, { pointer }));
         // Its compiled release, or else every release it embeds (compiled below with the rest: compileProcesses).
         const embedded = Array.isArray(rec.releases) ? rec.releases.map((r, k) => [r, `${pointer}/releases/${k}`] as const).filter(([r]) => isObject(r) && typeof r.ocid === 'string') : [];
-        const sources = isObject(rec.compiledRelease) ? [[rec.compiledRelease, `${pointer}/compiledRelease`] as const] : embedded;
+        // Neither: the releases it links, from their documents (each named by its link's path in this file).
+        const fetched = !isObject(rec.compiledRelease) && !embedded.length && linked && Array.isArray(rec.releases) ? linkedReleases(rec.releases, pointer, String(rec.ocid ?? ''), label, linked, result.findings) : [];
+        const sources = isObject(rec.compiledRelease) ? [[rec.compiledRelease, `${pointer}/compiledRelease`] as const] : embedded.length ? embedded : fetched;
         if (!sources.length) return void result.findings.push(finding('import.record-without-data', 'warning', { ocid: String(rec.ocid ?? ''), file: label }, { pointer }));
         // The releases the record lists (linked or embedded), else its compiled release's.
         published.add(Array.isArray(rec.releases) && rec.releases.length ? rec.releases.map((r) => (isObject(r) ? r.date : undefined)) : [isObject(rec.compiledRelease) ? rec.compiledRelease.date : undefined]);
@@ -173,6 +201,10 @@ export function importDocuments(input: unknown, label: string): ImportResult {
     else if (typeof doc.id === 'string' && (doc.title !== undefined || doc.contractingProcesses !== undefined)) addProject(doc, base || '');
     else result.findings.push(finding('import.unknown-shape', 'error', { file: label }, { pointer: base || '/' }));
   });
+  if (lowered.size) {
+    const [from, to] = [...lowered][0];
+    result.findings.push(finding('import.ocid-prefix-lowered', 'info', { count: lowered.size, from, to, file: label }));
+  }
   const compiled = compileProcesses(result.releases, label);
   result.releases = compiled.releases;
   result.findings.push(...compiled.findings);

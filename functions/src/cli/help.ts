@@ -8,13 +8,21 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    --url: dirección web donde publicará el archivo;
                                                    --proyectos ruta.json: dónde escribir el paquete de proyectos
                                                    (sin ella, salida-proyectos.json)
-  infra-abierta import paquete.json -o libro.xlsx  Convierte paquetes ya publicados a la plantilla
+  infra-abierta import paquete.json [otro.json …] -o libro.xlsx [--sin-descargar]  Convierte paquetes ya publicados
+                                                   a la plantilla; un registro que solo enlaza sus entregas (url, sin
+                                                   entrega compilada) las toma de los archivos o las descarga
   infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (paquetes, listas o entregas sueltas, de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
   infra-abierta history archivo.json [otro.json …] --publicador ID [--todos]  Publica en la base local las entregas
                                                    que el implementador ya publicó en otro sistema, con sus
                                                    identificadores y fechas (su historia); solo antes de su
-                                                   primera publicación aquí
+                                                   primera publicación aquí. Las entregas que un registro solo
+                                                   enlaza (url) se toman de los archivos indicados (con el nombre
+                                                   de la dirección) o se descargan de su dirección; si alguna no
+                                                   se puede traer, no se publica nada.
+                [--sin-descargar]  no descarga: las enlazadas deben estar entre los archivos
+                [--aceptar-faltantes]  publica sin las enlazadas que no se pudieron traer (se listan)
+                [--espera 30]      segundos que se espera cada dirección (hasta 50 MB cada una, 4 a la vez)
   infra-abierta serve [--puerto 8080] [--procesos N|todos] [--sin-ejemplos]  Inicia la API y el tablero con la base
                                                    local (SQLite); con --procesos, N procesos atienden el mismo puerto;
                                                    una base sin publicadores recibe los datos de ejemplo, salvo con

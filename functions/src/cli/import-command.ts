@@ -12,6 +12,8 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { checkOutput } from './output-path';
 import { readJsonFile } from './read-json';
+import { releaseLinks, type LinkedDocument } from '../../../core/import/linked-releases';
+import { DEFAULT_FETCH_LIMITS, linkedDocuments } from './linked-documents';
 
 export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = stringOption(args, 'salida');
@@ -24,13 +26,26 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   const packages: unknown[] = [];
   const notCarried: Finding[] = [];
   let errors = 0;
+  // The files given, each read when a linked release is looked for among them (rare: see below), and then kept.
+  const given = args.positional.map((file) => {
+    let value: unknown;
+    return { file: path.basename(file), get value(): unknown { return (value ??= readJsonFile(file)); } };
+  });
   for (const file of args.positional) {
     const label = path.basename(file);
     if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
     const parsed = readJsonFile(file, (message) => io.err(`${label}: ${message}`));
     // Its metadata only: the documents are copied by importDocuments, and the parsed file can go.
     packages.push(packageMetadata(parsed));
-    const result = importDocuments(parsed, label);
+    // A record with no content of its own, only links to its releases: they are brought from the files given, or
+    // fetched from their addresses (history-command.ts does the same for every linked release).
+    const links = releaseLinks([{ file: label, value: parsed }], true);
+    let linked: ReadonlyMap<string, LinkedDocument> | undefined;
+    if (links.length) {
+      io.err(`${label}: ${formatCount(links.length, 'entrega está enlazada', 'entregas están enlazadas')} por su dirección, sin su contenido ni entrega compilada en su registro: se ${links.length === 1 ? 'trae' : 'traen'} de los archivos indicados o, si no están, de esas direcciones…`);
+      linked = (await linkedDocuments(links, given, { offline: args.options['sin-descargar'] === true, limits: DEFAULT_FETCH_LIMITS })).documents;
+    }
+    const result = importDocuments(parsed, label, linked);
     releases.push(...result.releases);
     projects.push(...result.projects);
     // What the workbook does not carry is said once for all the files, below.

@@ -39,7 +39,7 @@ export function parseJsonText(text: string, file: string): unknown {
  * character), imported and published so without a word («SECRETAR\uFFFDA»). Bytes that are not UTF-8 are read as
  * Windows-1252, where every byte is a character (`legacy`).
  */
-function decodeJsonBytes(bytes: Buffer): { text: string; legacy: boolean } {
+export function decodeJsonBytes(bytes: Buffer): { text: string; legacy: boolean } {
   const text = bytes.toString('utf8');
   // isUtf8 only when a replacement character shows up: the fast path stays one decode.
   if (!text.includes('\uFFFD') || isUtf8(bytes)) return { text, legacy: false };
