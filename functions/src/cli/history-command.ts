@@ -8,7 +8,7 @@
  * (cloud-deployment.ts), then writes the bulk files as the publication task does after an approval.
  */
 import * as path from 'path';
-import type { Store } from '../store/store';
+import type { Publication, Store } from '../store/store';
 import { publishHistory } from '../publication/publish';
 import { publishedHistory, type FileFinding } from '../../../core/import/published-releases';
 import { renderMessage } from '../../../core/messages/render';
@@ -16,7 +16,6 @@ import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
-import type { Publication } from '../store/store';
 import { otherLinksBaseUrl } from './cloud-deployment';
 import { writeBulkAfterPublication, type BulkAfterPublicationDeps } from '../publication/bulk-after-publication';
 

@@ -9,9 +9,8 @@ import { parseArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { SourceError } from '../ingest/sheet-source';
 import { STORE_MESSAGES } from '../api/http-error';
-import { isStoreError } from '../store/store';
+import { isStoreError, type Store } from '../store/store';
 import { type Config, ConfigError, loadConfig } from '../config';
-import type { Store } from '../store/store';
 import type { BulkService } from '../publication/bulk-service';
 import { StartupError } from '../server/startup-error';
 import { HELP } from './help';
@@ -46,14 +45,8 @@ function projectRoot(): string {
  * through Application Default Credentials; STORAGE_API_ENDPOINT points the client at a local stand-in in tests.
  */
 async function deploymentBulk(store: Store, config: Config): Promise<BulkService> {
-  const [{ gcsBlobStore }, { bulkService }, { PLATFORM_NAME }] = await Promise.all([import('../publication/gcs-blob-store'), import('../publication/bulk-service'), import('../platform-name')]);
-  const blobs = gcsBlobStore({
-    bucket: config.bulkBucket as string,
-    ...(config.projectId ? { projectId: config.projectId } : {}),
-    ...(process.env.STORAGE_API_ENDPOINT ? { apiEndpoint: process.env.STORAGE_API_ENDPOINT } : {}),
-    ...(config.bulkPublicUrl ? { publicUrl: config.bulkPublicUrl } : {}),
-  });
-  return bulkService({ store, blobs, baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
+  const [{ deploymentGcsOptions, gcsBlobStore }, { bulkService }, { PLATFORM_NAME }] = await Promise.all([import('../publication/gcs-blob-store'), import('../publication/bulk-service'), import('../platform-name')]);
+  return bulkService({ store, blobs: gcsBlobStore(deploymentGcsOptions(config, process.env.STORAGE_API_ENDPOINT)), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
