@@ -156,6 +156,9 @@ describe('history --nube', () => {
 
     const store = openFirestoreStore({ projectId: project, namespace: 'cli_' });
     try {
+      const deploymentFile = envFile(`.env.${project}`, deployment);
+      const unregistered = await runCli('history', file, '--publicador', 'merida', '--nube', '--proyecto', project, '--entorno', deploymentFile);
+      expect([unregistered.code, unregistered.err]).toEqual([2, expect.stringContaining('El publicador «merida» no está registrado en el despliegue. Regístrelo antes con «infra-abierta publishers add merida --nube --nombre')]);
       await store.putPublisher(publisher);
       // Without the deployment's configuration nothing is written: its address is in every record.
       const missing = await runCli('history', file, '--publicador', 'merida', '--nube', '--proyecto', project);
@@ -169,7 +172,7 @@ describe('history --nube', () => {
       expect([namespace.code, namespace.err]).toEqual([2, expect.stringContaining('Las funciones usan el prefijo de colecciones (FIRESTORE_NAMESPACE) «prod_»')]);
       expect(await store.getCurrent('merida')).toBeUndefined();
 
-      const env = envFile(`.env.${project}`, deployment);
+      const env = deploymentFile;
       const laid = await runCli('history', file, '--publicador', 'merida', '--nube', '--proyecto', project, '--entorno', env);
       expect(laid.err).toMatch(/Publicada la historia de «merida» \(merida-\d+-[0-9a-f]{8}\): 5 entregas de 5 procesos, con sus identificadores y fechas\. Ahora envíe su libro a revisión/);
       expect(laid.code).toBe(0);

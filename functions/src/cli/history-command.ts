@@ -40,7 +40,7 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
   if (!args.positional.length) throw new UsageError('Indique los archivos ya publicados (paquetes de entregas o de registros, o entregas sueltas): infra-abierta history archivo.json [otro.json …] --publicador ID');
   const publisher = await store.getPublisher(publisherId);
   // Registered first: its ocid prefix is what tells its processes from another publisher's.
-  if (!publisher) throw new UsageError(`El publicador «${publisherId}» no está registrado. Regístrelo antes con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», con el prefijo de sus ocid.`);
+  if (!publisher) throw new UsageError(`El publicador «${publisherId}» no está registrado${cloud ? ' en el despliegue' : ''}. Regístrelo antes con «infra-abierta publishers add ${publisherId}${cloud ? ' --nube' : ''} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», con el prefijo de sus ocid.`);
   const files = args.positional.map((file) => ({ file: path.basename(file), value: readJsonFile(file, (message) => io.err(`${path.basename(file)}: ${message}`)) }));
   const { releases, findings } = publishedHistory(files, publisher.ocidPrefix);
   const errors = findings.filter((f) => f.finding.severity === 'error');
