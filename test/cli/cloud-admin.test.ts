@@ -12,6 +12,7 @@ import { startTestIdentity, type TestIdentity, TEST_CLIENT_ID } from '../workflo
 import { runCli, scratchDir, STACK_TRACE } from './run-cli';
 import { startStorageStub, type StorageStub } from '../storage-stub/storage-stub';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
+import { XlsxFileSource } from '../../functions/src/ingest/xlsx-source';
 import { ROOT } from '../standards';
 import { checkWorkbook } from '../../core/pipeline/check-workbook';
 import { publish } from '../../functions/src/publication/publish';
@@ -148,9 +149,9 @@ describe('history --nube', () => {
     const project = process.env.GCLOUD_PROJECT as string;
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);
-    // What Mérida published on its old server: the workbook's processes, with that server's ids, dates and tags.
+    // What Mérida published on its old server: two of the workbook's processes, with that server's ids, dates and tags.
     const converted = checkWorkbook(workbook, { now: '2025-07-01T10:00:00-06:00', ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
-    const releases = (converted.releases as Record<string, unknown>[]).map((r, n): Record<string, unknown> => ({ ...r, id: `anterior-${n}`, date: '2025-03-31T12:00:00-06:00', tag: ['tender'] }));
+    const releases = (converted.releases as Record<string, unknown>[]).slice(0, 2).map((r, n): Record<string, unknown> => ({ ...r, id: `anterior-${n}`, date: '2025-03-31T12:00:00-06:00', tag: ['tender'] }));
     const file = path.join(dir, 'publicadas.json');
     fs.writeFileSync(file, JSON.stringify({ uri: 'http://servidor-anterior/entregas.json', publishedDate: '2025-03-31T12:00:00-06:00', version: '1.1', releases }));
 
@@ -174,7 +175,7 @@ describe('history --nube', () => {
 
       const env = deploymentFile;
       const laid = await runCli('history', file, '--publicador', 'merida', '--nube', '--proyecto', project, '--entorno', env);
-      expect(laid.err).toMatch(/Publicada la historia de «merida» \(merida-\d+-[0-9a-f]{8}\): 5 entregas de 5 procesos, con sus identificadores y fechas\. Ahora envíe su libro a revisión/);
+      expect(laid.err).toMatch(/Publicada la historia de «merida» \(merida-\d+-[0-9a-f]{8}\): 2 entregas de 2 procesos, con sus identificadores y fechas\. Ahora envíe su libro a revisión/);
       expect(laid.code).toBe(0);
       const history = (await store.getCurrent('merida'))!;
       // The downloads were written to the bucket before anyone asked: the publisher's, and all publishers' together.
@@ -195,7 +196,10 @@ describe('history --nube', () => {
       // The functions' next publication (their configuration, read as index.ts reads it): one process changed; every
       // other record is carried as the history wrote it, not built again under another address.
       const before = new Map(await Promise.all(releases.map(async (r) => [String(r.ocid), await store.getDocumentText('records', history.id, String(r.ocid))] as const)));
-      const edited = await exampleWorkbook('merida');
+      // Its workbook is the one `import` writes from the same files (as the guide says), with one title corrected.
+      const imported = await runCli('import', file, '-o', path.join(dir, 'libro.xlsx'));
+      expect(imported.code).toBe(0);
+      const edited = await new XlsxFileSource(path.join(dir, 'libro.xlsx')).read();
       setCell(edited, 'Contrataciones', 0, 'tender/title', 'Título corregido del proceso');
       const next = await publish(store, { publisher, workbook: edited, actor: 'test', now: '2025-07-03T10:00:00-06:00', baseUrl: loadConfig({ INFRA_MODE: 'cloud', ...cloudEnv }).publicBaseUrl });
       if (next.status !== 'published') throw new Error('not published');
