@@ -39,6 +39,13 @@ test('the release tag is a change only when the official typed it (publication d
   expect(preview(['tenderCancellation']).processes.items[0].fields[0]).toEqual({ path: 'tag/0', label: 'Contrataciones › Etiquetas de la entrega', before: 'Actualización de la licitación', after: 'Cancelación de la licitación' });
 });
 
+test('a release published elsewhere (history: its own id, date and tag) is unchanged when the workbook sends its content', () => {
+  const elsewhere = { ocid: 'ocds-a-1', id: '1386', date: '2018-01-03T10:42:03Z', tag: ['tender'], tender: { title: 'Obra' } };
+  const preview = (title: string) => changePreview({ releases: [{ ...rel('ocds-a-1', 'h1', title), tag: ['tender'] }], projects: [], currentReleases: new Map([['ocds-a-1', elsewhere]]), currentProjects: new Map() }).processes;
+  expect(preview('Obra').counts).toMatchObject({ changed: 0, unchanged: 1 });
+  expect(preview('Obra B').items[0].fields.map((f) => f.path)).toEqual(['tender/title']);
+});
+
 test('codes of any listed field are shown by their titles; a code off the list, as it is', () => {
   const preview = changePreview({
     releases: [], projects: [{ id: 'p1', title: 'Puente', status: 'completion', sector: 'sin-lista' }],

@@ -4,7 +4,8 @@
  * Pure: the caller hands in the converted snapshot and the current data.
  *
  * Processes use the publication rule (functions/src/publication/publish.ts): a release id carries the hash of its
- * content, so the same id means unchanged. Processes and projects missing from the workbook stay published (an
+ * content, so the same id means unchanged (a release published elsewhere keeps its own id: the same content apart from
+ * id, date and tag does). Processes and projects missing from the workbook stay published (an
  * ingest never unpublishes). A project is compared as publication writes it: filtered (core/privacy) and with its
  * summaries derived (core/summary), which add the parties its processes name — compared as typed, every project
  * read «Modificado» with its bidders going «(vacío)».
@@ -12,6 +13,7 @@
 import type { ChangePreview, FieldChange, ItemChange } from './contract';
 import { deriveProjectSummaries } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
+import { sameReleaseContent } from '../merge/same-release-content';
 import { publicView } from '../privacy/privacy-filter';
 import type { JsonObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
@@ -125,10 +127,13 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const id = String(r.id);
     const prevId = String(previous.id);
     // Same content hash in the id (possibly re-stamped `-yyyymmddhhmmss` when content returned to an earlier state).
-    if (prevId === id || (prevId.startsWith(`${id}-`) && /^\d{14}$/.test(prevId.slice(id.length + 1)))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
+    const sameId = prevId === id || (prevId.startsWith(`${id}-`) && /^\d{14}$/.test(prevId.slice(id.length + 1)));
+    const view = publicView(r as JsonObject);
+    // …or, for a release published elsewhere (`history`, its own id), the same content apart from id, date and tag.
+    if (sameId || sameReleaseContent(view, publicView(previous as JsonObject))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
     else {
       const platforms = hasTypedTag(r) ? RELEASE_STAMPS : RELEASE_DERIVED;
-      add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', fieldDiff(previous, publicView(r as JsonObject), (p) => platforms.test(p))) });
+      add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', fieldDiff(previous, view, (p) => platforms.test(p))) });
     }
   }
   for (const [ocid, previous] of input.currentReleases) {

@@ -27,7 +27,7 @@ import { SourceError } from './ingest/sheet-source';
 import { openFirestoreStore } from './store/firestore-store';
 import type { Store, SubmissionSource } from './store/store';
 import { workflowRoutes } from './workflow/workflow-routes';
-import { gcsBlobStore } from './publication/gcs-blob-store';
+import { deploymentGcsOptions, gcsBlobStore } from './publication/gcs-blob-store';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
 import { LEASE_MS, runPublicationTask, TASK_TIMEOUT_SECONDS } from './publication/publication-task';
@@ -90,12 +90,7 @@ function cloudContext(env: NodeJS.ProcessEnv, store: Store | undefined, override
     ...(config.serviceAccountEmail ? { serviceAccountEmail: config.serviceAccountEmail } : {}),
     ...(env.SHEETS_API_ROOT_URL ? { rootUrl: env.SHEETS_API_ROOT_URL } : {}),
   });
-  const blobs = gcsBlobStore({
-    bucket: config.bulkBucket as string,
-    ...(config.projectId ? { projectId: config.projectId } : {}),
-    ...(overrides.storageApiEndpoint ?? env.STORAGE_API_ENDPOINT ? { apiEndpoint: overrides.storageApiEndpoint ?? env.STORAGE_API_ENDPOINT } : {}),
-    ...(config.bulkPublicUrl ? { publicUrl: config.bulkPublicUrl } : {}),
-  });
+  const blobs = gcsBlobStore(deploymentGcsOptions(config, overrides.storageApiEndpoint ?? env.STORAGE_API_ENDPOINT));
   const bulk = bulkService({ store: db, blobs, baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
   const openSource = (source: SubmissionSource) => {
     if (source.kind !== 'sheets') throw new SourceError('Esta plataforma recibe hojas de cálculo de Google, no archivos .xlsx.', 'uploads-disabled');

@@ -3,11 +3,21 @@
  * with the CLI's `--nube` against Firestore (here the emulator), and that administrator can then sign in with a
  * Google identity token to the cloud app and use the admin API. Cloud mode refuses to start half-configured.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import request from 'supertest';
 import { deleteApp, getApps } from 'firebase-admin/app';
 import { type FirestoreEmulator, startFirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 import { startTestIdentity, type TestIdentity, TEST_CLIENT_ID } from '../workflow/test-identity';
-import { runCli, STACK_TRACE } from './run-cli';
+import { runCli, scratchDir, STACK_TRACE } from './run-cli';
+import { startStorageStub, type StorageStub } from '../storage-stub/storage-stub';
+import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
+import { XlsxFileSource } from '../../functions/src/ingest/xlsx-source';
+import { ROOT } from '../standards';
+import { checkWorkbook } from '../../core/pipeline/check-workbook';
+import { publish } from '../../functions/src/publication/publish';
+import { parseEnvFile } from '../../functions/src/cli/cloud-deployment';
+import type { Publisher } from '../../functions/src/store/store';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { createCloudApp } from '../../functions/src/index';
 import { ConfigError, loadConfig } from '../../functions/src/config';
@@ -109,4 +119,106 @@ test('cloud mode refuses to start without PUBLIC_BASE_URL or GOOGLE_CLIENT_ID, n
   expect(fromRuntime.projectId).toBe('demo-x');
   // Self-hosted keeps its friendly default.
   expect(loadConfig({}).publicBaseUrl).toBe('http://127.0.0.1:8080');
+  // The deployment's environment file, read as Firebase reads it (history --nube publishes with it).
+  expect(parseEnvFile('# comentario\nPUBLIC_BASE_URL=https://a.example.mx # la pública\nMAIL_FROM="Infra <avisos@a.mx>"\n\nBULK_BUCKET=\'demo-b\'\n')).toEqual({ PUBLIC_BASE_URL: 'https://a.example.mx', MAIL_FROM: 'Infra <avisos@a.mx>', BULK_BUCKET: 'demo-b' });
+});
+
+describe('history --nube', () => {
+  const BASE = 'https://datos.merida.example.mx';
+  let storage: StorageStub;
+  let dir: string;
+  beforeAll(async () => {
+    storage = await startStorageStub();
+    process.env.STORAGE_API_ENDPOINT = storage.apiEndpoint;
+    dir = scratchDir('nube-');
+  });
+  afterAll(async () => {
+    delete process.env.STORAGE_API_ENDPOINT;
+    await storage.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  /** The deployment's environment file (functions/.env.<PROYECTO>, docs/deploy.md §6), as `firebase deploy` uploads it. */
+  const envFile = (name: string, vars: Record<string, string>): string => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, `# Despliegue de prueba\n${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n')}\n`);
+    return file;
+  };
+  const deployment = { PUBLIC_BASE_URL: `${BASE}/`, GOOGLE_CLIENT_ID: TEST_CLIENT_ID, BULK_BUCKET: 'demo-bulk', FIRESTORE_NAMESPACE: 'cli_' };
+
+  test('lays down the history in Firestore under the functions\' PUBLIC_BASE_URL and writes its downloads; the next publication carries its records', async () => {
+    const project = process.env.GCLOUD_PROJECT as string;
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    // What Mérida published on its old server: two of the workbook's processes, with that server's ids, dates and tags.
+    const converted = checkWorkbook(workbook, { now: '2025-07-01T10:00:00-06:00', ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+    const releases = (converted.releases as Record<string, unknown>[]).slice(0, 2).map((r, n): Record<string, unknown> => ({ ...r, id: `anterior-${n}`, date: '2025-03-31T12:00:00-06:00', tag: ['tender'] }));
+    const file = path.join(dir, 'publicadas.json');
+    fs.writeFileSync(file, JSON.stringify({ uri: 'http://servidor-anterior/entregas.json', publishedDate: '2025-03-31T12:00:00-06:00', version: '1.1', releases }));
+
+    const store = openFirestoreStore({ projectId: project, namespace: 'cli_' });
+    try {
+      const deploymentFile = envFile(`.env.${project}`, deployment);
+      const unregistered = await runCli('history', file, '--publicador', 'merida', '--nube', '--proyecto', project, '--entorno', deploymentFile);
+      expect([unregistered.code, unregistered.err]).toEqual([2, expect.stringContaining('El publicador «merida» no está registrado en el despliegue. Regístrelo antes con «infra-abierta publishers add merida --nube --nombre')]);
+      await store.putPublisher(publisher);
+      // Without the deployment's configuration nothing is written: its address is in every record.
+      const missing = await runCli('history', file, '--publicador', 'merida', '--nube', '--proyecto', project);
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain(`No se encontró ${path.join(ROOT, 'functions', `.env.${project}`)}, la configuración con la que se despliegan las funciones`);
+      expect(missing.err).toContain(`--entorno ruta/.env.${project}`);
+      // One the functions would refuse is refused, naming the variable; so is another namespace than this computer's.
+      const placeholder = await runCli('history', file, '--publicador', 'merida', '--nube', '--proyecto', project, '--entorno', envFile('marcador', { ...deployment, BULK_BUCKET: '<BULK_BUCKET>' }));
+      expect([placeholder.code, placeholder.err]).toEqual([2, expect.stringContaining('La variable BULK_BUCKET conserva el marcador <BULK_BUCKET> del ejemplo')]);
+      const namespace = await runCli('history', file, '--publicador', 'merida', '--nube', '--proyecto', project, '--entorno', envFile('otro-prefijo', { ...deployment, FIRESTORE_NAMESPACE: 'prod_' }));
+      expect([namespace.code, namespace.err]).toEqual([2, expect.stringContaining('Las funciones usan el prefijo de colecciones (FIRESTORE_NAMESPACE) «prod_»')]);
+      expect(await store.getCurrent('merida')).toBeUndefined();
+
+      const env = deploymentFile;
+      const laid = await runCli('history', file, '--publicador', 'merida', '--nube', '--proyecto', project, '--entorno', env);
+      expect(laid.err).toMatch(/Publicada la historia de «merida» \(merida-\d+-[0-9a-f]{8}\): 2 entregas de 2 procesos, con sus identificadores y fechas\. Ahora envíe su libro a revisión/);
+      expect(laid.code).toBe(0);
+      const history = (await store.getCurrent('merida'))!;
+      // The downloads were written to the bucket before anyone asked: the publisher's, and all publishers' together.
+      expect([...storage.objects.keys()].filter((k) => k.endsWith('/datos.xlsx')).map((k) => k.split('/')[1]).sort()).toEqual(['publicaciones', 'todos']);
+      expect(storage.objects.has(`demo-bulk/publicaciones/${history.id}/releases.json`)).toBe(true);
+
+      // The cloud app, configured from the same file, serves them: the history's releases, linked under its address.
+      const cloudEnv = { ...process.env, ...parseEnvFile(fs.readFileSync(env, 'utf8')) };
+      const app = createCloudApp(cloudEnv, store, { storageApiEndpoint: storage.apiEndpoint });
+      const bulk = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').buffer(true)
+        .parse((res, cb) => { const c: Buffer[] = []; res.on('data', (x: Buffer) => c.push(x)); res.on('end', () => cb(null, Buffer.concat(c))); });
+      expect(bulk.status).toBe(200);
+      expect((JSON.parse((bulk.body as Buffer).toString('utf8')) as { releases: { id: string }[] }).releases.map((r) => String(r.id)).sort()).toEqual(releases.map((r) => String(r.id)).sort());
+      const ocid = String(releases[0].ocid);
+      const record = await request(app).get(`/api/ocds/records/${encodeURIComponent(ocid)}`);
+      expect(record.body.records[0].releases.map((r: { url: string }) => r.url)).toEqual([`${BASE}/api/ocds/releases?ocid=${encodeURIComponent(ocid)}&releaseID=anterior-0`]);
+
+      // The functions' next publication (their configuration, read as index.ts reads it): one process changed; every
+      // other record is carried as the history wrote it, not built again under another address.
+      const before = new Map(await Promise.all(releases.map(async (r) => [String(r.ocid), await store.getDocumentText('records', history.id, String(r.ocid))] as const)));
+      // Its workbook is the one `import` writes from the same files (as the guide says), with one title corrected.
+      const imported = await runCli('import', file, '-o', path.join(dir, 'libro.xlsx'));
+      expect(imported.code).toBe(0);
+      const edited = await new XlsxFileSource(path.join(dir, 'libro.xlsx')).read();
+      setCell(edited, 'Contrataciones', 0, 'tender/title', 'Título corregido del proceso');
+      const next = await publish(store, { publisher, workbook: edited, actor: 'test', now: '2025-07-03T10:00:00-06:00', baseUrl: loadConfig({ INFRA_MODE: 'cloud', ...cloudEnv }).publicBaseUrl });
+      if (next.status !== 'published') throw new Error('not published');
+      expect(next.changedProcesses).toHaveLength(1);
+      expect(next.rebuiltRecords).toEqual(next.changedProcesses);
+      for (const [o, text] of before) if (o !== next.changedProcesses[0]) expect(await store.getDocumentText('records', next.publication.id, o)).toBe(text);
+
+      // Another implementer's history under an address no current publication of the deployment uses: refused.
+      const other: Publisher = { ...publisher, id: 'otro', ocidPrefix: 'ocds-otro01' };
+      await store.putPublisher(other);
+      const otherFile = path.join(dir, 'otro.json');
+      fs.writeFileSync(otherFile, JSON.stringify({ releases: [{ ...releases[0], ocid: 'ocds-otro01-1' }] }));
+      const moved = await runCli('history', otherFile, '--publicador', 'otro', '--nube', '--proyecto', project, '--entorno', envFile('otra-direccion', { ...deployment, PUBLIC_BASE_URL: 'https://otra.example.mx' }));
+      expect(moved.code).toBe(1);
+      expect(moved.err).toContain(`No se publicó nada: las publicaciones vigentes del despliegue enlazan sus entregas bajo ${BASE}, y PUBLIC_BASE_URL dice https://otra.example.mx`);
+      expect(await store.getCurrent('otro')).toBeUndefined();
+      expect(moved.err).not.toMatch(STACK_TRACE);
+    } finally {
+      await store.close();
+    }
+  }, 30000);
 });

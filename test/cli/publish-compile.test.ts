@@ -68,14 +68,16 @@ describe('publish', () => {
     expect(refused.err).toContain('choque.json /releases/2: El proceso «ocds-abc123-1» no empieza con el prefijo del publicador, «ocds-07smqs-»');
     // A prefix in capitals is published as registered, in lower case, and said.
     expect(refused.err).toContain('choque.json /releases/3: El proceso «OCDS-07SMQS-2» tiene su prefijo en mayúsculas; sus entregas se publican con «ocds-07smqs-2», el prefijo registrado');
-    // Not in the cloud yet: said, rather than written into this computer's base.
-    expect(await runCli('history', file, '--publicador', 'shcp', '--nube')).toEqual({ code: 2, out: '', err: '«history» publica solo en la base local (servidor propio); en el despliegue en la nube todavía no está disponible. No se publicó nada.' });
+    // --nube publishes to the deployment (test/cli/cloud-admin.test.ts), never into this computer's base: without the
+    // deployment's configuration it stops there.
+    const cloud = await runCli('history', file, '--publicador', 'shcp', '--nube', '--proyecto', 'demo-sin-despliegue');
+    expect([cloud.code, cloud.err]).toEqual([2, expect.stringMatching(/^No se encontró .*\.env\.demo-sin-despliegue, la configuración con la que se despliegan las funciones/)]);
     const laid = await runCli('history', file, '--publicador', 'shcp');
     expect(laid.code).toBe(0);
     expect(laid.err).toContain('ocds-07smqs-1386-1386.json /: El proceso «OCDS-07SMQS-1386» tiene su prefijo en mayúsculas; sus entregas se publican con «ocds-07smqs-1386», el prefijo registrado, en minúsculas (solo cambian esas letras; lo demás queda como se publicó)');
     // Today's profile is reported (warnings, file and JSON path), never applied: the release was already public.
     expect(laid.err).toContain('ocds-07smqs-1386-1386.json /tender/title: Falta este dato');
-    expect(laid.err).toMatch(/Publicada la historia de «shcp» \(shcp-\d+-[0-9a-f]{8}\): 1 entrega de 1 proceso, con sus identificadores y fechas/);
+    expect(laid.err).toMatch(/Publicada la historia de «shcp» \(shcp-\d+-[0-9a-f]{8}\): 1 entrega de 1 proceso, con sus identificadores y fechas\. Ahora publique su libro .*: cada proceso que traiga con cambios tendrá una entrega nueva/);
     expect((await runCli('history', file, '--publicador', 'shcp')).err).toMatch(/Sin cambios: esta historia ya está publicada/);
     // The workbook: the same process imported, with what the program asks for filled in (its one change).
     const corrected = correctedShcp(original);

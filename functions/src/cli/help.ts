@@ -23,6 +23,10 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                 [--sin-descargar]  no descarga: las enlazadas deben estar entre los archivos
                 [--aceptar-faltantes]  publica sin las enlazadas que no se pudieron traer (se listan)
                 [--espera 30]      segundos que se espera cada dirección (hasta 50 MB cada una, 4 a la vez)
+  infra-abierta history archivo.json … --publicador ID --nube [--proyecto ID] [--entorno functions/.env.ID]
+                                                   Lo mismo en el despliegue en Firebase, con la PUBLIC_BASE_URL y el
+                                                   BULK_BUCKET de las funciones (functions/.env.ID), y escribe las
+                                                   descargas masivas
   infra-abierta serve [--puerto 8080] [--procesos N|todos] [--sin-ejemplos]  Inicia la API y el tablero con la base
                                                    local (SQLite); con --procesos, N procesos atienden el mismo puerto;
                                                    una base sin publicadores recibe los datos de ejemplo, salvo con
@@ -47,7 +51,7 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    y las reemplazadas hace menos de 24 horas también) y las
                                                    copias de libros enviados que ya no necesita ninguna entrega;
                                                    sin --confirmar solo dice cuáles borraría
-  Con --nube [--proyecto ID], users, publishers y publications trabajan sobre Firestore del despliegue en Firebase
+  Con --nube [--proyecto ID], users, publishers, publications y history trabajan sobre Firestore del despliegue en Firebase
   (credenciales predeterminadas de la aplicación: gcloud auth application-default login). --proyecto ID: el ID del
   proyecto de Google Cloud (p. ej. infra-abierta-mx; sin él, GOOGLE_CLOUD_PROJECT), no un número; no es --proyectos.
 `;

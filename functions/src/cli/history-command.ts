@@ -6,9 +6,11 @@
  * What is checked, and why so little: core/import/published-releases.ts. Records that link their releases by address
  * (Nuevo León, the INAI, Jalisco) bring them from there (linked-documents.ts), or from the files given that are
  * those documents; when any cannot be had, nothing is published unless --aceptar-faltantes says to go without it.
+ * With `--nube` it publishes to the deployment's Firestore under the deployment's own public address
+ * (cloud-deployment.ts), then writes the bulk files as the publication task does after an approval.
  */
 import * as path from 'path';
-import type { Store } from '../store/store';
+import type { Publication, Store } from '../store/store';
 import { publishHistory } from '../publication/publish';
 import { publishedHistory, type FileFinding } from '../../../core/import/published-releases';
 import { releaseLinks, type LinkedDocument } from '../../../core/import/linked-releases';
@@ -19,6 +21,8 @@ import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
 import { DEFAULT_FETCH_LIMITS, linkedDocuments } from './linked-documents';
 import { progressReporter } from './progress';
+import { otherLinksBaseUrl } from './cloud-deployment';
+import { writeBulkAfterPublication, type BulkAfterPublicationDeps } from '../publication/bulk-after-publication';
 
 /** Warnings listed per file unless --todos: the real files gave up to a few hundred (2–33 per release). */
 const SHOWN = 10;
@@ -38,15 +42,21 @@ function line(f: FileFinding): string {
   return `${f.file}${f.finding.pointer ? ` ${f.finding.pointer}` : ''}: ${renderMessage(f.finding)}`;
 }
 
-export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string): Promise<number> {
-  // Said, not ignored: the history would have been written into the local base of the computer it was typed on.
-  if (args.options.nube !== undefined) throw new UsageError('«history» publica solo en la base local (servidor propio); en el despliegue en la nube todavía no está disponible. No se publicó nada.');
+/** The cloud deployment (`--nube`): where its configuration was read, and what writes its bulk files. */
+export interface HistoryCloud {
+  source: string;
+  bulk: Omit<BulkAfterPublicationDeps, 'store' | 'log'>;
+}
+
+export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string, cloud?: HistoryCloud): Promise<number> {
+  // Said, not ignored: without --nube the history goes into this computer's base, whatever file was named.
+  if (!cloud && args.options.entorno !== undefined) throw new UsageError('--entorno (el archivo de configuración de las funciones) solo se usa con --nube: sin --nube, «history» publica en la base local. No se publicó nada.');
   const publisherId = stringOption(args, 'publicador');
   if (!publisherId) throw new UsageError('Indique el publicador con --publicador <id>: el de la institución que publicó estas entregas.');
   if (!args.positional.length) throw new UsageError('Indique los archivos ya publicados (paquetes de entregas o de registros, o entregas sueltas): infra-abierta history archivo.json [otro.json …] --publicador ID');
   const publisher = await store.getPublisher(publisherId);
   // Registered first: its ocid prefix is what tells its processes from another publisher's.
-  if (!publisher) throw new UsageError(`El publicador «${publisherId}» no está registrado. Regístrelo antes con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», con el prefijo de sus ocid.`);
+  if (!publisher) throw new UsageError(`El publicador «${publisherId}» no está registrado${cloud ? ' en el despliegue' : ''}. Regístrelo antes con «infra-abierta publishers add ${publisherId}${cloud ? ' --nube' : ''} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», con el prefijo de sus ocid.`);
   const timeoutMs = waitOption(args);
   const offline = args.options['sin-descargar'] === true;
   const acceptMissing = args.options['aceptar-faltantes'] === true;
@@ -98,6 +108,21 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
     io.err('No se publicó nada: los archivos no traen ninguna entrega completa (solo enlaces o proyectos).');
     return 1;
   }
+  if (cloud) {
+    const other = await otherLinksBaseUrl(store, baseUrl);
+    if (other !== undefined) {
+      io.err(`No se publicó nada: las publicaciones vigentes del despliegue enlazan sus entregas bajo ${other}, y PUBLIC_BASE_URL dice ${baseUrl} (${cloud.source}). `
+        + 'Las funciones publican con el archivo con el que se desplegaron: si ese archivo cambió después, despliegue las funciones con él (firebase deploy --only functions) y espere a que una publicación de las funciones use la dirección nueva; si no, corrija PUBLIC_BASE_URL en el archivo. Luego repita la orden.');
+      return 1;
+    }
+  }
+  // In the cloud, the public downloads: as after an approval (a repeated run writes what an interrupted one left out).
+  const bulkFiles = async (publication: Publication): Promise<boolean> => {
+    if (!cloud) return true;
+    const written = await writeBulkAfterPublication({ ...cloud.bulk, store, log: (m) => io.err(`${m.charAt(0).toUpperCase()}${m.slice(1)}.`) }, publisher, publication);
+    if (!written) io.err(`Lo publicado está completo y a la vista en la API; las descargas masivas que faltan se construyen cuando alguien las pide, o repita esta misma orden para escribirlas ahora (no vuelve a publicar nada).`);
+    return written;
+  };
   const result = await publishHistory(store, { publisher, releases, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: files.map((f) => f.file).join(', ') });
   if (result.status === 'refused') {
     io.err(`No se publicó nada: «${publisherId}» ya tiene datos publicados (la publicación vigente es ${result.current.id}, del ${formatTimestamp(result.current.createdAt)}). La historia solo se puede publicar primero, antes de cualquier libro: lo ya publicado no se reemplaza a medias, y estas entregas quedarían después de las que las siguen. Sus entregas anteriores siguen en las direcciones donde se publicaron.`);
@@ -105,8 +130,11 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
   }
   if (result.status === 'unchanged') {
     io.err(`Sin cambios: esta historia ya está publicada (${result.publication.id}).`);
-    return 0;
+    return (await bulkFiles(result.publication)) ? 0 : 1;
   }
-  io.err(`Publicada la historia de «${publisherId}» (${result.publication.id}): ${formatCount(result.publication.counts.releases, 'entrega', 'entregas')} de ${formatCount(result.processes, 'proceso', 'procesos')}, con sus identificadores y fechas. Ahora publique su libro («infra-abierta publish libro.xlsx --publicador ${publisherId}»): cada proceso que traiga tendrá una entrega nueva después de estas.`);
-  return 0;
+  const next = cloud
+    ? 'Ahora envíe su libro a revisión: al aprobarlo, cada proceso'
+    : `Ahora publique su libro («infra-abierta publish libro.xlsx --publicador ${publisherId}»): cada proceso`;
+  io.err(`Publicada la historia de «${publisherId}» (${result.publication.id}): ${formatCount(result.publication.counts.releases, 'entrega', 'entregas')} de ${formatCount(result.processes, 'proceso', 'procesos')}, con sus identificadores y fechas. ${next} que traiga con cambios tendrá una entrega nueva después de estas; uno igual a su última entrega no tendrá ninguna.`);
+  return (await bulkFiles(result.publication)) ? 0 : 1;
 }

@@ -9,8 +9,9 @@ import { parseArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { SourceError } from '../ingest/sheet-source';
 import { STORE_MESSAGES } from '../api/http-error';
-import { isStoreError } from '../store/store';
-import { ConfigError, loadConfig } from '../config';
+import { isStoreError, type Store } from '../store/store';
+import { type Config, ConfigError, loadConfig } from '../config';
+import type { BulkService } from '../publication/bulk-service';
 import { StartupError } from '../server/startup-error';
 import { HELP } from './help';
 import { checkOutput } from './output-path';
@@ -37,6 +38,15 @@ function projectRoot(): string {
     dir = path.dirname(dir);
   }
   return process.cwd();
+}
+
+/**
+ * The bulk files of the deployment (Cloud Storage), as the functions write them (functions/src/index.ts): its bucket
+ * through Application Default Credentials; STORAGE_API_ENDPOINT points the client at a local stand-in in tests.
+ */
+async function deploymentBulk(store: Store, config: Config): Promise<BulkService> {
+  const [{ deploymentGcsOptions, gcsBlobStore }, { bulkService }, { PLATFORM_NAME }] = await Promise.all([import('../publication/gcs-blob-store'), import('../publication/bulk-service'), import('../platform-name')]);
+  return bulkService({ store, blobs: gcsBlobStore(deploymentGcsOptions(config, process.env.STORAGE_API_ENDPOINT)), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
 }
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
@@ -72,6 +82,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         try { return await publishCommand(args, store, io, config.publicBaseUrl); } finally { await store.close(); }
       }
       case 'history': {
+        if (args.options.nube !== undefined) {
+          const [{ openCliStore }, { deploymentConfig }, { historyCommand }] = await Promise.all([import('./cli-store'), import('./cloud-deployment'), import('./history-command')]);
+          // The deployment's address, bucket and namespace first: nothing is opened on a configuration the functions refuse.
+          const { config, source } = deploymentConfig(args, process.env, projectRoot());
+          const { store } = openCliStore(args);
+          try {
+            const bulk = await deploymentBulk(store, config);
+            return await historyCommand(args, store, io, config.publicBaseUrl, { source, bulk: { bulk, allPublishersFiles: true } });
+          } finally { await store.close(); }
+        }
         const [{ openLocalStore }, { historyCommand }] = await Promise.all([import('../server/local-store'), import('./history-command')]);
         const config = loadConfig();
         const store = openLocalStore(config);

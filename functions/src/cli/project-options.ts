@@ -10,7 +10,7 @@ import type { ParsedArgs } from './args';
 import { UsageError } from './args';
 
 /** The commands that reach a store through `--nube [--proyecto ID]` (cli-store.ts). */
-const CLOUD_COMMANDS = new Set(['users', 'publishers', 'publications']);
+const CLOUD_COMMANDS = new Set(['users', 'publishers', 'publications', 'history']);
 
 /**
  * A Google Cloud project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter and not ending

@@ -5,6 +5,7 @@
 import { Storage } from '@google-cloud/storage';
 import type { Readable } from 'stream';
 import { assertBlobName, type BlobInfo, type BlobStore } from './blob-store';
+import type { Config } from '../config';
 
 export interface GcsOptions {
   bucket: string;
@@ -13,6 +14,19 @@ export interface GcsOptions {
   apiEndpoint?: string;
   /** Public base URL of the objects (e.g. https://storage.googleapis.com/<bucket>) when the bucket is public. */
   publicUrl?: string;
+}
+
+/**
+ * The deployment's bucket as its configuration names it: the functions (index.ts) and `history --nube`, which writes
+ * the same files from an administrator's computer, alike. `apiEndpoint`: a local stand-in (tests).
+ */
+export function deploymentGcsOptions(config: Pick<Config, 'bulkBucket' | 'projectId' | 'bulkPublicUrl'>, apiEndpoint: string | undefined): GcsOptions {
+  return {
+    bucket: config.bulkBucket as string,
+    ...(config.projectId ? { projectId: config.projectId } : {}),
+    ...(apiEndpoint ? { apiEndpoint } : {}),
+    ...(config.bulkPublicUrl ? { publicUrl: config.bulkPublicUrl } : {}),
+  };
 }
 
 /** A stored file never changes (its name includes the publication id): caches may keep it for a year. */

@@ -20,8 +20,7 @@ import { approveSubmission, claimApproval, type ApprovalDeps, type ApprovalOutco
 import { readAll } from '../store/read-all';
 import type { PublicationQueue, PublicationTask, TaskResult } from './publication-queue';
 import type { BulkService } from './bulk-service';
-import { allPublishers, currentSets } from '../api/current-publications';
-import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/packages/bulk-limit';
+import { writeBulkAfterPublication } from './bulk-after-publication';
 import type { Notify } from '../workflow/workflow-events';
 
 /** The publication task function's time limit (functions/src/index.ts) … */
@@ -35,9 +34,9 @@ export interface PublicationTaskDeps extends ApprovalDeps {
   /** Writes the new publication's bulk files right away (otherwise the first download builds them). */
   bulk?: BulkService;
   /**
-   * Writes the files of all publishers together too (the cloud): through Firebase Hosting a download ends at 60 s,
-   * and building them there took up to 212 s at the 100,000-document cap. Self-hosted a download has no such limit
-   * and builds them when first asked, so the background thread is not held as long again after every publication.
+   * Writes the files of all publishers together too (the cloud; bulk-after-publication.ts). Self-hosted a download
+   * has no time limit and builds them when first asked, so the background thread is not held as long again after
+   * every publication.
    */
   allPublishersFiles?: boolean;
   /** Documents above which those are not written, as the API refuses them (core/packages/bulk-limit.ts); tests lower it. */
@@ -101,29 +100,7 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
     await deps.notify?.({ kind: 'published', submission: outcome.submission, publisher, actor, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length });
   }
   if (outcome.kind === 'published' && !outcome.unchanged && deps.bulk) {
-    const bulk = deps.bulk;
-    const write = async (what: string, build: () => Promise<unknown>): Promise<void> => {
-      try {
-        await build();
-      } catch (e) {
-        // The data is published; the first download will build the files instead.
-        deps.log(`no se escribieron los archivos de descarga ${what}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    };
-    await write(`de ${outcome.publication.id}`, () => bulk.ensure([{ publisher, publication: outcome.publication }], publisher.id));
-    // The files of all publishers together changed too. Built here, where the task has minutes, instead of in the
-    // first download after it: through Firebase Hosting a request ends at 60 s, and these read everything published
-    // (up to ALL_PUBLISHERS_BULK_MAX_DOCUMENTS; above it they are not offered).
-    if (deps.allPublishersFiles) await write('de todos los implementadores', async () => {
-      const max = deps.allPublishersMaxDocuments ?? ALL_PUBLISHERS_BULK_MAX_DOCUMENTS;
-      // Over the limit (at national scale, from the second month on) the database's sum of the pointers says so in
-      // ~1 read per 1,000 publishers: reading every publisher and pointer to add them up was 3 reads per publisher,
-      // 86 % of a publication's reads. The sum never exceeds what the sets below add up to (Store.publishedDocuments),
-      // so it skips only what they would skip too; under it, the sets are read and decide, as the API decides.
-      if (await store.publishedDocuments() > max) return;
-      const sets = await currentSets(store, await allPublishers(store));
-      if (bulkDocuments(sets.map((s) => s.publication.counts)) <= max) await bulk.ensure(sets);
-    });
+    await writeBulkAfterPublication({ ...deps, store, bulk: deps.bulk }, publisher, outcome.publication);
   }
   return 'done';
 }

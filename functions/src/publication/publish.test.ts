@@ -5,7 +5,7 @@
 import { openSqliteStore } from '../store/sqlite-store';
 import { failingStore, InjectedFailure } from '../store/failing-store';
 import type { Store } from '../store/store';
-import { publish } from './publish';
+import { publish, publishHistory } from './publish';
 import { exampleWorkbook, publisherOf, setCell } from '../../../test/example-workbooks';
 import { allReleases } from '../../../test/real-stores';
 
@@ -167,6 +167,32 @@ describe('publish', () => {
     expect(await allReleases(store, first.publication.id)).toEqual(before);
     const retry = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-05T10:00:01-06:00', baseUrl: BASE });
     expect(retry.status).toBe('published');
+  });
+  it('a process the first workbook after `history` sends as its latest release published elsewhere gets no new release', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    // The releases as another system published them: the same content, its own ids, dates and tags.
+    const elsewhere = openSqliteStore(':memory:');
+    await elsewhere.putPublisher(publisher);
+    const converted = await publish(elsewhere, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    if (converted.status !== 'published') throw new Error('conversion failed');
+    const old = (await allReleases(elsewhere, converted.publication.id)).map((r, n) => ({ ocid: r.ocid, id: `anterior-${n}`, date: '2021-03-31T12:00:00-06:00', release: { ...r.release, id: `anterior-${n}`, date: '2021-03-31T12:00:00-06:00', tag: ['tender'] } }));
+    await elsewhere.close();
+    await store.putPublisher(publisher);
+    const laid = await publishHistory(store, { publisher, releases: old, actor: 'cli', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+    if (laid.status !== 'published') throw new Error('history not published');
+
+    const edited = await exampleWorkbook('merida');
+    setCell(edited, 'Contrataciones', 0, 'tender/title', 'Título corregido del proceso');
+    const next = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+    if (next.status !== 'published') throw new Error('workbook not published');
+    // Only the process whose title changed: every other one still ends with the release published elsewhere.
+    expect(next.changedProcesses).toHaveLength(1);
+    const releases = await allReleases(store, next.publication.id);
+    expect(releases).toHaveLength(old.length + 1);
+    const latest = new Map(releases.map((r) => [r.ocid, r.id]));
+    expect([...latest.values()].filter((id) => id.startsWith('anterior-'))).toHaveLength(old.length - 1);
+    expect(latest.get(next.changedProcesses[0])).toMatch(/^ocds-mid001-/);
   });
 });
 

@@ -22,7 +22,8 @@
  *   (idempotent).
  * - A publisher's first publication may instead be the releases it published elsewhere before (`publishHistory`,
  *   `infra-abierta history`): stored with their own ids, dates, tags and content, records compiled from them. Its
- *   workbook publications then carry them as any earlier release, so each record holds that history too.
+ *   workbook publications then carry them as any earlier release, so each record holds that history too; a process
+ *   whose content (all but id, date and tag) is its latest release's gets no new release, as with a derived id.
  * - Personal data of natural persons outside the public roles is withheld here, once, from every release (carried
  *   over ones too) and project (core/privacy, rules.md R-26): the records, the API, the bulk files, the dashboard
  *   index and the stats all derive from what is written here. The hash names the filter's version, so data
@@ -37,6 +38,7 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject } from '../../../core/json/json-values';
 import { buildRecord, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
+import { sameReleaseContent } from '../../../core/merge/same-release-content';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
@@ -297,6 +299,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     const last = latest?.id;
     // Same content as the latest release (its id, or that id re-stamped below): no new release.
     if (last !== undefined && (last === release.id || (last.startsWith(`${release.id}-`) && /^\d{14}$/.test(last.slice(release.id.length + 1))))) continue;
+    // A release published elsewhere (`history`) keeps its own id: it is the same when its content is, as the public
+    // sees both (filtered), apart from id, date and tag (the workbook `import` wrote from it sent back unchanged).
+    if (latest && sameReleaseContent(publicView(release) as JsonObject, publicView(parsed(latest)))) continue;
     changed.push(release.ocid);
     // Content that returns to an earlier state (A → B → A) hashes to an id already used: release ids must be
     // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.

@@ -1,0 +1,80 @@
+/**
+ * What the deployed functions publish with, for a command that publishes in the cloud itself (`history --nube`).
+ * Records link every release under PUBLIC_BASE_URL (publish.ts, `derivation`): written under another address, the
+ * links would be broken and the next publication by the functions would build every record again (`derivedWith`
+ * differs). The deployment has no way to be asked for it but its environment file, `functions/.env.<PROYECTO>` —
+ * what `firebase deploy` uploads (after `functions/.env`), docs/deploy.md §6 — so that file is read and checked by
+ * the same `loadConfig` the functions run (cloud mode): the same address, bucket and namespace, or the same refusal.
+ * `--entorno ARCHIVO` names another copy of it (only that file is read then).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { type Config, ConfigError, loadConfig, projectIdOf } from '../config';
+import { type ParsedArgs, stringOption } from './args';
+import type { Store } from '../store/store';
+import { allPublishers, currentSets } from '../api/current-publications';
+import { linksBaseUrl } from '../publication/publish';
+
+/** `NAME=value`, `NAME="value"` or `NAME='value'`; blank lines and `# …` comments skipped (as Firebase reads them). */
+export function parseEnvFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    const value = m[2];
+    const quoted = /^(["'])(.*)\1\s*(?:#.*)?$/.exec(value);
+    out[m[1]] = quoted ? quoted[2] : value.replace(/#.*$/, '').trim();
+  }
+  return out;
+}
+
+export interface Deployment {
+  config: Config;
+  /** The environment file(s) read, as named in messages. */
+  source: string;
+}
+
+/** The deployment's configuration (see the header); a Spanish ConfigError naming the file when it is missing or wrong. */
+export function deploymentConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, root: string): Deployment {
+  const projectId = stringOption(args, 'proyecto') ?? projectIdOf(env);
+  if (!projectId) throw new ConfigError('Con --nube indique el proyecto de Google Cloud con --proyecto ID, o en la variable GOOGLE_CLOUD_PROJECT.');
+  if (args.options.entorno === true) throw new ConfigError(`Falta el valor de --entorno: la ruta del archivo de configuración de las funciones (functions/.env.${projectId}).`);
+  const given = stringOption(args, 'entorno');
+  const own = path.join(root, 'functions', `.env.${projectId}`);
+  const files = given !== undefined ? [given] : [path.join(root, 'functions', '.env'), own].filter((f) => f === own || fs.existsSync(f));
+  const main = files[files.length - 1];
+  if (!fs.existsSync(main) || !fs.statSync(main).isFile()) {
+    throw new ConfigError(`No se encontró ${main}, la configuración con la que se despliegan las funciones del proyecto ${projectId} (docs/deploy.md §6). `
+      + 'Se necesita su PUBLIC_BASE_URL, la dirección que las funciones escriben en cada entrega publicada, y su BULK_BUCKET, donde quedan las descargas. '
+      + `Ejecute la orden en la carpeta desde la que despliega, o indique ese archivo con --entorno ruta/.env.${projectId}. No se publicó nada.`);
+  }
+  const vars = Object.assign({}, ...files.map((f) => parseEnvFile(fs.readFileSync(f, 'utf8')))) as Record<string, string>;
+  const source = files.join(' y ');
+  let config: Config;
+  try {
+    config = loadConfig({ ...vars, INFRA_MODE: 'cloud', GOOGLE_CLOUD_PROJECT: projectId });
+  } catch (e) {
+    if (e instanceof ConfigError) throw new ConfigError(`La configuración del despliegue (${source}) no sirve, y las funciones tampoco la aceptan: ${e.message} No se publicó nada.`);
+    throw e;
+  }
+  // The store this command opens (cli-store.ts) takes its namespace from this computer's environment.
+  const here = env.FIRESTORE_NAMESPACE ?? '';
+  if (here !== config.firestoreNamespace) {
+    const said = (ns: string) => (ns ? `«${ns}»` : 'ninguno');
+    throw new ConfigError(`Las funciones usan el prefijo de colecciones (FIRESTORE_NAMESPACE) ${said(config.firestoreNamespace)} (${source}), y esta computadora ${said(here)}: `
+      + `la orden escribiría donde las funciones no leen. ${config.firestoreNamespace ? `Defina FIRESTORE_NAMESPACE=${config.firestoreNamespace}` : 'Quite FIRESTORE_NAMESPACE'} y repita. No se publicó nada.`);
+  }
+  return { config, source };
+}
+
+/**
+ * The address the deployment's current publications link their releases under (publish.ts, `linksBaseUrl`), when none
+ * of them uses `baseUrl`: the environment file is then not what the functions run with (edited since the last
+ * deploy, or another copy). Undefined when one does, or when nothing is published yet (nothing to compare with).
+ */
+export async function otherLinksBaseUrl(store: Store, baseUrl: string): Promise<string | undefined> {
+  const used = new Set((await currentSets(store, await allPublishers(store))).map((s) => linksBaseUrl(s.publication)).filter((u): u is string => u !== undefined));
+  return used.size && !used.has(baseUrl) ? [...used].sort()[0] : undefined;
+}
