@@ -14,3 +14,13 @@ const content = ({ id, date, tag, ...rest }: Obj): Obj => (void id, void date, v
 export function sameReleaseContent(a: Obj, b: Obj): boolean {
   return sameCanonicalJson(content(a), content(b));
 }
+
+/**
+ * Whether `id` is one the converter derives for the process `ocid`: `{ocid}-{8 hex}` (core/unflatten/derive-fields),
+ * re-stamped `-{14 digits}` when the content returned to an earlier state (publish.ts). Between two such ids the ids
+ * decide, tag included (a typed tag changed is a new release); the content is compared only against a release
+ * published elsewhere — which also spares comparing every changed process of a large publication twice.
+ */
+export function isDerivedReleaseId(ocid: string, id: string): boolean {
+  return id.startsWith(`${ocid}-`) && /^[0-9a-f]{8}(-\d{14})?$/.test(id.slice(ocid.length + 1));
+}

@@ -46,6 +46,14 @@ test('a release published elsewhere (history: its own id, date and tag) is uncha
   expect(preview('Obra B').items[0].fields.map((f) => f.path)).toEqual(['tender/title']);
 });
 
+test('between two workbook releases the ids decide: a typed tag alone changed is a change, as publication adds a release', () => {
+  const published = { ...rel('ocds-a-1', '0a1b2c3d', 'Obra'), tag: ['tender'] };
+  const typed = { ...rel('ocds-a-1', '9f8e7d6c', 'Obra'), tag: ['tenderUpdate'] };
+  const p = changePreview({ releases: [typed], projects: [], currentReleases: new Map([['ocds-a-1', published]]), currentProjects: new Map() }).processes;
+  expect(p.counts).toMatchObject({ changed: 1, unchanged: 0 });
+  expect(p.items[0].fields.map((f) => f.path)).toEqual(['tag/0']);
+});
+
 test('codes of any listed field are shown by their titles; a code off the list, as it is', () => {
   const preview = changePreview({
     releases: [], projects: [{ id: 'p1', title: 'Puente', status: 'completion', sector: 'sin-lista' }],

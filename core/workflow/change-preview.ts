@@ -13,7 +13,7 @@
 import type { ChangePreview, FieldChange, ItemChange } from './contract';
 import { deriveProjectSummaries } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
-import { sameReleaseContent } from '../merge/same-release-content';
+import { isDerivedReleaseId, sameReleaseContent } from '../merge/same-release-content';
 import { publicView } from '../privacy/privacy-filter';
 import type { JsonObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
@@ -130,7 +130,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const sameId = prevId === id || (prevId.startsWith(`${id}-`) && /^\d{14}$/.test(prevId.slice(id.length + 1)));
     const view = publicView(r as JsonObject);
     // …or, for a release published elsewhere (`history`, its own id), the same content apart from id, date and tag.
-    if (sameId || sameReleaseContent(view, publicView(previous as JsonObject))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
+    if (sameId || (!isDerivedReleaseId(ocid, prevId) && sameReleaseContent(view, publicView(previous as JsonObject)))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
     else {
       const platforms = hasTypedTag(r) ? RELEASE_STAMPS : RELEASE_DERIVED;
       add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', fieldDiff(previous, view, (p) => platforms.test(p))) });

@@ -194,6 +194,18 @@ describe('publish', () => {
     expect([...latest.values()].filter((id) => id.startsWith('anterior-'))).toHaveLength(old.length - 1);
     expect(latest.get(next.changedProcesses[0])).toMatch(/^ocds-mid001-/);
   });
+
+  it('a typed tag changed on a workbook release is a new release (the content rule is only for releases published elsewhere)', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    const tagged = await exampleWorkbook('merida');
+    setCell(tagged, 'Contrataciones', 0, 'tag', 'tenderUpdate');
+    const next = await publish(store, { publisher, workbook: tagged, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+    expect(next.status).toBe('published');
+    expect(next.status === 'published' && next.changedProcesses).toHaveLength(1);
+  });
 });
 
 describe('release ids', () => {

@@ -38,7 +38,7 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject } from '../../../core/json/json-values';
 import { buildRecord, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
-import { sameReleaseContent } from '../../../core/merge/same-release-content';
+import { isDerivedReleaseId, sameReleaseContent } from '../../../core/merge/same-release-content';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
@@ -301,7 +301,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     if (last !== undefined && (last === release.id || (last.startsWith(`${release.id}-`) && /^\d{14}$/.test(last.slice(release.id.length + 1))))) continue;
     // A release published elsewhere (`history`) keeps its own id: it is the same when its content is, as the public
     // sees both (filtered), apart from id, date and tag (the workbook `import` wrote from it sent back unchanged).
-    if (latest && sameReleaseContent(publicView(release) as JsonObject, publicView(parsed(latest)))) continue;
+    if (latest && !isDerivedReleaseId(release.ocid, latest.id) && sameReleaseContent(publicView(release) as JsonObject, publicView(parsed(latest)))) continue;
     changed.push(release.ocid);
     // Content that returns to an earlier state (A → B → A) hashes to an id already used: release ids must be
     // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.
