@@ -11,8 +11,9 @@
  * key it), without a `date` (the record orders its releases by it), the same id in one process with two different
  * contents (one of them would be lost), an ocid outside the publisher's prefix (another publisher's process), and a
  * linked release that could not be had or is not the record's (the history would lack it), unless the official
- * accepted publishing without those (then a warning each). One change is made: an ocid's prefix written in capitals
- * is published in lower case, the registered prefix (said). Everything else is kept as published and reported as a
+ * accepted publishing without those (then a warning each). Two changes are made to the ocid, each said: its prefix
+ * written in capitals is published in lower case, the registered prefix, and a version a record's release adds to
+ * the record's ocid (Nuevo León) is left out. Everything else is kept as published and reported as a
  * warning: the findings of today's profile (EDCA-MX) with their JSON path in the file, and projects (they are
  * published with the workbook).
  */
@@ -21,6 +22,7 @@ import { canonicalJson } from '../unflatten/content-hash';
 import { isObject } from '../json/json-values';
 import { validateDocument } from '../validate/validate-package';
 import { failureFinding, isLinkedRelease, linkDocument, releasesAtLink, type LinkedDocument } from './linked-releases';
+import { unversionedOcid } from './unversioned-ocid';
 import './import-messages';
 
 type JsonObject = Record<string, unknown>;
@@ -43,8 +45,11 @@ export interface PublishedHistory {
   findings: FileFinding[];
 }
 
-/** A release found in a document, with the file it came from (a record's file, or a linked release's address) and its JSON path there. */
-interface Found { file: string; pointer: string; release: unknown }
+/**
+ * A release found in a document, with the file it came from (a record's file, or a linked release's address) and its
+ * JSON path there; `recordOcid`: the ocid of the record that lists it, if a record does.
+ */
+interface Found { file: string; pointer: string; release: unknown; recordOcid?: string }
 
 /** How linked releases are had: the documents at their addresses (linked-releases.ts), and whether failing ones may be left out. */
 export interface HistoryLinks {
@@ -60,7 +65,7 @@ function recordReleases(record: unknown, r: number, file: string, links: History
   const unfetched: string[] = [];
   releases.forEach((release, n) => {
     const pointer = `/records/${r}/releases/${n}`;
-    if (!isLinkedRelease(release)) return void found.push({ file, pointer, release });
+    if (!isLinkedRelease(release)) return void found.push({ file, pointer, release, recordOcid });
     const doc = links?.documents.get(linkDocument(release.url));
     if (!doc) return void unfetched.push(release.url);
     const link = { file, pointer, recordOcid, url: release.url };
@@ -68,7 +73,7 @@ function recordReleases(record: unknown, r: number, file: string, links: History
     const at = releasesAtLink(link, doc, links?.acceptMissing === true);
     if ('finding' in at) return void out.push({ file, finding: at.finding });
     // Said as coming from where they were read: the address, or the official's file that is its document.
-    for (const x of at.releases) found.push({ file: doc.given ?? linkDocument(release.url), pointer: x.pointer, release: x.release });
+    for (const x of at.releases) found.push({ file: doc.given ?? linkDocument(release.url), pointer: x.pointer, release: x.release, recordOcid });
   });
   // Without the documents (a caller that fetches nothing): their content is not in the file. Said once per record.
   if (unfetched.length) out.push({ file, finding: finding('history.linked-releases', 'warning', { file, ocid: recordOcid, count: unfetched.length, url: unfetched[0] }, { pointer: `/records/${r}/releases` }) });
@@ -101,16 +106,34 @@ function releasesOf(value: unknown, file: string, links: HistoryLinks | undefine
 export function publishedHistory(files: { file: string; value: unknown }[], ocidPrefix: string, links?: HistoryLinks): PublishedHistory {
   const findings: FileFinding[] = [];
   const loweredSaid = new Set<string>();
+  const unversionedSaid = new Set<string>();
   const byKey = new Map<string, { file: string; pointer: string; text: string; release: PublishedRelease }>();
-  for (const { file: fileOf, value } of files) {
-    for (const { file, pointer, release: published } of releasesOf(value, fileOf, links, findings)) {
+  const found = files.map(({ file, value }) => releasesOf(value, file, links, findings));
+  // The ocid a record gives a versioned release's process (below), also for that release read from its own file.
+  const processOf = new Map<string, string>();
+  for (const { release, recordOcid } of found.flat()) {
+    const ocid = isObject(release) ? release.ocid : undefined;
+    const unversioned = recordOcid === undefined ? undefined : unversionedOcid(recordOcid, ocid);
+    if (unversioned) processOf.set(ocid as string, unversioned);
+  }
+  for (const releases of found) {
+    for (const { file, pointer, release: published } of releases) {
       const at = { pointer: pointer || '/' };
       if (!isObject(published)) {
         findings.push({ file, finding: finding('history.not-a-release', 'error', { file }, at) });
         continue;
       }
-      const { ocid: publishedOcid, id, date } = published;
-      if (typeof publishedOcid !== 'string' || publishedOcid === '') { findings.push({ file, finding: finding('history.no-ocid', 'error', { file }, at) }); continue; }
+      const { ocid: asPublished, id, date } = published;
+      if (typeof asPublished !== 'string' || asPublished === '') { findings.push({ file, finding: finding('history.no-ocid', 'error', { file }, at) }); continue; }
+      // Nuevo León's releases carry the version in their ocid («…-2020-v001», its record «…-2020001»): the process is
+      // the ocid without it, as `import` writes the workbook's (upgrade.ts). Laid down as published, each version was a
+      // record of its own, and the workbook's next release a third one. Said, as the prefix below.
+      const unversioned = processOf.get(asPublished);
+      const publishedOcid = unversioned ?? asPublished;
+      if (unversioned && !unversionedSaid.has(asPublished)) {
+        unversionedSaid.add(asPublished);
+        findings.push({ file, finding: finding('history.ocid-unversioned', 'info', { ocid: asPublished, unversioned }, at) });
+      }
       // A number is an id too (capture tools wrote 1386): kept in the release as published, keyed as text.
       if ((typeof id !== 'string' && typeof id !== 'number') || id === '') { findings.push({ file, finding: finding('history.no-id', 'error', { file, ocid: publishedOcid }, at) }); continue; }
       if (typeof date !== 'string' || Number.isNaN(Date.parse(date))) { findings.push({ file, finding: finding('history.no-date', 'error', { file, ocid: publishedOcid, id: String(id) }, at) }); continue; }
@@ -121,7 +144,7 @@ export function publishedHistory(files: { file: string; value: unknown }[], ocid
       // process is one (what the implementer expects), so the release is published with the registered prefix; only
       // those characters change, and it is said (info: the release is otherwise as published).
       const ocid = publishedOcid.startsWith(`${ocidPrefix}-`) ? publishedOcid : `${ocidPrefix}${publishedOcid.slice(ocidPrefix.length)}`;
-      const release = ocid === publishedOcid ? published : { ...published, ocid };
+      const release = ocid === asPublished ? published : { ...published, ocid };
       if (ocid !== publishedOcid && !loweredSaid.has(publishedOcid)) {
         loweredSaid.add(publishedOcid);
         findings.push({ file, finding: finding('history.prefix-lowered', 'info', { ocid: publishedOcid, lower: ocid }, at) });

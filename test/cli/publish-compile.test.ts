@@ -242,6 +242,17 @@ describe('publish', () => {
       expect(laid.err).not.toContain('Descargadas');
       expect(laid.err).toMatch(/Publicada la historia de «nl» .*: 1 entrega de 1 proceso/);
       expect(laid.code).toBe(0);
+      // Laid down under the process's ocid without the release's version, as `import` writes the workbook's: one record.
+      expect(laid.err).toContain('La entrega de ocid «ocds-7wj9x5-SINL-AD-009-2020-v001» lleva en él la versión de la entrega; se publica con «ocds-7wj9x5-SINL-AD-009-2020»');
+      const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+      try {
+        const current = (await store.getCurrent('nl'))!;
+        const record = (await store.getRecord(current.id, 'ocds-7wj9x5-SINL-AD-009-2020'))?.record as { releases: { url: string }[] } | undefined;
+        expect(record?.releases).toHaveLength(1);
+        expect(await store.getRecord(current.id, 'ocds-7wj9x5-SINL-AD-009-2020-v001')).toBeUndefined();
+      } finally {
+        await store.close();
+      }
     });
   });
 
