@@ -77,29 +77,48 @@ function rfcInCapitals(typed: string, prefixed: boolean, valid = false): string 
  * own RFC is read; and the party ids, so that a party and its references typed alike in lowercase still match.
  */
 function rowRfcsInCapitals(ctx: Context, row: CellValue[], r: number, rfcColumn: BoundColumn | undefined, schemeColumn: BoundColumn | undefined, idColumns: readonly BoundColumn[], bareColumns: ReadonlySet<BoundColumn>): CellValue[] {
+  // No closure over the row here: one per row was the conversion's third largest allocation.
   let copy: CellValue[] | undefined;
-  const fix = (col: BoundColumn, prefixed: boolean, bareToo = false): void => {
-    const raw = row[col.index];
-    if (typeof raw !== 'string') return;
-    // Cheap looks first, as this runs on every id cell: a party id starts «MX-RFC-» (or with a space, trimmed below),
-    // and one already in capitals has nothing to change.
-    const first = raw.charCodeAt(0);
-    if (prefixed && !bareToo && first !== 77 && first !== 109 && first > 32) return;
-    if (raw.toUpperCase() === raw) return;
-    const typed = raw.trim();
-    const bare = bareToo && !hasRfcScheme(typed);
-    const upper = rfcInCapitals(typed, prefixed && !bare, bare);
-    if (upper === undefined) return;
-    ctx.findings.push(finding('cell.rfc-uppercased', 'info', { value: safePreview(typed), upper }, { cell: cellRef(ctx, r, col) }));
-    copy ??= row.slice();
-    copy[col.index] = upper;
-  };
   if (rfcColumn) {
     const scheme = schemeColumn ? cleanCell(row[schemeColumn.index]) : undefined;
-    if (scheme === undefined || (typeof scheme === 'string' && scheme.toUpperCase() === RFC_SCHEME)) fix(rfcColumn, false);
+    if (scheme === undefined || (typeof scheme === 'string' && scheme.toUpperCase() === RFC_SCHEME)) {
+      const upper = cellRfcInCapitals(ctx, row, r, rfcColumn, false, false);
+      if (upper !== undefined) (copy ??= row.slice())[rfcColumn.index] = upper;
+    }
   }
-  for (const col of idColumns) fix(col, true, bareColumns.has(col));
+  for (let i = 0; i < idColumns.length; i++) {
+    const col = idColumns[i];
+    const upper = cellRfcInCapitals(ctx, row, r, col, true, bareColumns.has(col));
+    if (upper !== undefined) (copy ??= row.slice())[col.index] = upper;
+  }
   return copy ?? row;
+}
+
+/** Whether `s` reads the same in capitals; an ASCII text is looked at without making its copy in capitals. */
+function inCapitals(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 128) return s.toUpperCase() === s;
+  }
+  return true;
+}
+
+/** One cell of rowRfcsInCapitals: its RFC in capitals (said at the cell), or undefined when it stays as typed. */
+function cellRfcInCapitals(ctx: Context, row: CellValue[], r: number, col: BoundColumn, prefixed: boolean, bareToo: boolean): string | undefined {
+  const raw = row[col.index];
+  if (typeof raw !== 'string') return undefined;
+  // Cheap looks first, as this runs on every id cell: a party id starts «MX-RFC-» (or with a space, trimmed below),
+  // and one already in capitals has nothing to change.
+  const first = raw.charCodeAt(0);
+  if (prefixed && !bareToo && first !== 77 && first !== 109 && first > 32) return undefined;
+  if (inCapitals(raw)) return undefined;
+  const typed = raw.trim();
+  const bare = bareToo && !hasRfcScheme(typed);
+  const upper = rfcInCapitals(typed, prefixed && !bare, bare);
+  if (upper === undefined) return undefined;
+  ctx.findings.push(finding('cell.rfc-uppercased', 'info', { value: safePreview(typed), upper }, { cell: cellRef(ctx, r, col) }));
+  return upper;
 }
 
 /** A key cell as text; undefined when blank, null after reporting a problem. */
@@ -177,6 +196,8 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   // Segments from each level's parent item to its array (`awards/suppliers` → `suppliers`).
   const levelRels = sheet.arrays.map((a, i) => relPath((i ? a.slice(sheet.arrays[i - 1].length + 1) : a).split('/')));
   const last = lastDataRow(rows, sheet.dataStart, allColumns);
+  // The row's item at each level, from its document down (one array for all the rows, emptied for each).
+  const nodes: (DocNode | undefined)[] = [];
 
   for (let r = sheet.dataStart; r <= last; r++) {
     let row = rows[r];
@@ -202,7 +223,8 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       findings.push(finding('row.parent-not-found', 'error', { value: safePreview(rootKey), column: sheet.rootKey.header, parent: parentPlace(parents, sheet, 0) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       continue;
     }
-    const nodes: (DocNode | undefined)[] = [node];
+    nodes.length = 0;
+    nodes.push(node);
     let ok = true;
     // flatten-tool walks down only as far as the row has values, making the items it does not find.
     let reach = sheet.flat ? flatReach(row, sheet.columns, depth) : depth;
