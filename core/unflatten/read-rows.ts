@@ -21,6 +21,9 @@ const PARTY_ID = 'parties/id';
 
 interface Context { sheet: BoundSheet; docs: DocumentSet; zone: string; findings: Finding[] }
 
+/** A parent key cell read last at one level of a sheet (readRows): its value, the item it was read under, its key and item. */
+interface KeyRun { raw: CellValue; under: DocNode | undefined; key: string; node: DocNode }
+
 /**
  * The workbook's sheet holding the items of `arrays` (`[]`: the root sheet, «Contrataciones» or «Proyectos»), by the
  * name it has in this workbook: a row whose parent is missing names the sheet to look in.
@@ -198,6 +201,12 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   const last = lastDataRow(rows, sheet.dataStart, allColumns);
   // The row's item at each level, from its document down (one array for all the rows, emptied for each).
   const nodes: (DocNode | undefined)[] = [];
+  // A child sheet's rows come in runs under one parent (a contract's transactions, one after another): a parent key
+  // cell equal to the one the last row found its item by, under the same item, finds that item again without being
+  // read (reading and looking up each row's keys was a tenth of the conversion). Sound because nothing this sheet
+  // does makes documents or parent items — only a root or flatten-tool sheet does, and extra groups make items
+  // elsewhere — and only a key read without a finding is remembered. [0]: the document; [i + 1]: level i's item.
+  const runs: (KeyRun | undefined)[] | undefined = !sheet.flat && depth > 0 && extras.length === 0 ? [] : undefined;
 
   for (let r = sheet.dataStart; r <= last; r++) {
     let row = rows[r];
@@ -206,13 +215,17 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     if (rfcColumn || rfcIdColumns.length) row = rowRfcsInCapitals(ctx, row, r, rfcColumn, schemeColumn, rfcIdColumns, bareRfcColumns);
 
     const here: SourceRow = { sheet: source, row: r + 1 };
-    const rootKey = keyText(ctx, row, r, sheet.rootKey);
+    const rootRaw = row[sheet.rootKey.index];
+    const rootRun = runs?.[0]?.raw === rootRaw ? runs?.[0] : undefined;
+    const keyFindings = findings.length;
+    const rootKey = rootRun ? rootRun.key : keyText(ctx, row, r, sheet.rootKey);
     if (rootKey === null) continue;
     if (rootKey === undefined) {
       findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       continue;
     }
-    let node = docs.root(rootKey);
+    let node = rootRun ? rootRun.node : docs.root(rootKey);
+    if (runs && !rootRun && node && findings.length === keyFindings) runs[0] = { raw: rootRaw, under: undefined, key: rootKey, node };
     // A root-sheet row repeating a document's key continues it (its values merge: fixtures/engine/repeated-parent-merge);
     // if they clash with the first row's, it is more likely another process or project typed under that key.
     const repeated = node !== undefined && depth === 0 && !sheet.flat;
@@ -244,6 +257,14 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     if (sheet.flat && nodes.length < depth) ok = false;
     for (let i = 0; i < depth - 1 && !sheet.flat; i++) {
       const col = sheet.levelKeys[i] as BoundColumn;
+      const raw = row[col.index];
+      const run = runs?.[i + 1];
+      if (run && run.under === node && run.raw === raw) {
+        node = run.node;
+        nodes.push(node);
+        continue;
+      }
+      const before = findings.length;
       const id = keyText(ctx, row, r, col);
       if (id === null) { ok = false; break; }
       if (id === undefined) {
@@ -257,6 +278,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         ok = false;
         break;
       }
+      if (runs && findings.length === before) runs[i + 1] = { raw, under: node, key: id, node: parent };
       node = parent;
       nodes.push(node);
     }
