@@ -5,7 +5,7 @@
 import type { CodeOption, ColumnType } from '../template/spec';
 import { CellProblem, safePreview, type CleanValue } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
-import { localMidnight, utcOffset } from './time-zone';
+import { isKnownTimeZone, localMidnight, utcOffset } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
 import { isCalendarDate } from '../format/typed-date';
 import { formatDate } from '../format/es-mx';
@@ -178,14 +178,20 @@ const sheetDates = new Map<string, Map<number, string | undefined>>();
 
 function sheetDateTime(v: Date, zone: string): string | undefined {
   let known = sheetDates.get(zone);
-  if (!known) sheetDates.set(zone, (known = new Map()));
+  // Only the zones of the table (time-zone.ts): any other text given as a zone would be one more map kept for good.
+  if (!known && isKnownTimeZone(zone)) sheetDates.set(zone, (known = new Map()));
+  if (!known) return readSheetDate(v, zone);
   const t = v.getTime();
   const hit = known.get(t);
   if (hit !== undefined || known.has(t)) return hit;
-  const ymd = calendarDate(v, zone);
-  const text = isCalendarDate(...ymd) ? localMidnight(zone, ...ymd) : undefined;
+  const text = readSheetDate(v, zone);
   if (known.size < MAX_SHEET_DATES) known.set(t, text);
   return text;
+}
+
+function readSheetDate(v: Date, zone: string): string | undefined {
+  const ymd = calendarDate(v, zone);
+  return isCalendarDate(...ymd) ? localMidnight(zone, ...ymd) : undefined;
 }
 
 export function parseDate(v: CleanValue, zone: string): string | undefined {
