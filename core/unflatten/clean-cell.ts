@@ -66,7 +66,10 @@ export function cleanCell(raw: unknown, depth = 0): CleanValue | undefined | Cel
       // Realm-safe: a Date from another JS realm (Apps Script service objects, a vm, jest) fails `instanceof`.
       if (Object.prototype.toString.call(raw) === '[object Date]') {
         const time = (raw as Date).getTime();
-        return Number.isNaN(time) ? new CellProblem('cell.not-a-date', { value: 'Invalid Date' }) : new Date(time);
+        if (Number.isNaN(time)) return new CellProblem('cell.not-a-date', { value: 'Invalid Date' });
+        // Copied only when it comes from another realm, so that later `instanceof Date` tests hold; a Date of this
+        // realm is read as it is (no cleaned value is ever written into a document as a Date, nor changed).
+        return raw instanceof Date ? raw : new Date(time);
       }
       const o = raw as Record<string, unknown>;
       if (typeof o.error === 'string') return new CellProblem('cell.formula-error', { value: o.error });

@@ -1,4 +1,7 @@
 import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
+import { hasStandards, STANDARDS_DIR } from '../../test/standards';
 import { canonicalHash, canonicalJson, fnv1a32 } from './content-hash';
 import { deriveRelease } from './derive-fields';
 
@@ -46,4 +49,15 @@ test('objects of every size, keys in any order, texts mixing one-, two-, three- 
     expect(canonicalJson(value)).toBe(reference(value));
     expect(canonicalHash(value)).toBe(fnv1a32(reference(value)));
   }
+});
+
+test('the streamed hash equals the canonical text\'s on the shared standards\' examples and on numbers JSON writes otherwise (NaN, Infinity, -0, exponents)', () => {
+  const numbers = [0, -0, 1, -1.5, 0.1, 1e21, 1e-7, 123456789012345680000, 5e-324, Number.MAX_VALUE, NaN, Infinity, -Infinity];
+  const values: unknown[] = [numbers, { n: numbers, b: [true, false, null], nested: { x: NaN, y: [Infinity, { z: -0 }] } }];
+  if (hasStandards) {
+    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : []));
+    for (const file of files(path.join(STANDARDS_DIR, 'examples'))) values.push(JSON.parse(fs.readFileSync(file, 'utf8')));
+    expect(values.length).toBeGreaterThan(20);
+  }
+  for (const value of values) expect(canonicalHash(value)).toBe(fnv1a32(canonicalJson(value)));
 });

@@ -29,6 +29,7 @@ const FNV_OFFSET = 0x811c9dc5;
 const imul = Math.imul;
 const isArray = Array.isArray;
 const keysOf = Object.keys;
+const isFinite = Number.isFinite;
 
 /** Folds the UTF-8 bytes of `text` into an FNV-1a 32-bit state (inline: this runs over every character of every release). */
 function fold(hash: number, text: string): number {
@@ -145,6 +146,10 @@ function sortedKeys(keys: string[]): string[] {
 
 function foldCanonical(hash: number, value: unknown): number {
   if (typeof value === 'string') return foldString(hash, value);
+  // Numbers and booleans as JSON.stringify writes them, without calling it for each (a finite number is its
+  // String(); NaN and ±Infinity are `null`); anything else (null, undefined, a BigInt's TypeError) through it.
+  if (typeof value === 'number') return fold(hash, isFinite(value) ? String(value) : 'null');
+  if (typeof value === 'boolean') return fold(hash, value ? 'true' : 'false');
   if (value === null || typeof value !== 'object') return fold(hash, JSON.stringify(value) ?? 'null');
   if (isArray(value)) {
     hash = foldByte(hash, OPEN_BRACKET);
@@ -158,11 +163,14 @@ function foldCanonical(hash: number, value: unknown): number {
   const keys = sortedKeys(keysOf(obj));
   hash = foldByte(hash, OPEN_BRACE);
   let first = true;
-  for (const k of keys) {
-    if (obj[k] === undefined) continue;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    // Read once: a keyed load on documents of every shape is one of this walk's larger costs.
+    const v = obj[k];
+    if (v === undefined) continue;
     if (!first) hash = foldByte(hash, COMMA);
     hash = foldByte(foldString(hash, k), COLON);
-    hash = foldCanonical(hash, obj[k]);
+    hash = foldCanonical(hash, v);
     first = false;
   }
   return foldByte(hash, CLOSE_BRACE);

@@ -47,12 +47,12 @@ function pointerAt(path: (string | number)[]): string {
   return p;
 }
 
-function isEmptyObject(o: Record<string, unknown>): boolean {
-  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return false;
-  return true;
-}
-
-function walk(value: unknown, path: (string | number)[], sourceMap: SourceMap, findings: Finding[]): void {
+/**
+ * Walks a value; answers, for an object, whether it is left without keys (its own empty objects removed), for its
+ * parent to remove it. Said by the walk itself: a second loop over each child's keys to learn it was a fifth of the
+ * fixups' time.
+ */
+function walk(value: unknown, path: (string | number)[], sourceMap: SourceMap, findings: Finding[]): boolean {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       if (value[i] === null || typeof value[i] !== 'object') continue;
@@ -60,17 +60,20 @@ function walk(value: unknown, path: (string | number)[], sourceMap: SourceMap, f
       walk(value[i], path, sourceMap, findings);
       path.pop();
     }
-    return;
+    return false;
   }
-  if (!isObject(value)) return;
+  if (!isObject(value)) return false;
   if (Array.isArray(value.coordinates)) fixGeometry(value, pointerAt(path), sourceMap, findings);
   if (typeof value.amount === 'number' && value.currency === undefined) value.currency = DEFAULT_CURRENCY;
+  let empty = true;
   for (const key in value) {
     const child = value[key];
-    if (child === null || typeof child !== 'object') continue;
+    if (child === null || typeof child !== 'object') { empty = false; continue; }
     path.push(key);
-    walk(child, path, sourceMap, findings);
+    const emptied = walk(child, path, sourceMap, findings);
     path.pop();
-    if (isObject(child) && isEmptyObject(child)) delete value[key];
+    if (emptied) delete value[key];
+    else empty = false;
   }
+  return empty;
 }

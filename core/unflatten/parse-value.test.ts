@@ -24,6 +24,15 @@ describe('parseDate', () => {
   test('exceljs Date at UTC midnight keeps its calendar date', () => expect(parseDate(new Date('2024-03-31T00:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00'));
   test('Apps Script Date at local midnight keeps its calendar date', () => expect(parseDate(new Date('2024-03-31T06:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00'));
   test('Excel serial number', () => expect(parseDate(45382, zone)).toBe('2024-03-31T00:00:00-06:00'));
+  test('a sheet date read again, in another zone or across the DST change, is read for that zone and day (dates read are remembered)', () => {
+    // Mexico's summer time until 2022: the first Sunday of April (2021-04-04) starts it, as midnight of the next day shows.
+    const days = [new Date('2021-04-04T00:00:00Z'), new Date('2021-04-05T00:00:00Z'), new Date('2024-03-31T06:00:00Z'), new Date('2024-03-31T07:00:00Z')];
+    const zones = ['America/Mexico_City', 'America/Tijuana', 'America/Cancun', 'UTC', 'Europe/Madrid'];
+    const first = zones.map((z) => days.map((d) => parseDate(d, z)));
+    expect(first[0]).toEqual(['2021-04-04T00:00:00-06:00', '2021-04-05T00:00:00-05:00', '2024-03-31T00:00:00-06:00', '2024-03-31T00:00:00-06:00']);
+    expect(first[3]).toEqual(['2021-04-04T00:00:00+00:00', '2021-04-05T00:00:00+00:00', '2024-03-31T00:00:00+00:00', '2024-03-31T00:00:00+00:00']);
+    expect(zones.map((z) => days.map((d) => parseDate(new Date(d.getTime()), z)))).toEqual(first);
+  });
   test('dd/mm/aaaa text', () => expect(parseDate('1/4/2024', zone)).toBe('2024-04-01T00:00:00-06:00'));
   test.each([
     ['31-mar-2024', '2024-03-31'], ['31/Mar./2024', '2024-03-31'], ['31 MAR 2024', '2024-03-31'], ['5-dic-2023', '2023-12-05'],

@@ -5,7 +5,7 @@
 import type { CodeOption, ColumnType } from '../template/spec';
 import { CellProblem, safePreview, type CleanValue } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
-import { localMidnight, utcOffset } from './time-zone';
+import { isKnownTimeZone, localMidnight, utcOffset } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
 import { isCalendarDate } from '../format/typed-date';
 import { formatDate } from '../format/es-mx';
@@ -167,11 +167,38 @@ function isWrittenDateTime(s: string): boolean {
   return hh <= 23 && mm <= 59 && ss <= 59 && isCalendarDate(y, twoDigits(s, 5), twoDigits(s, 8));
 }
 
+/**
+ * Sheet dates already read, by zone and instant. A workbook holds few distinct days (a thousand processes' dates fall
+ * on a few hundred), and reading each cell's day again — its calendar date, the zone's offset that day, the ISO
+ * text — was, after the documents themselves, the conversion's largest allocation (1,000 processes: ~16 MB).
+ * Bounded: past MAX_SHEET_DATES distinct instants a zone's days are read each time, as before.
+ */
+const MAX_SHEET_DATES = 20_000;
+const sheetDates = new Map<string, Map<number, string | undefined>>();
+
+function sheetDateTime(v: Date, zone: string): string | undefined {
+  let known = sheetDates.get(zone);
+  // Only the zones of the table (time-zone.ts): any other text given as a zone would be one more map kept for good.
+  if (!known && isKnownTimeZone(zone)) sheetDates.set(zone, (known = new Map()));
+  if (!known) return readSheetDate(v, zone);
+  const t = v.getTime();
+  const hit = known.get(t);
+  if (hit !== undefined || known.has(t)) return hit;
+  const text = readSheetDate(v, zone);
+  if (known.size < MAX_SHEET_DATES) known.set(t, text);
+  return text;
+}
+
+function readSheetDate(v: Date, zone: string): string | undefined {
+  const ymd = calendarDate(v, zone);
+  return isCalendarDate(...ymd) ? localMidnight(zone, ...ymd) : undefined;
+}
+
 export function parseDate(v: CleanValue, zone: string): string | undefined {
   if (typeof v === 'string' && isWrittenDateTime(v)) return v;
+  if (v instanceof Date) return sheetDateTime(v, zone);
   let ymd: [number, number, number] | undefined;
-  if (v instanceof Date) ymd = calendarDate(v, zone);
-  else if (typeof v === 'number') {
+  if (typeof v === 'number') {
     // Excel/Sheets serial day number (1 = 1900-01-01 with the 1900 leap-year bug, hence the 1899-12-30 epoch).
     if (v < 1 || v >= 2958466) return undefined;
     const d = new Date(EXCEL_EPOCH + Math.floor(v) * 86400000);
