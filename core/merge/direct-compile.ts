@@ -41,6 +41,11 @@ class DirectMerge {
   private readonly itemsById = new Map<unknown[], Map<string, { item: Obj; versioned: Obj | undefined }>>();
   /** The release being merged, for the versions it adds. */
   release: Release = {};
+  /**
+   * An empty object or list of items in what is merged is not the plain case (compileNext: a compiled release holds
+   * none, unless the flat engine left one where it dropped every field below; merged again, it would vanish).
+   */
+  noEmpty = false;
 
   constructor(private readonly rules: MergeRules) {}
 
@@ -72,7 +77,7 @@ class DirectMerge {
           if (hasKeys(made)) {
             target[key] = made;
             if (versioned) versioned[key] = twin;
-          }
+          } else if (this.noEmpty) throw NOT_PLAIN;
         } else if (isObject(existing) && this.containers.has(existing)) this.object(existing, versioned && (versioned[key] as Obj), value as Obj, child, undefined);
         else throw NOT_PLAIN;
       } else if (existing === undefined) {
@@ -84,7 +89,7 @@ class DirectMerge {
         if (made.length > 0) {
           target[key] = made;
           if (versioned) versioned[key] = twin;
-        }
+        } else if (this.noEmpty) throw NOT_PLAIN;
       } else if (isArray(existing) && this.containers.has(existing)) this.items(existing, versioned && (versioned[key] as unknown[]), value as Obj[], child);
       else throw NOT_PLAIN;
     }
@@ -132,7 +137,7 @@ class DirectMerge {
         target.push(made);
         versioned?.push(twin);
         if (scalar) byId.set(String(id), { item: made, versioned: twin });
-      }
+      } else if (this.noEmpty) throw NOT_PLAIN;
     }
   }
 }
@@ -181,6 +186,36 @@ function ifPlain(run: () => void): boolean {
     if (e === NOT_PLAIN) return false;
     throw e;
   }
+}
+
+/**
+ * The compiled release of a history followed by `release`, from the history's compiled release (`previous`) instead
+ * of its releases, or `undefined` when that might not be the document compiling them all gives (the caller compiles
+ * them all). Compiling is a fold: the flat engine's map after the earlier releases holds what `previous` holds, in
+ * an order that places every field and item where `previous` has it; merging `previous` as a release rebuilds it, and
+ * the new release then updates values in place and appends what is new, in both. Holds when:
+ * - `release` sorts last (its date is not before `previous`'s, the latest of the history; a tie keeps it last);
+ * - the merge of the two is plain (no `null` in `release`, nothing that is a value in one and an object or items in
+ *   the other, no inherited names), `previous` has no empty object or list of items (left by the flat engine where
+ *   every field below was one it drops), and
+ * - (the caller's part) no earlier release held a `null`: a field removed and set again keeps its first place
+ *   when every release is merged, where `previous`, without it, would give it the last.
+ */
+export function compileNext(previous: Obj, release: Release, rules: MergeRules, root: Shape, skip: ReadonlySet<string>): Obj | undefined {
+  const before = typeof previous.date === 'string' ? previous.date : '';
+  const date = typeof release.date === 'string' ? release.date : '';
+  if (date < before) return undefined;
+  const merge = new DirectMerge(rules);
+  const out: Obj = { tag: ['compiled'], id: compiledReleaseId(release) };
+  if (release.date !== undefined && release.date !== null) out.date = release.date;
+  if (release.ocid !== undefined && release.ocid !== null) out.ocid = release.ocid;
+  const plain = ifPlain(() => {
+    merge.noEmpty = true;
+    merge.object(out, undefined, previous, root, skip);
+    merge.noEmpty = false;
+    merge.object(out, undefined, release, root, skip);
+  });
+  return plain ? out : undefined;
 }
 
 /**

@@ -17,7 +17,9 @@
  *   keeps the `updated` it was published with (`keepUpdated`).
  * - The record of a process with no new release is carried over as stored, without parsing or merging its releases
  *   again, when the previous publication built it the same way (privacy filter, record format, base URL:
- *   `derivedWith`); otherwise it is built again. So a publication costs what changed, not the whole history.
+ *   `derivedWith`); otherwise it is built again. So a publication costs what changed, not the whole history. The
+ *   record of a process with a new release is, likewise, its stored record's compiled release merged with the new
+ *   release (core/merge compileAfter: the same document as merging every release again), when that can be told.
  * - The same content (hash of all releases and projects) built the same way (`derivedWith`) publishes nothing new
  *   (idempotent).
  * - A publisher's first publication may instead be the releases it published elsewhere before (`publishHistory`,
@@ -35,7 +37,7 @@ import { packageTermsOf } from '../../../core/unflatten/settings-reader';
 import { checkWorkbook, nothingToPublish } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject } from '../../../core/json/json-values';
-import { buildRecord, RECORD_FORMAT_VERSION } from '../../../core/merge';
+import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
@@ -113,11 +115,11 @@ async function releasesByOcid(store: Store, publicationId: string): Promise<Map<
   return out;
 }
 
-/** All records of a publication (as stored text) whose ocid is in `wanted`. */
-async function recordTextsOf(store: Store, publicationId: string, wanted: Set<string>): Promise<Map<string, string>> {
+/** All records of a publication, as stored text, by ocid. */
+async function recordTextsOf(store: Store, publicationId: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for await (const items of pages((after) => store.listDocumentTexts('records', { publicationId, after, limit: 1000 }))) {
-    for (const { key: ocid, text } of items) if (wanted.has(ocid)) out.set(ocid, text);
+    for (const { key: ocid, text } of items) out.set(ocid, text);
   }
   return out;
 }
@@ -215,6 +217,42 @@ function carriedProcess(text: string, ocid: string, list: HeldRelease[], baseUrl
   return { releases, record: text, compiledRelease: record.compiledRelease as JsonObject, links };
 }
 
+/** Whether a release's JSON text may hold a `null` (a string holding `:null` too: then its record is built again). */
+const NULL_VALUE = /[:,[]null/;
+
+/**
+ * A process whose only new release is the last one, from its stored record (`text`): the record's compiled release
+ * merged with the new release (core/merge compileAfter) instead of every release parsed, filtered and merged again —
+ * the same record, when it links exactly the earlier releases held (as carriedProcess checks) and none of those
+ * holds a `null` (compileAfter's condition). Otherwise, or when compileAfter cannot tell, undefined: built again.
+ */
+function extendedProcess(text: string, ocid: string, list: HeldRelease[], baseUrl: string): BuiltProcess | undefined {
+  const latest = list[list.length - 1];
+  if (list.length < 2 || latest.release === undefined || latest.text !== undefined) return undefined;
+  const record = JSON.parse(text) as { releases?: unknown; compiledRelease?: unknown; versionedRelease?: unknown };
+  const stored = record.releases;
+  if (record.versionedRelease !== undefined || !isObject(record.compiledRelease) || !Array.isArray(stored) || stored.length !== list.length - 1) return undefined;
+  const releases: ReleaseText[] = [];
+  const links: ReleaseLink[] = [];
+  for (const [n, link] of (stored as unknown[]).entries()) {
+    const held = list[n];
+    const url = releaseUrl(baseUrl, ocid, held.id);
+    if (held.text === undefined || !isObject(link) || link.url !== url || link.date !== held.date || NULL_VALUE.test(held.text)) return undefined;
+    releases.push({ ocid, id: held.id, date: held.date, text: held.text });
+    // As builtProcess gives them: the link's tag is the release's own.
+    links.push({ id: held.id, date: held.date, tag: (link.tag ?? []) as string[], url });
+  }
+  const view = publicView(latest.release);
+  const compiledRelease = compileAfter(record.compiledRelease, view) as JsonObject | undefined;
+  if (!compiledRelease) return undefined;
+  const url = releaseUrl(baseUrl, ocid, latest.id);
+  releases.push({ ocid, id: latest.id, date: latest.date, text: JSON.stringify(view) });
+  links.push({ id: latest.id, date: latest.date, tag: (view.tag ?? []) as string[], url });
+  // buildRecord's record, key for key: the stored links read back, and the new release's.
+  const built = { ocid, releases: [...stored, { url, date: view.date, tag: view.tag }], compiledRelease };
+  return { releases, record: JSON.stringify(built), compiledRelease, links };
+}
+
 /**
  * The hash of what a publication holds: the canonical JSON of `{ privacy, projects, releases }` (the filter's
  * version, the projects without `updated` — stamped at conversion time, so the same sheet hashes the same — and the
@@ -302,7 +340,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.
     const id = previous.some((r) => r.id === release.id) ? `${release.id}-${stamp}` : release.id;
     // A process published before: its new release is tagged with what it changes (tenderUpdate, contractAmendment…).
-    const tag = latest ? updateTags(release, parsed(latest)) : release.tag;
+    // Parsed for this only, not kept: its record is merged from the stored one (extendedProcess), and a release held
+    // parsed until its record is written lives into the old generation (garbage-collection time).
+    const tag = latest ? updateTags(release, latest.release ?? (JSON.parse(latest.text as string) as JsonObject)) : release.tag;
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
   }
   const typed = (convertedProjects as JsonObject[]).map((p) => publicView(p));
@@ -319,10 +359,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // carry it when the publisher was registered without one (api/current-publications.ts, packageTerms).
   const unchanged = current !== undefined && current.contentHash === contentHash && current.derivedWith === derivedWith && sameTerms(current.declared, declared);
   if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
-  const newReleases = new Set(changed);
-  const unchangedOcids = new Set([...history.keys()].filter((ocid) => !newReleases.has(ocid)));
-  // Read only when some record can be carried: when every process changed, none is (and nothing is read).
-  const carried = current?.derivedWith === derivedWith && unchangedOcids.size ? await recordTextsOf(store, current.id, unchangedOcids) : new Map<string, string>();
+  // Every record built the same way is read: carried as stored when its process has no new release, the base its new
+  // release is merged onto otherwise (extendedProcess).
+  const carried = current?.derivedWith === derivedWith ? await recordTextsOf(store, current.id) : new Map<string, string>();
   phase('history');
   return writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings });
 }
@@ -343,7 +382,7 @@ interface PublicationPlan {
   projects: JsonObject[];
   /** The current publication's projects, by id (what keepUpdated compares with). */
   published: Map<string, JsonObject>;
-  /** Records carried as stored, by ocid. */
+  /** The current publication's records as stored, by ocid, when built the same way (`derivedWith`); else empty. */
   carried: Map<string, string>;
   contentHash: string;
   derivedWith: string;
@@ -363,6 +402,7 @@ interface PublicationPlan {
  */
 async function writePublication(store: Store, plan: PublicationPlan): Promise<PublishResult> {
   const { publisher, actor, now, baseUrl, revision, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings } = plan;
+  const newReleases = new Set(changed);
   const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
 
   // Releases and records are the bulk of a publication: a few megabytes of processes at a time, their releases are
@@ -380,11 +420,9 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
     for (const ocid of ocids) {
       const list = history.get(ocid) ?? [];
       const text = carried.get(ocid);
-      let built = text !== undefined ? carriedProcess(text, ocid, list, baseUrl) : undefined;
-      if (!built) {
-        built = builtProcess(ocid, list, baseUrl);
-        rebuilt.push(ocid);
-      }
+      let built = text === undefined ? undefined : newReleases.has(ocid) ? extendedProcess(text, ocid, list, baseUrl) : carriedProcess(text, ocid, list, baseUrl);
+      if (newReleases.has(ocid) || !built) rebuilt.push(ocid);
+      built ??= builtProcess(ocid, list, baseUrl);
       for (const release of built.releases) {
         releases.push(release);
         chars += release.text.length;
