@@ -36,7 +36,7 @@ import type { WorkbookModel } from '../../../core/workbook/model';
 import { packageTermsOf } from '../../../core/unflatten/settings-reader';
 import { checkWorkbook, nothingToPublish } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
-import { isObject } from '../../../core/json/json-values';
+import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
@@ -143,8 +143,9 @@ async function projectsOf(store: Store, publicationId: string): Promise<Map<stri
 function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now: string): boolean {
   if (!previous) return true;
   // Both built by the same derivation, keys in the same order: their JSON texts compare them (a tenth of the time of
-  // the canonical form; a key order that differs only stamps the project anew, as before).
-  const same = JSON.stringify({ ...project, updated: '' }) === JSON.stringify({ ...previous, updated: '' });
+  // the canonical form; a key order that differs only stamps the project anew, as before) — compared in place, not
+  // written out (sameJsonText).
+  const same = sameJsonText({ ...project, updated: '' }, { ...previous, updated: '' });
   if (same && project.updated === now && typeof previous.updated === 'string') project.updated = previous.updated;
   return !same;
 }
