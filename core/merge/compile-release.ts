@@ -15,6 +15,7 @@ export function compileRelease(releases: readonly Release[], profile: Profile = 
  * compileRelease of an ocid's releases followed by `release`, given the compiled release of those (`previous`):
  * the same document, built without the earlier releases — or `undefined` when it cannot be told so (compile them
  * all). The caller vouches that no earlier release held a `null` (direct-compile.ts compileNext says why).
+ * `previous` is consumed: merged into in place (a compiled release read back for this, not one held elsewhere).
  */
 export function compileAfter(previous: Release, release: Release, profile: Profile = PROFILES.ocds): Release | undefined {
   const rules = mergeRules(profile);
