@@ -82,8 +82,10 @@ export type PublishResult =
 type Release = Record<string, unknown> & { ocid: string; id: string; date: string };
 
 /**
- * One release of the publication being written. A carried-over one is held as the text it is stored as, and
- * parsed only when its process's record is built (holding every earlier release parsed at once was most of a
+ * One release of the publication being written. A carried-over one is held as the UTF-8 bytes it is stored as —
+ * written back as they are (SQLite: without being decoded into a JS string and encoded again, which with the garbage
+ * collector's copying of the strings held was a fifth of a publication's time after the check) — and parsed only
+ * when its process's record is built again (holding every earlier release parsed at once was most of a
  * publication's garbage-collection time); a new one is held parsed. Either is dropped once its record is written.
  */
 interface HeldRelease {
@@ -91,21 +93,26 @@ interface HeldRelease {
   id: string;
   date: string;
   /** As stored; written again as is unless the privacy filter withholds more from it now. */
-  text?: string;
+  text?: string | Buffer;
   release?: JsonObject;
 }
 
-function parsed(held: HeldRelease): JsonObject {
-  return (held.release ??= JSON.parse(held.text as string) as JsonObject);
+/** The release's stored text, parsed. */
+function parseText(text: string | Buffer): JsonObject {
+  return JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as JsonObject;
 }
 
-/** All releases of a publication, grouped by ocid in date order, as stored (text). */
+function parsed(held: HeldRelease): JsonObject {
+  return (held.release ??= parseText(held.text as string | Buffer));
+}
+
+/** All releases of a publication, grouped by ocid in date order, as stored (UTF-8 bytes). */
 async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, HeldRelease[]>> {
   const out = new Map<string, HeldRelease[]>();
-  for await (const items of pages((after) => store.listDocumentTexts('releases', { publicationId, after, limit: 1000 }))) {
-    for (const { key: ocid, id, date, text } of items) {
+  for await (const items of pages((after) => store.listDocumentBytes('releases', { publicationId, after, limit: 1000 }))) {
+    for (const { key: ocid, id, date, bytes } of items) {
       const list = out.get(ocid) ?? [];
-      const held: HeldRelease = { ocid, id: id ?? '', date: date ?? '', text };
+      const held: HeldRelease = { ocid, id: id ?? '', date: date ?? '', text: bytes };
       // publish() stores each release's id and date as the release's own; rows that lack them are read from the release.
       if (id === undefined || date === undefined) Object.assign(held, { id: String(parsed(held).id), date: String(parsed(held).date) });
       list.push(held);
@@ -219,7 +226,9 @@ function carriedProcess(text: string, ocid: string, list: HeldRelease[], baseUrl
 }
 
 /** Whether a release's JSON text may hold a `null` (a string holding `:null` too: then its record is built again). */
-const NULL_VALUE = /[:,[]null/;
+function mayHoldNull(text: string | Buffer): boolean {
+  return typeof text === 'string' ? /[:,[]null/.test(text) : text.includes(':null') || text.includes(',null') || text.includes('[null');
+}
 
 /**
  * A process whose only new release is the last one, from its stored record (`text`): the record's compiled release
@@ -238,7 +247,7 @@ function extendedProcess(text: string, ocid: string, list: HeldRelease[], baseUr
   for (const [n, link] of (stored as unknown[]).entries()) {
     const held = list[n];
     const url = releaseUrl(baseUrl, ocid, held.id);
-    if (held.text === undefined || !isObject(link) || link.url !== url || link.date !== held.date || NULL_VALUE.test(held.text)) return undefined;
+    if (held.text === undefined || !isObject(link) || link.url !== url || link.date !== held.date || mayHoldNull(held.text)) return undefined;
     releases.push({ ocid, id: held.id, date: held.date, text: held.text });
     // As builtProcess gives them: the link's tag is the release's own.
     links.push({ id: held.id, date: held.date, tag: (link.tag ?? []) as string[], url });
@@ -343,7 +352,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     // A process published before: its new release is tagged with what it changes (tenderUpdate, contractAmendment…).
     // Parsed for this only, not kept: its record is merged from the stored one (extendedProcess), and a release held
     // parsed until its record is written lives into the old generation (garbage-collection time).
-    const tag = latest ? updateTags(release, latest.release ?? (JSON.parse(latest.text as string) as JsonObject)) : release.tag;
+    const tag = latest ? updateTags(release, latest.release ?? parseText(latest.text as string | Buffer)) : release.tag;
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
   }
   const typed = (convertedProjects as JsonObject[]).map((p) => publicView(p));

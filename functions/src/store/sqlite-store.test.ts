@@ -133,7 +133,7 @@ runOlderRowsContract('sqlite', olderRows as OlderStoreRows, async (older) => {
 
 // A published document's row is written from its parts (Row.parts), joined by SQLite: its body is never built in
 // JavaScript (building it copied every release and record once more), and the stored text is the same.
-test('a document row is written from its parts, never from a body built in JavaScript', async () => {
+test('a document row is written from its parts, never from a body built in JavaScript; a document given as bytes is never decoded', async () => {
   const backend = openSqliteBackend(':memory:');
   const row = toDocumentRow('releases', docId('pub', 'o', 'r'), sortKey('o', '2025-01-01', 'r'), { ocid: 'o', id: 'r', date: '2025-01-01', publicationId: 'pub', publisherId: 'x' }, 'release', '{"título":"Puente ñandú"}');
   const joined = row.body;
@@ -141,5 +141,15 @@ test('a document row is written from its parts, never from a body built in JavaS
   await backend.putMany('releases', [row]);
   expect(await backend.get('releases', docId('pub', 'o', 'r'))).toBe(joined);
   expect(joined).toBe('{"ocid":"o","id":"r","date":"2025-01-01","publicationId":"pub","publisherId":"x","release":{"título":"Puente ñandú"}}');
+  // A release carried over as the UTF-8 bytes read (publish.ts): written as they are, the same text, never decoded.
+  const bytes = Buffer.from('{"título":"Puente ñandú"}', 'utf8');
+  const decoded = jest.spyOn(bytes, 'toString');
+  const carried = toDocumentRow('releases', docId('pub2', 'o', 'r'), sortKey('o', '2025-01-01', 'r'), { ocid: 'o', id: 'r', date: '2025-01-01', publicationId: 'pub', publisherId: 'x' }, 'release', bytes);
+  expect(carried.bytes).toBe(Buffer.byteLength(joined));
+  await backend.putMany('releases', [carried]);
+  expect(await backend.get('releases', docId('pub2', 'o', 'r'))).toBe(joined);
+  expect(decoded).not.toHaveBeenCalled();
+  // Firestore reads the body: joined then.
+  expect(carried.body).toBe(joined);
   await backend.close();
 });

@@ -63,7 +63,7 @@ class SqliteBackend implements DocumentBackend {
     return this.statement(`${verb} INTO ${quote(collection)} (${columns.map(quote).join(', ')}) VALUES (${values.join(', ')})`);
   }
 
-  private values(collection: CollectionName, row: Row, joined = false): (string | number | null)[] {
+  private values(collection: CollectionName, row: Row, joined = false): (string | number | null | Buffer)[] {
     const fields = COLLECTIONS[collection].fields.map((f) => row.fields[f] ?? null);
     return joined && row.parts ? [row.id, row.sk, ...fields, ...row.parts] : [row.id, row.sk, ...fields, row.body];
   }
