@@ -227,8 +227,15 @@ function carriedProcess(text: string, ocid: string, list: HeldRelease[], baseUrl
 
 /** Whether a release's JSON text may hold a `null` (a string holding `:null` too: then its record is built again). */
 function mayHoldNull(text: string | Buffer): boolean {
-  return typeof text === 'string' ? /[:,[]null/.test(text) : text.includes(':null') || text.includes(',null') || text.includes('[null');
+  if (typeof text === 'string') return /[:,[]null/.test(text);
+  // One scan of the bytes for `null`, each found checked for what comes before it (`:`, `,` or `[`).
+  for (let at = text.indexOf(NULL_BYTES); at >= 0; at = text.indexOf(NULL_BYTES, at + 4)) {
+    const before = text[at - 1];
+    if (before === 0x3a || before === 0x2c || before === 0x5b) return true;
+  }
+  return false;
 }
+const NULL_BYTES = Buffer.from('null');
 
 /**
  * A process whose only new release is the last one, from its stored record (`text`): the record's compiled release
