@@ -41,14 +41,14 @@ describe('sameJsonText', () => {
       return next() < 0.3 ? pick(LEAVES) : v;
     };
     let same = 0;
-    for (let n = 0; n < 20000; n++) {
+    for (let n = 0; n < 5000; n++) {
       const a = value(0);
       const b = variant(a);
       const expected = JSON.stringify(a) === JSON.stringify(b);
       if (expected) same++;
       if (sameJsonText(a, b) !== expected || sameJsonText(b, a) !== expected) throw new Error(`${JSON.stringify(a)} / ${JSON.stringify(b)}: ${String(!expected)}`);
     }
-    expect(same).toBeGreaterThan(2000);
-    expect(20000 - same).toBeGreaterThan(2000);
+    expect(same).toBeGreaterThan(500);
+    expect(5000 - same).toBeGreaterThan(500);
   });
 });
