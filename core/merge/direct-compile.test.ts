@@ -3,9 +3,14 @@
  * checked on thousands of generated sets of releases (a fixed seed, so a failure can be replayed) that mix what
  * merging has to handle — items merged by id (number and string ids that are the same identifier, items without
  * id), whole lists, omitted fields, empty objects and lists, nulls, a value in one release and an object in
- * another, fields named like inherited properties.
+ * another, fields named like inherited properties. compileAfter (a history's compiled release and one more release)
+ * is checked the same way against compiling the whole history, and on every history of the standard's examples.
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { STANDARDS_DIR, hasStandards } from '../../test/standards';
 import { PROFILES } from '../profile/profiles';
+import { compileAfter, compileRelease } from './compile-release';
 import { mergeDirect, overlayDirect } from './direct-compile';
 import { overlayFlat } from './overlay';
 import { rootShape } from './flat-document';
@@ -141,5 +146,90 @@ describe('mergeDirect', () => {
     expect(decline({ ...base, tender: { items: [{ id: 1 }] } }, { ...base, id: '2', tender: { items: ['x'] } })).toBeUndefined();
     expect(decline(JSON.parse('{"ocid":"o","constructor":{"a":1}}') as Record<string, unknown>)).toBeUndefined();
     expect(decline({ ...base, tender: { title: 't', items: [{ id: 1, quantity: 2 }] } })).toEqual({ tag: ['compiled'], id: 'o-2024-01-01T00:00:00Z', date: '2024-01-01T00:00:00Z', ocid: 'o', tender: { title: 't', items: [{ id: 1, quantity: 2 }] } });
+  });
+});
+
+/** A history as publication holds it: the earlier ones as stored (JSON text) and their compiled release read back from its record. */
+function incremental(releases: Release[]): { next: string | undefined; full: string } | undefined {
+  const earlier = releases.slice(0, -1);
+  // The caller's part (publish.ts): no earlier release holds a null.
+  if (earlier.length === 0 || JSON.stringify(earlier).includes('null')) return undefined;
+  const previous = JSON.parse(JSON.stringify(compileRelease(earlier))) as Release;
+  const next = compileAfter(previous, releases[releases.length - 1]);
+  return { next: next && JSON.stringify(next), full: JSON.stringify(compileRelease(releases)) };
+}
+
+describe('compileAfter', () => {
+  it.each([true, false])('gives the compiled release of the whole history, or declines (plain data: %s)', (plain) => {
+    const next = random(plain ? 31 : 59);
+    let folded = 0;
+    for (let n = 0; n < 1000; n++) {
+      const releases = generate(next, plain);
+      const before = JSON.stringify(releases);
+      const result = incremental(releases);
+      if (result?.next === undefined) continue;
+      folded++;
+      if (result.next !== result.full) throw new Error(`releases ${before}: ${result.next} ≠ ${result.full}`);
+      expect(JSON.stringify(releases)).toBe(before);
+    }
+    expect(folded).toBeGreaterThan(plain ? 350 : 50);
+  });
+
+  it('declines a release dated before the history, and an empty object the flat engine left in the compiled release', () => {
+    const base = { ocid: 'o', tag: ['tender'] };
+    const previous = compileRelease([{ ...base, id: '1', date: '2024-01-02T00:00:00Z', tender: { title: 'a' } }]);
+    expect(compileAfter(previous, { ...base, id: '2', date: '2024-01-01T00:00:00Z', tender: { title: 'b' } })).toBeUndefined();
+    expect(compileAfter(previous, { ...base, id: '2', date: '2024-01-02T00:00:00Z', tender: { title: 'b' } })).toEqual({ tag: ['compiled'], id: 'o-2024-01-02T00:00:00Z', date: '2024-01-02T00:00:00Z', ocid: 'o', tender: { title: 'b' } });
+    // A field named like an inherited property: the flat engine drops it, and leaves its object empty.
+    const odd = compileRelease([JSON.parse('{"ocid":"o","id":"1","date":"2024-01-01T00:00:00Z","planning":{"constructor":1},"tender":{"title":"a"}}') as Release]);
+    expect(odd.planning).toEqual({});
+    expect(compileAfter(odd, { ...base, id: '2', date: '2024-01-02T00:00:00Z', tender: { title: 'b' } })).toBeUndefined();
+  });
+
+  it('needs the caller\'s part: after a null, a field set again keeps its first place in the whole history', () => {
+    const base = { ocid: 'o', tag: ['tender'] };
+    const releases: Release[] = [
+      { ...base, id: '1', date: '2024-01-01T00:00:00Z', tender: { title: 'a', status: 'active' } },
+      { ...base, id: '2', date: '2024-01-02T00:00:00Z', tender: { title: null } },
+      { ...base, id: '3', date: '2024-01-03T00:00:00Z', tender: { title: 'c' } },
+    ];
+    const next = compileAfter(compileRelease(releases.slice(0, 2)), releases[2]);
+    expect(Object.keys((compileRelease(releases).tender as Release))).toEqual(['title', 'status']);
+    expect(Object.keys((next?.tender as Release))).toEqual(['status', 'title']);
+  });
+
+  (hasStandards ? it : it.skip)('gives the compiled release of every history in the standard\'s examples', () => {
+    const byOcid = new Map<string, Release[]>();
+    const add = (release: unknown): void => {
+      if (release === null || typeof release !== 'object' || typeof (release as Release).ocid !== 'string' || typeof (release as Release).id !== 'string') return;
+      const list = byOcid.get((release as Release).ocid as string) ?? [];
+      if (!list.some((r) => r.id === (release as Release).id)) list.push(release as Release);
+      byOcid.set((release as Release).ocid as string, list);
+    };
+    const visit = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) visit(file);
+        else if (entry.name.endsWith('.json')) {
+          let doc: { releases?: unknown[]; records?: { releases?: unknown[] }[] };
+          try { doc = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof doc; } catch { continue; }
+          for (const release of doc.releases ?? []) add(release);
+          for (const record of doc.records ?? []) for (const release of record.releases ?? []) add(release);
+        }
+      }
+    };
+    for (const folder of ['ocds', 'real-mx']) visit(path.join(STANDARDS_DIR, 'examples', folder));
+    let folded = 0;
+    for (const list of byOcid.values()) {
+      // In date order, as publication appends each new release, and each prefix in turn.
+      const sorted = sortReleases(list);
+      for (let k = 2; k <= sorted.length; k++) {
+        const result = incremental(sorted.slice(0, k));
+        if (result?.next === undefined) continue;
+        folded++;
+        expect(result.next).toBe(result.full);
+      }
+    }
+    expect(folded).toBeGreaterThan(10);
   });
 });

@@ -90,6 +90,44 @@ class DirectMerge {
     }
   }
 
+  /**
+   * Takes `target`, a document this merge could have made (a compiled release read back), as made here: its objects
+   * and lists of items become this merge's own, to merge more into in place. Declines (NOT_PLAIN) what a merge never
+   * makes, or makes only in the flat engine: a null, an empty object or list of items (left where every field below
+   * was one the flat engine drops), a field the rules omit, an inherited name, an item id met twice.
+   */
+  adopt(target: Obj, shape: Shape, skip: ReadonlySet<string> | undefined): void {
+    this.containers.add(target);
+    let fields = 0;
+    for (const key of Object.keys(target)) {
+      if (skip?.has(key)) continue;
+      fields++;
+      const value = target[key];
+      const child = childShape(this.rules, shape, key);
+      if (child.rule === 'omit' || value === null || value === undefined || key in Object.prototype) throw NOT_PLAIN;
+      if (child.rule === 'whole' || typeof value !== 'object' || (isArray(value) && hasNonObject(value))) continue;
+      if (!isArray(value)) {
+        this.adopt(value as Obj, child, undefined);
+        continue;
+      }
+      if (value.length === 0 || childShape(this.rules, child, 'id').rule === 'omit') throw NOT_PLAIN;
+      this.containers.add(value);
+      const byId = new Map<string, { item: Obj; versioned: Obj | undefined }>();
+      this.itemsById.set(value, byId);
+      for (const item of value as Obj[]) {
+        const id = item.id;
+        const scalar = typeof id === 'string' || typeof id === 'number';
+        if (scalar) {
+          if (byId.has(String(id))) throw NOT_PLAIN;
+          byId.set(String(id), { item, versioned: undefined });
+        }
+        this.adopt(item, child, scalar ? ID : undefined);
+      }
+    }
+    // An object below the release with no field is never made (an item holds at least its id, the release its own).
+    if (fields === 0 && skip === undefined) throw NOT_PLAIN;
+  }
+
   private made<T extends object>(container: T): T {
     this.containers.add(container);
     return container;
@@ -181,6 +219,50 @@ function ifPlain(run: () => void): boolean {
     if (e === NOT_PLAIN) return false;
     throw e;
   }
+}
+
+/**
+ * The compiled release of a history followed by `release`, from the history's compiled release (`previous`) instead
+ * of its releases, or `undefined` when that might not be the document compiling them all gives (the caller compiles
+ * them all). `previous` is merged into in place (and returned): it is consumed. Compiling is a fold: the flat engine's
+ * map after the earlier releases holds what `previous` holds, in an order that places every field and item where
+ * `previous` has it; merging `previous` as a release into an empty one rebuilds it, and the new release then updates
+ * values in place and appends what is new, in both. Holds when:
+ * - `release` sorts last (its date is not before `previous`'s, the latest of the history; a tie keeps it last);
+ * - the merge of the two is plain (no `null` in `release`, nothing that is a value in one and an object or items in
+ *   the other, no inherited names), `previous` has no empty object or list of items (left by the flat engine where
+ *   every field below was one it drops), and
+ * - (the caller's part) no earlier release held a `null`: a field removed and set again keeps its first place
+ *   when every release is merged, where `previous`, without it, would give it the last.
+ */
+export function compileNext(previous: Obj, release: Release, rules: MergeRules, root: Shape, skip: ReadonlySet<string>): Obj | undefined {
+  const before = typeof previous.date === 'string' ? previous.date : '';
+  const date = typeof release.date === 'string' ? release.date : '';
+  if (date < before) return undefined;
+  // The fields the merge sets itself lead, as it places them for `release`: `tag`, `id`, then `date` and `ocid` when
+  // `release` has them. `previous` merged into its own copy again would be the same document: it is merged into in
+  // place instead (adopt), with those fields set anew.
+  const lead = ['tag', 'id', ...(release.date !== undefined && release.date !== null ? ['date'] : []), ...(release.ocid !== undefined && release.ocid !== null ? ['ocid'] : [])];
+  // Integer-like keys ("2") are listed first in any object, whenever added: they take no place among the others.
+  const keys = Object.keys(previous).filter((key) => !isIndex(key));
+  const tag = previous.tag;
+  if (lead.some((key, n) => keys[n] !== key) || keys.slice(lead.length).some((key) => skip.has(key)) || !isArray(tag) || tag.length !== 1 || tag[0] !== 'compiled') return undefined;
+  const merge = new DirectMerge(rules);
+  const plain = ifPlain(() => {
+    merge.adopt(previous, root, skip);
+    merge.object(previous, undefined, release, root, skip);
+  });
+  if (!plain) return undefined;
+  previous.id = compiledReleaseId(release);
+  if (lead.includes('date')) previous.date = release.date;
+  if (lead.includes('ocid')) previous.ocid = release.ocid;
+  return previous;
+}
+
+/** Whether `key` is an array index, which JavaScript lists before an object's other keys. */
+function isIndex(key: string): boolean {
+  const n = Number(key);
+  return Number.isInteger(n) && n >= 0 && n < 4294967295 && String(n) === key;
 }
 
 /**

@@ -218,6 +218,9 @@ export class FlatMap<V> {
           (parent as unknown[]).push(value);
         } else {
           const here = parent as Record<string, unknown>;
+          // A field named like an inherited property is skipped, as its leaves are below: `__proto__` would otherwise
+          // be Object.prototype itself, and the fields under it written into every object of the process.
+          if (!Object.prototype.hasOwnProperty.call(here, node.name) && here[node.name] !== undefined) return undefined;
           value = here[node.name];
           if (value === undefined) here[node.name] = value = array ? [] : {};
         }

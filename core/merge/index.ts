@@ -1,5 +1,5 @@
 /** OCDS merging: compiled and versioned releases, records (OCDS 1.1 "Merging" and "Records"). */
-export { compileRelease } from './compile-release';
+export { compileRelease, compileAfter } from './compile-release';
 export { versionedRelease, type Version } from './versioned-release';
 export { mergeReleases, type MergeOptions } from './merge-releases';
 export { buildRecord, RECORD_FORMAT_VERSION, type OcdsRecord, type LinkedRelease, type RecordOptions } from './build-record';

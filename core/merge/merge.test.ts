@@ -92,3 +92,18 @@ test('a compiled release whose last release has no date is named by its ocid alo
   expect(mergeReleases([{ ...releases[0], tender: { id: 't1', title: null } }]).compiled?.id).toBe('ocds-abc123-1');
   expect(mergeReleases([{ ...releases[0], date: '2024-01-02T00:00:00Z' }]).compiled?.id).toBe('ocds-abc123-1-2024-01-02T00:00:00Z');
 });
+
+test('a field named __proto__ in a release (JSON text) is left out, and nothing is written into every object of the process', () => {
+  // A null sends the merge to the flat engine, which placed `__proto__`'s fields on Object.prototype itself.
+  const release = JSON.parse('{"ocid":"o","id":"1","date":"2024-01-01T00:00:00Z","tender":null,"__proto__":{"polluted":"sí"},"buyer":{"__proto__":{"name":"x"}}}') as Release;
+  try {
+    // `buyer` stays, empty: the flat engine places an object before it finds its fields are all left out.
+    expect(JSON.stringify(compileRelease([release]))).toBe('{"tag":["compiled"],"id":"o-2024-01-01T00:00:00Z","date":"2024-01-01T00:00:00Z","ocid":"o","buyer":{}}');
+    expect(JSON.stringify(versionedRelease([release]))).toBe('{"ocid":"o","tender":[{"releaseID":"1","releaseDate":"2024-01-01T00:00:00Z","releaseTag":null,"value":null}],"buyer":{}}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).name).toBeUndefined();
+  } finally {
+    delete (Object.prototype as Record<string, unknown>).polluted;
+    delete (Object.prototype as Record<string, unknown>).name;
+  }
+});

@@ -177,9 +177,14 @@ function firstPoint(project: Obj): [number, number] | undefined {
 
 const parties = (v: unknown): Party[] => objects(v).filter((p) => !!str(p.name ?? p.id)).map((p) => ({ id: str(p.id) ?? '', name: str(p.name) ?? str(p.id) ?? '' }));
 
+/**
+ * `o` without its undefined fields, as a new object: deleting them from `o` turned each entry into a dictionary
+ * object, slower to read for the stats and to write out with the index.
+ */
 function omitUndefined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+  const out = {} as T;
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }
 
 export function projectEntry(project: unknown, table = new PartyTable()): ProjectEntry {

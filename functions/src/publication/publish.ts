@@ -17,7 +17,9 @@
  *   keeps the `updated` it was published with (`keepUpdated`).
  * - The record of a process with no new release is carried over as stored, without parsing or merging its releases
  *   again, when the previous publication built it the same way (privacy filter, record format, base URL:
- *   `derivedWith`); otherwise it is built again. So a publication costs what changed, not the whole history.
+ *   `derivedWith`); otherwise it is built again. So a publication costs what changed, not the whole history. The
+ *   record of a process with a new release is, likewise, its stored record's compiled release merged with the new
+ *   release (core/merge compileAfter: the same document as merging every release again), when that can be told.
  * - The same content (hash of all releases and projects) built the same way (`derivedWith`) publishes nothing new
  *   (idempotent).
  * - A publisher's first publication may instead be the releases it published elsewhere before (`publishHistory`,
@@ -35,8 +37,8 @@ import type { WorkbookModel } from '../../../core/workbook/model';
 import { packageTermsOf } from '../../../core/unflatten/settings-reader';
 import { checkWorkbook, nothingToPublish } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
-import { isObject } from '../../../core/json/json-values';
-import { buildRecord, RECORD_FORMAT_VERSION } from '../../../core/merge';
+import { isObject, sameJsonText } from '../../../core/json/json-values';
+import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
 import { isDerivedReleaseId, sameReleaseContent } from '../../../core/merge/same-release-content';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
@@ -82,8 +84,10 @@ export type PublishResult =
 type Release = Record<string, unknown> & { ocid: string; id: string; date: string };
 
 /**
- * One release of the publication being written. A carried-over one is held as the text it is stored as, and
- * parsed only when its process's record is built (holding every earlier release parsed at once was most of a
+ * One release of the publication being written. A carried-over one is held as the UTF-8 bytes it is stored as —
+ * written back as they are (SQLite: without being decoded into a JS string and encoded again, which with the garbage
+ * collector's copying of the strings held was a fifth of a publication's time after the check) — and parsed only
+ * when its process's record is built again (holding every earlier release parsed at once was most of a
  * publication's garbage-collection time); a new one is held parsed. Either is dropped once its record is written.
  */
 interface HeldRelease {
@@ -91,21 +95,26 @@ interface HeldRelease {
   id: string;
   date: string;
   /** As stored; written again as is unless the privacy filter withholds more from it now. */
-  text?: string;
+  text?: string | Buffer;
   release?: JsonObject;
 }
 
-function parsed(held: HeldRelease): JsonObject {
-  return (held.release ??= JSON.parse(held.text as string) as JsonObject);
+/** The release's stored text, parsed. */
+function parseText(text: string | Buffer): JsonObject {
+  return JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as JsonObject;
 }
 
-/** All releases of a publication, grouped by ocid in date order, as stored (text). */
+function parsed(held: HeldRelease): JsonObject {
+  return (held.release ??= parseText(held.text as string | Buffer));
+}
+
+/** All releases of a publication, grouped by ocid in date order, as stored (UTF-8 bytes). */
 async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, HeldRelease[]>> {
   const out = new Map<string, HeldRelease[]>();
-  for await (const items of pages((after) => store.listDocumentTexts('releases', { publicationId, after, limit: 1000 }))) {
-    for (const { key: ocid, id, date, text } of items) {
+  for await (const items of pages((after) => store.listDocumentBytes('releases', { publicationId, after, limit: 1000 }))) {
+    for (const { key: ocid, id, date, bytes } of items) {
       const list = out.get(ocid) ?? [];
-      const held: HeldRelease = { ocid, id: id ?? '', date: date ?? '', text };
+      const held: HeldRelease = { ocid, id: id ?? '', date: date ?? '', text: bytes };
       // publish() stores each release's id and date as the release's own; rows that lack them are read from the release.
       if (id === undefined || date === undefined) Object.assign(held, { id: String(parsed(held).id), date: String(parsed(held).date) });
       list.push(held);
@@ -115,11 +124,11 @@ async function releasesByOcid(store: Store, publicationId: string): Promise<Map<
   return out;
 }
 
-/** All records of a publication (as stored text) whose ocid is in `wanted`. */
-async function recordTextsOf(store: Store, publicationId: string, wanted: Set<string>): Promise<Map<string, string>> {
+/** All records of a publication, as stored text, by ocid. */
+async function recordTextsOf(store: Store, publicationId: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for await (const items of pages((after) => store.listDocumentTexts('records', { publicationId, after, limit: 1000 }))) {
-    for (const { key: ocid, text } of items) if (wanted.has(ocid)) out.set(ocid, text);
+    for (const { key: ocid, text } of items) out.set(ocid, text);
   }
   return out;
 }
@@ -143,8 +152,9 @@ async function projectsOf(store: Store, publicationId: string): Promise<Map<stri
 function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now: string): boolean {
   if (!previous) return true;
   // Both built by the same derivation, keys in the same order: their JSON texts compare them (a tenth of the time of
-  // the canonical form; a key order that differs only stamps the project anew, as before).
-  const same = JSON.stringify({ ...project, updated: '' }) === JSON.stringify({ ...previous, updated: '' });
+  // the canonical form; a key order that differs only stamps the project anew, as before) — compared in place, not
+  // written out (sameJsonText).
+  const same = sameJsonText({ ...project, updated: '' }, { ...previous, updated: '' });
   if (same && project.updated === now && typeof previous.updated === 'string') project.updated = previous.updated;
   return !same;
 }
@@ -215,6 +225,51 @@ function carriedProcess(text: string, ocid: string, list: HeldRelease[], baseUrl
     links.push({ id: held.id, date: held.date, tag: Array.isArray(link.tag) ? (link.tag as string[]) : [], url });
   }
   return { releases, record: text, compiledRelease: record.compiledRelease as JsonObject, links };
+}
+
+/** Whether a release's JSON text may hold a `null` (a string holding `:null` too: then its record is built again). */
+function mayHoldNull(text: string | Buffer): boolean {
+  if (typeof text === 'string') return /[:,[]null/.test(text);
+  // One scan of the bytes for `null`, each found checked for what comes before it (`:`, `,` or `[`).
+  for (let at = text.indexOf(NULL_BYTES); at >= 0; at = text.indexOf(NULL_BYTES, at + 4)) {
+    const before = text[at - 1];
+    if (before === 0x3a || before === 0x2c || before === 0x5b) return true;
+  }
+  return false;
+}
+const NULL_BYTES = Buffer.from('null');
+
+/**
+ * A process whose only new release is the last one, from its stored record (`text`): the record's compiled release
+ * merged with the new release (core/merge compileAfter) instead of every release parsed, filtered and merged again —
+ * the same record, when it links exactly the earlier releases held (as carriedProcess checks) and none of those
+ * holds a `null` (compileAfter's condition). Otherwise, or when compileAfter cannot tell, undefined: built again.
+ */
+function extendedProcess(text: string, ocid: string, list: HeldRelease[], baseUrl: string): BuiltProcess | undefined {
+  const latest = list[list.length - 1];
+  if (list.length < 2 || latest.release === undefined || latest.text !== undefined) return undefined;
+  const record = JSON.parse(text) as { releases?: unknown; compiledRelease?: unknown; versionedRelease?: unknown };
+  const stored = record.releases;
+  if (record.versionedRelease !== undefined || !isObject(record.compiledRelease) || !Array.isArray(stored) || stored.length !== list.length - 1) return undefined;
+  const releases: ReleaseText[] = [];
+  const links: ReleaseLink[] = [];
+  for (const [n, link] of (stored as unknown[]).entries()) {
+    const held = list[n];
+    const url = releaseUrl(baseUrl, ocid, held.id);
+    if (held.text === undefined || !isObject(link) || link.url !== url || link.date !== held.date || mayHoldNull(held.text)) return undefined;
+    releases.push({ ocid, id: held.id, date: held.date, text: held.text });
+    // As builtProcess gives them: the link's tag is the release's own.
+    links.push({ id: held.id, date: held.date, tag: (link.tag ?? []) as string[], url });
+  }
+  const view = publicView(latest.release);
+  const compiledRelease = compileAfter(record.compiledRelease, view) as JsonObject | undefined;
+  if (!compiledRelease) return undefined;
+  const url = releaseUrl(baseUrl, ocid, latest.id);
+  releases.push({ ocid, id: latest.id, date: latest.date, text: JSON.stringify(view) });
+  links.push({ id: latest.id, date: latest.date, tag: (view.tag ?? []) as string[], url });
+  // buildRecord's record, key for key: the stored links read back, and the new release's.
+  const built = { ocid, releases: [...stored, { url, date: view.date, tag: view.tag }], compiledRelease };
+  return { releases, record: JSON.stringify(built), compiledRelease, links };
 }
 
 /**
@@ -307,7 +362,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.
     const id = previous.some((r) => r.id === release.id) ? `${release.id}-${stamp}` : release.id;
     // A process published before: its new release is tagged with what it changes (tenderUpdate, contractAmendment…).
-    const tag = latest ? updateTags(release, parsed(latest)) : release.tag;
+    // Parsed for this only, not kept: its record is merged from the stored one (extendedProcess), and a release held
+    // parsed until its record is written lives into the old generation (garbage-collection time).
+    const tag = latest ? updateTags(release, latest.release ?? parseText(latest.text as string | Buffer)) : release.tag;
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
   }
   const typed = (convertedProjects as JsonObject[]).map((p) => publicView(p));
@@ -324,10 +381,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // carry it when the publisher was registered without one (api/current-publications.ts, packageTerms).
   const unchanged = current !== undefined && current.contentHash === contentHash && current.derivedWith === derivedWith && sameTerms(current.declared, declared);
   if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
-  const newReleases = new Set(changed);
-  const unchangedOcids = new Set([...history.keys()].filter((ocid) => !newReleases.has(ocid)));
-  // Read only when some record can be carried: when every process changed, none is (and nothing is read).
-  const carried = current?.derivedWith === derivedWith && unchangedOcids.size ? await recordTextsOf(store, current.id, unchangedOcids) : new Map<string, string>();
+  // Every record built the same way is read: carried as stored when its process has no new release, the base its new
+  // release is merged onto otherwise (extendedProcess).
+  const carried = current?.derivedWith === derivedWith ? await recordTextsOf(store, current.id) : new Map<string, string>();
   phase('history');
   return writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings });
 }
@@ -348,7 +404,7 @@ interface PublicationPlan {
   projects: JsonObject[];
   /** The current publication's projects, by id (what keepUpdated compares with). */
   published: Map<string, JsonObject>;
-  /** Records carried as stored, by ocid. */
+  /** The current publication's records as stored, by ocid, when built the same way (`derivedWith`); else empty. */
   carried: Map<string, string>;
   contentHash: string;
   derivedWith: string;
@@ -368,6 +424,7 @@ interface PublicationPlan {
  */
 async function writePublication(store: Store, plan: PublicationPlan): Promise<PublishResult> {
   const { publisher, actor, now, baseUrl, revision, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings } = plan;
+  const newReleases = new Set(changed);
   const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
 
   // Releases and records are the bulk of a publication: a few megabytes of processes at a time, their releases are
@@ -385,11 +442,9 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
     for (const ocid of ocids) {
       const list = history.get(ocid) ?? [];
       const text = carried.get(ocid);
-      let built = text !== undefined ? carriedProcess(text, ocid, list, baseUrl) : undefined;
-      if (!built) {
-        built = builtProcess(ocid, list, baseUrl);
-        rebuilt.push(ocid);
-      }
+      let built = text === undefined ? undefined : newReleases.has(ocid) ? extendedProcess(text, ocid, list, baseUrl) : carriedProcess(text, ocid, list, baseUrl);
+      if (newReleases.has(ocid) || !built) rebuilt.push(ocid);
+      built ??= builtProcess(ocid, list, baseUrl);
       for (const release of built.releases) {
         releases.push(release);
         chars += release.text.length;

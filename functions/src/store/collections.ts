@@ -127,16 +127,27 @@ export function toRow(collection: CollectionName, id: string, sk: string, doc: o
  * The meta values are strings, in which a quote is always escaped, so the first `,"release":` is the document's
  * key and `documentText` finds the text again by position, without parsing it.
  */
-export function toDocumentRow(collection: CollectionName, id: string, sk: string, meta: Record<string, string>, key: string, text: string): Row {
-  const head = JSON.stringify(meta);
-  const body = `${head.slice(0, -1)},${JSON.stringify(key)}:${text}}`;
+export function toDocumentRow(collection: CollectionName, id: string, sk: string, meta: Record<string, string>, key: string, text: string | Buffer): Row {
+  const head = `${JSON.stringify(meta).slice(0, -1)},${JSON.stringify(key)}:`;
   // A UTF-16 unit is at most 3 UTF-8 bytes: a body this short cannot reach the limit, and is not measured here
   // (measuring every record's ~100 KB was a fifth of writing it to SQLite; chunkRows measures what Firestore batches).
-  const bytes = body.length * 3 > MAX_BODY_BYTES ? Buffer.byteLength(body) : undefined;
+  // Bytes are measured as they are.
+  const length = typeof text === 'string' ? head.length + text.length + 1 : Buffer.byteLength(head) + text.length + 1;
+  const bytes = typeof text !== 'string' ? length : length * 3 > MAX_BODY_BYTES ? Buffer.byteLength(`${head}${text}}`) : undefined;
   if (bytes !== undefined && bytes > MAX_BODY_BYTES) throw new StoreError('too-large', `${collection} ${sk}: ${bytes} bytes exceeds the ${MAX_BODY_BYTES}-byte document limit`);
   const fields: Record<string, string | null> = {};
   for (const f of COLLECTIONS[collection].fields) fields[f] = typeof meta[f] === 'string' ? meta[f] : null;
-  return { id, sk, fields, body, ...(bytes !== undefined ? { bytes } : {}) };
+  let body: string | undefined;
+  return {
+    id, sk, fields,
+    // Joined only when a backend reads it (Firestore): SQLite writes the parts (Row.parts), and a text given as bytes
+    // is then never decoded.
+    get body(): string {
+      return (body ??= `${head}${typeof text === 'string' ? text : text.toString('utf8')}}`);
+    },
+    parts: [head, text, '}'],
+    ...(bytes !== undefined ? { bytes } : {}),
+  };
 }
 
 /** documentText on the body's UTF-8 bytes: the document is a view into them (no copy, no decoding). */

@@ -13,6 +13,13 @@ export interface Row {
   /** Strings, filtered on; a number only where it is summed (`sum`). */
   fields: Record<string, string | number | null>;
   body: string;
+  /**
+   * `body` as the texts it joins (toDocumentRow: the stamp fields, the document, the closing brace), for a backend
+   * that can write them joined without `body` being built: SQLite joins them itself, where handing it `body` made V8
+   * copy each document's text once more (flattening the joined string) before encoding it. The document may be
+   * UTF-8 bytes (a release carried over as read): SQLite joins bytes as text, the same stored text.
+   */
+  parts?: readonly [string, string | Buffer, string];
   /** UTF-8 length of `body`, when already measured (toRow, toDocumentRow): batches are sized without measuring again. */
   bytes?: number;
 }

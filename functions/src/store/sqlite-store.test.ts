@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { type OlderStoreRows, runMarkedFieldsContract, runOlderRowsContract, runSnapshotListingContract, runStoreContract, samplePublisher, snapshotRowsWithoutHead } from './store-contract';
 import olderRows from '../../../test/fixtures/older-store/rows-671b7ea.json';
 import { CHANGE_LOG_SIZE } from './store';
-import { docId, sortKey } from './collections';
+import { docId, sortKey, toDocumentRow } from './collections';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'store-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -129,4 +129,27 @@ runOlderRowsContract('sqlite', olderRows as OlderStoreRows, async (older) => {
   }
   db.close();
   return openSqliteStore(file);
+});
+
+// A published document's row is written from its parts (Row.parts), joined by SQLite: its body is never built in
+// JavaScript (building it copied every release and record once more), and the stored text is the same.
+test('a document row is written from its parts, never from a body built in JavaScript; a document given as bytes is never decoded', async () => {
+  const backend = openSqliteBackend(':memory:');
+  const row = toDocumentRow('releases', docId('pub', 'o', 'r'), sortKey('o', '2025-01-01', 'r'), { ocid: 'o', id: 'r', date: '2025-01-01', publicationId: 'pub', publisherId: 'x' }, 'release', '{"título":"Puente ñandú"}');
+  const joined = row.body;
+  Object.defineProperty(row, 'body', { get: () => { throw new Error('body read'); } });
+  await backend.putMany('releases', [row]);
+  expect(await backend.get('releases', docId('pub', 'o', 'r'))).toBe(joined);
+  expect(joined).toBe('{"ocid":"o","id":"r","date":"2025-01-01","publicationId":"pub","publisherId":"x","release":{"título":"Puente ñandú"}}');
+  // A release carried over as the UTF-8 bytes read (publish.ts): written as they are, the same text, never decoded.
+  const bytes = Buffer.from('{"título":"Puente ñandú"}', 'utf8');
+  const decoded = jest.spyOn(bytes, 'toString');
+  const carried = toDocumentRow('releases', docId('pub2', 'o', 'r'), sortKey('o', '2025-01-01', 'r'), { ocid: 'o', id: 'r', date: '2025-01-01', publicationId: 'pub', publisherId: 'x' }, 'release', bytes);
+  expect(carried.bytes).toBe(Buffer.byteLength(joined));
+  await backend.putMany('releases', [carried]);
+  expect(await backend.get('releases', docId('pub2', 'o', 'r'))).toBe(joined);
+  expect(decoded).not.toHaveBeenCalled();
+  // Firestore reads the body: joined then.
+  expect(carried.body).toBe(joined);
+  await backend.close();
 });

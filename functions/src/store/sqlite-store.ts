@@ -56,13 +56,16 @@ class SqliteBackend implements DocumentBackend {
     return s;
   }
 
-  private insert(collection: CollectionName, verb: 'INSERT' | 'INSERT OR REPLACE'): Database.Statement {
+  /** `joined`: the body bound as its three parts (Row.parts), joined by SQLite into the same text. */
+  private insert(collection: CollectionName, verb: 'INSERT' | 'INSERT OR REPLACE', joined = false): Database.Statement {
     const columns = ['id', 'sk', ...COLLECTIONS[collection].fields, 'body'];
-    return this.statement(`${verb} INTO ${quote(collection)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const values = columns.map((c) => (c === 'body' && joined ? '? || ? || ?' : '?'));
+    return this.statement(`${verb} INTO ${quote(collection)} (${columns.map(quote).join(', ')}) VALUES (${values.join(', ')})`);
   }
 
-  private values(collection: CollectionName, row: Row): (string | number | null)[] {
-    return [row.id, row.sk, ...COLLECTIONS[collection].fields.map((f) => row.fields[f] ?? null), row.body];
+  private values(collection: CollectionName, row: Row, joined = false): (string | number | null | Buffer)[] {
+    const fields = COLLECTIONS[collection].fields.map((f) => row.fields[f] ?? null);
+    return joined && row.parts ? [row.id, row.sk, ...fields, ...row.parts] : [row.id, row.sk, ...fields, row.body];
   }
 
   private read(collection: CollectionName, id: string): string | undefined {
@@ -86,8 +89,9 @@ class SqliteBackend implements DocumentBackend {
   async putMany(collection: CollectionName, rows: Row[]): Promise<void> {
     // One transaction for all of them: Firestore's batch limits (chunkRows) do not apply here, and each commit costs.
     const upsert = this.insert(collection, 'INSERT OR REPLACE');
+    const joined = this.insert(collection, 'INSERT OR REPLACE', true);
     this.db.transaction(() => {
-      for (const row of rows) upsert.run(this.values(collection, row));
+      for (const row of rows) (row.parts ? joined : upsert).run(this.values(collection, row, true));
     })();
   }
 

@@ -176,7 +176,10 @@ export interface RecordInput {
  * document up to formatting): publication serializes each as soon as it is built and drops the object, so a
  * chunk of ~100 KB records is not held twice, as objects and as text.
  */
-export type ReleaseText = Omit<ReleaseInput, 'release'> & { text: string };
+export type ReleaseText = Omit<ReleaseInput, 'release' | 'text'> & {
+  /** Or its UTF-8 bytes (a release carried over as read, listDocumentBytes): written back without being decoded. */
+  text: string | Buffer;
+};
 export interface RecordText { ocid: string; text: string }
 export interface ProjectInput {
   id: string;
