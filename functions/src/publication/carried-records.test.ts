@@ -63,7 +63,9 @@ describe.each(realStores('carried'))('%s', (_name, open) => {
     const { releases } = checkWorkbook(workbook, { now: '2025-06-01T10:00:00-06:00', ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
     const history = (releases as Record<string, unknown>[]).flatMap((release, n) => {
       const ocid = String(release.ocid);
-      const first = { ...release, id: `${ocid}-antes-1`, date: '2025-06-01T10:00:00-06:00' };
+      // Written in another language tag, so the workbook's release differs from it for every process (one equal to the
+      // latest release published elsewhere gets none: publish.ts).
+      const first = { ...release, id: `${ocid}-antes-1`, date: '2025-06-01T10:00:00-06:00', language: 'es-MX' };
       const second = { ...first, id: `${ocid}-antes-2`, date: '2025-06-02T10:00:00-06:00', ...(n === 0 ? { tender: { ...(release.tender as object), title: null } } : {}) };
       return [first, second].map((r) => ({ ocid, id: r.id, date: r.date, release: r }));
     });
