@@ -4,22 +4,14 @@
  * (null), -0 (0), dates (their toJSON), keys in another order.
  */
 import { sameJsonText } from './json-values';
+import { prng } from '../../scripts/examples/prng'; // seeded (mulberry32): a failure can be replayed
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LEAVES: unknown[] = ['a', 'b', '', 0, -0, 1, 2.5, NaN, Infinity, true, false, null, undefined, () => 1, new Date(Date.UTC(2024, 0, 1)), '2024-01-01T00:00:00.000Z'];
 
 describe('sameJsonText', () => {
   it('is JSON.stringify(a) === JSON.stringify(b)', () => {
-    const next = random(7);
+    const next = prng(7);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
     const value = (depth: number): unknown => {
       const r = next();

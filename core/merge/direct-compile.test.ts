@@ -17,17 +17,8 @@ import { rootShape } from './flat-document';
 import { mergeFlat, RELEASE_METADATA } from './merge-releases';
 import { mergeRules } from './merge-rules';
 import { sortReleases, type Release } from './sort-releases';
+import { prng } from '../../scripts/examples/prng'; // seeded (mulberry32): a failure can be replayed
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Keys from the profile (so its merge rules apply: `items` and `awards` merge by id, `submissionMethod`,
 // `roles` and `additionalIdentifiers` are whole lists) and others it does not know.
@@ -80,7 +71,7 @@ const flat = (releases: Release[]): string => JSON.stringify(mergeFlat(sortRelea
 
 describe('mergeDirect', () => {
   it.each([true, false])('gives the flat engine\'s compiled release or declines (plain data: %s)', (plain) => {
-    const next = random(plain ? 17 : 42);
+    const next = prng(plain ? 17 : 42);
     let direct = 0;
     for (let n = 0; n < 3000; n++) {
       const releases = generate(next, plain);
@@ -98,7 +89,7 @@ describe('mergeDirect', () => {
   });
 
   it.each([true, false])('gives the flat engine\'s versioned release along with the compiled one, or declines (plain data: %s)', (plain) => {
-    const next = random(plain ? 23 : 47);
+    const next = prng(plain ? 23 : 47);
     let direct = 0;
     for (let n = 0; n < 3000; n++) {
       const releases = generate(next, plain);
@@ -123,7 +114,7 @@ describe('mergeDirect', () => {
   ])('overlays documents as the flat engine does, or declines (%#)', (docProfile, base) => {
     const docRules = mergeRules(docProfile);
     for (const plain of [true, false]) {
-      const next = random(plain ? 29 : 53);
+      const next = prng(plain ? 29 : 53);
       let direct = 0;
       for (let n = 0; n < 2000; n++) {
         const documents = generate(next, plain);
@@ -161,7 +152,7 @@ function incremental(releases: Release[]): { next: string | undefined; full: str
 
 describe('compileAfter', () => {
   it.each([true, false])('gives the compiled release of the whole history, or declines (plain data: %s)', (plain) => {
-    const next = random(plain ? 31 : 59);
+    const next = prng(plain ? 31 : 59);
     let folded = 0;
     for (let n = 0; n < 1000; n++) {
       const releases = generate(next, plain);
