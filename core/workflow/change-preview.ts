@@ -100,6 +100,11 @@ export interface PreviewInput {
   projects: Obj[];
   /** The current publication: the latest release of each process and every project. */
   currentReleases: Map<string, Obj>;
+  /**
+   * The compiled release of each process whose latest release was published elsewhere (`history`, its own id): a
+   * history published a release per stage has its state there, not in its latest release (publish.ts compares both).
+   */
+  currentCompiled?: Map<string, Obj>;
   currentProjects: Map<string, Obj>;
   /** Items listed per group (counts are always complete). */
   maxItems?: number;
@@ -129,11 +134,14 @@ export function changePreview(input: PreviewInput): ChangePreview {
     // Same content hash in the id (possibly re-stamped `-yyyymmddhhmmss` when content returned to an earlier state).
     const sameId = prevId === id || (prevId.startsWith(`${id}-`) && /^\d{14}$/.test(prevId.slice(id.length + 1)));
     const view = publicView(r as JsonObject);
-    // …or, for a release published elsewhere (`history`, its own id), the same content apart from id, date and tag.
-    if (sameId || (!isDerivedReleaseId(ocid, prevId) && sameReleaseContent(view, publicView(previous as JsonObject)))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
+    // …or, for a release published elsewhere (`history`, its own id), the same content apart from id, date and tag
+    // as its latest release or as its compiled release (publish.ts), which is then what the changes are told against.
+    const elsewhere = !isDerivedReleaseId(ocid, prevId);
+    const compiled = elsewhere ? input.currentCompiled?.get(ocid) : undefined;
+    if (sameId || (elsewhere && (sameReleaseContent(view, publicView(previous as JsonObject)) || (compiled !== undefined && sameReleaseContent(view, compiled))))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
     else {
       const platforms = hasTypedTag(r) ? RELEASE_STAMPS : RELEASE_DERIVED;
-      add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', fieldDiff(previous, view, (p) => platforms.test(p))) });
+      add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', fieldDiff(compiled ?? previous, view, (p) => platforms.test(p))) });
     }
   }
   for (const [ocid, previous] of input.currentReleases) {

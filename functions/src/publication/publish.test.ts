@@ -8,6 +8,7 @@ import type { Store } from '../store/store';
 import { publish, publishHistory } from './publish';
 import { exampleWorkbook, publisherOf, setCell } from '../../../test/example-workbooks';
 import { allReleases } from '../../../test/real-stores';
+import { submissionWork } from '../workflow/submission-work';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -193,6 +194,41 @@ describe('publish', () => {
     const latest = new Map(releases.map((r) => [r.ocid, r.id]));
     expect([...latest.values()].filter((id) => id.startsWith('anterior-'))).toHaveLength(old.length - 1);
     expect(latest.get(next.changedProcesses[0])).toMatch(/^ocds-mid001-/);
+  });
+
+  it('after a history published a release per stage, a process the workbook sends as its compiled state gets no new release', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    const elsewhere = openSqliteStore(':memory:');
+    await elsewhere.putPublisher(publisher);
+    const converted = await publish(elsewhere, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    if (converted.status !== 'published') throw new Error('conversion failed');
+    // Each process as another system published it: everything but its contracts, then a release with only those.
+    const old = (await allReleases(elsewhere, converted.publication.id)).flatMap(({ ocid, release }) => {
+      const { contracts, ...before } = release as Record<string, unknown>;
+      const first = { ...before, id: `${ocid}-planeacion`, date: '2021-03-01T12:00:00-06:00', tag: ['tender'] };
+      const second = { ocid, id: `${ocid}-contrato`, date: '2021-04-01T12:00:00-06:00', tag: ['contract'], contracts };
+      return (contracts ? [first, second] : [first]).map((r) => ({ ocid, id: r.id, date: r.date, release: r }));
+    });
+    await elsewhere.close();
+    await store.putPublisher(publisher);
+    const laid = await publishHistory(store, { publisher, releases: old, actor: 'cli', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+    if (laid.status !== 'published') throw new Error('history not published');
+    expect(old.some((r) => r.id.endsWith('-contrato'))).toBe(true);
+
+    // The coordinator's preview says so first, by the same rule.
+    const work = submissionWork(store);
+    const sent = await work.intake(await exampleWorkbook('merida'), publisher, '2025-07-03T09:00:00-06:00');
+    const preview = (await work.preview(sent.snapshot?.contentHash as string, publisher, '2025-07-03T09:00:00-06:00')).preview;
+    expect(preview.processes.counts).toEqual({ new: 0, changed: 0, unchanged: 5, removed: 0 });
+    // A change is told against the process's compiled release, not its latest (contracts only) release.
+    const edited = await exampleWorkbook('merida');
+    setCell(edited, 'Contrataciones', 0, 'tender/title', 'Título corregido del proceso');
+    const editedSent = await work.intake(edited, publisher, '2025-07-03T09:00:00-06:00');
+    const editedPreview = (await work.preview(editedSent.snapshot?.contentHash as string, publisher, '2025-07-03T09:00:00-06:00')).preview;
+    expect(editedPreview.processes.items.map((i) => i.fields.map((f) => f.path))).toEqual([['tender/title']]);
+    const next = await publish(store, { publisher, workbook: await exampleWorkbook('merida'), actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+    expect(next.status === 'published' && next.changedProcesses).toEqual([]);
   });
 
   it('a typed tag changed on a workbook release is a new release (the content rule is only for releases published elsewhere)', async () => {

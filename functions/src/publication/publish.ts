@@ -355,8 +355,15 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     // Same content as the latest release (its id, or that id re-stamped below): no new release.
     if (last !== undefined && (last === release.id || (last.startsWith(`${release.id}-`) && /^\d{14}$/.test(last.slice(release.id.length + 1))))) continue;
     // A release published elsewhere (`history`) keeps its own id: it is the same when its content is, as the public
-    // sees both (filtered), apart from id, date and tag (the workbook `import` wrote from it sent back unchanged).
-    if (latest && !isDerivedReleaseId(release.ocid, latest.id) && sameReleaseContent(publicView(release) as JsonObject, publicView(parsed(latest)))) continue;
+    // sees both (filtered), apart from id, date and tag (the workbook `import` wrote from it sent back unchanged) —
+    // the latest release's, or, for a history published a release per stage (Jalisco, Nuevo León, Ciudad de México:
+    // the latest holds only the contract), the process's compiled release, which `import` writes the workbook from.
+    if (current && latest && !isDerivedReleaseId(release.ocid, latest.id)) {
+      const view = publicView(release) as JsonObject;
+      if (sameReleaseContent(view, publicView(parsed(latest)))) continue;
+      const compiled = (await store.getRecord(current.id, release.ocid))?.record.compiledRelease;
+      if (isObject(compiled) && sameReleaseContent(view, compiled)) continue;
+    }
     changed.push(release.ocid);
     // Content that returns to an earlier state (A → B → A) hashes to an id already used: release ids must be
     // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.

@@ -10,6 +10,8 @@ import type { Finding } from '../../../core/findings/finding';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { changePreview } from '../../../core/workflow/change-preview';
+import { isDerivedReleaseId } from '../../../core/merge/same-release-content';
+import { isObject } from '../../../core/json/json-values';
 import type { ChangePreview } from '../../../core/workflow/contract';
 import { readAll } from '../store/read-all';
 import type { Publisher, Store, SubmissionSnapshot } from '../store/store';
@@ -47,12 +49,19 @@ export function submissionWork(store: Store): SubmissionWork {
       const current = await store.getCurrent(publisher.id);
       const currentReleases = new Map<string, Record<string, unknown>>();
       const currentProjects = new Map<string, Record<string, unknown>>();
+      const currentCompiled = new Map<string, Record<string, unknown>>();
       if (current) {
         // Ordered by (ocid, date, id): the last one of each ocid is its latest release.
         for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) currentReleases.set(r.ocid, r.release);
+        // A process whose latest release was published elsewhere (`history`): its compiled release too (changePreview).
+        for (const [ocid, latest] of currentReleases) {
+          if (isDerivedReleaseId(ocid, String(latest.id))) continue;
+          const compiled = (await store.getRecord(current.id, ocid))?.record.compiledRelease;
+          if (isObject(compiled)) currentCompiled.set(ocid, compiled);
+        }
         for (const p of await readAll((after) => store.listProjects({ publicationId: current.id, after, limit: 1000 }))) currentProjects.set(p.id, p.project);
       }
-      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentProjects, now });
+      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentCompiled, currentProjects, now });
       return { currentPublicationId: current?.id ?? null, preview };
     },
   };
