@@ -24,3 +24,11 @@ export function sameReleaseContent(a: Obj, b: Obj): boolean {
 export function isDerivedReleaseId(ocid: string, id: string): boolean {
   return id.startsWith(`${ocid}-`) && /^[0-9a-f]{8}(-\d{14})?$/.test(id.slice(ocid.length + 1));
 }
+
+/**
+ * Whether the latest release's id (`latestId`) is the converted release's (`id`): the same content hash, or that id
+ * re-stamped `-{14 digits}` by publish.ts when the content returned to an earlier state (A → B → A).
+ */
+export function sameReleaseId(latestId: string, id: string): boolean {
+  return latestId === id || (latestId.startsWith(`${id}-`) && /^\d{14}$/.test(latestId.slice(id.length + 1)));
+}

@@ -13,7 +13,7 @@
 import type { ChangePreview, FieldChange, ItemChange } from './contract';
 import { deriveProjectSummaries } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
-import { isDerivedReleaseId, sameReleaseContent } from '../merge/same-release-content';
+import { isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
 import { publicView } from '../privacy/privacy-filter';
 import type { JsonObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
@@ -132,7 +132,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const id = String(r.id);
     const prevId = String(previous.id);
     // Same content hash in the id (possibly re-stamped `-yyyymmddhhmmss` when content returned to an earlier state).
-    const sameId = prevId === id || (prevId.startsWith(`${id}-`) && /^\d{14}$/.test(prevId.slice(id.length + 1)));
+    const sameId = sameReleaseId(prevId, id);
     const view = publicView(r as JsonObject);
     // …or, for a release published elsewhere (`history`, its own id), the same content apart from id, date and tag
     // as its latest release or as its compiled release (publish.ts), which is then what the changes are told against.

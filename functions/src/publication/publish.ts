@@ -40,7 +40,7 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
-import { isDerivedReleaseId, sameReleaseContent } from '../../../core/merge/same-release-content';
+import { isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
@@ -351,16 +351,18 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   for (const release of convertedReleases as Release[]) {
     const previous = history.get(release.ocid) ?? [];
     const latest = previous[previous.length - 1];
-    const last = latest?.id;
     // Same content as the latest release (its id, or that id re-stamped below): no new release.
-    if (last !== undefined && (last === release.id || (last.startsWith(`${release.id}-`) && /^\d{14}$/.test(last.slice(release.id.length + 1))))) continue;
+    if (latest && sameReleaseId(latest.id, release.id)) continue;
+    // Parsed once here and not kept: its record is merged from the stored one (extendedProcess), and a release held
+    // parsed until its record is written lives into the old generation (garbage-collection time).
+    const before = latest && (latest.release ?? parseText(latest.text as string | Buffer));
     // A release published elsewhere (`history`) keeps its own id: it is the same when its content is, as the public
     // sees both (filtered), apart from id, date and tag (the workbook `import` wrote from it sent back unchanged) —
     // the latest release's, or, for a history published a release per stage (Jalisco, Nuevo León, Ciudad de México:
     // the latest holds only the contract), the process's compiled release, which `import` writes the workbook from.
-    if (current && latest && !isDerivedReleaseId(release.ocid, latest.id)) {
+    if (current && latest && before && !isDerivedReleaseId(release.ocid, latest.id)) {
       const view = publicView(release) as JsonObject;
-      if (sameReleaseContent(view, publicView(parsed(latest)))) continue;
+      if (sameReleaseContent(view, publicView(before))) continue;
       const compiled = (await store.getRecord(current.id, release.ocid))?.record.compiledRelease;
       if (isObject(compiled) && sameReleaseContent(view, compiled)) continue;
     }
@@ -369,9 +371,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.
     const id = previous.some((r) => r.id === release.id) ? `${release.id}-${stamp}` : release.id;
     // A process published before: its new release is tagged with what it changes (tenderUpdate, contractAmendment…).
-    // Parsed for this only, not kept: its record is merged from the stored one (extendedProcess), and a release held
-    // parsed until its record is written lives into the old generation (garbage-collection time).
-    const tag = latest ? updateTags(release, latest.release ?? parseText(latest.text as string | Buffer)) : release.tag;
+    const tag = before ? updateTags(release, before) : release.tag;
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
   }
   const typed = (convertedProjects as JsonObject[]).map((p) => publicView(p));
