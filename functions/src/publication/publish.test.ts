@@ -15,6 +15,19 @@ let store: Store;
 beforeEach(() => { store = openSqliteStore(':memory:'); });
 afterEach(async () => { await store.close(); });
 
+/** The releases `workbook` publishes as (in a store of their own): what another system could have published before. */
+async function publishedReleases(workbook: Awaited<ReturnType<typeof exampleWorkbook>>, publisher: ReturnType<typeof publisherOf>): Promise<Awaited<ReturnType<typeof allReleases>>> {
+  const elsewhere = openSqliteStore(':memory:');
+  try {
+    await elsewhere.putPublisher(publisher);
+    const converted = await publish(elsewhere, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    if (converted.status !== 'published') throw new Error('conversion failed');
+    return await allReleases(elsewhere, converted.publication.id);
+  } finally {
+    await elsewhere.close();
+  }
+}
+
 describe('publish', () => {
   it('publishes the example workbook with records, projects with derived summaries, stats and an audit entry', async () => {
     const workbook = await exampleWorkbook('merida');
@@ -173,12 +186,7 @@ describe('publish', () => {
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);
     // The releases as another system published them: the same content, its own ids, dates and tags.
-    const elsewhere = openSqliteStore(':memory:');
-    await elsewhere.putPublisher(publisher);
-    const converted = await publish(elsewhere, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
-    if (converted.status !== 'published') throw new Error('conversion failed');
-    const old = (await allReleases(elsewhere, converted.publication.id)).map((r, n) => ({ ocid: r.ocid, id: `anterior-${n}`, date: '2021-03-31T12:00:00-06:00', release: { ...r.release, id: `anterior-${n}`, date: '2021-03-31T12:00:00-06:00', tag: ['tender'] } }));
-    await elsewhere.close();
+    const old = (await publishedReleases(workbook, publisher)).map((r, n) => ({ ocid: r.ocid, id: `anterior-${n}`, date: '2021-03-31T12:00:00-06:00', release: { ...r.release, id: `anterior-${n}`, date: '2021-03-31T12:00:00-06:00', tag: ['tender'] } }));
     await store.putPublisher(publisher);
     const laid = await publishHistory(store, { publisher, releases: old, actor: 'cli', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
     if (laid.status !== 'published') throw new Error('history not published');
@@ -199,18 +207,13 @@ describe('publish', () => {
   it('after a history published a release per stage, a process the workbook sends as its compiled state gets no new release', async () => {
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);
-    const elsewhere = openSqliteStore(':memory:');
-    await elsewhere.putPublisher(publisher);
-    const converted = await publish(elsewhere, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
-    if (converted.status !== 'published') throw new Error('conversion failed');
     // Each process as another system published it: everything but its contracts, then a release with only those.
-    const old = (await allReleases(elsewhere, converted.publication.id)).flatMap(({ ocid, release }) => {
+    const old = (await publishedReleases(workbook, publisher)).flatMap(({ ocid, release }) => {
       const { contracts, ...before } = release as Record<string, unknown>;
       const first = { ...before, id: `${ocid}-planeacion`, date: '2021-03-01T12:00:00-06:00', tag: ['tender'] };
       const second = { ocid, id: `${ocid}-contrato`, date: '2021-04-01T12:00:00-06:00', tag: ['contract'], contracts };
       return (contracts ? [first, second] : [first]).map((r) => ({ ocid, id: r.id, date: r.date, release: r }));
     });
-    await elsewhere.close();
     await store.putPublisher(publisher);
     const laid = await publishHistory(store, { publisher, releases: old, actor: 'cli', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
     if (laid.status !== 'published') throw new Error('history not published');
