@@ -348,6 +348,10 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const history = current ? await releasesByOcid(store, current.id) : new Map<string, HeldRelease[]>();
   const changed: string[] = [];
   const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
+  // The current publication's records, read once by pages when first needed — by the content rule below, or to carry
+  // them (writePublication) — not one read per process (on Firestore a round trip each).
+  let records: Promise<Map<string, string>> | undefined;
+  const currentRecords = (): Promise<Map<string, string>> => (records ??= current ? recordTextsOf(store, current.id) : Promise.resolve(new Map()));
   for (const release of convertedReleases as Release[]) {
     const previous = history.get(release.ocid) ?? [];
     const latest = previous[previous.length - 1];
@@ -363,7 +367,8 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     if (current && latest && before && !isDerivedReleaseId(release.ocid, latest.id)) {
       const view = publicView(release) as JsonObject;
       if (sameReleaseContent(view, publicView(before))) continue;
-      const compiled = (await store.getRecord(current.id, release.ocid))?.record.compiledRelease;
+      const record = (await currentRecords()).get(release.ocid);
+      const compiled = record === undefined ? undefined : (JSON.parse(record) as { compiledRelease?: unknown }).compiledRelease;
       if (isObject(compiled) && sameReleaseContent(view, compiled)) continue;
     }
     changed.push(release.ocid);
@@ -390,7 +395,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
   // Every record built the same way is read: carried as stored when its process has no new release, the base its new
   // release is merged onto otherwise (extendedProcess).
-  const carried = current?.derivedWith === derivedWith ? await recordTextsOf(store, current.id) : new Map<string, string>();
+  const carried = current?.derivedWith === derivedWith ? await currentRecords() : new Map<string, string>();
   phase('history');
   return writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings });
 }

@@ -53,11 +53,13 @@ export function submissionWork(store: Store): SubmissionWork {
       if (current) {
         // Ordered by (ocid, date, id): the last one of each ocid is its latest release.
         for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) currentReleases.set(r.ocid, r.release);
-        // A process whose latest release was published elsewhere (`history`): its compiled release too (changePreview).
-        for (const [ocid, latest] of currentReleases) {
-          if (isDerivedReleaseId(ocid, String(latest.id))) continue;
-          const compiled = (await store.getRecord(current.id, ocid))?.record.compiledRelease;
-          if (isObject(compiled)) currentCompiled.set(ocid, compiled);
+        // A process whose latest release was published elsewhere (`history`): its compiled release too (changePreview),
+        // the records read by pages when there is one, not one read per process.
+        const elsewhere = new Set([...currentReleases].filter(([ocid, latest]) => !isDerivedReleaseId(ocid, String(latest.id))).map(([ocid]) => ocid));
+        if (elsewhere.size) {
+          for (const { ocid, record } of await readAll((after) => store.listRecords({ publicationId: current.id, after, limit: 100 }))) {
+            if (elsewhere.has(ocid) && isObject(record.compiledRelease)) currentCompiled.set(ocid, record.compiledRelease);
+          }
         }
         for (const p of await readAll((after) => store.listProjects({ publicationId: current.id, after, limit: 1000 }))) currentProjects.set(p.id, p.project);
       }
