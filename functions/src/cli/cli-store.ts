@@ -19,15 +19,19 @@ export interface CliStore {
   bulkDir?: string;
 }
 
+/** The Google Cloud project `--nube` works on: `--proyecto`, else the environment's; a Spanish error without either. */
+export function cloudProjectId(args: ParsedArgs, env: NodeJS.ProcessEnv): string {
+  const projectId = stringOption(args, 'proyecto') ?? projectIdOf(env);
+  if (!projectId) throw new ConfigError('Con --nube indique el proyecto de Google Cloud con --proyecto ID, o en la variable GOOGLE_CLOUD_PROJECT.');
+  return projectId;
+}
+
 export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): CliStore {
   if (args.options.nube === undefined) {
     const config = loadConfig(env);
     return { store: openLocalStore(config), cloud: false, where: config.sqlitePath, ...(config.bulkDir !== undefined ? { bulkDir: config.bulkDir } : {}) };
   }
-  const projectId = stringOption(args, 'proyecto') ?? projectIdOf(env);
-  if (!projectId) {
-    throw new ConfigError('Con --nube indique el proyecto de Google Cloud con --proyecto ID, o en la variable GOOGLE_CLOUD_PROJECT.');
-  }
+  const projectId = cloudProjectId(args, env);
   const namespace = env.FIRESTORE_NAMESPACE ?? '';
   // The emulator (FIRESTORE_EMULATOR_HOST) takes no credentials: nothing to look for.
   const credentials = env.FIRESTORE_EMULATOR_HOST ? () => Promise.resolve() : applicationDefaultCredentials;

@@ -9,7 +9,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { type Config, ConfigError, loadConfig, projectIdOf } from '../config';
+import { type Config, ConfigError, loadConfig } from '../config';
+import { cloudProjectId } from './cli-store';
 import { type ParsedArgs, stringOption } from './args';
 import type { Store } from '../store/store';
 import { allPublishers, currentSets } from '../api/current-publications';
@@ -38,8 +39,7 @@ export interface Deployment {
 
 /** The deployment's configuration (see the header); a Spanish ConfigError naming the file when it is missing or wrong. */
 export function deploymentConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, root: string): Deployment {
-  const projectId = stringOption(args, 'proyecto') ?? projectIdOf(env);
-  if (!projectId) throw new ConfigError('Con --nube indique el proyecto de Google Cloud con --proyecto ID, o en la variable GOOGLE_CLOUD_PROJECT.');
+  const projectId = cloudProjectId(args, env);
   if (args.options.entorno === true) throw new ConfigError(`Falta el valor de --entorno: la ruta del archivo de configuración de las funciones (functions/.env.${projectId}).`);
   const given = stringOption(args, 'entorno');
   const own = path.join(root, 'functions', `.env.${projectId}`);
