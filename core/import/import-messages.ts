@@ -71,6 +71,7 @@ registerMessages({
   'history.link-too-big': 'No se descargó la entrega enlazada {url} del registro «{ocid}»: pesa más de {megabytes} MB, el máximo que se descarga. Descárguela usted y agréguela a los archivos.',
   'history.link-not-json': 'Lo que se descargó de {url} (entrega enlazada del registro «{ocid}») no es JSON: parece una página web o un error del servidor, no la entrega.',
   'history.link-bad-url': 'El enlace «{url}» del registro «{ocid}» no es una dirección http o https que se pueda descargar.',
+  'history.link-relative': 'El enlace «{url}» del registro «{ocid}» es una dirección relativa (sin «http://» ni «https://»), y el paquete no trae su propia dirección completa en «uri» para completarla: no se sabe de dónde descargarla. Agregue a los archivos indicados el archivo de esa entrega, con el nombre del final de la dirección, o escriba en «uri» la dirección donde se publicó el paquete.',
   'history.link-offline': 'La entrega enlazada {url} del registro «{ocid}» no está entre los archivos indicados (un archivo con el nombre de la dirección, o un paquete con esa dirección en «uri»), y con --sin-descargar no se descarga.',
   'history.link-not-a-package': 'Lo que se descargó de {url} (entrega enlazada del registro «{ocid}») no es un paquete de entregas ni una entrega: OCDS pide que el enlace apunte al paquete de entregas que la contiene.',
   'history.link-not-a-package-given': 'El archivo «{given}», tomado por la entrega enlazada {url} del registro «{ocid}», no es un paquete de entregas ni una entrega.',

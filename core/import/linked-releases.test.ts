@@ -1,5 +1,5 @@
 /** Which document a linked release is (among the files given) and which of its releases is the linked one. */
-import { givenDocument, releaseLinks, releasesAtLink, type ReleaseLink } from './linked-releases';
+import { failureFinding, givenDocument, linkAt, releaseLinks, releasesAtLink, type ReleaseLink } from './linked-releases';
 import { renderMessage } from '../messages/render';
 
 const release = (ocid: string, id: string) => ({ ocid, id, date: '2020-04-09T13:40:40-05:00', tag: ['tender'] });
@@ -17,6 +17,19 @@ describe('linked releases', () => {
     expect(givenDocument('https://contratacionesabiertas.jalisco.gob.mx/OCApi/release/ocds-xs1qbl-1-planning', files)?.file).toBe(files[1].file);
     expect(givenDocument('http://x/paquete#ocds-abc123-1-01', files)?.file).toBe('otro.json');
     expect(givenDocument('http://x/nada.json', files)).toBeUndefined();
+  });
+
+  test("a relative address is relative to the package's uri (OCDS readers resolve it so); without an http(s) uri it stays as written, and only a file of that name is it", () => {
+    const pkg = { uri: 'https://x.mx/datos/registros/paquete.json', records: [{ ocid: 'ocds-abc123-1', releases: [{ url: 'entregas/1.json#a', date: '2020-01-01T00:00:00Z' }, { url: '../entregas/2.json', date: '2020-01-02T00:00:00Z' }, { url: 'https://y.mx/3.json', date: '2020-01-03T00:00:00Z' }] }] };
+    expect(releaseLinks([{ file: 'r.json', value: pkg }]).map((l) => [l.url, l.written])).toEqual([['https://x.mx/datos/registros/entregas/1.json#a', 'entregas/1.json#a'], ['https://x.mx/datos/entregas/2.json', '../entregas/2.json'], ['https://y.mx/3.json', undefined]]);
+    expect(linkAt('r.json', '/records/0/releases/0', 'ocds-abc123-1', 'entregas/1.json', 'paquete.json')).toEqual({ file: 'r.json', pointer: '/records/0/releases/0', recordOcid: 'ocds-abc123-1', url: 'entregas/1.json' });
+    // The document given by the resolved address (a package whose uri it is), or by its name.
+    const files = [{ file: 'a.json', value: { uri: 'https://x.mx/datos/entregas/2.json' } }, { file: '1.json', value: {} }];
+    expect(givenDocument('https://x.mx/datos/entregas/2.json', files)?.file).toBe('a.json');
+    expect(givenDocument('entregas/1.json', files)?.file).toBe('1.json');
+    // Said with the address resolved and as the file writes it.
+    const resolved = releaseLinks([{ file: 'r.json', value: pkg }])[1];
+    expect(renderMessage(failureFinding(resolved, { kind: 'status', status: 404, detail: 'Not Found' }, false))).toBe('No se pudo descargar la entrega enlazada https://x.mx/datos/entregas/2.json («../entregas/2.json» en el archivo) del registro «ocds-abc123-1»: el servidor respondió 404 (Not Found).');
   });
 
   test("without a fragment, the document's releases of the record's process (the prefix's case and Nuevo León's version aside); with one, the release of that id", () => {

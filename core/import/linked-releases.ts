@@ -16,12 +16,17 @@ import { lowerOcidPrefix } from '../identifiers/lower-ocid-prefix';
 import { unversionedOcid } from './unversioned-ocid';
 import './import-messages';
 
-/** One linked release of a record: where the link is (file, JSON path) and the record it belongs to. */
+/**
+ * One linked release of a record: where the link is (file, JSON path) and the record it belongs to. `url` is the
+ * address an OCDS reader takes it for: a relative one resolved against the package's `uri` (linkAt), `written` then
+ * keeping it as the file writes it, to name it so.
+ */
 export interface ReleaseLink {
   file: string;
   pointer: string;
   recordOcid: string;
   url: string;
+  written?: string;
 }
 
 /** Why a linked document could not be had (the shell's words for it, typed). */
@@ -32,6 +37,7 @@ export type LinkFailure =
   | { kind: 'too-big'; megabytes: number }
   | { kind: 'not-json' }
   | { kind: 'bad-url' }
+  | { kind: 'relative' }
   | { kind: 'offline' };
 
 /** What came for a document's address: its parsed JSON and where it came from (`given`: a file of the user's), or why not. */
@@ -56,6 +62,29 @@ export function isLinkedRelease(release: unknown): release is { url: string } {
   return isObject(release) && release.ocid === undefined && typeof release.url === 'string';
 }
 
+/** Whether an address names its scheme (`https:`, `ftp:`…): anything else is relative to the document it is in. */
+function absolute(url: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(url);
+}
+
+/**
+ * A link as an OCDS reader takes it: a relative address (`releases/abc.json`, `../release/abc`) is relative to the
+ * package it is written in, whose own address is its `uri` (RFC 3986 resolution). Left as written when the package
+ * has no http(s) `uri` to resolve it against: then only a file given with its name can be the document (givenDocument).
+ */
+export function linkAt(file: string, pointer: string, recordOcid: string, url: string, packageUri: unknown): ReleaseLink {
+  const link: ReleaseLink = { file, pointer, recordOcid, url };
+  if (absolute(url) || typeof packageUri !== 'string' || !fetchable(packageUri)) return link;
+  let resolved: string;
+  try { resolved = new URL(url, packageUri).href; } catch { return link; }
+  return { ...link, url: resolved, written: url };
+}
+
+/** Whether a link is still relative: written so in a package with no `uri` to resolve it against. */
+export function unresolved(link: ReleaseLink): boolean {
+  return !absolute(link.url);
+}
+
 /**
  * Every linked release of the files' record packages, in the order they are listed; with `uncompiledOnly`, only those
  * of records that bring no content of their own (no compiled release, no embedded release): all `import` needs, as
@@ -69,7 +98,7 @@ export function releaseLinks(files: readonly { file: string; value: unknown }[],
       if (!isObject(record) || !Array.isArray(record.releases)) return;
       if (uncompiledOnly && (isObject(record.compiledRelease) || record.releases.some((x) => !isLinkedRelease(x)))) return;
       record.releases.forEach((release, n) => {
-        if (isLinkedRelease(release)) links.push({ file, pointer: `/records/${r}/releases/${n}`, recordOcid: String(record.ocid ?? ''), url: release.url });
+        if (isLinkedRelease(release)) links.push(linkAt(file, `/records/${r}/releases/${n}`, String(record.ocid ?? ''), release.url, value.uri));
       });
     });
   }
@@ -111,7 +140,9 @@ function sameProcess(recordOcid: string, releaseOcid: unknown): boolean {
 
 /** A finding about a link: at the link (its file and JSON path), naming the address, and the user's file when it came from one. */
 function linkFinding(link: ReleaseLink, code: string, params: Finding['params'], given: string | undefined, accepted: boolean): Finding {
-  const all = { ...params, url: link.url, ocid: link.recordOcid, file: link.file, ...(given !== undefined ? { given } : {}) };
+  // A relative address is named as resolved, and as the file writes it (what the official finds there).
+  const url = link.written !== undefined ? `${link.url} («${link.written}» en el archivo)` : link.url;
+  const all = { ...params, url, ocid: link.recordOcid, file: link.file, ...(given !== undefined ? { given } : {}) };
   return finding(given !== undefined ? `${code}-given` : code, accepted ? 'warning' : 'error', all, { pointer: link.pointer });
 }
 

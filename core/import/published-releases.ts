@@ -21,7 +21,7 @@ import { finding, type Finding } from '../findings/finding';
 import { canonicalJson } from '../unflatten/content-hash';
 import { isObject } from '../json/json-values';
 import { validateDocument } from '../validate/validate-package';
-import { failureFinding, isLinkedRelease, linkDocument, releasesAtLink, type LinkedDocument } from './linked-releases';
+import { failureFinding, isLinkedRelease, linkAt, linkDocument, releasesAtLink, type LinkedDocument } from './linked-releases';
 import { unversionedOcid } from './unversioned-ocid';
 import './import-messages';
 
@@ -57,8 +57,11 @@ export interface HistoryLinks {
   acceptMissing: boolean;
 }
 
-/** The releases a record lists: those it embeds, and those it links, from their documents when `links` has them. */
-function recordReleases(record: unknown, r: number, file: string, links: HistoryLinks | undefined, out: FileFinding[]): Found[] {
+/**
+ * The releases a record lists: those it embeds, and those it links, from their documents when `links` has them;
+ * `packageUri`: the record package's own address, which a relative link is relative to.
+ */
+function recordReleases(record: unknown, r: number, file: string, packageUri: unknown, links: HistoryLinks | undefined, out: FileFinding[]): Found[] {
   const releases = isObject(record) && Array.isArray(record.releases) ? record.releases : [];
   const recordOcid = isObject(record) ? String(record.ocid ?? '') : '';
   const found: Found[] = [];
@@ -66,14 +69,14 @@ function recordReleases(record: unknown, r: number, file: string, links: History
   releases.forEach((release, n) => {
     const pointer = `/records/${r}/releases/${n}`;
     if (!isLinkedRelease(release)) return void found.push({ file, pointer, release, recordOcid });
-    const doc = links?.documents.get(linkDocument(release.url));
-    if (!doc) return void unfetched.push(release.url);
-    const link = { file, pointer, recordOcid, url: release.url };
+    const link = linkAt(file, pointer, recordOcid, release.url, packageUri);
+    const doc = links?.documents.get(linkDocument(link.url));
+    if (!doc) return void unfetched.push(link.url);
     if ('failure' in doc) return void out.push({ file, finding: failureFinding(link, doc.failure, links?.acceptMissing === true) });
     const at = releasesAtLink(link, doc, links?.acceptMissing === true);
     if ('finding' in at) return void out.push({ file, finding: at.finding });
     // Said as coming from where they were read: the address, or the official's file that is its document.
-    for (const x of at.releases) found.push({ file: doc.given ?? linkDocument(release.url), pointer: x.pointer, release: x.release, recordOcid });
+    for (const x of at.releases) found.push({ file: doc.given ?? linkDocument(link.url), pointer: x.pointer, release: x.release, recordOcid });
   });
   // Without the documents (a caller that fetches nothing): their content is not in the file. Said once per record.
   if (unfetched.length) out.push({ file, finding: finding('history.linked-releases', 'warning', { file, ocid: recordOcid, count: unfetched.length, url: unfetched[0] }, { pointer: `/records/${r}/releases` }) });
@@ -87,7 +90,7 @@ function releasesOf(value: unknown, file: string, links: HistoryLinks | undefine
     return [];
   }
   if (Array.isArray(value.releases)) return value.releases.map((release, n) => ({ file, pointer: `/releases/${n}`, release }));
-  if (Array.isArray(value.records)) return value.records.flatMap((record, r) => recordReleases(record, r, file, links, out));
+  if (Array.isArray(value.records)) return value.records.flatMap((record, r) => recordReleases(record, r, file, value.uri, links, out));
   if (Array.isArray(value.projects) || (value.ocid === undefined && typeof value.id === 'string' && 'updated' in value)) {
     out.push({ file, finding: finding('history.project-skipped', 'warning', { file }) });
     return [];

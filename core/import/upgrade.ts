@@ -39,7 +39,7 @@ import { dropCurrencyOnlyExchangeRates } from './exchange-rates';
 import { compileProcesses, latestProjects, PublishedReleases, updatedNotCarried } from './process-history';
 import { lowerOcidPrefix } from '../identifiers/lower-ocid-prefix';
 import { unversionedOcid } from './unversioned-ocid';
-import { failureFinding, isLinkedRelease, linkDocument, releasesAtLink, type LinkedDocument } from './linked-releases';
+import { failureFinding, isLinkedRelease, linkAt, linkDocument, releasesAtLink, type LinkedDocument } from './linked-releases';
 
 type Obj = Record<string, unknown>;
 
@@ -125,15 +125,16 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[], lowe
 }
 
 /** The releases a record links, from their documents in `linked`; what cannot be had is a finding (an error) at its link. */
-function linkedReleases(releases: readonly unknown[], pointer: string, recordOcid: string, file: string, linked: ReadonlyMap<string, LinkedDocument>, findings: Finding[]): (readonly [unknown, string])[] {
+function linkedReleases(releases: readonly unknown[], pointer: string, recordOcid: string, file: string, packageUri: unknown, linked: LinkedReleases, findings: Finding[]): (readonly [unknown, string])[] {
   const out: (readonly [unknown, string])[] = [];
   releases.forEach((r, k) => {
     if (!isLinkedRelease(r)) return;
-    const doc = linked.get(linkDocument(r.url));
+    // A relative address, relative to the package's own (its `uri`), as releaseLinks found it.
+    const link = linkAt(file, `${pointer}/releases/${k}`, recordOcid, r.url, packageUri);
+    const doc = linked.documents.get(linkDocument(link.url));
     if (!doc) return;
-    const link = { file, pointer: `${pointer}/releases/${k}`, recordOcid, url: r.url };
-    if ('failure' in doc) return void findings.push(failureFinding(link, doc.failure, false));
-    const at = releasesAtLink(link, doc);
+    if ('failure' in doc) return void findings.push(failureFinding(link, doc.failure, linked.acceptMissing));
+    const at = releasesAtLink(link, doc, linked.acceptMissing);
     if ('finding' in at) return void findings.push(at.finding);
     for (const x of at.releases) out.push([x.release, link.pointer] as const);
   });
@@ -141,11 +142,19 @@ function linkedReleases(releases: readonly unknown[], pointer: string, recordOci
 }
 
 /**
- * Accepts any of the package shapes (or a bare release, project or array of them); never throws. A record with
- * neither a compiled release nor embedded ones takes its linked releases from `linked` (the documents at their
- * addresses, keyed by linkDocument: cli/linked-documents.ts), compiled like embedded ones.
+ * The documents at a record's linked releases' addresses (keyed by linkDocument: cli/linked-documents.ts), and
+ * whether those that cannot be had are left out (--aceptar-faltantes: a warning each) rather than errors.
  */
-export function importDocuments(input: unknown, label: string, linked?: ReadonlyMap<string, LinkedDocument>): ImportResult {
+export interface LinkedReleases {
+  documents: ReadonlyMap<string, LinkedDocument>;
+  acceptMissing: boolean;
+}
+
+/**
+ * Accepts any of the package shapes (or a bare release, project or array of them); never throws. A record with
+ * neither a compiled release nor embedded ones takes its linked releases from `linked`, compiled like embedded ones.
+ */
+export function importDocuments(input: unknown, label: string, linked?: LinkedReleases): ImportResult {
   const result: ImportResult = { releases: [], projects: [], findings: [] };
   const clone = (v: unknown): Obj => JSON.parse(JSON.stringify(v)) as Obj;
   const lowered = new Map<string, string>();
@@ -180,7 +189,7 @@ export function importDocuments(input: unknown, label: string, linked?: Readonly
         // Its compiled release, or else every release it embeds (compiled below with the rest: compileProcesses).
         const embedded = Array.isArray(rec.releases) ? rec.releases.map((r, k) => [r, `${pointer}/releases/${k}`] as const).filter(([r]) => isObject(r) && typeof r.ocid === 'string') : [];
         // Neither: the releases it links, from their documents (each named by its link's path in this file).
-        const fetched = !isObject(rec.compiledRelease) && !embedded.length && linked && Array.isArray(rec.releases) ? linkedReleases(rec.releases, pointer, String(rec.ocid ?? ''), label, linked, result.findings) : [];
+        const fetched = !isObject(rec.compiledRelease) && !embedded.length && linked && Array.isArray(rec.releases) ? linkedReleases(rec.releases, pointer, String(rec.ocid ?? ''), label, doc.uri, linked, result.findings) : [];
         const sources = isObject(rec.compiledRelease) ? [[rec.compiledRelease, `${pointer}/compiledRelease`] as const] : embedded.length ? embedded : fetched;
         if (!sources.length) return void result.findings.push(finding('import.record-without-data', 'warning', { ocid: String(rec.ocid ?? ''), file: label }, { pointer }));
         // The releases the record lists (linked or embedded), else its compiled release's.

@@ -214,17 +214,66 @@ describe('publish', () => {
       expect(accepted.code).toBe(0);
     });
 
-    it('import: a record with only links (no compiled release) comes in from its fetched releases, compiled; one that fails is said at its link', async () => {
-      const file = localCopy('solo-enlaces.json', (p, n) => (n === 4 ? `${base}/no-existe` : `${base}${p}`));
+    it('import: a record with only links (no compiled release) comes in from its fetched releases, compiled; one that fails stops it, said at its link, unless --aceptar-faltantes (as history)', async () => {
+      const file = localCopy('solo-enlaces.json', (p, n) => (n === 4 ? `${base}/no-existe` : n === 3 ? `${base}/lento` : `${base}${p}`));
       const pkg = readJson(file) as Record<string, any>;
       delete pkg.records[0].compiledRelease;
       fs.writeFileSync(file, JSON.stringify(pkg));
-      const run = await runCli('import', file, '-o', path.join(dir, 'enlazado.xlsx'));
-      expect(run.err).toContain('solo-enlaces.json: 5 entregas están enlazadas por su dirección, sin su contenido ni entrega compilada en su registro: se traen de los archivos indicados o, si no están, de esas direcciones…');
+      const out = path.join(dir, 'enlazado.xlsx');
+      const run = await runCli('import', file, '-o', out, '--espera', '0.2');
+      expect(run.err).toContain('solo-enlaces.json: 1 registro enlaza 5 entregas por su dirección, sin su contenido: se traen de los archivos indicados o, si no están, de esas direcciones (4 a la vez, hasta 0.2 segundos y 50 MB cada una)…');
+      expect(run.err).toContain('Descargadas 3 de 5 direcciones; 2 no se pudieron traer (abajo).');
+      expect(run.err).toContain(`solo-enlaces.json /records/0/releases/3: No se pudo descargar la entrega enlazada ${base}/lento del registro «ocds-xs1qbl-SFIN-03-0007-00-2017»: no terminó de llegar en 0.2 segundos (dele más tiempo con --espera SEGUNDOS`);
       expect(run.err).toContain(`solo-enlaces.json /records/0/releases/4: No se pudo descargar la entrega enlazada ${base}/no-existe del registro «ocds-xs1qbl-SFIN-03-0007-00-2017»: el servidor respondió 404 (Not Found).`);
-      expect(run.err).toContain('1 proceso venía en más de una entrega (4 entregas;');
-      expect(run.err).toMatch(/Escrito .*enlazado\.xlsx: 1 proceso de contratación y 0 proyectos\./);
+      expect(run.err).toContain('No se escribió enlazado.xlsx: 2 entregas enlazadas no se pudieron traer, y sin ellas sus procesos quedarían incompletos en el libro.');
+      expect(run.err).toContain('repita con --aceptar-faltantes para escribir el libro sin ella');
       expect(run.code).toBe(1);
+      expect(fs.existsSync(out)).toBe(false);
+      // Accepted: written from the releases that came, the others listed.
+      const accepted = await runCli('import', file, '-o', out, '--espera', '0.2', '--aceptar-faltantes');
+      expect(accepted.err).toContain('Con --aceptar-faltantes, el libro se escribe sin 2 entregas enlazadas que no se pudieron traer; su proceso lleva en el libro solo los datos de las demás:');
+      expect(accepted.err).toContain(`  solo-enlaces.json /records/0/releases/4: No se pudo descargar la entrega enlazada ${base}/no-existe`);
+      expect(accepted.err).toContain('1 proceso venía en más de una entrega (3 entregas;');
+      expect(accepted.err).toMatch(/Escrito .*enlazado\.xlsx: 1 proceso de contratación y 0 proyectos\./);
+      expect(accepted.err).not.toContain('Aviso: se ignora');
+      expect(accepted.code).toBe(0);
+    });
+
+    // OCDS readers take a relative address as relative to the package that writes it (its `uri`); with no `uri`, only
+    // a file given with the address's name can be it.
+    it('relative links: resolved against the package\'s uri and fetched, else taken from a file given by name; one that cannot be resolved is refused naming the file and the path', async () => {
+      await register();
+      const pkg = jalisco();
+      pkg.uri = `${base}/OCApi/record/ocds-xs1qbl-SFIN-03-0007-00-2017`;
+      pkg.records[0].releases = pkg.records[0].releases.map((l: { url: string }) => ({ ...l, url: `../release/${new URL(l.url).pathname.split('/').pop()}` }));
+      const file = path.join(dir, 'relativas.json');
+      fs.writeFileSync(file, JSON.stringify(pkg));
+      const run = await runCli('history', file, '--publicador', 'jalisco');
+      expect(run.err).toContain('Descargadas 5 de 5 direcciones.');
+      expect(run.err).toMatch(/Publicada la historia de «jalisco» .*: 5 entregas de 1 proceso/);
+      expect(run.code).toBe(0);
+      // No uri: offline, by name among the files; one not given is refused, at its link, saying why.
+      const scratch = path.join(dir, 'otra.sqlite');
+      process.env.INFRA_SQLITE = scratch;
+      await register();
+      delete pkg.uri;
+      pkg.records[0].releases = pkg.records[0].releases.map((l: { url: string }) => ({ ...l, url: `releases/${l.url.split('/').pop()}` }));
+      fs.writeFileSync(file, JSON.stringify(pkg));
+      const names = pkg.records[0].releases.map((l: { url: string }) => l.url.split('/').pop() as string);
+      const given = await Promise.all(names.slice(0, 4).map(async (name: string) => {
+        const answer = await fetch(`${base}/OCApi/release/${name}`);
+        const saved = path.join(dir, `${name}.json`);
+        fs.writeFileSync(saved, await answer.text());
+        return saved;
+      }));
+      const refused = await runCli('history', file, ...given, '--publicador', 'jalisco');
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(`relativas.json /records/0/releases/4: El enlace «releases/${names[4]}» del registro «ocds-xs1qbl-SFIN-03-0007-00-2017» es una dirección relativa (sin «http://» ni «https://»), y el paquete no trae su propia dirección completa en «uri» para completarla`);
+      expect(refused.err).not.toContain('Descargadas');
+      expect(refused.err).not.toMatch(STACK_TRACE);
+      const accepted = await runCli('history', file, ...given, '--publicador', 'jalisco', '--aceptar-faltantes');
+      expect(accepted.err).toMatch(/Publicada la historia de «jalisco» .*: 4 entregas de 1 proceso/);
+      expect(accepted.code).toBe(0);
     });
 
     it('offline (--sin-descargar), a linked release comes from the file given with its address\'s name (Nuevo León); one not given stops it', async () => {

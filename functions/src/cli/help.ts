@@ -8,9 +8,14 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    --url: dirección web donde publicará el archivo;
                                                    --proyectos ruta.json: dónde escribir el paquete de proyectos
                                                    (sin ella, salida-proyectos.json)
-  infra-abierta import paquete.json [otro.json …] -o libro.xlsx [--sin-descargar]  Convierte paquetes ya publicados
-                                                   a la plantilla; un registro que solo enlaza sus entregas (url, sin
-                                                   entrega compilada) las toma de los archivos o las descarga
+  infra-abierta import paquete.json [otro.json …] -o libro.xlsx  Convierte paquetes ya publicados a la plantilla;
+                                                   un registro que solo enlaza sus entregas (url, sin entrega
+                                                   compilada) las toma de los archivos indicados (con el nombre de
+                                                   la dirección) o las descarga de su dirección; si alguna no se
+                                                   puede traer, no se escribe el libro.
+                [--sin-descargar]  no descarga: las enlazadas deben estar entre los archivos
+                [--aceptar-faltantes]  escribe el libro sin las enlazadas que no se pudieron traer (se listan)
+                [--espera 30]      segundos que se espera cada dirección (hasta 50 MB cada una, 4 a la vez)
   infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (paquetes, listas o entregas sueltas, de cualquier publicador) en registros
   infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
   infra-abierta history archivo.json [otro.json …] --publicador ID [--todos]  Publica en la base local las entregas

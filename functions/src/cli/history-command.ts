@@ -13,34 +13,19 @@ import * as path from 'path';
 import type { Publication, Store } from '../store/store';
 import { publishHistory } from '../publication/publish';
 import { publishedHistory, type FileFinding } from '../../../core/import/published-releases';
-import { releaseLinks, type LinkedDocument } from '../../../core/import/linked-releases';
-import { renderMessage } from '../../../core/messages/render';
+import { releaseLinks } from '../../../core/import/linked-releases';
 import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
-import { DEFAULT_FETCH_LIMITS, linkedDocuments } from './linked-documents';
-import { progressReporter } from './progress';
+import { bringLinkedReleases, fileFindingLine as line, isLinkFinding as isLink, linkOptions, missingLinksHint, reportLinkFindings } from './linked-releases-step';
 import { otherLinksBaseUrl } from './cloud-deployment';
 import { writeBulkAfterPublication, type BulkAfterPublicationDeps } from '../publication/bulk-after-publication';
 
 /** Warnings listed per file unless --todos: the real files gave up to a few hundred (2–33 per release). */
 const SHOWN = 10;
 
-/** --espera: seconds for each linked release's address (30 when not said). */
-function waitOption(args: ParsedArgs): number {
-  const raw = args.options.espera;
-  if (raw === undefined) return DEFAULT_FETCH_LIMITS.timeoutMs;
-  const seconds = typeof raw === 'string' ? Number(raw) : NaN;
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new UsageError(`--espera es cuántos segundos esperar cada entrega enlazada: un número mayor que 0 y hasta 600 (se recibió «${raw === true ? '' : raw}»).`);
-  return seconds * 1000;
-}
-
-const isLinkFinding = (f: FileFinding): boolean => f.finding.code.startsWith('history.link-');
-
-function line(f: FileFinding): string {
-  return `${f.file}${f.finding.pointer ? ` ${f.finding.pointer}` : ''}: ${renderMessage(f.finding)}`;
-}
+const isLinkFinding = (f: FileFinding): boolean => isLink(f.finding);
 
 /** The cloud deployment (`--nube`): where its configuration was read, and what writes its bulk files. */
 export interface HistoryCloud {
@@ -57,26 +42,12 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
   const publisher = await store.getPublisher(publisherId);
   // Registered first: its ocid prefix is what tells its processes from another publisher's.
   if (!publisher) throw new UsageError(`El publicador «${publisherId}» no está registrado${cloud ? ' en el despliegue' : ''}. Regístrelo antes con «infra-abierta publishers add ${publisherId}${cloud ? ' --nube' : ''} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», con el prefijo de sus ocid.`);
-  const timeoutMs = waitOption(args);
-  const offline = args.options['sin-descargar'] === true;
-  const acceptMissing = args.options['aceptar-faltantes'] === true;
+  const options = linkOptions(args);
   const files = args.positional.map((file) => ({ file: path.basename(file), value: readJsonFile(file, (message) => io.err(`${path.basename(file)}: ${message}`)) }));
   // Records that only link their releases: their documents, from the files given or from their addresses.
-  const links = releaseLinks(files);
-  let documents: ReadonlyMap<string, LinkedDocument> = new Map();
-  if (links.length) {
-    const records = new Set(links.map((l) => `${l.file}\u0000${l.recordOcid}`)).size;
-    const limits = { ...DEFAULT_FETCH_LIMITS, timeoutMs };
-    if (!offline) io.err(`${formatCount(records, 'registro enlaza', 'registros enlazan')} ${formatCount(links.length, 'entrega', 'entregas')} por su dirección, sin su contenido: se ${links.length === 1 ? 'trae' : 'traen'} de los archivos indicados o, si no están, de esas direcciones (${limits.concurrency} a la vez, hasta ${timeoutMs / 1000} ${timeoutMs === 1000 ? 'segundo' : 'segundos'} y ${Math.round(limits.maxBytes / (1024 * 1024))} MB cada una)…`);
-    const bar = progressReporter();
-    const got = await linkedDocuments(links, files, { offline, limits, progress: (done, total) => bar.update(`Descargando entregas enlazadas: ${done} de ${total}…`) });
-    bar.done();
-    documents = got.documents;
-    if (got.fetched) io.err(`Descargadas ${got.fetched - got.failed} de ${formatCount(got.fetched, 'dirección', 'direcciones')}${got.failed ? `; ${got.failed === 1 ? 'una no se pudo traer' : `${got.failed} no se pudieron traer`} (abajo)` : ''}.`);
-  }
-  const { releases, findings } = publishedHistory(files, publisher.ocidPrefix, { documents, acceptMissing });
+  const documents = await bringLinkedReleases(releaseLinks(files), files, options, io);
+  const { releases, findings } = publishedHistory(files, publisher.ocidPrefix, { documents, acceptMissing: options.acceptMissing });
   const errors = findings.filter((f) => f.finding.severity === 'error');
-  const skipped = findings.filter((f) => f.finding.severity === 'warning' && isLinkFinding(f));
   const warnings = findings.filter((f) => f.finding.severity === 'warning' && !isLinkFinding(f));
   const all = args.options.todos === true;
   // What was changed (an ocid's prefix in capitals): said before the warnings, whose heading says nothing is.
@@ -87,21 +58,14 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
     for (const f of all ? mine : mine.slice(0, SHOWN)) io.err(`  ${line(f)}`);
     if (!all && mine.length > SHOWN) io.err(`  … y ${formatCount(mine.length - SHOWN, 'advertencia más', 'advertencias más')} (véalas todas con --todos).`);
   }
-  // A record's links fail together (the INAI's 86, its server gone): SHOWN of them, unless --todos.
-  const capped = (list: FileFinding[], indent: string): void => {
-    for (const f of all ? list : list.slice(0, SHOWN)) io.err(`${indent}${line(f)}`);
-    if (!all && list.length > SHOWN) io.err(`${indent}… y ${formatCount(list.length - SHOWN, 'entrega enlazada más', 'entregas enlazadas más')} (véalas todas con --todos).`);
-  };
-  if (skipped.length) {
-    io.err(`Con --aceptar-faltantes, la historia se publica sin ${formatCount(skipped.length, 'entrega enlazada', 'entregas enlazadas')} que no se ${skipped.length === 1 ? 'pudo' : 'pudieron'} traer; el registro de su proceso tendrá solo las demás:`);
-    capped(skipped, '  ');
-  }
+  // The linked releases left out (--aceptar-faltantes), the other errors, then the linked ones that stop it.
+  reportLinkFindings(findings.filter((f) => f.finding.severity === 'warning'), io, 'history', all);
   for (const f of errors.filter((x) => !isLinkFinding(x))) io.err(line(f));
-  capped(errors.filter(isLinkFinding), '');
+  reportLinkFindings(errors, io, 'history', all);
   if (errors.length) {
     io.err(`No se publicó nada: ${formatCount(errors.length, 'entrega no se puede', 'entregas no se pueden')} guardar así. Corrija ${errors.length === 1 ? 'el archivo' : 'los archivos'} o quite ${errors.length === 1 ? 'esa entrega' : 'esas entregas'}, y repita.`);
     // The way on when an old server is gone for good: said only when what failed is a linked release.
-    if (errors.some(isLinkFinding)) io.err('Si alguna entrega enlazada ya no se puede obtener (el servidor anterior ya no existe), agregue sus archivos si los tiene, o repita con --aceptar-faltantes para publicar la historia sin ella: el registro de su proceso tendrá solo las entregas que sí se trajeron, y no se podrá agregar después (la historia solo se publica una vez).');
+    if (errors.some(isLinkFinding)) io.err(missingLinksHint('history'));
     return 1;
   }
   if (!releases.length) {

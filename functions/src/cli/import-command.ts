@@ -12,8 +12,9 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { checkOutput } from './output-path';
 import { readJsonFile } from './read-json';
-import { releaseLinks, type LinkedDocument } from '../../../core/import/linked-releases';
-import { DEFAULT_FETCH_LIMITS, linkedDocuments } from './linked-documents';
+import { releaseLinks } from '../../../core/import/linked-releases';
+import type { FileFinding } from '../../../core/import/published-releases';
+import { bringLinkedReleases, isLinkFinding, linkOptions, missingLinksHint, reportLinkFindings } from './linked-releases-step';
 
 export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const output = stringOption(args, 'salida');
@@ -21,6 +22,9 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   if (!output) throw new UsageError('Indique el libro de salida con -o, por ejemplo: -o libro.xlsx');
   if (!/\.xlsx$/i.test(output)) throw new UsageError(`La salida de import es un libro de Excel: su nombre debe terminar en .xlsx (se recibió «${output}»), por ejemplo: -o libro.xlsx`);
   checkOutput(output, args.positional, { keepExisting: args.options.sobrescribir !== true });
+  const options = linkOptions(args);
+  // The linked releases that could not be had, said after all the files (reportLinkFindings, shared with history).
+  const linkFindings: FileFinding[] = [];
   const releases: Record<string, unknown>[] = [];
   const projects: Record<string, unknown>[] = [];
   const packages: unknown[] = [];
@@ -38,24 +42,30 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     // Its metadata only: the documents are copied by importDocuments, and the parsed file can go.
     packages.push(packageMetadata(parsed));
     // A record with no content of its own, only links to its releases: they are brought from the files given, or
-    // fetched from their addresses (history-command.ts does the same for every linked release).
+    // fetched from their addresses, as `history` brings every linked release (linked-releases-step.ts).
     const links = releaseLinks([{ file: label, value: parsed }], true);
-    let linked: ReadonlyMap<string, LinkedDocument> | undefined;
-    if (links.length) {
-      io.err(`${label}: ${formatCount(links.length, 'entrega está enlazada', 'entregas están enlazadas')} por su dirección, sin su contenido ni entrega compilada en su registro: se ${links.length === 1 ? 'trae' : 'traen'} de los archivos indicados o, si no están, de esas direcciones…`);
-      linked = (await linkedDocuments(links, given, { offline: args.options['sin-descargar'] === true, limits: DEFAULT_FETCH_LIMITS })).documents;
-    }
-    const result = importDocuments(parsed, label, linked);
+    const documents = await bringLinkedReleases(links, given, options, io, label);
+    const result = importDocuments(parsed, label, links.length ? { documents, acceptMissing: options.acceptMissing } : undefined);
     releases.push(...result.releases);
     projects.push(...result.projects);
     // What the workbook does not carry is said once for all the files, below.
     notCarried.push(...result.findings.filter(isNotCarriedNote));
+    linkFindings.push(...result.findings.filter(isLinkFinding).map((finding) => ({ file: label, finding })));
     // One line per kind of note (field-notes.ts): a capture-tool file gave dozens, one per field.
-    for (const f of groupFieldNotes(result.findings.filter((x) => !isNotCarriedNote(x)))) {
+    for (const f of groupFieldNotes(result.findings.filter((x) => !isNotCarriedNote(x) && !isLinkFinding(x)))) {
       if (f.severity === 'error') errors++;
       // The whole file («/») is already named by the line's start.
       io.err(`${label}${f.pointer && f.pointer !== '/' ? ` ${f.pointer}` : ''}: ${renderMessage(f)}`);
     }
+  }
+  // Every one listed (import has no --todos): only records without a compiled release are fetched, rarely many.
+  reportLinkFindings(linkFindings, io, 'import', true);
+  const missing = linkFindings.filter((f) => f.finding.severity === 'error').length;
+  if (missing) {
+    // As `history` publishes nothing: the workbook would hold those processes without the missing releases' data.
+    io.err(`No se escribió ${path.basename(output)}: ${formatCount(missing, 'entrega enlazada no se pudo traer', 'entregas enlazadas no se pudieron traer')}, y sin ${missing === 1 ? 'ella su proceso quedaría incompleto' : 'ellas sus procesos quedarían incompletos'} en el libro.`);
+    io.err(missingLinksHint('import'));
+    return 1;
   }
   // One process published a file per release (Ciudad de México, the SHCP): its files' releases make one process.
   const acrossFiles = compileProcesses(releases);

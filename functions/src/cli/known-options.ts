@@ -11,7 +11,7 @@ export const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   validate: ['json', 'todos', 'fecha'],
   convert: ['salida', 'proyectos', 'url', 'estricto', 'todos', 'fecha'],
   compile: ['salida', 'url', 'versionadas'],
-  import: ['salida', 'sobrescribir', 'sin-descargar'],
+  import: ['salida', 'sobrescribir', 'sin-descargar', 'aceptar-faltantes', 'espera'],
   publish: ['publicador', 'publisher', 'todos'],
   history: ['publicador', 'todos', 'nube', 'proyecto', 'entorno', 'sin-descargar', 'aceptar-faltantes', 'espera'],
   serve: ['puerto', 'procesos', 'sin-ejemplos'],

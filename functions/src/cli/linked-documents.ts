@@ -1,12 +1,12 @@
 /**
- * The documents a record's linked releases point to (core/import/linked-releases.ts), had for `history`: first
+ * The documents a record's linked releases point to (core/import/linked-releases.ts), had for `history` and `import`: first
  * among the files the official gave (by the package's `uri` or the address's file name: offline, or downloaded by
  * hand), else fetched with an HTTP GET of the address — unless `offline` (--sin-descargar). Each address is read
  * once (the INAI's record links 86), a few at a time, each within a time and a size limit, so that an old server
  * that hangs or answers a huge page does not hang the command or fill the memory. A failure is returned typed (the
  * core words it, naming the record's file and the address), never thrown.
  */
-import { fetchable, givenDocument, linkDocument, type LinkedDocument, type LinkFailure, type ReleaseLink } from '../../../core/import/linked-releases';
+import { fetchable, givenDocument, linkDocument, unresolved, type LinkedDocument, type LinkFailure, type ReleaseLink } from '../../../core/import/linked-releases';
 import { decodeJsonBytes } from './read-json';
 
 export interface FetchLimits {
@@ -101,6 +101,8 @@ export async function linkedDocuments(links: readonly ReleaseLink[], files: read
     if (documents.has(address) || toFetch.has(address)) continue;
     const given = givenDocument(link.url, files);
     if (given) documents.set(address, { value: given.value, given: given.file });
+    // Relative, in a package without its own address: nowhere to fetch it from.
+    else if (unresolved(link)) documents.set(address, { failure: { kind: 'relative' } });
     else if (options.offline) documents.set(address, { failure: { kind: 'offline' } });
     else toFetch.add(address);
   }
