@@ -7,6 +7,7 @@ registerMessages({
   'import.status-completed': 'El estatus «completed» no existe en EDCAPI 0.9.5; se cambió a «completion» (Terminación).',
   'import.process-id-ocid': 'El proceso de contratación «{from}» se identificaba con el nombre de su archivo de entrega; se identifica con su OCID, «{to}», como pide EDCAPI (también en «OCID del proceso»).',
   'import.ocid-versioned': 'El proceso traía dos ocid: «{record}» en el registro y «{release}», con la versión de la entrega, en la entrega; se identifica con «{to}», la parte que comparten: el ocid de un proceso es el mismo en todas sus versiones.',
+  'import.ocid-versioned-file': '{count:entrega|entregas} de «{file}» {count?traía|traían} un ocid con la versión de la entrega («{from}»); el registro de otro de los archivos {count?la|las} identifica como del proceso «{to}», y así {count?quedó|quedaron} en el libro, unida{count?|s} a ese proceso (como las publica «infra-abierta history»).',
   'import.nature-moved': 'La naturaleza del proceso estaba fuera del resumen (versión anterior de EDCAPI); se movió a «summary.nature».',
   'import.budget-breakdowns': 'El desglose presupuestal tenía el formato anterior a EDCAPI 0.9.5; se reorganizó en «budgetBreakdowns».',
   'import.transactions-upgraded': '{count:pago venía|pagos venían} con los campos de OCDS 1.0 («amount», «providerOrganization», «receiverOrganization»); se pasaron a «value», «payer» y «payee», los de OCDS 1.1, ligados a sus actores.',

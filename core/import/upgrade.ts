@@ -43,7 +43,11 @@ import { failureFinding, isLinkedRelease, linkAt, linkDocument, releasesAtLink, 
 
 type Obj = Record<string, unknown>;
 
-export interface ImportResult { releases: Obj[]; projects: Obj[]; findings: Finding[] }
+/**
+ * `versionedOcids`: the process a record gives each versioned release ocid it holds (Nuevo León's «…-2020-v001» →
+ * «…-2020»), for that release read from another file (its own release package): unversionAcrossFiles.
+ */
+export interface ImportResult { releases: Obj[]; projects: Obj[]; findings: Finding[]; versionedOcids: Map<string, string> }
 
 const inMexico = (lng: number, lat: number): boolean => lat >= 14 && lat <= 33 && lng >= -119 && lng <= -86;
 
@@ -155,7 +159,7 @@ export interface LinkedReleases {
  * neither a compiled release nor embedded ones takes its linked releases from `linked`, compiled like embedded ones.
  */
 export function importDocuments(input: unknown, label: string, linked?: LinkedReleases): ImportResult {
-  const result: ImportResult = { releases: [], projects: [], findings: [] };
+  const result: ImportResult = { releases: [], projects: [], findings: [], versionedOcids: new Map() };
   const clone = (v: unknown): Obj => JSON.parse(JSON.stringify(v)) as Obj;
   const lowered = new Map<string, string>();
   // An ocid with its prefix in lower case, noted when that changed it (said once per file, below).
@@ -201,6 +205,7 @@ export function importDocuments(input: unknown, label: string, linked?: LinkedRe
           const ocid = release && unversionedOcid(rec.ocid, release.ocid);
           if (release && ocid) {
             result.findings.push(finding('import.ocid-versioned', 'info', { record: String(rec.ocid), release: String(release.ocid), to: ocid }, { pointer: `${at}/ocid` }));
+            result.versionedOcids.set(String(release.ocid), ocid);
             release.ocid = ocid;
           }
         }

@@ -302,6 +302,15 @@ describe('publish', () => {
       } finally {
         await store.close();
       }
+      // The same files imported: one process, the record's, as the history laid it down (the release package alone
+      // was a second process, «…-v001», and its workbook row a new record beside the history).
+      const out = path.join(dir, 'nl.xlsx');
+      const imported = await runCli('import', releaseFile, recordFile, '-o', out, '--sin-descargar');
+      expect(imported.err).toContain('1 entrega de «Release-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json» traía un ocid con la versión de la entrega («ocds-7wj9x5-SINL-AD-009-2020-v001»); el registro de otro de los archivos la identifica como del proceso «ocds-7wj9x5-SINL-AD-009-2020», y así quedó en el libro');
+      expect(imported.err).toMatch(/Escrito .*nl\.xlsx: 1 proceso de contratación y 0 proyectos\./);
+      const converted = path.join(dir, 'nl.json');
+      await runCli('convert', out, '-o', converted);
+      expect((readJson(converted).releases as { ocid: string }[]).map((r) => r.ocid)).toEqual(['ocds-7wj9x5-SINL-AD-009-2020']);
     });
   });
 

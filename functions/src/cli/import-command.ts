@@ -13,6 +13,7 @@ import type { CliIo } from './convert-command';
 import { checkOutput } from './output-path';
 import { readJsonFile } from './read-json';
 import { releaseLinks } from '../../../core/import/linked-releases';
+import { unversionAcrossFiles } from '../../../core/import/unversioned-ocid';
 import type { FileFinding } from '../../../core/import/published-releases';
 import { bringLinkedReleases, isLinkFinding, linkOptions, missingLinksHint, reportLinkFindings } from './linked-releases-step';
 
@@ -26,6 +27,9 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   // The linked releases that could not be had, said after all the files (reportLinkFindings, shared with history).
   const linkFindings: FileFinding[] = [];
   const releases: Record<string, unknown>[] = [];
+  // Each file's releases, and the process a record gives a versioned ocid: for its release read from another file.
+  const releasesByFile: { file: string; releases: Record<string, unknown>[] }[] = [];
+  const processOf = new Map<string, string>();
   const projects: Record<string, unknown>[] = [];
   const packages: unknown[] = [];
   const notCarried: Finding[] = [];
@@ -47,6 +51,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     const documents = await bringLinkedReleases(links, given, options, io, label);
     const result = importDocuments(parsed, label, links.length ? { documents, acceptMissing: options.acceptMissing } : undefined);
     releases.push(...result.releases);
+    releasesByFile.push({ file: label, releases: result.releases });
+    for (const [versioned, ocid] of result.versionedOcids) processOf.set(versioned, ocid);
     projects.push(...result.projects);
     // What the workbook does not carry is said once for all the files, below.
     notCarried.push(...result.findings.filter(isNotCarriedNote));
@@ -67,6 +73,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     io.err(missingLinksHint('import'));
     return 1;
   }
+  // Nuevo León's release package beside the record that links it: its process is the one the record names.
+  for (const f of unversionAcrossFiles(releasesByFile, processOf)) io.err(renderMessage(f));
   // One process published a file per release (Ciudad de México, the SHCP): its files' releases make one process.
   const acrossFiles = compileProcesses(releases);
   releases.splice(0, releases.length, ...acrossFiles.releases);
