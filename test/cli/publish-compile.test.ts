@@ -314,6 +314,54 @@ describe('publish', () => {
     });
   });
 
+  // What an implementer moving here does with the same files: `history` lays them down, `import` writes the workbook
+  // whose releases follow. A process the two named differently became a second record beside its history (Nuevo
+  // León's release package beside its record did), so each real publication is checked: the same processes.
+  (hasStandards ? it : it.skip)('history and import of the same real files (every real-mx OCDS publication, with the releases its records link) name the same processes', async () => {
+    const REAL = path.join(STANDARDS_DIR, 'examples', 'real-mx');
+    const sets: Record<string, { prefix: string; files: string[] }> = {
+      cdmx: { prefix: 'ocds-87sd3t', files: [path.join(REAL, 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json')] },
+      shcp: { prefix: 'ocds-07smqs', files: [path.join(REAL, 'ocds-07smqs-1386-1386.json')] },
+      jalisco: { prefix: 'ocds-xs1qbl', files: [path.join(REAL, 'ocds-xs1qbl-SFIN-03-0007-00-2017.json')] },
+      nl: { prefix: 'ocds-7wj9x5', files: ['AD-009-2020', 'CPE-021-2018'].map((p) => path.join(REAL, `RecordPackage-ocds-7wj9x5-SINL-${p}-v001-contract.json`)) },
+    };
+    // Each linked release as its server publishes it, downloaded by hand: a release package named as its address's
+    // last segment, with the record's compiled content and the link's date and tag.
+    for (const set of Object.values(sets)) {
+      for (const file of [...set.files]) {
+        const record = (readJson(file).records as Record<string, any>[] | undefined)?.[0];
+        for (const link of (record?.releases ?? []) as { url: string; date: string; tag: string[] }[]) {
+          const name = link.url.split('/').pop() as string;
+          const saved = path.join(dir, name.endsWith('.json') ? name : `${name}.json`);
+          fs.writeFileSync(saved, JSON.stringify({ uri: link.url, releases: [{ ...record?.compiledRelease, id: name, date: link.date, tag: link.tag }] }));
+          set.files.push(saved);
+        }
+      }
+    }
+    const laid = new Set<string>();
+    const store = () => openSqliteStore(process.env.INFRA_SQLITE as string);
+    for (const [id, { prefix, files }] of Object.entries(sets)) {
+      expect((await runCli('publishers', 'add', id, '--nombre', id, '--entidad', 'Jalisco', '--prefijo-ocid', prefix, '--prefijo-proyectos', prefix.replace('ocds-', 'oc4ids-'), '--proyectos', '1')).code).toBe(0);
+      const run = await runCli('history', ...files, '--publicador', id, '--sin-descargar');
+      expect([id, run.code]).toEqual([id, 0]);
+      const s = store();
+      try {
+        const current = (await s.getCurrent(id))!;
+        for (const r of (await s.listRecords({ publicationId: current.id })).items) laid.add(r.ocid);
+      } finally {
+        await s.close();
+      }
+    }
+    const workbook = path.join(dir, 'todo.xlsx');
+    const imported = await runCli('import', ...Object.values(sets).flatMap((x) => x.files), '-o', workbook, '--sin-descargar');
+    expect(imported.code).toBe(0);
+    const converted = path.join(dir, 'todo.json');
+    await runCli('convert', workbook, '-o', converted);
+    const written = (readJson(converted).releases as { ocid: string }[]).map((r) => r.ocid);
+    expect(written.sort()).toEqual([...laid].sort());
+    expect(written).toHaveLength(5);
+  });
+
   it('explains a missing or malformed publisher id', async () => {
     const res = await runCli('publish', EXAMPLE);
     expect(res.code).toBe(2);
