@@ -8,6 +8,7 @@
 import type { Standard } from '../profile/types';
 import type { TemplateSpec } from '../template/spec';
 import { isObject } from '../json/json-values';
+import { PUBLICATION_DERIVED_FIELDS } from '../template/bulk-readme';
 
 /** Written by the converter on every conversion (core/unflatten/derive-fields), so not carried from the input. */
 export const DERIVED_FIELDS: Record<Standard, ReadonlySet<string>> = {
@@ -56,7 +57,15 @@ export function heldFields(spec: TemplateSpec): Record<Standard, Set<string>> {
   return held;
 }
 
-export type LeafKind = 'held' | 'derived' | 'setting' | 'package' | 'dropped';
+export type LeafKind = 'held' | 'derived' | 'setting' | 'package' | 'publication' | 'dropped';
+
+/**
+ * A project's fields publication derives from its processes' OCDS data (bulk-readme.ts: their releases' links, their
+ * tenderers) with no column: not carried, but written again when the process is published by the same implementer.
+ * `updated` is written on every conversion (DERIVED_FIELDS).
+ */
+const PUBLICATION_PATHS = PUBLICATION_DERIVED_FIELDS.map((f) => f.path).filter((p) => !DERIVED_FIELDS.oc4ids.has(p));
+const publicationDerived = (field: string): boolean => PUBLICATION_PATHS.some((p) => field === p || field.startsWith(`${p}/`));
 
 /**
  * Package metadata some publishers put inside each release (datos.gob.mx's `packageInfo`, a package's `version`):
@@ -72,23 +81,27 @@ export function leafKind(field: string, standard: Standard, held: Record<Standar
   if (DERIVED_FIELDS[standard].has(field)) return 'derived';
   if (SETTINGS_FIELDS[standard].has(field)) return 'setting';
   if (held[standard].has(field)) return 'held';
+  if (standard === 'oc4ids' && publicationDerived(field)) return 'publication';
   return isPackageMetadata(field, standard) ? 'package' : 'dropped';
 }
 
 /**
- * Per field the template cannot hold, how many values of these documents it has (fields in first-seen order); and
- * the package metadata fields they carry (`package`, left out as well).
+ * Per field the template cannot hold, how many values of these documents it has (fields in first-seen order); the
+ * package metadata fields they carry (`package`, left out as well); and per field publication derives again, its
+ * values (`publication`).
  */
-export function droppedValues(docs: readonly unknown[], standard: Standard, spec: TemplateSpec): { dropped: Map<string, number>; packageFields: Set<string> } {
+export function droppedValues(docs: readonly unknown[], standard: Standard, spec: TemplateSpec): { dropped: Map<string, number>; packageFields: Set<string>; publication: Map<string, number> } {
   const held = heldFields(spec);
   const dropped = new Map<string, number>();
+  const publication = new Map<string, number>();
   const packageFields = new Set<string>();
   for (const doc of docs) {
     for (const leaf of leaves(doc)) {
       const kind = leafKind(leaf.field, standard, held);
       if (kind === 'dropped') dropped.set(leaf.field, (dropped.get(leaf.field) ?? 0) + 1);
+      else if (kind === 'publication') publication.set(leaf.field, (publication.get(leaf.field) ?? 0) + 1);
       else if (kind === 'package') packageFields.add(leaf.field);
     }
   }
-  return { dropped, packageFields };
+  return { dropped, packageFields, publication };
 }

@@ -238,6 +238,11 @@ export function importDocuments(input: unknown, label: string, linked?: LinkedRe
     for (const doc of docs) upgradeForTemplate(doc, standard, spec, tally);
     const values = droppedValues(docs, standard, spec);
     for (const [field, count] of values.dropped) dropped.push(finding('import.dropped', 'warning', { count, field, file: label }));
+    // Said apart: they come back when the process is published here, and are lost only when it is not.
+    if (values.publication.size) {
+      const count = [...values.publication.values()].reduce((a, b) => a + b, 0);
+      dropped.push(finding('import.publication-derived', 'info', { count, fields: [...values.publication].map(([f, n]) => `«${f}» (${n})`).join(', '), file: label }));
+    }
     for (const field of values.packageFields) packageFields.add(field);
     // What is left out is said once: a field's trimmed text or completed date was also reported, and then left out.
     // The rest are named by the sheet and column where the official will find them (the same field, `parties/name`,

@@ -89,7 +89,7 @@ withStandards('official examples', () => {
   test('the OC4IDS worked example imports its project unchanged (its coordinates are outside Mexico: not swapped)', () => {
     const input = load(path.join(EXAMPLES, 'oc4ids', 'example.json')) as { projects: unknown[] };
     const result = importDocuments(input, 'example.json');
-    expect(upgrades(result.findings).filter((f) => f.code !== 'import.dropped')).toEqual([]);
+    expect(upgrades(result.findings).filter((f) => f.code !== 'import.dropped' && f.code !== 'import.publication-derived')).toEqual([]);
     expect(result.projects).toEqual(input.projects);
   });
 
@@ -364,6 +364,17 @@ withStandards('real Mexican publications round-trip', () => {
     const project = 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json';
     const projectNotes = importDocuments(load(path.join(REAL_MX, project)), project).findings.filter((f) => /-not-carried$/.test(f.code));
     expect(projectNotes.map(renderMessage)).toEqual(['El libro no lleva la fecha de última actualización de 1 proyecto (la más reciente, del 09/04/2020 13:40): al publicarlo, cada proyecto tendrá la fecha de ese día, que conserva mientras sus datos no cambien.']);
+  });
+
+  // Nuevo León's project links its processes' releases on its old server. Publication writes those links (and the
+  // processes' tenderers) again from the releases it publishes: they were told as lost for good, «no se publicarán».
+  test("Nuevo León's project: its processes' release links, which publication derives again, are told apart from what is lost", () => {
+    const file = 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json';
+    const { findings } = importDocuments(load(path.join(REAL_MX, file)), file);
+    expect(findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).toEqual([]);
+    expect(findings.filter((f) => f.code === 'import.publication-derived').map(renderMessage)).toEqual([
+      '8 valores de los procesos de contratación de los proyectos no se copiaron al libro, que no tiene columna para ellos: «contractingProcesses/releases/id» (2), «contractingProcesses/releases/tag» (2), «contractingProcesses/releases/date» (2), «contractingProcesses/releases/url» (2). Al publicar se calculan de nuevo de los datos de contratación de cada proceso (sus entregas y sus licitantes) que este implementador publique, en este libro o ya publicados; los de un proceso que no publique aquí no se publicarán de nuevo.',
+    ]);
   });
 
   test("Ciudad de México's next release of a process (a file per release) is compiled with the first: one process, as of its latest release", () => {
