@@ -3,7 +3,7 @@
  * navigation with `aria-current`, the header's global filters (kept in the URL and carried by every in-app link),
  * focus moved to each new page's heading, and one data load shared by all pages.
  */
-import { loadDataset, loadHomeDataset, loadPublishers, publishersChanged, refusedAsTooLarge } from './api';
+import { ApiError, loadDataset, loadHomeDataset, loadPublishers, publishersChanged, refusedAsTooLarge } from './api';
 import { clearAnnouncement, h, makeFocusable, route } from './dom';
 import type { Page } from './pages/common';
 import { filterDataset, filterQuery, parseFilters } from './data/filters';
@@ -30,7 +30,7 @@ import { mySubmissionsPage, reviewInboxPage, reviewSubmissionPage } from './revi
 import { stagesPage } from './review/stages-page';
 import { monthlyReportPage } from './review/monthly-report-page';
 import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
-import { credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
+import { ApiError as WorkApiError, credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
 import { countryViewChosen, rememberCountryView, signedInCoordinatorState } from './review/tracking-landing';
 
 const ROUTES: Record<string, Page> = {
@@ -341,7 +341,7 @@ async function render(retried = false): Promise<void> {
       publishersChanged();
       return render(true);
     }
-    main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, 'Intente de nuevo en unos minutos. Detalle: ', String((e as Error).message)),
+    main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, loadFailure(e)),
       h('p', null, h('a', { href: route('') }, 'Volver al inicio')));
     // On its heading, as a page drawn (the focus was lost to <body> with what held it, such as «Entrar»).
     if (!first) main.querySelector<HTMLElement>('h1')?.focus();
@@ -353,6 +353,16 @@ async function render(retried = false): Promise<void> {
       document.body.dataset.ready = 'true';
     }
   }
+}
+
+/**
+ * What the failed page says: the API reads' own Spanish words (api.ts, review/session.ts); anything else is a fault
+ * of the page, whose (English) message goes to the console, not to the reader.
+ */
+function loadFailure(e: unknown): string {
+  if (e instanceof ApiError || e instanceof WorkApiError) return e.message;
+  console.error(e);
+  return 'Ocurrió un problema al mostrar esta página. Intente de nuevo en unos minutos.';
 }
 
 window.addEventListener('hashchange', () => {

@@ -7,9 +7,12 @@
  * - the «Instituciones» treemap shows a tile's name and amount only when they fit whole as drawn. Its labels were
  *   decided in the layout's units, the same at every width, so at 390 px «Municipio de Mérida» read «Munici|pio de
  *   Mérida» and its amount «$181…». Every word drawn stays on one line, no text leaves its tile, and the note under
- *   the drawing names every institution drawn without its name; turning the window re-decides them.
+ *   the drawing names every institution drawn without its name; turning the window re-decides them;
+ * - a page whose data does not load says why in Spanish: no answer, the server's own message, a proxy's error page, an
+ *   answer cut short. It showed the browser's words and the address asked («Detalle: Failed to fetch», «Unexpected
+ *   end of JSON input», «500 /api/oc4ids/projects/…»).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 
@@ -80,6 +83,9 @@ describeIfChromium('the public journey', () => {
     // A window narrowed to a phone's width gets the hint that fits there.
     if (width > 390) {
       await page.setViewportSize({ width: 390, height: 900 });
+      // The page changes its hint when told the width changed (a media query's `change` event, which comes after the
+      // resize): measured at once, it was sometimes still the wide one.
+      await page.waitForFunction((wide: string) => document.getElementById('buscar').placeholder !== wide, fit.hint);
       const narrowed = await hintFit(page);
       expect(narrowed.text).toBeLessThanOrEqual(narrowed.room);
     }
@@ -133,5 +139,28 @@ describeIfChromium('the public journey', () => {
     check(drawn, '');
     expect(drawn.every((t) => t.shown)).toBe(true);
     await page.context().close();
+  });
+
+  /** `hash` opened with the API reads matching `pattern` answered by `answer`: the failed page's heading and text. */
+  async function failed(hash: string, pattern: string, answer: (route: Route) => Promise<void>): Promise<string> {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
+    await page.route(pattern, answer);
+    await page.goto(`${srv.base}/${hash}`);
+    await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
+    const text = await page.locator('main').innerText();
+    await page.context().close();
+    return text;
+  }
+
+  it('a page whose data does not load says why in Spanish, not in the browser\'s words', async () => {
+    const noAnswer = await failed('#/', '**/api/**', (r) => r.abort('internetdisconnected'));
+    expect(noAnswer).toContain('No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.');
+    const serverSaid = await failed('#/proyecto/oc4ids-nl0001-NL-2023-001', '**/api/oc4ids/projects/**', (r) => r.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'Ocurrió un error interno. Intente de nuevo más tarde.' } }) }));
+    expect(serverSaid).toContain('Ocurrió un error interno. Intente de nuevo más tarde.');
+    const proxy = await failed('#/contratacion/ocds-nl0001-SI-LP-OP-004-2023', '**/api/ocds/records/**', (r) => r.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' }));
+    expect(proxy).toContain('El servidor respondió 502. Intente de nuevo en unos minutos.');
+    const cut = await failed('#/proyectos', '**/api/index/compact/details**', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"projects":[' }));
+    expect(cut).toContain('La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.');
+    for (const text of [noAnswer, serverSaid, proxy, cut]) expect(text).not.toMatch(/Failed to fetch|JSON|\/api\/|Detalle/);
   });
 });
