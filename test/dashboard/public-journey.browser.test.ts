@@ -10,7 +10,9 @@
  *   the drawing names every institution drawn without its name; turning the window re-decides them;
  * - a page whose data does not load says why in Spanish: no answer, the server's own message, a proxy's error page, an
  *   answer cut short. It showed the browser's words and the address asked («Detalle: Failed to fetch», «Unexpected
- *   end of JSON input», «500 /api/oc4ids/projects/…»).
+ *   end of JSON input», «500 /api/oc4ids/projects/…»);
+ * - a filter in the address that nothing published has (a mistyped state, an old link) shows in its select, which
+ *   read «Todos» while «Filtros (1 activo)» left the page empty.
  */
 import type { Browser, Page, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
@@ -19,6 +21,7 @@ import { startDashboardServer, type DashboardServer } from './dashboard-server';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const getComputedStyle: any;
+declare const location: any;
 
 interface Drawn { label: string; shown: boolean; brokenWords: string[]; outside: boolean; valueCut: boolean }
 
@@ -162,5 +165,20 @@ describeIfChromium('the public journey', () => {
     const cut = await failed('#/proyectos', '**/api/index/compact/details**', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"projects":[' }));
     expect(cut).toContain('La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.');
     for (const text of [noAnswer, serverSaid, proxy, cut]) expect(text).not.toMatch(/Failed to fetch|JSON|\/api\/|Detalle/);
+  });
+
+  it('a filter in the address that nothing published has is shown chosen in its select, so the reader sees what empties the page', async () => {
+    const page = await open(1280, '#/proyectos?state=Yucatan&sector=nada');
+    expect(await page.locator('#resultados > p, main p').filter({ hasText: 'proyectos de 14' }).first().innerText()).toBe('0 proyectos de 14 con los filtros elegidos.');
+    const chosen = (id: string): Promise<string> => page.locator(`#${id} option:checked`).innerText();
+    expect(await chosen('filtro-state')).toBe('Yucatan (sin datos publicados)');
+    expect(await chosen('filtro-sector')).toBe('nada (sin datos publicados)');
+    // A filter published data has reads as before.
+    expect(await chosen('filtro-publisher')).toBe('Todos');
+    // Choosing the state as published replaces it; the other filter stays as the address had it.
+    await page.selectOption('#filtro-state', 'Yucatán');
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('state=Yucatán'));
+    expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('sector=nada');
+    await page.context().close();
   });
 });
