@@ -12,11 +12,14 @@
  *   answer cut short. It showed the browser's words and the address asked («Detalle: Failed to fetch», «Unexpected
  *   end of JSON input», «500 /api/oc4ids/projects/…»);
  * - a filter in the address that nothing published has (a mistyped state, an old link) shows in its select, which
- *   read «Todos» while «Filtros (1 activo)» left the page empty.
+ *   read «Todos» while «Filtros (1 activo)» left the page empty;
+ * - *Descargas y API* offers no datos.xlsx of an implementer registered that has not published (it was a workbook of
+ *   empty sheets, beside «Sin proyectos publicados»).
  */
 import type { Browser, Page, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import type { Publisher } from '../../functions/src/store/store';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -57,6 +60,9 @@ describeIfChromium('the public journey', () => {
 
   beforeAll(async () => {
     srv = await startDashboardServer();
+    // Registered, nothing published yet: no project, process or institution of it on any page.
+    const { license: _l, publicationPolicy: _p, ...merida } = await srv.store.getPublisher('merida') as Publisher;
+    await srv.store.putPublisher({ ...merida, id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche' });
     browser = await launchChromium();
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
@@ -179,6 +185,17 @@ describeIfChromium('the public journey', () => {
     await page.selectOption('#filtro-state', 'Yucatán');
     await page.waitForFunction(() => decodeURIComponent(location.hash).includes('state=Yucatán'));
     expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('sector=nada');
+    await page.context().close();
+  });
+
+  it('Descargas y API offers no datos.xlsx of an implementer that has not published', async () => {
+    const page = await open(1280, '#/descargas');
+    const row = page.locator('#tabla-descargas tr', { hasText: 'Municipio de Campeche' });
+    expect((await row.locator('td').allInnerTexts()).slice(0, 4)).toEqual(['Sin proyectos publicados', 'Sin procesos publicados', 'Sin procesos publicados', 'Sin datos publicados']);
+    // No licence nor policy registered either: no link at all in its row.
+    expect(await row.locator('a').count()).toBe(0);
+    // Those who published keep theirs.
+    expect(await page.locator('#tabla-descargas a[href="/api/bulk/datos.xlsx?publisher=merida"]').count()).toBe(1);
     await page.context().close();
   });
 });
