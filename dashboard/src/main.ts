@@ -341,8 +341,11 @@ async function render(retried = false): Promise<void> {
       publishersChanged();
       return render(true);
     }
+    // Asked again from here (a failed load is not kept, api.ts): on a phone that lost its signal for a moment, reloading
+    // was the only way, and on Inicio its one link, «Volver al inicio», led where the reader already was.
     main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, loadFailure(e)),
-      h('p', null, h('a', { href: route('') }, 'Volver al inicio')));
+      h('p', null, h('button', { type: 'button', id: 'reintentar', onclick: () => { void render(); } }, 'Intentar de nuevo'),
+        name ? [' o ', h('a', { href: route('') }, 'volver al inicio')] : null));
     // On its heading, as a page drawn (the focus was lost to <body> with what held it, such as «Entrar»).
     if (!first) main.querySelector<HTMLElement>('h1')?.focus();
   } finally {

@@ -10,7 +10,8 @@
  *   the drawing names every institution drawn without its name; turning the window re-decides them;
  * - a page whose data does not load says why in Spanish: no answer, the server's own message, a proxy's error page, an
  *   answer cut short. It showed the browser's words and the address asked («Detalle: Failed to fetch», «Unexpected
- *   end of JSON input», «500 /api/oc4ids/projects/…»);
+ *   end of JSON input», «500 /api/oc4ids/projects/…»); «Intentar de nuevo» asks again without reloading (on Inicio
+ *   its only way out had been «Volver al inicio», where the reader already was);
  * - a filter in the address that nothing published has (a mistyped state, an old link) shows in its select, which
  *   read «Todos» while «Filtros (1 activo)» left the page empty;
  * - *Descargas y API* offers no datos.xlsx of an implementer registered that has not published (it was a workbook of
@@ -171,6 +172,22 @@ describeIfChromium('the public journey', () => {
     const cut = await failed('#/proyectos', '**/api/index/compact/details**', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"projects":[' }));
     expect(cut).toContain('La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.');
     for (const text of [noAnswer, serverSaid, proxy, cut]) expect(text).not.toMatch(/Failed to fetch|JSON|\/api\/|Detalle/);
+  });
+
+  it('«Intentar de nuevo» asks again once the connection is back, and draws the page', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
+    let offline = true;
+    await page.route('**/api/**', (r) => (offline ? r.abort('internetdisconnected') : r.continue()));
+    await page.goto(`${srv.base}/#/`);
+    await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
+    // Already on Inicio: no link back to it.
+    expect(await page.locator('main a').count()).toBe(0);
+    offline = false;
+    await page.getByRole('button', { name: 'Intentar de nuevo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Obra pública abierta' }).waitFor();
+    // The focus, left on the button that is gone, goes to the page's heading.
+    expect(await page.evaluate(() => (document.activeElement?.textContent ?? '').trim())).toBe('Obra pública abierta');
+    await page.context().close();
   });
 
   it('a filter in the address that nothing published has is shown chosen in its select, so the reader sees what empties the page', async () => {
