@@ -346,6 +346,8 @@ async function render(retried = false): Promise<void> {
     main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, loadFailure(e)),
       h('p', null, h('button', { type: 'button', id: 'reintentar', onclick: () => { void render(); } }, 'Intentar de nuevo'),
         name ? [' o ', h('a', { href: route('') }, 'volver al inicio')] : null));
+    // The tab and the screen reader said the page it came from («Proyectos — …») over this one.
+    document.title = 'No se pudieron cargar los datos — Infraestructura Abierta';
     // On its heading, as a page drawn (the focus was lost to <body> with what held it, such as «Entrar»).
     if (!first) main.querySelector<HTMLElement>('h1')?.focus();
   } finally {

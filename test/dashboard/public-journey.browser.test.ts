@@ -11,7 +11,7 @@
  * - a page whose data does not load says why in Spanish: no answer, the server's own message, a proxy's error page, an
  *   answer cut short. It showed the browser's words and the address asked («Detalle: Failed to fetch», «Unexpected
  *   end of JSON input», «500 /api/oc4ids/projects/…»); «Intentar de nuevo» asks again without reloading (on Inicio
- *   its only way out had been «Volver al inicio», where the reader already was);
+ *   its only way out had been «Volver al inicio», where the reader already was), and the tab's title says so too;
  * - a filter in the address that nothing published has (a mistyped state, an old link) shows in its select, which
  *   read «Todos» while «Filtros (1 activo)» left the page empty;
  * - *Descargas y API* offers no datos.xlsx of an implementer registered that has not published (it was a workbook of
@@ -183,8 +183,10 @@ describeIfChromium('the public journey', () => {
     // Already on Inicio: no link back to it.
     expect(await page.locator('main a').count()).toBe(0);
     offline = false;
+    expect(await page.title()).toBe('No se pudieron cargar los datos — Infraestructura Abierta');
     await page.getByRole('button', { name: 'Intentar de nuevo' }).click();
     await page.getByRole('heading', { level: 1, name: 'Obra pública abierta' }).waitFor();
+    expect(await page.title()).toBe('Obra pública abierta — Infraestructura Abierta');
     // The focus, left on the button that is gone, goes to the page's heading.
     expect(await page.evaluate(() => (document.activeElement?.textContent ?? '').trim())).toBe('Obra pública abierta');
     await page.context().close();
