@@ -38,6 +38,11 @@ export function unpublishedBulkMessage(kind: BulkKind, file: string, publisherNa
   return `${notPublished(kind, publisherName)}: no hay archivo «${file}». Los paquetes del estándar deben traer al menos un documento.`;
 }
 
+/** The 404 for the workbook of publications with no document at all (a publisher registered, not yet published). */
+export function unpublishedWorkbookMessage(file: string, publisherName: string | undefined): string {
+  return `${publisherName === undefined ? 'Ningún implementador ha publicado' : `${publisherName} no ha publicado`} proyectos ni procesos de contratación: no hay archivo «${file}».`;
+}
+
 /**
  * The 404 of an API listing with nothing to list (api/current-publications.ts): `publisherName` for one
  * institution's, undefined for every implementer's together.

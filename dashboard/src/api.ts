@@ -8,21 +8,56 @@
 import type { CompactIndex, CompactPart } from '../../core/stats/compact-index';
 import { addDetails, compactRows } from './data/compact-rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
+import { NO_ANSWER, serverFailed } from './review/server-failed';
 
-/** An answer of the API outside 2xx: its status and, when the API named one, its error code (`index-too-large`…). */
+/**
+ * A read of the API that failed, said in Spanish for the reader (the page «No se pudieron cargar los datos» shows its
+ * message): `status` 0 when nothing answered, else the answer's; `code`, the API's error code when it named one
+ * (`index-too-large`…). The browser's own words («Failed to fetch», «Unexpected end of JSON input») and the address
+ * asked were shown there before, in English.
+ */
 export class ApiError extends Error {
-  constructor(readonly status: number, url: string, readonly code?: string) {
-    super(`${status} ${url}`);
+  constructor(readonly status: number, readonly url: string, readonly code?: string, message = failureText(status)) {
+    super(message);
+  }
+}
+
+function failureText(status: number): string {
+  if (status === 0) return NO_ANSWER;
+  if (status >= 400) return serverFailed(status);
+  // An answer cut short or not JSON (a proxy's page, a connection closed mid-answer).
+  return 'La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.';
+}
+
+/** The API's answer to a GET; no answer at all is an ApiError with status 0. */
+async function ask(url: string, cache?: RequestCache): Promise<Response> {
+  try {
+    return await fetch(url, { headers: { accept: 'application/json' }, ...(cache ? { cache } : {}) });
+  } catch {
+    throw new ApiError(0, url);
+  }
+}
+
+/** An answer outside 2xx as an ApiError, with the API's own Spanish message and code when it gave them. */
+async function refused(res: Response, url: string): Promise<ApiError> {
+  const body = (await res.json().catch(() => undefined)) as { error?: { code?: unknown; message?: unknown } } | undefined;
+  const code = typeof body?.error?.code === 'string' ? body.error.code : undefined;
+  const said = typeof body?.error?.message === 'string' && body.error.message ? body.error.message : undefined;
+  return new ApiError(res.status, url, code, said);
+}
+
+async function readJson<T>(res: Response, url: string): Promise<T> {
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new ApiError(res.status, url);
   }
 }
 
 export async function getJson<T>(url: string, cache?: RequestCache): Promise<T> {
-  const res = await fetch(url, { headers: { accept: 'application/json' }, ...(cache ? { cache } : {}) });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => undefined)) as { error?: { code?: unknown } } | undefined;
-    throw new ApiError(res.status, url, typeof body?.error?.code === 'string' ? body.error.code : undefined);
-  }
-  return (await res.json()) as T;
+  const res = await ask(url, cache);
+  if (!res.ok) throw await refused(res, url);
+  return readJson<T>(res, url);
 }
 
 /**
@@ -133,17 +168,18 @@ export function trackingChanged(): void {
 
 /** The full OC4IDS project, or undefined when the API does not know it. */
 export async function loadProject(id: string): Promise<Json | undefined> {
-  const res = await fetch(`/api/oc4ids/projects/${encodeURIComponent(id)}`, { headers: { accept: 'application/json' } });
+  const url = `/api/oc4ids/projects/${encodeURIComponent(id)}`;
+  const res = await ask(url);
   if (res.status === 404) return undefined;
-  if (!res.ok) throw new Error(`${res.status} /api/oc4ids/projects/${id}`);
-  return ((await res.json()) as { projects?: Json[] }).projects?.[0];
+  if (!res.ok) throw await refused(res, url);
+  return (await readJson<{ projects?: Json[] }>(res, url)).projects?.[0];
 }
 
 /** The OCDS record of a process (its compiled release is what *Contratación* shows), or undefined when the API does not know it. */
 export async function loadRecord(ocid: string): Promise<Json | undefined> {
   const url = `/api/ocds/records/${encodeURIComponent(ocid)}`;
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  const res = await ask(url);
   if (res.status === 404) return undefined;
-  if (!res.ok) throw new Error(`${res.status} ${url}`);
-  return ((await res.json()) as { records?: Json[] }).records?.[0];
+  if (!res.ok) throw await refused(res, url);
+  return (await readJson<{ records?: Json[] }>(res, url)).records?.[0];
 }

@@ -3,7 +3,7 @@
  * navigation with `aria-current`, the header's global filters (kept in the URL and carried by every in-app link),
  * focus moved to each new page's heading, and one data load shared by all pages.
  */
-import { loadDataset, loadHomeDataset, loadPublishers, publishersChanged, refusedAsTooLarge } from './api';
+import { ApiError, loadDataset, loadHomeDataset, loadPublishers, publishersChanged, refusedAsTooLarge } from './api';
 import { clearAnnouncement, h, makeFocusable, route } from './dom';
 import type { Page } from './pages/common';
 import { filterDataset, filterQuery, parseFilters } from './data/filters';
@@ -30,7 +30,7 @@ import { mySubmissionsPage, reviewInboxPage, reviewSubmissionPage } from './revi
 import { stagesPage } from './review/stages-page';
 import { monthlyReportPage } from './review/monthly-report-page';
 import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
-import { credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
+import { ApiError as WorkApiError, credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
 import { countryViewChosen, rememberCountryView, signedInCoordinatorState } from './review/tracking-landing';
 
 const ROUTES: Record<string, Page> = {
@@ -341,8 +341,13 @@ async function render(retried = false): Promise<void> {
       publishersChanged();
       return render(true);
     }
-    main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, 'Intente de nuevo en unos minutos. Detalle: ', String((e as Error).message)),
-      h('p', null, h('a', { href: route('') }, 'Volver al inicio')));
+    // Asked again from here (a failed load is not kept, api.ts): on a phone that lost its signal for a moment, reloading
+    // was the only way, and on Inicio its one link, «Volver al inicio», led where the reader already was.
+    main.replaceChildren(h('h1', { tabindex: '-1' }, 'No se pudieron cargar los datos'), h('p', null, loadFailure(e)),
+      h('p', null, h('button', { type: 'button', id: 'reintentar', onclick: () => { void render(); } }, 'Intentar de nuevo'),
+        name ? [' o ', h('a', { href: route('') }, 'volver al inicio')] : null));
+    // The tab and the screen reader said the page it came from («Proyectos — …») over this one.
+    document.title = 'No se pudieron cargar los datos — Infraestructura Abierta';
     // On its heading, as a page drawn (the focus was lost to <body> with what held it, such as «Entrar»).
     if (!first) main.querySelector<HTMLElement>('h1')?.focus();
   } finally {
@@ -353,6 +358,16 @@ async function render(retried = false): Promise<void> {
       document.body.dataset.ready = 'true';
     }
   }
+}
+
+/**
+ * What the failed page says: the API reads' own Spanish words (api.ts, review/session.ts); anything else is a fault
+ * of the page, whose (English) message goes to the console, not to the reader.
+ */
+function loadFailure(e: unknown): string {
+  if (e instanceof ApiError || e instanceof WorkApiError) return e.message;
+  console.error(e);
+  return 'Ocurrió un problema al mostrar esta página. Intente de nuevo en unos minutos.';
 }
 
 window.addEventListener('hashchange', () => {

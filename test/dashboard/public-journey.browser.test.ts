@@ -7,15 +7,25 @@
  * - the «Instituciones» treemap shows a tile's name and amount only when they fit whole as drawn. Its labels were
  *   decided in the layout's units, the same at every width, so at 390 px «Municipio de Mérida» read «Munici|pio de
  *   Mérida» and its amount «$181…». Every word drawn stays on one line, no text leaves its tile, and the note under
- *   the drawing names every institution drawn without its name; turning the window re-decides them.
+ *   the drawing names every institution drawn without its name; turning the window re-decides them;
+ * - a page whose data does not load says why in Spanish: no answer, the server's own message, a proxy's error page, an
+ *   answer cut short. It showed the browser's words and the address asked («Detalle: Failed to fetch», «Unexpected
+ *   end of JSON input», «500 /api/oc4ids/projects/…»); «Intentar de nuevo» asks again without reloading (on Inicio
+ *   its only way out had been «Volver al inicio», where the reader already was), and the tab's title says so too;
+ * - a filter in the address that nothing published has (a mistyped state, an old link) shows in its select, which
+ *   read «Todos» while «Filtros (1 activo)» left the page empty;
+ * - *Descargas y API* offers no datos.xlsx of an implementer registered that has not published (it was a workbook of
+ *   empty sheets, beside «Sin proyectos publicados»).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import type { Publisher } from '../../functions/src/store/store';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const getComputedStyle: any;
+declare const location: any;
 
 interface Drawn { label: string; shown: boolean; brokenWords: string[]; outside: boolean; valueCut: boolean }
 
@@ -51,6 +61,9 @@ describeIfChromium('the public journey', () => {
 
   beforeAll(async () => {
     srv = await startDashboardServer();
+    // Registered, nothing published yet: no project, process or institution of it on any page.
+    const { license: _l, publicationPolicy: _p, ...merida } = await srv.store.getPublisher('merida') as Publisher;
+    await srv.store.putPublisher({ ...merida, id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche' });
     browser = await launchChromium();
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
@@ -80,6 +93,9 @@ describeIfChromium('the public journey', () => {
     // A window narrowed to a phone's width gets the hint that fits there.
     if (width > 390) {
       await page.setViewportSize({ width: 390, height: 900 });
+      // The page changes its hint when told the width changed (a media query's `change` event, which comes after the
+      // resize): measured at once, it was sometimes still the wide one.
+      await page.waitForFunction((wide: string) => document.getElementById('buscar').placeholder !== wide, fit.hint);
       const narrowed = await hintFit(page);
       expect(narrowed.text).toBeLessThanOrEqual(narrowed.room);
     }
@@ -132,6 +148,73 @@ describeIfChromium('the public journey', () => {
     const drawn = await tiles(page);
     check(drawn, '');
     expect(drawn.every((t) => t.shown)).toBe(true);
+    await page.context().close();
+  });
+
+  /** `hash` opened with the API reads matching `pattern` answered by `answer`: the failed page's heading and text. */
+  async function failed(hash: string, pattern: string, answer: (route: Route) => Promise<void>): Promise<string> {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
+    await page.route(pattern, answer);
+    await page.goto(`${srv.base}/${hash}`);
+    await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
+    const text = await page.locator('main').innerText();
+    await page.context().close();
+    return text;
+  }
+
+  it('a page whose data does not load says why in Spanish, not in the browser\'s words', async () => {
+    const noAnswer = await failed('#/', '**/api/**', (r) => r.abort('internetdisconnected'));
+    expect(noAnswer).toContain('No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.');
+    const serverSaid = await failed('#/proyecto/oc4ids-nl0001-NL-2023-001', '**/api/oc4ids/projects/**', (r) => r.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'internal', message: 'Ocurrió un error interno. Intente de nuevo más tarde.' } }) }));
+    expect(serverSaid).toContain('Ocurrió un error interno. Intente de nuevo más tarde.');
+    const proxy = await failed('#/contratacion/ocds-nl0001-SI-LP-OP-004-2023', '**/api/ocds/records/**', (r) => r.fulfill({ status: 502, contentType: 'text/html', body: '<html><body>Bad Gateway</body></html>' }));
+    expect(proxy).toContain('El servidor respondió 502. Intente de nuevo en unos minutos.');
+    const cut = await failed('#/proyectos', '**/api/index/compact/details**', (r) => r.fulfill({ status: 200, contentType: 'application/json', body: '{"projects":[' }));
+    expect(cut).toContain('La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.');
+    for (const text of [noAnswer, serverSaid, proxy, cut]) expect(text).not.toMatch(/Failed to fetch|JSON|\/api\/|Detalle/);
+  });
+
+  it('«Intentar de nuevo» asks again once the connection is back, and draws the page', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
+    let offline = true;
+    await page.route('**/api/**', (r) => (offline ? r.abort('internetdisconnected') : r.continue()));
+    await page.goto(`${srv.base}/#/`);
+    await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
+    // Already on Inicio: no link back to it.
+    expect(await page.locator('main a').count()).toBe(0);
+    offline = false;
+    expect(await page.title()).toBe('No se pudieron cargar los datos — Infraestructura Abierta');
+    await page.getByRole('button', { name: 'Intentar de nuevo' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Obra pública abierta' }).waitFor();
+    expect(await page.title()).toBe('Obra pública abierta — Infraestructura Abierta');
+    // The focus, left on the button that is gone, goes to the page's heading.
+    expect(await page.evaluate(() => (document.activeElement?.textContent ?? '').trim())).toBe('Obra pública abierta');
+    await page.context().close();
+  });
+
+  it('a filter in the address that nothing published has is shown chosen in its select, so the reader sees what empties the page', async () => {
+    const page = await open(1280, '#/proyectos?state=Yucatan&sector=nada');
+    expect(await page.locator('#resultados > p, main p').filter({ hasText: 'proyectos de 14' }).first().innerText()).toBe('0 proyectos de 14 con los filtros elegidos.');
+    const chosen = (id: string): Promise<string> => page.locator(`#${id} option:checked`).innerText();
+    expect(await chosen('filtro-state')).toBe('Yucatan (sin datos publicados)');
+    expect(await chosen('filtro-sector')).toBe('nada (sin datos publicados)');
+    // A filter published data has reads as before.
+    expect(await chosen('filtro-publisher')).toBe('Todos');
+    // Choosing the state as published replaces it; the other filter stays as the address had it.
+    await page.selectOption('#filtro-state', 'Yucatán');
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('state=Yucatán'));
+    expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('sector=nada');
+    await page.context().close();
+  });
+
+  it('Descargas y API offers no datos.xlsx of an implementer that has not published', async () => {
+    const page = await open(1280, '#/descargas');
+    const row = page.locator('#tabla-descargas tr', { hasText: 'Municipio de Campeche' });
+    expect((await row.locator('td').allInnerTexts()).slice(0, 4)).toEqual(['Sin proyectos publicados', 'Sin procesos publicados', 'Sin procesos publicados', 'Sin datos publicados']);
+    // No licence nor policy registered either: no link at all in its row.
+    expect(await row.locator('a').count()).toBe(0);
+    // Those who published keep theirs.
+    expect(await page.locator('#tabla-descargas a[href="/api/bulk/datos.xlsx?publisher=merida"]').count()).toBe(1);
     await page.context().close();
   });
 });

@@ -5,7 +5,8 @@
  * published says «Sin dato» rather than leaving its cell blank; the momentos contables officials capture for each
  * clave presupuestaria (approved, modified, committed… amounts) are on the process page; a detail page's empty
  * table says what is missing («Sin pagos publicados.»), not «para esta selección» (no selection applies there);
- * payments read in the order they were made, whatever the order they were published in.
+ * payments read in the order they were made, whatever the order they were published in; the change from budget to
+ * contract reads in es-MX («+131,270.2 %», not «+131270.2 %»), and one that rounds to nothing «0.0 %», not «-0.0 %».
  */
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
@@ -29,6 +30,10 @@ describeIfChromium('figures as published, in the dashboard', () => {
     srv = await startDashboardServer({
       edit: (key, workbook) => {
         if (key === 'nuevo-leon') setCell(workbook, 'Mediciones de avance', 1, 'metrics/0/observations/0/measure', 82.3456);
+        // NL-2023-001's budget $53,007.36 over what it contracted; Mérida's calle 60 budgeted at $100,000.00 (a
+        // figure typed in pesos where thousands were meant), a thousand times under what it contracted.
+        if (key === 'nuevo-leon') setCell(workbook, 'Proyectos', 0, 'budget/amount/amount', 1135700000);
+        if (key === 'merida') setCell(workbook, 'Proyectos', 0, 'budget/amount/amount', 100000);
         if (key === 'merida') setCell(workbook, 'Transacciones', 0, 'contracts/0/implementation/transactions/0/date', '2024-10-01T00:00:00.000Z');
       },
     });
@@ -98,5 +103,14 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(iso.length).toBeGreaterThan(2);
     expect(iso).toEqual([...iso].sort());
     expect(dates.slice(0, 3)).toEqual(['17/09/2024', '01/10/2024', '17/10/2024']);
+  });
+
+  it('the change from budget to contract is written in es-MX: thousands grouped, no «-0.0 %»', async () => {
+    const contracted = async (id: string): Promise<string> => {
+      await visit(`#/proyecto/${id}`);
+      return page.locator('main tr', { hasText: 'Contratado' }).filter({ hasText: '%' }).first().innerText();
+    };
+    expect(await contracted(PROJECT)).toContain('$1,135,646,992.64 (0.0 %)');
+    expect(await contracted('oc4ids-mid001-MID-2024-001')).toContain('$131,370,219.37 (+131,270.2 %)');
   });
 });

@@ -14,6 +14,8 @@ const api = (path: string, label: string, name?: string): HTMLElement => h('a', 
 
 /** Said where a package file of nothing would be linked (core/packages/bulk-contents.ts). */
 const NOT_PUBLISHED: Record<BulkKind, string> = { projects: 'Sin proyectos publicados', records: 'Sin procesos publicados', releases: 'Sin procesos publicados' };
+/** datos.xlsx holds whatever was published, projects or processes; of nothing the API answers 404 (api/bulk-routes.ts). */
+const hasAny = (counts: Parameters<typeof publishedCount>[1]): boolean => publishedCount('projects', counts) + publishedCount('releases', counts) > 0;
 
 export const downloadsPage: Page = {
   title: 'Descargas y API',
@@ -45,7 +47,7 @@ export const downloadsPage: Page = {
               publishedCount(kind, everyone) ? [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`),
                 h('span', null, api(`/api/bulk/${kind}.json.gz`, `${kind}.json.gz`), ' · ', api(`/api/bulk/${kind}.jsonl.gz`, `${kind}.jsonl.gz`))]
                 : [label, NOT_PUBLISHED[kind], NOT_PUBLISHED[kind], NOT_PUBLISHED[kind]]), { id: 'tabla-masivos' }),
-          h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ` — una hoja por tabla, como la plantilla de captura; su primera hoja, «${README_SHEET}», dice qué tiene y qué datos calculados al publicar no incluye (están en projects.json).`)),
+          hasAny(everyone) && h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ` — una hoja por tabla, como la plantilla de captura; su primera hoja, «${README_SHEET}», dice qué tiene y qué datos calculados al publicar no incluye (están en projects.json).`)),
       h('h2', null, 'Por implementador'),
       h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado): JSON, JSON Lines (un documento por línea) y sus copias comprimidas (gzip).'),
       dataTable('Datos por implementador', [{ title: 'Implementador' }, { title: 'Proyectos (OC4IDS)' }, { title: 'Registros (OCDS)' }, { title: 'Entregas (OCDS)' }, { title: 'Excel' }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
@@ -61,7 +63,7 @@ export const downloadsPage: Page = {
             api(`/api/bulk/${kind}.json.gz${q}`, 'json.gz', `json.gz de ${what} de ${p.name}`), ' · ',
             api(`/api/bulk/${kind}.jsonl.gz${q}`, 'jsonl.gz', `jsonl.gz de ${what} de ${p.name}`)));
           return [p.name, files('projects', 'los proyectos'), files('records', 'los registros'),
-            files('releases', 'las entregas'), api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx', `datos.xlsx de ${p.name}`),
+            files('releases', 'las entregas'), hasAny([p.currentPublication?.counts]) ? api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx', `datos.xlsx de ${p.name}`) : 'Sin datos publicados',
             p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
         }), { id: 'tabla-descargas' }),
       h('h2', null, 'Cómo usar la API'),

@@ -6,7 +6,7 @@
  * (gone when the tab closes), and every answer is checked against the workflow contract.
  */
 import { h } from '../dom';
-import { serverFailed } from './server-failed';
+import { NO_ANSWER, serverFailed } from './server-failed';
 import { checkSessionAnswer, checkViewer, readErrorAnswer, WORKFLOW_PATHS, type AuthConfig, type FindingView, type Viewer } from '../../../core/workflow/contract';
 
 const KEY = 'infra-abierta:credencial';
@@ -65,8 +65,7 @@ export function whoIsSignedIn(): Promise<Viewer> {
   return asking;
 }
 
-/** Said when a request got no answer; a sent action (approve, return, upload…) may have reached the server or not. */
-export const NO_ANSWER = 'No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.';
+/** Said when a sent action (approve, return, upload…) got no answer: it may have reached the server or not. */
 export const NO_ANSWER_TO_ACTION = 'No se pudo comunicar con el servidor, así que no se sabe si se registró. Revise su conexión y vuelva a cargar la página: verá si ya quedó hecho antes de intentarlo de nuevo.';
 
 /** A failed call, with the server's Spanish message (and, for a refused workbook, its findings); 401 means "sign in again". */
@@ -137,8 +136,8 @@ export function sessionBar(viewer: Viewer, onSignOut: () => void, publishers: re
 let config: Promise<AuthConfig> | undefined;
 /** How this server signs in (`none`: it only publishes), asked once per tab; a failed answer is asked again next time. */
 export function authConfig(): Promise<AuthConfig> {
-  config ??= fetch(WORKFLOW_PATHS.authConfig, { headers: { accept: 'application/json' } }).then(async (res) => {
-    if (!res.ok) throw new Error(serverFailed(res.status));
+  config ??= fetch(WORKFLOW_PATHS.authConfig, { headers: { accept: 'application/json' } }).catch(() => { throw new ApiError(0, NO_ANSWER); }).then(async (res) => {
+    if (!res.ok) throw new ApiError(res.status, serverFailed(res.status));
     return (await res.json()) as AuthConfig;
   });
   config.catch(() => { config = undefined; });

@@ -19,13 +19,20 @@ const uniq = (xs: (string | undefined)[]): string[] => [...new Set(xs.filter((x)
 const byTitle = (codes: string[], title: (code: string) => string): [string, string][] =>
   codes.map((c): [string, string] => [c, title(c)]).sort((a, b) => collator.compare(a[1], b[1]));
 
+/**
+ * A value the address asks for that nothing published has (a mistyped state, an implementer since renamed, an old
+ * link) is an option of its own, chosen: otherwise the select showed «Todos» while «Filtros (1 activo)» emptied the
+ * page, and nothing on it said which filter.
+ */
 function select(name: string, label: string, options: [string, string][], value: string | undefined): HTMLElement {
   const id = `filtro-${name}`;
+  const unknown = value !== undefined && value !== '' && !options.some(([v]) => v === value);
   return h('div', { class: 'field' },
     h('label', { for: id }, label),
     h('select', { id, name },
       h('option', { value: '' }, 'Todos'),
-      options.map(([v, t]) => h('option', { value: v, selected: v === value }, t))));
+      options.map(([v, t]) => h('option', { value: v, selected: v === value }, t)),
+      unknown ? h('option', { value, selected: true }, `${value} (sin datos publicados)`) : null));
 }
 
 /** What the search box finds, as much of it as its width shows whole. */

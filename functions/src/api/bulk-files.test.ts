@@ -353,3 +353,24 @@ test('a publisher with no projects has no project files: 404 in Spanish saying i
     await own.close();
   }
 });
+
+/**
+ * A publisher registered that has not published yet: its datos.xlsx was a workbook of empty sheets, offered on
+ * *Descargas y API* beside «Sin proyectos publicados» as if it were its data. It is neither listed nor served.
+ */
+test('a publisher that has not published has no datos.xlsx: 404 in Spanish, not a workbook of empty sheets', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    await own.putPublisher({ ...publisherOf('merida', await exampleWorkbook('merida')), id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche' });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
+    tempDirs.push(dir);
+    const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir) });
+    expect(((await request(app).get('/api/bulk?publisher=campeche').expect(200)).body as { files: unknown[] }).files).toEqual([]);
+    expect((await request(app).get('/api/bulk/datos.xlsx?publisher=campeche').expect(404)).body.error)
+      .toEqual({ code: 'bulk-not-published', message: 'Municipio de Campeche no ha publicado proyectos ni procesos de contratación: no hay archivo «datos.xlsx».' });
+    expect((await request(app).get('/api/bulk/datos.xlsx').expect(404)).body.error.message).toBe('Ningún implementador ha publicado proyectos ni procesos de contratación: no hay archivo «datos.xlsx».');
+    expect(fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.xlsx'))).toEqual([]);
+  } finally {
+    await own.close();
+  }
+});

@@ -16,7 +16,7 @@ import { requestedPublisherName, requestedSets, type PublishedSet } from './curr
 import type { Store } from '../store/store';
 import { BULK_FILES, CONTENT_TYPES } from '../publication/bulk-files';
 import type { BulkService } from '../publication/bulk-service';
-import { publishedCount, unpublishedBulkMessage, type DocumentCounts } from '../../../core/packages/bulk-contents';
+import { publishedCount, unpublishedBulkMessage, unpublishedWorkbookMessage, type DocumentCounts } from '../../../core/packages/bulk-contents';
 
 export interface BulkRoutesDeps {
   store: Store;
@@ -29,10 +29,14 @@ export interface BulkRoutesDeps {
 /** The public names: the seven files and the gzipped copies of the JSON ones. */
 const NAMES = [...Object.keys(BULK_FILES), ...Object.keys(BULK_FILES).filter((n) => !n.endsWith('.xlsx')).map((n) => `${n}.gz`)];
 
-/** Whether a file holds something: datos.xlsx always (the template with its «Léame»), a package when it has a document. */
+/**
+ * Whether a file holds something: a package when it has a document of its kind; datos.xlsx when it has any (the
+ * processes of a publisher without projects, say). A publisher registered that has not published yet got a workbook
+ * of empty sheets, offered beside «Sin proyectos publicados» as if it were its data.
+ */
 function hasDocuments(name: string, counts: DocumentCounts[]): boolean {
   const { kind } = BULK_FILES[name.replace(/\.gz$/, '')];
-  return !kind || publishedCount(kind, counts) > 0;
+  return kind ? publishedCount(kind, counts) > 0 : publishedCount('releases', counts) + publishedCount('projects', counts) > 0;
 }
 
 export function bulkRoutes(deps: BulkRoutesDeps): Router {
@@ -66,8 +70,9 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     const base = gzipped ? name.slice(0, -3) : name;
     const { kind, format } = BULK_FILES[base];
     // No package of nothing (core/packages/bulk-contents.ts): said before anything is built or redirected to.
-    if (kind && !hasDocuments(name, sets.map((s) => s.publication.counts))) {
-      throw new HttpError(404, 'bulk-not-published', unpublishedBulkMessage(kind, name, await requestedPublisherName(deps.store, sets, publisherId)));
+    if (!hasDocuments(name, sets.map((s) => s.publication.counts))) {
+      const publisherName = await requestedPublisherName(deps.store, sets, publisherId);
+      throw new HttpError(404, 'bulk-not-published', kind ? unpublishedBulkMessage(kind, name, publisherName) : unpublishedWorkbookMessage(name, publisherName));
     }
     const prefix = await deps.bulk.ensure(sets, publisherId);
     // A public bucket serves the file itself (and its compression, length and validators), and its ranges: Cloud

@@ -200,7 +200,7 @@ export function packageMeta(uri: string, sets: PublishedSet[], platform: { name:
   const extensions = servedExtensions(platform.uri);
   const publisher = single ?? (sets.length === 1 ? sets[0].publisher : undefined);
   const dates = sets.map((s) => s.publication.createdAt).sort();
-  const terms = publisher ? packageTerms(publisher, sets.find((s) => s.publisher.id === publisher.id)?.publication) : {};
+  const terms = publisher ? packageTerms(publisher, sets.find((s) => s.publisher.id === publisher.id)?.publication) : sharedLicense(sets);
   return {
     uri,
     publishedDate: dates[dates.length - 1] ?? new Date(0).toISOString(),
@@ -209,6 +209,17 @@ export function packageMeta(uri: string, sets: PublishedSet[], platform: { name:
     ...(terms.publicationPolicy ? { publicationPolicy: terms.publicationPolicy } : {}),
     extensions,
   };
+}
+
+/**
+ * A package of several publishers' data carries a licence when all of them publish under the same one: what a reader
+ * of all the data may do with it (the packages and bulk files of everything said nothing, though every publisher's
+ * own said CC BY 4.0). Their publication policies are each its own document, so none is named.
+ */
+function sharedLicense(sets: PublishedSet[]): DeclaredTerms {
+  const licenses = new Set(sets.map((s) => packageTerms(s.publisher, s.publication).license));
+  const [license] = licenses;
+  return licenses.size === 1 && license ? { license } : {};
 }
 
 /**

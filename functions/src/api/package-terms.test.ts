@@ -62,3 +62,27 @@ it('a publisher registered without licence publishes the one its Configuración 
   const mixed = { license: 'https://datos.gob.mx/libreusomx', publicationPolicy: 'https://merida.example/politica' };
   expect(await terms('merida')).toEqual({ releases: mixed, projects: mixed, listed: mixed });
 });
+
+it('the packages of every publisher carry the licence they all publish under, and none when their licences differ', async () => {
+  for (const key of ['merida', 'tuxtla-gutierrez']) {
+    const workbook = await exampleWorkbook(key);
+    const publisher = publisherOf(key, workbook);
+    await store.putPublisher(publisher);
+    expect((await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+  }
+  // A new app for each look, as terms() does: one app keeps its answers while the publications stay the same.
+  const licenses = async (): Promise<unknown[]> => Promise.all(['/api/ocds/releases', '/api/ocds/records', '/api/oc4ids/projects', '/api/oc4ids/projects?limit=1'].map(async (path) => {
+    const app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+    const body = (await request(app).get(path).expect(200)).body as { publisher: { name: string }; license?: string; publicationPolicy?: string };
+    // Several publishers' package: the platform publishes it, and names no one publisher's policy.
+    expect([body.publisher.name, body.publicationPolicy]).toEqual(['Infraestructura Abierta', undefined]);
+    return body.license;
+  }));
+  expect(await licenses()).toEqual(Array(4).fill('https://creativecommons.org/licenses/by/4.0/'));
+
+  const tuxtla = await store.getPublisher('tuxtla-gutierrez');
+  await store.putPublisher({ ...(tuxtla as Publisher), license: 'https://creativecommons.org/publicdomain/zero/1.0/' });
+  expect(await licenses()).toEqual(Array(4).fill(undefined));
+  // Each publisher's own package keeps its own.
+  expect(((await terms('merida')).releases as { license: string }).license).toBe('https://creativecommons.org/licenses/by/4.0/');
+});
