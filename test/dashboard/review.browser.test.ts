@@ -170,6 +170,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
     // No longer approved from here: what approving would have changed.
     expect(await og.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
+    // In the same tense: nothing will be published from here.
+    expect(await og.locator('#titulo-cambios + p').textContent()).toBe('Este implementador aún no ha publicado: todo habría sido nuevo.');
   });
 
   test('the official sees the comment and sends the fixed workbook from the page (a workbook with errors is refused there, cell by cell); it is approved from the page', async () => {
@@ -587,5 +589,20 @@ describeIfChromium('review pages in headless Chromium', () => {
     } finally {
       await registerPublisher(h.store, val, 'admin', new Date());
     }
+  });
+
+  test('an official who opens the inbox is told what the official can do about a send older than one approved: not «Devuélvalo con un comentario»', async () => {
+    const older = (await upload('Parque del Oriente')).body.submission.id;
+    const newer = (await upload('Parque del Oriente, segunda etapa')).body.submission.id;
+    expect((await fetch(`${base}/api/submissions/${newer}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } })).status).toBe(200);
+    const official = 'Su coordinación solo puede devolverlo; si algo de este envío falta en aquel, envíelo en un libro nuevo.';
+    const page = await signedIn('capturistaA', '#/revision');
+    const flag = page.locator(`#bandeja tbody tr:has(a[href^="#/revision/${older}"]) .envio-anterior`);
+    await flag.waitFor();
+    expect(await flag.textContent()).toContain(official);
+    expect(await flag.textContent()).not.toContain('Devuélvalo');
+    // The coordinator, who does return it, is still told to.
+    const og = await signedIn('coordinadorA', '#/revision', { tab: 1 });
+    await og.locator(`#bandeja tbody tr:has(a[href^="#/revision/${older}"]) .envio-anterior`, { hasText: 'Devuélvalo con un comentario' }).waitFor();
   });
 });
