@@ -200,6 +200,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await og.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
     // In the same tense: nothing will be published from here.
     expect(await og.locator('#titulo-cambios + p').textContent()).toBe('Este implementador aún no ha publicado: todo habría sido nuevo.');
+    await og.locator('#vista-previa summary', { hasText: 'Nuevo: ' }).click();
+    expect(await og.locator('#vista-previa details[open] .note').textContent()).toBe('Se habría publicado por primera vez.');
   });
 
   test('the official sees the comment and sends the fixed workbook from the page (a workbook with errors is refused there, cell by cell); it is approved from the page', async () => {

@@ -254,14 +254,15 @@ const CHANGE_LABELS: Record<'f' | 'm', Record<Change, readonly [string, string]>
   m: { new: ['Nuevo', 'Nuevos'], changed: ['Modificado', 'Modificados'], unchanged: ['Sin cambios', 'Sin cambios'], removed: ['Ausente del libro', 'Ausentes del libro'] },
 };
 
-function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string): HTMLElement {
+/** `approvable`: what approving will do, or (a send no longer approved from its page) what it would have done. */
+function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string, approvable: boolean): HTMLElement {
   const labels = CHANGE_LABELS[gender];
   const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
     h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
     item.change === 'changed'
       ? dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
         item.fields.map((f) => [f.label ? h('span', { title: f.path }, f.label) : f.path, shownChange(f.path, f.before), shownChange(f.path, f.after)]))
-      : h('p', { class: 'note' }, item.change === 'new' ? 'Se publicará por primera vez.' : removedNote)));
+      : h('p', { class: 'note' }, item.change === 'new' ? `Se ${approvable ? 'publicará' : 'habría publicado'} por primera vez.` : removedNote)));
   return h('section', { 'aria-labelledby': id },
     h('h3', { id }, title),
     h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${labels[k][1]}: ${count(group.counts[k])}`).join(' · ')),
@@ -285,8 +286,8 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     // In the heading's tense: «Qué habría cambiado» over «todo será nuevo» promised a publication that will not come.
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : `Este implementador aún no ha publicado: todo ${approvable ? 'será' : 'habría sido'} nuevo.`),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
-    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
-    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
+    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).', approvable),
+    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).', approvable));
 }
 
 /** Errors named in the comment written for the coordinator when an approval found them (refusalComment). */
