@@ -77,8 +77,34 @@ describeIfChromium('review pages in headless Chromium', () => {
     return page;
   }
 
-  let og: Page;
+  let og: Page | undefined;
   let official: Page;
+  const RETURN_COMMENT = 'Cambie el título: debe decir «Parque de la Paz».\n2. Revise la fecha de inicio.';
+  /** The send the first test returns with RETURN_COMMENT from its page. */
+  let returnedId: string | undefined;
+
+  /**
+   * What a test needs from the ones before it in this file, made through the API when it runs alone (`-t`): the
+   * returned send (the first test returns it from the page), and the coordinator's tab on its page.
+   */
+  async function returnedSend(): Promise<string> {
+    if (returnedId) return returnedId;
+    const id = (await upload('Parque del Centro')).body.submission.id;
+    const returned = await fetch(`${base}/api/submissions/${id}/return`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA'), 'content-type': 'application/json' }, body: JSON.stringify({ comment: RETURN_COMMENT }) });
+    expect(returned.status).toBe(200);
+    return (returnedId = id);
+  }
+  async function coordinatorTab(hash: string): Promise<Page> {
+    return (og ??= await signedIn('coordinadorA', hash, { tab: 1 }));
+  }
+  /** Mérida has published (the second test approves from the page): «Parque de la Paz» as its one project. */
+  async function meridaPublished(): Promise<void> {
+    // Before its first publication the API says there is nothing published (404).
+    const published = (await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects?: unknown[] };
+    if (published.projects?.length) return;
+    const id = (await upload('Parque de la Paz')).body.submission.id;
+    expect((await fetch(`${base}/api/submissions/${id}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } })).status).toBe(200);
+  }
 
   test('visitors see the public sections and «Iniciar sesión»; signed in, the menu offers the work pages of the role, and signing out takes them away', async () => {
     const menu = (page: Page): Promise<string[]> => page.locator('#menu a').allTextContents();
@@ -135,6 +161,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     const first = await upload('Parque del Centro');
     expect(first.status).toBe(201);
     const id = first.body.submission.id;
+    og = undefined;
 
     // A coordinator of another state: an empty inbox, and the submission itself is refused.
     const other = await signedIn('coordinadorB', '#/revision');
@@ -152,7 +179,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await other.getByRole('heading', { level: 1, name: 'Entrega no disponible' }).waitFor();
 
     // Its own tab: the next two tests come back to it, beside the official's.
-    og = await signedIn('coordinadorA', '#/revision', { tab: 1 });
+    og = await coordinatorTab('#/revision');
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByRole('heading', { name: 'Entrega de Municipio de Mérida' }).waitFor();
     expect(await og.locator('#vista-previa').textContent()).toContain('Nuevos: 1');
@@ -162,17 +189,23 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await og.locator('#completitud').textContent()).toMatch(/ %$/);
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Escriba qué debe corregirse antes de devolver la entrega.').waitFor();
-    await og.getByLabel('Comentarios para quien capturó').fill('Cambie el título: debe decir «Parque de la Paz».\n2. Revise la fecha de inicio.');
+    await og.getByLabel('Comentarios para quien capturó').fill(RETURN_COMMENT);
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Se devolvió con comentarios').waitFor();
+    returnedId = id;
     // Sent as an Excel file: its official reads the comments on «Mis envíos», with no add-on panel.
     expect(await og.locator('#resultado').textContent()).toBe('Se devolvió con comentarios: quien capturó los verá en «Mis envíos».');
     await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
     // No longer approved from here: what approving would have changed.
     expect(await og.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
+    // In the same tense: nothing will be published from here.
+    expect(await og.locator('#titulo-cambios + p').textContent()).toBe('Este implementador aún no ha publicado: todo habría sido nuevo.');
+    await og.locator('#vista-previa summary', { hasText: 'Nuevo: ' }).click();
+    expect(await og.locator('#vista-previa details[open] .note').textContent()).toBe('Se habría publicado por primera vez.');
   });
 
   test('the official sees the comment and sends the fixed workbook from the page (a workbook with errors is refused there, cell by cell); it is approved from the page', async () => {
+    const og = await coordinatorTab(`#/revision/${await returnedSend()}`);
     official = await signedIn('capturistaA', '#/mis-envios');
     await official.getByText('Cambie el título: debe decir «Parque de la Paz».').waitFor();
     // The session names the official's institution, not its id.
@@ -274,6 +307,8 @@ describeIfChromium('review pages in headless Chromium', () => {
 
   test('an update after publishing shows the field that changes, before and after', async () => {
     // An update after publishing: the preview shows the field that changes, before and after.
+    await meridaPublished();
+    const og = await coordinatorTab('#/revision');
     const update = await upload('Parque de la Paz (segunda etapa)');
     await og.goto(`${base}/#/revision?situacion=submitted`);
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
@@ -314,6 +349,8 @@ describeIfChromium('review pages in headless Chromium', () => {
   });
 
   test('a coordinator records program stages from Revisión and Seguimiento shows them; others cannot', async () => {
+    // Mérida's first two stages, as the test before records them (run alone, it has not).
+    expect((await fetch(`${base}/api/publishers/mer/stages`, { method: 'PUT', headers: { authorization: h.bearer('coordinadorA'), 'content-type': 'application/json' }, body: JSON.stringify({ stages: { 'E.1': '2024-01-15', 'E.2': '2024-02-01' } }) })).status).toBe(200);
     const page = await signedIn('coordinadorA', '#/revision');
     // Seguimiento seen first in this tab: after saving it must show the new dates, not the copy it already read.
     await page.getByRole('navigation').getByRole('link', { name: 'Seguimiento' }).click();
@@ -403,6 +440,7 @@ describeIfChromium('review pages in headless Chromium', () => {
   });
 
   test('an official withdraws a send made by mistake from Mis envíos, after confirming; it leaves the coordinator\'s inbox', async () => {
+    await meridaPublished();
     const sent = await fetch(`${base}/api/submissions?publisher=mer&archivo=${encodeURIComponent('enviado por error.xlsx')}`, { method: 'POST', headers: { authorization: h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque enviado por error' })) });
     expect(sent.status).toBe(201);
     const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
@@ -587,5 +625,20 @@ describeIfChromium('review pages in headless Chromium', () => {
     } finally {
       await registerPublisher(h.store, val, 'admin', new Date());
     }
+  });
+
+  test('an official who opens the inbox is told what the official can do about a send older than one approved: not «Devuélvalo con un comentario»', async () => {
+    const older = (await upload('Parque del Oriente')).body.submission.id;
+    const newer = (await upload('Parque del Oriente, segunda etapa')).body.submission.id;
+    expect((await fetch(`${base}/api/submissions/${newer}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } })).status).toBe(200);
+    const official = 'Su coordinación solo puede devolverlo; si algo de este envío falta en aquel, envíelo en un libro nuevo.';
+    const page = await signedIn('capturistaA', '#/revision');
+    const flag = page.locator(`#bandeja tbody tr:has(a[href^="#/revision/${older}"]) .envio-anterior`);
+    await flag.waitFor();
+    expect(await flag.textContent()).toContain(official);
+    expect(await flag.textContent()).not.toContain('Devuélvalo');
+    // The coordinator, who does return it, is still told to.
+    const og = await signedIn('coordinadorA', '#/revision', { tab: 1 });
+    await og.locator(`#bandeja tbody tr:has(a[href^="#/revision/${older}"]) .envio-anterior`, { hasText: 'Devuélvalo con un comentario' }).waitFor();
   });
 });

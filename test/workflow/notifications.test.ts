@@ -205,6 +205,8 @@ describe('reads that must not grow with the country', () => {
     counted.reset();
     expect(await remind(now)).toEqual(['mer']);
     expect(counted.count('audit')).toBeLessThanOrEqual(3);
+    // The accounts of the late publisher only (its capturista and its coordinator's none), not the 300 of the country.
+    expect(counted.count('users')).toBeLessThanOrEqual(3);
     expect(mails.map((m) => m.to)).toEqual([[USERS.capturistaA.email]]);
     // Six days later: the reminder of this week holds it back; eight days later, another.
     expect(await remind(new Date(now.getTime() + 6 * 86_400_000))).toEqual([]);

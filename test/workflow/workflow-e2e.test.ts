@@ -66,6 +66,13 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
     expect(mine.submissions).toHaveLength(1);
     expect(mine.submissions[0].comments).toEqual([{ at: expect.any(String), by: 'revision@inaip-yucatan.org.mx', text: 'Cambie el título del parque.' }]);
     expect(mine.serviceAccount).toBe(SERVICE_ACCOUNT);
+    // Listed by the sheet in the store, each reader still gets only the sends in its charge — none of Mérida's for
+    // another institution's official or another state's coordinator — and of the publisher asked for.
+    for (const user of ['capturistaB', 'coordinadorB'] as const) {
+      expect(checkSubmissionListAnswer((await request(h.app).get(`/api/submissions?spreadsheetId=${SHEET}`).set('Authorization', h.bearer(user))).body).submissions).toEqual([]);
+    }
+    expect(checkSubmissionListAnswer((await request(h.app).get(`/api/submissions?spreadsheetId=${SHEET}&publisher=mer`).set('Authorization', h.bearer('coordinadorA'))).body).submissions.map((s) => s.id)).toEqual([id]);
+    expect(checkSubmissionListAnswer((await request(h.app).get(`/api/submissions?spreadsheetId=${SHEET}&publisher=mty`).set('Authorization', h.bearer('admin'))).body).submissions).toEqual([]);
     const coordinatorView = checkSubmissionListAnswer((await request(h.app).get('/api/submissions').set('Authorization', h.bearer('coordinadorA'))).body);
     expect(coordinatorView.viewer).toEqual({ email: 'revision@inaip-yucatan.org.mx', role: 'coordinador', scope: { kind: 'state', state: 'Yucatán' } });
 

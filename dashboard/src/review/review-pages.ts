@@ -12,14 +12,14 @@ import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
   AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, sentAt, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
-  type Change, type ChangeGroup, type DecisionRequest, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView,
+  type Change, type ChangeGroup, type DecisionRequest, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
 import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
-import { newerApprovedText } from '../../../core/workflow/newer-approved';
+import { newerApprovedText, type NewerApprovedReader } from '../../../core/workflow/newer-approved';
 import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
 
@@ -153,6 +153,12 @@ function inboxQuery(q: URLSearchParams): string {
  * its page). It showed «En revisión» only, and a failed publication left the inbox unless another filter was chosen.
  */
 const PENDING = 'por-decidir';
+
+/**
+ * Who reads what a send older than an approved one calls for: an official opening the inbox was told «Devuélvalo con
+ * un comentario», which only the coordination can do.
+ */
+const readerOf = (viewer: Viewer): NewerApprovedReader => (viewer.role === 'capturista' ? 'official' : 'coordinator');
 // Short enough for a phone's select (390 px): «Por decidir (en revisión o publicación fallida)» was cut at «fa».
 const PENDING_LABEL = 'En revisión o publicación fallida';
 
@@ -206,7 +212,8 @@ export const reviewInboxPage: Page = {
       ], shown.map((s) => [h('a', { href: `${route('revision', s.id)}${here}`, 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
         // A newer send of the institution is already approved: said here, before it is opened as if it could be
         // approved (the server refuses it, 409).
-        s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` ${newerApprovedText(s.newerApprovedAt, 'coordinator')}`)) : statusBadge(s),
+        // What to do about it, said to its reader: an official who opens the inbox is not the one who returns it.
+        s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` ${newerApprovedText(s.newerApprovedAt, readerOf(list.viewer))}`)) : statusBadge(s),
         `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
         { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
@@ -247,14 +254,15 @@ const CHANGE_LABELS: Record<'f' | 'm', Record<Change, readonly [string, string]>
   m: { new: ['Nuevo', 'Nuevos'], changed: ['Modificado', 'Modificados'], unchanged: ['Sin cambios', 'Sin cambios'], removed: ['Ausente del libro', 'Ausentes del libro'] },
 };
 
-function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string): HTMLElement {
+/** `approvable`: what approving will do, or (a send no longer approved from its page) what it would have done. */
+function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string, approvable: boolean): HTMLElement {
   const labels = CHANGE_LABELS[gender];
   const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
     h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
     item.change === 'changed'
       ? dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
         item.fields.map((f) => [f.label ? h('span', { title: f.path }, f.label) : f.path, shownChange(f.path, f.before), shownChange(f.path, f.after)]))
-      : h('p', { class: 'note' }, item.change === 'new' ? 'Se publicará por primera vez.' : removedNote)));
+      : h('p', { class: 'note' }, item.change === 'new' ? `Se ${approvable ? 'publicará' : 'habría publicado'} por primera vez.` : removedNote)));
   return h('section', { 'aria-labelledby': id },
     h('h3', { id }, title),
     h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${labels[k][1]}: ${count(group.counts[k])}`).join(' · ')),
@@ -275,10 +283,11 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
   const approvable = p.submission.status !== 'returned' && !p.newerApprovedAt && !approvalRefused(p.submission);
   return h('section', { 'aria-labelledby': 'titulo-cambios', id: 'vista-previa' },
     h('h2', { id: 'titulo-cambios' }, approvable ? 'Qué cambiará al aprobar' : 'Qué habría cambiado al aprobar'),
-    h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : 'Este implementador aún no ha publicado: todo será nuevo.'),
+    // In the heading's tense: «Qué habría cambiado» over «todo será nuevo» promised a publication that will not come.
+    h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : `Este implementador aún no ha publicado: todo ${approvable ? 'será' : 'habría sido'} nuevo.`),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
-    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).'),
-    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).'));
+    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).', approvable),
+    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).', approvable));
 }
 
 /** Errors named in the comment written for the coordinator when an approval found them (refusalComment). */

@@ -29,6 +29,17 @@ export interface CollectionSpec {
   queries: readonly (readonly string[])[];
   /** Those also queried with `sk` descending (a listing read from its end): Firestore needs an index of their own. */
   descending?: readonly (readonly string[])[];
+  /**
+   * Fields whose value is not a top-level body field but read from deeper in the body (the emulator cannot filter
+   * on a nested path): their column holds what the function returns.
+   */
+  derived?: Readonly<Record<string, (doc: Record<string, unknown>) => unknown>>;
+}
+
+/** The spreadsheet a submission was sent from (SubmissionSource: sheets, or values with a spreadsheet); null for an upload. */
+function sourceSpreadsheet(doc: Record<string, unknown>): unknown {
+  const source = doc.source as { kind?: unknown; spreadsheetId?: unknown } | undefined;
+  return source && (source.kind === 'sheets' || source.kind === 'values') ? source.spreadsheetId : null;
 }
 
 export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
@@ -36,11 +47,15 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   // By role: a new send's notice finds the coordinators among them, not among every account of the country
   // (workflow/notifications.ts). Accounts written before `role` was a field are marked once (document-store.ts markUserRoles).
   users: { fields: ['email', 'tokenHash', 'publisherId', 'role'], queries: [[], ['email'], ['tokenHash'], ['publisherId'], ['role']] },
+  // `spreadsheetId` (from `source`): the add-on lists the sends of its spreadsheet (GET /api/submissions?spreadsheetId=),
+  // which read every send of the implementer — or of the state — and kept the few of that sheet. Submissions written
+  // before the field are marked once (document-store.ts markSubmissionSheets).
   submissions: {
-    fields: ['publisherId', 'status'],
-    queries: [[], ['publisherId'], ['status'], ['publisherId', 'status']],
+    fields: ['publisherId', 'status', 'spreadsheetId'],
+    queries: [[], ['publisherId'], ['status'], ['publisherId', 'status'], ['spreadsheetId'], ['spreadsheetId', 'status']],
     // «Mis envíos» and the inbox read the newest sends first (Store.listSubmissions newestFirst).
-    descending: [[], ['publisherId'], ['status'], ['publisherId', 'status']],
+    descending: [[], ['publisherId'], ['status'], ['publisherId', 'status'], ['spreadsheetId'], ['spreadsheetId', 'status']],
+    derived: { spreadsheetId: sourceSpreadsheet },
   },
   publications: {
     fields: ['publisherId', 'contentHash', 'status'],
@@ -115,8 +130,9 @@ export function toRow(collection: CollectionName, id: string, sk: string, doc: o
   }
   const fields: Record<string, string | number | null> = {};
   const values = doc as Record<string, unknown>;
+  const derived = COLLECTIONS[collection].derived ?? {};
   for (const f of COLLECTIONS[collection].fields) {
-    const v = values[f];
+    const v = Object.prototype.hasOwnProperty.call(derived, f) ? derived[f](values) : values[f];
     fields[f] = typeof v === 'string' || typeof v === 'number' ? v : null;
   }
   return { id, sk, fields, body, bytes };

@@ -88,6 +88,12 @@ class NothingToMark extends Error {}
 /** The pointer moved to another publication while its count was being read: read it again. */
 class PointerMoved extends Error {}
 
+/**
+ * Document of `changes` saying every submission carries `spreadsheetId` as a field (collections.ts): those written
+ * before it are marked once (markSubmissionSheets).
+ */
+const SUBMISSION_SHEETS_ID = docId('submission-sheets');
+
 /** The change log's one document (collection `changes`). */
 const CHANGE_LOG_ID = docId('published');
 const NO_CHANGES: PublishedChanges = { seq: 0, recent: [] };
@@ -295,6 +301,30 @@ export function createStore(backend: DocumentBackend): Store {
   }
 
   /**
+   * Submissions written before `spreadsheetId` was a field lack it in their row (a SQLite column added empty, a
+   * Firestore document without it): the listing of a spreadsheet's sends would miss them. Once per store, before the
+   * first such listing, each one sent from a spreadsheet is written again from its own body — read and written at
+   * once, so a decision taken meanwhile is kept — and then the marker says so.
+   */
+  async function markSubmissionSheets(): Promise<void> {
+    if (await marked(SUBMISSION_SHEETS_ID)) return;
+    await eachRow('submissions', 500, async (body) => {
+      const { id, source } = JSON.parse(body) as Submission;
+      if (source.kind === 'xlsx' || source.spreadsheetId === null) return;
+      try {
+        await backend.modify('submissions', docId(id), (now) => {
+          if (now === undefined) throw new NothingToMark();
+          const s = JSON.parse(now) as Submission;
+          return toRow('submissions', docId(id), submissionKey(s), s);
+        });
+      } catch (e) {
+        if (!(e instanceof NothingToMark)) throw e;
+      }
+    });
+    await markDone(SUBMISSION_SHEETS_ID, 'submissionSheets', 'submissionSheets');
+  }
+
+  /**
    * Appends a change of `publisherId` to the log, after the change itself is written: a reader that sees the entry
    * and then reads the publisher sees the change (api/current-publications.ts). A change left unlogged — the process
    * died between the two writes, or this write failed — is seen at the readers' next full read (FULL_REREAD_MS), so
@@ -351,7 +381,10 @@ export function createStore(backend: DocumentBackend): Store {
     createSubmission: (s: Submission) =>
       backend.create('submissions', toRow('submissions', docId(s.id), submissionKey(s), s)),
     getSubmission: (id) => get<Submission>('submissions', docId(id)),
-    listSubmissions: (q = {}) => list<Submission>('submissions', { publisherId: q.publisherId, status: q.status }, q, undefined, q.newestFirst === true),
+    async listSubmissions(q = {}) {
+      if (q.spreadsheetId !== undefined) await markOnce(SUBMISSION_SHEETS_ID, markSubmissionSheets);
+      return list<Submission>('submissions', { publisherId: q.publisherId, spreadsheetId: q.spreadsheetId, status: q.status }, q, undefined, q.newestFirst === true);
+    },
     async transitionSubmission(id, from, to, entry, patch = {}) {
       let updated: Submission | undefined;
       await backend.modify('submissions', docId(id), (body) => {

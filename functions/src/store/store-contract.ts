@@ -249,6 +249,31 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await pages((after) => store.listSubmissions({ publisherId: 'p1', status: 'submitted', after, limit: 5, newestFirst: true }))).flat().map((s) => s.id)).toEqual(newest.filter((_, i) => (22 - i) % 2 === 0));
     });
 
+    test('the sends of one spreadsheet: paged in either order, by status too, uploads and other sheets left out', async () => {
+      // The add-on's «sends of this spreadsheet» (GET /api/submissions?spreadsheetId=): 7 of them among 24 sends.
+      const sheet = (id: string, minute: number, spreadsheetId: string, status: Submission['status'] = 'submitted'): Submission => ({ ...sampleSubmission(id, 'p1', minute), source: { kind: 'sheets', spreadsheetId }, status });
+      const mine = Array.from({ length: 7 }, (_, i) => `m${i}`);
+      const all: Submission[] = [
+        ...mine.map((id, i) => sheet(id, i * 3, 'hoja-obras', i % 2 ? 'returned' : 'submitted')),
+        ...Array.from({ length: 14 }, (_, i) => sheet(`o${String(i).padStart(2, '0')}`, i * 2, `hoja-${i}`)),
+        { ...sampleSubmission('v1', 'p2', 4), source: { kind: 'values', spreadsheetId: 'hoja-obras' }, status: 'approved' },
+        { ...sampleSubmission('v2', 'p1', 5), source: { kind: 'values', spreadsheetId: null } },
+        { ...sampleSubmission('x1', 'p1', 6), source: { kind: 'xlsx', fileId: 'hoja-obras' } },
+      ];
+      for (const s of shuffled(all)) await store.createSubmission(s);
+      const inSheet = ['m0', 'm1', 'v1', 'm2', 'm3', 'm4', 'm5', 'm6'];
+      const got = await pages((after) => store.listSubmissions({ spreadsheetId: 'hoja-obras', after, limit: 3 }));
+      expect(got.map((p) => p.length)).toEqual([3, 3, 2]);
+      expect(got.flat().map((s) => s.id)).toEqual(inSheet);
+      expect((await pages((after) => store.listSubmissions({ spreadsheetId: 'hoja-obras', after, limit: 3, newestFirst: true }))).flat().map((s) => s.id)).toEqual([...inSheet].reverse());
+      expect((await store.listSubmissions({ spreadsheetId: 'hoja-obras', status: 'returned' })).items.map((s) => s.id)).toEqual(['m1', 'm3', 'm5']);
+      expect((await store.listSubmissions({ spreadsheetId: 'hoja-obras', status: 'submitted', newestFirst: true, limit: 2 })).items.map((s) => s.id)).toEqual(['m6', 'm4']);
+      // A decision keeps the send listed under its sheet.
+      await store.transitionSubmission('m6', ['submitted'], 'approved', { at: at(30), by: 'c1', action: 'approved' });
+      expect((await store.listSubmissions({ spreadsheetId: 'hoja-obras', status: 'approved' })).items.map((s) => s.id)).toEqual(['v1', 'm6']);
+      expect((await store.listSubmissions({ spreadsheetId: 'hoja-nada' })).items).toEqual([]);
+    });
+
     test('paging releases, records, projects, publishers, audit and stats', async () => {
       for (const id of shuffled(Array.from({ length: 12 }, (_, i) => `pub${String(i).padStart(2, '0')}`))) {
         await store.putPublisher(samplePublisher(id));
@@ -687,6 +712,11 @@ function rowWithout(collection: 'users' | 'current', id: string, body: object, f
   return { id: docId(id), sk: sortKey(id), fields, body: JSON.stringify(body) };
 }
 
+/** A submission's row as a store wrote it before `spreadsheetId` was a field. */
+function submissionRowWithout(s: Submission): Row {
+  return { id: docId(s.id), sk: sortKey(s.createdAt, s.id), fields: { publisherId: s.publisherId, status: s.status }, body: JSON.stringify(s) };
+}
+
 /**
  * Queries on fields a store gained later (users' `role`, pointers' `documents`) find the documents written before
  * too: each store marks its old documents once, and after that the query reads only what it asks for.
@@ -731,6 +761,25 @@ export function runMarkedFieldsContract(name: string, openBackend: () => Promise
       // This version again: a new process, and the one that kept running.
       expect((await createStore(backend).listUsers({ role: 'coordinador' })).items.map((u) => u.id)).toEqual(['c-back', 'c-new']);
       expect((await store.listUsers({ role: 'coordinador' })).items.map((u) => u.id)).toEqual(['c-back', 'c-new']);
+    });
+
+    test('the sends of a spreadsheet, those written before `spreadsheetId` was a field included; marked once per store, then only that sheet\'s are read', async () => {
+      const sent = (id: string, minute: number, spreadsheetId: string): Submission => ({ ...sampleSubmission(id, 'p1', minute), source: { kind: 'sheets', spreadsheetId }, status: 'submitted' });
+      // Written by an earlier version: the sheet only in the body's source.
+      await backend.putMany('submissions', [sent('old-1', 1, 'hoja-obras'), sent('old-2', 2, 'hoja-otra'), sent('old-3', 3, 'hoja-obras'), { ...sampleSubmission('old-x', 'p1', 4), source: { kind: 'xlsx' as const, fileId: 'f' } }].map(submissionRowWithout));
+      const counted = countingReads(backend);
+      const store = createStore(counted.backend);
+      await store.createSubmission(sent('new-1', 5, 'hoja-obras'));
+      expect((await store.listSubmissions({ spreadsheetId: 'hoja-obras' })).items.map((s) => s.id)).toEqual(['old-1', 'old-3', 'new-1']);
+      expect((await store.listSubmissions({ spreadsheetId: 'hoja-obras', newestFirst: true, limit: 1 })).items.map((s) => s.id)).toEqual(['new-1']);
+      // The marking kept each send as it was.
+      expect(await store.getSubmission('old-3')).toEqual(sent('old-3', 3, 'hoja-obras'));
+      expect((await store.listSubmissions({ publisherId: 'p1' })).items).toHaveLength(5);
+      // Another process on the same store: the marker says it is done (1 read), then the sheet's 3 sends (and the
+      // page's look-ahead): not every send again.
+      const other = countingReads(backend);
+      expect((await createStore(other.backend).listSubmissions({ spreadsheetId: 'hoja-obras' })).items.map((s) => s.id)).toEqual(['old-1', 'old-3', 'new-1']);
+      expect(other.reads).toEqual({ changes: 1, submissions: 3 });
     });
 
     test('published documents: the sum of the current pointers, those switched before they carried it included', async () => {

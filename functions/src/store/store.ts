@@ -275,9 +275,10 @@ export interface Store {
   /**
    * By (createdAt, id), the oldest first; `newestFirst`: the newest first, paging back from the end (a year of sends
    * is read from its latest, which is what its readers look for, not from the first ones). A page's `next`
-   * continues in the order it was listed in.
+   * continues in the order it was listed in. `spreadsheetId`: the sends of that spreadsheet (SubmissionSource), by
+   * itself or with `status` — not with `publisherId` (a spreadsheet's sends are few; no index is kept for both).
    */
-  listSubmissions(query?: PageRequest & { publisherId?: string; status?: SubmissionStatus; newestFirst?: boolean }): Promise<Page<Submission>>;
+  listSubmissions(query?: PageRequest & { status?: SubmissionStatus; newestFirst?: boolean } & ({ publisherId?: string; spreadsheetId?: undefined } | { publisherId?: undefined; spreadsheetId: string })): Promise<Page<Submission>>;
   /**
    * Atomic compare-and-set: moves the submission to `to` only if its status is one of `from`, appends `entry`
    * to its history (bounded: submission-history.ts) and sets `updatedAt = entry.at`. Of two concurrent approvals exactly one wins; the other

@@ -160,8 +160,9 @@ const DAY = 86_400_000;
 export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]> {
   const now = deps.now?.() ?? new Date();
   const reminded: string[] = [];
+  // Every publisher: whether one is late depends on its own pointer, confirmation and period, which no query can
+  // compare with today (that would take a due date kept on each publisher); a few thousand reads a day.
   const publishers = await readAll((after) => deps.store.listPublishers({ after, limit: 1000 }));
-  const users = await readAll((after) => deps.store.listUsers({ after, limit: 1000 }));
   for (const p of publishers) {
     const current = await deps.store.getCurrent(p.id);
     // An approval of unchanged data (confirmedAt) counts as an update, as on Seguimiento (core/workflow/update-due.ts).
@@ -172,6 +173,9 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
     const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
     const audit = await readAll((after) => deps.store.listAudit({ publisherId: p.id, since: weekAgo, after, limit: 1000 }));
     if (audit.some((e) => e.action === 'notification.sent' && e.details.kind === 'reminder' && now.getTime() - Date.parse(e.at) < 7 * DAY)) continue;
+    // The accounts of this publisher only (by id, as before): the country's every account was read each day for the
+    // officials of the few late ones.
+    const users = await readAll((after) => deps.store.listUsers({ publisherId: p.id, after, limit: 1000 }));
     const to = users.filter((u: User) => u.role === 'capturista' && u.publisherId === p.id).map((u) => u.email);
     if (!to.length) continue;
     const last = lastUpdateAt(clock);

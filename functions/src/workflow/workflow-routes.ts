@@ -492,15 +492,17 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const visible = await visibleTo(user, 'submission.list');
     const state = queryString(req, 'state');
     const inState = state ? new Set((await allPublishers(store)).filter((p) => sameState(p.state, state)).map((p) => p.id)) : undefined;
-    const wanted = (s: Submission): boolean => visible(s.publisherId) && (!inState || inState.has(s.publisherId)) && (!spreadsheetId || ((s.source.kind === 'sheets' || s.source.kind === 'values') && s.source.spreadsheetId === spreadsheetId));
-    // The store filters by publisher and status; the rest (the coordinator's state, a sheet) is filtered here. One
+    const wanted = (s: Submission): boolean => visible(s.publisherId) && (!publisherId || s.publisherId === publisherId) && (!inState || inState.has(s.publisherId));
+    // The store filters by a sheet (the add-on's «sends of this spreadsheet»: a few among thousands) or by publisher,
+    // and by status; the rest (the coordinator's state, the publisher along with a sheet) is filtered here. One
     // store page filtered that way held a coordinator's few submissions among everyone's — an empty inbox with a
     // `next` nobody followed — so pages are read until `limit` are found, up to MAX_SCANNED_PAGES; `links.next`
     // continues right after the last one given (cursorAfter) or where the store stopped.
+    const narrowed = spreadsheetId ? { spreadsheetId } : publisherId ? { publisherId } : {};
     const items: Submission[] = [];
     let after = queryString(req, 'after');
     for (let read = 0; read < MAX_SCANNED_PAGES && items.length < limit; read++) {
-      const page = await store.listSubmissions({ ...(publisherId ? { publisherId } : {}), ...(status ? { status: status as SubmissionStatus } : {}), after, limit, newestFirst });
+      const page = await store.listSubmissions({ ...narrowed, ...(status ? { status: status as SubmissionStatus } : {}), after, limit, newestFirst });
       items.push(...page.items.filter(wanted));
       after = page.next;
       if (items.length > limit) after = cursorAfter(items[limit - 1]);
