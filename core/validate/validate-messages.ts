@@ -75,6 +75,7 @@ registerMessages({
   'amount.transactionsExceedContract': 'Los pagos registrados suman {paid!m}, más que el monto del contrato ({value!m}). Revise los pagos o el monto del contrato.',
   'budget.lineId': 'La clave de la línea presupuestaria «{value}» no coincide con sus componentes, que unidos dan «{expected}». Corrija la clave o el componente que esté mal.',
   'metric.progressFraction': 'El avance quedó como {value!n}, menos de 1 %. Si escribió «{percent!n}%», [[la hoja de cálculo lo guardó como fracción||se guardó como fracción]]: escriba {percent!n}, sin el signo %. Si el avance de verdad es menor a 1 %, déjelo así.',
+  'metric.progressHundred': 'El avance quedó como 1 %. Si escribió «100%», [[la hoja de cálculo lo guardó como 1||se guardó como 1]]: escriba 100, sin el signo %. Si el avance de verdad es 1 %, déjelo así.',
   'metric.progressRange': 'El avance {value} no es un porcentaje válido: escriba un número de 0 a 100, sin el signo % (p. ej. 45 para 45 %).',
   'amount.breakdownMismatch': 'Las partidas presupuestales suman {sum!m}, pero el presupuesto es de {value!m}. Revise que las partidas y el total coincidan.',
   'amount.negative': 'El monto {value!m} es negativo. Los montos se escriben sin signo menos; si es una reducción, regístrela como modificación.',
