@@ -216,6 +216,10 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
 
     const here: SourceRow = { sheet: source, row: r + 1 };
     const rootRaw = row[sheet.rootKey.index];
+    if (typeof rootRaw === 'string' && rootRaw.trim() === sheet.rootKey.field && isPathsRow(row, allColumns, sheet.rootKey)) {
+      findings.push(finding('row.paths-row', 'warning', { key: sheet.rootKey.field }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      continue;
+    }
     const lastRoot = runs?.[0];
     const rootRun = lastRoot && lastRoot.raw === rootRaw ? lastRoot : undefined;
     const keyFindings = findings.length;
@@ -367,6 +371,22 @@ function flatReach(row: CellValue[], columns: BoundColumn[], depth: number): num
 }
 
 /** Whether the row has a value in one of `columns` (a plain loop: it runs for every row, often several times). */
+/**
+ * A row holding the columns' paths (`ocid`, `contracts/0/id`…): the template's row 2, moved among the data. Excel's
+ * «Ordenar» takes only row 1 as the header, so sorting a sheet put its paths row at the bottom, and every cell of it
+ * was refused as a value («tender/status» no es una opción de la lista…), two dozen errors about a row nobody typed.
+ * Asked only of a row whose key cell reads `ocid` / `id` (the caller's cheap test): at least one other column holds its
+ * own path too.
+ */
+function isPathsRow(row: CellValue[], columns: readonly BoundColumn[], key: BoundColumn): boolean {
+  for (const col of columns) {
+    if (col === key) continue;
+    const v = row[col.index];
+    if (typeof v === 'string' && v.trim().replace(/\/\d+(?=\/|$)/g, '') === col.field) return true;
+  }
+  return false;
+}
+
 function anyValue(row: CellValue[], columns: readonly BoundColumn[]): boolean {
   for (let i = 0; i < columns.length; i++) if (!isBlankCell(row[columns[i].index])) return true;
   return false;
