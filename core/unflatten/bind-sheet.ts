@@ -196,6 +196,13 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
     if (!resolved && flat && path) resolved = std.resolveTitle(path);
     // Indexes other than 0 are flatten-tool's way to put several items on one row; the template has one per row.
     if (resolved && !flat && resolved.indexes.some((i) => i !== '0')) resolved = undefined;
+    // Row 2 edited (a typo, a value typed over it) under a title of this sheet: read by the title, as a blank row 2 is,
+    // and said where to fix it. It was an unknown column and its data was dropped, so every row was «falta este dato»
+    // under a column whose title is the template's own.
+    const byTitle = !resolved && layout === 'template' && path && title ? titleToPath.get(normalizeLabel(title)) : undefined;
+    if (byTitle && (resolved = std.resolve(byTitle))) {
+      findings.push(finding('sheet.path-edited', 'warning', { header: bareTitle(title), written: path, path: byTitle }, { cell: { ...cell, header: bareTitle(title) } }));
+    }
     if (!resolved) {
       findings.push(finding('sheet.unknown-column', 'warning', { header: shown }, { cell }));
       continue;

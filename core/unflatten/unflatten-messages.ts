@@ -5,6 +5,7 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.not-a-template': 'Esta hoja no corresponde a la plantilla y no se leyó. Si contiene datos para publicar, cópielos a la hoja correspondiente.',
   'sheet.header-missing': 'No se encontraron los encabezados de la hoja (fila 1 con los títulos y fila 2 con los nombres técnicos). Restaure esas filas desde una plantilla en blanco.',
   'sheet.unknown-column': 'La columna «{header}» no corresponde a ningún campo de la plantilla; sus datos no se publicarán.',
+  'sheet.path-edited': 'En la fila 2, la columna «{header}» dice «{written}», que no es un nombre técnico de la plantilla: se leyó por su título. Escriba ahí «{path}», como en la plantilla en blanco.',
   'sheet.duplicate-column': 'La columna «{header}» está repetida (ya aparece en la columna {firstColumn}); solo se lee la primera.',
   'sheet.column-other-array': 'La columna «{header}» pertenece a otra hoja de la plantilla; sus datos no se leyeron aquí.',
   'sheet.missing-key-column': 'Falta la columna clave «{column}», que enlaza cada fila con su proyecto o proceso. La hoja no se pudo leer.',
