@@ -137,6 +137,26 @@ describe('validate', () => {
     expect(findings.some((f) => f.severity === 'error' && f.cell?.sheet === 'Contrataciones' && f.cell.row === 3)).toBe(true);
   });
 
+  test('convert writes what it read for review and exits 1 when there are errors; with --estricto it writes nothing, and says so', async () => {
+    const file = path.join(dir, 'con-error-estricto.xlsx');
+    await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho dinero' }), file);
+    const strict = path.join(dir, 'estricto.json');
+    const refused = await runCli('convert', file, '-o', strict, '--estricto', ...FECHA);
+    expect(refused.code).toBe(1);
+    expect(fs.existsSync(strict)).toBe(false);
+    expect(refused.err).toMatch(/El libro tiene errores: no se escribió nada \(--estricto\)\. Corríjalos y convierta de nuevo\.$/);
+    // An earlier conversion's file is left as it was, and named as that.
+    fs.writeFileSync(strict, '{"anterior": true}');
+    const again = await runCli('convert', file, '-o', strict, '--estricto', ...FECHA);
+    expect(again.err).toMatch(/no se escribió nada \(--estricto\); «estricto\.json» es el de una conversión anterior\./);
+    expect(readJson(strict)).toEqual({ anterior: true });
+    const loose = path.join(dir, 'para-revisar.json');
+    const written = await runCli('convert', file, '-o', loose, ...FECHA);
+    expect(written.code).toBe(1);
+    expect(fs.existsSync(loose)).toBe(true);
+    expect(written.err).toMatch(/lo escrito sirve para revisar, no para publicar/);
+  });
+
   test('a mistake repeated down 30 rows lists 10 and counts the rest, and the other kinds of error still show; headings count everything', async () => {
     const sheet = templateSpec().sheets.find((s) => s.name === 'Contrataciones');
     if (!sheet) throw new Error('no Contrataciones sheet');
