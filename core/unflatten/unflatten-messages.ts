@@ -6,6 +6,7 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.header-missing': 'No se encontraron los encabezados de la hoja (fila 1 con los títulos y fila 2 con los nombres técnicos). Restaure esas filas desde una plantilla en blanco.',
   'sheet.unknown-column': 'La columna «{header}» no corresponde a ningún campo de la plantilla; sus datos no se publicarán.',
   'sheet.path-edited': 'En la fila 2, la columna «{header}» dice «{written}», que no es un nombre técnico de la plantilla: se leyó por su título. Escriba ahí «{path}», como en la plantilla en blanco.',
+  'sheet.copy-of-sheet': 'Esta hoja tiene las columnas de la hoja «{other}», y sus filas también se leen y se publicarían como datos de esa hoja. Si es una copia (de respaldo o de otra versión), bórrela o guárdela en otro libro; si no, pase sus filas a «{other}».',
   'sheet.duplicate-column': 'La columna «{header}» está repetida (ya aparece en la columna {firstColumn}); solo se lee la primera.',
   'sheet.column-other-array': 'La columna «{header}» pertenece a otra hoja de la plantilla; sus datos no se leyeron aquí.',
   'sheet.missing-key-column': 'Falta la columna clave «{column}», que enlaza cada fila con su proyecto o proceso. La hoja no se pudo leer.',
