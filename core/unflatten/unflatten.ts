@@ -75,6 +75,11 @@ function mergeStart(range: string): { row: number; column: number } | undefined 
   return { row: Number(m[2]), column };
 }
 
+function hasRowsFrom(rows: unknown[][], start: number): boolean {
+  for (let r = start; r < rows.length; r++) if (Array.isArray(rows[r]) && rows[r].some((v) => !isBlankCell(v))) return true;
+  return false;
+}
+
 /**
  * A second sheet of the template's columns for the same rows (the same standard and arrays): most often a copy kept
  * as a backup («Contratos (2)», Excel's copy; «Copia de Contratos», Google Sheets'), sometimes hidden. Its rows are
@@ -166,7 +171,8 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
       }
     });
 
-    findings.push(...copiedSheets(bound.map((b) => b.sheet), resolver));
+    // Only sheets with rows under their headers: an empty «Contratos» that «Crear plantilla» added back is no copy.
+    findings.push(...copiedSheets(bound.filter((b) => hasRowsFrom(b.rows, b.sheet.dataStart)).map((b) => b.sheet), resolver));
     // Parents before children: root sheets first, then by depth (stable, so the workbook's order breaks ties).
     bound.sort((a, b) => a.sheet.arrays.length - b.sheet.arrays.length);
     sourceMap.reserve(valuesAtMost(bound));
