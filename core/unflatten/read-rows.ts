@@ -9,7 +9,7 @@ import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { shownValue } from './shown-value';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
-import { NEEDS_PARSING, parseValue, plainValue } from './parse-value';
+import { dateInText, NEEDS_PARSING, parseValue, plainValue } from './parse-value';
 import { rfcProblem } from '../checks/rfc';
 import { partyReferenceFields } from '../checks/party-references';
 
@@ -139,7 +139,12 @@ function keyText(ctx: Context, row: CellValue[], r: number, col: BoundColumn | u
     if (parsed.problem) ctx.findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col) }));
     return parsed.value === undefined ? null : String(parsed.value);
   }
-  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  if (v instanceof Date) {
+    const parsed = dateInText(v, ctx.zone);
+    ctx.findings.push(finding(parsed.problem!.code, parsed.problem!.severity, parsed.problem!.params, { cell: cellRef(ctx, r, col) }));
+    return String(parsed.value);
+  }
+  return String(v);
 }
 
 function describe(cell: CellRef | undefined): string {

@@ -19,6 +19,7 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.merged-cells': 'Hay celdas combinadas ({range}). Sepárelas: cada celda debe tener su propio valor.',
   'sheet.internal-error': 'Ocurrió un error interno al leer esta hoja ({message}). Por favor repórtelo al equipo de soporte.',
   'row.repeated-key': 'La clave «{value}» ya está en la fila {firstRow}: esta fila se unió a aquella y se {count?descartó|descartaron} {count:valor distinto|valores distintos} de esta. Si es otra contratación u otro proyecto, escriba su propia clave en «{column}».',
+  'cell.date-in-text': 'La celda guarda la fecha {date}, en una columna de texto: se publicaría «{value}». Si escribió otra cosa (como 3-2024 o 1-2) y la hoja de cálculo la convirtió en fecha, escríbala con un apóstrofo delante (\'3-2024) para que quede como texto.',
   'row.paths-row': 'Esta fila tiene los nombres técnicos de las columnas («{key}»…), que van en la fila 2, debajo de los títulos: se movió, quizá al ordenar la hoja. No se leyó como datos. Regrésela a la fila 2 o bórrela; para ordenar, seleccione solo las filas de datos (de la 3 en adelante).',
   'row.missing-key': 'Esta fila tiene datos pero le falta la clave «{column}». Escríbala para enlazar la fila.',
   'row.parent-not-found': 'La columna «{column}» dice «{value}», pero no existe en {parent}. Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.',
