@@ -221,7 +221,8 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
 
     const here: SourceRow = { sheet: source, row: r + 1 };
     const rootRaw = row[sheet.rootKey.index];
-    if (typeof rootRaw === 'string' && rootRaw.trim() === sheet.rootKey.field && isPathsRow(row, allColumns, sheet.rootKey)) {
+    // A key as short as `ocid` / `id` (with a few spaces) is the only one worth trimming and comparing: one test per row.
+    if (typeof rootRaw === 'string' && rootRaw.length < sheet.rootKey.field.length + 4 && rootRaw.trim() === sheet.rootKey.field && isPathsRow(row, allColumns, sheet.rootKey)) {
       findings.push(finding('row.paths-row', 'warning', { key: sheet.rootKey.field }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       continue;
     }
@@ -375,7 +376,6 @@ function flatReach(row: CellValue[], columns: BoundColumn[], depth: number): num
   return reach;
 }
 
-/** Whether the row has a value in one of `columns` (a plain loop: it runs for every row, often several times). */
 /**
  * A row holding the columns' paths (`ocid`, `contracts/0/id`…): the template's row 2, moved among the data. Excel's
  * «Ordenar» takes only row 1 as the header, so sorting a sheet put its paths row at the bottom, and every cell of it
@@ -392,6 +392,7 @@ function isPathsRow(row: CellValue[], columns: readonly BoundColumn[], key: Boun
   return false;
 }
 
+/** Whether the row has a value in one of `columns` (a plain loop: it runs for every row, often several times). */
 function anyValue(row: CellValue[], columns: readonly BoundColumn[]): boolean {
   for (let i = 0; i < columns.length; i++) if (!isBlankCell(row[columns[i].index])) return true;
   return false;
