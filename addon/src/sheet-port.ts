@@ -39,6 +39,11 @@ export interface SheetPort {
    * format says more than the number (core/unflatten/shown-text.ts).
    */
   displayValues(block: Block): string[][];
+  /**
+   * The merged ranges among the cells with content, as A1 (`B3:B5`), as `getDataRange().getMergedRanges()` gives
+   * them: a value merged over several rows is in the first row only, and the engine says so (sheet.merged-cells).
+   */
+  mergedRanges(): string[];
   setValues(block: Block, values: CellValue[][]): void;
   notes(block: Block): string[][];
   setNotes(block: Block, notes: string[][]): void;

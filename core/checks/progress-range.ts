@@ -7,6 +7,9 @@
  * A measure above 0 and below 1 is most likely a percentage that the spreadsheet stored as a fraction: Google Sheets
  * (and Excel) store «45%» typed in a cell as 0.45, which passed as an advance of 0.45 % and was published so.
  * `metric.progressFraction` (warning, since an advance under 1 % is possible) says what it was and what to write.
+ *
+ * A measure of exactly 1 is the same slip at its most common: «100%», typed for finished works, is stored as 1 and
+ * was published as an advance of 1 % without a word. `metric.progressHundred` (warning: 1 % is possible too).
  */
 import { itemsAt } from './json';
 import type { Check } from './types';
@@ -23,6 +26,7 @@ export const progressRange: Check = ({ projects, report }) => {
         if (measure === undefined || Number.isNaN(measure)) continue;
         if (measure < 0 || measure > 100) report('metric.progressRange', 'error', `${obs.pointer}/measure`, { value: measure });
         else if (measure > 0 && measure < 1) report('metric.progressFraction', 'warning', `${obs.pointer}/measure`, { value: measure, percent: Math.round(measure * 10000) / 100 });
+        else if (measure === 1) report('metric.progressHundred', 'warning', `${obs.pointer}/measure`, {});
       }
     }
   }

@@ -12,7 +12,7 @@ import { bareTitle } from '../template/layout';
 import type { CellRef, Finding } from '../findings/finding';
 import { finding } from '../findings/finding';
 import type { SheetModel } from '../workbook/model';
-import { cleanCell, CellProblem } from './clean-cell';
+import { cleanCell, CellProblem, isBlankCell } from './clean-cell';
 import { ColumnResolver, ROOT_KEY, type ResolvedPath } from './column-resolver';
 import { normalizeLabel } from './normalize-label';
 import type { ValueSpec } from './parse-value';
@@ -131,6 +131,26 @@ function headings(row: readonly unknown[] | undefined, limit?: number): string[]
   return Array.from(limit === undefined ? row ?? [] : (row ?? []).slice(0, limit), headerText);
 }
 
+/** At most this many header-less columns are named: one warning each. */
+const MAX_UNLABELED = 5;
+
+/**
+ * Values typed in a column with neither title nor path (past the last header, or under a blank one): no field to read
+ * them into, so they were dropped without a word. Said once per column, at its first value (warning: notes of one's
+ * own are fine there). One look at each row's length, and at the few blank-headed columns.
+ */
+function dataWithoutHeader(model: SheetModel, dataStart: number, width: number, unlabeled: readonly number[]): Finding[] {
+  const first = new Map<number, number>();
+  for (let r = dataStart; r < model.rows.length && first.size < MAX_UNLABELED; r++) {
+    const row = model.rows[r];
+    if (!Array.isArray(row)) continue;
+    for (const c of unlabeled) if (!first.has(c) && !isBlankCell(row[c])) first.set(c, r);
+    for (let c = width; c < row.length; c++) if (!first.has(c) && !isBlankCell(row[c])) first.set(c, r);
+  }
+  return [...first].sort((a, b) => a[0] - b[0]).slice(0, MAX_UNLABELED)
+    .map(([c, r]) => finding('sheet.data-without-header', 'warning', {}, { cell: { sheet: model.name, row: r + 1, column: c + 1 } }));
+}
+
 export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings: Finding[]): BindResult {
   const config = sheetConfig(headings(model.rows[0], 8));
   if (config?.ignore) return { kind: 'none' };
@@ -183,12 +203,13 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
   const width = Math.max(paths.length, titles.length);
   const candidates: BoundColumn[] = [];
   const seen = new Map<string, number>();
+  const unlabeled: number[] = [];
   for (let c = 0; c < width; c++) {
     const title = titles[c] ?? '';
     let path = layout === 'titles' ? '' : paths[c] ?? '';
     if (!path && title) path = titleToPath.get(normalizeLabel(title)) ?? '';
     const shown = title || paths[c] || '';
-    if (!shown) continue;
+    if (!shown) { unlabeled.push(c); continue; }
     // flatten-tool reads a heading starting with `#` as a comment column.
     if (flat && shown.startsWith('#')) continue;
     const cell: CellRef = { sheet: model.name, row: headerRowIndex + 1, column: c + 1, header: shown };
@@ -196,6 +217,13 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
     if (!resolved && flat && path) resolved = std.resolveTitle(path);
     // Indexes other than 0 are flatten-tool's way to put several items on one row; the template has one per row.
     if (resolved && !flat && resolved.indexes.some((i) => i !== '0')) resolved = undefined;
+    // Row 2 edited (a typo, a value typed over it) under a title of this sheet: read by the title, as a blank row 2 is,
+    // and said where to fix it. It was an unknown column and its data was dropped, so every row was «falta este dato»
+    // under a column whose title is the template's own.
+    const byTitle = !resolved && layout === 'template' && path && title ? titleToPath.get(normalizeLabel(title)) : undefined;
+    if (byTitle && (resolved = std.resolve(byTitle))) {
+      findings.push(finding('sheet.path-edited', 'warning', { header: bareTitle(title), written: path, path: byTitle }, { cell: { ...cell, header: bareTitle(title) } }));
+    }
     if (!resolved) {
       findings.push(finding('sheet.unknown-column', 'warning', { header: shown }, { cell }));
       continue;
@@ -269,6 +297,7 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
     }
   }
   const dataStart = layout === 'template' ? headerRowIndex + 1 : base + (config ? config.headerRows : 1);
+  findings.push(...dataWithoutHeader(model, dataStart, width, unlabeled));
   const extras = extraGroups(others, arrays, mainIndexes);
   return { kind: 'bound', sheet: { name: model.name, standard, flat, extras, arrays, dataStart, columns, rootKey, levelKeys } };
 }

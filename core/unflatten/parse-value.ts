@@ -374,6 +374,17 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
       return out.length ? { value: out, problem: warning } : {};
     }
     default:
+      if (v instanceof Date && (!spec.options || spec.options.length === 0)) return dateInText(v, zone);
       return parseCode(asText(v, zone), spec);
   }
+}
+
+/**
+ * A sheet date in a text column: what Excel and Sheets make of «3-2024» or «1-2» typed as a number or an id. The cell
+ * shows «mar-24» and the day «2024-03-01» was published without a word. Kept (a date may be meant), with a warning
+ * that says what will be published and how to keep what was typed.
+ */
+export function dateInText(v: Date, zone: string): Parsed {
+  const day = sheetDateText(v, zone);
+  return { value: day, problem: new CellProblem('cell.date-in-text', { date: formatDate(day), value: day }, 'warning') };
 }

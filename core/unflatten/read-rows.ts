@@ -9,7 +9,7 @@ import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { shownValue } from './shown-value';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
-import { NEEDS_PARSING, parseValue, plainValue } from './parse-value';
+import { dateInText, NEEDS_PARSING, parseValue, plainValue } from './parse-value';
 import { rfcProblem } from '../checks/rfc';
 import { partyReferenceFields } from '../checks/party-references';
 
@@ -139,7 +139,12 @@ function keyText(ctx: Context, row: CellValue[], r: number, col: BoundColumn | u
     if (parsed.problem) ctx.findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col) }));
     return parsed.value === undefined ? null : String(parsed.value);
   }
-  return v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+  if (v instanceof Date) {
+    const parsed = dateInText(v, ctx.zone);
+    ctx.findings.push(finding(parsed.problem!.code, parsed.problem!.severity, parsed.problem!.params, { cell: cellRef(ctx, r, col) }));
+    return String(parsed.value);
+  }
+  return String(v);
 }
 
 function describe(cell: CellRef | undefined): string {
@@ -216,6 +221,11 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
 
     const here: SourceRow = { sheet: source, row: r + 1 };
     const rootRaw = row[sheet.rootKey.index];
+    // A key as short as `ocid` / `id` (with a few spaces) is the only one worth trimming and comparing: one test per row.
+    if (typeof rootRaw === 'string' && rootRaw.length < sheet.rootKey.field.length + 4 && rootRaw.trim() === sheet.rootKey.field && isPathsRow(row, allColumns, sheet.rootKey)) {
+      findings.push(finding('row.paths-row', 'warning', { key: sheet.rootKey.field }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      continue;
+    }
     const lastRoot = runs?.[0];
     const rootRun = lastRoot && lastRoot.raw === rootRaw ? lastRoot : undefined;
     const keyFindings = findings.length;
@@ -364,6 +374,22 @@ function flatReach(row: CellValue[], columns: BoundColumn[], depth: number): num
     if (c.level > reach && !isBlankCell(row[c.index])) { reach = c.level; if (reach === depth) break; }
   }
   return reach;
+}
+
+/**
+ * A row holding the columns' paths (`ocid`, `contracts/0/id`…): the template's row 2, moved among the data. Excel's
+ * «Ordenar» takes only row 1 as the header, so sorting a sheet put its paths row at the bottom, and every cell of it
+ * was refused as a value («tender/status» no es una opción de la lista…), two dozen errors about a row nobody typed.
+ * Asked only of a row whose key cell reads `ocid` / `id` (the caller's cheap test): at least one other column holds its
+ * own path too.
+ */
+function isPathsRow(row: CellValue[], columns: readonly BoundColumn[], key: BoundColumn): boolean {
+  for (const col of columns) {
+    if (col === key) continue;
+    const v = row[col.index];
+    if (typeof v === 'string' && v.trim().replace(/\/\d+(?=\/|$)/g, '') === col.field) return true;
+  }
+  return false;
 }
 
 /** Whether the row has a value in one of `columns` (a plain loop: it runs for every row, often several times). */

@@ -75,6 +75,33 @@ function mergeStart(range: string): { row: number; column: number } | undefined 
   return { row: Number(m[2]), column };
 }
 
+function hasRowsFrom(rows: unknown[][], start: number): boolean {
+  for (let r = start; r < rows.length; r++) if (Array.isArray(rows[r]) && rows[r].some((v) => !isBlankCell(v))) return true;
+  return false;
+}
+
+/**
+ * A second sheet of the template's columns for the same rows (the same standard and arrays): most often a copy kept
+ * as a backup («Contratos (2)», Excel's copy; «Copia de Contratos», Google Sheets'), sometimes hidden. Its rows are
+ * read as data like the others', so rows deleted since from the real sheet came back and were published, and old
+ * values competed with the new ones. Said once per such sheet (warning, both are still read): the one named as the
+ * template names it is the real one, else the first in the workbook. flatten-tool's own sheets may share a level.
+ */
+function copiedSheets(sheets: readonly BoundSheet[], resolver: ColumnResolver): Finding[] {
+  const first = new Map<string, BoundSheet>();
+  const out: Finding[] = [];
+  const key = (s: BoundSheet): string => `${s.standard}\u0000${s.arrays.join('|')}`;
+  // The template's own sheet of each level first, so a copy placed before it is the one named.
+  const ordered = [...sheets].filter((s) => !s.flat).sort((a, b) => Number(!resolver.specSheet(a.name)) - Number(!resolver.specSheet(b.name)));
+  for (const sheet of ordered) {
+    const original = first.get(key(sheet));
+    if (!original) { first.set(key(sheet), sheet); continue; }
+    // Two sheets of one name exist only in a model a program built (a workbook's names are unique): not a copy.
+    if (original.name !== sheet.name) out.push(finding('sheet.copy-of-sheet', 'warning', { other: original.name }, { cell: { sheet: sheet.name } }));
+  }
+  return out;
+}
+
 /** Where a row's missing parent should be: the first sheet of its level as this workbook names it, else the template's. */
 function parentSheets(bound: readonly { sheet: BoundSheet }[], spec: TemplateSpec): ParentSheets {
   const levels = new Map<string, string>();
@@ -144,6 +171,8 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
       }
     });
 
+    // Only sheets with rows under their headers: an empty «Contratos» that «Crear plantilla» added back is no copy.
+    findings.push(...copiedSheets(bound.filter((b) => hasRowsFrom(b.rows, b.sheet.dataStart)).map((b) => b.sheet), resolver));
     // Parents before children: root sheets first, then by depth (stable, so the workbook's order breaks ties).
     bound.sort((a, b) => a.sheet.arrays.length - b.sheet.arrays.length);
     sourceMap.reserve(valuesAtMost(bound));

@@ -23,3 +23,12 @@ export function encodeUnsafeInAddress(address: string): string {
   // A lone surrogate (broken text) cannot be encoded: it becomes U+FFFD, as a browser would show it.
   return address.replace(UNSAFE, (ch) => (/[\ud800-\udfff]/u.test(ch) ? '%EF%BF%BD' : encodeURIComponent(ch)));
 }
+
+/**
+ * Where a file sits on a computer or an office network (`C:\Obras\contrato.pdf`, `Z:/…`, `\\servidor\…`,
+ * `file:///…`), pasted where the public needs a web address: nobody outside that office can open it. Said as what it
+ * is (url.localFile) rather than «no es una dirección web» or «no es un enlace web», which named no way out.
+ */
+export function isLocalFilePath(value: unknown): boolean {
+  return typeof value === 'string' && /^\s*(?:[a-z]:[\\/]|\\\\[^\\\s]|file:)/i.test(value);
+}

@@ -9,7 +9,7 @@ import { codelistsByField } from '../checks/codelists';
 import { displayValue, type RawFinding } from './raw-finding';
 import type { ErrorObject } from './validators';
 import { pointerSegments, unindexedField } from '../findings/pointer';
-import { unsafeInAddress } from './address-characters';
+import { isLocalFilePath, unsafeInAddress } from './address-characters';
 
 /** JSON types in the words of the sheet. */
 const TYPE_ES: Record<string, string> = {
@@ -65,7 +65,8 @@ export function schemaFindings(errors: ErrorObject[] | null | undefined, doc: un
       case 'format': {
         const odd = params.format === 'uri' ? unsafeInAddress(value) : [];
         // A complete address with spaces or accents (real publications have them, often past the part a message shows).
-        if (odd.length) out.push({ code: 'schema.formatUriCharacters', severity: 'error', pointer, params: { value: displayValue(value), chars: odd.join(' ') } });
+        if (params.format === 'uri' && isLocalFilePath(value)) out.push({ code: 'url.localFile', severity: 'error', pointer, params: { value: displayValue(value) } });
+        else if (odd.length) out.push({ code: 'schema.formatUriCharacters', severity: 'error', pointer, params: { value: displayValue(value), chars: odd.join(' ') } });
         else out.push({ code: FORMAT_CODES[String(params.format)] ?? 'schema.format', severity: 'error', pointer, params: { value: displayValue(value), limit: String(params.format) } });
         break;
       }

@@ -9,6 +9,7 @@ registerMessages({
   'schema.format': 'El valor «{value}» no tiene el formato correcto ({limit}).',
   // A text with a link (Insertar vínculo) is read as its text: getValues() and the .xlsx cell value give the words shown.
   'schema.formatUriCharacters': '«{value}» tiene caracteres que una dirección web no admite tal cual: {chars}. Copie la dirección de la barra del navegador, que los escribe codificados (un espacio es %20), o quítelos del nombre del archivo.',
+  'url.localFile': '«{value}» es el lugar de un archivo en una computadora o en la red de su oficina: el público no puede abrirlo. Publique el documento en el sitio web de su institución y escriba aquí su dirección, que empieza con https://.',
   'schema.formatUri': '«{value}» no es una dirección web: escriba la dirección completa, que empieza con https:// (p. ej. https://www.municipio.gob.mx/obras/contrato.pdf).[[ Si la celda muestra un texto con vínculo, pegue en ella la dirección misma (en Google Sheets se lee el texto que se ve, no el vínculo).]]',
   'schema.formatDate': '«{value}» no es una fecha válida. [[Escríbala como fecha (31/03/2024) o como aaaa-mm-dd.||Escríbala como aaaa-mm-ddThh:mm:ss con su zona horaria (p. ej. 2024-03-31T00:00:00-06:00).]]',
   'schema.formatEmail': '«{value}» no es un correo electrónico válido: debe tener la forma nombre@dominio (p. ej. obras@municipio.gob.mx), sin espacios.',
@@ -75,6 +76,7 @@ registerMessages({
   'amount.transactionsExceedContract': 'Los pagos registrados suman {paid!m}, más que el monto del contrato ({value!m}). Revise los pagos o el monto del contrato.',
   'budget.lineId': 'La clave de la línea presupuestaria «{value}» no coincide con sus componentes, que unidos dan «{expected}». Corrija la clave o el componente que esté mal.',
   'metric.progressFraction': 'El avance quedó como {value!n}, menos de 1 %. Si escribió «{percent!n}%», [[la hoja de cálculo lo guardó como fracción||se guardó como fracción]]: escriba {percent!n}, sin el signo %. Si el avance de verdad es menor a 1 %, déjelo así.',
+  'metric.progressHundred': 'El avance quedó como 1 %. Si escribió «100%», [[la hoja de cálculo lo guardó como 1||se guardó como 1]]: escriba 100, sin el signo %. Si el avance de verdad es 1 %, déjelo así.',
   'metric.progressRange': 'El avance {value} no es un porcentaje válido: escriba un número de 0 a 100, sin el signo % (p. ej. 45 para 45 %).',
   'amount.breakdownMismatch': 'Las partidas presupuestales suman {sum!m}, pero el presupuesto es de {value!m}. Revise que las partidas y el total coincidan.',
   'amount.negative': 'El monto {value!m} es negativo. Los montos se escriben sin signo menos; si es una reducción, regístrela como modificación.',

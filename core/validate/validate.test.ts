@@ -242,7 +242,7 @@ describe('validate: links and hidden characters', () => {
     const urls = ['JAVASCRIPT:alert(1)', ' data:text/html,<b>x</b>', 'java\tscript:alert(1)', 'file:///etc/passwd', 'https://merida.gob.mx/a.pdf', 'HTTP://merida.gob.mx/b.pdf'];
     const flagged = urls.filter((url) => {
       const docs = applyCase(base, { description: '', set: { '/releases/0/tender/documents/0/url': url } });
-      return validate(docs, new SourceMap(), SETTINGS).some((f) => f.code === 'url.scheme');
+      return validate(docs, new SourceMap(), SETTINGS).some((f) => f.code === 'url.scheme' || f.code === 'url.localFile');
     });
     expect(flagged).toEqual(urls.slice(0, 4));
   });

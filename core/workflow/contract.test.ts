@@ -1,4 +1,4 @@
-import { checkReturnRequest, ContractError, MAX_COMMENT_LENGTH, MAX_SOURCE_NAME_LENGTH, sourceName } from './contract';
+import { checkCreateRequest, checkReturnRequest, ContractError, MAX_COMMENT_LENGTH, MAX_SOURCE_NAME_LENGTH, sourceName } from './contract';
 
 describe('checkReturnRequest', () => {
   test('counts characters as people see them: 2,600 emoji are 2,600 characters (5,200 UTF-16 units), within the limit', () => {
@@ -6,6 +6,17 @@ describe('checkReturnRequest', () => {
     expect(checkReturnRequest({ comment }).comment).toBe(comment);
     expect(() => checkReturnRequest({ comment: 'a'.repeat(MAX_COMMENT_LENGTH + 1) })).toThrow(ContractError);
     expect(() => checkReturnRequest({ comment: '  ' })).toThrow(ContractError);
+  });
+});
+
+describe('checkCreateRequest', () => {
+  test("a sheet's merged ranges travel with its values; anything but A1 ranges is refused naming the field", () => {
+    const sheet = { name: 'Proyectos', rows: [['id'], ['x']] };
+    expect(checkCreateRequest({ workbook: { sheets: [{ ...sheet, merges: ['C3:C4', 'AB10:AC10'] }] } }).workbook?.sheets[0]).toEqual({ ...sheet, merges: ['C3:C4', 'AB10:AC10'] });
+    expect(checkCreateRequest({ workbook: { sheets: [{ ...sheet, merges: [] }] } }).workbook?.sheets[0]).toEqual(sheet);
+    for (const merges of ['C3:C4', [5], ['C3'], ['C0:C4'], ['=HYPERLINK("x")']]) {
+      expect(() => checkCreateRequest({ workbook: { sheets: [{ ...sheet, merges }] } })).toThrow(ContractError);
+    }
   });
 });
 

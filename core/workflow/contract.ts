@@ -232,7 +232,8 @@ export interface PreviewAnswer {
 
 /** Cell values as JSON: a date travels as the calendar day its sheet shows (`2024-03-31`, workbook-values.ts). */
 export type JsonCell = string | number | boolean | null;
-export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][] }[] }
+/** `merges`: the sheet's merged ranges (A1, `B3:B5`), which the engine reports (sheet.merged-cells) as it does for a file. */
+export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][]; merges?: string[] }[] }
 
 /**
  * POST /api/submissions. Cloud: `spreadsheetId` (the backend pulls the sheet). Self-hosted from the add-on:
@@ -501,6 +502,11 @@ export function checkDecisionRequest(v: unknown): DecisionRequest {
   return typeof raw === 'string' && /^[0-9a-f]{64}$/.test(raw) ? { revision: raw } : {};
 }
 
+function checkMergedRange(v: unknown, path: string): string {
+  if (typeof v === 'string' && /^[A-Z]{1,3}[1-9]\d{0,6}:[A-Z]{1,3}[1-9]\d{0,6}$/.test(v)) return v;
+  throw new ContractError(path, 'un rango de celdas combinadas en notación A1, como «B3:B5»');
+}
+
 function checkCell(v: unknown, path: string): JsonCell {
   if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
   throw new ContractError(path, 'un valor de celda (texto, número, booleano o vacío)');
@@ -558,7 +564,8 @@ export function checkCreateRequest(v: unknown): CreateSubmissionRequest {
     out.workbook = {
       sheets: arr(w.sheets, 'workbook.sheets', (s, p) => {
         const sheet = obj(s, p);
-        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)) };
+        const merges = sheet.merges === undefined ? undefined : arr(sheet.merges, `${p}.merges`, checkMergedRange);
+        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)), ...(merges?.length ? { merges } : {}) };
       }),
     };
   }

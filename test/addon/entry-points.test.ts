@@ -239,6 +239,20 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(field?.items.map((i) => i.message)).toContain('Este valor («Puente peatonal») no coincide con el ya capturado en la hoja «Proyectos», celda B3 («Puente vehicular»). Se conserva el primero; corrija el que no sea correcto.');
   });
 
+  it('cells merged over rows are said at the merge, as the CLI says them in a file (the rows below read blank)', () => {
+    const ws = h.ss.get('Proyectos');
+    writeRow(ws, 4, { id: 'oc4ids-abc123-0002', title: 'Puente peatonal' });
+    writeRow(ws, 5, { id: 'oc4ids-abc123-0003', title: 'Puente peatonal' });
+    // Format → Merge cells over two titles: Sheets keeps «Puente peatonal» in the first only, and row 5 reads blank.
+    const letter = String.fromCharCode(64 + title.index);
+    ws.merge(`${letter}4:${letter}5`);
+    const items = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')!.fields.flatMap((f) => f.items);
+    expect(items).toContainEqual({ severity: 'warning', a1: `Proyectos!${letter}4`, row: 4, column: title.index, message: `Hay celdas combinadas (${letter}4:${letter}5). Sepárelas: cada celda debe tener su propio valor.` });
+    // Asked only of sheets with rows under their headers (one more Apps Script call each).
+    expect(ws.calls.get('mergedRanges')).toBe(1);
+    expect(h.ss.get('Ubicaciones').calls.get('mergedRanges')).toBeUndefined();
+  });
+
   it('a required column the official deleted: the row is named, and how to put the column back', () => {
     const description = col('description');
     const ws = h.ss.get('Proyectos');
@@ -605,6 +619,22 @@ describe('submit and review against the real app', () => {
     const sent = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
     const projects = (sent.body as { workbook: { sheets: { name: string; rows: unknown[][] }[] } }).workbook.sheets.find((s) => s.name === 'Proyectos')!;
     expect(projects.rows[2]).toContain('Parque del Centro');
+  });
+
+  it('self-hosted: merged cells travel with the values, and the server finds what Validar found', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-combinada' });
+    fillValid(capturista, 'Parque del Centro');
+    const description = sheetOf('Proyectos').columns.findIndex((c) => c.field === 'description') + 1;
+    const letter = String.fromCharCode(64 + description);
+    capturista.ss.get('Proyectos').merge(`${letter}3:${letter}4`);
+    const merged = (f: { message: string }) => f.message.startsWith(`Hay celdas combinadas (${letter}3:${letter}4)`);
+    expect(main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter(merged)).toHaveLength(1);
+    const sent = main.submitForReview().submission!;
+    const post = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
+    expect((post.body as { workbook: { sheets: { name: string; merges?: string[] }[] } }).workbook.sheets.find((x) => x.name === 'Proyectos')!.merges).toEqual([`${letter}3:${letter}4`]);
+    // What the coordinator reviews: the same warning, at the same cell (it was lost on the way: the values went without it).
+    const kept = JSON.parse(local.http.fetch({ url: `${local.url}/api/submissions/${sent.id}`, method: 'get', headers: { Authorization: local.bearers.capturistaA } }).text) as { submission: { findings: { warnings: number; sample: { code: string }[] } } };
+    expect(kept.submission.findings.sample).toEqual([expect.objectContaining({ code: 'sheet.merged-cells', severity: 'warning', params: { range: `${letter}3:${letter}4` }, cell: { sheet: 'Proyectos', row: 3, column: description } })]);
   });
 
   it('Validar asks a server it cannot reach once, not once for each thing the server would tell it', () => {

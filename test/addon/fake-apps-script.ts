@@ -79,7 +79,10 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       getName: () => sheet.name(),
       getLastRow: () => sheet.lastRow(),
       getLastColumn: () => sheet.lastColumn(),
-      getDataRange: () => ({ getValues: () => { const v = sheet.values(); return v.length ? v : [['']]; } }),
+      getDataRange: () => ({
+        getValues: () => { const v = sheet.values(); return v.length ? v : [['']]; },
+        getMergedRanges: () => sheet.mergedRanges().map((a1) => ({ getA1Notation: () => a1 })),
+      }),
       getRange: (row: number | string, column?: number, rows = 1, columns = 1) => {
         if (typeof row === 'string') return range(sheet, { row: 0, column: 0, rows: 0, columns: 0 }, row);
         return range(sheet, { row, column: column ?? 1, rows, columns });

@@ -88,6 +88,23 @@ export class FakeSheet implements SheetPort {
     return grid(b, (r, c) => displayed(this.peek(r, c)?.value, this.formatAt(r, c), this.book.timeZone()));
   }
 
+  /** Merged ranges (A1), as Format → Merge cells leaves them: the first cell keeps its value, the others are emptied. */
+  readonly merges: string[] = [];
+
+  merge(a1: string): void {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) throw new Error(`merge: ${a1}`);
+    const column = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const [top, left, bottom, right] = [Number(m[2]), column(m[1]), Number(m[4]), column(m[3])];
+    for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) if (r !== top || c !== left) delete this.cell(r, c).value;
+    this.merges.push(a1);
+  }
+
+  mergedRanges(): string[] {
+    this.count('mergedRanges');
+    return [...this.merges];
+  }
+
   valuesIn(b: Block): CellValue[][] {
     return grid(b, (r, c) => this.peek(r, c)?.value ?? '');
   }
@@ -147,7 +164,7 @@ export class FakeSheet implements SheetPort {
   setFrozenRows(rows: number): void { this.frozenRows = rows; }
   setFrozenColumns(columns: number): void { this.frozenColumns = columns; }
   setTabColor(color: string): void { this.tabColor = color; }
-  clear(): void { this.cells.clear(); }
+  clear(): void { this.cells.clear(); this.merges.length = 0; }
   hide(): void { this.hidden = true; }
   isHidden(): boolean { return this.hidden; }
   select(row: number, column: number): void { this.book.active = { sheet: this.sheetName, row, column }; }

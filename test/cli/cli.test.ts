@@ -10,6 +10,7 @@ import { VALIDATORS } from '../../core/validate';
 import { templateSpec } from '../../core/template/template-spec';
 import { columnLetter, type WorkbookModel } from '../../core/workbook/model';
 import { XlsxFileSource } from '../../functions/src/ingest/xlsx-source';
+import { compoundFile, ENCRYPTED_STREAMS } from '../../functions/src/ingest/xlsx/raw-compound-file';
 import { readSettings } from '../../core/unflatten/settings-reader';
 import { utcOffset } from '../../core/unflatten/time-zone';
 import { SETTINGS_SHEET } from '../../core/template/settings';
@@ -136,6 +137,26 @@ describe('validate', () => {
     expect(findings.some((f) => f.severity === 'error' && f.cell?.sheet === 'Contrataciones' && f.cell.row === 3)).toBe(true);
   });
 
+  test('convert writes what it read for review and exits 1 when there are errors; with --estricto it writes nothing, and says so', async () => {
+    const file = path.join(dir, 'con-error-estricto.xlsx');
+    await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho dinero' }), file);
+    const strict = path.join(dir, 'estricto.json');
+    const refused = await runCli('convert', file, '-o', strict, '--estricto', ...FECHA);
+    expect(refused.code).toBe(1);
+    expect(fs.existsSync(strict)).toBe(false);
+    expect(refused.err).toMatch(/El libro tiene errores: no se escribió nada \(--estricto\)\. Corríjalos y convierta de nuevo\.$/);
+    // An earlier conversion's file is left as it was, and named as that.
+    fs.writeFileSync(strict, '{"anterior": true}');
+    const again = await runCli('convert', file, '-o', strict, '--estricto', ...FECHA);
+    expect(again.err).toMatch(/no se escribió nada \(--estricto\); «estricto\.json» es el de una conversión anterior\./);
+    expect(readJson(strict)).toEqual({ anterior: true });
+    const loose = path.join(dir, 'para-revisar.json');
+    const written = await runCli('convert', file, '-o', loose, ...FECHA);
+    expect(written.code).toBe(1);
+    expect(fs.existsSync(loose)).toBe(true);
+    expect(written.err).toMatch(/lo escrito sirve para revisar, no para publicar/);
+  });
+
   test('a mistake repeated down 30 rows lists 10 and counts the rest, and the other kinds of error still show; headings count everything', async () => {
     const sheet = templateSpec().sheets.find((s) => s.name === 'Contrataciones');
     if (!sheet) throw new Error('no Contrataciones sheet');
@@ -171,9 +192,14 @@ describe('bad input: a Spanish message and exit code 2, never a stack trace', ()
   const cases: [string, () => string, RegExp][] = [
     ['missing file', () => path.join(dir, 'no-existe.xlsx'), /No se encontró el archivo «no-existe\.xlsx»/],
     ['not an xlsx', () => { const f = path.join(dir, 'notas.txt'); fs.writeFileSync(f, 'hola'); return f; }, /no es un archivo \.xlsx ni una carpeta/],
-    ['text renamed to .xlsx', () => { const f = path.join(dir, 'texto.xlsx'); fs.writeFileSync(f, 'esto no es un libro'); return f; }, /no es un libro de Excel \(\.xlsx\) válido o está dañado/],
+    ['an Excel 97-2003 .xls', () => { const f = path.join(dir, 'obras.xls'); fs.writeFileSync(f, compoundFile(['Workbook'])); return f; }, /«.*obras\.xls» no es un archivo \.xlsx ni una carpeta de archivos \.csv\. Ábralo en su programa de hojas de cálculo y guárdelo como «Libro de Excel \(\.xlsx\)»/],
+    ['a single .csv', () => { const f = path.join(dir, 'contratos.csv'); fs.writeFileSync(f, 'ocid\n'); return f; }, /Para validar archivos \.csv, póngalos en una carpeta/],
+    ['text renamed to .xlsx', () => { const f = path.join(dir, 'texto.xlsx'); fs.writeFileSync(f, 'esto no es un libro'); return f; }, /«texto\.xlsx» es un archivo de texto \(como un \.csv\), no un libro de Excel \(\.xlsx\)\. Ábralo en Excel/],
     ['corrupt zip (truncated workbook)', () => { const f = path.join(dir, 'cortado.xlsx'); fs.writeFileSync(f, fs.readFileSync(example('merida')).subarray(0, 30000)); return f; }, /no es un libro de Excel \(\.xlsx\) válido o está dañado/],
-    ['empty file', () => { const f = path.join(dir, 'vacio.xlsx'); fs.writeFileSync(f, ''); return f; }, /no es un libro de Excel/],
+    ['empty file', () => { const f = path.join(dir, 'vacio.xlsx'); fs.writeFileSync(f, ''); return f; }, /«vacio\.xlsx» está vacío \(0 bytes\)/],
+    ['workbook encrypted with a password', () => { const f = path.join(dir, 'con-clave.xlsx'); fs.writeFileSync(f, compoundFile(ENCRYPTED_STREAMS)); return f; }, /«con-clave\.xlsx» está protegido con contraseña .* quítele la contraseña/],
+    ['Excel 97-2003 book renamed .xlsx', () => { const f = path.join(dir, 'antiguo.xlsx'); fs.writeFileSync(f, compoundFile(['Workbook'])); return f; }, /«antiguo\.xlsx» está en el formato antiguo de Excel 97-2003 \(\.xls\)/],
+    ['.csv renamed .xlsx', () => { const f = path.join(dir, 'datos.xlsx'); fs.writeFileSync(f, 'ocid,tender/title\nocds-abc123-1,Obra\n'); return f; }, /«datos\.xlsx» es un archivo de texto \(como un \.csv\)/],
     ['empty folder', () => { const f = path.join(dir, 'carpeta-vacia'); fs.mkdirSync(f, { recursive: true }); return f; }, /La carpeta «carpeta-vacia» no contiene archivos \.csv/],
   ];
   test.each(cases)('%s', async (_name, make, message) => {

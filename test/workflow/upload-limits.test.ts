@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import type { AddressInfo } from 'net';
 import request from 'supertest';
 import { rawXlsx, repeatedDeflate, replaceSheet, worksheetXml } from '../../functions/src/ingest/xlsx/raw-xlsx';
+import { compoundFile, ENCRYPTED_STREAMS } from '../../functions/src/ingest/xlsx/raw-compound-file';
 import { XLSX_MIME } from '../../core/workflow/contract';
 import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness } from './workflow-harness';
 
@@ -61,6 +62,11 @@ describe('limits at the door', () => {
     const res = await upload(h, damaged);
     expect(res.status).toBe(422);
     expect(res.body.error.message).toMatch(/no es un libro de Excel \(\.xlsx\) válido o está dañado/);
+    // A workbook Excel encrypted with a password is not a zip: said as what it is, with the way to remove it.
+    const encrypted = await upload(h, compoundFile(ENCRYPTED_STREAMS));
+    expect([encrypted.status, encrypted.body.error.code]).toEqual([400, 'invalid-xlsx']);
+    expect(encrypted.body.error.message).toMatch(/^El archivo enviado está protegido con contraseña y así no se puede leer\. Ábralo en Excel, quítele la contraseña/);
+    expect(kept(h)).toEqual([]);
     const small = await localHarness({ maxUploadBytes: 2048 });
     try {
       const big = await upload(small, good);

@@ -14,6 +14,8 @@ interface GasProtection { setDescription(d: string): GasProtection; setWarningOn
 interface GasRange {
   getValues(): CellValue[][];
   getDisplayValues(): string[][];
+  getMergedRanges(): GasRange[];
+  getA1Notation(): string;
   setValues(v: CellValue[][]): GasRange;
   getNotes(): string[][];
   setNotes(n: string[][]): GasRange;
@@ -111,6 +113,7 @@ function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
     // An empty sheet's data range is A1 with one blank cell; the port says "no rows" instead.
     values: () => (sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues()),
     displayValues: (b) => range(sheet, b).getDisplayValues(),
+    mergedRanges: () => (sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getMergedRanges().map((r) => r.getA1Notation())),
     setValues: (b, v) => { range(sheet, b).setValues(v); },
     notes: (b) => range(sheet, b).getNotes(),
     setNotes: (b, n) => { range(sheet, b).setNotes(n); },

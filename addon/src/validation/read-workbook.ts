@@ -34,7 +34,15 @@ function shownDay(v: CellValue, zone: string): CellValue {
 }
 
 export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
-  const raw: WorkbookModel = { sheets: sheets.map((ws) => ({ name: ws.name(), rows: ws.values().map((row) => (row.some((v) => v !== null && typeof v === 'object') ? row.map((v) => shownDay(v, zone)) : row)) })) };
+  const raw: WorkbookModel = {
+    sheets: sheets.map((ws) => {
+      const rows = ws.values().map((row) => (row.some((v) => v !== null && typeof v === 'object') ? row.map((v) => shownDay(v, zone)) : row));
+      // Merges are asked only of sheets with rows under the headers (one more call each): in Sheets, as in a file, a
+      // value merged over rows is in the first row only, and the others read blank with no word unless said.
+      const merges = rows.length > 2 ? ws.mergedRanges() : [];
+      return { name: ws.name(), rows, ...(merges.length ? { merges } : {}) };
+    }),
+  };
   const ranges = numbersInTextColumns(raw);
   return withShownText(raw, ranges, shownTexts(sheets, ranges));
 }

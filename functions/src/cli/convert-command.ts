@@ -150,7 +150,11 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   printFindings(findings, io.err, args.options.todos === true);
   if (reportEmpty(converted, label, io.err)) return 1;
   const errors = findings.some((f) => f.severity === 'error');
-  if (errors && args.options.estricto === true) return 1;
+  if (errors && args.options.estricto === true) {
+    // Said, not only the exit code: a salida.json left from an earlier run read as this conversion's.
+    io.err(`El libro tiene errores: no se escribió nada (--estricto)${fs.existsSync(output) ? `; «${path.basename(output)}» es el de una conversión anterior` : ''}. Corríjalos y convierta de nuevo.`);
+    return 1;
+  }
   const s = converted.settings;
   // The package names its publisher from the Configuración sheet (the server uses the registered publisher's own).
   if (!s.publisherName) io.err(`Aviso: el libro no dice quién publica (hoja «${SETTINGS_SHEET}», «${SETTINGS.find((x) => x.key === 'publisherName')?.title ?? ''}»): el paquete saldrá como «Sin nombre de publicador». Escríbalo ahí antes de publicar el archivo.`);

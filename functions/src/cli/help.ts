@@ -7,7 +7,9 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta convert libro.xlsx -o salida.json [--url https://…/salida.json]  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS);
                                                    --url: dirección web donde publicará el archivo;
                                                    --proyectos ruta.json: dónde escribir el paquete de proyectos
-                                                   (sin ella, salida-proyectos.json)
+                                                   (sin ella, salida-proyectos.json);
+                                                   --estricto: si el libro tiene errores no escribe nada (sin él,
+                                                   escribe lo que se pudo leer, para revisar, y termina con código 1)
   infra-abierta import paquete.json [otro.json …] -o libro.xlsx  Convierte paquetes ya publicados a la plantilla;
                                                    un registro que solo enlaza sus entregas (url, sin entrega
                                                    compilada) las toma de los archivos indicados (con el nombre de

@@ -9,6 +9,13 @@ import { UsageError } from './args';
 export function openSource(input: string | undefined): SheetSource {
   if (!input) throw new UsageError('Indique el libro a leer: un archivo .xlsx o una carpeta con archivos .csv.');
   if (fs.existsSync(input) && fs.statSync(input).isDirectory()) return new CsvFolderSource(input, path.basename(input));
-  if (!/\.xlsx$/i.test(input)) throw new UsageError(`«${input}» no es un archivo .xlsx ni una carpeta de archivos .csv.`);
+  if (!/\.xlsx$/i.test(input)) throw new UsageError(`«${input}» no es un archivo .xlsx ni una carpeta de archivos .csv.${advice(input)}`);
   return new XlsxFileSource(input, path.basename(input));
+}
+
+/** What to do with the files people most often have instead of an .xlsx: a sheet saved as .csv, an older or other spreadsheet format. */
+function advice(input: string): string {
+  if (/\.csv$/i.test(input)) return ' Para validar archivos .csv, póngalos en una carpeta (un archivo por hoja, con el nombre de la hoja) y valide la carpeta; o abra el libro en Excel y guárdelo como «Libro de Excel (.xlsx)».';
+  if (/\.(xls|xlsm|xlsb|ods|numbers)$/i.test(input)) return ' Ábralo en su programa de hojas de cálculo y guárdelo como «Libro de Excel (.xlsx)».';
+  return '';
 }

@@ -62,6 +62,8 @@ import { replacedComment } from '../../../core/workflow/replaced-send';
 import { uploadId, type UploadStore } from './upload-store';
 import { monthlyReportRoutes } from './monthly-report-routes';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
+import { foreignFileMessage, foreignKind } from '../ingest/xlsx/foreign-file';
+import { bufferBytes } from '../ingest/xlsx/zip-archive';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
@@ -334,7 +336,11 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       if (upload) {
         const bytes = req.body as Buffer;
         // An .xlsx is a zip: anything else is refused before it reaches the disk.
-        if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw badRequest('invalid-xlsx', 'El archivo enviado no es un libro de Excel (.xlsx).');
+        if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
+          // Said as what it is when it can be named (a workbook encrypted with a password, an .xls, a .csv), with its fix.
+          const kind = await foreignKind(bufferBytes(bytes));
+          throw badRequest('invalid-xlsx', kind ? foreignFileMessage(kind, 'El archivo enviado') : 'El archivo enviado no es un libro de Excel (.xlsx).');
+        }
         // Read against the limits (counting only, yielding to other requests) before anything is kept.
         await deps.uploads!.admit(bytes);
         await checkQuota(publisher, mine, bytes);

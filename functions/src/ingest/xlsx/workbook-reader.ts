@@ -16,7 +16,8 @@ import { ReadLimitError, resolveLimits, type ReadLimits } from './read-limits';
 import { TextPool } from './text-pool';
 import { Utf8Chunks } from './utf8-chunks';
 import { decodeText, ownString, XmlScanner, type Attributes, type XmlHandler } from './xml-scanner';
-import { readDirectory, streamEntry, unpackAhead, UnpackBudget, ZipFormatError, type ByteSource, type ZipEntry } from './zip-archive';
+import { ForeignFileError, readDirectory, streamEntry, unpackAhead, UnpackBudget, ZipFormatError, type ByteSource, type ZipEntry } from './zip-archive';
+import { foreignFileMessage } from './foreign-file';
 
 export interface XlsxReadOptions {
   /** The file's name for messages. */
@@ -635,5 +636,6 @@ export async function scanXlsx(source: ByteSource, options: XlsxReadOptions): Pr
 /** Errors of a damaged or foreign file become one Spanish message; limits and our own messages pass through. */
 export function asSourceError(e: unknown, label: string): SourceError {
   if (e instanceof SourceError) return e;
+  if (e instanceof ForeignFileError) return new SourceError(foreignFileMessage(e.kind, `El archivo «${label}»`), e.kind === 'encrypted' ? 'source.encrypted' : 'source.invalid-xlsx');
   return new SourceError(`El archivo «${label}» no es un libro de Excel (.xlsx) válido o está dañado.`, 'source.invalid-xlsx');
 }

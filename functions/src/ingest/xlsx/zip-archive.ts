@@ -11,6 +11,7 @@ import { once } from 'events';
 import * as zlib from 'zlib';
 import { SourceError } from '../sheet-source';
 import { ReadLimitError, type ReadLimits } from './read-limits';
+import { foreignKind, type ForeignKind } from './foreign-file';
 
 /** Random access to the bytes of the file: a Buffer in memory or an open file. */
 export interface ByteSource {
@@ -59,6 +60,13 @@ export interface ZipEntry {
 /** A file that is not a zip, or a damaged one. */
 export class ZipFormatError extends Error {}
 
+/** Not a zip at all, but a file we can name (foreign-file.ts): an encrypted workbook, an .xls, a .csv… */
+export class ForeignFileError extends ZipFormatError {
+  constructor(readonly kind: ForeignKind) {
+    super(`not a zip: ${kind}`);
+  }
+}
+
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_EOCD = 0x06064b50;
@@ -78,7 +86,10 @@ export async function readDirectory(source: ByteSource): Promise<Map<string, Zip
   for (let i = tail.length - 22; i >= 0; i--) {
     if (u32(tail, i) === EOCD) { end = i; break; }
   }
-  if (end < 0) throw new ZipFormatError('no end of central directory');
+  if (end < 0) {
+    const kind = await foreignKind(source);
+    throw kind ? new ForeignFileError(kind) : new ZipFormatError('no end of central directory');
+  }
   let count = u16(tail, end + 10);
   let size = u32(tail, end + 12);
   let offset = u32(tail, end + 16);
