@@ -83,6 +83,26 @@ test('users and publishers are created in Firestore with --nube; the admin then 
   delete process.env.GOOGLE_CLOUD_PROJECT;
 }, 30000);
 
+// Copied without --nube, a suggested command worked on a SQLite file in the current folder and answered as if done:
+// a publisher «registered» there was then unknown to `users add --nube`.
+test('in the cloud, the commands the CLI suggests carry --nube', async () => {
+  const project = process.env.GCLOUD_PROJECT as string;
+  process.env.FIRESTORE_NAMESPACE = 'sugerencias_';
+  try {
+    expect((await runCli('users', 'list', '--nube', '--proyecto', project)).err).toBe('Aún no hay cuentas. Cree una con «infra-abierta users add --nube --email … --rol …».');
+    expect((await runCli('publishers', 'list', '--nube', '--proyecto', project)).err).toContain('«infra-abierta publishers add <id> --nube --nombre');
+    expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@uman.gob.mx', '--rol', 'capturista', '--publicador', 'uman')).err)
+      .toBe('No existe el publicador «uman». Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add uman --nube …».');
+    expect((await runCli('publishers', 'add', 'uman', '--nube', '--proyecto', project, '--nombre', 'Municipio de Umán', '--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-uman01', '--prefijo-proyectos', 'oc4ids-uman01', '--proyectos', '2')).code).toBe(0);
+    expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@uman.gob.mx', '--rol', 'capturista', '--publicador', 'uman')).code).toBe(0);
+    const kept = await runCli('publishers', 'remove', 'uman', '--nube', '--proyecto', project);
+    expect([kept.code, kept.err]).toEqual([2, 'No se elimina «uman» (Municipio de Umán): la cuenta «obras@uman.gob.mx» captura para él. Elimínelas antes con «infra-abierta users remove --nube --email …».']);
+    expect((await runCli('users', 'remove', '--nube', '--proyecto', project, '--email', 'otra@uman.gob.mx')).err).toContain('«infra-abierta users list --nube»');
+  } finally {
+    process.env.FIRESTORE_NAMESPACE = 'cli_';
+  }
+});
+
 test('--nube without any project id names what to give', async () => {
   const env = { ...process.env };
   delete process.env.GCLOUD_PROJECT;
