@@ -96,14 +96,18 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
   return n;
 }
 
-function urlVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+function urlVar(env: NodeJS.ProcessEnv, name: string, fallback: string, mode: Config['mode'] = 'local'): string {
   const raw = env[name] ?? fallback;
+  let protocol: string;
   try {
-    const u = new URL(raw);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+    protocol = new URL(raw).protocol;
+    if (protocol !== 'http:' && protocol !== 'https:') throw new Error('protocol');
   } catch {
     throw new ConfigError(`La variable ${name} debe ser una URL http(s) (se recibió «${raw}»).`);
   }
+  // Firebase Hosting and Cloud Storage answer on https: an http:// address (PUBLIC_BASE_URL is written into every
+  // published release and record, for good) only ever reached them through a redirect, and the guide says it is refused.
+  if (mode === 'cloud' && protocol !== 'https:') throw new ConfigError(`En la nube la variable ${name} debe empezar con https:// (se recibió «${raw}»).`);
   return raw.replace(/\/+$/, '');
 }
 
@@ -147,7 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     sqlitePath,
-    publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', defaultPublicBaseUrl(host, port)),
+    publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', defaultPublicBaseUrl(host, port), mode),
     firestoreNamespace: env.FIRESTORE_NAMESPACE ?? '',
     maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     // Bulk files live next to the database; an in-memory database (tests) gets a temporary folder of its process.
@@ -169,8 +173,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const bucket = env.BULK_BUCKET || firebaseConfig(env).storageBucket;
   if (bucket) config.bulkBucket = bucket;
-  if (env.BULK_PUBLIC_URL) config.bulkPublicUrl = urlVar(env, 'BULK_PUBLIC_URL', '');
-  if (env.DASHBOARD_URL) config.dashboardUrl = urlVar(env, 'DASHBOARD_URL', '');
+  if (env.BULK_PUBLIC_URL) config.bulkPublicUrl = urlVar(env, 'BULK_PUBLIC_URL', '', mode);
+  if (env.DASHBOARD_URL) config.dashboardUrl = urlVar(env, 'DASHBOARD_URL', '', mode);
   if (env.GOOGLE_CLIENT_ID) config.googleClientId = clientIdVar(env, 'GOOGLE_CLIENT_ID');
   if (env.DASHBOARD_CLIENT_ID) config.dashboardClientId = clientIdVar(env, 'DASHBOARD_CLIENT_ID');
   if (env.SERVICE_ACCOUNT_EMAIL) {
