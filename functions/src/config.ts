@@ -76,6 +76,9 @@ const BUCKET = /^(?=.{3,222}$)[a-z0-9][a-z0-9._-]*[a-z0-9]$/;
 
 export class ConfigError extends Error {}
 
+/** Listening addresses that mean «every interface» (and empty, which Node takes the same way): no one's address. */
+const WILDCARD_HOSTS = ['0.0.0.0', '::', '[::]', ''];
+
 /**
  * An OAuth client id as Google issues them (`<número>-<letras>.apps.googleusercontent.com`): a placeholder left in the
  * environment file (`<ID del tablero>.apps…`) started the functions, and every sign-in then failed with no word of why.
@@ -143,6 +146,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // links to 127.0.0.1 for ever, so it must be said.
   if (mode === 'cloud' && !env.PUBLIC_BASE_URL) {
     throw new ConfigError('En modo «cloud» falta PUBLIC_BASE_URL (la dirección pública de la plataforma, p. ej. https://mi-proyecto.web.app); queda escrita en cada entrega publicada.');
+  }
+  // HOST=0.0.0.0 (every network interface: what a server others reach needs) is nobody's address: without
+  // PUBLIC_BASE_URL the public one was made of it, and `http://0.0.0.0:8080` was written into every package, link and
+  // published record for good, with no word anywhere (the server answers there, so the stale-link check agreed).
+  if (mode === 'local' && !env.PUBLIC_BASE_URL && WILDCARD_HOSTS.includes(host)) {
+    throw new ConfigError(`HOST=${host} atiende en todas las interfaces de red, pero no es una dirección con la que se pueda consultar el servidor, y la dirección pública queda escrita en cada entrega publicada. Defina también PUBLIC_BASE_URL con la dirección con la que el público y los capturistas llegan a este servidor (p. ej. https://datos.su-estado.gob.mx, o http://<IP del servidor>:${port}).`);
   }
   // Empty is unset: better-sqlite3 takes «» for a temporary database, deleted when the process ends.
   const sqlitePath = env.INFRA_SQLITE || '.data/infra-abierta.sqlite';
