@@ -248,6 +248,14 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     }
   });
 
+  // §7 tells the reader what each refusal of a project not ready asks for; the CLI's messages ask for the same.
+  it('§7 names the remedies the CLI\'s --nube messages give (cloud-store-errors.ts)', () => {
+    const messages = read('functions/src/cli/cloud-store-errors.ts');
+    for (const remedy of ['gcloud auth application-default login', 'gcloud auth application-default set-quota-project', 'roles/datastore.user', 'firebase deploy --only firestore', 'GOOGLE_CLOUD_PROJECT']) {
+      expect({ remedy, guide: section(7).includes(remedy), cli: messages.includes(remedy) }).toEqual({ remedy, guide: true, cli: true });
+    }
+  });
+
   // The upgrade steps (deploy.md §10, operations.md «Actualizar a una versión nueva») name the release whose stored
   // data every `npm test` opens: its fixture must exist, and the store tests must open it.
   it('the upgrades the guides say are tested: the older release\'s fixture exists and both store tests open it', () => {
