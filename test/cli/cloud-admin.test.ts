@@ -95,6 +95,8 @@ test('in the cloud, the commands the CLI suggests carry --nube', async () => {
       .toBe('No existe el publicador «uman». Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add uman --nube …».');
     expect((await runCli('publishers', 'add', 'uman', '--nube', '--proyecto', project, '--nombre', 'Municipio de Umán', '--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-uman01', '--prefijo-proyectos', 'oc4ids-uman01', '--proyectos', '2')).code).toBe(0);
     expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@uman.gob.mx', '--rol', 'capturista', '--publicador', 'uman')).code).toBe(0);
+    expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@uman.gob.mx', '--rol', 'coordinador', '--entidad', 'Yucatán')).err)
+      .toBe('Ya existe una cuenta con el correo obras@uman.gob.mx. Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --nube --email obras@uman.gob.mx» y créela de nuevo.');
     const kept = await runCli('publishers', 'remove', 'uman', '--nube', '--proyecto', project);
     expect([kept.code, kept.err]).toEqual([2, 'No se elimina «uman» (Municipio de Umán): la cuenta «obras@uman.gob.mx» captura para él. Elimínelas antes con «infra-abierta users remove --nube --email …».']);
     expect((await runCli('users', 'remove', '--nube', '--proyecto', project, '--email', 'otra@uman.gob.mx')).err).toContain('«infra-abierta users list --nube»');

@@ -56,7 +56,8 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     const unused = role === 'capturista' ? 'entidad' : role === 'coordinador' ? 'publicador' : stringOption(args, 'publicador') !== undefined ? 'publicador' : 'entidad';
     if (stringOption(args, unused) !== undefined) io.err(`Aviso: se ignora --${unused}: una cuenta «${role}» ${role === 'capturista' ? 'es de un publicador (--publicador)' : role === 'coordinador' ? 've los publicadores de su entidad (--entidad)' : 've todos los publicadores'}.`);
     // A lost access key is the usual reason to add an account again: how to issue a new one is said.
-    if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.${opts.cloud ? '' : ` Si perdió su clave de acceso, elimine la cuenta con «infra-abierta users remove --email ${user.email}» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.`}`);
+    // In the cloud the usual reason is a change of role, publisher or state (there is no key to lose): said how.
+    if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.${opts.cloud ? ` Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --nube --email ${user.email}» y créela de nuevo.` : ` Si perdió su clave de acceso, elimine la cuenta con «infra-abierta users remove --email ${user.email}» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.`}`);
     if (opts.cloud) {
       await store.putUser(user);
       io.out(`Cuenta creada: ${user.email} (${user.role}). Entra con su cuenta de Google ${user.email}; no necesita clave de acceso.`);
