@@ -243,4 +243,39 @@ describe('history --nube', () => {
       await store.close();
     }
   }, 30000);
+
+  // docs/deploy.md §7: «Su cuenta necesita escribir en el depósito … repetir la misma orden las escribe». Cloud
+  // Storage's refusal reached the reader in its own English («… does not have storage.objects.create access …»).
+  test('a bucket the account cannot write in is said in Spanish with the role it needs; the same command again writes the files', async () => {
+    const project = process.env.GCLOUD_PROJECT as string;
+    const workbook = await exampleWorkbook('tuxtla-gutierrez');
+    const publisher = publisherOf('tuxtla', workbook);
+    const converted = checkWorkbook(workbook, { now: '2025-07-01T10:00:00-06:00', ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+    const file = path.join(dir, 'tuxtla.json');
+    fs.writeFileSync(file, JSON.stringify({ releases: (converted.releases as Record<string, unknown>[]).slice(0, 1) }));
+    const store = openFirestoreStore({ projectId: project, namespace: 'cli_' });
+    try {
+      await store.putPublisher(publisher);
+      const env = envFile(`.env.${project}`, deployment);
+      storage.refuseUploads = { code: 403, message: `infra-abierta@${project}.iam.gserviceaccount.com does not have storage.objects.create access to the Google Cloud Storage object. Permission 'storage.objects.create' denied on resource (or it may not exist).` };
+      const refused = await runCli('history', file, '--publicador', 'tuxtla', '--nube', '--proyecto', project, '--entorno', env);
+      const history = (await store.getCurrent('tuxtla'))!;
+      expect(refused.err).toContain(`No se escribieron los archivos de descarga de ${history.id}: la cuenta con la que se escribe no tiene permiso en el depósito de BULK_BUCKET (necesita el rol roles/storage.objectAdmin sobre él, o ser propietaria del proyecto).`);
+      expect(refused.err).toContain('Lo publicado está completo y a la vista en la API');
+      expect(refused.err).not.toMatch(/does not have|Permission|denied/);
+      expect(storage.objects.has(`demo-bulk/publicaciones/${history.id}/datos.xlsx`)).toBe(false);
+      // A bucket name that names none (BULK_BUCKET mistyped): said so. Nothing is published again.
+      storage.refuseUploads = { code: 404, message: 'The specified bucket does not exist.' };
+      const noBucket = await runCli('history', file, '--publicador', 'tuxtla', '--nube', '--proyecto', project, '--entorno', env);
+      expect(noBucket.err).toContain(`No se escribieron los archivos de descarga de ${history.id}: no existe el depósito que dice BULK_BUCKET: revise su nombre (docs/deploy.md §3).`);
+      expect((await store.getCurrent('tuxtla'))!.id).toBe(history.id);
+      delete storage.refuseUploads;
+      const again = await runCli('history', file, '--publicador', 'tuxtla', '--nube', '--proyecto', project, '--entorno', env);
+      expect(again.err).toContain(`Sin cambios: esta historia ya está publicada (${history.id})`);
+      expect(storage.objects.has(`demo-bulk/publicaciones/${history.id}/datos.xlsx`)).toBe(true);
+    } finally {
+      delete storage.refuseUploads;
+      await store.close();
+    }
+  }, 30000);
 });
