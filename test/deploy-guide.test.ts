@@ -87,6 +87,33 @@ describe('docs/deploy.md §6: the environment file', () => {
     expect(DEPLOYMENT_VARIABLES).not.toContain('SMTP_PASS');
   });
 
+  // §6: «si falta PUBLIC_BASE_URL, GOOGLE_CLIENT_ID o el depósito, o si una variable tiene mala forma (…) la función no
+  // atiende» and says which variable. Each form the sentence lists, on the example filled in. An http:// address was
+  // accepted, though listed, and PUBLIC_BASE_URL is written into every published record.
+  it('each missing or malformed value §6 lists stops the functions, naming the variable', () => {
+    const sentence = /En modo nube, si falta ([\s\S]*?)la\s+función no atiende/.exec(section(6))?.[1].replace(/\s+/g, ' ') ?? '';
+    const filled: NodeJS.ProcessEnv = { INFRA_MODE: 'cloud', ...Object.fromEntries(exampleEnvironment().map(([name, value]) => [name, value.replace(/<([^<>@]+)>/g, (_, p: string) => p.toLowerCase().replace(/[^a-z0-9]+/g, '-'))])) };
+    expect(() => loadConfig(filled)).not.toThrow();
+    const cases: [string, string, string | undefined][] = [
+      ['`PUBLIC_BASE_URL`', 'PUBLIC_BASE_URL', undefined],
+      ['`GOOGLE_CLIENT_ID`', 'GOOGLE_CLIENT_ID', undefined],
+      ['el depósito', 'BULK_BUCKET', undefined],
+      ['no termina en `.apps.googleusercontent.com`', 'DASHBOARD_CLIENT_ID', '123-abc.apps.google.com'],
+      ['no es `…iam.gserviceaccount.com`', 'SERVICE_ACCOUNT_EMAIL', 'infra-abierta@demo.gserviceaccount.com'],
+      ['`gs://…`', 'BULK_BUCKET', 'gs://demo-infra.firebasestorage.app'],
+      ['no es `https://…`', 'PUBLIC_BASE_URL', 'http://demo-infra.web.app'],
+      ['no es `https://…`', 'DASHBOARD_URL', 'http://tablero.demo.gob.mx'],
+      ['no es `https://…`', 'BULK_PUBLIC_URL', 'http://storage.googleapis.com/demo'],
+      ['no es `https://…`', 'PUBLIC_BASE_URL', 'demo-infra.web.app'],
+    ];
+    for (const [words, name, value] of cases) {
+      expect({ words, listed: sentence.includes(words) }).toEqual({ words, listed: true });
+      const env = { ...filled, [name]: value };
+      if (value === undefined) delete env[name];
+      expect(() => loadConfig(env)).toThrow(new RegExp(`\\b${name}\\b`));
+    }
+  });
+
   // The guide: «un <valor> de ejemplo que quedó sin sustituir … la función no atiende … dice qué variable corregir».
   it('each value of the example left as written is refused naming its variable; filled in, the example is accepted', () => {
     const example = exampleEnvironment();
@@ -218,6 +245,14 @@ describe('docs/deploy.md: commands, scripts and files', () => {
       expect({ line, command: command in KNOWN_OPTIONS }).toEqual({ line, command: true });
       const unknown = Object.keys(parseArgs(rest).options).filter((o) => !KNOWN_OPTIONS[command].includes(o) && !COMMON_OPTIONS.includes(o));
       expect({ line, unknown }).toEqual({ line, unknown: [] });
+    }
+  });
+
+  // §7 tells the reader what each refusal of a project not ready asks for; the CLI's messages ask for the same.
+  it('§7 names the remedies the CLI\'s --nube messages give (cloud-store-errors.ts)', () => {
+    const messages = read('functions/src/cli/cloud-store-errors.ts');
+    for (const remedy of ['gcloud auth application-default login', 'gcloud auth application-default set-quota-project', 'roles/datastore.user', 'firebase deploy --only firestore', 'GOOGLE_CLOUD_PROJECT']) {
+      expect({ remedy, guide: section(7).includes(remedy), cli: messages.includes(remedy) }).toEqual({ remedy, guide: true, cli: true });
     }
   });
 

@@ -76,6 +76,9 @@ const BUCKET = /^(?=.{3,222}$)[a-z0-9][a-z0-9._-]*[a-z0-9]$/;
 
 export class ConfigError extends Error {}
 
+/** Listening addresses that mean «every interface» (and empty, which Node takes the same way): no one's address. */
+const WILDCARD_HOSTS = ['0.0.0.0', '::', '[::]', ''];
+
 /**
  * An OAuth client id as Google issues them (`<número>-<letras>.apps.googleusercontent.com`): a placeholder left in the
  * environment file (`<ID del tablero>.apps…`) started the functions, and every sign-in then failed with no word of why.
@@ -96,14 +99,18 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
   return n;
 }
 
-function urlVar(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+function urlVar(env: NodeJS.ProcessEnv, name: string, fallback: string, mode: Config['mode'] = 'local'): string {
   const raw = env[name] ?? fallback;
+  let protocol: string;
   try {
-    const u = new URL(raw);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+    protocol = new URL(raw).protocol;
+    if (protocol !== 'http:' && protocol !== 'https:') throw new Error('protocol');
   } catch {
     throw new ConfigError(`La variable ${name} debe ser una URL http(s) (se recibió «${raw}»).`);
   }
+  // Firebase Hosting and Cloud Storage answer on https: an http:// address (PUBLIC_BASE_URL is written into every
+  // published release and record, for good) only ever reached them through a redirect, and the guide says it is refused.
+  if (mode === 'cloud' && protocol !== 'https:') throw new ConfigError(`En la nube la variable ${name} debe empezar con https:// (se recibió «${raw}»).`);
   return raw.replace(/\/+$/, '');
 }
 
@@ -140,6 +147,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mode === 'cloud' && !env.PUBLIC_BASE_URL) {
     throw new ConfigError('En modo «cloud» falta PUBLIC_BASE_URL (la dirección pública de la plataforma, p. ej. https://mi-proyecto.web.app); queda escrita en cada entrega publicada.');
   }
+  // HOST=0.0.0.0 (every network interface: what a server others reach needs) is nobody's address: without
+  // PUBLIC_BASE_URL the public one was made of it, and `http://0.0.0.0:8080` was written into every package, link and
+  // published record for good, with no word anywhere (the server answers there, so the stale-link check agreed).
+  if (mode === 'local' && !env.PUBLIC_BASE_URL && WILDCARD_HOSTS.includes(host)) {
+    throw new ConfigError(`HOST=${host} atiende en todas las interfaces de red, pero no es una dirección con la que se pueda consultar el servidor, y la dirección pública queda escrita en cada entrega publicada. Defina también PUBLIC_BASE_URL con la dirección con la que el público y los capturistas llegan a este servidor (p. ej. https://datos.su-estado.gob.mx, o http://<IP del servidor>:${port}).`);
+  }
   // Empty is unset: better-sqlite3 takes «» for a temporary database, deleted when the process ends.
   const sqlitePath = env.INFRA_SQLITE || '.data/infra-abierta.sqlite';
   const config: Config = {
@@ -147,7 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     sqlitePath,
-    publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', defaultPublicBaseUrl(host, port)),
+    publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', defaultPublicBaseUrl(host, port), mode),
     firestoreNamespace: env.FIRESTORE_NAMESPACE ?? '',
     maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     // Bulk files live next to the database; an in-memory database (tests) gets a temporary folder of its process.
@@ -169,8 +182,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const bucket = env.BULK_BUCKET || firebaseConfig(env).storageBucket;
   if (bucket) config.bulkBucket = bucket;
-  if (env.BULK_PUBLIC_URL) config.bulkPublicUrl = urlVar(env, 'BULK_PUBLIC_URL', '');
-  if (env.DASHBOARD_URL) config.dashboardUrl = urlVar(env, 'DASHBOARD_URL', '');
+  if (env.BULK_PUBLIC_URL) config.bulkPublicUrl = urlVar(env, 'BULK_PUBLIC_URL', '', mode);
+  if (env.DASHBOARD_URL) config.dashboardUrl = urlVar(env, 'DASHBOARD_URL', '', mode);
   if (env.GOOGLE_CLIENT_ID) config.googleClientId = clientIdVar(env, 'GOOGLE_CLIENT_ID');
   if (env.DASHBOARD_CLIENT_ID) config.dashboardClientId = clientIdVar(env, 'DASHBOARD_CLIENT_ID');
   if (env.SERVICE_ACCOUNT_EMAIL) {

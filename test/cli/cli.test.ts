@@ -358,7 +358,7 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     const duplicate = await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin');
     expect(duplicate.code).toBe(2);
     expect(duplicate.err).toBe('Ya existe una cuenta con el correo admin@infra.example. Si perdió su clave de acceso, elimine la cuenta con «infra-abierta users remove --email admin@infra.example» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.');
-    expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'capturista', '--publicador', 'no-existe')).err).toMatch(/No existe el publicador «no-existe»\. Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add»/);
+    expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'capturista', '--publicador', 'no-existe')).err).toMatch(/No existe el publicador «no-existe»\. Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add no-existe …»/);
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'jefe')).err).toMatch(/Indique el rol con --rol/);
 
     // With implementers registered: a misspelt publisher lists the registered ones; a text that names no state is

@@ -83,6 +83,28 @@ test('users and publishers are created in Firestore with --nube; the admin then 
   delete process.env.GOOGLE_CLOUD_PROJECT;
 }, 30000);
 
+// Copied without --nube, a suggested command worked on a SQLite file in the current folder and answered as if done:
+// a publisher «registered» there was then unknown to `users add --nube`.
+test('in the cloud, the commands the CLI suggests carry --nube', async () => {
+  const project = process.env.GCLOUD_PROJECT as string;
+  process.env.FIRESTORE_NAMESPACE = 'sugerencias_';
+  try {
+    expect((await runCli('users', 'list', '--nube', '--proyecto', project)).err).toBe('Aún no hay cuentas. Cree una con «infra-abierta users add --nube --email … --rol …».');
+    expect((await runCli('publishers', 'list', '--nube', '--proyecto', project)).err).toContain('«infra-abierta publishers add <id> --nube --nombre');
+    expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@uman.gob.mx', '--rol', 'capturista', '--publicador', 'uman')).err)
+      .toBe('No existe el publicador «uman». Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add uman --nube …».');
+    expect((await runCli('publishers', 'add', 'uman', '--nube', '--proyecto', project, '--nombre', 'Municipio de Umán', '--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-uman01', '--prefijo-proyectos', 'oc4ids-uman01', '--proyectos', '2')).code).toBe(0);
+    expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@uman.gob.mx', '--rol', 'capturista', '--publicador', 'uman')).code).toBe(0);
+    expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@uman.gob.mx', '--rol', 'coordinador', '--entidad', 'Yucatán')).err)
+      .toBe('Ya existe una cuenta con el correo obras@uman.gob.mx. Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --nube --email obras@uman.gob.mx» y créela de nuevo.');
+    const kept = await runCli('publishers', 'remove', 'uman', '--nube', '--proyecto', project);
+    expect([kept.code, kept.err]).toEqual([2, 'No se elimina «uman» (Municipio de Umán): la cuenta «obras@uman.gob.mx» captura para él. Elimínelas antes con «infra-abierta users remove --nube --email …».']);
+    expect((await runCli('users', 'remove', '--nube', '--proyecto', project, '--email', 'otra@uman.gob.mx')).err).toContain('«infra-abierta users list --nube»');
+  } finally {
+    process.env.FIRESTORE_NAMESPACE = 'cli_';
+  }
+});
+
 test('--nube without any project id names what to give', async () => {
   const env = { ...process.env };
   delete process.env.GCLOUD_PROJECT;
@@ -218,6 +240,41 @@ describe('history --nube', () => {
       expect(await store.getCurrent('otro')).toBeUndefined();
       expect(moved.err).not.toMatch(STACK_TRACE);
     } finally {
+      await store.close();
+    }
+  }, 30000);
+
+  // docs/deploy.md §7: «Su cuenta necesita escribir en el depósito … repetir la misma orden las escribe». Cloud
+  // Storage's refusal reached the reader in its own English («… does not have storage.objects.create access …»).
+  test('a bucket the account cannot write in is said in Spanish with the role it needs; the same command again writes the files', async () => {
+    const project = process.env.GCLOUD_PROJECT as string;
+    const workbook = await exampleWorkbook('tuxtla-gutierrez');
+    const publisher = publisherOf('tuxtla', workbook);
+    const converted = checkWorkbook(workbook, { now: '2025-07-01T10:00:00-06:00', ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+    const file = path.join(dir, 'tuxtla.json');
+    fs.writeFileSync(file, JSON.stringify({ releases: (converted.releases as Record<string, unknown>[]).slice(0, 1) }));
+    const store = openFirestoreStore({ projectId: project, namespace: 'cli_' });
+    try {
+      await store.putPublisher(publisher);
+      const env = envFile(`.env.${project}`, deployment);
+      storage.refuseUploads = { code: 403, message: `infra-abierta@${project}.iam.gserviceaccount.com does not have storage.objects.create access to the Google Cloud Storage object. Permission 'storage.objects.create' denied on resource (or it may not exist).` };
+      const refused = await runCli('history', file, '--publicador', 'tuxtla', '--nube', '--proyecto', project, '--entorno', env);
+      const history = (await store.getCurrent('tuxtla'))!;
+      expect(refused.err).toContain(`No se escribieron los archivos de descarga de ${history.id}: la cuenta con la que se escribe no tiene permiso en el depósito de BULK_BUCKET (necesita el rol roles/storage.objectAdmin sobre él, o ser propietaria del proyecto).`);
+      expect(refused.err).toContain('Lo publicado está completo y a la vista en la API');
+      expect(refused.err).not.toMatch(/does not have|Permission|denied/);
+      expect(storage.objects.has(`demo-bulk/publicaciones/${history.id}/datos.xlsx`)).toBe(false);
+      // A bucket name that names none (BULK_BUCKET mistyped): said so. Nothing is published again.
+      storage.refuseUploads = { code: 404, message: 'The specified bucket does not exist.' };
+      const noBucket = await runCli('history', file, '--publicador', 'tuxtla', '--nube', '--proyecto', project, '--entorno', env);
+      expect(noBucket.err).toContain(`No se escribieron los archivos de descarga de ${history.id}: no existe el depósito que dice BULK_BUCKET: revise su nombre (docs/deploy.md §3).`);
+      expect((await store.getCurrent('tuxtla'))!.id).toBe(history.id);
+      delete storage.refuseUploads;
+      const again = await runCli('history', file, '--publicador', 'tuxtla', '--nube', '--proyecto', project, '--entorno', env);
+      expect(again.err).toContain(`Sin cambios: esta historia ya está publicada (${history.id})`);
+      expect(storage.objects.has(`demo-bulk/publicaciones/${history.id}/datos.xlsx`)).toBe(true);
+    } finally {
+      delete storage.refuseUploads;
       await store.close();
     }
   }, 30000);

@@ -80,3 +80,20 @@ test('an empty INFRA_SQLITE is the default file, not a temporary database that v
   expect(() => loadConfig({ INFRA_MODE: 'cloud', INFRA_SQLITE: '/proc/x/base.sqlite', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://infra.example.mx', BULK_BUCKET: 'demo-bulk' })).not.toThrow();
   expect(() => loadConfig({ INFRA_SQLITE: '/proc/x/base.sqlite' })).toThrow(ConfigError);
 });
+
+// A server others reach listens on every interface (HOST=0.0.0.0); without PUBLIC_BASE_URL its public address was
+// made of that, and http://0.0.0.0:8080 was written into every package and published record, said nowhere.
+test('HOST=0.0.0.0 without PUBLIC_BASE_URL is refused before anything is published; with it, that is the address', async () => {
+  // First, so that without the check this test fails before any server listens on every interface.
+  expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(ConfigError);
+  expect(() => loadConfig({ HOST: '::' })).toThrow(/^HOST=:: atiende en todas las interfaces/);
+  expect(loadConfig({ HOST: '0.0.0.0', PUBLIC_BASE_URL: 'https://datos.yucatan.gob.mx/' }).publicBaseUrl).toBe('https://datos.yucatan.gob.mx');
+  expect(loadConfig({ HOST: '127.0.0.1' }).publicBaseUrl).toBe('http://127.0.0.1:8080');
+  const base = path.join(dir, 'todas', 'base.sqlite');
+  for (const args of [['serve', '--puerto', '0', '--sin-ejemplos'], ['publish', path.join(dir, 'no-importa.xlsx'), '--publicador', 'x']]) {
+    const run = await runBuiltCli(args, { INFRA_SQLITE: base, HOST: '0.0.0.0', PUBLIC_BASE_URL: '' }, RUN_MS);
+    expect(run.err).toMatch(/^HOST=0\.0\.0\.0 atiende en todas las interfaces de red, .* Defina también PUBLIC_BASE_URL /);
+    expect([run.code, run.out]).toEqual([2, '']);
+  }
+  expect(fs.existsSync(path.dirname(base))).toBe(false);
+}, TEST_MS);

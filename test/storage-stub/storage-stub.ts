@@ -18,6 +18,11 @@ export interface StorageStub {
   requests: string[];
   /** The Range header of every media download, undefined when it had none. */
   mediaRanges: (string | undefined)[];
+  /**
+   * While set, uploads are refused with this status and Google's JSON error, as Cloud Storage refuses an account
+   * without permission to write in the bucket (403) or a bucket that does not exist (404).
+   */
+  refuseUploads?: { code: number; message: string };
   close(): Promise<void>;
 }
 
@@ -43,6 +48,13 @@ export async function startStorageStub(): Promise<StorageStub> {
   const requests: string[] = [];
   const mediaRanges: (string | undefined)[] = [];
   let generation = 1;
+  const stub: StorageStub = {
+    apiEndpoint: '',
+    objects,
+    requests,
+    mediaRanges,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -53,6 +65,8 @@ export async function startStorageStub(): Promise<StorageStub> {
       const missing = () => json(404, { error: { code: 404, message: 'No such object', errors: [{ reason: 'notFound', message: 'No such object' }] } });
       const upload = /^\/upload\/storage\/v1\/b\/([^/]+)\/o$/.exec(url.pathname);
       if (upload && req.method === 'POST') {
+        const refusal = stub.refuseUploads;
+        if (refusal) return json(refusal.code, { error: { code: refusal.code, message: refusal.message, errors: [{ message: refusal.message }] } });
         const type = req.headers['content-type'] ?? '';
         const boundary = /boundary=("?)([^";]+)\1/.exec(type)?.[2];
         if (url.searchParams.get('uploadType') !== 'multipart' || !boundary) return json(400, { error: { code: 400, message: 'only multipart uploads' } });
@@ -93,11 +107,6 @@ export async function startStorageStub(): Promise<StorageStub> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
-    apiEndpoint: `http://127.0.0.1:${port}`,
-    objects,
-    requests,
-    mediaRanges,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  stub.apiEndpoint = `http://127.0.0.1:${port}`;
+  return stub;
 }

@@ -10,6 +10,7 @@ import { openLocalStore } from '../server/local-store';
 import { openFirestoreStore } from '../store/firestore-store';
 import type { Store } from '../store/store';
 import { type ParsedArgs, stringOption } from './args';
+import { type CloudTarget, cloudStoreError } from './cloud-store-errors';
 
 export interface CliStore {
   store: Store;
@@ -35,23 +36,16 @@ export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
   const namespace = env.FIRESTORE_NAMESPACE ?? '';
   // The emulator (FIRESTORE_EMULATOR_HOST) takes no credentials: nothing to look for.
   const credentials = env.FIRESTORE_EMULATOR_HOST ? () => Promise.resolve() : applicationDefaultCredentials;
-  return { store: withCredentialsMessage(openFirestoreStore({ projectId, namespace }), credentials), cloud: true, where: `Firestore del proyecto ${projectId}` };
+  return { store: withCredentialsMessage(openFirestoreStore({ projectId, namespace }), credentials, { projectId, namespace }), cloud: true, where: `Firestore del proyecto ${projectId}` };
 }
 
 /**
- * The Google client's own words when there are no Application Default Credentials (no `gcloud auth
- * application-default login`, no GOOGLE_APPLICATION_CREDENTIALS, not on Google Cloud). The client connects on the
+ * The Spanish configuration error for a missing-credentials failure (no `gcloud auth application-default login`, no
+ * GOOGLE_APPLICATION_CREDENTIALS, not on Google Cloud); undefined for any other error. The client connects on the
  * first read or write, not when the store is opened, so it surfaces from whichever call comes first.
  */
-const NO_CREDENTIALS = /Could not load the default credentials/i;
-
-/** The Spanish configuration error for a missing-credentials failure; undefined for any other error. */
 export function cloudCredentialsError(e: unknown): ConfigError | undefined {
-  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
-  if (!NO_CREDENTIALS.test(message)) return undefined;
-  return new ConfigError('No se encontraron credenciales de Google Cloud para usar --nube. Inicie sesión con '
-    + '«gcloud auth application-default login» (con una cuenta que tenga acceso al Firestore del proyecto) y repita '
-    + 'la orden; o indique el archivo de una cuenta de servicio en la variable GOOGLE_APPLICATION_CREDENTIALS.');
+  return /Could not load the default credentials/i.test(e instanceof Error ? e.message : typeof e === 'string' ? e : '') ? cloudStoreError(e, { projectId: '', namespace: '' }) : undefined;
 }
 
 /**
@@ -63,10 +57,11 @@ async function applicationDefaultCredentials(): Promise<void> {
 }
 
 /**
- * The store, its first call made once `credentials()` found them; a failure for lack of credentials (there, or in a
- * call) becomes that ConfigError (exit code 2, like other configuration errors).
+ * The store, its first call made once `credentials()` found them; a failure the deployer can fix — no credentials
+ * (there, or in a call), no permission or quota project, the API off, no database, an index not ready
+ * (cloud-store-errors.ts) — becomes a ConfigError saying what to do (exit code 2, like other configuration errors).
  */
-export function withCredentialsMessage(store: Store, credentials: () => Promise<void>): Store {
+export function withCredentialsMessage(store: Store, credentials: () => Promise<void>, cloud: CloudTarget): Store {
   let found: Promise<void> | undefined;
   return new Proxy(store, {
     get(target, key, receiver) {
@@ -74,7 +69,7 @@ export function withCredentialsMessage(store: Store, credentials: () => Promise<
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => (found ??= credentials())
         .then(() => (value as (...a: unknown[]) => unknown).apply(target, args))
-        .catch((e: unknown) => { throw cloudCredentialsError(e) ?? e; });
+        .catch((e: unknown) => { throw cloudStoreError(e, cloud) ?? e; });
     },
   });
 }

@@ -135,8 +135,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       case 'publishers': {
         const [{ openCliStore }, { publishersCommand }] = await Promise.all([import('./cli-store'), import('./publishers-command')]);
-        const { store } = openCliStore(args);
-        try { return await publishersCommand(args, store, io); } finally { await store.close(); }
+        const { store, cloud } = openCliStore(args);
+        try { return await publishersCommand(args, store, io, { cloud }); } finally { await store.close(); }
       }
       case 'publications': {
         const [{ openCliStore }, { publicationsCommand }] = await Promise.all([import('./cli-store'), import('./publications-command')]);

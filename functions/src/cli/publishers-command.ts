@@ -65,18 +65,18 @@ function commitmentText(c: Publisher['commitment']): string {
  * list and on Seguimiento. Only one with nothing behind it: published data stays served, and a submission or an
  * account refers to it.
  */
-async function removePublisher(id: string | undefined, store: Store, io: CliIo, at: Date): Promise<number> {
-  if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers remove <id>');
+async function removePublisher(id: string | undefined, store: Store, io: CliIo, at: Date, nube: string): Promise<number> {
+  if (!id) throw new UsageError(`Indique el identificador del publicador: infra-abierta publishers remove <id>${nube}`);
   const publisher = await knownPublisher(store, id);
   if ((await store.listPublications({ publisherId: id, limit: 1 })).items.length) {
-    throw new UsageError(`No se elimina «${id}» (${publisher.name}): ya publicó datos, que siguen en la API y en el tablero. Para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id} …».`);
+    throw new UsageError(`No se elimina «${id}» (${publisher.name}): ya publicó datos, que siguen en la API y en el tablero. Para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id}${nube} …».`);
   }
   if ((await store.listSubmissions({ publisherId: id, limit: 1 })).items.length) {
     throw new UsageError(`No se elimina «${id}» (${publisher.name}): tiene envíos a revisión, que lo mencionan.`);
   }
   const users = (await store.listUsers({ publisherId: id, limit: 20 })).items.map((u) => u.email);
   if (users.length) {
-    throw new UsageError(`No se elimina «${id}» (${publisher.name}): ${users.length === 1 ? 'la cuenta' : 'las cuentas'} ${users.map((e) => `«${e}»`).join(', ')} ${users.length === 1 ? 'captura' : 'capturan'} para él. Elimínelas antes con «infra-abierta users remove --email …».`);
+    throw new UsageError(`No se elimina «${id}» (${publisher.name}): ${users.length === 1 ? 'la cuenta' : 'las cuentas'} ${users.map((e) => `«${e}»`).join(', ')} ${users.length === 1 ? 'captura' : 'capturan'} para él. Elimínelas antes con «infra-abierta users remove${nube} --email …».`);
   }
   await store.deletePublisher(id);
   await store.appendAudit({ at: at.toISOString(), actor: 'cli', action: 'publisher.deleted', target: `publisher/${id}`, publisherId: id, details: { name: publisher.name, state: publisher.state } });
@@ -84,11 +84,14 @@ async function removePublisher(id: string | undefined, store: Store, io: CliIo, 
   return 0;
 }
 
-export async function publishersCommand(args: ParsedArgs, store: Store, io: CliIo, now: () => Date = () => new Date()): Promise<number> {
+export async function publishersCommand(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud?: boolean } = {}, now: () => Date = () => new Date()): Promise<number> {
   const action = args.positional[0];
+  // The commands this one suggests work where it worked: in the cloud, one copied without --nube went to a local
+  // SQLite file in the current folder, and answered as if it had done what was asked.
+  const nube = opts.cloud ? ' --nube' : '';
   if (action === 'add') {
     const id = args.positional[1];
-    if (!id) throw new UsageError('Indique el identificador del publicador: infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N');
+    if (!id) throw new UsageError(`Indique el identificador del publicador: infra-abierta publishers add <id>${nube} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N`);
     let publisher;
     let existed;
     try {
@@ -104,13 +107,13 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
   if (action === 'list') {
     const publishers = await allPublishers(store);
     if (!publishers.length) {
-      io.err('Aún no hay publicadores. Registre uno con «infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid … --prefijo-proyectos … --proyectos N».');
+      io.err(`Aún no hay publicadores. Registre uno con «infra-abierta publishers add <id>${nube} --nombre … --entidad … --prefijo-ocid … --prefijo-proyectos … --proyectos N».`);
       return 0;
     }
     io.out('id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso');
     for (const p of publishers) io.out(`${p.id}\t${p.name}\t${p.state}\t${p.ocidPrefix}\t${p.projectIdPrefix}\t${commitmentText(p.commitment)}`);
     return 0;
   }
-  if (action === 'remove') return removePublisher(args.positional[1], store, io, now());
-  throw new UsageError('Uso: infra-abierta publishers add <id> … | publishers list | publishers remove <id>');
+  if (action === 'remove') return removePublisher(args.positional[1], store, io, now(), nube);
+  throw new UsageError(`Uso: infra-abierta publishers add <id>${nube} … | publishers list${nube} | publishers remove <id>${nube}`);
 }

@@ -23,6 +23,8 @@ function listed(names: string[], shown = 10): string {
  */
 export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud?: boolean } = {}): Promise<number> {
   const action = args.positional[0];
+  // Commands suggested here work where this one did: without --nube they would act on a local file instead.
+  const nube = opts.cloud ? ' --nube' : '';
   if (action === 'add') {
     const email = stringOption(args, 'email');
     const role = stringOption(args, 'rol') ?? stringOption(args, 'role');
@@ -34,7 +36,7 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
       if (!publisherId) throw new UsageError('Una cuenta «capturista» necesita --publicador <id>.');
       if (!(await store.getPublisher(publisherId))) {
         const ids = (await allPublishers(store)).map((p) => p.id);
-        throw new UsageError(`No existe el publicador «${publisherId}». ${ids.length ? `Publicadores registrados: ${listed(ids)}.` : 'Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add».'}`);
+        throw new UsageError(`No existe el publicador «${publisherId}». ${ids.length ? `Publicadores registrados: ${listed(ids)}.` : `Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add ${publisherId}${nube} …».`}`);
       }
       user.publisherId = publisherId;
     }
@@ -54,7 +56,8 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     const unused = role === 'capturista' ? 'entidad' : role === 'coordinador' ? 'publicador' : stringOption(args, 'publicador') !== undefined ? 'publicador' : 'entidad';
     if (stringOption(args, unused) !== undefined) io.err(`Aviso: se ignora --${unused}: una cuenta «${role}» ${role === 'capturista' ? 'es de un publicador (--publicador)' : role === 'coordinador' ? 've los publicadores de su entidad (--entidad)' : 've todos los publicadores'}.`);
     // A lost access key is the usual reason to add an account again: how to issue a new one is said.
-    if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.${opts.cloud ? '' : ` Si perdió su clave de acceso, elimine la cuenta con «infra-abierta users remove --email ${user.email}» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.`}`);
+    // In the cloud the usual reason is a change of role, publisher or state (there is no key to lose): said how.
+    if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.${opts.cloud ? ` Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --nube --email ${user.email}» y créela de nuevo.` : ` Si perdió su clave de acceso, elimine la cuenta con «infra-abierta users remove --email ${user.email}» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.`}`);
     if (opts.cloud) {
       await store.putUser(user);
       io.out(`Cuenta creada: ${user.email} (${user.role}). Entra con su cuenta de Google ${user.email}; no necesita clave de acceso.`);
@@ -69,7 +72,7 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
   if (action === 'list') {
     const users = await readAll((after) => store.listUsers({ after, limit: 1000 }));
     if (!users.length) {
-      io.err('Aún no hay cuentas. Cree una con «infra-abierta users add --email … --rol …».');
+      io.err(`Aún no hay cuentas. Cree una con «infra-abierta users add${nube} --email … --rol …».`);
       return 0;
     }
     io.out('id\tcorreo\trol\tpublicador o entidad');
@@ -80,10 +83,10 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     const email = stringOption(args, 'email')?.trim().toLowerCase();
     if (!email) throw new UsageError('Indique la cuenta por eliminar con --email correo.');
     const user = await store.findUserByEmail(email);
-    if (!user) throw new UsageError(`No existe una cuenta con el correo ${email}. Vea las cuentas con «infra-abierta users list${opts.cloud ? ' --nube' : ''}».`);
+    if (!user) throw new UsageError(`No existe una cuenta con el correo ${email}. Vea las cuentas con «infra-abierta users list${nube}».`);
     await store.deleteUser(user.id);
     io.out(`Cuenta eliminada: ${user.email}.`);
     return 0;
   }
-  throw new UsageError('Uso: infra-abierta users add|list|remove …');
+  throw new UsageError(`Uso: infra-abierta users add|list|remove${nube} …`);
 }

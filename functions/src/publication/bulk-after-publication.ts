@@ -21,6 +21,19 @@ export interface BulkAfterPublicationDeps {
   allPublishersMaxDocuments?: number;
 }
 
+/**
+ * Why Cloud Storage refused, in Spanish, for the two causes a deployer fixes (docs/deploy.md §4, §7): its own words
+ * («… does not have storage.objects.create access …») reached `history --nube` and the task's log as they came.
+ * Anything else keeps the error's text.
+ */
+function storageFailure(e: unknown): string {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  const text = e instanceof Error ? e.message : String(e);
+  if (code === 403) return 'la cuenta con la que se escribe no tiene permiso en el depósito de BULK_BUCKET (necesita el rol roles/storage.objectAdmin sobre él, o ser propietaria del proyecto)';
+  if (code === 404 && /bucket does not exist/i.test(text)) return 'no existe el depósito que dice BULK_BUCKET: revise su nombre (docs/deploy.md §3)';
+  return text;
+}
+
 /** Returns whether every file it set out to write was written. */
 export async function writeBulkAfterPublication(deps: BulkAfterPublicationDeps, publisher: Publisher, publication: Publication): Promise<boolean> {
   const { store, bulk } = deps;
@@ -30,7 +43,7 @@ export async function writeBulkAfterPublication(deps: BulkAfterPublicationDeps, 
       await build();
     } catch (e) {
       written = false;
-      deps.log(`no se escribieron los archivos de descarga ${what}: ${e instanceof Error ? e.message : String(e)}`);
+      deps.log(`no se escribieron los archivos de descarga ${what}: ${storageFailure(e)}`);
     }
   };
   await write(`de ${publication.id}`, () => bulk.ensure([{ publisher, publication }], publisher.id));
