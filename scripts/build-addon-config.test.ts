@@ -24,6 +24,18 @@ test('names where a wrong address came from, in Spanish', () => {
   expect(loadAddonConfig({}, file)).toEqual({ backendUrl: 'https://datos.tamaulipas.gob.mx', serviceAccount: null });
 });
 
+test('an address ending in /api is refused (the add-on adds /api/… itself); a server under another prefix is kept', () => {
+  const file = path.join(dir, 'absent.json');
+  for (const url of ['https://datos.tamaulipas.gob.mx/api', 'https://datos.tamaulipas.gob.mx/api/', 'https://x.gob.mx/datos/API']) {
+    expect(() => loadAddonConfig({ ADDON_BACKEND_URL: url }, file)).toThrow(`La dirección del servidor (la variable ADDON_BACKEND_URL) termina en /api: «${url.replace(/\/$/, '')}». Escriba la dirección de la plataforma sin /api (p. ej. ${url.replace(/\/?(api|API)\/?$/, '')})`);
+  }
+  const configFile = path.join(dir, 'config.json');
+  fs.writeFileSync(configFile, JSON.stringify({ backendUrl: 'https://datos.tamaulipas.gob.mx/api/' }));
+  expect(() => loadAddonConfig({}, configFile)).toThrow(`(«backendUrl» de ${configFile}) termina en /api`);
+  expect(loadAddonConfig({ ADDON_BACKEND_URL: 'https://x.gob.mx/datos' }, file).backendUrl).toBe('https://x.gob.mx/datos');
+  expect(loadAddonConfig({ ADDON_BACKEND_URL: 'https://x.gob.mx/apis' }, file).backendUrl).toBe('https://x.gob.mx/apis');
+});
+
 test('build:addon -- --publicar refuses the placeholder address, without a stack trace', () => {
   // Run from a copy of nothing but the environment: no ADDON_BACKEND_URL, and the repository's addon/config.json (absent in CI).
   if (fs.existsSync(path.join(__dirname, '..', 'addon', 'config.json'))) return;

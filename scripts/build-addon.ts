@@ -47,6 +47,11 @@ export function loadAddonConfig(env: NodeJS.ProcessEnv = process.env, configFile
   // `https://<PROYECTO>.web.app`, as docs/deploy.md writes it, passed the check above and stopped the build with
   // «TypeError: Invalid URL» and a stack trace when the manifest was written.
   if (!canParse(backendUrl)) throw new AddonConfigError(`La dirección del servidor (${source ?? 'predeterminada'}) no es una dirección web válida: «${backendUrl}». ${/[<>]/.test(backendUrl) ? 'Sustituya el marcador entre < > por su valor, ' : 'Escríbala completa, '}p. ej. https://datos.su-estado.gob.mx.`);
+  // The add-on appends `/api/submissions…` itself (addon/src/backend): an address ending in /api made every call go
+  // to /api/api/… and answer «not found». A server under another prefix (https://x.gob.mx/datos) is fine.
+  if (/\/api$/i.test(new URL(backendUrl).pathname)) {
+    throw new AddonConfigError(`La dirección del servidor (${source ?? 'predeterminada'}) termina en /api: «${backendUrl}». Escriba la dirección de la plataforma sin /api (p. ej. ${backendUrl.replace(/\/api$/i, '')}); el complemento agrega /api/… por su cuenta.`);
+  }
   const serviceAccountSource = env.ADDON_SERVICE_ACCOUNT ? 'la variable ADDON_SERVICE_ACCOUNT' : `«serviceAccount» de ${configFile}`;
   const serviceAccount = env.ADDON_SERVICE_ACCOUNT || file.serviceAccount || null;
   if (serviceAccount !== null && /[<>]/.test(serviceAccount)) throw new AddonConfigError(`La cuenta de servicio (${serviceAccountSource}) conserva un marcador entre < >: «${serviceAccount}». Escriba la de su despliegue, SERVICE_ACCOUNT_EMAIL (docs/deploy.md §4).`);
