@@ -32,6 +32,29 @@ describe('publish', () => {
     await store.close();
   });
 
+  // The CLI reads the server's environment (loadConfig): with PORT set, the links are the server's. With PORT=0 the
+  // server takes a free port at each start, unknown here: http://127.0.0.1:0 was written into every record.
+  it('links under the PORT of the environment, as the server; PORT=0 is refused until PUBLIC_BASE_URL says the address', async () => {
+    const saved = { PORT: process.env.PORT, PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL, HOST: process.env.HOST };
+    try {
+      delete process.env.PUBLIC_BASE_URL; delete process.env.HOST;
+      process.env.PORT = '0';
+      const refused = await runCli('publish', EXAMPLE, '--publicador', 'merida');
+      expect([refused.code, refused.err]).toEqual([2, 'Con PORT=0 el servidor toma un puerto libre cada vez que arranca, y esta orden no sabe cuál: los enlaces de los registros quedarían en http://127.0.0.1:0, que no responde. Defina PUBLIC_BASE_URL con la dirección que el servidor imprimió al arrancar («Tablero y API en …»), o PORT con su puerto, y repita la orden.']);
+      expect(fs.existsSync(process.env.INFRA_SQLITE as string)).toBe(false);
+      process.env.PORT = '43812';
+      const published = await runCli('publish', EXAMPLE, '--publicador', 'merida');
+      expect(published.err).toContain('Los enlaces de los registros apuntan a http://127.0.0.1:43812. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL');
+      const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+      const current = await store.getCurrent('merida');
+      const record = (await store.listRecords({ publicationId: current?.id as string, limit: 1 })).items[0].record as { releases: { url: string }[] };
+      await store.close();
+      expect(record.releases[0].url).toMatch(/^http:\/\/127\.0\.0\.1:43812\//);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+    }
+  });
+
   it('a publisher neither registered nor described in Configuración: says how to register it', async () => {
     const imported = path.join(dir, 'sin-prefijos.xlsx');
     const pkg = path.join(dir, 'paquete.json');

@@ -10,7 +10,7 @@ import type { CliIo } from './convert-command';
 import { SourceError } from '../ingest/sheet-source';
 import { STORE_MESSAGES } from '../api/http-error';
 import { isStoreError, type Store } from '../store/store';
-import { type Config, ConfigError, loadConfig } from '../config';
+import { type Config, ConfigError, defaultPublicBaseUrl, loadConfig } from '../config';
 import type { BulkService } from '../publication/bulk-service';
 import { StartupError } from '../server/startup-error';
 import { HELP } from './help';
@@ -49,6 +49,19 @@ async function deploymentBulk(store: Store, config: Config): Promise<BulkService
   return bulkService({ store, blobs: gcsBlobStore(deploymentGcsOptions(config, process.env.STORAGE_API_ENDPOINT)), baseUrl: config.publicBaseUrl, platformName: PLATFORM_NAME });
 }
 
+/**
+ * The address `publish` and `history` write into the records' release links, as the server would (the same
+ * loadConfig: PUBLIC_BASE_URL, else HOST and PORT). PORT=0 is the exception: the server takes a free port each time
+ * it starts and publishes that one, which this command cannot know, and http://127.0.0.1:0 answers nowhere.
+ */
+function linksAddress(config: Config): string {
+  if (config.port === 0 && config.publicBaseUrl === defaultPublicBaseUrl(config.host, 0)) {
+    throw new ConfigError('Con PORT=0 el servidor toma un puerto libre cada vez que arranca, y esta orden no sabe cuál: los enlaces de los registros quedarían en '
+      + `${config.publicBaseUrl}, que no responde. Defina PUBLIC_BASE_URL con la dirección que el servidor imprimió al arrancar («Tablero y API en …»), o PORT con su puerto, y repita la orden.`);
+  }
+  return config.publicBaseUrl;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
@@ -78,8 +91,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'publish': {
         const [{ openLocalStore }, { publishCommand }] = await Promise.all([import('../server/local-store'), import('./publish-command')]);
         const config = loadConfig();
+        const baseUrl = linksAddress(config);
         const store = openLocalStore(config);
-        try { return await publishCommand(args, store, io, config.publicBaseUrl); } finally { await store.close(); }
+        try { return await publishCommand(args, store, io, baseUrl); } finally { await store.close(); }
       }
       case 'history': {
         if (args.options.nube !== undefined) {
@@ -94,8 +108,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         }
         const [{ openLocalStore }, { historyCommand }] = await Promise.all([import('../server/local-store'), import('./history-command')]);
         const config = loadConfig();
+        const baseUrl = linksAddress(config);
         const store = openLocalStore(config);
-        try { return await historyCommand(args, store, io, config.publicBaseUrl); } finally { await store.close(); }
+        try { return await historyCommand(args, store, io, baseUrl); } finally { await store.close(); }
       }
       case 'backup': {
         const { backupCommand } = await import('./backup-command');

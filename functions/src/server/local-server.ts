@@ -103,7 +103,7 @@ export async function startLocalServer(config: Config, opts: LocalServerOptions)
 
 /**
  * Records link their releases under the address they were published with (`derivedWith`, publish.ts): data
- * published with `infra-abierta publish` (127.0.0.1:8080 unless PUBLIC_BASE_URL) and served on another port or name
+ * published with `infra-abierta publish` (HOST:PORT of its environment unless PUBLIC_BASE_URL) and served on another port or name
  * had dead links, and nothing said so where the server starts.
  */
 async function warnStaleLinks(store: Store, baseUrl: string, log: (m: string) => void): Promise<void> {
