@@ -15,6 +15,7 @@ import { allowedMethods, jsonBodies } from './api/request-limits';
 import { readOnlyMethods } from './api/read-only-methods';
 import { securityHeaders } from './api/security-headers';
 import { notFoundPage } from './server/not-found-page';
+import { dashboardNotBuilt } from './server/dashboard-not-built';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import { freshVersion, setCurrentTtl } from './api/current-publications';
 import { ResponseCache } from './api/response-cache';
@@ -84,7 +85,8 @@ export function createApp(deps: AppDeps): Express {
     res.set('Cache-Control', 'public, max-age=300').json(none);
   });
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
-  if (deps.dashboardDir) app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }));
+  // express.static looks at the folder on each request: a dashboard built after the server started is served.
+  if (deps.dashboardDir) app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }), dashboardNotBuilt());
   // Anything else: a Spanish page (or JSON), not express's English "Cannot GET".
   app.use(notFoundPage());
   app.use(errorHandler(log));

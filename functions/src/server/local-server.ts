@@ -8,6 +8,7 @@ import * as path from 'path';
 import { createServer, type RequestListener, type Server } from 'http';
 import { createApp } from '../app';
 import { defaultPublicBaseUrl, type Config, ConfigError } from '../config';
+import { dashboardNotBuiltNotice } from './dashboard-not-built';
 import { openLocalStore } from './local-store';
 import type { Store } from '../store/store';
 import { allPublishers, currentSets, freshVersion } from '../api/current-publications';
@@ -174,7 +175,10 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
     reminders.unref();
   }
   const answers = new ResponseCache();
-  const app = createApp({ store, config, log, extraApi: [workflow], bulk, answers, ...(fs.existsSync(dashboardDir) ? { dashboardDir } : {}) });
+  // Always given, even before it is built: read once here, a server started before `npm run build:dashboard`
+  // answered «Página no encontrada» at `/` until restarted.
+  if (!fs.existsSync(path.join(dashboardDir, 'index.html'))) log(dashboardNotBuiltNotice(dashboardDir));
+  const app = createApp({ store, config, log, extraApi: [workflow], bulk, answers, dashboardDir });
   const server = await ready(takingTurns((req, res) => { if (!answers.answer(req, res, freshVersion(store))) app(req, res); }));
   thread?.warm();
   const url = `http://${config.host}:${config.port}/`;
