@@ -177,6 +177,15 @@ describeIfChromium('review pages in headless Chromium', () => {
     // One that does not exist, likewise.
     await other.goto(`${base}/#/revision/no-existe`);
     await other.getByRole('heading', { level: 1, name: 'Entrega no disponible' }).waitFor();
+    // The officials' «Mis envíos», typed by its address: a coordinator is told where the coordinator's page is, not to
+    // send from the add-on (which is for officials).
+    await other.goto(`${base}/#/mis-envios`);
+    const elsewhere = other.getByRole('note').filter({ hasText: 'Esta página es para quienes envían' });
+    expect(await elsewhere.textContent()).toBe('Esta página es para quienes envían los datos de una institución. Las entregas de los implementadores a su cargo, para revisarlas y decidir, están en Revisión de entregas.');
+    expect(await other.locator('main').textContent()).toContain('Aún no hay envíos de los implementadores a su cargo.');
+    expect(await other.locator('main').textContent()).not.toContain('complemento');
+    await elsewhere.getByRole('link', { name: 'Revisión de entregas' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
 
     // Its own tab: the next two tests come back to it, beside the official's.
     og = await coordinatorTab('#/revision');

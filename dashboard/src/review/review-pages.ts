@@ -663,14 +663,17 @@ export const mySubmissionsPage: Page = {
     const withdrawnNote = lastWithdrawn;
     lastWithdrawn = null;
     // Those who may send for the institution may take a send back (the server's policy: officials and admins).
-    const mayWithdraw = list.viewer.role !== 'coordinador';
+    const coordinator = list.viewer.role === 'coordinador';
+    const mayWithdraw = !coordinator;
     return h('div', null,
       ...heading('Mis envíos', 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
       sessionBar(list.viewer, rerender, ds.publishers),
+      // The inbox's note the other way round: a coordinator does not send, and was told to send from the add-on.
+      coordinator ? h('p', { class: 'status-warn', role: 'note' }, 'Esta página es para quienes envían los datos de una institución. Las entregas de los implementadores a su cargo, para revisarlas y decidir, están en ', h('a', { href: route('revision') }, 'Revisión de entregas'), '.') : null,
       h('div', { id: 'resultado-retiro', role: 'status' }, withdrawnNote),
       upload ? uploadForm(sent, continuedUpload(list.submissions)) : null,
       moreNote(list, true),
-      newest.length ? null : h('p', null, upload
+      newest.length ? null : h('p', null, coordinator ? 'Aún no hay envíos de los implementadores a su cargo.' : upload
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'
         : 'Aún no hay envíos. Envíe su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'),
       newest.map((s) => h('article', { class: 'envio' },
