@@ -152,8 +152,9 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     // Read there, where the focus is: neither a live region of its own nor said again through the page's.
     expect(await og.locator('#resultado').getAttribute('role')).toBeNull();
     expect(await og.locator('body > #anuncio').textContent()).not.toContain('Publicado');
-    // Drawn again with the new situation: still on the outcome.
+    // Drawn again with the new situation (said at once; the redraw takes away the decision): still on the outcome.
     await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    await og.locator('#decision').waitFor({ state: 'detached' });
     expect(await activeId(og)).toBe('resultado');
     expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
   });
@@ -313,10 +314,23 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
       await page.getByRole('button', { name: 'Entrar' }).click();
       await page.waitForSelector('body[data-ready] #decision');
       await page.getByRole('button', { name: 'Aprobar' }).click();
+      // What «Situación» says the moment «Se está publicando» is written: it said «En revisión» until the page was
+      // drawn again, 1.2 s later.
+      await page.evaluate((publishing: string) => {
+        const seen = new (globalThis as any).MutationObserver(() => {
+          if (document.querySelector('#resultado')?.textContent !== publishing) return;
+          (globalThis as any).situationWithOutcome = document.querySelector('#situacion')?.textContent;
+          seen.disconnect();
+        });
+        seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }, 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.');
       await page.getByRole('button', { name: 'Sí, publicar' }).focus();
       await page.keyboard.press('Enter');
       await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
       expect(await page.locator('#resultado').textContent()).toBe('Aprobada. Se está publicando; esta página muestra el resultado cuando termine.');
+      expect(await page.evaluate(() => (globalThis as any).situationWithOutcome)).toBe('Aprobada, publicando');
+      // Then drawn again (no decision left to take), which starts its looks.
+      await page.locator('#decision').waitFor({ state: 'detached' });
       expect(tasks.map((t) => t.submissionId)).toEqual([id]);
       // The publication ends: the page's next look draws it «Publicada», and says so where it said «Se está publicando».
       await bg.h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: USERS.coordinadorA.id, action: 'published', comment: 'Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.' });

@@ -467,6 +467,9 @@ export const reviewSubmissionPage: Page = {
       const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST', body: reviewed }));
       // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
       trackingChanged();
+      // The situation agrees with the outcome said beside it at once: it read «En revisión» next to «Aprobada. Se
+      // está publicando» until the page was drawn again (1.2 s below).
+      situation.replaceChildren(statusBadge(a.submission));
       // Published within the request: said as the background path says it, in its history's words.
       if (a.publication) return publishedOutcome(a.submission).text;
       // Accepted but not scheduled (the task service was down): it failed already, and is said as a failure, the page
