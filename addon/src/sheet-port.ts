@@ -40,6 +40,11 @@ export interface SheetPort {
    */
   displayValues(block: Block): string[][];
   /**
+   * The web link of each cell (`getRichTextValues()` → `RichTextValue.getLinkUrl()`), null where it has none, several
+   * or no text: read only for the cells of link columns that show a text (core/unflatten/link-cells.ts).
+   */
+  links(block: Block): (string | null)[][];
+  /**
    * The merged ranges among the cells with content, as A1 (`B3:B5`), as `getDataRange().getMergedRanges()` gives
    * them: a value merged over several rows is in the first row only, and the engine says so (sheet.merged-cells).
    */

@@ -1,4 +1,4 @@
-import { calendarDate, compactParts, formatCompact, formatCount, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatList, formatTimestamp } from './es-mx';
+import { calendarDate, compactParts, formatFileSize, formatCompact, formatCount, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatList, formatTimestamp } from './es-mx';
 
 describe('formatMoney and formatNumber', () => {
   it('write es-MX amounts, the minus before the sign of the currency', () => {
@@ -105,5 +105,12 @@ describe('calendarDate', () => {
     expect(calendarDate('2026-12-05T03:37:43Z')).toBe('2026-12-04'); // published on the evening of the 4th in Mexico City
     expect(calendarDate('2024-03-31')).toBe('2024-03-31');
     expect([calendarDate(undefined), calendarDate('pronto')]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('formatFileSize', () => {
+  test('in MB and KB of 1,024, as Windows and Drive show a file: never «MiB», never «0 MB»', () => {
+    expect([100 * 2 ** 20, 600 * 2 ** 20, 20.5 * 2 ** 20, 1536 * 2 ** 20, 2 ** 20].map(formatFileSize)).toEqual(['100 MB', '600 MB', '20.5 MB', '1,536 MB', '1 MB']);
+    expect([2048, 2049, 300 * 1024, 1].map(formatFileSize)).toEqual(['2 KB', '3 KB', '300 KB', '1 KB']);
   });
 });

@@ -104,6 +104,17 @@ export function formatFigure(value: number): string {
 }
 
 /**
+ * A file's size as officials see it in Windows' Explorer and Google Drive: MB and KB of 1,024 (what they call MB is
+ * 2^20 bytes; «MiB» is a unit nobody in an office knows). At most one decimal; under 1 MB in whole KB, rounded up as
+ * Explorer does, so a small file is never «0 MB».
+ */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 2 ** 20) return `${formatNumber(Math.ceil(bytes / 1024), 0)} KB`;
+  const tenths = Math.round((bytes / 2 ** 20) * 10);
+  return `${formatNumber(tenths / 10, tenths % 10 === 0 ? 0 : 1)} MB`;
+}
+
+/**
  * A share (0…1) in percent with at most one decimal, rounded first: 0.29 (28.999… × 100 in floating point) is
  * «29 %», not «29.0 %»; 2/3 is «66.7 %».
  */

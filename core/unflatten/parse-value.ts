@@ -107,6 +107,12 @@ function calendarDate(d: Date, zone: string): [number, number, number] {
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
 /**
+ * The year first with slashes or dots, «2024/08/16», «2024.8.16», as some systems export dates and officials copy
+ * them: a four-digit year can only be read one way (year, month, day), so it is read like dd/mm/aaaa, at local
+ * midnight of the workbook's zone, instead of «no es una fecha válida». One separator throughout, no time of day.
+ */
+const YMD_RE = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$/;
+/**
  * The month by its Spanish name or abbreviation, as people write a date in letters and as Excel and Sheets show one in
  * Spanish (`d-mmm-aaaa`): «31-mar-2024», «31/mar./2024», «31 de marzo de 2024», «1o. de septiembre del 2024». Read as
  * the day it names, not «no es una fecha válida»: there is only one way to read it.
@@ -206,6 +212,8 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
   } else if (typeof v === 'string') {
     const dmy = DMY_RE.exec(v);
     if (dmy) ymd = [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])];
+    const ymdText = dmy ? null : YMD_RE.exec(v);
+    if (ymdText) ymd = [Number(ymdText[1]), Number(ymdText[3]), Number(ymdText[4])];
     const iso = ISO_RE.exec(v);
     if (iso) {
       ymd = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
@@ -279,9 +287,24 @@ export function lookupCode(text: string, options: readonly CodeOption[], codelis
   const known = index.byText.get(text);
   if (known !== undefined) return known ?? undefined;
   const alias = codeAlias(codelist, text);
-  const code = index.byCode.get(text.toLowerCase()) ?? index.byTitle.get(normalizeLabel(text)) ?? (alias !== undefined ? index.byCode.get(alias.toLowerCase()) : undefined);
+  const code = index.byCode.get(text.toLowerCase()) ?? index.byTitle.get(normalizeLabel(text)) ?? (alias !== undefined ? index.byCode.get(alias.toLowerCase()) : undefined) ?? titleWithCode(text, index)?.code;
   if (index.byText.size < MAX_REMEMBERED) index.byText.set(text, code ?? null);
   return code;
+}
+
+/**
+ * «Vigente (active)»: a title followed by a code in parentheses, as our messages and the drop-down's help name an
+ * option, and as an official then types or copies it. `code` when both name the same option of the list; `mismatch`
+ * (the code each part names) when they name two different ones — which one was meant cannot be told. Undefined when the
+ * text is not of that form, or one of its parts is no option of the list.
+ */
+function titleWithCode(text: string, index: CodeIndex): { code: string; mismatch?: undefined } | { code?: undefined; mismatch: [string, string] } | undefined {
+  const m = /^(.+?)\s*\(([^()]+)\)$/.exec(text.trim());
+  if (!m) return undefined;
+  const byCode = index.byCode.get(m[2].trim().toLowerCase());
+  const byTitle = index.byTitle.get(normalizeLabel(m[1]));
+  if (byCode === undefined || byTitle === undefined) return undefined;
+  return byCode === byTitle ? { code: byCode } : { mismatch: [byTitle, byCode] };
 }
 
 /** Spanish title → code; a code is accepted as it is (case-insensitive). Open lists keep other values (warning). */
@@ -290,6 +313,14 @@ function parseCode(text: string, spec: ValueSpec): Parsed {
   const code = lookupCode(text, spec.options, spec.codelist);
   if (code !== undefined) return { value: code };
   const params = { value: safePreview(text), codelist: spec.codelist ?? '' };
+  // A title and a code of two different options: refused even in an open list, whose other values are kept, since
+  // this one is no new value but a choice between two of the list that only the official can make.
+  const pair = titleWithCode(text, codeIndex(spec.options));
+  if (pair?.mismatch) {
+    const title = (code: string): string => spec.options!.find((o) => o.code === code)?.title ?? code;
+    const [titleCode, codeCode] = pair.mismatch;
+    return { problem: new CellProblem('cell.code-title-mismatch', { ...params, title: `${title(titleCode)} (${titleCode})`, code: `${title(codeCode)} (${codeCode})` }) };
+  }
   if (spec.openCodelist) return { value: text, problem: new CellProblem('cell.code-not-in-list', params, 'warning') };
   return { problem: new CellProblem('cell.unknown-code', { ...params, options: optionsText(spec.options) }) };
 }

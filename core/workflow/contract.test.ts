@@ -18,6 +18,16 @@ describe('checkCreateRequest', () => {
       expect(() => checkCreateRequest({ workbook: { sheets: [{ ...sheet, merges }] } })).toThrow(ContractError);
     }
   });
+
+  test("a sheet's cell links (A1 → web address) travel with its values; anything else is refused naming the field", () => {
+    const sheet = { name: 'Documentos del proyecto', rows: [['id'], ['x']] };
+    const links = { F3: 'https://merida.gob.mx/contrato.pdf', AB10: 'http://x.mx/a b' };
+    expect(checkCreateRequest({ workbook: { sheets: [{ ...sheet, links }] } }).workbook?.sheets[0]).toEqual({ ...sheet, links });
+    expect(checkCreateRequest({ workbook: { sheets: [{ ...sheet, links: {} }] } }).workbook?.sheets[0]).toEqual(sheet);
+    for (const bad of [['F3'], { F3: 5 }, { F3: 'javascript:alert(1)' }, { F0: 'https://x.mx' }, { 'F3:F4': 'https://x.mx' }, { F3: `https://x.mx/${'a'.repeat(5000)}` }]) {
+      expect(() => checkCreateRequest({ workbook: { sheets: [{ ...sheet, links: bad }] } })).toThrow(ContractError);
+    }
+  });
 });
 
 describe('sourceName', () => {

@@ -232,8 +232,12 @@ export interface PreviewAnswer {
 
 /** Cell values as JSON: a date travels as the calendar day its sheet shows (`2024-03-31`, workbook-values.ts). */
 export type JsonCell = string | number | boolean | null;
-/** `merges`: the sheet's merged ranges (A1, `B3:B5`), which the engine reports (sheet.merged-cells) as it does for a file. */
-export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][]; merges?: string[] }[] }
+/**
+ * `merges`: the sheet's merged ranges (A1, `B3:B5`), which the engine reports (sheet.merged-cells) as it does for a file.
+ * `links`: the web links behind texts of link columns (A1 → address: «Contrato» linked to its PDF), which the engine
+ * publishes instead of the text, as it does for a file (core/unflatten/link-cells.ts).
+ */
+export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][]; merges?: string[]; links?: Record<string, string> }[] }
 
 /**
  * POST /api/submissions. Cloud: `spreadsheetId` (the backend pulls the sheet). Self-hosted from the add-on:
@@ -507,6 +511,18 @@ function checkMergedRange(v: unknown, path: string): string {
   throw new ContractError(path, 'un rango de celdas combinadas en notación A1, como «B3:B5»');
 }
 
+/** A sheet's cell links: A1 → a web address (http or https), as the add-on read them; none when empty. */
+function checkLinks(v: unknown, path: string): Record<string, string> | undefined {
+  const o = obj(v, path);
+  const out: Record<string, string> = {};
+  for (const [a1, url] of Object.entries(o)) {
+    if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) throw new ContractError(`${path}.${a1}`, 'una celda en notación A1, como «F3»');
+    if (typeof url !== 'string' || !/^https?:\/\/\S/i.test(url) || url.length > 4096) throw new ContractError(`${path}.${a1}`, 'una dirección web (http o https)');
+    out[a1] = url;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 function checkCell(v: unknown, path: string): JsonCell {
   if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
   throw new ContractError(path, 'un valor de celda (texto, número, booleano o vacío)');
@@ -565,7 +581,8 @@ export function checkCreateRequest(v: unknown): CreateSubmissionRequest {
       sheets: arr(w.sheets, 'workbook.sheets', (s, p) => {
         const sheet = obj(s, p);
         const merges = sheet.merges === undefined ? undefined : arr(sheet.merges, `${p}.merges`, checkMergedRange);
-        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)), ...(merges?.length ? { merges } : {}) };
+        const links = sheet.links === undefined ? undefined : checkLinks(sheet.links, `${p}.links`);
+        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)), ...(merges?.length ? { merges } : {}), ...(links ? { links } : {}) };
       }),
     };
   }

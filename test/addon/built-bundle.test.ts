@@ -152,6 +152,25 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect((context.runValidation() as ValidationReport).sheetChanged).toBe(true);
   });
 
+  it('a link column\'s «Contrato» hyperlinked in Sheets: its address is read through getRichTextValues(), once, of that sheet only', () => {
+    const ss = new FakeSpreadsheet();
+    const { context } = load(ss);
+    context.menuCreateTemplate();
+    const documents = templateSpec().sheets.find((s) => s.name === 'Documentos del proyecto') as SheetSpec;
+    const url = documents.columns.findIndex((c) => c.field === 'documents/url') + 1;
+    const cells: Record<string, string> = { id: 'oc4ids-abc123-0001', 'documents/id': 'D1', 'documents/title': 'Contrato de obra', 'documents/url': 'Contrato' };
+    const projects = templateSpec().sheets.find((s) => s.name === 'Proyectos') as SheetSpec;
+    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => (c.field === 'id' ? 'oc4ids-abc123-0001' : c.field === 'title' ? 'Parque' : ''))]);
+    const ws = ss.get('Documentos del proyecto');
+    ws.setValues({ row: 3, column: 1, rows: 1, columns: documents.columns.length }, [documents.columns.map((c) => cells[c.field] ?? '')]);
+    ws.cell(3, url).link = 'https://merida.gob.mx/contrato.pdf';
+    for (const sheet of ss.sheets()) sheet.calls.clear();
+    const report = JSON.parse(JSON.stringify(context.runValidation())) as ValidationReport;
+    const atUrl = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.row === 3 && i.column === url && i.a1?.startsWith('Documentos del proyecto!'));
+    expect(atUrl.map((i) => [i.severity, i.message])).toEqual([['info', 'La celda muestra «Contrato» y tiene un vínculo: se publica la dirección del vínculo, https://merida.gob.mx/contrato.pdf.']]);
+    expect(ss.sheets().map((s) => [s.name(), s.calls.get('getRichTextValues')]).filter(([, n]) => n !== undefined)).toEqual([['Documentos del proyecto', 1]]);
+  });
+
   it('benchmark: the sidebar validation path on 1,000 processes + 50 projects', () => {
     const ss = new FakeSpreadsheet();
     const { context } = load(ss);

@@ -316,6 +316,24 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(ws.calls.get('displayValues')).toBe(2);
   });
 
+  it('a document link pasted as a hyperlink whose text is «Contrato» publishes its address, said at the cell; the links are read once, of the cells that need them', () => {
+    const ws = h.ss.get('Documentos del proyecto');
+    const columns = spec.sheets.find((s) => s.name === 'Documentos del proyecto')!.columns;
+    const url = columns.findIndex((c) => c.field === 'documents/url') + 1;
+    const row = (id: string, text: string) => columns.map((c) => ({ id: 'oc4ids-abc123-0001', 'documents/id': id, 'documents/documentType': 'Contrato', 'documents/title': 'Contrato de obra', 'documents/url': text } as Record<string, string>)[c.field] ?? '');
+    ws.setValues({ row: 3, column: 1, rows: 3, columns: columns.length }, [row('D1', 'Contrato'), row('D2', 'https://obra.gob.mx/plano.pdf'), row('D3', 'Ver documento')]);
+    // Insertar → Vínculo on «Contrato»; «Ver documento» has none, and the typed address keeps what it says.
+    ws.cell(3, url).link = 'https://obra.gob.mx/contrato.pdf';
+    ws.cell(4, url).link = 'https://otra.gob.mx/';
+    const letter = String.fromCharCode(64 + url);
+    const items = main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.a1?.startsWith(`Documentos del proyecto!${letter}`));
+    expect(items.map((i) => [i.severity, i.a1])).toEqual([['error', `Documentos del proyecto!${letter}5`], ['info', `Documentos del proyecto!${letter}3`]]);
+    expect(items[1].message).toBe('La celda muestra «Contrato» y tiene un vínculo: se publica la dirección del vínculo, https://obra.gob.mx/contrato.pdf.');
+    // One read of links, of that sheet only (the others have no text in a link column).
+    expect(ws.calls.get('links')).toBe(1);
+    expect(h.ss.sheets().filter((s) => s !== ws).map((s) => s.calls.get('links'))).toEqual(h.ss.sheets().filter((s) => s !== ws).map(() => undefined));
+  });
+
   it('selects the cell of a finding', () => {
     main.selectCell('Proyectos', 3, amount.index);
     expect(h.ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: amount.index });
@@ -635,6 +653,26 @@ describe('submit and review against the real app', () => {
     // What the coordinator reviews: the same warning, at the same cell (it was lost on the way: the values went without it).
     const kept = JSON.parse(local.http.fetch({ url: `${local.url}/api/submissions/${sent.id}`, method: 'get', headers: { Authorization: local.bearers.capturistaA } }).text) as { submission: { findings: { warnings: number; sample: { code: string }[] } } };
     expect(kept.submission.findings.sample).toEqual([expect.objectContaining({ code: 'sheet.merged-cells', severity: 'warning', params: { range: `${letter}3:${letter}4` }, cell: { sheet: 'Proyectos', row: 3, column: description } })]);
+  });
+
+  it('self-hosted: a document link behind «Contrato» travels with the values, and the server publishes its address as Validar read it', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-vinculo' });
+    fillValid(capturista, 'Parque del Centro');
+    const columns = sheetOf('Documentos del proyecto').columns;
+    const url = columns.findIndex((c) => c.field === 'documents/url') + 1;
+    const cells: Record<string, string> = { id: 'oc4ids-abc123-0001', 'documents/id': 'D1', 'documents/documentType': 'Contrato', 'documents/title': 'Contrato de obra', 'documents/description': 'Contrato firmado', 'documents/format': 'application/pdf', 'documents/url': 'Contrato' };
+    const ws = capturista.ss.get('Documentos del proyecto');
+    ws.setValues({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => cells[c.field] ?? '')]);
+    ws.cell(3, url).link = 'https://merida.gob.mx/contrato.pdf';
+    const sent = main.submitForReview().submission!;
+    expect(sent).toMatchObject({ state: 'submitted' });
+    const post = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
+    const letter = String.fromCharCode(64 + url);
+    expect((post.body as { workbook: { sheets: { name: string; links?: Record<string, string> }[] } }).workbook.sheets.find((x) => x.name === 'Documentos del proyecto')!.links).toEqual({ [`${letter}3`]: 'https://merida.gob.mx/contrato.pdf' });
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-vinculo' });
+    expect(main.approveSubmission(sent.id).submission?.state).toBe('published');
+    const project = JSON.parse(local.http.fetch({ url: `${local.url}/api/oc4ids/projects/oc4ids-abc123-0001`, method: 'get', headers: {} }).text) as { projects: { documents?: { url?: string }[] }[] };
+    expect(project.projects[0].documents?.map((d) => d.url)).toEqual(['https://merida.gob.mx/contrato.pdf']);
   });
 
   it('Validar asks a server it cannot reach once, not once for each thing the server would tell it', () => {

@@ -44,6 +44,12 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       sheetName: sheet.name(), a1, block,
       getValues: () => sheet.valuesIn(block),
       getDisplayValues: () => sheet.displayValues(block),
+      // As the service gives them: a RichTextValue for each cell holding text (its link, if any), null for any other.
+      getRichTextValues: () => {
+        sheet.countCall('getRichTextValues');
+        const links = sheet.linksIn(block);
+        return sheet.valuesIn(block).map((row, r) => row.map((v, c) => (typeof v === 'string' && v !== '' ? { getText: () => v, getLinkUrl: () => links[r][c] } : null)));
+      },
       setValues: (v: never) => { sheet.setValues(block, v); return r; },
       getNotes: () => sheet.notes(block),
       setNotes: (n: string[][]) => { sheet.setNotes(block, n); return r; },

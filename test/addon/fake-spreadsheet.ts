@@ -14,6 +14,8 @@ export interface FakeCell {
   font?: FontStyle;
   wrap?: boolean;
   validation?: ListValidation;
+  /** A web link on the whole text (Insertar → Vínculo). */
+  link?: string;
 }
 
 function blank(v: CellValue): boolean {
@@ -43,6 +45,11 @@ export class FakeSheet implements SheetPort {
 
   private count(method: string): void {
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+  }
+
+  /** Counts a call the fake Apps Script services make on this sheet (built-bundle tests). */
+  countCall(method: string): void {
+    this.count(method);
   }
 
   cell(row: number, column: number): FakeCell {
@@ -86,6 +93,19 @@ export class FakeSheet implements SheetPort {
   displayValues(b: Block): string[][] {
     this.count('displayValues');
     return grid(b, (r, c) => displayed(this.peek(r, c)?.value, this.formatAt(r, c), this.book.timeZone()));
+  }
+
+  links(b: Block): (string | null)[][] {
+    this.count('links');
+    return this.linksIn(b);
+  }
+
+  /** As RichTextValue.getLinkUrl() gives them: a link only on a cell holding text. */
+  linksIn(b: Block): (string | null)[][] {
+    return grid(b, (r, c) => {
+      const cell = this.peek(r, c);
+      return typeof cell?.value === 'string' && cell.value !== '' && cell.link ? cell.link : null;
+    });
   }
 
   /** Merged ranges (A1), as Format → Merge cells leaves them: the first cell keeps its value, the others are emptied. */

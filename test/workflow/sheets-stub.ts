@@ -1,5 +1,6 @@
 /**
- * A local stand-in for the Google Sheets API v4 on 127.0.0.1: answers `spreadsheets.get` (titles, merges) and
+ * A local stand-in for the Google Sheets API v4 on 127.0.0.1: answers `spreadsheets.get` (titles, merges; with
+ * `ranges`, those cells' hyperlinks from the workbook's `links`) and
  * `values:batchGet` the way Google does, so the real @googleapis/sheets client can be pointed at it (`rootUrl`):
  * ranges of whole sheets (`'Proyectos'`) or of a block (`'Ubicaciones'!J3:J40`, `'Ubicaciones'!J3:J`), with
  * UNFORMATTED_VALUE + SERIAL_NUMBER (numbers and serial dates) or FORMATTED_VALUE, Google's default (every cell as
@@ -67,6 +68,30 @@ export async function startSheetsStub(): Promise<SheetsStub> {
     }
     const book = books.get(id);
     if (!book) return send(404, { error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } });
+    if (!batch && url.searchParams.has('ranges')) {
+      // spreadsheets.get of ranges with grid data: for each sheet asked about, one GridData per range (where it
+      // starts, Google leaving out a 0), each cell's `hyperlink` from the sheet's links (SheetModel.links).
+      const asked = new Map<string, { sheetId: number; data: unknown[] }>();
+      for (const range of url.searchParams.getAll('ranges')) {
+        const m = /^'((?:[^']|'')*)'!([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+        if (!m) return send(400, { error: { code: 400, message: `stub: unsupported range ${range}` } });
+        const title = m[1].replace(/''/g, "'");
+        const i = book.sheets.findIndex((s) => s.name === title);
+        if (i < 0) return send(400, { error: { code: 400, message: `Unable to parse range: ${range}` } });
+        const [c0, r0, c1, r1] = [col(m[2]), Number(m[3]), col(m[4]), Number(m[5])];
+        const links = book.sheets[i].links ?? {};
+        const rowData = Array.from({ length: r1 - r0 + 1 }, (_v, r) => ({
+          values: Array.from({ length: c1 - c0 + 1 }, (_w, c) => {
+            const link = links[`${columnLetter(c0 + c)}${r0 + r}`];
+            return link ? { hyperlink: link } : {};
+          }),
+        }));
+        const entry = asked.get(title) ?? { sheetId: i, data: [] };
+        entry.data.push({ ...(r0 > 1 ? { startRow: r0 - 1 } : {}), ...(c0 > 1 ? { startColumn: c0 - 1 } : {}), rowData });
+        asked.set(title, entry);
+      }
+      return send(200, { sheets: [...asked].map(([title, { sheetId, data }]) => ({ properties: { sheetId, title }, data })) });
+    }
     if (!batch) {
       return send(200, {
         spreadsheetId: id,

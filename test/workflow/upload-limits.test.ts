@@ -72,7 +72,7 @@ describe('limits at the door', () => {
       const big = await upload(small, good);
       expect(big.status).toBe(413);
       expect(big.body.error).toMatchObject({ code: 'source.limit-compressed-bytes' });
-      expect(big.body.error.message).toMatch(/^El archivo pesa más de .* MiB, el tamaño máximo que se acepta/);
+      expect(big.body.error.message).toMatch(/^El archivo pesa más de 2 KB, el tamaño máximo que se acepta/);
     } finally { await small.close(); }
   });
 
@@ -117,7 +117,7 @@ describe('quota and clean-up', () => {
       const second = await upload(h, await xlsxOf(projectWorkbook(MER, { title: 'Segunda' })));
       expect(second.status).toBe(413);
       expect(second.body.error.code).toBe('upload-quota');
-      expect(second.body.error.message).toMatch(/Municipio de Mérida.*el máximo por publicador es/);
+      expect(second.body.error.message).toMatch(/Municipio de Mérida» ya ocupan \d+ KB y este archivo \d+ KB: el máximo por publicador es \d+ KB\./);
       expect(kept(h)).toHaveLength(1);
     } finally { await h.close(); }
   });

@@ -11,9 +11,13 @@ import type { Block, ListValidation, SheetPort, SpreadsheetPort } from '../sheet
 import { sidebarPageFor } from '../sidebar-opening';
 
 interface GasProtection { setDescription(d: string): GasProtection; setWarningOnly(w: boolean): GasProtection }
+/** getLinkUrl(): the link of the whole text; null when none, or several different ones. */
+interface GasRichTextValue { getLinkUrl(): string | null }
 interface GasRange {
   getValues(): CellValue[][];
   getDisplayValues(): string[][];
+  /** null for a cell that holds no text (a number, a date, a blank). */
+  getRichTextValues(): (GasRichTextValue | null)[][];
   getMergedRanges(): GasRange[];
   getA1Notation(): string;
   setValues(v: CellValue[][]): GasRange;
@@ -113,6 +117,7 @@ function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
     // An empty sheet's data range is A1 with one blank cell; the port says "no rows" instead.
     values: () => (sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues()),
     displayValues: (b) => range(sheet, b).getDisplayValues(),
+    links: (b) => range(sheet, b).getRichTextValues().map((row) => row.map((v) => (v ? v.getLinkUrl() : null))),
     mergedRanges: () => (sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getMergedRanges().map((r) => r.getA1Notation())),
     setValues: (b, v) => { range(sheet, b).setValues(v); },
     notes: (b) => range(sheet, b).getNotes(),

@@ -1,12 +1,14 @@
 /**
  * Reads the workbook for the core pipeline: one `getValues()` per sheet, nothing cell by cell, and the shown text of
  * the few cells that need it (numbers in text columns: a postal code formatted «00000»), one read per sheet that has
- * any (core/unflatten/shown-text.ts).
+ * any (core/unflatten/shown-text.ts), and the web links behind texts in link columns («Contrato»), one read per sheet
+ * that has such texts (core/unflatten/link-cells.ts).
  */
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET } from '../../../core/template/settings';
 import { sheetDateText } from '../../../core/unflatten/parse-value';
 import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
-import type { CellValue, WorkbookModel } from '../../../core/workbook/model';
+import { linkCandidates, withLinks } from '../../../core/unflatten/link-cells';
+import { columnLetter, type CellValue, type WorkbookModel } from '../../../core/workbook/model';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 
 /** Generated sheets that hold no data to convert. */
@@ -44,7 +46,35 @@ export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
     }),
   };
   const ranges = numbersInTextColumns(raw);
-  return withShownText(raw, ranges, shownTexts(sheets, ranges));
+  const shown = withShownText(raw, ranges, shownTexts(sheets, ranges));
+  return withLinks(shown, linksOf(sheets, linkCandidates(shown)));
+}
+
+/**
+ * The links of the cells of link columns that show a text («Contrato»), by sheet and A1: one getRichTextValues() per
+ * sheet that has any, of the block around them (usually no sheet has: addresses typed as text need nothing).
+ */
+function linksOf(sheets: SheetPort[], ranges: ShownTextRange[]): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  const bySheet = new Map<string, ShownTextRange[]>();
+  for (const r of ranges) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  for (const [name, own] of bySheet) {
+    const ws = sheets.find((s) => s.name() === name);
+    if (!ws) continue;
+    const top = Math.min(...own.map((r) => r.fromRow));
+    const left = Math.min(...own.map((r) => r.column));
+    const block = { row: top, column: left, rows: Math.max(...own.map((r) => r.toRow)) - top + 1, columns: Math.max(...own.map((r) => r.column)) - left + 1 };
+    const links = ws.links(block);
+    const found: Record<string, string> = {};
+    for (const r of own) {
+      for (let row = r.fromRow; row <= r.toRow; row++) {
+        const link = links[row - top]?.[r.column - left];
+        if (typeof link === 'string' && link !== '') found[`${columnLetter(r.column)}${row}`] = link;
+      }
+    }
+    out.set(name, found);
+  }
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@ import { auth } from '@googleapis/sheets';
 import { startSheetsStub, type SheetsStub } from '../../../test/workflow/sheets-stub';
 import { GoogleSheetsSource, isSpreadsheetId } from './sheets-source';
 import { SourceError } from './sheet-source';
+import { unflatten } from '../../../core/unflatten';
 
 let stub: SheetsStub;
 const client = new auth.OAuth2();
@@ -57,6 +58,32 @@ test('a postal code formatted 00000 reads as the sheet shows it: a second batchG
     [["'Ubicaciones'"], 'UNFORMATTED_VALUE'],
     [["'Ubicaciones'!C4:C6"], 'FORMATTED_VALUE'],
   ]);
+});
+
+test('a document link pasted as a hyperlink on «Contrato»: one spreadsheets.get of that column\'s text cells reads its hyperlink, and the engine publishes it', async () => {
+  const sheet = { name: 'Documentos del proyecto', rows: [
+    ['Identificador del proyecto', 'Identificador', 'Título', 'Dirección'],
+    ['id', 'documents/id', 'documents/title', 'documents/url'],
+    ['p-1', 'D1', 'Contrato de obra', 'Contrato'],
+    ['p-1', 'D2', 'Plano', 'https://obra.gob.mx/plano.pdf'],
+    ['p-1', 'D3', 'Acta', 'Ver documento'],
+  ], links: { D3: 'https://obra.gob.mx/contrato.pdf', D4: 'https://otra.gob.mx/' } };
+  stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['Identificador', 'Título'], ['id', 'title'], ['p-1', 'Parque']] }, sheet] });
+  stub.requests.length = 0;
+  const wb = await source(ID).read();
+  // Only the cell that has a link and shows no address: the typed address keeps what it says.
+  expect(wb.sheets[1].links).toEqual({ D3: 'https://obra.gob.mx/contrato.pdf' });
+  const gets = stub.requests.filter((r) => !r.path.endsWith('values:batchGet'));
+  expect(gets.map((r) => r.query.getAll('ranges'))).toEqual([[], ["'Documentos del proyecto'!D3:D5"]]);
+  expect(gets[1].query.get('fields')).toContain('hyperlink');
+  const out = unflatten(wb, { now: '2025-01-01T00:00:00Z' });
+  expect((out.projects[0] as { documents: { url: string }[] }).documents.map((d) => d.url)).toEqual(['https://obra.gob.mx/contrato.pdf', 'https://obra.gob.mx/plano.pdf', 'Ver documento']);
+  expect(out.findings.filter((f) => f.code === 'cell.link-used').map((f) => f.cell)).toEqual([expect.objectContaining({ sheet: 'Documentos del proyecto', row: 3, column: 4 })]);
+  // A workbook whose link columns hold addresses only asks nothing more.
+  stub.put(ID, { sheets: [{ ...sheet, rows: [sheet.rows[0], sheet.rows[1], sheet.rows[3]] }] });
+  stub.requests.length = 0;
+  await source(ID).read();
+  expect(stub.requests.filter((r) => !r.path.endsWith('values:batchGet'))).toHaveLength(1);
 });
 
 test('a sheet not shared with the platform names the account to share it with', async () => {

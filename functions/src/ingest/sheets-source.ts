@@ -5,13 +5,15 @@
  * arrive as serial day numbers — calendar days of the spreadsheet, with no zone in them — which the core
  * anchors at local midnight of the workbook's configured time zone (core/unflatten/parse-value.ts). A third, only when
  * a column the profile declares text holds numbers (a postal code formatted «00000»), reads those cells with
- * FORMATTED_VALUE, as the sheet shows them (core/unflatten/shown-text.ts).
+ * FORMATTED_VALUE, as the sheet shows them (core/unflatten/shown-text.ts). A fourth, only when a link column holds
+ * texts that are not addresses («Contrato»), reads those cells' links (core/unflatten/link-cells.ts).
  * The client's own retry is off: we retry server errors, rate limits, timeouts and broken responses a
  * bounded number of times, then fail with a Spanish SourceError.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { columnLetter, type CellValue, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
 import { numbersInTextColumns, withShownText } from '../../../core/unflatten/shown-text';
+import { linkCandidates, withLinks } from '../../../core/unflatten/link-cells';
 import { SourceError, type SheetSource } from './sheet-source';
 
 export const SHEETS_READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
@@ -114,7 +116,38 @@ export class GoogleSheetsSource implements SheetSource {
         return { name: s.properties!.title!, rows: rowsOf(valueRanges[i]), ...(merges.length ? { merges } : {}) };
       }),
     };
-    return this.withShownText(workbook);
+    return this.withLinks(await this.withShownText(workbook));
+  }
+
+  /**
+   * The web links behind texts of link columns («Contrato» linked to its PDF): one more `spreadsheets.get` of those
+   * cells only (CellData.hyperlink: the cell's link, empty when it has several), when there are any.
+   */
+  private async withLinks(workbook: WorkbookModel): Promise<WorkbookModel> {
+    const wanted = linkCandidates(workbook);
+    if (!wanted.length) return workbook;
+    const ranges = wanted.map((r) => `${quoteSheet(r.sheet)}!${columnLetter(r.column)}${r.fromRow}:${columnLetter(r.column)}${r.toRow}`);
+    const answer = (await this.call(
+      () => this.client.spreadsheets.get(
+        { spreadsheetId: this.spreadsheetId, ranges, fields: 'sheets(properties(title),data(startRow,startColumn,rowData(values(hyperlink))))' },
+        this.requestOptions(),
+      ),
+      (data) => Array.isArray((data as sheets_v4.Schema$Spreadsheet).sheets),
+    )) as sheets_v4.Schema$Spreadsheet;
+    const found = new Map<string, Record<string, string>>();
+    for (const sheet of answer.sheets ?? []) {
+      const title = sheet.properties?.title;
+      if (typeof title !== 'string') continue;
+      const links = found.get(title) ?? {};
+      // Each GridData says where it starts (Google leaves out a 0); its rows and cells follow from there.
+      for (const grid of sheet.data ?? []) {
+        (grid.rowData ?? []).forEach((row, i) => (row.values ?? []).forEach((cell, j) => {
+          if (typeof cell.hyperlink === 'string' && cell.hyperlink !== '') links[`${columnLetter((grid.startColumn ?? 0) + j + 1)}${(grid.startRow ?? 0) + i + 1}`] = cell.hyperlink;
+        }));
+      }
+      found.set(title, links);
+    }
+    return withLinks(workbook, found);
   }
 
   /** The numbers of text columns as the sheet shows them: one more batchGet, of those cells only, when there are any. */

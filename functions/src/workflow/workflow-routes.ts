@@ -30,7 +30,7 @@ import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
 import { requireJsonBody } from '../api/request-limits';
-import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
+import { formatCount, formatFileSize, formatTimestamp } from '../../../core/format/es-mx';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers, queryString } from '../api/current-publications';
 import { readAll } from '../store/read-all';
@@ -70,7 +70,6 @@ const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 const OPEN: SubmissionStatus[] = ['submitted', 'approved', 'failed', 'returned'];
 /** Room for a dozen revisions of a large state's workbook; what is superseded is removed (see `supersede`). */
 export const DEFAULT_UPLOAD_QUOTA_BYTES = 200 * 2 ** 20;
-const mib = (n: number): string => `${(n / 2 ** 20).toLocaleString('es-MX', { maximumFractionDigits: 1 })} MiB`;
 /** Upload statuses whose file is still needed: pending review, being approved, or to be approved again. */
 const NEEDS_FILE: SubmissionStatus[] = ['submitted', 'approved', 'failed'];
 
@@ -425,7 +424,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     for (const fileId of kept) used += (await deps.uploads!.size(fileId)) ?? 0;
     if (used + bytes.length <= quota) return;
     throw new HttpError(413, 'upload-quota',
-      `Los libros enviados de «${publisher.name}» ya ocupan ${mib(used)} y este archivo ${mib(bytes.length)}: el máximo por publicador es ${mib(quota)}. `
+      `Los libros enviados de «${publisher.name}» ya ocupan ${formatFileSize(used)} y este archivo ${formatFileSize(bytes.length)}: el máximo por publicador es ${formatFileSize(quota)}. `
       + 'Pida a su coordinador que revise o devuelva los envíos pendientes; los libros reemplazados por uno más reciente se borran solos.');
   }
 
@@ -477,7 +476,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   // An upload over the body limit: say which limit, in the words of the read limits.
   router.use('/submissions', ((err, _req, _res, next) => {
     if ((err as { type?: string }).type === 'entity.too.large') {
-      return next(new HttpError(413, 'source.limit-compressed-bytes', `El archivo pesa más de ${mib(deps.maxUploadBytes)}, el tamaño máximo que se acepta. Divida la información en varios libros o quite lo que no se publica.`));
+      return next(new HttpError(413, 'source.limit-compressed-bytes', `El archivo pesa más de ${formatFileSize(deps.maxUploadBytes)}, el tamaño máximo que se acepta. Divida la información en varios libros o quite lo que no se publica.`));
     }
     next(err);
   }) as express.ErrorRequestHandler);

@@ -5,6 +5,7 @@
  * because they are free; the counters catch files whose declarations lie.
  */
 import { SourceError } from '../sheet-source';
+import { formatFileSize } from '../../../../core/format/es-mx';
 
 export interface ReadLimits {
   /** The .xlsx file itself, bytes. */
@@ -39,12 +40,11 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = {
 };
 
 const es = (n: number): string => n.toLocaleString('en-US');
-const mib = (n: number): string => `${(n / MiB).toLocaleString('en-US', { maximumFractionDigits: 1 })} MiB`;
 
 /** The Spanish text naming each limit, with the figure crossed. */
 const LIMIT_MESSAGES: { [K in keyof ReadLimits]: (limit: number) => string } = {
-  compressedBytes: (l) => `pesa más de ${mib(l)}, el tamaño máximo de archivo que se acepta`,
-  uncompressedBytes: (l) => `ocupa más de ${mib(l)} una vez descomprimido, el máximo que se acepta`,
+  compressedBytes: (l) => `pesa más de ${formatFileSize(l)}, el tamaño máximo de archivo que se acepta`,
+  uncompressedBytes: (l) => `ocupa más de ${formatFileSize(l)} una vez descomprimido, el máximo que se acepta`,
   compressionRatio: (l) => `contiene una parte que se descomprime a más de ${es(l)} veces su tamaño; parece un archivo malicioso («bomba zip»)`,
   sheets: (l) => `tiene más de ${es(l)} hojas, el máximo que se acepta`,
   rowsPerSheet: (l) => `tiene una hoja con más de ${es(l)} filas, el máximo por hoja`,

@@ -158,6 +158,11 @@ describe('cell values as other writers store them', () => {
 describe('limits that protect the machine', () => {
   const small = rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml(Array.from({ length: 50 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join('')) }, { name: 'H2', xml: worksheetXml('') }] });
 
+  test('the size limits are said in MB, as officials see a file\'s size (not MiB)', () => {
+    expect(new ReadLimitError('compressedBytes', DEFAULT_READ_LIMITS.compressedBytes, 'grande.xlsx').message).toMatch(/^El archivo «grande\.xlsx» pesa más de 100 MB, el tamaño máximo/);
+    expect(new ReadLimitError('uncompressedBytes', DEFAULT_READ_LIMITS.uncompressedBytes, 'grande.xlsx').message).toMatch(/ocupa más de 600 MB una vez descomprimido/);
+  });
+
   test.each([
     ['compressedBytes', { compressedBytes: 100 }, /pesa más de/],
     ['uncompressedBytes', { uncompressedBytes: 1000 }, /una vez descomprimido/],

@@ -1,0 +1,80 @@
+/**
+ * Web links behind cell texts, read only where they matter. An official pastes a document's link in Google Sheets as
+ * a hyperlink whose text is «Contrato» or «Ver documento»; Apps Script's getValues() and the Sheets API's values give
+ * the text only, and «Contrato» was refused as not a web address although the address is in the cell.
+ *
+ * Reading every cell's link would cost as much as reading the values again (most of «Validar»'s time in Apps Script),
+ * so the shells read values as before, ask `linkCandidates` which cells could hold one (in the columns whose field is
+ * a web address, the rows holding a text that is not one: usually none), read the links of those cells only, and hand
+ * them to `withLinks`. The engine then publishes the link's address with a note at the cell (read-rows.ts, as for the
+ * links of an .xlsx file).
+ */
+import { templateSpec } from '../template/template-spec';
+import type { TemplateSpec } from '../template/spec';
+import type { SheetModel, WorkbookModel } from '../workbook/model';
+import type { Finding } from '../findings/finding';
+import { bindSheet } from './bind-sheet';
+import { isAuxiliarySheet, resolverFor } from './unflatten';
+import type { ShownTextRange } from './shown-text';
+
+/** A cell text that is itself a web address: kept as typed, whatever link the cell also has. */
+export function showsAddress(text: string): boolean {
+  return /^\s*https?:\/\//i.test(text);
+}
+
+/** For each web-address column of each data sheet, the rows from its first text that is not an address to its last. */
+export function linkCandidates(workbook: WorkbookModel, spec: TemplateSpec = templateSpec()): ShownTextRange[] {
+  const resolver = resolverFor(spec);
+  const out: ShownTextRange[] = [];
+  for (const model of workbook.sheets) {
+    if (typeof model?.name !== 'string' || isAuxiliarySheet(model.name) || !Array.isArray(model.rows)) continue;
+    const rows = model.rows.map((row) => (Array.isArray(row) ? row : []));
+    // Headers only: bindSheet's findings are unflatten's to report, not this look's.
+    const bound = bindSheet({ name: model.name, rows }, resolver, [] as Finding[]);
+    if (bound.kind !== 'bound') continue;
+    const columns = [...bound.sheet.columns, ...bound.sheet.extras.flatMap((g) => g.columns)];
+    for (const col of columns) {
+      if (col.value.type !== 'url') continue;
+      let first = -1;
+      let last = -1;
+      for (let r = bound.sheet.dataStart; r < rows.length; r++) {
+        const v = rows[r][col.index];
+        if (typeof v !== 'string' || v.trim() === '' || showsAddress(v)) continue;
+        if (first < 0) first = r;
+        last = r;
+      }
+      if (first >= 0) out.push({ sheet: model.name, column: col.index + 1, fromRow: first + 1, toRow: last + 1 });
+    }
+  }
+  return out;
+}
+
+/** The cell at an A1 reference of a sheet's rows; undefined when there is none. */
+function cellAt(model: SheetModel, a1: string): unknown {
+  const m = /^([A-Z]{1,3})([1-9]\d*)$/.exec(a1);
+  if (!m) return undefined;
+  const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return model.rows[Number(m[2]) - 1]?.[column - 1];
+}
+
+/**
+ * The workbook with the links found, by sheet name and A1 (`{ Documentos: { F3: 'https://…' } }`), added to its sheets'
+ * own (SheetModel.links). Kept only where they change something: web addresses (a link to a place in the spreadsheet,
+ * `#gid=…`, is no document) on cells showing a text that is not one (the block read may hold typed addresses too).
+ */
+export function withLinks(workbook: WorkbookModel, found: ReadonlyMap<string, Readonly<Record<string, unknown>>>): WorkbookModel {
+  let changed = false;
+  const sheets = workbook.sheets.map((model): SheetModel => {
+    const links = found.get(model.name);
+    if (!links) return model;
+    const web = Object.entries(links).filter((e): e is [string, string] => {
+      if (typeof e[1] !== 'string' || !showsAddress(e[1])) return false;
+      const text = cellAt(model, e[0]);
+      return typeof text === 'string' && text.trim() !== '' && !showsAddress(text);
+    });
+    if (!web.length) return model;
+    changed = true;
+    return { ...model, links: { ...(model.links ?? {}), ...Object.fromEntries(web.map(([a1, url]) => [a1, url.trim()])) } };
+  });
+  return changed ? { ...workbook, sheets } : workbook;
+}

@@ -1,0 +1,51 @@
+/**
+ * Forms an official types that can be read only one way, through the whole engine (profile's code lists, Configuración's
+ * zone, the catalogue's Spanish): «Vigente (active)» as our messages name an option, «2024/08/16» with the year first.
+ */
+import type { CellValue, WorkbookModel } from '../workbook/model';
+import { unflatten } from './index';
+import { renderMessage } from '../messages/render';
+
+type Obj = Record<string, unknown>;
+
+function convert(rows: CellValue[][], zone?: string) {
+  const sheets: { name: string; rows: CellValue[][] }[] = [{ name: 'releases', rows }];
+  if (zone) sheets.push({ name: 'Configuración', rows: [['Ajuste', 'Valor', 'Clave'], ['Zona horaria', zone, 'timeZone']] });
+  return unflatten({ sheets } as WorkbookModel, { now: '2026-01-15T12:00:00Z' });
+}
+
+test('a code-list value typed as «Título (código)», as the messages show it, is that option when both name it', () => {
+  const r = convert([
+    ['ocid', 'contracts/0/id', 'contracts/0/status', 'tender/status'],
+    ['ocds-abc123-1', 'C1', 'Vigente (active)', 'en curso ( ACTIVE )'],
+  ]);
+  expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  expect(r.releases[0]).toMatchObject({ contracts: [{ id: 'C1', status: 'active' }], tender: { status: 'active' } });
+});
+
+test('a title and a code of two different options are refused, naming both, in a closed list and in an open one', () => {
+  const r = convert([
+    ['ocid', 'contracts/0/id', 'contracts/0/status', 'tender/documents/0/id', 'tender/documents/0/documentType'],
+    ['ocds-abc123-1', 'C1', 'Vigente (cancelled)', 'D1', 'Contrato firmado (tenderNotice)'],
+  ]);
+  const mismatches = r.findings.filter((f) => f.code === 'cell.code-title-mismatch');
+  expect(mismatches.map((f) => [f.severity, f.cell?.column])).toEqual([['error', 3], ['error', 5]]);
+  expect(renderMessage(mismatches[0])).toBe('«Vigente (cancelled)» junta dos opciones distintas de la lista: el nombre es de «Vigente (active)» y el código entre paréntesis, de «Cancelado (cancelled)». Elija la que corresponde en la lista desplegable.');
+  // Nothing published for either: which of the two was meant only the official knows.
+  expect((r.releases[0] as Obj).contracts).toEqual([{ id: 'C1' }]);
+  expect(JSON.stringify(r.releases[0])).not.toContain('tenderNotice');
+});
+
+test('a date with the year first and slashes (2024/08/16) is read like dd/mm/aaaa, at midnight of the Configuración zone', () => {
+  const rows: CellValue[][] = [['ocid', 'date', 'tender/tenderPeriod/startDate', 'tender/tenderPeriod/endDate'], ['ocds-abc123-1', '2024/08/16', '2024.8.1', '16/08/2024']];
+  const r = convert(rows);
+  expect(r.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  expect(r.releases[0]).toMatchObject({ date: '2024-08-16T00:00:00-06:00', tender: { tenderPeriod: { startDate: '2024-08-01T00:00:00-06:00', endDate: '2024-08-16T00:00:00-06:00' } } });
+  const cancun = convert(rows, 'America/Cancun');
+  expect((cancun.releases[0] as Obj).date).toBe('2024-08-16T00:00:00-05:00');
+  // Not a day of the calendar, or not one way to read it: still refused.
+  for (const text of ['2024/02/30', '2024/16/08', '2024/08-16', '24/08/16']) {
+    const bad = convert([['ocid', 'date'], ['ocds-abc123-1', text]]);
+    expect(bad.findings.map((f) => f.code)).toContain(text === '24/08/16' ? 'cell.two-digit-year' : 'cell.not-a-date');
+  }
+});
