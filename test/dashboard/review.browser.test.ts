@@ -114,6 +114,13 @@ describeIfChromium('review pages in headless Chromium', () => {
     const ask = (r: { url(): string }): void => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) asked.push(u.pathname + u.search); };
     page.on('request', ask);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    // Acerca's «Implementadores que publican» lists those with data published; the ones registered that have published
+    // nothing yet (here, before any approval, every one) are named apart, not as rows of «0» and «Sin dato».
+    const registered = ((await (await fetch(`${base}/api/publishers`)).json()) as { publishers: { name: string; state: string; currentPublication?: unknown }[] }).publishers;
+    const waiting = registered.filter((p) => !p.currentPublication);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(await page.locator('#tabla-publicadores tbody th').allTextContents()).toEqual(registered.filter((p) => p.currentPublication).map((p) => p.name));
+    for (const p of waiting) expect(await page.locator('#sin-publicar').textContent()).toContain(`${p.name} (${p.state})`);
     expect(await menu(page)).not.toContain('Revisión');
     expect(await menu(page)).not.toContain('Mis envíos');
     expect((await menu(page)).at(-1)).toBe('Iniciar sesión');
