@@ -483,6 +483,23 @@ describeIfChromium('review pages in headless Chromium', () => {
     await coordinator.locator('#bandeja tbody', { hasText: 'No hay entregas en la situación «La publicación falló»' }).waitFor();
     expect(await coordinator.locator('#filtro-implementador option').allTextContents()).toEqual(['Todos', 'Municipio de Mérida']);
     expect(await coordinator.locator('#filtro-estado option').allTextContents()).toEqual(['Todos', 'Yucatán']);
+    // Reached with the public header's filters (`state`, `publisher`, as a link from Seguimiento carries them), the
+    // inbox shows what they chose (it showed every send); a choice made in the inbox after is what a reload keeps.
+    const chosenIn = (id: string): Promise<string> => coordinator.locator(id).evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text);
+    const inboxAt = async (hash: string): Promise<void> => {
+      await coordinator.evaluate((to: string) => { document.body.removeAttribute('data-ready'); document.location.hash = to; }, hash);
+      await coordinator.waitForSelector('body[data-ready] #bandeja caption');
+    };
+    await inboxAt(`#/revision?state=${encodeURIComponent('Yucatán')}&publisher=mer&situacion=`);
+    expect([await chosenIn('#filtro-estado'), await chosenIn('#filtro-implementador')]).toEqual(['Yucatán', 'Municipio de Mérida']);
+    await coordinator.locator('#filtro-estado').selectOption({ label: 'Todos' });
+    expect(coordinator.url()).not.toMatch(/[?&]state=[^&]/);
+    await coordinator.reload();
+    await coordinator.waitForSelector('body[data-ready] #bandeja caption');
+    expect([await chosenIn('#filtro-estado'), await chosenIn('#filtro-implementador')]).toEqual(['Todos', 'Municipio de Mérida']);
+    // The inbox's own parameter, in the links it made before, still chooses.
+    await inboxAt(`#/revision?estado=${encodeURIComponent('Yucatán')}&situacion=`);
+    expect([await chosenIn('#filtro-estado'), await chosenIn('#filtro-implementador')]).toEqual(['Yucatán', 'Todos']);
     await coordinator.getByLabel('Situación').selectOption({ label: 'Retirada' });
     await coordinator.locator('#bandeja tbody tr', { hasText: 'enviado por error.xlsx' }).getByRole('link').click();
     await coordinator.locator('#situacion', { hasText: 'Retirada' }).waitFor();
