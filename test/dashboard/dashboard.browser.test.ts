@@ -374,6 +374,15 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     // A list page with something below its address is not that list.
     await visit(page, '#/proyectos/no-existe');
     expect(await text(page, 'h1')).toBe('Página no encontrada');
+    // A project's address without its clave (a link cut short) is the list of projects, not «clave «»».
+    await visit(page, '#/proyecto/');
+    expect(await text(page, 'h1')).toBe('Proyectos');
+    expect(await page.evaluate(() => location.hash)).toBe('#/proyectos');
+    // A page's address whose `#` was lost on the way (pasted from a message): the server sends it to the page.
+    await page.goto(`${srv.base}/proyecto/${encodeURIComponent(PROJECT_ID)}?publisher=merida`);
+    await page.waitForSelector('body[data-ready] main h1');
+    expect(await page.evaluate(() => location.hash)).toBe(`#/proyecto/${encodeURIComponent(PROJECT_ID)}?publisher=merida`);
+    expect(await page.locator('#tabla-procesos').count()).toBe(1);
   });
 
   it('Proyectos and the header search: every project, search, sort, a formula-safe CSV; hostile text stays inert', async () => {
