@@ -31,9 +31,11 @@ import { stagesPage } from './review/stages-page';
 import { monthlyReportPage } from './review/monthly-report-page';
 import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
 import { ApiError as WorkApiError, credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
+import { DOCUMENT_PAGES, type DashboardPage } from '../../core/workflow/dashboard-pages';
 import { countryViewChosen, rememberCountryView, signedInCoordinatorState } from './review/tracking-landing';
 
-const ROUTES: Record<string, Page> = {
+/** Every page of DASHBOARD_PAGES (the server sends their addresses without `#` here): typed by it, none left out. */
+const PAGES: Record<DashboardPage, Page> = {
   '': homePage, proyectos: projectsPage, proyecto: projectPage, contrataciones: processesPage, contratistas: suppliersPage,
   contratista: supplierPage, indicadores: indicatorsPage, calidad: qualityPage, seguimiento: trackingPage, descargas: downloadsPage,
   contratacion: processPage,
@@ -41,14 +43,17 @@ const ROUTES: Record<string, Page> = {
   institucion: institutionPage,
   acerca: aboutPage,
   glosario: glossaryPage,
+  // Behind sign-in (dashboard/src/review): the coordinators' inbox and submission page, the officials' status page.
+  revision: reviewInboxPage, 'mis-envios': mySubmissionsPage,
+  etapas: stagesPage,
+  'informe-mensual': monthlyReportPage,
+  [SIGN_IN_ROUTE]: signInPage,
 };
-// Behind sign-in (dashboard/src/review): the coordinators' inbox and submission page, the officials' status page.
-Object.assign(ROUTES, { revision: reviewInboxPage, 'mis-envios': mySubmissionsPage });
-ROUTES.etapas = stagesPage;
-ROUTES['informe-mensual'] = monthlyReportPage;
-ROUTES[SIGN_IN_ROUTE] = signInPage;
+const ROUTES: Record<string, Page> = PAGES;
 /** The pages whose address names a document: `#/proyecto/{id}`, `#/revision/{id}`… */
-const TAKES_ID = new Set(['proyecto', 'contratacion', 'contratista', 'institucion', 'revision']);
+const TAKES_ID = DOCUMENT_PAGES;
+/** Where the address of a document's page without its id (`#/proyecto/`) goes: its list. */
+const LIST_OF: Record<string, string> = { proyecto: 'proyectos', contratacion: 'contrataciones', contratista: 'contratistas', institucion: 'instituciones', revision: 'revision' };
 /** Menu entries; detail pages highlight their list. */
 const NAV: [string, string][] = [
   ['', 'Inicio'], ['proyectos', 'Proyectos'], ['contrataciones', 'Contrataciones'], ['contratistas', 'Contratistas'],
@@ -263,7 +268,16 @@ async function render(retried = false): Promise<void> {
   // A new page: what the last one said through #anuncio is not about it. Before it is drawn, so that what the new
   // page says as it draws (its count of results) is kept; a redraw of the same address keeps its announcement.
   if (!redraw) clearAnnouncement();
-  const { name, params, query } = parseHash();
+  const parsed = parseHash();
+  const query = parsed.query;
+  let { name, params } = parsed;
+  // A document's page without its id (`#/proyecto/`, a link cut short) said «clave «»»: its list instead.
+  if (TAKES_ID.has(name) && !params[0] && (name !== 'revision' || params.length)) {
+    name = LIST_OF[name] ?? name;
+    params = [];
+    history.replaceState(null, '', `#/${name}${query.toString() ? `?${query}` : ''}`);
+    currentRoute = location.hash;
+  }
   const arrived = name !== lastName;
   lastName = name;
   // Only the detail pages take an address below theirs (`#/proyecto/{id}`); `#/proyectos/algo` is not a page.

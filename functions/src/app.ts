@@ -16,6 +16,7 @@ import { readOnlyMethods } from './api/read-only-methods';
 import { securityHeaders } from './api/security-headers';
 import { notFoundPage } from './server/not-found-page';
 import { dashboardNotBuilt } from './server/dashboard-not-built';
+import { dashboardAddresses } from './server/dashboard-addresses';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import { freshVersion, setCurrentTtl } from './api/current-publications';
 import { ResponseCache } from './api/response-cache';
@@ -85,8 +86,12 @@ export function createApp(deps: AppDeps): Express {
     res.set('Cache-Control', 'public, max-age=300').json(none);
   });
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
-  // express.static looks at the folder on each request: a dashboard built after the server started is served.
-  if (deps.dashboardDir) app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }), dashboardNotBuilt());
+  if (deps.dashboardDir) {
+    // express.static looks at the folder on each request: a dashboard built after the server started is served.
+    app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }), dashboardNotBuilt());
+    // A page's address without its `#`, after the files (none is named as a page).
+    app.use(dashboardAddresses());
+  }
   // Anything else: a Spanish page (or JSON), not express's English "Cannot GET".
   app.use(notFoundPage());
   app.use(errorHandler(log));

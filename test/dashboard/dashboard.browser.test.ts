@@ -168,6 +168,22 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   /** Each card of a group by its label: whether its value is kept on one line (`nowrap`, a figure) or wraps (`normal`, words). */
   const cardWrapping = (page: Page, id: string): Promise<Record<string, string>> => page.evaluate((sel: string) => Object.fromEntries([...document.querySelectorAll(`${sel} .kpi`)]
     .map((k: any) => [k.querySelector('dt').textContent, getComputedStyle(k.querySelector('dd').firstElementChild ?? k.querySelector('dd')).whiteSpace])), `#${id}`);
+  /**
+   * A table's column as the reader sees it, checked against its header: `aria-sort` on the title pressed, the values
+   * in that order (amounts as numbers, words as es-MX sorts them), «Sin dato» after every value either way.
+   */
+  async function expectColumnOrder(page: Page, table: string, key: string, dir: 'ascending' | 'descending', numeric: boolean): Promise<void> {
+    expect(await page.locator(`${table} th[aria-sort]`).evaluateAll((ths) => ths.map((th) => [th.querySelector('button')?.id, th.getAttribute('aria-sort')]))).toEqual([[`orden-${key}`, dir]]);
+    const index = await page.locator(`${table} thead th`).evaluateAll((ths, id) => ths.findIndex((th) => th.querySelector('button')?.id === id), `orden-${key}`);
+    const cells = (await page.locator(`${table} tbody tr > :nth-child(${index + 1})`).allTextContents()).map((t) => t.trim());
+    const missing = cells.findIndex((c) => c === 'Sin dato');
+    const values = missing < 0 ? cells : cells.slice(0, missing);
+    if (missing >= 0) expect(cells.slice(missing).filter((c) => c !== 'Sin dato')).toEqual([]);
+    const collator = new Intl.Collator('es-MX', { numeric: true });
+    const cmp = numeric ? (a: string, b: string) => Number(a.replace(/[^0-9.-]/g, '')) - Number(b.replace(/[^0-9.-]/g, '')) : (a: string, b: string) => collator.compare(a, b);
+    expect(values.length).toBeGreaterThan(1);
+    expect(values).toEqual([...values].sort((a, b) => (dir === 'ascending' ? cmp(a, b) : cmp(b, a))));
+  }
   const markerSum = (page: Page): Promise<number> => page.evaluate(() => [...document.querySelectorAll('#mapa .marker')].reduce((n: number, m: any) => n + Number(m.dataset.count), 0));
 
   /**
@@ -358,6 +374,15 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     // A list page with something below its address is not that list.
     await visit(page, '#/proyectos/no-existe');
     expect(await text(page, 'h1')).toBe('Página no encontrada');
+    // A project's address without its clave (a link cut short) is the list of projects, not «clave «»».
+    await visit(page, '#/proyecto/');
+    expect(await text(page, 'h1')).toBe('Proyectos');
+    expect(await page.evaluate(() => location.hash)).toBe('#/proyectos');
+    // A page's address whose `#` was lost on the way (pasted from a message): the server sends it to the page.
+    await page.goto(`${srv.base}/proyecto/${encodeURIComponent(PROJECT_ID)}?publisher=merida`);
+    await page.waitForSelector('body[data-ready] main h1');
+    expect(await page.evaluate(() => location.hash)).toBe(`#/proyecto/${encodeURIComponent(PROJECT_ID)}?publisher=merida`);
+    expect(await page.locator('#tabla-procesos').count()).toBe(1);
   });
 
   it('Proyectos and the header search: every project, search, sort, a formula-safe CSV; hostile text stays inert', async () => {
@@ -444,6 +469,18 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   it('Contrataciones → Contratación: stages, amounts, suppliers, timeline, JSON and CSV of the process', async () => {
     const page = await open('#/contrataciones');
     expect(await page.locator('#tabla-contrataciones tbody tr').count()).toBe(total('processes'));
+    // Ordered by its columns as Proyectos is: amounts as numbers, «Sin dato» last; kept in the address; the focus
+    // stays on the title pressed.
+    await page.click('#orden-contratado');
+    await page.click('#orden-contratado');
+    await expectColumnOrder(page, '#tabla-contrataciones', 'contratado', 'descending', true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('orden-contratado');
+    expect(page.url()).toMatch(/orden=contratado&dir=desc/);
+    await page.click('#orden-institucion');
+    await expectColumnOrder(page, '#tabla-contrataciones', 'institucion', 'ascending', false);
+    await visit(page, '#/contrataciones?orden=licitantes&dir=desc');
+    await expectColumnOrder(page, '#tabla-contrataciones', 'licitantes', 'descending', true);
+    await visit(page, '#/contrataciones');
     await page.selectOption('#filtro-metodo', 'open');
     await page.waitForFunction((n: number) => document.querySelectorAll('#tabla-contrataciones tbody tr').length < n, total('processes'));
     const first = page.locator('#tabla-contrataciones tbody th a').first();
@@ -579,6 +616,16 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const page = await open('#/contratistas');
     const suppliers = new Set(allProcesses().flatMap((p) => p.suppliers.map((s) => s.id || s.name)));
     expect(await page.locator('#tabla-contratistas tbody tr').count()).toBe(suppliers.size);
+    // Opens by amount contracted, the largest first (said by aria-sort); any column orders it, as on Proyectos.
+    await expectColumnOrder(page, '#tabla-contratistas', 'contratado', 'descending', true);
+    await page.click('#orden-contratista');
+    await expectColumnOrder(page, '#tabla-contratistas', 'contratista', 'ascending', false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('orden-contratista');
+    await page.click('#orden-pagado');
+    await page.click('#orden-pagado');
+    await expectColumnOrder(page, '#tabla-contratistas', 'pagado', 'descending', true);
+    expect(page.url()).toMatch(/orden=pagado&dir=desc/);
+    await visit(page, '#/contratistas');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Descargar CSV')]);
     expect(fs.readFileSync(await download.path() as string, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(suppliers.size + 1);
     const first = page.locator('#tabla-contratistas tbody th a').first();

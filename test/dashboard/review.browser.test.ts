@@ -114,6 +114,13 @@ describeIfChromium('review pages in headless Chromium', () => {
     const ask = (r: { url(): string }): void => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) asked.push(u.pathname + u.search); };
     page.on('request', ask);
     await page.getByRole('heading', { level: 1 }).waitFor();
+    // Acerca's «Implementadores que publican» lists those with data published; the ones registered that have published
+    // nothing yet (here, before any approval, every one) are named apart, not as rows of «0» and «Sin dato».
+    const registered = ((await (await fetch(`${base}/api/publishers`)).json()) as { publishers: { name: string; state: string; currentPublication?: unknown }[] }).publishers;
+    const waiting = registered.filter((p) => !p.currentPublication);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(await page.locator('#tabla-publicadores tbody th').allTextContents()).toEqual(registered.filter((p) => p.currentPublication).map((p) => p.name));
+    for (const p of waiting) expect(await page.locator('#sin-publicar').textContent()).toContain(`${p.name} (${p.state})`);
     expect(await menu(page)).not.toContain('Revisión');
     expect(await menu(page)).not.toContain('Mis envíos');
     expect((await menu(page)).at(-1)).toBe('Iniciar sesión');
@@ -485,6 +492,23 @@ describeIfChromium('review pages in headless Chromium', () => {
     await coordinator.locator('#bandeja tbody', { hasText: 'No hay entregas en la situación «La publicación falló»' }).waitFor();
     expect(await coordinator.locator('#filtro-implementador option').allTextContents()).toEqual(['Todos', 'Municipio de Mérida']);
     expect(await coordinator.locator('#filtro-estado option').allTextContents()).toEqual(['Todos', 'Yucatán']);
+    // Reached with the public header's filters (`state`, `publisher`, as a link from Seguimiento carries them), the
+    // inbox shows what they chose (it showed every send); a choice made in the inbox after is what a reload keeps.
+    const chosenIn = (id: string): Promise<string> => coordinator.locator(id).evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text);
+    const inboxAt = async (hash: string): Promise<void> => {
+      await coordinator.evaluate((to: string) => { document.body.removeAttribute('data-ready'); document.location.hash = to; }, hash);
+      await coordinator.waitForSelector('body[data-ready] #bandeja caption');
+    };
+    await inboxAt(`#/revision?state=${encodeURIComponent('Yucatán')}&publisher=mer&situacion=`);
+    expect([await chosenIn('#filtro-estado'), await chosenIn('#filtro-implementador')]).toEqual(['Yucatán', 'Municipio de Mérida']);
+    await coordinator.locator('#filtro-estado').selectOption({ label: 'Todos' });
+    expect(coordinator.url()).not.toMatch(/[?&]state=[^&]/);
+    await coordinator.reload();
+    await coordinator.waitForSelector('body[data-ready] #bandeja caption');
+    expect([await chosenIn('#filtro-estado'), await chosenIn('#filtro-implementador')]).toEqual(['Todos', 'Municipio de Mérida']);
+    // The inbox's own parameter, in the links it made before, still chooses.
+    await inboxAt(`#/revision?estado=${encodeURIComponent('Yucatán')}&situacion=`);
+    expect([await chosenIn('#filtro-estado'), await chosenIn('#filtro-implementador')]).toEqual(['Yucatán', 'Todos']);
     await coordinator.getByLabel('Situación').selectOption({ label: 'Retirada' });
     await coordinator.locator('#bandeja tbody tr', { hasText: 'enviado por error.xlsx' }).getByRole('link').click();
     await coordinator.locator('#situacion', { hasText: 'Retirada' }).waitFor();

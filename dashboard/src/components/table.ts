@@ -1,5 +1,7 @@
 /** An accessible data table: caption, column headers with scope, numbers right-aligned in tabular figures. */
 import { h, type Child } from '../dom';
+import { sortHeaderRow } from './sort-header';
+import type { ShownOrder } from './column-order';
 
 /** The cue of a table wider than the screen (scrollRegion). */
 const SCROLL_HINT = 'La tabla tiene más columnas: deslícela hacia un lado para verlas.';
@@ -7,6 +9,8 @@ const SCROLL_HINT = 'La tabla tiene más columnas: deslícela hacia un lado para
 export interface Column {
   title: string;
   numeric?: boolean;
+  /** Its name in the address's `orden` (components/column-order.ts): every column of a table ordered by its columns has one. */
+  key?: string;
 }
 
 /**
@@ -65,13 +69,18 @@ export function stackWhenWide(wrap: HTMLElement): HTMLElement {
 /**
  * `empty`: what an empty table says (default: the public pages' «Sin datos publicados para esta selección.»).
  * `stack`: drawn by rows when too wide for the screen (stackWhenWide), each cell labelled with its column's title.
+ * `order`: the rows are in `shown`'s order, and each title is a button that asks for another (`press`, with the
+ * column's key), as on Proyectos (components/sort-header.ts).
  */
-export function dataTable(caption: string, columns: Column[], rows: Child[][], opts: { id?: string; note?: string; empty?: string; stack?: boolean } = {}): HTMLElement {
+export function dataTable(caption: string, columns: Column[], rows: Child[][], opts: { id?: string; note?: string; empty?: string; stack?: boolean; order?: { shown: ShownOrder; press: (key: string) => void } } = {}): HTMLElement {
+  const order = opts.order;
   const label = (i: number): string | undefined => (opts.stack ? columns[i]?.title : undefined);
   const wrap = scrollRegion(h('div', { class: 'table-wrap', id: opts.id },
     h('table', null,
       h('caption', null, caption, opts.note ? h('span', { class: 'note' }, ` ${opts.note}`) : null),
-      h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined }, c.title)))),
+      h('thead', null, order
+        ? sortHeaderRow(columns.map((c, i) => ({ ...c, key: c.key ?? String(i) })), order.shown.key, order.shown.dir, (c) => order.press(c.key))
+        : h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : undefined }, c.title)))),
       h('tbody', null, rows.length
         ? rows.map((r) => h('tr', null, r.map((cell, i) => (i === 0 ? h('th', { scope: 'row', 'data-label': label(i) }, cell) : h('td', { class: columns[i]?.numeric ? 'num' : undefined, 'data-label': label(i) }, cell)))))
         : h('tr', null, h('td', { colspan: columns.length }, h('span', { class: 'empty-note' }, opts.empty ?? 'Sin datos publicados para esta selección.')))))), caption);

@@ -1,8 +1,9 @@
 /** *Acerca*: what the data are, who publishes them, their licences and how to cite them. */
 import { h, externalLink, route } from '../dom';
 import { dataTable } from '../components/table';
-import { count, date, heading, NO_DATA, type Page } from './common';
+import { count, date, heading, NO_DATA, plural, type Page } from './common';
 import { licenseName } from '../labels';
+import { formatList } from '../../../core/format/es-mx';
 
 export const aboutPage: Page = {
   title: 'Acerca',
@@ -13,6 +14,11 @@ export const aboutPage: Page = {
     const cited = ds.publishers.find((p) => p.currentPublication) ?? ds.publishers[0];
     const published = cited?.currentPublication?.createdAt;
     const year = /\d{4}$/.exec(date(published))?.[0] ?? String(new Date().getFullYear());
+    // The table lists who publishes: a registered implementer with nothing published yet has no licence, policy or
+    // data to cite, and its row («0 proyectos», «Sin dato») read as if it had published nothing useful. Named
+    // below instead, with Seguimiento for where each one stands.
+    const publishing = ds.publishers.filter((p) => p.currentPublication);
+    const waiting = ds.publishers.filter((p) => !p.currentPublication);
     const file = `${location.origin}/api/bulk/projects.json${cited ? `?publisher=${encodeURIComponent(cited.id)}` : ''}`;
     return h('div', null,
       ...heading('Acerca de los datos', 'Infraestructura Abierta reúne la información de obra pública que publican las dependencias, entidades y municipios participantes, para que cualquier persona pueda consultarla, descargarla y reutilizarla.'),
@@ -24,8 +30,10 @@ export const aboutPage: Page = {
       h('p', null, 'El tablero muestra lo que se publica, tal como se publica: no corrige ni completa datos. Lo que falta se indica como «Sin dato», y la página ', h('a', { href: route('calidad') }, 'Calidad de datos'), ' mide qué tan completa es cada publicación. Los montos se suman solo en pesos mexicanos; los montos en otras monedas se cuentan aparte.'),
       h('h2', null, 'Quién publica'),
       dataTable('Implementadores que publican', [{ title: 'Implementador' }, { title: 'Estado' }, { title: 'Proyectos publicados', numeric: true }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
-        ds.publishers.map((p) => [p.name, p.state, count(p.currentPublication?.counts.projects ?? 0), p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)]),
-        { id: 'tabla-publicadores' }),
+        publishing.map((p) => [p.name, p.state, count(p.currentPublication?.counts.projects ?? 0), p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)]),
+        { id: 'tabla-publicadores', empty: 'Ningún implementador ha publicado datos todavía.' }),
+      waiting.length ? h('p', { class: 'note', id: 'sin-publicar' }, `${plural(waiting.length, 'implementador registrado aún no publica', 'implementadores registrados aún no publican')} datos: `,
+        formatList(waiting.map((p) => `${p.name} (${p.state})`)), '. Su avance está en ', h('a', { href: route('seguimiento') }, 'Seguimiento'), '.') : null,
       h('h2', null, 'Licencias'),
       h('p', null, 'Cada implementador declara la licencia de sus datos (columna «Licencia»). Cuando es una licencia abierta, los datos pueden copiarse, modificarse y redistribuirse, también con fines comerciales, citando la fuente. Si un implementador no declara licencia, consulte su política de publicación antes de reutilizar sus datos.'),
       h('p', null, 'El mapa de los estados proviene de @svg-maps/mexico (licencia CC BY 4.0); las posiciones en el mapa son aproximadas.'),

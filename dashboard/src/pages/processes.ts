@@ -4,6 +4,7 @@ import type { ProcessRow } from '../data/rows';
 import { supplierKey } from '../data/suppliers';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
+import { inColumnOrder, orderOf, orderPressed, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { downloadButtons, standardData } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { institutionKey } from '../data/institutions';
@@ -11,6 +12,21 @@ import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
 import { count, date, focusPager, heading, money, NO_DATA, plural, type Page } from './common';
 
 const PAGE_SIZE = 100;
+
+/** The table's columns and what each orders by (`?orden=&dir=`, as on Proyectos). */
+const COLS: ValueColumn<ProcessRow>[] = [
+  { key: 'proceso', title: 'Proceso', value: (r) => r.title },
+  { key: 'institucion', title: 'Institución compradora', value: (r) => r.buyer?.name ?? r.publisherName },
+  { key: 'etapa', title: 'Etapa', value: (r) => (r.stage ? stageTitle(r.stage) : undefined) },
+  { key: 'metodo', title: 'Método', value: (r) => (r.method === 'sin-dato' ? undefined : methodTitle(r.method)) },
+  { key: 'licitantes', title: 'Licitantes', numeric: true, value: (r) => r.tenderers },
+  { key: 'contratado', title: 'Contratado', numeric: true, value: (r) => r.contracted },
+  { key: 'pagado', title: 'Pagado', numeric: true, value: (r) => r.paid },
+  { key: 'contratistas', title: 'Contratistas', value: (r) => (r.suppliers.length ? r.suppliers.map((x) => x.name).join('; ') : undefined) },
+  { key: 'fecha', title: 'Fecha', value: (r) => r.date },
+];
+/** As published, until a column is chosen. */
+const AS_PUBLISHED: ShownOrder = { key: '', dir: 'asc' };
 
 function groupBy(rows: ProcessRow[], key: (r: ProcessRow) => string): [string, { n: number; amount: number }][] {
   const m = new Map<string, { n: number; amount: number }>();
@@ -26,13 +42,17 @@ export const processesPage: Page = {
     const methodSel = h('select', { id: 'filtro-metodo' }, h('option', { value: '' }, 'Todos'), [...new Set(all.map((r) => r.method))].map((m) => h('option', { value: m, selected: query.get('metodo') === m }, methodTitle(m))));
     const bandSel = h('select', { id: 'filtro-competencia' }, h('option', { value: '' }, 'Todas'), Object.entries(COMPETITION_TITLES).map(([b, t]) => h('option', { value: b, selected: query.get('competencia') === b }, t)));
     let page = Math.max(1, Number(query.get('pagina')) || 1);
-    const selected = (): ProcessRow[] => all.filter((r) => (!methodSel.value || r.method === methodSel.value) && (!bandSel.value || r.band === bandSel.value));
+    let order = orderOf(COLS, query, AS_PUBLISHED);
+    // The table's order, and the downloads' (the rows as the table lists them).
+    const selected = (): ProcessRow[] => inColumnOrder(all.filter((r) => (!methodSel.value || r.method === methodSel.value) && (!bandSel.value || r.band === bandSel.value)), COLS, order);
     const draw = (pager?: 'pagina-anterior' | 'pagina-siguiente'): void => {
       const rows = selected();
       // The table shows one page of rows (thousands of rows would take seconds to lay out); charts and downloads cover all.
       const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
       page = Math.min(page, pages);
       const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { page = p; setQuery(queryOf()); draw(id); };
+      // Back to the first page, the focus back on the title pressed, as on Proyectos.
+      const press = (key: string): void => { order = orderOf(COLS, orderPressed(queryOf(), key, order), AS_PUBLISHED); page = 1; setQuery(queryOf()); draw(); document.getElementById(`orden-${key}`)?.focus(); };
       // Said through the page's live region (announce), which a new drawing of the page does not replace.
       // Worded as the other lists (filteredNote): «de N» only when filters leave some out; «19 procesos de
       // contratación de 19.» read as if something were missing.
@@ -43,12 +63,12 @@ export const processesPage: Page = {
         counted,
         barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${money(g.amount)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
-        dataTable('Procesos de contratación. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución compradora' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Licitantes', numeric: true }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }, { title: 'Contratistas' }, { title: 'Fecha' }],
+        dataTable('Procesos de contratación. Cifras en MXN. Use los encabezados para ordenar.', COLS,
           rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => [
             h('span', null, h('a', { href: route('contratacion', r.ocid) }, r.title), h('br'), h('small', { class: 'code' }, r.ocid)),
             r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(r.method), r.tenderers === undefined ? NO_DATA : count(r.tenderers), money(r.contracted), money(r.paid),
             r.suppliers.length ? r.suppliers.map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(s)) }, s.name)]) : NO_DATA,
-            date(r.date)]), { id: 'tabla-contrataciones' }),
+            date(r.date)]), { id: 'tabla-contrataciones', order: { shown: order, press } }),
         ...(pages > 1 ? [h('nav', { class: 'pager', 'aria-label': 'Páginas de la tabla' },
           h('button', { type: 'button', id: 'pagina-anterior', disabled: page <= 1, onclick: () => goto(page - 1, 'pagina-anterior') }, '← Anterior'),
           h('span', null, `Página ${page} de ${pages}`),
@@ -60,6 +80,7 @@ export const processesPage: Page = {
       const q = new URLSearchParams();
       if (methodSel.value) q.set('metodo', methodSel.value);
       if (bandSel.value) q.set('competencia', bandSel.value);
+      if (order.key) { q.set('orden', order.key); q.set('dir', order.dir); }
       if (page > 1) q.set('pagina', String(page));
       return q;
     };

@@ -4,13 +4,14 @@ import type { ProjectRow } from '../data/rows';
 import { downloadButtons, standardData } from '../components/download';
 import { scrollRegion } from '../components/table';
 import { sortHeaderRow } from '../components/sort-header';
+import { inColumnOrder, orderOf, orderPressed, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { calendarDate } from '../../../core/format/es-mx';
 import { count, date, focusPager, heading, money, NO_DATA, plural, progress, type Page } from './common';
 
 const PAGE_SIZE = 20;
 
-interface Col { key: string; title: string; numeric?: boolean; value: (r: ProjectRow) => string | number | undefined; show: (r: ProjectRow) => string }
+interface Col extends ValueColumn<ProjectRow> { show: (r: ProjectRow) => string }
 
 const years = (r: ProjectRow): string => (r.startYear || r.endYear ? r.startYear === r.endYear ? String(r.startYear) : `${r.startYear ?? '¿?'}–${r.endYear ?? '¿?'}` : NO_DATA);
 // The figures a reader compares come right after the project's name and stage, visible without scrolling the
@@ -30,19 +31,12 @@ const COLS: Col[] = [
   { key: 'actualizado', title: 'Actualizado', value: (r) => r.updated, show: (r) => date(r.updated) },
 ];
 
-const collator = new Intl.Collator('es-MX', { numeric: true });
-function compare(a: string | number | undefined, b: string | number | undefined): number {
-  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1; // missing values last
-  return typeof a === 'number' && typeof b === 'number' ? a - b : collator.compare(String(a), String(b));
-}
+/** By name as the list opens. */
+const BY_TITLE: ShownOrder = { key: 'titulo', dir: 'asc' };
 
 /** The selection of the header's filters, in the order of the chosen column. */
 export function selectProjects(rows: ProjectRow[], q: URLSearchParams): ProjectRow[] {
-  const col = COLS.find((c) => c.key === q.get('orden')) ?? COLS[0];
-  const dir = q.get('dir') === 'desc' ? -1 : 1;
-  return rows
-    .slice()
-    .sort((a, b) => { const va = col.value(a); const vb = col.value(b); return va === undefined || vb === undefined ? compare(va, vb) : dir * compare(va, vb); });
+  return inColumnOrder(rows, COLS, orderOf(COLS, q, BY_TITLE));
 }
 
 export const projectsPage: Page = {
@@ -59,16 +53,15 @@ export const projectsPage: Page = {
       const pages = Math.max(1, Math.ceil(list.length / PAGE_SIZE));
       const page = Math.min(pages, Math.max(1, Number(q.get('pagina')) || 1));
       const shown = list.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-      const sortKey = COLS.find((c) => c.key === q.get('orden'))?.key ?? 'titulo';
-      const dir = q.get('dir') === 'desc' ? 'desc' : 'asc';
+      const shownOrder = orderOf(COLS, q, BY_TITLE);
       status.textContent = `${list.length === ds.projects.length ? plural(list.length, 'proyecto', 'proyectos') : `${plural(list.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} con los filtros elegidos`}.${pages > 1 ? ` Página ${page} de ${pages}.` : ''}`;
       announce(status.textContent ?? '');
-      const sort = (c: Col): void => { const n = new URLSearchParams(q); n.set('orden', c.key); n.set('dir', sortKey === c.key && dir === 'asc' ? 'desc' : 'asc'); n.delete('pagina'); update(n, `orden-${c.key}`); };
+      const sort = (c: Col): void => update(orderPressed(q, c.key, shownOrder), `orden-${c.key}`);
       const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { const n = new URLSearchParams(q); n.set('pagina', String(p)); update(n); focusPager(id, status); };
       results.replaceChildren(
         scrollRegion(h('div', { class: 'table-wrap' }, h('table', { id: 'tabla-proyectos' },
           h('caption', null, 'Proyectos publicados. Cifras en pesos mexicanos (MXN). Use los encabezados para ordenar.'),
-          h('thead', null, sortHeaderRow(COLS, sortKey, dir, sort)),
+          h('thead', null, sortHeaderRow(COLS, shownOrder.key, shownOrder.dir, sort)),
           h('tbody', null, shown.length ? shown.map((r) => h('tr', null,
             h('th', { scope: 'row' }, h('a', { href: route('proyecto', r.id) }, r.title)),
             COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.'))))), 'Proyectos publicados'),

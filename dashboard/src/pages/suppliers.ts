@@ -1,24 +1,49 @@
 /** *Contratistas* / *Contratista*: who was contracted and paid, where they are, for which institutions and projects. */
 import { h, route } from '../dom';
-import { addPresent, contractSuppliers, supplierKey, supplierTotals } from '../data/suppliers';
+import { addPresent, contractSuppliers, supplierKey, supplierTotals, type SupplierTotal } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { dataTable } from '../components/table';
+import { inColumnOrder, orderOf, orderPressed, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { COMPETITION_TITLES, methodTitle, stageTitle, partyKey, partyIdLine } from '../labels';
 import { count, filteredNote, heading, money, moneyKpi, NO_DATA, type Page } from './common';
 
+/** The table's columns and what each orders by (`?orden=&dir=`, as on Proyectos). */
+const COLS: ValueColumn<SupplierTotal>[] = [
+  { key: 'contratista', title: 'Contratista', value: (t) => t.name },
+  { key: 'clave', title: 'RFC / clave', value: (t) => { const k = partyKey(t); return k === NO_DATA ? undefined : k; } },
+  { key: 'localidad', title: 'Localidad', value: (t) => t.locality },
+  { key: 'contratos', title: 'Contratos', numeric: true, value: (t) => t.contracts },
+  { key: 'contratado', title: 'Monto contratado', numeric: true, value: (t) => t.amount },
+  { key: 'pagado', title: 'Monto pagado', numeric: true, value: (t) => t.paid },
+  { key: 'implementadores', title: 'Implementadores', value: (t) => t.publishers.join('; ') },
+];
+/** As the list opens: the largest amount contracted first (supplierTotals). */
+const BY_AMOUNT: ShownOrder = { key: 'contratado', dir: 'desc' };
+
 export const suppliersPage: Page = {
   title: 'Contratistas',
-  render: ({ ds, sel }) => {
-    const totals = supplierTotals(sel.processes);
+  render: ({ ds, sel, query, setQuery }) => {
+    const all = supplierTotals(sel.processes);
+    let q = new URLSearchParams(query);
+    let totals: SupplierTotal[] = [];
+    // Drawn again in place when the order changes; the focus comes back to the title pressed, as on Proyectos.
+    const results = h('div', { id: 'resultados' });
+    const draw = (): void => {
+      const shown = orderOf(COLS, q, BY_AMOUNT);
+      totals = inColumnOrder(all, COLS, shown);
+      const press = (key: string): void => { q = orderPressed(q, key, shown); setQuery(q); draw(); document.getElementById(`orden-${key}`)?.focus(); };
+      results.replaceChildren(dataTable('Contratistas. Cifras en MXN. Use los encabezados para ordenar.', COLS,
+        totals.map((t) => [h('a', { href: route('contratista', t.key) }, t.name), partyKey(t), t.locality ?? NO_DATA, count(t.contracts), money(t.amount), money(t.paid), t.publishers.join('; ')]), { id: 'tabla-contratistas', order: { shown, press } }));
+    };
+    draw();
     return h('div', null,
       ...heading('Contratistas', 'Personas y empresas a las que se adjudicaron contratos. Un contrato con varios contratistas cuenta completo para cada uno. Cifras en pesos mexicanos (MXN).'),
-      filteredNote(totals.length, sel.processes === ds.processes ? totals.length : supplierTotals(ds.processes).length, 'contratista', 'contratistas'),
+      filteredNote(all.length, sel.processes === ds.processes ? all.length : supplierTotals(ds.processes).length, 'contratista', 'contratistas'),
       csvButton('contratistas', ['clave', 'contratista', 'localidad', 'contratos', 'procesos', 'contratado_mxn', 'pagado_mxn', 'implementadores'],
         () => totals.map((t) => [t.id, t.name, t.locality, t.contracts, t.processes, t.amount, t.paid, t.publishers.join('; ')])),
-      dataTable('Contratistas por monto contratado. Cifras en MXN.', [{ title: 'Contratista' }, { title: 'RFC / clave' }, { title: 'Localidad' }, { title: 'Contratos', numeric: true }, { title: 'Monto contratado', numeric: true }, { title: 'Monto pagado', numeric: true }, { title: 'Implementadores' }],
-        totals.map((t) => [h('a', { href: route('contratista', t.key) }, t.name), partyKey(t), t.locality ?? NO_DATA, count(t.contracts), money(t.amount), money(t.paid), t.publishers.join('; ')]), { id: 'tabla-contratistas' }));
+      results);
   },
 };
 

@@ -184,14 +184,23 @@ export const reviewInboxPage: Page = {
     const scope = list.viewer.scope;
     const inCharge = ds.publishers.filter((p) => scope.kind === 'all' || (scope.kind === 'state' ? sameState(p.state, scope.state) : p.id === scope.publisherId));
     const implementers = new Map([...inCharge.map((p) => [p.id, { name: p.name, state: p.state }] as const), ...list.submissions.map((s) => [s.publisherId, { name: s.publisherName, state: s.state }] as const)]);
-    const stateSel = select('filtro-estado', 'Estado', [...new Set([...implementers.values()].map((p) => p.state))].sort((a, b) => a.localeCompare(b, 'es-MX')).map((s) => [s, s]), query.get('estado'));
-    const pubSel = select('filtro-implementador', 'Implementador', [...implementers].map(([id, p]) => [id, p.name] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador'));
+    // The header's Estado and Implementador (`state`, `publisher`, which every public page reads) choose here too
+    // when the inbox's own (`estado`, `implementador`) are absent: a coordinator who came from a public page with a
+    // state chosen landed on every state's sends.
+    const states = [...new Set([...implementers.values()].map((p) => p.state))].sort((a, b) => a.localeCompare(b, 'es-MX'));
+    const askedState = query.get('estado') ?? query.get('state');
+    const stateSel = select('filtro-estado', 'Estado', states.map((s) => [s, s]), states.find((s) => sameState(s, askedState ?? undefined)) ?? askedState);
+    const pubSel = select('filtro-implementador', 'Implementador', [...implementers].map(([id, p]) => [id, p.name] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador') ?? query.get('publisher'));
     const statusSel = select('filtro-situacion', 'Situación', [[PENDING, PENDING_LABEL], ...SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s): [string, string] => [s, STATUS_LABELS[s]])], status);
     const results = h('div', { id: 'bandeja' });
     const chosen = (): URLSearchParams => {
       const q = new URLSearchParams();
       if (stateSel.value) q.set('estado', stateSel.value);
       if (pubSel.value) q.set('implementador', pubSel.value);
+      // The header's filters, when the address has them, follow the inbox's choice (empty: «Todos»), or reading the
+      // address again (a reload, «Volver a la bandeja») would choose them again over it.
+      if (query.has('state')) q.set('state', stateSel.value);
+      if (query.has('publisher')) q.set('publisher', pubSel.value);
       q.set('situacion', statusSel.value);
       return q;
     };

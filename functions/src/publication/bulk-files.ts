@@ -180,8 +180,11 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   for (const line of bulkReadmeLines()) readme.addRow([line]).commit();
   readme.commit();
   for (const [i, sheet] of spec.sheets.entries()) {
-    const ws = workbook.addWorksheet(sheet.name);
-    for (const row of flattenSheet(sheet, []).rows) ws.addRow(row).commit();
+    const header = flattenSheet(sheet, []).rows;
+    // Its header rows (titles, then paths) frozen, as in the template: scrolling a sheet of thousands of rows lost
+    // which column was which.
+    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: header.length }] });
+    for (const row of header) ws.addRow(row).commit();
     const lines = readline.createInterface({ input: fs.createReadStream(spills[i]), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;

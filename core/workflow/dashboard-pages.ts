@@ -1,0 +1,15 @@
+/**
+ * The dashboard's pages, by the name their address starts with (`#/proyectos`, `#/proyecto/{id}`): the dashboard's
+ * router is typed by this list (dashboard/src/main.ts), and the server sends an address of one of them pasted
+ * without its `#` (`/proyecto/…`, a shared link whose `#` was lost) to the page, not to «Página no encontrada».
+ */
+export const DASHBOARD_PAGES = [
+  '', 'proyectos', 'proyecto', 'contrataciones', 'contratacion', 'contratistas', 'contratista', 'instituciones', 'institucion',
+  'indicadores', 'calidad', 'seguimiento', 'descargas', 'acerca', 'glosario',
+  'revision', 'mis-envios', 'etapas', 'informe-mensual', 'entrar',
+] as const;
+
+export type DashboardPage = (typeof DASHBOARD_PAGES)[number];
+
+/** The pages whose address names a document below theirs: `#/proyecto/{id}`, `#/revision/{id}`. */
+export const DOCUMENT_PAGES: ReadonlySet<string> = new Set<DashboardPage>(['proyecto', 'contratacion', 'contratista', 'institucion', 'revision']);

@@ -1,0 +1,23 @@
+/**
+ * An address of a dashboard page without its `#` (`/proyecto/oc4ids-…?state=Yucatán`: a link pasted from a chat or
+ * a document that dropped the `#`) is sent to that page (`/#/proyecto/…`): it got «Página no encontrada», though the
+ * server could tell which page was meant. Only the pages' own shapes: a list alone (`/proyectos`), a document page
+ * with its id (`/proyecto/{id}`); anything else (`/proyectos/algo`, `/api/…`, a file) stays as it was.
+ */
+import type { RequestHandler } from 'express';
+import { DASHBOARD_PAGES, DOCUMENT_PAGES } from '../../../core/workflow/dashboard-pages';
+
+const PAGES: ReadonlySet<string> = new Set(DASHBOARD_PAGES.filter(Boolean));
+
+export function dashboardAddresses(): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const segments = req.path.replace(/\/$/, '').split('/').slice(1);
+    const [name, id] = segments;
+    const page = PAGES.has(name) && (segments.length === 1 || (segments.length === 2 && DOCUMENT_PAGES.has(name) && id !== ''));
+    if (!page) return next();
+    const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    // Not cached for long: were a page ever renamed, the old address should not stick in browsers.
+    res.set('Cache-Control', 'public, max-age=300').redirect(302, `/#/${segments.join('/')}${search}`);
+  };
+}
