@@ -180,6 +180,20 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     await inbox.context().close();
   });
 
+  test('Acerca counts the many registered implementers that do not publish yet, and names none of them', async () => {
+    // Over a hundred registered ahead of their first publication: a note naming them all buried the page.
+    const context = await srv.browser.newContext({ locale: 'es-MX' });
+    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+    const page = await context.newPage();
+    await page.goto(`${srv.base}/#/acerca`);
+    await page.waitForSelector('body[data-ready] #sin-publicar');
+    const { publishers } = await (await fetch(`${srv.base}/api/publishers`)).json() as { publishers: { currentPublication: unknown }[] };
+    const waiting = publishers.filter((p) => !p.currentPublication).length;
+    expect(waiting).toBeGreaterThan(100);
+    expect(await page.locator('#sin-publicar').textContent()).toBe(`${waiting} implementadores registrados aún no publican datos. Su avance está en Seguimiento.`);
+    await page.context().close();
+  });
+
   test('past the pages the inbox and «Mis envíos» read, the newest sends are there and the oldest are the ones left out', async () => {
     // The pages read are ten of 1,000: here ten of 20 (the server's answers are real, the page asks for fewer), so a
     // year of sends (over 400 in the state) is more than the page reads.

@@ -5,6 +5,9 @@ import { count, date, heading, NO_DATA, plural, type Page } from './common';
 import { licenseName } from '../labels';
 import { formatList } from '../../../core/format/es-mx';
 
+/** Implementers not yet publishing named one by one on Acerca, up to this many; beyond it, their number. */
+const NAMED_WAITING = 12;
+
 export const aboutPage: Page = {
   title: 'Acerca',
   render: ({ ds }) => {
@@ -32,8 +35,10 @@ export const aboutPage: Page = {
       dataTable('Implementadores que publican', [{ title: 'Implementador' }, { title: 'Estado' }, { title: 'Proyectos publicados', numeric: true }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
         publishing.map((p) => [p.name, p.state, count(p.currentPublication?.counts.projects ?? 0), p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)]),
         { id: 'tabla-publicadores', empty: 'Ningún implementador ha publicado datos todavía.' }),
-      waiting.length ? h('p', { class: 'note', id: 'sin-publicar' }, `${plural(waiting.length, 'implementador registrado aún no publica', 'implementadores registrados aún no publican')} datos: `,
-        formatList(waiting.map((p) => `${p.name} (${p.state})`)), '. Su avance está en ', h('a', { href: route('seguimiento') }, 'Seguimiento'), '.') : null,
+      // Named while they are a few; a national roll-out registers hundreds ahead of their first publication, and a
+      // note naming them all buried the page: then their number, and Seguimiento lists them by state.
+      waiting.length ? h('p', { class: 'note', id: 'sin-publicar' }, `${plural(waiting.length, 'implementador registrado aún no publica', 'implementadores registrados aún no publican')} datos`,
+        waiting.length <= NAMED_WAITING ? `: ${formatList(waiting.map((p) => `${p.name} (${p.state})`))}` : '', '. Su avance está en ', h('a', { href: route('seguimiento') }, 'Seguimiento'), '.') : null,
       h('h2', null, 'Licencias'),
       h('p', null, 'Cada implementador declara la licencia de sus datos (columna «Licencia»). Cuando es una licencia abierta, los datos pueden copiarse, modificarse y redistribuirse, también con fines comerciales, citando la fuente. Si un implementador no declara licencia, consulte su política de publicación antes de reutilizar sus datos.'),
       h('p', null, 'El mapa de los estados proviene de @svg-maps/mexico (licencia CC BY 4.0); las posiciones en el mapa son aproximadas.'),
