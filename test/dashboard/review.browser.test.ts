@@ -206,12 +206,24 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Escriba qué debe corregirse antes de devolver la entrega.').waitFor();
     await og.getByLabel('Comentarios para quien capturó').fill(RETURN_COMMENT);
+    // What «Situación» says the moment the outcome is written: it said «En revisión» until the page was drawn again,
+    // 1.2 s later.
+    await og.evaluate(() => {
+      const seen = new (globalThis as any).MutationObserver(() => {
+        if (!document.querySelector('#resultado')?.textContent?.startsWith('Se devolvió con comentarios')) return;
+        (globalThis as any).situationWithOutcome = document.querySelector('#situacion')?.textContent;
+        seen.disconnect();
+      });
+      seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.getByText('Se devolvió con comentarios').waitFor();
     returnedId = id;
     // Sent as an Excel file: its official reads the comments on «Mis envíos», with no add-on panel.
     expect(await og.locator('#resultado').textContent()).toBe('Se devolvió con comentarios: quien capturó los verá en «Mis envíos».');
-    await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
+    expect(await og.evaluate(() => (globalThis as any).situationWithOutcome)).toBe('Devuelta con comentarios');
+    // Then drawn again (no decision left to take).
+    await og.locator('#decision').waitFor({ state: 'detached' });
     // No longer approved from here: what approving would have changed.
     expect(await og.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
     // In the same tense: nothing will be published from here.

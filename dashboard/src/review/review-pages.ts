@@ -488,7 +488,10 @@ export const reviewSubmissionPage: Page = {
     });
     const giveBack = (): Promise<void> => act(async () => {
       if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
-      checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value, ...reviewed } }));
+      const r = checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value, ...reviewed } }));
+      // As «Sí, publicar» does: the situation agrees at once with the outcome said beside it (it read «En revisión»
+      // next to «Se devolvió con comentarios» until the page was drawn again, 1.2 s later).
+      situation.replaceChildren(statusBadge(r.submission));
       // Where the official reads them: a workbook uploaded in Excel has no add-on panel (as the notice's e-mail says).
       return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
     });
