@@ -190,6 +190,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     const elsewhere = other.getByRole('note').filter({ hasText: 'Esta página es para quienes envían' });
     expect(await elsewhere.textContent()).toBe('Esta página es para quienes envían los datos de una institución. Las entregas de los implementadores a su cargo, para revisarlas y decidir, están en Revisión de entregas.');
     expect(await other.locator('main').textContent()).toContain('Aún no hay envíos de los implementadores a su cargo.');
+    // Its subtitle speaks to a coordinator too: it said «de su institución y los comentarios de su coordinador».
+    expect(await other.locator('.intro').textContent()).toBe('El estado de cada envío de los implementadores a su cargo y los comentarios que recibieron, en orden.');
     expect(await other.locator('main').textContent()).not.toContain('complemento');
     await elsewhere.getByRole('link', { name: 'Revisión de entregas' }).click();
     await other.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();

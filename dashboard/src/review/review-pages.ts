@@ -681,7 +681,11 @@ export const mySubmissionsPage: Page = {
     const coordinator = list.viewer.role === 'coordinador';
     const mayWithdraw = !coordinator;
     return h('div', null,
-      ...heading('Mis envíos', 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
+      // A coordinator reads its implementers' sends here, and the comments are their own: «de su institución y los
+      // comentarios de su coordinador» spoke to an official.
+      ...heading('Mis envíos', coordinator
+        ? 'El estado de cada envío de los implementadores a su cargo y los comentarios que recibieron, en orden.'
+        : 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
       sessionBar(list.viewer, rerender, ds.publishers),
       // The inbox's note the other way round: a coordinator does not send, and was told to send from the add-on.
       coordinator ? h('p', { class: 'status-warn', role: 'note' }, 'Esta página es para quienes envían los datos de una institución. Las entregas de los implementadores a su cargo, para revisarlas y decidir, están en ', h('a', { href: route('revision') }, 'Revisión de entregas'), '.') : null,
