@@ -12,9 +12,14 @@ import { openSqliteStore } from '../functions/src/store/sqlite-store';
 
 let child: ChildProcess | undefined;
 let dir: string;
+/** A project root without a built dashboard: the built CLI, templates and modules of this one, linked. */
+let root: string;
 beforeAll(async () => {
   await buildCli();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-cluster-'));
+  root = path.join(dir, 'proyecto');
+  fs.mkdirSync(root);
+  for (const name of ['dist', 'templates', 'node_modules']) fs.symlinkSync(path.join(ROOT, name), path.join(root, name));
   // A registered publisher: the server does not seed the examples (that is tested elsewhere), so it starts fast.
   const store = openSqliteStore(path.join(dir, 'datos.sqlite'));
   await store.putPublisher({ id: 'merida', name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-mid001', projectIdPrefix: 'oc4ids-mid001', commitment: { projects: 5, periodicityDays: 90 } });
@@ -32,10 +37,11 @@ function childrenOf(pid: number): number[] {
   }).map(Number);
 }
 
-it('serves from two processes on one port and replaces a worker that dies', async () => {
+it('serves from two processes on one port, says once that the dashboard is not built, and replaces a worker that dies', async () => {
   let output = '';
-  child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'serve', '--procesos', '2'], {
-    cwd: ROOT,
+  // Run from the linked root (its paths kept, not resolved to this one's), whose dashboard is not built.
+  child = spawn(process.execPath, ['--preserve-symlinks', '--preserve-symlinks-main', path.join(root, 'dist', 'cli.js'), 'serve', '--procesos', '2'], {
+    cwd: root,
     env: { ...process.env, INFRA_SQLITE: path.join(dir, 'datos.sqlite'), PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
   });
   child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
@@ -45,6 +51,10 @@ it('serves from two processes on one port and replaces a worker that dies', asyn
   });
   const workers = childrenOf(child.pid as number);
   expect(workers).toHaveLength(2);
+  // Said once, by the primary: each worker said it.
+  expect(output.split('\n').filter((l) => l.startsWith('Aviso: el tablero no está compilado'))).toEqual([
+    `Aviso: el tablero no está compilado (falta ${path.join(root, 'dashboard', 'dist')}). Ejecute «npm run build:dashboard»: el servidor lo sirve en cuanto termina, sin reiniciar; mientras tanto «/» lo dice.`,
+  ]);
   const answers = await Promise.all(Array.from({ length: 20 }, () => fetch(`${url}api/publishers`).then((r) => r.json() as Promise<{ publishers: { id: string }[] }>)));
   expect(answers.every((a) => a.publishers[0].id === 'merida')).toBe(true);
 

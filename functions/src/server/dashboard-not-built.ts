@@ -4,6 +4,8 @@
  * folder is looked at on each request, so the dashboard is served as soon as it is built; `no-store`, or a browser
  * kept showing this page from its cache after the build.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import type { RequestHandler } from 'express';
 
 export const DASHBOARD_NOT_BUILT_HTML = `<!doctype html>
@@ -22,7 +24,11 @@ export function dashboardNotBuilt(): RequestHandler {
   };
 }
 
-/** Said once where the server starts, with the same remedy. */
-export function dashboardNotBuiltNotice(dashboardDir: string): string {
+/**
+ * Said once where the server starts, with the same remedy, while `dashboardDir` has no index.html: by the single
+ * server, or by the primary of `serve --procesos N` (its workers each said it).
+ */
+export function dashboardNotBuiltNotice(dashboardDir: string): string | undefined {
+  if (fs.existsSync(path.join(dashboardDir, 'index.html'))) return undefined;
   return `Aviso: el tablero no está compilado (falta ${dashboardDir}). Ejecute «npm run build:dashboard»: el servidor lo sirve en cuanto termina, sin reiniciar; mientras tanto «/» lo dice.`;
 }

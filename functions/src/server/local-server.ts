@@ -3,7 +3,6 @@
  * seeded with the example workbooks on first run. Listens on 127.0.0.1 unless HOST says otherwise.
  */
 import { StartupError } from './startup-error';
-import * as fs from 'fs';
 import * as path from 'path';
 import { createServer, type RequestListener, type Server } from 'http';
 import { createApp } from '../app';
@@ -82,6 +81,8 @@ export interface LocalServerOptions {
   seed?: boolean;
   /** `false` leaves interrupted approvals alone (cluster workers other than the first). */
   recover?: boolean;
+  /** `false`: the «tablero no compilado» notice is not said here (cluster workers: the primary says it once). */
+  dashboardNotice?: boolean;
   env?: NodeJS.ProcessEnv;
   /**
    * The built background thread (dist/background-worker.js): submitted workbooks are taken in, previews computed and
@@ -177,7 +178,8 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
   const answers = new ResponseCache();
   // Always given, even before it is built: read once here, a server started before `npm run build:dashboard`
   // answered «Página no encontrada» at `/` until restarted.
-  if (!fs.existsSync(path.join(dashboardDir, 'index.html'))) log(dashboardNotBuiltNotice(dashboardDir));
+  const notBuilt = opts.dashboardNotice === false ? undefined : dashboardNotBuiltNotice(dashboardDir);
+  if (notBuilt) log(notBuilt);
   const app = createApp({ store, config, log, extraApi: [workflow], bulk, answers, dashboardDir });
   const server = await ready(takingTurns((req, res) => { if (!answers.answer(req, res, freshVersion(store))) app(req, res); }));
   thread?.warm();
