@@ -22,8 +22,9 @@ test('dashboard built after the server started: said at start and at /, then ser
     const before = await fetch(server.url);
     expect([before.status, before.headers.get('cache-control')]).toEqual([503, 'no-store']);
     expect(await before.text()).toContain('Quien lo administra debe ejecutar <code>npm run build:dashboard</code>');
-    // Other addresses keep their Spanish «not found», and the API its answers.
-    expect((await fetch(`${server.url}proyectos`)).status).toBe(404);
+    // Other addresses keep their Spanish «not found», and the API its answers. (`/proyectos` is a page's address
+    // without its #, sent to `/#/proyectos`: dashboard-addresses.ts.)
+    expect((await fetch(`${server.url}proyectos/algo`)).status).toBe(404);
     expect((await fetch(`${server.url}api/publishers`)).status).toBe(200);
 
     fs.mkdirSync(dist, { recursive: true });
