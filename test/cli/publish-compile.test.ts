@@ -130,6 +130,35 @@ describe('publish', () => {
     expect(late.err).toMatch(/No se publicó nada: «shcp» ya tiene datos publicados \(la publicación vigente es shcp-.*\)\. La historia solo se puede publicar primero, antes de cualquier libro/);
   });
 
+  // The INAI publishes descriptions with Windows line endings (record-package_269.json: «…Proveedores:\r\n1. …»). A
+  // workbook cell gives them back as \n (.xlsx is XML), so the workbook imported from the history, published
+  // unchanged, made a new release of every such process.
+  it('history then its imported workbook published unchanged: a description with \\r\\n is no new release', async () => {
+    const converted = path.join(dir, 'merida.json');
+    expect((await runCli('convert', EXAMPLE, '-o', converted)).code).toBe(0);
+    // Published elsewhere: ids of its own, one description in lines ended by \r\n.
+    const releases = (readJson(converted).releases as Record<string, any>[]).map((r, n): Record<string, any> => ({ ...r, id: `entrega-${n + 1}` }));
+    const described = releases.find((r) => typeof r.tender?.description === 'string')!;
+    described.tender.description = `${described.tender.description}:\r\n1. Primera etapa\r\n2. Segunda etapa`;
+    const history = path.join(dir, 'historia.json');
+    fs.writeFileSync(history, JSON.stringify({ releases }));
+    expect((await runCli('publishers', 'add', 'merida', '--nombre', 'Mérida', '--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-mid001', '--prefijo-proyectos', 'oc4ids-mid001', '--proyectos', '1')).code).toBe(0);
+    expect((await runCli('history', history, '--publicador', 'merida')).code).toBe(0);
+    const workbook = path.join(dir, 'libro.xlsx');
+    expect((await runCli('import', history, '-o', workbook)).code).toBe(0);
+    const published = await runCli('publish', workbook, '--publicador', 'merida');
+    expect(published.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 0 proyectos \(0 procesos con cambios\)/);
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      const current = (await store.getCurrent('merida'))!;
+      const kept = (await store.listReleases({ publicationId: current.id, ocid: described.ocid })).items.map((r) => r.release as Record<string, any>);
+      // The release as published, its line endings included.
+      expect(kept).toEqual([described]);
+    } finally {
+      await store.close();
+    }
+  });
+
   // Records that only link their releases by address (Jalisco, Nuevo León, the INAI): the releases are brought from
   // there, served here by a local server at 127.0.0.1 with the real records' link shapes (Jalisco's OCApi/release/<id>).
   (hasStandards ? describe : describe.skip)('history of records that link their releases', () => {
