@@ -414,6 +414,37 @@ describe('publish', () => {
     expect(written).toHaveLength(5);
   });
 
+  // Nuevo León's release package given without its record: its project, given with it, names the process without
+  // the version, as `import` writes it (import.test.ts). The ocid alone is not enough: alone it is laid down as is.
+  (hasStandards ? it : it.skip)('history: Nuevo León\'s release package without its record is laid down under the process its project names; alone, under its own ocid', async () => {
+    const REAL = path.join(STANDARDS_DIR, 'examples', 'real-mx');
+    const versioned = 'ocds-7wj9x5-LO-919009986-E14-2019-v001';
+    const compiled = (readJson(path.join(REAL, 'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json')) as { records: { compiledRelease: Record<string, unknown> }[] }).records[0].compiledRelease;
+    const release = path.join(dir, `Release-${versioned}-contract.json`);
+    fs.writeFileSync(release, JSON.stringify({ releases: [{ ...compiled, ocid: versioned, id: `${versioned}-contract` }] }));
+    const project = path.join(REAL, 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json');
+    // Each in a base of its own: one prefix, one publisher.
+    const laid = async (id: string, ...files: string[]): Promise<{ ocids: string[]; err: string }> => {
+      process.env.INFRA_SQLITE = path.join(dir, `${id}.sqlite`);
+      expect((await runCli('publishers', 'add', id, '--nombre', 'Nuevo León', '--entidad', 'Nuevo León', '--prefijo-ocid', 'ocds-7wj9x5', '--prefijo-proyectos', 'oc4ids-gx3fo2', '--proyectos', '1')).code).toBe(0);
+      const run = await runCli('history', ...files, '--publicador', id, '--sin-descargar');
+      expect(run.code).toBe(0);
+      const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+      try {
+        const current = (await store.getCurrent(id))!;
+        return { ocids: (await store.listRecords({ publicationId: current.id })).items.map((r) => r.ocid), err: run.err };
+      } finally {
+        await store.close();
+      }
+    };
+    const withProject = await laid('nl', project, release);
+    expect(withProject.ocids).toEqual(['ocds-7wj9x5-LO-919009986-E14-2019']);
+    expect(withProject.err).toContain(`La entrega de ocid «${versioned}» lleva en él la versión de la entrega; el proyecto de «ProjectRelease-oc4ids-gx3fo2-000005-v000002.json» la enlaza a su proceso sin ella, «ocds-7wj9x5-LO-919009986-E14-2019», y con ese ocid se publica`);
+    const alone = await laid('nl2', release);
+    expect(alone.ocids).toEqual([versioned]);
+    expect(alone.err).not.toContain('lleva en él la versión');
+  });
+
   it('explains a missing or malformed publisher id', async () => {
     const res = await runCli('publish', EXAMPLE);
     expect(res.code).toBe(2);
