@@ -22,7 +22,7 @@ import { canonicalJson } from '../unflatten/content-hash';
 import { isObject } from '../json/json-values';
 import { validateDocument } from '../validate/validate-package';
 import { failureFinding, isLinkedRelease, linkAt, linkDocument, releasesAtLink, type LinkedDocument } from './linked-releases';
-import { unversionedOcid } from './unversioned-ocid';
+import { unversionedOcid, versionsNamedByProjects } from './unversioned-ocid';
 import './import-messages';
 
 type JsonObject = Record<string, unknown>;
@@ -119,6 +119,16 @@ export function publishedHistory(files: { file: string; value: unknown }[], ocid
     const unversioned = recordOcid === undefined ? undefined : unversionedOcid(recordOcid, ocid);
     if (unversioned) processOf.set(ocid as string, unversioned);
   }
+  // Without its record, the project that lists the release names its process (versionsNamedByProjects): the project
+  // itself is not laid down (history.project-skipped), but it is the publisher's word on which process that is.
+  const namedIn = new Map<string, string>();
+  for (const { file, value } of files) {
+    for (const [versioned, ocid] of versionsNamedByProjects([value])) {
+      if (processOf.has(versioned)) continue;
+      processOf.set(versioned, ocid);
+      namedIn.set(versioned, file);
+    }
+  }
   for (const releases of found) {
     for (const { file, pointer, release: published } of releases) {
       const at = { pointer: pointer || '/' };
@@ -135,7 +145,8 @@ export function publishedHistory(files: { file: string; value: unknown }[], ocid
       const publishedOcid = unversioned ?? asPublished;
       if (unversioned && !unversionedSaid.has(asPublished)) {
         unversionedSaid.add(asPublished);
-        findings.push({ file, finding: finding('history.ocid-unversioned', 'info', { ocid: asPublished, unversioned }, at) });
+        const project = namedIn.get(asPublished);
+        findings.push({ file, finding: project === undefined ? finding('history.ocid-unversioned', 'info', { ocid: asPublished, unversioned }, at) : finding('history.ocid-unversioned-project', 'info', { ocid: asPublished, unversioned, project }, at) });
       }
       // A number is an id too (capture tools wrote 1386): kept in the release as published, keyed as text.
       if ((typeof id !== 'string' && typeof id !== 'number') || id === '') { findings.push({ file, finding: finding('history.no-id', 'error', { file, ocid: publishedOcid }, at) }); continue; }

@@ -1,4 +1,5 @@
 import { finding, type Finding } from '../findings/finding';
+import { isObject as isObj } from '../json/json-values';
 import './import-messages';
 
 /**
@@ -18,13 +19,41 @@ export function unversionedOcid(recordOcid: unknown, releaseOcid: unknown): stri
 }
 
 /**
+ * The process each versioned release ocid belongs to, as the publisher's own OC4IDS projects say it: Nuevo León's
+ * project names a process «Release-ocds-7wj9x5-LO-919009986-E14-2019» and lists its release as
+ * «ocds-7wj9x5-LO-919009986-E14-2019-v001» (ProjectRelease-oc4ids-gx3fo2-000005-v000002.json). That ocid is the
+ * process's with «-v» and digits added; its release package, given without its record, is then that process's.
+ * The ocid alone is not enough: a process may really be named «…-v1» (a second call), and taking the version off
+ * would join two processes in one record, which a history published once could not undo. `documents`: the parsed
+ * files; anything not a project is passed over. Versioned ocid → process, both as published.
+ */
+export function versionsNamedByProjects(documents: readonly unknown[]): Map<string, string> {
+  const processOf = new Map<string, string>();
+  const projects = documents.flatMap((doc) => (isObj(doc) && Array.isArray(doc.projects) ? doc.projects : isObj(doc) && Array.isArray(doc.contractingProcesses) ? [doc] : []));
+  for (const project of projects) {
+    for (const cp of isObj(project) && Array.isArray(project.contractingProcesses) ? project.contractingProcesses : []) {
+      if (!isObj(cp) || typeof cp.id !== 'string') continue;
+      // The process's ocid: the id itself, or without «Release-» as Nuevo León writes it (upgrade.ts, processOcid).
+      const ocid = cp.id.replace(/^Release-/i, '');
+      if (!/^ocds-[a-z0-9]{6}-./i.test(ocid)) continue;
+      for (const release of Array.isArray(cp.releases) ? cp.releases : []) {
+        const id = isObj(release) ? release.id : undefined;
+        if (typeof id === 'string' && id.startsWith(`${ocid}-`) && /^v\d+$/i.test(id.slice(ocid.length + 1))) processOf.set(id, ocid);
+      }
+    }
+  }
+  return processOf;
+}
+
+/**
  * Releases read from files of their own (the release package a record links: Nuevo León's
  * Release-ocds-7wj9x5-…-2020-v001-contract.json) under the process their record names (`processOf`: versioned ocid →
  * the process's, from the record's file). Imported apart, the same files `history` lays down as one record
  * (published-releases.ts) made two processes in the workbook, the versioned one a new record after the history.
- * One finding per file whose releases were moved.
+ * One finding per file whose releases were moved; `by`: what named the process, a record or a project
+ * (versionsNamedByProjects).
  */
-export function unversionAcrossFiles<T extends { ocid?: unknown }>(files: readonly { file: string; releases: T[] }[], processOf: ReadonlyMap<string, string>): Finding[] {
+export function unversionAcrossFiles<T extends { ocid?: unknown }>(files: readonly { file: string; releases: T[] }[], processOf: ReadonlyMap<string, string>, by: 'record' | 'project' = 'record'): Finding[] {
   const findings: Finding[] = [];
   if (!processOf.size) return findings;
   for (const { file, releases } of files) {
@@ -37,7 +66,7 @@ export function unversionAcrossFiles<T extends { ocid?: unknown }>(files: readon
       release.ocid = to;
       count++;
     }
-    if (example) findings.push(finding('import.ocid-versioned-file', 'info', { count, file, ...example }));
+    if (example) findings.push(finding(by === 'record' ? 'import.ocid-versioned-file' : 'import.ocid-versioned-project', 'info', { count, file, ...example }));
   }
   return findings;
 }

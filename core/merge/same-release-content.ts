@@ -4,6 +4,8 @@
  * (core/unflatten/derive-fields), so two workbook releases with equal ids pass this too; a release published elsewhere
  * (`history`) keeps the id, date and tag its publisher gave it, and only its content can tell that a workbook sends it
  * again unchanged. Its tag is the publisher's word on that release (or the converter's list of stages), not content.
+ * Texts are compared whatever their line endings: a workbook cell gives back `\r\n` as `\n` (same-canonical-json,
+ * sameLines), and a process imported unchanged is not a new release for that.
  */
 import { sameCanonicalJson } from '../json/same-canonical-json';
 
@@ -12,7 +14,7 @@ type Obj = Record<string, unknown>;
 const content = ({ id, date, tag, ...rest }: Obj): Obj => (void id, void date, void tag, rest);
 
 export function sameReleaseContent(a: Obj, b: Obj): boolean {
-  return sameCanonicalJson(content(a), content(b));
+  return sameCanonicalJson(content(a), content(b), 'any');
 }
 
 /**

@@ -302,6 +302,33 @@ withStandards('real Mexican publications round-trip', () => {
     ]);
   });
 
+  // Nuevo León's release packages carry the version in their ocid («…-E14-2019-v001»); without their record only its
+  // project names the process («Release-ocds-7wj9x5-LO-919009986-E14-2019», its release «…-E14-2019-v001»). Kept
+  // versioned, the process did not match its project's and the dashboard linked neither. The ocid alone is not
+  // enough (a process may be named «…-v1»): a release package alone keeps its ocid.
+  test('CLI: Nuevo León\'s release package without its record takes its process\'s ocid from the project that lists it; alone it keeps its own', async () => {
+    const project = 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json';
+    const versioned = 'ocds-7wj9x5-LO-919009986-E14-2019-v001';
+    // Its release, built from another of its processes' record (the real file is not among the examples).
+    const compiled = (load(path.join(REAL_MX, 'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json')) as { records: { compiledRelease: Record<string, unknown> }[] }).records[0].compiledRelease;
+    const release = path.join(dir, `Release-${versioned}-contract.json`);
+    fs.writeFileSync(release, JSON.stringify({ uri: `http://si.nl.gob.mx/Acceso/DatosAbiertos/000005/LO-919009986-E14-2019/v001/Release-${versioned}-contract.json`, releases: [{ ...compiled, ocid: versioned, id: `${versioned}-contract` }] }));
+    const ocidsOf = async (name: string, ...files: string[]): Promise<{ ocids: string[]; err: string }> => {
+      const workbook = path.join(dir, `${name}.xlsx`);
+      const run = await runCli('import', ...files, '-o', workbook);
+      expect(run.code).toBe(0);
+      const json = path.join(dir, `${name}.json`);
+      await runCli('convert', workbook, '-o', json);
+      return { ocids: (readJson(json).releases as { ocid: string }[]).map((r) => r.ocid), err: run.err };
+    };
+    const withProject = await ocidsOf('nl-con-proyecto', path.join(REAL_MX, project), release);
+    expect(withProject.ocids).toEqual(['ocds-7wj9x5-LO-919009986-E14-2019']);
+    expect(withProject.err.split('\n')).toContain(`1 entrega de «Release-${versioned}-contract.json» traía un ocid con la versión de la entrega («${versioned}»); el proyecto que la enlaza nombra su proceso sin ella, «ocds-7wj9x5-LO-919009986-E14-2019», y así quedó en el libro: el ocid de un proceso es el mismo en todas sus versiones, y con él el tablero liga el proceso a su proyecto.`);
+    const alone = await ocidsOf('nl-sin-proyecto', release);
+    expect(alone.ocids).toEqual([versioned]);
+    expect(alone.err).not.toContain('traía un ocid con la versión');
+  });
+
   test('CLI: the notes name the sheet and the column an official reads, and a JSON path only for data no column holds', async () => {
     const file = 'ocds-xs1qbl-SFIN-03-0007-00-2017.json';
     const run = await runCli('import', path.join(REAL_MX, file), '-o', path.join(dir, 'sfin.xlsx'));

@@ -37,7 +37,12 @@ export const homePage: Page = {
     }
     const statesShown = new Set(sel.projects.map((p) => p.state));
     const nothing = sel.projects.length + sel.processes.length === 0 && ds.projects.length + ds.processes.length > 0;
-    const NOTHING = 'Nada de lo publicado coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.';
+    // A state no implementer has (a mistyped «Yucatan», an old link) is named: «otras palabras» read wrong with no
+    // search, and the select's «Yucatan (sin datos publicados)» is cut short in its box (filter-bar.ts).
+    const unknownState = filters.state !== undefined && filters.state !== '' && !ds.publishers.some((p) => p.state === filters.state);
+    const NOTHING = unknownState
+      ? `No hay datos publicados para el estado «${filters.state}». Elija uno de la lista «Estado» de los filtros del encabezado, o quite los filtros.`
+      : 'Nada de lo publicado coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.';
     // With a search or filters on, what they leave is said to screen readers (the counters below are not read out).
     if (activeFilters(filters)) {
       announce(nothing ? NOTHING : `${plural(sel.projects.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} y ${plural(sel.processes.length, 'contratación', 'contrataciones')} de ${count(ds.processes.length)} con la búsqueda y los filtros elegidos.`);

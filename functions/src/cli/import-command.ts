@@ -13,7 +13,8 @@ import type { CliIo } from './convert-command';
 import { checkOutput } from './output-path';
 import { readJsonFile } from './read-json';
 import { releaseLinks } from '../../../core/import/linked-releases';
-import { unversionAcrossFiles } from '../../../core/import/unversioned-ocid';
+import { unversionAcrossFiles, versionsNamedByProjects } from '../../../core/import/unversioned-ocid';
+import { lowerOcidPrefix } from '../../../core/identifiers/lower-ocid-prefix';
 import type { FileFinding } from '../../../core/import/published-releases';
 import { bringLinkedReleases, isLinkFinding, linkOptions, missingLinksHint, reportLinkFindings } from './linked-releases-step';
 
@@ -30,6 +31,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   // Each file's releases, and the process a record gives a versioned ocid: for its release read from another file.
   const releasesByFile: { file: string; releases: Record<string, unknown>[] }[] = [];
   const processOf = new Map<string, string>();
+  // The same, named by a project given with them (no record): versionsNamedByProjects.
+  const namedByProject = new Map<string, string>();
   const projects: Record<string, unknown>[] = [];
   const packages: unknown[] = [];
   const notCarried: Finding[] = [];
@@ -53,6 +56,9 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     releases.push(...result.releases);
     releasesByFile.push({ file: label, releases: result.releases });
     for (const [versioned, ocid] of result.versionedOcids) processOf.set(versioned, ocid);
+    // Keyed as the releases' ocids are in the workbook, their prefix in lower case (importDocuments).
+    const lower = (ocid: string): string => lowerOcidPrefix(ocid) ?? ocid;
+    for (const [versioned, ocid] of versionsNamedByProjects([parsed])) namedByProject.set(lower(versioned), lower(ocid));
     projects.push(...result.projects);
     // What the workbook does not carry is said once for all the files, below.
     notCarried.push(...result.findings.filter(isNotCarriedNote));
@@ -75,6 +81,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   }
   // Nuevo León's release package beside the record that links it: its process is the one the record names.
   for (const f of unversionAcrossFiles(releasesByFile, processOf)) io.err(renderMessage(f));
+  // Without its record, its process is the one a project given with it names (Nuevo León's projects).
+  for (const f of unversionAcrossFiles(releasesByFile, namedByProject, 'project')) io.err(renderMessage(f));
   // One process published a file per release (Ciudad de México, the SHCP): its files' releases make one process.
   const acrossFiles = compileProcesses(releases);
   releases.splice(0, releases.length, ...acrossFiles.releases);
