@@ -119,7 +119,9 @@ it('with PORT=0 the seeded examples link to the port the workers answer on', asy
       const page = (await (await fetch(`${url}api/ocds/records?limit=1`)).json()) as { uri: string; records: { releases: { url: string }[] }[] };
       expect(page.records[0].releases[0].url.startsWith(url)).toBe(true);
     }
-    expect(output).not.toMatch(/127\.0\.0\.1:0\b|Aviso:/);
+    // No link to port 0, and no worker warning that the records' links do not answer (the dashboard's own notice,
+    // when it is not built, is another matter: CI's clone builds it only for the browser tests).
+    expect(output).not.toMatch(/127\.0\.0\.1:0\b|Aviso: los registros/);
   } finally {
     if (run && run.exitCode === null) await new Promise((resolve) => { run?.once('exit', resolve); run?.kill('SIGINT'); });
     fs.rmSync(empty, { recursive: true, force: true });
