@@ -9,6 +9,12 @@ import * as net from 'net';
 import { spawn, type ChildProcess } from 'child_process';
 import { buildCli, ROOT } from '../scripts/build';
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
+import { XlsxFileSource } from '../functions/src/ingest/xlsx-source';
+import { publisherFromWorkbook } from '../functions/src/publication/publisher-from-workbook';
+import { publish } from '../functions/src/publication/publish';
+
+/** Where the test's publication says its releases are: no server answers there. */
+const STALE_BASE = 'http://127.0.0.1:9';
 
 let child: ChildProcess | undefined;
 let dir: string;
@@ -20,9 +26,13 @@ beforeAll(async () => {
   root = path.join(dir, 'proyecto');
   fs.mkdirSync(root);
   for (const name of ['dist', 'templates', 'node_modules']) fs.symlinkSync(path.join(ROOT, name), path.join(root, name));
-  // A registered publisher: the server does not seed the examples (that is tested elsewhere), so it starts fast.
+  // A publisher, so the server does not seed the examples (that is tested elsewhere), published under an address the
+  // server will not answer on: its records' links are stale, which the first worker alone says.
   const store = openSqliteStore(path.join(dir, 'datos.sqlite'));
-  await store.putPublisher({ id: 'merida', name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-mid001', projectIdPrefix: 'oc4ids-mid001', commitment: { projects: 5, periodicityDays: 90 } });
+  const workbook = await new XlsxFileSource(path.join(ROOT, 'templates', 'examples', 'merida.xlsx'), 'merida.xlsx').read();
+  const publisher = publisherFromWorkbook('merida', workbook, { projects: 5, periodicityDays: 90 });
+  await store.putPublisher(publisher);
+  expect((await publish(store, { publisher, workbook, actor: 'system', now: new Date().toISOString(), baseUrl: STALE_BASE })).status).toBe('published');
   await store.close();
 }, 60000);
 afterAll(async () => {
@@ -37,7 +47,7 @@ function childrenOf(pid: number): number[] {
   }).map(Number);
 }
 
-it('serves from two processes on one port, says once that the dashboard is not built, and replaces a worker that dies', async () => {
+it('serves from two processes on one port, says once that the dashboard is not built and that links are stale, and replaces a worker that dies', async () => {
   let output = '';
   // Run from the linked root (its paths kept, not resolved to this one's), whose dashboard is not built.
   child = spawn(process.execPath, ['--preserve-symlinks', '--preserve-symlinks-main', path.join(root, 'dist', 'cli.js'), 'serve', '--procesos', '2'], {
@@ -51,7 +61,8 @@ it('serves from two processes on one port, says once that the dashboard is not b
   });
   const workers = childrenOf(child.pid as number);
   expect(workers).toHaveLength(2);
-  // Said once, by the primary: each worker said it.
+  // Said once, by the first worker: each worker said them.
+  expect(output.split('\n').filter((l) => l.startsWith('Aviso: los registros de «merida» enlazan sus entregas en http://127.0.0.1:9,'))).toHaveLength(1);
   expect(output.split('\n').filter((l) => l.startsWith('Aviso: el tablero no está compilado'))).toEqual([
     `Aviso: el tablero no está compilado (falta ${path.join(root, 'dashboard', 'dist')}). Ejecute «npm run build:dashboard»: el servidor lo sirve en cuanto termina, sin reiniciar; mientras tanto «/» lo dice.`,
   ]);

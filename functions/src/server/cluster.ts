@@ -11,7 +11,6 @@ import type { Config } from '../config';
 import { allPublishers } from '../api/current-publications';
 import { openLocalStore } from './local-store';
 import { seedExamples } from './seed';
-import { dashboardNotBuiltNotice } from './dashboard-not-built';
 import { startLocalServer, type LocalServer } from './local-server';
 import { StartupError } from './startup-error';
 import { withServerFlags } from './server-node-flags';
@@ -38,9 +37,6 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
   } finally {
     await store.close();
   }
-  // Said once, here: each worker said it (`serve --procesos 4`: four times the same notice).
-  const notBuilt = dashboardNotBuiltNotice(path.join(opts.root, 'dashboard', 'dist'));
-  if (notBuilt) opts.log(notBuilt);
   let stopping = false;
   // Workers that have reported listening and not exited, by cluster id. In round-robin mode the primary holds the
   // port only while at least one worker is registered on it: with the only one gone it closes the socket (refused
@@ -100,7 +96,7 @@ export async function runClusterWorker(config: Config, opts: { root: string; log
   const index = Number(process.env.INFRA_WORKER_INDEX ?? '1');
   let server: LocalServer;
   try {
-    server = await startLocalServer(config, { root: opts.root, log: opts.log, seed: process.env[SEED_VARIABLE] === '1', recover: index === 1, dashboardNotice: false, backgroundWorker: opts.backgroundWorker });
+    server = await startLocalServer(config, { root: opts.root, log: opts.log, seed: process.env[SEED_VARIABLE] === '1', recover: index === 1, notices: index === 1, backgroundWorker: opts.backgroundWorker });
   } catch (e) {
     // The caller prints why and sets the exit code; the channel to the primary would keep this process alive, so it
     // ends once that is done (the primary learns of it from the exit).

@@ -81,8 +81,11 @@ export interface LocalServerOptions {
   seed?: boolean;
   /** `false` leaves interrupted approvals alone (cluster workers other than the first). */
   recover?: boolean;
-  /** `false`: the «tablero no compilado» notice is not said here (cluster workers: the primary says it once). */
-  dashboardNotice?: boolean;
+  /**
+   * `false`: the start-up notices (the dashboard not built, records linking under another address) are not said
+   * here — cluster workers but the first, so `serve --procesos 4` does not say each four times.
+   */
+  notices?: boolean;
   env?: NodeJS.ProcessEnv;
   /**
    * The built background thread (dist/background-worker.js): submitted workbooks are taken in, previews computed and
@@ -143,7 +146,7 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }
-  await warnStaleLinks(store, config.publicBaseUrl, log);
+  if (opts.notices !== false) await warnStaleLinks(store, config.publicBaseUrl, log);
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   const env = opts.env ?? process.env;
   const services = localServices(store, config, env, log);
@@ -178,7 +181,7 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
   const answers = new ResponseCache();
   // Always given, even before it is built: read once here, a server started before `npm run build:dashboard`
   // answered «Página no encontrada» at `/` until restarted.
-  const notBuilt = opts.dashboardNotice === false ? undefined : dashboardNotBuiltNotice(dashboardDir);
+  const notBuilt = opts.notices === false ? undefined : dashboardNotBuiltNotice(dashboardDir);
   if (notBuilt) log(notBuilt);
   const app = createApp({ store, config, log, extraApi: [workflow], bulk, answers, dashboardDir });
   const server = await ready(takingTurns((req, res) => { if (!answers.answer(req, res, freshVersion(store))) app(req, res); }));
