@@ -12,10 +12,7 @@
 import { templateSpec } from '../template/template-spec';
 import type { TemplateSpec } from '../template/spec';
 import type { SheetModel, WorkbookModel } from '../workbook/model';
-import type { Finding } from '../findings/finding';
-import { bindSheet } from './bind-sheet';
-import { isAuxiliarySheet, resolverFor } from './unflatten';
-import type { ShownTextRange } from './shown-text';
+import { cellRanges, type CellRange } from './cell-ranges';
 
 /** A cell text that is itself a web address: kept as typed, whatever link the cell also has. */
 export function showsAddress(text: string): boolean {
@@ -23,30 +20,10 @@ export function showsAddress(text: string): boolean {
 }
 
 /** For each web-address column of each data sheet, the rows from its first text that is not an address to its last. */
-export function linkCandidates(workbook: WorkbookModel, spec: TemplateSpec = templateSpec()): ShownTextRange[] {
-  const resolver = resolverFor(spec);
-  const out: ShownTextRange[] = [];
-  for (const model of workbook.sheets) {
-    if (typeof model?.name !== 'string' || isAuxiliarySheet(model.name) || !Array.isArray(model.rows)) continue;
-    const rows = model.rows.map((row) => (Array.isArray(row) ? row : []));
-    // Headers only: bindSheet's findings are unflatten's to report, not this look's.
-    const bound = bindSheet({ name: model.name, rows }, resolver, [] as Finding[]);
-    if (bound.kind !== 'bound') continue;
-    const columns = [...bound.sheet.columns, ...bound.sheet.extras.flatMap((g) => g.columns)];
-    for (const col of columns) {
-      if (col.value.type !== 'url') continue;
-      let first = -1;
-      let last = -1;
-      for (let r = bound.sheet.dataStart; r < rows.length; r++) {
-        const v = rows[r][col.index];
-        if (typeof v !== 'string' || v.trim() === '' || showsAddress(v)) continue;
-        if (first < 0) first = r;
-        last = r;
-      }
-      if (first >= 0) out.push({ sheet: model.name, column: col.index + 1, fromRow: first + 1, toRow: last + 1 });
-    }
-  }
-  return out;
+export function linkCandidates(workbook: WorkbookModel, spec: TemplateSpec = templateSpec()): CellRange[] {
+  return cellRanges(workbook, spec,
+    (sheet) => [...sheet.columns, ...sheet.extras.flatMap((g) => g.columns)].filter((col) => col.value.type === 'url'),
+    (v) => typeof v === 'string' && v.trim() !== '' && !showsAddress(v));
 }
 
 /** The cell at an A1 reference of a sheet's rows; undefined when there is none. */

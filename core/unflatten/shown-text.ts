@@ -12,41 +12,14 @@
 import { templateSpec } from '../template/template-spec';
 import type { TemplateSpec } from '../template/spec';
 import type { CellValue, SheetModel, WorkbookModel } from '../workbook/model';
-import { bindSheet } from './bind-sheet';
-import type { Finding } from '../findings/finding';
-import { isAuxiliarySheet, resolverFor } from './unflatten';
+import { cellRanges, type CellRange } from './cell-ranges';
 
-/** Cells of one column whose shown text is wanted: 1-based, rows `fromRow`..`toRow` inclusive. */
-export interface ShownTextRange {
-  sheet: string;
-  column: number;
-  fromRow: number;
-  toRow: number;
-}
+/** Cells of one column whose shown text is wanted. */
+export type ShownTextRange = CellRange;
 
 /** For each text column of each data sheet, the rows from its first number to its last; [] when there is none. */
 export function numbersInTextColumns(workbook: WorkbookModel, spec: TemplateSpec = templateSpec()): ShownTextRange[] {
-  const resolver = resolverFor(spec);
-  const out: ShownTextRange[] = [];
-  for (const model of workbook.sheets) {
-    if (typeof model?.name !== 'string' || isAuxiliarySheet(model.name) || !Array.isArray(model.rows)) continue;
-    const rows = model.rows.map((row) => (Array.isArray(row) ? row : []));
-    // Headers only: bindSheet's findings are unflatten's to report, not this look's.
-    const bound = bindSheet({ name: model.name, rows }, resolver, [] as Finding[]);
-    if (bound.kind !== 'bound') continue;
-    for (const col of bound.sheet.columns) {
-      if (col.value.type !== 'string') continue;
-      let first = -1;
-      let last = -1;
-      for (let r = bound.sheet.dataStart; r < rows.length; r++) {
-        if (typeof rows[r][col.index] !== 'number') continue;
-        if (first < 0) first = r;
-        last = r;
-      }
-      if (first >= 0) out.push({ sheet: model.name, column: col.index + 1, fromRow: first + 1, toRow: last + 1 });
-    }
-  }
-  return out;
+  return cellRanges(workbook, spec, (sheet) => sheet.columns.filter((col) => col.value.type === 'string'), (v) => typeof v === 'number');
 }
 
 /**
