@@ -543,7 +543,7 @@ describe('--nube without Application Default Credentials: a Spanish message tell
   });
 
   test('only that error is translated', async () => {
-    const { cloudCredentialsError } = await import('../../functions/src/cli/cli-store');
+    const { cloudCredentialsError } = await import('../../functions/src/cli/cloud-store-errors');
     expect(cloudCredentialsError(new Error('Could not load the default credentials. Browse to https://cloud.google.com/docs/authentication/getting-started for more information.'))?.message).toMatch(/gcloud auth application-default login/);
     expect(cloudCredentialsError(new Error('7 PERMISSION_DENIED: Missing or insufficient permissions.'))).toBeUndefined();
   });

@@ -40,15 +40,6 @@ export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
 }
 
 /**
- * The Spanish configuration error for a missing-credentials failure (no `gcloud auth application-default login`, no
- * GOOGLE_APPLICATION_CREDENTIALS, not on Google Cloud); undefined for any other error. The client connects on the
- * first read or write, not when the store is opened, so it surfaces from whichever call comes first.
- */
-export function cloudCredentialsError(e: unknown): ConfigError | undefined {
-  return /Could not load the default credentials/i.test(e instanceof Error ? e.message : typeof e === 'string' ? e : '') ? cloudStoreError(e, { projectId: '', namespace: '' }) : undefined;
-}
-
-/**
  * Looks for Application Default Credentials as Firestore's client does (google-auth-library). Without them, the
  * client retried its first call for about ten seconds before failing; this fails at once (0.2 s).
  */

@@ -21,17 +21,26 @@ function textOf(e: unknown): string {
 }
 
 /**
+ * The Spanish configuration error for a missing-credentials failure (no `gcloud auth application-default login`, no
+ * GOOGLE_APPLICATION_CREDENTIALS, not on Google Cloud); undefined for any other error. The client connects on the
+ * first read or write, not when the store is opened, so it surfaces from whichever call comes first.
+ */
+export function cloudCredentialsError(e: unknown): ConfigError | undefined {
+  if (!NO_CREDENTIALS.test(textOf(e))) return undefined;
+  return new ConfigError('No se encontraron credenciales de Google Cloud para usar --nube. Inicie sesión con '
+    + '«gcloud auth application-default login» (con una cuenta que tenga acceso al Firestore del proyecto) y repita '
+    + 'la orden; o indique el archivo de una cuenta de servicio en la variable GOOGLE_APPLICATION_CREDENTIALS.');
+}
+
+/**
  * The Spanish configuration error for a failure of the deployment's Firestore that the deployer can fix; undefined
  * for any other error (the CLI then says «Error inesperado» with the error's own text).
  */
 export function cloudStoreError(e: unknown, target: CloudTarget): ConfigError | undefined {
+  const credentials = cloudCredentialsError(e);
+  if (credentials) return credentials;
   const text = textOf(e);
   const project = target.projectId;
-  if (NO_CREDENTIALS.test(text)) {
-    return new ConfigError('No se encontraron credenciales de Google Cloud para usar --nube. Inicie sesión con '
-      + '«gcloud auth application-default login» (con una cuenta que tenga acceso al Firestore del proyecto) y repita '
-      + 'la orden; o indique el archivo de una cuenta de servicio en la variable GOOGLE_APPLICATION_CREDENTIALS.');
-  }
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   if (code === PERMISSION_DENIED && /quota project/i.test(text)) {
     return new ConfigError(`Sus credenciales de Google (gcloud auth application-default login) no tienen proyecto de cuota, que Firestore exige. Ejecute «gcloud auth application-default set-quota-project ${project}» y repita la orden.`);
