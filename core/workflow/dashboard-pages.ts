@@ -11,5 +11,13 @@ export const DASHBOARD_PAGES = [
 
 export type DashboardPage = (typeof DASHBOARD_PAGES)[number];
 
-/** The pages whose address names a document below theirs: `#/proyecto/{id}`, `#/revision/{id}`. */
-export const DOCUMENT_PAGES: ReadonlySet<string> = new Set<DashboardPage>(['proyecto', 'contratacion', 'contratista', 'institucion', 'revision']);
+/**
+ * The pages whose address names a document below theirs (`#/proyecto/{id}`, `#/revision/{id}`), each with the list
+ * it belongs to: where its address without the id goes (`#/proyecto/` → `#/proyectos`).
+ */
+export const LIST_OF_DOCUMENT: Readonly<Partial<Record<DashboardPage, DashboardPage>>> = {
+  proyecto: 'proyectos', contratacion: 'contrataciones', contratista: 'contratistas', institucion: 'instituciones', revision: 'revision',
+};
+
+/** Those pages. */
+export const DOCUMENT_PAGES: ReadonlySet<string> = new Set(Object.keys(LIST_OF_DOCUMENT));

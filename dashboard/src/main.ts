@@ -31,7 +31,7 @@ import { stagesPage } from './review/stages-page';
 import { monthlyReportPage } from './review/monthly-report-page';
 import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
 import { ApiError as WorkApiError, credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
-import { DOCUMENT_PAGES, type DashboardPage } from '../../core/workflow/dashboard-pages';
+import { DOCUMENT_PAGES, LIST_OF_DOCUMENT, type DashboardPage } from '../../core/workflow/dashboard-pages';
 import { countryViewChosen, rememberCountryView, signedInCoordinatorState } from './review/tracking-landing';
 
 /** Every page of DASHBOARD_PAGES (the server sends their addresses without `#` here): typed by it, none left out. */
@@ -52,8 +52,6 @@ const PAGES: Record<DashboardPage, Page> = {
 const ROUTES: Record<string, Page> = PAGES;
 /** The pages whose address names a document: `#/proyecto/{id}`, `#/revision/{id}`… */
 const TAKES_ID = DOCUMENT_PAGES;
-/** Where the address of a document's page without its id (`#/proyecto/`) goes: its list. */
-const LIST_OF: Record<string, string> = { proyecto: 'proyectos', contratacion: 'contrataciones', contratista: 'contratistas', institucion: 'instituciones', revision: 'revision' };
 /** Menu entries; detail pages highlight their list. */
 const NAV: [string, string][] = [
   ['', 'Inicio'], ['proyectos', 'Proyectos'], ['contrataciones', 'Contrataciones'], ['contratistas', 'Contratistas'],
@@ -273,7 +271,7 @@ async function render(retried = false): Promise<void> {
   let { name, params } = parsed;
   // A document's page without its id (`#/proyecto/`, a link cut short) said «clave «»»: its list instead.
   if (TAKES_ID.has(name) && !params[0] && (name !== 'revision' || params.length)) {
-    name = LIST_OF[name] ?? name;
+    name = LIST_OF_DOCUMENT[name as DashboardPage] ?? name;
     params = [];
     history.replaceState(null, '', `#/${name}${query.toString() ? `?${query}` : ''}`);
     currentRoute = location.hash;
