@@ -57,8 +57,7 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
     releasesByFile.push({ file: label, releases: result.releases });
     for (const [versioned, ocid] of result.versionedOcids) processOf.set(versioned, ocid);
     // Keyed as the releases' ocids are in the workbook, their prefix in lower case (importDocuments).
-    const lower = (ocid: string): string => lowerOcidPrefix(ocid) ?? ocid;
-    for (const [versioned, ocid] of versionsNamedByProjects([parsed])) namedByProject.set(lower(versioned), lower(ocid));
+    for (const [versioned, ocid] of versionsNamedByProjects([parsed])) namedByProject.set(lowerOcidPrefix(versioned) ?? versioned, lowerOcidPrefix(ocid) ?? ocid);
     projects.push(...result.projects);
     // What the workbook does not carry is said once for all the files, below.
     notCarried.push(...result.findings.filter(isNotCarriedNote));
