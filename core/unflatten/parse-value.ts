@@ -415,7 +415,7 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
  * shows «mar-24» and the day «2024-03-01» was published without a word. Kept (a date may be meant), with a warning
  * that says what will be published and how to keep what was typed.
  */
-export function dateInText(v: Date, zone: string): Parsed {
+export function dateInText(v: Date, zone: string): Parsed & { value: string; problem: CellProblem } {
   const day = sheetDateText(v, zone);
   return { value: day, problem: new CellProblem('cell.date-in-text', { date: formatDate(day), value: day }, 'warning') };
 }

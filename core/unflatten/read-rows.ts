@@ -140,9 +140,9 @@ function keyText(ctx: Context, row: CellValue[], r: number, col: BoundColumn | u
     return parsed.value === undefined ? null : String(parsed.value);
   }
   if (v instanceof Date) {
-    const parsed = dateInText(v, ctx.zone);
-    ctx.findings.push(finding(parsed.problem!.code, parsed.problem!.severity, parsed.problem!.params, { cell: cellRef(ctx, r, col) }));
-    return String(parsed.value);
+    const { value, problem } = dateInText(v, ctx.zone);
+    ctx.findings.push(finding(problem.code, problem.severity, problem.params, { cell: cellRef(ctx, r, col) }));
+    return value;
   }
   return String(v);
 }

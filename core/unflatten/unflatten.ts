@@ -58,8 +58,9 @@ function internal(sheet: string, e: unknown): Finding {
   return finding('sheet.internal-error', 'error', { message: errorMessage(e).slice(0, 300) }, { cell: { sheet } });
 }
 
-function hasContent(rows: unknown[][], limit = 100): boolean {
-  for (let r = 0; r < rows.length && r < limit; r++) {
+/** Whether rows `from` to `to` (exclusive; the last row when not said) hold any value. */
+function hasContent(rows: unknown[][], from: number, to = rows.length): boolean {
+  for (let r = from; r < rows.length && r < to; r++) {
     const row = rows[r];
     if (Array.isArray(row) && row.some((v) => !isBlankCell(v))) return true;
   }
@@ -73,11 +74,6 @@ function mergeStart(range: string): { row: number; column: number } | undefined 
   let column = 0;
   for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
   return { row: Number(m[2]), column };
-}
-
-function hasRowsFrom(rows: unknown[][], start: number): boolean {
-  for (let r = start; r < rows.length; r++) if (Array.isArray(rows[r]) && rows[r].some((v) => !isBlankCell(v))) return true;
-  return false;
 }
 
 /**
@@ -153,7 +149,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
         const res = bindSheet(named, resolver, findings);
         if (res.kind === 'none') {
           if (resolver.specSheet(name)) findings.push(finding('sheet.header-missing', 'error', {}, { cell: { sheet: name, row: 1 } }));
-          else if (hasContent(rows)) findings.push(finding('sheet.not-a-template', 'info', {}, { cell: { sheet: name } }));
+          else if (hasContent(rows, 0, 100)) findings.push(finding('sheet.not-a-template', 'info', {}, { cell: { sheet: name } }));
           return;
         }
         for (const range of Array.isArray(model.merges) ? model.merges : []) {
@@ -172,7 +168,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     });
 
     // Only sheets with rows under their headers: an empty «Contratos» that «Crear plantilla» added back is no copy.
-    findings.push(...copiedSheets(bound.filter((b) => hasRowsFrom(b.rows, b.sheet.dataStart)).map((b) => b.sheet), resolver));
+    findings.push(...copiedSheets(bound.filter((b) => hasContent(b.rows, b.sheet.dataStart)).map((b) => b.sheet), resolver));
     // Parents before children: root sheets first, then by depth (stable, so the workbook's order breaks ties).
     bound.sort((a, b) => a.sheet.arrays.length - b.sheet.arrays.length);
     sourceMap.reserve(valuesAtMost(bound));
