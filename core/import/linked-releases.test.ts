@@ -29,7 +29,10 @@ describe('linked releases', () => {
     expect(givenDocument('entregas/1.json', files)?.file).toBe('1.json');
     // Said with the address resolved and as the file writes it.
     const resolved = releaseLinks([{ file: 'r.json', value: pkg }])[1];
-    expect(renderMessage(failureFinding(resolved, { kind: 'status', status: 404, detail: 'Not Found' }, false))).toBe('No se pudo descargar la entrega enlazada https://x.mx/datos/entregas/2.json («../entregas/2.json» en el archivo) del registro «ocds-abc123-1»: el servidor respondió 404 (Not Found).');
+    const failed = failureFinding(resolved, { kind: 'status', status: 404, detail: 'Not Found' }, false);
+    // The finding carries both addresses as data (JSON readers of the CLI's report); the catalogue words them.
+    expect(failed.params).toMatchObject({ url: 'https://x.mx/datos/entregas/2.json', written: '../entregas/2.json' });
+    expect(renderMessage(failed)).toBe('No se pudo descargar la entrega enlazada https://x.mx/datos/entregas/2.json («../entregas/2.json» en el archivo) del registro «ocds-abc123-1»: el servidor respondió 404 (Not Found).');
   });
 
   test("without a fragment, the document's releases of the record's process (the prefix's case and Nuevo León's version aside); with one, the release of that id", () => {

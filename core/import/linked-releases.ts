@@ -140,9 +140,8 @@ function sameProcess(recordOcid: string, releaseOcid: unknown): boolean {
 
 /** A finding about a link: at the link (its file and JSON path), naming the address, and the user's file when it came from one. */
 function linkFinding(link: ReleaseLink, code: string, params: Finding['params'], given: string | undefined, accepted: boolean): Finding {
-  // A relative address is named as resolved, and as the file writes it (what the official finds there).
-  const url = link.written !== undefined ? `${link.url} («${link.written}» en el archivo)` : link.url;
-  const all = { ...params, url, ocid: link.recordOcid, file: link.file, ...(given !== undefined ? { given } : {}) };
+  // A relative address is named as resolved, and as the file writes it (`written`, rendered by `{url!l}`).
+  const all = { ...params, url: link.url, ...(link.written !== undefined ? { written: link.written } : {}), ocid: link.recordOcid, file: link.file, ...(given !== undefined ? { given } : {}) };
   return finding(given !== undefined ? `${code}-given` : code, accepted ? 'warning' : 'error', all, { pointer: link.pointer });
 }
 

@@ -21,16 +21,18 @@ export function chooseContext(template: string, inSheet: boolean): string {
  * values themselves, and people read them in their own formats; `{name!m}` writes an amount in the finding's
  * `currency` ($91,168,415.75 for pesos). `{name?}` is the value, or nothing when the finding
  * has no such parameter. `{field!c}` names where a field is typed: its column and sheet when the finding carries
- * them (`column`, `sheet`), the field's path otherwise (fieldPlace).
+ * them (`column`, `sheet`), the field's path otherwise (fieldPlace). `{url!l}` is an address a file links to, and how
+ * the file writes it when that differs (`written`: a relative address, resolved): what the official finds there.
  */
 export function renderTemplate(template: string, params: Finding['params']): string {
-  return template.replace(/\{(\w+)(?:!([nfmc])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
+  return template.replace(/\{(\w+)(?:!([nfmcl])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
     // `{name?}`: a parameter findings may lack (kept before it was given): nothing then.
     if (optional) return name in params ? String(params[name]) : '';
     if (!(name in params)) return whole;
     const value = params[name];
     if (format === 'm') return money(value, params.currency);
     if (format === 'c') return fieldPlace(params);
+    if (format === 'l') return params.written === undefined ? String(value) : `${String(value)} («${String(params.written)}» en el archivo)`;
     if (format === 'n') return typeof value === 'number' && Number.isFinite(value) ? formatFigure(value) : String(value);
     if (format === 'f') return typeof value === 'string' ? formatDateTime(value) : String(value);
     if (!form) return String(value);
