@@ -490,6 +490,23 @@ withStandards('real Mexican publications round-trip', () => {
   });
 });
 
+// The INAI's capture tool writes its descriptions with Windows line breaks («Proveedores:\r\n1. …»). An .xlsx keeps
+// them in its XML, which every reader takes back as «\n»: the workbook published «\n» and the import said nothing,
+// the one silent change the migration comparison (migration-fidelity.test.ts) found in the real publications.
+test('CLI: Windows line breaks are written as a cell keeps them, and said; the workbook converts to what the import wrote', async () => {
+  const file = path.join(dir, 'saltos.json');
+  const release = { ocid: 'ocds-abc123-S-1', id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', tender: { id: 'S-1', title: 'Saltos', description: 'Invitados:\r\n1. Uno\r\n2. Dos\rFin' } };
+  fs.writeFileSync(file, JSON.stringify({ releases: [release] }));
+  const imported = importDocuments(load(file), 'saltos.json');
+  expect((imported.releases[0] as { tender: { description: string } }).tender.description).toBe('Invitados:\n1. Uno\n2. Dos\nFin');
+  const book = path.join(dir, 'saltos.xlsx');
+  const run = await runCli('import', file, '-o', book);
+  expect(run.err.split('\n')).toContain('saltos.json: 1 texto de la columna «Descripción de la licitación» de la hoja «Contrataciones» traía saltos de línea con el formato de Windows; se escribió con el que guarda una celda: el texto se ve igual.');
+  const out = path.join(dir, 'saltos-out.json');
+  await runCli('convert', book, '-o', out);
+  expect((readJson(out).releases as { tender: { description: string } }[])[0].tender.description).toBe('Invitados:\n1. Uno\n2. Dos\nFin');
+});
+
 describe('the release tag', () => {
   test('a published tag (compiled, an update) is not copied into the tag column: the converter derives it anew', () => {
     const compiled = { ocid: 'ocds-abc123-T-1', id: 'x', date: '2024-06-01T10:00:00-06:00', tag: ['compiled'], initiationType: 'tender', tender: { id: 'T-1', title: 'Etiquetas' } };
