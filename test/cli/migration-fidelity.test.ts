@@ -24,8 +24,9 @@ import { buildRecord } from '../../core/merge';
 import { checkWorkbook } from '../../core/pipeline/check-workbook';
 import { unflatten } from '../../core/unflatten/unflatten';
 import { templateSpec } from '../../core/template/template-spec';
-import type { ColumnSpec } from '../../core/template/spec';
-import type { WorkbookModel } from '../../core/workbook/model';
+import type { ColumnSpec, TemplateSpec } from '../../core/template/spec';
+import type { Finding } from '../../core/findings/finding';
+import type { CellValue, WorkbookModel } from '../../core/workbook/model';
 import { publish } from '../../functions/src/publication/publish';
 import { openSource } from '../../functions/src/cli/open-source';
 import { STANDARDS_DIR, hasStandards } from '../standards';
@@ -39,7 +40,7 @@ const BASE = 'http://127.0.0.1:43500';
  * `differences`: the parts of its files that the public reads otherwise, with [lost, changed, added] leaves; every one
  * explained by a documented rule and told by the import (checked below). A new difference fails here first.
  */
-interface Implementer { id: string; prefix: string; projectPrefix: string; files: string[]; differences: Record<string, [number, number, number]> }
+interface Implementer { id: string; prefix: string; projectPrefix: string; files: string[]; differences: Record<string, [number, number, number]>; projectsOnly?: true }
 const IMPLEMENTERS: Implementer[] = [
   { id: 'cdmx', prefix: 'ocds-87sd3t', projectPrefix: 'oc4ids-87sd3t', files: ['OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json'], differences: {
     'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json — entrega 01': [0, 1, 0],
@@ -61,6 +62,12 @@ const IMPLEMENTERS: Implementer[] = [
     'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json — proyecto oc4ids-gx3fo2-000005 (con el libro, simulado)': [93, 17, 7],
     'Release-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json — entrega Release-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json': [0, 1, 0],
     'Release-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json — entrega Release-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json': [0, 1, 0],
+  } },
+  // Nuevo León's projects alone (a publisher of its own): its workbook publishes for real once its blank cells and the
+  // two funding sources its budget names as parties are added, so the projects are read as publication writes them.
+  { id: 'nl-proyectos', prefix: 'ocds-7wj9x5', projectPrefix: 'oc4ids-gx3fo2', projectsOnly: true, files: ['ProjectRelease-oc4ids-gx3fo2-000001-v000001.json', 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json'], differences: {
+    'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json — proyecto oc4ids-gx3fo2-000001 (con el libro)': [49, 17, 16],
+    'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json — proyecto oc4ids-gx3fo2-000005 (con el libro)': [93, 17, 22],
   } },
   { id: 'inai', prefix: 'ocds-g4facg', projectPrefix: 'oc4ids-g4facg', files: ['record-package_269.json'], differences: {
     'record-package_269.json — registro ocds-g4facg-OA-C033-18 (con el libro, simulado)': [0, 43, 13],
@@ -126,12 +133,33 @@ function in095Layout(project: Json): Json {
 function candidates(column: ColumnSpec | undefined, partyIds: string[]): (string | number)[] {
   if (column?.options?.length) return column.options.map((o) => o.code);
   if (column && /\/id$/.test(column.field) && /(Party|payer|payee|Entity|buyer|suppliers|tenderers)\/id$/.test(column.field)) return partyIds;
+  // SAT's generic RFC (público en general): a valid RFC that names nobody.
+  if (column?.field === 'parties/identifier/id') return ['XAXX010101000'];
   switch (column?.type) {
     case 'number': case 'integer': return [1];
     case 'date': return ['2020-01-01'];
     case 'url': return ['https://example.invalid/'];
     default: return ['Dato agregado en la prueba'];
   }
+}
+
+/** The party a cell names added to its standard's parties sheet (its process or project key, id and name). */
+function addParty(workbook: WorkbookModel, spec: TemplateSpec, f: Finding): boolean {
+  const from = workbook.sheets.find((x) => x.name === f.cell?.sheet);
+  const standard = spec.sheets.find((x) => x.name === from?.name)?.standard;
+  const partiesSpec = spec.sheets.find((x) => x.standard === standard && x.array === 'parties');
+  const parties = workbook.sheets.find((x) => x.name === partiesSpec?.name);
+  const row = from?.rows[(f.cell?.row ?? 0) - 1];
+  if (!from || !parties || !row) return false;
+  const cellOf = (rows: CellValue[][], path: string): number => rows[1].indexOf(path);
+  const refPath = String(from.rows[1][(f.cell?.column ?? 0) - 1]);
+  const added: CellValue[] = parties.rows[1].map(() => '');
+  const key = standard === 'ocds' ? 'ocid' : 'id';
+  added[cellOf(parties.rows, key)] = row[cellOf(from.rows, key)];
+  added[cellOf(parties.rows, 'parties/0/id')] = row[(f.cell?.column ?? 0) - 1];
+  added[cellOf(parties.rows, 'parties/0/name')] = row[cellOf(from.rows, refPath.replace(/id$/, 'name'))] || row[(f.cell?.column ?? 0) - 1];
+  parties.rows.push(added);
+  return true;
 }
 
 /**
@@ -144,9 +172,13 @@ function fillBlankCells(workbook: WorkbookModel): { filled: number; left: string
   const at = (f: { cell?: { sheet: string; row?: number; column?: number } }): string => `${f.cell?.sheet ?? ''}!${f.cell?.row ?? ''}:${f.cell?.column ?? ''}`;
   const errorsAt = (): Map<string, string> => new Map(checkWorkbook(workbook).findings.filter((f) => f.severity === 'error').map((f) => [at(f), f.code]));
   let filled = 0;
-  // An error on a value the publisher published is for an official to correct: the workbook stays refused.
-  const onValues = checkWorkbook(workbook).findings.filter((f) => f.severity === 'error' && (workbook.sheets.find((x) => x.name === f.cell?.sheet)?.rows[(f.cell?.row ?? 0) - 1]?.[(f.cell?.column ?? 0) - 1] ?? '') !== '');
-  if (onValues.length) return { filled, left: onValues.map((f) => `${f.code} ${at(f)}`) };
+  // A reference to a party the publisher never listed gets the party, as the error asks («Agréguelo allí»): a row added,
+  // nothing changed. Any other error on a value the publisher published is for an official to correct: refused.
+  const valueOf = (f: Finding): CellValue => workbook.sheets.find((x) => x.name === f.cell?.sheet)?.rows[(f.cell?.row ?? 0) - 1]?.[(f.cell?.column ?? 0) - 1];
+  const onValues = checkWorkbook(workbook).findings.filter((f) => f.severity === 'error' && (valueOf(f) ?? '') !== '');
+  for (const f of onValues.filter((x) => x.code === 'reference.unknownParty')) filled += addParty(workbook, spec, f) ? 1 : 0;
+  const left = onValues.filter((f) => f.code !== 'reference.unknownParty');
+  if (left.length) return { filled, left: left.map((f) => `${f.code} ${at(f)}`) };
   for (let round = 0; round < 4; round++) {
     const errors = checkWorkbook(workbook).findings.filter((f) => f.severity === 'error');
     const partyIds = [...new Set(unflatten(workbook).releases.flatMap((r) => ((r.parties ?? []) as Json[]).map((p) => String(p.id))))];
@@ -190,7 +222,8 @@ async function migrate(impl: Implementer, dir: string): Promise<{ reports: FileR
   await step('publishers', 'add', impl.id, '--nombre', impl.id, '--entidad', 'Jalisco', '--prefijo-ocid', impl.prefix, '--prefijo-proyectos', impl.projectPrefix, '--proyectos', '2');
   const book = path.join(dir, `${impl.id}.xlsx`);
   await step('import', ...all, '-o', book, '--sin-descargar');
-  await step('history', ...all, '--publicador', impl.id, '--sin-descargar');
+  // Projects have no history: they are published with the workbook (README).
+  if (!impl.projectsOnly) await step('history', ...all, '--publicador', impl.id, '--sin-descargar');
   const published = await step('publish', book, '--publicador', impl.id);
   const history = await readPublic(db, impl.id);
   // Refused (an unedited import lacks what the program asks for): the blank cells it points at are filled, and the
