@@ -3,6 +3,7 @@
  * field so the official is told (one info finding per kind and field, with the number of values):
  * - texts with spaces or invisible characters at their ends are trimmed, and empty texts removed (`import.trimmed`,
  *   `import.empty-removed`) — a cell cannot keep them;
+ * - Windows line breaks (CR LF) inside texts become LF (`import.line-breaks`) — an .xlsx file cannot keep the CR;
  * - dates without a UTC offset, or without a time, get the offset of Mexico City's midnight/time (`import.date-offset`)
  *   — OCDS requires date-times with offset (RFC 3339), and it is what the converter does with such a cell;
  * - codes written in another case or as a Spanish title become the code (`import.code-normalized`); a code outside a
@@ -76,9 +77,13 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
       return true;
     }
     if (typeof v !== 'string') return true;
-    let text = cleanText(v);
+    // A Windows line break (CR LF, or a lone CR) comes back from an .xlsx as LF: XML reads CR LF as LF. Written as LF
+    // here, and said, so the text the workbook publishes is the one the official was told about.
+    const lines = v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v;
+    if (lines !== v) tally.add('import.line-breaks', field);
+    let text = cleanText(lines);
     if (text === '') { tally.add('import.empty-removed', field); return false; }
-    if (text !== v) tally.add('import.trimmed', field);
+    if (text !== lines) tally.add('import.trimmed', field);
     if (fields[field]?.format === 'date-time') {
       // Year 0001 (or any before 1900) is how the capture tool wrote «no date»: as a date it failed every order check
       // («la fecha de modificación (01/01/0001) es anterior…»), 30 errors on a Nuevo León file the official never typed.

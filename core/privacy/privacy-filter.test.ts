@@ -38,4 +38,22 @@ describe('privacy filter (R-26)', () => {
     const project = { id: 'oc4ids-x-1', parties: [{ id: 'MX-RFC-PECL850312HB1', name: 'Lucía Pech Canul', roles: ['funder'], ...personal }] };
     expect(publicView(project).parties[0]).toEqual({ id: 'MX-RFC-PECL850312HB1', name: 'Lucía Pech Canul', roles: ['funder'] });
   });
+
+  // `history` publishes the releases of earlier systems as they were written, through this filter: a person whose
+  // capture tool named things its own way kept the address and telephone the program withholds.
+  it("knows the earlier systems' spellings that history publishes as they were: the INAI's juridicalPersonhood, Nuevo León's RFC scheme and RFC-… ids", () => {
+    const inai = { id: 'MX-RFC-Sin_Dato_004', name: 'Lucía Pech Canul', roles: ['payee'], identifier: { scheme: 'MX-RFC', id: 'Sin_Dato_004', juridicalPersonhood: 'naturalPerson' }, ...personal };
+    const nuevoLeon = { id: 'RFC-PECL850312HB1', name: 'Lucía Pech Canul', roles: ['payee'], identifier: { scheme: 'RFC', id: 'PECL850312HB1', legalName: 'REGISTRO FEDERAL DE CONTRIBUYENTES' }, ...personal };
+    const byIdOnly = { id: 'RFC-PECL850312HB1', name: 'Lucía Pech Canul', roles: ['payee'], ...personal };
+    for (const party of [inai, nuevoLeon, byIdOnly]) {
+      expect(isNaturalPerson(party)).toBe(true);
+      expect(publicView({ parties: [party] }).parties[0]).toEqual({ id: party.id, name: party.name, roles: ['payee'], ...('identifier' in party ? { identifier: party.identifier } : {}) });
+    }
+    // Their companies (12 characters) and their tenderers keep everything.
+    const company = { ...nuevoLeon, id: 'RFC-MTE110517KS6', identifier: { scheme: 'RFC', id: 'MTE110517KS6' } };
+    expect(publicView({ parties: [company] }).parties[0]).toBe(company);
+    const tenderer = { ...nuevoLeon, roles: ['tenderer'] };
+    expect(publicView({ parties: [tenderer] }).parties[0]).toBe(tenderer);
+    expect(isNaturalPerson({ identifier: { scheme: 'MX-RFC', id: 'PECL850312HB1', juridicalPersonhood: 'legalPerson' } })).toBe(false);
+  });
 });

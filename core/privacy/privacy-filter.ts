@@ -11,7 +11,10 @@
  *
  * A party is a natural person when its identifier says so (`legalPersonality: naturalPerson`, nameBreakdown
  * extension) or, without that, when its RFC has 13 characters (SAT issues 13 to people, 12 to companies); OC4IDS
- * parties have no `legalPersonality`, so the RFC decides there.
+ * parties have no `legalPersonality`, so the RFC decides there. Releases published before in other systems
+ * (`infra-abierta history`) are filtered as they were written, so the spellings of those systems count too: the
+ * INAI's capture tool declares `juridicalPersonhood`, Nuevo León's identifies by the scheme `RFC` and ids `RFC-…`
+ * (`import` upgrades the first; a filter that knew only EDCA-MX's names published those people's addresses).
  */
 import { cloneJson, isObject } from '../json/json-values';
 
@@ -20,21 +23,27 @@ export const PUBLIC_ROLES: ReadonlySet<string> = new Set(['tenderer', 'supplier'
 /** What is withheld from the other natural persons. */
 export const WITHHELD_FIELDS = ['address', 'contactPoint', 'additionalContactPoints', 'memberOf', 'position'] as const;
 /** Bumped when the filter changes: publications hash it, so data published under an older filter is republished. */
-export const PRIVACY_FILTER_VERSION = 'r26-1';
+export const PRIVACY_FILTER_VERSION = 'r26-2';
 
 type Json = Record<string, unknown>;
 
-/** An RFC from the identifier, or from an `MX-RFC-…` party id. */
+/** Schemes that name the RFC: EDCA-MX's, and the `RFC` of Nuevo León's capture tool. */
+const RFC_SCHEMES: ReadonlySet<string> = new Set(['MX-RFC', 'RFC']);
+/** A party id made of the RFC: `MX-RFC-…`, or `RFC-…` (Nuevo León). */
+const RFC_PARTY_ID = /^(?:MX-)?RFC-/i;
+
+/** An RFC from the identifier, or from the party id. */
 function rfcOf(party: Json): string | undefined {
   const identifier = isObject(party.identifier) ? party.identifier : undefined;
-  if (identifier && identifier.scheme === 'MX-RFC' && typeof identifier.id === 'string') return identifier.id.trim();
-  if (typeof party.id === 'string' && party.id.startsWith('MX-RFC-')) return party.id.slice('MX-RFC-'.length).trim();
+  if (identifier && typeof identifier.scheme === 'string' && RFC_SCHEMES.has(identifier.scheme.trim().toUpperCase()) && typeof identifier.id === 'string') return identifier.id.trim();
+  if (typeof party.id === 'string' && RFC_PARTY_ID.test(party.id)) return party.id.replace(RFC_PARTY_ID, '').trim();
   return undefined;
 }
 
 export function isNaturalPerson(party: Json): boolean {
   const identifier = isObject(party.identifier) ? party.identifier : undefined;
-  const declared = identifier?.legalPersonality;
+  // `juridicalPersonhood`: the INAI capture tool's name for it, in the releases `history` publishes as they were.
+  const declared = identifier?.legalPersonality ?? identifier?.juridicalPersonhood;
   if (declared === 'naturalPerson') return true;
   if (declared === 'legalPerson') return false;
   return rfcOf(party)?.length === 13;

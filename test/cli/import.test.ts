@@ -334,7 +334,7 @@ withStandards('real Mexican publications round-trip', () => {
     const run = await runCli('import', path.join(REAL_MX, file), '-o', path.join(dir, 'sfin.xlsx'));
     const lines = run.err.split('\n').filter(Boolean);
     expect(lines).toContain(`${file}: Se quitaron 8 textos vacíos: hoja «Actores»: «Correo electrónico del contacto» (3), «Fax del contacto» (3), «Teléfono del contacto» (2).`);
-    expect(lines).toContain(`${file}: 1 valor de la columna «Tipo de procedimiento» de la hoja «Contrataciones» se escribió como el código del catálogo (venía con otras mayúsculas o con su nombre).`);
+    expect(lines).toContain(`${file}: 1 valor de la columna «Tipo de procedimiento» de la hoja «Contrataciones» se escribió como el código del catálogo (venía con otras mayúsculas, con su nombre o escrito de otra forma).`);
     expect(lines.find((l) => l.includes('espacios o caracteres invisibles'))).toMatch(/: hoja «Artículos adjudicados»: «Unidad de medida» \(1\), «Clave de clasificación» \(1\); hoja «Actores»: «País» \(3\);/);
     // What the template has no column for keeps its path: there is no column to name.
     expect(lines.find((l) => l.includes('la plantilla no tiene columna'))).toMatch(/: «awards\/items\/itemAmount\/amount» \(1\), «awards\/items\/itemAmount\/currency» \(1\), /);
@@ -488,6 +488,23 @@ withStandards('real Mexican publications round-trip', () => {
   afterAll(() => {
     if (totals.held) console.log(`real-mx: ${totals.kept} de ${totals.held} valores que la plantilla admite volvieron idénticos (${(100 * totals.kept / totals.held).toFixed(2)} %).`);
   });
+});
+
+// The INAI's capture tool writes its descriptions with Windows line breaks («Proveedores:\r\n1. …»). An .xlsx keeps
+// them in its XML, which every reader takes back as «\n»: the workbook published «\n» and the import said nothing,
+// the one silent change the migration comparison (migration-fidelity.test.ts) found in the real publications.
+test('CLI: Windows line breaks are written as a cell keeps them, and said; the workbook converts to what the import wrote', async () => {
+  const file = path.join(dir, 'saltos.json');
+  const release = { ocid: 'ocds-abc123-S-1', id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', tender: { id: 'S-1', title: 'Saltos', description: 'Invitados:\r\n1. Uno\r\n2. Dos\rFin' } };
+  fs.writeFileSync(file, JSON.stringify({ releases: [release] }));
+  const imported = importDocuments(load(file), 'saltos.json');
+  expect((imported.releases[0] as { tender: { description: string } }).tender.description).toBe('Invitados:\n1. Uno\n2. Dos\nFin');
+  const book = path.join(dir, 'saltos.xlsx');
+  const run = await runCli('import', file, '-o', book);
+  expect(run.err.split('\n')).toContain('saltos.json: 1 texto de la columna «Descripción de la licitación» de la hoja «Contrataciones» traía saltos de línea con el formato de Windows; se escribió con el que guarda una celda: el texto se ve igual.');
+  const out = path.join(dir, 'saltos-out.json');
+  await runCli('convert', book, '-o', out);
+  expect((readJson(out).releases as { tender: { description: string } }[])[0].tender.description).toBe('Invitados:\n1. Uno\n2. Dos\nFin');
 });
 
 describe('the release tag', () => {
