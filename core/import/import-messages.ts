@@ -72,7 +72,7 @@ registerMessages({
   'history.prefix-lowered': 'El proceso «{ocid}» tiene su prefijo en mayúsculas; sus entregas se publican con «{lower}», el prefijo registrado, en minúsculas (solo cambian esas letras; lo demás queda como se publicó): para OCDS un ocid con otras mayúsculas es otro proceso, y la entrega nueva del libro («infra-abierta import» también lo escribe en minúsculas) quedaría en otro registro, sin esta historia.',
   // A record's linked releases (core/import/linked-releases.ts): said after «archivo /records/0/releases/3:».
   'history.link-unreachable': 'No se pudo descargar la entrega enlazada {url!l} del registro «{ocid}»: el servidor no responde o la dirección no existe ({detail}).',
-  'history.link-timeout': 'No se pudo descargar la entrega enlazada {url!l} del registro «{ocid}»: no terminó de llegar en {seconds} segundos (dele más tiempo con --espera SEGUNDOS, o descárguela usted y agréguela a los archivos).',
+  'history.link-timeout': 'No se pudo descargar la entrega enlazada {url!l} del registro «{ocid}»: no terminó de llegar en {seconds} {seconds?segundo|segundos} (dele más tiempo con --espera SEGUNDOS, o descárguela usted y agréguela a los archivos).',
   'history.link-status': 'No se pudo descargar la entrega enlazada {url!l} del registro «{ocid}»: el servidor respondió {status} ({detail}).',
   'history.link-too-big': 'No se descargó la entrega enlazada {url!l} del registro «{ocid}»: pesa más de {megabytes} MB, el máximo que se descarga. Descárguela usted y agréguela a los archivos.',
   'history.link-not-json': 'Lo que se descargó de {url!l} (entrega enlazada del registro «{ocid}») no es JSON: parece una página web o un error del servidor, no la entrega.',

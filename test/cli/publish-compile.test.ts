@@ -239,7 +239,7 @@ describe('publish', () => {
       const more = [`${base}/otro`, `${base}/lento`, `${base}/enorme`, `${pkg.records[0].releases[0].url}#no-esta`];
       pkg.records[0].releases.push(...more.map((url) => ({ url, date: '2018-01-19T00:00:00Z', tag: ['update'] })));
       fs.writeFileSync(file, JSON.stringify(pkg));
-      const run = await runCli('history', file, '--publicador', 'jalisco', '--espera', '0.2');
+      const run = await runCli('history', file, '--publicador', 'jalisco', '--espera', '1');
       expect(run.code).toBe(1);
       const at = (n: number) => `enlaces.json /records/0/releases/${n}: `;
       const ocid = '«ocds-xs1qbl-SFIN-03-0007-00-2017»';
@@ -249,7 +249,7 @@ describe('publish', () => {
         `${at(3)}Lo que se descargó de ${base}/html (entrega enlazada del registro ${ocid}) no es JSON: parece una página web o un error del servidor, no la entrega.`,
         `${at(4)}Lo que se descargó de ${base}/registros (entrega enlazada del registro ${ocid}) no es un paquete de entregas ni una entrega: OCDS pide que el enlace apunte al paquete de entregas que la contiene.`,
         `${at(5)}Lo que se descargó de ${base}/otro es del proceso «ocds-xs1qbl-OTRO-1», no del registro ${ocid} que lo enlaza: no es su entrega.`,
-        `${at(6)}No se pudo descargar la entrega enlazada ${base}/lento del registro ${ocid}: no terminó de llegar en 0.2 segundos (dele más tiempo con --espera SEGUNDOS, o descárguela usted y agréguela a los archivos).`,
+        `${at(6)}No se pudo descargar la entrega enlazada ${base}/lento del registro ${ocid}: no terminó de llegar en 1 segundo (dele más tiempo con --espera SEGUNDOS, o descárguela usted y agréguela a los archivos).`,
         `${at(7)}No se descargó la entrega enlazada ${base}/enorme del registro ${ocid}: pesa más de 50 MB, el máximo que se descarga. Descárguela usted y agréguela a los archivos.`,
         `${at(8)}El paquete descargado de ${more[3]} no trae la entrega «no-esta» que nombra el enlace del registro ${ocid} (después de «#»).`,
       ]);
@@ -260,7 +260,7 @@ describe('publish', () => {
       const store = openSqliteStore(process.env.INFRA_SQLITE as string);
       try { expect(await store.getCurrent('jalisco')).toBeUndefined(); } finally { await store.close(); }
       // Accepted: the one release that came is published, and the ones left out are listed.
-      const accepted = await runCli('history', file, '--publicador', 'jalisco', '--espera', '0.2', '--aceptar-faltantes');
+      const accepted = await runCli('history', file, '--publicador', 'jalisco', '--espera', '1', '--aceptar-faltantes');
       expect(accepted.err).toContain('Con --aceptar-faltantes, la historia se publica sin 8 entregas enlazadas que no se pudieron traer; el registro de su proceso tendrá solo las demás:');
       expect(accepted.err).toMatch(/Publicada la historia de «jalisco» .*: 1 entrega de 1 proceso/);
       expect(accepted.code).toBe(0);
@@ -272,17 +272,17 @@ describe('publish', () => {
       delete pkg.records[0].compiledRelease;
       fs.writeFileSync(file, JSON.stringify(pkg));
       const out = path.join(dir, 'enlazado.xlsx');
-      const run = await runCli('import', file, '-o', out, '--espera', '0.2');
-      expect(run.err).toContain('solo-enlaces.json: 1 registro enlaza 5 entregas por su dirección, sin su contenido: se traen de los archivos indicados o, si no están, de esas direcciones (4 a la vez, hasta 0.2 segundos y 50 MB cada una)…');
+      const run = await runCli('import', file, '-o', out, '--espera', '1');
+      expect(run.err).toContain('solo-enlaces.json: 1 registro enlaza 5 entregas por su dirección, sin su contenido: se traen de los archivos indicados o, si no están, de esas direcciones (4 a la vez, hasta 1 segundo y 50 MB cada una)…');
       expect(run.err).toContain('Descargadas 3 de 5 direcciones; 2 no se pudieron traer (abajo).');
-      expect(run.err).toContain(`solo-enlaces.json /records/0/releases/3: No se pudo descargar la entrega enlazada ${base}/lento del registro «ocds-xs1qbl-SFIN-03-0007-00-2017»: no terminó de llegar en 0.2 segundos (dele más tiempo con --espera SEGUNDOS`);
+      expect(run.err).toContain(`solo-enlaces.json /records/0/releases/3: No se pudo descargar la entrega enlazada ${base}/lento del registro «ocds-xs1qbl-SFIN-03-0007-00-2017»: no terminó de llegar en 1 segundo (dele más tiempo con --espera SEGUNDOS`);
       expect(run.err).toContain(`solo-enlaces.json /records/0/releases/4: No se pudo descargar la entrega enlazada ${base}/no-existe del registro «ocds-xs1qbl-SFIN-03-0007-00-2017»: el servidor respondió 404 (Not Found).`);
       expect(run.err).toContain('No se escribió enlazado.xlsx: 2 entregas enlazadas no se pudieron traer, y sin ellas sus procesos quedarían incompletos en el libro.');
       expect(run.err).toContain('repita con --aceptar-faltantes para escribir el libro sin ella');
       expect(run.code).toBe(1);
       expect(fs.existsSync(out)).toBe(false);
       // Accepted: written from the releases that came, the others listed.
-      const accepted = await runCli('import', file, '-o', out, '--espera', '0.2', '--aceptar-faltantes');
+      const accepted = await runCli('import', file, '-o', out, '--espera', '1', '--aceptar-faltantes');
       expect(accepted.err).toContain('Con --aceptar-faltantes, el libro se escribe sin 2 entregas enlazadas que no se pudieron traer; su proceso lleva en el libro solo los datos de las demás:');
       expect(accepted.err).toContain(`  solo-enlaces.json /records/0/releases/4: No se pudo descargar la entrega enlazada ${base}/no-existe`);
       expect(accepted.err).toContain('1 proceso venía en más de una entrega (3 entregas;');
