@@ -13,6 +13,17 @@ import { startDashboardServer, type DashboardServer } from './dashboard-server';
 // Browser globals inside page.evaluate callbacks (this file compiles without the DOM lib).
 declare const document: any;
 declare const location: any;
+declare const getComputedStyle: any;
+
+/** WCAG contrast ratio of two CSS colours `rgb(…)`. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string): number => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
 
 describeIfChromium('the public dashboard with assistive technology, in headless Chromium', () => {
   let srv: DashboardServer;
@@ -69,5 +80,48 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
     await page.waitForTimeout(700);
     expect(await said()).toMatch(/^\d+ proyectos?\.$/);
     expect(await page.locator('#cargando').isVisible()).toBe(false);
+  });
+
+  /**
+   * Every bar drawn on the page with its fill and outline, and the background it stands on (the page's, <body>'s,
+   * which a contrast theme replaces with its own).
+   */
+  const bars = (): Promise<{ label: string; fill: string; border: string; borderWidth: number; ground: string }[]> => page.evaluate(() => {
+    const ground = getComputedStyle(document.body).backgroundColor;
+    return [...document.querySelectorAll('main .bars .bar')].filter((b: any) => b.getBoundingClientRect().width > 0).map((b: any) => {
+      const s = getComputedStyle(b);
+      return { label: `${b.closest('figure').id} ${b.className}`, fill: s.backgroundColor, border: s.borderTopColor, borderWidth: parseFloat(s.borderTopWidth), ground };
+    });
+  });
+  /** A bar stands out (3:1, WCAG 1.4.11) from the page by its fill or by an outline at least 1 px wide. */
+  const standsOut = (b: { fill: string; border: string; borderWidth: number; ground: string }): boolean =>
+    (!/rgba\(.*, 0\)$/.test(b.fill) && contrast(b.fill, b.ground) >= 3) || (b.borderWidth >= 1 && contrast(b.border, b.ground) >= 3);
+
+  it('the bar charts stay drawn in a Windows contrast theme (forced colours), light or dark, and «construidos» against the rest of a year is told by fill and outline, as the note says', async () => {
+    await open('#/indicadores');
+    // In the page's own colours, the rest of a year too (its pale fill was 2.1:1 on white).
+    let drawn = await bars();
+    expect(drawn.some((b) => b.label.includes('bar-rest'))).toBe(true);
+    for (const b of drawn) expect([b.label, standsOut(b)]).toEqual([b.label, true]);
+    expect(await page.locator('#ind-construidos .note').textContent()).toMatch(/^Parte rellena de la barra: proyectos construidos .*; parte con solo el contorno: el resto\./);
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ forcedColors: 'active', colorScheme });
+        drawn = await bars();
+        expect(drawn.length).toBeGreaterThan(20);
+        for (const b of drawn) expect([colorScheme, b.label, standsOut(b)]).toEqual([colorScheme, b.label, true]);
+        // Built and the rest of a year: one filled, the other an outline on the page's background.
+        const rest = drawn.find((b) => b.label.includes('bar-rest'));
+        const built = drawn.find((b) => b.label === 'ind-construidos bar bar-0');
+        expect(rest && built && rest.fill !== built.fill && rest.fill === rest.ground).toBe(true);
+      }
+      // The phone's «Menú» button keeps its three lines.
+      await page.setViewportSize({ width: 375, height: 800 });
+      const icon = await page.locator('#boton-menu .menu-icon').evaluate((i: any) => ({ lines: getComputedStyle(i).backgroundColor, button: getComputedStyle(i.parentElement).backgroundColor }));
+      expect(contrast(icon.lines, icon.button)).toBeGreaterThanOrEqual(3);
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 });
