@@ -2,7 +2,8 @@
  * The public dashboard as people with assistive technology meet it (accessibility audit, headless Chromium against
  * the real app seeded with the example workbooks): a page whose data is slow to come says «Cargando…», on screen and
  * to screen readers, until it is drawn; the bar charts stay drawn in the system's high-contrast colours (Windows
- * contrast themes: forced colours); sorting a list by one of its columns says the new order.
+ * contrast themes: forced colours); sorting a list by one of its columns says the new order, which the header's
+ * arrow shows only to the eye.
  * One server, one browser and one tab for the file.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -123,5 +124,32 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
       await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
       await page.setViewportSize({ width: 1280, height: 900 });
     }
+  });
+
+  it('a press on a list\'s column header says the new order through the live region, its focus kept on the header (Proyectos, Contrataciones, Contratistas)', async () => {
+    /** Presses `key`'s header from the keyboard; what the live region then says, and where the focus and aria-sort are. */
+    const press = async (key: string, expected: string): Promise<void> => {
+      await page.locator(`#orden-${key}`).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((t: string) => document.getElementById('anuncio')?.textContent === t, expected);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`orden-${key}`);
+    };
+    const sortedAs = (key: string): Promise<string | null> => page.locator(`th:has(#orden-${key})`).getAttribute('aria-sort');
+
+    await open('#/proyectos');
+    await press('presupuesto', 'Proyectos ordenados por «Presupuesto (MXN)», de menor a mayor.');
+    expect(await sortedAs('presupuesto')).toBe('ascending');
+    await press('presupuesto', 'Proyectos ordenados por «Presupuesto (MXN)», de mayor a menor.');
+    expect(await sortedAs('presupuesto')).toBe('descending');
+    await press('actualizado', 'Proyectos ordenados por «Actualizado», del más antiguo al más reciente.');
+
+    await open('#/contrataciones');
+    await press('fecha', 'Procesos ordenados por «Fecha», del más antiguo al más reciente.');
+    await press('fecha', 'Procesos ordenados por «Fecha», del más reciente al más antiguo.');
+    expect(await sortedAs('fecha')).toBe('descending');
+
+    await open('#/contratistas');
+    await press('contratista', 'Contratistas ordenados por «Contratista», de la A a la Z.');
+    expect(await sortedAs('contratista')).toBe('ascending');
   });
 });
