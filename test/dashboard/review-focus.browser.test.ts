@@ -251,6 +251,25 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await page.locator('#envio-anterior').textContent()).toMatch(/^⚠ No se puede aprobar este envío: ya se aprobó uno más reciente/);
   });
 
+  it('«Devolver con comentarios» with the box empty puts the focus on the box, marked invalid and described by what to write; writing clears the mark', async () => {
+    const id = await upload('Parque del Oriente');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#resultado', { hasText: 'Escriba qué debe corregirse antes de devolver la entrega.' }).waitFor();
+    expect(await activeId(page)).toBe('comentario');
+    const box = page.getByLabel('Comentarios para quien capturó');
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await box.evaluate((b: any) => (b.getAttribute('aria-describedby') ?? '').split(' ').map((i: string) => document.getElementById(i)?.textContent ?? '').join(' ')))
+      .toBe('Escriba qué debe corregirse antes de devolver la entrega.');
+    // Nothing was sent.
+    expect(await page.locator('#situacion').textContent()).toBe('En revisión');
+    await page.keyboard.type('Falta el presupuesto.');
+    expect(await box.getAttribute('aria-invalid')).toBeNull();
+    expect(await box.getAttribute('aria-describedby')).toBeNull();
+  });
+
   it('an approval that gets no answer (connection lost) says so in Spanish and that it may have been done, not the browser\'s «Failed to fetch»', async () => {
     const id = await upload('Parque Norte');
     const page = await signedIn('coordinadorA', `#/revision/${id}`);
