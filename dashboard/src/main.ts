@@ -304,7 +304,9 @@ async function render(retried = false): Promise<void> {
   let page = name === 'revision' && params.length ? reviewSubmissionPage : params.some(Boolean) && !TAKES_ID.has(name) ? notFoundPage : ROUTES[name] ?? notFoundPage;
   renderNav(name, filterQuery(query).toString());
   main.setAttribute('aria-busy', 'true');
-  if (!first) loadingStarts();
+  // Only for a page the reader asked for: a new address, or «Intentar de nuevo» on a page that failed; a page's own
+  // refresh of itself (a submission being published, looked at every 3 s) is not announced.
+  if (!first && (!redraw || main.querySelector('#reintentar'))) loadingStarts();
   try {
     const [publishers] = await Promise.all([loadPublishers(), learnSignIn()]);
     // A coordinator lands on Seguimiento with their own state's implementers (the header's Estado filter set, in the

@@ -1,9 +1,9 @@
 /**
  * The public dashboard as people with assistive technology meet it (accessibility audit, headless Chromium against
  * the real app seeded with the example workbooks): a page whose data is slow to come says «Cargando…», on screen and
- * to screen readers, until it is drawn; the bar charts stay drawn in the system's high-contrast colours (Windows
- * contrast themes: forced colours); sorting a list by one of its columns says the new order, which the header's
- * arrow shows only to the eye.
+ * to screen readers, until it is drawn (also when asked again after it failed); the bar charts stay drawn in the
+ * system's high-contrast colours (Windows contrast themes: forced colours); sorting a list by one of its columns says
+ * the new order, which the header's arrow shows only to the eye.
  * One server, one browser and one tab for the file.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -47,32 +47,46 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
   }
   const said = (): Promise<string> => page.evaluate(() => document.getElementById('anuncio')?.textContent ?? '');
 
-  it('a page whose data is slow to come says «Cargando…» on screen and through the live region until it is drawn, then its heading takes the focus', async () => {
+  it('a page whose data is slow to come says «Cargando…» on screen and through the live region until it is drawn, also when asked again after it failed; then its heading takes the focus', async () => {
     await open('#/proyectos');
-    // A project's whole record over a weak signal: held back until the page has been looked at.
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    await page.route('**/api/oc4ids/projects/**', async (route) => { await held; await route.continue(); });
-    try {
-      const link = page.locator('#tabla-proyectos tbody th a').nth(1);
-      const title = (await link.textContent()) ?? '';
-      await link.click();
+    // A project's whole record over a weak signal: held back until the page has been looked at, then lost once.
+    let release: (ok: boolean) => void = () => undefined;
+    const hold = (): Promise<boolean> => new Promise<boolean>((resolve) => { release = resolve; });
+    let held = hold();
+    await page.route('**/api/oc4ids/projects/**', async (route) => { if (await held) await route.continue(); else await route.abort(); });
+    const note = page.locator('#cargando');
+    /** «Cargando…» shown and said, once, while the last page is still there. */
+    const loading = async (shownHeading: string): Promise<void> => {
       await page.waitForFunction(() => document.getElementById('anuncio')?.textContent === 'Cargando…');
-      const note = page.locator('#cargando');
       expect(await note.isVisible()).toBe(true);
       expect(await note.textContent()).toBe('Cargando…');
       // Read once, through the live region: the note on screen is hidden from screen readers.
       expect(await note.getAttribute('aria-hidden')).toBe('true');
-      expect(await page.locator('main h1').textContent()).toBe('Proyectos');
-      release();
-      await page.locator('main h1', { hasText: title }).waitFor();
+      expect(await page.locator('main h1').textContent()).toBe(shownHeading);
+    };
+    /** Drawn: the note gone, not left in the live region, the focus on the new heading. */
+    const drawn = async (heading: string): Promise<void> => {
+      await page.locator('main h1', { hasText: heading }).waitFor();
       await page.waitForSelector('body[data-ready]');
       expect(await note.isVisible()).toBe(false);
       expect(await said()).not.toBe('Cargando…');
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    };
+    try {
+      const link = page.locator('#tabla-proyectos tbody th a').nth(1);
+      const title = (await link.textContent()) ?? '';
+      await link.click();
+      await loading('Proyectos');
+      release(false);
+      await drawn('No se pudieron cargar los datos');
+      held = hold();
+      await page.getByRole('button', { name: 'Intentar de nuevo' }).click();
+      await loading('No se pudieron cargar los datos');
+      release(true);
+      await drawn(title);
       expect(await page.title()).toBe(`${title} — Infraestructura Abierta`);
     } finally {
-      release();
+      release(true);
       await page.unroute('**/api/oc4ids/projects/**');
     }
     // A page drawn at once says nothing of the kind, and a count it says as it is drawn is kept.
@@ -80,7 +94,7 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
     await page.waitForFunction(() => /^\d+ proyectos?\.$/.test(document.getElementById('anuncio')?.textContent ?? ''));
     await page.waitForTimeout(700);
     expect(await said()).toMatch(/^\d+ proyectos?\.$/);
-    expect(await page.locator('#cargando').isVisible()).toBe(false);
+    expect(await note.isVisible()).toBe(false);
   });
 
   /**
