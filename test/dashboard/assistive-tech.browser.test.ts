@@ -3,7 +3,8 @@
  * the real app seeded with the example workbooks): a page whose data is slow to come says «Cargando…», on screen and
  * to screen readers, until it is drawn (also when asked again after it failed); the bar charts stay drawn in the
  * system's high-contrast colours (Windows contrast themes: forced colours); sorting a list by one of its columns says
- * the new order, which the header's arrow shows only to the eye.
+ * the new order, which the header's arrow shows only to the eye; the text follows the size chosen in the browser's
+ * settings, without a phone's page scrolling sideways.
  * One server, one browser and one tab for the file.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -15,6 +16,7 @@ import { startDashboardServer, type DashboardServer } from './dashboard-server';
 declare const document: any;
 declare const location: any;
 declare const getComputedStyle: any;
+declare const requestAnimationFrame: any;
 
 /** WCAG contrast ratio of two CSS colours `rgb(…)`. */
 function contrast(a: string, b: string): number {
@@ -165,5 +167,30 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
     await open('#/contratistas');
     await press('contratista', 'Contratistas ordenados por «Contratista», de la A a la Z.');
     expect(await sortedAs('contratista')).toBe('ascending');
+  });
+
+  it('the text takes the size chosen in the browser\'s settings (24 px for low vision), and on a 375 px phone no page then scrolls sideways', async () => {
+    // Chromium's own setting (Configuración → Apariencia → Tamaño de fuente), as its DevTools protocol sets it.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+    await page.setViewportSize({ width: 375, height: 800 });
+    try {
+      const project = 'oc4ids-mid001-MID-2023-002';
+      for (const hash of ['#/', '#/proyectos', `#/proyecto/${project}`, '#/contrataciones', '#/indicadores', '#/descargas']) {
+        await open(hash);
+        // Once laid out and painted (the tables' boxes settle on their first frames).
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        const shown = await page.evaluate(() => ({
+          text: getComputedStyle(document.querySelector('main p')).fontSize,
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        }));
+        expect([hash, shown]).toEqual([hash, { text: '24px', sideways: 0 }]);
+      }
+    } finally {
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 } });
+      await cdp.detach();
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
   });
 });
