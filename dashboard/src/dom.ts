@@ -48,6 +48,8 @@ export function externalLink(url: unknown, text?: string): Node {
 }
 
 let announcing: ReturnType<typeof setTimeout> | undefined;
+/** The words `announce` is about to write (until its moment comes), so that withdrawAnnouncement can take them back. */
+let pending: string | undefined;
 /**
  * Says `text` to screen readers through the page's one live region, `#anuncio` (index.html, outside <main>): a
  * count or an outcome drawn inside <main> is not read when the page is drawn anew, as its own live region is new
@@ -58,7 +60,18 @@ export function announce(text: string): void {
   if (!region) return;
   clearTimeout(announcing);
   region.textContent = '';
-  announcing = setTimeout(() => { region.textContent = text; }, 100);
+  pending = text;
+  announcing = setTimeout(() => { region.textContent = text; pending = undefined; }, 100);
+}
+
+/**
+ * Takes back `text` if it is what `#anuncio` says or is about to say, and leaves anything said since alone: «Cargando…»
+ * ends with the page drawn, but a count the new page said as it was drawn stays.
+ */
+export function withdrawAnnouncement(text: string): void {
+  const region = document.getElementById('anuncio');
+  if (pending === text) { clearTimeout(announcing); pending = undefined; }
+  if (region && pending === undefined && region.textContent === text) region.textContent = '';
 }
 
 /**
@@ -68,6 +81,7 @@ export function announce(text: string): void {
  */
 export function clearAnnouncement(): void {
   clearTimeout(announcing);
+  pending = undefined;
   const region = document.getElementById('anuncio');
   if (region) region.textContent = '';
 }

@@ -4,7 +4,7 @@
  * focus moved to each new page's heading, and one data load shared by all pages.
  */
 import { ApiError, loadDataset, loadHomeDataset, loadPublishers, publishersChanged, refusedAsTooLarge } from './api';
-import { clearAnnouncement, h, makeFocusable, route } from './dom';
+import { announce, clearAnnouncement, h, makeFocusable, route, withdrawAnnouncement } from './dom';
 import type { Page } from './pages/common';
 import { filterDataset, filterQuery, parseFilters } from './data/filters';
 import { scopeOf, scopeQuery } from './data/scope';
@@ -251,6 +251,28 @@ function findByKey(root: HTMLElement, key: string): HTMLElement | null {
   return Array.from(root.querySelectorAll<HTMLElement>(tag)).find((el) => focusKey(el) === key) ?? null;
 }
 
+/**
+ * A page whose data takes a while (a project's whole record on a phone's weak signal) showed and said nothing: the
+ * last page stayed on screen with the focus on the link just followed, and a screen reader was silent until the new
+ * heading, as if the link had not worked. Past a moment, «Cargando…» is shown at the top of the window and said
+ * through #anuncio (the note itself is hidden from screen readers, so it is not read twice); both end with the page.
+ * Not on the first load, whose <main> already says «Cargando datos…» (index.html).
+ */
+const LOADING = 'Cargando…';
+const LOADING_AFTER_MS = 500;
+const loadingNote = h('p', { id: 'cargando', class: 'loading-note', 'aria-hidden': 'true', hidden: true }, LOADING);
+document.body.append(loadingNote);
+let loadingTimer: ReturnType<typeof setTimeout> | undefined;
+function loadingStarts(): void {
+  clearTimeout(loadingTimer);
+  loadingTimer = setTimeout(() => { loadingNote.hidden = false; announce(LOADING); }, LOADING_AFTER_MS);
+}
+function loadingEnds(): void {
+  clearTimeout(loadingTimer);
+  loadingNote.hidden = true;
+  withdrawAnnouncement(LOADING);
+}
+
 /** The page drawn last (its route's name): Seguimiento opens on a coordinator's state when reached from another. */
 let lastName: string | undefined;
 
@@ -282,6 +304,9 @@ async function render(retried = false): Promise<void> {
   let page = name === 'revision' && params.length ? reviewSubmissionPage : params.some(Boolean) && !TAKES_ID.has(name) ? notFoundPage : ROUTES[name] ?? notFoundPage;
   renderNav(name, filterQuery(query).toString());
   main.setAttribute('aria-busy', 'true');
+  // Only for a page the reader asked for: a new address, or «Intentar de nuevo» on a page that failed; a page's own
+  // refresh of itself (a submission being published, looked at every 3 s) is not announced.
+  if (!first && (!redraw || main.querySelector('#reintentar'))) loadingStarts();
   try {
     const [publishers] = await Promise.all([loadPublishers(), learnSignIn()]);
     // A coordinator lands on Seguimiento with their own state's implementers (the header's Estado filter set, in the
@@ -365,6 +390,7 @@ async function render(retried = false): Promise<void> {
   } finally {
     if (token === navigation) {
       main.removeAttribute('aria-busy');
+      loadingEnds();
       first = false;
       fromBar = false;
       document.body.dataset.ready = 'true';

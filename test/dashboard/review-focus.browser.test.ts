@@ -251,6 +251,47 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await page.locator('#envio-anterior').textContent()).toMatch(/^⚠ No se puede aprobar este envío: ya se aprobó uno más reciente/);
   });
 
+  it('«Devolver con comentarios» with the box empty puts the focus on the box, marked invalid and described by what to write; writing clears the mark', async () => {
+    const id = await upload('Parque del Oriente');
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    await page.waitForSelector('body[data-ready] #decision');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#resultado', { hasText: 'Escriba qué debe corregirse antes de devolver la entrega.' }).waitFor();
+    expect(await activeId(page)).toBe('comentario');
+    const box = page.getByLabel('Comentarios para quien capturó');
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await box.evaluate((b: any) => (b.getAttribute('aria-describedby') ?? '').split(' ').map((i: string) => document.getElementById(i)?.textContent ?? '').join(' ')))
+      .toBe('Escriba qué debe corregirse antes de devolver la entrega.');
+    // Nothing was sent.
+    expect(await page.locator('#situacion').textContent()).toBe('En revisión');
+    await page.keyboard.type('Falta el presupuesto.');
+    expect(await box.getAttribute('aria-invalid')).toBeNull();
+    expect(await box.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('a key that cannot be one is refused on its field: marked invalid, described by why, the focus there (or, already there, said through the live region)', async () => {
+    const page = await tabs.open('#/revision');
+    const key = page.getByLabel('Clave de acceso');
+    const description = (): Promise<string> => key.evaluate((k: any) => (k.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((i: string) => document.getElementById(i)?.textContent ?? '').join(' '));
+    await key.fill('clave123');
+    await page.getByRole('button', { name: 'Entrar' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#clave-incorrecta', { hasText: 'La clave de acceso empieza con «ia_».' }).waitFor();
+    expect(await activeId(page)).toBe('clave');
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    expect(await description()).toBe('La clave de acceso empieza con «ia_». Cópiela completa, como se la dieron.');
+    // Changed: no longer marked.
+    await key.fill('ia_corta');
+    expect(await key.getAttribute('aria-invalid')).toBeNull();
+    expect(await key.getAttribute('aria-describedby')).toBeNull();
+    // Enter in the field: the focus stays, and the reason is said.
+    await page.keyboard.press('Enter');
+    await page.locator('body > #anuncio', { hasText: 'La clave está incompleta: cópiela completa, desde «ia_» hasta el final.' }).waitFor({ state: 'attached' });
+    expect(await activeId(page)).toBe('clave');
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('an approval that gets no answer (connection lost) says so in Spanish and that it may have been done, not the browser\'s «Failed to fetch»', async () => {
     const id = await upload('Parque Norte');
     const page = await signedIn('coordinadorA', `#/revision/${id}`);

@@ -11,6 +11,8 @@ export type Dir = 'asc' | 'desc';
 export interface ValueColumn<R> extends SortableColumn {
   /** The value ordered by; undefined: not published. */
   value: (row: R) => string | number | undefined;
+  /** Its values are dates (ISO text), said as older or more recent first. */
+  date?: boolean;
 }
 
 /** The column (`key`, '' for none: the rows' own order) and direction shown. */
@@ -50,4 +52,20 @@ export function orderPressed(q: URLSearchParams, key: string, shown: ShownOrder)
   next.set('dir', shown.key === key && shown.dir === 'asc' ? 'desc' : 'asc');
   next.delete('pagina');
   return next;
+}
+
+/**
+ * The order shown, in words, for the live region after a press on a header: «Proyectos ordenados por «Presupuesto
+ * (MXN)», de mayor a menor.» A screen reader heard only the count again («14 proyectos.»), or nothing (Contratistas),
+ * whatever the order had become; the arrow that shows it is hidden from screen readers (sort-header.ts). `rows`: what
+ * the rows are, in the plural, masculine («Proyectos», «Procesos»).
+ */
+export function orderSaid<R>(rows: string, columns: readonly ValueColumn<R>[], order: ShownOrder): string {
+  const col = columns.find((c) => c.key === order.key);
+  if (!col) return `${rows} en el orden en que se publicaron.`;
+  const asc = order.dir === 'asc';
+  const how = col.numeric ? (asc ? 'de menor a mayor' : 'de mayor a menor')
+    : col.date ? (asc ? 'del más antiguo al más reciente' : 'del más reciente al más antiguo')
+      : (asc ? 'de la A a la Z' : 'de la Z a la A');
+  return `${rows} ordenados por «${col.title}», ${how}.`;
 }

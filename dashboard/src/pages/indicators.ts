@@ -47,11 +47,12 @@ export const indicatorsPage: Page = {
         h('div', { class: 'bars', 'aria-hidden': 'true' }, yearRows.map(([y, v]) => {
           const bar = h('span', { class: 'bar bar-0' });
           bar.style.width = `${((v.done / Math.max(1, ...yearRows.map((r) => r[1].all))) * 100).toFixed(2)}%`;
-          const rest = h('span', { class: 'bar bar-rest' });
-          rest.style.width = `${(((v.all - v.done) / Math.max(1, ...yearRows.map((r) => r[1].all))) * 100).toFixed(2)}%`;
+          // None left: no rest drawn (its outline alone was a sliver).
+          const rest = v.all > v.done ? h('span', { class: 'bar bar-rest' }) : null;
+          if (rest) rest.style.width = `${(((v.all - v.done) / Math.max(1, ...yearRows.map((r) => r[1].all))) * 100).toFixed(2)}%`;
           return h('div', { class: 'bar-row' }, h('span', { class: 'bar-label' }, String(y)), h('span', { class: 'bar-track' }, bar, rest), h('span', { class: 'bar-value fig' }, `${count(v.done)} de ${count(v.all)} (${percent(v.done / v.all)})`));
         })),
-        h('p', { class: 'note' }, 'Barra oscura: proyectos construidos (etapa de conclusión, operación y mantenimiento o retiro); barra clara: el resto.', noYear ? ` ${count(noYear)} ${noYear === 1 ? 'proyecto no publica' : 'proyectos no publican'} su fecha de inicio.` : ''),
+        h('p', { class: 'note' }, 'Parte rellena de la barra: proyectos construidos (etapa de conclusión, operación y mantenimiento o retiro); parte con solo el contorno: el resto.', noYear ? ` ${count(noYear)} ${noYear === 1 ? 'proyecto no publica' : 'proyectos no publican'} su fecha de inicio.` : ''),
         dataTable('Proyectos construidos por año de inicio (tabla de datos)', [{ title: 'Año' }, { title: 'Construidos', numeric: true }, { title: 'Total', numeric: true }, { title: 'Porcentaje', numeric: true }],
           yearRows.map(([y, v]) => [String(y), count(v.done), count(v.all), percent(v.done / v.all)])),
         csvButton('proyectos-construidos-por-anio', ['anio', 'construidos', 'total'], () => yearRows.map(([y, v]) => [y, v.done, v.all]), 'Descargar CSV', 'Descargar CSV: Proyectos construidos por año de inicio')),

@@ -4,7 +4,7 @@ import type { ProcessRow } from '../data/rows';
 import { supplierKey } from '../data/suppliers';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
-import { inColumnOrder, orderOf, orderPressed, type ShownOrder, type ValueColumn } from '../components/column-order';
+import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { downloadButtons, standardData } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { institutionKey } from '../data/institutions';
@@ -23,7 +23,7 @@ const COLS: ValueColumn<ProcessRow>[] = [
   { key: 'contratado', title: 'Contratado', numeric: true, value: (r) => r.contracted },
   { key: 'pagado', title: 'Pagado', numeric: true, value: (r) => r.paid },
   { key: 'contratistas', title: 'Contratistas', value: (r) => (r.suppliers.length ? r.suppliers.map((x) => x.name).join('; ') : undefined) },
-  { key: 'fecha', title: 'Fecha', value: (r) => r.date },
+  { key: 'fecha', title: 'Fecha', date: true, value: (r) => r.date },
 ];
 /** As published, until a column is chosen. */
 const AS_PUBLISHED: ShownOrder = { key: '', dir: 'asc' };
@@ -52,7 +52,7 @@ export const processesPage: Page = {
       page = Math.min(page, pages);
       const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { page = p; setQuery(queryOf()); draw(id); };
       // Back to the first page, the focus back on the title pressed, as on Proyectos.
-      const press = (key: string): void => { order = orderOf(COLS, orderPressed(queryOf(), key, order), AS_PUBLISHED); page = 1; setQuery(queryOf()); draw(); document.getElementById(`orden-${key}`)?.focus(); };
+      const press = (key: string): void => { order = orderOf(COLS, orderPressed(queryOf(), key, order), AS_PUBLISHED); page = 1; setQuery(queryOf()); draw(); document.getElementById(`orden-${key}`)?.focus(); announce(orderSaid('Procesos', COLS, order)); };
       // Said through the page's live region (announce), which a new drawing of the page does not replace.
       // Worded as the other lists (filteredNote): «de N» only when filters leave some out; «19 procesos de
       // contratación de 19.» read as if something were missing.

@@ -4,7 +4,7 @@ import type { ProjectRow } from '../data/rows';
 import { downloadButtons, standardData } from '../components/download';
 import { scrollRegion } from '../components/table';
 import { sortHeaderRow } from '../components/sort-header';
-import { inColumnOrder, orderOf, orderPressed, type ShownOrder, type ValueColumn } from '../components/column-order';
+import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { calendarDate } from '../../../core/format/es-mx';
 import { count, date, focusPager, heading, money, NO_DATA, plural, progress, type Page } from './common';
@@ -27,8 +27,8 @@ const COLS: Col[] = [
   { key: 'estado', title: 'Estado', value: (r) => r.state, show: (r) => r.state },
   { key: 'tipo', title: 'Tipo', value: (r) => (r.type ? projectTypeTitle(r.type) : undefined), show: (r) => (r.type ? projectTypeTitle(r.type) : NO_DATA) },
   { key: 'sector', title: 'Sector', value: (r) => r.sector.map(sectorTitle).join('; '), show: (r) => r.sector.map(sectorTitle).join('; ') || NO_DATA },
-  { key: 'periodo', title: 'Periodo', value: (r) => r.start, show: years },
-  { key: 'actualizado', title: 'Actualizado', value: (r) => r.updated, show: (r) => date(r.updated) },
+  { key: 'periodo', title: 'Periodo', date: true, value: (r) => r.start, show: years },
+  { key: 'actualizado', title: 'Actualizado', date: true, value: (r) => r.updated, show: (r) => date(r.updated) },
 ];
 
 /** By name as the list opens. */
@@ -56,7 +56,8 @@ export const projectsPage: Page = {
       const shownOrder = orderOf(COLS, q, BY_TITLE);
       status.textContent = `${list.length === ds.projects.length ? plural(list.length, 'proyecto', 'proyectos') : `${plural(list.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} con los filtros elegidos`}.${pages > 1 ? ` Página ${page} de ${pages}.` : ''}`;
       announce(status.textContent ?? '');
-      const sort = (c: Col): void => update(orderPressed(q, c.key, shownOrder), `orden-${c.key}`);
+      // The new order said after the count that draw() says (the last one said is read).
+      const sort = (c: Col): void => { update(orderPressed(q, c.key, shownOrder), `orden-${c.key}`); announce(orderSaid('Proyectos', COLS, orderOf(COLS, q, BY_TITLE))); };
       const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { const n = new URLSearchParams(q); n.set('pagina', String(p)); update(n); focusPager(id, status); };
       results.replaceChildren(
         scrollRegion(h('div', { class: 'table-wrap' }, h('table', { id: 'tabla-proyectos' },

@@ -1,9 +1,9 @@
 /** *Contratistas* / *Contratista*: who was contracted and paid, where they are, for which institutions and projects. */
-import { h, route } from '../dom';
+import { announce, h, route } from '../dom';
 import { addPresent, contractSuppliers, supplierKey, supplierTotals, type SupplierTotal } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { dataTable } from '../components/table';
-import { inColumnOrder, orderOf, orderPressed, type ShownOrder, type ValueColumn } from '../components/column-order';
+import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { COMPETITION_TITLES, methodTitle, stageTitle, partyKey, partyIdLine } from '../labels';
@@ -33,7 +33,7 @@ export const suppliersPage: Page = {
     const draw = (): void => {
       const shown = orderOf(COLS, q, BY_AMOUNT);
       totals = inColumnOrder(all, COLS, shown);
-      const press = (key: string): void => { q = orderPressed(q, key, shown); setQuery(q); draw(); document.getElementById(`orden-${key}`)?.focus(); };
+      const press = (key: string): void => { q = orderPressed(q, key, shown); setQuery(q); draw(); document.getElementById(`orden-${key}`)?.focus(); announce(orderSaid('Contratistas', COLS, orderOf(COLS, q, BY_AMOUNT))); };
       results.replaceChildren(dataTable('Contratistas. Cifras en MXN. Use los encabezados para ordenar.', COLS,
         totals.map((t) => [h('a', { href: route('contratista', t.key) }, t.name), partyKey(t), t.locality ?? NO_DATA, count(t.contracts), money(t.amount), money(t.paid), t.publishers.join('; ')]), { id: 'tabla-contratistas', order: { shown, press } }));
     };

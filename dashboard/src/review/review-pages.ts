@@ -486,15 +486,31 @@ export const reviewSubmissionPage: Page = {
       if (a.submission.status !== 'approved') throw new ApiError(502, publishedOutcome(a.submission).text);
       return PUBLISHING;
     });
-    const giveBack = (): Promise<void> => act(async () => {
-      if (!comment.value.trim()) throw new Error('Escriba qué debe corregirse antes de devolver la entrega.');
+    /**
+     * «Devolver con comentarios» with nothing written is refused on the box itself, as Etapas refuses a wrong date:
+     * marked invalid, described by the message, and focused, so the reader hears what to write and is where to
+     * write it. The focus went to the message under the buttons, the box unmarked, three stops back.
+     */
+    const commentMissing = (): void => {
+      status.className = 'status-bad';
+      status.textContent = 'Escriba qué debe corregirse antes de devolver la entrega.';
+      comment.setAttribute('aria-invalid', 'true');
+      comment.setAttribute('aria-describedby', status.id);
+      comment.focus();
+    };
+    comment.addEventListener('input', () => {
+      if (!comment.value.trim()) return;
+      comment.removeAttribute('aria-invalid');
+      comment.removeAttribute('aria-describedby');
+    });
+    const giveBack = (): Promise<void> => (!comment.value.trim() ? Promise.resolve(commentMissing()) : act(async () => {
       const r = checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value, ...reviewed } }));
       // As «Sí, publicar» does: the situation agrees at once with the outcome said beside it (it read «En revisión»
       // next to «Se devolvió con comentarios» until the page was drawn again, 1.2 s later).
       situation.replaceChildren(statusBadge(r.submission));
       // Where the official reads them: a workbook uploaded in Excel has no add-on panel (as the notice's e-mail says).
       return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
-    });
+    }));
     let audit: HTMLElement | null = null;
     // The send that replaced this one (its audit entry names it), to open it from here.
     let replacement: string | undefined;

@@ -5,7 +5,7 @@
  * in is asked of `/api/session`. The credential lives in sessionStorage only
  * (gone when the tab closes), and every answer is checked against the workflow contract.
  */
-import { h } from '../dom';
+import { announce, h } from '../dom';
 import { NO_ANSWER, serverFailed } from './server-failed';
 import { checkSessionAnswer, checkViewer, readErrorAnswer, WORKFLOW_PATHS, type AuthConfig, type FindingView, type Viewer } from '../../../core/workflow/contract';
 
@@ -177,16 +177,39 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
       h('p', null, 'Use la cuenta de Google que su coordinación registró en la plataforma.'), slot, status);
   }
   const input = h('input', { id: 'clave', name: 'clave', type: 'password', autocomplete: 'off', required: true, placeholder: 'ia_…' });
+  /**
+   * A key that cannot be one is refused on its field, as Etapas refuses a wrong date: the field marked invalid and
+   * described by why (after the reason a session ended, when that is said too), the message in the page's error
+   * colour, and the focus on the field to paste it again — where it already was (Enter in the field), said through
+   * #anuncio instead. The message was a grey note under «Entrar», tied to nothing.
+   */
+  const wrongKey = h('p', { id: 'clave-incorrecta', class: 'status-bad', hidden: true });
+  const refuse = (why: string): void => {
+    wrongKey.textContent = why;
+    wrongKey.hidden = false;
+    input.setAttribute('aria-invalid', 'true');
+    const described = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== wrongKey.id);
+    input.setAttribute('aria-describedby', [...described, wrongKey.id].join(' '));
+    if (document.activeElement === input) announce(why); else input.focus();
+  };
+  // Changed: no longer the key refused.
+  input.addEventListener('input', () => {
+    if (wrongKey.hidden) return;
+    wrongKey.hidden = true;
+    input.removeAttribute('aria-invalid');
+    const described = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== wrongKey.id);
+    if (described.length) input.setAttribute('aria-describedby', described.join(' ')); else input.removeAttribute('aria-describedby');
+  });
   const form = h('form', { class: 'signin', 'aria-labelledby': 'titulo-entrar' },
     h('h1', { id: 'titulo-entrar', tabindex: '-1' }, 'Iniciar sesión'),
     h('p', null, 'Escriba su clave de acceso personal (se la da quien administra este servidor).'),
-    h('div', { class: 'field' }, h('label', { for: 'clave' }, 'Clave de acceso'), input),
+    h('div', { class: 'field' }, h('label', { for: 'clave' }, 'Clave de acceso'), input, wrongKey),
     h('button', { type: 'submit' }, 'Entrar'), status);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const value = input.value.trim();
     if (!/^ia_\S{20,}$/.test(value)) {
-      status.textContent = value.startsWith('ia_') ? 'La clave está incompleta: cópiela completa, desde «ia_» hasta el final.' : 'La clave de acceso empieza con «ia_». Cópiela completa, como se la dieron.';
+      refuse(value.startsWith('ia_') ? 'La clave está incompleta: cópiela completa, desde «ia_» hasta el final.' : 'La clave de acceso empieza con «ia_». Cópiela completa, como se la dieron.');
       return;
     }
     keep(value);

@@ -1,0 +1,196 @@
+/**
+ * The public dashboard as people with assistive technology meet it (accessibility audit, headless Chromium against
+ * the real app seeded with the example workbooks): a page whose data is slow to come says «Cargando…», on screen and
+ * to screen readers, until it is drawn (also when asked again after it failed); the bar charts stay drawn in the
+ * system's high-contrast colours (Windows contrast themes: forced colours); sorting a list by one of its columns says
+ * the new order, which the header's arrow shows only to the eye; the text follows the size chosen in the browser's
+ * settings, without a phone's page scrolling sideways.
+ * One server, one browser and one tab for the file.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { describeIfChromium, launchChromium } from '../browser';
+import { startDashboardServer, type DashboardServer } from './dashboard-server';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+// Browser globals inside page.evaluate callbacks (this file compiles without the DOM lib).
+declare const document: any;
+declare const location: any;
+declare const getComputedStyle: any;
+declare const requestAnimationFrame: any;
+
+/** WCAG contrast ratio of two CSS colours `rgb(…)`. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string): number => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+describeIfChromium('the public dashboard with assistive technology, in headless Chromium', () => {
+  let srv: DashboardServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [srv, browser] = await Promise.all([startDashboardServer(), launchChromium()]);
+    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1280, height: 900 } });
+    await context.route('**/*', (route) => (route.request().url().startsWith(srv.base) ? route.continue() : route.abort()));
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+  afterAll(async () => { await browser?.close(); await srv?.close(); });
+
+  /** The tab on `hash`, loaded afresh and drawn. */
+  async function open(hash: string): Promise<void> {
+    await page.goto(`${srv.base}/${hash}`);
+    await page.waitForSelector('body[data-ready] main h1');
+  }
+  const said = (): Promise<string> => page.evaluate(() => document.getElementById('anuncio')?.textContent ?? '');
+
+  it('a page whose data is slow to come says «Cargando…» on screen and through the live region until it is drawn, also when asked again after it failed; then its heading takes the focus', async () => {
+    await open('#/proyectos');
+    // A project's whole record over a weak signal: held back until the page has been looked at, then lost once.
+    let release: (ok: boolean) => void = () => undefined;
+    const hold = (): Promise<boolean> => new Promise<boolean>((resolve) => { release = resolve; });
+    let held = hold();
+    await page.route('**/api/oc4ids/projects/**', async (route) => { if (await held) await route.continue(); else await route.abort(); });
+    const note = page.locator('#cargando');
+    /** «Cargando…» shown and said, once, while the last page is still there. */
+    const loading = async (shownHeading: string): Promise<void> => {
+      await page.waitForFunction(() => document.getElementById('anuncio')?.textContent === 'Cargando…');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toBe('Cargando…');
+      // Read once, through the live region: the note on screen is hidden from screen readers.
+      expect(await note.getAttribute('aria-hidden')).toBe('true');
+      expect(await page.locator('main h1').textContent()).toBe(shownHeading);
+    };
+    /** Drawn: the note gone, not left in the live region, the focus on the new heading. */
+    const drawn = async (heading: string): Promise<void> => {
+      await page.locator('main h1', { hasText: heading }).waitFor();
+      await page.waitForSelector('body[data-ready]');
+      expect(await note.isVisible()).toBe(false);
+      expect(await said()).not.toBe('Cargando…');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    };
+    try {
+      const link = page.locator('#tabla-proyectos tbody th a').nth(1);
+      const title = (await link.textContent()) ?? '';
+      await link.click();
+      await loading('Proyectos');
+      release(false);
+      await drawn('No se pudieron cargar los datos');
+      held = hold();
+      await page.getByRole('button', { name: 'Intentar de nuevo' }).click();
+      await loading('No se pudieron cargar los datos');
+      release(true);
+      await drawn(title);
+      expect(await page.title()).toBe(`${title} — Infraestructura Abierta`);
+    } finally {
+      release(true);
+      await page.unroute('**/api/oc4ids/projects/**');
+    }
+    // A page drawn at once says nothing of the kind, and a count it says as it is drawn is kept.
+    await page.evaluate(() => { location.hash = '#/proyectos'; });
+    await page.waitForFunction(() => /^\d+ proyectos?\.$/.test(document.getElementById('anuncio')?.textContent ?? ''));
+    await page.waitForTimeout(700);
+    expect(await said()).toMatch(/^\d+ proyectos?\.$/);
+    expect(await note.isVisible()).toBe(false);
+  });
+
+  /**
+   * Every bar drawn on the page with its fill and outline, and the background it stands on (the page's, <body>'s,
+   * which a contrast theme replaces with its own).
+   */
+  const bars = (): Promise<{ label: string; fill: string; border: string; borderWidth: number; ground: string }[]> => page.evaluate(() => {
+    const ground = getComputedStyle(document.body).backgroundColor;
+    return [...document.querySelectorAll('main .bars .bar')].filter((b: any) => b.getBoundingClientRect().width > 0).map((b: any) => {
+      const s = getComputedStyle(b);
+      return { label: `${b.closest('figure').id} ${b.className}`, fill: s.backgroundColor, border: s.borderTopColor, borderWidth: parseFloat(s.borderTopWidth), ground };
+    });
+  });
+  /** A bar stands out (3:1, WCAG 1.4.11) from the page by its fill or by an outline at least 1 px wide. */
+  const standsOut = (b: { fill: string; border: string; borderWidth: number; ground: string }): boolean =>
+    (!/rgba\(.*, 0\)$/.test(b.fill) && contrast(b.fill, b.ground) >= 3) || (b.borderWidth >= 1 && contrast(b.border, b.ground) >= 3);
+
+  it('the bar charts stay drawn in a Windows contrast theme (forced colours), light or dark, and «construidos» against the rest of a year is told by fill and outline, as the note says', async () => {
+    await open('#/indicadores');
+    // In the page's own colours, the rest of a year too (its pale fill was 2.1:1 on white).
+    let drawn = await bars();
+    expect(drawn.some((b) => b.label.includes('bar-rest'))).toBe(true);
+    for (const b of drawn) expect([b.label, standsOut(b)]).toEqual([b.label, true]);
+    expect(await page.locator('#ind-construidos .note').textContent()).toMatch(/^Parte rellena de la barra: proyectos construidos .*; parte con solo el contorno: el resto\./);
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ forcedColors: 'active', colorScheme });
+        drawn = await bars();
+        expect(drawn.length).toBeGreaterThan(20);
+        for (const b of drawn) expect([colorScheme, b.label, standsOut(b)]).toEqual([colorScheme, b.label, true]);
+        // Built and the rest of a year: one filled, the other an outline on the page's background.
+        const rest = drawn.find((b) => b.label.includes('bar-rest'));
+        const built = drawn.find((b) => b.label === 'ind-construidos bar bar-0');
+        expect(rest && built && rest.fill !== built.fill && rest.fill === rest.ground).toBe(true);
+      }
+      // The phone's «Menú» button keeps its three lines.
+      await page.setViewportSize({ width: 375, height: 800 });
+      const icon = await page.locator('#boton-menu .menu-icon').evaluate((i: any) => ({ lines: getComputedStyle(i).backgroundColor, button: getComputedStyle(i.parentElement).backgroundColor }));
+      expect(contrast(icon.lines, icon.button)).toBeGreaterThanOrEqual(3);
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none', colorScheme: 'light' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('a press on a list\'s column header says the new order through the live region, its focus kept on the header (Proyectos, Contrataciones, Contratistas)', async () => {
+    /** Presses `key`'s header from the keyboard; what the live region then says, and where the focus and aria-sort are. */
+    const press = async (key: string, expected: string): Promise<void> => {
+      await page.locator(`#orden-${key}`).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((t: string) => document.getElementById('anuncio')?.textContent === t, expected);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`orden-${key}`);
+    };
+    const sortedAs = (key: string): Promise<string | null> => page.locator(`th:has(#orden-${key})`).getAttribute('aria-sort');
+
+    await open('#/proyectos');
+    await press('presupuesto', 'Proyectos ordenados por «Presupuesto (MXN)», de menor a mayor.');
+    expect(await sortedAs('presupuesto')).toBe('ascending');
+    await press('presupuesto', 'Proyectos ordenados por «Presupuesto (MXN)», de mayor a menor.');
+    expect(await sortedAs('presupuesto')).toBe('descending');
+    await press('actualizado', 'Proyectos ordenados por «Actualizado», del más antiguo al más reciente.');
+
+    await open('#/contrataciones');
+    await press('fecha', 'Procesos ordenados por «Fecha», del más antiguo al más reciente.');
+    await press('fecha', 'Procesos ordenados por «Fecha», del más reciente al más antiguo.');
+    expect(await sortedAs('fecha')).toBe('descending');
+
+    await open('#/contratistas');
+    await press('contratista', 'Contratistas ordenados por «Contratista», de la A a la Z.');
+    expect(await sortedAs('contratista')).toBe('ascending');
+  });
+
+  it('the text takes the size chosen in the browser\'s settings (24 px for low vision), and on a 375 px phone no page then scrolls sideways', async () => {
+    // Chromium's own setting (Configuración → Apariencia → Tamaño de fuente), as its DevTools protocol sets it.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+    await page.setViewportSize({ width: 375, height: 800 });
+    try {
+      const project = 'oc4ids-mid001-MID-2023-002';
+      for (const hash of ['#/', '#/proyectos', `#/proyecto/${project}`, '#/contrataciones', '#/indicadores', '#/descargas']) {
+        await open(hash);
+        // Once laid out and painted (the tables' boxes settle on their first frames).
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        const shown = await page.evaluate(() => ({
+          text: getComputedStyle(document.querySelector('main p')).fontSize,
+          sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        }));
+        expect([hash, shown]).toEqual([hash, { text: '24px', sideways: 0 }]);
+      }
+    } finally {
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 } });
+      await cdp.detach();
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
