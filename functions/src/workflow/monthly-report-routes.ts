@@ -50,7 +50,7 @@ async function openingOf(store: Store, p: Publisher, month: string, now: number)
   if (kept && nextMonth(kept.month) === month) return kept.open;
   const { start } = monthBounds(month);
   // Registered since: it had sent nothing yet.
-  if (!kept && p.registeredAt && p.registeredAt >= start) return [];
+  if (!kept && p.registeredAt && Date.parse(p.registeredAt) >= Date.parse(start)) return [];
   const from = kept ? monthBounds(nextMonth(kept.month)).start : undefined;
   const audit = await readAll((after) => store.listAudit({ publisherId: p.id, ...(from ? { since: from } : {}), before: start, after, limit: 1000 }));
   let open = kept?.open ?? [];
