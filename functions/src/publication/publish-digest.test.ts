@@ -70,8 +70,12 @@ const DIGESTS: Record<string, string> = {
   // publication's content hash, so its id in every row, changed with them.
   indexes: '6 196a4099973ceee8',
   projects: '60 744081accc7e0c95',
+  // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
+  monthCloses: '0 e3b0c44298fc1c14',
   publications: '6 f3a5698794449cb2',
-  publishers: '1 3e30794667c74719',
+  // The publisher carries its current publication's date (`publishedAt`, written by setCurrent) and the day its next
+  // update is due (its `updateDue` column, listed by the reminders): only this row changed.
+  publishers: '1 c477f31e7cb89712',
   records: '120 e2bd89d56a60d71e',
   releases: '404 ba605db08d59cf04',
   snapshots: '0 e3b0c44298fc1c14',
