@@ -144,4 +144,18 @@ describe('an older month\'s report', () => {
     // upgrade replays each implementer's log up to it once; from then on it reads that month only.
     console.log(`informe mensual de 2026-06, ${IMPLEMENTERS} implementadores, ${MONTHS.length} meses de bitácora: lecturas la primera vez ${first.reads}, después ${again.reads}, tras decisiones posteriores ${after.reads}`);
   });
+
+  test('keeps a month\'s close only once a day has passed since it ended (an entry of its last minutes may be written late)', async () => {
+    // Noon of 1 December: November is over, but not a day ago. December's report goes back from October's close.
+    now = mx('2026-12-01T12:00:00');
+    await read('2026-12');
+    expect((await y.store.latestMonthClose('yuc-00', '2026-12'))?.month).toBe('2026-10');
+    // 2 December, past 00:00 in Mexico City: November's close is kept.
+    now = mx('2026-12-02T00:30:00');
+    await read('2026-12');
+    const november = await y.store.latestMonthClose('yuc-00', '2026-12');
+    expect(november?.month).toBe('2026-11');
+    // Of yuc-00's sends, only the one waiting since May was open then: its November sends were decided within the month.
+    expect(november?.open.map((o) => o.id)).toEqual(['espera']);
+  });
 });
