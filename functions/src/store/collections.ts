@@ -61,7 +61,8 @@ function sourceSpreadsheet(doc: Record<string, unknown>): unknown {
 function publisherUpdateDue(doc: Record<string, unknown>): unknown {
   const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   const periodicityDays = (doc.commitment as { periodicityDays?: unknown } | undefined)?.periodicityDays;
-  const due = typeof periodicityDays === 'number' && Number.isFinite(periodicityDays)
+  // A period no registration allows (1…366 days) never makes a date out of range, which would fail the write.
+  const due = typeof periodicityDays === 'number' && Number.isFinite(periodicityDays) && Math.abs(periodicityDays) < 1e7
     ? updateDueAt({ lastPublishedAt: text(doc.publishedAt), confirmedAt: text(doc.confirmedAt), registeredAt: text(doc.registeredAt), periodicityDays })
     : undefined;
   return sortKey(due ?? '', String(doc.id));
