@@ -4,8 +4,8 @@
  * approval in the evening of the 30th in Mexico City is November's though it is December in UTC; an implementer with
  * nothing to count is there with zeros; a send still waiting since an earlier month is counted as waiting.
  */
-import { monthlyAccount, median, sendsBegunBefore, type AuditStep, type KeptSubmission } from './monthly-account';
-import { lastCompleteMonth, monthBounds, monthLabel, monthOf } from './report-month';
+import { monthClose, monthlyAccount, median, type AuditStep, type KeptSubmission } from './monthly-account';
+import { lastCompleteMonth, monthBounds, monthLabel, monthOf, nextMonth } from './report-month';
 
 /** Mexico City wall-clock time (UTC−6 since 2022) as an ISO instant. */
 const mx = (local: string): string => new Date(Date.parse(`${local}-06:00`)).toISOString();
@@ -26,34 +26,33 @@ const LOG: AuditStep[] = [
   entry(APPROVED, 'submission.published', 'submission/s1', 'mer', { unchanged: false }),
   entry(APPROVED, 'notification.sent', 'submission/s1'),
 ];
-const S1: KeptSubmission = {
-  id: 's1', publisherId: 'mer',
-  history: [{ at: SENT, action: 'submitted' }, { at: RETURNED, action: 'returned' }, { at: RESENT, action: 'resubmitted' }, { at: APPROVED, action: 'approved' }, { at: APPROVED, action: 'published' }],
-};
+
+/** The log's first month: no send was open before it. */
+const FIRST = '2026-08';
 
 /**
- * The account of `month` as the server reads it: the log from the month's start on, and the submissions of the sends it
- * names that began before it (and those still waiting, which the server lists: `waiting`).
+ * The account of `month` as the server builds it: the sends open when it began (each earlier month's close, from the
+ * log's first month on) and the month's own log.
  */
-function account(month: string, log: AuditStep[], submissions: KeptSubmission[], now = Date.parse('2026-12-05T12:00:00Z'), waiting: string[] = []) {
-  const windowStart = monthBounds(month).start;
-  const audit = log.filter((e) => e.at >= windowStart);
-  const read = new Set([...sendsBegunBefore(audit), ...waiting]);
-  return monthlyAccount({ month, now, windowStart, implementers: IMPLEMENTERS, audit, submissions: submissions.filter((s) => read.has(s.id)) });
+function account(month: string, log: AuditStep[], now = Date.parse('2026-12-05T12:00:00Z')) {
+  let opening: KeptSubmission[] = [];
+  for (let m = FIRST; m < month; m = nextMonth(m)) opening = monthClose(m, opening, log);
+  const { start, end } = monthBounds(month);
+  return monthlyAccount({ month, now, implementers: IMPLEMENTERS, audit: log.filter((e) => e.at >= start && e.at < end), opening });
 }
 
 test('a send returned in October, sent again and approved in November counts in each month what it did there', () => {
-  const october = account('2026-10', LOG, [S1]);
+  const october = account('2026-10', LOG);
   expect(october.implementers[0]).toEqual({
     publisherId: 'mer', name: 'Municipio de Mérida', received: 2, approved: 0, returned: 1, withdrawn: 0,
     // Sent again on the 30th and still waiting on the 31st: 1 day.
     waiting: 1, longestWaitDays: 1, reviewed: 1, medianReviewDays: 5, publications: 0, confirmations: 0,
   });
-  // Read for November only: in October's log it was created (no earlier steps to read).
-  expect(sendsBegunBefore(LOG)).toEqual([]);
-  expect(sendsBegunBefore(LOG.filter((e) => e.at >= monthBounds('2026-11').start))).toEqual(['s1']);
-  const november = account('2026-11', LOG, [S1]);
-  // Its review counts from its latest version (30 October), which the log of November alone does not hold.
+  // Open when October closed: sent again on the 30th, with that step only (its return is behind it).
+  expect(monthClose('2026-10', [], LOG)).toEqual([{ id: 's1', publisherId: 'mer', history: [{ at: RESENT, action: 'resubmitted' }] }]);
+  expect(monthClose('2026-11', monthClose('2026-10', [], LOG), LOG)).toEqual([]);
+  const november = account('2026-11', LOG);
+  // Its review counts from its latest version (30 October), which the log of November alone does not hold: October's close does.
   expect(november.implementers[0]).toEqual({
     publisherId: 'mer', name: 'Municipio de Mérida', received: 0, approved: 1, returned: 0, withdrawn: 0,
     waiting: 0, longestWaitDays: null, reviewed: 1, medianReviewDays: 4, publications: 1, confirmations: 0,
@@ -72,18 +71,16 @@ test('Mexico City time decides the month: 21:00 on 30 November is November thoug
   const log = [entry(sent, 'submission.created', 'submission/s2'), entry(mx('2026-11-01T00:30:00'), 'submission.approved', 'submission/s2'),
     entry(mx('2026-11-20T08:00:00'), 'submission.created', 'submission/s3'), entry(late, 'submission.returned', 'submission/s3')];
   // s2 reviewed in 1 day, s3 (20 to 30 November) in 10.
-  const s2: KeptSubmission = { id: 's2', publisherId: 'mer', history: [{ at: sent, action: 'submitted' }, { at: mx('2026-11-01T00:30:00'), action: 'approved' }] };
-  const s3: KeptSubmission = { id: 's3', publisherId: 'mer', history: [{ at: mx('2026-11-20T08:00:00'), action: 'submitted' }, { at: late, action: 'returned' }] };
-  expect(account('2026-10', log, [s2, s3]).total).toMatchObject({ received: 1, approved: 0, returned: 0, waiting: 1, longestWaitDays: 0 });
-  const november = account('2026-11', log, [s2, s3]).total;
+  expect(account('2026-10', log).total).toMatchObject({ received: 1, approved: 0, returned: 0, waiting: 1, longestWaitDays: 0 });
+  const november = account('2026-11', log).total;
   expect(november).toMatchObject({ received: 1, approved: 1, returned: 1, waiting: 0, reviewed: 2, medianReviewDays: 5.5 });
-  expect(account('2026-12', log, [s2, s3]).total).toMatchObject({ received: 0, approved: 0, returned: 0 });
+  expect(account('2026-12', log).total).toMatchObject({ received: 0, approved: 0, returned: 0 });
 });
 
 test('an implementer with nothing in the month is there with zeros, and one registered after it is not', () => {
   const result = monthlyAccount({
-    month: '2026-10', now: Date.parse('2026-12-05T12:00:00Z'), windowStart: monthBounds('2026-10').start,
-    implementers: [...IMPLEMENTERS, { id: 'nue', name: 'Municipio Nuevo', registeredAt: mx('2026-11-02T10:00:00') }], audit: [], submissions: [],
+    month: '2026-10', now: Date.parse('2026-12-05T12:00:00Z'),
+    implementers: [...IMPLEMENTERS, { id: 'nue', name: 'Municipio Nuevo', registeredAt: mx('2026-11-02T10:00:00') }], audit: [], opening: [],
   });
   expect(result.implementers.map((p) => p.publisherId)).toEqual(['mer', 'pro']);
   expect(result.implementers[1]).toEqual({ publisherId: 'pro', name: 'Municipio de Progreso', received: 0, approved: 0, returned: 0, withdrawn: 0, waiting: 0, longestWaitDays: null, reviewed: 0, medianReviewDays: null, publications: 0, confirmations: 0 });
@@ -91,17 +88,35 @@ test('an implementer with nothing in the month is there with zeros, and one regi
 });
 
 test('a send waiting since an earlier month, of which the log says nothing since, waits at the close', () => {
-  const old: KeptSubmission = { id: 'viejo', publisherId: 'pro', history: [{ at: mx('2026-08-14T10:00:00'), action: 'submitted' }] };
-  const october = account('2026-10', [], [old], undefined, ['viejo']);
-  // 14 August to 31 October.
+  const sent = entry(mx('2026-08-14T10:00:00'), 'submission.created', 'submission/viejo', 'pro');
+  const october = account('2026-10', [sent]);
+  // 14 August to 31 October: carried open through September's close and October's.
   expect(october.implementers[1]).toMatchObject({ waiting: 1, longestWaitDays: 78 });
   expect(october.total).toMatchObject({ waiting: 1, longestWaitDays: 78, received: 0 });
   // Decided in November: waiting when October closed, not when November did.
-  const decided = [entry(mx('2026-11-10T10:00:00'), 'submission.returned', 'submission/viejo', 'pro')];
-  // (Decided since, it is no longer listed as waiting: the log names it, and it began before the log.)
-  expect(sendsBegunBefore(decided)).toEqual(['viejo']);
-  expect(account('2026-10', decided, [old]).total.waiting).toBe(1);
-  expect(account('2026-11', decided, [old]).total).toMatchObject({ waiting: 0, returned: 1, medianReviewDays: 88 });
+  const decided = [sent, entry(mx('2026-11-10T10:00:00'), 'submission.returned', 'submission/viejo', 'pro')];
+  expect(account('2026-10', decided).total).toEqual(october.total);
+  expect(account('2026-11', decided).total).toMatchObject({ waiting: 0, returned: 1, medianReviewDays: 88 });
+  expect(monthClose('2026-11', monthClose('2026-10', [], decided), decided)).toEqual([]);
+});
+
+test('a close keeps what the next month needs: an approval not yet published, a failed publication already decided', () => {
+  const t = (month: number, d: number, h = 10): string => mx(`2026-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00`);
+  const log = [
+    // Approved in the last minutes of October, refused for errors in November: back in the queue, sent on the 20th.
+    entry(t(10, 20), 'submission.created', 'submission/a'), entry(mx('2026-10-31T23:59:00'), 'submission.approved', 'submission/a'),
+    entry(t(11, 1, 0), 'submission.approval-refused', 'submission/a'),
+    // Approved, its publication failed in October, approved again in November: October's decision, none in November.
+    entry(t(10, 2), 'submission.created', 'submission/b'), entry(t(10, 4), 'submission.approved', 'submission/b'), entry(t(10, 4, 11), 'submission.failed', 'submission/b'),
+    entry(t(11, 3), 'submission.approved', 'submission/b'), entry(t(11, 3, 11), 'submission.published', 'submission/b', 'mer', { unchanged: false }),
+    // Returned in October: settled, nothing carried.
+    entry(t(10, 5), 'submission.created', 'submission/c'), entry(t(10, 6), 'submission.returned', 'submission/c'),
+  ];
+  expect(monthClose('2026-10', [], log).map((s) => [s.id, s.history.map((h) => h.action)])).toEqual([
+    ['a', ['submitted', 'approved']], ['b', ['submitted', 'approved', 'failed']],
+  ]);
+  expect(account('2026-10', log).implementers[0]).toMatchObject({ received: 3, approved: 2, returned: 1, waiting: 1, longestWaitDays: 29 });
+  expect(account('2026-11', log).implementers[0]).toMatchObject({ received: 0, approved: 0, returned: 0, waiting: 1, longestWaitDays: 41, reviewed: 0 });
 });
 
 test('an approval the platform refused is no approval; a publication that failed waits again, and approving it again is no new decision', () => {
@@ -114,7 +129,7 @@ test('an approval the platform refused is no approval; a publication that failed
     entry(t(14), 'submission.approved', 'submission/c'), entry(t(14, 11), 'submission.published', 'submission/c', 'mer', { unchanged: true }),
     entry(t(20), 'submission.created', 'submission/d'), entry(t(21), 'submission.withdrawn', 'submission/d', 'mer', { from: 'submitted' }),
   ];
-  const october = account('2026-10', log, []).implementers[0];
+  const october = account('2026-10', log).implementers[0];
   expect(october).toMatchObject({ received: 4, approved: 2, returned: 1, withdrawn: 1, waiting: 1, longestWaitDays: 29, confirmations: 1, publications: 0 });
   // a: 5 days to its return; b: 2 to its approval; c: 4 to its first.
   expect(october.reviewed).toBe(3);
@@ -125,7 +140,7 @@ test('a month not over yet is counted up to now', () => {
   const now = Date.parse(mx('2026-12-05T12:00:00'));
   expect(lastCompleteMonth(now)).toBe('2026-11');
   const log = [entry(mx('2026-12-01T09:00:00'), 'submission.created', 'submission/e')];
-  const december = account('2026-12', log, [], now);
+  const december = account('2026-12', log, now);
   expect(december.complete).toBe(false);
   expect(december.closedAt).toBe(new Date(now).toISOString());
   expect(december.total).toMatchObject({ received: 1, waiting: 1, longestWaitDays: 4 });

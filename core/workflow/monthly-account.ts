@@ -4,10 +4,11 @@
  * withdrawn, how many await a decision when the month closes and for how long, how long reviews took (median days
  * from the send to its decision), and who published.
  *
- * Built from what the store keeps, read by time: the audit log from the month's start on (complete: every step of a
- * send writes an entry), and, for a send that began earlier, the steps its submission kept from before then (when it
- * was sent, whether it was still waiting). The log alone from the month's start did not know when a send decided in
- * the month was sent, nor that one sent earlier was still waiting.
+ * Built from what the store keeps for the month alone: its audit log (complete: every step of a send writes an entry)
+ * and the sends still open when the month before it closed (monthClose: kept once that month is over, never changed
+ * after). An older month's report reads nothing written since, so later decisions cannot change its figures; before,
+ * it read the log from the month's start up to today, and found the sends waiting at its close through their later
+ * decisions.
  *
  * Counted per send (a revision sent for review): its decision is its first approval that stood (one the platform then
  * refused for errors in the workbook put it back in the queue) or a return with comments; approving it again after a
@@ -57,15 +58,11 @@ export interface MonthlyAccount {
 export interface AccountInput {
   month: string;
   now: number;
-  /** The instant the audit entries given start at: everything from then on is in `audit`; before it, the submissions' kept steps. */
-  windowStart: string;
   implementers: readonly AccountImplementer[];
+  /** The month's audit entries of the implementers, from its start up to its end (or now); others are left out. */
   audit: readonly AuditStep[];
-  /**
-   * The submissions of the sends the log names that began before it (sendsBegunBefore), and those awaiting a decision
-   * now (the log may say nothing of them since).
-   */
-  submissions: readonly KeptSubmission[];
+  /** The sends open when the month began: the previous month's close (monthClose). */
+  opening: readonly KeptSubmission[];
 }
 
 type Step = 'sent' | 'approved' | 'refused' | 'returned' | 'withdrawn' | 'superseded' | 'failed' | 'published';
@@ -113,7 +110,7 @@ function figures(t: Tally): AccountFigures {
  * One send's steps in order, replayed up to the month's end: counts what fell in the month, and leaves whether it
  * awaited a decision at the close and since when it was sent.
  */
-function replay(steps: readonly { t: number; step: Step }[], start: number, end: number, close: number, tally: Tally): void {
+function replay(steps: readonly { t: number; step: Step }[], start: number, end: number, close: number, tally: Tally): boolean {
   let awaiting = false;
   let lastSent: number | undefined;
   // The send not yet decided (its time), and whether the current send has had its decision.
@@ -175,64 +172,83 @@ function replay(steps: readonly { t: number; step: Step }[], start: number, end:
     }
   }
   if (awaiting && steps.length && steps[0].t < end) tally.waits.push(lastSent === undefined ? null : daysBetween(lastSent, close));
+  // Open at the close: what its next steps count depends on what it did before (awaiting since when, an approval that
+  // may yet be refused, a decision already taken).
+  return awaiting || approval !== undefined;
+}
+
+/** A send's steps, each with its name as a submission's history writes it (what monthClose keeps). */
+interface Trail { publisherId: string | undefined; steps: { t: number; step: Step; action: string }[] }
+
+/**
+ * Each send's steps up to the month's end: those it was open with when the month began, then the log's of the month
+ * (read in order of time, each implementer's apart: sorted again, stably — same-instant steps keep their order).
+ */
+function trails(opening: readonly KeptSubmission[], audit: readonly AuditStep[], start: number, end: number): Map<string, Trail> {
+  const all = new Map<string, Trail>();
+  for (const s of opening) {
+    const steps = s.history.flatMap((h) => {
+      const t = Date.parse(h.at);
+      const step = historyStep(h.action);
+      return step && !Number.isNaN(t) && t < start ? [{ t, step, action: h.action }] : [];
+    });
+    all.set(s.id, { publisherId: s.publisherId, steps });
+  }
+  const logged = new Map<string, Trail['steps']>();
+  for (const e of audit) {
+    const t = Date.parse(e.at);
+    const step = auditStep(e.action);
+    const id = /^submission\/(.+)$/.exec(e.target)?.[1];
+    if (Number.isNaN(t) || t < start || t >= end || !step || id === undefined) continue;
+    if (!all.has(id)) all.set(id, { publisherId: e.publisherId, steps: [] });
+    let steps = logged.get(id);
+    if (!steps) logged.set(id, (steps = []));
+    steps.push({ t, step, action: e.action === 'submission.created' ? 'submitted' : e.action.slice('submission.'.length) });
+  }
+  for (const [id, steps] of logged) (all.get(id) as Trail).steps.push(...steps.sort((a, b) => a.t - b.t));
+  return all;
 }
 
 /**
- * The sends the log names whose earlier steps the account needs (their submissions, to read): those whose first entry
- * in it is not their creation. One created within the log has no earlier step, and reading every send made since the
- * month began — a year of them for a report of last year — was most of the report's reading.
+ * The sends open when `month` closed (awaiting a decision, or approved and not yet published), each with its steps
+ * from its latest sending on — all that its later steps depend on: the next month's `opening`. Given the sends open
+ * when the month began and the month's whole log, it is fixed once the month is over.
  */
-export function sendsBegunBefore(audit: readonly AuditStep[]): string[] {
-  const first = new Map<string, string>();
-  for (const e of audit) {
-    const id = /^submission\/(.+)$/.exec(e.target)?.[1];
-    if (id !== undefined && auditStep(e.action) && !first.has(id)) first.set(id, e.action);
+export function monthClose(month: string, opening: readonly KeptSubmission[], audit: readonly AuditStep[]): KeptSubmission[] {
+  const bounds = monthBounds(month);
+  const start = Date.parse(bounds.start);
+  const end = Date.parse(bounds.end);
+  const open: KeptSubmission[] = [];
+  for (const [id, trail] of trails(opening, audit, start, end)) {
+    if (trail.publisherId === undefined || !replay(trail.steps, start, end, end - 1, emptyTally())) continue;
+    let from = 0;
+    trail.steps.forEach((s, i) => { if (s.step === 'sent') from = i; });
+    open.push({ id, publisherId: trail.publisherId, history: trail.steps.slice(from).map((s) => ({ at: new Date(s.t).toISOString(), action: s.action })) });
   }
-  return [...first].filter(([, action]) => action !== 'submission.created').map(([id]) => id);
+  return open;
 }
 
 export function monthlyAccount(input: AccountInput): MonthlyAccount {
   const bounds = monthBounds(input.month);
   const start = Date.parse(bounds.start);
   const end = Date.parse(bounds.end);
-  const windowStart = Date.parse(input.windowStart);
   const complete = input.now >= end;
   // The last instant of the month, or now: a wait is counted up to the month's last day, or today.
   const close = complete ? end - 1 : input.now;
   const shown = input.implementers.filter((p) => !(p.registeredAt && Date.parse(p.registeredAt) >= end));
   const tallies = new Map(shown.map((p) => [p.id, emptyTally()]));
 
-  // The log's steps of each send, from the window's start on; publications by implementer.
-  const logged = new Map<string, { publisherId: string | undefined; steps: { t: number; step: Step }[] }>();
+  // Publications and confirmations by implementer.
   for (const e of input.audit) {
     const t = Date.parse(e.at);
-    if (Number.isNaN(t) || t < windowStart) continue;
-    const inMonth = t >= start && t < end;
     const tally = e.publisherId === undefined ? undefined : tallies.get(e.publisherId);
-    if (e.action === 'publication.published') { if (inMonth && tally) tally.publications++; continue; }
-    if (e.action === 'submission.published' && e.details?.unchanged === true && inMonth && tally) tally.confirmations++;
-    const step = auditStep(e.action);
-    const id = /^submission\/(.+)$/.exec(e.target)?.[1];
-    if (!step || id === undefined) continue;
-    let trail = logged.get(id);
-    if (!trail) logged.set(id, (trail = { publisherId: e.publisherId, steps: [] }));
-    trail.steps.push({ t, step });
+    if (Number.isNaN(t) || t < start || t >= end || !tally) continue;
+    if (e.action === 'publication.published') tally.publications++;
+    if (e.action === 'submission.published' && e.details?.unchanged === true) tally.confirmations++;
   }
-
-  const kept = new Map(input.submissions.map((s) => [s.id, s]));
-  for (const id of new Set([...logged.keys(), ...kept.keys()])) {
-    const s = kept.get(id);
-    const trail = logged.get(id);
-    const tally = tallies.get(s?.publisherId ?? trail?.publisherId ?? '');
-    if (!tally) continue;
-    // Before the window, the steps the submission kept; from its start, the log's (the two overlap, at other instants).
-    const before = (s?.history ?? []).flatMap((h) => {
-      const t = Date.parse(h.at);
-      const step = historyStep(h.action);
-      return step && !Number.isNaN(t) && t < windowStart ? [{ t, step }] : [];
-    });
-    // The log is read in order of time, each implementer's apart: sorted again, stably (same-instant steps keep their order).
-    replay([...before, ...(trail?.steps ?? []).sort((a, b) => a.t - b.t)], start, end, close, tally);
+  for (const trail of trails(input.opening, input.audit, start, end).values()) {
+    const tally = tallies.get(trail.publisherId ?? '');
+    if (tally) replay(trail.steps, start, end, close, tally);
   }
 
   const all = emptyTally();

@@ -31,8 +31,8 @@ export function countingBackend(inner: DocumentBackend = openSqliteBackend(':mem
       return n;
     },
     modify: async (c, id, change) => { add(c, 1); return inner.modify(c, id, change); },
-    async query(c, where, after, limit, descending) {
-      const rows = await inner.query(c, where, after, limit, descending);
+    async query(c, where, after, limit, descending, range) {
+      const rows = await inner.query(c, where, after, limit, descending, range);
       add(c, Math.max(1, rows.length));
       return rows;
     },

@@ -213,4 +213,29 @@ describe('reads that must not grow with the country', () => {
     expect(await remind(new Date(now.getTime() + 7 * 86_400_000 - 1))).toEqual([]);
     expect(await remind(new Date(now.getTime() + 7 * 86_400_000))).toEqual(['mer']);
   });
+
+  test('the reminders read the publishers due, not every publisher: one is due from the day after its period ends, and a new periodicity moves it', async () => {
+    const own = countingBackend();
+    const national = createStore(own.backend);
+    const local = (time: string): Date => new Date(Date.parse(`${time}-06:00`)); // Mexico City
+    const publisher = (id: string, periodicityDays: number) => ({ id, name: `Municipio ${id}`, state: 'Veracruz', ocidPrefix: `ocds-${id}`, projectIdPrefix: `oc4ids-${id}`, commitment: { projects: 1, periodicityDays } });
+    // 200 implementers registered on 1 June with a period of 90 days: on time all summer.
+    for (let i = 0; i < 200; i++) await registerPublisher(national, publisher(`on-time-${i}`, 90), 'admin', local('2025-06-01T09:00:00'));
+    // Registered on 1 July with a period of 30 days: its update is due by 31 July, it is late from 1 August.
+    await registerPublisher(national, publisher('ver', 30), 'admin', local('2025-07-01T09:00:00'));
+    await national.putUser({ id: 'cap-ver', email: 'obras@ver.example', role: 'capturista', publisherId: 'ver' });
+    const remind = (at: Date) => sendUpdateReminders({ store: national, outbox, dashboardUrl: DASHBOARD_URL, now: () => at });
+    mails.length = 0;
+    expect(await remind(local('2025-07-31T23:59:00'))).toEqual([]);
+    own.reset();
+    expect(await remind(local('2025-08-01T00:01:00'))).toEqual(['ver']);
+    expect(mails.map((m) => m.to)).toEqual([['obras@ver.example']]);
+    // The late one and its pointer, not the 201 publishers and their pointers.
+    expect(own.count('publishers', 'current')).toBeLessThanOrEqual(3);
+    // Its periodicity set to 60 days (registered again with it, on 2 August): due by 30 August, late from the 31st.
+    await registerPublisher(national, publisher('ver', 60), 'admin', local('2025-08-02T09:00:00'));
+    expect(await remind(local('2025-08-30T23:59:00'))).toEqual([]);
+    expect(await remind(local('2025-08-31T00:01:00'))).toEqual(['ver']);
+    await national.close();
+  });
 });

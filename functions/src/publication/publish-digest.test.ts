@@ -72,8 +72,12 @@ const DIGESTS: Record<string, string> = {
   // publication's content hash, so its id in every row, changed with them.
   indexes: '6 f8e838e26a742345',
   projects: '60 ee380ab6ba1f68bb',
+  // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
+  monthCloses: '0 e3b0c44298fc1c14',
   publications: '6 0a6d4d6cd805bea8',
-  publishers: '1 3e30794667c74719',
+  // The publisher carries its current publication's date (`publishedAt`, written by setCurrent) and the day its next
+  // update is due (its `updateDue` column, listed by the reminders): only this row changed.
+  publishers: '1 c477f31e7cb89712',
   records: '120 be64036acfaab1e6',
   releases: '404 7238784e30fd41da',
   snapshots: '0 e3b0c44298fc1c14',

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Row } from './document-backend';
 import { StoreError } from './store';
+import { updateDueAt } from '../../../core/workflow/update-due';
 
 export type CollectionName =
   | 'publishers'
@@ -20,7 +21,8 @@ export type CollectionName =
   | 'stats'
   | 'indexes'
   | 'snapshots'
-  | 'changes';
+  | 'changes'
+  | 'monthCloses';
 
 export interface CollectionSpec {
   /** Top-level body fields copied into indexed columns (Firestore: top-level fields; nested paths are unsupported by the emulator). */
@@ -34,6 +36,12 @@ export interface CollectionSpec {
    * on a nested path): their column holds what the function returns.
    */
   derived?: Readonly<Record<string, (doc: Record<string, unknown>) => unknown>>;
+  /**
+   * Fields a listing is ordered and paged by instead of `sk`, with no equality filter (their values are unique: they
+   * end in the document's id). Firestore serves each from its automatic single-field index (nothing to declare in
+   * firestore.indexes.json: a composite index of one field is refused); SQLite gets an index on it.
+   */
+  orderedBy?: readonly string[];
 }
 
 /** The spreadsheet a submission was sent from (SubmissionSource: sheets, or values with a spreadsheet); null for an upload. */
@@ -42,8 +50,28 @@ function sourceSpreadsheet(doc: Record<string, unknown>): unknown {
   return source && (source.kind === 'sheets' || source.kind === 'values') ? source.spreadsheetId : null;
 }
 
+/**
+ * A publisher's `updateDue`: the Mexico City day by which its next update is due (core/workflow/update-due.ts) from
+ * its own fields — its current publication's date (`publishedAt`, kept by setCurrent), last confirmation, registration
+ * and periodicity — then its id, so values are unique and page. '' for «due already» (never published, registered
+ * before the date was kept), which sorts before every day. Computed at every write of the publisher, so it can never
+ * disagree with the fields it comes from; the daily reminders list the publishers whose day is over (listPublishersDue)
+ * instead of reading every publisher and its publication.
+ */
+function publisherUpdateDue(doc: Record<string, unknown>): unknown {
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const periodicityDays = (doc.commitment as { periodicityDays?: unknown } | undefined)?.periodicityDays;
+  // A period no registration allows (1…366 days) never makes a date out of range, which would fail the write.
+  const due = typeof periodicityDays === 'number' && Number.isFinite(periodicityDays) && Math.abs(periodicityDays) < 1e7
+    ? updateDueAt({ lastPublishedAt: text(doc.publishedAt), confirmedAt: text(doc.confirmedAt), registeredAt: text(doc.registeredAt), periodicityDays })
+    : undefined;
+  return sortKey(due ?? '', String(doc.id));
+}
+
 export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
-  publishers: { fields: [], queries: [[]] },
+  // `updateDue`: listed by it from the day the reminders run back (Store.listPublishersDue). Publishers written before
+  // the field are marked once (document-store.ts markPublisherDue).
+  publishers: { fields: ['updateDue'], queries: [[]], derived: { updateDue: publisherUpdateDue }, orderedBy: ['updateDue'] },
   // By role: a new send's notice finds the coordinators among them, not among every account of the country
   // (workflow/notifications.ts). Accounts written before `role` was a field are marked once (document-store.ts markUserRoles).
   users: { fields: ['email', 'tokenHash', 'publisherId', 'role'], queries: [[], ['email'], ['tokenHash'], ['publisherId'], ['role']] },
@@ -78,14 +106,25 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   snapshots: { fields: ['contentHash', 'head'], queries: [[], ['head']] },
   // One document: the log of changes to the published state (store.ts getPublishedChanges), read by id.
   changes: { fields: [], queries: [] },
+  // The sends each publisher had open when a month closed (Store.putMonthClose), keyed by month: the monthly report
+  // reads the latest one before the month it reports (descending from it, by publisher).
+  monthCloses: { fields: ['publisherId'], queries: [], descending: [['publisherId']] },
 };
 
 /** `collection|fields|direction` of every query COLLECTIONS declares (equality fields sorted: their order does not matter). */
-const shapeKey = (collection: string, fields: readonly string[], descending: boolean): string => `${collection}|${[...fields].sort().join(',')}|${descending ? 'desc' : 'asc'}`;
+const shapeKey = (collection: string, fields: readonly string[], descending: boolean, by = 'sk'): string => `${collection}|${[...fields].sort().join(',')}|${by} ${descending ? 'desc' : 'asc'}`;
 const DECLARED_QUERIES = new Set((Object.entries(COLLECTIONS) as [CollectionName, CollectionSpec][]).flatMap(([c, spec]) => [
   ...spec.queries.map((q) => shapeKey(c, q, false)),
   ...(spec.descending ?? []).map((q) => shapeKey(c, q, true)),
+  ...(spec.orderedBy ?? []).flatMap((by) => [shapeKey(c, [], false, by), shapeKey(c, [], true, by)]),
 ]));
+
+/** The index shapes of a collection's queries (equality fields, then `sk`): ascending and descending ones are served by the same SQLite index. */
+export function queryShapes(spec: CollectionSpec): (readonly string[])[] {
+  const seen = new Map<string, readonly string[]>();
+  for (const q of [...spec.queries, ...(spec.descending ?? [])]) seen.set([...q].sort().join(','), q);
+  return [...seen.values()];
+}
 
 /**
  * Refuses a query COLLECTIONS does not declare. firestore.indexes.json is generated from that table, and deployed
@@ -93,10 +132,10 @@ const DECLARED_QUERIES = new Set((Object.entries(COLLECTIONS) as [CollectionName
  * query requires an index») — while the emulator and SQLite answer it. Both adapters check here, so a query added
  * without its index fails in any test that runs it, not in production (docs/deploy.md §3).
  */
-export function checkDeclaredQuery(collection: CollectionName, where: Record<string, string>, descending: boolean): void {
+export function checkDeclaredQuery(collection: CollectionName, where: Record<string, string>, descending: boolean, by = 'sk'): void {
   const fields = Object.keys(where);
-  if (!DECLARED_QUERIES.has(shapeKey(collection, fields, descending))) {
-    throw new StoreError('invalid', `${collection}: no index declared for a query on [${[...fields].sort().join(', ')}] ordered by sk ${descending ? 'descending' : 'ascending'} (add it to COLLECTIONS in functions/src/store/collections.ts and run npm run generate:indexes)`);
+  if (!DECLARED_QUERIES.has(shapeKey(collection, fields, descending, by))) {
+    throw new StoreError('invalid', `${collection}: no index declared for a query on [${[...fields].sort().join(', ')}] ordered by ${by} ${descending ? 'descending' : 'ascending'} (add it to COLLECTIONS in functions/src/store/collections.ts and run npm run generate:indexes)`);
   }
 }
 

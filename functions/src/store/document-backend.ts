@@ -24,6 +24,11 @@ export interface Row {
   bytes?: number;
 }
 
+export interface QueryRange {
+  below?: string;
+  by?: string;
+}
+
 export interface DocumentBackend {
   /** The body, or undefined. */
   get(collection: CollectionName, id: string): Promise<string | undefined>;
@@ -42,6 +47,9 @@ export interface DocumentBackend {
   /**
    * Rows whose fields equal `where`, with `sk > after`, ordered by `sk`, at most `limit`; `descending`: with
    * `sk < after`, the greatest `sk` first (the newest of a listing by creation: paging from the end).
+   * `range.below`: only rows with `sk < below` as well (ascending: a listing that ends, the audit log of one month).
+   * `range.by`: ordered, paged and bounded by that field (CollectionSpec.orderedBy) instead of `sk`, with no `where`;
+   * each row's `sk` is then that field's value.
    */
   query(
     collection: CollectionName,
@@ -49,6 +57,7 @@ export interface DocumentBackend {
     after: string | undefined,
     limit: number,
     descending?: boolean,
+    range?: QueryRange,
   ): Promise<{ sk: string; body: string }[]>;
   /**
    * The sum of a numeric field over every row of the collection (a row without it counts 0), computed by the

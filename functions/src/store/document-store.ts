@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type CollectionName, decodeCursor, docId, documentBytes, documentText, encodeCursor, pageLimit, sortKey, toDocumentRow, toRow } from './collections';
-import type { DocumentBackend } from './document-backend';
+import type { DocumentBackend, QueryRange } from './document-backend';
 import { appendHistory, historyVersion } from './submission-history';
 import { notePublishedChange } from './change-signal';
 import { bulkDocuments } from '../../../core/packages/bulk-limit';
@@ -12,6 +12,7 @@ import { ROLES } from '../../../core/workflow/contract';
 import {
   type AuditEntry,
   type DocumentKind,
+  type MonthClose,
   type DocumentBytes,
   type DocumentText,
   type JsonObject,
@@ -94,6 +95,12 @@ class PointerMoved extends Error {}
  */
 const SUBMISSION_SHEETS_ID = docId('submission-sheets');
 
+/**
+ * Document of `changes` saying every publisher carries `updateDue` (collections.ts) and its current publication's date
+ * (`publishedAt`): those written before are marked once (markPublisherDue).
+ */
+const PUBLISHER_DUE_ID = docId('publisher-due');
+
 /** The change log's one document (collection `changes`). */
 const CHANGE_LOG_ID = docId('published');
 const NO_CHANGES: PublishedChanges = { seq: 0, recent: [] };
@@ -144,12 +151,12 @@ export function createStore(backend: DocumentBackend): Store {
    * `from`: the sort key the first page starts after (a later page's cursor wins). `descending`: from the last
    * sort key back (each page's cursor then continues below it).
    */
-  async function list<T>(collection: CollectionName, where: Record<string, string | undefined>, page: PageRequest = {}, from?: string, descending = false): Promise<Page<T>> {
+  async function list<T>(collection: CollectionName, where: Record<string, string | undefined>, page: PageRequest = {}, from?: string, descending = false, range?: QueryRange): Promise<Page<T>> {
     const limit = pageLimit(page.limit);
     const after = page.after === undefined ? from : decodeCursor(page.after);
     const filters: Record<string, string> = {};
     for (const [k, v] of Object.entries(where)) if (v !== undefined) filters[k] = v;
-    const rows = await backend.query(collection, filters, after, limit + 1, descending);
+    const rows = await backend.query(collection, filters, after, limit + 1, descending, range);
     return pageOf(rows, limit, (body) => JSON.parse(body) as T);
   }
 
@@ -325,6 +332,40 @@ export function createStore(backend: DocumentBackend): Store {
   }
 
   /**
+   * Publishers written before `updateDue` was a field lack it in their row, and their current publication's date in
+   * their body: the listing of those due would miss them, or date them from their registration. Once per store, before
+   * the first such listing, each one without `publishedAt` gets its current publication's date, if it has one, and is
+   * written again — read and written at once, so a change meanwhile is kept; one that has `publishedAt` by then was
+   * written by this version's setCurrent, which is newer than what was read here — and then the marker says so.
+   */
+  async function markPublisherDue(): Promise<void> {
+    if (await marked(PUBLISHER_DUE_ID)) return;
+    await eachRow('publishers', 500, async (body) => {
+      const { id, publishedAt } = JSON.parse(body) as Publisher;
+      if (publishedAt !== undefined) return;
+      const current = await get<Current>('current', docId(id));
+      const publication = current && (await get<Publication>('publications', docId(current.publicationId)));
+      try {
+        await backend.modify('publishers', docId(id), (now) => {
+          if (now === undefined) throw new NothingToMark();
+          const p = JSON.parse(now) as Publisher;
+          if (p.publishedAt !== undefined) throw new NothingToMark();
+          return toRow('publishers', docId(id), sortKey(id), publication ? { ...p, publishedAt: publication.createdAt } : p);
+        });
+      } catch (e) {
+        if (!(e instanceof NothingToMark)) throw e;
+      }
+    });
+    await markDone(PUBLISHER_DUE_ID, 'publisherDue', 'publisherDue');
+  }
+
+  /** `p` as stored, with the store's own `publishedAt` (`kept`'s) whatever `p` says. */
+  function withPublishedAt(p: Publisher, kept: Publisher | undefined): Publisher {
+    const { publishedAt: _given, ...rest } = p;
+    return kept?.publishedAt === undefined ? rest : { ...rest, publishedAt: kept.publishedAt };
+  }
+
+  /**
    * Appends a change of `publisherId` to the log, after the change itself is written: a reader that sees the entry
    * and then reads the publisher sees the change (api/current-publications.ts). A change left unlogged — the process
    * died between the two writes, or this write failed — is seen at the readers' next full read (FULL_REREAD_MS), so
@@ -347,14 +388,16 @@ export function createStore(backend: DocumentBackend): Store {
 
   return {
     async putPublisher(p: Publisher) {
-      await backend.putMany('publishers', [toRow('publishers', docId(p.id), sortKey(p.id), p)]);
+      // Read and written at once: the date of its current publication is the store's (setCurrent), not the caller's.
+      await backend.modify('publishers', docId(p.id), (body) => toRow('publishers', docId(p.id), sortKey(p.id), withPublishedAt(p, body === undefined ? undefined : (JSON.parse(body) as Publisher))));
       await logChange(p.id);
     },
     async updatePublisher(publisherId, change) {
       let written: Publisher | undefined;
       await backend.modify('publishers', docId(publisherId), (body) => {
         if (body === undefined) throw new StoreError('not-found', `publisher ${publisherId} does not exist`);
-        written = { ...change(JSON.parse(body) as Publisher), id: publisherId };
+        const stored = JSON.parse(body) as Publisher;
+        written = withPublishedAt({ ...change(stored), id: publisherId }, stored);
         return toRow('publishers', docId(publisherId), sortKey(publisherId), written);
       });
       await logChange(publisherId);
@@ -367,6 +410,11 @@ export function createStore(backend: DocumentBackend): Store {
       return deleted;
     },
     listPublishers: (page) => list<Publisher>('publishers', {}, page),
+    async listPublishersDue(q) {
+      await markOnce(PUBLISHER_DUE_ID, markPublisherDue);
+      // `updateDue` is sortKey(day, id) (collections.ts): every day before `q.day` sorts below the key's opening `["<day>"`.
+      return list<Publisher>('publishers', {}, q, sortKey(q.day).slice(0, -1), true, { by: 'updateDue' });
+    },
 
     putUser: (u: User) => backend.putMany('users', [toRow('users', docId(u.id), sortKey(u.id), u)]),
     getUser: (id) => get<User>('users', docId(id)),
@@ -450,6 +498,18 @@ export function createStore(backend: DocumentBackend): Store {
         const current: Current = { publisherId, publicationId, documents: bulkDocuments([p.counts]) };
         return toRow('current', docId(publisherId), sortKey(publisherId), current);
       });
+      // Then its date on the publisher, where its next update's due date is computed (collections.ts updateDue). After
+      // the switch: a failure between the two leaves the due date early, never late — the reminders check each
+      // publisher they list against its pointer, so none is reminded by mistake — and, as the change log's, it is not
+      // the caller's: the pointer did move.
+      try {
+        await backend.modify('publishers', docId(publisherId), (body) => {
+          if (body === undefined) throw new NothingToMark();
+          return toRow('publishers', docId(publisherId), sortKey(publisherId), { ...(JSON.parse(body) as Publisher), publishedAt: p.createdAt });
+        });
+      } catch {
+        // See above.
+      }
       await logChange(publisherId);
     },
     async deletePublication(publicationId) {
@@ -576,7 +636,20 @@ export function createStore(backend: DocumentBackend): Store {
     },
     // Entries are keyed sortKey(at, id) (appendAudit): every entry made at `since` or later sorts after the key's
     // opening `["<since>"` (JSON text, compared as UTF-8 bytes on both stores), every earlier one before it.
-    listAudit: (q = {}) => list<AuditEntry>('audit', { publisherId: q.publisherId }, q, q.since === undefined ? undefined : sortKey(q.since).slice(0, -1)),
+    // `before` likewise: every entry made before it sorts before `["<before>"`, every later one after it.
+    listAudit: (q = {}) => list<AuditEntry>('audit', { publisherId: q.publisherId }, q, q.since === undefined ? undefined : sortKey(q.since).slice(0, -1), false, q.before === undefined ? undefined : { below: sortKey(q.before).slice(0, -1) }),
+
+    async putMonthClose(close: MonthClose) {
+      try {
+        await backend.create('monthCloses', toRow('monthCloses', docId(close.publisherId, close.month), sortKey(close.month), close));
+      } catch (e) {
+        // Kept already (another report of the same month wrote it): the same sends, from the same log.
+        if (!(e instanceof StoreError && e.kind === 'conflict')) throw e;
+      }
+    },
+    async latestMonthClose(publisherId, month) {
+      return (await list<MonthClose>('monthCloses', { publisherId }, { limit: 1 }, sortKey(month).slice(0, -1), true)).items[0];
+    },
 
     putStats: (s: PublisherStats) => backend.putMany('stats', [toRow('stats', docId(s.publisherId), sortKey(s.publisherId), s)]),
     getStats: (publisherId) => get<PublisherStats>('stats', docId(publisherId)),

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
 import { AggregateField, type DocumentData, type Firestore, type Query, getFirestore } from 'firebase-admin/firestore';
 import { checkDeclaredQuery, type CollectionName, chunkRows, MAX_BATCH_WRITES } from './collections';
-import type { DocumentBackend, Row } from './document-backend';
+import type { DocumentBackend, QueryRange, Row } from './document-backend';
 import { createStore } from './document-store';
 import { type Store, StoreError } from './store';
 
@@ -159,14 +159,16 @@ class FirestoreBackend implements DocumentBackend {
     if (written) this.committed(collection, [written]);
   }
 
-  async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, descending = false) {
-    checkDeclaredQuery(collection, where, descending);
+  async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, descending = false, range: QueryRange = {}) {
+    const by = range.by ?? 'sk';
+    checkDeclaredQuery(collection, where, descending, by);
     let q = this.filtered(collection, where);
     // A range on the sort key, never startAfter/offset: the emulator ignores those and would repeat page 1.
-    if (after !== undefined) q = q.where('sk', descending ? '<' : '>', after);
-    const snap = await q.orderBy('sk', descending ? 'desc' : 'asc').limit(limit).get();
+    if (after !== undefined) q = q.where(by, descending ? '<' : '>', after);
+    if (range.below !== undefined) q = q.where(by, '<', range.below);
+    const snap = await q.orderBy(by, descending ? 'desc' : 'asc').limit(limit).get();
     this.read(collection, snap.size);
-    return snap.docs.map((d) => ({ sk: d.get('sk') as string, body: d.get('body') as string }));
+    return snap.docs.map((d) => ({ sk: d.get(by) as string, body: d.get('body') as string }));
   }
 
   async sum(collection: CollectionName, field: string): Promise<number> {

@@ -3,8 +3,8 @@
  * the document as JSON text — with an index per query shape ending in the sort key. Schema created on open.
  */
 import Database from 'better-sqlite3';
-import { checkDeclaredQuery, COLLECTIONS, type CollectionName } from './collections';
-import type { DocumentBackend, Row } from './document-backend';
+import { checkDeclaredQuery, COLLECTIONS, type CollectionName, queryShapes } from './collections';
+import type { DocumentBackend, QueryRange, Row } from './document-backend';
 import { createStore } from './document-store';
 import { type Store, StoreError } from './store';
 
@@ -43,10 +43,11 @@ class SqliteBackend implements DocumentBackend {
       // Firestore's older documents lack them; the store fills in what it needs (document-store.ts).
       const existing = new Set((this.db.pragma(`table_info(${quote(name)})`) as { name: string }[]).map((c) => c.name));
       for (const f of spec.fields) if (!existing.has(f)) this.db.exec(`ALTER TABLE ${quote(name)} ADD COLUMN ${quote(f)} TEXT`);
-      for (const q of spec.queries) {
+      for (const q of queryShapes(spec)) {
         const index = quote([name, 'by', ...q, 'sk'].join('_'));
         this.db.exec(`CREATE INDEX IF NOT EXISTS ${index} ON ${quote(name)} (${[...q, 'sk'].map(quote).join(', ')})`);
       }
+      for (const by of spec.orderedBy ?? []) this.db.exec(`CREATE INDEX IF NOT EXISTS ${quote([name, 'by', by].join('_'))} ON ${quote(name)} (${quote(by)})`);
     }
   }
 
@@ -138,22 +139,28 @@ class SqliteBackend implements DocumentBackend {
     return this.select(collection, where, after, limit, 'CAST(body AS BLOB) AS body') as { sk: string; body: Buffer }[];
   }
 
-  async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, descending = false) {
-    return this.select(collection, where, after, limit, 'body', descending) as { sk: string; body: string }[];
+  async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, descending = false, range: QueryRange = {}) {
+    return this.select(collection, where, after, limit, 'body', descending, range) as { sk: string; body: string }[];
   }
 
-  private select(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, body: string, descending = false): unknown[] {
-    checkDeclaredQuery(collection, where, descending);
+  private select(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, body: string, descending = false, range: QueryRange = {}): unknown[] {
+    const by = range.by ?? 'sk';
+    checkDeclaredQuery(collection, where, descending, by);
+    const key = quote(by);
     const conditions = equalTo(where);
     const params: (string | number)[] = Object.values(where);
     if (after !== undefined) {
-      conditions.push(descending ? 'sk < ?' : 'sk > ?');
+      conditions.push(descending ? `${key} < ?` : `${key} > ?`);
       params.push(after);
+    }
+    if (range.below !== undefined) {
+      conditions.push(`${key} < ?`);
+      params.push(range.below);
     }
     const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     params.push(limit);
     // The same index (the equality fields, then sk) serves both directions.
-    return this.statement(`SELECT sk, ${body} FROM ${quote(collection)} ${filter} ORDER BY sk${descending ? ' DESC' : ''} LIMIT ?`).all(params);
+    return this.statement(`SELECT ${key} AS sk, ${body} FROM ${quote(collection)} ${filter} ORDER BY ${key}${descending ? ' DESC' : ''} LIMIT ?`).all(params);
   }
 
   async close(): Promise<void> {

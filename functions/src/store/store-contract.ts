@@ -438,6 +438,65 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await store.listAudit({ publisherId: 'p1', since: at(10) })).items).toEqual([]);
     });
 
+    test('audit: listed before an instant too — a month\'s entries, not all that followed them', async () => {
+      const entries = [];
+      for (let i = 0; i < 6; i++) entries.push(await store.appendAudit({ at: at(i), actor: 'u2', action: 'x', target: `submission/s${i}`, details: {}, publisherId: 'p1' }));
+      await store.appendAudit({ at: at(2), actor: 'u3', action: 'other', target: 'submission/o', details: {}, publisherId: 'p2' });
+      // From at(1) up to at(4), which is left out: by pages.
+      expect((await pages((after) => store.listAudit({ publisherId: 'p1', since: at(1), before: at(4), after, limit: 2 }))).flat()).toEqual(entries.slice(1, 4));
+      expect((await store.listAudit({ publisherId: 'p1', before: at(0) })).items).toEqual([]);
+      expect((await store.listAudit({ before: at(1) })).items).toEqual([entries[0]]);
+    });
+
+    test('month closes: each kept once and never changed; the latest before a month, of that publisher only', async () => {
+      const open = (id: string) => [{ id, publisherId: 'p1', history: [{ at: at(1), action: 'submitted' }] }];
+      expect(await store.latestMonthClose('p1', '2026-10')).toBeUndefined();
+      await store.putMonthClose({ publisherId: 'p1', month: '2026-08', open: open('a') });
+      await store.putMonthClose({ publisherId: 'p1', month: '2026-09', open: [] });
+      await store.putMonthClose({ publisherId: 'p2', month: '2026-10', open: open('c') });
+      // Kept already: it stays as it was.
+      await store.putMonthClose({ publisherId: 'p1', month: '2026-08', open: open('b') });
+      expect(await store.latestMonthClose('p1', '2026-09')).toEqual({ publisherId: 'p1', month: '2026-08', open: open('a') });
+      expect(await store.latestMonthClose('p1', '2026-10')).toEqual({ publisherId: 'p1', month: '2026-09', open: [] });
+      expect(await store.latestMonthClose('p1', '2027-01')).toEqual({ publisherId: 'p1', month: '2026-09', open: [] });
+      expect(await store.latestMonthClose('p1', '2026-08')).toBeUndefined();
+      expect(await store.latestMonthClose('p2', '2026-10')).toBeUndefined();
+    });
+
+    test('publishers due: listed from the day after their next update was due, which their registration, periodicity, publication and confirmation move', async () => {
+      const noon = (day: string) => `${day}T18:00:00.000Z`; // 12:00 in Mexico City
+      const due = async (day: string) => (await pages((after) => store.listPublishersDue({ day, after, limit: 1 }))).flat().map((p) => p.id);
+      // Registered 10 January 2024 with a period of 30 days: due by 9 February, late from the 10th.
+      await store.putPublisher({ ...samplePublisher('p1'), commitment: { projects: 1, periodicityDays: 30 }, registeredAt: noon('2024-01-10') });
+      // Registered before the date was kept, never published: due already. Registered 1 June, 90 days: due by 30 August.
+      await store.putPublisher(samplePublisher('p0'));
+      await store.putPublisher({ ...samplePublisher('p2'), registeredAt: noon('2024-06-01') });
+      expect(await due('2024-02-09')).toEqual(['p0']);
+      // The latest due first, by pages.
+      expect(await due('2024-02-10')).toEqual(['p1', 'p0']);
+      // Its periodicity changed to 60 days: due by 10 March.
+      await store.updatePublisher('p1', (p) => ({ ...p, commitment: { projects: 1, periodicityDays: 60 } }));
+      expect(await due('2024-02-10')).toEqual(['p0']);
+      expect(await due('2024-03-10')).toEqual(['p0']);
+      expect(await due('2024-03-11')).toEqual(['p1', 'p0']);
+      // Published 1 March: the date is on the publisher, kept by a registration replaced whole (whatever it says); due by 30 April.
+      await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'h', createdAt: noon('2024-03-01') });
+      await store.completePublication('A', { releases: 0, records: 0, projects: 0 });
+      await store.setCurrent('p1', 'A', null);
+      expect((await store.getPublisher('p1'))?.publishedAt).toBe(noon('2024-03-01'));
+      await store.putPublisher({ ...samplePublisher('p1'), commitment: { projects: 1, periodicityDays: 60 }, registeredAt: noon('2024-01-10'), publishedAt: noon('2020-01-01') });
+      expect((await store.getPublisher('p1'))?.publishedAt).toBe(noon('2024-03-01'));
+      expect(await due('2024-04-30')).toEqual(['p0']);
+      expect(await due('2024-05-01')).toEqual(['p1', 'p0']);
+      // Its data confirmed current on 15 April (an approval of unchanged data): due by 14 June.
+      await store.updatePublisher('p1', (p) => ({ ...p, confirmedAt: noon('2024-04-15') }));
+      expect(await due('2024-06-14')).toEqual(['p0']);
+      expect(await due('2024-06-15')).toEqual(['p1', 'p0']);
+      // Removed: no longer listed.
+      expect(await store.deletePublisher('p0')).toBe(true);
+      expect(await due('2030-01-01')).toEqual(['p2', 'p1']);
+    });
+
     test('stats: replace and read', async () => {
       await store.putStats({ publisherId: 'p1', publicationId: 'A', computedAt: at(1), data: { processes: 3 } });
       await store.putStats({ publisherId: 'p1', publicationId: 'B', computedAt: at(2), data: { processes: 4, byState: { Jalisco: 4 } } });
@@ -708,7 +767,7 @@ function countingReads(backend: DocumentBackend): { backend: DocumentBackend; re
 }
 
 /** A row as a store wrote it before a field was indexed: the body has it, the row's fields do not. */
-function rowWithout(collection: 'users' | 'current', id: string, body: object, fields: Record<string, string>): Row {
+function rowWithout(collection: 'users' | 'current' | 'publishers', id: string, body: object, fields: Record<string, string>): Row {
   return { id: docId(id), sk: sortKey(id), fields, body: JSON.stringify(body) };
 }
 
@@ -823,6 +882,27 @@ export function runMarkedFieldsContract(name: string, openBackend: () => Promise
       expect(await createStore(other.backend).publishedDocuments()).toBe(56);
       expect(other.reads).toEqual({ changes: 1, current: 1 });
     });
+
+    test('publishers written before their due date was a field: marked once with their current publication\'s date, then listed by it', async () => {
+      const early = createStore(backend);
+      await early.createPublication({ id: 'A1', publisherId: 'a', contentHash: 'hash-A1', createdAt: '2024-03-01T18:00:00.000Z' });
+      await early.completePublication('A1', { releases: 0, records: 0, projects: 0 });
+      // As an earlier version wrote them: no `updateDue` in the row, no `publishedAt` in the body. Both registered
+      // 10 January with a period of 90 days; «a» published 1 March (due by 30 May), «b» never (due by 9 April).
+      const registered = (id: string): Publisher => ({ ...samplePublisher(id), registeredAt: '2024-01-10T18:00:00.000Z' });
+      await backend.putMany('publishers', [rowWithout('publishers', 'a', registered('a'), {}), rowWithout('publishers', 'b', registered('b'), {})]);
+      await backend.putMany('current', [rowWithout('current', 'a', { publisherId: 'a', publicationId: 'A1', documents: 0 }, { publisherId: 'a' })]);
+      const store = createStore(backend);
+      expect((await store.listPublishersDue({ day: '2024-04-10' })).items.map((p) => p.id)).toEqual(['b']);
+      expect((await store.listPublishersDue({ day: '2024-05-31' })).items.map((p) => p.id)).toEqual(['a', 'b']);
+      // The marking kept each as it was, with its publication's date.
+      expect(await store.getPublisher('a')).toEqual({ ...registered('a'), publishedAt: '2024-03-01T18:00:00.000Z' });
+      expect(await store.getPublisher('b')).toEqual(registered('b'));
+      // Another process: the marker (1 read), then the due ones only.
+      const other = countingReads(backend);
+      expect((await createStore(other.backend).listPublishersDue({ day: '2024-04-10' })).items.map((p) => p.id)).toEqual(['b']);
+      expect(other.reads).toEqual({ changes: 1, publishers: 1 });
+    });
   });
 }
 
@@ -883,6 +963,15 @@ export function runOlderRowsContract(name: string, older: OlderStoreRows, openOv
       expect(await store.getIndex('merida-20251110160000-aaaa0002')).toMatchObject({ processes: 2 });
       // Two current publications of 2 releases, 2 records and 1 project each.
       expect(await store.publishedDocuments()).toBe(10);
+    });
+
+    test('the reminders list the publishers due by their current publication\'s date, given them once', async () => {
+      // Both registered 1 November with a period of 90 days; Valladolid published 5 November (due by 3 February),
+      // Mérida 10 November (due by 8 February).
+      expect((await store.listPublishersDue({ day: '2026-02-03' })).items.map((p) => p.id)).toEqual([]);
+      expect((await store.listPublishersDue({ day: '2026-02-04' })).items.map((p) => p.id)).toEqual(['valladolid']);
+      expect((await store.listPublishersDue({ day: '2026-02-09' })).items.map((p) => p.id)).toEqual(['merida', 'valladolid']);
+      expect((await store.getPublisher('merida'))?.publishedAt).toBe('2025-11-10T16:00:00.000Z');
     });
 
     test('the new version acts on them: a coordinator added, the waiting send approved and published, the failed one returned', async () => {

@@ -5,6 +5,7 @@
  */
 import type { PackageTerms } from '../../../core/unflatten/settings-reader';
 import type { Finding } from '../../../core/findings/finding';
+import type { KeptSubmission } from '../../../core/workflow/monthly-account';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -57,6 +58,23 @@ export interface Publisher {
    * re-registration may drop it (the reader then reads every approved and published send, as before it existed).
    */
   latestApproval?: { submissionId: string; sentAt: string };
+  /**
+   * When its current publication was made (the `createdAt` of the one `current` points at): kept by the store —
+   * written by setCurrent after the switch, kept by putPublisher and updatePublisher whatever they are given — so the
+   * due date of its next update is a field of the publisher (listPublishersDue). Absent before its first publication.
+   */
+  publishedAt?: string;
+}
+
+/**
+ * The sends of a publisher still open when a month closed (core/workflow/monthly-account.ts monthClose): written
+ * once the month is over, never changed after; the next month's report starts from it.
+ */
+export interface MonthClose {
+  publisherId: string;
+  /** aaaa-mm, a Mexico City month. */
+  month: string;
+  open: KeptSubmission[];
 }
 
 export type Role = 'capturista' | 'coordinador' | 'admin';
@@ -246,6 +264,13 @@ export interface Store {
   getPublisher(id: string): Promise<Publisher | undefined>;
   listPublishers(page?: PageRequest): Promise<Page<Publisher>>;
   /**
+   * The publishers whose next update was due before `day` (Mexico City, aaaa-mm-dd; core/workflow/update-due.ts
+   * updateDueAt of their own fields): those late on `day`, the latest due first, read by an indexed field instead of
+   * every publisher. The first call marks, once per store, the publishers written before the field (a scan of every
+   * publisher and its current publication).
+   */
+  listPublishersDue(query: PageRequest & { day: string }): Promise<Page<Publisher>>;
+  /**
    * Changes a publisher in one atomic read-and-write, so what others change meanwhile is kept (stages recorded by a
    * coordinator, a confirmation written by an approval, a registration); `change` must be pure (Firestore may run it
    * again) and keep the id. Logs the change as putPublisher does; answers the publisher written. StoreError
@@ -381,9 +406,14 @@ export interface Store {
   /**
    * `since` (ISO 8601, as entries' `at`): only entries made then or later — a send's review page reads its
    * publisher's log from the send's creation, not from the oldest entry (a busy implementer's first 1,000 entries
-   * held none of a recent send's).
+   * held none of a recent send's). `before`: only entries made before it (a month's log, not all that followed it).
    */
-  listAudit(query?: PageRequest & { publisherId?: string; since?: string }): Promise<Page<AuditEntry>>;
+  listAudit(query?: PageRequest & { publisherId?: string; since?: string; before?: string }): Promise<Page<AuditEntry>>;
+
+  /** Keeps a month's close; one already kept for that publisher and month stays as it is (it never changes). */
+  putMonthClose(close: MonthClose): Promise<void>;
+  /** The publisher's latest kept close of a month before `month` (aaaa-mm), if any. */
+  latestMonthClose(publisherId: string, month: string): Promise<MonthClose | undefined>;
 
   putStats(stats: PublisherStats): Promise<void>;
   getStats(publisherId: string): Promise<PublisherStats | undefined>;

@@ -10,7 +10,7 @@ import { sameState } from '../auth/policy';
 import { readAll } from '../store/read-all';
 import type { Publisher, Store, Submission, User } from '../store/store';
 import type { Notify, WorkflowEvent } from './workflow-events';
-import { formatCount, formatDate } from '../../../core/format/es-mx';
+import { formatCount, formatDate, mexicoCityDay } from '../../../core/format/es-mx';
 import { sourceName } from '../../../core/workflow/contract';
 
 export interface MailMessage { to: string[]; subject: string; text: string }
@@ -160,10 +160,12 @@ const DAY = 86_400_000;
 export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]> {
   const now = deps.now?.() ?? new Date();
   const reminded: string[] = [];
-  // Every publisher: whether one is late depends on its own pointer, confirmation and period, which no query can
-  // compare with today (that would take a due date kept on each publisher); a few thousand reads a day.
-  const publishers = await readAll((after) => deps.store.listPublishers({ after, limit: 1000 }));
+  // Only the publishers whose due date is over (kept on each, indexed: Store.listPublishersDue), not every publisher
+  // and its publication: at national scale most are on time on any given day.
+  const publishers = await readAll((after) => deps.store.listPublishersDue({ day: mexicoCityDay(now.getTime()), after, limit: 1000 }));
   for (const p of publishers) {
+    // Checked against its pointer, as Seguimiento does: a due date left early (its publication's date not written on
+    // it after the switch) lists it, and it is not reminded.
     const current = await deps.store.getCurrent(p.id);
     // An approval of unchanged data (confirmedAt) counts as an update, as on Seguimiento (core/workflow/update-due.ts).
     const clock = { lastPublishedAt: current?.createdAt, confirmedAt: p.confirmedAt, registeredAt: p.registeredAt, periodicityDays: p.commitment.periodicityDays };
