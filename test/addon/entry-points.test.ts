@@ -105,6 +105,24 @@ describe('Crear plantilla', () => {
     expect(h.ss.toasts[0]).toContain('Se agregaron');
   });
 
+  it('offers the parts of the clave presupuestaria as a drop-down that still takes another name, as INAI\'s capture tool named them', () => {
+    main.menuCreateTemplate();
+    const catalogue = h.ss.get(CATALOG_SHEET).values();
+    for (const name of ['Componentes de la clave', 'Componentes presupuestales']) {
+      const sheet = spec.sheets.find((s) => s.name === name)!;
+      const column = sheet.columns.findIndex((c) => c.field.endsWith('budgetLines/components/name'));
+      const rule = h.ss.get(name).validationAt(3, column + 1);
+      expect(rule?.sourceSheet).toBe(CATALOG_SHEET);
+      // An open list: a part the list lacks is warned on Validar, not refused as it is typed.
+      expect(rule?.strict).toBe(false);
+      const m = /^\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(rule?.sourceA1 ?? '');
+      // The catalogue has a column per list: past Z, its letters are two (AB).
+      const index = [...m![1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const listed = catalogue.slice(Number(m![2]) - 1, Number(m![3])).map((r) => r[index]);
+      expect(listed).toEqual(expect.arrayContaining(['Ejercicio fiscal (año)', 'Ramo', 'Programa presupuestario', 'Objeto del gasto (partida)']));
+    }
+  });
+
   it('shows the minimum to publish: coloured tabs, the list in Instrucciones, frozen key columns, MXN first', () => {
     main.menuCreateTemplate();
     const coloured = h.ss.sheets().filter((s) => (s as FakeSheet).tabColor === MINIMUM_TAB_COLOR).map((s) => s.name());
