@@ -59,6 +59,9 @@ export const BUDGET_LINE_COMPONENTS = [
   'portfolioKey',
 ];
 
+/** Item classification schemes Mexican procurement uses that OCDS's open list lacks (see buildProfileFiles). */
+export const MX_ITEM_SCHEMES = ['COG'];
+
 const PROSE_KEYS = new Set(['title', 'description', 'deprecated']);
 
 function readJson(file: string): Json {
@@ -278,6 +281,9 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   // EDCA-MX adds Mexican document types (stage-specific) to the open documentType codelist.
   const mxDocs = parseCsv(fs.readFileSync(path.join(standardsDir, 'edca-mx', 'capture-tool-catalog-documenttype.csv'), 'utf8'));
   ocdsCodes.documentType = [...ocdsCodes.documentType, ...mxDocs.map((r) => r.code).filter((c) => c && !ocdsCodes.documentType.includes(c))];
+  // R-61: INAI's capture tool classifies items by CUCoP (on the list) or by the partida of CONAC's Clasificador por
+  // Objeto del Gasto, which no code of the open itemClassificationScheme list names: an official's COG item was off the list.
+  ocdsCodes.itemClassificationScheme = [...ocdsCodes.itemClassificationScheme, ...MX_ITEM_SCHEMES.filter((c) => !ocdsCodes.itemClassificationScheme.includes(c))];
   const budgetMoments = codesFromCsv(path.join(standardsDir, 'edca-mx', 'capture-tool-edcapi-edcapi_cat_budget_moment_type.csv'));
   // EDCA-MX budget lines also publish the "reserved" moment (rules.md R-35: OCDS measures are approved, modified,
   // executed, committed, reserved); the EDCAPI catalogue (R-36) has no such row.
@@ -327,7 +333,7 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
       // (schemas/extensions) have no published URL yet, so they are listed apart.
       edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: EDCA_MX_EXTENSIONS, programExtensions: EDCA_MX_OWN_EXTENSIONS.map((e) => `schemas/extensions/${e}`) },
       edcapi: { base: 'OC4IDS 0.9.5 project schema', extensions: EDCAPI_EXTENSIONS.map((e) => `${e} (${EDCAPI_EXTENSION_DEFINITIONS.join(', ')})`) },
-      mexicanLists: ['documentType (capture tool catalogues, EDCA-MX and EDCAPI)', 'mx/budgetClassificationType (Federal Public Administration publications)', 'mx/budgetLineComponent (parts of the clave presupuestaria)', 'mx/budgetMoment', 'mx/budgetOrigin', 'mx/procurementMethodDetails'],
+      mexicanLists: ['documentType (capture tool catalogues, EDCA-MX and EDCAPI)', 'itemClassificationScheme + COG (capture tool)', 'mx/budgetClassificationType (Federal Public Administration publications)', 'mx/budgetLineComponent (parts of the clave presupuestaria)', 'mx/budgetMoment', 'mx/budgetOrigin', 'mx/procurementMethodDetails'],
     }),
   };
 }

@@ -83,6 +83,15 @@ describeIfStandards('the capture tool\'s codes in the template', () => {
     expect(homeless).toEqual([]);
   });
 
+  it('offers every item classification scheme the tool\'s item forms offered (CUCOP, COG…)', () => {
+    const row = parseCsv(fs.readFileSync(path.join(MX, 'captured-fields-ocds.csv'), 'utf8')).find((r) => r.path === '/tender/items/classification/scheme');
+    const schemes = [...(row?.codelist ?? '').replace(/^[^:]*:/, '').matchAll(/(?:^|,)\s*([A-Z]+)/g)].map((m) => m[1]);
+    expect(schemes).toEqual(expect.arrayContaining(['CUCOP', 'COG']));
+    for (const field of ['tender/items/classification/scheme', 'contracts/items/classification/scheme']) {
+      expect(schemes.filter((s) => placeOf('ocds', field, s) !== s)).toEqual([]);
+    }
+  });
+
   it('offers, for a budget line\'s components, the parts of the clave presupuestaria the tool names them by', () => {
     // EDCAPI's components as its field list writes them (`components[name=cycle]/code`).
     const names = parseCsv(fs.readFileSync(path.join(MX, 'captured-fields-oc4ids.csv'), 'utf8')).map((r) => /components\[name=(\w+)\]/.exec(r.path)?.[1]).filter((n): n is string => !!n);

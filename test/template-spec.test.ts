@@ -123,6 +123,11 @@ function officialCodes(standard: 'ocds' | 'oc4ids', codelist: string): Set<strin
   }
   for (const ext of fs.readdirSync(extDir)) addFile(path.join(extDir, ext, 'codelists', `-${codelist}.csv`), 'Code', true);
   if (codelist === 'documentType') addFile(path.join(mx, 'capture-tool-catalog-documenttype.csv'), 'code');
+  // R-61: the schemes the capture tool's item forms offer («CUCOP (Clasificador…), COG (…), CPC, …»).
+  if (codelist === 'itemClassificationScheme') {
+    const row = parseCsv(fs.readFileSync(path.join(mx, 'captured-fields-ocds.csv'), 'utf8')).find((r) => r.path === '/tender/items/classification/scheme');
+    for (const m of (row?.codelist ?? '').replace(/^[^:]*:/, '').matchAll(/(?:^|,)\s*([A-Z]+)/g)) codes.add(m[1]);
+  }
   return codes;
 }
 
