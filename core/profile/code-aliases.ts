@@ -43,6 +43,10 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
     'transporte carretero': 'transport.road', 'transporte marítimo': 'transport.water', 'transporte maritimo': 'transport.water',
     'transporte urbano': 'transport.urban',
   },
+  // R-54: the tool published a related project's scheme as «oc4i ID» (0.9.5's code is oc4ids), and offered OCDS's
+  // «ocid» as «Open Contracting ID».
+  relatedProjectScheme: { 'oc4i id': 'oc4ids', oc4i: 'oc4ids' },
+  relatedProcessScheme: { 'open contracting id': 'ocid' },
   exchangeRateSource: { centralbank: 'market', banxico: 'market', 'banco de méxico': 'market', 'banco de mexico': 'market', contrato: 'contract' },
 };
 
