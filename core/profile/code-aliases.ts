@@ -43,6 +43,17 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
     'transporte carretero': 'transport.road', 'transporte marítimo': 'transport.water', 'transporte maritimo': 'transport.water',
     'transporte urbano': 'transport.urban',
   },
+  // The short names officials give the documents of a Mexican procedure (the capture tool listed them so: Finiquito,
+  // Contrato, Convocatoria, Requisición…), each the one document type our title names at greater length; the column
+  // is an open list, so «Finiquito» was published as a type of its own that no stage or key-document check knows.
+  documentType: {
+    finiquito: 'settlement', contrato: 'contractSigned', convocatoria: 'tenderNotice', 'invitación': 'tenderNotice', invitacion: 'tenderNotice',
+    fallo: 'awardNotice', 'acta de fallo': 'awardNotice', 'requisición': 'request', requisicion: 'request',
+    'acta de junta de aclaraciones': 'clarifications', 'acta de entrega-recepción': 'physicalReception', 'acta de entrega-recepcion': 'physicalReception',
+    bases: 'biddingDocuments', 'bases de licitación': 'biddingDocuments', 'bases de licitacion': 'biddingDocuments',
+    'proposición ganadora': 'winningBid', 'proposicion ganadora': 'winningBid', 'anexos del contrato': 'contractAnnexe',
+    'avance físico': 'physicalProgressReport', 'avance fisico': 'physicalProgressReport', 'avance financiero': 'financialProgressReport',
+  },
   // R-54: the tool published a related project's scheme as «oc4i ID» (0.9.5's code is oc4ids), and offered OCDS's
   // «ocid» as «Open Contracting ID».
   relatedProjectScheme: { 'oc4i id': 'oc4ids', oc4i: 'oc4ids' },

@@ -337,7 +337,8 @@ withStandards('real Mexican publications round-trip', () => {
     const run = await runCli('import', path.join(REAL_MX, file), '-o', path.join(dir, 'sfin.xlsx'));
     const lines = run.err.split('\n').filter(Boolean);
     expect(lines).toContain(`${file}: Se quitaron 8 textos vacíos: hoja «Actores»: «Correo electrónico del contacto» (3), «Fax del contacto» (3), «Teléfono del contacto» (2).`);
-    expect(lines).toContain(`${file}: 1 valor de la columna «Tipo de procedimiento» de la hoja «Contrataciones» se escribió como el código del catálogo (venía con otras mayúsculas, con su nombre o con un código de otra versión del catálogo).`);
+    // Jalisco's documents typed «contrato» and «Bases»: the contract signed and the bidding documents (code-aliases.ts).
+    expect(lines).toContain(`${file}: 3 valores con otras mayúsculas, con su nombre o con un código de otra versión del catálogo se escribieron como el código del catálogo: hoja «Documentos de contrato»: «Tipo de documento» (1); hoja «Documentos de licitación»: «Tipo de documento» (1); hoja «Contrataciones»: «Tipo de procedimiento» (1).`);
     expect(lines.find((l) => l.includes('espacios o caracteres invisibles'))).toMatch(/: hoja «Artículos adjudicados»: «Unidad de medida» \(1\), «Clave de clasificación» \(1\); hoja «Actores»: «País» \(3\);/);
     // What the template has no column for keeps its path: there is no column to name.
     expect(lines.find((l) => l.includes('la plantilla no tiene columna'))).toMatch(/: «awards\/items\/itemAmount\/amount» \(1\), «awards\/items\/itemAmount\/currency» \(1\), /);
