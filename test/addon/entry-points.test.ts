@@ -234,6 +234,21 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(tabs.indexOf('Proyectos')).toBeLessThan(tabs.indexOf('Adjudicaciones'));
   });
 
+  it('takes the words of INAI\'s capture tool as the options they are: no finding on the sector, the status or a clave\'s part', () => {
+    const sector = col('sector');
+    const status = col('status');
+    writeRow(h.ss.get('Proyectos'), 3, { id: 'oc4ids-abc123-0001', title: 'Unidad deportiva', sector: 'Deportes; Recreación; Seguridad', status: 'Terminado' });
+    const parts = spec.sheets.find((s) => s.name === 'Componentes de la clave')!;
+    const name = parts.columns.findIndex((c) => c.field.endsWith('components/name'));
+    const row = parts.columns.map((c, i) => (i === name ? 'Objeto del gasto' : ({ id: 'oc4ids-abc123-0001', code: '61401' } as Record<string, string>)[c.field.split('/').pop()!] ?? ''));
+    h.ss.get('Componentes de la clave').setValues({ row: 3, column: 1, rows: 1, columns: row.length }, [row]);
+    const report = main.runValidation();
+    const at = (sheet: string, column: number) => report.groups.filter((g) => g.sheet === sheet).flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.row === 3 && i.column === column);
+    expect(at('Proyectos', sector.index)).toEqual([]);
+    expect(at('Proyectos', status.index)).toEqual([]);
+    expect(at('Componentes de la clave', name + 1)).toEqual([]);
+  });
+
   it('points a required field left empty in every row at its own column, and marks that cell', () => {
     const description = col('description');
     const report = main.runValidation();
