@@ -44,6 +44,24 @@ export const PROCUREMENT_METHOD_DETAILS: Record<string, string> = {
   'Adjudicación directa': 'direct',
 };
 
+/**
+ * The parts of the Mexican clave presupuestaria a budget line's `components[].name` names (rules.md R-35): INAI's
+ * capture tool writes them from its own inputs (Año, Clave de ramo…), in this order of levels — EDCAPI from `cycle` to
+ * `portfolioKey`, EDCA-MX from `branch` to `region`, with its `strategicObjective`, `requestingUnit` and
+ * `specificActivity`. The budgetLines extension names a list for them that it does not publish, so the field has
+ * no codelist in the schema: without this list the template offered no choice, and an official who wrote «Ramo» or
+ * «Objeto del gasto» published a name no reader (nor the dashboard's partida) recognises. Open: other publishers'
+ * keys have other parts, which are warned, not refused.
+ */
+export const BUDGET_LINE_COMPONENTS = [
+  'cycle', 'branch', 'responsibleUnit', 'finality', 'function', 'subFunction', 'institutionalActivity', 'budgetProgram',
+  'strategicObjective', 'requestingUnit', 'specificActivity', 'spendingObject', 'spendingType', 'budgetSource', 'region',
+  'portfolioKey',
+];
+
+/** Item classification schemes Mexican procurement uses that OCDS's open list lacks (see buildProfileFiles). */
+export const MX_ITEM_SCHEMES = ['COG'];
+
 const PROSE_KEYS = new Set(['title', 'description', 'deprecated']);
 
 function readJson(file: string): Json {
@@ -263,6 +281,9 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   // EDCA-MX adds Mexican document types (stage-specific) to the open documentType codelist.
   const mxDocs = parseCsv(fs.readFileSync(path.join(standardsDir, 'edca-mx', 'capture-tool-catalog-documenttype.csv'), 'utf8'));
   ocdsCodes.documentType = [...ocdsCodes.documentType, ...mxDocs.map((r) => r.code).filter((c) => c && !ocdsCodes.documentType.includes(c))];
+  // R-61: INAI's capture tool classifies items by CUCoP (on the list) or by the partida of CONAC's Clasificador por
+  // Objeto del Gasto, which no code of the open itemClassificationScheme list names: an official's COG item was off the list.
+  ocdsCodes.itemClassificationScheme = [...ocdsCodes.itemClassificationScheme, ...MX_ITEM_SCHEMES.filter((c) => !ocdsCodes.itemClassificationScheme.includes(c))];
   const budgetMoments = codesFromCsv(path.join(standardsDir, 'edca-mx', 'capture-tool-edcapi-edcapi_cat_budget_moment_type.csv'));
   // EDCA-MX budget lines also publish the "reserved" moment (rules.md R-35: OCDS measures are approved, modified,
   // executed, committed, reserved); the EDCAPI catalogue (R-36) has no such row.
@@ -274,6 +295,7 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   const mxLists: Record<string, Codelist> = {
     'mx/budgetMoment': { open: false, codes: ocdsMoments },
     'mx/procurementMethodDetails': { open: false, codes: Object.keys(PROCUREMENT_METHOD_DETAILS) },
+    'mx/budgetLineComponent': { open: true, codes: BUDGET_LINE_COMPONENTS },
   };
   const documentStages: Record<string, number[]> = {};
   for (const r of mxDocs) if (r.code) documentStages[r.code] = [...(documentStages[r.code] ?? []), Number(r.stage)];
@@ -295,7 +317,7 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   oc4idsCodes.documentType = [...oc4idsCodes.documentType, ...edcapiDocs.filter((c) => !oc4idsCodes.documentType.includes(c))];
 
   const ocds = buildProfile('ocds', '1.1.5', release as Json, ocdsCodes, mxLists);
-  const oc4ids = buildProfile('oc4ids', '0.9.5', project as Json, oc4idsCodes, { 'mx/budgetMoment': { open: false, codes: budgetMoments } });
+  const oc4ids = buildProfile('oc4ids', '0.9.5', project as Json, oc4idsCodes, { 'mx/budgetMoment': { open: false, codes: budgetMoments }, 'mx/budgetLineComponent': { open: true, codes: BUDGET_LINE_COMPONENTS } });
 
   return {
     ...ownExtensionFiles(ocds),
@@ -311,7 +333,7 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
       // (schemas/extensions) have no published URL yet, so they are listed apart.
       edcaMx: { base: 'OCDS 1.1.5 release schema', extensions: EDCA_MX_EXTENSIONS, programExtensions: EDCA_MX_OWN_EXTENSIONS.map((e) => `schemas/extensions/${e}`) },
       edcapi: { base: 'OC4IDS 0.9.5 project schema', extensions: EDCAPI_EXTENSIONS.map((e) => `${e} (${EDCAPI_EXTENSION_DEFINITIONS.join(', ')})`) },
-      mexicanLists: ['documentType (capture tool catalogues, EDCA-MX and EDCAPI)', 'mx/budgetClassificationType (Federal Public Administration publications)', 'mx/budgetMoment', 'mx/budgetOrigin', 'mx/procurementMethodDetails'],
+      mexicanLists: ['documentType (capture tool catalogues, EDCA-MX and EDCAPI)', 'itemClassificationScheme + COG (capture tool)', 'mx/budgetClassificationType (Federal Public Administration publications)', 'mx/budgetLineComponent (parts of the clave presupuestaria)', 'mx/budgetMoment', 'mx/budgetOrigin', 'mx/procurementMethodDetails'],
     }),
   };
 }

@@ -83,6 +83,16 @@ function officialCodes(standard: 'ocds' | 'oc4ids', codelist: string): Set<strin
   if (codelist === 'mx/budgetMoment' && standard === 'ocds' && /approved\|modified\|executed\|committed\|reserved/.test(fs.readFileSync(path.join(mx, 'rules.md'), 'utf8'))) codes.add('reserved');
   // R-34: the capture tool's origins of public funds, emitted as their Spanish value.
   if (codelist === 'mx/budgetOrigin') addFile(path.join(mx, 'capture-tool-edcapi-edca_cat_origin.csv'), 'value');
+  // R-35: the parts of the clave presupuestaria the capture tool names its budget lines' components by: EDCAPI's in
+  // its field list's paths (`components[name=cycle]/code`), EDCA-MX's in the list of its `components/name` row.
+  if (codelist === 'mx/budgetLineComponent') {
+    for (const row of parseCsv(fs.readFileSync(path.join(mx, 'captured-fields-oc4ids.csv'), 'utf8'))) {
+      const m = /components\[name=(\w+)\]/.exec(row.path);
+      if (m) codes.add(m[1]);
+    }
+    const ocdsRow = parseCsv(fs.readFileSync(path.join(mx, 'captured-fields-ocds.csv'), 'utf8')).find((r) => r.path.endsWith('budgetLines/components/name'));
+    for (const name of (ocdsRow?.codelist ?? '').split(',')) if (name.trim()) codes.add(name.trim());
+  }
   // The budget classification's types, as the Federal Public Administration publishes them (its real sample).
   if (codelist === 'mx/budgetClassificationType') {
     const dir = path.join(STANDARDS_DIR, 'examples', 'real-mx');
@@ -113,6 +123,11 @@ function officialCodes(standard: 'ocds' | 'oc4ids', codelist: string): Set<strin
   }
   for (const ext of fs.readdirSync(extDir)) addFile(path.join(extDir, ext, 'codelists', `-${codelist}.csv`), 'Code', true);
   if (codelist === 'documentType') addFile(path.join(mx, 'capture-tool-catalog-documenttype.csv'), 'code');
+  // R-61: the schemes the capture tool's item forms offer («CUCOP (Clasificador…), COG (…), CPC, …»).
+  if (codelist === 'itemClassificationScheme') {
+    const row = parseCsv(fs.readFileSync(path.join(mx, 'captured-fields-ocds.csv'), 'utf8')).find((r) => r.path === '/tender/items/classification/scheme');
+    for (const m of (row?.codelist ?? '').replace(/^[^:]*:/, '').matchAll(/(?:^|,)\s*([A-Z]+)/g)) codes.add(m[1]);
+  }
   return codes;
 }
 

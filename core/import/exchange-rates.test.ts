@@ -27,11 +27,12 @@ describe("the capture tool's exchange rate that carries only a currency", () => 
     expect(onExchangeRateSheet(imported.releases)).toEqual([]);
   });
 
-  test('an exchange rate that says something (a rate, its date or source) is kept as it came, next to the empty one left out', () => {
+  test('an exchange rate that says something (a rate, its date or source) is kept, next to the empty one left out', () => {
     const rate = { currency: 'MXN', rate: 17.05, date: '2024-03-01T00:00:00-06:00', source: 'centralBank' };
     const imported = importDocuments({ releases: [release([{ currency: 'MXN', rate: null, date: '' }, rate])] }, 'usd.json');
     const contract = (imported.releases[0].contracts as Record<string, Record<string, unknown>>[])[0];
-    expect(contract.value.exchangeRates).toEqual([rate]);
+    // Its source as the exchangeRate extension's list has it: the tool's Banxico (`centralBank`) is `market`.
+    expect(contract.value.exchangeRates).toEqual([{ ...rate, source: 'market' }]);
     expect(imported.findings.filter((f) => f.code === 'import.exchange-rate-currency-only').map((f) => f.params.count)).toEqual([1]);
   });
 });

@@ -11,6 +11,16 @@
  *   `publicAuthority` (our template titles it «Dependencia o entidad responsable del proyecto»), and the tool's «emisor
  *   del pago» / «receptor de pago» (payer, payee), were kept off the list with a warning. The tool's «área requirente»
  *   (buyer there) is not read so: in a process it may be the requesting unit.
+ * - What INAI's capture tool offered that OC4IDS 0.9.5 and the exchangeRate extension do not list (rules.md R-55,
+ *   R-31), read as the listed code that holds it, as OCDS asks of an open list when one of its codes fits. Project
+ *   sectors `sports` and `recreation` (Deportes, Recreación) are within cultureSportsAndRecreation, `waste`
+ *   (Residuos) within waterAndWaste, `security` (Seguridad) within governance, whose description names local security,
+ *   prisons and defence; each was published as typed, a sector the dashboard and OC4IDS readers count apart. The
+ *   tool's other sector names (Agua, Cultura, Gobernanza, Habitacional…) are the short form of one of ours. Project
+ *   status `completed` (Terminado: closeout done), which 0.9.5 folds into completion, as the import already does
+ *   (core/import/upgrade.ts); the status list is closed, so it was refused. An exchange rate taken from Banxico
+ *   (`centralBank`), whose FIX is the market rate of the date it gives: `market`. The tool's «Otras» (`others`) says
+ *   nothing a code could, and stays a value off the list.
  * Keys are lower case (codes are matched case-insensitively); a written accent is spelled both ways.
  */
 const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -19,7 +29,36 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
   legalPersonality: { moral: 'legalPerson', 'física': 'naturalPerson', fisica: 'naturalPerson' },
   'mx/procurementMethodDetails': { lp: 'Licitación pública', i3p: 'Invitación a cuando menos tres personas', itp: 'Invitación a cuando menos tres personas', ad: 'Adjudicación directa' },
   partyRole: { 'autoridad pública': 'publicAuthority', 'autoridad publica': 'publicAuthority', 'emisor del pago': 'payer', 'receptor de pago': 'payee', 'receptor del pago': 'payee' },
-  projectStatus: { 'en ejecución': 'implementation', 'en ejecucion': 'implementation', concluido: 'completion', concluida: 'completion' },
+  projectStatus: {
+    'en ejecución': 'implementation', 'en ejecucion': 'implementation', concluido: 'completion', concluida: 'completion',
+    completed: 'completion', terminado: 'completion', terminada: 'completion', 'terminación': 'completion', terminacion: 'completion',
+    'implementación': 'implementation', implementacion: 'implementation',
+  },
+  projectSector: {
+    sports: 'cultureSportsAndRecreation', deportes: 'cultureSportsAndRecreation', recreation: 'cultureSportsAndRecreation',
+    'recreación': 'cultureSportsAndRecreation', recreacion: 'cultureSportsAndRecreation', cultura: 'cultureSportsAndRecreation',
+    waste: 'waterAndWaste', residuos: 'waterAndWaste', agua: 'waterAndWaste',
+    security: 'governance', seguridad: 'governance', gobernanza: 'governance',
+    habitacional: 'socialHousing', comunicaciones: 'communications',
+    'transporte carretero': 'transport.road', 'transporte marítimo': 'transport.water', 'transporte maritimo': 'transport.water',
+    'transporte urbano': 'transport.urban',
+  },
+  // The short names officials give the documents of a Mexican procedure (the capture tool listed them so: Finiquito,
+  // Contrato, Convocatoria, Requisición…), each the one document type our title names at greater length; the column
+  // is an open list, so «Finiquito» was published as a type of its own that no stage or key-document check knows.
+  documentType: {
+    finiquito: 'settlement', contrato: 'contractSigned', convocatoria: 'tenderNotice', 'invitación': 'tenderNotice', invitacion: 'tenderNotice',
+    fallo: 'awardNotice', 'acta de fallo': 'awardNotice', 'requisición': 'request', requisicion: 'request',
+    'acta de junta de aclaraciones': 'clarifications', 'acta de entrega-recepción': 'physicalReception', 'acta de entrega-recepcion': 'physicalReception',
+    bases: 'biddingDocuments', 'bases de licitación': 'biddingDocuments', 'bases de licitacion': 'biddingDocuments',
+    'proposición ganadora': 'winningBid', 'proposicion ganadora': 'winningBid', 'anexos del contrato': 'contractAnnexe',
+    'avance físico': 'physicalProgressReport', 'avance fisico': 'physicalProgressReport', 'avance financiero': 'financialProgressReport',
+  },
+  // R-54: the tool published a related project's scheme as «oc4i ID» (0.9.5's code is oc4ids), and offered OCDS's
+  // «ocid» as «Open Contracting ID».
+  relatedProjectScheme: { 'oc4i id': 'oc4ids', oc4i: 'oc4ids' },
+  relatedProcessScheme: { 'open contracting id': 'ocid' },
+  exchangeRateSource: { centralbank: 'market', banxico: 'market', 'banco de méxico': 'market', 'banco de mexico': 'market', contrato: 'contract' },
 };
 
 /** The listed code `text` is another spelling of, in `codelist`; undefined if none. */

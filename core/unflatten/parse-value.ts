@@ -395,10 +395,18 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
     case 'list': {
       const parts = asText(v, zone).split(';').map((p) => p.trim()).filter((p) => p !== '');
       const out: unknown[] = [];
+      // The text each code came from: two words for one option («Deportes; Recreación», both within «Cultura, deporte y
+      // recreación», as INAI's capture tool had them apart) are that option once, not a repeat the schema refuses
+      // (uniqueItems) in a cell the official never typed twice. The same text twice is still the repeat it is.
+      const said = new Map<unknown, string>();
       let warning: CellProblem | undefined;
       for (const part of parts) {
         const r = parseCode(part, spec);
         if (r.problem && r.value === undefined) return r;
+        const text = part.toLowerCase();
+        const before = said.get(r.value);
+        if (before !== undefined && before !== text) continue;
+        if (before === undefined) said.set(r.value, text);
         warning ??= r.problem;
         out.push(r.value);
       }

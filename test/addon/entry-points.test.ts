@@ -105,6 +105,24 @@ describe('Crear plantilla', () => {
     expect(h.ss.toasts[0]).toContain('Se agregaron');
   });
 
+  it('offers the parts of the clave presupuestaria as a drop-down that still takes another name, as INAI\'s capture tool named them', () => {
+    main.menuCreateTemplate();
+    const catalogue = h.ss.get(CATALOG_SHEET).values();
+    for (const name of ['Componentes de la clave', 'Componentes presupuestales']) {
+      const sheet = spec.sheets.find((s) => s.name === name)!;
+      const column = sheet.columns.findIndex((c) => c.field.endsWith('budgetLines/components/name'));
+      const rule = h.ss.get(name).validationAt(3, column + 1);
+      expect(rule?.sourceSheet).toBe(CATALOG_SHEET);
+      // An open list: a part the list lacks is warned on Validar, not refused as it is typed.
+      expect(rule?.strict).toBe(false);
+      const m = /^\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(rule?.sourceA1 ?? '');
+      // The catalogue has a column per list: past Z, its letters are two (AB).
+      const index = [...m![1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const listed = catalogue.slice(Number(m![2]) - 1, Number(m![3])).map((r) => r[index]);
+      expect(listed).toEqual(expect.arrayContaining(['Ejercicio fiscal (año)', 'Ramo', 'Programa presupuestario', 'Objeto del gasto (partida)']));
+    }
+  });
+
   it('shows the minimum to publish: coloured tabs, the list in Instrucciones, frozen key columns, MXN first', () => {
     main.menuCreateTemplate();
     const coloured = h.ss.sheets().filter((s) => (s as FakeSheet).tabColor === MINIMUM_TAB_COLOR).map((s) => s.name());
@@ -214,6 +232,21 @@ describe('Validar, marks and Quitar marcas', () => {
     const tabs = h.ss.sheets().map((s) => s.name());
     expect(shown.filter((n) => n !== 'Libro completo')).toEqual([...shown.filter((n) => n !== 'Libro completo')].sort((a, b) => tabs.indexOf(a) - tabs.indexOf(b)));
     expect(tabs.indexOf('Proyectos')).toBeLessThan(tabs.indexOf('Adjudicaciones'));
+  });
+
+  it('takes the words of INAI\'s capture tool as the options they are: no finding on the sector, the status or a clave\'s part', () => {
+    const sector = col('sector');
+    const status = col('status');
+    writeRow(h.ss.get('Proyectos'), 3, { id: 'oc4ids-abc123-0001', title: 'Unidad deportiva', sector: 'Deportes; Recreación; Seguridad', status: 'Terminado' });
+    const parts = spec.sheets.find((s) => s.name === 'Componentes de la clave')!;
+    const name = parts.columns.findIndex((c) => c.field.endsWith('components/name'));
+    const row = parts.columns.map((c, i) => (i === name ? 'Objeto del gasto' : ({ id: 'oc4ids-abc123-0001', code: '61401' } as Record<string, string>)[c.field.split('/').pop()!] ?? ''));
+    h.ss.get('Componentes de la clave').setValues({ row: 3, column: 1, rows: 1, columns: row.length }, [row]);
+    const report = main.runValidation();
+    const at = (sheet: string, column: number) => report.groups.filter((g) => g.sheet === sheet).flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.row === 3 && i.column === column);
+    expect(at('Proyectos', sector.index)).toEqual([]);
+    expect(at('Proyectos', status.index)).toEqual([]);
+    expect(at('Componentes de la clave', name + 1)).toEqual([]);
   });
 
   it('points a required field left empty in every row at its own column, and marks that cell', () => {
