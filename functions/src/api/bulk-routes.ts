@@ -9,6 +9,7 @@
 import { Router, type Request, type Response } from 'express';
 import { pipeline } from 'stream/promises';
 import { HttpError, notFound } from './http-error';
+import { acceptOnly } from './query-parameters';
 import { byteRange, ifRangeHolds } from './byte-range';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/packages/bulk-limit';
@@ -48,6 +49,7 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     return { offered: documents <= maxDocuments, documents, maxDocuments };
   };
   router.get('/bulk', async (req, res) => {
+    acceptOnly(req, ['publisher']);
     const { sets, publisherId } = await requestedSets(deps.store, req);
     // The dashboard's *Descargas y API* page links the files of all publishers only when they are offered. No
     // package file of nothing is listed (core/packages/bulk-contents.ts).
@@ -61,6 +63,7 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
   router.get('/bulk/:file', async (req: Request, res: Response) => {
     const name = String(req.params.file);
     if (!NAMES.includes(name)) throw notFound(`el archivo de descarga «${name}»`);
+    acceptOnly(req, ['publisher']);
     const { sets, publisherId } = await requestedSets(deps.store, req);
     const all = publisherId ? undefined : allPublishers(sets);
     if (all && !all.offered) {

@@ -233,6 +233,33 @@ describe('public API', () => {
     await request(small).get(`/api/stats?publisher=${one.publisherId}`).expect(200);
   });
 
+  // Ignored, these answered 200 with every document: a filter the API does not have looked applied.
+  it.each([
+    ['/api/ocds/records?ocid=ocds-mid001-DOP-IR-OP-005-2023', 'La dirección /api/ocds/records no acepta el parámetro «ocid»: sus parámetros son «publisher», «limit» y «after». Un proceso: /api/ocds/records/{ocid}; sus entregas: /api/ocds/releases?ocid={ocid}.'],
+    ['/api/ocds/releases?since=2024-01-01', 'La dirección /api/ocds/releases no acepta el parámetro «since»: sus parámetros son «publisher», «limit», «after», «ocid» y «releaseID». La API no filtra por fecha: los archivos de /api/bulk traen todo, para filtrar por la fecha de cada documento.'],
+    ['/api/ocds/releases?publisher_id=merida', 'La dirección /api/ocds/releases no acepta el parámetro «publisher_id»: sus parámetros son «publisher», «limit», «after», «ocid» y «releaseID».'],
+    ['/api/oc4ids/projects?id=oc4ids-mid001-MID-2023-002', 'La dirección /api/oc4ids/projects no acepta el parámetro «id»: sus parámetros son «publisher», «limit» y «after». Un proyecto: /api/oc4ids/projects/{id}.'],
+    ['/api/oc4ids/projects?Limit=5', 'La dirección /api/oc4ids/projects no acepta el parámetro «Limit»: sus parámetros son «publisher», «limit» y «after».'],
+    ['/api/publishers?state=Yucat%C3%A1n', 'La dirección /api/publishers no acepta el parámetro «state»: no lleva parámetros.'],
+    ['/api/ocds/records/ocds-mid001-DOP-IR-OP-005-2023?versioned=1', 'La dirección /api/ocds/records/ocds-mid001-DOP-IR-OP-005-2023 no acepta el parámetro «versioned»: no lleva parámetros.'],
+    ['/api/bulk/releases.json?publicador=merida', 'La dirección /api/bulk/releases.json no acepta el parámetro «publicador»: sus parámetros son «publisher».'],
+    ['/api/bulk?fecha=2024', 'La dirección /api/bulk no acepta el parámetro «fecha»: sus parámetros son «publisher». La API no filtra por fecha: los archivos de /api/bulk traen todo, para filtrar por la fecha de cada documento.'],
+  ])('GET %s → 400 naming the parameter it does not take and those it does', async (url, message) => {
+    const res = await request(app).get(url).expect(400).expect('content-type', 'application/json; charset=utf-8');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.body.error).toEqual({ code: 'unknown-parameter', message });
+  });
+
+  it('still answers every parameter it documents, and links.next as it writes it', async () => {
+    const pages = await allPages('/api/ocds/releases?publisher=merida&limit=2');
+    expect(pages.length).toBeGreaterThan(1);
+    const [release] = pages[0].releases as { ocid: string; id: string }[];
+    await request(app).get(`/api/ocds/releases?ocid=${release.ocid}&releaseID=${release.id}`).expect(200);
+    await request(app).get('/api/bulk/releases.json?publisher=merida').expect(200);
+    await request(app).get('/api/bulk?publisher=merida').expect(200);
+    await request(app).get('/api/oc4ids/projects?publisher=merida&limit=1').expect(200);
+  });
+
   it.each([
     ['/api/ocds/records/ocds-zzz999-nada', 404, 'not-found'],
     ['/api/oc4ids/projects/oc4ids-zzz999-nada', 404, 'not-found'],

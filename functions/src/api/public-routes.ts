@@ -16,6 +16,7 @@ import { publishedCount, type BulkKind } from '../../../core/packages/bulk-conte
 import { ResponseCache } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
+import { acceptOnly } from './query-parameters';
 
 export interface PublicRoutesDeps {
   store: Store;
@@ -30,6 +31,12 @@ export interface PublicRoutesDeps {
 
 /** The paged listing of each kind of document, linked from each publisher in /api/publishers. */
 const LISTINGS: readonly (readonly [BulkKind, string])[] = [['releases', '/api/ocds/releases'], ['records', '/api/ocds/records'], ['projects', '/api/oc4ids/projects']];
+
+/** What the listings of several documents read (query-parameters.ts refuses the rest). */
+const PAGED = ['publisher', 'limit', 'after'] as const;
+/** The parameters a reader tries on a listing for one document, and the address that gives it. */
+const ONE_RECORD = { ocid: 'Un proceso: /api/ocds/records/{ocid}; sus entregas: /api/ocds/releases?ocid={ocid}.' };
+const ONE_PROJECT = { id: 'Un proyecto: /api/oc4ids/projects/{id}.' };
 
 /** Cross-origin reading is every GET's (read-cors.ts); what these add is the public cache. */
 function publicHeaders(res: Response): void {
@@ -69,6 +76,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/publishers', async (req, res) => {
+    acceptOnly(req, []);
     const { publishers: all, sets, version } = await publishedState(store);
     // The list names every publisher's settings and current publication: exactly what the version names.
     await cache.send(req, res, version, async () => {
@@ -89,6 +97,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/ocds/releases', async (req, res) => {
+    acceptOnly(req, [...PAGED, 'ocid', 'releaseID']);
     const limit = parseLimit(req.query.limit);
     const ocid = queryString(req, 'ocid');
     const releaseId = queryString(req, 'releaseID');
@@ -123,6 +132,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/ocds/records', async (req, res) => {
+    acceptOnly(req, PAGED, ONE_RECORD);
     const limit = parseLimit(req.query.limit);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
     const sets = await listedSets(store, all, 'records', publisherId);
@@ -134,6 +144,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/ocds/records/:ocid', async (req, res) => {
+    acceptOnly(req, []);
     const ocid = String(req.params.ocid);
     const { sets, version } = await publishedState(store);
     const owner = ownerOf(sets, ocid, (p) => p.ocidPrefix);
@@ -146,6 +157,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/oc4ids/projects', async (req, res) => {
+    acceptOnly(req, PAGED, ONE_PROJECT);
     const limit = parseLimit(req.query.limit);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
     const sets = await listedSets(store, all, 'projects', publisherId);
@@ -157,6 +169,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/oc4ids/projects/:id', async (req, res) => {
+    acceptOnly(req, []);
     const id = String(req.params.id);
     const { sets, version } = await publishedState(store);
     const owner = ownerOf(sets, id, (p) => p.projectIdPrefix);
