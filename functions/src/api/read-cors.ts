@@ -16,8 +16,10 @@ export function readCors(): RequestHandler {
       res.set({
         'Access-Control-Allow-Origin': '*',
         'Access-Control-Allow-Methods': 'GET, HEAD',
-        // Range and If-Range: a page resuming a bulk download (bulk-routes.ts).
-        'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since, Range, If-Range',
+        // Range and If-Range: a page resuming a bulk download (bulk-routes.ts). Cache-Control and Pragma: a notebook
+        // that asks past its cache (`no-cache`), which the browser refused to send at all («Failed to fetch»); Accept
+        // and Content-Type, which some HTTP libraries set on every request. None changes what a read answers.
+        'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since, Range, If-Range, Cache-Control, Pragma, Accept, Content-Type',
         'Access-Control-Max-Age': '86400',
       });
       res.status(204).end();
