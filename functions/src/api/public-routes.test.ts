@@ -17,7 +17,7 @@ import { samplePublisher } from '../store/store-contract';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PROFILES } from '../../../core/profile/profiles';
-import { ownCodelistName } from '../../../core/profile/own-extension-codelists';
+import { declaredCodes, ownCodelistName } from '../../../core/profile/own-extension-codelists';
 import { codeTitle } from '../../../core/checks/code-label';
 import { parseCsvRows } from '../../../core/workbook/csv';
 import Ajv from 'ajv-draft-04';
@@ -134,7 +134,8 @@ describe('public API', () => {
       }
       for (const file of fieldLists) expect({ name, file, declared: extension.codelists?.includes(file) ?? false }).toEqual({ name, file, declared: true });
       for (const file of extension.codelists ?? []) {
-        expect(file).toMatch(/^[A-Za-z]+\.csv$/);
+        // A bare file name; `+` adds codes to the standard's list of that name.
+        expect(file).toMatch(/^\+?[A-Za-z]+\.csv$/);
         const res = await request(app).get(`${dir}codelists/${file}`).expect(200);
         expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
         expect(res.headers['cache-control']).toBe('public, max-age=60');
@@ -143,16 +144,59 @@ describe('public API', () => {
         const [header, ...rows] = parseCsvRows(res.text).filter((r) => r.some((c) => c !== ''));
         expect(header).toEqual(['Code', 'Title', 'Description']);
         const list = ownCodelistName(file) ?? '';
-        expect(rows.map((r) => r[0])).toEqual(PROFILES.ocds.codelists[list]?.codes);
+        expect(rows.map((r) => r[0])).toEqual(declaredCodes(file, PROFILES.ocds.codelists[list]));
         for (const [code, title, description] of rows) expect({ code, title, spanishDescription: description.length > 0 }).toEqual({ code, title: codeTitle(list, code), spanishDescription: true });
         // The committed extension folder (schemas/extensions) is what the API serves, byte for byte.
         expect(res.text).toBe(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schemas', 'extensions', name, 'codelists', file), 'utf8'));
         named.push(file);
       }
     }
-    expect(named.sort()).toEqual(['budgetClassificationType.csv', 'budgetOrigin.csv']);
+    expect(named.sort()).toEqual(['+documentType.csv', 'budgetClassificationType.csv', 'budgetOrigin.csv']);
     const missing = await request(app).get('/api/extensiones/edca-mx-budget/codelists/partyRole.csv').expect(404);
     expect(JSON.stringify(missing.body)).toContain('No existe esa lista de códigos');
+  });
+
+  // What the Data Review Tool reports as codes off their lists: each code the published releases use, in a field with
+  // a code list, is the standard's or one an extension the package declares adds (its codelists/, `+` adding to the
+  // standard's list of that name). The Mexican document types (contractAmendment, openingOfProposals…) were declared
+  // by none.
+  (hasStandards ? it : it.skip)('every code the published releases use is in its OCDS list or one a declared extension adds', async () => {
+    const csvCodes = (text: string): string[] => {
+      const [header, ...rows] = parseCsvRows(text).filter((r) => r.some((c) => c !== ''));
+      return rows.map((r) => r[header.indexOf('Code')]);
+    };
+    const lists = new Map<string, Set<string>>();
+    const add = (file: string, codes: string[]) => {
+      // Our own extensions' files are the profile's `mx/` lists (core/profile/own-extension-codelists.ts).
+      const name = ownCodelistName(file) ?? file.replace(/^\+/, '').replace(/\.csv$/, '');
+      if (file.startsWith('+')) lists.set(name, new Set([...(lists.get(name) ?? []), ...codes]));
+      else lists.set(name, new Set(codes));
+    };
+    const core = path.join(STANDARDS_DIR, 'ocds-1.1.5', 'codelists');
+    for (const file of fs.readdirSync(core)) add(file, csvCodes(fs.readFileSync(path.join(core, file), 'utf8')));
+    const { extensions, releases } = (await request(app).get('/api/ocds/releases?limit=1000').expect(200)).body as { extensions: string[]; releases: unknown[] };
+    for (const url of extensions) {
+      if (url.startsWith(BASE)) {
+        const dir = url.replace(BASE, '').replace(/extension\.json$/, '');
+        const extension = (await request(app).get(url.replace(BASE, '')).expect(200)).body as { codelists?: string[] };
+        for (const file of extension.codelists ?? []) add(file, csvCodes((await request(app).get(`${dir}codelists/${file}`).expect(200)).text));
+      } else {
+        // The published extensions, as stored in the standards folder under their repository's name.
+        const local = path.join(STANDARDS_DIR, 'extensions', url.split('/')[4]);
+        const extension = JSON.parse(fs.readFileSync(path.join(local, 'extension.json'), 'utf8')) as { codelists?: string[] };
+        for (const file of extension.codelists ?? []) add(file, csvCodes(fs.readFileSync(path.join(local, 'codelists', file), 'utf8')));
+      }
+    }
+    const off = new Set<string>();
+    const walk = (value: unknown, at: string): void => {
+      if (Array.isArray(value)) return value.forEach((v) => walk(v, at));
+      const list = PROFILES.ocds.fields[at]?.codelist;
+      if (typeof value === 'string' && list && !lists.get(list)?.has(value)) off.add(`${at}: ${value}`);
+      if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, at ? `${at}/${k}` : k);
+    };
+    expect(releases.length).toBeGreaterThan(10);
+    for (const release of releases) walk(release, '');
+    expect([...off].sort()).toEqual([]);
   });
 
   it('declares in release and record packages only own extension URLs the API answers', async () => {
