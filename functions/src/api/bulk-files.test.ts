@@ -282,6 +282,20 @@ test('above the size one request can build, the files of all publishers together
   await request(limited(documents)).get('/api/bulk/projects.json').expect(200);
 });
 
+// A script downloads what the list names: above the limit it named the files of all publishers, each a 404.
+test('above the limit, the list of files names none of all publishers together (each a 404), and each publisher\'s list names its own', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
+  tempDirs.push(dir);
+  const publishers = (await request(appWith(diskBlobStore(dir))).get('/api/publishers').expect(200)).body as { publishers: { id: string; currentPublication: { counts: { releases: number; records: number; projects: number } } }[] };
+  const documents = publishers.publishers.reduce((n, p) => n + p.currentPublication.counts.releases + p.currentPublication.counts.records + p.currentPublication.counts.projects, 0);
+  const app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir), limits: { bulkAllMaxDocuments: documents - 1 } });
+  const index = (await request(app).get('/api/bulk').expect(200)).body as { files: { name: string; url: string }[]; allPublishers: { offered: boolean } };
+  expect(index).toEqual({ files: [], allPublishers: { offered: false, documents, maxDocuments: documents - 1 } });
+  const merida = (await request(app).get('/api/bulk?publisher=merida').expect(200)).body as typeof index;
+  expect(merida.files.map((f) => f.name)).toContain('datos.xlsx');
+  for (const { url } of merida.files) await request(app).get(url.replace(BASE, '')).expect(200);
+});
+
 test('the downloaded datos.xlsx, sent back as an update, says nothing its own workbook did not (round trip)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-roundtrip-'));
   tempDirs.push(dir);

@@ -58,7 +58,11 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     const query = publisherId ? `?publisher=${encodeURIComponent(publisherId)}` : '';
     // Public and briefly cacheable, as the other public reads (public-routes.ts).
     res.set('Cache-Control', 'public, max-age=60');
-    res.json({ files: NAMES.filter((name) => hasDocuments(name, counts)).map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}${query}` })), allPublishers: allPublishers(sets) });
+    const all = allPublishers(sets);
+    // Above the limit the files of all publishers together answer 404 (below): a script downloading what the list
+    // names got only refusals. Then it names none, and `allPublishers` says why; each publisher's list names its own.
+    const listed = publisherId || all.offered ? NAMES.filter((name) => hasDocuments(name, counts)) : [];
+    res.json({ files: listed.map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}${query}` })), allPublishers: all });
   });
   router.get('/bulk/:file', async (req: Request, res: Response) => {
     const name = String(req.params.file);
