@@ -48,6 +48,19 @@ async function allPages(first: string): Promise<Record<string, unknown>[]> {
 }
 
 describe('public API', () => {
+  // A reader who starts at the API's address finds every entry from there, each one answering.
+  it('answers at /api with the addresses of the listings, the publishers and the bulk files', async () => {
+    for (const address of ['/api', '/api/']) {
+      const res = await request(app).get(address).expect(200).expect('content-type', 'application/json; charset=utf-8');
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      const { links } = res.body as { links: Record<string, string> };
+      expect(Object.keys(links)).toEqual(['publishers', 'releases', 'records', 'projects', 'bulk']);
+      for (const url of Object.values(links)) await request(app).get(url.replace(BASE, '')).expect(200);
+    }
+    const publishers = ((await request(app).get('/api/publishers').expect(200)).body as { publishers: { id: string; links: Record<string, string> }[] }).publishers;
+    for (const p of publishers) expect(p.links.bulk).toBe(`${BASE}/api/bulk?publisher=${p.id}`);
+  });
+
   it('lists the publishers with their current publication', async () => {
     const res = await request(app).get('/api/publishers').expect(200);
     expect(res.headers['access-control-allow-origin']).toBe('*');
@@ -364,7 +377,15 @@ describe('public API', () => {
     }
     // Each publisher links only to the listings it has something in.
     const publishers = ((await request(ownApp).get('/api/publishers').expect(200)).body as { publishers: { id: string; links: Record<string, string> }[] }).publishers;
-    expect(Object.fromEntries(publishers.map((p) => [p.id, Object.keys(p.links).sort()]))).toEqual({ campeche: [], 'nuevo-leon': ['projects', 'records', 'releases'], 'tuxtla-gutierrez': ['records', 'releases'] });
+    expect(Object.fromEntries(publishers.map((p) => [p.id, Object.keys(p.links).sort()]))).toEqual({ campeche: [], 'nuevo-leon': ['bulk', 'projects', 'records', 'releases'], 'tuxtla-gutierrez': ['bulk', 'records', 'releases'] });
+    // Its bulk files, listed by the address it links to: all of them answer.
+    const tuxtlaFiles = ((await request(ownApp).get(publishers.find((p) => p.id === 'tuxtla-gutierrez')!.links.bulk.replace(BASE, '')).expect(200)).body as { files: { name: string }[] }).files.map((f) => f.name);
+    expect(tuxtlaFiles).toContain('records.jsonl');
+    expect(tuxtlaFiles).not.toContain('projects.json');
+    // The API's own entry names only the listings that answer.
+    expect((await request(ownApp).get('/api').expect(200)).body).toEqual({ links: {
+      publishers: `${BASE}/api/publishers`, releases: `${BASE}/api/ocds/releases`, records: `${BASE}/api/ocds/records`, projects: `${BASE}/api/oc4ids/projects`, bulk: `${BASE}/api/bulk`,
+    } });
 
     // One project a page, so that a page ends exactly on Nuevo León's last one, with only Tuxtla (none) after it.
     const first = (await request(ownApp).get('/api/oc4ids/projects?limit=1').expect(200)).body as { projects: { id: string }[]; links: { next: string } };

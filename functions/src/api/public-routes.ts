@@ -75,6 +75,19 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     res.type('text/csv; charset=utf-8').send(csv);
   });
 
+  // Where a reader who starts at /api finds the rest (it answered «No existe esa ruta de la API»): the listings that
+  // have something published (the others answer 404), the publishers and the bulk files.
+  router.get('/', async (req, res) => {
+    acceptOnly(req, []);
+    const { sets, version } = await publishedState(store);
+    res.set('Cache-Control', 'public, max-age=60');
+    await cache.send(req, res, version, async () => {
+      const counts = sets.map((s) => s.publication.counts);
+      const listings = LISTINGS.filter(([kind]) => publishedCount(kind, counts) > 0).map(([kind, path]) => [kind, `${baseUrl}${path}`]);
+      return { links: { publishers: `${baseUrl}/api/publishers`, ...Object.fromEntries(listings), bulk: `${baseUrl}/api/bulk` } };
+    }, version);
+  });
+
   router.get('/publishers', async (req, res) => {
     acceptOnly(req, []);
     const { publishers: all, sets, version } = await publishedState(store);
@@ -88,8 +101,12 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
           id: p.id, name: p.name, state: p.state, ocidPrefix: p.ocidPrefix, projectIdPrefix: p.projectIdPrefix,
           commitment: p.commitment, license: terms.license ?? null, publicationPolicy: terms.publicationPolicy ?? null, registeredAt: p.registeredAt ?? null, confirmedAt: p.confirmedAt ?? null,
           currentPublication: pub ? { id: pub.id, createdAt: pub.createdAt, counts: pub.counts } : null,
-          // Only to what it has published: a listing of nothing is a 404 (listedSets).
-          links: Object.fromEntries(LISTINGS.filter(([kind]) => publishedCount(kind, [pub?.counts]) > 0).map(([kind, path]) => [kind, `${baseUrl}${path}?publisher=${encodeURIComponent(p.id)}`])),
+          // Only to what it has published: a listing of nothing is a 404 (listedSets); its bulk files, when it has
+          // published anything (bulk-routes.ts), so that a script finds everything of one publisher from here.
+          links: Object.fromEntries([
+            ...LISTINGS.filter(([kind]) => publishedCount(kind, [pub?.counts]) > 0).map(([kind, path]) => [kind, `${baseUrl}${path}?publisher=${encodeURIComponent(p.id)}`]),
+            ...(pub && LISTINGS.some(([kind]) => publishedCount(kind, [pub.counts]) > 0) ? [['bulk', `${baseUrl}/api/bulk?publisher=${encodeURIComponent(p.id)}`]] : []),
+          ]),
         };
       });
       return { publishers };
