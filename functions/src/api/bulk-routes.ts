@@ -108,6 +108,8 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
       Vary: 'Accept-Encoding',
       ETag: info.etag,
       'Accept-Ranges': 'bytes',
+      // With it, If-Modified-Since is answered 304 as If-None-Match is (req.fresh): `wget -N`, `curl -z`.
+      ...(info.modified ? { 'Last-Modified': new Date(info.modified).toUTCString() } : {}),
     });
     if (req.fresh) return void res.status(304).end();
     // After a new publication the address names another file, with another ETag: a client resuming with If-Range
