@@ -331,6 +331,45 @@ test('the downloaded datos.xlsx, sent back as an update, says nothing its own wo
 });
 
 /**
+ * A date published with a time of day, in UTC or at midnight in another time zone is text in datos.xlsx (as a date
+ * cell it would lose the hour or the zone, and come back changed): a column mixing both, which a reader sorting it
+ * needs to be told about. The «Léame» said every date was a date cell.
+ */
+test('datos.xlsx keeps a date with a time or another zone as its published text, and its Léame says so', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    const workbook = await exampleWorkbook('merida');
+    const sheet = workbook.sheets.find((s) => s.name === 'Juntas de aclaraciones')!;
+    const col = sheet.rows[1].indexOf('tender/clarificationMeetings/0/date');
+    // The workbook's Dates come from another realm under jest (test/example-workbooks.ts): not `instanceof Date`.
+    const day = (row: number) => new Date(sheet.rows[row][col] as string).toISOString().slice(0, 10);
+    const published = [`${day(2)}T10:30:00-06:00`, `${day(3)}T00:00:00Z`];
+    sheet.rows[2][col] = published[0];
+    sheet.rows[3][col] = published[1];
+    const publisher = publisherOf('merida', workbook);
+    await own.putPublisher(publisher);
+    expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binary).expect(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const bytes = res.body as Buffer;
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    const meetings = book.getWorksheet('Juntas de aclaraciones')!;
+    const at = (meetings.getRow(2).values as unknown[]).indexOf('tender/clarificationMeetings/0/date');
+    const cells = Array.from({ length: meetings.rowCount - 2 }, (_, i) => meetings.getRow(i + 3).getCell(at).value);
+    for (const text of published) expect(cells).toContain(text);
+    // The same column holds date cells too: those published at Mexico City's midnight.
+    expect(cells.some((v) => v instanceof Date)).toBe(true);
+    const readme = (book.getWorksheet('Léame')!.getColumn(1).values as unknown[]).map(String).join('\n');
+    expect(readme).toContain('quedan como texto, tal como se publicaron');
+    expect(readme).toContain('Sus primeros 10 caracteres son la fecha (aaaa-mm-dd)');
+  } finally {
+    await own.close();
+  }
+});
+
+/**
  * A publisher that published only contracting processes got a `projects.json` (and .jsonl, .gz) with an empty list:
  * invalid against the official OC4IDS package schema (at least one project), offered as its data. No such file is
  * written, and asking for it answers 404 naming what the institution has not published.
