@@ -9,7 +9,7 @@ import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { VALIDATORS } from '../../../core/validate';
 import { versionedRelease, type Release } from '../../../core/merge';
-import { EXAMPLE_KEYS, exampleWorkbook, publisherOf, publishExamples } from '../../../test/example-workbooks';
+import { EXAMPLE_KEYS, exampleWorkbook, publisherOf, publishExamples, setCell } from '../../../test/example-workbooks';
 import { hasStandards, STANDARDS_DIR } from '../../../test/standards';
 import { publish } from '../publication/publish';
 import { templateSpec } from '../../../core/template/template-spec';
@@ -344,6 +344,48 @@ describe('public API', () => {
  * none of the kind listed, and an implementer publishing for the first time, ahead of the others by id, while the
  * script pages.
  */
+/**
+ * A script pages every release while the publisher it is in publishes a new revision (one new release per process):
+ * pages resume by identifier (cursor.ts), so none of what was published when it started is repeated or missed, and
+ * of the new releases it sees those of the processes still ahead (README «API pública»). Guards the behaviour; the
+ * releases behind the cursor come in the next harvest.
+ */
+it('paging while a publisher publishes again repeats and misses none of what was published', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await own.putPublisher(publisher);
+    await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    const ownApp = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024, currentTtlMs: 0 }, log: () => undefined });
+    const key = (r: { ocid: string; id: string }) => `${r.ocid} ${r.id}`;
+    const before = new Set(((await request(ownApp).get('/api/ocds/releases?limit=1000').expect(200)).body as { releases: { ocid: string; id: string }[] }).releases.map(key));
+    const seen: string[] = [];
+    let url: string | undefined = '/api/ocds/releases?limit=2';
+    for (let page = 0; url; page++) {
+      const body = (await request(ownApp).get(url.replace(BASE, '')).expect(200)).body as { releases: { ocid: string; id: string }[]; links?: { next?: string } };
+      seen.push(...body.releases.map(key));
+      url = body.links?.next;
+      if (page === 0) {
+        const edited = await exampleWorkbook('merida');
+        for (let row = 0; row < before.size; row++) setCell(edited, 'Contrataciones', row, 'tender/description', `Descripción revisada ${row}`);
+        expect((await publish(own, { publisher, workbook: edited, actor: 'system', now: '2025-08-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+      }
+    }
+    const after = new Set(((await request(ownApp).get('/api/ocds/releases?limit=1000').expect(200)).body as { releases: { ocid: string; id: string }[] }).releases.map(key));
+    expect(after.size).toBe(2 * before.size);
+    expect(seen.length).toBe(new Set(seen).size);
+    expect([...before].filter((k) => !seen.includes(k))).toEqual([]);
+    expect(seen.filter((k) => !after.has(k))).toEqual([]);
+    // Some new releases were ahead of the cursor, and those behind it were not: the page after the publication went on.
+    const newSeen = seen.filter((k) => !before.has(k)).length;
+    expect(newSeen).toBeGreaterThan(0);
+    expect(newSeen).toBeLessThan(before.size);
+  } finally {
+    await own.close();
+  }
+});
+
 (hasStandards ? it : it.skip)('a listing never answers an empty package: 404 in Spanish for nothing published; paging ends on the last document, unshaken by a publisher that publishes meanwhile', async () => {
   const ajv = new Ajv({ strict: false });
   addFormats(ajv);
