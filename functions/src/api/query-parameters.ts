@@ -18,7 +18,8 @@ export function acceptOnly(req: Request, accepted: readonly string[], hints: Rea
   const unknown = Object.keys(req.query as Record<string, unknown>).find((name) => !accepted.includes(name));
   if (unknown === undefined) return;
   const shown = unknown.length > 40 ? `${unknown.slice(0, 40)}…` : unknown;
-  const what = accepted.length ? `sus parámetros son ${formatList(accepted.map((a) => `«${a}»`))}` : 'no lleva parámetros';
+  const names = formatList(accepted.map((a) => `«${a}»`));
+  const what = accepted.length > 1 ? `sus parámetros son ${names}` : accepted.length ? `su parámetro es ${names}` : 'no lleva parámetros';
   const hint = Object.prototype.hasOwnProperty.call(hints, unknown) ? ` ${hints[unknown]}` : DATE_LIKE.test(unknown) ? ' La API no filtra por fecha: los archivos de /api/bulk traen todo, para filtrar por la fecha de cada documento.' : '';
   throw badRequest('unknown-parameter', `La dirección ${req.path === '/' ? req.baseUrl : `${req.baseUrl}${req.path}`} no acepta el parámetro «${shown}»: ${what}.${hint}`);
 }
