@@ -21,5 +21,6 @@ export function acceptOnly(req: Request, accepted: readonly string[], hints: Rea
   const names = formatList(accepted.map((a) => `«${a}»`));
   const what = accepted.length > 1 ? `sus parámetros son ${names}` : accepted.length ? `su parámetro es ${names}` : 'no lleva parámetros';
   const hint = Object.prototype.hasOwnProperty.call(hints, unknown) ? ` ${hints[unknown]}` : DATE_LIKE.test(unknown) ? ' La API no filtra por fecha: los archivos de /api/bulk traen todo, para filtrar por la fecha de cada documento.' : '';
-  throw badRequest('unknown-parameter', `La dirección ${req.path === '/' ? req.baseUrl : `${req.baseUrl}${req.path}`} no acepta el parámetro «${shown}»: ${what}.${hint}`);
+  const address = (req.path === '/' ? req.baseUrl : `${req.baseUrl}${req.path}`).slice(0, 200);
+  throw badRequest('unknown-parameter', `La dirección ${address} no acepta el parámetro «${shown}»: ${what}.${hint}`);
 }
