@@ -8,7 +8,7 @@ import * as path from 'path';
 import { parseCsv } from './lib/csv';
 import { mergePatch } from './lib/merge-patch';
 import type { Codelist, FieldInfo, FieldTitles, Profile } from '../core/profile/types';
-import { OWN_EXTENSION_CODELISTS, ownCodelistName } from '../core/profile/own-extension-codelists';
+import { declaredCodes, OWN_EXTENSION_CODELISTS, ownCodelistName } from '../core/profile/own-extension-codelists';
 import { codelistCsv, codelistRows } from '../core/profile/codelist-csv';
 
 type Json = Record<string, unknown>;
@@ -149,8 +149,8 @@ function ownExtensionFiles(ocds: Profile): GeneratedFiles {
     const csvFiles = Object.keys(declared);
     files[`schemas/extensions/${ext}/extension.json`] = stringify(csvFiles.length ? { ...extension, codelists: csvFiles } : extension);
     for (const [file, list] of Object.entries(declared)) {
-      const codes = ocds.codelists[list]?.codes;
-      if (!codes) throw new Error(`schemas/extensions/${ext}: codelist ${file} (${list}) is not in the profile`);
+      const codes = declaredCodes(file, ocds.codelists[list]);
+      if (!codes?.length) throw new Error(`schemas/extensions/${ext}: codelist ${file} (${list}) is not in the profile, or adds no code to it`);
       const rows = codelistRows(list, codes);
       const bare = rows.find((r) => !r.title || !r.description);
       if (bare) throw new Error(`${list}: code ${bare.code} has no Spanish title or description (schemas/labels/codes-ocds.json, code-descriptions-ocds.json)`);
@@ -280,7 +280,8 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   const ocdsCodes = loadCodelists([path.join(ocdsDir, 'codelists'), ...EDCA_MX_EXTENSIONS.map((e) => path.join(extDir, e, 'codelists'))]);
   // EDCA-MX adds Mexican document types (stage-specific) to the open documentType codelist.
   const mxDocs = parseCsv(fs.readFileSync(path.join(standardsDir, 'edca-mx', 'capture-tool-catalog-documenttype.csv'), 'utf8'));
-  ocdsCodes.documentType = [...ocdsCodes.documentType, ...mxDocs.map((r) => r.code).filter((c) => c && !ocdsCodes.documentType.includes(c))];
+  const mxDocumentTypes = [...new Set(mxDocs.map((r) => r.code).filter((c) => c && !ocdsCodes.documentType.includes(c)))];
+  ocdsCodes.documentType = [...ocdsCodes.documentType, ...mxDocumentTypes];
   // R-61: INAI's capture tool classifies items by CUCoP (on the list) or by the partida of CONAC's Clasificador por
   // Objeto del Gasto, which no code of the open itemClassificationScheme list names: an official's COG item was off the list.
   ocdsCodes.itemClassificationScheme = [...ocdsCodes.itemClassificationScheme, ...MX_ITEM_SCHEMES.filter((c) => !ocdsCodes.itemClassificationScheme.includes(c))];
@@ -317,6 +318,8 @@ export function buildProfileFiles(standardsDir: string): GeneratedFiles {
   oc4idsCodes.documentType = [...oc4idsCodes.documentType, ...edcapiDocs.filter((c) => !oc4idsCodes.documentType.includes(c))];
 
   const ocds = buildProfile('ocds', '1.1.5', release as Json, ocdsCodes, mxLists);
+  // Which of them are the program's, for its extension's +documentType.csv (core/profile/own-extension-codelists.ts).
+  ocds.codelists.documentType = { ...ocds.codelists.documentType, added: mxDocumentTypes };
   const oc4ids = buildProfile('oc4ids', '0.9.5', project as Json, oc4idsCodes, { 'mx/budgetMoment': { open: false, codes: budgetMoments }, 'mx/budgetLineComponent': { open: true, codes: BUDGET_LINE_COMPONENTS } });
 
   return {

@@ -20,6 +20,7 @@ import { firestoreIndexConfig } from '../functions/src/store/collections';
 import { BULK_FILES, bulkPrefix, publicationFolder } from '../functions/src/publication/bulk-files';
 import { FULL_REREAD_MS } from '../functions/src/api/current-publications';
 import { ROLES } from '../core/workflow/contract';
+import { READ_EXPOSED_HEADERS, READ_REQUEST_HEADERS } from '../functions/src/api/read-cors';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const guide = read('docs/deploy.md');
@@ -215,6 +216,20 @@ describe('docs/deploy.md §3, §5, §7: what the guide names of the store, the b
     expect(prefixes).toEqual([...new Set(folders)].sort());
     const files = Object.keys(BULK_FILES).length + Object.keys(BULK_FILES).filter((n) => !n.endsWith('.xlsx')).length;
     expect(section(11)).toContain(`Escribe ${files} archivos de descarga`);
+  });
+
+  // With a public bucket, /api/bulk/… redirects there (bulk-routes.ts). A bucket with no CORS configuration answers
+  // without Access-Control-Allow-Origin, so a page on another site that read the API could not read the files.
+  it('§3.5: the public bucket is read from other sites as the API is: the same methods, request and answer headers', () => {
+    const step = /\n5\. \*\*Opcional — descargas directas desde el depósito\.\*\*[\s\S]*?\n## 4\. /.exec(section(3) + '\n## 4. ')?.[0] ?? '';
+    const block = /cat > cors\.json <<'JSON'\n([\s\S]*?)\nJSON\ngcloud storage buckets update gs:\/\/<BULK_BUCKET> --cors-file=cors\.json\n/.exec(step);
+    expect(block).not.toBeNull();
+    const [rule, ...others] = JSON.parse((block as RegExpExecArray)[1]) as { origin: string[]; method: string[]; responseHeader: string[] }[];
+    expect(others).toEqual([]);
+    expect(rule.origin).toEqual(['*']);
+    expect([...rule.method].sort()).toEqual(['GET', 'HEAD']);
+    // Cloud Storage answers a preflight with these as allowed request headers and exposes them on the answer.
+    expect([...rule.responseHeader].sort()).toEqual([...READ_REQUEST_HEADERS, ...READ_EXPOSED_HEADERS].sort());
   });
 });
 

@@ -23,6 +23,11 @@ export interface FieldInfo {
 export interface Codelist {
   open: boolean;
   codes: string[];
+  /**
+   * Of `codes`, those the program adds to the standard's own open list (the Mexican document types): what its
+   * extension declares as `+{list}.csv`, so outside tools find the codes the data uses (own-extension-codelists.ts).
+   */
+  added?: string[];
 }
 
 export interface Profile {

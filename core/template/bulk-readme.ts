@@ -36,13 +36,22 @@ export const PUBLICATION_DERIVED_FIELDS: readonly PublicationDerivedField[] = [
   },
 ];
 
+/**
+ * What the workbook does with the other dates: with a time of day, in UTC, or at midnight in another of the country's
+ * time zones, they are text as published; as date cells they would lose the hour or the zone, and the workbook sent
+ * back as an update would publish them changed.
+ */
+export const DATES_AS_TEXT = 'Las demás —con hora (2024-07-18T10:30:00-06:00), en UTC (2023-03-20T00:00:00Z) o de otra zona horaria del país (2024-07-18T00:00:00-08:00, Tijuana)— quedan como texto, tal como se publicaron: como celdas de fecha perderían la hora o la zona, y el libro, enviado de nuevo, las publicaría cambiadas. Sus primeros 10 caracteres son la fecha (aaaa-mm-dd): para ordenarlas o filtrarlas junto con las otras, conviértalos en fecha (FECHANUMERO de los 10 primeros caracteres, IZQUIERDA).';
+
 /** Each line of the sheet, one per row (column A). */
 export function bulkReadmeLines(): string[] {
   return [
     'Infraestructura Abierta — descarga completa de los datos publicados',
     'Este libro tiene los datos publicados en la misma plantilla con que se capturan: las hojas de proyectos (EDCAPI / OC4IDS) y las de contrataciones (EDCA-MX / OCDS), una fila por elemento. En cada hoja la fila 1 tiene el título de cada columna, la fila 2 su nombre técnico (el campo del estándar) y los datos empiezan en la fila 3. Las filas de una hoja hija se enlazan con su proyecto o proceso por la primera columna (identificador del proyecto u OCID).',
     'De cada proceso de contratación está su versión más reciente. El historial (todas las entregas de cada proceso) está en records.json y releases.json, en la misma página de descargas (/api/bulk).',
-    'Fechas: celdas de fecha (dd/mm/aaaa en la configuración de México). Montos: números, con su moneda en la columna de al lado (MXN: pesos mexicanos).',
+    // Only a date the template would write as a date comes back from it the same (core/flatten/flatten.ts, dateCell):
+    // any other stays text, and a reader sorting a column of both needs to know why.
+    `Fechas: celdas de fecha (dd/mm/aaaa en la configuración de México) cuando se publicaron a la medianoche de la Ciudad de México, como las escribe la plantilla. ${DATES_AS_TEXT} Montos: números, con su moneda en la columna de al lado (MXN: pesos mexicanos).`,
     '',
     'Datos que calcula la publicación y que este libro no incluye:',
     ...PUBLICATION_DERIVED_FIELDS.map((f) => `• ${f.path}: ${f.text}`),

@@ -73,7 +73,7 @@ export async function startStorageStub(): Promise<StorageStub> {
         const { metadata, media } = parseMultipart(Buffer.concat(chunks), boundary);
         const name = String(url.searchParams.get('name') ?? metadata.name);
         const md5Hash = createHash('md5').update(media).digest('base64');
-        const stored = { ...metadata, name, bucket: upload[1], size: String(media.length), md5Hash, etag: md5Hash, generation: String(generation++), contentType: metadata.contentType ?? 'application/octet-stream' };
+        const stored = { ...metadata, name, bucket: upload[1], size: String(media.length), md5Hash, etag: md5Hash, generation: String(generation++), contentType: metadata.contentType ?? 'application/octet-stream', updated: new Date().toISOString() };
         objects.set(`${upload[1]}/${name}`, { data: media, metadata: stored });
         return json(200, stored);
       }

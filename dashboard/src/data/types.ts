@@ -20,7 +20,7 @@ export interface PublisherInfo {
   confirmedAt?: string | null;
   currentPublication: { id: string; createdAt: string; counts: { releases: number; records: number; projects: number } } | null;
   /** The API's listings of what it has published (none for a kind it has not). */
-  links: { releases?: string; records?: string; projects?: string };
+  links: { releases?: string; records?: string; projects?: string; bulk?: string };
 }
 
 export interface StatsEntry {

@@ -100,6 +100,18 @@ describe.each([
     expect(head.headers['content-length']).toBe(first.headers['content-length']);
   }, 30000);
 
+  // `wget -N` and `curl -z` mirror by date: with no Last-Modified, each run fetched every file again.
+  it('say when they were written (Last-Modified), and answer If-Modified-Since with 304 until a newer file', async () => {
+    const app = appWith(blobs());
+    const first = await request(app).get('/api/bulk/records.jsonl?publisher=merida').set('Accept-Encoding', 'identity').expect(200);
+    const modified = String(first.headers['last-modified']);
+    // An HTTP date, when the file was written: by this test, or earlier in the bucket the Cloud Storage tests share.
+    expect(new Date(modified).toUTCString()).toBe(modified);
+    expect(Date.parse(modified)).toBeLessThanOrEqual(Date.now());
+    await request(app).get('/api/bulk/records.jsonl?publisher=merida').set('If-Modified-Since', modified).expect(304);
+    await request(app).get('/api/bulk/records.jsonl?publisher=merida').set('If-Modified-Since', new Date(Date.parse(modified) - 86_400_000).toUTCString()).expect(200);
+  });
+
   it('builds the all-publishers files once for concurrent first requests', async () => {
     const app = appWith(blobs());
     reads = 0;
@@ -282,6 +294,20 @@ test('above the size one request can build, the files of all publishers together
   await request(limited(documents)).get('/api/bulk/projects.json').expect(200);
 });
 
+// A script downloads what the list names: above the limit it named the files of all publishers, each a 404.
+test('above the limit, the list of files names none of all publishers together (each a 404), and each publisher\'s list names its own', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
+  tempDirs.push(dir);
+  const publishers = (await request(appWith(diskBlobStore(dir))).get('/api/publishers').expect(200)).body as { publishers: { id: string; currentPublication: { counts: { releases: number; records: number; projects: number } } }[] };
+  const documents = publishers.publishers.reduce((n, p) => n + p.currentPublication.counts.releases + p.currentPublication.counts.records + p.currentPublication.counts.projects, 0);
+  const app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir), limits: { bulkAllMaxDocuments: documents - 1 } });
+  const index = (await request(app).get('/api/bulk').expect(200)).body as { files: { name: string; url: string }[]; allPublishers: { offered: boolean } };
+  expect(index).toEqual({ files: [], allPublishers: { offered: false, documents, maxDocuments: documents - 1 } });
+  const merida = (await request(app).get('/api/bulk?publisher=merida').expect(200)).body as typeof index;
+  expect(merida.files.map((f) => f.name)).toContain('datos.xlsx');
+  for (const { url } of merida.files) await request(app).get(url.replace(BASE, '')).expect(200);
+});
+
 test('the downloaded datos.xlsx, sent back as an update, says nothing its own workbook did not (round trip)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-roundtrip-'));
   tempDirs.push(dir);
@@ -301,6 +327,45 @@ test('the downloaded datos.xlsx, sent back as an update, says nothing its own wo
   // The example types its processes' tender titles in «Procesos del proyecto»; publication derives the contracts':
   // both agree with the process.
   expect([...original].filter((x) => x.endsWith('link.summaryMismatch'))).toEqual([]);
+});
+
+/**
+ * A date published with a time of day, in UTC or at midnight in another time zone is text in datos.xlsx (as a date
+ * cell it would lose the hour or the zone, and come back changed): a column mixing both, which a reader sorting it
+ * needs to be told about. The «Léame» said every date was a date cell.
+ */
+test('datos.xlsx keeps a date with a time or another zone as its published text, and its Léame says so', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    const workbook = await exampleWorkbook('merida');
+    const sheet = workbook.sheets.find((s) => s.name === 'Juntas de aclaraciones')!;
+    const col = sheet.rows[1].indexOf('tender/clarificationMeetings/0/date');
+    // The workbook's Dates come from another realm under jest (test/example-workbooks.ts): not `instanceof Date`.
+    const day = (row: number) => new Date(sheet.rows[row][col] as string).toISOString().slice(0, 10);
+    const published = [`${day(2)}T10:30:00-06:00`, `${day(3)}T00:00:00Z`];
+    sheet.rows[2][col] = published[0];
+    sheet.rows[3][col] = published[1];
+    const publisher = publisherOf('merida', workbook);
+    await own.putPublisher(publisher);
+    expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binary).expect(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const bytes = res.body as Buffer;
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    const meetings = book.getWorksheet('Juntas de aclaraciones')!;
+    const at = (meetings.getRow(2).values as unknown[]).indexOf('tender/clarificationMeetings/0/date');
+    const cells = Array.from({ length: meetings.rowCount - 2 }, (_, i) => meetings.getRow(i + 3).getCell(at).value);
+    for (const text of published) expect(cells).toContain(text);
+    // The same column holds date cells too: those published at Mexico City's midnight.
+    expect(cells.some((v) => v instanceof Date)).toBe(true);
+    const readme = (book.getWorksheet('Léame')!.getColumn(1).values as unknown[]).map(String).join('\n');
+    expect(readme).toContain('quedan como texto, tal como se publicaron');
+    expect(readme).toContain('Sus primeros 10 caracteres son la fecha (aaaa-mm-dd)');
+  } finally {
+    await own.close();
+  }
 });
 
 /**

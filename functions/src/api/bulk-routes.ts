@@ -9,6 +9,7 @@
 import { Router, type Request, type Response } from 'express';
 import { pipeline } from 'stream/promises';
 import { HttpError, notFound } from './http-error';
+import { acceptOnly } from './query-parameters';
 import { byteRange, ifRangeHolds } from './byte-range';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/packages/bulk-limit';
@@ -48,6 +49,7 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     return { offered: documents <= maxDocuments, documents, maxDocuments };
   };
   router.get('/bulk', async (req, res) => {
+    acceptOnly(req, ['publisher']);
     const { sets, publisherId } = await requestedSets(deps.store, req);
     // The dashboard's *Descargas y API* page links the files of all publishers only when they are offered. No
     // package file of nothing is listed (core/packages/bulk-contents.ts).
@@ -56,11 +58,16 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     const query = publisherId ? `?publisher=${encodeURIComponent(publisherId)}` : '';
     // Public and briefly cacheable, as the other public reads (public-routes.ts).
     res.set('Cache-Control', 'public, max-age=60');
-    res.json({ files: NAMES.filter((name) => hasDocuments(name, counts)).map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}${query}` })), allPublishers: allPublishers(sets) });
+    const all = allPublishers(sets);
+    // Above the limit the files of all publishers together answer 404 (below): a script downloading what the list
+    // names got only refusals. Then it names none, and `allPublishers` says why; each publisher's list names its own.
+    const listed = publisherId || all.offered ? NAMES.filter((name) => hasDocuments(name, counts)) : [];
+    res.json({ files: listed.map((name) => ({ name, url: `${deps.baseUrl}/api/bulk/${name}${query}` })), allPublishers: all });
   });
   router.get('/bulk/:file', async (req: Request, res: Response) => {
     const name = String(req.params.file);
     if (!NAMES.includes(name)) throw notFound(`el archivo de descarga «${name}»`);
+    acceptOnly(req, ['publisher']);
     const { sets, publisherId } = await requestedSets(deps.store, req);
     const all = publisherId ? undefined : allPublishers(sets);
     if (all && !all.offered) {
@@ -101,6 +108,8 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
       Vary: 'Accept-Encoding',
       ETag: info.etag,
       'Accept-Ranges': 'bytes',
+      // With it, If-Modified-Since is answered 304 as If-None-Match is (req.fresh): `wget -N`, `curl -z`.
+      ...(info.modified ? { 'Last-Modified': new Date(info.modified).toUTCString() } : {}),
     });
     if (req.fresh) return void res.status(304).end();
     // After a new publication the address names another file, with another ETag: a client resuming with If-Range

@@ -10,7 +10,7 @@ import budgetExtension from '../../../schemas/extensions/edca-mx-budget/extensio
 import budgetSchema from '../../../schemas/extensions/edca-mx-budget/release-schema.json';
 import sectionExtension from '../../../schemas/extensions/edca-mx-document-section/extension.json';
 import sectionSchema from '../../../schemas/extensions/edca-mx-document-section/release-schema.json';
-import { OWN_EXTENSION_CODELISTS } from '../../../core/profile/own-extension-codelists';
+import { declaredCodes, OWN_EXTENSION_CODELISTS } from '../../../core/profile/own-extension-codelists';
 import { codelistCsv, codelistRows } from '../../../core/profile/codelist-csv';
 import { PROFILES } from '../../../core/profile/profiles';
 import { DOCUMENTATION_FILES, extensionDocumentation, servedExtensionMetadata, type DocLanguage, type OwnExtensionMetadata } from '../../../core/packages/extension-documentation';
@@ -39,6 +39,6 @@ export function extensionFile(baseUrl: string, name: string, file: string): Exte
 export function extensionCodelist(name: string, file: string): string | undefined {
   const files = own(OWN_EXTENSION_CODELISTS, name);
   const list = files ? own(files, file) : undefined;
-  const codes = list ? own(PROFILES.ocds.codelists, list)?.codes : undefined;
+  const codes = list ? declaredCodes(file, own(PROFILES.ocds.codelists, list)) : undefined;
   return list && codes ? codelistCsv(codelistRows(list, codes)) : undefined;
 }

@@ -16,6 +16,7 @@ import { publishedCount, type BulkKind } from '../../../core/packages/bulk-conte
 import { ResponseCache } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
+import { acceptOnly } from './query-parameters';
 
 export interface PublicRoutesDeps {
   store: Store;
@@ -30,6 +31,12 @@ export interface PublicRoutesDeps {
 
 /** The paged listing of each kind of document, linked from each publisher in /api/publishers. */
 const LISTINGS: readonly (readonly [BulkKind, string])[] = [['releases', '/api/ocds/releases'], ['records', '/api/ocds/records'], ['projects', '/api/oc4ids/projects']];
+
+/** What the listings of several documents read (query-parameters.ts refuses the rest). */
+const PAGED = ['publisher', 'limit', 'after'] as const;
+/** The parameters a reader tries on a listing for one document, and the address that gives it. */
+const ONE_RECORD = { ocid: 'Un proceso: /api/ocds/records/{ocid}; sus entregas: /api/ocds/releases?ocid={ocid}.' };
+const ONE_PROJECT = { id: 'Un proyecto: /api/oc4ids/projects/{id}.' };
 
 /** Cross-origin reading is every GET's (read-cors.ts); what these add is the public cache. */
 function publicHeaders(res: Response): void {
@@ -68,7 +75,21 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     res.type('text/csv; charset=utf-8').send(csv);
   });
 
+  // Where a reader who starts at /api finds the rest (it answered «No existe esa ruta de la API»): the listings that
+  // have something published (the others answer 404), the publishers and the bulk files.
+  router.get('/', async (req, res) => {
+    acceptOnly(req, []);
+    const { sets, version } = await publishedState(store);
+    res.set('Cache-Control', 'public, max-age=60');
+    await cache.send(req, res, version, async () => {
+      const counts = sets.map((s) => s.publication.counts);
+      const listings = LISTINGS.filter(([kind]) => publishedCount(kind, counts) > 0).map(([kind, path]) => [kind, `${baseUrl}${path}`]);
+      return { links: { publishers: `${baseUrl}/api/publishers`, ...Object.fromEntries(listings), bulk: `${baseUrl}/api/bulk` } };
+    }, version);
+  });
+
   router.get('/publishers', async (req, res) => {
+    acceptOnly(req, []);
     const { publishers: all, sets, version } = await publishedState(store);
     // The list names every publisher's settings and current publication: exactly what the version names.
     await cache.send(req, res, version, async () => {
@@ -80,8 +101,12 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
           id: p.id, name: p.name, state: p.state, ocidPrefix: p.ocidPrefix, projectIdPrefix: p.projectIdPrefix,
           commitment: p.commitment, license: terms.license ?? null, publicationPolicy: terms.publicationPolicy ?? null, registeredAt: p.registeredAt ?? null, confirmedAt: p.confirmedAt ?? null,
           currentPublication: pub ? { id: pub.id, createdAt: pub.createdAt, counts: pub.counts } : null,
-          // Only to what it has published: a listing of nothing is a 404 (listedSets).
-          links: Object.fromEntries(LISTINGS.filter(([kind]) => publishedCount(kind, [pub?.counts]) > 0).map(([kind, path]) => [kind, `${baseUrl}${path}?publisher=${encodeURIComponent(p.id)}`])),
+          // Only to what it has published: a listing of nothing is a 404 (listedSets); its bulk files, when it has
+          // published anything (bulk-routes.ts), so that a script finds everything of one publisher from here.
+          links: Object.fromEntries([
+            ...LISTINGS.filter(([kind]) => publishedCount(kind, [pub?.counts]) > 0).map(([kind, path]) => [kind, `${baseUrl}${path}?publisher=${encodeURIComponent(p.id)}`]),
+            ...(pub && LISTINGS.some(([kind]) => publishedCount(kind, [pub.counts]) > 0) ? [['bulk', `${baseUrl}/api/bulk?publisher=${encodeURIComponent(p.id)}`]] : []),
+          ]),
         };
       });
       return { publishers };
@@ -89,6 +114,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/ocds/releases', async (req, res) => {
+    acceptOnly(req, [...PAGED, 'ocid', 'releaseID']);
     const limit = parseLimit(req.query.limit);
     const ocid = queryString(req, 'ocid');
     const releaseId = queryString(req, 'releaseID');
@@ -123,6 +149,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/ocds/records', async (req, res) => {
+    acceptOnly(req, PAGED, ONE_RECORD);
     const limit = parseLimit(req.query.limit);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
     const sets = await listedSets(store, all, 'records', publisherId);
@@ -134,6 +161,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/ocds/records/:ocid', async (req, res) => {
+    acceptOnly(req, []);
     const ocid = String(req.params.ocid);
     const { sets, version } = await publishedState(store);
     const owner = ownerOf(sets, ocid, (p) => p.ocidPrefix);
@@ -146,6 +174,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/oc4ids/projects', async (req, res) => {
+    acceptOnly(req, PAGED, ONE_PROJECT);
     const limit = parseLimit(req.query.limit);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
     const sets = await listedSets(store, all, 'projects', publisherId);
@@ -157,6 +186,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/oc4ids/projects/:id', async (req, res) => {
+    acceptOnly(req, []);
     const id = String(req.params.id);
     const { sets, version } = await publishedState(store);
     const owner = ownerOf(sets, id, (p) => p.projectIdPrefix);

@@ -42,3 +42,23 @@ test('a preflight for a revalidating GET is allowed; one for a write is not', as
   const post = await request(app).options('/api/submissions').set('Origin', ORIGIN).set('Access-Control-Request-Method', 'POST');
   expect(post.headers['access-control-allow-origin']).toBeUndefined();
 });
+
+/** The Fetch standard's CORS-preflight check: every header the request adds must be named (case-insensitive) in the answer. */
+function browserSends(preflight: request.Response, headers: string[]): boolean {
+  const allowed = String(preflight.headers['access-control-allow-headers'] ?? '').split(',').map((h) => h.trim().toLowerCase());
+  return preflight.status === 204 && preflight.headers['access-control-allow-origin'] === '*' && headers.every((h) => allowed.includes(h) || allowed.includes('*'));
+}
+
+// A browser notebook that reads past its cache sends `Cache-Control: no-cache` (and `Pragma`); HTTP libraries send
+// Accept and Content-Type on every request. The browser refused the preflight and the page saw «Failed to fetch».
+test.each([
+  [['cache-control']], [['pragma', 'cache-control']], [['accept']], [['content-type']], [['cache-control', 'if-none-match']], [['range', 'if-range', 'cache-control']],
+])('a cross-origin read may add %j', async (headers) => {
+  const preflight = await request(app).options('/api/ocds/releases').set('Origin', ORIGIN).set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', headers.join(','));
+  expect(browserSends(preflight, headers)).toBe(true);
+});
+
+test('Authorization is still not allowed from another origin: reads there are public, without a session', async () => {
+  const preflight = await request(app).options('/api/submissions').set('Origin', ORIGIN).set('Access-Control-Request-Method', 'GET').set('Access-Control-Request-Headers', 'authorization');
+  expect(browserSends(preflight, ['authorization'])).toBe(false);
+});

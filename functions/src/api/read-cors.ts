@@ -8,6 +8,16 @@ import type { RequestHandler } from 'express';
 
 const READ = new Set(['GET', 'HEAD']);
 
+/**
+ * Request headers a cross-origin read may add. Range and If-Range: a page resuming a bulk download (bulk-routes.ts).
+ * Cache-Control and Pragma: a notebook that asks past its cache (`no-cache`), which the browser refused to send at all
+ * («Failed to fetch»); Accept and Content-Type, which some HTTP libraries set on every request. None changes what a
+ * read answers. A public bucket the bulk files redirect to allows the same (docs/deploy.md §3.5).
+ */
+export const READ_REQUEST_HEADERS = ['If-None-Match', 'If-Modified-Since', 'Range', 'If-Range', 'Cache-Control', 'Pragma', 'Accept', 'Content-Type'] as const;
+/** Answer headers a cross-origin page may read: revalidation, the name of a download and the part of it that came. */
+export const READ_EXPOSED_HEADERS = ['ETag', 'Content-Disposition', 'Content-Length', 'Content-Range', 'Accept-Ranges'] as const;
+
 export function readCors(): RequestHandler {
   return (req, res, next) => {
     if (req.method === 'OPTIONS') {
@@ -16,14 +26,13 @@ export function readCors(): RequestHandler {
       res.set({
         'Access-Control-Allow-Origin': '*',
         'Access-Control-Allow-Methods': 'GET, HEAD',
-        // Range and If-Range: a page resuming a bulk download (bulk-routes.ts).
-        'Access-Control-Allow-Headers': 'If-None-Match, If-Modified-Since, Range, If-Range',
+        'Access-Control-Allow-Headers': READ_REQUEST_HEADERS.join(', '),
         'Access-Control-Max-Age': '86400',
       });
       res.status(204).end();
       return;
     }
-    if (READ.has(req.method)) res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag, Content-Disposition, Content-Length, Content-Range, Accept-Ranges' });
+    if (READ.has(req.method)) res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': READ_EXPOSED_HEADERS.join(', ') });
     next();
   };
 }

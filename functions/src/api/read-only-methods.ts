@@ -9,7 +9,7 @@ import { HttpError } from './http-error';
 
 /** The GET routes of public-routes.ts, bulk-routes.ts, index-routes.ts and tracking-routes.ts. */
 const READ_ONLY_PATHS = [
-  '/publishers', '/stats', '/ocds/releases', '/ocds/records', '/ocds/records/:ocid', '/oc4ids/projects', '/oc4ids/projects/:id',
+  '/', '/publishers', '/stats', '/ocds/releases', '/ocds/records', '/ocds/records/:ocid', '/oc4ids/projects', '/oc4ids/projects/:id',
   '/bulk', '/bulk/:file', '/index', '/index/compact', '/index/compact/core', '/index/compact/details', '/tracking',
   '/extensiones/:name/:file', '/extensiones/:name/codelists/:file',
 ];

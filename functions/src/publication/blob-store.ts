@@ -10,6 +10,11 @@ export interface BlobInfo {
   /** Strong validator of the content (quoted, as sent in an ETag header). */
   etag: string;
   contentType: string;
+  /**
+   * When the file was written (ISO 8601), sent as Last-Modified: what clients that mirror by date compare (`wget -N`,
+   * `curl -z`), which otherwise fetched every file again. Absent from files written before it was recorded.
+   */
+  modified?: string;
 }
 
 /** A part of a file being resumed (api/byte-range.ts). */

@@ -25,7 +25,7 @@ export function diskBlobStore(dir: string): BlobStore {
     async put(name, localFile, contentType) {
       const target = where(name);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
-      const info: BlobInfo = { size: (await fs.promises.stat(localFile)).size, etag: `"${await md5Of(localFile)}"`, contentType };
+      const info: BlobInfo = { size: (await fs.promises.stat(localFile)).size, etag: `"${await md5Of(localFile)}"`, contentType, modified: new Date().toISOString() };
       // Copy then rename, content first and metadata last: a reader that finds the metadata finds a whole file.
       const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
       await fs.promises.copyFile(localFile, tmp);

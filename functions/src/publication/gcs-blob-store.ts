@@ -38,10 +38,11 @@ export function gcsBlobStore(options: GcsOptions): BlobStore {
     ...(options.apiEndpoint ? { apiEndpoint: options.apiEndpoint } : {}),
   });
   const bucket = storage.bucket(options.bucket);
-  const infoOf = (metadata: { size?: string | number; md5Hash?: string; contentType?: string }): BlobInfo => ({
+  const infoOf = (metadata: { size?: string | number; md5Hash?: string; contentType?: string; updated?: string }): BlobInfo => ({
     size: Number(metadata.size ?? 0),
     etag: `"${metadata.md5Hash ?? ''}"`,
     contentType: metadata.contentType ?? 'application/octet-stream',
+    ...(metadata.updated ? { modified: metadata.updated } : {}),
   });
   return {
     async put(name, localFile, contentType) {

@@ -1,0 +1,26 @@
+/**
+ * The query parameters a public address reads; any other is a 400 in Spanish that names it and those accepted.
+ * Ignored, a filter the API does not have looked applied: `/api/ocds/records?ocid=…` answered the first page of every
+ * record, and `/api/ocds/releases?since=2024-01-01` every release, and a script took either for what it asked.
+ */
+import type { Request } from 'express';
+import { formatList } from '../../../core/format/es-mx';
+import { badRequest } from './http-error';
+
+/** Names a reader tries for a date filter, which the listings do not have (they page by identifier). */
+const DATE_LIKE = /date|since|until|from|^to$|updated|desde|hasta|fecha|periodo|year|año/i;
+
+/**
+ * Refuses a parameter of the query not in `accepted`. `hints`: what to do instead, for a parameter someone would
+ * reasonably try here (an `ocid` on the record listing: the address of one record).
+ */
+export function acceptOnly(req: Request, accepted: readonly string[], hints: Readonly<Record<string, string>> = {}): void {
+  const unknown = Object.keys(req.query as Record<string, unknown>).find((name) => !accepted.includes(name));
+  if (unknown === undefined) return;
+  const shown = unknown.length > 40 ? `${unknown.slice(0, 40)}…` : unknown;
+  const names = formatList(accepted.map((a) => `«${a}»`));
+  const what = accepted.length > 1 ? `sus parámetros son ${names}` : accepted.length ? `su parámetro es ${names}` : 'no lleva parámetros';
+  const hint = Object.prototype.hasOwnProperty.call(hints, unknown) ? ` ${hints[unknown]}` : DATE_LIKE.test(unknown) ? ' La API no filtra por fecha: los archivos de /api/bulk traen todo, para filtrar por la fecha de cada documento.' : '';
+  const address = (req.path === '/' ? req.baseUrl : `${req.baseUrl}${req.path}`).slice(0, 200);
+  throw badRequest('unknown-parameter', `La dirección ${address} no acepta el parámetro «${shown}»: ${what}.${hint}`);
+}
