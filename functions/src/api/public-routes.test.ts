@@ -315,6 +315,9 @@ describe('public API', () => {
     await request(app).get('/api/bulk/releases.json?publisher=merida').expect(200);
     await request(app).get('/api/bulk?publisher=merida').expect(200);
     await request(app).get('/api/oc4ids/projects?publisher=merida&limit=1').expect(200);
+    // …and what is added to an address on its way, which nobody means as a filter: a cache-buster, a shared link's tags.
+    await request(app).get('/api/ocds/releases?publisher=merida&_=1733410000000').expect(200);
+    await request(app).get('/api/bulk/releases.json?publisher=merida&fbclid=IwAR0abc&utm_source=facebook').expect(200);
   });
 
   it.each([

@@ -11,11 +11,18 @@ import { badRequest } from './http-error';
 const DATE_LIKE = /date|since|until|from|^to$|updated|desde|hasta|fecha|periodo|year|año/i;
 
 /**
+ * Parameters nobody means as a filter, added to an address on its way: a cache-buster (`_`, jQuery's and others'
+ * `cache: false`), and what a link shared on social networks or from a campaign gets (`utm_…`, `fbclid`, `gclid`).
+ * Refused, a link a journalist shared on Facebook answered 400 to everyone who followed it.
+ */
+const NEVER_A_FILTER = /^(?:_|utm_[a-z]+|fbclid|gclid)$/;
+
+/**
  * Refuses a parameter of the query not in `accepted`. `hints`: what to do instead, for a parameter someone would
  * reasonably try here (an `ocid` on the record listing: the address of one record).
  */
 export function acceptOnly(req: Request, accepted: readonly string[], hints: Readonly<Record<string, string>> = {}): void {
-  const unknown = Object.keys(req.query as Record<string, unknown>).find((name) => !accepted.includes(name));
+  const unknown = Object.keys(req.query as Record<string, unknown>).find((name) => !accepted.includes(name) && !NEVER_A_FILTER.test(name));
   if (unknown === undefined) return;
   const shown = unknown.length > 40 ? `${unknown.slice(0, 40)}…` : unknown;
   const names = formatList(accepted.map((a) => `«${a}»`));
