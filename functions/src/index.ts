@@ -174,11 +174,16 @@ function serveApp(req: Parameters<Express>[0], res: Parameters<Express>[1]): voi
   app(req, res);
 }
 
+/**
+ * No `cors` option on either function: its wrapper answered every preflight itself (any method, any header, the
+ * caller's origin) before the app, so in the cloud any site could ask to approve or upload. Cross-origin reading is
+ * the app's (api/read-cors.ts), as self-hosted; writes stay same-origin (the dashboard through Hosting) or
+ * server-to-server (the add-on).
+ */
 export const api = onRequest({
   region: REGION,
   serviceAccount: RUN_AS,
   secrets: [SMTP_PASS],
-  cors: true,
   // Pages are served from a cache and bulk files are streamed from Cloud Storage: mostly waiting on I/O, so one
   // instance takes many requests at once.
   memory: '1GiB',
@@ -200,7 +205,6 @@ export const review = onRequest({
   region: REGION,
   serviceAccount: RUN_AS,
   secrets: [SMTP_PASS],
-  cors: true,
   memory: '2GiB',
   cpu: 1,
   concurrency: 1,

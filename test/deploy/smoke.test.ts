@@ -143,6 +143,16 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   expect((await request(bundle.review).get(`/api/submissions/${id}`).set('Authorization', `Bearer ${identity.token({ email: 'revision@itait-og.mx', aud: 'otro.apps.googleusercontent.com' })}`)).status).toBe(401);
   expect(done.body.submission.failureReason).toBeNull();
   expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });
+  // Cross-origin, as the app says (read-cors.ts) and not the platform's wrapper: any page may read; none may ask to
+  // approve (a POST's preflight gets no Access-Control-Allow-Origin), on `api` and on `review` alike.
+  const from = 'https://otro-sitio.example';
+  for (const fn of [bundle.api, bundle.review]) {
+    const write = await request(fn).options(`/api/submissions/${id}/approve`).set('Origin', from).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization');
+    expect(write.headers['access-control-allow-origin']).toBeUndefined();
+    expect(write.headers['access-control-allow-methods']).toBeUndefined();
+  }
+  const read = await request(bundle.api).options('/api/oc4ids/projects').set('Origin', from).set('Access-Control-Request-Method', 'GET');
+  expect(read.headers).toMatchObject({ 'access-control-allow-origin': '*', 'access-control-allow-methods': 'GET, HEAD' });
   const projects = await request(bundle.api).get('/api/oc4ids/projects?publisher=itait');
   expect(projects.body.projects[0]).toMatchObject({ id: 'oc4ids-itait1-0001', title: 'Puente Tampico' });
   expect(projects.body.uri).toMatch(/^https:\/\/infra-abierta\.example\.mx\/api\/oc4ids\/projects/);
