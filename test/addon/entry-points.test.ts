@@ -143,6 +143,35 @@ describe('Crear plantilla', () => {
     expect(h.ss.toasts[1]).not.toContain('configuración regional');
   });
 
+  // Apps Script stops an execution at six minutes («Script runtime: 6 min / execution»), with «Crear plantilla»
+  // anywhere in its 66 sheets and ~4,000 calls: the sheet it was writing had its headers and no drop-downs, and was
+  // kept so by every later run («ya tienen datos»).
+  it('a run stopped midway is completed by the next one: the sheet it was writing gets its drop-downs', () => {
+    const sheet = spec.sheets.find((s) => s.name !== 'Proyectos' && s.columns.some((c) => c.options && c.codelist))!;
+    const coded = sheet.columns.findIndex((c) => c.options && c.codelist) + 1;
+    const insert = h.ss.insertSheet.bind(h.ss);
+    let armed = true;
+    h.ss.insertSheet = (name: string) => {
+      const ws = insert(name);
+      if (name === sheet.name) {
+        const set = ws.setColumnListValidation.bind(ws);
+        ws.setColumnListValidation = (...args: Parameters<typeof set>) => {
+          if (armed) { armed = false; throw new Error('Exceeded maximum execution time'); }
+          set(...args);
+        };
+      }
+      return ws;
+    };
+    expect(() => main.menuCreateTemplate()).toThrow();
+    expect(armed).toBe(false);
+    expect(h.ss.get(sheet.name).validationAt(3, coded)).toBeUndefined();
+    main.menuCreateTemplate();
+    expect(h.ss.get(sheet.name).validationAt(3, coded)?.sourceSheet).toBe(CATALOG_SHEET);
+    expect(h.ss.get(sheet.name).values()[1]).toEqual(sheet.columns.map((c) => c.path));
+    expect(h.ss.sheets().map((s) => s.name())).toEqual([INSTRUCTIONS_SHEET, SETTINGS_SHEET, CATALOG_SHEET, ...spec.sheets.map((s) => s.name)]);
+    for (const s of spec.sheets) expect(h.ss.get(s.name).values()[1]).toEqual(s.columns.map((c) => c.path));
+  });
+
   it('never overwrites a sheet that holds data', () => {
     const ws = h.ss.insertSheet('Proyectos');
     ws.setValues({ row: 1, column: 1, rows: 1, columns: 2 }, [['mis datos', 42]]);
