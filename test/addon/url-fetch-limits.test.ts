@@ -32,7 +32,7 @@ test('a workbook of 1,000 processes fits in one request; one of 3,250 is refused
   const large: WorkbookValues = { sheets: values.sheets.map((s) => ({ ...s, rows: [...s.rows, ...Array.from({ length: 12 }, () => s.rows.slice(2)).flat()] })) };
   const big = new FakeHttp();
   const said = refusal(() => client(big).submit('hoja', large));
-  expect(said).toMatch(/^El libro es demasiado grande para enviarlo desde Google Sheets: sus datos pesan [\d.]+ MB y Google permite enviar hasta 47\.7 MB a la vez\. /);
+  expect(said).toMatch(/^El libro es demasiado grande para enviarlo desde Google Sheets: sus datos pesan 5\d\.\d MB y Google permite enviar hasta 50 MB a la vez\. /);
   expect(said).toContain('envíelo desde el tablero, en «Mis envíos»');
   // («Validar» sends the same values to ask whether the sheet still holds what was sent: the same call, the same
   // refusal, which the sidebar takes as «cannot tell».)

@@ -9,7 +9,7 @@ import {
   type CompareAnswer, type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues,
   checkPublisherPrefixes, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
-import { formatFileSize } from '../../../core/format/es-mx';
+import { formatNumber } from '../../../core/format/es-mx';
 import { UserError } from '../user-error';
 import type { HttpPort, HttpRequest } from './http-port';
 
@@ -60,7 +60,9 @@ export class BackendClient {
       const text = JSON.stringify(body);
       const over = utf8BytesOver(text, URL_FETCH_MAX_PAYLOAD_BYTES);
       if (over !== undefined) {
-        throw new UserError(`El libro es demasiado grande para enviarlo desde Google Sheets: sus datos pesan ${formatFileSize(over)} y Google permite enviar hasta ${formatFileSize(URL_FETCH_MAX_PAYLOAD_BYTES)} a la vez. `
+        // In Google's own unit (decimal megabytes), so the size and the limit compare as the official reads them.
+        const mb = (bytes: number) => `${formatNumber(bytes / 1e6, bytes % 1e6 ? 1 : 0)} MB`;
+        throw new UserError(`El libro es demasiado grande para enviarlo desde Google Sheets: sus datos pesan ${mb(over)} y Google permite enviar hasta ${mb(URL_FETCH_MAX_PAYLOAD_BYTES)} a la vez. `
           + 'Descárguelo como Excel (Archivo → Descargar → Microsoft Excel) y envíelo desde el tablero, en «Mis envíos», o divida la información en dos libros.');
       }
       request.body = text;
