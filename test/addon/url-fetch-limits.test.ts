@@ -37,7 +37,7 @@ test('a workbook of 1,000 processes fits in one request; one of 3,250 is refused
   // («Validar» sends the same values to ask whether the sheet still holds what was sent: the same call, the same
   // refusal, which the sidebar takes as «cannot tell».)
   expect(big.requests).toHaveLength(0);
-}, 30000);
+});
 
 test('bytes are counted in UTF-8, only when the text could be over', () => {
   expect(utf8BytesOver('a'.repeat(10), 30)).toBeUndefined();

@@ -113,7 +113,7 @@ describe('publications rebuild-bulk on the local store', () => {
     const unknown = await runCli('publications', 'rebuild-bulk', '--publicador', 'nadie');
     expect(unknown.code).toBe(2);
     expect(unknown.err).not.toMatch(STACK_TRACE);
-  }, 30000);
+  });
 });
 
 describe('publications rebuild-bulk --nube', () => {
@@ -175,5 +175,5 @@ describe('publications rebuild-bulk --nube', () => {
       delete storage.refuseUploads;
       await store.close();
     }
-  }, 30000);
+  });
 });
