@@ -1,7 +1,12 @@
 /** The Firebase deployment files stay in step with the code: generated indexes, closed security rules. */
 import * as fs from 'fs';
 import * as path from 'path';
+import express from 'express';
+import request from 'supertest';
 import { INDEXES_FILE, indexesJson, namespacesIn } from '../scripts/generate-firestore-indexes';
+import { FIREBASE_FILE, withHostingRedirects } from '../scripts/generate-hosting-redirects';
+import { dashboardAddresses, type HostingRedirect } from '../functions/src/server/dashboard-addresses';
+import { DASHBOARD_PAGES, DOCUMENT_PAGES } from '../core/addresses/dashboard-pages';
 import { ROOT } from './standards';
 
 describe('firebase files', () => {
@@ -76,5 +81,39 @@ describe('firebase files', () => {
     expect(run(config.hosting.predeploy)).toEqual(['build:dashboard']);
     expect(scripts['build:functions']).toMatch(/scripts\/build\.ts functions/);
     expect(scripts['build:dashboard']).toMatch(/scripts\/build-dashboard\.ts/);
+  });
+
+  it('firebase.json redirects the dashboard pages as the generator writes them from the page list', () => {
+    const written = fs.readFileSync(FIREBASE_FILE, 'utf8');
+    expect(written).toBe(withHostingRedirects(written));
+  });
+
+  // A link shared without its `#` lands on the page in the cloud (Firebase Hosting) as on the self-hosted server
+  // (dashboard-addresses.ts): every page, alone and with an id, and what must stay a 404, answered alike by both.
+  it('Hosting sends a dashboard address without its # where the self-hosted server does', async () => {
+    const config = JSON.parse(fs.readFileSync(FIREBASE_FILE, 'utf8')) as { hosting: { redirects: HostingRedirect[] } };
+    // Hosting's documented behaviour: the first rule whose RE2 regex matches the path; `:N` is capture group N; the
+    // query string is kept.
+    const hosting = (address: string): string | undefined => {
+      const [pathname, query] = address.split('?');
+      for (const rule of config.hosting.redirects) {
+        const m = new RegExp(rule.regex, 'u').exec(pathname);
+        if (m) return `${rule.destination.replace(/:(\d+)/g, (_, n: string) => m[Number(n)])}${query !== undefined ? `?${query}` : ''}`;
+      }
+      return undefined;
+    };
+    const app = express().use(dashboardAddresses()).use((_req, res) => { res.status(404).end(); });
+    const server = async (address: string): Promise<string | undefined> => (await request(app).get(address)).headers.location as string | undefined;
+    const pages = DASHBOARD_PAGES.filter(Boolean);
+    const addresses = [
+      ...pages.flatMap((p) => [`/${p}`, `/${p}/`, `/${p}/oc4ids-mid001-MID-2024-001`, `/${p}/x/y`, `/${p}?state=Yucat%C3%A1n`]),
+      ...[...DOCUMENT_PAGES].map((p) => `/${p}/abc123/?orden=situacion&state=Jalisco`),
+      '/', '/Proyectos', '//proyectos', '/no-existe', '/api/publishers', '/app.js', '/api/proyectos', '/proyectosx', '/xproyectos',
+    ];
+    for (const address of addresses) expect([address, hosting(address)]).toEqual([address, await server(address)]);
+    // It does redirect: the pages and the documents' addresses.
+    expect(hosting('/proyecto/oc4ids-1?state=Yucat%C3%A1n')).toBe('/#/proyecto/oc4ids-1?state=Yucat%C3%A1n');
+    expect(hosting('/seguimiento')).toBe('/#/seguimiento');
+    expect(config.hosting.redirects.every((r) => r.type === 302)).toBe(true);
   });
 });

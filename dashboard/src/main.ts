@@ -31,7 +31,7 @@ import { stagesPage } from './review/stages-page';
 import { monthlyReportPage } from './review/monthly-report-page';
 import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
 import { ApiError as WorkApiError, credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
-import { DOCUMENT_PAGES, LIST_OF_DOCUMENT, type DashboardPage } from '../../core/workflow/dashboard-pages';
+import { DOCUMENT_PAGES, LIST_OF_DOCUMENT, type DashboardPage } from '../../core/addresses/dashboard-pages';
 import { countryViewChosen, rememberCountryView, signedInCoordinatorState } from './review/tracking-landing';
 
 /** Every page of DASHBOARD_PAGES (the server sends their addresses without `#` here): typed by it, none left out. */

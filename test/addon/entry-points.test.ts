@@ -161,6 +161,35 @@ describe('Crear plantilla', () => {
     expect(h.ss.toasts[1]).not.toContain('configuración regional');
   });
 
+  // Apps Script stops an execution at six minutes («Script runtime: 6 min / execution»), with «Crear plantilla»
+  // anywhere in its 66 sheets and ~4,000 calls: the sheet it was writing had its headers and no drop-downs, and was
+  // kept so by every later run («ya tienen datos»).
+  it('a run stopped midway is completed by the next one: the sheet it was writing gets its drop-downs', () => {
+    const sheet = spec.sheets.find((s) => s.name !== 'Proyectos' && s.columns.some((c) => c.options && c.codelist))!;
+    const coded = sheet.columns.findIndex((c) => c.options && c.codelist) + 1;
+    const insert = h.ss.insertSheet.bind(h.ss);
+    let armed = true;
+    h.ss.insertSheet = (name: string) => {
+      const ws = insert(name);
+      if (name === sheet.name) {
+        const set = ws.setColumnListValidation.bind(ws);
+        ws.setColumnListValidation = (...args: Parameters<typeof set>) => {
+          if (armed) { armed = false; throw new Error('Exceeded maximum execution time'); }
+          set(...args);
+        };
+      }
+      return ws;
+    };
+    expect(() => main.menuCreateTemplate()).toThrow();
+    expect(armed).toBe(false);
+    expect(h.ss.get(sheet.name).validationAt(3, coded)).toBeUndefined();
+    main.menuCreateTemplate();
+    expect(h.ss.get(sheet.name).validationAt(3, coded)?.sourceSheet).toBe(CATALOG_SHEET);
+    expect(h.ss.get(sheet.name).values()[1]).toEqual(sheet.columns.map((c) => c.path));
+    expect(h.ss.sheets().map((s) => s.name())).toEqual([INSTRUCTIONS_SHEET, SETTINGS_SHEET, CATALOG_SHEET, ...spec.sheets.map((s) => s.name)]);
+    for (const s of spec.sheets) expect(h.ss.get(s.name).values()[1]).toEqual(s.columns.map((c) => c.path));
+  });
+
   it('never overwrites a sheet that holds data', () => {
     const ws = h.ss.insertSheet('Proyectos');
     ws.setValues({ row: 1, column: 1, rows: 1, columns: 2 }, [['mis datos', 42]]);
@@ -459,7 +488,7 @@ describe('submit and review against the real app', () => {
     expect(sent.submission).toMatchObject({ state: 'submitted', stateLabel: 'En revisión', comments: [] });
     const post = capturista.fakeHttp.requests.find((r) => r.method === 'post')!;
     expect(post.headers.Authorization).toBe(local.bearers.capturistaA);
-    expect((post.body as { workbook: { sheets: { name: string }[] } }).workbook.sheets.map((x) => x.name)).toContain('Proyectos');
+    expect((JSON.parse(post.body!) as { workbook: { sheets: { name: string }[] } }).workbook.sheets.map((x) => x.name)).toContain('Proyectos');
     expect(sent.notice).toBe('Se envió a revisión: ya aparece en la bandeja de su coordinación.');
     const id = sent.submission!.id;
     // Sending the same values again changes nothing, and says so (the coordinators are not told again).
@@ -509,7 +538,7 @@ describe('submit and review against the real app', () => {
     expect(main.runValidation().sheetChanged).toBe(true);
     const compare = capturista.fakeHttp.requests.filter((r) => r.url.endsWith(`/api/submissions/${id}/compare`));
     expect(compare.length).toBeGreaterThan(0);
-    expect((compare[compare.length - 1].body as { workbook: { sheets: unknown[] } }).workbook.sheets.length).toBeGreaterThan(0);
+    expect((JSON.parse(compare[compare.length - 1].body!) as { workbook: { sheets: unknown[] } }).workbook.sheets.length).toBeGreaterThan(0);
     // A coordinator of the same state looking at the sheet is told the same, and one of another state may not ask.
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-4' });
     expect(main.runValidation().sheetChanged).toBe(true);
@@ -536,7 +565,7 @@ describe('submit and review against the real app', () => {
     await cloud.stubPut(sheet, projectWorkbook(PUBLISHERS[0], { title: 'Parque del Centro (corregido)' }));
     expect(main.runValidation().sheetChanged).toBe(true);
     // Only the submission's id travels: the server reads the sheet itself.
-    expect(capturista.fakeHttp.requests.filter((r) => r.url.endsWith('/compare')).every((r) => JSON.stringify(r.body) === '{}')).toBe(true);
+    expect(capturista.fakeHttp.requests.filter((r) => r.url.endsWith('/compare')).every((r) => r.body === '{}')).toBe(true);
   });
 
   it('self-hosted: a coordinator on a sheet whose send is older than one approved since is told when that one was sent', async () => {
@@ -655,7 +684,7 @@ describe('submit and review against the real app', () => {
     const sent = main.submitForReview();
     expect(sent).toMatchObject({ role: 'capturista', serviceAccount: SERVICE_ACCOUNT, submission: { state: 'submitted' } });
     // With the spreadsheet's name (SpreadsheetApp's), which the coordinators' inbox shows; the backend reads the values.
-    expect(capturista.fakeHttp.requests.find((r) => r.method === 'post')!.body).toEqual({ spreadsheetId: sheet, spreadsheetName: 'Obra pública 2024' });
+    expect(JSON.parse(capturista.fakeHttp.requests.find((r) => r.method === 'post')!.body!)).toEqual({ spreadsheetId: sheet, spreadsheetName: 'Obra pública 2024' });
     signedIn(cloud, 'coordinadorA', { selfHosted: false, spreadsheetId: sheet });
     expect(main.approveSubmission(sent.submission!.id).submission?.state).toBe('published');
   });
@@ -668,7 +697,7 @@ describe('submit and review against the real app', () => {
     const reads = capturista.ss.sheets().filter((ws) => ws.name() !== CATALOG_SHEET && ws.name() !== INSTRUCTIONS_SHEET).map((ws) => ws.calls.get('values'));
     expect(new Set(reads)).toEqual(new Set([1]));
     const sent = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
-    const projects = (sent.body as { workbook: { sheets: { name: string; rows: unknown[][] }[] } }).workbook.sheets.find((s) => s.name === 'Proyectos')!;
+    const projects = (JSON.parse(sent.body!) as { workbook: { sheets: { name: string; rows: unknown[][] }[] } }).workbook.sheets.find((s) => s.name === 'Proyectos')!;
     expect(projects.rows[2]).toContain('Parque del Centro');
   });
 
@@ -682,7 +711,7 @@ describe('submit and review against the real app', () => {
     expect(main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter(merged)).toHaveLength(1);
     const sent = main.submitForReview().submission!;
     const post = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
-    expect((post.body as { workbook: { sheets: { name: string; merges?: string[] }[] } }).workbook.sheets.find((x) => x.name === 'Proyectos')!.merges).toEqual([`${letter}3:${letter}4`]);
+    expect((JSON.parse(post.body!) as { workbook: { sheets: { name: string; merges?: string[] }[] } }).workbook.sheets.find((x) => x.name === 'Proyectos')!.merges).toEqual([`${letter}3:${letter}4`]);
     // What the coordinator reviews: the same warning, at the same cell (it was lost on the way: the values went without it).
     const kept = JSON.parse(local.http.fetch({ url: `${local.url}/api/submissions/${sent.id}`, method: 'get', headers: { Authorization: local.bearers.capturistaA } }).text) as { submission: { findings: { warnings: number; sample: { code: string }[] } } };
     expect(kept.submission.findings.sample).toEqual([expect.objectContaining({ code: 'sheet.merged-cells', severity: 'warning', params: { range: `${letter}3:${letter}4` }, cell: { sheet: 'Proyectos', row: 3, column: description } })]);
@@ -701,7 +730,7 @@ describe('submit and review against the real app', () => {
     expect(sent).toMatchObject({ state: 'submitted' });
     const post = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
     const letter = String.fromCharCode(64 + url);
-    expect((post.body as { workbook: { sheets: { name: string; links?: Record<string, string> }[] } }).workbook.sheets.find((x) => x.name === 'Documentos del proyecto')!.links).toEqual({ [`${letter}3`]: 'https://merida.gob.mx/contrato.pdf' });
+    expect((JSON.parse(post.body!) as { workbook: { sheets: { name: string; links?: Record<string, string> }[] } }).workbook.sheets.find((x) => x.name === 'Documentos del proyecto')!.links).toEqual({ [`${letter}3`]: 'https://merida.gob.mx/contrato.pdf' });
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-vinculo' });
     expect(main.approveSubmission(sent.id).submission?.state).toBe('published');
     const project = JSON.parse(local.http.fetch({ url: `${local.url}/api/oc4ids/projects/oc4ids-abc123-0001`, method: 'get', headers: {} }).text) as { projects: { documents?: { url?: string }[] }[] };

@@ -4,6 +4,7 @@
  */
 import type { Block, ListValidation } from '../../addon/src/sheet-port';
 import type { FakeSheet, FakeSpreadsheet } from './fake-spreadsheet';
+import { urlFetchLimits } from './fake-host';
 
 export interface AppsScriptRecord {
   menus: { caption: string; functionName: string }[][];
@@ -163,6 +164,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
     HtmlService: { createHtmlOutputFromFile: (name: string) => output(name, htmlFile(name)), createHtmlOutput: (html: string) => output('', html) },
     UrlFetchApp: {
       fetch: (url: string, params: Record<string, unknown>) => {
+        urlFetchLimits(url, params.payload);
         record.fetches.push({ url, params });
         const r = fetch(url, params);
         return { getResponseCode: () => r.status, getContentText: () => r.body };

@@ -21,11 +21,22 @@ export class FakeUi implements UiPort {
 
 export type Route = (request: HttpRequest) => HttpResponse;
 
+/**
+ * UrlFetchApp's documented limits (Apps Script quotas, «Current limitations»): «URL Fetch URL length: 2 KB / call»
+ * and «URL Fetch POST size: 50 MB / call». Past them the service throws instead of sending (the messages here are
+ * stand-ins: the wording of Google's is not documented).
+ */
+export function urlFetchLimits(url: string, payload: unknown): void {
+  if (url.length > 2 * 1024) throw new Error('Exception: Limit Exceeded: URLFetch URL Length.');
+  if (typeof payload === 'string' && Buffer.byteLength(payload) > 50 * 1000 * 1000) throw new Error('Exception: Limit Exceeded: URLFetch POST Size.');
+}
+
 export class FakeHttp implements HttpPort {
   readonly requests: HttpRequest[] = [];
   /** Nothing answers until a test plugs in the blocking port onto the real app. */
   constructor(public route: Route = () => { throw new Error('Exception: no network in this test'); }) {}
   fetch(request: HttpRequest): HttpResponse {
+    urlFetchLimits(request.url, request.body);
     this.requests.push(request);
     return this.route(request);
   }

@@ -59,7 +59,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
 
   /** The coordinator's decision through the real API, as the review page sends it. */
   function coordinator(action: 'return' | 'approve', id: string, body: unknown = {}): void {
-    const r = app.http.fetch({ method: 'post', url: `${app.url}/api/submissions/${id}/${action}`, headers: { Authorization: app.bearers.coordinadorA }, body });
+    const r = app.http.fetch({ method: 'post', url: `${app.url}/api/submissions/${id}/${action}`, headers: { Authorization: app.bearers.coordinadorA }, body: JSON.stringify(body) });
     expect(r.status).toBe(200);
   }
 

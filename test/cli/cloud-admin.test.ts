@@ -17,6 +17,7 @@ import { ROOT } from '../standards';
 import { checkWorkbook } from '../../core/pipeline/check-workbook';
 import { publish } from '../../functions/src/publication/publish';
 import { parseEnvFile } from '../../functions/src/cli/cloud-deployment';
+import { publicationBulkFolder } from '../../functions/src/publication/bulk-files';
 import type { Publisher } from '../../functions/src/store/store';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { createCloudApp } from '../../functions/src/index';
@@ -202,7 +203,7 @@ describe('history --nube', () => {
       const history = (await store.getCurrent('merida'))!;
       // The downloads were written to the bucket before anyone asked: the publisher's, and all publishers' together.
       expect([...storage.objects.keys()].filter((k) => k.endsWith('/datos.xlsx')).map((k) => k.split('/')[1]).sort()).toEqual(['publicaciones', 'todos']);
-      expect(storage.objects.has(`demo-bulk/publicaciones/${history.id}/releases.json`)).toBe(true);
+      expect(storage.objects.has(`demo-bulk/${publicationBulkFolder(history.id)}releases.json`)).toBe(true);
 
       // The cloud app, configured from the same file, serves them: the history's releases, linked under its address.
       const cloudEnv = { ...process.env, ...parseEnvFile(fs.readFileSync(env, 'utf8')) };
@@ -263,7 +264,7 @@ describe('history --nube', () => {
       expect(refused.err).toContain(`No se escribieron los archivos de descarga de ${history.id}: la cuenta con la que se escribe no tiene permiso en el depósito de BULK_BUCKET (necesita el rol roles/storage.objectAdmin sobre él, o ser propietaria del proyecto).`);
       expect(refused.err).toContain('Lo publicado está completo y a la vista en la API');
       expect(refused.err).not.toMatch(/does not have|Permission|denied/);
-      expect(storage.objects.has(`demo-bulk/publicaciones/${history.id}/datos.xlsx`)).toBe(false);
+      expect(storage.objects.has(`demo-bulk/${publicationBulkFolder(history.id)}datos.xlsx`)).toBe(false);
       // A bucket name that names none (BULK_BUCKET mistyped): said so. Nothing is published again.
       storage.refuseUploads = { code: 404, message: 'The specified bucket does not exist.' };
       const noBucket = await runCli('history', file, '--publicador', 'tuxtla', '--nube', '--proyecto', project, '--entorno', env);
@@ -272,7 +273,7 @@ describe('history --nube', () => {
       delete storage.refuseUploads;
       const again = await runCli('history', file, '--publicador', 'tuxtla', '--nube', '--proyecto', project, '--entorno', env);
       expect(again.err).toContain(`Sin cambios: esta historia ya está publicada (${history.id})`);
-      expect(storage.objects.has(`demo-bulk/publicaciones/${history.id}/datos.xlsx`)).toBe(true);
+      expect(storage.objects.has(`demo-bulk/${publicationBulkFolder(history.id)}datos.xlsx`)).toBe(true);
     } finally {
       delete storage.refuseUploads;
       await store.close();

@@ -187,7 +187,7 @@ const http: HttpPort = {
     const params: Record<string, unknown> = { method: request.method, headers: request.headers, muteHttpExceptions: true };
     if (request.body !== undefined) {
       params.contentType = request.contentType ?? 'application/json';
-      params.payload = JSON.stringify(request.body);
+      params.payload = request.body;
     }
     const response = UrlFetchApp.fetch(request.url, params);
     return { status: response.getResponseCode(), text: response.getContentText() };

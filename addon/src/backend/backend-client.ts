@@ -9,8 +9,28 @@ import {
   type CompareAnswer, type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues,
   checkPublisherPrefixes, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
+import { formatNumber } from '../../../core/format/es-mx';
 import { UserError } from '../user-error';
 import type { HttpPort, HttpRequest } from './http-port';
+
+/**
+ * What UrlFetchApp sends in one request at most: «URL Fetch POST size: 50 MB / call» (Apps Script quotas, current
+ * limitations). A self-hosted send carries the workbook's values (about 16 MB for 1,000 processes of the demo's
+ * density, bench synthetic workbook); past the limit the fetch throws, and the official read «Revise su conexión».
+ */
+export const URL_FETCH_MAX_PAYLOAD_BYTES = 50 * 1000 * 1000;
+
+/** Bytes of `text` in UTF-8, counted only when it could be over `limit` (a character is at most 3 bytes per UTF-16 unit). */
+export function utf8BytesOver(text: string, limit: number): number | undefined {
+  if (text.length * 3 <= limit) return undefined;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair (4 bytes) is two units of 2 each.
+    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return bytes > limit ? bytes : undefined;
+}
 
 function statusMessage(status: number): string {
   if (status === 401) return 'No se pudo confirmar su identidad ante el servidor. Revise su clave de acceso en Configurar servidor, o cierre y vuelva a abrir la hoja.';
@@ -36,7 +56,17 @@ export class BackendClient {
       url: this.baseUrl.replace(/\/+$/, '') + path,
       headers: { Authorization: `Bearer ${this.credential()}`, Accept: 'application/json' },
     };
-    if (body !== undefined) request.body = body;
+    if (body !== undefined) {
+      const text = JSON.stringify(body);
+      const over = utf8BytesOver(text, URL_FETCH_MAX_PAYLOAD_BYTES);
+      if (over !== undefined) {
+        // In Google's own unit (decimal megabytes), so the size and the limit compare as the official reads them.
+        const mb = (bytes: number) => `${formatNumber(bytes / 1e6, bytes % 1e6 ? 1 : 0)} MB`;
+        throw new UserError(`El libro es demasiado grande para enviarlo desde Google Sheets: sus datos pesan ${mb(over)} y Google permite enviar hasta ${mb(URL_FETCH_MAX_PAYLOAD_BYTES)} a la vez. `
+          + 'Descárguelo como Excel (Archivo → Descargar → Microsoft Excel) y envíelo desde el tablero, en «Mis envíos», o divida la información en dos libros.');
+      }
+      request.body = text;
+    }
     if (contentType) request.contentType = contentType;
     let response;
     try {

@@ -3,8 +3,8 @@ export interface HttpRequest {
   method: 'get' | 'post';
   url: string;
   headers: Record<string, string>;
-  /** Sent as JSON. */
-  body?: unknown;
+  /** The JSON text sent (serialized once by the client, which also measures it). */
+  body?: string;
   /** Content type of the JSON body; default application/json. */
   contentType?: string;
 }

@@ -23,7 +23,12 @@ export interface TemplateReport {
   localeWas?: string;
 }
 
-/** An existing empty sheet (e.g. a fresh "Hoja 1" renamed by hand) is reused; one with content is kept as is. */
+/**
+ * An existing empty sheet (e.g. a fresh "Hoja 1" renamed by hand) is reused; one with content is kept as is. Each sheet
+ * gets its values last, after its notes, formats, drop-downs and protections: Apps Script stops an execution at six
+ * minutes (quotas, «Script runtime»), and a sheet whose headers were written before the stop was then kept as it was,
+ * without its drop-downs, by every later *Crear plantilla*. Empty, it is completed by the next one.
+ */
 function freshSheet(ss: SpreadsheetPort, name: string, report: TemplateReport): SheetPort | null {
   const existing = ss.sheet(name);
   if (existing && existing.lastRow() > 0) { report.kept.push(name); return null; }
@@ -36,23 +41,21 @@ function writeInstructions(ss: SpreadsheetPort, spec: TemplateSpec, report: Temp
   if (!ws) return;
   const lines = instructionLines(spec);
   const block = { row: 1, column: 1, rows: lines.length, columns: 1 };
-  ws.setValues(block, lines.map((l) => [l]));
   ws.setWrap(block, true);
   ws.setColumnWidth(1, 780);
   ws.setFontStyle({ row: 1, column: 1, rows: 1, columns: 1 }, { bold: true, size: 14 });
   ws.setFontStyle({ row: lines.indexOf(MINIMUM_HEADING) + 1, column: 1, rows: 1, columns: 1 }, { bold: true });
+  ws.setValues(block, lines.map((l) => [l]));
 }
 
 function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
   const ws = freshSheet(ss, SETTINGS_SHEET, report);
   if (!ws) return;
   const header = { row: 1, column: 1, rows: 1, columns: 3 };
-  ws.setValues(header, [['Parámetro', 'Valor', 'clave']]);
   ws.setNotes(header, [['Qué se configura.', 'Escriba aquí el valor.', 'Nombre interno; no lo cambie.']]);
   ws.setFontStyle(header, { bold: true });
   ws.setBackgrounds(header, [[HEADER_COLORS.plain, HEADER_COLORS.plain, HEADER_COLORS.plain]]);
   const body = { row: 2, column: 1, rows: SETTINGS.length, columns: 3 };
-  ws.setValues(body, SETTINGS.map((s) => [s.title, prefillOf(s), s.key]));
   ws.setNotes(body, SETTINGS.map((s) => [s.help, '', '']));
   ws.setFontStyle({ row: 2, column: 3, rows: SETTINGS.length, columns: 1 }, PATH_FONT);
   [32, 50, 22].forEach((w, i) => ws.setColumnWidth(i + 1, columnPixels(w)));
@@ -60,6 +63,7 @@ function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
   ws.setTabColor(MINIMUM_TAB_COLOR);
   ws.protectWithWarning({ row: 1, column: 1, rows: SETTINGS.length + 1, columns: 1 }, 'Nombres de los parámetros');
   ws.protectWithWarning({ row: 1, column: 3, rows: SETTINGS.length + 1, columns: 1 }, 'Claves internas de los parámetros');
+  ws.setValues({ row: 1, column: 1, rows: SETTINGS.length + 1, columns: 3 }, [['Parámetro', 'Valor', 'clave'], ...SETTINGS.map((s) => [s.title, prefillOf(s), s.key])]);
 }
 
 /** The catalogue is generated, never typed into: it is rewritten so drop-downs always match the current spec. */
@@ -82,7 +86,6 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<st
   if (!ws) return;
   const n = sheet.columns.length;
   const header = { row: 1, column: 1, rows: HEADER_ROWS, columns: n };
-  ws.setValues(header, [sheet.columns.map(headerTitle), sheet.columns.map((c) => c.path)]);
   ws.setNotes({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(noteText)]);
   ws.setBackgrounds({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(headerColor)]);
   ws.setFontStyle({ row: 1, column: 1, rows: 1, columns: n }, { bold: true });
@@ -106,6 +109,7 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<st
   ws.setFrozenColumns(frozenColumns(sheet));
   if (minimum) ws.setTabColor(MINIMUM_TAB_COLOR);
   ws.protectWithWarning(header, 'Encabezados de la plantilla: la conversión reconoce cada columna por la fila 2');
+  ws.setValues(header, [sheet.columns.map(headerTitle), sheet.columns.map((c) => c.path)]);
 }
 
 const MEXICO_LOCALE = 'es_MX';

@@ -256,7 +256,7 @@ test('a file rewritten by a newer publication is never joined to the old one: re
 }, 30000);
 
 test('the real client wrote every file to the bucket, with its type and an immutable cache', () => {
-  const names = [...stub.objects.keys()].filter((k) => k.includes('/publicaciones/')).map((k) => k.replace(/^demo-bulk\/publicaciones\/[^/]+\//, ''));
+  const names = [...stub.objects.keys()].filter((k) => k.includes('/publicaciones/')).map((k) => k.replace(/^demo-bulk\/publicaciones\/[^/]+\/v\d+\//, ''));
   expect(names.sort()).toEqual(['datos.xlsx', 'projects.json', 'projects.json.gz', 'projects.jsonl', 'projects.jsonl.gz', 'records.json', 'records.json.gz', 'records.jsonl', 'records.jsonl.gz', 'releases.json', 'releases.json.gz', 'releases.jsonl', 'releases.jsonl.gz']);
   const xlsx = [...stub.objects.entries()].find(([k]) => k.endsWith('/datos.xlsx'))?.[1];
   expect(xlsx?.metadata.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -266,11 +266,11 @@ test('the real client wrote every file to the bucket, with its type and an immut
 test('a public bucket is redirected to, so the download does not pass through the function', async () => {
   const app = appWith(gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint, publicUrl: 'https://storage.googleapis.com/demo-bulk' }));
   const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').expect(302);
-  expect(res.headers.location).toMatch(/^https:\/\/storage\.googleapis\.com\/demo-bulk\/publicaciones\/merida-[^/]+\/datos\.xlsx$/);
+  expect(res.headers.location).toMatch(/^https:\/\/storage\.googleapis\.com\/demo-bulk\/publicaciones\/merida-[^/]+\/v\d+\/datos\.xlsx$/);
   // A resumed download is sent there too, its Range untouched: the object (named by its publication, stored without
   // a Content-Encoding that Cloud Storage would decode) answers ranges itself.
   const resumed = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Range', 'bytes=100-').expect(302);
-  expect(resumed.headers.location).toMatch(/\/publicaciones\/merida-[^/]+\/releases\.json$/);
+  expect(resumed.headers.location).toMatch(/\/publicaciones\/merida-[^/]+\/v\d+\/releases\.json$/);
   const stored = stub.objects.get(`demo-bulk/${new URL(String(resumed.headers.location)).pathname.replace('/demo-bulk/', '')}`);
   expect(stored).toBeDefined();
   expect(stored?.metadata.contentEncoding).toBeUndefined();

@@ -58,6 +58,12 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    y las reemplazadas hace menos de 24 horas también) y las
                                                    copias de libros enviados que ya no necesita ninguna entrega;
                                                    sin --confirmar solo dice cuáles borraría
+  infra-abierta publications rebuild-bulk [--publicador ID]
+                                                   Tras actualizar a una versión nueva: escribe en su formato
+                                                   los archivos de descarga de cada publicación vigente (los de
+                                                   antes quedan como se escribieron hasta la siguiente
+                                                   publicación); repetida, solo escribe lo que falte. Con --nube,
+                                                   en el depósito del despliegue (--entorno como en history)
   Con --nube [--proyecto ID], users, publishers, publications y history trabajan sobre Firestore del despliegue en Firebase
   (credenciales predeterminadas de la aplicación: gcloud auth application-default login). --proyecto ID: el ID del
   proyecto de Google Cloud (p. ej. infra-abierta-mx; sin él, GOOGLE_CLOUD_PROJECT), no un número; no es --proyectos.

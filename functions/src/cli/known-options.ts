@@ -17,7 +17,7 @@ export const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   serve: ['puerto', 'procesos', 'sin-ejemplos'],
   backup: ['salida', 'sobrescribir', 'nube'],
   users: ['email', 'rol', 'role', 'publicador', 'entidad', 'nube', 'proyecto'],
-  publications: ['antes-de', 'publicador', 'confirmar', 'nube', 'proyecto'],
+  publications: ['antes-de', 'publicador', 'confirmar', 'nube', 'proyecto', 'entorno'],
   publishers: ['nombre', 'entidad', 'orden', 'prefijo-ocid', 'prefijo-proyectos', 'licencia', 'politica', 'sitio', 'proyectos', 'periodicidad', 'archivo', 'nube', 'proyecto'],
 };
 

@@ -62,6 +62,30 @@ function linksAddress(config: Config): string {
   return config.publicBaseUrl;
 }
 
+/**
+ * `publications rebuild-bulk`: the bulk files where the server or the functions write them — BULK_DIR under the
+ * server's address, or (`--nube`) the bucket and address of the deployment's environment file, as `history --nube`.
+ */
+async function rebuildBulk(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
+  const [{ openCliStore }, { rebuildBulkCommand }, { bulkService }, { diskBlobStore }, { PLATFORM_NAME }] = await Promise.all([
+    import('./cli-store'), import('./rebuild-bulk-command'), import('../publication/bulk-service'), import('../publication/disk-blob-store'), import('../platform-name')]);
+  if (args.options.nube !== undefined) {
+    const { deploymentConfig } = await import('./cloud-deployment');
+    // The deployment's address and bucket first: nothing is opened on a configuration the functions refuse.
+    const { config } = deploymentConfig(args, process.env, projectRoot());
+    const { store } = openCliStore(args);
+    try { return await rebuildBulkCommand(args, store, io, { bulk: await deploymentBulk(store, config), cloud: true }); } finally { await store.close(); }
+  }
+  const config = loadConfig();
+  const baseUrl = linksAddress(config);
+  if (config.bulkDir === undefined) throw new ConfigError('Con INFRA_SQLITE=:memory: no hay carpeta de archivos de descarga: defina BULK_DIR con la del servidor.');
+  const { store, bulkDir } = openCliStore(args);
+  const dir = bulkDir ?? config.bulkDir;
+  try {
+    return await rebuildBulkCommand(args, store, io, { bulk: bulkService({ store, blobs: diskBlobStore(dir), baseUrl, platformName: PLATFORM_NAME }), cloud: false, bulkDir: dir });
+  } finally { await store.close(); }
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
@@ -154,6 +178,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         try { return await publishersCommand(args, store, io, { cloud }); } finally { await store.close(); }
       }
       case 'publications': {
+        if (args.positional[0] === 'rebuild-bulk') return await rebuildBulk(args, io);
         const [{ openCliStore }, { publicationsCommand }] = await Promise.all([import('./cli-store'), import('./publications-command')]);
         const { store, cloud, bulkDir } = openCliStore(args);
         try { return await publicationsCommand(args, store, io, { cloud, ...(bulkDir !== undefined ? { bulkDir } : {}) }); } finally { await store.close(); }

@@ -26,7 +26,7 @@ export interface BulkAfterPublicationDeps {
  * («… does not have storage.objects.create access …») reached `history --nube` and the task's log as they came.
  * Anything else keeps the error's text.
  */
-function storageFailure(e: unknown): string {
+export function storageFailure(e: unknown): string {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   const text = e instanceof Error ? e.message : String(e);
   if (code === 403) return 'la cuenta con la que se escribe no tiene permiso en el depósito de BULK_BUCKET (necesita el rol roles/storage.objectAdmin sobre él, o ser propietaria del proyecto)';

@@ -5,8 +5,8 @@
  * They are generated in constant memory (the store is read page by page into temporary files) and then put in
  * the BlobStore, so a download costs no database reads and no CPU: the API only streams or redirects.
  *
- * Names: `publicaciones/<publicationId>/<file>` for one publisher's current publication; downloads spanning
- * every publisher are `todos/<hash of the publications read>/<file>`, built on first demand.
+ * Names: `publicaciones/<publicationId>/v<form>/<file>` for one publisher's current publication; downloads spanning
+ * every publisher are `todos/<hash of the publications read and the form>/<file>`, built on first demand.
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -44,13 +44,26 @@ export const BULK_FILES: Record<string, { kind?: BulkKind; format: 'json' | 'jso
 
 export const CONTENT_TYPES = { json: 'application/json; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', gz: 'application/gzip' } as const;
 
-/** The folder of one publisher's publication's bulk files. */
+/**
+ * The form of the files this version writes. Files written once are never rewritten in place (a public bucket serves
+ * them as immutable for a year, gcs-blob-store.ts), so files of another form — a package without the publisher's
+ * licence, a `datos.xlsx` without frozen headers, written before an upgrade — are told apart by their folder: a
+ * version that changes what the files hold or how raises this number, its readers look only in folders of the new
+ * form, and `publications rebuild-bulk` (cli/publications-command.ts) writes them there for every current
+ * publication after the upgrade. Files written before there was a number lie directly in `publicaciones/<id>/`.
+ */
+export const BULK_FORM = 2;
+
+/** The folder of everything written for one publisher's publication, of any form (pruning removes it whole). */
 export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
+
+/** The folder of one publisher's publication's bulk files in this version's form. */
+export const publicationBulkFolder = (publicationId: string): string => `${publicationFolder(publicationId)}v${BULK_FORM}/`;
 
 /** The folder of the bulk files of these sets (see the header). */
 export function bulkPrefix(sets: BulkSet[], publisherId: string | undefined): string {
-  if (publisherId && sets.length === 1) return publicationFolder(sets[0].publication.id);
-  const stamp = sets.map((s) => s.publication.id).sort().join(',');
+  if (publisherId && sets.length === 1) return publicationBulkFolder(sets[0].publication.id);
+  const stamp = `${sets.map((s) => s.publication.id).sort().join(',')}#v${BULK_FORM}`;
   return `${publisherId ? `publicador/${publisherId}` : 'todos'}/${createHash('sha256').update(stamp).digest('hex').slice(0, 32)}/`;
 }
 

@@ -18,7 +18,7 @@ import { localHarness, projectWorkbook, PUBLISHERS, BASE_URL, USERS, xlsxOf, typ
 import { inProcessQueue, type InProcessQueue } from './publication-queue';
 import { LEASE_ACTION, LEASE_MS, resumeInterruptedPublications, runPublicationTask, type PublicationTaskDeps } from './publication-task';
 import { bulkService } from './bulk-service';
-import { bulkPrefix } from './bulk-files';
+import { bulkPrefix, publicationBulkFolder } from './bulk-files';
 import { diskBlobStore } from './disk-blob-store';
 import { PLATFORM_NAME } from '../app';
 import type { Express } from 'express';
@@ -74,7 +74,7 @@ test('approval answers 202 at once (publicando); the task publishes (publicada) 
   expect((await h.store.getSubmission(id))?.history.map((e) => e.by)).toEqual([USERS.capturistaA.id, USERS.coordinadorA.id, USERS.coordinadorA.id, USERS.coordinadorA.id]);
   expect(done.body.submission.history.map((e: { by: string }) => e.by)).toEqual([USERS.capturistaA.email, USERS.coordinadorA.email, USERS.coordinadorA.email, USERS.coordinadorA.email]);
   const current = await h.store.getCurrent('mer');
-  expect(fs.existsSync(path.join(bulkDir, 'publicaciones', current!.id, 'datos.xlsx'))).toBe(true);
+  expect(fs.existsSync(path.join(bulkDir, publicationBulkFolder(current!.id), 'datos.xlsx'))).toBe(true);
   // And the files of all publishers together, which now include this publication: a download finds them written.
   expect(fs.existsSync(path.join(bulkDir, bulkPrefix([{ publisher: MER, publication: current! }], undefined), 'datos.xlsx'))).toBe(true);
   const projects = await request(app).get('/api/oc4ids/projects?publisher=mer');
