@@ -16,6 +16,16 @@ export const ARTIFACTS = path.resolve(__dirname, '../test-artifacts');
 /** The WCAG 2.0 and 2.1 A and AA rules. */
 export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** WCAG contrast ratio of two CSS colours `rgb(…)` / `rgba(…)` (the alpha aside). */
+export function contrast(a: string, b: string): number {
+  const lum = (c: string): number => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 let axeSource: string | undefined;
 
 /**

@@ -8,7 +8,7 @@
  * One server, one browser and one tab for the file.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describeIfChromium, launchChromium } from '../browser';
+import { contrast, describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -17,16 +17,6 @@ declare const document: any;
 declare const location: any;
 declare const getComputedStyle: any;
 declare const requestAnimationFrame: any;
-
-/** WCAG contrast ratio of two CSS colours `rgb(…)`. */
-function contrast(a: string, b: string): number {
-  const lum = (c: string): number => {
-    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 describeIfChromium('the public dashboard with assistive technology, in headless Chromium', () => {
   let srv: DashboardServer;

@@ -6,7 +6,7 @@
  * where they are drawn; repeated buttons and links say what they act on; only tables that scroll take the focus.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
+import { axeViolations, contrast, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import { publish } from '../../functions/src/publication/publish';
 import { BENCH_PUBLISHER, syntheticDocumentsFor, workbookOf } from '../../scripts/bench/synthetic-publisher';
@@ -142,15 +142,6 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     await page.close();
   });
 
-  /** WCAG contrast ratio of two CSS colours `rgb(…)` / `rgba(…)`. */
-  function contrast(a: string, b: string): number {
-    const lum = (c: string): number => {
-      const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number).map((v) => { const x = v / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
-      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-    };
-    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
-    return (hi + 0.05) / (lo + 0.05);
-  }
   /** The focus outline of `selector` once focused from the keyboard, and the background it is drawn on. */
   async function ring(page: Page, selector: string, on: string): Promise<{ visible: boolean; outline: string; background: string }> {
     await page.keyboard.press('Shift');
