@@ -87,7 +87,7 @@ describe('a workbook sent as values, gzip-compressed (self-hosted, real HTTP)', 
     for (const chunked of [false, true]) {
       const over = await post(base, '/api/submissions', noise, headers(h, true), chunked);
       expect([over.status, over.body.error?.code]).toEqual([413, 'values.limit-sent-bytes']);
-      expect(over.body.error?.message).toMatch(/^Los datos del libro enviados desde Google Sheets pesan más de 1 MB, lo máximo que este servidor recibe en un envío\./);
+      expect(over.body.error?.message).toMatch(/^Los datos del libro enviados desde Google Sheets pesan, aun comprimidos, más de 1 MB, lo máximo que este servidor recibe en un envío\. Descargue el libro como Excel/);
     }
     const broken = await post(base, '/api/submissions', Buffer.from('esto no es gzip'), headers(h, true));
     expect([broken.status, broken.body.error?.code]).toEqual([400, 'invalid-gzip']);

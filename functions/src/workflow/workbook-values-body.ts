@@ -22,9 +22,9 @@ export interface ValuesBodyLimits {
 const INSTEAD = 'Descargue el libro como Excel (en Google Sheets: Archivo → Descargar → Microsoft Excel) y envíelo desde el tablero, en «Mis envíos», o divida la información en dos libros.';
 
 /** The refusal of a workbook sent from Google Sheets over a limit: said of the sheet's data, not of «el archivo». */
-export function valuesTooLarge(limit: keyof ValuesBodyLimits, bytes: number): HttpError {
+export function valuesTooLarge(limit: keyof ValuesBodyLimits, bytes: number, compressed = false): HttpError {
   return limit === 'sentBytes'
-    ? new HttpError(413, 'values.limit-sent-bytes', `Los datos del libro enviados desde Google Sheets pesan más de ${formatFileSize(bytes)}, lo máximo que este servidor recibe en un envío. ${INSTEAD}`)
+    ? new HttpError(413, 'values.limit-sent-bytes', `Los datos del libro enviados desde Google Sheets pesan${compressed ? ', aun comprimidos,' : ''} más de ${formatFileSize(bytes)}, lo máximo que este servidor recibe en un envío. ${INSTEAD}`)
     : new HttpError(413, 'values.limit-uncompressed-bytes', `Los datos del libro enviados desde Google Sheets ocupan más de ${formatFileSize(bytes)} una vez descomprimidos, lo máximo que este servidor lee de un libro enviado así. ${INSTEAD}`);
 }
 
@@ -59,10 +59,18 @@ export function gzippedValuesBody(type: string, limits: ValuesBodyLimits): expre
       req.resume();
     };
     const declared = Number(req.headers['content-length']);
-    if (declared > limits.sentBytes) return fail(valuesTooLarge('sentBytes', limits.sentBytes));
+    if (declared > limits.sentBytes) return fail(valuesTooLarge('sentBytes', limits.sentBytes, true));
     req.on('data', (chunk: Buffer) => {
       sent += chunk.length;
-      if (sent > limits.sentBytes) fail(valuesTooLarge('sentBytes', limits.sentBytes));
+      if (sent > limits.sentBytes) fail(valuesTooLarge('sentBytes', limits.sentBytes, true));
+    });
+    // A client that gives up halfway: nothing more is decompressed, nothing is answered.
+    req.once('close', () => {
+      if (settled || req.complete) return;
+      settled = true;
+      req.unpipe(gunzip);
+      gunzip.destroy();
+      chunks.length = 0;
     });
     gunzip.on('data', (chunk: Buffer) => {
       if (settled) return;
