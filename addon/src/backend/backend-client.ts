@@ -47,6 +47,9 @@ function statusMessage(status: number): string {
   if (status === 403) return 'Su cuenta no tiene permiso para esta acción. Pida acceso a su coordinador.';
   if (status === 404) return 'El servidor no encontró el envío. Actualice el panel e intente de nuevo.';
   if (status === 409) return 'El envío cambió mientras tanto. Actualice el panel e intente de nuevo.';
+  // Our server says why in its own words (readErrorAnswer); a bare 413 comes from a proxy in front of it (nginx takes
+  // 1 MB by default), which only whoever runs the server can widen.
+  if (status === 413) return 'El servidor no recibió el envío por su tamaño: lo rechazó el proxy que tiene delante, con un límite menor que el del servidor. Pida a quien administra el servidor que lo amplíe (en nginx, client_max_body_size) al menos a 20 MB.';
   return 'El servidor no pudo atender la solicitud. Intente de nuevo en unos minutos.';
 }
 
