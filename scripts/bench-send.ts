@@ -14,8 +14,16 @@ import { MAX_WORKBOOK_VALUES_BYTES, WORKBOOK_JSON_MIME, type JsonCell, type Work
 import { workbookValues } from '../core/workflow/workbook-values';
 import { URL_FETCH_MAX_PAYLOAD_BYTES } from '../addon/src/backend/backend-client';
 import { benchSizes } from './bench/sizes';
-import { syntheticDocumentsFor, workbookOf } from './bench/synthetic-publisher';
-import { localHarness, PUBLISHERS } from '../test/workflow/workflow-harness';
+import { BENCH_PUBLISHER, syntheticWorkbook } from './bench/synthetic-publisher';
+import { createApp } from '../functions/src/app';
+import { issueToken } from '../functions/src/auth/api-tokens';
+import { apiTokenAuthenticator } from '../functions/src/auth/api-token-authenticator';
+import { openSqliteStore } from '../functions/src/store/sqlite-store';
+import { directoryUploads } from '../functions/src/workflow/upload-store';
+import { workflowRoutes } from '../functions/src/workflow/workflow-routes';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 
 const MAX_BODY_BYTES = 20 * 2 ** 20;
 const mb = (bytes: number) => `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })} MB`;
@@ -28,7 +36,7 @@ function trimmed(values: WorkbookValues): WorkbookValues {
 
 async function main(): Promise<void> {
   for (const n of benchSizes([1000, 5000])) {
-    const values = workbookValues(workbookOf(syntheticDocumentsFor(PUBLISHERS[0], n)));
+    const values = workbookValues(syntheticWorkbook(n));
     const text = JSON.stringify({ spreadsheetId: 'hoja-grande', workbook: values });
     const json = Buffer.byteLength(text);
     const lean = Buffer.byteLength(JSON.stringify({ spreadsheetId: 'hoja-grande', workbook: trimmed(values) }));
@@ -40,19 +48,27 @@ async function main(): Promise<void> {
     console.log(`  sin celdas vacías al final ${mb(lean).padStart(8)}  (${((1 - lean / json) * 100).toFixed(1)} % menos)`);
     console.log(`  gzip (ahora)             ${mb(packed.length).padStart(10)}  ${fits(packed.length, MAX_BODY_BYTES)} MAX_BODY_BYTES  ${fits(packed.length, URL_FETCH_MAX_PAYLOAD_BYTES)} Google; valores ${fits(json, MAX_WORKBOOK_VALUES_BYTES)} ${MAX_WORKBOOK_VALUES_BYTES / 2 ** 20} MiB descomprimidos; ${(json / packed.length).toFixed(1)} a 1, comprimido en ${gzipMs.toFixed(0)} ms`);
 
-    const h = await localHarness({ maxUploadBytes: MAX_BODY_BYTES });
-    const server = h.app.listen(0, '127.0.0.1');
+    // The self-hosted server's app (SQLite in memory, the default MAX_BODY_BYTES), with the bench's publisher and one official.
+    const store = openSqliteStore(':memory:');
+    const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-send-'));
+    await store.putPublisher(BENCH_PUBLISHER);
+    const { token, hash } = issueToken();
+    await store.putUser({ id: 'u-bench', email: 'captura@bench.example', role: 'capturista', publisherId: BENCH_PUBLISHER.id, tokenHash: hash });
+    const base = 'http://127.0.0.1';
+    const routes = workflowRoutes({ store, authenticator: apiTokenAuthenticator(store), baseUrl: base, uploads: directoryUploads(uploads), maxUploadBytes: MAX_BODY_BYTES, log: () => {} });
+    const server = createApp({ store, config: { publicBaseUrl: base, maxBodyBytes: MAX_BODY_BYTES }, log: () => {}, extraApi: [routes] }).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     try {
       started = process.hrtime.bigint();
       const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/submissions`, {
-        method: 'POST', headers: { Authorization: h.bearer('capturistaA'), 'Content-Type': WORKBOOK_JSON_MIME, 'Content-Encoding': 'gzip' }, body: packed,
+        method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': WORKBOOK_JSON_MIME, 'Content-Encoding': 'gzip' }, body: packed,
       });
-      await res.text();
-      console.log(`  enviado comprimido al servidor propio: ${res.status} en ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms`);
+      const answer = await res.text();
+      console.log(`  enviado comprimido al servidor propio: ${res.status} en ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms${res.status >= 400 ? ` (${answer.slice(0, 300)})` : ''}`);
     } finally {
       server.close();
-      await h.close();
+      await store.close();
+      fs.rmSync(uploads, { recursive: true, force: true });
     }
   }
 }
