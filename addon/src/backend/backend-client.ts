@@ -21,7 +21,7 @@ import type { HttpPort, HttpRequest } from './http-port';
  */
 export const URL_FETCH_MAX_PAYLOAD_BYTES = 50 * 1000 * 1000;
 
-/** What to do when the sheet's data cannot go from Google Sheets: the .xlsx of the same workbook is far smaller. */
+/** What to do when the sheet's data cannot go from Google Sheets: the server reads an .xlsx within other limits (read-limits.ts). */
 const SEND_AS_EXCEL = 'Descárguelo como Excel (Archivo → Descargar → Microsoft Excel) y envíelo desde el tablero, en «Mis envíos», o divida la información en dos libros.';
 
 /** Bytes of `text` in UTF-8, counted only when it could be over `limit` (a character is at most 3 bytes per UTF-16 unit). */
@@ -71,8 +71,9 @@ export class BackendClient {
     };
     if (body !== undefined) {
       const text = JSON.stringify(body);
-      // A workbook's values go compressed (about 1/40 of the bench workbook's JSON, 1/5 to 1/10 of less repetitive
-      // data): a self-hosted server refused them uncompressed past its MAX_BODY_BYTES (20 MB, about 1,300 processes).
+      // A workbook's values go compressed (bench:send: 1/49 of the synthetic workbook's JSON at 1,000 processes, whose
+      // processes are clones; the demo's 5 distinct processes, 1/8): a self-hosted server refused them uncompressed past
+      // its MAX_BODY_BYTES (20 MB, about 1,300 processes), and Google past 50 MB (about 3,100).
       // The limits are checked before sending, with what to do instead: the server's on the values once decompressed
       // (fixed in the contract), Google's on what travels.
       if (contentType === WORKBOOK_JSON_MIME) {

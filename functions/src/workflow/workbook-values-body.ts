@@ -18,7 +18,7 @@ export interface ValuesBodyLimits {
   valuesBytes: number;
 }
 
-/** What to do, for both limits: the .xlsx of the same workbook is far smaller than its values (it is itself compressed). */
+/** What to do, for both limits: an .xlsx is read within other limits (read-limits.ts), or the data goes in two sends. */
 const INSTEAD = 'Descargue el libro como Excel (en Google Sheets: Archivo → Descargar → Microsoft Excel) y envíelo desde el tablero, en «Mis envíos», o divida la información en dos libros.';
 
 /** The refusal of a workbook sent from Google Sheets over a limit: said of the sheet's data, not of «el archivo». */
