@@ -255,6 +255,14 @@ export interface DecisionRequest { revision?: string }
 export interface ReturnRequest extends DecisionRequest { comment: string }
 /** Content type of a create request that carries `workbook` (larger than ordinary JSON bodies). */
 export const WORKBOOK_JSON_MIME = 'application/vnd.infra-abierta.workbook+json';
+/**
+ * The most a body carrying `workbook` may hold once decompressed (the add-on sends it with gzip; the server's own
+ * MAX_BODY_BYTES limits what travels). Fixed here, not configured, so the add-on can tell the official before sending.
+ * About 10,000 processes of the demo's density (bench synthetic workbook: about 16 MB of values per 1,000, which gzip
+ * packs into well under MAX_BODY_BYTES) — the large state the .xlsx read limits are also sized for — and small enough
+ * that the server parses it in memory on a 2 GiB machine.
+ */
+export const MAX_WORKBOOK_VALUES_BYTES = 160 * 2 ** 20;
 /** An .xlsx file sent as it is (self-hosted uploads: the dashboard's *Mis envíos*, scripts). */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_COMMENT_LENGTH = 5000;

@@ -16,7 +16,9 @@ import type { ServerApi, ValidationReport } from '../../addon/src/rpc-types';
 import { templateSpec } from '../../core/template/template-spec';
 import type { SheetSpec } from '../../core/template/spec';
 import { FakeSpreadsheet } from './fake-spreadsheet';
-import { appsScriptGlobals } from './fake-apps-script';
+import { appsScriptGlobals, FakeBlob } from './fake-apps-script';
+import { WORKBOOK_JSON_MIME } from '../../core/workflow/contract';
+import * as zlib from 'zlib';
 import { startAppThread, type AppThread } from '../support/app-thread';
 import schema from './appsscript.schema.json';
 
@@ -147,6 +149,12 @@ describe('Code.js in a vm with code generation disabled', () => {
     };
     fill('Parque del Centro');
     expect((context.submitForReview() as { submission: { state: string } }).submission.state).toBe('submitted');
+    // The values went compressed: Utilities.gzip's Blob as UrlFetchApp's payload, labelled as the workbook's JSON.
+    const sent = record.fetches.find((f) => f.params.method === 'post' && f.url === `${app.url}/api/submissions`)!;
+    expect(sent.params).toMatchObject({ contentType: WORKBOOK_JSON_MIME, headers: { 'Content-Encoding': 'gzip' } });
+    expect(sent.params.payload).toBeInstanceOf(FakeBlob);
+    expect((sent.params.payload as FakeBlob).getContentType()).toBe(WORKBOOK_JSON_MIME);
+    expect(JSON.parse(zlib.gunzipSync((sent.params.payload as FakeBlob).bytes).toString('utf8'))).toMatchObject({ spreadsheetId: 'hoja-de-prueba', workbook: { sheets: expect.arrayContaining([expect.objectContaining({ name: 'Proyectos' })]) } });
     expect((context.runValidation() as ValidationReport).sheetChanged).toBe(false);
     fill('Parque del Centro (corregido)');
     expect((context.runValidation() as ValidationReport).sheetChanged).toBe(true);

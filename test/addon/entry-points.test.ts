@@ -18,6 +18,7 @@ import type { FakeSheet } from './fake-spreadsheet';
 import { MAX_COMMENT_LENGTH } from '../../core/workflow/contract';
 import { omittedHistoryText } from '../../core/workflow/omitted-history';
 import type { Submission } from '../../functions/src/store/store';
+import { sentText } from '../support/gzip-body';
 
 const spec = templateSpec();
 const projects = spec.sheets.find((s) => s.name === 'Proyectos');
@@ -488,7 +489,7 @@ describe('submit and review against the real app', () => {
     expect(sent.submission).toMatchObject({ state: 'submitted', stateLabel: 'En revisión', comments: [] });
     const post = capturista.fakeHttp.requests.find((r) => r.method === 'post')!;
     expect(post.headers.Authorization).toBe(local.bearers.capturistaA);
-    expect((JSON.parse(post.body!) as { workbook: { sheets: { name: string }[] } }).workbook.sheets.map((x) => x.name)).toContain('Proyectos');
+    expect((JSON.parse(sentText(post)) as { workbook: { sheets: { name: string }[] } }).workbook.sheets.map((x) => x.name)).toContain('Proyectos');
     expect(sent.notice).toBe('Se envió a revisión: ya aparece en la bandeja de su coordinación.');
     const id = sent.submission!.id;
     // Sending the same values again changes nothing, and says so (the coordinators are not told again).
@@ -538,7 +539,7 @@ describe('submit and review against the real app', () => {
     expect(main.runValidation().sheetChanged).toBe(true);
     const compare = capturista.fakeHttp.requests.filter((r) => r.url.endsWith(`/api/submissions/${id}/compare`));
     expect(compare.length).toBeGreaterThan(0);
-    expect((JSON.parse(compare[compare.length - 1].body!) as { workbook: { sheets: unknown[] } }).workbook.sheets.length).toBeGreaterThan(0);
+    expect((JSON.parse(sentText(compare[compare.length - 1])) as { workbook: { sheets: unknown[] } }).workbook.sheets.length).toBeGreaterThan(0);
     // A coordinator of the same state looking at the sheet is told the same, and one of another state may not ask.
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-4' });
     expect(main.runValidation().sheetChanged).toBe(true);
@@ -684,7 +685,7 @@ describe('submit and review against the real app', () => {
     const sent = main.submitForReview();
     expect(sent).toMatchObject({ role: 'capturista', serviceAccount: SERVICE_ACCOUNT, submission: { state: 'submitted' } });
     // With the spreadsheet's name (SpreadsheetApp's), which the coordinators' inbox shows; the backend reads the values.
-    expect(JSON.parse(capturista.fakeHttp.requests.find((r) => r.method === 'post')!.body!)).toEqual({ spreadsheetId: sheet, spreadsheetName: 'Obra pública 2024' });
+    expect(JSON.parse(sentText(capturista.fakeHttp.requests.find((r) => r.method === 'post')!))).toEqual({ spreadsheetId: sheet, spreadsheetName: 'Obra pública 2024' });
     signedIn(cloud, 'coordinadorA', { selfHosted: false, spreadsheetId: sheet });
     expect(main.approveSubmission(sent.submission!.id).submission?.state).toBe('published');
   });
@@ -697,7 +698,7 @@ describe('submit and review against the real app', () => {
     const reads = capturista.ss.sheets().filter((ws) => ws.name() !== CATALOG_SHEET && ws.name() !== INSTRUCTIONS_SHEET).map((ws) => ws.calls.get('values'));
     expect(new Set(reads)).toEqual(new Set([1]));
     const sent = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
-    const projects = (JSON.parse(sent.body!) as { workbook: { sheets: { name: string; rows: unknown[][] }[] } }).workbook.sheets.find((s) => s.name === 'Proyectos')!;
+    const projects = (JSON.parse(sentText(sent)) as { workbook: { sheets: { name: string; rows: unknown[][] }[] } }).workbook.sheets.find((s) => s.name === 'Proyectos')!;
     expect(projects.rows[2]).toContain('Parque del Centro');
   });
 
@@ -711,7 +712,7 @@ describe('submit and review against the real app', () => {
     expect(main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter(merged)).toHaveLength(1);
     const sent = main.submitForReview().submission!;
     const post = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
-    expect((JSON.parse(post.body!) as { workbook: { sheets: { name: string; merges?: string[] }[] } }).workbook.sheets.find((x) => x.name === 'Proyectos')!.merges).toEqual([`${letter}3:${letter}4`]);
+    expect((JSON.parse(sentText(post)) as { workbook: { sheets: { name: string; merges?: string[] }[] } }).workbook.sheets.find((x) => x.name === 'Proyectos')!.merges).toEqual([`${letter}3:${letter}4`]);
     // What the coordinator reviews: the same warning, at the same cell (it was lost on the way: the values went without it).
     const kept = JSON.parse(local.http.fetch({ url: `${local.url}/api/submissions/${sent.id}`, method: 'get', headers: { Authorization: local.bearers.capturistaA } }).text) as { submission: { findings: { warnings: number; sample: { code: string }[] } } };
     expect(kept.submission.findings.sample).toEqual([expect.objectContaining({ code: 'sheet.merged-cells', severity: 'warning', params: { range: `${letter}3:${letter}4` }, cell: { sheet: 'Proyectos', row: 3, column: description } })]);
@@ -730,7 +731,7 @@ describe('submit and review against the real app', () => {
     expect(sent).toMatchObject({ state: 'submitted' });
     const post = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
     const letter = String.fromCharCode(64 + url);
-    expect((JSON.parse(post.body!) as { workbook: { sheets: { name: string; links?: Record<string, string> }[] } }).workbook.sheets.find((x) => x.name === 'Documentos del proyecto')!.links).toEqual({ [`${letter}3`]: 'https://merida.gob.mx/contrato.pdf' });
+    expect((JSON.parse(sentText(post)) as { workbook: { sheets: { name: string; links?: Record<string, string> }[] } }).workbook.sheets.find((x) => x.name === 'Documentos del proyecto')!.links).toEqual({ [`${letter}3`]: 'https://merida.gob.mx/contrato.pdf' });
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-vinculo' });
     expect(main.approveSubmission(sent.id).submission?.state).toBe('published');
     const project = JSON.parse(local.http.fetch({ url: `${local.url}/api/oc4ids/projects/oc4ids-abc123-0001`, method: 'get', headers: {} }).text) as { projects: { documents?: { url?: string }[] }[] };

@@ -1,10 +1,25 @@
 /**
- * The Apps Script globals the add-on uses (SpreadsheetApp, HtmlService, UrlFetchApp, ScriptApp), shaped like the
+ * The Apps Script globals the add-on uses (SpreadsheetApp, HtmlService, UrlFetchApp, Utilities, ScriptApp), shaped like the
  * real services and backed by the fake spreadsheet, for running the built dist/Code.js in a vm context.
  */
 import type { Block, ListValidation } from '../../addon/src/sheet-port';
 import type { FakeSheet, FakeSpreadsheet } from './fake-spreadsheet';
 import { urlFetchLimits } from './fake-host';
+import * as zlib from 'zlib';
+
+/**
+ * Apps Script's Blob (Base Service), the documented methods the add-on may call: getBytes() gives Java's signed
+ * bytes (-128…127) as a JavaScript array; setContentType and setName return the Blob.
+ */
+export class FakeBlob {
+  constructor(readonly bytes: Buffer, private contentType: string | null, private name: string | null) {}
+  getBytes(): number[] { return Array.from(new Int8Array(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length)); }
+  getContentType(): string | null { return this.contentType; }
+  setContentType(contentType: string): FakeBlob { this.contentType = contentType; return this; }
+  getDataAsString(): string { return this.bytes.toString('utf8'); }
+  getName(): string | null { return this.name; }
+  setName(name: string): FakeBlob { this.name = name; return this; }
+}
 
 export interface AppsScriptRecord {
   menus: { caption: string; functionName: string }[][];
@@ -163,12 +178,19 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
     },
     HtmlService: { createHtmlOutputFromFile: (name: string) => output(name, htmlFile(name)), createHtmlOutput: (html: string) => output('', html) },
     UrlFetchApp: {
+      // `payload`: «a string, a byte array, a blob, or a JavaScript object» (UrlFetchApp.fetch, advanced parameters).
       fetch: (url: string, params: Record<string, unknown>) => {
-        urlFetchLimits(url, params.payload);
+        urlFetchLimits(url, params.payload instanceof FakeBlob ? params.payload.bytes : params.payload);
         record.fetches.push({ url, params });
         const r = fetch(url, params);
         return { getResponseCode: () => r.status, getContentText: () => r.body };
       },
+    },
+    Utilities: {
+      // newBlob(data, contentType, name): «data» a string (stored as UTF-8) or a byte array.
+      newBlob: (data: string | number[], contentType?: string, name?: string) => new FakeBlob(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(Int8Array.from(data).buffer), contentType ?? null, name ?? null),
+      // gzip(blob, name): the data compressed, in a new Blob (of type application/x-gzip).
+      gzip: (blob: FakeBlob, name?: string) => new FakeBlob(zlib.gzipSync(blob.bytes), 'application/x-gzip', name ?? (blob.getName() === null ? null : `${blob.getName()}.gz`)),
     },
     ScriptApp: { getIdentityToken: () => 'token-vm' },
     PropertiesService: { getDocumentProperties: () => documentProperties, getUserProperties: () => userProperties },

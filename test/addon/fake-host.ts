@@ -2,7 +2,8 @@
  * A fake host for the entry points: the fake spreadsheet, a recording UI, in-memory properties and an HTTP
  * port that refuses everything unless a test plugs in the blocking port onto the real app (test/support/app-thread.ts).
  */
-import type { HttpPort, HttpRequest, HttpResponse } from '../../addon/src/backend/http-port';
+import type { GzippedBody, HttpPort, HttpRequest, HttpResponse } from '../../addon/src/backend/http-port';
+import { nodeGzip, wireBytes } from '../support/gzip-body';
 import type { AddonConfig, PropertiesPort } from '../../addon/src/config';
 import type { Host, MenuItem, UiPort } from '../../addon/src/host';
 import type { SidebarOpening } from '../../addon/src/sidebar-opening';
@@ -28,7 +29,8 @@ export type Route = (request: HttpRequest) => HttpResponse;
  */
 export function urlFetchLimits(url: string, payload: unknown): void {
   if (url.length > 2 * 1024) throw new Error('Exception: Limit Exceeded: URLFetch URL Length.');
-  if (typeof payload === 'string' && Buffer.byteLength(payload) > 50 * 1000 * 1000) throw new Error('Exception: Limit Exceeded: URLFetch POST Size.');
+  const bytes = typeof payload === 'string' ? Buffer.byteLength(payload) : payload instanceof Uint8Array ? payload.length : 0;
+  if (bytes > 50 * 1000 * 1000) throw new Error('Exception: Limit Exceeded: URLFetch POST Size.');
 }
 
 export class FakeHttp implements HttpPort {
@@ -36,10 +38,11 @@ export class FakeHttp implements HttpPort {
   /** Nothing answers until a test plugs in the blocking port onto the real app. */
   constructor(public route: Route = () => { throw new Error('Exception: no network in this test'); }) {}
   fetch(request: HttpRequest): HttpResponse {
-    urlFetchLimits(request.url, request.body);
+    urlFetchLimits(request.url, wireBytes(request.body));
     this.requests.push(request);
     return this.route(request);
   }
+  gzip(text: string): GzippedBody { return nodeGzip(text); }
 }
 
 export class FakeProperties implements PropertiesPort {

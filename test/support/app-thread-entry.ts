@@ -10,7 +10,7 @@ import type { WorkbookModel } from '../../core/workbook/model';
 import type { Submission } from '../../functions/src/store/store';
 import { startSmtp, subjectOf } from './smtp-capture';
 
-interface SyncCall { kind: 'sync'; request: { method: string; url: string; headers: Record<string, string>; body?: string }; port: MessagePort; shared: SharedArrayBuffer }
+interface SyncCall { kind: 'sync'; request: { method: string; url: string; headers: Record<string, string>; body?: string | Uint8Array }; port: MessagePort; shared: SharedArrayBuffer }
 interface RpcCall { kind: 'rpc'; id: number; name: 'stubPut' | 'bearer' | 'mails' | 'close' | 'createSubmissions'; args: unknown[] }
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
 import { build } from 'esbuild';
 import type { HttpPort, HttpRequest, HttpResponse } from '../../addon/src/backend/http-port';
+import { nodeGzip, wireBytes } from './gzip-body';
 import type { UserName } from '../workflow/workflow-harness';
 import type { WorkbookModel } from '../../core/workbook/model';
 import type { Submission } from '../../functions/src/store/store';
@@ -46,7 +47,8 @@ export function blockingFetch(worker: Worker, request: HttpRequest): HttpRespons
   const shared = new SharedArrayBuffer(4);
   const flag = new Int32Array(shared);
   const { port1, port2 } = new MessageChannel();
-  const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+  // A gzipped body travels as its bytes (GzippedBody.data), sent with the Content-Encoding the client set.
+  const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : wireBytes(request.body);
   const headers = { ...request.headers, ...(body !== undefined ? { 'Content-Type': request.contentType ?? 'application/json' } : {}) };
   worker.postMessage({ kind: 'sync', request: { method: request.method, url: request.url, headers, ...(body !== undefined ? { body } : {}) }, port: port2, shared }, [port2]);
   if (Atomics.wait(flag, 0, 0, 25_000) === 'timed-out') throw new Error(`blocking fetch timed out: ${request.url}`);
@@ -82,15 +84,19 @@ export async function startAppThread(options: { mode: 'local' | 'cloud'; capture
   });
   return {
     ...ready,
-    http: { fetch: (request) => blockingFetch(worker, request) },
+    http: { fetch: (request) => blockingFetch(worker, request), gzip: nodeGzip },
     urlFetch: (url, params) => {
       // Tests talk to 127.0.0.1 only: another address (a build's default server, https://backend.example.test) fails
       // as UrlFetchApp fails on a name it cannot resolve, without a lookup leaving the machine.
       if (new URL(url).hostname !== '127.0.0.1') throw new Error(`DNS error: ${url}`);
-      const payload = params.payload;
+      // A Blob payload (a gzipped body: test/addon/fake-apps-script.ts FakeBlob) travels as its bytes.
+      const payload = params.payload as unknown;
+      const blob = payload !== null && typeof payload === 'object' && typeof (payload as { getBytes?: unknown }).getBytes === 'function'
+        ? Buffer.from(Int8Array.from((payload as { getBytes(): number[] }).getBytes()).buffer) : undefined;
+      const body = typeof payload === 'string' ? payload : blob ? { bytes: blob.length, inflatedBytes: 0, data: blob } : undefined;
       const r = blockingFetch(worker, {
         method: String(params.method ?? 'get').toLowerCase() as 'get' | 'post', url, headers: (params.headers ?? {}) as Record<string, string>,
-        ...(typeof payload === 'string' ? { body: payload, contentType: String(params.contentType ?? 'application/json') } : {}),
+        ...(body !== undefined ? { body, contentType: String(params.contentType ?? 'application/json') } : {}),
       });
       return { status: r.status, body: r.text };
     },

@@ -139,7 +139,7 @@ export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Stor
 
 export interface LocalHarness extends Harness { uploadDir: string }
 
-export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; now?: () => Date; publicationQueue?: PublicationQueue; openStore?: () => Store } = {}): Promise<LocalHarness> {
+export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; maxValuesBytes?: number; now?: () => Date; publicationQueue?: PublicationQueue; openStore?: () => Store } = {}): Promise<LocalHarness> {
   const store = opts.openStore ? opts.openStore() : openSqliteStore(':memory:');
   const tokens = new Map<string, string>();
   await seed(store, tokens);
@@ -148,6 +148,7 @@ export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: n
   const routes = workflowRoutes({
     store, authenticator: apiTokenAuthenticator(store), baseUrl: BASE_URL, uploads: directoryUploads(uploadDir), maxUploadBytes, log: () => {},
     ...(opts.uploadQuotaBytes !== undefined ? { uploadQuotaBytes: opts.uploadQuotaBytes } : {}),
+    ...(opts.maxValuesBytes !== undefined ? { maxValuesBytes: opts.maxValuesBytes } : {}),
     ...notifyOption(store, opts),
     ...(opts.notifyWaitMs !== undefined ? { notifyWaitMs: opts.notifyWaitMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),

@@ -4,7 +4,7 @@
  * every method is a direct translation, so the logic stays testable with the in-repo fakes.
  */
 import { columnLetter, type CellValue } from '../../../core/workbook/model';
-import type { HttpPort } from '../backend/http-port';
+import { gzipSizes, type HttpPort } from '../backend/http-port';
 import { buildTimeConfig, type PropertiesPort } from '../config';
 import type { Host, UiPort } from '../host';
 import type { Block, ListValidation, SheetPort, SpreadsheetPort } from '../sheet-port';
@@ -78,6 +78,10 @@ declare const HtmlService: { createHtmlOutputFromFile(name: string): GasHtmlOutp
 declare const UrlFetchApp: {
   fetch(url: string, params: Record<string, unknown>): { getResponseCode(): number; getContentText(): string };
 };
+/** The documented Blob methods used here (Base Service, class Blob). */
+interface GasBlob { getBytes(): number[]; setContentType(contentType: string): GasBlob }
+/** Utilities.newBlob(data, contentType) and Utilities.gzip(blob), as documented (Utilities Service). */
+declare const Utilities: { newBlob(data: string, contentType: string): GasBlob; gzip(blob: GasBlob): GasBlob };
 declare const ScriptApp: { getIdentityToken(): string };
 interface GasProperties { getProperty(key: string): string | null; setProperty(key: string, value: string): GasProperties; deleteProperty(key: string): GasProperties }
 declare const PropertiesService: { getDocumentProperties(): GasProperties; getUserProperties(): GasProperties };
@@ -187,10 +191,17 @@ const http: HttpPort = {
     const params: Record<string, unknown> = { method: request.method, headers: request.headers, muteHttpExceptions: true };
     if (request.body !== undefined) {
       params.contentType = request.contentType ?? 'application/json';
-      params.payload = request.body;
+      // UrlFetchApp's payload may be a string or a Blob (a gzipped body: GzippedBody.data).
+      params.payload = typeof request.body === 'string' ? request.body : request.body.data;
     }
     const response = UrlFetchApp.fetch(request.url, params);
     return { status: response.getResponseCode(), text: response.getContentText() };
+  },
+  gzip: (text, contentType) => {
+    // Utilities.gzip names its Blob application/x-gzip; the body is JSON sent with Content-Encoding: gzip, so it is
+    // labelled as JSON too, whichever of the Blob's type and the contentType parameter UrlFetchApp goes by.
+    const blob = Utilities.gzip(Utilities.newBlob(text, 'application/json')).setContentType(contentType);
+    return { ...gzipSizes(blob.getBytes()), data: blob };
   },
 };
 

@@ -7,18 +7,22 @@
 import {
   checkApproveAnswer, checkCompareAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
   type CompareAnswer, type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues,
-  checkPublisherPrefixes, NEWEST_FIRST, type RegisteredPrefixes,
+  checkPublisherPrefixes, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
-import { formatNumber } from '../../../core/format/es-mx';
+import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
 import { UserError } from '../user-error';
 import type { HttpPort, HttpRequest } from './http-port';
 
 /**
  * What UrlFetchApp sends in one request at most: «URL Fetch POST size: 50 MB / call» (Apps Script quotas, current
  * limitations). A self-hosted send carries the workbook's values (about 16 MB for 1,000 processes of the demo's
- * density, bench synthetic workbook); past the limit the fetch throws, and the official read «Revise su conexión».
+ * density, bench synthetic workbook), compressed with gzip; past the limit the fetch throws, and the official read
+ * «Revise su conexión».
  */
 export const URL_FETCH_MAX_PAYLOAD_BYTES = 50 * 1000 * 1000;
+
+/** What to do when the sheet's data cannot go from Google Sheets: the server reads an .xlsx within other limits (read-limits.ts). */
+const SEND_AS_EXCEL = 'Descárguelo como Excel (Archivo → Descargar → Microsoft Excel) y envíelo desde el tablero, en «Mis envíos», o divida la información en dos libros.';
 
 /** Bytes of `text` in UTF-8, counted only when it could be over `limit` (a character is at most 3 bytes per UTF-16 unit). */
 export function utf8BytesOver(text: string, limit: number): number | undefined {
@@ -32,11 +36,20 @@ export function utf8BytesOver(text: string, limit: number): number | undefined {
   return bytes > limit ? bytes : undefined;
 }
 
+/** Over UrlFetchApp's limit, in Google's own unit (decimal megabytes), so the size and the limit compare as the official reads them. */
+function googleLimit(bytes: number, packed: string): UserError {
+  const mb = (n: number) => `${formatNumber(n / 1e6, n % 1e6 ? 1 : 0)} MB`;
+  return new UserError(`El libro es demasiado grande para enviarlo desde Google Sheets: sus datos ${packed}pesan ${mb(bytes)} y Google permite enviar hasta ${mb(URL_FETCH_MAX_PAYLOAD_BYTES)} a la vez. ${SEND_AS_EXCEL}`);
+}
+
 function statusMessage(status: number): string {
   if (status === 401) return 'No se pudo confirmar su identidad ante el servidor. Revise su clave de acceso en Configurar servidor, o cierre y vuelva a abrir la hoja.';
   if (status === 403) return 'Su cuenta no tiene permiso para esta acción. Pida acceso a su coordinador.';
   if (status === 404) return 'El servidor no encontró el envío. Actualice el panel e intente de nuevo.';
   if (status === 409) return 'El envío cambió mientras tanto. Actualice el panel e intente de nuevo.';
+  // Our server says why in its own words (readErrorAnswer); a bare 413 comes from a proxy in front of it (nginx takes
+  // 1 MB by default), which only whoever runs the server can widen.
+  if (status === 413) return 'El servidor no recibió el envío por su tamaño: lo rechazó el proxy que tiene delante, con un límite menor que el del servidor. Pida a quien administra el servidor que lo amplíe (en nginx, client_max_body_size) al menos a 20 MB.';
   return 'El servidor no pudo atender la solicitud. Intente de nuevo en unos minutos.';
 }
 
@@ -58,14 +71,25 @@ export class BackendClient {
     };
     if (body !== undefined) {
       const text = JSON.stringify(body);
-      const over = utf8BytesOver(text, URL_FETCH_MAX_PAYLOAD_BYTES);
-      if (over !== undefined) {
-        // In Google's own unit (decimal megabytes), so the size and the limit compare as the official reads them.
-        const mb = (bytes: number) => `${formatNumber(bytes / 1e6, bytes % 1e6 ? 1 : 0)} MB`;
-        throw new UserError(`El libro es demasiado grande para enviarlo desde Google Sheets: sus datos pesan ${mb(over)} y Google permite enviar hasta ${mb(URL_FETCH_MAX_PAYLOAD_BYTES)} a la vez. `
-          + 'Descárguelo como Excel (Archivo → Descargar → Microsoft Excel) y envíelo desde el tablero, en «Mis envíos», o divida la información en dos libros.');
+      // A workbook's values go compressed (bench:send: 1/49 of the synthetic workbook's JSON at 1,000 processes, whose
+      // processes are clones; the demo's 5 distinct processes, 1/8): a self-hosted server refused them uncompressed past
+      // its MAX_BODY_BYTES (20 MB, about 1,300 processes), and Google past 50 MB (about 3,100).
+      // The limits are checked before sending, with what to do instead: the server's on the values once decompressed
+      // (fixed in the contract), Google's on what travels.
+      if (contentType === WORKBOOK_JSON_MIME) {
+        const packed = this.http.gzip(text, contentType);
+        if (packed.inflatedBytes > MAX_WORKBOOK_VALUES_BYTES) {
+          // In the server's unit (formatFileSize), so the figure matches what the server would have said.
+          throw new UserError(`El libro es demasiado grande para enviarlo desde Google Sheets: sus datos ocupan ${formatFileSize(packed.inflatedBytes)} y el servidor recibe hasta ${formatFileSize(MAX_WORKBOOK_VALUES_BYTES)} de datos por envío. ${SEND_AS_EXCEL}`);
+        }
+        if (packed.bytes > URL_FETCH_MAX_PAYLOAD_BYTES) throw googleLimit(packed.bytes, 'comprimidos ');
+        request.body = packed;
+        request.headers['Content-Encoding'] = 'gzip';
+      } else {
+        const over = utf8BytesOver(text, URL_FETCH_MAX_PAYLOAD_BYTES);
+        if (over !== undefined) throw googleLimit(over, '');
+        request.body = text;
       }
-      request.body = text;
     }
     if (contentType) request.contentType = contentType;
     let response;

@@ -55,7 +55,7 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
+  AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, MAX_WORKBOOK_VALUES_BYTES, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
   type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
@@ -64,6 +64,7 @@ import { monthlyReportRoutes } from './monthly-report-routes';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
 import { foreignFileMessage, foreignKind } from '../ingest/xlsx/foreign-file';
 import { bufferBytes } from '../ingest/xlsx/zip-archive';
+import { gzippedValuesBody, valuesTooLarge } from './workbook-values-body';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
@@ -85,8 +86,10 @@ export interface WorkflowDeps {
   sheets?: (spreadsheetId: string) => SheetSource;
   /** Keeps uploaded .xlsx files (self-hosted). Absent: this deployment does not take uploads. */
   uploads?: UploadStore;
-  /** Largest accepted upload, bytes. */
+  /** Largest accepted upload, bytes (an .xlsx, or what travels of a workbook sent as values). */
   maxUploadBytes: number;
+  /** A workbook sent as values, once decompressed: default MAX_WORKBOOK_VALUES_BYTES (smaller in tests). */
+  maxValuesBytes?: number;
   /** Bytes of uploaded workbooks one publisher may keep at once (default DEFAULT_UPLOAD_QUOTA_BYTES). */
   uploadQuotaBytes?: number;
   now?: () => Date;
@@ -303,7 +306,11 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     res.json(answer);
   });
 
-  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), express.json({ type: WORKBOOK_JSON_MIME, limit: deps.maxUploadBytes }), async (req, res) => {
+  // A workbook sent as values: gzip (what the add-on sends) is read here within both limits; uncompressed, what
+  // travels is the JSON itself, so express.json takes the smaller one.
+  const valuesLimits = { sentBytes: deps.maxUploadBytes, valuesBytes: deps.maxValuesBytes ?? MAX_WORKBOOK_VALUES_BYTES };
+  const plainValuesLimit = Math.min(valuesLimits.sentBytes, valuesLimits.valuesBytes);
+  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: WORKBOOK_JSON_MIME, limit: plainValuesLimit }), async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
     const body = checkRequest(() => checkCreateRequest(!upload ? req.body : {}));
@@ -473,9 +480,13 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     await removeUnneeded([withdrawn], needed);
   }
 
-  // An upload over the body limit: say which limit, in the words of the read limits.
-  router.use('/submissions', ((err, _req, _res, next) => {
+  // A body over its limit: an .xlsx in the words of the read limits; a workbook sent as values (from Google Sheets)
+  // as such — it is no file, and the official's way out is another.
+  router.use('/submissions', ((err, req, _res, next) => {
     if ((err as { type?: string }).type === 'entity.too.large') {
+      if (req.is(WORKBOOK_JSON_MIME)) {
+        return next(valuesTooLarge(plainValuesLimit < valuesLimits.sentBytes ? 'valuesBytes' : 'sentBytes', plainValuesLimit));
+      }
       return next(new HttpError(413, 'source.limit-compressed-bytes', `El archivo pesa más de ${formatFileSize(deps.maxUploadBytes)}, el tamaño máximo que se acepta. Divida la información en varios libros o quite lo que no se publica.`));
     }
     next(err);
@@ -571,7 +582,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
 
   // The add-on asks after «Validar» whether the sheet still holds what was sent: the official who kept editing
   // learns that the coordinators review (and would publish) the copy taken at submission, not the changes.
-  router.post('/submissions/:id/compare', express.json({ type: [WORKBOOK_JSON_MIME, 'application/json'], limit: deps.maxUploadBytes }), async (req, res) => {
+  router.post('/submissions/:id/compare', gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: [WORKBOOK_JSON_MIME, 'application/json'], limit: plainValuesLimit }), async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
