@@ -212,7 +212,7 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   // downloaded, edited and sent again converts them back to the same instants (core/unflatten/settings-reader.ts).
   // A workbook of publishers of different zones has none: no one zone reads its cells back (its Léame says so).
   if ('timeZone' in zones) {
-    const settings = workbook.addWorksheet(SETTINGS_SHEET);
+    const settings = workbook.addWorksheet(SETTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
     settings.columns = [{ width: 32 }, { width: 50 }, { width: 22 }];
     settings.addRow(['Parámetro', 'Valor', 'clave']).commit();
     const spec = SETTINGS.find((s) => s.key === 'timeZone');
