@@ -49,27 +49,38 @@ export interface BulkPublisherZone { name: string; prefixes: string[]; timeZone:
 
 /**
  * Where the workbook's date cells are: in one zone, the one its `Configuración` sheet states (a publisher's own
- * workbook, or all publishers' when they share it), so converting it back reads them as published; or each row's in
- * its publisher's zone (all publishers' of different zones), which a conversion, reading one zone, cannot give back.
+ * workbook, or all publishers' when their zones keep the same time), so converting it back reads them as published;
+ * or each row's in its publisher's zone (all publishers' of different times), which one conversion cannot give back:
+ * `others` are the publishers whose zone's time is not Mexico City's.
  */
-export type BulkDateZones = { timeZone: string } | { publishers: readonly BulkPublisherZone[] };
+export type BulkDateZones = { timeZone: string } | { others: readonly BulkPublisherZone[] };
+
+const AMOUNTS = 'Montos: números, con su moneda en la columna de al lado (MXN: pesos mexicanos).';
 
 function datesLine(zones: BulkDateZones): string {
   const cells = 'Fechas: celdas de fecha (dd/mm/aaaa en la configuración de México) cuando se publicaron a la medianoche';
-  const rest = `${DATES_AS_TEXT} Montos: números, con su moneda en la columna de al lado (MXN: pesos mexicanos).`;
   if ('timeZone' in zones) {
-    return `${cells} de la zona horaria ${zones.timeZone}, la del libro con que se publicaron. La dice la hoja «${SETTINGS_SHEET}»: así, este libro convertido o enviado de nuevo da las mismas fechas. ${rest}`;
+    return `${cells} de la zona horaria ${zones.timeZone}, la del libro con que se publicaron. La dice la hoja «${SETTINGS_SHEET}»: así, este libro convertido o enviado de nuevo da las mismas fechas. ${DATES_AS_TEXT} ${AMOUNTS}`;
   }
-  const byZone = new Map<string, BulkPublisherZone[]>();
-  for (const p of zones.publishers) byZone.set(p.timeZone, [...(byZone.get(p.timeZone) ?? []), p]);
-  const others = [...byZone].filter(([zone]) => zone !== DEFAULT_TIME_ZONE).map(([zone, list]) => `${zone}: ${list.map((p) => (p.prefixes.length ? `${p.name} (${p.prefixes.join(', ')})` : p.name)).join('; ')}`);
-  const rows = byZone.has(DEFAULT_TIME_ZONE) ? [...others, `${DEFAULT_TIME_ZONE}: los demás implementadores`] : others;
-  return `${cells} de la zona horaria de su implementador, la del libro con que publicó (cada fila es del implementador del prefijo de su identificador): ${rows.join(' — ')}. ${rest}`;
+  return `${cells} de la zona horaria de su implementador, la del libro con que publicó: la de la Ciudad de México (${DEFAULT_TIME_ZONE}), salvo la de los implementadores cuya zona tiene otra hora, que se listan al final de esta hoja. ${DATES_AS_TEXT} ${AMOUNTS}`;
+}
+
+/**
+ * The publishers of another zone, one row each (a sheet's rows have no limit; a cell holds 32,767 characters), and
+ * what converting the workbook does with their dates: one conversion reads every date cell in one zone, so their rows
+ * would come back at Mexico City's midnight. Their own workbooks state their zone and come back the same.
+ */
+function otherZonesLines(others: readonly BulkPublisherZone[]): string[] {
+  return [
+    '',
+    'Implementadores cuya zona horaria tiene otra hora que la de la Ciudad de México (cada fila es del implementador del prefijo de su identificador):',
+    ...others.map((p) => `• ${p.prefixes.length ? `${p.name} (${p.prefixes.join(', ')})` : p.name}: ${p.timeZone}`),
+    `Este libro no tiene hoja «${SETTINGS_SHEET}»: al convertirlo, todas sus celdas de fecha se leen como de ${DEFAULT_TIME_ZONE}, y las de esos implementadores saldrían con el mismo día pero a la medianoche de la Ciudad de México. Para corregir y enviar de nuevo los datos de un implementador, descargue su propio datos.xlsx (/api/bulk/datos.xlsx?publisher=…), que dice su zona horaria.`,
+  ];
 }
 
 /** Each line of the sheet, one per row (column A). */
 export function bulkReadmeLines(zones: BulkDateZones = { timeZone: DEFAULT_TIME_ZONE }): string[] {
-  const mixed = !('timeZone' in zones);
   return [
     'Infraestructura Abierta — descarga completa de los datos publicados',
     'Este libro tiene los datos publicados en la misma plantilla con que se capturan: las hojas de proyectos (EDCAPI / OC4IDS) y las de contrataciones (EDCA-MX / OCDS), una fila por elemento. En cada hoja la fila 1 tiene el título de cada columna, la fila 2 su nombre técnico (el campo del estándar) y los datos empiezan en la fila 3. Las filas de una hoja hija se enlazan con su proyecto o proceso por la primera columna (identificador del proyecto u OCID).',
@@ -82,8 +93,6 @@ export function bulkReadmeLines(zones: BulkDateZones = { timeZone: DEFAULT_TIME_
     ...PUBLICATION_DERIVED_FIELDS.map((f) => `• ${f.path}: ${f.text}`),
     '',
     'Por eso, al convertir este libro a JSON (npx infra-abierta convert datos.xlsx -o salida.json) salen las mismas entregas y los mismos proyectos que en releases.json y projects.json salvo esos campos, y la fecha e identificador de cada entrega, que son los de la conversión. Si el libro se publica de nuevo, la publicación vuelve a calcularlos.',
-    // One conversion reads every date cell in one zone: the rows of the other zones' publishers would come back at
-    // another hour of the same day. Their own workbooks state their zone and come back the same.
-    ...(mixed ? [`Este libro reúne implementadores de zonas horarias distintas y no tiene hoja «${SETTINGS_SHEET}»: al convertirlo, sus celdas de fecha se leen como de ${DEFAULT_TIME_ZONE}, y las de los implementadores de otra zona saldrían con su misma fecha pero en la zona de ${DEFAULT_TIME_ZONE}. Para corregir y enviar de nuevo los datos de un implementador, descargue su propio datos.xlsx (/api/bulk/datos.xlsx?publisher=…), que dice su zona horaria.`] : []),
+    ...('others' in zones ? otherZonesLines(zones.others) : []),
   ];
 }

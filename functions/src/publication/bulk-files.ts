@@ -24,7 +24,7 @@ import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
 import { bulkReadmeLines, README_SHEET, type BulkDateZones } from '../../../core/template/bulk-readme';
 import { SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
-import { DEFAULT_TIME_ZONE } from '../../../core/unflatten/time-zone';
+import { DEFAULT_TIME_ZONE, sameClock } from '../../../core/unflatten/time-zone';
 import { looksLikeFormula } from '../../../core/format/formula-safety';
 import type { BulkKind } from '../../../core/packages/bulk-contents';
 import type { BlobStore } from './blob-store';
@@ -215,8 +215,8 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
     const settings = workbook.addWorksheet(SETTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
     settings.columns = [{ width: 32 }, { width: 50 }, { width: 22 }];
     settings.addRow(['Parámetro', 'Valor', 'clave']).commit();
-    const spec = SETTINGS.find((s) => s.key === 'timeZone');
-    settings.addRow([spec?.title ?? 'Zona horaria', zones.timeZone, 'timeZone']).commit();
+    const setting = SETTINGS.find((s) => s.key === 'timeZone');
+    settings.addRow([setting?.title ?? 'Zona horaria', zones.timeZone, 'timeZone']).commit();
     settings.commit();
   }
   for (const [i, sheet] of spec.sheets.entries()) {
@@ -242,12 +242,16 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
 
 const zoneOf = (set: BulkSet): string => set.publication.timeZone ?? DEFAULT_TIME_ZONE;
 
-/** The zone of the workbook's dates: the one its sets share, or each publisher's. */
+/**
+ * The zone of the workbook's dates: one zone when every set's keeps the same time (Mérida's and Mexico City's do) —
+ * Mexico City's if it is one of them, else the first set's —, or each publisher's.
+ */
 function dateZones(sets: BulkSet[]): BulkDateZones {
-  const zones = new Set(sets.map(zoneOf));
-  if (zones.size <= 1) return { timeZone: zones.values().next().value ?? DEFAULT_TIME_ZONE };
+  const zones = sets.map(zoneOf);
+  const one = zones.find((z) => z === DEFAULT_TIME_ZONE) ?? zones[0] ?? DEFAULT_TIME_ZONE;
+  if (zones.every((z) => sameClock(z, one))) return { timeZone: one };
   return {
-    publishers: sets.map((s) => ({
+    others: sets.filter((s) => !sameClock(zoneOf(s), DEFAULT_TIME_ZONE)).map((s) => ({
       name: s.publisher.name ?? s.publisher.id,
       prefixes: [s.publisher.ocidPrefix, s.publisher.projectIdPrefix].filter((p): p is string => !!p),
       timeZone: zoneOf(s),

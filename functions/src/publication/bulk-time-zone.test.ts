@@ -129,9 +129,10 @@ test('all publishers\' datos.xlsx writes each row\'s dates in its own publisher\
   expect(book.getWorksheet(SETTINGS_SHEET)).toBeUndefined();
   const readme = (book.getWorksheet('Léame')!.getColumn(1).values as unknown[]).map(String).join('\n');
   const meridaName = (await store.getPublisher('merida'))!.name;
-  expect(readme).toContain(`${CANCUN}: ${meridaName} (ocds-mid001, oc4ids-mid001)`);
-  expect(readme).toContain('America/Mexico_City: los demás implementadores');
+  expect(readme).toContain(`• ${meridaName} (ocds-mid001, oc4ids-mid001): ${CANCUN}`);
   expect(readme).toContain('descargue su propio datos.xlsx');
+  // Only Mérida's is listed: the others' zones (Mexico City's, Monterrey's) keep Mexico City's time.
+  expect(readme.split('\n').filter((line) => line.startsWith('• ') && line.includes(': America/'))).toHaveLength(1);
 });
 
 /**
@@ -163,6 +164,27 @@ test('the same data sent in another time zone is published again, with the new z
     if (moved.status === 'published') expect(moved.changedProcesses).toEqual([]);
     expect((await own.getCurrent('merida'))?.timeZone).toBe(CANCUN);
     expect((await send(workbook, 12)).status).toBe('unchanged');
+  } finally {
+    await own.close();
+  }
+});
+
+/**
+ * Mérida's, Monterrey's and Mexico City's zones keep the same time (one offset table, core/unflatten/time-zone.ts):
+ * all publishers' workbook of those is of one zone, said in its Configuración, and reads back as published.
+ */
+test('all publishers\' datos.xlsx of zones with Mexico City\'s time states America/Mexico_City in its Configuración', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    await publishExamples(own, BASE);
+    const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+    const res = await request(app).get('/api/bulk/datos.xlsx').buffer(true).parse(binary).expect(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const bytes = res.body as Buffer;
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    expect(book.getWorksheet(SETTINGS_SHEET)?.getRow(2).values).toEqual([undefined, 'Zona horaria', DEFAULT_TIME_ZONE, 'timeZone']);
+    expect(dateValues(book).filter(({ value }) => !(value instanceof Date) && /T00:00:00/.test(String(value)))).toEqual([]);
   } finally {
     await own.close();
   }
