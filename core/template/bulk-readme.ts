@@ -5,7 +5,8 @@
  * derives from the OCDS data and that have no column in the template. Those are named here, with where to find them,
  * so that a round trip that lacks them is expected rather than a loss someone discovers by diffing.
  */
-import { README_SHEET } from './settings';
+import { README_SHEET, SETTINGS_SHEET } from './settings';
+import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
 
 export { README_SHEET };
 
@@ -37,25 +38,61 @@ export const PUBLICATION_DERIVED_FIELDS: readonly PublicationDerivedField[] = [
 ];
 
 /**
- * What the workbook does with the other dates: with a time of day, in UTC, or at midnight in another of the country's
- * time zones, they are text as published; as date cells they would lose the hour or the zone, and the workbook sent
- * back as an update would publish them changed.
+ * What the workbook does with the other dates: with a time of day, in UTC, or at midnight in another time zone than
+ * their publisher's, they are text as published; as date cells they would lose the hour or the zone, and the workbook
+ * sent back as an update would publish them changed.
  */
-export const DATES_AS_TEXT = 'Las demás —con hora (2024-07-18T10:30:00-06:00), en UTC (2023-03-20T00:00:00Z) o de otra zona horaria del país (2024-07-18T00:00:00-08:00, Tijuana)— quedan como texto, tal como se publicaron: como celdas de fecha perderían la hora o la zona, y el libro, enviado de nuevo, las publicaría cambiadas. Sus primeros 10 caracteres son la fecha (aaaa-mm-dd): para ordenarlas o filtrarlas junto con las otras, conviértalos en fecha (FECHANUMERO de los 10 primeros caracteres, IZQUIERDA).';
+export const DATES_AS_TEXT = 'Las demás —con hora (2024-07-18T10:30:00-06:00), en UTC (2023-03-20T00:00:00Z) o a la medianoche de otra zona horaria (2024-07-18T00:00:00-08:00)— quedan como texto, tal como se publicaron: como celdas de fecha perderían la hora o la zona, y el libro, enviado de nuevo, las publicaría cambiadas. Sus primeros 10 caracteres son la fecha (aaaa-mm-dd): para ordenarlas o filtrarlas junto con las otras, conviértalos en fecha (FECHANUMERO de los 10 primeros caracteres, IZQUIERDA).';
+
+/** A publisher of the workbook and the time zone its dates are written in (its publication's, or the default). */
+export interface BulkPublisherZone { name: string; prefixes: string[]; timeZone: string }
+
+/**
+ * Where the workbook's date cells are: in one zone, the one its `Configuración` sheet states (a publisher's own
+ * workbook, or all publishers' when their zones keep the same time), so converting it back reads them as published;
+ * or each row's in its publisher's zone (all publishers' of different times), which one conversion cannot give back:
+ * `others` are the publishers whose zone's time is not Mexico City's.
+ */
+export type BulkDateZones = { timeZone: string } | { others: readonly BulkPublisherZone[] };
+
+const AMOUNTS = 'Montos: números, con su moneda en la columna de al lado (MXN: pesos mexicanos).';
+
+function datesLine(zones: BulkDateZones): string {
+  const cells = 'Fechas: celdas de fecha (dd/mm/aaaa en la configuración de México) cuando se publicaron a la medianoche';
+  if ('timeZone' in zones) {
+    return `${cells} de la zona horaria ${zones.timeZone}, la del libro con que se publicaron. La dice la hoja «${SETTINGS_SHEET}»: así, este libro convertido o enviado de nuevo da las mismas fechas. ${DATES_AS_TEXT} ${AMOUNTS}`;
+  }
+  return `${cells} de la zona horaria de su implementador, la del libro con que publicó: la de la Ciudad de México (${DEFAULT_TIME_ZONE}), salvo la de los implementadores cuya zona tiene otra hora, que se listan al final de esta hoja. ${DATES_AS_TEXT} ${AMOUNTS}`;
+}
+
+/**
+ * The publishers of another zone, one row each (a sheet's rows have no limit; a cell holds 32,767 characters), and
+ * what converting the workbook does with their dates: one conversion reads every date cell in one zone, so their rows
+ * would come back at Mexico City's midnight. Their own workbooks state their zone and come back the same.
+ */
+function otherZonesLines(others: readonly BulkPublisherZone[]): string[] {
+  return [
+    '',
+    'Implementadores cuya zona horaria tiene otra hora que la de la Ciudad de México (cada fila es del implementador del prefijo de su identificador):',
+    ...others.map((p) => `• ${p.prefixes.length ? `${p.name} (${p.prefixes.join(', ')})` : p.name}: ${p.timeZone}`),
+    `Este libro no tiene hoja «${SETTINGS_SHEET}»: al convertirlo, todas sus celdas de fecha se leen como de ${DEFAULT_TIME_ZONE}, y las de esos implementadores saldrían con el mismo día pero a la medianoche de la Ciudad de México. Para corregir y enviar de nuevo los datos de un implementador, descargue su propio datos.xlsx (/api/bulk/datos.xlsx?publisher=…), que dice su zona horaria.`,
+  ];
+}
 
 /** Each line of the sheet, one per row (column A). */
-export function bulkReadmeLines(): string[] {
+export function bulkReadmeLines(zones: BulkDateZones = { timeZone: DEFAULT_TIME_ZONE }): string[] {
   return [
     'Infraestructura Abierta — descarga completa de los datos publicados',
     'Este libro tiene los datos publicados en la misma plantilla con que se capturan: las hojas de proyectos (EDCAPI / OC4IDS) y las de contrataciones (EDCA-MX / OCDS), una fila por elemento. En cada hoja la fila 1 tiene el título de cada columna, la fila 2 su nombre técnico (el campo del estándar) y los datos empiezan en la fila 3. Las filas de una hoja hija se enlazan con su proyecto o proceso por la primera columna (identificador del proyecto u OCID).',
     'De cada proceso de contratación está su versión más reciente. El historial (todas las entregas de cada proceso) está en records.json y releases.json, en la misma página de descargas (/api/bulk).',
     // Only a date the template would write as a date comes back from it the same (core/flatten/flatten.ts, dateCell):
     // any other stays text, and a reader sorting a column of both needs to know why.
-    `Fechas: celdas de fecha (dd/mm/aaaa en la configuración de México) cuando se publicaron a la medianoche de la Ciudad de México, como las escribe la plantilla. ${DATES_AS_TEXT} Montos: números, con su moneda en la columna de al lado (MXN: pesos mexicanos).`,
+    datesLine(zones),
     '',
     'Datos que calcula la publicación y que este libro no incluye:',
     ...PUBLICATION_DERIVED_FIELDS.map((f) => `• ${f.path}: ${f.text}`),
     '',
     'Por eso, al convertir este libro a JSON (npx infra-abierta convert datos.xlsx -o salida.json) salen las mismas entregas y los mismos proyectos que en releases.json y projects.json salvo esos campos, y la fecha e identificador de cada entrega, que son los de la conversión. Si el libro se publica de nuevo, la publicación vuelve a calcularlos.',
+    ...('others' in zones ? otherZonesLines(zones.others) : []),
   ];
 }

@@ -39,6 +39,14 @@ export function isKnownTimeZone(zone: string): boolean {
   return Object.prototype.hasOwnProperty.call(ZONES, zone);
 }
 
+/**
+ * Whether two zones give every date the same offset (America/Merida and America/Mexico_City: one table), so a date
+ * cell read in either is the same instant.
+ */
+export function sameClock(a: string, b: string): boolean {
+  return a === b || (isKnownTimeZone(a) && isKnownTimeZone(b) && ZONES[a] === ZONES[b]);
+}
+
 /** Day of month of the n-th (1-based; -1 = last) Sunday of a month (month 1–12). */
 function nthSunday(year: number, month: number, n: number): number {
   if (n > 0) {

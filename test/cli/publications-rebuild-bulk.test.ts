@@ -17,6 +17,7 @@ import { publicationBulkFolder, publicationFolder } from '../../functions/src/pu
 import { createApp } from '../../functions/src/app';
 import { diskBlobStore } from '../../functions/src/publication/disk-blob-store';
 import { exceljs } from '../../functions/src/xlsx/load-exceljs';
+import { SETTINGS_SHEET } from '../../core/template/settings';
 import { BENCH_PUBLISHER, syntheticDocumentsFor, syntheticWorkbook, workbookOf } from '../../scripts/bench/synthetic-publisher';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 import { startStorageStub, type StorageStub } from '../storage-stub/storage-stub';
@@ -39,11 +40,11 @@ async function seed(store: Store): Promise<string[]> {
   return ids;
 }
 
-/** The frozen rows of each data sheet of a `datos.xlsx` (the `Léame` sheet has none). */
+/** The frozen rows of each data sheet of a `datos.xlsx` (not the `Léame` sheet, which has none, nor `Configuración`). */
 async function frozenRows(file: Buffer): Promise<number[]> {
   const workbook = new (exceljs().Workbook)();
   await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  return workbook.worksheets.slice(1).map((ws) => Number((ws.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 0));
+  return workbook.worksheets.slice(1).filter((ws) => ws.name !== SETTINGS_SHEET).map((ws) => Number((ws.views[0] as { ySplit?: number } | undefined)?.ySplit ?? 0));
 }
 
 describe('publications rebuild-bulk on the local store', () => {
@@ -70,14 +71,14 @@ describe('publications rebuild-bulk on the local store', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     expect(run.out.split('\n')).toEqual([
-      'Archivos de descarga en el formato de esta versión (2): 2 implementadores con publicación vigente, y los de todos juntos.',
+      'Archivos de descarga en el formato de esta versión (3): 2 implementadores con publicación vigente, y los de todos juntos.',
       expect.stringMatching(/^ {2}1\/3 bench \(Publicador de prueba de carga\): escritos \(3 entregas, 3 registros, 2 proyectos\) en [\d.]+ s\.$/),
       expect.stringMatching(/^ {2}2\/3 otro \(Otro implementador\): escritos \(2 entregas, 2 registros, 1 proyecto\) en [\d.]+ s\.$/),
       expect.stringMatching(/^ {2}3\/3 todos los implementadores juntos: escritos \(5 entregas, 5 registros, 3 proyectos\) en [\d.]+ s\.$/),
       'Listo: 3 conjuntos de archivos escritos de nuevo, 0 ya estaban al día.',
     ]);
     // The old form is gone from the disk; the new one is there, with the licence and the frozen headers.
-    expect(fs.readdirSync(path.join(bulkDir, ...publicationFolder(bench).split('/')))).toEqual(['v2']);
+    expect(fs.readdirSync(path.join(bulkDir, ...publicationFolder(bench).split('/')))).toEqual(['v3']);
     const folder = path.join(bulkDir, ...publicationBulkFolder(bench).split('/'));
     expect((JSON.parse(fs.readFileSync(path.join(folder, 'releases.json'), 'utf8')) as { license?: string }).license).toBe(LICENSE);
     expect((await frozenRows(fs.readFileSync(path.join(folder, 'datos.xlsx')))).every((n) => n === 2)).toBe(true);
@@ -105,7 +106,7 @@ describe('publications rebuild-bulk on the local store', () => {
     for (const f of ['datos.xlsx', 'datos.xlsx.meta.json']) fs.rmSync(path.join(otherFolder, f));
     const resumed = await runCli('publications', 'rebuild-bulk', '--publicador', 'otro');
     expect(resumed.out.split('\n')).toEqual([
-      'Archivos de descarga en el formato de esta versión (2): 1 implementador con publicación vigente.',
+      'Archivos de descarga en el formato de esta versión (3): 1 implementador con publicación vigente.',
       expect.stringMatching(/^ {2}1\/1 otro \(Otro implementador\): escritos/),
       'Listo: 1 conjunto de archivos escrito de nuevo, 0 ya estaban al día.',
     ]);

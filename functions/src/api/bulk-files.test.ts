@@ -276,6 +276,28 @@ test('a public bucket is redirected to, so the download does not pass through th
   expect(stored?.metadata.contentEncoding).toBeUndefined();
 });
 
+/**
+ * A browser that follows the redirect saves what the bucket's object says (Content-Disposition), else the address's
+ * last segment: «releases.json», where the self-hosted server gives «merida-releases.json». Each object says the name
+ * the API gives the file, read back here through the real client.
+ */
+test('a public bucket\'s objects name their download as the API does (Content-Disposition)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
+  tempDirs.push(dir);
+  const selfHosted = appWith(diskBlobStore(dir));
+  const app = appWith(gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint, publicUrl: 'https://storage.googleapis.com/demo-bulk' }));
+  const { Storage } = await import('@google-cloud/storage');
+  const bucket = new Storage({ projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint }).bucket('demo-bulk');
+  for (const url of ['/api/bulk/releases.json?publisher=merida', '/api/bulk/releases.jsonl.gz?publisher=merida', '/api/bulk/datos.xlsx?publisher=merida', '/api/bulk/projects.json']) {
+    const location = String((await request(app).get(url).expect(302)).headers.location);
+    const [metadata] = await bucket.file(decodeURIComponent(new URL(location).pathname.replace('/demo-bulk/', ''))).getMetadata();
+    const named = (await request(selfHosted).head(url).set('Accept-Encoding', 'identity').expect(200)).headers['content-disposition'];
+    expect({ url, contentDisposition: metadata.contentDisposition }).toEqual({ url, contentDisposition: named });
+  }
+  expect((await request(selfHosted).head('/api/bulk/releases.json?publisher=merida').expect(200)).headers['content-disposition']).toBe('attachment; filename="merida-releases.json"');
+  expect((await request(selfHosted).head('/api/bulk/projects.json').expect(200)).headers['content-disposition']).toBe('attachment; filename="projects.json"');
+});
+
 test('above the size one request can build, the files of all publishers together are refused in Spanish, without reading anything; each publisher\'s are still served', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
   tempDirs.push(dir);

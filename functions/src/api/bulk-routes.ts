@@ -15,7 +15,8 @@ import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/packages/bulk-limit';
 import { requestedPublisherName, requestedSets, type PublishedSet } from './current-publications';
 import type { Store } from '../store/store';
-import { BULK_FILES, CONTENT_TYPES } from '../publication/bulk-files';
+import { BULK_FILES, bulkDownloadName, CONTENT_TYPES } from '../publication/bulk-files';
+import { attachmentHeader } from '../publication/blob-store';
 import type { BulkService } from '../publication/bulk-service';
 import { publishedCount, unpublishedBulkMessage, unpublishedWorkbookMessage, type DocumentCounts } from '../../../core/packages/bulk-contents';
 
@@ -125,7 +126,7 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     res.set({
       'Content-Type': gzipped ? CONTENT_TYPES.gz : CONTENT_TYPES[format],
       'Content-Length': String(part ? part.end - part.start + 1 : info.size),
-      'Content-Disposition': `attachment; filename="${publisherId ? `${publisherId}-` : ''}${name}"`,
+      'Content-Disposition': attachmentHeader(bulkDownloadName(name, publisherId)),
       ...(encode ? { 'Content-Encoding': 'gzip' } : {}),
     });
     if (req.method === 'HEAD') return void res.end();

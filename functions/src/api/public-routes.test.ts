@@ -516,15 +516,17 @@ describe('bulk .xlsx content', () => {
     expect(new Set(ocids).size).toBe(5);
   });
 
-  // A reader scrolling thousands of rows keeps the titles and paths in sight; the Léame sheet has no header.
+  // A reader scrolling thousands of rows keeps the titles and paths in sight; the Léame sheet has no header, and
+  // Configuración (the zone of the dates) one row, as in the template.
   it('freezes the two header rows of every data sheet', async () => {
     const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse((r, cb) => { const c: Buffer[] = []; r.on('data', (x: Buffer) => c.push(x)); r.on('end', () => cb(null, Buffer.concat(c))); }).expect(200);
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
     const bytes = res.body as Buffer;
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
-    const sheets = book.worksheets.slice(1);
+    const sheets = book.worksheets.slice(1).filter((ws) => ws.name !== 'Configuración');
     expect(sheets.map((ws) => ws.name)).toContain('Proyectos');
+    expect(book.getWorksheet('Configuración')?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheets.filter((ws) => !(ws.views[0]?.state === 'frozen' && (ws.views[0] as { ySplit?: number }).ySplit === 2)).map((ws) => ws.name)).toEqual([]);
   });
 });

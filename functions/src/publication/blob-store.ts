@@ -24,8 +24,12 @@ export interface ByteSpan {
 }
 
 export interface BlobStore {
-  /** Stores a finished local file under `name` (replacing any earlier copy: same name, same content). */
-  put(name: string, localFile: string, contentType: string): Promise<BlobInfo>;
+  /**
+   * Stores a finished local file under `name` (replacing any earlier copy: same name, same content). `downloadName`:
+   * the name a browser saves it under (`attachmentHeader`), where the store serves it itself (a public bucket);
+   * a store read through the API ignores it, as the API names the file.
+   */
+  put(name: string, localFile: string, contentType: string, downloadName?: string): Promise<BlobInfo>;
   /** Undefined when there is no such file. */
   stat(name: string): Promise<BlobInfo | undefined>;
   /** The file, or only the bytes `range.start` to `range.end` (both included, as in Content-Range) of it. */
@@ -33,6 +37,9 @@ export interface BlobStore {
   /** A direct public URL (publicly readable bucket): the API redirects there instead of streaming. */
   publicUrl?(name: string): string;
 }
+
+/** The Content-Disposition of a download saved as `fileName` (ours: letters, digits, `.`, `-`, `_`). */
+export const attachmentHeader = (fileName: string): string => `attachment; filename="${fileName}"`;
 
 /** File names are ours (publication ids and fixed file names); anything else is refused before it reaches a path. */
 export function assertBlobName(name: string): void {

@@ -22,15 +22,20 @@ import { pages } from '../store/read-all';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
-import { bulkReadmeLines, README_SHEET } from '../../../core/template/bulk-readme';
+import { bulkReadmeLines, README_SHEET, type BulkDateZones } from '../../../core/template/bulk-readme';
+import { SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
+import { DEFAULT_TIME_ZONE, sameClock } from '../../../core/unflatten/time-zone';
 import { looksLikeFormula } from '../../../core/format/formula-safety';
 import type { BulkKind } from '../../../core/packages/bulk-contents';
 import type { BlobStore } from './blob-store';
 import { sheetCaughtUp } from '../xlsx/stream-pace';
 
 export type { BulkKind } from '../../../core/packages/bulk-contents';
-/** What a bulk file is built from: the publisher and publication of each current set (see api/current-publications). */
-export interface BulkSet { publisher: { id: string }; publication: { id: string; createdAt: string } }
+/**
+ * What a bulk file is built from: the publisher and publication of each current set (see api/current-publications).
+ * The publication's `timeZone` is the one its workbook was converted with (absent: the default).
+ */
+export interface BulkSet { publisher: { id: string; name?: string; ocidPrefix?: string; projectIdPrefix?: string }; publication: { id: string; createdAt: string; timeZone?: string } }
 
 export const BULK_FILES: Record<string, { kind?: BulkKind; format: 'json' | 'jsonl' | 'xlsx' }> = {
   'releases.json': { kind: 'releases', format: 'json' },
@@ -44,6 +49,9 @@ export const BULK_FILES: Record<string, { kind?: BulkKind; format: 'json' | 'jso
 
 export const CONTENT_TYPES = { json: 'application/json; charset=utf-8', jsonl: 'application/x-ndjson; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', gz: 'application/gzip' } as const;
 
+/** The name a bulk file downloads as: the publisher's id first when the request named one (`?publisher=`). */
+export const bulkDownloadName = (file: string, publisherId: string | undefined): string => `${publisherId ? `${publisherId}-` : ''}${file}`;
+
 /**
  * The form of the files this version writes. Files written once are never rewritten in place (a public bucket serves
  * them as immutable for a year, gcs-blob-store.ts), so files of another form — a package without the publisher's
@@ -51,8 +59,10 @@ export const CONTENT_TYPES = { json: 'application/json; charset=utf-8', jsonl: '
  * version that changes what the files hold or how raises this number, its readers look only in folders of the new
  * form, and `publications rebuild-bulk` (cli/publications-command.ts) writes them there for every current
  * publication after the upgrade. Files written before there was a number lie directly in `publicaciones/<id>/`.
+ * Form 3: `datos.xlsx` writes each publisher's dates in its publication's time zone, and says it in a
+ * `Configuración` sheet (form 2 wrote them in Mexico City's, so every date of a publisher elsewhere was text).
  */
-export const BULK_FORM = 2;
+export const BULK_FORM = 3;
 
 /** The folder of everything written for one publisher's publication, of any form (pruning removes it whole). */
 export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
@@ -171,27 +181,44 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   const spec = templateSpec();
   const spills = spec.sheets.map((_, i) => path.join(dir, `hoja-${i}.jsonl`));
   const files = spills.map((f) => fs.createWriteStream(f));
-  const spill = async (standard: 'ocds' | 'oc4ids', pages: AsyncGenerator<unknown[]>): Promise<void> => {
+  const spill = async (standard: 'ocds' | 'oc4ids', pages: AsyncGenerator<unknown[]>, timeZone: string): Promise<void> => {
     for await (const docs of pages) {
       for (const [i, sheet] of spec.sheets.entries()) {
         if (sheet.standard !== standard) continue;
         let chunk = '';
-        for (const row of flattenSheet(sheet, docs).rows.slice(2)) chunk += `${JSON.stringify(row.map((v) => (v instanceof Date ? { d: v.getTime() } : (v ?? null))))}\n`;
+        for (const row of flattenSheet(sheet, docs, { timeZone }).rows.slice(2)) chunk += `${JSON.stringify(row.map((v) => (v instanceof Date ? { d: v.getTime() } : (v ?? null))))}\n`;
         if (chunk) await write(files[i], chunk);
       }
     }
   };
-  await spill('ocds', latestReleases(store, sets));
-  await spill('oc4ids', documents(store, sets, 'projects'));
+  // Each publisher's rows with its dates in its own zone: the midnights its official typed as dates are date cells.
+  // The rows of each sheet stay in the sets' order, as when every set was read in one pass.
+  for (const set of sets) {
+    const timeZone = zoneOf(set);
+    await spill('ocds', latestReleases(store, [set]), timeZone);
+    await spill('oc4ids', documents(store, [set], 'projects'), timeZone);
+  }
   await Promise.all(files.map(finish));
+  const zones = dateZones(sets);
 
   const out = fs.createWriteStream(file);
   const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: false });
   // First, what the workbook is and which published data it does not hold (the round trip through `convert` lacks it).
   const readme = workbook.addWorksheet(README_SHEET);
   readme.columns = [{ width: 150 }];
-  for (const line of bulkReadmeLines()) readme.addRow([line]).commit();
+  for (const line of bulkReadmeLines(zones)) readme.addRow([line]).commit();
   readme.commit();
+  // The zone its date cells are in, as the template's Configuración says it (title, value, key): the workbook
+  // downloaded, edited and sent again converts them back to the same instants (core/unflatten/settings-reader.ts).
+  // A workbook of publishers of different zones has none: no one zone reads its cells back (its Léame says so).
+  if ('timeZone' in zones) {
+    const settings = workbook.addWorksheet(SETTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+    settings.columns = [{ width: 32 }, { width: 50 }, { width: 22 }];
+    settings.addRow(['Parámetro', 'Valor', 'clave']).commit();
+    const setting = SETTINGS.find((s) => s.key === 'timeZone');
+    settings.addRow([setting?.title ?? 'Zona horaria', zones.timeZone, 'timeZone']).commit();
+    settings.commit();
+  }
   for (const [i, sheet] of spec.sheets.entries()) {
     const header = flattenSheet(sheet, []).rows;
     // Its header rows (titles, then paths) frozen, as in the template: scrolling a sheet of thousands of rows lost
@@ -213,6 +240,25 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   if (!out.writableFinished) await new Promise<void>((resolve, reject) => { out.once('finish', () => resolve()); out.once('error', reject); });
 }
 
+const zoneOf = (set: BulkSet): string => set.publication.timeZone ?? DEFAULT_TIME_ZONE;
+
+/**
+ * The zone of the workbook's dates: one zone when every set's keeps the same time (Mérida's and Mexico City's do) —
+ * Mexico City's if it is one of them, else the first set's —, or each publisher's.
+ */
+function dateZones(sets: BulkSet[]): BulkDateZones {
+  const zones = sets.map(zoneOf);
+  const one = zones.find((z) => z === DEFAULT_TIME_ZONE) ?? zones[0] ?? DEFAULT_TIME_ZONE;
+  if (zones.every((z) => sameClock(z, one))) return { timeZone: one };
+  return {
+    others: sets.filter((s) => !sameClock(zoneOf(s), DEFAULT_TIME_ZONE)).map((s) => ({
+      name: s.publisher.name ?? s.publisher.id,
+      prefixes: [s.publisher.ocidPrefix, s.publisher.projectIdPrefix].filter((p): p is string => !!p),
+      timeZone: zoneOf(s),
+    })),
+  };
+}
+
 async function gzipFile(from: string, to: string): Promise<void> {
   await pipeline(fs.createReadStream(from), createGzip({ level: 6 }), fs.createWriteStream(to));
 }
@@ -221,8 +267,10 @@ async function gzipFile(from: string, to: string): Promise<void> {
  * Writes every bulk file of `sets` under `prefix`. `metaFor(file)` gives each package's metadata (its `uri` is
  * the file's public address). A kind with no documents has no files. The `.json`/`.jsonl` files are put
  * last-but-one and `datos.xlsx` last: a reader that finds `datos.xlsx` finds them all (see `hasBulkFiles`).
+ * `publisherId`: the publisher the request named, whose id starts each file's download name (`bulkDownloadName`).
  */
-export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkSet[], prefix: string, metaFor: (file: string) => PackageMeta): Promise<void> {
+export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkSet[], prefix: string, metaFor: (file: string) => PackageMeta, publisherId?: string): Promise<void> {
+  const put = (file: string, local: string, contentType: string) => blobs.put(`${prefix}${file}`, local, contentType, bulkDownloadName(file, publisherId));
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'infra-bulk-'));
   try {
     for (const kind of ['releases', 'records', 'projects'] as const) {
@@ -232,15 +280,15 @@ export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkS
       if (!(await writeKind(store, sets, kind, metaFor(`${kind}.json`), json, lines))) continue;
       for (const [file, format] of [[json, 'json'], [lines, 'jsonl']] as const) {
         await gzipFile(file, `${file}.gz`);
-        await blobs.put(`${prefix}${path.basename(file)}`, file, CONTENT_TYPES[format]);
-        await blobs.put(`${prefix}${path.basename(file)}.gz`, `${file}.gz`, CONTENT_TYPES.gz);
+        await put(path.basename(file), file, CONTENT_TYPES[format]);
+        await put(`${path.basename(file)}.gz`, `${file}.gz`, CONTENT_TYPES.gz);
         await fs.promises.rm(file);
         await fs.promises.rm(`${file}.gz`);
       }
     }
     const xlsx = path.join(dir, 'datos.xlsx');
     await writeXlsx(store, sets, xlsx, dir);
-    await blobs.put(`${prefix}datos.xlsx`, xlsx, CONTENT_TYPES.xlsx);
+    await put('datos.xlsx', xlsx, CONTENT_TYPES.xlsx);
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }

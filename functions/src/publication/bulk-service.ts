@@ -25,7 +25,7 @@ export function bulkService(deps: { store: Store; blobs: BlobStore; baseUrl: str
       let pending = building.get(prefix);
       if (!pending) {
         const query = publisherId ? `?publisher=${encodeURIComponent(publisherId)}` : '';
-        pending = writeBulkFiles(deps.store, deps.blobs, sets, prefix, (file) => packageMeta(`${deps.baseUrl}/api/bulk/${file}${query}`, sets, platform));
+        pending = writeBulkFiles(deps.store, deps.blobs, sets, prefix, (file) => packageMeta(`${deps.baseUrl}/api/bulk/${file}${query}`, sets, platform), publisherId);
         building.set(prefix, pending);
         const forget = () => { building.delete(prefix); };
         pending.then(forget, forget);

@@ -4,7 +4,7 @@
  */
 import { Storage } from '@google-cloud/storage';
 import type { Readable } from 'stream';
-import { assertBlobName, type BlobInfo, type BlobStore } from './blob-store';
+import { assertBlobName, attachmentHeader, type BlobInfo, type BlobStore } from './blob-store';
 import type { Config } from '../config';
 
 export interface GcsOptions {
@@ -45,10 +45,13 @@ export function gcsBlobStore(options: GcsOptions): BlobStore {
     ...(metadata.updated ? { modified: metadata.updated } : {}),
   });
   return {
-    async put(name, localFile, contentType) {
+    async put(name, localFile, contentType, downloadName) {
       assertBlobName(name);
       // One request per file (no resumable session): files are written once, and a failed upload is simply redone.
-      const [file] = await bucket.upload(localFile, { destination: name, resumable: false, validation: 'md5', metadata: { contentType, cacheControl: IMMUTABLE } });
+      // Its Content-Disposition names the download as the API does (api/bulk-routes.ts): a browser sent here by the
+      // API's redirect saved «releases.json», the object's last segment, not «merida-releases.json».
+      const metadata = { contentType, cacheControl: IMMUTABLE, ...(downloadName ? { contentDisposition: attachmentHeader(downloadName) } : {}) };
+      const [file] = await bucket.upload(localFile, { destination: name, resumable: false, validation: 'md5', metadata });
       return infoOf(file.metadata);
     },
     async stat(name) {

@@ -35,6 +35,7 @@ import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { packageTermsOf } from '../../../core/unflatten/settings-reader';
+import { DEFAULT_TIME_ZONE } from '../../../core/unflatten/time-zone';
 import { checkWorkbook, nothingToPublish } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject, sameJsonText } from '../../../core/json/json-values';
@@ -320,10 +321,10 @@ const WRITE_CHARS = 4_000_000;
  * The core pipeline's verdict and documents, without the rest of its result: the cell source map of a large
  * workbook is hundreds of megabytes, and nothing after the check needs it.
  */
-function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[]; declared: DeclaredTerms } {
+function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[]; declared: DeclaredTerms; timeZone: string } {
   // The publisher's registered prefixes win over what the workbook's own Configuración says.
   const { findings, releases, projects, settings } = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
-  return { findings: [...nothingToPublish({ releases, projects }), ...findings], releases, projects, declared: packageTermsOf(settings) };
+  return { findings: [...nothingToPublish({ releases, projects }), ...findings], releases, projects, declared: packageTermsOf(settings), timeZone: settings.timeZone || DEFAULT_TIME_ZONE };
 }
 
 /** Both state the same licence and policy (none stated is the same as none). */
@@ -339,7 +340,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     input.onPhase?.(name, at - mark);
     mark = at;
   };
-  const { findings, releases: convertedReleases, projects: convertedProjects, declared } = check(input.workbook, publisher, now);
+  const { findings, releases: convertedReleases, projects: convertedProjects, declared, timeZone } = check(input.workbook, publisher, now);
   phase('check');
   if (hasErrors(findings)) return { status: 'refused', findings };
 
@@ -391,13 +392,15 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // published again, its records rebuilt, or their release links would keep pointing at the old address.
   // A workbook that only states another licence or policy (Configuración) is published again too: the packages
   // carry it when the publisher was registered without one (api/current-publications.ts, packageTerms).
-  const unchanged = current !== undefined && current.contentHash === contentHash && current.derivedWith === derivedWith && sameTerms(current.declared, declared);
+  // So is one converted in another time zone with the same content (no date at all, or none the zone changes): its
+  // datos.xlsx writes dates, and says its zone for the round trip, in the zone the official now works in.
+  const unchanged = current !== undefined && current.contentHash === contentHash && current.derivedWith === derivedWith && sameTerms(current.declared, declared) && (current.timeZone ?? DEFAULT_TIME_ZONE) === timeZone;
   if (unchanged && (await store.getStats(publisher.id))?.publicationId === current.id) return { status: 'unchanged', publication: current, findings };
   // Every record built the same way is read: carried as stored when its process has no new release, the base its new
   // release is merged onto otherwise (extendedProcess).
   const carried = current?.derivedWith === derivedWith ? await currentRecords() : new Map<string, string>();
   phase('history');
-  return writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings });
+  return writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings });
 }
 
 /** What publish() (or publishHistory()) decided, for writing: the steps both share. */
@@ -421,6 +424,8 @@ interface PublicationPlan {
   contentHash: string;
   derivedWith: string;
   declared: DeclaredTerms;
+  /** The zone the workbook was converted with (undefined: a history imported from elsewhere, read as the default). */
+  timeZone?: string;
   /** The same content as `current`: only its stats are written again. */
   unchanged: boolean;
   phase: (name: PublishPhase) => void;
@@ -435,7 +440,7 @@ interface PublicationPlan {
  * the publisher's current pointer to it (the one write that makes it visible).
  */
 async function writePublication(store: Store, plan: PublicationPlan): Promise<PublishResult> {
-  const { publisher, actor, now, baseUrl, revision, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, unchanged, phase, findings } = plan;
+  const { publisher, actor, now, baseUrl, revision, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings } = plan;
   const newReleases = new Set(changed);
   const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
 
@@ -497,7 +502,7 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
     return { status: 'unchanged', publication: current, findings };
   }
 
-  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith, ...(declared.license || declared.publicationPolicy ? { declared } : {}) });
+  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith, ...(declared.license || declared.publicationPolicy ? { declared } : {}), ...(timeZone ? { timeZone } : {}) });
   await buildRecords(async (releases, records) => {
     await store.putReleases(publicationId, releases);
     await store.putRecords(publicationId, records);

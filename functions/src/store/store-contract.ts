@@ -342,6 +342,17 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.findPublicationByHash('p2', 'hash-A')).toBeUndefined();
     });
 
+    // Its datos.xlsx writes dates in this zone (publication/bulk-files.ts): kept through completion and the pointer.
+    test('a publication keeps the time zone its workbook was converted with; one without it has none', async () => {
+      await store.createPublication({ id: 'Z', publisherId: 'p1', contentHash: 'z', createdAt: at(1), timeZone: 'America/Cancun' });
+      await store.completePublication('Z', { releases: 0, records: 0, projects: 0 });
+      await store.setCurrent('p1', 'Z', null);
+      expect((await store.getPublication('Z'))?.timeZone).toBe('America/Cancun');
+      expect((await store.getCurrent('p1'))?.timeZone).toBe('America/Cancun');
+      await store.createPublication({ id: 'Y', publisherId: 'p1', contentHash: 'y', createdAt: at(2) });
+      expect(await store.getPublication('Y')).not.toHaveProperty('timeZone');
+    });
+
     test('deleting a superseded publication removes all it holds and nothing else; the current one is refused', async () => {
       await publish(store, 'p1', 'A', 'first', 3, null);
       await publish(store, 'p1', 'B', 'second', 2, 'A');

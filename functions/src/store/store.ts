@@ -168,9 +168,16 @@ export interface Publication {
    * registered ones; these when the publisher was registered without them (`packageTerms`).
    */
   declared?: DeclaredTerms;
+  /**
+   * The time zone its workbook was converted with (Configuración, `timeZone`): its dates at local midnight there are
+   * the ones the official typed as dates, and its `datos.xlsx` writes them back as date cells in that zone. Absent on
+   * publications written before it was recorded and on histories imported from elsewhere (`publishHistory`): those
+   * read as the default zone (core/unflatten/time-zone.ts, DEFAULT_TIME_ZONE).
+   */
+  timeZone?: string;
 }
 export type DeclaredTerms = PackageTerms;
-export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared'>;
+export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared' | 'timeZone'>;
 
 /** One OCDS release; `id` is the release id, unique within its ocid (OCDS 1.1 release schema). */
 export interface ReleaseInput {
