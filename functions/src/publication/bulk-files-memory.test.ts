@@ -2,9 +2,9 @@
  * Writing the bulk files keeps memory bounded whatever the publication's size (issue 16: national scale). The
  * spreadsheet `datos.xlsx` is the part at risk: ExcelJS's streaming writer does not wait for its zip compressor,
  * and before bulk-files.ts waited for it, each 1,000 releases left about 23 MB of buffers waiting (2.8 GB of
- * RSS for 100,000 in bench:api). Here the buffers still held while 3,000 releases are written must stay under 64 MB
- * (39 MB with the wait, in chunks that do not grow with the releases; 100 MB without it), and the workbook must
- * still hold every row.
+ * RSS for 100,000 in bench:api). Here the buffers still held while 3,000 releases are written must stay under 80 MB
+ * (39 MB with the wait, in chunks that do not grow with the releases, up to 64 MB while other test files loaded the
+ * machine; 100 MB without it), and the workbook must still hold every row.
  *
  * Garbage counts only until the collector runs: the peak of all buffers depended on when it ran (41–68 MB at 3,000
  * releases with the wait), so it needed 4,000 releases against the same limit and still came close to failing. A
@@ -23,7 +23,7 @@ import { diskBlobStore } from './disk-blob-store';
 import { BENCH_PUBLISHER, syntheticDocuments } from '../../../scripts/bench/synthetic-publisher';
 
 const RELEASES = 3000;
-const LIMIT_MB = 64;
+const LIMIT_MB = 80;
 
 test('the bulk files of 3,000 releases are written without piling up buffers, and datos.xlsx holds every row', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-memory-'));
