@@ -4,8 +4,9 @@
  * (core/unflatten/derive-fields), so two workbook releases with equal ids pass this too; a release published elsewhere
  * (`history`) keeps the id, date and tag its publisher gave it, and only its content can tell that a workbook sends it
  * again unchanged. Its tag is the publisher's word on that release (or the converter's list of stages), not content.
- * Texts are compared whatever their line endings: a workbook cell gives back `\r\n` as `\n` (same-canonical-json,
- * sameLines), and a process imported unchanged is not a new release for that.
+ * Values are compared as a workbook cell gives them back: texts whatever their line endings (`\r\n` comes back `\n`),
+ * an integer as its text where the template's column is text (1 comes back «1»; same-canonical-json), and a process
+ * imported unchanged is not a new release for that.
  */
 import { sameCanonicalJson } from '../json/same-canonical-json';
 
@@ -14,7 +15,7 @@ type Obj = Record<string, unknown>;
 const content = ({ id, date, tag, ...rest }: Obj): Obj => (void id, void date, void tag, rest);
 
 export function sameReleaseContent(a: Obj, b: Obj): boolean {
-  return sameCanonicalJson(content(a), content(b), 'any');
+  return sameCanonicalJson(content(a), content(b), 'cell');
 }
 
 /**
