@@ -161,6 +161,9 @@ function renderReview(): void {
   const state = $('state');
   const comments = $('comments');
   comments.textContent = '';
+  // Hidden while empty: an empty list with its name is still a list to a screen reader («Comentarios del
+  // coordinador, lista, 0 elementos») on every send with nothing returned.
+  comments.hidden = true;
   if (!ctx) {
     submit.disabled = true;
     // Validated without errors, the server not answering (said above, in #state): «Valide primero» said the opposite
@@ -190,6 +193,7 @@ function renderReview(): void {
     li.appendChild(el('span', {}, c.text));
     comments.appendChild(li);
   }
+  comments.hidden = comments.childElementCount === 0;
   const since = $('since-sent');
   const changed = lastReport?.sheetChanged;
   since.hidden = typeof changed !== 'boolean' || !ctx.submission;

@@ -26,6 +26,7 @@ registerMessages({
   'import.empty-removed': '{count?Se quitó|Se quitaron} {count:texto vacío|textos vacíos} de {field!c}.',
   'import.date-offset': '{count:fecha|fechas} de {field!c} no {count?tenía|tenían} hora o zona horaria; {count?se completó|se completaron} con la hora de la Ciudad de México, como pide el estándar.',
   'import.code-normalized': '{count:valor|valores} de {field!c} {count?se escribió|se escribieron} como el código del catálogo ({count?venía|venían} con otras mayúsculas, con su nombre, con un código de otra versión del catálogo o escrito{count?|s} de otra forma).',
+  'import.repeat-removed': '{count?Se quitó|Se quitaron} {count:valor|valores} de {field!c} que, {count?escrito|escritos} como el código del catálogo, {count?repetía|repetían} otro de la misma lista (un código de otra versión del catálogo que hoy es el mismo, o un código y su nombre): cada código quedó una vez.',
   'import.code-not-in-list': '{count:valor|valores} de {field!c} no {count?está|están} en el catálogo; {count?se copió|se copiaron} a su celda, pero deberá elegir una opción de la lista antes de publicar.',
   'import.number-as-text': '{count:número|números} de {field!c} se {count?guarda|guardan} como texto, que es como la plantilla lee esa columna.',
   // Without the file's name: the report already starts each line with it (cli/import-command.ts).
@@ -50,6 +51,7 @@ registerMessages({
   'import.empty-removed.fields': '{count?Se quitó|Se quitaron} {count:texto vacío|textos vacíos}: {fields}.',
   'import.date-offset.fields': '{count:fecha|fechas} sin hora o zona horaria se {count?completó|completaron} con la hora de la Ciudad de México, como pide el estándar: {fields}.',
   'import.code-normalized.fields': '{count:valor|valores} con otras mayúsculas, con su nombre, con un código de otra versión del catálogo o {count?escrito|escritos} de otra forma se {count?escribió|escribieron} como el código del catálogo: {fields}.',
+  'import.repeat-removed.fields': '{count?Se quitó|Se quitaron} {count:valor|valores} que, {count?escrito|escritos} como el código del catálogo, {count?repetía|repetían} otro de su lista (hoy son el mismo código); cada código quedó una vez: {fields}.',
   'import.code-not-in-list.fields': '{count:valor|valores} fuera del catálogo se {count?copió|copiaron} a su celda; antes de publicar deberá elegir una opción de la lista: {fields}.',
   'import.number-as-text.fields': '{count:número|números} se {count?guarda|guardan} como texto, que es como la plantilla lee esas columnas: {fields}.',
   'import.id-added.fields': 'Se agregó un identificador a {count:elemento|elementos} que no {count?tenía|tenían} (las filas de otras hojas se ligan por él): {fields}.',

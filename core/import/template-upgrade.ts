@@ -7,7 +7,8 @@
  * - dates without a UTC offset, or without a time, get the offset of Mexico City's midnight/time (`import.date-offset`)
  *   — OCDS requires date-times with offset (RFC 3339), and it is what the converter does with such a cell;
  * - codes written in another case or as a Spanish title become the code (`import.code-normalized`); a code outside a
- *   closed list is kept in its cell and counted (`import.code-not-in-list`, warning: converting asks to fix it);
+ *   closed list is kept in its cell and counted (`import.code-not-in-list`, warning: converting asks to fix it); two
+ *   items of a list that became the same code are written once (`import.repeat-removed`);
  * - numbers in a text column (budget line levels, which the schema takes as text or integer) become text
  *   (`import.number-as-text`);
  * - parties repeated with the same id are joined, roles united (`import.parties-merged`; values that differ in the
@@ -108,12 +109,36 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
   };
   const walk = (node: Obj | unknown[], path: string[]): void => {
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) if (!fix(node, i, [...path, String(i)])) node.splice(i, 1);
+      // What each item was as published, beside it, to tell a repeat the import made from one the file had.
+      const published = node.slice();
+      for (let i = node.length - 1; i >= 0; i--) if (!fix(node, i, [...path, String(i)])) { node.splice(i, 1); published.splice(i, 1); }
+      dropRepeatsMade(node, published, fieldOf([...path, '0']), tally);
     } else {
       for (const k of Object.keys(node)) if (!fix(node, k, [...path, k])) delete node[k];
     }
   };
   walk(doc, []);
+}
+
+/**
+ * Items of a list that the import wrote as the same code though they were published as different texts: sectors
+ * `sports` and `cultureSportsAndRecreation` (0.9.5 folds the first into the second), a code and its Spanish title. The
+ * cell then held the code twice, and validation called it a repeat the official never typed; it is written once and
+ * said (`import.repeat-removed`). A text the file itself repeated stays twice: that repeat was published so, and
+ * validation says where.
+ */
+function dropRepeatsMade(items: unknown[], published: unknown[], field: string, tally: UpgradeTally): void {
+  const firstPublished = new Map<string, unknown>();
+  for (let i = 0; i < items.length; i++) {
+    const v = items[i];
+    if (typeof v !== 'string') continue;
+    if (!firstPublished.has(v)) { firstPublished.set(v, published[i]); continue; }
+    if (firstPublished.get(v) === published[i]) continue;
+    items.splice(i, 1);
+    published.splice(i, 1);
+    i--;
+    tally.add('import.repeat-removed', field);
+  }
 }
 
 /** A value that differed in a repeated party: where (its path under the party), the one kept and the one left out. */

@@ -4,17 +4,38 @@
  * (core/unflatten/derive-fields), so two workbook releases with equal ids pass this too; a release published elsewhere
  * (`history`) keeps the id, date and tag its publisher gave it, and only its content can tell that a workbook sends it
  * again unchanged. Its tag is the publisher's word on that release (or the converter's list of stages), not content.
- * Texts are compared whatever their line endings: a workbook cell gives back `\r\n` as `\n` (same-canonical-json,
- * sameLines), and a process imported unchanged is not a new release for that.
+ * Values are compared as a workbook cell gives them back: texts whatever their line endings (`\r\n` comes back `\n`,
+ * sameCanonicalJson), and an integer as its text where the schema takes either (textAsCells): a process imported
+ * unchanged is not a new release for that.
  */
 import { sameCanonicalJson } from '../json/same-canonical-json';
+import { PROFILES } from '../profile/profiles';
 
 type Obj = Record<string, unknown>;
 
 const content = ({ id, date, tag, ...rest }: Obj): Obj => (void id, void date, void tag, rest);
 
 export function sameReleaseContent(a: Obj, b: Obj): boolean {
-  return sameCanonicalJson(content(a), content(b), 'any');
+  return sameCanonicalJson(textAsCells(content(a)), textAsCells(content(b)), 'any');
+}
+
+/**
+ * The release with each integer written as text where the schema takes text or integer (a budget line component's
+ * level and code, ids). The template's column for those is text, so that what an official types reads the same
+ * whether the sheet keeps it as a number or as text; a level the INAI published as a number («"level":1») comes back
+ * from its imported workbook as «"1"», and publishing that workbook unchanged made a new release of every process with
+ * a budget line. Where the schema takes a number only (amounts), a text published elsewhere is no number, and the
+ * workbook's number is a change (a correction), as before.
+ */
+function textAsCells(node: unknown, path = ''): unknown {
+  if (Array.isArray(node)) return node.map((item) => textAsCells(item, path));
+  if (node !== null && typeof node === 'object') {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(node as Obj)) out[k] = textAsCells(v, path ? `${path}/${k}` : k);
+    return out;
+  }
+  if (typeof node === 'number' && Number.isSafeInteger(node) && PROFILES.ocds.fields[path]?.types.includes('string')) return String(node);
+  return node;
 }
 
 /**

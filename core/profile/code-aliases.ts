@@ -21,14 +21,31 @@
  *   (core/import/upgrade.ts); the status list is closed, so it was refused. An exchange rate taken from Banxico
  *   (`centralBank`), whose FIX is the market rate of the date it gives: `market`. The tool's «Otras» (`others`) says
  *   nothing a code could, and stays a value off the list.
- * Keys are lower case (codes are matched case-insensitively); a written accent is spelled both ways.
+ * - The labels INAI's capture tool showed for its closed drop-downs and its other lists (captured-fields-ocds.csv in
+ *   ../shared/standards/edca-mx and the tool's catalogues), each the tool's name for one code of ours: a status in the
+ *   feminine or masculine the tool gave it («Activa», «Cancelado», «No exitosa»), «Hitos de entrega» for a delivery
+ *   milestone, a guarantee «Cheque», «Vicios ocultos». An official who pastes them (Google Sheets and pasting skip the
+ *   drop-down) met «no es una opción de la lista» on every status, or had the label published as a code of its own.
+ *   Left out where the label could mean more than one code: «Mixto» (written and electronic submission), the tool's
+ *   «Sí»/«No» for a legal personality (the answer to its question, not a name), «Cadena de texto multilínea» (a
+ *   LineString, read as a MultiLineString), «Auditor» (the tool's reviewBody, which reviews complaints, not accounts),
+ *   «Ninguno» for a milestone's status (no status is a blank cell).
+ * Keys are lower case (codes are matched case-insensitively); a key without accents also matches the text written with
+ * them (the cell is compared without accents too); older keys spell a written accent both ways.
  */
 const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  paymentMethod: { wiretransfer: 'wireTransfe' },
+  paymentMethod: { wiretransfer: 'wireTransfe', 'transferencia bancaria': 'wireTransfe' },
   currency: { pesos: 'MXN', peso: 'MXN', 'pesos mexicanos': 'MXN', 'peso mexicano': 'MXN', 'm.n.': 'MXN', mn: 'MXN', 'moneda nacional': 'MXN' },
   legalPersonality: { moral: 'legalPerson', 'física': 'naturalPerson', fisica: 'naturalPerson' },
   'mx/procurementMethodDetails': { lp: 'Licitación pública', i3p: 'Invitación a cuando menos tres personas', itp: 'Invitación a cuando menos tres personas', ad: 'Adjudicación directa' },
-  partyRole: { 'autoridad pública': 'publicAuthority', 'autoridad publica': 'publicAuthority', 'emisor del pago': 'payer', 'receptor de pago': 'payee', 'receptor del pago': 'payee' },
+  partyRole: {
+    'autoridad pública': 'publicAuthority', 'autoridad publica': 'publicAuthority', 'emisor del pago': 'payer', 'receptor de pago': 'payee', 'receptor del pago': 'payee',
+    'entidad compradora': 'buyer', 'area responsable de la ejecucion': 'responsibleUnit', 'asistente a junta de aclaraciones': 'attendee',
+    'servidor publico asistente a junta de aclaraciones': 'official', 'institucion que expide la garantia': 'guarantor',
+    'persona fisica o moral que solicita aclaraciones': 'enquirer',
+    'persona fisica o moral que envia cotizacion (investigacion de mercado)': 'issuingSupplier',
+    'persona fisica o moral invitada a cotizar (investigacion de mercado)': 'invitedSupplier',
+  },
   projectStatus: {
     'en ejecución': 'implementation', 'en ejecucion': 'implementation', concluido: 'completion', concluida: 'completion',
     completed: 'completion', terminado: 'completion', terminada: 'completion', 'terminación': 'completion', terminacion: 'completion',
@@ -53,12 +70,71 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
     bases: 'biddingDocuments', 'bases de licitación': 'biddingDocuments', 'bases de licitacion': 'biddingDocuments',
     'proposición ganadora': 'winningBid', 'proposicion ganadora': 'winningBid', 'anexos del contrato': 'contractAnnexe',
     'avance físico': 'physicalProgressReport', 'avance fisico': 'physicalProgressReport', 'avance financiero': 'financialProgressReport',
+    // The titles of the tool's two document catalogues (procurement and EDCAPI), without accents; not «Anexo del
+    // contrato», its contractSchedule beside «Anexos del contrato» (contractAnnexe): one letter apart, either is meant.
+    'aviso de audiencia publica': 'hearingNotice', 'evaluacion de los activos y responsabilidades del gobierno': 'assetAndLiabilityAssessment',
+    'estudios de impacto urbano y ambiental': 'environmentalImpact', 'justificacion de la contratacion': 'needsAssessment', 'plan de proyecto': 'projectPlan',
+    'proyecto de convocatoria': 'procurementPlan', 'anexos de la convocatoria': 'biddingDocuments', 'clausulas de riesgos y responsabilidades': 'riskProvisions',
+    'conflicto de intereses': 'conflictOfInterest', 'criterios de elegibilidad': 'eligibilityCriteria', 'criterios de evaluacion': 'evaluationCriteria',
+    'empresas preseleccionadas': 'shortlistedFirms', 'especificacion de cantidades': 'billOfQuantity', 'informacion del licitante': 'bidders',
+    inhabilitaciones: 'debarments', 'quejas y aclaraciones': 'complaints', 'reporte de resultado de la evaluacion': 'evaluationReports',
+    'acuerdos de terminacion del contrato': 'contractArrangements', 'datos relevantes del contrato': 'contractNotice', 'garantias del contrato': 'contractGuarantees',
+    'texto del contrato': 'contractText', 'conclusion de la auditoria': 'finalAudit', 'informe de avance financiero': 'financialProgressReport',
+    'informe de avance fisico': 'physicalProgressReport', 'resultado de la investigacion de mercado': 'marketStudies', 'convocatoria o invitacion': 'tenderNotice',
+    'acta de fallo (desierto)': 'unsuccessfulProcedureNotice', 'notificacion de la adjudicacion': 'awardNotice', 'dictamen de cumplimiento': 'completionCertificate',
+    'documentos de envio': 'submissionDocuments', 'acta de diferimiento al fallo': 'awardDeferral', 'detalles de cancelacion': 'cancellationDetails',
+    'documento en donde consta la presentacion de las propuestas': 'openingOfProposals',
+    'acta de recepcion de los trabajos ejecutados u homologa en su caso': 'physicalReception', 'autorizacion del ejercicio de la opcion': 'procurementMethodAuthorization',
+    'comunicado de la suspension': 'suspensionNotice', 'reporte de transferencias': 'transferReport', 'documento de necesidades': 'needsAssessment',
+    'analisis de valor por dinero': 'valueForMoneyAnalysis', 'descripcion de los servicios': 'serviceDescription', 'demanda estimada': 'estimatedDemand',
+    'borrador de contrato': 'contractDraft', 'evaluacion de impacto ambiental': 'environmentalImpact', 'detalles del comite de evaluacion': 'evaluationCommittee',
+    'solicitud de calificacion': 'requestForQualification', minutas: 'minutes', 'parametros de la negociacion': 'negotiationParameters',
+    'reporte de evaluacion': 'evaluationReports', garantias: 'contractGuarantees', incumplimientos: 'defaultEvents',
+    'certificado de terminacion (informe de conclusion)': 'termination', 'informe de desempeno': 'performanceReport',
+    'provisiones para la gestion de riesgos y pasivos': 'riskProvisions', 'provisiones para la gestion de riesgos y pasivos.': 'riskProvisions',
+    'evaluacion de suelos y de asentamientos': 'landAndSettlementImpact', 'evaluacion de proyecto': 'projectEvaluation', 'aprobacion del presupuesto': 'budgetApproval',
+    imagen: 'illustration', 'plan de compensacion y de reubicacion': 'compensationAndRelocationPlan', 'plan financiero': 'projectPlan',
+    'actualizacion al plan financiero': 'projectPlanUpdate', 'reportes de progreso': 'progressionReport',
+    'evaluaciones de impacto social y ambiental': 'socialEnvironmentalImpactAssessment',
   },
   // R-54: the tool published a related project's scheme as «oc4i ID» (0.9.5's code is oc4ids), and offered OCDS's
   // «ocid» as «Open Contracting ID».
   relatedProjectScheme: { 'oc4i id': 'oc4ids', oc4i: 'oc4ids' },
   relatedProcessScheme: { 'open contracting id': 'ocid' },
   exchangeRateSource: { centralbank: 'market', banxico: 'market', 'banco de méxico': 'market', 'banco de mexico': 'market', contrato: 'contract' },
+  // The capture tool's labels (see above), without accents.
+  tenderStatus: { planeada: 'planned', activa: 'active', cancelada: 'cancelled', 'no exitosa': 'unsuccessful', concluida: 'complete', retirada: 'withdrawn' },
+  awardStatus: { activo: 'active', cancelado: 'cancelled', 'no exitoso': 'unsuccessful' },
+  contractStatus: { pendiente: 'pending', activo: 'active' },
+  implementationStatus: { 'en planeacion': 'planning', 'en progreso': 'ongoing', terminado: 'concluded', 'en finiquito': 'concluded' },
+  milestoneType: {
+    'hitos de aprobacion': 'approval', 'hitos de entrega': 'delivery', 'hitos de evaluacion': 'assessment', 'hitos de financiamiento': 'financing',
+    'hitos de involucramiento': 'engagement', 'hitos de reporte': 'reporting', 'hitos previos a la contratacion': 'preProcurement',
+  },
+  milestoneStatus: { 'parcialmente cumplido': 'partiallyMet' },
+  guaranteeType: { cheque: 'check' },
+  guaranteedObligations: { cumplimiento: 'fulfillment', 'vicios ocultos': 'latentDefects' },
+  method: { abierta: 'open', directa: 'direct', selectiva: 'selective' },
+  extendedProcurementCategory: { 'obras publicas': 'works', 'servicios relacionados con obras publicas': 'worksRelatedServices' },
+  awardCriteria: { 'costo beneficio': 'bestValueToGovernment', 'puntos y porcentajes': 'ratedCriteria', 'unica oferta': 'singleBidOnly' },
+  submissionMethod: { 'subasta eletronica': 'electronicAuction' },
+  contactPointType: { 'punto de contacto': 'contactPoint', 'representante legal o apoderado': 'attorney', abogado: 'attorney' },
+  geometryType: { multipunto: 'MultiPoint', multipoligono: 'MultiPolygon' },
+  projectType: { reemplazo: 'replacement', expansion: 'expansion' },
+  relatedProject: {
+    'proyecto de construccion': 'construction', 'proyecto de rehabilitacion': 'rehabilitation', 'proyecto de reemplazo': 'replacement',
+    'proyecto de expansion': 'expansion',
+  },
+  relatedProcess: {
+    'framework: el contrato marco al que pertenece': 'framework', 'el proceso de planeacion': 'planning', 'el contrato principal': 'parent',
+    'un procedimiento previo': 'prior', 'un procedimiento anterior sin exito': 'unsuccessfulProcess',
+    'un subcontrato del presente procedimiento': 'subContract', 'un procedimiento de reemplazo al presente': 'replacementProcess',
+    'un procedimiento de renovacion al presente': 'renewalProcess',
+  },
+  releaseTag: {
+    'actualizacion de licitacion': 'tenderUpdate', 'modificacion a la convocatoria o invitacion': 'tenderAmendment',
+    'actualizacion de la ejecucion': 'implementationUpdate',
+  },
 };
 
 /** The listed code `text` is another spelling of, in `codelist`; undefined if none. */

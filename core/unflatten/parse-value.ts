@@ -286,7 +286,7 @@ export function lookupCode(text: string, options: readonly CodeOption[], codelis
   const index = codeIndex(options);
   const known = index.byText.get(text);
   if (known !== undefined) return known ?? undefined;
-  const alias = codeAlias(codelist, text);
+  const alias = codeAlias(codelist, text) ?? codeAlias(codelist, normalizeLabel(text));
   const code = index.byCode.get(text.toLowerCase()) ?? index.byTitle.get(normalizeLabel(text)) ?? (alias !== undefined ? index.byCode.get(alias.toLowerCase()) : undefined) ?? titleWithCode(text, index)?.code;
   if (index.byText.size < MAX_REMEMBERED) index.byText.set(text, code ?? null);
   return code;

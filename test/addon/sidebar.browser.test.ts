@@ -223,6 +223,19 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('exposes the coordinators\' comments as a list only when there are some (an empty list was read out as «lista, 0 elementos»)', async () => {
+    const comments = (page: Page) => page.getByRole('list', { name: 'Comentarios del coordinador' });
+    const none = await open({ reviewContext: [submitted] });
+    await none.getByText('Estado: En revisión').waitFor();
+    expect(await comments(none).count()).toBe(0);
+    expect(await none.locator('#comments').isHidden()).toBe(true);
+    await none.close();
+    const some = await open({ reviewContext: [returned] });
+    await some.getByText('Devuelta con comentarios').waitFor();
+    expect(await comments(some).getByRole('listitem').count()).toBe(1);
+    await some.close();
+  });
+
   it('after a failed publication, tells an official with unsent changes that a new approval publishes what was sent', async () => {
     const failedSend: ReviewContext = { ...submitted, submission: { ...submitted.submission!, state: 'failed', stateLabel: 'La publicación falló', failureReason: 'No se pudo leer la hoja.' } };
     const page = await open({ reviewContext: [failedSend], validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [{ ...clean, sheetChanged: true }] });

@@ -565,6 +565,23 @@ describe("the capture tool's own field names", () => {
   });
 });
 
+describe('codes that became one', () => {
+  test('a project published with `sports` and `cultureSportsAndRecreation` has that sector once, said; a repeat the file had stays for validation to name', () => {
+    const project = (id: string, sector: string[]) => ({ id, title: 'Unidad deportiva', status: 'implementation', sector });
+    const imported = importDocuments({ version: '0.9', projects: [
+      project('oc4ids-abc123-0001', ['sports', 'cultureSportsAndRecreation', 'Recreación', 'education']),
+      project('oc4ids-abc123-0002', ['education', 'education']),
+    ] }, 'deportes.json');
+    expect(imported.projects.map((p) => p.sector)).toEqual([['cultureSportsAndRecreation', 'education'], ['education', 'education']]);
+    const said = imported.findings.filter((f) => f.code === 'import.repeat-removed');
+    expect(said.map((f) => [f.params.field, f.params.count])).toEqual([['sector', 2]]);
+    expect(renderMessage(said[0])).toMatch(/^Se quitaron 2 valores de la columna «Sector» de la hoja «Proyectos» que, escritos como el código del catálogo, repetían otro/);
+    // The workbook then says nothing of the first project's sectors; the second's repeat is the file's own.
+    const checked = checkWorkbook(flatten({ releases: [], projects: imported.projects }), { now: '2025-06-01T00:00:00-06:00' });
+    expect(checked.findings.filter((f) => f.pointer?.endsWith('/sector')).map((f) => [f.code, f.pointer])).toEqual([[expect.any(String), '/projects/1/sector']]);
+  });
+});
+
 describe('a budget line without its id', () => {
   test('gets its clave presupuestaria (its components joined), which validation then accepts', () => {
     const release = {

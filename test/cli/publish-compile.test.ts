@@ -159,6 +159,27 @@ describe('publish', () => {
     }
   });
 
+  // The INAI and Ciudad de México publish a budget line's component levels as numbers (record-package_269.json:
+  // «"level":1»), which the schema takes as text or integer. The template's column is text (what an official types,
+  // 1 or «1», reads the same), so the imported workbook gives «"1"» back, and that alone made a new release of every
+  // process with a budget line, a change of type nobody made.
+  it('history then its imported workbook published unchanged: a budget level published as a number is no new release', async () => {
+    const converted = path.join(dir, 'merida-niveles.json');
+    expect((await runCli('convert', EXAMPLE, '-o', converted)).code).toBe(0);
+    const releases = (readJson(converted).releases as Record<string, any>[]).map((r, n): Record<string, any> => ({ ...r, id: `entrega-${n + 1}` }));
+    const budgeted = releases[0];
+    budgeted.planning = { ...budgeted.planning, budget: { ...budgeted.planning?.budget, budgetBreakdown: [{ id: 'P1', amount: { amount: 1000000, currency: 'MXN' }, period: { startDate: '2024-01-01T00:00:00-06:00', endDate: '2024-12-31T00:00:00-06:00' }, sourceParty: budgeted.buyer, budgetLines: [{ id: '44100', components: [{ name: 'branch', level: 1, code: '44' }, { name: 'responsibleUnit', level: 2, code: '100' }] }] }] } };
+    const history = path.join(dir, 'historia-niveles.json');
+    fs.writeFileSync(history, JSON.stringify({ releases }));
+    expect((await runCli('publishers', 'add', 'niveles', '--nombre', 'Mérida', '--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-mid001', '--prefijo-proyectos', 'oc4ids-mid001', '--proyectos', '1')).code).toBe(0);
+    expect((await runCli('history', history, '--publicador', 'niveles')).code).toBe(0);
+    const workbook = path.join(dir, 'libro-niveles.xlsx');
+    const imported = await runCli('import', history, '-o', workbook);
+    expect(imported.err).toContain('2 números de la columna');
+    const published = await runCli('publish', workbook, '--publicador', 'niveles');
+    expect(published.err).toMatch(/Publicado niveles-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 0 proyectos \(0 procesos con cambios\)/);
+  });
+
   // Records that only link their releases by address (Jalisco, Nuevo León, the INAI): the releases are brought from
   // there, served here by a local server at 127.0.0.1 with the real records' link shapes (Jalisco's OCApi/release/<id>).
   (hasStandards ? describe : describe.skip)('history of records that link their releases', () => {

@@ -159,23 +159,35 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
     expect(await sortedAs('contratista')).toBe('ascending');
   });
 
-  it('the text takes the size chosen in the browser\'s settings (24 px for low vision), and on a 375 px phone no page then scrolls sideways', async () => {
+  it('the text takes the size chosen in the browser\'s settings (24 px for low vision, 32 px its largest step), and on a 375 px phone no page then scrolls sideways', async () => {
     // Chromium's own setting (Configuración → Apariencia → Tamaño de fuente), as its DevTools protocol sets it.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Page.enable');
-    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
     await page.setViewportSize({ width: 375, height: 800 });
     try {
       const project = 'oc4ids-mid001-MID-2023-002';
-      for (const hash of ['#/', '#/proyectos', `#/proyecto/${project}`, '#/contrataciones', '#/indicadores', '#/descargas']) {
-        await open(hash);
-        // Once laid out and painted (the tables' boxes settle on their first frames).
+      // At 32 px the download buttons side by side (Proyectos, a project) and a bar chart's track beside its amounts
+      // (Contrataciones, Indicadores, a Nuevo León project's budget by year) pushed the page 30–69 px sideways.
+      for (const size of [24, 32]) {
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: size } });
+        for (const hash of ['#/', '#/proyectos', `#/proyecto/${project}`, '#/proyecto/oc4ids-nl0001-NL-2023-001', '#/contrataciones', '#/indicadores', '#/descargas']) {
+          await open(hash);
+          // Once laid out and painted (the tables' boxes settle on their first frames).
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+          const shown = await page.evaluate(() => ({
+            text: getComputedStyle(document.querySelector('main p')).fontSize,
+            sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          }));
+          expect([size, hash, shown]).toEqual([size, hash, { text: `${size}px`, sideways: 0 }]);
+        }
+        // The header's «Filtros» opened (it stays open on the next pages): two columns of fields were 103 px too wide.
+        if (!(await page.locator('header .filter-panel').first().evaluate((d: any) => d.open))) await page.locator('header .filter-panel summary').first().click();
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-        const shown = await page.evaluate(() => ({
-          text: getComputedStyle(document.querySelector('main p')).fontSize,
+        const panel = await page.evaluate(() => ({
           sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          fields: [...document.querySelectorAll('header .filter-panel .field')].filter((f: any) => f.getBoundingClientRect().right > document.documentElement.clientWidth).length,
         }));
-        expect([hash, shown]).toEqual([hash, { text: '24px', sideways: 0 }]);
+        expect([size, panel]).toEqual([size, { sideways: 0, fields: 0 }]);
       }
     } finally {
       await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 } });

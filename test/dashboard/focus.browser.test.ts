@@ -224,6 +224,21 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     const items = await page.locator('#mapa-popup .popup-item').evaluateAll((xs: any[]) => xs.map((x) => [x.querySelector('.popup-title a').textContent, x.querySelector('.popup-link').getAttribute('aria-label'), x.querySelector('.popup-link').textContent]));
     expect(items.length).toBeGreaterThan(0);
     for (const [title, label, text] of items) expect([label, text]).toEqual([`Ver proyecto: ${title}`, 'Ver proyecto']);
+    // Tab out of the popup, past its last link or back before its first button, closes it: a keyboard user was left
+    // with it over the map, on the markers it hid.
+    const popupHasFocus = () => page.evaluate(() => document.querySelector('#mapa-popup').contains(document.activeElement));
+    await page.locator('#mapa-popup .popup-link').last().focus();
+    await page.keyboard.press('Tab');
+    await page.locator('#mapa-popup').waitFor({ state: 'hidden' });
+    expect(await popupHasFocus()).toBe(false);
+    const single = page.locator('#mapa .marker:not(.cluster)');
+    await (await single.count() ? single : page.locator('#mapa .marker.cluster')).first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#mapa-popup').waitFor({ state: 'visible' });
+    await page.locator('#mapa-popup .popup-close').focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.locator('#mapa-popup').waitFor({ state: 'hidden' });
+    expect(await popupHasFocus()).toBe(false);
     await page.close();
   });
 });

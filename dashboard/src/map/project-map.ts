@@ -224,6 +224,13 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
     close();
     (opener as HTMLElement | SVGElement | undefined)?.focus?.();
   });
+  // Tab (or Shift+Tab) out of the popup closes it: it stayed open over the map, hiding markers, for a keyboard user
+  // who had moved on. Only a move of the focus to another element: a click on nothing, the window losing the focus,
+  // or the popup redrawn with the titles (relatedTarget null) leaves it as it is.
+  popup.addEventListener('focusout', (e) => {
+    const next = (e as FocusEvent).relatedTarget;
+    if (next instanceof Node && !popup.contains(next)) close();
+  });
   draw();
   // Drawn before the page shows it, the markers could not know their size on screen: drawn again once it is there,
   // with their touch targets (unless the reader already moved the map or opened a popup).
