@@ -64,6 +64,21 @@ function placeOf(standard: Standard, field: string, code: string): string | unde
   return lookupCode(code, column.options, column.codelist);
 }
 
+/**
+ * The rows of the tool's field lists that offer codes (`Etiqueta=código`, the text after the field's name), with the
+ * field and the codelist of the column that holds it; booleans (Sí=true) are no codelist.
+ */
+function* codedFields(): Generator<{ standard: Standard; field: string; list: string | undefined; offered: string }> {
+  for (const standard of ['ocds', 'oc4ids'] as const) {
+    for (const row of parseCsv(fs.readFileSync(path.join(MX, `captured-fields-${standard}.csv`), 'utf8'))) {
+      if (!row.path.startsWith('/') || row.path.includes('|') || !/=/.test(row.codelist ?? '')) continue;
+      if (/=(true|false)\b/.test(row.codelist)) continue;
+      const field = profileField(row.path, standard);
+      yield { standard, field, list: columnOf(standard, field).codelist, offered: row.codelist };
+    }
+  }
+}
+
 describeIfStandards('the capture tool\'s codes in the template', () => {
   it('has a place for every code of the tool\'s catalogues, but those the standards refuse', () => {
     const homeless: string[] = [];
@@ -79,16 +94,10 @@ describeIfStandards('the capture tool\'s codes in the template', () => {
 
   it('has a place for every code its field list offers (Etiqueta=código), but those the standards refuse', () => {
     const homeless: string[] = [];
-    for (const standard of ['ocds', 'oc4ids'] as const) {
-      for (const row of parseCsv(fs.readFileSync(path.join(MX, `captured-fields-${standard}.csv`), 'utf8'))) {
-        if (!row.path.startsWith('/') || row.path.includes('|') || !/=/.test(row.codelist ?? '')) continue;
-        const field = profileField(row.path, standard);
-        // Booleans (Sí=true) are no codelist; `(empty)` is a blank cell.
-        if (/=(true|false)\b/.test(row.codelist)) continue;
-        const list = columnOf(standard, field).codelist;
-        for (const m of row.codelist.matchAll(/=([A-Za-z][A-Za-z.]*)/g)) {
-          if (!placeOf(standard, field, m[1]) && !REFUSED.has(`${list}:${m[1]}`)) homeless.push(`${standard}:${field}: ${m[1]}`);
-        }
+    // `(empty)` is a blank cell: no code.
+    for (const { standard, field, list, offered } of codedFields()) {
+      for (const m of offered.matchAll(/=([A-Za-z][A-Za-z.]*)/g)) {
+        if (!placeOf(standard, field, m[1]) && !REFUSED.has(`${list}:${m[1]}`)) homeless.push(`${standard}:${field}: ${m[1]}`);
       }
     }
     expect(homeless).toEqual([]);
@@ -98,18 +107,12 @@ describeIfStandards('the capture tool\'s codes in the template', () => {
     // Pasted or typed in Google Sheets, where a drop-down does not stop them. The tag list's «1 En planeación» are the
     // tool's stage headings, not labels.
     const misread: string[] = [];
-    for (const standard of ['ocds', 'oc4ids'] as const) {
-      for (const row of parseCsv(fs.readFileSync(path.join(MX, `captured-fields-${standard}.csv`), 'utf8'))) {
-        if (!row.path.startsWith('/') || row.path.includes('|') || !/=/.test(row.codelist ?? '')) continue;
-        if (/=(true|false)\b/.test(row.codelist)) continue;
-        const field = profileField(row.path, standard);
-        const list = columnOf(standard, field).codelist;
-        for (const m of row.codelist.replace(/^[^:]*:/, '').matchAll(/(?:^|[;,])\s*([^;,=]+?)\s*=([A-Za-z][A-Za-z.]*)/g)) {
-          const [label, code] = [m[1], m[2]];
-          if (/^\d/.test(label) || AMBIGUOUS_LABELS.has(`${list}:${label}`)) continue;
-          const want = placeOf(standard, field, code);
-          if (want !== undefined && placeOf(standard, field, label) !== want) misread.push(`${standard}:${field}: «${label}» (${code})`);
-        }
+    for (const { standard, field, list, offered } of codedFields()) {
+      for (const m of offered.replace(/^[^:]*:/, '').matchAll(/(?:^|[;,])\s*([^;,=]+?)\s*=([A-Za-z][A-Za-z.]*)/g)) {
+        const [label, code] = [m[1], m[2]];
+        if (/^\d/.test(label) || AMBIGUOUS_LABELS.has(`${list}:${label}`)) continue;
+        const want = placeOf(standard, field, code);
+        if (want !== undefined && placeOf(standard, field, label) !== want) misread.push(`${standard}:${field}: «${label}» (${code})`);
       }
     }
     expect(misread).toEqual([]);
