@@ -29,7 +29,9 @@
  *   Left out where the label could mean more than one code: «Mixto» (written and electronic submission), the tool's
  *   «Sí»/«No» for a legal personality (the answer to its question, not a name), «Cadena de texto multilínea» (a
  *   LineString, read as a MultiLineString), «Auditor» (the tool's reviewBody, which reviews complaints, not accounts),
- *   «Ninguno» for a milestone's status (no status is a blank cell).
+ *   «Ninguno» for a milestone's status (no status is a blank cell). Only labels of a few words, as anyone would write
+ *   them: the tool's sentence-long labels (its related-process relationships, «Persona física o moral que …» roles) are
+ *   its own wording, which this project does not copy (rules on the standards data); they stay values off the list.
  * Keys are lower case (codes are matched case-insensitively); a key without accents also matches the text written with
  * them (the cell is compared without accents too); older keys spell a written accent both ways.
  */
@@ -40,11 +42,7 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
   'mx/procurementMethodDetails': { lp: 'Licitación pública', i3p: 'Invitación a cuando menos tres personas', itp: 'Invitación a cuando menos tres personas', ad: 'Adjudicación directa' },
   partyRole: {
     'autoridad pública': 'publicAuthority', 'autoridad publica': 'publicAuthority', 'emisor del pago': 'payer', 'receptor de pago': 'payee', 'receptor del pago': 'payee',
-    'entidad compradora': 'buyer', 'area responsable de la ejecucion': 'responsibleUnit', 'asistente a junta de aclaraciones': 'attendee',
-    'servidor publico asistente a junta de aclaraciones': 'official', 'institucion que expide la garantia': 'guarantor',
-    'persona fisica o moral que solicita aclaraciones': 'enquirer',
-    'persona fisica o moral que envia cotizacion (investigacion de mercado)': 'issuingSupplier',
-    'persona fisica o moral invitada a cotizar (investigacion de mercado)': 'invitedSupplier',
+    'entidad compradora': 'buyer',
   },
   projectStatus: {
     'en ejecución': 'implementation', 'en ejecucion': 'implementation', concluido: 'completion', concluida: 'completion',
@@ -99,15 +97,10 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
     'proyecto de construccion': 'construction', 'proyecto de rehabilitacion': 'rehabilitation', 'proyecto de reemplazo': 'replacement',
     'proyecto de expansion': 'expansion',
   },
-  relatedProcess: {
-    'framework: el contrato marco al que pertenece': 'framework', 'el proceso de planeacion': 'planning', 'el contrato principal': 'parent',
-    'un procedimiento previo': 'prior', 'un procedimiento anterior sin exito': 'unsuccessfulProcess',
-    'un subcontrato del presente procedimiento': 'subContract', 'un procedimiento de reemplazo al presente': 'replacementProcess',
-    'un procedimiento de renovacion al presente': 'renewalProcess',
-  },
+
+  relatedProcess: { 'el proceso de planeacion': 'planning', 'el contrato principal': 'parent', 'un procedimiento previo': 'prior' },
   releaseTag: {
-    'actualizacion de licitacion': 'tenderUpdate', 'modificacion a la convocatoria o invitacion': 'tenderAmendment',
-    'actualizacion de la ejecucion': 'implementationUpdate',
+    'actualizacion de licitacion': 'tenderUpdate', 'actualizacion de la ejecucion': 'implementationUpdate',
   },
 };
 
