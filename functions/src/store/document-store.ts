@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type CollectionName, decodeCursor, docId, documentBytes, documentText, encodeCursor, pageLimit, sortKey, toDocumentRow, toRow } from './collections';
-import type { DocumentBackend, QueryRange } from './document-backend';
+import type { DocumentBackend, QueryRange, Row } from './document-backend';
 import { appendHistory, historyVersion } from './submission-history';
 import { notePublishedChange } from './change-signal';
 import { bulkDocuments } from '../../../core/packages/bulk-limit';
@@ -195,15 +195,8 @@ export function createStore(backend: DocumentBackend): Store {
     await eachRow('snapshots', 20, async (body) => {
       const chunk = JSON.parse(body) as SnapshotChunk;
       if (chunk.part !== 0 || chunk.head === HEAD) return;
-      try {
-        // Read and written at once: a keptAt written meanwhile (putSnapshot) is kept, a deleted snapshot stays deleted.
-        await backend.modify('snapshots', docId(chunk.contentHash, '0'), (now) => {
-          if (now === undefined) throw new NothingToMark();
-          return snapshotHeadRow(JSON.parse(now) as SnapshotChunk);
-        });
-      } catch (e) {
-        if (!(e instanceof NothingToMark)) throw e;
-      }
+      // Read and written at once: a keptAt written meanwhile (putSnapshot) is kept, a deleted snapshot stays deleted.
+      await rewriteInPlace('snapshots', docId(chunk.contentHash, '0'), (now) => snapshotHeadRow(JSON.parse(now) as SnapshotChunk));
     });
     await markHeadsDone();
   }
@@ -250,6 +243,23 @@ export function createStore(backend: DocumentBackend): Store {
   }
 
   /**
+   * Writes one document again from its own body, read and written at once (a change or a deletion meanwhile is kept):
+   * `change` gives the row, or undefined when the document needs nothing (written by this version since it was read).
+   * A deleted document is left deleted.
+   */
+  async function rewriteInPlace(collection: CollectionName, id: string, change: (body: string) => Row | undefined): Promise<void> {
+    try {
+      await backend.modify(collection, id, (now) => {
+        const row = now === undefined ? undefined : change(now);
+        if (row === undefined) throw new NothingToMark();
+        return row;
+      });
+    } catch (e) {
+      if (!(e instanceof NothingToMark)) throw e;
+    }
+  }
+
+  /**
    * Accounts written without `role` as a field lack it in their row (a Firestore document's top-level field, a
    * SQLite column added empty), so a listing by role would miss them: those of a version before it was one, and
    * those such a version writes AFTER this one marked the rest (rolled back and upgraded again, or its CLI run
@@ -263,14 +273,7 @@ export function createStore(backend: DocumentBackend): Store {
     if (byRole.reduce((a, b) => a + b, 0) === all) return;
     await eachRow('users', 500, async (body) => {
       const { id } = JSON.parse(body) as User;
-      try {
-        await backend.modify('users', docId(id), (now) => {
-          if (now === undefined) throw new NothingToMark();
-          return toRow('users', docId(id), sortKey(id), JSON.parse(now) as User);
-        });
-      } catch (e) {
-        if (!(e instanceof NothingToMark)) throw e;
-      }
+      await rewriteInPlace('users', docId(id), (now) => toRow('users', docId(id), sortKey(id), JSON.parse(now) as User));
     });
   }
 
@@ -318,15 +321,10 @@ export function createStore(backend: DocumentBackend): Store {
     await eachRow('submissions', 500, async (body) => {
       const { id, source } = JSON.parse(body) as Submission;
       if (source.kind === 'xlsx' || source.spreadsheetId === null) return;
-      try {
-        await backend.modify('submissions', docId(id), (now) => {
-          if (now === undefined) throw new NothingToMark();
-          const s = JSON.parse(now) as Submission;
-          return toRow('submissions', docId(id), submissionKey(s), s);
-        });
-      } catch (e) {
-        if (!(e instanceof NothingToMark)) throw e;
-      }
+      await rewriteInPlace('submissions', docId(id), (now) => {
+        const s = JSON.parse(now) as Submission;
+        return toRow('submissions', docId(id), submissionKey(s), s);
+      });
     });
     await markDone(SUBMISSION_SHEETS_ID, 'submissionSheets', 'submissionSheets');
   }
@@ -345,16 +343,11 @@ export function createStore(backend: DocumentBackend): Store {
       if (publishedAt !== undefined) return;
       const current = await get<Current>('current', docId(id));
       const publication = current && (await get<Publication>('publications', docId(current.publicationId)));
-      try {
-        await backend.modify('publishers', docId(id), (now) => {
-          if (now === undefined) throw new NothingToMark();
-          const p = JSON.parse(now) as Publisher;
-          if (p.publishedAt !== undefined) throw new NothingToMark();
-          return toRow('publishers', docId(id), sortKey(id), publication ? { ...p, publishedAt: publication.createdAt } : p);
-        });
-      } catch (e) {
-        if (!(e instanceof NothingToMark)) throw e;
-      }
+      await rewriteInPlace('publishers', docId(id), (now) => {
+        const p = JSON.parse(now) as Publisher;
+        if (p.publishedAt !== undefined) return undefined;
+        return toRow('publishers', docId(id), sortKey(id), publication ? { ...p, publishedAt: publication.createdAt } : p);
+      });
     });
     await markDone(PUBLISHER_DUE_ID, 'publisherDue', 'publisherDue');
   }
