@@ -12,6 +12,7 @@ import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
+import { binaryBody, xlsxBook } from '../support/xlsx-download';
 import { describeIfChromium } from '../browser';
 import { builtSidebarInChromium } from '../addon/built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
@@ -97,7 +98,7 @@ describe('exports neutralise formula injection', () => {
     const result = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: 'http://api.test' });
     expect(result.status).toBe('published');
     const app = createApp({ store, config: { publicBaseUrl: 'http://api.test', maxBodyBytes: 1024 * 1024 }, log: () => {} });
-    const res = await request(app).get('/api/bulk/datos.xlsx').buffer(true).parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
+    const res = await request(app).get('/api/bulk/datos.xlsx').buffer(true).parse(binaryBody);
     expect(res.status).toBe(200);
     const bytes = res.body as Buffer;
 
@@ -106,8 +107,7 @@ describe('exports neutralise formula injection', () => {
     expect(xml).not.toMatch(/<f[ >]/);
     expect(xml).toMatch(/<c [^>]*t="inlineStr"[^>]*><is><r><t[^>]*>=HYPERLINK\(&quot;http:\/\/malo\.example&quot;,&quot;clic&quot;\)<\/t><\/r><\/is><\/c>/);
 
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    const book = await xlsxBook(bytes);
     const cells: ExcelJS.Cell[] = [];
     book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { cells.push(c); })));
     expect(cells.filter((c) => c.type === ExcelJS.ValueType.Formula)).toEqual([]);

@@ -4,6 +4,7 @@
  * served as files with Content-Length, a strong ETag, 304s and gzip, or by redirect when the bucket is public.
  */
 import request from 'supertest';
+import { binaryBody, xlsxBook } from '../../../test/support/xlsx-download';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -50,11 +51,6 @@ afterAll(async () => {
   for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 function appWith(blobs: BlobStore) {
   return createApp({ store: counted, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs });
@@ -71,7 +67,7 @@ describe.each([
   it('are built once, then served as files with length, strong ETag, 304 and gzip', async () => {
     const app = appWith(blobs());
     reads = 0;
-    const first = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').buffer(true).parse(binary).expect(200);
+    const first = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').buffer(true).parse(binaryBody).expect(200);
     expect(reads).toBeGreaterThan(0);
     const pkg = JSON.parse((first.body as Buffer).toString('utf8')) as { releases: unknown[]; uri: string };
     if (!VALIDATORS.releasePackage(pkg)) throw new Error(JSON.stringify(VALIDATORS.releasePackage.errors?.slice(0, 3)));
@@ -82,18 +78,18 @@ describe.each([
     expect(first.headers['content-disposition']).toBe('attachment; filename="merida-releases.json"');
 
     reads = 0;
-    const again = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').buffer(true).parse(binary).expect(200);
+    const again = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').buffer(true).parse(binaryBody).expect(200);
     expect((again.body as Buffer).equals(first.body as Buffer)).toBe(true);
     await request(app).get('/api/bulk/records.jsonl?publisher=merida').expect(200);
-    await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binary).expect(200);
+    await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
     expect(reads).toBe(0);
 
     await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').set('If-None-Match', first.headers.etag).expect(304);
     // Clients that accept gzip get the stored compressed copy; `.gz` names download it as such.
-    const zipped = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'gzip').buffer(true).parse(binary).expect(200);
+    const zipped = await request(app).get('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'gzip').buffer(true).parse(binaryBody).expect(200);
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect((zipped.body as Buffer).equals(first.body as Buffer)).toBe(true); // decoded by the client
-    const gz = await request(app).get('/api/bulk/releases.jsonl.gz?publisher=merida').set('Accept-Encoding', 'identity').buffer(true).parse(binary).expect(200);
+    const gz = await request(app).get('/api/bulk/releases.jsonl.gz?publisher=merida').set('Accept-Encoding', 'identity').buffer(true).parse(binaryBody).expect(200);
     expect(gz.headers['content-type']).toBe('application/gzip');
     expect(gunzipSync(gz.body as Buffer).toString('utf8').trim().split('\n')).toHaveLength(pkg.releases.length);
     const head = await request(app).head('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').expect(200);
@@ -115,7 +111,7 @@ describe.each([
   it('builds the all-publishers files once for concurrent first requests', async () => {
     const app = appWith(blobs());
     reads = 0;
-    const answers = await Promise.all([1, 2, 3].map(() => request(app).get('/api/bulk/projects.json').set('Accept-Encoding', 'identity').buffer(true).parse(binary)));
+    const answers = await Promise.all([1, 2, 3].map(() => request(app).get('/api/bulk/projects.json').set('Accept-Encoding', 'identity').buffer(true).parse(binaryBody)));
     const listingsForOneBuild = reads;
     expect(new Set(answers.map((a) => (a.body as Buffer).toString('utf8'))).size).toBe(1);
     const pkg = JSON.parse((answers[0].body as Buffer).toString('utf8')) as { projects: unknown[] };
@@ -134,7 +130,7 @@ describe.each([
     const get = (headers: Record<string, string>) => {
       let req = request(app).get(url);
       for (const [k, v] of Object.entries(headers)) req = req.set(k, v);
-      return req.buffer(true).parse(binary);
+      return req.buffer(true).parse(binaryBody);
     };
     const whole = await get({ 'Accept-Encoding': 'identity' }).expect(200);
     const bytes = whole.body as Buffer;
@@ -154,7 +150,7 @@ describe.each([
     expect(((await get({ Range: 'bytes=0-99' }).expect(206)).body as Buffer).equals(bytes.subarray(0, 100))).toBe(true);
     expect(((await get({ Range: 'bytes=-10' }).expect(206)).body as Buffer).equals(bytes.subarray(size - 10))).toBe(true);
     // A stored .gz is ranged over its own bytes (it starts with gzip's magic number).
-    expect(((await request(app).get('/api/bulk/releases.jsonl.gz?publisher=merida').set('Range', 'bytes=0-1').buffer(true).parse(binary).expect(206)).body as Buffer).toString('hex')).toBe('1f8b');
+    expect(((await request(app).get('/api/bulk/releases.jsonl.gz?publisher=merida').set('Range', 'bytes=0-1').buffer(true).parse(binaryBody).expect(206)).body as Buffer).toString('hex')).toBe('1f8b');
 
     // Another file's tag (or a weak one, or a date) in If-Range: what the client holds is not of this file, so all of it.
     for (const other of ['"de-otra-publicacion"', `W/${etag}`, 'Fri, 05 Dec 2025 10:00:00 GMT']) {
@@ -177,16 +173,16 @@ describe.each([
   it('a client that accepts gzip resumes over the bytes it saved: a range is never of the gzip coding', async () => {
     const app = appWith(blobs());
     const url = '/api/bulk/records.json?publisher=merida';
-    const zipped = await request(app).get(url).set('Accept-Encoding', 'gzip').buffer(true).parse(binary).expect(200);
+    const zipped = await request(app).get(url).set('Accept-Encoding', 'gzip').buffer(true).parse(binaryBody).expect(200);
     expect(zipped.headers['content-encoding']).toBe('gzip');
     const saved = zipped.body as Buffer; // decoded, as a browser or curl --compressed saves it
     const half = Math.floor(saved.length / 2);
-    const rest = await request(app).get(url).set('Accept-Encoding', 'gzip').set('Range', `bytes=${half}-`).buffer(true).parse(binary).expect(206);
+    const rest = await request(app).get(url).set('Accept-Encoding', 'gzip').set('Range', `bytes=${half}-`).buffer(true).parse(binaryBody).expect(206);
     expect(rest.headers['content-encoding']).toBeUndefined();
     expect(rest.headers['content-range']).toBe(`bytes ${half}-${saved.length - 1}/${saved.length}`);
     expect(Buffer.concat([saved.subarray(0, half), rest.body as Buffer]).equals(saved)).toBe(true);
     // With If-Range naming the compressed copy it had, it gets the whole file as stored.
-    const again = await request(app).get(url).set('Accept-Encoding', 'gzip').set('Range', `bytes=${half}-`).set('If-Range', String(zipped.headers.etag)).buffer(true).parse(binary).expect(200);
+    const again = await request(app).get(url).set('Accept-Encoding', 'gzip').set('Range', `bytes=${half}-`).set('If-Range', String(zipped.headers.etag)).buffer(true).parse(binaryBody).expect(200);
     expect(again.headers['content-encoding']).toBeUndefined();
     expect((again.body as Buffer).equals(saved)).toBe(true);
   }, 30000);
@@ -240,14 +236,14 @@ test('a file rewritten by a newer publication is never joined to the old one: re
     tempDirs.push(dir);
     const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir) });
     const url = '/api/bulk/releases.json?publisher=merida';
-    const old = await request(app).get(url).set('Accept-Encoding', 'identity').buffer(true).parse(binary).expect(200);
+    const old = await request(app).get(url).set('Accept-Encoding', 'identity').buffer(true).parse(binaryBody).expect(200);
     // Published again (built for another address, a month later): the same address names a new file.
     expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-08-01T10:00:00-06:00', baseUrl: `${BASE}/nueva` })).status).toBe('published');
     const half = Math.floor((old.body as Buffer).length / 2);
-    const res = await request(app).get(url).set('Accept-Encoding', 'identity').set('Range', `bytes=${half}-`).set('If-Range', String(old.headers.etag)).buffer(true).parse(binary).expect(200);
+    const res = await request(app).get(url).set('Accept-Encoding', 'identity').set('Range', `bytes=${half}-`).set('If-Range', String(old.headers.etag)).buffer(true).parse(binaryBody).expect(200);
     expect(res.headers.etag).not.toBe(old.headers.etag);
     expect(res.headers['content-range']).toBeUndefined();
-    const now = await request(app).get(url).set('Accept-Encoding', 'identity').buffer(true).parse(binary).expect(200);
+    const now = await request(app).get(url).set('Accept-Encoding', 'identity').buffer(true).parse(binaryBody).expect(200);
     expect((res.body as Buffer).equals(now.body as Buffer)).toBe(true);
     expect((now.body as Buffer).equals(old.body as Buffer)).toBe(false);
   } finally {
@@ -333,7 +329,7 @@ test('above the limit, the list of files names none of all publishers together (
 test('the downloaded datos.xlsx, sent back as an update, says nothing its own workbook did not (round trip)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-roundtrip-'));
   tempDirs.push(dir);
-  const res = await request(appWith(diskBlobStore(dir))).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binary).expect(200);
+  const res = await request(appWith(diskBlobStore(dir))).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
   const file = path.join(dir, 'descargado.xlsx');
   fs.writeFileSync(file, res.body as Buffer);
   const check = async (f: string) => {
@@ -371,11 +367,8 @@ test('datos.xlsx keeps a date with a time or another zone as its published text,
     await own.putPublisher(publisher);
     expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
     const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
-    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binary).expect(200);
-    const ExcelJS = (await import('exceljs')).default;
-    const book = new ExcelJS.Workbook();
-    const bytes = res.body as Buffer;
-    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
+    const book = await xlsxBook(res.body as Buffer);
     const meetings = book.getWorksheet('Juntas de aclaraciones')!;
     const at = (meetings.getRow(2).values as unknown[]).indexOf('tender/clarificationMeetings/0/date');
     const cells = Array.from({ length: meetings.rowCount - 2 }, (_, i) => meetings.getRow(i + 3).getCell(at).value);

@@ -3,6 +3,7 @@
  * `links.next` paging across publishers, lookups by id, caching headers, and Spanish 4xx answers.
  */
 import request from 'supertest';
+import { binaryBody, xlsxBook } from '../../../test/support/xlsx-download';
 import type { Express } from 'express';
 import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
@@ -506,7 +507,7 @@ describe('bulk downloads', () => {
 
 describe('bulk .xlsx content', () => {
   it('holds real dates and the latest state of each process', async () => {
-    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse((r, cb) => { const c: Buffer[] = []; r.on('data', (x: Buffer) => c.push(x)); r.on('end', () => cb(null, Buffer.concat(c))); }).expect(200);
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
     const { XlsxBufferSource } = await import('../ingest/xlsx-source');
     const workbook = await new XlsxBufferSource(res.body as Buffer).read();
     const projects = workbook.sheets.find((s) => s.name === 'Proyectos');
@@ -519,11 +520,8 @@ describe('bulk .xlsx content', () => {
   // A reader scrolling thousands of rows keeps the titles and paths in sight; the Léame sheet has no header, and
   // Configuración (the zone of the dates) one row, as in the template.
   it('freezes the two header rows of every data sheet', async () => {
-    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse((r, cb) => { const c: Buffer[] = []; r.on('data', (x: Buffer) => c.push(x)); r.on('end', () => cb(null, Buffer.concat(c))); }).expect(200);
-    const ExcelJS = (await import('exceljs')).default;
-    const book = new ExcelJS.Workbook();
-    const bytes = res.body as Buffer;
-    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
+    const book = await xlsxBook(res.body as Buffer);
     const sheets = book.worksheets.slice(1).filter((ws) => ws.name !== 'Configuración');
     expect(sheets.map((ws) => ws.name)).toContain('Proyectos');
     expect(book.getWorksheet('Configuración')?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

@@ -7,6 +7,7 @@
  * back to the same releases.
  */
 import request from 'supertest';
+import { binaryBody, xlsxBook } from '../../../test/support/xlsx-download';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -49,15 +50,10 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 async function download(query: string): Promise<{ file: string; book: ExcelJSType.Workbook }> {
   const app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(path.join(dir, 'blobs')) });
-  const res = await request(app).get(`/api/bulk/datos.xlsx${query}`).buffer(true).parse(binary).expect(200);
+  const res = await request(app).get(`/api/bulk/datos.xlsx${query}`).buffer(true).parse(binaryBody).expect(200);
   const file = path.join(dir, `descargado-${query.replace(/\W/g, '') || 'todos'}.xlsx`);
   fs.writeFileSync(file, res.body as Buffer);
   const ExcelJS = (await import('exceljs')).default;
@@ -178,11 +174,8 @@ test('all publishers\' datos.xlsx of zones with Mexico City\'s time states Ameri
   try {
     await publishExamples(own, BASE);
     const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
-    const res = await request(app).get('/api/bulk/datos.xlsx').buffer(true).parse(binary).expect(200);
-    const ExcelJS = (await import('exceljs')).default;
-    const book = new ExcelJS.Workbook();
-    const bytes = res.body as Buffer;
-    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+    const res = await request(app).get('/api/bulk/datos.xlsx').buffer(true).parse(binaryBody).expect(200);
+    const book = await xlsxBook(res.body as Buffer);
     expect(book.getWorksheet(SETTINGS_SHEET)?.getRow(2).values).toEqual([undefined, 'Zona horaria', DEFAULT_TIME_ZONE, 'timeZone']);
     expect(dateValues(book).filter(({ value }) => !(value instanceof Date) && /T00:00:00/.test(String(value)))).toEqual([]);
   } finally {

@@ -6,6 +6,7 @@
  * workbook as the pipeline reads it) still has everything.
  */
 import request from 'supertest';
+import { binaryBody } from '../../../test/support/xlsx-download';
 import type { Express } from 'express';
 import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
@@ -57,14 +58,9 @@ beforeAll(async () => {
 });
 afterAll(async () => { await store.close(); });
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 async function text(url: string): Promise<string> {
-  const res = await request(app).get(url).buffer(true).parse(binary).expect(200);
+  const res = await request(app).get(url).buffer(true).parse(binaryBody).expect(200);
   return (res.body as Buffer).toString('utf8');
 }
 
@@ -100,7 +96,7 @@ describe('privacy filter (R-26) on the public output', () => {
   });
 
   it('the bulk .xlsx withholds it', async () => {
-    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binary).expect(200);
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
     const { XlsxBufferSource } = await import('../ingest/xlsx-source');
     const book = await new XlsxBufferSource(res.body as Buffer).read();
     expectWithheld(JSON.stringify(book.sheets.map((s) => s.rows)));
