@@ -22,6 +22,8 @@ export const SETTINGS: readonly SettingSpec[] = [
 ];
 
 export const SETTINGS_SHEET = 'Configuración';
+/** The `Configuración` sheet's header row: each setting's title, its value, its key (what the reader goes by). */
+export const SETTINGS_HEADER: readonly string[] = ['Parámetro', 'Valor', 'clave'];
 export const INSTRUCTIONS_SHEET = 'Instrucciones';
 export const CATALOG_SHEET = 'Catálogos';
 /** The first sheet of a publication's datos.xlsx, for its readers (core/template/bulk-readme.ts); conversion skips it. */

@@ -6,7 +6,7 @@ import { buildExamples } from '../examples';
 import type { WorkbookModel } from '../../core/workbook/model';
 import { flatten } from '../../core/flatten';
 import type { Publisher } from '../../functions/src/store/store';
-import { SETTINGS_SHEET } from '../../core/template/settings';
+import { SETTINGS_HEADER, SETTINGS_SHEET } from '../../core/template/settings';
 
 type Obj = Record<string, unknown>;
 
@@ -52,7 +52,7 @@ export function syntheticDocumentsFor(publisher: Pick<Publisher, 'ocidPrefix' | 
 /** Documents as a workbook of the template, with the Configuración sheet the demo publishers have (Mérida's time zone). */
 export function workbookOf(documents: { releases: Obj[]; projects: Obj[] }): WorkbookModel {
   const workbook = flatten(documents);
-  workbook.sheets.push({ name: SETTINGS_SHEET, rows: [['Parámetro', 'Valor', 'clave'], ['', 'America/Merida', 'timeZone']] });
+  workbook.sheets.push({ name: SETTINGS_SHEET, rows: [[...SETTINGS_HEADER], ['', 'America/Merida', 'timeZone']] });
   return workbook;
 }
 

@@ -4,7 +4,7 @@
  * A sheet that already holds data is never touched: officials share one spreadsheet and must not lose work.
  */
 import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
-import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
+import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { formatCount } from '../../../core/format/es-mx';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
@@ -63,7 +63,7 @@ function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
   ws.setTabColor(MINIMUM_TAB_COLOR);
   ws.protectWithWarning({ row: 1, column: 1, rows: SETTINGS.length + 1, columns: 1 }, 'Nombres de los parámetros');
   ws.protectWithWarning({ row: 1, column: 3, rows: SETTINGS.length + 1, columns: 1 }, 'Claves internas de los parámetros');
-  ws.setValues({ row: 1, column: 1, rows: SETTINGS.length + 1, columns: 3 }, [['Parámetro', 'Valor', 'clave'], ...SETTINGS.map((s) => [s.title, prefillOf(s), s.key])]);
+  ws.setValues({ row: 1, column: 1, rows: SETTINGS.length + 1, columns: 3 }, [[...SETTINGS_HEADER], ...SETTINGS.map((s) => [s.title, prefillOf(s), s.key])]);
 }
 
 /** The catalogue is generated, never typed into: it is rewritten so drop-downs always match the current spec. */

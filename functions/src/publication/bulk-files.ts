@@ -23,7 +23,7 @@ import { projectPackage, recordPackage, releasePackage, type PackageMeta } from 
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
 import { bulkReadmeLines, README_SHEET, type BulkDateZones } from '../../../core/template/bulk-readme';
-import { SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
+import { SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { DEFAULT_TIME_ZONE, sameClock } from '../../../core/unflatten/time-zone';
 import { looksLikeFormula } from '../../../core/format/formula-safety';
 import type { BulkKind } from '../../../core/packages/bulk-contents';
@@ -214,7 +214,7 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   if ('timeZone' in zones) {
     const settings = workbook.addWorksheet(SETTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
     settings.columns = [{ width: 32 }, { width: 50 }, { width: 22 }];
-    settings.addRow(['Parámetro', 'Valor', 'clave']).commit();
+    settings.addRow([...SETTINGS_HEADER]).commit();
     const setting = SETTINGS.find((s) => s.key === 'timeZone');
     settings.addRow([setting?.title ?? 'Zona horaria', zones.timeZone, 'timeZone']).commit();
     settings.commit();

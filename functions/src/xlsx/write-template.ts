@@ -9,7 +9,7 @@ import { once } from 'events';
 import type * as ExcelJS from 'exceljs';
 import { exceljs } from './load-exceljs';
 import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
-import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
+import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
 import { fixZipTimestamps, fixZipTimestampsInFile } from './zip-timestamps';
 import { sheetCaughtUp } from './stream-pace';
@@ -91,8 +91,7 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
 function writeSettings(wb: ExcelJS.Workbook, values: Record<string, string>): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(SETTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }], properties: { tabColor: { argb: argb(MINIMUM_TAB_COLOR) } } });
   ws.columns = [{ width: 32 }, { width: 50 }, { width: 22 }];
-  const header = ['Parámetro', 'Valor', 'clave'];
-  header.forEach((h, i) => {
+  SETTINGS_HEADER.forEach((h, i) => {
     const cell = ws.getCell(1, i + 1);
     cell.value = h; cell.font = { bold: true }; cell.fill = TITLE_FILL;
     cell.note = ['Qué se configura.', 'Escriba aquí el valor.', 'Nombre interno; no lo cambie.'][i];
