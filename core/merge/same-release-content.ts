@@ -15,8 +15,19 @@ type Obj = Record<string, unknown>;
 
 const content = ({ id, date, tag, ...rest }: Obj): Obj => (void id, void date, void tag, rest);
 
-export function sameReleaseContent(a: Obj, b: Obj): boolean {
-  return sameCanonicalJson(textAsCells(content(a)), textAsCells(content(b)), 'any');
+/**
+ * A release's content as sameReleaseContent compares it, built once: a converted release is compared with both the
+ * latest release and the compiled one of a history published elsewhere.
+ */
+export class ComparableContent {
+  readonly value: unknown;
+  constructor(release: Obj) {
+    this.value = textAsCells(content(release));
+  }
+}
+
+export function sameReleaseContent(a: Obj | ComparableContent, b: Obj): boolean {
+  return sameCanonicalJson((a instanceof ComparableContent ? a : new ComparableContent(a)).value, new ComparableContent(b).value, 'any');
 }
 
 /**

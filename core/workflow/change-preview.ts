@@ -13,7 +13,7 @@
 import type { ChangePreview, FieldChange, ItemChange } from './contract';
 import { deriveProjectSummaries } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
-import { isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
+import { ComparableContent, isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
 import { publicView } from '../privacy/privacy-filter';
 import type { JsonObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
@@ -138,7 +138,8 @@ export function changePreview(input: PreviewInput): ChangePreview {
     // as its latest release or as its compiled release (publish.ts), which is then what the changes are told against.
     const elsewhere = !isDerivedReleaseId(ocid, prevId);
     const compiled = elsewhere ? input.currentCompiled?.get(ocid) : undefined;
-    if (sameId || (elsewhere && (sameReleaseContent(view, publicView(previous as JsonObject)) || (compiled !== undefined && sameReleaseContent(view, compiled))))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
+    const comparable = elsewhere && !sameId ? new ComparableContent(view) : undefined;
+    if (sameId || (comparable && (sameReleaseContent(comparable, publicView(previous as JsonObject)) || (compiled !== undefined && sameReleaseContent(comparable, compiled))))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
     else {
       const platforms = hasTypedTag(r) ? RELEASE_STAMPS : RELEASE_DERIVED;
       add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', fieldDiff(compiled ?? previous, view, (p) => platforms.test(p))) });

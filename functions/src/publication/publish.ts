@@ -41,7 +41,7 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
-import { isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
+import { ComparableContent, isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
@@ -366,7 +366,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     // the latest release's, or, for a history published a release per stage (Jalisco, Nuevo León, Ciudad de México:
     // the latest holds only the contract), the process's compiled release, which `import` writes the workbook from.
     if (current && latest && before && !isDerivedReleaseId(release.ocid, latest.id)) {
-      const view = publicView(release) as JsonObject;
+      const view = new ComparableContent(publicView(release) as JsonObject);
       if (sameReleaseContent(view, publicView(before))) continue;
       const record = (await currentRecords()).get(release.ocid);
       const compiled = record === undefined ? undefined : (JSON.parse(record) as { compiledRelease?: unknown }).compiledRelease;
