@@ -104,7 +104,7 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
   const standsOut = (b: { fill: string; border: string; borderWidth: number; ground: string }): boolean =>
     (!/rgba\(.*, 0\)$/.test(b.fill) && contrast(b.fill, b.ground) >= 3) || (b.borderWidth >= 1 && contrast(b.border, b.ground) >= 3);
 
-  it('the bar charts stay drawn in a Windows contrast theme (forced colours), light or dark, and «construidos» against the rest of a year is told by fill and outline, as the note says', async () => {
+  it('the bar charts stay drawn in a Windows contrast theme (forced colours), light or dark, and «construidos» against the rest of a year is told by fill and outline, as the note says; «Cargando…» keeps a frame', async () => {
     await open('#/indicadores');
     // In the page's own colours, the rest of a year too (its pale fill was 2.1:1 on white).
     let drawn = await bars();
@@ -121,6 +121,15 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
         const rest = drawn.find((b) => b.label.includes('bar-rest'));
         const built = drawn.find((b) => b.label === 'ind-construidos bar bar-0');
         expect(rest && built && rest.fill !== built.fill && rest.fill === rest.ground).toBe(true);
+        // «Cargando…», painted in the page's own background over the page, keeps a frame in the text's colour.
+        const note = await page.locator('#cargando').evaluate((n: any) => {
+          n.hidden = false;
+          const style = getComputedStyle(n);
+          const frame = { width: parseFloat(style.borderTopWidth), color: style.borderTopColor, ground: getComputedStyle(document.body).backgroundColor };
+          n.hidden = true;
+          return frame;
+        });
+        expect([colorScheme, note.width >= 1 && contrast(note.color, note.ground) >= 3]).toEqual([colorScheme, true]);
       }
       // The phone's «Menú» button keeps its three lines.
       await page.setViewportSize({ width: 375, height: 800 });
