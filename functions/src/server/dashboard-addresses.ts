@@ -38,6 +38,9 @@ export function hostingRedirects(): HostingRedirect[] {
  * destination again, so `ocds%2Fabc` came out `ocds%252Fabc`: the page looked for the id `ocds%2Fabc`, «no
  * encontrado». Hosting hands those addresses to the `api` function instead, whose app redirects them with the
  * middleware below, from the path exactly as it arrived (app.ts, `pageAddresses`; functions/src/index.ts sets it).
+ * Cloud Run documents that it decodes «some» percent-encoded characters before the request reaches the function
+ * (`%41` → `A`, cloud.google.com/run/docs/issues): harmless here, as the dashboard decodes each segment of the hash,
+ * and a `%` left alone is encoded again by res.redirect.
  */
 export function hostingDocumentRewrites(): HostingFunctionRewrite[] {
   return [{ regex: `^/(${names(DOCUMENT_PAGES)})/[^/]+/?$`, function: 'api' }];
