@@ -6,8 +6,19 @@ import request from 'supertest';
 import { INDEXES_FILE, indexesJson, namespacesIn } from '../scripts/generate-firestore-indexes';
 import { FIREBASE_FILE, withHostingRedirects } from '../scripts/generate-hosting-redirects';
 import { dashboardAddresses, type HostingRedirect } from '../functions/src/server/dashboard-addresses';
+import { createCloudApp } from '../functions/src/index';
+import { openSqliteStore } from '../functions/src/store/sqlite-store';
 import { DASHBOARD_PAGES, DOCUMENT_PAGES } from '../core/addresses/dashboard-pages';
 import { ROOT } from './standards';
+
+/** A Hosting rewrite: a glob (`source`) or an RE2 regex (`regex`) matched against the path, and where it goes. */
+interface Rewrite { source?: string; regex?: string; function: string }
+
+/** The function Hosting hands a path to: the first rewrite whose glob (`**`: anything, `*`: one segment's worth) or regex matches. */
+function rewriteTarget(rewrites: Rewrite[], pathname: string): string | undefined {
+  const glob = (source: string) => new RegExp(`^${source.split('**').map((part) => part.split('*').map((t) => t.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('.*')}$`);
+  return rewrites.find((r) => (r.regex !== undefined ? new RegExp(r.regex, 'u') : glob(r.source ?? '')).test(pathname))?.function;
+}
 
 describe('firebase files', () => {
   it('firestore.indexes.json matches the store query shapes (with the prefixes a deployment added, if any)', () => {
@@ -64,13 +75,14 @@ describe('firebase files', () => {
   });
 
   it('Hosting sends the review routes to the `review` function and the rest of the API to `api`', () => {
-    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { hosting: { rewrites: { source: string; function: string }[] } };
-    // Hosting serves a path with the first rule whose glob matches it (`**`: anything, `*`: one segment's worth).
-    const glob = (source: string) => new RegExp(`^${source.split('**').map((part) => part.split('*').map((t) => t.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')).join('.*')}$`);
-    const target = (p: string) => config.hosting.rewrites.find((r) => glob(r.source).test(p))?.function;
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { hosting: { rewrites: Rewrite[] } };
+    const target = (p: string) => rewriteTarget(config.hosting.rewrites, p);
     expect(['/api/submissions', '/api/submissions/abc-123', '/api/submissions/abc-123/preview', '/api/submissions/abc-123/approve'].map(target)).toEqual(['review', 'review', 'review', 'review']);
     expect(['/api/publishers', '/api/ocds/releases', '/api/submissionsx', '/api/bulk/datos.xlsx', '/api/audit', '/api/session', '/api/auth-config'].map(target)).toEqual(['api', 'api', 'api', 'api', 'api', 'api', 'api']);
     expect(target('/proyectos')).toBeUndefined();
+    // A document's address without its `#` goes to `api`, which redirects it (server/dashboard-addresses.ts).
+    expect(['/proyecto/oc4ids-1', '/revision/abc', '/proyecto/a%2Fb/'].map(target)).toEqual(['api', 'api', 'api']);
+    expect(['/proyecto/a/b', '/proyectos/x', '/api/proyecto/x'].map(target)).toEqual([undefined, undefined, 'api']);
   });
 
   it('firebase deploy builds what it uploads: the functions bundle and the dashboard (predeploy)', () => {
@@ -90,30 +102,63 @@ describe('firebase files', () => {
 
   // A link shared without its `#` lands on the page in the cloud (Firebase Hosting) as on the self-hosted server
   // (dashboard-addresses.ts): every page, alone and with an id, and what must stay a 404, answered alike by both.
-  it('Hosting sends a dashboard address without its # where the self-hosted server does', async () => {
-    const config = JSON.parse(fs.readFileSync(FIREBASE_FILE, 'utf8')) as { hosting: { redirects: HostingRedirect[] } };
-    // Hosting's documented behaviour: the first rule whose RE2 regex matches the path; `:N` is capture group N; the
-    // query string is kept.
-    const hosting = (address: string): string | undefined => {
+  // Ids with percent-encoded characters among them: Hosting does not document whether a captured segment goes into a
+  // redirect's destination as sent or decoded and encoded again, so every rule is run both ways and must answer alike.
+  it('Hosting sends a dashboard address without its # where the self-hosted server does, ids with encoded characters included', async () => {
+    const config = JSON.parse(fs.readFileSync(FIREBASE_FILE, 'utf8')) as { hosting: { redirects: HostingRedirect[]; rewrites: Rewrite[] } };
+    // Hosting's documented behaviour (firebase.google.com/docs/hosting/full-config, and the Hosting REST API's
+    // Redirect and Rewrite): redirects before rewrites; a rule's `regex` is RE2 matched against the request's path;
+    // a redirect's destination «can contain capture group values» (`:N`); the query string is kept.
+    type Substitution = (path: string, re: RegExp, destination: string) => string | undefined;
+    // As sent: the captured text, still percent-encoded, put in place.
+    const asSent: Substitution = (path, re, destination) => {
+      const m = re.exec(path);
+      return m ? destination.replace(/:(\d+)/g, (_, n: string) => m[Number(n)]) : undefined;
+    };
+    // Decoded and encoded again, as Firebase's own open implementation (superstatic, which the emulator runs) does:
+    // the path goes through decodeURI before matching, each value through encodeURIComponent into the destination,
+    // which is then decodeURIComponent-ed and encodeURI-ed whole.
+    const reEncoded: Substitution = (path, re, destination) => {
+      const m = re.exec(decodeURI(path));
+      return m ? encodeURI(decodeURIComponent(destination.replace(/:(\d+)/g, (_, n: string) => encodeURIComponent(m[Number(n)])))) : undefined;
+    };
+    // The `api` function as index.ts builds it (its own store here: a page's address reads nothing).
+    const store = openSqliteStore(':memory:');
+    const api = createCloudApp({ METADATA_SERVER_DETECTION: 'none', GCLOUD_PROJECT: 'demo-test', PUBLIC_BASE_URL: 'https://infra.example.mx', GOOGLE_CLIENT_ID: '123456789012-abc123.apps.googleusercontent.com', BULK_BUCKET: 'demo-bulk' }, store);
+    const location = async (app: express.Express, address: string) => (await request(app).get(address)).headers.location as string | undefined;
+    const hosting = async (address: string, substitute: Substitution): Promise<string | undefined> => {
       const [pathname, query] = address.split('?');
       for (const rule of config.hosting.redirects) {
-        const m = new RegExp(rule.regex, 'u').exec(pathname);
-        if (m) return `${rule.destination.replace(/:(\d+)/g, (_, n: string) => m[Number(n)])}${query !== undefined ? `?${query}` : ''}`;
+        const to = substitute(pathname, new RegExp(rule.regex, 'u'), rule.destination);
+        if (to !== undefined) return `${to}${query !== undefined ? `?${query}` : ''}`;
       }
+      if (rewriteTarget(config.hosting.rewrites, pathname) === 'api') return location(api, address);
       return undefined;
     };
     const app = express().use(dashboardAddresses()).use((_req, res) => { res.status(404).end(); });
-    const server = async (address: string): Promise<string | undefined> => (await request(app).get(address)).headers.location as string | undefined;
+    const server = (address: string) => location(app, address);
     const pages = DASHBOARD_PAGES.filter(Boolean);
+    // Ids as a link carries them: a slash, a space, an accent, a percent sign, a `#`, a `?`, a `+`, each encoded.
+    const ids = ['oc4ids-mid001-MID-2024-001', 'ocds-abc123-LO%2F2024%2F001', 'obra%20de%20Ca%C3%B1%C3%B3n', '100%25-avance', 'ocds-x%23y', 'a%3Fb%26c', 'a%2Bb'];
     const addresses = [
-      ...pages.flatMap((p) => [`/${p}`, `/${p}/`, `/${p}/oc4ids-mid001-MID-2024-001`, `/${p}/x/y`, `/${p}?state=Yucat%C3%A1n`]),
+      ...pages.flatMap((p) => [`/${p}`, `/${p}/`, ...ids.map((id) => `/${p}/${id}`), `/${p}/x/y`, `/${p}?state=Yucat%C3%A1n`]),
       ...[...DOCUMENT_PAGES].map((p) => `/${p}/abc123/?orden=situacion&state=Jalisco`),
       '/', '/Proyectos', '//proyectos', '/no-existe', '/api/publishers', '/app.js', '/api/proyectos', '/proyectosx', '/xproyectos',
     ];
-    for (const address of addresses) expect([address, hosting(address)]).toEqual([address, await server(address)]);
-    // It does redirect: the pages and the documents' addresses.
-    expect(hosting('/proyecto/oc4ids-1?state=Yucat%C3%A1n')).toBe('/#/proyecto/oc4ids-1?state=Yucat%C3%A1n');
-    expect(hosting('/seguimiento')).toBe('/#/seguimiento');
+    try {
+      for (const address of addresses) {
+        const expected = await server(address);
+        expect([address, await hosting(address, asSent)]).toEqual([address, expected]);
+        expect([address, await hosting(address, reEncoded)]).toEqual([address, expected]);
+      }
+    } finally {
+      await store.close();
+    }
+    // It does redirect: the pages and the documents' addresses, each id reaching the page as the link named it (the
+    // dashboard's router decodes each segment of the hash: dashboard/src/main.ts).
+    expect(await hosting('/proyecto/oc4ids-1?state=Yucat%C3%A1n', reEncoded)).toBe('/#/proyecto/oc4ids-1?state=Yucat%C3%A1n');
+    expect(await hosting('/seguimiento', reEncoded)).toBe('/#/seguimiento');
+    for (const id of ids) expect(decodeURIComponent((await server(`/contratacion/${id}`))!.split('/').pop()!)).toBe(decodeURIComponent(id));
     expect(config.hosting.redirects.every((r) => r.type === 302)).toBe(true);
   });
 });

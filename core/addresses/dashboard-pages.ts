@@ -1,8 +1,9 @@
 /**
  * The dashboard's pages, by the name their address starts with (`#/proyectos`, `#/proyecto/{id}`): the dashboard's
- * router is typed by this list (dashboard/src/main.ts), and the server — and Firebase Hosting, by the redirects
- * firebase.json gets from this list (functions/src/server/dashboard-addresses.ts) — sends an address of one of them
- * pasted without its `#` (`/proyecto/…`, a shared link whose `#` was lost) to the page, not to «Página no encontrada».
+ * router is typed by this list (dashboard/src/main.ts), and the server — and Firebase Hosting, by the redirect and
+ * the rewrite to the `api` function that firebase.json gets from this list (functions/src/server/dashboard-addresses.ts)
+ * — sends an address of one of them pasted without its `#` (`/proyecto/…`, a shared link whose `#` was lost) to the
+ * page, not to «Página no encontrada».
  */
 export const DASHBOARD_PAGES = [
   '', 'proyectos', 'proyecto', 'contrataciones', 'contratacion', 'contratistas', 'contratista', 'instituciones', 'institucion',

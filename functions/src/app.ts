@@ -33,6 +33,11 @@ export interface AppDeps {
   log?: (message: string) => void;
   /** Folder of the built dashboard, served at `/` (local mode; Firebase Hosting serves it in the cloud). */
   dashboardDir?: string;
+  /**
+   * Redirect a page's address without its `#` even with no dashboard here: the cloud app, to which Firebase Hosting
+   * hands a document's address (`/proyecto/{id}`, server/dashboard-addresses.ts) while serving the dashboard itself.
+   */
+  pageAddresses?: boolean;
   /** Extra routers mounted under /api: the workflow (its identity differs between cloud and self-hosted). */
   extraApi?: express.Router[];
   /** Where bulk files are kept (Cloud Storage, BULK_DIR); default: a private temporary folder. */
@@ -90,6 +95,8 @@ export function createApp(deps: AppDeps): Express {
     // express.static looks at the folder on each request: a dashboard built after the server started is served.
     app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }), dashboardNotBuilt());
     // A page's address without its `#`, after the files (none is named as a page).
+    app.use(dashboardAddresses());
+  } else if (deps.pageAddresses) {
     app.use(dashboardAddresses());
   }
   // Anything else: a Spanish page (or JSON), not express's English "Cannot GET".

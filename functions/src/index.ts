@@ -125,7 +125,7 @@ function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.Proc
     // An approval whose task never ran to the end may be approved again once its lease has surely expired.
     staleApprovalMs: LEASE_MS,
   });
-  const app = createApp({ store: ctx.store, config: ctx.config, extraApi: [workflow], bulk: ctx.bulk });
+  const app = createApp({ store: ctx.store, config: ctx.config, extraApi: [workflow], bulk: ctx.bulk, pageAddresses: true });
   // Behind Google's front end (Cloud Functions v2 run on Cloud Run) the client's address is the last hop of
   // X-Forwarded-For: trust exactly one proxy, so per-IP rate limits see real clients and cannot be spoofed.
   app.set('trust proxy', 1);

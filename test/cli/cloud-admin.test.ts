@@ -238,8 +238,23 @@ describe('history --nube', () => {
       const moved = await runCli('history', otherFile, '--publicador', 'otro', '--nube', '--proyecto', project, '--entorno', envFile('otra-direccion', { ...deployment, PUBLIC_BASE_URL: 'https://otra.example.mx' }));
       expect(moved.code).toBe(1);
       expect(moved.err).toContain(`No se publicó nada: las publicaciones vigentes del despliegue enlazan sus entregas bajo ${BASE}, y PUBLIC_BASE_URL dice https://otra.example.mx`);
+      expect(moved.err).toContain('repita la orden con --aceptar-direccion-nueva');
       expect(await store.getCurrent('otro')).toBeUndefined();
       expect(moved.err).not.toMatch(STACK_TRACE);
+      // The address changed on purpose and the functions were deployed with it (docs/deploy.md §8 step 5): the
+      // operator says so, and the history is published under the new address, the others' said to follow later.
+      const accepted = await runCli('history', otherFile, '--publicador', 'otro', '--nube', '--proyecto', project, '--entorno', envFile('otra-direccion', { ...deployment, PUBLIC_BASE_URL: 'https://otra.example.mx' }), '--aceptar-direccion-nueva');
+      expect(accepted.err).toContain(`Con --aceptar-direccion-nueva, la historia se publica bajo https://otra.example.mx`);
+      expect(accepted.err).toContain(`siguen enlazando sus entregas bajo ${BASE} hasta su siguiente publicación`);
+      expect(accepted.err).toMatch(/Publicada la historia de «otro»/);
+      expect(accepted.code).toBe(0);
+      const otro = (await store.getCurrent('otro'))!;
+      const otroRecord = JSON.parse((await store.getDocumentText('records', otro.id, 'ocds-otro01-1'))!) as { releases: { url: string }[] };
+      expect(otroRecord.releases.map((r) => r.url)).toEqual([expect.stringMatching(/^https:\/\/otra\.example\.mx\/api\/ocds\/releases\?ocid=ocds-otro01-1&/)]);
+      // Without --nube it has no meaning: said, nothing published locally.
+      const local = await runCli('history', otherFile, '--publicador', 'otro', '--aceptar-direccion-nueva');
+      expect(local.code).toBe(2);
+      expect(local.err).toMatch(/^--aceptar-direccion-nueva solo se usa con --nube/);
     } finally {
       await store.close();
     }

@@ -34,6 +34,9 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    Lo mismo en el despliegue en Firebase, con la PUBLIC_BASE_URL y el
                                                    BULK_BUCKET de las funciones (functions/.env.ID), y escribe las
                                                    descargas masivas
+                [--aceptar-direccion-nueva]  publica aunque lo vigente enlace bajo otra dirección: la
+                                                   PUBLIC_BASE_URL cambió a propósito y las funciones ya se
+                                                   desplegaron con ella
   infra-abierta serve [--puerto 8080] [--procesos N|todos] [--sin-ejemplos]  Inicia la API y el tablero con la base
                                                    local (SQLite); con --procesos, N procesos atienden el mismo puerto;
                                                    una base sin publicadores recibe los datos de ejemplo, salvo con

@@ -22,6 +22,13 @@ import { bringLinkedReleases, fileFindingLine as line, isLinkFinding as isLink, 
 import { otherLinksBaseUrl } from './cloud-deployment';
 import { writeBulkAfterPublication, type BulkAfterPublicationDeps } from '../publication/bulk-after-publication';
 
+/**
+ * Said after a deliberate change of PUBLIC_BASE_URL (a domain of its own), once the functions were deployed with it:
+ * the current publications still link under the old address until the functions publish again, and the command
+ * cannot tell that change from an environment file edited but never deployed, so the operator says which it is.
+ */
+export const ACCEPT_NEW_ADDRESS = 'aceptar-direccion-nueva';
+
 /** Warnings listed per file unless --todos: the real files gave up to a few hundred (2–33 per release). */
 const SHOWN = 10;
 
@@ -33,9 +40,18 @@ export interface HistoryCloud {
   bulk: Omit<BulkAfterPublicationDeps, 'store' | 'log'>;
 }
 
+/**
+ * The options of `--nube` alone, said and not ignored without it: the history would go into this computer's base,
+ * whatever file or address was meant. Checked before the local base is opened (main.ts).
+ */
+export function refuseCloudOnlyOptions(args: ParsedArgs): void {
+  if (args.options.entorno !== undefined) throw new UsageError('--entorno (el archivo de configuración de las funciones) solo se usa con --nube: sin --nube, «history» publica en la base local. No se publicó nada.');
+  if (args.options[ACCEPT_NEW_ADDRESS] !== undefined) throw new UsageError(`--${ACCEPT_NEW_ADDRESS} solo se usa con --nube: sin --nube, «history» publica en la base local con la dirección de este servidor. No se publicó nada.`);
+}
+
 export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string, cloud?: HistoryCloud): Promise<number> {
-  // Said, not ignored: without --nube the history goes into this computer's base, whatever file was named.
-  if (!cloud && args.options.entorno !== undefined) throw new UsageError('--entorno (el archivo de configuración de las funciones) solo se usa con --nube: sin --nube, «history» publica en la base local. No se publicó nada.');
+  if (!cloud) refuseCloudOnlyOptions(args);
+  if (args.options[ACCEPT_NEW_ADDRESS] !== undefined && args.options[ACCEPT_NEW_ADDRESS] !== true) throw new UsageError(`--${ACCEPT_NEW_ADDRESS} no lleva valor: la dirección nueva es la PUBLIC_BASE_URL del archivo de configuración de las funciones. No se publicó nada.`);
   const publisherId = stringOption(args, 'publicador');
   if (!publisherId) throw new UsageError('Indique el publicador con --publicador <id>: el de la institución que publicó estas entregas.');
   if (!args.positional.length) throw new UsageError('Indique los archivos ya publicados (paquetes de entregas o de registros, o entregas sueltas): infra-abierta history archivo.json [otro.json …] --publicador ID');
@@ -74,11 +90,15 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
   }
   if (cloud) {
     const other = await otherLinksBaseUrl(store, baseUrl);
-    if (other !== undefined) {
+    if (other !== undefined && args.options[ACCEPT_NEW_ADDRESS] !== true) {
       io.err(`No se publicó nada: las publicaciones vigentes del despliegue enlazan sus entregas bajo ${other}, y PUBLIC_BASE_URL dice ${baseUrl} (${cloud.source}). `
-        + 'Las funciones publican con el archivo con el que se desplegaron: si ese archivo cambió después, despliegue las funciones con él (firebase deploy --only functions) y espere a que una publicación de las funciones use la dirección nueva; si no, corrija PUBLIC_BASE_URL en el archivo. Luego repita la orden.');
+        + `Si cambió la dirección a propósito (un dominio propio) y ya desplegó las funciones con ese archivo (firebase deploy --only functions), repita la orden con --${ACCEPT_NEW_ADDRESS}: la historia se publica bajo ${baseUrl}. `
+        + 'Si no, corrija PUBLIC_BASE_URL en el archivo, o indique con --entorno el archivo con el que se desplegaron las funciones, y repita la orden.');
       return 1;
     }
+    // The operator says the deployed functions already publish under the new address: the other publishers' records
+    // still link under the old one until their next publication, which rebuilds them (publish.ts, `derivation`).
+    if (other !== undefined) io.err(`Con --${ACCEPT_NEW_ADDRESS}, la historia se publica bajo ${baseUrl} (${cloud.source}). Las publicaciones vigentes de los demás implementadores siguen enlazando sus entregas bajo ${other} hasta su siguiente publicación, que rehace sus registros con la dirección nueva.`);
   }
   // In the cloud, the public downloads: as after an approval (a repeated run writes what an interrupted one left out).
   const bulkFiles = async (publication: Publication): Promise<boolean> => {

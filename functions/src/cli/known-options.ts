@@ -13,7 +13,7 @@ export const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   compile: ['salida', 'url', 'versionadas'],
   import: ['salida', 'sobrescribir', 'sin-descargar', 'aceptar-faltantes', 'espera'],
   publish: ['publicador', 'publisher', 'todos'],
-  history: ['publicador', 'todos', 'nube', 'proyecto', 'entorno', 'sin-descargar', 'aceptar-faltantes', 'espera'],
+  history: ['publicador', 'todos', 'nube', 'proyecto', 'entorno', 'aceptar-direccion-nueva', 'sin-descargar', 'aceptar-faltantes', 'espera'],
   serve: ['puerto', 'procesos', 'sin-ejemplos'],
   backup: ['salida', 'sobrescribir', 'nube'],
   users: ['email', 'rol', 'role', 'publicador', 'entidad', 'nube', 'proyecto'],

@@ -130,7 +130,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
             return await historyCommand(args, store, io, config.publicBaseUrl, { source, bulk: { bulk, allPublishersFiles: true } });
           } finally { await store.close(); }
         }
-        const [{ openLocalStore }, { historyCommand }] = await Promise.all([import('../server/local-store'), import('./history-command')]);
+        const [{ openLocalStore }, { historyCommand, refuseCloudOnlyOptions }] = await Promise.all([import('../server/local-store'), import('./history-command')]);
+        refuseCloudOnlyOptions(args);
         const config = loadConfig();
         const baseUrl = linksAddress(config);
         const store = openLocalStore(config);

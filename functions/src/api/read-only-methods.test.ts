@@ -1,0 +1,67 @@
+/**
+ * The list of read-only addresses (read-only-methods.ts) against the routes the deployed app really has: every
+ * router of the API (public, bulk, index, tracking, the workflow's with sign-in), as functions/src/index.ts builds it.
+ */
+import request from 'supertest';
+import type { Express } from 'express';
+import { createCloudApp } from '../index';
+import { openSqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
+import { READ_ONLY_PATHS } from './read-only-methods';
+
+interface RouteSeen { path: string; methods: string[] }
+
+/**
+ * The routes under an express 5 router, with the paths they were mounted at (`Layer.rawPath`, router 2.x). Express
+ * has no public listing of routes; should this walk stop finding them, the counts checked below fail loudly.
+ */
+function routesOf(stack: readonly unknown[], prefix: string, out: RouteSeen[] = []): RouteSeen[] {
+  const join = (p: string) => (p === '/' ? prefix || '/' : `${prefix}${p}`);
+  for (const layer of stack as { route?: { path: string | string[]; methods: Record<string, boolean> }; rawPath?: string | string[]; handle?: { stack?: unknown[] } }[]) {
+    if (layer.route) {
+      for (const p of [layer.route.path].flat()) out.push({ path: join(p), methods: Object.keys(layer.route.methods) });
+    } else if (layer.handle?.stack) {
+      for (const mount of [layer.rawPath ?? '/'].flat()) routesOf(layer.handle.stack, mount === '/' ? prefix : join(mount), out);
+    }
+  }
+  return out;
+}
+
+let store: Store;
+let app: Express;
+let routes: RouteSeen[];
+beforeAll(() => {
+  store = openSqliteStore(':memory:');
+  app = createCloudApp({ METADATA_SERVER_DETECTION: 'none', GCLOUD_PROJECT: 'demo-test', PUBLIC_BASE_URL: 'https://infra.example.mx', GOOGLE_CLIENT_ID: '123456789012-abc123.apps.googleusercontent.com', BULK_BUCKET: 'demo-bulk' }, store);
+  // The list's own catch-all routes (`all`) are not the API's.
+  routes = routesOf((app as unknown as { router: { stack: unknown[] } }).router.stack, '').filter((r) => !r.methods.includes('_all'));
+});
+afterAll(() => store.close());
+
+const listed = READ_ONLY_PATHS.map((p) => (p === '/' ? '/api' : `/api${p}`));
+
+it('finds the API routes of every router (the walk sees what express mounted)', () => {
+  const paths = new Set(routes.map((r) => r.path));
+  for (const p of ['/api', '/api/ocds/records/:ocid', '/api/bulk/:file', '/api/tracking', '/api/publishers/:id', '/api/submissions/:id/approve', '/api/monthly-report']) expect(paths).toContain(p);
+});
+
+it('lists exactly the API addresses whose routes take GET alone: a write route added to a listed address, or a new read-only route, fails here', () => {
+  const methods = new Map<string, Set<string>>();
+  for (const r of routes.filter((x) => x.path.startsWith('/api'))) for (const m of r.methods) methods.set(r.path, (methods.get(r.path) ?? new Set()).add(m.toUpperCase()));
+  // A listed address with a write route: the list would answer that route 405 before it is reached.
+  const blocked = listed.filter((p) => [...(methods.get(p) ?? [])].some((m) => m !== 'GET' && m !== 'HEAD'));
+  expect(blocked).toEqual([]);
+  // A listed address that no route serves.
+  expect(listed.filter((p) => !methods.get(p)?.has('GET'))).toEqual([]);
+  // A read-only route left out: a POST there found no route, 404 «No existe esa ruta», instead of 405 with Allow.
+  const readOnly = [...methods].filter(([, m]) => [...m].every((x) => x === 'GET' || x === 'HEAD')).map(([p]) => p);
+  expect(readOnly.filter((p) => !listed.includes(p)).sort()).toEqual([]);
+});
+
+it('answers a write method at each listed address 405 with Allow: GET, HEAD, before any sign-in', async () => {
+  for (const p of listed) {
+    const address = p.replace(/:(\w+)/g, 'x');
+    const res = await request(app).post(address);
+    expect([address, res.status, res.headers.allow]).toEqual([address, 405, 'GET, HEAD']);
+  }
+});
