@@ -98,6 +98,9 @@ const SUBMISSION_SHEETS_ID = docId('submission-sheets');
 /** The publishers' marking, never recorded as done (markPublisherDue counts each time), as the accounts'. */
 const PUBLISHER_DUE_KEY = 'publisher-due';
 
+/** Document of `changes` naming the month up to which every publisher's closes are kept (Store.noteMonthClosesKept). */
+const MONTH_CLOSES_ID = docId('month-closes');
+
 /** The change log's one document (collection `changes`). */
 const CHANGE_LOG_ID = docId('published');
 const NO_CHANGES: PublishedChanges = { seq: 0, recent: [] };
@@ -644,6 +647,8 @@ export function createStore(backend: DocumentBackend): Store {
     async latestMonthClose(publisherId, month) {
       return (await list<MonthClose>('monthCloses', { publisherId }, { limit: 1 }, sortKey(month).slice(0, -1), true)).items[0];
     },
+    monthClosesKeptThrough: async () => (await get<{ month: string }>('changes', MONTH_CLOSES_ID))?.month,
+    noteMonthClosesKept: (month) => putAll('changes', [toRow('changes', MONTH_CLOSES_ID, sortKey('month-closes'), { month })]),
 
     putStats: (s: PublisherStats) => backend.putMany('stats', [toRow('stats', docId(s.publisherId), sortKey(s.publisherId), s)]),
     getStats: (publisherId) => get<PublisherStats>('stats', docId(publisherId)),

@@ -421,6 +421,10 @@ export interface Store {
   putMonthClose(close: MonthClose): Promise<void>;
   /** The publisher's latest kept close of a month before `month` (aaaa-mm), if any. */
   latestMonthClose(publisherId: string, month: string): Promise<MonthClose | undefined>;
+  /** The month up to which every publisher's closes were kept (workflow/month-closes.ts keepMonthCloses), if any. */
+  monthClosesKeptThrough(): Promise<string | undefined>;
+  /** Records it (one document): the daily job's other runs that month read only that. */
+  noteMonthClosesKept(month: string): Promise<void>;
 
   putStats(stats: PublisherStats): Promise<void>;
   getStats(publisherId: string): Promise<PublisherStats | undefined>;
