@@ -188,7 +188,7 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
     await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
       to,
       subject: `Recordatorio: ${p.name} debe actualizar sus datos de obra pública`,
-      text: `${p.name} se comprometió a actualizar sus datos cada ${p.commitment.periodicityDays} días y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
+      text: `${p.name} se comprometió a actualizar sus datos ${p.commitment.periodicityDays === 1 ? 'cada día' : `cada ${formatCount(p.commitment.periodicityDays, 'día', 'días')}`} y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
     });
     reminded.push(p.id);
   }
