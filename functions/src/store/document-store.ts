@@ -344,15 +344,21 @@ export function createStore(backend: DocumentBackend): Store {
   async function markPublisherDue(): Promise<void> {
     const [all, carrying] = await Promise.all([backend.count('publishers', {}), backend.count('publishers', {}, 'updateDue')]);
     if (carrying === all) return;
-    await eachRow('publishers', 500, async (body) => {
-      const { id } = JSON.parse(body) as Publisher;
-      const current = await get<Current>('current', docId(id));
-      const publication = current && (await get<Publication>('publications', docId(current.publicationId)));
-      await rewriteInPlace('publishers', docId(id), (now) => {
-        const p = JSON.parse(now) as Publisher;
-        const kept = p.publishedAt !== undefined && (!publication || Date.parse(p.publishedAt) >= Date.parse(publication.createdAt));
-        return toRow('publishers', docId(id), sortKey(id), kept || !publication ? p : { ...p, publishedAt: publication.createdAt });
-      });
+    await eachRow('publishers', 500, async (body) => rewritePublisherDue((JSON.parse(body) as Publisher).id, true));
+  }
+
+  /**
+   * Writes publisher `id` again with its current publication's date when that is later than the one it has (or it has
+   * none) — or, `always`, in any case (its row then gets `updateDue`).
+   */
+  async function rewritePublisherDue(id: string, always: boolean): Promise<void> {
+    const current = await get<Current>('current', docId(id));
+    const publication = current && (await get<Publication>('publications', docId(current.publicationId)));
+    await rewriteInPlace('publishers', docId(id), (now) => {
+      const p = JSON.parse(now) as Publisher;
+      const kept = p.publishedAt !== undefined && (!publication || Date.parse(p.publishedAt) >= Date.parse(publication.createdAt));
+      if (kept && !always) return undefined;
+      return toRow('publishers', docId(id), sortKey(id), kept || !publication ? p : { ...p, publishedAt: publication.createdAt });
     });
   }
 
@@ -407,6 +413,7 @@ export function createStore(backend: DocumentBackend): Store {
       return deleted;
     },
     listPublishers: (page) => list<Publisher>('publishers', {}, page),
+    refreshPublisherDue: (id) => rewritePublisherDue(id, false),
     async listPublishersDue(q) {
       await markOnce(PUBLISHER_DUE_KEY, markPublisherDue);
       // `updateDue` is sortKey(day, id) (collections.ts): every day before `q.day` sorts below the key's opening `["<day>"`.

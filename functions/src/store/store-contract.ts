@@ -472,6 +472,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.latestMonthClose('p1', '2027-01')).toEqual({ publisherId: 'p1', month: '2026-09', open: [] });
       expect(await store.latestMonthClose('p1', '2026-08')).toBeUndefined();
       expect(await store.latestMonthClose('p2', '2026-10')).toBeUndefined();
+      // The month every publisher's closes are kept up to (the daily job's record), the latest said.
+      expect(await store.monthClosesKeptThrough()).toBeUndefined();
+      await store.noteMonthClosesKept('2026-09');
+      await store.noteMonthClosesKept('2026-10');
+      expect(await store.monthClosesKeptThrough()).toBe('2026-10');
     });
 
     test('publishers due: listed from the day after their next update was due, which their registration, periodicity, publication and confirmation move', async () => {
@@ -945,6 +950,22 @@ export function runMarkedFieldsContract(name: string, openBackend: () => Promise
         expect(await due('2024-07-01')).toEqual(['a', 'b', 'c']);
       }
       expect(await store.getPublisher('a')).toEqual({ ...earlier, publishedAt: '2024-04-01T18:00:00.000Z' });
+      expect(await store.getPublisher('b')).toEqual(registered('b'));
+
+      // Rolled back again: the earlier version publishes for «a» on 1 May, moving its pointer only. Its due day stays
+      // 30 June until the publisher is refreshed (the reminders do it for one they list that is not late): 30 July.
+      await store.createPublication({ id: 'A3', publisherId: 'a', contentHash: 'hash-A3', createdAt: '2024-05-01T18:00:00.000Z' });
+      await store.completePublication('A3', { releases: 0, records: 0, projects: 0 });
+      await backend.putMany('current', [rowWithout('current', 'a', { publisherId: 'a', publicationId: 'A3' }, { publisherId: 'a' })]);
+      expect((await store.listPublishersDue({ day: '2024-07-01' })).items.map((p) => p.id)).toContain('a');
+      await store.refreshPublisherDue('a');
+      expect((await store.getPublisher('a'))?.publishedAt).toBe('2024-05-01T18:00:00.000Z');
+      expect((await store.listPublishersDue({ day: '2024-07-01' })).items.map((p) => p.id)).not.toContain('a');
+      expect((await store.listPublishersDue({ day: '2024-07-31' })).items.map((p) => p.id)).toContain('a');
+      // Up to date already, or never published: left as they are.
+      await store.refreshPublisherDue('a');
+      await store.refreshPublisherDue('b');
+      expect((await store.getPublisher('a'))?.publishedAt).toBe('2024-05-01T18:00:00.000Z');
       expect(await store.getPublisher('b')).toEqual(registered('b'));
     });
   });
