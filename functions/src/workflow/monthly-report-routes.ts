@@ -18,7 +18,7 @@ import { allPublishers, queryString, readEach } from '../api/current-publication
 import { readAll } from '../store/read-all';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { can, canSome, sameState } from '../auth/policy';
-import type { AuditEntry, Store, User } from '../store/store';
+import type { Store, User } from '../store/store';
 import { monthlyAccount, type KeptSubmission } from '../../../core/workflow/monthly-account';
 import { isMonth, lastCompleteMonth, monthBounds, monthLabel, monthOf } from '../../../core/workflow/report-month';
 import { REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, type MonthlyReportAnswer, type Viewer } from '../../../core/workflow/contract';
@@ -57,20 +57,18 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
 
     const publishers = (await allPublishers(store)).filter((p) => sameState(p.state, state) && can(user, 'report.read', { publisher: p }));
     const { start, end } = monthBounds(month);
-    // Shared by the implementers: past it, one whose closes are not kept yet is not begun (the answer is «being
-    // prepared» anyway), once any has moved forward.
+    // First the sends each had open when the month began, within the budget (shared: past it, an implementer whose
+    // closes are not kept yet is not begun once any has moved forward); the month's log only once all are there.
     const budget = { deadline: Date.now() + (deps.budgetMs ?? REPORT_BUDGET_MS) };
-    const reads = await readEach(publishers, async (p) => {
-      const opening = await openingOf(store, p, month, now, budget);
-      return opening && { opening, audit: await readAll((after) => store.listAudit({ publisherId: p.id, since: start, before: end, after, limit: 1000 })) };
-    });
-    const present = reads.filter((r): r is { opening: KeptSubmission[]; audit: AuditEntry[] } => r !== undefined);
-    if (present.length < publishers.length) {
+    const openings = await readEach(publishers, (p) => openingOf(store, p, month, now, budget));
+    const ready = openings.filter((o) => o !== undefined).length;
+    if (ready < publishers.length) {
       res.set('Retry-After', String(REPORT_PREPARING_RETRY_SECONDS));
-      throw new HttpError(503, REPORT_PREPARING, `El informe de ${monthLabel(month)} de ${publishers[0].state} aún se está preparando: la plataforma recorre por primera vez la bitácora completa de cada implementador (lo hace una sola vez, después de una actualización). Van ${present.length} de ${publishers.length} implementadores. Vuelva a consultarlo en unos segundos: sigue donde se quedó.`);
+      throw new HttpError(503, REPORT_PREPARING, `El informe de ${monthLabel(month)} de ${publishers[0].state} aún se está preparando: la plataforma recorre por primera vez la bitácora completa de cada implementador (lo hace una sola vez, después de una actualización). Van ${ready} de ${publishers.length} implementadores. Vuelva a consultarlo en unos segundos: sigue donde se quedó.`);
     }
+    const audits = await readEach(publishers, (p) => readAll((after) => store.listAudit({ publisherId: p.id, since: start, before: end, after, limit: 1000 })));
     const account = monthlyAccount({
-      month, now, audit: present.flatMap((r) => r.audit), opening: present.flatMap((r) => r.opening),
+      month, now, audit: audits.flat(), opening: (openings as KeptSubmission[][]).flat(),
       implementers: publishers.map((p) => ({ id: p.id, name: p.name, ...(p.registeredAt ? { registeredAt: p.registeredAt } : {}) })),
     });
     // The state as its implementers' registrations spell it («yucatan» asked is Yucatán).
