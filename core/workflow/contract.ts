@@ -649,6 +649,14 @@ export function checkStagesListAnswer(v: unknown): StagesListAnswer {
  */
 export interface MonthlyReportAnswer extends MonthlyAccount { viewer: Viewer; state: string }
 
+/**
+ * The report is not ready yet: 503 with this error code (and `Retry-After`) while the month closes it needs are being
+ * made for the first time (functions/src/workflow/month-closes.ts); asked again, it goes on from where it stopped.
+ * The coordinators' page asks again by itself after REPORT_PREPARING_RETRY_SECONDS.
+ */
+export const REPORT_PREPARING = 'report-preparing';
+export const REPORT_PREPARING_RETRY_SECONDS = 5;
+
 function bool(v: unknown, path: string): boolean {
   if (typeof v !== 'boolean') throw new ContractError(path, 'verdadero o falso');
   return v;

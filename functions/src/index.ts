@@ -5,7 +5,8 @@
  *   (`/api/submissions…`, firebase.json): a submitted workbook is read, converted and validated there, and a preview
  *   computed — seconds of CPU and hundreds of MB for a large implementer — away from the public readers on `api`;
  * - `publishSubmission` (Cloud Tasks queue, firebase-functions task queue) publishes an approved submission;
- * - `updateReminders` (Cloud Scheduler) reminds publishers past their update period.
+ * - `updateReminders` (Cloud Scheduler) reminds publishers past their update period, and keeps the monthly report's
+ *   month closes.
  * Each instance builds its wiring on first use, so deploying (which imports this file) and tests do no I/O at
  * import time. Google Sheets are read as the functions' runtime service account (Application Default
  * Credentials), which implementers share their spreadsheets with (SERVICE_ACCOUNT_EMAIL, named in messages).
@@ -32,6 +33,7 @@ import { bulkService, type BulkService } from './publication/bulk-service';
 import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
 import { LEASE_MS, runPublicationTask, TASK_TIMEOUT_SECONDS } from './publication/publication-task';
 import { notifier, sendUpdateReminders, smtpNotifierDeps, type NotifierDeps } from './workflow/notifications';
+import { keepMonthCloses } from './workflow/month-closes';
 
 /**
  * The password of the mail server the notices go through (docs/deploy.md §6): a secret in Secret Manager
@@ -236,12 +238,30 @@ export const publishSubmission = onTaskDispatched<PublicationTask>({
   if (result === 'busy') throw new Error(`submission ${req.data.submissionId} is being published by another attempt`);
 });
 
-/** Daily reminders to publishers past their update period (Cloud Scheduler). */
+const DAILY_TIMEOUT_SECONDS = 300;
+/** The month closes stop this long before the daily job's time limit: what is left, the next day goes on with. */
+const CLOSES_MARGIN_MS = 60_000;
+
+/**
+ * Daily (Cloud Scheduler): reminders to publishers past their update period, then the month closes of the monthly
+ * report (workflow/month-closes.ts), kept here ahead of the coordinators — also without mail. After an upgrade from a
+ * version without them, the first run rebuilds them from the whole log, which a coordinator's request (cut at 60 s
+ * by Hosting) may not have time for.
+ */
 export const updateReminders = onSchedule({
   schedule: 'every day 09:00', timeZone: 'America/Mexico_City', region: REGION, serviceAccount: RUN_AS, secrets: [SMTP_PASS],
-  memory: '512MiB', cpu: 1, timeoutSeconds: 300, maxInstances: 1,
+  memory: '512MiB', cpu: 1, timeoutSeconds: DAILY_TIMEOUT_SECONDS, maxInstances: 1,
 }, async () => {
-  const mail = logMisconfiguration(() => { const ctx = shared(); return mailDeps(ctx.store, process.env, ctx.config); });
-  if (mail) await sendUpdateReminders(mail);
-  else console.error('Recordatorios sin enviar: falta SMTP_HOST (docs/deploy.md §6).');
+  const started = Date.now();
+  const { ctx, mail } = logMisconfiguration(() => { const c = shared(); return { ctx: c, mail: mailDeps(c.store, process.env, c.config) }; });
+  let failed: unknown;
+  try {
+    if (mail) await sendUpdateReminders(mail);
+    else console.error('Recordatorios sin enviar: falta SMTP_HOST (docs/deploy.md §6).');
+  } catch (e) {
+    failed = e; // the closes are kept all the same; the failure is the job's outcome
+  }
+  const kept = await keepMonthCloses(ctx.store, new Date(), started + DAILY_TIMEOUT_SECONDS * 1000 - CLOSES_MARGIN_MS);
+  if (!kept.done) console.error(`Cierres de mes del informe mensual: ${kept.publishers} implementadores al día hasta ${kept.month}; los demás, en la siguiente ejecución.`);
+  if (failed !== undefined) throw failed;
 });

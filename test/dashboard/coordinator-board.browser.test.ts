@@ -18,7 +18,7 @@ import type { Publisher, Submission, SubmissionStatus } from '../../functions/sr
 import { BASE_URL, PUBLISHERS, projectWorkbook, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
 import { calendarDate } from '../../core/format/es-mx';
-import { lastCompleteMonth, monthBounds, monthLabel } from '../../core/workflow/report-month';
+import { lastCompleteMonth, monthBounds, monthLabel, previousMonth } from '../../core/workflow/report-month';
 import * as fs from 'fs';
 
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -359,5 +359,42 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
       return { cut: wrap.scrollWidth > wrap.clientWidth + 1, chooser: document.querySelector('#mes').getClientRects().length, figures: document.querySelector('#cifras-informe').getClientRects().length > 0 };
     })).toEqual({ cut: false, chooser: 0, figures: true });
     await page.context().close();
+  });
+
+  test('«Informe mensual» the first time after an upgrade, with more log than one answer can go through: «se está preparando», and then the report by itself', async () => {
+    // No time to spare for making month closes: each answer gets through one page of an implementer's log.
+    const prep = await startReviewServer('informe-preparando-', { sharing: srv, reportBudgetMs: 0 });
+    try {
+      const store = prep.h.store;
+      const month = lastCompleteMonth(Date.now());
+      await store.putPublisher({ ...implementer(7), registeredAt: new Date(now - 4 * 365 * DAY).toISOString() });
+      // Three years of sends, approved and published, each step with its notice: about 1,500 entries (a page is 1,000).
+      let m = month;
+      for (let k = 0; k < 36; k++, m = previousMonth(m)) {
+        const start = Date.parse(monthBounds(m).start);
+        for (let j = 0; j < 7; j++) {
+          for (const [h, action] of [[10, 'created'], [12, 'approved'], [13, 'published']] as const) {
+            const at = new Date(start + (2 + 3 * j) * DAY + h * 3_600_000).toISOString();
+            await store.appendAudit({ at, actor: 'u', action: `submission.${action}`, target: `submission/${m}-${j}`, publisherId: 'yuc007', details: {} });
+            await store.appendAudit({ at, actor: 'system', action: 'notification.sent', target: `submission/${m}-${j}`, publisherId: 'yuc007', details: { kind: action } });
+          }
+        }
+      }
+      const page = await signedInAs(prep, 'coordinadorA', '#/informe-mensual');
+      const note = page.locator('#informe-preparando');
+      await note.waitFor();
+      expect(await note.getAttribute('role')).toBe('status');
+      expect(await note.textContent()).toBe(`El informe de ${monthLabel(month)} de Yucatán aún se está preparando: la plataforma recorre por primera vez la bitácora completa de cada implementador (lo hace una sola vez, después de una actualización). Van 1 de 2 implementadores. Vuelva a consultarlo en unos segundos: sigue donde se quedó. Esta página lo vuelve a pedir sola cada 5 segundos.`);
+      // No table, nor figures, while it is being prepared; then the whole report, without anyone asking again.
+      expect(await page.locator('#tabla-informe, #cifras-informe').count()).toBe(0);
+      await page.waitForSelector('body[data-ready] #tabla-informe', { timeout: 15_000 });
+      expect(await page.locator('#informe-preparando').count()).toBe(0);
+      const row = await page.locator('#tabla-informe tbody tr', { has: page.locator('th', { hasText: 'Municipio 007' }) }).locator('td').allTextContents();
+      // Received, approved, returned, withdrawn, waiting, longest wait, median review, publications (none: notices and steps only).
+      expect(row).toEqual(['7', '7', '0', '0', '0', '—', '0', '0']);
+      await page.context().close();
+    } finally {
+      await prep.close();
+    }
   });
 });

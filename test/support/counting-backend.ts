@@ -41,8 +41,8 @@ export function countingBackend(inner: DocumentBackend = openSqliteBackend(':mem
       add(c, Math.max(1, Math.ceil(rows / 1000)));
       return inner.sum(c, field);
     },
-    async count(c, where) {
-      const n = await inner.count(c, where);
+    async count(c, where, carrying) {
+      const n = await inner.count(c, where, carrying);
       add(c, Math.max(1, Math.ceil(n / 1000)));
       return n;
     },

@@ -9,6 +9,7 @@ import { checkMonthlyReportAnswer, XLSX_MIME, type MonthlyReportAnswer } from '.
 import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from './workflow-harness';
 import { countingBackend } from '../support/counting-backend';
 import { createStore } from '../../functions/src/store/document-store';
+import { keepMonthCloses, type KeptCloses } from '../../functions/src/workflow/month-closes';
 
 const [MER] = PUBLISHERS;
 /** Mexico City wall-clock time (UTC−6). */
@@ -157,5 +158,111 @@ describe('an older month\'s report', () => {
     expect(november?.month).toBe('2026-11');
     // Of yuc-00's sends, only the one waiting since May was open then: its November sends were decided within the month.
     expect(november?.open.map((o) => o.id)).toEqual(['espera']);
+  });
+});
+
+/**
+ * The first report after an upgrade from a version without month closes, on a state with years of log: each
+ * implementer's closes are rebuilt from its whole log, a page at a time, each kept as soon as its month is read. One
+ * implementer with four busy years (three pages of 1,000 entries), six with one.
+ */
+describe('the first report after an upgrade', () => {
+  const now = mx('2026-12-05T10:00:00');
+  const day = (month: string, d: number, h = 10): string => mx(`${month}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00`).toISOString();
+  const monthsBack = (n: number): string[] => Array.from({ length: n }, (_, k) => {
+    const t = new Date(Date.UTC(2026, 10 - k, 15));
+    return `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, '0')}`;
+  }).reverse();
+
+  /** The log as the workflow writes it (steps, notices, publications); the report reads nothing else of the sends. */
+  async function seedLog(store: LocalHarness['store']): Promise<void> {
+    for (let i = 0; i < 7; i++) {
+      const p = `yuc-${i}`;
+      const months = monthsBack(i === 0 ? 48 : 12);
+      await store.putPublisher({ id: p, name: `Implementador ${i}`, state: 'Yucatán', ocidPrefix: `ocds-y${i}`, projectIdPrefix: `oc4ids-y${i}`, commitment: { projects: 5, periodicityDays: 30 }, registeredAt: day('2022-10', 1) });
+      const log = (at: string, action: string, id: string, kind?: string) => store.appendAudit({ at, actor: 'u', action, target: `submission/${id}`, publisherId: p, details: kind ? { kind } : {} });
+      for (const [m, month] of months.entries()) {
+        const d = 2 + (i % 5);
+        // The four-year one sends three times as much: about 2,300 entries, three pages of log.
+        const pairs = Array.from({ length: i === 0 ? 3 : 1 }, () => [[['created', d], ['approved', d + 2], ['published', d + 3]], [['created', d + 5], ['returned', d + 8], ['resubmitted', d + 12], ['approved', d + 15], ['published', d + 16]]]).flat();
+        for (const [k, steps] of pairs.entries()) {
+          for (const [action, when] of steps as [string, number][]) {
+            await log(day(month, when), `submission.${action}`, `${p}-${month}-${k}`);
+            await log(day(month, when, 11), 'notification.sent', `${p}-${month}-${k}`, action);
+          }
+        }
+        // Every third month one waits across the close, and is approved on the 3rd of the next.
+        if ((i + m) % 3 === 0) {
+          await log(day(month, 27), 'submission.created', `${p}-${month}-w`);
+          const next = months[m + 1] ?? '2026-12';
+          await log(day(next, 3), 'submission.approved', `${p}-${month}-w`);
+        }
+      }
+    }
+  }
+
+  test('is answered «being prepared» in Spanish, never half-built, until every implementer\'s closes are made; then it is the report made at once', async () => {
+    const once = await localHarness({ now: () => now });
+    const bit = await localHarness({ now: () => now, reportBudgetMs: 0 });
+    try {
+      await seedLog(once.store);
+      await seedLog(bit.store);
+      const ask = (h: LocalHarness) => request(h.app).get('/api/monthly-report?month=2026-11').set('Authorization', h.bearer('coordinadorA'));
+      const reference = checkMonthlyReportAnswer((await ask(once).expect(200)).body);
+      expect(reference.implementers).toHaveLength(8);
+      expect(reference.total.received).toBeGreaterThan(0);
+      // No time to spare: each answer moves the rebuild forward (what it kept stays) and says how far it went.
+      const ready: number[] = [];
+      let answer = await ask(bit);
+      for (let k = 0; answer.status === 503 && k < 200; k++) {
+        expect(answer.headers['retry-after']).toBe('5');
+        expect(answer.body.error.code).toBe('report-preparing');
+        const m = /^El informe de noviembre de 2026 de Yucatán aún se está preparando: la plataforma recorre por primera vez la bitácora completa de cada implementador \(lo hace una sola vez, después de una actualización\)\. Van (\d+) de 8 implementadores\. Vuelva a consultarlo en unos segundos: sigue donde se quedó\.$/.exec(answer.body.error.message);
+        expect(m).not.toBeNull();
+        ready.push(Number(m?.[1]));
+        answer = await ask(bit);
+      }
+      expect(answer.status).toBe(200);
+      expect(ready).toEqual([7, 7]);
+      expect(ready).toEqual([...ready].sort((a, b) => a - b));
+      expect(checkMonthlyReportAnswer(answer.body)).toEqual(reference);
+      // The four-year implementer's closes were kept month by month, across its pages of log.
+      expect((await bit.store.latestMonthClose('yuc-0', '2026-11'))?.month).toBe('2026-10');
+    } finally {
+      await once.close();
+      await bit.close();
+    }
+  });
+
+  test('the daily job keeps the closes ahead of the report, moving forward run after run, and then reads one document a day', async () => {
+    const counted = countingBackend();
+    const h = await localHarness({ now: () => now, openStore: () => createStore(counted.backend), reportBudgetMs: 0 });
+    try {
+      await seedLog(h.store);
+      // A run with no time left still moves forward; runs one after another finish.
+      const runs: KeptCloses[] = [];
+      for (let k = 0; k < 50 && !runs.at(-1)?.done; k++) runs.push(await keepMonthCloses(h.store, now, 0));
+      expect(runs.length).toBeGreaterThan(2);
+      expect(runs.map((r) => r.done)).toEqual([...runs.slice(1).map(() => false), true]);
+      // November ended on 1 December, more than a day ago.
+      expect(runs.at(-1)).toMatchObject({ done: true, month: '2026-11' });
+      expect(await h.store.monthClosesKeptThrough()).toBe('2026-11');
+      counted.reset();
+      expect(await keepMonthCloses(h.store, now)).toMatchObject({ done: true, publishers: 0 });
+      expect(counted.count()).toBe(1);
+      // The coordinator's first report reads its month only: every close is there.
+      counted.reset();
+      const report = checkMonthlyReportAnswer((await request(h.app).get('/api/monthly-report?month=2026-11').set('Authorization', h.bearer('coordinadorA')).expect(200)).body);
+      expect(report.total.received).toBeGreaterThan(0);
+      expect(counted.count('audit')).toBeLessThan(400);
+      // On 2 January at 09:00 December has been over for a day: its close is made from November's and its own log.
+      expect(await keepMonthCloses(h.store, mx('2027-01-01T23:00:00'))).toMatchObject({ done: true, month: '2026-11', publishers: 0 });
+      counted.reset();
+      expect(await keepMonthCloses(h.store, mx('2027-01-02T09:00:00'))).toMatchObject({ done: true, month: '2026-12', publishers: 9 }); // the harness's two as well
+      expect((await h.store.latestMonthClose('yuc-0', '2027-01'))?.month).toBe('2026-12');
+      expect(counted.count('audit')).toBeLessThan(200);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ import { workbookValues } from '../../core/workflow/workbook-values';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type MailMessage, type Outbox } from '../../functions/src/workflow/notifications';
 import { countingBackend } from '../support/counting-backend';
+import { mexicoCityDay } from '../../core/format/es-mx';
 import { createStore } from '../../functions/src/store/document-store';
 import { docId, sortKey } from '../../functions/src/store/collections';
 import type { Submission, User } from '../../functions/src/store/store';
@@ -230,12 +231,36 @@ describe('reads that must not grow with the country', () => {
     own.reset();
     expect(await remind(local('2025-08-01T00:01:00'))).toEqual(['ver']);
     expect(mails.map((m) => m.to)).toEqual([['obras@ver.example']]);
-    // The late one and its pointer, not the 201 publishers and their pointers.
-    expect(own.count('publishers', 'current')).toBeLessThanOrEqual(3);
+    // The publishers counted (all, and those carrying their due day: 1 read per 1,000 each), then the late one and its
+    // pointer, not the 201 publishers and their pointers.
+    expect(own.count('publishers', 'current')).toBeLessThanOrEqual(2 + 2);
     // Its periodicity set to 60 days (registered again with it, on 2 August): due by 30 August, late from the 31st.
     await registerPublisher(national, publisher('ver', 60), 'admin', local('2025-08-02T09:00:00'));
     expect(await remind(local('2025-08-30T23:59:00'))).toEqual([]);
     expect(await remind(local('2025-08-31T00:01:00'))).toEqual(['ver']);
     await national.close();
+  });
+
+  test('a publication an earlier version made (rolled back: it moves the pointer only) reminds nobody early, and the publisher is listed again from its real due day', async () => {
+    const own = countingBackend();
+    const store = createStore(own.backend);
+    const local = (time: string): Date => new Date(Date.parse(`${time}-06:00`)); // Mexico City
+    await registerPublisher(store, { id: 'ver', name: 'Municipio de Xalapa', state: 'Veracruz', ocidPrefix: 'ocds-xal001', projectIdPrefix: 'oc4ids-xal001', commitment: { projects: 1, periodicityDays: 30 } }, 'admin', local('2025-07-01T09:00:00'));
+    await store.putUser({ id: 'cap-ver', email: 'obras@xalapa.example', role: 'capturista', publisherId: 'ver' });
+    // Due by 31 July; the earlier version publishes on 20 July: its pointer, nothing on the publisher. Due by 19 August.
+    await store.createPublication({ id: 'V1', publisherId: 'ver', contentHash: 'hash-V1', createdAt: local('2025-07-20T12:00:00').toISOString() });
+    await store.completePublication('V1', { releases: 0, records: 0, projects: 0 });
+    await own.backend.putMany('current', [{ id: docId('ver'), sk: sortKey('ver'), fields: { publisherId: 'ver' }, body: JSON.stringify({ publisherId: 'ver', publicationId: 'V1' }) }]);
+    const remind = (at: Date) => sendUpdateReminders({ store, outbox, dashboardUrl: DASHBOARD_URL, now: () => at });
+    mails.length = 0;
+    const listed = async (at: Date) => (await store.listPublishersDue({ day: mexicoCityDay(at.getTime()) })).items.map((p) => p.id);
+    expect(await listed(local('2025-08-01T09:00:00'))).toEqual(['ver']);
+    // Listed by the date it has, checked against its pointer: not reminded, and given its publication's date.
+    expect(await remind(local('2025-08-01T09:00:00'))).toEqual([]);
+    expect((await store.getPublisher('ver'))?.publishedAt).toBe(local('2025-07-20T12:00:00').toISOString());
+    expect(await listed(local('2025-08-02T09:00:00'))).toEqual([]);
+    expect(await remind(local('2025-08-20T09:00:00'))).toEqual(['ver']);
+    expect(mails.map((m) => m.to)).toEqual([['obras@xalapa.example']]);
+    await store.close();
   });
 });

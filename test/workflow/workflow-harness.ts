@@ -139,7 +139,7 @@ export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Stor
 
 export interface LocalHarness extends Harness { uploadDir: string }
 
-export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; maxValuesBytes?: number; now?: () => Date; publicationQueue?: PublicationQueue; openStore?: () => Store } = {}): Promise<LocalHarness> {
+export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; maxValuesBytes?: number; now?: () => Date; publicationQueue?: PublicationQueue; openStore?: () => Store; reportBudgetMs?: number } = {}): Promise<LocalHarness> {
   const store = opts.openStore ? opts.openStore() : openSqliteStore(':memory:');
   const tokens = new Map<string, string>();
   await seed(store, tokens);
@@ -153,6 +153,7 @@ export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: n
     ...(opts.notifyWaitMs !== undefined ? { notifyWaitMs: opts.notifyWaitMs } : {}),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.publicationQueue ? { publicationQueue: opts.publicationQueue } : {}),
+    ...(opts.reportBudgetMs !== undefined ? { reportBudgetMs: opts.reportBudgetMs } : {}),
   });
   const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: maxUploadBytes }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}), ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {

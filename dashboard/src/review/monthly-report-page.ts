@@ -17,8 +17,8 @@ import { fold } from '../data/filters';
 import { formatCount, formatList, formatNumber } from '../../../core/format/es-mx';
 import { lastCompleteMonth, monthLabel, monthOf, previousMonth } from '../../../core/workflow/report-month';
 import type { AccountFigures, ImplementerAccount } from '../../../core/workflow/monthly-account';
-import { checkMonthlyReportAnswer, WORKFLOW_PATHS, type MonthlyReportAnswer } from '../../../core/workflow/contract';
-import { ApiError, authed, rerender, sessionBar, withSession } from './session';
+import { checkMonthlyReportAnswer, REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, WORKFLOW_PATHS, type MonthlyReportAnswer } from '../../../core/workflow/contract';
+import { ApiError, authed, rerender, sessionBar, signedInAs, withSession } from './session';
 
 /** Months offered: the one under way and the two years before it. */
 const MONTHS_OFFERED = 25;
@@ -141,6 +141,15 @@ export const monthlyReportPage: Page = {
     try {
       report = checkMonthlyReportAnswer(await authed(`${WORKFLOW_PATHS.monthlyReport}?${params}`, (b) => b));
     } catch (e) {
+      // Being prepared (its month closes made for the first time, after an upgrade): the server's words, and asked
+      // again shortly by the page itself — never a report with some implementers missing.
+      if (e instanceof ApiError && e.code === REPORT_PREPARING) {
+        const note = h('p', { class: 'note', id: 'informe-preparando', role: 'status' }, `${e.message} Esta página lo vuelve a pedir sola cada ${REPORT_PREPARING_RETRY_SECONDS} segundos.`);
+        // Only while this page is still the one shown (not another month, nor another page of the site).
+        window.setTimeout(() => { if (note.isConnected) rerender(); }, REPORT_PREPARING_RETRY_SECONDS * 1000);
+        const viewer = signedInAs();
+        return h('div', null, ...intro, note, choosers(query, setQuery, month, viewer?.scope.kind === 'all' ? states : null, state));
+      }
       // Refused (an official, another state) or asked wrongly (no state chosen): the server's words, on a page of its own.
       if (!(e instanceof ApiError) || (e.status !== 403 && e.status !== 400)) throw e;
       return h('div', null, ...intro, e.code === 'missing-state' ? h('p', { class: 'note', id: 'elija-estado' }, 'Elija el estado del informe.') : h('p', { class: 'status-bad', role: 'alert' }, e.message),

@@ -20,6 +20,7 @@ import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
 import { resumeInterruptedPublications } from '../publication/publication-task';
 import { sendUpdateReminders } from '../workflow/notifications';
+import { keepMonthCloses } from '../workflow/month-closes';
 import { localPublicationRunner, localServices } from './local-services';
 import { backgroundThread } from './background-thread';
 
@@ -170,14 +171,19 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
     ...(thread ? { work: thread } : {}),
     ...(notify ? { notify } : {}),
   });
-  // Reminders to publishers past their update period: once at start and then daily.
-  let reminders: NodeJS.Timeout | undefined;
-  if (mail) {
-    const remind = () => { sendUpdateReminders(mail).catch((e: unknown) => log(`no se pudieron enviar los recordatorios: ${e instanceof Error ? e.message : String(e)}`)); };
-    remind();
-    reminders = setInterval(remind, 86_400_000);
-    reminders.unref();
-  }
+  // Once at start and then daily: reminders to publishers past their update period (with mail), and the monthly
+  // report's month closes (workflow/month-closes.ts) — after an upgrade, rebuilt from the whole log here rather than
+  // in a coordinator's request.
+  // The run under way, which close() waits for before closing the database.
+  let dailyRun: Promise<void> = Promise.resolve();
+  const daily = () => {
+    const failed = (what: string) => (e: unknown) => log(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+    const reminded = mail ? sendUpdateReminders(mail).then(() => undefined, failed('no se pudieron enviar los recordatorios')) : Promise.resolve();
+    dailyRun = reminded.then(() => keepMonthCloses(store, new Date())).then(() => undefined, failed('no se pudieron guardar los cierres de mes del informe mensual'));
+  };
+  daily();
+  const reminders: NodeJS.Timeout = setInterval(daily, 86_400_000);
+  reminders.unref();
   const answers = new ResponseCache();
   // Always given, even before it is built: read once here, a server started before `npm run build:dashboard`
   // answered «Página no encontrada» at `/` until restarted.
@@ -190,6 +196,6 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
   return {
     server, store, url, publications: queue,
     // A publication under way is finished before the database is closed.
-    close: async () => { if (reminders) clearInterval(reminders); await new Promise<void>((r) => server.close(() => r())); await queue.stop(); await thread?.close(); await store.close(); },
+    close: async () => { clearInterval(reminders); await dailyRun; await new Promise<void>((r) => server.close(() => r())); await queue.stop(); await thread?.close(); await store.close(); },
   };
 }

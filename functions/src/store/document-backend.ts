@@ -66,9 +66,11 @@ export interface DocumentBackend {
   sum(collection: CollectionName, field: string): Promise<number>;
   /**
    * How many rows match `where` (equality on fields; `{}`: all), counted by the database: Firestore bills a count
-   * 1 read per 1,000 index entries, not 1 per document.
+   * 1 read per 1,000 index entries, not 1 per document. `carrying`: only the rows whose field of that name (one a
+   * listing is ordered by, CollectionSpec.orderedBy) holds a text — not those written without it, by a version
+   * before it was a field.
    */
-  count(collection: CollectionName, where: Record<string, string>): Promise<number>;
+  count(collection: CollectionName, where: Record<string, string>, carrying?: string): Promise<number>;
   /** `get` with the body as UTF-8 bytes, when the backend can give them without a JS string (SQLite). */
   getBytes?(collection: CollectionName, id: string): Promise<Buffer | undefined>;
   /** `query` with the bodies as UTF-8 bytes, likewise. */

@@ -95,11 +95,11 @@ class PointerMoved extends Error {}
  */
 const SUBMISSION_SHEETS_ID = docId('submission-sheets');
 
-/**
- * Document of `changes` saying every publisher carries `updateDue` (collections.ts) and its current publication's date
- * (`publishedAt`): those written before are marked once (markPublisherDue).
- */
-const PUBLISHER_DUE_ID = docId('publisher-due');
+/** The publishers' marking, never recorded as done (markPublisherDue counts each time), as the accounts'. */
+const PUBLISHER_DUE_KEY = 'publisher-due';
+
+/** Document of `changes` naming the month up to which every publisher's closes are kept (Store.noteMonthClosesKept). */
+const MONTH_CLOSES_ID = docId('month-closes');
 
 /** The change log's one document (collection `changes`). */
 const CHANGE_LOG_ID = docId('published');
@@ -330,26 +330,36 @@ export function createStore(backend: DocumentBackend): Store {
   }
 
   /**
-   * Publishers written before `updateDue` was a field lack it in their row, and their current publication's date in
-   * their body: the listing of those due would miss them, or date them from their registration. Once per store, before
-   * the first such listing, each one without `publishedAt` gets its current publication's date, if it has one, and is
-   * written again — read and written at once, so a change meanwhile is kept; one that has `publishedAt` by then was
-   * written by this version's setCurrent, which is newer than what was read here — and then the marker says so.
+   * Publishers written without `updateDue` as a field lack it in their row (a SQLite column left empty, a Firestore
+   * document without it), and may lack their current publication's date in their body, or have an older one: the
+   * listing of those due would miss them, or date them from their registration. Those of a version before it was one,
+   * and those such a version writes AFTER this one marked the rest: rolled back and upgraded again, a publisher the
+   * earlier version registered or changed (its server, or its CLI run against this store) was never reminded until
+   * this version wrote it again. So before each listing the database counts the publishers, all and those carrying
+   * the field (2 counts, about 2 reads however many there are); only when they differ is each one written again, with
+   * its current publication's date — read and written at once, so a change meanwhile is kept, and a later date there
+   * (this version's setCurrent, since the pointer was read) kept over the one read here. Publishers are few (one per
+   * implementer): about 3 reads and 1 write each, only after an earlier version wrote one.
    */
   async function markPublisherDue(): Promise<void> {
-    if (await marked(PUBLISHER_DUE_ID)) return;
-    await eachRow('publishers', 500, async (body) => {
-      const { id, publishedAt } = JSON.parse(body) as Publisher;
-      if (publishedAt !== undefined) return;
-      const current = await get<Current>('current', docId(id));
-      const publication = current && (await get<Publication>('publications', docId(current.publicationId)));
-      await rewriteInPlace('publishers', docId(id), (now) => {
-        const p = JSON.parse(now) as Publisher;
-        if (p.publishedAt !== undefined) return undefined;
-        return toRow('publishers', docId(id), sortKey(id), publication ? { ...p, publishedAt: publication.createdAt } : p);
-      });
+    const [all, carrying] = await Promise.all([backend.count('publishers', {}), backend.count('publishers', {}, 'updateDue')]);
+    if (carrying === all) return;
+    await eachRow('publishers', 500, async (body) => rewritePublisherDue((JSON.parse(body) as Publisher).id, true));
+  }
+
+  /**
+   * Writes publisher `id` again with its current publication's date when that is later than the one it has (or it has
+   * none) — or, `always`, in any case (its row then gets `updateDue`).
+   */
+  async function rewritePublisherDue(id: string, always: boolean): Promise<void> {
+    const current = await get<Current>('current', docId(id));
+    const publication = current && (await get<Publication>('publications', docId(current.publicationId)));
+    await rewriteInPlace('publishers', docId(id), (now) => {
+      const p = JSON.parse(now) as Publisher;
+      const kept = p.publishedAt !== undefined && (!publication || Date.parse(p.publishedAt) >= Date.parse(publication.createdAt));
+      if (kept && !always) return undefined;
+      return toRow('publishers', docId(id), sortKey(id), kept || !publication ? p : { ...p, publishedAt: publication.createdAt });
     });
-    await markDone(PUBLISHER_DUE_ID, 'publisherDue', 'publisherDue');
   }
 
   /** `p` as stored, with the store's own `publishedAt` (`kept`'s) whatever `p` says. */
@@ -403,8 +413,9 @@ export function createStore(backend: DocumentBackend): Store {
       return deleted;
     },
     listPublishers: (page) => list<Publisher>('publishers', {}, page),
+    refreshPublisherDue: (id) => rewritePublisherDue(id, false),
     async listPublishersDue(q) {
-      await markOnce(PUBLISHER_DUE_ID, markPublisherDue);
+      await markOnce(PUBLISHER_DUE_KEY, markPublisherDue);
       // `updateDue` is sortKey(day, id) (collections.ts): every day before `q.day` sorts below the key's opening `["<day>"`.
       return list<Publisher>('publishers', {}, q, sortKey(q.day).slice(0, -1), true, { by: 'updateDue' });
     },
@@ -643,6 +654,8 @@ export function createStore(backend: DocumentBackend): Store {
     async latestMonthClose(publisherId, month) {
       return (await list<MonthClose>('monthCloses', { publisherId }, { limit: 1 }, sortKey(month).slice(0, -1), true)).items[0];
     },
+    monthClosesKeptThrough: async () => (await get<{ month: string }>('changes', MONTH_CLOSES_ID))?.month,
+    noteMonthClosesKept: (month) => putAll('changes', [toRow('changes', MONTH_CLOSES_ID, sortKey('month-closes'), { month })]),
 
     putStats: (s: PublisherStats) => backend.putMany('stats', [toRow('stats', docId(s.publisherId), sortKey(s.publisherId), s)]),
     getStats: (publisherId) => get<PublisherStats>('stats', docId(publisherId)),

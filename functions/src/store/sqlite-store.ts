@@ -122,9 +122,10 @@ class SqliteBackend implements DocumentBackend {
     return found.n;
   }
 
-  async count(collection: CollectionName, where: Record<string, string>): Promise<number> {
-    for (const f of Object.keys(where)) if (!COLLECTIONS[collection].fields.includes(f)) throw new StoreError('invalid', `${collection}: ${f} is not a field`);
-    const conditions = equalTo(where);
+  async count(collection: CollectionName, where: Record<string, string>, carrying?: string): Promise<number> {
+    for (const f of [...Object.keys(where), ...(carrying === undefined ? [] : [carrying])]) if (!COLLECTIONS[collection].fields.includes(f)) throw new StoreError('invalid', `${collection}: ${f} is not a field`);
+    // A row an earlier version wrote (INSERT OR REPLACE of its own columns) has NULL there, which `>= ''` leaves out.
+    const conditions = [...equalTo(where), ...(carrying === undefined ? [] : [`${quote(carrying)} >= ''`])];
     const found = this.statement(`SELECT COUNT(*) AS n FROM ${quote(collection)}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`).get(Object.values(where)) as { n: number };
     return found.n;
   }

@@ -472,6 +472,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.latestMonthClose('p1', '2027-01')).toEqual({ publisherId: 'p1', month: '2026-09', open: [] });
       expect(await store.latestMonthClose('p1', '2026-08')).toBeUndefined();
       expect(await store.latestMonthClose('p2', '2026-10')).toBeUndefined();
+      // The month every publisher's closes are kept up to (the daily job's record), the latest said.
+      expect(await store.monthClosesKeptThrough()).toBeUndefined();
+      await store.noteMonthClosesKept('2026-09');
+      await store.noteMonthClosesKept('2026-10');
+      expect(await store.monthClosesKeptThrough()).toBe('2026-10');
     });
 
     test('publishers due: listed from the day after their next update was due, which their registration, periodicity, publication and confirmation move', async () => {
@@ -894,7 +899,7 @@ export function runMarkedFieldsContract(name: string, openBackend: () => Promise
       expect(other.reads).toEqual({ changes: 1, current: 1 });
     });
 
-    test('publishers written before their due date was a field: marked once with their current publication\'s date, then listed by it', async () => {
+    test('publishers written before their due date was a field: marked with their current publication\'s date when the counts fall short, then listed by it', async () => {
       const early = createStore(backend);
       await early.createPublication({ id: 'A1', publisherId: 'a', contentHash: 'hash-A1', createdAt: '2024-03-01T18:00:00.000Z' });
       await early.completePublication('A1', { releases: 0, records: 0, projects: 0 });
@@ -909,10 +914,59 @@ export function runMarkedFieldsContract(name: string, openBackend: () => Promise
       // The marking kept each as it was, with its publication's date.
       expect(await store.getPublisher('a')).toEqual({ ...registered('a'), publishedAt: '2024-03-01T18:00:00.000Z' });
       expect(await store.getPublisher('b')).toEqual(registered('b'));
-      // Another process: the marker (1 read), then the due ones only.
+      // Another process: the publishers counted (all, and those carrying the field: they agree), then the due ones only.
       const other = countingReads(backend);
       expect((await createStore(other.backend).listPublishersDue({ day: '2024-04-10' })).items.map((p) => p.id)).toEqual(['b']);
-      expect(other.reads).toEqual({ changes: 1, publishers: 1 });
+      expect(other.reads).toEqual({ publishers: 2 + 1 });
+    });
+
+    test('a publisher an earlier version wrote after the marking (rolled back, then upgraded again) keeps its due day, from its current publication', async () => {
+      const store = createStore(backend);
+      const registered = (id: string): Publisher => ({ ...samplePublisher(id), registeredAt: '2024-01-10T18:00:00.000Z' });
+      const publish = async (id: string, publisherId: string, at: string, previous: string | null) => {
+        await store.createPublication({ id, publisherId, contentHash: `hash-${id}`, createdAt: at });
+        await store.completePublication(id, { releases: 0, records: 0, projects: 0 });
+        await store.setCurrent(publisherId, id, previous);
+      };
+      await store.putPublisher(registered('a'));
+      await store.putPublisher(registered('c'));
+      await publish('A1', 'a', '2024-03-01T18:00:00.000Z', null);
+      // Due by 30 May (a) and 9 April (c, never published).
+      expect((await store.listPublishersDue({ day: '2024-05-31' })).items.map((p) => p.id)).toEqual(['a', 'c']);
+      // Rolled back: the earlier version publishes for «a» on 1 April (its pointer only: it knows nothing of the
+      // publisher's date) and writes it again (a change of its registration: its body as read, its row without
+      // `updateDue`), and registers «b» (on 10 January too, never published), whose row lacks it as well.
+      await store.createPublication({ id: 'A2', publisherId: 'a', contentHash: 'hash-A2', createdAt: '2024-04-01T18:00:00.000Z' });
+      await store.completePublication('A2', { releases: 0, records: 0, projects: 0 });
+      await backend.putMany('current', [rowWithout('current', 'a', { publisherId: 'a', publicationId: 'A2' }, { publisherId: 'a' })]);
+      const earlier = { ...((await store.getPublisher('a')) as Publisher), name: 'Municipio A, nuevo nombre' };
+      await backend.putMany('publishers', [rowWithout('publishers', 'a', earlier, {}), rowWithout('publishers', 'b', registered('b'), {})]);
+      // This version again, the process that kept running and a new one: «b» is due (by 9 April) and «a» by 30 June,
+      // from the publication the earlier version made.
+      for (const s of [store, createStore(backend)]) {
+        const due = async (day: string) => (await s.listPublishersDue({ day })).items.map((p) => p.id).sort();
+        expect(await due('2024-04-10')).toEqual(['b', 'c']);
+        expect(await due('2024-06-30')).toEqual(['b', 'c']);
+        expect(await due('2024-07-01')).toEqual(['a', 'b', 'c']);
+      }
+      expect(await store.getPublisher('a')).toEqual({ ...earlier, publishedAt: '2024-04-01T18:00:00.000Z' });
+      expect(await store.getPublisher('b')).toEqual(registered('b'));
+
+      // Rolled back again: the earlier version publishes for «a» on 1 May, moving its pointer only. Its due day stays
+      // 30 June until the publisher is refreshed (the reminders do it for one they list that is not late): 30 July.
+      await store.createPublication({ id: 'A3', publisherId: 'a', contentHash: 'hash-A3', createdAt: '2024-05-01T18:00:00.000Z' });
+      await store.completePublication('A3', { releases: 0, records: 0, projects: 0 });
+      await backend.putMany('current', [rowWithout('current', 'a', { publisherId: 'a', publicationId: 'A3' }, { publisherId: 'a' })]);
+      expect((await store.listPublishersDue({ day: '2024-07-01' })).items.map((p) => p.id)).toContain('a');
+      await store.refreshPublisherDue('a');
+      expect((await store.getPublisher('a'))?.publishedAt).toBe('2024-05-01T18:00:00.000Z');
+      expect((await store.listPublishersDue({ day: '2024-07-01' })).items.map((p) => p.id)).not.toContain('a');
+      expect((await store.listPublishersDue({ day: '2024-07-31' })).items.map((p) => p.id)).toContain('a');
+      // Up to date already, or never published: left as they are.
+      await store.refreshPublisherDue('a');
+      await store.refreshPublisherDue('b');
+      expect((await store.getPublisher('a'))?.publishedAt).toBe('2024-05-01T18:00:00.000Z');
+      expect(await store.getPublisher('b')).toEqual(registered('b'));
     });
   });
 }

@@ -273,10 +273,16 @@ export interface Store {
   /**
    * The publishers whose next update was due before `day` (Mexico City, aaaa-mm-dd; core/workflow/update-due.ts
    * updateDueAt of their own fields): those late on `day`, the latest due first, read by an indexed field instead of
-   * every publisher. The first call marks, once per store, the publishers written before the field (a scan of every
-   * publisher and its current publication).
+   * every publisher. Each call first counts the publishers, all and those carrying the field; when they differ (written
+   * by a version before it), every publisher is written again with it (a scan of each and its current publication).
    */
   listPublishersDue(query: PageRequest & { day: string }): Promise<Page<Publisher>>;
+  /**
+   * Writes the publisher again with its current publication's date (`publishedAt`, and so its due day), when the
+   * pointer's is later than the one it has: a publication an earlier version made (rolled back) moved the pointer
+   * only. The reminders call it for one they listed that its pointer says is not late.
+   */
+  refreshPublisherDue(publisherId: string): Promise<void>;
   /**
    * Changes a publisher in one atomic read-and-write, so what others change meanwhile is kept (stages recorded by a
    * coordinator, a confirmation written by an approval, a registration); `change` must be pure (Firestore may run it
@@ -421,6 +427,10 @@ export interface Store {
   putMonthClose(close: MonthClose): Promise<void>;
   /** The publisher's latest kept close of a month before `month` (aaaa-mm), if any. */
   latestMonthClose(publisherId: string, month: string): Promise<MonthClose | undefined>;
+  /** The month up to which every publisher's closes were kept (workflow/month-closes.ts keepMonthCloses), if any. */
+  monthClosesKeptThrough(): Promise<string | undefined>;
+  /** Records it (one document): the daily job's other runs that month read only that. */
+  noteMonthClosesKept(month: string): Promise<void>;
 
   putStats(stats: PublisherStats): Promise<void>;
   getStats(publisherId: string): Promise<PublisherStats | undefined>;

@@ -6,9 +6,11 @@
  * Read by month, per implementer of the state: the sends it had open when the month began (the previous month's close,
  * kept by the store) and its audit log of the month alone — not the log from the month's start up to today, which
  * grew with every month since, and through which later decisions changed an older month's figures. A close not kept
- * yet is made here from the latest kept one (or, the first time, from the implementer's first entry) and that
- * stretch of its log, read once: each month over is kept, and never made again. That first time, after an upgrade
- * from a version without closes, is the one-time migration of the existing log (docs/operations.md).
+ * yet is made from the latest kept one (workflow/month-closes.ts); the daily job keeps them ahead of the reports. One
+ * that takes longer than REPORT_BUDGET_MS to make — the first report after an upgrade from a version without closes,
+ * before the daily job ran, replays each implementer's whole log — is answered 503 `report-preparing`, saying so in
+ * Spanish and how far it went; what was kept stays, and asking again goes on from it (the coordinators' page asks
+ * again by itself). Never a report with some implementers' figures missing, nor one cut by Hosting's 60 s.
  */
 import { Router } from 'express';
 import { badRequest, HttpError } from '../api/http-error';
@@ -16,51 +18,26 @@ import { allPublishers, queryString, readEach } from '../api/current-publication
 import { readAll } from '../store/read-all';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { can, canSome, sameState } from '../auth/policy';
-import type { AuditEntry, Publisher, Store, User } from '../store/store';
-import { monthClose, monthlyAccount, type KeptSubmission } from '../../../core/workflow/monthly-account';
-import { isMonth, lastCompleteMonth, monthBounds, monthOf, nextMonth } from '../../../core/workflow/report-month';
-import type { MonthlyReportAnswer, Viewer } from '../../../core/workflow/contract';
+import type { Store, User } from '../store/store';
+import { monthlyAccount, type KeptSubmission } from '../../../core/workflow/monthly-account';
+import { isMonth, lastCompleteMonth, monthBounds, monthLabel, monthOf } from '../../../core/workflow/report-month';
+import { REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, type MonthlyReportAnswer, type Viewer } from '../../../core/workflow/contract';
+import { openingOf } from './month-closes';
 
 export interface MonthlyReportDeps {
   store: Store;
   authenticator: Authenticator;
   now: () => Date;
   viewerOf: (user: User) => Viewer;
+  /** REPORT_BUDGET_MS unless given (tests). */
+  budgetMs?: number;
 }
 
 /**
- * How long after a month is over its close is kept: an entry of its last minutes written late (a publication task
- * that began then and wrote its outcome minutes later) is in the log by then. Until then it is made again each time.
+ * How long a report may spend making closes not kept yet before it answers that it is being prepared: well under
+ * Firebase Hosting's 60 s, with room for the page of log each implementer under way is reading then.
  */
-const SETTLED_MS = 86_400_000;
-
-/** The entries of `audit` (in order of time) made before `end`, taken off its front. */
-function takeBefore(audit: AuditEntry[], end: string): AuditEntry[] {
-  let n = 0;
-  while (n < audit.length && audit[n].at < end) n++;
-  return audit.splice(0, n);
-}
-
-/**
- * The sends `p` had open when `month` began: the previous month's kept close, or made from the latest kept one (none:
- * from its first entry) and its log since, keeping each close of a month settled (SETTLED_MS) on the way.
- */
-async function openingOf(store: Store, p: Publisher, month: string, now: number): Promise<KeptSubmission[]> {
-  const kept = await store.latestMonthClose(p.id, month);
-  if (kept && nextMonth(kept.month) === month) return kept.open;
-  const { start } = monthBounds(month);
-  // Registered since: it had sent nothing yet.
-  if (!kept && p.registeredAt && Date.parse(p.registeredAt) >= Date.parse(start)) return [];
-  const from = kept ? monthBounds(nextMonth(kept.month)).start : undefined;
-  const audit = await readAll((after) => store.listAudit({ publisherId: p.id, ...(from ? { since: from } : {}), before: start, after, limit: 1000 }));
-  let open = kept?.open ?? [];
-  for (let m = kept ? nextMonth(kept.month) : audit.length ? monthOf(Date.parse(audit[0].at)) : month; m < month; m = nextMonth(m)) {
-    const { end } = monthBounds(m);
-    open = monthClose(m, open, takeBefore(audit, end));
-    if (now >= Date.parse(end) + SETTLED_MS) await store.putMonthClose({ publisherId: p.id, month: m, open });
-  }
-  return open;
-}
+export const REPORT_BUDGET_MS = 20_000;
 
 export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
   const { store } = deps;
@@ -80,15 +57,18 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
 
     const publishers = (await allPublishers(store)).filter((p) => sameState(p.state, state) && can(user, 'report.read', { publisher: p }));
     const { start, end } = monthBounds(month);
-    const reads = await readEach(publishers, async (p) => {
-      const [opening, audit] = await Promise.all([
-        openingOf(store, p, month, now),
-        readAll((after) => store.listAudit({ publisherId: p.id, since: start, before: end, after, limit: 1000 })),
-      ]);
-      return { opening, audit };
-    });
+    // First the sends each had open when the month began, within the budget (shared: past it, an implementer whose
+    // closes are not kept yet is not begun once any has moved forward); the month's log only once all are there.
+    const budget = { deadline: Date.now() + (deps.budgetMs ?? REPORT_BUDGET_MS) };
+    const openings = await readEach(publishers, (p) => openingOf(store, p, month, now, budget));
+    const ready = openings.filter((o) => o !== undefined).length;
+    if (ready < publishers.length) {
+      res.set('Retry-After', String(REPORT_PREPARING_RETRY_SECONDS));
+      throw new HttpError(503, REPORT_PREPARING, `El informe de ${monthLabel(month)} de ${publishers[0].state} aún se está preparando: la plataforma recorre por primera vez la bitácora completa de cada implementador (lo hace una sola vez, después de una actualización). Van ${ready} de ${publishers.length} implementadores. Vuelva a consultarlo en unos segundos: sigue donde se quedó.`);
+    }
+    const audits = await readEach(publishers, (p) => readAll((after) => store.listAudit({ publisherId: p.id, since: start, before: end, after, limit: 1000 })));
     const account = monthlyAccount({
-      month, now, audit: reads.flatMap((r) => r.audit), opening: reads.flatMap((r) => r.opening),
+      month, now, audit: audits.flat(), opening: (openings as KeptSubmission[][]).flat(),
       implementers: publishers.map((p) => ({ id: p.id, name: p.name, ...(p.registeredAt ? { registeredAt: p.registeredAt } : {}) })),
     });
     // The state as its implementers' registrations spell it («yucatan» asked is Yucatán).

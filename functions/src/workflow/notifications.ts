@@ -169,7 +169,12 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
     const current = await deps.store.getCurrent(p.id);
     // An approval of unchanged data (confirmedAt) counts as an update, as on Seguimiento (core/workflow/update-due.ts).
     const clock = { lastPublishedAt: current?.createdAt, confirmedAt: p.confirmedAt, registeredAt: p.registeredAt, periodicityDays: p.commitment.periodicityDays };
-    if (!isLate(clock, now.getTime())) continue;
+    if (!isLate(clock, now.getTime())) {
+      // Its date behind its pointer's (a publication an earlier version made, rolled back, moved the pointer only):
+      // written again, it is listed from its real due day on instead of every day until then.
+      if (current && current.createdAt !== p.publishedAt) await deps.store.refreshPublisherDue(p.id);
+      continue;
+    }
     // Only the last week of its log, where a reminder that holds this one back would be: the whole log, read every
     // day for every late publisher, only grew (reminders, sends, returns).
     const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
@@ -188,7 +193,7 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
     await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
       to,
       subject: `Recordatorio: ${p.name} debe actualizar sus datos de obra pública`,
-      text: `${p.name} se comprometió a actualizar sus datos cada ${p.commitment.periodicityDays} días y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
+      text: `${p.name} se comprometió a actualizar sus datos ${p.commitment.periodicityDays === 1 ? 'cada día' : `cada ${formatCount(p.commitment.periodicityDays, 'día', 'días')}`} y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
     });
     reminded.push(p.id);
   }

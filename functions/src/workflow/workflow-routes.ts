@@ -98,6 +98,8 @@ export interface WorkflowDeps {
   rateLimits?: RateLimitOptions;
   /** An approval left in `approved` longer than this (its process died) may be approved again; default 30 min. */
   staleApprovalMs?: number;
+  /** What the monthly report may spend making month closes before it answers «being prepared» (REPORT_BUDGET_MS). */
+  reportBudgetMs?: number;
   /** Publish in the background: approval enqueues a task here and answers 202 at once (publication-task.ts). */
   publicationQueue?: PublicationQueue;
   /** Cloud: the account implementers share spreadsheets with (shown in the sidebar). */
@@ -297,7 +299,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   router.use(['/submissions', '/audit', '/session', '/monthly-report'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
 
   // The coordinators' monthly report (*Informe mensual*) of their state's sends.
-  router.use(monthlyReportRoutes({ store, authenticator: deps.authenticator, now, viewerOf }));
+  router.use(monthlyReportRoutes({ store, authenticator: deps.authenticator, now, viewerOf, ...(deps.reportBudgetMs !== undefined ? { budgetMs: deps.reportBudgetMs } : {}) }));
 
   // Who is signed in, for the dashboard's menu and sign-in page: the viewer every workflow answer names, asked
   // alone (the pages asked for a listing of submissions to learn it). Any registered user, whatever the role.
