@@ -4,7 +4,7 @@ import { registerMessages } from '../messages/catalogue';
 registerMessages({
   'import.coordinates-swapped': 'Las coordenadas venían como [latitud, longitud] ({lat}, {lng}); se corrigieron al orden GeoJSON [longitud, latitud].',
   'import.tag-as-string': 'La etiqueta de la entrega venía como texto («{value}»); se convirtió en lista, como pide OCDS 1.1.',
-  'import.status-completed': 'El estatus «completed» no existe en EDCAPI 0.9.5; se cambió a «completion» (Terminación).',
+  'import.status-completed': 'La etapa «completed» (terminado) no existe en EDCAPI 0.9.5, que la incluye en la conclusión del proyecto: en la columna «{column}» de la hoja «{sheet}» quedó «{title}».',
   'import.process-id-ocid': 'El proceso de contratación «{from}» se identificaba con el nombre de su archivo de entrega; se identifica con su OCID, «{to}», como pide EDCAPI (también en «OCID del proceso»).',
   'import.ocid-versioned': 'El proceso traía dos ocid: «{record}» en el registro y «{release}», con la versión de la entrega, en la entrega; se identifica con «{to}», la parte que comparten: el ocid de un proceso es el mismo en todas sus versiones.',
   'import.ocid-versioned-file': '{count:entrega|entregas} de «{file}» {count?traía|traían} un ocid con la versión de la entrega («{from}»); el registro de otro de los archivos {count?la|las} identifica como del proceso «{to}», y así {count?quedó|quedaron} en el libro, unida{count?|s} a ese proceso (como las publica «infra-abierta history»).',

@@ -171,7 +171,7 @@ describe('older Mexican publications: every upgrade is an info finding with its 
     const book = path.join(dir, 'antiguos.xlsx');
     const run = await runCli('import', path.join(FIXTURES, 'edcapi-0.9.2-proyectos.json'), path.join(FIXTURES, 'edca-mx-entregas-etiqueta-texto.json'), '-o', book);
     expect(run.code).toBe(0);
-    expect(run.err).toMatch(/edcapi-0\.9\.2-proyectos\.json \/projects\/0\/status: El estatus «completed» no existe en EDCAPI 0\.9\.5/);
+    expect(run.err).toMatch(/edcapi-0\.9\.2-proyectos\.json \/projects\/0\/status: La etapa «completed» \(terminado\) no existe en EDCAPI 0\.9\.5, .*quedó «Conclusión»/);
     expect(run.err).toMatch(/se corrigieron al orden GeoJSON \[longitud, latitud\]/);
     expect(run.err).toMatch(/edca-mx-entregas-etiqueta-texto\.json \/releases\/0\/tag: La etiqueta de la entrega venía como texto/);
     const out = path.join(dir, 'antiguos.json');
@@ -395,6 +395,30 @@ withStandards('real Mexican publications round-trip', () => {
     const project = 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json';
     const projectNotes = importDocuments(load(path.join(REAL_MX, project)), project).findings.filter((f) => /-not-carried$/.test(f.code));
     expect(projectNotes.map(renderMessage)).toEqual(['El libro no lleva la fecha de última actualización de 1 proyecto (la más reciente, del 09/04/2020 13:40): al publicarlo, cada proyecto tendrá la fecha de ese día, que conserva mientras sus datos no cambien.']);
+  });
+
+  // The note named the new status «Terminación», which no option of the drop-down reads: the official looked for it in
+  // the list and in the cell, and found «Conclusión».
+  test("Nuevo León's project status «completed»: the note names the option as the drop-down shows it, and its column", () => {
+    const file = 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json';
+    const note = importDocuments(load(path.join(REAL_MX, file)), file).findings.find((f) => f.code === 'import.status-completed') as Finding;
+    const column = templateSpec().sheets.find((s) => s.name === 'Proyectos')?.columns.find((c) => c.field === 'status');
+    const option = column?.options?.find((o) => o.code === 'completion')?.title;
+    expect(option).toBeTruthy();
+    expect(renderMessage(note)).toContain(`«${option}»`);
+    expect(renderMessage(note)).toContain(`«${column?.title}» de la hoja «Proyectos»`);
+  });
+
+  // A note about a value the workbook does not hold (a project's links to its processes' releases, which publication
+  // writes again; a placeholder date of a field without a column) told the official of a change to something no cell
+  // shows, by its JSON path: «5 fechas … se completaron …: «contractingProcesses/releases/date» (1)».
+  test('Notes about values the workbook does not hold are not given: only the column an official can find is named', () => {
+    for (const file of ['ProjectRelease-oc4ids-gx3fo2-000001-v000001.json', 'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json']) {
+      const { findings } = importDocuments(load(path.join(REAL_MX, file)), file);
+      const notes = findings.filter((f) => f.code === 'import.date-offset.fields' || f.code === 'import.placeholder-date.fields' || f.code === 'import.date-offset' || f.code === 'import.placeholder-date');
+      expect(notes.length).toBeGreaterThan(0);
+      for (const f of notes) expect(renderMessage(f)).not.toMatch(/contractingProcesses\/releases|maxExtentDate/);
+    }
   });
 
   // Nuevo León's project links its processes' releases on its old server. Publication writes those links (and the
