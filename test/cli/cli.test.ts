@@ -177,6 +177,25 @@ describe('validate', () => {
     expect(Number(heading?.[1].replace(/,/g, ''))).toBeGreaterThanOrEqual(31);
   });
 
+  // In the order the checks ran, «Actores» (a row for an ocid «Contrataciones» does not have) came before
+  // «Contrataciones» (a required field missing), which comes first in the workbook.
+  test('the report follows the workbook\'s tab order', async () => {
+    const spec = templateSpec();
+    const sheetOf = (name: string, values: Record<string, string>) => {
+      const sheet = spec.sheets.find((s) => s.name === name);
+      if (!sheet) throw new Error(name);
+      return { name, rows: [sheet.columns.map((c) => c.title), sheet.columns.map((c) => c.path), sheet.columns.map((c) => values[c.path] ?? '')] };
+    };
+    const file = path.join(dir, 'orden-de-hojas.xlsx');
+    await writeXlsx({ sheets: [
+      sheetOf('Contrataciones', { ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/title': 'Obra' }),
+      sheetOf('Actores', { ocid: 'ocds-abc123-0002', 'parties/0/name': 'Constructora', 'parties/0/roles': 'supplier' }),
+    ] }, file);
+    const run = await runCli('validate', file, ...FECHA);
+    const headings = run.out.split('\n').filter((l) => l.startsWith('Hoja «')).map((l) => /«(.+?)»/.exec(l)?.[1]);
+    expect(headings).toEqual(['Contrataciones', 'Actores']);
+  });
+
   test('a blank template has nothing to validate: exit 1 with a plain explanation', async () => {
     const file = path.join(dir, 'blanca.xlsx');
     expect((await runCli('template', '-o', file)).code).toBe(0);

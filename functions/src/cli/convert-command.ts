@@ -27,7 +27,9 @@ async function runPipeline(args: ParsedArgs) {
   if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);
   const now = stringOption(args, 'fecha') ?? new Date().toISOString();
   const converted = checkWorkbook(workbook, { now });
-  return { converted, findings: converted.findings, now, label: source.label };
+  // The report lists the sheets in the workbook's tab order.
+  const report = (shown: Finding[], all: Finding[]): string[] => renderReport(shown, all, workbook.sheets.map((s) => s.name));
+  return { converted, findings: converted.findings, now, label: source.label, report };
 }
 
 /** Nothing to validate or convert: said plainly instead of writing an empty (schema-invalid) package. */
@@ -120,7 +122,7 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
 export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = args.positional[0];
   if (input && /\.json$/i.test(input)) return validateJsonCommand(input, args, io);
-  const { converted, findings, label } = await runPipeline(args);
+  const { converted, findings, label, report } = await runPipeline(args);
   if (args.options.json === true) {
     io.out(JSON.stringify(findings, null, 2));
     // stdout is the findings array only: the plain sentence goes to stderr.
@@ -129,7 +131,7 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
     // An empty workbook is said first, and without «Resumen: 0 errores» when nothing else was found: that summary
     // read as a pass right above the sentence that made the command fail.
     const empty = reportEmpty(converted, label, io.out);
-    if (findings.length || !empty) printFindings(findings, io.out, args.options.todos === true);
+    if (findings.length || !empty) printFindings(findings, io.out, args.options.todos === true, report);
     if (empty) return 1;
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
@@ -146,8 +148,8 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   const projectsOption = stringOption(args, 'proyectos');
   for (const file of [output, ...(projectsOption ? [projectsOption] : [])]) checkOutput(file, args.positional);
   const url = publishedUrl(args);
-  const { converted, findings, now, label } = await runPipeline(args);
-  printFindings(findings, io.err, args.options.todos === true);
+  const { converted, findings, now, label, report } = await runPipeline(args);
+  printFindings(findings, io.err, args.options.todos === true, report);
   if (reportEmpty(converted, label, io.err)) return 1;
   const errors = findings.some((f) => f.severity === 'error');
   if (errors && args.options.estricto === true) {
