@@ -14,7 +14,7 @@ registerMessages({
   'import.transactions-upgraded': '{count:pago venía|pagos venían} con los campos de OCDS 1.0 («amount», «providerOrganization», «receiverOrganization»); se pasaron a «value», «payer» y «payee», los de OCDS 1.1, ligados a sus actores.',
   'import.budget-url': 'La partida presupuestal traía su enlace en «url»; se pasó a «uri», el campo que define la extensión de desglose presupuestal.',
   'import.budget-classification': 'La clasificación presupuestal venía como «budgetclassifications» (con «Measures», «level» y «classifications»); se pasó a «budgetClassification» con «measures», «levelId» y «classification», los nombres que declara EDCA-MX.',
-  'import.renamed': '{count:valor|valores} de «{from}» {count?se pasó|se pasaron} a «{to}», el nombre que declara EDCA-MX para ese dato.',
+  'import.renamed': '{count:valor|valores} de «{from}» {count?quedó|quedaron} en {field!c}: «{to}» es el nombre que declara EDCA-MX para ese dato.',
   'import.publication-derived': '{count:valor|valores} de los procesos de contratación de los proyectos no se {count?copió|copiaron} al libro, que no tiene columna para {count?él|ellos}: {fields}. Al publicar se calculan de nuevo de los datos de contratación de cada proceso (sus entregas y sus licitantes) que este implementador publique, en este libro o ya publicados; los de un proceso que no publique aquí no se publicarán de nuevo.',
   'import.not-a-release': 'El archivo «{file}» contiene una entrega sin «ocid»; no se importó.',
   'import.not-a-project': 'El archivo «{file}» contiene un proyecto sin «id»; no se importó.',

@@ -469,7 +469,7 @@ withStandards('real Mexican publications round-trip', () => {
     const tender = (imported.releases[0] as Record<string, any>).tender;
     expect(tender.submissionMethodDetails).toBe(original.tender.submissionmethoddetails);
     expect(tender).not.toHaveProperty('submissionmethoddetails');
-    expect(imported.findings.filter((f) => f.code === 'import.renamed').map(renderMessage)).toEqual(['1 valor de «submissionmethoddetails» se pasó a «submissionMethodDetails», el nombre que declara EDCA-MX para ese dato.']);
+    expect(imported.findings.filter((f) => f.code === 'import.renamed').map(renderMessage)).toEqual(['1 valor de «submissionmethoddetails» quedó en la columna «Detalle de la forma de presentación» de la hoja «Contrataciones»: «submissionMethodDetails» es el nombre que declara EDCA-MX para ese dato.']);
     expect(imported.findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).not.toContain('tender/submissionmethoddetails');
     // A value already under the standard's name wins, and the other is reported as a field without a column.
     const both = importDocuments({ ...original, tender: { ...original.tender, submissionMethodDetails: 'Escrito' } }, file);
@@ -586,6 +586,12 @@ describe("the capture tool's own field names", () => {
     expect(r.parties[0].identifier).toEqual({ scheme: 'MX-RFC', id: 'UNA2907227Y5', legalName: 'UNAM', legalPersonality: 'legalPerson' });
     expect(r.planning.requestsForQuotes[0].quotes[0].period).toEqual({ startDate: '2018-07-03T12:00:00Z', endDate: '2018-08-27T12:00:00Z' });
     expect(imported.findings.filter((f) => f.code === 'import.renamed').map((f) => [f.params.from, f.params.count])).toEqual([['juridicalPersonhood', 1], ['quotePeriod', 1]]);
+    // Each named by the column it now fills, where the official finds it (the note named two JSON field names only).
+    expect(imported.findings.filter((f) => f.code === 'import.renamed').map(renderMessage)).toEqual([
+      '1 valor de «juridicalPersonhood» quedó en la columna «Tipo de persona» de la hoja «Actores»: «legalPersonality» es el nombre que declara EDCA-MX para ese dato.',
+      // A period has two columns (start and end), none its own: named by its path.
+      expect.stringMatching(/^1 valor de «quotePeriod» quedó en «planning\/requestsForQuotes\/quotes\/period»: /),
+    ]);
     expect(imported.findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).toEqual([]);
   });
 });
