@@ -658,6 +658,11 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
       expect(run.err).not.toMatch(STACK_TRACE);
       expect(run.err).not.toMatch(/EADDRINUSE/);
       expect(run.out).not.toMatch(/Tablero y API en/);
+      // Nothing published meanwhile: the examples went into the empty database for good, and only then was the port
+      // found taken (a real server started while another ran had the three fictitious implementers).
+      expect(run.err).not.toMatch(/Datos de ejemplo/);
+      const store = openSqliteStore(process.env.INFRA_SQLITE);
+      try { expect((await store.listPublishers()).items).toEqual([]); } finally { await store.close(); }
     } finally {
       await new Promise<void>((resolve) => busy.close(() => resolve()));
     }
