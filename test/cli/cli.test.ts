@@ -171,6 +171,9 @@ describe('validate', () => {
     const letter = columnLetter(amount + 1);
     expect(run.out.split('\n').filter((l) => l.startsWith(`  ${letter}`) && l.includes('mucho dinero'))).toHaveLength(10);
     expect(run.out).toContain(`… y 20 problemas más como el de ${letter}3 en la hoja «Contrataciones», columna «${sheet.columns[amount].title}».`);
+    // Those 20 are all that was left out: said once, not again as «… y 20 problemas más en total».
+    expect(run.out).not.toMatch(/en total/);
+    expect(run.out).toContain('Para ver esos problemas también, agregue --todos (o use validate --json).');
     // The other kind of error, after the 30 rows, is listed too.
     expect(run.out).toContain(`  ${columnLetter(start + 1)}33 (${sheet.columns[start].title}): Error — «31/02/2024»`);
     const heading = /^Hoja «Contrataciones» — ([\d,]+) errores/m.exec(run.out);

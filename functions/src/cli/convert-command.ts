@@ -83,8 +83,13 @@ export function printFindings(findings: Finding[], print: (line: string) => void
   const text = lines(shown, findings);
   // formatCount (formatNumber's digits), not toLocaleString('es-MX'): the same «3,000», without loading ICU's locale
   // data (the first call took 60-100 ms on this VM, standalone; issue 17).
-  for (const r of repeats.slice(0, MAX_REPEAT_LINES)) text.push(`… y ${formatCount(r.count, 'problema más', 'problemas más')} como el de ${r.example}${r.where}.`);
-  if (shown.length < findings.length) text.push(`… y ${formatCount(findings.length - shown.length, 'problema más', 'problemas más')} en total (agregue --todos para verlos todos, o use validate --json).`);
+  const said = repeats.slice(0, MAX_REPEAT_LINES);
+  for (const r of said) text.push(`… y ${formatCount(r.count, 'problema más', 'problemas más')} como el de ${r.example}${r.where}.`);
+  const omitted = findings.length - shown.length;
+  // When the lines above already count every problem left out, the total said them a second time, «… y 1 problema
+  // más como el de H3 …» then «… y 1 problema más en total», read as two.
+  if (omitted > 0 && omitted === said.reduce((n, r) => n + r.count, 0)) text.push(`Para ver ${omitted === 1 ? 'ese problema' : 'esos problemas'} también, agregue --todos (o use validate --json).`);
+  else if (omitted > 0) text.push(`… y ${formatCount(omitted, 'problema más', 'problemas más')} en total (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
   text.push(`${summary}Resumen: ${formatCount(count('error'), 'error', 'errores')}, ${formatCount(count('warning'), 'advertencia', 'advertencias')}, ${formatCount(count('info'), 'aviso', 'avisos')}.`);
   print(text.join('\n'));
