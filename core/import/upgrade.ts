@@ -121,7 +121,8 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[], lowe
     if (cp.nature !== undefined) {
       if (summary.nature === undefined) summary.nature = cp.nature;
       delete cp.nature;
-      findings.push(finding('import.nature-moved', 'info', {}, { pointer: `${pointer}/contractingProcesses/${i}/summary/nature` }));
+      // Said by the column it is now in: «summary.nature» is a name no official sees.
+      findings.push(finding('import.nature-moved', 'info', { ...columnOfField(templateSpec(), 'oc4ids', 'contractingProcesses/summary/nature') }, { pointer: `${pointer}/contractingProcesses/${i}/summary/nature` }));
     }
     if (typeof summary.nature === 'string') summary.nature = [summary.nature];
     if (!Object.keys(summary).length) delete cp.summary;
@@ -130,7 +131,9 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[], lowe
   if (isObject(budget) && Array.isArray(budget.budgetBreakdown)) {
     budget.budgetBreakdowns = [{ id: '1', budgetBreakdown: budget.budgetBreakdown }];
     delete budget.budgetBreakdown;
-    findings.push(finding('import.budget-breakdowns', 'info', {}, { pointer: `${pointer}/budget/budgetBreakdowns` }));
+    // Said by the sheet its lines are now in: «budgetBreakdowns» is a name no official sees.
+    const lines = columnOfField(templateSpec(), 'oc4ids', 'budget/budgetBreakdowns/budgetBreakdown/id');
+    findings.push(finding('import.budget-breakdowns', 'info', lines ? { sheet: lines.sheet } : {}, { pointer: `${pointer}/budget/budgetBreakdowns` }));
   }
   return project;
 }

@@ -142,6 +142,10 @@ describe('older Mexican publications: every upgrade is an info finding with its 
       ['import.code-normalized', 'info', undefined],
     ]);
     for (const f of result.findings) expect(renderMessage(f)).not.toMatch(/\{\w+\}/);
+    // Said by where the official finds them in the workbook, not only by EDCAPI's names («summary.nature», «budgetBreakdowns»).
+    const said = (code: string): string => renderMessage(result.findings.find((f) => f.code === code) as Finding);
+    expect(said('import.nature-moved')).toContain('quedó en la columna «Naturaleza del proceso» de la hoja «Procesos del proyecto»');
+    expect(said('import.budget-breakdowns')).toContain('sus líneas quedaron en la hoja «Desglose presupuestal»');
     const [project] = result.projects as Record<string, any>[];
     expect(project.status).toBe('completion');
     expect(project.sector).toEqual(['cultureSportsAndRecreation']);
