@@ -39,10 +39,10 @@ export const keyDocuments: Check = ({ releases, report }) => {
     for (const path of DOCUMENT_ARRAYS) someAlong(data, path, (item) => { present.add(stringAt(item, 'documentType')); return false; });
     const missing = expectedTypes(data, method).filter((t) => !present.has(t));
     if (missing.length === 0) continue;
-    report('document.keyMissing', 'warning', `${pointer}/tender/procurementMethodDetails`, {
-      missing: missing.map((t) => codeTitle('documentType', t)).join('; '),
-      count: missing.length,
-      method: details ?? (method === undefined ? 'sin tipo de procedimiento' : codeTitle('method', method)),
-    });
+    const list = { missing: missing.map((t) => codeTitle('documentType', t)).join('; '), count: missing.length };
+    // Without a procedure type, the documents every procedure asks for (said without a procedure: the message read
+    // «… pide para «sin tipo de procedimiento»», on the cell the same report asks to fill).
+    if (details === undefined && method === undefined) report('document.keyMissingAnyProcedure', 'warning', `${pointer}/tender/procurementMethodDetails`, list);
+    else report('document.keyMissing', 'warning', `${pointer}/tender/procurementMethodDetails`, { ...list, method: details ?? codeTitle('method', method as string) });
   }
 };

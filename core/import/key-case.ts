@@ -8,6 +8,7 @@
  */
 import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
+import { columnOfField } from '../template/column-of-field';
 import type { TemplateSpec } from '../template/spec';
 
 type Obj = Record<string, unknown>;
@@ -32,7 +33,7 @@ function knownPaths(spec: TemplateSpec): Map<string, string> {
 
 export function fixKeyCase(release: Obj, pointer: string, spec: TemplateSpec, findings: Finding[]): void {
   const paths = knownPaths(spec);
-  const counts = new Map<string, { from: string; to: string; count: number }>();
+  const counts = new Map<string, { from: string; to: string; field: string; count: number }>();
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) { node.forEach((item) => walk(item, path)); return; }
     if (!isObject(node)) return;
@@ -44,7 +45,7 @@ export function fixKeyCase(release: Obj, pointer: string, spec: TemplateSpec, fi
       if (canonical !== undefined && to !== undefined && canonical !== full && canonical.slice(0, canonical.length - key.length) === full.slice(0, full.length - key.length) && node[to] === undefined) {
         node[to] = node[key];
         delete node[key];
-        const seen = counts.get(`${key}→${to}`) ?? { from: key, to, count: 0 };
+        const seen = counts.get(`${key}→${to}`) ?? { from: key, to, field: canonical, count: 0 };
         seen.count++;
         counts.set(`${key}→${to}`, seen);
         walk(node[to], canonical);
@@ -52,5 +53,6 @@ export function fixKeyCase(release: Obj, pointer: string, spec: TemplateSpec, fi
     }
   };
   walk(release, '');
-  for (const { from, to, count } of counts.values()) findings.push(finding('import.renamed', 'info', { from, to, count }, { pointer }));
+  // Named by the column it now fills (an official does not know EDCA-MX's field names), or by its path if none.
+  for (const { from, to, field, count } of counts.values()) findings.push(finding('import.renamed', 'info', { from, to, count, field, ...columnOfField(spec, 'ocds', field) }, { pointer }));
 }

@@ -9,6 +9,8 @@
  */
 import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
+import { templateSpec } from '../template/template-spec';
+import { columnOfField } from '../template/column-of-field';
 
 type Obj = Record<string, unknown>;
 
@@ -19,7 +21,8 @@ const RENAMES: readonly [string, string, (path: readonly string[]) => boolean][]
 ];
 
 export function renameFields(release: Obj, pointer: string, findings: Finding[]): void {
-  const counts = new Map<string, number>();
+  // By old name and the field it became (`parties/identifier/legalPersonality`): the note names that field's column.
+  const counts = new Map<string, { from: string; to: string; field: string; count: number }>();
   const walk = (node: unknown, path: string[]): void => {
     if (Array.isArray(node)) { node.forEach((item) => walk(item, path)); return; }
     if (!isObject(node)) return;
@@ -27,13 +30,13 @@ export function renameFields(release: Obj, pointer: string, findings: Finding[])
       if (!(from in node) || !applies(path)) continue;
       if (node[to] === undefined) node[to] = node[from];
       delete node[from];
-      counts.set(from, (counts.get(from) ?? 0) + 1);
+      const field = [...path, to].join('/');
+      const seen = counts.get(`${from}\u0000${field}`) ?? { from, to, field, count: 0 };
+      seen.count++;
+      counts.set(`${from}\u0000${field}`, seen);
     }
     for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
   };
   walk(release, []);
-  for (const [from, to] of RENAMES) {
-    const count = counts.get(from);
-    if (count) findings.push(finding('import.renamed', 'info', { from, to, count }, { pointer }));
-  }
+  for (const { from, to, field, count } of counts.values()) findings.push(finding('import.renamed', 'info', { from, to, count, field, ...columnOfField(templateSpec(), 'ocds', field) }, { pointer }));
 }

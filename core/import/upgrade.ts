@@ -29,6 +29,7 @@ import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
 import { columnOfField } from '../template/column-of-field';
+import { codeTitle } from '../checks/code-label';
 import { droppedValues } from './template-coverage';
 import { upgradeForTemplate, UpgradeTally } from './template-upgrade';
 import { upgradeBudgetBreakdowns } from './budget-upgrade';
@@ -49,6 +50,9 @@ type Obj = Record<string, unknown>;
  */
 export interface ImportResult { releases: Obj[]; projects: Obj[]; findings: Finding[]; versionedOcids: Map<string, string> }
 
+/** The notes about one cell's value (template-upgrade.ts), as opposed to those about items (merged parties, ids added). */
+const CELL_NOTES = new Set(['import.number-as-text', 'import.line-breaks', 'import.empty-removed', 'import.trimmed', 'import.placeholder-date',
+  'import.date-offset', 'import.url-encoded', 'import.code-normalized', 'import.code-not-in-list', 'import.repeat-removed']);
 const inMexico = (lng: number, lat: number): boolean => lat >= 14 && lat <= 33 && lng >= -119 && lng <= -86;
 
 function upgradeCoordinates(geometry: unknown, pointer: string, findings: Finding[]): void {
@@ -94,7 +98,10 @@ function processOcid(cp: Obj): string | undefined {
 function upgradeProject(project: Obj, pointer: string, findings: Finding[], lowerOcid: (ocid: string) => string): Obj {
   if (project.status === 'completed') {
     project.status = 'completion';
-    findings.push(finding('import.status-completed', 'info', {}, { pointer: `${pointer}/status` }));
+    // Named as the drop-down names it (schemas/labels), in the column where the official will look for it: the note
+    // said «Terminación», which no option of the list reads.
+    const place = columnOfField(templateSpec(), 'oc4ids', 'status') ?? { sheet: 'Proyectos', column: 'status' };
+    findings.push(finding('import.status-completed', 'info', { title: codeTitle('projectStatus', 'completion', 'oc4ids'), ...place }, { pointer: `${pointer}/status` }));
   }
   (Array.isArray(project.locations) ? project.locations : []).forEach((loc, i) => {
     if (isObject(loc)) upgradeCoordinates(loc.geometry, `${pointer}/locations/${i}/geometry`, findings);
@@ -114,7 +121,8 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[], lowe
     if (cp.nature !== undefined) {
       if (summary.nature === undefined) summary.nature = cp.nature;
       delete cp.nature;
-      findings.push(finding('import.nature-moved', 'info', {}, { pointer: `${pointer}/contractingProcesses/${i}/summary/nature` }));
+      // Said by the column it is now in: «summary.nature» is a name no official sees.
+      findings.push(finding('import.nature-moved', 'info', { ...columnOfField(templateSpec(), 'oc4ids', 'contractingProcesses/summary/nature') }, { pointer: `${pointer}/contractingProcesses/${i}/summary/nature` }));
     }
     if (typeof summary.nature === 'string') summary.nature = [summary.nature];
     if (!Object.keys(summary).length) delete cp.summary;
@@ -123,7 +131,9 @@ function upgradeProject(project: Obj, pointer: string, findings: Finding[], lowe
   if (isObject(budget) && Array.isArray(budget.budgetBreakdown)) {
     budget.budgetBreakdowns = [{ id: '1', budgetBreakdown: budget.budgetBreakdown }];
     delete budget.budgetBreakdown;
-    findings.push(finding('import.budget-breakdowns', 'info', {}, { pointer: `${pointer}/budget/budgetBreakdowns` }));
+    // Said by the sheet its lines are now in: «budgetBreakdowns» is a name no official sees.
+    const lines = columnOfField(templateSpec(), 'oc4ids', 'budget/budgetBreakdowns/budgetBreakdown/id');
+    findings.push(finding('import.budget-breakdowns', 'info', lines ? { sheet: lines.sheet } : {}, { pointer: `${pointer}/budget/budgetBreakdowns` }));
   }
   return project;
 }
@@ -248,8 +258,12 @@ export function importDocuments(input: unknown, label: string, linked?: LinkedRe
     // The rest are named by the sheet and column where the official will find them (the same field, `parties/name`,
     // is on «Actores» for a process and on «Actores del proyecto» for a project).
     for (const f of tally.findings(label)) {
-      if (values.dropped.has(String(f.params.field))) continue;
-      const place = columnOfField(spec, standard, String(f.params.field));
+      const field = String(f.params.field);
+      if (values.dropped.has(field) || values.publication.has(field)) continue;
+      const place = columnOfField(spec, standard, field);
+      // A cell's text or date changed in a field no column holds: the workbook does not carry it (said above when a
+      // value is lost), and the note named a JSON path, «contractingProcesses/releases/date», that no cell shows.
+      if (!place && CELL_NOTES.has(f.code)) continue;
       notes.push(place ? { ...f, params: { ...f.params, ...place } } : f);
     }
   }

@@ -95,7 +95,11 @@ export function renderFinding(f: Finding): string {
  * A report for people: findings grouped by sheet (in order of appearance), each line led by its A1 reference and
  * column title, sheets ordered by row then column. Findings about the whole workbook come first.
  */
-export function renderReport(findings: readonly Finding[], all: readonly Finding[] = findings): string[] {
+/**
+ * `sheetOrder`: the workbook's sheets in their tab order, the order the report follows (sheets it does not name, after
+ * them, in the order of their first finding): in the order the checks run, «Actores» came before «Contrataciones».
+ */
+export function renderReport(findings: readonly Finding[], all: readonly Finding[] = findings, sheetOrder: readonly string[] = []): string[] {
   // Each sheet's heading counts all of its findings (`all`), not only the ones listed under it.
   const totals = new Map<string, { errors: number; warnings: number }>();
   for (const f of all) {
@@ -113,7 +117,8 @@ export function renderReport(findings: readonly Finding[], all: readonly Finding
     else groups.set(key, [f]);
   }
   const lines: string[] = [];
-  const keys = [...groups.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : 0));
+  const tab = (sheet: string): number => (sheet === '' ? -1 : sheetOrder.includes(sheet) ? sheetOrder.indexOf(sheet) : sheetOrder.length);
+  const keys = [...groups.keys()].sort((a, b) => tab(a) - tab(b));
   for (const key of keys) {
     const list = (groups.get(key) as Finding[]).slice().sort((a, b) => (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
     const { errors, warnings } = totals.get(key) ?? { errors: 0, warnings: 0 };

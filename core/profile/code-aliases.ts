@@ -43,6 +43,9 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
   partyRole: {
     'autoridad pública': 'publicAuthority', 'autoridad publica': 'publicAuthority', 'emisor del pago': 'payer', 'receptor de pago': 'payee', 'receptor del pago': 'payee',
     'entidad compradora': 'buyer',
+    // OCDS's Spanish edition names supplier and payee «Proveedor» and «Beneficiario» (our titles add «o contratista»,
+    // «del pago»): typed so, the role was published as the word, and the award's supplier was said to lack the role.
+    proveedor: 'supplier', contratista: 'supplier', beneficiario: 'payee',
   },
   projectStatus: {
     'en ejecución': 'implementation', 'en ejecucion': 'implementation', concluido: 'completion', concluida: 'completion',
@@ -57,6 +60,8 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
     habitacional: 'socialHousing', comunicaciones: 'communications',
     'transporte carretero': 'transport.road', 'transporte marítimo': 'transport.water', 'transporte maritimo': 'transport.water',
     'transporte urbano': 'transport.urban',
+    // OC4IDS's Spanish edition calls roads «Transporte terrestre»; «por carretera» is how a road works file says it.
+    'transporte terrestre': 'transport.road', 'transporte por carretera': 'transport.road',
   },
   // The short names officials give the documents of a Mexican procedure (the capture tool listed them so: Finiquito,
   // Contrato, Convocatoria, Requisición…), each the one document type our title names at greater length; the column
@@ -68,6 +73,9 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
     bases: 'biddingDocuments', 'bases de licitación': 'biddingDocuments', 'bases de licitacion': 'biddingDocuments',
     'proposición ganadora': 'winningBid', 'proposicion ganadora': 'winningBid', 'anexos del contrato': 'contractAnnexe',
     'avance físico': 'physicalProgressReport', 'avance fisico': 'physicalProgressReport', 'avance financiero': 'financialProgressReport',
+    // Nuevo León's projects (real-mx) published two of OC4IDS's codes misspelled; validation showed the official an
+    // English word «landAndSettlementEvaluation» off the list, which no option of the drop-down resembles.
+    landandsettlementevaluation: 'landAndSettlementImpact', evaluationreport: 'evaluationReports',
   },
   // R-54: the tool published a related project's scheme as «oc4i ID» (0.9.5's code is oc4ids), and offered OCDS's
   // «ocid» as «Open Contracting ID».

@@ -133,6 +133,14 @@ test('what officials type for an option with one meaning reads as its code: peso
   expect(read('Autoridad pública', 'parties/0/roles')).toEqual({ value: ['publicAuthority'] });
   expect(read('autoridad publica; Financiador', 'parties/0/roles')).toEqual({ value: ['publicAuthority', 'funder'] });
   expect(read('Emisor del pago; Receptor de pago', 'parties/0/roles')).toEqual({ value: ['payer', 'payee'] });
+  // OCDS's and OC4IDS's Spanish editions' names: a supplier «Proveedor», a payee «Beneficiario», roads «Transporte
+  // terrestre»; and two codes Nuevo León misspelled.
+  expect(read('Proveedor; Beneficiario', 'parties/0/roles')).toEqual({ value: ['supplier', 'payee'] });
+  expect(read('Contratista', 'parties/0/roles')).toEqual({ value: ['supplier'] });
+  expect(read('Transporte por carretera', 'sector').value).toEqual(['transport.road']);
+  expect(read('Transporte terrestre', 'sector').value).toEqual(['transport.road']);
+  expect(read('landAndSettlementEvaluation', 'documents/0/documentType').value).toBe('landAndSettlementImpact');
+  expect(read('evaluationReport', 'documents/0/documentType').value).toBe('evaluationReports');
   // «En proceso» could be more than one stage: still a value off the list, named.
   expect(read('En proceso', 'status').problem?.code).toBe('cell.unknown-code');
   expect(read('dólares', 'tender/value/currency').problem?.code).toBe('cell.unknown-code');

@@ -155,6 +155,16 @@ describe('validate: behaviour', () => {
     expect(f && renderFinding(f)).toContain(`para «${codeTitle('method', 'limited')}»`);
   });
 
+  it('without a procedure type or method, names the documents every procedure asks for (not a procedure «sin tipo de procedimiento»)', () => {
+    const docs = applyCase(base, { description: '', remove: ['/releases/0/tender/procurementMethodDetails', '/releases/0/tender/procurementMethod', '/releases/0/tender/documents', '/releases/0/planning/documents'] });
+    const found = validate(docs, sourceMapOf(docs), SETTINGS).filter((x) => x.code.startsWith('document.keyMissing'));
+    expect(found).toHaveLength(1);
+    const text = renderFinding(found[0]);
+    expect(text).toContain('Faltan documentos que el programa pide en todo procedimiento: ');
+    expect(text).toContain(codeTitle('documentType', 'needsAssessment'));
+    expect(text).not.toMatch(/para «/);
+  });
+
   it('names a project status by its title too (OC4IDS projectStatus)', () => {
     const docs = applyCase(base, { description: '', set: { '/projects/0/status': 'implementation', '/projects/0/completion': { endDate: '2024-10-01T00:00:00-06:00' } } });
     const f = validate(docs, sourceMapOf(docs), SETTINGS).find((x) => x.code === 'project.completionWithoutStatus') as Finding;

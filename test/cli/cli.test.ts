@@ -171,10 +171,32 @@ describe('validate', () => {
     const letter = columnLetter(amount + 1);
     expect(run.out.split('\n').filter((l) => l.startsWith(`  ${letter}`) && l.includes('mucho dinero'))).toHaveLength(10);
     expect(run.out).toContain(`… y 20 problemas más como el de ${letter}3 en la hoja «Contrataciones», columna «${sheet.columns[amount].title}».`);
+    // Those 20 are all that was left out: said once, not again as «… y 20 problemas más en total».
+    expect(run.out).not.toMatch(/en total/);
+    expect(run.out).toContain('Para ver esos problemas también, agregue --todos (o use validate --json).');
     // The other kind of error, after the 30 rows, is listed too.
     expect(run.out).toContain(`  ${columnLetter(start + 1)}33 (${sheet.columns[start].title}): Error — «31/02/2024»`);
     const heading = /^Hoja «Contrataciones» — ([\d,]+) errores/m.exec(run.out);
     expect(Number(heading?.[1].replace(/,/g, ''))).toBeGreaterThanOrEqual(31);
+  });
+
+  // In the order the checks ran, «Actores» (a row for an ocid «Contrataciones» does not have) came before
+  // «Contrataciones» (a required field missing), which comes first in the workbook.
+  test('the report follows the workbook\'s tab order', async () => {
+    const spec = templateSpec();
+    const sheetOf = (name: string, values: Record<string, string>) => {
+      const sheet = spec.sheets.find((s) => s.name === name);
+      if (!sheet) throw new Error(name);
+      return { name, rows: [sheet.columns.map((c) => c.title), sheet.columns.map((c) => c.path), sheet.columns.map((c) => values[c.path] ?? '')] };
+    };
+    const file = path.join(dir, 'orden-de-hojas.xlsx');
+    await writeXlsx({ sheets: [
+      sheetOf('Contrataciones', { ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/title': 'Obra' }),
+      sheetOf('Actores', { ocid: 'ocds-abc123-0002', 'parties/0/name': 'Constructora', 'parties/0/roles': 'supplier' }),
+    ] }, file);
+    const run = await runCli('validate', file, ...FECHA);
+    const headings = run.out.split('\n').filter((l) => l.startsWith('Hoja «')).map((l) => /«(.+?)»/.exec(l)?.[1]);
+    expect(headings).toEqual(['Contrataciones', 'Actores']);
   });
 
   test('a blank template has nothing to validate: exit 1 with a plain explanation', async () => {
@@ -639,6 +661,11 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
       expect(run.err).not.toMatch(STACK_TRACE);
       expect(run.err).not.toMatch(/EADDRINUSE/);
       expect(run.out).not.toMatch(/Tablero y API en/);
+      // Nothing published meanwhile: the examples went into the empty database for good, and only then was the port
+      // found taken (a real server started while another ran had the three fictitious implementers).
+      expect(run.err).not.toMatch(/Datos de ejemplo/);
+      const store = openSqliteStore(process.env.INFRA_SQLITE);
+      try { expect((await store.listPublishers()).items).toEqual([]); } finally { await store.close(); }
     } finally {
       await new Promise<void>((resolve) => busy.close(() => resolve()));
     }

@@ -142,6 +142,10 @@ describe('older Mexican publications: every upgrade is an info finding with its 
       ['import.code-normalized', 'info', undefined],
     ]);
     for (const f of result.findings) expect(renderMessage(f)).not.toMatch(/\{\w+\}/);
+    // Said by where the official finds them in the workbook, not only by EDCAPI's names («summary.nature», «budgetBreakdowns»).
+    const said = (code: string): string => renderMessage(result.findings.find((f) => f.code === code) as Finding);
+    expect(said('import.nature-moved')).toContain('quedó en la columna «Naturaleza del proceso» de la hoja «Procesos del proyecto»');
+    expect(said('import.budget-breakdowns')).toContain('sus líneas quedaron en la hoja «Desglose presupuestal»');
     const [project] = result.projects as Record<string, any>[];
     expect(project.status).toBe('completion');
     expect(project.sector).toEqual(['cultureSportsAndRecreation']);
@@ -171,7 +175,7 @@ describe('older Mexican publications: every upgrade is an info finding with its 
     const book = path.join(dir, 'antiguos.xlsx');
     const run = await runCli('import', path.join(FIXTURES, 'edcapi-0.9.2-proyectos.json'), path.join(FIXTURES, 'edca-mx-entregas-etiqueta-texto.json'), '-o', book);
     expect(run.code).toBe(0);
-    expect(run.err).toMatch(/edcapi-0\.9\.2-proyectos\.json \/projects\/0\/status: El estatus «completed» no existe en EDCAPI 0\.9\.5/);
+    expect(run.err).toMatch(/edcapi-0\.9\.2-proyectos\.json \/projects\/0\/status: La etapa «completed» \(terminado\) no existe en EDCAPI 0\.9\.5, .*quedó «Conclusión»/);
     expect(run.err).toMatch(/se corrigieron al orden GeoJSON \[longitud, latitud\]/);
     expect(run.err).toMatch(/edca-mx-entregas-etiqueta-texto\.json \/releases\/0\/tag: La etiqueta de la entrega venía como texto/);
     const out = path.join(dir, 'antiguos.json');
@@ -397,6 +401,30 @@ withStandards('real Mexican publications round-trip', () => {
     expect(projectNotes.map(renderMessage)).toEqual(['El libro no lleva la fecha de última actualización de 1 proyecto (la más reciente, del 09/04/2020 13:40): al publicarlo, cada proyecto tendrá la fecha de ese día, que conserva mientras sus datos no cambien.']);
   });
 
+  // The note named the new status «Terminación», which no option of the drop-down reads: the official looked for it in
+  // the list and in the cell, and found «Conclusión».
+  test("Nuevo León's project status «completed»: the note names the option as the drop-down shows it, and its column", () => {
+    const file = 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json';
+    const note = importDocuments(load(path.join(REAL_MX, file)), file).findings.find((f) => f.code === 'import.status-completed') as Finding;
+    const column = templateSpec().sheets.find((s) => s.name === 'Proyectos')?.columns.find((c) => c.field === 'status');
+    const option = column?.options?.find((o) => o.code === 'completion')?.title;
+    expect(option).toBeTruthy();
+    expect(renderMessage(note)).toContain(`«${option}»`);
+    expect(renderMessage(note)).toContain(`«${column?.title}» de la hoja «Proyectos»`);
+  });
+
+  // A note about a value the workbook does not hold (a project's links to its processes' releases, which publication
+  // writes again; a placeholder date of a field without a column) told the official of a change to something no cell
+  // shows, by its JSON path: «5 fechas … se completaron …: «contractingProcesses/releases/date» (1)».
+  test('Notes about values the workbook does not hold are not given: only the column an official can find is named', () => {
+    for (const file of ['ProjectRelease-oc4ids-gx3fo2-000001-v000001.json', 'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json']) {
+      const { findings } = importDocuments(load(path.join(REAL_MX, file)), file);
+      const notes = findings.filter((f) => f.code === 'import.date-offset.fields' || f.code === 'import.placeholder-date.fields' || f.code === 'import.date-offset' || f.code === 'import.placeholder-date');
+      expect(notes.length).toBeGreaterThan(0);
+      for (const f of notes) expect(renderMessage(f)).not.toMatch(/contractingProcesses\/releases|maxExtentDate/);
+    }
+  });
+
   // Nuevo León's project links its processes' releases on its old server. Publication writes those links (and the
   // processes' tenderers) again from the releases it publishes: they were told as lost for good, «no se publicarán».
   test("Nuevo León's project: its processes' release links, which publication derives again, are told apart from what is lost", () => {
@@ -445,7 +473,7 @@ withStandards('real Mexican publications round-trip', () => {
     const tender = (imported.releases[0] as Record<string, any>).tender;
     expect(tender.submissionMethodDetails).toBe(original.tender.submissionmethoddetails);
     expect(tender).not.toHaveProperty('submissionmethoddetails');
-    expect(imported.findings.filter((f) => f.code === 'import.renamed').map(renderMessage)).toEqual(['1 valor de «submissionmethoddetails» se pasó a «submissionMethodDetails», el nombre que declara EDCA-MX para ese dato.']);
+    expect(imported.findings.filter((f) => f.code === 'import.renamed').map(renderMessage)).toEqual(['1 valor de «submissionmethoddetails» quedó en la columna «Detalle de la forma de presentación» de la hoja «Contrataciones»: «submissionMethodDetails» es el nombre que declara EDCA-MX para ese dato.']);
     expect(imported.findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).not.toContain('tender/submissionmethoddetails');
     // A value already under the standard's name wins, and the other is reported as a field without a column.
     const both = importDocuments({ ...original, tender: { ...original.tender, submissionMethodDetails: 'Escrito' } }, file);
@@ -480,8 +508,9 @@ withStandards('real Mexican publications round-trip', () => {
       return checked.findings.filter((f) => f.code === 'cell.code-not-in-list' && /^(documentType|paymentMethod)$/.test(String(f.params.codelist))).map((f) => String(f.params.value));
     };
     // projectPlanUpdate, projectApprovalOpinion, progressionReport, executiveContractReport, finalAudit (the capture
-    // tool's edcapi_cat_document_type) were warned; what is left are codes of neither catalogue.
-    expect(offList('ProjectRelease-oc4ids-gx3fo2-000005-v000002.json').sort()).toEqual(['evaluationReport', 'infrastructureProgramme']);
+    // tool's edcapi_cat_document_type) were warned, and «evaluationReport», one letter from evaluationReports
+    // (code-aliases.ts); what is left is a code of neither catalogue.
+    expect(offList('ProjectRelease-oc4ids-gx3fo2-000005-v000002.json').sort()).toEqual(['infrastructureProgramme']);
     // Five payments by «wireTransfer» (INAI's capture tool) come back as the paymentMethod extension's «wireTransfe».
     expect(offList('record-package_269.json')).toEqual([]);
     const imported = importDocuments(load(path.join(REAL_MX, 'record-package_269.json')), 'record-package_269.json');
@@ -561,6 +590,12 @@ describe("the capture tool's own field names", () => {
     expect(r.parties[0].identifier).toEqual({ scheme: 'MX-RFC', id: 'UNA2907227Y5', legalName: 'UNAM', legalPersonality: 'legalPerson' });
     expect(r.planning.requestsForQuotes[0].quotes[0].period).toEqual({ startDate: '2018-07-03T12:00:00Z', endDate: '2018-08-27T12:00:00Z' });
     expect(imported.findings.filter((f) => f.code === 'import.renamed').map((f) => [f.params.from, f.params.count])).toEqual([['juridicalPersonhood', 1], ['quotePeriod', 1]]);
+    // Each named by the column it now fills, where the official finds it (the note named two JSON field names only).
+    expect(imported.findings.filter((f) => f.code === 'import.renamed').map(renderMessage)).toEqual([
+      '1 valor de «juridicalPersonhood» quedó en la columna «Tipo de persona» de la hoja «Actores»: «legalPersonality» es el nombre que declara EDCA-MX para ese dato.',
+      // A period has two columns (start and end), none its own: named by its path.
+      expect.stringMatching(/^1 valor de «quotePeriod» quedó en «planning\/requestsForQuotes\/quotes\/period»: /),
+    ]);
     expect(imported.findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).toEqual([]);
   });
 });

@@ -278,7 +278,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: '«libro corregido.xlsx»: Se envió como nueva versión de su envío anterior: reemplaza a esa versión en la bandeja de su coordinación, que la revisa con el historial y los comentarios de ese envío.' }).waitFor();
     // What was sent, as the official filled it (not the file's sheets and header rows).
-    expect(await official.locator('#resultado-envio').textContent()).toContain('Contiene 0 contrataciones, 1 proyecto. Tiene 1 advertencia, que no impide publicarlo.');
+    expect(await official.locator('#resultado-envio').textContent()).toContain('Contiene 0 contrataciones y 1 proyecto. Tiene 1 advertencia, que no impide publicarlo.');
     await official.getByText('Ver las advertencias').click();
     expect(await official.locator('#advertencias-envio li').allTextContents()).toEqual([expect.stringMatching(/^Advertencia — Hoja «projects», fila 2, columna I \(sector\): .*parques urbanos/)]);
     const resent = official.locator('.envio').first();
@@ -329,7 +329,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await official.reload();
     const card = official.locator('.envio', { hasText: 'Publicada' }).first();
     await card.waitFor();
-    expect(await card.textContent()).toMatch(/Publicada el \d{2}\/\d{2}\/\d{4}.*0 contrataciones, 1 proyecto; 1 advertencia\./);
+    expect(await card.textContent()).toMatch(/Publicada el \d{2}\/\d{2}\/\d{4}.*0 contrataciones y 1 proyecto; 1 advertencia\./);
     expect(await card.textContent()).not.toMatch(/hojas?|filas?/);
     // Sent from the page, it carries its file's name.
     expect(await card.textContent()).toContain('· «libro corregido.xlsx»');
@@ -343,7 +343,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.goto(`${base}/#/revision?situacion=submitted`);
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByText('Modificados: 1', { exact: false }).first().waitFor();
-    expect(await og.locator('.resumen').textContent()).toMatch(/Revisión enviada\d{2}\/\d{2}\/\d{4}[^·]+ · 0 contrataciones, 1 proyectoCompletitud/);
+    expect(await og.locator('.resumen').textContent()).toMatch(/Revisión enviada\d{2}\/\d{2}\/\d{4}[^·]+ · 0 contrataciones y 1 proyectoCompletitud/);
     await og.locator('#vista-previa summary', { hasText: 'oc4ids-abc123-0001' }).click();
     const diff = await og.locator('#vista-previa table').textContent();
     expect(diff).toContain('Parque de la Paz (segunda etapa)');

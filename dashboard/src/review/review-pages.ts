@@ -24,12 +24,13 @@ import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNot
 
 
 /**
- * «3 contrataciones, 2 proyectos»: what the official filled in the revision sent. Null for revisions kept before
+ * «3 contrataciones y 2 proyectos»: what the official filled in the revision sent («Contiene 1 contratación, 1
+ * proyecto.» read as a list cut short). Null for revisions kept before
  * these were counted: the file's sheets and rows (headers, Instrucciones and Catálogos included, «69 hojas, 553
  * filas» for a few processes) said nothing about what was sent.
  */
 const sentSize = (s: SubmissionView): string | null => (s.snapshot?.processes === undefined || s.snapshot.projects === undefined ? null
-  : `${formatCount(s.snapshot.processes, 'contratación', 'contrataciones')}, ${formatCount(s.snapshot.projects, 'proyecto', 'proyectos')}`);
+  : `${formatCount(s.snapshot.processes, 'contratación', 'contrataciones')} y ${formatCount(s.snapshot.projects, 'proyecto', 'proyectos')}`);
 
 /**
  * « · «libro corregido.xlsx»» (an upload's file name) or « · Hoja de cálculo: «Obra pública 2024»» (the Google

@@ -27,7 +27,9 @@ async function runPipeline(args: ParsedArgs) {
   if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);
   const now = stringOption(args, 'fecha') ?? new Date().toISOString();
   const converted = checkWorkbook(workbook, { now });
-  return { converted, findings: converted.findings, now, label: source.label };
+  // The report lists the sheets in the workbook's tab order.
+  const report = (shown: Finding[], all: Finding[]): string[] => renderReport(shown, all, workbook.sheets.map((s) => s.name));
+  return { converted, findings: converted.findings, now, label: source.label, report };
 }
 
 /** Nothing to validate or convert: said plainly instead of writing an empty (schema-invalid) package. */
@@ -81,8 +83,13 @@ export function printFindings(findings: Finding[], print: (line: string) => void
   const text = lines(shown, findings);
   // formatCount (formatNumber's digits), not toLocaleString('es-MX'): the same «3,000», without loading ICU's locale
   // data (the first call took 60-100 ms on this VM, standalone; issue 17).
-  for (const r of repeats.slice(0, MAX_REPEAT_LINES)) text.push(`… y ${formatCount(r.count, 'problema más', 'problemas más')} como el de ${r.example}${r.where}.`);
-  if (shown.length < findings.length) text.push(`… y ${formatCount(findings.length - shown.length, 'problema más', 'problemas más')} en total (agregue --todos para verlos todos, o use validate --json).`);
+  const said = repeats.slice(0, MAX_REPEAT_LINES);
+  for (const r of said) text.push(`… y ${formatCount(r.count, 'problema más', 'problemas más')} como el de ${r.example}${r.where}.`);
+  const omitted = findings.length - shown.length;
+  // When the lines above already count every problem left out, the total said them a second time, «… y 1 problema
+  // más como el de H3 …» then «… y 1 problema más en total», read as two.
+  if (omitted > 0 && omitted === said.reduce((n, r) => n + r.count, 0)) text.push(`Para ver ${omitted === 1 ? 'ese problema' : 'esos problemas'} también, agregue --todos (o use validate --json).`);
+  else if (omitted > 0) text.push(`… y ${formatCount(omitted, 'problema más', 'problemas más')} en total (agregue --todos para verlos todos, o use validate --json).`);
   const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
   text.push(`${summary}Resumen: ${formatCount(count('error'), 'error', 'errores')}, ${formatCount(count('warning'), 'advertencia', 'advertencias')}, ${formatCount(count('info'), 'aviso', 'avisos')}.`);
   print(text.join('\n'));
@@ -120,7 +127,7 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
 export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = args.positional[0];
   if (input && /\.json$/i.test(input)) return validateJsonCommand(input, args, io);
-  const { converted, findings, label } = await runPipeline(args);
+  const { converted, findings, label, report } = await runPipeline(args);
   if (args.options.json === true) {
     io.out(JSON.stringify(findings, null, 2));
     // stdout is the findings array only: the plain sentence goes to stderr.
@@ -129,7 +136,7 @@ export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<numb
     // An empty workbook is said first, and without «Resumen: 0 errores» when nothing else was found: that summary
     // read as a pass right above the sentence that made the command fail.
     const empty = reportEmpty(converted, label, io.out);
-    if (findings.length || !empty) printFindings(findings, io.out, args.options.todos === true);
+    if (findings.length || !empty) printFindings(findings, io.out, args.options.todos === true, report);
     if (empty) return 1;
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
@@ -146,8 +153,8 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   const projectsOption = stringOption(args, 'proyectos');
   for (const file of [output, ...(projectsOption ? [projectsOption] : [])]) checkOutput(file, args.positional);
   const url = publishedUrl(args);
-  const { converted, findings, now, label } = await runPipeline(args);
-  printFindings(findings, io.err, args.options.todos === true);
+  const { converted, findings, now, label, report } = await runPipeline(args);
+  printFindings(findings, io.err, args.options.todos === true, report);
   if (reportEmpty(converted, label, io.err)) return 1;
   const errors = findings.some((f) => f.severity === 'error');
   if (errors && args.options.estricto === true) {

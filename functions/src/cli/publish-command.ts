@@ -11,6 +11,7 @@ import { SETTINGS_SHEET } from '../../../core/template/settings';
 import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { printFindings, type CliIo } from './convert-command';
+import { renderReport } from '../../../core/messages/render';
 import { openSource } from './open-source';
 
 export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string): Promise<number> {
@@ -30,7 +31,7 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: path.basename(args.positional[0] ?? '') });
   // The same report as `validate` (grouped by sheet, a mistake repeated down many rows counted, not listed): every
   // finding on its own line was 10,000 lines for a large workbook, the verdict lost at the end.
-  printFindings(result.findings.filter((x) => x.severity !== 'info'), io.err, args.options.todos === true);
+  printFindings(result.findings.filter((x) => x.severity !== 'info'), io.err, args.options.todos === true, (shown, all) => renderReport(shown, all, workbook.sheets.map((s) => s.name)));
   // The address is written into every record's release links: a server answering elsewhere would serve dead links.
   if (!process.env.PUBLIC_BASE_URL && result.status !== 'refused') io.err(`Los enlaces de los registros apuntan a ${baseUrl}. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL con ella y publique de nuevo (se vuelven a escribir aunque los datos no cambien).`);
   if (result.status === 'refused') { io.err('No se publicó: corrija los errores y vuelva a intentarlo.'); return 1; }

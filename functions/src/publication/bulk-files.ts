@@ -23,6 +23,7 @@ import { projectPackage, recordPackage, releasePackage, type PackageMeta } from 
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
 import { bulkReadmeLines, README_SHEET, type BulkDateZones } from '../../../core/template/bulk-readme';
+import { numberFormat } from '../../../core/template/layout';
 import { SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { DEFAULT_TIME_ZONE, sameClock } from '../../../core/unflatten/time-zone';
 import { looksLikeFormula } from '../../../core/format/formula-safety';
@@ -202,7 +203,10 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   const zones = dateZones(sets);
 
   const out = fs.createWriteStream(file);
-  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: false });
+  // With styles: each column's number format, as the template writes it (core/template/layout.ts). Without them a date
+  // cell got Excel's built-in short date, which shows the computer's own order (3/31/2024 on one set up in English)
+  // where the template shows 31/03/2024, and amounts showed without thousands separators.
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true });
   // First, what the workbook is and which published data it does not hold (the round trip through `convert` lacks it).
   const readme = workbook.addWorksheet(README_SHEET);
   readme.columns = [{ width: 150 }];
@@ -225,10 +229,15 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
     // which column was which.
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: header.length }] });
     for (const row of header) ws.addRow(row).commit();
+    // One style object per column, shared by its cells (exceljs keeps one entry per distinct object).
+    const styles = sheet.columns.map((c) => { const numFmt = numberFormat(c); return numFmt ? { numFmt } : undefined; });
     const lines = readline.createInterface({ input: fs.createReadStream(spills[i]), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;
-      ws.addRow((JSON.parse(line) as unknown[]).map(cellValue)).commit();
+      const values = (JSON.parse(line) as unknown[]).map(cellValue);
+      const row = ws.addRow(values);
+      values.forEach((v, c) => { const style = styles[c]; if (style && v !== null && v !== undefined) row.getCell(c + 1).style = style; });
+      row.commit();
       // Paced to the zip (xlsx/stream-pace.ts): written faster than compressed, a sheet's XML piled up in memory,
       // about 27 MB per 1,000 releases, 2.8 GB of RSS for 100,000 (bench:api).
       await sheetCaughtUp(ws);

@@ -93,6 +93,20 @@ test('a publisher in America/Cancun: the publication keeps its zone, and its dat
   // Every published date is a date cell, none the ISO text a Mexico City workbook left them as.
   expect(dates.length).toBeGreaterThan(10);
   expect(dates.filter(({ value }) => !(value instanceof Date))).toEqual([]);
+  // Shown as the template shows them, dd/mm/aaaa, not in the computer's own order (Excel's built-in short date).
+  const formats = new Set<string>();
+  for (const sheet of templateSpec().sheets) {
+    const ws = book.getWorksheet(sheet.name);
+    sheet.columns.forEach((col, c) => {
+      if (col.type !== 'date' || !ws) return;
+      for (let r = 3; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(c + 1).value instanceof Date) formats.add(ws.getRow(r).getCell(c + 1).numFmt);
+    });
+  }
+  expect([...formats]).toEqual(['dd/mm/yyyy']);
+  // Amounts with thousands separators and cents, as the template's amount columns.
+  const projects = book.getWorksheet('Proyectos')!;
+  const amount = templateSpec().sheets.find((sh) => sh.name === 'Proyectos')!.columns.findIndex((col) => col.field === 'budget/amount/amount');
+  expect(projects.getRow(3).getCell(amount + 1).numFmt).toBe('#,##0.00');
   // The zone they are in, where conversion reads it.
   const settings = book.getWorksheet(SETTINGS_SHEET)!;
   expect(settings.getRow(2).values).toEqual([undefined, 'Zona horaria', CANCUN, 'timeZone']);

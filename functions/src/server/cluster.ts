@@ -11,7 +11,7 @@ import type { Config } from '../config';
 import { allPublishers } from '../api/current-publications';
 import { openLocalStore } from './local-store';
 import { seedExamples } from './seed';
-import { startLocalServer, type LocalServer } from './local-server';
+import { checkPortFree, startLocalServer, type LocalServer } from './local-server';
 import { StartupError } from './startup-error';
 import { withServerFlags } from './server-node-flags';
 
@@ -32,7 +32,11 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
   try {
     if (opts.seed !== false && (await allPublishers(store)).length === 0) {
       if (config.port === 0) seedInWorker = true;
-      else await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), opts.log);
+      else {
+        // Before publishing anything: a port in use is said before the examples are in the database for good.
+        await checkPortFree(config);
+        await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), opts.log);
+      }
     }
   } finally {
     await store.close();

@@ -3,6 +3,7 @@
  * seeded with the example workbooks on first run. Listens on 127.0.0.1 unless HOST says otherwise.
  */
 import { StartupError } from './startup-error';
+import cluster from 'cluster';
 import * as path from 'path';
 import { createServer, type RequestListener, type Server } from 'http';
 import { createApp } from '../app';
@@ -62,6 +63,17 @@ function listen(config: Config, handler: () => RequestListener | undefined): Pro
     });
     s.listen(config.port, config.host, () => resolve(s));
   });
+}
+
+/**
+ * Rejects with listen's Spanish StartupError when the configured port cannot be opened, and frees it again. Asked
+ * before the examples are published into an empty database: a start on a port already in use published them (for
+ * good: «una vez publicados no se quitan») and only then said that the port was taken.
+ */
+export async function checkPortFree(config: Config): Promise<void> {
+  if (config.port === 0) return;
+  const probe = await listen(config, () => undefined);
+  await new Promise<void>((r) => probe.close(() => r()));
 }
 
 /**
@@ -131,6 +143,9 @@ async function startOn(store: Store, configured: Config, opts: LocalServerOption
   // listens once ready: a worker of `serve --procesos N` started again after a crash takes no share of the
   // connections while it starts.
   const early = configured.port === 0 ? await listening() : undefined;
+  // With a known port the server listens only once ready: whether it can is asked before serveOn publishes the
+  // examples into an empty database (a cluster's worker shares the port its primary checked).
+  if (!early && !cluster.isWorker && opts.seed !== false && (await allPublishers(store)).length === 0) await checkPortFree(configured);
   try {
     return await serveOn(early ? withListeningPort(configured, early) : configured, store, opts, log, async (h) => {
       handler = h;

@@ -3,11 +3,11 @@
  * plain fix, and «no es válido o está dañado» sent people looking for damage that was not there. A workbook Excel
  * encrypts (Archivo › Información › Proteger libro › Cifrar con contraseña) is not a zip but an Office compound file
  * (CFB) holding `EncryptedPackage`; an Excel 97-2003 book (.xls) renamed .xlsx is a compound file holding `Workbook`;
- * a .csv renamed .xlsx is text. Read only when the zip directory is missing: a few sectors, never the whole file.
+ * a .csv renamed .xlsx is text; a PDF (the signed oficio, or the workbook printed to PDF) starts with «%PDF-». Read only when the zip directory is missing: a few sectors, never the whole file.
  */
 import type { ByteSource } from './zip-archive';
 
-export type ForeignKind = 'empty' | 'encrypted' | 'xls' | 'office' | 'text';
+export type ForeignKind = 'empty' | 'encrypted' | 'xls' | 'office' | 'text' | 'pdf';
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** CFB sector numbers past this are markers (end of chain, free, FAT, DIFAT), not sectors. */
@@ -28,6 +28,9 @@ export async function foreignKind(source: ByteSource): Promise<ForeignKind | und
     if (names.has('Workbook') || names.has('Book')) return 'xls';
     return 'office';
   }
+  // Before the text test: a PDF's header is text, and one whose first 4 KB are too was called «un archivo de texto
+  // (como un .csv)»; one with binary bytes, «no es válido o está dañado».
+  if (Buffer.from(head.subarray(0, 5)).toString('latin1') === '%PDF-') return 'pdf';
   // Text (a .csv, a web page saved with the wrong name): no NUL and no control characters but tabs and line ends.
   if (head.every((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) return 'text';
   return undefined;
@@ -76,5 +79,6 @@ export function foreignFileMessage(kind: ForeignKind, subject: string): string {
     // Not told apart (a directory we could not follow): each of the three has the same way out.
     case 'office': return `${subject} no es un libro de Excel (.xlsx) que se pueda leer: es de otro programa de Office, de Excel 97-2003 (.xls) o está protegido con contraseña. ${saveAs} Si tiene contraseña, quítesela antes (Archivo › Información › Proteger libro › Cifrar con contraseña).`;
     case 'text': return `${subject} es un archivo de texto (como un .csv), no un libro de Excel (.xlsx). ${saveAs}`;
+    case 'pdf': return `${subject} es un PDF, no un libro de Excel (.xlsx). Envíe el libro de la plantilla en el que capturó los datos (el archivo .xlsx), no su versión impresa ni un oficio.`;
   }
 }
