@@ -20,6 +20,7 @@ import type { PublicationTask, TaskResult } from '../publication/publication-que
 import type { Intake, SubmissionPreview, SubmissionWork } from '../workflow/submission-work';
 import type { PublicationRunner } from './local-services';
 import { HttpError } from '../api/http-error';
+import { SourceError } from '../ingest/sheet-source';
 
 /**
  * What the person whose job needed the database is told when the thread cannot open it: the file's path and the
@@ -31,16 +32,19 @@ export interface BackgroundWorkerData { config: Config }
 export type Job =
   | { kind: 'publish'; task: PublicationTask; takeOver: boolean }
   | { kind: 'intake'; workbook: WorkbookModel; publisher: Publisher; now: string }
+  | { kind: 'intake-upload'; fileId: string; publisher: Publisher; now: string }
   | { kind: 'preview'; contentHash: string; publisher: Publisher; now: string };
 export type ToWorker = { kind: 'job'; id: number; job: Job } | { kind: 'close' };
 export type FromWorker =
   | { kind: 'result'; id: number; result: unknown }
   /** `unavailable`: the thread could not open the database (its message says why, naming INFRA_SQLITE). */
-  | { kind: 'error'; id: number; message: string; unavailable?: true }
+  | { kind: 'error'; id: number; message: string; unavailable?: true; sourceError?: string }
   | { kind: 'log'; message: string }
   | { kind: 'changed' };
 
 export interface BackgroundThread extends SubmissionWork {
+  /** Always here: an upload is read in the thread (submission-work.ts). */
+  intakeUpload: NonNullable<SubmissionWork['intakeUpload']>;
   publish: PublicationRunner;
   /** Starts the worker now, idle, so that the first job does not wait the ~0.3–0.6 s it takes to load. */
   warm(): void;
@@ -70,6 +74,8 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
       pending.delete(m.id);
       if (pending.size === 0) w.unref();
       if (m.kind === 'result') return done.resolve(m.result);
+      // The reader's refusal of an upload (a limit crossed, a damaged file): the same Spanish answer as in this thread.
+      if (m.sourceError !== undefined) return done.reject(new SourceError(m.message, m.sourceError));
       if (!m.unavailable) return done.reject(new Error(m.message));
       opts.log(m.message);
       done.reject(new HttpError(503, 'store-unavailable', STORE_UNAVAILABLE));
@@ -105,6 +111,7 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
     warm() { worker ??= start(); },
     publish: (task, { takeOver }) => send({ kind: 'publish', task, takeOver: takeOver || orphaned.delete(task.submissionId) }) as Promise<TaskResult>,
     intake: (workbook, publisher, now) => send({ kind: 'intake', workbook, publisher, now }) as Promise<Intake>,
+    intakeUpload: (fileId, publisher, now) => send({ kind: 'intake-upload', fileId, publisher, now }) as Promise<Intake>,
     preview: (contentHash, publisher, now) => send({ kind: 'preview', contentHash, publisher, now }) as Promise<SubmissionPreview>,
     async close() {
       closing = true;
