@@ -11,7 +11,7 @@
  * to the SQLite file (WAL: the server's readers are not blocked by its writes). Publication tasks come one at a time
  * from the in-process queue; an intake or a preview runs in the worker between the publication's steps.
  */
-import { Worker } from 'worker_threads';
+import { Worker, type ResourceLimits } from 'worker_threads';
 import type { Config } from '../config';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { notePublishedChange } from '../store/change-signal';
@@ -27,6 +27,17 @@ import { SourceError } from '../ingest/sheet-source';
  * variable are for whoever runs the server, in the server's log.
  */
 export const STORE_UNAVAILABLE = 'El servidor no pudo abrir su base de datos para hacer este trabajo. Intente de nuevo en unos minutos; si el problema sigue, avise a quien administra el servidor.';
+
+/**
+ * What the person is told when the thread ran out of memory on their workbook: trying again fails the same way, so
+ * not «Ocurrió un error interno. Intente de nuevo más tarde.», which is what they got. With 10,000 processes the
+ * whole review went through with a heap of 1 GB (--max-old-space-size=1024) and the thread ran out with 512 MB; Node's
+ * default heap depends on the machine's memory (docs/operations.md, «Un estado grande»).
+ */
+export const OUT_OF_MEMORY: Record<'intake' | 'preview', string> = {
+  intake: 'El servidor se quedó sin memoria al revisar este libro, por su tamaño; enviarlo de nuevo así no sirve. Envíelo en partes (varios libros, cada proceso o proyecto con todas sus filas en el mismo libro; lo que no viene en un libro se conserva publicado), o pida a quien administra el servidor que le dé más memoria.',
+  preview: 'El servidor se quedó sin memoria al calcular qué cambiará al aprobar este envío, por su tamaño. Pida a quien administra el servidor que le dé más memoria; mientras tanto puede devolverlo para que se envíe en partes.',
+};
 
 export interface BackgroundWorkerData { config: Config }
 export type Job =
@@ -54,7 +65,7 @@ export interface BackgroundThread extends SubmissionWork {
 
 interface Pending { job: Job; resolve: (r: unknown) => void; reject: (e: Error) => void }
 
-export function backgroundThread(script: string, config: Config, opts: { env: NodeJS.ProcessEnv; log: (m: string) => void }): BackgroundThread {
+export function backgroundThread(script: string, config: Config, opts: { env: NodeJS.ProcessEnv; log: (m: string) => void; resourceLimits?: ResourceLimits }): BackgroundThread {
   let worker: Worker | undefined;
   let nextId = 0;
   const pending = new Map<number, Pending>();
@@ -63,7 +74,7 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
   let closing = false;
 
   const start = (): Worker => {
-    const w = new Worker(script, { workerData: { config } satisfies BackgroundWorkerData, env: opts.env });
+    const w = new Worker(script, { workerData: { config } satisfies BackgroundWorkerData, env: opts.env, ...(opts.resourceLimits ? { resourceLimits: opts.resourceLimits } : {}) });
     // An idle worker does not keep the process alive; a job under way does.
     w.unref();
     w.on('message', (m: FromWorker) => {
@@ -80,19 +91,24 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
       opts.log(m.message);
       done.reject(new HttpError(503, 'store-unavailable', STORE_UNAVAILABLE));
     });
-    const died = (why: string) => {
+    const died = (why: string, outOfMemory = false) => {
       if (worker === w) worker = undefined;
       for (const lost of pending.values()) {
         if (lost.job.kind === 'publish') orphaned.add(lost.job.task.submissionId);
-        lost.reject(new Error(`el hilo de trabajo del servidor terminó (${why})`));
+        // A publication is retried by its queue; an intake or a preview is answered now, with why and what to do.
+        const kind = lost.job.kind === 'preview' ? 'preview' : lost.job.kind === 'publish' ? undefined : 'intake';
+        lost.reject(outOfMemory && kind ? new HttpError(503, 'out-of-memory', OUT_OF_MEMORY[kind]) : new Error(`el hilo de trabajo del servidor terminó (${why})`));
       }
       pending.clear();
     };
     let reason: string | undefined;
-    w.on('error', (e) => { reason = e.message; died(reason); });
+    let outOfMemory = false;
+    w.on('error', (e) => { reason = e.message; outOfMemory = (e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'; died(reason, outOfMemory); });
     w.on('exit', (code) => {
       died(reason ?? `código ${code}`);
-      if (!closing) opts.log(`El hilo de trabajo del servidor terminó (${reason ?? `código ${code}`}); el siguiente trabajo inicia otro.`);
+      // Whoever runs the server learns the way out: more heap for Node than its default on this machine.
+      const more = outOfMemory ? ' Para libros así de grandes, arranque el servidor con más memoria para Node, p. ej. NODE_OPTIONS=--max-old-space-size=1536 (docs/operations.md, «Un estado grande»).' : '';
+      if (!closing) opts.log(`El hilo de trabajo del servidor terminó (${reason ?? `código ${code}`}); el siguiente trabajo inicia otro.${more}`);
     });
     return w;
   };
