@@ -415,7 +415,11 @@ export function checkSessionAnswer(v: unknown): SessionAnswer {
  * whether officials may send .xlsx files (`uploads`); `none` on a server that only publishes (no review routes), whose
  * pages then offer no sign-in.
  */
-export type AuthConfig = ({ method: 'token' } | { method: 'google'; googleClientId: string } | { method: 'none' }) & { uploads?: boolean };
+export type AuthConfig = ({ method: 'token' } | { method: 'google'; googleClientId: string } | { method: 'none' }) & {
+  uploads?: boolean;
+  /** With `uploads`: the largest .xlsx the server takes (MAX_BODY_BYTES); *Mis envíos* refuses a larger one before sending. */
+  maxUploadBytes?: number;
+};
 
 export function checkSubmissionAnswer(v: unknown): SubmissionAnswer {
   const o = obj(v, 'respuesta');

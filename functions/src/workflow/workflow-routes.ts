@@ -51,6 +51,7 @@ import { renderedFindings, summarizeFindings } from './findings-summary';
 import { encodeSnapshot } from './snapshot';
 import { changePreview } from '../../../core/workflow/change-preview';
 import { submissionWork, type Intake, type SubmissionWork } from './submission-work';
+import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
 import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
@@ -287,7 +288,9 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   router.get('/auth-config', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300');
     const uploads = deps.uploads !== undefined;
-    const config: AuthConfig = deps.googleClientId ? { method: 'google', googleClientId: deps.googleClientId, uploads } : { method: 'token', uploads };
+    // The largest file taken, so that *Mis envíos* refuses a larger one before sending it (upload-too-large.ts).
+    const files = uploads ? { uploads, maxUploadBytes: deps.maxUploadBytes } : { uploads };
+    const config: AuthConfig = deps.googleClientId ? { method: 'google', googleClientId: deps.googleClientId, ...files } : { method: 'token', ...files };
     res.json(config);
   });
 
@@ -745,19 +748,6 @@ async function actorName(store: Store, id: string): Promise<string> {
 }
 // «sistema» alone did not say that nobody acted: the platform did it by itself (an interrupted approval marked failed…).
 const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'la plataforma (automático)', cli: 'línea de comandos' };
-
-/**
- * An .xlsx over MAX_BODY_BYTES, said with the two ways out: sending it in parts works because what a workbook leaves
- * out stays published as it is, but each process (or project) must come whole in one part, and the parts go one at a
- * time, since an older send can no longer be approved once a newer one of the institution was; or whoever runs the
- * server raises the limit. «Quite lo que no se publica» alone left the official of a large state without a way.
- */
-export function uploadTooLarge(limit: number): string {
-  return `El archivo pesa más de ${formatFileSize(limit)}, el tamaño máximo que recibe este servidor. Puede enviarlo en partes: `
-    + 'divida sus procesos de contratación y proyectos en varios libros, cada proceso o proyecto con todas sus filas (de todas las hojas) en el mismo libro, '
-    + 'y envíe uno; cuando su coordinación lo apruebe, envíe el siguiente. Lo que no viene en un libro se conserva publicado tal como está. '
-    + 'O pida a quien administra el servidor que aumente el límite (la variable MAX_BODY_BYTES).';
-}
 
 function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
   if (source.kind === 'values') throw new SourceError('Esta entrega no guardó los valores enviados; pida al capturista que la envíe de nuevo.', 'snapshot-missing');
