@@ -2,7 +2,7 @@
  * `npm run bench:send [-- --n 1000,5000]` (or BENCH_SIZE=…): what the add-on sends to a self-hosted server for a
  * workbook of the bench's synthetic processes (scripts/bench/synthetic-publisher.ts), in each body shape measured —
  * the values as JSON (what it sent before), the same with each row's trailing empty cells left out (a leaner shape),
- * and the JSON gzip-compressed (what it sends now) — against the limits: the server's MAX_BODY_BYTES (20 MiB by
+ * and the JSON gzip-compressed (what it sends now) — against the limits: the server's MAX_BODY_BYTES (64 MiB by
  * default) on what travels, MAX_WORKBOOK_VALUES_BYTES on the values, Google's 50 MB per request. Then the gzipped body
  * is sent to the real app over HTTP (SQLite in memory) and its answer and time printed. The synthetic workbook clones
  * 5 demo processes, so it compresses far better than real data: the demo's 5 processes alone compress about 8 to 1.
@@ -10,7 +10,7 @@
  */
 import type { AddressInfo } from 'net';
 import * as zlib from 'zlib';
-import { MAX_WORKBOOK_VALUES_BYTES, WORKBOOK_JSON_MIME, type JsonCell, type WorkbookValues } from '../core/workflow/contract';
+import { DEFAULT_MAX_BODY_BYTES, MAX_WORKBOOK_VALUES_BYTES, WORKBOOK_JSON_MIME, type JsonCell, type WorkbookValues } from '../core/workflow/contract';
 import { workbookValues } from '../core/workflow/workbook-values';
 import { URL_FETCH_MAX_PAYLOAD_BYTES } from '../addon/src/backend/backend-client';
 import { benchSizes } from './bench/sizes';
@@ -25,7 +25,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const MAX_BODY_BYTES = 20 * 2 ** 20;
+const MAX_BODY_BYTES = DEFAULT_MAX_BODY_BYTES;
 const mb = (bytes: number) => `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })} MB`;
 const fits = (bytes: number, limit: number) => (bytes <= limit ? '✓' : '✗');
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     const packed = zlib.gzipSync(text);
     const gzipMs = Number(process.hrtime.bigint() - started) / 1e6;
     console.log(`${n.toLocaleString('en-US')} procesos:`);
-    console.log(`  JSON (antes)             ${mb(json).padStart(10)}  ${fits(json, MAX_BODY_BYTES)} MAX_BODY_BYTES (20 MiB)  ${fits(json, URL_FETCH_MAX_PAYLOAD_BYTES)} Google (50 MB)`);
+    console.log(`  JSON (antes)             ${mb(json).padStart(10)}  ${fits(json, MAX_BODY_BYTES)} MAX_BODY_BYTES (${MAX_BODY_BYTES / 2 ** 20} MiB)  ${fits(json, URL_FETCH_MAX_PAYLOAD_BYTES)} Google (50 MB)`);
     console.log(`  sin celdas vacías al final ${mb(lean).padStart(8)}  (${((1 - lean / json) * 100).toFixed(1)} % menos)`);
     console.log(`  gzip (ahora)             ${mb(packed.length).padStart(10)}  ${fits(packed.length, MAX_BODY_BYTES)} MAX_BODY_BYTES  ${fits(packed.length, URL_FETCH_MAX_PAYLOAD_BYTES)} Google; valores ${fits(json, MAX_WORKBOOK_VALUES_BYTES)} ${MAX_WORKBOOK_VALUES_BYTES / 2 ** 20} MiB descomprimidos; ${(json / packed.length).toFixed(1)} a 1, comprimido en ${gzipMs.toFixed(0)} ms`);
 

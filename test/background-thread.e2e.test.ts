@@ -18,6 +18,7 @@ import { XLSX_MIME } from '../core/workflow/contract';
 import type { Submission } from '../functions/src/store/store';
 import { backgroundThread, STORE_UNAVAILABLE } from '../functions/src/server/background-thread';
 import { HttpError } from '../functions/src/api/http-error';
+import { SourceError } from '../functions/src/ingest/sheet-source';
 import { submissionWork } from '../functions/src/workflow/submission-work';
 import { keepSnapshot } from '../functions/src/workflow/snapshot';
 import { publish } from '../functions/src/publication/publish';
@@ -159,6 +160,31 @@ test('an intake and a preview made in the background thread answer exactly as in
     const previewed = await thread.preview(snapshot.contentHash, BENCH_PUBLISHER, now);
     expect(previewed.preview.processes.counts.changed).toBe(30);
     expect(previewed).toEqual(await here.preview(snapshot.contentHash, BENCH_PUBLISHER, now));
+  } finally {
+    await thread.close();
+    await store.close();
+  }
+}, 120000);
+
+test('an uploaded .xlsx is read in the background thread (its values never in the server\'s): the same intake, and the reader\'s refusal in its Spanish words', async () => {
+  const file = path.join(dir, 'upload.sqlite');
+  const store = openSqliteStore(file);
+  await store.putPublisher(BENCH_PUBLISHER);
+  const now = '2025-07-01T00:00:00.000Z';
+  // The folder the server's uploads and the thread's share (local-services.ts): next to the database.
+  const uploads = directoryUploads(path.join(dir, 'uploads'));
+  const thread = backgroundThread(WORKER, loadConfig({ INFRA_SQLITE: file }), { env: ENV, log: () => undefined });
+  try {
+    const fileId = await uploads.save(fs.readFileSync(await xlsxFile('upload.xlsx', 20)));
+    const taken = await thread.intakeUpload(fileId, BENCH_PUBLISHER, now);
+    expect(taken.snapshot).toBeDefined();
+    expect(taken).toEqual(await submissionWork(store).intake(await uploads.open(fileId).read(), BENCH_PUBLISHER, now));
+    // Over a read limit (251 sheets; the limit is 250): refused as the server's own thread refuses it, code and words.
+    const many = path.join(dir, 'many-sheets.xlsx');
+    await writeXlsx({ sheets: Array.from({ length: 251 }, (_s, i) => ({ name: `Hoja ${i + 1}`, rows: [['a']] })) }, many);
+    const refused = await thread.intakeUpload(await uploads.save(fs.readFileSync(many)), BENCH_PUBLISHER, now).then(() => undefined, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(SourceError);
+    expect(refused).toMatchObject({ code: 'source.limit-sheets', message: expect.stringMatching(/tiene más de 250 hojas, el máximo que se acepta\. Divida la información/) });
   } finally {
     await thread.close();
     await store.close();

@@ -70,6 +70,16 @@ describe('docs/deploy.md §6: the environment file', () => {
     for (const name of [...DEPLOYMENT_VARIABLES, 'SMTP_PASS', 'FIREBASE_CONFIG', 'GOOGLE_CLOUD_PROJECT']) expect({ name, named: guide.includes(`\`${name}\``) }).toEqual({ name, named: true });
   });
 
+  it('the MAX_BODY_BYTES default §6 states is the code\'s, and so is the one docs/operations.md states', () => {
+    const mib = loadConfig({ INFRA_SQLITE: ':memory:' }).maxBodyBytes / 2 ** 20;
+    expect(section(6)).toContain(`predeterminado ${mib} MiB`);
+    const operations = read('docs/operations.md');
+    expect(operations).toContain(`\`MAX_BODY_BYTES\` (${mib} MB por omisión)`);
+    expect(operations).toContain(`client_max_body_size ${mib}m;`);
+    // A large state's workbook (10,000 processes, 5,000 projects: 23.5–31 MiB as measured) fits with room to spare.
+    expect(mib).toBeGreaterThanOrEqual(2 * 31);
+  });
+
   it('the defaults §6 and §11 state for the pointer checks are the code\'s', () => {
     const base = { INFRA_MODE: 'cloud', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://x.web.app', BULK_BUCKET: 'x.appspot.com' };
     expect(section(6)).toContain(`predeterminado ${loadConfig(base).currentTtlMs} en la nube`);

@@ -13,7 +13,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { flattenSheet } from '../core/flatten';
 import { templateSpec } from '../core/template/template-spec';
 import { noteText } from '../core/template/layout';
-import { HEADER_ROWS, LAST_ROW, writeTemplateFile } from '../functions/src/xlsx/write-template';
+import { buildTemplateWorkbook, HEADER_ROWS, LAST_ROW, writeTemplateFile } from '../functions/src/xlsx/write-template';
 import { EXAMPLES_DIR } from '../scripts/generate-templates';
 import { buildExamples } from '../scripts/examples';
 import { columnLetter } from '../core/workbook/model';
@@ -95,5 +95,36 @@ describe('workbook written by import (streaming writer)', () => {
       expect(xml).toMatch(/<\/sheetData><sheetProtection [^>]*\/>(<dataValidations|<pageMargins)/);
     }
     expect(dropDowns).toBeGreaterThan(40);
+  });
+});
+
+describe('a sheet with more rows than the blank template\'s drop-downs cover (a large state\'s child sheet)', () => {
+  // 6,000 parties: a fixed bound (row 10,002) left the rows a state adds after them without lists; twice the rows
+  // written leaves room for as many again. Other sheets keep the blank template's bound.
+  const spec = templateSpec();
+  const big = spec.sheets.find((s) => s.name === 'Actores');
+  if (!big) throw new Error('no Actores sheet');
+  const rows = Array.from({ length: 6000 }, (_r, i) => big.columns.map((_c, c) => (c < 3 ? `v${i}-${c}` : '')));
+  const rowsOf = (sheet: typeof big): unknown[][] => (sheet.name === big.name ? rows : []);
+  const listColumns = big.columns.map((c, i) => (c.type === 'boolean' || (c.options && c.codelist) ? columnLetter(i + 1) : '')).filter(Boolean);
+
+  test('import (streaming writer): its drop-downs reach row 12,002, the others 10,002', async () => {
+    expect(listColumns.length).toBeGreaterThan(0);
+    const file = path.join(dir, 'large.xlsx');
+    await writeTemplateFile(file, spec, { rowsOf });
+    const parts = partsOf(file);
+    const sheets = sheetParts(parts);
+    const sqrefs = (name: string): string[] => [...parts[sheets.get(name) as string].matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].map((m) => m[1]).sort();
+    expect(sqrefs(big.name)).toEqual(listColumns.map((l) => `${l}3:${l}12002`).sort());
+    expect(sqrefs('Contrataciones').every((r) => r.endsWith(`:${/^[A-Z]+/.exec(r)?.[0]}${LAST_ROW}`))).toBe(true);
+  });
+
+  test('the in-memory writer the same, and --filas raises every sheet\'s bound', () => {
+    const ranges = (wb: ReturnType<typeof buildTemplateWorkbook>, name: string): string[] => Object.keys((wb.getWorksheet(name) as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model).sort();
+    const filled = buildTemplateWorkbook(spec, { rows: { [big.name]: rows } });
+    expect(ranges(filled, big.name)).toEqual(listColumns.map((l) => `${l}3:${l}12002`).sort());
+    const asked = buildTemplateWorkbook(spec, { rows: { [big.name]: rows }, dropDownRows: 50_000 });
+    expect(ranges(asked, big.name)).toEqual(listColumns.map((l) => `${l}3:${l}50002`).sort());
+    expect(ranges(asked, 'Contrataciones').every((r) => r.endsWith('50002'))).toBe(true);
   });
 });

@@ -8,15 +8,32 @@ import { columnLetter } from '../workbook/model';
 
 export const HEADER_ROWS = 2;
 /**
- * Data rows a drop-down (data validation) of the .xlsx template covers: 10,000, far more than an implementer
- * captures in one sheet. Bounded instead of reaching Excel's last row (1,048,576): readers that expand a range
+ * Data rows a drop-down (data validation) of the blank .xlsx template covers: 10,000, the processes of a large
+ * state (its child sheets may hold several rows per process: see dropDownLastRow). Bounded instead of reaching Excel's last row (1,048,576): readers that expand a range
  * validation into one entry per cell, as exceljs's in-memory reader does, held 106 such columns × a million rows
- * and never opened the template (out of memory). A row typed below still converts; it only lacks the list.
+ * and never opened the template (out of memory); at 100,000 rows it took 30 s and 1 GB. A row typed below still
+ * converts and is still checked by «Validar»; it only lacks the list. A state that will type more rows asks for them
+ * (`template --filas`); a workbook written with its rows (`import`) gets room for them (dropDownLastRow).
  * The add-on uses open-ended column ranges (`C3:C`) instead: Google Sheets does not expand them.
  */
 export const DROP_DOWN_ROWS = 10_000;
-/** Last row the drop-downs reach, the same in every range the .xlsx writers write. */
+/** Last row the drop-downs of the blank template reach, the same in every one of its ranges. */
 export const LAST_ROW = HEADER_ROWS + DROP_DOWN_ROWS;
+/** Data rows of an .xlsx sheet at most (Excel's last row is 1,048,576). */
+export const MAX_DATA_ROWS = 1_048_576 - HEADER_ROWS;
+
+/**
+ * Last row a sheet's drop-downs reach when the workbook is written with `dataRows` rows in it (`import`): twice
+ * those rows, so that the official can keep adding as many again, and at least `atLeast` (DROP_DOWN_ROWS, or what
+ * `template --filas` asked for). A large state's workbook (10,000 processes and 5,000 projects) had 12 to 15 child
+ * sheets over 10,000 rows — up to 78,000 budget classification moments, 235,000 budget moments of Nuevo León's
+ * projects — which a fixed bound left without lists or error messages below row 10,002. The range costs nothing in the
+ * file (one `sqref` whatever its length: the template weighs the same with 10,000 or 100,000 rows, and exceljs writes
+ * it as fast); only readers that expand it cell by cell pay, as they pay for the rows themselves.
+ */
+export function dropDownLastRow(dataRows: number, atLeast: number = DROP_DOWN_ROWS): number {
+  return HEADER_ROWS + Math.min(MAX_DATA_ROWS, Math.max(atLeast, 2 * dataRows));
+}
 /** Frozen key columns at most: on a laptop screen wider frozen blocks leave too little room to type. */
 export const MAX_FROZEN_COLUMNS = 2;
 /** Tab colour of the sheets that make the minimum to publish (and of «Configuración»). */

@@ -263,6 +263,17 @@ export const WORKBOOK_JSON_MIME = 'application/vnd.infra-abierta.workbook+json';
  * that the server parses it in memory on a 2 GiB machine.
  */
 export const MAX_WORKBOOK_VALUES_BYTES = 160 * 2 ** 20;
+/**
+ * The largest request body a server takes unless MAX_BODY_BYTES says otherwise: an .xlsx sent as it is, or the
+ * add-on's values as they travel (gzip). A large state's workbook of 10,000 processes and 5,000 projects, the template
+ * filled as Excel saves it, measured 23.5 MiB (the demo's processes cloned) and 29.9 MiB (the real Mexican publications
+ * in ../shared/standards cloned: Nuevo León's projects carry 47 budget lines each), and 31 MiB with inline strings
+ * instead of shared ones: the former 20 MiB refused all three. 64 MiB leaves twice the largest. Here, not only in the
+ * server's configuration, because the add-on names it when a proxy in front of the server refuses less.
+ * Memory is bounded by the read limits (rows and cells: ingest/xlsx/read-limits.ts), not by this: what the server
+ * holds of a workbook grows with its rows, and the body itself is a single buffer.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 2 ** 20;
 /** An .xlsx file sent as it is (self-hosted uploads: the dashboard's *Mis envíos*, scripts). */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MAX_COMMENT_LENGTH = 5000;
@@ -404,7 +415,11 @@ export function checkSessionAnswer(v: unknown): SessionAnswer {
  * whether officials may send .xlsx files (`uploads`); `none` on a server that only publishes (no review routes), whose
  * pages then offer no sign-in.
  */
-export type AuthConfig = ({ method: 'token' } | { method: 'google'; googleClientId: string } | { method: 'none' }) & { uploads?: boolean };
+export type AuthConfig = ({ method: 'token' } | { method: 'google'; googleClientId: string } | { method: 'none' }) & {
+  uploads?: boolean;
+  /** With `uploads`: the largest .xlsx the server takes (MAX_BODY_BYTES); *Mis envíos* refuses a larger one before sending. */
+  maxUploadBytes?: number;
+};
 
 export function checkSubmissionAnswer(v: unknown): SubmissionAnswer {
   const o = obj(v, 'respuesta');

@@ -8,7 +8,7 @@
 import type { CompactIndex, CompactPart } from '../../core/stats/compact-index';
 import { addDetails, compactRows } from './data/compact-rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
-import { NO_ANSWER, serverFailed } from './review/server-failed';
+import { NO_ANSWER, readFailed } from './review/server-failed';
 
 /**
  * A read of the API that failed, said in Spanish for the reader (the page «No se pudieron cargar los datos» shows its
@@ -24,7 +24,7 @@ export class ApiError extends Error {
 
 function failureText(status: number): string {
   if (status === 0) return NO_ANSWER;
-  if (status >= 400) return serverFailed(status);
+  if (status >= 400) return readFailed(status);
   // An answer cut short or not JSON (a proxy's page, a connection closed mid-answer).
   return 'La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.';
 }

@@ -5,6 +5,7 @@
  */
 import * as path from 'path';
 import { unusableFolder } from './config-paths';
+import { DEFAULT_MAX_BODY_BYTES } from '../../core/workflow/contract';
 
 export interface Config {
   /** `local`: embedded SQLite store, API tokens. `cloud`: Firestore, Google ID tokens. */
@@ -27,7 +28,7 @@ export interface Config {
   serviceAccountEmail?: string;
   /** Firestore collection namespace (lets several deployments or tests share one project). */
   firestoreNamespace: string;
-  /** Largest accepted request body, bytes (uploads of .xlsx in local mode). */
+  /** Largest accepted request body, bytes (uploads of .xlsx in local mode): MAX_BODY_BYTES, default DEFAULT_MAX_BODY_BYTES (64 MiB). */
   maxBodyBytes: number;
   /** Google Cloud project (GOOGLE_CLOUD_PROJECT, GCLOUD_PROJECT or FIREBASE_CONFIG), for Firestore and Cloud Tasks. */
   projectId?: string;
@@ -162,7 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqlitePath,
     publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', defaultPublicBaseUrl(host, port), mode),
     firestoreNamespace: env.FIRESTORE_NAMESPACE ?? '',
-    maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024, 200 * 1024 * 1024),
     // Bulk files live next to the database; an in-memory database (tests) gets a temporary folder of its process.
     bulkDir: env.BULK_DIR || (sqlitePath === ':memory:' ? undefined : path.join(path.dirname(sqlitePath), 'bulk')),
     // Each refresh reads every publisher and its pointer: in the cloud that is billed per document, so a minute

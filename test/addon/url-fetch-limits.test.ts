@@ -76,5 +76,5 @@ test('bytes are counted in UTF-8, only when the text could be over', () => {
 
 test('a proxy in front of the server that refuses the size (its own 413 page, not our answer): said so, with who can fix it', () => {
   const http = new FakeHttp(() => ({ status: 413, text: '<html><head><title>413 Request Entity Too Large</title></head><body><center><h1>413 Request Entity Too Large</h1></center><hr><center>nginx</center></body></html>' }));
-  expect(refusal(() => client(http).submit('hoja', values))).toBe('El servidor no recibió el envío por su tamaño: lo rechazó el proxy que tiene delante, con un límite menor que el del servidor. Pida a quien administra el servidor que lo amplíe (en nginx, client_max_body_size) al menos a 20 MB.');
+  expect(refusal(() => client(http).submit('hoja', values))).toBe('El servidor no recibió el envío por su tamaño: lo rechazó el proxy que tiene delante, con un límite menor que el del servidor. Pida a quien administra el servidor que lo amplíe (en nginx, client_max_body_size) al menos a 64 MB, lo que el servidor recibe por omisión.');
 });

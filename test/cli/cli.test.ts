@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import * as net from 'net';
 import * as fs from 'fs';
 import * as path from 'path';
+import { strFromU8, unzipSync } from 'fflate';
 import { VALIDATORS } from '../../core/validate';
 import { templateSpec } from '../../core/template/template-spec';
 import { columnLetter, type WorkbookModel } from '../../core/workbook/model';
@@ -255,6 +256,22 @@ test('template -o writes the blank template with every spec sheet', async () => 
   expect(run.err).toContain('plantilla.xlsx');
   const names = (await new XlsxFileSource(file).read()).sheets.map((s) => s.name);
   for (const sheet of templateSpec().sheets) expect(names).toContain(sheet.name);
+});
+
+test('template --filas: drop-downs down to the rows a large state will type (one sqref each, the file as small); a bad count said in Spanish', async () => {
+  const file = path.join(dir, 'plantilla-grande.xlsx');
+  const run = await runCli('template', '-o', file, '--filas', '100,000');
+  expect([run.code, run.err]).toEqual([0, `Escrita la plantilla ${file}. Sus listas desplegables llegan hasta la fila 100,002 de cada hoja.`]);
+  const sheet1 = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(file)))['xl/worksheets/sheet4.xml']);
+  const ranges = [...sheet1.matchAll(/<dataValidation [^>]*sqref="([A-Z]+)3:([A-Z]+)(\d+)"/g)];
+  expect(ranges.length).toBeGreaterThan(0);
+  for (const [, from, to, last] of ranges) expect([from, last]).toEqual([to, '100002']);
+  expect(fs.statSync(file).size).toBeLessThan(1.01 * fs.statSync(path.join(ROOT, 'templates', 'plantilla-infraestructura-abierta.xlsx')).size);
+  const plain = await runCli('template', '-o', path.join(dir, 'plantilla-normal.xlsx'));
+  expect(plain.err).toMatch(/llegan hasta la fila 10,002 de cada hoja \(para más, --filas\)\.$/);
+  const bad = await runCli('template', '-o', path.join(dir, 'x.xlsx'), '--filas', '2000000');
+  expect([bad.code, bad.err]).toEqual([2, '--filas es cuántas filas de datos de cada hoja llevan listas desplegables: un número entero de 1 a 1,048,574 (se recibió «2000000»).']);
+  expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
 });
 
 describe('where the output goes: never over an input or a workbook, and said in Spanish', () => {

@@ -10,7 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
 import { sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
@@ -260,6 +260,18 @@ describeIfChromium('review pages in headless Chromium', () => {
     const fixedBook = withWarning(projectWorkbook(MER, { title: 'Parque de la Paz' }));
     fs.writeFileSync(fixedFile, await xlsxOf(fixedBook));
     const before = (await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length;
+    // Larger than the server takes (MAX_BODY_BYTES, 5 MB here): refused on the page in the server's words, before a
+    // byte is sent — over a slow link a large state's file took minutes to be refused.
+    const huge = path.join(dir, 'libro enorme.xlsx');
+    fs.writeFileSync(huge, Buffer.alloc(5 * 1024 * 1024 + 1));
+    const posted: string[] = [];
+    const onRequest = (r: Request): void => { if (r.method() === 'POST') posted.push(r.url()); };
+    official.on('request', onRequest);
+    await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(huge);
+    await official.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await official.locator('#resultado-envio', { hasText: 'El archivo pesa más de 5 MB, el tamaño máximo que recibe este servidor. Puede enviarlo en partes' }).waitFor();
+    official.off('request', onRequest);
+    expect(posted).toEqual([]);
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor();

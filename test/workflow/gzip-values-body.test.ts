@@ -46,7 +46,7 @@ describe('a workbook sent as values, gzip-compressed (self-hosted, real HTTP)', 
   let server: http.Server;
   let base: string;
   const headers = (h2: LocalHarness, gzip: boolean) => ({ Authorization: h2.bearer('capturistaA'), 'Content-Type': WORKBOOK_JSON_MIME, ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
-  // A MAX_BODY_BYTES of 1 MiB and values of at most 8 MiB: the default's proportions (20 MiB, 160 MiB), at a size built in a moment.
+  // A MAX_BODY_BYTES of 1 MiB and values of at most 8 MiB: a size built in a moment (the defaults are 64 MiB and 160 MiB).
   beforeAll(async () => {
     h = await localHarness({ maxUploadBytes: MiB, maxValuesBytes: 8 * MiB });
     server = h.app.listen(0, '127.0.0.1');

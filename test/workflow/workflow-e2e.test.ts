@@ -149,7 +149,7 @@ describe('self-hosted: API tokens and .xlsx uploads', () => {
   afterAll(() => h.close());
 
   test('the pages sign in with a token, and *Mis envíos* offers officials to send their .xlsx', async () => {
-    expect((await request(h.app).get('/api/auth-config')).body).toEqual({ method: 'token', uploads: true });
+    expect((await request(h.app).get('/api/auth-config')).body).toEqual({ method: 'token', uploads: true, maxUploadBytes: 5 * 1024 * 1024 });
   });
 
   test('GET /api/session names the owner of an access key: an official and their institution; a key the server does not know is a 401', async () => {

@@ -7,7 +7,7 @@
 import {
   checkApproveAnswer, checkCompareAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
   type CompareAnswer, type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues,
-  checkPublisherPrefixes, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
+  checkPublisherPrefixes, DEFAULT_MAX_BODY_BYTES, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
 import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
 import { UserError } from '../user-error';
@@ -49,7 +49,7 @@ function statusMessage(status: number): string {
   if (status === 409) return 'El envío cambió mientras tanto. Actualice el panel e intente de nuevo.';
   // Our server says why in its own words (readErrorAnswer); a bare 413 comes from a proxy in front of it (nginx takes
   // 1 MB by default), which only whoever runs the server can widen.
-  if (status === 413) return 'El servidor no recibió el envío por su tamaño: lo rechazó el proxy que tiene delante, con un límite menor que el del servidor. Pida a quien administra el servidor que lo amplíe (en nginx, client_max_body_size) al menos a 20 MB.';
+  if (status === 413) return `El servidor no recibió el envío por su tamaño: lo rechazó el proxy que tiene delante, con un límite menor que el del servidor. Pida a quien administra el servidor que lo amplíe (en nginx, client_max_body_size) al menos a ${formatFileSize(DEFAULT_MAX_BODY_BYTES)}, lo que el servidor recibe por omisión.`;
   return 'El servidor no pudo atender la solicitud. Intente de nuevo en unos minutos.';
 }
 
@@ -73,7 +73,7 @@ export class BackendClient {
       const text = JSON.stringify(body);
       // A workbook's values go compressed (bench:send: 1/49 of the synthetic workbook's JSON at 1,000 processes, whose
       // processes are clones; the demo's 5 distinct processes, 1/8): a self-hosted server refused them uncompressed past
-      // its MAX_BODY_BYTES (20 MB, about 1,300 processes), and Google past 50 MB (about 3,100).
+      // its MAX_BODY_BYTES (then 20 MB, about 1,300 processes), and Google past 50 MB (about 3,100).
       // The limits are checked before sending, with what to do instead: the server's on the values once decompressed
       // (fixed in the contract), Google's on what travels.
       if (contentType === WORKBOOK_JSON_MIME) {

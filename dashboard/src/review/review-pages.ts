@@ -4,6 +4,7 @@
  * preview of what approving would change, Aprobar / Devolver con comentarios, history and audit; *Mis envíos* —
  * an official's submissions with every comment, in order.
  */
+import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
 import { announce, h, returnFocus, route, sayOutcome } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
@@ -574,7 +575,7 @@ let lastSent: { shown: HTMLElement; said: string } | null = null;
  * The server checks it as it checks a Google Sheet sent from the add-on (errors refuse it, and nothing is kept); a
  * refused workbook's findings are listed here, each with its sheet and cell, as the server words them.
  */
-function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued: SubmissionView | undefined): HTMLElement {
+function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued: SubmissionView | undefined, maxBytes: number | undefined): HTMLElement {
   const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
   // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3), and a
@@ -596,6 +597,8 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
     e.preventDefault();
     const file = input.files?.[0];
     if (!file) { say(h('p', { class: 'status-bad' }, 'Elija el archivo .xlsx de su libro.')); return; }
+    // Larger than the server takes: said now, in the server's words, instead of after minutes of sending it.
+    if (maxBytes !== undefined && file.size > maxBytes) { say(h('p', { class: 'status-bad' }, uploadTooLarge(maxBytes))); return; }
     button.disabled = true;
     say(h('p', null, `Enviando y validando «${file.name}»…`));
     void (async () => {
@@ -707,7 +710,7 @@ export const mySubmissionsPage: Page = {
       // The inbox's note the other way round: a coordinator does not send, and was told to send from the add-on.
       coordinator ? h('p', { class: 'status-warn', role: 'note' }, 'Esta página es para quienes envían los datos de una institución. Las entregas de los implementadores a su cargo, para revisarlas y decidir, están en ', h('a', { href: route('revision') }, 'Revisión de entregas'), '.') : null,
       h('div', { id: 'resultado-retiro', role: 'status' }, withdrawnNote),
-      upload ? uploadForm(sent, continuedUpload(list.submissions)) : null,
+      upload ? uploadForm(sent, continuedUpload(list.submissions), config.maxUploadBytes) : null,
       moreNote(list, true),
       newest.length ? null : h('p', null, coordinator ? 'Aún no hay envíos de los implementadores a su cargo.' : upload
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'

@@ -7,7 +7,7 @@ import type { CliIo } from './convert-command';
 
 export const COMMON_OPTIONS = ['ayuda', 'help'];
 export const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  template: ['salida', 'sobrescribir'],
+  template: ['salida', 'sobrescribir', 'filas'],
   validate: ['json', 'todos', 'fecha'],
   convert: ['salida', 'proyectos', 'url', 'estricto', 'todos', 'fecha'],
   compile: ['salida', 'url', 'versionadas'],

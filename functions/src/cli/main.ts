@@ -18,6 +18,23 @@ import { checkOutput } from './output-path';
 import { warnUnknownOptions } from './known-options';
 import { checkProjectOptions } from './project-options';
 import { main as engineMain } from './engine';
+import { DROP_DOWN_ROWS, HEADER_ROWS, MAX_DATA_ROWS } from '../../../core/template/layout';
+import { formatNumber } from '../../../core/format/es-mx';
+import type { ParsedArgs } from './args';
+
+/**
+ * `template --filas N`: the data rows each sheet's drop-downs cover (DROP_DOWN_ROWS when not said). A state that
+ * will type more rows than that in a sheet (several per process in a child sheet) asks for them; the default stays
+ * small because some readers of the file expand the lists cell by cell (core/template/layout.ts).
+ */
+function dropDownRowsOption(args: ParsedArgs): number {
+  const raw = args.options.filas;
+  if (raw === undefined) return DROP_DOWN_ROWS;
+  const digits = typeof raw === 'string' ? raw.replace(/,/g, '') : '';
+  const n = /^\d+$/.test(digits) ? Number(digits) : NaN;
+  if (!(n >= 1 && n <= MAX_DATA_ROWS)) throw new UsageError(`--filas es cuántas filas de datos de cada hoja llevan listas desplegables: un número entero de 1 a ${formatNumber(MAX_DATA_ROWS, 0)} (se recibió «${raw === true ? '' : String(raw)}»).`);
+  return n;
+}
 // Each command loads what it uses when it runs (`await import`), so `--help` or `validate` never pay for
 // firebase-admin, googleapis, the server or exceljs: issue 17 measured 1.25 s for `--help` when all loaded.
 
@@ -104,9 +121,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'template': {
         const out = stringOption(args, 'salida') ?? 'plantilla-infraestructura-abierta.xlsx';
         checkOutput(out, [], { keepExisting: args.options.sobrescribir !== true });
+        const rows = dropDownRowsOption(args);
         const [{ templateBuffer }, { templateSpec }] = await Promise.all([import('../xlsx/write-template'), import('../../../core/template/template-spec')]);
-        fs.writeFileSync(out, await templateBuffer(templateSpec()));
-        io.err(`Escrita la plantilla ${out}.`);
+        fs.writeFileSync(out, await templateBuffer(templateSpec(), { dropDownRows: rows }));
+        io.err(`Escrita la plantilla ${out}. Sus listas desplegables llegan hasta la fila ${formatNumber(HEADER_ROWS + rows, 0)} de cada hoja${rows === DROP_DOWN_ROWS ? ' (para más, --filas)' : ''}.`);
         return 0;
       }
       // validate, convert and compile: one place (engine.ts), which dist/cli.js also loads alone as dist/cli-engine.js.

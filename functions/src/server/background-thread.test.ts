@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { loadConfig } from '../config';
-import { backgroundThread } from './background-thread';
+import { backgroundThread, OUT_OF_MEMORY } from './background-thread';
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'background-thread-')); });
@@ -42,4 +42,32 @@ parentPort.on('message', (m) => {
   await expect(thread.publish({ submissionId: 'sub-2', actorId: 'u-coord' }, { takeOver: false })).resolves.toBe('done');
   expect(logged).toEqual(['El hilo de trabajo del servidor terminó (código 3); el siguiente trabajo inicia otro.', 'takeOver=true sub-1', 'takeOver=false sub-2']);
   await thread.close();
+});
+
+test('a thread out of memory on a workbook: the official and the coordinator are told why and what to do (503), not «error interno»; the log tells how to give Node more', async () => {
+  const script = path.join(dir, 'hungry.js');
+  // Every job fills the heap, as a 10,000-process workbook did a 512 MB one.
+  fs.writeFileSync(script, `
+const { parentPort } = require('worker_threads');
+parentPort.on('message', (m) => {
+  if (m.kind === 'close') return process.exit(0);
+  const kept = [];
+  for (;;) kept.push(new Array(100000).fill({ a: kept.length }));
+});
+`);
+  const logged: string[] = [];
+  const thread = backgroundThread(script, loadConfig({ INFRA_SQLITE: path.join(dir, 'hungry.sqlite') }), { env: process.env, log: (m: string) => logged.push(m), resourceLimits: { maxOldGenerationSizeMb: 24 } });
+  const publisher = { id: 'p', name: 'P', state: 'Yucatán', ocidPrefix: 'ocds-x', projectIdPrefix: 'oc4ids-x', commitment: { projects: 1, periodicityDays: 90 } };
+  try {
+    await expect(thread.intakeUpload('0'.repeat(64), publisher, '2025-01-01T00:00:00Z')).rejects.toMatchObject({ status: 503, code: 'out-of-memory', message: OUT_OF_MEMORY.intake });
+    expect(OUT_OF_MEMORY.intake).toMatch(/enviarlo de nuevo así no sirve\. Envíelo en partes/);
+    await expect(thread.preview('0'.repeat(64), publisher, '2025-01-01T00:00:00Z')).rejects.toMatchObject({ status: 503, code: 'out-of-memory', message: OUT_OF_MEMORY.preview });
+    // A publication is retried by its queue, as for any death of the thread.
+    await expect(thread.publish({ submissionId: 's', actorId: 'u' }, { takeOver: false })).rejects.toThrow(/el hilo de trabajo del servidor terminó \(.*memory/);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) expect(line).toMatch(/el siguiente trabajo inicia otro\. Para libros así de grandes, arranque el servidor con más memoria para Node, p\. ej\. NODE_OPTIONS=--max-old-space-size=1536/);
+  } finally {
+    await thread.close();
+  }
 });

@@ -11,7 +11,7 @@
  * to the SQLite file (WAL: the server's readers are not blocked by its writes). Publication tasks come one at a time
  * from the in-process queue; an intake or a preview runs in the worker between the publication's steps.
  */
-import { Worker } from 'worker_threads';
+import { Worker, type ResourceLimits } from 'worker_threads';
 import type { Config } from '../config';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { notePublishedChange } from '../store/change-signal';
@@ -20,6 +20,7 @@ import type { PublicationTask, TaskResult } from '../publication/publication-que
 import type { Intake, SubmissionPreview, SubmissionWork } from '../workflow/submission-work';
 import type { PublicationRunner } from './local-services';
 import { HttpError } from '../api/http-error';
+import { SourceError } from '../ingest/sheet-source';
 
 /**
  * What the person whose job needed the database is told when the thread cannot open it: the file's path and the
@@ -27,20 +28,34 @@ import { HttpError } from '../api/http-error';
  */
 export const STORE_UNAVAILABLE = 'El servidor no pudo abrir su base de datos para hacer este trabajo. Intente de nuevo en unos minutos; si el problema sigue, avise a quien administra el servidor.';
 
+/**
+ * What the person is told when the thread ran out of memory on their workbook: trying again fails the same way, so
+ * not «Ocurrió un error interno. Intente de nuevo más tarde.», which is what they got. With 10,000 processes the
+ * whole review went through with a heap of 1 GB (--max-old-space-size=1024) and the thread ran out with 512 MB; Node's
+ * default heap depends on the machine's memory (docs/operations.md, «Un estado grande»).
+ */
+export const OUT_OF_MEMORY: Record<'intake' | 'preview', string> = {
+  intake: 'El servidor se quedó sin memoria al revisar este libro, por su tamaño; enviarlo de nuevo así no sirve. Envíelo en partes (varios libros, cada proceso o proyecto con todas sus filas en el mismo libro; lo que no viene en un libro se conserva publicado), o pida a quien administra el servidor que le dé más memoria.',
+  preview: 'El servidor se quedó sin memoria al calcular qué cambiará al aprobar este envío, por su tamaño. Pida a quien administra el servidor que le dé más memoria; mientras tanto puede devolverlo para que se envíe en partes.',
+};
+
 export interface BackgroundWorkerData { config: Config }
 export type Job =
   | { kind: 'publish'; task: PublicationTask; takeOver: boolean }
   | { kind: 'intake'; workbook: WorkbookModel; publisher: Publisher; now: string }
+  | { kind: 'intake-upload'; fileId: string; publisher: Publisher; now: string }
   | { kind: 'preview'; contentHash: string; publisher: Publisher; now: string };
 export type ToWorker = { kind: 'job'; id: number; job: Job } | { kind: 'close' };
 export type FromWorker =
   | { kind: 'result'; id: number; result: unknown }
   /** `unavailable`: the thread could not open the database (its message says why, naming INFRA_SQLITE). */
-  | { kind: 'error'; id: number; message: string; unavailable?: true }
+  | { kind: 'error'; id: number; message: string; unavailable?: true; sourceError?: string }
   | { kind: 'log'; message: string }
   | { kind: 'changed' };
 
 export interface BackgroundThread extends SubmissionWork {
+  /** Always here: an upload is read in the thread (submission-work.ts). */
+  intakeUpload: NonNullable<SubmissionWork['intakeUpload']>;
   publish: PublicationRunner;
   /** Starts the worker now, idle, so that the first job does not wait the ~0.3–0.6 s it takes to load. */
   warm(): void;
@@ -50,7 +65,7 @@ export interface BackgroundThread extends SubmissionWork {
 
 interface Pending { job: Job; resolve: (r: unknown) => void; reject: (e: Error) => void }
 
-export function backgroundThread(script: string, config: Config, opts: { env: NodeJS.ProcessEnv; log: (m: string) => void }): BackgroundThread {
+export function backgroundThread(script: string, config: Config, opts: { env: NodeJS.ProcessEnv; log: (m: string) => void; resourceLimits?: ResourceLimits }): BackgroundThread {
   let worker: Worker | undefined;
   let nextId = 0;
   const pending = new Map<number, Pending>();
@@ -59,7 +74,7 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
   let closing = false;
 
   const start = (): Worker => {
-    const w = new Worker(script, { workerData: { config } satisfies BackgroundWorkerData, env: opts.env });
+    const w = new Worker(script, { workerData: { config } satisfies BackgroundWorkerData, env: opts.env, ...(opts.resourceLimits ? { resourceLimits: opts.resourceLimits } : {}) });
     // An idle worker does not keep the process alive; a job under way does.
     w.unref();
     w.on('message', (m: FromWorker) => {
@@ -70,23 +85,30 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
       pending.delete(m.id);
       if (pending.size === 0) w.unref();
       if (m.kind === 'result') return done.resolve(m.result);
+      // The reader's refusal of an upload (a limit crossed, a damaged file): the same Spanish answer as in this thread.
+      if (m.sourceError !== undefined) return done.reject(new SourceError(m.message, m.sourceError));
       if (!m.unavailable) return done.reject(new Error(m.message));
       opts.log(m.message);
       done.reject(new HttpError(503, 'store-unavailable', STORE_UNAVAILABLE));
     });
-    const died = (why: string) => {
+    const died = (why: string, outOfMemory = false) => {
       if (worker === w) worker = undefined;
       for (const lost of pending.values()) {
         if (lost.job.kind === 'publish') orphaned.add(lost.job.task.submissionId);
-        lost.reject(new Error(`el hilo de trabajo del servidor terminó (${why})`));
+        // A publication is retried by its queue; an intake or a preview is answered now, with why and what to do.
+        const kind = lost.job.kind === 'preview' ? 'preview' : lost.job.kind === 'publish' ? undefined : 'intake';
+        lost.reject(outOfMemory && kind ? new HttpError(503, 'out-of-memory', OUT_OF_MEMORY[kind]) : new Error(`el hilo de trabajo del servidor terminó (${why})`));
       }
       pending.clear();
     };
     let reason: string | undefined;
-    w.on('error', (e) => { reason = e.message; died(reason); });
+    let outOfMemory = false;
+    w.on('error', (e) => { reason = e.message; outOfMemory = (e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'; died(reason, outOfMemory); });
     w.on('exit', (code) => {
       died(reason ?? `código ${code}`);
-      if (!closing) opts.log(`El hilo de trabajo del servidor terminó (${reason ?? `código ${code}`}); el siguiente trabajo inicia otro.`);
+      // Whoever runs the server learns the way out: more heap for Node than its default on this machine.
+      const more = outOfMemory ? ' Para libros así de grandes, arranque el servidor con más memoria para Node, p. ej. NODE_OPTIONS=--max-old-space-size=1536 (docs/operations.md, «Un estado grande»).' : '';
+      if (!closing) opts.log(`El hilo de trabajo del servidor terminó (${reason ?? `código ${code}`}); el siguiente trabajo inicia otro.${more}`);
     });
     return w;
   };
@@ -105,6 +127,7 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
     warm() { worker ??= start(); },
     publish: (task, { takeOver }) => send({ kind: 'publish', task, takeOver: takeOver || orphaned.delete(task.submissionId) }) as Promise<TaskResult>,
     intake: (workbook, publisher, now) => send({ kind: 'intake', workbook, publisher, now }) as Promise<Intake>,
+    intakeUpload: (fileId, publisher, now) => send({ kind: 'intake-upload', fileId, publisher, now }) as Promise<Intake>,
     preview: (contentHash, publisher, now) => send({ kind: 'preview', contentHash, publisher, now }) as Promise<SubmissionPreview>,
     async close() {
       closing = true;

@@ -10,6 +10,8 @@ import type { Store } from '../store/store';
 import { openLocalStore } from './local-store';
 import { localPublicationRunner, localServices, type PublicationRunner } from './local-services';
 import type { BackgroundWorkerData, FromWorker, Job, ToWorker } from './background-thread';
+import { SourceError } from '../ingest/sheet-source';
+import type { UploadStore } from '../workflow/upload-store';
 
 const port = parentPort;
 if (!port) throw new Error('background-worker runs as a worker thread of the server');
@@ -18,7 +20,7 @@ const send = (m: FromWorker) => port.postMessage(m);
 const log = (message: string) => send({ kind: 'log', message });
 onPublishedChange(() => send({ kind: 'changed' }));
 
-interface Opened { store: Store; publish: PublicationRunner; work: SubmissionWork }
+interface Opened { store: Store; publish: PublicationRunner; work: SubmissionWork; uploads: UploadStore }
 let opened: Opened | undefined;
 
 /**
@@ -32,7 +34,8 @@ function open(): Opened {
   if (opened) return opened;
   const store = openLocalStore(config);
   try {
-    opened = { store, publish: localPublicationRunner(store, config, localServices(store, config, process.env, log), log), work: submissionWork(store) };
+    const services = localServices(store, config, process.env, log);
+    opened = { store, publish: localPublicationRunner(store, config, services, log), work: submissionWork(store), uploads: services.uploads };
   } catch (e) {
     void store.close();
     throw e;
@@ -57,6 +60,8 @@ function run(job: Job): Promise<unknown> {
   switch (job.kind) {
     case 'publish': return ready.publish(job.task, { takeOver: job.takeOver });
     case 'intake': return ready.work.intake(job.workbook, job.publisher, job.now);
+    // Read here, not in the server's thread: its values live in this thread only, and only as long as the intake.
+    case 'intake-upload': return ready.uploads.open(job.fileId).read().then((workbook) => ready.work.intake(workbook, job.publisher, job.now));
     case 'preview': return ready.work.preview(job.contentHash, job.publisher, job.now);
   }
 }
@@ -69,6 +74,10 @@ port.on('message', (m: ToWorker) => {
   }
   run(m.job).then(
     (result) => send({ kind: 'result', id: m.id, result }),
-    (e: unknown) => send({ kind: 'error', id: m.id, message: reason(e), ...((e as { unavailable?: unknown }).unavailable === true ? { unavailable: true } : {}) }),
+    (e: unknown) => send({
+      kind: 'error', id: m.id, message: reason(e),
+      ...((e as { unavailable?: unknown }).unavailable === true ? { unavailable: true } : {}),
+      ...(e instanceof SourceError ? { sourceError: e.code } : {}),
+    }),
   );
 });

@@ -32,6 +32,14 @@ export interface SubmissionPreview {
 
 export interface SubmissionWork {
   intake(workbook: WorkbookModel, publisher: Publisher, now: string): Promise<Intake>;
+  /**
+   * An uploaded .xlsx, kept by the upload store as `fileId`, read and taken in where this work runs. The server's
+   * background thread has it (background-thread.ts): read in the server's thread, a workbook of 10,000 processes
+   * was held there as values (about 1 GB) while a copy of it was taken in by the thread, and the server peaked at
+   * 2.6 GiB. A SourceError of the read (a limit crossed: its code starts with `source.limit-`) comes back as one.
+   * Absent: the caller reads the file and calls `intake`.
+   */
+  intakeUpload?(fileId: string, publisher: Publisher, now: string): Promise<Intake>;
   /** The kept snapshot `contentHash` against the publisher's current publication. */
   preview(contentHash: string, publisher: Publisher, now: string): Promise<SubmissionPreview>;
 }

@@ -50,7 +50,8 @@ import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
 import { encodeSnapshot } from './snapshot';
 import { changePreview } from '../../../core/workflow/change-preview';
-import { submissionWork, type SubmissionWork } from './submission-work';
+import { submissionWork, type Intake, type SubmissionWork } from './submission-work';
+import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
 import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
@@ -289,7 +290,9 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   router.get('/auth-config', (_req, res) => {
     res.set('Cache-Control', 'public, max-age=300');
     const uploads = deps.uploads !== undefined;
-    const config: AuthConfig = deps.googleClientId ? { method: 'google', googleClientId: deps.googleClientId, uploads } : { method: 'token', uploads };
+    // The largest file taken, so that *Mis envíos* refuses a larger one before sending it (upload-too-large.ts).
+    const files = uploads ? { uploads, maxUploadBytes: deps.maxUploadBytes } : { uploads };
+    const config: AuthConfig = deps.googleClientId ? { method: 'google', googleClientId: deps.googleClientId, ...files } : { method: 'token', ...files };
     res.json(config);
   });
 
@@ -339,7 +342,8 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     // This publisher's submissions: for the quota, the resubmission match and the clean-up of superseded files.
     const mine = await readAll((after) => store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 }));
     let source: SubmissionSource;
-    let workbook: WorkbookModel;
+    let at: string;
+    let checked: Intake;
     try {
       if (upload) {
         const bytes = req.body as Buffer;
@@ -359,14 +363,22 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         const name = body.spreadsheetName !== undefined ? { name: body.spreadsheetName } : {};
         source = inline ? { kind: 'values', spreadsheetId: spreadsheetId ?? null, ...name } : { kind: 'sheets', spreadsheetId: spreadsheetId as string, ...name };
       }
-      // Snapshot on submit (DESIGN §6): read now, validate now; what is kept is what will be published.
-      workbook = inline ? { sheets: body.workbook!.sheets } : await openSource(deps, source).read();
+      // Snapshot on submit (DESIGN §6): read now, validate now; what is kept is what will be published. An upload is
+      // read where it is taken in when that is elsewhere (the self-hosted server's background thread): its values are
+      // then never held in this thread (submission-work.ts).
+      if (source.kind === 'xlsx' && work.intakeUpload) {
+        at = stamp();
+        checked = await work.intakeUpload(source.fileId, publisher, at);
+      } else {
+        const workbook: WorkbookModel = inline ? { sheets: body.workbook!.sheets } : await openSource(deps, source).read();
+        at = stamp();
+        checked = await work.intake(workbook, publisher, at);
+      }
     } catch (e) {
-      if (e instanceof SourceError) throw new HttpError(e instanceof ReadLimitError ? 413 : 422, e.code, e.message);
+      // A limit crossed is the size of what was sent (413), also when the reader said so from the background thread.
+      if (e instanceof SourceError) throw new HttpError(e instanceof ReadLimitError || e.code.startsWith('source.limit-') ? 413 : 422, e.code, e.message);
       throw e;
     }
-    const at = stamp();
-    const checked = await work.intake(workbook, publisher, at);
     const errors = checked.findings.filter((f) => f.severity === 'error');
     // Kept only when the workbook has no errors (submission-work.ts).
     if (!checked.snapshot) {
@@ -489,7 +501,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       if (req.is(WORKBOOK_JSON_MIME)) {
         return next(valuesTooLarge(plainValuesLimit < valuesLimits.sentBytes ? 'valuesBytes' : 'sentBytes', plainValuesLimit));
       }
-      return next(new HttpError(413, 'source.limit-compressed-bytes', `El archivo pesa más de ${formatFileSize(deps.maxUploadBytes)}, el tamaño máximo que se acepta. Divida la información en varios libros o quite lo que no se publica.`));
+      return next(new HttpError(413, 'source.limit-compressed-bytes', uploadTooLarge(deps.maxUploadBytes)));
     }
     next(err);
   }) as express.ErrorRequestHandler);

@@ -15,7 +15,7 @@ import { fixZipTimestamps, fixZipTimestampsInFile } from './zip-timestamps';
 import { sheetCaughtUp } from './stream-pace';
 import { columnLetter } from '../../../core/workbook/model';
 import {
-  catalogueKey, catalogueLists, frozenColumns, HEADER_COLORS, HEADER_ROWS, headerColor, headerTitle, LAST_ROW, minimumSheets, MINIMUM_TAB_COLOR, noteText, numberFormat, PATH_FONT,
+  catalogueKey, catalogueLists, dropDownLastRow, frozenColumns, HEADER_COLORS, HEADER_ROWS, headerColor, headerTitle, LAST_ROW, minimumSheets, MINIMUM_TAB_COLOR, noteText, numberFormat, PATH_FONT,
   REQUIRED_MARK, strictList,
 } from '../../../core/template/layout';
 
@@ -66,26 +66,35 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
     pathCell.value = col.path;
     pathCell.font = { size: PATH_FONT.size, color: { argb: `FF${PATH_FONT.color.slice(1).toUpperCase()}` } };
     pathCell.protection = { locked: true };
+  });
+  ws.getRow(1).height = 32;
+  ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true });
+  return ws;
+}
+
+/**
+ * The drop-downs (and their error messages) of a data sheet's boolean and coded columns, from row 3 to `lastRow`.
+ * Added once the sheet's rows are known: the streaming writer writes them when the sheet is committed.
+ */
+function addDropDowns(ws: ExcelJS.Worksheet, sheet: SheetSpec, catalogs: Map<string, string>, lastRow: number): void {
+  const validations = (ws as unknown as RangeValidations).dataValidations;
+  sheet.columns.forEach((col, i) => {
+    const letter = columnLetter(i + 1);
     if (col.type === 'boolean') {
-      const letter = columnLetter(n);
-      (ws as unknown as RangeValidations).dataValidations.add(`${letter}${HEADER_ROWS + 1}:${letter}${LAST_ROW}`, {
+      validations.add(`${letter}${HEADER_ROWS + 1}:${letter}${lastRow}`, {
         type: 'list', allowBlank: true, formulae: ['"Sí,No"'], showErrorMessage: true, errorStyle: 'stop',
         errorTitle: 'Valor no válido', error: `Escriba Sí o No en «${col.title}».`,
       });
     }
     if (col.options && col.codelist) {
       const range = catalogs.get(catalogueKey(sheet.standard, col.codelist));
-      const letter = columnLetter(n);
       const strict = strictList(col);
-      (ws as unknown as RangeValidations).dataValidations.add(`${letter}${HEADER_ROWS + 1}:${letter}${LAST_ROW}`, {
+      validations.add(`${letter}${HEADER_ROWS + 1}:${letter}${lastRow}`, {
         type: 'list', allowBlank: true, formulae: [range as string], showErrorMessage: strict, errorStyle: 'stop',
         errorTitle: 'Valor no válido', error: `Elija un valor de la lista de «${col.title}».`,
       });
     }
   });
-  ws.getRow(1).height = 32;
-  ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true });
-  return ws;
 }
 
 function writeSettings(wb: ExcelJS.Workbook, values: Record<string, string>): ExcelJS.Worksheet {
@@ -126,6 +135,8 @@ function writeInstructions(wb: ExcelJS.Workbook, spec: TemplateSpec): ExcelJS.Wo
 
 export interface WorkbookData {
   settings?: Record<string, string>;
+  /** Data rows every sheet's drop-downs cover at least (`template --filas`): DROP_DOWN_ROWS unless said. */
+  dropDownRows?: number;
   /** Rows per sheet name, each row aligned with the sheet's columns. */
   rows?: Record<string, unknown[][]>;
 }
@@ -143,8 +154,11 @@ function fillRow(ws: ExcelJS.Worksheet, rowNumber: number, row: readonly unknown
   return filled;
 }
 
-/** A sheet whose layout is written; `sheet` and `styles` (one per column) for a data sheet, which gets rows next. */
-interface LaidOut { ws: ExcelJS.Worksheet; sheet?: SheetSpec; styles?: readonly Partial<ExcelJS.Style>[] }
+/**
+ * A sheet whose layout is written; `sheet` and `styles` (one per column) for a data sheet, which gets rows next, and
+ * then its drop-downs down to the row they should reach (`dropDowns`), known once its rows are.
+ */
+interface LaidOut { ws: ExcelJS.Worksheet; sheet?: SheetSpec; styles?: readonly Partial<ExcelJS.Style>[]; dropDowns?: (lastRow: number) => void }
 
 /**
  * Every sheet of the template in its order (Instrucciones, Configuración, the hidden Catálogos, then the data
@@ -165,14 +179,17 @@ function* layOutTemplate(wb: ExcelJS.Workbook, spec: TemplateSpec, settings: Rec
     // Each new cell gets its own copy of its column's style, and exceljs then weighs every copy when it writes (its
     // cache is by object): an import of 5,000 processes spent 23 s and ~2 GB there. The column's one style object,
     // shared by its cells, is written once.
-    yield { ws, sheet, styles: sheet.columns.map((_c, i) => ws.getColumn(i + 1).style) };
+    yield { ws, sheet, styles: sheet.columns.map((_c, i) => ws.getColumn(i + 1).style), dropDowns: (lastRow) => addDropDowns(ws, sheet, catalogs.ranges, lastRow) };
   }
 }
 
 export function buildTemplateWorkbook(spec: TemplateSpec, data: WorkbookData = {}): ExcelJS.Workbook {
   const wb = new (exceljs().Workbook)();
-  for (const { ws, sheet, styles } of layOutTemplate(wb, spec, data.settings ?? {})) {
-    if (sheet && styles) (data.rows?.[sheet.name] ?? []).forEach((row, r) => fillRow(ws, HEADER_ROWS + 1 + r, row, styles));
+  for (const { ws, sheet, styles, dropDowns } of layOutTemplate(wb, spec, data.settings ?? {})) {
+    if (!sheet || !styles || !dropDowns) continue;
+    const rows = data.rows?.[sheet.name] ?? [];
+    rows.forEach((row, r) => fillRow(ws, HEADER_ROWS + 1 + r, row, styles));
+    dropDowns(dropDownLastRow(rows.length, data.dropDownRows));
   }
   return wb;
 }
@@ -199,6 +216,8 @@ function protectionAfterSheetData(ws: ExcelJS.Worksheet): void {
 
 export interface StreamedWorkbookData {
   settings?: Record<string, string>;
+  /** As WorkbookData's. */
+  dropDownRows?: number;
   /**
    * A data sheet's rows (from row 3 on, each aligned with the sheet's columns), asked for when that sheet is
    * written: only one sheet's rows need to exist at a time.
@@ -222,16 +241,18 @@ export async function writeTemplateFile(file: string, spec: TemplateSpec, data: 
   // archiver's default (level 1) made the 5,000-process workbook 24 % larger (13.9 MB instead of 11.2 MB).
   const wb = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: true, zip: { zlib: { level: 6 } } });
   try {
-    for (const { ws, sheet, styles } of layOutTemplate(wb, spec, data.settings ?? {})) {
+    for (const { ws, sheet, styles, dropDowns } of layOutTemplate(wb, spec, data.settings ?? {})) {
       protectionAfterSheetData(ws);
-      if (sheet && styles && data.rowsOf) {
+      if (sheet && styles && dropDowns) {
         let rowNumber = HEADER_ROWS;
-        for (const row of data.rowsOf(sheet)) {
+        for (const row of data.rowsOf?.(sheet) ?? []) {
           rowNumber++;
           if (!fillRow(ws, rowNumber, row, styles)) continue;
           ws.getRow(rowNumber).commit();
           await Promise.race([sheetCaughtUp(ws), failed]);
         }
+        // Written by the commit below, after the rows: their range already knows how many there are.
+        dropDowns(dropDownLastRow(rowNumber - HEADER_ROWS, data.dropDownRows));
       }
       ws.commit();
     }

@@ -27,7 +27,10 @@ const MiB = 2 ** 20;
 
 /**
  * Room for a large state's publication (the 10,000-process benchmark in flatten-tool's layout is about 20 MiB packed,
- * 190 MiB unpacked, 370,000 rows and 2.9 million cells), and far below what would exhaust a 2 GiB server.
+ * 190 MiB unpacked, 370,000 rows and 2.9 million cells). What the server holds grows with the rows read, not with
+ * the file's bytes: a template-layout workbook of 10,000 processes and 5,000 projects went through the whole review
+ * with a 1 GB heap and not with 512 MB (docs/operations.md, «Un estado grande»), so a workbook at these limits needs
+ * a server with several GB.
  */
 export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = {
   compressedBytes: 100 * MiB,
