@@ -151,6 +151,9 @@ function formatDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'America/Mexico_City' });
 }
 
+/** Said instead of «Enviar» to a coordinator or an administrator, who review sends but do not make them. */
+const NOT_A_SENDER = 'Esta hoja la envía a revisión quien captura en la institución. Con su cuenta puede validarla y, cuando haya un envío en espera, aprobarlo o devolverlo.';
+
 /** The help under «Enviar» until a validation without errors (also the page's own text, sidebar.html). */
 const VALIDATE_FIRST = 'Valide primero: solo se puede enviar sin errores.';
 
@@ -164,6 +167,8 @@ function renderReview(): void {
   // Hidden while empty: an empty list with its name is still a list to a screen reader («Comentarios del
   // coordinador, lista, 0 elementos») on every send with nothing returned.
   comments.hidden = true;
+  // Shown until the server says who is asking (below).
+  $('submit-area').hidden = false;
   if (!ctx) {
     submit.disabled = true;
     // Validated without errors, the server not answering (said above, in #state): «Valide primero» said the opposite
@@ -202,14 +207,18 @@ function renderReview(): void {
   const account = $('account');
   account.hidden = !ctx.serviceAccount;
   account.textContent = ctx.serviceAccount ? `Para que el servidor lea esta hoja, compártala como lector con ${ctx.serviceAccount}.` : '';
+  // Only an institution's officials send (policy: submission.create); the add-on names no institution, so a
+  // coordinator's (or an administrator's) «Enviar» was refused with «Indique el publicador…», which says nothing to them.
+  const sender = ctx.role === 'capturista';
+  $('submit-area').hidden = !sender;
   // Only an approval being published locks sending: a revision under review may be replaced by a newer one, and
   // after publishing every update is a new submission (the periodic-update commitment).
   const locked = ctx.submission !== null && ctx.submission.state === 'approved';
   const clean = lastReport !== null && lastReport.errors === 0;
-  submit.disabled = busy || locked || !clean;
+  submit.disabled = busy || locked || !clean || !sender;
   submit.textContent = ctx.submission?.state === 'published' ? 'Enviar actualización' : ctx.submission?.state === 'submitted' ? 'Enviar nueva versión' : 'Enviar a revisión';
-  help.hidden = clean && !locked;
-  help.textContent = locked ? 'La entrega aprobada se está publicando; espere a que termine.' : VALIDATE_FIRST;
+  help.hidden = sender && clean && !locked;
+  help.textContent = !sender ? NOT_A_SENDER : locked ? 'La entrega aprobada se está publicando; espere a que termine.' : VALIDATE_FIRST;
   // Whoever may send for the institution may take back a send awaiting review (sent by mistake); coordinators return.
   const withdrawable = ctx.role !== 'coordinador' && ctx.submission !== null && WITHDRAWABLE.includes(ctx.submission.state);
   $('withdraw-area').hidden = !withdrawable;

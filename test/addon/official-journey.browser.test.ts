@@ -64,8 +64,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
   }
 
   /** The built Code.js over a fresh fake spreadsheet, its UrlFetchApp reaching the real app, its HtmlService the built pages. */
-  function loadCode(spreadsheetId: string, timeZone?: string): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } {
-    const ss = new FakeSpreadsheet(spreadsheetId, undefined, timeZone);
+  function loadCode(spreadsheetId: string, timeZone?: string, shared?: FakeSpreadsheet): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } {
+    const ss = shared ?? new FakeSpreadsheet(spreadsheetId, undefined, timeZone);
     const { globals, record } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
     const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
     vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
@@ -199,6 +199,30 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(await page.getByRole('button', { name: 'Enviar actualización' }).isEnabled()).toBe(true);
     const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0001`, headers: {} }).text) as { projects: Record<string, unknown>[] };
     expect(published.projects[0]).toMatchObject({ title: 'Mercado municipal Lucas de Gálvez', status: 'implementation', budget: { amount: { amount: 1234567.89, currency: 'MXN' } }, period: { startDate: '2024-03-31T00:00:00-06:00' } });
+    await page.close();
+  });
+
+  it('the coordinator who opens «Validar datos» on the official\'s sheet is offered «Aprobar», not «Enviar» (which only an institution\'s official can do)', async () => {
+    const { ss, gas } = loadCode('hoja-de-la-coordinacion');
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    const values: Record<string, string> = {
+      id: 'oc4ids-abc123-0041', title: 'Unidad deportiva', description: 'Construcción de canchas', status: 'Ejecución', type: 'Construcción',
+      sector: 'Deporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$3,000,000.00', 'budget/amount/currency': 'MXN',
+    };
+    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+    expect((gas.submitForReview() as { submission: { state: string } }).submission.state).toBe('submitted');
+
+    // The same spreadsheet, shared with the coordinators, opened with a coordinator's key.
+    const og = loadCode('hoja-de-la-coordinacion', undefined, ss);
+    og.gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.coordinadorA.replace(/^Bearer /, '') });
+    const page = await bridgedPage(og.gas);
+    await openValidarDatos(page, og.gas, og.record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    await page.getByRole('button', { name: 'Aprobar' }).waitFor();
+    // It offered «Enviar nueva versión», which the server refused with «Indique el publicador al que corresponde la información».
+    expect(await page.getByRole('button', { name: /^Enviar/ }).count()).toBe(0);
+    expect(await page.locator('#submit-help').textContent()).toBe('Esta hoja la envía a revisión quien captura en la institución. Con su cuenta puede validarla y, cuando haya un envío en espera, aprobarlo o devolverlo.');
     await page.close();
   });
 
