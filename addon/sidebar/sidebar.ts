@@ -174,7 +174,10 @@ function renderReview(): void {
     // Validated without errors, the server not answering (said above, in #state): «Valide primero» said the opposite
     // of «0 errores» just above it.
     help.hidden = false;
-    help.textContent = lastReport !== null && lastReport.errors === 0 ? 'Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.' : VALIDATE_FIRST;
+    // A refusal that stays (a key revoked): «cuando el servidor responda» said to wait for an answer already given.
+    help.textContent = lastReport === null || lastReport.errors > 0 ? VALIDATE_FIRST
+      : lastReport.reviewFailureTransient === false ? 'Podrá enviar cuando se resuelva lo que se indica arriba; después pulse «Validar».'
+        : 'Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.';
     return;
   }
   if (!ctx.backendConfigured) {

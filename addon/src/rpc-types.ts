@@ -58,6 +58,11 @@ export interface ValidationReport {
   review?: ReviewContext;
   /** Why the server could not be asked (already in Spanish), said where the state goes. */
   reviewFailure?: string;
+  /**
+   * Whether asking again may work by itself (no answer, a server error), or the failure stays until something is
+   * changed (a key refused, an account without permission). Absent from an older Code.js: taken as true.
+   */
+  reviewFailureTransient?: boolean;
 }
 
 export type SubmissionState = SubmissionStatus;

@@ -6,6 +6,12 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * The server could not be asked, or failed to answer (no connection, a 5xx): trying again later may work. Any other
+ * refusal (a key revoked, an account without permission) stays until someone changes something.
+ */
+export class ServerUnavailable extends UserError {}
+
 export const UNEXPECTED = 'Ocurrió un problema inesperado. Intente de nuevo en unos minutos; si se repite, avise a su coordinador.';
 
 /** Runs an entry point so that no raw exception text ever reaches the user (editor add-on style guide). */

@@ -226,6 +226,36 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
+  it('a sheet without errors and a server that cannot send yet: «pulse Validar» while it does not answer, not when it refused the key', async () => {
+    const { ss, gas, record } = loadCode('hoja-sin-enviar');
+    gas.menuCreateTemplate();
+    const values: Record<string, string> = {
+      id: 'oc4ids-abc123-0042', title: 'Alumbrado público', description: 'Sustitución de luminarias', status: 'Ejecución', type: 'Rehabilitación',
+      sector: 'Energía', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$800,000.00', 'budget/amount/currency': 'MXN',
+    };
+    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+    const closed = await new Promise<number>((resolve) => { const srv = net.createServer().listen(0, '127.0.0.1', () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); }); });
+    const panel = async (backendUrl: string, apiToken: string): Promise<Page> => {
+      gas.saveAddonSettings({ backendUrl, apiToken });
+      const page = await bridgedPage(gas);
+      await openValidarDatos(page, gas, record);
+      await page.getByText(/^Validación terminada: no se encontraron errores/).waitFor();
+      expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
+      return page;
+    };
+    const offline = await panel(`http://127.0.0.1:${closed}`, app.bearers.capturistaA.replace(/^Bearer /, ''));
+    await offline.getByText(/^No fue posible comunicarse con el servidor/).waitFor();
+    expect(await offline.locator('#submit-help').textContent()).toBe('Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.');
+    await offline.close();
+
+    // A key the server refuses (revoked, mistyped): it answered, and answers the same until the key changes.
+    const refused = await panel(app.url, `ia_${'z'.repeat(40)}`);
+    await refused.getByText(/^La clave de acceso no es válida o fue revocada/).waitFor();
+    // It said «Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo», which no «Validar» would change.
+    expect(await refused.locator('#submit-help').textContent()).toBe('Podrá enviar cuando se resuelva lo que se indica arriba; después pulse «Validar».');
+    await refused.close();
+  });
+
   it('a spreadsheet in Quintana Roo\'s time zone (America/Cancun): the dates typed are the days validated, sent and published', async () => {
     const { ss, gas, record } = loadCode('hoja-cancun', 'America/Cancun');
     gas.menuCreateTemplate();

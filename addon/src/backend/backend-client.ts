@@ -10,7 +10,7 @@ import {
   checkPublisherPrefixes, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
 import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
-import { UserError } from '../user-error';
+import { ServerUnavailable, UserError } from '../user-error';
 import type { HttpPort, HttpRequest } from './http-port';
 
 /**
@@ -96,7 +96,7 @@ export class BackendClient {
     try {
       response = this.http.fetch(request);
     } catch {
-      throw new UserError('No fue posible comunicarse con el servidor de Infraestructura Abierta. Revise su conexión y la dirección en Configurar servidor, e intente de nuevo.');
+      throw new ServerUnavailable('No fue posible comunicarse con el servidor de Infraestructura Abierta. Revise su conexión y la dirección en Configurar servidor, e intente de nuevo.');
     }
     let parsed: unknown = null;
     try { parsed = response.text ? JSON.parse(response.text) : null; } catch { parsed = null; }
@@ -109,7 +109,8 @@ export class BackendClient {
       }
     }
     const error = readErrorAnswer(parsed);
-    throw new UserError(error ? error.error.message + findingsText(error.error.findings) : statusMessage(response.status));
+    const message = error ? error.error.message + findingsText(error.error.findings) : statusMessage(response.status);
+    throw response.status >= 500 || response.status === 429 ? new ServerUnavailable(message) : new UserError(message);
   }
 
   /** The prefixes the platform registered for `publisherId` (public list), or undefined when it has none by that id. */

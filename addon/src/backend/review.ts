@@ -2,7 +2,7 @@
 import { backendConfigured, effectiveConfig, NOT_CONFIGURED, type AddonConfig } from '../config';
 import type { Host } from '../host';
 import type { ReviewContext } from '../rpc-types';
-import { UserError } from '../user-error';
+import { ServerUnavailable, UserError } from '../user-error';
 import { formatCount } from '../../../core/format/es-mx';
 import type { Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
@@ -76,14 +76,15 @@ export function reviewContext(h: Host): ReviewContext {
 /**
  * This spreadsheet's submissions as the server lists them for the person using it, or undefined without a
  * configured server or when it cannot be asked (validation then works offline, with the sheet's prefixes);
- * `failed` hears why it could not be asked, which the sidebar says where the state goes.
+ * `failed` hears why it could not be asked, which the sidebar says where the state goes, and whether asking again
+ * later may work (no answer, a server error) or something must change first (a key refused).
  */
-export function submissionsOfSheet(h: Host, failed?: (message: string) => void): SubmissionListAnswer | undefined {
+export function submissionsOfSheet(h: Host, failed?: (message: string, transient: boolean) => void): SubmissionListAnswer | undefined {
   if (!backendConfigured(currentConfig(h))) return undefined;
   try {
     return client(h).list(h.spreadsheet().id());
   } catch (e) {
-    if (e instanceof UserError) { failed?.(e.message); return undefined; }
+    if (e instanceof UserError) { failed?.(e.message, e instanceof ServerUnavailable); return undefined; }
     throw e;
   }
 }
