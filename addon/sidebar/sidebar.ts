@@ -257,7 +257,17 @@ function sinceSentText(ctx: ReviewContext, changed: boolean): string {
   const sent = submission.sentAt ? ` el ${formatDate(submission.sentAt)}` : '';
   if (!changed) return `La hoja coincide con lo enviado${sent}.`;
   const coordinator = ctx.role === 'coordinador' || ctx.role === 'admin';
-  if (coordinator) return `⚠ La hoja cambió después del envío${sent}: «Aprobar» publica lo enviado, no estos cambios.`;
+  if (coordinator) {
+    // «Aprobar» only while it is offered (AWAITING_DECISION): over a returned or published send it named a button
+    // the panel no longer shows.
+    const changedSince = `⚠ La hoja cambió después del envío${sent}`;
+    switch (submission.state) {
+      case 'returned': return `${changedSince}, que se devolvió con comentarios: estos cambios llegarán cuando quien captura envíe la nueva versión.`;
+      case 'published': return `${changedSince}: lo publicado es lo enviado. Estos cambios se publicarán cuando quien captura envíe una actualización y se apruebe.`;
+      case 'approved': return `${changedSince}: se está publicando lo enviado, no estos cambios.`;
+      default: return `${changedSince}: «Aprobar» publica lo enviado, no estos cambios.`;
+    }
+  }
   const unsent = '⚠ La hoja tiene cambios que no ha enviado';
   switch (submission.state) {
     case 'returned': return `${unsent} desde${sent || ' su envío'}. Cuando termine las correcciones, envíe la nueva versión.`;

@@ -223,6 +223,24 @@ describeIfChromium('the official with the built add-on, against the real app', (
     // It offered «Enviar nueva versión», which the server refused with «Indique el publicador al que corresponde la información».
     expect(await page.getByRole('button', { name: /^Enviar/ }).count()).toBe(0);
     expect(await page.locator('#submit-help').textContent()).toBe('Esta hoja la envía a revisión quien captura en la institución. Con su cuenta puede validarla y, cuando haya un envío en espera, aprobarlo o devolverlo.');
+
+    // The official keeps editing; the coordinator validates (what «Aprobar» would publish is what was sent), then returns it.
+    ss.get('Proyectos').setValues({ row: 3, column: column('title'), rows: 1, columns: 1 }, [['Unidad deportiva norte']]);
+    const validate = async (): Promise<void> => {
+      await page.getByRole('button', { name: 'Validar' }).click();
+      await page.getByText(/^Validación terminada/).waitFor();
+      await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
+    };
+    await validate();
+    expect(await page.locator('#since-sent').textContent()).toMatch(/^⚠ La hoja cambió después del envío el \d\d\/\d\d\/\d{4}: «Aprobar» publica lo enviado, no estos cambios\.$/);
+    await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await page.getByText('Se devolvió con comentarios.').waitFor();
+    await validate();
+    expect(await page.locator('#state').textContent()).toBe('Estado: Devuelta con comentarios');
+    expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+    // It still said «Aprobar» publica lo enviado, with no «Aprobar» on the panel.
+    expect(await page.locator('#since-sent').textContent()).toMatch(/^⚠ La hoja cambió después del envío el \d\d\/\d\d\/\d{4}, que se devolvió con comentarios: estos cambios llegarán cuando quien captura envíe la nueva versión\.$/);
     await page.close();
   });
 
