@@ -191,6 +191,28 @@ describe('Crear plantilla', () => {
     for (const s of spec.sheets) expect(h.ss.get(s.name).values()[1]).toEqual(s.columns.map((c) => c.path));
   });
 
+  it('a second run over the whole template (data typed, a column moved) says it was complete, naming no sheet', () => {
+    main.menuCreateTemplate();
+    writeRow(h.ss.get('Proyectos'), 3, { id: 'oc4ids-abc123-0001', title: 'Mercado' });
+    // The official moved «Título» to the end: columns are found by their path (DESIGN §4).
+    const ws = h.ss.get('Proyectos');
+    const rows = ws.values();
+    const t = col('title').index - 1;
+    ws.clear();
+    const moved = rows.map((r) => [...r.slice(0, t), ...r.slice(t + 1), r[t]]);
+    ws.setValues({ row: 1, column: 1, rows: moved.length, columns: moved[0].length }, moved);
+    main.menuCreateTemplate();
+    // It listed all 68 sheets as «No se modificaron porque ya tienen datos: Instrucciones, Configuración, Proyectos, …».
+    expect(h.ss.toasts[1]).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  });
+
+  it('names the sheets it left alone, the first five and then how many more', () => {
+    const others = spec.sheets.slice(0, 7).map((s) => s.name);
+    for (const name of others) h.ss.insertSheet(name).setValues({ row: 1, column: 1, rows: 1, columns: 1 }, [['mis datos']]);
+    main.menuCreateTemplate();
+    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length - 7 + 2} hojas de la plantilla. No se modificaron porque ya tienen datos: ${others.slice(0, 5).join(', ')} y 2 hojas más.`);
+  });
+
   it('never overwrites a sheet that holds data', () => {
     const ws = h.ss.insertSheet('Proyectos');
     ws.setValues({ row: 1, column: 1, rows: 1, columns: 2 }, [['mis datos', 42]]);
