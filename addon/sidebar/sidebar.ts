@@ -190,6 +190,12 @@ function renderReview(): void {
   state.append('Estado: ', el('strong', {}, ctx.submission ? ctx.submission.stateLabel : 'Borrador'));
   // A failed publication says why; a coordinator may approve again, which retries it (approve-submission.ts).
   if (ctx.submission?.state === 'failed') state.append(`. ${ctx.submission.failureReason ?? 'El servidor no dijo por qué.'}`);
+  // Its institution's newer send was approved: this one cannot be, and «En revisión» alone left the official waiting
+  // for a decision that can only be a return (the coordinators read it beside «Aprobar», below).
+  const newer = $('newer-approved');
+  const outdatedForOfficial = ctx.role === 'capturista' && ctx.submission?.newerApprovedAt ? ctx.submission.newerApprovedAt : null;
+  newer.textContent = outdatedForOfficial ? `⚠ ${newerApprovedText(outdatedForOfficial, 'official-sheet')}` : '';
+  newer.hidden = !outdatedForOfficial;
   // A send returned round after round keeps only its first and newest entries: said, so the list is not read as all.
   const omitted = $('omitted-history');
   omitted.textContent = ctx.submission?.omittedHistory ?? '';

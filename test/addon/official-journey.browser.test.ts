@@ -274,6 +274,34 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await refused.close();
   });
 
+  it('a send of one sheet left behind by a newer one of the institution, already approved: its panel says it can only be returned', async () => {
+    const typeProject = (ss: FakeSpreadsheet, values: Record<string, string>): void => {
+      ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+    };
+    const common = { description: 'Obra de la dirección de obras', status: 'Ejecución', type: 'Construcción', sector: 'Transporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$1,500,000.00', 'budget/amount/currency': 'MXN' };
+    const sheet = (id: string, project: Record<string, string>): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } => {
+      const code = loadCode(id);
+      code.gas.menuCreateTemplate();
+      code.gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+      typeProject(code.ss, { ...common, ...project });
+      return code;
+    };
+    const older = sheet('hoja-puentes', { id: 'oc4ids-abc123-0051', title: 'Puente peatonal' });
+    (older.gas.submitForReview as () => unknown)();
+    const newer = sheet('hoja-calles', { id: 'oc4ids-abc123-0052', title: 'Repavimentación' });
+    coordinator('approve', ((newer.gas.submitForReview as () => { submission: { id: string } })()).submission.id);
+
+    const page = await bridgedPage(older.gas);
+    await openValidarDatos(page, older.gas, older.record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    await page.getByText('Estado: En revisión').waitFor();
+    // «En revisión» alone, for a send that can no longer be approved.
+    const note = page.locator('#newer-approved');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/^⚠ No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución \(enviado el \d\d\/\d\d\/\d{4}, .+\), y este publicaría encima datos anteriores\. Su coordinación solo puede devolverlo; si algo de esta hoja falta en aquel, actualícela y envíe la nueva versión\.$/);
+    await page.close();
+  });
+
   it('a spreadsheet in Quintana Roo\'s time zone (America/Cancun): the dates typed are the days validated, sent and published', async () => {
     const { ss, gas, record } = loadCode('hoja-cancun', 'America/Cancun');
     gas.menuCreateTemplate();
