@@ -51,6 +51,15 @@ describe('menu and triggers', () => {
     expect(h.fakeUi.menus[0].map((m) => m.label)).toEqual(['Crear plantilla', 'Validar datos', 'Quitar marcas', 'Configurar servidor', 'Ayuda']);
   });
 
+  it('Ayuda lists the steps in the order they are taken: the server is set before sending, which needs it', () => {
+    main.menuHelp();
+    const steps = [...h.fakeUi.dialogs[0].html.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+    const at = (start: string): number => steps.findIndex((s) => s.includes(start));
+    expect(at('Configurar servidor')).toBe(0);
+    expect(at('Configurar servidor')).toBeLessThan(at('Enviar a revisión'));
+    expect(steps[at('Enviar a revisión')]).toContain('Su coordinación aprobará el envío');
+  });
+
   it('points every menu item at an exported entry point', () => {
     for (const item of MENU) expect(typeof (main as Record<string, unknown>)[item.functionName]).toBe('function');
   });
