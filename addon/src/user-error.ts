@@ -1,6 +1,7 @@
 /** An error whose message is already plain Spanish for the official; anything else is shown as a generic message. */
 export class UserError extends Error {
-  constructor(message: string) {
+  /** `status`: the HTTP status of the server's refusal it reports, when it reports one. */
+  constructor(message: string, readonly status?: number) {
     super(message);
     this.name = 'UserError';
   }

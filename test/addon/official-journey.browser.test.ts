@@ -138,6 +138,16 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
+  it('Configurar servidor with the address of a page under the site (…/tablero) says the address is wrong, not «No existe esa página»', async () => {
+    const page = await settingsDialog('hoja-ruta-de-mas');
+    await page.getByLabel('Dirección del servidor').fill(`${app.url}/tablero`);
+    await page.getByLabel('Clave de acceso (solo servidores propios)').fill(app.bearers.capturistaA.replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText(/^Configuración guardada\./).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(`Configuración guardada. Al probar la conexión, el servidor no respondió bien: En ${app.url}/tablero no responde un servidor de Infraestructura Abierta (no tiene la ruta /api/submissions). Revise la dirección en Configurar servidor: es la que le dio su coordinación, solo hasta el nombre del sitio, como https://infra-abierta.web.app.`);
+    await page.close();
+  });
+
   it('«Validar datos» validates as it opens; goes to the cell, sends, sees the return and its comments on «Validar», sends again and sees it published', async () => {
     const { ss, gas, record } = loadCode('hoja-recorrido');
     gas.onOpen({ authMode: 'NONE' });
