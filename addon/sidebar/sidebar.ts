@@ -392,7 +392,8 @@ function init(): void {
       return;
     }
     markComment(null);
-    if (id) reviewAction(() => call('returnSubmission', id, comment, ...shown()), 'Se devolvió con comentarios.');
+    // Sent, the comment leaves the box: it stayed there for the next version sent, as if written about that one.
+    if (id) reviewAction(async () => { const after = await call('returnSubmission', id, comment, ...shown()); commentBox.value = ''; return after; }, 'Se devolvió con comentarios.');
   });
   // Opened by «Validar datos» (addon/src/sidebar-opening.ts): validate at once, as the menu item says. The
   // validation's answer carries the submission's state: asking for it apart too listed the submissions twice. Only

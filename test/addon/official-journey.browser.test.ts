@@ -251,6 +251,13 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
     // It still said «Aprobar» publica lo enviado, with no «Aprobar» on the panel.
     expect(await page.locator('#since-sent').textContent()).toMatch(/^⚠ La hoja cambió después del envío el \d\d\/\d\d\/\d{4}, que se devolvió con comentarios: estos cambios llegarán cuando quien captura envíe la nueva versión\.$/);
+
+    // The official sends the new version; the coordinator's panel, still open, offers the decision again, with an empty
+    // box: the comment of the return stayed in it, as if written about the new version.
+    expect((gas.submitForReview() as { notice: string }).notice).toMatch(/^Se envió como nueva versión/);
+    await validate();
+    await page.getByRole('button', { name: 'Aprobar' }).waitFor();
+    expect(await page.getByLabel('Comentarios para quien capturó').inputValue()).toBe('');
     await page.close();
   });
 
