@@ -319,6 +319,39 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
+  it('sending again, unchanged, a send whose publication failed says it awaits a new approval, not «ya estaba en revisión»', async () => {
+    const down = await startAppThread({ mode: 'local', publicationQueueDown: true });
+    try {
+      const ss = new FakeSpreadsheet('hoja-publicacion-fallida');
+      const { globals, record } = appsScriptGlobals(ss, (url, params) => down.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
+      const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
+      vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+      const gas = context as unknown as Global;
+      gas.menuCreateTemplate();
+      gas.saveAddonSettings({ backendUrl: down.url, apiToken: down.bearers.capturistaA.replace(/^Bearer /, '') });
+      const values: Record<string, string> = {
+        id: 'oc4ids-abc123-0061', title: 'Drenaje pluvial', description: 'Colectores de la zona norte', status: 'Ejecución', type: 'Construcción',
+        sector: 'Agua y saneamiento', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$4,200,000.00', 'budget/amount/currency': 'MXN',
+      };
+      ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+      const id = (gas.submitForReview() as { submission: { id: string } }).submission.id;
+      // The coordinators approve; the task service is down, and the publication fails at once.
+      down.http.fetch({ method: 'post', url: `${down.url}/api/submissions/${id}/approve`, headers: { Authorization: down.bearers.coordinadorA }, body: '{}' });
+
+      const page = await bridgedPage(gas);
+      await openValidarDatos(page, gas, record);
+      await page.getByText(/^Validación terminada/).waitFor();
+      await page.getByText(/^Estado: La publicación falló/).waitFor();
+      await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+      await page.getByText(/^Esta versión ya se había enviado/).waitFor();
+      // It said «Esta versión ya estaba en revisión, sin cambios», to an official who sent it again to retry the publication.
+      expect(await page.getByRole('status').textContent()).toBe('Esta versión ya se había enviado y su publicación falló: no se creó otro envío. Para reintentar la publicación, su coordinación debe aprobarla de nuevo; avísele si no lo sabe.');
+      await page.close();
+    } finally {
+      await down.close();
+    }
+  });
+
   it('a spreadsheet in Quintana Roo\'s time zone (America/Cancun): the dates typed are the days validated, sent and published', async () => {
     const { ss, gas, record } = loadCode('hoja-cancun', 'America/Cancun');
     gas.menuCreateTemplate();

@@ -8,7 +8,7 @@ import type { Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import type { WorkbookModel } from '../../../core/workbook/model';
-import { sentAt, SUBMIT_OUTCOME_TEXT, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
+import { sentAt, submitOutcomeText, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { BackendClient } from './backend-client';
 
@@ -151,8 +151,8 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.
   const values: WorkbookValues | undefined = currentConfig(h).apiToken ? workbookValues(workbook) : undefined;
   const ss = h.spreadsheet();
-  const { outcome } = c.submit(ss.id(), values, ss.name());
-  return { ...reviewContext(h), notice: SUBMIT_OUTCOME_TEXT[outcome] };
+  const { outcome, submission } = c.submit(ss.id(), values, ss.name());
+  return { ...reviewContext(h), notice: submitOutcomeText(outcome, submission.status) };
 }
 
 export function approveSubmission(h: Host, id: string, revision?: string): ReviewContext {
