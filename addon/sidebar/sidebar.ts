@@ -246,6 +246,10 @@ function renderReview(): void {
     const outdated = ctx.submission.newerApprovedAt;
     $('approve').hidden = Boolean(outdated);
     if (outdated) $('confirm-approve').hidden = true;
+    // What approving would change is on the dashboard's page of the send (its preview): the panel approved blind.
+    const link = $<HTMLAnchorElement>('review-link');
+    $('review-link-line').hidden = !ctx.reviewUrl;
+    link.href = ctx.reviewUrl ?? '#';
     $('coordinator-help').textContent = outdated
       ? newerApprovedText(outdated, 'coordinator')
       : `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;

@@ -107,6 +107,11 @@ export interface ReviewContext {
   serviceAccount: string | null;
   /** What to tell the user when the review section cannot work (e.g. settings missing). */
   message: string | null;
+  /**
+   * The send's page on the dashboard (the same server's address), where a coordinator sees what approving it would
+   * change before deciding; null for whoever sends, or without a send.
+   */
+  reviewUrl?: string | null;
   /** What the action just taken did, said to the user (sending: whether a new revision went to review). */
   notice?: string;
 }

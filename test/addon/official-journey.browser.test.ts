@@ -221,7 +221,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
       sector: 'Deporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$3,000,000.00', 'budget/amount/currency': 'MXN',
     };
     ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
-    expect((gas.submitForReview() as { submission: { state: string } }).submission.state).toBe('submitted');
+    const sent = (gas.submitForReview() as { submission: { id: string; state: string } }).submission;
+    expect(sent.state).toBe('submitted');
 
     // The same spreadsheet, shared with the coordinators, opened with a coordinator's key.
     const og = loadCode('hoja-de-la-coordinacion', undefined, ss);
@@ -233,6 +234,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
     // It offered «Enviar nueva versión», which the server refused with «Indique el publicador al que corresponde la información».
     expect(await page.getByRole('button', { name: /^Enviar/ }).count()).toBe(0);
     expect(await page.locator('#submit-help').textContent()).toBe('Esta hoja la envía a revisión quien captura en la institución. Con su cuenta puede validarla y, cuando haya un envío en espera, aprobarlo o devolverlo.');
+    // What approving would change (the preview) is on the send's page of the dashboard: the panel offered «Aprobar» alone.
+    expect(await page.getByRole('link', { name: 'Ver qué cambiará al aprobarla (se abre el tablero)' }).getAttribute('href')).toBe(`${app.url}/#/revision/${sent.id}`);
 
     // The official keeps editing; the coordinator validates (what «Aprobar» would publish is what was sent), then returns it.
     ss.get('Proyectos').setValues({ row: 3, column: column('title'), rows: 1, columns: 1 }, [['Unidad deportiva norte']]);

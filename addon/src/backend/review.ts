@@ -41,6 +41,7 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     } : null,
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,
     message: null,
+    reviewUrl: latest && list.viewer.role !== 'capturista' ? `${currentConfig(h).backendUrl.replace(/\/+$/, '')}/#/revision/${encodeURIComponent(latest.id)}` : null,
   };
 }
 
