@@ -337,7 +337,7 @@ function reviewAction(work: () => Promise<ReviewContext>, done: string): void {
     }
     // Compared with the submission as it was: after sending, approving or returning, «Validar» compares again.
     if (lastReport) delete lastReport.sheetChanged;
-    setStatus(review.notice ?? done);
+    setStatus(review.notice ?? done, review.noticeFailed === true);
   });
 }
 

@@ -114,6 +114,8 @@ export interface ReviewContext {
   reviewUrl?: string | null;
   /** What the action just taken did, said to the user (sending: whether a new revision went to review). */
   notice?: string;
+  /** The notice says the action did not do all it was for (an approval whose publication failed): shown as an error. */
+  noticeFailed?: boolean;
 }
 
 export interface SidebarContext {

@@ -322,14 +322,17 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
-  it('sending again, unchanged, a send whose publication failed says it awaits a new approval, not «ya estaba en revisión»', async () => {
+  it('a publication that fails: the coordinator\'s panel says so, not «Envío aprobado.»; sending it again unchanged says it awaits a new approval, not «ya estaba en revisión»', async () => {
     const down = await startAppThread({ mode: 'local', publicationQueueDown: true });
     try {
       const ss = new FakeSpreadsheet('hoja-publicacion-fallida');
-      const { globals, record } = appsScriptGlobals(ss, (url, params) => down.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
-      const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
-      vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-      const gas = context as unknown as Global;
+      const code = (): { gas: Global; record: AppsScriptRecord } => {
+        const { globals, record } = appsScriptGlobals(ss, (url, params) => down.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
+        const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
+        vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+        return { gas: context as unknown as Global, record };
+      };
+      const { gas, record } = code();
       gas.menuCreateTemplate();
       gas.saveAddonSettings({ backendUrl: down.url, apiToken: down.bearers.capturistaA.replace(/^Bearer /, '') });
       const values: Record<string, string> = {
@@ -337,9 +340,19 @@ describeIfChromium('the official with the built add-on, against the real app', (
         sector: 'Agua y saneamiento', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$4,200,000.00', 'budget/amount/currency': 'MXN',
       };
       ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
-      const id = (gas.submitForReview() as { submission: { id: string } }).submission.id;
-      // The coordinators approve; the task service is down, and the publication fails at once.
-      down.http.fetch({ method: 'post', url: `${down.url}/api/submissions/${id}/approve`, headers: { Authorization: down.bearers.coordinadorA }, body: '{}' });
+      gas.submitForReview();
+      // The coordinator approves from the panel; the task service is down, and the publication fails at once.
+      const og = code();
+      og.gas.saveAddonSettings({ backendUrl: down.url, apiToken: down.bearers.coordinadorA.replace(/^Bearer /, '') });
+      const ogPage = await bridgedPage(og.gas);
+      await openValidarDatos(ogPage, og.gas, og.record);
+      await ogPage.getByRole('button', { name: 'Aprobar' }).click();
+      await ogPage.getByRole('button', { name: 'Sí, publicar' }).click();
+      await ogPage.getByText(/^Estado: La publicación falló/).waitFor();
+      // It said «Envío aprobado.» above «La publicación falló».
+      expect(await ogPage.getByRole('status').textContent()).toMatch(/^Se aprobó, pero la publicación falló: .+ Aprobar de nuevo reintenta la publicación\.$/);
+      expect(await ogPage.getByRole('status').getAttribute('class')).toContain('error');
+      await ogPage.close();
 
       const page = await bridgedPage(gas);
       await openValidarDatos(page, gas, record);

@@ -156,9 +156,17 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   return { ...reviewContext(h), notice: submitOutcomeText(outcome, submission.status) };
 }
 
+/**
+ * What the approval did, as the server answered it: published at once, being published, or failed already (the task
+ * service down) — «Envío aprobado.» was said over «La publicación falló» in the state below it.
+ */
 export function approveSubmission(h: Host, id: string, revision?: string): ReviewContext {
-  client(h).approve(id, revision);
-  return reviewContext(h);
+  const { submission } = client(h).approve(id, revision);
+  const said = submission.history[submission.history.length - 1]?.comment;
+  const outcome: Pick<ReviewContext, 'notice' | 'noticeFailed'> = submission.status === 'published' ? { notice: `Envío aprobado. ${said ?? 'Ya está publicado.'}` }
+    : submission.status === 'failed' ? { notice: `Se aprobó, pero la publicación falló: ${submission.failureReason ?? 'el servidor no dijo por qué.'} Aprobar de nuevo reintenta la publicación.`, noticeFailed: true }
+      : { notice: 'Envío aprobado: se está publicando. Pulse «Validar» en unos minutos para ver cómo terminó.' };
+  return { ...reviewContext(h), ...outcome };
 }
 
 /** The official takes back this sheet's send while it awaits review; the server refuses (409, in Spanish) once approved. */
