@@ -151,6 +151,9 @@ function formatDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString('es-MX', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'America/Mexico_City' });
 }
 
+/** Said instead of «Enviar» to a coordinator or an administrator, who review sends but do not make them. */
+const NOT_A_SENDER = 'Esta hoja la envía a revisión quien captura en la institución. Con su cuenta puede validarla y, cuando haya un envío en espera, aprobarlo o devolverlo.';
+
 /** The help under «Enviar» until a validation without errors (also the page's own text, sidebar.html). */
 const VALIDATE_FIRST = 'Valide primero: solo se puede enviar sin errores.';
 
@@ -164,12 +167,17 @@ function renderReview(): void {
   // Hidden while empty: an empty list with its name is still a list to a screen reader («Comentarios del
   // coordinador, lista, 0 elementos») on every send with nothing returned.
   comments.hidden = true;
+  // Shown until the server says who is asking (below).
+  $('submit-area').hidden = false;
   if (!ctx) {
     submit.disabled = true;
     // Validated without errors, the server not answering (said above, in #state): «Valide primero» said the opposite
     // of «0 errores» just above it.
     help.hidden = false;
-    help.textContent = lastReport !== null && lastReport.errors === 0 ? 'Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.' : VALIDATE_FIRST;
+    // A refusal that stays (a key revoked): «cuando el servidor responda» said to wait for an answer already given.
+    help.textContent = lastReport === null || lastReport.errors > 0 ? VALIDATE_FIRST
+      : lastReport.reviewFailureTransient === false ? 'Podrá enviar cuando se resuelva lo que se indica arriba; después pulse «Validar».'
+        : 'Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.';
     return;
   }
   if (!ctx.backendConfigured) {
@@ -182,6 +190,12 @@ function renderReview(): void {
   state.append('Estado: ', el('strong', {}, ctx.submission ? ctx.submission.stateLabel : 'Borrador'));
   // A failed publication says why; a coordinator may approve again, which retries it (approve-submission.ts).
   if (ctx.submission?.state === 'failed') state.append(`. ${ctx.submission.failureReason ?? 'El servidor no dijo por qué.'}`);
+  // Its institution's newer send was approved: this one cannot be, and «En revisión» alone left the official waiting
+  // for a decision that can only be a return (the coordinators read it beside «Aprobar», below).
+  const newer = $('newer-approved');
+  const outdatedForOfficial = ctx.role === 'capturista' && ctx.submission?.newerApprovedAt ? ctx.submission.newerApprovedAt : null;
+  newer.textContent = outdatedForOfficial ? `⚠ ${newerApprovedText(outdatedForOfficial, 'official-sheet')}` : '';
+  newer.hidden = !outdatedForOfficial;
   // A send returned round after round keeps only its first and newest entries: said, so the list is not read as all.
   const omitted = $('omitted-history');
   omitted.textContent = ctx.submission?.omittedHistory ?? '';
@@ -202,14 +216,18 @@ function renderReview(): void {
   const account = $('account');
   account.hidden = !ctx.serviceAccount;
   account.textContent = ctx.serviceAccount ? `Para que el servidor lea esta hoja, compártala como lector con ${ctx.serviceAccount}.` : '';
+  // Only an institution's officials send (policy: submission.create); the add-on names no institution, so a
+  // coordinator's (or an administrator's) «Enviar» was refused with «Indique el publicador…», which says nothing to them.
+  const sender = ctx.role === 'capturista';
+  $('submit-area').hidden = !sender;
   // Only an approval being published locks sending: a revision under review may be replaced by a newer one, and
   // after publishing every update is a new submission (the periodic-update commitment).
   const locked = ctx.submission !== null && ctx.submission.state === 'approved';
   const clean = lastReport !== null && lastReport.errors === 0;
-  submit.disabled = busy || locked || !clean;
+  submit.disabled = busy || locked || !clean || !sender;
   submit.textContent = ctx.submission?.state === 'published' ? 'Enviar actualización' : ctx.submission?.state === 'submitted' ? 'Enviar nueva versión' : 'Enviar a revisión';
-  help.hidden = clean && !locked;
-  help.textContent = locked ? 'La entrega aprobada se está publicando; espere a que termine.' : VALIDATE_FIRST;
+  help.hidden = sender && clean && !locked;
+  help.textContent = !sender ? NOT_A_SENDER : locked ? 'La entrega aprobada se está publicando; espere a que termine.' : VALIDATE_FIRST;
   // Whoever may send for the institution may take back a send awaiting review (sent by mistake); coordinators return.
   const withdrawable = ctx.role !== 'coordinador' && ctx.submission !== null && WITHDRAWABLE.includes(ctx.submission.state);
   $('withdraw-area').hidden = !withdrawable;
@@ -228,6 +246,10 @@ function renderReview(): void {
     const outdated = ctx.submission.newerApprovedAt;
     $('approve').hidden = Boolean(outdated);
     if (outdated) $('confirm-approve').hidden = true;
+    // What approving would change is on the dashboard's page of the send (its preview): the panel approved blind.
+    const link = $<HTMLAnchorElement>('review-link');
+    $('review-link-line').hidden = !ctx.reviewUrl;
+    link.href = ctx.reviewUrl ?? '#';
     $('coordinator-help').textContent = outdated
       ? newerApprovedText(outdated, 'coordinator')
       : `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;
@@ -245,7 +267,17 @@ function sinceSentText(ctx: ReviewContext, changed: boolean): string {
   const sent = submission.sentAt ? ` el ${formatDate(submission.sentAt)}` : '';
   if (!changed) return `La hoja coincide con lo enviado${sent}.`;
   const coordinator = ctx.role === 'coordinador' || ctx.role === 'admin';
-  if (coordinator) return `⚠ La hoja cambió después del envío${sent}: «Aprobar» publica lo enviado, no estos cambios.`;
+  if (coordinator) {
+    // «Aprobar» only while it is offered (AWAITING_DECISION): over a returned or published send it named a button
+    // the panel no longer shows.
+    const changedSince = `⚠ La hoja cambió después del envío${sent}`;
+    switch (submission.state) {
+      case 'returned': return `${changedSince}, que se devolvió con comentarios: estos cambios llegarán cuando quien captura envíe la nueva versión.`;
+      case 'published': return `${changedSince}: lo publicado es lo enviado. Estos cambios se publicarán cuando quien captura envíe una actualización y se apruebe.`;
+      case 'approved': return `${changedSince}: se está publicando lo enviado, no estos cambios.`;
+      default: return `${changedSince}: «Aprobar» publica lo enviado, no estos cambios.`;
+    }
+  }
   const unsent = '⚠ La hoja tiene cambios que no ha enviado';
   switch (submission.state) {
     case 'returned': return `${unsent} desde${sent || ' su envío'}. Cuando termine las correcciones, envíe la nueva versión.`;
@@ -305,7 +337,7 @@ function reviewAction(work: () => Promise<ReviewContext>, done: string): void {
     }
     // Compared with the submission as it was: after sending, approving or returning, «Validar» compares again.
     if (lastReport) delete lastReport.sheetChanged;
-    setStatus(review.notice ?? done);
+    setStatus(review.notice ?? done, review.noticeFailed === true);
   });
 }
 
@@ -364,7 +396,8 @@ function init(): void {
       return;
     }
     markComment(null);
-    if (id) reviewAction(() => call('returnSubmission', id, comment, ...shown()), 'Se devolvió con comentarios.');
+    // Sent, the comment leaves the box: it stayed there for the next version sent, as if written about that one.
+    if (id) reviewAction(async () => { const after = await call('returnSubmission', id, comment, ...shown()); commentBox.value = ''; return after; }, 'Se devolvió con comentarios.');
   });
   // Opened by «Validar datos» (addon/src/sidebar-opening.ts): validate at once, as the menu item says. The
   // validation's answer carries the submission's state: asking for it apart too listed the submissions twice. Only

@@ -91,10 +91,11 @@ export function runValidation(): ValidationReport {
     // return the send saw «En revisión» and no comments until closing and opening it again.
     // It is also the sidebar's only question when «Validar datos» opens it (it asked for the list twice).
     let failure: string | undefined;
-    const list = submissionsOfSheet(h, (message) => { failure = message; });
+    let transient = true;
+    const list = submissionsOfSheet(h, (message, retry) => { failure = message; transient = retry; });
     const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list));
     const review = reviewContextAfter(h, list, failure);
-    return { ...report, ...(review ? { review } : {}), ...(failure !== undefined ? { reviewFailure: failure } : {}) };
+    return { ...report, ...(review ? { review } : {}), ...(failure !== undefined ? { reviewFailure: failure, reviewFailureTransient: transient } : {}) };
   });
 }
 

@@ -58,6 +58,11 @@ export interface ValidationReport {
   review?: ReviewContext;
   /** Why the server could not be asked (already in Spanish), said where the state goes. */
   reviewFailure?: string;
+  /**
+   * Whether asking again may work by itself (no answer, a server error), or the failure stays until something is
+   * changed (a key refused, an account without permission). Absent from an older Code.js: taken as true.
+   */
+  reviewFailureTransient?: boolean;
 }
 
 export type SubmissionState = SubmissionStatus;
@@ -102,8 +107,15 @@ export interface ReviewContext {
   serviceAccount: string | null;
   /** What to tell the user when the review section cannot work (e.g. settings missing). */
   message: string | null;
+  /**
+   * The send's page on the dashboard (the same server's address), where a coordinator sees what approving it would
+   * change before deciding; null for whoever sends, or without a send.
+   */
+  reviewUrl?: string | null;
   /** What the action just taken did, said to the user (sending: whether a new revision went to review). */
   notice?: string;
+  /** The notice says the action did not do all it was for (an approval whose publication failed): shown as an error. */
+  noticeFailed?: boolean;
 }
 
 export interface SidebarContext {

@@ -200,6 +200,16 @@ export const SUBMIT_OUTCOME_TEXT: Record<SubmitOutcome, string> = {
   resubmitted: 'Se envió como nueva versión de su envío anterior: reemplaza a esa versión en la bandeja de su coordinación, que la revisa con el historial y los comentarios de ese envío.',
   unchanged: 'Esta versión ya estaba en revisión, sin cambios: no se creó otro envío ni se avisó de nuevo a su coordinación.',
 };
+
+/**
+ * SUBMIT_OUTCOME_TEXT for the send as the server answered it: the same values sent again over a send whose
+ * publication failed are that send still, awaiting a new approval — «ya estaba en revisión» told an official who
+ * sent again to retry the publication that nothing was wrong.
+ */
+export function submitOutcomeText(outcome: SubmitOutcome, status: SubmissionStatus): string {
+  if (outcome === 'unchanged' && status === 'failed') return 'Esta versión ya se había enviado y su publicación falló: no se creó otro envío. Para reintentar la publicación, su coordinación debe aprobarla de nuevo; avísele si no lo sabe.';
+  return SUBMIT_OUTCOME_TEXT[outcome];
+}
 /**
  * POST /api/submissions/{id}/compare: whether the sheet as it is now holds what was sent (the add-on asks after
  * «Validar»: what is reviewed and published is the copy taken at submission, DESIGN §6). `changed` is null when it

@@ -8,13 +8,17 @@
  */
 import { formatTimestamp } from '../format/es-mx';
 
-/** Who reads it: the coordination deciding on the send, or the official who sent it. */
-export type NewerApprovedReader = 'coordinator' | 'official';
+/**
+ * Who reads it: the coordination deciding on the send, the official who sent it (*Mis envíos*), or that official in
+ * the add-on's panel, whose way to send again is the sheet open beside it.
+ */
+export type NewerApprovedReader = 'coordinator' | 'official' | 'official-sheet';
 
 /** What each reader can do: a coordinator only returns it; the official sends again what the newer one lacks. */
 const WHAT_TO_DO: Record<NewerApprovedReader, string> = {
   coordinator: 'Devuélvalo con un comentario; si algo de este envío falta en aquel, pida que lo envíen de nuevo.',
   official: 'Su coordinación solo puede devolverlo; si algo de este envío falta en aquel, envíelo en un libro nuevo.',
+  'official-sheet': 'Su coordinación solo puede devolverlo; si algo de esta hoja falta en aquel, actualícela y envíe la nueva versión.',
 };
 
 /** `newerSentAt`: when the approved newer send was sent (contract.ts `sentAt`, the `newerApprovedAt` of the views). */

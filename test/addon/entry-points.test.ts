@@ -51,6 +51,15 @@ describe('menu and triggers', () => {
     expect(h.fakeUi.menus[0].map((m) => m.label)).toEqual(['Crear plantilla', 'Validar datos', 'Quitar marcas', 'Configurar servidor', 'Ayuda']);
   });
 
+  it('Ayuda lists the steps in the order they are taken: the server is set before sending, which needs it', () => {
+    main.menuHelp();
+    const steps = [...h.fakeUi.dialogs[0].html.matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1].replace(/<[^>]+>/g, ''));
+    const at = (start: string): number => steps.findIndex((s) => s.includes(start));
+    expect(at('Configurar servidor')).toBe(0);
+    expect(at('Configurar servidor')).toBeLessThan(at('Enviar a revisión'));
+    expect(steps[at('Enviar a revisión')]).toContain('Su coordinación aprobará el envío');
+  });
+
   it('points every menu item at an exported entry point', () => {
     for (const item of MENU) expect(typeof (main as Record<string, unknown>)[item.functionName]).toBe('function');
   });
@@ -189,6 +198,28 @@ describe('Crear plantilla', () => {
     expect(h.ss.get(sheet.name).values()[1]).toEqual(sheet.columns.map((c) => c.path));
     expect(h.ss.sheets().map((s) => s.name())).toEqual([INSTRUCTIONS_SHEET, SETTINGS_SHEET, CATALOG_SHEET, ...spec.sheets.map((s) => s.name)]);
     for (const s of spec.sheets) expect(h.ss.get(s.name).values()[1]).toEqual(s.columns.map((c) => c.path));
+  });
+
+  it('a second run over the whole template (data typed, a column moved) says it was complete, naming no sheet', () => {
+    main.menuCreateTemplate();
+    writeRow(h.ss.get('Proyectos'), 3, { id: 'oc4ids-abc123-0001', title: 'Mercado' });
+    // The official moved «Título» to the end: columns are found by their path (DESIGN §4).
+    const ws = h.ss.get('Proyectos');
+    const rows = ws.values();
+    const t = col('title').index - 1;
+    ws.clear();
+    const moved = rows.map((r) => [...r.slice(0, t), ...r.slice(t + 1), r[t]]);
+    ws.setValues({ row: 1, column: 1, rows: moved.length, columns: moved[0].length }, moved);
+    main.menuCreateTemplate();
+    // It listed all 68 sheets as «No se modificaron porque ya tienen datos: Instrucciones, Configuración, Proyectos, …».
+    expect(h.ss.toasts[1]).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  });
+
+  it('names the sheets it left alone, the first five and then how many more', () => {
+    const others = spec.sheets.slice(0, 7).map((s) => s.name);
+    for (const name of others) h.ss.insertSheet(name).setValues({ row: 1, column: 1, rows: 1, columns: 1 }, [['mis datos']]);
+    main.menuCreateTemplate();
+    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length - 7 + 2} hojas de la plantilla. No se modificaron porque ya tienen datos: ${others.slice(0, 5).join(', ')} y 2 hojas más.`);
   });
 
   it('never overwrites a sheet that holds data', () => {

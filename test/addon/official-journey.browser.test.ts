@@ -64,8 +64,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
   }
 
   /** The built Code.js over a fresh fake spreadsheet, its UrlFetchApp reaching the real app, its HtmlService the built pages. */
-  function loadCode(spreadsheetId: string, timeZone?: string): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } {
-    const ss = new FakeSpreadsheet(spreadsheetId, undefined, timeZone);
+  function loadCode(spreadsheetId: string, timeZone?: string, shared?: FakeSpreadsheet): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } {
+    const ss = shared ?? new FakeSpreadsheet(spreadsheetId, undefined, timeZone);
     const { globals, record } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
     const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
     vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
@@ -138,6 +138,16 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
+  it('Configurar servidor with the address of a page under the site (…/tablero) says the address is wrong, not «No existe esa página»', async () => {
+    const page = await settingsDialog('hoja-ruta-de-mas');
+    await page.getByLabel('Dirección del servidor').fill(`${app.url}/tablero`);
+    await page.getByLabel('Clave de acceso (solo servidores propios)').fill(app.bearers.capturistaA.replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText(/^Configuración guardada\./).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(`Configuración guardada. Al probar la conexión, el servidor no respondió bien: En ${app.url}/tablero no responde un servidor de Infraestructura Abierta (no tiene la ruta /api/submissions). Revise la dirección en Configurar servidor: es la que le dio su coordinación, solo hasta el nombre del sitio, como https://infra-abierta.web.app.`);
+    await page.close();
+  });
+
   it('«Validar datos» validates as it opens; goes to the cell, sends, sees the return and its comments on «Validar», sends again and sees it published', async () => {
     const { ss, gas, record } = loadCode('hoja-recorrido');
     gas.onOpen({ authMode: 'NONE' });
@@ -200,6 +210,162 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0001`, headers: {} }).text) as { projects: Record<string, unknown>[] };
     expect(published.projects[0]).toMatchObject({ title: 'Mercado municipal Lucas de Gálvez', status: 'implementation', budget: { amount: { amount: 1234567.89, currency: 'MXN' } }, period: { startDate: '2024-03-31T00:00:00-06:00' } });
     await page.close();
+  });
+
+  it('the coordinator who opens «Validar datos» on the official\'s sheet is offered «Aprobar», not «Enviar» (which only an institution\'s official can do)', async () => {
+    const { ss, gas } = loadCode('hoja-de-la-coordinacion');
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    const values: Record<string, string> = {
+      id: 'oc4ids-abc123-0041', title: 'Unidad deportiva', description: 'Construcción de canchas', status: 'Ejecución', type: 'Construcción',
+      sector: 'Deporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$3,000,000.00', 'budget/amount/currency': 'MXN',
+    };
+    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+    const sent = (gas.submitForReview() as { submission: { id: string; state: string } }).submission;
+    expect(sent.state).toBe('submitted');
+
+    // The same spreadsheet, shared with the coordinators, opened with a coordinator's key.
+    const og = loadCode('hoja-de-la-coordinacion', undefined, ss);
+    og.gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.coordinadorA.replace(/^Bearer /, '') });
+    const page = await bridgedPage(og.gas);
+    await openValidarDatos(page, og.gas, og.record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    await page.getByRole('button', { name: 'Aprobar' }).waitFor();
+    // It offered «Enviar nueva versión», which the server refused with «Indique el publicador al que corresponde la información».
+    expect(await page.getByRole('button', { name: /^Enviar/ }).count()).toBe(0);
+    expect(await page.locator('#submit-help').textContent()).toBe('Esta hoja la envía a revisión quien captura en la institución. Con su cuenta puede validarla y, cuando haya un envío en espera, aprobarlo o devolverlo.');
+    // What approving would change (the preview) is on the send's page of the dashboard: the panel offered «Aprobar» alone.
+    expect(await page.getByRole('link', { name: 'Ver qué cambiará al aprobarla (se abre el tablero)' }).getAttribute('href')).toBe(`${app.url}/#/revision/${sent.id}`);
+
+    // The official keeps editing; the coordinator validates (what «Aprobar» would publish is what was sent), then returns it.
+    ss.get('Proyectos').setValues({ row: 3, column: column('title'), rows: 1, columns: 1 }, [['Unidad deportiva norte']]);
+    const validate = async (): Promise<void> => {
+      await page.getByRole('button', { name: 'Validar' }).click();
+      await page.getByText(/^Validación terminada/).waitFor();
+      await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
+    };
+    await validate();
+    expect(await page.locator('#since-sent').textContent()).toMatch(/^⚠ La hoja cambió después del envío el \d\d\/\d\d\/\d{4}: «Aprobar» publica lo enviado, no estos cambios\.$/);
+    await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await page.getByText('Se devolvió con comentarios.').waitFor();
+    await validate();
+    expect(await page.locator('#state').textContent()).toBe('Estado: Devuelta con comentarios');
+    expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
+    // It still said «Aprobar» publica lo enviado, with no «Aprobar» on the panel.
+    expect(await page.locator('#since-sent').textContent()).toMatch(/^⚠ La hoja cambió después del envío el \d\d\/\d\d\/\d{4}, que se devolvió con comentarios: estos cambios llegarán cuando quien captura envíe la nueva versión\.$/);
+
+    // The official sends the new version; the coordinator's panel, still open, offers the decision again, with an empty
+    // box: the comment of the return stayed in it, as if written about the new version.
+    expect((gas.submitForReview() as { notice: string }).notice).toMatch(/^Se envió como nueva versión/);
+    await validate();
+    await page.getByRole('button', { name: 'Aprobar' }).waitFor();
+    expect(await page.getByLabel('Comentarios para quien capturó').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('a sheet without errors and a server that cannot send yet: «pulse Validar» while it does not answer, not when it refused the key', async () => {
+    const { ss, gas, record } = loadCode('hoja-sin-enviar');
+    gas.menuCreateTemplate();
+    const values: Record<string, string> = {
+      id: 'oc4ids-abc123-0042', title: 'Alumbrado público', description: 'Sustitución de luminarias', status: 'Ejecución', type: 'Rehabilitación',
+      sector: 'Energía', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$800,000.00', 'budget/amount/currency': 'MXN',
+    };
+    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+    const closed = await new Promise<number>((resolve) => { const srv = net.createServer().listen(0, '127.0.0.1', () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); }); });
+    const panel = async (backendUrl: string, apiToken: string): Promise<Page> => {
+      gas.saveAddonSettings({ backendUrl, apiToken });
+      const page = await bridgedPage(gas);
+      await openValidarDatos(page, gas, record);
+      await page.getByText(/^Validación terminada: no se encontraron errores/).waitFor();
+      expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
+      return page;
+    };
+    const offline = await panel(`http://127.0.0.1:${closed}`, app.bearers.capturistaA.replace(/^Bearer /, ''));
+    await offline.getByText(/^No fue posible comunicarse con el servidor/).waitFor();
+    expect(await offline.locator('#submit-help').textContent()).toBe('Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.');
+    await offline.close();
+
+    // A key the server refuses (revoked, mistyped): it answered, and answers the same until the key changes.
+    const refused = await panel(app.url, `ia_${'z'.repeat(40)}`);
+    await refused.getByText(/^La clave de acceso no es válida o fue revocada/).waitFor();
+    // It said «Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo», which no «Validar» would change.
+    expect(await refused.locator('#submit-help').textContent()).toBe('Podrá enviar cuando se resuelva lo que se indica arriba; después pulse «Validar».');
+    await refused.close();
+  });
+
+  it('a send of one sheet left behind by a newer one of the institution, already approved: its panel says it can only be returned', async () => {
+    const typeProject = (ss: FakeSpreadsheet, values: Record<string, string>): void => {
+      ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+    };
+    const common = { description: 'Obra de la dirección de obras', status: 'Ejecución', type: 'Construcción', sector: 'Transporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$1,500,000.00', 'budget/amount/currency': 'MXN' };
+    const sheet = (id: string, project: Record<string, string>): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } => {
+      const code = loadCode(id);
+      code.gas.menuCreateTemplate();
+      code.gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+      typeProject(code.ss, { ...common, ...project });
+      return code;
+    };
+    const older = sheet('hoja-puentes', { id: 'oc4ids-abc123-0051', title: 'Puente peatonal' });
+    (older.gas.submitForReview as () => unknown)();
+    const newer = sheet('hoja-calles', { id: 'oc4ids-abc123-0052', title: 'Repavimentación' });
+    coordinator('approve', ((newer.gas.submitForReview as () => { submission: { id: string } })()).submission.id);
+
+    const page = await bridgedPage(older.gas);
+    await openValidarDatos(page, older.gas, older.record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    await page.getByText('Estado: En revisión').waitFor();
+    // «En revisión» alone, for a send that can no longer be approved.
+    const note = page.locator('#newer-approved');
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/^⚠ No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución \(enviado el \d\d\/\d\d\/\d{4}, .+\), y este publicaría encima datos anteriores\. Su coordinación solo puede devolverlo; si algo de esta hoja falta en aquel, actualícela y envíe la nueva versión\.$/);
+    await page.close();
+  });
+
+  it('a publication that fails: the coordinator\'s panel says so, not «Envío aprobado.»; sending it again unchanged says it awaits a new approval, not «ya estaba en revisión»', async () => {
+    const down = await startAppThread({ mode: 'local', publicationQueueDown: true });
+    try {
+      const ss = new FakeSpreadsheet('hoja-publicacion-fallida');
+      const code = (): { gas: Global; record: AppsScriptRecord } => {
+        const { globals, record } = appsScriptGlobals(ss, (url, params) => down.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
+        const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
+        vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+        return { gas: context as unknown as Global, record };
+      };
+      const { gas, record } = code();
+      gas.menuCreateTemplate();
+      gas.saveAddonSettings({ backendUrl: down.url, apiToken: down.bearers.capturistaA.replace(/^Bearer /, '') });
+      const values: Record<string, string> = {
+        id: 'oc4ids-abc123-0061', title: 'Drenaje pluvial', description: 'Colectores de la zona norte', status: 'Ejecución', type: 'Construcción',
+        sector: 'Agua y saneamiento', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$4,200,000.00', 'budget/amount/currency': 'MXN',
+      };
+      ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+      gas.submitForReview();
+      // The coordinator approves from the panel; the task service is down, and the publication fails at once.
+      const og = code();
+      og.gas.saveAddonSettings({ backendUrl: down.url, apiToken: down.bearers.coordinadorA.replace(/^Bearer /, '') });
+      const ogPage = await bridgedPage(og.gas);
+      await openValidarDatos(ogPage, og.gas, og.record);
+      await ogPage.getByRole('button', { name: 'Aprobar' }).click();
+      await ogPage.getByRole('button', { name: 'Sí, publicar' }).click();
+      await ogPage.getByText(/^Estado: La publicación falló/).waitFor();
+      // It said «Envío aprobado.» above «La publicación falló».
+      expect(await ogPage.getByRole('status').textContent()).toMatch(/^Se aprobó, pero la publicación falló: .+ Aprobar de nuevo reintenta la publicación\.$/);
+      expect(await ogPage.getByRole('status').getAttribute('class')).toContain('error');
+      await ogPage.close();
+
+      const page = await bridgedPage(gas);
+      await openValidarDatos(page, gas, record);
+      await page.getByText(/^Validación terminada/).waitFor();
+      await page.getByText(/^Estado: La publicación falló/).waitFor();
+      await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+      await page.getByText(/^Esta versión ya se había enviado/).waitFor();
+      // It said «Esta versión ya estaba en revisión, sin cambios», to an official who sent it again to retry the publication.
+      expect(await page.getByRole('status').textContent()).toBe('Esta versión ya se había enviado y su publicación falló: no se creó otro envío. Para reintentar la publicación, su coordinación debe aprobarla de nuevo; avísele si no lo sabe.');
+      await page.close();
+    } finally {
+      await down.close();
+    }
   });
 
   it('a spreadsheet in Quintana Roo\'s time zone (America/Cancun): the dates typed are the days validated, sent and published', async () => {

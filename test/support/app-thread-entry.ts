@@ -14,13 +14,17 @@ interface SyncCall { kind: 'sync'; request: { method: string; url: string; heade
 interface RpcCall { kind: 'rpc'; id: number; name: 'stubPut' | 'bearer' | 'mails' | 'close' | 'createSubmissions'; args: unknown[] }
 
 async function main(): Promise<void> {
-  const options = workerData as { mode: 'local' | 'cloud'; captureMail?: boolean; dashboardDir?: string };
+  const options = workerData as { mode: 'local' | 'cloud'; captureMail?: boolean; dashboardDir?: string; publicationQueueDown?: boolean };
   // The SMTP server lives here too: the main thread may be blocked in a request whose notice it would have to receive.
   const smtp = options.captureMail ? await startSmtp() : undefined;
   if (smtp) Object.assign(options, { smtpPort: smtp.port });
   const h: Harness & { stub?: { put(id: string, wb: WorkbookModel): void } } = options.mode === 'cloud'
     ? await cloudHarness({ ...(smtp ? { smtpPort: smtp.port } : {}), ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}) })
-    : await localHarness({ ...(smtp ? { smtpPort: smtp.port } : {}), ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}) });
+    : await localHarness({
+      ...(smtp ? { smtpPort: smtp.port } : {}), ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
+      // The task service down: every approval fails at once, saying why (a publication that failed, without faking it).
+      ...(options.publicationQueueDown ? { publicationQueue: { enqueue: async () => { throw new Error('servicio de tareas no disponible'); } } } : {}),
+    });
   const server: Server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

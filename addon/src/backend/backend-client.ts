@@ -10,7 +10,7 @@ import {
   checkPublisherPrefixes, DEFAULT_MAX_BODY_BYTES, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
 import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
-import { UserError } from '../user-error';
+import { ServerUnavailable, UserError } from '../user-error';
 import type { HttpPort, HttpRequest } from './http-port';
 
 /**
@@ -96,7 +96,7 @@ export class BackendClient {
     try {
       response = this.http.fetch(request);
     } catch {
-      throw new UserError('No fue posible comunicarse con el servidor de Infraestructura Abierta. Revise su conexión y la dirección en Configurar servidor, e intente de nuevo.');
+      throw new ServerUnavailable('No fue posible comunicarse con el servidor de Infraestructura Abierta. Revise su conexión y la dirección en Configurar servidor, e intente de nuevo.');
     }
     let parsed: unknown = null;
     try { parsed = response.text ? JSON.parse(response.text) : null; } catch { parsed = null; }
@@ -109,7 +109,8 @@ export class BackendClient {
       }
     }
     const error = readErrorAnswer(parsed);
-    throw new UserError(error ? error.error.message + findingsText(error.error.findings) : statusMessage(response.status));
+    const message = error ? error.error.message + findingsText(error.error.findings) : statusMessage(response.status);
+    throw response.status >= 500 || response.status === 429 ? new ServerUnavailable(message, response.status) : new UserError(message, response.status);
   }
 
   /** The prefixes the platform registered for `publisherId` (public list), or undefined when it has none by that id. */
@@ -123,7 +124,14 @@ export class BackendClient {
    * about 2,000 of them the sheet's latest send was not among those read, and the panel showed an older state.
    */
   list(spreadsheetId: string): SubmissionListAnswer {
-    return this.call('get', `${WORKFLOW_PATHS.submissions}?spreadsheetId=${encodeURIComponent(spreadsheetId)}&order=${NEWEST_FIRST}`, checkSubmissionListAnswer);
+    try {
+      return this.call('get', `${WORKFLOW_PATHS.submissions}?spreadsheetId=${encodeURIComponent(spreadsheetId)}&order=${NEWEST_FIRST}`, checkSubmissionListAnswer);
+    } catch (e) {
+      // Our server always has this list (empty at first): a 404 is another site, or ours under a wrong path (an address
+      // copied with «/tablero»). «No existe esa página» or «no encontró el envío» did not say the address was wrong.
+      if (e instanceof UserError && e.status === 404) throw new UserError(`En ${this.baseUrl} no responde un servidor de Infraestructura Abierta (no tiene la ruta ${WORKFLOW_PATHS.submissions}). Revise la dirección en Configurar servidor: es la que le dio su coordinación, solo hasta el nombre del sitio, como https://infra-abierta.web.app.`);
+      throw e;
+    }
   }
 
   /**

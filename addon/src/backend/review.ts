@@ -2,13 +2,13 @@
 import { backendConfigured, effectiveConfig, NOT_CONFIGURED, type AddonConfig } from '../config';
 import type { Host } from '../host';
 import type { ReviewContext } from '../rpc-types';
-import { UserError } from '../user-error';
+import { ServerUnavailable, UserError } from '../user-error';
 import { formatCount } from '../../../core/format/es-mx';
 import type { Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import type { WorkbookModel } from '../../../core/workbook/model';
-import { sentAt, SUBMIT_OUTCOME_TEXT, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
+import { sentAt, submitOutcomeText, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { BackendClient } from './backend-client';
 
@@ -41,6 +41,7 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     } : null,
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,
     message: null,
+    reviewUrl: latest && list.viewer.role !== 'capturista' ? `${currentConfig(h).backendUrl.replace(/\/+$/, '')}/#/revision/${encodeURIComponent(latest.id)}` : null,
   };
 }
 
@@ -76,14 +77,15 @@ export function reviewContext(h: Host): ReviewContext {
 /**
  * This spreadsheet's submissions as the server lists them for the person using it, or undefined without a
  * configured server or when it cannot be asked (validation then works offline, with the sheet's prefixes);
- * `failed` hears why it could not be asked, which the sidebar says where the state goes.
+ * `failed` hears why it could not be asked, which the sidebar says where the state goes, and whether asking again
+ * later may work (no answer, a server error) or something must change first (a key refused).
  */
-export function submissionsOfSheet(h: Host, failed?: (message: string) => void): SubmissionListAnswer | undefined {
+export function submissionsOfSheet(h: Host, failed?: (message: string, transient: boolean) => void): SubmissionListAnswer | undefined {
   if (!backendConfigured(currentConfig(h))) return undefined;
   try {
     return client(h).list(h.spreadsheet().id());
   } catch (e) {
-    if (e instanceof UserError) { failed?.(e.message); return undefined; }
+    if (e instanceof UserError) { failed?.(e.message, e instanceof ServerUnavailable); return undefined; }
     throw e;
   }
 }
@@ -150,13 +152,21 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.
   const values: WorkbookValues | undefined = currentConfig(h).apiToken ? workbookValues(workbook) : undefined;
   const ss = h.spreadsheet();
-  const { outcome } = c.submit(ss.id(), values, ss.name());
-  return { ...reviewContext(h), notice: SUBMIT_OUTCOME_TEXT[outcome] };
+  const { outcome, submission } = c.submit(ss.id(), values, ss.name());
+  return { ...reviewContext(h), notice: submitOutcomeText(outcome, submission.status) };
 }
 
+/**
+ * What the approval did, as the server answered it: published at once, being published, or failed already (the task
+ * service down) — «Envío aprobado.» was said over «La publicación falló» in the state below it.
+ */
 export function approveSubmission(h: Host, id: string, revision?: string): ReviewContext {
-  client(h).approve(id, revision);
-  return reviewContext(h);
+  const { submission } = client(h).approve(id, revision);
+  const said = submission.history[submission.history.length - 1]?.comment;
+  const outcome: Pick<ReviewContext, 'notice' | 'noticeFailed'> = submission.status === 'published' ? { notice: `Envío aprobado. ${said ?? 'Ya está publicado.'}` }
+    : submission.status === 'failed' ? { notice: `Se aprobó, pero la publicación falló: ${submission.failureReason ?? 'el servidor no dijo por qué.'} Aprobar de nuevo reintenta la publicación.`, noticeFailed: true }
+      : { notice: 'Envío aprobado: se está publicando. Pulse «Validar» en unos minutos para ver cómo terminó.' };
+  return { ...reviewContext(h), ...outcome };
 }
 
 /** The official takes back this sheet's send while it awaits review; the server refuses (409, in Spanish) once approved. */

@@ -5,7 +5,7 @@
  */
 import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
-import { formatCount } from '../../../core/format/es-mx';
+import { formatCount, formatList } from '../../../core/format/es-mx';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 import { readsMonthFirst } from '../validation/locale-check';
@@ -17,7 +17,9 @@ import {
 export interface TemplateReport {
   /** Sheets added or filled in. */
   created: string[];
-  /** Sheets left alone because they already hold data. */
+  /** Sheets of the template already there (with or without data below the headers): nothing to add. */
+  present: string[];
+  /** Sheets with a template sheet's name holding something else, left alone (the engine reads none of it). */
   kept: string[];
   /** The locale the spreadsheet had when it read dates month first, before it was set to Mexico's. */
   localeWas?: string;
@@ -29,17 +31,25 @@ export interface TemplateReport {
  * minutes (quotas, «Script runtime»), and a sheet whose headers were written before the stop was then kept as it was,
  * without its drop-downs, by every later *Crear plantilla*. Empty, it is completed by the next one.
  */
-function freshSheet(ss: SpreadsheetPort, name: string, report: TemplateReport): SheetPort | null {
+function freshSheet(ss: SpreadsheetPort, name: string, report: TemplateReport, heading: readonly string[], headingRow = 1): SheetPort | null {
   const existing = ss.sheet(name);
-  if (existing && existing.lastRow() > 0) { report.kept.push(name); return null; }
+  if (existing && existing.lastRow() > 0) {
+    // Its own heading (one row read, not the sheet: it may hold thousands of rows) tells the template's sheet, which a
+    // second *Crear plantilla* finds whole, from another one by that name. Every template sheet was listed as «ya
+    // tienen datos», 68 names in a toast, to an official whose sheets held only their headers.
+    // Its first headings anywhere in that row: columns may be moved, hidden or added (DESIGN §4).
+    const shown = new Set((existing.displayValues({ row: headingRow, column: 1, rows: 1, columns: Math.max(heading.length, existing.lastColumn()) })[0] ?? []).map((v) => String(v).trim()));
+    (heading.slice(0, 2).every((text) => shown.has(text)) ? report.present : report.kept).push(name);
+    return null;
+  }
   report.created.push(name);
   return existing ?? ss.insertSheet(name);
 }
 
 function writeInstructions(ss: SpreadsheetPort, spec: TemplateSpec, report: TemplateReport): void {
-  const ws = freshSheet(ss, INSTRUCTIONS_SHEET, report);
-  if (!ws) return;
   const lines = instructionLines(spec);
+  const ws = freshSheet(ss, INSTRUCTIONS_SHEET, report, lines.slice(0, 1));
+  if (!ws) return;
   const block = { row: 1, column: 1, rows: lines.length, columns: 1 };
   ws.setWrap(block, true);
   ws.setColumnWidth(1, 780);
@@ -49,7 +59,7 @@ function writeInstructions(ss: SpreadsheetPort, spec: TemplateSpec, report: Temp
 }
 
 function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
-  const ws = freshSheet(ss, SETTINGS_SHEET, report);
+  const ws = freshSheet(ss, SETTINGS_SHEET, report, SETTINGS_HEADER);
   if (!ws) return;
   const header = { row: 1, column: 1, rows: 1, columns: 3 };
   ws.setNotes(header, [['Qué se configura.', 'Escriba aquí el valor.', 'Nombre interno; no lo cambie.']]);
@@ -82,7 +92,7 @@ function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): Map<string, st
 }
 
 function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<string, string>, minimum: boolean, report: TemplateReport): void {
-  const ws = freshSheet(ss, sheet.name, report);
+  const ws = freshSheet(ss, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS);
   if (!ws) return;
   const n = sheet.columns.length;
   const header = { row: 1, column: 1, rows: HEADER_ROWS, columns: n };
@@ -115,7 +125,7 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<st
 const MEXICO_LOCALE = 'es_MX';
 
 export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): TemplateReport {
-  const report: TemplateReport = { created: [], kept: [] };
+  const report: TemplateReport = { created: [], present: [], kept: [] };
   // The template asks for dates as 31/03/2024: a locale that reads month first would store 01/04/2024 as 4 January.
   const locale = ss.locale();
   if (readsMonthFirst(locale)) {
@@ -130,11 +140,18 @@ export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): Templat
   return report;
 }
 
+/** A toast is a few lines: the first sheets kept are named, the rest counted. */
+const KEPT_NAMED = 5;
+
 /** Spanish summary for a toast. */
 export function templateReportText(report: TemplateReport): string {
   const parts: string[] = [];
   if (report.created.length) parts.push(`${report.created.length === 1 ? 'Se agregó' : 'Se agregaron'} ${formatCount(report.created.length, 'hoja', 'hojas')} de la plantilla.`);
-  if (report.kept.length) parts.push(`No se modificaron porque ya tienen datos: ${report.kept.join(', ')}.`);
+  else if (!report.kept.length) parts.push('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  if (report.kept.length) {
+    const named = report.kept.length > KEPT_NAMED ? [...report.kept.slice(0, KEPT_NAMED), formatCount(report.kept.length - KEPT_NAMED, 'hoja más', 'hojas más')] : report.kept;
+    parts.push(`No se modificaron porque ya tienen datos: ${formatList(named)}.`);
+  }
   if (report.localeWas) parts.push(`La configuración regional de la hoja de cálculo era «${report.localeWas}», que lee las fechas como mes/día/año; se cambió a México para que 01/04/2024 sea el 1 de abril.`);
-  return parts.join(' ') || 'La plantilla ya estaba completa.';
+  return parts.join(' ');
 }

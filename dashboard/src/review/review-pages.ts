@@ -12,7 +12,7 @@ import { formatCount, formatDate, formatNumber, formatTimestamp } from '../../..
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
-  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, sentAt, STATUS_LABELS, SUBMIT_OUTCOME_TEXT, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type Change, type ChangeGroup, type DecisionRequest, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
@@ -608,7 +608,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         const sample = (submission.findings?.sample ?? []).filter((f) => f.severity !== 'error');
         // A replaced send's workbook sent again: «nueva versión de su envío anterior» did not say that the send that
         // replaced it stays in the inbox too.
-        const said = outcome === 'resubmitted' && reopenedAfterReplacement(submission) ? reopenedText(submission) : SUBMIT_OUTCOME_TEXT[outcome];
+        const said = outcome === 'resubmitted' && reopenedAfterReplacement(submission) ? reopenedText(submission) : submitOutcomeText(outcome, submission.status);
         const outcomeText = h('p', { class: 'status-ok' }, `«${file.name}»: ${said}`,
           sentSize(submission) ? ` Contiene ${sentSize(submission)}.` : '',
           warnings ? ` Tiene ${formatCount(warnings, 'advertencia', 'advertencias')}, que no ${warnings === 1 ? 'impide' : 'impiden'} publicarlo.` : '');

@@ -25,7 +25,7 @@
  *   GET  /api/session                     who is signed in: e-mail, role and scope (SessionAnswer in the contract)
  *   GET  /api/auth-config                 how the pages sign in (public)
  */
-import { randomUUID } from 'crypto';
+import { createHash, randomUUID } from 'crypto';
 import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
@@ -142,6 +142,15 @@ function uploadName(given: string | undefined): string | undefined {
 
 /** The uploaded file a submission was sent as (none for a Google Sheet or the add-on's values), for flatMap. */
 const uploadedFiles = (s: Submission): string[] => (s.source.kind === 'xlsx' ? [s.source.fileId] : []);
+
+/**
+ * The id of the `count`-th send (from 0) of a spreadsheet of an institution: the same for two sends of it at once, so
+ * the store lets only one of them be created. Shaped as the random ids (a UUID, version nibble 5: name-based).
+ */
+export function nextSendId(publisherId: string, spreadsheetId: string, count: number): string {
+  const hex = createHash('sha256').update(JSON.stringify(['send', publisherId, spreadsheetId, count])).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 function sameSource(a: SubmissionSource, b: SubmissionSource): boolean {
   if (a.kind === 'sheets') return b.kind === 'sheets' && a.spreadsheetId === b.spreadsheetId;
@@ -397,32 +406,48 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
 
     // The latest open submission of this same source, if any; else, for an upload, the returned upload it corrects.
     const existing = mine.filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop() ?? (source.kind === 'xlsx' ? continuedUpload(mine) : undefined);
-
-    if (existing?.status === 'approved') throw new HttpError(409, 'conflict', 'La revisión anterior se está publicando en este momento; envíe de nuevo cuando termine.');
-    if (existing && existing.status !== 'returned' && existing.snapshot?.contentHash === snapshot.contentHash) {
-      return void res.status(200).json(await submitted(user, existing, 'unchanged'));
-    }
-    if (existing) {
+    /** This revision as a new version of `open`, or the same one again (`unchanged`). */
+    const replace = async (open: Submission): Promise<void> => {
+      if (open.status === 'approved') throw new HttpError(409, 'conflict', 'La revisión anterior se está publicando en este momento; envíe de nuevo cuando termine.');
+      if (open.status !== 'returned' && open.snapshot?.contentHash === snapshot.contentHash) {
+        return void res.status(200).json(await submitted(user, open, 'unchanged'));
+      }
       // A new revision replaces the one under review (returned, or still waiting): its history is kept. An upload's
       // source is its file, so the submission now names the new one (and the one it replaces is removed: supersede).
       let reopened: Submission;
       try {
-        reopened = await store.transitionSubmission(existing.id, ['returned', 'submitted', 'failed'], 'submitted', { at, by: user.id, action: 'resubmitted' }, { snapshot, findings, submittedBy: user.id, source });
+        reopened = await store.transitionSubmission(open.id, ['returned', 'submitted', 'failed'], 'submitted', { at, by: user.id, action: 'resubmitted' }, { snapshot, findings, submittedBy: user.id, source });
       } catch (e) {
         if (!isStoreError(e, 'conflict')) throw e;
         throw new HttpError(409, 'conflict', 'La entrega cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
       }
-      await audit(user, 'submission.resubmitted', `submission/${existing.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}) });
+      await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}) });
       await supersede(user, publisher, mine, reopened);
       await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
-      return void res.status(200).json(await submitted(user, reopened, 'resubmitted'));
-    }
+      res.status(200).json(await submitted(user, reopened, 'resubmitted'));
+    };
+    if (existing) return replace(existing);
 
+    // A spreadsheet's next send has an id of its own (its institution, the spreadsheet, how many sends it had), so that
+    // two sends of it at once (two officials, or the panel opened again while the first send was still being checked)
+    // cannot both be new: the store refuses the second id, and that send becomes a version of the first, as when sent
+    // one after the other. With random ids both were created, two «En revisión» of one sheet in the inbox.
+    const sheetId = source.kind === 'xlsx' ? null : source.spreadsheetId;
+    const id = sheetId ? nextSendId(publisher.id, sheetId, mine.filter((s) => sameSource(s.source, source)).length) : randomUUID();
     const submission: Submission = {
-      id: randomUUID(), publisherId: publisher.id, source, status: 'submitted', history: [{ at, by: user.id, action: 'submitted' }],
+      id, publisherId: publisher.id, source, status: 'submitted', history: [{ at, by: user.id, action: 'submitted' }],
       snapshot, findings, submittedBy: user.id, createdAt: at, updatedAt: at,
     };
-    await store.createSubmission(submission);
+    try {
+      await store.createSubmission(submission);
+    } catch (e) {
+      if (!sheetId || !isStoreError(e, 'conflict')) throw e;
+      const other = await store.getSubmission(id);
+      if (other && OPEN.includes(other.status) && sameSource(other.source, source)) return replace(other);
+      // Not a send of this sheet at the same moment (one of its sends was removed, and the count met an older id).
+      submission.id = randomUUID();
+      await store.createSubmission(submission);
+    }
     await audit(user, 'submission.created', `submission/${submission.id}`, publisher.id, {
       source: source.kind === 'sheets' ? source.spreadsheetId : source.kind === 'xlsx' ? source.fileId : source.spreadsheetId, contentHash: snapshot.contentHash,
     });
