@@ -14,6 +14,7 @@ import { readCors } from './api/read-cors';
 import { allowedMethods, jsonBodies } from './api/request-limits';
 import { readOnlyMethods } from './api/read-only-methods';
 import { securityHeaders } from './api/security-headers';
+import { answerConditionalRequests } from './api/conditional-get';
 import { notFoundPage } from './server/not-found-page';
 import { dashboardNotBuilt } from './server/dashboard-not-built';
 import { dashboardAddresses } from './server/dashboard-addresses';
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', 'weak');
   app.set('json spaces', 0);
+  // A script's If-None-Match is answered 304 even with the `Cache-Control: no-cache` its fetch adds (api/conditional-get.ts).
+  answerConditionalRequests(app);
   if (deps.config.currentTtlMs !== undefined) setCurrentTtl(deps.store, deps.config.currentTtlMs);
   // Public answers already sent under the current published state go out before any other middleware (they
   // carry the headers, security ones included, they were first sent with): api/response-cache.ts.
