@@ -303,6 +303,9 @@ async function render(retried = false): Promise<void> {
   // Only the detail pages take an address below theirs (`#/proyecto/{id}`); `#/proyectos/algo` is not a page.
   let page = name === 'revision' && params.length ? reviewSubmissionPage : params.some(Boolean) && !TAKES_ID.has(name) ? notFoundPage : ROUTES[name] ?? notFoundPage;
   renderNav(name, filterQuery(query).toString());
+  // A page the header's selection does not shape prints without it (styles.css): a project's page printed after a
+  // filtered list said «Estado: Nuevo León» over a page that is not a selection.
+  document.body.toggleAttribute('data-filters-elsewhere', Object.prototype.hasOwnProperty.call(RESULTS_OF, name));
   main.setAttribute('aria-busy', 'true');
   // Only for a page the reader asked for: a new address, or «Intentar de nuevo» on a page that failed; a page's own
   // refresh of itself (a submission being published, looked at every 3 s) is not announced.

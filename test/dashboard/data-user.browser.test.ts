@@ -261,6 +261,31 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await none.locator('.download-note a').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')))).toEqual(['#/descargas']);
   });
 
+  // Printed, or saved as PDF, the header's controls are not drawn: a filtered list read «1 proyecto de 14 con los
+  // filtros elegidos» and nothing said which. The page on paper names them, as its selects show them; a page they do
+  // not shape (a project's) prints without them, and on screen the line is not shown (the controls are).
+  it('a page printed names the search and filters that chose its rows, and only where they chose them', async () => {
+    const page = await open(1280, '#/proyectos?state=Nuevo+Le%C3%B3n&sector=health&q=centro&orden=presupuesto&dir=desc');
+    const printed = page.locator('#filtros .filters-printed');
+    expect(await printed.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await printed.innerText()).toBe('Selección de esta vista — Búsqueda: «centro»; Estado: Nuevo León; Sector: Salud.');
+      expect(await page.locator('#filtros .filter-panel').isVisible()).toBe(false);
+      // The download buttons are not on paper, nor the note about them.
+      expect(await page.locator('.download-note').isVisible()).toBe(false);
+      await page.click('main tbody a');
+      await page.waitForSelector('body[data-ready] main h1:not(:text("Proyectos"))');
+      await page.waitForFunction(() => location.hash.startsWith('#/proyecto/'));
+      expect(await printed.isVisible()).toBe(false);
+      // Unfiltered, nothing to name.
+      const plain = await open(1280, '#/proyectos');
+      expect(await plain.locator('#filtros .filters-printed').count()).toBe(0);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {
     const page = await open(1280, '#/contrataciones?q=CVM130828EF5');
     expect(await page.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');

@@ -80,5 +80,23 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
   form.addEventListener('change', (e) => { if ((e.target as Element).tagName === 'SELECT') onChange(read()); });
   form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); onChange(read()); });
   form.append(h('div', { class: 'field search' }, h('label', { for: 'buscar' }, 'Buscar en el tablero'), h('div', { class: 'search-row' }, search, h('button', { type: 'submit' }, 'Buscar'))), details);
+  const printed = chosenText(form, rawQ);
+  if (printed) form.append(h('p', { class: 'filters-printed' }, printed));
   return form;
+}
+
+/**
+ * The search and filters of the view, as its selects show them («Estado: Nuevo León; Sector: Salud»), for the printed
+ * page only (styles.css): on paper, or in a PDF saved from it, the header's controls are not drawn, and a list read
+ * «5 proyectos de 14 con los filtros elegidos» without saying which.
+ */
+function chosenText(form: HTMLFormElement, rawQ: string): string | undefined {
+  const parts: string[] = [];
+  if (rawQ.trim()) parts.push(`Búsqueda: «${rawQ.trim()}»`);
+  for (const el of Array.from(form.querySelectorAll('select'))) {
+    if (!el.value) continue;
+    const label = form.querySelector(`label[for="${el.id}"]`)?.textContent ?? el.name;
+    parts.push(`${label}: ${el.selectedOptions[0]?.textContent ?? el.value}`);
+  }
+  return parts.length ? `Selección de esta vista — ${parts.join('; ')}.` : undefined;
 }
