@@ -286,6 +286,22 @@ describeIfChromium('a data user in the public pages', () => {
     }
   });
 
+  // Guadalupe's auditorium, in identificación, has a budget and one process in planning, with no contract and no
+  // payment: Inicio said «Sin dato» for what was contracted and paid, Indicadores «$0.00», a published zero.
+  it('Indicadores says «Sin dato», as Inicio does, for an amount nothing selected has published, and its CSV leaves it empty', async () => {
+    const home = await open(1280, '#/?status=identification');
+    const kpi = (label: string): Promise<string> => home.locator('.kpis > *', { hasText: label }).first().innerText();
+    expect(await kpi('Monto contratado')).toContain('Sin dato');
+    expect(await kpi('Monto pagado')).toContain('Sin dato');
+    const page = await open(1280, '#/indicadores?status=identification');
+    const table = (id: string): Promise<string[][]> => page.evaluate((sel: string) => [...document.querySelectorAll(`${sel} tbody tr`)].map((tr: any) => [...tr.children].map((c: any) => c.textContent)), `#${id}`);
+    expect(await table('ind-montos')).toEqual([['Presupuesto de los proyectos', '$24,750,000.00'], ['Contratado', 'Sin dato'], ['Pagado', 'Sin dato']]);
+    expect(await table('ind-metodo-monto')).toEqual([['Selectivo (invitación a cuando menos tres personas)', 'Sin dato']]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#ind-montos .download-csv')]);
+    const csv = fs.readFileSync((await download.path()) as string, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual(['categoria,valor', 'Presupuesto de los proyectos,24750000', 'Contratado,', 'Pagado,']);
+  });
+
   it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {
     const page = await open(1280, '#/contrataciones?q=CVM130828EF5');
     expect(await page.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');
