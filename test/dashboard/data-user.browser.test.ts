@@ -302,6 +302,16 @@ describeIfChromium('a data user in the public pages', () => {
     expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual(['categoria,valor', 'Presupuesto de los proyectos,24750000', 'Contratado,', 'Pagado,']);
   });
 
+  // Inicio with filters that leave nothing said «Pruebe con otras palabras» though no word was typed, and the same for
+  // an implementer registered that has not published yet (Campeche, beforeAll), as if the reader had chosen wrong.
+  it('Inicio says why nothing is shown: an implementer or a state not published yet, filters alone, or a search', async () => {
+    const said = async (hash: string): Promise<string> => (await open(1280, hash)).locator('#sin-resultados').innerText();
+    expect(await said('#/?publisher=campeche')).toBe('Municipio de Campeche aún no ha publicado proyectos ni contrataciones: su compromiso está en Seguimiento. Elija otro implementador o quite los filtros.');
+    expect(await said('#/?state=Campeche')).toBe('Ningún implementador de Campeche ha publicado aún proyectos ni contrataciones: sus compromisos están en Seguimiento. Elija otro estado o quite los filtros.');
+    expect(await said('#/?state=Yucat%C3%A1n&sector=energy')).toBe('Nada de lo publicado coincide con los filtros del encabezado. Elija otros o quite los filtros.');
+    expect(await said('#/?q=zzzz')).toBe('Nada de lo publicado coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.');
+  });
+
   it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {
     const page = await open(1280, '#/contrataciones?q=CVM130828EF5');
     expect(await page.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');
