@@ -64,7 +64,8 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * Form 3: `datos.xlsx` writes each publisher's dates in its publication's time zone, and says it in a
  * `Configuración` sheet (form 2 wrote them in Mexico City's, so every date of a publisher elsewhere was text).
  * Form 4: `datos.xlsx` has the template's column widths and number formats (amounts with thousands separators,
- * dates dd/mm/yyyy) and bold titles; form 3's columns of Excel's default width showed amounts as 1.28E+09.
+ * dates dd/mm/yyyy), bold titles and a «Léame» whose paragraphs wrap; form 3's columns of Excel's default width
+ * showed amounts as 1.28E+09.
  */
 export const BULK_FORM = 4;
 
@@ -185,6 +186,8 @@ function cellValue(v: unknown): unknown {
 const PLAIN_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
 const TITLE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: { bold: true } });
 const DATE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: DATE_FORMAT });
+const README_STYLE: Partial<ExcelJS.Style> = Object.freeze({ alignment: { wrapText: true, vertical: 'top' as const } });
+const README_TITLE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ ...README_STYLE, font: { bold: true } });
 const formatStyles = new Map<string, Partial<ExcelJS.Style>>([[DATE_FORMAT, DATE_STYLE]]);
 function columnStyle(format: string | undefined): Partial<ExcelJS.Style> {
   if (!format) return PLAIN_STYLE;
@@ -226,7 +229,12 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   // First, what the workbook is and which published data it does not hold (the round trip through `convert` lacks it).
   const readme = workbook.addWorksheet(README_SHEET);
   readme.columns = [{ width: 150 }];
-  for (const line of bulkReadmeLines(zones)) readme.addRow([line]).commit();
+  // Each paragraph wrapped in the column: one line of up to a thousand characters ran off the screen to the right.
+  bulkReadmeLines(zones).forEach((line, i) => {
+    const row = readme.addRow([line]);
+    row.getCell(1).style = i === 0 ? README_TITLE_STYLE : README_STYLE;
+    row.commit();
+  });
   readme.commit();
   // The zone its date cells are in, as the template's Configuración says it (title, value, key): the workbook
   // downloaded, edited and sent again converts them back to the same instants (core/unflatten/settings-reader.ts).
