@@ -312,6 +312,18 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await said('#/?q=zzzz')).toBe('Nada de lo publicado coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.');
   });
 
+  // An academic polling the API from a script: Descargas y API says how not to download again what did not change,
+  // and doing what it says from Node (whose fetch adds «Cache-Control: no-cache» to such a request) gets the 304.
+  it('Descargas y API says how to revalidate and compress, and a script that does so gets 304 and gzip', async () => {
+    const page = await open(1280, '#/descargas');
+    expect(await page.locator('#api-cache').innerText()).toMatch(/«ETag».*«If-None-Match».*304.*«Accept-Encoding: gzip»/s);
+    const url = `${srv.base}/api/ocds/releases?limit=2`;
+    const first = await fetch(url, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    await first.arrayBuffer();
+    expect((await fetch(url, { headers: { 'If-None-Match': first.headers.get('etag') as string } })).status).toBe(304);
+  });
+
   it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {
     const page = await open(1280, '#/contrataciones?q=CVM130828EF5');
     expect(await page.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');
