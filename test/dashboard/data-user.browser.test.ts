@@ -278,9 +278,12 @@ describeIfChromium('a data user in the public pages', () => {
       await page.waitForSelector('body[data-ready] main h1:not(:text("Proyectos"))');
       await page.waitForFunction(() => location.hash.startsWith('#/proyecto/'));
       expect(await printed.isVisible()).toBe(false);
+      // Seguimiento's rows are the implementers: only Estado and Implementador choose them, not the sector.
+      const board = await open(1280, '#/seguimiento?state=Nuevo+Le%C3%B3n&sector=health');
+      expect(await board.locator('#filtros .filters-printed').innerText()).toBe('Selección de esta vista — Estado: Nuevo León.');
       // Unfiltered, nothing to name.
       const plain = await open(1280, '#/proyectos');
-      expect(await plain.locator('#filtros .filters-printed').count()).toBe(0);
+      expect(await plain.locator('#filtros .filters-printed').isVisible()).toBe(false);
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
