@@ -17,6 +17,7 @@ import { securityHeaders } from './api/security-headers';
 import { answerConditionalRequests } from './api/conditional-get';
 import { notFoundPage } from './server/not-found-page';
 import { dashboardNotBuilt } from './server/dashboard-not-built';
+import { gzippedDashboard } from './server/dashboard-gzip';
 import { dashboardAddresses } from './server/dashboard-addresses';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import { freshVersion, setCurrentTtl } from './api/current-publications';
@@ -91,7 +92,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
   if (deps.dashboardDir) {
     // express.static looks at the folder on each request: a dashboard built after the server started is served.
-    app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }), dashboardNotBuilt());
+    // Gzipped first, to the browsers that take it (server/dashboard-gzip.ts).
+    app.use(gzippedDashboard(deps.dashboardDir, 5 * 60_000), express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }), dashboardNotBuilt());
     // A page's address without its `#`, after the files (none is named as a page).
     app.use(dashboardAddresses());
   }
