@@ -55,10 +55,10 @@ export interface BulkPublisherZone { name: string; prefixes: string[]; timeZone:
  */
 export type BulkDateZones = { timeZone: string } | { others: readonly BulkPublisherZone[] };
 
-const AMOUNTS = 'Montos: números, con su moneda en la columna de al lado (MXN: pesos mexicanos).';
+const AMOUNTS = 'Montos: números con separador de miles y dos decimales (1,234,567.89), con su moneda en la columna de al lado (MXN: pesos mexicanos).';
 
 function datesLine(zones: BulkDateZones): string {
-  const cells = 'Fechas: celdas de fecha (dd/mm/aaaa en la configuración de México) cuando se publicaron a la medianoche';
+  const cells = 'Fechas: celdas de fecha, escritas dd/mm/aaaa (31/03/2024), cuando se publicaron a la medianoche';
   if ('timeZone' in zones) {
     return `${cells} de la zona horaria ${zones.timeZone}, la del libro con que se publicaron. La dice la hoja «${SETTINGS_SHEET}»: así, este libro convertido o enviado de nuevo da las mismas fechas. ${DATES_AS_TEXT} ${AMOUNTS}`;
   }

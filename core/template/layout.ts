@@ -66,9 +66,12 @@ export function headerColor(col: ColumnSpec): string {
 
 const POSTAL_CODE = /(^|\/)postalCode$/;
 
+/** A date cell's format: day, month and four-digit year, as Mexico writes them (31/03/2024). */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
 /** Spreadsheet number format of a column; coordinates keep six decimals (about 10 cm); postal codes are text. */
 export function numberFormat(col: ColumnSpec): string | undefined {
-  if (col.type === 'date') return 'dd/mm/yyyy';
+  if (col.type === 'date') return DATE_FORMAT;
   // Plain text: a postal code is five digits, not a number. In a column left to the spreadsheet, Google Sheets and
   // Excel stored «06720» (every Mexico City code starts with 0) as the number 6720, which the postal code check then
   // refused with «escríbalo como texto», something the official had no way to know how to do.

@@ -11,7 +11,7 @@ import { scopeOf, scopeQuery } from './data/scope';
 import { INDEX_MAX_ROWS } from '../../core/stats/serving-limits';
 import type { Dataset } from './data/types';
 import { chooseScopePage } from './pages/choose-scope';
-import { filterBar } from './shell/filter-bar';
+import { filterBar, printSelection } from './shell/filter-bar';
 import { homePage } from './pages/home';
 import { projectsPage } from './pages/projects';
 import { projectPage } from './pages/project';
@@ -76,6 +76,17 @@ const RESULTS_OF: Record<string, string> = {
   proyecto: 'proyectos', contratacion: 'contrataciones', contratista: 'contratistas', institucion: 'instituciones',
   acerca: 'proyectos', glosario: 'proyectos',
 };
+/**
+ * The header's filters a page follows, as its printout names them (shell/filter-bar.ts printSelection): all of them
+ * on the lists, map and figures; Estado and Implementador only where the rows are the implementers; none on a
+ * document's page or Acerca (a project's page printed after a filtered list said «Estado: Nuevo León» over a page
+ * that is no selection), nor on the work pages, whose own choosers are printed.
+ */
+function filtersFollowed(name: string): readonly string[] | undefined {
+  if (Object.prototype.hasOwnProperty.call(RESULTS_OF, name)) return [];
+  if (name === 'seguimiento' || name === 'descargas' || name === 'calidad') return ['state', 'publisher'];
+  return PUBLISHERS_ONLY.has(name) ? [] : undefined;
+}
 /**
  * Pages that read the publishers only, not the index: at national scale without a state (data/scope.ts) they open
  * as they are; every other page asks for a state (or, in a large state, an implementer) first.
@@ -342,6 +353,7 @@ async function render(retried = false): Promise<void> {
     // Marks read by `npm run bench:dashboard`: data ready, then page drawn (the first of each per tab).
     if (first) performance.mark('ia:datos');
     renderFilterBar(ds, query);
+    printSelection(filtersFollowed(name));
     const setQuery = (q: URLSearchParams): void => {
       const base = location.hash.replace(/^#\/?/, '').split('?')[0];
       const all = filterQuery(parseHash().query);

@@ -14,8 +14,10 @@ import { readCors } from './api/read-cors';
 import { allowedMethods, jsonBodies } from './api/request-limits';
 import { readOnlyMethods } from './api/read-only-methods';
 import { securityHeaders } from './api/security-headers';
+import { answerConditionalRequests } from './api/conditional-get';
 import { notFoundPage } from './server/not-found-page';
 import { dashboardNotBuilt } from './server/dashboard-not-built';
+import { gzippedDashboard } from './server/dashboard-gzip';
 import { dashboardAddresses } from './server/dashboard-addresses';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import { freshVersion, setCurrentTtl } from './api/current-publications';
@@ -65,6 +67,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', 'weak');
   app.set('json spaces', 0);
+  // A script's If-None-Match is answered 304 even with the `Cache-Control: no-cache` its fetch adds (api/conditional-get.ts).
+  answerConditionalRequests(app);
   if (deps.config.currentTtlMs !== undefined) setCurrentTtl(deps.store, deps.config.currentTtlMs);
   // Public answers already sent under the current published state go out before any other middleware (they
   // carry the headers, security ones included, they were first sent with): api/response-cache.ts.
@@ -93,7 +97,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
   if (deps.dashboardDir) {
     // express.static looks at the folder on each request: a dashboard built after the server started is served.
-    app.use(express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }), dashboardNotBuilt());
+    // Gzipped first, to the browsers that take it (server/dashboard-gzip.ts).
+    app.use(gzippedDashboard(deps.dashboardDir, 5 * 60_000), express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }), dashboardNotBuilt());
     // A page's address without its `#`, after the files (none is named as a page).
     app.use(dashboardAddresses());
   } else if (deps.pageAddresses) {

@@ -169,6 +169,10 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     };
     const board = await seguimiento();
     expect(await onPaper(board)).toEqual({ cut: [], hints: 0, menu: false });
+    // What a closed disclosure holds is on paper too: each implementer's stages and their dates, not «0 de 7» alone.
+    const stages = board.locator('#tabla-seguimiento tbody tr').first().locator('details.etapas li');
+    expect(await stages.count()).toBe(7);
+    expect(await stages.evaluateAll((lis) => lis.filter((li) => (li as unknown as { checkVisibility(): boolean }).checkVisibility()).length)).toBe(7);
     // The columns' titles are their sorting buttons: printed, as titles (the page's buttons are left out).
     expect(await board.locator('#tabla-seguimiento thead th').evaluateAll((ths) => ths.map((th) => (th as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()))).toEqual(['Implementador', 'Situación', 'Comprometidos', 'Publicados', 'Envíos aprobados', 'Por revisar', 'Última publicación', 'Días sin actualizar', 'Etapas del programa']);
     await board.context().close();

@@ -261,6 +261,72 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await none.locator('.download-note a').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')))).toEqual(['#/descargas']);
   });
 
+  // Printed, or saved as PDF, the header's controls are not drawn: a filtered list read «1 proyecto de 14 con los
+  // filtros elegidos» and nothing said which. The page on paper names them, as its selects show them; a page they do
+  // not shape (a project's) prints without them, and on screen the line is not shown (the controls are).
+  it('a page printed names the search and filters that chose its rows, and only where they chose them', async () => {
+    const page = await open(1280, '#/proyectos?state=Nuevo+Le%C3%B3n&sector=health&q=centro&orden=presupuesto&dir=desc');
+    const printed = page.locator('#filtros .filters-printed');
+    expect(await printed.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await printed.innerText()).toBe('Selección de esta vista — Búsqueda: «centro»; Estado: Nuevo León; Sector: Salud.');
+      expect(await page.locator('#filtros .filter-panel').isVisible()).toBe(false);
+      // The download buttons are not on paper, nor the note about them.
+      expect(await page.locator('.download-note').isVisible()).toBe(false);
+      await page.click('main tbody a');
+      await page.waitForSelector('body[data-ready] main h1:not(:text("Proyectos"))');
+      await page.waitForFunction(() => location.hash.startsWith('#/proyecto/'));
+      expect(await printed.isVisible()).toBe(false);
+      // Seguimiento's rows are the implementers: only Estado and Implementador choose them, not the sector.
+      const board = await open(1280, '#/seguimiento?state=Nuevo+Le%C3%B3n&sector=health');
+      expect(await board.locator('#filtros .filters-printed').innerText()).toBe('Selección de esta vista — Estado: Nuevo León.');
+      // Unfiltered, nothing to name.
+      const plain = await open(1280, '#/proyectos');
+      expect(await plain.locator('#filtros .filters-printed').isVisible()).toBe(false);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
+  // Guadalupe's auditorium, in identificación, has a budget and one process in planning, with no contract and no
+  // payment: Inicio said «Sin dato» for what was contracted and paid, Indicadores «$0.00», a published zero.
+  it('Indicadores says «Sin dato», as Inicio does, for an amount nothing selected has published, and its CSV leaves it empty', async () => {
+    const home = await open(1280, '#/?status=identification');
+    const kpi = (label: string): Promise<string> => home.locator('.kpis > *', { hasText: label }).first().innerText();
+    expect(await kpi('Monto contratado')).toContain('Sin dato');
+    expect(await kpi('Monto pagado')).toContain('Sin dato');
+    const page = await open(1280, '#/indicadores?status=identification');
+    const table = (id: string): Promise<string[][]> => page.evaluate((sel: string) => [...document.querySelectorAll(`${sel} tbody tr`)].map((tr: any) => [...tr.children].map((c: any) => c.textContent)), `#${id}`);
+    expect(await table('ind-montos')).toEqual([['Presupuesto de los proyectos', '$24,750,000.00'], ['Contratado', 'Sin dato'], ['Pagado', 'Sin dato']]);
+    expect(await table('ind-metodo-monto')).toEqual([['Selectivo (invitación a cuando menos tres personas)', 'Sin dato']]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#ind-montos .download-csv')]);
+    const csv = fs.readFileSync((await download.path()) as string, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual(['categoria,valor', 'Presupuesto de los proyectos,24750000', 'Contratado,', 'Pagado,']);
+  });
+
+  // Inicio with filters that leave nothing said «Pruebe con otras palabras» though no word was typed, and the same for
+  // an implementer registered that has not published yet (Campeche, beforeAll), as if the reader had chosen wrong.
+  it('Inicio says why nothing is shown: an implementer or a state not published yet, filters alone, or a search', async () => {
+    const said = async (hash: string): Promise<string> => (await open(1280, hash)).locator('#sin-resultados').innerText();
+    expect(await said('#/?publisher=campeche')).toBe('Municipio de Campeche aún no ha publicado proyectos ni contrataciones: su compromiso está en Seguimiento. Elija otro implementador o quite los filtros.');
+    expect(await said('#/?state=Campeche')).toBe('Ningún implementador de Campeche ha publicado aún proyectos ni contrataciones: sus compromisos están en Seguimiento. Elija otro estado o quite los filtros.');
+    expect(await said('#/?state=Yucat%C3%A1n&sector=energy')).toBe('Nada de lo publicado coincide con los filtros del encabezado. Elija otros o quite los filtros.');
+    expect(await said('#/?q=zzzz')).toBe('Nada de lo publicado coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.');
+  });
+
+  // An academic polling the API from a script: Descargas y API says how not to download again what did not change,
+  // and doing what it says from Node (whose fetch adds «Cache-Control: no-cache» to such a request) gets the 304.
+  it('Descargas y API says how to revalidate and compress, and a script that does so gets 304 and gzip', async () => {
+    const page = await open(1280, '#/descargas');
+    expect(await page.locator('#api-cache').innerText()).toMatch(/«ETag».*«If-None-Match».*304.*«Accept-Encoding: gzip»/s);
+    const url = `${srv.base}/api/ocds/releases?limit=2`;
+    const first = await fetch(url, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    await first.arrayBuffer();
+    expect((await fetch(url, { headers: { 'If-None-Match': first.headers.get('etag') as string } })).status).toBe(304);
+  });
+
   it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {
     const page = await open(1280, '#/contrataciones?q=CVM130828EF5');
     expect(await page.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');

@@ -12,6 +12,8 @@ export interface Bar {
   value: number;
   /** The value as shown (formatted money, count…). */
   display: string;
+  /** Nothing published to sum («Sin dato» shown): no bar, and an empty cell in the CSV, not a 0 that reads as published. */
+  missing?: boolean;
 }
 
 /** `level`: the heading level of the title within the page's outline (2 on its own, 3 inside a section). `csv`: a file name offers the table as CSV. */
@@ -28,5 +30,5 @@ export function barChart(title: string, bars: Bar[], valueTitle: string, opts: {
     drawing,
     dataTable(`${title} (tabla de datos)`, [{ title: 'Categoría' }, { title: valueTitle, numeric: true }], bars.map((b) => [b.label, b.display])),
     // A page has one per chart: each says which (WCAG 2.4.6).
-    opts.csv ? csvButton(opts.csv, ['categoria', 'valor'], () => bars.map((b) => [b.label, opts.raw ? opts.raw(b) : b.value]), 'Descargar CSV', `Descargar CSV: ${title}`) : null);
+    opts.csv ? csvButton(opts.csv, ['categoria', 'valor'], () => bars.map((b) => [b.label, b.missing ? null : opts.raw ? opts.raw(b) : b.value]), 'Descargar CSV', `Descargar CSV: ${title}`) : null);
 }

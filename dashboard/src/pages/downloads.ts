@@ -67,6 +67,8 @@ export const downloadsPage: Page = {
             p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
         }), { id: 'tabla-descargas' }),
       h('h2', null, 'Cómo usar la API'),
-      h('p', null, 'Cada respuesta es un paquete válido del estándar. Filtre por implementador con «?publisher=», pida más o menos elementos con «limit» (de 1 a 1,000) y siga «links.next» para la siguiente página. Un proyecto: /api/oc4ids/projects/{id}; un proceso: /api/ocds/records/{ocid}, que además de su entrega compilada trae su entrega versionada (el historial de cada campo, entrega por entrega). Las páginas de registros y los archivos masivos traen la entrega compilada; el historial completo está en las entregas.'));
+      h('p', null, 'Cada respuesta es un paquete válido del estándar. Filtre por implementador con «?publisher=», pida más o menos elementos con «limit» (de 1 a 1,000) y siga «links.next» para la siguiente página. Un proyecto: /api/oc4ids/projects/{id}; un proceso: /api/ocds/records/{ocid}, que además de su entrega compilada trae su entrega versionada (el historial de cada campo, entrega por entrega). Las páginas de registros y los archivos masivos traen la entrega compilada; el historial completo está en las entregas.'),
+      // What a script needs to poll without downloading again what did not change, and to download less.
+      h('p', { id: 'api-cache' }, 'Para no descargar otra vez lo que no cambió, guarde el encabezado «ETag» de cada respuesta y envíelo en «If-None-Match» cuando vuelva a pedirla: si nada cambió, la respuesta es 304, sin contenido. Las respuestas y los archivos JSON llegan comprimidos a los programas que lo aceptan (encabezado «Accept-Encoding: gzip»), unas diez veces más ligeros.'));
   },
 };

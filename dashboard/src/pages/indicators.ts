@@ -5,11 +5,11 @@
  */
 import { figuresOf } from '../../../core/stats/figures';
 import { h } from '../dom';
-import { barChart } from '../components/bar-chart';
+import { barChart, type Bar } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { csvButton } from '../components/download';
 import { COMPETITION_TITLES, STAGE_TITLES, methodTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
-import { count, heading, money, percent, type Page } from './common';
+import { NO_DATA, count, heading, money, percent, type Page } from './common';
 
 /** Project stages of a work already built (OC4IDS projectStatus): concluded, in operation or being retired. */
 const BUILT = new Set(['completion', 'maintenance', 'decommissioning', 'decommissioned']);
@@ -24,6 +24,11 @@ export const indicatorsPage: Page = {
     const methods = Object.entries(f.byProcurementMethod).sort((a, b) => b[1].amountMxn - a[1].amountMxn);
     const budgetByStatus = new Map<string, number>();
     for (const p of sel.projects) budgetByStatus.set(p.status, (budgetByStatus.get(p.status) ?? 0) + (p.budget ?? 0));
+    // A sum over nothing published is «Sin dato», not $0.00, as on Inicio (the Glosario: no data is not zero): the
+    // processes of a method none of which has a contract yet, the projects of a stage none of which has a budget.
+    const budgeted = new Set(sel.projects.filter((p) => p.budget !== undefined).map((p) => p.status));
+    const contractedBy = new Set(sel.processes.filter((p) => p.contracted !== undefined).map((p) => p.method));
+    const sum = (label: string, value: number, published: boolean): Bar => ({ label, value: published ? value : 0, display: published ? money(value) : NO_DATA, missing: !published });
     // Projects by year of start: completed ones against the rest (the national visualizer's "proyectos construidos").
     const years = new Map<number, { done: number; all: number }>();
     for (const p of sel.projects) {
@@ -41,7 +46,7 @@ export const indicatorsPage: Page = {
     return h('div', null,
       ...heading('Indicadores', 'Cifras en pesos mexicanos (MXN) de la selección del encabezado. Cada gráfica va seguida de su tabla de datos y se puede descargar en CSV.'),
       barChart('Proyectos por etapa', byCount(f.byProjectStatus, statusTitle), 'Proyectos', { id: 'ind-etapa', csv: 'proyectos-por-etapa' }),
-      barChart('Presupuesto de los proyectos según su etapa', [...budgetByStatus.entries()].sort((a, b) => b[1] - a[1]).map(([s, v]) => ({ label: statusTitle(s), value: v, display: money(Math.round(v * 100) / 100) })), 'Presupuesto (MXN)', { id: 'ind-presupuesto-etapa', csv: 'presupuesto-por-etapa' }),
+      barChart('Presupuesto de los proyectos según su etapa', [...budgetByStatus.entries()].sort((a, b) => b[1] - a[1]).map(([s, v]) => sum(statusTitle(s), Math.round(v * 100) / 100, budgeted.has(s))), 'Presupuesto (MXN)', { id: 'ind-presupuesto-etapa', csv: 'presupuesto-por-etapa' }),
       h('figure', { class: 'chart-figure', id: 'ind-construidos' },
         h('figcaption', null, h('h2', null, 'Proyectos construidos por año de inicio')),
         h('div', { class: 'bars', 'aria-hidden': 'true' }, yearRows.map(([y, v]) => {
@@ -58,13 +63,13 @@ export const indicatorsPage: Page = {
         csvButton('proyectos-construidos-por-anio', ['anio', 'construidos', 'total'], () => yearRows.map(([y, v]) => [y, v.done, v.all]), 'Descargar CSV', 'Descargar CSV: Proyectos construidos por año de inicio')),
       barChart('Procesos de contratación según su etapa', [...stages.entries()].sort((a, b) => stageOrder.indexOf(a[0]) - stageOrder.indexOf(b[0])).map(([s, n]) => ({ label: stageTitle(s === 'sin-dato' ? undefined : s), value: n, display: count(n) })), 'Procesos', { id: 'ind-procesos-etapa', csv: 'procesos-por-etapa' }),
       barChart('Proyectos por sector', byCount(f.bySector, sectorTitle), 'Proyectos', { id: 'ind-sector', csv: 'proyectos-por-sector' }),
-      barChart('Monto contratado por método de contratación', methods.map(([m, v]) => ({ label: methodTitle(m), value: v.amountMxn, display: money(v.amountMxn) })), 'Monto (MXN)', { id: 'ind-metodo-monto', csv: 'monto-por-metodo' }),
+      barChart('Monto contratado por método de contratación', methods.map(([m, v]) => sum(methodTitle(m), v.amountMxn, contractedBy.has(m))), 'Monto (MXN)', { id: 'ind-metodo-monto', csv: 'monto-por-metodo' }),
       barChart('Procesos por método de contratación', methods.map(([m, v]) => ({ label: methodTitle(m), value: v.count, display: count(v.count) })), 'Procesos', { id: 'ind-metodo-procesos', csv: 'procesos-por-metodo' }),
       barChart('Procesos por competencia', Object.entries(f.competition).map(([b, n]) => ({ label: COMPETITION_TITLES[b] ?? b, value: n, display: count(n) })), 'Procesos', { id: 'ind-competencia', csv: 'procesos-por-competencia' }),
       barChart('Presupuesto, contratado y pagado', [
-        { label: 'Presupuesto de los proyectos', value: f.budgetMxn, display: money(f.budgetMxn) },
-        { label: 'Contratado', value: f.contractedMxn, display: money(f.contractedMxn) },
-        { label: 'Pagado', value: f.paidMxn, display: money(f.paidMxn) },
+        sum('Presupuesto de los proyectos', f.budgetMxn, budgeted.size > 0),
+        sum('Contratado', f.contractedMxn, contractedBy.size > 0),
+        sum('Pagado', f.paidMxn, sel.processes.some((p) => p.paid !== undefined)),
       ], 'Monto (MXN)', { id: 'ind-montos', csv: 'presupuesto-contratado-pagado' }));
   },
 };

@@ -80,5 +80,28 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
   form.addEventListener('change', (e) => { if ((e.target as Element).tagName === 'SELECT') onChange(read()); });
   form.addEventListener('submit', (e) => { e.preventDefault(); clearTimeout(timer); onChange(read()); });
   form.append(h('div', { class: 'field search' }, h('label', { for: 'buscar' }, 'Buscar en el tablero'), h('div', { class: 'search-row' }, search, h('button', { type: 'submit' }, 'Buscar'))), details);
+  // What they chose, for the printed page (printSelection below; written by main.ts for each page).
+  form.append(h('p', { class: 'filters-printed' }));
   return form;
+}
+
+/**
+ * Writes in the bar the search and filters that chose the page's rows, as its selects show them («Estado: Nuevo
+ * León; Sector: Salud»), for the printed page only (styles.css): on paper, or in a PDF saved from it, the header's
+ * controls are not drawn, and a list read «5 proyectos de 14 con los filtros elegidos» without saying which.
+ * `keys`: the filters the page follows (undefined: all of them, the search too; empty: none, nothing written).
+ */
+export function printSelection(keys: readonly string[] | undefined): void {
+  const form = document.querySelector<HTMLFormElement>('#filtros form');
+  const line = form?.querySelector('.filters-printed');
+  if (!form || !line) return;
+  const parts: string[] = [];
+  const search = form.querySelector<HTMLInputElement>('#buscar')?.value.trim();
+  if (search && !keys) parts.push(`Búsqueda: «${search}»`);
+  for (const el of Array.from(form.querySelectorAll('select'))) {
+    if (!el.value || (keys && !keys.includes(el.name))) continue;
+    const label = form.querySelector(`label[for="${el.id}"]`)?.textContent ?? el.name;
+    parts.push(`${label}: ${el.selectedOptions[0]?.textContent ?? el.value}`);
+  }
+  line.textContent = parts.length ? `Selección de esta vista — ${parts.join('; ')}.` : '';
 }

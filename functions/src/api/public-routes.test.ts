@@ -517,6 +517,34 @@ describe('bulk .xlsx content', () => {
     expect(new Set(ocids).size).toBe(5);
   });
 
+  // Opened in Excel as a journalist would: columns of Excel's default width (8.43) showed an amount as 1.28E+09 and a
+  // date as ########, and amounts had no thousands separator. The template's widths and formats, titles in bold.
+  it('formats amounts with thousands separators and dates as dd/mm/yyyy, in columns wide enough to show them, and wraps the Léame sheet', async () => {
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
+    const ws = (await xlsxBook(res.body as Buffer)).getWorksheet('Proyectos')!;
+    const column = (path: string): number => (ws.getRow(2).values as unknown[]).indexOf(path);
+    const [budget, start, title] = [column('budget/amount/amount'), column('period/startDate'), column('title')];
+    const amount = ws.getRow(3).getCell(budget);
+    expect(typeof amount.value).toBe('number');
+    expect(amount.numFmt).toBe('#,##0.00');
+    const date = ws.getRow(3).getCell(start);
+    expect(date.value).toBeInstanceOf(Date);
+    expect(date.numFmt).toBe('dd/mm/yyyy');
+    expect(ws.getColumn(budget).width).toBeGreaterThanOrEqual(16);
+    expect(ws.getColumn(start).width).toBeGreaterThanOrEqual(11);
+    expect(ws.getColumn(title).width).toBeGreaterThanOrEqual(20);
+    expect(ws.getRow(1).getCell(title).font?.bold).toBe(true);
+    // Text stays text: a title is not given a number format.
+    expect(ws.getRow(3).getCell(title).numFmt).toBeUndefined();
+    // The «Léame» sheet's paragraphs (up to a thousand characters) wrap in its column instead of running off the screen.
+    const readme = (await xlsxBook(res.body as Buffer)).worksheets[0];
+    expect(readme.name).toBe('Léame');
+    const cells = readme.getColumn(1).values.slice(1).map((_, i) => readme.getRow(i + 1).getCell(1));
+    expect(cells.length).toBeGreaterThan(2);
+    expect(cells.filter((c) => !c.alignment?.wrapText).map((c) => c.address)).toEqual([]);
+    expect(cells[0].font?.bold).toBe(true);
+  });
+
   // A reader scrolling thousands of rows keeps the titles and paths in sight; the Léame sheet has no header, and
   // Configuración (the zone of the dates) one row, as in the template.
   it('freezes the two header rows of every data sheet', async () => {

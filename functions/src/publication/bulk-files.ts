@@ -16,14 +16,15 @@ import * as readline from 'readline';
 import { pipeline } from 'stream/promises';
 import type { Writable } from 'stream';
 import { createGzip } from 'zlib';
+import type ExcelJS from 'exceljs';
 import { exceljs } from '../xlsx/load-exceljs';
 import type { Page, Store } from '../store/store';
 import { pages } from '../store/read-all';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
+import { DATE_FORMAT, numberFormat } from '../../../core/template/layout';
 import { bulkReadmeLines, README_SHEET, type BulkDateZones } from '../../../core/template/bulk-readme';
-import { numberFormat } from '../../../core/template/layout';
 import { SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { DEFAULT_TIME_ZONE, sameClock } from '../../../core/unflatten/time-zone';
 import { looksLikeFormula } from '../../../core/format/formula-safety';
@@ -62,8 +63,11 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * publication after the upgrade. Files written before there was a number lie directly in `publicaciones/<id>/`.
  * Form 3: `datos.xlsx` writes each publisher's dates in its publication's time zone, and says it in a
  * `Configuración` sheet (form 2 wrote them in Mexico City's, so every date of a publisher elsewhere was text).
+ * Form 4: `datos.xlsx` has the template's column widths and number formats (amounts with thousands separators,
+ * dates dd/mm/yyyy), bold titles and a «Léame» whose paragraphs wrap; form 3's columns of Excel's default width
+ * showed amounts as 1.28E+09.
  */
-export const BULK_FORM = 3;
+export const BULK_FORM = 4;
 
 /** The folder of everything written for one publisher's publication, of any form (pruning removes it whole). */
 export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
@@ -175,6 +179,24 @@ function cellValue(v: unknown): unknown {
 }
 
 /**
+ * Cell styles of datos.xlsx, each one object shared by every cell that takes it (ExcelJS keys its styles by the
+ * object). A date is always a date cell's format, whatever its column: a style first met on a number would give it
+ * the number's.
+ */
+const PLAIN_STYLE: Partial<ExcelJS.Style> = Object.freeze({});
+const TITLE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ font: { bold: true } });
+const DATE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: DATE_FORMAT });
+const README_STYLE: Partial<ExcelJS.Style> = Object.freeze({ alignment: { wrapText: true, vertical: 'top' as const } });
+const README_TITLE_STYLE: Partial<ExcelJS.Style> = Object.freeze({ ...README_STYLE, font: { bold: true } });
+const formatStyles = new Map<string, Partial<ExcelJS.Style>>([[DATE_FORMAT, DATE_STYLE]]);
+function columnStyle(format: string | undefined): Partial<ExcelJS.Style> {
+  if (!format) return PLAIN_STYLE;
+  let style = formatStyles.get(format);
+  if (!style) formatStyles.set(format, (style = Object.freeze({ numFmt: format })));
+  return style;
+}
+
+/**
  * The flattened template as .xlsx: each page's rows go to one temporary JSON Lines file per sheet, then the
  * sheets are streamed into the workbook one after another (an .xlsx holds its sheets one after another).
  */
@@ -203,14 +225,16 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   const zones = dateZones(sets);
 
   const out = fs.createWriteStream(file);
-  // With styles: each column's number format, as the template writes it (core/template/layout.ts). Without them a date
-  // cell got Excel's built-in short date, which shows the computer's own order (3/31/2024 on one set up in English)
-  // where the template shows 31/03/2024, and amounts showed without thousands separators.
   const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true });
   // First, what the workbook is and which published data it does not hold (the round trip through `convert` lacks it).
   const readme = workbook.addWorksheet(README_SHEET);
   readme.columns = [{ width: 150 }];
-  for (const line of bulkReadmeLines(zones)) readme.addRow([line]).commit();
+  // Each paragraph wrapped in the column: one line of up to a thousand characters ran off the screen to the right.
+  bulkReadmeLines(zones).forEach((line, i) => {
+    const row = readme.addRow([line]);
+    row.getCell(1).style = i === 0 ? README_TITLE_STYLE : README_STYLE;
+    row.commit();
+  });
   readme.commit();
   // The zone its date cells are in, as the template's Configuración says it (title, value, key): the workbook
   // downloaded, edited and sent again converts them back to the same instants (core/unflatten/settings-reader.ts).
@@ -228,15 +252,21 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
     // Its header rows (titles, then paths) frozen, as in the template: scrolling a sheet of thousands of rows lost
     // which column was which.
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: header.length }] });
-    for (const row of header) ws.addRow(row).commit();
-    // One style object per column, shared by its cells (exceljs keeps one entry per distinct object).
-    const styles = sheet.columns.map((c) => { const numFmt = numberFormat(c); return numFmt ? { numFmt } : undefined; });
+    // The template's widths and number formats (core/template/layout.ts): in columns of Excel's default width an
+    // amount read 1.28E+09 and a date ########, and amounts had no thousands separator ($1,284,500,000.00 is
+    // 1,284,500,000.00 beside its currency). One style object per column: ExcelJS finds it again by identity.
+    ws.columns = sheet.columns.map((col) => ({ width: col.width }));
+    const styles = sheet.columns.map((col) => columnStyle(numberFormat(col)));
+    header.forEach((values, r) => {
+      const row = ws.addRow(values);
+      row.eachCell((cell) => { cell.style = r === 0 ? TITLE_STYLE : PLAIN_STYLE; });
+      row.commit();
+    });
     const lines = readline.createInterface({ input: fs.createReadStream(spills[i]), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;
-      const values = (JSON.parse(line) as unknown[]).map(cellValue);
-      const row = ws.addRow(values);
-      values.forEach((v, c) => { const style = styles[c]; if (style && v !== null && v !== undefined) row.getCell(c + 1).style = style; });
+      const row = ws.addRow((JSON.parse(line) as unknown[]).map(cellValue));
+      row.eachCell((cell, n) => { cell.style = cell.value instanceof Date ? DATE_STYLE : styles[n - 1] ?? PLAIN_STYLE; });
       row.commit();
       // Paced to the zip (xlsx/stream-pace.ts): written faster than compressed, a sheet's XML piled up in memory,
       // about 27 MB per 1,000 releases, 2.8 GB of RSS for 100,000 (bench:api).
