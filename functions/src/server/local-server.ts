@@ -38,12 +38,6 @@ function openStoreForServer(config: Config): Store {
 }
 
 /**
- * Waits for `listening`, or rejects with a Spanish StartupError. Public answers already cached under the current
- * published state are sent before the app is entered (api/response-cache.ts): at 100 connections express's own
- * per-request work was a tenth of the server's CPU for those. With PORT=0 the server listens before the app exists
- * (see startOn): until `handler()` has one, a request is told that the server is starting.
- */
-/**
  * How long a request may take to arrive whole. Node's default, 5 minutes, cut a 23.5 MB workbook (10,000 processes)
  * sent at 70 KB/s (a slow office link) with a bare 408 after 327 s, and sending it again failed the same way; 30
  * minutes take the largest body (MAX_BODY_BYTES, 64 MB by default) at about 300 kbit/s. A slow sender still cannot
@@ -51,6 +45,12 @@ function openStoreForServer(config: Config): Store {
  */
 export const REQUEST_TIMEOUT_MS = 30 * 60_000;
 
+/**
+ * Waits for `listening`, or rejects with a Spanish StartupError. Public answers already cached under the current
+ * published state are sent before the app is entered (api/response-cache.ts): at 100 connections express's own
+ * per-request work was a tenth of the server's CPU for those. With PORT=0 the server listens before the app exists
+ * (see startOn): until `handler()` has one, a request is told that the server is starting.
+ */
 function listen(config: Config, handler: () => RequestListener | undefined): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
     const s: Server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => {
