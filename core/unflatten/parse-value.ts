@@ -322,14 +322,23 @@ function parseCode(text: string, spec: ValueSpec): Parsed {
     return { problem: new CellProblem('cell.code-title-mismatch', { ...params, title: `${title(titleCode)} (${titleCode})`, code: `${title(codeCode)} (${codeCode})` }) };
   }
   if (spec.openCodelist) return { value: text, problem: new CellProblem('cell.code-not-in-list', params, 'warning') };
-  return { problem: new CellProblem('cell.unknown-code', { ...params, options: optionsText(spec.options) }) };
+  return { problem: new CellProblem('cell.unknown-code', { ...params, options: optionsText(spec.options, spec.codelist) }) };
 }
+
+/** What a code of a long list without titles is, said instead of its first codes (after «la lista desplegable»). */
+const CODES_DESCRIBED: Readonly<Record<string, string>> = {
+  currency: 'el código de tres letras de la moneda (ISO 4217), por ejemplo MXN para pesos mexicanos o USD para dólares estadounidenses',
+};
 
 /**
  * A list's options as `cell.unknown-code` names them after «la lista desplegable»: all of a short list, the first ones
  * of a long one (its drop-down has them all).
  */
-function optionsText(options: readonly CodeOption[], shown = 8): string {
+function optionsText(options: readonly CodeOption[], codelist?: string, shown = 8): string {
+  // A long list of bare codes: its first ones («AED», «AFN», «ALL»…, the alphabet's) told an official nothing of
+  // what to type; what a code of the list is does.
+  const described = codelist !== undefined && options.length > shown && Object.prototype.hasOwnProperty.call(CODES_DESCRIBED, codelist) ? CODES_DESCRIBED[codelist] : undefined;
+  if (described !== undefined) return `: ${described}`;
   const titles = options.slice(0, shown).map((o) => `«${o.title}»`).join(', ');
   return `: ${options.length > shown ? `${titles} y ${options.length - shown} más` : titles}`;
 }
