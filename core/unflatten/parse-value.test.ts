@@ -169,9 +169,20 @@ test('a latitude or longitude typed with a degree sign («20.9674°», «-89.623
   expect(parseValue('20.9674°', latitude, 'UTC')).toEqual({ value: 20.9674 });
   expect(parseValue(' 20.9674 °', latitude, 'UTC')).toEqual({ value: 20.9674 });
   expect(parseValue('-89.6237º', longitude, 'UTC')).toEqual({ value: -89.6237 });
-  expect(parseValue('20°58\'', latitude, 'UTC').problem?.code).toBe('cell.not-a-number');
-  expect(parseValue('°', latitude, 'UTC').problem?.code).toBe('cell.not-a-number');
+  expect(parseValue('20°58\'', latitude, 'UTC').problem?.code).toBe('cell.not-a-coordinate');
+  expect(parseValue('°', latitude, 'UTC').problem?.code).toBe('cell.not-a-coordinate');
   expect(parseValue('45°', resolver.standards.ocds.valueSpec('tender/value/amount'), 'UTC').problem?.code).toBe('cell.not-a-number');
+});
+
+test('«no es un número» gives an example that fits the column: a coordinate for a latitude or longitude, an amount elsewhere', () => {
+  const resolver = new ColumnResolver(templateSpec(), PROFILES);
+  const say = (text: string, spec: Parameters<typeof parseValue>[1]): string => {
+    const p = parseValue(text, spec, 'UTC').problem!;
+    return renderMessage(finding(p.code, p.severity, p.params));
+  };
+  expect(say('norte', resolver.standards.oc4ids.valueSpec('locations/geometry/coordinates/1'))).toBe('«norte» no es un número. Escriba la coordenada en grados, solo cifras con punto decimal, por ejemplo 19.432608.');
+  expect(say('oeste', resolver.standards.ocds.valueSpec('tender/items/deliveryLocation/geometry/coordinates/0'))).toBe('«oeste» no es un número. Escriba la coordenada en grados, solo cifras con punto decimal, por ejemplo -99.133209.');
+  expect(say('mucho', resolver.standards.ocds.valueSpec('tender/value/amount'))).toBe('«mucho» no es un número. Escriba solo cifras, con punto decimal, por ejemplo 1,234,567.89.');
 });
 
 test('a date in a number, integer or Sí/No column is quoted as the day the sheet shows, not as an instant', () => {

@@ -15,8 +15,11 @@ export interface ValueSpec {
   codelist?: string;
   openCodelist?: boolean;
   options?: readonly CodeOption[];
-  /** A latitude or longitude: a degree sign after the number («20.9674°») is read as the number it follows. */
-  degrees?: boolean;
+  /**
+   * A latitude or longitude (which one, when the column says): a degree sign after the number («20.9674°») is read as
+   * the number it follows, and a cell that is no number is given a coordinate as example, not an amount.
+   */
+  degrees?: false | 'latitude' | 'longitude' | 'coordinate';
 }
 
 export interface Parsed {
@@ -360,7 +363,7 @@ export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof 
  * «3,450,000 USD» (a currency other than MXN, which has its own column), «16.75, -93.11» (two numbers: a latitude
  * and a longitude in one cell). «no es un número, escriba 1,234,567.89» helped none of them.
  */
-function notANumber(text: string): Parsed {
+function notANumber(text: string, spec: ValueSpec): Parsed {
   const t = text.trim();
   const percent = /^(.+?)\s*%$/.exec(t);
   if (percent && parseNumber(percent[1]) !== undefined) return problem('cell.percent-sign', text, { number: percent[1].trim() });
@@ -368,7 +371,16 @@ function notANumber(text: string): Parsed {
   if (currency && parseNumber(currency[1]) !== undefined) return problem('cell.currency-in-amount', text, { number: currency[1].trim(), currency: currency[2].toUpperCase() });
   const pair = /^(-?\d+(?:\.\d+)?)\s*[,;/]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
   if (pair && /\./.test(t)) return problem('cell.two-numbers', text);
-  return problem('cell.not-a-number', text);
+  return notANumberProblem(text, spec);
+}
+
+/**
+ * «no es un número», with an example that fits the column: «por ejemplo 1,234,567.89» under «Latitud» read as if an
+ * amount were asked for. Coordinates of Mexico City's Zócalo (the longitude west, negative).
+ */
+function notANumberProblem(v: CleanValue, spec: ValueSpec): Parsed {
+  if (!spec.degrees) return problem('cell.not-a-number', v);
+  return problem('cell.not-a-coordinate', v, { example: spec.degrees === 'longitude' ? '-99.133209' : '19.432608' });
 }
 
 export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
@@ -384,7 +396,7 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
       // «1.234,50»: said as what it is, with the number as es-MX writes it, instead of «no es un número».
       const comma = typeof v === 'string' ? DECIMAL_COMMA_RE.exec(v.trim()) : null;
       if (comma) return problem('cell.decimal-comma', v, { number: `${comma[1] === '-' ? '-' : ''}${comma[2].replace(/\./g, '')}.${comma[3]}` });
-      return typeof v === 'string' ? notANumber(v) : problem('cell.not-a-number', shown(v, zone));
+      return typeof v === 'string' ? notANumber(v, spec) : notANumberProblem(shown(v, zone), spec);
     }
     case 'integer': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
