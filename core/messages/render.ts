@@ -2,6 +2,7 @@
 import { columnLetter } from '../workbook/model';
 import type { CellRef, Finding } from '../findings/finding';
 import { catalogue } from './catalogue';
+import { inReadingOrder } from '../findings/reading-order';
 import { formatCount, formatDateTime, formatFigure, formatMoney, formatNumber } from '../format/es-mx';
 
 /**
@@ -110,17 +111,15 @@ export function renderReport(findings: readonly Finding[], all: readonly Finding
     totals.set(key, t);
   }
   const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
+  // Sorted first: the groups then come in the workbook's tab order, each by row and column.
+  for (const f of inReadingOrder(findings, sheetOrder)) {
     const key = f.cell?.sheet ?? '';
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);
   }
   const lines: string[] = [];
-  const tab = (sheet: string): number => (sheet === '' ? -1 : sheetOrder.includes(sheet) ? sheetOrder.indexOf(sheet) : sheetOrder.length);
-  const keys = [...groups.keys()].sort((a, b) => tab(a) - tab(b));
-  for (const key of keys) {
-    const list = (groups.get(key) as Finding[]).slice().sort((a, b) => (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
+  for (const [key, list] of groups) {
     const { errors, warnings } = totals.get(key) ?? { errors: 0, warnings: 0 };
     lines.push(`${key ? `Hoja «${key}»` : 'Libro completo'} — ${formatCount(errors, 'error', 'errores')}, ${formatCount(warnings, 'advertencia', 'advertencias')}`);
     for (const f of list) {

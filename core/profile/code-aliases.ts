@@ -37,7 +37,12 @@
  */
 const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   paymentMethod: { wiretransfer: 'wireTransfe', 'transferencia bancaria': 'wireTransfe' },
-  currency: { pesos: 'MXN', peso: 'MXN', 'pesos mexicanos': 'MXN', 'peso mexicano': 'MXN', 'm.n.': 'MXN', mn: 'MXN', 'moneda nacional': 'MXN' },
+  // «Dólares» alone is read as the US dollar: in a Mexican public works file it is the only one meant.
+  currency: {
+    pesos: 'MXN', peso: 'MXN', 'pesos mexicanos': 'MXN', 'peso mexicano': 'MXN', 'm.n.': 'MXN', mn: 'MXN', 'moneda nacional': 'MXN',
+    dolares: 'USD', dolar: 'USD', 'dolares americanos': 'USD', 'dolar americano': 'USD', 'dolares estadounidenses': 'USD',
+    'dolar estadounidense': 'USD', 'dolares de estados unidos': 'USD', 'dolares de los estados unidos': 'USD', 'us$': 'USD', 'usd$': 'USD',
+  },
   legalPersonality: { moral: 'legalPerson', 'física': 'naturalPerson', fisica: 'naturalPerson' },
   'mx/procurementMethodDetails': { lp: 'Licitación pública', i3p: 'Invitación a cuando menos tres personas', itp: 'Invitación a cuando menos tres personas', ad: 'Adjudicación directa' },
   partyRole: {

@@ -89,13 +89,18 @@ function isLeaf(profile: Profile, field: string): boolean {
  * so the per-cell reads of `col.value` stay monomorphic (a second shape arriving with a later sheet made V8 throw
  * away and recompile readRows and its helpers, issue 17).
  */
-function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[], degrees = false): ValueSpec {
-  return { type, codelist, openCodelist, options, degrees };
+function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[], degrees?: ValueSpec['degrees']): ValueSpec {
+  return { type, codelist, openCodelist, options, degrees: degrees ?? false };
 }
 
-/** A latitude or longitude (`…/geometry/coordinates/1`), the one kind of number written with a degree sign. */
-function isCoordinate(field: string): boolean {
-  return /(^|\/)coordinates(\/\d+)?$/.test(field);
+/**
+ * A latitude or longitude (`…/geometry/coordinates/1`), the one kind of number written with a degree sign: which one
+ * (GeoJSON writes the longitude first), for the example its «no es un número» gives; undefined for any other field.
+ */
+function isCoordinate(field: string): ValueSpec['degrees'] {
+  const m = /(^|\/)coordinates(?:\/(\d+))?$/.exec(field);
+  if (!m) return undefined;
+  return m[2] === '0' ? 'longitude' : m[2] === '1' ? 'latitude' : 'coordinate';
 }
 
 /** Type conversion for a profile field the template does not offer (plain flatten-tool workbooks). */

@@ -3,6 +3,9 @@ import { NEEDS_PARSING, parseBoolean, parseDate, parseNumber, parseValue, plainV
 import { templateSpec } from '../template/template-spec';
 import { ColumnResolver } from './column-resolver';
 import { PROFILES } from '../profile/profiles';
+import { renderMessage } from '../messages/render';
+import { finding } from '../findings/finding';
+import './unflatten-messages';
 
 describe('parseNumber (es-MX)', () => {
   test.each([
@@ -123,6 +126,7 @@ test('what officials type for an option with one meaning reads as its code: peso
   const column = (path: string) => templateSpec().sheets.flatMap((s) => s.columns).find((c) => c.path === path)!;
   const read = (text: string, path: string) => parseValue(text, column(path), 'UTC');
   for (const text of ['pesos', 'Pesos mexicanos', 'M.N.', 'MN', 'moneda nacional']) expect(read(text, 'tender/value/currency')).toEqual({ value: 'MXN' });
+  for (const text of ['Dólares', 'dólar', 'Dólares americanos', 'DOLARES', 'dólares estadounidenses']) expect(read(text, 'tender/value/currency')).toEqual({ value: 'USD' });
   expect(read('Moral', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'legalPerson' });
   expect(read('Física', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'naturalPerson' });
   expect(['LP', 'I3P', 'AD'].map((t) => read(t, 'tender/procurementMethodDetails').value)).toEqual(['Licitación pública', 'Invitación a cuando menos tres personas', 'Adjudicación directa']);
@@ -143,7 +147,6 @@ test('what officials type for an option with one meaning reads as its code: peso
   expect(read('evaluationReport', 'documents/0/documentType').value).toBe('evaluationReports');
   // «En proceso» could be more than one stage: still a value off the list, named.
   expect(read('En proceso', 'status').problem?.code).toBe('cell.unknown-code');
-  expect(read('dólares', 'tender/value/currency').problem?.code).toBe('cell.unknown-code');
 });
 
 test('plainValue gives what parseValue gives, without a problem, whenever it answers', () => {
@@ -166,9 +169,20 @@ test('a latitude or longitude typed with a degree sign («20.9674°», «-89.623
   expect(parseValue('20.9674°', latitude, 'UTC')).toEqual({ value: 20.9674 });
   expect(parseValue(' 20.9674 °', latitude, 'UTC')).toEqual({ value: 20.9674 });
   expect(parseValue('-89.6237º', longitude, 'UTC')).toEqual({ value: -89.6237 });
-  expect(parseValue('20°58\'', latitude, 'UTC').problem?.code).toBe('cell.not-a-number');
-  expect(parseValue('°', latitude, 'UTC').problem?.code).toBe('cell.not-a-number');
+  expect(parseValue('20°58\'', latitude, 'UTC').problem?.code).toBe('cell.not-a-coordinate');
+  expect(parseValue('°', latitude, 'UTC').problem?.code).toBe('cell.not-a-coordinate');
   expect(parseValue('45°', resolver.standards.ocds.valueSpec('tender/value/amount'), 'UTC').problem?.code).toBe('cell.not-a-number');
+});
+
+test('«no es un número» gives an example that fits the column: a coordinate for a latitude or longitude, an amount elsewhere', () => {
+  const resolver = new ColumnResolver(templateSpec(), PROFILES);
+  const say = (text: string, spec: Parameters<typeof parseValue>[1]): string => {
+    const p = parseValue(text, spec, 'UTC').problem!;
+    return renderMessage(finding(p.code, p.severity, p.params));
+  };
+  expect(say('norte', resolver.standards.oc4ids.valueSpec('locations/geometry/coordinates/1'))).toBe('«norte» no es un número. Escriba la coordenada en grados, solo cifras con punto decimal, por ejemplo 19.432608.');
+  expect(say('oeste', resolver.standards.ocds.valueSpec('tender/items/deliveryLocation/geometry/coordinates/0'))).toBe('«oeste» no es un número. Escriba la coordenada en grados, solo cifras con punto decimal, por ejemplo -99.133209.');
+  expect(say('mucho', resolver.standards.ocds.valueSpec('tender/value/amount'))).toBe('«mucho» no es un número. Escriba solo cifras, con punto decimal, por ejemplo 1,234,567.89.');
 });
 
 test('a date in a number, integer or Sí/No column is quoted as the day the sheet shows, not as an instant', () => {
@@ -193,4 +207,14 @@ test('a date typed with a two-digit year («31/03/24», «31-mar-24») is read i
   for (const typed of ['31/02/24', '29/02/23', '31-mzo-24', '31/03/240']) expect(parseValue(typed, { type: 'date' }, zone).problem?.code).toBe('cell.not-a-date');
   // Four digits: no warning.
   expect(parseValue('31/03/2024', { type: 'date' }, zone)).toEqual({ value: '2024-03-31T00:00:00-06:00' });
+});
+
+test('a currency off the list is told what to type (a three-letter ISO 4217 code, such as MXN), not the alphabet\'s first codes', () => {
+  const column = templateSpec().sheets.flatMap((s) => s.columns).find((c) => c.path === 'tender/value/currency')!;
+  const problem = parseValue('Euros europeos', column, 'UTC').problem!;
+  const text = renderMessage(finding(problem.code, problem.severity, problem.params));
+  expect(text).toBe('«Euros europeos» no es una opción de la lista. Elija una de la lista desplegable: el código de tres letras de la moneda (ISO 4217), por ejemplo MXN para pesos mexicanos o USD para dólares estadounidenses.');
+  expect(text).not.toMatch(/AED|AFN/);
+  // A long list with titles still names its first options (the drop-down shows them in that order).
+  expect(parseValue('Otra etapa', templateSpec().sheets.flatMap((s) => s.columns).find((c) => c.codelist === 'releaseTag')!, 'UTC').problem?.params.options).toMatch(/^: «Planeación», «Actualización de la planeación»/);
 });

@@ -15,8 +15,11 @@ export interface ValueSpec {
   codelist?: string;
   openCodelist?: boolean;
   options?: readonly CodeOption[];
-  /** A latitude or longitude: a degree sign after the number («20.9674°») is read as the number it follows. */
-  degrees?: boolean;
+  /**
+   * A latitude or longitude (which one, when the column says): a degree sign after the number («20.9674°») is read as
+   * the number it follows, and a cell that is no number is given a coordinate as example, not an amount.
+   */
+  degrees?: false | 'latitude' | 'longitude' | 'coordinate';
 }
 
 export interface Parsed {
@@ -322,14 +325,23 @@ function parseCode(text: string, spec: ValueSpec): Parsed {
     return { problem: new CellProblem('cell.code-title-mismatch', { ...params, title: `${title(titleCode)} (${titleCode})`, code: `${title(codeCode)} (${codeCode})` }) };
   }
   if (spec.openCodelist) return { value: text, problem: new CellProblem('cell.code-not-in-list', params, 'warning') };
-  return { problem: new CellProblem('cell.unknown-code', { ...params, options: optionsText(spec.options) }) };
+  return { problem: new CellProblem('cell.unknown-code', { ...params, options: optionsText(spec.options, spec.codelist) }) };
 }
+
+/** What a code of a long list without titles is, said instead of its first codes (after «la lista desplegable»). */
+const CODES_DESCRIBED: Readonly<Record<string, string>> = {
+  currency: 'el código de tres letras de la moneda (ISO 4217), por ejemplo MXN para pesos mexicanos o USD para dólares estadounidenses',
+};
 
 /**
  * A list's options as `cell.unknown-code` names them after «la lista desplegable»: all of a short list, the first ones
  * of a long one (its drop-down has them all).
  */
-function optionsText(options: readonly CodeOption[], shown = 8): string {
+function optionsText(options: readonly CodeOption[], codelist?: string, shown = 8): string {
+  // A long list of bare codes: its first ones («AED», «AFN», «ALL»…, the alphabet's) told an official nothing of
+  // what to type; what a code of the list is does.
+  const described = codelist !== undefined && options.length > shown && Object.prototype.hasOwnProperty.call(CODES_DESCRIBED, codelist) ? CODES_DESCRIBED[codelist] : undefined;
+  if (described !== undefined) return `: ${described}`;
   const titles = options.slice(0, shown).map((o) => `«${o.title}»`).join(', ');
   return `: ${options.length > shown ? `${titles} y ${options.length - shown} más` : titles}`;
 }
@@ -351,7 +363,7 @@ export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof 
  * «3,450,000 USD» (a currency other than MXN, which has its own column), «16.75, -93.11» (two numbers: a latitude
  * and a longitude in one cell). «no es un número, escriba 1,234,567.89» helped none of them.
  */
-function notANumber(text: string): Parsed {
+function notANumber(text: string, spec: ValueSpec): Parsed {
   const t = text.trim();
   const percent = /^(.+?)\s*%$/.exec(t);
   if (percent && parseNumber(percent[1]) !== undefined) return problem('cell.percent-sign', text, { number: percent[1].trim() });
@@ -359,7 +371,16 @@ function notANumber(text: string): Parsed {
   if (currency && parseNumber(currency[1]) !== undefined) return problem('cell.currency-in-amount', text, { number: currency[1].trim(), currency: currency[2].toUpperCase() });
   const pair = /^(-?\d+(?:\.\d+)?)\s*[,;/]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
   if (pair && /\./.test(t)) return problem('cell.two-numbers', text);
-  return problem('cell.not-a-number', text);
+  return notANumberProblem(text, spec);
+}
+
+/**
+ * «no es un número», with an example that fits the column: «por ejemplo 1,234,567.89» under «Latitud» read as if an
+ * amount were asked for. Coordinates of Mexico City's Zócalo (the longitude west, negative).
+ */
+function notANumberProblem(v: CleanValue, spec: ValueSpec): Parsed {
+  if (!spec.degrees) return problem('cell.not-a-number', v);
+  return problem('cell.not-a-coordinate', v, { example: spec.degrees === 'longitude' ? '-99.133209' : '19.432608' });
 }
 
 export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
@@ -375,7 +396,7 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
       // «1.234,50»: said as what it is, with the number as es-MX writes it, instead of «no es un número».
       const comma = typeof v === 'string' ? DECIMAL_COMMA_RE.exec(v.trim()) : null;
       if (comma) return problem('cell.decimal-comma', v, { number: `${comma[1] === '-' ? '-' : ''}${comma[2].replace(/\./g, '')}.${comma[3]}` });
-      return typeof v === 'string' ? notANumber(v) : problem('cell.not-a-number', shown(v, zone));
+      return typeof v === 'string' ? notANumber(v, spec) : notANumberProblem(shown(v, zone), spec);
     }
     case 'integer': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);

@@ -27,6 +27,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.formula-error': 'La celda muestra un error de fórmula ({value}). Corrija la fórmula o escriba el valor directamente.',
   'cell.unsupported-value': 'No se reconoce el contenido de la celda ({value}). Escriba un texto, un número o una fecha.',
   'cell.not-a-number': '«{value}» no es un número. Escriba solo cifras, con punto decimal, por ejemplo 1,234,567.89.',
+  'cell.not-a-coordinate': '«{value}» no es un número. Escriba la coordenada en grados, solo cifras con punto decimal, por ejemplo {example}.',
   'cell.percent-sign': '«{value}»: escriba el número sin el signo %: {number}.',
   'cell.currency-in-amount': '«{value}»: escriba solo la cantidad, {number}; la moneda ({currency}) va en su propia columna.',
   'cell.two-numbers': '«{value}» tiene dos números en una celda. Escriba uno por celda: la latitud y la longitud, por ejemplo, van en columnas separadas.',

@@ -336,6 +336,23 @@ describe('where the output goes: never over an input or a workbook, and said in 
       process.chdir(cwd);
     }
   });
+
+  // The whole text was printed, and an official looked in it for the lines of the command typed.
+  test('a command\'s --help prints that command\'s own help; a subcommand\'s, its own', async () => {
+    const validate = await runCli('validate', '--help');
+    expect(validate.code).toBe(0);
+    expect(validate.out).toContain('infra-abierta validate libro.xlsx');
+    expect(validate.out).toContain('infra-abierta validate paquete.json');
+    expect(validate.out).not.toMatch(/infra-abierta (convert|publishers|serve)/);
+    const rebuild = await runCli('publications', 'rebuild-bulk', '--ayuda');
+    expect(rebuild.out).toContain('Tras actualizar a una versión nueva');
+    expect(rebuild.out).not.toMatch(/publications (list|prune)|infra-abierta validate/);
+    // --nube is said where it applies.
+    expect(rebuild.out).toContain('Con --nube [--proyecto ID]');
+    expect((await runCli('ayuda', 'template')).out).toMatch(/infra-abierta template \[-o plantilla\.xlsx\].*\n\s+\[--filas 10000\]/);
+    // No command, or one it does not know: all of it.
+    expect((await runCli('--help')).out).toContain('infra-abierta publishers add');
+  });
 });
 
 describe('import', () => {

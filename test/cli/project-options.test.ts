@@ -52,6 +52,11 @@ test('the right options still work, and --help says what each one is', async () 
   // «ayuda», in Spanish, is the same help (it was «Orden desconocida»).
   const ayuda = await runBuiltCli(['ayuda'], env);
   expect([ayuda.code, ayuda.out, ayuda.err]).toEqual([0, help.out, '']);
+  // A command's --help, its own entries (the built entry answers it without loading the command).
+  const own = await runBuiltCli(['publishers', 'add', '--help'], env);
+  expect([own.code, own.err]).toEqual([0, '']);
+  expect(own.out).toMatch(/--proyectos N: cuántos proyectos se comprometió a publicar/);
+  expect(own.out).not.toMatch(/infra-abierta (validate|serve|publishers list)/);
 });
 
 // `convert`'s --proyectos is a file: `--proyecto proyectos.json` was named in the notice of unknown options only, and

@@ -71,7 +71,7 @@ describe('publications rebuild-bulk on the local store', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     expect(run.out.split('\n')).toEqual([
-      'Archivos de descarga en el formato de esta versión (4): 2 implementadores con publicación vigente, y los de todos juntos.',
+      'Archivos de descarga como los escribe esta versión de la plataforma: 2 implementadores con publicación vigente, y los de todos juntos.',
       expect.stringMatching(/^ {2}1\/3 bench \(Publicador de prueba de carga\): escritos \(3 entregas, 3 registros, 2 proyectos\) en [\d.]+ s\.$/),
       expect.stringMatching(/^ {2}2\/3 otro \(Otro implementador\): escritos \(2 entregas, 2 registros, 1 proyecto\) en [\d.]+ s\.$/),
       expect.stringMatching(/^ {2}3\/3 todos los implementadores juntos: escritos \(5 entregas, 5 registros, 3 proyectos\) en [\d.]+ s\.$/),
@@ -106,7 +106,7 @@ describe('publications rebuild-bulk on the local store', () => {
     for (const f of ['datos.xlsx', 'datos.xlsx.meta.json']) fs.rmSync(path.join(otherFolder, f));
     const resumed = await runCli('publications', 'rebuild-bulk', '--publicador', 'otro');
     expect(resumed.out.split('\n')).toEqual([
-      'Archivos de descarga en el formato de esta versión (4): 1 implementador con publicación vigente.',
+      'Archivos de descarga como los escribe esta versión de la plataforma: 1 implementador con publicación vigente.',
       expect.stringMatching(/^ {2}1\/1 otro \(Otro implementador\): escritos/),
       'Listo: 1 conjunto de archivos escrito de nuevo, 0 ya estaban al día.',
     ]);

@@ -8,7 +8,7 @@
  */
 import { statSync } from 'fs';
 import { setFlagsFromString } from 'v8';
-import { HELP } from './help';
+import { commandHelp, HELP } from './help';
 import { ENGINE_COMMANDS } from './engine-commands';
 
 /** Workbooks up to this size (the .xlsx files) make a short run: see tuneForShortRun. */
@@ -62,8 +62,13 @@ function tuneForShortRun(command: string, args: string[]): void {
 const [command, ...rest] = process.argv.slice(2);
 // Help anywhere on the line is only help: `template --ayuda` must not write a template, nor `serve --help` start a
 // server (main.ts says the same for the commands it runs).
-if (command === undefined || command === 'help' || command === 'ayuda' || [command, ...rest].some((a) => a === '--help' || a === '-h' || a === '--ayuda')) {
+// `infra-abierta validate --help` (and `infra-abierta ayuda validate`): that command's help, not the whole text.
+if (command === undefined || command === '--help' || command === '-h' || command === '--ayuda') {
   console.log(HELP);
+} else if (command === 'help' || command === 'ayuda') {
+  console.log(commandHelp(rest[0]));
+} else if (rest.some((a) => a === '--help' || a === '-h' || a === '--ayuda')) {
+  console.log(commandHelp(command, rest.find((a) => !a.startsWith('-'))));
 } else {
   process.env.METADATA_SERVER_DETECTION ??= 'none';
   tuneForShortRun(command, process.argv.slice(3));

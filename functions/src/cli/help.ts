@@ -72,3 +72,33 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   (credenciales predeterminadas de la aplicación: gcloud auth application-default login). --proyecto ID: el ID del
   proyecto de Google Cloud (p. ej. infra-abierta-mx; sin él, GOOGLE_CLOUD_PROJECT), no un número; no es --proyectos.
 `;
+
+const TITLE_LINE = HELP.split('\n')[0];
+/** The note on --nube at the end of HELP: said with the help of each command it applies to. */
+const CLOUD_NOTE = HELP.slice(HELP.indexOf('\n  Con --nube') + 1).trimEnd();
+const CLOUD_COMMANDS = new Set(['users', 'publishers', 'publications', 'history']);
+
+/** HELP's entries: each `  infra-abierta …` line with the indented lines that explain it. */
+function entries(): string[][] {
+  const out: string[][] = [];
+  for (const line of HELP.slice(0, HELP.indexOf('\n  Con --nube')).split('\n').slice(1)) {
+    if (line.startsWith('  infra-abierta ')) out.push([line]);
+    else if (/^ {3,}\S/.test(line) && out.length) out[out.length - 1].push(line);
+  }
+  return out;
+}
+
+/**
+ * `infra-abierta <orden> --help`: that command's own entries of HELP (one subcommand's, `publications rebuild-bulk
+ * --help`, when it names one), not the whole text, in which an official looked for the lines of the command typed.
+ * The whole HELP for no command or one it does not know.
+ */
+export function commandHelp(command: string | undefined, subcommand?: string): string {
+  if (command === undefined) return HELP;
+  const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const ofCommand = entries().filter(([first]) => new RegExp(`^  infra-abierta ${escape(command)}(\\s|$)`).test(first));
+  if (!ofCommand.length) return HELP;
+  const ofSub = subcommand === undefined ? [] : ofCommand.filter(([first]) => new RegExp(`\\b${escape(command)} ${escape(subcommand)}(\\s|$)`).test(first));
+  const shown = ofSub.length ? ofSub : ofCommand;
+  return [TITLE_LINE, '', ...shown.flat(), ...(CLOUD_COMMANDS.has(command) ? [CLOUD_NOTE] : []), '', 'Todas las órdenes: infra-abierta --help'].join('\n');
+}

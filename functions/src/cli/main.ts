@@ -13,7 +13,7 @@ import { isStoreError, type Store } from '../store/store';
 import { type Config, ConfigError, defaultPublicBaseUrl, loadConfig } from '../config';
 import type { BulkService } from '../publication/bulk-service';
 import { StartupError } from '../server/startup-error';
-import { HELP } from './help';
+import { commandHelp, HELP } from './help';
 import { checkOutput } from './output-path';
 import { warnUnknownOptions } from './known-options';
 import { checkProjectOptions } from './project-options';
@@ -108,7 +108,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const args = parseArgs(rest);
   // `template --ayuda` must not write a template, nor `serve --help` start a server: help only.
   if (args.options.ayuda === true || args.options.help === true) {
-    io.out(HELP);
+    // That command's own help (bin.ts answers the same for the built CLI).
+    io.out(command === 'help' || command === 'ayuda' ? commandHelp(args.positional[0]) : commandHelp(command, args.positional[0]));
     return 0;
   }
   try {
@@ -203,8 +204,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         try { return await publicationsCommand(args, store, io, { cloud, ...(bulkDir !== undefined ? { bulkDir } : {}) }); } finally { await store.close(); }
       }
       // «ayuda»: what a Spanish-speaking official types first; it was «Orden desconocida».
-      case undefined: case 'help': case 'ayuda': case '--help': case '-h':
+      case undefined: case '--help': case '-h':
         io.out(HELP);
+        return 0;
+      case 'help': case 'ayuda':
+        io.out(commandHelp(args.positional[0]));
         return 0;
       default:
         io.err(`Orden desconocida: «${command}».\n\n${HELP}`);

@@ -10,7 +10,7 @@ import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/
 import { allPublishers, currentSets, type PublishedSet } from '../api/current-publications';
 import type { Store } from '../store/store';
 import { storageFailure } from './bulk-after-publication';
-import { BULK_FORM, bulkPrefix, hasBulkFiles } from './bulk-files';
+import { bulkPrefix, hasBulkFiles } from './bulk-files';
 import type { BulkService } from './bulk-service';
 
 export interface RebuildBulkDeps {
@@ -47,7 +47,9 @@ export async function rebuildBulk(deps: RebuildBulkDeps): Promise<RebuildBulkSum
   const summary: RebuildBulkSummary = { written: 0, upToDate: 0, failed: 0 };
   const all = deps.allPublishersFiles && deps.publisherId === undefined && sets.length > 0;
   const total = sets.length + (all ? 1 : 0);
-  deps.progress(`Archivos de descarga en el formato de esta versión (${BULK_FORM}): ${formatCount(sets.length, 'implementador', 'implementadores')} con publicación vigente${all ? ', y los de todos juntos' : ''}.`);
+  // Without BULK_FORM's number: «formato de esta versión (4)» told an official nothing (the number is the folder's
+  // name on disk, `v4`, for whoever looks there).
+  deps.progress(`Archivos de descarga como los escribe esta versión de la plataforma: ${formatCount(sets.length, 'implementador', 'implementadores')} con publicación vigente${all ? ', y los de todos juntos' : ''}.`);
   let step = 0;
   const one = async (label: string, group: PublishedSet[], publisherId: string | undefined): Promise<boolean> => {
     step++;
