@@ -37,10 +37,11 @@
  */
 const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   paymentMethod: { wiretransfer: 'wireTransfe', 'transferencia bancaria': 'wireTransfe' },
-  // «Dólares» alone is read as the US dollar: in a Mexican public works file it is the only one meant.
+  // «Dólares» alone stays off the list, as an option with more than one meaning (Canadian, Australian… dollars): its
+  // message says to write USD. Named with their country, they have one.
   currency: {
     pesos: 'MXN', peso: 'MXN', 'pesos mexicanos': 'MXN', 'peso mexicano': 'MXN', 'm.n.': 'MXN', mn: 'MXN', 'moneda nacional': 'MXN',
-    dolares: 'USD', dolar: 'USD', 'dolares americanos': 'USD', 'dolar americano': 'USD', 'dolares estadounidenses': 'USD',
+    'dolares americanos': 'USD', 'dolar americano': 'USD', 'dolares estadounidenses': 'USD',
     'dolar estadounidense': 'USD', 'dolares de estados unidos': 'USD', 'dolares de los estados unidos': 'USD', 'us$': 'USD', 'usd$': 'USD',
   },
   legalPersonality: { moral: 'legalPerson', 'física': 'naturalPerson', fisica: 'naturalPerson' },

@@ -126,7 +126,7 @@ test('what officials type for an option with one meaning reads as its code: peso
   const column = (path: string) => templateSpec().sheets.flatMap((s) => s.columns).find((c) => c.path === path)!;
   const read = (text: string, path: string) => parseValue(text, column(path), 'UTC');
   for (const text of ['pesos', 'Pesos mexicanos', 'M.N.', 'MN', 'moneda nacional']) expect(read(text, 'tender/value/currency')).toEqual({ value: 'MXN' });
-  for (const text of ['Dólares', 'dólar', 'Dólares americanos', 'DOLARES', 'dólares estadounidenses']) expect(read(text, 'tender/value/currency')).toEqual({ value: 'USD' });
+  for (const text of ['Dólares americanos', 'DOLARES ESTADOUNIDENSES', 'dólar estadounidense', 'US$']) expect(read(text, 'tender/value/currency')).toEqual({ value: 'USD' });
   expect(read('Moral', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'legalPerson' });
   expect(read('Física', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'naturalPerson' });
   expect(['LP', 'I3P', 'AD'].map((t) => read(t, 'tender/procurementMethodDetails').value)).toEqual(['Licitación pública', 'Invitación a cuando menos tres personas', 'Adjudicación directa']);
@@ -147,6 +147,8 @@ test('what officials type for an option with one meaning reads as its code: peso
   expect(read('evaluationReport', 'documents/0/documentType').value).toBe('evaluationReports');
   // «En proceso» could be more than one stage: still a value off the list, named.
   expect(read('En proceso', 'status').problem?.code).toBe('cell.unknown-code');
+  // So could «dólares» (American, Canadian…): its message says to write USD.
+  expect(read('dólares', 'tender/value/currency').problem?.code).toBe('cell.unknown-code');
 });
 
 test('plainValue gives what parseValue gives, without a problem, whenever it answers', () => {
