@@ -13,7 +13,7 @@ import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { publish } from '../../functions/src/publication/publish';
 import type { Publisher, Store } from '../../functions/src/store/store';
-import { publicationBulkFolder, publicationFolder } from '../../functions/src/publication/bulk-files';
+import { BULK_FORM, publicationBulkFolder, publicationFolder } from '../../functions/src/publication/bulk-files';
 import { createApp } from '../../functions/src/app';
 import { diskBlobStore } from '../../functions/src/publication/disk-blob-store';
 import { exceljs } from '../../functions/src/xlsx/load-exceljs';
@@ -71,14 +71,14 @@ describe('publications rebuild-bulk on the local store', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     expect(run.out.split('\n')).toEqual([
-      'Archivos de descarga en el formato de esta versión (4): 2 implementadores con publicación vigente, y los de todos juntos.',
+      `Archivos de descarga en el formato de esta versión (${BULK_FORM}): 2 implementadores con publicación vigente, y los de todos juntos.`,
       expect.stringMatching(/^ {2}1\/3 bench \(Publicador de prueba de carga\): escritos \(3 entregas, 3 registros, 2 proyectos\) en [\d.]+ s\.$/),
       expect.stringMatching(/^ {2}2\/3 otro \(Otro implementador\): escritos \(2 entregas, 2 registros, 1 proyecto\) en [\d.]+ s\.$/),
       expect.stringMatching(/^ {2}3\/3 todos los implementadores juntos: escritos \(5 entregas, 5 registros, 3 proyectos\) en [\d.]+ s\.$/),
       'Listo: 3 conjuntos de archivos escritos de nuevo, 0 ya estaban al día.',
     ]);
     // The old form is gone from the disk; the new one is there, with the licence and the frozen headers.
-    expect(fs.readdirSync(path.join(bulkDir, ...publicationFolder(bench).split('/')))).toEqual(['v4']);
+    expect(fs.readdirSync(path.join(bulkDir, ...publicationFolder(bench).split('/')))).toEqual([`v${BULK_FORM}`]);
     const folder = path.join(bulkDir, ...publicationBulkFolder(bench).split('/'));
     expect((JSON.parse(fs.readFileSync(path.join(folder, 'releases.json'), 'utf8')) as { license?: string }).license).toBe(LICENSE);
     expect((await frozenRows(fs.readFileSync(path.join(folder, 'datos.xlsx')))).every((n) => n === 2)).toBe(true);
@@ -106,7 +106,7 @@ describe('publications rebuild-bulk on the local store', () => {
     for (const f of ['datos.xlsx', 'datos.xlsx.meta.json']) fs.rmSync(path.join(otherFolder, f));
     const resumed = await runCli('publications', 'rebuild-bulk', '--publicador', 'otro');
     expect(resumed.out.split('\n')).toEqual([
-      'Archivos de descarga en el formato de esta versión (4): 1 implementador con publicación vigente.',
+      `Archivos de descarga en el formato de esta versión (${BULK_FORM}): 1 implementador con publicación vigente.`,
       expect.stringMatching(/^ {2}1\/1 otro \(Otro implementador\): escritos/),
       'Listo: 1 conjunto de archivos escrito de nuevo, 0 ya estaban al día.',
     ]);

@@ -23,7 +23,8 @@ import { pages } from '../store/read-all';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
-import { DATE_FORMAT, numberFormat } from '../../../core/template/layout';
+import { DATE_FORMAT, numberFormat, yesNo } from '../../../core/template/layout';
+import type { ColumnSpec } from '../../../core/template/spec';
 import { bulkReadmeLines, README_SHEET, type BulkDateZones } from '../../../core/template/bulk-readme';
 import { SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { DEFAULT_TIME_ZONE, sameClock } from '../../../core/unflatten/time-zone';
@@ -66,8 +67,10 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * Form 4: `datos.xlsx` has the template's column widths and number formats (amounts with thousands separators,
  * dates dd/mm/yyyy), bold titles and a «Léame» whose paragraphs wrap; form 3's columns of Excel's default width
  * showed amounts as 1.28E+09.
+ * Form 5: `datos.xlsx` answers its yes/no columns «Sí»/«No», as the template's drop-downs do (form 4 wrote TRUE/FALSE
+ * cells, VERDADERO/FALSO in a Spanish Excel).
  */
-export const BULK_FORM = 4;
+export const BULK_FORM = 5;
 
 /** The folder of everything written for one publisher's publication, of any form (pruning removes it whole). */
 export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
@@ -179,6 +182,17 @@ function cellValue(v: unknown): unknown {
 }
 
 /**
+ * A flattened value as spilled to its sheet's temporary file: a calendar date as {d: epoch ms}, a yes/no as the
+ * template's «Sí»/«No» — a TRUE/FALSE cell read VERDADERO/FALSO in a Spanish Excel, not what the template's drop-down
+ * offers (write-template.ts), so an official correcting the download typed «Sí» beside a column of VERDADERO.
+ */
+function spilled(col: ColumnSpec | undefined, v: unknown): unknown {
+  if (v instanceof Date) return { d: v.getTime() };
+  if (typeof v === 'boolean' && col?.type === 'boolean') return yesNo(v);
+  return v ?? null;
+}
+
+/**
  * Cell styles of datos.xlsx, each one object shared by every cell that takes it (ExcelJS keys its styles by the
  * object). A date is always a date cell's format, whatever its column: a style first met on a number would give it
  * the number's.
@@ -209,7 +223,7 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
       for (const [i, sheet] of spec.sheets.entries()) {
         if (sheet.standard !== standard) continue;
         let chunk = '';
-        for (const row of flattenSheet(sheet, docs, { timeZone }).rows.slice(2)) chunk += `${JSON.stringify(row.map((v) => (v instanceof Date ? { d: v.getTime() } : (v ?? null))))}\n`;
+        for (const row of flattenSheet(sheet, docs, { timeZone }).rows.slice(2)) chunk += `${JSON.stringify(row.map((v, c) => spilled(sheet.columns[c], v)))}\n`;
         if (chunk) await write(files[i], chunk);
       }
     }
