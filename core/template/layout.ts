@@ -34,6 +34,14 @@ export const MAX_DATA_ROWS = 1_048_576 - HEADER_ROWS;
 export function dropDownLastRow(dataRows: number, atLeast: number = DROP_DOWN_ROWS): number {
   return HEADER_ROWS + Math.min(MAX_DATA_ROWS, Math.max(atLeast, 2 * dataRows));
 }
+/**
+ * The answers of a yes/no column, as its drop-down offers them and as a cell shows them (parse-value reads them
+ * back, with TRUE/FALSE and VERDADERO/FALSO). Written as text: a spreadsheet's own TRUE/FALSE cell shows VERDADERO in
+ * a Spanish Excel, an answer the column's drop-down does not offer.
+ */
+export const YES_NO = { yes: 'Sí', no: 'No' } as const;
+export const yesNo = (value: boolean): string => (value ? YES_NO.yes : YES_NO.no);
+
 /** Frozen key columns at most: on a laptop screen wider frozen blocks leave too little room to type. */
 export const MAX_FROZEN_COLUMNS = 2;
 /** Tab colour of the sheets that make the minimum to publish (and of «Configuración»). */

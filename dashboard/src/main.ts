@@ -239,6 +239,26 @@ document.addEventListener('click', (e) => {
   if (fq && !filterQuery(new URLSearchParams(href.split('?')[1] ?? '')).toString()) a.setAttribute('href', withQuery(href, fq));
 });
 
+/**
+ * The link of the page that was followed, kept in that page's own history entry: Back to it puts the focus on that
+ * link, where the reader left the list, instead of on the heading, from which a keyboard user tabbed through the
+ * filters and every row above it again. Caught before the listener above adds the filters to its address, so that
+ * the key is the link as the page draws it again.
+ */
+document.addEventListener('click', (e) => {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const a = (e.target as Element | null)?.closest?.('a[href^="#/"]') as HTMLAnchorElement | null;
+  const main = document.getElementById('contenido');
+  if (!a || !main?.contains(a)) return;
+  history.replaceState({ ...(history.state as object | null), followed: focusKey(a) }, '');
+}, true);
+
+/** The link followed from this history entry's page, when the reader comes back to it (see above). */
+function followedLink(main: HTMLElement): HTMLElement | null {
+  const key = (history.state as { followed?: unknown } | null)?.followed;
+  return typeof key === 'string' ? findByKey(main, key) : null;
+}
+
 // In-page anchors (`href="#contenido"`, `#etapa-…`): the focus moves to their target, no history entry, no new page.
 document.addEventListener('click', (e) => {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
@@ -371,11 +391,12 @@ async function render(retried = false): Promise<void> {
     if (first && homeOnly && scope.kind !== 'choose') setTimeout(() => { loadDataset(scopeQ).catch(() => undefined); }, 0);
     const title = main.querySelector('h1')?.textContent ?? page.title;
     document.title = `${title} — Infraestructura Abierta`;
-    // The focus goes to the new page's heading when the address changes (not when the header's filters changed it:
+    // The focus goes to the new page's heading when the address changes — to the link followed from it, on coming
+    // back to a page (followedLink) — (not when the header's filters changed it:
     // the reader stays in them), never on a redraw of the same address, where it stays on what the reader was using
     // (the heading only when that is gone, rather than lost to <body>).
     if (!first && !fromBar) {
-      if (!redraw) main.querySelector<HTMLElement>('h1')?.focus();
+      if (!redraw) (followedLink(main) ?? main.querySelector<HTMLElement>('h1'))?.focus();
       else if (focused) (findByKey(main, focused) ?? main.querySelector<HTMLElement>('h1'))?.focus();
     }
     if (first && initialAnchor !== undefined) focusAnchor(initialAnchor);

@@ -13,7 +13,7 @@ import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { publish } from '../../functions/src/publication/publish';
 import type { Publisher, Store } from '../../functions/src/store/store';
-import { publicationBulkFolder, publicationFolder } from '../../functions/src/publication/bulk-files';
+import { BULK_FORM, publicationBulkFolder, publicationFolder } from '../../functions/src/publication/bulk-files';
 import { createApp } from '../../functions/src/app';
 import { diskBlobStore } from '../../functions/src/publication/disk-blob-store';
 import { exceljs } from '../../functions/src/xlsx/load-exceljs';
@@ -78,7 +78,7 @@ describe('publications rebuild-bulk on the local store', () => {
       'Listo: 3 conjuntos de archivos escritos de nuevo, 0 ya estaban al día.',
     ]);
     // The old form is gone from the disk; the new one is there, with the licence and the frozen headers.
-    expect(fs.readdirSync(path.join(bulkDir, ...publicationFolder(bench).split('/')))).toEqual(['v4']);
+    expect(fs.readdirSync(path.join(bulkDir, ...publicationFolder(bench).split('/')))).toEqual([`v${BULK_FORM}`]);
     const folder = path.join(bulkDir, ...publicationBulkFolder(bench).split('/'));
     expect((JSON.parse(fs.readFileSync(path.join(folder, 'releases.json'), 'utf8')) as { license?: string }).license).toBe(LICENSE);
     expect((await frozenRows(fs.readFileSync(path.join(folder, 'datos.xlsx')))).every((n) => n === 2)).toBe(true);

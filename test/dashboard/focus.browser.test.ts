@@ -110,6 +110,37 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     await page.close();
   });
 
+  // A keyboard user opens the twelfth project of the list, then goes Back: the focus was on the list's heading, and
+  // they tabbed past the filters and eleven rows to get back to where they were.
+  it('Back from a document to its list puts the focus on the link that was followed (Proyectos, Contrataciones)', async () => {
+    const page = await open('#/proyectos?orden=presupuesto');
+    for (const [list, table] of [['#/proyectos?orden=presupuesto', '#tabla-proyectos'], ['#/contrataciones', '#tabla-contrataciones']] as const) {
+      if (list !== '#/proyectos?orden=presupuesto') {
+        await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, list);
+        await page.waitForSelector(`body[data-ready] ${table}`);
+      }
+      const link = page.locator(`${table} tbody tr a[href^="#/"]`).nth(11);
+      const followed = { text: ((await link.textContent()) ?? '').trim(), href: await link.getAttribute('href') };
+      await link.focus();
+      await page.evaluate(() => document.body.removeAttribute('data-ready'));
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((h: string) => document.body.dataset.ready === 'true' && location.hash !== h && !!document.querySelector('main h1'), list);
+      expect(await active(page)).toMatchObject({ tag: 'H1' });
+      await page.evaluate(() => document.body.removeAttribute('data-ready'));
+      await page.goBack();
+      await page.waitForSelector(`body[data-ready] ${table}`);
+      expect(await page.evaluate(() => location.hash)).toBe(list);
+      const now = await page.evaluate(() => ({ text: (document.activeElement?.textContent ?? '').trim(), href: document.activeElement?.getAttribute('href') ?? null }));
+      expect(now).toEqual(followed);
+    }
+    // Reached again by a link rather than by Back, the list is a new page: its heading.
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.locator('#menu a[href^="#/proyectos"]').first().click();
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && location.hash.startsWith('#/proyectos'));
+    expect(await active(page)).toMatchObject({ tag: 'H1', text: 'Proyectos' });
+    await page.close();
+  });
+
   it('counts and outcomes reach one live region outside <main>, which a redraw does not replace (Proyectos, Contrataciones, Inicio)', async () => {
     const page = await open('#/proyectos');
     const anuncio = page.locator('#anuncio');

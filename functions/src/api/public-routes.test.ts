@@ -545,6 +545,52 @@ describe('bulk .xlsx content', () => {
     expect(cells[0].font?.bold).toBe(true);
   });
 
+  // An official corrects the download and sends it back: a yes/no column reads «Sí»/«No», the answers its template's
+  // drop-down offers, not a TRUE/FALSE cell (VERDADERO/FALSO in a Spanish Excel). Converted back, the same booleans.
+  it('answers yes/no columns «Sí» or «No», as the template does, and they read back as the published booleans', async () => {
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
+    const book = await xlsxBook(res.body as Buffer);
+    const answers: unknown[] = [];
+    for (const sheet of templateSpec().sheets) {
+      const ws = book.getWorksheet(sheet.name);
+      if (!ws) continue;
+      const paths = ws.getRow(2).values as unknown[];
+      for (const col of sheet.columns.filter((c) => c.type === 'boolean')) {
+        const n = paths.indexOf(col.path);
+        ws.eachRow((row, r) => { if (r > 2 && row.getCell(n).value !== null) answers.push(row.getCell(n).value); });
+      }
+    }
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.filter((v) => v !== 'Sí' && v !== 'No')).toEqual([]);
+    const { XlsxBufferSource } = await import('../ingest/xlsx-source');
+    const { unflatten } = await import('../../../core/unflatten/unflatten');
+    const converted = unflatten(await new XlsxBufferSource(res.body as Buffer).read(), { now: '2025-07-01T10:00:00-06:00' });
+    const records = await request(app).get('/api/bulk/records.jsonl?publisher=merida').buffer(true).parse(binaryBody).expect(200);
+    const published = (records.body as Buffer).toString('utf8').trim().split('\n').map((l) => (JSON.parse(l) as { compiledRelease: unknown }).compiledRelease);
+    const enquiries = (releases: readonly unknown[]): Record<string, unknown> => Object.fromEntries((releases as { ocid: string; tender?: { hasEnquiries?: boolean } }[]).map((r) => [r.ocid, r.tender?.hasEnquiries]));
+    expect(enquiries(converted.releases)).toEqual(enquiries(published));
+    expect(Object.values(enquiries(converted.releases))).toContain(true);
+  });
+
+  // A journalist filters at once: every data sheet has filter buttons over its columns, on the path row so that its
+  // data rows — and only those — are filtered and sorted, and the hidden name LibreOffice shows them by.
+  it('puts filter buttons over every data sheet\'s columns and rows, named for LibreOffice too', async () => {
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
+    const book = await xlsxBook(res.body as Buffer);
+    const { columnLetter } = await import('../../../core/workbook/model');
+    const expected = templateSpec().sheets.map((sheet) => {
+      const ws = book.getWorksheet(sheet.name)!;
+      return { sheet: sheet.name, ref: `A2:${columnLetter(sheet.columns.length)}${Math.max(2, ws.rowCount)}`, index: book.worksheets.indexOf(ws) };
+    });
+    expect(expected.find((e) => e.sheet === 'Contrataciones')?.ref).toMatch(/^A2:[A-Z]+7$/);
+    expect(book.worksheets.map((ws) => ws.autoFilter ? { sheet: ws.name, ref: ws.autoFilter } : undefined).filter(Boolean))
+      .toEqual(expected.map(({ sheet, ref }) => ({ sheet, ref })));
+    const { strFromU8, unzipSync } = await import('fflate');
+    const xml = strFromU8(unzipSync(new Uint8Array(res.body as Buffer), { filter: (f) => f.name === 'xl/workbook.xml' })['xl/workbook.xml']);
+    const names = [...xml.matchAll(/<definedName name="_xlnm\._FilterDatabase" localSheetId="(\d+)">([^<]*)<\/definedName>/g)].map((m) => ({ index: Number(m[1]), range: m[2] }));
+    expect(names).toEqual(expected.map(({ sheet, ref, index }) => ({ index, range: `&apos;${sheet}&apos;!${ref.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')}` })));
+  });
+
   // A reader scrolling thousands of rows keeps the titles and paths in sight; the Léame sheet has no header, and
   // Configuración (the zone of the dates) one row, as in the template.
   it('freezes the two header rows of every data sheet', async () => {

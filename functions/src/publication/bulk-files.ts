@@ -23,7 +23,9 @@ import { pages } from '../store/read-all';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
-import { DATE_FORMAT, numberFormat } from '../../../core/template/layout';
+import { DATE_FORMAT, numberFormat, yesNo } from '../../../core/template/layout';
+import type { ColumnSpec } from '../../../core/template/spec';
+import { columnLetter } from '../../../core/workbook/model';
 import { bulkReadmeLines, README_SHEET, type BulkDateZones } from '../../../core/template/bulk-readme';
 import { SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { DEFAULT_TIME_ZONE, sameClock } from '../../../core/unflatten/time-zone';
@@ -66,8 +68,10 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * Form 4: `datos.xlsx` has the template's column widths and number formats (amounts with thousands separators,
  * dates dd/mm/yyyy), bold titles and a «Léame» whose paragraphs wrap; form 3's columns of Excel's default width
  * showed amounts as 1.28E+09.
+ * Form 5: `datos.xlsx` answers its yes/no columns «Sí»/«No», as the template's drop-downs do (form 4 wrote TRUE/FALSE
+ * cells, VERDADERO/FALSO in a Spanish Excel), and its data sheets have filter buttons.
  */
-export const BULK_FORM = 4;
+export const BULK_FORM = 5;
 
 /** The folder of everything written for one publisher's publication, of any form (pruning removes it whole). */
 export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
@@ -179,6 +183,17 @@ function cellValue(v: unknown): unknown {
 }
 
 /**
+ * A flattened value as spilled to its sheet's temporary file: a calendar date as {d: epoch ms}, a yes/no as the
+ * template's «Sí»/«No» — a TRUE/FALSE cell read VERDADERO/FALSO in a Spanish Excel, not what the template's drop-down
+ * offers (write-template.ts), so an official correcting the download typed «Sí» beside a column of VERDADERO.
+ */
+function spilled(col: ColumnSpec | undefined, v: unknown): unknown {
+  if (v instanceof Date) return { d: v.getTime() };
+  if (typeof v === 'boolean' && col?.type === 'boolean') return yesNo(v);
+  return v ?? null;
+}
+
+/**
  * Cell styles of datos.xlsx, each one object shared by every cell that takes it (ExcelJS keys its styles by the
  * object). A date is always a date cell's format, whatever its column: a style first met on a number would give it
  * the number's.
@@ -209,7 +224,7 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
       for (const [i, sheet] of spec.sheets.entries()) {
         if (sheet.standard !== standard) continue;
         let chunk = '';
-        for (const row of flattenSheet(sheet, docs, { timeZone }).rows.slice(2)) chunk += `${JSON.stringify(row.map((v) => (v instanceof Date ? { d: v.getTime() } : (v ?? null))))}\n`;
+        for (const row of flattenSheet(sheet, docs, { timeZone }).rows.slice(2)) chunk += `${JSON.stringify(row.map((v, c) => spilled(sheet.columns[c], v)))}\n`;
         if (chunk) await write(files[i], chunk);
       }
     }
@@ -226,8 +241,12 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
 
   const out = fs.createWriteStream(file);
   const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({ stream: out, useSharedStrings: false, useStyles: true });
+  // Each sheet's place in the workbook (a filter's name says its sheet by it), and the filters' names.
+  let sheets = 0;
+  const filters: FilterName[] = [];
   // First, what the workbook is and which published data it does not hold (the round trip through `convert` lacks it).
   const readme = workbook.addWorksheet(README_SHEET);
+  sheets++;
   readme.columns = [{ width: 150 }];
   // Each paragraph wrapped in the column: one line of up to a thousand characters ran off the screen to the right.
   bulkReadmeLines(zones).forEach((line, i) => {
@@ -241,6 +260,7 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   // A workbook of publishers of different zones has none: no one zone reads its cells back (its Léame says so).
   if ('timeZone' in zones) {
     const settings = workbook.addWorksheet(SETTINGS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheets++;
     settings.columns = [{ width: 32 }, { width: 50 }, { width: 22 }];
     settings.addRow([...SETTINGS_HEADER]).commit();
     const setting = SETTINGS.find((s) => s.key === 'timeZone');
@@ -262,9 +282,11 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
       row.eachCell((cell) => { cell.style = r === 0 ? TITLE_STYLE : PLAIN_STYLE; });
       row.commit();
     });
+    let lastRow = header.length;
     const lines = readline.createInterface({ input: fs.createReadStream(spills[i]), crlfDelay: Infinity });
     for await (const line of lines) {
       if (!line) continue;
+      lastRow++;
       const row = ws.addRow((JSON.parse(line) as unknown[]).map(cellValue));
       row.eachCell((cell, n) => { cell.style = cell.value instanceof Date ? DATE_STYLE : styles[n - 1] ?? PLAIN_STYLE; });
       row.commit();
@@ -273,10 +295,42 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
       await sheetCaughtUp(ws);
       if (out.writableNeedDrain) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     }
+    filters.push(filterOf(ws, sheet.name, sheets++, header.length, sheet.columns.length, lastRow));
     ws.commit();
   }
+  nameFilters(workbook, filters);
   await workbook.commit();
   if (!out.writableFinished) await new Promise<void>((resolve, reject) => { out.once('finish', () => resolve()); out.once('error', reject); });
+}
+
+/** The hidden name of a sheet's filtered range (`_xlnm._FilterDatabase`, local to the sheet at `localSheetId`). */
+interface FilterName { name: string; localSheetId: number; ranges: string[] }
+
+/**
+ * Filter buttons on a data sheet, so that a journalist filters the rows at once. They sit on the path row (the
+ * second header row, under the titles) and cover the data rows below it: on the title row they made the path row
+ * the first row of data, which a filter hid and a sort moved among the data — and a workbook sorted so, sent back,
+ * no longer had its paths in row 2. Excel needs only the sheet's <autoFilter>; LibreOffice shows no buttons without
+ * the workbook's `_xlnm._FilterDatabase` name for the same range (Excel writes both), hence its name.
+ */
+function filterOf(ws: ExcelJS.Worksheet, sheetName: string, localSheetId: number, headerRows: number, columns: number, lastRow: number): FilterName {
+  const [from, to] = [`A${headerRows}`, `${columnLetter(Math.max(1, columns))}${lastRow}`];
+  ws.autoFilter = `${from}:${to}`;
+  const absolute = (a1: string): string => a1.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2');
+  return { name: '_xlnm._FilterDatabase', localSheetId, ranges: [`'${sheetName.replace(/'/g, "''")}'!${absolute(from)}:${absolute(to)}`] };
+}
+
+/**
+ * The workbook's names of its filters. ExcelJS's streaming writer keeps its names cell by cell (one object per cell
+ * of a range: millions for a sheet's filter) and cannot say which sheet a name belongs to, so its list is given as
+ * the model it writes into workbook.xml (WorkbookWriter#addWorkbook reads only `_definedNames.model`; exceljs 4.4).
+ */
+function nameFilters(workbook: ExcelJS.stream.xlsx.WorkbookWriter, filters: FilterName[]): void {
+  const writer = workbook as unknown as { _definedNames?: { model: unknown } };
+  // exceljs 4's streaming writer keeps its names there (a private field). Another version without it still writes the
+  // file, with Excel's buttons and without LibreOffice's: public-routes.test checks the names, and fails there.
+  if (!writer._definedNames) return;
+  writer._definedNames = { model: filters };
 }
 
 const zoneOf = (set: BulkSet): string => set.publication.timeZone ?? DEFAULT_TIME_ZONE;

@@ -16,7 +16,7 @@ import { sheetCaughtUp } from './stream-pace';
 import { columnLetter } from '../../../core/workbook/model';
 import {
   catalogueKey, catalogueLists, dropDownLastRow, frozenColumns, HEADER_COLORS, HEADER_ROWS, headerColor, headerTitle, LAST_ROW, minimumSheets, MINIMUM_TAB_COLOR, noteText, numberFormat, PATH_FONT,
-  REQUIRED_MARK, strictList,
+  REQUIRED_MARK, strictList, YES_NO,
 } from '../../../core/template/layout';
 
 /** Fixed so that regenerating the committed templates gives identical files. */
@@ -82,8 +82,8 @@ function addDropDowns(ws: ExcelJS.Worksheet, sheet: SheetSpec, catalogs: Map<str
     const letter = columnLetter(i + 1);
     if (col.type === 'boolean') {
       validations.add(`${letter}${HEADER_ROWS + 1}:${letter}${lastRow}`, {
-        type: 'list', allowBlank: true, formulae: ['"Sí,No"'], showErrorMessage: true, errorStyle: 'stop',
-        errorTitle: 'Valor no válido', error: `Escriba Sí o No en «${col.title}».`,
+        type: 'list', allowBlank: true, formulae: [`"${YES_NO.yes},${YES_NO.no}"`], showErrorMessage: true, errorStyle: 'stop',
+        errorTitle: 'Valor no válido', error: `Escriba ${YES_NO.yes} o ${YES_NO.no} en «${col.title}».`,
       });
     }
     if (col.options && col.codelist) {
