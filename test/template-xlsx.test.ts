@@ -7,6 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as os from 'os';
 import { execFile } from 'child_process';
 import { promisify } from 'util';
 import ExcelJS from 'exceljs';
@@ -200,4 +201,25 @@ describe('blank template in exceljs\'s in-memory reader', () => {
     expect(Date.now() - started).toBeLessThan(LIMIT_MS);
     expect(JSON.parse(stdout)).toEqual({ type: 'list', formula: expect.stringMatching(/^'[^']+'!\$[A-Z]+\$2:\$[A-Z]+\$\d+$/) });
   });
+});
+
+// An imported workbook (or an example) answers a yes/no column as its drop-down offers, «Sí»/«No»: a TRUE/FALSE cell
+// read VERDADERO/FALSO in a Spanish spreadsheet beside a list of «Sí» and «No». The reader takes «Sí» back as true.
+test('a yes/no value is written as the drop-down\'s «Sí»/«No», by both writers', async () => {
+  const { buildTemplateWorkbook, writeTemplateFile } = await import('../functions/src/xlsx/write-template');
+  const spec = templateSpec();
+  const sheet = spec.sheets.find((s) => s.columns.some((c) => c.path === 'tender/hasEnquiries'))!;
+  const at = sheet.columns.findIndex((c) => c.path === 'tender/hasEnquiries');
+  const row = (value: boolean): unknown[] => sheet.columns.map((c, i) => (i === at ? value : c === sheet.columns[0] ? `ocds-abc123-${String(value)}` : ''));
+  const rows = [row(true), row(false)];
+  const inMemory = buildTemplateWorkbook(spec, { rows: { [sheet.name]: rows } }).getWorksheet(sheet.name)!;
+  expect([inMemory.getCell(HEADER_ROWS + 1, at + 1).value, inMemory.getCell(HEADER_ROWS + 2, at + 1).value]).toEqual(['Sí', 'No']);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'si-no-')), 'libro.xlsx');
+  try {
+    await writeTemplateFile(file, spec, { rowsOf: (s) => (s.name === sheet.name ? rows : []) });
+    const ws = (await new ExcelJS.Workbook().xlsx.readFile(file)).getWorksheet(sheet.name)!;
+    expect([ws.getCell(HEADER_ROWS + 1, at + 1).value, ws.getCell(HEADER_ROWS + 2, at + 1).value]).toEqual(['Sí', 'No']);
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
 });

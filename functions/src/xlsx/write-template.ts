@@ -16,7 +16,7 @@ import { sheetCaughtUp } from './stream-pace';
 import { columnLetter } from '../../../core/workbook/model';
 import {
   catalogueKey, catalogueLists, dropDownLastRow, frozenColumns, HEADER_COLORS, HEADER_ROWS, headerColor, headerTitle, LAST_ROW, minimumSheets, MINIMUM_TAB_COLOR, noteText, numberFormat, PATH_FONT,
-  REQUIRED_MARK, strictList, YES_NO,
+  REQUIRED_MARK, strictList, YES_NO, yesNo,
 } from '../../../core/template/layout';
 
 /** Fixed so that regenerating the committed templates gives identical files. */
@@ -141,13 +141,17 @@ export interface WorkbookData {
   rows?: Record<string, unknown[][]>;
 }
 
-/** The cells of one data row from row 3 on: empty values write no cell, each cell shares its column's style. */
-function fillRow(ws: ExcelJS.Worksheet, rowNumber: number, row: readonly unknown[], styles: readonly Partial<ExcelJS.Style>[]): boolean {
+/**
+ * The cells of one data row from row 3 on: empty values write no cell, each cell shares its column's style. A yes/no
+ * column's value is the drop-down's «Sí»/«No» (a TRUE/FALSE cell reads VERDADERO/FALSO in a Spanish spreadsheet,
+ * beside a drop-down that offers neither), as datos.xlsx writes it.
+ */
+function fillRow(ws: ExcelJS.Worksheet, rowNumber: number, row: readonly unknown[], sheet: SheetSpec, styles: readonly Partial<ExcelJS.Style>[]): boolean {
   let filled = false;
   row.forEach((value, c) => {
     if (value === '' || value === undefined || value === null) return;
     const cell = ws.getCell(rowNumber, c + 1);
-    cell.value = value as ExcelJS.CellValue;
+    cell.value = (typeof value === 'boolean' && sheet.columns[c]?.type === 'boolean' ? yesNo(value) : value) as ExcelJS.CellValue;
     if (styles[c]) cell.style = styles[c];
     filled = true;
   });
@@ -188,7 +192,7 @@ export function buildTemplateWorkbook(spec: TemplateSpec, data: WorkbookData = {
   for (const { ws, sheet, styles, dropDowns } of layOutTemplate(wb, spec, data.settings ?? {})) {
     if (!sheet || !styles || !dropDowns) continue;
     const rows = data.rows?.[sheet.name] ?? [];
-    rows.forEach((row, r) => fillRow(ws, HEADER_ROWS + 1 + r, row, styles));
+    rows.forEach((row, r) => fillRow(ws, HEADER_ROWS + 1 + r, row, sheet, styles));
     dropDowns(dropDownLastRow(rows.length, data.dropDownRows));
   }
   return wb;
@@ -247,7 +251,7 @@ export async function writeTemplateFile(file: string, spec: TemplateSpec, data: 
         let rowNumber = HEADER_ROWS;
         for (const row of data.rowsOf?.(sheet) ?? []) {
           rowNumber++;
-          if (!fillRow(ws, rowNumber, row, styles)) continue;
+          if (!fillRow(ws, rowNumber, row, sheet, styles)) continue;
           ws.getRow(rowNumber).commit();
           await Promise.race([sheetCaughtUp(ws), failed]);
         }
