@@ -23,7 +23,7 @@ import { pages } from '../store/read-all';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
-import { DATE_FORMAT, numberFormat } from '../../../core/template/layout';
+import { DATE_FORMAT, dateCellFormat, numberFormat } from '../../../core/template/layout';
 import { bulkReadmeLines, README_SHEET, type BulkDateZones } from '../../../core/template/bulk-readme';
 import { SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { DEFAULT_TIME_ZONE, sameClock } from '../../../core/unflatten/time-zone';
@@ -266,7 +266,8 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
     for await (const line of lines) {
       if (!line) continue;
       const row = ws.addRow((JSON.parse(line) as unknown[]).map(cellValue));
-      row.eachCell((cell, n) => { cell.style = cell.value instanceof Date ? DATE_STYLE : styles[n - 1] ?? PLAIN_STYLE; });
+      // A date cell with a time shows it (31/03/2024 10:30): in dd/mm/yyyy its time was there and nowhere to be seen.
+      row.eachCell((cell, n) => { cell.style = cell.value instanceof Date ? columnStyle(dateCellFormat(cell.value)) : styles[n - 1] ?? PLAIN_STYLE; });
       row.commit();
       // Paced to the zip (xlsx/stream-pace.ts): written faster than compressed, a sheet's XML piled up in memory,
       // about 27 MB per 1,000 releases, 2.8 GB of RSS for 100,000 (bench:api).
