@@ -2,7 +2,8 @@
  * Documents → workbook model in the template layout (DESIGN §4): per spec sheet, row 1 the Spanish titles
  * (required ones end in " *"), row 2 the paths, then one row per array item with its parent keys.
  * Codes are written as their Spanish titles, lists joined with "; ", dates at local midnight as the calendar date
- * (a UTC-midnight `Date`, as exceljs writes date cells) and other date-times as their ISO text (`dateCell`).
+ * (a UTC-midnight `Date`, as exceljs writes date cells), times of day in the zone as a `Date` of that clock time in UTC,
+ * and other date-times as their ISO text (`dateCell`).
  * unflatten reads all of it back unchanged.
  */
 import { PROFILES } from '../profile/profiles';
@@ -13,7 +14,7 @@ import { headerTitle } from '../template/layout';
 import { DERIVED_FIELDS } from '../import/template-coverage';
 import type { CellValue, SheetModel, WorkbookModel } from '../workbook/model';
 import { resolvePath } from '../unflatten/column-resolver';
-import { lookupCode } from '../unflatten/parse-value';
+import { lookupCode, parseDate } from '../unflatten/parse-value';
 import { isObject } from '../json/json-values';
 import { DEFAULT_TIME_ZONE, localMidnight } from '../unflatten/time-zone';
 
@@ -44,17 +45,28 @@ export function isoToSheetDate(iso: string): Date | string {
 }
 
 const LOCAL_MIDNIGHT = /^(\d{4})-(\d{2})-(\d{2})T00:00:00(?:Z|[+-]\d{2}:\d{2})$/;
+const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})[+-]\d{2}:\d{2}$/;
 
 /**
  * The cell of a date value, written so that unflatten reads back exactly the same text: a sheet date only when
  * the value is the local midnight unflatten makes of that calendar date in the workbook's time zone (a date the
- * official would type as a date); anything else — a time of day, another offset, a year before 1900 (sheets count
- * days from 1899), a date without time — stays ISO text, which unflatten keeps as written.
+ * official would type as a date), a sheet date with its time (its clock time in UTC, as a file gives one) when it is
+ * a time of day in that zone; anything else — another offset, UTC, fractions of a second, a year before 1900 (sheets
+ * count days from 1899), a date without time — stays ISO text, which unflatten keeps as written.
  */
 export function dateCell(iso: string, timeZone: string): CellValue {
   const m = LOCAL_MIDNIGHT.exec(iso);
-  if (!m || Number(m[1]) < 1900) return iso;
-  return localMidnight(timeZone, Number(m[1]), Number(m[2]), Number(m[3])) === iso ? isoToSheetDate(iso) : iso;
+  if (m) {
+    if (Number(m[1]) < 1900) return iso;
+    return localMidnight(timeZone, Number(m[1]), Number(m[2]), Number(m[3])) === iso ? isoToSheetDate(iso) : iso;
+  }
+  const t = LOCAL_TIME.exec(iso);
+  if (!t || Number(t[1]) < 1900) return iso;
+  const day = isoToSheetDate(iso) as Date;
+  const cell = new Date(day.getTime() + ((Number(t[4]) * 60 + Number(t[5])) * 60 + Number(t[6])) * 1000);
+  // Only a cell that reads back as the same text (in another zone's offset, or at the hour a reader takes for Apps
+  // Script's midnight — 06:00 in Mexico City — it would not).
+  return parseDate(cell, timeZone) === iso ? cell : iso;
 }
 
 /** A code as its Spanish title, unless that title would read back as another code (then the code itself). */

@@ -42,7 +42,7 @@ export const PUBLICATION_DERIVED_FIELDS: readonly PublicationDerivedField[] = [
  * their publisher's, they are text as published; as date cells they would lose the hour or the zone, and the workbook
  * sent back as an update would publish them changed.
  */
-export const DATES_AS_TEXT = 'Las demás —con hora (2024-07-18T10:30:00-06:00), en UTC (2023-03-20T00:00:00Z) o a la medianoche de otra zona horaria (2024-07-18T00:00:00-08:00)— quedan como texto, tal como se publicaron: como celdas de fecha perderían la hora o la zona, y el libro, enviado de nuevo, las publicaría cambiadas. Sus primeros 10 caracteres son la fecha (aaaa-mm-dd): para ordenarlas o filtrarlas junto con las otras, conviértalos en fecha (FECHANUMERO de los 10 primeros caracteres, IZQUIERDA).';
+export const DATES_AS_TEXT = 'Las que se publicaron con hora en esa misma zona son celdas de fecha y hora, escritas dd/mm/aaaa hh:mm (31/03/2024 10:30). Las demás —en UTC (2023-03-20T00:00:00Z), con la hora de otra zona horaria (2024-07-18T00:00:00-08:00) o con fracciones de segundo— quedan como texto, tal como se publicaron: como celdas de fecha perderían la zona o parte de la hora, y el libro, enviado de nuevo, las publicaría cambiadas. Sus primeros 10 caracteres son la fecha (aaaa-mm-dd): para ordenarlas o filtrarlas junto con las otras, conviértalos en fecha (FECHANUMERO de los 10 primeros caracteres, IZQUIERDA).';
 
 /** A publisher of the workbook and the time zone its dates are written in (its publication's, or the default). */
 export interface BulkPublisherZone { name: string; prefixes: string[]; timeZone: string }

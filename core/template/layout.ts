@@ -76,6 +76,20 @@ const POSTAL_CODE = /(^|\/)postalCode$/;
 
 /** A date cell's format: day, month and four-digit year, as Mexico writes them (31/03/2024). */
 export const DATE_FORMAT = 'dd/mm/yyyy';
+/** A date cell with a time of day: the hour on a 24-hour clock (31/03/2024 10:30), its seconds only when it has some. */
+export const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm';
+export const DATE_TIME_SECONDS_FORMAT = 'dd/mm/yyyy hh:mm:ss';
+
+/**
+ * The format a written date cell (its clock time in UTC, core/flatten dateCell) is shown with: the day alone at
+ * midnight, else with its time. In a column formatted dd/mm/yyyy a date-time cell shows its day only, and an official
+ * who cannot see the time would not know it is there to keep or correct.
+ */
+export function dateCellFormat(d: Date): string {
+  const t = d.getTime() % 86_400_000;
+  if (t === 0) return DATE_FORMAT;
+  return t % 60_000 === 0 ? DATE_TIME_FORMAT : DATE_TIME_SECONDS_FORMAT;
+}
 
 /** Spreadsheet number format of a column; coordinates keep six decimals (about 10 cm); postal codes are text. */
 export function numberFormat(col: ColumnSpec): string | undefined {

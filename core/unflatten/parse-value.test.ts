@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { NEEDS_PARSING, parseBoolean, parseDate, parseNumber, parseValue, plainValue } from './parse-value';
+import { renderMessage } from '../messages/render';
+import './unflatten-messages';
 import { templateSpec } from '../template/template-spec';
 import { ColumnResolver } from './column-resolver';
 import { PROFILES } from '../profile/profiles';
-import { renderMessage } from '../messages/render';
 import { finding } from '../findings/finding';
-import './unflatten-messages';
 
 describe('parseNumber (es-MX)', () => {
   test.each([
@@ -32,8 +32,9 @@ describe('parseDate', () => {
     const days = [new Date('2021-04-04T00:00:00Z'), new Date('2021-04-05T00:00:00Z'), new Date('2024-03-31T06:00:00Z'), new Date('2024-03-31T07:00:00Z')];
     const zones = ['America/Mexico_City', 'America/Tijuana', 'America/Cancun', 'UTC', 'Europe/Madrid'];
     const first = zones.map((z) => days.map((d) => parseDate(d, z)));
-    expect(first[0]).toEqual(['2021-04-04T00:00:00-06:00', '2021-04-05T00:00:00-05:00', '2024-03-31T00:00:00-06:00', '2024-03-31T00:00:00-06:00']);
-    expect(first[3]).toEqual(['2021-04-04T00:00:00+00:00', '2021-04-05T00:00:00+00:00', '2024-03-31T00:00:00+00:00', '2024-03-31T00:00:00+00:00']);
+    // 06:00Z is Mexico City's midnight (Apps Script's date alone); 07:00Z is no midnight there: a cell with a time.
+    expect(first[0]).toEqual(['2021-04-04T00:00:00-06:00', '2021-04-05T00:00:00-05:00', '2024-03-31T00:00:00-06:00', '2024-03-31T07:00:00-06:00']);
+    expect(first[3]).toEqual(['2021-04-04T00:00:00+00:00', '2021-04-05T00:00:00+00:00', '2024-03-31T06:00:00+00:00', '2024-03-31T07:00:00+00:00']);
     expect(zones.map((z) => days.map((d) => parseDate(new Date(d.getTime()), z)))).toEqual(first);
   });
   test('dd/mm/aaaa text', () => expect(parseDate('1/4/2024', zone)).toBe('2024-04-01T00:00:00-06:00'));
@@ -53,6 +54,30 @@ describe('parseDate', () => {
   });
   test.each(['31/02/2024', '2024-13-01', 'mañana', '2024-03-31T25:00', '2024-03/31T10:30:00Z', '2024-03-31T10:30:00+01x00', '2024-03-31T10-30:00Z', '2024-03-31T10:30-00Z', '2024-03-31T10:30:00+0a:00', '2024-03-31x10:30:00Z'])('%p is not a date', (v) => expect(parseDate(v, zone)).toBeUndefined());
   test('invalid serial numbers are not dates', () => expect(parseDate(-3, zone)).toBeUndefined());
+  test('a date cell with a time keeps it, in the workbook\'s zone; a date alone reads as before', () => {
+    // As a file (exceljs, functions/src/ingest/xlsx) and the add-on give a date-time cell: its clock time in UTC.
+    expect(parseDate(new Date('2024-03-31T10:30:00Z'), zone)).toBe('2024-03-31T10:30:00-06:00');
+    expect(parseDate(new Date('2024-03-31T10:30:15Z'), 'America/Cancun')).toBe('2024-03-31T10:30:15-05:00');
+    expect(parseDate(new Date('2021-07-01T23:59:59Z'), zone)).toBe('2021-07-01T23:59:59-05:00');
+    // A serial's binary noise (10:30:15 read as …14.9996) is the second typed.
+    expect(parseDate(new Date(Date.UTC(2024, 2, 31, 10, 30, 14) + 999.6), zone)).toBe('2024-03-31T10:30:15-06:00');
+    // The Sheets API's serial number with its fraction of a day.
+    expect(parseDate(45382.4375, zone)).toBe('2024-03-31T10:30:00-06:00');
+    expect(parseDate(45382 + (10 * 3600 + 30 * 60 + 15) / 86400, zone)).toBe('2024-03-31T10:30:15-06:00');
+    // Dates alone: exactly as before (publications of them do not change).
+    expect(parseDate(45382, zone)).toBe('2024-03-31T00:00:00-06:00');
+    expect(parseDate(new Date('2024-03-31T00:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00');
+    expect(parseDate(new Date('2024-03-31T06:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00');
+  });
+  test.each([
+    ['31/03/2024 10:30', '2024-03-31T10:30:00-06:00'], ['31/03/2024 10:30:15', '2024-03-31T10:30:15-06:00'],
+    ['2024-03-31 10:30', '2024-03-31T10:30:00-06:00'], ['1/4/2024 7:05', '2024-04-01T07:05:00-06:00'],
+    ['31/03/2024, 2:30 p. m.', '2024-03-31T14:30:00-06:00'], ['31/03/2024 12:05 a.m.', '2024-03-31T00:05:00-06:00'],
+    ['31/03/2024 12:00 PM', '2024-03-31T12:00:00-06:00'], ['31/03/2024 10:30 hrs', '2024-03-31T10:30:00-06:00'],
+    ['2024/03/31 10:30', '2024-03-31T10:30:00-06:00'], ['31/03/2024 23:59:59', '2024-03-31T23:59:59-06:00'],
+    ['29/10/2022 10:30', '2022-10-29T10:30:00-05:00'],
+  ])('a date typed with a time: %p', (text, expected) => expect(parseDate(text, zone)).toBe(expected));
+  test.each(['31/03/2024 24:00', '31/03/2024 10:60', '31/03/2024 13:30 p.m.', '31/03/2024 0:30 am', '31/02/2024 10:30', '31/03/2024 10:30:61'])('%p is not a date-time any clock has', (v) => expect(parseDate(v, zone)).toBeUndefined());
   test('a date-time already written out (with Z or an offset) comes back as it is when valid, else not at all', () => {
     const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
     const days = (y: number, m: number): number => (m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
@@ -69,6 +94,17 @@ describe('parseDate', () => {
       },
     ), { numRuns: 3000 });
   });
+});
+
+test('a date whose time cannot be read, or a time without a date, is refused saying which (not read as the day alone)', () => {
+  const zone = 'America/Mexico_City';
+  for (const text of ['31/03/2024 25:00', '31/03/2024 13:30 p.m.', '31/03/2024 10.30', '31/03/2024 10:30 de la mañana', '2024-03-31 10 h']) {
+    expect(parseValue(text, { type: 'date' }, zone)).toEqual({ problem: expect.objectContaining({ code: 'cell.unreadable-time', params: { value: text, date: '31/03/2024' } }) });
+  }
+  // A date cell showing only «10:30»: the sheet's day 0 (30/12/1899) was published as a date.
+  expect(parseValue(new Date('1899-12-30T10:30:00Z'), { type: 'date' }, zone)).toEqual({ problem: expect.objectContaining({ code: 'cell.time-without-date', params: { value: '10:30' } }) });
+  expect(parseValue('mañana 10:30', { type: 'date' }, zone).problem?.code).toBe('cell.not-a-date');
+  expect(renderMessage({ code: 'cell.unreadable-time', severity: 'error', params: { value: '31/03/2024 25:00', date: '31/03/2024' } })).toMatch(/^«31\/03\/2024 25:00»: la fecha \(31\/03\/2024\) se entiende, pero la hora no\. Escriba la hora de 0 a 23/);
 });
 
 describe('parseValue', () => {

@@ -5,7 +5,7 @@
 import type { CodeOption, ColumnType } from '../template/spec';
 import { CellProblem, safePreview, type CleanValue } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
-import { isKnownTimeZone, localMidnight, utcOffset } from './time-zone';
+import { isKnownTimeZone, localDateTime, localMidnight, utcOffset } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
 import { isCalendarDate } from '../format/typed-date';
 import { formatDate } from '../format/es-mx';
@@ -108,13 +108,20 @@ function calendarDate(d: Date, zone: string): [number, number, number] {
 
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const DMY_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const DAY_MS = 86_400_000;
+/**
+ * A time of day after a date typed as text, «31/03/2024 10:30», «31/03/2024 10:30:15», «31/03/2024, 2:30 p. m.»,
+ * «31/03/2024 10:30 hrs»: on a 24-hour clock, or 1–12 with a.m./p.m. It was «no es una fecha válida» although Sheets
+ * and Excel show a date-time cell so, and OCDS dates are date-times. Groups: hour, minutes, seconds, «a»/«p».
+ */
+const TIME_PART = String.raw`(?:\s+|\s*,\s*|T)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(?:([ap])\.?\s?m\.?|h|hrs?\.?|horas))?`;
+const DMY_RE = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:${TIME_PART})?$`, 'i');
 /**
  * The year first with slashes or dots, «2024/08/16», «2024.8.16», as some systems export dates and officials copy
  * them: a four-digit year can only be read one way (year, month, day), so it is read like dd/mm/aaaa, at local
- * midnight of the workbook's zone, instead of «no es una fecha válida». One separator throughout, no time of day.
+ * midnight of the workbook's zone, instead of «no es una fecha válida». One separator throughout; a time as after dd/mm/aaaa.
  */
-const YMD_RE = /^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$/;
+const YMD_RE = new RegExp(String.raw`^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?:${TIME_PART})?$`, 'i');
 /**
  * The month by its Spanish name or abbreviation, as people write a date in letters and as Excel and Sheets show one in
  * Spanish (`d-mmm-aaaa`): «31-mar-2024», «31/mar./2024», «31 de marzo de 2024», «1o. de septiembre del 2024». Read as
@@ -203,20 +210,70 @@ function readSheetDate(v: Date, zone: string): string | undefined {
   return isCalendarDate(...ymd) ? localMidnight(zone, ...ymd) : undefined;
 }
 
+/**
+ * A sheet date with a time of day («31/03/2024 10:30» in a date cell, a real date-time value) as that clock time in
+ * the workbook's zone, with the offset the same day alone gets. Files give it as its clock time in UTC (exceljs and
+ * functions/src/ingest/xlsx), the add-on likewise (addon/src/validation/read-workbook.ts). The time was dropped:
+ * 10:30 was published as that day's midnight, without a word.
+ * Undefined for a date alone, read as before (sheetDateTime), so that no publication of a date alone changes: at UTC
+ * midnight, or at local midnight of the zone as Apps Script's getValues() gives one (a file's cell at exactly that
+ * hour, 06:00 in Mexico City, cannot be told from it and is read as the day alone). Null for a time without a date
+ * (a cell showing only «10:30» is day 0 of the sheet's calendar, 30/12/1899).
+ */
+function sheetClockTime(v: Date, zone: string): string | null | undefined {
+  const raw = v.getTime();
+  // A serial's fraction of a day comes with binary noise (10:30:15 as …14.999): the nearest second is what was typed.
+  const t = Math.round(raw / 1000) * 1000;
+  const time = ((t % DAY_MS) + DAY_MS) % DAY_MS;
+  if (time === 0) return t === raw ? undefined : sheetDateTime(new Date(t), zone);
+  const off = utcOffset(zone, v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+  if (off && off !== '+00:00' && (((raw + Number(off.slice(0, 3)) * 3600000) % DAY_MS) + DAY_MS) % DAY_MS === 0) return undefined;
+  const d = new Date(t);
+  const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+  if (y < 1900) return null;
+  if (!isCalendarDate(y, m, day)) return undefined;
+  return localDateTime(zone, y, m, day, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+}
+
+/** Hours, minutes and seconds of a time typed after a date (TIME_PART's groups); undefined when no clock has it. */
+function typedTime(hour: string, minutes: string, seconds: string | undefined, half: string | undefined): [number, number, number] | undefined {
+  let hh = Number(hour);
+  const [mm, ss] = [Number(minutes), Number(seconds ?? 0)];
+  if (half !== undefined) {
+    if (hh < 1 || hh > 12) return undefined;
+    hh = (hh % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+  }
+  return hh <= 23 && mm <= 59 && ss <= 59 ? [hh, mm, ss] : undefined;
+}
+
 export function parseDate(v: CleanValue, zone: string): string | undefined {
   if (typeof v === 'string' && isWrittenDateTime(v)) return v;
-  if (v instanceof Date) return sheetDateTime(v, zone);
+  if (v instanceof Date) {
+    const clock = sheetClockTime(v, zone);
+    return clock === undefined ? sheetDateTime(v, zone) : clock ?? undefined;
+  }
   let ymd: [number, number, number] | undefined;
+  let hms: [number, number, number] | undefined;
   if (typeof v === 'number') {
     // Excel/Sheets serial day number (1 = 1900-01-01 with the 1900 leap-year bug, hence the 1899-12-30 epoch).
     if (v < 1 || v >= 2958466) return undefined;
-    const d = new Date(EXCEL_EPOCH + Math.floor(v) * 86400000);
+    // Its fraction is the time of day (the Sheets API sends a date-time cell so): kept, to the nearest second.
+    const seconds = Math.round(v * 86400);
+    const d = new Date(EXCEL_EPOCH + Math.floor(seconds / 86400) * DAY_MS);
     ymd = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+    const rest = seconds % 86400;
+    if (rest !== 0) hms = [Math.floor(rest / 3600), Math.floor(rest / 60) % 60, rest % 60];
   } else if (typeof v === 'string') {
     const dmy = DMY_RE.exec(v);
     if (dmy) ymd = [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])];
     const ymdText = dmy ? null : YMD_RE.exec(v);
     if (ymdText) ymd = [Number(ymdText[1]), Number(ymdText[3]), Number(ymdText[4])];
+    const time = dmy ?? ymdText;
+    const at = dmy ? 4 : 5;
+    if (time && time[at] !== undefined) {
+      hms = typedTime(time[at], time[at + 1], time[at + 2], time[at + 3]);
+      if (!hms) return undefined;
+    }
     const iso = ISO_RE.exec(v);
     if (iso) {
       ymd = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
@@ -233,7 +290,20 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
     ymd ??= namedMonthDate(v);
   }
   if (!ymd || !isCalendarDate(...ymd)) return undefined;
-  return localMidnight(zone, ...ymd);
+  return hms ? localDateTime(zone, ...ymd, ...hms) : localMidnight(zone, ...ymd);
+}
+
+/**
+ * A date typed with something after it that is no time any clock has («31/03/2024 25:00», «31/03/2024 13:30 p. m.»,
+ * «31/03/2024 10.30»): the day it starts with, to say that the date reads and the time does not — rather than «no es
+ * una fecha válida», or the day alone without the time, which would drop what was typed.
+ */
+const DATE_THEN_MORE_RE = /^(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{4}-\d{2}-\d{2})(?:\s+|\s*,\s*|T)\S/;
+function dateBeforeUnreadableTime(v: CleanValue, zone: string): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = DATE_THEN_MORE_RE.exec(v);
+  const day = m ? parseDate(m[1], zone) : undefined;
+  return day?.slice(0, 10);
 }
 
 interface CodeIndex {
@@ -411,6 +481,9 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
       if (d !== undefined) return { value: d };
       const short = twoDigitYearDate(v, zone);
       if (short !== undefined) return { value: short, problem: new CellProblem('cell.two-digit-year', { value: safePreview(v), date: formatDate(short.slice(0, 10)) }, 'warning') };
+      if (v instanceof Date && sheetClockTime(v, zone) === null) return problem('cell.time-without-date', new Date(Math.round(v.getTime() / 1000) * 1000).toISOString().slice(11, 16));
+      const day = dateBeforeUnreadableTime(v, zone);
+      if (day !== undefined) return problem('cell.unreadable-time', v, { date: formatDate(day) });
       return problem('cell.not-a-date', shown(v, zone));
     }
     case 'list': {

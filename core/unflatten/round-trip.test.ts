@@ -4,12 +4,14 @@
  */
 import fc from 'fast-check';
 import { flatten } from '../flatten';
+import { dateCell } from '../flatten/flatten';
+import { parseDate } from './parse-value';
 import { PROFILES } from '../profile/profiles';
 import type { ColumnSpec, SheetSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
 import { resolvePath } from './column-resolver';
 import { unflatten } from './index';
-import { localMidnight } from './time-zone';
+import { localDateTime, localMidnight } from './time-zone';
 
 const spec = templateSpec();
 type Obj = Record<string, unknown>;
@@ -43,6 +45,9 @@ function valueFor(g: Gen, col: ColumnSpec): unknown {
     case 'boolean': return g(fc.boolean);
     case 'date': {
       const [y, m, d] = [g(fc.integer, { min: 2000, max: 2030 }), g(fc.integer, { min: 1, max: 12 }), g(fc.integer, { min: 1, max: 28 })];
+      // Half of them with a time of day (written as a date cell with its time, or as text where a cell would not read
+      // back the same: 06:00 in Mexico City is also Apps Script's midnight).
+      if (g(fc.boolean)) return localDateTime('America/Mexico_City', y, m, d, g(fc.integer, { min: 0, max: 23 }), g(fc.integer, { min: 0, max: 59 }), g(fc.integer, { min: 0, max: 59 }));
       return localMidnight('America/Mexico_City', y, m, d);
     }
     default: return g(() => text);
@@ -151,4 +156,19 @@ test('unflatten(flatten(x)) = x', () => {
     }),
     { numRuns: 60 },
   );
+});
+
+test('a date with a time of day in the workbook\'s zone is written as a date cell with that time, and reads back the same', () => {
+  const zone = 'America/Mexico_City';
+  const cell = (iso: string, tz = zone) => dateCell(iso, tz);
+  // The clock time in UTC, as a file gives a date-time cell.
+  expect(cell('2024-03-31T10:30:00-06:00')).toEqual(new Date('2024-03-31T10:30:00Z'));
+  expect(cell('2024-03-31T10:30:15-05:00', 'America/Cancun')).toEqual(new Date('2024-03-31T10:30:15Z'));
+  expect(cell('2021-07-01T23:59:59-05:00')).toEqual(new Date('2021-07-01T23:59:59Z'));
+  // Text, as published: another zone's offset, UTC, a fraction of a second, and the one hour a cell would read back
+  // as the day alone (06:00 in Mexico City: Apps Script's midnight).
+  for (const iso of ['2024-03-31T10:30:00-05:00', '2024-03-31T10:30:00Z', '2024-03-31T10:30:00.250-06:00', '2024-03-31T06:00:00-06:00', '1899-12-31T10:30:00-06:00']) expect(cell(iso)).toBe(iso);
+  for (const iso of ['2024-03-31T10:30:00-06:00', '2024-03-31T06:00:00-06:00', '2021-07-01T23:59:59-05:00']) expect(parseDate(cell(iso) as Date | string, zone)).toBe(iso);
+  // A date alone, as before.
+  expect(cell('2024-03-31T00:00:00-06:00')).toEqual(new Date('2024-03-31T00:00:00Z'));
 });

@@ -83,5 +83,13 @@ export function utcOffset(zone: string, y: number, m: number, d: number): string
 
 /** ISO 8601 date-time of local midnight of a calendar date in `zone`. */
 export function localMidnight(zone: string, y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}T00:00:00${utcOffset(zone, y, m, d) ?? utcOffset(DEFAULT_TIME_ZONE, y, m, d)}`;
+  return localDateTime(zone, y, m, d, 0, 0, 0);
+}
+
+/**
+ * ISO 8601 date-time of a time of day on a calendar date in `zone`, with the offset a date alone of that day gets
+ * (localMidnight): a date typed with a time is read in the same zone as one typed without.
+ */
+export function localDateTime(zone: string, y: number, m: number, d: number, hh: number, mm: number, ss: number): string {
+  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}${utcOffset(zone, y, m, d) ?? utcOffset(DEFAULT_TIME_ZONE, y, m, d)}`;
 }

@@ -35,6 +35,8 @@ export const UNFLATTEN_MESSAGES = {
   'cell.not-an-integer': '«{value}» no es un número entero. Escriba un número sin decimales.',
   'cell.not-a-boolean': '«{value}» no es una respuesta válida. Escriba Sí o No.',
   'cell.not-a-date': '«{value}» no es una fecha válida. Use el formato dd/mm/aaaa, por ejemplo 31/03/2024.',
+  'cell.time-without-date': 'La celda tiene solo una hora ({value}), sin fecha. Escriba la fecha y, si hace falta, la hora: por ejemplo 31/03/2024 {value}.',
+  'cell.unreadable-time': '«{value}»: la fecha ({date}) se entiende, pero la hora no. Escriba la hora de 0 a 23 con sus minutos, por ejemplo {date} 14:30, o deje solo la fecha.',
   'cell.two-digit-year': '«{value}» tiene el año con dos cifras: se leyó como {date}. Si no es esa fecha, escríbala con el año completo (dd/mm/aaaa).',
   'cell.unknown-code': '«{value}» no es una opción de la lista. Elija una de la lista desplegable{options?}.',
   'cell.code-title-mismatch': '«{value}» junta dos opciones distintas de la lista: el nombre es de «{title}» y el código entre paréntesis, de «{code}». Elija la que corresponde en la lista desplegable.',

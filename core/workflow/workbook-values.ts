@@ -2,15 +2,27 @@
  * A workbook as JSON values (`WorkbookValues`), for a client that sends the values it read rather than a file (the
  * add-on to a self-hosted server, which cannot read Google Sheets). Read back by the engine, they give what the
  * workbook itself gives: a date cell travels as the calendar day the sheet shows, in the time zone of the workbook's
- * Configuración sheet (parse-value.ts `sheetDateText`), not as the instant of its midnight.
+ * Configuración sheet (parse-value.ts `sheetDateText`), not as the instant of its midnight; one with a time, as its
+ * date-time in that zone.
  */
 import type { CellValue, WorkbookModel } from '../workbook/model';
-import { sheetDateText } from '../unflatten/parse-value';
+import { parseDate, sheetDateText } from '../unflatten/parse-value';
 import { readSettings, settingsSheetOf } from '../unflatten/settings-reader';
 import type { JsonCell, WorkbookValues } from './contract';
 
+/**
+ * A date cell with a time of day travels as the date-time the engine reads of it (`2024-03-31T10:30:00-06:00`), which
+ * it reads back as it is: as the day alone, the time was dropped between the add-on and the server. A time without a
+ * date (the sheet's day 0) travels as the time it shows, which the server refuses as no date, as the add-on does.
+ */
 function jsonCell(v: CellValue, zone: string): JsonCell {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : sheetDateText(v, zone);
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) return null;
+    const day = sheetDateText(v, zone);
+    const read = parseDate(v, zone);
+    if (read === undefined && v.getUTCFullYear() < 1900) return new Date(Math.round(v.getTime() / 1000) * 1000).toISOString().slice(11, 19);
+    return read !== undefined && read.slice(11, 19) !== '00:00:00' ? read : day;
+  }
   return v === undefined ? null : v;
 }
 

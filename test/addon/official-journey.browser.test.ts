@@ -378,6 +378,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const values: Record<string, unknown> = {
       id: 'oc4ids-abc123-0031', title: 'Malecón de Chetumal', description: 'Rehabilitación del malecón', status: 'Ejecución', type: 'Rehabilitación',
       sector: 'Transporte', 'period/startDate': day('2024-03-31T05:00:00Z'), 'period/endDate': day('2024-12-01T05:00:00Z'),
+      // A date-time cell, 10:30 in Quintana Roo: its time was sent as the day alone.
+      'budget/approvalDate': day('2024-02-15T15:30:00Z'),
       'budget/amount/amount': 2500000, 'budget/amount/currency': 'MXN',
     };
     ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => (values[c.field] ?? '') as string)]);
@@ -389,7 +391,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     coordinator('approve', (gas.reviewContext() as { submission: { id: string } }).submission.id);
     const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0031`, headers: {} }).text) as { projects: Record<string, unknown>[] };
     // Read in the Configuración sheet's zone (Mexico City), they were 30 March and 30 November.
-    expect(published.projects[0]).toMatchObject({ period: { startDate: '2024-03-31T00:00:00-06:00', endDate: '2024-12-01T00:00:00-06:00' } });
+    expect(published.projects[0]).toMatchObject({ period: { startDate: '2024-03-31T00:00:00-06:00', endDate: '2024-12-01T00:00:00-06:00' }, budget: { approvalDate: '2024-02-15T10:30:00-06:00' } });
     await page.close();
   });
 

@@ -17,6 +17,7 @@ import { templateSpec } from '../../core/template/template-spec';
 import { heldFields, leafKind, leaves } from '../../core/import/template-coverage';
 import { publicationIndex } from '../../core/stats/publication-index';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
+import { exceljs } from '../../functions/src/xlsx/load-exceljs';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
@@ -576,6 +577,47 @@ describe('dates keep what they say', () => {
     expect(tender.tenderPeriod).toEqual({ startDate: '2024-03-01T09:30:15.250-05:00', endDate: '2024-03-20T00:00:00-06:00' });
     expect(tender.enquiryPeriod).toEqual({ endDate: '2019-03-01T00:00:00-06:00' });
   });
+});
+
+test('CLI: a date with a time of day is written as a date cell showing it (dd/mm/yyyy hh:mm), which converts back to the same date-time', async () => {
+  const file = path.join(dir, 'horas.json');
+  const release = {
+    ocid: 'ocds-abc123-H-1', id: '1', date: '2024-06-01T10:00:00-06:00', tag: ['tender'], initiationType: 'tender',
+    tender: { id: 'H-1', title: 'Horas', tenderPeriod: { startDate: '2024-03-01T09:30:15-06:00', endDate: '2024-03-20T00:00:00-06:00' }, awardPeriod: { startDate: '2024-03-25T17:45:00-06:00' } },
+  };
+  fs.writeFileSync(file, JSON.stringify({ releases: [release] }));
+  const book = path.join(dir, 'horas.xlsx');
+  expect((await runCli('import', file, '-o', book)).code).toBeLessThan(2);
+  const wb = new (exceljs().Workbook)();
+  await wb.xlsx.readFile(book);
+  const ws = wb.getWorksheet('Contrataciones')!;
+  const cell = (p: string) => ws.getRow(3).getCell((ws.getRow(2).values as unknown[]).indexOf(p));
+  const shown = (p: string) => [cell(p).value instanceof Date ? (cell(p).value as Date).toISOString() : cell(p).value, cell(p).numFmt];
+  expect(shown('tender/tenderPeriod/startDate')).toEqual(['2024-03-01T09:30:15.000Z', 'dd/mm/yyyy hh:mm:ss']);
+  expect(shown('tender/awardPeriod/startDate')).toEqual(['2024-03-25T17:45:00.000Z', 'dd/mm/yyyy hh:mm']);
+  expect(shown('tender/tenderPeriod/endDate')).toEqual(['2024-03-20T00:00:00.000Z', 'dd/mm/yyyy']);
+  const out = path.join(dir, 'horas-out.json');
+  await runCli('convert', book, '-o', out);
+  const tender = (readJson(out).releases as { tender: Record<string, unknown> }[])[0].tender;
+  expect([tender.tenderPeriod, tender.awardPeriod]).toEqual([release.tender.tenderPeriod, release.tender.awardPeriod]);
+});
+
+test('CLI: dates published in Quintana Roo\'s zone are date cells of the zone Configuración states, not text', async () => {
+  const file = path.join(dir, 'cancun.json');
+  const release = { ocid: 'ocds-abc123-Q-1', id: '1', date: '2024-06-01T10:00:00-05:00', tag: ['tender'], initiationType: 'tender', tender: { id: 'Q-1', title: 'Malecón', tenderPeriod: { startDate: '2024-03-01T00:00:00-05:00', endDate: '2024-03-20T12:00:00-05:00' } } };
+  fs.writeFileSync(file, JSON.stringify({ releases: [release] }));
+  const book = path.join(dir, 'cancun.xlsx');
+  expect((await runCli('import', file, '-o', book)).code).toBeLessThan(2);
+  const wb = new (exceljs().Workbook)();
+  await wb.xlsx.readFile(book);
+  expect((wb.getWorksheet('Configuración')!.getSheetValues().flat() as unknown[])).toContain('America/Cancun');
+  const ws = wb.getWorksheet('Contrataciones')!;
+  const value = (p: string) => ws.getRow(3).getCell((ws.getRow(2).values as unknown[]).indexOf(p)).value;
+  // Written in Mexico City's zone they were text (2024-03-01T00:00:00-05:00), though they read back the same.
+  expect([value('tender/tenderPeriod/startDate'), value('tender/tenderPeriod/endDate')]).toEqual([new Date('2024-03-01T00:00:00Z'), new Date('2024-03-20T12:00:00Z')]);
+  const out = path.join(dir, 'cancun-out.json');
+  await runCli('convert', book, '-o', out);
+  expect((readJson(out).releases as { tender: Record<string, unknown> }[])[0].tender.tenderPeriod).toEqual(release.tender.tenderPeriod);
 });
 
 describe("the capture tool's own field names", () => {

@@ -6,6 +6,7 @@
  */
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET } from '../../../core/template/settings';
 import { sheetDateText } from '../../../core/unflatten/parse-value';
+import { isKnownTimeZone, localMidnight } from '../../../core/unflatten/time-zone';
 import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
 import { linkCandidates, withLinks } from '../../../core/unflatten/link-cells';
 import { columnLetter, type CellValue, type WorkbookModel } from '../../../core/workbook/model';
@@ -19,10 +20,11 @@ export function dataSheets(ss: SpreadsheetPort): SheetPort[] {
 }
 
 /**
- * A date cell as the day the sheet shows, the way a file gives it (midnight UTC of that day). `getValues()` gives the
- * instant of midnight in the spreadsheet's own time zone (File → Settings), which the engine then read in the
- * Configuración sheet's zone (Mexico City by default): in a spreadsheet of Quintana Roo (America/Cancun, an hour
- * ahead), 31/03/2024 was read, validated and sent as 30 March.
+ * A date cell as the day and time the sheet shows, the way a file gives it (that clock time in UTC; midnight for a
+ * date alone). `getValues()` gives the instant in the spreadsheet's own time zone (File → Settings), which the engine
+ * then read in the Configuración sheet's zone (Mexico City by default): in a spreadsheet of Quintana Roo
+ * (America/Cancun, an hour ahead), 31/03/2024 was read, validated and sent as 30 March. A date-time cell
+ * («31/03/2024 10:30») was sent as its day alone: the time was dropped without a word.
  */
 function shownDay(v: CellValue, zone: string): CellValue {
   // Realm-safe: Apps Script's Date (and a vm's in tests) is not this realm's Date.
@@ -32,8 +34,12 @@ function shownDay(v: CellValue, zone: string): CellValue {
   const [y, m, d] = sheetDateText(new Date(time), zone).split('-').map(Number);
   const day = new Date(Date.UTC(2000, m - 1, d));
   day.setUTCFullYear(y);
-  return day;
+  // The time of day, from that day's midnight in the spreadsheet's zone (as sheetDateText read the day).
+  const clock = time - (isKnownTimeZone(zone) ? Date.parse(localMidnight(zone, y, m, d)) : day.getTime());
+  return clock > 0 && clock < DAY_MS ? new Date(day.getTime() + clock) : day;
 }
+
+const DAY_MS = 86_400_000;
 
 export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
   const raw: WorkbookModel = {

@@ -348,11 +348,12 @@ test('the downloaded datos.xlsx, sent back as an update, says nothing its own wo
 });
 
 /**
- * A date published with a time of day, in UTC or at midnight in another time zone is text in datos.xlsx (as a date
- * cell it would lose the hour or the zone, and come back changed): a column mixing both, which a reader sorting it
- * needs to be told about. The «Léame» said every date was a date cell.
+ * A date published in UTC or at midnight in another time zone is text in datos.xlsx (as a date cell it would lose
+ * the zone, and come back changed): a column mixing both, which a reader sorting it needs to be told about. The
+ * «Léame» said every date was a date cell. A time of day in the publication's zone is a date cell with its time
+ * (31/03/2024 10:30), which the workbook sent again publishes the same.
  */
-test('datos.xlsx keeps a date with a time or another zone as its published text, and its Léame says so', async () => {
+test('datos.xlsx keeps a date in another zone as its published text, a time of day as a date-time cell, and its Léame says so', async () => {
   const own = openSqliteStore(':memory:');
   try {
     const workbook = await exampleWorkbook('merida');
@@ -372,11 +373,23 @@ test('datos.xlsx keeps a date with a time or another zone as its published text,
     const meetings = book.getWorksheet('Juntas de aclaraciones')!;
     const at = (meetings.getRow(2).values as unknown[]).indexOf('tender/clarificationMeetings/0/date');
     const cells = Array.from({ length: meetings.rowCount - 2 }, (_, i) => meetings.getRow(i + 3).getCell(at).value);
-    for (const text of published) expect(cells).toContain(text);
+    expect(cells).toContain(published[1]);
+    expect(cells).not.toContain(published[0]);
+    // 10:30 in Mexico City: a date cell with its time (as a file gives one, that clock time in UTC), shown with it.
+    const timed = Array.from({ length: meetings.rowCount - 2 }, (_, i) => meetings.getRow(i + 3).getCell(at)).find((c) => c.value instanceof Date && (c.value as Date).getTime() % 86_400_000 !== 0);
+    expect([(timed?.value as Date).toISOString(), timed?.numFmt]).toEqual([`${day(2)}T10:30:00.000Z`, 'dd/mm/yyyy hh:mm']);
     // The same column holds date cells too: those published at Mexico City's midnight.
-    expect(cells.some((v) => v instanceof Date)).toBe(true);
+    expect(cells.some((v) => v instanceof Date && v.getTime() % 86_400_000 === 0)).toBe(true);
+    // Sent again, the workbook publishes both as they were published.
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-horas-')), 'datos.xlsx');
+    tempDirs.push(path.dirname(file));
+    fs.writeFileSync(file, res.body as Buffer);
+    const again = checkWorkbook(await new XlsxFileSource(file, 'datos.xlsx').read(), { now: '2025-07-01T10:00:00-06:00' });
+    const meetingDates = again.releases.flatMap((r) => ((r.tender as { clarificationMeetings?: { date?: string }[] } | undefined)?.clarificationMeetings ?? []).map((m) => m.date));
+    for (const text of published) expect(meetingDates).toContain(text);
     const readme = (book.getWorksheet('Léame')!.getColumn(1).values as unknown[]).map(String).join('\n');
     expect(readme).toContain('quedan como texto, tal como se publicaron');
+    expect(readme).toContain('celdas de fecha y hora, escritas dd/mm/aaaa hh:mm (31/03/2024 10:30)');
     expect(readme).toContain('Sus primeros 10 caracteres son la fecha (aaaa-mm-dd)');
   } finally {
     await own.close();

@@ -110,7 +110,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   try {
     await writeTemplateFile(partial, templateSpec(), {
       settings,
-      rowsOf: (sheet) => flattenSheet(sheet, sheet.standard === 'ocds' ? releases : projects).rows.slice(HEADER_ROWS),
+      // Dates in the zone Configuración states: its midnights and times of day are date cells that read back the same.
+      rowsOf: (sheet) => flattenSheet(sheet, sheet.standard === 'ocds' ? releases : projects, settings.timeZone ? { timeZone: settings.timeZone } : {}).rows.slice(HEADER_ROWS),
     });
     fs.renameSync(partial, output);
   } finally {

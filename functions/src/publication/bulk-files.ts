@@ -23,7 +23,7 @@ import { pages } from '../store/read-all';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { flattenSheet } from '../../../core/flatten';
 import { templateSpec } from '../../../core/template/template-spec';
-import { DATE_FORMAT, numberFormat, yesNo } from '../../../core/template/layout';
+import { DATE_FORMAT, dateCellFormat, numberFormat, yesNo } from '../../../core/template/layout';
 import type { ColumnSpec } from '../../../core/template/spec';
 import { columnLetter } from '../../../core/workbook/model';
 import { bulkReadmeLines, README_SHEET, type BulkDateZones } from '../../../core/template/bulk-readme';
@@ -69,7 +69,8 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * dates dd/mm/yyyy), bold titles and a «Léame» whose paragraphs wrap; form 3's columns of Excel's default width
  * showed amounts as 1.28E+09.
  * Form 5: `datos.xlsx` answers its yes/no columns «Sí»/«No», as the template's drop-downs do (form 4 wrote TRUE/FALSE
- * cells, VERDADERO/FALSO in a Spanish Excel), and its data sheets have filter buttons.
+ * cells, VERDADERO/FALSO in a Spanish Excel), its data sheets have filter buttons, and a date with a time is a date
+ * cell showing it (dd/mm/yyyy hh:mm) where form 4 wrote ISO text.
  */
 export const BULK_FORM = 5;
 
@@ -288,7 +289,8 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
       if (!line) continue;
       lastRow++;
       const row = ws.addRow((JSON.parse(line) as unknown[]).map(cellValue));
-      row.eachCell((cell, n) => { cell.style = cell.value instanceof Date ? DATE_STYLE : styles[n - 1] ?? PLAIN_STYLE; });
+      // A date cell with a time shows it (31/03/2024 10:30): in dd/mm/yyyy its time was there and nowhere to be seen.
+      row.eachCell((cell, n) => { cell.style = cell.value instanceof Date ? columnStyle(dateCellFormat(cell.value)) : styles[n - 1] ?? PLAIN_STYLE; });
       row.commit();
       // Paced to the zip (xlsx/stream-pace.ts): written faster than compressed, a sheet's XML piled up in memory,
       // about 27 MB per 1,000 releases, 2.8 GB of RSS for 100,000 (bench:api).

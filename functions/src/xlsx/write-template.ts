@@ -15,7 +15,7 @@ import { fixZipTimestamps, fixZipTimestampsInFile } from './zip-timestamps';
 import { sheetCaughtUp } from './stream-pace';
 import { columnLetter } from '../../../core/workbook/model';
 import {
-  catalogueKey, catalogueLists, dropDownLastRow, frozenColumns, HEADER_COLORS, HEADER_ROWS, headerColor, headerTitle, LAST_ROW, minimumSheets, MINIMUM_TAB_COLOR, noteText, numberFormat, PATH_FONT,
+  catalogueKey, catalogueLists, DATE_FORMAT, dateCellFormat, dropDownLastRow, frozenColumns, HEADER_COLORS, HEADER_ROWS, headerColor, headerTitle, LAST_ROW, minimumSheets, MINIMUM_TAB_COLOR, noteText, numberFormat, PATH_FONT,
   REQUIRED_MARK, strictList, YES_NO, yesNo,
 } from '../../../core/template/layout';
 
@@ -142,6 +142,21 @@ export interface WorkbookData {
 }
 
 /**
+ * A date cell's style: its column's, with the time shown when the date has one (31/03/2024 10:30); in the column's
+ * dd/mm/yyyy the time was kept in the cell and nowhere to be seen. One style object per column and format.
+ */
+const dateStyles = new WeakMap<Partial<ExcelJS.Style>, Map<string, Partial<ExcelJS.Style>>>();
+function dateStyle(column: Partial<ExcelJS.Style>, value: Date): Partial<ExcelJS.Style> {
+  const format = dateCellFormat(value);
+  if (format === DATE_FORMAT) return column;
+  let byFormat = dateStyles.get(column);
+  if (!byFormat) dateStyles.set(column, (byFormat = new Map()));
+  let style = byFormat.get(format);
+  if (!style) byFormat.set(format, (style = { ...column, numFmt: format }));
+  return style;
+}
+
+/**
  * The cells of one data row from row 3 on: empty values write no cell, each cell shares its column's style. A yes/no
  * column's value is the drop-down's «Sí»/«No» (a TRUE/FALSE cell reads VERDADERO/FALSO in a Spanish spreadsheet,
  * beside a drop-down that offers neither), as datos.xlsx writes it.
@@ -152,7 +167,7 @@ function fillRow(ws: ExcelJS.Worksheet, rowNumber: number, row: readonly unknown
     if (value === '' || value === undefined || value === null) return;
     const cell = ws.getCell(rowNumber, c + 1);
     cell.value = (typeof value === 'boolean' && sheet.columns[c]?.type === 'boolean' ? yesNo(value) : value) as ExcelJS.CellValue;
-    if (styles[c]) cell.style = styles[c];
+    if (styles[c]) cell.style = value instanceof Date ? dateStyle(styles[c], value) : styles[c];
     filled = true;
   });
   return filled;
