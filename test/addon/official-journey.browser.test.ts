@@ -16,14 +16,22 @@ import { describeIfChromium, launchChromium } from '../browser';
 import { buildAddon, type AddonBuild } from '../../scripts/build-addon';
 import { templateSpec } from '../../core/template/template-spec';
 import type { SheetSpec } from '../../core/template/spec';
+import type { CellValue } from '../../core/workbook/model';
 import { FakeSpreadsheet } from './fake-spreadsheet';
 import { appsScriptGlobals, type AppsScriptRecord } from './fake-apps-script';
 import { startAppThread, type AppThread } from '../support/app-thread';
 
 type Global = Record<string, (...args: unknown[]) => unknown>;
 
-const projects = templateSpec().sheets.find((s) => s.name === 'Proyectos') as SheetSpec;
+const sheetSpec = (name: string): SheetSpec => templateSpec().sheets.find((s) => s.name === name) as SheetSpec;
+const projects = sheetSpec('Proyectos');
 const column = (field: string): number => projects.columns.findIndex((c) => c.field === field) + 1;
+
+/** Types one row, by field, in the first data row (row 3) of the template's sheet `name`; its other columns empty. */
+function typeRow(ss: FakeSpreadsheet, name: string, values: Record<string, CellValue>): void {
+  const { columns } = sheetSpec(name);
+  ss.get(name).setValues({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => values[c.field] ?? '')]);
+}
 
 /** google.script.run in the page, answered by `window.__gas` (the built Code.js on the Node side). */
 function bridge(): void {
@@ -161,10 +169,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
       status: 'En proceso', type: 'Rehabilitación', sector: 'Educación', 'period/startDate': '31/03/2024', 'period/endDate': '15/12/2024',
       'budget/amount/amount': '$1,234,567.89', 'budget/amount/currency': 'MXN',
     };
-    const type = (values: Record<string, string>): void => {
-      ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
-    };
-    type(typed);
+    typeRow(ss, 'Proyectos', typed);
 
     const page = await bridgedPage(gas);
     await openValidarDatos(page, gas, record);
@@ -183,7 +188,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
     expect(ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: column('status') });
 
-    type({ ...typed, status: 'Ejecución' });
+    typeRow(ss, 'Proyectos', { ...typed, status: 'Ejecución' });
     expect(await validate()).toMatch(/^Validación terminada: 0 errores,|no se encontraron errores/);
     await page.getByRole('button', { name: 'Enviar a revisión' }).click();
     await page.getByText('Se envió a revisión: ya aparece en la bandeja de su coordinación.').waitFor();
@@ -196,7 +201,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(await state.textContent()).toBe('Estado: Devuelta con comentarios');
     expect(await page.locator('#comments li').innerText()).toContain('El nombre debe decir «Mercado municipal Lucas de Gálvez».');
 
-    type({ ...typed, status: 'Ejecución', title: 'Mercado municipal Lucas de Gálvez' });
+    typeRow(ss, 'Proyectos', { ...typed, status: 'Ejecución', title: 'Mercado municipal Lucas de Gálvez' });
     await validate();
     expect(await page.locator('#since-sent').textContent()).toMatch(/^⚠ La hoja tiene cambios que no ha enviado desde el \d\d\/\d\d\/\d{4}\./);
     await page.getByRole('button', { name: 'Enviar a revisión' }).click();
@@ -220,7 +225,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
       id: 'oc4ids-abc123-0041', title: 'Unidad deportiva', description: 'Construcción de canchas', status: 'Ejecución', type: 'Construcción',
       sector: 'Deporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$3,000,000.00', 'budget/amount/currency': 'MXN',
     };
-    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+    typeRow(ss, 'Proyectos', values);
     const sent = (gas.submitForReview() as { submission: { id: string; state: string } }).submission;
     expect(sent.state).toBe('submitted');
 
@@ -271,7 +276,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
       id: 'oc4ids-abc123-0042', title: 'Alumbrado público', description: 'Sustitución de luminarias', status: 'Ejecución', type: 'Rehabilitación',
       sector: 'Energía', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$800,000.00', 'budget/amount/currency': 'MXN',
     };
-    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+    typeRow(ss, 'Proyectos', values);
     const closed = await new Promise<number>((resolve) => { const srv = net.createServer().listen(0, '127.0.0.1', () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); }); });
     const panel = async (backendUrl: string, apiToken: string): Promise<Page> => {
       gas.saveAddonSettings({ backendUrl, apiToken });
@@ -295,15 +300,12 @@ describeIfChromium('the official with the built add-on, against the real app', (
   });
 
   it('a send of one sheet left behind by a newer one of the institution, already approved: its panel says it can only be returned', async () => {
-    const typeProject = (ss: FakeSpreadsheet, values: Record<string, string>): void => {
-      ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
-    };
     const common = { description: 'Obra de la dirección de obras', status: 'Ejecución', type: 'Construcción', sector: 'Transporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$1,500,000.00', 'budget/amount/currency': 'MXN' };
     const sheet = (id: string, project: Record<string, string>): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } => {
       const code = loadCode(id);
       code.gas.menuCreateTemplate();
       code.gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
-      typeProject(code.ss, { ...common, ...project });
+      typeRow(code.ss, 'Proyectos', { ...common, ...project });
       return code;
     };
     const older = sheet('hoja-puentes', { id: 'oc4ids-abc123-0051', title: 'Puente peatonal' });
@@ -339,7 +341,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
         id: 'oc4ids-abc123-0061', title: 'Drenaje pluvial', description: 'Colectores de la zona norte', status: 'Ejecución', type: 'Construcción',
         sector: 'Agua y saneamiento', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$4,200,000.00', 'budget/amount/currency': 'MXN',
       };
-      ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+      typeRow(ss, 'Proyectos', values);
       gas.submitForReview();
       // The coordinator approves from the panel; the task service is down, and the publication fails at once.
       const og = code();
@@ -375,14 +377,14 @@ describeIfChromium('the official with the built add-on, against the real app', (
     // As Apps Script's getValues() gives a date cell: the instant of its midnight in the spreadsheet's zone (UTC−5), a
     // Date of the script's own realm.
     const day = (iso: string): Date => vm.runInContext(`new Date(${JSON.stringify(iso)})`, gas as unknown as vm.Context) as Date;
-    const values: Record<string, unknown> = {
+    const values: Record<string, CellValue> = {
       id: 'oc4ids-abc123-0031', title: 'Malecón de Chetumal', description: 'Rehabilitación del malecón', status: 'Ejecución', type: 'Rehabilitación',
       sector: 'Transporte', 'period/startDate': day('2024-03-31T05:00:00Z'), 'period/endDate': day('2024-12-01T05:00:00Z'),
       // A date-time cell, 10:30 in Quintana Roo: its time was sent as the day alone.
       'budget/approvalDate': day('2024-02-15T15:30:00Z'),
       'budget/amount/amount': 2500000, 'budget/amount/currency': 'MXN',
     };
-    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => (values[c.field] ?? '') as string)]);
+    typeRow(ss, 'Proyectos', values);
     const page = await bridgedPage(gas);
     await openValidarDatos(page, gas, record);
     await page.getByText(/^Validación terminada: no se encontraron errores/).waitFor();
@@ -399,7 +401,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const { ss, gas, record } = loadCode('hoja-una-consulta');
     gas.menuCreateTemplate();
     gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
-    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => ({ id: 'oc4ids-abc123-0009', title: 'Parque' } as Record<string, string>)[c.field] ?? '')]);
+    typeRow(ss, 'Proyectos', { id: 'oc4ids-abc123-0009', title: 'Parque' });
     const listed = (from: number): number => record.fetches.slice(from).filter((f) => f.url.includes('/api/submissions?spreadsheetId=')).length;
     const page = await bridgedPage(gas);
     const before = record.fetches.length;
@@ -426,14 +428,9 @@ describeIfChromium('the official with the built add-on, against the real app', (
   it('«Validar datos» on a party without RFC (nor scheme) and a contact e-mail that is not one: the RFC cell is asked for once, the e-mail warned', async () => {
     const { ss, gas, record } = loadCode('hoja-actores');
     gas.menuCreateTemplate();
-    const sheetSpec = (name: string): SheetSpec => templateSpec().sheets.find((s) => s.name === name) as SheetSpec;
-    const type = (name: string, values: Record<string, string>): void => {
-      const columns = sheetSpec(name).columns;
-      ss.get(name).setValues({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => values[c.field] ?? '')]);
-    };
-    type('Contrataciones', { ocid: 'ocds-abc123-0001', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' });
+    typeRow(ss, 'Contrataciones', { ocid: 'ocds-abc123-0001', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' });
     // The scheme left blank too, as the template's grey column invites: still one finding asks for the RFC.
-    type('Actores', { ocid: 'ocds-abc123-0001', 'parties/name': 'Dirección de Obras Públicas', 'parties/roles': 'Comprador (dependencia o entidad)', 'parties/contactPoint/email': 'juan@' });
+    typeRow(ss, 'Actores', { ocid: 'ocds-abc123-0001', 'parties/name': 'Dirección de Obras Públicas', 'parties/roles': 'Comprador (dependencia o entidad)', 'parties/contactPoint/email': 'juan@' });
     const page = await bridgedPage(gas);
     await openValidarDatos(page, gas, record);
     await page.getByText(/^Validación terminada/).waitFor();
