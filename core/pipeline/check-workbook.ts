@@ -3,6 +3,7 @@
  * merge the two lists of findings so that each cell gets one explanation. The add-on, the CLI and the backend
  * call this and nothing else, so they give the same verdict on the same data.
  */
+import { inReadingOrder } from '../findings/reading-order';
 import { finding, type CellRef, type Finding } from '../findings/finding';
 import { normalizeLabel, unflatten, type UnflattenResult } from '../unflatten';
 import { templateSpec } from '../template/template-spec';
@@ -45,6 +46,14 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
  */
 export function nothingToPublish(result: { releases: readonly unknown[]; projects: readonly unknown[] }): Finding[] {
   return result.releases.length || result.projects.length ? [] : [finding('workbook.empty', 'error', {})];
+}
+
+/**
+ * The verdict submission and publication give on a checked workbook: nothingToPublish's finding with the check's, in
+ * the workbook's tab order as the CLI lists them (the pages show a send's and a refused approval's as kept).
+ */
+export function verdictFindings(workbook: WorkbookModel, result: { findings: readonly Finding[]; releases: readonly unknown[]; projects: readonly unknown[] }): Finding[] {
+  return inReadingOrder([...nothingToPublish(result), ...result.findings], workbook.sheets.map((s) => s.name));
 }
 
 /**

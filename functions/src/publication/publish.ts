@@ -33,11 +33,10 @@
  */
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
-import { inReadingOrder } from '../../../core/findings/reading-order';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { packageTermsOf } from '../../../core/unflatten/settings-reader';
 import { DEFAULT_TIME_ZONE } from '../../../core/unflatten/time-zone';
-import { checkWorkbook, nothingToPublish } from '../../../core/pipeline/check-workbook';
+import { checkWorkbook, verdictFindings } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
@@ -324,9 +323,9 @@ const WRITE_CHARS = 4_000_000;
  */
 function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[]; declared: DeclaredTerms; timeZone: string } {
   // The publisher's registered prefixes win over what the workbook's own Configuración says.
-  const { findings, releases, projects, settings } = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
-  // In the workbook's tab order, as the CLI lists them (a refused approval's findings are shown on the review page).
-  return { findings: inReadingOrder([...nothingToPublish({ releases, projects }), ...findings], workbook.sheets.map((s) => s.name)), releases, projects, declared: packageTermsOf(settings), timeZone: settings.timeZone || DEFAULT_TIME_ZONE };
+  const checked = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
+  const { releases, projects, settings } = checked;
+  return { findings: verdictFindings(workbook, checked), releases, projects, declared: packageTermsOf(settings), timeZone: settings.timeZone || DEFAULT_TIME_ZONE };
 }
 
 /** Both state the same licence and policy (none stated is the same as none). */

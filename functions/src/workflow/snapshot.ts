@@ -4,10 +4,9 @@
  * the coordinator reviewed is what gets published; the live sheet is compared with it only to warn the
  * coordinator that the implementer kept editing.
  */
-import { inReadingOrder } from '../../../core/findings/reading-order';
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
-import { checkWorkbook, nothingToPublish } from '../../../core/pipeline/check-workbook';
+import { checkWorkbook, verdictFindings } from '../../../core/pipeline/check-workbook';
 import { completeness } from '../../../core/validate/index';
 import type { CellValue, SheetModel, WorkbookModel } from '../../../core/workbook/model';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
@@ -67,8 +66,7 @@ export function checkSubmitted(workbook: WorkbookModel, publisher: Publisher, no
   const checked = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
   const pooled = completeness({ releases: checked.releases, projects: checked.projects }).publisher;
   return {
-    // In the workbook's tab order, as the CLI lists them: the pages show them as the server keeps them.
-    findings: inReadingOrder([...nothingToPublish(checked), ...checked.findings], workbook.sheets.map((s) => s.name)),
+    findings: verdictFindings(workbook, checked),
     completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10,
     counts: { processes: new Set(checked.releases.map((r) => String((r as { ocid?: unknown }).ocid))).size, projects: checked.projects.length },
   };
