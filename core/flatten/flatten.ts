@@ -64,8 +64,7 @@ export function dateCell(iso: string, timeZone: string): CellValue {
   if (!t || Number(t[1]) < 1900) return iso;
   const day = isoToSheetDate(iso) as Date;
   const cell = new Date(day.getTime() + ((Number(t[4]) * 60 + Number(t[5])) * 60 + Number(t[6])) * 1000);
-  // Only a cell that reads back as the same text (in another zone's offset, or at the hour a reader takes for Apps
-  // Script's midnight — 06:00 in Mexico City — it would not).
+  // Only a cell that reads back as the same text (in another zone's offset it would not).
   return parseDate(cell, timeZone) === iso ? cell : iso;
 }
 

@@ -25,15 +25,19 @@ describe('parseBoolean', () => {
 describe('parseDate', () => {
   const zone = 'America/Mexico_City';
   test('exceljs Date at UTC midnight keeps its calendar date', () => expect(parseDate(new Date('2024-03-31T00:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00'));
-  test('Apps Script Date at local midnight keeps its calendar date', () => expect(parseDate(new Date('2024-03-31T06:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00'));
+  // Apps Script's instants are read in the spreadsheet's zone by the add-on (read-workbook.ts) before they get here.
+  test('a date cell is its clock time in UTC: 06:00 is a time of day, not Mexico City\'s midnight taken for a date alone', () => {
+    expect(parseDate(new Date('2024-03-31T06:00:00Z'), zone)).toBe('2024-03-31T06:00:00-06:00');
+    expect(parseDate(new Date('2024-03-31T05:00:00Z'), 'America/Cancun')).toBe('2024-03-31T05:00:00-05:00');
+  });
   test('Excel serial number', () => expect(parseDate(45382, zone)).toBe('2024-03-31T00:00:00-06:00'));
   test('a sheet date read again, in another zone or across the DST change, is read for that zone and day (dates read are remembered)', () => {
     // Mexico's summer time until 2022: the first Sunday of April (2021-04-04) starts it, as midnight of the next day shows.
     const days = [new Date('2021-04-04T00:00:00Z'), new Date('2021-04-05T00:00:00Z'), new Date('2024-03-31T06:00:00Z'), new Date('2024-03-31T07:00:00Z')];
     const zones = ['America/Mexico_City', 'America/Tijuana', 'America/Cancun', 'UTC', 'Europe/Madrid'];
     const first = zones.map((z) => days.map((d) => parseDate(d, z)));
-    // 06:00Z is Mexico City's midnight (Apps Script's date alone); 07:00Z is no midnight there: a cell with a time.
-    expect(first[0]).toEqual(['2021-04-04T00:00:00-06:00', '2021-04-05T00:00:00-05:00', '2024-03-31T00:00:00-06:00', '2024-03-31T07:00:00-06:00']);
+    // 06:00Z and 07:00Z are cells with a time, in any zone.
+    expect(first[0]).toEqual(['2021-04-04T00:00:00-06:00', '2021-04-05T00:00:00-05:00', '2024-03-31T06:00:00-06:00', '2024-03-31T07:00:00-06:00']);
     expect(first[3]).toEqual(['2021-04-04T00:00:00+00:00', '2021-04-05T00:00:00+00:00', '2024-03-31T06:00:00+00:00', '2024-03-31T07:00:00+00:00']);
     expect(zones.map((z) => days.map((d) => parseDate(new Date(d.getTime()), z)))).toEqual(first);
   });
@@ -67,7 +71,6 @@ describe('parseDate', () => {
     // Dates alone: exactly as before (publications of them do not change).
     expect(parseDate(45382, zone)).toBe('2024-03-31T00:00:00-06:00');
     expect(parseDate(new Date('2024-03-31T00:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00');
-    expect(parseDate(new Date('2024-03-31T06:00:00Z'), zone)).toBe('2024-03-31T00:00:00-06:00');
   });
   test.each([
     ['31/03/2024 10:30', '2024-03-31T10:30:00-06:00'], ['31/03/2024 10:30:15', '2024-03-31T10:30:15-06:00'],
@@ -225,8 +228,9 @@ test('«no es un número» gives an example that fits the column: a coordinate f
 
 test('a date in a number, integer or Sí/No column is quoted as the day the sheet shows, not as an instant', () => {
   const zone = 'America/Mexico_City';
-  // Apps Script gives local midnight, exceljs and our reader UTC midnight: both are 31/03/2024 on the sheet.
-  for (const day of [new Date('2024-03-31T06:00:00Z'), new Date('2024-03-31T00:00:00Z')]) {
+  // A date alone and a date-time early in the day (its clock in UTC, as files and the add-on give it): 31/03/2024 on
+  // the sheet; read as an instant of Mexico City, 03:00 was quoted as 30/03/2024.
+  for (const day of [new Date('2024-03-31T00:00:00Z'), new Date('2024-03-31T03:00:00Z')]) {
     for (const type of ['number', 'integer', 'boolean'] as const) expect(parseValue(day, { type }, zone).problem?.params.value).toBe('31/03/2024');
   }
 });

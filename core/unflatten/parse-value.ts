@@ -38,8 +38,8 @@ function problem(code: string, v: CleanValue, extra: Record<string, string> = {}
  * dates this way: `toISOString()` sent Mexico's midnight as `…T06:00:00.000Z`, published as that instant, while the
  * same day typed as text or read from a file is published `…T00:00:00-06:00`.
  */
-export function sheetDateText(v: Date, zone: string): string {
-  const [y, m, d] = calendarDate(v, zone);
+export function sheetDateText(v: Date): string {
+  const [y, m, d] = calendarDate(v);
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
@@ -47,12 +47,12 @@ export function sheetDateText(v: Date, zone: string): string {
  * A cell as a finding quotes it: a sheet date as the day the sheet shows (dd/mm/aaaa), not the instant it is stored
  * as («2024-03-31T06:00:00.000Z» in a number column was a date nobody typed).
  */
-function shown(v: CleanValue, zone: string): CleanValue {
-  return v instanceof Date ? formatDate(sheetDateText(v, zone)) : v;
+function shown(v: CleanValue): CleanValue {
+  return v instanceof Date ? formatDate(sheetDateText(v)) : v;
 }
 
-function asText(v: CleanValue, zone: string): string {
-  return v instanceof Date ? sheetDateText(v, zone) : String(v);
+function asText(v: CleanValue): string {
+  return v instanceof Date ? sheetDateText(v) : String(v);
 }
 
 function pad(n: number): string {
@@ -91,18 +91,12 @@ export function parseBoolean(v: CleanValue): boolean | undefined {
   return undefined;
 }
 
-/** Calendar date of a sheet `Date`: exceljs gives UTC midnight, Apps Script local midnight of the script's zone. */
-function calendarDate(d: Date, zone: string): [number, number, number] {
-  const t = d.getTime();
-  if (t % 86400000 !== 0) {
-    // Local midnight of a zone west of UTC (all of Mexico): shift by the zone's offset on that day.
-    const off = utcOffset(zone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-    if (off) {
-      const hours = Number(off.slice(0, 3));
-      const shifted = new Date(t + hours * 3600000);
-      return [shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate()];
-    }
-  }
+/**
+ * Calendar date of a sheet `Date`: its clock time in UTC, as files give a date cell and the add-on passes one
+ * (addon/src/validation/read-workbook.ts reads Apps Script's instant in the spreadsheet's zone). Guessing an instant
+ * of a zone west of UTC from its hour read «31/03/2024 03:00» as 30 March.
+ */
+function calendarDate(d: Date): [number, number, number] {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
 
@@ -206,7 +200,7 @@ function sheetDateTime(v: Date, zone: string): string | undefined {
 }
 
 function readSheetDate(v: Date, zone: string): string | undefined {
-  const ymd = calendarDate(v, zone);
+  const ymd = calendarDate(v);
   return isCalendarDate(...ymd) ? localMidnight(zone, ...ymd) : undefined;
 }
 
@@ -215,10 +209,10 @@ function readSheetDate(v: Date, zone: string): string | undefined {
  * the workbook's zone, with the offset the same day alone gets. Files give it as its clock time in UTC (exceljs and
  * functions/src/ingest/xlsx), the add-on likewise (addon/src/validation/read-workbook.ts). The time was dropped:
  * 10:30 was published as that day's midnight, without a word.
- * Undefined for a date alone, read as before (sheetDateTime), so that no publication of a date alone changes: at UTC
- * midnight, or at local midnight of the zone as Apps Script's getValues() gives one (a file's cell at exactly that
- * hour, 06:00 in Mexico City, cannot be told from it and is read as the day alone). Null for a time without a date
- * (a cell showing only «10:30» is day 0 of the sheet's calendar, 30/12/1899).
+ * Undefined for a date alone (UTC midnight), read as before (sheetDateTime). Its clock is the only convention: an
+ * instant of local midnight (Apps Script's getValues(), before the add-on reads it in the spreadsheet's zone) was also
+ * taken for a date alone, so a date-time typed at the hour of that midnight in UTC (06:00 in Mexico City) lost its
+ * time. Null for a time without a date (a cell showing only «10:30» is day 0 of the sheet's calendar, 30/12/1899).
  */
 function sheetClockTime(v: Date, zone: string): string | null | undefined {
   const raw = v.getTime();
@@ -226,8 +220,6 @@ function sheetClockTime(v: Date, zone: string): string | null | undefined {
   const t = Math.round(raw / 1000) * 1000;
   const time = ((t % DAY_MS) + DAY_MS) % DAY_MS;
   if (time === 0) return t === raw ? undefined : sheetDateTime(new Date(t), zone);
-  const off = utcOffset(zone, v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
-  if (off && off !== '+00:00' && (((raw + Number(off.slice(0, 3)) * 3600000) % DAY_MS) + DAY_MS) % DAY_MS === 0) return undefined;
   const d = new Date(t);
   const [y, m, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
   if (y < 1900) return null;
@@ -466,15 +458,15 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
       // «1.234,50»: said as what it is, with the number as es-MX writes it, instead of «no es un número».
       const comma = typeof v === 'string' ? DECIMAL_COMMA_RE.exec(v.trim()) : null;
       if (comma) return problem('cell.decimal-comma', v, { number: `${comma[1] === '-' ? '-' : ''}${comma[2].replace(/\./g, '')}.${comma[3]}` });
-      return typeof v === 'string' ? notANumber(v, spec) : notANumberProblem(shown(v, zone), spec);
+      return typeof v === 'string' ? notANumber(v, spec) : notANumberProblem(shown(v), spec);
     }
     case 'integer': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
-      return n === undefined || !Number.isSafeInteger(n) ? problem('cell.not-an-integer', shown(v, zone)) : { value: n };
+      return n === undefined || !Number.isSafeInteger(n) ? problem('cell.not-an-integer', shown(v)) : { value: n };
     }
     case 'boolean': {
       const b = parseBoolean(v);
-      return b === undefined ? problem('cell.not-a-boolean', shown(v, zone)) : { value: b };
+      return b === undefined ? problem('cell.not-a-boolean', shown(v)) : { value: b };
     }
     case 'date': {
       const d = parseDate(v, zone);
@@ -484,10 +476,10 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
       if (v instanceof Date && sheetClockTime(v, zone) === null) return problem('cell.time-without-date', new Date(Math.round(v.getTime() / 1000) * 1000).toISOString().slice(11, 16));
       const day = dateBeforeUnreadableTime(v, zone);
       if (day !== undefined) return problem('cell.unreadable-time', v, { date: formatDate(day) });
-      return problem('cell.not-a-date', shown(v, zone));
+      return problem('cell.not-a-date', shown(v));
     }
     case 'list': {
-      const parts = asText(v, zone).split(';').map((p) => p.trim()).filter((p) => p !== '');
+      const parts = asText(v).split(';').map((p) => p.trim()).filter((p) => p !== '');
       const out: unknown[] = [];
       // The text each code came from: two words for one option («Deportes; Recreación», both within «Cultura, deporte y
       // recreación», as INAI's capture tool had them apart) are that option once, not a repeat the schema refuses
@@ -507,8 +499,8 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
       return out.length ? { value: out, problem: warning } : {};
     }
     default:
-      if (v instanceof Date && (!spec.options || spec.options.length === 0)) return dateInText(v, zone);
-      return parseCode(asText(v, zone), spec);
+      if (v instanceof Date && (!spec.options || spec.options.length === 0)) return dateInText(v);
+      return parseCode(asText(v), spec);
   }
 }
 
@@ -517,7 +509,7 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
  * shows «mar-24» and the day «2024-03-01» was published without a word. Kept (a date may be meant), with a warning
  * that says what will be published and how to keep what was typed.
  */
-export function dateInText(v: Date, zone: string): Parsed & { value: string; problem: CellProblem } {
-  const day = sheetDateText(v, zone);
+export function dateInText(v: Date): Parsed & { value: string; problem: CellProblem } {
+  const day = sheetDateText(v);
   return { value: day, problem: new CellProblem('cell.date-in-text', { date: formatDate(day), value: day }, 'warning') };
 }

@@ -140,7 +140,7 @@ function keyText(ctx: Context, row: CellValue[], r: number, col: BoundColumn | u
     return parsed.value === undefined ? null : String(parsed.value);
   }
   if (v instanceof Date) {
-    const { value, problem } = dateInText(v, ctx.zone);
+    const { value, problem } = dateInText(v);
     ctx.findings.push(finding(problem.code, problem.severity, problem.params, { cell: cellRef(ctx, r, col) }));
     return value;
   }

@@ -1,4 +1,4 @@
-import { isKnownTimeZone, utcOffset } from './time-zone';
+import { isKnownTimeZone, utcOffset, wallClock } from './time-zone';
 
 test.each([
   ['America/Mexico_City', 2024, 7, 1, '-06:00'],
@@ -26,4 +26,16 @@ test.each([
 test('zones outside the table are unknown', () => {
   expect(isKnownTimeZone('Europe/Madrid')).toBe(false);
   expect(utcOffset('Europe/Madrid', 2024, 1, 1)).toBeUndefined();
+});
+
+test('wallClock: an instant as the clock time it shows in a zone, given in UTC (how a file gives a date cell)', () => {
+  const at = (iso: string, zone: string): string | undefined => { const t = wallClock(Date.parse(iso), zone); return t === undefined ? undefined : new Date(t).toISOString(); };
+  expect(at('2024-03-31T12:00:00Z', 'America/Mexico_City')).toBe('2024-03-31T06:00:00.000Z');
+  // UTC midnight is 18:00 of the day before in Mexico City, 19:00 in Cancún.
+  expect(at('2024-03-31T00:00:00Z', 'America/Mexico_City')).toBe('2024-03-30T18:00:00.000Z');
+  expect(at('2024-03-31T00:00:00Z', 'America/Cancun')).toBe('2024-03-30T19:00:00.000Z');
+  // Summer time: Tijuana is UTC−7 in July, UTC−8 in January.
+  expect(at('2024-07-01T07:00:00Z', 'America/Tijuana')).toBe('2024-07-01T00:00:00.000Z');
+  expect(at('2024-01-15T08:00:00Z', 'America/Tijuana')).toBe('2024-01-15T00:00:00.000Z');
+  expect(at('2024-03-31T06:00:00Z', 'Europe/Madrid')).toBeUndefined();
 });

@@ -81,6 +81,24 @@ export function utcOffset(zone: string, y: number, m: number, d: number): string
   return `${hours < 0 ? '-' : '+'}${pad(Math.abs(hours))}:00`;
 }
 
+/**
+ * The clock time an instant shows in `zone`, as the milliseconds of that same clock time in UTC — how a file gives a
+ * date cell, and so how the engine reads one (parse-value.ts): 31/03/2024 10:30 in Mexico City, the instant
+ * 2024-03-31T16:30Z, is 2024-03-31T10:30Z. Apps Script's getValues() gives the instant, in the spreadsheet's zone.
+ * Undefined for a zone outside the table. The offset is the one of the local day (as a date alone gets it), which
+ * is off by an hour only between midnight and 02:00 of a day on which a border zone changes its clocks.
+ */
+export function wallClock(instant: number, zone: string): number | undefined {
+  if (!isKnownTimeZone(zone)) return undefined;
+  const hoursOn = (t: number): number => {
+    const d = new Date(t);
+    return Number(utcOffset(zone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())?.slice(0, 3));
+  };
+  // The offset of the instant's UTC day first, then of the local day it gives (they differ only near midnight).
+  const guess = instant + hoursOn(instant) * 3_600_000;
+  return instant + hoursOn(guess) * 3_600_000;
+}
+
 /** ISO 8601 date-time of local midnight of a calendar date in `zone`. */
 export function localMidnight(zone: string, y: number, m: number, d: number): string {
   return localDateTime(zone, y, m, d, 0, 0, 0);

@@ -18,7 +18,7 @@ import type { JsonCell, WorkbookValues } from './contract';
 function jsonCell(v: CellValue, zone: string): JsonCell {
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return null;
-    const day = sheetDateText(v, zone);
+    const day = sheetDateText(v);
     const read = parseDate(v, zone);
     if (read === undefined && v.getUTCFullYear() < 1900) return new Date(Math.round(v.getTime() / 1000) * 1000).toISOString().slice(11, 19);
     return read !== undefined && read.slice(11, 19) !== '00:00:00' ? read : day;

@@ -733,6 +733,43 @@ describe('submit and review against the real app', () => {
     expect(projects.rows[2]).toContain('Parque del Centro');
   });
 
+  it('self-hosted: date-times typed at 06:00 and 18:00 in Mexico City are validated, sent and published with their day and time; an older add-on\'s values read as before', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-seis' });
+    main.menuCreateTemplate();
+    const cols = sheetOf('Proyectos').columns;
+    // As Apps Script's getValues() gives them in Mexico City (UTC−6): «31/03/2024 06:00» is 12:00 UTC, «30/12/2024
+    // 18:00» is UTC midnight, «15/01/2024 00:00» (the same number Sheets keeps for 15/01/2024) is 06:00 UTC.
+    const values: Record<string, string | number | Date> = {
+      id: 'oc4ids-abc123-0600', title: 'Mercado municipal', description: 'Rehabilitación del mercado', status: 'Ejecución', type: 'Rehabilitación', sector: 'Educación',
+      'budget/amount/amount': 5000000, 'budget/amount/currency': 'MXN', 'budget/approvalDate': new Date('2024-01-15T06:00:00Z'),
+      'period/startDate': new Date('2024-03-31T12:00:00Z'), 'period/endDate': new Date('2024-12-31T00:00:00Z'),
+    };
+    capturista.ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: cols.length }, [cols.map((c) => values[c.field] ?? '')]);
+    expect(main.runValidation().errors).toBe(0);
+    const sent = main.submitForReview().submission!;
+    const post = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
+    const payload = JSON.parse(sentText(post)) as { spreadsheetId: string; workbook: { sheets: { name: string; rows: unknown[][] }[] } };
+    const row = payload.workbook.sheets.find((x) => x.name === 'Proyectos')!.rows[2];
+    const at = (field: string): number => cols.findIndex((c) => c.field === field);
+    // Sent as they read: 06:00 was sent as the day alone (read as Apps Script's midnight), 18:00 as the next day.
+    expect([row[at('period/startDate')], row[at('period/endDate')], row[at('budget/approvalDate')]]).toEqual(['2024-03-31T06:00:00-06:00', '2024-12-30T18:00:00-06:00', '2024-01-15']);
+    signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-seis' });
+    expect(main.approveSubmission(sent.id).submission?.state).toBe('published');
+    const published = (): unknown => (JSON.parse(local.http.fetch({ url: `${local.url}/api/oc4ids/projects/oc4ids-abc123-0600`, method: 'get', headers: {} }).text) as { projects: { period: unknown; budget: unknown }[] }).projects[0];
+    expect(published()).toMatchObject({ period: { startDate: '2024-03-31T06:00:00-06:00', endDate: '2024-12-30T18:00:00-06:00' }, budget: { approvalDate: '2024-01-15T00:00:00-06:00' } });
+
+    // The values as the add-on's previous version sent the same cells (the day alone for both), from another
+    // spreadsheet: the server reads them as it did, the days at midnight.
+    row[at('period/startDate')] = '2024-03-31';
+    row[at('period/endDate')] = '2024-12-31';
+    row[at('title')] = 'Mercado municipal (complemento anterior)';
+    const older = local.http.fetch({ url: `${local.url}/api/submissions`, method: 'post', headers: { Authorization: local.bearers.capturistaA, 'Content-Type': 'application/json' }, body: JSON.stringify({ ...payload, spreadsheetId: 'hoja-merida-anterior' }) });
+    expect(older.status).toBe(201);
+    const olderId = (JSON.parse(older.text) as { submission: { id: string } }).submission.id;
+    expect(local.http.fetch({ url: `${local.url}/api/submissions/${olderId}/approve`, method: 'post', headers: { Authorization: local.bearers.coordinadorA, 'Content-Type': 'application/json' }, body: '{}' }).status).toBe(200);
+    expect(published()).toMatchObject({ title: 'Mercado municipal (complemento anterior)', period: { startDate: '2024-03-31T00:00:00-06:00', endDate: '2024-12-31T00:00:00-06:00' }, budget: { approvalDate: '2024-01-15T00:00:00-06:00' } });
+  });
+
   it('self-hosted: merged cells travel with the values, and the server finds what Validar found', () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-combinada' });
     fillValid(capturista, 'Parque del Centro');

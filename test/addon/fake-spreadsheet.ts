@@ -4,6 +4,7 @@
  */
 import type { CellValue } from '../../core/workbook/model';
 import { displayed } from '../support/shown-cell';
+import { wallClock } from '../../core/unflatten/time-zone';
 import type { Block, FontStyle, ListValidation, SheetPort, SpreadsheetPort } from '../../addon/src/sheet-port';
 
 export interface FakeCell {
@@ -92,7 +93,9 @@ export class FakeSheet implements SheetPort {
 
   displayValues(b: Block): string[][] {
     this.count('displayValues');
-    return grid(b, (r, c) => displayed(this.peek(r, c)?.value, this.formatAt(r, c), this.book.timeZone()));
+    // A date cell holds Apps Script's instant (getValues()): shown as the clock it is in the spreadsheet's zone.
+    const clock = (v: CellValue): CellValue => (Object.prototype.toString.call(v) === '[object Date]' ? new Date(wallClock((v as Date).getTime(), this.book.timeZone()) ?? (v as Date).getTime()) : v);
+    return grid(b, (r, c) => displayed(clock(this.peek(r, c)?.value), this.formatAt(r, c)));
   }
 
   links(b: Block): (string | null)[][] {

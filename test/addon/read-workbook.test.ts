@@ -1,6 +1,7 @@
 import { readWorkbook } from '../../addon/src/validation/read-workbook';
 import { parseDate } from '../../core/unflatten/parse-value';
 import { FakeSpreadsheet } from './fake-spreadsheet';
+import { workbookValues } from '../../core/workflow/workbook-values';
 
 test('a date cell with a time is read as the day and time the sheet shows, in its own zone; a date alone as its day', () => {
   // As Apps Script's getValues() gives them in a spreadsheet of Quintana Roo (UTC−5): instants of that zone's clock.
@@ -12,4 +13,18 @@ test('a date cell with a time is read as the day and time the sheet shows, in it
   expect(row.map((v) => (v instanceof Date ? v.toISOString() : v))).toEqual(['2024-03-31T00:00:00.000Z', '2024-03-31T10:30:00.000Z', '2024-03-31T23:59:59.000Z', 'texto']);
   // The engine, in the Configuración sheet's zone, publishes the times typed; the date alone as it always did.
   expect(row.slice(0, 3).map((v) => parseDate(v as Date, 'America/Mexico_City'))).toEqual(['2024-03-31T00:00:00-06:00', '2024-03-31T10:30:00-06:00', '2024-03-31T23:59:59-06:00']);
+});
+
+test('a date-time at 06:00 or 18:00 in Mexico City keeps its day and time; typed at 00:00 it is the day alone, as Sheets stores it', () => {
+  // getValues() in a spreadsheet of Mexico City (UTC−6): 06:00 there is 12:00 UTC; 18:00 on the 30th is UTC midnight.
+  const ss = new FakeSpreadsheet('hoja-seis', 'Obra pública 2024', 'America/Mexico_City');
+  const sheet = ss.insertSheet('Proyectos');
+  const cells = [new Date('2024-03-31T12:00:00Z'), new Date('2024-03-31T00:00:00Z'), new Date('2024-03-31T06:00:00Z'), new Date('2024-03-31T09:00:00Z')];
+  sheet.setValues({ row: 1, column: 1, rows: 1, columns: cells.length }, [cells]);
+  const [row] = readWorkbook(ss.sheets(), ss.timeZone()).sheets[0].rows;
+  // 06:00 was read as Mexico City's midnight (a date alone), and 18:00 as the next day alone.
+  expect(row.map((v) => parseDate(v as Date, 'America/Mexico_City'))).toEqual(['2024-03-31T06:00:00-06:00', '2024-03-30T18:00:00-06:00', '2024-03-31T00:00:00-06:00', '2024-03-31T03:00:00-06:00']);
+  // What a self-hosted server is sent: the date-times as such, «31/03/2024 00:00» as the day (Sheets holds the same
+  // number for both, and both publish as that day's midnight).
+  expect(workbookValues(readWorkbook(ss.sheets(), ss.timeZone())).sheets[0].rows[0]).toEqual(['2024-03-31T06:00:00-06:00', '2024-03-30T18:00:00-06:00', '2024-03-31', '2024-03-31T03:00:00-06:00']);
 });

@@ -5,8 +5,7 @@
  * that has such texts (core/unflatten/link-cells.ts).
  */
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET } from '../../../core/template/settings';
-import { sheetDateText } from '../../../core/unflatten/parse-value';
-import { isKnownTimeZone, localMidnight } from '../../../core/unflatten/time-zone';
+import { wallClock } from '../../../core/unflatten/time-zone';
 import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
 import { linkCandidates, withLinks } from '../../../core/unflatten/link-cells';
 import { columnLetter, type CellValue, type WorkbookModel } from '../../../core/workbook/model';
@@ -21,25 +20,24 @@ export function dataSheets(ss: SpreadsheetPort): SheetPort[] {
 
 /**
  * A date cell as the day and time the sheet shows, the way a file gives it (that clock time in UTC; midnight for a
- * date alone). `getValues()` gives the instant in the spreadsheet's own time zone (File → Settings), which the engine
- * then read in the Configuración sheet's zone (Mexico City by default): in a spreadsheet of Quintana Roo
- * (America/Cancun, an hour ahead), 31/03/2024 was read, validated and sent as 30 March. A date-time cell
- * («31/03/2024 10:30») was sent as its day alone: the time was dropped without a word.
+ * date alone), which is the one way the engine reads a date cell (core/unflatten/parse-value.ts). `getValues()` gives
+ * the instant in the spreadsheet's own time zone (File → Settings), which the engine then read in the Configuración
+ * sheet's zone (Mexico City by default): in a spreadsheet of Quintana Roo (America/Cancun, an hour ahead), 31/03/2024
+ * was read, validated and sent as 30 March. A date-time cell («31/03/2024 10:30») was sent as its day alone.
+ * The clock is read from the instant in that zone, not guessed from the instant itself: read as «midnight here, or a
+ * date alone in UTC», «31/03/2024 06:00» typed in Mexico City became the day alone (its clock is Apps Script's
+ * midnight, 06:00 UTC) and «30/03/2024 18:00» the next day alone (its instant is UTC midnight).
+ * «31/03/2024 00:00» is the day alone: Sheets stores the very same number for it, and both publish as that day's
+ * midnight (`2024-03-31T00:00:00-06:00`), so nothing tells them apart nor needs to.
  */
 function shownDay(v: CellValue, zone: string): CellValue {
   // Realm-safe: Apps Script's Date (and a vm's in tests) is not this realm's Date.
   if (v === null || typeof v !== 'object' || Object.prototype.toString.call(v) !== '[object Date]') return v;
   const time = (v as Date).getTime();
   if (Number.isNaN(time)) return v;
-  const [y, m, d] = sheetDateText(new Date(time), zone).split('-').map(Number);
-  const day = new Date(Date.UTC(2000, m - 1, d));
-  day.setUTCFullYear(y);
-  // The time of day, from that day's midnight in the spreadsheet's zone (as sheetDateText read the day).
-  const clock = time - (isKnownTimeZone(zone) ? Date.parse(localMidnight(zone, y, m, d)) : day.getTime());
-  return clock > 0 && clock < DAY_MS ? new Date(day.getTime() + clock) : day;
+  // A zone outside the table (the spreadsheet's, rarely not Mexican): the instant read as UTC, as before.
+  return new Date(wallClock(time, zone) ?? time);
 }
-
-const DAY_MS = 86_400_000;
 
 export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
   const raw: WorkbookModel = {
