@@ -3,8 +3,8 @@
  * the summary in an aria-live region, findings grouped by sheet and field as buttons that select the cell.
  * Only Spanish text from the server or from here is shown; failure messages are already user-facing.
  */
-import type { ReviewContext, ServerApi, SheetGroup, SheetPlan, ValidationReport } from '../src/rpc-types';
-import { formatCount as plural } from '../../core/format/es-mx';
+import type { FieldGroup, ReviewContext, ServerApi, SheetGroup, SheetPlan, ValidationReport } from '../src/rpc-types';
+import { formatCount as plural, formatList } from '../../core/format/es-mx';
 import { AWAITING_DECISION, WITHDRAWABLE } from '../../core/workflow/contract';
 import { newerApprovedText } from '../../core/workflow/newer-approved';
 
@@ -88,6 +88,26 @@ async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
+/**
+ * What a column's list leaves out (the lines it may send through google.script.run), by name: «y 35 avisos más»
+ * said of 35 errors that stop the sending, and not where to find them. Errors are marked in the sheet (a note at each
+ * cell, and a red fill unless the cell has its own); warnings and notices are not.
+ */
+function moreText(field: FieldGroup): string {
+  if (field.moreErrors === undefined || field.moreWarnings === undefined) return `y ${plural(field.more, 'aviso', 'avisos')} más en esta columna.`;
+  const notices = field.more - field.moreErrors - field.moreWarnings;
+  const parts = [
+    field.moreErrors ? plural(field.moreErrors, 'error', 'errores') : '',
+    field.moreWarnings ? plural(field.moreWarnings, 'advertencia', 'advertencias') : '',
+    notices ? plural(notices, 'aviso', 'avisos') : '',
+  ].filter(Boolean);
+  // The cell keeps a fill of its own when it has one (marks.ts): the note is always there.
+  const marked = !field.moreErrors ? '' : field.moreErrors === field.more
+    ? `: ${field.moreErrors === 1 ? 'su celda tiene' : 'sus celdas tienen'} en la hoja una nota que dice qué corregir`
+    : `: ${field.moreErrors === 1 ? 'la celda del error tiene' : 'las celdas de los errores tienen'} en la hoja una nota que dice qué corregir`;
+  return `y ${formatList(parts)} más en esta columna${marked}.`;
+}
+
 function renderGroups(groups: SheetGroup[]): void {
   const box = $('findings');
   box.textContent = '';
@@ -124,7 +144,7 @@ function renderGroups(groups: SheetGroup[]): void {
         list.appendChild(li);
       }
       details.appendChild(list);
-      if (field.more) details.appendChild(el('p', { class: 'more' }, `y ${plural(field.more, 'aviso', 'avisos')} más en esta columna.`));
+      if (field.more) details.appendChild(el('p', { class: 'more' }, moreText(field)));
     }
     box.appendChild(details);
   }

@@ -32,6 +32,12 @@ export interface FieldGroup {
   items: FindingItem[];
   /** Items not sent to keep the payload small. */
   more: number;
+  /**
+   * How many of those are errors, and warnings (the rest, notices): said by name under the list, the errors as marked
+   * in the sheet. Absent from an older Code.js: then «avisos» counts them all.
+   */
+  moreErrors?: number;
+  moreWarnings?: number;
 }
 
 export interface SheetGroup { sheet: string; errors: number; warnings: number; fields: FieldGroup[] }

@@ -295,6 +295,42 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(tabs.indexOf('Proyectos')).toBeLessThan(tabs.indexOf('Adjudicaciones'));
   });
 
+  it('lists the findings as the official reads the workbook, its tabs as they are now: sheet by sheet, each sheet\'s columns as their first finding is met, each column down the sheet', () => {
+    h.ss.get('Adjudicaciones').setValues({ row: 3, column: 1, rows: 1, columns: 2 }, [['ocds-abc123-404', 'ADJ-1']]);
+    // The official dragged «Adjudicaciones» in front of every other tab.
+    h.ss.moveSheet('Adjudicaciones', 1);
+    // A start date read with a warning on row 3 (a two-digit year) and one that is no date on row 4.
+    const start = col('period/startDate');
+    h.ss.get('Proyectos').setValues({ row: 3, column: start.index, rows: 1, columns: 1 }, [['31/03/24']]);
+    writeRow(h.ss.get('Proyectos'), 4, { id: 'oc4ids-abc123-0002', title: 'Mercado municipal', 'period/startDate': 'ayer' });
+    const groups = main.runValidation().groups;
+    expect(groups.map((g) => g.sheet).filter((n) => n !== 'Libro completo')).toEqual(['Adjudicaciones', 'Proyectos']);
+    const at = (i: { row: number | null; column: number | null }): number => (i.row ?? 0) * 1000 + (i.column ?? 0);
+    for (const g of groups) {
+      // Each column's first line in reading order (the first row with a finding, left to right), and each column's lines down the sheet.
+      expect({ sheet: g.sheet, firsts: g.fields.map((f) => at(f.items[0])) }).toEqual({ sheet: g.sheet, firsts: [...g.fields.map((f) => at(f.items[0]))].sort((a, b) => a - b) });
+      for (const f of g.fields) expect({ field: f.field, rows: f.items.map(at) }).toEqual({ field: f.field, rows: [...f.items.map(at)].sort((a, b) => a - b) });
+    }
+    // The warning of row 3 before the error of row 4 (errors came first, whatever their row).
+    const dates = groups.find((g) => g.sheet === 'Proyectos')!.fields.find((f) => f.field === start.spec.title)!;
+    expect(dates.items.map((i) => [i.severity, i.row])).toEqual([['warning', 3], ['error', 4]]);
+  });
+
+  it('a column with more different lines than the list takes keeps its errors in it, listed in reading order, and says what it leaves out', () => {
+    // 30 start dates with a two-digit year (a warning each, each its own date) on rows 3–32, then 5 that are no date
+    // (errors) on rows 33–37: taken in reading order alone, the 25 lines were warnings and the errors were left out.
+    const start = col('period/startDate');
+    const rows = Array.from({ length: 35 }, (_, r) => projects!.columns.map((c) => ({ id: `oc4ids-abc123-${r}`, title: 'Obra', 'period/startDate': r < 30 ? `${(r % 28) + 1}/${1 + Math.floor(r / 28)}/24` : `ayer ${r}` } as Record<string, string>)[c.field] ?? ''));
+    h.ss.get('Proyectos').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    const field = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')!.fields.find((f) => f.field === start.spec.title)!;
+    expect([field.errors, field.warnings]).toEqual([5, 30]);
+    expect(field.items.map((i) => [i.severity, i.row])).toEqual([
+      ...Array.from({ length: 20 }, (_, r) => ['warning', r + 3]),
+      ...Array.from({ length: 5 }, (_, r) => ['error', r + 33]),
+    ]);
+    expect([field.more, field.moreErrors, field.moreWarnings]).toEqual([10, 0, 10]);
+  });
+
   it('takes the words of INAI\'s capture tool as the options they are: no finding on the sector, the status or a clave\'s part', () => {
     const sector = col('sector');
     const status = col('status');
@@ -421,8 +457,9 @@ describe('Validar, marks and Quitar marcas', () => {
     ws.cell(4, url).link = 'https://otra.gob.mx/';
     const letter = String.fromCharCode(64 + url);
     const items = main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.a1?.startsWith(`Documentos del proyecto!${letter}`));
-    expect(items.map((i) => [i.severity, i.a1])).toEqual([['error', `Documentos del proyecto!${letter}5`], ['info', `Documentos del proyecto!${letter}3`]]);
-    expect(items[1].message).toBe('La celda muestra «Contrato» y tiene un vínculo: se publica la dirección del vínculo, https://obra.gob.mx/contrato.pdf.');
+    // In reading order, down the column.
+    expect(items.map((i) => [i.severity, i.a1])).toEqual([['info', `Documentos del proyecto!${letter}3`], ['error', `Documentos del proyecto!${letter}5`]]);
+    expect(items[0].message).toBe('La celda muestra «Contrato» y tiene un vínculo: se publica la dirección del vínculo, https://obra.gob.mx/contrato.pdf.');
     // One read of links, of that sheet only (the others have no text in a link column).
     expect(ws.calls.get('links')).toBe(1);
     expect(h.ss.sheets().filter((s) => s !== ws).map((s) => s.calls.get('links'))).toEqual(h.ss.sheets().filter((s) => s !== ws).map(() => undefined));

@@ -218,6 +218,16 @@ export class FakeSpreadsheet implements SpreadsheetPort {
     return s;
   }
 
+  /**
+   * The official drags a tab to `position` (1-based), as Spreadsheet.moveActiveSheet(pos) leaves it: getSheets()
+   * gives the sheets in the order of their tabs.
+   */
+  moveSheet(name: string, position: number): void {
+    const sheet = this.get(name);
+    this.list.splice(this.list.indexOf(sheet), 1);
+    this.list.splice(position - 1, 0, sheet);
+  }
+
   toast(message: string): void { this.toasts.push(message); }
 
   /** The sheet by name, failing the test if it is missing. */

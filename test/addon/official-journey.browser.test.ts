@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
 import type { Browser, Page } from 'playwright-core';
-import { describeIfChromium, launchChromium } from '../browser';
+import { ARTIFACTS, describeIfChromium, launchChromium } from '../browser';
 import { buildAddon, type AddonBuild } from '../../scripts/build-addon';
 import { templateSpec } from '../../core/template/template-spec';
 import type { SheetSpec } from '../../core/template/spec';
@@ -452,6 +452,58 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(ss.active).toEqual({ sheet: 'Actores', row: 3, column: column('parties/identifier/id') });
     await page.close();
   });
+
+  it('hundreds of findings, listed as the official reads the workbook: the tabs as they are now, each sheet\'s columns left to right, each column down the sheet; what the list leaves out is named, and each line goes to its cell', async () => {
+    const { ss, gas, record } = loadCode('hoja-orden');
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    const processes = sheetSpec('Contrataciones');
+    // 300 processes: a title missing every 7th row, an amount that is no number every 5th (each its own text), a status
+    // off the list every 11th, a date that is none every 13th; parties with an e-mail that is not one every 3rd.
+    const rows = Array.from({ length: 300 }, (_, i) => processes.columns.map((c) => ({
+      ocid: `ocds-abc123-${String(i).padStart(4, '0')}`, 'tender/id': `T-${i}`, 'tender/title': i % 7 ? 'Bacheo' : '', 'tender/value/amount': i % 5 ? 1000 : `mil ${i}`,
+      'tender/value/currency': 'MXN', 'tender/status': i % 11 ? 'Concluido' : 'raro', 'tender/tenderPeriod/startDate': i % 13 ? '31/03/2024' : 'ayer',
+    } as Record<string, string | number>)[c.path] ?? ''));
+    ss.get('Contrataciones').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    const parties = sheetSpec('Actores');
+    const partyRows = Array.from({ length: 40 }, (_, i) => parties.columns.map((c) => ({
+      ocid: `ocds-abc123-${String(i * 7).padStart(4, '0')}`, 'parties/name': `Constructora ${i}`, 'parties/roles': 'Proveedor', 'parties/contactPoint/email': i % 3 ? 'obras@merida.gob.mx' : 'juan@',
+    } as Record<string, string>)[c.field] ?? ''));
+    ss.get('Actores').setValues({ row: 3, column: 1, rows: partyRows.length, columns: partyRows[0].length }, partyRows);
+    // The official keeps «Actores» as the first tab.
+    ss.moveSheet('Actores', 1);
+    const page = await bridgedPage(gas);
+    await openValidarDatos(page, gas, record);
+    await page.getByText(/^Validación terminada/).waitFor({ timeout: 60_000 });
+    await page.getByText('Estado: Borrador').waitFor();
+    expect(await page.locator('details summary').allTextContents()).toEqual([expect.stringMatching(/^Actores — /), expect.stringMatching(/^Contrataciones — /)]);
+
+    const contrataciones = page.locator('details', { has: page.locator('summary', { hasText: /^Contrataciones — / }) });
+    // Two sheets: both open.
+    expect(await contrataciones.getAttribute('open')).toBe('');
+    // Every column's first finding is on row 3: the columns come as the sheet has them, left to right.
+    const headings = await contrataciones.locator('h3').allTextContents();
+    const place = (title: string): number => processes.columns.findIndex((c) => c.title.replace(/ \*$/, '') === title);
+    expect(headings.map(place).every((n) => n >= 0)).toBe(true);
+    expect(headings.map(place)).toEqual([...headings.map(place)].sort((a, b) => a - b));
+    // The amounts: 60 cells that are no number, each in its own words; the list takes 25, down the sheet, and names the rest.
+    const amount = processes.columns.find((c) => c.path === 'tender/value/amount')!;
+    const amountColumn = processes.columns.indexOf(amount) + 1;
+    const letter = String.fromCharCode(64 + amountColumn);
+    const lines = contrataciones.locator('ul', { has: page.locator(`text=/^${letter}3: /`) }).locator('button.finding');
+    const refs = (await lines.locator('.ref').allTextContents()).map((r) => Number(/\d+/.exec(r)![0]));
+    expect(refs).toEqual(Array.from({ length: 25 }, (_, k) => 3 + k * 5));
+    expect(await contrataciones.locator('p.more').allTextContents()).toEqual(['y 35 errores más en esta columna: sus celdas tienen en la hoja una nota que dice qué corregir.']);
+    // …and they have it: the first one left out, row 128.
+    expect(ss.get('Contrataciones').peek(128, amountColumn)?.note).toMatch(/^⚠ Validación Infraestructura Abierta:\n• «mil 125» no es un número/);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'addon-sidebar-hundreds.png'), fullPage: true });
+    // The last line listed goes to its cell.
+    await lines.last().click();
+    await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
+    expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 123, column: amountColumn });
+    await page.close();
+  }, 120_000);
 
   it('a sheet of 1,200 processes: a message repeated down a column is one line with its count, not 25 and «y 1,175 más»', async () => {
     const { ss, gas, record } = loadCode('hoja-grande');

@@ -191,6 +191,24 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('names what a column\'s list leaves out: errors (with where they are marked) and warnings; from an older Code.js, «avisos»', async () => {
+    const line = (row: number) => ({ severity: 'error' as const, message: `«mucho ${row}» no es un número.`, a1: `Proyectos!O${row}`, row, column: 15 });
+    const page = await open({
+      validationPlan: [[{ name: 'Proyectos', rows: 40 }]],
+      runValidation: [{ ...withErrors, errors: 30, warnings: 2, groups: [{ sheet: 'Proyectos', errors: 30, warnings: 2, fields: [
+        { field: 'Monto del presupuesto', errors: 27, warnings: 2, more: 4, moreErrors: 2, moreWarnings: 2, items: Array.from({ length: 25 }, (_, k) => line(3 + k)) },
+        // As a Code.js older than this page answers: no split.
+        { field: 'Estado del proyecto', errors: 3, warnings: 0, more: 3, items: [] },
+      ] }] }],
+    });
+    await page.getByText('Validación terminada: 30 errores, 2 advertencias.').waitFor();
+    expect(await page.locator('p.more').allTextContents()).toEqual([
+      'y 2 errores y 2 advertencias más en esta columna: las celdas de los errores tienen en la hoja una nota que dice qué corregir.',
+      'y 3 avisos más en esta columna.',
+    ]);
+    await page.close();
+  });
+
   it('validated without errors while the server does not answer: the help under «Enviar» says to try again, not «Valide primero»', async () => {
     const failure = 'No fue posible comunicarse con el servidor de Infraestructura Abierta. Revise su conexión y la dirección en Configurar servidor, e intente de nuevo.';
     const page = await open({ reviewContext: [{ fail: failure }], runValidation: [{ ...clean, reviewFailure: failure }] });

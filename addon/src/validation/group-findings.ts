@@ -3,6 +3,7 @@
  * capped so a 20,000-row sheet full of errors still fits through `google.script.run`.
  */
 import type { Finding } from '../../../core/findings/finding';
+import { inReadingOrder } from '../../../core/findings/reading-order';
 import { renderMessage } from '../../../core/messages/render';
 import { columnLetter } from '../../../core/workbook/model';
 import { bareTitle } from '../../../core/template/layout';
@@ -38,42 +39,64 @@ function item(f: Finding): FindingItem {
   return { severity: f.severity, message, a1, row, column };
 }
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+/**
+ * A column's findings (in reading order) as the sidebar lists them: a message repeated down the column once, with the
+ * count of the other cells (alsoIn); at most ITEMS_PER_FIELD lines, chosen errors first (they stop the sending), then
+ * warnings, then notices, as the CLI chooses what it prints — and listed in reading order, each line where the
+ * official meets it going down the sheet. Chosen in reading order alone, 25 warnings of the first rows hid an error
+ * of row 40 behind «y 1 aviso más».
+ */
+function fieldGroup(field: string, findings: readonly Finding[]): FieldGroup {
+  const group: FieldGroup = { field, errors: 0, warnings: 0, items: [], more: 0, moreErrors: 0, moreWarnings: 0 };
+  const chosen = new Map<Finding, FindingItem>();
+  /** Per severity and message, its first line: a repeated message is counted on it. */
+  const seen = new Map<string, FindingItem>();
+  for (const severity of ['error', 'warning', 'info'] as const) {
+    for (const f of findings) {
+      if (f.severity !== severity) continue;
+      if (severity === 'error') group.errors++;
+      if (severity === 'warning') group.warnings++;
+      const next = item(f);
+      const key = `${next.severity}\u0000${next.message}`;
+      const same = seen.get(key);
+      if (same && same.a1 !== null && next.a1 !== null) same.alsoIn = (same.alsoIn ?? 0) + 1;
+      else if (chosen.size < ITEMS_PER_FIELD) {
+        chosen.set(f, next);
+        seen.set(key, next);
+      } else {
+        group.more++;
+        if (severity === 'error') group.moreErrors = (group.moreErrors ?? 0) + 1;
+        else if (severity === 'warning') group.moreWarnings = (group.moreWarnings ?? 0) + 1;
+      }
+    }
+  }
+  for (const f of findings) {
+    const line = chosen.get(f);
+    if (line) group.items.push(line);
+  }
+  return group;
+}
 
 /**
- * `sheetOrder`: the workbook's sheet names as its tabs are ordered. Sheets are listed in that order (findings about
- * the whole workbook first, sheets the workbook no longer has last): in the order of their first finding's row they
- * came out as Adjudicaciones, Proyectos, Documentos del proyecto… and were hard to go through.
+ * `sheetOrder`: the workbook's sheet names as its tabs are ordered (SpreadsheetApp's getSheets() gives them so). The
+ * findings go in core's one reading order (core/findings/reading-order.ts), as the CLI, the dashboard and publication
+ * list them: those about the whole workbook first, then sheet by sheet in tab order (sheets the workbook no longer has
+ * last), each by row and column. Each sheet's columns come in the order that meets their first finding — the first
+ * row with any, left to right — and each column's lines down the sheet. Columns used to come by how many errors they
+ * had, and each column's lines errors first: the list jumped from row 40 back to row 3.
  */
 export function groupFindings(findings: Finding[], sheetOrder: readonly string[] = []): SheetGroup[] {
-  const sheets = new Map<string, Map<string, FieldGroup>>();
-  /** Per field group, its items by severity and message: a repeated message is counted on its first item. */
-  const shown = new Map<FieldGroup, Map<string, FindingItem>>();
-  const sorted = [...findings].sort((a, b) =>
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
-    || (a.cell?.row ?? 0) - (b.cell?.row ?? 0) || (a.cell?.column ?? 0) - (b.cell?.column ?? 0));
-  for (const f of sorted) {
+  const sheets = new Map<string, Map<string, Finding[]>>();
+  for (const f of inReadingOrder(findings, sheetOrder)) {
     const sheetName = f.cell?.sheet ?? WORKBOOK;
-    const fields = sheets.get(sheetName) ?? new Map<string, FieldGroup>();
+    const fields = sheets.get(sheetName) ?? new Map<string, Finding[]>();
     sheets.set(sheetName, fields);
     const fieldName = f.cell?.header ? bareTitle(f.cell.header) : f.cell?.column !== undefined ? `Columna ${columnLetter(f.cell.column)}` : f.cell ? WHOLE_SHEET : GENERAL;
-    const group = fields.get(fieldName) ?? { field: fieldName, errors: 0, warnings: 0, items: [], more: 0 };
-    fields.set(fieldName, group);
-    if (f.severity === 'error') group.errors++;
-    if (f.severity === 'warning') group.warnings++;
-    const next = item(f);
-    const seen = shown.get(group) ?? new Map<string, FindingItem>();
-    shown.set(group, seen);
-    const same = seen.get(`${next.severity}\u0000${next.message}`);
-    if (same && same.a1 !== null && next.a1 !== null) same.alsoIn = (same.alsoIn ?? 0) + 1;
-    else if (group.items.length < ITEMS_PER_FIELD) {
-      group.items.push(next);
-      seen.set(`${next.severity}\u0000${next.message}`, next);
-    } else group.more++;
+    const own = fields.get(fieldName);
+    if (own) own.push(f); else fields.set(fieldName, [f]);
   }
-  const place = (sheet: string): number => (sheet === WORKBOOK ? -1 : sheetOrder.includes(sheet) ? sheetOrder.indexOf(sheet) : sheetOrder.length);
-  return [...sheets].sort(([a], [b]) => place(a) - place(b)).map(([sheet, fields]) => {
-    const list = [...fields.values()].sort((a, b) => b.errors - a.errors || b.warnings - a.warnings);
+  return [...sheets].map(([sheet, fields]) => {
+    const list = [...fields].map(([field, own]) => fieldGroup(field, own));
     return {
       sheet,
       errors: list.reduce((n, g) => n + g.errors, 0),
