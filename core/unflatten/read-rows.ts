@@ -385,12 +385,17 @@ function repeatedKey(ctx: Context, r: number, rootKey: string, mark: number): vo
   }
   if (!columns.length) return;
   const named = columns.length > NAMED_CLASHES ? [...columns.slice(0, NAMED_CLASHES), `${columns.length - NAMED_CLASHES} más`] : columns;
-  findings.splice(mark, 0, finding('row.repeated-key', 'error', {
+  const first = ctx.docs.rootRow(rootKey);
+  // The first row on another sheet: a copy of the root sheet kept in the workbook («Copia de Contrataciones»), whose
+  // rows are read too (sheet.copy-of-sheet); «las filas 3 y 3 de la hoja…» named one sheet for both.
+  const elsewhere = first !== undefined && first.sheet.name !== sheet.name;
+  findings.splice(mark, 0, finding(elsewhere ? 'row.repeated-key-other-sheet' : 'row.repeated-key', 'error', {
     value: safePreview(rootKey),
     column: sheet.rootKey.header,
     sheet: sheet.name,
     row: r + 1,
-    firstRow: ctx.docs.rootRow(rootKey) ?? '',
+    firstRow: first?.row ?? '',
+    ...(elsewhere ? { firstSheet: first.sheet.name } : {}),
     count: columns.length,
     columns: formatList(named),
   }, { cell: cellRef(ctx, r, sheet.rootKey) }));
