@@ -387,7 +387,8 @@ function repeatedKey(ctx: Context, r: number, rootKey: string, mark: number): vo
   const named = columns.length > NAMED_CLASHES ? [...columns.slice(0, NAMED_CLASHES), `${columns.length - NAMED_CLASHES} más`] : columns;
   const first = ctx.docs.rootRow(rootKey);
   // The first row on another sheet: a copy of the root sheet kept in the workbook («Copia de Contrataciones»), whose
-  // rows are read too (sheet.copy-of-sheet); «las filas 3 y 3 de la hoja…» named one sheet for both.
+  // rows are read too (sheet.copy-of-sheet); «las filas 3 y 3 de la hoja…» named one sheet for both. Which of the two
+  // is the copy is not said here: a copy placed before the real sheet (Excel's «Contrataciones (2)») is read first.
   const elsewhere = first !== undefined && first.sheet.name !== sheet.name;
   findings.splice(mark, 0, finding(elsewhere ? 'row.repeated-key-other-sheet' : 'row.repeated-key', 'error', {
     value: safePreview(rootKey),

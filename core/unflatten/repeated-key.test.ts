@@ -66,11 +66,15 @@ test('many columns that differ: five are named and the rest counted, so the mess
   expect(renderMessage(error)).toMatch(/pero datos distintos en las columnas («[^»]+» \([A-Z]+\), ){4}«[^»]+» \([A-Z]+\) y 1 más\. /);
 });
 
-test('a backup copy of «Contrataciones» with an older value: the error names both sheets and rows, and says what to do with a copy', () => {
+test('a backup copy of «Contrataciones» with an older value: the error names both sheets and rows, and says what to do with a copy, whichever comes first', () => {
   const rows = (title: string) => [{ ocid: 'ocds-abc123-0001', 'tender/id': 'T1', 'tender/title': title }];
   const copy = { ...sheet('Contrataciones', rows('Pavimentación')), name: 'Copia de Contrataciones' };
   const out = convert(sheet('Contrataciones', rows('Pavimentación de la calle 60')), copy);
   const [error] = out.findings.filter((f) => f.severity === 'error');
   expect(error).toMatchObject({ code: 'row.repeated-key-other-sheet', cell: { sheet: 'Copia de Contrataciones', row: 3, column: 1 } });
-  expect(renderMessage(error)).toMatch(new RegExp(`^La fila 3 de la hoja «Copia de Contrataciones» tiene el mismo «${title('Contrataciones', 'ocid').replace(/[()]/g, '\\$&')}» \\(«ocds-abc123-0001»\\) que la fila 3 de la hoja «Contrataciones», pero datos distintos en la columna «${title('Contrataciones', 'tender/title')}» \\([A-Z]+\\)\\. .* Si esta hoja es una copia de «Contrataciones», bórrela o guárdela en otro libro; `));
+  expect(renderMessage(error)).toMatch(new RegExp(`^La fila 3 de la hoja «Copia de Contrataciones» tiene el mismo «${title('Contrataciones', 'ocid').replace(/[()]/g, '\\$&')}» \\(«ocds-abc123-0001»\\) que la fila 3 de la hoja «Contrataciones», pero datos distintos en la columna «${title('Contrataciones', 'tender/title')}» \\([A-Z]+\\)\\. .* Si una de las dos hojas es una copia de la otra \\(de respaldo o de otra versión\\), borre la copia o guárdela en otro libro; `));
+  // Excel puts its copy («Contrataciones (2)») before the sheet: read first, the error is on the real sheet's row.
+  const before = convert({ ...copy, name: 'Contrataciones (2)' }, sheet('Contrataciones', rows('Pavimentación de la calle 60')));
+  const [other] = before.findings.filter((f) => f.severity === 'error');
+  expect(other).toMatchObject({ code: 'row.repeated-key-other-sheet', cell: { sheet: 'Contrataciones', row: 3 }, params: { firstSheet: 'Contrataciones (2)' } });
 });
