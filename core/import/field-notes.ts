@@ -4,7 +4,8 @@
  * to dozens of lines for one capture-tool file, most of them «Se omitió 1 valor de «…» de «archivo.json»: la
  * plantilla no tiene columna…» again and again. Notes of one kind about several fields of one file become one
  * finding, `{code}.fields`, listing each field with its count; a kind with one field keeps its own message.
- * Fields are named as the official reads the workbook, by sheet and column, where the import found them a column.
+ * Fields are named as the official reads the workbook, by sheet and column, where the import found them a column;
+ * where it found none (what is left out), by the sheet of their items and the rest of their path.
  */
 import { finding, type Finding } from '../findings/finding';
 import { formatNumber } from '../format/es-mx';
@@ -18,22 +19,67 @@ export const FIELD_NOTES: readonly string[] = [
 const isFieldNote = (f: Finding): boolean => FIELD_NOTES.includes(f.code) && typeof f.params.field === 'string' && typeof f.params.count === 'number';
 
 /**
- * «hoja «Actores»: «Correo del contacto» (3), «Teléfono del contacto» (2); hoja «Artículos»: «Unidad» (1)»: the
- * fields a template column holds, by sheet (in first-seen order), as the official will look for them; a field no
- * column holds by its path, «awards/items/itemAmount/amount» (1).
+ * A field in a list of fields (listFields): its sheet, and its column there (`name`) or, when `path`, its path below the
+ * sheet's items (its whole path without a sheet).
  */
-function listFields(group: readonly Finding[]): string {
-  const counted = (name: string, g: Finding): string => `«${name}» (${formatNumber(Number(g.params.count), 0)})`;
-  const segments: { sheet?: string; items: string[] }[] = [];
-  for (const g of group) {
-    const { sheet, column } = g.params;
-    if (typeof sheet !== 'string' || typeof column !== 'string') { segments.push({ items: [counted(String(g.params.field), g)] }); continue; }
-    const segment = segments.find((x) => x.sheet === sheet);
-    if (segment) segment.items.push(counted(column, g));
-    else segments.push({ sheet, items: [counted(column, g)] });
+export interface ListedField { sheet?: string; name: string; count: number; path?: boolean }
+
+const counted = (name: string, count: number): string => (count === 1 ? name : `${name} (${formatNumber(count, 0)})`);
+
+/**
+ * Paths of one sheet that share their start, once: «contractDetails» (contractType, multiyear, maxValue/amount), not
+ * «contractDetails/contractType», «contractDetails/multiyear», «contractDetails/maxValue/amount». The shared start is
+ * as long as all of them share it, each keeping something after it («planning/relatedProjects» (id, uri, title)).
+ */
+function sheetItems(fields: readonly ListedField[]): string[] {
+  const out: string[] = [];
+  const done = new Set<number>();
+  for (let i = 0; i < fields.length; i++) {
+    if (done.has(i)) continue;
+    const f = fields[i];
+    const head = f.name.split('/')[0];
+    const members = f.path && f.name.includes('/') ? fields.flatMap((g, j) => (j >= i && !done.has(j) && g.path && g.name.startsWith(`${head}/`) ? [j] : [])) : [];
+    if (members.length < 2) { out.push(counted(`«${f.name}»`, f.count)); continue; }
+    let prefix = head;
+    for (;;) {
+      const rests = members.map((j) => fields[j].name.slice(prefix.length + 1));
+      const next = rests[0].split('/')[0];
+      if (!rests.every((r) => r.startsWith(`${next}/`))) break;
+      prefix = `${prefix}/${next}`;
+    }
+    out.push(`«${prefix}» (${members.map((j) => counted(fields[j].name.slice(prefix.length + 1), fields[j].count)).join(', ')})`);
+    for (const j of members) done.add(j);
   }
-  if (segments.every((x) => x.sheet === undefined)) return segments.map((x) => x.items[0]).join(', ');
-  return segments.map((x) => (x.sheet === undefined ? x.items[0] : `hoja «${x.sheet}»: ${x.items.join(', ')}`)).join('; ');
+  return out;
+}
+
+/**
+ * «hoja «Actores»: «Correo del contacto» (3), «Teléfono del contacto» (2); hoja «Artículos»: «Unidad»»: the fields by
+ * sheet (in first-seen order), as the official will look for them: by column where the template has one, by the rest
+ * of its path below the sheet's items where it has none (core/template/sheet-of-field), «hoja «Artículos
+ * adjudicados»: «itemAmount» (amount, currency)»; a field with no sheet by its whole path. A count only above 1: the
+ * message says the total, and the 34 fields of a capture-tool file each followed by «(1)» were longer to read for
+ * nothing.
+ */
+export function listFields(fields: readonly ListedField[]): string {
+  const segments: { sheet?: string; fields: ListedField[] }[] = [];
+  for (const f of fields) {
+    const segment = f.sheet === undefined ? undefined : segments.find((x) => x.sheet === f.sheet);
+    if (segment) segment.fields.push(f);
+    else segments.push({ sheet: f.sheet, fields: [f] });
+  }
+  const items = segments.map((x) => sheetItems(x.fields).join(', '));
+  if (segments.every((x) => x.sheet === undefined)) return items.join(', ');
+  return segments.map((x, i) => (x.sheet === undefined ? items[i] : `hoja «${x.sheet}»: ${items[i]}`)).join('; ');
+}
+
+/** A per-field note as listFields lists it: by its column, or by its path below its sheet (`part`), or by its path. */
+function listed(g: Finding): ListedField {
+  const { sheet, column, part, field } = g.params;
+  const count = Number(g.params.count);
+  if (typeof sheet === 'string' && typeof column === 'string') return { sheet, name: column, count };
+  if (typeof sheet === 'string' && typeof part === 'string') return { sheet, name: part, count, path: true };
+  return { name: String(field), count, path: true };
 }
 
 /** The findings in their order, each kind of per-field note of a file in one finding where the first one stood. */
@@ -49,7 +95,7 @@ export function groupFieldNotes(findings: readonly Finding[]): Finding[] {
     groups.delete(key(f));
     if (group.length === 1) { out.push(f); continue; }
     const count = group.reduce((sum, g) => sum + Number(g.params.count), 0);
-    const fields = listFields(group);
+    const fields = listFields(group.map(listed));
     out.push(finding(`${f.code}.fields`, f.severity, { count, fieldCount: group.length, fields, ...(f.params.file === undefined ? {} : { file: f.params.file }) }));
   }
   return out;

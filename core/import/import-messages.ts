@@ -19,7 +19,8 @@ registerMessages({
   'import.not-a-release': 'El archivo «{file}» contiene una entrega sin «ocid»; no se importó.',
   'import.not-a-project': 'El archivo «{file}» contiene un proyecto sin «id»; no se importó.',
   'import.record-without-data': 'El registro «{ocid}» de «{file}» no trae entrega compilada ni entregas; no se importó.',
-  'import.dropped': '{count?Se omitió|Se omitieron} {count:valor|valores} de «{field}»: la plantilla no tiene columna para ese dato, así que {count?no se publicará|no se publicarán} de nuevo desde este libro.',
+  // A field without a column named by the sheet of its items and the rest of its path ({field!c}, sheet-of-field.ts).
+  'import.dropped': '{count?Se omitió|Se omitieron} {count:valor|valores} de {field!c}: la plantilla no tiene columna para ese dato, así que {count?no se publicará|no se publicarán} de nuevo desde este libro.',
   'import.url-encoded': '{count:dirección|direcciones} de {field!c} {count?tenía|tenían} espacios o acentos; se {count?escribió|escribieron} codificada{count?|s} como las envía el navegador (un espacio es %20): es la misma dirección.',
   'import.trimmed': 'Se quitaron espacios o caracteres invisibles al inicio o al final de {count:texto|textos} de {field!c}.',
   'import.line-breaks': '{count:texto|textos} de {field!c} {count?traía|traían} saltos de línea con el formato de Windows; se {count?escribió|escribieron} con el que guarda una celda: el texto se ve igual.',
@@ -43,8 +44,9 @@ registerMessages({
   'import.id-added': 'Se agregó un identificador a {count:elemento|elementos} de {field!c} que no {count?tenía|tenían}: las filas de otras hojas se ligan por él.',
   'import.exchange-rate-currency-only': '{count?Se omitió|Se omitieron} {count:tipo de cambio|tipos de cambio} del contrato que solo {count?traía|traían} la moneda ({currency}), sin tasa, fecha ni fuente: no {count?convierte|convierten} el monto a nada (la herramienta de captura del INAI lo escribe aunque no se capture un tipo de cambio). Si el contrato sí tiene uno, captúrelo en la hoja «Tipos de cambio».',
   // The same notes about several fields of one file, in one line (field-notes.ts): {fields} lists each column by
-  // sheet, «hoja «Actores»: «Teléfono del contacto» (2)», or a field no column holds by its path, «field» (count).
-  'import.dropped.fields': '{count?Se omitió|Se omitieron} {count:valor|valores} de {fieldCount:campo|campos} para los que la plantilla no tiene columna, así que {count?no se publicará|no se publicarán} de nuevo desde este libro: {fields}.',
+  // sheet, «hoja «Actores»: «Teléfono del contacto» (2)», and a field no column holds by its path below its sheet's
+  // items, «hoja «Contratos»: «period/durationInDays»», what several share once, «itemAmount» (amount, currency).
+  'import.dropped.fields': '{count?Se omitió|Se omitieron} {count:valor|valores} de {fieldCount:campo|campos} para los que la plantilla no tiene columna, así que {count?no se publicará|no se publicarán} de nuevo desde este libro. Cada uno se nombra por la hoja a la que corresponde y su nombre técnico: {fields}.',
   'import.url-encoded.fields': '{count:dirección|direcciones} con espacios o acentos se {count?escribió codificada|escribieron codificadas} como las envía el navegador (un espacio es %20; es la misma dirección): {fields}.',
   'import.trimmed.fields': 'Se quitaron espacios o caracteres invisibles al inicio o al final de {count:texto|textos}: {fields}.',
   'import.line-breaks.fields': '{count:texto|textos} con saltos de línea con el formato de Windows se {count?escribió|escribieron} con el que guarda una celda (el texto se ve igual): {fields}.',

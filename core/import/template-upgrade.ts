@@ -24,6 +24,7 @@ import { PROFILES } from '../profile/profiles';
 import type { Standard } from '../profile/types';
 import type { ColumnSpec, TemplateSpec } from '../template/spec';
 import { columnOfField } from '../template/column-of-field';
+import { sheetOfField } from '../template/sheet-of-field';
 import { cleanText } from '../unflatten/clean-cell';
 import { lookupCode, parseDate } from '../unflatten/parse-value';
 import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
@@ -225,10 +226,13 @@ function addIds(node: unknown, path: string[], keyed: Set<string>, tally: Upgrad
 
 export function upgradeForTemplate(doc: Obj, standard: Standard, spec: TemplateSpec, tally: UpgradeTally): void {
   upgradeValues(doc, standard, columnsByField(spec, standard), tally);
-  // A party's field as the official finds it, «Calle y número» of «Actores del proyecto»; its path without a column.
+  // A party's field as the official finds it, «Calle y número» of «Actores del proyecto»; without a column, its path
+  // below the parties' sheet, «identifier/schemeUrl» (hoja «Actores»).
   const columnOf = (field: string): string => {
     const place = columnOfField(spec, standard, field);
-    return place ? `«${place.column}» (hoja «${place.sheet}»)` : `«${field}»`;
+    if (place) return `«${place.column}» (hoja «${place.sheet}»)`;
+    const sheet = sheetOfField(spec, standard, field);
+    return sheet ? `«${sheet.part}» (hoja «${sheet.sheet}»)` : `«${field}»`;
   };
   mergeParties(doc, tally, columnOf);
   addIds(doc, [], keyedArrays(spec, standard), tally);

@@ -29,6 +29,8 @@ import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
 import { columnOfField } from '../template/column-of-field';
+import { sheetOfField } from '../template/sheet-of-field';
+import { listFields } from './field-notes';
 import { codeTitle } from '../checks/code-label';
 import { droppedValues } from './template-coverage';
 import { upgradeForTemplate, UpgradeTally } from './template-upgrade';
@@ -247,11 +249,17 @@ export function importDocuments(input: unknown, label: string, linked?: LinkedRe
     const tally = new UpgradeTally();
     for (const doc of docs) upgradeForTemplate(doc, standard, spec, tally);
     const values = droppedValues(docs, standard, spec);
-    for (const [field, count] of values.dropped) dropped.push(finding('import.dropped', 'warning', { count, field, file: label }));
+    // Named by the sheet of their items and the rest of their path (sheet-of-field): no column has a Spanish title for
+    // them, and `tender/tenderPeriod/durationInDays` alone told an official nothing of where it would have been.
+    for (const [field, count] of values.dropped) dropped.push(finding('import.dropped', 'warning', { count, field, ...sheetOfField(spec, standard, field), file: label }));
     // Said apart: they come back when the process is published here, and are lost only when it is not.
     if (values.publication.size) {
       const count = [...values.publication.values()].reduce((a, b) => a + b, 0);
-      dropped.push(finding('import.publication-derived', 'info', { count, fields: [...values.publication].map(([f, n]) => `«${f}» (${n})`).join(', '), file: label }));
+      const fields = listFields([...values.publication].map(([field, n]) => {
+        const place = sheetOfField(spec, standard, field);
+        return place ? { sheet: place.sheet, name: place.part, count: n, path: true } : { name: field, count: n, path: true };
+      }));
+      dropped.push(finding('import.publication-derived', 'info', { count, fields, file: label }));
     }
     for (const field of values.packageFields) packageFields.add(field);
     // What is left out is said once: a field's trimmed text or completed date was also reported, and then left out.

@@ -22,8 +22,9 @@ export function chooseContext(template: string, inSheet: boolean): string {
  * values themselves, and people read them in their own formats; `{name!m}` writes an amount in the finding's
  * `currency` ($91,168,415.75 for pesos). `{name?}` is the value, or nothing when the finding
  * has no such parameter. `{field!c}` names where a field is typed: its column and sheet when the finding carries
- * them (`column`, `sheet`), the field's path otherwise (fieldPlace). `{url!l}` is an address a file links to, and how
- * the file writes it when that differs (`written`: a relative address, resolved): what the official finds there.
+ * them (`column`, `sheet`), its path below its sheet's items (`part`, `sheet`) or its whole path otherwise
+ * (fieldPlace). `{url!l}` is an address a file links to, and how the file writes it when that differs (`written`: a
+ * relative address, resolved): what the official finds there.
  */
 export function renderTemplate(template: string, params: Finding['params']): string {
   return template.replace(/\{(\w+)(?:!([nfmcl])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
@@ -44,12 +45,16 @@ export function renderTemplate(template: string, params: Finding['params']): str
 
 /**
  * «la columna «Monto» de la hoja «Adjudicaciones»» where the template has a column for the finding's `field` (and
- * the finding names it), «awards/items/unit/value/amount» where it has none: an official reads the workbook by sheet
- * and column, and a JSON path only when no column holds the data.
+ * the finding names it); where it has none, the rest of its path after the sheet of its items (`part`,
+ * core/template/sheet-of-field), «itemAmount/amount» (hoja «Artículos adjudicados»): an official reads the workbook
+ * by sheet and column, and a JSON path only for what no column holds, as short as the sheet lets it be. The whole path,
+ * «awards/items/itemAmount/amount», only when the finding knows no sheet.
  */
 export function fieldPlace(params: Finding['params']): string {
-  const { sheet, column, field } = params;
-  return typeof sheet === 'string' && typeof column === 'string' ? `la columna «${column}» de la hoja «${sheet}»` : `«${String(field)}»`;
+  const { sheet, column, part, field } = params;
+  if (typeof sheet === 'string' && typeof column === 'string') return `la columna «${column}» de la hoja «${sheet}»`;
+  if (typeof sheet === 'string' && typeof part === 'string') return `«${part}» (hoja «${sheet}»)`;
+  return `«${String(field)}»`;
 }
 
 /**

@@ -64,8 +64,8 @@ export function relPath(segments: readonly string[]): RelPath {
 export class DocumentSet {
   readonly docs: Record<string, unknown>[] = [];
   private readonly roots = new Map<string, DocNode>();
-  /** The row each document's key was first read from. */
-  private readonly rootRows = new Map<string, number>();
+  /** The row each document's key was first read from (its sheet too: a copy of a root sheet repeats its keys). */
+  private readonly rootRows = new Map<string, SourceRow>();
 
   constructor(readonly collection: 'releases' | 'projects', readonly rootKey: string, readonly sourceMap: SourceMap) {}
 
@@ -73,8 +73,8 @@ export class DocumentSet {
     return this.roots.get(key);
   }
 
-  /** The row (1-based) whose key created the document `key`. */
-  rootRow(key: string): number | undefined {
+  /** The row (1-based, with its sheet) whose key created the document `key`. */
+  rootRow(key: string): SourceRow | undefined {
     return this.rootRows.get(key);
   }
 
@@ -84,7 +84,7 @@ export class DocumentSet {
     const node: DocNode = { obj, anchor: this.sourceMap.rootAnchor(this.collection, this.docs.length), field: undefined, id: undefined, kids: undefined, byId: undefined };
     this.docs.push(obj);
     this.roots.set(key, node);
-    this.rootRows.set(key, row.row);
+    this.rootRows.set(key, row);
     this.sourceMap.record(node.anchor, escapePointerSegment(this.rootKey), row, column);
     return node;
   }

@@ -4,6 +4,7 @@
  */
 import { finding, type CellRef, type Finding } from '../findings/finding';
 import { columnLetter, type CellValue } from '../workbook/model';
+import { formatList } from '../format/es-mx';
 import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
@@ -357,13 +358,48 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         writeValue(ctx, r, col, target, path, cleanCell(links && col.value.type === 'url' ? linkedCell(ctx, links, r, col, raw) : raw), here);
       }
     }
-    if (repeated) {
-      // Its clashes say which values were dropped; this says why, first: the key is the first row's.
-      let clashes = 0;
-      for (let i = mark; i < findings.length; i++) if (findings[i].code === 'cell.conflicting-value') clashes++;
-      if (clashes) findings.splice(mark, 0, finding('row.repeated-key', 'warning', { value: safePreview(rootKey), column: sheet.rootKey.header, firstRow: docs.rootRow(rootKey) ?? '', count: clashes }, { cell: cellRef(ctx, r, sheet.rootKey) }));
-    }
+    if (repeated) repeatedKey(ctx, r, rootKey, mark);
   }
+}
+
+/** At most this many differing columns are named in `row.repeated-key`; the rest are counted («y 3 más»). */
+const NAMED_CLASHES = 5;
+
+/**
+ * A root-sheet row repeating the key of an earlier row («Contrataciones», «Proyectos»): its values merge into that
+ * process or project (blank beside filled is one row continuing another, fixtures/engine/repeated-parent-merge). When
+ * a value differs, it is another process or project typed under a copied key far more often than a correction, and
+ * the merge kept the first row's values: warned only, the second row's data went unpublished without anyone noticing.
+ * An error then, on the key, naming both rows and the columns that differ, before the clashes (`mark`: where this
+ * row's findings start), which stay as warnings on each differing cell. Only the template's sheets: on a flatten-tool
+ * sheet rows repeating an ocid are its way to list items, and its merge rule is the Data Review Tool's.
+ */
+function repeatedKey(ctx: Context, r: number, rootKey: string, mark: number): void {
+  const { findings, sheet } = ctx;
+  const columns: string[] = [];
+  for (let i = mark; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.code !== 'cell.conflicting-value' || f.cell?.header === undefined || f.cell.column === undefined) continue;
+    const name = `«${f.cell.header}» (${columnLetter(f.cell.column)})`;
+    if (!columns.includes(name)) columns.push(name);
+  }
+  if (!columns.length) return;
+  const named = columns.length > NAMED_CLASHES ? [...columns.slice(0, NAMED_CLASHES), `${columns.length - NAMED_CLASHES} más`] : columns;
+  const first = ctx.docs.rootRow(rootKey);
+  // The first row on another sheet: a copy of the root sheet kept in the workbook («Copia de Contrataciones»), whose
+  // rows are read too (sheet.copy-of-sheet); «las filas 3 y 3 de la hoja…» named one sheet for both. Which of the two
+  // is the copy is not said here: a copy placed before the real sheet (Excel's «Contrataciones (2)») is read first.
+  const elsewhere = first !== undefined && first.sheet.name !== sheet.name;
+  findings.splice(mark, 0, finding(elsewhere ? 'row.repeated-key-other-sheet' : 'row.repeated-key', 'error', {
+    value: safePreview(rootKey),
+    column: sheet.rootKey.header,
+    sheet: sheet.name,
+    row: r + 1,
+    firstRow: first?.row ?? '',
+    ...(elsewhere ? { firstSheet: first.sheet.name } : {}),
+    count: columns.length,
+    columns: formatList(named),
+  }, { cell: cellRef(ctx, r, sheet.rootKey) }));
 }
 
 /** How deep a flatten-tool row goes: the deepest level of the sheet's own items where it has a value. */

@@ -365,8 +365,17 @@ describe('Validar, marks and Quitar marcas', () => {
 
   it('a project typed twice with another name says where the first one is, in plain Spanish', () => {
     writeRow(h.ss.get('Proyectos'), 4, { id: 'oc4ids-abc123-0001', title: 'Puente peatonal' });
-    const field = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')?.fields.find((f) => f.field === title.spec.title);
+    const report = main.runValidation();
+    const groups = report.groups.find((g) => g.sheet === 'Proyectos')?.fields;
+    const field = groups?.find((f) => f.field === title.spec.title);
     expect(field?.items.map((i) => i.message)).toContain('Este valor («Puente peatonal») no coincide con el ya capturado en la hoja «Proyectos», celda B3 («Puente vehicular»). Se conserva el primero; corrija el que no sea correcto.');
+    // …and, as an error that keeps it from being published, on the second row's key: the link goes to that cell,
+    // which is marked, and the text names both rows and the column that differs.
+    const id = col('id');
+    const key = groups?.find((f) => f.field === id.spec.title)?.items.find((i) => i.row === 4);
+    expect(key).toMatchObject({ severity: 'error', a1: 'Proyectos!A4', row: 4, column: id.index });
+    expect(key?.message).toMatch(new RegExp(`^Las filas 3 y 4 de la hoja «Proyectos» tienen el mismo «${id.spec.title}» \\(«oc4ids-abc123-0001»\\), pero datos distintos en la columna «${title.spec.title}» \\(B\\)\\.`));
+    expect(h.ss.get('Proyectos').peek(4, id.index)?.note?.startsWith(MARK_PREFIX)).toBe(true);
   });
 
   it('cells merged over rows are said at the merge, as the CLI says them in a file (the rows below read blank)', () => {

@@ -138,6 +138,29 @@ describe('validate', () => {
     expect(findings.some((f) => f.severity === 'error' && f.cell?.sheet === 'Contrataciones' && f.cell.row === 3)).toBe(true);
   });
 
+  // A copied row edited for another process, its OCID left as it was: the merge kept the first row's title and amount
+  // and only warned, so the workbook validated with 0 errors and the second process was never published.
+  test('a process copied to another row with its OCID unchanged is an error naming both rows and the columns that differ; exit 1', async () => {
+    const workbook = await exampleWorkbook('nuevo-leon');
+    const sheet = workbook.sheets.find((s) => s.name === 'Contrataciones');
+    if (!sheet) throw new Error('no Contrataciones sheet');
+    const paths = sheet.rows[1] as string[];
+    const columns = templateSpec().sheets.find((s) => s.name === 'Contrataciones')?.columns ?? [];
+    const titleOf = (p: string) => columns.find((c) => c.path === p)?.title;
+    const copy = [...sheet.rows[2]];
+    copy[paths.indexOf('tender/title')] = 'Rehabilitación del mercado municipal';
+    sheet.rows.push(copy);
+    const row = sheet.rows.length;
+    const file = path.join(dir, 'ocid-repetido.xlsx');
+    await writeXlsx(workbook, file);
+    const run = await runCli('validate', file, ...FECHA);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/^Hoja «Contrataciones» — 1 error, /m);
+    const letter = columnLetter(paths.indexOf('tender/title') + 1);
+    expect(run.out).toContain(`  A${row} (${titleOf('ocid')}): Error — Las filas 3 y ${row} de la hoja «Contrataciones» tienen el mismo «${titleOf('ocid')}» («${String(copy[0])}»), pero datos distintos en la columna «${titleOf('tender/title')}» (${letter}). `);
+    expect(run.out).toContain(`  ${letter}${row} (${titleOf('tender/title')}): Advertencia — Este valor («Rehabilitación del mercado municipal») no coincide`);
+  });
+
   test('convert writes what it read for review and exits 1 when there are errors; with --estricto it writes nothing, and says so', async () => {
     const file = path.join(dir, 'con-error-estricto.xlsx');
     await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho dinero' }), file);

@@ -248,7 +248,9 @@ withStandards('real Mexican publications round-trip', () => {
     const lines = run.err.split('\n').filter(Boolean);
     const dropped = lines.filter((l) => l.includes('la plantilla no tiene columna'));
     expect(dropped).toHaveLength(1);
-    expect(dropped[0]).toMatch(/^RecordPackage-\S+\.json: Se omitieron 18 valores de 18 campos .*«planning\/numberOfBeneficiaries» \(1\), .*«contracts\/x_observedPhysicalProgress» \(1\)\.$/);
+    // Each by the sheet its items are on and the rest of its path, not by a JSON path from the release's root
+    // («contracts/period/durationInDays»): the template has no Spanish title for a field it has no column for.
+    expect(dropped[0]).toMatch(/^RecordPackage-\S+\.json: Se omitieron 18 valores de 18 campos .*: hoja «Contrataciones»: «planning\/numberOfBeneficiaries», «tender» \(tenderPeriod\/maxExtentDate, .*\); hoja «Adjudicaciones»: «contractPeriod\/durationInDays»; hoja «Contratos»: «x_financial_advance», .*«period» \(maxExtentDate, durationInDays\), .*«x_observedPhysicalProgress»\.$/);
     // Its year-0001 dates (the capture tool's «no date») are left empty, said in one line; and the workbook's next step.
     expect(lines.filter((l) => l.includes('año anterior a 1900'))).toHaveLength(1);
     expect(lines[lines.length - 1]).toBe('Siguiente paso: abra cpe-021.xlsx, complete o corrija lo que dicen las notas de arriba y revíselo con «infra-abierta validate cpe-021.xlsx», que señala cada celda por corregir.');
@@ -264,6 +266,16 @@ withStandards('real Mexican publications round-trip', () => {
     expect(said).toEqual([
       '2 actores se repetían con el mismo identificador de otro; cada grupo se unió en uno, con todos sus roles.',
       'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «Nombre del actor» (hoja «Actores») «Constructora A, S.A.» (quedó «Constructora A»). Si el dato omitido es el correcto, escríbalo en su celda.',
+    ]);
+  });
+
+  test('a repeated party\'s value the template has no column for is named by its sheet and the rest of its path, not from the release\'s root', () => {
+    const party = { id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', roles: ['tenderer'], identifier: { id: 'AAA010101AAA', scheme: 'MX-RFC', schemeUrl: 'https://a.example' } };
+    const release = { ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', parties: [party, { ...party, roles: ['supplier'], identifier: { ...party.identifier, schemeUrl: 'https://b.example' } }] };
+    const { findings } = importDocuments({ releases: [release] }, 'paquete.json');
+    expect(findings.filter((f) => f.code === 'import.party-values-lost' || f.code === 'import.dropped').map(renderMessage)).toEqual([
+      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «identifier/schemeUrl» (hoja «Actores») «https://b.example» (quedó «https://a.example»). Si el dato omitido es el correcto, escríbalo en su celda.',
+      'Se omitió 1 valor de «identifier/schemeUrl» (hoja «Actores»): la plantilla no tiene columna para ese dato, así que no se publicará de nuevo desde este libro.',
     ]);
   });
 
@@ -343,11 +355,13 @@ withStandards('real Mexican publications round-trip', () => {
     const lines = run.err.split('\n').filter(Boolean);
     expect(lines).toContain(`${file}: Se quitaron 8 textos vacíos: hoja «Actores»: «Correo electrónico del contacto» (3), «Fax del contacto» (3), «Teléfono del contacto» (2).`);
     // Jalisco's documents typed «contrato» and «Bases»: the contract signed and the bidding documents (code-aliases.ts).
-    expect(lines).toContain(`${file}: 3 valores con otras mayúsculas, con su nombre, con un código de otra versión del catálogo o escritos de otra forma se escribieron como el código del catálogo: hoja «Documentos de contrato»: «Tipo de documento» (1); hoja «Documentos de licitación»: «Tipo de documento» (1); hoja «Contrataciones»: «Tipo de procedimiento» (1).`);
-    expect(lines.find((l) => l.includes('espacios o caracteres invisibles'))).toMatch(/: hoja «Artículos adjudicados»: «Unidad de medida» \(1\), «Clave de clasificación» \(1\); hoja «Actores»: «País» \(3\);/);
-    // What the template has no column for keeps its path: there is no column to name.
-    expect(lines.find((l) => l.includes('la plantilla no tiene columna'))).toMatch(/: «awards\/items\/itemAmount\/amount» \(1\), «awards\/items\/itemAmount\/currency» \(1\), /);
-    // Every other note names no path: the official reads sheets and columns.
+    expect(lines).toContain(`${file}: 3 valores con otras mayúsculas, con su nombre, con un código de otra versión del catálogo o escritos de otra forma se escribieron como el código del catálogo: hoja «Documentos de contrato»: «Tipo de documento»; hoja «Documentos de licitación»: «Tipo de documento»; hoja «Contrataciones»: «Tipo de procedimiento».`);
+    expect(lines.find((l) => l.includes('espacios o caracteres invisibles'))).toMatch(/: hoja «Artículos adjudicados»: «Unidad de medida», «Clave de clasificación»; hoja «Actores»: «País» \(3\);/);
+    // What the template has no column for has no Spanish title either: it is named by the sheet its items are on and
+    // the rest of its path, what several fields share said once.
+    expect(lines.find((l) => l.includes('la plantilla no tiene columna'))).toBe(`${file}: Se omitieron 34 valores de 34 campos para los que la plantilla no tiene columna, así que no se publicarán de nuevo desde este libro. Cada uno se nombra por la hoja a la que corresponde y su nombre técnico: hoja «Artículos adjudicados»: «itemAmount» (amount, currency), «taxRate» (percentage, value/amount, value/currency), «additionalClassifications» (id, description, scheme); hoja «Contrataciones»: «additionalProcessInformation» (purchaseNumber, startDateContractingProcess, processYear, estimatedAmount/amount, estimatedAmount/currency, contractedAmount/amount, contractedAmount/currency, originProcess, stageDescription/currentStage, stageDescription/description, stageDescription/stageNumber, consolidated, family, purchaseRequisitionDate); hoja «Contratos»: «period/durationInDays»; hoja «Artículos del contrato»: «itemAmount» (amount, currency), «taxRate» (percentage, value/amount, value/currency), «additionalClassifications» (id, description, scheme); hoja «Artículos»: «additionalClassifications» (id, description, scheme).`);
+    // No note names a path from the release's root: the official reads sheets and columns.
+    for (const l of lines.filter((x) => !x.includes('Los datos de paquete'))) expect(l.slice(file.length)).not.toMatch(/«(awards|contracts|tender|planning)\/[a-zA-Z/]+»/);
     for (const l of lines.filter((x) => !x.includes('la plantilla no tiene columna') && !x.includes('Los datos de paquete'))) expect(l.slice(file.length)).not.toMatch(/«[a-zA-Z]+\/[a-zA-Z/]+»/);
   });
 
@@ -433,7 +447,7 @@ withStandards('real Mexican publications round-trip', () => {
     const { findings } = importDocuments(load(path.join(REAL_MX, file)), file);
     expect(findings.filter((f) => f.code === 'import.dropped').map((f) => f.params.field)).toEqual([]);
     expect(findings.filter((f) => f.code === 'import.publication-derived').map(renderMessage)).toEqual([
-      '8 valores de los procesos de contratación de los proyectos no se copiaron al libro, que no tiene columna para ellos: «contractingProcesses/releases/id» (2), «contractingProcesses/releases/tag» (2), «contractingProcesses/releases/date» (2), «contractingProcesses/releases/url» (2). Al publicar se calculan de nuevo de los datos de contratación de cada proceso (sus entregas y sus licitantes) que este implementador publique, en este libro o ya publicados; los de un proceso que no publique aquí no se publicarán de nuevo.',
+      '8 valores de los procesos de contratación de los proyectos no se copiaron al libro, que no tiene columna para ellos: hoja «Procesos del proyecto»: «releases» (id (2), tag (2), date (2), url (2)). Al publicar se calculan de nuevo de los datos de contratación de cada proceso (sus entregas y sus licitantes) que este implementador publique, en este libro o ya publicados; los de un proceso que no publique aquí no se publicarán de nuevo.',
     ]);
   });
 
