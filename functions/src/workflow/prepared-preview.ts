@@ -111,6 +111,14 @@ export interface PreparedPreviewDeps {
   queue?: PreviewQueue;
   /** INLINE_PREVIEW_MAX_ITEMS unless given. */
   inlineMaxItems?: number;
+  /**
+   * Self-hosted: when these routes were built, and the previews this process is computing (`hash|publisher`). A
+   * marker older than the process that no computation of it answers for was left by a server that stopped (restarted,
+   * upgraded): started again at once, not after the lease — the coordinator's page said «Preparando…» for 10 minutes.
+   * In a cluster (`serve --procesos N`) a worker started again after a crash may so start one a sibling is already
+   * computing: the same preview twice, never a wrong one.
+   */
+  process?: { startedAt: string; inFlight: Set<string> };
 }
 
 const sleep = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms));
@@ -132,7 +140,9 @@ export async function previewWithinBudget(deps: PreparedPreviewDeps, snapshot: S
     await store.deletePreparedPreview(hash, publisher.id);
     throw failure(kept);
   }
-  if (kept?.state === 'preparing' && Date.now() - Date.parse(kept.at) < PREPARING_LEASE_MS) return 'preparing';
+  const key = `${hash}|${publisher.id}`;
+  const orphaned = (at: string) => !deps.queue && deps.process !== undefined && at < deps.process.startedAt && !deps.process.inFlight.has(key);
+  if (kept?.state === 'preparing' && Date.now() - Date.parse(kept.at) < PREPARING_LEASE_MS && !orphaned(kept.at)) return 'preparing';
 
   // Said before the work starts: a request meanwhile (another tab, the page asking again) waits for this one.
   await keep(store, hash, publisher.id, { format: FORMAT, state: 'preparing', at: new Date().toISOString() });
@@ -157,7 +167,8 @@ export async function previewWithinBudget(deps: PreparedPreviewDeps, snapshot: S
     return 'preparing';
   }
   let answered = false;
-  const job = prepare(store, deps.work, hash, publisher, now, () => answered, deps.log);
+  deps.process?.inFlight.add(key);
+  const job = prepare(store, deps.work, hash, publisher, now, () => answered, deps.log).finally(() => deps.process?.inFlight.delete(key));
   const outcome = budget > 0 ? await Promise.race([job, sleep(budget)]) : 'late';
   if (outcome !== 'late') return outcome;
   // The work goes on after the answer; what it keeps (or how it failed) is there for the next request.

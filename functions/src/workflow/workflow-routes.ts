@@ -199,6 +199,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   const work = deps.work ?? submissionWork(store);
   const previewDeps = {
     store, work, log,
+    process: { startedAt: new Date().toISOString(), inFlight: new Set<string>() },
     ...(deps.previewBudgetMs !== undefined ? { budgetMs: deps.previewBudgetMs } : {}),
     ...(deps.previewQueue ? { queue: deps.previewQueue } : {}),
     ...(deps.inlinePreviewMaxItems !== undefined ? { inlineMaxItems: deps.inlinePreviewMaxItems } : {}),
