@@ -721,12 +721,13 @@ describeIfChromium('review pages in headless Chromium', () => {
       expect(await page.locator('#titulo-cambios').textContent()).toBe('Qué cambiará al aprobar');
       expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(1);
 
-      // A revision whose computation fails after «se está preparando» went out (its snapshot gone): the reason, in Spanish.
+      // A revision whose computation failed after «se está preparando» went out (its snapshot gone; asked once before
+      // the page, which the page's first ask then is): the reason, in Spanish, and no «Preparando» any more.
       const lost = await send('Mercado Municipal, revisión perdida');
       await prep.h.store.deleteSnapshot(lost.snapshot.contentHash, '9999-01-01T00:00:00.000Z');
+      expect((await fetch(`${prep.base}/api/submissions/${lost.id}/preview`, { headers: { authorization: prep.h.bearer('coordinadorA') } })).status).toBe(503);
       await page.goto(`${prep.base}/#/revision/${lost.id}`);
-      await page.locator('#vista-previa-preparando').waitFor();
-      await page.getByText('No se encontró la revisión enviada de esta entrega. Pida al capturista que la envíe de nuevo.').waitFor({ timeout: 15_000 });
+      await page.getByText('No se encontró la revisión enviada de esta entrega. Pida al capturista que la envíe de nuevo.').waitFor();
       expect(await page.locator('#vista-previa-preparando').count()).toBe(0);
       await page.context().close();
     } finally {
