@@ -169,7 +169,11 @@ export async function previewWithinBudget(deps: PreparedPreviewDeps, snapshot: S
   let answered = false;
   deps.process?.inFlight.add(key);
   const job = prepare(store, deps.work, hash, publisher, now, () => answered, deps.log).finally(() => deps.process?.inFlight.delete(key));
-  const outcome = budget > 0 ? await Promise.race([job, sleep(budget)]) : 'late';
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), budget); });
+  // Cleared once answered: a budget's timer left pending kept a process that was done (a test, a server closing) waiting for it.
+  const outcome = budget > 0 ? await Promise.race([job, late]).finally(() => clearTimeout(timer)) : 'late';
+  clearTimeout(timer);
   if (outcome !== 'late') return outcome;
   // The work goes on after the answer; what it keeps (or how it failed) is there for the next request.
   answered = true;
