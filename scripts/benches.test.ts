@@ -29,6 +29,7 @@ const BENCHES: [string, Record<string, string>, RegExp][] = [
   ['bench:validate', { BENCH_SIZE: '5', BENCH_RUNS: '2' }, /\d+ \(\d+–\d+\)/],
   ['bench:compile', { BENCH_SIZE: '5', BENCH_RUNS: '2' }, /\d+ \(\d+–\d+\)/],
   ['bench:send', { BENCH_SIZE: '5' }, /gzip \(ahora\)[\s\S]*enviado comprimido al servidor propio: 201/],
+  ['bench:preview', { BENCH_PREVIEW_PROCESSES: '5' }, /vista previa de 5 procesos cambiados: primera respuesta [\d.]+ s/],
   ['bench:monthly-report', { BENCH_IMPLEMENTERS: '2', BENCH_MONTHS: '3' }, /tarea diaria \(cierres de mes\): [\d,.]+ ms, completa[\s\S]*el siguiente: 200/],
   ['bench:api', { BENCH_PROCESSES: '20', BENCH_REVISION_PROCESSES: '10', BENCH_SECONDS: '0.25', BENCH_BULK_RELEASES: '40', BENCH_CONNECTIONS: '4' }, /p99|ms/],
   ['bench:publish', { BENCH_REVISION_PROCESSES: '5' }, /[✓✗] Publicar 5 procesos × 3 revisiones/],

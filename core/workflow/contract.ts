@@ -682,6 +682,14 @@ export interface MonthlyReportAnswer extends MonthlyAccount { viewer: Viewer; st
 export const REPORT_PREPARING = 'report-preparing';
 export const REPORT_PREPARING_RETRY_SECONDS = 5;
 
+/**
+ * The preview of a send is not ready yet: 503 with this error code (and `Retry-After`) while it is computed outside
+ * the request (functions/src/workflow/prepared-preview.ts) — a large workbook takes longer than a proxy lets a
+ * request wait. The submission's page asks again by itself after PREVIEW_PREPARING_RETRY_SECONDS.
+ */
+export const PREVIEW_PREPARING = 'preview-preparing';
+export const PREVIEW_PREPARING_RETRY_SECONDS = 5;
+
 function bool(v: unknown, path: string): boolean {
   if (typeof v !== 'boolean') throw new ContractError(path, 'verdadero o falso');
   return v;

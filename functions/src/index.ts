@@ -4,7 +4,10 @@
  * - `review` (HTTPS) is the same app on instances of its own, which Hosting sends the review routes to
  *   (`/api/submissions…`, firebase.json): a submitted workbook is read, converted and validated there, and a preview
  *   computed — seconds of CPU and hundreds of MB for a large implementer — away from the public readers on `api`;
- * - `publishSubmission` (Cloud Tasks queue, firebase-functions task queue) publishes an approved submission;
+ * - `publishSubmission` (Cloud Tasks queue, firebase-functions task queue) publishes an approved submission, and
+ *   computes the preview of a large send (workflow/prepared-preview.ts): its request would outlast Hosting's 60 s, and
+ *   work left running after an answer is not reliable on Cloud Run. The same queue and function, so the deployment
+ *   (its queue, and the account's right to enqueue to it and invoke it, docs/deploy.md §4) is the publications';
  * - `updateReminders` (Cloud Scheduler) reminds publishers past their update period, and keeps the monthly report's
  *   month closes.
  * Each instance builds its wiring on first use, so deploying (which imports this file) and tests do no I/O at
@@ -34,6 +37,8 @@ import type { PublicationQueue, PublicationTask } from './publication/publicatio
 import { LEASE_MS, runPublicationTask, TASK_TIMEOUT_SECONDS } from './publication/publication-task';
 import { notifier, sendUpdateReminders, smtpNotifierDeps, type NotifierDeps } from './workflow/notifications';
 import { keepMonthCloses } from './workflow/month-closes';
+import { runPreviewTask, type PreviewQueue, type PreviewTask } from './workflow/prepared-preview';
+import { submissionWork } from './workflow/submission-work';
 
 /**
  * The password of the mail server the notices go through (docs/deploy.md §6): a secret in Secret Manager
@@ -71,7 +76,12 @@ export interface CloudOverrides {
   /** A local stub of the Cloud Storage JSON API. */
   storageApiEndpoint?: string;
   queue?: PublicationQueue;
+  previewQueue?: PreviewQueue;
 }
+
+/** What the `publishSubmission` queue carries: a publication, or a preview to prepare (`{ preview }`). */
+export type QueuedTask = PublicationTask | { preview: PreviewTask };
+const isPreviewTask = (t: QueuedTask): t is { preview: PreviewTask } => typeof (t as { preview?: unknown }).preview === 'object' && (t as { preview?: unknown }).preview !== null;
 
 /** Everything both functions share in one instance. */
 interface CloudContext {
@@ -101,16 +111,14 @@ function cloudContext(env: NodeJS.ProcessEnv, store: Store | undefined, override
   return { config, store: db, bulk, sheets, openSource };
 }
 
-/** Publication tasks go to the `publishSubmission` function's Cloud Tasks queue. */
-function cloudTaskQueue(): PublicationQueue {
-  return {
-    async enqueue(task: PublicationTask) {
-      const app = getApps()[0] ?? initializeApp();
-      // Cloud Tasks waits for the function as long as the function may run.
-      await getFunctions(app).taskQueue(`locations/${REGION}/functions/${PUBLISH_FUNCTION}`).enqueue(task, { dispatchDeadlineSeconds: TASK_TIMEOUT_SECONDS + 30 });
-    },
-  };
+/** Publication tasks, and previews to prepare, go to the `publishSubmission` function's Cloud Tasks queue. */
+async function enqueueTask(task: QueuedTask): Promise<void> {
+  const app = getApps()[0] ?? initializeApp();
+  // Cloud Tasks waits for the function as long as the function may run.
+  await getFunctions(app).taskQueue(`locations/${REGION}/functions/${PUBLISH_FUNCTION}`).enqueue(task, { dispatchDeadlineSeconds: TASK_TIMEOUT_SECONDS + 30 });
 }
+const cloudTaskQueue = (): PublicationQueue => ({ enqueue: (task) => enqueueTask(task) });
+const cloudPreviewQueue = (): PreviewQueue => ({ enqueue: (preview) => enqueueTask({ preview }) });
 
 function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.ProcessEnv): Express {
   const mail = mailDeps(ctx.store, env, ctx.config);
@@ -121,6 +129,7 @@ function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.Proc
     sheets: ctx.sheets,
     maxUploadBytes: ctx.config.maxBodyBytes,
     publicationQueue: overrides.queue ?? cloudTaskQueue(),
+    previewQueue: overrides.previewQueue ?? cloudPreviewQueue(),
     ...(ctx.config.serviceAccountEmail ? { serviceAccount: ctx.config.serviceAccountEmail } : {}),
     ...(ctx.config.googleClientId ? { googleClientId: ctx.config.dashboardClientId ?? ctx.config.googleClientId } : {}),
     ...(mail ? { notify: notifier(mail) } : {}),
@@ -215,7 +224,7 @@ export const review = onRequest({
   maxInstances: 20,
 }, serveApp);
 
-export const publishSubmission = onTaskDispatched<PublicationTask>({
+export const publishSubmission = onTaskDispatched<QueuedTask>({
   region: REGION,
   serviceAccount: RUN_AS,
   secrets: [SMTP_PASS],
@@ -230,6 +239,11 @@ export const publishSubmission = onTaskDispatched<PublicationTask>({
   rateLimits: { maxConcurrentDispatches: 10 },
 }, async (req) => {
   const { ctx, mail } = logMisconfiguration(() => { const c = shared(); return { ctx: c, mail: mailDeps(c.store, process.env, c.config) }; });
+  if (isPreviewTask(req.data)) {
+    // Never throws: how it ended is kept for the coordinator's page; a delivery whose instance died is retried.
+    await runPreviewTask({ store: ctx.store, work: submissionWork(ctx.store), now: () => new Date(), log: (m) => console.error(m) }, req.data.preview, req.retryCount);
+    return;
+  }
   const result = await runPublicationTask({
     store: ctx.store, baseUrl: ctx.config.publicBaseUrl, now: () => new Date(), log: (m) => console.error(m),
     openSource: ctx.openSource, bulk: ctx.bulk, allPublishersFiles: true, ...(mail ? { notify: notifier(mail) } : {}),

@@ -58,7 +58,18 @@ export async function runReview(base: string, review: Review, processes: number)
   const { submission } = await call('enviar', 'POST', `api/submissions?publisher=${REVIEW_PUBLISHER.id}`, review.capturista, fs.readFileSync(review.file));
   const submitted = seconds(t);
   t = performance.now();
-  await call('vista previa', 'GET', `api/submissions/${submission.id}/preview`, review.coordinador);
+  // A large send's preview may be computed after the first answer (503 preview-preparing, Retry-After): asked again.
+  for (;;) {
+    const res = await fetch(`${base}api/submissions/${submission.id}/preview`, { headers: { Authorization: `Bearer ${review.coordinador}` } });
+    const retry = res.status === 503 ? res.headers.get('retry-after') : null;
+    if (retry === null) {
+      if (!res.ok) throw new Error(`vista previa: ${res.status} ${(await res.text()).slice(0, 300)}`);
+      await res.arrayBuffer();
+      break;
+    }
+    await res.arrayBuffer();
+    await new Promise((r) => setTimeout(r, Number(retry) * 1000));
+  }
   const previewed = seconds(t);
   t = performance.now();
   await call('aprobar', 'POST', `api/submissions/${submission.id}/approve`, review.coordinador);

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
-import { sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate } from '../../core/format/es-mx';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
@@ -699,5 +699,39 @@ describeIfChromium('review pages in headless Chromium', () => {
     // The coordinator, who does return it, is still told to.
     const og = await signedIn('coordinadorA', '#/revision', { tab: 1 });
     await og.locator(`#bandeja tbody tr:has(a[href^="#/revision/${older}"]) .envio-anterior`, { hasText: 'Devuélvalo con un comentario' }).waitFor();
+  });
+
+  test('a send whose preview takes longer than a request may wait: «Preparando la vista previa…», then the page by itself; a failure meanwhile says why', async () => {
+    // No time to wait for any preview: each is computed after the answer (prepared-preview.ts), as a large one is.
+    const prep = await startReviewServer('vista-previa-preparando-', { sharing: srv, previewBudgetMs: 0 });
+    try {
+      const send = async (title: string): Promise<{ id: string; snapshot: { contentHash: string } }> => (await (await fetch(`${prep.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: prep.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) })).json() as { submission: { id: string; snapshot: { contentHash: string } } }).submission;
+      const sent = await send('Mercado Municipal');
+      const page = await signedInReview(prep, 'coordinadorA', `#/revision/${sent.id}`);
+      const note = page.locator('#vista-previa-preparando');
+      await note.waitFor();
+      expect(await note.getAttribute('role')).toBe('status');
+      expect(await note.textContent()).toBe('Preparando la vista previa: la plataforma está calculando qué cambiaría al aprobar este envío (0 contrataciones y 1 proyecto). Con libros así de grandes tarda hasta unos minutos; vuelva a consultarla en unos segundos. Esta página la vuelve a pedir sola cada 5 segundos.');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Entrega');
+      // Nothing to decide on yet: no preview, no «Aprobar».
+      expect(await page.locator('#vista-previa, #decision').count()).toBe(0);
+      // Then the whole page, without anyone asking again.
+      await page.waitForSelector('body[data-ready] #vista-previa', { timeout: 15_000 });
+      expect(await page.locator('#vista-previa-preparando').count()).toBe(0);
+      expect(await page.locator('#titulo-cambios').textContent()).toBe('Qué cambiará al aprobar');
+      expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(1);
+
+      // A revision whose computation failed after «se está preparando» went out (its snapshot gone; asked once before
+      // the page, which the page's first ask then is): the reason, in Spanish, and no «Preparando» any more.
+      const lost = await send('Mercado Municipal, revisión perdida');
+      await prep.h.store.deleteSnapshot(lost.snapshot.contentHash, '9999-01-01T00:00:00.000Z');
+      expect((await fetch(`${prep.base}/api/submissions/${lost.id}/preview`, { headers: { authorization: prep.h.bearer('coordinadorA') } })).status).toBe(503);
+      await page.goto(`${prep.base}/#/revision/${lost.id}`);
+      await page.getByText('No se encontró la revisión enviada de esta entrega. Pida al capturista que la envíe de nuevo.').waitFor();
+      expect(await page.locator('#vista-previa-preparando').count()).toBe(0);
+      await page.context().close();
+    } finally {
+      await prep.close();
+    }
   });
 });

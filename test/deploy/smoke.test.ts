@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import { deleteApp, getApps } from 'firebase-admin/app';
 import { buildFunctions, ROOT } from '../../scripts/build';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
+import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from '../workflow/test-identity';
 import { startSheetsStub, type SheetsStub } from '../workflow/sheets-stub';
 import { projectWorkbook } from '../workflow/workflow-harness';
@@ -177,4 +178,22 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
 
   // A second delivery of the same task (Cloud Tasks is at-least-once) changes nothing.
   expect((await request(bundle.tasks).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object)).status).toBe(204);
+
+  // A large send's preview is a task of the same queue (workflow/prepared-preview.ts: `review` enqueues it as
+  // `{ preview }` and waits for what it keeps): delivered to the function, it keeps the preview against what is
+  // published now, which the review's request then answers.
+  const hash = done.body.submission.snapshot.contentHash as string;
+  const store = openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: 'smoke_' });
+  try {
+    await store.deletePreparedPreview(hash, 'itait');
+    const preview = { data: { preview: { contentHash: hash, publisherId: 'itait' } } };
+    expect((await request(bundle.tasks).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(preview)).status).toBe(204);
+    const kept = JSON.parse(await store.getPreparedPreview(hash, 'itait') ?? 'null') as { state: string; currentPublicationId: string; preview: { projects: { counts: unknown } } };
+    expect(kept).toMatchObject({ state: 'ready', currentPublicationId: (await store.getCurrent('itait'))?.id });
+    expect(kept.preview.projects.counts).toEqual({ new: 0, changed: 0, unchanged: 1, removed: 0 });
+    const answer = await request(bundle.review).get(`/api/submissions/${id}/preview`).set('Authorization', fromDashboard);
+    expect([answer.status, answer.body.preview?.projects.counts]).toEqual([200, kept.preview.projects.counts]);
+  } finally {
+    await store.close();
+  }
 }, 30000);

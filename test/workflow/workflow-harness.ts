@@ -19,6 +19,7 @@ import { GoogleSheetsSource } from '../../functions/src/ingest/sheets-source';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Publisher, Store, User } from '../../functions/src/store/store';
 import type { PublicationQueue } from '../../functions/src/publication/publication-queue';
+import type { PreviewQueue } from '../../functions/src/workflow/prepared-preview';
 import { directoryUploads } from '../../functions/src/workflow/upload-store';
 import { workflowRoutes } from '../../functions/src/workflow/workflow-routes';
 import { notifier, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
@@ -109,7 +110,15 @@ function notifyOption(store: Store, opts: HarnessOptions) {
   return opts.smtpPort ? { notify: notifier({ store, outbox: smtpOutbox({ host: '127.0.0.1', port: opts.smtpPort, secure: false, from: 'Infraestructura Abierta <avisos@infra-abierta.test>' }), dashboardUrl: DASHBOARD_URL, log: () => {} }) } : {};
 }
 
-export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Store) => Store; now?: () => Date; openStore?: () => Store } = {}): Promise<CloudHarness> {
+/** What the preview route is given (workflow-routes.ts): its budget, and in the cloud the queue large sends' previews go to. */
+export interface PreviewOptions { previewBudgetMs?: number; previewQueue?: PreviewQueue; inlinePreviewMaxItems?: number }
+const previewOptions = (opts: PreviewOptions): PreviewOptions => ({
+  ...(opts.previewBudgetMs !== undefined ? { previewBudgetMs: opts.previewBudgetMs } : {}),
+  ...(opts.previewQueue ? { previewQueue: opts.previewQueue } : {}),
+  ...(opts.inlinePreviewMaxItems !== undefined ? { inlinePreviewMaxItems: opts.inlinePreviewMaxItems } : {}),
+});
+
+export async function cloudHarness(opts: HarnessOptions & PreviewOptions & { wrapStore?: (s: Store) => Store; now?: () => Date; openStore?: () => Store } = {}): Promise<CloudHarness> {
   const inner = opts.openStore ? opts.openStore() : openSqliteStore(':memory:');
   await seed(inner);
   const store = opts.wrapStore ? opts.wrapStore(inner) : inner;
@@ -128,6 +137,7 @@ export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Stor
     ...notifyOption(store, opts),
     log: () => {},
     ...(opts.now ? { now: opts.now } : {}),
+    ...previewOptions(opts),
   });
   const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 1024 * 1024 }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}), ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {
@@ -139,7 +149,7 @@ export async function cloudHarness(opts: HarnessOptions & { wrapStore?: (s: Stor
 
 export interface LocalHarness extends Harness { uploadDir: string }
 
-export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; maxValuesBytes?: number; now?: () => Date; publicationQueue?: PublicationQueue; openStore?: () => Store; reportBudgetMs?: number } = {}): Promise<LocalHarness> {
+export async function localHarness(opts: HarnessOptions & PreviewOptions & { uploadQuotaBytes?: number; maxUploadBytes?: number; maxValuesBytes?: number; now?: () => Date; publicationQueue?: PublicationQueue; openStore?: () => Store; reportBudgetMs?: number } = {}): Promise<LocalHarness> {
   const store = opts.openStore ? opts.openStore() : openSqliteStore(':memory:');
   const tokens = new Map<string, string>();
   await seed(store, tokens);
@@ -154,6 +164,7 @@ export async function localHarness(opts: HarnessOptions & { uploadQuotaBytes?: n
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.publicationQueue ? { publicationQueue: opts.publicationQueue } : {}),
     ...(opts.reportBudgetMs !== undefined ? { reportBudgetMs: opts.reportBudgetMs } : {}),
+    ...previewOptions(opts),
   });
   const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: maxUploadBytes }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}), ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {

@@ -12,7 +12,7 @@ import { formatCount, formatDate, formatNumber, formatTimestamp } from '../../..
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
-  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type Change, type ChangeGroup, type DecisionRequest, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
@@ -366,6 +366,14 @@ export const reviewSubmissionPage: Page = {
       // load said «No se pudieron cargar los datos. Intente de nuevo en unos minutos», with a link to Inicio.
       if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
         return h('div', null, ...heading('Entrega no disponible', e.message), h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
+      }
+      // A large send whose preview is being computed outside the request (the proxy in front would cut it): the
+      // server's words, and asked again shortly by the page itself, while it is still the one shown; it then draws
+      // the whole page, or how the computation failed.
+      if (e instanceof ApiError && e.code === PREVIEW_PREPARING) {
+        const note = h('p', { class: 'note', id: 'vista-previa-preparando', role: 'status' }, `${e.message} Esta página la vuelve a pedir sola cada ${PREVIEW_PREPARING_RETRY_SECONDS} segundos.`);
+        window.setTimeout(() => { if (note.isConnected) rerender(); }, PREVIEW_PREPARING_RETRY_SECONDS * 1000);
+        return h('div', null, ...heading('Entrega'), note, h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
       }
       throw e;
     }

@@ -74,6 +74,8 @@ const DIGESTS: Record<string, string> = {
   projects: '60 ee380ab6ba1f68bb',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
+  // The previews computed outside their request (Store.putPreparedPreview): a table of its own, empty here.
+  previews: '0 e3b0c44298fc1c14',
   // Each publication keeps the time zone its workbook was converted with (`timeZone`, here America/Mexico_City): its
   // datos.xlsx writes dates in it (bulk-files.ts). Only this table changed.
   publications: '6 6592f11ad959cb4b',

@@ -22,7 +22,8 @@ export type CollectionName =
   | 'indexes'
   | 'snapshots'
   | 'changes'
-  | 'monthCloses';
+  | 'monthCloses'
+  | 'previews';
 
 export interface CollectionSpec {
   /** Top-level body fields copied into indexed columns (Firestore: top-level fields; nested paths are unsupported by the emulator). */
@@ -109,6 +110,9 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   // The sends each publisher had open when a month closed (Store.putMonthClose), keyed by month: the monthly report
   // reads the latest one before the month it reports (descending from it, by publisher).
   monthCloses: { fields: ['publisherId'], queries: [], descending: [['publisherId']] },
+  // Chunks of a review's preview computed outside its request (Store.putPreparedPreview), read by document id; deleted
+  // by snapshot and publisher (deleteWhere: equality only, no query to index).
+  previews: { fields: ['contentHash', 'publisherId'], queries: [] },
 };
 
 /** `collection|fields|direction` of every query COLLECTIONS declares (equality fields sorted: their order does not matter). */

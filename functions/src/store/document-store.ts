@@ -47,6 +47,16 @@ interface IndexChunk {
   text: string;
 }
 
+/** A part of a prepared preview (Store.putPreparedPreview): `write` tells one put's parts from another's. */
+interface PreviewChunk {
+  contentHash: string;
+  publisherId: string;
+  part: number;
+  parts?: number;
+  write: string;
+  text: string;
+}
+
 interface SnapshotChunk {
   contentHash: string;
   part: number;
@@ -594,7 +604,30 @@ export function createStore(backend: DocumentBackend): Store {
       if (!head || (head.keptAt !== undefined && head.keptAt >= keptBefore)) return false;
       await backend.delete('snapshots', docId(contentHash, '0'));
       await backend.deleteWhere('snapshots', { contentHash });
+      // What was computed from it goes with it: no submission can ask for that preview any more.
+      await backend.deleteWhere('previews', { contentHash });
       return true;
+    },
+    async putPreparedPreview(contentHash, publisherId, text) {
+      const write = randomUUID();
+      const parts = Math.max(1, Math.ceil(text.length / INDEX_CHUNK));
+      const row = (part: number) => toRow('previews', docId(contentHash, publisherId, String(part)), sortKey(contentHash, publisherId, String(part)),
+        { contentHash, publisherId, part, ...(part === 0 ? { parts } : {}), write, text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK) } satisfies PreviewChunk);
+      // Part 0 last: until it is written, a reader finds the previous put whole, or parts of this one it refuses.
+      await putAll('previews', Array.from({ length: parts - 1 }, (_, i) => row(i + 1)));
+      await putAll('previews', [row(0)]);
+    },
+    async getPreparedPreview(contentHash, publisherId) {
+      const head = await get<PreviewChunk>('previews', docId(contentHash, publisherId, '0'));
+      if (!head?.parts) return undefined;
+      const rest = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<PreviewChunk>('previews', docId(contentHash, publisherId, String(i + 1)))));
+      // A part of another put (a later one being written, or an earlier one left over): not this put's text.
+      if (rest.some((c) => c?.write !== head.write)) return undefined;
+      return [head, ...(rest as PreviewChunk[])].map((c) => c.text).join('');
+    },
+    async deletePreparedPreview(contentHash, publisherId) {
+      await backend.delete('previews', docId(contentHash, publisherId, '0'));
+      await backend.deleteWhere('previews', { contentHash, publisherId });
     },
     getProject: (publicationId, id) => get<Stored<ProjectInput>>('projects', docId(publicationId, id)),
     async listDocumentTexts(kind: DocumentKind, q) {

@@ -29,6 +29,8 @@ const SINGLE_WRITE_METHODS = [
   'putIndex',
   'putSnapshot',
   'deleteSnapshot',
+  'putPreparedPreview',
+  'deletePreparedPreview',
   'deletePublication',
 ] as const;
 

@@ -621,6 +621,28 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.getSnapshot(a)).toBe(big);
     });
 
+    test('a prepared preview larger than one document is replaced whole by each put, per snapshot and publisher, and goes with its snapshot', async () => {
+      const [a, b] = ['a', 'b'].map((x) => x.repeat(64));
+      expect(await store.getPreparedPreview(a, 'p1')).toBeUndefined();
+      const big = JSON.stringify({ state: 'ready', preview: 'ñ«x»'.repeat(200_000) }); // three parts
+      await store.putPreparedPreview(a, 'p1', big);
+      await store.putPreparedPreview(a, 'p2', 'otro');
+      await store.putPreparedPreview(b, 'p1', 'de b');
+      expect(await store.getPreparedPreview(a, 'p1')).toBe(big);
+      // A shorter put replaces it: its own part 0 only, never the longer put's other parts with it.
+      await store.putPreparedPreview(a, 'p1', '{"state":"preparing"}');
+      expect(await store.getPreparedPreview(a, 'p1')).toBe('{"state":"preparing"}');
+      await store.putPreparedPreview(a, 'p1', big);
+      expect(await store.getPreparedPreview(a, 'p1')).toBe(big);
+      await store.deletePreparedPreview(a, 'p2');
+      expect(await store.getPreparedPreview(a, 'p2')).toBeUndefined();
+      expect(await store.getPreparedPreview(a, 'p1')).toBe(big);
+      await store.putSnapshot(a, 'a', at(1));
+      expect(await store.deleteSnapshot(a, at(2))).toBe(true);
+      expect(await store.getPreparedPreview(a, 'p1')).toBeUndefined();
+      expect(await store.getPreparedPreview(b, 'p1')).toBe('de b');
+    });
+
     test('a put larger than one batch (> 500 documents) is written whole', async () => {
       await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
       const releases = Array.from({ length: 1100 }, (_, i) => sampleRelease(`ocds-abc123-${String(i).padStart(4, '0')}`, 1, 'bulk'));

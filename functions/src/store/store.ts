@@ -348,6 +348,15 @@ export interface Store {
    * absent or kept again.
    */
   deleteSnapshot(contentHash: string, keptBefore: string): Promise<boolean>;
+  /**
+   * What a review's preview of snapshot `contentHash` for `publisherId` was found to be, computed outside the request
+   * that asked for it (workflow/prepared-preview.ts): JSON text, chunked like snapshots, replaced by each put. A reader
+   * gets one whole put's text, never parts of two; undefined when absent. Removed with its snapshot (deleteSnapshot)
+   * and by deletePreparedPreview.
+   */
+  putPreparedPreview(contentHash: string, publisherId: string, text: string): Promise<void>;
+  getPreparedPreview(contentHash: string, publisherId: string): Promise<string | undefined>;
+  deletePreparedPreview(contentHash: string, publisherId: string): Promise<void>;
 
   /** Starts a publication in status 'writing'; 'conflict' if the id exists. Ordered by (createdAt, id). */
   createPublication(publication: NewPublication): Promise<Publication>;

@@ -40,7 +40,7 @@ import { can, canSome, sameState, type Action } from '../auth/policy';
 import { isSpreadsheetId } from '../ingest/sheets-source';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
-  isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSource, type SubmissionStatus, type User,
+  isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSnapshot, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
 import { approveSubmission, latestApproved, lostDecision, newerApproved, newerThan, recoverStaleApproval, refusalText, revisionChanged, revisionMoved } from './approve-submission';
 import { historyVersion } from '../store/submission-history';
@@ -56,7 +56,7 @@ import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
 import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
-  AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, MAX_WORKBOOK_VALUES_BYTES, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
+  AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, MAX_WORKBOOK_VALUES_BYTES, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
   type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
@@ -66,6 +66,7 @@ import { ReadLimitError } from '../ingest/xlsx/read-limits';
 import { foreignFileMessage, foreignKind } from '../ingest/xlsx/foreign-file';
 import { bufferBytes } from '../ingest/xlsx/zip-archive';
 import { gzippedValuesBody, valuesTooLarge } from './workbook-values-body';
+import { previewWithinBudget, type PreviewQueue } from './prepared-preview';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
@@ -113,6 +114,12 @@ export interface WorkflowDeps {
   notifyWaitMs?: number;
   /** Where submitted workbooks are taken in (checked, snapshot kept) and previews computed (submission-work.ts); default: in this thread. */
   work?: SubmissionWork;
+  /** What a preview request waits before answering «se está preparando» (prepared-preview.ts PREVIEW_BUDGET_MS). */
+  previewBudgetMs?: number;
+  /** The cloud: large sends' previews are computed by a task of this queue (prepared-preview.ts). */
+  previewQueue?: PreviewQueue;
+  /** Processes and projects above which a send's preview goes to `previewQueue` (INLINE_PREVIEW_MAX_ITEMS). */
+  inlinePreviewMaxItems?: number;
 }
 
 /** A request answers after at most this wait for its notice; a slower mail server delivers it in the background. */
@@ -130,6 +137,12 @@ const DENIED: Record<Action, string> = {
   'stages.record': 'registrar las etapas del programa',
   'report.read': 'consultar el informe mensual',
 };
+
+/** A send's size as its page says it, for «se está preparando»: « (3 contrataciones y 2 proyectos)», or nothing when an older snapshot did not count them. */
+function sizeOfSend(s: SubmissionSnapshot): string {
+  if (s.processes === undefined || s.projects === undefined) return '';
+  return ` (${formatCount(s.processes, 'contratación', 'contrataciones')} y ${formatCount(s.projects, 'proyecto', 'proyectos')})`;
+}
 
 /**
  * `?archivo=`: the uploaded file's name without the official's folders, made safe as a spreadsheet's name is
@@ -184,6 +197,13 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
   const log = deps.log ?? ((m: string) => console.error(m));
   const notify = deps.notify && notifyWithin(deps.notify, deps.notifyWaitMs ?? NOTIFY_WAIT_MS);
   const work = deps.work ?? submissionWork(store);
+  const previewDeps = {
+    store, work, log,
+    process: { startedAt: new Date().toISOString(), inFlight: new Set<string>() },
+    ...(deps.previewBudgetMs !== undefined ? { budgetMs: deps.previewBudgetMs } : {}),
+    ...(deps.previewQueue ? { queue: deps.previewQueue } : {}),
+    ...(deps.inlinePreviewMaxItems !== undefined ? { inlineMaxItems: deps.inlinePreviewMaxItems } : {}),
+  };
   const router = Router();
   // Registering publishers and commitments shares this deployment's identity (admin only).
   router.use(publisherAdminRoutes({ store, authenticator: deps.authenticator, now }));
@@ -597,13 +617,18 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Esta entrega no guardó la revisión enviada; pida al capturista que la envíe de nuevo para ver la vista previa.');
-    const { currentPublicationId, preview } = await work.preview(submission.snapshot.contentHash, publisher, stamp()).catch(async (e: unknown) => {
+    const prepared = await previewWithinBudget(previewDeps, submission.snapshot, publisher, stamp()).catch(async (e: unknown) => {
       // An ended submission's revision may have been pruned (publication/prune-snapshots.ts): its page shows the
       // history, not a preview, and must still open.
       if (!(e instanceof SourceError && e.code === 'snapshot-missing')) throw e;
       if (!ENDED.includes(submission.status)) throw new HttpError(409, e.code, e.message);
       return { currentPublicationId: (await store.getCurrent(publisher.id))?.id ?? null, preview: changePreview({ releases: [], projects: [], currentReleases: new Map(), currentProjects: new Map(), now: stamp() }) };
     });
+    if (prepared === 'preparing') {
+      res.set('Retry-After', String(PREVIEW_PREPARING_RETRY_SECONDS));
+      throw new HttpError(503, PREVIEW_PREPARING, `Preparando la vista previa: la plataforma está calculando qué cambiaría al aprobar este envío${sizeOfSend(submission.snapshot)}. Con libros así de grandes tarda hasta unos minutos; vuelva a consultarla en unos segundos.`);
+    }
+    const { currentPublicationId, preview } = prepared;
     // Did the implementer keep editing after submitting? Only a Google Sheet can be looked at again.
     let liveChanged: boolean | null = null;
     if (submission.source.kind === 'sheets' && deps.sheets) {

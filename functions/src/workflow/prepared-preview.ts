@@ -1,0 +1,200 @@
+/**
+ * The preview of a send (GET /api/submissions/:id/preview: what approving it would change) computed outside the
+ * request that asks for it when it takes long. With 10,000 processes and 5,000 projects it took 33–88 s, and the
+ * request waited for it: Firebase Hosting cuts a request to the functions at 60 s, as nginx does by default
+ * (`proxy_read_timeout`), so the coordinator of a large implementer never saw it and could not decide.
+ *
+ * What is computed is kept in the store (Store.putPreparedPreview), by the snapshot's content hash and the publisher,
+ * with the publication it was compared with: a new publication makes it stale (computed again), a new revision is
+ * another snapshot, and pruning a snapshot removes it. The entry says `preparing` (since when), `ready` or `failed`
+ * (the Spanish reason, told once to whoever asks next; asking again afterwards starts over).
+ *
+ * A request whose preview is not kept starts it and waits at most a budget (PREVIEW_BUDGET_MS); past it, it answers
+ * 503 `preview-preparing` with Retry-After — as the monthly report does while it is being prepared: the client is
+ * told to come back (Retry-After is defined for 503, not for 202), and a client that does not know the code shows its
+ * Spanish message instead of taking the answer for a preview — and the page asks again by itself. Where the work
+ * goes on after that answer:
+ * - self-hosted, in the server's background thread (server/background-thread.ts), which a sent answer does not stop;
+ * - in the cloud, a process's work after its answer is not reliable (Cloud Run, which runs the functions, throttles
+ *   an instance's CPU outside requests and may stop it), so a large send's preview is a task of the publication
+ *   queue's function (`publishSubmission`, functions/src/index.ts), run to its end within a request of its own,
+ *   and the asking request waits for what it keeps. A small one is computed in the request, as before.
+ */
+import { HttpError, STORE_MESSAGES } from '../api/http-error';
+import { SourceError } from '../ingest/sheet-source';
+import { isStoreError, type Publisher, type Store, type SubmissionSnapshot } from '../store/store';
+import type { ChangePreview } from '../../../core/workflow/contract';
+import type { SubmissionPreview, SubmissionWork } from './submission-work';
+
+/** How long a request waits for its preview before answering «se está preparando»: well under a proxy's 60 s. */
+export const PREVIEW_BUDGET_MS = 20_000;
+/**
+ * A preparation begun longer ago than this has surely ended without keeping anything (its process restarted, its
+ * task's instance died): asked again, it starts over. Longer than the task function may run (540 s).
+ */
+export const PREPARING_LEASE_MS = 10 * 60_000;
+/** In the cloud, sends of more processes and projects than this are previewed by a task (about 6 ms each on one CPU). */
+export const INLINE_PREVIEW_MAX_ITEMS = 1_000;
+/** How often a request waiting for a task's preview looks whether it is kept. */
+const POLL_MS = 1_000;
+/** A task delivered this many times without keeping anything (each attempt died): says so instead of trying again. */
+export const PREVIEW_TASK_ATTEMPTS = 3;
+/** The shape kept; another version's (an upgrade) is computed again. */
+const FORMAT = 1;
+
+type Kept =
+  | { format: number; state: 'preparing'; at: string }
+  | { format: number; state: 'ready'; currentPublicationId: string | null; preview: ChangePreview }
+  | { format: number; state: 'failed'; status: number; code: string; message: string };
+
+/** A preview to prepare in the background (the cloud: a task of the publication queue's function). */
+export interface PreviewTask { contentHash: string; publisherId: string }
+export interface PreviewQueue { enqueue(task: PreviewTask): Promise<void> }
+
+const INTERNAL = 'Ocurrió un error interno al calcular la vista previa. Vuelva a abrir la página para intentarlo de nuevo; si el problema sigue, avise a quien administra la plataforma.';
+const NOT_FINISHED = 'El cálculo de la vista previa de este envío se interrumpió varias veces sin terminar, probablemente por su tamaño. Vuelva a abrir la página para intentarlo de nuevo; si vuelve a pasar, devuélvalo para que se envíe en partes, o avise a quien administra la plataforma.';
+const UNSCHEDULED = 'No se pudo programar el cálculo de la vista previa (servicio de tareas no disponible). Intente de nuevo en unos minutos.';
+
+async function readKept(store: Store, contentHash: string, publisherId: string): Promise<Kept | undefined> {
+  const text = await store.getPreparedPreview(contentHash, publisherId);
+  if (text === undefined) return undefined;
+  try {
+    const kept = JSON.parse(text) as Kept;
+    return kept.format === FORMAT ? kept : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const keep = (store: Store, contentHash: string, publisherId: string, kept: Kept): Promise<void> => store.putPreparedPreview(contentHash, publisherId, JSON.stringify(kept));
+
+/** What a failure is kept as: what the request would have answered. */
+function failedAs(e: unknown): Kept {
+  if (e instanceof HttpError) return { format: FORMAT, state: 'failed', status: e.status, code: e.code, message: e.message };
+  if (e instanceof SourceError) return { format: FORMAT, state: 'failed', status: 409, code: e.code, message: e.message };
+  if (isStoreError(e) && e.kind === 'conflict') return { format: FORMAT, state: 'failed', status: 409, code: e.kind, message: STORE_MESSAGES[e.kind] };
+  return { format: FORMAT, state: 'failed', status: 500, code: 'internal', message: INTERNAL };
+}
+
+/** A kept failure as the error its request throws (a missing snapshot as the SourceError the route knows). */
+const failure = (kept: Extract<Kept, { state: 'failed' }>): Error => (kept.code === 'snapshot-missing' ? new SourceError(kept.message, kept.code) : new HttpError(kept.status, kept.code, kept.message));
+
+/**
+ * Computes the preview and keeps it. A failure is kept when nobody is waiting for it any more (`unanswered`: the
+ * request answered «se está preparando», or a task), for the next request to tell; otherwise the marker goes and the
+ * failure is the waiting request's.
+ */
+async function prepare(store: Store, work: SubmissionWork, contentHash: string, publisher: Publisher, now: string, unanswered: () => boolean, log: (m: string) => void): Promise<SubmissionPreview> {
+  try {
+    const computed = await work.preview(contentHash, publisher, now);
+    await keep(store, contentHash, publisher.id, { format: FORMAT, state: 'ready', currentPublicationId: computed.currentPublicationId, preview: computed.preview });
+    return computed;
+  } catch (e) {
+    if (unanswered()) {
+      const kept = failedAs(e);
+      if (kept.state === 'failed' && kept.code === 'internal') log(`vista previa de ${contentHash.slice(0, 12)} (${publisher.id}): ${e instanceof Error ? e.message : String(e)}`);
+      await keep(store, contentHash, publisher.id, kept).catch(() => undefined);
+    } else {
+      await store.deletePreparedPreview(contentHash, publisher.id).catch(() => undefined);
+    }
+    throw e;
+  }
+}
+
+export interface PreparedPreviewDeps {
+  store: Store;
+  work: SubmissionWork;
+  log: (m: string) => void;
+  /** PREVIEW_BUDGET_MS unless given (tests: 0 answers «se está preparando» at once). */
+  budgetMs?: number;
+  /** The cloud: large sends' previews go to this queue. Absent: computed where `work` runs, the request waiting up to the budget. */
+  queue?: PreviewQueue;
+  /** INLINE_PREVIEW_MAX_ITEMS unless given. */
+  inlineMaxItems?: number;
+  /**
+   * Self-hosted: when these routes were built, and the previews this process is computing (`hash|publisher`). A
+   * marker older than the process that no computation of it answers for was left by a server that stopped (restarted,
+   * upgraded): started again at once, not after the lease — the coordinator's page said «Preparando…» for 10 minutes.
+   * In a cluster (`serve --procesos N`) a worker started again after a crash may so start one a sibling is already
+   * computing: the same preview twice, never a wrong one.
+   */
+  process?: { startedAt: string; inFlight: Set<string> };
+}
+
+const sleep = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms));
+
+/** How large a send is, for the choice above: its processes and projects, or its rows when an older snapshot did not count them. */
+const sizeOf = (s: SubmissionSnapshot): number => (s.processes !== undefined || s.projects !== undefined ? (s.processes ?? 0) + (s.projects ?? 0) : s.rows);
+
+/**
+ * The preview of `snapshot` for `publisher` within the budget, or 'preparing' (being computed; ask again). A kept
+ * failure is thrown once. Errors of a computation that finished within the budget are thrown as they came.
+ */
+export async function previewWithinBudget(deps: PreparedPreviewDeps, snapshot: SubmissionSnapshot, publisher: Publisher, now: string): Promise<SubmissionPreview | 'preparing'> {
+  const { store } = deps;
+  const hash = snapshot.contentHash;
+  const current = (await store.getCurrent(publisher.id))?.id ?? null;
+  const kept = await readKept(store, hash, publisher.id);
+  if (kept?.state === 'ready' && kept.currentPublicationId === current) return { currentPublicationId: current, preview: kept.preview };
+  if (kept?.state === 'failed') {
+    await store.deletePreparedPreview(hash, publisher.id);
+    throw failure(kept);
+  }
+  const key = `${hash}|${publisher.id}`;
+  const orphaned = (at: string) => !deps.queue && deps.process !== undefined && at < deps.process.startedAt && !deps.process.inFlight.has(key);
+  if (kept?.state === 'preparing' && Date.now() - Date.parse(kept.at) < PREPARING_LEASE_MS && !orphaned(kept.at)) return 'preparing';
+
+  // Said before the work starts: a request meanwhile (another tab, the page asking again) waits for this one.
+  await keep(store, hash, publisher.id, { format: FORMAT, state: 'preparing', at: new Date().toISOString() });
+  const budget = deps.budgetMs ?? PREVIEW_BUDGET_MS;
+  if (deps.queue && sizeOf(snapshot) > (deps.inlineMaxItems ?? INLINE_PREVIEW_MAX_ITEMS)) {
+    try {
+      await deps.queue.enqueue({ contentHash: hash, publisherId: publisher.id });
+    } catch (e) {
+      deps.log(`no se pudo encolar la vista previa de ${hash.slice(0, 12)} (${publisher.id}): ${e instanceof Error ? e.message : String(e)}`);
+      await store.deletePreparedPreview(hash, publisher.id);
+      throw new HttpError(503, 'preview-unscheduled', UNSCHEDULED);
+    }
+    for (const deadline = Date.now() + budget; Date.now() + POLL_MS <= deadline;) {
+      await sleep(POLL_MS);
+      const seen = await readKept(store, hash, publisher.id);
+      if (seen?.state === 'ready') return { currentPublicationId: seen.currentPublicationId, preview: seen.preview };
+      if (seen?.state === 'failed') {
+        await store.deletePreparedPreview(hash, publisher.id);
+        throw failure(seen);
+      }
+    }
+    return 'preparing';
+  }
+  let answered = false;
+  deps.process?.inFlight.add(key);
+  const job = prepare(store, deps.work, hash, publisher, now, () => answered, deps.log).finally(() => deps.process?.inFlight.delete(key));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), budget); });
+  // Cleared once answered: a budget's timer left pending kept a process that was done (a test, a server closing) waiting for it.
+  const outcome = budget > 0 ? await Promise.race([job, late]).finally(() => clearTimeout(timer)) : 'late';
+  clearTimeout(timer);
+  if (outcome !== 'late') return outcome;
+  // The work goes on after the answer; what it keeps (or how it failed) is there for the next request.
+  answered = true;
+  job.catch(() => undefined);
+  return 'preparing';
+}
+
+/**
+ * The task (the cloud's publication queue function): computes and keeps the preview, however it ends. A repeated
+ * delivery of a preview already kept for the current publication does nothing; `attempt` (0 the first) past
+ * PREVIEW_TASK_ATTEMPTS - 1 means every earlier one died on it: that is kept, for the coordinator to read.
+ */
+export async function runPreviewTask(deps: { store: Store; work: SubmissionWork; now: () => Date; log: (m: string) => void }, task: PreviewTask, attempt = 0): Promise<void> {
+  const { store } = deps;
+  const publisher = await store.getPublisher(task.publisherId);
+  if (!publisher) return;
+  const kept = await readKept(store, task.contentHash, task.publisherId);
+  if (kept?.state === 'ready' && kept.currentPublicationId === ((await store.getCurrent(publisher.id))?.id ?? null)) return;
+  if (attempt >= PREVIEW_TASK_ATTEMPTS - 1) {
+    await keep(store, task.contentHash, task.publisherId, { format: FORMAT, state: 'failed', status: 503, code: 'preview-interrupted', message: NOT_FINISHED });
+    return;
+  }
+  await prepare(store, deps.work, task.contentHash, publisher, deps.now().toISOString(), () => true, deps.log).catch(() => undefined);
+}
