@@ -33,10 +33,10 @@ function problem(code: string, v: CleanValue, extra: Record<string, string> = {}
 }
 
 /**
- * A sheet `Date` as the calendar day it shows (`2024-03-31`), which is how the engine reads it in any column (a date
- * column makes it that day's local midnight). A workbook sent as JSON (the add-on to a self-hosted server) writes its
- * dates this way: `toISOString()` sent Mexico's midnight as `…T06:00:00.000Z`, published as that instant, while the
- * same day typed as text or read from a file is published `…T00:00:00-06:00`.
+ * A sheet `Date` (its clock time in UTC, as files and the add-on give one) as the calendar day it shows
+ * (`2024-03-31`), which is how the engine reads it in any column (a date column makes it that day's local midnight).
+ * A workbook sent as JSON (core/workflow/workbook-values.ts) writes a date alone this way, so it publishes as the same
+ * day typed as text or read from a file does (`…T00:00:00-06:00`), not as an instant.
  */
 export function sheetDateText(v: Date): string {
   const [y, m, d] = calendarDate(v);
