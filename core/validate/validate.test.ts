@@ -257,6 +257,14 @@ describe('validate: links and hidden characters', () => {
     expect(flagged).toEqual(urls.slice(0, 4));
   });
 
+  it('quotes a long link that is not a web link cut with «…», so the reader knows the rest is in the cell', () => {
+    const link = 'ftp://archivos.municipio.gob.mx/obras-publicas/licitaciones/2024/LP-001-2024/convocatoria-firmada.pdf';
+    const docs = applyCase(base, { description: '', set: { '/releases/0/tender/documents/0/url': link } });
+    const [f] = validate(docs, new SourceMap(), SETTINGS).filter((x) => x.code === 'url.scheme');
+    // Cut bare at 80 it ended «…/LP-001-2024/conv», a file name nobody wrote.
+    expect(f.params.value).toBe(`${link.slice(0, 77)}…`);
+  });
+
   it('names the hidden characters and leaves tabs and line breaks alone', () => {
     const docs = applyCase(base, { description: '', set: { '/releases/0/tender/description': 'Obra\u200b de\tconcreto\n\u2066hidráulico\u2069' } });
     const findings = validate(docs, new SourceMap(), SETTINGS);
