@@ -4,7 +4,9 @@ import { catalogue } from '../messages/catalogue';
 import { renderMessage } from '../messages/render';
 import { FIELD_NOTES, groupFieldNotes } from './field-notes';
 
-const note = (code: string, field: string, count: number, file = 'a.json') => finding(code, code === 'import.dropped' ? 'warning' : 'info', { count, field, file });
+// A date left as text is said with an example of one and the zone it is not in (dates-as-text.ts).
+const shown = (code: string) => (code === 'import.date-as-text' ? { example: '2016-06-30T00:00:00-06:00', timeZone: 'America/Mexico_City' } : {});
+const note = (code: string, field: string, count: number, file = 'a.json') => finding(code, code === 'import.dropped' ? 'warning' : 'info', { count, field, file, ...shown(code) });
 
 test('notes of one kind about several fields of a file read as one line, where the first stood; one field keeps its own message', () => {
   const renamed = finding('import.renamed', 'info', { count: 2, from: 'quotePeriod', to: 'period' }, { pointer: '/releases/0' });
@@ -41,4 +43,9 @@ test('every kind that groups has its one-line message, and it names every field'
     expect(renderMessage(line)).toMatch(/«uno\/campo» \(1\), «otro\/campo» \(4\)\.$/);
     expect(renderMessage(line)).not.toMatch(/[{}]/);
   }
+});
+
+test('a date left as text keeps its example and zone in the one-line note of several columns', () => {
+  const [line] = groupFieldNotes([note('import.date-as-text', 'contracts/period/endDate', 1), note('import.date-as-text', 'contracts/implementation/transactions/date', 8)]);
+  expect(renderMessage(line)).toMatch(/^9 fechas quedaron como texto, tal como se publicaron \(por ejemplo «2016-06-30T00:00:00-06:00»\): .*«Configuración» \(America\/Mexico_City\)/);
 });
