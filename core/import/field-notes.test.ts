@@ -5,7 +5,7 @@ import { renderMessage } from '../messages/render';
 import { FIELD_NOTES, groupFieldNotes } from './field-notes';
 
 // A date left as text is said with an example of one and the zone it is not in (dates-as-text.ts).
-const shown = (code: string) => (code === 'import.date-as-text' ? { example: '2016-06-30T00:00:00-06:00', timeZone: 'America/Mexico_City' } : {});
+const shown = (code: string): Record<string, string> => (code === 'import.date-as-text' ? { example: '2016-06-30T00:00:00-06:00', timeZone: 'America/Mexico_City' } : {});
 const note = (code: string, field: string, count: number, file = 'a.json') => finding(code, code === 'import.dropped' ? 'warning' : 'info', { count, field, file, ...shown(code) });
 
 test('notes of one kind about several fields of a file read as one line, where the first stood; one field keeps its own message', () => {
