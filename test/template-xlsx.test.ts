@@ -128,6 +128,21 @@ describe('blank template', () => {
     }
   });
 
+  it('shows a count as a whole number and an exchange rate with its four decimals, not as money', () => {
+    const formatOf = (sheetName: string, field: string): unknown => {
+      const sheet = spec.sheets.find((x) => x.name === sheetName);
+      const index = sheet?.columns.findIndex((c) => c.field === field) ?? -1;
+      if (!sheet || index < 0) throw new Error(`${sheetName}:${field}`);
+      return (wb.getWorksheet(sheetName) as ExcelJS.Worksheet).getColumn(index + 1).numFmt;
+    };
+    // OC4IDS types it `number`: it showed «3.00» licitantes, while the OCDS sheet's (an integer) showed 3.
+    expect(formatOf('Procesos del proyecto', 'contractingProcesses/summary/tender/numberOfTenderers')).toBe('0');
+    expect(formatOf('Contrataciones', 'tender/numberOfTenderers')).toBe('0');
+    // A DOF exchange rate, 17.2345, showed 17.23.
+    expect(formatOf('Tipos de cambio', 'contracts/value/exchangeRates/rate')).toBe('#,##0.0000');
+    expect(formatOf('Contratos', 'contracts/value/amount')).toBe('#,##0.00');
+  });
+
   it('offers MXN first wherever a currency is chosen', () => {
     const currencies = spec.sheets.flatMap((sheet) => sheet.columns.filter((c) => c.codelist === 'currency').map((col) => ({ sheet, col })));
     expect(currencies.length).toBeGreaterThan(10);

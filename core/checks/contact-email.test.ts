@@ -60,3 +60,14 @@ test('an additional contact point (sheet «Contactos adicionales») is checked t
   const found = emailFindings(checkWorkbook(workbook, NOW).findings);
   expect(found.map((f) => [f.cell?.sheet, f.cell?.row, f.cell?.header, f.params.value])).toEqual([['Contactos adicionales', 3, 'Correo electrónico', 'juridico@constructora']]);
 });
+
+test('a long value is quoted cut with «…», not cut bare (Jalisco published several addresses in one cell)', async () => {
+  const workbook = await exampleWorkbook('merida');
+  // As Jalisco's record ocds-xs1qbl-SFIN-03-0007-00-2017 has it: a list that its own capture system had already cut.
+  const list = 'ventas@isdsoluciones.com.mx, diana.garcia@isdsoluciones.com.mx, auxiliar@isdsoluciones.com.mx, proye';
+  setCell(workbook, 'Actores', 0, 'parties/0/contactPoint/email', list);
+  const [found] = emailFindings(checkWorkbook(workbook, NOW).findings);
+  // Cut bare at 80 characters it read «…, auxiliar@isdsolu»: an address the official never typed.
+  expect(found.params.value).toBe(`${list.slice(0, 77)}…`);
+  expect(renderFinding(found)).toContain('«ventas@isdsoluciones.com.mx, diana.garcia@isdsoluciones.com.mx, auxiliar@isds…» no es una dirección');
+});

@@ -16,6 +16,8 @@
 import { PROFILES } from '../profile/profiles';
 import type { Standard } from '../profile/types';
 import type { ValueCheck } from './types';
+// Cut with «…»: cut bare, a list of addresses read as ending in a broken one («…, auxiliar@isdsolu»).
+import { displayValue } from '../validate/raw-finding';
 
 const ATOM = "[\\p{L}\\p{M}\\p{N}!#$%&'*+\\-/=?^_`{|}~]+";
 const LABEL = '[\\p{L}\\p{M}\\p{N}](?:[\\p{L}\\p{M}\\p{N}-]*[\\p{L}\\p{M}\\p{N}])?';
@@ -39,6 +41,6 @@ export const contactEmail: ValueCheck = {
   visitor: ({ report }, standard) => (value, p, field) => {
     if (typeof value !== 'string' || !isUncheckedEmail(field, standard)) return;
     const text = value.trim();
-    if (text !== '' && !isEmailAddress(text)) report('email.format', 'warning', p(), { value: text.slice(0, 80) });
+    if (text !== '' && !isEmailAddress(text)) report('email.format', 'warning', p(), { value: displayValue(text) });
   },
 };

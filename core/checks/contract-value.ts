@@ -1,6 +1,8 @@
 /**
  * A contract implements an award (`contracts.awardID`), so its value should not exceed the awarded value
- * (OCDS 1.1 Contract.value; a larger value needs an amendment that explains it), and the payments recorded in
+ * (OCDS 1.1 Contract.value; a larger value needs an amendment that explains it: with one recorded in
+ * `contracts.amendments`, nothing is said — the message asks for exactly that, and an official who had registered the
+ * amendment kept being told to register it, with nothing left to do), and the payments recorded in
  * `implementation.transactions` should not exceed the contract value. Compared only within one currency.
  * A contract worth 0 under an award worth more is almost always a value not yet captured, typed as 0 (a $0 public
  * works contract read on the dashboard as signed for nothing): an unknown value is left blank.
@@ -16,6 +18,11 @@ function money(holder: unknown, key: string): { amount: number; currency: string
   return amount !== undefined && currency !== undefined ? { amount, currency } : undefined;
 }
 
+/** A contract with an amendment recorded (OCDS 1.1 `amendments`, or 1.0's single `amendment` an import may bring). */
+function amended(contract: unknown): boolean {
+  return objectsAt(contract, 'amendments').length > 0 || objectAt(contract, 'amendment') !== undefined;
+}
+
 export const contractValue: Check = ({ releases, report }) => {
   for (const { data, pointer } of releases) {
     const awards = new Map<string, { amount: number; currency: string }>();
@@ -29,7 +36,7 @@ export const contractValue: Check = ({ releases, report }) => {
       if (!value) continue;
       const award = awards.get(stringAt(contract, 'awardID') ?? '');
       const sameCurrency = award !== undefined && award.currency === value.currency;
-      if (sameCurrency && value.amount > award.amount) {
+      if (sameCurrency && value.amount > award.amount && !amended(contract)) {
         report('amount.contractExceedsAward', 'warning', `${p}/value/amount`, { value: value.amount, awardValue: award.amount, currency: value.currency });
       }
       if (sameCurrency && value.amount === 0 && award.amount > 0) {

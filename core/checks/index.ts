@@ -2,6 +2,7 @@
 import { budgetBreakdownTotal } from './budget-breakdown-total';
 import { codelists } from './codelists';
 import { contractValue } from './contract-value';
+import { budgetZero } from './budget-zero';
 import { awardReference } from './award-reference';
 import { contractingProcessLink } from './contracting-process-link';
 import { modificationRelease } from './modification-release';
@@ -37,7 +38,7 @@ import type { Check, CrossCheck, PartedCheck, ValueCheck } from './types';
 
 export const CHECKS: readonly (Check | PartedCheck | CrossCheck | ValueCheck)[] = [
   programRequired, codelists, ocidPrefix, projectIdPrefix, rfc, partyReferences, duplicateIds,
-  periodOrder, stageDateOrder, futureDates, valueCurrency, contractValue, awardReference, budgetBreakdownTotal,
+  periodOrder, stageDateOrder, futureDates, valueCurrency, contractValue, budgetZero, awardReference, budgetBreakdownTotal,
   procurementMethod, procurementCategory, documentStage, coordinatesMexico, projectStatus, contractingProcessLink, modificationRelease,
   // The program's rules added by issue 18 (rules.md; links; hidden text).
   amountSign, publicAuthority, partyIdentity, postalCode, dateOrderDocuments, documentStatus, keyDocuments,

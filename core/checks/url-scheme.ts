@@ -8,6 +8,7 @@
  */
 import type { ValueCheck } from './types';
 import { isLocalFilePath } from '../validate/address-characters';
+import { displayValue } from '../validate/raw-finding';
 
 const HAS_SCHEME = /^\s*[a-z][a-z0-9+.-]*:/i;
 const WEB = /^https?:\/\//i;
@@ -23,7 +24,7 @@ export const urlScheme: ValueCheck = {
     if (!isLinkField(field)) return;
     // Control characters hidden before the scheme ("java\tscript:") count as a scheme too.
     const compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-    if (isLocalFilePath(value)) report('url.localFile', 'error', p(), { value: value.slice(0, 80) });
-    else if (!WEB.test(value.trim()) && (HAS_SCHEME.test(compact) || HAS_SCHEME.test(value))) report('url.scheme', 'error', p(), { value: value.slice(0, 80) });
+    if (isLocalFilePath(value)) report('url.localFile', 'error', p(), { value: displayValue(value) });
+    else if (!WEB.test(value.trim()) && (HAS_SCHEME.test(compact) || HAS_SCHEME.test(value))) report('url.scheme', 'error', p(), { value: displayValue(value) });
   },
 };

@@ -5,7 +5,9 @@ import { renderMessage } from '../messages/render';
 import { FIELD_NOTES, groupFieldNotes } from './field-notes';
 import { importDocuments } from './upgrade';
 
-const note = (code: string, field: string, count: number, file = 'a.json') => finding(code, code === 'import.dropped' ? 'warning' : 'info', { count, field, file });
+// A date left as text is said with an example of one and the zone it is not in (dates-as-text.ts).
+const shown = (code: string): Record<string, string> => (code === 'import.date-as-text' ? { example: '2016-06-30T00:00:00-06:00', timeZone: 'America/Mexico_City' } : {});
+const note = (code: string, field: string, count: number, file = 'a.json') => finding(code, code === 'import.dropped' ? 'warning' : 'info', { count, field, file, ...shown(code) });
 
 test('notes of one kind about several fields of a file read as one line, where the first stood; one field keeps its own message', () => {
   const renamed = finding('import.renamed', 'info', { count: 2, from: 'quotePeriod', to: 'period' }, { pointer: '/releases/0' });
@@ -66,4 +68,9 @@ test('what the template has no column for is named by the sheet of its items and
   expect(renderMessage(dropped[4])).toBe('Se omitió 1 valor de «period/durationInDays» (hoja «Contratos»): la plantilla no tiene columna para ese dato, así que no se publicará de nuevo desde este libro.');
   const [line] = groupFieldNotes(findings).filter((f) => f.code === 'import.dropped.fields');
   expect(renderMessage(line)).toBe('Se omitieron 7 valores de 5 campos para los que la plantilla no tiene columna, así que no se publicarán de nuevo desde este libro. Cada uno se nombra por la hoja a la que corresponde y su nombre técnico: hoja «Contrataciones»: «tender/tenderPeriod» (durationInDays, maxExtentDate); hoja «Artículos adjudicados»: «itemAmount» (amount (2), currency (2)); hoja «Contratos»: «period/durationInDays».');
+});
+
+test('a date left as text keeps its example and zone in the one-line note of several columns', () => {
+  const [line] = groupFieldNotes([note('import.date-as-text', 'contracts/period/endDate', 1), note('import.date-as-text', 'contracts/implementation/transactions/date', 8)]);
+  expect(renderMessage(line)).toMatch(/^9 fechas quedaron como texto, tal como se publicaron \(por ejemplo «2016-06-30T00:00:00-06:00»\): .*«Configuración» \(America\/Mexico_City\)/);
 });

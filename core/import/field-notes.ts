@@ -14,6 +14,7 @@ import { formatNumber } from '../format/es-mx';
 export const FIELD_NOTES: readonly string[] = [
   'import.dropped', 'import.url-encoded', 'import.trimmed', 'import.line-breaks', 'import.empty-removed', 'import.date-offset',
   'import.code-normalized', 'import.repeat-removed', 'import.code-not-in-list', 'import.number-as-text', 'import.id-added', 'import.placeholder-date',
+  'import.date-as-text',
 ];
 
 const isFieldNote = (f: Finding): boolean => FIELD_NOTES.includes(f.code) && typeof f.params.field === 'string' && typeof f.params.count === 'number';
@@ -96,7 +97,9 @@ export function groupFieldNotes(findings: readonly Finding[]): Finding[] {
     if (group.length === 1) { out.push(f); continue; }
     const count = group.reduce((sum, g) => sum + Number(g.params.count), 0);
     const fields = listFields(group.map(listed));
-    out.push(finding(`${f.code}.fields`, f.severity, { count, fieldCount: group.length, fields, ...(f.params.file === undefined ? {} : { file: f.params.file }) }));
+    // What a kind's note shows besides its fields (a date left as text, and the zone it is not in) is its first one's.
+    const shown = Object.fromEntries(['file', 'example', 'timeZone'].filter((k) => f.params[k] !== undefined).map((k) => [k, f.params[k]]));
+    out.push(finding(`${f.code}.fields`, f.severity, { count, fieldCount: group.length, fields, ...shown }));
   }
   return out;
 }

@@ -19,6 +19,13 @@ describe('settingsFromPackages', () => {
     });
   });
 
+  test('the state as the platform names it: Ciudad de México\'s buyer writes «DF» (an unknown name is kept as written)', () => {
+    const df = [release('ocds-87sd3t-A', '2016-01-01T00:00:00-06:00', 'DF')];
+    expect(settingsFromPackages([{}], { releases: df, projects: [] }).state).toBe('Ciudad de México');
+    const other = [release('ocds-87sd3t-A', '2016-01-01T00:00:00-06:00', 'Región Norte')];
+    expect(settingsFromPackages([{}], { releases: other, projects: [] }).state).toBe('Región Norte');
+  });
+
   test('a release from datos.gob.mx names its publisher in `packageInfo`', () => {
     const bare = { ...release('ocds-07smqs-1', '2017-03-01T00:00:00-06:00'), packageInfo: { publisher: { name: 'SECRETARÍA DE LA FUNCIÓN PÚBLICA' }, uri: 'https://api.datos.gob.mx/v1/' } };
     expect(settingsFromPackages([bare], { releases: [bare], projects: [] }).publisherName).toBe('SECRETARÍA DE LA FUNCIÓN PÚBLICA');

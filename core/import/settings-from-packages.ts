@@ -11,6 +11,9 @@ import { isObject } from '../json/json-values';
 import { formatList } from '../format/es-mx';
 import { SETTINGS, type SettingKey } from '../template/settings';
 import { DEFAULT_TIME_ZONE, utcOffset } from '../unflatten/time-zone';
+import { canonicalState } from '../workflow/mexican-states';
+
+const stateName = (region: string | undefined): string | undefined => (region === undefined ? undefined : canonicalState(region) ?? region);
 
 /** Preferred first: the default, then the other Mexican zones of the table. */
 const ZONES = [DEFAULT_TIME_ZONE, 'America/Cancun', 'America/Chihuahua', 'America/Mazatlan', 'America/Hermosillo', 'America/Tijuana', 'America/Ciudad_Juarez', 'America/Ojinaga', 'America/Matamoros'];
@@ -120,7 +123,9 @@ export function settingsFromPackages(packages: readonly unknown[], documents: Im
     publicationPolicyUrl: first((p) => text(p.publicationPolicy)) ?? '',
     ocidPrefix: prefix(ocids, /^(ocds-[a-z0-9]{6})-/i),
     projectIdPrefix: prefix(projectIds, /^(oc4ids-[a-z0-9]{6})-/i),
-    state: regions.length ? common(regions) : undefined,
+    // As the platform names it: Ciudad de México's buyer writes its region «DF», which Configuración then showed as
+    // the official's state, a name the registration and the dashboard do not use.
+    state: stateName(regions.length ? common(regions) : undefined),
     timeZone,
   };
   return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));

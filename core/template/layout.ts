@@ -73,6 +73,8 @@ export function headerColor(col: ColumnSpec): string {
 }
 
 const POSTAL_CODE = /(^|\/)postalCode$/;
+const COUNT = /(^|\/)numberOfTenderers$/;
+const RATE = /(^|\/)exchangeRates\/rate$/;
 
 /** A date cell's format: day, month and four-digit year, as Mexico writes them (31/03/2024). */
 export const DATE_FORMAT = 'dd/mm/yyyy';
@@ -98,7 +100,15 @@ export function numberFormat(col: ColumnSpec): string | undefined {
   // Excel stored «06720» (every Mexico City code starts with 0) as the number 6720, which the postal code check then
   // refused with «escríbalo como texto», something the official had no way to know how to do.
   if (POSTAL_CODE.test(col.field)) return '@';
-  if (col.type === 'number') return /coordinates/.test(col.field) ? '0.000000' : '#,##0.00';
+  if (col.type === 'number') {
+    if (/coordinates/.test(col.field)) return '0.000000';
+    // OC4IDS types the number of tenderers `number`, not `integer` as OCDS does: shown as money, «3.00 licitantes».
+    if (COUNT.test(col.field)) return '0';
+    // Mexico's exchange rates (DOF, Banxico) have four decimals: shown with two, 17.2345 read as 17.23 — in the
+    // template and in datos.xlsx, though the value kept all four.
+    if (RATE.test(col.field)) return '#,##0.0000';
+    return '#,##0.00';
+  }
   if (col.type === 'integer') return '0';
   return undefined;
 }

@@ -72,6 +72,7 @@ registerMessages({
   'amount.currencyMissing': 'Hay un monto ({amount!n}) sin moneda. Indique la moneda (por ejemplo MXN).',
   'contract.awardNotFound': 'El contrato dice implementar la adjudicación «{value}», pero ninguna adjudicación del proceso tiene esa clave. Escriba la clave tal como está en [[la hoja de adjudicaciones||«awards»]], o agregue primero la adjudicación.',
   'amount.contractZero': 'El contrato vale $0, pero su adjudicación es de {awardValue!m}. Escriba el monto del contrato; si aún no se conoce, deje la celda vacía.',
+  'amount.budgetZero': 'El presupuesto de la contratación vale $0, pero el monto estimado de la licitación es de {estimated!m}. Escriba el monto del presupuesto; si aún no se conoce, deje la celda vacía.',
   'amount.contractExceedsAward': 'El monto del contrato ({value!m}) es mayor que el de su adjudicación ({awardValue!m}). Revise los montos o registre la modificación que lo explique.',
   'amount.transactionsExceedContract': 'Los pagos registrados suman {paid!m}, más que el monto del contrato ({value!m}). Revise los pagos o el monto del contrato.',
   'budget.lineId': 'La clave de la línea presupuestaria «{value}» no coincide con sus componentes, que unidos dan «{expected}». Corrija la clave o el componente que esté mal.',

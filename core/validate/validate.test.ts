@@ -207,6 +207,17 @@ describe('validate: behaviour', () => {
     expect(validate(parties, sourceMapOf(parties), SETTINGS).map((f) => f.code)).toContain('array.duplicateId');
   });
 
+  it('a $0 budget is said once on its cell: by its breakdown\'s sum when it has one, else as a value never captured', () => {
+    const broken = applyCase(base, { description: '', set: { '/releases/0/planning/budget/amount/amount': 0 } });
+    expect(validate(broken, sourceMapOf(broken), SETTINGS).map((f) => f.code)).toEqual(['amount.breakdownMismatch']);
+    const bare = applyCase(base, { description: '', set: { '/releases/0/planning/budget/amount/amount': 0 }, remove: ['/releases/0/planning/budget/budgetBreakdown'] });
+    const [f] = validate(bare, sourceMapOf(bare), SETTINGS);
+    expect(renderFinding(f)).toBe('Advertencia — Hoja «Contrataciones», fila 3, columna AL (Monto del presupuesto): El presupuesto de la contratación vale $0, pero el monto estimado de la licitación es de $4,800,000.00. Escriba el monto del presupuesto; si aún no se conoce, deje la celda vacía.');
+    // A process with no estimate, or one of $0 too, has nothing to compare it with.
+    const unestimated = applyCase(base, { description: '', set: { '/releases/0/planning/budget/amount/amount': 0, '/releases/0/tender/value/amount': 0 }, remove: ['/releases/0/planning/budget/budgetBreakdown'] });
+    expect(validate(unestimated, sourceMapOf(unestimated), SETTINGS).map((f) => f.code)).not.toContain('amount.budgetZero');
+  });
+
   it('renders plain Spanish with the value', () => {
     const docs = applyCase(base, { description: '', set: { '/releases/0/parties/1/identifier/id': 'COP990315K2' } });
     const [f] = validate(docs, sourceMapOf(docs), SETTINGS);
@@ -255,6 +266,14 @@ describe('validate: links and hidden characters', () => {
       return validate(docs, new SourceMap(), SETTINGS).some((f) => f.code === 'url.scheme' || f.code === 'url.localFile');
     });
     expect(flagged).toEqual(urls.slice(0, 4));
+  });
+
+  it('quotes a long link that is not a web link cut with «…», so the reader knows the rest is in the cell', () => {
+    const link = 'ftp://archivos.municipio.gob.mx/obras-publicas/licitaciones/2024/LP-001-2024/convocatoria-firmada.pdf';
+    const docs = applyCase(base, { description: '', set: { '/releases/0/tender/documents/0/url': link } });
+    const [f] = validate(docs, new SourceMap(), SETTINGS).filter((x) => x.code === 'url.scheme');
+    // Cut bare at 80 it ended «…/LP-001-2024/conv», a file name nobody wrote.
+    expect(f.params.value).toBe(`${link.slice(0, 77)}…`);
   });
 
   it('names the hidden characters and leaves tabs and line breaks alone', () => {

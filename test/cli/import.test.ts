@@ -312,6 +312,33 @@ withStandards('real Mexican publications round-trip', () => {
     expect((await runCli('import', path.join(REAL_MX, 'ocds-07smqs-1386-1386.json'), '-o', path.join(dir, 'uno.xlsx'))).err).not.toContain('más de un publicador');
   });
 
+  // Ciudad de México wrote every date at -06:00, also in the summer of 2016, when the city was at -05:00: those stay
+  // as their published text (a date cell would publish them an hour off), and the official found
+  // «2016-04-05T00:00:00-06:00» in a column that asks for dd/mm/aaaa with nothing saying why.
+  test('CLI: the dates left as their published text are said, by sheet and column, and are text in exactly those cells', async () => {
+    const book = path.join(dir, 'cdmx-fechas.xlsx');
+    const run = await runCli('import', path.join(REAL_MX, 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json'), '-o', book);
+    expect(run.code).toBe(0);
+    expect(run.err.split('\n').filter((l) => l.includes('como texto'))).toEqual([
+      '15 fechas quedaron como texto, tal como se publicaron (por ejemplo «2016-06-30T00:00:00-06:00»): vienen en UTC, con un desfase horario distinto del que tenía ese día la zona de la hoja «Configuración» (America/Mexico_City) o con fracciones de segundo, y como celdas de fecha se publicarían cambiadas. Así se publican igual; si escribe una como fecha (dd/mm/aaaa), se publica a la medianoche de esa zona: hoja «Contratos»: «Término del contrato» (1); hoja «Hitos de ejecución»: «Fecha programada» (6); hoja «Transacciones»: «Fecha de la transacción» (8).',
+    ]);
+    // What it counts is what the workbook holds: the text cells of those columns (the winter ones are dates).
+    const wb = new (exceljs().Workbook)();
+    await wb.xlsx.readFile(book);
+    const texts = (sheet: string, title: string): number => {
+      const ws = wb.getWorksheet(sheet);
+      if (!ws) throw new Error(sheet);
+      let col = 0;
+      ws.getRow(1).eachCell((c, n) => { if (String(c.value).replace(/ \*$/, '') === title) col = n; });
+      let n = 0;
+      for (let r = 3; r <= ws.rowCount; r++) if (typeof ws.getRow(r).getCell(col).value === 'string') n++;
+      return n;
+    };
+    expect([texts('Contratos', 'Término del contrato'), texts('Hitos de ejecución', 'Fecha programada'), texts('Transacciones', 'Fecha de la transacción')]).toEqual([1, 6, 8]);
+    // A file whose dates all fit its zone (Nuevo León's, at Monterrey's midnights) says nothing of the kind.
+    expect((await runCli('import', path.join(REAL_MX, 'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json'), '-o', path.join(dir, 'nl-fechas.xlsx'))).err).not.toMatch(/quedaron? como texto/);
+  });
+
   test('CLI: Nuevo León\'s and the INAI\'s files state different licences and policies: the ones kept in Configuración and the others are said', async () => {
     const run = await runCli('import', path.join(REAL_MX, 'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json'), path.join(REAL_MX, 'record-package_269.json'), '-o', path.join(dir, 'nl-inai.xlsx'));
     expect(run.code).toBe(0);

@@ -332,6 +332,8 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const row = (name: string): Promise<string[]> => page.locator('#tabla-informe tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td').allTextContents();
     // Received, approved, returned, withdrawn, waiting, longest wait, median review, publications.
     expect(await row('Municipio 018')).toEqual(['2', '1', '1', '0', '0', '—', '2', '1']);
+    // Its one send, returned and sent again, is two received: the note says so (a coordinator's board read 4 sends of one workbook).
+    expect(await page.locator('#nota-informe').textContent()).toContain('«Envíos recibidos» cuenta cada envío y cada versión nueva de uno devuelto: un libro devuelto y enviado de nuevo cuenta dos veces.');
     expect(await row('Secretaría de Obras 024')).toEqual(['1', '0', '0', '1', '1', String(lastDay - 1 + 5), '—', '0']);
     expect(await row('Municipio 042')).toEqual(['1', '1', '0', '0', '0', '—', String(lastDay - 2), '0']);
     expect(await row('Secretaría de Obras 036')).toEqual(['0', '0', '0', '0', '0', '—', '—', '0']);

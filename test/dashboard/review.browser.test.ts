@@ -611,6 +611,27 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await page.locator('#vista-previa').textContent()).not.toMatch(/tenderUpdate/);
   });
 
+  test('«Qué cambiará al aprobar» shows a date with its time: a time added to a date is a change that reads as one', async () => {
+    const book = await exampleWorkbook('merida');
+    const publisher = publisherOf('mdx', book);
+    await h.store.putPublisher(publisher);
+    expect((await publish(h.store, { publisher, workbook: book, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE_URL })).status).toBe('published');
+    const contracts = book.sheets.find((x) => x.name === 'Contratos')!.rows;
+    const ocid = String(contracts[2][contracts[1].indexOf('ocid')]);
+    const signed = contracts[2][contracts[1].indexOf('contracts/0/dateSigned')];
+    // The day it was published with, now with the hour of the signing, as an official types it (Instrucciones, 5).
+    const day = formatDate(new Date(signed as string).toISOString().slice(0, 10));
+    setCell(book, 'Contratos', 0, 'contracts/0/dateSigned', `${day} 10:30`);
+    const sent = await fetch(`${base}/api/submissions`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ publisherId: 'mdx', workbook: workbookValues(book) }) });
+    expect(sent.status).toBe(201);
+    const page = await signedIn('admin', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    await page.locator('#vista-previa summary', { hasText: ocid }).click();
+    const row = page.locator('#vista-previa tr', { hasText: 'Fecha de firma' }).first();
+    await row.waitFor();
+    // It read «day → day», the same on both sides, for a change the approval publishes.
+    expect((await row.locator('td').allTextContents()).slice(-2)).toEqual([day, `${day} 10:30`]);
+  });
+
   test('a submission with more findings than it keeps says that its list shows only the first ones', async () => {
     // 60 projects whose titles carry an invisible character: a warning each, more than a submission keeps (50).
     const [header, row] = projectWorkbook(PUBLISHERS[1]).sheets[0].rows;

@@ -117,7 +117,7 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
       { label: 'Mediana de días de revisión', value: days(t.medianReviewDays), hint: t.reviewed ? `de ${formatCount(t.reviewed, 'decisión', 'decisiones')}` : 'sin decisiones en el mes' },
       { label: 'Implementadores que publicaron', value: `${count(published)} de ${count(r.implementers.length)}` },
     ], 'cifras-informe'),
-    h('p', { class: 'note', id: 'nota-informe' }, `Meses, días y fechas de la Ciudad de México. «En espera» cuenta los envíos en revisión o con la publicación fallida ${closed}; la revisión se cuenta en días del envío (o de su versión más reciente) a la decisión: aprobarlo o devolverlo con comentarios. «Publicaciones»: versiones nuevas de los datos publicadas en el mes.`),
+    h('p', { class: 'note', id: 'nota-informe' }, `Meses, días y fechas de la Ciudad de México. «Envíos recibidos» cuenta cada envío y cada versión nueva de uno devuelto: un libro devuelto y enviado de nuevo cuenta dos veces. «En espera» cuenta los envíos en revisión o con la publicación fallida ${closed}; la revisión se cuenta en días del envío (o de su versión más reciente) a la decisión: aprobarlo o devolverlo con comentarios. «Publicaciones»: versiones nuevas de los datos publicadas en el mes.`),
     silent.length === 0 ? h('p', { id: 'sin-publicar' }, `Todos los implementadores de ${r.state} publicaron en ${label}.`)
       : h('details', { id: 'sin-publicar', open: silent.length <= 10 },
         h('summary', null, `No publicaron nada en ${label}: ${formatCount(silent.length, 'implementador', 'implementadores')} de ${count(r.implementers.length)}`),

@@ -8,7 +8,7 @@ import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
 import { announce, h, returnFocus, route, sayOutcome } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
-import { formatCount, formatDate, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
+import { formatCount, formatDateTime, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
@@ -248,10 +248,13 @@ export const reviewInboxPage: Page = {
   }, rerender),
 };
 
-/** A value of the change table as the sheets show it: dates dd/mm/aaaa, amounts grouped with cents. */
+/**
+ * A value of the change table as the sheets show it: dates dd/mm/aaaa, with their time when they have one (31/03/2024
+ * 10:30: a time added or corrected read as no change, «15/06/2016» on both sides), amounts grouped with cents.
+ */
 function shownChange(path: string, value: string | null): string {
   if (value === null) return '(vacío)';
-  if (/^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) return formatDate(value);
+  if (/^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) return formatDateTime(value);
   if (/(^|\/)amount(\/amount)?$/.test(path) && /^-?\d+(\.\d+)?$/.test(value)) return formatNumber(Number(value));
   return value;
 }

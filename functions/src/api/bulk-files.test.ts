@@ -470,3 +470,38 @@ test('a publisher that has not published has no datos.xlsx: 404 in Spanish, not 
     await own.close();
   }
 });
+
+/**
+ * What a journalist reads in datos.xlsx: the number of tenderers of a project's process (OC4IDS types it `number`)
+ * was shown as money, «3.00», and an exchange rate with two decimals, 17.23 for the DOF's 17.2345.
+ */
+test('datos.xlsx shows a count as a whole number and an exchange rate with its four decimals', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    const workbook = await exampleWorkbook('merida');
+    // An exchange rate of the first contract, as the DOF publishes them: four decimals.
+    const contracts = workbook.sheets.find((s) => s.name === 'Contratos')!;
+    const rates = workbook.sheets.find((s) => s.name === 'Tipos de cambio')!;
+    const row = rates.rows[1].map((p) => ({ ocid: contracts.rows[2][0], 'contracts/0/id': contracts.rows[2][1], 'contracts/0/value/exchangeRates/0/currency': 'USD',
+      'contracts/0/value/exchangeRates/0/rate': 17.2345, 'contracts/0/value/exchangeRates/0/date': '02/05/2024' } as Record<string, unknown>)[String(p)] ?? '');
+    rates.rows.push(row as (string | number)[]);
+    const publisher = publisherOf('merida', workbook);
+    await own.putPublisher(publisher);
+    expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
+    const book = await xlsxBook(res.body as Buffer);
+    const cellsOf = (sheet: string, field: string) => {
+      const ws = book.getWorksheet(sheet)!;
+      const at = (ws.getRow(2).values as unknown[]).indexOf(field);
+      return Array.from({ length: ws.rowCount - 2 }, (_, i) => ws.getRow(i + 3).getCell(at)).filter((c) => typeof c.value === 'number');
+    };
+    const tenderers = cellsOf('Procesos del proyecto', 'contractingProcesses/0/summary/tender/numberOfTenderers');
+    expect(tenderers.length).toBeGreaterThan(0);
+    expect([...new Set(tenderers.map((c) => c.numFmt))]).toEqual(['0']);
+    const rate = cellsOf('Tipos de cambio', 'contracts/0/value/exchangeRates/0/rate');
+    expect(rate.map((c) => [c.value, c.numFmt])).toEqual([[17.2345, '#,##0.0000']]);
+  } finally {
+    await own.close();
+  }
+});

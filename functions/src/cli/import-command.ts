@@ -1,8 +1,9 @@
 /** `import paquete.json [otro.json …] -o libro.xlsx`: published packages → a filled template (upgrading old quirks). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { compileProcesses, groupFieldNotes, importDocuments, isNotCarriedNote, joinNotCarried, latestProjects, packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from '../../../core/import';
+import { compileProcesses, datesKeptAsText, groupFieldNotes, importDocuments, isNotCarriedNote, joinNotCarried, latestProjects, packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from '../../../core/import';
 import { flattenSheet } from '../../../core/flatten';
+import { DEFAULT_TIME_ZONE } from '../../../core/unflatten/time-zone';
 import type { Finding } from '../../../core/findings/finding';
 import { renderMessage } from '../../../core/messages/render';
 import { formatCount } from '../../../core/format/es-mx';
@@ -107,16 +108,23 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   // workbook goes to a file beside the output and takes its name only when complete, so a failure (a full disk)
   // leaves no half-written workbook, nor loses one replaced with --sobrescribir.
   const partial = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.parcial`);
+  // The dates left as their published text (not a midnight or a time of that zone), said after the workbook is written.
+  const datesAsText: Finding[] = [];
   try {
     await writeTemplateFile(partial, templateSpec(), {
       settings,
       // Dates in the zone Configuración states: its midnights and times of day are date cells that read back the same.
-      rowsOf: (sheet) => flattenSheet(sheet, sheet.standard === 'ocds' ? releases : projects, settings.timeZone ? { timeZone: settings.timeZone } : {}).rows.slice(HEADER_ROWS),
+      rowsOf: (sheet) => {
+        const rows = flattenSheet(sheet, sheet.standard === 'ocds' ? releases : projects, settings.timeZone ? { timeZone: settings.timeZone } : {}).rows.slice(HEADER_ROWS);
+        datesAsText.push(...datesKeptAsText(sheet, rows, settings.timeZone ?? DEFAULT_TIME_ZONE));
+        return rows;
+      },
     });
     fs.renameSync(partial, output);
   } finally {
     fs.rmSync(partial, { force: true });
   }
+  for (const f of groupFieldNotes(datesAsText)) io.err(renderMessage(f));
   io.err(`Escrito ${output}: ${formatCount(releases.length, 'proceso de contratación', 'procesos de contratación')} y ${formatCount(projects.length, 'proyecto', 'proyectos')}.`);
   // What to do with it: the report above says what changed, not whether the workbook can be published.
   io.err(`Siguiente paso: abra ${path.basename(output)}, complete o corrija lo que dicen las notas de arriba y revíselo con «infra-abierta validate ${path.basename(output)}», que señala cada celda por corregir.`);
