@@ -320,7 +320,7 @@ withStandards('real Mexican publications round-trip', () => {
     const run = await runCli('import', path.join(REAL_MX, 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json'), '-o', book);
     expect(run.code).toBe(0);
     expect(run.err.split('\n').filter((l) => l.includes('como texto'))).toEqual([
-      '15 fechas quedaron como texto, tal como se publicaron (por ejemplo «2016-06-30T00:00:00-06:00»): vienen en UTC, con un desfase horario distinto del que tenía ese día la zona de la hoja «Configuración» (America/Mexico_City) o con fracciones de segundo, y como celdas de fecha se publicarían cambiadas. Así se publican igual; si escribe una como fecha (dd/mm/aaaa), se publica a la medianoche de esa zona: hoja «Contratos»: «Término del contrato» (1); hoja «Hitos de ejecución»: «Fecha programada» (6); hoja «Transacciones»: «Fecha de la transacción» (8).',
+      '15 fechas quedaron como texto, tal como se publicaron (por ejemplo «2016-06-30T00:00:00-06:00»): vienen en UTC, con un desfase horario distinto del que tenía ese día la zona de la hoja «Configuración» (America/Mexico_City) o con fracciones de segundo, y como celdas de fecha se publicarían cambiadas. Así se publican igual; si escribe una como fecha (dd/mm/aaaa), se publica a la medianoche de esa zona: hoja «Contratos»: «Término del contrato»; hoja «Hitos de ejecución»: «Fecha programada» (6); hoja «Transacciones»: «Fecha de la transacción» (8).',
     ]);
     // What it counts is what the workbook holds: the text cells of those columns (the winter ones are dates).
     const wb = new (exceljs().Workbook)();
