@@ -71,8 +71,11 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * Form 5: `datos.xlsx` answers its yes/no columns «Sí»/«No», as the template's drop-downs do (form 4 wrote TRUE/FALSE
  * cells, VERDADERO/FALSO in a Spanish Excel), its data sheets have filter buttons, and a date with a time is a date
  * cell showing it (dd/mm/yyyy hh:mm) where form 4 wrote ISO text.
+ * Form 6: a date-time at 06:00 in Mexico City is a date cell too (form 5 wrote it as ISO text: read back, that hour
+ * was taken for a date alone), a project process's number of tenderers shows as a whole number («3», not «3.00») and
+ * an exchange rate with four decimals (the DOF's 17.2345 showed 17.23).
  */
-export const BULK_FORM = 5;
+export const BULK_FORM = 6;
 
 /** The folder of everything written for one publisher's publication, of any form (pruning removes it whole). */
 export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
