@@ -30,6 +30,7 @@ import { gcsBlobStore } from '../publication/gcs-blob-store';
 import type { BlobStore } from '../publication/blob-store';
 import { XlsxFileSource } from '../ingest/xlsx-source';
 import { checkWorkbook } from '../../../core/pipeline/check-workbook';
+import type { WorkbookModel } from '../../../core/workbook/model';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -228,6 +229,16 @@ describe.each([
   }, 30000);
 });
 
+/** Mérida's `workbook` published in `own` and its datos.xlsx downloaded through the real app: its bytes, read by exceljs. */
+async function publishedDatosXlsx(own: Store, workbook: WorkbookModel): Promise<{ bytes: Buffer; book: Awaited<ReturnType<typeof xlsxBook>> }> {
+  const publisher = publisherOf('merida', workbook);
+  await own.putPublisher(publisher);
+  expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+  const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+  const bytes = (await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200)).body as Buffer;
+  return { bytes, book: await xlsxBook(bytes) };
+}
+
 test('a file rewritten by a newer publication is never joined to the old one: resuming with the old ETag in If-Range gets the whole new file', async () => {
   const own = openSqliteStore(':memory:');
   try {
@@ -367,12 +378,7 @@ test('datos.xlsx keeps a date in another zone as its published text, a time of d
     const published = [`${day(2)}T10:30:00-06:00`, `${day(3)}T00:00:00Z`];
     sheet.rows[2][col] = published[0];
     sheet.rows[3][col] = published[1];
-    const publisher = publisherOf('merida', workbook);
-    await own.putPublisher(publisher);
-    expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
-    const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
-    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
-    const book = await xlsxBook(res.body as Buffer);
+    const { bytes, book } = await publishedDatosXlsx(own, workbook);
     const meetings = book.getWorksheet('Juntas de aclaraciones')!;
     const at = (meetings.getRow(2).values as unknown[]).indexOf('tender/clarificationMeetings/0/date');
     const cells = Array.from({ length: meetings.rowCount - 2 }, (_, i) => meetings.getRow(i + 3).getCell(at).value);
@@ -386,7 +392,7 @@ test('datos.xlsx keeps a date in another zone as its published text, a time of d
     // Sent again, the workbook publishes both as they were published.
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-horas-')), 'datos.xlsx');
     tempDirs.push(path.dirname(file));
-    fs.writeFileSync(file, res.body as Buffer);
+    fs.writeFileSync(file, bytes);
     const again = checkWorkbook(await new XlsxFileSource(file, 'datos.xlsx').read(), { now: '2025-07-01T10:00:00-06:00' });
     const meetingDates = again.releases.flatMap((r) => ((r.tender as { clarificationMeetings?: { date?: string }[] } | undefined)?.clarificationMeetings ?? []).map((m) => m.date));
     for (const text of published) expect(meetingDates).toContain(text);
@@ -485,12 +491,7 @@ test('datos.xlsx shows a count as a whole number and an exchange rate with its f
     const row = rates.rows[1].map((p) => ({ ocid: contracts.rows[2][0], 'contracts/0/id': contracts.rows[2][1], 'contracts/0/value/exchangeRates/0/currency': 'USD',
       'contracts/0/value/exchangeRates/0/rate': 17.2345, 'contracts/0/value/exchangeRates/0/date': '02/05/2024' } as Record<string, unknown>)[String(p)] ?? '');
     rates.rows.push(row as (string | number)[]);
-    const publisher = publisherOf('merida', workbook);
-    await own.putPublisher(publisher);
-    expect((await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
-    const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
-    const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
-    const book = await xlsxBook(res.body as Buffer);
+    const { book } = await publishedDatosXlsx(own, workbook);
     const cellsOf = (sheet: string, field: string) => {
       const ws = book.getWorksheet(sheet)!;
       const at = (ws.getRow(2).values as unknown[]).indexOf(field);
