@@ -3,7 +3,7 @@
  * the summary in an aria-live region, findings grouped by sheet and field as buttons that select the cell.
  * Only Spanish text from the server or from here is shown; failure messages are already user-facing.
  */
-import type { FieldGroup, ReviewContext, ServerApi, SheetGroup, SheetPlan, ValidationReport } from '../src/rpc-types';
+import type { FieldGroup, FindingItem, ReviewContext, ServerApi, SheetGroup, SheetPlan, ValidationReport } from '../src/rpc-types';
 import { formatCount as plural, formatList } from '../../core/format/es-mx';
 import { AWAITING_DECISION, WITHDRAWABLE } from '../../core/workflow/contract';
 import { newerApprovedText } from '../../core/workflow/newer-approved';
@@ -108,46 +108,99 @@ function moreText(field: FieldGroup): string {
   return `y ${formatList(parts)} más en esta columna${marked}.`;
 }
 
-function renderGroups(groups: SheetGroup[]): void {
+/** One finding as a button that selects its cell (or its row, when the sheet lacks the field's column). */
+function findingLine(sheet: string, item: FindingItem): HTMLLIElement {
+  const li = el('li');
+  const button = el('button', { type: 'button', class: 'finding' });
+  button.appendChild(el('span', { class: `badge ${item.severity}` }, SEVERITY_TEXT[item.severity]));
+  // A row without a column (the sheet lacks the field's column): «Fila 7», and the click goes to the row.
+  const ref = item.a1 ? item.a1.slice(item.a1.lastIndexOf('!') + 1) : item.row !== null ? `Fila ${item.row}` : '';
+  const also = item.alsoIn ? ` y ${plural(item.alsoIn, 'celda', 'celdas')} más` : '';
+  if (ref) button.appendChild(el('span', { class: 'ref' }, `${ref}${also}: `));
+  button.appendChild(el('span', {}, item.message));
+  if (item.row !== null) {
+    const row = item.row;
+    const column = item.column ?? 1;
+    button.title = item.column !== null ? 'Ir a la celda' : 'Ir a la fila';
+    button.addEventListener('click', () => void run(async () => {
+      await call('selectCell', sheet, row, column);
+      google.script.host.editor.focus();
+    }));
+  } else {
+    button.disabled = true;
+  }
+  li.appendChild(button);
+  return li;
+}
+
+/**
+ * «Ver N más» under a column whose list leaves lines out: the next page (25 lines, chosen as the first ones: errors
+ * first, each page down the sheet), asked of the server only then (group-findings.ts, later-findings.ts), added
+ * under the list, and the focus on its first line, where reading goes on (WCAG 2.4.3). What is still left out is
+ * said again under it. Warnings left out are not marked in the sheet (only errors, which stop the sending, get a
+ * note and a fill: marks on every warning would bury those in a sheet of hundreds): this button is how an official
+ * reaches each of them.
+ */
+function laterPagesButton(validation: string, where: { sheet: number; field: number; name: string }, field: FieldGroup, list: HTMLElement, more: HTMLElement): HTMLButtonElement | null {
+  const sizes = field.laterPages ?? [];
+  const left = { ...field };
+  let next = 0;
+  const button = el('button', { type: 'button', class: 'see-more' });
+  const label = (): void => { button.textContent = `Ver ${sizes[next].toLocaleString('es-MX')} más`; };
+  if (!sizes.length) return null;
+  label();
+  button.addEventListener('click', () => void run(async () => {
+    const lines = await call('moreFindings', validation, where.sheet, where.field, next + 1);
+    if (!lines) {
+      more.textContent = `${moreText(left)} Esta parte de la lista ya no está guardada: pulse «Validar» para verla.`;
+      button.remove();
+      more.focus();
+      return;
+    }
+    const added = lines.map((item) => findingLine(where.name, item));
+    for (const li of added) list.appendChild(li);
+    for (const item of lines) {
+      const cells = 1 + (item.alsoIn ?? 0);
+      left.more -= cells;
+      if (item.severity === 'error' && left.moreErrors !== undefined) left.moreErrors -= cells;
+      if (item.severity === 'warning' && left.moreWarnings !== undefined) left.moreWarnings -= cells;
+    }
+    next++;
+    if (left.more > 0) more.textContent = moreText(left); else more.remove();
+    if (next < sizes.length) label(); else button.remove();
+    added[0]?.querySelector('button')?.focus();
+  }));
+  return button;
+}
+
+function renderGroups(groups: SheetGroup[], validation?: string): void {
   const box = $('findings');
   box.textContent = '';
   if (groups.length) box.appendChild(el('h2', { class: 'sr-only' }, 'Resultados por hoja y columna'));
-  for (const sheet of groups) {
+  groups.forEach((sheet, sheetIndex) => {
     const details = el('details');
     if (groups.length <= 3) details.open = true;
     const counts = [sheet.errors ? plural(sheet.errors, 'error', 'errores') : '', sheet.warnings ? plural(sheet.warnings, 'advertencia', 'advertencias') : ''].filter(Boolean).join(', ');
     details.appendChild(el('summary', {}, `${sheet.sheet}${counts ? ` — ${counts}` : ''}`));
-    for (const field of sheet.fields) {
-      details.appendChild(el('h3', {}, field.field));
+    sheet.fields.forEach((field, fieldIndex) => {
+      const heading = `columna-${sheetIndex}-${fieldIndex}`;
+      details.appendChild(el('h3', { id: heading }, field.field));
       const list = el('ul');
-      for (const item of field.items) {
-        const li = el('li');
-        const button = el('button', { type: 'button', class: 'finding' });
-        button.appendChild(el('span', { class: `badge ${item.severity}` }, SEVERITY_TEXT[item.severity]));
-        // A row without a column (the sheet lacks the field's column): «Fila 7», and the click goes to the row.
-        const ref = item.a1 ? item.a1.slice(item.a1.lastIndexOf('!') + 1) : item.row !== null ? `Fila ${item.row}` : '';
-        const also = item.alsoIn ? ` y ${plural(item.alsoIn, 'celda', 'celdas')} más` : '';
-        if (ref) button.appendChild(el('span', { class: 'ref' }, `${ref}${also}: `));
-        button.appendChild(el('span', {}, item.message));
-        if (item.row !== null) {
-          const row = item.row;
-          const column = item.column ?? 1;
-          button.title = item.column !== null ? 'Ir a la celda' : 'Ir a la fila';
-          button.addEventListener('click', () => void run(async () => {
-            await call('selectCell', sheet.sheet, row, column);
-            google.script.host.editor.focus();
-          }));
-        } else {
-          button.disabled = true;
-        }
-        li.appendChild(button);
-        list.appendChild(li);
-      }
+      for (const item of field.items) list.appendChild(findingLine(sheet.sheet, item));
       details.appendChild(list);
-      if (field.more) details.appendChild(el('p', { class: 'more' }, moreText(field)));
-    }
+      if (!field.more) return;
+      // Focusable: where the focus goes when the rest of the list is no longer kept.
+      const more = el('p', { class: 'more', tabindex: '-1' }, moreText(field));
+      details.appendChild(more);
+      const button = validation ? laterPagesButton(validation, { sheet: sheetIndex, field: fieldIndex, name: sheet.sheet }, field, list, more) : null;
+      // «Ver 25 más» under several columns: each says which one it is to whoever reaches it by Tab.
+      if (button) {
+        button.setAttribute('aria-describedby', heading);
+        details.appendChild(button);
+      }
+    });
     box.appendChild(details);
-  }
+  });
 }
 
 function renderReport(report: ValidationReport): void {
@@ -159,7 +212,7 @@ function renderReport(report: ValidationReport): void {
   $('l-errors').textContent = report.errors === 1 ? 'error' : 'errores';
   $('l-warnings').textContent = report.warnings === 1 ? 'advertencia' : 'advertencias';
   $('completeness').textContent = report.completeness === null ? '—' : `${report.completeness.toLocaleString('es-MX')} %`;
-  renderGroups(report.groups);
+  renderGroups(report.groups, report.run);
   setStatus(report.errors === 0 && report.warnings === 0
     ? 'Validación terminada: no se encontraron errores ni advertencias.'
     : `Validación terminada: ${plural(report.errors, 'error', 'errores')}, ${plural(report.warnings, 'advertencia', 'advertencias')}.`);

@@ -6,6 +6,7 @@ import type { HttpPort } from './backend/http-port';
 import type { AddonConfig, PropertiesPort } from './config';
 import type { SpreadsheetPort } from './sheet-port';
 import type { SidebarOpening } from './sidebar-opening';
+import type { CachePort } from './validation/later-findings';
 
 export interface MenuItem { label: string; functionName: string }
 
@@ -25,6 +26,8 @@ export interface Host {
   /** Build-time defaults; what is in force is `effectiveConfig(config(), properties())` (settings dialog). */
   config(): AddonConfig;
   properties(): PropertiesPort;
+  /** The user's cache (CacheService.getUserCache()): the later pages of a validation's findings. */
+  cache(): CachePort;
   /** Server-side log (Stackdriver in Apps Script); never shown to the user. */
   log(error: unknown): void;
 }

@@ -9,12 +9,13 @@ import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
 import { ADDON_TITLE, HELP_HTML, MENU } from './menu';
-import type { ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
+import type { FindingItem, ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
 import { createTemplate, templateReportText } from './template/create-template';
 import { UserError, userFacing } from './user-error';
 import { pipelineWith } from './validation/core-pipeline';
 import { removeMarks } from './validation/marks';
 import { runValidation as validate, validationPlan as plan } from './validation/run-validation';
+import { laterPage } from './validation/later-findings';
 
 setHostFactory(appsScriptHost);
 
@@ -93,7 +94,7 @@ export function runValidation(): ValidationReport {
     let failure: string | undefined;
     let transient = true;
     const list = submissionsOfSheet(h, (message, retry) => { failure = message; transient = retry; });
-    const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list));
+    const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) });
     const review = reviewContextAfter(h, list, failure);
     return { ...report, ...(review ? { review } : {}), ...(failure !== undefined ? { reviewFailure: failure, reviewFailureTransient: transient } : {}) };
   });
@@ -105,6 +106,10 @@ export function selectCell(sheet: string, row: number, column: number): void {
     if (!ws) throw new UserError(`La hoja «${sheet}» ya no existe. Valide de nuevo.`);
     ws.select(Math.max(1, Math.floor(Number(row))), Math.max(1, Math.floor(Number(column))));
   });
+}
+
+export function moreFindings(run: string, sheet: number, field: number, page: number): FindingItem[] | null {
+  return guarded(() => laterPage(host().cache(), run, sheet, field, page));
 }
 
 export function clearMarks(): void {
@@ -147,5 +152,5 @@ export function saveAddonSettings(input: SettingsInput): SettingsView {
 }
 
 /** Compile-time check that the sidebar API above matches ServerApi exactly. */
-const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, clearMarks, reviewContext, submitForReview, approveSubmission, returnSubmission, withdrawSubmission, addonSettings, saveAddonSettings };
+const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, moreFindings, clearMarks, reviewContext, submitForReview, approveSubmission, returnSubmission, withdrawSubmission, addonSettings, saveAddonSettings };
 void _api;

@@ -38,6 +38,11 @@ export interface FieldGroup {
    */
   moreErrors?: number;
   moreWarnings?: number;
+  /**
+   * The lines of each later page «Ver N más» can fetch (moreFindings), in order; absent when none are kept (nothing
+   * left out, an older Code.js, or the cache refused them).
+   */
+  laterPages?: number[];
 }
 
 export interface SheetGroup { sheet: string; errors: number; warnings: number; fields: FieldGroup[] }
@@ -51,6 +56,8 @@ export interface ValidationReport {
   groups: SheetGroup[];
   /** Cells that received a mark. */
   marked: number;
+  /** What the later pages of this validation are kept under (moreFindings); absent when none are. */
+  run?: string;
   /**
    * Whether the sheet as validated differs from what this spreadsheet's latest submission sent (what is reviewed
    * and published is that copy, DESIGN §6). Absent without a server or a submission; null when it cannot be told.
@@ -136,6 +143,11 @@ export interface ServerApi {
   validationPlan(): SheetPlan[];
   runValidation(): ValidationReport;
   selectCell(sheet: string, row: number, column: number): void;
+  /**
+   * Page `page` (1, 2…) after the first of the column groups[sheet].fields[field] of the validation `run`; null when
+   * it is no longer kept (hours later): then validating again lists them.
+   */
+  moreFindings(run: string, sheet: number, field: number, page: number): FindingItem[] | null;
   clearMarks(): void;
   reviewContext(): ReviewContext;
   submitForReview(): ReviewContext;

@@ -331,6 +331,26 @@ describe('Validar, marks and Quitar marcas', () => {
     expect([field.more, field.moreErrors, field.moreWarnings]).toEqual([10, 0, 10]);
   });
 
+  it('keeps what a column leaves out for «Ver N más»: the next lines, chosen and listed as the first ones, until the cache lets them go', () => {
+    const start = col('period/startDate');
+    const rows = Array.from({ length: 35 }, (_, r) => projects!.columns.map((c) => ({ id: `oc4ids-abc123-${r}`, title: 'Obra', 'period/startDate': r < 30 ? `${(r % 28) + 1}/${1 + Math.floor(r / 28)}/24` : `ayer ${r}` } as Record<string, string>)[c.field] ?? ''));
+    h.ss.get('Proyectos').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    const report = main.runValidation();
+    const sheet = report.groups.findIndex((g) => g.sheet === 'Proyectos');
+    const field = report.groups[sheet].fields.findIndex((f) => f.field === start.spec.title);
+    expect(report.groups[sheet].fields[field].laterPages).toEqual([10]);
+    // The 10 warnings of rows 23–32 the first 25 lines left out, down the sheet, each with its cell.
+    const next = main.moreFindings(report.run!, sheet, field, 1);
+    expect(next?.map((i) => [i.severity, i.a1])).toEqual(Array.from({ length: 10 }, (_, r) => ['warning', `Proyectos!${String.fromCharCode(64 + start.index)}${r + 23}`]));
+    expect(main.moreFindings(report.run!, sheet, field, 2)).toBeNull();
+    expect(main.moreFindings('../otra', sheet, field, 1)).toBeNull();
+    // Columns that leave nothing out keep nothing.
+    expect(report.groups.flatMap((g) => g.fields).filter((f) => f.laterPages).length).toBe(1);
+    // Six hours later the cache has let them go: null, and the sidebar says to validate again.
+    h.cached.now += 21600 * 1000;
+    expect(main.moreFindings(report.run!, sheet, field, 1)).toBeNull();
+  });
+
   it('takes the words of INAI\'s capture tool as the options they are: no finding on the sector, the status or a clave\'s part', () => {
     const sector = col('sector');
     const status = col('status');

@@ -5,6 +5,7 @@
 import type { Block, ListValidation } from '../../addon/src/sheet-port';
 import type { FakeSheet, FakeSpreadsheet } from './fake-spreadsheet';
 import { urlFetchLimits } from './fake-host';
+import { FakeCache } from './fake-cache';
 import * as zlib from 'zlib';
 
 /**
@@ -33,6 +34,8 @@ export interface AppsScriptRecord {
   /** PropertiesService stores (settings dialog). */
   documentProperties: Map<string, string>;
   userProperties: Map<string, string>;
+  /** CacheService.getUserCache(). */
+  userCache: FakeCache;
 }
 
 export type FetchHandler = (url: string, params: Record<string, unknown>) => { status: number; body: string };
@@ -44,7 +47,7 @@ interface FakeRange { sheetName: string; a1?: string; block: Block }
  * HtmlService.createHtmlOutputFromFile serves it; empty when a test does not give one.
  */
 export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () => ({ status: 404, body: '' }), htmlFile: (name: string) => string = () => ''): { globals: Record<string, unknown>; record: AppsScriptRecord } {
-  const record: AppsScriptRecord = { menus: [], sidebars: [], sidebarPages: [], dialogs: [], dialogPages: [], fetches: [], documentProperties: new Map(), userProperties: new Map() };
+  const record: AppsScriptRecord = { menus: [], sidebars: [], sidebarPages: [], dialogs: [], dialogPages: [], fetches: [], documentProperties: new Map(), userProperties: new Map(), userCache: new FakeCache() };
 
   /** `C3:C`: an open-ended column range, as Apps Script reads A1 notation without an end row. */
   const openColumn = (a1?: string): { column: number; fromRow: number } | null => {
@@ -194,6 +197,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
     },
     ScriptApp: { getIdentityToken: () => 'token-vm' },
     PropertiesService: { getDocumentProperties: () => documentProperties, getUserProperties: () => userProperties },
+    CacheService: { getUserCache: () => record.userCache },
     console: { log: () => undefined, error: () => undefined },
   };
   return { globals, record };

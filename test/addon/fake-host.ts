@@ -8,6 +8,7 @@ import type { AddonConfig, PropertiesPort } from '../../addon/src/config';
 import type { Host, MenuItem, UiPort } from '../../addon/src/host';
 import type { SidebarOpening } from '../../addon/src/sidebar-opening';
 import { FakeSpreadsheet } from './fake-spreadsheet';
+import { FakeCache } from './fake-cache';
 
 export class FakeUi implements UiPort {
   menus: MenuItem[][] = [];
@@ -60,6 +61,7 @@ export interface FakeHost extends Host {
   fakeUi: FakeUi;
   fakeHttp: FakeHttp;
   logged: unknown[];
+  cached: FakeCache;
   /** Set to make any spreadsheet access fail, as under AuthMode.NONE. */
   spreadsheetForbidden: boolean;
 }
@@ -71,6 +73,7 @@ export function fakeHost(config: AddonConfig = { backendUrl: 'https://backend.ex
     fakeHttp: new FakeHttp(),
     props: new FakeProperties(),
     logged: [],
+    cached: new FakeCache(),
     spreadsheetForbidden: false,
     spreadsheet: () => { if (h.spreadsheetForbidden) throw new Error('spreadsheet access under AuthMode.NONE'); return h.ss; },
     ui: () => h.fakeUi,
@@ -78,6 +81,7 @@ export function fakeHost(config: AddonConfig = { backendUrl: 'https://backend.ex
     identityToken: () => 'id-token-de-prueba',
     config: () => config,
     properties: () => h.props,
+    cache: () => h.cached,
     log: (e) => { h.logged.push(e); },
   };
   return h;

@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, describeIfChromium, launchChromium } from '../browser';
+import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium } from '../browser';
 import { buildAddon, type AddonBuild } from '../../scripts/build-addon';
 import { templateSpec } from '../../core/template/template-spec';
 import type { SheetSpec } from '../../core/template/spec';
@@ -453,15 +453,16 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
-  it('hundreds of findings, listed as the official reads the workbook: the tabs as they are now, each sheet\'s columns left to right, each column down the sheet; what the list leaves out is named, and each line goes to its cell', async () => {
+  it('hundreds of findings, listed as the official reads the workbook: the tabs as they are now, each sheet\'s columns left to right, each column down the sheet; what the list leaves out is named, «Ver N más» shows the rest in the same order, and each line goes to its cell', async () => {
     const { ss, gas, record } = loadCode('hoja-orden');
     gas.menuCreateTemplate();
     gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
     const processes = sheetSpec('Contrataciones');
-    // 300 processes: a title missing every 7th row, an amount that is no number every 5th (each its own text), a status
-    // off the list every 11th, a date that is none every 13th; parties with an e-mail that is not one every 3rd.
+    // 300 processes: a title missing every 7th row and pasted with an invisible space in the others (a warning each,
+    // in its own words), an amount that is no number every 5th (each its own text), a status off the list every 11th,
+    // a date that is none every 13th; parties with an e-mail that is not one every 3rd.
     const rows = Array.from({ length: 300 }, (_, i) => processes.columns.map((c) => ({
-      ocid: `ocds-abc123-${String(i).padStart(4, '0')}`, 'tender/id': `T-${i}`, 'tender/title': i % 7 ? 'Bacheo' : '', 'tender/value/amount': i % 5 ? 1000 : `mil ${i}`,
+      ocid: `ocds-abc123-${String(i).padStart(4, '0')}`, 'tender/id': `T-${i}`, 'tender/title': i % 7 ? `Bacheo\u200b ${i}` : '', 'tender/value/amount': i % 5 ? 1000 : `mil ${i}`,
       'tender/value/currency': 'MXN', 'tender/status': i % 11 ? 'Concluido' : 'raro', 'tender/tenderPeriod/startDate': i % 13 ? '31/03/2024' : 'ayer',
     } as Record<string, string | number>)[c.path] ?? ''));
     ss.get('Contrataciones').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
@@ -493,15 +494,61 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const lines = contrataciones.locator('ul', { has: page.locator(`text=/^${letter}3: /`) }).locator('button.finding');
     const refs = (await lines.locator('.ref').allTextContents()).map((r) => Number(/\d+/.exec(r)![0]));
     expect(refs).toEqual(Array.from({ length: 25 }, (_, k) => 3 + k * 5));
-    expect(await contrataciones.locator('p.more').allTextContents()).toEqual(['y 35 errores más en esta columna: sus celdas tienen en la hoja una nota que dice qué corregir.']);
+    const titleLetter = String.fromCharCode(65 + processes.columns.findIndex((c) => c.path === 'tender/title'));
+    expect(await contrataciones.locator('p.more').allTextContents()).toEqual([
+      // The title's 257 warnings: 24 listed after its missing titles (one line), 233 left out, and not marked in the sheet.
+      'y 233 advertencias más en esta columna.',
+      'y 35 errores más en esta columna: sus celdas tienen en la hoja una nota que dice qué corregir.',
+    ]);
     // …and they have it: the first one left out, row 128.
     expect(ss.get('Contrataciones').peek(128, amountColumn)?.note).toMatch(/^⚠ Validación Infraestructura Abierta:\n• «mil 125» no es un número/);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'addon-sidebar-hundreds.png'), fullPage: true });
     // The last line listed goes to its cell.
+    const idle = (): Promise<unknown> => page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
     await lines.last().click();
-    await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
+    await idle();
     expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 123, column: amountColumn });
+
+    // «Ver 25 más»: the next 25 amounts under them, down the sheet, the focus on the first one; then the last 10.
+    const amountList = contrataciones.locator('ul', { has: page.locator(`text=/^${letter}3: /`) });
+    const seeMore = amountList.locator('xpath=following-sibling::*[1]/following-sibling::*[1][self::button]');
+    expect(await seeMore.textContent()).toBe('Ver 25 más');
+    // Among several «Ver 25 más», each names its column to whoever reaches it by Tab.
+    expect(await page.locator(`#${await seeMore.getAttribute('aria-describedby')}`).textContent()).toBe(amount.title.replace(/ \*$/, ''));
+    await seeMore.click();
+    await idle();
+    const amountRefs = async (): Promise<number[]> => (await lines.locator('.ref').allTextContents()).map((r) => Number(/\d+/.exec(r)![0]));
+    expect(await amountRefs()).toEqual(Array.from({ length: 50 }, (_, k) => 3 + k * 5));
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } } }).document.activeElement.textContent)).toMatch(/^Error\s*[A-Z]+128: «mil 125» no es un número/);
+    expect(await amountList.locator('xpath=following-sibling::*[1]').textContent()).toBe('y 10 errores más en esta columna: sus celdas tienen en la hoja una nota que dice qué corregir.');
+    expect(await seeMore.textContent()).toBe('Ver 10 más');
+    expect(await axeViolations(page)).toEqual([]);
+    await seeMore.click();
+    await idle();
+    expect(await amountRefs()).toEqual(Array.from({ length: 60 }, (_, k) => 3 + k * 5));
+    // Nothing left out: neither the words nor the button.
+    expect(await contrataciones.locator('p.more').allTextContents()).toEqual(['y 233 advertencias más en esta columna.']);
+    await lines.last().click();
+    await idle();
+    expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 298, column: amountColumn });
+
+    // The title's warnings, which the sheet does not mark: each reached from the list, page after page, down the sheet.
+    const titleList = contrataciones.locator('ul', { has: page.locator(`text=/^${titleLetter}3 y 42 celdas más: /`) });
+    const seeMoreTitles = titleList.locator('xpath=following-sibling::*[1]/following-sibling::*[1][self::button]');
+    for (let pageNo = 1; pageNo <= 10; pageNo++) {
+      expect(await seeMoreTitles.textContent()).toBe(pageNo < 10 ? 'Ver 25 más' : 'Ver 8 más');
+      await seeMoreTitles.click();
+      await idle();
+    }
+    expect(await seeMoreTitles.count()).toBe(0);
+    const titleRefs = (await titleList.locator('.ref').allTextContents()).map((r) => Number(/\d+/.exec(r)![0]));
+    expect(titleRefs).toEqual(Array.from({ length: 300 }, (_, i) => i + 3).filter((row) => row === 3 || (row - 3) % 7 !== 0));
+    expect(await titleList.locator('.badge.warning').count()).toBe(257);
+    await titleList.locator('button.finding').last().click();
+    await idle();
+    expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 302, column: titleLetter.charCodeAt(0) - 64 });
+    expect(await contrataciones.locator('p.more').count()).toBe(0);
     await page.close();
   }, 120_000);
 

@@ -646,6 +646,31 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await section.locator('p.note').textContent()).toBe('Se muestran los primeros 50 de 60 hallazgos, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).');
   });
 
+  test('a send kept before findings were stored in reading order lists them by the template\'s sheets, row and column', async () => {
+    // Kept as the checks ran: «Actores» before «Contrataciones», rows back and forth; its tab order was not kept.
+    const sent = await fetch(`${base}/api/submissions?publisher=mty`, { method: 'POST', headers: { authorization: h.bearer('capturistaB'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(PUBLISHERS[1], { title: 'Parque Tucán' })) });
+    expect(sent.status).toBe(201);
+    const kept = (await h.store.getSubmission(((await sent.json()) as { submission: { id: string } }).submission.id))!;
+    const at = (sheet: string, row: number, column: number, severity: 'error' | 'warning' = 'error') => ({ code: 'schema.required', severity, pointer: '/releases/0/tender/title', params: {}, cell: { sheet, row, column, header: 'Título' } });
+    const sample = [
+      at('Actores', 9, 2), at('Contrataciones', 12, 3), at('Actores', 4, 5), at('Contrataciones', 3, 7), at('Contrataciones', 3, 2),
+      at('Proyectos', 20, 1, 'warning'), at('Hoja de trabajo', 2, 1, 'warning'), at('Proyectos', 6, 4, 'warning'),
+      { code: 'schema.required', severity: 'error' as const, pointer: '/releases/0/tender/title', params: {} },
+    ];
+    await h.store.createSubmission({ ...kept, id: 'envio-orden-antiguo', findings: { errors: 6, warnings: 3, infos: 0, sample } });
+    const page = await signedIn('coordinadorB', '#/revision/envio-orden-antiguo');
+    const items = page.locator('#hallazgos-revision li');
+    await items.first().waitFor();
+    const places = (await items.allTextContents()).map((t) => /Libro completo|Hoja «[^»]+», fila \d+, columna [A-Z]+/.exec(t)?.[0]);
+    expect(places).toEqual([
+      'Libro completo',
+      'Hoja «Contrataciones», fila 3, columna B', 'Hoja «Contrataciones», fila 3, columna G', 'Hoja «Contrataciones», fila 12, columna C',
+      'Hoja «Actores», fila 4, columna E', 'Hoja «Actores», fila 9, columna B',
+      // EDCAPI's sheets come first in the template; a sheet it does not have, last.
+      'Hoja «Proyectos», fila 6, columna D', 'Hoja «Proyectos», fila 20, columna A', 'Hoja «Hoja de trabajo», fila 2, columna A',
+    ]);
+  });
+
   test('the inbox opens on what awaits a decision: a send in review and one whose publication failed', async () => {
     const send = async (title: string): Promise<string> => {
       const sent = await fetch(`${base}/api/submissions?publisher=mty`, { method: 'POST', headers: { authorization: h.bearer('capturistaB'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(PUBLISHERS[1], { title })) });

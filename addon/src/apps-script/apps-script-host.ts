@@ -9,6 +9,7 @@ import { buildTimeConfig, type PropertiesPort } from '../config';
 import type { Host, UiPort } from '../host';
 import type { Block, ListValidation, SheetPort, SpreadsheetPort } from '../sheet-port';
 import { sidebarPageFor } from '../sidebar-opening';
+import type { CachePort } from '../validation/later-findings';
 
 interface GasProtection { setDescription(d: string): GasProtection; setWarningOnly(w: boolean): GasProtection }
 /** getLinkUrl(): the link of the whole text; null when none, or several different ones. */
@@ -85,6 +86,7 @@ declare const Utilities: { newBlob(data: string, contentType: string): GasBlob; 
 declare const ScriptApp: { getIdentityToken(): string };
 interface GasProperties { getProperty(key: string): string | null; setProperty(key: string, value: string): GasProperties; deleteProperty(key: string): GasProperties }
 declare const PropertiesService: { getDocumentProperties(): GasProperties; getUserProperties(): GasProperties };
+declare const CacheService: { getUserCache(): CachePort };
 
 const properties: PropertiesPort = {
   getDocument: (key) => PropertiesService.getDocumentProperties().getProperty(key),
@@ -214,6 +216,7 @@ export function appsScriptHost(): Host {
     identityToken: () => ScriptApp.getIdentityToken(),
     config: buildTimeConfig,
     properties: () => properties,
+    cache: () => CacheService.getUserCache(),
     log: (e) => console.error(e instanceof Error ? e.stack ?? e.message : String(e)),
   };
 }

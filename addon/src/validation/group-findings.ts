@@ -41,41 +41,50 @@ function item(f: Finding): FindingItem {
 
 /**
  * A column's findings (in reading order) as the sidebar lists them: a message repeated down the column once, with the
- * count of the other cells (alsoIn); at most ITEMS_PER_FIELD lines, chosen errors first (they stop the sending), then
- * warnings, then notices, as the CLI chooses what it prints — and listed in reading order, each line where the
- * official meets it going down the sheet. Chosen in reading order alone, 25 warnings of the first rows hid an error
- * of row 40 behind «y 1 aviso más».
+ * count of the other cells (alsoIn), in pages of ITEMS_PER_FIELD lines. The lines are chosen errors first (they stop
+ * the sending), then warnings, then notices, as the CLI chooses what it prints — and each page is listed in reading
+ * order, each line where the official meets it going down the sheet. Chosen in reading order alone, 25 warnings of
+ * the first rows hid an error of row 40 behind «y 1 aviso más». The first page goes to the sidebar with the report;
+ * the others (`later`) are kept for «Ver N más» (later-findings.ts), which lists them under it in the same order.
  */
-function fieldGroup(field: string, findings: readonly Finding[]): FieldGroup {
+function fieldGroup(field: string, findings: readonly Finding[]): { group: FieldGroup; later: FindingItem[][] } {
   const group: FieldGroup = { field, errors: 0, warnings: 0, items: [], more: 0, moreErrors: 0, moreWarnings: 0 };
-  const chosen = new Map<Finding, FindingItem>();
+  const lines: { at: number; line: FindingItem }[] = [];
   /** Per severity and message, its first line: a repeated message is counted on it. */
   const seen = new Map<string, FindingItem>();
   for (const severity of ['error', 'warning', 'info'] as const) {
-    for (const f of findings) {
-      if (f.severity !== severity) continue;
+    findings.forEach((f, at) => {
+      if (f.severity !== severity) return;
       if (severity === 'error') group.errors++;
       if (severity === 'warning') group.warnings++;
       const next = item(f);
       const key = `${next.severity}\u0000${next.message}`;
       const same = seen.get(key);
       if (same && same.a1 !== null && next.a1 !== null) same.alsoIn = (same.alsoIn ?? 0) + 1;
-      else if (chosen.size < ITEMS_PER_FIELD) {
-        chosen.set(f, next);
+      else {
+        lines.push({ at, line: next });
         seen.set(key, next);
-      } else {
-        group.more++;
-        if (severity === 'error') group.moreErrors = (group.moreErrors ?? 0) + 1;
-        else if (severity === 'warning') group.moreWarnings = (group.moreWarnings ?? 0) + 1;
       }
-    }
+    });
   }
-  for (const f of findings) {
-    const line = chosen.get(f);
-    if (line) group.items.push(line);
+  const pages: FindingItem[][] = [];
+  for (let from = 0; from < lines.length; from += ITEMS_PER_FIELD) {
+    pages.push(lines.slice(from, from + ITEMS_PER_FIELD).sort((a, b) => a.at - b.at).map((l) => l.line));
   }
-  return group;
+  group.items = pages[0] ?? [];
+  const later = pages.slice(1);
+  // Counted by cell, as «y 35 errores más» says them: a line of a later page stands for its own cell and its alsoIn.
+  for (const line of later.flat()) {
+    const cells = 1 + (line.alsoIn ?? 0);
+    group.more += cells;
+    if (line.severity === 'error') group.moreErrors = (group.moreErrors ?? 0) + cells;
+    else if (line.severity === 'warning') group.moreWarnings = (group.moreWarnings ?? 0) + cells;
+  }
+  return { group, later };
 }
+
+/** The pages after the first of one column of the report (groups[sheet].fields[field]). */
+export interface LaterPages { sheet: number; field: number; pages: FindingItem[][] }
 
 /**
  * `sheetOrder`: the workbook's sheet names as its tabs are ordered (SpreadsheetApp's getSheets() gives them so). The
@@ -86,6 +95,11 @@ function fieldGroup(field: string, findings: readonly Finding[]): FieldGroup {
  * had, and each column's lines errors first: the list jumped from row 40 back to row 3.
  */
 export function groupFindings(findings: Finding[], sheetOrder: readonly string[] = []): SheetGroup[] {
+  return pagedFindings(findings, sheetOrder).groups;
+}
+
+/** The same, with each column's later pages (those «Ver N más» shows), which do not go with the report. */
+export function pagedFindings(findings: Finding[], sheetOrder: readonly string[] = []): { groups: SheetGroup[]; later: LaterPages[] } {
   const sheets = new Map<string, Map<string, Finding[]>>();
   for (const f of inReadingOrder(findings, sheetOrder)) {
     const sheetName = f.cell?.sheet ?? WORKBOOK;
@@ -95,8 +109,13 @@ export function groupFindings(findings: Finding[], sheetOrder: readonly string[]
     const own = fields.get(fieldName);
     if (own) own.push(f); else fields.set(fieldName, [f]);
   }
-  return [...sheets].map(([sheet, fields]) => {
-    const list = [...fields].map(([field, own]) => fieldGroup(field, own));
+  const later: LaterPages[] = [];
+  const groups = [...sheets].map(([sheet, fields], sheetIndex) => {
+    const list = [...fields].map(([field, own], fieldIndex) => {
+      const paged = fieldGroup(field, own);
+      if (paged.later.length) later.push({ sheet: sheetIndex, field: fieldIndex, pages: paged.later });
+      return paged.group;
+    });
     return {
       sheet,
       errors: list.reduce((n, g) => n + g.errors, 0),
@@ -104,4 +123,5 @@ export function groupFindings(findings: Finding[], sheetOrder: readonly string[]
       fields: list,
     };
   });
+  return { groups, later };
 }

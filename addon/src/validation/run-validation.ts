@@ -3,7 +3,8 @@ import type { SpreadsheetPort } from '../sheet-port';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import type { SheetPlan, ValidationReport } from '../rpc-types';
 import type { Pipeline } from './core-pipeline';
-import { groupFindings } from './group-findings';
+import { pagedFindings, type LaterPages } from './group-findings';
+import { keepLaterPages, type CachePort } from './later-findings';
 import { applyMarks, planMarks } from './marks';
 import { dataSheets, readWorkbook } from './read-workbook';
 import { localeFindings } from './locale-check';
@@ -17,29 +18,33 @@ export function validationPlan(ss: SpreadsheetPort): SheetPlan[] {
  * `compare`, when given, is asked about the workbook just read whether it differs from what was sent (the sheet is
  * read once: in Apps Script the reading is most of «Validar»'s time).
  */
-export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null): ValidationReport {
-  return validateWorkbook(ss, pipeline, compare).report;
+export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null, keep?: { cache: CachePort; log: (error: unknown) => void }): ValidationReport {
+  const { report, later } = validateWorkbook(ss, pipeline, compare);
+  // Only «Validar» keeps the pages «Ver N más» shows: sending shows no list.
+  const run = keep ? keepLaterPages(keep.cache, report.groups, later, keep.log) : undefined;
+  return run ? { ...report, run } : report;
 }
 
 /**
  * The same, with the values it read: sending sends those (one `getValues()` per sheet in all; reading every sheet
  * again doubled the time a large workbook takes to send, within Apps Script's six minutes).
  */
-export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null): { report: ValidationReport; workbook: WorkbookModel } {
+export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null): { report: ValidationReport; workbook: WorkbookModel; later: LaterPages[] } {
   const sheets = dataSheets(ss);
   const workbook = readWorkbook(sheets, ss.timeZone());
   const result = pipeline(workbook);
   const findings = [...localeFindings(ss), ...result.findings];
   const completeness = result.completeness;
   const marked = applyMarks(planMarks(findings), sheets);
+  const { groups, later } = pagedFindings(findings, workbook.sheets.map((s) => s.name));
   const report: ValidationReport = {
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     completeness,
     sheets: workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
-    groups: groupFindings(findings, workbook.sheets.map((s) => s.name)),
+    groups,
     marked,
     ...(compare ? { sheetChanged: compare(workbook) } : {}),
   };
-  return { report, workbook };
+  return { report, workbook, later };
 }

@@ -18,6 +18,7 @@ import {
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
+import { sampleInOrder } from './sample-order';
 import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { newerApprovedText, type NewerApprovedReader } from '../../../core/workflow/newer-approved';
@@ -313,7 +314,7 @@ const COMMENT_ERRORS = 5;
  * returning; they used to copy the errors out of the list by hand.
  */
 function refusalComment(f: FindingsView): string {
-  const errors = f.sample.filter((x) => x.severity === 'error').slice(0, COMMENT_ERRORS);
+  const errors = sampleInOrder(f.sample).filter((x) => x.severity === 'error').slice(0, COMMENT_ERRORS);
   const more = f.errors - errors.length;
   return [
     `No se pudo publicar: el libro tiene ${formatCount(f.errors, 'error', 'errores')}. ${f.errors === 1 ? 'Corríjalo' : 'Corríjalos'} y envíe de nuevo:`,
@@ -559,7 +560,7 @@ export const reviewSubmissionPage: Page = {
       replacedBy,
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
         sampleNote(f.sample.length, f.errors + f.warnings + f.infos),
-        h('ul', null, f.sample.map((x) => h('li', null, x.message)))) : null,
+        h('ul', { id: 'hallazgos-revision' }, sampleInOrder(f.sample).map((x) => h('li', null, x.message)))) : null,
       // Once published the preview compares it with itself, and a withdrawn send will not be approved: the history
       // says what happened instead.
       s.status === 'published' || s.status === 'withdrawn' ? null : previewBlock(p),
