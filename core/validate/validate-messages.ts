@@ -86,7 +86,7 @@ registerMessages({
   'tender.methodMismatch': 'El método «{value}» no corresponde al tipo de procedimiento «{details}», que equivale a «{expected}». Corrija uno de los dos.',
   'tender.categoryMismatch': 'La categoría adicional «{value}» no corresponde a la categoría principal «{main}» (le corresponde «{expected}»). Corrija una de las dos.',
   'document.wrongStage': 'El tipo de documento «{value}» no corresponde a la etapa de {stage}. Muévalo a [[la hoja de documentos||los documentos]] de la etapa correcta o cambie el tipo.',
-  'status.behindDocuments': 'El estado «{value}» no corresponde a los documentos publicados: con «{document}» el estado debe ser al menos «{expected}». Actualice el estado.',
+  'status.behindDocuments': 'El estado «{value}» no corresponde a los documentos publicados: con «{document}» el estado debe ser al menos «{expected}»[[||, que se escribe «{expectedCode}»]]. Actualice el estado.',
   'document.keyMissing': 'Faltan documentos que el programa pide para «{method}»: {missing}. Agréguelos en [[la hoja de documentos||los documentos]] de su etapa cuando existan.',
   'document.keyMissingAnyProcedure': 'Faltan documentos que el programa pide en todo procedimiento: {missing}. Agréguelos en [[la hoja de documentos||los documentos]] de su etapa cuando existan; al elegir el tipo de procedimiento se sabrá si pide otros.',
   'location.swapped': 'Las coordenadas parecen invertidas (latitud {latitude}, longitud {longitude}): en México la latitud va de 14 a 33 y la longitud de -118 a -86. Intercambie los valores.',
