@@ -26,7 +26,7 @@ test('processes: release id decides (also re-stamped ids); projects: field diff 
   // link itself (the conversion carries no summary), which is reported.
   expect(p.projects.counts.removed).toBe(1);
   expect(p.projects.items.find((i) => i.id === 'p2')?.fields).toEqual([
-    { path: 'budget/amount/amount', label: expect.stringMatching(/^Proyectos › /), before: '1', after: '2' }, { path: 'title', label: expect.stringMatching(/^Proyectos › /), before: 'Puente', after: 'Puente B' },
+    { path: 'budget/amount/amount', label: expect.stringMatching(/^Proyectos › /), before: '1', after: '2', currency: { before: null, after: null } }, { path: 'title', label: expect.stringMatching(/^Proyectos › /), before: 'Puente', after: 'Puente B' },
   ]);
 });
 
