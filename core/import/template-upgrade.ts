@@ -6,6 +6,7 @@
  * - Windows line breaks (CR LF) inside texts become LF (`import.line-breaks`) — an .xlsx file cannot keep the CR;
  * - dates without a UTC offset, or without a time, get the offset of Mexico City's midnight/time (`import.date-offset`)
  *   — OCDS requires date-times with offset (RFC 3339), and it is what the converter does with such a cell;
+ * - a party's RFC scheme written «RFC» becomes MX-RFC, EDCA-MX's code for it (`import.scheme-rfc`);
  * - codes written in another case or as a Spanish title become the code (`import.code-normalized`); a code outside a
  *   closed list is kept in its cell and counted (`import.code-not-in-list`, warning: converting asks to fix it); two
  *   items of a list that became the same code are written once (`import.repeat-removed`);
@@ -27,6 +28,8 @@ import { columnOfField } from '../template/column-of-field';
 import { sheetOfField } from '../template/sheet-of-field';
 import { cleanText } from '../unflatten/clean-cell';
 import { lookupCode, parseDate } from '../unflatten/parse-value';
+import { RFC_SCHEME } from '../unflatten/read-rows';
+import { isRfcSchemeSpelling } from '../checks/rfc';
 import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
 
 type Obj = Record<string, unknown>;
@@ -98,6 +101,13 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
       // (RFC 3986 percent-encoding), the same address, which the schema's `uri` format then accepts.
       tally.add('import.url-encoded', field);
       text = encodeUnsafeInAddress(text);
+    }
+    if (field === 'parties/identifier/scheme' && text !== RFC_SCHEME && isRfcSchemeSpelling(text)) {
+      // Nuevo León publishes its parties' RFC under scheme «RFC»: every one of them was then warned that parties are
+      // identified by their RFC (party.schemeNotRfc), and its RFC went unchecked. The party's id is left as published
+      // («RFC-CUR950920ER0»): it names the party in every release already published, and the references to it.
+      tally.add('import.scheme-rfc', field);
+      text = RFC_SCHEME;
     }
     const column = columns.get(field);
     if (column?.options?.length) {

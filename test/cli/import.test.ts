@@ -257,6 +257,21 @@ withStandards('real Mexican publications round-trip', () => {
     expect(lines.length).toBeLessThan(12);
   });
 
+  test("CLI: Nuevo León's parties identified by their RFC under scheme «RFC» are written MX-RFC, said once; ids as published", async () => {
+    const book = path.join(dir, 'nl-ad-009.xlsx');
+    const run = await runCli('import', path.join(REAL_MX, 'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json'), '-o', book);
+    expect(run.code).toBe(0);
+    expect(run.err.split('\n').filter((l) => l.includes('«RFC»'))).toEqual([
+      'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json: 1 valor de la columna «Esquema del identificador» de la hoja «Actores» decía «RFC»: en EDCA-MX el esquema del RFC se escribe «MX-RFC», y así se escribió. El RFC y el identificador de cada actor quedaron como se publicaron.',
+    ]);
+    const out = path.join(dir, 'nl-ad-009.json');
+    const converted = await runCli('convert', book, '-o', out);
+    // Every party of the file said «El esquema del identificador es «RFC», pero … se identifican con su RFC».
+    expect(converted.err).not.toMatch(/es «RFC»/);
+    const parties = (readJson(out).releases as { parties: { id: string; identifier?: { scheme?: string; id?: string } }[] }[])[0].parties;
+    expect(parties.find((p) => p.identifier?.id === 'CUR950920ER0')).toMatchObject({ id: 'RFC-CUR950920ER0', identifier: { scheme: 'MX-RFC' } });
+  });
+
   test('repeated parties are joined, said without naming the file again (each report line starts with it)', () => {
     const party = { id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', roles: ['tenderer'] };
     const release = { ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', parties: [party, { ...party, roles: ['supplier'] }, { ...party, name: 'Constructora A, S.A.', roles: ['payee'] }] };
