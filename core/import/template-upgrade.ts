@@ -176,7 +176,7 @@ const quoted = (v: unknown): string => `«${typeof v === 'string' ? v : JSON.str
  * it would have gone to and the value kept: Nuevo León's project lists its Secretaría de Infraestructura twice, once
  * at «Washigton» 64000 and once at «Washington» 64010, and «se omitieron 3 datos» did not say which to check.
  */
-function mergeParties(doc: Obj, tally: UpgradeTally, columnOf: (field: string) => string): void {
+function mergeParties(doc: Obj, tally: UpgradeTally, columnOf: (field: string) => { text: string; column: boolean }): void {
   if (!Array.isArray(doc.parties)) return;
   const byId = new Map<string, Obj>();
   const lostBy = new Map<string, LostValue[]>();
@@ -191,8 +191,15 @@ function mergeParties(doc: Obj, tally: UpgradeTally, columnOf: (field: string) =
   }
   for (const [id, lost] of lostBy) {
     const party = byId.get(id) as Obj;
-    const values = lost.map((l) => `${columnOf(`parties/${l.path}`)} ${quoted(l.dropped)} (quedó ${quoted(l.kept)})`).join('; ');
-    tally.note('import.party-values-lost', 'warning', { count: lost.length, party: typeof party.name === 'string' && party.name ? `${party.name} (${id})` : id, values });
+    const name = typeof party.name === 'string' && party.name ? `${party.name} (${id})` : id;
+    // A value with a column can be written there; one without («identifier/schemeUrl») cannot be written anywhere — it
+    // was told «escríbalo en su celda» all the same — and the value kept goes too (import.dropped): said apart.
+    const places = lost.map((l) => ({ ...l, place: columnOf(`parties/${l.path}`) }));
+    for (const [code, group] of [['import.party-values-lost', places.filter((l) => l.place.column)], ['import.party-values-lost-no-column', places.filter((l) => !l.place.column)]] as const) {
+      if (!group.length) continue;
+      const values = group.map((l) => `${l.place.text} ${quoted(l.dropped)} (quedó ${quoted(l.kept)})`).join('; ');
+      tally.note(code, 'warning', { count: group.length, party: name, values });
+    }
   }
   doc.parties = kept;
 }
@@ -238,11 +245,11 @@ export function upgradeForTemplate(doc: Obj, standard: Standard, spec: TemplateS
   upgradeValues(doc, standard, columnsByField(spec, standard), tally);
   // A party's field as the official finds it, «Calle y número» of «Actores del proyecto»; without a column, its path
   // below the parties' sheet, «identifier/schemeUrl» (hoja «Actores»).
-  const columnOf = (field: string): string => {
+  const columnOf = (field: string): { text: string; column: boolean } => {
     const place = columnOfField(spec, standard, field);
-    if (place) return `«${place.column}» (hoja «${place.sheet}»)`;
+    if (place) return { text: `«${place.column}» (hoja «${place.sheet}»)`, column: true };
     const sheet = sheetOfField(spec, standard, field);
-    return sheet ? `«${sheet.part}» (hoja «${sheet.sheet}»)` : `«${field}»`;
+    return { text: sheet ? `«${sheet.part}» (hoja «${sheet.sheet}»)` : `«${field}»`, column: false };
   };
   mergeParties(doc, tally, columnOf);
   addIds(doc, [], keyedArrays(spec, standard), tally);

@@ -289,9 +289,20 @@ withStandards('real Mexican publications round-trip', () => {
     const party = { id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', roles: ['tenderer'], identifier: { id: 'AAA010101AAA', scheme: 'MX-RFC', schemeUrl: 'https://a.example' } };
     const release = { ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', parties: [party, { ...party, roles: ['supplier'], identifier: { ...party.identifier, schemeUrl: 'https://b.example' } }] };
     const { findings } = importDocuments({ releases: [release] }, 'paquete.json');
-    expect(findings.filter((f) => f.code === 'import.party-values-lost' || f.code === 'import.dropped').map(renderMessage)).toEqual([
-      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «identifier/schemeUrl» (hoja «Actores») «https://b.example» (quedó «https://a.example»). Si el dato omitido es el correcto, escríbalo en su celda.',
+    expect(findings.filter((f) => f.code.startsWith('import.party-values-lost') || f.code === 'import.dropped').map(renderMessage)).toEqual([
+      // It ended «Si el dato omitido es el correcto, escríbalo en su celda», of a value no cell can hold.
+      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «identifier/schemeUrl» (hoja «Actores») «https://b.example» (quedó «https://a.example»). La plantilla no tiene columna para ese dato, así que no se publicará desde este libro ni el valor omitido ni el que quedó.',
       'Se omitió 1 valor de «identifier/schemeUrl» (hoja «Actores»): la plantilla no tiene columna para ese dato, así que no se publicará de nuevo desde este libro.',
+    ]);
+  });
+
+  test('a repeated party\'s values with a column and without one: each said with what can be done about it', () => {
+    const party = { id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', roles: ['tenderer'], identifier: { id: 'AAA010101AAA', scheme: 'MX-RFC', schemeUrl: 'https://a.example' } };
+    const release = { ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', parties: [party, { ...party, name: 'Constructora A, S.A.', roles: ['supplier'], identifier: { ...party.identifier, schemeUrl: 'https://b.example' } }] };
+    const { findings } = importDocuments({ releases: [release] }, 'paquete.json');
+    expect(findings.filter((f) => f.code.startsWith('import.party-values-lost')).map(renderMessage)).toEqual([
+      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «Nombre del actor» (hoja «Actores») «Constructora A, S.A.» (quedó «Constructora A»). Si el dato omitido es el correcto, escríbalo en su celda.',
+      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «identifier/schemeUrl» (hoja «Actores») «https://b.example» (quedó «https://a.example»). La plantilla no tiene columna para ese dato, así que no se publicará desde este libro ni el valor omitido ni el que quedó.',
     ]);
   });
 
