@@ -191,6 +191,14 @@ describe('blank template', () => {
     expect(wb.getWorksheet('Configuración')?.getCell('C4').value).toBe('ocidPrefix');
     expect(wb.getWorksheet('Catálogos')?.state).toBe('hidden');
   });
+
+  it('says in the publisher name\'s note that publishing on the platform uses the registered name, not this cell', () => {
+    const settings = wb.getWorksheet('Configuración')!;
+    expect(settings.getCell('C2').value).toBe('publisherName');
+    // Its note said only «Nombre oficial de la institución que publica los datos»: an official corrected it, or kept an
+    // import's «CDMX-SEFIN», believing it would be published.
+    expect(String(settings.getCell('A2').note)).toContain('los datos se publican con el nombre registrado de su institución, no con el de esta celda');
+  });
 });
 
 describe('blank template in exceljs\'s in-memory reader', () => {

@@ -4,7 +4,7 @@
  * Only Spanish text from the server or from here is shown; failure messages are already user-facing.
  */
 import type { FieldGroup, FindingItem, ReviewContext, ServerApi, SheetGroup, SheetPlan, ValidationReport } from '../src/rpc-types';
-import { formatCount as plural, formatList } from '../../core/format/es-mx';
+import { formatCount as plural, formatList, formatPercent } from '../../core/format/es-mx';
 import { AWAITING_DECISION, WITHDRAWABLE } from '../../core/workflow/contract';
 import { newerApprovedText } from '../../core/workflow/newer-approved';
 
@@ -211,7 +211,8 @@ function renderReport(report: ValidationReport): void {
   // «1 advertencia», «2 errores»: the label agrees with the number above it.
   $('l-errors').textContent = report.errors === 1 ? 'error' : 'errores';
   $('l-warnings').textContent = report.warnings === 1 ? 'advertencia' : 'advertencias';
-  $('completeness').textContent = report.completeness === null ? '—' : `${report.completeness.toLocaleString('es-MX')} %`;
+  // One way for a share wherever it is shown (formatPercent: «53 %», «61.5 %»), as the review page and the dashboard.
+  $('completeness').textContent = report.completeness === null ? '—' : formatPercent(report.completeness / 100);
   renderGroups(report.groups, report.run);
   setStatus(report.errors === 0 && report.warnings === 0
     ? 'Validación terminada: no se encontraron errores ni advertencias.'

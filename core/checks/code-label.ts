@@ -12,9 +12,3 @@ export function codeTitle(codelist: string, code: string, standard: Standard = '
   const list = ownValue(standard === 'oc4ids' ? PROJECT_CODES : CODES, codelist);
   return (list ? ownValue(list, code) : undefined) ?? code;
 }
-
-export function codeLabel(codelist: string, code: string): string {
-  const list = ownValue(CODES, codelist);
-  const title = list ? ownValue(list, code) : undefined;
-  return title ? `${title} (${code})` : code;
-}

@@ -8,7 +8,7 @@
  * contracts') for that award, any of the process's for the tender.
  */
 import { itemsAt, objectAt, someAlong, stringAt } from './json';
-import { codeLabel } from './code-label';
+import { codeTitle } from './code-label';
 import type { Check, JsonObject, Report } from './types';
 
 /** Ordered statuses per stage; codes not listed (cancelled, unsuccessful, withdrawn) are final. */
@@ -38,6 +38,15 @@ function typesOf(holder: JsonObject, path: string): string[] {
   return types;
 }
 
+/**
+ * The finding's words: Spanish titles, as the status cell's drop-down offers them (they read «Pendiente (pending)», the
+ * only message that showed officials an English code). A JSON document is written in codes, so the code of the status
+ * to write comes along (`expectedCode`), said only there (the catalogue's `[[…||…]]`).
+ */
+function statusParams(codelist: string, status: string, expected: string, document: string): Record<string, string> {
+  return { value: codeTitle(codelist, status), expected: codeTitle(codelist, expected), expectedCode: expected, document: codeTitle('documentType', document) };
+}
+
 /** Reports when `status` is before the furthest status the documents imply for this stage. */
 function compare(codelist: keyof typeof ORDER, status: string | undefined, types: string[], pointer: string, report: Report): void {
   const order = ORDER[codelist];
@@ -50,7 +59,7 @@ function compare(codelist: keyof typeof ORDER, status: string | undefined, types
     if (rank > needed) { needed = rank; because = type; }
   }
   if (needed > order.indexOf(status)) {
-    report('status.behindDocuments', 'warning', pointer, { value: codeLabel(codelist, status), expected: codeLabel(codelist, order[needed]), document: codeLabel('documentType', because) });
+    report('status.behindDocuments', 'warning', pointer, statusParams(codelist, status, order[needed], because));
   }
 }
 
@@ -72,7 +81,7 @@ export const documentStatus: Check = ({ releases, report }) => {
     const tenderStatus = stringAt(tender, 'status');
     if (tenderTypes.includes('unsuccessfulProcedureNotice') && tenderStatus !== undefined && ORDER.tenderStatus.includes(tenderStatus)) {
       // The procedure was declared void (desierto): no status in the normal course fits.
-      report('status.behindDocuments', 'warning', `${pointer}/tender/status`, { value: codeLabel('tenderStatus', tenderStatus), expected: codeLabel('tenderStatus', 'unsuccessful'), document: codeLabel('documentType', 'unsuccessfulProcedureNotice') });
+      report('status.behindDocuments', 'warning', `${pointer}/tender/status`, statusParams('tenderStatus', tenderStatus, 'unsuccessful', 'unsuccessfulProcedureNotice'));
     } else if (tender) compare('tenderStatus', tenderStatus, tenderTypes, `${pointer}/tender/status`, report);
     for (const a of awards) compare('awardStatus', stringAt(a.item, 'status'), a.types, `${a.pointer}/status`, report);
     for (const c of contracts) {

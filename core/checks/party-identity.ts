@@ -4,11 +4,12 @@
  * natural person (persona física) gives name and first surname (`identifier.givenName`, `patronymicName`).
  * Which one a party is comes from `identifier.legalPersonality`, or else from the RFC's length (13 characters for
  * people, 12 for companies). Other schemes are warned, not refused: real state publications use their own supplier
- * registries, which OCDS allows. `party.schemeNotRfc` (warning), `party.legalNameMissing`,
+ * registries, which OCDS allows. `party.schemeNotRfc` (warning; `party.schemeRfcSpelling` for the RFC's scheme written
+ * otherwise, «RFC»), `party.legalNameMissing`,
  * `party.personNameMissing` (errors), `party.personalityMismatch` (warning).
  */
 import { isArray, objectAt, stringAt } from './json';
-import { isGenericRfc } from './rfc';
+import { isGenericRfc, isRfcSchemeSpelling } from './rfc';
 import type { Check } from './types';
 
 type Personality = 'naturalPerson' | 'legalPerson';
@@ -32,7 +33,9 @@ export const partyIdentity: Check = ({ releases, report }) => {
       const p = `${pointer}/parties/${i}`;
       const scheme = stringAt(identifier, 'scheme');
       const id = stringAt(identifier, 'id');
-      if (scheme !== undefined && scheme !== 'MX-RFC') report('party.schemeNotRfc', 'warning', `${p}/identifier/scheme`, { value: scheme });
+      // The RFC under another spelling of its scheme (Nuevo León publishes «RFC»): told plainly what to write, rather
+      // than that parties are identified by their RFC — which this one is.
+      if (scheme !== undefined && scheme !== 'MX-RFC') report(isRfcSchemeSpelling(scheme) ? 'party.schemeRfcSpelling' : 'party.schemeNotRfc', 'warning', `${p}/identifier/scheme`, { value: scheme });
       const declared = stringAt(identifier, 'legalPersonality');
       const byRfc = scheme === 'MX-RFC' ? personalityOfRfc(id) : undefined;
       if ((declared === 'naturalPerson' || declared === 'legalPerson') && byRfc && declared !== byRfc) {

@@ -62,7 +62,7 @@ describe('a party without RFC', () => {
     s.rows[2][columnOf('Actores', 'parties/identifier/id') - 1] = 'MME010101AB2';
     s.rows[2][columnOf('Actores', 'parties/identifier/scheme') - 1] = 'RFC';
     const onRow = (wb: WorkbookModel) => checkWorkbook(wb, NOW).findings.filter((f) => f.cell?.sheet === 'Actores' && f.cell.row === 3).map((f) => [f.code, f.cell?.header]);
-    expect(onRow(typed)).toContainEqual(['party.schemeNotRfc', 'Esquema del identificador']);
+    expect(onRow(typed)).toContainEqual(['party.schemeRfcSpelling', 'Esquema del identificador']);
     s.rows[2][columnOf('Actores', 'parties/identifier/scheme') - 1] = '';
     s.rows[2][columnOf('Actores', 'parties/id') - 1] = 'org-7';
     // Before: «Falta este dato» on the grey «Esquema del identificador», whose note says it is filled in automatically.

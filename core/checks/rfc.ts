@@ -37,6 +37,15 @@ function validDate(yymmdd: string): boolean {
 /** SAT's generic RFCs (general public, foreign residents) are valid by definition although their digit does not verify. */
 const GENERIC_RFCS = new Set(['XAXX010101000', 'XEXX010101000']);
 
+/**
+ * The RFC's scheme written otherwise than its code, MX-RFC (org-id.guide's code for SAT's register): «RFC», as Nuevo
+ * León's capture tool publishes it, and «R.F.C.», any case. `infra-abierta import` writes these as MX-RFC
+ * (import.scheme-rfc); typed in a sheet, the official is told to write MX-RFC (party.schemeRfcSpelling).
+ */
+export function isRfcSchemeSpelling(scheme: string): boolean {
+  return /^r\.?\s*f\.?\s*c\.?$/i.test(scheme.trim());
+}
+
 /** One of SAT's generic RFCs: shared by companies and people alike, so its length says nothing about who holds it. */
 export function isGenericRfc(rfc: string | undefined): boolean {
   return rfc !== undefined && GENERIC_RFCS.has(rfc.trim().toUpperCase());

@@ -69,13 +69,15 @@ describe('releases of several publishers in one import', () => {
     expect(settingsFromPackages([], { releases, projects: [] }).publisherName).toBe('SFP');
     const f = publisherNamesFinding([], { releases, projects: [] });
     expect(f).toMatchObject({ code: 'import.publisher-names', severity: 'warning', params: { kept: 'SFP', count: 2 } });
-    expect(f && renderMessage(f)).toBe('Los paquetes importados nombran a más de un publicador. La hoja «Configuración» tiene un solo «Nombre del publicador» y quedó «SFP»; no se usaron «CDMX-SEFIN» ni «Ayuntamiento de Tijuana». Todo lo de este libro se publicará a nombre de «SFP»: si no es correcto, corrija el nombre en «Configuración» o importe por separado los datos de cada publicador.');
+    expect(f && renderMessage(f)).toBe('Los paquetes importados nombran a más de un publicador. La hoja «Configuración» tiene un solo «Nombre del publicador» y quedó «SFP»; no se usaron «CDMX-SEFIN» ni «Ayuntamiento de Tijuana». Al enviar el libro a revisión, todo se publica con el nombre con que está registrada su institución (el de «Configuración» solo lo usa «infra-abierta convert»): si los datos no son todos de una misma institución, importe por separado los de cada publicador.');
     // A package's own publisher counts too, and comes first.
     expect(publisherNamesFinding([{ publisher: { name: 'Gobierno de Nuevo León' } }], { releases: [from('ocds-07smqs-1', 'SFP')], projects: [] })?.params).toMatchObject({ kept: 'Gobierno de Nuevo León', count: 1, others: '«SFP»' });
   });
 
-  test('one publisher, however many releases name it (or none), is nothing to report', () => {
-    expect(publisherNamesFinding([{ publisher: { name: 'SFP' } }], { releases: [from('ocds-07smqs-1', 'SFP'), from('ocds-07smqs-2', ' SFP ')], projects: [] })).toBeUndefined();
+  test('one publisher, however many releases name it: said what the name in Configuración is for (the platform publishes with the registered one); none: nothing', () => {
+    const f = publisherNamesFinding([{ publisher: { name: 'SFP' } }], { releases: [from('ocds-07smqs-1', 'SFP'), from('ocds-07smqs-2', ' SFP ')], projects: [] });
+    expect(f).toMatchObject({ code: 'import.publisher-name', severity: 'info' });
+    expect(f && renderMessage(f)).toBe('En la hoja «Configuración», «Nombre del publicador» quedó «SFP», el publicador que nombran los paquetes. Al enviar el libro a revisión, los datos se publican con el nombre con que está registrada su institución, no con este: el de «Configuración» solo da el nombre en los archivos que escribe «infra-abierta convert» (y al registrar una institución nueva con «infra-abierta publish»).');
     expect(publisherNamesFinding([{}], { releases: [release('ocds-aaa111-A', '2024-01-15T00:00:00-06:00')], projects: [] })).toBeUndefined();
   });
 });

@@ -82,10 +82,13 @@ const publisherOf = (p: Record<string, unknown>): string | undefined => (isObjec
 /**
  * Configuración holds one publisher name, the first the packages give: when they name others (releases of several
  * publishers gathered in one import), the workbook would publish all of them under the first without a word.
- * Said as a warning naming the one kept and the ones not.
+ * Said as a warning naming the one kept and the ones not. One name is said too (info), with what the cell is for
+ * (as its cell's note says, core/template/settings.ts PUBLISHER_NAME_USE): the packages' «CDMX-SEFIN» sat in Configuración, and nothing said that publication on the
+ * platform uses the registered name instead.
  */
 export function publisherNamesFinding(packages: readonly unknown[], documents: ImportedDocuments): Finding | undefined {
   const names = distinct(metadataOf(packages, documents).map(publisherOf));
+  if (names.length === 1) return finding('import.publisher-name', 'info', { name: names[0], setting: SETTINGS.find((x) => x.key === 'publisherName')?.title ?? 'publisherName' });
   return names.length < 2 ? undefined : finding('import.publisher-names', 'warning', keptAndOthers(names));
 }
 

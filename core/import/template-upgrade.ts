@@ -6,6 +6,7 @@
  * - Windows line breaks (CR LF) inside texts become LF (`import.line-breaks`) — an .xlsx file cannot keep the CR;
  * - dates without a UTC offset, or without a time, get the offset of Mexico City's midnight/time (`import.date-offset`)
  *   — OCDS requires date-times with offset (RFC 3339), and it is what the converter does with such a cell;
+ * - a party's RFC scheme written «RFC» becomes MX-RFC, EDCA-MX's code for it (`import.scheme-rfc`);
  * - codes written in another case or as a Spanish title become the code (`import.code-normalized`); a code outside a
  *   closed list is kept in its cell and counted (`import.code-not-in-list`, warning: converting asks to fix it); two
  *   items of a list that became the same code are written once (`import.repeat-removed`);
@@ -27,6 +28,8 @@ import { columnOfField } from '../template/column-of-field';
 import { sheetOfField } from '../template/sheet-of-field';
 import { cleanText } from '../unflatten/clean-cell';
 import { lookupCode, parseDate } from '../unflatten/parse-value';
+import { RFC_SCHEME } from '../unflatten/read-rows';
+import { isRfcSchemeSpelling } from '../checks/rfc';
 import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
 
 type Obj = Record<string, unknown>;
@@ -99,6 +102,13 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
       tally.add('import.url-encoded', field);
       text = encodeUnsafeInAddress(text);
     }
+    if (field === 'parties/identifier/scheme' && text !== RFC_SCHEME && isRfcSchemeSpelling(text)) {
+      // Nuevo León publishes its parties' RFC under scheme «RFC»: every one of them was then warned that parties are
+      // identified by their RFC (party.schemeNotRfc), and its RFC went unchecked. The party's id is left as published
+      // («RFC-CUR950920ER0»): it names the party in every release already published, and the references to it.
+      tally.add('import.scheme-rfc', field);
+      text = RFC_SCHEME;
+    }
     const column = columns.get(field);
     if (column?.options?.length) {
       const code = lookupCode(text, column.options, column.codelist);
@@ -166,7 +176,7 @@ const quoted = (v: unknown): string => `«${typeof v === 'string' ? v : JSON.str
  * it would have gone to and the value kept: Nuevo León's project lists its Secretaría de Infraestructura twice, once
  * at «Washigton» 64000 and once at «Washington» 64010, and «se omitieron 3 datos» did not say which to check.
  */
-function mergeParties(doc: Obj, tally: UpgradeTally, columnOf: (field: string) => string): void {
+function mergeParties(doc: Obj, tally: UpgradeTally, columnOf: (field: string) => { text: string; column: boolean }): void {
   if (!Array.isArray(doc.parties)) return;
   const byId = new Map<string, Obj>();
   const lostBy = new Map<string, LostValue[]>();
@@ -181,8 +191,15 @@ function mergeParties(doc: Obj, tally: UpgradeTally, columnOf: (field: string) =
   }
   for (const [id, lost] of lostBy) {
     const party = byId.get(id) as Obj;
-    const values = lost.map((l) => `${columnOf(`parties/${l.path}`)} ${quoted(l.dropped)} (quedó ${quoted(l.kept)})`).join('; ');
-    tally.note('import.party-values-lost', 'warning', { count: lost.length, party: typeof party.name === 'string' && party.name ? `${party.name} (${id})` : id, values });
+    const name = typeof party.name === 'string' && party.name ? `${party.name} (${id})` : id;
+    // A value with a column can be written there; one without («identifier/schemeUrl») cannot be written anywhere — it
+    // was told «escríbalo en su celda» all the same — and the value kept goes too (import.dropped): said apart.
+    const places = lost.map((l) => ({ ...l, place: columnOf(`parties/${l.path}`) }));
+    for (const [code, group] of [['import.party-values-lost', places.filter((l) => l.place.column)], ['import.party-values-lost-no-column', places.filter((l) => !l.place.column)]] as const) {
+      if (!group.length) continue;
+      const values = group.map((l) => `${l.place.text} ${quoted(l.dropped)} (quedó ${quoted(l.kept)})`).join('; ');
+      tally.note(code, 'warning', { count: group.length, party: name, values });
+    }
   }
   doc.parties = kept;
 }
@@ -228,11 +245,11 @@ export function upgradeForTemplate(doc: Obj, standard: Standard, spec: TemplateS
   upgradeValues(doc, standard, columnsByField(spec, standard), tally);
   // A party's field as the official finds it, «Calle y número» of «Actores del proyecto»; without a column, its path
   // below the parties' sheet, «identifier/schemeUrl» (hoja «Actores»).
-  const columnOf = (field: string): string => {
+  const columnOf = (field: string): { text: string; column: boolean } => {
     const place = columnOfField(spec, standard, field);
-    if (place) return `«${place.column}» (hoja «${place.sheet}»)`;
+    if (place) return { text: `«${place.column}» (hoja «${place.sheet}»)`, column: true };
     const sheet = sheetOfField(spec, standard, field);
-    return sheet ? `«${sheet.part}» (hoja «${sheet.sheet}»)` : `«${field}»`;
+    return { text: sheet ? `«${sheet.part}» (hoja «${sheet.sheet}»)` : `«${field}»`, column: false };
   };
   mergeParties(doc, tally, columnOf);
   addIds(doc, [], keyedArrays(spec, standard), tally);

@@ -11,8 +11,15 @@ export const prefillOf = (s: SettingSpec): string => s.prefill ?? s.defaultValue
 
 export type SettingKey = 'publisherName' | 'state' | 'ocidPrefix' | 'projectIdPrefix' | 'licenseUrl' | 'publicationPolicyUrl' | 'timeZone';
 
+/**
+ * What the publisher name in Configuración is for, said in its cell's note and by `import` when it writes one: on the
+ * platform, packages carry the name the institution was registered with (functions/src/publication: the publisher's
+ * settings), and an official who corrected this cell — or found an import's «CDMX-SEFIN» in it — was told nothing.
+ */
+export const PUBLISHER_NAME_USE = 'Al enviar el libro a revisión (o publicarlo en un servidor donde su institución ya está registrada), los datos se publican con el nombre registrado de su institución, no con el de esta celda; esta celda da el nombre en los archivos que escribe «infra-abierta convert» y al registrar una institución nueva con «infra-abierta publish».';
+
 export const SETTINGS: readonly SettingSpec[] = [
-  { key: 'publisherName', title: 'Nombre del publicador', help: 'Nombre oficial de la institución que publica los datos, p. ej. «Municipio de Mérida».', defaultValue: '' },
+  { key: 'publisherName', title: 'Nombre del publicador', help: `Nombre oficial de la institución que publica los datos, p. ej. «Municipio de Mérida». ${PUBLISHER_NAME_USE}`, defaultValue: '' },
   { key: 'state', title: 'Entidad federativa', help: 'Estado al que pertenece su institución, p. ej. «Yucatán». Su Organismo Garante es el de esa entidad.', defaultValue: '' },
   { key: 'ocidPrefix', title: 'Prefijo OCID', help: 'Prefijo asignado a su institución para los procesos de contratación: «ocds-» seguido de 6 caracteres, p. ej. ocds-mer001.', defaultValue: '' },
   { key: 'projectIdPrefix', title: 'Prefijo de proyectos', help: 'Prefijo de los identificadores de proyecto: «oc4ids-» seguido de 6 caracteres, p. ej. oc4ids-mer001.', defaultValue: '' },

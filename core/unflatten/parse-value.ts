@@ -358,8 +358,8 @@ export function lookupCode(text: string, options: readonly CodeOption[], codelis
 }
 
 /**
- * «Vigente (active)»: a title followed by a code in parentheses, as our messages and the drop-down's help name an
- * option, and as an official then types or copies it. `code` when both name the same option of the list; `mismatch`
+ * «Vigente (active)»: a title followed by a code in parentheses, as messages of earlier versions named an option and
+ * an official may still type or copy it. `code` when both name the same option of the list; `mismatch`
  * (the code each part names) when they name two different ones — which one was meant cannot be told. Undefined when the
  * text is not of that form, or one of its parts is no option of the list.
  */

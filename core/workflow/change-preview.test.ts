@@ -26,7 +26,7 @@ test('processes: release id decides (also re-stamped ids); projects: field diff 
   // link itself (the conversion carries no summary), which is reported.
   expect(p.projects.counts.removed).toBe(1);
   expect(p.projects.items.find((i) => i.id === 'p2')?.fields).toEqual([
-    { path: 'budget/amount/amount', label: expect.stringMatching(/^Proyectos › /), before: '1', after: '2' }, { path: 'title', label: expect.stringMatching(/^Proyectos › /), before: 'Puente', after: 'Puente B' },
+    { path: 'budget/amount/amount', label: expect.stringMatching(/^Proyectos › /), before: '1', after: '2', currency: { before: null, after: null } }, { path: 'title', label: expect.stringMatching(/^Proyectos › /), before: 'Puente', after: 'Puente B' },
   ]);
 });
 
@@ -75,4 +75,15 @@ test('the contract check names the field that disagrees, and comments are the re
     { at: '1', by: 'c', action: 'submitted' }, { at: '2', by: 'og', action: 'returned', comment: 'uno' },
     { at: '3', by: 'system', action: 'failed', comment: 'no' }, { at: '4', by: 'og', action: 'returned', comment: 'dos' },
   ])).toEqual([{ at: '2', by: 'og', text: 'uno' }, { at: '4', by: 'og', text: 'dos' }]);
+});
+
+test('a changed amount of money carries the currency of each side, so the preview writes it as money', () => {
+  const before = { contracts: [{ value: { amount: 1000, currency: 'MXN' } }], budget: { amount: { amount: 5 } } };
+  const after = { contracts: [{ value: { amount: 1000597.44, currency: 'USD' } }], budget: { amount: { amount: 6 } } };
+  const diff = fieldDiff(before, after);
+  expect(diff.find((f) => f.path === 'contracts/0/value/amount')).toEqual({ path: 'contracts/0/value/amount', before: '1000', after: '1000597.44', currency: { before: 'MXN', after: 'USD' } });
+  // No currency written (the template's default): null, read as pesos.
+  expect(diff.find((f) => f.path === 'budget/amount/amount')?.currency).toEqual({ before: null, after: null });
+  // A currency is no amount.
+  expect(diff.find((f) => f.path === 'contracts/0/value/currency')?.currency).toBeUndefined();
 });

@@ -37,6 +37,18 @@ export function leaves(value: unknown, prefix = '', out = new Map<string, unknow
 
 const shown = (v: unknown): string | null => (v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
 
+/**
+ * A changed amount of money (a Value's `amount`, a number on either side): the currency each side has beside it, so the
+ * preview writes it as money («$1,000,597.44», «$1,250.50 USD») — a figure alone, «1,000,597.44», read as no amount
+ * the rest of the dashboard shows. Null for a side without a currency (the template's default: pesos).
+ */
+function moneyOf(path: string, a: Map<string, unknown>, b: Map<string, unknown>): Pick<FieldChange, 'currency'> {
+  if (!/(^|\/)amount$/.test(path) || (typeof a.get(path) !== 'number' && typeof b.get(path) !== 'number')) return {};
+  const sibling = path.replace(/amount$/, 'currency');
+  const currency = (side: Map<string, unknown>): string | null => { const c = side.get(sibling); return typeof c === 'string' && c !== '' ? c : null; };
+  return { currency: { before: currency(a), after: currency(b) } };
+}
+
 /** Field-level differences, ignoring what the platform derives or stamps (`ignore` matches a path). */
 export function fieldDiff(before: unknown, after: unknown, ignore: (path: string) => boolean = () => false, max = 200): FieldChange[] {
   const a = leaves(before);
@@ -46,7 +58,7 @@ export function fieldDiff(before: unknown, after: unknown, ignore: (path: string
   for (const path of paths) {
     const x = shown(a.get(path));
     const y = shown(b.get(path));
-    if (x !== y) out.push({ path, before: x, after: y });
+    if (x !== y) out.push({ path, before: x, after: y, ...moneyOf(path, a, b) });
     if (out.length >= max) break;
   }
   return out;
@@ -79,7 +91,7 @@ function labelled(standard: Standard, changes: FieldChange[]): FieldChange[] {
     const words = columnWords(standard, c.path);
     if (!words) return c;
     const title = (v: string | null): string | null => (v === null ? null : words.codes.get(v) ?? v);
-    return { path: c.path, label: words.label, before: title(c.before), after: title(c.after) };
+    return { ...c, label: words.label, before: title(c.before), after: title(c.after) };
   });
 }
 

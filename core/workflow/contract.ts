@@ -219,8 +219,11 @@ export interface CompareAnswer extends SubmissionAnswer { changed: boolean | nul
 export interface ErrorAnswer { error: { code: string; message: string; findings?: FindingView[] } }
 
 /** Preview of what approving would change against the current publication. */
-/** `label`: the template's sheet and column of the field («Proyectos › Monto»), when it has one. */
-export interface FieldChange { path: string; label?: string; before: string | null; after: string | null }
+/**
+ * `label`: the template's sheet and column of the field («Proyectos › Monto»), when it has one. `currency`: for an
+ * amount of money, the currency beside it on each side (null: none written, pesos), so it is shown as money.
+ */
+export interface FieldChange { path: string; label?: string; before: string | null; after: string | null; currency?: { before: string | null; after: string | null } }
 export type Change = 'new' | 'changed' | 'unchanged' | 'removed';
 export interface ItemChange { id: string; title: string | null; change: Change; fields: FieldChange[] }
 export interface ChangeGroup { counts: Record<Change, number>; items: ItemChange[] }
@@ -482,6 +485,11 @@ export function checkApproveAnswer(v: unknown): ApproveAnswer {
 }
 
 const CHANGES = ['new', 'changed', 'unchanged', 'removed'] as const;
+function currencies(v: unknown, path: string): { before: string | null; after: string | null } {
+  const o = obj(v, path);
+  return { before: strOrNull(o.before, `${path}.before`), after: strOrNull(o.after, `${path}.after`) };
+}
+
 function checkGroup(v: unknown, path: string): ChangeGroup {
   const o = obj(v, path);
   const c = obj(o.counts, `${path}.counts`);
@@ -491,7 +499,7 @@ function checkGroup(v: unknown, path: string): ChangeGroup {
       const i = obj(x, p);
       return {
         id: str(i.id, `${p}.id`), title: strOrNull(i.title, `${p}.title`), change: oneOf(i.change, CHANGES, `${p}.change`),
-        fields: arr(i.fields, `${p}.fields`, (f, fp) => { const fo = obj(f, fp); return { path: str(fo.path, `${fp}.path`), ...(fo.label !== undefined ? { label: str(fo.label, `${fp}.label`) } : {}), before: strOrNull(fo.before, `${fp}.before`), after: strOrNull(fo.after, `${fp}.after`) }; }),
+        fields: arr(i.fields, `${p}.fields`, (f, fp) => { const fo = obj(f, fp); return { path: str(fo.path, `${fp}.path`), ...(fo.label !== undefined ? { label: str(fo.label, `${fp}.label`) } : {}), before: strOrNull(fo.before, `${fp}.before`), after: strOrNull(fo.after, `${fp}.after`), ...(fo.currency !== undefined ? { currency: currencies(fo.currency, `${fp}.currency`) } : {}) }; }),
       };
     }),
   };

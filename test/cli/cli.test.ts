@@ -470,7 +470,23 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     expect((await runCli('users', 'list')).out).not.toMatch(/admin@infra/);
     const gone = await runCli('users', 'remove', '--email', 'admin@infra.example');
     expect([gone.code, gone.err]).toEqual([2, 'No existe una cuenta con el correo admin@infra.example. Vea las cuentas con «infra-abierta users list».']);
-    expect((await runCli('users', 'remove')).err).toBe('Indique la cuenta por eliminar con --email correo.');
+    expect((await runCli('users', 'remove')).err).toBe('Indique la cuenta por eliminar: su id, como lo muestra «infra-abierta users list» (infra-abierta users remove ID), o --email correo.');
+  });
+
+  test('users remove takes the id «users list» shows first (it answered «Indique la cuenta por eliminar con --email correo»)', async () => {
+    await runCli('users', 'add', '--email', 'baja@mer.example', '--rol', 'admin');
+    await runCli('users', 'add', '--email', 'otra@mer.example', '--rol', 'admin');
+    const idOf = async (email: string): Promise<string> => (await runCli('users', 'list')).out.split('\n').find((l) => l.split('\t')[1] === email)!.split('\t')[0];
+    const id = await idOf('baja@mer.example');
+    // An id and an e-mail of two different accounts: neither is removed.
+    const mixed = await runCli('users', 'remove', id, '--email', 'otra@mer.example');
+    expect([mixed.code, mixed.err]).toEqual([2, `«${id}» es la cuenta baja@mer.example, no otra@mer.example: indique solo una de las dos (el id o --email) y revísela con «infra-abierta users list».`]);
+    const removed = await runCli('users', 'remove', id);
+    expect([removed.code, removed.out]).toEqual([0, 'Cuenta eliminada: baja@mer.example.']);
+    const again = await runCli('users', 'remove', id);
+    expect([again.code, again.err]).toEqual([2, `No existe una cuenta con el id «${id}». Vea las cuentas con «infra-abierta users list».`]);
+    // The e-mail in the id's place is read as the e-mail.
+    expect((await runCli('users', 'remove', 'OTRA@mer.example')).out).toBe('Cuenta eliminada: otra@mer.example.');
   });
 });
 

@@ -254,7 +254,23 @@ withStandards('real Mexican publications round-trip', () => {
     // Its year-0001 dates (the capture tool's «no date») are left empty, said in one line; and the workbook's next step.
     expect(lines.filter((l) => l.includes('año anterior a 1900'))).toHaveLength(1);
     expect(lines[lines.length - 1]).toBe('Siguiente paso: abra cpe-021.xlsx, complete o corrija lo que dicen las notas de arriba y revíselo con «infra-abierta validate cpe-021.xlsx», que señala cada celda por corregir.');
-    expect(lines.length).toBeLessThan(12);
+    // (One of them says what the publisher name written in Configuración is for: import.publisher-name.)
+    expect(lines.length).toBeLessThan(13);
+  });
+
+  test("CLI: Nuevo León's parties identified by their RFC under scheme «RFC» are written MX-RFC, said once; ids as published", async () => {
+    const book = path.join(dir, 'nl-ad-009.xlsx');
+    const run = await runCli('import', path.join(REAL_MX, 'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json'), '-o', book);
+    expect(run.code).toBe(0);
+    expect(run.err.split('\n').filter((l) => l.includes('«RFC»'))).toEqual([
+      'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json: 1 valor de la columna «Esquema del identificador» de la hoja «Actores» decía «RFC»: en EDCA-MX el esquema del RFC se escribe «MX-RFC», y así se escribió. El RFC y el identificador de cada actor quedaron como se publicaron.',
+    ]);
+    const out = path.join(dir, 'nl-ad-009.json');
+    const converted = await runCli('convert', book, '-o', out);
+    // Every party of the file said «El esquema del identificador es «RFC», pero … se identifican con su RFC».
+    expect(converted.err).not.toMatch(/es «RFC»/);
+    const parties = (readJson(out).releases as { parties: { id: string; identifier?: { scheme?: string; id?: string } }[] }[])[0].parties;
+    expect(parties.find((p) => p.identifier?.id === 'CUR950920ER0')).toMatchObject({ id: 'RFC-CUR950920ER0', identifier: { scheme: 'MX-RFC' } });
   });
 
   test('repeated parties are joined, said without naming the file again (each report line starts with it)', () => {
@@ -273,9 +289,20 @@ withStandards('real Mexican publications round-trip', () => {
     const party = { id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', roles: ['tenderer'], identifier: { id: 'AAA010101AAA', scheme: 'MX-RFC', schemeUrl: 'https://a.example' } };
     const release = { ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', parties: [party, { ...party, roles: ['supplier'], identifier: { ...party.identifier, schemeUrl: 'https://b.example' } }] };
     const { findings } = importDocuments({ releases: [release] }, 'paquete.json');
-    expect(findings.filter((f) => f.code === 'import.party-values-lost' || f.code === 'import.dropped').map(renderMessage)).toEqual([
-      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «identifier/schemeUrl» (hoja «Actores») «https://b.example» (quedó «https://a.example»). Si el dato omitido es el correcto, escríbalo en su celda.',
+    expect(findings.filter((f) => f.code.startsWith('import.party-values-lost') || f.code === 'import.dropped').map(renderMessage)).toEqual([
+      // It ended «Si el dato omitido es el correcto, escríbalo en su celda», of a value no cell can hold.
+      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «identifier/schemeUrl» (hoja «Actores») «https://b.example» (quedó «https://a.example»). La plantilla no tiene columna para ese dato, así que no se publicará desde este libro ni el valor omitido ni el que quedó.',
       'Se omitió 1 valor de «identifier/schemeUrl» (hoja «Actores»): la plantilla no tiene columna para ese dato, así que no se publicará de nuevo desde este libro.',
+    ]);
+  });
+
+  test('a repeated party\'s values with a column and without one: each said with what can be done about it', () => {
+    const party = { id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', roles: ['tenderer'], identifier: { id: 'AAA010101AAA', scheme: 'MX-RFC', schemeUrl: 'https://a.example' } };
+    const release = { ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', parties: [party, { ...party, name: 'Constructora A, S.A.', roles: ['supplier'], identifier: { ...party.identifier, schemeUrl: 'https://b.example' } }] };
+    const { findings } = importDocuments({ releases: [release] }, 'paquete.json');
+    expect(findings.filter((f) => f.code.startsWith('import.party-values-lost')).map(renderMessage)).toEqual([
+      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «Nombre del actor» (hoja «Actores») «Constructora A, S.A.» (quedó «Constructora A»). Si el dato omitido es el correcto, escríbalo en su celda.',
+      'El actor «Constructora A (MX-RFC-AAA010101AAA)» venía repetido; al unirlo se omitió 1 dato de la repetición que no coincidía con el primero: «identifier/schemeUrl» (hoja «Actores») «https://b.example» (quedó «https://a.example»). La plantilla no tiene columna para ese dato, así que no se publicará desde este libro ni el valor omitido ni el que quedó.',
     ]);
   });
 
@@ -307,9 +334,12 @@ withStandards('real Mexican publications round-trip', () => {
   test('CLI: files of different publishers gathered in one workbook: the name kept in Configuración and the others are said', async () => {
     const run = await runCli('import', path.join(REAL_MX, 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json'), path.join(REAL_MX, 'ocds-07smqs-1386-1386.json'), '-o', path.join(dir, 'dos.xlsx'));
     expect(run.code).toBe(0);
-    expect(run.err.split('\n')).toContain('Los paquetes importados nombran a más de un publicador. La hoja «Configuración» tiene un solo «Nombre del publicador» y quedó «CDMX-SEFIN»; no se usó «SECRETARÍA DE LA FUNCIÓN PÚBLICA / SECRETARIA DE HACIENDA Y CRÉDITO PÚBLICO». Todo lo de este libro se publicará a nombre de «CDMX-SEFIN»: si no es correcto, corrija el nombre en «Configuración» o importe por separado los datos de cada publicador.');
-    // One file, one publisher: nothing said.
-    expect((await runCli('import', path.join(REAL_MX, 'ocds-07smqs-1386-1386.json'), '-o', path.join(dir, 'uno.xlsx'))).err).not.toContain('más de un publicador');
+    expect(run.err.split('\n')).toContain('Los paquetes importados nombran a más de un publicador. La hoja «Configuración» tiene un solo «Nombre del publicador» y quedó «CDMX-SEFIN»; no se usó «SECRETARÍA DE LA FUNCIÓN PÚBLICA / SECRETARIA DE HACIENDA Y CRÉDITO PÚBLICO». Al enviar el libro a revisión, todo se publica con el nombre con que está registrada su institución (el de «Configuración» solo lo usa «infra-abierta convert»): si los datos no son todos de una misma institución, importe por separado los de cada publicador.');
+    // One file, one publisher: not «más de un publicador», but what the name written in Configuración is for (it sat
+    // there with nothing saying that the platform publishes with the registered name).
+    const one = (await runCli('import', path.join(REAL_MX, 'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json'), '-o', path.join(dir, 'uno.xlsx'))).err.split('\n');
+    expect(one.join('\n')).not.toContain('más de un publicador');
+    expect(one).toContain('En la hoja «Configuración», «Nombre del publicador» quedó «CDMX-SEFIN», el publicador que nombran los paquetes. Al enviar el libro a revisión, los datos se publican con el nombre con que está registrada su institución, no con este: el de «Configuración» solo da el nombre en los archivos que escribe «infra-abierta convert» (y al registrar una institución nueva con «infra-abierta publish»).');
   });
 
   // Ciudad de México wrote every date at -06:00, also in the summer of 2016, when the city was at -05:00: those stay

@@ -52,21 +52,22 @@ const IMPLEMENTERS: Implementer[] = [
   } },
   { id: 'nl', prefix: 'ocds-7wj9x5', projectPrefix: 'oc4ids-gx3fo2', files: ['RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json', 'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json', 'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json', 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json'], differences: {
     'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json — registro ocds-7wj9x5-SINL-AD-009-2020-v001 (historia)': [0, 1, 0],
-    'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json — registro ocds-7wj9x5-SINL-AD-009-2020-v001 (con el libro, simulado)': [0, 5, 0],
+    // Changed among these: each party's scheme «RFC», written MX-RFC (1, 8, 2 and 15 of them; import.scheme-rfc).
+    'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json — registro ocds-7wj9x5-SINL-AD-009-2020-v001 (con el libro, simulado)': [0, 6, 0],
     'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json — registro ocds-7wj9x5-SINL-CPE-021-2018-v001 (historia)': [0, 1, 0],
-    'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json — registro ocds-7wj9x5-SINL-CPE-021-2018-v001 (con el libro, simulado)': [0, 25, 0],
+    'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json — registro ocds-7wj9x5-SINL-CPE-021-2018-v001 (con el libro, simulado)': [0, 33, 0],
     // Two and one changed of these: the document types Nuevo León misspelled («landAndSettlementEvaluation»,
     // «evaluationReport»), written as the codes they meant (code-aliases.ts).
-    'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json — proyecto oc4ids-gx3fo2-000001 (con el libro, simulado)': [49, 19, 5],
-    'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json — proyecto oc4ids-gx3fo2-000005 (con el libro, simulado)': [93, 18, 7],
+    'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json — proyecto oc4ids-gx3fo2-000001 (con el libro, simulado)': [49, 21, 5],
+    'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json — proyecto oc4ids-gx3fo2-000005 (con el libro, simulado)': [93, 33, 7],
     'Release-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json — entrega Release-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json': [0, 1, 0],
     'Release-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json — entrega Release-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json': [0, 1, 0],
   } },
   // Nuevo León's projects alone (a publisher of its own): its workbook publishes for real once its blank cells and the
   // two funding sources its budget names as parties are added, so the projects are read as publication writes them.
   { id: 'nl-proyectos', prefix: 'ocds-7wj9x5', projectPrefix: 'oc4ids-gx3fo2', projectsOnly: true, files: ['ProjectRelease-oc4ids-gx3fo2-000001-v000001.json', 'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json'], differences: {
-    'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json — proyecto oc4ids-gx3fo2-000001 (con el libro)': [49, 19, 16],
-    'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json — proyecto oc4ids-gx3fo2-000005 (con el libro)': [93, 18, 22],
+    'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json — proyecto oc4ids-gx3fo2-000001 (con el libro)': [49, 21, 16],
+    'ProjectRelease-oc4ids-gx3fo2-000005-v000002.json — proyecto oc4ids-gx3fo2-000005 (con el libro)': [93, 33, 22],
   } },
   { id: 'inai', prefix: 'ocds-g4facg', projectPrefix: 'oc4ids-g4facg', files: ['record-package_269.json'], differences: {
     'record-package_269.json — registro ocds-g4facg-OA-C033-18 (con el libro, simulado)': [0, 43, 13],
@@ -236,6 +237,8 @@ function toldAs(kind: 'lost' | 'changed', d: Difference): Told | undefined {
     if (before.replace(/\r\n?/g, '\n') === after) return inColumn(/saltos de línea con el formato de Windows/);
     if (encodeURI(before) === after || encodeURI(decodeURI(before)) === after) return inColumn(/codificadas? como las envía el navegador/);
     if (/T\d\d:\d\d:\d\d$/.test(before) && after.startsWith(before)) return inColumn(/se completaron con la hora de la Ciudad de México/);
+    // Nuevo León's parties' RFC scheme «RFC», written as EDCA-MX's code for it (import.scheme-rfc).
+    if (/identifier\/scheme$/.test(p) && before === 'RFC' && after === 'MX-RFC') return inColumn(/decían? «RFC»/);
     // A code written with other capitals, by its Spanish name, or by another spelling of the same code.
     if (/^[a-zA-Z]+$/.test(after) || before.toLowerCase() === after.toLowerCase()) return inColumn(/como el código del catálogo/);
     return undefined;

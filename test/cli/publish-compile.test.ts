@@ -287,6 +287,16 @@ describe('publish', () => {
       expect(accepted.code).toBe(0);
     });
 
+    it('offline, with --aceptar-faltantes and no release whole: says how to bring them, and the workbook way when they cannot be', async () => {
+      await register();
+      const run = await runCli('history', localCopy('sin-red.json'), '--publicador', 'jalisco', '--sin-descargar', '--aceptar-faltantes');
+      expect(run.code).toBe(1);
+      // It ended at «No se publicó nada: los archivos no traen ninguna entrega completa (solo enlaces o proyectos).»
+      expect(run.err.split('\n').pop()).toBe('No se publicó nada: los archivos no traen ninguna entrega completa (solo enlaces o proyectos). '
+        + 'Las 5 entregas enlazadas no se trajeron: con --sin-descargar solo se buscan entre los archivos indicados. Repita la orden sin --sin-descargar, con conexión, para descargarlas de sus direcciones, o agregue sus archivos (con el nombre del final de su dirección). '
+        + 'Si ya no se pueden obtener, no hay historia que publicar: escriba el libro con «infra-abierta import» y estos mismos archivos, revíselo con «infra-abierta validate» y publíquelo como cualquier libro; cada proceso empezará aquí con una entrega nueva, y sus entregas anteriores seguirán donde se publicaron.');
+    });
+
     it('import: a record with only links (no compiled release) comes in from its fetched releases, compiled; one that fails stops it, said at its link, unless --aceptar-faltantes (as history)', async () => {
       const file = localCopy('solo-enlaces.json', (p, n) => (n === 4 ? `${base}/no-existe` : n === 3 ? `${base}/lento` : `${base}${p}`));
       const pkg = readJson(file) as Record<string, any>;

@@ -6,7 +6,8 @@
  * clave presupuestaria (approved, modified, committed… amounts) are on the process page; a detail page's empty
  * table says what is missing («Sin pagos publicados.»), not «para esta selección» (no selection applies there);
  * payments read in the order they were made, whatever the order they were published in; the change from budget to
- * contract reads in es-MX («+131,270.2 %», not «+131270.2 %»), and one that rounds to nothing «0.0 %», not «-0.0 %».
+ * contract reads in es-MX («+131,270.2 %», not «+131270.2 %»), and one that rounds to nothing «0 %», as every share on
+ * the pages is written (it read «0.0 %»), not «-0 %».
  */
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
@@ -105,12 +106,12 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(dates.slice(0, 3)).toEqual(['17/09/2024', '01/10/2024', '17/10/2024']);
   });
 
-  it('the change from budget to contract is written in es-MX: thousands grouped, no «-0.0 %»', async () => {
+  it('the change from budget to contract is written in es-MX, as shares are: thousands grouped, «0 %» (not «0.0 %» nor «-0 %»)', async () => {
     const contracted = async (id: string): Promise<string> => {
       await visit(`#/proyecto/${id}`);
       return page.locator('main tr', { hasText: 'Contratado' }).filter({ hasText: '%' }).first().innerText();
     };
-    expect(await contracted(PROJECT)).toContain('$1,135,646,992.64 (0.0 %)');
+    expect(await contracted(PROJECT)).toContain('$1,135,646,992.64 (0 %)');
     expect(await contracted('oc4ids-mid001-MID-2024-001')).toContain('$131,370,219.37 (+131,270.2 %)');
   });
 });

@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
 import { sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
-import { formatDate } from '../../core/format/es-mx';
+import { formatDate, formatMoney } from '../../core/format/es-mx';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { publish } from '../../functions/src/publication/publish';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
@@ -630,6 +630,40 @@ describeIfChromium('review pages in headless Chromium', () => {
     await row.waitFor();
     // It read «day → day», the same on both sides, for a change the approval publishes.
     expect((await row.locator('td').allTextContents()).slice(-2)).toEqual([day, `${day} 10:30`]);
+  });
+
+  test('«Qué cambiará al aprobar» writes a changed amount as money, with its currency when it is not pesos', async () => {
+    const book = await exampleWorkbook('merida');
+    const publisher = publisherOf('mdm', book);
+    await h.store.putPublisher(publisher);
+    expect((await publish(h.store, { publisher, workbook: book, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE_URL })).status).toBe('published');
+    const contracts = book.sheets.find((x) => x.name === 'Contratos')!.rows;
+    const ocid = String(contracts[2][contracts[1].indexOf('ocid')]);
+    const before = Number(contracts[2][contracts[1].indexOf('contracts/0/value/amount')]);
+    // Above its amount without taxes (110,695,016.70), which an amount must not be under.
+    setCell(book, 'Contratos', 0, 'contracts/0/value/amount', 120000597.44);
+    setCell(book, 'Contratos', 0, 'contracts/0/value/currency', 'USD');
+    const sent = await fetch(`${base}/api/submissions`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ publisherId: 'mdm', workbook: workbookValues(book) }) });
+    expect(sent.status).toBe(201);
+    const page = await signedIn('admin', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    await page.locator('#vista-previa summary', { hasText: ocid }).click();
+    const row = page.locator('#vista-previa tr', { has: page.locator('span[title="contracts/0/value/amount"]') });
+    await row.waitFor();
+    // It read «120,000,597.44»: a figure, where the dashboard writes money «$120,000,597.44»; the published side in pesos.
+    expect((await row.locator('td').allTextContents()).slice(-2)).toEqual([formatMoney(before), '$120,000,597.44 USD']);
+  });
+
+  test('completeness reads as «Calidad de datos» writes a share: «53 %», not «53.0 %»', async () => {
+    // Tuxtla's example fills 53 % of the program's fields: a whole share, which the page wrote «53.0 %».
+    const book = await exampleWorkbook('tuxtla-gutierrez');
+    await h.store.putPublisher(publisherOf('mdc', book));
+    const sent = await fetch(`${base}/api/submissions`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ publisherId: 'mdc', workbook: workbookValues(book) }) });
+    expect(sent.status).toBe(201);
+    const { submission } = (await sent.json()) as { submission: { id: string; snapshot: { completeness: number } } };
+    const page = await signedIn('admin', `#/revision/${submission.id}`);
+    await page.locator('#completitud').waitFor();
+    expect(submission.snapshot.completeness).toBe(53);
+    expect(await page.locator('#completitud').textContent()).toBe('53 %');
   });
 
   test('a submission with more findings than it keeps says that its list shows only the first ones', async () => {

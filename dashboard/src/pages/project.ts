@@ -6,7 +6,7 @@ import { h, externalLink, route } from '../dom';
 import { arr, isRealDate, num, obj, objects, str } from '../data/read';
 import { loadProject } from '../api';
 import type { Json } from '../data/types';
-import { formatNumber } from '../../../core/format/es-mx';
+import { formatPercent } from '../../../core/format/es-mx';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
@@ -68,13 +68,14 @@ function breakdownTable(breakdown: { group: string; b: Json }[]): HTMLElement {
 }
 
 /**
- * The change in es-MX: «(+131,270.2 %)» with its thousands grouped, and a change that rounds to nothing «(0.0 %)»,
- * not «(-0.0 %)» (a contract a few pesos under its budget).
+ * The change in es-MX, written as every share on the pages is (formatPercent): «(+131,270.2 %)» with its thousands
+ * grouped, «(+10 %)» (it read «+10.0 %» beside «Calidad de datos»' «10 %»), and a change that rounds to nothing «(0 %)»,
+ * not «(-0 %)» (a contract a few pesos under its budget).
  */
 function delta(from: number | undefined, to: number | undefined): string {
   if (from === undefined || to === undefined || from === 0) return '';
-  const shown = formatNumber(((to - from) / from) * 100, 1);
-  return ` (${shown.startsWith('-') || shown === '0.0' ? '' : '+'}${shown} %)`;
+  const shown = formatPercent((to - from) / from);
+  return ` (${shown.startsWith('-') || shown === '0 %' ? '' : '+'}${shown})`;
 }
 
 function timeline(summary: Json): { date: string; what: string }[] {

@@ -8,7 +8,7 @@ import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
 import { announce, h, returnFocus, route, sayOutcome } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
-import { formatCount, formatDateTime, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
+import { formatCount, formatDateTime, formatMoney, formatPercent, formatTimestamp } from '../../../core/format/es-mx';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
@@ -251,12 +251,14 @@ export const reviewInboxPage: Page = {
 
 /**
  * A value of the change table as the sheets show it: dates dd/mm/aaaa, with their time when they have one (31/03/2024
- * 10:30: a time added or corrected read as no change, «15/06/2016» on both sides), amounts grouped with cents.
+ * 10:30: a time added or corrected read as no change, «15/06/2016» on both sides), amounts as money in es-MX as the
+ * rest of the dashboard writes them — «$1,000,597.44», with the currency when it is not pesos (they read
+ * «1,000,597.44»). `currency`: that side's, null when none is written (the template's default, pesos).
  */
-function shownChange(path: string, value: string | null): string {
+function shownChange(path: string, value: string | null, currency: string | null | undefined): string {
   if (value === null) return '(vacío)';
   if (/^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) return formatDateTime(value);
-  if (/(^|\/)amount(\/amount)?$/.test(path) && /^-?\d+(\.\d+)?$/.test(value)) return formatNumber(Number(value));
+  if (/(^|\/)amount$/.test(path) && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) return formatMoney(Number(value), currency ?? 'MXN');
   return value;
 }
 
@@ -276,7 +278,7 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
     h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
     item.change === 'changed'
       ? dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
-        item.fields.map((f) => [f.label ? h('span', { title: f.path }, f.label) : f.path, shownChange(f.path, f.before), shownChange(f.path, f.after)]))
+        item.fields.map((f) => [f.label ? h('span', { title: f.path }, f.label) : f.path, shownChange(f.path, f.before, f.currency?.before), shownChange(f.path, f.after, f.currency?.after)]))
       : h('p', { class: 'note' }, item.change === 'new' ? `Se ${approvable ? 'publicará' : 'habría publicado'} por primera vez.` : removedNote)));
   return h('section', { 'aria-labelledby': id },
     h('h3', { id }, title),
@@ -555,7 +557,7 @@ export const reviewSubmissionPage: Page = {
         ...(s.source.kind !== 'xlsx' && s.source.name ? [h('dt', null, 'Hoja de cálculo'), h('dd', { id: 'hoja-de-calculo' }, s.source.name)] : []),
         // The content hash names the exact revision for support; people read its size and time.
         h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
-        h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : `${formatNumber(s.snapshot.completeness, 1)} %`),
+        h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : formatPercent(s.snapshot.completeness / 100)),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       replacedBy,
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),

@@ -49,6 +49,20 @@ export function refuseCloudOnlyOptions(args: ParsedArgs): void {
   if (args.options[ACCEPT_NEW_ADDRESS] !== undefined) throw new UsageError(`--${ACCEPT_NEW_ADDRESS} solo se usa con --nube: sin --nube, «history» publica en la base local con la dirección de este servidor. No se publicó nada.`);
 }
 
+/**
+ * What to do when no release came whole (`left`: linked ones left out with --aceptar-faltantes; `offline`:
+ * --sin-descargar). «No se publicó nada» alone was a dead end: the linked releases can still be brought (with the
+ * network, or their files), and if they cannot, there is no history to keep — the workbook `import` writes from the
+ * same files publishes each process's state (README, «Traer lo ya publicado», steps 1, 2 and 4).
+ */
+function nothingCompleteHint(left: number, offline: boolean): string {
+  const bring = left === 0 ? ''
+    : ` ${left === 1 ? 'La entrega enlazada no se trajo' : `Las ${formatCount(left, 'entrega enlazada', 'entregas enlazadas')} no se trajeron`}: `
+      + (offline ? 'con --sin-descargar solo se buscan entre los archivos indicados. Repita la orden sin --sin-descargar, con conexión, para descargarlas de sus direcciones, o agregue sus archivos (con el nombre del final de su dirección).'
+        : 'agregue sus archivos si los tiene (con el nombre del final de su dirección), o repita la orden cuando su servidor responda.');
+  return `${bring} Si ya no se pueden obtener, no hay historia que publicar: escriba el libro con «infra-abierta import» y estos mismos archivos, revíselo con «infra-abierta validate» y publíquelo como cualquier libro; cada proceso empezará aquí con una entrega nueva, y sus entregas anteriores seguirán donde se publicaron.`;
+}
+
 export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string, cloud?: HistoryCloud): Promise<number> {
   if (!cloud) refuseCloudOnlyOptions(args);
   if (args.options[ACCEPT_NEW_ADDRESS] !== undefined && args.options[ACCEPT_NEW_ADDRESS] !== true) throw new UsageError(`--${ACCEPT_NEW_ADDRESS} no lleva valor: la dirección nueva es la PUBLIC_BASE_URL del archivo de configuración de las funciones. No se publicó nada.`);
@@ -85,7 +99,7 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
     return 1;
   }
   if (!releases.length) {
-    io.err('No se publicó nada: los archivos no traen ninguna entrega completa (solo enlaces o proyectos).');
+    io.err(`No se publicó nada: los archivos no traen ninguna entrega completa (solo enlaces o proyectos).${nothingCompleteHint(findings.filter((f) => f.finding.severity === 'warning' && isLinkFinding(f)).length, options.offline)}`);
     return 1;
   }
   if (cloud) {

@@ -18,6 +18,30 @@ function listed(names: string[], shown = 10): string {
 }
 
 /**
+ * The account `users remove` names: by its id, the first column `users list` shows (`users remove 3f2a…`), or by its
+ * e-mail (`--email`, or typed in the id's place). The id read as an e-mail answered only «Indique la cuenta por
+ * eliminar con --email correo», to someone who had just copied it from the list.
+ */
+async function accountToRemove(args: ParsedArgs, store: Store, nube: string): Promise<User> {
+  const typed = args.positional.slice(1).map((p) => p.trim()).filter(Boolean);
+  const email = stringOption(args, 'email')?.trim().toLowerCase();
+  const list = `Vea las cuentas con «infra-abierta users list${nube}».`;
+  if (typed.length > 1) throw new UsageError(`Indique una sola cuenta por eliminar (se escribió ${listed(typed.map((t) => `«${t}»`))}): su id, como lo muestra «infra-abierta users list${nube}», o --email correo.`);
+  if (!typed.length && !email) throw new UsageError(`Indique la cuenta por eliminar: su id, como lo muestra «infra-abierta users list${nube}» (infra-abierta users remove${nube} ID), o --email correo.`);
+  const byEmail = async (address: string): Promise<User> => {
+    const user = await store.findUserByEmail(address);
+    if (!user) throw new UsageError(`No existe una cuenta con el correo ${address}. ${list}`);
+    return user;
+  };
+  if (!typed.length) return byEmail(email as string);
+  const user = typed[0].includes('@') ? await byEmail(typed[0].toLowerCase()) : await store.getUser(typed[0]);
+  if (!user) throw new UsageError(`No existe una cuenta con el id «${typed[0]}». ${list}`);
+  // Both given: removed only when they name the same account (one of them was mistyped otherwise).
+  if (email && user.email !== email) throw new UsageError(`«${typed[0]}» es la cuenta ${user.email}, no ${email}: indique solo una de las dos (el id o --email) y revísela con «infra-abierta users list${nube}».`);
+  return user;
+}
+
+/**
  * `cloud`: accounts of the Firebase deployment, who sign in with their Google account (the add-on's identity
  * token carries the e-mail): no API token is issued.
  */
@@ -80,10 +104,7 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     return 0;
   }
   if (action === 'remove') {
-    const email = stringOption(args, 'email')?.trim().toLowerCase();
-    if (!email) throw new UsageError('Indique la cuenta por eliminar con --email correo.');
-    const user = await store.findUserByEmail(email);
-    if (!user) throw new UsageError(`No existe una cuenta con el correo ${email}. Vea las cuentas con «infra-abierta users list${nube}».`);
+    const user = await accountToRemove(args, store, nube);
     await store.deleteUser(user.id);
     io.out(`Cuenta eliminada: ${user.email}.`);
     return 0;
