@@ -2,7 +2,8 @@
  * A send whose check outlasts its request's budget (workflow/send-check.ts): 202 SEND_CHECKING with `Location` and
  * Retry-After, the check going on after the answer, and asked there (GET), what the send would have answered — 201
  * «En revisión», or 422 with its findings — kept for the next ask and for nobody else. Self-hosted on SQLite; the
- * budget is 0 to force the slow path on a small workbook. Within the budget (or without one) the send answers as
+ * budget is 0 to force the slow path on a small workbook. The cloud's wiring on the Firestore emulator: a send of a
+ * spreadsheet id is a task of the queue (run here as Cloud Tasks would deliver it), the request waiting for its answer. Within the budget (or without one) the send answers as
  * it always did (the rest of test/workflow).
  */
 import request from 'supertest';
@@ -10,7 +11,10 @@ import { checkSubmitAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Store } from '../../functions/src/store/store';
-import { localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type LocalHarness, type UserName } from './workflow-harness';
+import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type CloudHarness, type LocalHarness, type UserName } from './workflow-harness';
+import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
+import { openFirestoreStore } from '../../functions/src/store/firestore-store';
+import type { SendTask } from '../../functions/src/workflow/send-check';
 
 const [MER] = PUBLISHERS;
 
@@ -121,4 +125,74 @@ test('without a budget the send answers as it always did (201), never 202', asyn
   } finally {
     await h.close();
   }
+});
+
+describe('the cloud (Firestore emulator): a send of a spreadsheet is a task of the queue', () => {
+  let emulator: FirestoreEmulator;
+  let h: CloudHarness;
+  const SHEET = '1SendTaskAbCdEfGhIjKlMnOpQrStU';
+  const queued: SendTask[] = [];
+  let hold = false;
+  let down = false;
+  let n = 0;
+  const open = (sendBudgetMs: number) => cloudHarness({
+    openStore: () => openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: `send${n++}_` }),
+    sendBudgetMs,
+    // Delivered here, as Cloud Tasks would deliver it to the queue's function: the real task, in a request of its own.
+    sendQueue: { async enqueue(task) { if (down) throw new Error('Cloud Tasks: UNAVAILABLE'); queued.push(task); if (!hold) setTimeout(() => void h.runSendTask(task, 0), 10); } },
+  });
+  beforeAll(async () => { emulator = await startFirestoreEmulator(); });
+  afterEach(async () => { await h?.close(); queued.length = 0; hold = false; down = false; });
+  afterAll(() => emulator.stop());
+  const send = () => request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET, spreadsheetName: 'Obras 2025' });
+
+  test('within its budget the request waits for the task and answers as before: 201, then 200 «sin cambios»; one task each', async () => {
+    h = await open(10_000);
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque del Centro' }));
+    const first = await send().expect(201);
+    expect(checkSubmitAnswer(first.body)).toMatchObject({ outcome: 'created', submission: { status: 'submitted', source: { kind: 'sheets', spreadsheetId: SHEET, name: 'Obras 2025' } } });
+    expect(queued).toHaveLength(1);
+    const again = await send().expect(200);
+    expect(checkSubmitAnswer(again.body)).toMatchObject({ outcome: 'unchanged', submission: { id: first.body.submission.id } });
+    expect(queued).toHaveLength(2);
+    // Refused by the check: 422 with the findings, as before.
+    h.stub.put(SHEET, projectWorkbook(MER, { complete: false }));
+    const refused = await send().expect(422);
+    expect(refused.body.error.code).toBe('workbook-has-errors');
+  });
+
+  test('a task not done within the budget: 202 with Location; asked there, «revisando», then the answer; a delivery again does nothing', async () => {
+    h = await open(0);
+    hold = true;
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Mercado' }));
+    const sent = await send().expect(202);
+    expect(sent.headers['retry-after']).toBe('5');
+    expect(queued).toHaveLength(1);
+    // Nothing after the answer in this instance: the send is not made until its task runs.
+    expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 10 })).items).toHaveLength(0);
+    const waiting = await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaA')).expect(202);
+    expect(isSendChecking(waiting.body)).toBe(true);
+    await h.runSendTask(queued[0], 0);
+    await h.runSendTask(queued[0], 1);
+    const done = await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaA')).expect(201);
+    expect(checkSubmitAnswer(done.body).outcome).toBe('created');
+    expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 10 })).items).toHaveLength(1);
+    expect((await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaB'))).status).toBe(404);
+  });
+
+  test('a task delivered again after its instance died each time says so; a queue that is down, at once', async () => {
+    h = await open(0);
+    hold = true;
+    h.stub.put(SHEET, projectWorkbook(MER));
+    const sent = await send().expect(202);
+    await h.runSendTask(queued[0], 2);
+    const res = await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaA'));
+    expect([res.status, res.body.error.code]).toEqual([503, 'send-interrupted']);
+    expect(res.body.error.message).toMatch(/^La revisión del libro se interrumpió varias veces sin terminar/);
+    expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 10 })).items).toHaveLength(0);
+    down = true;
+    const unscheduled = await send();
+    expect([unscheduled.status, unscheduled.body.error.code]).toEqual([503, 'send-unscheduled']);
+    expect(unscheduled.body.error.message).toBe('No se pudo programar la revisión del libro (servicio de tareas no disponible). Intente de nuevo en unos minutos.');
+  });
 });

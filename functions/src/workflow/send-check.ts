@@ -41,7 +41,24 @@ export interface SendCheckDeps {
   budgetMs?: number;
   /** When these routes were built and the checks this process is running: a check left by a server that stopped is said so at once. */
   process: { startedAt: string; inFlight: Set<string> };
+  /** The cloud: checks are tasks, run by other instances (this one's start says nothing of them). */
+  queued?: boolean;
 }
+
+/**
+ * The cloud's send: a task of the publication queue's function (`publishSubmission`, functions/src/index.ts), run to
+ * its end within a request of its own — Cloud Run throttles an instance's CPU once its request is answered, so a
+ * check left to go on after the answer might never end. Only a Google spreadsheet's id is sent there (the task reads
+ * the sheet itself), so a task is small.
+ */
+export interface SendTask { checkId: string; userId: string; publisherId: string; spreadsheetId: string; spreadsheetName?: string }
+export interface SendQueue { enqueue(task: SendTask): Promise<void> }
+/** How often a request waiting for a send's task looks whether its answer is kept. */
+const POLL_MS = 1_000;
+/** A task delivered this many times without keeping an answer (each attempt died): says so instead of trying again. */
+export const SEND_TASK_ATTEMPTS = 3;
+const NOT_FINISHED = 'La revisión del libro se interrumpió varias veces sin terminar, probablemente por su tamaño. Envíelo de nuevo; si vuelve a pasar, envíelo en partes o avise a quien administra la plataforma.';
+const UNSCHEDULED = 'No se pudo programar la revisión del libro (servicio de tareas no disponible). Intente de nuevo en unos minutos.';
 
 const INTERNAL = 'Ocurrió un error interno al revisar el libro. Envíelo de nuevo; si el problema sigue, avise a quien administra la plataforma.';
 const INTERRUPTED = 'La revisión del libro se interrumpió antes de terminar (la plataforma se reinició). Envíelo de nuevo: si ya había quedado «En revisión», el nuevo envío lo dirá sin duplicarlo.';
@@ -108,6 +125,41 @@ export async function sendWithinBudget(deps: SendCheckDeps, owner: { userId: str
   return checkingAnswer(id, since);
 }
 
+/**
+ * The cloud: the send becomes a task (`task` without its id), and this request waits for the answer it keeps, at
+ * most the budget; past it, «se está revisando». The task is told before it is enqueued, so it is never lost.
+ */
+export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQueue, task: Omit<SendTask, 'checkId'>): Promise<SentAnswer | SendCheckingAnswer> {
+  const id = checkId(task.publisherId);
+  const since = new Date().toISOString();
+  await keep(deps.store, id, task.publisherId, { format: FORMAT, state: 'checking', at: since, userId: task.userId });
+  try {
+    await queue.enqueue({ ...task, checkId: id });
+  } catch (e) {
+    deps.log(`no se pudo encolar la revisión del envío ${id}: ${e instanceof Error ? e.message : String(e)}`);
+    await deps.store.deletePreparedPreview(keyOf(id), task.publisherId).catch(() => undefined);
+    throw new HttpError(503, 'send-unscheduled', UNSCHEDULED);
+  }
+  for (const deadline = Date.now() + (deps.budgetMs ?? SEND_BUDGET_MS); Date.now() + POLL_MS <= deadline;) {
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    const seen = await readKept(deps.store, id, task.publisherId);
+    if (seen?.state === 'done') return seen.answer;
+  }
+  return checkingAnswer(id, since);
+}
+
+/**
+ * The task: runs the send (`run`) and keeps its answer, however it ends. A repeated delivery of one already answered
+ * does nothing; `attempt` (0 the first) past SEND_TASK_ATTEMPTS - 1 means every earlier one died on it: kept as such.
+ */
+export async function runSendTask(deps: { store: Store; log: (m: string) => void }, task: SendTask, attempt: number, run: () => Promise<SentAnswer>): Promise<void> {
+  const kept = await readKept(deps.store, task.checkId, task.publisherId);
+  if (!kept || kept.state === 'done') return;
+  const done = (answer: SentAnswer) => keep(deps.store, task.checkId, task.publisherId, { format: FORMAT, state: 'done', userId: task.userId, answer });
+  if (attempt >= SEND_TASK_ATTEMPTS - 1) return done({ status: 503, body: { error: { code: 'send-interrupted', message: NOT_FINISHED } } });
+  await done(await run().catch((e: unknown) => answerOf(e, deps.log)));
+}
+
 export const isChecking = (a: SentAnswer | SendCheckingAnswer): a is SendCheckingAnswer => 'checking' in a;
 
 /** What GET /api/submissions/checks/{id} answers `userId`: «se está revisando», the send's answer, or undefined (no such check of theirs). */
@@ -117,7 +169,7 @@ export async function sendCheckAnswer(deps: SendCheckDeps, id: string, userId: s
   const kept = await readKept(deps.store, id, publisherId);
   if (!kept || kept.userId !== userId) return undefined;
   if (kept.state === 'done') return kept.answer;
-  const orphaned = kept.at < deps.process.startedAt && !deps.process.inFlight.has(id);
+  const orphaned = !deps.queued && kept.at < deps.process.startedAt && !deps.process.inFlight.has(id);
   if (!orphaned && Date.now() - Date.parse(kept.at) < CHECKING_LEASE_MS) return checkingAnswer(id, kept.at);
   const answer: SentAnswer = { status: 503, body: { error: { code: 'send-interrupted', message: INTERRUPTED } } };
   await keep(deps.store, id, publisherId, { format: FORMAT, state: 'done', userId, answer });

@@ -57,7 +57,7 @@ import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, MAX_WORKBOOK_VALUES_BYTES, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
-  type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
+  type ApproveAnswer, type AuthConfig, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
 import { uploadId, type UploadStore } from './upload-store';
@@ -67,7 +67,7 @@ import { foreignFileMessage, foreignKind } from '../ingest/xlsx/foreign-file';
 import { bufferBytes } from '../ingest/xlsx/zip-archive';
 import { gzippedValuesBody, valuesTooLarge } from './workbook-values-body';
 import { previewWithinBudget, type PreviewQueue } from './prepared-preview';
-import { isChecking, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SentAnswer } from './send-check';
+import { isChecking, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer } from './send-check';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
@@ -79,6 +79,14 @@ const NEEDS_FILE: SubmissionStatus[] = ['submitted', 'approved', 'failed'];
 
 /** Rendered findings in a refused approval's answer; the submission keeps its own smaller sample. */
 const MAX_FINDINGS_SHOWN = 200;
+
+/** What is sent: an uploaded .xlsx, a workbook's values (the add-on, self-hosted) or a Google spreadsheet's id. */
+interface SendInput {
+  upload?: { bytes: Buffer; name: string | undefined };
+  spreadsheetId?: string;
+  spreadsheetName?: string;
+  workbook?: WorkbookValues;
+}
 
 export interface WorkflowDeps {
   store: Store;
@@ -127,6 +135,17 @@ export interface WorkflowDeps {
    * the cloud, where work after the answer is not reliable (Cloud Run throttles an instance's CPU outside requests).
    */
   sendBudgetMs?: number;
+  /**
+   * The cloud: a send of a spreadsheet id is a task of this queue (send-check.ts SendTask), the request waiting for
+   * what it keeps up to `sendBudgetMs` (default SEND_BUDGET_MS), then «se está revisando».
+   */
+  sendQueue?: SendQueue;
+}
+
+/** The routes, and what the cloud's task function runs with the same dependencies: a send's check (send-check.ts). */
+export interface WorkflowService {
+  router: Router;
+  runSendTask(task: SendTask, attempt: number): Promise<void>;
 }
 
 /** A request answers after at most this wait for its notice; a slower mail server delivers it in the background. */
@@ -199,6 +218,10 @@ function checkRequest<T>(check: () => T): T {
 }
 
 export function workflowRoutes(deps: WorkflowDeps): Router {
+  return workflowService(deps).router;
+}
+
+export function workflowService(deps: WorkflowDeps): WorkflowService {
   const { store } = deps;
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((m: string) => console.error(m));
@@ -211,7 +234,10 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     ...(deps.previewQueue ? { queue: deps.previewQueue } : {}),
     ...(deps.inlinePreviewMaxItems !== undefined ? { inlineMaxItems: deps.inlinePreviewMaxItems } : {}),
   };
-  const sendBudget = deps.sendBudgetMs === undefined ? undefined : { store, log, budgetMs: deps.sendBudgetMs, process: { startedAt: previewDeps.process.startedAt, inFlight: new Set<string>() } };
+  const sendBudget = deps.sendBudgetMs === undefined && !deps.sendQueue ? undefined : {
+    store, log, process: { startedAt: previewDeps.process.startedAt, inFlight: new Set<string>() },
+    ...(deps.sendBudgetMs !== undefined ? { budgetMs: deps.sendBudgetMs } : {}), ...(deps.sendQueue ? { queued: true } : {}),
+  };
   const router = Router();
   // Registering publishers and commitments shares this deployment's identity (admin only).
   router.use(publisherAdminRoutes({ store, authenticator: deps.authenticator, now }));
@@ -348,6 +374,117 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     res.json(answer);
   });
 
+  /** What a send answers once its request is checked and authorized: the POST's work, and the cloud's send task's. */
+  const sendOf = (user: User, publisher: Publisher, input: SendInput) => async (): Promise<SentAnswer> => {
+
+    // This publisher's submissions: for the quota, the resubmission match and the clean-up of superseded files.
+    const mine = await readAll((after) => store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 }));
+    let source: SubmissionSource;
+    let at: string;
+    let checked: Intake;
+    try {
+      if (input.upload) {
+        const { bytes } = input.upload;
+        // An .xlsx is a zip: anything else is refused before it reaches the disk.
+        if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
+          // Said as what it is when it can be named (a workbook encrypted with a password, an .xls, a .csv), with its fix.
+          const kind = await foreignKind(bufferBytes(bytes));
+          throw badRequest('invalid-xlsx', kind ? foreignFileMessage(kind, 'El archivo enviado') : 'El archivo enviado no es un libro de Excel (.xlsx).');
+        }
+        // Read against the limits (counting only, yielding to other requests) before anything is kept.
+        await deps.uploads!.admit(bytes);
+        await checkQuota(publisher, mine, bytes);
+        const name = uploadName(input.upload.name);
+        source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes), ...(name ? { name } : {}) };
+      } else {
+        // The spreadsheet's name, as the add-on read it (checked by checkCreateRequest): which sheet a send came from.
+        const name = input.spreadsheetName !== undefined ? { name: input.spreadsheetName } : {};
+        source = input.workbook ? { kind: 'values', spreadsheetId: input.spreadsheetId ?? null, ...name } : { kind: 'sheets', spreadsheetId: input.spreadsheetId as string, ...name };
+      }
+      // Snapshot on submit (DESIGN §6): read now, validate now; what is kept is what will be published. An upload is
+      // read where it is taken in when that is elsewhere (the self-hosted server's background thread): its values are
+      // then never held in this thread (submission-work.ts).
+      if (source.kind === 'xlsx' && work.intakeUpload) {
+        at = stamp();
+        checked = await work.intakeUpload(source.fileId, publisher, at);
+      } else {
+        const workbook: WorkbookModel = input.workbook ? { sheets: input.workbook.sheets } : await openSource(deps, source).read();
+        at = stamp();
+        checked = await work.intake(workbook, publisher, at);
+      }
+    } catch (e) {
+      // A limit crossed is the size of what was sent (413), also when the reader said so from the background thread.
+      if (e instanceof SourceError) throw new HttpError(e instanceof ReadLimitError || e.code.startsWith('source.limit-') ? 413 : 422, e.code, e.message);
+      throw e;
+    }
+    const errors = checked.findings.filter((f) => f.severity === 'error');
+    // Kept only when the workbook has no errors (submission-work.ts).
+    if (!checked.snapshot) {
+      // Nothing of a refused upload is kept, unless another submission of this publisher holds the same file.
+      if (source.kind === 'xlsx' && !mine.some((m) => m.source.kind === 'xlsx' && m.source.fileId === source.fileId)) await deps.uploads!.remove(source.fileId);
+      return { status: 422, body: {
+        error: {
+          code: 'workbook-has-errors',
+          message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}. ${errors.length === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) y envíe de nuevo.`,
+          findings: renderedFindings([...errors, ...checked.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
+        },
+      } };
+    }
+    const snapshot = checked.snapshot;
+    const findings = summarizeFindings(checked.findings);
+
+    // The latest open submission of this same source, if any; else, for an upload, the returned upload it corrects.
+    const existing = mine.filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop() ?? (source.kind === 'xlsx' ? continuedUpload(mine) : undefined);
+    /** This revision as a new version of `open`, or the same one again (`unchanged`). */
+    const replace = async (open: Submission): Promise<SentAnswer> => {
+      if (open.status === 'approved') throw new HttpError(409, 'conflict', 'La revisión anterior se está publicando en este momento; envíe de nuevo cuando termine.');
+      if (open.status !== 'returned' && open.snapshot?.contentHash === snapshot.contentHash) {
+        return { status: 200, body: await submitted(user, open, 'unchanged') };
+      }
+      // A new revision replaces the one under review (returned, or still waiting): its history is kept. An upload's
+      // source is its file, so the submission now names the new one (and the one it replaces is removed: supersede).
+      let reopened: Submission;
+      try {
+        reopened = await store.transitionSubmission(open.id, ['returned', 'submitted', 'failed'], 'submitted', { at, by: user.id, action: 'resubmitted' }, { snapshot, findings, submittedBy: user.id, source });
+      } catch (e) {
+        if (!isStoreError(e, 'conflict')) throw e;
+        throw new HttpError(409, 'conflict', 'La entrega cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
+      }
+      await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}) });
+      await supersede(user, publisher, mine, reopened);
+      await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
+      return { status: 200, body: await submitted(user, reopened, 'resubmitted') };
+    };
+    if (existing) return replace(existing);
+
+    // A spreadsheet's next send has an id of its own (its institution, the spreadsheet, how many sends it had), so that
+    // two sends of it at once (two officials, or the panel opened again while the first send was still being checked)
+    // cannot both be new: the store refuses the second id, and that send becomes a version of the first, as when sent
+    // one after the other. With random ids both were created, two «En revisión» of one sheet in the inbox.
+    const sheetId = source.kind === 'xlsx' ? null : source.spreadsheetId;
+    const id = sheetId ? nextSendId(publisher.id, sheetId, mine.filter((s) => sameSource(s.source, source)).length) : randomUUID();
+    const submission: Submission = {
+      id, publisherId: publisher.id, source, status: 'submitted', history: [{ at, by: user.id, action: 'submitted' }],
+      snapshot, findings, submittedBy: user.id, createdAt: at, updatedAt: at,
+    };
+    try {
+      await store.createSubmission(submission);
+    } catch (e) {
+      if (!sheetId || !isStoreError(e, 'conflict')) throw e;
+      const other = await store.getSubmission(id);
+      if (other && OPEN.includes(other.status) && sameSource(other.source, source)) return replace(other);
+      // Not a send of this sheet at the same moment (one of its sends was removed, and the count met an older id).
+      submission.id = randomUUID();
+      await store.createSubmission(submission);
+    }
+    await audit(user, 'submission.created', `submission/${submission.id}`, publisher.id, {
+      source: source.kind === 'sheets' ? source.spreadsheetId : source.kind === 'xlsx' ? source.fileId : source.spreadsheetId, contentHash: snapshot.contentHash,
+    });
+    await supersede(user, publisher, mine, submission);
+    await notify?.({ kind: 'submitted', submission, publisher, actor: user });
+    return { status: 201, body: await submitted(user, submission, 'created') };
+  };
+
   // A workbook sent as values: gzip (what the add-on sends) is read here within both limits; uncompressed, what
   // travels is the JSON itself, so express.json takes the smaller one.
   const valuesLimits = { sentBytes: deps.maxUploadBytes, valuesBytes: deps.maxValuesBytes ?? MAX_WORKBOOK_VALUES_BYTES };
@@ -377,116 +514,11 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
     // Past the budget (self-hosted), «se está revisando» (202) and the send goes on: its answer is kept for GET
     // /api/submissions/checks/{id} (send-check.ts). Without a budget (the cloud, until its check is a task), as before.
-    const run = async (): Promise<SentAnswer> => {
-
-      // This publisher's submissions: for the quota, the resubmission match and the clean-up of superseded files.
-      const mine = await readAll((after) => store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 }));
-      let source: SubmissionSource;
-      let at: string;
-      let checked: Intake;
-      try {
-        if (upload) {
-          const bytes = req.body as Buffer;
-          // An .xlsx is a zip: anything else is refused before it reaches the disk.
-          if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
-            // Said as what it is when it can be named (a workbook encrypted with a password, an .xls, a .csv), with its fix.
-            const kind = await foreignKind(bufferBytes(bytes));
-            throw badRequest('invalid-xlsx', kind ? foreignFileMessage(kind, 'El archivo enviado') : 'El archivo enviado no es un libro de Excel (.xlsx).');
-          }
-          // Read against the limits (counting only, yielding to other requests) before anything is kept.
-          await deps.uploads!.admit(bytes);
-          await checkQuota(publisher, mine, bytes);
-          const name = uploadName(queryString(req, 'archivo'));
-          source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes), ...(name ? { name } : {}) };
-        } else {
-          // The spreadsheet's name, as the add-on read it (checked by checkCreateRequest): which sheet a send came from.
-          const name = body.spreadsheetName !== undefined ? { name: body.spreadsheetName } : {};
-          source = inline ? { kind: 'values', spreadsheetId: spreadsheetId ?? null, ...name } : { kind: 'sheets', spreadsheetId: spreadsheetId as string, ...name };
-        }
-        // Snapshot on submit (DESIGN §6): read now, validate now; what is kept is what will be published. An upload is
-        // read where it is taken in when that is elsewhere (the self-hosted server's background thread): its values are
-        // then never held in this thread (submission-work.ts).
-        if (source.kind === 'xlsx' && work.intakeUpload) {
-          at = stamp();
-          checked = await work.intakeUpload(source.fileId, publisher, at);
-        } else {
-          const workbook: WorkbookModel = inline ? { sheets: body.workbook!.sheets } : await openSource(deps, source).read();
-          at = stamp();
-          checked = await work.intake(workbook, publisher, at);
-        }
-      } catch (e) {
-        // A limit crossed is the size of what was sent (413), also when the reader said so from the background thread.
-        if (e instanceof SourceError) throw new HttpError(e instanceof ReadLimitError || e.code.startsWith('source.limit-') ? 413 : 422, e.code, e.message);
-        throw e;
-      }
-      const errors = checked.findings.filter((f) => f.severity === 'error');
-      // Kept only when the workbook has no errors (submission-work.ts).
-      if (!checked.snapshot) {
-        // Nothing of a refused upload is kept, unless another submission of this publisher holds the same file.
-        if (source.kind === 'xlsx' && !mine.some((m) => m.source.kind === 'xlsx' && m.source.fileId === source.fileId)) await deps.uploads!.remove(source.fileId);
-        return { status: 422, body: {
-          error: {
-            code: 'workbook-has-errors',
-            message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}. ${errors.length === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) y envíe de nuevo.`,
-            findings: renderedFindings([...errors, ...checked.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
-          },
-        } };
-      }
-      const snapshot = checked.snapshot;
-      const findings = summarizeFindings(checked.findings);
-
-      // The latest open submission of this same source, if any; else, for an upload, the returned upload it corrects.
-      const existing = mine.filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop() ?? (source.kind === 'xlsx' ? continuedUpload(mine) : undefined);
-      /** This revision as a new version of `open`, or the same one again (`unchanged`). */
-      const replace = async (open: Submission): Promise<SentAnswer> => {
-        if (open.status === 'approved') throw new HttpError(409, 'conflict', 'La revisión anterior se está publicando en este momento; envíe de nuevo cuando termine.');
-        if (open.status !== 'returned' && open.snapshot?.contentHash === snapshot.contentHash) {
-          return { status: 200, body: await submitted(user, open, 'unchanged') };
-        }
-        // A new revision replaces the one under review (returned, or still waiting): its history is kept. An upload's
-        // source is its file, so the submission now names the new one (and the one it replaces is removed: supersede).
-        let reopened: Submission;
-        try {
-          reopened = await store.transitionSubmission(open.id, ['returned', 'submitted', 'failed'], 'submitted', { at, by: user.id, action: 'resubmitted' }, { snapshot, findings, submittedBy: user.id, source });
-        } catch (e) {
-          if (!isStoreError(e, 'conflict')) throw e;
-          throw new HttpError(409, 'conflict', 'La entrega cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
-        }
-        await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}) });
-        await supersede(user, publisher, mine, reopened);
-        await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
-        return { status: 200, body: await submitted(user, reopened, 'resubmitted') };
-      };
-      if (existing) return replace(existing);
-
-      // A spreadsheet's next send has an id of its own (its institution, the spreadsheet, how many sends it had), so that
-      // two sends of it at once (two officials, or the panel opened again while the first send was still being checked)
-      // cannot both be new: the store refuses the second id, and that send becomes a version of the first, as when sent
-      // one after the other. With random ids both were created, two «En revisión» of one sheet in the inbox.
-      const sheetId = source.kind === 'xlsx' ? null : source.spreadsheetId;
-      const id = sheetId ? nextSendId(publisher.id, sheetId, mine.filter((s) => sameSource(s.source, source)).length) : randomUUID();
-      const submission: Submission = {
-        id, publisherId: publisher.id, source, status: 'submitted', history: [{ at, by: user.id, action: 'submitted' }],
-        snapshot, findings, submittedBy: user.id, createdAt: at, updatedAt: at,
-      };
-      try {
-        await store.createSubmission(submission);
-      } catch (e) {
-        if (!sheetId || !isStoreError(e, 'conflict')) throw e;
-        const other = await store.getSubmission(id);
-        if (other && OPEN.includes(other.status) && sameSource(other.source, source)) return replace(other);
-        // Not a send of this sheet at the same moment (one of its sends was removed, and the count met an older id).
-        submission.id = randomUUID();
-        await store.createSubmission(submission);
-      }
-      await audit(user, 'submission.created', `submission/${submission.id}`, publisher.id, {
-        source: source.kind === 'sheets' ? source.spreadsheetId : source.kind === 'xlsx' ? source.fileId : source.spreadsheetId, contentHash: snapshot.contentHash,
-      });
-      await supersede(user, publisher, mine, submission);
-      await notify?.({ kind: 'submitted', submission, publisher, actor: user });
-      return { status: 201, body: await submitted(user, submission, 'created') };
-    };
-    const sent = sendBudget ? await sendWithinBudget(sendBudget, { userId: user.id, publisherId: publisher.id }, run) : await run();
+    const run = sendOf(user, publisher, upload ? { upload: { bytes: req.body as Buffer, name: queryString(req, 'archivo') } } : { spreadsheetId, spreadsheetName: body.spreadsheetName, ...(inline ? { workbook: body.workbook } : {}) });
+    const owner = { userId: user.id, publisherId: publisher.id };
+    const sheet = !upload && !inline && spreadsheetId !== undefined ? { spreadsheetId, ...(body.spreadsheetName !== undefined ? { spreadsheetName: body.spreadsheetName } : {}) } : undefined;
+    const sent = deps.sendQueue && sendBudget && sheet ? await queuedSendWithinBudget(sendBudget, deps.sendQueue, { ...owner, ...sheet })
+      : sendBudget && !deps.sendQueue ? await sendWithinBudget(sendBudget, owner, run) : await run();
     if (isChecking(sent)) return void res.status(202).set({ Location: sent.checking.location, 'Retry-After': SEND_CHECK_RETRY_AFTER }).json(sent);
     res.status(sent.status).json(sent.body);
   });
@@ -800,7 +832,15 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     res.json({ entries, links: nextLink(req, page.next) });
   });
 
-  return router;
+  /** The cloud's send task: the send as its request would have made it, for the official who sent it. */
+  const runQueuedSend = async (task: SendTask, attempt: number): Promise<void> => runSendTask({ store, log }, task, attempt, async () => {
+    const user = await store.getUser(task.userId);
+    if (!user) throw new HttpError(403, 'unknown-user', 'La cuenta que hizo este envío ya no está registrada.');
+    const publisher = await publisherOf(task.publisherId);
+    return sendOf(user, publisher, { spreadsheetId: task.spreadsheetId, ...(task.spreadsheetName !== undefined ? { spreadsheetName: task.spreadsheetName } : {}) })();
+  });
+
+  return { router, runSendTask: runQueuedSend };
 }
 
 /** A Spanish 409 text: the submission can no longer be withdrawn, naming its situation and what can be done instead. */
