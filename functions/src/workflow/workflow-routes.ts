@@ -131,8 +131,9 @@ export interface WorkflowDeps {
   inlinePreviewMaxItems?: number;
   /**
    * What a send waits for its check before answering «se está revisando» (202) and going on in this process
-   * (send-check.ts SEND_BUDGET_MS: the self-hosted server). Absent: the request waits for its check, as before —
-   * the cloud, where work after the answer is not reliable (Cloud Run throttles an instance's CPU outside requests).
+   * (send-check.ts SEND_BUDGET_MS: the self-hosted server). Absent, and no `sendQueue`: the request waits for its
+   * check, as before. Never without a queue in the cloud, where work after the answer is not reliable (Cloud Run
+   * throttles an instance's CPU outside requests).
    */
   sendBudgetMs?: number;
   /**
@@ -376,7 +377,6 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
   /** What a send answers once its request is checked and authorized: the POST's work, and the cloud's send task's. */
   const sendOf = (user: User, publisher: Publisher, input: SendInput) => async (): Promise<SentAnswer> => {
-
     // This publisher's submissions: for the quota, the resubmission match and the clean-up of superseded files.
     const mine = await readAll((after) => store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 }));
     let source: SubmissionSource;
@@ -512,8 +512,9 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     if (!publisherId) throw badRequest('missing-publisher', 'Indique el publicador al que corresponde la información.');
     const publisher = await publisherOf(publisherId);
     await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
-    // Past the budget (self-hosted), «se está revisando» (202) and the send goes on: its answer is kept for GET
-    // /api/submissions/checks/{id} (send-check.ts). Without a budget (the cloud, until its check is a task), as before.
+    // Past the budget, «se está revisando» (202) and the send goes on — self-hosted in this process (its background
+    // thread), in the cloud as a task of the queue: its answer is kept for GET /api/submissions/checks/{id}
+    // (send-check.ts). Without either (tests, benches), the request waits for it, as before.
     const run = sendOf(user, publisher, upload ? { upload: { bytes: req.body as Buffer, name: queryString(req, 'archivo') } } : { spreadsheetId, spreadsheetName: body.spreadsheetName, ...(inline ? { workbook: body.workbook } : {}) });
     const owner = { userId: user.id, publisherId: publisher.id };
     const sheet = !upload && !inline && spreadsheetId !== undefined ? { spreadsheetId, ...(body.spreadsheetName !== undefined ? { spreadsheetName: body.spreadsheetName } : {}) } : undefined;
