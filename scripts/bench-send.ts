@@ -24,6 +24,11 @@ import { workflowRoutes } from '../functions/src/workflow/workflow-routes';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { fork } from 'child_process';
+import { build } from 'esbuild';
+import { SERVER_NODE_FLAGS } from '../functions/src/server/server-node-flags';
+import { buildCli, NODE_BUNDLE } from './build';
+import { validatorCode } from './validator-code';
 
 const MAX_BODY_BYTES = DEFAULT_MAX_BODY_BYTES;
 const mb = (bytes: number) => `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })} MB`;
@@ -73,4 +78,29 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => { console.error(e); process.exit(1); });
+/**
+ * The upload of an .xlsx (what «Mis envíos» sends) to the server as `serve` runs it (its background thread, which
+ * the app above does not have): the time to the first answer — «se está revisando» past the send's budget — and to
+ * the outcome. In a process of its own, built as the CLI's bundle is, like bench:preview.
+ */
+async function uploadTiming(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-send-upload-'));
+  try {
+    await buildCli();
+    const bundle = path.join(dir, 'send-timing.js');
+    await build({ ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'bench', 'send-timing.ts')], outfile: bundle });
+    const env = { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') };
+    for (const n of benchSizes([1000, 5000])) {
+      const folder = fs.mkdtempSync(path.join(dir, 'servidor-'));
+      const child = fork(bundle, [folder, String(n), path.join(__dirname, '..', 'dist', 'background-worker.js')], { execArgv: [...SERVER_NODE_FLAGS], env });
+      await new Promise<void>((resolve, reject) => {
+        child.once('error', reject);
+        child.once('exit', (code) => { if (code !== 0) process.exitCode = code ?? 1; resolve(); });
+      });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(uploadTiming).catch((e) => { console.error(e); process.exit(1); });

@@ -5,7 +5,7 @@
  */
 import type { FieldGroup, FindingItem, ReviewContext, ServerApi, SheetGroup, SheetPlan, ValidationReport } from '../src/rpc-types';
 import { formatCount as plural, formatList, formatPercent } from '../../core/format/es-mx';
-import { AWAITING_DECISION, WITHDRAWABLE } from '../../core/workflow/contract';
+import { AWAITING_DECISION, SEND_CHECKING_RETRY_SECONDS, WITHDRAWABLE } from '../../core/workflow/contract';
 import { newerApprovedText } from '../../core/workflow/newer-approved';
 
 interface ScriptRun {
@@ -399,6 +399,21 @@ async function refreshReview(): Promise<void> {
   renderReview();
 }
 
+/**
+ * Sends, and a large workbook the server was still checking when it answered (`checking`): «Revisando el libro…»
+ * said, then its outcome asked for every few seconds until it is there — the panel busy meanwhile, so it is not sent
+ * twice. A refusal found by the check is thrown as a send's is.
+ */
+async function sendAndFollow(): Promise<ReviewContext> {
+  let ctx = await call('submitForReview');
+  while (ctx.checking) {
+    setStatus(ctx.notice ?? 'Revisando el libro…');
+    await new Promise((r) => setTimeout(r, SEND_CHECKING_RETRY_SECONDS * 1000));
+    ctx = await call('sendOutcome', ctx.checking);
+  }
+  return ctx;
+}
+
 function reviewAction(work: () => Promise<ReviewContext>, done: string): void {
   void run(async () => {
     try {
@@ -443,7 +458,7 @@ function init(): void {
     await call('clearMarks');
     setStatus('Se quitaron las marcas de la validación.');
   }));
-  $('submit').addEventListener('click', () => reviewAction(() => call('submitForReview'), 'Se envió a revisión.'));
+  $('submit').addEventListener('click', () => reviewAction(sendAndFollow, 'Se envió a revisión.'));
   // «Aprobar» asks once more before publishing (as the dashboard's review page does); «Retirar envío» too: it is
   // there for sends made by mistake, so a stray click must not be another.
   // Each decision names the revision this panel shows: one sent since is refused by the server, not approved unseen.

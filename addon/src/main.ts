@@ -4,7 +4,7 @@
  */
 import { templateSpec } from '../../core/template/template-spec';
 import { appsScriptHost } from './apps-script/apps-script-host';
-import { approveSubmission as approve, connectionCheck, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextAfter, sentComparison, submissionsOfSheet, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
+import { approveSubmission as approve, connectionCheck, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextAfter, sentComparison, submissionsOfSheet, sendOutcome as outcomeOf, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
@@ -124,6 +124,11 @@ export function submitForReview(): ReviewContext {
   return guarded(() => submit(host(), pipelineWith(registeredPrefixes(host(), submissionsOfSheet(host())))));
 }
 
+/** `location` arrives from the sidebar (google.script.run): what submitForReview answered in `checking`. */
+export function sendOutcome(location: string): ReviewContext {
+  return guarded(() => outcomeOf(host(), String(location ?? '')));
+}
+
 /** `revision` arrives from the sidebar (google.script.run): a string, or nothing. */
 const revisionOf = (revision: unknown): string | undefined => (typeof revision === 'string' && revision ? revision : undefined);
 
@@ -152,5 +157,5 @@ export function saveAddonSettings(input: SettingsInput): SettingsView {
 }
 
 /** Compile-time check that the sidebar API above matches ServerApi exactly. */
-const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, moreFindings, clearMarks, reviewContext, submitForReview, approveSubmission, returnSubmission, withdrawSubmission, addonSettings, saveAddonSettings };
+const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, moreFindings, clearMarks, reviewContext, submitForReview, sendOutcome, approveSubmission, returnSubmission, withdrawSubmission, addonSettings, saveAddonSettings };
 void _api;

@@ -129,6 +129,11 @@ export interface ReviewContext {
   notice?: string;
   /** The notice says the action did not do all it was for (an approval whose publication failed): shown as an error. */
   noticeFailed?: boolean;
+  /**
+   * A send the server is still checking (a large workbook): where its outcome is asked for (ServerApi.sendOutcome),
+   * which the sidebar does by itself every SEND_CHECKING_RETRY_SECONDS.
+   */
+  checking?: string;
 }
 
 export interface SidebarContext {
@@ -151,6 +156,8 @@ export interface ServerApi {
   clearMarks(): void;
   reviewContext(): ReviewContext;
   submitForReview(): ReviewContext;
+  /** A send still being checked (ReviewContext.checking): its outcome, or still «Revisando el libro…». */
+  sendOutcome(location: string): ReviewContext;
   /** `revision`: the revision the panel showed (SubmissionView.revision); a newer one sent since is refused. */
   approveSubmission(id: string, revision?: string): ReviewContext;
   returnSubmission(id: string, comment: string, revision?: string): ReviewContext;

@@ -469,6 +469,31 @@ export function checkSubmitAnswer(v: unknown): SubmitAnswer {
   return { ...base, outcome: outcome as SubmitOutcome };
 }
 
+/**
+ * A send still being checked (the workbook read, converted and validated) when its request's budget ran out: 202
+ * with this body, `Location` naming where to ask (WORKFLOW_PATHS.sendCheck) and `Retry-After`. Asked there (GET),
+ * the same 202 while it goes on, then what the send itself would have answered: 201/200 with a SubmitAnswer, or the
+ * error (422 with the findings…). 202 rather than the preview's 503: the POST was taken and is being acted on, and a
+ * 503 invites sending it again (the whole workbook, a second check); a client that does not know this answer reads
+ * no submission in it and says the answer was unexpected, where before a proxy cut the request at 60 s.
+ */
+export const SEND_CHECKING = 'send-checking';
+export const SEND_CHECKING_RETRY_SECONDS = 5;
+export interface SendCheckingAnswer {
+  checking: { id: string; since: string; location: string };
+  message: string;
+}
+
+export function isSendChecking(v: unknown): v is SendCheckingAnswer {
+  return isObj(v) && isObj(v.checking) && typeof v.checking.id === 'string' && typeof v.checking.location === 'string' && typeof v.message === 'string';
+}
+
+/** A send's answer (SubmitAnswer) or «se está revisando» (SendCheckingAnswer). */
+export function checkSubmitOrChecking(v: unknown): SubmitAnswer | SendCheckingAnswer {
+  if (isSendChecking(v)) return { checking: { id: v.checking.id, since: str(v.checking.since, 'checking.since'), location: v.checking.location }, message: v.message };
+  return checkSubmitAnswer(v);
+}
+
 export function checkApproveAnswer(v: unknown): ApproveAnswer {
   const base = checkSubmissionAnswer(v);
   if ((v as Obj).publication === null || (v as Obj).publication === undefined) return { ...base, publication: null };
@@ -731,6 +756,8 @@ export function checkMonthlyReportAnswer(v: unknown): MonthlyReportAnswer {
 export const WORKFLOW_PATHS = {
   submissions: '/api/submissions',
   submission: (id: string) => `/api/submissions/${encodeURIComponent(id)}`,
+  /** A send being checked past its request's budget (SEND_CHECKING). */
+  sendCheck: (id: string) => `/api/submissions/checks/${encodeURIComponent(id)}`,
   approve: (id: string) => `/api/submissions/${encodeURIComponent(id)}/approve`,
   return: (id: string) => `/api/submissions/${encodeURIComponent(id)}/return`,
   withdraw: (id: string) => `/api/submissions/${encodeURIComponent(id)}/withdraw`,

@@ -30,7 +30,8 @@ import { GoogleSheetsSource, SHEETS_READONLY_SCOPE } from './ingest/sheets-sourc
 import { SourceError } from './ingest/sheet-source';
 import { openFirestoreStore } from './store/firestore-store';
 import type { Store, SubmissionSource } from './store/store';
-import { workflowRoutes } from './workflow/workflow-routes';
+import { workflowService, type WorkflowService } from './workflow/workflow-routes';
+import type { SendQueue, SendTask } from './workflow/send-check';
 import { deploymentGcsOptions, gcsBlobStore } from './publication/gcs-blob-store';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
@@ -77,10 +78,12 @@ export interface CloudOverrides {
   storageApiEndpoint?: string;
   queue?: PublicationQueue;
   previewQueue?: PreviewQueue;
+  sendQueue?: SendQueue;
 }
 
-/** What the `publishSubmission` queue carries: a publication, or a preview to prepare (`{ preview }`). */
-export type QueuedTask = PublicationTask | { preview: PreviewTask };
+/** What the `publishSubmission` queue carries: a publication, a preview to prepare (`{ preview }`) or a send to check (`{ send }`). */
+export type QueuedTask = PublicationTask | { preview: PreviewTask } | { send: SendTask };
+const isSendTask = (t: QueuedTask): t is { send: SendTask } => typeof (t as { send?: unknown }).send === 'object' && (t as { send?: unknown }).send !== null;
 const isPreviewTask = (t: QueuedTask): t is { preview: PreviewTask } => typeof (t as { preview?: unknown }).preview === 'object' && (t as { preview?: unknown }).preview !== null;
 
 /** Everything both functions share in one instance. */
@@ -119,10 +122,12 @@ async function enqueueTask(task: QueuedTask): Promise<void> {
 }
 const cloudTaskQueue = (): PublicationQueue => ({ enqueue: (task) => enqueueTask(task) });
 const cloudPreviewQueue = (): PreviewQueue => ({ enqueue: (preview) => enqueueTask({ preview }) });
+const cloudSendQueue = (): SendQueue => ({ enqueue: (send) => enqueueTask({ send }) });
 
-function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.ProcessEnv): Express {
+/** The workflow's routes and the send task they hand out, with this deployment's dependencies (buildApp, and publishSubmission's send tasks). */
+function cloudWorkflow(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.ProcessEnv): WorkflowService {
   const mail = mailDeps(ctx.store, env, ctx.config);
-  const workflow = workflowRoutes({
+  return workflowService({
     store: ctx.store,
     authenticator: overrides.authenticator ?? authenticatorFor(ctx.config, ctx.store, env.GOOGLE_ID_TOKEN_CERTS_URL ? { certsUrl: env.GOOGLE_ID_TOKEN_CERTS_URL } : {}),
     baseUrl: ctx.config.publicBaseUrl,
@@ -130,12 +135,18 @@ function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.Proc
     maxUploadBytes: ctx.config.maxBodyBytes,
     publicationQueue: overrides.queue ?? cloudTaskQueue(),
     previewQueue: overrides.previewQueue ?? cloudPreviewQueue(),
+    // A send is checked by a task (send-check.ts): a large workbook's request was cut at 60 s by Hosting.
+    sendQueue: overrides.sendQueue ?? cloudSendQueue(),
     ...(ctx.config.serviceAccountEmail ? { serviceAccount: ctx.config.serviceAccountEmail } : {}),
     ...(ctx.config.googleClientId ? { googleClientId: ctx.config.dashboardClientId ?? ctx.config.googleClientId } : {}),
     ...(mail ? { notify: notifier(mail) } : {}),
     // An approval whose task never ran to the end may be approved again once its lease has surely expired.
     staleApprovalMs: LEASE_MS,
   });
+}
+
+function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.ProcessEnv): Express {
+  const workflow = cloudWorkflow(ctx, overrides, env).router;
   const app = createApp({ store: ctx.store, config: ctx.config, extraApi: [workflow], bulk: ctx.bulk, pageAddresses: true });
   // Behind Google's front end (Cloud Functions v2 run on Cloud Run) the client's address is the last hop of
   // X-Forwarded-For: trust exactly one proxy, so per-IP rate limits see real clients and cannot be spoofed.
@@ -149,6 +160,7 @@ export function createCloudApp(env: NodeJS.ProcessEnv = process.env, store?: Sto
 }
 
 let context: CloudContext | undefined;
+let workflow: WorkflowService | undefined;
 let app: Express | undefined;
 const shared = () => (context ??= cloudContext(process.env, undefined, {}));
 
@@ -239,6 +251,12 @@ export const publishSubmission = onTaskDispatched<QueuedTask>({
   rateLimits: { maxConcurrentDispatches: 10 },
 }, async (req) => {
   const { ctx, mail } = logMisconfiguration(() => { const c = shared(); return { ctx: c, mail: mailDeps(c.store, process.env, c.config) }; });
+  if (isSendTask(req.data)) {
+    // Never throws: its answer is kept for the official's page or panel; a delivery whose instance died is retried.
+    workflow ??= cloudWorkflow(ctx, {}, process.env);
+    await workflow.runSendTask(req.data.send, req.retryCount);
+    return;
+  }
   if (isPreviewTask(req.data)) {
     // Never throws: how it ended is kept for the coordinator's page; a delivery whose instance died is retried.
     await runPreviewTask({ store: ctx.store, work: submissionWork(ctx.store), now: () => new Date(), log: (m) => console.error(m) }, req.data.preview, req.retryCount);

@@ -33,7 +33,14 @@ export interface SubmissionAnswer { submission: { id: string; status: string; fa
 
 /** One call of the review API at `base` with an account's token (an .xlsx body is uploaded); a non-2xx answer throws, naming `step`. */
 export async function reviewCall(base: string, step: string, method: string, url: string, token: string, body?: Buffer): Promise<SubmissionAnswer> {
-  const res = await fetch(`${base}${url}`, { method, headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': XLSX_MIME } : {}) }, ...(body ? { body } : {}) });
+  let res = await fetch(`${base}${url}`, { method, headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': XLSX_MIME } : {}) }, ...(body ? { body } : {}) });
+  // A large send still being checked when its budget ran out (SEND_CHECKING): asked again where it says, as the pages do.
+  while (res.status === 202 && res.headers.get('location')) {
+    const location = new URL(res.headers.get('location') as string, base).toString();
+    await res.arrayBuffer();
+    await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 5) * 1000));
+    res = await fetch(location, { headers: { Authorization: `Bearer ${token}` } });
+  }
   if (!res.ok) throw new Error(`${step}: ${res.status} ${(await res.text()).slice(0, 300)}`);
   return (await res.json()) as SubmissionAnswer;
 }

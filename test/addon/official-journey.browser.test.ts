@@ -370,6 +370,39 @@ describeIfChromium('the official with the built add-on, against the real app', (
     }
   });
 
+  it('a workbook the server is still checking when it answers: the panel says «Revisando el libro…», then the outcome by itself, sent once', async () => {
+    const slow = await startAppThread({ mode: 'local', sendBudgetMs: 0 });
+    try {
+      const ss = new FakeSpreadsheet('hoja-revision-larga');
+      const sent: string[] = [];
+      const { globals, record } = appsScriptGlobals(ss, (url, params) => { sent.push(`${String(params.method ?? 'get')} ${url.replace(slow.url, '')}`); return slow.urlFetch(url, params); }, (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
+      const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
+      vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+      const gas = context as unknown as Global;
+      gas.menuCreateTemplate();
+      gas.saveAddonSettings({ backendUrl: slow.url, apiToken: slow.bearers.capturistaA.replace(/^Bearer /, '') });
+      typeRow(ss, 'Proyectos', {
+        id: 'oc4ids-abc123-0071', title: 'Mercado de San Benito', description: 'Rehabilitación del mercado', status: 'Ejecución', type: 'Rehabilitación',
+        sector: 'Transporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$1,500,000.00', 'budget/amount/currency': 'MXN',
+      });
+      const page = await bridgedPage(gas);
+      await openValidarDatos(page, gas, record);
+      await page.getByText(/^Validación terminada: no se encontraron errores/).waitFor();
+      await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+      await page.getByText('Revisando el libro… Con libros grandes tarda unos minutos; el resultado aparecerá aquí solo, sin volver a enviarlo.').waitFor();
+      // Meanwhile nothing can be sent again.
+      expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
+      await page.getByText('Se envió a revisión: ya aparece en la bandeja de su coordinación.').waitFor({ timeout: 15_000 });
+      await page.getByText(/^Estado: En revisión/).waitFor();
+      // One POST of the workbook; the outcome was asked for where the server said.
+      expect(sent.filter((r) => r.startsWith('post '))).toEqual(['post /api/submissions']);
+      expect(sent.filter((r) => r.startsWith('get /api/submissions/checks/')).length).toBeGreaterThan(0);
+      await page.close();
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('a spreadsheet in Quintana Roo\'s time zone (America/Cancun): the dates typed are the days validated, sent and published', async () => {
     const { ss, gas, record } = loadCode('hoja-cancun', 'America/Cancun');
     gas.menuCreateTemplate();

@@ -28,7 +28,7 @@ export interface ReviewServer {
  * `opts.sharing`: a second server of the same file, with a store of its own, that uses the first one's Chromium and
  * built dashboard (its close() leaves them to that one's): building and launching them again took 2-3 s.
  */
-export async function startReviewServer(prefix: string, opts: { publicationQueue?: PublicationQueue; sharing?: ReviewServer; reportBudgetMs?: number; previewBudgetMs?: number } = {}): Promise<ReviewServer> {
+export async function startReviewServer(prefix: string, opts: { publicationQueue?: PublicationQueue; sharing?: ReviewServer; reportBudgetMs?: number; previewBudgetMs?: number; sendBudgetMs?: number } = {}): Promise<ReviewServer> {
   const { sharing, ...harness } = opts;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   if (!sharing) await buildDashboard(dir);

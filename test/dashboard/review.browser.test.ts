@@ -781,6 +781,44 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.locator(`#bandeja tbody tr:has(a[href^="#/revision/${older}"]) .envio-anterior`, { hasText: 'Devuélvalo con un comentario' }).waitFor();
   });
 
+  test('a workbook still being checked when the server answers: «Revisando el libro…», then the outcome by itself (accepted, or refused with its findings)', async () => {
+    // No time to wait for any check: each send answers «se está revisando» (send-check.ts), as a large one does.
+    const slow = await startReviewServer('envio-revisando-', { sharing: srv, sendBudgetMs: 0 });
+    try {
+      const page = await signedInReview(slow, 'capturistaA', '#/mis-envios');
+      await page.locator('body[data-ready]').waitFor();
+      const good = path.join(slow.dir, 'mercado.xlsx');
+      const broken = path.join(slow.dir, 'mercado con error.xlsx');
+      fs.writeFileSync(good, await xlsxOf(projectWorkbook(MER, { title: 'Mercado Municipal' })));
+      fs.writeFileSync(broken, await xlsxOf(projectWorkbook(MER, { title: 'Mercado Municipal', complete: false })));
+      const posted: string[] = [];
+      page.on('request', (r) => { if (r.method() === 'POST') posted.push(r.url()); });
+
+      await page.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
+      await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+      const checking = page.locator('#revisando-envio');
+      await checking.waitFor();
+      expect(await checking.getAttribute('role')).toBe('status');
+      expect(await checking.textContent()).toBe('Revisando el libro «mercado con error.xlsx»… Con libros grandes tarda unos minutos; el resultado aparecerá aquí solo, sin volver a enviarlo.');
+      await page.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor({ timeout: 15_000 });
+      expect(await page.locator('#hallazgos-envio li').allTextContents()).toEqual([expect.stringMatching(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/)]);
+      expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(false);
+
+      await page.getByLabel('Libro de Excel (.xlsx)').setInputFiles(good);
+      await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+      await page.locator('#revisando-envio').waitFor();
+      await page.locator('#resultado-envio', { hasText: '«mercado.xlsx»: ' }).waitFor({ timeout: 15_000 });
+      expect(await page.locator('#resultado-envio').textContent()).toContain('Contiene 0 contrataciones y 1 proyecto.');
+      await page.locator('.envio').first().getByText('En revisión').waitFor();
+      // Each workbook was sent once: the page asked for the outcome, it never sent the file again.
+      expect(posted.filter((u) => u.includes('/api/submissions'))).toHaveLength(2);
+      expect((await slow.h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items).toHaveLength(1);
+      await page.context().close();
+    } finally {
+      await slow.close();
+    }
+  });
+
   test('a send whose preview takes longer than a request may wait: «Preparando la vista previa…», then the page by itself; a failure meanwhile says why', async () => {
     // No time to wait for any preview: each is computed after the answer (prepared-preview.ts), as a large one is.
     const prep = await startReviewServer('vista-previa-preparando-', { sharing: srv, previewBudgetMs: 0 });

@@ -117,19 +117,25 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   sheets.put(SHEET, projectWorkbook({ id: 'itait', name: 'ITAIT', state: 'Tamaulipas', ocidPrefix: 'ocds-itait1', projectIdPrefix: 'oc4ids-itait1', commitment: { projects: 5, periodicityDays: 90 } }, { title: 'Puente Tampico' }));
   const capturista = `Bearer ${identity.token({ email: 'obras@itait.gob.mx' })}`;
   const coordinador = `Bearer ${identity.token({ email: 'revision@itait-og.mx' })}`;
-  const created = await request(bundle.review).post('/api/submissions').set('Authorization', capturista).send({ spreadsheetId: SHEET });
+  // Cloud Tasks delivers a task to the function with an OIDC token (checked by Cloud Run before it arrives).
+  const oidc = ['e30', Buffer.from(JSON.stringify({ uid: 'cloud-tasks', email: SERVICE_ACCOUNT })).toString('base64url'), 'sig'].join('.');
+  const deliver = (body: object) => request(bundle.tasks).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(body);
+  // The send is checked by a task of the queue (send-check.ts), which the request waits for within its budget.
+  const sending = request(bundle.review).post('/api/submissions').set('Authorization', capturista).send({ spreadsheetId: SHEET }).then((r) => r);
+  while (tasks.tasks.length === 0) await new Promise((r) => setTimeout(r, 50));
+  expect(tasks.tasks[0]).toMatchObject({ queue: 'publishSubmission', body: { data: { send: { spreadsheetId: SHEET } } } });
+  expect((await deliver(tasks.tasks[0].body as object)).status).toBe(204);
+  const created = await sending;
   expect(created.status).toBe(201);
   const id = created.body.submission.id as string;
 
   const approved = await request(bundle.review).post(`/api/submissions/${id}/approve`).set('Authorization', coordinador);
   expect(approved.status).toBe(202);
   expect(approved.body.submission.statusLabel).toBe('Aprobada, publicando');
-  expect(tasks.tasks).toHaveLength(1);
-  expect(tasks.tasks[0]).toMatchObject({ queue: 'publishSubmission', body: { data: { submissionId: id } } });
+  expect(tasks.tasks).toHaveLength(2);
+  expect(tasks.tasks[1]).toMatchObject({ queue: 'publishSubmission', body: { data: { submissionId: id } } });
 
-  // Cloud Tasks delivers the task to the function with an OIDC token (checked by Cloud Run before it arrives).
-  const oidc = ['e30', Buffer.from(JSON.stringify({ uid: 'cloud-tasks', email: SERVICE_ACCOUNT })).toString('base64url'), 'sig'].join('.');
-  const dispatched = await request(bundle.tasks).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object);
+  const dispatched = await deliver(tasks.tasks[1].body as object);
   expect(dispatched.status).toBe(204);
   expect(sheets.requests.every((r) => r.authorization?.startsWith('Bearer metadata-token-'))).toBe(true);
   // …asked for with the Sheets scope: the runtime account's default token (cloud-platform) is refused by the Sheets API.
@@ -176,8 +182,10 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
     [['obras@itait.gob.mx'], 'Su entrega de Instituto Tamaulipeco de Infraestructura fue aprobada y publicada'],
   ]);
 
-  // A second delivery of the same task (Cloud Tasks is at-least-once) changes nothing.
-  expect((await request(bundle.tasks).post('/').set('Authorization', `Bearer ${oidc}`).set('Content-Type', 'application/json').send(tasks.tasks[0].body as object)).status).toBe(204);
+  // A second delivery of the same tasks (Cloud Tasks is at-least-once) changes nothing: no second send, no second notice.
+  expect((await deliver(tasks.tasks[1].body as object)).status).toBe(204);
+  expect((await deliver(tasks.tasks[0].body as object)).status).toBe(204);
+  expect(smtp.mails).toHaveLength(2);
 
   // A large send's preview is a task of the same queue (workflow/prepared-preview.ts: `review` enqueues it as
   // `{ preview }` and waits for what it keeps): delivered to the function, it keeps the preview against what is

@@ -14,7 +14,7 @@ interface SyncCall { kind: 'sync'; request: { method: string; url: string; heade
 interface RpcCall { kind: 'rpc'; id: number; name: 'stubPut' | 'bearer' | 'mails' | 'close' | 'createSubmissions'; args: unknown[] }
 
 async function main(): Promise<void> {
-  const options = workerData as { mode: 'local' | 'cloud'; captureMail?: boolean; dashboardDir?: string; publicationQueueDown?: boolean };
+  const options = workerData as { mode: 'local' | 'cloud'; captureMail?: boolean; dashboardDir?: string; publicationQueueDown?: boolean; sendBudgetMs?: number };
   // The SMTP server lives here too: the main thread may be blocked in a request whose notice it would have to receive.
   const smtp = options.captureMail ? await startSmtp() : undefined;
   if (smtp) Object.assign(options, { smtpPort: smtp.port });
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     : await localHarness({
       ...(smtp ? { smtpPort: smtp.port } : {}), ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
       // The task service down: every approval fails at once, saying why (a publication that failed, without faking it).
+      // No time to wait for a send's check: each answers «se está revisando» (send-check.ts), as a large one does.
+      ...(options.sendBudgetMs !== undefined ? { sendBudgetMs: options.sendBudgetMs } : {}),
       ...(options.publicationQueueDown ? { publicationQueue: { enqueue: async () => { throw new Error('servicio de tareas no disponible'); } } } : {}),
     });
   const server: Server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });

@@ -60,7 +60,7 @@ export function blockingFetch(worker: Worker, request: HttpRequest): HttpRespons
   return message;
 }
 
-export async function startAppThread(options: { mode: 'local' | 'cloud'; captureMail?: boolean; dashboardDir?: string; publicationQueueDown?: boolean }): Promise<AppThread> {
+export async function startAppThread(options: { mode: 'local' | 'cloud'; captureMail?: boolean; dashboardDir?: string; publicationQueueDown?: boolean; sendBudgetMs?: number }): Promise<AppThread> {
   const file = await bundle();
   const worker = new Worker(file, { workerData: options, env: { ...process.env } });
   let nextId = 1;

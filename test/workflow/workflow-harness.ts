@@ -21,7 +21,8 @@ import type { Publisher, Store, User } from '../../functions/src/store/store';
 import type { PublicationQueue } from '../../functions/src/publication/publication-queue';
 import type { PreviewQueue } from '../../functions/src/workflow/prepared-preview';
 import { directoryUploads } from '../../functions/src/workflow/upload-store';
-import { workflowRoutes } from '../../functions/src/workflow/workflow-routes';
+import { workflowRoutes, workflowService, type WorkflowService } from '../../functions/src/workflow/workflow-routes';
+import type { SendQueue } from '../../functions/src/workflow/send-check';
 import { notifier, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 import type { WorkbookModel } from '../../core/workbook/model';
 import { XLSX_MIME } from '../../core/workflow/contract';
@@ -88,7 +89,7 @@ async function seed(store: Store, tokens?: Map<string, string>): Promise<void> {
   }
 }
 
-export interface CloudHarness extends Harness { stub: SheetsStub; identity: TestIdentity }
+export interface CloudHarness extends Harness { stub: SheetsStub; identity: TestIdentity; runSendTask: WorkflowService['runSendTask'] }
 
 /** Cloud wiring. `wrapStore` lets a test inject faults into what the routes see (the seed goes straight in). */
 export interface HarnessOptions {
@@ -111,11 +112,13 @@ function notifyOption(store: Store, opts: HarnessOptions) {
 }
 
 /** What the preview route is given (workflow-routes.ts): its budget, and in the cloud the queue large sends' previews go to. */
-export interface PreviewOptions { previewBudgetMs?: number; previewQueue?: PreviewQueue; inlinePreviewMaxItems?: number }
+export interface PreviewOptions { previewBudgetMs?: number; previewQueue?: PreviewQueue; inlinePreviewMaxItems?: number; sendBudgetMs?: number; sendQueue?: SendQueue }
 const previewOptions = (opts: PreviewOptions): PreviewOptions => ({
   ...(opts.previewBudgetMs !== undefined ? { previewBudgetMs: opts.previewBudgetMs } : {}),
   ...(opts.previewQueue ? { previewQueue: opts.previewQueue } : {}),
   ...(opts.inlinePreviewMaxItems !== undefined ? { inlinePreviewMaxItems: opts.inlinePreviewMaxItems } : {}),
+  ...(opts.sendBudgetMs !== undefined ? { sendBudgetMs: opts.sendBudgetMs } : {}),
+  ...(opts.sendQueue ? { sendQueue: opts.sendQueue } : {}),
 });
 
 export async function cloudHarness(opts: HarnessOptions & PreviewOptions & { wrapStore?: (s: Store) => Store; now?: () => Date; openStore?: () => Store } = {}): Promise<CloudHarness> {
@@ -126,7 +129,7 @@ export async function cloudHarness(opts: HarnessOptions & PreviewOptions & { wra
   const identity = await startTestIdentity();
   const sheetsAuth = new auth.OAuth2();
   sheetsAuth.setCredentials({ access_token: 'test-token', expiry_date: Date.now() + 3600e3 });
-  const routes = workflowRoutes({
+  const { router: routes, runSendTask } = workflowService({
     store,
     authenticator: googleIdTokenAuthenticator({ store, clientIds: [TEST_CLIENT_ID], certsUrl: identity.certsUrl }),
     baseUrl: BASE_URL,
@@ -141,7 +144,7 @@ export async function cloudHarness(opts: HarnessOptions & PreviewOptions & { wra
   });
   const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: 1024 * 1024 }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}), ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {
-    app, store, stub, identity,
+    app, store, stub, identity, runSendTask,
     bearer: (name) => `Bearer ${identity.token({ email: USERS[name].email })}`,
     close: async () => { await stub.close(); await identity.close(); await inner.close(); },
   };

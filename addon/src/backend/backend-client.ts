@@ -5,8 +5,8 @@
  * API token set in the settings dialog (self-hosted). Error bodies are `{error: {code, message}}` in Spanish.
  */
 import {
-  checkApproveAnswer, checkCompareAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
-  type CompareAnswer, type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues,
+  checkApproveAnswer, checkCompareAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitOrChecking, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
+  type CompareAnswer, type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SendCheckingAnswer, type SubmitAnswer, type WorkbookValues,
   checkPublisherPrefixes, DEFAULT_MAX_BODY_BYTES, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
 import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
@@ -138,10 +138,21 @@ export class BackendClient {
    * Cloud: the backend pulls the sheet. Self-hosted: the add-on sends the values it read. Either way with the
    * spreadsheet's name, which the coordinators' inbox shows.
    */
-  submit(spreadsheetId: string, values?: WorkbookValues, spreadsheetName?: string): SubmitAnswer {
+  submit(spreadsheetId: string, values?: WorkbookValues, spreadsheetName?: string): SubmitAnswer | SendCheckingAnswer {
     const named = spreadsheetName ? { spreadsheetName } : {};
-    if (values) return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitAnswer, { spreadsheetId, ...named, workbook: values }, WORKBOOK_JSON_MIME);
-    return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitAnswer, { spreadsheetId, ...named });
+    if (values) return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitOrChecking, { spreadsheetId, ...named, workbook: values }, WORKBOOK_JSON_MIME);
+    return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitOrChecking, { spreadsheetId, ...named });
+  }
+
+  /**
+   * A send the server was still checking when it answered (SEND_CHECKING), asked again where it said: the same
+   * «se está revisando», or what the send answers (its refusal thrown as the POST's was). Only that address, so a
+   * page cannot make this script ask anything else with the official's credential.
+   */
+  sendOutcome(location: string): SubmitAnswer | SendCheckingAnswer {
+    const prefix = WORKFLOW_PATHS.sendCheck('');
+    if (!location.startsWith(prefix) || !/^[A-Za-z0-9%._~-]+$/.test(location.slice(prefix.length))) throw new UserError('El panel pidió el resultado de un envío con una dirección que no es la del servidor. Cierre y vuelva a abrir el panel.');
+    return this.call('get', location, checkSubmitOrChecking);
   }
 
   /** Does the sheet still hold what submission `id` sent? Self-hosted the add-on sends the values; in the cloud the backend reads the sheet. */

@@ -8,7 +8,7 @@ import type { Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import type { WorkbookModel } from '../../../core/workbook/model';
-import { sentAt, submitOutcomeText, type RegisteredPrefixes, type SubmissionListAnswer, type WorkbookValues } from '../../../core/workflow/contract';
+import { isSendChecking, sentAt, submitOutcomeText, type RegisteredPrefixes, type SendCheckingAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { BackendClient } from './backend-client';
 
@@ -152,8 +152,24 @@ export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.
   const values: WorkbookValues | undefined = currentConfig(h).apiToken ? workbookValues(workbook) : undefined;
   const ss = h.spreadsheet();
-  const { outcome, submission } = c.submit(ss.id(), values, ss.name());
-  return { ...reviewContext(h), notice: submitOutcomeText(outcome, submission.status) };
+  return sendAnswered(h, c.submit(ss.id(), values, ss.name()));
+}
+
+/**
+ * What a send answered, for the panel: its outcome, or — a large workbook the server was still checking when it
+ * answered (SEND_CHECKING) — «Revisando el libro…» with where to ask (`checking`), which the sidebar asks by itself
+ * (sendOutcome) until the outcome is there. Asking here, in a loop, would hold the panel's call for minutes.
+ */
+function sendAnswered(h: Host, sent: SubmitAnswer | SendCheckingAnswer): ReviewContext {
+  if (isSendChecking(sent)) return { ...reviewContext(h), notice: CHECKING_NOTICE, checking: sent.checking.location };
+  return { ...reviewContext(h), notice: submitOutcomeText(sent.outcome, sent.submission.status) };
+}
+
+export const CHECKING_NOTICE = 'Revisando el libro… Con libros grandes tarda unos minutos; el resultado aparecerá aquí solo, sin volver a enviarlo.';
+
+/** The outcome of a send still being checked (`location`, from the server's answer): the panel asks every few seconds. */
+export function sendOutcome(h: Host, location: string): ReviewContext {
+  return sendAnswered(h, client(h).sendOutcome(location));
 }
 
 /**

@@ -12,7 +12,7 @@ import { formatCount, formatDateTime, formatMoney, formatPercent, formatTimestam
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import {
-  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitAnswer, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type Change, type ChangeGroup, type DecisionRequest, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
@@ -617,7 +617,18 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
     say(h('p', null, `Enviando y validando «${file.name}»…`));
     void (async () => {
       try {
-        const { submission, outcome } = await authed(`${WORKFLOW_PATHS.submissions}?archivo=${encodeURIComponent(file.name)}`, checkSubmitAnswer, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
+        let sent = await authed(`${WORKFLOW_PATHS.submissions}?archivo=${encodeURIComponent(file.name)}`, checkSubmitOrChecking, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
+        // A large workbook is still being checked when the server answers (contract.ts SEND_CHECKING): said once, and
+        // asked again where the server said until the outcome is there — a proxy cut the send that waited for it.
+        if (isSendChecking(sent)) say(h('p', { id: 'revisando-envio', role: 'status' }, `Revisando el libro «${file.name}»… Con libros grandes tarda unos minutos; el resultado aparecerá aquí solo, sin volver a enviarlo.`));
+        while (isSendChecking(sent)) {
+          const { location } = sent.checking;
+          await new Promise((r) => window.setTimeout(r, SEND_CHECKING_RETRY_SECONDS * 1000));
+          // The official went to another page: nobody is reading this one (the send goes on; «Mis envíos» lists it).
+          if (!status.isConnected) return;
+          sent = await authed(location, checkSubmitOrChecking);
+        }
+        const { submission, outcome } = sent;
         const warnings = submission.findings?.warnings ?? 0;
         const sample = (submission.findings?.sample ?? []).filter((f) => f.severity !== 'error');
         // A replaced send's workbook sent again: «nueva versión de su envío anterior» did not say that the send that

@@ -16,6 +16,7 @@ import { ResponseCache } from '../api/response-cache';
 import { seedExamples } from './seed';
 import { linksBaseUrl } from '../publication/publish';
 import { takingTurns } from './request-turns';
+import { SEND_BUDGET_MS } from '../workflow/send-check';
 import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
@@ -193,6 +194,9 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
     publicationQueue: queue,
     ...(thread ? { work: thread } : {}),
     ...(notify ? { notify } : {}),
+    // A large send answers «se está revisando» past this and is checked on (in the background thread): a proxy in
+    // front (nginx's 60 s) no longer cuts it.
+    sendBudgetMs: SEND_BUDGET_MS,
   });
   // Once at start and then daily: reminders to publishers past their update period (with mail), and the monthly
   // report's month closes (workflow/month-closes.ts) — after an upgrade, rebuilt from the whole log here rather than

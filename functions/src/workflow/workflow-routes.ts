@@ -57,7 +57,7 @@ import { notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, MAX_WORKBOOK_VALUES_BYTES, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
-  type ApproveAnswer, type AuthConfig, type CompareAnswer, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
+  type ApproveAnswer, type AuthConfig, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
 import { uploadId, type UploadStore } from './upload-store';
@@ -67,6 +67,7 @@ import { foreignFileMessage, foreignKind } from '../ingest/xlsx/foreign-file';
 import { bufferBytes } from '../ingest/xlsx/zip-archive';
 import { gzippedValuesBody, valuesTooLarge } from './workbook-values-body';
 import { previewWithinBudget, type PreviewQueue } from './prepared-preview';
+import { isChecking, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer } from './send-check';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
@@ -78,6 +79,14 @@ const NEEDS_FILE: SubmissionStatus[] = ['submitted', 'approved', 'failed'];
 
 /** Rendered findings in a refused approval's answer; the submission keeps its own smaller sample. */
 const MAX_FINDINGS_SHOWN = 200;
+
+/** What is sent: an uploaded .xlsx, a workbook's values (the add-on, self-hosted) or a Google spreadsheet's id. */
+interface SendInput {
+  upload?: { bytes: Buffer; name: string | undefined };
+  spreadsheetId?: string;
+  spreadsheetName?: string;
+  workbook?: WorkbookValues;
+}
 
 export interface WorkflowDeps {
   store: Store;
@@ -120,6 +129,24 @@ export interface WorkflowDeps {
   previewQueue?: PreviewQueue;
   /** Processes and projects above which a send's preview goes to `previewQueue` (INLINE_PREVIEW_MAX_ITEMS). */
   inlinePreviewMaxItems?: number;
+  /**
+   * What a send waits for its check before answering «se está revisando» (202) and going on in this process
+   * (send-check.ts SEND_BUDGET_MS: the self-hosted server). Absent, and no `sendQueue`: the request waits for its
+   * check, as before. Never without a queue in the cloud, where work after the answer is not reliable (Cloud Run
+   * throttles an instance's CPU outside requests).
+   */
+  sendBudgetMs?: number;
+  /**
+   * The cloud: a send of a spreadsheet id is a task of this queue (send-check.ts SendTask), the request waiting for
+   * what it keeps up to `sendBudgetMs` (default SEND_BUDGET_MS), then «se está revisando».
+   */
+  sendQueue?: SendQueue;
+}
+
+/** The routes, and what the cloud's task function runs with the same dependencies: a send's check (send-check.ts). */
+export interface WorkflowService {
+  router: Router;
+  runSendTask(task: SendTask, attempt: number): Promise<void>;
 }
 
 /** A request answers after at most this wait for its notice; a slower mail server delivers it in the background. */
@@ -192,6 +219,10 @@ function checkRequest<T>(check: () => T): T {
 }
 
 export function workflowRoutes(deps: WorkflowDeps): Router {
+  return workflowService(deps).router;
+}
+
+export function workflowService(deps: WorkflowDeps): WorkflowService {
   const { store } = deps;
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((m: string) => console.error(m));
@@ -203,6 +234,10 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     ...(deps.previewBudgetMs !== undefined ? { budgetMs: deps.previewBudgetMs } : {}),
     ...(deps.previewQueue ? { queue: deps.previewQueue } : {}),
     ...(deps.inlinePreviewMaxItems !== undefined ? { inlineMaxItems: deps.inlinePreviewMaxItems } : {}),
+  };
+  const sendBudget = deps.sendBudgetMs === undefined && !deps.sendQueue ? undefined : {
+    store, log, process: { startedAt: previewDeps.process.startedAt, inFlight: new Set<string>() },
+    ...(deps.sendBudgetMs !== undefined ? { budgetMs: deps.sendBudgetMs } : {}), ...(deps.sendQueue ? { queued: true } : {}),
   };
   const router = Router();
   // Registering publishers and commitments shares this deployment's identity (admin only).
@@ -340,42 +375,16 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     res.json(answer);
   });
 
-  // A workbook sent as values: gzip (what the add-on sends) is read here within both limits; uncompressed, what
-  // travels is the JSON itself, so express.json takes the smaller one.
-  const valuesLimits = { sentBytes: deps.maxUploadBytes, valuesBytes: deps.maxValuesBytes ?? MAX_WORKBOOK_VALUES_BYTES };
-  const plainValuesLimit = Math.min(valuesLimits.sentBytes, valuesLimits.valuesBytes);
-  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: WORKBOOK_JSON_MIME, limit: plainValuesLimit }), async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
-    const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
-    const body = checkRequest(() => checkCreateRequest(!upload ? req.body : {}));
-    const inline = !upload && body.workbook !== undefined;
-    // A body of another type (a file sent as application/octet-stream, or with none): said as such, not as «this
-    // platform does not read Google sheets».
-    if (!upload && req.is([XLSX_MIME, WORKBOOK_JSON_MIME, 'application/json']) === false) {
-      throw new HttpError(415, 'unsupported-type', `No se admite el tipo de contenido «${String(req.headers['content-type'] ?? 'sin indicar')}». Envíe el libro .xlsx con Content-Type: ${XLSX_MIME}${deps.sheets ? ', o un JSON con «spreadsheetId»' : ''}.`);
-    }
-    if (upload && !deps.uploads) throw new HttpError(415, 'uploads-disabled', 'Esta plataforma recibe hojas de cálculo de Google (spreadsheetId), no archivos .xlsx.');
-    if (inline && deps.sheets) throw new HttpError(415, 'values-disabled', 'Esta plataforma lee la hoja de cálculo directamente: envíe solo «spreadsheetId».');
-    if (inline && !deps.uploads) throw new HttpError(415, 'values-disabled', 'Esta plataforma no recibe valores de hojas de cálculo.');
-    if (!upload && !inline && !deps.sheets) throw new HttpError(415, 'sheets-disabled', `Esta plataforma recibe archivos .xlsx (Content-Type: ${XLSX_MIME}, con ?publisher=) o los valores que envía el complemento, no hojas de cálculo de Google.`);
-    const spreadsheetId = body.spreadsheetId;
-    if (!upload && !inline && (typeof spreadsheetId !== 'string' || !isSpreadsheetId(spreadsheetId))) {
-      throw badRequest('invalid-spreadsheet', 'Indique en «spreadsheetId» el identificador de la hoja de cálculo (la parte del enlace después de /d/).');
-    }
-    const requested = upload ? queryString(req, 'publisher') : body.publisherId;
-    const publisherId = requested ?? user.publisherId;
-    if (!publisherId) throw badRequest('missing-publisher', 'Indique el publicador al que corresponde la información.');
-    const publisher = await publisherOf(publisherId);
-    await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
-
+  /** What a send answers once its request is checked and authorized: the POST's work, and the cloud's send task's. */
+  const sendOf = (user: User, publisher: Publisher, input: SendInput) => async (): Promise<SentAnswer> => {
     // This publisher's submissions: for the quota, the resubmission match and the clean-up of superseded files.
     const mine = await readAll((after) => store.listSubmissions({ publisherId: publisher.id, after, limit: 1000 }));
     let source: SubmissionSource;
     let at: string;
     let checked: Intake;
     try {
-      if (upload) {
-        const bytes = req.body as Buffer;
+      if (input.upload) {
+        const { bytes } = input.upload;
         // An .xlsx is a zip: anything else is refused before it reaches the disk.
         if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
           // Said as what it is when it can be named (a workbook encrypted with a password, an .xls, a .csv), with its fix.
@@ -385,12 +394,12 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         // Read against the limits (counting only, yielding to other requests) before anything is kept.
         await deps.uploads!.admit(bytes);
         await checkQuota(publisher, mine, bytes);
-        const name = uploadName(queryString(req, 'archivo'));
+        const name = uploadName(input.upload.name);
         source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes), ...(name ? { name } : {}) };
       } else {
         // The spreadsheet's name, as the add-on read it (checked by checkCreateRequest): which sheet a send came from.
-        const name = body.spreadsheetName !== undefined ? { name: body.spreadsheetName } : {};
-        source = inline ? { kind: 'values', spreadsheetId: spreadsheetId ?? null, ...name } : { kind: 'sheets', spreadsheetId: spreadsheetId as string, ...name };
+        const name = input.spreadsheetName !== undefined ? { name: input.spreadsheetName } : {};
+        source = input.workbook ? { kind: 'values', spreadsheetId: input.spreadsheetId ?? null, ...name } : { kind: 'sheets', spreadsheetId: input.spreadsheetId as string, ...name };
       }
       // Snapshot on submit (DESIGN §6): read now, validate now; what is kept is what will be published. An upload is
       // read where it is taken in when that is elsewhere (the self-hosted server's background thread): its values are
@@ -399,7 +408,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
         at = stamp();
         checked = await work.intakeUpload(source.fileId, publisher, at);
       } else {
-        const workbook: WorkbookModel = inline ? { sheets: body.workbook!.sheets } : await openSource(deps, source).read();
+        const workbook: WorkbookModel = input.workbook ? { sheets: input.workbook.sheets } : await openSource(deps, source).read();
         at = stamp();
         checked = await work.intake(workbook, publisher, at);
       }
@@ -413,13 +422,13 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     if (!checked.snapshot) {
       // Nothing of a refused upload is kept, unless another submission of this publisher holds the same file.
       if (source.kind === 'xlsx' && !mine.some((m) => m.source.kind === 'xlsx' && m.source.fileId === source.fileId)) await deps.uploads!.remove(source.fileId);
-      return void res.status(422).json({
+      return { status: 422, body: {
         error: {
           code: 'workbook-has-errors',
           message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}. ${errors.length === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) y envíe de nuevo.`,
           findings: renderedFindings([...errors, ...checked.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
         },
-      });
+      } };
     }
     const snapshot = checked.snapshot;
     const findings = summarizeFindings(checked.findings);
@@ -427,10 +436,10 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     // The latest open submission of this same source, if any; else, for an upload, the returned upload it corrects.
     const existing = mine.filter((s) => OPEN.includes(s.status) && sameSource(s.source, source)).pop() ?? (source.kind === 'xlsx' ? continuedUpload(mine) : undefined);
     /** This revision as a new version of `open`, or the same one again (`unchanged`). */
-    const replace = async (open: Submission): Promise<void> => {
+    const replace = async (open: Submission): Promise<SentAnswer> => {
       if (open.status === 'approved') throw new HttpError(409, 'conflict', 'La revisión anterior se está publicando en este momento; envíe de nuevo cuando termine.');
       if (open.status !== 'returned' && open.snapshot?.contentHash === snapshot.contentHash) {
-        return void res.status(200).json(await submitted(user, open, 'unchanged'));
+        return { status: 200, body: await submitted(user, open, 'unchanged') };
       }
       // A new revision replaces the one under review (returned, or still waiting): its history is kept. An upload's
       // source is its file, so the submission now names the new one (and the one it replaces is removed: supersede).
@@ -444,7 +453,7 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
       await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}) });
       await supersede(user, publisher, mine, reopened);
       await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
-      res.status(200).json(await submitted(user, reopened, 'resubmitted'));
+      return { status: 200, body: await submitted(user, reopened, 'resubmitted') };
     };
     if (existing) return replace(existing);
 
@@ -473,7 +482,55 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     });
     await supersede(user, publisher, mine, submission);
     await notify?.({ kind: 'submitted', submission, publisher, actor: user });
-    res.status(201).json(await submitted(user, submission, 'created'));
+    return { status: 201, body: await submitted(user, submission, 'created') };
+  };
+
+  // A workbook sent as values: gzip (what the add-on sends) is read here within both limits; uncompressed, what
+  // travels is the JSON itself, so express.json takes the smaller one.
+  const valuesLimits = { sentBytes: deps.maxUploadBytes, valuesBytes: deps.maxValuesBytes ?? MAX_WORKBOOK_VALUES_BYTES };
+  const plainValuesLimit = Math.min(valuesLimits.sentBytes, valuesLimits.valuesBytes);
+  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: WORKBOOK_JSON_MIME, limit: plainValuesLimit }), async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
+    const body = checkRequest(() => checkCreateRequest(!upload ? req.body : {}));
+    const inline = !upload && body.workbook !== undefined;
+    // A body of another type (a file sent as application/octet-stream, or with none): said as such, not as «this
+    // platform does not read Google sheets».
+    if (!upload && req.is([XLSX_MIME, WORKBOOK_JSON_MIME, 'application/json']) === false) {
+      throw new HttpError(415, 'unsupported-type', `No se admite el tipo de contenido «${String(req.headers['content-type'] ?? 'sin indicar')}». Envíe el libro .xlsx con Content-Type: ${XLSX_MIME}${deps.sheets ? ', o un JSON con «spreadsheetId»' : ''}.`);
+    }
+    if (upload && !deps.uploads) throw new HttpError(415, 'uploads-disabled', 'Esta plataforma recibe hojas de cálculo de Google (spreadsheetId), no archivos .xlsx.');
+    if (inline && deps.sheets) throw new HttpError(415, 'values-disabled', 'Esta plataforma lee la hoja de cálculo directamente: envíe solo «spreadsheetId».');
+    if (inline && !deps.uploads) throw new HttpError(415, 'values-disabled', 'Esta plataforma no recibe valores de hojas de cálculo.');
+    if (!upload && !inline && !deps.sheets) throw new HttpError(415, 'sheets-disabled', `Esta plataforma recibe archivos .xlsx (Content-Type: ${XLSX_MIME}, con ?publisher=) o los valores que envía el complemento, no hojas de cálculo de Google.`);
+    const spreadsheetId = body.spreadsheetId;
+    if (!upload && !inline && (typeof spreadsheetId !== 'string' || !isSpreadsheetId(spreadsheetId))) {
+      throw badRequest('invalid-spreadsheet', 'Indique en «spreadsheetId» el identificador de la hoja de cálculo (la parte del enlace después de /d/).');
+    }
+    const requested = upload ? queryString(req, 'publisher') : body.publisherId;
+    const publisherId = requested ?? user.publisherId;
+    if (!publisherId) throw badRequest('missing-publisher', 'Indique el publicador al que corresponde la información.');
+    const publisher = await publisherOf(publisherId);
+    await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
+    // Past the budget, «se está revisando» (202) and the send goes on — self-hosted in this process (its background
+    // thread), in the cloud as a task of the queue: its answer is kept for GET /api/submissions/checks/{id}
+    // (send-check.ts). Without either (tests, benches), the request waits for it, as before.
+    const run = sendOf(user, publisher, upload ? { upload: { bytes: req.body as Buffer, name: queryString(req, 'archivo') } } : { spreadsheetId, spreadsheetName: body.spreadsheetName, ...(inline ? { workbook: body.workbook } : {}) });
+    const owner = { userId: user.id, publisherId: publisher.id };
+    const sheet = !upload && !inline && spreadsheetId !== undefined ? { spreadsheetId, ...(body.spreadsheetName !== undefined ? { spreadsheetName: body.spreadsheetName } : {}) } : undefined;
+    const sent = deps.sendQueue && sendBudget && sheet ? await queuedSendWithinBudget(sendBudget, deps.sendQueue, { ...owner, ...sheet })
+      : sendBudget && !deps.sendQueue ? await sendWithinBudget(sendBudget, owner, run) : await run();
+    if (isChecking(sent)) return void res.status(202).set({ Location: sent.checking.location, 'Retry-After': SEND_CHECK_RETRY_AFTER }).json(sent);
+    res.status(sent.status).json(sent.body);
+  });
+
+  // Where a send answered «se está revisando» is asked again, by the official who sent it (send-check.ts).
+  router.get('/submissions/checks/:id', async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    const sent = sendBudget ? await sendCheckAnswer(sendBudget, String(req.params.id), user.id) : undefined;
+    if (!sent) throw notFound('esa revisión de un envío suyo (puede haberse hecho con otra cuenta)');
+    if (isChecking(sent)) return void res.status(202).set({ Location: sent.checking.location, 'Retry-After': SEND_CHECK_RETRY_AFTER }).json(sent);
+    res.status(sent.status).json(sent.body);
   });
 
   /**
@@ -776,7 +833,15 @@ export function workflowRoutes(deps: WorkflowDeps): Router {
     res.json({ entries, links: nextLink(req, page.next) });
   });
 
-  return router;
+  /** The cloud's send task: the send as its request would have made it, for the official who sent it. */
+  const runQueuedSend = async (task: SendTask, attempt: number): Promise<void> => runSendTask({ store, log }, task, attempt, async () => {
+    const user = await store.getUser(task.userId);
+    if (!user) throw new HttpError(403, 'unknown-user', 'La cuenta que hizo este envío ya no está registrada.');
+    const publisher = await publisherOf(task.publisherId);
+    return sendOf(user, publisher, { spreadsheetId: task.spreadsheetId, ...(task.spreadsheetName !== undefined ? { spreadsheetName: task.spreadsheetName } : {}) })();
+  });
+
+  return { router, runSendTask: runQueuedSend };
 }
 
 /** A Spanish 409 text: the submission can no longer be withdrawn, naming its situation and what can be done instead. */

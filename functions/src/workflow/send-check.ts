@@ -1,0 +1,179 @@
+/**
+ * A send (POST /api/submissions) whose check outlasts its request's budget. Taking in a workbook of 10,000 processes
+ * and 5,000 projects (read, convert, validate, keep its snapshot) took 35–56 s, and the request waited for it: nginx
+ * cuts a request at 60 s by default (`proxy_read_timeout`), as Firebase Hosting does, so a large institution's send
+ * ended in the proxy's error page, with no way to know whether it had been taken.
+ *
+ * The request waits at most a budget (SEND_BUDGET_MS). Within it, the answer is the one it always was (201/200/422…).
+ * Past it, the request answers 202 SEND_CHECKING with where to ask (`Location`: GET /api/submissions/checks/{id}),
+ * and the send goes on in this process — self-hosted, its check runs in the server's background thread
+ * (server/background-thread.ts), which an answer sent does not stop. What it would have answered is then kept in the
+ * store, under the check's id and for the official who sent it, and GET answers it, status and body, as the POST
+ * would have (contract.ts SEND_CHECKING says why 202 rather than the preview's 503).
+ *
+ * Kept through the store's prepared previews (Store.putPreparedPreview), under a key no snapshot's content hash can
+ * be (`send-check:<uuid>`): small JSON texts, split into parts there when a refusal lists many findings.
+ */
+import { randomUUID } from 'crypto';
+import { HttpError, STORE_MESSAGES } from '../api/http-error';
+import { isStoreError, type Store } from '../store/store';
+import { SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS, type SendCheckingAnswer } from '../../../core/workflow/contract';
+
+/** How long a send's request waits for its check before answering «se está revisando»: well under a proxy's 60 s. */
+export const SEND_BUDGET_MS = 20_000;
+/** A check begun longer ago than this, still unanswered, has surely died with its process (longer than any check takes). */
+export const CHECKING_LEASE_MS = 15 * 60_000;
+const FORMAT = 1;
+
+/** What a send answers: its status and JSON body. */
+export interface SentAnswer { status: number; body: unknown }
+
+type Kept =
+  | { format: number; state: 'checking'; at: string; userId: string }
+  | { format: number; state: 'done'; userId: string; answer: SentAnswer };
+
+const keyOf = (id: string) => `send-check:${id}`;
+
+export interface SendCheckDeps {
+  store: Store;
+  log: (m: string) => void;
+  /** SEND_BUDGET_MS unless given (tests: 0 answers «se está revisando» at once). */
+  budgetMs?: number;
+  /** When these routes were built and the checks this process is running: a check left by a server that stopped is said so at once. */
+  process: { startedAt: string; inFlight: Set<string> };
+  /** The cloud: checks are tasks, run by other instances (this one's start says nothing of them). */
+  queued?: boolean;
+}
+
+/**
+ * The cloud's send: a task of the publication queue's function (`publishSubmission`, functions/src/index.ts), run to
+ * its end within a request of its own — Cloud Run throttles an instance's CPU once its request is answered, so a
+ * check left to go on after the answer might never end. Only a Google spreadsheet's id is sent there (the task reads
+ * the sheet itself), so a task is small.
+ */
+export interface SendTask { checkId: string; userId: string; publisherId: string; spreadsheetId: string; spreadsheetName?: string }
+export interface SendQueue { enqueue(task: SendTask): Promise<void> }
+/** How often a request waiting for a send's task looks whether its answer is kept. */
+const POLL_MS = 1_000;
+/** A task delivered this many times without keeping an answer (each attempt died): says so instead of trying again. */
+export const SEND_TASK_ATTEMPTS = 3;
+const NOT_FINISHED = 'La revisión del libro se interrumpió varias veces sin terminar, probablemente por su tamaño. Envíelo de nuevo; si vuelve a pasar, envíelo en partes o avise a quien administra la plataforma.';
+const UNSCHEDULED = 'No se pudo programar la revisión del libro (servicio de tareas no disponible). Intente de nuevo en unos minutos.';
+
+const INTERNAL = 'Ocurrió un error interno al revisar el libro. Envíelo de nuevo; si el problema sigue, avise a quien administra la plataforma.';
+const INTERRUPTED = 'La revisión del libro se interrumpió antes de terminar (la plataforma se reinició). Envíelo de nuevo: si ya había quedado «En revisión», el nuevo envío lo dirá sin duplicarlo.';
+
+/** A failure as the error handler (api/http-error.ts) would have answered it. */
+function answerOf(e: unknown, log: (m: string) => void): SentAnswer {
+  if (e instanceof HttpError) return { status: e.status, body: { error: { code: e.code, message: e.message } } };
+  if (isStoreError(e)) {
+    const status = { conflict: 409, 'not-found': 404, invalid: 400, 'invalid-cursor': 400, 'too-large': 413 }[e.kind];
+    return { status, body: { error: { code: e.kind, message: STORE_MESSAGES[e.kind] } } };
+  }
+  log(`error interno al revisar un envío: ${e instanceof Error ? e.message : String(e)}`);
+  return { status: 500, body: { error: { code: 'internal', message: INTERNAL } } };
+}
+
+async function readKept(store: Store, id: string, publisherId: string): Promise<Kept | undefined> {
+  const text = await store.getPreparedPreview(keyOf(id), publisherId);
+  if (text === undefined) return undefined;
+  try {
+    const kept = JSON.parse(text) as Kept;
+    return kept.format === FORMAT ? kept : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const keep = (store: Store, id: string, publisherId: string, kept: Kept) => store.putPreparedPreview(keyOf(id), publisherId, JSON.stringify(kept));
+
+/** The check's id carries its publisher (the store keys what it keeps by both): `<publisher>~<uuid>`. */
+const checkId = (publisherId: string) => `${publisherId}~${randomUUID()}`;
+const publisherOfCheck = (id: string): string | undefined => (/^(.+)~[0-9a-f-]{36}$/.exec(id) ?? [])[1];
+
+function checkingAnswer(id: string, since: string): SendCheckingAnswer {
+  return {
+    checking: { id, since, location: WORKFLOW_PATHS.sendCheck(id) },
+    message: 'Revisando el libro: la plataforma lo está leyendo, convirtiendo y validando. Con libros así de grandes tarda unos minutos; el resultado estará listo en esta misma dirección.',
+  };
+}
+
+/**
+ * Runs the send; its answer if it comes within the budget (a failure thrown as it came, for the error handler), or
+ * «se está revisando» with the check's id, the send going on and its answer kept for GET.
+ */
+export async function sendWithinBudget(deps: SendCheckDeps, owner: { userId: string; publisherId: string }, run: () => Promise<SentAnswer>): Promise<SentAnswer | SendCheckingAnswer> {
+  const job = run().then((ok) => ({ ok }), (err: unknown) => ({ err }));
+  const budget = deps.budgetMs ?? SEND_BUDGET_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), budget); });
+  const outcome = budget > 0 ? await Promise.race([job, late]).finally(() => clearTimeout(timer)) : 'late';
+  clearTimeout(timer);
+  if (outcome !== 'late') {
+    if ('err' in outcome) throw outcome.err;
+    return outcome.ok;
+  }
+  const id = checkId(owner.publisherId);
+  const since = new Date().toISOString();
+  deps.process.inFlight.add(id);
+  // Said before the answer; what the send answers is kept after it (never before: it would be overwritten).
+  const marked = keep(deps.store, id, owner.publisherId, { format: FORMAT, state: 'checking', at: since, userId: owner.userId });
+  void marked.then(() => job).then((o) => keep(deps.store, id, owner.publisherId, { format: FORMAT, state: 'done', userId: owner.userId, answer: 'ok' in o ? o.ok : answerOf(o.err, deps.log) }))
+    .catch((e: unknown) => deps.log(`no se pudo guardar el resultado de la revisión ${id}: ${e instanceof Error ? e.message : String(e)}`))
+    .finally(() => deps.process.inFlight.delete(id));
+  await marked;
+  return checkingAnswer(id, since);
+}
+
+/**
+ * The cloud: the send becomes a task (`task` without its id), and this request waits for the answer it keeps, at
+ * most the budget; past it, «se está revisando». The task is told before it is enqueued, so it is never lost.
+ */
+export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQueue, task: Omit<SendTask, 'checkId'>): Promise<SentAnswer | SendCheckingAnswer> {
+  const id = checkId(task.publisherId);
+  const since = new Date().toISOString();
+  await keep(deps.store, id, task.publisherId, { format: FORMAT, state: 'checking', at: since, userId: task.userId });
+  try {
+    await queue.enqueue({ ...task, checkId: id });
+  } catch (e) {
+    deps.log(`no se pudo encolar la revisión del envío ${id}: ${e instanceof Error ? e.message : String(e)}`);
+    await deps.store.deletePreparedPreview(keyOf(id), task.publisherId).catch(() => undefined);
+    throw new HttpError(503, 'send-unscheduled', UNSCHEDULED);
+  }
+  for (const deadline = Date.now() + (deps.budgetMs ?? SEND_BUDGET_MS); Date.now() + POLL_MS <= deadline;) {
+    await new Promise((r) => setTimeout(r, POLL_MS));
+    const seen = await readKept(deps.store, id, task.publisherId);
+    if (seen?.state === 'done') return seen.answer;
+  }
+  return checkingAnswer(id, since);
+}
+
+/**
+ * The task: runs the send (`run`) and keeps its answer, however it ends. A repeated delivery of one already answered
+ * does nothing; `attempt` (0 the first) past SEND_TASK_ATTEMPTS - 1 means every earlier one died on it: kept as such.
+ */
+export async function runSendTask(deps: { store: Store; log: (m: string) => void }, task: SendTask, attempt: number, run: () => Promise<SentAnswer>): Promise<void> {
+  const kept = await readKept(deps.store, task.checkId, task.publisherId);
+  if (!kept || kept.state === 'done') return;
+  const done = (answer: SentAnswer) => keep(deps.store, task.checkId, task.publisherId, { format: FORMAT, state: 'done', userId: task.userId, answer });
+  if (attempt >= SEND_TASK_ATTEMPTS - 1) return done({ status: 503, body: { error: { code: 'send-interrupted', message: NOT_FINISHED } } });
+  await done(await run().catch((e: unknown) => answerOf(e, deps.log)));
+}
+
+export const isChecking = (a: SentAnswer | SendCheckingAnswer): a is SendCheckingAnswer => 'checking' in a;
+
+/** What GET /api/submissions/checks/{id} answers `userId`: «se está revisando», the send's answer, or undefined (no such check of theirs). */
+export async function sendCheckAnswer(deps: SendCheckDeps, id: string, userId: string): Promise<SentAnswer | SendCheckingAnswer | undefined> {
+  const publisherId = publisherOfCheck(id);
+  if (!publisherId) return undefined;
+  const kept = await readKept(deps.store, id, publisherId);
+  if (!kept || kept.userId !== userId) return undefined;
+  if (kept.state === 'done') return kept.answer;
+  const orphaned = !deps.queued && kept.at < deps.process.startedAt && !deps.process.inFlight.has(id);
+  if (!orphaned && Date.now() - Date.parse(kept.at) < CHECKING_LEASE_MS) return checkingAnswer(id, kept.at);
+  const answer: SentAnswer = { status: 503, body: { error: { code: 'send-interrupted', message: INTERRUPTED } } };
+  await keep(deps.store, id, publisherId, { format: FORMAT, state: 'done', userId, answer });
+  return answer;
+}
+
+export const SEND_CHECK_RETRY_AFTER = String(SEND_CHECKING_RETRY_SECONDS);

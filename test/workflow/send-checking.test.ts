@@ -1,0 +1,198 @@
+/**
+ * A send whose check outlasts its request's budget (workflow/send-check.ts): 202 SEND_CHECKING with `Location` and
+ * Retry-After, the check going on after the answer, and asked there (GET), what the send would have answered — 201
+ * «En revisión», or 422 with its findings — kept for the next ask and for nobody else. Self-hosted on SQLite; the
+ * budget is 0 to force the slow path on a small workbook. The cloud's wiring on the Firestore emulator: a send of a
+ * spreadsheet id is a task of the queue (run here as Cloud Tasks would deliver it), the request waiting for its answer. Within the budget (or without one) the send answers as
+ * it always did (the rest of test/workflow).
+ */
+import request from 'supertest';
+import { checkSubmitAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, WORKFLOW_PATHS, XLSX_MIME } from '../../core/workflow/contract';
+import { workbookValues } from '../../core/workflow/workbook-values';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import type { Store } from '../../functions/src/store/store';
+import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type CloudHarness, type LocalHarness, type UserName } from './workflow-harness';
+import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
+import { openFirestoreStore } from '../../functions/src/store/firestore-store';
+import type { SendTask } from '../../functions/src/workflow/send-check';
+
+const [MER] = PUBLISHERS;
+
+/** Asks where the send is checked until it is no longer «se está revisando» (each such answer checked); its last answer. */
+async function untilChecked(h: LocalHarness, location: string, user: UserName = 'capturistaA'): Promise<{ res: request.Response; checking: number }> {
+  for (let checking = 0; ; checking++) {
+    const res = await request(h.app).get(location).set('Authorization', h.bearer(user));
+    if (res.status !== 202) return { res, checking };
+    expect(isSendChecking(res.body)).toBe(true);
+    expect(res.headers['retry-after']).toBe(String(SEND_CHECKING_RETRY_SECONDS));
+    if (checking > 80) throw new Error('la revisión no terminó');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('self-hosted (SQLite): past the budget, «se está revisando», then the send\'s answer', () => {
+  let h: LocalHarness;
+  beforeAll(async () => { h = await localHarness({ sendBudgetMs: 0 }); });
+  afterAll(() => h.close());
+
+  test('an upload: 202 with Location and Retry-After; asked there, 201 «En revisión» as the POST answered it, kept; nobody else sees it', async () => {
+    const sent = await uploadXlsx(h, await xlsxOf(projectWorkbook(MER, { title: 'Parque del Centro' })), 'parque.xlsx');
+    expect(sent.status).toBe(202);
+    expect(sent.headers['retry-after']).toBe('5');
+    expect(sent.headers['cache-control']).toBe('private, no-store');
+    const checking = checkSubmitOrChecking(sent.body);
+    if (!isSendChecking(checking)) throw new Error('se esperaba «se está revisando»');
+    expect(sent.headers.location).toBe(checking.checking.location);
+    expect(checking.checking.location).toBe(WORKFLOW_PATHS.sendCheck(checking.checking.id));
+    expect(checking.message).toMatch(/^Revisando el libro: /);
+
+    const { res } = await untilChecked(h, checking.checking.location);
+    expect(res.status).toBe(201);
+    const answer = checkSubmitAnswer(res.body);
+    expect(answer.outcome).toBe('created');
+    expect(answer.submission.status).toBe('submitted');
+    expect(answer.submission.source).toMatchObject({ kind: 'xlsx', name: 'parque.xlsx' });
+    expect((await h.store.getSubmission(answer.submission.id))?.status).toBe('submitted');
+    // Asked again (the page reopened): the same answer.
+    const again = await request(h.app).get(checking.checking.location).set('Authorization', h.bearer('capturistaA')).expect(201);
+    expect(checkSubmitAnswer(again.body).submission.id).toBe(answer.submission.id);
+    // Another account, even of the same institution or its coordination, and a made-up id: not found.
+    expect((await request(h.app).get(checking.checking.location).set('Authorization', h.bearer('coordinadorA'))).status).toBe(404);
+    expect((await request(h.app).get(WORKFLOW_PATHS.sendCheck('mer~00000000-0000-4000-8000-000000000000')).set('Authorization', h.bearer('capturistaA'))).status).toBe(404);
+    expect((await request(h.app).get(WORKFLOW_PATHS.sendCheck('nada')).set('Authorization', h.bearer('capturistaA'))).status).toBe(404);
+    expect((await request(h.app).get(checking.checking.location)).status).toBe(401);
+  });
+
+  test('a workbook with errors: 202, then 422 with its findings named by sheet, row and column; nothing created', async () => {
+    const before = (await h.store.listSubmissions({ publisherId: MER.id, limit: 100 })).items.length;
+    const sent = await uploadXlsx(h, await xlsxOf(projectWorkbook(MER, { complete: false })), 'incompleto.xlsx').expect(202);
+    const { res } = await untilChecked(h, sent.headers.location);
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('workbook-has-errors');
+    expect(res.body.error.message).toMatch(/^No se envió: el libro tiene 1 error\./);
+    expect(res.body.error.findings[0]).toMatchObject({ severity: 'error', cell: { sheet: 'projects' } });
+    expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 100 })).items).toHaveLength(before);
+  });
+
+  test('the add-on\'s values: 202, then 201; sent again, the same send «sin cambios» — never a second one', async () => {
+    const body = JSON.stringify({ spreadsheetId: 'hoja-valores', workbook: workbookValues(projectWorkbook(MER, { title: 'Mercado' })) });
+    const send = () => request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).set('Content-Type', WORKBOOK_JSON_MIME).send(body).expect(202);
+    const first = checkSubmitAnswer((await untilChecked(h, (await send()).headers.location)).res.body);
+    expect(first.outcome).toBe('created');
+    const second = checkSubmitAnswer((await untilChecked(h, (await send()).headers.location)).res.body);
+    expect(second.outcome).toBe('unchanged');
+    expect(second.submission.id).toBe(first.submission.id);
+  });
+
+  test('a check left by a server that stopped (before these routes were built, running nowhere): said interrupted, in Spanish, not «revisando» for ever', async () => {
+    const path = `${h.uploadDir}/interrumpido.db`;
+    // A server that stops before the check keeps its answer: what it would keep is never written.
+    const dying = (): Store => {
+      const store = openSqliteStore(path);
+      return new Proxy(store, { get: (target, key) => (key === 'putPreparedPreview'
+        ? (hash: string, publisherId: string, text: string) => (text.includes('"state":"done"') ? new Promise<void>(() => undefined) : target.putPreparedPreview(hash, publisherId, text))
+        : Reflect.get(target, key)) });
+    };
+    const stopped = await localHarness({ sendBudgetMs: 0, openStore: dying });
+    let location: string;
+    try {
+      const sent = await uploadXlsx(stopped, await xlsxOf(projectWorkbook(MER)), 'a.xlsx').expect(202);
+      location = sent.headers.location;
+      // Meanwhile, the same process still checking it: «revisando».
+      expect((await request(stopped.app).get(location).set('Authorization', stopped.bearer('capturistaA'))).status).toBe(202);
+    } finally {
+      await stopped.close();
+    }
+    await new Promise((r) => setTimeout(r, 5));
+    const restarted = await localHarness({ sendBudgetMs: 0, openStore: () => openSqliteStore(path) });
+    try {
+      // Another seed gives other tokens: the same account (its id) asks.
+      const res = await request(restarted.app).get(location).set('Authorization', restarted.bearer('capturistaA'));
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('send-interrupted');
+      expect(res.body.error.message).toMatch(/^La revisión del libro se interrumpió antes de terminar/);
+    } finally {
+      await restarted.close();
+    }
+  });
+});
+
+test('without a budget the send answers as it always did (201), never 202', async () => {
+  const h = await localHarness();
+  try {
+    const res = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER)));
+    expect(res.status).toBe(201);
+  } finally {
+    await h.close();
+  }
+});
+
+describe('the cloud (Firestore emulator): a send of a spreadsheet is a task of the queue', () => {
+  let emulator: FirestoreEmulator;
+  let h: CloudHarness;
+  const SHEET = '1SendTaskAbCdEfGhIjKlMnOpQrStU';
+  const queued: SendTask[] = [];
+  let hold = false;
+  let down = false;
+  let n = 0;
+  const open = (sendBudgetMs: number) => cloudHarness({
+    openStore: () => openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace: `send${n++}_` }),
+    sendBudgetMs,
+    // Delivered here, as Cloud Tasks would deliver it to the queue's function: the real task, in a request of its own.
+    sendQueue: { async enqueue(task) { if (down) throw new Error('Cloud Tasks: UNAVAILABLE'); queued.push(task); if (!hold) setTimeout(() => void h.runSendTask(task, 0), 10); } },
+  });
+  beforeAll(async () => { emulator = await startFirestoreEmulator(); });
+  afterEach(async () => { await h?.close(); queued.length = 0; hold = false; down = false; });
+  afterAll(() => emulator.stop());
+  const send = () => request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET, spreadsheetName: 'Obras 2025' });
+
+  test('within its budget the request waits for the task and answers as before: 201, then 200 «sin cambios»; one task each', async () => {
+    h = await open(10_000);
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque del Centro' }));
+    const first = await send().expect(201);
+    expect(checkSubmitAnswer(first.body)).toMatchObject({ outcome: 'created', submission: { status: 'submitted', source: { kind: 'sheets', spreadsheetId: SHEET, name: 'Obras 2025' } } });
+    expect(queued).toHaveLength(1);
+    const again = await send().expect(200);
+    expect(checkSubmitAnswer(again.body)).toMatchObject({ outcome: 'unchanged', submission: { id: first.body.submission.id } });
+    expect(queued).toHaveLength(2);
+    // Refused by the check: 422 with the findings, as before.
+    h.stub.put(SHEET, projectWorkbook(MER, { complete: false }));
+    const refused = await send().expect(422);
+    expect(refused.body.error.code).toBe('workbook-has-errors');
+  });
+
+  test('a task not done within the budget: 202 with Location; asked there, «revisando», then the answer; a delivery again does nothing', async () => {
+    h = await open(0);
+    hold = true;
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Mercado' }));
+    const sent = await send().expect(202);
+    expect(sent.headers['retry-after']).toBe('5');
+    expect(queued).toHaveLength(1);
+    // Nothing after the answer in this instance: the send is not made until its task runs.
+    expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 10 })).items).toHaveLength(0);
+    const waiting = await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaA')).expect(202);
+    expect(isSendChecking(waiting.body)).toBe(true);
+    await h.runSendTask(queued[0], 0);
+    await h.runSendTask(queued[0], 1);
+    const done = await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaA')).expect(201);
+    expect(checkSubmitAnswer(done.body).outcome).toBe('created');
+    expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 10 })).items).toHaveLength(1);
+    expect((await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaB'))).status).toBe(404);
+  });
+
+  test('a task delivered again after its instance died each time says so; a queue that is down, at once', async () => {
+    h = await open(0);
+    hold = true;
+    h.stub.put(SHEET, projectWorkbook(MER));
+    const sent = await send().expect(202);
+    await h.runSendTask(queued[0], 2);
+    const res = await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaA'));
+    expect([res.status, res.body.error.code]).toEqual([503, 'send-interrupted']);
+    expect(res.body.error.message).toMatch(/^La revisión del libro se interrumpió varias veces sin terminar/);
+    expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 10 })).items).toHaveLength(0);
+    down = true;
+    const unscheduled = await send();
+    expect([unscheduled.status, unscheduled.body.error.code]).toEqual([503, 'send-unscheduled']);
+    expect(unscheduled.body.error.message).toBe('No se pudo programar la revisión del libro (servicio de tareas no disponible). Intente de nuevo en unos minutos.');
+  });
+});
