@@ -25,6 +25,7 @@ import { SourceError } from '../ingest/sheet-source';
 import { isStoreError, type Publisher, type Store, type SubmissionSnapshot } from '../store/store';
 import type { ChangePreview } from '../../../core/workflow/contract';
 import type { SubmissionPreview, SubmissionWork } from './submission-work';
+import { keepState, readKept, withinBudget } from './kept-state';
 
 /** How long a request waits for its preview before answering «se está preparando»: well under a proxy's 60 s. */
 export const PREVIEW_BUDGET_MS = 20_000;
@@ -55,18 +56,10 @@ const INTERNAL = 'Ocurrió un error interno al calcular la vista previa. Vuelva 
 const NOT_FINISHED = 'El cálculo de la vista previa de este envío se interrumpió varias veces sin terminar, probablemente por su tamaño. Vuelva a abrir la página para intentarlo de nuevo; si vuelve a pasar, devuélvalo para que se envíe en partes, o avise a quien administra la plataforma.';
 const UNSCHEDULED = 'No se pudo programar el cálculo de la vista previa (servicio de tareas no disponible). Intente de nuevo en unos minutos.';
 
-async function readKept(store: Store, contentHash: string, publisherId: string): Promise<Kept | undefined> {
-  const text = await store.getPreparedPreview(contentHash, publisherId);
-  if (text === undefined) return undefined;
-  try {
-    const kept = JSON.parse(text) as Kept;
-    return kept.format === FORMAT ? kept : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The preview kept for a snapshot (its content hash) and publisher, if of this version's shape. */
+const readPrepared = (store: Store, contentHash: string, publisherId: string): Promise<Kept | undefined> => readKept<Kept>(store, contentHash, publisherId, FORMAT);
 
-const keep = (store: Store, contentHash: string, publisherId: string, kept: Kept): Promise<void> => store.putPreparedPreview(contentHash, publisherId, JSON.stringify(kept));
+const keep = (store: Store, contentHash: string, publisherId: string, kept: Kept): Promise<void> => keepState(store, contentHash, publisherId, kept);
 
 /** What a failure is kept as: what the request would have answered. */
 function failedAs(e: unknown): Kept {
@@ -134,7 +127,7 @@ export async function previewWithinBudget(deps: PreparedPreviewDeps, snapshot: S
   const { store } = deps;
   const hash = snapshot.contentHash;
   const current = (await store.getCurrent(publisher.id))?.id ?? null;
-  const kept = await readKept(store, hash, publisher.id);
+  const kept = await readPrepared(store, hash, publisher.id);
   if (kept?.state === 'ready' && kept.currentPublicationId === current) return { currentPublicationId: current, preview: kept.preview };
   if (kept?.state === 'failed') {
     await store.deletePreparedPreview(hash, publisher.id);
@@ -157,7 +150,7 @@ export async function previewWithinBudget(deps: PreparedPreviewDeps, snapshot: S
     }
     for (const deadline = Date.now() + budget; Date.now() + POLL_MS <= deadline;) {
       await sleep(POLL_MS);
-      const seen = await readKept(store, hash, publisher.id);
+      const seen = await readPrepared(store, hash, publisher.id);
       if (seen?.state === 'ready') return { currentPublicationId: seen.currentPublicationId, preview: seen.preview };
       if (seen?.state === 'failed') {
         await store.deletePreparedPreview(hash, publisher.id);
@@ -169,11 +162,7 @@ export async function previewWithinBudget(deps: PreparedPreviewDeps, snapshot: S
   let answered = false;
   deps.process?.inFlight.add(key);
   const job = prepare(store, deps.work, hash, publisher, now, () => answered, deps.log).finally(() => deps.process?.inFlight.delete(key));
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), budget); });
-  // Cleared once answered: a budget's timer left pending kept a process that was done (a test, a server closing) waiting for it.
-  const outcome = budget > 0 ? await Promise.race([job, late]).finally(() => clearTimeout(timer)) : 'late';
-  clearTimeout(timer);
+  const outcome = await withinBudget(job, budget);
   if (outcome !== 'late') return outcome;
   // The work goes on after the answer; what it keeps (or how it failed) is there for the next request.
   answered = true;
@@ -190,7 +179,7 @@ export async function runPreviewTask(deps: { store: Store; work: SubmissionWork;
   const { store } = deps;
   const publisher = await store.getPublisher(task.publisherId);
   if (!publisher) return;
-  const kept = await readKept(store, task.contentHash, task.publisherId);
+  const kept = await readPrepared(store, task.contentHash, task.publisherId);
   if (kept?.state === 'ready' && kept.currentPublicationId === ((await store.getCurrent(publisher.id))?.id ?? null)) return;
   if (attempt >= PREVIEW_TASK_ATTEMPTS - 1) {
     await keep(store, task.contentHash, task.publisherId, { format: FORMAT, state: 'failed', status: 503, code: 'preview-interrupted', message: NOT_FINISHED });

@@ -18,6 +18,7 @@ import { randomUUID } from 'crypto';
 import { HttpError, STORE_MESSAGES } from '../api/http-error';
 import { isStoreError, type Store } from '../store/store';
 import { SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS, type SendCheckingAnswer } from '../../../core/workflow/contract';
+import { keepState, readKept, withinBudget } from './kept-state';
 
 /** How long a send's request waits for its check before answering «se está revisando»: well under a proxy's 60 s. */
 export const SEND_BUDGET_MS = 20_000;
@@ -74,18 +75,10 @@ function answerOf(e: unknown, log: (m: string) => void): SentAnswer {
   return { status: 500, body: { error: { code: 'internal', message: INTERNAL } } };
 }
 
-async function readKept(store: Store, id: string, publisherId: string): Promise<Kept | undefined> {
-  const text = await store.getPreparedPreview(keyOf(id), publisherId);
-  if (text === undefined) return undefined;
-  try {
-    const kept = JSON.parse(text) as Kept;
-    return kept.format === FORMAT ? kept : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The check `id` kept for its publisher, if of this version's shape. */
+const readCheck = (store: Store, id: string, publisherId: string): Promise<Kept | undefined> => readKept<Kept>(store, keyOf(id), publisherId, FORMAT);
 
-const keep = (store: Store, id: string, publisherId: string, kept: Kept) => store.putPreparedPreview(keyOf(id), publisherId, JSON.stringify(kept));
+const keep = (store: Store, id: string, publisherId: string, kept: Kept): Promise<void> => keepState(store, keyOf(id), publisherId, kept);
 
 /** The check's id carries its publisher (the store keys what it keeps by both): `<publisher>~<uuid>`. */
 const checkId = (publisherId: string) => `${publisherId}~${randomUUID()}`;
@@ -105,10 +98,7 @@ function checkingAnswer(id: string, since: string): SendCheckingAnswer {
 export async function sendWithinBudget(deps: SendCheckDeps, owner: { userId: string; publisherId: string }, run: () => Promise<SentAnswer>): Promise<SentAnswer | SendCheckingAnswer> {
   const job = run().then((ok) => ({ ok }), (err: unknown) => ({ err }));
   const budget = deps.budgetMs ?? SEND_BUDGET_MS;
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), budget); });
-  const outcome = budget > 0 ? await Promise.race([job, late]).finally(() => clearTimeout(timer)) : 'late';
-  clearTimeout(timer);
+  const outcome = await withinBudget(job, budget);
   if (outcome !== 'late') {
     if ('err' in outcome) throw outcome.err;
     return outcome.ok;
@@ -142,7 +132,7 @@ export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQue
   }
   for (const deadline = Date.now() + (deps.budgetMs ?? SEND_BUDGET_MS); Date.now() + POLL_MS <= deadline;) {
     await new Promise((r) => setTimeout(r, POLL_MS));
-    const seen = await readKept(deps.store, id, task.publisherId);
+    const seen = await readCheck(deps.store, id, task.publisherId);
     if (seen?.state === 'done') return seen.answer;
   }
   return checkingAnswer(id, since);
@@ -153,7 +143,7 @@ export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQue
  * does nothing; `attempt` (0 the first) past SEND_TASK_ATTEMPTS - 1 means every earlier one died on it: kept as such.
  */
 export async function runSendTask(deps: { store: Store; log: (m: string) => void }, task: SendTask, attempt: number, run: () => Promise<SentAnswer>): Promise<void> {
-  const kept = await readKept(deps.store, task.checkId, task.publisherId);
+  const kept = await readCheck(deps.store, task.checkId, task.publisherId);
   if (!kept || kept.state === 'done') return;
   const done = (answer: SentAnswer) => keep(deps.store, task.checkId, task.publisherId, { format: FORMAT, state: 'done', userId: task.userId, answer });
   if (attempt >= SEND_TASK_ATTEMPTS - 1) return done({ status: 503, body: { error: { code: 'send-interrupted', message: NOT_FINISHED } } });
@@ -166,7 +156,7 @@ export const isChecking = (a: SentAnswer | SendCheckingAnswer): a is SendCheckin
 export async function sendCheckAnswer(deps: SendCheckDeps, id: string, userId: string): Promise<SentAnswer | SendCheckingAnswer | undefined> {
   const publisherId = publisherOfCheck(id);
   if (!publisherId) return undefined;
-  const kept = await readKept(deps.store, id, publisherId);
+  const kept = await readCheck(deps.store, id, publisherId);
   if (!kept || kept.userId !== userId) return undefined;
   if (kept.state === 'done') return kept.answer;
   const orphaned = !deps.queued && kept.at < deps.process.startedAt && !deps.process.inFlight.has(id);
