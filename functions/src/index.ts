@@ -31,7 +31,7 @@ import { SourceError } from './ingest/sheet-source';
 import { openFirestoreStore } from './store/firestore-store';
 import type { Store, SubmissionSource } from './store/store';
 import { workflowService, type WorkflowService } from './workflow/workflow-routes';
-import type { SendQueue, SendTask } from './workflow/send-check';
+import { forgetOldSendChecks, type SendQueue, type SendTask } from './workflow/send-check';
 import { deploymentGcsOptions, gcsBlobStore } from './publication/gcs-blob-store';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
@@ -278,7 +278,7 @@ const CLOSES_MARGIN_MS = 60_000;
  * Daily (Cloud Scheduler): reminders to publishers past their update period, then the month closes of the monthly
  * report (workflow/month-closes.ts), kept here ahead of the coordinators — also without mail. After an upgrade from a
  * version without them, the first run rebuilds them from the whole log, which a coordinator's request (cut at 60 s
- * by Hosting) may not have time for.
+ * by Hosting) may not have time for. Last, the outcomes of sends' checks older than a week are removed.
  */
 export const updateReminders = onSchedule({
   schedule: 'every day 09:00', timeZone: 'America/Mexico_City', region: REGION, serviceAccount: RUN_AS, secrets: [SMTP_PASS],
@@ -295,5 +295,8 @@ export const updateReminders = onSchedule({
   }
   const kept = await keepMonthCloses(ctx.store, new Date(), started + DAILY_TIMEOUT_SECONDS * 1000 - CLOSES_MARGIN_MS);
   if (!kept.done) console.error(`Cierres de mes del informe mensual: ${kept.publishers} implementadores al día hasta ${kept.month}; los demás, en la siguiente ejecución.`);
+  // The outcomes of sends' checks older than a week (workflow/send-check.ts KEEP_CHECKS_MS): the few large sends of
+  // a day leave few; a failure is said, and the next day removes them.
+  await forgetOldSendChecks(ctx.store, new Date()).catch((e: unknown) => console.error(`No se pudieron borrar las revisiones de envíos antiguas: ${e instanceof Error ? e.message : String(e)}`));
   if (failed !== undefined) throw failed;
 });

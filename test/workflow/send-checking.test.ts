@@ -14,9 +14,18 @@ import type { Store } from '../../functions/src/store/store';
 import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type CloudHarness, type LocalHarness, type UserName } from './workflow-harness';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
-import type { SendTask } from '../../functions/src/workflow/send-check';
+import { forgetOldSendChecks, KEEP_CHECKS_MS, type SendTask } from '../../functions/src/workflow/send-check';
 
 const [MER] = PUBLISHERS;
+
+/** Makes the check at `location` as if last kept more than KEEP_CHECKS_MS ago (its text as it is). */
+async function ageCheck(store: Store, location: string): Promise<void> {
+  const id = decodeURIComponent(location.split('/').pop() ?? '');
+  const publisherId = id.split('~')[0];
+  const text = await store.getSendCheck(id, publisherId);
+  if (text === undefined) throw new Error(`sin revisión guardada: ${id}`);
+  await store.putSendCheck(id, publisherId, text, new Date(Date.now() - KEEP_CHECKS_MS - 60_000).toISOString());
+}
 
 /** Asks where the send is checked until it is no longer «se está revisando» (each such answer checked); its last answer. */
 async function untilChecked(h: LocalHarness, location: string, user: UserName = 'capturistaA'): Promise<{ res: request.Response; checking: number }> {
@@ -84,13 +93,29 @@ describe('self-hosted (SQLite): past the budget, «se está revisando», then th
     expect(second.submission.id).toBe(first.submission.id);
   });
 
+  test('the daily job removes the outcomes kept more than a week ago; a fresh one is kept and still answered', async () => {
+    const send = async (title: string) => {
+      const location: string = (await uploadXlsx(h, await xlsxOf(projectWorkbook(MER, { title })), `${title}.xlsx`).expect(202)).headers.location;
+      return { location, res: (await untilChecked(h, location)).res };
+    };
+    const old = await send('Viejo');
+    const fresh = await send('Reciente');
+    expect([old.res.status, fresh.res.status]).toEqual([201, 201]);
+    await ageCheck(h.store, old.location);
+    expect(await forgetOldSendChecks(h.store, new Date())).toBe(1);
+    expect((await request(h.app).get(old.location).set('Authorization', h.bearer('capturistaA'))).status).toBe(404);
+    const kept = await request(h.app).get(fresh.location).set('Authorization', h.bearer('capturistaA')).expect(201);
+    expect(checkSubmitAnswer(kept.body).submission.id).toBe(fresh.res.body.submission.id);
+    expect(await forgetOldSendChecks(h.store, new Date())).toBe(0);
+  });
+
   test('a check left by a server that stopped (before these routes were built, running nowhere): said interrupted, in Spanish, not «revisando» for ever', async () => {
     const path = `${h.uploadDir}/interrumpido.db`;
     // A server that stops before the check keeps its answer: what it would keep is never written.
     const dying = (): Store => {
       const store = openSqliteStore(path);
-      return new Proxy(store, { get: (target, key) => (key === 'putPreparedPreview'
-        ? (hash: string, publisherId: string, text: string) => (text.includes('"state":"done"') ? new Promise<void>(() => undefined) : target.putPreparedPreview(hash, publisherId, text))
+      return new Proxy(store, { get: (target, key) => (key === 'putSendCheck'
+        ? (id: string, publisherId: string, text: string, keptAt: string) => (text.includes('"state":"done"') ? new Promise<void>(() => undefined) : target.putSendCheck(id, publisherId, text, keptAt))
         : Reflect.get(target, key)) });
     };
     const stopped = await localHarness({ sendBudgetMs: 0, openStore: dying });
@@ -178,6 +203,22 @@ describe('the cloud (Firestore emulator): a send of a spreadsheet is a task of t
     expect(checkSubmitAnswer(done.body).outcome).toBe('created');
     expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 10 })).items).toHaveLength(1);
     expect((await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaB'))).status).toBe(404);
+  });
+
+  test('the daily job removes the outcomes kept more than a week ago; a fresh one is kept and still answered', async () => {
+    h = await open(0);
+    hold = true;
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Viejo' }));
+    const old = await send().expect(202);
+    await h.runSendTask(queued[0], 0);
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Reciente' }));
+    const fresh = await send().expect(202);
+    await h.runSendTask(queued[1], 0);
+    await ageCheck(h.store, old.headers.location);
+    expect(await forgetOldSendChecks(h.store, new Date())).toBe(1);
+    expect((await request(h.app).get(old.headers.location).set('Authorization', h.bearer('capturistaA'))).status).toBe(404);
+    const kept = await request(h.app).get(fresh.headers.location).set('Authorization', h.bearer('capturistaA')).expect(200);
+    expect(checkSubmitAnswer(kept.body).outcome).toBe('resubmitted');
   });
 
   test('a task delivered again after its instance died each time says so; a queue that is down, at once', async () => {

@@ -23,6 +23,7 @@ import { inProcessQueue, type InProcessQueue } from '../publication/publication-
 import { resumeInterruptedPublications } from '../publication/publication-task';
 import { sendUpdateReminders } from '../workflow/notifications';
 import { keepMonthCloses } from '../workflow/month-closes';
+import { forgetOldSendChecks } from '../workflow/send-check';
 import { localPublicationRunner, localServices } from './local-services';
 import { backgroundThread } from './background-thread';
 
@@ -200,13 +201,14 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
   });
   // Once at start and then daily: reminders to publishers past their update period (with mail), and the monthly
   // report's month closes (workflow/month-closes.ts) — after an upgrade, rebuilt from the whole log here rather than
-  // in a coordinator's request.
+  // in a coordinator's request —, then the outcomes of sends' checks older than a week go (workflow/send-check.ts).
   // The run under way, which close() waits for before closing the database.
   let dailyRun: Promise<void> = Promise.resolve();
   const daily = () => {
     const failed = (what: string) => (e: unknown) => log(`${what}: ${e instanceof Error ? e.message : String(e)}`);
     const reminded = mail ? sendUpdateReminders(mail).then(() => undefined, failed('no se pudieron enviar los recordatorios')) : Promise.resolve();
-    dailyRun = reminded.then(() => keepMonthCloses(store, new Date())).then(() => undefined, failed('no se pudieron guardar los cierres de mes del informe mensual'));
+    const closed = reminded.then(() => keepMonthCloses(store, new Date())).then(() => undefined, failed('no se pudieron guardar los cierres de mes del informe mensual'));
+    dailyRun = closed.then(() => forgetOldSendChecks(store, new Date())).then(() => undefined, failed('no se pudieron borrar las revisiones de envíos antiguas'));
   };
   daily();
   const reminders: NodeJS.Timeout = setInterval(daily, 86_400_000);

@@ -23,7 +23,8 @@ export type CollectionName =
   | 'snapshots'
   | 'changes'
   | 'monthCloses'
-  | 'previews';
+  | 'previews'
+  | 'sendChecks';
 
 export interface CollectionSpec {
   /** Top-level body fields copied into indexed columns (Firestore: top-level fields; nested paths are unsupported by the emulator). */
@@ -113,6 +114,10 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   // Chunks of a review's preview computed outside its request (Store.putPreparedPreview), read by document id; deleted
   // by snapshot and publisher (deleteWhere: equality only, no query to index).
   previews: { fields: ['contentHash', 'publisherId'], queries: [] },
+  // Chunks of a send's kept check (Store.putSendCheck), read by document id. The daily job removes the old ones
+  // (deleteSendChecksKeptBefore): their first parts, by `head` (set on part 0 only), from the oldest `sk` (which
+  // begins with when the check was last kept) up to the age; then each one's parts, by check and publisher.
+  sendChecks: { fields: ['checkId', 'publisherId', 'head'], queries: [['head']] },
 };
 
 /** `collection|fields|direction` of every query COLLECTIONS declares (equality fields sorted: their order does not matter). */

@@ -57,6 +57,18 @@ interface PreviewChunk {
   text: string;
 }
 
+/** A part of a send's kept check (Store.putSendCheck); part 0 carries `head` and when it was kept. */
+interface SendCheckChunk {
+  checkId: string;
+  publisherId: string;
+  part: number;
+  parts?: number;
+  write: string;
+  keptAt?: string;
+  head?: typeof HEAD;
+  text: string;
+}
+
 interface SnapshotChunk {
   contentHash: string;
   part: number;
@@ -628,6 +640,44 @@ export function createStore(backend: DocumentBackend): Store {
     async deletePreparedPreview(contentHash, publisherId) {
       await backend.delete('previews', docId(contentHash, publisherId, '0'));
       await backend.deleteWhere('previews', { contentHash, publisherId });
+    },
+    async putSendCheck(checkId, publisherId, text, keptAt) {
+      const write = randomUUID();
+      const parts = Math.max(1, Math.ceil(text.length / INDEX_CHUNK));
+      // The sort key begins with when it was kept: the old ones are a range of it (deleteSendChecksKeptBefore).
+      const row = (part: number) => toRow('sendChecks', docId(checkId, publisherId, String(part)), sortKey(keptAt, checkId, publisherId, String(part)),
+        { checkId, publisherId, part, ...(part === 0 ? { parts, keptAt, head: HEAD } : {}), write, text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK) } satisfies SendCheckChunk);
+      // Part 0 last, as putPreparedPreview: a reader finds one put whole or refuses the parts it finds.
+      await putAll('sendChecks', Array.from({ length: parts - 1 }, (_, i) => row(i + 1)));
+      await putAll('sendChecks', [row(0)]);
+    },
+    async getSendCheck(checkId, publisherId) {
+      const head = await get<SendCheckChunk>('sendChecks', docId(checkId, publisherId, '0'));
+      if (!head?.parts) return undefined;
+      const rest = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<SendCheckChunk>('sendChecks', docId(checkId, publisherId, String(i + 1)))));
+      if (rest.some((c) => c?.write !== head.write)) return undefined;
+      return [head, ...(rest as SendCheckChunk[])].map((c) => c.text).join('');
+    },
+    async deleteSendCheck(checkId, publisherId) {
+      await backend.delete('sendChecks', docId(checkId, publisherId, '0'));
+      await backend.deleteWhere('sendChecks', { checkId, publisherId });
+    },
+    async deleteSendChecksKeptBefore(keptBefore) {
+      // sortKey(keptAt, …) without its closing `]`: every first part kept strictly before sorts below it, one kept at
+      // that instant (`["<keptBefore>",…`) above it.
+      const below = sortKey(keptBefore).slice(0, -1);
+      let removed = 0;
+      for (let after: string | undefined; ;) {
+        const rows = await backend.query('sendChecks', { head: HEAD }, after, 100, false, { below });
+        for (const r of rows) {
+          const c = JSON.parse(r.body) as SendCheckChunk;
+          await backend.delete('sendChecks', docId(c.checkId, c.publisherId, '0'));
+          await backend.deleteWhere('sendChecks', { checkId: c.checkId, publisherId: c.publisherId });
+          removed++;
+        }
+        if (rows.length < 100) return removed;
+        after = rows[rows.length - 1].sk;
+      }
     },
     getProject: (publicationId, id) => get<Stored<ProjectInput>>('projects', docId(publicationId, id)),
     async listDocumentTexts(kind: DocumentKind, q) {

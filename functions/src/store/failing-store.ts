@@ -31,6 +31,9 @@ const SINGLE_WRITE_METHODS = [
   'deleteSnapshot',
   'putPreparedPreview',
   'deletePreparedPreview',
+  'putSendCheck',
+  'deleteSendCheck',
+  'deleteSendChecksKeptBefore',
   'deletePublication',
 ] as const;
 

@@ -643,6 +643,33 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.getPreparedPreview(b, 'p1')).toBe('de b');
     });
 
+    test('a send check larger than one document is replaced whole by each put; those kept before a time are removed whole, the others kept', async () => {
+      const big = JSON.stringify({ state: 'done', answer: 'ñ«x»'.repeat(200_000) }); // three parts
+      expect(await store.getSendCheck('p1~a', 'p1')).toBeUndefined();
+      await store.putSendCheck('p1~a', 'p1', '{"state":"checking"}', at(1));
+      await store.putSendCheck('p1~a', 'p1', big, at(2));
+      await store.putSendCheck('p1~b', 'p1', 'b', at(3));
+      await store.putSendCheck('p2~c', 'p2', big, at(4));
+      await store.putSendCheck('p2~d', 'p2', 'd', at(5));
+      expect(await store.getSendCheck('p1~a', 'p1')).toBe(big);
+      expect(await store.getSendCheck('p1~a', 'p2')).toBeUndefined();
+      await store.deleteSendCheck('p1~b', 'p1');
+      expect(await store.getSendCheck('p1~b', 'p1')).toBeUndefined();
+      // Kept at 4 is not before 4.
+      expect(await store.deleteSendChecksKeptBefore(at(4))).toBe(1);
+      expect(await store.getSendCheck('p1~a', 'p1')).toBeUndefined();
+      expect(await store.getSendCheck('p2~c', 'p2')).toBe(big);
+      expect(await store.deleteSendChecksKeptBefore(at(5))).toBe(1);
+      expect(await store.getSendCheck('p2~c', 'p2')).toBeUndefined();
+      expect(await store.getSendCheck('p2~d', 'p2')).toBe('d');
+      // Every part went: the same id kept again, shorter, is whole.
+      await store.putSendCheck('p1~a', 'p1', 'otra', at(6));
+      expect(await store.getSendCheck('p1~a', 'p1')).toBe('otra');
+      expect(await store.deleteSendChecksKeptBefore(at(6))).toBe(1);
+      expect(await store.getSendCheck('p2~d', 'p2')).toBeUndefined();
+      expect(await store.getSendCheck('p1~a', 'p1')).toBe('otra');
+    });
+
     test('a put larger than one batch (> 500 documents) is written whole', async () => {
       await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
       const releases = Array.from({ length: 1100 }, (_, i) => sampleRelease(`ocds-abc123-${String(i).padStart(4, '0')}`, 1, 'bulk'));

@@ -357,6 +357,16 @@ export interface Store {
   putPreparedPreview(contentHash: string, publisherId: string, text: string): Promise<void>;
   getPreparedPreview(contentHash: string, publisherId: string): Promise<string | undefined>;
   deletePreparedPreview(contentHash: string, publisherId: string): Promise<void>;
+  /**
+   * What a send whose check outlasted its request (workflow/send-check.ts) is doing, then answered: JSON text under
+   * the check's id and its publisher, chunked and replaced whole like a prepared preview, with when it was kept
+   * (`keptAt`, ISO). Undefined when absent.
+   */
+  putSendCheck(checkId: string, publisherId: string, text: string, keptAt: string): Promise<void>;
+  getSendCheck(checkId: string, publisherId: string): Promise<string | undefined>;
+  deleteSendCheck(checkId: string, publisherId: string): Promise<void>;
+  /** Removes every send check last kept before `keptBefore` (ISO), each whole (part 0 first); how many. */
+  deleteSendChecksKeptBefore(keptBefore: string): Promise<number>;
 
   /** Starts a publication in status 'writing'; 'conflict' if the id exists. Ordered by (createdAt, id). */
   createPublication(publication: NewPublication): Promise<Publication>;

@@ -1,16 +1,16 @@
 /**
  * Work that outlasts the request asking for it (a send's preview, prepared-preview.ts; a send's check,
  * send-check.ts): what it is doing, then what it answered, kept in the store as a small JSON text under a key and the
- * publisher (Store.putPreparedPreview), for the next request to find; and the request's wait for it, bounded.
+ * publisher (a preview's: Store.putPreparedPreview; a send check's: Store.putSendCheck), for the next request to find;
+ * and the request's wait for it, bounded.
  */
 import type { Store } from '../store/store';
 
 /** A kept state: `format` names its shape, so one written by another version (an upgrade) is not misread. */
 export interface Versioned { format: number }
 
-/** The state kept under `key` for `publisherId`, or undefined (none, unreadable, or of another `format`). */
-export async function readKept<T extends Versioned>(store: Store, key: string, publisherId: string, format: number): Promise<T | undefined> {
-  const text = await store.getPreparedPreview(key, publisherId);
+/** A kept state's text read back, or undefined (none, unreadable, or of another `format`). */
+export function parseKept<T extends Versioned>(text: string | undefined, format: number): T | undefined {
   if (text === undefined) return undefined;
   try {
     const kept = JSON.parse(text) as T;
@@ -19,6 +19,10 @@ export async function readKept<T extends Versioned>(store: Store, key: string, p
     return undefined;
   }
 }
+
+/** The preview state kept under `key` for `publisherId` (parseKept). */
+export const readKept = async <T extends Versioned>(store: Store, key: string, publisherId: string, format: number): Promise<T | undefined> =>
+  parseKept<T>(await store.getPreparedPreview(key, publisherId), format);
 
 export const keepState = (store: Store, key: string, publisherId: string, kept: Versioned): Promise<void> => store.putPreparedPreview(key, publisherId, JSON.stringify(kept));
 

@@ -11,14 +11,16 @@
  * store, under the check's id and for the official who sent it, and GET answers it, status and body, as the POST
  * would have (contract.ts SEND_CHECKING says why 202 rather than the preview's 503).
  *
- * Kept through the store's prepared previews (Store.putPreparedPreview), under a key no snapshot's content hash can
- * be (`send-check:<uuid>`): small JSON texts, split into parts there when a refusal lists many findings.
+ * Kept in the store's send checks (Store.putSendCheck: small JSON texts, split into parts there when a refusal lists
+ * many findings), and only for a while: the daily job removes those kept more than KEEP_CHECKS_MS ago
+ * (forgetOldSendChecks). Until 5 Dec 2026 (never deployed) they were kept among the prepared previews, under
+ * `send-check:<id>`: none exist to be read from there.
  */
 import { randomUUID } from 'crypto';
 import { HttpError, STORE_MESSAGES } from '../api/http-error';
 import { isStoreError, type Store } from '../store/store';
 import { SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS, type SendCheckingAnswer } from '../../../core/workflow/contract';
-import { keepState, readKept, withinBudget } from './kept-state';
+import { parseKept, withinBudget } from './kept-state';
 
 /** How long a send's request waits for its check before answering «se está revisando»: well under a proxy's 60 s. */
 export const SEND_BUDGET_MS = 20_000;
@@ -33,7 +35,6 @@ type Kept =
   | { format: number; state: 'checking'; at: string; userId: string }
   | { format: number; state: 'done'; userId: string; answer: SentAnswer };
 
-const keyOf = (id: string) => `send-check:${id}`;
 
 export interface SendCheckDeps {
   store: Store;
@@ -76,9 +77,9 @@ function answerOf(e: unknown, log: (m: string) => void): SentAnswer {
 }
 
 /** The check `id` kept for its publisher, if of this version's shape. */
-const readCheck = (store: Store, id: string, publisherId: string): Promise<Kept | undefined> => readKept<Kept>(store, keyOf(id), publisherId, FORMAT);
+const readCheck = async (store: Store, id: string, publisherId: string): Promise<Kept | undefined> => parseKept<Kept>(await store.getSendCheck(id, publisherId), FORMAT);
 
-const keep = (store: Store, id: string, publisherId: string, kept: Kept): Promise<void> => keepState(store, keyOf(id), publisherId, kept);
+const keep = (store: Store, id: string, publisherId: string, kept: Kept): Promise<void> => store.putSendCheck(id, publisherId, JSON.stringify(kept), new Date().toISOString());
 
 /** The check's id carries its publisher (the store keys what it keeps by both): `<publisher>~<uuid>`. */
 const checkId = (publisherId: string) => `${publisherId}~${randomUUID()}`;
@@ -127,7 +128,7 @@ export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQue
     await queue.enqueue({ ...task, checkId: id });
   } catch (e) {
     deps.log(`no se pudo encolar la revisión del envío ${id}: ${e instanceof Error ? e.message : String(e)}`);
-    await deps.store.deletePreparedPreview(keyOf(id), task.publisherId).catch(() => undefined);
+    await deps.store.deleteSendCheck(id, task.publisherId).catch(() => undefined);
     throw new HttpError(503, 'send-unscheduled', UNSCHEDULED);
   }
   for (const deadline = Date.now() + (deps.budgetMs ?? SEND_BUDGET_MS); Date.now() + POLL_MS <= deadline;) {
@@ -165,5 +166,18 @@ export async function sendCheckAnswer(deps: SendCheckDeps, id: string, userId: s
   await keep(deps.store, id, publisherId, { format: FORMAT, state: 'done', userId, answer });
   return answer;
 }
+
+/**
+ * How long a check's outcome is kept after it was last written: 7 days. It is needed until its official has read it
+ * — «Mis envíos» and the add-on ask for it every few seconds while it is being checked — and for a while after (a page
+ * reloaded, the outcome looked at again the next morning, or after a long weekend); the send itself, once taken, is in
+ * the submission's history, so an outcome gone after a week loses nothing. Without a limit, every large send left
+ * one behind for ever (a refusal lists its findings: up to megabytes).
+ */
+export const KEEP_CHECKS_MS = 7 * 86_400_000;
+
+/** The daily job's part (functions/src/index.ts updateReminders, the self-hosted server's daily timer): how many were removed. */
+export const forgetOldSendChecks = (store: Store, now: Date): Promise<number> =>
+  store.deleteSendChecksKeptBefore(new Date(now.getTime() - KEEP_CHECKS_MS).toISOString());
 
 export const SEND_CHECK_RETRY_AFTER = String(SEND_CHECKING_RETRY_SECONDS);
