@@ -2,7 +2,8 @@
  * The self-hosted server's daily tasks as the people they are for meet them: started over a store of a version
  * without month closes (its log only), it sends its reminder to the official of an implementer past its period (by
  * SMTP, to a local mail server), and keeps the monthly report's closes — without a mail server as well — so that the
- * coordinator's first report, through the real server, reads its month alone. close() waits for the run under way.
+ * coordinator's first report, through the real server, reads its month alone; the outcomes of sends' checks older than
+ * a week are removed. close() waits for the run under way.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -14,6 +15,7 @@ import { issueToken } from '../functions/src/auth/api-tokens';
 import { checkMonthlyReportAnswer } from '../core/workflow/contract';
 import { lastCompleteMonth, monthBounds, previousMonth } from '../core/workflow/report-month';
 import { lastSettledMonth } from '../functions/src/workflow/month-closes';
+import { KEEP_CHECKS_MS } from '../functions/src/workflow/send-check';
 import { bodyOf, startSmtp, subjectOf } from './support/smtp-capture';
 
 const DAY = 86_400_000;
@@ -86,9 +88,14 @@ test('started, the server reminds the late implementers\' officials by mail and 
   }
 });
 
-test('without a mail server the closes are kept all the same, and close() waits for the run under way', async () => {
+test('without a mail server the closes are kept all the same, the outcomes of sends checked more than a week ago go, and close() waits for the run under way', async () => {
   const file = path.join(root, 'sin-correo.sqlite');
   await olderStore(file);
+  const checks = openSqliteStore(file);
+  const answer = JSON.stringify({ format: 1, state: 'done', userId: 'cap-ver', answer: { status: 201, body: {} } });
+  await checks.putSendCheck('ver~viejo', 'ver', answer, new Date(Date.now() - KEEP_CHECKS_MS - DAY).toISOString());
+  await checks.putSendCheck('ver~reciente', 'ver', answer, new Date(Date.now() - KEEP_CHECKS_MS + DAY).toISOString());
+  await checks.close();
   const env = { METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file, PORT: '0', HOST: '127.0.0.1' };
   const logged: string[] = [];
   const server = await startLocalServer(loadConfig(env), { root, seed: false, env, log: (m) => logged.push(m) });
@@ -98,6 +105,8 @@ test('without a mail server the closes are kept all the same, and close() waits 
   const store = openSqliteStore(file);
   try {
     expect(await store.monthClosesKeptThrough()).toBe(lastSettledMonth(Date.now()));
+    expect(await store.getSendCheck('ver~viejo', 'ver')).toBeUndefined();
+    expect(await store.getSendCheck('ver~reciente', 'ver')).toBe(answer);
   } finally {
     await store.close();
   }
