@@ -35,7 +35,6 @@ type Kept =
   | { format: number; state: 'checking'; at: string; userId: string }
   | { format: number; state: 'done'; userId: string; answer: SentAnswer };
 
-
 export interface SendCheckDeps {
   store: Store;
   log: (m: string) => void;
