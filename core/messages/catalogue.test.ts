@@ -91,6 +91,14 @@ test('a foreign amount in a finding is written as the dashboard and the change p
   expect(renderTemplate('{value!m}', { value: -1250.5, currency: 'USD' })).toBe('-$1,250.50 USD');
 });
 
+test('{{name|words}}: words said only when the finding has the parameter (not 0 nor empty), their placeholders filled', () => {
+  const t = 'Falta el contrato.{{untyped| Revise {untyped?el documento|los documentos} sin tipo ({names}).}}';
+  expect(renderTemplate(t, { untyped: 1, names: '«A»' })).toBe('Falta el contrato. Revise el documento sin tipo («A»).');
+  expect(renderTemplate(t, { untyped: 2, names: '«A» y «B»' })).toBe('Falta el contrato. Revise los documentos sin tipo («A» y «B»).');
+  expect(renderTemplate(t, {})).toBe('Falta el contrato.');
+  expect(renderTemplate(t, { untyped: 0 })).toBe('Falta el contrato.');
+});
+
 test('amounts in their currency: pesos with the $ sign, others with their code', () => {
   expect(renderTemplate('{value!m} / {awardValue!m}', { value: 91168415.75, awardValue: -5000, currency: 'MXN' })).toBe('$91,168,415.75 / -$5,000.00');
   expect(renderTemplate('{value!m}', { value: 1250.5, currency: 'USD' })).toBe('$1,250.50 USD');
