@@ -53,11 +53,27 @@ function setStatus(text: string, isError = false): void {
  */
 const BUSY_PARTS = ['summary', 'findings', 'review', 'coordinator'];
 
+/**
+ * The buttons setBusy disabled, and only those: it gives back what it took. Re-enabling every button made a finding
+ * with no row (disabled, nothing to select) clickable after any action, a click that did nothing.
+ */
+const heldWhileBusy = new Set<HTMLButtonElement>();
+
 /** Every button is disabled while something runs, so nothing is triggered twice (Marketplace review rule). */
 function setBusy(value: boolean): void {
   busy = value;
   for (const id of BUSY_PARTS) { if (value) $(id).setAttribute('aria-busy', 'true'); else $(id).removeAttribute('aria-busy'); }
-  for (const b of Array.from(document.querySelectorAll('button'))) (b as HTMLButtonElement).disabled = value;
+  if (value) {
+    for (const b of Array.from(document.querySelectorAll('button'))) {
+      const button = b as HTMLButtonElement;
+      if (button.disabled) continue;
+      button.disabled = true;
+      heldWhileBusy.add(button);
+    }
+  } else {
+    for (const button of heldWhileBusy) button.disabled = false;
+    heldWhileBusy.clear();
+  }
   if (!value) renderReview();
 }
 

@@ -9,10 +9,13 @@
 import { METHOD_OF_DETAILS } from './procurement-method';
 import { objectAt, objectsAt, ownValue, someAlong, stringAt } from './json';
 import { codeTitle } from './code-label';
+import { formatList } from '../format/es-mx';
 import type { Check, JsonObject } from './types';
 
 const DOCUMENT_ARRAYS = ['planning/documents', 'tender/documents', 'awards/documents', 'contracts/documents', 'contracts/implementation/documents'];
 const STARTED = new Set(['active', 'complete', 'unsuccessful']);
+/** How many untyped documents a message names: a longer list buries the sentence it is in. */
+const UNTYPED_NAMED = 5;
 
 /** The key document types this process should hold by now, in the order of the report. */
 function expectedTypes(data: JsonObject, method: string | undefined): string[] {
@@ -36,10 +39,24 @@ export const keyDocuments: Check = ({ releases, report }) => {
     // The Mexican procedure type decides (the method is derived from it; a mismatch is tender.methodMismatch).
     const method = (details === undefined ? undefined : ownValue(METHOD_OF_DETAILS, details.trim())) ?? stringAt(tender, 'procurementMethod');
     const present = new Set<string | undefined>();
-    for (const path of DOCUMENT_ARRAYS) someAlong(data, path, (item) => { present.add(stringAt(item, 'documentType')); return false; });
+    // Documents with no type (an import of a publication that never set it: Ciudad de México's «CONTRATO A-014/2016»):
+    // one of them may be the missing one, and «Faltan… Contrato firmado» sent the official to add a contract they had.
+    const untyped: string[] = [];
+    for (const path of DOCUMENT_ARRAYS) {
+      someAlong(data, path, (item) => {
+        const type = stringAt(item, 'documentType');
+        present.add(type);
+        if (type === undefined) untyped.push(`«${stringAt(item, 'title') ?? stringAt(item, 'url') ?? stringAt(item, 'id') ?? '?'}»`);
+        return false;
+      });
+    }
     const missing = expectedTypes(data, method).filter((t) => !present.has(t));
     if (missing.length === 0) continue;
-    const list = { missing: missing.map((t) => codeTitle('documentType', t)).join('; '), count: missing.length };
+    const list = {
+      missing: missing.map((t) => codeTitle('documentType', t)).join('; '), count: missing.length,
+      // Named up to UNTYPED_NAMED; the count says how many there are.
+      ...(untyped.length ? { untyped: untyped.length, untypedNames: untyped.length > UNTYPED_NAMED ? `${untyped.slice(0, UNTYPED_NAMED).join(', ')}, …` : formatList(untyped) } : {}),
+    };
     // Without a procedure type, the documents every procedure asks for (said without a procedure: the message read
     // «… pide para «sin tipo de procedimiento»», on the cell the same report asks to fill).
     if (details === undefined && method === undefined) report('document.keyMissingAnyProcedure', 'warning', `${pointer}/tender/procurementMethodDetails`, list);

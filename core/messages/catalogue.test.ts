@@ -7,6 +7,7 @@ import { chooseContext, renderMessage, renderTemplate } from './render';
 import { checkWorkbook } from '../pipeline/check-workbook';
 import '../import';
 import { exampleWorkbook, setCell } from '../../test/example-workbooks';
+import { formatMoney } from '../format/es-mx';
 
 it('has no code registered by two parts', () => {
   expect(Object.keys(catalogue()).length).toBeGreaterThan(50);
@@ -83,9 +84,24 @@ test('a value not in a closed list names the options; a finding kept before they
   expect(renderMessage({ ...f, params: { value: 'Parque' } })).toBe('«Parque» no es una opción de la lista. Elija una de la lista desplegable.');
 });
 
+test('a foreign amount in a finding is written as the dashboard and the change preview write it: «$1,250.50 USD», one rule (formatMoney)', () => {
+  const text = renderTemplate(catalogue()['amount.contractExceedsAward'], { value: 1250.5, awardValue: 1000, currency: 'USD' });
+  expect(text).toMatch(/^El monto del contrato \(\$1,250\.50 USD\) es mayor que el de su adjudicación \(\$1,000\.00 USD\)/);
+  expect(text).toContain(`(${formatMoney(1250.5, 'USD')})`);
+  expect(renderTemplate('{value!m}', { value: -1250.5, currency: 'USD' })).toBe('-$1,250.50 USD');
+});
+
+test('{{name|words}}: words said only when the finding has the parameter (not 0 nor empty), their placeholders filled', () => {
+  const t = 'Falta el contrato.{{untyped| Revise {untyped?el documento|los documentos} sin tipo ({names}).}}';
+  expect(renderTemplate(t, { untyped: 1, names: '«A»' })).toBe('Falta el contrato. Revise el documento sin tipo («A»).');
+  expect(renderTemplate(t, { untyped: 2, names: '«A» y «B»' })).toBe('Falta el contrato. Revise los documentos sin tipo («A» y «B»).');
+  expect(renderTemplate(t, {})).toBe('Falta el contrato.');
+  expect(renderTemplate(t, { untyped: 0 })).toBe('Falta el contrato.');
+});
+
 test('amounts in their currency: pesos with the $ sign, others with their code', () => {
   expect(renderTemplate('{value!m} / {awardValue!m}', { value: 91168415.75, awardValue: -5000, currency: 'MXN' })).toBe('$91,168,415.75 / -$5,000.00');
-  expect(renderTemplate('{value!m}', { value: 1250.5, currency: 'USD' })).toBe('1,250.50 USD');
+  expect(renderTemplate('{value!m}', { value: 1250.5, currency: 'USD' })).toBe('$1,250.50 USD');
   expect(renderTemplate('{value!m}', { value: 1250 })).toBe('1,250');
   expect(renderTemplate(catalogue()['amount.contractExceedsAward'], { value: 3050000, awardValue: 3000000, currency: 'MXN' })).toMatch(/^El monto del contrato \(\$3,050,000\.00\) es mayor que el de su adjudicación \(\$3,000,000\.00\)/);
   expect(renderTemplate(catalogue()['amount.contractZero'], { awardValue: 19900000.5, currency: 'MXN' })).toBe('El contrato vale $0, pero su adjudicación es de $19,900,000.50. Escriba el monto del contrato; si aún no se conoce, deje la celda vacía.');

@@ -3,7 +3,7 @@ import { columnLetter } from '../workbook/model';
 import type { CellRef, Finding } from '../findings/finding';
 import { catalogue } from './catalogue';
 import { inReadingOrder } from '../findings/reading-order';
-import { formatCount, formatDateTime, formatFigure, formatMoney, formatNumber } from '../format/es-mx';
+import { formatCount, formatDateTime, formatFigure, formatMoney } from '../format/es-mx';
 
 /**
  * A template's words for where the finding was found: `[[in a sheet||in a JSON document]]` (either side may be empty;
@@ -24,10 +24,16 @@ export function chooseContext(template: string, inSheet: boolean): string {
  * has no such parameter. `{field!c}` names where a field is typed: its column and sheet when the finding carries
  * them (`column`, `sheet`), its path below its sheet's items (`part`, `sheet`) or its whole path otherwise
  * (fieldPlace). `{url!l}` is an address a file links to, and how the file writes it when that differs (`written`: a
- * relative address, resolved): what the official finds there.
+ * relative address, resolved): what the official finds there. `{{name|words}}` are words said only when the finding
+ * has `name` (and it is not 0 or empty), their own placeholders filled as the rest: a sentence some findings of a code
+ * need and others do not, kept in the catalogue rather than written by the check.
  */
 export function renderTemplate(template: string, params: Finding['params']): string {
-  return template.replace(/\{(\w+)(?:!([nfmcl])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
+  const kept = template.replace(/\{\{(\w+)\|((?:[^{}]|\{[^{}]*\})*)\}\}/g, (_whole, name: string, words: string) => {
+    const value = params[name];
+    return value === undefined || value === 0 || value === '' ? '' : words;
+  });
+  return kept.replace(/\{(\w+)(?:!([nfmcl])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
     // `{name?}`: a parameter findings may lack (kept before it was given): nothing then.
     if (optional) return name in params ? String(params[name]) : '';
     if (!(name in params)) return whole;
@@ -60,12 +66,14 @@ export function fieldPlace(params: Finding['params']): string {
 /**
  * `{x!m}`: an amount in the finding's `currency`, as Mexico writes money, always with cents: $91,168,415.75 and
  * $1,600,000.00 for pesos (as the dashboard and the packages' readers show them; «$1,600,000» beside «$917,214.32»
- * read as two formats), 1,250.50 USD otherwise (no currency: the figure as typed).
+ * read as two formats), $1,250.50 USD in another currency — formatMoney's one rule, the dashboard's and the change
+ * preview's: «1,250.50 USD» here beside «$1,250.50 USD» there read as two formats. No currency: the figure as typed
+ * (a «$» would say pesos, which the finding does not know).
  */
 function money(value: Finding['params'][string], currency: Finding['params'][string]): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
   if (currency === undefined || currency === '') return formatFigure(value);
-  return currency === 'MXN' ? formatMoney(value) : `${formatNumber(value, 2)} ${String(currency)}`;
+  return formatMoney(value, String(currency));
 }
 
 /** The A1 reference of a cell (`C5`), the row alone (`fila 5`), or '' for a whole sheet. */

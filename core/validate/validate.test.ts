@@ -155,6 +155,19 @@ describe('validate: behaviour', () => {
     expect(f && renderFinding(f)).toContain(`para «${codeTitle('method', 'limited')}»`);
   });
 
+  it('a key document «missing» while the process has a document with no type: says that choosing that row\'s type would count, naming the document', () => {
+    // Ciudad de México's publication (real-mx): «CONTRATO A-014/2016» has no documentType, and the warning said
+    // «Faltan… Contrato firmado» as if the contract were not there.
+    const untyped = applyCase(base, { description: '', remove: ['/releases/0/planning/documents/3/documentType'] });
+    const f = validate(untyped, sourceMapOf(untyped), SETTINGS).find((x) => x.code === 'document.keyMissing') as Finding;
+    expect(renderMessage(f)).toContain(`: ${codeTitle('documentType', 'projectPlan')}. `);
+    expect(renderMessage(f)).toMatch(/ Si alguno ya está entre el documento sin tipo de esta contratación \(«Proyecto ejecutivo»\), elija su «Tipo de documento» en la fila de ese documento: así cuenta\.$/);
+    // Typed but another type (the golden case key-documents-missing): nothing to choose, no such sentence.
+    const otherType = applyCase(base, { description: '', set: { '/releases/0/planning/documents/3/documentType': 'feasibilityStudy' } });
+    const g = validate(otherType, sourceMapOf(otherType), SETTINGS).find((x) => x.code === 'document.keyMissing') as Finding;
+    expect(renderMessage(g)).toMatch(/cuando existan\.$/);
+  });
+
   it('without a procedure type or method, names the documents every procedure asks for (not a procedure «sin tipo de procedimiento»)', () => {
     const docs = applyCase(base, { description: '', remove: ['/releases/0/tender/procurementMethodDetails', '/releases/0/tender/procurementMethod', '/releases/0/tender/documents', '/releases/0/planning/documents'] });
     const found = validate(docs, sourceMapOf(docs), SETTINGS).filter((x) => x.code.startsWith('document.keyMissing'));

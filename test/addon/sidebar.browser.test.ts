@@ -382,6 +382,29 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('keeps disabled, once an action ends, a finding with no row to select (only what the busy state disabled comes back)', async () => {
+    const wholeSheet: ValidationReport = {
+      ...withErrors, errors: 1, warnings: 1,
+      groups: [{ sheet: 'Proyectos', errors: 1, warnings: 1, fields: [
+        { field: 'Monto del presupuesto', errors: 1, warnings: 0, more: 0, items: [{ severity: 'error', message: '«mucho» no es un número.', a1: 'Proyectos!O3', row: 3, column: 15 }] },
+        { field: 'Documentos', errors: 0, warnings: 1, more: 0, items: [{ severity: 'warning', message: 'Falta el contrato firmado.', a1: null, row: null, column: null }] },
+      ] }],
+    };
+    const page = await open({ reviewContext: [returned], runValidation: [wholeSheet] });
+    await validatedOnOpen(page);
+    const noRow = page.getByRole('button', { name: /Falta el contrato firmado/ });
+    const withRow = page.getByRole('button', { name: /no es un número/ });
+    await noRow.waitFor();
+    expect(await noRow.isDisabled()).toBe(true);
+    // «Ir a la celda» runs as every action does (every button disabled meanwhile); before, its end re-enabled them all.
+    await withRow.click();
+    await page.waitForFunction(() => (globalThis as unknown as { __log: string[] }).__log.includes('respuesta selectCell'));
+    await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
+    expect(await withRow.isDisabled()).toBe(false);
+    expect(await noRow.isDisabled()).toBe(true);
+    await page.close();
+  });
+
   it('at 200 % zoom (150 px) nothing overflows; the summary agrees in number; aria-busy is never on what holds #status; the comment box has a 3:1 border', async () => {
     const page = await open({ reviewContext: [{ ...submitted, role: 'coordinador' }], validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [clean, withErrors] });
     await page.setViewportSize({ width: 150, height: 720 });

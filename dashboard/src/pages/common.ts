@@ -30,7 +30,7 @@ export const NO_DATA = 'Sin dato';
 export const fig = (text: string): HTMLElement => h('span', { class: 'fig' }, text);
 export const money = (v: number | undefined): string => (v === undefined ? NO_DATA : formatMoney(v));
 /** An amount and its currency, named when it is not pesos (the tables say «Cifras en MXN salvo otra moneda indicada»). */
-export const moneyIn = (v: number | undefined, currency: string | undefined): string => (v === undefined ? NO_DATA : `${formatMoney(v)}${currency && currency !== 'MXN' ? ` ${currency}` : ''}`);
+export const moneyIn = (v: number | undefined, currency: string | undefined): string => (v === undefined ? NO_DATA : formatMoney(v, currency || 'MXN'));
 /** A card with an amount in pesos (components/kpis.ts writes it to fit), or «Sin dato». */
 /** An OCDS/OC4IDS Value (`{amount, currency}`) as moneyIn writes it, or «Sin dato». */
 export const moneyOf = (value: unknown): string => moneyIn(num(obj(value)?.amount), str(obj(value)?.currency));
