@@ -5,6 +5,8 @@ describe('formatMoney and formatNumber', () => {
     expect(formatMoney(1234567.891)).toBe('$1,234,567.89');
     expect(formatMoney(-1500)).toBe('-$1,500.00');
     expect(formatMoney(2500, 'USD')).toBe('$2,500.00 USD');
+    // A currency not written with «$» keeps its code alone: «$» before euros would read as pesos or dollars.
+    expect(formatMoney(-2500, 'EUR')).toBe('-2,500.00 EUR');
     expect(formatNumber(-1234.5, 1)).toBe('-1,234.5');
   });
 

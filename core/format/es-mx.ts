@@ -13,8 +13,15 @@ export function formatNumber(value: number, decimals = 2): string {
   return sign + groupThousands(int) + (frac ? `.${frac}` : '');
 }
 
+/**
+ * Currencies written with the dollar sign besides the peso: «$2,500.00 USD». Any other is written with its code alone
+ * after the figure, «2,500.00 EUR»: «$» before euros or yen read as pesos or dollars.
+ */
+const DOLLAR_SIGN = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD']);
+
 export function formatMoney(value: number, currency = 'MXN'): string {
   const number = formatNumber(value);
+  if (currency !== 'MXN' && !DOLLAR_SIGN.has(currency)) return `${number} ${currency}`;
   const signed = number.startsWith('-') ? `-$${number.slice(1)}` : `$${number}`;
   return currency === 'MXN' ? signed : `${signed} ${currency}`;
 }
