@@ -199,6 +199,35 @@ export function createStore(backend: DocumentBackend): Store {
     if (rows.length > 0) await backend.putMany(collection, rows);
   }
 
+  /**
+   * A text kept in parts of INDEX_CHUNK characters (prepared previews, send checks), each part stamped with its put's
+   * `write`: part 0, written last, carries `parts` and `head` (fields of the first part), so until it is written a
+   * reader finds the previous put whole, and a part of another put (a later one being written, or an earlier one left
+   * over) is refused rather than joined.
+   */
+  async function putStamped(collection: CollectionName, keys: object, head: object, id: (part: number) => string, sk: (part: number) => string, text: string): Promise<void> {
+    const write = randomUUID();
+    const parts = Math.max(1, Math.ceil(text.length / INDEX_CHUNK));
+    const row = (part: number) => toRow(collection, id(part), sk(part), { ...keys, part, ...(part === 0 ? { parts, ...head } : {}), write, text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK) });
+    await putAll(collection, Array.from({ length: parts - 1 }, (_, i) => row(i + 1)));
+    await putAll(collection, [row(0)]);
+  }
+
+  /** A send's kept check, part 0 first: a reader stops finding it before its other parts go. */
+  async function deleteSendCheck(checkId: string, publisherId: string): Promise<void> {
+    await backend.delete('sendChecks', docId(checkId, publisherId, '0'));
+    await backend.deleteWhere('sendChecks', { checkId, publisherId });
+  }
+
+  /** The text putStamped kept under `id`, whole and of one put, or undefined. */
+  async function getStamped<C extends { parts?: number; write: string; text: string }>(collection: CollectionName, id: (part: number) => string): Promise<string | undefined> {
+    const head = await get<C>(collection, id(0));
+    if (!head?.parts) return undefined;
+    const rest = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<C>(collection, id(i + 1))));
+    if (rest.some((c) => c?.write !== head.write)) return undefined;
+    return [head, ...(rest as C[])].map((c) => c.text).join('');
+  }
+
   const publicationKey = (p: Pick<Publication, 'createdAt' | 'id'>) => sortKey(p.createdAt, p.id);
 
   const snapshotHeadRow = (chunk: SnapshotChunk) => toRow('snapshots', docId(chunk.contentHash, '0'), sortKey(chunk.contentHash, '0'), { ...chunk, head: HEAD });
@@ -620,48 +649,18 @@ export function createStore(backend: DocumentBackend): Store {
       await backend.deleteWhere('previews', { contentHash });
       return true;
     },
-    async putPreparedPreview(contentHash, publisherId, text) {
-      const write = randomUUID();
-      const parts = Math.max(1, Math.ceil(text.length / INDEX_CHUNK));
-      const row = (part: number) => toRow('previews', docId(contentHash, publisherId, String(part)), sortKey(contentHash, publisherId, String(part)),
-        { contentHash, publisherId, part, ...(part === 0 ? { parts } : {}), write, text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK) } satisfies PreviewChunk);
-      // Part 0 last: until it is written, a reader finds the previous put whole, or parts of this one it refuses.
-      await putAll('previews', Array.from({ length: parts - 1 }, (_, i) => row(i + 1)));
-      await putAll('previews', [row(0)]);
-    },
-    async getPreparedPreview(contentHash, publisherId) {
-      const head = await get<PreviewChunk>('previews', docId(contentHash, publisherId, '0'));
-      if (!head?.parts) return undefined;
-      const rest = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<PreviewChunk>('previews', docId(contentHash, publisherId, String(i + 1)))));
-      // A part of another put (a later one being written, or an earlier one left over): not this put's text.
-      if (rest.some((c) => c?.write !== head.write)) return undefined;
-      return [head, ...(rest as PreviewChunk[])].map((c) => c.text).join('');
-    },
+    putPreparedPreview: (contentHash, publisherId, text) => putStamped('previews', { contentHash, publisherId }, {}, (part) => docId(contentHash, publisherId, String(part)),
+      (part) => sortKey(contentHash, publisherId, String(part)), text),
+    getPreparedPreview: (contentHash, publisherId) => getStamped<PreviewChunk>('previews', (part) => docId(contentHash, publisherId, String(part))),
     async deletePreparedPreview(contentHash, publisherId) {
       await backend.delete('previews', docId(contentHash, publisherId, '0'));
       await backend.deleteWhere('previews', { contentHash, publisherId });
     },
-    async putSendCheck(checkId, publisherId, text, keptAt) {
-      const write = randomUUID();
-      const parts = Math.max(1, Math.ceil(text.length / INDEX_CHUNK));
-      // The sort key begins with when it was kept: the old ones are a range of it (deleteSendChecksKeptBefore).
-      const row = (part: number) => toRow('sendChecks', docId(checkId, publisherId, String(part)), sortKey(keptAt, checkId, publisherId, String(part)),
-        { checkId, publisherId, part, ...(part === 0 ? { parts, keptAt, head: HEAD } : {}), write, text: text.slice(part * INDEX_CHUNK, (part + 1) * INDEX_CHUNK) } satisfies SendCheckChunk);
-      // Part 0 last, as putPreparedPreview: a reader finds one put whole or refuses the parts it finds.
-      await putAll('sendChecks', Array.from({ length: parts - 1 }, (_, i) => row(i + 1)));
-      await putAll('sendChecks', [row(0)]);
-    },
-    async getSendCheck(checkId, publisherId) {
-      const head = await get<SendCheckChunk>('sendChecks', docId(checkId, publisherId, '0'));
-      if (!head?.parts) return undefined;
-      const rest = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<SendCheckChunk>('sendChecks', docId(checkId, publisherId, String(i + 1)))));
-      if (rest.some((c) => c?.write !== head.write)) return undefined;
-      return [head, ...(rest as SendCheckChunk[])].map((c) => c.text).join('');
-    },
-    async deleteSendCheck(checkId, publisherId) {
-      await backend.delete('sendChecks', docId(checkId, publisherId, '0'));
-      await backend.deleteWhere('sendChecks', { checkId, publisherId });
-    },
+    // The sort key begins with when it was kept: the old ones are a range of it (deleteSendChecksKeptBefore).
+    putSendCheck: (checkId, publisherId, text, keptAt) => putStamped('sendChecks', { checkId, publisherId }, { keptAt, head: HEAD }, (part) => docId(checkId, publisherId, String(part)),
+      (part) => sortKey(keptAt, checkId, publisherId, String(part)), text),
+    getSendCheck: (checkId, publisherId) => getStamped<SendCheckChunk>('sendChecks', (part) => docId(checkId, publisherId, String(part))),
+    deleteSendCheck,
     async deleteSendChecksKeptBefore(keptBefore) {
       // sortKey(keptAt, …) without its closing `]`: every first part kept strictly before sorts below it, one kept at
       // that instant (`["<keptBefore>",…`) above it.
@@ -671,8 +670,7 @@ export function createStore(backend: DocumentBackend): Store {
         const rows = await backend.query('sendChecks', { head: HEAD }, after, 100, false, { below });
         for (const r of rows) {
           const c = JSON.parse(r.body) as SendCheckChunk;
-          await backend.delete('sendChecks', docId(c.checkId, c.publisherId, '0'));
-          await backend.deleteWhere('sendChecks', { checkId: c.checkId, publisherId: c.publisherId });
+          await deleteSendCheck(c.checkId, c.publisherId);
           removed++;
         }
         if (rows.length < 100) return removed;
