@@ -6,11 +6,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fork } from 'child_process';
-import { build } from 'esbuild';
-import { SERVER_NODE_FLAGS } from '../functions/src/server/server-node-flags';
-import { buildCli, NODE_BUNDLE } from './build';
-import { validatorCode } from './validator-code';
+import { buildCli } from './build';
+import { BACKGROUND_WORKER, runAsServed } from './bench/run-as-served';
 
 const PROCESSES = Number(process.env.BENCH_PREVIEW_PROCESSES ?? 10000);
 
@@ -19,15 +16,7 @@ async function main(): Promise<void> {
   console.log('(Máquina de 2 núcleos compartida con otros procesos: los tiempos de pared son ruidosos.)');
   try {
     await buildCli();
-    const bundle = path.join(dir, 'preview-timing.js');
-    await build({ ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'bench', 'preview-timing.ts')], outfile: bundle });
-    const env = { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') };
-    const folder = fs.mkdtempSync(path.join(dir, 'servidor-'));
-    const child = fork(bundle, [folder, String(PROCESSES), path.join(__dirname, '..', 'dist', 'background-worker.js')], { execArgv: [...SERVER_NODE_FLAGS], env });
-    await new Promise<void>((resolve, reject) => {
-      child.once('error', reject);
-      child.once('exit', (code) => { if (code !== 0) process.exitCode = code ?? 1; resolve(); });
-    });
+    await runAsServed(dir, 'preview-timing', [fs.mkdtempSync(path.join(dir, 'servidor-')), String(PROCESSES), BACKGROUND_WORKER]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -11,33 +11,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { timeFirestorePublishing } from './bench/publish-firestore';
-import { fork } from 'child_process';
-import { build } from 'esbuild';
-import { SERVER_NODE_FLAGS } from '../functions/src/server/server-node-flags';
-import { buildCli, NODE_BUNDLE } from './build';
-import { validatorCode } from './validator-code';
+import { buildCli } from './build';
+import { BACKGROUND_WORKER, runAsServed } from './bench/run-as-served';
 
 const REVISION_PROCESSES = Number(process.env.BENCH_REVISION_PROCESSES ?? 1000);
 const FIRESTORE_PROCESSES = Number(process.env.BENCH_FIRESTORE_PROCESSES ?? 10000);
-
-/**
- * On SQLite the product publishes inside `serve` (dist/cli-main.js: esbuild's bundle, the validators as
- * scripts/validator-code.ts makes them) in a Node started with the server's flags (server-node-flags.ts). The
- * measurements run the same way: `entry` (a program under bench/) bundled like that, in a child process started with
- * those flags.
- */
-async function runAsServed(dir: string, entry: string, args: string[]): Promise<void> {
-  const bundle = path.join(dir, `${entry}.js`);
-  // Bundled once per run (serve-during-review runs twice).
-  if (!fs.existsSync(bundle)) await build({ ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'bench', `${entry}.ts`)], outfile: bundle });
-  // The bundle lives in the temp folder: npm packages (better-sqlite3) are found through NODE_PATH.
-  const env = { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') };
-  const child = fork(bundle, args, { execArgv: [...SERVER_NODE_FLAGS], env });
-  await new Promise<void>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => { if (code !== 0) process.exitCode = code ?? 1; resolve(); });
-  });
-}
 
 /**
  * The self-hosted server during a review (upload, preview, approval and publication) with the work done in the
@@ -47,7 +25,7 @@ async function runAsServed(dir: string, entry: string, args: string[]): Promise<
 async function serveDuringReview(dir: string): Promise<void> {
   await buildCli();
   console.log(`Servidor autoalojado durante la revisión de ${REVISION_PROCESSES.toLocaleString('es-MX')} procesos (cada paso: su tiempo, y la respuesta más lenta que recibió mientras tanto quien consultaba el tablero):`);
-  for (const worker of [undefined, path.join(__dirname, '..', 'dist', 'background-worker.js')]) {
+  for (const worker of [undefined, BACKGROUND_WORKER]) {
     const folder = fs.mkdtempSync(path.join(dir, 'servidor-'));
     await runAsServed(dir, 'serve-during-review', [folder, String(REVISION_PROCESSES), ...(worker ? [worker] : [])]);
   }

@@ -24,11 +24,8 @@ import { workflowRoutes } from '../functions/src/workflow/workflow-routes';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fork } from 'child_process';
-import { build } from 'esbuild';
-import { SERVER_NODE_FLAGS } from '../functions/src/server/server-node-flags';
-import { buildCli, NODE_BUNDLE } from './build';
-import { validatorCode } from './validator-code';
+import { buildCli } from './build';
+import { BACKGROUND_WORKER, runAsServed } from './bench/run-as-served';
 
 const MAX_BODY_BYTES = DEFAULT_MAX_BODY_BYTES;
 const mb = (bytes: number) => `${(bytes / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })} MB`;
@@ -87,17 +84,7 @@ async function uploadTiming(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-send-upload-'));
   try {
     await buildCli();
-    const bundle = path.join(dir, 'send-timing.js');
-    await build({ ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'bench', 'send-timing.ts')], outfile: bundle });
-    const env = { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules') };
-    for (const n of benchSizes([1000, 5000])) {
-      const folder = fs.mkdtempSync(path.join(dir, 'servidor-'));
-      const child = fork(bundle, [folder, String(n), path.join(__dirname, '..', 'dist', 'background-worker.js')], { execArgv: [...SERVER_NODE_FLAGS], env });
-      await new Promise<void>((resolve, reject) => {
-        child.once('error', reject);
-        child.once('exit', (code) => { if (code !== 0) process.exitCode = code ?? 1; resolve(); });
-      });
-    }
+    for (const n of benchSizes([1000, 5000])) await runAsServed(dir, 'send-timing', [fs.mkdtempSync(path.join(dir, 'servidor-')), String(n), BACKGROUND_WORKER]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -9,9 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadConfig } from '../../functions/src/config';
-import { startLocalServer } from '../../functions/src/server/local-server';
-import { reviewAccounts, reviewCall } from './review-during-load';
+import { reviewCall, startReviewServer } from './review-during-load';
 import { BENCH_PUBLISHER, syntheticWorkbook } from './synthetic-publisher';
 import { writeXlsx } from './write-xlsx';
 
@@ -21,10 +19,7 @@ async function run(): Promise<void> {
   process.env.METADATA_SERVER_DETECTION = 'none';
   const [dir, processes, worker] = process.argv.slice(2);
   const n = Number(processes);
-  const config = loadConfig({ INFRA_SQLITE: path.join(dir, 'servidor.sqlite'), PORT: '0' });
-  const server = await startLocalServer(config, { root: path.resolve(dir), seed: false, log: (m) => console.error(m), backgroundWorker: worker });
-  await server.store.putPublisher(BENCH_PUBLISHER);
-  const { capturista, coordinador } = await reviewAccounts(server.store, BENCH_PUBLISHER);
+  const { server, accounts: { capturista, coordinador } } = await startReviewServer(dir, worker);
   const call = (method: string, url: string, token: string, body?: Buffer) => reviewCall(server.url, `${method} ${url}`, method, url, token, body);
   const upload = async (revision: number): Promise<string> => {
     const xlsx = path.join(dir, `revision-${revision}.xlsx`);

@@ -7,15 +7,29 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { issueToken } from '../../functions/src/auth/api-tokens';
+import { loadConfig } from '../../functions/src/config';
+import { startLocalServer, type LocalServer } from '../../functions/src/server/local-server';
 import type { Publisher, Store } from '../../functions/src/store/store';
 import { XLSX_MIME } from '../../core/workflow/contract';
-import { syntheticDocumentsFor, workbookOf } from './synthetic-publisher';
+import { BENCH_PUBLISHER, syntheticDocumentsFor, workbookOf } from './synthetic-publisher';
 import { writeXlsx } from './write-xlsx';
 
 export const REVIEW_PUBLISHER: Publisher = {
   id: 'bench-revision', name: 'Implementador que envía durante la carga', state: 'Yucatán', ocidPrefix: 'ocds-rev001', projectIdPrefix: 'oc4ids-rev001',
   commitment: { projects: 500, periodicityDays: 90 },
 };
+
+/**
+ * The self-hosted server of the review benches (serve-during-review, preview-timing, send-timing), in this process on
+ * `dir`'s own SQLite file and a free loopback port, with its background thread when `worker` is given; the bench
+ * publisher registered, and its capturista and coordinador.
+ */
+export async function startReviewServer(dir: string, worker: string | undefined): Promise<{ server: LocalServer; accounts: ReviewAccounts }> {
+  const config = loadConfig({ INFRA_SQLITE: path.join(dir, 'servidor.sqlite'), PORT: '0' });
+  const server = await startLocalServer(config, { root: path.resolve(dir), seed: false, notices: false, log: (m) => console.error(m), ...(worker ? { backgroundWorker: worker } : {}) });
+  await server.store.putPublisher(BENCH_PUBLISHER);
+  return { server, accounts: await reviewAccounts(server.store, BENCH_PUBLISHER) };
+}
 
 /** A publisher's two self-hosted accounts: its capturista and its state's coordinador, by their API tokens. */
 export interface ReviewAccounts { capturista: string; coordinador: string }

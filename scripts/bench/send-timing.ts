@@ -6,10 +6,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { loadConfig } from '../../functions/src/config';
-import { startLocalServer } from '../../functions/src/server/local-server';
 import { XLSX_MIME } from '../../core/workflow/contract';
-import { reviewAccounts } from './review-during-load';
+import { startReviewServer } from './review-during-load';
 import { BENCH_PUBLISHER, syntheticWorkbook } from './synthetic-publisher';
 import { writeXlsx } from './write-xlsx';
 
@@ -19,11 +17,8 @@ async function run(): Promise<void> {
   process.env.METADATA_SERVER_DETECTION = 'none';
   const [dir, processes, worker] = process.argv.slice(2);
   const n = Number(processes);
-  const config = loadConfig({ INFRA_SQLITE: path.join(dir, 'servidor.sqlite'), PORT: '0' });
-  const server = await startLocalServer(config, { root: path.resolve(dir), seed: false, notices: false, log: (m) => console.error(m), backgroundWorker: worker });
+  const { server, accounts: { capturista } } = await startReviewServer(dir, worker);
   try {
-    await server.store.putPublisher(BENCH_PUBLISHER);
-    const { capturista } = await reviewAccounts(server.store, BENCH_PUBLISHER);
     const xlsx = path.join(dir, 'libro.xlsx');
     await writeXlsx(syntheticWorkbook(n), xlsx);
     const headers = { Authorization: `Bearer ${capturista}` };

@@ -10,9 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { loadConfig } from '../../functions/src/config';
-import { startLocalServer } from '../../functions/src/server/local-server';
-import { reviewAccounts, reviewCall } from './review-during-load';
+import { reviewCall, startReviewServer } from './review-during-load';
 import { BENCH_PUBLISHER, syntheticWorkbook } from './synthetic-publisher';
 import { writeXlsx } from './write-xlsx';
 
@@ -48,10 +46,7 @@ async function run(): Promise<void> {
   process.env.METADATA_SERVER_DETECTION = 'none';
   const [dir, processes, worker] = process.argv.slice(2);
   const n = Number(processes);
-  const config = loadConfig({ INFRA_SQLITE: path.join(dir, 'servidor.sqlite'), PORT: '0' });
-  const server = await startLocalServer(config, { root: path.resolve(dir), seed: false, log: (m) => console.error(m), ...(worker ? { backgroundWorker: worker } : {}) });
-  await server.store.putPublisher(BENCH_PUBLISHER);
-  const { capturista, coordinador } = await reviewAccounts(server.store, BENCH_PUBLISHER);
+  const { server, accounts: { capturista, coordinador } } = await startReviewServer(dir, worker);
 
   // A visitor, in a thread of its own, asks for the list of publishers again and again (an answer the server keeps
   // ready, a millisecond when nothing else runs) and remembers the slowest answer since it was last asked.
