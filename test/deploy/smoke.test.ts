@@ -16,7 +16,9 @@ import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emu
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from '../workflow/test-identity';
 import { startSheetsStub, type SheetsStub } from '../workflow/sheets-stub';
-import { projectWorkbook } from '../workflow/workflow-harness';
+import { projectWorkbook, xlsxOf } from '../workflow/workflow-harness';
+import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
+import { workbookValues } from '../../core/workflow/workbook-values';
 import { startStorageStub, type StorageStub } from '../storage-stub/storage-stub';
 import { startMetadataStub, type MetadataStub } from './metadata-stub';
 import { startTasksStub, type TasksStub } from './tasks-stub';
@@ -204,4 +206,18 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   } finally {
     await store.close();
   }
+
+  // A send in the cloud is a Google spreadsheet's id, always checked by a task (above). An .xlsx — what «Mis envíos»
+  // sends a self-hosted server — and the add-on's values are refused at the door, in Spanish, and leave nothing: no
+  // task, nothing in the bucket. So no workbook is ever read inside a request here, where Hosting cuts one at 60 s.
+  // (Taking uploads in the cloud would need somewhere private to keep them for the task: not the bulk bucket, which
+  // may be public — docs/deploy.md §3.5.)
+  const left = () => ({ tasks: tasks.tasks.length, objects: storage.objects.size });
+  const before = left();
+  const itait = projectWorkbook({ id: 'itait', name: 'ITAIT', state: 'Tamaulipas', ocidPrefix: 'ocds-itait1', projectIdPrefix: 'oc4ids-itait1', commitment: { projects: 5, periodicityDays: 90 } }, { title: 'Puente Madero' });
+  const xlsx = await request(bundle.review).post('/api/submissions?publisher=itait&archivo=obras.xlsx').set('Authorization', capturista).set('Content-Type', XLSX_MIME).send(await xlsxOf(itait));
+  expect([xlsx.status, xlsx.body.error]).toEqual([415, { code: 'uploads-disabled', message: 'Esta plataforma recibe hojas de cálculo de Google (spreadsheetId), no archivos .xlsx.' }]);
+  const values = await request(bundle.review).post('/api/submissions').set('Authorization', capturista).set('Content-Type', WORKBOOK_JSON_MIME).send(JSON.stringify({ spreadsheetId: SHEET, workbook: workbookValues(itait) }));
+  expect([values.status, values.body.error]).toEqual([415, { code: 'values-disabled', message: 'Esta plataforma lee la hoja de cálculo directamente: envíe solo «spreadsheetId».' }]);
+  expect(left()).toEqual(before);
 }, 30000);
