@@ -112,13 +112,14 @@ function notifyOption(store: Store, opts: HarnessOptions) {
 }
 
 /** What the preview route is given (workflow-routes.ts): its budget, and in the cloud the queue large sends' previews go to. */
-export interface PreviewOptions { previewBudgetMs?: number; previewQueue?: PreviewQueue; inlinePreviewMaxItems?: number; sendBudgetMs?: number; sendQueue?: SendQueue }
+export interface PreviewOptions { previewBudgetMs?: number; previewQueue?: PreviewQueue; inlinePreviewMaxItems?: number; sendBudgetMs?: number; sendQueue?: SendQueue; liveCompareBudgetMs?: number }
 const previewOptions = (opts: PreviewOptions): PreviewOptions => ({
   ...(opts.previewBudgetMs !== undefined ? { previewBudgetMs: opts.previewBudgetMs } : {}),
   ...(opts.previewQueue ? { previewQueue: opts.previewQueue } : {}),
   ...(opts.inlinePreviewMaxItems !== undefined ? { inlinePreviewMaxItems: opts.inlinePreviewMaxItems } : {}),
   ...(opts.sendBudgetMs !== undefined ? { sendBudgetMs: opts.sendBudgetMs } : {}),
   ...(opts.sendQueue ? { sendQueue: opts.sendQueue } : {}),
+  ...(opts.liveCompareBudgetMs !== undefined ? { liveCompareBudgetMs: opts.liveCompareBudgetMs } : {}),
 });
 
 export async function cloudHarness(opts: HarnessOptions & PreviewOptions & { wrapStore?: (s: Store) => Store; now?: () => Date; openStore?: () => Store } = {}): Promise<CloudHarness> {

@@ -67,6 +67,7 @@ import { foreignFileMessage, foreignKind } from '../ingest/xlsx/foreign-file';
 import { bufferBytes } from '../ingest/xlsx/zip-archive';
 import { gzippedValuesBody, valuesTooLarge } from './workbook-values-body';
 import { previewWithinBudget, type PreviewQueue } from './prepared-preview';
+import { LIVE_COMPARE_BUDGET_MS, liveSheetChanged } from './live-sheet-changed';
 import { isChecking, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer } from './send-check';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
@@ -123,6 +124,8 @@ export interface WorkflowDeps {
   notifyWaitMs?: number;
   /** Where submitted workbooks are taken in (checked, snapshot kept) and previews computed (submission-work.ts); default: in this thread. */
   work?: SubmissionWork;
+  /** What the preview and `compare` wait for the live Google sheet before saying they cannot tell (LIVE_COMPARE_BUDGET_MS). */
+  liveCompareBudgetMs?: number;
   /** What a preview request waits before answering «se está preparando» (prepared-preview.ts PREVIEW_BUDGET_MS). */
   previewBudgetMs?: number;
   /** The cloud: large sends' previews are computed by a task of this queue (prepared-preview.ts). */
@@ -243,6 +246,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   // Registering publishers and commitments shares this deployment's identity (admin only).
   router.use(publisherAdminRoutes({ store, authenticator: deps.authenticator, now }));
   const stamp = () => now().toISOString();
+  const liveBudget = deps.liveCompareBudgetMs ?? LIVE_COMPARE_BUDGET_MS;
 
   /** A submission as the contract shows it: user ids become e-mails, findings are rendered in Spanish. */
   const views = async (items: Submission[]): Promise<SubmissionView[]> => {
@@ -686,15 +690,10 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       throw new HttpError(503, PREVIEW_PREPARING, `Preparando la vista previa: la plataforma está calculando qué cambiaría al aprobar este envío${sizeOfSend(submission.snapshot)}. Con libros así de grandes tarda hasta unos minutos; vuelva a consultarla en unos segundos.`);
     }
     const { currentPublicationId, preview } = prepared;
-    // Did the implementer keep editing after submitting? Only a Google Sheet can be looked at again.
-    let liveChanged: boolean | null = null;
-    if (submission.source.kind === 'sheets' && deps.sheets) {
-      try {
-        liveChanged = encodeSnapshot(await deps.sheets(submission.source.spreadsheetId).read()).contentHash !== submission.snapshot.contentHash;
-      } catch {
-        liveChanged = null;
-      }
-    }
+    // Did the implementer keep editing after submitting? Only a Google Sheet can be looked at again, within a budget
+    // (live-sheet-changed.ts: a large sheet, or Google slow, took the request past Hosting's 60 s).
+    const { source } = submission;
+    const liveChanged = source.kind === 'sheets' && deps.sheets ? await liveSheetChanged(() => deps.sheets!(source.spreadsheetId).read(), submission.snapshot.contentHash, liveBudget) : null;
     // Said before the coordinator clicks «Aprobar», which refuses it then (approve-submission.ts claimApproval).
     const newer = AWAITING_DECISION.includes(submission.status) ? await newerApproved(store, submission) : undefined;
     const body: PreviewAnswer = { ...(await answer(user, submission)), currentPublicationId, preview, liveChanged, newerApprovedAt: newer ? sentAt(newer) : null };
@@ -709,16 +708,11 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     // Self-hosted, the add-on sends the values as it would send them (the same body as a submission's).
     const values = checkRequest(() => checkCreateRequest(req.body)).workbook;
-    let workbook: WorkbookModel | undefined;
-    if (values && submission.source.kind === 'values') workbook = { sheets: values.sheets };
-    else if (submission.source.kind === 'sheets' && deps.sheets) {
-      try {
-        workbook = await deps.sheets(submission.source.spreadsheetId).read();
-      } catch {
-        workbook = undefined;
-      }
-    }
-    const changed = workbook && submission.snapshot ? encodeSnapshot(workbook).contentHash !== submission.snapshot.contentHash : null;
+    const { source, snapshot } = submission;
+    let changed: boolean | null = null;
+    if (snapshot && values && source.kind === 'values') changed = encodeSnapshot({ sheets: values.sheets }).contentHash !== snapshot.contentHash;
+    // In the cloud the sheet is read here, within the same budget as the preview's (live-sheet-changed.ts).
+    else if (snapshot && source.kind === 'sheets' && deps.sheets) changed = await liveSheetChanged(() => deps.sheets!(source.spreadsheetId).read(), snapshot.contentHash, liveBudget);
     const body: CompareAnswer = { ...(await answer(user, submission)), changed };
     res.json(body);
   });
