@@ -21,6 +21,11 @@ import { BULK_FILES, bulkPrefix, publicationFolder } from '../functions/src/publ
 import { FULL_REREAD_MS } from '../functions/src/api/current-publications';
 import { ROLES } from '../core/workflow/contract';
 import { READ_EXPOSED_HEADERS, READ_REQUEST_HEADERS } from '../functions/src/api/read-cors';
+import { COLLECTIONS } from '../functions/src/store/collections';
+import { CHECKING_LEASE_MS, KEEP_CHECKS_MS, SEND_BUDGET_MS, SEND_TASK_ATTEMPTS } from '../functions/src/workflow/send-check';
+import { INLINE_PREVIEW_MAX_ITEMS, PREVIEW_BUDGET_MS, PREVIEW_TASK_ATTEMPTS } from '../functions/src/workflow/prepared-preview';
+import { PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING, SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS } from '../core/workflow/contract';
+import { HELP } from '../functions/src/cli/help';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const guide = read('docs/deploy.md');
@@ -95,6 +100,9 @@ describe('docs/deploy.md §6: the environment file', () => {
       expect(endpoint(name).secretEnvironmentVariables).toEqual([{ key: 'SMTP_PASS' }]);
     }
     expect(smtpFromEnv({ SMTP_HOST: 'smtp.estado.gob.mx', SMTP_PASS: 'secreto' })?.pass).toBe('secreto');
+    // The sender §6 says is used without MAIL_FROM.
+    expect(section(6)).toContain('`Infraestructura Abierta <no-responder@SMTP_HOST>`');
+    expect(smtpFromEnv({ SMTP_HOST: 'smtp.estado.gob.mx' })?.from).toBe('Infraestructura Abierta <no-responder@smtp.estado.gob.mx>');
     expect(DEPLOYMENT_VARIABLES).not.toContain('SMTP_PASS');
   });
 
@@ -189,10 +197,37 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
   });
 
   it('the log lines the guide tells operators to alert on are the ones the functions write', () => {
-    for (const line of ['is being published by another attempt', 'falló la publicación', 'Configuración inválida: ', 'El servidor no está configurado: ']) {
+    for (const line of ['is being published by another attempt', 'falló la publicación', 'Configuración inválida: ', 'El servidor no está configurado: ', 'no se pudo encolar']) {
       expect(guide).toContain(line);
       expect(code).toContain(line);
     }
+    // Every task the queue refuses is logged so (the publication's, a send's check, a large preview's).
+    expect(code.match(/no se pudo encolar (la publicación|la revisión del envío|la vista previa)/g)?.sort()).toEqual(['no se pudo encolar la publicación', 'no se pudo encolar la revisión del envío', 'no se pudo encolar la vista previa']);
+  });
+
+  // §8 step 2 and §4: what goes to the publishSubmission queue, and the waits, codes and retention the guide states.
+  it('the sends, previews and publications the queue carries, with the budgets, codes and retention §8 states', () => {
+    const index = read('functions/src/index.ts');
+    // Three kinds of task, each enqueued by its own queue (a new kind fails here until §4 and §8 say it).
+    expect([...index.matchAll(/=> enqueueTask\(([^)]*)\)/g)].map((m) => m[1]).sort()).toEqual(['task', '{ preview }', '{ send }'].sort());
+    const enqueuer = /- `cloudtasks\.enqueuer` y `iam\.serviceAccountUser`:[\s\S]*?\n- /.exec(section(4))?.[0] ?? '';
+    for (const words of ['cada envío de una hoja', 'cada aprobación', 'vista previa de un envío grande', '`send-unscheduled`']) expect({ words, said: enqueuer.includes(words) }).toEqual({ words, said: true });
+    const step = section(8);
+    expect(step).toContain(`espera hasta ${SEND_BUDGET_MS / 1000} s lo que la tarea guarda`);
+    expect(PREVIEW_BUDGET_MS).toBe(SEND_BUDGET_MS);
+    expect(step).toContain(`202 \`${SEND_CHECKING}\` con \`Location: ${WORKFLOW_PATHS.sendCheck('<id>').replace('%3Cid%3E', '<id>')}\` y \`Retry-After: ${SEND_CHECKING_RETRY_SECONDS}\``);
+    expect(step).toContain(`503 \`${PREVIEW_PREPARING}\` con \`Retry-After: ${PREVIEW_PREPARING_RETRY_SECONDS}\``);
+    expect(step).toContain(`más de ${INLINE_PREVIEW_MAX_ITEMS.toLocaleString('en-US')} procesos y proyectos`);
+    // «muere dos veces … su tercer intento»: the attempt that says so is the last one.
+    expect(SEND_TASK_ATTEMPTS).toBe(3);
+    expect(PREVIEW_TASK_ATTEMPTS).toBe(3);
+    expect(step.match(/muere dos veces/g)).toHaveLength(2);
+    expect(step).toContain(`sin resultado a los ${CHECKING_LEASE_MS / 60_000} minutos`);
+    expect(KEEP_CHECKS_MS).toBe(7 * 86_400_000);
+    expect(step).toMatch(/lo borra una semana\s+después de guardado/);
+    for (const code of ['send-interrupted', 'send-unscheduled']) expect(read('functions/src/workflow/send-check.ts')).toContain(`'${code}'`);
+    // The daily job removes them (§8), as its row in the first table says.
+    expect(index).toMatch(/export const updateReminders[\s\S]*forgetOldSendChecks\(/);
   });
 });
 
@@ -215,6 +250,13 @@ describe('docs/deploy.md §3, §5, §7: what the guide names of the store, the b
       const wanted = { collectionGroup: collection, queryScope: 'COLLECTION', fields: fields.map((fieldPath) => ({ fieldPath, order: 'ASCENDING' })) };
       expect({ file, found: indexes.some((i) => JSON.stringify(i) === JSON.stringify(wanted)) }).toEqual({ file, found: true });
     }
+  });
+
+  // A deployer exports, counts and pays for what the functions keep: §3 names every collection the store writes.
+  it('§3 names every Firestore collection the store keeps, and no other', () => {
+    const list = /Las funciones crean solas sus colecciones[\s\S]*?Nada que\s+crear a mano/.exec(section(3))?.[0] ?? '';
+    const named = [...list.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1]).filter((n) => n !== 'FIRESTORE_NAMESPACE');
+    expect([...named].sort()).toEqual(Object.keys(COLLECTIONS).sort());
   });
 
   it('§3: the lifecycle rule names the folders the bulk files are written to, and §11 how many files a publication writes', () => {
@@ -268,8 +310,16 @@ describe('docs/deploy.md: commands, scripts and files', () => {
       const words = (line.match(/"[^"]*"|\S+/g) ?? []).map((w) => w.replace(/^\[|\]$/g, ''));
       const [command, ...rest] = words;
       expect({ line, command: command in KNOWN_OPTIONS }).toEqual({ line, command: true });
-      const unknown = Object.keys(parseArgs(rest).options).filter((o) => !KNOWN_OPTIONS[command].includes(o) && !COMMON_OPTIONS.includes(o));
+      const parsed = parseArgs(rest);
+      const unknown = Object.keys(parsed.options).filter((o) => !KNOWN_OPTIONS[command].includes(o) && !COMMON_OPTIONS.includes(o));
       expect({ line, unknown }).toEqual({ line, unknown: [] });
+      // The commands with actions (`users add`, `publications rebuild-bulk`): an action the CLI's help lists.
+      if (['users', 'publishers', 'publications'].includes(command)) {
+        const action = parsed.positional[0];
+        expect({ line, action: new RegExp(`\\b${command} ${action}\\b`).test(HELP) }).toEqual({ line, action: true });
+      }
+      // --nube works on the commands the help says it does.
+      if (parsed.options.nube !== undefined) expect({ line, cloud: ['users', 'publishers', 'publications', 'history'].includes(command) }).toEqual({ line, cloud: true });
     }
   });
 
@@ -294,6 +344,19 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     }
     // A send's notice counts the accounts, all and those of each role, as §11 says.
     expect(section(11)).toContain(`${ROLES.length + 1} conteos`);
+  });
+
+  // Both upgrade paths rewrite the bulk files in the new form and bring the add-on of the same version; so does the way back.
+  it('the upgrade steps rebuild the bulk downloads and push the add-on of the same version', () => {
+    const block = (text: string, heading: string) => /```sh\n([\s\S]*?)```/.exec(text.slice(text.indexOf(heading)))?.[1] ?? '';
+    const cloud = block(section(10), '### Actualizar a una versión nueva');
+    expect(cloud).toContain('npx infra-abierta publications rebuild-bulk --nube --proyecto <PROYECTO>');
+    expect(cloud).toContain('npm run push:addon');
+    expect(cloud.indexOf('npm run push:addon')).toBeGreaterThan(cloud.indexOf('firebase deploy --only functions,hosting'));
+    expect(block(section(10), '### Volver a la versión anterior')).toContain('npm run push:addon');
+    const selfHosted = block(read('docs/operations.md'), '## Actualizar a una versión nueva (servidor propio)');
+    expect(selfHosted).toContain('npx infra-abierta publications rebuild-bulk');
+    expect(selfHosted).toContain('npm run push:addon');
   });
 
   it('the repository files the guide names exist (built ones are named by their build)', () => {
