@@ -26,6 +26,12 @@ import { CHECKING_LEASE_MS, KEEP_CHECKS_MS, SEND_BUDGET_MS, SEND_TASK_ATTEMPTS }
 import { INLINE_PREVIEW_MAX_ITEMS, PREVIEW_BUDGET_MS, PREVIEW_TASK_ATTEMPTS } from '../functions/src/workflow/prepared-preview';
 import { PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING, SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS } from '../core/workflow/contract';
 import { HELP } from '../functions/src/cli/help';
+import request from 'supertest';
+import { cloudHarness, projectWorkbook, PUBLISHERS, type CloudHarness } from './workflow/workflow-harness';
+import { countingBackend } from './support/counting-backend';
+import { createStore } from '../functions/src/store/document-store';
+import type { DocumentBackend } from '../functions/src/store/document-backend';
+import { forgetOldSendChecks } from '../functions/src/workflow/send-check';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const guide = read('docs/deploy.md');
@@ -372,5 +378,87 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     // §9: addon/config.json has the keys the add-on build reads, named as the guide names them.
     expect(Object.keys(JSON.parse(read('addon/config.example.json')) as object).sort()).toEqual(['backendUrl', 'serviceAccount']);
     for (const name of ['ADDON_BACKEND_URL', 'ADDON_SERVICE_ACCOUNT']) expect(read('scripts/build-addon.ts')).toContain(`env.${name}`);
+  });
+});
+
+// §11's table of what each review step reads and writes, counted on the real store as Firestore bills it, with the
+// cloud's wiring: a send checked by its task (delivered here as Cloud Tasks would), a preview kept once computed.
+describe('docs/deploy.md §11: what a send and a preview read and write', () => {
+  const counted = countingBackend();
+  const writes = new Map<string, number>();
+  const wrote = (c: string, n: number) => writes.set(c, (writes.get(c) ?? 0) + n);
+  const b = counted.backend;
+  const backend: DocumentBackend = {
+    ...b,
+    create: async (c, row) => { wrote(c, 1); return b.create(c, row); },
+    putMany: async (c, rows) => { wrote(c, rows.length); return b.putMany(c, rows); },
+    modify: async (c, id, change) => { wrote(c, 1); return b.modify(c, id, change); },
+    delete: async (c, id) => { wrote(`-${c}`, 1); return b.delete(c, id); },
+    deleteWhere: async (c, where) => { const n = await b.deleteWhere(c, where); wrote(`-${c}`, n); return n; },
+  };
+  const SHEET = '1CostsOfTheGuide0123456789abcdefghijklmnopq';
+  let h: CloudHarness;
+  let polled = 0;
+  beforeAll(async () => {
+    h = await cloudHarness({ openStore: () => createStore(backend), sendQueue: { async enqueue(task) { setTimeout(() => void h.runSendTask(task, 0), 10); } } });
+  });
+  afterAll(() => h.close());
+  const counts = () => {
+    const out = { reads: Object.fromEntries(counted.reads) as Record<string, number>, total: counted.count(), writes: Object.fromEntries(writes) as Record<string, number> };
+    counted.reset();
+    writes.clear();
+    return out;
+  };
+  const row = (name: string) => new RegExp(`^\\| ${name} \\|(.*)$`, 'm').exec(section(11))?.[1] ?? '';
+  const send = async (title: string) => {
+    h.stub.put(SHEET, projectWorkbook(PUBLISHERS[0], { title }));
+    counts();
+    const started = Date.now();
+    const res = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET, spreadsheetName: 'Obras' });
+    polled = Math.ceil((Date.now() - started) / 1000);
+    return { res, ...counts() };
+  };
+
+  it('a send: ≈ 11 reads with its task, 1 more each second review waits; its check kept twice, removed a week later with 3 reads', async () => {
+    expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('≈ 11 entre la solicitud y la tarea que revisa el libro, más 1 por cada segundo que `review` espera');
+    expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('+ 2 del resultado de la revisión (`sendChecks`');
+    expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('a la semana, 3 al borrar ese resultado');
+    await send('Parque');
+    const { res, reads, total, writes: w } = await send('Parque renovado');
+    expect([200, 201]).toContain(res.status);
+    // The task reads the check once; every other read of it is review looking for the answer, once a second.
+    expect((reads.sendChecks ?? 0) - 1).toBeLessThanOrEqual(polled);
+    expect(total - (reads.sendChecks ?? 0) + 1).toBeLessThanOrEqual(11);
+    expect(total - (reads.sendChecks ?? 0) + 1).toBeGreaterThanOrEqual(8);
+    expect(w.sendChecks).toBe(2);
+    // The submission, its snapshot's parts (1 for this small workbook), the audit entry: «4 (…2 en el ejemplo…)».
+    expect((w.submissions ?? 0) + (w.snapshots ?? 0) + (w.audit ?? 0)).toBeLessThanOrEqual(4);
+    const removed = await forgetOldSendChecks(h.store, new Date(Date.now() + 8 * 86_400_000));
+    const cleanup = counts();
+    expect(removed).toBe(2);
+    expect(cleanup.total).toBe(2 * 3);
+    expect(cleanup.writes['-sendChecks']).toBe(2);
+  });
+
+  it('a preview: ≈ 13 reads and the published releases and projects the first time, 2 writes; then ≈ 10 and none', async () => {
+    const first = await send('Parque de la guía');
+    // Published once, then sent again: the preview compares with that publication.
+    await request(h.app).post(`/api/submissions/${first.res.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA')).send({}).expect(200);
+    const again = await send('Parque de la guía, segunda versión');
+    const publication = (await h.store.getCurrent(PUBLISHERS[0].id)) as { id: string };
+    const published = (await h.store.getPublication(publication.id))?.counts as { releases: number; projects: number };
+    counts();
+    const preview = () => request(h.app).get(`/api/submissions/${again.res.body.submission.id}/preview`).set('Authorization', h.bearer('coordinadorA')).expect(200);
+    await preview();
+    const computed = counts();
+    expect(row('Vista previa')).toContain('≈ 13 + las entregas y los proyectos de la publicación vigente');
+    // A query that finds nothing is billed 1 read.
+    expect(computed.total - Math.max(1, published.releases) - Math.max(1, published.projects)).toBeLessThanOrEqual(13);
+    expect(computed.writes).toEqual({ previews: 2 });
+    await preview();
+    const kept = counts();
+    expect(row('Vista previa')).toContain('después, ≈ 10: se lee la guardada');
+    expect(kept.total).toBeLessThanOrEqual(10);
+    expect(kept.writes).toEqual({});
   });
 });
