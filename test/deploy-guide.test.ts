@@ -243,6 +243,9 @@ describe('docs/deploy.md §3, §5, §7: what the guide names of the store, the b
     const permisos = /- Permisos: [\s\S]*?\n2\. /.exec(section(5))?.[0] ?? '';
     const listed = [...permisos.matchAll(/`([a-z._]+)`/g)].map((m) => m[1]).filter((s) => !s.endsWith('.json') && !s.endsWith('.ts'));
     expect(listed.sort()).toEqual([...scopes].sort());
+    // addon/README.md, «Probar»: the permissions Google asks the official to authorize, the same ones.
+    const probar = /7\. \*\*Probar\.\*\*[\s\S]*?\n8\. /.exec(read('addon/README.md'))?.[0] ?? '';
+    expect([...probar.matchAll(/`([a-z._]+)`/g)].map((m) => m[1]).filter((s) => s !== 'urlFetchWhitelist').sort()).toEqual([...scopes].sort());
   });
 
   it('every composite index the guides name (`users (email, sk)`, `users (role, sk)`, `snapshots (head, sk)`) is in the generated indexes', () => {
