@@ -21,6 +21,17 @@ import { BULK_FILES, bulkPrefix, publicationFolder } from '../functions/src/publ
 import { FULL_REREAD_MS } from '../functions/src/api/current-publications';
 import { ROLES } from '../core/workflow/contract';
 import { READ_EXPOSED_HEADERS, READ_REQUEST_HEADERS } from '../functions/src/api/read-cors';
+import { COLLECTIONS } from '../functions/src/store/collections';
+import { CHECKING_LEASE_MS, KEEP_CHECKS_MS, SEND_BUDGET_MS, SEND_TASK_ATTEMPTS } from '../functions/src/workflow/send-check';
+import { INLINE_PREVIEW_MAX_ITEMS, PREVIEW_BUDGET_MS, PREVIEW_TASK_ATTEMPTS } from '../functions/src/workflow/prepared-preview';
+import { PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING, SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS } from '../core/workflow/contract';
+import { HELP } from '../functions/src/cli/help';
+import request from 'supertest';
+import { cloudHarness, projectWorkbook, PUBLISHERS, type CloudHarness } from './workflow/workflow-harness';
+import { countingBackend } from './support/counting-backend';
+import { createStore } from '../functions/src/store/document-store';
+import type { DocumentBackend } from '../functions/src/store/document-backend';
+import { forgetOldSendChecks } from '../functions/src/workflow/send-check';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const guide = read('docs/deploy.md');
@@ -80,6 +91,19 @@ describe('docs/deploy.md §6: the environment file', () => {
     expect(mib).toBeGreaterThanOrEqual(2 * 31);
   });
 
+  // A value out of range stops the functions (§6's 503): the table says the range each number may take.
+  it('the ranges §6 states for the numeric variables are the ones the configuration accepts', () => {
+    const base = { INFRA_MODE: 'cloud', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://x.web.app', BULK_BUCKET: 'x.appspot.com' };
+    for (const [name, low, high] of [['CURRENT_TTL_MS', 0, 3_600_000], ['MAX_BODY_BYTES', 1024, 209_715_200]] as const) {
+      const cell = new RegExp(`^\\| \`${name}\` \\|[^\\n]*de ${low}[^\\n]* a ${high}\\b`, 'm');
+      expect({ name, stated: cell.test(section(6)) }).toEqual({ name, stated: true });
+      expect(() => loadConfig({ ...base, [name]: String(low) })).not.toThrow();
+      expect(() => loadConfig({ ...base, [name]: String(high) })).not.toThrow();
+      expect(() => loadConfig({ ...base, [name]: String(low - 1) })).toThrow(new RegExp(name));
+      expect(() => loadConfig({ ...base, [name]: String(high + 1) })).toThrow(new RegExp(name));
+    }
+  });
+
   it('the defaults §6 and §11 state for the pointer checks are the code\'s', () => {
     const base = { INFRA_MODE: 'cloud', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://x.web.app', BULK_BUCKET: 'x.appspot.com' };
     expect(section(6)).toContain(`predeterminado ${loadConfig(base).currentTtlMs} en la nube`);
@@ -95,6 +119,9 @@ describe('docs/deploy.md §6: the environment file', () => {
       expect(endpoint(name).secretEnvironmentVariables).toEqual([{ key: 'SMTP_PASS' }]);
     }
     expect(smtpFromEnv({ SMTP_HOST: 'smtp.estado.gob.mx', SMTP_PASS: 'secreto' })?.pass).toBe('secreto');
+    // The sender §6 says is used without MAIL_FROM.
+    expect(section(6)).toContain('`Infraestructura Abierta <no-responder@SMTP_HOST>`');
+    expect(smtpFromEnv({ SMTP_HOST: 'smtp.estado.gob.mx' })?.from).toBe('Infraestructura Abierta <no-responder@smtp.estado.gob.mx>');
     expect(DEPLOYMENT_VARIABLES).not.toContain('SMTP_PASS');
   });
 
@@ -189,10 +216,37 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
   });
 
   it('the log lines the guide tells operators to alert on are the ones the functions write', () => {
-    for (const line of ['is being published by another attempt', 'falló la publicación', 'Configuración inválida: ', 'El servidor no está configurado: ']) {
+    for (const line of ['is being published by another attempt', 'falló la publicación', 'Configuración inválida: ', 'El servidor no está configurado: ', 'no se pudo encolar']) {
       expect(guide).toContain(line);
       expect(code).toContain(line);
     }
+    // Every task the queue refuses is logged so (the publication's, a send's check, a large preview's).
+    expect(code.match(/no se pudo encolar (la publicación|la revisión del envío|la vista previa)/g)?.sort()).toEqual(['no se pudo encolar la publicación', 'no se pudo encolar la revisión del envío', 'no se pudo encolar la vista previa']);
+  });
+
+  // §8 step 2 and §4: what goes to the publishSubmission queue, and the waits, codes and retention the guide states.
+  it('the sends, previews and publications the queue carries, with the budgets, codes and retention §8 states', () => {
+    const index = read('functions/src/index.ts');
+    // Three kinds of task, each enqueued by its own queue (a new kind fails here until §4 and §8 say it).
+    expect([...index.matchAll(/=> enqueueTask\(([^)]*)\)/g)].map((m) => m[1]).sort()).toEqual(['task', '{ preview }', '{ send }'].sort());
+    const enqueuer = /- `cloudtasks\.enqueuer` y `iam\.serviceAccountUser`:[\s\S]*?\n- /.exec(section(4))?.[0] ?? '';
+    for (const words of ['cada envío de una hoja', 'cada aprobación', 'vista previa de un envío grande', '`send-unscheduled`']) expect({ words, said: enqueuer.includes(words) }).toEqual({ words, said: true });
+    const step = section(8);
+    expect(step).toContain(`espera hasta ${SEND_BUDGET_MS / 1000} s lo que la tarea guarda`);
+    expect(PREVIEW_BUDGET_MS).toBe(SEND_BUDGET_MS);
+    expect(step).toContain(`202 \`${SEND_CHECKING}\` con \`Location: ${WORKFLOW_PATHS.sendCheck('<id>').replace('%3Cid%3E', '<id>')}\` y \`Retry-After: ${SEND_CHECKING_RETRY_SECONDS}\``);
+    expect(step).toContain(`503 \`${PREVIEW_PREPARING}\` con \`Retry-After: ${PREVIEW_PREPARING_RETRY_SECONDS}\``);
+    expect(step).toContain(`más de ${INLINE_PREVIEW_MAX_ITEMS.toLocaleString('en-US')} procesos y proyectos`);
+    // «muere dos veces … su tercer intento»: the attempt that says so is the last one.
+    expect(SEND_TASK_ATTEMPTS).toBe(3);
+    expect(PREVIEW_TASK_ATTEMPTS).toBe(3);
+    expect(step.match(/muere dos veces/g)).toHaveLength(2);
+    expect(step).toContain(`sin resultado a los ${CHECKING_LEASE_MS / 60_000} minutos`);
+    expect(KEEP_CHECKS_MS).toBe(7 * 86_400_000);
+    expect(step).toMatch(/lo borra una semana\s+después de guardado/);
+    for (const code of ['send-interrupted', 'send-unscheduled']) expect(read('functions/src/workflow/send-check.ts')).toContain(`'${code}'`);
+    // The daily job removes them (§8), as its row in the first table says.
+    expect(index).toMatch(/export const updateReminders[\s\S]*forgetOldSendChecks\(/);
   });
 });
 
@@ -202,6 +256,9 @@ describe('docs/deploy.md §3, §5, §7: what the guide names of the store, the b
     const permisos = /- Permisos: [\s\S]*?\n2\. /.exec(section(5))?.[0] ?? '';
     const listed = [...permisos.matchAll(/`([a-z._]+)`/g)].map((m) => m[1]).filter((s) => !s.endsWith('.json') && !s.endsWith('.ts'));
     expect(listed.sort()).toEqual([...scopes].sort());
+    // addon/README.md, «Probar»: the permissions Google asks the official to authorize, the same ones.
+    const probar = /7\. \*\*Probar\.\*\*[\s\S]*?\n8\. /.exec(read('addon/README.md'))?.[0] ?? '';
+    expect([...probar.matchAll(/`([a-z._]+)`/g)].map((m) => m[1]).filter((s) => s !== 'urlFetchWhitelist').sort()).toEqual([...scopes].sort());
   });
 
   it('every composite index the guides name (`users (email, sk)`, `users (role, sk)`, `snapshots (head, sk)`) is in the generated indexes', () => {
@@ -215,6 +272,13 @@ describe('docs/deploy.md §3, §5, §7: what the guide names of the store, the b
       const wanted = { collectionGroup: collection, queryScope: 'COLLECTION', fields: fields.map((fieldPath) => ({ fieldPath, order: 'ASCENDING' })) };
       expect({ file, found: indexes.some((i) => JSON.stringify(i) === JSON.stringify(wanted)) }).toEqual({ file, found: true });
     }
+  });
+
+  // A deployer exports, counts and pays for what the functions keep: §3 names every collection the store writes.
+  it('§3 names every Firestore collection the store keeps, and no other', () => {
+    const list = /Las funciones crean solas sus colecciones[\s\S]*?Nada que\s+crear a mano/.exec(section(3))?.[0] ?? '';
+    const named = [...list.matchAll(/`([a-zA-Z]+)`/g)].map((m) => m[1]).filter((n) => n !== 'FIRESTORE_NAMESPACE');
+    expect([...named].sort()).toEqual(Object.keys(COLLECTIONS).sort());
   });
 
   it('§3: the lifecycle rule names the folders the bulk files are written to, and §11 how many files a publication writes', () => {
@@ -268,8 +332,16 @@ describe('docs/deploy.md: commands, scripts and files', () => {
       const words = (line.match(/"[^"]*"|\S+/g) ?? []).map((w) => w.replace(/^\[|\]$/g, ''));
       const [command, ...rest] = words;
       expect({ line, command: command in KNOWN_OPTIONS }).toEqual({ line, command: true });
-      const unknown = Object.keys(parseArgs(rest).options).filter((o) => !KNOWN_OPTIONS[command].includes(o) && !COMMON_OPTIONS.includes(o));
+      const parsed = parseArgs(rest);
+      const unknown = Object.keys(parsed.options).filter((o) => !KNOWN_OPTIONS[command].includes(o) && !COMMON_OPTIONS.includes(o));
       expect({ line, unknown }).toEqual({ line, unknown: [] });
+      // The commands with actions (`users add`, `publications rebuild-bulk`): an action the CLI's help lists.
+      if (['users', 'publishers', 'publications'].includes(command)) {
+        const action = parsed.positional[0];
+        expect({ line, action: new RegExp(`\\b${command} ${action}\\b`).test(HELP) }).toEqual({ line, action: true });
+      }
+      // --nube works on the commands the help says it does.
+      if (parsed.options.nube !== undefined) expect({ line, cloud: ['users', 'publishers', 'publications', 'history'].includes(command) }).toEqual({ line, cloud: true });
     }
   });
 
@@ -296,6 +368,19 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     expect(section(11)).toContain(`${ROLES.length + 1} conteos`);
   });
 
+  // Both upgrade paths rewrite the bulk files in the new form and bring the add-on of the same version; so does the way back.
+  it('the upgrade steps rebuild the bulk downloads and push the add-on of the same version', () => {
+    const block = (text: string, heading: string) => /```sh\n([\s\S]*?)```/.exec(text.slice(text.indexOf(heading)))?.[1] ?? '';
+    const cloud = block(section(10), '### Actualizar a una versión nueva');
+    expect(cloud).toContain('npx infra-abierta publications rebuild-bulk --nube --proyecto <PROYECTO>');
+    expect(cloud).toContain('npm run push:addon');
+    expect(cloud.indexOf('npm run push:addon')).toBeGreaterThan(cloud.indexOf('firebase deploy --only functions,hosting'));
+    expect(block(section(10), '### Volver a la versión anterior')).toContain('npm run push:addon');
+    const selfHosted = block(read('docs/operations.md'), '## Actualizar a una versión nueva (servidor propio)');
+    expect(selfHosted).toContain('npx infra-abierta publications rebuild-bulk');
+    expect(selfHosted).toContain('npm run push:addon');
+  });
+
   it('the repository files the guide names exist (built ones are named by their build)', () => {
     const named = new Set([...guide.matchAll(/`((?:\.?[\w-]+\/)*[\w.-]+\.(?:ts|js|json|md|rules))`/g)].map((m) => m[1]));
     const built = ['functions/lib/index.js', 'addon/dist/appsscript.json', 'addon/config.json', 'ciclo.json', 'ciclo-respaldos.json', 'politica.yaml'];
@@ -309,5 +394,87 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     // §9: addon/config.json has the keys the add-on build reads, named as the guide names them.
     expect(Object.keys(JSON.parse(read('addon/config.example.json')) as object).sort()).toEqual(['backendUrl', 'serviceAccount']);
     for (const name of ['ADDON_BACKEND_URL', 'ADDON_SERVICE_ACCOUNT']) expect(read('scripts/build-addon.ts')).toContain(`env.${name}`);
+  });
+});
+
+// §11's table of what each review step reads and writes, counted on the real store as Firestore bills it, with the
+// cloud's wiring: a send checked by its task (delivered here as Cloud Tasks would), a preview kept once computed.
+describe('docs/deploy.md §11: what a send and a preview read and write', () => {
+  const counted = countingBackend();
+  const writes = new Map<string, number>();
+  const wrote = (c: string, n: number) => writes.set(c, (writes.get(c) ?? 0) + n);
+  const b = counted.backend;
+  const backend: DocumentBackend = {
+    ...b,
+    create: async (c, row) => { wrote(c, 1); return b.create(c, row); },
+    putMany: async (c, rows) => { wrote(c, rows.length); return b.putMany(c, rows); },
+    modify: async (c, id, change) => { wrote(c, 1); return b.modify(c, id, change); },
+    delete: async (c, id) => { wrote(`-${c}`, 1); return b.delete(c, id); },
+    deleteWhere: async (c, where) => { const n = await b.deleteWhere(c, where); wrote(`-${c}`, n); return n; },
+  };
+  const SHEET = '1CostsOfTheGuide0123456789abcdefghijklmnopq';
+  let h: CloudHarness;
+  let polled = 0;
+  beforeAll(async () => {
+    h = await cloudHarness({ openStore: () => createStore(backend), sendQueue: { async enqueue(task) { setTimeout(() => void h.runSendTask(task, 0), 10); } } });
+  });
+  afterAll(() => h.close());
+  const counts = () => {
+    const out = { reads: Object.fromEntries(counted.reads) as Record<string, number>, total: counted.count(), writes: Object.fromEntries(writes) as Record<string, number> };
+    counted.reset();
+    writes.clear();
+    return out;
+  };
+  const row = (name: string) => new RegExp(`^\\| ${name} \\|(.*)$`, 'm').exec(section(11))?.[1] ?? '';
+  const send = async (title: string) => {
+    h.stub.put(SHEET, projectWorkbook(PUBLISHERS[0], { title }));
+    counts();
+    const started = Date.now();
+    const res = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET, spreadsheetName: 'Obras' });
+    polled = Math.ceil((Date.now() - started) / 1000);
+    return { res, ...counts() };
+  };
+
+  it('a send: ≈ 11 reads with its task, 1 more each second review waits; its check kept twice, removed a week later with 3 reads', async () => {
+    expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('≈ 11 entre la solicitud y la tarea que revisa el libro, más 1 por cada segundo que `review` espera');
+    expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('+ 2 del resultado de la revisión (`sendChecks`');
+    expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('a la semana, 3 al borrar ese resultado');
+    await send('Parque');
+    const { res, reads, total, writes: w } = await send('Parque renovado');
+    expect([200, 201]).toContain(res.status);
+    // The task reads the check once; every other read of it is review looking for the answer, once a second.
+    expect((reads.sendChecks ?? 0) - 1).toBeLessThanOrEqual(polled);
+    expect(total - (reads.sendChecks ?? 0) + 1).toBeLessThanOrEqual(11);
+    expect(total - (reads.sendChecks ?? 0) + 1).toBeGreaterThanOrEqual(8);
+    expect(w.sendChecks).toBe(2);
+    // The submission, its snapshot's parts (1 for this small workbook), the audit entry: «4 (…2 en el ejemplo…)».
+    expect((w.submissions ?? 0) + (w.snapshots ?? 0) + (w.audit ?? 0)).toBeLessThanOrEqual(4);
+    const removed = await forgetOldSendChecks(h.store, new Date(Date.now() + 8 * 86_400_000));
+    const cleanup = counts();
+    expect(removed).toBe(2);
+    expect(cleanup.total).toBe(2 * 3);
+    expect(cleanup.writes['-sendChecks']).toBe(2);
+  });
+
+  it('a preview: ≈ 13 reads and the published releases and projects the first time, 2 writes; then ≈ 10 and none', async () => {
+    const first = await send('Parque de la guía');
+    // Published once, then sent again: the preview compares with that publication.
+    await request(h.app).post(`/api/submissions/${first.res.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA')).send({}).expect(200);
+    const again = await send('Parque de la guía, segunda versión');
+    const publication = (await h.store.getCurrent(PUBLISHERS[0].id)) as { id: string };
+    const published = (await h.store.getPublication(publication.id))?.counts as { releases: number; projects: number };
+    counts();
+    const preview = () => request(h.app).get(`/api/submissions/${again.res.body.submission.id}/preview`).set('Authorization', h.bearer('coordinadorA')).expect(200);
+    await preview();
+    const computed = counts();
+    expect(row('Vista previa')).toContain('≈ 13 + las entregas y los proyectos de la publicación vigente');
+    // A query that finds nothing is billed 1 read.
+    expect(computed.total - Math.max(1, published.releases) - Math.max(1, published.projects)).toBeLessThanOrEqual(13);
+    expect(computed.writes).toEqual({ previews: 2 });
+    await preview();
+    const kept = counts();
+    expect(row('Vista previa')).toContain('después, ≈ 10: se lee la guardada');
+    expect(kept.total).toBeLessThanOrEqual(10);
+    expect(kept.writes).toEqual({});
   });
 });

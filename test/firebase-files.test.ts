@@ -10,6 +10,7 @@ import { createCloudApp } from '../functions/src/index';
 import { openSqliteStore } from '../functions/src/store/sqlite-store';
 import { DASHBOARD_PAGES, DOCUMENT_PAGES } from '../core/addresses/dashboard-pages';
 import { ROOT } from './standards';
+import { WORKFLOW_PATHS } from '../core/workflow/contract';
 
 /** A Hosting rewrite: a glob (`source`) or an RE2 regex (`regex`) matched against the path, and where it goes. */
 interface Rewrite { source?: string; regex?: string; function: string }
@@ -78,6 +79,8 @@ describe('firebase files', () => {
     const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'firebase.json'), 'utf8')) as { hosting: { rewrites: Rewrite[] } };
     const target = (p: string) => rewriteTarget(config.hosting.rewrites, p);
     expect(['/api/submissions', '/api/submissions/abc-123', '/api/submissions/abc-123/preview', '/api/submissions/abc-123/approve'].map(target)).toEqual(['review', 'review', 'review', 'review']);
+    // Where a send still being checked is asked for (202 send-checking's Location), on the same instances.
+    expect(target(WORKFLOW_PATHS.sendCheck('mer~0b6f1c2e-5d4a-4e8b-9c3f-2a1b0c9d8e7f'))).toBe('review');
     expect(['/api/publishers', '/api/ocds/releases', '/api/submissionsx', '/api/bulk/datos.xlsx', '/api/audit', '/api/session', '/api/auth-config'].map(target)).toEqual(['api', 'api', 'api', 'api', 'api', 'api', 'api']);
     expect(target('/proyectos')).toBeUndefined();
     // A document's address without its `#` goes to `api`, which redirects it (server/dashboard-addresses.ts).

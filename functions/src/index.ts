@@ -2,14 +2,16 @@
  * The Cloud Functions entry (DESIGN §2: index.ts only wires). Four functions:
  * - `api` (HTTPS) serves the whole API; approval enqueues a publication task and answers at once;
  * - `review` (HTTPS) is the same app on instances of its own, which Hosting sends the review routes to
- *   (`/api/submissions…`, firebase.json): a submitted workbook is read, converted and validated there, and a preview
- *   computed — seconds of CPU and hundreds of MB for a large implementer — away from the public readers on `api`;
- * - `publishSubmission` (Cloud Tasks queue, firebase-functions task queue) publishes an approved submission, and
- *   computes the preview of a large send (workflow/prepared-preview.ts): its request would outlast Hosting's 60 s, and
- *   work left running after an answer is not reliable on Cloud Run. The same queue and function, so the deployment
- *   (its queue, and the account's right to enqueue to it and invoke it, docs/deploy.md §4) is the publications';
- * - `updateReminders` (Cloud Scheduler) reminds publishers past their update period, and keeps the monthly report's
- *   month closes.
+ *   (`/api/submissions…`, firebase.json): small previews are computed there, and a send or a large preview waited
+ *   for, away from the public readers on `api`;
+ * - `publishSubmission` (Cloud Tasks queue, firebase-functions task queue) publishes an approved submission, checks
+ *   a send of a spreadsheet (workflow/send-check.ts: read, convert, validate, keep its snapshot — seconds of CPU and
+ *   hundreds of MB for a large implementer) and computes the preview of a large send (workflow/prepared-preview.ts):
+ *   their requests would outlast Hosting's 60 s, and work left running after an answer is not reliable on Cloud Run.
+ *   The same queue and function, so the deployment (its queue, and the account's right to enqueue to it and invoke
+ *   it, docs/deploy.md §4) is the publications';
+ * - `updateReminders` (Cloud Scheduler) reminds publishers past their update period, keeps the monthly report's
+ *   month closes and removes the outcomes of sends' checks older than a week.
  * Each instance builds its wiring on first use, so deploying (which imports this file) and tests do no I/O at
  * import time. Google Sheets are read as the functions' runtime service account (Application Default
  * Credentials), which implementers share their spreadsheets with (SERVICE_ACCOUNT_EMAIL, named in messages).
@@ -221,8 +223,9 @@ export const api = onRequest({
  * The review routes (firebase.json sends `/api/submissions` and everything under it here). Taking in a workbook
  * holds a CPU for 1.5–3 s per 1,000 processes, and the workbook, its conversion and its snapshot in memory: about
  * 760 MiB more for 10,000 processes (a 134 MB snapshot). On `api` (80 requests at once on one CPU and 1 GiB) one
- * large submission stalled every public reader on its instance and could run it out of memory. Here each
- * instance takes one request at a time, with 2 GiB.
+ * large submission stalled every public reader on its instance and could run it out of memory. That work is now a
+ * task of `publishSubmission`, which a request here waits for; previews of up to 1,000 processes and projects are
+ * still computed here. Each instance takes one request at a time, with 2 GiB.
  */
 export const review = onRequest({
   region: REGION,
