@@ -296,10 +296,15 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     }
     if (!ok && !sheet.flat) continue;
 
+    // A template child row naming an item an earlier row made (the same id under the same parent): see repeatedId.
+    let joined: RepeatedItem | undefined;
     if (ok && depth > 0 && anyValue(row, ownColumns)) {
       const idCol = sheet.levelKeys[depth - 1];
       let id = keyText(ctx, row, r, idCol);
       let idColumn = idCol?.index;
+      let idBound = idCol;
+      // The id as its cell shows it: a party named by its RFC shows the RFC, not the `MX-RFC-…` made from it.
+      let idShown = id;
       let defaultScheme = false;
       if (id === undefined && rfcColumn) {
         const rfc = keyText(ctx, row, r, rfcColumn);
@@ -308,6 +313,8 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
           defaultScheme = !scheme;
           id = `${scheme || RFC_SCHEME}-${rfc}`;
           idColumn = rfcColumn.index;
+          idBound = rfcColumn;
+          idShown = rfc;
         }
       } else if (rfcColumn) {
         // The scheme is a grey column made from the RFC whatever the party id: with an id typed by hand, a blank
@@ -324,6 +331,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         const item = existing ?? docs.createChild(node, sheet.arrays[depth - 1], ownPath, id, here, idColumn);
         if (item && defaultScheme && rfcColumn) docs.set(item, SCHEME, RFC_SCHEME, here, rfcColumn.index);
         nodes.push(item);
+        if (existing && !sheet.flat && idBound) joined = { item: existing, column: idBound, shown: idShown ?? existing.id ?? '', mark: findings.length };
       }
     }
 
@@ -359,6 +367,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       }
     }
     if (repeated) repeatedKey(ctx, r, rootKey, mark);
+    if (joined) repeatedId(ctx, r, joined, depth > 1 ? sheet.levelKeys[depth - 2] : sheet.rootKey, depth > 1 ? nodes[depth - 1]?.id : rootKey);
   }
 }
 
@@ -400,6 +409,67 @@ function repeatedKey(ctx: Context, r: number, rootKey: string, mark: number): vo
     count: columns.length,
     columns: formatList(named),
   }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+}
+
+/** An item of a child sheet's own level that a row found by its id, already made by an earlier row. */
+interface RepeatedItem {
+  item: DocNode;
+  /** The column the row's id was read from (the id's, or a party's RFC). */
+  column: BoundColumn;
+  /** The id as typed there. */
+  shown: string;
+  /** Where the findings of the row's values start. */
+  mark: number;
+}
+
+/**
+ * A child-sheet row repeating the id of an earlier row's item under the same parent (two «Artículos» rows of one
+ * process with id 1): OCDS and OC4IDS identify the objects of an array by their `id` (the merge rules join objects
+ * with the same id), so the two rows are one item, whose values merge. Blank beside filled, or the same value, is one
+ * row continuing the other and stays silent. A value that differs kept the first row's and was only warned: another
+ * item typed under a copied id far more often than a correction, whose data went unpublished unnoticed. An error
+ * then, as `row.repeated-key` on a root sheet, on the row's id cell, naming both rows, the parent they share and the
+ * columns that differ; the clashes stay warnings at their cells. Only the item's own values count: a column of a
+ * parent level on the row (an added one) clashing is about that parent, not this id. The same id under another parent
+ * (document 1 of two contracts) is another item and never gets here; flatten-tool sheets keep their own merge rule.
+ */
+function repeatedId(ctx: Context, r: number, joined: RepeatedItem, parentColumn: BoundColumn | undefined, parentKey: string | undefined): void {
+  const { findings, sheet, docs } = ctx;
+  const { item, column, shown, mark } = joined;
+  let below: string | undefined;
+  const columns: string[] = [];
+  // Differing list columns (a party's roles typed on two rows, one each): joined, both go in one cell.
+  const lists: string[] = [];
+  for (let i = mark; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.code !== 'cell.conflicting-value' || f.cell?.header === undefined || f.cell.column === undefined) continue;
+    below ??= `${item.anchor.pointer}/`;
+    if (!f.pointer?.startsWith(below)) continue;
+    const name = `«${f.cell.header}» (${columnLetter(f.cell.column)})`;
+    if (columns.includes(name)) continue;
+    columns.push(name);
+    const at = f.cell.column - 1;
+    if (sheet.columns.find((c) => c.index === at)?.value.type === 'list') lists.push(`«${f.cell.header}»`);
+  }
+  if (!columns.length) return;
+  // The row that made the item: its id's cell. Every item a template sheet finds by id was made with one.
+  const first = docs.sourceMap.get(`${item.anchor.pointer}/id`);
+  if (!first || first.row === undefined) return;
+  const named = columns.length > NAMED_CLASHES ? [...columns.slice(0, NAMED_CLASHES), `${columns.length - NAMED_CLASHES} más`] : columns;
+  const elsewhere = first.sheet !== sheet.name;
+  findings.splice(mark, 0, finding(elsewhere ? 'row.repeated-id-other-sheet' : 'row.repeated-id', 'error', {
+    value: safePreview(shown),
+    column: column.header,
+    parent: safePreview(parentKey ?? ''),
+    parentColumn: parentColumn?.header ?? '',
+    sheet: sheet.name,
+    row: r + 1,
+    firstRow: first.row,
+    ...(elsewhere ? { firstSheet: first.sheet } : {}),
+    count: columns.length,
+    columns: formatList(named),
+    ...(lists.length ? { lists: formatList(lists), listCount: lists.length } : {}),
+  }, { cell: cellRef(ctx, r, column), pointer: item.anchor.pointer }));
 }
 
 /** How deep a flatten-tool row goes: the deepest level of the sheet's own items where it has a value. */

@@ -398,6 +398,29 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(h.ss.get('Proyectos').peek(4, id.index)?.note?.startsWith(MARK_PREFIX)).toBe(true);
   });
 
+  it('a document row copied with its id unchanged for another document: an error at the copy\'s id cell, marked, naming both rows and what differs', () => {
+    const documents = spec.sheets.find((s) => s.name === 'Documentos del proyecto')!;
+    const at = (field: string): number => documents.columns.findIndex((c) => c.field === field) + 1;
+    const row = (values: Record<string, string>) => documents.columns.map((c) => values[c.field] ?? '');
+    const ws = h.ss.get('Documentos del proyecto');
+    ws.setValues({ row: 3, column: 1, rows: 3, columns: documents.columns.length }, [
+      row({ id: 'oc4ids-abc123-0001', 'documents/id': 'DOC-1', 'documents/title': 'Proyecto ejecutivo' }),
+      row({ id: 'oc4ids-abc123-0001', 'documents/id': 'DOC-2', 'documents/title': 'Estudio de mecánica de suelos' }),
+      row({ id: 'oc4ids-abc123-0001', 'documents/id': 'DOC-1', 'documents/title': 'Manifestación de impacto ambiental' }),
+    ]);
+    const fields = main.runValidation().groups.find((g) => g.sheet === 'Documentos del proyecto')?.fields;
+    const idColumn = at('documents/id');
+    const idTitle = documents.columns[idColumn - 1].title;
+    const key = fields?.find((f) => f.field === idTitle)?.items.find((i) => i.row === 5);
+    const letter = String.fromCharCode(64 + idColumn);
+    expect(key).toMatchObject({ severity: 'error', a1: `Documentos del proyecto!${letter}5`, row: 5, column: idColumn });
+    const titleColumn = documents.columns[at('documents/title') - 1];
+    expect(key?.message).toMatch(new RegExp(`^Las filas 3 y 5 de la hoja «Documentos del proyecto» son del mismo «${documents.columns[0].title}» \\(«oc4ids-abc123-0001»\\) y tienen el mismo «${idTitle}» \\(«DOC-1»\\), pero datos distintos en la columna «${titleColumn.title}» \\(${String.fromCharCode(64 + at('documents/title'))}\\)\\.`));
+    expect(ws.peek(5, idColumn)?.note?.startsWith(MARK_PREFIX)).toBe(true);
+    // The row with its own id is left alone.
+    expect(ws.peek(4, idColumn)?.note ?? '').toBe('');
+  });
+
   it('cells merged over rows are said at the merge, as the CLI says them in a file (the rows below read blank)', () => {
     const ws = h.ss.get('Proyectos');
     writeRow(ws, 4, { id: 'oc4ids-abc123-0002', title: 'Puente peatonal' });

@@ -161,6 +161,31 @@ describe('validate', () => {
     expect(run.out).toContain(`  ${letter}${row} (${titleOf('tender/title')}): Advertencia — Este valor («Rehabilitación del mercado municipal») no coincide`);
   });
 
+  // The next payment typed by copying the last one's row, its id left as it was: the two rows were one payment, the
+  // first amount kept with a warning, so the workbook validated with 0 errors and the new payment was never published.
+  test('a payment row copied for the next payment with its id unchanged is an error at the copy\'s id naming both rows, the contract and the amount; exit 1', async () => {
+    const workbook = await exampleWorkbook('nuevo-leon');
+    const sheet = workbook.sheets.find((s) => s.name === 'Transacciones');
+    if (!sheet) throw new Error('no Transacciones sheet');
+    const paths = sheet.rows[1] as string[];
+    const columns = templateSpec().sheets.find((s) => s.name === 'Transacciones')?.columns ?? [];
+    const titleOf = (p: string) => columns.find((c) => c.path === p)?.title;
+    const amount = 'contracts/0/implementation/transactions/0/value/amount';
+    const id = 'contracts/0/implementation/transactions/0/id';
+    const copy = [...sheet.rows[2]];
+    copy[paths.indexOf(amount)] = Number(copy[paths.indexOf(amount)]) + 1000;
+    sheet.rows.push(copy);
+    const row = sheet.rows.length;
+    const file = path.join(dir, 'pago-repetido.xlsx');
+    await writeXlsx(workbook, file);
+    const run = await runCli('validate', file, ...FECHA);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/^Hoja «Transacciones» — 1 error, /m);
+    const idLetter = columnLetter(paths.indexOf(id) + 1);
+    const contract = String(copy[paths.indexOf('contracts/0/id')]);
+    expect(run.out).toContain(`  ${idLetter}${row} (${titleOf(id)}): Error — Las filas 3 y ${row} de la hoja «Transacciones» son del mismo «${titleOf('contracts/0/id')}» («${contract}») y tienen el mismo «${titleOf(id)}» («${String(copy[paths.indexOf(id)])}»), pero datos distintos en la columna «${titleOf(amount)}» (${columnLetter(paths.indexOf(amount) + 1)}). `);
+  });
+
   test('convert writes what it read for review and exits 1 when there are errors; with --estricto it writes nothing, and says so', async () => {
     const file = path.join(dir, 'con-error-estricto.xlsx');
     await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho dinero' }), file);
