@@ -6,8 +6,9 @@
  *
  * What is computed is kept in the store (Store.putPreparedPreview), by the snapshot's content hash and the publisher,
  * with the publication it was compared with: a new publication makes it stale (computed again), a new revision is
- * another snapshot, and pruning a snapshot removes it. The entry says `preparing` (since when), `ready` or `failed`
- * (the Spanish reason, told once to whoever asks next; asking again afterwards starts over).
+ * another snapshot, and pruning a snapshot removes it. The entry says `preparing` (since when, by whom, and its
+ * heartbeat: kept-state.ts WorkMark), `ready` or `failed` (the Spanish reason, told once to whoever asks next; asking
+ * again afterwards starts over).
  *
  * A request whose preview is not kept starts it and waits at most a budget (PREVIEW_BUDGET_MS); past it, it answers
  * 503 `preview-preparing` with Retry-After — as the monthly report does while it is being prepared: the client is

@@ -7,9 +7,11 @@
  * The request waits at most a budget (SEND_BUDGET_MS). Within it, the answer is the one it always was (201/200/422…).
  * Past it, the request answers 202 SEND_CHECKING with where to ask (`Location`: GET /api/submissions/checks/{id}),
  * and the send goes on in this process — self-hosted, its check runs in the server's background thread
- * (server/background-thread.ts), which an answer sent does not stop. What it would have answered is then kept in the
- * store, under the check's id and for the official who sent it, and GET answers it, status and body, as the POST
- * would have (contract.ts SEND_CHECKING says why 202 rather than the preview's 503).
+ * (server/background-thread.ts), which an answer sent does not stop; meanwhile the check's marker says which process
+ * runs it, with its heartbeat (kept-state.ts), so that only a process that stopped has its check said interrupted,
+ * never a cluster's live worker. What it would have answered is then kept in the store, under the check's id and for
+ * the official who sent it, and GET answers it, status and body, as the POST would have (contract.ts SEND_CHECKING
+ * says why 202 rather than the preview's 503).
  *
  * Kept in the store's send checks (Store.putSendCheck: small JSON texts, split into parts there when a refusal lists
  * many findings), and only for a while: the daily job removes those kept more than KEEP_CHECKS_MS ago
