@@ -36,6 +36,30 @@ function killable(store: Store): { store: Store; kill(): void } {
   return { store: proxy, kill: () => { dead = true; } };
 }
 
+/**
+ * Two stores that, once `arm()`ed, answer a read of a prepared preview only when both have been asked one: the two
+ * workers have read the same thing before either writes (what a few milliseconds apart may be on a busy server).
+ */
+function meetingAtRead(): { wrap(store: Store): Store; arm(): void } {
+  let armed = false;
+  const waiting: (() => void)[] = [];
+  const wrap = (store: Store) => new Proxy(store, {
+    get: (target, key) => {
+      const value = Reflect.get(target, key) as unknown;
+      if (typeof value !== 'function') return value;
+      if (key !== 'getPreparedPreview' && key !== 'readPreparedPreview') return value.bind(target);
+      return async (...args: unknown[]) => {
+        const read = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        if (armed) {
+          await new Promise<void>((r) => { waiting.push(r); if (waiting.length === 2) { armed = false; waiting.forEach((w) => w()); } });
+        }
+        return read;
+      };
+    },
+  });
+  return { wrap, arm: () => { armed = true; } };
+}
+
 /** Work whose steps wait until released (a large workbook being checked, a preview being computed); the real ones otherwise. */
 function heldWork(store: Store) {
   const real = submissionWork(store);
@@ -93,11 +117,11 @@ describe('self-hosted cluster (two workers on one SQLite file): a sibling\'s liv
     for (const h of open.splice(0)) await h.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
-  const worker = async (opts: { work?: SubmissionWork; kill?: (kill: () => void) => void } = {}) => {
+  const worker = async (opts: { work?: SubmissionWork; kill?: (kill: () => void) => void; wrap?: (s: Store) => Store } = {}) => {
     const file = path.join(dir, 'infra.db');
     const h = await localHarness({
       previewBudgetMs: 0, sendBudgetMs: 0, markers: MARKERS, ...(opts.work ? { work: opts.work } : {}),
-      openStore: () => { const k = killable(openSqliteStore(file)); opts.kill?.(k.kill); return k.store; },
+      openStore: () => { const k = killable(openSqliteStore(file)); opts.kill?.(k.kill); return opts.wrap ? opts.wrap(k.store) : k.store; },
     });
     open.push(h);
     return h;
@@ -135,6 +159,23 @@ describe('self-hosted cluster (two workers on one SQLite file): a sibling\'s liv
     await sleep(5 * MARKERS.heartbeatMs);
     expect((await askPreview(second, id)).status).toBe(200);
     expect(counted.previews).toBe(1);
+  });
+
+  test('a preview asked of two workers at the same moment is computed by one of them', async () => {
+    const workers: Harness[] = [];
+    const counts = [0, 1].map((i) => countedWork(() => workers[i].store));
+    const meeting = meetingAtRead();
+    workers.push(await worker({ work: counts[0].work, wrap: meeting.wrap }));
+    const sent = await uploadXlsx(workers[0], await xlsxOf(projectWorkbook(MER, { title: 'Parque del Centro' })), 'parque.xlsx').expect(202);
+    const id = checkSubmitAnswer((await until(() => request(workers[0].app).get(sent.headers.location).set('Authorization', workers[0].bearer('capturistaA')), 202, 5000)).body).submission.id;
+    workers.push(await worker({ work: counts[1].work, wrap: meeting.wrap }));
+    // The first worker's tokens went with the second's seed: the same coordinator, by the second's token, on both.
+    const ask = (h: Harness) => request(h.app).get(`/api/submissions/${id}/preview`).set('Authorization', workers[1].bearer('coordinadorA'));
+    meeting.arm();
+    await Promise.all(workers.map(ask));
+    expect(counts[0].previews + counts[1].previews).toBe(1);
+    expect((await until(() => ask(workers[0]), 503, 5000)).status).toBe(200);
+    expect(counts[0].previews + counts[1].previews).toBe(1);
   });
 
   test('a send\'s check: «revisando» to a worker started after its sibling began it, while the sibling runs it, then its outcome; «se interrumpió» once the sibling died', async () => {
