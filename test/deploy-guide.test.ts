@@ -12,6 +12,9 @@ import { COMMON_OPTIONS, KNOWN_OPTIONS } from '../functions/src/cli/known-option
 import * as cloud from '../functions/src/index';
 import { LEASE_MS, TASK_TIMEOUT_SECONDS } from '../functions/src/publication/publication-task';
 import { STALE_APPROVAL_MS } from '../functions/src/workflow/approve-submission';
+import { HEARTBEAT_MS, STALE_MS } from '../functions/src/workflow/kept-state';
+import { PREPARING_LEASE_MS } from '../functions/src/workflow/prepared-preview';
+import { CHECKING_LEASE_MS } from '../functions/src/workflow/send-check';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS } from '../core/packages/bulk-limit';
 import { INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../core/stats/serving-limits';
 import { ROOT } from './standards';
@@ -213,6 +216,11 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
     // the lease (functions/src/index.ts staleApprovalMs: LEASE_MS).
     expect(read('docs/operations.md')).toContain(`\`staleApprovalMs\`: ${STALE_APPROVAL_MS / 60_000} minutos en un servidor propio, ${LEASE_MS / 60_000} en la nube`);
     expect(read('functions/src/index.ts')).toContain('staleApprovalMs: LEASE_MS');
+    // operations.md: how often a background work's marker is written again, when it is taken over, and the queue's leases.
+    const operations = read('docs/operations.md').replace(/\s+/g, ' ');
+    expect(operations).toContain(`la vuelve a escribir cada ${HEARTBEAT_MS / 1000} s mientras trabaja`);
+    expect(operations).toContain(`cuando el latido lleva ${STALE_MS / 60_000} minutos sin renovarse`);
+    expect(operations).toContain(`se da por perdido a los ${PREPARING_LEASE_MS / 60_000} minutos (vista previa) o a los ${CHECKING_LEASE_MS / 60_000} (revisión)`);
   });
 
   it('the log lines the guide tells operators to alert on are the ones the functions write', () => {

@@ -80,9 +80,10 @@ describe('self-hosted (SQLite): past the budget, «se está preparando», then t
     expect(changed.items[0].fields).toContainEqual(expect.objectContaining({ path: 'title', before: 'Parque de la Paz', after: 'Parque de la Paz (segunda etapa)' }));
   });
 
-  test('a preview a stopped server was computing (its «se está preparando» older than the server) is started again at once, not after the lease', async () => {
+  test('a preview a stopped server was computing (its «se está preparando» another process\'s) is started again at once by a server alone on its store, not after the heartbeat\'s margin', async () => {
     const sent = await upload('Parque que se interrumpió');
-    // What a server stopped (restarted, upgraded) in the middle of it left: the marker, from before these routes were built.
+    // What a server stopped (restarted, upgraded) in the middle of it left: the marker of another process (here, of a
+    // version before markers named theirs), its last heartbeat a minute ago — less than the margin a cluster's worker waits.
     await h.store.putPreparedPreview(sent.snapshot!.contentHash, 'mer', JSON.stringify({ format: 1, state: 'preparing', at: new Date(Date.now() - 60_000).toISOString() }));
     const { res, preparing } = await untilReady(h.app, sent.id, h.bearer('coordinadorA'));
     expect(preparing).toBeGreaterThan(0);

@@ -109,7 +109,7 @@ describe('self-hosted (SQLite): past the budget, «se está revisando», then th
     expect(await forgetOldSendChecks(h.store, new Date())).toBe(0);
   });
 
-  test('a check left by a server that stopped (before these routes were built, running nowhere): said interrupted, in Spanish, not «revisando» for ever', async () => {
+  test('a check left by a server that stopped (another process\'s, running nowhere): said interrupted at once by the server alone on its store, in Spanish, not «revisando» for ever', async () => {
     const path = `${h.uploadDir}/interrumpido.db`;
     // A server that stops before the check keeps its answer: what it would keep is never written.
     const dying = (): Store => {

@@ -23,6 +23,8 @@ import type { PreviewQueue } from '../../functions/src/workflow/prepared-preview
 import { directoryUploads } from '../../functions/src/workflow/upload-store';
 import { workflowRoutes, workflowService, type WorkflowService } from '../../functions/src/workflow/workflow-routes';
 import type { SendQueue } from '../../functions/src/workflow/send-check';
+import type { MarkerPolicy } from '../../functions/src/workflow/kept-state';
+import type { SubmissionWork } from '../../functions/src/workflow/submission-work';
 import { notifier, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 import type { WorkbookModel } from '../../core/workbook/model';
 import { XLSX_MIME } from '../../core/workflow/contract';
@@ -112,7 +114,13 @@ function notifyOption(store: Store, opts: HarnessOptions) {
 }
 
 /** What the preview route is given (workflow-routes.ts): its budget, and in the cloud the queue large sends' previews go to. */
-export interface PreviewOptions { previewBudgetMs?: number; previewQueue?: PreviewQueue; inlinePreviewMaxItems?: number; sendBudgetMs?: number; sendQueue?: SendQueue; liveCompareBudgetMs?: number }
+export interface PreviewOptions {
+  previewBudgetMs?: number; previewQueue?: PreviewQueue; inlinePreviewMaxItems?: number; sendBudgetMs?: number; sendQueue?: SendQueue; liveCompareBudgetMs?: number;
+  /** This app's markers of background work (kept-state.ts): the self-hosted harness is alone on its store unless told otherwise, as `serve` is. */
+  markers?: Partial<MarkerPolicy>;
+  /** Where submitted workbooks are taken in and previews computed (default: in this thread). */
+  work?: SubmissionWork;
+}
 const previewOptions = (opts: PreviewOptions): PreviewOptions => ({
   ...(opts.previewBudgetMs !== undefined ? { previewBudgetMs: opts.previewBudgetMs } : {}),
   ...(opts.previewQueue ? { previewQueue: opts.previewQueue } : {}),
@@ -120,6 +128,8 @@ const previewOptions = (opts: PreviewOptions): PreviewOptions => ({
   ...(opts.sendBudgetMs !== undefined ? { sendBudgetMs: opts.sendBudgetMs } : {}),
   ...(opts.sendQueue ? { sendQueue: opts.sendQueue } : {}),
   ...(opts.liveCompareBudgetMs !== undefined ? { liveCompareBudgetMs: opts.liveCompareBudgetMs } : {}),
+  ...(opts.markers ? { markers: opts.markers } : {}),
+  ...(opts.work ? { work: opts.work } : {}),
 });
 
 export async function cloudHarness(opts: HarnessOptions & PreviewOptions & { wrapStore?: (s: Store) => Store; now?: () => Date; openStore?: () => Store } = {}): Promise<CloudHarness> {
@@ -168,7 +178,7 @@ export async function localHarness(opts: HarnessOptions & PreviewOptions & { upl
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.publicationQueue ? { publicationQueue: opts.publicationQueue } : {}),
     ...(opts.reportBudgetMs !== undefined ? { reportBudgetMs: opts.reportBudgetMs } : {}),
-    ...previewOptions(opts),
+    ...previewOptions({ ...opts, markers: { sole: true, ...opts.markers } }),
   });
   const app = createApp({ store, config: { publicBaseUrl: BASE_URL, maxBodyBytes: maxUploadBytes }, log: () => {}, extraApi: [routes], ...(opts.now ? { now: opts.now } : {}), ...(opts.dashboardDir ? { dashboardDir: opts.dashboardDir } : {}) });
   return {

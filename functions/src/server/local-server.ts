@@ -198,6 +198,9 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
     // A large send answers «se está revisando» past this and is checked on (in the background thread): a proxy in
     // front (nginx's 60 s) no longer cuts it.
     sendBudgetMs: SEND_BUDGET_MS,
+    // Alone on its database, a server takes over at once what a stopped one left «preparando» or «revisando»; a
+    // worker of `serve --procesos N` has siblings, whose markers it judges by their heartbeat (kept-state.ts).
+    markers: { sole: !cluster.isWorker },
   });
   // Once at start and then daily: reminders to publishers past their update period (with mail), and the monthly
   // report's month closes (workflow/month-closes.ts) — after an upgrade, rebuilt from the whole log here rather than

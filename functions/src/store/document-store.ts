@@ -16,6 +16,7 @@ import {
   type DocumentBytes,
   type DocumentText,
   type JsonObject,
+  type KeptText,
   type Page,
   type PageRequest,
   type ProjectInput,
@@ -108,6 +109,8 @@ const USER_ROLES_KEY = 'user-roles';
 const MARKING_IN_FLIGHT = 16;
 /** A document marked meanwhile by someone else: it was deleted, or written again (by this version) since it was read. */
 class NothingToMark extends Error {}
+/** A swap's text not written: another put (or a deletion) came after the one it was to replace. */
+class NotSwapped extends Error {}
 /** The pointer moved to another publication while its count was being read: read it again. */
 class PointerMoved extends Error {}
 
@@ -219,13 +222,34 @@ export function createStore(backend: DocumentBackend): Store {
     await backend.deleteWhere('sendChecks', { checkId, publisherId });
   }
 
-  /** The text putStamped kept under `id`, whole and of one put, or undefined. */
-  async function getStamped<C extends { parts?: number; write: string; text: string }>(collection: CollectionName, id: (part: number) => string): Promise<string | undefined> {
+  /** The text putStamped kept under `id`, whole and of one put (its `write`: the version), or undefined. */
+  async function getStamped<C extends { parts?: number; write: string; text: string }>(collection: CollectionName, id: (part: number) => string): Promise<KeptText | undefined> {
     const head = await get<C>(collection, id(0));
     if (!head?.parts) return undefined;
     const rest = await Promise.all(Array.from({ length: head.parts - 1 }, (_, i) => get<C>(collection, id(i + 1))));
     if (rest.some((c) => c?.write !== head.write)) return undefined;
-    return [head, ...(rest as C[])].map((c) => c.text).join('');
+    return { text: [head, ...(rest as C[])].map((c) => c.text).join(''), version: head.write };
+  }
+
+  /**
+   * putStamped of a text of one part, only if part 0 is still of the put `version` (undefined: none), read and
+   * written at once (DocumentBackend.modify): what tells a put from another is part 0's `write`, and one part is
+   * all a swap writes — a longer text would first write parts over those of the put it may not replace.
+   */
+  async function swapStamped(collection: CollectionName, keys: object, head: object, id: (part: number) => string, sk: (part: number) => string, version: string | undefined, text: string): Promise<string | undefined> {
+    if (text.length > INDEX_CHUNK) throw new StoreError('invalid', `${collection}: a swapped text is of one part`);
+    const write = randomUUID();
+    try {
+      await backend.modify(collection, id(0), (body) => {
+        const now = body === undefined ? undefined : (JSON.parse(body) as { parts?: number; write?: string });
+        if ((now?.parts ? now.write : undefined) !== version) throw new NotSwapped();
+        return toRow(collection, id(0), sk(0), { ...keys, part: 0, parts: 1, ...head, write, text });
+      });
+    } catch (e) {
+      if (e instanceof NotSwapped) return undefined;
+      throw e;
+    }
+    return write;
   }
 
   const publicationKey = (p: Pick<Publication, 'createdAt' | 'id'>) => sortKey(p.createdAt, p.id);
@@ -651,7 +675,10 @@ export function createStore(backend: DocumentBackend): Store {
     },
     putPreparedPreview: (contentHash, publisherId, text) => putStamped('previews', { contentHash, publisherId }, {}, (part) => docId(contentHash, publisherId, String(part)),
       (part) => sortKey(contentHash, publisherId, String(part)), text),
-    getPreparedPreview: (contentHash, publisherId) => getStamped<PreviewChunk>('previews', (part) => docId(contentHash, publisherId, String(part))),
+    getPreparedPreview: async (contentHash, publisherId) => (await getStamped<PreviewChunk>('previews', (part) => docId(contentHash, publisherId, String(part))))?.text,
+    readPreparedPreview: (contentHash, publisherId) => getStamped<PreviewChunk>('previews', (part) => docId(contentHash, publisherId, String(part))),
+    swapPreparedPreview: (contentHash, publisherId, version, text) => swapStamped('previews', { contentHash, publisherId }, {}, (part) => docId(contentHash, publisherId, String(part)),
+      (part) => sortKey(contentHash, publisherId, String(part)), version, text),
     async deletePreparedPreview(contentHash, publisherId) {
       await backend.delete('previews', docId(contentHash, publisherId, '0'));
       await backend.deleteWhere('previews', { contentHash, publisherId });
@@ -659,7 +686,10 @@ export function createStore(backend: DocumentBackend): Store {
     // The sort key begins with when it was kept: the old ones are a range of it (deleteSendChecksKeptBefore).
     putSendCheck: (checkId, publisherId, text, keptAt) => putStamped('sendChecks', { checkId, publisherId }, { keptAt, head: HEAD }, (part) => docId(checkId, publisherId, String(part)),
       (part) => sortKey(keptAt, checkId, publisherId, String(part)), text),
-    getSendCheck: (checkId, publisherId) => getStamped<SendCheckChunk>('sendChecks', (part) => docId(checkId, publisherId, String(part))),
+    getSendCheck: async (checkId, publisherId) => (await getStamped<SendCheckChunk>('sendChecks', (part) => docId(checkId, publisherId, String(part))))?.text,
+    readSendCheck: (checkId, publisherId) => getStamped<SendCheckChunk>('sendChecks', (part) => docId(checkId, publisherId, String(part))),
+    swapSendCheck: (checkId, publisherId, version, text, keptAt) => swapStamped('sendChecks', { checkId, publisherId }, { keptAt, head: HEAD }, (part) => docId(checkId, publisherId, String(part)),
+      (part) => sortKey(keptAt, checkId, publisherId, String(part)), version, text),
     deleteSendCheck,
     async deleteSendChecksKeptBefore(keptBefore) {
       // sortKey(keptAt, …) without its closing `]`: every first part kept strictly before sorts below it, one kept at

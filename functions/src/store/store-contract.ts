@@ -670,6 +670,42 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.getSendCheck('p1~a', 'p1')).toBe('otra');
     });
 
+    test('a swap writes a marker only over the put it read (or over nothing); of two from one version, one; a later put or deletion wins', async () => {
+      const a = 'a'.repeat(64);
+      const big = JSON.stringify({ state: 'ready', preview: 'ñ«x»'.repeat(200_000) }); // three parts
+      const first = await store.swapPreparedPreview(a, 'p1', undefined, 'marca 1');
+      expect(first).toEqual(expect.any(String));
+      expect(await store.readPreparedPreview(a, 'p1')).toEqual({ text: 'marca 1', version: first });
+      // Something is kept now: a swap «over nothing» writes nothing.
+      expect(await store.swapPreparedPreview(a, 'p1', undefined, 'otra')).toBeUndefined();
+      // Two who read the same version: the second writes nothing (at once, across connections: the concurrency case below).
+      const x = await store.swapPreparedPreview(a, 'p1', first, 'marca 2');
+      expect(await store.swapPreparedPreview(a, 'p1', first, 'marca 3')).toBeUndefined();
+      const won = (await store.readPreparedPreview(a, 'p1'))!;
+      expect(won).toEqual({ text: 'marca 2', version: x });
+      // A put of three parts replaces the marker; a swap from the marker's version then writes nothing; one from the put's, over it, is whole.
+      await store.putPreparedPreview(a, 'p1', big);
+      expect(await store.swapPreparedPreview(a, 'p1', won.version, 'tarde')).toBeUndefined();
+      const ready = (await store.readPreparedPreview(a, 'p1'))!;
+      expect(ready.text).toBe(big);
+      expect(await store.swapPreparedPreview(a, 'p1', ready.version, 'marca 4')).toEqual(expect.any(String));
+      expect(await store.getPreparedPreview(a, 'p1')).toBe('marca 4');
+      const marked = (await store.readPreparedPreview(a, 'p1'))!;
+      await store.deletePreparedPreview(a, 'p1');
+      expect(await store.swapPreparedPreview(a, 'p1', marked.version, 'tarde')).toBeUndefined();
+      expect(await store.getPreparedPreview(a, 'p1')).toBeUndefined();
+      // A send check likewise, kept with its time (the daily job still finds it).
+      const check = await store.swapSendCheck('p1~a', 'p1', undefined, 'revisando', at(1));
+      expect(await store.swapSendCheck('p1~a', 'p1', 'otra versión', 'no', at(2))).toBeUndefined();
+      const beat = await store.swapSendCheck('p1~a', 'p1', check, 'revisando aún', at(2));
+      expect(await store.readSendCheck('p1~a', 'p1')).toEqual({ text: 'revisando aún', version: beat });
+      await store.putSendCheck('p1~a', 'p1', big, at(3));
+      expect(await store.swapSendCheck('p1~a', 'p1', beat, 'interrumpida', at(4))).toBeUndefined();
+      expect(await store.getSendCheck('p1~a', 'p1')).toBe(big);
+      expect(await store.deleteSendChecksKeptBefore(at(4))).toBe(1);
+      expect(await store.readSendCheck('p1~a', 'p1')).toBeUndefined();
+    });
+
     test('a put larger than one batch (> 500 documents) is written whole', async () => {
       await store.createPublication({ id: 'A', publisherId: 'p1', contentHash: 'a', createdAt: at(1) });
       const releases = Array.from({ length: 1100 }, (_, i) => sampleRelease(`ocds-abc123-${String(i).padStart(4, '0')}`, 1, 'bulk'));
@@ -698,6 +734,19 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
             peer.updatePublisher('p1', (p) => ({ ...p, confirmedAt: at(90) })),
           ]);
           expect(await store.getPublisher('p1')).toMatchObject({ stages: { 'E.1': '2024-01-10', 'E.2': '2024-02-01' }, confirmedAt: at(90) });
+        } finally {
+          await peer.close();
+        }
+      });
+
+      test('concurrency: of two swaps of a marker from one version, from two connections at once, exactly one writes', async () => {
+        const peer = await openPeer(store);
+        try {
+          const a = 'a'.repeat(64);
+          const read = await store.swapPreparedPreview(a, 'p1', undefined, 'de nadie');
+          const swaps = await Promise.all([store.swapPreparedPreview(a, 'p1', read, 'mía'), peer.swapPreparedPreview(a, 'p1', read, 'del otro')]);
+          expect(swaps.filter((v) => v !== undefined)).toHaveLength(1);
+          expect(await peer.getPreparedPreview(a, 'p1')).toBe(swaps[0] !== undefined ? 'mía' : 'del otro');
         } finally {
           await peer.close();
         }

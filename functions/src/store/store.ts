@@ -124,6 +124,11 @@ export interface SubmissionSnapshot {
   processes?: number;
   projects?: number;
 }
+/**
+ * A text kept in parts (a prepared preview, a send check) with `version`, which put wrote it: a swap from it
+ * (Store.swapPreparedPreview) writes only if no other put came since.
+ */
+export interface KeptText { text: string; version: string }
 /** A kept snapshot, as listed (Store.listSnapshots): its hash and when it was last kept. */
 export interface SnapshotEntry { contentHash: string; keptAt?: string }
 export interface Submission {
@@ -356,6 +361,14 @@ export interface Store {
    */
   putPreparedPreview(contentHash: string, publisherId: string, text: string): Promise<void>;
   getPreparedPreview(contentHash: string, publisherId: string): Promise<string | undefined>;
+  /** getPreparedPreview with the put it came from, for swapPreparedPreview. */
+  readPreparedPreview(contentHash: string, publisherId: string): Promise<KeptText | undefined>;
+  /**
+   * Puts `text` — of one part: a marker of work under way (workflow/kept-state.ts) — only if what is kept is still
+   * the put `version` (undefined: nothing is kept), read and written at once: of two swaps from the same version,
+   * one. The new put's version, or undefined (nothing written) when another put or a deletion came first.
+   */
+  swapPreparedPreview(contentHash: string, publisherId: string, version: string | undefined, text: string): Promise<string | undefined>;
   deletePreparedPreview(contentHash: string, publisherId: string): Promise<void>;
   /**
    * What a send whose check outlasted its request (workflow/send-check.ts) is doing, then answered: JSON text under
@@ -364,6 +377,10 @@ export interface Store {
    */
   putSendCheck(checkId: string, publisherId: string, text: string, keptAt: string): Promise<void>;
   getSendCheck(checkId: string, publisherId: string): Promise<string | undefined>;
+  /** getSendCheck with the put it came from, for swapSendCheck. */
+  readSendCheck(checkId: string, publisherId: string): Promise<KeptText | undefined>;
+  /** As swapPreparedPreview, for a send check (kept at `keptAt`). */
+  swapSendCheck(checkId: string, publisherId: string, version: string | undefined, text: string, keptAt: string): Promise<string | undefined>;
   deleteSendCheck(checkId: string, publisherId: string): Promise<void>;
   /** Removes every send check last kept before `keptBefore` (ISO), each whole (part 0 first); how many. */
   deleteSendChecksKeptBefore(keptBefore: string): Promise<number>;

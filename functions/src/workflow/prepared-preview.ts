@@ -6,8 +6,9 @@
  *
  * What is computed is kept in the store (Store.putPreparedPreview), by the snapshot's content hash and the publisher,
  * with the publication it was compared with: a new publication makes it stale (computed again), a new revision is
- * another snapshot, and pruning a snapshot removes it. The entry says `preparing` (since when), `ready` or `failed`
- * (the Spanish reason, told once to whoever asks next; asking again afterwards starts over).
+ * another snapshot, and pruning a snapshot removes it. The entry says `preparing` (since when, by whom, and its
+ * heartbeat: kept-state.ts WorkMark), `ready` or `failed` (the Spanish reason, told once to whoever asks next; asking
+ * again afterwards starts over).
  *
  * A request whose preview is not kept starts it and waits at most a budget (PREVIEW_BUDGET_MS); past it, it answers
  * 503 `preview-preparing` with Retry-After — as the monthly report does while it is being prepared: the client is
@@ -25,13 +26,14 @@ import { SourceError } from '../ingest/sheet-source';
 import { isStoreError, type Publisher, type Store, type SubmissionSnapshot } from '../store/store';
 import type { ChangePreview } from '../../../core/workflow/contract';
 import type { SubmissionPreview, SubmissionWork } from './submission-work';
-import { keepState, readKept, withinBudget } from './kept-state';
+import { claimWork, isAbandoned, type KeptSlot, type MarkerPolicy, previewSlot, QUEUED, readSlot, type WorkMark, withinBudget } from './kept-state';
 
 /** How long a request waits for its preview before answering «se está preparando»: well under a proxy's 60 s. */
 export const PREVIEW_BUDGET_MS = 20_000;
 /**
- * A preparation begun longer ago than this has surely ended without keeping anything (its process restarted, its
- * task's instance died): asked again, it starts over. Longer than the task function may run (540 s).
+ * A preparation handed to the task queue longer ago than this has surely ended without keeping anything (its
+ * instance died each time it was delivered): asked again, it starts over. Longer than the task function may run
+ * (540 s). One computed by a process is judged by its heartbeat instead (kept-state.ts STALE_MS).
  */
 export const PREPARING_LEASE_MS = 10 * 60_000;
 /** In the cloud, sends of more processes and projects than this are previewed by a task (about 6 ms each on one CPU). */
@@ -44,7 +46,7 @@ export const PREVIEW_TASK_ATTEMPTS = 3;
 const FORMAT = 1;
 
 type Kept =
-  | { format: number; state: 'preparing'; at: string }
+  | ({ format: number; state: 'preparing' } & WorkMark)
   | { format: number; state: 'ready'; currentPublicationId: string | null; preview: ChangePreview }
   | { format: number; state: 'failed'; status: number; code: string; message: string };
 
@@ -56,10 +58,10 @@ const INTERNAL = 'Ocurrió un error interno al calcular la vista previa. Vuelva 
 const NOT_FINISHED = 'El cálculo de la vista previa de este envío se interrumpió varias veces sin terminar, probablemente por su tamaño. Vuelva a abrir la página para intentarlo de nuevo; si vuelve a pasar, devuélvalo para que se envíe en partes, o avise a quien administra la plataforma.';
 const UNSCHEDULED = 'No se pudo programar el cálculo de la vista previa (servicio de tareas no disponible). Intente de nuevo en unos minutos.';
 
-/** The preview kept for a snapshot (its content hash) and publisher, if of this version's shape. */
-const readPrepared = (store: Store, contentHash: string, publisherId: string): Promise<Kept | undefined> => readKept<Kept>(store, contentHash, publisherId, FORMAT);
+/** The preview kept in `slot` (a snapshot's, by its content hash, and a publisher's), if of this version's shape, with its version. */
+const readPrepared = (slot: KeptSlot) => readSlot<Kept>(slot, FORMAT);
 
-const keep = (store: Store, contentHash: string, publisherId: string, kept: Kept): Promise<void> => keepState(store, contentHash, publisherId, kept);
+const keep = (slot: KeptSlot, kept: Kept): Promise<void> => slot.put(JSON.stringify(kept));
 
 /** What a failure is kept as: what the request would have answered. */
 function failedAs(e: unknown): Kept {
@@ -77,18 +79,18 @@ const failure = (kept: Extract<Kept, { state: 'failed' }>): Error => (kept.code 
  * request answered «se está preparando», or a task), for the next request to tell; otherwise the marker goes and the
  * failure is the waiting request's.
  */
-async function prepare(store: Store, work: SubmissionWork, contentHash: string, publisher: Publisher, now: string, unanswered: () => boolean, log: (m: string) => void): Promise<SubmissionPreview> {
+async function prepare(slot: KeptSlot, work: SubmissionWork, contentHash: string, publisher: Publisher, now: string, unanswered: () => boolean, log: (m: string) => void): Promise<SubmissionPreview> {
   try {
     const computed = await work.preview(contentHash, publisher, now);
-    await keep(store, contentHash, publisher.id, { format: FORMAT, state: 'ready', currentPublicationId: computed.currentPublicationId, preview: computed.preview });
+    await keep(slot, { format: FORMAT, state: 'ready', currentPublicationId: computed.currentPublicationId, preview: computed.preview });
     return computed;
   } catch (e) {
     if (unanswered()) {
       const kept = failedAs(e);
       if (kept.state === 'failed' && kept.code === 'internal') log(`vista previa de ${contentHash.slice(0, 12)} (${publisher.id}): ${e instanceof Error ? e.message : String(e)}`);
-      await keep(store, contentHash, publisher.id, kept).catch(() => undefined);
+      await keep(slot, kept).catch(() => undefined);
     } else {
-      await store.deletePreparedPreview(contentHash, publisher.id).catch(() => undefined);
+      await slot.delete().catch(() => undefined);
     }
     throw e;
   }
@@ -105,13 +107,12 @@ export interface PreparedPreviewDeps {
   /** INLINE_PREVIEW_MAX_ITEMS unless given. */
   inlineMaxItems?: number;
   /**
-   * Self-hosted: when these routes were built, and the previews this process is computing (`hash|publisher`). A
-   * marker older than the process that no computation of it answers for was left by a server that stopped (restarted,
-   * upgraded): started again at once, not after the lease — the coordinator's page said «Preparando…» for 10 minutes.
-   * In a cluster (`serve --procesos N`) a worker started again after a crash may so start one a sibling is already
-   * computing: the same preview twice, never a wrong one.
+   * This process's identity and heartbeat, and how another's «se está preparando» is judged (kept-state.ts): taken
+   * over once its heartbeat is stale — a process that stopped (a self-hosted server restarted, a cluster's worker
+   * that crashed, a cloud instance that died in the middle of a small preview computed in its request) — never while
+   * its owner still computes it.
    */
-  process?: { startedAt: string; inFlight: Set<string> };
+  markers: MarkerPolicy;
 }
 
 const sleep = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms));
@@ -126,42 +127,45 @@ const sizeOf = (s: SubmissionSnapshot): number => (s.processes !== undefined || 
 export async function previewWithinBudget(deps: PreparedPreviewDeps, snapshot: SubmissionSnapshot, publisher: Publisher, now: string): Promise<SubmissionPreview | 'preparing'> {
   const { store } = deps;
   const hash = snapshot.contentHash;
+  const slot = previewSlot(store, hash, publisher.id);
   const current = (await store.getCurrent(publisher.id))?.id ?? null;
-  const kept = await readPrepared(store, hash, publisher.id);
+  const { kept, version } = await readPrepared(slot);
   if (kept?.state === 'ready' && kept.currentPublicationId === current) return { currentPublicationId: current, preview: kept.preview };
   if (kept?.state === 'failed') {
-    await store.deletePreparedPreview(hash, publisher.id);
+    await slot.delete();
     throw failure(kept);
   }
-  const key = `${hash}|${publisher.id}`;
-  const orphaned = (at: string) => !deps.queue && deps.process !== undefined && at < deps.process.startedAt && !deps.process.inFlight.has(key);
-  if (kept?.state === 'preparing' && Date.now() - Date.parse(kept.at) < PREPARING_LEASE_MS && !orphaned(kept.at)) return 'preparing';
+  if (kept?.state === 'preparing' && !isAbandoned(kept, deps.markers, PREPARING_LEASE_MS)) return 'preparing';
 
-  // Said before the work starts: a request meanwhile (another tab, the page asking again) waits for this one.
-  await keep(store, hash, publisher.id, { format: FORMAT, state: 'preparing', at: new Date().toISOString() });
+  // Said before the work starts, in place of what was read: a request meanwhile (another tab, the page asking again,
+  // on another process) waits for this one; one that read the same thing and said it first has the work.
+  const at = new Date().toISOString();
+  const marker = (owner: string) => (beat: string) => JSON.stringify({ format: FORMAT, state: 'preparing', at, owner, beat } satisfies Kept);
   const budget = deps.budgetMs ?? PREVIEW_BUDGET_MS;
   if (deps.queue && sizeOf(snapshot) > (deps.inlineMaxItems ?? INLINE_PREVIEW_MAX_ITEMS)) {
+    if ((await slot.swap(version, marker(QUEUED)(at))) === undefined) return 'preparing';
     try {
       await deps.queue.enqueue({ contentHash: hash, publisherId: publisher.id });
     } catch (e) {
       deps.log(`no se pudo encolar la vista previa de ${hash.slice(0, 12)} (${publisher.id}): ${e instanceof Error ? e.message : String(e)}`);
-      await store.deletePreparedPreview(hash, publisher.id);
+      await slot.delete();
       throw new HttpError(503, 'preview-unscheduled', UNSCHEDULED);
     }
     for (const deadline = Date.now() + budget; Date.now() + POLL_MS <= deadline;) {
       await sleep(POLL_MS);
-      const seen = await readPrepared(store, hash, publisher.id);
+      const seen = (await readPrepared(slot)).kept;
       if (seen?.state === 'ready') return { currentPublicationId: seen.currentPublicationId, preview: seen.preview };
       if (seen?.state === 'failed') {
-        await store.deletePreparedPreview(hash, publisher.id);
+        await slot.delete();
         throw failure(seen);
       }
     }
     return 'preparing';
   }
+  const claim = await claimWork(slot, version, marker(deps.markers.owner), deps.markers, deps.log);
+  if (!claim) return 'preparing';
   let answered = false;
-  deps.process?.inFlight.add(key);
-  const job = prepare(store, deps.work, hash, publisher, now, () => answered, deps.log).finally(() => deps.process?.inFlight.delete(key));
+  const job = prepare(slot, deps.work, hash, publisher, now, () => answered, deps.log).finally(() => claim.release());
   const outcome = await withinBudget(job, budget);
   if (outcome !== 'late') return outcome;
   // The work goes on after the answer; what it keeps (or how it failed) is there for the next request.
@@ -179,11 +183,12 @@ export async function runPreviewTask(deps: { store: Store; work: SubmissionWork;
   const { store } = deps;
   const publisher = await store.getPublisher(task.publisherId);
   if (!publisher) return;
-  const kept = await readPrepared(store, task.contentHash, task.publisherId);
+  const slot = previewSlot(store, task.contentHash, task.publisherId);
+  const { kept } = await readPrepared(slot);
   if (kept?.state === 'ready' && kept.currentPublicationId === ((await store.getCurrent(publisher.id))?.id ?? null)) return;
   if (attempt >= PREVIEW_TASK_ATTEMPTS - 1) {
-    await keep(store, task.contentHash, task.publisherId, { format: FORMAT, state: 'failed', status: 503, code: 'preview-interrupted', message: NOT_FINISHED });
+    await keep(slot, { format: FORMAT, state: 'failed', status: 503, code: 'preview-interrupted', message: NOT_FINISHED });
     return;
   }
-  await prepare(store, deps.work, task.contentHash, publisher, deps.now().toISOString(), () => true, deps.log).catch(() => undefined);
+  await prepare(slot, deps.work, task.contentHash, publisher, deps.now().toISOString(), () => true, deps.log).catch(() => undefined);
 }

@@ -7,9 +7,11 @@
  * The request waits at most a budget (SEND_BUDGET_MS). Within it, the answer is the one it always was (201/200/422…).
  * Past it, the request answers 202 SEND_CHECKING with where to ask (`Location`: GET /api/submissions/checks/{id}),
  * and the send goes on in this process — self-hosted, its check runs in the server's background thread
- * (server/background-thread.ts), which an answer sent does not stop. What it would have answered is then kept in the
- * store, under the check's id and for the official who sent it, and GET answers it, status and body, as the POST
- * would have (contract.ts SEND_CHECKING says why 202 rather than the preview's 503).
+ * (server/background-thread.ts), which an answer sent does not stop; meanwhile the check's marker says which process
+ * runs it, with its heartbeat (kept-state.ts), so that only a process that stopped has its check said interrupted,
+ * never a cluster's live worker. What it would have answered is then kept in the store, under the check's id and for
+ * the official who sent it, and GET answers it, status and body, as the POST would have (contract.ts SEND_CHECKING
+ * says why 202 rather than the preview's 503).
  *
  * Kept in the store's send checks (Store.putSendCheck: small JSON texts, split into parts there when a refusal lists
  * many findings), and only for a while: the daily job removes those kept more than KEEP_CHECKS_MS ago
@@ -20,11 +22,14 @@ import { randomUUID } from 'crypto';
 import { HttpError, STORE_MESSAGES } from '../api/http-error';
 import { isStoreError, type Store } from '../store/store';
 import { SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS, type SendCheckingAnswer } from '../../../core/workflow/contract';
-import { parseKept, withinBudget } from './kept-state';
+import { claimWork, isAbandoned, type KeptSlot, type MarkerPolicy, QUEUED, readSlot, sendCheckSlot, type WorkMark, withinBudget } from './kept-state';
 
 /** How long a send's request waits for its check before answering «se está revisando»: well under a proxy's 60 s. */
 export const SEND_BUDGET_MS = 20_000;
-/** A check begun longer ago than this, still unanswered, has surely died with its process (longer than any check takes). */
+/**
+ * A check handed to the task queue longer ago than this, still unanswered, has surely died (longer than any check
+ * takes). One run by a process is judged by its heartbeat instead (kept-state.ts STALE_MS).
+ */
 export const CHECKING_LEASE_MS = 15 * 60_000;
 const FORMAT = 1;
 
@@ -32,7 +37,7 @@ const FORMAT = 1;
 export interface SentAnswer { status: number; body: unknown }
 
 type Kept =
-  | { format: number; state: 'checking'; at: string; userId: string }
+  | ({ format: number; state: 'checking'; userId: string } & WorkMark)
   | { format: number; state: 'done'; userId: string; answer: SentAnswer };
 
 export interface SendCheckDeps {
@@ -40,10 +45,12 @@ export interface SendCheckDeps {
   log: (m: string) => void;
   /** SEND_BUDGET_MS unless given (tests: 0 answers «se está revisando» at once). */
   budgetMs?: number;
-  /** When these routes were built and the checks this process is running: a check left by a server that stopped is said so at once. */
-  process: { startedAt: string; inFlight: Set<string> };
-  /** The cloud: checks are tasks, run by other instances (this one's start says nothing of them). */
-  queued?: boolean;
+  /**
+   * This process's identity and heartbeat, and how another's «revisando» is judged (kept-state.ts): said
+   * interrupted once its heartbeat is stale (its process stopped), never while its owner still runs it — in a cluster,
+   * a sibling worker.
+   */
+  markers: MarkerPolicy;
 }
 
 /**
@@ -75,10 +82,10 @@ function answerOf(e: unknown, log: (m: string) => void): SentAnswer {
   return { status: 500, body: { error: { code: 'internal', message: INTERNAL } } };
 }
 
-/** The check `id` kept for its publisher, if of this version's shape. */
-const readCheck = async (store: Store, id: string, publisherId: string): Promise<Kept | undefined> => parseKept<Kept>(await store.getSendCheck(id, publisherId), FORMAT);
+/** The check kept in `slot` (its id's, for its publisher), if of this version's shape, with its version. */
+const readCheck = (slot: KeptSlot) => readSlot<Kept>(slot, FORMAT);
 
-const keep = (store: Store, id: string, publisherId: string, kept: Kept): Promise<void> => store.putSendCheck(id, publisherId, JSON.stringify(kept), new Date().toISOString());
+const keep = (slot: KeptSlot, kept: Kept): Promise<void> => slot.put(JSON.stringify(kept));
 
 /** The check's id carries its publisher (the store keys what it keeps by both): `<publisher>~<uuid>`. */
 const checkId = (publisherId: string) => `${publisherId}~${randomUUID()}`;
@@ -105,12 +112,18 @@ export async function sendWithinBudget(deps: SendCheckDeps, owner: { userId: str
   }
   const id = checkId(owner.publisherId);
   const since = new Date().toISOString();
-  deps.process.inFlight.add(id);
-  // Said before the answer; what the send answers is kept after it (never before: it would be overwritten).
-  const marked = keep(deps.store, id, owner.publisherId, { format: FORMAT, state: 'checking', at: since, userId: owner.userId });
-  void marked.then(() => job).then((o) => keep(deps.store, id, owner.publisherId, { format: FORMAT, state: 'done', userId: owner.userId, answer: 'ok' in o ? o.ok : answerOf(o.err, deps.log) }))
-    .catch((e: unknown) => deps.log(`no se pudo guardar el resultado de la revisión ${id}: ${e instanceof Error ? e.message : String(e)}`))
-    .finally(() => deps.process.inFlight.delete(id));
+  const slot = sendCheckSlot(deps.store, id, owner.publisherId);
+  // Said before the answer, then its heartbeat while the check runs; what the send answers is kept after it (never
+  // before: it would be overwritten). A new id: nothing is kept there to be claimed first.
+  const marked = claimWork(slot, undefined, (beat) => JSON.stringify({ format: FORMAT, state: 'checking', at: since, userId: owner.userId, owner: deps.markers.owner, beat } satisfies Kept), deps.markers, deps.log);
+  void marked.then(async (claim) => {
+    try {
+      const o = await job;
+      await keep(slot, { format: FORMAT, state: 'done', userId: owner.userId, answer: 'ok' in o ? o.ok : answerOf(o.err, deps.log) });
+    } finally {
+      await claim?.release();
+    }
+  }).catch((e: unknown) => deps.log(`no se pudo guardar el resultado de la revisión ${id}: ${e instanceof Error ? e.message : String(e)}`));
   await marked;
   return checkingAnswer(id, since);
 }
@@ -122,17 +135,19 @@ export async function sendWithinBudget(deps: SendCheckDeps, owner: { userId: str
 export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQueue, task: Omit<SendTask, 'checkId'>): Promise<SentAnswer | SendCheckingAnswer> {
   const id = checkId(task.publisherId);
   const since = new Date().toISOString();
-  await keep(deps.store, id, task.publisherId, { format: FORMAT, state: 'checking', at: since, userId: task.userId });
+  const slot = sendCheckSlot(deps.store, id, task.publisherId);
+  // The queue's: delivered again if its instance dies (no heartbeat; CHECKING_LEASE_MS).
+  await keep(slot, { format: FORMAT, state: 'checking', at: since, userId: task.userId, owner: QUEUED });
   try {
     await queue.enqueue({ ...task, checkId: id });
   } catch (e) {
     deps.log(`no se pudo encolar la revisión del envío ${id}: ${e instanceof Error ? e.message : String(e)}`);
-    await deps.store.deleteSendCheck(id, task.publisherId).catch(() => undefined);
+    await slot.delete().catch(() => undefined);
     throw new HttpError(503, 'send-unscheduled', UNSCHEDULED);
   }
   for (const deadline = Date.now() + (deps.budgetMs ?? SEND_BUDGET_MS); Date.now() + POLL_MS <= deadline;) {
     await new Promise((r) => setTimeout(r, POLL_MS));
-    const seen = await readCheck(deps.store, id, task.publisherId);
+    const { kept: seen } = await readCheck(slot);
     if (seen?.state === 'done') return seen.answer;
   }
   return checkingAnswer(id, since);
@@ -143,9 +158,10 @@ export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQue
  * does nothing; `attempt` (0 the first) past SEND_TASK_ATTEMPTS - 1 means every earlier one died on it: kept as such.
  */
 export async function runSendTask(deps: { store: Store; log: (m: string) => void }, task: SendTask, attempt: number, run: () => Promise<SentAnswer>): Promise<void> {
-  const kept = await readCheck(deps.store, task.checkId, task.publisherId);
+  const slot = sendCheckSlot(deps.store, task.checkId, task.publisherId);
+  const { kept } = await readCheck(slot);
   if (!kept || kept.state === 'done') return;
-  const done = (answer: SentAnswer) => keep(deps.store, task.checkId, task.publisherId, { format: FORMAT, state: 'done', userId: task.userId, answer });
+  const done = (answer: SentAnswer) => keep(slot, { format: FORMAT, state: 'done', userId: task.userId, answer });
   if (attempt >= SEND_TASK_ATTEMPTS - 1) return done({ status: 503, body: { error: { code: 'send-interrupted', message: NOT_FINISHED } } });
   await done(await run().catch((e: unknown) => answerOf(e, deps.log)));
 }
@@ -156,13 +172,14 @@ export const isChecking = (a: SentAnswer | SendCheckingAnswer): a is SendCheckin
 export async function sendCheckAnswer(deps: SendCheckDeps, id: string, userId: string): Promise<SentAnswer | SendCheckingAnswer | undefined> {
   const publisherId = publisherOfCheck(id);
   if (!publisherId) return undefined;
-  const kept = await readCheck(deps.store, id, publisherId);
+  const slot = sendCheckSlot(deps.store, id, publisherId);
+  const { kept, version } = await readCheck(slot);
   if (!kept || kept.userId !== userId) return undefined;
   if (kept.state === 'done') return kept.answer;
-  const orphaned = !deps.queued && kept.at < deps.process.startedAt && !deps.process.inFlight.has(id);
-  if (!orphaned && Date.now() - Date.parse(kept.at) < CHECKING_LEASE_MS) return checkingAnswer(id, kept.at);
+  if (!isAbandoned(kept, deps.markers, CHECKING_LEASE_MS)) return checkingAnswer(id, kept.at);
   const answer: SentAnswer = { status: 503, body: { error: { code: 'send-interrupted', message: INTERRUPTED } } };
-  await keep(deps.store, id, publisherId, { format: FORMAT, state: 'done', userId, answer });
+  // Over the very marker read: a heartbeat or the outcome written meanwhile (its owner was alive after all) wins.
+  if ((await slot.swap(version, JSON.stringify({ format: FORMAT, state: 'done', userId, answer } satisfies Kept))) === undefined) return sendCheckAnswer(deps, id, userId);
   return answer;
 }
 

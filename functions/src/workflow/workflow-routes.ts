@@ -68,6 +68,7 @@ import { bufferBytes } from '../ingest/xlsx/zip-archive';
 import { gzippedValuesBody, valuesTooLarge } from './workbook-values-body';
 import { previewWithinBudget, type PreviewQueue } from './prepared-preview';
 import { LIVE_COMPARE_BUDGET_MS, liveSheetChanged } from './live-sheet-changed';
+import { markerPolicy, type MarkerPolicy } from './kept-state';
 import { isChecking, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer } from './send-check';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
@@ -144,6 +145,13 @@ export interface WorkflowDeps {
    * what it keeps up to `sendBudgetMs` (default SEND_BUDGET_MS), then «se está revisando».
    */
   sendQueue?: SendQueue;
+  /**
+   * How this process marks the previews and send checks it works on in the background, and judges others' markers
+   * (kept-state.ts MarkerPolicy): its identity (default: a new one), whether it is the only process working on this
+   * store (default: no — the self-hosted server without `--procesos` says yes), its heartbeat and when a heartbeat
+   * is stale (HEARTBEAT_MS, STALE_MS; shorter in tests).
+   */
+  markers?: Partial<MarkerPolicy>;
 }
 
 /** The routes, and what the cloud's task function runs with the same dependencies: a send's check (send-check.ts). */
@@ -231,16 +239,17 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   const log = deps.log ?? ((m: string) => console.error(m));
   const notify = deps.notify && notifyWithin(deps.notify, deps.notifyWaitMs ?? NOTIFY_WAIT_MS);
   const work = deps.work ?? submissionWork(store);
+  // One identity per process (these routes are built once in each): its markers of work under way say it is its own.
+  const markers = markerPolicy(deps.markers);
   const previewDeps = {
-    store, work, log,
-    process: { startedAt: new Date().toISOString(), inFlight: new Set<string>() },
+    store, work, log, markers,
     ...(deps.previewBudgetMs !== undefined ? { budgetMs: deps.previewBudgetMs } : {}),
     ...(deps.previewQueue ? { queue: deps.previewQueue } : {}),
     ...(deps.inlinePreviewMaxItems !== undefined ? { inlineMaxItems: deps.inlinePreviewMaxItems } : {}),
   };
   const sendBudget = deps.sendBudgetMs === undefined && !deps.sendQueue ? undefined : {
-    store, log, process: { startedAt: previewDeps.process.startedAt, inFlight: new Set<string>() },
-    ...(deps.sendBudgetMs !== undefined ? { budgetMs: deps.sendBudgetMs } : {}), ...(deps.sendQueue ? { queued: true } : {}),
+    store, log, markers,
+    ...(deps.sendBudgetMs !== undefined ? { budgetMs: deps.sendBudgetMs } : {}),
   };
   const router = Router();
   // Registering publishers and commitments shares this deployment's identity (admin only).

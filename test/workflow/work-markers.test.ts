@@ -1,0 +1,251 @@
+/**
+ * Markers of background work judged by their owner's heartbeat (workflow/kept-state.ts), not by who started them.
+ * Self-hosted in a cluster (`serve --procesos N`): two apps on one SQLite file stand for two workers, the second
+ * started after the first began the work (as a worker started again after a crash is): it neither computes a
+ * preview its live sibling is computing, nor says «se interrumpió» of a check its sibling still runs — and once the
+ * sibling dies (every write of its store hangs, its heartbeat with them), it takes over / says so, after the stale
+ * margin. The cloud (Firestore emulator): an instance dying in the middle of a small preview computed in its request
+ * leaves its «preparando» only until its heartbeat is stale, not for the 10 minutes of the queue's lease.
+ * Heartbeats and margins are milliseconds here (20–60 ms, 0.8 s); the server's are 15 s and 2 min.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import request from 'supertest';
+import { checkPreviewAnswer, checkSubmitAnswer, PREVIEW_PREPARING } from '../../core/workflow/contract';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import { openFirestoreStore } from '../../functions/src/store/firestore-store';
+import type { Store } from '../../functions/src/store/store';
+import { submissionWork, type SubmissionWork } from '../../functions/src/workflow/submission-work';
+import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
+import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type Harness } from './workflow-harness';
+
+const [MER] = PUBLISHERS;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A store whose process can be made to die: once `kill()`ed, nothing it is asked (but to close) ever answers. */
+function killable(store: Store): { store: Store; kill(): void } {
+  let dead = false;
+  const proxy = new Proxy(store, {
+    get: (target, key) => {
+      const value = Reflect.get(target, key) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => (dead && key !== 'close' ? new Promise(() => undefined) : (value as (...a: unknown[]) => unknown).apply(target, args));
+    },
+  });
+  return { store: proxy, kill: () => { dead = true; } };
+}
+
+/**
+ * Two stores that, once `arm()`ed, answer a read of a prepared preview only when both have been asked one: the two
+ * workers have read the same thing before either writes (what a few milliseconds apart may be on a busy server).
+ */
+function meetingAtRead(): { wrap(store: Store): Store; arm(): void } {
+  let armed = false;
+  const waiting: (() => void)[] = [];
+  const wrap = (store: Store) => new Proxy(store, {
+    get: (target, key) => {
+      const value = Reflect.get(target, key) as unknown;
+      if (typeof value !== 'function') return value;
+      if (key !== 'getPreparedPreview' && key !== 'readPreparedPreview') return value.bind(target);
+      return async (...args: unknown[]) => {
+        const read = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        if (armed) {
+          await new Promise<void>((r) => { waiting.push(r); if (waiting.length === 2) { armed = false; waiting.forEach((w) => w()); } });
+        }
+        return read;
+      };
+    },
+  });
+  return { wrap, arm: () => { armed = true; } };
+}
+
+/** Work whose steps wait until released (a large workbook being checked, a preview being computed); the real ones otherwise. */
+function heldWork(store: Store) {
+  const real = submissionWork(store);
+  const gates: (() => void)[] = [];
+  const held = <T>(step: () => Promise<T>): Promise<T> => new Promise<void>((r) => gates.push(r)).then(step);
+  const work: SubmissionWork = {
+    intake: (workbook, publisher, now) => held(() => real.intake(workbook, publisher, now)),
+    preview: (hash, publisher, now) => held(() => real.preview(hash, publisher, now)),
+  };
+  /** Once `n` steps have started (a send's is started after its 202: its workbook is read first). */
+  const started = async (n: number) => { for (const deadline = Date.now() + 5000; gates.length < n && Date.now() < deadline;) await sleep(10); return gates.length; };
+  return { work, started, release: (i: number) => gates[i]() };
+}
+
+/** The real work on the store `store()` gives once the app is built, counting the previews it computes. */
+function countedWork(store: () => Store) {
+  const counted = {
+    previews: 0,
+    work: {
+      intake: (...a) => submissionWork(store()).intake(...a),
+      preview: (...a) => { counted.previews++; return submissionWork(store()).preview(...a); },
+    } as SubmissionWork,
+  };
+  return counted;
+}
+
+const askPreview = (h: Harness, id: string) => request(h.app).get(`/api/submissions/${id}/preview`).set('Authorization', h.bearer('coordinadorA'));
+
+/** Asks `times` times, `everyMs` apart, and the answers' statuses and codes. */
+async function askedOver(ask: () => Promise<request.Response>, times: number, everyMs: number): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < times; i++) {
+    const res = await ask();
+    seen.push(`${res.status} ${res.body.error?.code ?? ''}`.trim());
+    await sleep(everyMs);
+  }
+  return seen;
+}
+
+/** Asks until the answer is not `status`; that answer (at most `ms`). */
+async function until(ask: () => Promise<request.Response>, status: number, ms: number): Promise<request.Response> {
+  for (const deadline = Date.now() + ms; ;) {
+    const res = await ask();
+    if (res.status !== status || Date.now() > deadline) return res;
+    await sleep(25);
+  }
+}
+
+describe('self-hosted cluster (two workers on one SQLite file): a sibling\'s live work is left to it; a dead one\'s is taken over', () => {
+  const MARKERS = { sole: false, heartbeatMs: 20, staleMs: 800 };
+  let dir: string;
+  const open: Harness[] = [];
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-markers-')); });
+  afterEach(async () => {
+    for (const h of open.splice(0)) await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const worker = async (opts: { work?: SubmissionWork; kill?: (kill: () => void) => void; wrap?: (s: Store) => Store } = {}) => {
+    const file = path.join(dir, 'infra.db');
+    const h = await localHarness({
+      previewBudgetMs: 0, sendBudgetMs: 0, markers: MARKERS, ...(opts.work ? { work: opts.work } : {}),
+      openStore: () => { const k = killable(openSqliteStore(file)); opts.kill?.(k.kill); return opts.wrap ? opts.wrap(k.store) : k.store; },
+    });
+    open.push(h);
+    return h;
+  };
+
+  test('a preview: not computed again by a worker started after its sibling began it, while the sibling computes; taken over once the sibling died', async () => {
+    let killFirst = () => {};
+    let held: ReturnType<typeof heldWork> | undefined;
+    const first = await worker({ kill: (k) => { killFirst = k; }, work: { intake: (...a) => (held as ReturnType<typeof heldWork>).work.intake(...a), preview: (...a) => (held as ReturnType<typeof heldWork>).work.preview(...a) } });
+    held = heldWork(first.store);
+    const sent = await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Parque del Centro' })), 'parque.xlsx');
+    expect(sent.status).toBe(202);
+    expect(await held.started(1)).toBe(1);
+    held.release(0); // its check
+    const id = checkSubmitAnswer((await until(() => request(first.app).get(sent.headers.location).set('Authorization', first.bearer('capturistaA')), 202, 5000)).body).submission.id;
+    expect([(await askPreview(first, id)).status, await held.started(2)]).toEqual([503, 2]); // the first worker computes it (held)
+
+    // A worker started afterwards (another seed: its own tokens) asks for it, again and again, over twice the stale margin.
+    let second: Harness | undefined;
+    const counted = countedWork(() => (second as Harness).store);
+    second = await worker({ work: counted.work });
+    const answers = await askedOver(() => askPreview(second, id), 12, 100);
+    expect(answers).toEqual(Array(12).fill(`503 ${PREVIEW_PREPARING}`));
+    expect(counted.previews).toBe(0);
+
+    // The first worker dies in the middle of it: its heartbeat stops. Within the margin, still «preparando»; then computed here.
+    killFirst();
+    expect((await askPreview(second, id)).status).toBe(503);
+    expect(counted.previews).toBe(0);
+    const res = await until(() => askPreview(second, id), 503, 5000);
+    expect(res.status).toBe(200);
+    expect(counted.previews).toBe(1);
+    expect(checkPreviewAnswer(res.body).preview.projects.items.map((i) => i.title)).toEqual(['Parque del Centro']);
+    // Kept: its heartbeat, stopped by what it kept, never writes «preparando» over it again.
+    await sleep(5 * MARKERS.heartbeatMs);
+    expect((await askPreview(second, id)).status).toBe(200);
+    expect(counted.previews).toBe(1);
+  });
+
+  test('a preview asked of two workers at the same moment is computed by one of them', async () => {
+    const workers: Harness[] = [];
+    const counts = [0, 1].map((i) => countedWork(() => workers[i].store));
+    const meeting = meetingAtRead();
+    workers.push(await worker({ work: counts[0].work, wrap: meeting.wrap }));
+    const sent = await uploadXlsx(workers[0], await xlsxOf(projectWorkbook(MER, { title: 'Parque del Centro' })), 'parque.xlsx').expect(202);
+    const id = checkSubmitAnswer((await until(() => request(workers[0].app).get(sent.headers.location).set('Authorization', workers[0].bearer('capturistaA')), 202, 5000)).body).submission.id;
+    workers.push(await worker({ work: counts[1].work, wrap: meeting.wrap }));
+    // The first worker's tokens went with the second's seed: the same coordinator, by the second's token, on both.
+    const ask = (h: Harness) => request(h.app).get(`/api/submissions/${id}/preview`).set('Authorization', workers[1].bearer('coordinadorA'));
+    meeting.arm();
+    await Promise.all(workers.map(ask));
+    expect(counts[0].previews + counts[1].previews).toBe(1);
+    expect((await until(() => ask(workers[0]), 503, 5000)).status).toBe(200);
+    expect(counts[0].previews + counts[1].previews).toBe(1);
+  });
+
+  test('a send\'s check: «revisando» to a worker started after its sibling began it, while the sibling runs it, then its outcome; «se interrumpió» once the sibling died', async () => {
+    let killFirst = () => {};
+    let held: ReturnType<typeof heldWork> | undefined;
+    const first = await worker({ kill: (k) => { killFirst = k; }, work: { intake: (...a) => (held as ReturnType<typeof heldWork>).work.intake(...a), preview: (...a) => (held as ReturnType<typeof heldWork>).work.preview(...a) } });
+    held = heldWork(first.store);
+    const running = (await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Mercado' })), 'mercado.xlsx').expect(202)).headers.location as string;
+    const dying = (await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Biblioteca' })), 'biblioteca.xlsx').expect(202)).headers.location as string;
+    expect(await held.started(2)).toBe(2);
+
+    const second = await worker();
+    const ask = (location: string) => () => request(second.app).get(location).set('Authorization', second.bearer('capturistaA'));
+    expect(await askedOver(ask(running), 12, 100)).toEqual(Array(12).fill('202'));
+    // Its outcome, kept by the sibling that ran it, is what the official is told.
+    held.release(0);
+    const done = await until(ask(running), 202, 5000);
+    expect(done.status).toBe(201);
+    expect(checkSubmitAnswer(done.body).submission.source).toMatchObject({ name: 'mercado.xlsx' });
+    await sleep(5 * MARKERS.heartbeatMs);
+    expect((await ask(running)()).status).toBe(201);
+
+    // The other check's worker dies: «revisando» within the margin, then said interrupted, in Spanish.
+    expect((await ask(dying)()).status).toBe(202);
+    killFirst();
+    expect((await ask(dying)()).status).toBe(202);
+    const res = await until(ask(dying), 202, 5000);
+    expect([res.status, res.body.error?.code]).toEqual([503, 'send-interrupted']);
+    expect(res.body.error.message).toMatch(/^La revisión del libro se interrumpió antes de terminar/);
+  });
+});
+
+describe('the cloud (Firestore emulator): an instance that dies computing a small preview in its request', () => {
+  let emulator: FirestoreEmulator;
+  beforeAll(async () => { emulator = await startFirestoreEmulator(); });
+  afterAll(() => emulator.stop());
+
+  test('another instance says «preparando» while the first one\'s heartbeat goes on, and computes it itself once the heartbeat is stale', async () => {
+    const namespace = `markers${Date.now()}_`;
+    const SHEET = '1MarkersAbCdEfGhIjKlMnOpQrStUv';
+    const markers = { heartbeatMs: 60, staleMs: 800 };
+    let killFirst = () => {};
+    let held: ReturnType<typeof heldWork> | undefined;
+    const instance = (opts: { work: SubmissionWork; kill?: (kill: () => void) => void }) => cloudHarness({
+      openStore: () => { const k = killable(openFirestoreStore({ projectId: process.env.GCLOUD_PROJECT, namespace })); opts.kill?.(k.kill); return k.store; },
+      // The cloud's wiring: a queue for large sends' previews; this one is small, computed in the request.
+      previewQueue: { enqueue: async () => { throw new Error('una vista previa pequeña no se encola'); } },
+      previewBudgetMs: 50, markers, work: opts.work,
+    });
+    const first = await instance({ kill: (k) => { killFirst = k; }, work: { intake: (...a) => submissionWork(first.store).intake(...a), preview: (...a) => (held as ReturnType<typeof heldWork>).work.preview(...a) } });
+    let second: Harness | undefined;
+    const counted = countedWork(() => (second as Harness).store);
+    second = await instance({ work: counted.work });
+    try {
+      held = heldWork(first.store);
+      first.stub.put(SHEET, projectWorkbook(MER, { title: 'Parque del Centro' }));
+      const id = (await request(first.app).post('/api/submissions').set('Authorization', first.bearer('capturistaA')).send({ spreadsheetId: SHEET }).expect(201)).body.submission.id as string;
+      expect([(await askPreview(first, id)).status, await held.started(1)]).toEqual([503, 1]);
+
+      expect(await askedOver(() => askPreview(second, id), 6, 200)).toEqual(Array(6).fill(`503 ${PREVIEW_PREPARING}`));
+      expect(counted.previews).toBe(0);
+
+      killFirst();
+      const res = await until(() => askPreview(second, id), 503, 8000);
+      expect(res.status).toBe(200);
+      expect(counted.previews).toBe(1);
+      expect(checkPreviewAnswer(res.body).preview.projects.counts.new).toBe(1);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
