@@ -13,8 +13,6 @@ import * as cloud from '../functions/src/index';
 import { LEASE_MS, TASK_TIMEOUT_SECONDS } from '../functions/src/publication/publication-task';
 import { STALE_APPROVAL_MS } from '../functions/src/workflow/approve-submission';
 import { HEARTBEAT_MS, STALE_MS } from '../functions/src/workflow/kept-state';
-import { PREPARING_LEASE_MS } from '../functions/src/workflow/prepared-preview';
-import { CHECKING_LEASE_MS } from '../functions/src/workflow/send-check';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS } from '../core/packages/bulk-limit';
 import { INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../core/stats/serving-limits';
 import { ROOT } from './standards';
@@ -26,7 +24,7 @@ import { ROLES } from '../core/workflow/contract';
 import { READ_EXPOSED_HEADERS, READ_REQUEST_HEADERS } from '../functions/src/api/read-cors';
 import { COLLECTIONS } from '../functions/src/store/collections';
 import { CHECKING_LEASE_MS, KEEP_CHECKS_MS, SEND_BUDGET_MS, SEND_TASK_ATTEMPTS } from '../functions/src/workflow/send-check';
-import { INLINE_PREVIEW_MAX_ITEMS, PREVIEW_BUDGET_MS, PREVIEW_TASK_ATTEMPTS } from '../functions/src/workflow/prepared-preview';
+import { INLINE_PREVIEW_MAX_ITEMS, PREPARING_LEASE_MS, PREVIEW_BUDGET_MS, PREVIEW_TASK_ATTEMPTS } from '../functions/src/workflow/prepared-preview';
 import { PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING, SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS } from '../core/workflow/contract';
 import { HELP } from '../functions/src/cli/help';
 import request from 'supertest';
@@ -464,7 +462,7 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
     expect(cleanup.writes['-sendChecks']).toBe(2);
   });
 
-  it('a preview: ≈ 13 reads and the published releases and projects the first time, 2 writes; then ≈ 10 and none', async () => {
+  it('a preview: ≈ 14 reads and the published releases and projects the first time, 2 writes; then ≈ 10 and none', async () => {
     const first = await send('Parque de la guía');
     // Published once, then sent again: the preview compares with that publication.
     await request(h.app).post(`/api/submissions/${first.res.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA')).send({}).expect(200);
@@ -475,9 +473,9 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
     const preview = () => request(h.app).get(`/api/submissions/${again.res.body.submission.id}/preview`).set('Authorization', h.bearer('coordinadorA')).expect(200);
     await preview();
     const computed = counts();
-    expect(row('Vista previa')).toContain('≈ 13 + las entregas y los proyectos de la publicación vigente');
+    expect(row('Vista previa')).toContain('≈ 14 + las entregas y los proyectos de la publicación vigente');
     // A query that finds nothing is billed 1 read.
-    expect(computed.total - Math.max(1, published.releases) - Math.max(1, published.projects)).toBeLessThanOrEqual(13);
+    expect(computed.total - Math.max(1, published.releases) - Math.max(1, published.projects)).toBeLessThanOrEqual(14);
     expect(computed.writes).toEqual({ previews: 2 });
     await preview();
     const kept = counts();
