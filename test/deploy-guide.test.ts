@@ -23,7 +23,7 @@ import { FULL_REREAD_MS } from '../functions/src/api/current-publications';
 import { ROLES } from '../core/workflow/contract';
 import { READ_EXPOSED_HEADERS, READ_REQUEST_HEADERS } from '../functions/src/api/read-cors';
 import { COLLECTIONS } from '../functions/src/store/collections';
-import { CHECKING_LEASE_MS, KEEP_CHECKS_MS, SEND_BUDGET_MS, SEND_TASK_ATTEMPTS } from '../functions/src/workflow/send-check';
+import { KEEP_CHECKS_MS, QUEUED_CHECK_LOST_MS, SEND_BUDGET_MS, SEND_TASK_ATTEMPTS } from '../functions/src/workflow/send-check';
 import { INLINE_PREVIEW_MAX_ITEMS, PREPARING_LEASE_MS, PREVIEW_BUDGET_MS, PREVIEW_TASK_ATTEMPTS } from '../functions/src/workflow/prepared-preview';
 import { PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING, SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS } from '../core/workflow/contract';
 import { HELP } from '../functions/src/cli/help';
@@ -218,7 +218,7 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
     const operations = read('docs/operations.md').replace(/\s+/g, ' ');
     expect(operations).toContain(`la vuelve a escribir cada ${HEARTBEAT_MS / 1000} s mientras trabaja`);
     expect(operations).toContain(`cuando el latido lleva ${STALE_MS / 60_000} minutos sin renovarse`);
-    expect(operations).toContain(`se da por perdido a los ${PREPARING_LEASE_MS / 60_000} minutos (vista previa) o a los ${CHECKING_LEASE_MS / 60_000} (revisión)`);
+    expect(operations).toContain(`se da por perdido a los ${PREPARING_LEASE_MS / 60_000} minutos (vista previa) o a los ${QUEUED_CHECK_LOST_MS / 60_000} (revisión) sin que empiece un intento`);
   });
 
   it('the log lines the guide tells operators to alert on are the ones the functions write', () => {
@@ -247,7 +247,7 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
     expect(SEND_TASK_ATTEMPTS).toBe(3);
     expect(PREVIEW_TASK_ATTEMPTS).toBe(3);
     expect(step.match(/muere dos veces/g)).toHaveLength(2);
-    expect(step).toContain(`sin resultado a los ${CHECKING_LEASE_MS / 60_000} minutos`);
+    expect(step).toContain(`no empieza un intento en ${QUEUED_CHECK_LOST_MS / 60_000} minutos`);
     expect(KEEP_CHECKS_MS).toBe(7 * 86_400_000);
     expect(step).toMatch(/lo borra una semana\s+después de guardado/);
     for (const code of ['send-interrupted', 'send-unscheduled']) expect(read('functions/src/workflow/send-check.ts')).toContain(`'${code}'`);
@@ -441,9 +441,9 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
     return { res, ...counts() };
   };
 
-  it('a send: ≈ 11 reads with its task, 1 more each second review waits; its check kept twice, removed a week later with 3 reads', async () => {
+  it('a send: ≈ 11 reads with its task, 1 more each second review waits; its check kept three times, removed a week later with 3 reads', async () => {
     expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('≈ 11 entre la solicitud y la tarea que revisa el libro, más 1 por cada segundo que `review` espera');
-    expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('+ 2 del resultado de la revisión (`sendChecks`');
+    expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('+ 3 del resultado de la revisión (`sendChecks`');
     expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('a la semana, 3 al borrar ese resultado');
     await send('Parque');
     const { res, reads, total, writes: w } = await send('Parque renovado');
@@ -452,7 +452,7 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
     expect((reads.sendChecks ?? 0) - 1).toBeLessThanOrEqual(polled);
     expect(total - (reads.sendChecks ?? 0) + 1).toBeLessThanOrEqual(11);
     expect(total - (reads.sendChecks ?? 0) + 1).toBeGreaterThanOrEqual(8);
-    expect(w.sendChecks).toBe(2);
+    expect(w.sendChecks).toBe(3);
     // The submission, its snapshot's parts (1 for this small workbook), the audit entry: «4 (…2 en el ejemplo…)».
     expect((w.submissions ?? 0) + (w.snapshots ?? 0) + (w.audit ?? 0)).toBeLessThanOrEqual(4);
     const removed = await forgetOldSendChecks(h.store, new Date(Date.now() + 8 * 86_400_000));

@@ -14,7 +14,7 @@ import type { Store } from '../../functions/src/store/store';
 import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type CloudHarness, type LocalHarness, type UserName } from './workflow-harness';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
-import { forgetOldSendChecks, KEEP_CHECKS_MS, type SendTask } from '../../functions/src/workflow/send-check';
+import { forgetOldSendChecks, KEEP_CHECKS_MS, runSendTask, type SendTask, type SentAnswer } from '../../functions/src/workflow/send-check';
 
 const [MER] = PUBLISHERS;
 
@@ -25,6 +25,15 @@ async function ageCheck(store: Store, location: string): Promise<void> {
   const text = await store.getSendCheck(id, publisherId);
   if (text === undefined) throw new Error(`sin revisión guardada: ${id}`);
   await store.putSendCheck(id, publisherId, text, new Date(Date.now() - KEEP_CHECKS_MS - 60_000).toISOString());
+}
+
+/** Moves back, by `ms`, the times a queued check's marker says it was handed over and last heard of. */
+async function waitedInQueue(store: Store, location: string, ms: number): Promise<void> {
+  const id = decodeURIComponent(location.split('/').pop() ?? '');
+  const publisherId = id.split('~')[0];
+  const kept = JSON.parse((await store.getSendCheck(id, publisherId)) ?? 'null') as { at: string; beat?: string };
+  const earlier = (t: string) => new Date(Date.parse(t) - ms).toISOString();
+  await store.putSendCheck(id, publisherId, JSON.stringify({ ...kept, at: earlier(kept.at), ...(kept.beat ? { beat: earlier(kept.beat) } : {}) }), new Date().toISOString());
 }
 
 /** Asks where the send is checked until it is no longer «se está revisando» (each such answer checked); its last answer. */
@@ -219,6 +228,48 @@ describe('the cloud (Firestore emulator): a send of a spreadsheet is a task of t
     expect((await request(h.app).get(old.headers.location).set('Authorization', h.bearer('capturistaA'))).status).toBe(404);
     const kept = await request(h.app).get(fresh.headers.location).set('Authorization', h.bearer('capturistaA')).expect(200);
     expect(checkSubmitAnswer(kept.body).outcome).toBe('resubmitted');
+  });
+
+  test('a send waiting in the queue past 15 minutes is still «revisando», and its task checks it; one whose task has not begun for an hour is told so, and a task coming later still answers', async () => {
+    h = await open(0);
+    hold = true;
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Fin de mes' }));
+    const sent = await send().expect(202);
+    // A month's last day: the queue's dispatches busy with publications for 20 minutes.
+    await waitedInQueue(h.store, sent.headers.location, 20 * 60_000);
+    const waiting = await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaA')).expect(202);
+    expect(isSendChecking(waiting.body)).toBe(true);
+    await h.runSendTask(queued[0], 0);
+    expect(checkSubmitAnswer((await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaA')).expect(201)).body).outcome).toBe('created');
+
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Fin de mes, corregido' }));
+    const late = await send().expect(202);
+    await waitedInQueue(h.store, late.headers.location, 61 * 60_000);
+    const lost = await request(h.app).get(late.headers.location).set('Authorization', h.bearer('capturistaA'));
+    expect([lost.status, lost.body.error.code]).toEqual([503, 'send-interrupted']);
+    expect(lost.body.error.message).toMatch(/^La revisión del libro lleva más de una hora sin empezar/);
+    expect(lost.body.error.message).not.toMatch(/reinició/);
+    // Not the answer kept: the task that does come checks the send, and its outcome is what is answered then.
+    await h.runSendTask(queued[1], 0);
+    expect(checkSubmitAnswer((await request(h.app).get(late.headers.location).set('Authorization', h.bearer('capturistaA')).expect(200)).body).outcome).toBe('resubmitted');
+  });
+
+  test('an attempt that began says so: its check is «revisando» for another hour from then, however long it waited before', async () => {
+    h = await open(0);
+    hold = true;
+    h.stub.put(SHEET, projectWorkbook(MER, { title: 'Reintento' }));
+    const sent = await send().expect(202);
+    await waitedInQueue(h.store, sent.headers.location, 2 * 60 * 60_000);
+    // The attempt's run held until told: the check has begun and not ended.
+    let finish: (a: SentAnswer) => void = () => undefined;
+    let began: () => void = () => undefined;
+    const running = new Promise<void>((r) => { began = r; });
+    const attempt = runSendTask({ store: h.store, log: () => undefined }, queued[0], 0, () => new Promise<SentAnswer>((r) => { finish = r; began(); }));
+    await running;
+    await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaA')).expect(202);
+    finish({ status: 201, body: { ok: true } });
+    await attempt;
+    expect((await request(h.app).get(sent.headers.location).set('Authorization', h.bearer('capturistaA')).expect(201)).body).toEqual({ ok: true });
   });
 
   test('a task delivered again after its instance died each time says so; a queue that is down, at once', async () => {

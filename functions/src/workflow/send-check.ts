@@ -27,10 +27,15 @@ import { claimWork, isAbandoned, type KeptSlot, type MarkerPolicy, QUEUED, readS
 /** How long a send's request waits for its check before answering «se está revisando»: well under a proxy's 60 s. */
 export const SEND_BUDGET_MS = 20_000;
 /**
- * A check handed to the task queue longer ago than this, still unanswered, has surely died (longer than any check
- * takes). One run by a process is judged by its heartbeat instead (kept-state.ts STALE_MS).
+ * A check handed to the task queue (the cloud) whose task has not begun an attempt for this long is taken for lost
+ * (the queue purged, or never allowed to call the function). Not shorter: a task waits in the queue for as long as its
+ * 10 dispatches at a time are busy — with publications of up to 9 minutes each, a month's last day can hold a send
+ * there for more than 15 minutes, which used to be told «se interrumpió» while its task was still to come, and that
+ * task then found the check answered and did nothing. Each attempt says when it began (runSendTask), so the time
+ * counts from the last sign of the queue; the queue itself says when every attempt died (SEND_TASK_ATTEMPTS). One run
+ * by a process is judged by its heartbeat instead (kept-state.ts STALE_MS).
  */
-export const CHECKING_LEASE_MS = 15 * 60_000;
+export const QUEUED_CHECK_LOST_MS = 60 * 60_000;
 const FORMAT = 1;
 
 /** What a send answers: its status and JSON body. */
@@ -70,6 +75,7 @@ const UNSCHEDULED = 'No se pudo programar la revisión del libro (servicio de ta
 
 const INTERNAL = 'Ocurrió un error interno al revisar el libro. Envíelo de nuevo; si el problema sigue, avise a quien administra la plataforma.';
 const INTERRUPTED = 'La revisión del libro se interrumpió antes de terminar (la plataforma se reinició). Envíelo de nuevo: si ya había quedado «En revisión», el nuevo envío lo dirá sin duplicarlo.';
+const NOT_STARTED = 'La revisión del libro lleva más de una hora sin empezar: la plataforma tiene muchos trabajos en espera o su servicio de tareas no responde. Envíelo de nuevo más tarde (si la revisión llegó a hacerse, o el libro ya había quedado «En revisión», el nuevo envío lo dirá sin duplicarlo); si vuelve a pasar, avise a quien administra la plataforma.';
 
 /** A failure as the error handler (api/http-error.ts) would have answered it. */
 function answerOf(e: unknown, log: (m: string) => void): SentAnswer {
@@ -136,7 +142,7 @@ export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQue
   const id = checkId(task.publisherId);
   const since = new Date().toISOString();
   const slot = sendCheckSlot(deps.store, id, task.publisherId);
-  // The queue's: delivered again if its instance dies (no heartbeat; CHECKING_LEASE_MS).
+  // The queue's: delivered again if its instance dies (no heartbeat; QUEUED_CHECK_LOST_MS).
   await keep(slot, { format: FORMAT, state: 'checking', at: since, userId: task.userId, owner: QUEUED });
   try {
     await queue.enqueue({ ...task, checkId: id });
@@ -159,10 +165,13 @@ export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQue
  */
 export async function runSendTask(deps: { store: Store; log: (m: string) => void }, task: SendTask, attempt: number, run: () => Promise<SentAnswer>): Promise<void> {
   const slot = sendCheckSlot(deps.store, task.checkId, task.publisherId);
-  const { kept } = await readCheck(slot);
+  const { kept, version } = await readCheck(slot);
   if (!kept || kept.state === 'done') return;
   const done = (answer: SentAnswer) => keep(slot, { format: FORMAT, state: 'done', userId: task.userId, answer });
   if (attempt >= SEND_TASK_ATTEMPTS - 1) return done({ status: 503, body: { error: { code: 'send-interrupted', message: NOT_FINISHED } } });
+  // This attempt began: the queue still delivers (QUEUED_CHECK_LOST_MS counts from here). Over the version read: a
+  // check that another delivery answered or began meanwhile is left to it.
+  if ((await slot.swap(version, JSON.stringify({ ...kept, beat: new Date().toISOString() } satisfies Kept))) === undefined) return;
   await done(await run().catch((e: unknown) => answerOf(e, deps.log)));
 }
 
@@ -176,7 +185,9 @@ export async function sendCheckAnswer(deps: SendCheckDeps, id: string, userId: s
   const { kept, version } = await readCheck(slot);
   if (!kept || kept.userId !== userId) return undefined;
   if (kept.state === 'done') return kept.answer;
-  if (!isAbandoned(kept, deps.markers, CHECKING_LEASE_MS)) return checkingAnswer(id, kept.at);
+  if (!isAbandoned(kept, deps.markers, QUEUED_CHECK_LOST_MS)) return checkingAnswer(id, kept.at);
+  // Not kept as the answer: a queued task that does come later checks the send and keeps its real outcome, then answered.
+  if (kept.owner === QUEUED) return { status: 503, body: { error: { code: 'send-interrupted', message: NOT_STARTED } } };
   const answer: SentAnswer = { status: 503, body: { error: { code: 'send-interrupted', message: INTERRUPTED } } };
   // Over the very marker read: a heartbeat or the outcome written meanwhile (its owner was alive after all) wins.
   if ((await slot.swap(version, JSON.stringify({ format: FORMAT, state: 'done', userId, answer } satisfies Kept))) === undefined) return sendCheckAnswer(deps, id, userId);
