@@ -12,7 +12,7 @@ import { COMMON_OPTIONS, KNOWN_OPTIONS } from '../functions/src/cli/known-option
 import * as cloud from '../functions/src/index';
 import { LEASE_MS, TASK_TIMEOUT_SECONDS } from '../functions/src/publication/publication-task';
 import { STALE_APPROVAL_MS } from '../functions/src/workflow/approve-submission';
-import { HEARTBEAT_MS, STALE_MS } from '../functions/src/workflow/kept-state';
+import { HEARTBEAT_MS, QUEUED_LOST_MS, STALE_MS } from '../functions/src/workflow/kept-state';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS } from '../core/packages/bulk-limit';
 import { INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../core/stats/serving-limits';
 import { ROOT } from './standards';
@@ -23,8 +23,8 @@ import { FULL_REREAD_MS } from '../functions/src/api/current-publications';
 import { ROLES } from '../core/workflow/contract';
 import { READ_EXPOSED_HEADERS, READ_REQUEST_HEADERS } from '../functions/src/api/read-cors';
 import { COLLECTIONS } from '../functions/src/store/collections';
-import { KEEP_CHECKS_MS, QUEUED_CHECK_LOST_MS, SEND_BUDGET_MS, SEND_TASK_ATTEMPTS } from '../functions/src/workflow/send-check';
-import { INLINE_PREVIEW_MAX_ITEMS, PREPARING_LEASE_MS, PREVIEW_BUDGET_MS, PREVIEW_TASK_ATTEMPTS } from '../functions/src/workflow/prepared-preview';
+import { KEEP_CHECKS_MS, SEND_BUDGET_MS, SEND_TASK_ATTEMPTS } from '../functions/src/workflow/send-check';
+import { INLINE_PREVIEW_MAX_ITEMS, PREVIEW_BUDGET_MS, PREVIEW_TASK_ATTEMPTS } from '../functions/src/workflow/prepared-preview';
 import { PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING, SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS } from '../core/workflow/contract';
 import { HELP } from '../functions/src/cli/help';
 import request from 'supertest';
@@ -218,7 +218,7 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
     const operations = read('docs/operations.md').replace(/\s+/g, ' ');
     expect(operations).toContain(`la vuelve a escribir cada ${HEARTBEAT_MS / 1000} s mientras trabaja`);
     expect(operations).toContain(`cuando el latido lleva ${STALE_MS / 60_000} minutos sin renovarse`);
-    expect(operations).toContain(`se da por perdido a los ${PREPARING_LEASE_MS / 60_000} minutos (vista previa) o a los ${QUEUED_CHECK_LOST_MS / 60_000} (revisión) sin que empiece un intento`);
+    expect(operations).toContain(`se da por perdido cuando pasan ${QUEUED_LOST_MS / 60_000} minutos sin que empiece un intento`);
   });
 
   it('the log lines the guide tells operators to alert on are the ones the functions write', () => {
@@ -247,7 +247,7 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
     expect(SEND_TASK_ATTEMPTS).toBe(3);
     expect(PREVIEW_TASK_ATTEMPTS).toBe(3);
     expect(step.match(/muere dos veces/g)).toHaveLength(2);
-    expect(step).toContain(`no empieza un intento en ${QUEUED_CHECK_LOST_MS / 60_000} minutos`);
+    expect(step).toContain(`no empieza un intento en ${QUEUED_LOST_MS / 60_000} minutos`);
     expect(KEEP_CHECKS_MS).toBe(7 * 86_400_000);
     expect(step).toMatch(/lo borra una semana\s+después de guardado/);
     for (const code of ['send-interrupted', 'send-unscheduled']) expect(read('functions/src/workflow/send-check.ts')).toContain(`'${code}'`);

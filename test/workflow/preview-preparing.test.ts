@@ -159,6 +159,30 @@ describe('the cloud (Firestore emulator): a large send previewed by a task of th
     expect(checkPreviewAnswer(res.body).preview.projects.counts.new).toBe(1);
   });
 
+  test('a task waiting in a busy queue for 20 minutes is not enqueued again; one whose task has not begun an attempt for an hour is', async () => {
+    h = await open(0);
+    hold = true;
+    const id = await send();
+    const ask = () => request(h.app).get(`/api/submissions/${id}/preview`).set('Authorization', h.bearer('coordinadorA'));
+    expect((await ask()).status).toBe(503);
+    const { contentHash, publisherId } = queued[0];
+    const waited = async (ms: number) => {
+      const kept = JSON.parse((await h.store.getPreparedPreview(contentHash, publisherId)) ?? 'null') as { at: string; beat?: string };
+      const earlier = (t: string) => new Date(Date.parse(t) - ms).toISOString();
+      await h.store.putPreparedPreview(contentHash, publisherId, JSON.stringify({ ...kept, at: earlier(kept.at), ...(kept.beat ? { beat: earlier(kept.beat) } : {}) }));
+    };
+    // A month's last day: the queue's dispatches busy with publications for 20 minutes.
+    await waited(20 * 60_000);
+    expect([(await ask()).status, queued.length]).toEqual([503, 1]);
+    await waited(41 * 60_000);
+    expect([(await ask()).status, queued.length]).toEqual([503, 2]);
+    // That one's attempt begins (and says so): an hour more without another.
+    const deps = { store: h.store, work: submissionWork(h.store), now: () => new Date(NOW), log: () => {} };
+    await waited(2 * 60 * 60_000);
+    await runPreviewTask(deps, queued[1]);
+    expect((await ask()).status).toBe(200);
+  });
+
   test('a task delivered again after its instance died each time says so instead of trying once more', async () => {
     h = await open(0);
     hold = true;

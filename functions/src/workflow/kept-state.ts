@@ -114,15 +114,35 @@ export const markerPolicy = (opts: Partial<MarkerPolicy> = {}): MarkerPolicy => 
 });
 
 /**
- * Whether the work `mark` says is under way was left by an owner that stopped: a queued one past `queuedLeaseMs`
- * since it was handed over; any other, for a sole server, when it is another process's; otherwise when its heartbeat
- * is older than staleMs. A time that does not parse counts as stale (nothing could ever refresh it).
+ * Work handed to the task queue (the cloud) whose task has not begun an attempt for this long is taken for lost (the
+ * queue purged, or not allowed to call the function). Not shorter: a task waits in the queue for as long as its 10
+ * dispatches at a time are busy — with publications of up to 9 minutes each, a month's last day can hold a send or a
+ * preview there for more than 15 minutes, and a send's check was then told «se interrumpió» (its task, coming later,
+ * found it answered and did nothing) and a preview enqueued again (one more task in a queue already full). Each
+ * attempt says when it began (beginAttempt), so the time counts from the queue's last sign; the queue itself says
+ * when every attempt died (the tasks' last attempt keeps that).
  */
-export function isAbandoned(mark: WorkMark, policy: MarkerPolicy, queuedLeaseMs: number, now = Date.now()): boolean {
+export const QUEUED_LOST_MS = 60 * 60_000;
+
+/**
+ * Whether the work `mark` says is under way was left by an owner that stopped: a queued one when no attempt has begun
+ * for QUEUED_LOST_MS; any other, for a sole server, when it is another process's; otherwise when its heartbeat is
+ * older than staleMs. A time that does not parse counts as stale (nothing could ever refresh it).
+ */
+export function isAbandoned(mark: WorkMark, policy: MarkerPolicy, now = Date.now()): boolean {
   const silent = now - Date.parse(mark.beat ?? mark.at);
-  if (mark.owner === QUEUED) return !(silent < queuedLeaseMs);
+  if (mark.owner === QUEUED) return !(silent < QUEUED_LOST_MS);
   if (policy.sole && mark.owner !== policy.owner) return true;
   return !(silent < policy.staleMs);
+}
+
+/**
+ * A queued task's attempt begins on the work `mark` (read at `version`): the marker says when (QUEUED_LOST_MS counts
+ * from here), written over what was read. False when something was written there since — another delivery began or
+ * finished it —: this attempt leaves it to that one.
+ */
+export async function beginAttempt(slot: KeptSlot, version: string | undefined, mark: Versioned & WorkMark): Promise<boolean> {
+  return (await slot.swap(version, JSON.stringify({ ...mark, beat: new Date().toISOString() }))) !== undefined;
 }
 
 /** Work this process claimed: its heartbeat goes on until `release`. */

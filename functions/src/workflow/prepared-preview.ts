@@ -26,16 +26,10 @@ import { SourceError } from '../ingest/sheet-source';
 import { isStoreError, type Publisher, type Store, type SubmissionSnapshot } from '../store/store';
 import type { ChangePreview } from '../../../core/workflow/contract';
 import type { SubmissionPreview, SubmissionWork } from './submission-work';
-import { claimWork, isAbandoned, type KeptSlot, type MarkerPolicy, previewSlot, QUEUED, readSlot, type WorkMark, withinBudget } from './kept-state';
+import { beginAttempt, claimWork, isAbandoned, type KeptSlot, type MarkerPolicy, previewSlot, QUEUED, readSlot, type WorkMark, withinBudget } from './kept-state';
 
 /** How long a request waits for its preview before answering «se está preparando»: well under a proxy's 60 s. */
 export const PREVIEW_BUDGET_MS = 20_000;
-/**
- * A preparation handed to the task queue longer ago than this has surely ended without keeping anything (its
- * instance died each time it was delivered): asked again, it starts over. Longer than the task function may run
- * (540 s). One computed by a process is judged by its heartbeat instead (kept-state.ts STALE_MS).
- */
-export const PREPARING_LEASE_MS = 10 * 60_000;
 /** In the cloud, sends of more processes and projects than this are previewed by a task (about 6 ms each on one CPU). */
 export const INLINE_PREVIEW_MAX_ITEMS = 1_000;
 /** How often a request waiting for a task's preview looks whether it is kept. */
@@ -135,7 +129,7 @@ export async function previewWithinBudget(deps: PreparedPreviewDeps, snapshot: S
     await slot.delete();
     throw failure(kept);
   }
-  if (kept?.state === 'preparing' && !isAbandoned(kept, deps.markers, PREPARING_LEASE_MS)) return 'preparing';
+  if (kept?.state === 'preparing' && !isAbandoned(kept, deps.markers)) return 'preparing';
 
   // Said before the work starts, in place of what was read: a request meanwhile (another tab, the page asking again,
   // on another process) waits for this one; one that read the same thing and said it first has the work.
@@ -184,11 +178,12 @@ export async function runPreviewTask(deps: { store: Store; work: SubmissionWork;
   const publisher = await store.getPublisher(task.publisherId);
   if (!publisher) return;
   const slot = previewSlot(store, task.contentHash, task.publisherId);
-  const { kept } = await readPrepared(slot);
+  const { kept, version } = await readPrepared(slot);
   if (kept?.state === 'ready' && kept.currentPublicationId === ((await store.getCurrent(publisher.id))?.id ?? null)) return;
   if (attempt >= PREVIEW_TASK_ATTEMPTS - 1) {
     await keep(slot, { format: FORMAT, state: 'failed', status: 503, code: 'preview-interrupted', message: NOT_FINISHED });
     return;
   }
+  if (kept?.state === 'preparing' && kept.owner === QUEUED && !(await beginAttempt(slot, version, kept))) return;
   await prepare(slot, deps.work, task.contentHash, publisher, deps.now().toISOString(), () => true, deps.log).catch(() => undefined);
 }

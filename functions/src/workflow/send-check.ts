@@ -22,20 +22,10 @@ import { randomUUID } from 'crypto';
 import { HttpError, STORE_MESSAGES } from '../api/http-error';
 import { isStoreError, type Store } from '../store/store';
 import { SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS, type SendCheckingAnswer } from '../../../core/workflow/contract';
-import { claimWork, isAbandoned, type KeptSlot, type MarkerPolicy, QUEUED, readSlot, sendCheckSlot, type WorkMark, withinBudget } from './kept-state';
+import { beginAttempt, claimWork, isAbandoned, type KeptSlot, type MarkerPolicy, QUEUED, readSlot, sendCheckSlot, type WorkMark, withinBudget } from './kept-state';
 
 /** How long a send's request waits for its check before answering «se está revisando»: well under a proxy's 60 s. */
 export const SEND_BUDGET_MS = 20_000;
-/**
- * A check handed to the task queue (the cloud) whose task has not begun an attempt for this long is taken for lost
- * (the queue purged, or never allowed to call the function). Not shorter: a task waits in the queue for as long as its
- * 10 dispatches at a time are busy — with publications of up to 9 minutes each, a month's last day can hold a send
- * there for more than 15 minutes, which used to be told «se interrumpió» while its task was still to come, and that
- * task then found the check answered and did nothing. Each attempt says when it began (runSendTask), so the time
- * counts from the last sign of the queue; the queue itself says when every attempt died (SEND_TASK_ATTEMPTS). One run
- * by a process is judged by its heartbeat instead (kept-state.ts STALE_MS).
- */
-export const QUEUED_CHECK_LOST_MS = 60 * 60_000;
 const FORMAT = 1;
 
 /** What a send answers: its status and JSON body. */
@@ -142,7 +132,7 @@ export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQue
   const id = checkId(task.publisherId);
   const since = new Date().toISOString();
   const slot = sendCheckSlot(deps.store, id, task.publisherId);
-  // The queue's: delivered again if its instance dies (no heartbeat; QUEUED_CHECK_LOST_MS).
+  // The queue's: delivered again if its instance dies (no heartbeat; kept-state.ts QUEUED_LOST_MS).
   await keep(slot, { format: FORMAT, state: 'checking', at: since, userId: task.userId, owner: QUEUED });
   try {
     await queue.enqueue({ ...task, checkId: id });
@@ -169,9 +159,7 @@ export async function runSendTask(deps: { store: Store; log: (m: string) => void
   if (!kept || kept.state === 'done') return;
   const done = (answer: SentAnswer) => keep(slot, { format: FORMAT, state: 'done', userId: task.userId, answer });
   if (attempt >= SEND_TASK_ATTEMPTS - 1) return done({ status: 503, body: { error: { code: 'send-interrupted', message: NOT_FINISHED } } });
-  // This attempt began: the queue still delivers (QUEUED_CHECK_LOST_MS counts from here). Over the version read: a
-  // check that another delivery answered or began meanwhile is left to it.
-  if ((await slot.swap(version, JSON.stringify({ ...kept, beat: new Date().toISOString() } satisfies Kept))) === undefined) return;
+  if (!(await beginAttempt(slot, version, kept))) return;
   await done(await run().catch((e: unknown) => answerOf(e, deps.log)));
 }
 
@@ -185,7 +173,7 @@ export async function sendCheckAnswer(deps: SendCheckDeps, id: string, userId: s
   const { kept, version } = await readCheck(slot);
   if (!kept || kept.userId !== userId) return undefined;
   if (kept.state === 'done') return kept.answer;
-  if (!isAbandoned(kept, deps.markers, QUEUED_CHECK_LOST_MS)) return checkingAnswer(id, kept.at);
+  if (!isAbandoned(kept, deps.markers)) return checkingAnswer(id, kept.at);
   // Not kept as the answer: a queued task that does come later checks the send and keeps its real outcome, then answered.
   if (kept.owner === QUEUED) return { status: 503, body: { error: { code: 'send-interrupted', message: NOT_STARTED } } };
   const answer: SentAnswer = { status: 503, body: { error: { code: 'send-interrupted', message: INTERRUPTED } } };
