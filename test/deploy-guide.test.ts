@@ -23,6 +23,8 @@ import { FULL_REREAD_MS } from '../functions/src/api/current-publications';
 import { ROLES } from '../core/workflow/contract';
 import { READ_EXPOSED_HEADERS, READ_REQUEST_HEADERS } from '../functions/src/api/read-cors';
 import { COLLECTIONS } from '../functions/src/store/collections';
+import { MAX_NAMESPACE_BYTES } from '../functions/src/store/firestore-namespace';
+import { indexesJson, MAX_COMPOSITE_INDEXES, MAX_FIELD_CONFIGURATIONS } from '../scripts/generate-firestore-indexes';
 import { KEEP_CHECKS_MS, SEND_BUDGET_MS, SEND_TASK_ATTEMPTS } from '../functions/src/workflow/send-check';
 import { INLINE_PREVIEW_MAX_ITEMS, PREVIEW_BUDGET_MS, PREVIEW_TASK_ATTEMPTS } from '../functions/src/workflow/prepared-preview';
 import { PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING, SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS } from '../core/workflow/contract';
@@ -105,6 +107,19 @@ describe('docs/deploy.md §6: the environment file', () => {
     }
   });
 
+  // Firestore's rules for a collection id (no «/», at most 1,500 bytes) applied to the prefix and the longest name.
+  it('the FIRESTORE_NAMESPACE §6 allows is the one the configuration accepts: no «/», up to the bytes it states', () => {
+    const base = { INFRA_MODE: 'cloud', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://x.web.app', BULK_BUCKET: 'x.appspot.com' };
+    expect(section(6)).toMatch(new RegExp(`^\\| \`FIRESTORE_NAMESPACE\` \\|[^\\n]*pero no \`/\`[^\\n]*hasta ${MAX_NAMESPACE_BYTES} bytes`, 'm'));
+    expect(MAX_NAMESPACE_BYTES).toBe(1500 - Math.max(...Object.keys(COLLECTIONS).map((c) => c.length)));
+    for (const ok of ['tam_', 'jal-2024', 'pruebas.', 'ñ'.repeat(MAX_NAMESPACE_BYTES / 2), 'a'.repeat(MAX_NAMESPACE_BYTES)]) {
+      expect(loadConfig({ ...base, FIRESTORE_NAMESPACE: ok }).firestoreNamespace).toBe(ok);
+    }
+    for (const bad of ['tam/', '/', 'a/b_', 'a'.repeat(MAX_NAMESPACE_BYTES + 1), 'ñ'.repeat(MAX_NAMESPACE_BYTES / 2 + 1)]) {
+      expect(() => loadConfig({ ...base, FIRESTORE_NAMESPACE: bad })).toThrow(/^La variable FIRESTORE_NAMESPACE /);
+    }
+  });
+
   it('the defaults §6 and §11 state for the pointer checks are the code\'s', () => {
     const base = { INFRA_MODE: 'cloud', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://x.web.app', BULK_BUCKET: 'x.appspot.com' };
     expect(section(6)).toContain(`predeterminado ${loadConfig(base).currentTtlMs} en la nube`);
@@ -144,6 +159,7 @@ describe('docs/deploy.md §6: the environment file', () => {
       ['no es `https://…`', 'DASHBOARD_URL', 'http://tablero.demo.gob.mx'],
       ['no es `https://…`', 'BULK_PUBLIC_URL', 'http://storage.googleapis.com/demo'],
       ['no es `https://…`', 'PUBLIC_BASE_URL', 'demo-infra.web.app'],
+      ['un prefijo de colecciones con `/`', 'FIRESTORE_NAMESPACE', 'tam/'],
     ];
     for (const [words, name, value] of cases) {
       expect({ words, listed: sentence.includes(words) }).toEqual({ words, listed: true });
@@ -278,6 +294,20 @@ describe('docs/deploy.md §3, §5, §7: what the guide names of the store, the b
       const wanted = { collectionGroup: collection, queryScope: 'COLLECTION', fields: fields.map((fieldPath) => ({ fieldPath, order: 'ASCENDING' })) };
       expect({ file, found: indexes.some((i) => JSON.stringify(i) === JSON.stringify(wanted)) }).toEqual({ file, found: true });
     }
+  });
+
+  // §3 says what the index file exempts and how many FIRESTORE_NAMESPACE prefixes one database holds indexes for.
+  it('§3: the exempted body, the indexes each prefix adds and the most prefixes a project takes are the generator\'s', () => {
+    const { indexes, fieldOverrides } = firestoreIndexConfig();
+    const text = section(3).replace(/\s+/g, ' ');
+    expect(text).toContain('exime de la indexación automática (`fieldOverrides`) el campo `body` de cada colección');
+    expect(fieldOverrides.map((o) => o.fieldPath)).toEqual(Object.keys(COLLECTIONS).map(() => 'body'));
+    expect(text).toContain(`suma un juego completo, ${indexes.length} índices compuestos y ${fieldOverrides.length} exenciones`);
+    expect([MAX_COMPOSITE_INDEXES, MAX_FIELD_CONFIGURATIONS]).toEqual([1000, 1000]);
+    expect(text).toContain('Firestore admite 1 000 de cada tipo por base de datos con facturación (200 sin ella');
+    const most = Math.floor(Math.min(MAX_COMPOSITE_INDEXES / indexes.length, MAX_FIELD_CONFIGURATIONS / fieldOverrides.length)) - 1;
+    expect(text).toContain(`a lo más ${most} prefijos por proyecto además de las colecciones sin prefijo`);
+    expect(() => indexesJson(Array.from({ length: most + 1 }, (_, i) => `p${i}_`))).toThrow(/No se escribió nada/);
   });
 
   // A deployer exports, counts and pays for what the functions keep: §3 names every collection the store writes.

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import express from 'express';
 import request from 'supertest';
-import { INDEXES_FILE, indexesJson, namespacesIn } from '../scripts/generate-firestore-indexes';
+import { INDEXES_FILE, indexesJson, MAX_COMPOSITE_INDEXES, MAX_FIELD_CONFIGURATIONS, namespacesIn } from '../scripts/generate-firestore-indexes';
+import { COLLECTIONS } from '../functions/src/store/collections';
 import { FIREBASE_FILE, withHostingRedirects } from '../scripts/generate-hosting-redirects';
 import { dashboardAddresses, type HostingRedirect } from '../functions/src/server/dashboard-addresses';
 import { createCloudApp } from '../functions/src/index';
@@ -33,6 +34,29 @@ describe('firebase files', () => {
     expect(groups).toContain('users');
     expect(groups).toContain('mx_users');
     expect(namespacesIn(json)).toEqual(['mx_']);
+  });
+
+  // The emulator ignores index configuration (it answers any query and indexes nothing), so the generated file is what
+  // is checked: the body of every collection group a deployment uses — with its prefix too — is exempted.
+  it('the body of every collection, prefixed or not, is exempted from single-field indexing in Firestore\'s fieldOverrides form', () => {
+    const overrides = (JSON.parse(indexesJson(['mx_'])) as { fieldOverrides: unknown[] }).fieldOverrides;
+    for (const c of Object.keys(COLLECTIONS)) {
+      for (const group of [c, `mx_${c}`]) expect(overrides).toContainEqual({ collectionGroup: group, fieldPath: 'body', indexes: [] });
+    }
+    const committed = JSON.parse(fs.readFileSync(INDEXES_FILE, 'utf8')) as { fieldOverrides: { collectionGroup: string; fieldPath: string }[] };
+    expect(committed.fieldOverrides.filter((o) => o.fieldPath === 'body').map((o) => o.collectionGroup)).toEqual(expect.arrayContaining(Object.keys(COLLECTIONS)));
+  });
+
+  // Firestore refuses a collection id with «/» (the prefix would make every id one), and a database holds at most
+  // 1,000 composite indexes and 1,000 single-field configurations (with billing): each prefix adds a full set of both.
+  it('the generator refuses a prefix Firestore cannot use, and more prefixes than a database holds indexes for', () => {
+    expect(() => indexesJson(['tam/'])).toThrow(/^La variable FIRESTORE_NAMESPACE .* no «\/».*\(se recibió «tam\/», 4 bytes\)\.$/);
+    const prefixes = (n: number) => Array.from({ length: n }, (_, i) => `p${i}_`);
+    const { indexes, fieldOverrides } = JSON.parse(indexesJson()) as { indexes: unknown[]; fieldOverrides: unknown[] };
+    const most = Math.floor(Math.min(MAX_COMPOSITE_INDEXES / indexes.length, MAX_FIELD_CONFIGURATIONS / fieldOverrides.length)) - 1;
+    const json = indexesJson(prefixes(most));
+    expect((JSON.parse(json) as { indexes: unknown[] }).indexes.length).toBeLessThanOrEqual(MAX_COMPOSITE_INDEXES);
+    expect(() => indexesJson(prefixes(most + 1))).toThrow(new RegExp(`^Con ${most + 1} prefijos \\(FIRESTORE_NAMESPACE\\), firestore\\.indexes\\.json tendría \\d+ .* y Firestore admite 1000 por base de datos \\(con facturación; 200 sin ella\\)\\. .*No se escribió nada\\.$`));
   });
 
   // The rules emulator needs Java 21, which this Debian lacks (engineering notes §1), so the rules are checked

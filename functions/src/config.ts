@@ -6,6 +6,7 @@
 import * as path from 'path';
 import { unusableFolder } from './config-paths';
 import { DEFAULT_MAX_BODY_BYTES } from '../../core/workflow/contract';
+import { firestoreNamespaceProblem } from './store/firestore-namespace';
 
 export interface Config {
   /** `local`: embedded SQLite store, API tokens. `cloud`: Firestore, Google ID tokens. */
@@ -76,6 +77,14 @@ function noPlaceholders(env: NodeJS.ProcessEnv): void {
 const BUCKET = /^(?=.{3,222}$)[a-z0-9][a-z0-9._-]*[a-z0-9]$/;
 
 export class ConfigError extends Error {}
+
+/** FIRESTORE_NAMESPACE, when every collection id it makes is one Firestore accepts (store/firestore-namespace.ts). */
+export function firestoreNamespaceVar(env: NodeJS.ProcessEnv): string {
+  const namespace = env.FIRESTORE_NAMESPACE ?? '';
+  const problem = firestoreNamespaceProblem(namespace);
+  if (problem !== undefined) throw new ConfigError(problem);
+  return namespace;
+}
 
 /** Listening addresses that mean «every interface» (and empty, which Node takes the same way): no one's address. */
 const WILDCARD_HOSTS = ['0.0.0.0', '::', '[::]', ''];
@@ -162,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     sqlitePath,
     publicBaseUrl: urlVar(env, 'PUBLIC_BASE_URL', defaultPublicBaseUrl(host, port), mode),
-    firestoreNamespace: env.FIRESTORE_NAMESPACE ?? '',
+    firestoreNamespace: firestoreNamespaceVar(env),
     maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024, 200 * 1024 * 1024),
     // Bulk files live next to the database; an in-memory database (tests) gets a temporary folder of its process.
     bulkDir: env.BULK_DIR || (sqlitePath === ':memory:' ? undefined : path.join(path.dirname(sqlitePath), 'bulk')),

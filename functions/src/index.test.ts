@@ -65,6 +65,17 @@ test('a mail server port that is not one answers 503 naming SMTP_PORT, as any ot
   });
 });
 
+// A «/» in the prefix turns every collection id into a path Firestore refuses: the first query failed, as an internal
+// error. Refused with the other settings instead; the store is never reached (nothing listens at that address).
+test('a FIRESTORE_NAMESPACE Firestore cannot use answers 503 naming it, before any query', async () => {
+  await withEntry({ ...CLOUD, GOOGLE_CLIENT_ID: 'test-client.apps.googleusercontent.com', FIRESTORE_NAMESPACE: 'tam/', FIRESTORE_EMULATOR_HOST: '127.0.0.1:9' }, async (entry, errors) => {
+    const res = await request(entry.api as unknown as RequestListener).get('/api/publishers');
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toMatch(/^El servidor no está configurado: La variable FIRESTORE_NAMESPACE es el prefijo de los nombres de las colecciones de Firestore .* no «\/», y a lo más 1488 bytes \(se recibió «tam\/», 4 bytes\)\.$/);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('Configuración inválida: La variable FIRESTORE_NAMESPACE'));
+  });
+});
+
 test('the task and the schedule log a wrong setting as the HTTP functions do («Configuración inválida: …», what alerts look for)', async () => {
   await withEntry({ ...CLOUD, GOOGLE_CLIENT_ID: undefined }, async (entry, errors) => {
     await expect(entry.publishSubmission.run({ data: { submissionId: 'x' } } as never)).rejects.toThrow(/falta GOOGLE_CLIENT_ID/);

@@ -55,3 +55,17 @@ test('each way a project is not ready is said in Spanish with what to do, not in
     expect(run.err).not.toMatch(STACK_TRACE);
   }
 }, 30_000);
+
+// The functions refuse a prefix Firestore cannot use (config.ts); a command on the cloud store does too, before any
+// call — with it, every collection id became a path and the first read failed as «Error inesperado».
+test('a FIRESTORE_NAMESPACE Firestore cannot use stops a --nube command, naming it, before anything is read', async () => {
+  process.env.FIRESTORE_NAMESPACE = 'tamps/';
+  try {
+    const run = await runCli('publishers', 'list', '--nube', '--proyecto', 'demo-sin-permiso');
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^La variable FIRESTORE_NAMESPACE es el prefijo de los nombres de las colecciones de Firestore .* no «\/».*\(se recibió «tamps\/», 6 bytes\)\.$/);
+    expect(run.err).not.toMatch(STACK_TRACE);
+  } finally {
+    process.env.FIRESTORE_NAMESPACE = 'tamps_';
+  }
+});

@@ -5,7 +5,7 @@
  * first administrator and the publishers of a new cloud deployment are created (nobody can call the API yet).
  */
 import { GoogleAuth } from 'google-auth-library';
-import { ConfigError, loadConfig, projectIdOf } from '../config';
+import { ConfigError, firestoreNamespaceVar, loadConfig, projectIdOf } from '../config';
 import { openLocalStore } from '../server/local-store';
 import { openFirestoreStore } from '../store/firestore-store';
 import type { Store } from '../store/store';
@@ -33,7 +33,8 @@ export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
     return { store: openLocalStore(config), cloud: false, where: config.sqlitePath, ...(config.bulkDir !== undefined ? { bulkDir: config.bulkDir } : {}) };
   }
   const projectId = cloudProjectId(args, env);
-  const namespace = env.FIRESTORE_NAMESPACE ?? '';
+  // The functions refuse a prefix Firestore cannot use (config.ts): so does a command that would write with it.
+  const namespace = firestoreNamespaceVar(env);
   // The emulator (FIRESTORE_EMULATOR_HOST) takes no credentials: nothing to look for.
   const credentials = env.FIRESTORE_EMULATOR_HOST ? () => Promise.resolve() : applicationDefaultCredentials;
   return { store: withCredentialsMessage(openFirestoreStore({ projectId, namespace }), credentials, { projectId, namespace }), cloud: true, where: `Firestore del proyecto ${projectId}` };

@@ -283,8 +283,39 @@ export function chunkRows(rows: Row[]): Row[][] {
 }
 
 /**
+ * A row as the Firestore adapter writes it (firestore-store.ts): the collection's filterable fields at top level, `sk`,
+ * and the body as JSON text. Here, not in the adapter, so that firestoreIndexConfig reads the fields a document holds
+ * from the same function instead of a list kept by hand.
+ */
+export function firestoreDocument(row: Row): Record<string, string | number | null> {
+  return { ...row.fields, sk: row.sk, body: row.body };
+}
+
+/**
+ * The fields of a collection's documents something filters, ranges or orders on: every declared column (queries, and
+ * also deleteWhere, count and sum, which filter on columns without a declared shape), `sk` and the `orderedBy` keys.
+ */
+function indexedFields(c: CollectionName): Set<string> {
+  const spec = COLLECTIONS[c];
+  return new Set([...spec.fields, 'sk', ...(spec.orderedBy ?? []), ...spec.queries.flat(), ...(spec.descending ?? []).flat()]);
+}
+
+/**
+ * The fields of a collection's documents that nothing filters or orders on — today `body`, up to 1 MB of JSON. Firestore
+ * indexes every field unless told otherwise: two single-field entries (ascending, descending) per document of up to
+ * 1,500 bytes each (the value truncated), billed as storage and written with every document, for queries no one runs.
+ * Derived from what the adapter writes (a row of the collection, through firestoreDocument) and the declarations, so
+ * a field the adapter starts writing is exempted, and a field a declaration starts using is indexed again.
+ */
+export function unindexedFields(c: CollectionName): string[] {
+  const indexed = indexedFields(c);
+  return Object.keys(firestoreDocument(toRow(c, 'x', sortKey('x'), {}))).filter((f) => !indexed.has(f));
+}
+
+/**
  * firestore.indexes.json for these collections: a composite index per filtered query (equality fields, then `sk`),
- * and `body` exempted from indexing — it is never queried, and indexing large strings only costs writes.
+ * and every field nothing queries exempted from single-field indexing (unindexedFields), in Firestore's documented
+ * fieldOverrides form (`indexes: []`: no index of any kind on that field of that collection group).
  */
 export function firestoreIndexConfig(namespace = '') {
   const names = Object.keys(COLLECTIONS) as CollectionName[];
@@ -299,6 +330,6 @@ export function firestoreIndexConfig(namespace = '') {
       ...COLLECTIONS[c].queries.filter((q) => q.length > 0).map((q) => index(c, q, 'ASCENDING')),
       ...(COLLECTIONS[c].descending ?? []).filter((q) => q.length > 0).map((q) => index(c, q, 'DESCENDING')),
     ]),
-    fieldOverrides: names.map((c) => ({ collectionGroup: namespace + c, fieldPath: 'body', indexes: [] })),
+    fieldOverrides: names.flatMap((c) => unindexedFields(c).map((fieldPath) => ({ collectionGroup: namespace + c, fieldPath, indexes: [] }))),
   };
 }

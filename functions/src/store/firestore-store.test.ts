@@ -1,5 +1,6 @@
 import { type FirestoreEmulator, startFirestoreEmulator } from '../../../test/firestore-emulator/firestore-emulator';
 import { openFirestoreBackend, openFirestoreStore } from './firestore-store';
+import { type CollectionName, COLLECTIONS, firestoreIndexConfig, sortKey, toDocumentRow, toRow } from './collections';
 import { getApps, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { type OlderStoreRows, runMarkedFieldsContract, runOlderRowsContract, runSnapshotListingContract, runStoreContract } from './store-contract';
@@ -60,4 +61,37 @@ test('onCommit and onRead are told of each write and read request, with the docu
   expect(commits).toEqual([{ collection: 'users', writes: 1 }, { collection: 'users', writes: 1 }]);
   // The page asks for one more than its limit; both users came back in one request.
   expect(reads).toEqual([{ collection: 'users', documents: 2 }, { collection: 'users', documents: 0 }]);
+});
+
+// Last in the file: every document the contract suites above wrote, through every write path (create, batches,
+// transactions), against firestore.indexes.json's exemptions. A field the adapter started writing outside
+// firestoreDocument would be indexed by Firestore, unnoticed here (the emulator ignores index configuration).
+test('every field of every document the store wrote is indexed for a declared use or exempted from indexing', async () => {
+  // One document of each collection by each write path of the backend itself, so that run alone it checks them all.
+  const backend = openFirestoreBackend({ projectId: process.env.GCLOUD_PROJECT, namespace: `t${n++}_` });
+  for (const c of Object.keys(COLLECTIONS) as CollectionName[]) {
+    await backend.create(c, toRow(c, 'a', sortKey('a'), { id: 'a', publicationId: 'A' }));
+    await backend.putMany(c, [toDocumentRow(c, 'b', sortKey('b'), { publicationId: 'A' }, 'release', '{"ocid":"x"}')]);
+    await backend.modify(c, 'c', () => toRow(c, 'c', sortKey('c'), { id: 'c' }));
+  }
+  await backend.close();
+  type Dump = { projects: Record<string, { databases: Record<string, { collections: Record<string, { documents: Record<string, { fields: Record<string, unknown> }> }> }> }> };
+  const collections = Object.values((emulator.dump() as Dump).projects).flatMap((p) => Object.values(p.databases)).flatMap((d) => Object.entries(d.collections));
+  const { fieldOverrides } = firestoreIndexConfig();
+  const seen = new Set<string>();
+  let documents = 0;
+  for (const [id, { documents: docs }] of collections) {
+    const match = /^t\d+_(\w+)$/.exec(id);
+    if (!match || !(match[1] in COLLECTIONS)) continue;
+    const c = match[1] as CollectionName;
+    const spec = COLLECTIONS[c];
+    const allowed = new Set([...spec.fields, 'sk', ...fieldOverrides.filter((o) => o.collectionGroup === c).map((o) => o.fieldPath)]);
+    for (const doc of Object.values(docs)) {
+      documents += 1;
+      seen.add(c);
+      expect({ c, unaccounted: Object.keys(doc.fields).filter((f) => !allowed.has(f)) }).toEqual({ c, unaccounted: [] });
+    }
+  }
+  expect(documents).toBeGreaterThanOrEqual(3 * seen.size);
+  expect([...seen].sort()).toEqual(Object.keys(COLLECTIONS).sort());
 });

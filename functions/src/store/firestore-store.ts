@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
 import { AggregateField, type DocumentData, type Firestore, type Query, getFirestore } from 'firebase-admin/firestore';
-import { checkDeclaredQuery, type CollectionName, chunkRows, MAX_BATCH_WRITES } from './collections';
+import { checkDeclaredQuery, type CollectionName, chunkRows, firestoreDocument, MAX_BATCH_WRITES } from './collections';
 import type { DocumentBackend, QueryRange, Row } from './document-backend';
 import { createStore } from './document-store';
 import { type Store, StoreError } from './store';
@@ -91,8 +91,9 @@ class FirestoreBackend implements DocumentBackend {
     return this.db.collection(this.namespace + collection).doc(id);
   }
 
+  /** What the document holds (collections.ts firestoreDocument): the index configuration is generated from the same function. */
   private static data(row: Row): DocumentData {
-    return { ...row.fields, sk: row.sk, body: row.body };
+    return firestoreDocument(row);
   }
 
   async get(collection: CollectionName, id: string): Promise<string | undefined> {
