@@ -7,7 +7,7 @@ import type { Finding } from '../findings/finding';
 import { checkWorkbook } from '../pipeline/check-workbook';
 import { renderFinding } from '../messages/render';
 import { exampleWorkbook, setCell } from '../../test/example-workbooks';
-import { templateSpec } from '../template/template-spec';
+import { templateSheet } from '../../test/template-sheets';
 import type { WorkbookModel } from '../workbook/model';
 import { isEmailAddress } from './contact-email';
 
@@ -47,11 +47,7 @@ test('a contact e-mail that is not one warns, in EDCA-MX and EDCAPI sheets, nami
 });
 
 test('an additional contact point (sheet «Contactos adicionales») is checked too', () => {
-  const sheetOf = (name: string, values: Record<string, string>) => {
-    const s = templateSpec().sheets.find((x) => x.name === name);
-    if (!s) throw new Error(name);
-    return { name, rows: [s.columns.map((c) => c.title), s.columns.map((c) => c.path), s.columns.map((c) => values[c.field] ?? '')] };
-  };
+  const sheetOf = (name: string, values: Record<string, string>) => templateSheet(name, [values]);
   const workbook: WorkbookModel = { sheets: [
     sheetOf('Contrataciones', { ocid: 'ocds-abc123-1', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' }),
     sheetOf('Actores', { ocid: 'ocds-abc123-1', 'parties/name': 'Constructora', 'parties/roles': 'supplier', 'parties/identifier/id': 'CYU010101AB1' }),

@@ -11,26 +11,22 @@ import { validate } from '../validate';
 import { PROFILES } from '../profile/profiles';
 import { buildSheetSpecs, SpecError, type Definition } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
+import { templateSheet } from '../../test/template-sheets';
 import type { WorkbookModel } from '../workbook/model';
 import fieldsOcds from '../../schemas/labels/fields-ocds.json';
 import codesOcds from '../../schemas/labels/codes-ocds.json';
 
 const NOW = { now: '2025-07-01T10:00:00-06:00' };
 
-function sheetOf(name: string, rows: Record<string, string>[]): WorkbookModel['sheets'][number] {
-  const s = templateSpec().sheets.find((x) => x.name === name);
-  if (!s) throw new Error(name);
-  return { name, rows: [s.columns.map((c) => c.title), s.columns.map((c) => c.path), ...rows.map((v) => s.columns.map((c) => v[c.field] ?? ''))] };
-}
 
 const columnOf = (sheet: string, field: string): number => (templateSpec().sheets.find((s) => s.name === sheet)?.columns.findIndex((c) => c.field === field) ?? -2) + 1;
 
 describe('a party without RFC', () => {
   const workbook: WorkbookModel = { sheets: [
-    sheetOf('Contrataciones', [{ ocid: 'ocds-abc123-1', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' }]),
-    sheetOf('Actores', [{ ocid: 'ocds-abc123-1', 'parties/name': 'Dirección de Obras', 'parties/roles': 'buyer', 'parties/identifier/scheme': 'MX-RFC' }]),
-    sheetOf('Proyectos', [{ id: 'oc4ids-abc123-1', title: 'Parque' }]),
-    sheetOf('Actores del proyecto', [{ id: 'oc4ids-abc123-1', 'parties/name': 'Municipio', 'parties/roles': 'publicAuthority', 'parties/identifier/scheme': 'MX-RFC' }]),
+    templateSheet('Contrataciones', [{ ocid: 'ocds-abc123-1', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' }]),
+    templateSheet('Actores', [{ ocid: 'ocds-abc123-1', 'parties/name': 'Dirección de Obras', 'parties/roles': 'buyer', 'parties/identifier/scheme': 'MX-RFC' }]),
+    templateSheet('Proyectos', [{ id: 'oc4ids-abc123-1', title: 'Parque' }]),
+    templateSheet('Actores del proyecto', [{ id: 'oc4ids-abc123-1', 'parties/name': 'Municipio', 'parties/roles': 'publicAuthority', 'parties/identifier/scheme': 'MX-RFC' }]),
   ] };
   const findings = checkWorkbook(workbook, NOW).findings;
 

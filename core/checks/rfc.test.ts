@@ -2,6 +2,7 @@ import { rfcCheckDigit, rfcProblem } from './rfc';
 import { checkWorkbook } from '../pipeline/check-workbook';
 import { renderFinding } from '../messages/render';
 import { templateSpec } from '../template/template-spec';
+import { templateSheet } from '../../test/template-sheets';
 import type { WorkbookModel } from '../workbook/model';
 
 describe('RFC (SAT)', () => {
@@ -39,17 +40,12 @@ describe('RFC (SAT)', () => {
  * (rfc.lowercase) was about publishing it so, as a party `MX-RFC-mab…` that references in capitals did not match.
  */
 describe('an RFC typed in lowercase in the Actores sheet', () => {
-  const sheetOf = (name: string, rows: Record<string, string>[]) => {
-    const s = templateSpec().sheets.find((x) => x.name === name);
-    if (!s) throw new Error(name);
-    return { name, rows: [s.columns.map((c) => c.title), s.columns.map((c) => c.path), ...rows.map((v) => s.columns.map((c) => v[c.field] ?? ''))] };
-  };
   const rfcColumn = (templateSpec().sheets.find((x) => x.name === 'Actores')?.columns.findIndex((c) => c.field === 'parties/identifier/id') ?? -2) + 1;
   const workbook = (rfc: string, scheme = ''): WorkbookModel => ({ sheets: [
-    sheetOf('Contrataciones', [{ ocid: 'ocds-abc123-1', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' }]),
-    sheetOf('Actores', [{ ocid: 'ocds-abc123-1', 'parties/name': 'Constructora del Sur', 'parties/roles': 'supplier', 'parties/identifier/id': rfc, 'parties/identifier/scheme': scheme }]),
-    sheetOf('Adjudicaciones', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/status': 'active' }]),
-    sheetOf('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': 'MX-RFC-MAB9307148T4', 'awards/suppliers/name': 'Constructora del Sur' }]),
+    templateSheet('Contrataciones', [{ ocid: 'ocds-abc123-1', 'tender/id': 'LP-1', 'tender/title': 'Bacheo' }]),
+    templateSheet('Actores', [{ ocid: 'ocds-abc123-1', 'parties/name': 'Constructora del Sur', 'parties/roles': 'supplier', 'parties/identifier/id': rfc, 'parties/identifier/scheme': scheme }]),
+    templateSheet('Adjudicaciones', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/status': 'active' }]),
+    templateSheet('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': 'MX-RFC-MAB9307148T4', 'awards/suppliers/name': 'Constructora del Sur' }]),
   ] });
 
   it('is published in capitals, its party matches the references in capitals, and the official is told so at the cell', () => {
@@ -63,8 +59,8 @@ describe('an RFC typed in lowercase in the Actores sheet', () => {
 
   it('typed in lowercase everywhere, as MX-RFC-… in the references and in the sheets below Actores: all of it in capitals, and it all matches', () => {
     const book = workbook('mab9307148t4');
-    book.sheets[3] = sheetOf('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': 'mx-rfc-mab9307148t4', 'awards/suppliers/name': 'Constructora del Sur' }]);
-    book.sheets.push(sheetOf('Contactos adicionales', [{ ocid: 'ocds-abc123-1', 'parties/id': 'Mx-Rfc-mab9307148t4', 'parties/additionalContactPoints/name': 'Jurídico', 'parties/additionalContactPoints/email': 'juridico@constructora.mx' }]));
+    book.sheets[3] = templateSheet('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': 'mx-rfc-mab9307148t4', 'awards/suppliers/name': 'Constructora del Sur' }]);
+    book.sheets.push(templateSheet('Contactos adicionales', [{ ocid: 'ocds-abc123-1', 'parties/id': 'Mx-Rfc-mab9307148t4', 'parties/additionalContactPoints/name': 'Jurídico', 'parties/additionalContactPoints/email': 'juridico@constructora.mx' }]));
     const checked = checkWorkbook(book, { now: '2025-07-01T10:00:00-06:00' });
     const release = checked.releases[0] as { parties: { id: string; additionalContactPoints?: unknown[] }[]; awards: { suppliers: { id: string }[] }[] };
     expect(release.parties).toHaveLength(1);
@@ -80,7 +76,7 @@ describe('an RFC typed in lowercase in the Actores sheet', () => {
 
   it('a reference typed as the bare RFC in lowercase, without «MX-RFC-»: in capitals too, so it names the party it meant', () => {
     const book = workbook('mab9307148t4');
-    book.sheets[3] = sheetOf('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': ' mab9307148t4', 'awards/suppliers/name': 'Constructora del Sur' }]);
+    book.sheets[3] = templateSheet('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': ' mab9307148t4', 'awards/suppliers/name': 'Constructora del Sur' }]);
     const checked = checkWorkbook(book, { now: '2025-07-01T10:00:00-06:00' });
     expect((checked.releases[0] as { awards: { suppliers: { id: string }[] }[] }).awards[0].suppliers[0].id).toBe('MAB9307148T4');
     const noted = checked.findings.filter((f) => /^rfc\.|^reference\.|^cell\.rfc/.test(f.code));
@@ -94,8 +90,8 @@ describe('an RFC typed in lowercase in the Actores sheet', () => {
   it('in a reference, only a valid RFC once in capitals; other ids are left as typed', () => {
     const book = workbook('mab9307148t4');
     // Its check digit is wrong (VACE460910SX6 is refused as such); an award's id is no reference to a party.
-    book.sheets[2] = sheetOf('Adjudicaciones', [{ ocid: 'ocds-abc123-1', 'awards/id': 'mab9307148t4', 'awards/status': 'active' }]);
-    book.sheets[3] = sheetOf('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'mab9307148t4', 'awards/suppliers/id': 'vace460910sx6', 'awards/suppliers/name': 'Constructora del Sur' }]);
+    book.sheets[2] = templateSheet('Adjudicaciones', [{ ocid: 'ocds-abc123-1', 'awards/id': 'mab9307148t4', 'awards/status': 'active' }]);
+    book.sheets[3] = templateSheet('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'mab9307148t4', 'awards/suppliers/id': 'vace460910sx6', 'awards/suppliers/name': 'Constructora del Sur' }]);
     const checked = checkWorkbook(book, { now: '2025-07-01T10:00:00-06:00' });
     const award = (checked.releases[0] as { awards: { id: string; suppliers: { id: string }[] }[] }).awards[0];
     expect([award.id, award.suppliers[0].id]).toEqual(['mab9307148t4', 'vace460910sx6']);

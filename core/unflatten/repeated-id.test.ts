@@ -5,19 +5,14 @@
  * on a root sheet. Golden fixtures: test/fixtures/engine/repeated-id-differing-values, repeated-parent-merge.
  */
 import { templateSpec } from '../template/template-spec';
-import type { CellValue, WorkbookModel } from '../workbook/model';
+import type { WorkbookModel } from '../workbook/model';
 import { columnLetter } from '../workbook/model';
 import { renderMessage } from '../messages/render';
 import { unflatten } from './index';
+import { templateSheet } from '../../test/template-sheets';
 
 const spec = templateSpec();
 
-/** A template-layout sheet (titles, paths, data) with one data row per `rows` entry, by field. */
-function sheet(name: string, rows: Record<string, CellValue>[]): WorkbookModel['sheets'][number] {
-  const s = spec.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`no sheet ${name}`);
-  return { name, rows: [s.columns.map((c) => c.title), s.columns.map((c) => c.path), ...rows.map((r) => s.columns.map((c) => r[c.field] ?? ''))] };
-}
 
 const convert = (...sheets: WorkbookModel['sheets']) => unflatten({ sheets }, { now: '2024-06-01T12:00:00-06:00' });
 const column = (sheetName: string, field: string): { title: string; letter: string; index: number } => {
@@ -28,13 +23,13 @@ const column = (sheetName: string, field: string): { title: string; letter: stri
 };
 const escape = (s: string): string => s.replace(/[()[\]]/g, '\\$&');
 
-const processes = sheet('Contrataciones', [
+const processes = templateSheet('Contrataciones', [
   { ocid: 'ocds-abc123-0001', 'tender/id': 'T1', 'tender/title': 'Pavimentación' },
   { ocid: 'ocds-abc123-0002', 'tender/id': 'T2', 'tender/title': 'Alumbrado' },
 ]);
 
 test('an item copied to another row with its id unchanged: an error on the copy\'s id naming both rows, the process, the columns that differ and what to do', () => {
-  const out = convert(processes, sheet('Artículos', [
+  const out = convert(processes, templateSheet('Artículos', [
     { ocid: 'ocds-abc123-0001', 'tender/items/id': '1', 'tender/items/description': 'Cemento gris', 'tender/items/quantity': 10 },
     { ocid: 'ocds-abc123-0001', 'tender/items/id': '2', 'tender/items/description': 'Varilla' },
     { ocid: 'ocds-abc123-0001', 'tender/items/id': '1', 'tender/items/description': 'Grava', 'tender/items/quantity': 5 },
@@ -54,13 +49,13 @@ test('an item copied to another row with its id unchanged: an error on the copy\
 test('the same id under another parent is another item: item 1 of two processes, document 1 of the tender and of two awards; only a repeat under one award is the error', () => {
   const out = convert(
     processes,
-    sheet('Adjudicaciones', [{ ocid: 'ocds-abc123-0001', 'awards/id': 'A1' }, { ocid: 'ocds-abc123-0001', 'awards/id': 'A2' }]),
-    sheet('Artículos', [
+    templateSheet('Adjudicaciones', [{ ocid: 'ocds-abc123-0001', 'awards/id': 'A1' }, { ocid: 'ocds-abc123-0001', 'awards/id': 'A2' }]),
+    templateSheet('Artículos', [
       { ocid: 'ocds-abc123-0001', 'tender/items/id': '1', 'tender/items/description': 'Cemento' },
       { ocid: 'ocds-abc123-0002', 'tender/items/id': '1', 'tender/items/description': 'Luminarias' },
     ]),
-    sheet('Documentos de licitación', [{ ocid: 'ocds-abc123-0001', 'tender/documents/id': '1', 'tender/documents/title': 'Convocatoria' }]),
-    sheet('Documentos de adjudicación', [
+    templateSheet('Documentos de licitación', [{ ocid: 'ocds-abc123-0001', 'tender/documents/id': '1', 'tender/documents/title': 'Convocatoria' }]),
+    templateSheet('Documentos de adjudicación', [
       { ocid: 'ocds-abc123-0001', 'awards/id': 'A1', 'awards/documents/id': '1', 'awards/documents/title': 'Fallo de la partida 1' },
       { ocid: 'ocds-abc123-0001', 'awards/id': 'A2', 'awards/documents/id': '1', 'awards/documents/title': 'Fallo de la partida 2' },
       { ocid: 'ocds-abc123-0001', 'awards/id': 'A1', 'awards/documents/id': '1', 'awards/documents/title': 'Acta de fallo' },
@@ -74,7 +69,7 @@ test('the same id under another parent is another item: item 1 of two processes,
 });
 
 test('a row that repeats an item exactly, or only fills what it left blank, joins it with no finding; one role more on another row is a value that differs', () => {
-  const out = convert(processes, sheet('Actores', [
+  const out = convert(processes, templateSheet('Actores', [
     { ocid: 'ocds-abc123-0001', 'parties/id': 'P1', 'parties/name': 'Municipio de Monterrey', 'parties/roles': 'buyer' },
     { ocid: 'ocds-abc123-0001', 'parties/id': 'P1', 'parties/contactPoint/email': 'compras@monterrey.gob.mx' },
     { ocid: 'ocds-abc123-0001', 'parties/id': 'P1', 'parties/name': 'Municipio de Monterrey', 'parties/roles': 'buyer' },
@@ -94,13 +89,13 @@ test('a row that repeats an item exactly, or only fills what it left blank, join
 test('a nested sheet names the parent item the rows share (the award), and a project\'s sheet the project', () => {
   const out = convert(
     processes,
-    sheet('Adjudicaciones', [{ ocid: 'ocds-abc123-0001', 'awards/id': 'A1' }]),
-    sheet('Documentos de adjudicación', [
+    templateSheet('Adjudicaciones', [{ ocid: 'ocds-abc123-0001', 'awards/id': 'A1' }]),
+    templateSheet('Documentos de adjudicación', [
       { ocid: 'ocds-abc123-0001', 'awards/id': 'A1', 'awards/documents/id': 'D1', 'awards/documents/title': 'Fallo' },
       { ocid: 'ocds-abc123-0001', 'awards/id': 'A1', 'awards/documents/id': 'D1', 'awards/documents/title': 'Acta de fallo' },
     ]),
-    sheet('Proyectos', [{ id: 'oc4ids-abc123-0001', title: 'Parque' }]),
-    sheet('Documentos del proyecto', [
+    templateSheet('Proyectos', [{ id: 'oc4ids-abc123-0001', title: 'Parque' }]),
+    templateSheet('Documentos del proyecto', [
       { id: 'oc4ids-abc123-0001', 'documents/id': 'D1', 'documents/title': 'Proyecto ejecutivo' },
       { id: 'oc4ids-abc123-0001', 'documents/id': 'D1', 'documents/title': 'Estudio de impacto ambiental' },
     ]),
@@ -119,7 +114,7 @@ test('a nested sheet names the parent item the rows share (the award), and a pro
 });
 
 test('a party named by its RFC alone: the error is on the RFC cell and shows the RFC as typed', () => {
-  const out = convert(processes, sheet('Actores', [
+  const out = convert(processes, templateSheet('Actores', [
     { ocid: 'ocds-abc123-0001', 'parties/identifier/id': 'CNO010101AB1', 'parties/name': 'Constructora del Norte', 'parties/roles': 'supplier' },
     { ocid: 'ocds-abc123-0001', 'parties/identifier/id': 'CNO010101AB1', 'parties/name': 'Constructora Norteña', 'parties/roles': 'supplier' },
   ]));
@@ -131,8 +126,8 @@ test('a party named by its RFC alone: the error is on the RFC cell and shows the
 
 test('a kept copy of a child sheet with an older value: the error names both sheets and rows and what to do with a copy', () => {
   const rows = (description: string) => [{ ocid: 'ocds-abc123-0001', 'tender/items/id': '1', 'tender/items/description': description }];
-  const copy = { ...sheet('Artículos', rows('Cemento')), name: 'Copia de Artículos' };
-  const out = convert(processes, sheet('Artículos', rows('Cemento gris')), copy);
+  const copy = { ...templateSheet('Artículos', rows('Cemento')), name: 'Copia de Artículos' };
+  const out = convert(processes, templateSheet('Artículos', rows('Cemento gris')), copy);
   const [error] = out.findings.filter((f) => f.severity === 'error');
   const id = column('Artículos', 'tender/items/id');
   expect(error).toMatchObject({ code: 'row.repeated-id-other-sheet', cell: { sheet: 'Copia de Artículos', row: 3, column: 2 }, params: { firstSheet: 'Artículos', firstRow: 3 } });
@@ -150,9 +145,9 @@ test('on a flatten-tool sheet rows repeating an id keep flatten-tool\'s rule: th
 test('a budget line\'s accounting moment, measured again each quarter, is no repeated id: rows by a coded id never join', () => {
   const out = convert(
     processes,
-    sheet('Partidas presupuestales', [{ ocid: 'ocds-abc123-0001', 'planning/budget/budgetBreakdown/id': 'P1' }]),
-    sheet('Líneas presupuestarias', [{ ocid: 'ocds-abc123-0001', 'planning/budget/budgetBreakdown/id': 'P1', 'planning/budget/budgetBreakdown/budgetLines/id': 'L1' }]),
-    sheet('Momentos contables', [
+    templateSheet('Partidas presupuestales', [{ ocid: 'ocds-abc123-0001', 'planning/budget/budgetBreakdown/id': 'P1' }]),
+    templateSheet('Líneas presupuestarias', [{ ocid: 'ocds-abc123-0001', 'planning/budget/budgetBreakdown/id': 'P1', 'planning/budget/budgetBreakdown/budgetLines/id': 'L1' }]),
+    templateSheet('Momentos contables', [
       { ocid: 'ocds-abc123-0001', 'planning/budget/budgetBreakdown/id': 'P1', 'planning/budget/budgetBreakdown/budgetLines/id': 'L1', 'planning/budget/budgetBreakdown/budgetLines/measures/id': 'accrued', 'planning/budget/budgetBreakdown/budgetLines/measures/value/amount': 100 },
       { ocid: 'ocds-abc123-0001', 'planning/budget/budgetBreakdown/id': 'P1', 'planning/budget/budgetBreakdown/budgetLines/id': 'L1', 'planning/budget/budgetBreakdown/budgetLines/measures/id': 'accrued', 'planning/budget/budgetBreakdown/budgetLines/measures/value/amount': 250 },
     ]),
