@@ -33,13 +33,13 @@ import { SourceError } from './ingest/sheet-source';
 import { openFirestoreStore } from './store/firestore-store';
 import type { Store, SubmissionSource } from './store/store';
 import { workflowService, type WorkflowService } from './workflow/workflow-routes';
-import { forgetOldSendChecks, type SendQueue, type SendTask } from './workflow/send-check';
+import type { SendQueue, SendTask } from './workflow/send-check';
 import { deploymentGcsOptions, gcsBlobStore } from './publication/gcs-blob-store';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
 import { LEASE_MS, runPublicationTask, TASK_TIMEOUT_SECONDS } from './publication/publication-task';
-import { notifier, sendUpdateReminders, smtpNotifierDeps, type NotifierDeps } from './workflow/notifications';
-import { keepMonthCloses } from './workflow/month-closes';
+import { notifier, smtpNotifierDeps, type NotifierDeps } from './workflow/notifications';
+import { runDailyJob } from './workflow/daily-job';
 import { runPreviewTask, type PreviewQueue, type PreviewTask } from './workflow/prepared-preview';
 import { submissionWork } from './workflow/submission-work';
 
@@ -289,17 +289,10 @@ export const updateReminders = onSchedule({
 }, async () => {
   const started = Date.now();
   const { ctx, mail } = logMisconfiguration(() => { const c = shared(); return { ctx: c, mail: mailDeps(c.store, process.env, c.config) }; });
-  let failed: unknown;
-  try {
-    if (mail) await sendUpdateReminders(mail);
-    else console.error('Recordatorios sin enviar: falta SMTP_HOST (docs/deploy.md §6).');
-  } catch (e) {
-    failed = e; // the closes are kept all the same; the failure is the job's outcome
-  }
-  const kept = await keepMonthCloses(ctx.store, new Date(), started + DAILY_TIMEOUT_SECONDS * 1000 - CLOSES_MARGIN_MS);
-  if (!kept.done) console.error(`Cierres de mes del informe mensual: ${kept.publishers} implementadores al día hasta ${kept.month}; los demás, en la siguiente ejecución.`);
-  // The outcomes of sends' checks older than a week (workflow/send-check.ts KEEP_CHECKS_MS): the few large sends of
-  // a day leave few; a failure is said, and the next day removes them.
-  await forgetOldSendChecks(ctx.store, new Date()).catch((e: unknown) => console.error(`No se pudieron borrar las revisiones de envíos antiguas: ${e instanceof Error ? e.message : String(e)}`));
-  if (failed !== undefined) throw failed;
+  if (!mail) console.error('Recordatorios sin enviar: falta SMTP_HOST (docs/deploy.md §6).');
+  const outcome = await runDailyJob({ store: ctx.store, ...(mail ? { mail } : {}), log: (m) => console.error(m) }, {
+    closes: started + DAILY_TIMEOUT_SECONDS * 1000 - CLOSES_MARGIN_MS,
+  });
+  // The job ends as failed (the platform's error count, docs/deploy.md §10) only after every part had its turn.
+  if (outcome.failed !== undefined) throw outcome.failed;
 });

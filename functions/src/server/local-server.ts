@@ -21,9 +21,7 @@ import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
 import { resumeInterruptedPublications } from '../publication/publication-task';
-import { sendUpdateReminders } from '../workflow/notifications';
-import { keepMonthCloses } from '../workflow/month-closes';
-import { forgetOldSendChecks } from '../workflow/send-check';
+import { runDailyJob } from '../workflow/daily-job';
 import { localPublicationRunner, localServices } from './local-services';
 import { backgroundThread } from './background-thread';
 
@@ -208,10 +206,7 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
   // The run under way, which close() waits for before closing the database.
   let dailyRun: Promise<void> = Promise.resolve();
   const daily = () => {
-    const failed = (what: string) => (e: unknown) => log(`${what}: ${e instanceof Error ? e.message : String(e)}`);
-    const reminded = mail ? sendUpdateReminders(mail).then(() => undefined, failed('no se pudieron enviar los recordatorios')) : Promise.resolve();
-    const closed = reminded.then(() => keepMonthCloses(store, new Date())).then(() => undefined, failed('no se pudieron guardar los cierres de mes del informe mensual'));
-    dailyRun = closed.then(() => forgetOldSendChecks(store, new Date())).then(() => undefined, failed('no se pudieron borrar las revisiones de envíos antiguas'));
+    dailyRun = runDailyJob({ store, ...(mail ? { mail } : {}), log }).then(() => undefined);
   };
   daily();
   const reminders: NodeJS.Timeout = setInterval(daily, 86_400_000);

@@ -158,12 +158,22 @@ const DAY = 86_400_000;
  * Returns the ids of the publishers reminded. Runs daily (local server timer; Cloud Scheduler in the cloud).
  */
 export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]> {
+  return (await remindLatePublishers(deps)).reminded;
+}
+
+/**
+ * sendUpdateReminders with a deadline (ms since the epoch): no publisher is begun once it has passed, so the daily
+ * job's closes and cleanup keep their time (workflow/daily-job.ts). `done` is false when some were left; the next run
+ * reminds them — one reminded already is not again: its reminder is in its log, written right after the mail went.
+ */
+export async function remindLatePublishers(deps: NotifierDeps, deadline?: number): Promise<{ reminded: string[]; done: boolean }> {
   const now = deps.now?.() ?? new Date();
   const reminded: string[] = [];
   // Only the publishers whose due date is over (kept on each, indexed: Store.listPublishersDue), not every publisher
   // and its publication: at national scale most are on time on any given day.
   const publishers = await readAll((after) => deps.store.listPublishersDue({ day: mexicoCityDay(now.getTime()), after, limit: 1000 }));
   for (const p of publishers) {
+    if (deadline !== undefined && Date.now() >= deadline) return { reminded, done: false };
     // Checked against its pointer, as Seguimiento does: a due date left early (its publication's date not written on
     // it after the switch) lists it, and it is not reminded.
     const current = await deps.store.getCurrent(p.id);
@@ -197,5 +207,5 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
     });
     reminded.push(p.id);
   }
-  return reminded;
+  return { reminded, done: true };
 }

@@ -1,0 +1,90 @@
+/**
+ * The daily job, one body for the cloud (functions/src/index.ts `updateReminders`, Cloud Scheduler) and the self-hosted
+ * server's daily timer (server/local-server.ts), and what bench:daily times: reminders to the publishers past their
+ * update period (notifications.ts), the monthly report's month closes (month-closes.ts), then the outcomes of sends'
+ * checks older than a week (send-check.ts). Each part runs even when the one before it failed; a failure is logged in
+ * Spanish and given back, so the cloud function can end as failed.
+ */
+import type { Store } from '../store/store';
+import { remindLatePublishers, type NotifierDeps } from './notifications';
+import { keepMonthCloses, type KeptCloses } from './month-closes';
+import { forgetOldSendChecks } from './send-check';
+
+export interface DailyJobDeps {
+  store: Store;
+  /** Without it (no SMTP_HOST) there are no reminders; the rest runs all the same. */
+  mail?: NotifierDeps;
+  now?: () => Date;
+  log: (message: string) => void;
+  /** Told as each part begins (bench:daily counts Firestore's requests per part). */
+  onPart?: (part: DailyPart) => void;
+}
+
+export type DailyPart = 'reminders' | 'closes' | 'checks';
+
+/** Instants (ms since the epoch) the parts stop at; none: each runs to its end (self-hosted: no time limit). */
+export interface DailyDeadlines {
+  /** No publisher is begun past it (notifications.ts remindLatePublishers); those left are reminded the next run. */
+  reminders?: number;
+  /** month-closes.ts keepMonthCloses: what was kept stays, the next run goes on. */
+  closes?: number;
+}
+
+export interface DailyOutcome {
+  /** Publishers reminded; undefined without mail, or when the reminders failed. */
+  reminded?: number;
+  /** Every late publisher was looked at (false: the deadline came first). */
+  remindersDone: boolean;
+  closes?: KeptCloses;
+  checksRemoved?: number;
+  /** How long each part took, ms. */
+  ms: Record<DailyPart, number>;
+  /** The first failure, already logged. */
+  failed?: unknown;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export async function runDailyJob(deps: DailyJobDeps, deadlines: DailyDeadlines = {}): Promise<DailyOutcome> {
+  const now = deps.now ?? (() => new Date());
+  const out: DailyOutcome = { remindersDone: true, ms: { reminders: 0, closes: 0, checks: 0 } };
+  let part: DailyPart | undefined;
+  let began = 0;
+  const begin = (next?: DailyPart) => {
+    if (part) out.ms[part] = Date.now() - began;
+    part = next;
+    began = Date.now();
+    if (next) deps.onPart?.(next);
+  };
+  const fail = (what: string, e: unknown) => {
+    deps.log(`${what}: ${message(e)}`);
+    out.failed ??= e;
+  };
+  if (deps.mail) {
+    begin('reminders');
+    try {
+      const r = await remindLatePublishers(deps.mail, deadlines.reminders);
+      out.reminded = r.reminded.length;
+      out.remindersDone = r.done;
+      if (!r.done) deps.log(`Recordatorios: ${r.reminded.length} enviados; los implementadores atrasados que faltan, en la siguiente ejecución.`);
+    } catch (e) {
+      fail('no se pudieron enviar los recordatorios', e);
+    }
+  }
+  begin('closes');
+  try {
+    out.closes = await keepMonthCloses(deps.store, now(), deadlines.closes);
+    if (!out.closes.done) deps.log(`Cierres de mes del informe mensual: ${out.closes.publishers} implementadores al día hasta ${out.closes.month}; los demás, en la siguiente ejecución.`);
+  } catch (e) {
+    fail('no se pudieron guardar los cierres de mes del informe mensual', e);
+  }
+  // The few large sends of a day leave few; what a failure leaves, the next day removes.
+  begin('checks');
+  try {
+    out.checksRemoved = await forgetOldSendChecks(deps.store, now());
+  } catch (e) {
+    fail('no se pudieron borrar las revisiones de envíos antiguas', e);
+  }
+  begin();
+  return out;
+}

@@ -1,0 +1,183 @@
+/**
+ * `npm run bench:daily`: the daily job (workflow/daily-job.ts runDailyJob, the body of the cloud's `updateReminders`
+ * and of the self-hosted daily timer) on the Firestore emulator (a child process, as bench:publish uses it), with the
+ * reminders sent by SMTP to a local mail server. The state: BENCH_PUBLISHERS implementers (60) of a year and a month of
+ * monthly sends in the audit log as the workflow writes them (sent; every third month returned and sent again;
+ * approved; published; each step's notice), one official each; BENCH_LATE of them (a fifth) past their update period.
+ *
+ * Runs, each timed with Firestore's billed reads and writes and its requests (round trips), per part:
+ * 1. the first run after an upgrade from a version without month closes (every implementer's closes rebuilt from its
+ *    whole log), the late ones reminded;
+ * 2. the next day (closes kept: 1 read; the late ones listed, reminded this week already: not again);
+ * 3. the day a month's closes are kept (one month per implementer), the late ones reminded again.
+ * Then the same figures per implementer, and scaled to docs/deploy.md §11's national scale (2,500 implementers): the
+ * reads and writes are the same per implementer at any scale (each reads its own log by an index); the time, as the
+ * requests one after another (closes: 8 implementers at once) at BENCH_RTT_MS (20 ms, a request from Cloud Functions to
+ * Firestore in its region) plus BENCH_SMTP_MS (500 ms) per reminder (a new connection to a remote mail server, with
+ * TLS, per message). Prints; asserts nothing: the emulator is not Firestore (it scans a collection per query, on this
+ * machine's cores), and a loopback mail server answers at once.
+ */
+import { openFirestoreStore } from '../functions/src/store/firestore-store';
+import type { Store } from '../functions/src/store/store';
+import { runDailyJob, type DailyDeadlines, type DailyOutcome, type DailyPart } from '../functions/src/workflow/daily-job';
+import { smtpOutbox, type NotifierDeps } from '../functions/src/workflow/notifications';
+import { nextMonth } from '../core/workflow/report-month';
+import { startEmulatorProcess } from './bench/firestore-emulator-child';
+import { startSmtp } from '../test/support/smtp-capture';
+
+const PUBLISHERS = Number(process.env.BENCH_PUBLISHERS ?? 60);
+const LATE = Number(process.env.BENCH_LATE ?? 0.2);
+const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 20);
+const SMTP_MS = Number(process.env.BENCH_SMTP_MS ?? 500);
+const NATIONAL = 2500;
+/** The cloud function's limits (functions/src/index.ts updateReminders). */
+const TIMEOUT_S = 300;
+const PROJECT = 'demo-bench-diaria';
+/** The upgrade: 10:00 on 5 December 2026 in Mexico City, over a log from November 2025 (13 months to close). */
+const UPGRADE = new Date(Date.parse('2026-12-05T10:00:00-06:00'));
+/** A month later, December's closes are kept. */
+const CLOSE_DAY = new Date(Date.parse('2027-01-05T10:00:00-06:00'));
+const DAY = 86_400_000;
+const es = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+interface Tally { reads: number; writes: number; requests: number }
+const zero = (): Tally => ({ reads: 0, writes: 0, requests: 0 });
+/** Counted for the part under way (seeding: none). */
+let counting: Tally = zero();
+
+const mx = (month: string, d: number, h = 10) => new Date(Date.parse(`${month}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00-06:00`)).toISOString();
+
+/**
+ * Implementers and their officials, and their log from November 2025 to December 2026 (what the closes read: the
+ * audit log alone), to be written in order of time (appendUntil): a store holds no entry later than its day.
+ */
+async function seed(store: Store): Promise<Parameters<Store['appendAudit']>[0][]> {
+  const months: string[] = [];
+  for (let m = '2025-11'; m <= '2027-01'; m = nextMonth(m)) months.push(m);
+  const entries: Parameters<Store['appendAudit']>[0][] = [];
+  const step = (publisherId: string, id: string, action: string, at: string) => {
+    entries.push({ at, actor: 'u', action: `submission.${action}`, target: `submission/${id}`, publisherId, details: action === 'published' ? { unchanged: false } : {} });
+    if (action === 'published') entries.push({ at, actor: 'system', action: 'publication.published', target: `publication/${id}`, publisherId, details: {} });
+    if (action !== 'created') entries.push({ at, actor: 'system', action: 'notification.sent', target: `submission/${id}`, publisherId, details: { kind: action } });
+  };
+  const late = Math.round(PUBLISHERS * LATE);
+  for (let i = 0; i < PUBLISHERS; i++) {
+    const p = `imp-${String(i).padStart(4, '0')}`;
+    // The late ones never published (their period counts from their registration); the others had a send approved
+    // unchanged on 1 November, with a period of 90 days.
+    await store.putPublisher({
+      id: p, name: `Implementador ${i}`, state: 'Yucatán', ocidPrefix: `ocds-b${i}`, projectIdPrefix: `oc4ids-b${i}`,
+      commitment: { projects: 20, periodicityDays: i < late ? 30 : 90 }, registeredAt: mx('2025-10', 20),
+      ...(i < late ? {} : { confirmedAt: mx('2026-11', 1) }),
+    });
+    await store.putUser({ id: `cap-${p}`, email: `obras@${p}.example`, role: 'capturista', publisherId: p });
+    for (const [k, month] of months.slice(0, -1).entries()) {
+      const d = 2 + (i % 5);
+      const id = `${p}-${month}`;
+      step(p, id, 'created', mx(month, d));
+      if (k % 3 === 0) { step(p, id, 'returned', mx(month, d + 3)); step(p, id, 'resubmitted', mx(month, d + 6)); }
+      // Every fourth waits across its month's close.
+      const decided = (i + k) % 4 === 0 ? mx(months[k + 1], 2) : mx(month, d + 9);
+      step(p, id, 'approved', decided);
+      step(p, id, 'published', decided);
+    }
+  }
+  return entries.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** Appends the entries made before `until`, taken off the front of `entries`; how many. */
+async function appendUntil(store: Store, entries: Parameters<Store['appendAudit']>[0][], until: Date): Promise<number> {
+  let n = 0;
+  while (n < entries.length && Date.parse(entries[n].at) < until.getTime()) n++;
+  const now = entries.splice(0, n);
+  for (let k = 0; k < now.length; k += 64) await Promise.all(now.slice(k, k + 64).map((e) => store.appendAudit(e)));
+  return n;
+}
+
+type Parts = Record<DailyPart, Tally>;
+interface Measured { ms: number; outcome: DailyOutcome; parts: Parts; total: Tally; rss: number; heap: number }
+
+async function run(store: Store, mail: NotifierDeps, now: Date, deadlines: DailyDeadlines = {}): Promise<Measured> {
+  const parts: Parts = { reminders: zero(), closes: zero(), checks: zero() };
+  global.gc?.();
+  const heap0 = process.memoryUsage().heapUsed;
+  let rss = process.memoryUsage().rss;
+  let heap = heap0;
+  const sampler = setInterval(() => { const u = process.memoryUsage(); rss = Math.max(rss, u.rss); heap = Math.max(heap, u.heapUsed); }, 20);
+  const t0 = Date.now();
+  const outcome = await runDailyJob({
+    store, mail: { ...mail, now: () => now }, now: () => now, log: (m) => console.log(`    (registro) ${m}`),
+    onPart: (part) => { counting = parts[part]; },
+  }, deadlines);
+  const ms = Date.now() - t0;
+  counting = zero();
+  clearInterval(sampler);
+  const total = zero();
+  for (const t of Object.values(parts)) { total.reads += t.reads; total.writes += t.writes; total.requests += t.requests; }
+  return { ms, outcome, parts, total, rss, heap: heap - heap0 };
+}
+
+function print(label: string, m: Measured): void {
+  const o = m.outcome;
+  const part = (name: string, ms: number, t: Tally) => `${name} ${es(ms, 0)} ms, ${es(t.reads, 0)} lecturas, ${es(t.writes, 0)} escrituras, ${es(t.requests, 0)} peticiones`;
+  console.log(`  ${label}: ${es(m.ms, 0)} ms; ${es(m.total.reads, 0)} lecturas, ${es(m.total.writes, 0)} escrituras`);
+  console.log(`    ${part('recordatorios', o.ms.reminders, m.parts.reminders)}: ${o.reminded ?? 0} enviados${o.remindersDone ? '' : ' (sin terminar)'}`);
+  console.log(`    ${part('cierres', o.ms.closes, m.parts.closes)}: ${o.closes?.done ? 'completos' : 'sin terminar'} hasta ${o.closes?.month} (${o.closes?.publishers} implementadores)`);
+  console.log(`    ${part('revisiones antiguas', o.ms.checks, m.parts.checks)}; memoria: +${es(m.heap / 2 ** 20)} MiB de montón, RSS máx. ${es(m.rss / 2 ** 20, 0)} MiB`);
+}
+
+/** Scaled to 2,500 implementers (see the header): reads and writes in proportion; the time from the requests. */
+function national(label: string, m: Measured): void {
+  const f = NATIONAL / PUBLISHERS;
+  const reminded = (m.outcome.reminded ?? 0) * f;
+  // The reminders go one after another; the closes 8 implementers at once (month-closes.ts IN_FLIGHT).
+  const reminders = (m.parts.reminders.requests * f * RTT_MS + reminded * SMTP_MS) / 1000;
+  const closes = m.parts.closes.requests * f * RTT_MS / 8 / 1000;
+  const s = reminders + closes + m.parts.checks.requests * RTT_MS / 1000;
+  console.log(`  ${label}, a ${es(NATIONAL, 0)} implementadores: ~${es(m.total.reads * f, 0)} lecturas (~${es(m.total.reads * f / 100_000 * 0.06, 2)} USD a 0.06 USD por 100 mil), `
+    + `~${es(m.total.writes * f, 0)} escrituras, ~${es(reminded, 0)} recordatorios; ~${es(s, 0)} s (recordatorios ~${es(reminders, 0)} s, cierres ~${es(closes, 0)} s) `
+    + `de ${TIMEOUT_S} s: ${es(TIMEOUT_S / Math.max(s, 0.001))}× de margen`);
+}
+
+async function main(): Promise<void> {
+  // Nothing leaves this machine: firebase-admin would otherwise probe the cloud metadata server.
+  process.env.METADATA_SERVER_DETECTION = 'none';
+  process.env.GCLOUD_PROJECT = PROJECT;
+  const emulator = await startEmulatorProcess(PROJECT);
+  const smtp = await startSmtp();
+  process.env.FIRESTORE_EMULATOR_HOST = emulator.host;
+  const store = openFirestoreStore({
+    projectId: PROJECT, namespace: 'diaria_',
+    onRead: (r) => { counting.reads += r.documents; counting.requests++; },
+    onCommit: (c) => { counting.writes += c.writes; counting.requests++; },
+  });
+  try {
+    const outbox = smtpOutbox({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'avisos@bench.example' });
+    const mail = { store, outbox, dashboardUrl: 'https://tablero.example' };
+    console.log(`Firestore (emulador): ${PUBLISHERS} implementadores con un año de envíos mensuales, ${Math.round(PUBLISHERS * LATE)} atrasados; correo SMTP local`);
+    const t0 = Date.now();
+    const entries = await seed(store);
+    const logged = await appendUntil(store, entries, UPGRADE);
+    console.log(`  bitácora hasta el ${UPGRADE.toISOString()}: ${es(logged, 0)} entradas (${es(logged / PUBLISHERS, 0)} por implementador; escritas en ${es((Date.now() - t0) / 1000)} s)`);
+    const runs: [string, Measured][] = [];
+    for (const [label, now] of [
+      ['1. primera ejecución tras actualizar (cierres desde toda la bitácora)', UPGRADE],
+      ['2. el día siguiente', new Date(UPGRADE.getTime() + DAY)],
+      ['3. el día de los cierres de un mes', CLOSE_DAY],
+    ] as const) {
+      await appendUntil(store, entries, now);
+      const m = await run(store, mail, now);
+      print(label, m);
+      runs.push([label.slice(0, 2), m]);
+    }
+    console.log(`  correos recibidos: ${smtp.mails.length}`);
+    console.log(`A escala nacional (ida y vuelta a Firestore ${RTT_MS} ms, ${SMTP_MS} ms por correo):`);
+    for (const [label, m] of runs) national(label, m);
+  } finally {
+    await store.close();
+    await smtp.close();
+    emulator.stop();
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
