@@ -19,7 +19,7 @@
  */
 import { openFirestoreStore } from '../functions/src/store/firestore-store';
 import type { Store } from '../functions/src/store/store';
-import { runDailyJob, type DailyDeadlines, type DailyOutcome, type DailyPart } from '../functions/src/workflow/daily-job';
+import { cloudDeadlines, runDailyJob, type DailyDeadlines, type DailyOutcome, type DailyPart } from '../functions/src/workflow/daily-job';
 import { smtpOutbox, type NotifierDeps } from '../functions/src/workflow/notifications';
 import { nextMonth } from '../core/workflow/report-month';
 import { startEmulatorProcess } from './bench/firestore-emulator-child';
@@ -133,10 +133,20 @@ function national(label: string, m: Measured): void {
   // The reminders go one after another; the closes 8 implementers at once (month-closes.ts IN_FLIGHT).
   const reminders = (m.parts.reminders.requests * f * RTT_MS + reminded * SMTP_MS) / 1000;
   const closes = m.parts.closes.requests * f * RTT_MS / 8 / 1000;
-  const s = reminders + closes + m.parts.checks.requests * RTT_MS / 1000;
+  const checks = m.parts.checks.requests * RTT_MS / 1000;
+  const s = reminders + closes + checks;
   console.log(`  ${label}, a ${es(NATIONAL, 0)} implementadores: ~${es(m.total.reads * f, 0)} lecturas (~${es(m.total.reads * f / 100_000 * 0.06, 2)} USD a 0.06 USD por 100 mil), `
     + `~${es(m.total.writes * f, 0)} escrituras, ~${es(reminded, 0)} recordatorios; ~${es(s, 0)} s (recordatorios ~${es(reminders, 0)} s, cierres ~${es(closes, 0)} s) `
-    + `de ${TIMEOUT_S} s: ${es(TIMEOUT_S / Math.max(s, 0.001))}× de margen`);
+    + `de ${TIMEOUT_S} s: ${es(TIMEOUT_S / Math.max(s, 0.001))}× de margen${s > TIMEOUT_S ? ' (sin límites por parte, la función se cortaba)' : ''}`);
+  // With the cloud's deadlines (daily-job.ts cloudDeadlines): each part stops at its own, the next run goes on.
+  const limits = cloudDeadlines(0);
+  const remindersFor = (limits.reminders ?? 0) / 1000;
+  const closesUntil = (limits.closes ?? 0) / 1000;
+  const remindersRun = Math.min(reminders, remindersFor + SMTP_MS / 1000);
+  const closesRun = Math.min(closes, Math.max(closesUntil - remindersRun, closes / Math.max(NATIONAL, 1)));
+  const runsFor = (need: number, per: number) => (need <= per ? 1 : Math.ceil(need / per));
+  console.log(`    con los límites de la nube (recordatorios hasta ${es(remindersFor, 0)} s, cierres hasta ${es(closesUntil, 0)} s): ~${es(remindersRun + closesRun + checks, 0)} s por ejecución; `
+    + `recordatorios en ${runsFor(reminders, remindersFor)} ejecución(es), cierres en ${runsFor(closes, Math.max(closesUntil - remindersFor, 1))} (en el peor caso)`);
 }
 
 async function main(): Promise<void> {

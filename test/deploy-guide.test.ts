@@ -268,7 +268,8 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
     expect(step).toMatch(/lo borra una semana\s+después de guardado/);
     for (const code of ['send-interrupted', 'send-unscheduled']) expect(read('functions/src/workflow/send-check.ts')).toContain(`'${code}'`);
     // The daily job removes them (§8), as its row in the first table says.
-    expect(index).toMatch(/export const updateReminders[\s\S]*forgetOldSendChecks\(/);
+    expect(index).toMatch(/export const updateReminders[\s\S]*runDailyJob\(/);
+    expect(read('functions/src/workflow/daily-job.ts')).toMatch(/export async function runDailyJob[\s\S]*forgetOldSendChecks\(/);
   });
 });
 

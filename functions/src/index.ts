@@ -39,7 +39,7 @@ import { bulkService, type BulkService } from './publication/bulk-service';
 import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
 import { LEASE_MS, runPublicationTask, TASK_TIMEOUT_SECONDS } from './publication/publication-task';
 import { notifier, smtpNotifierDeps, type NotifierDeps } from './workflow/notifications';
-import { runDailyJob } from './workflow/daily-job';
+import { cloudDeadlines, DAILY_TIMEOUT_SECONDS, runDailyJob } from './workflow/daily-job';
 import { runPreviewTask, type PreviewQueue, type PreviewTask } from './workflow/prepared-preview';
 import { submissionWork } from './workflow/submission-work';
 
@@ -273,10 +273,6 @@ export const publishSubmission = onTaskDispatched<QueuedTask>({
   if (result === 'busy') throw new Error(`submission ${req.data.submissionId} is being published by another attempt`);
 });
 
-const DAILY_TIMEOUT_SECONDS = 300;
-/** The month closes stop this long before the daily job's time limit: what is left, the next day goes on with. */
-const CLOSES_MARGIN_MS = 60_000;
-
 /**
  * Daily (Cloud Scheduler): reminders to publishers past their update period, then the month closes of the monthly
  * report (workflow/month-closes.ts), kept here ahead of the coordinators — also without mail. After an upgrade from a
@@ -290,9 +286,12 @@ export const updateReminders = onSchedule({
   const started = Date.now();
   const { ctx, mail } = logMisconfiguration(() => { const c = shared(); return { ctx: c, mail: mailDeps(c.store, process.env, c.config) }; });
   if (!mail) console.error('Recordatorios sin enviar: falta SMTP_HOST (docs/deploy.md §6).');
-  const outcome = await runDailyJob({ store: ctx.store, ...(mail ? { mail } : {}), log: (m) => console.error(m) }, {
-    closes: started + DAILY_TIMEOUT_SECONDS * 1000 - CLOSES_MARGIN_MS,
-  });
+  // Each part stops at its deadline (workflow/daily-job.ts cloudDeadlines), so the function ends within its limit and
+  // the next run goes on where this one stopped.
+  const outcome = await runDailyJob({ store: ctx.store, ...(mail ? { mail } : {}), log: (m) => console.error(m) }, cloudDeadlines(started));
+  console.log(`Tarea diaria: ${outcome.reminded ?? 0} recordatorios${outcome.remindersDone ? '' : ' (faltan atrasados)'} en ${outcome.ms.reminders} ms; `
+    + `cierres ${outcome.closes?.done ? 'al día' : 'sin terminar'} (${outcome.closes?.publishers ?? 0} implementadores) en ${outcome.ms.closes} ms; `
+    + `${outcome.checksRemoved ?? 0} revisiones antiguas borradas en ${outcome.ms.checks} ms.`);
   // The job ends as failed (the platform's error count, docs/deploy.md §10) only after every part had its turn.
   if (outcome.failed !== undefined) throw outcome.failed;
 });

@@ -126,6 +126,9 @@ const PUBLISHER_DUE_KEY = 'publisher-due';
 /** Document of `changes` naming the month up to which every publisher's closes are kept (Store.noteMonthClosesKept). */
 const MONTH_CLOSES_ID = docId('month-closes');
 
+/** Document of `changes` naming the publisher the daily reminders stopped after (Store.noteRemindersStoppedAfter). */
+const REMINDERS_ID = docId('reminders');
+
 /** The change log's one document (collection `changes`). */
 const CHANGE_LOG_ID = docId('published');
 const NO_CHANGES: PublishedChanges = { seq: 0, recent: [] };
@@ -767,6 +770,8 @@ export function createStore(backend: DocumentBackend): Store {
     },
     monthClosesKeptThrough: async () => (await get<{ month: string }>('changes', MONTH_CLOSES_ID))?.month,
     noteMonthClosesKept: (month) => putAll('changes', [toRow('changes', MONTH_CLOSES_ID, sortKey('month-closes'), { month })]),
+    remindersStoppedAfter: async () => (await get<{ after: string | null }>('changes', REMINDERS_ID))?.after ?? undefined,
+    noteRemindersStoppedAfter: (publisherId) => putAll('changes', [toRow('changes', REMINDERS_ID, sortKey('reminders'), { after: publisherId ?? null })]),
 
     putStats: (s: PublisherStats) => backend.putMany('stats', [toRow('stats', docId(s.publisherId), sortKey(s.publisherId), s)]),
     getStats: (publisherId) => get<PublisherStats>('stats', docId(publisherId)),

@@ -477,6 +477,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       await store.noteMonthClosesKept('2026-09');
       await store.noteMonthClosesKept('2026-10');
       expect(await store.monthClosesKeptThrough()).toBe('2026-10');
+      // Where the daily reminders stopped, out of time; cleared once they looked at every late publisher.
+      expect(await store.remindersStoppedAfter()).toBeUndefined();
+      await store.noteRemindersStoppedAfter('p2');
+      expect(await store.remindersStoppedAfter()).toBe('p2');
+      await store.noteRemindersStoppedAfter(undefined);
+      expect(await store.remindersStoppedAfter()).toBeUndefined();
     });
 
     test('publishers due: listed from the day after their next update was due, which their registration, periodicity, publication and confirmation move', async () => {

@@ -467,6 +467,13 @@ export interface Store {
   monthClosesKeptThrough(): Promise<string | undefined>;
   /** Records it (one document): the daily job's other runs that month read only that. */
   noteMonthClosesKept(month: string): Promise<void>;
+  /**
+   * The publisher the daily reminders stopped after, out of time (workflow/notifications.ts remindLatePublishers): the
+   * next run begins after it, so the late publishers at the end of the list are not left out day after day.
+   */
+  remindersStoppedAfter(): Promise<string | undefined>;
+  /** Records it (one document); undefined: the last run looked at every late publisher. */
+  noteRemindersStoppedAfter(publisherId: string | undefined): Promise<void>;
 
   putStats(stats: PublisherStats): Promise<void>;
   getStats(publisherId: string): Promise<PublisherStats | undefined>;

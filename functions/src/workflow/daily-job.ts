@@ -30,6 +30,22 @@ export interface DailyDeadlines {
   closes?: number;
 }
 
+/** The cloud function's time limit (functions/src/index.ts updateReminders `timeoutSeconds`). */
+export const DAILY_TIMEOUT_SECONDS = 300;
+/**
+ * In the cloud, no reminder is begun 150 s after the start: a mail to a server that answers nothing ends within 90 s
+ * (notifications.ts smtpOutbox: 15 s to connect, 15 for its greeting, 60 of silence), by when the closes are due to
+ * stop. Measured (bench:daily, docs/deploy.md §11): a reminder takes about half a second with a remote mail server, so
+ * on a day all 2,500 implementers are late the reminders alone would need 20 minutes, and the function was cut
+ * before the closes and the cleanup began.
+ */
+const REMINDERS_FOR_MS = 150_000;
+/** The closes stop a minute before the limit (month-closes.ts keepMonthCloses); the cleanup of old checks takes the rest. */
+const CLOSES_FOR_MS = DAILY_TIMEOUT_SECONDS * 1000 - 60_000;
+
+/** The cloud's deadlines for a run begun at `started` (ms since the epoch). */
+export const cloudDeadlines = (started: number): DailyDeadlines => ({ reminders: started + REMINDERS_FOR_MS, closes: started + CLOSES_FOR_MS });
+
 export interface DailyOutcome {
   /** Publishers reminded; undefined without mail, or when the reminders failed. */
   reminded?: number;

@@ -162,18 +162,30 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
 }
 
 /**
- * sendUpdateReminders with a deadline (ms since the epoch): no publisher is begun once it has passed, so the daily
- * job's closes and cleanup keep their time (workflow/daily-job.ts). `done` is false when some were left; the next run
- * reminds them — one reminded already is not again: its reminder is in its log, written right after the mail went.
+ * sendUpdateReminders with a deadline (ms since the epoch): no publisher is begun once it has passed (after the first),
+ * so the daily job's closes and cleanup keep their time within the cloud function's limit (workflow/daily-job.ts).
+ * `done` is false when some were left. The next run begins after the last one looked at (Store.remindersStoppedAfter),
+ * going round the late publishers in order of id: a run always cut at the same point would remind the same first
+ * ones every week and never the rest. One reminded already is not again within the week: its reminder is in its log,
+ * written as soon as the mail went, and no publisher is left half done at the deadline.
  */
 export async function remindLatePublishers(deps: NotifierDeps, deadline?: number): Promise<{ reminded: string[]; done: boolean }> {
   const now = deps.now?.() ?? new Date();
   const reminded: string[] = [];
   // Only the publishers whose due date is over (kept on each, indexed: Store.listPublishersDue), not every publisher
   // and its publication: at national scale most are on time on any given day.
-  const publishers = await readAll((after) => deps.store.listPublishersDue({ day: mexicoCityDay(now.getTime()), after, limit: 1000 }));
+  const listed = await readAll((after) => deps.store.listPublishersDue({ day: mexicoCityDay(now.getTime()), after, limit: 1000 }));
+  const stoppedAfter = await deps.store.remindersStoppedAfter();
+  const byId = listed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const from = stoppedAfter === undefined ? 0 : byId.findIndex((p) => p.id > stoppedAfter);
+  const publishers = from <= 0 ? byId : [...byId.slice(from), ...byId.slice(0, from)];
+  let begun: string | undefined;
   for (const p of publishers) {
-    if (deadline !== undefined && Date.now() >= deadline) return { reminded, done: false };
+    if (begun !== undefined && deadline !== undefined && Date.now() >= deadline) {
+      await deps.store.noteRemindersStoppedAfter(begun);
+      return { reminded, done: false };
+    }
+    begun = p.id;
     // Checked against its pointer, as Seguimiento does: a due date left early (its publication's date not written on
     // it after the switch) lists it, and it is not reminded.
     const current = await deps.store.getCurrent(p.id);
@@ -207,5 +219,6 @@ export async function remindLatePublishers(deps: NotifierDeps, deadline?: number
     });
     reminded.push(p.id);
   }
+  if (stoppedAfter !== undefined) await deps.store.noteRemindersStoppedAfter(undefined);
   return { reminded, done: true };
 }

@@ -1,0 +1,86 @@
+/**
+ * The daily job (workflow/daily-job.ts, the body of the cloud's `updateReminders`) within its time limit, on both real
+ * stores: measured at national scale (bench:daily), the reminders of a day many implementers are late needed more
+ * than the function's 300 s, and it was cut before the month closes and the cleanup began. Each part now stops at
+ * its deadline, and the next run goes on where it stopped: every late implementer is reminded once — none twice, none
+ * left out day after day —, the closes are kept month by month and recorded as done only when all are, and the
+ * outcomes of old sends' checks are removed even on a run out of time.
+ */
+import { realStores } from '../real-stores';
+import type { Store } from '../../functions/src/store/store';
+import { runDailyJob, type DailyOutcome } from '../../functions/src/workflow/daily-job';
+import type { MailMessage } from '../../functions/src/workflow/notifications';
+import { KEEP_CHECKS_MS } from '../../functions/src/workflow/send-check';
+
+/** Mexico City wall-clock time (UTC−6). */
+const mx = (local: string): Date => new Date(Date.parse(`${local}-06:00`));
+const DAY = 86_400_000;
+const NOW = mx('2026-12-05T09:00:00');
+/** More than the closes make at once (month-closes.ts IN_FLIGHT, 8): a run out of time leaves some for the next. */
+const IDS = Array.from({ length: 12 }, (_, i) => `p${String(i + 1).padStart(2, '0')}`);
+
+/** Twelve implementers registered in September, never published (late), each with its official and a send a month. */
+async function seed(store: Store): Promise<void> {
+  for (const id of IDS) {
+    await store.putPublisher({ id, name: `Municipio ${id}`, state: 'Yucatán', ocidPrefix: `ocds-${id}`, projectIdPrefix: `oc4ids-${id}`, commitment: { projects: 1, periodicityDays: 30 }, registeredAt: mx('2026-09-01T10:00:00').toISOString() });
+    await store.putUser({ id: `cap-${id}`, email: `obras@${id}.example`, role: 'capturista', publisherId: id });
+    for (const month of ['2026-09', '2026-10', '2026-11']) {
+      await store.appendAudit({ at: mx(`${month}-10T10:00:00`).toISOString(), actor: `cap-${id}`, action: 'submission.created', target: `submission/${id}-${month}`, publisherId: id, details: {} });
+      // October's waits across its close.
+      const decided = month === '2026-10' ? '2026-11-03' : `${month}-20`;
+      for (const action of ['submission.approved', 'submission.published']) await store.appendAudit({ at: mx(`${decided}T10:00:00`).toISOString(), actor: 'og', action, target: `submission/${id}-${month}`, publisherId: id, details: {} });
+    }
+  }
+  const answer = JSON.stringify({ format: 1, state: 'done', userId: 'cap-p01', answer: { status: 201, body: {} } });
+  await store.putSendCheck('p01~viejo', 'p01', answer, new Date(NOW.getTime() - KEEP_CHECKS_MS - DAY).toISOString());
+}
+
+describe.each(realStores('diaria_'))('%s', (_name, open) => {
+  let store: Store;
+  const mails: MailMessage[] = [];
+  beforeEach(async () => { store = open(); mails.length = 0; await seed(store); });
+  afterEach(() => store.close());
+
+  const run = (at: Date, outOfTime: boolean): Promise<DailyOutcome> => runDailyJob({
+    store, now: () => at, log: () => {},
+    mail: { store, outbox: { send: async (m) => { mails.push(m); } }, dashboardUrl: 'https://tablero.example', now: () => at },
+  // Deadlines past already: each part does the least it must to move forward.
+  }, outOfTime ? { reminders: 0, closes: 0 } : {});
+
+  test('out of time, each run reminds one more late implementer, keeps closes and removes the old checks; every one is reminded once, and the closes are recorded only when all are kept', async () => {
+    const outcomes: DailyOutcome[] = [];
+    for (let k = 0; k < IDS.length; k++) outcomes.push(await run(NOW, true));
+    // One each run, in order, none twice: the next run began after the one the last stopped at.
+    expect(mails.map((m) => m.to[0])).toEqual(IDS.map((id) => `obras@${id}.example`));
+    expect(outcomes.map((o) => [o.reminded, o.remindersDone])).toEqual(IDS.map(() => [1, false]));
+    expect(await store.remindersStoppedAfter()).toBe('p12');
+    // The cleanup ran on the first run, out of time as it was.
+    expect(outcomes[0].checksRemoved).toBe(1);
+    expect(await store.getSendCheck('p01~viejo', 'p01')).toBeUndefined();
+    // The closes: the first run kept those of the implementers it began (8 at once) and did not record the month as
+    // done; the second kept the rest and recorded it.
+    const closes = outcomes.map((o) => o.closes);
+    expect(closes.slice(0, 2)).toEqual([{ done: false, month: '2026-11', publishers: 8 }, { done: true, month: '2026-11', publishers: 12 }]);
+    expect(await store.monthClosesKeptThrough()).toBe('2026-11');
+    // October's send waited across its close, for each of them.
+    for (const id of IDS) expect((await store.latestMonthClose(id, '2026-12'))?.open.map((s) => s.id)).toEqual([]);
+    expect((await store.latestMonthClose('p12', '2026-11'))?.open.map((s) => s.id)).toEqual(['p12-2026-10']);
+
+    // Within the week, runs with time or without remind no one again; one that looked at every late one says so.
+    const later = await run(new Date(NOW.getTime() + DAY), true);
+    expect([later.reminded, later.remindersDone]).toEqual([0, false]);
+    const whole = await run(new Date(NOW.getTime() + 2 * DAY), false);
+    expect([whole.reminded, whole.remindersDone]).toEqual([0, true]);
+    expect(mails).toHaveLength(IDS.length);
+    expect(await store.remindersStoppedAfter()).toBeUndefined();
+    // A week later, all of them again, in one run with time.
+    expect((await run(new Date(NOW.getTime() + 7 * DAY), false)).reminded).toBe(IDS.length);
+  });
+
+  test('with time, one run does it all', async () => {
+    const outcome = await run(NOW, false);
+    expect(outcome).toMatchObject({ reminded: IDS.length, remindersDone: true, closes: { done: true, month: '2026-11', publishers: IDS.length }, checksRemoved: 1 });
+    expect(outcome.failed).toBeUndefined();
+    expect(await store.remindersStoppedAfter()).toBeUndefined();
+  });
+});
