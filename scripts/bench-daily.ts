@@ -135,8 +135,8 @@ function national(label: string, m: Measured): void {
   const closes = m.parts.closes.requests * f * RTT_MS / 8 / 1000;
   const checks = m.parts.checks.requests * RTT_MS / 1000;
   const s = reminders + closes + checks;
-  console.log(`  ${label}, a ${es(NATIONAL, 0)} implementadores: ~${es(m.total.reads * f, 0)} lecturas (~${es(m.total.reads * f / 100_000 * 0.06, 2)} USD a 0.06 USD por 100 mil), `
-    + `~${es(m.total.writes * f, 0)} escrituras, ~${es(reminded, 0)} recordatorios; ~${es(s, 0)} s (recordatorios ~${es(reminders, 0)} s, cierres ~${es(closes, 0)} s) `
+  console.log(`  ${label}, a ${es(NATIONAL, 0)} implementadores: ~${es(m.total.reads * f, 0)} lecturas (~${es(m.total.reads * f / 100_000 * 0.03, 2)} USD), `
+    + `~${es(m.total.writes * f, 0)} escrituras (~${es(m.total.writes * f / 100_000 * 0.09, 2)} USD; Firestore regional: 0.03 y 0.09 USD por 100 mil), ~${es(reminded, 0)} recordatorios; ~${es(s, 0)} s (recordatorios ~${es(reminders, 0)} s, cierres ~${es(closes, 0)} s) `
     + `de ${TIMEOUT_S} s: ${es(TIMEOUT_S / Math.max(s, 0.001))}× de margen${s > TIMEOUT_S ? ' (sin límites por parte, la función se cortaba)' : ''}`);
   // With the cloud's deadlines (daily-job.ts cloudDeadlines): each part stops at its own, the next run goes on.
   const limits = cloudDeadlines(0);
