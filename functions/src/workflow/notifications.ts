@@ -176,6 +176,7 @@ export async function remindLatePublishers(deps: NotifierDeps, deadline?: number
   // and its publication: at national scale most are on time on any given day.
   const listed = await readAll((after) => deps.store.listPublishersDue({ day: mexicoCityDay(now.getTime()), after, limit: 1000 }));
   const stoppedAfter = await deps.store.remindersStoppedAfter();
+  // By id, not in the listing's order of due day, which moves as they publish: where a run stopped stays a place.
   const byId = listed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const from = stoppedAfter === undefined ? 0 : byId.findIndex((p) => p.id > stoppedAfter);
   const publishers = from <= 0 ? byId : [...byId.slice(from), ...byId.slice(0, from)];
