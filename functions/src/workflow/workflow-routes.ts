@@ -69,7 +69,7 @@ import { gzippedValuesBody, valuesTooLarge } from './workbook-values-body';
 import { previewWithinBudget, type PreviewQueue } from './prepared-preview';
 import { LIVE_COMPARE_BUDGET_MS, liveSheetChanged } from './live-sheet-changed';
 import { markerPolicy, type MarkerPolicy } from './kept-state';
-import { isChecking, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer } from './send-check';
+import { isChecking, publisherOfCheck, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer } from './send-check';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
@@ -540,7 +540,13 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   // Where a send answered «se está revisando» is asked again, by the official who sent it (send-check.ts).
   router.get('/submissions/checks/:id', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
-    const sent = sendBudget ? await sendCheckAnswer(sendBudget, String(req.params.id), user.id) : undefined;
+    const id = String(req.params.id);
+    // Its official's, and only while the account may still see that institution's sends: one moved to another
+    // institution (or whose role changed) read its former institution's outcome for the week it is kept.
+    const publisherId = publisherOfCheck(id);
+    const publisher = publisherId === undefined ? undefined : await store.getPublisher(publisherId);
+    const allowed = publisher !== undefined && can(user, 'submission.read', { publisher });
+    const sent = sendBudget && allowed ? await sendCheckAnswer(sendBudget, id, user.id) : undefined;
     if (!sent) throw notFound('esa revisión de un envío suyo (puede haberse hecho con otra cuenta)');
     if (isChecking(sent)) return void res.status(202).set({ Location: sent.checking.location, 'Retry-After': SEND_CHECK_RETRY_AFTER }).json(sent);
     res.status(sent.status).json(sent.body);
@@ -841,6 +847,9 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const user = await store.getUser(task.userId);
     if (!user) throw new HttpError(403, 'unknown-user', 'La cuenta que hizo este envío ya no está registrada.');
     const publisher = await publisherOf(task.publisherId);
+    // Asked again when the task runs: the account may have been moved to another institution, or changed role, since it
+    // sent (and nothing but the payload says who sends for whom).
+    await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
     return sendOf(user, publisher, { spreadsheetId: task.spreadsheetId, ...(task.spreadsheetName !== undefined ? { spreadsheetName: task.spreadsheetName } : {}) })();
   });
 
