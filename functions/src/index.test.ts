@@ -84,6 +84,16 @@ test('the task and the schedule log a wrong setting as the HTTP functions do («
   });
 });
 
+test('a task of another shape is dropped and said in the log, before any store is opened (not retried: it never will be one)', async () => {
+  // Any store access would go to a closed local port, never to Google.
+  await withEntry({ ...CLOUD, GOOGLE_CLIENT_ID: 'test-client.apps.googleusercontent.com', FIRESTORE_EMULATOR_HOST: '127.0.0.1:9' }, async (entry, errors) => {
+    for (const data of [{ send: { checkId: 5, userId: 'u', publisherId: 'mer', spreadsheetId: '1AbCdEfGhIjKlMnOpQrStUv' } }, { preview: { contentHash: '../x', publisherId: 'mer' } }, { submissionId: ['s'] }]) {
+      await expect(entry.publishSubmission.run({ data, retryCount: 0 } as never)).resolves.toBeUndefined();
+    }
+    expect(errors.mock.calls.map(([m]) => String(m)).filter((m) => m.startsWith('Tarea descartada: '))).toHaveLength(3);
+  });
+}, 10_000);
+
 test('the deployable bundle (functions/lib/index.js) builds and exports the api function', async () => {
   const os = await import('os');
   const path = await import('path');
