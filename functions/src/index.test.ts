@@ -84,6 +84,13 @@ test('the task and the schedule log a wrong setting as the HTTP functions do («
   });
 });
 
+test('the task and the daily job stay private: no invoker is declared (only the accounts granted run.invoker, docs/deploy.md §4)', async () => {
+  const { publishSubmission, updateReminders } = await import('./index');
+  // The SDK takes the task's bearer token on trust (it decodes it without verifying): Cloud Run's IAM check is the lock.
+  expect((publishSubmission as unknown as { __endpoint: { taskQueueTrigger: { invoker?: unknown } } }).__endpoint.taskQueueTrigger.invoker).toBeUndefined();
+  expect((updateReminders as unknown as { __endpoint: { scheduleTrigger: object; invoker?: unknown } }).__endpoint.invoker).toBeUndefined();
+});
+
 test('a task of another shape is dropped and said in the log, before any store is opened (not retried: it never will be one)', async () => {
   // Any store access would go to a closed local port, never to Google.
   await withEntry({ ...CLOUD, GOOGLE_CLIENT_ID: 'test-client.apps.googleusercontent.com', FIRESTORE_EMULATOR_HOST: '127.0.0.1:9' }, async (entry, errors) => {
