@@ -498,12 +498,22 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     return { status: 201, body: await submitted(user, submission, 'created') };
   };
 
+  /**
+   * Before a large body is read: who calls. An .xlsx of up to maxUploadBytes, or a workbook's values inflated up to
+   * MAX_WORKBOOK_VALUES_BYTES and parsed, was read for anyone — a small gzip body of an anonymous caller cost the
+   * server 160 MiB and a JSON parse before its 401.
+   */
+  const signedIn: express.RequestHandler = (req, res, next) => {
+    requireUser(req, deps.authenticator).then((user) => { res.locals.user = user; next(); }, next);
+  };
+  const signedInUser = (res: express.Response): User => res.locals.user as User;
+
   // A workbook sent as values: gzip (what the add-on sends) is read here within both limits; uncompressed, what
   // travels is the JSON itself, so express.json takes the smaller one.
   const valuesLimits = { sentBytes: deps.maxUploadBytes, valuesBytes: deps.maxValuesBytes ?? MAX_WORKBOOK_VALUES_BYTES };
   const plainValuesLimit = Math.min(valuesLimits.sentBytes, valuesLimits.valuesBytes);
-  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: WORKBOOK_JSON_MIME, limit: plainValuesLimit }), async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+  router.post('/submissions', signedIn, express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: WORKBOOK_JSON_MIME, limit: plainValuesLimit }), async (req, res) => {
+    const user = signedInUser(res);
     const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
     const body = checkRequest(() => checkCreateRequest(!upload ? req.body : {}));
     const inline = !upload && body.workbook !== undefined;
@@ -717,8 +727,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
   // The add-on asks after «Validar» whether the sheet still holds what was sent: the official who kept editing
   // learns that the coordinators review (and would publish) the copy taken at submission, not the changes.
-  router.post('/submissions/:id/compare', gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: [WORKBOOK_JSON_MIME, 'application/json'], limit: plainValuesLimit }), async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+  router.post('/submissions/:id/compare', signedIn, gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: [WORKBOOK_JSON_MIME, 'application/json'], limit: plainValuesLimit }), async (req, res) => {
+    const user = signedInUser(res);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     // Self-hosted, the add-on sends the values as it would send them (the same body as a submission's).
