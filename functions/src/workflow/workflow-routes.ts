@@ -252,6 +252,12 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     ...(deps.sendBudgetMs !== undefined ? { budgetMs: deps.sendBudgetMs } : {}),
   };
   const router = Router();
+  // Authenticated answers are personal: never cached by a browser or a CDN.
+  router.use(['/submissions', '/audit', '/session', '/monthly-report'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
+  // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull (nor a guessed key).
+  // Every route here that signs in, the program stages and the publishers' registration included (public reads of
+  // /api/publishers are answered before this router).
+  router.use(['/submissions', '/audit', '/session', '/monthly-report', '/publishers', '/stages'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
   // Registering publishers and commitments shares this deployment's identity (admin only).
   router.use(publisherAdminRoutes({ store, authenticator: deps.authenticator, now }));
   const stamp = () => now().toISOString();
@@ -373,10 +379,6 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     res.json(config);
   });
 
-  // Authenticated answers are personal: never cached by a browser or a CDN.
-  router.use(['/submissions', '/audit', '/session', '/monthly-report'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
-  // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull (nor a guessed key).
-  router.use(['/submissions', '/audit', '/session', '/monthly-report'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
 
   // The coordinators' monthly report (*Informe mensual*) of their state's sends.
   router.use(monthlyReportRoutes({ store, authenticator: deps.authenticator, now, viewerOf, ...(deps.reportBudgetMs !== undefined ? { budgetMs: deps.reportBudgetMs } : {}) }));
