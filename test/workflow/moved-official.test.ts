@@ -35,6 +35,11 @@ describe('self-hosted: the check of a send', () => {
       await new Promise((r) => setTimeout(r, 25));
     }
     expect(res.status).toBe(201);
+    // Another institution's official, with the check's id or with its own institution in place of Mérida's: nothing.
+    const id = decodeURIComponent(location.split('/').pop() ?? '');
+    for (const asked of [id, `mty~${id.split('~')[1]}`]) {
+      expect((await request(h.app).get(WORKFLOW_PATHS.sendCheck(asked)).set('Authorization', h.bearer('capturistaB'))).status).toBe(404);
+    }
     await moveToMonterrey(h.store);
     const after = await request(h.app).get(location).set('Authorization', h.bearer('capturistaA'));
     expect(after.status).toBe(404);
