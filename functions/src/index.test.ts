@@ -84,6 +84,23 @@ test('the task and the schedule log a wrong setting as the HTTP functions do («
   });
 });
 
+test('the task and the daily job stay private: no invoker is declared (only the accounts granted run.invoker, docs/deploy.md §4)', async () => {
+  const { publishSubmission, updateReminders } = await import('./index');
+  // The SDK takes the task's bearer token on trust (it decodes it without verifying): Cloud Run's IAM check is the lock.
+  expect((publishSubmission as unknown as { __endpoint: { taskQueueTrigger: { invoker?: unknown } } }).__endpoint.taskQueueTrigger.invoker).toBeUndefined();
+  expect((updateReminders as unknown as { __endpoint: { scheduleTrigger: object; invoker?: unknown } }).__endpoint.invoker).toBeUndefined();
+});
+
+test('a task of another shape is dropped and said in the log, before any store is opened (not retried: it never will be one)', async () => {
+  // Any store access would go to a closed local port, never to Google.
+  await withEntry({ ...CLOUD, GOOGLE_CLIENT_ID: 'test-client.apps.googleusercontent.com', FIRESTORE_EMULATOR_HOST: '127.0.0.1:9' }, async (entry, errors) => {
+    for (const data of [{ send: { checkId: 5, userId: 'u', publisherId: 'mer', spreadsheetId: '1AbCdEfGhIjKlMnOpQrStUv' } }, { preview: { contentHash: '../x', publisherId: 'mer' } }, { submissionId: ['s'] }]) {
+      await expect(entry.publishSubmission.run({ data, retryCount: 0 } as never)).resolves.toBeUndefined();
+    }
+    expect(errors.mock.calls.map(([m]) => String(m)).filter((m) => m.startsWith('Tarea descartada: '))).toHaveLength(3);
+  });
+}, 10_000);
+
 test('the deployable bundle (functions/lib/index.js) builds and exports the api function', async () => {
   const os = await import('os');
   const path = await import('path');

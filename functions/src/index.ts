@@ -33,15 +33,16 @@ import { SourceError } from './ingest/sheet-source';
 import { openFirestoreStore } from './store/firestore-store';
 import type { Store, SubmissionSource } from './store/store';
 import { workflowService, type WorkflowService } from './workflow/workflow-routes';
-import type { SendQueue, SendTask } from './workflow/send-check';
+import type { SendQueue } from './workflow/send-check';
 import { deploymentGcsOptions, gcsBlobStore } from './publication/gcs-blob-store';
 import { bulkService, type BulkService } from './publication/bulk-service';
-import type { PublicationQueue, PublicationTask } from './publication/publication-queue';
+import type { PublicationQueue } from './publication/publication-queue';
 import { LEASE_MS, runPublicationTask, TASK_TIMEOUT_SECONDS } from './publication/publication-task';
 import { notifier, smtpNotifierDeps, type NotifierDeps } from './workflow/notifications';
 import { cloudDeadlines, DAILY_TIMEOUT_SECONDS, runDailyJob } from './workflow/daily-job';
-import { runPreviewTask, type PreviewQueue, type PreviewTask } from './workflow/prepared-preview';
+import { runPreviewTask, type PreviewQueue } from './workflow/prepared-preview';
 import { submissionWork } from './workflow/submission-work';
+import { parseQueuedTask, type QueuedTask } from './publication/queued-task';
 
 /**
  * The password of the mail server the notices go through (docs/deploy.md §6): a secret in Secret Manager
@@ -83,10 +84,8 @@ export interface CloudOverrides {
   sendQueue?: SendQueue;
 }
 
-/** What the `publishSubmission` queue carries: a publication, a preview to prepare (`{ preview }`) or a send to check (`{ send }`). */
-export type QueuedTask = PublicationTask | { preview: PreviewTask } | { send: SendTask };
-const isSendTask = (t: QueuedTask): t is { send: SendTask } => typeof (t as { send?: unknown }).send === 'object' && (t as { send?: unknown }).send !== null;
-const isPreviewTask = (t: QueuedTask): t is { preview: PreviewTask } => typeof (t as { preview?: unknown }).preview === 'object' && (t as { preview?: unknown }).preview !== null;
+/** What the `publishSubmission` queue carries (publication/queued-task.ts). */
+export type { QueuedTask };
 
 /** Everything both functions share in one instance. */
 interface CloudContext {
@@ -254,23 +253,26 @@ export const publishSubmission = onTaskDispatched<QueuedTask>({
   rateLimits: { maxConcurrentDispatches: 10 },
 }, async (req) => {
   const { ctx, mail } = logMisconfiguration(() => { const c = shared(); return { ctx: c, mail: mailDeps(c.store, process.env, c.config) }; });
-  if (isSendTask(req.data)) {
+  // Read as `unknown` (publication/queued-task.ts): one of another shape is dropped, not retried — it never will be one.
+  const task = parseQueuedTask(req.data as unknown);
+  if (!task) return void console.error(`Tarea descartada: su contenido no es una publicación, un envío ni una vista previa (${JSON.stringify(req.data ?? null).slice(0, 200)}).`);
+  if ('send' in task) {
     // Never throws: its answer is kept for the official's page or panel; a delivery whose instance died is retried.
     workflow ??= cloudWorkflow(ctx, {}, process.env);
-    await workflow.runSendTask(req.data.send, req.retryCount);
+    await workflow.runSendTask(task.send, req.retryCount);
     return;
   }
-  if (isPreviewTask(req.data)) {
+  if ('preview' in task) {
     // Never throws: how it ended is kept for the coordinator's page; a delivery whose instance died is retried.
-    await runPreviewTask({ store: ctx.store, work: submissionWork(ctx.store), now: () => new Date(), log: (m) => console.error(m) }, req.data.preview, req.retryCount);
+    await runPreviewTask({ store: ctx.store, work: submissionWork(ctx.store), now: () => new Date(), log: (m) => console.error(m) }, task.preview, req.retryCount);
     return;
   }
   const result = await runPublicationTask({
     store: ctx.store, baseUrl: ctx.config.publicBaseUrl, now: () => new Date(), log: (m) => console.error(m),
     openSource: ctx.openSource, bulk: ctx.bulk, allPublishersFiles: true, ...(mail ? { notify: notifier(mail) } : {}),
-  }, req.data);
+  }, task);
   // Another delivery of this task holds the lease: fail this one so Cloud Tasks tries again later.
-  if (result === 'busy') throw new Error(`submission ${req.data.submissionId} is being published by another attempt`);
+  if (result === 'busy') throw new Error(`submission ${task.submissionId} is being published by another attempt`);
 });
 
 /**

@@ -98,4 +98,22 @@ describe('rate limits on authenticated endpoints', () => {
       await h.close();
     }
   });
+
+  test('the program stages and the publishers\' registration are limited as well', async () => {
+    const h = await reliabilityApp({ rateLimits: { perToken: { limit: 2, windowMs: 60_000 }, perIp: { limit: 100, windowMs: 60_000 } } });
+    try {
+      const coordinator = h.bearer('coordinadorA');
+      const stages = () => request(h.app).put('/api/publishers/mer/stages').set('Authorization', coordinator).send({ stages: {} });
+      expect([(await stages()).status, (await request(h.app).get('/api/stages').set('Authorization', coordinator)).status]).toEqual([200, 200]);
+      expect((await stages()).status).toBe(429);
+      expect((await request(h.app).get('/api/stages').set('Authorization', coordinator)).status).toBe(429);
+      // A flood of registrations with guessed keys costs a counter, not a lookup of each key.
+      const guess = () => request(h.app).put('/api/publishers/mer').set('Authorization', 'Bearer ia_0000000000000000000000000000000000000000').send({});
+      expect([(await guess()).status, (await guess()).status, (await guess()).status]).toEqual([401, 401, 429]);
+      // Public reads of the publishers stay open.
+      expect((await request(h.app).get('/api/publishers')).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
 });

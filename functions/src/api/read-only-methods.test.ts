@@ -1,6 +1,7 @@
 /**
  * The list of read-only addresses (read-only-methods.ts) against the routes the deployed app really has: every
  * router of the API (public, bulk, index, tracking, the workflow's with sign-in), as functions/src/index.ts builds it.
+ * The same walk checks that every route outside the public reads asks who calls: a route added without sign-in fails.
  */
 import request from 'supertest';
 import type { Express } from 'express';
@@ -63,5 +64,21 @@ it('answers a write method at each listed address 405 with Allow: GET, HEAD, bef
     const address = p.replace(/:(\w+)/g, 'x');
     const res = await request(app).post(address);
     expect([address, res.status, res.headers.allow]).toEqual([address, 405, 'GET, HEAD']);
+  }
+});
+
+/** The API's addresses open to anyone: the public reads (the list less the workflow's consultations) and how pages sign in. */
+const WORKFLOW_READS = ['/session', '/stages', '/audit', '/monthly-report', '/submissions/:id', '/submissions/:id/preview', '/submissions/checks/:id'];
+const PUBLIC = [...READ_ONLY_PATHS.filter((p) => !WORKFLOW_READS.includes(p)), '/auth-config'].map((p) => (p === '/' ? '/api' : `/api${p}`));
+
+it('answers every other API route 401 to an anonymous request: none is reached without signing in', async () => {
+  const guarded = routes.filter((r) => r.path.startsWith('/api/') && !PUBLIC.includes(r.path));
+  expect(guarded.length).toBeGreaterThanOrEqual(15);
+  for (const r of guarded) {
+    for (const method of r.methods.filter((m) => m !== 'head')) {
+      const address = r.path.replace(/:(\w+)/g, 'x');
+      const res = await (request(app) as unknown as Record<string, (a: string) => request.Test>)[method](address).send({});
+      expect([method, address, res.status]).toEqual([method, address, 401]);
+    }
   }
 });

@@ -85,7 +85,7 @@ const keep = (slot: KeptSlot, kept: Kept): Promise<void> => slot.put(JSON.string
 
 /** The check's id carries its publisher (the store keys what it keeps by both): `<publisher>~<uuid>`. */
 const checkId = (publisherId: string) => `${publisherId}~${randomUUID()}`;
-const publisherOfCheck = (id: string): string | undefined => (/^(.+)~[0-9a-f-]{36}$/.exec(id) ?? [])[1];
+export const publisherOfCheck = (id: string): string | undefined => (/^(.+)~[0-9a-f-]{36}$/.exec(id) ?? [])[1];
 
 function checkingAnswer(id: string, since: string): SendCheckingAnswer {
   return {

@@ -69,7 +69,7 @@ import { gzippedValuesBody, valuesTooLarge } from './workbook-values-body';
 import { previewWithinBudget, type PreviewQueue } from './prepared-preview';
 import { LIVE_COMPARE_BUDGET_MS, liveSheetChanged } from './live-sheet-changed';
 import { markerPolicy, type MarkerPolicy } from './kept-state';
-import { isChecking, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer } from './send-check';
+import { isChecking, publisherOfCheck, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer } from './send-check';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
@@ -252,6 +252,12 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     ...(deps.sendBudgetMs !== undefined ? { budgetMs: deps.sendBudgetMs } : {}),
   };
   const router = Router();
+  // Authenticated answers are personal: never cached by a browser or a CDN.
+  router.use(['/submissions', '/audit', '/session', '/monthly-report'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
+  // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull (nor a guessed key).
+  // Every route here that signs in, the program stages and the publishers' registration included (public reads of
+  // /api/publishers are answered before this router).
+  router.use(['/submissions', '/audit', '/session', '/monthly-report', '/publishers', '/stages'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
   // Registering publishers and commitments shares this deployment's identity (admin only).
   router.use(publisherAdminRoutes({ store, authenticator: deps.authenticator, now }));
   const stamp = () => now().toISOString();
@@ -373,10 +379,6 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     res.json(config);
   });
 
-  // Authenticated answers are personal: never cached by a browser or a CDN.
-  router.use(['/submissions', '/audit', '/session', '/monthly-report'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
-  // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull (nor a guessed key).
-  router.use(['/submissions', '/audit', '/session', '/monthly-report'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
 
   // The coordinators' monthly report (*Informe mensual*) of their state's sends.
   router.use(monthlyReportRoutes({ store, authenticator: deps.authenticator, now, viewerOf, ...(deps.reportBudgetMs !== undefined ? { budgetMs: deps.reportBudgetMs } : {}) }));
@@ -498,12 +500,22 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     return { status: 201, body: await submitted(user, submission, 'created') };
   };
 
+  /**
+   * Before a large body is read: who calls. An .xlsx of up to maxUploadBytes, or a workbook's values inflated up to
+   * MAX_WORKBOOK_VALUES_BYTES and parsed, was read for anyone — a small gzip body of an anonymous caller cost the
+   * server 160 MiB and a JSON parse before its 401.
+   */
+  const signedIn: express.RequestHandler = (req, res, next) => {
+    requireUser(req, deps.authenticator).then((user) => { res.locals.user = user; next(); }, next);
+  };
+  const signedInUser = (res: express.Response): User => res.locals.user as User;
+
   // A workbook sent as values: gzip (what the add-on sends) is read here within both limits; uncompressed, what
   // travels is the JSON itself, so express.json takes the smaller one.
   const valuesLimits = { sentBytes: deps.maxUploadBytes, valuesBytes: deps.maxValuesBytes ?? MAX_WORKBOOK_VALUES_BYTES };
   const plainValuesLimit = Math.min(valuesLimits.sentBytes, valuesLimits.valuesBytes);
-  router.post('/submissions', express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: WORKBOOK_JSON_MIME, limit: plainValuesLimit }), async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+  router.post('/submissions', signedIn, express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: WORKBOOK_JSON_MIME, limit: plainValuesLimit }), async (req, res) => {
+    const user = signedInUser(res);
     const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
     const body = checkRequest(() => checkCreateRequest(!upload ? req.body : {}));
     const inline = !upload && body.workbook !== undefined;
@@ -540,7 +552,13 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   // Where a send answered «se está revisando» is asked again, by the official who sent it (send-check.ts).
   router.get('/submissions/checks/:id', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
-    const sent = sendBudget ? await sendCheckAnswer(sendBudget, String(req.params.id), user.id) : undefined;
+    const id = String(req.params.id);
+    // Its official's, and only while the account may still see that institution's sends: one moved to another
+    // institution (or whose role changed) read its former institution's outcome for the week it is kept.
+    const publisherId = publisherOfCheck(id);
+    const publisher = publisherId === undefined ? undefined : await store.getPublisher(publisherId);
+    const allowed = publisher !== undefined && can(user, 'submission.read', { publisher });
+    const sent = sendBudget && allowed ? await sendCheckAnswer(sendBudget, id, user.id) : undefined;
     if (!sent) throw notFound('esa revisión de un envío suyo (puede haberse hecho con otra cuenta)');
     if (isChecking(sent)) return void res.status(202).set({ Location: sent.checking.location, 'Retry-After': SEND_CHECK_RETRY_AFTER }).json(sent);
     res.status(sent.status).json(sent.body);
@@ -711,8 +729,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
   // The add-on asks after «Validar» whether the sheet still holds what was sent: the official who kept editing
   // learns that the coordinators review (and would publish) the copy taken at submission, not the changes.
-  router.post('/submissions/:id/compare', gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: [WORKBOOK_JSON_MIME, 'application/json'], limit: plainValuesLimit }), async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+  router.post('/submissions/:id/compare', signedIn, gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: [WORKBOOK_JSON_MIME, 'application/json'], limit: plainValuesLimit }), async (req, res) => {
+    const user = signedInUser(res);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     // Self-hosted, the add-on sends the values as it would send them (the same body as a submission's).
@@ -841,6 +859,9 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const user = await store.getUser(task.userId);
     if (!user) throw new HttpError(403, 'unknown-user', 'La cuenta que hizo este envío ya no está registrada.');
     const publisher = await publisherOf(task.publisherId);
+    // Asked again when the task runs: the account may have been moved to another institution, or changed role, since it
+    // sent (and nothing but the payload says who sends for whom).
+    await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
     return sendOf(user, publisher, { spreadsheetId: task.spreadsheetId, ...(task.spreadsheetName !== undefined ? { spreadsheetName: task.spreadsheetName } : {}) })();
   });
 
