@@ -6,7 +6,7 @@
  * Spanish and given back, so the cloud function can end as failed.
  */
 import type { Store } from '../store/store';
-import { remindLatePublishers, type NotifierDeps } from './notifications';
+import { MAIL_CONNECTIONS, remindLatePublishers, type NotifierDeps, type PooledOutbox } from './notifications';
 import { keepMonthCloses, type KeptCloses } from './month-closes';
 import { forgetOldSendChecks } from './send-check';
 
@@ -78,13 +78,20 @@ export async function runDailyJob(deps: DailyJobDeps, deadlines: DailyDeadlines 
   };
   if (deps.mail) {
     begin('reminders');
+    // The reminders go a few at once through connections kept open for this run (notifications.ts MAIL_CONNECTIONS),
+    // not one new connection each; closed when the last has settled, so none stays open after the run (Cloud Run
+    // instance, self-hosted server between its daily runs).
+    let pool: PooledOutbox | undefined;
     try {
-      const r = await remindLatePublishers(deps.mail, deadlines.reminders);
+      pool = deps.mail.outbox.pooled?.();
+      const r = await remindLatePublishers(pool ? { ...deps.mail, outbox: pool } : deps.mail, deadlines.reminders, MAIL_CONNECTIONS);
       out.reminded = r.reminded.length;
       out.remindersDone = r.done;
       if (!r.done) deps.log(`Recordatorios: ${r.reminded.length} enviados; los implementadores atrasados que faltan, en la siguiente ejecución.`);
     } catch (e) {
       fail('no se pudieron enviar los recordatorios', e);
+    } finally {
+      pool?.close();
     }
   }
   begin('closes');
