@@ -34,10 +34,11 @@ export interface DailyDeadlines {
 export const DAILY_TIMEOUT_SECONDS = 300;
 /**
  * In the cloud, no reminder is begun 150 s after the start: a mail to a server that answers nothing ends within 90 s
- * (notifications.ts smtpOutbox: 15 s to connect, 15 for its greeting, 60 of silence), by when the closes are due to
- * stop. Measured (bench:daily, docs/deploy.md §11): a reminder takes about half a second with a remote mail server, so
- * on a day all 2,500 implementers are late the reminders alone would need 20 minutes, and the function was cut
- * before the closes and the cleanup began.
+ * (notifications.ts smtpOutbox: 15 s to connect, 15 for its greeting, 60 of silence; the few under way at once, each
+ * on its own connection, together), by when the closes are due to stop. Measured (bench:daily, docs/deploy.md §11):
+ * a reminder over a connection of its own took about half a second with a remote mail server, so on a day all 2,500
+ * implementers are late the reminders alone needed 20 minutes and the function was cut before the closes and the
+ * cleanup began; three at once over connections kept open for the run, about 155 s.
  */
 const REMINDERS_FOR_MS = 150_000;
 /** The closes stop a minute before the limit (month-closes.ts keepMonthCloses); the cleanup of old checks takes the rest. */
