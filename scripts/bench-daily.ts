@@ -12,15 +12,17 @@
  * 3. the day a month's closes are kept (one month per implementer), the late ones reminded again.
  * Then the same figures per implementer, and scaled to docs/deploy.md §11's national scale (2,500 implementers): the
  * reads and writes are the same per implementer at any scale (each reads its own log by an index); the time, as the
- * requests one after another (closes: 8 implementers at once) at BENCH_RTT_MS (20 ms, a request from Cloud Functions to
- * Firestore in its region) plus BENCH_SMTP_MS (500 ms) per reminder (a new connection to a remote mail server, with
- * TLS, per message). Prints; asserts nothing: the emulator is not Firestore (it scans a collection per query, on this
- * machine's cores), and a loopback mail server answers at once.
+ * requests one after another (closes: 8 implementers at once; reminders: MAIL_CONNECTIONS at once) at BENCH_RTT_MS (20 ms,
+ * a request from Cloud Functions to Firestore in its region), plus for the reminders BENCH_SMTP_MS (500 ms) per
+ * connection to a remote mail server (TLS, greeting and login, with its first message; the run keeps MAIL_CONNECTIONS
+ * open, each for 100 messages) and BENCH_SMTP_MESSAGE_MS (100 ms, assumed: MAIL FROM, RCPT TO, DATA and the message,
+ * ~4 round trips) per message over a connection already open. Prints; asserts nothing: the emulator is not Firestore
+ * (it scans a collection per query, on this machine's cores), and a loopback mail server answers at once.
  */
 import { openFirestoreStore } from '../functions/src/store/firestore-store';
 import type { Store } from '../functions/src/store/store';
 import { cloudDeadlines, runDailyJob, type DailyDeadlines, type DailyOutcome, type DailyPart } from '../functions/src/workflow/daily-job';
-import { smtpOutbox, type NotifierDeps } from '../functions/src/workflow/notifications';
+import { MAIL_CONNECTIONS, smtpOutbox, type NotifierDeps } from '../functions/src/workflow/notifications';
 import { nextMonth } from '../core/workflow/report-month';
 import { startEmulatorProcess } from './bench/firestore-emulator-child';
 import { startSmtp } from '../test/support/smtp-capture';
@@ -29,6 +31,9 @@ const PUBLISHERS = Number(process.env.BENCH_PUBLISHERS ?? 60);
 const LATE = Number(process.env.BENCH_LATE ?? 0.2);
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 20);
 const SMTP_MS = Number(process.env.BENCH_SMTP_MS ?? 500);
+const SMTP_MESSAGE_MS = Number(process.env.BENCH_SMTP_MESSAGE_MS ?? 100);
+/** Messages a pooled connection sends before a new one replaces it (notifications.ts smtpOutbox `maxMessages`). */
+const MESSAGES_PER_CONNECTION = 100;
 const NATIONAL = 2500;
 /** The cloud function's limits (functions/src/index.ts updateReminders). */
 const TIMEOUT_S = 300;
@@ -126,12 +131,19 @@ function print(label: string, m: Measured): void {
   console.log(`    ${part('revisiones antiguas', o.ms.checks, m.parts.checks)}; memoria: +${es(m.heap / 2 ** 20)} MiB de montón, RSS máx. ${es(m.rss / 2 ** 20, 0)} MiB`);
 }
 
+/** The reminders' time for so many Firestore requests and mails, MAIL_CONNECTIONS at once (see the header). */
+function remindersSeconds(requests: number, mails: number): number {
+  const connections = mails > 0 ? MAIL_CONNECTIONS * Math.ceil(mails / MAIL_CONNECTIONS / MESSAGES_PER_CONNECTION) : 0;
+  return (requests * RTT_MS + mails * SMTP_MESSAGE_MS + connections * (SMTP_MS - SMTP_MESSAGE_MS)) / MAIL_CONNECTIONS / 1000;
+}
+
 /** Scaled to 2,500 implementers (see the header): reads and writes in proportion; the time from the requests. */
 function national(label: string, m: Measured): void {
   const f = NATIONAL / PUBLISHERS;
   const reminded = (m.outcome.reminded ?? 0) * f;
-  // The reminders go one after another; the closes 8 implementers at once (month-closes.ts IN_FLIGHT).
-  const reminders = (m.parts.reminders.requests * f * RTT_MS + reminded * SMTP_MS) / 1000;
+  // The reminders go MAIL_CONNECTIONS at once, over as many connections kept open; the closes 8 implementers at once
+  // (month-closes.ts IN_FLIGHT).
+  const reminders = remindersSeconds(m.parts.reminders.requests * f, reminded);
   const closes = m.parts.closes.requests * f * RTT_MS / 8 / 1000;
   const checks = m.parts.checks.requests * RTT_MS / 1000;
   const s = reminders + closes + checks;
@@ -147,6 +159,11 @@ function national(label: string, m: Measured): void {
   const runsFor = (need: number, per: number) => (need <= per ? 1 : Math.ceil(need / per));
   console.log(`    con los límites de la nube (recordatorios hasta ${es(remindersFor, 0)} s, cierres hasta ${es(closesUntil, 0)} s): ~${es(remindersRun + closesRun + checks, 0)} s por ejecución; `
     + `recordatorios en ${runsFor(reminders, remindersFor)} ejecución(es), cierres en ${runsFor(closes, Math.max(closesUntil - remindersFor, 1))} (en el peor caso)`);
+  // The worst day: every implementer late (registered the same day with the same period), each as these cost.
+  if (m.outcome.reminded) {
+    const all = remindersSeconds(m.parts.reminders.requests / m.outcome.reminded * NATIONAL, NATIONAL);
+    console.log(`    si los ${es(NATIONAL, 0)} estuvieran atrasados: recordatorios ~${es(all, 0)} s, en ${runsFor(all, remindersFor)} ejecución(es) (~${es(NATIONAL * Math.min(1, remindersFor / all), 0)} por ejecución)`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -181,7 +198,7 @@ async function main(): Promise<void> {
       runs.push([label.slice(0, 2), m]);
     }
     console.log(`  correos recibidos: ${smtp.mails.length}`);
-    console.log(`A escala nacional (ida y vuelta a Firestore ${RTT_MS} ms, ${SMTP_MS} ms por correo):`);
+    console.log(`A escala nacional (ida y vuelta a Firestore ${RTT_MS} ms; correo: ${SMTP_MS} ms por conexión, ${SMTP_MESSAGE_MS} ms por mensaje con la conexión abierta, ${MAIL_CONNECTIONS} a la vez):`);
     for (const [label, m] of runs) national(label, m);
   } finally {
     await store.close();

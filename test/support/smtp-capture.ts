@@ -8,9 +8,13 @@ export interface Received { from: string; to: string[]; raw: string }
  * `auth`: the only user and password it accepts (a mail server that asks for them); without it, anyone may send.
  * `'relay'`: a relay that does not even offer AUTH (it trusts the sender's address), as many institutions' are.
  */
-export async function startSmtp(auth?: { user: string; pass: string } | 'relay'): Promise<{ port: number; mails: Received[]; close(): Promise<void> }> {
+export async function startSmtp(auth?: { user: string; pass: string } | 'relay'): Promise<{ port: number; mails: Received[]; connections: { opened: number; open: number }; close(): Promise<void> }> {
   const mails: Received[] = [];
+  /** Connections clients opened since the start, and those open now (a pooled outbox's, until it is closed). */
+  const connections = { opened: 0, open: 0 };
   const server = new SMTPServer({
+    onConnect(_session, callback) { connections.opened++; connections.open++; callback(); },
+    onClose() { connections.open--; },
     authOptional: auth === undefined || auth === 'relay', disabledCommands: auth === 'relay' ? ['STARTTLS', 'AUTH'] : ['STARTTLS'], logger: false,
     // Loopback only, where there is no certificate for TLS: the credentials go in the clear, as in any local test.
     allowInsecureAuth: true,
@@ -28,7 +32,7 @@ export async function startSmtp(auth?: { user: string; pass: string } | 'relay')
     },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, mails, close: () => new Promise((r) => server.close(() => r())) };
+  return { port: (server.server.address() as AddressInfo).port, mails, connections, close: () => new Promise((r) => server.close(() => r())) };
 }
 
 /** The decoded text part of a raw message (nodemailer writes quoted-printable for non-ASCII text). */

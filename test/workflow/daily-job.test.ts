@@ -9,8 +9,10 @@
 import { realStores } from '../real-stores';
 import type { Store } from '../../functions/src/store/store';
 import { runDailyJob, type DailyOutcome } from '../../functions/src/workflow/daily-job';
-import type { MailMessage } from '../../functions/src/workflow/notifications';
+import { smtpOutbox, type MailMessage } from '../../functions/src/workflow/notifications';
 import { KEEP_CHECKS_MS } from '../../functions/src/workflow/send-check';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import { startSmtp } from '../support/smtp-capture';
 
 /** Mexico City wall-clock time (UTC−6). */
 const mx = (local: string): Date => new Date(Date.parse(`${local}-06:00`));
@@ -77,10 +79,66 @@ describe.each(realStores('diaria_'))('%s', (_name, open) => {
     expect((await run(new Date(NOW.getTime() + 7 * DAY), false)).reminded).toBe(IDS.length);
   });
 
+  test('a few at once: a slow mail to an earlier implementer is waited for, and the next run goes on after the last begun; a failed one is audited and does not stop the others', async () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Far enough for the first three to begin at once, even on a slow machine.
+    const deadline = Date.now() + 1000;
+    const outbox = {
+      send: async (m: MailMessage) => {
+        // p01's server answers only past the deadline and after a later one's (one at a time, a second later); p02's refuses; the rest take a quarter
+        // of a second each, so the deadline comes before the twelve are done.
+        if (m.to[0] === 'obras@p01.example') while (Date.now() < deadline + 50 || (!mails.length && Date.now() < deadline + 1000)) await sleep(20);
+        else await sleep(250);
+        if (m.to[0] === 'obras@p02.example') throw new Error('550 buzón no disponible');
+        mails.push(m);
+      },
+    };
+    const at = (when: Date) => runDailyJob({ store, now: () => when, log: () => {}, mail: { store, outbox, dashboardUrl: 'https://tablero.example', now: () => when, log: () => {} } }, { reminders: deadline });
+    const first = await at(NOW);
+    expect(first.remindersDone).toBe(false);
+    // Three begun at once, then more while p01's mail waited: all of them a prefix of the round, each finished.
+    const k = first.reminded ?? 0;
+    expect(k).toBeGreaterThanOrEqual(3);
+    expect(k).toBeLessThan(IDS.length);
+    const begun = IDS.slice(0, k);
+    expect(mails.map((m) => m.to[0]).sort()).toEqual(begun.filter((id) => id !== 'p02').map((id) => `obras@${id}.example`));
+    // p01's finished after later ones: where the run stopped is still the last begun, not past an unfinished one.
+    expect(mails[0].to[0]).not.toBe('obras@p01.example');
+    expect(await store.remindersStoppedAfter()).toBe(begun[k - 1]);
+    const actions = async (id: string) => (await store.listAudit({ publisherId: id, limit: 1000 })).items.filter((e) => e.action.startsWith('notification.')).map((e) => e.action);
+    expect(await actions('p02')).toEqual(['notification.failed']);
+    expect(await actions('p01')).toEqual(['notification.sent']);
+
+    // The next run, with time: the rest, and round again to p02 (its reminder failed); none twice.
+    const second = await runDailyJob({ store, now: () => NOW, log: () => {}, mail: { store, outbox: { send: async (m) => { mails.push(m); } }, dashboardUrl: 'https://tablero.example', now: () => NOW } });
+    expect([second.reminded, second.remindersDone]).toEqual([IDS.length - k + 1, true]);
+    expect(mails.map((m) => m.to[0]).sort()).toEqual(IDS.map((id) => `obras@${id}.example`));
+  });
+
   test('with time, one run does it all', async () => {
     const outcome = await run(NOW, false);
     expect(outcome).toMatchObject({ reminded: IDS.length, remindersDone: true, closes: { done: true, month: '2026-11', publishers: IDS.length }, checksRemoved: 1 });
     expect(outcome.failed).toBeUndefined();
     expect(await store.remindersStoppedAfter()).toBeUndefined();
   });
+});
+
+test('the reminders share a few SMTP connections, opened for the run and closed at its end', async () => {
+  const smtp = await startSmtp();
+  const store = openSqliteStore(':memory:');
+  try {
+    await seed(store);
+    const mail = { store, outbox: smtpOutbox({ host: '127.0.0.1', port: smtp.port, secure: false, from: 'avisos@infra-abierta.test' }), dashboardUrl: 'https://tablero.example', now: () => NOW };
+    const outcome = await runDailyJob({ store, now: () => NOW, log: () => {}, mail });
+    expect([outcome.reminded, outcome.failed]).toEqual([IDS.length, undefined]);
+    expect(smtp.mails.map((m) => m.to[0]).sort()).toEqual(IDS.map((id) => `obras@${id}.example`));
+    // A connection each was 12; three at most, kept open between messages.
+    expect(smtp.connections.opened).toBeLessThanOrEqual(3);
+    // Closed with the run: none left open (a pool's idle connection would stay 4 minutes, and hold the process).
+    for (let waited = 0; smtp.connections.open > 0 && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    expect(smtp.connections.open).toBe(0);
+  } finally {
+    store.close();
+    await smtp.close();
+  }
 });

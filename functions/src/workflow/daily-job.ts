@@ -6,7 +6,7 @@
  * Spanish and given back, so the cloud function can end as failed.
  */
 import type { Store } from '../store/store';
-import { remindLatePublishers, type NotifierDeps } from './notifications';
+import { MAIL_CONNECTIONS, remindLatePublishers, type NotifierDeps, type PooledOutbox } from './notifications';
 import { keepMonthCloses, type KeptCloses } from './month-closes';
 import { forgetOldSendChecks } from './send-check';
 
@@ -34,10 +34,11 @@ export interface DailyDeadlines {
 export const DAILY_TIMEOUT_SECONDS = 300;
 /**
  * In the cloud, no reminder is begun 150 s after the start: a mail to a server that answers nothing ends within 90 s
- * (notifications.ts smtpOutbox: 15 s to connect, 15 for its greeting, 60 of silence), by when the closes are due to
- * stop. Measured (bench:daily, docs/deploy.md §11): a reminder takes about half a second with a remote mail server, so
- * on a day all 2,500 implementers are late the reminders alone would need 20 minutes, and the function was cut
- * before the closes and the cleanup began.
+ * (notifications.ts smtpOutbox: 15 s to connect, 15 for its greeting, 60 of silence; the few under way at once, each
+ * on its own connection, together), by when the closes are due to stop. Measured (bench:daily, docs/deploy.md §11):
+ * a reminder over a connection of its own took about half a second with a remote mail server, so on a day all 2,500
+ * implementers are late the reminders alone needed 20 minutes and the function was cut before the closes and the
+ * cleanup began; three at once over connections kept open for the run, about 155 s.
  */
 const REMINDERS_FOR_MS = 150_000;
 /** The closes stop a minute before the limit (month-closes.ts keepMonthCloses); the cleanup of old checks takes the rest. */
@@ -78,13 +79,20 @@ export async function runDailyJob(deps: DailyJobDeps, deadlines: DailyDeadlines 
   };
   if (deps.mail) {
     begin('reminders');
+    // The reminders go a few at once through connections kept open for this run (notifications.ts MAIL_CONNECTIONS),
+    // not one new connection each; closed when the last has settled, so none stays open after the run (Cloud Run
+    // instance, self-hosted server between its daily runs).
+    let pool: PooledOutbox | undefined;
     try {
-      const r = await remindLatePublishers(deps.mail, deadlines.reminders);
+      pool = deps.mail.outbox.pooled?.();
+      const r = await remindLatePublishers(pool ? { ...deps.mail, outbox: pool } : deps.mail, deadlines.reminders, MAIL_CONNECTIONS);
       out.reminded = r.reminded.length;
       out.remindersDone = r.done;
       if (!r.done) deps.log(`Recordatorios: ${r.reminded.length} enviados; los implementadores atrasados que faltan, en la siguiente ejecución.`);
     } catch (e) {
       fail('no se pudieron enviar los recordatorios', e);
+    } finally {
+      pool?.close();
     }
   }
   begin('closes');

@@ -17,7 +17,24 @@ export interface MailMessage { to: string[]; subject: string; text: string }
 
 export interface Outbox {
   send(message: MailMessage): Promise<void>;
+  /**
+   * For many messages in a row (the daily reminders, workflow/daily-job.ts): the same server through a few connections
+   * kept open between messages, until `close`. Without it, the batch goes through `send`.
+   */
+  pooled?(): PooledOutbox;
 }
+
+/** An outbox whose connections stay open until `close` (called once its last message has settled). */
+export interface PooledOutbox extends Outbox {
+  close(): void;
+}
+
+/**
+ * Connections a pooled outbox keeps open, and the reminders of the daily job under way at once: each reminder to a
+ * remote server over a new connection spent ~0.5 s on TLS, greeting and login (docs/deploy.md §11). A few only: a
+ * mail server may refuse more from one sender, and each holds a connection on an institution's server.
+ */
+export const MAIL_CONNECTIONS = 3;
 
 export interface SmtpSettings { host: string; port: number; secure: boolean; user?: string; pass?: string; from: string }
 
@@ -36,15 +53,31 @@ export function smtpOutbox(s: SmtpSettings): Outbox {
   // Loaded here, when mail is configured (~80 ms, 39 modules), not by every server start.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const nodemailer = require('nodemailer') as typeof Nodemailer;
-  const transport = nodemailer.createTransport({
+  const connection = {
     host: s.host, port: s.port, secure: s.secure, ...(s.user ? { auth: { user: s.user, pass: s.pass ?? '' } } : {}),
     // A loopback relay (tests, a local Postfix) has no certificate to check; anything else is verified.
     tls: { rejectUnauthorized: !/^(127\.0\.0\.1|localhost)$/.test(s.host) },
     // nodemailer's defaults wait 2 minutes for a connection and 10 for a silent socket: a notice to a host that
     // never answers ends (audited as failed) within a minute instead.
     connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000,
-  });
-  return { async send(m) { await transport.sendMail({ from: s.from, to: m.to.join(', '), subject: m.subject, text: m.text }); } };
+  };
+  const sender = (transport: Nodemailer.Transporter) => async (m: MailMessage) => {
+    await transport.sendMail({ from: s.from, to: m.to.join(', '), subject: m.subject, text: m.text });
+  };
+  return {
+    send: sender(nodemailer.createTransport(connection)),
+    pooled() {
+      const pool = nodemailer.createTransport({
+        ...connection, pool: true, maxConnections: MAIL_CONNECTIONS,
+        // A new connection now and then (nodemailer's default, said here): a server may limit messages per connection.
+        maxMessages: 100,
+        // A message whose connection the server drops fails (audited; reminded again when the round comes back), as
+        // over a connection of its own: requeued, one message could outlast the 90 s the daily job counts on.
+        maxRequeues: 0,
+      });
+      return { send: sender(pool), close: () => pool.close() };
+    },
+  };
 }
 
 export interface NotifierDeps {
@@ -168,10 +201,13 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
  * going round the late publishers in order of id: a run always cut at the same point would remind the same first
  * ones every week and never the rest. One reminded already is not again within the week: its reminder is in its log,
  * written as soon as the mail went, and no publisher is left half done at the deadline.
+ *
+ * `inFlight` publishers are looked at and reminded at once (the daily job: MAIL_CONNECTIONS), begun in that order.
+ * The run waits for every one begun before it ends, so those begun are the first ones of the round, all finished,
+ * and where it stopped is the last begun: one finishing before an earlier one cannot move it past an unfinished one.
  */
-export async function remindLatePublishers(deps: NotifierDeps, deadline?: number): Promise<{ reminded: string[]; done: boolean }> {
+export async function remindLatePublishers(deps: NotifierDeps, deadline?: number, inFlight = 1): Promise<{ reminded: string[]; done: boolean }> {
   const now = deps.now?.() ?? new Date();
-  const reminded: string[] = [];
   // Only the publishers whose due date is over (kept on each, indexed: Store.listPublishersDue), not every publisher
   // and its publication: at national scale most are on time on any given day.
   const listed = await readAll((after) => deps.store.listPublishersDue({ day: mexicoCityDay(now.getTime()), after, limit: 1000 }));
@@ -180,46 +216,65 @@ export async function remindLatePublishers(deps: NotifierDeps, deadline?: number
   const byId = listed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const from = stoppedAfter === undefined ? 0 : byId.findIndex((p) => p.id > stoppedAfter);
   const publishers = from <= 0 ? byId : [...byId.slice(from), ...byId.slice(0, from)];
-  let begun: string | undefined;
-  for (const p of publishers) {
-    if (begun !== undefined && deadline !== undefined && Date.now() >= deadline) {
-      await deps.store.noteRemindersStoppedAfter(begun);
-      return { reminded, done: false };
+  /** Whether each publisher of the round was reminded (in the round's order, whichever finished first). */
+  const sent: boolean[] = [];
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async () => {
+    while (next < publishers.length && !failure) {
+      if (next > 0 && deadline !== undefined && Date.now() >= deadline) return;
+      const k = next++;
+      try {
+        sent[k] = await remindOne(deps, publishers[k], now);
+      } catch (e) {
+        // A store that fails: no other is begun, and where the last run stopped stays (reminded ones are in their logs).
+        failure ??= { error: e };
+      }
     }
-    begun = p.id;
-    // Checked against its pointer, as Seguimiento does: a due date left early (its publication's date not written on
-    // it after the switch) lists it, and it is not reminded.
-    const current = await deps.store.getCurrent(p.id);
-    // An approval of unchanged data (confirmedAt) counts as an update, as on Seguimiento (core/workflow/update-due.ts).
-    const clock = { lastPublishedAt: current?.createdAt, confirmedAt: p.confirmedAt, registeredAt: p.registeredAt, periodicityDays: p.commitment.periodicityDays };
-    if (!isLate(clock, now.getTime())) {
-      // Its date behind its pointer's (a publication an earlier version made, rolled back, moved the pointer only):
-      // written again, it is listed from its real due day on instead of every day until then.
-      if (current && current.createdAt !== p.publishedAt) await deps.store.refreshPublisherDue(p.id);
-      continue;
-    }
-    // Only the last week of its log, where a reminder that holds this one back would be: the whole log, read every
-    // day for every late publisher, only grew (reminders, sends, returns).
-    const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
-    const audit = await readAll((after) => deps.store.listAudit({ publisherId: p.id, since: weekAgo, after, limit: 1000 }));
-    if (audit.some((e) => e.action === 'notification.sent' && e.details.kind === 'reminder' && now.getTime() - Date.parse(e.at) < 7 * DAY)) continue;
-    // The accounts of this publisher only (by id, as before): the country's every account was read each day for the
-    // officials of the few late ones.
-    const users = await readAll((after) => deps.store.listUsers({ publisherId: p.id, after, limit: 1000 }));
-    const to = users.filter((u: User) => u.role === 'capturista' && u.publisherId === p.id).map((u) => u.email);
-    if (!to.length) continue;
-    const last = lastUpdateAt(clock);
-    const day = last === null ? '' : formatDate(new Date(last).toISOString());
-    const since = last === null ? 'aún no ha publicado datos'
-      : last === current?.createdAt ? `su última publicación es del ${day}`
-        : `su última actualización es del ${day}, cuando su coordinación aprobó un envío sin cambios`;
-    await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
-      to,
-      subject: `Recordatorio: ${p.name} debe actualizar sus datos de obra pública`,
-      text: `${p.name} se comprometió a actualizar sus datos ${p.commitment.periodicityDays === 1 ? 'cada día' : `cada ${formatCount(p.commitment.periodicityDays, 'día', 'días')}`} y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
-    });
-    reminded.push(p.id);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, inFlight) }, lane));
+  if (failure) throw failure.error;
+  const reminded = publishers.filter((_, k) => sent[k]).map((p) => p.id);
+  if (next < publishers.length) {
+    await deps.store.noteRemindersStoppedAfter(publishers[next - 1].id);
+    return { reminded, done: false };
   }
   if (stoppedAfter !== undefined) await deps.store.noteRemindersStoppedAfter(undefined);
   return { reminded, done: true };
+}
+
+/** Looks at one listed publisher and reminds its officials if it is late and was not this week; whether it was. */
+async function remindOne(deps: NotifierDeps, p: Publisher, now: Date): Promise<boolean> {
+  // Checked against its pointer, as Seguimiento does: a due date left early (its publication's date not written on
+  // it after the switch) lists it, and it is not reminded.
+  const current = await deps.store.getCurrent(p.id);
+  // An approval of unchanged data (confirmedAt) counts as an update, as on Seguimiento (core/workflow/update-due.ts).
+  const clock = { lastPublishedAt: current?.createdAt, confirmedAt: p.confirmedAt, registeredAt: p.registeredAt, periodicityDays: p.commitment.periodicityDays };
+  if (!isLate(clock, now.getTime())) {
+    // Its date behind its pointer's (a publication an earlier version made, rolled back, moved the pointer only):
+    // written again, it is listed from its real due day on instead of every day until then.
+    if (current && current.createdAt !== p.publishedAt) await deps.store.refreshPublisherDue(p.id);
+    return false;
+  }
+  // Only the last week of its log, where a reminder that holds this one back would be: the whole log, read every
+  // day for every late publisher, only grew (reminders, sends, returns).
+  const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
+  const audit = await readAll((after) => deps.store.listAudit({ publisherId: p.id, since: weekAgo, after, limit: 1000 }));
+  if (audit.some((e) => e.action === 'notification.sent' && e.details.kind === 'reminder' && now.getTime() - Date.parse(e.at) < 7 * DAY)) return false;
+  // The accounts of this publisher only (by id, as before): the country's every account was read each day for the
+  // officials of the few late ones.
+  const users = await readAll((after) => deps.store.listUsers({ publisherId: p.id, after, limit: 1000 }));
+  const to = users.filter((u: User) => u.role === 'capturista' && u.publisherId === p.id).map((u) => u.email);
+  if (!to.length) return false;
+  const last = lastUpdateAt(clock);
+  const day = last === null ? '' : formatDate(new Date(last).toISOString());
+  const since = last === null ? 'aún no ha publicado datos'
+    : last === current?.createdAt ? `su última publicación es del ${day}`
+      : `su última actualización es del ${day}, cuando su coordinación aprobó un envío sin cambios`;
+  await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
+    to,
+    subject: `Recordatorio: ${p.name} debe actualizar sus datos de obra pública`,
+    text: `${p.name} se comprometió a actualizar sus datos ${p.commitment.periodicityDays === 1 ? 'cada día' : `cada ${formatCount(p.commitment.periodicityDays, 'día', 'días')}`} y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
+  });
+  return true;
 }
