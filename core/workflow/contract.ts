@@ -566,10 +566,16 @@ export function checkReturnRequest(v: unknown): ReturnRequest {
   return { comment, ...(revision !== undefined ? { revision } : {}) };
 }
 
-/** The revision a decision was taken on, when the request names one (DecisionRequest); anything else names none. */
+/**
+ * The revision a decision was taken on, when the request names one (DecisionRequest); none when absent or null (a
+ * client that does not know it). One named in another form is refused: taken for none, the decision went ahead
+ * without the guard it asked for (a newer revision under review approved in its place).
+ */
 export function checkDecisionRequest(v: unknown): DecisionRequest {
   const raw = isObj(v) ? v.revision : undefined;
-  return typeof raw === 'string' && /^[0-9a-f]{64}$/.test(raw) ? { revision: raw } : {};
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw === 'string' && /^[0-9a-f]{64}$/.test(raw)) return { revision: raw };
+  throw new ContractError('revision', 'el identificador de la revisión que se revisó (64 caracteres hexadecimales), o nada');
 }
 
 function checkMergedRange(v: unknown, path: string): string {

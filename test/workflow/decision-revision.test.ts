@@ -45,3 +45,17 @@ test('returning the revision reviewed, after a new version was sent, is refused;
   expect((await h.store.getSubmission(reviewed.id))?.status).toBe('submitted');
   expect((await coordinator(`/api/submissions/${reviewed.id}/return`, { comment: 'Falta el monto.' })).status).toBe(200);
 });
+
+test('a revision named in another form is refused (400), not taken for none: approving or returning, nothing is done', async () => {
+  const sent = await sendSheet('Parque del Centro');
+  for (const revision of ['abc', sent.snapshot!.contentHash.toUpperCase(), 42]) {
+    const approve = await coordinator(`/api/submissions/${sent.id}/approve`, { revision });
+    expect([approve.status, approve.body.error.code]).toEqual([400, 'invalid-request']);
+    expect(approve.body.error.message).toBe('La solicitud no tiene la forma esperada: en «revision» se esperaba el identificador de la revisión que se revisó (64 caracteres hexadecimales), o nada.');
+    const ret = await coordinator(`/api/submissions/${sent.id}/return`, { comment: 'Revise el título.', revision });
+    expect([ret.status, ret.body.error.code]).toEqual([400, 'invalid-request']);
+  }
+  expect((await h.store.getSubmission(sent.id))?.status).toBe('submitted');
+  // Null, as a client that does not know it may send: none named, decided on the revision under review.
+  expect((await coordinator(`/api/submissions/${sent.id}/approve`, { revision: null })).status).toBe(200);
+});

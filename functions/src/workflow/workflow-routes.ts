@@ -749,7 +749,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.approve', publisher, `submission/${submission.id}`);
     // The revision the coordinator reviewed, when the request names it (the review page does).
-    const { revision: reviewed } = checkDecisionRequest(req.body);
+    const { revision: reviewed } = checkRequest(() => checkDecisionRequest(req.body));
     const decided = reviewed !== undefined ? { reviewed } : {};
     if (deps.publicationQueue) {
       const approvalDeps = { store, baseUrl: deps.baseUrl, now, log, openSource: (source: SubmissionSource) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}), ...decided };
@@ -791,6 +791,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     requireJsonBody(req, 'el comentario en «comment»');
     let comment: string;
     let reviewed: string | undefined;
+    // A revision named in another form is said as such, not as a missing comment.
+    checkRequest(() => checkDecisionRequest(req.body));
     try {
       ({ comment, revision: reviewed } = checkReturnRequest(req.body));
     } catch {
