@@ -97,7 +97,7 @@ describe('docs/deploy.md §6: the environment file', () => {
   // A value out of range stops the functions (§6's 503): the table says the range each number may take.
   it('the ranges §6 states for the numeric variables are the ones the configuration accepts', () => {
     const base = { INFRA_MODE: 'cloud', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', PUBLIC_BASE_URL: 'https://x.web.app', BULK_BUCKET: 'x.appspot.com' };
-    for (const [name, low, high] of [['CURRENT_TTL_MS', 0, 3_600_000], ['MAX_BODY_BYTES', 1024, 209_715_200]] as const) {
+    for (const [name, low, high] of [['CURRENT_TTL_MS', 0, 3_600_000], ['MAX_BODY_BYTES', 1024, 209_715_200], ['TRUST_PROXY_HOPS', 0, 3]] as const) {
       const cell = new RegExp(`^\\| \`${name}\` \\|[^\\n]*de ${low}[^\\n]* a ${high}\\b`, 'm');
       expect({ name, stated: cell.test(section(6)) }).toEqual({ name, stated: true });
       expect(() => loadConfig({ ...base, [name]: String(low) })).not.toThrow();

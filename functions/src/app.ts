@@ -2,6 +2,7 @@
  * The express app, built by a factory from its dependencies (store, config, clock) so that the Cloud
  * Function, the local server and the tests (supertest) run exactly the same app.
  */
+import { noteClientAddressOnce } from './api/client-address';
 import express, { type Express } from 'express';
 import type { Store } from './store/store';
 import type { Config } from './config';
@@ -29,7 +30,7 @@ import type { AuthConfig } from '../../core/workflow/contract';
 
 export interface AppDeps {
   store: Store;
-  config: Pick<Config, 'publicBaseUrl' | 'maxBodyBytes'> & Partial<Pick<Config, 'currentTtlMs'>>;
+  config: Pick<Config, 'publicBaseUrl' | 'maxBodyBytes'> & Partial<Pick<Config, 'currentTtlMs' | 'trustProxyHops'>>;
   /** Current time, injectable for tests. */
   now?: () => Date;
   log?: (message: string) => void;
@@ -40,6 +41,8 @@ export interface AppDeps {
    * hands a document's address (`/proyecto/{id}`, server/dashboard-addresses.ts) while serving the dashboard itself.
    */
   pageAddresses?: boolean;
+  /** The cloud: the first request of each instance logs which client address the rate limit counts (api/client-address.ts). */
+  noteClientAddress?: boolean;
   /** Extra routers mounted under /api: the workflow (its identity differs between cloud and self-hosted). */
   extraApi?: express.Router[];
   /** Where bulk files are kept (Cloud Storage, BULK_DIR); default: a private temporary folder. */
@@ -74,6 +77,13 @@ export function createApp(deps: AppDeps): Express {
   // carry the headers, security ones included, they were first sent with): api/response-cache.ts.
   const answers = deps.answers ?? new ResponseCache();
   app.use(answers.fastPath(() => freshVersion(deps.store)));
+  // Proxies in front whose X-Forwarded-For entries are trusted for the client's address (TRUST_PROXY_HOPS; none
+  // unless set self-hosted, Google's front end in the cloud): what the per-address rate limit counts.
+  const hops = deps.config.trustProxyHops ?? 0;
+  app.set('trust proxy', hops);
+  // The cloud: the first request of each instance that is not a cached public answer says which address that is
+  // (api/client-address.ts) — a note, not an error.
+  if (deps.noteClientAddress) app.use(noteClientAddressOnce(hops, deps.log ?? ((m: string) => console.log(m))));
   // First, so that every answer carries them: refusals and errors included.
   app.use(securityHeaders());
   // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).

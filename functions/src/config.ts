@@ -43,6 +43,12 @@ export interface Config {
   currentTtlMs: number;
   /** The dashboard's address in e-mailed links (DASHBOARD_URL, cloud), when it is not `publicBaseUrl`. No trailing slash. */
   dashboardUrl?: string;
+  /**
+   * How many proxies' X-Forwarded-For entries are trusted for the client's address the per-address rate limit counts
+   * (TRUST_PROXY_HOPS, 0 to 3; Express's `trust proxy`): 1 in the cloud (Google's front end), none self-hosted unless
+   * set (behind nginx, 1). See functions/src/api/client-address.ts.
+   */
+  trustProxyHops: number;
 }
 
 /**
@@ -52,7 +58,7 @@ export interface Config {
 export const DEPLOYMENT_VARIABLES = [
   'PUBLIC_BASE_URL', 'GOOGLE_CLIENT_ID', 'DASHBOARD_CLIENT_ID', 'BULK_BUCKET', 'SERVICE_ACCOUNT_EMAIL', 'BULK_PUBLIC_URL',
   'CURRENT_TTL_MS', 'FIRESTORE_NAMESPACE', 'MAX_BODY_BYTES', 'DASHBOARD_URL', 'SMTP_HOST', 'SMTP_PORT', 'SMTP_SECURE',
-  'SMTP_USER', 'MAIL_FROM',
+  'SMTP_USER', 'MAIL_FROM', 'TRUST_PROXY_HOPS',
 ] as const;
 
 /**
@@ -178,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Each refresh reads every publisher and its pointer: in the cloud that is billed per document, so a minute
     // (as long as the public Cache-Control) — self-hosted reads are free and two seconds feel immediate.
     currentTtlMs: intVar(env, 'CURRENT_TTL_MS', mode === 'cloud' ? 60_000 : 2000, 0, 3_600_000),
+    trustProxyHops: intVar(env, 'TRUST_PROXY_HOPS', mode === 'cloud' ? 1 : 0, 0, 3),
   };
   // Self-hosted data folders, before anything creates them (config-paths.ts): the cloud keeps its data elsewhere.
   if (mode === 'local') {

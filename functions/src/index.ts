@@ -148,11 +148,10 @@ function cloudWorkflow(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS
 
 function buildApp(ctx: CloudContext, overrides: CloudOverrides, env: NodeJS.ProcessEnv): Express {
   const workflow = cloudWorkflow(ctx, overrides, env).router;
-  const app = createApp({ store: ctx.store, config: ctx.config, extraApi: [workflow], bulk: ctx.bulk, pageAddresses: true });
   // Behind Google's front end (Cloud Functions v2 run on Cloud Run) the client's address is the last hop of
-  // X-Forwarded-For: trust exactly one proxy, so per-IP rate limits see real clients and cannot be spoofed.
-  app.set('trust proxy', 1);
-  return app;
+  // X-Forwarded-For: TRUST_PROXY_HOPS is 1 by default, so per-IP rate limits cannot be spoofed; behind Firebase
+  // Hosting one more may be needed (api/client-address.ts), which the first request of each instance logs.
+  return createApp({ store: ctx.store, config: ctx.config, extraApi: [workflow], bulk: ctx.bulk, pageAddresses: true, noteClientAddress: true });
 }
 
 /** The deployed app: Firestore store, Google ID tokens, Google Sheets, Cloud Storage, Cloud Tasks. */
