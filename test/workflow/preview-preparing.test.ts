@@ -14,7 +14,8 @@ import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { checkPreviewAnswer, PREVIEW_PREPARING, XLSX_MIME, type PreviewAnswer } from '../../core/workflow/contract';
 import { submissionWork } from '../../functions/src/workflow/submission-work';
 import { runPreviewTask, type PreviewTask } from '../../functions/src/workflow/prepared-preview';
-import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type CloudHarness, type LocalHarness } from './workflow-harness';
+import { previewSlot } from '../../functions/src/workflow/kept-state';
+import { cloudHarness, localHarness, markerWaited, projectWorkbook, PUBLISHERS, xlsxOf, type CloudHarness, type LocalHarness } from './workflow-harness';
 
 const [MER] = PUBLISHERS;
 const NOW = '2025-07-03T09:00:00-06:00';
@@ -166,11 +167,7 @@ describe('the cloud (Firestore emulator): a large send previewed by a task of th
     const ask = () => request(h.app).get(`/api/submissions/${id}/preview`).set('Authorization', h.bearer('coordinadorA'));
     expect((await ask()).status).toBe(503);
     const { contentHash, publisherId } = queued[0];
-    const waited = async (ms: number) => {
-      const kept = JSON.parse((await h.store.getPreparedPreview(contentHash, publisherId)) ?? 'null') as { at: string; beat?: string };
-      const earlier = (t: string) => new Date(Date.parse(t) - ms).toISOString();
-      await h.store.putPreparedPreview(contentHash, publisherId, JSON.stringify({ ...kept, at: earlier(kept.at), ...(kept.beat ? { beat: earlier(kept.beat) } : {}) }));
-    };
+    const waited = (ms: number) => markerWaited(previewSlot(h.store, contentHash, publisherId), ms);
     // A month's last day: the queue's dispatches busy with publications for 20 minutes.
     await waited(20 * 60_000);
     expect([(await ask()).status, queued.length]).toEqual([503, 1]);

@@ -11,10 +11,11 @@ import { checkSubmitAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Store } from '../../functions/src/store/store';
-import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type CloudHarness, type LocalHarness, type UserName } from './workflow-harness';
+import { cloudHarness, localHarness, markerWaited, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type CloudHarness, type LocalHarness, type UserName } from './workflow-harness';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { forgetOldSendChecks, KEEP_CHECKS_MS, runSendTask, type SendTask, type SentAnswer } from '../../functions/src/workflow/send-check';
+import { sendCheckSlot } from '../../functions/src/workflow/kept-state';
 
 const [MER] = PUBLISHERS;
 
@@ -27,13 +28,10 @@ async function ageCheck(store: Store, location: string): Promise<void> {
   await store.putSendCheck(id, publisherId, text, new Date(Date.now() - KEEP_CHECKS_MS - 60_000).toISOString());
 }
 
-/** Moves back, by `ms`, the times a queued check's marker says it was handed over and last heard of. */
-async function waitedInQueue(store: Store, location: string, ms: number): Promise<void> {
+/** The check answered at `location` as if it had waited `ms` in the task queue (markerWaited). */
+function waitedInQueue(store: Store, location: string, ms: number): Promise<void> {
   const id = decodeURIComponent(location.split('/').pop() ?? '');
-  const publisherId = id.split('~')[0];
-  const kept = JSON.parse((await store.getSendCheck(id, publisherId)) ?? 'null') as { at: string; beat?: string };
-  const earlier = (t: string) => new Date(Date.parse(t) - ms).toISOString();
-  await store.putSendCheck(id, publisherId, JSON.stringify({ ...kept, at: earlier(kept.at), ...(kept.beat ? { beat: earlier(kept.beat) } : {}) }), new Date().toISOString());
+  return markerWaited(sendCheckSlot(store, id, id.split('~')[0]), ms);
 }
 
 /** Asks where the send is checked until it is no longer «se está revisando» (each such answer checked); its last answer. */

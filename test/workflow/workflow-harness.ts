@@ -23,7 +23,7 @@ import type { PreviewQueue } from '../../functions/src/workflow/prepared-preview
 import { directoryUploads } from '../../functions/src/workflow/upload-store';
 import { workflowRoutes, workflowService, type WorkflowService } from '../../functions/src/workflow/workflow-routes';
 import type { SendQueue } from '../../functions/src/workflow/send-check';
-import type { MarkerPolicy } from '../../functions/src/workflow/kept-state';
+import type { KeptSlot, MarkerPolicy } from '../../functions/src/workflow/kept-state';
 import type { SubmissionWork } from '../../functions/src/workflow/submission-work';
 import { notifier, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 import type { WorkbookModel } from '../../core/workbook/model';
@@ -186,4 +186,14 @@ export async function localHarness(opts: HarnessOptions & PreviewOptions & { upl
     bearer: (name) => `Bearer ${tokens.get(USERS[name].id)}`,
     close: async () => { await store.close(); fs.rmSync(uploadDir, { recursive: true, force: true }); },
   };
+}
+
+/**
+ * Moves back, by `ms`, the times a marker of work under way says it began and was last heard of (a send check's or a
+ * preview's slot, kept-state.ts): as if it had waited that long, in the task queue or its owner's heartbeat.
+ */
+export async function markerWaited(slot: KeptSlot, ms: number): Promise<void> {
+  const kept = JSON.parse((await slot.read())?.text ?? 'null') as { at: string; beat?: string };
+  const earlier = (t: string) => new Date(Date.parse(t) - ms).toISOString();
+  await slot.put(JSON.stringify({ ...kept, at: earlier(kept.at), ...(kept.beat ? { beat: earlier(kept.beat) } : {}) }));
 }
