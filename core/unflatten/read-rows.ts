@@ -385,15 +385,8 @@ const NAMED_CLASHES = 5;
  */
 function repeatedKey(ctx: Context, r: number, rootKey: string, mark: number): void {
   const { findings, sheet } = ctx;
-  const columns: string[] = [];
-  for (let i = mark; i < findings.length; i++) {
-    const f = findings[i];
-    if (f.code !== 'cell.conflicting-value' || f.cell?.header === undefined || f.cell.column === undefined) continue;
-    const name = `«${f.cell.header}» (${columnLetter(f.cell.column)})`;
-    if (!columns.includes(name)) columns.push(name);
-  }
+  const { columns } = clashedColumns(ctx, mark);
   if (!columns.length) return;
-  const named = columns.length > NAMED_CLASHES ? [...columns.slice(0, NAMED_CLASHES), `${columns.length - NAMED_CLASHES} más`] : columns;
   const first = ctx.docs.rootRow(rootKey);
   // The first row on another sheet: a copy of the root sheet kept in the workbook («Copia de Contrataciones»), whose
   // rows are read too (sheet.copy-of-sheet); «las filas 3 y 3 de la hoja…» named one sheet for both. Which of the two
@@ -407,9 +400,34 @@ function repeatedKey(ctx: Context, r: number, rootKey: string, mark: number): vo
     firstRow: first?.row ?? '',
     ...(elsewhere ? { firstSheet: first.sheet.name } : {}),
     count: columns.length,
-    columns: formatList(named),
+    columns: namedClashes(columns),
   }, { cell: cellRef(ctx, r, sheet.rootKey) }));
 }
+
+/**
+ * The columns whose values clashed (`cell.conflicting-value`) in the findings from `mark` on, only those of items under
+ * `below` (a pointer prefix) when given: each once, as «header» (letter); and, by header, those that are list columns.
+ */
+function clashedColumns(ctx: Context, mark: number, below?: string): { columns: string[]; lists: string[] } {
+  const { findings, sheet } = ctx;
+  const columns: string[] = [];
+  const lists: string[] = [];
+  for (let i = mark; i < findings.length; i++) {
+    const f = findings[i];
+    if (f.code !== 'cell.conflicting-value' || f.cell?.header === undefined || f.cell.column === undefined) continue;
+    if (below !== undefined && !f.pointer?.startsWith(below)) continue;
+    const name = `«${f.cell.header}» (${columnLetter(f.cell.column)})`;
+    if (columns.includes(name)) continue;
+    columns.push(name);
+    const at = f.cell.column - 1;
+    if (sheet.columns.find((c) => c.index === at)?.value.type === 'list') lists.push(`«${f.cell.header}»`);
+  }
+  return { columns, lists };
+}
+
+/** The clashed columns as a message lists them: the first NAMED_CLASHES, then how many more. */
+const namedClashes = (columns: string[]): string =>
+  formatList(columns.length > NAMED_CLASHES ? [...columns.slice(0, NAMED_CLASHES), `${columns.length - NAMED_CLASHES} más`] : columns);
 
 /** An item of a child sheet's own level that a row found by its id, already made by an earlier row. */
 interface RepeatedItem {
@@ -436,26 +454,12 @@ interface RepeatedItem {
 function repeatedId(ctx: Context, r: number, joined: RepeatedItem, parentColumn: BoundColumn | undefined, parentKey: string | undefined): void {
   const { findings, sheet, docs } = ctx;
   const { item, column, shown, mark } = joined;
-  let below: string | undefined;
-  const columns: string[] = [];
   // Differing list columns (a party's roles typed on two rows, one each): joined, both go in one cell.
-  const lists: string[] = [];
-  for (let i = mark; i < findings.length; i++) {
-    const f = findings[i];
-    if (f.code !== 'cell.conflicting-value' || f.cell?.header === undefined || f.cell.column === undefined) continue;
-    below ??= `${item.anchor.pointer}/`;
-    if (!f.pointer?.startsWith(below)) continue;
-    const name = `«${f.cell.header}» (${columnLetter(f.cell.column)})`;
-    if (columns.includes(name)) continue;
-    columns.push(name);
-    const at = f.cell.column - 1;
-    if (sheet.columns.find((c) => c.index === at)?.value.type === 'list') lists.push(`«${f.cell.header}»`);
-  }
+  const { columns, lists } = clashedColumns(ctx, mark, `${item.anchor.pointer}/`);
   if (!columns.length) return;
   // The row that made the item: its id's cell. Every item a template sheet finds by id was made with one.
   const first = docs.sourceMap.get(`${item.anchor.pointer}/id`);
   if (!first || first.row === undefined) return;
-  const named = columns.length > NAMED_CLASHES ? [...columns.slice(0, NAMED_CLASHES), `${columns.length - NAMED_CLASHES} más`] : columns;
   const elsewhere = first.sheet !== sheet.name;
   findings.splice(mark, 0, finding(elsewhere ? 'row.repeated-id-other-sheet' : 'row.repeated-id', 'error', {
     value: safePreview(shown),
@@ -467,7 +471,7 @@ function repeatedId(ctx: Context, r: number, joined: RepeatedItem, parentColumn:
     firstRow: first.row,
     ...(elsewhere ? { firstSheet: first.sheet } : {}),
     count: columns.length,
-    columns: formatList(named),
+    columns: namedClashes(columns),
     ...(lists.length ? { lists: formatList(lists), listCount: lists.length } : {}),
   }, { cell: cellRef(ctx, r, column), pointer: item.anchor.pointer }));
 }
