@@ -6,6 +6,7 @@
  * itself (it relies on that IAM check), so a body of another shape is a bug or a forgery: it is refused whole —
  * before any of its fields names a document, an account or a sheet — rather than half used.
  */
+import { isObject } from '../../../core/json/json-values';
 import { isSpreadsheetId } from '../ingest/sheets-source';
 import type { PublicationTask } from './publication-queue';
 import type { PreviewTask } from '../workflow/prepared-preview';
@@ -14,7 +15,6 @@ import { publisherOfCheck } from '../workflow/send-check';
 
 export type QueuedTask = PublicationTask | { preview: PreviewTask } | { send: SendTask };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** An id as the store's are: a short text of one line. */
 const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200 && !/[\u0000-\u001f]/.test(v);
 
