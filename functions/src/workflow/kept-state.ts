@@ -63,6 +63,22 @@ export async function readSlot<T extends Versioned>(slot: KeptSlot, format: numb
   return { kept: parseKept<T>(read?.text, format), version: read?.version };
 }
 
+/** How often a request waiting for what a queued task keeps looks for it. */
+const POLL_MS = 1_000;
+
+/**
+ * The cloud's request for work handed to the task queue (a send's check, a large preview): reads `slot` every second
+ * until what is kept there is `settled`, for at most `budgetMs`; that state, or undefined past the budget.
+ */
+export async function pollKept<K extends Versioned>(slot: KeptSlot, format: number, budgetMs: number, settled: (kept: K) => boolean): Promise<K | undefined> {
+  for (const deadline = Date.now() + budgetMs; Date.now() + POLL_MS <= deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const { kept } = await readSlot<K>(slot, format);
+    if (kept && settled(kept)) return kept;
+  }
+  return undefined;
+}
+
 /** A marker of work under way, as kept inside its state (`{state: 'preparing', …WorkMark}`). */
 export interface WorkMark {
   /** When the work began. */

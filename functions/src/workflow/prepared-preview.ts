@@ -26,14 +26,12 @@ import { SourceError } from '../ingest/sheet-source';
 import { isStoreError, type Publisher, type Store, type SubmissionSnapshot } from '../store/store';
 import type { ChangePreview } from '../../../core/workflow/contract';
 import type { SubmissionPreview, SubmissionWork } from './submission-work';
-import { beginAttempt, claimWork, isAbandoned, type KeptSlot, type MarkerPolicy, previewSlot, QUEUED, readSlot, type WorkMark, withinBudget } from './kept-state';
+import { beginAttempt, claimWork, isAbandoned, pollKept, type KeptSlot, type MarkerPolicy, previewSlot, QUEUED, readSlot, type WorkMark, withinBudget } from './kept-state';
 
 /** How long a request waits for its preview before answering «se está preparando»: well under a proxy's 60 s. */
 export const PREVIEW_BUDGET_MS = 20_000;
 /** In the cloud, sends of more processes and projects than this are previewed by a task (about 6 ms each on one CPU). */
 export const INLINE_PREVIEW_MAX_ITEMS = 1_000;
-/** How often a request waiting for a task's preview looks whether it is kept. */
-const POLL_MS = 1_000;
 /** A task delivered this many times without keeping anything (each attempt died): says so instead of trying again. */
 export const PREVIEW_TASK_ATTEMPTS = 3;
 /** The shape kept; another version's (an upgrade) is computed again. */
@@ -109,8 +107,6 @@ export interface PreparedPreviewDeps {
   markers: MarkerPolicy;
 }
 
-const sleep = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms));
-
 /** How large a send is, for the choice above: its processes and projects, or its rows when an older snapshot did not count them. */
 const sizeOf = (s: SubmissionSnapshot): number => (s.processes !== undefined || s.projects !== undefined ? (s.processes ?? 0) + (s.projects ?? 0) : s.rows);
 
@@ -145,14 +141,11 @@ export async function previewWithinBudget(deps: PreparedPreviewDeps, snapshot: S
       await slot.delete();
       throw new HttpError(503, 'preview-unscheduled', UNSCHEDULED);
     }
-    for (const deadline = Date.now() + budget; Date.now() + POLL_MS <= deadline;) {
-      await sleep(POLL_MS);
-      const seen = (await readPrepared(slot)).kept;
-      if (seen?.state === 'ready') return { currentPublicationId: seen.currentPublicationId, preview: seen.preview };
-      if (seen?.state === 'failed') {
-        await slot.delete();
-        throw failure(seen);
-      }
+    const seen = await pollKept<Kept>(slot, FORMAT, budget, (kept) => kept.state === 'ready' || kept.state === 'failed');
+    if (seen?.state === 'ready') return { currentPublicationId: seen.currentPublicationId, preview: seen.preview };
+    if (seen?.state === 'failed') {
+      await slot.delete();
+      throw failure(seen);
     }
     return 'preparing';
   }

@@ -22,7 +22,7 @@ import { randomUUID } from 'crypto';
 import { HttpError, STORE_MESSAGES } from '../api/http-error';
 import { isStoreError, type Store } from '../store/store';
 import { SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS, type SendCheckingAnswer } from '../../../core/workflow/contract';
-import { beginAttempt, claimWork, isAbandoned, type KeptSlot, type MarkerPolicy, QUEUED, readSlot, sendCheckSlot, type WorkMark, withinBudget } from './kept-state';
+import { beginAttempt, claimWork, isAbandoned, pollKept, type KeptSlot, type MarkerPolicy, QUEUED, readSlot, sendCheckSlot, type WorkMark, withinBudget } from './kept-state';
 
 /** How long a send's request waits for its check before answering «se está revisando»: well under a proxy's 60 s. */
 export const SEND_BUDGET_MS = 20_000;
@@ -56,8 +56,6 @@ export interface SendCheckDeps {
  */
 export interface SendTask { checkId: string; userId: string; publisherId: string; spreadsheetId: string; spreadsheetName?: string }
 export interface SendQueue { enqueue(task: SendTask): Promise<void> }
-/** How often a request waiting for a send's task looks whether its answer is kept. */
-const POLL_MS = 1_000;
 /** A task delivered this many times without keeping an answer (each attempt died): says so instead of trying again. */
 export const SEND_TASK_ATTEMPTS = 3;
 const NOT_FINISHED = 'La revisión del libro se interrumpió varias veces sin terminar, probablemente por su tamaño. Envíelo de nuevo; si vuelve a pasar, envíelo en partes o avise a quien administra la plataforma.';
@@ -141,12 +139,8 @@ export async function queuedSendWithinBudget(deps: SendCheckDeps, queue: SendQue
     await slot.delete().catch(() => undefined);
     throw new HttpError(503, 'send-unscheduled', UNSCHEDULED);
   }
-  for (const deadline = Date.now() + (deps.budgetMs ?? SEND_BUDGET_MS); Date.now() + POLL_MS <= deadline;) {
-    await new Promise((r) => setTimeout(r, POLL_MS));
-    const { kept: seen } = await readCheck(slot);
-    if (seen?.state === 'done') return seen.answer;
-  }
-  return checkingAnswer(id, since);
+  const seen = await pollKept<Kept>(slot, FORMAT, deps.budgetMs ?? SEND_BUDGET_MS, (kept) => kept.state === 'done');
+  return seen?.state === 'done' ? seen.answer : checkingAnswer(id, since);
 }
 
 /**
