@@ -290,7 +290,7 @@ export const updateReminders = onSchedule({
   // Each part stops at its deadline (workflow/daily-job.ts cloudDeadlines), so the function ends within its limit and
   // the next run goes on where this one stopped.
   const outcome = await runDailyJob({ store: ctx.store, ...(mail ? { mail } : {}), log: (m) => console.error(m) }, cloudDeadlines(started));
-  console.log(`Tarea diaria: ${outcome.reminded ?? 0} recordatorios${outcome.remindersDone ? '' : ' (faltan atrasados)'} en ${outcome.ms.reminders} ms; `
+  console.log(`Tarea diaria: ${outcome.reminded ?? 0} recordatorios${outcome.unsent ? ` y ${outcome.unsent} sin enviar` : ''}${outcome.remindersDone ? '' : ' (faltan atrasados)'} en ${outcome.ms.reminders} ms; `
     + `cierres ${outcome.closes?.done ? 'al día' : 'sin terminar'} (${outcome.closes?.publishers ?? 0} implementadores) en ${outcome.ms.closes} ms; `
     + `${outcome.checksRemoved ?? 0} revisiones antiguas borradas en ${outcome.ms.checks} ms.`);
   // The job ends as failed (the platform's error count, docs/deploy.md §10) only after every part had its turn.

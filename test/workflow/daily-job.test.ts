@@ -95,11 +95,15 @@ describe.each(realStores('diaria_'))('%s', (_name, open) => {
         mails.push(m);
       },
     };
-    const at = (when: Date) => runDailyJob({ store, now: () => when, log: () => {}, mail: { store, outbox, dashboardUrl: 'https://tablero.example', now: () => when, log: () => {} } }, { reminders: deadline });
+    const said: string[] = [];
+    const at = (when: Date) => runDailyJob({ store, now: () => when, log: (m) => said.push(m), mail: { store, outbox, dashboardUrl: 'https://tablero.example', now: () => when, log: () => {} } }, { reminders: deadline });
     const first = await at(NOW);
     expect(first.remindersDone).toBe(false);
     // Three begun at once, then more while p01's mail waited: all of them a prefix of the round, each finished.
-    const k = first.reminded ?? 0;
+    // p02's refused reminder is told apart from those sent, and still counts as begun.
+    expect(first.unsent).toBe(1);
+    expect(said).toContain('Recordatorios: el servidor de correo no aceptó el de 1 implementador (p02); se intentan de nuevo en la siguiente vuelta.');
+    const k = (first.reminded ?? 0) + 1;
     expect(k).toBeGreaterThanOrEqual(3);
     expect(k).toBeLessThan(IDS.length);
     const begun = IDS.slice(0, k);

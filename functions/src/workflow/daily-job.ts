@@ -50,6 +50,8 @@ export const cloudDeadlines = (started: number): DailyDeadlines => ({ reminders:
 export interface DailyOutcome {
   /** Publishers reminded; undefined without mail, or when the reminders failed. */
   reminded?: number;
+  /** Late publishers whose reminder the mail server refused or never answered (reminded again when the round comes back). */
+  unsent?: number;
   /** Every late publisher was looked at (false: the deadline came first). */
   remindersDone: boolean;
   closes?: KeptCloses;
@@ -87,7 +89,11 @@ export async function runDailyJob(deps: DailyJobDeps, deadlines: DailyDeadlines 
       pool = deps.mail.outbox.pooled?.();
       const r = await remindLatePublishers(pool ? { ...deps.mail, outbox: pool } : deps.mail, deadlines.reminders, MAIL_CONNECTIONS);
       out.reminded = r.reminded.length;
+      out.unsent = r.unsent.length;
       out.remindersDone = r.done;
+      // Said whenever some did not go (each is in its publisher's log as notification.failed): a mail server refusing
+      // them all read as a quiet day.
+      if (r.unsent.length) deps.log(`Recordatorios: el servidor de correo no aceptó ${r.unsent.length === 1 ? 'el de 1 implementador' : `los de ${r.unsent.length} implementadores`} (${r.unsent.slice(0, 5).join(', ')}${r.unsent.length > 5 ? '…' : ''}); se intentan de nuevo en la siguiente vuelta.`);
       if (!r.done) deps.log(`Recordatorios: ${r.reminded.length} enviados; los implementadores atrasados que faltan, en la siguiente ejecución.`);
     } catch (e) {
       fail('no se pudieron enviar los recordatorios', e);

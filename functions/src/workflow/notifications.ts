@@ -158,16 +158,20 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
   };
 }
 
-async function deliver(deps: NotifierDeps, kind: string, publisherId: string, target: string, m: MailMessage): Promise<void> {
+/** Sends one notice and audits it; whether the mail server took it (its failure is logged and audited, not thrown). */
+async function deliver(deps: NotifierDeps, kind: string, publisherId: string, target: string, m: MailMessage): Promise<boolean> {
   const at = (deps.now?.() ?? new Date()).toISOString();
-  if (!m.to.length) return;
+  if (!m.to.length) return false;
   try {
     await deps.outbox.send(m);
-    await deps.store.appendAudit({ at, actor: 'system', action: 'notification.sent', target, publisherId, details: { kind, recipients: m.to.length } });
   } catch (e) {
     (deps.log ?? console.error)(`no se pudo enviar el aviso «${kind}»: ${e instanceof Error ? e.message : String(e)}`);
     await deps.store.appendAudit({ at, actor: 'system', action: 'notification.failed', target, publisherId, details: { kind } }).catch(() => undefined);
+    return false;
   }
+  // A store failing here is not the mail's: it was sent (the caller's store failure, as any other).
+  await deps.store.appendAudit({ at, actor: 'system', action: 'notification.sent', target, publisherId, details: { kind, recipients: m.to.length } });
+  return true;
 }
 
 /** The workflow's Notify: never throws. */
@@ -194,6 +198,15 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
   return (await remindLatePublishers(deps)).reminded;
 }
 
+export interface RemindersRun {
+  /** The publishers whose officials' mail server took the reminder. */
+  reminded: string[];
+  /** Those whose reminder it refused or never answered (audited `notification.failed`; again when the round comes back). */
+  unsent: string[];
+  /** Every late publisher was looked at (false: the deadline came first). */
+  done: boolean;
+}
+
 /**
  * sendUpdateReminders with a deadline (ms since the epoch): no publisher is begun once it has passed (after the first),
  * so the daily job's closes and cleanup keep their time within the cloud function's limit (workflow/daily-job.ts).
@@ -206,7 +219,7 @@ export async function sendUpdateReminders(deps: NotifierDeps): Promise<string[]>
  * The run waits for every one begun before it ends, so those begun are the first ones of the round, all finished,
  * and where it stopped is the last begun: one finishing before an earlier one cannot move it past an unfinished one.
  */
-export async function remindLatePublishers(deps: NotifierDeps, deadline?: number, inFlight = 1): Promise<{ reminded: string[]; done: boolean }> {
+export async function remindLatePublishers(deps: NotifierDeps, deadline?: number, inFlight = 1): Promise<RemindersRun> {
   const now = deps.now?.() ?? new Date();
   // Only the publishers whose due date is over (kept on each, indexed: Store.listPublishersDue), not every publisher
   // and its publication: at national scale most are on time on any given day.
@@ -216,8 +229,8 @@ export async function remindLatePublishers(deps: NotifierDeps, deadline?: number
   const byId = listed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const from = stoppedAfter === undefined ? 0 : byId.findIndex((p) => p.id > stoppedAfter);
   const publishers = from <= 0 ? byId : [...byId.slice(from), ...byId.slice(0, from)];
-  /** Whether each publisher of the round was reminded (in the round's order, whichever finished first). */
-  const sent: boolean[] = [];
+  /** What became of each publisher of the round (in the round's order, whichever finished first). */
+  const sent: Reminder[] = [];
   let next = 0;
   let failure: { error: unknown } | undefined;
   const lane = async () => {
@@ -234,17 +247,21 @@ export async function remindLatePublishers(deps: NotifierDeps, deadline?: number
   };
   await Promise.all(Array.from({ length: Math.max(1, inFlight) }, lane));
   if (failure) throw failure.error;
-  const reminded = publishers.filter((_, k) => sent[k]).map((p) => p.id);
+  const ids = (outcome: Reminder) => publishers.filter((_, k) => sent[k] === outcome).map((p) => p.id);
+  const run = { reminded: ids('sent'), unsent: ids('unsent') };
   if (next < publishers.length) {
     await deps.store.noteRemindersStoppedAfter(publishers[next - 1].id);
-    return { reminded, done: false };
+    return { ...run, done: false };
   }
   if (stoppedAfter !== undefined) await deps.store.noteRemindersStoppedAfter(undefined);
-  return { reminded, done: true };
+  return { ...run, done: true };
 }
 
-/** Looks at one listed publisher and reminds its officials if it is late and was not this week; whether it was. */
-async function remindOne(deps: NotifierDeps, p: Publisher, now: Date): Promise<boolean> {
+/** A listed publisher's reminder: taken by the mail server, or not; `skipped`: not due (on time, reminded this week, no officials). */
+type Reminder = 'sent' | 'unsent' | 'skipped';
+
+/** Looks at one listed publisher and reminds its officials if it is late and was not this week. */
+async function remindOne(deps: NotifierDeps, p: Publisher, now: Date): Promise<Reminder> {
   // Checked against its pointer, as Seguimiento does: a due date left early (its publication's date not written on
   // it after the switch) lists it, and it is not reminded.
   const current = await deps.store.getCurrent(p.id);
@@ -254,27 +271,27 @@ async function remindOne(deps: NotifierDeps, p: Publisher, now: Date): Promise<b
     // Its date behind its pointer's (a publication an earlier version made, rolled back, moved the pointer only):
     // written again, it is listed from its real due day on instead of every day until then.
     if (current && current.createdAt !== p.publishedAt) await deps.store.refreshPublisherDue(p.id);
-    return false;
+    return 'skipped';
   }
   // Only the last week of its log, where a reminder that holds this one back would be: the whole log, read every
   // day for every late publisher, only grew (reminders, sends, returns).
   const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
   const audit = await readAll((after) => deps.store.listAudit({ publisherId: p.id, since: weekAgo, after, limit: 1000 }));
-  if (audit.some((e) => e.action === 'notification.sent' && e.details.kind === 'reminder' && now.getTime() - Date.parse(e.at) < 7 * DAY)) return false;
+  if (audit.some((e) => e.action === 'notification.sent' && e.details.kind === 'reminder' && now.getTime() - Date.parse(e.at) < 7 * DAY)) return 'skipped';
   // The accounts of this publisher only (by id, as before): the country's every account was read each day for the
   // officials of the few late ones.
   const users = await readAll((after) => deps.store.listUsers({ publisherId: p.id, after, limit: 1000 }));
   const to = users.filter((u: User) => u.role === 'capturista' && u.publisherId === p.id).map((u) => u.email);
-  if (!to.length) return false;
+  if (!to.length) return 'skipped';
   const last = lastUpdateAt(clock);
   const day = last === null ? '' : formatDate(new Date(last).toISOString());
   const since = last === null ? 'aún no ha publicado datos'
     : last === current?.createdAt ? `su última publicación es del ${day}`
       : `su última actualización es del ${day}, cuando su coordinación aprobó un envío sin cambios`;
-  await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
+  const taken = await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
     to,
     subject: `Recordatorio: ${p.name} debe actualizar sus datos de obra pública`,
     text: `${p.name} se comprometió a actualizar sus datos ${p.commitment.periodicityDays === 1 ? 'cada día' : `cada ${formatCount(p.commitment.periodicityDays, 'día', 'días')}`} y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
   });
-  return true;
+  return taken ? 'sent' : 'unsent';
 }
