@@ -17,6 +17,7 @@ import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import type { Store } from '../../functions/src/store/store';
 import { submissionWork, type SubmissionWork } from '../../functions/src/workflow/submission-work';
+import { claimWork, markerPolicy, previewSlot } from '../../functions/src/workflow/kept-state';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 import { cloudHarness, localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type Harness } from './workflow-harness';
 
@@ -246,6 +247,81 @@ describe('the cloud (Firestore emulator): an instance that dies computing a smal
     } finally {
       await second.close();
       await first.close();
+    }
+  });
+});
+
+describe('a heartbeat whose answer is lost after the store wrote it', () => {
+  const POLICY = markerPolicy({ owner: 'este-proceso', heartbeatMs: 20, staleMs: 800 });
+  const marker = (beat: string) => JSON.stringify({ format: 1, state: 'preparing', at: '2026-12-01T00:00:00.000Z', owner: POLICY.owner, beat });
+
+  /** Waits until `ok` holds (a loaded machine delays timers), failing past 5 s. */
+  const eventually = async (ok: () => boolean | Promise<boolean>) => {
+    for (const deadline = Date.now() + 5000; !(await ok());) {
+      if (Date.now() > deadline) throw new Error('no ocurrió en 5 s');
+      await sleep(5);
+    }
+  };
+
+  /** previewSlot over a real store, whose swaps, once `lose()` is called, write and then throw as a lost answer would (`times` of them). */
+  function losingSlot(store: Store) {
+    const slot = previewSlot(store, 'contenido', MER.id);
+    let lost = 0;
+    const swaps: string[] = [];
+    return {
+      slot: { ...slot, swap: async (version: string | undefined, text: string) => {
+        const v = await slot.swap(version, text);
+        swaps.push(v === undefined ? 'rechazado' : 'escrito');
+        if (lost > 0 && v !== undefined) { lost--; throw new Error('se perdió la respuesta'); }
+        return v;
+      } },
+      swaps,
+      lose: (times: number) => { lost = times; },
+    };
+  }
+
+  test.each([1, 3])('goes on from its own write (%i lost in a row): the marker keeps beating, and stops once the outcome is kept', async (times) => {
+    const store = openSqliteStore(':memory:');
+    const said: string[] = [];
+    try {
+      const s = losingSlot(store);
+      const claim = await claimWork(s.slot, undefined, marker, POLICY, (m) => said.push(m));
+      expect(claim).toBeDefined();
+      s.lose(times);
+      await eventually(() => said.length === times);
+      const beat = async () => (JSON.parse((await store.readPreparedPreview('contenido', MER.id))?.text ?? '{}') as { beat?: string }).beat ?? '';
+      const before = await beat();
+      // Still beating, its own: the beat moves on after the lost ones.
+      await eventually(async () => (await beat()) > before);
+      expect(said).toEqual(Array(times).fill('no se pudo renovar la marca de un trabajo en curso: se perdió la respuesta'));
+      // What is written by someone else there (the outcome, another's claim) still stops it: its next swap is refused, and none follows.
+      await store.putPreparedPreview('contenido', MER.id, JSON.stringify({ format: 1, state: 'ready' }));
+      await eventually(() => s.swaps[s.swaps.length - 1] === 'rechazado');
+      const swapsThen = s.swaps.length;
+      await sleep(POLICY.heartbeatMs * 5);
+      expect(s.swaps.length).toBe(swapsThen);
+      expect(JSON.parse((await store.readPreparedPreview('contenido', MER.id))?.text ?? '{}')).toEqual({ format: 1, state: 'ready' });
+      await claim?.release();
+    } finally {
+      await store.close();
+    }
+  });
+
+  test('a lost answer followed by another\'s claim: the heartbeat stops and leaves the other\'s marker', async () => {
+    const store = openSqliteStore(':memory:');
+    try {
+      const s = losingSlot(store);
+      const claim = await claimWork(s.slot, undefined, marker, POLICY, () => {});
+      s.lose(1);
+      await eventually(() => s.swaps.length >= 2);
+      const other = JSON.stringify({ format: 1, state: 'preparing', at: '2026-12-01T00:00:00.000Z', owner: 'otro-proceso', beat: '2026-12-01T00:05:00.000Z' });
+      await store.putPreparedPreview('contenido', MER.id, other);
+      await eventually(() => s.swaps[s.swaps.length - 1] === 'rechazado');
+      await sleep(POLICY.heartbeatMs * 5);
+      expect((await store.readPreparedPreview('contenido', MER.id))?.text).toBe(other);
+      await claim?.release();
+    } finally {
+      await store.close();
     }
   });
 });

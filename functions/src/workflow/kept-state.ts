@@ -169,8 +169,8 @@ export interface Claim { release(): Promise<void> }
  * read at `version`, only if nothing was written since; undefined if something was (another took it first). Then,
  * until released, writes it again every heartbeatMs with a new beat, each time over its own last write: once anything
  * else is written there (the work's outcome, kept by whoever finished it; another's claim) the heartbeat stops. A
- * failed heartbeat (the store unreachable a moment) is tried again at the next one. Its timer does not keep the
- * process alive.
+ * failed heartbeat (the store unreachable a moment, or its answer lost after it wrote) is tried again at the next one.
+ * Its timer does not keep the process alive.
  */
 export async function claimWork(slot: KeptSlot, version: string | undefined, marked: (beat: string) => string, policy: MarkerPolicy, log: (m: string) => void): Promise<Claim | undefined> {
   let last = await slot.swap(version, marked(new Date().toISOString()));
@@ -178,14 +178,34 @@ export async function claimWork(slot: KeptSlot, version: string | undefined, mar
   let released = false;
   let timer: NodeJS.Timeout | undefined;
   let beating: Promise<void> = Promise.resolve();
+  /**
+   * Heartbeats whose answer never came since the last answered one: the store may have written one of them, and then
+   * holds a version this process never saw.
+   */
+  const unanswered = new Set<string>();
+  const beat = async () => {
+    const text = marked(new Date().toISOString());
+    try {
+      let v = await slot.swap(last, text);
+      if (v === undefined && unanswered.size) {
+        // Refused because what is there is this process's own lost heartbeat (its text, beat and all, is no one
+        // else's): go on from its version. Before, the heartbeat stopped there and, 2 minutes later, another process
+        // took the live work over (a preview computed twice, an «interrumpido» told of a check still running).
+        const read = await slot.read();
+        if (read?.text !== undefined && unanswered.has(read.text)) v = await slot.swap(read.version, text);
+      }
+      unanswered.clear();
+      if (v === undefined) released = true;
+      else last = v;
+    } catch (e) {
+      // The store unreachable a moment, or its answer lost after it wrote: tried again at the next heartbeat.
+      unanswered.add(text);
+      log(`no se pudo renovar la marca de un trabajo en curso: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
   const next = () => {
     if (released) return;
-    timer = setTimeout(() => {
-      beating = slot.swap(last, marked(new Date().toISOString())).then((v) => {
-        if (v === undefined) released = true;
-        else last = v;
-      }, (e: unknown) => log(`no se pudo renovar la marca de un trabajo en curso: ${e instanceof Error ? e.message : String(e)}`)).then(next);
-    }, policy.heartbeatMs);
+    timer = setTimeout(() => { beating = beat().then(next); }, policy.heartbeatMs);
     timer.unref();
   };
   next();
