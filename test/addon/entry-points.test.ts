@@ -231,6 +231,23 @@ describe('Crear plantilla', () => {
     main.menuCreateTemplate();
     expect(h.ss.sheets().filter((s) => s.name() === 'Proyectos')).toHaveLength(1);
   });
+
+  it('a sheet «Catálogos» of the office\'s own (its lists of dependencias) is not cleared: nothing is written, and it says how to free the name', () => {
+    const own = h.ss.insertSheet(CATALOG_SHEET);
+    own.setValues({ row: 1, column: 1, rows: 2, columns: 2 }, [['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);
+    expect(() => main.menuCreateTemplate()).toThrow(`No se creó la plantilla: esta hoja de cálculo ya tiene una hoja «${CATALOG_SHEET}» con sus propios datos`);
+    expect(own.values()).toEqual([['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);
+    expect(own.isHidden()).toBe(false);
+    expect(h.ss.sheets().map((s) => s.name())).toEqual([CATALOG_SHEET]);
+    // Renamed as told, the template is created, with its own catalogue.
+    own.rename('Catálogos propios');
+    main.menuCreateTemplate();
+    expect(own.values()).toEqual([['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);
+    expect(String(h.ss.get(CATALOG_SHEET).values()[0][0])).toMatch(/^oc4ids:/);
+    // The template's own catalogue is rewritten by a second run, as before.
+    main.menuCreateTemplate();
+    expect(h.ss.toasts.at(-1)).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  });
 });
 
 describe('Validar on a spreadsheet with nothing to send yet', () => {

@@ -9,6 +9,7 @@ import { formatCount, formatList } from '../../../core/format/es-mx';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 import { readsMonthFirst } from '../validation/locale-check';
+import { UserError } from '../user-error';
 import {
   HEADER_COLORS, HEADER_ROWS, MINIMUM_TAB_COLOR, PATH_FONT, catalogueKey, catalogueLists, columnPixels, frozenColumns, headerColor,
   headerTitle, minimumSheets, noteText, numberFormat, strictList,
@@ -76,6 +77,28 @@ function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
   ws.setValues({ row: 1, column: 1, rows: SETTINGS.length + 1, columns: 3 }, [[...SETTINGS_HEADER], ...SETTINGS.map((s) => [s.title, prefillOf(s), s.key])]);
 }
 
+/**
+ * Whether the sheet called «Catálogos» is the template's own (or empty): its first row holds the list keys
+ * (`oc4ids:projectStatus`), as both template writers leave it. One row is read, not the sheet.
+ */
+function catalogueIsOurs(ws: SheetPort, spec: TemplateSpec): boolean {
+  if (ws.lastRow() === 0) return true;
+  const keys = new Set(catalogueLists(spec).map((l) => l.key.slice(0, l.key.indexOf(':') + 1)));
+  const first = String(ws.displayValues({ row: 1, column: 1, rows: 1, columns: 1 })[0]?.[0] ?? '').trim();
+  return [...keys].some((standard) => first.startsWith(standard) && first.length > standard.length);
+}
+
+/**
+ * «Catálogos» is a usual name for an office's own lists (dependencias, partidas): a sheet by that name holding
+ * something else was cleared without a word to make room for the drop-downs' lists. Nothing is written then, and the
+ * official is told how to free the name, which the template needs (the engine skips a sheet so named).
+ */
+function refuseForeignCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): void {
+  const existing = ss.sheet(CATALOG_SHEET);
+  if (!existing || catalogueIsOurs(existing, spec)) return;
+  throw new UserError(`No se creó la plantilla: esta hoja de cálculo ya tiene una hoja «${CATALOG_SHEET}» con sus propios datos, y la plantilla usa ese nombre para las opciones de las listas desplegables. Para no borrarlos, no se modificó nada. Cambie el nombre de esa hoja (por ejemplo, a «${CATALOG_SHEET} propios») y elija de nuevo Crear plantilla.`);
+}
+
 /** The catalogue is generated, never typed into: it is rewritten so drop-downs always match the current spec. */
 function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): Map<string, string> {
   const lists = catalogueLists(spec);
@@ -125,6 +148,7 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<st
 const MEXICO_LOCALE = 'es_MX';
 
 export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): TemplateReport {
+  refuseForeignCatalogue(ss, spec);
   const report: TemplateReport = { created: [], present: [], kept: [] };
   // The template asks for dates as 31/03/2024: a locale that reads month first would store 01/04/2024 as 4 January.
   const locale = ss.locale();
