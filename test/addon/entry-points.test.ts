@@ -232,6 +232,17 @@ describe('Crear plantilla', () => {
     expect(h.ss.sheets().filter((s) => s.name() === 'Proyectos')).toHaveLength(1);
   });
 
+  it('a sheet of the template\'s name in other capitals (the office\'s own «PROYECTOS», an empty «configuración») is the one Sheets has: kept or filled, never a second one Sheets refuses', () => {
+    const mine = h.ss.insertSheet('PROYECTOS');
+    mine.setValues({ row: 1, column: 1, rows: 2, columns: 2 }, [['Clave', 'Nombre'], ['P-1', 'Mi obra']]);
+    const empty = h.ss.insertSheet('configuración');
+    main.menuCreateTemplate();
+    expect(mine.values()).toEqual([['Clave', 'Nombre'], ['P-1', 'Mi obra']]);
+    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length + 1} hojas de la plantilla. No se modificaron porque ya tienen datos: PROYECTOS.`);
+    expect(empty.values()[1]).toEqual(['Nombre del publicador', '', 'publisherName']);
+    expect(h.ss.sheets()).toHaveLength(spec.sheets.length + 3);
+  });
+
   it('a sheet «Catálogos» of the office\'s own (its lists of dependencias) is not cleared: nothing is written, and it says how to free the name', () => {
     const own = h.ss.insertSheet(CATALOG_SHEET);
     own.setValues({ row: 1, column: 1, rows: 2, columns: 2 }, [['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);

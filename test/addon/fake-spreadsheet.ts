@@ -69,7 +69,11 @@ export class FakeSheet implements SheetPort {
   }
 
   name(): string { return this.sheetName; }
-  rename(name: string): void { this.sheetName = name; }
+  /** Sheet.setName: refused, as insertSheet, when another sheet has that name in any case. */
+  rename(name: string): void {
+    if (this.book.sheets().some((s) => s !== this && s.name().toLowerCase() === name.toLowerCase())) throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.sheetName = name;
+  }
 
   lastRow(): number {
     let last = 0;
@@ -211,8 +215,12 @@ export class FakeSpreadsheet implements SpreadsheetPort {
   sheets(): FakeSheet[] { return [...this.list]; }
   sheet(name: string): FakeSheet | null { return this.list.find((s) => s.name() === name) ?? null; }
 
+  /**
+   * As Sheets refuses it: sheet names are unique regardless of case («proyectos» and «Proyectos» cannot both exist,
+   * from the UI or the API; socialpoint-labs/sheetfu#26).
+   */
   insertSheet(name: string): FakeSheet {
-    if (this.sheet(name)) throw new Error(`A sheet named ${name} already exists`);
+    if (this.list.some((s) => s.name().toLowerCase() === name.toLowerCase())) throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
     const s = new FakeSheet(name, this);
     this.list.push(s);
     return s;

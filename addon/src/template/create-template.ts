@@ -33,18 +33,29 @@ export interface TemplateReport {
  * without its drop-downs, by every later *Crear plantilla*. Empty, it is completed by the next one.
  */
 function freshSheet(ss: SpreadsheetPort, name: string, report: TemplateReport, heading: readonly string[], headingRow = 1): SheetPort | null {
-  const existing = ss.sheet(name);
+  const existing = sheetNamed(ss, name);
   if (existing && existing.lastRow() > 0) {
     // Its own heading (one row read, not the sheet: it may hold thousands of rows) tells the template's sheet, which a
     // second *Crear plantilla* finds whole, from another one by that name. Every template sheet was listed as «ya
     // tienen datos», 68 names in a toast, to an official whose sheets held only their headers.
     // Its first headings anywhere in that row: columns may be moved, hidden or added (DESIGN §4).
     const shown = new Set((existing.displayValues({ row: headingRow, column: 1, rows: 1, columns: Math.max(heading.length, existing.lastColumn()) })[0] ?? []).map((v) => String(v).trim()));
-    (heading.slice(0, 2).every((text) => shown.has(text)) ? report.present : report.kept).push(name);
+    (heading.slice(0, 2).every((text) => shown.has(text)) ? report.present : report.kept).push(existing.name());
     return null;
   }
-  report.created.push(name);
+  report.created.push(existing?.name() ?? name);
   return existing ?? ss.insertSheet(name);
+}
+
+/**
+ * The sheet Sheets would take for `name`: the one of that name, else one whose name differs only in case. Sheets
+ * refuses a second sheet named «Proyectos» beside «PROYECTOS» (names are unique regardless of case), and that refusal,
+ * thrown by insertSheet halfway through, was «Ocurrió un problema inesperado» at every later try, with the sheets
+ * before it already written.
+ */
+function sheetNamed(ss: SpreadsheetPort, name: string): SheetPort | null {
+  const folded = name.toLocaleLowerCase('es-MX');
+  return ss.sheet(name) ?? ss.sheets().find((ws) => ws.name().toLocaleLowerCase('es-MX') === folded) ?? null;
 }
 
 function writeInstructions(ss: SpreadsheetPort, spec: TemplateSpec, report: TemplateReport): void {
@@ -94,15 +105,15 @@ function catalogueIsOurs(ws: SheetPort, spec: TemplateSpec): boolean {
  * official is told how to free the name, which the template needs (the engine skips a sheet so named).
  */
 function refuseForeignCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): void {
-  const existing = ss.sheet(CATALOG_SHEET);
+  const existing = sheetNamed(ss, CATALOG_SHEET);
   if (!existing || catalogueIsOurs(existing, spec)) return;
-  throw new UserError(`No se creó la plantilla: esta hoja de cálculo ya tiene una hoja «${CATALOG_SHEET}» con sus propios datos, y la plantilla usa ese nombre para las opciones de las listas desplegables. Para no borrarlos, no se modificó nada. Cambie el nombre de esa hoja (por ejemplo, a «${CATALOG_SHEET} propios») y elija de nuevo Crear plantilla.`);
+  throw new UserError(`No se creó la plantilla: esta hoja de cálculo ya tiene una hoja «${existing.name()}» con sus propios datos, y la plantilla usa ese nombre para las opciones de las listas desplegables. Para no borrarlos, no se modificó nada. Cambie el nombre de esa hoja (por ejemplo, a «${CATALOG_SHEET} propios») y elija de nuevo Crear plantilla.`);
 }
 
 /** The catalogue is generated, never typed into: it is rewritten so drop-downs always match the current spec. */
-function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): Map<string, string> {
+function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): { sheet: string; ranges: Map<string, string> } {
   const lists = catalogueLists(spec);
-  const ws = ss.sheet(CATALOG_SHEET) ?? ss.insertSheet(CATALOG_SHEET);
+  const ws = sheetNamed(ss, CATALOG_SHEET) ?? ss.insertSheet(CATALOG_SHEET);
   ws.clear();
   lists.forEach((list, i) => {
     const column = [list.key, ...list.titles];
@@ -111,10 +122,10 @@ function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): Map<string, st
   const rows = Math.max(1, ...lists.map((l) => l.titles.length + 1));
   ws.protectWithWarning({ row: 1, column: 1, rows, columns: Math.max(1, lists.length) }, 'Catálogos de las listas desplegables');
   ws.hide();
-  return new Map(lists.map((l) => [l.key, l.a1]));
+  return { sheet: ws.name(), ranges: new Map(lists.map((l) => [l.key, l.a1])) };
 }
 
-function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<string, string>, minimum: boolean, report: TemplateReport): void {
+function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: { sheet: string; ranges: Map<string, string> }, minimum: boolean, report: TemplateReport): void {
   const ws = freshSheet(ss, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS);
   if (!ws) return;
   const n = sheet.columns.length;
@@ -130,10 +141,10 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<st
     ws.setColumnWidth(column, columnPixels(col.width));
     const format = numberFormat(col);
     if (format) ws.setColumnNumberFormat(column, HEADER_ROWS + 1, format);
-    const source = col.options && col.codelist ? catalogue.get(catalogueKey(sheet.standard, col.codelist)) : undefined;
+    const source = col.options && col.codelist ? catalogue.ranges.get(catalogueKey(sheet.standard, col.codelist)) : undefined;
     if (source) {
       ws.setColumnListValidation(column, HEADER_ROWS + 1, {
-        sourceSheet: CATALOG_SHEET, sourceA1: source, strict: strictList(col),
+        sourceSheet: catalogue.sheet, sourceA1: source, strict: strictList(col),
         helpText: `Elija un valor de la lista de «${col.title}».`,
       });
     }
