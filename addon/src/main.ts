@@ -3,6 +3,7 @@
  * callable from menus, triggers and `google.script.run`. Logic lives in the modules imported here.
  */
 import { templateSpec } from '../../core/template/template-spec';
+import { columnLetter } from '../../core/workbook/model';
 import { appsScriptHost } from './apps-script/apps-script-host';
 import { approveSubmission as approve, connectionCheck, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextAfter, sentComparison, submissionsOfSheet, sendOutcome as outcomeOf, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
 import { backendConfigured } from './config';
@@ -104,7 +105,12 @@ export function selectCell(sheet: string, row: number, column: number): void {
   guarded(() => {
     const ws = host().spreadsheet().sheet(String(sheet));
     if (!ws) throw new UserError(`La hoja «${sheet}» ya no existe. Valide de nuevo.`);
-    ws.select(Math.max(1, Math.floor(Number(row))), Math.max(1, Math.floor(Number(column))));
+    const r = Math.max(1, Math.floor(Number(row)));
+    const c = Math.max(1, Math.floor(Number(column)));
+    // Rows or columns deleted since validating: Sheets refuses a cell past the grid, which was «Ocurrió un problema
+    // inesperado» on the click.
+    if (r > ws.maxRows() || c > ws.maxColumns()) throw new UserError(`La celda ${columnLetter(c)}${r} ya no existe en la hoja «${ws.name()}»: se quitaron filas o columnas después de validar. Pulse «Validar» para actualizar la lista.`);
+    ws.select(r, c);
   });
 }
 

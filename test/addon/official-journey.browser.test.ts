@@ -30,7 +30,7 @@ const column = (field: string): number => projects.columns.findIndex((c) => c.fi
 /** Types one row, by field, in the first data row (row 3) of the template's sheet `name`; its other columns empty. */
 function typeRow(ss: FakeSpreadsheet, name: string, values: Record<string, CellValue>): void {
   const { columns } = sheetSpec(name);
-  ss.get(name).setValues({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => values[c.field] ?? '')]);
+  ss.get(name).paste({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => values[c.field] ?? '')]);
 }
 
 /** google.script.run in the page, answered by `window.__gas` (the built Code.js on the Node side). */
@@ -243,7 +243,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(await page.getByRole('link', { name: 'Ver qué cambiará al aprobarla (se abre el tablero)' }).getAttribute('href')).toBe(`${app.url}/#/revision/${sent.id}`);
 
     // The official keeps editing; the coordinator validates (what «Aprobar» would publish is what was sent), then returns it.
-    ss.get('Proyectos').setValues({ row: 3, column: column('title'), rows: 1, columns: 1 }, [['Unidad deportiva norte']]);
+    ss.get('Proyectos').paste({ row: 3, column: column('title'), rows: 1, columns: 1 }, [['Unidad deportiva norte']]);
     const validate = async (): Promise<void> => {
       await page.getByRole('button', { name: 'Validar' }).click();
       await page.getByText(/^Validación terminada/).waitFor();
@@ -498,12 +498,12 @@ describeIfChromium('the official with the built add-on, against the real app', (
       ocid: `ocds-abc123-${String(i).padStart(4, '0')}`, 'tender/id': `T-${i}`, 'tender/title': i % 7 ? `Bacheo\u200b ${i}` : '', 'tender/value/amount': i % 5 ? 1000 : `mil ${i}`,
       'tender/value/currency': 'MXN', 'tender/status': i % 11 ? 'Concluido' : 'raro', 'tender/tenderPeriod/startDate': i % 13 ? '31/03/2024' : 'ayer',
     } as Record<string, string | number>)[c.path] ?? ''));
-    ss.get('Contrataciones').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    ss.get('Contrataciones').paste({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
     const parties = sheetSpec('Actores');
     const partyRows = Array.from({ length: 40 }, (_, i) => parties.columns.map((c) => ({
       ocid: `ocds-abc123-${String(i * 7).padStart(4, '0')}`, 'parties/name': `Constructora ${i}`, 'parties/roles': 'Proveedor', 'parties/contactPoint/email': i % 3 ? 'obras@merida.gob.mx' : 'juan@',
     } as Record<string, string>)[c.field] ?? ''));
-    ss.get('Actores').setValues({ row: 3, column: 1, rows: partyRows.length, columns: partyRows[0].length }, partyRows);
+    ss.get('Actores').paste({ row: 3, column: 1, rows: partyRows.length, columns: partyRows[0].length }, partyRows);
     // The official keeps «Actores» as the first tab.
     ss.moveSheet('Actores', 1);
     const page = await bridgedPage(gas);
@@ -596,7 +596,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
       'tender/procurementMethodDetails': 'Adjudicación directa', 'tender/additionalProcurementCategories': 'Obra pública',
       'tender/value/amount': r % 2 ? '$1,000.00' : 'mil', 'tender/value/currency': 'MXN',
     } as Record<string, string>)[c.path] ?? ''));
-    ss.get('Contrataciones').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    ss.get('Contrataciones').paste({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
     const page = await bridgedPage(gas);
     const started = Date.now();
     await openValidarDatos(page, gas, record);

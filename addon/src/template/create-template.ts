@@ -39,7 +39,9 @@ function freshSheet(ss: SpreadsheetPort, name: string, report: TemplateReport, h
     // second *Crear plantilla* finds whole, from another one by that name. Every template sheet was listed as «ya
     // tienen datos», 68 names in a toast, to an official whose sheets held only their headers.
     // Its first headings anywhere in that row: columns may be moved, hidden or added (DESIGN §4).
-    const shown = new Set((existing.displayValues({ row: headingRow, column: 1, rows: 1, columns: Math.max(heading.length, existing.lastColumn()) })[0] ?? []).map((v) => String(v).trim()));
+    // No wider than its grid: a sheet of 26 columns refuses a read of the 43 of «Contrataciones».
+    const width = Math.min(Math.max(heading.length, existing.lastColumn()), existing.maxColumns());
+    const shown = new Set((existing.displayValues({ row: headingRow, column: 1, rows: 1, columns: width })[0] ?? []).map((v) => String(v).trim()));
     (heading.slice(0, 2).every((text) => shown.has(text)) ? report.present : report.kept).push(existing.name());
     return null;
   }
@@ -63,6 +65,7 @@ function writeInstructions(ss: SpreadsheetPort, spec: TemplateSpec, report: Temp
   const ws = freshSheet(ss, INSTRUCTIONS_SHEET, report, lines.slice(0, 1));
   if (!ws) return;
   const block = { row: 1, column: 1, rows: lines.length, columns: 1 };
+  ws.ensureSize(lines.length, 1);
   ws.setWrap(block, true);
   ws.setColumnWidth(1, 780);
   ws.setFontStyle({ row: 1, column: 1, rows: 1, columns: 1 }, { bold: true, size: 14 });
@@ -74,6 +77,7 @@ function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
   const ws = freshSheet(ss, SETTINGS_SHEET, report, SETTINGS_HEADER);
   if (!ws) return;
   const header = { row: 1, column: 1, rows: 1, columns: 3 };
+  ws.ensureSize(SETTINGS.length + 1, 3);
   ws.setNotes(header, [['Qué se configura.', 'Escriba aquí el valor.', 'Nombre interno; no lo cambie.']]);
   ws.setFontStyle(header, { bold: true });
   ws.setBackgrounds(header, [[HEADER_COLORS.plain, HEADER_COLORS.plain, HEADER_COLORS.plain]]);
@@ -115,6 +119,8 @@ function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): { sheet: strin
   const lists = catalogueLists(spec);
   const ws = sheetNamed(ss, CATALOG_SHEET) ?? ss.insertSheet(CATALOG_SHEET);
   ws.clear();
+  // 52 lists, the longest of 303 options: wider than the 26 columns of a sheet Sheets adds, which refuses the 27th.
+  ws.ensureSize(Math.max(1, ...lists.map((l) => l.titles.length + 1)), Math.max(1, lists.length));
   lists.forEach((list, i) => {
     const column = [list.key, ...list.titles];
     ws.setValues({ row: 1, column: i + 1, rows: column.length, columns: 1 }, column.map((v) => [v]));
@@ -129,6 +135,8 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: { shee
   const ws = freshSheet(ss, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS);
   if (!ws) return;
   const n = sheet.columns.length;
+  // «Contrataciones» has 43 columns, «Proyectos» 29: a sheet Sheets adds has 26, and refuses a range past them.
+  ws.ensureSize(HEADER_ROWS + 1, n);
   const header = { row: 1, column: 1, rows: HEADER_ROWS, columns: n };
   ws.setNotes({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(noteText)]);
   ws.setBackgrounds({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(headerColor)]);
