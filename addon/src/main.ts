@@ -14,7 +14,7 @@ import type { FindingItem, ReviewContext, ServerApi, SheetPlan, SidebarContext, 
 import { createTemplate, templateReportText } from './template/create-template';
 import { UserError, userFacing } from './user-error';
 import { pipelineWith } from './validation/core-pipeline';
-import { removeMarks } from './validation/marks';
+import { documentMarkReach, removeMarks } from './validation/marks';
 import { runValidation as validate, validationPlan as plan } from './validation/run-validation';
 import { laterPage } from './validation/later-findings';
 
@@ -55,7 +55,7 @@ export function menuValidate(): void {
 export function menuRemoveMarks(): void {
   guarded(() => {
     const ss = host().spreadsheet();
-    removeMarks(ss);
+    removeMarks(ss, documentMarkReach(host().properties()));
     ss.toast('Se quitaron las marcas de la validación.', ADDON_TITLE);
   });
 }
@@ -95,7 +95,7 @@ export function runValidation(): ValidationReport {
     let failure: string | undefined;
     let transient = true;
     const list = submissionsOfSheet(h, (message, retry) => { failure = message; transient = retry; });
-    const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) });
+    const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) }, documentMarkReach(h.properties()));
     const review = reviewContextAfter(h, list, failure);
     return { ...report, ...(review ? { review } : {}), ...(failure !== undefined ? { reviewFailure: failure, reviewFailureTransient: transient } : {}) };
   });
@@ -119,7 +119,7 @@ export function moreFindings(run: string, sheet: number, field: number, page: nu
 }
 
 export function clearMarks(): void {
-  guarded(() => removeMarks(host().spreadsheet()));
+  guarded(() => removeMarks(host().spreadsheet(), documentMarkReach(host().properties())));
 }
 
 export function reviewContext(): ReviewContext {

@@ -513,6 +513,38 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(ws.peek(1, 1)?.background).toBeDefined(); // header fills untouched
   });
 
+  it('a marked row whose values the official clears (a location of a project that does not exist) loses its mark on «Validar», and on «Quitar marcas»', () => {
+    const places = spec.sheets.find((s) => s.name === 'Ubicaciones')!;
+    const ws = h.ss.get('Ubicaciones');
+    const place = (row: number, id: string): void => ws.paste({ row, column: 1, rows: 1, columns: places.columns.length }, [places.columns.map((c) => ({ id, 'locations/0/id': id ? 'U1' : '', 'locations/0/description': id ? 'Centro' : '' } as Record<string, string>)[c.path] ?? '')]);
+    const marked = (): number => [...ws.cells.values()].filter((c) => c.note?.includes(MARK_PREFIX) || c.background === MARK_COLOR).length;
+    place(3, 'oc4ids-abc123-0999');
+    main.runValidation();
+    expect(ws.peek(3, 1)?.note).toMatch(/^⚠ Validación Infraestructura Abierta:\n• .*no existe en la hoja «Proyectos»/);
+    // Selected and deleted (the Delete key: the values go, the note and the fill stay, and the sheet's content ends at row 2).
+    place(3, '');
+    expect(ws.lastRow()).toBe(2);
+    main.runValidation();
+    expect(marked()).toBe(0);
+
+    place(5, 'oc4ids-abc123-0998');
+    main.runValidation();
+    expect(marked()).toBeGreaterThan(0);
+    place(5, '');
+    main.clearMarks();
+    expect(marked()).toBe(0);
+
+    // Marked, then the rows deleted (the grid ends above the mark, which went with them): nothing past the grid is read.
+    place(40, 'oc4ids-abc123-0997');
+    main.runValidation();
+    place(40, '');
+    delete ws.cells.get('40,1')?.note;
+    delete ws.cells.get('40,1')?.background;
+    ws.gridRows = 30;
+    expect(() => main.runValidation()).not.toThrow();
+    expect(() => main.clearMarks()).not.toThrow();
+  });
+
   it('keeps a fill the user chose and only adds the note', () => {
     const ws = h.ss.get('Proyectos');
     ws.cell(3, amount.index).background = '#00ff00';
