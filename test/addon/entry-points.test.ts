@@ -606,6 +606,29 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(() => main.selectCell('Proyectos', 41, amount.index)).toThrow(`La celda ${String.fromCharCode(64 + amount.index)}41 ya no existe en la hoja «Proyectos»: se quitaron filas o columnas después de validar. Pulse «Validar» para actualizar la lista.`);
   });
 
+  it('a finding clicked after columns were inserted or rows deleted: the column is found by its title, and the official is told to validate again', () => {
+    const ws = h.ss.get('Proyectos');
+    const report = main.runValidation();
+    const line = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).find((i) => i.a1 === `Proyectos!${String.fromCharCode(64 + amount.index)}3`)!;
+    expect(line.header).toBe('Monto del presupuesto');
+    const rows = report.sheets.find((s) => s.name === 'Proyectos')!.rows;
+    // Unchanged: it goes to the cell and says nothing.
+    expect(main.selectCell('Proyectos', 3, amount.index, { header: line.header, rows })).toBeNull();
+    expect(h.ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: amount.index });
+    // The official inserts a column of their own at B (Insertar → Columna a la izquierda).
+    const values = ws.values();
+    ws.clear();
+    const widened = values.map((r, i) => [r[0], i === 0 ? 'Notas internas' : '', ...r.slice(1)]);
+    ws.paste({ row: 1, column: 1, rows: widened.length, columns: widened[0].length }, widened);
+    const letter = (n: number): string => String.fromCharCode(64 + n);
+    expect(main.selectCell('Proyectos', 3, amount.index, { header: line.header, rows })).toBe(`La columna «Monto del presupuesto» ya no está en la ${letter(amount.index)} sino en la ${letter(amount.index + 1)}: se seleccionó ${letter(amount.index + 1)}3. Pulse «Validar» para actualizar la lista.`);
+    expect(h.ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: amount.index + 1 });
+    // A row deleted (or added) since: the row may have moved, and it says so.
+    expect(main.selectCell('Proyectos', 3, amount.index + 1, { header: line.header, rows: rows + 1 })).toBe(`La última fila con datos de «Proyectos» era la ${rows + 1} al validar y ahora es la ${rows}: si agregó o quitó filas arriba de la 3, el dato pudo cambiar de fila. Pulse «Validar» para actualizar la lista.`);
+    // From an older sidebar, without what the validation read: as before.
+    expect(main.selectCell('Proyectos', 3, amount.index)).toBeNull();
+  });
+
   it('still works when the sheet is renamed and columns are moved', () => {
     const ws = h.ss.get('Proyectos');
     ws.rename('Mis proyectos');
