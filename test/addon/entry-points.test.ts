@@ -252,6 +252,38 @@ describe('Crear plantilla', () => {
     useHost(h);
   });
 
+  it('a catalogue written by an earlier version (its lists in another order): rewritten, and the drop-downs of the sheets already there point at their own list again', () => {
+    main.menuCreateTemplate();
+    const catalogue = h.ss.get(CATALOG_SHEET);
+    expect(catalogue.protections).toHaveLength(1);
+    // Run again unchanged: the catalogue is left as it is (it got one more protection each time).
+    main.menuCreateTemplate();
+    expect(catalogue.protections).toHaveLength(1);
+
+    // As an earlier version left it: its first two lists the other way round, and «Proyectos» pointing where it had
+    // the project's state (column B then).
+    const grid = catalogue.values();
+    const swapped = grid.map((row) => [row[1], row[0], ...row.slice(2)]);
+    catalogue.clear();
+    catalogue.paste({ row: 1, column: 1, rows: swapped.length, columns: swapped[0].length }, swapped);
+    const status = col('status').index;
+    const ws = h.ss.get('Proyectos');
+    const own = ws.validationAt(3, status)!;
+    const letter = /^\$([A-Z]+)\$/.exec(own.sourceA1)![1];
+    const other = letter === 'A' ? 'B' : 'A';
+    ws.setColumnListValidation(status, 3, { ...own, sourceA1: own.sourceA1.replace(new RegExp(`\\$${letter}\\$`, 'g'), `$${other}$`) });
+    const offered = (): unknown[] => {
+      const m = /^\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(ws.validationAt(3, status)!.sourceA1)!;
+      return h.ss.get(CATALOG_SHEET).values().slice(Number(m[2]) - 1, Number(m[3])).map((r) => r[m[1].charCodeAt(0) - 65]);
+    };
+    // Consistent as that version left it: the state's drop-down offers the states.
+    expect(offered()).toEqual(col('status').spec.options!.map((o) => o.title));
+    main.menuCreateTemplate();
+    expect(h.ss.get(CATALOG_SHEET).values()).toEqual(grid);
+    expect(offered()).toEqual(col('status').spec.options!.map((o) => o.title));
+    expect(h.ss.toasts.at(-1)).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  });
+
   it('a sheet of the template\'s name in other capitals (the office\'s own «PROYECTOS», an empty «configuración») is the one Sheets has: kept or filled, never a second one Sheets refuses', () => {
     const mine = h.ss.insertSheet('PROYECTOS');
     mine.paste({ row: 1, column: 1, rows: 2, columns: 2 }, [['Clave', 'Nombre'], ['P-1', 'Mi obra']]);

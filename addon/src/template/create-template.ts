@@ -7,7 +7,7 @@ import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { formatCount, formatList } from '../../../core/format/es-mx';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
-import type { SheetPort, SpreadsheetPort } from '../sheet-port';
+import type { ListValidation, SheetPort, SpreadsheetPort } from '../sheet-port';
 import { readsMonthFirst } from '../validation/locale-check';
 import { UserError } from '../user-error';
 import {
@@ -114,26 +114,69 @@ function refuseForeignCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): void {
   throw new UserError(`No se creó la plantilla: esta hoja de cálculo ya tiene una hoja «${existing.name()}» con sus propios datos, y la plantilla usa ese nombre para las opciones de las listas desplegables. Para no borrarlos, no se modificó nada. Cambie el nombre de esa hoja (por ejemplo, a «${CATALOG_SHEET} propios») y elija de nuevo Crear plantilla.`);
 }
 
-/** The catalogue is generated, never typed into: it is rewritten so drop-downs always match the current spec. */
-function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): { sheet: string; ranges: Map<string, string> } {
-  const lists = catalogueLists(spec);
-  const ws = sheetNamed(ss, CATALOG_SHEET) ?? ss.insertSheet(CATALOG_SHEET);
-  ws.clear();
-  // 52 lists, the longest of 303 options: wider than the 26 columns of a sheet Sheets adds, which refuses the 27th.
-  ws.ensureSize(Math.max(1, ...lists.map((l) => l.titles.length + 1)), Math.max(1, lists.length));
-  lists.forEach((list, i) => {
-    const column = [list.key, ...list.titles];
-    ws.setValues({ row: 1, column: i + 1, rows: column.length, columns: 1 }, column.map((v) => [v]));
-  });
-  const rows = Math.max(1, ...lists.map((l) => l.titles.length + 1));
-  ws.protectWithWarning({ row: 1, column: 1, rows, columns: Math.max(1, lists.length) }, 'Catálogos de las listas desplegables');
-  ws.hide();
-  return { sheet: ws.name(), ranges: new Map(lists.map((l) => [l.key, l.a1])) };
+/** Where the drop-downs take their options from: the catalogue sheet, each list's range in it. */
+interface Catalogue {
+  sheet: string;
+  ranges: Map<string, string>;
+  /** Rewritten over other lists (an earlier version's): the drop-downs of sheets already there point at old ranges. */
+  changed: boolean;
 }
 
-function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: { sheet: string; ranges: Map<string, string> }, minimum: boolean, report: TemplateReport): void {
+/**
+ * The catalogue is generated, never typed into: it is rewritten so drop-downs always match the current spec, and left
+ * as it is when it already holds those lists (a second *Crear plantilla* added another protection to it each time).
+ */
+function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): Catalogue {
+  const lists = catalogueLists(spec);
+  const rows = Math.max(1, ...lists.map((l) => l.titles.length + 1));
+  const columns = Math.max(1, lists.length);
+  const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => (r === 0 ? lists[c]?.key : lists[c]?.titles[r - 1]) ?? ''));
+  const ranges = new Map(lists.map((l) => [l.key, l.a1]));
+  const existing = sheetNamed(ss, CATALOG_SHEET);
+  const before = existing ? existing.values() : [];
+  if (existing && before.length === rows && before.every((row, r) => row.length === columns && row.every((v, c) => String(v ?? '') === grid[r][c]))) {
+    if (!existing.isHidden()) existing.hide();
+    return { sheet: existing.name(), ranges, changed: false };
+  }
+  const ws = existing ?? ss.insertSheet(CATALOG_SHEET);
+  ws.clear();
+  // 52 lists, the longest of 303 options: wider than the 26 columns of a sheet Sheets adds, which refuses the 27th.
+  ws.ensureSize(rows, columns);
+  ws.setValues({ row: 1, column: 1, rows, columns }, grid);
+  ws.protectWithWarning({ row: 1, column: 1, rows, columns }, 'Catálogos de las listas desplegables');
+  ws.hide();
+  return { sheet: ws.name(), ranges, changed: before.length > 0 };
+}
+
+/** The drop-down of a column with a codelist, from its list in the catalogue. */
+function dropDown(sheet: SheetSpec, col: SheetSpec['columns'][number], catalogue: Catalogue): ListValidation | undefined {
+  const source = col.options && col.codelist ? catalogue.ranges.get(catalogueKey(sheet.standard, col.codelist)) : undefined;
+  return source ? { sourceSheet: catalogue.sheet, sourceA1: source, strict: strictList(col), helpText: `Elija un valor de la lista de «${col.title}».` } : undefined;
+}
+
+/**
+ * A template sheet already there when the catalogue was rewritten over an earlier version's lists: its drop-downs
+ * point at ranges that now hold other lists (the project's state offering the project's types) or miss new options.
+ * Each is set again at its column, found by its path in row 2 (columns may have been moved).
+ */
+function repointDropDowns(ws: SheetPort, sheet: SheetSpec, catalogue: Catalogue): void {
+  const width = Math.min(ws.lastColumn(), ws.maxColumns());
+  if (width < 1) return;
+  const paths = (ws.displayValues({ row: HEADER_ROWS, column: 1, rows: 1, columns: width })[0] ?? []).map((p) => String(p).trim());
+  for (const col of sheet.columns) {
+    const rule = dropDown(sheet, col, catalogue);
+    const at = paths.indexOf(col.path);
+    if (rule && at >= 0) ws.setColumnListValidation(at + 1, HEADER_ROWS + 1, rule);
+  }
+}
+
+function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Catalogue, minimum: boolean, report: TemplateReport): void {
   const ws = freshSheet(ss, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS);
-  if (!ws) return;
+  if (!ws) {
+    const there = catalogue.changed ? sheetNamed(ss, sheet.name) : null;
+    if (there && report.present.includes(there.name())) repointDropDowns(there, sheet, catalogue);
+    return;
+  }
   const n = sheet.columns.length;
   // «Contrataciones» has 43 columns, «Proyectos» 29: a sheet Sheets adds has 26, and refuses a range past them.
   ws.ensureSize(HEADER_ROWS + 1, n);
@@ -149,13 +192,8 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: { shee
     ws.setColumnWidth(column, columnPixels(col.width));
     const format = numberFormat(col);
     if (format) ws.setColumnNumberFormat(column, HEADER_ROWS + 1, format);
-    const source = col.options && col.codelist ? catalogue.ranges.get(catalogueKey(sheet.standard, col.codelist)) : undefined;
-    if (source) {
-      ws.setColumnListValidation(column, HEADER_ROWS + 1, {
-        sourceSheet: catalogue.sheet, sourceA1: source, strict: strictList(col),
-        helpText: `Elija un valor de la lista de «${col.title}».`,
-      });
-    }
+    const rule = dropDown(sheet, col, catalogue);
+    if (rule) ws.setColumnListValidation(column, HEADER_ROWS + 1, rule);
   });
   ws.setFrozenRows(HEADER_ROWS);
   ws.setFrozenColumns(frozenColumns(sheet));
