@@ -172,7 +172,8 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
   const properties = (store: Map<string, string>) => {
     const p = {
       getProperty: (k: string) => store.get(k) ?? null,
-      setProperty: (k: string, v: string) => { store.set(k, String(v)); return p; },
+      // Quotas, «Properties value size: 9 KB / val»: a longer value is refused.
+      setProperty: (k: string, v: string) => { if (Buffer.byteLength(String(v), 'utf8') > 9 * 1024) throw new Error('Exception: Argument too large: value'); store.set(k, String(v)); return p; },
       deleteProperty: (k: string) => { store.delete(k); return p; },
     };
     return p;

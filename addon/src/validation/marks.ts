@@ -39,7 +39,12 @@ export function documentMarkReach(props: PropertiesPort): MarkReach {
       }
       return out;
     },
-    write: (reach) => props.setDocument(MARK_REACH_PROPERTY, Object.keys(reach).length ? JSON.stringify(reach) : null),
+    // A property holds at most 9 KB (quotas): past that (hundreds of marked sheets) nothing is kept, rather than the
+    // validation failing for want of a memory it can do without.
+    write: (reach) => {
+      const text = Object.keys(reach).length ? JSON.stringify(reach) : null;
+      try { props.setDocument(MARK_REACH_PROPERTY, text); } catch { props.setDocument(MARK_REACH_PROPERTY, null); }
+    },
   };
 }
 
