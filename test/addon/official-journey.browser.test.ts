@@ -269,6 +269,44 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
+  it('a spreadsheet already in use (its own «Catálogos», a narrow «PROYECTOS» of its own): Crear plantilla says what to rename and leaves the office\'s data; after a column is inserted, a finding still goes to its cell and says to validate again', async () => {
+    const ss = new FakeSpreadsheet('hoja-en-uso');
+    // What an office already had: its own lists, and its own project list in a sheet Sheets made (26 columns).
+    ss.insertSheet('Catálogos').paste({ row: 1, column: 1, rows: 2, columns: 2 }, [['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);
+    ss.insertSheet('PROYECTOS').paste({ row: 1, column: 1, rows: 2, columns: 3 }, [['Folio', 'Obra', 'Monto'], ['1', 'Calle 21', 500000]]);
+    const { gas, record } = loadCode('hoja-en-uso', undefined, ss);
+    expect(() => gas.menuCreateTemplate()).toThrow(/^No se creó la plantilla: esta hoja de cálculo ya tiene una hoja «Catálogos» con sus propios datos/);
+    ss.get('Catálogos').rename('Catálogos propios');
+    gas.menuCreateTemplate();
+    expect(ss.toasts.at(-1)).toMatch(/No se modificaron porque ya tienen datos: PROYECTOS\.$/);
+    expect(ss.get('Catálogos propios').values()).toEqual([['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);
+    expect(ss.get('PROYECTOS').values()[1]).toEqual(['1', 'Calle 21', 500000]);
+
+    // The template's «Proyectos» is the office's sheet (the name is Sheets' regardless of case): «Contrataciones» is used.
+    const processes = sheetSpec('Contrataciones');
+    const at = (path: string): number => processes.columns.findIndex((c) => c.path === path) + 1;
+    const row: Record<string, string> = { ocid: 'ocds-abc123-0001', 'tender/id': 'LP-1', 'tender/title': 'Bacheo', 'tender/description': 'Bacheo de calles', 'tender/status': 'Concluido', 'tender/procurementMethodDetails': 'Adjudicación directa', 'tender/additionalProcurementCategories': 'Obra pública', 'tender/value/amount': 'mil', 'tender/value/currency': 'MXN' };
+    ss.get('Contrataciones').paste({ row: 3, column: 1, rows: 1, columns: processes.columns.length }, [processes.columns.map((c) => row[c.path] ?? '')]);
+    const page = await bridgedPage(gas);
+    await openValidarDatos(page, gas, record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    const amount = at('tender/value/amount');
+    const letter = (n: number): string => String.fromCharCode(64 + n);
+    const line = page.getByRole('button', { name: new RegExp(`${letter(amount)}3: «mil» no es un número`) });
+
+    // The official inserts a column of their own before the amount, then clicks the finding listed before it.
+    const ws = ss.get('Contrataciones');
+    const values = ws.values();
+    ws.clear();
+    const widened = values.map((r, i) => [...r.slice(0, amount - 1), i === 0 ? 'Notas' : '', ...r.slice(amount - 1)]);
+    ws.paste({ row: 1, column: 1, rows: widened.length, columns: widened[0].length }, widened);
+    await line.click();
+    await page.getByText(/^La columna «Monto estimado de la licitación» ya no está en la/).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(`La columna «Monto estimado de la licitación» ya no está en la ${letter(amount)} sino en la ${letter(amount + 1)}: se seleccionó ${letter(amount + 1)}3. Pulse «Validar» para actualizar la lista.`);
+    expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 3, column: amount + 1 });
+    await page.close();
+  });
+
   it('a sheet without errors and a server that cannot send yet: «pulse Validar» while it does not answer, not when it refused the key', async () => {
     const { ss, gas, record } = loadCode('hoja-sin-enviar');
     gas.menuCreateTemplate();
