@@ -58,6 +58,13 @@ export class FakeSheet implements SheetPort {
     if (b.row + b.rows - 1 > this.gridRows || b.column + b.columns - 1 > this.gridColumns) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
   }
 
+  /** As Range.setValues / setNotes / setBackgrounds refuse data of another size than the range. */
+  private static sized(b: Block, data: unknown[][]): void {
+    if (data.length !== b.rows) throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${b.rows}.`);
+    const row = data.find((r) => r.length !== b.columns);
+    if (row) throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${b.columns}.`);
+  }
+
   maxRows(): number { return this.gridRows; }
   maxColumns(): number { return this.gridColumns; }
   ensureSize(rows: number, columns: number): void {
@@ -170,7 +177,7 @@ export class FakeSheet implements SheetPort {
   setValues(b: Block, values: CellValue[][]): void {
     this.count('setValues');
     this.inGrid(b);
-    if (values.length !== b.rows || values.some((row) => row.length !== b.columns)) throw new Error('setValues: size mismatch');
+    FakeSheet.sized(b, values);
     this.each(b, (cell, r, c) => { cell.value = values[r][c]; });
   }
 
@@ -183,6 +190,7 @@ export class FakeSheet implements SheetPort {
   setNotes(b: Block, notes: string[][]): void {
     this.count('setNotes');
     this.inGrid(b);
+    FakeSheet.sized(b, notes);
     this.each(b, (cell, r, c) => { cell.note = notes[r][c]; });
   }
 
@@ -195,6 +203,7 @@ export class FakeSheet implements SheetPort {
   setBackgrounds(b: Block, colors: (string | null)[][]): void {
     this.count('setBackgrounds');
     this.inGrid(b);
+    FakeSheet.sized(b, colors);
     this.each(b, (cell, r, c) => {
       const color = colors[r][c];
       if (color === null) delete cell.background; else cell.background = color;
