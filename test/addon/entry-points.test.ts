@@ -293,6 +293,14 @@ describe('Crear plantilla', () => {
     expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length + 1} hojas de la plantilla. No se modificaron porque ya tienen datos: PROYECTOS.`);
     expect(empty.values()[1]).toEqual(['Nombre del publicador', '', 'publisherName']);
     expect(h.ss.sheets()).toHaveLength(spec.sheets.length + 3);
+    // An empty «instrucciones» taken for the template's is not counted among the sheets «Validar» reads.
+    const second = fakeHost();
+    useHost(second);
+    second.ss.insertSheet('instrucciones');
+    main.menuCreateTemplate();
+    expect(second.ss.get('instrucciones').lastRow()).toBeGreaterThan(2);
+    expect(main.validationPlan().map((p) => p.name)).not.toContain('instrucciones');
+    useHost(h);
   });
 
   it('a sheet «Catálogos» of the office\'s own (its lists of dependencias) is not cleared: nothing is written, and it says how to free the name', () => {
