@@ -41,7 +41,7 @@ describeIfChromium('the review journey end to end', () => {
       id: 'oc4ids-abc123-0001', title, description: 'Rehabilitación del parque', status: 'Ejecución', type: 'Rehabilitación', sector: 'Educación',
       'budget/amount/amount': 5000000, 'period/startDate': new Date('2024-01-15T00:00:00Z'), 'period/endDate': new Date('2024-12-31T00:00:00Z'),
     };
-    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: cols.length }, [cols.map((c) => (values[c.field] ?? '') as string)]);
+    ss.get('Proyectos').paste({ row: 3, column: 1, rows: 1, columns: cols.length }, [cols.map((c) => (values[c.field] ?? '') as string)]);
   }
 
   async function dashboard(user: UserName, hash: string): Promise<Page> {

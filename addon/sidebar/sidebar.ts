@@ -138,8 +138,13 @@ function findingLine(sheet: string, item: FindingItem): HTMLLIElement {
     const row = item.row;
     const column = item.column ?? 1;
     button.title = item.column !== null ? 'Ir a la celda' : 'Ir a la fila';
+    // With what the validation read (the column's title, the sheet's rows): columns moved since, the server finds
+    // the column by its title; rows added or removed, it says the row may have moved.
+    const rows = lastReport?.sheets.find((s) => s.name === sheet)?.rows;
+    const seen = { ...(item.header ? { header: item.header } : {}), ...(rows !== undefined ? { rows } : {}) };
     button.addEventListener('click', () => void run(async () => {
-      await call('selectCell', sheet, row, column);
+      const notice = await call('selectCell', sheet, row, column, seen);
+      if (notice) setStatus(notice);
       google.script.host.editor.focus();
     }));
   } else {

@@ -3,17 +3,21 @@
  * callable from menus, triggers and `google.script.run`. Logic lives in the modules imported here.
  */
 import { templateSpec } from '../../core/template/template-spec';
+import { columnLetter } from '../../core/workbook/model';
+import { bareTitle } from '../../core/template/layout';
+import { formatNumber } from '../../core/format/es-mx';
+import type { SheetPort } from './sheet-port';
 import { appsScriptHost } from './apps-script/apps-script-host';
 import { approveSubmission as approve, connectionCheck, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextAfter, sentComparison, submissionsOfSheet, sendOutcome as outcomeOf, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
 import { ADDON_TITLE, HELP_HTML, MENU } from './menu';
-import type { FindingItem, ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
+import type { CellSeen, FindingItem, ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
 import { createTemplate, templateReportText } from './template/create-template';
 import { UserError, userFacing } from './user-error';
 import { pipelineWith } from './validation/core-pipeline';
-import { removeMarks } from './validation/marks';
+import { documentMarkReach, removeMarks } from './validation/marks';
 import { runValidation as validate, validationPlan as plan } from './validation/run-validation';
 import { laterPage } from './validation/later-findings';
 
@@ -54,7 +58,7 @@ export function menuValidate(): void {
 export function menuRemoveMarks(): void {
   guarded(() => {
     const ss = host().spreadsheet();
-    removeMarks(ss);
+    removeMarks(ss, documentMarkReach(host().properties()));
     ss.toast('Se quitaron las marcas de la validación.', ADDON_TITLE);
   });
 }
@@ -94,18 +98,45 @@ export function runValidation(): ValidationReport {
     let failure: string | undefined;
     let transient = true;
     const list = submissionsOfSheet(h, (message, retry) => { failure = message; transient = retry; });
-    const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) });
+    const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) }, documentMarkReach(h.properties()));
     const review = reviewContextAfter(h, list, failure);
     return { ...report, ...(review ? { review } : {}), ...(failure !== undefined ? { reviewFailure: failure, reviewFailureTransient: transient } : {}) };
   });
 }
 
-export function selectCell(sheet: string, row: number, column: number): void {
-  guarded(() => {
+export function selectCell(sheet: string, row: number, column: number, seen?: CellSeen): string | null {
+  return guarded(() => {
     const ws = host().spreadsheet().sheet(String(sheet));
     if (!ws) throw new UserError(`La hoja «${sheet}» ya no existe. Valide de nuevo.`);
-    ws.select(Math.max(1, Math.floor(Number(row))), Math.max(1, Math.floor(Number(column))));
+    const r = Math.max(1, Math.floor(Number(row)));
+    const c = Math.max(1, Math.floor(Number(column)));
+    // Rows or columns deleted since validating: Sheets refuses a cell past the grid, which was «Ocurrió un problema
+    // inesperado» on the click.
+    const moved = movedColumn(ws, c, typeof seen?.header === 'string' ? seen.header : undefined);
+    const at = moved ?? c;
+    if (r > ws.maxRows() || at > ws.maxColumns()) throw new UserError(`La celda ${columnLetter(at)}${r} ya no existe en la hoja «${ws.name()}»: se quitaron filas o columnas después de validar. Pulse «Validar» para actualizar la lista.`);
+    ws.select(r, at);
+    const rowsThen = typeof seen?.rows === 'number' ? seen.rows : undefined;
+    const rowsNow = rowsThen === undefined ? undefined : ws.lastRow();
+    const notes: string[] = [];
+    if (moved !== undefined) notes.push(`La columna «${seen?.header}» ya no está en la ${columnLetter(c)} sino en la ${columnLetter(moved)}: se seleccionó ${columnLetter(moved)}${r}.`);
+    if (rowsNow !== undefined && rowsThen !== undefined && rowsNow !== rowsThen) notes.push(`La última fila con datos de «${ws.name()}» era la ${formatNumber(rowsThen, 0)} al validar y ahora es la ${formatNumber(rowsNow, 0)}: si agregó o quitó filas arriba de la ${formatNumber(r, 0)}, el dato pudo cambiar de fila.`);
+    return notes.length ? `${notes.join(' ')} Pulse «Validar» para actualizar la lista.` : null;
   });
+}
+
+/**
+ * Where the finding's column is now when columns were inserted, deleted or moved since validating (its title is no
+ * longer at `column` but elsewhere in row 1); undefined when it has not moved, or its title is not found.
+ */
+function movedColumn(ws: SheetPort, column: number, header: string | undefined): number | undefined {
+  if (!header) return undefined;
+  const width = Math.min(ws.lastColumn(), ws.maxColumns());
+  if (width < 1) return undefined;
+  const titles = (ws.displayValues({ row: 1, column: 1, rows: 1, columns: width })[0] ?? []).map(bareTitle);
+  if (titles[column - 1] === header) return undefined;
+  const now = titles.indexOf(header);
+  return now < 0 ? undefined : now + 1;
 }
 
 export function moreFindings(run: string, sheet: number, field: number, page: number): FindingItem[] | null {
@@ -113,7 +144,7 @@ export function moreFindings(run: string, sheet: number, field: number, page: nu
 }
 
 export function clearMarks(): void {
-  guarded(() => removeMarks(host().spreadsheet()));
+  guarded(() => removeMarks(host().spreadsheet(), documentMarkReach(host().properties())));
 }
 
 export function reviewContext(): ReviewContext {

@@ -22,6 +22,15 @@ export interface FindingItem {
    * this count, instead of 25 identical lines and «y 1,175 avisos más». Absent when there are none.
    */
   alsoIn?: number;
+  /** The title of the finding's column as row 1 showed it (no « *»): the jump finds the column by it if it moved. */
+  header?: string;
+}
+
+/** What the validation read about a finding's place (ServerApi.selectCell). */
+export interface CellSeen {
+  header?: string;
+  /** The sheet's last row with content then (SheetPlan.rows). */
+  rows?: number;
 }
 
 /** Findings of one field (column) of one sheet. */
@@ -147,7 +156,12 @@ export interface ServerApi {
   sidebarContext(): SidebarContext;
   validationPlan(): SheetPlan[];
   runValidation(): ValidationReport;
-  selectCell(sheet: string, row: number, column: number): void;
+  /**
+   * Selects the cell of a finding; `seen`: the column's title and the sheet's rows as the validation read them. Answers
+   * what the official should know when the sheet changed shape since (columns moved: the cell is found by its title;
+   * rows added or removed: the row may have moved), or null.
+   */
+  selectCell(sheet: string, row: number, column: number, seen?: CellSeen): string | null;
   /**
    * Page `page` (1, 2…) after the first of the column groups[sheet].fields[field] of the validation `run`; null when
    * it is no longer kept (hours later): then validating again lists them.

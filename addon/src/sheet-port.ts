@@ -29,6 +29,14 @@ export interface ListValidation {
 
 export interface SheetPort {
   name(): string;
+  /**
+   * The sheet's grid (`getMaxRows()` / `getMaxColumns()`): a sheet Sheets adds has 1,000 rows and 26 columns, and any
+   * range reaching past them is refused («The coordinates of the range are outside the dimensions of the sheet»).
+   */
+  maxRows(): number;
+  maxColumns(): number;
+  /** Grows the grid to at least `rows` × `columns` (`insertRowsAfter` / `insertColumnsAfter`); never shrinks it. */
+  ensureSize(rows: number, columns: number): void;
   /** Last row / column holding content (0 for an empty sheet), as `getLastRow()` / `getLastColumn()`. */
   lastRow(): number;
   lastColumn(): number;

@@ -52,7 +52,7 @@ function fill(ss: FakeSpreadsheet, sheet: SheetSpec, rows: number, key: (r: numb
     if (c.type === 'boolean') return 'sí';
     return `Texto ${r + 1}`;
   }));
-  ss.get(sheet.name).setValues({ row: 3, column: 1, rows, columns: sheet.columns.length }, values);
+  ss.get(sheet.name).paste({ row: 3, column: 1, rows, columns: sheet.columns.length }, values);
 }
 
 describe('dist/', () => {
@@ -113,7 +113,7 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect(ss.get('Proyectos').formatAt(100_000, start)).toBe('dd/mm/yyyy');
     const amount = projects.columns.findIndex((c) => c.field === 'budget/amount/amount') + 1;
     const row = projects.columns.map((c) => (c.field === 'id' ? 'oc4ids-abc123-0001' : c.field === 'budget/amount/amount' ? 'mucho' : ''));
-    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: row.length }, [row]);
+    ss.get('Proyectos').paste({ row: 3, column: 1, rows: 1, columns: row.length }, [row]);
     const report = JSON.parse(JSON.stringify(context.runValidation())) as ValidationReport;
     expect(report.errors).toBeGreaterThan(0);
     expect(ss.get('Proyectos').peek(3, amount)?.background).toBe(MARK_COLOR);
@@ -145,7 +145,7 @@ describe('Code.js in a vm with code generation disabled', () => {
         id: 'oc4ids-abc123-0001', title, description: 'Rehabilitación del parque', status: 'Ejecución', type: 'Rehabilitación', sector: 'Educación',
         'budget/amount/amount': 5000000, 'period/startDate': new Date('2024-01-15T06:00:00Z'), 'period/endDate': new Date('2024-12-31T06:00:00Z'),
       };
-      ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
+      ss.get('Proyectos').paste({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
     };
     fill('Parque del Centro');
     expect((context.submitForReview() as { submission: { state: string } }).submission.state).toBe('submitted');
@@ -168,9 +168,9 @@ describe('Code.js in a vm with code generation disabled', () => {
     const url = documents.columns.findIndex((c) => c.field === 'documents/url') + 1;
     const cells: Record<string, string> = { id: 'oc4ids-abc123-0001', 'documents/id': 'D1', 'documents/title': 'Contrato de obra', 'documents/url': 'Contrato' };
     const projects = templateSpec().sheets.find((s) => s.name === 'Proyectos') as SheetSpec;
-    ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => (c.field === 'id' ? 'oc4ids-abc123-0001' : c.field === 'title' ? 'Parque' : ''))]);
+    ss.get('Proyectos').paste({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => (c.field === 'id' ? 'oc4ids-abc123-0001' : c.field === 'title' ? 'Parque' : ''))]);
     const ws = ss.get('Documentos del proyecto');
-    ws.setValues({ row: 3, column: 1, rows: 1, columns: documents.columns.length }, [documents.columns.map((c) => cells[c.field] ?? '')]);
+    ws.paste({ row: 3, column: 1, rows: 1, columns: documents.columns.length }, [documents.columns.map((c) => cells[c.field] ?? '')]);
     ws.cell(3, url).link = 'https://merida.gob.mx/contrato.pdf';
     for (const sheet of ss.sheets()) sheet.calls.clear();
     const report = JSON.parse(JSON.stringify(context.runValidation())) as ValidationReport;

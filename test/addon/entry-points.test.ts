@@ -14,7 +14,7 @@ import { fakeHost, type FakeHost } from './fake-host';
 import { startAppThread, type AppThread } from '../support/app-thread';
 import { BackendClient } from '../../addon/src/backend/backend-client';
 import { projectWorkbook, PUBLISHERS, SERVICE_ACCOUNT } from '../workflow/workflow-harness';
-import type { FakeSheet } from './fake-spreadsheet';
+import { FakeSpreadsheet, type FakeSheet } from './fake-spreadsheet';
 import { MAX_COMMENT_LENGTH } from '../../core/workflow/contract';
 import { omittedHistoryText } from '../../core/workflow/omitted-history';
 import type { Submission } from '../../functions/src/store/store';
@@ -32,7 +32,7 @@ function col(field: string): { index: number; spec: ColumnSpec } {
 
 function writeRow(ws: FakeSheet, row: number, values: Record<string, string | number>): void {
   const cells = projects!.columns.map((c) => values[c.field] ?? '');
-  ws.setValues({ row, column: 1, rows: 1, columns: cells.length }, [cells]);
+  ws.paste({ row, column: 1, rows: 1, columns: cells.length }, [cells]);
 }
 
 let h: FakeHost;
@@ -209,7 +209,7 @@ describe('Crear plantilla', () => {
     const t = col('title').index - 1;
     ws.clear();
     const moved = rows.map((r) => [...r.slice(0, t), ...r.slice(t + 1), r[t]]);
-    ws.setValues({ row: 1, column: 1, rows: moved.length, columns: moved[0].length }, moved);
+    ws.paste({ row: 1, column: 1, rows: moved.length, columns: moved[0].length }, moved);
     main.menuCreateTemplate();
     // It listed all 68 sheets as «No se modificaron porque ya tienen datos: Instrucciones, Configuración, Proyectos, …».
     expect(h.ss.toasts[1]).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
@@ -217,19 +217,107 @@ describe('Crear plantilla', () => {
 
   it('names the sheets it left alone, the first five and then how many more', () => {
     const others = spec.sheets.slice(0, 7).map((s) => s.name);
-    for (const name of others) h.ss.insertSheet(name).setValues({ row: 1, column: 1, rows: 1, columns: 1 }, [['mis datos']]);
+    for (const name of others) h.ss.insertSheet(name).paste({ row: 1, column: 1, rows: 1, columns: 1 }, [['mis datos']]);
     main.menuCreateTemplate();
     expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length - 7 + 2} hojas de la plantilla. No se modificaron porque ya tienen datos: ${others.slice(0, 5).join(', ')} y 2 hojas más.`);
   });
 
   it('never overwrites a sheet that holds data', () => {
     const ws = h.ss.insertSheet('Proyectos');
-    ws.setValues({ row: 1, column: 1, rows: 1, columns: 2 }, [['mis datos', 42]]);
+    ws.paste({ row: 1, column: 1, rows: 1, columns: 2 }, [['mis datos', 42]]);
     main.menuCreateTemplate();
     expect(ws.values()).toEqual([['mis datos', 42]]);
     expect(h.ss.toasts[0]).toContain('No se modificaron porque ya tienen datos: Proyectos');
     main.menuCreateTemplate();
     expect(h.ss.sheets().filter((s) => s.name() === 'Proyectos')).toHaveLength(1);
+  });
+
+  it('on sheets as Sheets adds them (1,000 rows, 26 columns, and no range past them) the 43 columns of «Contrataciones» and the 52 lists of the catalogue fit', () => {
+    main.menuCreateTemplate();
+    const processes = spec.sheets.find((s) => s.name === 'Contrataciones')!;
+    expect(processes.columns.length).toBeGreaterThan(26);
+    const ws = h.ss.get('Contrataciones');
+    expect(ws.maxColumns()).toBe(processes.columns.length);
+    expect(ws.values()[1]).toEqual(processes.columns.map((c) => c.path));
+    expect(ws.peek(1, processes.columns.length)?.note).toBeTruthy();
+    const catalogue = h.ss.get(CATALOG_SHEET);
+    expect(catalogue.maxColumns()).toBeGreaterThan(26);
+    expect(catalogue.values()[0].every((key) => /^(oc4ids|ocds):/.test(String(key)))).toBe(true);
+    // A sheet of that name with the office's own data in a few columns is read no wider than its grid, and kept.
+    const mine = new FakeSpreadsheet();
+    useHost({ ...h, spreadsheet: () => mine });
+    mine.insertSheet('Contrataciones').paste({ row: 1, column: 1, rows: 2, columns: 2 }, [['Folio', 'Obra'], ['1', 'Calle']]);
+    main.menuCreateTemplate();
+    expect(mine.toasts[0]).toMatch(/No se modificaron porque ya tienen datos: Contrataciones\.$/);
+    useHost(h);
+  });
+
+  it('a catalogue written by an earlier version (its lists in another order): rewritten, and the drop-downs of the sheets already there point at their own list again', () => {
+    main.menuCreateTemplate();
+    const catalogue = h.ss.get(CATALOG_SHEET);
+    expect(catalogue.protections).toHaveLength(1);
+    // Run again unchanged: the catalogue is left as it is (it got one more protection each time).
+    main.menuCreateTemplate();
+    expect(catalogue.protections).toHaveLength(1);
+
+    // As an earlier version left it: its first two lists the other way round, and «Proyectos» pointing where it had
+    // the project's state (column B then).
+    const grid = catalogue.values();
+    const swapped = grid.map((row) => [row[1], row[0], ...row.slice(2)]);
+    catalogue.clear();
+    catalogue.paste({ row: 1, column: 1, rows: swapped.length, columns: swapped[0].length }, swapped);
+    const status = col('status').index;
+    const ws = h.ss.get('Proyectos');
+    const own = ws.validationAt(3, status)!;
+    const letter = /^\$([A-Z]+)\$/.exec(own.sourceA1)![1];
+    const other = letter === 'A' ? 'B' : 'A';
+    ws.setColumnListValidation(status, 3, { ...own, sourceA1: own.sourceA1.replace(new RegExp(`\\$${letter}\\$`, 'g'), `$${other}$`) });
+    const offered = (): unknown[] => {
+      const m = /^\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(ws.validationAt(3, status)!.sourceA1)!;
+      return h.ss.get(CATALOG_SHEET).values().slice(Number(m[2]) - 1, Number(m[3])).map((r) => r[m[1].charCodeAt(0) - 65]);
+    };
+    // Consistent as that version left it: the state's drop-down offers the states.
+    expect(offered()).toEqual(col('status').spec.options!.map((o) => o.title));
+    main.menuCreateTemplate();
+    expect(h.ss.get(CATALOG_SHEET).values()).toEqual(grid);
+    expect(offered()).toEqual(col('status').spec.options!.map((o) => o.title));
+    expect(h.ss.toasts.at(-1)).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  });
+
+  it('a sheet of the template\'s name in other capitals (the office\'s own «PROYECTOS», an empty «configuración») is the one Sheets has: kept or filled, never a second one Sheets refuses', () => {
+    const mine = h.ss.insertSheet('PROYECTOS');
+    mine.paste({ row: 1, column: 1, rows: 2, columns: 2 }, [['Clave', 'Nombre'], ['P-1', 'Mi obra']]);
+    const empty = h.ss.insertSheet('configuración');
+    main.menuCreateTemplate();
+    expect(mine.values()).toEqual([['Clave', 'Nombre'], ['P-1', 'Mi obra']]);
+    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length + 1} hojas de la plantilla. No se modificaron porque ya tienen datos: PROYECTOS.`);
+    expect(empty.values()[1]).toEqual(['Nombre del publicador', '', 'publisherName']);
+    expect(h.ss.sheets()).toHaveLength(spec.sheets.length + 3);
+    // An empty «instrucciones» taken for the template's is not counted among the sheets «Validar» reads.
+    const second = fakeHost();
+    useHost(second);
+    second.ss.insertSheet('instrucciones');
+    main.menuCreateTemplate();
+    expect(second.ss.get('instrucciones').lastRow()).toBeGreaterThan(2);
+    expect(main.validationPlan().map((p) => p.name)).not.toContain('instrucciones');
+    useHost(h);
+  });
+
+  it('a sheet «Catálogos» of the office\'s own (its lists of dependencias) is not cleared: nothing is written, and it says how to free the name', () => {
+    const own = h.ss.insertSheet(CATALOG_SHEET);
+    own.paste({ row: 1, column: 1, rows: 2, columns: 2 }, [['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);
+    expect(() => main.menuCreateTemplate()).toThrow(`No se creó la plantilla: esta hoja de cálculo ya tiene una hoja «${CATALOG_SHEET}» con sus propios datos`);
+    expect(own.values()).toEqual([['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);
+    expect(own.isHidden()).toBe(false);
+    expect(h.ss.sheets().map((s) => s.name())).toEqual([CATALOG_SHEET]);
+    // Renamed as told, the template is created, with its own catalogue.
+    own.rename('Catálogos propios');
+    main.menuCreateTemplate();
+    expect(own.values()).toEqual([['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);
+    expect(String(h.ss.get(CATALOG_SHEET).values()[0][0])).toMatch(/^oc4ids:/);
+    // The template's own catalogue is rewritten by a second run, as before.
+    main.menuCreateTemplate();
+    expect(h.ss.toasts.at(-1)).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
   });
 });
 
@@ -287,7 +375,7 @@ describe('Validar, marks and Quitar marcas', () => {
 
   it('lists the sheets with findings in the order of their tabs', () => {
     // A row of awards under a process no sheet has: its error is on row 3, column A, ahead of Proyectos' by cell.
-    h.ss.get('Adjudicaciones').setValues({ row: 3, column: 1, rows: 1, columns: 2 }, [['ocds-abc123-404', 'ADJ-1']]);
+    h.ss.get('Adjudicaciones').paste({ row: 3, column: 1, rows: 1, columns: 2 }, [['ocds-abc123-404', 'ADJ-1']]);
     const shown = main.runValidation().groups.map((g) => g.sheet);
     expect(shown).toEqual(expect.arrayContaining(['Proyectos', 'Adjudicaciones']));
     const tabs = h.ss.sheets().map((s) => s.name());
@@ -296,12 +384,12 @@ describe('Validar, marks and Quitar marcas', () => {
   });
 
   it('lists the findings as the official reads the workbook, its tabs as they are now: sheet by sheet, each sheet\'s columns as their first finding is met, each column down the sheet', () => {
-    h.ss.get('Adjudicaciones').setValues({ row: 3, column: 1, rows: 1, columns: 2 }, [['ocds-abc123-404', 'ADJ-1']]);
+    h.ss.get('Adjudicaciones').paste({ row: 3, column: 1, rows: 1, columns: 2 }, [['ocds-abc123-404', 'ADJ-1']]);
     // The official dragged «Adjudicaciones» in front of every other tab.
     h.ss.moveSheet('Adjudicaciones', 1);
     // A start date read with a warning on row 3 (a two-digit year) and one that is no date on row 4.
     const start = col('period/startDate');
-    h.ss.get('Proyectos').setValues({ row: 3, column: start.index, rows: 1, columns: 1 }, [['31/03/24']]);
+    h.ss.get('Proyectos').paste({ row: 3, column: start.index, rows: 1, columns: 1 }, [['31/03/24']]);
     writeRow(h.ss.get('Proyectos'), 4, { id: 'oc4ids-abc123-0002', title: 'Mercado municipal', 'period/startDate': 'ayer' });
     const groups = main.runValidation().groups;
     expect(groups.map((g) => g.sheet).filter((n) => n !== 'Libro completo')).toEqual(['Adjudicaciones', 'Proyectos']);
@@ -321,7 +409,7 @@ describe('Validar, marks and Quitar marcas', () => {
     // (errors) on rows 33–37: taken in reading order alone, the 25 lines were warnings and the errors were left out.
     const start = col('period/startDate');
     const rows = Array.from({ length: 35 }, (_, r) => projects!.columns.map((c) => ({ id: `oc4ids-abc123-${r}`, title: 'Obra', 'period/startDate': r < 30 ? `${(r % 28) + 1}/${1 + Math.floor(r / 28)}/24` : `ayer ${r}` } as Record<string, string>)[c.field] ?? ''));
-    h.ss.get('Proyectos').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    h.ss.get('Proyectos').paste({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
     const field = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')!.fields.find((f) => f.field === start.spec.title)!;
     expect([field.errors, field.warnings]).toEqual([5, 30]);
     expect(field.items.map((i) => [i.severity, i.row])).toEqual([
@@ -334,7 +422,7 @@ describe('Validar, marks and Quitar marcas', () => {
   it('keeps what a column leaves out for «Ver N más»: the next lines, chosen and listed as the first ones, until the cache lets them go', () => {
     const start = col('period/startDate');
     const rows = Array.from({ length: 35 }, (_, r) => projects!.columns.map((c) => ({ id: `oc4ids-abc123-${r}`, title: 'Obra', 'period/startDate': r < 30 ? `${(r % 28) + 1}/${1 + Math.floor(r / 28)}/24` : `ayer ${r}` } as Record<string, string>)[c.field] ?? ''));
-    h.ss.get('Proyectos').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    h.ss.get('Proyectos').paste({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
     const report = main.runValidation();
     const sheet = report.groups.findIndex((g) => g.sheet === 'Proyectos');
     const field = report.groups[sheet].fields.findIndex((f) => f.field === start.spec.title);
@@ -358,7 +446,7 @@ describe('Validar, marks and Quitar marcas', () => {
     const parts = spec.sheets.find((s) => s.name === 'Componentes de la clave')!;
     const name = parts.columns.findIndex((c) => c.field.endsWith('components/name'));
     const row = parts.columns.map((c, i) => (i === name ? 'Objeto del gasto' : ({ id: 'oc4ids-abc123-0001', code: '61401' } as Record<string, string>)[c.field.split('/').pop()!] ?? ''));
-    h.ss.get('Componentes de la clave').setValues({ row: 3, column: 1, rows: 1, columns: row.length }, [row]);
+    h.ss.get('Componentes de la clave').paste({ row: 3, column: 1, rows: 1, columns: row.length }, [row]);
     const report = main.runValidation();
     const at = (sheet: string, column: number) => report.groups.filter((g) => g.sheet === sheet).flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.row === 3 && i.column === column);
     expect(at('Proyectos', sector.index)).toEqual([]);
@@ -403,7 +491,7 @@ describe('Validar, marks and Quitar marcas', () => {
     const at = (field: string): number => documents.columns.findIndex((c) => c.field === field) + 1;
     const row = (values: Record<string, string>) => documents.columns.map((c) => values[c.field] ?? '');
     const ws = h.ss.get('Documentos del proyecto');
-    ws.setValues({ row: 3, column: 1, rows: 3, columns: documents.columns.length }, [
+    ws.paste({ row: 3, column: 1, rows: 3, columns: documents.columns.length }, [
       row({ id: 'oc4ids-abc123-0001', 'documents/id': 'DOC-1', 'documents/title': 'Proyecto ejecutivo' }),
       row({ id: 'oc4ids-abc123-0001', 'documents/id': 'DOC-2', 'documents/title': 'Estudio de mecánica de suelos' }),
       row({ id: 'oc4ids-abc123-0001', 'documents/id': 'DOC-1', 'documents/title': 'Manifestación de impacto ambiental' }),
@@ -440,7 +528,7 @@ describe('Validar, marks and Quitar marcas', () => {
     const ws = h.ss.get('Proyectos');
     const kept = ws.values().map((row) => row.filter((_, i) => i !== description.index - 1));
     ws.clear();
-    ws.setValues({ row: 1, column: 1, rows: kept.length, columns: kept[0].length }, kept);
+    ws.paste({ row: 1, column: 1, rows: kept.length, columns: kept[0].length }, kept);
     const field = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')?.fields.find((f) => f.field === description.spec.title);
     expect(field?.items[0]).toMatchObject({ severity: 'error', a1: null, row: 3, column: null });
     expect(field?.items[0].message).toContain('La columna «Descripción del proyecto» no está en la hoja «Proyectos»: agréguela de nuevo, con su título en la fila 1 y «description» en la fila 2');
@@ -452,7 +540,7 @@ describe('Validar, marks and Quitar marcas', () => {
     main.runValidation();
     expect(ws.peek(3, amount.index)?.note).toMatch(/^Nota de la capturista\n\n⚠/);
 
-    ws.setValues({ row: 3, column: amount.index, rows: 1, columns: 1 }, [[1500000]]);
+    ws.paste({ row: 3, column: amount.index, rows: 1, columns: 1 }, [[1500000]]);
     main.runValidation();
     expect(ws.peek(3, amount.index)?.note).toBe('Nota de la capturista');
     expect(ws.peek(3, amount.index)?.background).toBeUndefined();
@@ -463,6 +551,38 @@ describe('Validar, marks and Quitar marcas', () => {
     expect([...ws.cells.values()].some((c) => c.note?.includes(MARK_PREFIX) || c.background === MARK_COLOR)).toBe(false);
     expect(ws.peek(3, amount.index)?.note).toBe('Nota de la capturista');
     expect(ws.peek(1, 1)?.background).toBeDefined(); // header fills untouched
+  });
+
+  it('a marked row whose values the official clears (a location of a project that does not exist) loses its mark on «Validar», and on «Quitar marcas»', () => {
+    const places = spec.sheets.find((s) => s.name === 'Ubicaciones')!;
+    const ws = h.ss.get('Ubicaciones');
+    const place = (row: number, id: string): void => ws.paste({ row, column: 1, rows: 1, columns: places.columns.length }, [places.columns.map((c) => ({ id, 'locations/0/id': id ? 'U1' : '', 'locations/0/description': id ? 'Centro' : '' } as Record<string, string>)[c.path] ?? '')]);
+    const marked = (): number => [...ws.cells.values()].filter((c) => c.note?.includes(MARK_PREFIX) || c.background === MARK_COLOR).length;
+    place(3, 'oc4ids-abc123-0999');
+    main.runValidation();
+    expect(ws.peek(3, 1)?.note).toMatch(/^⚠ Validación Infraestructura Abierta:\n• .*no existe en la hoja «Proyectos»/);
+    // Selected and deleted (the Delete key: the values go, the note and the fill stay, and the sheet's content ends at row 2).
+    place(3, '');
+    expect(ws.lastRow()).toBe(2);
+    main.runValidation();
+    expect(marked()).toBe(0);
+
+    place(5, 'oc4ids-abc123-0998');
+    main.runValidation();
+    expect(marked()).toBeGreaterThan(0);
+    place(5, '');
+    main.clearMarks();
+    expect(marked()).toBe(0);
+
+    // Marked, then the rows deleted (the grid ends above the mark, which went with them): nothing past the grid is read.
+    place(40, 'oc4ids-abc123-0997');
+    main.runValidation();
+    place(40, '');
+    delete ws.cells.get('40,1')?.note;
+    delete ws.cells.get('40,1')?.background;
+    ws.gridRows = 30;
+    expect(() => main.runValidation()).not.toThrow();
+    expect(() => main.clearMarks()).not.toThrow();
   });
 
   it('keeps a fill the user chose and only adds the note', () => {
@@ -483,7 +603,7 @@ describe('Validar, marks and Quitar marcas', () => {
     const row = (id: string | number, code: number | string) => columns.map((c) => ({ id: 'oc4ids-abc123-0001', 'locations/id': id, 'locations/description': 'Tramo', 'locations/address/postalCode': code } as Record<string, string | number>)[c.field] ?? '');
     // Sheets keeps 06720 typed in a column formatted «00000» as the number 6720, and getValues() gives 6720.
     // Its location ids typed as numbers too (1, 2, 3): another text column holding numbers, read in the same call.
-    ws.setValues({ row: 3, column: 1, rows: 3, columns: columns.length }, [row('U1', 6720), row(2, '97000'), row('U3', 1234)]);
+    ws.paste({ row: 3, column: 1, rows: 3, columns: columns.length }, [row('U1', 6720), row(2, '97000'), row('U3', 1234)]);
     ws.setNumberFormat({ row: 3, column: postal, rows: 1, columns: 1 }, '00000');
     const messages = main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items.filter((i) => i.column === postal).map((i) => `${i.row}: ${i.message}`)));
     // The 1234 with no format is still refused, as the four digits the sheet shows.
@@ -492,7 +612,7 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(ws.calls.get('displayValues')).toBe(1);
     expect(h.ss.get('Proyectos').calls.get('displayValues')).toBeUndefined();
     // Far apart (a number 3,000 rows below, in another column): each range read alone, not the block around both.
-    ws.setValues({ row: 3003, column: 1, rows: 1, columns: columns.length }, [row(3, '')]);
+    ws.paste({ row: 3003, column: 1, rows: 1, columns: columns.length }, [row(3, '')]);
     ws.calls.clear();
     main.runValidation();
     expect(ws.calls.get('displayValues')).toBe(2);
@@ -503,7 +623,7 @@ describe('Validar, marks and Quitar marcas', () => {
     const columns = spec.sheets.find((s) => s.name === 'Documentos del proyecto')!.columns;
     const url = columns.findIndex((c) => c.field === 'documents/url') + 1;
     const row = (id: string, text: string) => columns.map((c) => ({ id: 'oc4ids-abc123-0001', 'documents/id': id, 'documents/documentType': 'Contrato', 'documents/title': 'Contrato de obra', 'documents/url': text } as Record<string, string>)[c.field] ?? '');
-    ws.setValues({ row: 3, column: 1, rows: 3, columns: columns.length }, [row('D1', 'Contrato'), row('D2', 'https://obra.gob.mx/plano.pdf'), row('D3', 'Ver documento')]);
+    ws.paste({ row: 3, column: 1, rows: 3, columns: columns.length }, [row('D1', 'Contrato'), row('D2', 'https://obra.gob.mx/plano.pdf'), row('D3', 'Ver documento')]);
     // Insertar → Vínculo on «Contrato»; «Ver documento» has none, and the typed address keeps what it says.
     ws.cell(3, url).link = 'https://obra.gob.mx/contrato.pdf';
     ws.cell(4, url).link = 'https://otra.gob.mx/';
@@ -521,6 +641,32 @@ describe('Validar, marks and Quitar marcas', () => {
     main.selectCell('Proyectos', 3, amount.index);
     expect(h.ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: amount.index });
     expect(() => main.selectCell('No existe', 1, 1)).toThrow('La hoja «No existe» ya no existe');
+    // Rows deleted after validating (Sheets' grid ends before the finding's row): said, not «problema inesperado».
+    h.ss.get('Proyectos').gridRows = 40;
+    expect(() => main.selectCell('Proyectos', 41, amount.index)).toThrow(`La celda ${String.fromCharCode(64 + amount.index)}41 ya no existe en la hoja «Proyectos»: se quitaron filas o columnas después de validar. Pulse «Validar» para actualizar la lista.`);
+  });
+
+  it('a finding clicked after columns were inserted or rows deleted: the column is found by its title, and the official is told to validate again', () => {
+    const ws = h.ss.get('Proyectos');
+    const report = main.runValidation();
+    const line = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).find((i) => i.a1 === `Proyectos!${String.fromCharCode(64 + amount.index)}3`)!;
+    expect(line.header).toBe('Monto del presupuesto');
+    const rows = report.sheets.find((s) => s.name === 'Proyectos')!.rows;
+    // Unchanged: it goes to the cell and says nothing.
+    expect(main.selectCell('Proyectos', 3, amount.index, { header: line.header, rows })).toBeNull();
+    expect(h.ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: amount.index });
+    // The official inserts a column of their own at B (Insertar → Columna a la izquierda).
+    const values = ws.values();
+    ws.clear();
+    const widened = values.map((r, i) => [r[0], i === 0 ? 'Notas internas' : '', ...r.slice(1)]);
+    ws.paste({ row: 1, column: 1, rows: widened.length, columns: widened[0].length }, widened);
+    const letter = (n: number): string => String.fromCharCode(64 + n);
+    expect(main.selectCell('Proyectos', 3, amount.index, { header: line.header, rows })).toBe(`La columna «Monto del presupuesto» ya no está en la ${letter(amount.index)} sino en la ${letter(amount.index + 1)}: se seleccionó ${letter(amount.index + 1)}3. Pulse «Validar» para actualizar la lista.`);
+    expect(h.ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: amount.index + 1 });
+    // A row deleted (or added) since: the row may have moved, and it says so.
+    expect(main.selectCell('Proyectos', 3, amount.index + 1, { header: line.header, rows: rows + 1 })).toBe(`La última fila con datos de «Proyectos» era la ${rows + 1} al validar y ahora es la ${rows}: si agregó o quitó filas arriba de la 3, el dato pudo cambiar de fila. Pulse «Validar» para actualizar la lista.`);
+    // From an older sidebar, without what the validation read: as before.
+    expect(main.selectCell('Proyectos', 3, amount.index)).toBeNull();
   });
 
   it('still works when the sheet is renamed and columns are moved', () => {
@@ -529,7 +675,7 @@ describe('Validar, marks and Quitar marcas', () => {
     const values = ws.values();
     const swapped = values.map((row) => [row[amount.index - 1], ...row.filter((_, i) => i !== amount.index - 1)]);
     ws.clear();
-    ws.setValues({ row: 1, column: 1, rows: swapped.length, columns: swapped[0].length }, swapped);
+    ws.paste({ row: 1, column: 1, rows: swapped.length, columns: swapped[0].length }, swapped);
     const report = main.runValidation();
     const items = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items));
     expect(items.some((i) => i.a1 === 'Mis proyectos!A3' && i.message.includes('mucho'))).toBe(true);
@@ -570,7 +716,7 @@ describe('submit and review against the real app', () => {
       // As Apps Script gives a date cell: midnight of the spreadsheet's zone (Mexico City, UTC−6).
       'budget/amount/amount': 5000000, 'period/startDate': new Date('2024-01-15T06:00:00Z'), 'period/endDate': new Date('2024-12-31T06:00:00Z'),
     };
-    host.ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: cols.length }, [cols.map((c) => values[c.field] ?? '')]);
+    host.ss.get('Proyectos').paste({ row: 3, column: 1, rows: 1, columns: cols.length }, [cols.map((c) => values[c.field] ?? '')]);
   }
 
   it('explains a missing setting in Spanish and refuses a bad address', () => {
@@ -778,7 +924,7 @@ describe('submit and review against the real app', () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-3' });
     fillValid(capturista, 'Parque del Centro');
     const cols = sheetOf('Proyectos').columns;
-    capturista.ss.get('Proyectos').setValues({ row: 3, column: cols.findIndex((c) => c.field === 'id') + 1, rows: 1, columns: 1 }, [['oc4ids-zzz999-0001']]);
+    capturista.ss.get('Proyectos').paste({ row: 3, column: cols.findIndex((c) => c.field === 'id') + 1, rows: 1, columns: 1 }, [['oc4ids-zzz999-0001']]);
     const messages = (): string[] => main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items.map((i) => i.message)));
     expect(messages().some((m) => m.includes('no usa el prefijo registrado de su institución en la plataforma: debe empezar con «oc4ids-abc123-»'))).toBe(true);
     // Offline (no server set), the sheet's own Configuración is all there is: no prefix there, nothing to compare.
@@ -833,7 +979,7 @@ describe('submit and review against the real app', () => {
       'budget/amount/amount': 5000000, 'budget/amount/currency': 'MXN', 'budget/approvalDate': new Date('2024-01-15T06:00:00Z'),
       'period/startDate': new Date('2024-03-31T12:00:00Z'), 'period/endDate': new Date('2024-12-31T00:00:00Z'),
     };
-    capturista.ss.get('Proyectos').setValues({ row: 3, column: 1, rows: 1, columns: cols.length }, [cols.map((c) => values[c.field] ?? '')]);
+    capturista.ss.get('Proyectos').paste({ row: 3, column: 1, rows: 1, columns: cols.length }, [cols.map((c) => values[c.field] ?? '')]);
     expect(main.runValidation().errors).toBe(0);
     const sent = main.submitForReview().submission!;
     const post = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
@@ -882,7 +1028,7 @@ describe('submit and review against the real app', () => {
     const url = columns.findIndex((c) => c.field === 'documents/url') + 1;
     const cells: Record<string, string> = { id: 'oc4ids-abc123-0001', 'documents/id': 'D1', 'documents/documentType': 'Contrato', 'documents/title': 'Contrato de obra', 'documents/description': 'Contrato firmado', 'documents/format': 'application/pdf', 'documents/url': 'Contrato' };
     const ws = capturista.ss.get('Documentos del proyecto');
-    ws.setValues({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => cells[c.field] ?? '')]);
+    ws.paste({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => cells[c.field] ?? '')]);
     ws.cell(3, url).link = 'https://merida.gob.mx/contrato.pdf';
     const sent = main.submitForReview().submission!;
     expect(sent).toMatchObject({ state: 'submitted' });
@@ -944,7 +1090,7 @@ describe('large and odd workbooks', () => {
     const ws = h.ss.get('Proyectos');
     const amount = projects!.columns.findIndex((c) => c.field === 'budget/amount/amount');
     const rows = Array.from({ length: 5000 }, (_, r) => projects!.columns.map((c, i) => (i === 0 ? `oc4ids-abc123-${r}` : i === amount ? `mucho ${r}` : '')));
-    ws.setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    ws.paste({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
     const report = main.runValidation();
     expect(report.errors).toBeGreaterThan(5 * rows.length);
     expect(JSON.stringify(report).length).toBeLessThan(500_000);

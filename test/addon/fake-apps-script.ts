@@ -108,10 +108,25 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
         getValues: () => { const v = sheet.values(); return v.length ? v : [['']]; },
         getMergedRanges: () => sheet.mergedRanges().map((a1) => ({ getA1Notation: () => a1 })),
       }),
+      // As Sheet.getRange: a range past the sheet's grid is refused when it is asked for.
       getRange: (row: number | string, column?: number, rows = 1, columns = 1) => {
-        if (typeof row === 'string') return range(sheet, { row: 0, column: 0, rows: 0, columns: 0 }, row);
-        return range(sheet, { row, column: column ?? 1, rows, columns });
+        if (typeof row === 'string') {
+          const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d*))?$/.exec(row);
+          if (!m) throw new Error(`Exception: Range not found: ${row}`);
+          const letters = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+          const top = Number(m[2]);
+          const bottom = m[4] ? Number(m[4]) : top;
+          sheet.inGrid({ row: top, column: letters(m[1]), rows: bottom - top + 1, columns: letters(m[3] ?? m[1]) - letters(m[1]) + 1 });
+          return range(sheet, { row: 0, column: 0, rows: 0, columns: 0 }, row);
+        }
+        const block = { row, column: column ?? 1, rows, columns };
+        sheet.inGrid(block);
+        return range(sheet, block);
       },
+      getMaxRows: () => sheet.maxRows(),
+      getMaxColumns: () => sheet.maxColumns(),
+      insertRowsAfter: (after: number, howMany: number) => { if (after > sheet.maxRows()) throw new Error('Exception: Those rows are out of bounds.'); sheet.ensureSize(sheet.maxRows() + howMany, sheet.maxColumns()); return s; },
+      insertColumnsAfter: (after: number, howMany: number) => { if (after > sheet.maxColumns()) throw new Error('Exception: Those columns are out of bounds.'); sheet.ensureSize(sheet.maxRows(), sheet.maxColumns() + howMany); return s; },
       setColumnWidth: (c: number, px: number) => { sheet.setColumnWidth(c, px); return s; },
       setRowHeight: (r: number, px: number) => { sheet.setRowHeight(r, px); return s; },
       setFrozenRows: (n: number) => { sheet.setFrozenRows(n); },
@@ -157,7 +172,8 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
   const properties = (store: Map<string, string>) => {
     const p = {
       getProperty: (k: string) => store.get(k) ?? null,
-      setProperty: (k: string, v: string) => { store.set(k, String(v)); return p; },
+      // Quotas, «Properties value size: 9 KB / val»: a longer value is refused.
+      setProperty: (k: string, v: string) => { if (Buffer.byteLength(String(v), 'utf8') > 9 * 1024) throw new Error('Exception: Argument too large: value'); store.set(k, String(v)); return p; },
       deleteProperty: (k: string) => { store.delete(k); return p; },
     };
     return p;

@@ -50,9 +50,14 @@ export class FakeProperties implements PropertiesPort {
   readonly document = new Map<string, string>();
   readonly user = new Map<string, string>();
   getDocument(key: string): string | null { return this.document.get(key) ?? null; }
-  setDocument(key: string, value: string | null): void { if (value === null) this.document.delete(key); else this.document.set(key, value); }
+  setDocument(key: string, value: string | null): void { if (value === null) this.document.delete(key); else this.document.set(key, FakeProperties.sized(value)); }
   getUser(key: string): string | null { return this.user.get(key) ?? null; }
-  setUser(key: string, value: string | null): void { if (value === null) this.user.delete(key); else this.user.set(key, value); }
+  setUser(key: string, value: string | null): void { if (value === null) this.user.delete(key); else this.user.set(key, FakeProperties.sized(value)); }
+  /** Apps Script quotas, «Properties value size: 9 KB / val»: PropertiesService refuses a longer value. */
+  private static sized(value: string): string {
+    if (Buffer.byteLength(value, 'utf8') > 9 * 1024) throw new Error('Exception: Argument too large: value');
+    return value;
+  }
 }
 
 export interface FakeHost extends Host {

@@ -42,7 +42,43 @@ export class FakeSheet implements SheetPort {
   /** How many times each port method was called (batching checks). */
   readonly calls = new Map<string, number>();
 
+  /**
+   * The grid: a sheet Sheets adds has 1,000 rows and 26 columns (Spreadsheet.insertSheet), and every range reaching
+   * past it is refused, as Range does («The coordinates of the range are outside the dimensions of the sheet»). Typing
+   * or pasting past it grows it (paste); the add-on grows it with ensureSize.
+   */
+  gridRows = 1000;
+  gridColumns = 26;
+
   constructor(private sheetName: string, private readonly book: FakeSpreadsheet) {}
+
+  /** Refuses a block past the grid, as Sheet.getRange does. */
+  inGrid(b: Block): void {
+    if (b.row < 1 || b.column < 1 || b.rows < 1 || b.columns < 1) throw new Error(`Exception: The starting row and column of the range must be at least 1, and its size at least 1 (${b.row}, ${b.column}, ${b.rows}, ${b.columns}).`);
+    if (b.row + b.rows - 1 > this.gridRows || b.column + b.columns - 1 > this.gridColumns) throw new Error('Exception: The coordinates of the range are outside the dimensions of the sheet.');
+  }
+
+  /** As Range.setValues / setNotes / setBackgrounds refuse data of another size than the range. */
+  private static sized(b: Block, data: unknown[][]): void {
+    if (data.length !== b.rows) throw new Error(`Exception: The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${b.rows}.`);
+    const row = data.find((r) => r.length !== b.columns);
+    if (row) throw new Error(`Exception: The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${b.columns}.`);
+  }
+
+  maxRows(): number { return this.gridRows; }
+  maxColumns(): number { return this.gridColumns; }
+  ensureSize(rows: number, columns: number): void {
+    this.count('ensureSize');
+    this.gridRows = Math.max(this.gridRows, rows);
+    this.gridColumns = Math.max(this.gridColumns, columns);
+  }
+
+  /** What the official types or pastes: Sheets adds the rows and columns a paste needs, so the grid grows to hold it. */
+  paste(b: Block, values: CellValue[][]): void {
+    this.gridRows = Math.max(this.gridRows, b.row + b.rows - 1);
+    this.gridColumns = Math.max(this.gridColumns, b.column + b.columns - 1);
+    this.setValues(b, values);
+  }
 
   private count(method: string): void {
     this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
@@ -69,7 +105,11 @@ export class FakeSheet implements SheetPort {
   }
 
   name(): string { return this.sheetName; }
-  rename(name: string): void { this.sheetName = name; }
+  /** Sheet.setName: refused, as insertSheet, when another sheet has that name in any case. */
+  rename(name: string): void {
+    if (this.book.sheets().some((s) => s !== this && s.name().toLowerCase() === name.toLowerCase())) throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.sheetName = name;
+  }
 
   lastRow(): number {
     let last = 0;
@@ -93,6 +133,7 @@ export class FakeSheet implements SheetPort {
 
   displayValues(b: Block): string[][] {
     this.count('displayValues');
+    this.inGrid(b);
     // A date cell holds Apps Script's instant (getValues()): shown as the clock it is in the spreadsheet's zone.
     const clock = (v: CellValue): CellValue => (Object.prototype.toString.call(v) === '[object Date]' ? new Date(wallClock((v as Date).getTime(), this.book.timeZone()) ?? (v as Date).getTime()) : v);
     return grid(b, (r, c) => displayed(clock(this.peek(r, c)?.value), this.formatAt(r, c)));
@@ -100,6 +141,7 @@ export class FakeSheet implements SheetPort {
 
   links(b: Block): (string | null)[][] {
     this.count('links');
+    this.inGrid(b);
     return this.linksIn(b);
   }
 
@@ -134,39 +176,46 @@ export class FakeSheet implements SheetPort {
 
   setValues(b: Block, values: CellValue[][]): void {
     this.count('setValues');
-    if (values.length !== b.rows || values.some((row) => row.length !== b.columns)) throw new Error('setValues: size mismatch');
+    this.inGrid(b);
+    FakeSheet.sized(b, values);
     this.each(b, (cell, r, c) => { cell.value = values[r][c]; });
   }
 
   notes(b: Block): string[][] {
     this.count('notes');
+    this.inGrid(b);
     return grid(b, (r, c) => this.peek(r, c)?.note ?? '');
   }
 
   setNotes(b: Block, notes: string[][]): void {
     this.count('setNotes');
+    this.inGrid(b);
+    FakeSheet.sized(b, notes);
     this.each(b, (cell, r, c) => { cell.note = notes[r][c]; });
   }
 
   backgrounds(b: Block): string[][] {
     this.count('backgrounds');
+    this.inGrid(b);
     return grid(b, (r, c) => this.peek(r, c)?.background ?? '#ffffff');
   }
 
   setBackgrounds(b: Block, colors: (string | null)[][]): void {
     this.count('setBackgrounds');
+    this.inGrid(b);
+    FakeSheet.sized(b, colors);
     this.each(b, (cell, r, c) => {
       const color = colors[r][c];
       if (color === null) delete cell.background; else cell.background = color;
     });
   }
 
-  setFontStyle(b: Block, style: FontStyle): void { this.each(b, (cell) => { cell.font = { ...cell.font, ...style }; }); }
-  setNumberFormat(b: Block, format: string): void { this.each(b, (cell) => { cell.format = format; }); }
-  setWrap(b: Block, wrap: boolean): void { this.each(b, (cell) => { cell.wrap = wrap; }); }
-  setListValidation(b: Block, rule: ListValidation): void { this.each(b, (cell) => { cell.validation = rule; }); }
-  setColumnListValidation(column: number, fromRow: number, rule: ListValidation): void { this.columnValidations.set(column, { fromRow, rule }); }
-  setColumnNumberFormat(column: number, fromRow: number, format: string): void { this.columnFormats.set(column, { fromRow, format }); }
+  setFontStyle(b: Block, style: FontStyle): void { this.inGrid(b); this.each(b, (cell) => { cell.font = { ...cell.font, ...style }; }); }
+  setNumberFormat(b: Block, format: string): void { this.inGrid(b); this.each(b, (cell) => { cell.format = format; }); }
+  setWrap(b: Block, wrap: boolean): void { this.inGrid(b); this.each(b, (cell) => { cell.wrap = wrap; }); }
+  setListValidation(b: Block, rule: ListValidation): void { this.inGrid(b); this.each(b, (cell) => { cell.validation = rule; }); }
+  setColumnListValidation(column: number, fromRow: number, rule: ListValidation): void { this.inGrid({ row: fromRow, column, rows: 1, columns: 1 }); this.columnValidations.set(column, { fromRow, rule }); }
+  setColumnNumberFormat(column: number, fromRow: number, format: string): void { this.inGrid({ row: fromRow, column, rows: 1, columns: 1 }); this.columnFormats.set(column, { fromRow, format }); }
   /** The drop-down a cell offers: its own, else its column's whole-column rule. */
   validationAt(row: number, column: number): ListValidation | undefined {
     const own = this.peek(row, column)?.validation;
@@ -181,16 +230,16 @@ export class FakeSheet implements SheetPort {
     const whole = this.columnFormats.get(column);
     return whole && row >= whole.fromRow ? whole.format : undefined;
   }
-  protectWithWarning(block: Block, description: string): void { this.protections.push({ block, description }); }
-  setColumnWidth(column: number, pixels: number): void { this.columnWidths.set(column, pixels); }
-  setRowHeight(row: number, pixels: number): void { this.rowHeights.set(row, pixels); }
+  protectWithWarning(block: Block, description: string): void { this.inGrid(block); this.protections.push({ block, description }); }
+  setColumnWidth(column: number, pixels: number): void { this.inGrid({ row: 1, column, rows: 1, columns: 1 }); this.columnWidths.set(column, pixels); }
+  setRowHeight(row: number, pixels: number): void { this.inGrid({ row, column: 1, rows: 1, columns: 1 }); this.rowHeights.set(row, pixels); }
   setFrozenRows(rows: number): void { this.frozenRows = rows; }
   setFrozenColumns(columns: number): void { this.frozenColumns = columns; }
   setTabColor(color: string): void { this.tabColor = color; }
   clear(): void { this.cells.clear(); this.merges.length = 0; }
   hide(): void { this.hidden = true; }
   isHidden(): boolean { return this.hidden; }
-  select(row: number, column: number): void { this.book.active = { sheet: this.sheetName, row, column }; }
+  select(row: number, column: number): void { this.inGrid({ row, column, rows: 1, columns: 1 }); this.book.active = { sheet: this.sheetName, row, column }; }
 }
 
 export class FakeSpreadsheet implements SpreadsheetPort {
@@ -211,8 +260,12 @@ export class FakeSpreadsheet implements SpreadsheetPort {
   sheets(): FakeSheet[] { return [...this.list]; }
   sheet(name: string): FakeSheet | null { return this.list.find((s) => s.name() === name) ?? null; }
 
+  /**
+   * As Sheets refuses it: sheet names are unique regardless of case («proyectos» and «Proyectos» cannot both exist,
+   * from the UI or the API; socialpoint-labs/sheetfu#26).
+   */
   insertSheet(name: string): FakeSheet {
-    if (this.sheet(name)) throw new Error(`A sheet named ${name} already exists`);
+    if (this.list.some((s) => s.name().toLowerCase() === name.toLowerCase())) throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
     const s = new FakeSheet(name, this);
     this.list.push(s);
     return s;

@@ -30,7 +30,7 @@ const column = (field: string): number => projects.columns.findIndex((c) => c.fi
 /** Types one row, by field, in the first data row (row 3) of the template's sheet `name`; its other columns empty. */
 function typeRow(ss: FakeSpreadsheet, name: string, values: Record<string, CellValue>): void {
   const { columns } = sheetSpec(name);
-  ss.get(name).setValues({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => values[c.field] ?? '')]);
+  ss.get(name).paste({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => values[c.field] ?? '')]);
 }
 
 /** google.script.run in the page, answered by `window.__gas` (the built Code.js on the Node side). */
@@ -243,7 +243,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(await page.getByRole('link', { name: 'Ver qué cambiará al aprobarla (se abre el tablero)' }).getAttribute('href')).toBe(`${app.url}/#/revision/${sent.id}`);
 
     // The official keeps editing; the coordinator validates (what «Aprobar» would publish is what was sent), then returns it.
-    ss.get('Proyectos').setValues({ row: 3, column: column('title'), rows: 1, columns: 1 }, [['Unidad deportiva norte']]);
+    ss.get('Proyectos').paste({ row: 3, column: column('title'), rows: 1, columns: 1 }, [['Unidad deportiva norte']]);
     const validate = async (): Promise<void> => {
       await page.getByRole('button', { name: 'Validar' }).click();
       await page.getByText(/^Validación terminada/).waitFor();
@@ -266,6 +266,44 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await validate();
     await page.getByRole('button', { name: 'Aprobar' }).waitFor();
     expect(await page.getByLabel('Comentarios para quien capturó').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('a spreadsheet already in use (its own «Catálogos», a narrow «PROYECTOS» of its own): Crear plantilla says what to rename and leaves the office\'s data; after a column is inserted, a finding still goes to its cell and says to validate again', async () => {
+    const ss = new FakeSpreadsheet('hoja-en-uso');
+    // What an office already had: its own lists, and its own project list in a sheet Sheets made (26 columns).
+    ss.insertSheet('Catálogos').paste({ row: 1, column: 1, rows: 2, columns: 2 }, [['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);
+    ss.insertSheet('PROYECTOS').paste({ row: 1, column: 1, rows: 2, columns: 3 }, [['Folio', 'Obra', 'Monto'], ['1', 'Calle 21', 500000]]);
+    const { gas, record } = loadCode('hoja-en-uso', undefined, ss);
+    expect(() => gas.menuCreateTemplate()).toThrow(/^No se creó la plantilla: esta hoja de cálculo ya tiene una hoja «Catálogos» con sus propios datos/);
+    ss.get('Catálogos').rename('Catálogos propios');
+    gas.menuCreateTemplate();
+    expect(ss.toasts.at(-1)).toMatch(/No se modificaron porque ya tienen datos: PROYECTOS\.$/);
+    expect(ss.get('Catálogos propios').values()).toEqual([['Clave', 'Dependencia'], ['001', 'Obras Públicas']]);
+    expect(ss.get('PROYECTOS').values()[1]).toEqual(['1', 'Calle 21', 500000]);
+
+    // The template's «Proyectos» is the office's sheet (the name is Sheets' regardless of case): «Contrataciones» is used.
+    const processes = sheetSpec('Contrataciones');
+    const at = (path: string): number => processes.columns.findIndex((c) => c.path === path) + 1;
+    const row: Record<string, string> = { ocid: 'ocds-abc123-0001', 'tender/id': 'LP-1', 'tender/title': 'Bacheo', 'tender/description': 'Bacheo de calles', 'tender/status': 'Concluido', 'tender/procurementMethodDetails': 'Adjudicación directa', 'tender/additionalProcurementCategories': 'Obra pública', 'tender/value/amount': 'mil', 'tender/value/currency': 'MXN' };
+    ss.get('Contrataciones').paste({ row: 3, column: 1, rows: 1, columns: processes.columns.length }, [processes.columns.map((c) => row[c.path] ?? '')]);
+    const page = await bridgedPage(gas);
+    await openValidarDatos(page, gas, record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    const amount = at('tender/value/amount');
+    const letter = (n: number): string => String.fromCharCode(64 + n);
+    const line = page.getByRole('button', { name: new RegExp(`${letter(amount)}3: «mil» no es un número`) });
+
+    // The official inserts a column of their own before the amount, then clicks the finding listed before it.
+    const ws = ss.get('Contrataciones');
+    const values = ws.values();
+    ws.clear();
+    const widened = values.map((r, i) => [...r.slice(0, amount - 1), i === 0 ? 'Notas' : '', ...r.slice(amount - 1)]);
+    ws.paste({ row: 1, column: 1, rows: widened.length, columns: widened[0].length }, widened);
+    await line.click();
+    await page.getByText(/^La columna «Monto estimado de la licitación» ya no está en la/).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(`La columna «Monto estimado de la licitación» ya no está en la ${letter(amount)} sino en la ${letter(amount + 1)}: se seleccionó ${letter(amount + 1)}3. Pulse «Validar» para actualizar la lista.`);
+    expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 3, column: amount + 1 });
     await page.close();
   });
 
@@ -498,12 +536,12 @@ describeIfChromium('the official with the built add-on, against the real app', (
       ocid: `ocds-abc123-${String(i).padStart(4, '0')}`, 'tender/id': `T-${i}`, 'tender/title': i % 7 ? `Bacheo\u200b ${i}` : '', 'tender/value/amount': i % 5 ? 1000 : `mil ${i}`,
       'tender/value/currency': 'MXN', 'tender/status': i % 11 ? 'Concluido' : 'raro', 'tender/tenderPeriod/startDate': i % 13 ? '31/03/2024' : 'ayer',
     } as Record<string, string | number>)[c.path] ?? ''));
-    ss.get('Contrataciones').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    ss.get('Contrataciones').paste({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
     const parties = sheetSpec('Actores');
     const partyRows = Array.from({ length: 40 }, (_, i) => parties.columns.map((c) => ({
       ocid: `ocds-abc123-${String(i * 7).padStart(4, '0')}`, 'parties/name': `Constructora ${i}`, 'parties/roles': 'Proveedor', 'parties/contactPoint/email': i % 3 ? 'obras@merida.gob.mx' : 'juan@',
     } as Record<string, string>)[c.field] ?? ''));
-    ss.get('Actores').setValues({ row: 3, column: 1, rows: partyRows.length, columns: partyRows[0].length }, partyRows);
+    ss.get('Actores').paste({ row: 3, column: 1, rows: partyRows.length, columns: partyRows[0].length }, partyRows);
     // The official keeps «Actores» as the first tab.
     ss.moveSheet('Actores', 1);
     const page = await bridgedPage(gas);
@@ -596,7 +634,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
       'tender/procurementMethodDetails': 'Adjudicación directa', 'tender/additionalProcurementCategories': 'Obra pública',
       'tender/value/amount': r % 2 ? '$1,000.00' : 'mil', 'tender/value/currency': 'MXN',
     } as Record<string, string>)[c.path] ?? ''));
-    ss.get('Contrataciones').setValues({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
+    ss.get('Contrataciones').paste({ row: 3, column: 1, rows: rows.length, columns: rows[0].length }, rows);
     const page = await bridgedPage(gas);
     const started = Date.now();
     await openValidarDatos(page, gas, record);

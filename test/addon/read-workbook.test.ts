@@ -8,7 +8,7 @@ test('a date cell with a time is read as the day and time the sheet shows, in it
   const ss = new FakeSpreadsheet('hoja-horas', 'Obra pública 2024', 'America/Cancun');
   const sheet = ss.insertSheet('Proyectos');
   const cells = [new Date('2024-03-31T05:00:00Z'), new Date('2024-03-31T15:30:00Z'), new Date('2024-04-01T04:59:59Z'), 'texto'];
-  sheet.setValues({ row: 1, column: 1, rows: 1, columns: cells.length }, [cells]);
+  sheet.paste({ row: 1, column: 1, rows: 1, columns: cells.length }, [cells]);
   const [row] = readWorkbook(ss.sheets(), ss.timeZone()).sheets[0].rows;
   expect(row.map((v) => (v instanceof Date ? v.toISOString() : v))).toEqual(['2024-03-31T00:00:00.000Z', '2024-03-31T10:30:00.000Z', '2024-03-31T23:59:59.000Z', 'texto']);
   // The engine, in the Configuración sheet's zone, publishes the times typed; the date alone as it always did.
@@ -20,7 +20,7 @@ test('a date-time at 06:00 or 18:00 in Mexico City keeps its day and time; typed
   const ss = new FakeSpreadsheet('hoja-seis', 'Obra pública 2024', 'America/Mexico_City');
   const sheet = ss.insertSheet('Proyectos');
   const cells = [new Date('2024-03-31T12:00:00Z'), new Date('2024-03-31T00:00:00Z'), new Date('2024-03-31T06:00:00Z'), new Date('2024-03-31T09:00:00Z')];
-  sheet.setValues({ row: 1, column: 1, rows: 1, columns: cells.length }, [cells]);
+  sheet.paste({ row: 1, column: 1, rows: 1, columns: cells.length }, [cells]);
   const [row] = readWorkbook(ss.sheets(), ss.timeZone()).sheets[0].rows;
   // 06:00 was read as Mexico City's midnight (a date alone), and 18:00 as the next day alone.
   expect(row.map((v) => parseDate(v as Date, 'America/Mexico_City'))).toEqual(['2024-03-31T06:00:00-06:00', '2024-03-30T18:00:00-06:00', '2024-03-31T00:00:00-06:00', '2024-03-31T03:00:00-06:00']);

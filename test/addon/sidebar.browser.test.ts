@@ -23,7 +23,7 @@ const withErrors: ValidationReport = {
   sheets: [{ name: 'Proyectos', rows: 12 }, { name: 'Contrataciones', rows: 30 }],
   groups: [
     { sheet: 'Proyectos', errors: 2, warnings: 0, fields: [
-      { field: 'Monto del presupuesto', errors: 1, warnings: 0, more: 0, items: [{ severity: 'error', message: '«mucho» no es un número. Escriba solo cifras, por ejemplo 1,234,567.89.', a1: 'Proyectos!O3', row: 3, column: 15 }] },
+      { field: 'Monto del presupuesto', errors: 1, warnings: 0, more: 0, items: [{ severity: 'error', message: '«mucho» no es un número. Escriba solo cifras, por ejemplo 1,234,567.89.', a1: 'Proyectos!O3', row: 3, column: 15, header: 'Monto del presupuesto' }] },
       { field: 'Estado del proyecto', errors: 1, warnings: 0, more: 0, items: [{ severity: 'error', message: 'Falta este dato, que el programa pide publicar en todos los casos.', a1: 'Proyectos!D5', row: 5, column: 4 }] },
     ] },
     { sheet: 'Contrataciones', errors: 0, warnings: 1, fields: [
@@ -155,7 +155,8 @@ describeIfChromium('sidebar in headless Chromium', () => {
 
     await page.getByRole('button', { name: /O3: «mucho» no es un número/ }).click();
     await page.waitForFunction(() => (globalThis as unknown as { __focus: number }).__focus === 1);
-    expect(await calls(page)).toContainEqual(['selectCell', 'Proyectos', 3, 15]);
+    // With what the validation read there: the column's title and the sheet's rows.
+    expect(await calls(page)).toContainEqual(['selectCell', 'Proyectos', 3, 15, { header: 'Monto del presupuesto', rows: 12 }]);
 
     // No horizontal scrollbar in the 300 px sidebar (Marketplace review).
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
@@ -187,7 +188,17 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await finding.isEnabled()).toBe(true);
     await finding.click();
     await page.waitForFunction(() => (globalThis as unknown as { __focus: number }).__focus === 1);
-    expect(await calls(page)).toContainEqual(['selectCell', 'Proyectos', 7, 1]);
+    expect(await calls(page)).toContainEqual(['selectCell', 'Proyectos', 7, 1, { rows: 12 }]);
+    await page.close();
+  });
+
+  it('says what the jump answered when the sheet changed shape since validating (a column moved, rows deleted)', async () => {
+    const notice = 'La columna «Monto del presupuesto» ya no está en la O sino en la P: se seleccionó P3. Pulse «Validar» para actualizar la lista.';
+    const page = await open({ reviewContext: [returned], runValidation: [withErrors], selectCell: [notice] });
+    await validatedOnOpen(page);
+    await page.getByRole('button', { name: /O3: «mucho» no es un número/ }).click();
+    await page.getByText(notice).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(notice);
     await page.close();
   });
 

@@ -39,6 +39,10 @@ interface GasSheet {
   getName(): string;
   getLastRow(): number;
   getLastColumn(): number;
+  getMaxRows(): number;
+  getMaxColumns(): number;
+  insertRowsAfter(afterPosition: number, howMany: number): GasSheet;
+  insertColumnsAfter(afterPosition: number, howMany: number): GasSheet;
   getDataRange(): GasRange;
   getRange(row: number, column: number, rows: number, columns: number): GasRange;
   getRange(a1: string): GasRange;
@@ -118,6 +122,14 @@ function listRule(ss: GasSpreadsheet, rule: ListValidation): unknown {
 function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
   return {
     name: () => sheet.getName(),
+    maxRows: () => sheet.getMaxRows(),
+    maxColumns: () => sheet.getMaxColumns(),
+    ensureSize: (rows, columns) => {
+      const haveRows = sheet.getMaxRows();
+      if (rows > haveRows) sheet.insertRowsAfter(haveRows, rows - haveRows);
+      const haveColumns = sheet.getMaxColumns();
+      if (columns > haveColumns) sheet.insertColumnsAfter(haveColumns, columns - haveColumns);
+    },
     lastRow: () => sheet.getLastRow(),
     lastColumn: () => sheet.getLastColumn(),
     // An empty sheet's data range is A1 with one blank cell; the port says "no rows" instead.

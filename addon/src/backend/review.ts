@@ -6,6 +6,7 @@ import { ServerUnavailable, UserError } from '../user-error';
 import { formatCount } from '../../../core/format/es-mx';
 import type { Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
+import { documentMarkReach } from '../validation/marks';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { isSendChecking, sentAt, submitOutcomeText, type RegisteredPrefixes, type SendCheckingAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues } from '../../../core/workflow/contract';
@@ -144,7 +145,7 @@ export function sentComparison(h: Host, list: SubmissionListAnswer | undefined):
 
 /** Errors block approval (DESIGN §5), so a workbook with errors is not even sent; the backend checks again. */
 export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
-  const { report, workbook } = validateWorkbook(h.spreadsheet(), pipeline);
+  const { report, workbook } = validateWorkbook(h.spreadsheet(), pipeline, undefined, documentMarkReach(h.properties()));
   if (report.errors > 0) {
     throw new UserError(`No se puede enviar a revisión: la validación encontró ${formatCount(report.errors, 'error', 'errores')}. Corríjalos y valide de nuevo.`);
   }

@@ -7,8 +7,9 @@ import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { formatCount, formatList } from '../../../core/format/es-mx';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
-import type { SheetPort, SpreadsheetPort } from '../sheet-port';
+import type { ListValidation, SheetPort, SpreadsheetPort } from '../sheet-port';
 import { readsMonthFirst } from '../validation/locale-check';
+import { UserError } from '../user-error';
 import {
   HEADER_COLORS, HEADER_ROWS, MINIMUM_TAB_COLOR, PATH_FONT, catalogueKey, catalogueLists, columnPixels, frozenColumns, headerColor,
   headerTitle, minimumSheets, noteText, numberFormat, strictList,
@@ -32,18 +33,31 @@ export interface TemplateReport {
  * without its drop-downs, by every later *Crear plantilla*. Empty, it is completed by the next one.
  */
 function freshSheet(ss: SpreadsheetPort, name: string, report: TemplateReport, heading: readonly string[], headingRow = 1): SheetPort | null {
-  const existing = ss.sheet(name);
+  const existing = sheetNamed(ss, name);
   if (existing && existing.lastRow() > 0) {
     // Its own heading (one row read, not the sheet: it may hold thousands of rows) tells the template's sheet, which a
     // second *Crear plantilla* finds whole, from another one by that name. Every template sheet was listed as «ya
     // tienen datos», 68 names in a toast, to an official whose sheets held only their headers.
     // Its first headings anywhere in that row: columns may be moved, hidden or added (DESIGN §4).
-    const shown = new Set((existing.displayValues({ row: headingRow, column: 1, rows: 1, columns: Math.max(heading.length, existing.lastColumn()) })[0] ?? []).map((v) => String(v).trim()));
-    (heading.slice(0, 2).every((text) => shown.has(text)) ? report.present : report.kept).push(name);
+    // No wider than its grid: a sheet of 26 columns refuses a read of the 43 of «Contrataciones».
+    const width = Math.min(Math.max(heading.length, existing.lastColumn()), existing.maxColumns());
+    const shown = new Set((existing.displayValues({ row: headingRow, column: 1, rows: 1, columns: width })[0] ?? []).map((v) => String(v).trim()));
+    (heading.slice(0, 2).every((text) => shown.has(text)) ? report.present : report.kept).push(existing.name());
     return null;
   }
-  report.created.push(name);
+  report.created.push(existing?.name() ?? name);
   return existing ?? ss.insertSheet(name);
+}
+
+/**
+ * The sheet Sheets would take for `name`: the one of that name, else one whose name differs only in case. Sheets
+ * refuses a second sheet named «Proyectos» beside «PROYECTOS» (names are unique regardless of case), and that refusal,
+ * thrown by insertSheet halfway through, was «Ocurrió un problema inesperado» at every later try, with the sheets
+ * before it already written.
+ */
+function sheetNamed(ss: SpreadsheetPort, name: string): SheetPort | null {
+  const folded = name.toLocaleLowerCase('es-MX');
+  return ss.sheet(name) ?? ss.sheets().find((ws) => ws.name().toLocaleLowerCase('es-MX') === folded) ?? null;
 }
 
 function writeInstructions(ss: SpreadsheetPort, spec: TemplateSpec, report: TemplateReport): void {
@@ -51,6 +65,7 @@ function writeInstructions(ss: SpreadsheetPort, spec: TemplateSpec, report: Temp
   const ws = freshSheet(ss, INSTRUCTIONS_SHEET, report, lines.slice(0, 1));
   if (!ws) return;
   const block = { row: 1, column: 1, rows: lines.length, columns: 1 };
+  ws.ensureSize(lines.length, 1);
   ws.setWrap(block, true);
   ws.setColumnWidth(1, 780);
   ws.setFontStyle({ row: 1, column: 1, rows: 1, columns: 1 }, { bold: true, size: 14 });
@@ -62,6 +77,7 @@ function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
   const ws = freshSheet(ss, SETTINGS_SHEET, report, SETTINGS_HEADER);
   if (!ws) return;
   const header = { row: 1, column: 1, rows: 1, columns: 3 };
+  ws.ensureSize(SETTINGS.length + 1, 3);
   ws.setNotes(header, [['Qué se configura.', 'Escriba aquí el valor.', 'Nombre interno; no lo cambie.']]);
   ws.setFontStyle(header, { bold: true });
   ws.setBackgrounds(header, [[HEADER_COLORS.plain, HEADER_COLORS.plain, HEADER_COLORS.plain]]);
@@ -76,25 +92,94 @@ function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
   ws.setValues({ row: 1, column: 1, rows: SETTINGS.length + 1, columns: 3 }, [[...SETTINGS_HEADER], ...SETTINGS.map((s) => [s.title, prefillOf(s), s.key])]);
 }
 
-/** The catalogue is generated, never typed into: it is rewritten so drop-downs always match the current spec. */
-function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): Map<string, string> {
-  const lists = catalogueLists(spec);
-  const ws = ss.sheet(CATALOG_SHEET) ?? ss.insertSheet(CATALOG_SHEET);
-  ws.clear();
-  lists.forEach((list, i) => {
-    const column = [list.key, ...list.titles];
-    ws.setValues({ row: 1, column: i + 1, rows: column.length, columns: 1 }, column.map((v) => [v]));
-  });
-  const rows = Math.max(1, ...lists.map((l) => l.titles.length + 1));
-  ws.protectWithWarning({ row: 1, column: 1, rows, columns: Math.max(1, lists.length) }, 'Catálogos de las listas desplegables');
-  ws.hide();
-  return new Map(lists.map((l) => [l.key, l.a1]));
+/**
+ * Whether the sheet called «Catálogos» is the template's own (or empty): its first row holds the list keys
+ * (`oc4ids:projectStatus`), as both template writers leave it. One row is read, not the sheet.
+ */
+function catalogueIsOurs(ws: SheetPort, spec: TemplateSpec): boolean {
+  if (ws.lastRow() === 0) return true;
+  const keys = new Set(catalogueLists(spec).map((l) => l.key.slice(0, l.key.indexOf(':') + 1)));
+  const first = String(ws.displayValues({ row: 1, column: 1, rows: 1, columns: 1 })[0]?.[0] ?? '').trim();
+  return [...keys].some((standard) => first.startsWith(standard) && first.length > standard.length);
 }
 
-function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<string, string>, minimum: boolean, report: TemplateReport): void {
+/**
+ * «Catálogos» is a usual name for an office's own lists (dependencias, partidas): a sheet by that name holding
+ * something else was cleared without a word to make room for the drop-downs' lists. Nothing is written then, and the
+ * official is told how to free the name, which the template needs (the engine skips a sheet so named).
+ */
+function refuseForeignCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): void {
+  const existing = sheetNamed(ss, CATALOG_SHEET);
+  if (!existing || catalogueIsOurs(existing, spec)) return;
+  throw new UserError(`No se creó la plantilla: esta hoja de cálculo ya tiene una hoja «${existing.name()}» con sus propios datos, y la plantilla usa ese nombre para las opciones de las listas desplegables. Para no borrarlos, no se modificó nada. Cambie el nombre de esa hoja (por ejemplo, a «${CATALOG_SHEET} propios») y elija de nuevo Crear plantilla.`);
+}
+
+/** Where the drop-downs take their options from: the catalogue sheet, each list's range in it. */
+interface Catalogue {
+  sheet: string;
+  ranges: Map<string, string>;
+  /** Rewritten over other lists (an earlier version's): the drop-downs of sheets already there point at old ranges. */
+  changed: boolean;
+}
+
+/**
+ * The catalogue is generated, never typed into: it is rewritten so drop-downs always match the current spec, and left
+ * as it is when it already holds those lists (a second *Crear plantilla* added another protection to it each time).
+ */
+function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): Catalogue {
+  const lists = catalogueLists(spec);
+  const rows = Math.max(1, ...lists.map((l) => l.titles.length + 1));
+  const columns = Math.max(1, lists.length);
+  const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => (r === 0 ? lists[c]?.key : lists[c]?.titles[r - 1]) ?? ''));
+  const ranges = new Map(lists.map((l) => [l.key, l.a1]));
+  const existing = sheetNamed(ss, CATALOG_SHEET);
+  const before = existing ? existing.values() : [];
+  if (existing && before.length === rows && before.every((row, r) => row.length === columns && row.every((v, c) => String(v ?? '') === grid[r][c]))) {
+    if (!existing.isHidden()) existing.hide();
+    return { sheet: existing.name(), ranges, changed: false };
+  }
+  const ws = existing ?? ss.insertSheet(CATALOG_SHEET);
+  ws.clear();
+  // 52 lists, the longest of 303 options: wider than the 26 columns of a sheet Sheets adds, which refuses the 27th.
+  ws.ensureSize(rows, columns);
+  ws.setValues({ row: 1, column: 1, rows, columns }, grid);
+  ws.protectWithWarning({ row: 1, column: 1, rows, columns }, 'Catálogos de las listas desplegables');
+  ws.hide();
+  return { sheet: ws.name(), ranges, changed: before.length > 0 };
+}
+
+/** The drop-down of a column with a codelist, from its list in the catalogue. */
+function dropDown(sheet: SheetSpec, col: SheetSpec['columns'][number], catalogue: Catalogue): ListValidation | undefined {
+  const source = col.options && col.codelist ? catalogue.ranges.get(catalogueKey(sheet.standard, col.codelist)) : undefined;
+  return source ? { sourceSheet: catalogue.sheet, sourceA1: source, strict: strictList(col), helpText: `Elija un valor de la lista de «${col.title}».` } : undefined;
+}
+
+/**
+ * A template sheet already there when the catalogue was rewritten over an earlier version's lists: its drop-downs
+ * point at ranges that now hold other lists (the project's state offering the project's types) or miss new options.
+ * Each is set again at its column, found by its path in row 2 (columns may have been moved).
+ */
+function repointDropDowns(ws: SheetPort, sheet: SheetSpec, catalogue: Catalogue): void {
+  const width = Math.min(ws.lastColumn(), ws.maxColumns());
+  if (width < 1) return;
+  const paths = (ws.displayValues({ row: HEADER_ROWS, column: 1, rows: 1, columns: width })[0] ?? []).map((p) => String(p).trim());
+  for (const col of sheet.columns) {
+    const rule = dropDown(sheet, col, catalogue);
+    const at = paths.indexOf(col.path);
+    if (rule && at >= 0) ws.setColumnListValidation(at + 1, HEADER_ROWS + 1, rule);
+  }
+}
+
+function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Catalogue, minimum: boolean, report: TemplateReport): void {
   const ws = freshSheet(ss, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS);
-  if (!ws) return;
+  if (!ws) {
+    const there = catalogue.changed ? sheetNamed(ss, sheet.name) : null;
+    if (there && report.present.includes(there.name())) repointDropDowns(there, sheet, catalogue);
+    return;
+  }
   const n = sheet.columns.length;
+  // «Contrataciones» has 43 columns, «Proyectos» 29: a sheet Sheets adds has 26, and refuses a range past them.
+  ws.ensureSize(HEADER_ROWS + 1, n);
   const header = { row: 1, column: 1, rows: HEADER_ROWS, columns: n };
   ws.setNotes({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(noteText)]);
   ws.setBackgrounds({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(headerColor)]);
@@ -107,13 +192,8 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<st
     ws.setColumnWidth(column, columnPixels(col.width));
     const format = numberFormat(col);
     if (format) ws.setColumnNumberFormat(column, HEADER_ROWS + 1, format);
-    const source = col.options && col.codelist ? catalogue.get(catalogueKey(sheet.standard, col.codelist)) : undefined;
-    if (source) {
-      ws.setColumnListValidation(column, HEADER_ROWS + 1, {
-        sourceSheet: CATALOG_SHEET, sourceA1: source, strict: strictList(col),
-        helpText: `Elija un valor de la lista de «${col.title}».`,
-      });
-    }
+    const rule = dropDown(sheet, col, catalogue);
+    if (rule) ws.setColumnListValidation(column, HEADER_ROWS + 1, rule);
   });
   ws.setFrozenRows(HEADER_ROWS);
   ws.setFrozenColumns(frozenColumns(sheet));
@@ -125,6 +205,7 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Map<st
 const MEXICO_LOCALE = 'es_MX';
 
 export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): TemplateReport {
+  refuseForeignCatalogue(ss, spec);
   const report: TemplateReport = { created: [], present: [], kept: [] };
   // The template asks for dates as 31/03/2024: a locale that reads month first would store 01/04/2024 as 4 January.
   const locale = ss.locale();

@@ -36,7 +36,7 @@ function item(f: Finding): FindingItem {
   const column = c?.column ?? null;
   const a1 = c && row !== null && column !== null ? `${c.sheet}!${columnLetter(column)}${row}` : null;
   const message = c && row !== null && column === null && c.header ? `${renderMessage(f)} ${missingColumnText(c.sheet, c.header)}` : renderMessage(f);
-  return { severity: f.severity, message, a1, row, column };
+  return { severity: f.severity, message, a1, row, column, ...(column !== null && c?.header ? { header: c.header } : {}) };
 }
 
 /**

@@ -6,11 +6,47 @@
 import type { Finding } from '../../../core/findings/finding';
 import { renderMessage } from '../../../core/messages/render';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
+import type { PropertiesPort } from '../config';
 import { HEADER_ROWS } from '../../../core/template/layout';
 
 export const MARK_PREFIX = '⚠ Validación Infraestructura Abierta:';
 export const MARK_COLOR = '#f4c7c3';
 const NO_FILL = '#ffffff';
+
+/**
+ * How far each sheet's marks reached (last row, last column), kept in the document's properties. A mark is a note and
+ * a fill, which are no content: once the official clears the values of a marked row (the way to drop a location whose
+ * project does not exist), the sheet's last row with content ends above it, and neither «Validar» nor «Quitar marcas»,
+ * which read up to that row, ever reached the red cell and its error note again. Keyed by the sheet's name: a sheet
+ * renamed since keeps only the marks among its content.
+ */
+export interface MarkReach {
+  read(): Record<string, [number, number]>;
+  write(reach: Record<string, [number, number]>): void;
+}
+
+const MARK_REACH_PROPERTY = 'INFRA_MARK_REACH';
+
+export function documentMarkReach(props: PropertiesPort): MarkReach {
+  return {
+    read: () => {
+      let parsed: unknown;
+      try { parsed = JSON.parse(props.getDocument(MARK_REACH_PROPERTY) ?? '{}'); } catch { return {}; }
+      const out: Record<string, [number, number]> = {};
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return out;
+      for (const [name, v] of Object.entries(parsed as Record<string, unknown>)) {
+        if (Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && n > 0)) out[name] = [v[0] as number, v[1] as number];
+      }
+      return out;
+    },
+    // A property holds at most 9 KB (quotas): past that (hundreds of marked sheets) nothing is kept, rather than the
+    // validation failing for want of a memory it can do without.
+    write: (reach) => {
+      const text = Object.keys(reach).length ? JSON.stringify(reach) : null;
+      try { props.setDocument(MARK_REACH_PROPERTY, text); } catch { props.setDocument(MARK_REACH_PROPERTY, null); }
+    },
+  };
+}
 
 /** Sheet name → "row,column" → messages. */
 export type MarkPlan = Map<string, Map<string, string[]>>;
@@ -37,16 +73,26 @@ function userPart(note: string): string {
   return at < 0 ? note : note.slice(0, at).trimEnd();
 }
 
-/** Rewrites one sheet's notes and fills: old marks out, new marks in, in one read and one write each. */
-function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined): number {
+/**
+ * Rewrites one sheet's notes and fills: old marks out, new marks in, in one read and one write each. `before`: how far
+ * its marks reached last time, read too (no further than the sheet's grid: rows may have been deleted since).
+ * Returns how many cells it marked and how far those marks reach.
+ */
+function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined, before?: [number, number]): { marked: number; reach: [number, number] | null } {
   let rows = ws.lastRow();
   let columns = ws.lastColumn();
+  if (before && (before[0] > rows || before[1] > columns)) {
+    rows = Math.max(rows, Math.min(before[0], ws.maxRows()));
+    columns = Math.max(columns, Math.min(before[1], ws.maxColumns()));
+  }
+  let reach: [number, number] | null = null;
   for (const key of marks?.keys() ?? []) {
     const [r, c] = key.split(',').map(Number);
     rows = Math.max(rows, r);
     columns = Math.max(columns, c);
+    reach = [Math.max(reach?.[0] ?? 0, r), Math.max(reach?.[1] ?? 0, c)];
   }
-  if (rows === 0 || columns === 0) return 0;
+  if (rows === 0 || columns === 0) return { marked: 0, reach: null };
   const block = { row: 1, column: 1, rows, columns };
   const notes = ws.notes(block);
   const fills: (string | null)[][] = ws.backgrounds(block);
@@ -74,7 +120,7 @@ function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined): n
     // Writing "#ffffff" back would turn "no fill" into an explicit white fill.
     ws.setBackgrounds(block, fills.map((row) => row.map((f) => (f === NO_FILL ? null : f))));
   }
-  return marked;
+  return { marked, reach };
 }
 
 /**
@@ -82,16 +128,25 @@ function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined): n
  * server calls in Apps Script, so on re-validation sheets that hold only the two header rows and get no new mark
  * are skipped (about 50 empty template sheets); *Quitar marcas* still scans every sheet.
  */
-export function applyMarks(plan: MarkPlan, sheets: SheetPort[]): number {
+export function applyMarks(plan: MarkPlan, sheets: SheetPort[], memory?: MarkReach): number {
   let marked = 0;
+  const before = memory?.read() ?? {};
+  const after: Record<string, [number, number]> = {};
   for (const ws of sheets) {
-    const marks = plan.get(ws.name());
-    if (!marks && ws.lastRow() <= HEADER_ROWS) continue;
-    marked += remarkSheet(ws, marks);
+    const name = ws.name();
+    const marks = plan.get(name);
+    // A sheet cleared down to its headers after being marked is read again, as far as its marks went.
+    if (!marks && !before[name] && ws.lastRow() <= HEADER_ROWS) continue;
+    const done = remarkSheet(ws, marks, before[name]);
+    marked += done.marked;
+    if (done.reach) after[name] = done.reach;
   }
+  if (memory && JSON.stringify(after) !== JSON.stringify(before)) memory.write(after);
   return marked;
 }
 
-export function removeMarks(ss: SpreadsheetPort): void {
-  for (const ws of ss.sheets()) remarkSheet(ws, undefined);
+export function removeMarks(ss: SpreadsheetPort, memory?: MarkReach): void {
+  const before = memory?.read() ?? {};
+  for (const ws of ss.sheets()) remarkSheet(ws, undefined, before[ws.name()]);
+  if (memory && Object.keys(before).length) memory.write({});
 }

@@ -11,11 +11,11 @@ import { linkCandidates, withLinks } from '../../../core/unflatten/link-cells';
 import { columnLetter, type CellValue, type WorkbookModel } from '../../../core/workbook/model';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 
-/** Generated sheets that hold no data to convert. */
-const NOT_DATA = new Set([CATALOG_SHEET, INSTRUCTIONS_SHEET]);
+/** Generated sheets that hold no data to convert; by name in any case, as Sheets tells names apart (create-template.ts). */
+const NOT_DATA = new Set([CATALOG_SHEET, INSTRUCTIONS_SHEET].map((name) => name.toLocaleLowerCase('es-MX')));
 
 export function dataSheets(ss: SpreadsheetPort): SheetPort[] {
-  return ss.sheets().filter((ws) => !NOT_DATA.has(ws.name()));
+  return ss.sheets().filter((ws) => !NOT_DATA.has(ws.name().toLocaleLowerCase('es-MX')));
 }
 
 /**

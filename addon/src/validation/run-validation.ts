@@ -5,7 +5,7 @@ import type { SheetPlan, ValidationReport } from '../rpc-types';
 import type { Pipeline } from './core-pipeline';
 import { pagedFindings, type LaterPages } from './group-findings';
 import { keepLaterPages, type CachePort } from './later-findings';
-import { applyMarks, planMarks } from './marks';
+import { applyMarks, planMarks, type MarkReach } from './marks';
 import { dataSheets, readWorkbook } from './read-workbook';
 import { localeFindings } from './locale-check';
 
@@ -18,8 +18,8 @@ export function validationPlan(ss: SpreadsheetPort): SheetPlan[] {
  * `compare`, when given, is asked about the workbook just read whether it differs from what was sent (the sheet is
  * read once: in Apps Script the reading is most of «Validar»'s time).
  */
-export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null, keep?: { cache: CachePort; log: (error: unknown) => void }): ValidationReport {
-  const { report, later } = validateWorkbook(ss, pipeline, compare);
+export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null, keep?: { cache: CachePort; log: (error: unknown) => void }, marks?: MarkReach): ValidationReport {
+  const { report, later } = validateWorkbook(ss, pipeline, compare, marks);
   // Only «Validar» keeps the pages «Ver N más» shows: sending shows no list.
   const run = keep ? keepLaterPages(keep.cache, report.groups, later, keep.log) : undefined;
   return run ? { ...report, run } : report;
@@ -29,13 +29,13 @@ export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?:
  * The same, with the values it read: sending sends those (one `getValues()` per sheet in all; reading every sheet
  * again doubled the time a large workbook takes to send, within Apps Script's six minutes).
  */
-export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null): { report: ValidationReport; workbook: WorkbookModel; later: LaterPages[] } {
+export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null, marks?: MarkReach): { report: ValidationReport; workbook: WorkbookModel; later: LaterPages[] } {
   const sheets = dataSheets(ss);
   const workbook = readWorkbook(sheets, ss.timeZone());
   const result = pipeline(workbook);
   const findings = [...localeFindings(ss), ...result.findings];
   const completeness = result.completeness;
-  const marked = applyMarks(planMarks(findings), sheets);
+  const marked = applyMarks(planMarks(findings), sheets, marks);
   const { groups, later } = pagedFindings(findings, workbook.sheets.map((s) => s.name));
   const report: ValidationReport = {
     errors: findings.filter((f) => f.severity === 'error').length,
