@@ -680,6 +680,22 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await section.locator('p.note').textContent()).toBe('Se muestran los primeros 50 de 60 hallazgos, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).');
   });
 
+  test('a preview with more new projects than it lists says that its list shows only the first ones', async () => {
+    // 501 projects, new: the preview lists the first 500 of each group (core/workflow/change-preview.ts).
+    const [header, row] = projectWorkbook(PUBLISHERS[1]).sheets[0].rows;
+    const rows = [header, ...Array.from({ length: 501 }, (_, i) => row.map((c, j) => (j === 0 ? `${String(c)}-p${i}` : j === 1 ? `Parque ${i}` : c)))];
+    const sent = await fetch(`${base}/api/submissions?publisher=mty`, { method: 'POST', headers: { authorization: h.bearer('capturistaB'), 'content-type': XLSX_MIME }, body: await xlsxOf({ sheets: [{ name: 'projects', rows }] }) });
+    expect(sent.status).toBe(201);
+    const page = await signedIn('coordinadorB', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    const section = page.locator('section[aria-labelledby="titulo-proyectos"]');
+    await section.waitFor();
+    expect(await section.locator('p').first().textContent()).toBe('Nuevos: 501 · Modificados: 0 · Sin cambios: 0 · Ausentes del libro: 0');
+    expect(await section.locator('details').count()).toBe(500);
+    expect(await section.locator('p.lista-parcial').textContent()).toBe('Se listan los primeros 500 de 501 proyectos nuevos, modificados o ausentes del libro; las cifras de arriba los cuentan todos.');
+    // Every process fits the list: nothing said there.
+    expect(await page.locator('section[aria-labelledby="titulo-procesos"] p.lista-parcial').count()).toBe(0);
+  });
+
   test('a send kept before findings were stored in reading order lists them by the template\'s sheets, row and column', async () => {
     // Kept as the checks ran: «Actores» before «Contrataciones», rows back and forth; its tab order was not kept.
     const sent = await fetch(`${base}/api/submissions?publisher=mty`, { method: 'POST', headers: { authorization: h.bearer('capturistaB'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(PUBLISHERS[1], { title: 'Parque Tucán' })) });

@@ -285,7 +285,19 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
     h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${labels[k][1]}: ${count(group.counts[k])}`).join(' · ')),
     // What happens to the absent ones is said at once, not only inside each collapsed item.
     group.counts.removed ? h('p', { class: 'note' }, `${labels.removed[1]}: ${removedNote}`) : null,
+    partialListNote(gender, items.length, group.counts.new + group.counts.changed + group.counts.removed),
     items);
+}
+
+/**
+ * Said above a preview's list when it is not all of them: the server lists the first ones of each group (500,
+ * core/workflow/change-preview.ts), and «Nuevas: 2,000» above 500 items read as a complete list.
+ */
+function partialListNote(gender: 'f' | 'm', shown: number, total: number): HTMLElement | null {
+  if (shown >= total) return null;
+  return h('p', { class: 'note lista-parcial' }, gender === 'f'
+    ? `Se listan las primeras ${count(shown)} de ${count(total)} contrataciones nuevas, modificadas o ausentes del libro; las cifras de arriba las cuentan todas.`
+    : `Se listan los primeros ${count(shown)} de ${count(total)} proyectos nuevos, modificados o ausentes del libro; las cifras de arriba los cuentan todos.`);
 }
 
 /**
