@@ -221,6 +221,15 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
       expect(await og.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
       expect(await og.locator('#aprobacion-rechazada .status-bad').textContent()).toMatch(/^⚠ No se publicó: el libro tiene \d+ (error|errores)\./);
       expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe(written);
+      // Its official reads on «Mis envíos» that nothing was published, with the errors: the card said «En revisión»
+      // and counted its warnings only, while the coordination waited for a new version.
+      const official = await signedIn('capturistaB', '#/mis-envios');
+      const card = official.locator('article.envio', { has: official.locator('.aprobacion-rechazada') });
+      await card.waitFor();
+      expect(await card.locator('.aprobacion-rechazada .status-bad').textContent()).toMatch(/^⚠ No se publicó: al aprobarlo se encontraron \d+ (error|errores) en el libro\. Corríj(alo|alos) en la hoja y envíela de nuevo desde el complemento \(Validar datos → Enviar a revisión\)\.$/);
+      expect((await card.locator('.aprobacion-rechazada li').allTextContents())[0]).toBe(errors[0]);
+      expect(await card.locator('p.note', { hasText: 'proyecto' }).textContent()).toMatch(/^0 contrataciones y 1 proyecto; \d+ (error|errores); \d+ advertencias?\.$/);
+      await official.context().close();
     } finally {
       await srv.h.store.putPublisher(registered);
     }

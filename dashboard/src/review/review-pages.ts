@@ -715,6 +715,25 @@ function withdrawControl(s: SubmissionView): HTMLElement {
   return h('div', { class: 'retiro' }, open, box, result);
 }
 
+/**
+ * On an official's card, a send whose approval found errors in its workbook (approvalRefused): it read «En revisión»
+ * with only its warnings counted, while its coordination's page said «No se publicó» and waited for a new version.
+ * Its errors as the server words them (sheet, row and column) and what to do; a coordinator reading the card is told
+ * what happened only.
+ */
+function refusedCard(s: SubmissionView, coordinator: boolean): HTMLElement {
+  const errors = sampleInOrder(s.findings?.sample ?? []).filter((f) => f.severity === 'error');
+  const total = s.findings?.errors ?? errors.length;
+  const what = `No se publicó: al aprobarlo se encontraron ${formatCount(total, 'error', 'errores')} en el libro.`;
+  const todo = s.source.kind === 'xlsx'
+    ? ` ${total === 1 ? 'Corríjalo' : 'Corríjalos'} y envíe el libro de nuevo con el formulario de arriba: el envío nuevo reemplaza a este en la bandeja de su coordinación.`
+    : ` ${total === 1 ? 'Corríjalo' : 'Corríjalos'} en la hoja y envíela de nuevo desde el complemento (Validar datos → Enviar a revisión).`;
+  return h('div', { class: 'aprobacion-rechazada' },
+    h('p', { class: 'status-bad' }, warnMark(), ` ${what}${coordinator ? '' : todo}`),
+    errors.length ? h('details', { open: true }, h('summary', null, 'Ver los errores'), sampleNote(errors.length, total),
+      h('ul', null, errors.map((f) => h('li', null, f.message)))) : null);
+}
+
 /** « el 03/12/2026, 03:27:41 p.m.» after «Publicada»: when its publication was made (its latest `published` history entry). */
 function publishedNote(s: SubmissionView): string {
   const at = s.status === 'published' ? [...s.history].reverse().find((e) => e.action === 'published')?.at : undefined;
@@ -761,8 +780,10 @@ export const mySubmissionsPage: Page = {
         replacedByNewer(s) ? h('p', { class: 'note' }, replacedNote(s)) : null,
         // Still «En revisión», but a newer send of the institution was approved: its coordination can only return it.
         s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, newerApprovedText(s.newerApprovedAt, 'official')) : null,
-        // What was sent, so that two sends of the same day can be told apart.
-        s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
+        // Still «En revisión», but approving it found errors: nothing was published, and only a new version can be.
+        !s.newerApprovedAt && approvalRefused(s) ? refusedCard(s, coordinator) : null,
+        // What was sent, so that two sends of the same day can be told apart; its errors, once approving found them.
+        s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), s.findings?.errors ? formatCount(s.findings.errors, 'error', 'errores') : null, formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.earlierEntries ? h('p', { class: 'note historial-incompleto' }, omittedHistoryText(s.earlierEntries)) : null,
         s.comments.length
           ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
