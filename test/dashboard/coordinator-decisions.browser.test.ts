@@ -13,7 +13,7 @@ import { signedIn as signedInAs, startReviewServer, type ReviewServer } from './
 import { projectWorkbook, PUBLISHERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
-import { formatTimestamp } from '../../core/format/es-mx';
+import { formatNumber, formatTimestamp } from '../../core/format/es-mx';
 import { newerApprovedText } from '../../core/workflow/newer-approved';
 
 const [MER, MTY] = PUBLISHERS;
@@ -240,6 +240,28 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.getByRole('button', { name: 'Aprobar' }).waitFor();
     expect(await og.locator('#aprobacion-rechazada').count()).toBe(0);
     expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe('');
+    await og.context().close();
+  });
+
+  test('a return comment longer than a decision keeps is refused on its box, in es-MX, and stays written; the API says the same', async () => {
+    const sent = await upload('Parque de las Américas', 'americas.xlsx');
+    const og = await signedIn('coordinadorA', `#/revision/${sent.id}`);
+    const box = og.getByLabel('Comentarios para quien capturó');
+    await box.waitFor();
+    const long = 'Revise la fila 3 de Proyectos y la hoja de documentos. '.repeat(100).trim();
+    const said = `El comentario tiene ${formatNumber([...long].length, 0)} caracteres y caben hasta 5,000: acórtelo antes de devolver la entrega (por ejemplo, nombre los primeros problemas y pida validar el libro para ver los demás).`;
+    await box.fill(long);
+    await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    // It read «Escriba en «comment» qué debe corregirse (hasta 5000 caracteres)»: the request's field, and 5000.
+    await og.locator('#resultado', { hasText: 'El comentario tiene' }).waitFor();
+    expect(await og.locator('#resultado').textContent()).toBe(said);
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await box.inputValue()).toBe(long);
+    expect((await srv.h.store.getSubmission(sent.id))?.status).toBe('submitted');
+    // Sent anyway (another client): the server's refusal in the same words.
+    const res = await fetch(`${srv.base}/api/submissions/${sent.id}/return`, { method: 'POST', headers: { authorization: srv.h.bearer('coordinadorA'), 'content-type': 'application/json' }, body: JSON.stringify({ comment: long }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'comment-too-long', message: said });
     await og.context().close();
   });
 

@@ -21,6 +21,7 @@ import { refusedFindings } from './refused-findings';
 import { sampleInOrder } from './sample-order';
 import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
+import { commentTooLongText } from '../../../core/workflow/comment-length';
 import { newerApprovedText, type NewerApprovedReader } from '../../../core/workflow/newer-approved';
 import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
@@ -515,13 +516,14 @@ export const reviewSubmissionPage: Page = {
       return PUBLISHING;
     });
     /**
-     * «Devolver con comentarios» with nothing written is refused on the box itself, as Etapas refuses a wrong date:
-     * marked invalid, described by the message, and focused, so the reader hears what to write and is where to
-     * write it. The focus went to the message under the buttons, the box unmarked, three stops back.
+     * «Devolver con comentarios» with nothing written, or more than a decision keeps, is refused on the box itself, as
+     * Etapas refuses a wrong date: marked invalid, described by the message, and focused, so the reader hears what to
+     * write and is where to write it. The focus went to the message under the buttons, the box unmarked, three stops
+     * back.
      */
-    const commentMissing = (): void => {
+    const commentRefused = (message: string): void => {
       status.className = 'status-bad';
-      status.textContent = 'Escriba qué debe corregirse antes de devolver la entrega.';
+      status.textContent = message;
       comment.setAttribute('aria-invalid', 'true');
       comment.setAttribute('aria-describedby', status.id);
       comment.focus();
@@ -531,14 +533,19 @@ export const reviewSubmissionPage: Page = {
       comment.removeAttribute('aria-invalid');
       comment.removeAttribute('aria-describedby');
     });
-    const giveBack = (): Promise<void> => (!comment.value.trim() ? Promise.resolve(commentMissing()) : act(async () => {
-      const r = checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value, ...reviewed } }));
-      // As «Sí, publicar» does: the situation agrees at once with the outcome said beside it (it read «En revisión»
-      // next to «Se devolvió con comentarios» until the page was drawn again, 1.2 s later).
-      situation.replaceChildren(statusBadge(r.submission));
-      // Where the official reads them: a workbook uploaded in Excel has no add-on panel (as the notice's e-mail says).
-      return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
-    }));
+    // Too long for the server, said the same way on the box before sending (its refusal named the request's field).
+    const refusedComment = (): string | null => (!comment.value.trim() ? 'Escriba qué debe corregirse antes de devolver la entrega.' : commentTooLongText(comment.value));
+    const giveBack = (): Promise<void> => {
+      const refused = refusedComment();
+      return refused ? Promise.resolve(commentRefused(refused)) : act(async () => {
+        const r = checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value, ...reviewed } }));
+        // As «Sí, publicar» does: the situation agrees at once with the outcome said beside it (it read «En revisión»
+        // next to «Se devolvió con comentarios» until the page was drawn again, 1.2 s later).
+        situation.replaceChildren(statusBadge(r.submission));
+        // Where the official reads them: a workbook uploaded in Excel has no add-on panel (as the notice's e-mail says).
+        return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
+      });
+    };
     let audit: HTMLElement | null = null;
     // The send that replaced this one (its audit entry names it), to open it from here.
     let replacement: string | undefined;

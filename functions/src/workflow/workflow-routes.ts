@@ -30,7 +30,9 @@ import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
 import { requireJsonBody } from '../api/request-limits';
-import { formatCount, formatFileSize, formatTimestamp } from '../../../core/format/es-mx';
+import { formatCount, formatFileSize, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
+import { commentTooLongText } from '../../../core/workflow/comment-length';
+import { isObject } from '../../../core/json/json-values';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers, queryString } from '../api/current-publications';
 import { readAll } from '../store/read-all';
@@ -796,7 +798,10 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     try {
       ({ comment, revision: reviewed } = checkReturnRequest(req.body));
     } catch {
-      throw badRequest('missing-comment', `Escriba en «comment» qué debe corregirse (hasta ${MAX_COMMENT_LENGTH} caracteres).`);
+      const raw = isObject(req.body) ? req.body.comment : undefined;
+      const tooLong = typeof raw === 'string' ? commentTooLongText(raw) : null;
+      if (tooLong) throw badRequest('comment-too-long', tooLong);
+      throw badRequest('missing-comment', `Escriba en «comment» qué debe corregirse (hasta ${formatNumber(MAX_COMMENT_LENGTH, 0)} caracteres).`);
     }
     // A comment on the revision the coordinator read: a new version sent meanwhile is not returned with it.
     if (revisionMoved(submission, reviewed)) throw revisionChanged('revisión', submission);
