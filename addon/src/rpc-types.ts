@@ -103,6 +103,11 @@ export interface SubmissionView {
    */
   newerApprovedAt?: string | null;
   /**
+   * Still under review, but approving this revision found errors in it (contract.ts approvalRefused): how many. Only a
+   * new version can be approved. Null otherwise.
+   */
+  refusedErrors?: number | null;
+  /**
    * The revision under review (its snapshot's content hash), named by «Aprobar» and «Devolver» so that a new
    * version sent after the panel was drawn is not approved unseen (DecisionRequest). Null when unknown.
    */

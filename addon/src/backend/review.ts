@@ -8,7 +8,7 @@ import type { Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import type { WorkbookModel } from '../../../core/workbook/model';
-import { isSendChecking, sentAt, submitOutcomeText, type RegisteredPrefixes, type SendCheckingAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues } from '../../../core/workflow/contract';
+import { approvalRefused, isSendChecking, sentAt, submitOutcomeText, type RegisteredPrefixes, type SendCheckingAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { BackendClient } from './backend-client';
 
@@ -37,6 +37,7 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     submission: latest ? {
       id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, sentAt: sentAt(latest),
       comments: latest.comments, omittedHistory: latest.earlierEntries ? omittedHistoryText(latest.earlierEntries) : null, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null,
+      refusedErrors: approvalRefused(latest) ? latest.findings?.errors ?? 0 : null,
       revision: latest.snapshot?.contentHash ?? null,
     } : null,
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,
