@@ -241,6 +241,12 @@ export interface PreviewAnswer {
    * would publish older data over it). Null when there is none.
    */
   newerApprovedAt: string | null;
+  /**
+   * The institution's newest send sent after this one and also awaiting a decision (two sends close together: the
+   * inbox lists the older first): its id, when it was sent and its file's or spreadsheet's name. Null when there is
+   * none, or when a newer one is already approved (`newerApprovedAt` says that).
+   */
+  newerPending?: { id: string; sentAt: string; name: string | null } | null;
 }
 
 /** Cell values as JSON: a date travels as the calendar day its sheet shows (`2024-03-31`, workbook-values.ts). */
@@ -540,6 +546,10 @@ export function checkPreviewAnswer(v: unknown): PreviewAnswer {
     preview: { processes: checkGroup(preview.processes, 'preview.processes'), projects: checkGroup(preview.projects, 'preview.projects') },
     liveChanged: o.liveChanged === null || o.liveChanged === undefined ? null : o.liveChanged === true,
     newerApprovedAt: o.newerApprovedAt === undefined ? null : strOrNull(o.newerApprovedAt, 'newerApprovedAt'),
+    newerPending: o.newerPending === undefined || o.newerPending === null ? null : (() => {
+      const n = obj(o.newerPending, 'newerPending');
+      return { id: str(n.id, 'newerPending.id'), sentAt: str(n.sentAt, 'newerPending.sentAt'), name: strOrNull(n.name ?? null, 'newerPending.name') };
+    })(),
   };
 }
 

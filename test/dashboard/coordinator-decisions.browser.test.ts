@@ -287,4 +287,25 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.waitForURL(`**/#/revision/${newer.id}`);
     await og.context().close();
   });
+
+  test('two sends close together: the older one\'s page names the newer one awaiting a decision, before «Aprobar», and links to it', async () => {
+    const older = await upload('Mercado de San Benito', 'mercado.xlsx');
+    const newer = await upload('Mercado de San Benito, con techumbre', 'mercado corregido.xlsx');
+    const og = await signedIn('coordinadorA', `#/revision/${older.id}`);
+    const note = og.locator('#envio-mas-reciente');
+    await note.waitFor();
+    // Within the same second the time alone reads the same for both: the file's name tells which.
+    expect(await note.textContent()).toBe(`⚠ ${MER.name} envió después otro libro, que también espera su decisión: el del ${formatTimestamp(newer.snapshot.takenAt)} («mercado corregido.xlsx»). Revise ese antes de aprobar este: aprobado este primero, se publican sus datos y, al aprobar aquel, los de aquel encima; si aquel ya trae lo de este, devuelva este con un comentario. Abrir el envío más reciente`);
+    // Said before «Aprobar», which is still offered (approving the older first is allowed, and then the newer).
+    expect(await og.locator('#decision').evaluate((d) => {
+      const n = (d as unknown as { querySelector(s: string): { compareDocumentPosition(o: unknown): number } }).querySelector('#envio-mas-reciente');
+      return n.compareDocumentPosition((d as unknown as { querySelector(s: string): unknown }).querySelector('button')) & 4;
+    })).toBe(4);
+    await og.getByRole('link', { name: 'Abrir el envío más reciente' }).click();
+    await og.waitForURL(`**/#/revision/${newer.id}`);
+    await og.locator('h1 + p', { hasText: '«mercado corregido.xlsx»' }).waitFor();
+    await og.locator('#decision').waitFor();
+    expect(await og.locator('#envio-mas-reciente').count()).toBe(0);
+    await og.context().close();
+  });
 });

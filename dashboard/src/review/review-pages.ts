@@ -320,6 +320,20 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).', approvable));
 }
 
+/**
+ * Above «Aprobar» of a send whose institution sent a newer one, also awaiting a decision (PreviewAnswer.newerPending):
+ * the inbox lists the older first, and approving it published data the institution had already replaced, with
+ * nothing on its page saying that a newer send was there. Which one (its time and file, as the inbox names sends:
+ * two sent within the same second read alike by the time alone) and the way to it.
+ */
+function newerPendingNote(p: PreviewAnswer, query: URLSearchParams): HTMLElement | null {
+  const newer = p.newerPending;
+  if (!newer) return null;
+  return h('p', { class: 'status-warn', role: 'note', id: 'envio-mas-reciente' }, warnMark(),
+    ` ${p.submission.publisherName} envió después otro libro, que también espera su decisión: el del ${formatTimestamp(newer.sentAt)}${newer.name ? ` («${newer.name}»)` : ''}. Revise ese antes de aprobar este: aprobado este primero, se publican sus datos y, al aprobar aquel, los de aquel encima; si aquel ya trae lo de este, devuelva este con un comentario. `,
+    h('a', { href: `${route('revision', newer.id)}${inboxQuery(query)}` }, 'Abrir el envío más reciente'));
+}
+
 /** Errors named in the comment written for the coordinator when an approval found them (refusalComment). */
 const COMMENT_ERRORS = 5;
 
@@ -587,6 +601,7 @@ export const reviewSubmissionPage: Page = {
       s.status === 'published' || s.status === 'withdrawn' ? null : previewBlock(p),
       decide ? h('section', { id: 'decision', 'aria-labelledby': 'titulo-decision' },
         h('h2', { id: 'titulo-decision' }, 'Decisión'),
+        outdated || refusal ? null : newerPendingNote(p, query),
         outdated ?? refusal ?? approveWithConfirmation(p, approve),
         h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
         // The one thing left to do with a send refused for errors: the main button then.

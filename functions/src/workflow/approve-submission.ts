@@ -173,6 +173,21 @@ export async function newerApproved(store: Store, submission: Submission): Promi
   return newerThan(submission, await latestAmong(store, submission.publisherId, named, submission.id));
 }
 
+/**
+ * The newest send of the same publisher sent after `submission` and also awaiting a decision: two uploads close
+ * together wait side by side, the older listed first, and nothing on the older one's page said a newer one was there
+ * — approving it published data its own institution had already replaced.
+ */
+export async function newerPending(store: Store, submission: Submission): Promise<Submission | undefined> {
+  let newest: Submission | undefined;
+  for (const status of AWAITING_DECISION) {
+    for (const s of await readAll((after) => store.listSubmissions({ publisherId: submission.publisherId, status, after, limit: 1000 }))) {
+      if (s.id !== submission.id && sentAt(s) > sentAt(submission) && (!newest || sentAt(s) > sentAt(newest))) newest = s;
+    }
+  }
+  return newest;
+}
+
 /** `latest` (latestApproved) when it was sent after `submission`. */
 export function newerThan(submission: Submission, latest: Submission | undefined): Submission | undefined {
   return latest && latest.id !== submission.id && sentAt(latest) > sentAt(submission) ? latest : undefined;

@@ -44,7 +44,7 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSnapshot, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
-import { approveSubmission, latestApproved, lostDecision, newerApproved, newerThan, recoverStaleApproval, refusalText, revisionChanged, revisionMoved } from './approve-submission';
+import { approveSubmission, latestApproved, lostDecision, newerApproved, newerPending, newerThan, recoverStaleApproval, refusalText, revisionChanged, revisionMoved } from './approve-submission';
 import { historyVersion } from '../store/submission-history';
 import { cursorAfter } from '../store/document-store';
 import { LEASE_ACTION, startApproval } from '../publication/publication-task';
@@ -725,7 +725,12 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const liveChanged = source.kind === 'sheets' && deps.sheets ? await liveSheetChanged(() => deps.sheets!(source.spreadsheetId).read(), submission.snapshot.contentHash, liveBudget) : null;
     // Said before the coordinator clicks «Aprobar», which refuses it then (approve-submission.ts claimApproval).
     const newer = AWAITING_DECISION.includes(submission.status) ? await newerApproved(store, submission) : undefined;
-    const body: PreviewAnswer = { ...(await answer(user, submission)), currentPublicationId, preview, liveChanged, newerApprovedAt: newer ? sentAt(newer) : null };
+    // Not yet approved either, but sent after this one: said too, before this older one is approved ahead of it.
+    const pending = AWAITING_DECISION.includes(submission.status) && !newer ? await newerPending(store, submission) : undefined;
+    const body: PreviewAnswer = {
+      ...(await answer(user, submission)), currentPublicationId, preview, liveChanged, newerApprovedAt: newer ? sentAt(newer) : null,
+      newerPending: pending ? { id: pending.id, sentAt: sentAt(pending), name: pending.source.name ?? null } : null,
+    };
     res.json(body);
   });
 
