@@ -102,6 +102,8 @@ export interface SubmissionView {
    * one): when that one was sent. Null otherwise.
    */
   newerApprovedAt?: string | null;
+  /** That newer send's file or spreadsheet name; null when it has none (or an older Code.js). */
+  newerApprovedName?: string | null;
   /**
    * Still under review, but approving this revision found errors in it (contract.ts approvalRefused): how many. Only a
    * new version can be approved. Null otherwise.

@@ -73,7 +73,9 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     // Back in the inbox: the middle one is flagged, with when the approved one was sent.
     await open(og, '#/revision', '#bandeja');
     expect(await rows.count()).toBe(1);
-    const flag = newerApprovedText(last.snapshot.takenAt, 'coordinator');
+    // With its file's name: sends within the same second read alike by the time alone.
+    const flag = newerApprovedText(last.snapshot.takenAt, 'coordinator', 'parque tres.xlsx');
+    expect(flag).toContain(`(enviado el ${formatTimestamp(last.snapshot.takenAt)}, «parque tres.xlsx»)`);
     expect(await rows.first().locator('td').first().textContent()).toBe(`En revisión⚠ ${flag}`);
     expect(await rows.first().locator('.envio-anterior').textContent()).toBe(`⚠ ${flag}`);
     await og.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-inbox.png'), fullPage: true });
@@ -116,7 +118,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     const headings = await official.locator('article.envio h2').allTextContents();
     expect(headings.map((t) => /«(.*)»$/.exec(t)?.[1])).toEqual(['parque tres.xlsx', 'parque uno.xlsx', 'parque dos.xlsx']);
     // The one in between still awaits its coordination, which can no longer approve it: said on its card too.
-    expect(await official.locator('article.envio', { hasText: '«parque dos.xlsx»' }).locator('.envio-anterior').textContent()).toBe(newerApprovedText(last.snapshot.takenAt, 'official'));
+    expect(await official.locator('article.envio', { hasText: '«parque dos.xlsx»' }).locator('.envio-anterior').textContent()).toBe(newerApprovedText(last.snapshot.takenAt, 'official', 'parque tres.xlsx'));
     expect(await official.locator('article.envio .ultima-actividad').first().textContent()).toMatch(/^Última actividad: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.$/);
     await official.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-mis-envios.png'), fullPage: true });
     await official.context().close();

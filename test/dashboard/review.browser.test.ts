@@ -470,7 +470,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(sent.status).toBe(201);
     const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
     const page = await signedIn('capturistaA', '#/mis-envios');
-    const card = page.locator('.envio', { hasText: 'aprobado mientras tanto.xlsx' });
+    // By its heading: an older send's card names this one too once it is approved (newer-approved.ts).
+    const card = page.locator('.envio', { has: page.locator('h2', { hasText: 'aprobado mientras tanto.xlsx' }) });
     await card.getByText('En revisión').waitFor();
     const approved = await fetch(`${base}/api/submissions/${id}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } });
     expect(approved.status).toBe(200);

@@ -36,7 +36,7 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     role: list.viewer.role,
     submission: latest ? {
       id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, sentAt: sentAt(latest),
-      comments: latest.comments, omittedHistory: latest.earlierEntries ? omittedHistoryText(latest.earlierEntries) : null, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null,
+      comments: latest.comments, omittedHistory: latest.earlierEntries ? omittedHistoryText(latest.earlierEntries) : null, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null, newerApprovedName: latest.newerApprovedName ?? null,
       refusedErrors: approvalRefused(latest) ? latest.findings?.errors ?? 0 : null,
       revision: latest.snapshot?.contentHash ?? null,
     } : null,

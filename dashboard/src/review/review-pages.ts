@@ -226,7 +226,7 @@ export const reviewInboxPage: Page = {
         // A newer send of the institution is already approved: said here, before it is opened as if it could be
         // approved (the server refuses it, 409).
         // What to do about it, said to its reader: an official who opens the inbox is not the one who returns it.
-        s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` ${newerApprovedText(s.newerApprovedAt, readerOf(list.viewer))}`)) : statusBadge(s),
+        s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` ${newerApprovedText(s.newerApprovedAt, readerOf(list.viewer), s.newerApprovedName)}`)) : statusBadge(s),
         `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
         { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
@@ -467,7 +467,7 @@ export const reviewSubmissionPage: Page = {
       refusedNow ? status : h('p', { class: 'status-bad', role: 'note' }, warnMark(), ` ${s.history[s.history.length - 1]?.comment ?? 'Al aprobar esta revisión se encontraron errores en el libro.'}`),
       h('p', null, 'Esta revisión no se puede aprobar así: los errores están arriba, en «Hallazgos de la validación». Devuélvala con comentarios (abajo ya están escritos, con los errores; puede cambiarlos). «Aprobar» vuelve cuando quien capturó envíe una versión nueva.')) : null;
     const outdated = refusedAsOlder ? status : p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
-      ` ${newerApprovedText(p.newerApprovedAt, 'coordinator')}`) : null;
+      ` ${newerApprovedText(p.newerApprovedAt, 'coordinator', p.newerApprovedName)}`) : null;
     // The revision this page shows, named by each decision (DecisionRequest).
     const reviewed: DecisionRequest = s.snapshot ? { revision: s.snapshot.contentHash } : {};
     const comment = h('textarea', { id: 'comentario', rows: 4 });
@@ -801,7 +801,7 @@ export const mySubmissionsPage: Page = {
         // Nobody returned it nor commented: which send replaced it, and that nothing is to be done with this one.
         replacedByNewer(s) ? h('p', { class: 'note' }, replacedNote(s)) : null,
         // Still «En revisión», but a newer send of the institution was approved: its coordination can only return it.
-        s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, newerApprovedText(s.newerApprovedAt, 'official')) : null,
+        s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, newerApprovedText(s.newerApprovedAt, 'official', s.newerApprovedName)) : null,
         // Still «En revisión», but approving it found errors: nothing was published, and only a new version can be.
         !s.newerApprovedAt && approvalRefused(s) ? refusedCard(s, coordinator) : null,
         // What was sent, so that two sends of the same day can be told apart; its errors, once approving found them.

@@ -93,7 +93,7 @@ export function workbookRevision(workbook: WorkbookModel): string {
 
 /** Why a send older than `newer` (approved or published) is not published: told the coordinator who approved it. */
 function supersededText(newer: Submission): string {
-  return newerApprovedText(sentAt(newer), 'coordinator');
+  return newerApprovedText(sentAt(newer), 'coordinator', newer.source.name);
 }
 
 /**

@@ -691,7 +691,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       if (!AWAITING_DECISION.includes(s.status)) return view;
       if (!latest.has(s.publisherId)) latest.set(s.publisherId, latestApproved(store, s.publisherId));
       const newer = newerThan(s, await latest.get(s.publisherId));
-      return newer ? { ...view, newerApprovedAt: sentAt(newer) } : view;
+      return newer ? { ...view, newerApprovedAt: sentAt(newer), ...(newer.source.name ? { newerApprovedName: newer.source.name } : {}) } : view;
     }));
   }
 
@@ -729,6 +729,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const pending = AWAITING_DECISION.includes(submission.status) && !newer ? await newerPending(store, submission) : undefined;
     const body: PreviewAnswer = {
       ...(await answer(user, submission)), currentPublicationId, preview, liveChanged, newerApprovedAt: newer ? sentAt(newer) : null,
+      newerApprovedName: newer?.source.name ?? null,
       newerPending: pending ? { id: pending.id, sentAt: sentAt(pending), name: pending.source.name ?? null } : null,
     };
     res.json(body);
