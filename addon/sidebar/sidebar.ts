@@ -289,8 +289,12 @@ function renderReview(): void {
   // for a decision that can only be a return (the coordinators read it beside «Aprobar», below).
   const newer = $('newer-approved');
   const outdatedForOfficial = ctx.role === 'capturista' && ctx.submission?.newerApprovedAt ? ctx.submission.newerApprovedAt : null;
-  newer.textContent = outdatedForOfficial ? `⚠ ${newerApprovedText(outdatedForOfficial, 'official-sheet')}` : '';
-  newer.hidden = !outdatedForOfficial;
+  // Approving the revision sent found errors in it: nothing was published, and «En revisión» alone left the official
+  // waiting for a decision that can only be a return (the coordinators' page says so and offers no «Aprobar»).
+  const refused = ctx.role === 'capturista' && !outdatedForOfficial && typeof ctx.submission?.refusedErrors === 'number' ? ctx.submission.refusedErrors : null;
+  newer.textContent = outdatedForOfficial ? `⚠ ${newerApprovedText(outdatedForOfficial, 'official-sheet', ctx.submission?.newerApprovedName)}`
+    : refused !== null ? `⚠ No se publicó: al aprobarla, su coordinación encontró ${plural(refused, 'error', 'errores')} en la versión enviada. ${refused === 1 ? 'Corríjalo' : 'Corríjalos'} en la hoja, pulse «Validar» y envíe la nueva versión; ${refused === 1 ? 'está' : 'están'}, con su hoja y su celda, en «Mis envíos» del tablero.` : '';
+  newer.hidden = !outdatedForOfficial && refused === null;
   // A send returned round after round keeps only its first and newest entries: said, so the list is not read as all.
   const omitted = $('omitted-history');
   omitted.textContent = ctx.submission?.omittedHistory ?? '';
@@ -346,7 +350,7 @@ function renderReview(): void {
     $('review-link-line').hidden = !ctx.reviewUrl;
     link.href = ctx.reviewUrl ?? '#';
     $('coordinator-help').textContent = outdated
-      ? newerApprovedText(outdated, 'coordinator')
+      ? newerApprovedText(outdated, 'coordinator', ctx.submission.newerApprovedName)
       : `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;
   }
 }

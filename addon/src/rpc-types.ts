@@ -111,6 +111,13 @@ export interface SubmissionView {
    * one): when that one was sent. Null otherwise.
    */
   newerApprovedAt?: string | null;
+  /** That newer send's file or spreadsheet name; null when it has none (or an older Code.js). */
+  newerApprovedName?: string | null;
+  /**
+   * Still under review, but approving this revision found errors in it (contract.ts approvalRefused): how many. Only a
+   * new version can be approved. Null otherwise.
+   */
+  refusedErrors?: number | null;
   /**
    * The revision under review (its snapshot's content hash), named by «Aprobar» and «Devolver» so that a new
    * version sent after the panel was drawn is not approved unseen (DecisionRequest). Null when unknown.

@@ -168,6 +168,8 @@ export interface SubmissionView {
    * approving this one is refused (it would publish older data over it), and the inbox says so. Absent otherwise.
    */
   newerApprovedAt?: string;
+  /** That newer send's file or spreadsheet name, when it has one (newer-approved.ts). */
+  newerApprovedName?: string;
 }
 
 export interface SubmissionAnswer { viewer: Viewer; submission: SubmissionView }
@@ -241,6 +243,14 @@ export interface PreviewAnswer {
    * would publish older data over it). Null when there is none.
    */
   newerApprovedAt: string | null;
+  /** That newer send's file or spreadsheet name; null when it has none. */
+  newerApprovedName?: string | null;
+  /**
+   * The institution's newest send sent after this one and also awaiting a decision (two sends close together: the
+   * inbox lists the older first): its id, when it was sent and its file's or spreadsheet's name. Null when there is
+   * none, or when a newer one is already approved (`newerApprovedAt` says that).
+   */
+  newerPending?: { id: string; sentAt: string; name: string | null } | null;
 }
 
 /** Cell values as JSON: a date travels as the calendar day its sheet shows (`2024-03-31`, workbook-values.ts). */
@@ -410,6 +420,7 @@ export function checkSubmission(v: unknown, path = 'submission'): SubmissionView
     snapshot,
     failureReason: strOrNull(o.failureReason ?? null, `${path}.failureReason`),
     ...(o.newerApprovedAt !== undefined ? { newerApprovedAt: str(o.newerApprovedAt, `${path}.newerApprovedAt`) } : {}),
+    ...(o.newerApprovedName !== undefined ? { newerApprovedName: str(o.newerApprovedName, `${path}.newerApprovedName`) } : {}),
   };
 }
 
@@ -540,6 +551,11 @@ export function checkPreviewAnswer(v: unknown): PreviewAnswer {
     preview: { processes: checkGroup(preview.processes, 'preview.processes'), projects: checkGroup(preview.projects, 'preview.projects') },
     liveChanged: o.liveChanged === null || o.liveChanged === undefined ? null : o.liveChanged === true,
     newerApprovedAt: o.newerApprovedAt === undefined ? null : strOrNull(o.newerApprovedAt, 'newerApprovedAt'),
+    newerApprovedName: o.newerApprovedName === undefined ? null : strOrNull(o.newerApprovedName, 'newerApprovedName'),
+    newerPending: o.newerPending === undefined || o.newerPending === null ? null : (() => {
+      const n = obj(o.newerPending, 'newerPending');
+      return { id: str(n.id, 'newerPending.id'), sentAt: str(n.sentAt, 'newerPending.sentAt'), name: strOrNull(n.name ?? null, 'newerPending.name') };
+    })(),
   };
 }
 

@@ -21,7 +21,11 @@ const WHAT_TO_DO: Record<NewerApprovedReader, string> = {
   'official-sheet': 'Su coordinación solo puede devolverlo; si algo de esta hoja falta en aquel, actualícela y envíe la nueva versión.',
 };
 
-/** `newerSentAt`: when the approved newer send was sent (contract.ts `sentAt`, the `newerApprovedAt` of the views). */
-export function newerApprovedText(newerSentAt: string, reader: NewerApprovedReader): string {
-  return `No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución (enviado el ${formatTimestamp(newerSentAt)}), y este publicaría encima datos anteriores. ${WHAT_TO_DO[reader]}`;
+/**
+ * `newerSentAt`: when the approved newer send was sent (contract.ts `sentAt`, the `newerApprovedAt` of the views);
+ * `newerName`: its file's or spreadsheet's name, when it has one — two sends within the same second read «enviado el
+ * 05/12/2026, 06:13:19 p.m.» beside a send of that very time, as if the newer one were this one.
+ */
+export function newerApprovedText(newerSentAt: string, reader: NewerApprovedReader, newerName?: string | null): string {
+  return `No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución (enviado el ${formatTimestamp(newerSentAt)}${newerName ? `, «${newerName}»` : ''}), y este publicaría encima datos anteriores. ${WHAT_TO_DO[reader]}`;
 }

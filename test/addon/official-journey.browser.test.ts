@@ -362,6 +362,35 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.close();
   });
 
+  it('a send whose approval found errors: its panel says nothing was published and what to do, not «En revisión» alone', async () => {
+    const { gas, ss, record } = loadCode('hoja-prefijo-cambiado');
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: app.url, apiToken: app.bearers.capturistaA.replace(/^Bearer /, '') });
+    typeRow(ss, 'Proyectos', { id: 'oc4ids-abc123-0061', title: 'Mercado municipal', description: 'Obra de la dirección de obras', status: 'Ejecución', type: 'Construcción', sector: 'Transporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$1,500,000.00', 'budget/amount/currency': 'MXN' });
+    const { submission } = (gas.submitForReview as () => { submission: { id: string } })();
+    // Registered anew with another project prefix after the send (the administration corrected it): approving it
+    // finds the project's id wrong, and nothing is published.
+    const register = async (projectIdPrefix: string): Promise<void> => {
+      const r = await fetch(`${app.url}/api/publishers/mer`, { method: 'PUT', headers: { Authorization: app.bearers.admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-abc123', projectIdPrefix, commitment: { projects: 5, periodicityDays: 90 } }) });
+      expect(r.status).toBe(200);
+    };
+    await register('oc4ids-otro99');
+    try {
+      const refused = app.http.fetch({ method: 'post', url: `${app.url}/api/submissions/${submission.id}/approve`, headers: { Authorization: app.bearers.coordinadorA }, body: '{}' });
+      expect(refused.status).toBe(422);
+      const page = await bridgedPage(gas);
+      await openValidarDatos(page, gas, record);
+      await page.getByText(/^Validación terminada/).waitFor();
+      await page.getByText('Estado: En revisión').waitFor();
+      const note = page.locator('#newer-approved');
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toMatch(/^⚠ No se publicó: al aprobarla, su coordinación encontró \d+ errore?s? en la versión enviada\. Corríj(alo|alos) en la hoja, pulse «Validar» y envíe la nueva versión; (está|están), con su hoja y su celda, en «Mis envíos» del tablero\.$/);
+      await page.close();
+    } finally {
+      await register('oc4ids-abc123');
+    }
+  });
+
   it('a publication that fails: the coordinator\'s panel says so, not «Envío aprobado.»; sending it again unchanged says it awaits a new approval, not «ya estaba en revisión»', async () => {
     const down = await startAppThread({ mode: 'local', publicationQueueDown: true });
     try {

@@ -18,7 +18,7 @@ import type { Publisher, Submission, SubmissionStatus } from '../../functions/sr
 import { BASE_URL, PUBLISHERS, projectWorkbook, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
 import { calendarDate } from '../../core/format/es-mx';
-import { lastCompleteMonth, monthBounds, monthLabel, previousMonth } from '../../core/workflow/report-month';
+import { lastCompleteMonth, monthBounds, monthLabel, monthOf, previousMonth } from '../../core/workflow/report-month';
 import * as fs from 'fs';
 
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -364,6 +364,20 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
       const wrap = document.querySelector('#tabla-informe');
       return { cut: wrap.scrollWidth > wrap.clientWidth + 1, chooser: document.querySelector('#mes').getClientRects().length, figures: document.querySelector('#cifras-informe').getClientRects().length > 0 };
     })).toEqual({ cut: false, chooser: 0, figures: true });
+    await page.context().close();
+  });
+
+  test('«Informe mensual» of a month before any implementer of the state was registered says so, not that all of them published', async () => {
+    // Monterrey, Nuevo León's one implementer, registered at the start of this month: none in the last one's report.
+    const mty = (await srv.h.store.getPublisher('mty'))!;
+    await srv.h.store.putPublisher({ ...mty, registeredAt: monthBounds(monthOf(Date.now())).start });
+    const month = lastCompleteMonth(Date.now());
+    const page = await signedIn('coordinadorB', '#/informe-mensual');
+    await page.waitForSelector('body[data-ready] #tabla-informe');
+    const none = `Al cierre de ${monthLabel(month)} no había implementadores registrados en Nuevo León.`;
+    expect(await page.locator('#sin-publicar').textContent()).toBe(none);
+    expect(await page.locator('#tabla-informe tbody').textContent()).toBe(none);
+    await srv.h.store.putPublisher(mty);
     await page.context().close();
   });
 

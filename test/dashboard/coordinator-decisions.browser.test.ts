@@ -13,7 +13,7 @@ import { signedIn as signedInAs, startReviewServer, type ReviewServer } from './
 import { projectWorkbook, PUBLISHERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
-import { formatTimestamp } from '../../core/format/es-mx';
+import { formatNumber, formatTimestamp } from '../../core/format/es-mx';
 import { newerApprovedText } from '../../core/workflow/newer-approved';
 
 const [MER, MTY] = PUBLISHERS;
@@ -73,7 +73,9 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     // Back in the inbox: the middle one is flagged, with when the approved one was sent.
     await open(og, '#/revision', '#bandeja');
     expect(await rows.count()).toBe(1);
-    const flag = newerApprovedText(last.snapshot.takenAt, 'coordinator');
+    // With its file's name: sends within the same second read alike by the time alone.
+    const flag = newerApprovedText(last.snapshot.takenAt, 'coordinator', 'parque tres.xlsx');
+    expect(flag).toContain(`(enviado el ${formatTimestamp(last.snapshot.takenAt)}, «parque tres.xlsx»)`);
     expect(await rows.first().locator('td').first().textContent()).toBe(`En revisión⚠ ${flag}`);
     expect(await rows.first().locator('.envio-anterior').textContent()).toBe(`⚠ ${flag}`);
     await og.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-inbox.png'), fullPage: true });
@@ -116,7 +118,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     const headings = await official.locator('article.envio h2').allTextContents();
     expect(headings.map((t) => /«(.*)»$/.exec(t)?.[1])).toEqual(['parque tres.xlsx', 'parque uno.xlsx', 'parque dos.xlsx']);
     // The one in between still awaits its coordination, which can no longer approve it: said on its card too.
-    expect(await official.locator('article.envio', { hasText: '«parque dos.xlsx»' }).locator('.envio-anterior').textContent()).toBe(newerApprovedText(last.snapshot.takenAt, 'official'));
+    expect(await official.locator('article.envio', { hasText: '«parque dos.xlsx»' }).locator('.envio-anterior').textContent()).toBe(newerApprovedText(last.snapshot.takenAt, 'official', 'parque tres.xlsx'));
     expect(await official.locator('article.envio .ultima-actividad').first().textContent()).toMatch(/^Última actividad: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.$/);
     await official.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-mis-envios.png'), fullPage: true });
     await official.context().close();
@@ -221,6 +223,15 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
       expect(await og.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
       expect(await og.locator('#aprobacion-rechazada .status-bad').textContent()).toMatch(/^⚠ No se publicó: el libro tiene \d+ (error|errores)\./);
       expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe(written);
+      // Its official reads on «Mis envíos» that nothing was published, with the errors: the card said «En revisión»
+      // and counted its warnings only, while the coordination waited for a new version.
+      const official = await signedIn('capturistaB', '#/mis-envios');
+      const card = official.locator('article.envio', { has: official.locator('.aprobacion-rechazada') });
+      await card.waitFor();
+      expect(await card.locator('.aprobacion-rechazada .status-bad').textContent()).toMatch(/^⚠ No se publicó: al aprobarlo se encontraron \d+ (error|errores) en el libro\. Corríj(alo|alos) en la hoja y envíela de nuevo desde el complemento \(Validar datos → Enviar a revisión\)\.$/);
+      expect((await card.locator('.aprobacion-rechazada li').allTextContents())[0]).toBe(errors[0]);
+      expect(await card.locator('p.note', { hasText: 'proyecto' }).textContent()).toMatch(/^0 contrataciones y 1 proyecto; \d+ (error|errores); \d+ advertencias?\.$/);
+      await official.context().close();
     } finally {
       await srv.h.store.putPublisher(registered);
     }
@@ -231,6 +242,28 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.getByRole('button', { name: 'Aprobar' }).waitFor();
     expect(await og.locator('#aprobacion-rechazada').count()).toBe(0);
     expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe('');
+    await og.context().close();
+  });
+
+  test('a return comment longer than a decision keeps is refused on its box, in es-MX, and stays written; the API says the same', async () => {
+    const sent = await upload('Parque de las Américas', 'americas.xlsx');
+    const og = await signedIn('coordinadorA', `#/revision/${sent.id}`);
+    const box = og.getByLabel('Comentarios para quien capturó');
+    await box.waitFor();
+    const long = 'Revise la fila 3 de Proyectos y la hoja de documentos. '.repeat(100).trim();
+    const said = `El comentario tiene ${formatNumber([...long].length, 0)} caracteres y caben hasta 5,000: acórtelo antes de devolver la entrega (por ejemplo, nombre los primeros problemas y pida validar el libro para ver los demás).`;
+    await box.fill(long);
+    await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    // It read «Escriba en «comment» qué debe corregirse (hasta 5000 caracteres)»: the request's field, and 5000.
+    await og.locator('#resultado', { hasText: 'El comentario tiene' }).waitFor();
+    expect(await og.locator('#resultado').textContent()).toBe(said);
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await box.inputValue()).toBe(long);
+    expect((await srv.h.store.getSubmission(sent.id))?.status).toBe('submitted');
+    // Sent anyway (another client): the server's refusal in the same words.
+    const res = await fetch(`${srv.base}/api/submissions/${sent.id}/return`, { method: 'POST', headers: { authorization: srv.h.bearer('coordinadorA'), 'content-type': 'application/json' }, body: JSON.stringify({ comment: long }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'comment-too-long', message: said });
     await og.context().close();
   });
 
@@ -254,6 +287,27 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(await log.textContent()).not.toContain('2020');
     await og.getByRole('link', { name: 'Abrir el envío que la reemplazó' }).click();
     await og.waitForURL(`**/#/revision/${newer.id}`);
+    await og.context().close();
+  });
+
+  test('two sends close together: the older one\'s page names the newer one awaiting a decision, before «Aprobar», and links to it', async () => {
+    const older = await upload('Mercado de San Benito', 'mercado.xlsx');
+    const newer = await upload('Mercado de San Benito, con techumbre', 'mercado corregido.xlsx');
+    const og = await signedIn('coordinadorA', `#/revision/${older.id}`);
+    const note = og.locator('#envio-mas-reciente');
+    await note.waitFor();
+    // Within the same second the time alone reads the same for both: the file's name tells which.
+    expect(await note.textContent()).toBe(`⚠ ${MER.name} envió después otro libro, que también espera su decisión: el del ${formatTimestamp(newer.snapshot.takenAt)} («mercado corregido.xlsx»). Revise ese antes de aprobar este: aprobado este primero, se publican sus datos y, al aprobar aquel, los de aquel encima; si aquel ya trae lo de este, devuelva este con un comentario. Abrir el envío más reciente`);
+    // Said before «Aprobar», which is still offered (approving the older first is allowed, and then the newer).
+    expect(await og.locator('#decision').evaluate((d) => {
+      const n = (d as unknown as { querySelector(s: string): { compareDocumentPosition(o: unknown): number } }).querySelector('#envio-mas-reciente');
+      return n.compareDocumentPosition((d as unknown as { querySelector(s: string): unknown }).querySelector('button')) & 4;
+    })).toBe(4);
+    await og.getByRole('link', { name: 'Abrir el envío más reciente' }).click();
+    await og.waitForURL(`**/#/revision/${newer.id}`);
+    await og.locator('h1 + p', { hasText: '«mercado corregido.xlsx»' }).waitFor();
+    await og.locator('#decision').waitFor();
+    expect(await og.locator('#envio-mas-reciente').count()).toBe(0);
     await og.context().close();
   });
 });

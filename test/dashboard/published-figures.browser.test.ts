@@ -114,4 +114,13 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(await contracted(PROJECT)).toContain('$1,135,646,992.64 (0 %)');
     expect(await contracted('oc4ids-mid001-MID-2024-001')).toContain('$131,370,219.37 (+131,270.2 %)');
   });
+
+  it('«Calidad de datos» counts an implementer\'s projects and processes with thousands grouped, as every count on the pages', async () => {
+    // A large implementer's figures, as its publication wrote them (Mérida's statistics with more documents).
+    const stats = (await srv.store.getStats('merida'))!;
+    await srv.store.putStats({ ...stats, data: { ...stats.data, projects: 1500, processes: 12000 } });
+    await visit('#/calidad');
+    const row = page.locator('#tabla-completitud tbody tr', { has: page.locator('th, td', { hasText: 'Mérida' }) });
+    expect((await row.locator('td').allTextContents()).slice(0, 2)).toEqual(['1,500', '12,000']);
+  });
 });

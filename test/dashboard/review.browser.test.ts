@@ -470,7 +470,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(sent.status).toBe(201);
     const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
     const page = await signedIn('capturistaA', '#/mis-envios');
-    const card = page.locator('.envio', { hasText: 'aprobado mientras tanto.xlsx' });
+    // By its heading: an older send's card names this one too once it is approved (newer-approved.ts).
+    const card = page.locator('.envio', { has: page.locator('h2', { hasText: 'aprobado mientras tanto.xlsx' }) });
     await card.getByText('En revisión').waitFor();
     const approved = await fetch(`${base}/api/submissions/${id}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } });
     expect(approved.status).toBe(200);
@@ -678,6 +679,22 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await page.locator('.resumen').textContent()).toContain('0 errores, 60 advertencias');
     expect(await section.locator('li').count()).toBe(50);
     expect(await section.locator('p.note').textContent()).toBe('Se muestran los primeros 50 de 60 hallazgos, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).');
+  });
+
+  test('a preview with more new projects than it lists says that its list shows only the first ones', async () => {
+    // 501 projects, new: the preview lists the first 500 of each group (core/workflow/change-preview.ts).
+    const [header, row] = projectWorkbook(PUBLISHERS[1]).sheets[0].rows;
+    const rows = [header, ...Array.from({ length: 501 }, (_, i) => row.map((c, j) => (j === 0 ? `${String(c)}-p${i}` : j === 1 ? `Parque ${i}` : c)))];
+    const sent = await fetch(`${base}/api/submissions?publisher=mty`, { method: 'POST', headers: { authorization: h.bearer('capturistaB'), 'content-type': XLSX_MIME }, body: await xlsxOf({ sheets: [{ name: 'projects', rows }] }) });
+    expect(sent.status).toBe(201);
+    const page = await signedIn('coordinadorB', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    const section = page.locator('section[aria-labelledby="titulo-proyectos"]');
+    await section.waitFor();
+    expect(await section.locator('p').first().textContent()).toBe('Nuevos: 501 · Modificados: 0 · Sin cambios: 0 · Ausentes del libro: 0');
+    expect(await section.locator('details').count()).toBe(500);
+    expect(await section.locator('p.lista-parcial').textContent()).toBe('Se listan los primeros 500 de 501 proyectos nuevos, modificados o ausentes del libro; las cifras de arriba los cuentan todos.');
+    // Every process fits the list: nothing said there.
+    expect(await page.locator('section[aria-labelledby="titulo-procesos"] p.lista-parcial').count()).toBe(0);
   });
 
   test('a send kept before findings were stored in reading order lists them by the template\'s sheets, row and column', async () => {

@@ -9,7 +9,7 @@ import { validateWorkbook } from '../validation/run-validation';
 import { documentMarkReach } from '../validation/marks';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import type { WorkbookModel } from '../../../core/workbook/model';
-import { isSendChecking, sentAt, submitOutcomeText, type RegisteredPrefixes, type SendCheckingAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues } from '../../../core/workflow/contract';
+import { approvalRefused, isSendChecking, sentAt, submitOutcomeText, type RegisteredPrefixes, type SendCheckingAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { BackendClient } from './backend-client';
 
@@ -37,7 +37,8 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     role: list.viewer.role,
     submission: latest ? {
       id: latest.id, state: latest.status, stateLabel: latest.statusLabel, updatedAt: latest.updatedAt, sentAt: sentAt(latest),
-      comments: latest.comments, omittedHistory: latest.earlierEntries ? omittedHistoryText(latest.earlierEntries) : null, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null,
+      comments: latest.comments, omittedHistory: latest.earlierEntries ? omittedHistoryText(latest.earlierEntries) : null, failureReason: latest.failureReason, newerApprovedAt: latest.newerApprovedAt ?? null, newerApprovedName: latest.newerApprovedName ?? null,
+      refusedErrors: approvalRefused(latest) ? latest.findings?.errors ?? 0 : null,
       revision: latest.snapshot?.contentHash ?? null,
     } : null,
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,

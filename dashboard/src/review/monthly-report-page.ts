@@ -89,6 +89,10 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
   const head = h('thead');
   const body = h('tbody');
   const caption = `Envíos de cada implementador de ${r.state} en ${label}`;
+  // A month before the state's first implementer was registered (the report counts those registered by its close):
+  // «Todos los implementadores de Yucatán publicaron» was said of none, and «No hay implementadores registrados» of a
+  // state that has them now.
+  const noneYet = r.complete ? `Al cierre de ${label} no había implementadores registrados en ${r.state}.` : `No hay implementadores registrados en ${r.state}.`;
   const totalRow = h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, `Total de ${r.state}`), figureCells(t)));
   const results = h('div', { id: 'tabla-informe', class: 'table-wrap' }, h('table', null, h('caption', null, caption, orderNote), head, body, totalRow));
   const draw = (): void => {
@@ -97,7 +101,7 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
     head.replaceChildren(sortHeaderRow(COLUMNS, shownOrder.column.key, shownOrder.dir, (c) => pressOrder(q, c, shownOrder, COLUMNS, (next) => { q = next; setQuery(q); draw(); })));
     const rows = ordered(r.implementers, q);
     body.replaceChildren(...(rows.length ? rows.map((p) => h('tr', null, h('th', { scope: 'row' }, p.name), figureCells(p)))
-      : [h('tr', null, h('td', { colspan: COLUMNS.length }, h('span', { class: 'empty-note' }, `No hay implementadores registrados en ${r.state}.`)))]));
+      : [h('tr', null, h('td', { colspan: COLUMNS.length }, h('span', { class: 'empty-note' }, noneYet)))]));
   };
   draw();
   const download = csvButton(`informe-mensual-${slug(r.state)}-${r.month}`,
@@ -118,7 +122,8 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
       { label: 'Implementadores que publicaron', value: `${count(published)} de ${count(r.implementers.length)}` },
     ], 'cifras-informe'),
     h('p', { class: 'note', id: 'nota-informe' }, `Meses, días y fechas de la Ciudad de México. «Envíos recibidos» cuenta cada envío y cada versión nueva de uno devuelto: un libro devuelto y enviado de nuevo cuenta dos veces. «En espera» cuenta los envíos en revisión o con la publicación fallida ${closed}; la revisión se cuenta en días del envío (o de su versión más reciente) a la decisión: aprobarlo o devolverlo con comentarios. «Publicaciones»: versiones nuevas de los datos publicadas en el mes.`),
-    silent.length === 0 ? h('p', { id: 'sin-publicar' }, `Todos los implementadores de ${r.state} publicaron en ${label}.`)
+    r.implementers.length === 0 ? h('p', { id: 'sin-publicar' }, noneYet)
+      : silent.length === 0 ? h('p', { id: 'sin-publicar' }, `Todos los implementadores de ${r.state} publicaron en ${label}.`)
       : h('details', { id: 'sin-publicar', open: silent.length <= 10 },
         h('summary', null, `No publicaron nada en ${label}: ${formatCount(silent.length, 'implementador', 'implementadores')} de ${count(r.implementers.length)}`),
         h('p', null, `${formatList(silent.map((p) => p.name))}.`)),

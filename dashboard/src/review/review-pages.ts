@@ -21,6 +21,7 @@ import { refusedFindings } from './refused-findings';
 import { sampleInOrder } from './sample-order';
 import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
+import { commentTooLongText } from '../../../core/workflow/comment-length';
 import { newerApprovedText, type NewerApprovedReader } from '../../../core/workflow/newer-approved';
 import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
@@ -225,7 +226,7 @@ export const reviewInboxPage: Page = {
         // A newer send of the institution is already approved: said here, before it is opened as if it could be
         // approved (the server refuses it, 409).
         // What to do about it, said to its reader: an official who opens the inbox is not the one who returns it.
-        s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` ${newerApprovedText(s.newerApprovedAt, readerOf(list.viewer))}`)) : statusBadge(s),
+        s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` ${newerApprovedText(s.newerApprovedAt, readerOf(list.viewer), s.newerApprovedName)}`)) : statusBadge(s),
         `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
         { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
@@ -285,7 +286,19 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
     h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${labels[k][1]}: ${count(group.counts[k])}`).join(' · ')),
     // What happens to the absent ones is said at once, not only inside each collapsed item.
     group.counts.removed ? h('p', { class: 'note' }, `${labels.removed[1]}: ${removedNote}`) : null,
+    partialListNote(gender, items.length, group.counts.new + group.counts.changed + group.counts.removed),
     items);
+}
+
+/**
+ * Said above a preview's list when it is not all of them: the server lists the first ones of each group (500,
+ * core/workflow/change-preview.ts), and «Nuevas: 2,000» above 500 items read as a complete list.
+ */
+function partialListNote(gender: 'f' | 'm', shown: number, total: number): HTMLElement | null {
+  if (shown >= total) return null;
+  return h('p', { class: 'note lista-parcial' }, gender === 'f'
+    ? `Se listan las primeras ${count(shown)} de ${count(total)} contrataciones nuevas, modificadas o ausentes del libro; las cifras de arriba las cuentan todas.`
+    : `Se listan los primeros ${count(shown)} de ${count(total)} proyectos nuevos, modificados o ausentes del libro; las cifras de arriba los cuentan todos.`);
 }
 
 /**
@@ -305,6 +318,20 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
     changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).', approvable),
     changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).', approvable));
+}
+
+/**
+ * Above «Aprobar» of a send whose institution sent a newer one, also awaiting a decision (PreviewAnswer.newerPending):
+ * the inbox lists the older first, and approving it published data the institution had already replaced, with
+ * nothing on its page saying that a newer send was there. Which one (its time and file, as the inbox names sends:
+ * two sent within the same second read alike by the time alone) and the way to it.
+ */
+function newerPendingNote(p: PreviewAnswer, query: URLSearchParams): HTMLElement | null {
+  const newer = p.newerPending;
+  if (!newer) return null;
+  return h('p', { class: 'status-warn', role: 'note', id: 'envio-mas-reciente' }, warnMark(),
+    ` ${p.submission.publisherName} envió después otro libro, que también espera su decisión: el del ${formatTimestamp(newer.sentAt)}${newer.name ? ` («${newer.name}»)` : ''}. Revise ese antes de aprobar este: aprobado este primero, se publican sus datos y, al aprobar aquel, los de aquel encima; si aquel ya trae lo de este, devuelva este con un comentario. `,
+    h('a', { href: `${route('revision', newer.id)}${inboxQuery(query)}` }, 'Abrir el envío más reciente'));
 }
 
 /** Errors named in the comment written for the coordinator when an approval found them (refusalComment). */
@@ -440,7 +467,7 @@ export const reviewSubmissionPage: Page = {
       refusedNow ? status : h('p', { class: 'status-bad', role: 'note' }, warnMark(), ` ${s.history[s.history.length - 1]?.comment ?? 'Al aprobar esta revisión se encontraron errores en el libro.'}`),
       h('p', null, 'Esta revisión no se puede aprobar así: los errores están arriba, en «Hallazgos de la validación». Devuélvala con comentarios (abajo ya están escritos, con los errores; puede cambiarlos). «Aprobar» vuelve cuando quien capturó envíe una versión nueva.')) : null;
     const outdated = refusedAsOlder ? status : p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
-      ` ${newerApprovedText(p.newerApprovedAt, 'coordinator')}`) : null;
+      ` ${newerApprovedText(p.newerApprovedAt, 'coordinator', p.newerApprovedName)}`) : null;
     // The revision this page shows, named by each decision (DecisionRequest).
     const reviewed: DecisionRequest = s.snapshot ? { revision: s.snapshot.contentHash } : {};
     const comment = h('textarea', { id: 'comentario', rows: 4 });
@@ -503,13 +530,14 @@ export const reviewSubmissionPage: Page = {
       return PUBLISHING;
     });
     /**
-     * «Devolver con comentarios» with nothing written is refused on the box itself, as Etapas refuses a wrong date:
-     * marked invalid, described by the message, and focused, so the reader hears what to write and is where to
-     * write it. The focus went to the message under the buttons, the box unmarked, three stops back.
+     * «Devolver con comentarios» with nothing written, or more than a decision keeps, is refused on the box itself, as
+     * Etapas refuses a wrong date: marked invalid, described by the message, and focused, so the reader hears what to
+     * write and is where to write it. The focus went to the message under the buttons, the box unmarked, three stops
+     * back.
      */
-    const commentMissing = (): void => {
+    const commentRefused = (message: string): void => {
       status.className = 'status-bad';
-      status.textContent = 'Escriba qué debe corregirse antes de devolver la entrega.';
+      status.textContent = message;
       comment.setAttribute('aria-invalid', 'true');
       comment.setAttribute('aria-describedby', status.id);
       comment.focus();
@@ -519,14 +547,19 @@ export const reviewSubmissionPage: Page = {
       comment.removeAttribute('aria-invalid');
       comment.removeAttribute('aria-describedby');
     });
-    const giveBack = (): Promise<void> => (!comment.value.trim() ? Promise.resolve(commentMissing()) : act(async () => {
-      const r = checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value, ...reviewed } }));
-      // As «Sí, publicar» does: the situation agrees at once with the outcome said beside it (it read «En revisión»
-      // next to «Se devolvió con comentarios» until the page was drawn again, 1.2 s later).
-      situation.replaceChildren(statusBadge(r.submission));
-      // Where the official reads them: a workbook uploaded in Excel has no add-on panel (as the notice's e-mail says).
-      return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
-    }));
+    // Too long for the server, said the same way on the box before sending (its refusal named the request's field).
+    const refusedComment = (): string | null => (!comment.value.trim() ? 'Escriba qué debe corregirse antes de devolver la entrega.' : commentTooLongText(comment.value));
+    const giveBack = (): Promise<void> => {
+      const refused = refusedComment();
+      return refused ? Promise.resolve(commentRefused(refused)) : act(async () => {
+        const r = checkSubmissionAnswer(await authed(WORKFLOW_PATHS.return(id), (b) => b, { method: 'POST', body: { comment: comment.value, ...reviewed } }));
+        // As «Sí, publicar» does: the situation agrees at once with the outcome said beside it (it read «En revisión»
+        // next to «Se devolvió con comentarios» until the page was drawn again, 1.2 s later).
+        situation.replaceChildren(statusBadge(r.submission));
+        // Where the official reads them: a workbook uploaded in Excel has no add-on panel (as the notice's e-mail says).
+        return `Se devolvió con comentarios: quien capturó los verá en «Mis envíos»${s.source.kind === 'xlsx' ? '' : ' y en el panel del complemento'}.`;
+      });
+    };
     let audit: HTMLElement | null = null;
     // The send that replaced this one (its audit entry names it), to open it from here.
     let replacement: string | undefined;
@@ -568,6 +601,7 @@ export const reviewSubmissionPage: Page = {
       s.status === 'published' || s.status === 'withdrawn' ? null : previewBlock(p),
       decide ? h('section', { id: 'decision', 'aria-labelledby': 'titulo-decision' },
         h('h2', { id: 'titulo-decision' }, 'Decisión'),
+        outdated || refusal ? null : newerPendingNote(p, query),
         outdated ?? refusal ?? approveWithConfirmation(p, approve),
         h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
         // The one thing left to do with a send refused for errors: the main button then.
@@ -703,6 +737,25 @@ function withdrawControl(s: SubmissionView): HTMLElement {
   return h('div', { class: 'retiro' }, open, box, result);
 }
 
+/**
+ * On an official's card, a send whose approval found errors in its workbook (approvalRefused): it read «En revisión»
+ * with only its warnings counted, while its coordination's page said «No se publicó» and waited for a new version.
+ * Its errors as the server words them (sheet, row and column) and what to do; a coordinator reading the card is told
+ * what happened only.
+ */
+function refusedCard(s: SubmissionView, coordinator: boolean): HTMLElement {
+  const errors = sampleInOrder(s.findings?.sample ?? []).filter((f) => f.severity === 'error');
+  const total = s.findings?.errors ?? errors.length;
+  const what = `No se publicó: al aprobarlo se encontraron ${formatCount(total, 'error', 'errores')} en el libro.`;
+  const todo = s.source.kind === 'xlsx'
+    ? ` ${total === 1 ? 'Corríjalo' : 'Corríjalos'} y envíe el libro de nuevo con el formulario de arriba: el envío nuevo reemplaza a este en la bandeja de su coordinación.`
+    : ` ${total === 1 ? 'Corríjalo' : 'Corríjalos'} en la hoja y envíela de nuevo desde el complemento (Validar datos → Enviar a revisión).`;
+  return h('div', { class: 'aprobacion-rechazada' },
+    h('p', { class: 'status-bad' }, warnMark(), ` ${what}${coordinator ? '' : todo}`),
+    errors.length ? h('details', { open: true }, h('summary', null, 'Ver los errores'), sampleNote(errors.length, total),
+      h('ul', null, errors.map((f) => h('li', null, f.message)))) : null);
+}
+
 /** « el 03/12/2026, 03:27:41 p.m.» after «Publicada»: when its publication was made (its latest `published` history entry). */
 function publishedNote(s: SubmissionView): string {
   const at = s.status === 'published' ? [...s.history].reverse().find((e) => e.action === 'published')?.at : undefined;
@@ -748,9 +801,11 @@ export const mySubmissionsPage: Page = {
         // Nobody returned it nor commented: which send replaced it, and that nothing is to be done with this one.
         replacedByNewer(s) ? h('p', { class: 'note' }, replacedNote(s)) : null,
         // Still «En revisión», but a newer send of the institution was approved: its coordination can only return it.
-        s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, newerApprovedText(s.newerApprovedAt, 'official')) : null,
-        // What was sent, so that two sends of the same day can be told apart.
-        s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
+        s.newerApprovedAt ? h('p', { class: 'status-warn envio-anterior' }, newerApprovedText(s.newerApprovedAt, 'official', s.newerApprovedName)) : null,
+        // Still «En revisión», but approving it found errors: nothing was published, and only a new version can be.
+        !s.newerApprovedAt && approvalRefused(s) ? refusedCard(s, coordinator) : null,
+        // What was sent, so that two sends of the same day can be told apart; its errors, once approving found them.
+        s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), s.findings?.errors ? formatCount(s.findings.errors, 'error', 'errores') : null, formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.earlierEntries ? h('p', { class: 'note historial-incompleto' }, omittedHistoryText(s.earlierEntries)) : null,
         s.comments.length
           ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))

@@ -103,6 +103,25 @@ describe('publish', () => {
     expect(second.changedProjects).toEqual([id]);
   });
 
+  it('counts no project changed when only its processes changed, as the preview does (their summaries are derived)', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    const first = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    if (first.status !== 'published') throw new Error('first publication failed');
+    const edited = await exampleWorkbook('merida');
+    setCell(edited, 'Contrataciones', 0, 'tender/title', 'Título corregido del proceso');
+    const second = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+    if (second.status !== 'published') throw new Error('second publication failed');
+    expect(second.changedProcesses).toHaveLength(1);
+    // The process's project carries its summary and release links, both new: published anew, but not edited.
+    const ocid = second.changedProcesses[0];
+    const linked = (await store.listProjects({ publicationId: second.publication.id, limit: 1000 })).items
+      .filter(({ project }) => ((project as { contractingProcesses?: { id: string }[] }).contractingProcesses ?? []).some((l) => l.id === ocid));
+    expect(linked.length).toBeGreaterThan(0);
+    expect(second.changedProjects).toEqual([]);
+  });
+
   it("keeps an unchanged project's «updated» when another project of the workbook changed", async () => {
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);

@@ -78,7 +78,8 @@ export type PublishResult =
   | { status: 'unchanged'; publication: Publication; findings: Finding[] }
   /**
    * `rebuiltRecords`: the processes whose record was merged again, not carried as stored (a changed process, or all of
-   * them when built another way); `changedProjects`: the projects new or different from those published.
+   * them when built another way); `changedProjects`: the projects new or different from those published in what the
+   * workbook says of them (editedProject), as the coordinator's preview counts them.
    */
   | { status: 'published'; publication: Publication; changedProcesses: string[]; changedProjects: string[]; rebuiltRecords: string[]; findings: Finding[] };
 
@@ -148,7 +149,7 @@ async function projectsOf(store: Store, publicationId: string): Promise<Map<stri
  * project without a typed `updated` with its own time, and the dashboard's «Actualizado» said that all of an
  * implementer's projects changed whenever one did. Compared as published (filtered, summaries derived), apart from
  * `updated`; a typed `updated` (not the conversion's stamp, `now`) is the official's and stays. Returns whether the
- * project is new or differs from the one published (what the approval's outcome counts).
+ * project is new or differs from the one published.
  */
 function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now: string): boolean {
   if (!previous) return true;
@@ -158,6 +159,25 @@ function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now:
   const same = sameJsonText({ ...project, updated: '' }, { ...previous, updated: '' });
   if (same && project.updated === now && typeof previous.updated === 'string') project.updated = previous.updated;
   return !same;
+}
+
+/**
+ * Whether the workbook changed a project: new, or different from the one published apart from what publication
+ * derives on it — `updated` and each linked process's `summary` and `releases` (core/workflow/change-preview.ts
+ * PROJECT_DERIVED). A process with a new release changes the summary and release links of its project; counted as a
+ * changed project, the approval's outcome read «3 proyectos nuevos o modificados» after a preview and a confirmation
+ * that said no project changed.
+ */
+function editedProject(project: JsonObject, previous: JsonObject | undefined): boolean {
+  if (!previous) return true;
+  const typed = (p: JsonObject): JsonObject => {
+    const links = p.contractingProcesses;
+    return {
+      ...p, updated: '',
+      ...(Array.isArray(links) ? { contractingProcesses: links.map((l) => (l !== null && typeof l === 'object' && !Array.isArray(l) ? { ...l, summary: null, releases: null } : l)) } : {}),
+    };
+  };
+  return !sameJsonText(typed(project), typed(previous));
 }
 
 /** What a publication's releases and records are derived with (see Publication.derivedWith). */
@@ -488,7 +508,11 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
     // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
     // retried or re-derived publication derives the same summaries.
     const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks, { now }) as JsonObject);
-    const changedProjects = finalProjects.filter((project) => keepUpdated(project, published.get(String(project.id)), now)).map((project) => String(project.id));
+    // Every project whose published form changed gets a new `updated`; the outcome counts those the workbook changed.
+    const changedProjects = finalProjects.filter((project) => {
+      const previous = published.get(String(project.id));
+      return keepUpdated(project, previous, now) && editedProject(project, previous);
+    }).map((project) => String(project.id));
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
     const recordList = ocids.map((ocid) => ({ ocid, compiledRelease: compiledByOcid.get(ocid) }));

@@ -93,7 +93,7 @@ export function workbookRevision(workbook: WorkbookModel): string {
 
 /** Why a send older than `newer` (approved or published) is not published: told the coordinator who approved it. */
 function supersededText(newer: Submission): string {
-  return newerApprovedText(sentAt(newer), 'coordinator');
+  return newerApprovedText(sentAt(newer), 'coordinator', newer.source.name);
 }
 
 /**
@@ -171,6 +171,21 @@ export async function newerApproved(store: Store, submission: Submission): Promi
   const named = (await store.getPublisher(submission.publisherId))?.latestApproval;
   if (named?.submissionId === submission.id && named.sentAt <= sentAt(submission)) return undefined;
   return newerThan(submission, await latestAmong(store, submission.publisherId, named, submission.id));
+}
+
+/**
+ * The newest send of the same publisher sent after `submission` and also awaiting a decision: two uploads close
+ * together wait side by side, the older listed first, and nothing on the older one's page said a newer one was there
+ * — approving it published data its own institution had already replaced.
+ */
+export async function newerPending(store: Store, submission: Submission): Promise<Submission | undefined> {
+  let newest: Submission | undefined;
+  for (const status of AWAITING_DECISION) {
+    for (const s of await readAll((after) => store.listSubmissions({ publisherId: submission.publisherId, status, after, limit: 1000 }))) {
+      if (s.id !== submission.id && sentAt(s) > sentAt(submission) && (!newest || sentAt(s) > sentAt(newest))) newest = s;
+    }
+  }
+  return newest;
 }
 
 /** `latest` (latestApproved) when it was sent after `submission`. */

@@ -30,7 +30,9 @@ import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
 import { parseLimit } from '../api/cursor';
 import { requireJsonBody } from '../api/request-limits';
-import { formatCount, formatFileSize, formatTimestamp } from '../../../core/format/es-mx';
+import { formatCount, formatFileSize, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
+import { commentTooLongText } from '../../../core/workflow/comment-length';
+import { isObject } from '../../../core/json/json-values';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers, queryString } from '../api/current-publications';
 import { readAll } from '../store/read-all';
@@ -42,7 +44,7 @@ import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
   isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSnapshot, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
-import { approveSubmission, latestApproved, lostDecision, newerApproved, newerThan, recoverStaleApproval, refusalText, revisionChanged, revisionMoved } from './approve-submission';
+import { approveSubmission, latestApproved, lostDecision, newerApproved, newerPending, newerThan, recoverStaleApproval, refusalText, revisionChanged, revisionMoved } from './approve-submission';
 import { historyVersion } from '../store/submission-history';
 import { cursorAfter } from '../store/document-store';
 import { LEASE_ACTION, startApproval } from '../publication/publication-task';
@@ -689,7 +691,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       if (!AWAITING_DECISION.includes(s.status)) return view;
       if (!latest.has(s.publisherId)) latest.set(s.publisherId, latestApproved(store, s.publisherId));
       const newer = newerThan(s, await latest.get(s.publisherId));
-      return newer ? { ...view, newerApprovedAt: sentAt(newer) } : view;
+      return newer ? { ...view, newerApprovedAt: sentAt(newer), ...(newer.source.name ? { newerApprovedName: newer.source.name } : {}) } : view;
     }));
   }
 
@@ -723,7 +725,13 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const liveChanged = source.kind === 'sheets' && deps.sheets ? await liveSheetChanged(() => deps.sheets!(source.spreadsheetId).read(), submission.snapshot.contentHash, liveBudget) : null;
     // Said before the coordinator clicks «Aprobar», which refuses it then (approve-submission.ts claimApproval).
     const newer = AWAITING_DECISION.includes(submission.status) ? await newerApproved(store, submission) : undefined;
-    const body: PreviewAnswer = { ...(await answer(user, submission)), currentPublicationId, preview, liveChanged, newerApprovedAt: newer ? sentAt(newer) : null };
+    // Not yet approved either, but sent after this one: said too, before this older one is approved ahead of it.
+    const pending = AWAITING_DECISION.includes(submission.status) && !newer ? await newerPending(store, submission) : undefined;
+    const body: PreviewAnswer = {
+      ...(await answer(user, submission)), currentPublicationId, preview, liveChanged, newerApprovedAt: newer ? sentAt(newer) : null,
+      newerApprovedName: newer?.source.name ?? null,
+      newerPending: pending ? { id: pending.id, sentAt: sentAt(pending), name: pending.source.name ?? null } : null,
+    };
     res.json(body);
   });
 
@@ -796,7 +804,10 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     try {
       ({ comment, revision: reviewed } = checkReturnRequest(req.body));
     } catch {
-      throw badRequest('missing-comment', `Escriba en «comment» qué debe corregirse (hasta ${MAX_COMMENT_LENGTH} caracteres).`);
+      const raw = isObject(req.body) ? req.body.comment : undefined;
+      const tooLong = typeof raw === 'string' ? commentTooLongText(raw) : null;
+      if (tooLong) throw badRequest('comment-too-long', tooLong);
+      throw badRequest('missing-comment', `Escriba en «comment» qué debe corregirse (hasta ${formatNumber(MAX_COMMENT_LENGTH, 0)} caracteres).`);
     }
     // A comment on the revision the coordinator read: a new version sent meanwhile is not returned with it.
     if (revisionMoved(submission, reviewed)) throw revisionChanged('revisión', submission);
