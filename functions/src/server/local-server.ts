@@ -21,6 +21,7 @@ import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
 import { resumeInterruptedPublications } from '../publication/publication-task';
+import { formatCount } from '../../../core/format/es-mx';
 import { runDailyJob } from '../workflow/daily-job';
 import { localPublicationRunner, localServices } from './local-services';
 import { backgroundThread } from './background-thread';
@@ -183,7 +184,7 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
   // A server stopped in the middle of a publication leaves the submission `approved`: this single process held
   // its lease, so it is taken over at once and the publication is redone (the previous one was never replaced).
   const resumed = opts.recover === false ? 0 : await resumeInterruptedPublications(store, async (task) => { takeOver.add(task.submissionId); await queue.enqueue(task); return 'done'; });
-  if (resumed) log(`Se reanudan ${resumed} publicaciones interrumpidas.`);
+  if (resumed) log(`${resumed === 1 ? 'Se reanuda' : 'Se reanudan'} ${formatCount(resumed, 'publicación interrumpida', 'publicaciones interrumpidas')}.`);
   // Self-hosted identity: API tokens from `infra-abierta users add`; submissions are uploaded .xlsx files
   // kept next to the database.
   const workflow = workflowRoutes({
