@@ -12,11 +12,16 @@
  *   answer cut short. It showed the browser's words and the address asked («Detalle: Failed to fetch», «Unexpected
  *   end of JSON input», «500 /api/oc4ids/projects/…»); «Intentar de nuevo» asks again without reloading (on Inicio
  *   its only way out had been «Volver al inicio», where the reader already was), and the tab's title says so too;
+ * - a read the network lost — no answer ever comes, or the answer stops halfway — is given up after a silence, and
+ *   the page says so with «Intentar de nuevo»: it said «Cargando…» for good (the browser waits without end), and every
+ *   page after waited on the same lost load until the tab was reloaded;
  * - a filter in the address that nothing published has (a mistyped state, an old link) shows in its select, which
  *   read «Todos» while «Filtros (1 activo)» left the page empty;
  * - *Descargas y API* offers no datos.xlsx of an implementer registered that has not published (it was a workbook of
  *   empty sheets, beside «Sin proyectos publicados»).
  */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import type { Browser, Page, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
@@ -26,6 +31,7 @@ import type { Publisher } from '../../functions/src/store/store';
 declare const document: any;
 declare const getComputedStyle: any;
 declare const location: any;
+declare const window: any;
 
 interface Drawn { label: string; shown: boolean; brokenWords: string[]; outside: boolean; valueCut: boolean }
 
@@ -190,6 +196,61 @@ describeIfChromium('the public journey', () => {
     // The focus, left on the button that is gone, goes to the page's heading.
     expect(await page.evaluate(() => (document.activeElement?.textContent ?? '').trim())).toBe('Obra pública abierta');
     await page.context().close();
+  });
+
+  it('a read that gets no answer, or whose answer stops coming, is given up: the page says so, not «Cargando…» for good, and «Intentar de nuevo» draws it', async () => {
+    // Between the browser and the app, a proxy that takes the reads starting with `lost.path` and answers nothing
+    // ('silent': a request the network lost) or the first half of the answer's first piece ('cut': the signal gone
+    // mid-answer), as a phone's network does; page.route can only answer whole or fail at once.
+    let lost: { path: string; how: 'silent' | 'cut' } | undefined;
+    const held: http.ServerResponse[] = [];
+    const proxy = http.createServer((req, res) => {
+      const how = lost && (req.url ?? '').startsWith(lost.path) ? lost.how : undefined;
+      if (how === 'silent') { held.push(res); return; }
+      const up = http.request(`${srv.base}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        if (how !== 'cut') { answer.pipe(res); return; }
+        held.push(res);
+        answer.once('data', (chunk: Buffer) => { res.write(chunk.subarray(0, Math.ceil(chunk.length / 2))); answer.destroy(); });
+      });
+      req.pipe(up);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const open = async (hash: string): Promise<Page> => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+      // A shorter silence than the readers' 30 s, for the test's time.
+      await context.addInitScript(() => { window.IA_STALL_MS = 2500; });
+      const page = await context.newPage();
+      await page.goto(`${base}/${hash}`);
+      return page;
+    };
+    const failure = (page: Page) => page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor({ timeout: 15_000 });
+    try {
+      lost = { path: '/api/oc4ids/projects/', how: 'silent' };
+      const project = await open('#/proyecto/oc4ids-nl0001-NL-2023-001');
+      await failure(project);
+      expect(await project.locator('main').innerText()).toContain('No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.');
+      lost = undefined;
+      await project.getByRole('button', { name: 'Intentar de nuevo' }).click();
+      await project.getByRole('heading', { level: 1, name: /^Ampliación a seis carriles/ }).waitFor();
+      await project.context().close();
+
+      // The list pages' shared load (the index's details) cut halfway: the page says the answer came incomplete,
+      // and asked again (not the lost load kept) draws the list.
+      lost = { path: '/api/index/compact/details', how: 'cut' };
+      const list = await open('#/proyectos');
+      await failure(list);
+      expect(await list.locator('main').innerText()).toContain('La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.');
+      lost = undefined;
+      await list.getByRole('button', { name: 'Intentar de nuevo' }).click();
+      await list.getByRole('heading', { level: 1, name: 'Proyectos' }).waitFor();
+      expect(await list.locator('#tabla-proyectos tbody tr').count()).toBe(14);
+      await list.context().close();
+    } finally {
+      for (const res of held) res.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 
   it('a filter in the address that nothing published has is shown chosen in its select, so the reader sees what empties the page', async () => {
