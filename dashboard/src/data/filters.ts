@@ -27,10 +27,16 @@ export function parseFilters(q: URLSearchParams): Filters {
   const year = Number(q.get('year'));
   if (Number.isInteger(year) && year > 0) f.year = year;
   for (const k of ['state', 'publisher', 'sector', 'type', 'status', 'municipality'] as const) { const v = q.get(k); if (v) f[k] = v; }
-  const text = fold(q.get('q') ?? '').trim();
+  const text = fold(q.get('q') ?? '').replace(QUOTES, ' ').trim();
   if (text) f.q = text;
   return f;
 }
+
+/**
+ * Quotation marks a reader puts around a name, as a web search engine takes them («"escuela secundaria"», «“Copoya”»):
+ * searched as part of the words, they found nothing. The words inside are searched as any others are.
+ */
+const QUOTES = /["“”„«»]/g;
 
 /** Only the filter keys of a query, in a stable order (links carry them from page to page). */
 export function filterQuery(q: URLSearchParams): URLSearchParams {
