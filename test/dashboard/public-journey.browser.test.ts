@@ -19,6 +19,9 @@
  *   read «Todos» while «Filtros (1 activo)» left the page empty;
  * - *Descargas y API* offers no datos.xlsx of an implementer registered that has not published (it was a workbook of
  *   empty sheets, beside «Sin proyectos publicados»).
+ * - *Calidad de datos* of such an implementer (or a state without any) says «Sin datos publicados» in each table: its
+ *   CoST table listed the 30 elements under «Dato» with no figure beside them, and it read «Los 0 campos menos llenos»
+ *   and «Todos los campos del programa (0)».
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -280,6 +283,15 @@ describeIfChromium('the public journey', () => {
     expect(await row.locator('a').count()).toBe(0);
     // Those who published keep theirs.
     expect(await page.locator('#tabla-descargas a[href="/api/bulk/datos.xlsx?publisher=merida"]').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('Calidad de datos of an implementer that has not published says so in each table, and counts no fields', async () => {
+    const page = await open(1280, '#/calidad?publisher=campeche');
+    for (const id of ['tabla-completitud', 'tabla-cost-ids', 'tabla-campos-menos-llenos']) expect({ id, text: await page.locator(`#${id} tbody`).innerText() }).toEqual({ id, text: 'Sin datos publicados para esta selección.' });
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Los campos menos llenos (promedio de los implementadores)');
+    expect(text).not.toMatch(/\b0 campos|\(0\)/);
     await page.context().close();
   });
 });
