@@ -54,7 +54,8 @@ async function ask(url: string, cache?: RequestCache): Promise<Response> {
     clearTimeout(timer);
     throw new ApiError(0, url);
   }
-  if (!res.body) { clearTimeout(timer); return res; }
+  // A browser without TransformStream (Firefox before 102) has its answers' start watched only.
+  if (!res.body || typeof TransformStream === 'undefined') { clearTimeout(timer); return res; }
   heard();
   const body = res.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
     transform(chunk, out) { heard(); out.enqueue(chunk); },
