@@ -36,6 +36,14 @@ test('quotation marks around the words, as a web search engine takes them, do no
   expect(parseFilters(new URLSearchParams({ q: ' "" ' })).q).toBeUndefined();
 });
 
+test('a sign typed between the words («&», «-») is not a word the rows must have; signs alone are no search', () => {
+  expect(search('parque & lineal')).toEqual([['oc4ids-mty-2'], ['ocds-mty-2']]);
+  expect(search('puente - cumbres')).toEqual([['oc4ids-mty-1'], ['ocds-mty-1']]);
+  expect(parseFilters(new URLSearchParams({ q: ' & ' })).q).toBeUndefined();
+  // Signs within a word are kept: ids and RFCs are searched whole.
+  expect(search('ocds-mty-2')).toEqual([['oc4ids-mty-2'], ['ocds-mty-2']]);
+});
+
 test('a project found through one of its processes brings that process only, not the other contractors\' processes of the same works', () => {
   const works: Dataset = {
     publishers: [],
