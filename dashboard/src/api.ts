@@ -9,6 +9,7 @@ import type { CompactIndex, CompactPart } from '../../core/stats/compact-index';
 import { addDetails, compactRows } from './data/compact-rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
 import { NO_ANSWER, readFailed } from './review/server-failed';
+import { watchedRead } from './watched-read';
 
 /**
  * A read of the API that failed, said in Spanish for the reader (the page «No se pudieron cargar los datos» shows its
@@ -30,38 +31,16 @@ function failureText(status: number): string {
 }
 
 /**
- * How long a read may go without receiving anything — its answer's start, or the next piece of it — before it is
- * given up (ms). A request the network lost (a phone's signal gone mid-answer, a proxy that took it and never
- * answered) left «Cargando…» on screen for good: the browser waits for it without end, and every page after waited on
- * the same load (a load is shared until it fails). Given up, the page says so and offers «Intentar de nuevo». Silence,
- * not the whole read, is timed: a state's index is megabytes, slow on a weak signal but not silent this long. A page
- * may set `IA_STALL_MS` before this script runs (the browser tests do).
- */
-const STALL_MS = Number((globalThis as { IA_STALL_MS?: unknown }).IA_STALL_MS) || 30_000;
-
-/**
- * The API's answer to a GET; no answer at all, or none within STALL_MS, is an ApiError with status 0. Its body is
- * watched the same way: one silent for STALL_MS fails to read, as an answer cut short does (readJson).
+ * The API's answer to a GET; no answer at all, or none before a silence of STALL_MS (watched-read.ts), is an ApiError
+ * with status 0. Its body is watched the same way: one that falls silent fails to read, as an answer cut short does
+ * (readJson).
  */
 async function ask(url: string, cache?: RequestCache): Promise<Response> {
-  const controller = new AbortController();
-  let timer = setTimeout(() => controller.abort(), STALL_MS);
-  const heard = (): void => { clearTimeout(timer); timer = setTimeout(() => controller.abort(), STALL_MS); };
-  let res: Response;
   try {
-    res = await fetch(url, { headers: { accept: 'application/json' }, signal: controller.signal, ...(cache ? { cache } : {}) });
+    return await watchedRead(url, { headers: { accept: 'application/json' }, ...(cache ? { cache } : {}) });
   } catch {
-    clearTimeout(timer);
     throw new ApiError(0, url);
   }
-  // A browser without TransformStream (Firefox before 102) has its answers' start watched only.
-  if (!res.body || typeof TransformStream === 'undefined') { clearTimeout(timer); return res; }
-  heard();
-  const body = res.body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, out) { heard(); out.enqueue(chunk); },
-    flush() { clearTimeout(timer); },
-  }));
-  return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
 /** An answer outside 2xx as an ApiError, with the API's own Spanish message and code when it gave them. */
