@@ -15,7 +15,7 @@
  * - a read the network lost — no answer ever comes, or the answer stops halfway — is given up after a silence, and
  *   the page says so with «Intentar de nuevo»: it said «Cargando…» for good (the browser waits without end), and every
  *   page after waited on the same lost load until the tab was reloaded — also when the lost read was the server's
- *   sign-in method, which every page waits for;
+ *   sign-in method, which every page waits for, or the states' outlines, which a project's page waits for;
  * - a filter in the address that nothing published has (a mistyped state, an old link) shows in its select, which
  *   read «Todos» while «Filtros (1 activo)» left the page empty;
  * - *Descargas y API* offers no datos.xlsx of an implementer registered that has not published (it was a workbook of
@@ -259,6 +259,13 @@ describeIfChromium('the public journey', () => {
       await any.getByRole('heading', { level: 1, name: 'Proyectos' }).waitFor({ timeout: 15_000 });
       expect(await any.locator('#tabla-proyectos tbody tr').count()).toBe(14);
       await any.context().close();
+
+      // A project's page draws its map once the states' outlines are in: lost, they kept it «Cargando…» too. Given
+      // up, the page is drawn, its map without them.
+      lost = { path: '/mapa-', how: 'silent' };
+      const mapped = await open('#/proyecto/oc4ids-nl0001-NL-2023-001');
+      await mapped.getByRole('heading', { level: 1, name: /^Ampliación a seis carriles/ }).waitFor({ timeout: 15_000 });
+      await mapped.context().close();
       lost = undefined;
     } finally {
       for (const res of held) res.destroy();
