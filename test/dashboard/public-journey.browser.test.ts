@@ -202,10 +202,15 @@ describeIfChromium('the public journey', () => {
     await page.context().close();
   });
 
-  it('a read that gets no answer, or whose answer stops coming, is given up: the page says so, not «Cargando…» for good, and «Intentar de nuevo» draws it', async () => {
-    // Between the browser and the app, a proxy that takes the reads starting with `lost.path` and answers nothing
-    // ('silent': a request the network lost) or the first half of the answer's first piece ('cut': the signal gone
-    // mid-answer), as a phone's network does; page.route can only answer whole or fail at once.
+  /**
+   * Between the browser and the app, a proxy that takes the reads starting with `lost.path` and answers nothing
+   * ('silent': a request the network lost) or the first half of the answer's first piece ('cut': the signal gone
+   * mid-answer), as a phone's network does; page.route can only answer whole or fail at once. Started by the first
+   * test that asks for it.
+   */
+  let stalling: { base: string; lose: (path?: string, how?: 'silent' | 'cut') => void; close: () => Promise<void> } | undefined;
+  async function stallingProxy(): Promise<NonNullable<typeof stalling>> {
+    if (stalling) return stalling;
     let lost: { path: string; how: 'silent' | 'cut' } | undefined;
     const held: http.ServerResponse[] = [];
     const proxy = http.createServer((req, res) => {
@@ -220,57 +225,65 @@ describeIfChromium('the public journey', () => {
       req.pipe(up);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const base = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    const open = async (hash: string): Promise<Page> => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
-      // A shorter silence than the readers' 30 s, for the test's time.
-      await context.addInitScript(() => { window.IA_STALL_MS = 2500; });
-      const page = await context.newPage();
-      await page.goto(`${base}/${hash}`);
-      return page;
-    };
-    const failure = (page: Page) => page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor({ timeout: 15_000 });
-    try {
-      lost = { path: '/api/oc4ids/projects/', how: 'silent' };
-      const project = await open('#/proyecto/oc4ids-nl0001-NL-2023-001');
-      await failure(project);
-      expect(await project.locator('main').innerText()).toContain('No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.');
-      lost = undefined;
-      await project.getByRole('button', { name: 'Intentar de nuevo' }).click();
-      await project.getByRole('heading', { level: 1, name: /^Ampliación a seis carriles/ }).waitFor();
-      await project.context().close();
+    return (stalling = {
+      base: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      lose: (path, how = 'silent') => { lost = path ? { path, how } : undefined; },
+      close: async () => { for (const res of held) res.destroy(); await new Promise((resolve) => proxy.close(resolve)); },
+    });
+  }
+  afterAll(async () => { await stalling?.close(); });
 
-      // The list pages' shared load (the index's details) cut halfway: the page says the answer came incomplete,
-      // and asked again (not the lost load kept) draws the list.
-      lost = { path: '/api/index/compact/details', how: 'cut' };
-      const list = await open('#/proyectos');
-      await failure(list);
-      expect(await list.locator('main').innerText()).toContain('La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.');
-      lost = undefined;
-      await list.getByRole('button', { name: 'Intentar de nuevo' }).click();
-      await list.getByRole('heading', { level: 1, name: 'Proyectos' }).waitFor();
-      expect(await list.locator('#tabla-proyectos tbody tr').count()).toBe(14);
-      await list.context().close();
+  /** `hash` opened through the stalling proxy, in a tab that gives a read up after 4 s of silence (the readers' 30 s, shortened for the test's time). */
+  async function openStalled(hash: string): Promise<Page> {
+    const { base } = await stallingProxy();
+    const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+    await context.addInitScript(() => { window.IA_STALL_MS = 4000; });
+    const page = await context.newPage();
+    await page.goto(`${base}/${hash}`);
+    return page;
+  }
+  const heading1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 15_000 });
 
-      // Every page first asks how this server signs in (/api/auth-config): lost, that answer kept them all at
-      // «Cargando datos…». Given up, the page is drawn (sign-in then taken as not offered).
-      lost = { path: '/api/auth-config', how: 'silent' };
-      const any = await open('#/proyectos');
-      await any.getByRole('heading', { level: 1, name: 'Proyectos' }).waitFor({ timeout: 15_000 });
-      expect(await any.locator('#tabla-proyectos tbody tr').count()).toBe(14);
-      await any.context().close();
+  it('a read that gets no answer, or whose answer stops coming, is given up: the page says so, not «Cargando…» for good, and «Intentar de nuevo» draws it', async () => {
+    const { lose } = await stallingProxy();
+    lose('/api/oc4ids/projects/');
+    const project = await openStalled('#/proyecto/oc4ids-nl0001-NL-2023-001');
+    await heading1(project, 'No se pudieron cargar los datos');
+    expect(await project.locator('main').innerText()).toContain('No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.');
+    lose();
+    await project.getByRole('button', { name: 'Intentar de nuevo' }).click();
+    await heading1(project, /^Ampliación a seis carriles/);
+    await project.context().close();
 
-      // A project's page draws its map once the states' outlines are in: lost, they kept it «Cargando…» too. Given
-      // up, the page is drawn, its map without them.
-      lost = { path: '/mapa-', how: 'silent' };
-      const mapped = await open('#/proyecto/oc4ids-nl0001-NL-2023-001');
-      await mapped.getByRole('heading', { level: 1, name: /^Ampliación a seis carriles/ }).waitFor({ timeout: 15_000 });
-      await mapped.context().close();
-      lost = undefined;
-    } finally {
-      for (const res of held) res.destroy();
-      await new Promise((resolve) => proxy.close(resolve));
-    }
+    // The list pages' shared load (the index's details) cut halfway: the page says the answer came incomplete,
+    // and asked again (not the lost load kept) draws the list.
+    lose('/api/index/compact/details', 'cut');
+    const list = await openStalled('#/proyectos');
+    await heading1(list, 'No se pudieron cargar los datos');
+    expect(await list.locator('main').innerText()).toContain('La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.');
+    lose();
+    await list.getByRole('button', { name: 'Intentar de nuevo' }).click();
+    await heading1(list, 'Proyectos');
+    expect(await list.locator('#tabla-proyectos tbody tr').count()).toBe(14);
+    await list.context().close();
+  });
+
+  it('a lost answer that a page only waits for (how the server signs in, the states\' outlines) is given up, and the page is drawn', async () => {
+    const { lose } = await stallingProxy();
+    // Every page first asks how this server signs in (/api/auth-config): lost, that answer kept them all at
+    // «Cargando datos…». Given up, the page is drawn (sign-in then taken as not offered).
+    lose('/api/auth-config');
+    const any = await openStalled('#/proyectos');
+    await heading1(any, 'Proyectos');
+    expect(await any.locator('#tabla-proyectos tbody tr').count()).toBe(14);
+    await any.context().close();
+    // A project's page draws its map once the states' outlines are in: lost, they kept it «Cargando…» too. Given
+    // up, the page is drawn, its map without them.
+    lose('/mapa-');
+    const mapped = await openStalled('#/proyecto/oc4ids-nl0001-NL-2023-001');
+    await heading1(mapped, /^Ampliación a seis carriles/);
+    await mapped.context().close();
+    lose();
   });
 
   it('a filter in the address that nothing published has is shown chosen in its select, so the reader sees what empties the page', async () => {
