@@ -20,6 +20,8 @@
  *   read «Todos» while «Filtros (1 activo)» left the page empty;
  * - *Descargas y API* offers no datos.xlsx of an implementer registered that has not published (it was a workbook of
  *   empty sheets, beside «Sin proyectos publicados»).
+ * - an ocid with slashes typed in the address as it is published (`#/contratacion/ocds-mid001-DOP/AD/SRO/007/2024`)
+ *   opens that process: only its first part was looked for («Contratación no encontrada»);
  * - *Calidad de datos* of such an implementer (or a state without any) says «Sin datos publicados» in each table: its
  *   CoST table listed the 30 elements under «Dato» with no figure beside them, and it read «Los 0 campos menos llenos»
  *   and «Todos los campos del programa (0)».
@@ -65,12 +67,18 @@ function tiles(page: Page): Promise<Drawn[]> {
   }));
 }
 
+const SLASHED_OCID = 'ocds-mid001-DOP/AD/SRO/007/2024';
+
 describeIfChromium('the public journey', () => {
   let srv: DashboardServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    srv = await startDashboardServer();
+    // One of Mérida's ocids with slashes, as some publishers write them (ocds-213czf-IMS/1160 in OCDS's examples).
+    srv = await startDashboardServer({ edit: (key, workbook) => {
+      if (key !== 'merida') return;
+      for (const sheet of workbook.sheets) for (const row of sheet.rows) for (let i = 0; i < row.length; i++) if (row[i] === 'ocds-mid001-DOP-AD-SRO-007-2024') row[i] = SLASHED_OCID;
+    } });
     // Registered, nothing published yet: no project, process or institution of it on any page.
     const { license: _l, publicationPolicy: _p, ...merida } = await srv.store.getPublisher('merida') as Publisher;
     await srv.store.putPublisher({ ...merida, id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche' });
@@ -323,5 +331,19 @@ describeIfChromium('the public journey', () => {
     expect(text).toContain('Los campos menos llenos (promedio de los implementadores)');
     expect(text).not.toMatch(/\b0 campos|\(0\)/);
     await page.context().close();
+  });
+
+  it('an ocid typed in the address with its slashes as they are opens that process, as its own link does', async () => {
+    const process = 'Supervisión externa de la repavimentación de la calle 60';
+    for (const hash of [`#/contratacion/${SLASHED_OCID}`, `#/contratacion/${SLASHED_OCID}/`, `#/contratacion/${encodeURIComponent(SLASHED_OCID)}`]) {
+      const page = await open(390, hash);
+      expect({ hash, h1: await page.locator('main h1').innerText() }).toEqual({ hash, h1: process });
+      await page.context().close();
+    }
+    // Its project's page links to it with the slashes encoded, and that link opens it.
+    const project = await open(390, '#/proyecto/oc4ids-mid001-MID-2024-001');
+    await project.locator(`main a[href="#/contratacion/${encodeURIComponent(SLASHED_OCID)}"]`).first().click();
+    await project.getByRole('heading', { level: 1, name: process }).waitFor();
+    await project.context().close();
   });
 });
