@@ -20,6 +20,8 @@
  *   read «Todos» while «Filtros (1 activo)» left the page empty;
  * - *Descargas y API* offers no datos.xlsx of an implementer registered that has not published (it was a workbook of
  *   empty sheets, beside «Sin proyectos publicados»).
+ * - on a 360 px phone a process's awards, contracts and payments are drawn by rows, each amount on the screen: the
+ *   amount, their last column, was off it, a swipe away;
  * - an ocid with slashes typed in the address as it is published (`#/contratacion/ocds-mid001-DOP/AD/SRO/007/2024`)
  *   opens that process: only its first part was looked for («Contratación no encontrada»);
  * - *Calidad de datos* of such an implementer (or a state without any) says «Sin datos publicados» in each table: its
@@ -345,5 +347,20 @@ describeIfChromium('the public journey', () => {
     await project.locator(`main a[href="#/contratacion/${encodeURIComponent(SLASHED_OCID)}"]`).first().click();
     await project.getByRole('heading', { level: 1, name: process }).waitFor();
     await project.context().close();
+  });
+
+  it('on a 360 px phone a process\'s awards, contracts and payments show each amount on the screen, without scrolling sideways', async () => {
+    const page = await open(360, '#/contratacion/ocds-nl0001-SI-LP-OP-004-2023');
+    // Measured two frames after the page is drawn: a table is redrawn by rows once its width is known (a ResizeObserver).
+    await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
+    const tables = await page.evaluate(() => ['tabla-adjudicaciones', 'tabla-contratos', 'tabla-pagos'].map((id) => {
+      const wrap = document.getElementById(id);
+      const amounts = [...wrap.querySelectorAll('td.num')].filter((td: any) => /\$/.test(td.textContent));
+      return { id, amounts: amounts.length, offScreen: amounts.filter((td: any) => td.getBoundingClientRect().right > window.innerWidth + 0.5).map((td: any) => td.textContent), scrolls: wrap.scrollWidth > wrap.clientWidth + 1 };
+    }));
+    for (const t of tables) expect(t).toEqual({ id: t.id, amounts: expect.any(Number), offScreen: [], scrolls: false });
+    expect(tables.every((t) => t.amounts > 0)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.context().close();
   });
 });
