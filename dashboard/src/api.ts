@@ -9,6 +9,7 @@ import type { CompactIndex, CompactPart } from '../../core/stats/compact-index';
 import { addDetails, compactRows } from './data/compact-rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
 import { NO_ANSWER, readFailed } from './review/server-failed';
+import { watchedRead } from './watched-read';
 
 /**
  * A read of the API that failed, said in Spanish for the reader (the page «No se pudieron cargar los datos» shows its
@@ -29,10 +30,14 @@ function failureText(status: number): string {
   return 'La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.';
 }
 
-/** The API's answer to a GET; no answer at all is an ApiError with status 0. */
+/**
+ * The API's answer to a GET; no answer at all, or none before a silence of STALL_MS (watched-read.ts), is an ApiError
+ * with status 0. Its body is watched the same way: one that falls silent fails to read, as an answer cut short does
+ * (readJson).
+ */
 async function ask(url: string, cache?: RequestCache): Promise<Response> {
   try {
-    return await fetch(url, { headers: { accept: 'application/json' }, ...(cache ? { cache } : {}) });
+    return await watchedRead(url, { headers: { accept: 'application/json' }, ...(cache ? { cache } : {}) });
   } catch {
     throw new ApiError(0, url);
   }

@@ -322,6 +322,14 @@ async function render(retried = false): Promise<void> {
   const parsed = parseHash();
   const query = parsed.query;
   let { name, params } = parsed;
+  // An id typed or pasted with its slashes as they are (`#/contratacion/ocds-213czf-IMS/1160`, an ocid as published;
+  // the pages' own links write `%2F`) is one id: only its first part was looked for, «no encontrada», or another
+  // document's page opened. A slash at the end is no part of it.
+  if (TAKES_ID.has(name) && name !== 'revision' && params.length > 1) {
+    const parts = [...params];
+    while (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+    params = [parts.join('/')];
+  }
   // A document's page without its id (`#/proyecto/`, a link cut short) said «clave «»»: its list instead.
   if (TAKES_ID.has(name) && !params[0] && (name !== 'revision' || params.length)) {
     name = LIST_OF_DOCUMENT[name as DashboardPage] ?? name;

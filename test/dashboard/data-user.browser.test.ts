@@ -23,6 +23,9 @@
  *   and the page says so and links to the standard data (the implementer's file, or Descargas y API);
  * - «Municipio» offered «Juárez» once for the Juárez of every state: choosing it mixed them. A name that repeats now
  *   carries its state, «Juárez (Nuevo León)»; a link with the name alone still selects them all, and says so.
+ * - an institution's CSV put a project's budget and a process's contracted amount in one column, «monto_mxn», and
+ *   gave each project what its processes were paid: summed, its «pagado_mxn» was twice the page's «Monto pagado». Each
+ *   amount has its column now, each summing to the page's figure, and projects carry the date the page shows.
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
@@ -31,6 +34,7 @@ import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import { setCell } from '../example-workbooks';
 import { README_SHEET } from '../../core/template/settings';
+import { formatMoney } from '../../core/format/es-mx';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -215,6 +219,25 @@ describeIfChromium('a data user in the public pages', () => {
     const dates = fs.readFileSync(await processes.path() as string, 'utf8').split('\r\n').filter(Boolean).slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
     expect(dates.length).toBe(19);
     for (const d of dates) expect(d).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+    await page.context().close();
+  });
+
+  it('an institution\'s CSV has each amount of the page in its own column, each summing to the page\'s figure', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
+    await page.goto(`${srv.base}/#/institucion/MX-RFC-MME840101P28`);
+    await page.waitForSelector('body[data-ready] #kpis-institucion');
+    // The exact figure a KPI shows (its last amount: «$181.5 millones … $181,471,395.36»).
+    const figure = async (label: string): Promise<string | undefined> => (await page.locator('#kpis-institucion .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd').innerText()).match(/\$[\d,]+\.\d{2}/g)?.at(-1);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
+    const [header, ...rows] = fs.readFileSync(await file.path() as string, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
+      .map((l) => (l.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).slice(0, -1).map((c) => c.replace(/,$/, '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"')));
+    const sum = (column: string): string => formatMoney(rows.reduce((total, r) => total + Number(r[header.indexOf(column)] || 0), 0));
+    expect({ budget: sum('presupuesto_mxn'), contracted: sum('contratado_mxn'), paid: sum('pagado_mxn') })
+      .toEqual({ budget: await figure('Presupuesto de sus proyectos'), contracted: await figure('Monto contratado'), paid: await figure('Monto pagado') });
+    // As many rows as the page's two tables, each project with the date its row shows, as aaaa-mm-dd.
+    const shown = await page.evaluate(() => [...document.querySelectorAll('#tabla-institucion-proyectos tbody tr')].map((tr: any) => tr.lastElementChild.textContent));
+    expect(rows.filter((r) => r[0] === 'proyecto').map((r) => r[header.indexOf('actualizado')].split('-').reverse().join('/'))).toEqual(shown);
+    expect(rows.filter((r) => r[0] === 'contratación')).toHaveLength(await page.locator('#tabla-institucion-procesos tbody tr').count());
     await page.context().close();
   });
 

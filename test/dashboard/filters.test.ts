@@ -27,6 +27,23 @@ test("the search finds a project by its processes' contractors and ids, as it fi
   expect(search('xqzvvbn')).toEqual([[], []]);
 });
 
+test('quotation marks around the words, as a web search engine takes them, do not keep them from being found', () => {
+  expect(search('"parque lineal"')).toEqual([['oc4ids-mty-2'], ['ocds-mty-2']]);
+  expect(search('“Cumbres”')).toEqual([['oc4ids-mty-1'], ['ocds-mty-1']]);
+  expect(search('«puente» "licitación"')).toEqual([['oc4ids-mty-1'], ['ocds-mty-1']]);
+  // Quotation marks alone are no search: everything, as an empty box.
+  expect(search('""')).toEqual(search(''));
+  expect(parseFilters(new URLSearchParams({ q: ' "" ' })).q).toBeUndefined();
+});
+
+test('a sign typed between the words («&», «-») is not a word the rows must have; signs alone are no search', () => {
+  expect(search('parque & lineal')).toEqual([['oc4ids-mty-2'], ['ocds-mty-2']]);
+  expect(search('puente - cumbres')).toEqual([['oc4ids-mty-1'], ['ocds-mty-1']]);
+  expect(parseFilters(new URLSearchParams({ q: ' & ' })).q).toBeUndefined();
+  // Signs within a word are kept: ids and RFCs are searched whole.
+  expect(search('ocds-mty-2')).toEqual([['oc4ids-mty-2'], ['ocds-mty-2']]);
+});
+
 test('a project found through one of its processes brings that process only, not the other contractors\' processes of the same works', () => {
   const works: Dataset = {
     publishers: [],

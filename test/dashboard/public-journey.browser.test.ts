@@ -12,11 +12,24 @@
  *   answer cut short. It showed the browser's words and the address asked («Detalle: Failed to fetch», «Unexpected
  *   end of JSON input», «500 /api/oc4ids/projects/…»); «Intentar de nuevo» asks again without reloading (on Inicio
  *   its only way out had been «Volver al inicio», where the reader already was), and the tab's title says so too;
+ * - a read the network lost — no answer ever comes, or the answer stops halfway — is given up after a silence, and
+ *   the page says so with «Intentar de nuevo»: it said «Cargando…» for good (the browser waits without end), and every
+ *   page after waited on the same lost load until the tab was reloaded — also when the lost read was the server's
+ *   sign-in method, which every page waits for, or the states' outlines, which a project's page waits for;
  * - a filter in the address that nothing published has (a mistyped state, an old link) shows in its select, which
  *   read «Todos» while «Filtros (1 activo)» left the page empty;
  * - *Descargas y API* offers no datos.xlsx of an implementer registered that has not published (it was a workbook of
  *   empty sheets, beside «Sin proyectos publicados»).
+ * - on a 360 px phone a process's awards, contracts and payments are drawn by rows, each amount on the screen: the
+ *   amount, their last column, was off it, a swipe away;
+ * - an ocid with slashes typed in the address as it is published (`#/contratacion/ocds-mid001-DOP/AD/SRO/007/2024`)
+ *   opens that process: only its first part was looked for («Contratación no encontrada»);
+ * - *Calidad de datos* of such an implementer (or a state without any) says «Sin datos publicados» in each table: its
+ *   CoST table listed the 30 elements under «Dato» with no figure beside them, and it read «Los 0 campos menos llenos»
+ *   and «Todos los campos del programa (0)».
  */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import type { Browser, Page, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
@@ -26,6 +39,7 @@ import type { Publisher } from '../../functions/src/store/store';
 declare const document: any;
 declare const getComputedStyle: any;
 declare const location: any;
+declare const window: any;
 
 interface Drawn { label: string; shown: boolean; brokenWords: string[]; outside: boolean; valueCut: boolean }
 
@@ -55,12 +69,18 @@ function tiles(page: Page): Promise<Drawn[]> {
   }));
 }
 
+const SLASHED_OCID = 'ocds-mid001-DOP/AD/SRO/007/2024';
+
 describeIfChromium('the public journey', () => {
   let srv: DashboardServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    srv = await startDashboardServer();
+    // One of Mérida's ocids with slashes, as some publishers write them (ocds-213czf-IMS/1160 in OCDS's examples).
+    srv = await startDashboardServer({ edit: (key, workbook) => {
+      if (key !== 'merida') return;
+      for (const sheet of workbook.sheets) for (const row of sheet.rows) for (let i = 0; i < row.length; i++) if (row[i] === 'ocds-mid001-DOP-AD-SRO-007-2024') row[i] = SLASHED_OCID;
+    } });
     // Registered, nothing published yet: no project, process or institution of it on any page.
     const { license: _l, publicationPolicy: _p, ...merida } = await srv.store.getPublisher('merida') as Publisher;
     await srv.store.putPublisher({ ...merida, id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche' });
@@ -192,6 +212,90 @@ describeIfChromium('the public journey', () => {
     await page.context().close();
   });
 
+  /**
+   * Between the browser and the app, a proxy that takes the reads starting with `lost.path` and answers nothing
+   * ('silent': a request the network lost) or the first half of the answer's first piece ('cut': the signal gone
+   * mid-answer), as a phone's network does; page.route can only answer whole or fail at once. Started by the first
+   * test that asks for it.
+   */
+  let stalling: { base: string; lose: (path?: string, how?: 'silent' | 'cut') => void; close: () => Promise<void> } | undefined;
+  async function stallingProxy(): Promise<NonNullable<typeof stalling>> {
+    if (stalling) return stalling;
+    let lost: { path: string; how: 'silent' | 'cut' } | undefined;
+    const held: http.ServerResponse[] = [];
+    const proxy = http.createServer((req, res) => {
+      const how = lost && (req.url ?? '').startsWith(lost.path) ? lost.how : undefined;
+      if (how === 'silent') { held.push(res); return; }
+      const up = http.request(`${srv.base}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        if (how !== 'cut') { answer.pipe(res); return; }
+        held.push(res);
+        answer.once('data', (chunk: Buffer) => { res.write(chunk.subarray(0, Math.ceil(chunk.length / 2))); answer.destroy(); });
+      });
+      req.pipe(up);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    return (stalling = {
+      base: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
+      lose: (path, how = 'silent') => { lost = path ? { path, how } : undefined; },
+      close: async () => { for (const res of held) res.destroy(); await new Promise((resolve) => proxy.close(resolve)); },
+    });
+  }
+  afterAll(async () => { await stalling?.close(); });
+
+  /** `hash` opened through the stalling proxy, in a tab that gives a read up after 4 s of silence (the readers' 30 s, shortened for the test's time). */
+  async function openStalled(hash: string): Promise<Page> {
+    const { base } = await stallingProxy();
+    const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+    await context.addInitScript(() => { window.IA_STALL_MS = 4000; });
+    const page = await context.newPage();
+    await page.goto(`${base}/${hash}`);
+    return page;
+  }
+  const heading1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 15_000 });
+
+  it('a read that gets no answer, or whose answer stops coming, is given up: the page says so, not «Cargando…» for good, and «Intentar de nuevo» draws it', async () => {
+    const { lose } = await stallingProxy();
+    lose('/api/oc4ids/projects/');
+    const project = await openStalled('#/proyecto/oc4ids-nl0001-NL-2023-001');
+    await heading1(project, 'No se pudieron cargar los datos');
+    expect(await project.locator('main').innerText()).toContain('No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.');
+    lose();
+    await project.getByRole('button', { name: 'Intentar de nuevo' }).click();
+    await heading1(project, /^Ampliación a seis carriles/);
+    await project.context().close();
+
+    // The list pages' shared load (the index's details) cut halfway: the page says the answer came incomplete,
+    // and asked again (not the lost load kept) draws the list.
+    lose('/api/index/compact/details', 'cut');
+    const list = await openStalled('#/proyectos');
+    await heading1(list, 'No se pudieron cargar los datos');
+    expect(await list.locator('main').innerText()).toContain('La respuesta del servidor llegó incompleta. Intente de nuevo en unos minutos.');
+    lose();
+    await list.getByRole('button', { name: 'Intentar de nuevo' }).click();
+    await heading1(list, 'Proyectos');
+    expect(await list.locator('#tabla-proyectos tbody tr').count()).toBe(14);
+    await list.context().close();
+  });
+
+  it('a lost answer that a page only waits for (how the server signs in, the states\' outlines) is given up, and the page is drawn', async () => {
+    const { lose } = await stallingProxy();
+    // Every page first asks how this server signs in (/api/auth-config): lost, that answer kept them all at
+    // «Cargando datos…». Given up, the page is drawn (sign-in then taken as not offered).
+    lose('/api/auth-config');
+    const any = await openStalled('#/proyectos');
+    await heading1(any, 'Proyectos');
+    expect(await any.locator('#tabla-proyectos tbody tr').count()).toBe(14);
+    await any.context().close();
+    // A project's page draws its map once the states' outlines are in: lost, they kept it «Cargando…» too. Given
+    // up, the page is drawn, its map without them.
+    lose('/mapa-');
+    const mapped = await openStalled('#/proyecto/oc4ids-nl0001-NL-2023-001');
+    await heading1(mapped, /^Ampliación a seis carriles/);
+    await mapped.context().close();
+    lose();
+  });
+
   it('a filter in the address that nothing published has is shown chosen in its select, so the reader sees what empties the page', async () => {
     const page = await open(1280, '#/proyectos?state=Yucatan&sector=nada');
     expect(await page.locator('#resultados > p, main p').filter({ hasText: 'proyectos de 14' }).first().innerText()).toBe('0 proyectos de 14 con los filtros elegidos.');
@@ -219,6 +323,44 @@ describeIfChromium('the public journey', () => {
     expect(await row.locator('a').count()).toBe(0);
     // Those who published keep theirs.
     expect(await page.locator('#tabla-descargas a[href="/api/bulk/datos.xlsx?publisher=merida"]').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('Calidad de datos of an implementer that has not published says so in each table, and counts no fields', async () => {
+    const page = await open(1280, '#/calidad?publisher=campeche');
+    for (const id of ['tabla-completitud', 'tabla-cost-ids', 'tabla-campos-menos-llenos']) expect({ id, text: await page.locator(`#${id} tbody`).innerText() }).toEqual({ id, text: 'Sin datos publicados para esta selección.' });
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Los campos menos llenos (promedio de los implementadores)');
+    expect(text).not.toMatch(/\b0 campos|\(0\)/);
+    await page.context().close();
+  });
+
+  it('an ocid typed in the address with its slashes as they are opens that process, as its own link does', async () => {
+    const process = 'Supervisión externa de la repavimentación de la calle 60';
+    for (const hash of [`#/contratacion/${SLASHED_OCID}`, `#/contratacion/${SLASHED_OCID}/`, `#/contratacion/${encodeURIComponent(SLASHED_OCID)}`]) {
+      const page = await open(390, hash);
+      expect({ hash, h1: await page.locator('main h1').innerText() }).toEqual({ hash, h1: process });
+      await page.context().close();
+    }
+    // Its project's page links to it with the slashes encoded, and that link opens it.
+    const project = await open(390, '#/proyecto/oc4ids-mid001-MID-2024-001');
+    await project.locator(`main a[href="#/contratacion/${encodeURIComponent(SLASHED_OCID)}"]`).first().click();
+    await project.getByRole('heading', { level: 1, name: process }).waitFor();
+    await project.context().close();
+  });
+
+  it('on a 360 px phone a process\'s awards, contracts and payments show each amount on the screen, without scrolling sideways', async () => {
+    const page = await open(360, '#/contratacion/ocds-nl0001-SI-LP-OP-004-2023');
+    // Measured two frames after the page is drawn: a table is redrawn by rows once its width is known (a ResizeObserver).
+    await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
+    const tables = await page.evaluate(() => ['tabla-adjudicaciones', 'tabla-contratos', 'tabla-pagos'].map((id) => {
+      const wrap = document.getElementById(id);
+      const amounts = [...wrap.querySelectorAll('td.num')].filter((td: any) => /\$/.test(td.textContent));
+      return { id, amounts: amounts.length, offScreen: amounts.filter((td: any) => td.getBoundingClientRect().right > window.innerWidth + 0.5).map((td: any) => td.textContent), scrolls: wrap.scrollWidth > wrap.clientWidth + 1 };
+    }));
+    for (const t of tables) expect(t).toEqual({ id: t.id, amounts: expect.any(Number), offScreen: [], scrolls: false });
+    expect(tables.every((t) => t.amounts > 0)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.context().close();
   });
 });

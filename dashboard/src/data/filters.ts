@@ -27,10 +27,21 @@ export function parseFilters(q: URLSearchParams): Filters {
   const year = Number(q.get('year'));
   if (Number.isInteger(year) && year > 0) f.year = year;
   for (const k of ['state', 'publisher', 'sector', 'type', 'status', 'municipality'] as const) { const v = q.get(k); if (v) f[k] = v; }
-  const text = fold(q.get('q') ?? '').trim();
-  if (text) f.q = text;
+  const text = fold(q.get('q') ?? '').replace(QUOTES, ' ').trim();
+  if (WORDLIKE.test(text)) f.q = text;
   return f;
 }
+
+/**
+ * Quotation marks a reader puts around a name, as a web search engine takes them («"escuela secundaria"», «“Copoya”»):
+ * searched as part of the words, they found nothing. The words inside are searched as any others are.
+ */
+const QUOTES = /["“”„«»]/g;
+/**
+ * A word of the search has a letter or a digit: a sign typed between words («agua & potable», «calle 60 - centro»)
+ * is no word the rows must have (it emptied the page), and a search of signs alone is no search.
+ */
+const WORDLIKE = /[\p{L}\p{N}]/u;
 
 /** Only the filter keys of a query, in a stable order (links carry them from page to page). */
 export function filterQuery(q: URLSearchParams): URLSearchParams {
@@ -63,7 +74,7 @@ const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} 
  */
 let lastWords: { q: string; words: string[] } = { q: '', words: [] };
 function hasWords(text: string, q: string): boolean {
-  if (lastWords.q !== q) lastWords = { q, words: q.split(/[\s,;]+/).filter(Boolean) };
+  if (lastWords.q !== q) lastWords = { q, words: q.split(/[\s,;]+/).filter((w) => WORDLIKE.test(w)) };
   return lastWords.words.every((w) => text.includes(w));
 }
 

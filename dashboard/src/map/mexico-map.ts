@@ -9,6 +9,7 @@
 import { h, svg } from '../dom';
 import { MAP_HEIGHT, MAP_WIDTH, inMexico, project } from './projection';
 import { fitBox, type Box } from './cluster';
+import { watchedRead } from '../watched-read';
 
 /** The file the build writes from @svg-maps/mexico. */
 export interface OutlineData { viewBox: string; locations: { id: string; name: string; path: string }[] }
@@ -18,7 +19,8 @@ declare const MAP_OUTLINES_URL: string;
 let outlines: Promise<OutlineData> | undefined;
 export function loadOutlines(): Promise<OutlineData> {
   if (!outlines) {
-    outlines = fetch(MAP_OUTLINES_URL).then((r) => { if (!r.ok) throw new Error(`${r.status} ${MAP_OUTLINES_URL}`); return r.json() as Promise<OutlineData>; });
+    // A project's page waits for them (mexicoMap): watched, so that a lost answer does not leave it «Cargando…».
+    outlines = watchedRead(MAP_OUTLINES_URL).then((r) => { if (!r.ok) throw new Error(`${r.status} ${MAP_OUTLINES_URL}`); return r.json() as Promise<OutlineData>; });
     // A failed load is not kept: the next map tries again (the markers are drawn either way).
     outlines.catch(() => { outlines = undefined; });
   }

@@ -10,6 +10,7 @@ import { dataTable } from '../components/table';
 import { kpis } from '../components/kpis';
 import { treemap } from '../components/treemap';
 import { csvButton } from '../components/download';
+import { calendarDate } from '../../../core/format/es-mx';
 import { methodTitle, stageTitle, statusTitle, partyKey, partyIdLine } from '../labels';
 import { count, date, filteredNote, heading, money, moneyKpi, NO_DATA, type Page } from './common';
 
@@ -56,7 +57,11 @@ export const institutionPage: Page = {
         t.projects.map((p) => [h('a', { href: route('proyecto', p.id) }, p.title), statusTitle(p.status), money(p.budget), date(p.updated)]), { id: 'tabla-institucion-proyectos', empty: 'Sin proyectos publicados de esta institución.' }),
       dataTable('Contrataciones de la institución', [{ title: 'Proceso' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
         t.processes.map((r) => [h('a', { href: route('contratacion', r.ocid) }, r.title), stageTitle(r.stage), methodTitle(r.method), money(r.contracted), money(r.paid)]), { id: 'tabla-institucion-procesos', empty: 'Sin contrataciones publicadas de esta institución.' }),
-      csvButton(`institucion-${t.id || 'sin-clave'}`, ['tipo', 'clave', 'titulo', 'etapa', 'monto_mxn', 'pagado_mxn'],
-        () => [...t.projects.map((p) => ['proyecto', p.id, p.title, statusTitle(p.status), p.budget, p.paid]), ...t.processes.map((r) => ['contratación', r.ocid, r.title, stageTitle(r.stage), r.contracted, r.paid])]));
+      // Each amount in its own column, as the page's two tables and its figures have them: a project's budget, a
+      // process's contracted and paid amounts. «monto_mxn» held budgets and contracted amounts together, and each
+      // project repeated in «pagado_mxn» what its processes were paid: summed, the file gave twice «Monto pagado».
+      csvButton(`institucion-${t.id || 'sin-clave'}`, ['tipo', 'clave', 'titulo', 'etapa', 'presupuesto_mxn', 'contratado_mxn', 'pagado_mxn', 'actualizado'],
+        () => [...t.projects.map((p) => ['proyecto', p.id, p.title, statusTitle(p.status), p.budget, undefined, undefined, calendarDate(p.updated)]),
+          ...t.processes.map((r) => ['contratación', r.ocid, r.title, stageTitle(r.stage), undefined, r.contracted, r.paid, undefined])]));
   },
 };

@@ -126,22 +126,25 @@ export const processPage: Page = {
         ]),
         dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => [named(t) ?? NO_DATA, partyKey(referenced(t))]), { id: 'tabla-licitantes', empty: 'Sin licitantes publicados.' }),
         objects(tender.documents).length ? documentsTable('Documentos de la licitación', objects(tender.documents), 'docs-licitacion') : null),
+      // The award, contract and payment tables are drawn by rows on a screen too narrow for them (stackWhenWide), as the
+      // budget tables are: on a phone their amount, the last column, was off the screen, and a payment's
+      // contractor ran down six lines beside it.
       section('etapa-adjudicacion', 'Adjudicación',
         // Its clave too, as the timeline names it («Adjudicación 1»: Mexico City's «ARRENDAMIENTO DE INMUEBLES»); one
         // without a title is «Sin dato» beside its clave, not the clave twice.
         dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
           awards.map((a) => [str(a.title) ?? NO_DATA, str(a.id) ?? NO_DATA, st('awardStatus', a.status), date(str(a.date)), moneyOf(a.value),
-            objects(a.suppliers).length ? objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')]) : NO_DATA]), { id: 'tabla-adjudicaciones', empty: 'Sin adjudicaciones publicadas.' })),
+            objects(a.suppliers).length ? objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')]) : NO_DATA]), { id: 'tabla-adjudicaciones', empty: 'Sin adjudicaciones publicadas.', stack: true })),
       section('etapa-contratacion', 'Contratación',
         // Its clave too: Ejecución, its payments and the timeline name a contract by it («Contrato 1» is Mexico City's
         // «A-014/2016», «Contrato 1807002» Nuevo León's «Construcción de red de drenaje…»), and only here could a
         // reader tell which contract that is.
         dataTable('Contratos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Contrato' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Firma' }, { title: 'Vigencia' }, { title: 'Monto', numeric: true }, { title: 'Convenios modificatorios', numeric: true }],
-          contracts.map((k) => [str(k.title) ?? NO_DATA, str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length)]), { id: 'tabla-contratos', empty: 'Sin contratos publicados.' })),
+          contracts.map((k) => [str(k.title) ?? NO_DATA, str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length)]), { id: 'tabla-contratos', empty: 'Sin contratos publicados.', stack: true })),
       section('etapa-ejecucion', 'Ejecución',
         facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
-          transactions.map(({ contract, t }) => [date(str(t.date)), contract, named(t.payee) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos', empty: 'Sin pagos publicados.' }),
+          transactions.map(({ contract, t }) => [date(str(t.date)), contract, named(t.payee) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos', empty: 'Sin pagos publicados.', stack: true }),
         contractClassificationTable(contracts)),
       section('cronologia', 'Cronología',
         events.length ? h('ol', { class: 'timeline' }, events.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what))) : h('p', null, 'Sin fechas publicadas.')),

@@ -40,16 +40,20 @@ export const qualityPage: Page = {
         stats.map((s) => [s.name, count(s.data?.projects ?? 0), count(s.data?.processes ?? 0), cell(s.data?.quality?.projectsShare), cell(s.data?.quality?.processesShare), date(s.publishedAt)]), { id: 'tabla-completitud' }),
       h('h2', null, 'Cobertura de los datos del CoST IDS'),
       h('p', null, 'Proporción de proyectos que publican cada dato del estándar de datos de infraestructura de CoST (IDS).'),
+      // No implementer in the selection (one registered that has not published, a state without any): the table says
+      // so, as the others do. It listed the 30 CoST elements under «Dato» with no column of figures beside them.
       dataTable('Cobertura CoST IDS por implementador', [{ title: 'Dato' }, ...stats.map((s) => ({ title: s.name, numeric: true }))],
-        COST_IDS_ELEMENTS.map((e) => [e.label, ...stats.map((s) => {
+        (stats.length ? COST_IDS_ELEMENTS : []).map((e) => [e.label, ...stats.map((s) => {
           const c = s.data?.quality?.costIds.find((x) => x.id === e.id);
           return cell(c && c.total ? c.disclosed / c.total : undefined);
         })]), { id: 'tabla-cost-ids' }),
       h('h2', null, 'Completitud por campo'),
       // The program has hundreds of fields: the least filled first (what to ask implementers for), then every one, folded.
-      dataTable(`Los ${formatNumber(Math.min(LEAST_FILLED, fields.length), 0)} campos menos llenos (promedio de los implementadores)`, fieldColumns,
+      // The fields are those of the implementers' figures: without any, no count («Los 0 campos menos llenos», «Todos los
+      // campos del programa (0)» read as a program without fields).
+      dataTable(`Los ${fields.length ? `${formatNumber(Math.min(LEAST_FILLED, fields.length), 0)} ` : ''}campos menos llenos (promedio de los implementadores)`, fieldColumns,
         leastFilled(fields, average).map(fieldRow), { id: 'tabla-campos-menos-llenos' }),
-      h('details', { class: 'todos-los-campos' }, h('summary', null, `Todos los campos del programa (${formatNumber(fields.length, 0)})`),
+      h('details', { class: 'todos-los-campos' }, h('summary', null, `Todos los campos del programa${fields.length ? ` (${formatNumber(fields.length, 0)})` : ''}`),
         dataTable('Porcentaje de proyectos o procesos que llenan cada campo del programa, por implementador', fieldColumns, fields.map(fieldRow), { id: 'tabla-campos' })));
   },
 };

@@ -7,6 +7,7 @@
  */
 import { announce, h } from '../dom';
 import { NO_ANSWER, serverFailed } from './server-failed';
+import { watchedRead } from '../watched-read';
 import { checkSessionAnswer, checkViewer, readErrorAnswer, WORKFLOW_PATHS, type AuthConfig, type FindingView, type Viewer } from '../../../core/workflow/contract';
 
 const KEY = 'infra-abierta:credencial';
@@ -136,7 +137,8 @@ export function sessionBar(viewer: Viewer, onSignOut: () => void, publishers: re
 let config: Promise<AuthConfig> | undefined;
 /** How this server signs in (`none`: it only publishes), asked once per tab; a failed answer is asked again next time. */
 export function authConfig(): Promise<AuthConfig> {
-  config ??= fetch(WORKFLOW_PATHS.authConfig, { headers: { accept: 'application/json' } }).catch(() => { throw new ApiError(0, NO_ANSWER); }).then(async (res) => {
+  // Every page waits for this answer (main.ts): watched, so that a lost one does not leave them all «Cargando…».
+  config ??= watchedRead(WORKFLOW_PATHS.authConfig, { headers: { accept: 'application/json' } }).catch(() => { throw new ApiError(0, NO_ANSWER); }).then(async (res) => {
     if (!res.ok) throw new ApiError(res.status, serverFailed(res.status));
     return (await res.json()) as AuthConfig;
   });
