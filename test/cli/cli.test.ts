@@ -769,6 +769,36 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
     }
   });
 
+  test('the port is taken: a database with work left is not touched (a second serve started by mistake)', async () => {
+    // The running server's database: an approval it is publishing now (`approved`), which a server starting on it
+    // would take for one interrupted by a stop and publish again.
+    process.env.INFRA_SQLITE = path.join(dir, 'serve-ocupado-con-datos.sqlite');
+    const at = '2025-03-01T12:00:00.000Z';
+    const before = openSqliteStore(process.env.INFRA_SQLITE);
+    try {
+      await before.putPublisher(samplePublisher('p1'));
+      await before.createSubmission({
+        id: 's1', publisherId: 'p1', source: { kind: 'xlsx', fileId: 'a'.repeat(64), name: 'obra.xlsx' }, status: 'approved',
+        history: [{ at, by: 'u1', action: 'submitted' }, { at, by: 'u2', action: 'approved' }], createdAt: at, updatedAt: at,
+      });
+    } finally { await before.close(); }
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as net.AddressInfo).port;
+    try {
+      const run = await runCli('serve', '--puerto', String(port), '--sin-ejemplos');
+      expect(run.code).not.toBe(0);
+      expect(run.err).toContain(`El puerto ${port} ya está en uso en 127.0.0.1`);
+      expect(run.err).not.toMatch(/reanuda/);
+      const store = openSqliteStore(process.env.INFRA_SQLITE);
+      try {
+        expect(await store.getSubmission('s1')).toMatchObject({ status: 'approved', updatedAt: at, history: [{ action: 'submitted' }, { action: 'approved' }] });
+      } finally { await store.close(); }
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  });
+
   test('a port that is none is named by the option typed', async () => {
     for (const typed of ['99999', 'ocho']) {
       const run = await runCli('serve', '--puerto', typed);

@@ -30,11 +30,12 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
   // primary seeds before forking, so no worker ever serves an empty database.
   let seedInWorker = false;
   try {
+    // Before anything touches the database (the examples, worker 1's recovery of interrupted publications): a port
+    // in use is said first, as by a single process (local-server.ts startOn).
+    if (config.port !== 0) await checkPortFree(config);
     if (opts.seed !== false && (await allPublishers(store)).length === 0) {
       if (config.port === 0) seedInWorker = true;
       else {
-        // Before publishing anything: a port in use is said before the examples are in the database for good.
-        await checkPortFree(config);
         await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), opts.log);
       }
     }

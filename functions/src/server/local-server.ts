@@ -151,9 +151,13 @@ async function startOn(store: Store, configured: Config, opts: LocalServerOption
   // listens once ready: a worker of `serve --procesos N` started again after a crash takes no share of the
   // connections while it starts.
   const early = configured.port === 0 ? await listening() : undefined;
-  // With a known port the server listens only once ready: whether it can is asked before serveOn publishes the
-  // examples into an empty database (a cluster's worker shares the port its primary checked).
-  if (!early && !cluster.isWorker && opts.seed !== false && (await allPublishers(store)).length === 0) await checkPortFree(configured);
+  // With a known port the server listens only once ready: whether it can is asked before serveOn touches the
+  // database — publishes the examples into an empty one, resumes interrupted publications, runs the daily job. A
+  // second `serve` started by mistake on the same files and port (the service running, and `npm start` typed in a
+  // terminal with the same variables) published again the approval the first was publishing — a second complete
+  // copy that `publications prune` never removes, and «Reintento 2» in the submission's history — before it said
+  // that the port was taken. A cluster's worker shares the port its primary checked.
+  if (!early && !cluster.isWorker) await checkPortFree(configured);
   try {
     return await serveOn(early ? withListeningPort(configured, early) : configured, store, opts, log, async (h) => {
       handler = h;
@@ -183,7 +187,7 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
   // A server stopped in the middle of a publication leaves the submission `approved`: this single process held
   // its lease, so it is taken over at once and the publication is redone (the previous one was never replaced).
   const resumed = opts.recover === false ? 0 : await resumeInterruptedPublications(store, async (task) => { takeOver.add(task.submissionId); await queue.enqueue(task); return 'done'; });
-  if (resumed) log(`Se reanudan ${resumed} publicaciones interrumpidas.`);
+  if (resumed) log(resumed === 1 ? 'Se reanuda 1 publicación interrumpida.' : `Se reanudan ${resumed} publicaciones interrumpidas.`);
   // Self-hosted identity: API tokens from `infra-abierta users add`; submissions are uploaded .xlsx files
   // kept next to the database.
   const workflow = workflowRoutes({
