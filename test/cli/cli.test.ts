@@ -5,6 +5,7 @@
 import { spawnSync } from 'child_process';
 import * as net from 'net';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { VALIDATORS } from '../../core/validate';
@@ -798,6 +799,41 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
       await new Promise<void>((resolve) => busy.close(() => resolve()));
     }
   });
+
+  test('the server\'s user may only read its database and its bulk folder: said at start-up, exit 1, not served', async () => {
+    // As the service's user, when a restore or a copy was made as another (root): permissions that root would pass
+    // over, so as root the server runs as nobody (setpriv, util-linux).
+    await buildCli();
+    const asRoot = process.getuid?.() === 0;
+    const place = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-solo-lectura-'));
+    fs.chmodSync(place, 0o755);
+    const file = path.join(place, 'datos', 'infra-abierta.sqlite');
+    fs.mkdirSync(path.dirname(file));
+    const made = openSqliteStore(file);
+    try { await made.putPublisher(samplePublisher('p1')); } finally { await made.close(); }
+    const bulk = path.join(place, 'descargas');
+    fs.mkdirSync(bulk);
+    for (const f of fs.readdirSync(path.dirname(file))) {
+      if (asRoot) fs.chownSync(path.join(path.dirname(file), f), 65534, 65534);
+      fs.chmodSync(path.join(path.dirname(file), f), 0o444);
+    }
+    if (asRoot) fs.chownSync(path.dirname(file), 65534, 65534); // its folder is writable: only the files are not
+    fs.chmodSync(bulk, 0o555);
+    const cli = [path.join(ROOT, 'dist', 'cli.js'), 'serve', '--puerto', '0', '--sin-ejemplos'];
+    const [command, args] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...cli]] : [process.execPath, cli];
+    try {
+      // Before, it announced its address and kept serving: ended here after 15 s.
+      const run = spawnSync(command, args, { encoding: 'utf8', timeout: 15000, env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file, BULK_DIR: bulk, HOME: place } });
+      expect({ status: run.status, out: run.stdout }).toEqual({ status: 1, out: '' });
+      expect(run.stderr).toContain(`La base de datos «${file}» (variable INFRA_SQLITE) solo se puede leer`);
+      expect(run.stderr).toContain(`No se pueden escribir los archivos de descarga masiva en «${bulk}» (variable BULK_DIR): no hay permiso para escribir en «${bulk}»`);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      expect(run.stderr).not.toMatch(/Tablero y API en|readonly|EACCES/);
+    } finally {
+      fs.chmodSync(bulk, 0o755);
+      fs.rmSync(place, { recursive: true, force: true });
+    }
+  }, 30000);
 
   test('a port that is none is named by the option typed', async () => {
     for (const typed of ['99999', 'ocho']) {

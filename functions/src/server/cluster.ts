@@ -13,6 +13,8 @@ import { openLocalStore } from './local-store';
 import { seedExamples } from './seed';
 import { checkPortFree, startLocalServer, type LocalServer } from './local-server';
 import { StartupError } from './startup-error';
+import { unwritableData } from './writable-data';
+import { uploadsDir } from './local-services';
 import { withServerFlags } from './server-node-flags';
 
 export interface Running { url: string; close(): Promise<void> }
@@ -33,6 +35,8 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
     // Before anything touches the database (the examples, worker 1's recovery of interrupted publications): a port
     // in use is said first, as by a single process (local-server.ts startOn).
     if (config.port !== 0) await checkPortFree(config);
+    const unwritable = unwritableData(config, uploadsDir(config));
+    if (unwritable.length > 0) throw new StartupError(unwritable.join('\n'));
     if (opts.seed !== false && (await allPublishers(store)).length === 0) {
       if (config.port === 0) seedInWorker = true;
       else {

@@ -22,7 +22,8 @@ import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
 import { resumeInterruptedPublications } from '../publication/publication-task';
 import { runDailyJob } from '../workflow/daily-job';
-import { localPublicationRunner, localServices } from './local-services';
+import { localPublicationRunner, localServices, uploadsDir } from './local-services';
+import { unwritableData } from './writable-data';
 import { backgroundThread } from './background-thread';
 
 export interface LocalServer { server: Server; store: Store; url: string; publications: InProcessQueue; close(): Promise<void> }
@@ -120,6 +121,9 @@ export async function startLocalServer(config: Config, opts: LocalServerOptions)
   const log = opts.log ?? ((m: string) => console.error(m));
   const store = openStoreForServer(config);
   try {
+    // A cluster's primary has asked (cluster.ts).
+    const unwritable = cluster.isWorker ? [] : unwritableData(config, uploadsDir(config));
+    if (unwritable.length > 0) throw new StartupError(unwritable.join('\n'));
     return await startOn(store, config, opts, log);
   } catch (e) {
     await store.close();
