@@ -1,6 +1,7 @@
 /** Errors the API answers with: a status and a Spanish message, as JSON `{error: {code, message}}`. */
 import type { ErrorRequestHandler } from 'express';
 import { isStoreError } from '../store/store';
+import { DISK_TROUBLE_MESSAGE, diskTroubleAdvice } from '../lib/disk-trouble';
 
 export class HttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -41,7 +42,9 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       return void res.status(e.status).json({ error: { code: 'bad-request', message: 'La solicitud no es válida: revise la dirección y sus parámetros.' } });
     }
-    log(`error interno: ${err instanceof Error ? err.message : String(err)}`);
+    const disk = diskTroubleAdvice(err);
+    log(`error interno: ${err instanceof Error ? err.message : String(err)}${disk !== undefined ? ` — ${disk}` : ''}`);
+    if (disk !== undefined) return void res.status(503).json({ error: { code: 'disk-unavailable', message: DISK_TROUBLE_MESSAGE } });
     res.status(500).json({ error: { code: 'internal', message: 'Ocurrió un error interno. Intente de nuevo más tarde.' } });
   };
 }
