@@ -24,6 +24,7 @@ import { resumeInterruptedPublications } from '../publication/publication-task';
 import { runDailyJob } from '../workflow/daily-job';
 import { localPublicationRunner, localServices, uploadsDir } from './local-services';
 import { unwritableData } from './writable-data';
+import { holdServerLock, type ServerLock } from './server-lock';
 import { backgroundThread } from './background-thread';
 
 export interface LocalServer { server: Server; store: Store; url: string; publications: InProcessQueue; close(): Promise<void> }
@@ -120,13 +121,18 @@ export interface LocalServerOptions {
 export async function startLocalServer(config: Config, opts: LocalServerOptions): Promise<LocalServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const store = openStoreForServer(config);
+  let lock: ServerLock | undefined;
   try {
-    // A cluster's primary has asked (cluster.ts).
+    // A cluster's primary has asked, and holds the lock for its workers (cluster.ts).
     const unwritable = cluster.isWorker ? [] : unwritableData(config, uploadsDir(config));
     if (unwritable.length > 0) throw new StartupError(unwritable.join('\n'));
-    return await startOn(store, config, opts, log);
+    lock = cluster.isWorker ? undefined : holdServerLock(config.sqlitePath);
+    const started = await startOn(store, config, opts, log);
+    const held = lock;
+    return { ...started, close: async () => { try { await started.close(); } finally { held?.release(); } } };
   } catch (e) {
     await store.close();
+    lock?.release();
     throw e;
   }
 }
