@@ -829,6 +829,11 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
       expect(run.stderr).toContain(`No se pueden escribir los archivos de descarga masiva en «${bulk}» (variable BULK_DIR): no hay permiso para escribir en «${bulk}»`);
       expect(run.stderr).not.toMatch(STACK_TRACE);
       expect(run.stderr).not.toMatch(/Tablero y API en|readonly|EACCES/);
+      // A CLI command that writes there says the same in Spanish («Error inesperado: attempt to write a readonly database»).
+      const cliArgs = [path.join(ROOT, 'dist', 'cli.js'), 'users', 'add', '--email', 'ana@example.org', '--rol', 'admin'];
+      const [cliCommand, cliArgv] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...cliArgs]] : [process.execPath, cliArgs];
+      const add = spawnSync(cliCommand, cliArgv, { encoding: 'utf8', timeout: 15000, env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file, BULK_DIR: bulk, HOME: place } });
+      expect({ status: add.status, err: add.stderr.trim() }).toEqual({ status: 3, err: 'No se pudo escribir en el disco: el usuario con el que se ejecuta no tiene permiso de escritura. Revise el espacio libre (df -h) y los permisos de las carpetas de INFRA_SQLITE y BULK_DIR.' });
     } finally {
       fs.chmodSync(bulk, 0o755);
       fs.rmSync(place, { recursive: true, force: true });

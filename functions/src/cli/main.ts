@@ -21,6 +21,7 @@ import { main as engineMain } from './engine';
 import { DROP_DOWN_ROWS, HEADER_ROWS, MAX_DATA_ROWS } from '../../../core/template/layout';
 import { formatNumber } from '../../../core/format/es-mx';
 import type { ParsedArgs } from './args';
+import { diskTroubleAdvice } from '../lib/disk-trouble';
 
 /**
  * `template --filas N`: the data rows each sheet's drop-downs cover (DROP_DOWN_ROWS when not said). A state that
@@ -227,6 +228,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // The store's messages name collections, keys and byte counts in English: say it in Spanish instead.
     if (isStoreError(e)) {
       io.err(STORE_MESSAGES[e.kind]);
+      return 3;
+    }
+    // A full disk or a write refused (`users add` on a database restored as root): where to look, not SQLite's English.
+    const disk = diskTroubleAdvice(e);
+    if (disk !== undefined) {
+      io.err(disk);
       return 3;
     }
     io.err(`Error inesperado: ${e instanceof Error ? e.message : String(e)}`);

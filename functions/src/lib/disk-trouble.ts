@@ -10,9 +10,9 @@ export function diskTrouble(e: unknown): string | undefined {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   if (typeof code !== 'string') return undefined;
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'el disco del servidor está lleno (o se acabó la cuota de su usuario)';
-  if (code === 'EFBIG') return 'un archivo pasó del tamaño máximo que el sistema permite al servidor (ulimit -f)';
+  if (code === 'EFBIG') return 'un archivo pasó del tamaño máximo que el sistema permite a este proceso (ulimit -f)';
   if (code === 'EROFS') return 'el disco está montado como de solo lectura';
-  if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY')) return 'el usuario con el que corre el servidor no tiene permiso de escritura';
+  if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY')) return 'el usuario con el que se ejecuta no tiene permiso de escritura';
   if (code.startsWith('SQLITE_IOERR')) return 'falló la escritura o la lectura en el disco (puede estar lleno o dañado)';
   return undefined;
 }
@@ -22,7 +22,7 @@ export function diskTroubleAdvice(e: unknown): string | undefined {
   const why = diskTrouble(e);
   if (why === undefined) return undefined;
   const where = typeof (e as { path?: unknown }).path === 'string' ? ` («${(e as { path: string }).path}»)` : '';
-  return `No se pudo escribir en el disco${where}: ${why}. Revise el espacio libre (df -h) y los permisos de las carpetas de INFRA_SQLITE y BULK_DIR; lo ya publicado sigue sirviéndose.`;
+  return `No se pudo escribir en el disco${where}: ${why}. Revise el espacio libre (df -h) y los permisos de las carpetas de INFRA_SQLITE y BULK_DIR.`;
 }
 
 /** What the person whose request it stopped reads (503: it is the server's, and trying again soon will not help). */
