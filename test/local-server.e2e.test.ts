@@ -249,6 +249,9 @@ it('--sin-ejemplos: a real server\'s first start publishes none of the fictitiou
   if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
   const { url, output } = await startServer(['--sin-ejemplos'], 'real.sqlite');
   expect(output()).not.toContain('Datos de ejemplo');
+  // Which files it serves, said where it starts (an environment file not loaded served a new, empty database unsaid).
+  await new Promise((r) => setTimeout(r, 200)); // the second line may still be in the pipe
+  expect(output()).toContain(`Base de datos «${path.join(dir, 'real.sqlite')}» (INFRA_SQLITE), descargas masivas en «${path.join(dir, 'bulk')}» (BULK_DIR); dirección pública`);
   const publishers = (await (await fetch(`${url}api/publishers`)).json()) as { publishers: unknown[] };
   expect(publishers.publishers).toEqual([]);
 }, 120000);
