@@ -642,6 +642,19 @@ describe('backup: a whole copy of the database while the server runs', () => {
       await running.close();
     }
   });
+
+  test('the copy\'s disk fills up: said so, exit 3, and nothing of the copy is left beside it', async () => {
+    await buildCli();
+    const file = path.join(dir, 'a-respaldar.sqlite');
+    const made = openSqliteStore(file);
+    try { await made.putPublisher(samplePublisher('lleno', 'Yucatán')); } finally { await made.close(); }
+    const place = fs.mkdtempSync(path.join(dir, 'disco-lleno-'));
+    const out = path.join(place, 'respaldo.sqlite');
+    // A disk that takes 64 KB more: `ulimit -f` (in KB) makes every larger write fail as a full disk does (EFBIG).
+    const run = spawnSync('/bin/sh', ['-c', `ulimit -f 64; exec "${process.execPath}" "${path.join(ROOT, 'dist', 'cli.js')}" backup -o "${out}"`], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file } });
+    expect({ status: run.status, err: run.stderr.trim() }).toEqual({ status: 3, err: expect.stringMatching(new RegExp(`^No se pudo escribir la copia en «${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}»: .*Libere espacio en ese disco o indique otro lugar con -o; no quedó ninguna copia a medias\\.$`)) });
+    expect(fs.readdirSync(place)).toEqual([]);
+  });
 });
 
 describe('--nube without Application Default Credentials: a Spanish message telling how to sign in', () => {
