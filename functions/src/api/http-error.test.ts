@@ -7,7 +7,7 @@ import express from 'express';
 import request from 'supertest';
 import { errorHandler } from './http-error';
 import { StoreError, type StoreErrorKind } from '../store/store';
-import { DISK_TROUBLE_MESSAGE } from '../lib/disk-trouble';
+import { DISK_TROUBLE_MESSAGE, DISK_TROUBLE_READ_MESSAGE } from '../lib/disk-trouble';
 
 const INTERNAL: Record<StoreErrorKind, string> = {
   'too-large': 'submissions ["2025-01-01T00:00:00Z","3f2a"]: 1048712 bytes exceeds the 1000000-byte document limit',
@@ -41,11 +41,14 @@ test('a full disk (the file system\'s own error, and SQLite\'s): 503 saying so, 
   for (const err of [full, sqliteFull]) {
     const logged: string[] = [];
     const app = express();
-    app.get('/x', () => { throw err; });
+    app.all('/x', () => { throw err; });
     app.use(errorHandler((m) => logged.push(m)));
-    const res = await request(app).get('/x');
+    const res = await request(app).post('/x');
     expect(res.status).toBe(503);
     expect((res.body as { error: { code: string; message: string } }).error).toEqual({ code: 'disk-unavailable', message: DISK_TROUBLE_MESSAGE });
+    // A download built on demand: whoever reads had nothing to save.
+    const read = await request(app).get('/x');
+    expect([read.status, (read.body as { error: { message: string } }).error.message]).toEqual([503, DISK_TROUBLE_READ_MESSAGE]);
     expect(logged.join('\n')).toMatch(/No se pudo escribir en el disco.*: el disco del servidor está lleno.*Revise el espacio libre \(df -h\) y los permisos de las carpetas de INFRA_SQLITE y BULK_DIR/);
   }
 });

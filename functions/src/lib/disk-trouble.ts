@@ -27,3 +27,5 @@ export function diskTroubleAdvice(e: unknown): string | undefined {
 
 /** What the person whose request it stopped reads (503: it is the server's, and trying again soon will not help). */
 export const DISK_TROUBLE_MESSAGE = 'La plataforma no pudo guardar la información: su servidor no puede escribir en el disco (está lleno o sin permiso). Avise a quien administra la plataforma; lo ya publicado no se perdió.';
+/** The same to someone who only reads (a bulk download built on demand): nothing of theirs was to be saved. */
+export const DISK_TROUBLE_READ_MESSAGE = 'Esta descarga no está disponible por ahora: el servidor de la plataforma no puede escribir en su disco para prepararla (está lleno o sin permiso). Los datos publicados siguen en la API; si persiste, avise a quien administra la plataforma.';
