@@ -35,6 +35,7 @@ import { countingBackend } from './support/counting-backend';
 import { createStore } from '../functions/src/store/document-store';
 import type { DocumentBackend } from '../functions/src/store/document-backend';
 import { forgetOldSendChecks } from '../functions/src/workflow/send-check';
+import { serverLockFile } from '../functions/src/server/server-lock';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const guide = read('docs/deploy.md');
@@ -416,6 +417,19 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     const selfHosted = block(read('docs/operations.md'), '## Actualizar a una versión nueva (servidor propio)');
     expect(selfHosted).toContain('npx infra-abierta publications rebuild-bulk');
     expect(selfHosted).toContain('npm run push:addon');
+  });
+
+  // A real server starts with --sin-ejemplos every time (README): a start without it on a database without publishers
+  // (a restore gone wrong, a new INFRA_SQLITE) publishes the three fictitious implementers for good. The self-hosted
+  // commands operations.md gives to copy (the upgrade, the way back, a large state, the service) all carry it; and the
+  // file that keeps a second server off the same database is named as the server names it.
+  it('operations.md: every server start it gives carries --sin-ejemplos; the lock file it names is the one serve holds', () => {
+    const operations = read('docs/operations.md');
+    // Each start with what follows it on its line; «`npm start`» alone in a sentence names the command, it runs nothing.
+    const starts = [...operations.matchAll(/(`?)(npm start\b[^`\n#]*)(`?)/g)].filter((m) => !(m[1] === '`' && m[3] === '`' && m[2] === 'npm start')).map((m) => m[2].trim());
+    expect(starts.length).toBeGreaterThanOrEqual(4);
+    for (const start of starts) expect({ start, flagged: start.endsWith('npm start -- --sin-ejemplos') }).toEqual({ start, flagged: true });
+    expect(operations).toContain(`\`${path.basename(serverLockFile('/var/lib/infra-abierta/infra-abierta.sqlite'))}\``);
   });
 
   it('the repository files the guide names exist (built ones are named by their build)', () => {

@@ -249,6 +249,9 @@ it('--sin-ejemplos: a real server\'s first start publishes none of the fictitiou
   if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
   const { url, output } = await startServer(['--sin-ejemplos'], 'real.sqlite');
   expect(output()).not.toContain('Datos de ejemplo');
+  // Which files it serves, said where it starts (an environment file not loaded served a new, empty database unsaid).
+  await new Promise((r) => setTimeout(r, 200)); // the second line may still be in the pipe
+  expect(output()).toContain(`Base de datos «${path.join(dir, 'real.sqlite')}» (INFRA_SQLITE), descargas masivas en «${path.join(dir, 'bulk')}» (BULK_DIR); dirección pública`);
   const publishers = (await (await fetch(`${url}api/publishers`)).json()) as { publishers: unknown[] };
   expect(publishers.publishers).toEqual([]);
 }, 120000);
@@ -263,4 +266,21 @@ it('a service manager\'s stop (SIGTERM) closes the server as Ctrl+C does, and it
   expect(await exited).toEqual([0, null]);
   // Closed cleanly: the write-ahead log was folded into the database and removed.
   expect(fs.existsSync(path.join(dir, 'stopped.sqlite-wal'))).toBe(false);
+}, 120000);
+
+// Two servers on one database, by mistake (the service running, and `npm start` on another PORT in a terminal): the
+// second resumed what the first was publishing and took over its «revisando» checks (server-lock.ts).
+it('a second serve on the same database is refused while the first runs; after the first is killed (kill -9), one starts', async () => {
+  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
+  const { url } = await startServer(['--sin-ejemplos'], 'unico.sqlite');
+  expect((await fetch(`${url}api/publishers`)).status).toBe(200);
+  const second = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'serve', '--sin-ejemplos'], {
+    cwd: ROOT, timeout: 20000, env: { ...process.env, INFRA_SQLITE: path.join(dir, 'unico.sqlite'), PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
+  }).then(() => ({ code: 0, stdout: '', stderr: '' }), (e: { code?: unknown; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+  expect(second).toEqual({ code: 1, stdout: '', stderr: expect.stringContaining(`Ya hay un servidor atendiendo la base de datos «${path.join(dir, 'unico.sqlite')}» (variable INFRA_SQLITE)`) });
+  expect((await fetch(`${url}api/publishers`)).status).toBe(200);
+  // Killed without a word: the system frees the lock, so no file is left to remove by hand before starting again.
+  await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGKILL'); });
+  const again = await startServer(['--sin-ejemplos'], 'unico.sqlite');
+  expect((await fetch(`${again.url}api/publishers`)).status).toBe(200);
 }, 120000);

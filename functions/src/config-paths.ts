@@ -17,7 +17,7 @@ function systemRootOf(p: string): string | undefined {
 }
 
 /** The deepest part of `dir` that exists (itself if it does), and whether it is a folder. */
-function existingPart(dir: string): { at: string; folder: boolean } | undefined {
+export function existingPart(dir: string): { at: string; folder: boolean } | undefined {
   for (let at = dir; ; at = path.dirname(at)) {
     try {
       return { at, folder: fs.statSync(at).isDirectory() };

@@ -5,6 +5,7 @@
 import { spawnSync } from 'child_process';
 import * as net from 'net';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
 import { VALIDATORS } from '../../core/validate';
@@ -641,6 +642,19 @@ describe('backup: a whole copy of the database while the server runs', () => {
       await running.close();
     }
   });
+
+  test('the copy\'s disk fills up: said so, exit 3, and nothing of the copy is left beside it', async () => {
+    await buildCli();
+    const file = path.join(dir, 'a-respaldar.sqlite');
+    const made = openSqliteStore(file);
+    try { await made.putPublisher(samplePublisher('lleno', 'Yucatán')); } finally { await made.close(); }
+    const place = fs.mkdtempSync(path.join(dir, 'disco-lleno-'));
+    const out = path.join(place, 'respaldo.sqlite');
+    // A disk that takes 64 KB more: `ulimit -f` (in KB) makes every larger write fail as a full disk does (EFBIG).
+    const run = spawnSync('/bin/sh', ['-c', `ulimit -f 64; exec "${process.execPath}" "${path.join(ROOT, 'dist', 'cli.js')}" backup -o "${out}"`], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file } });
+    expect({ status: run.status, err: run.stderr.trim() }).toEqual({ status: 3, err: expect.stringMatching(new RegExp(`^No se pudo escribir la copia en «${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}»: .*Libere espacio en ese disco o indique otro lugar con -o; no quedó ninguna copia a medias\\.$`)) });
+    expect(fs.readdirSync(place)).toEqual([]);
+  });
 });
 
 describe('--nube without Application Default Credentials: a Spanish message telling how to sign in', () => {
@@ -768,6 +782,76 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
       await new Promise<void>((resolve) => busy.close(() => resolve()));
     }
   });
+
+  test('the port is taken: a database with work left is not touched (a second serve started by mistake)', async () => {
+    // The running server's database: an approval it is publishing now (`approved`), which a server starting on it
+    // would take for one interrupted by a stop and publish again.
+    process.env.INFRA_SQLITE = path.join(dir, 'serve-ocupado-con-datos.sqlite');
+    const at = '2025-03-01T12:00:00.000Z';
+    const before = openSqliteStore(process.env.INFRA_SQLITE);
+    try {
+      await before.putPublisher(samplePublisher('p1'));
+      await before.createSubmission({
+        id: 's1', publisherId: 'p1', source: { kind: 'xlsx', fileId: 'a'.repeat(64), name: 'obra.xlsx' }, status: 'approved',
+        history: [{ at, by: 'u1', action: 'submitted' }, { at, by: 'u2', action: 'approved' }], createdAt: at, updatedAt: at,
+      });
+    } finally { await before.close(); }
+    const busy = net.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = (busy.address() as net.AddressInfo).port;
+    try {
+      const run = await runCli('serve', '--puerto', String(port), '--sin-ejemplos');
+      expect(run.code).not.toBe(0);
+      expect(run.err).toContain(`El puerto ${port} ya está en uso en 127.0.0.1`);
+      expect(run.err).not.toMatch(/reanuda/);
+      const store = openSqliteStore(process.env.INFRA_SQLITE);
+      try {
+        expect(await store.getSubmission('s1')).toMatchObject({ status: 'approved', updatedAt: at, history: [{ action: 'submitted' }, { action: 'approved' }] });
+      } finally { await store.close(); }
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
+  });
+
+  test('the server\'s user may only read its database and its bulk folder: said at start-up, exit 1, not served', async () => {
+    // As the service's user, when a restore or a copy was made as another (root): permissions that root would pass
+    // over, so as root the server runs as nobody (setpriv, util-linux).
+    await buildCli();
+    const asRoot = process.getuid?.() === 0;
+    const place = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-solo-lectura-'));
+    fs.chmodSync(place, 0o755);
+    const file = path.join(place, 'datos', 'infra-abierta.sqlite');
+    fs.mkdirSync(path.dirname(file));
+    const made = openSqliteStore(file);
+    try { await made.putPublisher(samplePublisher('p1')); } finally { await made.close(); }
+    const bulk = path.join(place, 'descargas');
+    fs.mkdirSync(bulk);
+    for (const f of fs.readdirSync(path.dirname(file))) {
+      if (asRoot) fs.chownSync(path.join(path.dirname(file), f), 65534, 65534);
+      fs.chmodSync(path.join(path.dirname(file), f), 0o444);
+    }
+    if (asRoot) fs.chownSync(path.dirname(file), 65534, 65534); // its folder is writable: only the files are not
+    fs.chmodSync(bulk, 0o555);
+    const cli = [path.join(ROOT, 'dist', 'cli.js'), 'serve', '--puerto', '0', '--sin-ejemplos'];
+    const [command, args] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...cli]] : [process.execPath, cli];
+    try {
+      // Before, it announced its address and kept serving: ended here after 15 s.
+      const run = spawnSync(command, args, { encoding: 'utf8', timeout: 15000, env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file, BULK_DIR: bulk, HOME: place } });
+      expect({ status: run.status, out: run.stdout }).toEqual({ status: 1, out: '' });
+      expect(run.stderr).toContain(`La base de datos «${file}» (variable INFRA_SQLITE) solo se puede leer`);
+      expect(run.stderr).toContain(`No se pueden escribir los archivos de descarga masiva en «${bulk}» (variable BULK_DIR): no hay permiso para escribir en «${bulk}»`);
+      expect(run.stderr).not.toMatch(STACK_TRACE);
+      expect(run.stderr).not.toMatch(/Tablero y API en|readonly|EACCES/);
+      // A CLI command that writes there says the same in Spanish («Error inesperado: attempt to write a readonly database»).
+      const cliArgs = [path.join(ROOT, 'dist', 'cli.js'), 'users', 'add', '--email', 'ana@example.org', '--rol', 'admin'];
+      const [cliCommand, cliArgv] = asRoot ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...cliArgs]] : [process.execPath, cliArgs];
+      const add = spawnSync(cliCommand, cliArgv, { encoding: 'utf8', timeout: 15000, env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file, BULK_DIR: bulk, HOME: place } });
+      expect({ status: add.status, err: add.stderr.trim() }).toEqual({ status: 3, err: 'No se pudo escribir en el disco: el usuario con el que se ejecuta no tiene permiso de escritura. Revise el espacio libre (df -h) y los permisos de las carpetas de INFRA_SQLITE y BULK_DIR.' });
+    } finally {
+      fs.chmodSync(bulk, 0o755);
+      fs.rmSync(place, { recursive: true, force: true });
+    }
+  }, 30000);
 
   test('a port that is none is named by the option typed', async () => {
     for (const typed of ['99999', 'ocho']) {

@@ -10,6 +10,8 @@ import { runCli, scratchDir, STACK_TRACE } from './run-cli';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { publish } from '../../functions/src/publication/publish';
+import { bulkPrefix } from '../../functions/src/publication/bulk-files';
+import { allPublishers, currentSets } from '../../functions/src/api/current-publications';
 import { prunable, SETTLED_MS } from '../../functions/src/publication/prune-publications';
 import type { Publication, Publisher, Store, Submission } from '../../functions/src/store/store';
 import { BENCH_PUBLISHER, syntheticDocumentsFor, syntheticWorkbook, workbookOf } from '../../scripts/bench/synthetic-publisher';
@@ -118,6 +120,37 @@ describe('publications prune on the local store', () => {
     await store.close();
     // One publisher's prune leaves the copies no send refers to (they belong to no publisher).
     expect((await runCli('publications', 'prune', '--antes-de', '2025-10-01', '--publicador', 'bench')).out).not.toContain('Copia');
+  });
+
+  // Each publication followed by a download of everyone's files left a whole copy of them in BULK_DIR/todos/; in the
+  // cloud the bucket's lifecycle rule removes them (docs/deploy.md §3), self-hosted nothing did.
+  it('removes the downloads of all publishers of earlier states from BULK_DIR, keeping the current and the recent ones', async () => {
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    await seed(store);
+    const current = bulkPrefix(await currentSets(store, await allPublishers(store)), undefined);
+    await store.close();
+    const bulk = path.join(dir, 'bulk');
+    const made = (relative: string, at: Date) => {
+      const folder = path.join(bulk, ...relative.split('/').filter(Boolean));
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(path.join(folder, 'releases.json'), '{"releases":[]}');
+      fs.utimesSync(folder, at, at);
+      return folder;
+    };
+    const august = new Date('2025-08-20T12:00:00Z');
+    const stale = [made(`todos/${'a'.repeat(32)}`, august), made(`publicador/bench/${'b'.repeat(32)}`, august)];
+    const kept = [made(current, august), made(`todos/${'c'.repeat(32)}`, new Date('2025-10-05T12:00:00Z')), made(`todos/${'d'.repeat(32)}`, new Date())];
+
+    const dry = await runCli('publications', 'prune', '--antes-de', '2025-10-01');
+    expect(dry.out).toContain(`Archivos de descarga de todos los implementadores juntos, de estados anteriores al 01/10/2025 (cada publicación deja los suyos; los vigentes se conservan): 2 carpetas, 0.0 MB en ${bulk}.`);
+    expect(dry.out).toMatch(/Nada se borró\. Para borrar estas 3 publicaciones y esos archivos de descarga, repita la orden con --confirmar/);
+    expect([...stale, ...kept].every((f) => fs.existsSync(f))).toBe(true);
+
+    const done = await runCli('publications', 'prune', '--antes-de', '2025-10-01', '--confirmar');
+    expect(done.out).toContain('Se borraron 2 carpetas de archivos de descarga de todos los implementadores juntos.');
+    expect(stale.map((f) => fs.existsSync(f))).toEqual([false, false]);
+    expect(fs.existsSync(path.join(bulk, 'publicador', 'bench'))).toBe(false);
+    expect(kept.map((f) => fs.existsSync(f))).toEqual([true, true, true]);
   });
 
   it('explains a missing, impossible or future date and an unknown publisher', async () => {

@@ -1,6 +1,7 @@
 /** Errors the API answers with: a status and a Spanish message, as JSON `{error: {code, message}}`. */
 import type { ErrorRequestHandler } from 'express';
 import { isStoreError } from '../store/store';
+import { DISK_TROUBLE_MESSAGE, DISK_TROUBLE_READ_MESSAGE, diskTroubleAdvice } from '../lib/disk-trouble';
 
 export class HttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -22,7 +23,7 @@ export const STORE_MESSAGES: Record<keyof typeof STORE_STATUS, string> = {
 };
 
 export function errorHandler(log: (message: string) => void): ErrorRequestHandler {
-  return (err: unknown, _req, res, _next) => {
+  return (err: unknown, req, res, _next) => {
     void _next;
     // A failure in the middle of a streamed download: the status is already sent, so cut the connection
     // (the client sees an incomplete download, never a truncated file that looks complete).
@@ -41,7 +42,9 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       return void res.status(e.status).json({ error: { code: 'bad-request', message: 'La solicitud no es válida: revise la dirección y sus parámetros.' } });
     }
-    log(`error interno: ${err instanceof Error ? err.message : String(err)}`);
+    const disk = diskTroubleAdvice(err);
+    log(`error interno: ${err instanceof Error ? err.message : String(err)}${disk !== undefined ? ` — ${disk}` : ''}`);
+    if (disk !== undefined) return void res.status(503).json({ error: { code: 'disk-unavailable', message: req.method === 'GET' || req.method === 'HEAD' ? DISK_TROUBLE_READ_MESSAGE : DISK_TROUBLE_MESSAGE } });
     res.status(500).json({ error: { code: 'internal', message: 'Ocurrió un error interno. Intente de nuevo más tarde.' } });
   };
 }

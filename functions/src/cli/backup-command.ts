@@ -10,6 +10,7 @@ import { formatNumber } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { checkOutput } from './output-path';
+import { diskTrouble } from '../lib/disk-trouble';
 
 export async function backupCommand(args: ParsedArgs, sqlitePath: string, io: CliIo): Promise<number> {
   if (args.options.nube !== undefined) throw new UsageError('En la nube los datos están en Firestore: respáldelos con «gcloud firestore export» (docs/deploy.md, «Respaldos»).');
@@ -22,14 +23,23 @@ export async function backupCommand(args: ParsedArgs, sqlitePath: string, io: Cl
   const db = new Database(sqlitePath, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    await db.backup(partial);
-    // One self-contained file: the copy leaves WAL mode (the server sets it again when it opens a restored copy).
-    const copy = new Database(partial);
-    try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
-    fs.renameSync(partial, output);
+    try {
+      await db.backup(partial);
+      // One self-contained file: the copy leaves WAL mode (the server sets it again when it opens a restored copy).
+      const copy = new Database(partial);
+      try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
+      fs.renameSync(partial, output);
+    } catch (e) {
+      // The copy's disk, not the database's: the general advice (INFRA_SQLITE, BULK_DIR) pointed elsewhere.
+      const why = diskTrouble(e);
+      if (why === undefined) throw e;
+      io.err(`No se pudo escribir la copia en «${output}»: ${why}. Libere espacio en ese disco o indique otro lugar con -o; no quedó ninguna copia a medias.`);
+      return 3;
+    }
   } finally {
     db.close();
-    fs.rmSync(partial, { force: true });
+    // With SQLite's own files of the copy: a failed one left its «-journal» beside the output.
+    for (const f of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
   }
   io.err(`Copia de la base escrita en ${output} (${formatNumber(fs.statSync(output).size / 2 ** 20, 1)} MB). Para restaurarla, detenga el servidor y póngala en lugar de ${sqlitePath} (borre antes ${path.basename(sqlitePath)}-wal y ${path.basename(sqlitePath)}-shm si existen).`);
   return 0;

@@ -21,6 +21,7 @@ import { main as engineMain } from './engine';
 import { DROP_DOWN_ROWS, HEADER_ROWS, MAX_DATA_ROWS } from '../../../core/template/layout';
 import { formatNumber } from '../../../core/format/es-mx';
 import type { ParsedArgs } from './args';
+import { diskTroubleAdvice } from '../lib/disk-trouble';
 
 /**
  * `template --filas N`: the data rows each sheet's drop-downs cover (DROP_DOWN_ROWS when not said). A state that
@@ -103,6 +104,20 @@ async function rebuildBulk(args: ReturnType<typeof parseArgs>, io: CliIo): Promi
   } finally { await store.close(); }
 }
 
+/**
+ * What `serve` works on, said where it starts (and so in `journalctl`): a relative INFRA_SQLITE started from another
+ * folder, or an environment file not loaded, served a new empty database, and nothing said which; mail left
+ * unconfigured was found out only when nobody received a notice. No secret is named (SMTP_USER, SMTP_PASS).
+ */
+function servedData(config: Config, env: NodeJS.ProcessEnv, serverUrl: string): string {
+  const base = config.sqlitePath === ':memory:' ? 'en memoria (se pierde al detenerlo)' : `«${path.resolve(config.sqlitePath)}» (INFRA_SQLITE)`;
+  const bulk = config.bulkDir === undefined ? '' : `, descargas masivas en «${path.resolve(config.bulkDir)}» (BULK_DIR)`;
+  const mail = env.SMTP_HOST ? `avisos por correo con ${env.SMTP_HOST}` : 'sin SMTP_HOST: no se envían avisos por correo';
+  // Without PUBLIC_BASE_URL the address is HOST and PORT's — the port taken, with PORT=0.
+  const address = env.PUBLIC_BASE_URL ? `${config.publicBaseUrl} (PUBLIC_BASE_URL)` : `${serverUrl.replace(/\/$/, '')} (sin PUBLIC_BASE_URL: la de HOST y PORT)`;
+  return `Base de datos ${base}${bulk}; dirección pública ${address}; ${mail}.`;
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
@@ -178,6 +193,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const seed = args.options['sin-ejemplos'] !== true;
         const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers, seed }) : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker(), seed });
         io.out(`Tablero y API en ${server.url}  (API: ${server.url}api/publishers). Detener: Ctrl+C.`);
+        io.out(servedData(config, process.env, server.url));
         // Ctrl+C, or a service manager's stop (systemd, docker: SIGTERM), which used to end the process at once: a
         // publication under way is finished and the database closed first.
         await new Promise<void>((resolve) => {
@@ -227,6 +243,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // The store's messages name collections, keys and byte counts in English: say it in Spanish instead.
     if (isStoreError(e)) {
       io.err(STORE_MESSAGES[e.kind]);
+      return 3;
+    }
+    // A full disk or a write refused (`users add` on a database restored as root): where to look, not SQLite's English.
+    const disk = diskTroubleAdvice(e);
+    if (disk !== undefined) {
+      io.err(disk);
       return 3;
     }
     io.err(`Error inesperado: ${e instanceof Error ? e.message : String(e)}`);

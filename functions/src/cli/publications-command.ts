@@ -10,7 +10,9 @@ import * as path from 'path';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
 import { planPrune, type PrunableSet } from '../publication/prune-publications';
 import { planSnapshotPrune, pruneSnapshots, type SnapshotPlan } from '../publication/prune-snapshots';
-import { publicationFolder } from '../publication/bulk-files';
+import { bulkPrefix, publicationFolder } from '../publication/bulk-files';
+import { allPublishers, currentSets } from '../api/current-publications';
+import { removeCombinedBulk, staleCombinedBulk } from './prune-combined-bulk';
 import { isStoreError, type Store } from '../store/store';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { knownPublisher } from './known-publisher';
@@ -73,6 +75,9 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
   // The submitted workbooks no submission can still need (prune-snapshots.ts): they were never removed, and grow with every send.
   const snapshots = await planSnapshotPrune(store, { before, now, ...(publisherId !== undefined ? { publisherId } : {}) });
   const copies = snapshots.ofEnded.length + snapshots.unreferenced.length;
+  // Self-hosted: the downloads of all publishers of earlier states (prune-combined-bulk.ts); the current ones stay.
+  const combined = opts.bulkDir === undefined || publisherId !== undefined ? []
+    : staleCombinedBulk(opts.bulkDir, { before, now, keep: [bulkPrefix(await currentSets(store, await allPublishers(store)), undefined)] });
   const scope = publisherId !== undefined ? `de «${publisherId}» ` : '';
   if (!total) io.out(`No hay publicaciones ${scope}anteriores al ${formatDate(before)} que se puedan borrar: se conserva la vigente de cada publicador, y las reemplazadas hace menos de 24 horas (una instancia de la API aún puede servirlas).`);
   else {
@@ -80,9 +85,13 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
     for (const set of sets) io.out(describe(set));
   }
   if (copies) io.out(describeSnapshots(snapshots, before));
-  if (!total && !copies) return 0;
+  if (combined.length) {
+    const mb = formatNumber(combined.reduce((n, f) => n + f.bytes, 0) / 2 ** 20, 1);
+    io.out(`Archivos de descarga de todos los implementadores juntos, de estados anteriores al ${formatDate(before)} (cada publicación deja los suyos; los vigentes se conservan): ${formatCount(combined.length, 'carpeta', 'carpetas')}, ${mb} MB en ${opts.bulkDir ?? ''}.`);
+  }
+  if (!total && !copies && !combined.length) return 0;
   if (args.options.confirmar !== true) {
-    const what = [total ? (total === 1 ? 'esta publicación' : `estas ${formatNumber(total, 0)} publicaciones`) : '', copies ? (copies === 1 ? 'esa copia' : 'esas copias') : ''].filter(Boolean).join(' y ');
+    const what = [total ? (total === 1 ? 'esta publicación' : `estas ${formatNumber(total, 0)} publicaciones`) : '', copies ? (copies === 1 ? 'esa copia' : 'esas copias') : '', combined.length ? 'esos archivos de descarga' : ''].filter(Boolean).join(' y ').replace(/ y (?=.* y )/, ', ');
     const loss = total ? ' Lo vigente no cambia: cada publicación vigente ya incluye todas las entregas anteriores; se pierden los estados anteriores de proyectos y registros.' : '';
     io.out(`Nada se borró. Para borrar ${what}, repita la orden con --confirmar.${loss} Respalde antes ${opts.cloud ? 'Firestore (gcloud firestore export)' : 'la base de datos con «infra-abierta backup -o respaldo.sqlite» (una copia del archivo con cp mientras el servidor está en marcha puede quedar sin lo último escrito)'}.`);
     return 0;
@@ -105,6 +114,10 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
   if (copies) {
     const gone = await pruneSnapshots(store, snapshots);
     io.out(`Se ${gone === 1 ? 'borró' : 'borraron'} ${formatCount(gone, 'copia de libro enviado', 'copias de libros enviados')}.`);
+  }
+  if (combined.length) {
+    removeCombinedBulk(combined);
+    io.out(`Se ${combined.length === 1 ? 'borró' : 'borraron'} ${formatCount(combined.length, 'carpeta', 'carpetas')} de archivos de descarga de todos los implementadores juntos.`);
   }
   return 0;
 }

@@ -7,6 +7,7 @@
  */
 import type { Publication, Publisher, Store } from '../store/store';
 import type { BulkService } from './bulk-service';
+import { diskTroubleAdvice } from '../lib/disk-trouble';
 import { allPublishers, currentSets } from '../api/current-publications';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/packages/bulk-limit';
 
@@ -31,7 +32,8 @@ export function storageFailure(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   if (code === 403) return 'la cuenta con la que se escribe no tiene permiso en el depósito de BULK_BUCKET (necesita el rol roles/storage.objectAdmin sobre él, o ser propietaria del proyecto)';
   if (code === 404 && /bucket does not exist/i.test(text)) return 'no existe el depósito que dice BULK_BUCKET: revise su nombre (docs/deploy.md §3)';
-  return text;
+  const disk = diskTroubleAdvice(e);
+  return disk !== undefined ? `${text} — ${disk}` : text;
 }
 
 /** Returns whether every file it set out to write was written. */

@@ -4,6 +4,14 @@
  * (functions/src/index.ts), this in-process queue self-hosted. Either may deliver a task more than once or after
  * its runner died: the runner (publication-task.ts) is idempotent and leases the submission.
  */
+import { diskTroubleAdvice } from '../lib/disk-trouble';
+
+/** The log line's ending when the disk refused a write (full, no permission): what the operator is to do. */
+function diskSuffix(e: unknown): string {
+  const disk = diskTroubleAdvice(e);
+  return disk !== undefined ? ` — ${disk}` : '';
+}
+
 export interface PublicationTask {
   submissionId: string;
   /** Who approved (user id), for the audit log. */
@@ -50,7 +58,7 @@ export function inProcessQueue(run: (task: PublicationTask) => Promise<TaskResul
         try {
           result = await run(task);
         } catch (e) {
-          opts.log(`La publicación de la entrega ${task.submissionId} falló (intento ${attempt + 1}): ${e instanceof Error ? e.message : String(e)}`);
+          opts.log(`La publicación de la entrega ${task.submissionId} falló (intento ${attempt + 1}): ${e instanceof Error ? e.message : String(e)}${diskSuffix(e)}`);
           result = 'busy';
         }
         if (result === 'busy' && attempt < delays.length) schedule(task, attempt + 1, delays[attempt]);

@@ -49,7 +49,7 @@ export type ToWorker = { kind: 'job'; id: number; job: Job } | { kind: 'close' }
 export type FromWorker =
   | { kind: 'result'; id: number; result: unknown }
   /** `unavailable`: the thread could not open the database (its message says why, naming INFRA_SQLITE). */
-  | { kind: 'error'; id: number; message: string; unavailable?: true; sourceError?: string }
+  | { kind: 'error'; id: number; message: string; unavailable?: true; sourceError?: string; code?: string }
   | { kind: 'log'; message: string }
   | { kind: 'changed' };
 
@@ -87,7 +87,7 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
       if (m.kind === 'result') return done.resolve(m.result);
       // The reader's refusal of an upload (a limit crossed, a damaged file): the same Spanish answer as in this thread.
       if (m.sourceError !== undefined) return done.reject(new SourceError(m.message, m.sourceError));
-      if (!m.unavailable) return done.reject(new Error(m.message));
+      if (!m.unavailable) return done.reject(Object.assign(new Error(m.message), m.code !== undefined ? { code: m.code } : {}));
       opts.log(m.message);
       done.reject(new HttpError(503, 'store-unavailable', STORE_UNAVAILABLE));
     });

@@ -76,6 +76,8 @@ port.on('message', (m: ToWorker) => {
     (result) => send({ kind: 'result', id: m.id, result }),
     (e: unknown) => send({
       kind: 'error', id: m.id, message: reason(e),
+      // The file system's or SQLite's code crosses with the message: a full disk is said as such (lib/disk-trouble.ts).
+      ...(typeof (e as { code?: unknown }).code === 'string' && !(e instanceof SourceError) ? { code: (e as { code: string }).code } : {}),
       ...((e as { unavailable?: unknown }).unavailable === true ? { unavailable: true } : {}),
       ...(e instanceof SourceError ? { sourceError: e.code } : {}),
     }),

@@ -13,6 +13,9 @@ import { openLocalStore } from './local-store';
 import { seedExamples } from './seed';
 import { checkPortFree, startLocalServer, type LocalServer } from './local-server';
 import { StartupError } from './startup-error';
+import { unwritableData } from './writable-data';
+import { holdServerLock, type ServerLock } from './server-lock';
+import { uploadsDir } from './local-services';
 import { withServerFlags } from './server-node-flags';
 
 export interface Running { url: string; close(): Promise<void> }
@@ -24,20 +27,29 @@ const SEED_VARIABLE = 'INFRA_WORKER_SEED';
 
 export async function startClusterPrimary(config: Config, opts: { root: string; log: (m: string) => void; workers: number; seed?: boolean }): Promise<Running> {
   const store = openLocalStore(config);
+  // Held while the workers serve: another `serve` on this database is refused (server-lock.ts).
+  let lock: ServerLock | undefined;
   // With PORT=0 the port is known only once a worker listens, and the examples are published with the address
   // (package uri, release links): seeded here they said «http://127.0.0.1:0». Then worker 1 seeds them, after it
   // listens (local-server.ts startOn), and the other workers start once it serves them. With a known port the
   // primary seeds before forking, so no worker ever serves an empty database.
   let seedInWorker = false;
   try {
+    // Before anything touches the database (the examples, worker 1's recovery of interrupted publications): a port
+    // in use is said first, as by a single process (local-server.ts startOn).
+    if (config.port !== 0) await checkPortFree(config);
+    const unwritable = unwritableData(config, uploadsDir(config));
+    if (unwritable.length > 0) throw new StartupError(unwritable.join('\n'));
+    lock = holdServerLock(config.sqlitePath);
     if (opts.seed !== false && (await allPublishers(store)).length === 0) {
       if (config.port === 0) seedInWorker = true;
       else {
-        // Before publishing anything: a port in use is said before the examples are in the database for good.
-        await checkPortFree(config);
         await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), opts.log);
       }
     }
+  } catch (e) {
+    lock?.release();
+    throw e;
   } finally {
     await store.close();
   }
@@ -74,7 +86,7 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
       if (!announced) {
         // Still starting (busy port, unreadable database: the worker has said why): stop, as the single server does.
         stopping = true;
-        void stopAll().then(() => fail?.(new StartupError(`El proceso de servicio ${index} terminó (${signal ?? code}) antes de atender; se detiene el servidor.`)));
+        void stopAll().then(() => { lock?.release(); fail?.(new StartupError(`El proceso de servicio ${index} terminó (${signal ?? code}) antes de atender; se detiene el servidor.`)); });
         return;
       }
       opts.log(`El proceso de servicio ${index} terminó (${signal ?? code}); se inicia otro.`);
@@ -91,6 +103,7 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
       stopping = true;
       for (const pause of pauses) clearTimeout(pause);
       await stopAll();
+      lock?.release();
     },
   };
 }

@@ -23,7 +23,9 @@ import { inProcessQueue, type InProcessQueue } from '../publication/publication-
 import { resumeInterruptedPublications } from '../publication/publication-task';
 import { formatCount } from '../../../core/format/es-mx';
 import { runDailyJob } from '../workflow/daily-job';
-import { localPublicationRunner, localServices } from './local-services';
+import { localPublicationRunner, localServices, uploadsDir } from './local-services';
+import { unwritableData } from './writable-data';
+import { holdServerLock, type ServerLock } from './server-lock';
 import { backgroundThread } from './background-thread';
 
 export interface LocalServer { server: Server; store: Store; url: string; publications: InProcessQueue; close(): Promise<void> }
@@ -120,10 +122,18 @@ export interface LocalServerOptions {
 export async function startLocalServer(config: Config, opts: LocalServerOptions): Promise<LocalServer> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const store = openStoreForServer(config);
+  let lock: ServerLock | undefined;
   try {
-    return await startOn(store, config, opts, log);
+    // A cluster's primary has asked, and holds the lock for its workers (cluster.ts).
+    const unwritable = cluster.isWorker ? [] : unwritableData(config, uploadsDir(config));
+    if (unwritable.length > 0) throw new StartupError(unwritable.join('\n'));
+    lock = cluster.isWorker ? undefined : holdServerLock(config.sqlitePath);
+    const started = await startOn(store, config, opts, log);
+    const held = lock;
+    return { ...started, close: async () => { try { await started.close(); } finally { held?.release(); } } };
   } catch (e) {
     await store.close();
+    lock?.release();
     throw e;
   }
 }
@@ -152,9 +162,13 @@ async function startOn(store: Store, configured: Config, opts: LocalServerOption
   // listens once ready: a worker of `serve --procesos N` started again after a crash takes no share of the
   // connections while it starts.
   const early = configured.port === 0 ? await listening() : undefined;
-  // With a known port the server listens only once ready: whether it can is asked before serveOn publishes the
-  // examples into an empty database (a cluster's worker shares the port its primary checked).
-  if (!early && !cluster.isWorker && opts.seed !== false && (await allPublishers(store)).length === 0) await checkPortFree(configured);
+  // With a known port the server listens only once ready: whether it can is asked before serveOn touches the
+  // database — publishes the examples into an empty one, resumes interrupted publications, runs the daily job. A
+  // second `serve` started by mistake on the same files and port (the service running, and `npm start` typed in a
+  // terminal with the same variables) published again the approval the first was publishing — a second complete
+  // copy that `publications prune` never removes, and «Reintento 2» in the submission's history — before it said
+  // that the port was taken. A cluster's worker shares the port its primary checked.
+  if (!early && !cluster.isWorker) await checkPortFree(configured);
   try {
     return await serveOn(early ? withListeningPort(configured, early) : configured, store, opts, log, async (h) => {
       handler = h;

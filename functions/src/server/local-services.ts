@@ -27,7 +27,7 @@ export interface LocalServices {
 }
 
 /** Uploaded workbooks live next to the database (a temporary folder for an in-memory database). */
-function uploadsDir(config: Config): string {
+export function uploadsDir(config: Pick<Config, 'sqlitePath'>): string {
   return config.sqlitePath === ':memory:' ? path.join(os.tmpdir(), 'infra-abierta-uploads') : path.join(path.dirname(path.resolve(config.sqlitePath)), 'uploads');
 }
 
