@@ -45,6 +45,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.two-digit-year': '«{value}» tiene el año con dos cifras: se leyó como {date}. Si no es esa fecha, escríbala con el año completo (dd/mm/aaaa).',
   'cell.unknown-code': '«{value}» no es una opción de la lista. Elija una de la lista desplegable{options?}.',
   'cell.code-title-mismatch': '«{value}» junta dos opciones distintas de la lista: el nombre es de «{title}» y el código entre paréntesis, de «{code}». Elija la que corresponde en la lista desplegable.',
+  'cell.list-separator': '«{value}» se leyó como {count:opción|opciones} de la lista: {items}. En esta columna las opciones se separan con punto y coma (;): escriba «{suggested}».',
   'cell.code-not-in-list': '«{value}» no está en la lista sugerida. Se publicará tal cual; de preferencia elija una opción de la lista desplegable.',
   'cell.conflicting-value': 'Este valor («{value}») no coincide con el ya capturado en {firstCell} («{firstValue}»). Se conserva el primero; corrija el que no sea correcto.',
   'cell.coordinates-incomplete': 'Falta la {missing} de esta ubicación. Escriba latitud y longitud, o deje ambas vacías.',
