@@ -10,7 +10,7 @@ import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { shownValue } from './shown-value';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
-import { dateInText, NEEDS_PARSING, parseValue, plainValue } from './parse-value';
+import { dateInText, NEEDS_PARSING, parseValue, plainValue, sheetDateText } from './parse-value';
 import { rfcProblem } from '../checks/rfc';
 import { partyReferenceFields } from '../checks/party-references';
 
@@ -233,7 +233,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     const rootKey = rootRun ? rootRun.key : keyText(ctx, row, r, sheet.rootKey);
     if (rootKey === null) continue;
     if (rootKey === undefined) {
-      findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header, ...rowData(row, allColumns, sheet) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       continue;
     }
     let node = rootRun ? rootRun.node : docs.root(rootKey);
@@ -280,7 +280,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       const id = keyText(ctx, row, r, col);
       if (id === null) { ok = false; break; }
       if (id === undefined) {
-        findings.push(finding('row.missing-key', 'error', { column: col.header }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
+        findings.push(finding('row.missing-key', 'error', { column: col.header, ...rowData(row, allColumns, sheet) }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
         ok = false;
         break;
       }
@@ -506,6 +506,24 @@ function isPathsRow(row: CellValue[], columns: readonly BoundColumn[], key: Boun
 function anyValue(row: CellValue[], columns: readonly BoundColumn[]): boolean {
   for (let i = 0; i < columns.length; i++) if (!isBlankCell(row[columns[i].index])) return true;
   return false;
+}
+
+/**
+ * Where a row without its key has data (`row.missing-key`): the first value of its other columns, by letter and title.
+ * «Esta fila tiene datos» pointed at an empty key cell of a row the official never filled: a formula copied down the
+ * sheet (`=M5*1.16`, 0 on every blank row) made dozens of them, and the value was in no cell the message named.
+ */
+function rowData(row: CellValue[], columns: readonly BoundColumn[], sheet: BoundSheet): { dataColumn: string; dataHeader: string; dataValue: string } | Record<string, never> {
+  // The keys it has (the OCID of a child row) are not what makes it a row with data to publish.
+  const keys = new Set([sheet.rootKey, ...sheet.levelKeys]);
+  for (const col of columns) {
+    const v = row[col.index];
+    if (keys.has(col) || isBlankCell(v)) continue;
+    const clean = cleanCell(v);
+    const shown = clean instanceof CellProblem || clean === undefined ? safePreview(v) : shownValue(clean instanceof Date ? sheetDateText(clean) : clean);
+    return { dataColumn: columnLetter(col.index + 1), dataHeader: col.header, dataValue: shown };
+  }
+  return {};
 }
 
 /** Whether the row has a value at one of the column indexes `at`. */
