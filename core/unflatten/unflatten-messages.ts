@@ -17,7 +17,9 @@ export const UNFLATTEN_MESSAGES = {
   'workbook.month-first-locale': 'Esta hoja de cálculo tiene la configuración regional «{locale}», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.',
   'workbook.empty': 'El libro no tiene contrataciones ni proyectos: no hay nada que enviar ni publicar. Revise que los datos empiecen en la fila 3 de las hojas «Contrataciones» y «Proyectos».',
   'workbook.no-template': 'Esta hoja de cálculo aún no tiene la plantilla de Infraestructura Abierta. Elija Extensiones → Infraestructura Abierta → Crear plantilla y capture sus datos a partir de la fila 3.',
-  'sheet.merged-cells': 'Hay celdas combinadas ({range}). Sepárelas: cada celda debe tener su propio valor.',
+  // What is lost is said: «Sepárelas» alone read as tidiness, and a project id merged over two processes' rows
+  // published the second one unlinked, with only this warning.
+  'sheet.merged-cells': 'Hay celdas combinadas ({range}): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren. Sepárelas y escriba en cada celda su propio valor.',
   'sheet.internal-error': 'Ocurrió un error interno al leer esta hoja ({message}). Por favor repórtelo al equipo de soporte.',
   // An error (read-rows.ts repeatedKey): the second row's differing data would go unpublished without a word.
   'row.repeated-key': 'Las filas {firstRow} y {row} de la hoja «{sheet}» tienen el mismo «{column}» («{value}»), pero datos distintos en {count?la columna|las columnas} {columns}. Con la misma clave las dos filas se unen en una sola, y lo que la fila {row} tiene distinto se perdería: por eso no se puede publicar así. Si cada fila es de un proceso o proyecto distinto, cambie la clave de una de las dos; si son del mismo, junte sus datos en una sola fila y borre la otra.',
