@@ -234,6 +234,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     if (rootKey === null) continue;
     if (rootKey === undefined) {
       findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header, ...rowData(row, allColumns, sheet) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      dropOwnItem(ctx, row, r);
       continue;
     }
     let node = rootRun ? rootRun.node : docs.root(rootKey);
@@ -246,6 +247,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     if (depth === 0 || sheet.flat) node ??= docs.createRoot(rootKey, here, sheet.rootKey.index);
     if (!node) {
       findings.push(finding('row.parent-not-found', 'error', { value: safePreview(rootKey), column: sheet.rootKey.header, parent: parentPlace(parents, sheet, 0) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      dropOwnItem(ctx, row, r);
       continue;
     }
     nodes.length = 0;
@@ -286,7 +288,9 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       }
       const parent: DocNode | undefined = docs.child(node, sheet.arrays[i], id);
       if (!parent) {
-        findings.push(finding('row.parent-not-found', 'error', { value: safePreview(id), column: col.header, parent: parentPlace(parents, sheet, i + 1) }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
+        const unread = docs.droppedItem(sheet.arrays[i], id, rootKey);
+        if (unread) findings.push(finding('row.parent-unread', 'error', { value: safePreview(id), column: col.header, unreadSheet: unread.sheet, unreadRow: unread.row }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
+        else findings.push(finding('row.parent-not-found', 'error', { value: safePreview(id), column: col.header, parent: parentPlace(parents, sheet, i + 1) }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
         ok = false;
         break;
       }
@@ -294,7 +298,10 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       node = parent;
       nodes.push(node);
     }
-    if (!ok && !sheet.flat) continue;
+    if (!ok && !sheet.flat) {
+      dropOwnItem(ctx, row, r);
+      continue;
+    }
 
     // A template child row naming an item an earlier row made (the same id under the same parent): see repeatedId.
     let joined: RepeatedItem | undefined;
@@ -506,6 +513,18 @@ function isPathsRow(row: CellValue[], columns: readonly BoundColumn[], key: Boun
 function anyValue(row: CellValue[], columns: readonly BoundColumn[]): boolean {
   for (let i = 0; i < columns.length; i++) if (!isBlankCell(row[columns[i].index])) return true;
   return false;
+}
+
+/** A template child row not read for want of its parent: its own item's id is remembered (DocumentSet.dropItem). */
+function dropOwnItem(ctx: Context, row: CellValue[], r: number): void {
+  const { sheet } = ctx;
+  const depth = sheet.arrays.length;
+  const col = depth > 0 && !sheet.flat ? sheet.levelKeys[depth - 1] : undefined;
+  if (!col) return;
+  const id = cleanCell(row[col.index]);
+  const root = cleanCell(row[sheet.rootKey.index]);
+  const rootKey = typeof root === 'string' || typeof root === 'number' ? String(root) : undefined;
+  if (typeof id === 'string' || typeof id === 'number') ctx.docs.dropItem(sheet.arrays[depth - 1], String(id), { sheet: sheet.name, row: r + 1, rootKey });
 }
 
 /**

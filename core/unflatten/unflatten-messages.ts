@@ -31,6 +31,9 @@ export const UNFLATTEN_MESSAGES = {
   'row.paths-row': 'Esta fila tiene los nombres técnicos de las columnas («{key}»…), que van en la fila 2, debajo de los títulos: se movió, quizá al ordenar la hoja. No se leyó como datos. Regrésela a la fila 2 o bórrela; para ordenar, seleccione solo las filas de datos (de la 3 en adelante).',
   'row.missing-key': 'Esta fila tiene datos{{dataColumn| (en la columna {dataColumn}, «{dataHeader}»: «{dataValue}»)}} pero le falta la clave «{column}». Escríbala para enlazar la fila.{{dataColumn| Si la fila no debe tener datos (por ejemplo, una fórmula que se copió hacia abajo), borre lo que tiene.}}',
   'row.parent-not-found': 'La columna «{column}» dice «{value}», pero no existe en {parent}. Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.',
+  // The parent is in its sheet, in a row not read for its own error: «no existe» sent the official to a row they could
+  // see it in, with nothing to correct here.
+  'row.parent-unread': 'La columna «{column}» dice «{value}», que está en la fila {unreadRow} de la hoja «{unreadSheet}», pero esa fila no se pudo leer por su propio error. Corrija primero el error de esa fila: entonces esta también se leerá.',
   'cell.formula-error': 'La celda muestra un error de fórmula ({value}). Corrija la fórmula o escriba el valor directamente.',
   'cell.unsupported-value': 'No se reconoce el contenido de la celda ({value}). Escriba un texto, un número o una fecha.',
   'cell.not-a-number': '«{value}» no es un número. Escriba solo cifras, con punto decimal, por ejemplo 1,234,567.89.',
