@@ -6,6 +6,7 @@
  */
 import { stringAt } from './json';
 import { lowerOcidPrefix } from '../identifiers/lower-ocid-prefix';
+import { withPrefix } from '../identifiers/with-prefix';
 import type { Check } from './types';
 
 const OCID = /^ocds-[a-z0-9]{6}-\S+$/;
@@ -19,7 +20,10 @@ export const ocidPrefix: Check = ({ releases, settings, report }) => {
       // «debe empezar con «ocds-»» did not tell the official what was wrong with an ocid that seemed to.
       const lowered = lowerOcidPrefix(ocid);
       if (lowered) report('ocid.prefixCase', 'error', `${pointer}/ocid`, { value: ocid, suggested: lowered });
-      else report('ocid.format', 'error', `${pointer}/ocid`, { value: ocid });
+      else {
+        const suggested = withPrefix(ocid, prefix, 'ocds');
+        report('ocid.format', 'error', `${pointer}/ocid`, { value: ocid, ...(suggested ? { suggested } : {}) });
+      }
     }
     else if (prefix && !ocid.startsWith(`${prefix}-`)) report(settings.prefixesRegistered ? 'ocid.prefixRegistered' : 'ocid.prefix', 'error', `${pointer}/ocid`, { value: ocid, prefix });
   }

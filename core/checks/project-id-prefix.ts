@@ -5,6 +5,7 @@
  */
 import { stringAt } from './json';
 import type { Check } from './types';
+import { withPrefix } from '../identifiers/with-prefix';
 
 const PROJECT_ID = /^oc4ids-[a-z0-9]{6}-\S+$/;
 
@@ -13,7 +14,10 @@ export const projectIdPrefix: Check = ({ projects, settings, report }) => {
   for (const { data, pointer } of projects) {
     const id = stringAt(data, 'id');
     if (id === undefined) continue;
-    if (!PROJECT_ID.test(id)) report('projectId.format', 'error', `${pointer}/id`, { value: id });
+    if (!PROJECT_ID.test(id)) {
+      const suggested = withPrefix(id, prefix, 'oc4ids');
+      report('projectId.format', 'error', `${pointer}/id`, { value: id, ...(suggested ? { suggested } : {}) });
+    }
     else if (prefix && !id.startsWith(`${prefix}-`)) report(settings.prefixesRegistered ? 'projectId.prefixRegistered' : 'projectId.prefix', 'error', `${pointer}/id`, { value: id, prefix });
   }
 };

@@ -67,7 +67,34 @@ export class DocumentSet {
   /** The row each document's key was first read from (its sheet too: a copy of a root sheet repeats its keys). */
   private readonly rootRows = new Map<string, SourceRow>();
 
+  /**
+   * Items whose row was not read because its parent was not found (or its key was missing): by array and id, the rows
+   * that had them, with the document key each named. A row below one of them («Proveedores adjudicados» of an award
+   * whose row named a wrong OCID) was told its award «no existe en la hoja «Adjudicaciones»», where the official
+   * could see it.
+   */
+  private readonly dropped = new Map<string, { sheet: string; row: number; rootKey: string | undefined }[]>();
+
   constructor(readonly collection: 'releases' | 'projects', readonly rootKey: string, readonly sourceMap: SourceMap) {}
+
+  /** Remembers that the row `at` had item `id` of `arrayField` (full unindexed path) and was not read. */
+  dropItem(arrayField: string, id: string, at: { sheet: string; row: number; rootKey: string | undefined }): void {
+    const key = `${arrayField}\u0000${id}`;
+    const rows = this.dropped.get(key);
+    if (!rows) this.dropped.set(key, [at]);
+    else if (rows.length < 8) rows.push(at);
+  }
+
+  /**
+   * The unread row that had item `id` of `arrayField` for a row of document `rootKey`: one of the same document, or
+   * one naming no document (a mistyped or missing key, most likely this document's). Not one of another document
+   * that exists: ids like «1» repeat across processes.
+   */
+  droppedItem(arrayField: string, id: string, rootKey: string): { sheet: string; row: number } | undefined {
+    const rows = this.dropped.get(`${arrayField}\u0000${id}`);
+    const at = rows?.find((d) => d.rootKey === rootKey) ?? rows?.find((d) => d.rootKey === undefined || !this.roots.has(d.rootKey));
+    return at && { sheet: at.sheet, row: at.row };
+  }
 
   root(key: string): DocNode | undefined {
     return this.roots.get(key);

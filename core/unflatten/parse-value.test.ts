@@ -137,6 +137,29 @@ describe('parseValue', () => {
     expect(parseValue('1994', { type: 'string', options: [{ code: 'OKDP', title: 'Clasificador ruso de productos OKDP (1994)' }] }, 'UTC').problem?.code).toBe('cell.unknown-code');
   });
   test('lists split on ";"', () => expect(parseValue('Bienes; works;;', { type: 'list', options }, 'UTC').value).toEqual(['goods', 'works']));
+  test('options of a list cell separated by commas or line breaks are read as those options, and the «;» is asked for', () => {
+    const roles = [{ code: 'buyer', title: 'Comprador (dependencia o entidad)' }, { code: 'procuringEntity', title: 'Entidad contratante' }, { code: 'supplier', title: 'Proveedor o contratista' }];
+    const spec = { type: 'list', options: roles, codelist: 'partyRole', openCodelist: true } as const;
+    // Published before as the one role «Comprador (dependencia o entidad), Entidad contratante», with a warning to pick
+    // from the drop-down: the buyer's role was lost.
+    expect(parseValue('Comprador (dependencia o entidad), Entidad contratante', spec, 'UTC')).toEqual({
+      value: ['buyer', 'procuringEntity'],
+      problem: expect.objectContaining({ code: 'cell.list-separator', severity: 'info', params: expect.objectContaining({ count: 2, items: '«Comprador (dependencia o entidad)», «Entidad contratante»', suggested: 'Comprador (dependencia o entidad); Entidad contratante' }) }),
+    });
+    // Alt+Enter in Excel, lower case, and with «;» elsewhere in the cell.
+    expect(parseValue('comprador\nentidad contratante', spec, 'UTC').value).toEqual(['buyer', 'procuringEntity']);
+    expect(parseValue('Proveedor o contratista; comprador, entidad contratante', spec, 'UTC').value).toEqual(['supplier', 'buyer', 'procuringEntity']);
+    expect(renderMessage({ code: 'cell.list-separator', severity: 'info', params: parseValue('comprador\r\nentidad contratante', spec, 'UTC').problem!.params })).toBe(
+      '«comprador / entidad contratante» se leyó como 2 opciones de la lista: «comprador», «entidad contratante». En esta columna las opciones se separan con punto y coma (;): escriba «comprador; entidad contratante».');
+    // A title with its own comma is that option, alone or beside another; a piece that is no option keeps the cell as it was.
+    const sectors = [{ code: 'waterAndWaste', title: 'Agua, saneamiento y residuos' }, { code: 'transport.urban', title: 'Transporte urbano y movilidad' }];
+    const sector = { type: 'list', options: sectors, codelist: 'projectSector', openCodelist: true } as const;
+    expect(parseValue('Agua, saneamiento y residuos', sector, 'UTC')).toEqual({ value: ['waterAndWaste'] });
+    expect(parseValue('Transporte urbano y movilidad, Agua, saneamiento y residuos', sector, 'UTC').value).toEqual(['transport.urban', 'waterAndWaste']);
+    expect(parseValue('Transporte urbano, y otros', sector, 'UTC')).toEqual({ value: ['Transporte urbano, y otros'], problem: expect.objectContaining({ code: 'cell.code-not-in-list' }) });
+    // A value off the list beside the separated ones still warns (the warning, not the note, is the cell's finding).
+    expect(parseValue('comprador, entidad contratante; otro rol', spec, 'UTC')).toEqual({ value: ['buyer', 'procuringEntity', 'otro rol'], problem: expect.objectContaining({ code: 'cell.code-not-in-list' }) });
+  });
   test('a number written with a decimal comma says so, with the number to write', () => {
     expect(parseValue('1.234,50', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.decimal-comma', params: { value: '1.234,50', number: '1234.50' } });
     expect(parseValue('-12,5', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.decimal-comma', params: { number: '-12.5' } });

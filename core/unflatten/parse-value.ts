@@ -390,6 +390,44 @@ function parseCode(text: string, spec: ValueSpec): Parsed {
   return { problem: new CellProblem('cell.unknown-code', { ...params, options: optionsText(spec.options, spec.codelist) }) };
 }
 
+/** More pieces than any cell of options holds: past it a text is prose, not a list to partition. */
+const MAX_SEPARATED_PIECES = 24;
+
+/**
+ * A part of a list cell that is no option of the list as a whole, but whose pieces between commas or line breaks
+ * (Alt+Enter in Excel) are each options of it: «Comprador (dependencia o entidad), Entidad contratante». Officials
+ * separate a cell's options that way, and an open list published it as a single unknown role — the buyer's role lost
+ * with a warning that asked to pick from the drop-down, which is what they had done. Titles holding commas of their
+ * own («Agua, saneamiento y residuos») are found first: a run of pieces joined back is tried before its shorter runs.
+ * Undefined unless every piece is an option, so prose with a comma stays what it was.
+ */
+function listSeparated(part: string, spec: ValueSpec): string[] | undefined {
+  if (!spec.options || spec.options.length === 0 || !/[,\r\n]/.test(part)) return undefined;
+  if (lookupCode(part, spec.options, spec.codelist) !== undefined) return undefined;
+  const separators = part.match(/\s*(?:,|\r\n?|\n)\s*/g) ?? [];
+  const pieces = part.split(/\s*(?:,|\r\n?|\n)\s*/);
+  if (pieces.length < 2 || pieces.length > MAX_SEPARATED_PIECES || pieces.some((p) => p === '')) return undefined;
+  const memo = new Map<number, string[] | null>();
+  // From piece i on: the longest run that is an option, then the rest the same way (null: no way to read it all).
+  const from = (i: number): string[] | null => {
+    if (i === pieces.length) return [];
+    const known = memo.get(i);
+    if (known !== undefined) return known;
+    let found: string[] | null = null;
+    for (let j = pieces.length; j > i && !found; j--) {
+      let text = pieces[i];
+      for (let k = i + 1; k < j; k++) text += separators[k - 1] + pieces[k];
+      if (lookupCode(text, spec.options!, spec.codelist) === undefined) continue;
+      const rest = from(j);
+      if (rest) found = [text, ...rest];
+    }
+    memo.set(i, found);
+    return found;
+  };
+  const split = from(0);
+  return split && split.length > 1 ? split : undefined;
+}
+
 /** What a code of a long list without titles is, said instead of its first codes (after «la lista desplegable»). */
 const CODES_DESCRIBED: Readonly<Record<string, string>> = {
   currency: 'el código de tres letras de la moneda (ISO 4217), por ejemplo MXN para pesos mexicanos o USD para dólares estadounidenses',
@@ -479,7 +517,16 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
       return problem('cell.not-a-date', shown(v));
     }
     case 'list': {
-      const parts = asText(v).split(';').map((p) => p.trim()).filter((p) => p !== '');
+      const typed = asText(v).split(';').map((p) => p.trim()).filter((p) => p !== '');
+      // Options separated by commas or line breaks instead of «;» («Comprador, Entidad contratante»): read as the
+      // options they are, and said, rather than published as one unknown role that nobody chose (listSeparated).
+      let separated: CellProblem | undefined;
+      const parts = typed.flatMap((part) => {
+        const split = listSeparated(part, spec);
+        if (!split) return [part];
+        separated ??= new CellProblem('cell.list-separator', { value: safePreview(part.replace(/\s*[\r\n]+\s*/g, ' / ')), count: split.length, items: split.map((s) => `«${s}»`).join(', '), suggested: safePreview(split.join('; ')) }, 'info');
+        return split;
+      });
       const out: unknown[] = [];
       // The text each code came from: two words for one option («Deportes; Recreación», both within «Cultura, deporte y
       // recreación», as INAI's capture tool had them apart) are that option once, not a repeat the schema refuses
@@ -496,7 +543,8 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed
         warning ??= r.problem;
         out.push(r.value);
       }
-      return out.length ? { value: out, problem: warning } : {};
+      const note = warning ?? separated;
+      return out.length ? { value: out, ...(note ? { problem: note } : {}) } : {};
     }
     default:
       if (v instanceof Date && (!spec.options || spec.options.length === 0)) return dateInText(v);

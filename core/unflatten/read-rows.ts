@@ -10,7 +10,7 @@ import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { shownValue } from './shown-value';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
-import { dateInText, NEEDS_PARSING, parseValue, plainValue } from './parse-value';
+import { dateInText, NEEDS_PARSING, parseValue, plainValue, sheetDateText } from './parse-value';
 import { rfcProblem } from '../checks/rfc';
 import { partyReferenceFields } from '../checks/party-references';
 
@@ -233,7 +233,8 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     const rootKey = rootRun ? rootRun.key : keyText(ctx, row, r, sheet.rootKey);
     if (rootKey === null) continue;
     if (rootKey === undefined) {
-      findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header, ...rowData(row, allColumns, sheet) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      dropOwnItem(ctx, row, r);
       continue;
     }
     let node = rootRun ? rootRun.node : docs.root(rootKey);
@@ -246,6 +247,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     if (depth === 0 || sheet.flat) node ??= docs.createRoot(rootKey, here, sheet.rootKey.index);
     if (!node) {
       findings.push(finding('row.parent-not-found', 'error', { value: safePreview(rootKey), column: sheet.rootKey.header, parent: parentPlace(parents, sheet, 0) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      dropOwnItem(ctx, row, r);
       continue;
     }
     nodes.length = 0;
@@ -280,13 +282,15 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       const id = keyText(ctx, row, r, col);
       if (id === null) { ok = false; break; }
       if (id === undefined) {
-        findings.push(finding('row.missing-key', 'error', { column: col.header }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
+        findings.push(finding('row.missing-key', 'error', { column: col.header, ...rowData(row, allColumns, sheet) }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
         ok = false;
         break;
       }
       const parent: DocNode | undefined = docs.child(node, sheet.arrays[i], id);
       if (!parent) {
-        findings.push(finding('row.parent-not-found', 'error', { value: safePreview(id), column: col.header, parent: parentPlace(parents, sheet, i + 1) }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
+        const unread = docs.droppedItem(sheet.arrays[i], id, rootKey);
+        if (unread) findings.push(finding('row.parent-unread', 'error', { value: safePreview(id), column: col.header, unreadSheet: unread.sheet, unreadRow: unread.row }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
+        else findings.push(finding('row.parent-not-found', 'error', { value: safePreview(id), column: col.header, parent: parentPlace(parents, sheet, i + 1) }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
         ok = false;
         break;
       }
@@ -294,7 +298,10 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       node = parent;
       nodes.push(node);
     }
-    if (!ok && !sheet.flat) continue;
+    if (!ok && !sheet.flat) {
+      dropOwnItem(ctx, row, r);
+      continue;
+    }
 
     // A template child row naming an item an earlier row made (the same id under the same parent): see repeatedId.
     let joined: RepeatedItem | undefined;
@@ -506,6 +513,36 @@ function isPathsRow(row: CellValue[], columns: readonly BoundColumn[], key: Boun
 function anyValue(row: CellValue[], columns: readonly BoundColumn[]): boolean {
   for (let i = 0; i < columns.length; i++) if (!isBlankCell(row[columns[i].index])) return true;
   return false;
+}
+
+/** A template child row not read for want of its parent: its own item's id is remembered (DocumentSet.dropItem). */
+function dropOwnItem(ctx: Context, row: CellValue[], r: number): void {
+  const { sheet } = ctx;
+  const depth = sheet.arrays.length;
+  const col = depth > 0 && !sheet.flat ? sheet.levelKeys[depth - 1] : undefined;
+  if (!col) return;
+  const id = cleanCell(row[col.index]);
+  const root = cleanCell(row[sheet.rootKey.index]);
+  const rootKey = typeof root === 'string' || typeof root === 'number' ? String(root) : undefined;
+  if (typeof id === 'string' || typeof id === 'number') ctx.docs.dropItem(sheet.arrays[depth - 1], String(id), { sheet: sheet.name, row: r + 1, rootKey });
+}
+
+/**
+ * Where a row without its key has data (`row.missing-key`): the first value of its other columns, by letter and title.
+ * «Esta fila tiene datos» pointed at an empty key cell of a row the official never filled: a formula copied down the
+ * sheet (`=M5*1.16`, 0 on every blank row) made dozens of them, and the value was in no cell the message named.
+ */
+function rowData(row: CellValue[], columns: readonly BoundColumn[], sheet: BoundSheet): { dataColumn: string; dataHeader: string; dataValue: string } | Record<string, never> {
+  // The keys it has (the OCID of a child row) are not what makes it a row with data to publish.
+  const keys = new Set([sheet.rootKey, ...sheet.levelKeys]);
+  for (const col of columns) {
+    const v = row[col.index];
+    if (keys.has(col) || isBlankCell(v)) continue;
+    const clean = cleanCell(v);
+    const shown = clean instanceof CellProblem || clean === undefined ? safePreview(v) : shownValue(clean instanceof Date ? sheetDateText(clean) : clean);
+    return { dataColumn: columnLetter(col.index + 1), dataHeader: col.header, dataValue: shown };
+  }
+  return {};
 }
 
 /** Whether the row has a value at one of the column indexes `at`. */

@@ -17,7 +17,9 @@ export const UNFLATTEN_MESSAGES = {
   'workbook.month-first-locale': 'Esta hoja de cálculo tiene la configuración regional «{locale}», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.',
   'workbook.empty': 'El libro no tiene contrataciones ni proyectos: no hay nada que enviar ni publicar. Revise que los datos empiecen en la fila 3 de las hojas «Contrataciones» y «Proyectos».',
   'workbook.no-template': 'Esta hoja de cálculo aún no tiene la plantilla de Infraestructura Abierta. Elija Extensiones → Infraestructura Abierta → Crear plantilla y capture sus datos a partir de la fila 3.',
-  'sheet.merged-cells': 'Hay celdas combinadas ({range}). Sepárelas: cada celda debe tener su propio valor.',
+  // What is lost is said: «Sepárelas» alone read as tidiness, and a project id merged over two processes' rows
+  // published the second one unlinked, with only this warning.
+  'sheet.merged-cells': 'Hay celdas combinadas ({range}): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren. Sepárelas y escriba en cada celda su propio valor.',
   'sheet.internal-error': 'Ocurrió un error interno al leer esta hoja ({message}). Por favor repórtelo al equipo de soporte.',
   // An error (read-rows.ts repeatedKey): the second row's differing data would go unpublished without a word.
   'row.repeated-key': 'Las filas {firstRow} y {row} de la hoja «{sheet}» tienen el mismo «{column}» («{value}»), pero datos distintos en {count?la columna|las columnas} {columns}. Con la misma clave las dos filas se unen en una sola, y lo que la fila {row} tiene distinto se perdería: por eso no se puede publicar así. Si cada fila es de un proceso o proyecto distinto, cambie la clave de una de las dos; si son del mismo, junte sus datos en una sola fila y borre la otra.',
@@ -27,8 +29,11 @@ export const UNFLATTEN_MESSAGES = {
   'row.repeated-id-other-sheet': 'La fila {row} de la hoja «{sheet}» es del mismo «{parentColumn}» («{parent}») y tiene el mismo «{column}» («{value}») que la fila {firstRow} de la hoja «{firstSheet}», pero datos distintos en {count?la columna|las columnas} {columns}. Con el mismo «{column}» las dos filas se unen en una sola, y lo que esta fila tiene distinto se perdería: por eso no se puede publicar así. Si una de las dos hojas es una copia de la otra (de respaldo o de otra versión), borre la copia o guárdela en otro libro; si cada fila describe algo distinto, dé a cada una su propio «{column}»; si las dos describen lo mismo, junte sus datos en una sola fila y borre la otra.{{lists| {listCount?La columna|Las columnas} {lists} {listCount?admite|admiten} varios valores en una celda, separados por punto y coma: al juntar las filas, escríbalos todos ahí.}}',
   'cell.date-in-text': 'La celda guarda la fecha {date}, en una columna de texto: se publicaría «{value}». Si escribió otra cosa (como 3-2024 o 1-2) y la hoja de cálculo la convirtió en fecha, escríbala con un apóstrofo delante (\'3-2024) para que quede como texto.',
   'row.paths-row': 'Esta fila tiene los nombres técnicos de las columnas («{key}»…), que van en la fila 2, debajo de los títulos: se movió, quizá al ordenar la hoja. No se leyó como datos. Regrésela a la fila 2 o bórrela; para ordenar, seleccione solo las filas de datos (de la 3 en adelante).',
-  'row.missing-key': 'Esta fila tiene datos pero le falta la clave «{column}». Escríbala para enlazar la fila.',
+  'row.missing-key': 'Esta fila tiene datos{{dataColumn| (en la columna {dataColumn}, «{dataHeader}»: «{dataValue}»)}} pero le falta la clave «{column}». Escríbala para enlazar la fila.{{dataColumn| Si la fila no debe tener datos (por ejemplo, una fórmula que se copió hacia abajo), borre lo que tiene.}}',
   'row.parent-not-found': 'La columna «{column}» dice «{value}», pero no existe en {parent}. Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.',
+  // The parent is in its sheet, in a row not read for its own error: «no existe» sent the official to a row they could
+  // see it in, with nothing to correct here.
+  'row.parent-unread': 'La columna «{column}» dice «{value}», que está en la fila {unreadRow} de la hoja «{unreadSheet}», pero esa fila no se pudo leer por su propio error. Corrija primero el error de esa fila: entonces esta también se leerá.',
   'cell.formula-error': 'La celda muestra un error de fórmula ({value}). Corrija la fórmula o escriba el valor directamente.',
   'cell.unsupported-value': 'No se reconoce el contenido de la celda ({value}). Escriba un texto, un número o una fecha.',
   'cell.not-a-number': '«{value}» no es un número. Escriba solo cifras, con punto decimal, por ejemplo 1,234,567.89.',
@@ -45,6 +50,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.two-digit-year': '«{value}» tiene el año con dos cifras: se leyó como {date}. Si no es esa fecha, escríbala con el año completo (dd/mm/aaaa).',
   'cell.unknown-code': '«{value}» no es una opción de la lista. Elija una de la lista desplegable{options?}.',
   'cell.code-title-mismatch': '«{value}» junta dos opciones distintas de la lista: el nombre es de «{title}» y el código entre paréntesis, de «{code}». Elija la que corresponde en la lista desplegable.',
+  'cell.list-separator': '«{value}» se leyó como {count:opción|opciones} de la lista: {items}. En esta columna las opciones se separan con punto y coma (;): escriba «{suggested}».',
   'cell.code-not-in-list': '«{value}» no está en la lista sugerida. Se publicará tal cual; de preferencia elija una opción de la lista desplegable.',
   'cell.conflicting-value': 'Este valor («{value}») no coincide con el ya capturado en {firstCell} («{firstValue}»). Se conserva el primero; corrija el que no sea correcto.',
   'cell.coordinates-incomplete': 'Falta la {missing} de esta ubicación. Escriba latitud y longitud, o deje ambas vacías.',

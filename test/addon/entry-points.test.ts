@@ -517,7 +517,7 @@ describe('Validar, marks and Quitar marcas', () => {
     const letter = String.fromCharCode(64 + title.index);
     ws.merge(`${letter}4:${letter}5`);
     const items = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')!.fields.flatMap((f) => f.items);
-    expect(items).toContainEqual({ severity: 'warning', a1: `Proyectos!${letter}4`, row: 4, column: title.index, message: `Hay celdas combinadas (${letter}4:${letter}5). Sepárelas: cada celda debe tener su propio valor.` });
+    expect(items).toContainEqual({ severity: 'warning', a1: `Proyectos!${letter}4`, row: 4, column: title.index, message: `Hay celdas combinadas (${letter}4:${letter}5): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren. Sepárelas y escriba en cada celda su propio valor.` });
     // Asked only of sheets with rows under their headers (one more Apps Script call each).
     expect(ws.calls.get('mergedRanges')).toBe(1);
     expect(h.ss.get('Ubicaciones').calls.get('mergedRanges')).toBeUndefined();

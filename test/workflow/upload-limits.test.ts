@@ -61,7 +61,7 @@ describe('limits at the door', () => {
     const damaged = good.subarray(0, good.length - 40); // cut short: no zip directory
     const res = await upload(h, damaged);
     expect(res.status).toBe(422);
-    expect(res.body.error.message).toMatch(/no es un libro de Excel \(\.xlsx\) válido o está dañado/);
+    expect(res.body.error.message).toMatch(/no es un libro de Excel \(\.xlsx\) válido o está dañado; .* Ábralo en Excel: si abre, guárdelo de nuevo con Archivo › Guardar como › «Libro de Excel \(\.xlsx\)»/);
     // A workbook Excel encrypted with a password is not a zip: said as what it is, with the way to remove it.
     const encrypted = await upload(h, compoundFile(ENCRYPTED_STREAMS));
     expect([encrypted.status, encrypted.body.error.code]).toEqual([400, 'invalid-xlsx']);

@@ -637,5 +637,7 @@ export async function scanXlsx(source: ByteSource, options: XlsxReadOptions): Pr
 export function asSourceError(e: unknown, label: string): SourceError {
   if (e instanceof SourceError) return e;
   if (e instanceof ForeignFileError) return new SourceError(foreignFileMessage(e.kind, `El archivo «${label}»`), e.kind === 'encrypted' ? 'source.encrypted' : 'source.invalid-xlsx');
-  return new SourceError(`El archivo «${label}» no es un libro de Excel (.xlsx) válido o está dañado.`, 'source.invalid-xlsx');
+  // With what to do: a workbook cut short (a copy or download that did not finish, a file saved while Excel wrote it)
+  // is what this usually is, and the message left the official without a next step.
+  return new SourceError(`El archivo «${label}» no es un libro de Excel (.xlsx) válido o está dañado; suele pasar cuando se copió o descargó incompleto. Ábralo en Excel: si abre, guárdelo de nuevo con Archivo › Guardar como › «Libro de Excel (.xlsx)» y use esa copia; si no abre, use una copia anterior del libro.`, 'source.invalid-xlsx');
 }
