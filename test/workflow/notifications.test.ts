@@ -15,6 +15,9 @@ import { mexicoCityDay } from '../../core/format/es-mx';
 import { createStore } from '../../functions/src/store/document-store';
 import { docId, sortKey } from '../../functions/src/store/collections';
 import type { Submission, User } from '../../functions/src/store/store';
+import { runPublicationTask } from '../../functions/src/publication/publication-task';
+import type { PublicationTask } from '../../functions/src/publication/publication-queue';
+import type { WorkflowEvent } from '../../functions/src/workflow/workflow-events';
 
 const [MER] = PUBLISHERS;
 
@@ -82,6 +85,42 @@ describe('notifications by SMTP', () => {
     const count = smtp.mails.length;
     await request(h.app).post(`/api/submissions/${second.body.submission.id as string}/withdraw`).set('Authorization', h.bearer('capturistaA')).expect(200);
     expect(smtp.mails).toHaveLength(count);
+  });
+
+  test('an approval that finds errors when it reads the send again → its official is told nothing was published and what to do, in the queue\'s task too', async () => {
+    const sent = await uploadXlsx(h, await xlsxOf(projectWorkbook(MER, { title: 'Parque con prefijo cambiado' })));
+    expect(sent.status).toBe(201);
+    const id = sent.body.submission.id as string;
+    // Registered anew with another project prefix after the send: read again to publish it, its project's id is wrong.
+    const registered = (await h.store.getPublisher('mer'))!;
+    await h.store.putPublisher({ ...registered, projectIdPrefix: 'oc4ids-otro99' });
+    try {
+      const before = smtp.mails.length;
+      expect((await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(422);
+      const [told] = smtp.mails.slice(before);
+      expect(told.to).toEqual([USERS.capturistaA.email]);
+      expect(subjectOf(told.raw)).toBe('Su entrega de Municipio de Mérida no se publicó: tiene errores');
+      expect(bodyOf(told.raw)).toMatch(new RegExp(`^${USERS.coordinadorA.email} aprobó la entrega, pero al revisarla de nuevo para publicarla se encontraron \\d+ error(es)? que no tenía cuando se envió `));
+      expect(bodyOf(told.raw)).toContain('No se publicó nada: sus datos publicados siguen como estaban.');
+      expect(bodyOf(told.raw)).toContain('Corrija el libro, valídelo y envíelo de nuevo en «Mis envíos» (Enviar un libro de Excel).');
+      expect(bodyOf(told.raw)).toContain(`${DASHBOARD_URL}/#/mis-envios`);
+    } finally {
+      await h.store.putPublisher(registered);
+    }
+
+    // Approved through the queue (the server's background publication, the cloud's task): the task tells them.
+    const tasks: PublicationTask[] = [];
+    const events: WorkflowEvent[] = [];
+    const q = await localHarness({ publicationQueue: { enqueue: async (task) => { tasks.push(task); } } });
+    try {
+      const queued = (await uploadXlsx(q, await xlsxOf(projectWorkbook(MER, { title: 'Parque en cola' })))).body.submission.id as string;
+      await q.store.putPublisher({ ...(await q.store.getPublisher('mer'))!, projectIdPrefix: 'oc4ids-otro99' });
+      expect((await request(q.app).post(`/api/submissions/${queued}/approve`).set('Authorization', q.bearer('coordinadorA'))).status).toBe(202);
+      await runPublicationTask({ store: q.store, baseUrl: DASHBOARD_URL, now: () => new Date(), log: () => {}, notify: async (e) => { events.push(e); }, openSource: () => { throw new Error('uploads read their snapshot'); } }, tasks[0]);
+      expect(events.map((e) => [e.kind, e.kind === 'refused' && e.errors > 0, e.actor.email])).toEqual([['refused', true, USERS.coordinadorA.email]]);
+    } finally {
+      await q.close();
+    }
   });
 
   test('reminders: only publishers past their period, once a week; an unreachable server never undoes a decision', async () => {

@@ -99,6 +99,9 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
   if (outcome.kind === 'published') {
     await deps.notify?.({ kind: 'published', submission: outcome.submission, publisher, actor, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length });
   }
+  if (outcome.kind === 'refused') {
+    await deps.notify?.({ kind: 'refused', submission: outcome.submission, publisher, actor, errors: outcome.findings.filter((f) => f.severity === 'error').length });
+  }
   if (outcome.kind === 'published' && !outcome.unchanged && deps.bulk) {
     await writeBulkAfterPublication({ ...deps, store, bulk: deps.bulk }, publisher, outcome.publication);
   }

@@ -132,11 +132,20 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
       text: `${publisher.name} (${publisher.state}) envió información para su revisión${sourceNote(submission.source)}.\n\nRevísela y apruébela o devuélvala con comentarios aquí:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
     };
   }
+  // Said the way it was sent: an Excel file goes back through «Mis envíos», not the add-on.
+  const resend = submission.source.kind === 'xlsx'
+    ? 'Corrija el libro, valídelo y envíelo de nuevo en «Mis envíos» (Enviar un libro de Excel)'
+    : 'Corrija la hoja, valide de nuevo y envíela desde el complemento (Validar datos → Enviar a revisión)';
+  if (event.kind === 'refused') {
+    // Publication is a background job: the coordinator who approved may be gone, and only the official can correct it.
+    // What is published is what was sent (its snapshot), so what changed since is the institution's registration or,
+    // after an upgrade, the rules.
+    return {
+      subject: `Su entrega de ${publisher.name} no se publicó: tiene errores`,
+      text: `${event.actor.email} aprobó la entrega, pero al revisarla de nuevo para publicarla se encontraron ${formatCount(event.errors, 'error', 'errores')} que no tenía cuando se envió (por ejemplo, porque cambiaron los prefijos de identificadores registrados de su institución). No se publicó nada: sus datos publicados siguen como estaban.\n\n${resend}. Los errores, con su hoja, fila y columna, están aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    };
+  }
   if (event.kind === 'returned') {
-    // Said the way it was sent: an Excel file goes back through «Mis envíos», not the add-on.
-    const resend = submission.source.kind === 'xlsx'
-      ? 'Corrija el libro, valídelo y envíelo de nuevo en «Mis envíos» (Enviar un libro de Excel)'
-      : 'Corrija la hoja, valide de nuevo y envíela desde el complemento (Validar datos → Enviar a revisión)';
     return {
       subject: `Su entrega de ${publisher.name} fue devuelta con comentarios`,
       text: `Su coordinador (${event.actor.email}) devolvió la entrega con este comentario:\n\n«${event.comment}»\n\n${resend}. Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
@@ -178,7 +187,7 @@ async function deliver(deps: NotifierDeps, kind: string, publisherId: string, ta
 export function notifier(deps: NotifierDeps): Notify {
   return async (event) => {
     try {
-      // What awaits the coordinators (or no longer does) goes to them; a decision goes to whoever sent it.
+      // What awaits the coordinators (or no longer does) goes to them; a decision or a refusal goes to whoever sent it.
       const to = event.kind === 'submitted' || event.kind === 'withdrawn' ? await coordinatorsOf(deps.store, event.publisher) : await submitterOf(deps.store, event);
       await deliver(deps, event.kind, event.publisher.id, `submission/${event.submission.id}`, { to, ...composeMessage(event, deps.dashboardUrl) });
     } catch (e) {

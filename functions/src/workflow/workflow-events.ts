@@ -5,6 +5,11 @@ export type WorkflowEvent =
   | { kind: 'submitted'; submission: Submission; publisher: Publisher; actor: User }
   | { kind: 'returned'; submission: Submission; publisher: Publisher; actor: User; comment: string }
   | { kind: 'published'; submission: Submission; publisher: Publisher; actor: User; unchanged: boolean; changedProcesses: number }
+  /**
+   * Approved, but not published: read again to publish it, it had `errors` errors (the sheet edited since it was sent,
+   * the institution's prefixes changed). Its official is the one who must correct it.
+   */
+  | { kind: 'refused'; submission: Submission; publisher: Publisher; actor: User; errors: number }
   /** Taken back by its institution while it awaited review: the coordinators told of it have nothing to decide. */
   | { kind: 'withdrawn'; submission: Submission; publisher: Publisher; actor: User };
 

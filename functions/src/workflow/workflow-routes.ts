@@ -780,6 +780,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     }
     if (outcome.kind === 'refused') {
       const errors = outcome.findings.filter((f) => f.severity === 'error');
+      await notify?.({ kind: 'refused', submission: outcome.submission, publisher, actor: user, errors: errors.length });
       return void res.status(422).json({
         error: {
           code: 'workbook-has-errors',
