@@ -507,7 +507,7 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
     expect(cleanup.writes['-sendChecks']).toBe(2);
   });
 
-  it('a preview: ≈ 14 reads and the published releases and projects the first time, 2 writes; then ≈ 10 and none', async () => {
+  it('a preview: ≈ 16 reads and the published releases and projects the first time, 2 writes; then ≈ 12 and none', async () => {
     const first = await send('Parque de la guía');
     // Published once, then sent again: the preview compares with that publication.
     await request(h.app).post(`/api/submissions/${first.res.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA')).send({}).expect(200);
@@ -518,14 +518,14 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
     const preview = () => request(h.app).get(`/api/submissions/${again.res.body.submission.id}/preview`).set('Authorization', h.bearer('coordinadorA')).expect(200);
     await preview();
     const computed = counts();
-    expect(row('Vista previa')).toContain('≈ 14 + las entregas y los proyectos de la publicación vigente');
+    expect(row('Vista previa')).toContain('≈ 16 + las entregas y los proyectos de la publicación vigente');
     // A query that finds nothing is billed 1 read.
-    expect(computed.total - Math.max(1, published.releases) - Math.max(1, published.projects)).toBeLessThanOrEqual(14);
+    expect(computed.total - Math.max(1, published.releases) - Math.max(1, published.projects)).toBeLessThanOrEqual(16);
     expect(computed.writes).toEqual({ previews: 2 });
     await preview();
     const kept = counts();
-    expect(row('Vista previa')).toContain('después, ≈ 10: se lee la guardada');
-    expect(kept.total).toBeLessThanOrEqual(10);
+    expect(row('Vista previa')).toContain('después, ≈ 12: se lee la guardada');
+    expect(kept.total).toBeLessThanOrEqual(12);
     expect(kept.writes).toEqual({});
   });
 });
