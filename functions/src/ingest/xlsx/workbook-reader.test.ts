@@ -170,6 +170,8 @@ describe('limits that protect the machine', () => {
     ['rowsPerSheet', { rowsPerSheet: 10 }, /hoja con más de 10 filas.*«H»/],
     ['rows', { rows: 20 }, /más de 20 filas en total/],
     ['cells', { cells: 30 }, /más de 30 celdas/],
+    ['columns', { columns: 1 }, /datos más allá de la columna A \(la número 1\).*«H»/],
+    ['gridCells', { gridCells: 90 }, /más de 90 celdas contando las vacías.*«H»/],
   ])('%s: refused with a Spanish message naming the limit, by the full read and by the upload check', async (limit, limits, message) => {
     for (const run of [() => new XlsxBufferSource(small, 'grande.xlsx', { limits }).read(), () => new XlsxBufferSource(small, 'grande.xlsx', { limits }).check()]) {
       const error = await run().then(() => undefined, (e: unknown) => e);
@@ -210,6 +212,59 @@ describe('limits that protect the machine', () => {
     // Stopped just past the 1,048,576th row: about a third of the 90 MB sheet, none of it kept.
     expect((error as ReadLimitError).unpackedBytes).toBeLessThan(40 * 2 ** 20);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 2 ** 20);
+  });
+
+  test('a value in a column past XFD is refused before its row is grown to it (ZZZZZZZ aborted the process)', async () => {
+    // AAAA is column 18,279; ZZZZZZZ, 8,353 million, grew a row past the engine's largest array: a fatal error, not
+    // an exception, so a 1.5 KB upload stopped the server.
+    for (const column of ['AAAA', 'ZZZZZZZ']) {
+      const bytes = rawXlsx({ sheets: [{ name: 'Ancha', xml: worksheetXml(`<row r="1"><c r="A1"><v>1</v></c><c r="${column}1"><v>2</v></c></row>`) }] });
+      for (const run of [() => new XlsxBufferSource(bytes, 'ancho.xlsx').read(), () => new XlsxBufferSource(bytes, 'ancho.xlsx').check()]) {
+        const error = await run().then(() => undefined, (e: unknown) => e);
+        expect(error).toMatchObject({ code: 'source.limit-columns' });
+        expect((error as Error).message).toBe('El archivo «ancho.xlsx» tiene datos más allá de la columna XFD (la número 16,384), la última que se acepta (hoja «Ancha»). Divida la información en varios libros o quite lo que no se publica.');
+      }
+    }
+    const last = (await read(rawXlsx({ sheets: [{ name: 'Ancha', xml: worksheetXml('<row r="1"><c r="XFD1"><v>7</v></c></row>') }] }))).sheets[0];
+    expect([last.rows[0].length, last.rows[0][16_383]]).toEqual([16_384, 7]);
+  });
+
+  test('the model\'s cells are counted with the empty ones a row is padded with: one value in column XFD per row', async () => {
+    // 200,000 such rows (a 1 MB file) held 3,300 million cells of the model: 4 GB when the read was stopped at 2 minutes.
+    // Here 20 rows against a limit of 200,000 cells, which the 13th crosses; the rest of the file is not read.
+    const rows = Array.from({ length: 20 }, (_v, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>${i}</v></c></row>`).join('');
+    const bytes = rawXlsx({ sheets: [{ name: 'Lejos', xml: worksheetXml(rows) }] });
+    for (const keepValues of [true, false]) {
+      const error = await readXlsx(bufferBytes(bytes), { label: 'lejos.xlsx', limits: { gridCells: 200_000 }, keepValues }).then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'source.limit-grid-cells' });
+      expect((error as Error).message).toBe('El archivo «lejos.xlsx» tiene más de 200,000 celdas contando las vacías que quedan a la izquierda del último dato de cada fila (datos en columnas muy apartadas), el máximo que se acepta (hoja «Lejos»). Divida la información en varios libros o quite lo que no se publica.');
+    }
+    // Within the limit, the rows read as before.
+    const few = await readXlsx(bufferBytes(bytes), { label: 'lejos.xlsx', limits: { gridCells: 20 * 16_384 } });
+    expect(few.sheets[0].rows.map((r) => r.length)).toEqual(Array(20).fill(16_384));
+  });
+
+  test('rows are counted up to the last row number, the empty ones between included: one value in row 1,048,576 of many sheets', async () => {
+    // Each sheet's model holds a row per number up to its last: 200 such sheets (62 KB) held 200 million empty rows.
+    const tall = { name: '', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>2</v></c></row>') };
+    const bytes = rawXlsx({ sheets: [1, 2].map((n) => ({ ...tall, name: `Alta ${n}` })) });
+    const error = await read(bytes).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'source.limit-rows' });
+    expect((error as Error).message).toContain(`más de ${DEFAULT_READ_LIMITS.rows.toLocaleString('en-US')} filas en total (contando las vacías que quedan entre filas con datos)`);
+    // Rows out of order, or repeated, still count once each.
+    const shuffled = rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="3"><c r="A3"><v>3</v></c></row><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>') }] });
+    await expect(readXlsx(bufferBytes(shuffled), { label: 'x', limits: { rows: 5 } })).resolves.toBeDefined();
+    await expect(readXlsx(bufferBytes(shuffled), { label: 'x', limits: { rows: 4 } })).rejects.toMatchObject({ code: 'source.limit-rows' });
+  });
+
+  test('merged ranges: the first 1,000 of a sheet are kept and the rest counted (2 million took 1.5 GB)', async () => {
+    const merges = Array.from({ length: 1_500 }, (_v, i) => `<mergeCell ref="C${i + 1}:D${i + 1}"/>`).join('');
+    const xml = worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>').replace('</worksheet>', `<mergeCells count="1500">${merges}</mergeCells></worksheet>`);
+    const sheet = (await read(rawXlsx({ sheets: [{ name: 'Combinadas', xml }] }))).sheets[0];
+    expect([sheet.merges?.length, sheet.merges?.[999], sheet.mergeCount]).toEqual([1_000, 'C1000:D1000', 1_500]);
+    const few = (await read(rawXlsx({ sheets: [{ name: 'Combinadas', xml: worksheetXml('').replace('</worksheet>', '<mergeCells><mergeCell ref="B2:B3"/></mergeCells></worksheet>') }] }))).sheets[0];
+    expect(few).toMatchObject({ merges: ['B2:B3'] });
+    expect(few).not.toHaveProperty('mergeCount');
   });
 
   test('formulas saved without a result (openpyxl) read blank, and the sheet says which cells', async () => {
