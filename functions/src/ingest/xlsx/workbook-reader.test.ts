@@ -110,6 +110,14 @@ describe('cell values as other writers store them', () => {
     expect(model.sheets[0].rows[0]).toEqual(['06720', 6720, '97000', 6720.5, 6720, '001234']);
   });
 
+  test('zero padding up to 30 digits; a wider format of zeros reads as the number (millions of zeros filled 4 GB)', async () => {
+    // A format of 5 million zeros packs into a few KB (stored here, past the ratio check, as random bytes beside it
+    // let it pass): each of 2,000 cells of its style became a 5 MB string.
+    const xml = worksheetXml(`<row r="1">${[1, 2, 3].map((s, i) => `<c r="${'ABC'[i]}1" s="${s}"><v>6720</v></c>`).join('')}</row>`);
+    const model = await read(rawXlsx({ sheets: [{ name: 'H', xml }], numFmts: { 164: '0'.repeat(30), 165: '0'.repeat(31), 166: '0'.repeat(5_000_000) }, cellXfs: [0, 164, 165, 166], stored: true }));
+    expect(model.sheets[0].rows[0]).toEqual([`${'0'.repeat(26)}6720`, 6720, 6720]);
+  });
+
   test('the 1904 date system (old Mac workbooks) counts from 1904-01-01', async () => {
     const model = await read(rawXlsx({ ...book, date1904: true }));
     expect(model.sheets[0].rows[1][4]).toEqual(new Date('2028-04-01T00:00:00Z'));
