@@ -36,6 +36,12 @@ export interface ReadLimits {
    * from column A to its last value): 200,000 rows with one value in column XFD are 3,200 million cells, 26 GB.
    */
   gridCells: number;
+  /**
+   * Characters of text in the cells, a text counted in each cell that shows it: a cell names a shared string by its
+   * number, so a 2 MB text shown by 40,000 cells is 80,000 million characters from a 1.8 MB file, each one read,
+   * checked and hashed by the engine (hours of work).
+   */
+  textCharacters: number;
 }
 
 const MiB = 2 ** 20;
@@ -59,6 +65,8 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = {
   // The template's sheets, filled or blank, hold 2 to 4 of these per cell with data (examples, templates/): room
   // for workbooks near the cells limit, at 8 bytes each (240 MB of row arrays at most).
   gridCells: 30_000_000,
+  // As much text as the unpacked parts may hold when each cell writes its own: about 15 s of the engine's work.
+  textCharacters: 600_000_000,
 };
 
 const es = (n: number): string => n.toLocaleString('en-US');
@@ -73,6 +81,7 @@ const LIMIT_MESSAGES: { [K in keyof ReadLimits]: (limit: number) => string } = {
   rows: (l) => `tiene más de ${es(l)} filas en total (contando las vacías que quedan entre filas con datos), el máximo que se acepta`,
   cells: (l) => `tiene más de ${es(l)} celdas con datos, el máximo que se acepta`,
   columns: (l) => `tiene datos más allá de la columna ${columnLetter(l)} (la número ${es(l)}), la última que se acepta`,
+  textCharacters: (l) => `tiene más de ${es(l)} caracteres de texto en sus celdas (un texto que se repite cuenta en cada celda que lo muestra), el máximo que se acepta`,
   gridCells: (l) => `tiene más de ${es(l)} celdas contando las vacías que quedan a la izquierda del último dato de cada fila (datos en columnas muy apartadas), el máximo que se acepta`,
 };
 

@@ -265,6 +265,21 @@ describe('limits that protect the machine', () => {
     await expect(readXlsx(bufferBytes(shuffled), { label: 'x', limits: { rows: 4 } })).rejects.toMatchObject({ code: 'source.limit-rows' });
   });
 
+  test('a long shared text shown by many cells counts its characters in each (1.8 MB kept the engine busy for hours)', async () => {
+    // 2 MB of text shown by 20,000 cells × 2 columns: 80,000 million characters for the engine to read, check and hash.
+    const big = 'x'.repeat(2_000_000);
+    const rows = Array.from({ length: 400 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>0</v></c><c r="B${i + 1}" t="s"><v>0</v></c></row>`).join('');
+    const bytes = rawXlsx({ sheets: [{ name: 'Repetido', xml: worksheetXml(rows) }], sharedStrings: [`<t>${big}</t>`] });
+    for (const keepValues of [true, false]) {
+      const error = await readXlsx(bufferBytes(bytes), { label: 'repetido.xlsx', keepValues }).then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'source.limit-text-characters' });
+      expect((error as Error).message).toBe(`El archivo «repetido.xlsx» tiene más de ${DEFAULT_READ_LIMITS.textCharacters.toLocaleString('en-US')} caracteres de texto en sus celdas (un texto que se repite cuenta en cada celda que lo muestra), el máximo que se acepta (hoja «Repetido»). Divida la información en varios libros o quite lo que no se publica.`);
+    }
+    // Up to the limit the text reads whole, the same string in each cell.
+    const model = await readXlsx(bufferBytes(bytes), { label: 'repetido.xlsx', limits: { textCharacters: 800 * 2_000_000 } });
+    expect(model.sheets[0].rows.every((r) => r[0] === big && r[1] === big)).toBe(true);
+  });
+
   test('merged ranges: the first 1,000 of a sheet are kept and the rest counted (2 million took 1.5 GB)', async () => {
     const merges = Array.from({ length: 1_500 }, (_v, i) => `<mergeCell ref="C${i + 1}:D${i + 1}"/>`).join('');
     const xml = worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>').replace('</worksheet>', `<mergeCells count="1500">${merges}</mergeCells></worksheet>`);

@@ -235,7 +235,7 @@ async function readSharedStrings(parts: PartReader, path: string | undefined): P
   return strings;
 }
 
-interface Counters { rows: number; cells: number; gridCells: number }
+interface Counters { rows: number; cells: number; gridCells: number; textCharacters: number }
 
 /** The cell's `t`: how its text reads. Anything else (`n`, absent, unknown) is a number. */
 const enum CellType { Number, Shared, Inline, Str, Error, Bool, Date }
@@ -449,6 +449,7 @@ class SheetScan implements XmlHandler {
     if (v === '') return;
     const { limits, counters, col } = this;
     if (++counters.cells > limits.cells) throw new ReadLimitError('cells', limits.cells, this.options.label);
+    if (typeof v === 'string' && (counters.textCharacters += v.length) > limits.textCharacters) throw new ReadLimitError('textCharacters', limits.textCharacters, this.options.label, this.name);
     // Checked before the row is padded out to the column: the file names it, and may name any.
     if (col > limits.columns) throw new ReadLimitError('columns', limits.columns, this.options.label, this.name);
     if (col > this.rowWidth) {
@@ -587,7 +588,7 @@ export async function readXlsx(source: ByteSource, options: XlsxReadOptions): Pr
   parts.unpackAhead(list[0]?.path);
   const shared = await readSharedStrings(parts, sharedPath);
 
-  const counters: Counters = { rows: 0, cells: 0, gridCells: 0 };
+  const counters: Counters = { rows: 0, cells: 0, gridCells: 0, textCharacters: 0 };
   const sheets: SheetModel[] = [];
   const pool = new TextPool();
   for (let i = 0; i < list.length; i++) {
