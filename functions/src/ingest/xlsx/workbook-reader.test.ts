@@ -312,6 +312,20 @@ describe('limits that protect the machine', () => {
     expect(sheet.rows[0]).toEqual(['Ver 1', 'x']);
   });
 
+  test('links: an address longer than 4,096 characters is not read, and the addresses read count as text (a 2 MB one over 20,000 cells: minutes of work)', async () => {
+    const HL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+    const rows = Array.from({ length: 100 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Ver</t></is></c><c r="B${i + 1}" t="inlineStr"><is><t>Ver</t></is></c></row>`).join('');
+    const xml = worksheetXml(rows).replace('</worksheet>', '<hyperlinks><hyperlink ref="A1:A100" r:id="rId1"/><hyperlink ref="B1:B100" r:id="rId2"/></hyperlinks></worksheet>');
+    const [fits, long] = [`https://a.example/${'x'.repeat(4_096 - 18)}`, `https://a.example/${'x'.repeat(4_096 - 17)}`];
+    const rels = `<Relationship Id="rId1" Type="${HL}" Target="${fits}" TargetMode="External"/><Relationship Id="rId2" Type="${HL}" Target="${long}" TargetMode="External"/>`;
+    const bytes = rawXlsx({ sheets: [{ name: 'Vínculos', xml, rels }] });
+    const sheet = (await read(bytes)).sheets[0];
+    expect([fits.length, long.length, Object.keys(sheet.links ?? {}).length, sheet.links?.A100, sheet.links?.B1]).toEqual([4_096, 4_097, 100, fits, undefined]);
+    // 100 addresses of 4,096 characters and the cells' 600 characters of text: 410,200.
+    await expect(readXlsx(bufferBytes(bytes), { label: 'v.xlsx', limits: { textCharacters: 410_200 } })).resolves.toBeDefined();
+    await expect(readXlsx(bufferBytes(bytes), { label: 'v.xlsx', limits: { textCharacters: 410_199 } })).rejects.toMatchObject({ code: 'source.limit-text-characters' });
+  });
+
   test('the upload check counts what the full read counts', async () => {
     const bytes = rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1"><v>2</v></c><c r="C1" s="1"/></row><row r="3"><c r="A3"><v>1</v></c></row>') }] });
     expect(await scanXlsx(bufferBytes(bytes), { label: 'x' })).toEqual({ sheets: 1, rows: 2, cells: 3 });

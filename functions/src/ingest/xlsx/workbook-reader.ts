@@ -303,6 +303,8 @@ const V = 1;
 const T = 2;
 /** Cells with a web link kept per sheet (a hostile file could declare a link over a whole sheet). */
 const MAX_LINKS = 100_000;
+/** The longest web address read from a link. */
+const MAX_LINK_LENGTH = 4_096;
 /**
  * Merged ranges kept per sheet: the engine names a few (sheet.merged-cells) and counts the rest, and a hostile file
  * can declare millions (2 million took 1.5 GB): past this many only their count is kept (SheetModel.mergeCount).
@@ -506,6 +508,12 @@ async function readSheet(
   const { rows, merges, mergeCount, noResult } = sheet;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const links = sheet.hyperlinks.length && options.keepValues !== false ? webLinks(sheet.hyperlinks, await parts.externalTargets(path)) : undefined;
+  // A link's address is the text of its cell when the engine reads it: counted as the cells' text is (a link of
+  // 4,096 characters over 100,000 cells of each sheet is 400 million).
+  if (links) {
+    for (const url of Object.values(links)) counters.textCharacters += url.length;
+    if (counters.textCharacters > limits.textCharacters) throw new ReadLimitError('textCharacters', limits.textCharacters, options.label, name);
+  }
   return { name, rows, ...(merges.length ? { merges } : {}), ...(mergeCount > merges.length ? { mergeCount } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}), ...(links ? { links } : {}) };
 }
 
@@ -518,7 +526,9 @@ function webLinks(hyperlinks: readonly { ref: string; id: string }[], targets: M
   let n = 0;
   for (const { ref, id } of hyperlinks) {
     const target = targets.get(id);
-    if (!target || !/^https?:\/\//i.test(target)) continue;
+    // No longer than the add-on may send (core/workflow/contract.ts): a 2 MB address over 20,000 cells kept the
+    // engine busy for minutes.
+    if (!target || !/^https?:\/\//i.test(target) || target.length > MAX_LINK_LENGTH) continue;
     const [from, to = from] = ref.toUpperCase().split(':');
     const a = /^([A-Z]{1,3})(\d+)$/.exec(from);
     const b = /^([A-Z]{1,3})(\d+)$/.exec(to);
