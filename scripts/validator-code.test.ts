@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { build } from 'esbuild';
-import { literalPrefix, patternTestsPrefixed, validatorCode } from './validator-code';
+import { literalPrefix, patternTestsPrefixed, uniqueItemsInOnePass, validatorCode } from './validator-code';
 
 const VALIDATORS = path.join(__dirname, '..', 'schemas', 'validators');
 
@@ -63,5 +63,27 @@ test('the release validator as bundled gives the same verdict and errors as ajv�
       };
       expect([bundled(release), bundled.errors]).toEqual([plain(release), plain.errors]);
     }
+  }
+});
+
+test('every uniqueItems loop over a list of objects goes through duplicatePair, and the bundled validators report the same pair', async () => {
+  for (const file of fs.readdirSync(VALIDATORS).filter((f) => f.endsWith('.js'))) {
+    const source = fs.readFileSync(path.join(VALIDATORS, file), 'utf8');
+    const loops = (source.match(/outer\d+:for\(;i\d+--;\)/g) ?? []).length;
+    const out = uniqueItemsInOnePass(source);
+    expect([file, (out.match(/outer\d+:for/g) ?? []).length, (out.match(/duplicatePair\(/g) ?? []).length]).toEqual([file, 0, loops]);
+  }
+  const [plain, bundled] = await Promise.all([load('edca-mx-release.js', []), load('edca-mx-release.js', [validatorCode])]);
+  const item = (i: number) => ({ id: `i${i}`, description: `Artículo ${i}`, quantity: 1 });
+  // No repeat; a repeat of an earlier item (keys in another order); several repeats, the last one reported; 40 items.
+  const lists = [
+    Array.from({ length: 40 }, (_v, i) => item(i)),
+    [...Array.from({ length: 30 }, (_v, i) => item(i)), { quantity: 1, description: 'Artículo 7', id: 'i7' }, item(31)],
+    [...Array.from({ length: 20 }, (_v, i) => item(i % 9)), item(3), item(5), item(40)],
+    [item(1), item(2), item(1)],
+  ];
+  for (const items of lists) {
+    const release = { ocid: 'ocds-abc123-1', id: '1', date: '2024-03-31T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', tender: { id: 't', items }, parties: items.slice(0, 20).map((x) => ({ id: x.id })) };
+    expect([bundled(release), bundled.errors]).toEqual([plain(release), plain.errors]);
   }
 });

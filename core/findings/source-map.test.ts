@@ -23,6 +23,22 @@ describe('SourceMap', () => {
     expect(map.get('/releases/1/ocid')).toBeUndefined();
   });
 
+  it('a long list looked up while it grows (the conversion does so) finds every item and every other child, the first of an index winning', () => {
+    const map = new SourceMap();
+    const sheet = map.addSheet('Documentos', [{ index: 0, header: 'Id', field: 'tender/documents/id' }, { index: 1, header: 'Título', field: 'tender/title' }]);
+    const root = map.rootAnchor('releases', 0);
+    for (let i = 0; i < 200; i++) {
+      map.record(map.childAnchor(root, 'tender/documents', 2, i), 'id', { sheet, row: 3 + i }, 0);
+      // Looked up between additions: the lookup lists are built on the way, and must take what comes after.
+      expect(map.get(`/releases/0/tender/documents/${i}/id`)).toMatchObject({ row: 3 + i });
+      if (i === 100) map.record(map.anchor('/releases/0/tender', root), 'title', { sheet, row: 2 }, 1);
+    }
+    map.record(map.childAnchor(root, 'tender/documents', 2, 7), 'title', { sheet, row: 999 }, 1);
+    for (let i = 0; i < 200; i++) expect(map.get(`/releases/0/tender/documents/${i}/id`)).toMatchObject({ row: 3 + i });
+    expect(map.get('/releases/0/tender/title')).toMatchObject({ row: 2, column: 2 });
+    expect(map.get('/releases/0/tender/documents/7/title')).toBeUndefined();
+  });
+
   it('keeps answering for anchors added after the first lookup, and supports set and delete', () => {
     const map = unflattenLike();
     expect(map.get('/releases/0/ocid')).toBeDefined();

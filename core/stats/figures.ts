@@ -29,8 +29,20 @@ export interface StatsFigures {
   lastUpdate?: string;
 }
 
+/**
+ * The entry of a code in one of the figures' tallies, made when absent. Own keys only: the codes are the data's
+ * (an open codelist such as a project's sector takes any text), and a sector «constructor» was counted on Object's
+ * own member («function Object() { [native code] }1» in /api/stats), a method «__proto__» on Object.prototype —
+ * every object of the process, the server's or the dashboard's, then had `count` and `amountMxn` (NaN).
+ * defineProperty, not `=`: a key «__proto__» assigned is the prototype's setter, not an entry.
+ */
+function entry<T>(map: Record<string, T>, key: string, fresh: () => T): T {
+  if (!Object.prototype.hasOwnProperty.call(map, key)) Object.defineProperty(map, key, { value: fresh(), writable: true, enumerable: true, configurable: true });
+  return map[key];
+}
+
 function bump(map: Record<string, number>, key: string): void {
-  map[key] = (map[key] ?? 0) + 1;
+  map[key] = entry(map, key, () => 0) + 1;
 }
 
 export function computeFigures(records: unknown[], projects: unknown[]): StatsFigures {
@@ -71,7 +83,7 @@ export function figuresOf(processes: ProcessFigures[], projects: ProjectFigures[
     stats.contractedMxn += contracted;
     stats.paidMxn += r.paid ?? 0;
     stats.otherCurrencyAmounts += r.otherCurrency ?? 0;
-    const m = (stats.byProcurementMethod[r.method] ??= { count: 0, amountMxn: 0 });
+    const m = entry(stats.byProcurementMethod, r.method, () => ({ count: 0, amountMxn: 0 }));
     m.count++;
     m.amountMxn += contracted;
     const n = r.tenderers;

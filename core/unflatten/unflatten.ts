@@ -18,6 +18,7 @@ import { applyFixups } from './fixups';
 import { normalizeLabel } from './normalize-label';
 import { readRows, type ParentSheets } from './read-rows';
 import { isObject } from '../json/json-values';
+import { formatCount } from '../format/es-mx';
 import { defaultSettings, readSettings, settingsSheetOf, type PublisherSettings } from './settings-reader';
 import './unflatten-messages';
 
@@ -37,6 +38,8 @@ export interface UnflattenResult {
 
 const AUXILIARY = new Set([SETTINGS_SHEET, INSTRUCTIONS_SHEET, CATALOG_SHEET, README_SHEET].map(normalizeLabel));
 const WORKBOOK = 'Libro';
+/** Merged ranges named one by one in each sheet's warnings (sheet.merged-cells). */
+export const MERGES_NAMED = 20;
 
 /** Configuración, Instrucciones, Catálogos, Léame: sheets the template writes for people, never read as data. */
 export function isAuxiliarySheet(name: string): boolean {
@@ -152,10 +155,15 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
           else if (hasContent(rows, 0, 100)) findings.push(finding('sheet.not-a-template', 'info', {}, { cell: { sheet: name } }));
           return;
         }
-        for (const range of Array.isArray(model.merges) ? model.merges : []) {
+        const merges = Array.isArray(model.merges) ? model.merges : [];
+        // One warning per range, up to a few: a file (or a request) can declare millions, one finding each, and
+        // those alone filled the server's memory. The last one named counts the rest.
+        const total = typeof model.mergeCount === 'number' && model.mergeCount > merges.length ? model.mergeCount : merges.length;
+        merges.slice(0, MERGES_NAMED).forEach((range, k) => {
           const start = mergeStart(range);
-          findings.push(finding('sheet.merged-cells', 'warning', { range: String(range) }, { cell: start ? { sheet: name, ...start } : { sheet: name } }));
-        }
+          const more = k === MERGES_NAMED - 1 && total > MERGES_NAMED ? `, y ${formatCount(total - MERGES_NAMED, 'rango combinado más', 'rangos combinados más')} en esta hoja` : '';
+          findings.push(finding('sheet.merged-cells', 'warning', { range: `${String(range)}${more}` }, { cell: start ? { sheet: name, ...start } : { sheet: name } }));
+        });
         const noResult = model.formulasWithoutResult;
         if (noResult && noResult.count > 0 && Array.isArray(noResult.cells)) {
           const first = mergeStart(String(noResult.cells[0] ?? ''));

@@ -9,6 +9,8 @@ export interface SheetModel {
   rows: CellValue[][];
   /** Merged ranges as A1 strings ("B3:D3"), when the source knows them. */
   merges?: string[];
+  /** How many merged ranges the sheet has, when the source kept only the first of them (`merges`). */
+  mergeCount?: number;
   /**
    * Formula cells the file stores without a result (written by a program that does not calculate), when the source
    * knows them: they read blank. `cells`: the first few, as A1 references.

@@ -12,9 +12,13 @@ const OCDS = ocds as Lists;
 
 const NO_DATA = 'Sin dato';
 
+/** Own keys only: a published code «__proto__» found the object's prototype, which the page could not draw. */
+const own = (table: Readonly<Record<string, string>> | undefined, key: string): string | undefined =>
+  (table !== undefined && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
+
 function title(lists: Lists, list: string, code: string): string {
   if (code === 'sin-dato') return NO_DATA;
-  return lists[list]?.[code] ?? code;
+  return own(lists[list], code) ?? code;
 }
 
 export const statusTitle = (code: string): string => title(OC4IDS, 'projectStatus', code);
@@ -53,7 +57,7 @@ export const STAGE_TITLES: Record<string, string> = {
   completed: 'Terminado',
   cancelled: 'Cancelado',
 };
-export const stageTitle = (code: string | undefined): string => (code ? STAGE_TITLES[code] ?? code : NO_DATA);
+export const stageTitle = (code: string | undefined): string => (code ? own(STAGE_TITLES, code) ?? code : NO_DATA);
 
 /**
  * A licence by the name people know it by (CC BY 4.0, CC0 1.0, Libre Uso MX) when its address is one of those;

@@ -50,6 +50,8 @@ const PAGES: Record<DashboardPage, Page> = {
   [SIGN_IN_ROUTE]: signInPage,
 };
 const ROUTES: Record<string, Page> = PAGES;
+/** The page of an address's name, own keys only: `#/constructor` found Object and said the data could not be loaded. */
+const routeOf = (name: string): Page | undefined => (Object.prototype.hasOwnProperty.call(ROUTES, name) ? ROUTES[name] : undefined);
 /** The pages whose address names a document: `#/proyecto/{id}`, `#/revision/{id}`… */
 const TAKES_ID = DOCUMENT_PAGES;
 /** Menu entries; detail pages highlight their list. */
@@ -61,6 +63,7 @@ const NAV: [string, string][] = [
   ['acerca', 'Acerca'],
   ['glosario', 'Glosario'],
 ];
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 const PARENT: Record<string, string> = {
   proyecto: 'proyectos', contratista: 'contratistas',
   contratacion: 'contrataciones',
@@ -153,7 +156,7 @@ let navState = { current: '', fq: '', drawn: '' };
 function renderNav(current: string, fq: string): void {
   const nav = document.getElementById('menu');
   if (!nav) return;
-  const active = PARENT[current] ?? current;
+  const active = own(PARENT, current) ?? current;
   const entries = menuEntries();
   navState = { current, fq, drawn: JSON.stringify([active, fq, entries]) };
   nav.replaceChildren(h('ul', null, entries.map(([r, label]) => h('li', null, h('a', { href: withQuery(`#/${r}`, fq), 'aria-current': r === active ? 'page' : undefined }, label)))));
@@ -162,7 +165,7 @@ function renderNav(current: string, fq: string): void {
 /** The menu drawn again if its entries changed (a redraw would close it on a phone and drop a focus inside it). */
 function refreshNav(): void {
   const { current, fq, drawn } = navState;
-  if (JSON.stringify([PARENT[current] ?? current, fq, menuEntries()]) !== drawn) renderNav(current, fq);
+  if (JSON.stringify([own(PARENT, current) ?? current, fq, menuEntries()]) !== drawn) renderNav(current, fq);
 }
 // Signed in or out while a page is shown: the menu follows at once.
 onSessionChange(refreshNav);
@@ -207,7 +210,7 @@ function renderFilterBar(ds: Dataset, query: URLSearchParams): void {
     // A page that the selection does not shape shows its results in a list instead: a search typed on a project's
     // page (or Acerca) only added «?q=…» to its address, and nothing on screen changed. Clearing the filters there
     // (next is empty) stays on the page.
-    const list = RESULTS_OF[name];
+    const list = own(RESULTS_OF, name);
     if (list !== undefined && next.toString()) {
       fromBar = true;
       location.hash = `#/${list}?${next}`;
@@ -340,7 +343,7 @@ async function render(retried = false): Promise<void> {
   const arrived = name !== lastName;
   lastName = name;
   // Only the detail pages take an address below theirs (`#/proyecto/{id}`); `#/proyectos/algo` is not a page.
-  let page = name === 'revision' && params.length ? reviewSubmissionPage : params.some(Boolean) && !TAKES_ID.has(name) ? notFoundPage : ROUTES[name] ?? notFoundPage;
+  let page = name === 'revision' && params.length ? reviewSubmissionPage : params.some(Boolean) && !TAKES_ID.has(name) ? notFoundPage : routeOf(name) ?? notFoundPage;
   renderNav(name, filterQuery(query).toString());
   main.setAttribute('aria-busy', 'true');
   // Only for a page the reader asked for: a new address, or «Intentar de nuevo» on a page that failed; a page's own
@@ -376,7 +379,7 @@ async function render(retried = false): Promise<void> {
     let ds: Dataset;
     if (scope.kind === 'choose') {
       ds = { publishers, projects: [], processes: [] };
-      if (ROUTES[name] && !PUBLISHERS_ONLY.has(name)) page = chooseScopePage(page, name, params);
+      if (routeOf(name) && !PUBLISHERS_ONLY.has(name)) page = chooseScopePage(page, name, params);
     } else ds = homeOnly ? await loadHomeDataset(scopeQ) : await loadDataset(scopeQ);
     // Marks read by `npm run bench:dashboard`: data ready, then page drawn (the first of each per tab).
     if (first) performance.mark('ia:datos');

@@ -45,6 +45,27 @@ describe('limits at the door', () => {
     expect(kept(h)).toEqual([]);
   });
 
+  test('a few KB that the door\'s count lets through but whose model would not fit: 413 from the read, nothing kept, the server still answering', async () => {
+    // Each passed the upload's count (few rows, few cells) and then, read for its values: a value in column ZZZZZZZ
+    // (1.5 KB) grew its row past the engine's largest array and aborted the whole server; a value in row 1,048,576
+    // of each of 200 sheets (62 KB) filled the background thread's memory for two minutes; 2 million merged ranges
+    // (9 MB) took 1.5 GB, now counted instead (workbook-reader.test.ts).
+    const wide = rawXlsx({ sheets: [{ name: 'Ancha', xml: worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="ZZZZZZZ1"><v>1</v></c></row>') }] });
+    const tallSheet = worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="1048576"><c r="A1048576"><v>1</v></c></row>');
+    const tall = rawXlsx({ sheets: Array.from({ length: 200 }, (_v, i) => ({ name: `Alta ${i + 1}`, xml: tallSheet })) });
+    for (const [bytes, code, message] of [
+      [wide, 'source.limit-columns', /tiene datos más allá de la columna XFD \(la número 16,384\), la última que se acepta \(hoja «Ancha»\)/],
+      [tall, 'source.limit-rows', /más de 1,500,000 filas en total \(contando las vacías que quedan entre filas con datos\)/],
+    ] as const) {
+      const res = await upload(h, Buffer.from(bytes));
+      expect([res.status, res.body.error.code]).toEqual([413, code]);
+      expect(res.body.error.message).toMatch(message);
+      expect(kept(h)).toEqual([]);
+      expect((await request(h.app).get('/api/publishers')).status).toBe(200);
+    }
+    expect((await h.store.listSubmissions({ publisherId: 'mer' })).items).toEqual([]);
+  });
+
   test('a workbook sent as another type (or none): 415 naming the type and the one to use, nothing kept', async () => {
     const good = await xlsxOf(projectWorkbook(MER));
     for (const type of ['application/octet-stream', undefined]) {

@@ -299,12 +299,17 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     const skipped = (located ? located.ocids : (input as ReadReleases).releases.map(ocidIn)).filter((o) => typeof o !== 'string' || !o).length;
     if (skipped) io.err(skippedText(skipped));
     try {
+      // A compile that fails while writing (data nested too deep for the merge) left an empty or cut output.
+      const created = !fs.existsSync(output);
       const fd = fs.openSync(output, 'w');
       try {
         written = writeRecords(fd, uri, input, versioned, false);
-      } finally {
+      } catch (e) {
         fs.closeSync(fd);
+        if (created) fs.rmSync(output, { force: true });
+        throw e;
       }
+      fs.closeSync(fd);
     } finally {
       if (located) closeSources(located);
     }

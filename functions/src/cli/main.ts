@@ -18,6 +18,7 @@ import { checkOutput } from './output-path';
 import { warnUnknownOptions } from './known-options';
 import { checkProjectOptions } from './project-options';
 import { main as engineMain } from './engine';
+import { unexpectedMessage } from './report-errors';
 import { DROP_DOWN_ROWS, HEADER_ROWS, MAX_DATA_ROWS } from '../../../core/template/layout';
 import { formatNumber } from '../../../core/format/es-mx';
 import type { ParsedArgs } from './args';
@@ -251,7 +252,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.err(disk);
       return 3;
     }
-    io.err(`Error inesperado: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(unexpectedMessage(e));
     return 3;
   }
 }

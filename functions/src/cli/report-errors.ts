@@ -14,7 +14,19 @@ export async function reportErrors(io: CliIo, run: () => Promise<number>): Promi
       io.err(e.message);
       return 2;
     }
-    io.err(`Error inesperado: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(unexpectedMessage(e));
     return 3;
   }
+}
+
+/**
+ * «Error inesperado» with the error's text, except what the data caused: JSON nested thousands of levels deep (a
+ * hostile or broken package, or a linked release downloaded from its address) overflows the stack of the code that
+ * walks it, which printed «Error inesperado: Maximum call stack size exceeded», in English and without a cause.
+ */
+export function unexpectedMessage(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return 'Los datos tienen demasiados niveles anidados (listas u objetos dentro de otros, miles de veces) y no se pueden procesar: ningún paquete EDCA-MX (OCDS) ni EDCAPI (OC4IDS) los tiene. Revise que los archivos indicados (y las entregas que enlazan) sean paquetes publicados y no estén dañados.';
+  }
+  return `Error inesperado: ${e instanceof Error ? e.message : String(e)}`;
 }

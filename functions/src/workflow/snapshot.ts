@@ -23,6 +23,7 @@ export function encodeSnapshot(workbook: WorkbookModel): EncodedSnapshot {
     // Realm-safe: a Date from another realm (a vm, jest) fails `instanceof` and was kept as its ISO text.
     rows: s.rows.map((row) => row.map((v): StoredCell => (Object.prototype.toString.call(v) === '[object Date]' ? { $d: (v as Date).toISOString() } : v === undefined ? null : v as Exclude<CellValue, Date | undefined>))),
     ...(s.merges?.length ? { merges: s.merges } : {}),
+    ...(s.mergeCount !== undefined ? { mergeCount: s.mergeCount } : {}),
     // What the engine reads beside the values (core/workbook/model.ts): approval must see what intake saw.
     ...(s.links ? { links: s.links } : {}),
     ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
@@ -38,6 +39,7 @@ export function decodeSnapshot(text: string): WorkbookModel {
       name: s.name,
       rows: s.rows.map((row) => row.map((v): CellValue => (v !== null && typeof v === 'object' ? new Date(v.$d) : v))),
       ...(s.merges ? { merges: s.merges } : {}),
+      ...(s.mergeCount !== undefined ? { mergeCount: s.mergeCount } : {}),
       ...(s.links ? { links: s.links } : {}),
       ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
     })),

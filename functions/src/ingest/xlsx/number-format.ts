@@ -18,6 +18,14 @@ export function isDateFormat(id: number, customCodes: ReadonlyMap<number, string
 }
 
 /**
+ * The widest zero padding read as shown. The keys kept with leading zeros (postal codes, INEGI keys, cadastral keys)
+ * are a few digits to under 20, and a number holds 15 or 16 significant ones. A format of millions of zeros (no
+ * program writes one; it packs into a few KB) made each cell of its style a string that long: 2,000 numbers of a
+ * 58 KB file filled 4 GB and stopped the reader. Wider formats read as the number.
+ */
+const MAX_PAD_WIDTH = 30;
+
+/**
  * The width a format made only of zeros pads an integer to (`00000` → 5), 0 for any other format. Officials format a
  * postal code or a municipality key column as `00000` to keep its leading 0: the cell stores 6720 and shows «06720»,
  * and the engine must read what they see («06720» stored as 6720 was refused as a postal code). A single `0` is the
@@ -25,7 +33,7 @@ export function isDateFormat(id: number, customCodes: ReadonlyMap<number, string
  */
 export function zeroPadWidth(id: number, customCodes: ReadonlyMap<number, string>): number {
   const code = customCodes.get(id);
-  return code !== undefined && /^0{2,}$/.test(code) ? code.length : 0;
+  return code !== undefined && code.length <= MAX_PAD_WIDTH && /^0{2,}$/.test(code) ? code.length : 0;
 }
 
 /** A non-negative integer as a zero-padded format shows it; other numbers are left as numbers (the format would round them). */

@@ -6,6 +6,7 @@
  */
 import { SourceError } from '../sheet-source';
 import { formatFileSize } from '../../../../core/format/es-mx';
+import { columnLetter } from '../../../../core/workbook/model';
 
 export interface ReadLimits {
   /** The .xlsx file itself, bytes. */
@@ -17,10 +18,30 @@ export interface ReadLimits {
   sheets: number;
   /** Rows per sheet (Excel's own maximum is 1,048,576). */
   rowsPerSheet: number;
-  /** Rows in the whole workbook. */
+  /**
+   * Rows in the whole workbook, counting the empty rows between two rows with data: the workbook's model holds one
+   * (empty) row for each, so a sheet whose one row is numbered 1,048,576 costs a million rows.
+   */
   rows: number;
   /** Non-empty cells in the whole workbook. */
   cells: number;
+  /**
+   * The last column a cell with data may be in (Excel's own last is XFD, 16,384): a file may name any column, and
+   * a cell in column ZZZZZZZ made the reader grow its row past the largest array the engine allows, which aborted
+   * the process (a 1.5 KB upload stopped the server).
+   */
+  columns: number;
+  /**
+   * Cells of the workbook's model, the empty ones before each row's last value included (each row is held whole
+   * from column A to its last value): 200,000 rows with one value in column XFD are 3,200 million cells, 26 GB.
+   */
+  gridCells: number;
+  /**
+   * Characters of text in the cells, a text counted in each cell that shows it: a cell names a shared string by its
+   * number, so a 2 MB text shown by 40,000 cells is 80,000 million characters from a 1.8 MB file, each one read,
+   * checked and hashed by the engine (hours of work).
+   */
+  textCharacters: number;
 }
 
 const MiB = 2 ** 20;
@@ -40,6 +61,12 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = {
   rowsPerSheet: 1_048_576,
   rows: 1_500_000,
   cells: 10_000_000,
+  columns: 16_384,
+  // The template's sheets, filled or blank, hold 2 to 4 of these per cell with data (examples, templates/): room
+  // for workbooks near the cells limit, at 8 bytes each (240 MB of row arrays at most).
+  gridCells: 30_000_000,
+  // As much text as the unpacked parts may hold when each cell writes its own: about 15 s of the engine's work.
+  textCharacters: 600_000_000,
 };
 
 const es = (n: number): string => n.toLocaleString('en-US');
@@ -51,8 +78,11 @@ const LIMIT_MESSAGES: { [K in keyof ReadLimits]: (limit: number) => string } = {
   compressionRatio: (l) => `contiene una parte que se descomprime a más de ${es(l)} veces su tamaño; parece un archivo malicioso («bomba zip»)`,
   sheets: (l) => `tiene más de ${es(l)} hojas, el máximo que se acepta`,
   rowsPerSheet: (l) => `tiene una hoja con más de ${es(l)} filas, el máximo por hoja`,
-  rows: (l) => `tiene más de ${es(l)} filas en total, el máximo que se acepta`,
+  rows: (l) => `tiene más de ${es(l)} filas en total (contando las vacías que quedan entre filas con datos), el máximo que se acepta`,
   cells: (l) => `tiene más de ${es(l)} celdas con datos, el máximo que se acepta`,
+  columns: (l) => `tiene datos más allá de la columna ${columnLetter(l)} (la número ${es(l)}), la última que se acepta`,
+  textCharacters: (l) => `tiene más de ${es(l)} caracteres de texto en sus celdas (un texto que se repite cuenta en cada celda que lo muestra), el máximo que se acepta`,
+  gridCells: (l) => `tiene más de ${es(l)} celdas contando las vacías que quedan a la izquierda del último dato de cada fila (datos en columnas muy apartadas), el máximo que se acepta`,
 };
 
 /** A limit crossed: a SourceError (Spanish, safe to show) whose code names the limit. */

@@ -110,6 +110,14 @@ describe('cell values as other writers store them', () => {
     expect(model.sheets[0].rows[0]).toEqual(['06720', 6720, '97000', 6720.5, 6720, '001234']);
   });
 
+  test('zero padding up to 30 digits; a wider format of zeros reads as the number (millions of zeros filled 4 GB)', async () => {
+    // A format of 5 million zeros packs into a few KB (stored here, past the ratio check, as random bytes beside it
+    // let it pass): each of 2,000 cells of its style became a 5 MB string.
+    const xml = worksheetXml(`<row r="1">${[1, 2, 3].map((s, i) => `<c r="${'ABC'[i]}1" s="${s}"><v>6720</v></c>`).join('')}</row>`);
+    const model = await read(rawXlsx({ sheets: [{ name: 'H', xml }], numFmts: { 164: '0'.repeat(30), 165: '0'.repeat(31), 166: '0'.repeat(5_000_000) }, cellXfs: [0, 164, 165, 166], stored: true }));
+    expect(model.sheets[0].rows[0]).toEqual([`${'0'.repeat(26)}6720`, 6720, 6720]);
+  });
+
   test('the 1904 date system (old Mac workbooks) counts from 1904-01-01', async () => {
     const model = await read(rawXlsx({ ...book, date1904: true }));
     expect(model.sheets[0].rows[1][4]).toEqual(new Date('2028-04-01T00:00:00Z'));
@@ -170,6 +178,8 @@ describe('limits that protect the machine', () => {
     ['rowsPerSheet', { rowsPerSheet: 10 }, /hoja con más de 10 filas.*«H»/],
     ['rows', { rows: 20 }, /más de 20 filas en total/],
     ['cells', { cells: 30 }, /más de 30 celdas/],
+    ['columns', { columns: 1 }, /datos más allá de la columna A \(la número 1\).*«H»/],
+    ['gridCells', { gridCells: 90 }, /más de 90 celdas contando las vacías.*«H»/],
   ])('%s: refused with a Spanish message naming the limit, by the full read and by the upload check', async (limit, limits, message) => {
     for (const run of [() => new XlsxBufferSource(small, 'grande.xlsx', { limits }).read(), () => new XlsxBufferSource(small, 'grande.xlsx', { limits }).check()]) {
       const error = await run().then(() => undefined, (e: unknown) => e);
@@ -212,6 +222,74 @@ describe('limits that protect the machine', () => {
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 2 ** 20);
   });
 
+  test('a value in a column past XFD is refused before its row is grown to it (ZZZZZZZ aborted the process)', async () => {
+    // AAAA is column 18,279; ZZZZZZZ, 8,353 million, grew a row past the engine's largest array: a fatal error, not
+    // an exception, so a 1.5 KB upload stopped the server.
+    for (const column of ['AAAA', 'ZZZZZZZ']) {
+      const bytes = rawXlsx({ sheets: [{ name: 'Ancha', xml: worksheetXml(`<row r="1"><c r="A1"><v>1</v></c><c r="${column}1"><v>2</v></c></row>`) }] });
+      for (const run of [() => new XlsxBufferSource(bytes, 'ancho.xlsx').read(), () => new XlsxBufferSource(bytes, 'ancho.xlsx').check()]) {
+        const error = await run().then(() => undefined, (e: unknown) => e);
+        expect(error).toMatchObject({ code: 'source.limit-columns' });
+        expect((error as Error).message).toBe('El archivo «ancho.xlsx» tiene datos más allá de la columna XFD (la número 16,384), la última que se acepta (hoja «Ancha»). Divida la información en varios libros o quite lo que no se publica.');
+      }
+    }
+    const last = (await read(rawXlsx({ sheets: [{ name: 'Ancha', xml: worksheetXml('<row r="1"><c r="XFD1"><v>7</v></c></row>') }] }))).sheets[0];
+    expect([last.rows[0].length, last.rows[0][16_383]]).toEqual([16_384, 7]);
+  });
+
+  test('the model\'s cells are counted with the empty ones a row is padded with: one value in column XFD per row', async () => {
+    // 200,000 such rows (a 1 MB file) held 3,300 million cells of the model: 4 GB when the read was stopped at 2 minutes.
+    // Here 20 rows against a limit of 200,000 cells, which the 13th crosses; the rest of the file is not read.
+    const rows = Array.from({ length: 20 }, (_v, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>${i}</v></c></row>`).join('');
+    const bytes = rawXlsx({ sheets: [{ name: 'Lejos', xml: worksheetXml(rows) }] });
+    for (const keepValues of [true, false]) {
+      const error = await readXlsx(bufferBytes(bytes), { label: 'lejos.xlsx', limits: { gridCells: 200_000 }, keepValues }).then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'source.limit-grid-cells' });
+      expect((error as Error).message).toBe('El archivo «lejos.xlsx» tiene más de 200,000 celdas contando las vacías que quedan a la izquierda del último dato de cada fila (datos en columnas muy apartadas), el máximo que se acepta (hoja «Lejos»). Divida la información en varios libros o quite lo que no se publica.');
+    }
+    // Within the limit, the rows read as before.
+    const few = await readXlsx(bufferBytes(bytes), { label: 'lejos.xlsx', limits: { gridCells: 20 * 16_384 } });
+    expect(few.sheets[0].rows.map((r) => r.length)).toEqual(Array(20).fill(16_384));
+  });
+
+  test('rows are counted up to the last row number, the empty ones between included: one value in row 1,048,576 of many sheets', async () => {
+    // Each sheet's model holds a row per number up to its last: 200 such sheets (62 KB) held 200 million empty rows.
+    const tall = { name: '', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>2</v></c></row>') };
+    const bytes = rawXlsx({ sheets: [1, 2].map((n) => ({ ...tall, name: `Alta ${n}` })) });
+    const error = await read(bytes).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'source.limit-rows' });
+    expect((error as Error).message).toContain(`más de ${DEFAULT_READ_LIMITS.rows.toLocaleString('en-US')} filas en total (contando las vacías que quedan entre filas con datos)`);
+    // Rows out of order, or repeated, still count once each.
+    const shuffled = rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="3"><c r="A3"><v>3</v></c></row><row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>') }] });
+    await expect(readXlsx(bufferBytes(shuffled), { label: 'x', limits: { rows: 5 } })).resolves.toBeDefined();
+    await expect(readXlsx(bufferBytes(shuffled), { label: 'x', limits: { rows: 4 } })).rejects.toMatchObject({ code: 'source.limit-rows' });
+  });
+
+  test('a long shared text shown by many cells counts its characters in each (1.8 MB kept the engine busy for hours)', async () => {
+    // 2 MB of text shown by 20,000 cells × 2 columns: 80,000 million characters for the engine to read, check and hash.
+    const big = 'x'.repeat(2_000_000);
+    const rows = Array.from({ length: 400 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>0</v></c><c r="B${i + 1}" t="s"><v>0</v></c></row>`).join('');
+    const bytes = rawXlsx({ sheets: [{ name: 'Repetido', xml: worksheetXml(rows) }], sharedStrings: [`<t>${big}</t>`] });
+    for (const keepValues of [true, false]) {
+      const error = await readXlsx(bufferBytes(bytes), { label: 'repetido.xlsx', keepValues }).then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ code: 'source.limit-text-characters' });
+      expect((error as Error).message).toBe(`El archivo «repetido.xlsx» tiene más de ${DEFAULT_READ_LIMITS.textCharacters.toLocaleString('en-US')} caracteres de texto en sus celdas (un texto que se repite cuenta en cada celda que lo muestra), el máximo que se acepta (hoja «Repetido»). Divida la información en varios libros o quite lo que no se publica.`);
+    }
+    // Up to the limit the text reads whole, the same string in each cell.
+    const model = await readXlsx(bufferBytes(bytes), { label: 'repetido.xlsx', limits: { textCharacters: 800 * 2_000_000 } });
+    expect(model.sheets[0].rows.every((r) => r[0] === big && r[1] === big)).toBe(true);
+  });
+
+  test('merged ranges: the first 1,000 of a sheet are kept and the rest counted (2 million took 1.5 GB)', async () => {
+    const merges = Array.from({ length: 1_500 }, (_v, i) => `<mergeCell ref="C${i + 1}:D${i + 1}"/>`).join('');
+    const xml = worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>').replace('</worksheet>', `<mergeCells count="1500">${merges}</mergeCells></worksheet>`);
+    const sheet = (await read(rawXlsx({ sheets: [{ name: 'Combinadas', xml }] }))).sheets[0];
+    expect([sheet.merges?.length, sheet.merges?.[999], sheet.mergeCount]).toEqual([1_000, 'C1000:D1000', 1_500]);
+    const few = (await read(rawXlsx({ sheets: [{ name: 'Combinadas', xml: worksheetXml('').replace('</worksheet>', '<mergeCells><mergeCell ref="B2:B3"/></mergeCells></worksheet>') }] }))).sheets[0];
+    expect(few).toMatchObject({ merges: ['B2:B3'] });
+    expect(few).not.toHaveProperty('mergeCount');
+  });
+
   test('formulas saved without a result (openpyxl) read blank, and the sheet says which cells', async () => {
     const cells = '<c r="A1"><f>B1*2</f></c><c r="B1"><f>1+1</f><v>2</v></c><c r="C1" t="str"><f>""</f><v></v></c><c r="D1"><f>A1</f></c>';
     const rows = `<row r="1">${cells}</row>${[2, 3, 4].map((r) => `<row r="${r}"><c r="E${r}"><f>SUM(A1:A2)</f></c></row>`).join('')}`;
@@ -232,6 +310,20 @@ describe('limits that protect the machine', () => {
     const sheet = (await read(rawXlsx({ sheets: [{ name: 'Vínculos', xml, rels }] }))).sheets[0];
     expect(sheet.links).toEqual({ A1: 'https://a.example/uno.pdf', B2: 'http://b.example/x?a=1&b=2', B3: 'http://b.example/x?a=1&b=2' });
     expect(sheet.rows[0]).toEqual(['Ver 1', 'x']);
+  });
+
+  test('links: an address longer than 4,096 characters is not read, and the addresses read count as text (a 2 MB one over 20,000 cells: minutes of work)', async () => {
+    const HL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
+    const rows = Array.from({ length: 100 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Ver</t></is></c><c r="B${i + 1}" t="inlineStr"><is><t>Ver</t></is></c></row>`).join('');
+    const xml = worksheetXml(rows).replace('</worksheet>', '<hyperlinks><hyperlink ref="A1:A100" r:id="rId1"/><hyperlink ref="B1:B100" r:id="rId2"/></hyperlinks></worksheet>');
+    const [fits, long] = [`https://a.example/${'x'.repeat(4_096 - 18)}`, `https://a.example/${'x'.repeat(4_096 - 17)}`];
+    const rels = `<Relationship Id="rId1" Type="${HL}" Target="${fits}" TargetMode="External"/><Relationship Id="rId2" Type="${HL}" Target="${long}" TargetMode="External"/>`;
+    const bytes = rawXlsx({ sheets: [{ name: 'Vínculos', xml, rels }] });
+    const sheet = (await read(bytes)).sheets[0];
+    expect([fits.length, long.length, Object.keys(sheet.links ?? {}).length, sheet.links?.A100, sheet.links?.B1]).toEqual([4_096, 4_097, 100, fits, undefined]);
+    // 100 addresses of 4,096 characters and the cells' 600 characters of text: 410,200.
+    await expect(readXlsx(bufferBytes(bytes), { label: 'v.xlsx', limits: { textCharacters: 410_200 } })).resolves.toBeDefined();
+    await expect(readXlsx(bufferBytes(bytes), { label: 'v.xlsx', limits: { textCharacters: 410_199 } })).rejects.toMatchObject({ code: 'source.limit-text-characters' });
   });
 
   test('the upload check counts what the full read counts', async () => {

@@ -235,7 +235,7 @@ async function readSharedStrings(parts: PartReader, path: string | undefined): P
   return strings;
 }
 
-interface Counters { rows: number; cells: number }
+interface Counters { rows: number; cells: number; gridCells: number; textCharacters: number }
 
 /** The cell's `t`: how its text reads. Anything else (`n`, absent, unknown) is a number. */
 const enum CellType { Number, Shared, Inline, Str, Error, Bool, Date }
@@ -303,6 +303,13 @@ const V = 1;
 const T = 2;
 /** Cells with a web link kept per sheet (a hostile file could declare a link over a whole sheet). */
 const MAX_LINKS = 100_000;
+/** The longest web address read from a link. */
+const MAX_LINK_LENGTH = 4_096;
+/**
+ * Merged ranges kept per sheet: the engine names a few (sheet.merged-cells) and counts the rest, and a hostile file
+ * can declare millions (2 million took 1.5 GB): past this many only their count is kept (SheetModel.mergeCount).
+ */
+const MAX_MERGES = 1_000;
 /** Formula cells without a result named in the sheet's warning; the rest are counted. */
 const NO_RESULT_NAMED = 3;
 
@@ -314,6 +321,7 @@ const NO_RESULT_NAMED = 3;
 class SheetScan implements XmlHandler {
   readonly rows: CellValue[][] = [];
   readonly merges: string[] = [];
+  mergeCount = 0;
   /** `<hyperlink ref= r:id=>`: a cell's link, its address in the sheet's relationships (readSheet resolves it). */
   readonly hyperlinks: { ref: string; id: string }[] = [];
   /** Formula cells with no stored result (`<f>` without `<v>`), by A1 reference; the first few are named. */
@@ -322,6 +330,10 @@ class SheetScan implements XmlHandler {
   private rowNumber = 0;
   private sheetRows = 0;
   private cells: CellValue[] = [];
+  /** The highest row number of the sheet so far: the model holds every row up to it (readSheet). */
+  private lastRow = 0;
+  /** The current row's length in the model: up to its last value so far. */
+  private rowWidth = 0;
   private col = 0;
   private type = CellType.Number;
   private style = 0;
@@ -365,7 +377,7 @@ class SheetScan implements XmlHandler {
         if (last > this.limits.rowsPerSheet) throw new ReadLimitError('rowsPerSheet', this.limits.rowsPerSheet, this.options.label, this.name);
       } else if (s.startsWith('mergeCell', nameStart)) {
         const ref = attributes.get('ref');
-        if (ref) this.merges.push(ref);
+        if (ref && this.mergeCount++ < MAX_MERGES) this.merges.push(ref);
       }
     }
   }
@@ -417,11 +429,14 @@ class SheetScan implements XmlHandler {
     const n = r < 0 ? undefined : numberAt(s, attributes.valueStart(r), attributes.valueEnd(r));
     this.rowNumber = n ?? this.rowNumber + 1;
     this.sheetRows++;
-    this.counters.rows++;
+    // The rows skipped on the way to this one are rows of the model too (empty ones): counted, not just `<row>`s.
+    this.counters.rows += this.rowNumber > this.lastRow ? this.rowNumber - this.lastRow : 1;
+    this.lastRow = Math.max(this.lastRow, this.rowNumber);
     const { limits, options } = this;
     if (this.rowNumber > limits.rowsPerSheet || this.sheetRows > limits.rowsPerSheet) throw new ReadLimitError('rowsPerSheet', limits.rowsPerSheet, options.label, this.name);
     if (this.counters.rows > limits.rows) throw new ReadLimitError('rows', limits.rows, options.label);
     this.cells = [];
+    this.rowWidth = 0;
     this.col = 0;
   }
 
@@ -434,9 +449,18 @@ class SheetScan implements XmlHandler {
     }
     const v = this.value();
     if (v === '') return;
-    if (++this.counters.cells > this.limits.cells) throw new ReadLimitError('cells', this.limits.cells, this.options.label);
+    const { limits, counters, col } = this;
+    if (++counters.cells > limits.cells) throw new ReadLimitError('cells', limits.cells, this.options.label);
+    if (typeof v === 'string' && (counters.textCharacters += v.length) > limits.textCharacters) throw new ReadLimitError('textCharacters', limits.textCharacters, this.options.label, this.name);
+    // Checked before the row is padded out to the column: the file names it, and may name any.
+    if (col > limits.columns) throw new ReadLimitError('columns', limits.columns, this.options.label, this.name);
+    if (col > this.rowWidth) {
+      counters.gridCells += col - this.rowWidth;
+      this.rowWidth = col;
+      if (counters.gridCells > limits.gridCells) throw new ReadLimitError('gridCells', limits.gridCells, this.options.label, this.name);
+    }
     if (!this.keep) return;
-    const { cells, col } = this;
+    const { cells } = this;
     while (cells.length < col - 1) cells.push('');
     cells[col - 1] = v;
   }
@@ -481,10 +505,16 @@ async function readSheet(
 ): Promise<SheetModel> {
   const sheet = new SheetScan(name, shared, styles, date1904, limits, counters, options, pool);
   await parts.scan(path, sheet);
-  const { rows, merges, noResult } = sheet;
+  const { rows, merges, mergeCount, noResult } = sheet;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const links = sheet.hyperlinks.length && options.keepValues !== false ? webLinks(sheet.hyperlinks, await parts.externalTargets(path)) : undefined;
-  return { name, rows, ...(merges.length ? { merges } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}), ...(links ? { links } : {}) };
+  // A link's address is the text of its cell when the engine reads it: counted as the cells' text is (a link of
+  // 4,096 characters over 100,000 cells of each sheet is 400 million).
+  if (links) {
+    for (const url of Object.values(links)) counters.textCharacters += url.length;
+    if (counters.textCharacters > limits.textCharacters) throw new ReadLimitError('textCharacters', limits.textCharacters, options.label, name);
+  }
+  return { name, rows, ...(merges.length ? { merges } : {}), ...(mergeCount > merges.length ? { mergeCount } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}), ...(links ? { links } : {}) };
 }
 
 /**
@@ -496,7 +526,9 @@ function webLinks(hyperlinks: readonly { ref: string; id: string }[], targets: M
   let n = 0;
   for (const { ref, id } of hyperlinks) {
     const target = targets.get(id);
-    if (!target || !/^https?:\/\//i.test(target)) continue;
+    // No longer than the add-on may send (core/workflow/contract.ts): a 2 MB address over 20,000 cells kept the
+    // engine busy for minutes.
+    if (!target || !/^https?:\/\//i.test(target) || target.length > MAX_LINK_LENGTH) continue;
     const [from, to = from] = ref.toUpperCase().split(':');
     const a = /^([A-Z]{1,3})(\d+)$/.exec(from);
     const b = /^([A-Z]{1,3})(\d+)$/.exec(to);
@@ -566,7 +598,7 @@ export async function readXlsx(source: ByteSource, options: XlsxReadOptions): Pr
   parts.unpackAhead(list[0]?.path);
   const shared = await readSharedStrings(parts, sharedPath);
 
-  const counters: Counters = { rows: 0, cells: 0 };
+  const counters: Counters = { rows: 0, cells: 0, gridCells: 0, textCharacters: 0 };
   const sheets: SheetModel[] = [];
   const pool = new TextPool();
   for (let i = 0; i < list.length; i++) {
