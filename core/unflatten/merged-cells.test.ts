@@ -19,15 +19,15 @@ function mergedWarnings(sheet: Partial<SheetModel>): string[] {
 
 test('a few merged ranges: one warning each, at the range\'s first cell', () => {
   expect(mergedWarnings({ merges: ranges(2) })).toEqual([
-    '3: Hay celdas combinadas (C3:D3). Sepárelas: cada celda debe tener su propio valor.',
-    '4: Hay celdas combinadas (C4:D4). Sepárelas: cada celda debe tener su propio valor.',
+    '3: Hay celdas combinadas (C3:D3): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren. Sepárelas y escriba en cada celda su propio valor.',
+    '4: Hay celdas combinadas (C4:D4): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren. Sepárelas y escriba en cada celda su propio valor.',
   ]);
 });
 
 test('more than MERGES_NAMED: that many warnings, the last one counting the rest', () => {
   const shown = mergedWarnings({ merges: ranges(MERGES_NAMED + 5) });
   expect(shown).toHaveLength(MERGES_NAMED);
-  expect(shown[MERGES_NAMED - 1]).toBe(`${MERGES_NAMED + 2}: Hay celdas combinadas (C${MERGES_NAMED + 2}:D${MERGES_NAMED + 2}, y 5 rangos combinados más en esta hoja). Sepárelas: cada celda debe tener su propio valor.`);
+  expect(shown[MERGES_NAMED - 1]).toBe(`${MERGES_NAMED + 2}: Hay celdas combinadas (C${MERGES_NAMED + 2}:D${MERGES_NAMED + 2}, y 5 rangos combinados más en esta hoja): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren. Sepárelas y escriba en cada celda su propio valor.`);
   expect(mergedWarnings({ merges: ranges(MERGES_NAMED + 1) })[MERGES_NAMED - 1]).toContain(', y 1 rango combinado más en esta hoja)');
   expect(mergedWarnings({ merges: ranges(MERGES_NAMED) })[MERGES_NAMED - 1]).toContain(`(C${MERGES_NAMED + 2}:D${MERGES_NAMED + 2})`);
 });
