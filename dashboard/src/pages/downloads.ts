@@ -4,7 +4,7 @@ import { dataTable } from '../components/table';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { README_SHEET } from '../../../core/template/settings';
 import { getJson } from '../api';
-import { date, heading, NO_DATA, type Page } from './common';
+import { date, heading, NO_DATA, unfollowedFiltersNote, type Page } from './common';
 import { licenseName } from '../labels';
 import { matchesPublisher } from '../data/filters';
 import { publishedCount, type BulkKind } from '../../../core/packages/bulk-contents';
@@ -29,6 +29,7 @@ export const downloadsPage: Page = {
     const all = (await getJson<{ allPublishers?: { offered: boolean; documents: number; maxDocuments: number } }>('/api/bulk').catch(() => ({ allPublishers: undefined }))).allPublishers;
     return h('div', null,
       ...heading('Descargas y API', 'Todos los datos del tablero se pueden descargar en los estándares abiertos. La API es pública, de solo lectura y paginada con «links.next».'),
+      unfollowedFiltersNote(filters),
       h('h2', null, 'Todos los implementadores'),
       h('ul', null,
         // A listing of nothing answers 404 (api/current-publications.ts, listedSets): linked only when it has something.

@@ -35,6 +35,23 @@ function select(name: string, label: string, options: [string, string][], value:
       unknown ? h('option', { value, selected: true }, `${value} (sin datos publicados)`) : null));
 }
 
+/** «Filtros (2 activos)»; on a phone it reads «Filtros (2)» and screen readers still hear «activos». */
+const summaryText = (n: number): (string | Node)[] => (n ? ['Filtros (', String(n), h('span', { class: 'narrow-hidden' }, ` ${n === 1 ? 'activo' : 'activos'}`), ')'] : ['Filtros']);
+
+/**
+ * The count of «Filtros (n activos)» for the page shown: the filters it follows (`keys`; undefined: all of them). On
+ * Calidad or Seguimiento, which follow Estado and Implementador only (data/filters.ts PUBLISHER_FILTER_KEYS), a
+ * Municipio chosen on the map read «Filtros (1 activo)» over figures it did not shape. Written for each page (main.ts):
+ * the bar is drawn again only when the filters change, not when the page does.
+ */
+export function countFollowed(keys: readonly string[] | undefined): void {
+  const form = document.querySelector<HTMLFormElement>('#filtros form');
+  const summary = form?.querySelector('.filter-panel summary');
+  if (!form || !summary) return;
+  const n = Array.from(form.querySelectorAll('select')).filter((el) => el.value && (!keys || keys.includes(el.name))).length;
+  summary.replaceChildren(...summaryText(n));
+}
+
 /** What the search box finds, as much of it as its width shows whole. */
 const searchHint = (narrow: boolean): string => (narrow ? 'Proyecto, clave…' : 'Proyecto, clave, institución, contratista…');
 
@@ -54,8 +71,7 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
   if (typeof matchMedia === 'function') matchMedia(NARROW).addEventListener('change', (e) => { search.placeholder = searchHint(e.matches); });
   const n = activeFilters({ ...f, q: undefined });
   const details = h('details', { class: 'filter-panel', open: n > 0 && !narrow },
-    // «Filtros (2 activos)»; on a phone it reads «Filtros (2)» and screen readers still hear «activos».
-    h('summary', null, n ? ['Filtros (', String(n), h('span', { class: 'narrow-hidden' }, ` ${n === 1 ? 'activo' : 'activos'}`), ')'] : 'Filtros'),
+    h('summary', null, summaryText(n)),
     h('div', { class: 'filter-grid' },
       select('year', 'Año', [...years].sort().map((y) => [String(y), String(y)]), f.year?.toString()),
       select('state', 'Estado', uniq(ds.publishers.map((p) => p.state)).map((s) => [s, s]), f.state),
