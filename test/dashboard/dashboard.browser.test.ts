@@ -709,6 +709,13 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.waitForSelector('body[data-ready] #tabla-completitud');
     expect(await text(page, '#filtros-sin-efecto')).toMatch(/^El filtro Sector no se aplica en esta página/);
     expect(await text(page, '.filter-panel summary')).toBe('Filtros');
+    // Escape closes the panel (a keyboard user's way out of it) and gives the focus back to the summary that opened it.
+    if (!(await page.locator('.filter-panel').evaluate((d: any) => d.open))) await page.click('.filter-panel summary');
+    await page.focus('#filtro-sector');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.filter-panel').evaluate((d: any) => d.open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement.tagName)).toBe('SUMMARY');
+    await page.click('.filter-panel summary');
     await page.click('#quitar-filtros');
     await page.waitForFunction(() => !document.querySelector('#filtros-sin-efecto'));
 

@@ -86,6 +86,14 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
       // state (data/municipality.ts): «Juárez» alone mixed the Juárez of each state.
       select('municipality', 'Municipio', municipalityOptions(rows, rows.filter((r) => matchesPublisher(f, r) || (!!f.municipality && matchesMunicipality(r, f.municipality))), f.municipality, collator.compare), f.municipality)),
     n ? h('button', { type: 'button', id: 'quitar-filtros', onclick: () => onChange(new URLSearchParams(search.value ? { q: search.value } : {})) }, 'Quitar filtros') : null);
+  // Escape closes the panel and gives the focus back to its summary, which opened it (as the menu does, main.ts): a
+  // keyboard user otherwise tabbed through all seven selects to leave it. Not further up: the menu stays as it is.
+  details.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key !== 'Escape' || !details.open) return;
+    e.stopPropagation();
+    details.open = false;
+    details.querySelector<HTMLElement>('summary')?.focus();
+  });
   const read = (): URLSearchParams => {
     const q = new URLSearchParams();
     for (const k of FILTER_KEYS) { const el = form.elements.namedItem(k) as HTMLInputElement | HTMLSelectElement | null; if (el?.value) q.set(k, el.value); }
