@@ -733,6 +733,13 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(gz).toEqual(['releases', 'records', 'projects'].flatMap((k) => [`/api/bulk/${k}.json.gz`, `/api/bulk/${k}.jsonl.gz`]));
     const packed = Buffer.from(await (await fetch(`${srv.base}/api/bulk/projects.json.gz`)).arrayBuffer());
     expect((JSON.parse(zlib.gunzipSync(packed).toString('utf8')) as { projects: unknown[] }).projects).toHaveLength(total('projects'));
+    // «Cómo usar la API» names the releases of one process, an address the API answers.
+    const releasesOf = /\/api\/ocds\/releases\?ocid=\{ocid\}/.exec(await text(page, '#api-uso'))?.[0];
+    expect(releasesOf).toBe('/api/ocds/releases?ocid={ocid}');
+    const someOcid = allProcesses()[0].ocid;
+    const releasesAnswer = (await (await fetch(`${srv.base}${releasesOf!.replace('{ocid}', encodeURIComponent(someOcid))}`)).json()) as { releases: { ocid: string }[] };
+    expect(releasesAnswer.releases.length).toBeGreaterThan(0);
+    expect(releasesAnswer.releases.every((r) => r.ocid === someOcid)).toBe(true);
 
     await visit(page, '#/acerca');
     expect(await page.locator('#tabla-publicadores tbody tr').count()).toBe(stats.publishers.length);
