@@ -188,14 +188,4 @@ describe('firebase files', () => {
     for (const id of ids) expect(decodeURIComponent((await server(`/contratacion/${id}`))!.split('/').pop()!)).toBe(decodeURIComponent(id));
     expect(config.hosting.redirects.every((r) => r.type === 302)).toBe(true);
   });
-
-  it('a dashboard address without its # is answered in Spanish, not with Express\'s «Found. Redirecting to …»', async () => {
-    const app = express().use(dashboardAddresses());
-    for (const accept of ['*/*', 'text/html']) {
-      const res = await request(app).get('/proyecto/ocds-abc%2F1?state=Yucat%C3%A1n').set('Accept', accept);
-      expect([res.status, res.headers.location, res.headers['content-language']]).toEqual([302, '/#/proyecto/ocds-abc%2F1?state=Yucat%C3%A1n', 'es-MX']);
-      expect(res.text).toBe('Esta página del tablero está en /#/proyecto/ocds-abc%2F1?state=Yucat%C3%A1n; su navegador la abrirá enseguida.\n');
-    }
-    expect((await request(app).head('/proyectos')).status).toBe(302);
-  });
 });
