@@ -114,7 +114,10 @@ let current: { q: string; loads: ScopedLoads } | undefined;
 function scoped(q: string): ScopedLoads {
   if (current && current.q === q) return current.loads;
   let resolveComplete: (ds: Dataset) => void = () => undefined;
-  const completed = new Promise<Dataset>((resolve) => { resolveComplete = resolve; });
+  let rejectComplete: (e: unknown) => void = () => undefined;
+  const completed = new Promise<Dataset>((resolve, reject) => { resolveComplete = resolve; rejectComplete = reject; });
+  // Nobody may be waiting for it (a page other than Inicio): a failure is no unhandled rejection.
+  completed.catch(() => undefined);
   const loads: ScopedLoads = {
     core: once(async () => {
       const [publishers, core] = await Promise.all([loadPublishers(), getJson<CompactPart>(`/api/index/compact/core${q}`)]);
@@ -123,8 +126,9 @@ function scoped(q: string): ScopedLoads {
       return { ds, core };
     }),
     full: once(async () => {
-      // Both halves at once: a page other than Inicio waits for both anyway.
-      const [{ ds, core }, details] = await Promise.all([loads.core(), getJson<CompactPart>(`/api/index/compact/details${q}`)]);
+      // Both halves at once: a page other than Inicio waits for both anyway. A failure is said to Inicio's map, which
+      // waits for the details (detailsPending) and kept its markers named by id with nothing said (it asks again).
+      const [{ ds, core }, details] = await Promise.all([loads.core(), getJson<CompactPart>(`/api/index/compact/details${q}`)]).catch((e: unknown) => { rejectComplete(e); throw e; });
       // A publication came out between the two requests: the whole index (of the scope), in one answer.
       const complete = addDetails(ds, core, details) ? ds : { publishers: ds.publishers, ...compactRows(await getJson<CompactIndex>(`/api/index/compact${q}`)) };
       loads.complete = complete;
@@ -146,7 +150,10 @@ export async function loadHomeDataset(q = ''): Promise<Dataset> {
 /** Every field the list and detail pages read, of all the data or of one scope (`q`). */
 export const loadDataset = (q = ''): Promise<Dataset> => scoped(q).full();
 
-/** For a dataset of core rows only: resolves when its details are in (without asking for them); else undefined. */
+/**
+ * For a dataset of core rows only: resolves when its details are in (without asking for them), rejects when their
+ * first load fails (ask again with loadDataset); else undefined.
+ */
 export const detailsPending = (ds: Dataset): Promise<Dataset> | undefined => pending.get(ds);
 
 /** The statistics of every publisher, or of one scope's (`q`: data/scope.ts scopeQuery); the last answer is kept. */

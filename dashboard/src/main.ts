@@ -6,12 +6,12 @@
 import { ApiError, loadDataset, loadHomeDataset, loadPublishers, publishersChanged, refusedAsTooLarge } from './api';
 import { announce, clearAnnouncement, h, makeFocusable, route, withdrawAnnouncement } from './dom';
 import type { Page } from './pages/common';
-import { filterDataset, filterQuery, parseFilters } from './data/filters';
+import { filterDataset, filterQuery, parseFilters, PUBLISHER_FILTER_KEYS } from './data/filters';
 import { scopeOf, scopeQuery } from './data/scope';
 import { INDEX_MAX_ROWS } from '../../core/stats/serving-limits';
 import type { Dataset } from './data/types';
 import { chooseScopePage } from './pages/choose-scope';
-import { filterBar, printSelection } from './shell/filter-bar';
+import { countFollowed, filterBar, printSelection } from './shell/filter-bar';
 import { homePage } from './pages/home';
 import { projectsPage } from './pages/projects';
 import { projectPage } from './pages/project';
@@ -87,9 +87,14 @@ const RESULTS_OF: Record<string, string> = {
  */
 function filtersFollowed(name: string): readonly string[] | undefined {
   if (Object.prototype.hasOwnProperty.call(RESULTS_OF, name)) return [];
-  if (name === 'seguimiento' || name === 'descargas' || name === 'calidad') return ['state', 'publisher'];
+  if (PER_PUBLISHER.has(name)) return PUBLISHER_FILTER_KEYS;
   return PUBLISHERS_ONLY.has(name) ? [] : undefined;
 }
+/**
+ * Pages of figures per implementer, which follow Estado and Implementador only (data/filters.ts PUBLISHER_FILTER_KEYS):
+ * the header counts only those as active there, and the page names the others it leaves aside.
+ */
+const PER_PUBLISHER = new Set(['seguimiento', 'descargas', 'calidad']);
 /**
  * Pages that read the publishers only, not the index: at national scale without a state (data/scope.ts) they open
  * as they are; every other page asks for a state (or, in a large state, an implementer) first.
@@ -385,6 +390,7 @@ async function render(retried = false): Promise<void> {
     if (first) performance.mark('ia:datos');
     renderFilterBar(ds, query);
     printSelection(filtersFollowed(name));
+    countFollowed(PER_PUBLISHER.has(name) ? PUBLISHER_FILTER_KEYS : undefined);
     const setQuery = (q: URLSearchParams): void => {
       const base = location.hash.replace(/^#\/?/, '').split('?')[0];
       const all = filterQuery(parseHash().query);

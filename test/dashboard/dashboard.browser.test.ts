@@ -693,6 +693,31 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await text(page, '#tabla-seguimiento tbody tr')).toContain('Yucatán');
     await page.click('#quitar-filtros');
     await page.waitForFunction((n: number) => document.querySelectorAll('#tabla-seguimiento tbody tr').length === n, stats.publishers.length);
+    // A filter of projects (Sector) shapes nothing on this board of implementers: the page says so, and the header does
+    // not count it as active here — it does again on Proyectos, which it filters.
+    const sector = await page.locator('#filtro-sector option').nth(1).getAttribute('value');
+    await page.selectOption('#filtro-sector', sector as string);
+    await page.waitForFunction(() => !!document.querySelector('#filtros-sin-efecto'));
+    expect(await text(page, '#filtros-sin-efecto')).toBe('El filtro Sector no se aplica en esta página, que muestra lo que publica cada implementador completo. Solo se aplican los filtros Estado e Implementador.');
+    expect(await page.locator('#tabla-seguimiento tbody tr').count()).toBe(stats.publishers.length);
+    expect(await text(page, '.filter-panel summary')).toBe('Filtros');
+    await page.click('#menu a:text-is("Proyectos")');
+    await page.waitForSelector('body[data-ready] #tabla-proyectos');
+    expect(await text(page, '.filter-panel summary')).toBe('Filtros (1 activo)');
+    expect(await page.locator('#filtros-sin-efecto').count()).toBe(0);
+    await page.click('#menu a:text-is("Calidad de datos")');
+    await page.waitForSelector('body[data-ready] #tabla-completitud');
+    expect(await text(page, '#filtros-sin-efecto')).toMatch(/^El filtro Sector no se aplica en esta página/);
+    expect(await text(page, '.filter-panel summary')).toBe('Filtros');
+    // Escape closes the panel (a keyboard user's way out of it) and gives the focus back to the summary that opened it.
+    if (!(await page.locator('.filter-panel').evaluate((d: any) => d.open))) await page.click('.filter-panel summary');
+    await page.focus('#filtro-sector');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.filter-panel').evaluate((d: any) => d.open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement.tagName)).toBe('SUMMARY');
+    await page.click('.filter-panel summary');
+    await page.click('#quitar-filtros');
+    await page.waitForFunction(() => !document.querySelector('#filtros-sin-efecto'));
 
     await visit(page, '#/descargas');
     const hrefs = await page.locator('#tabla-descargas tbody a').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')));
@@ -708,6 +733,13 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(gz).toEqual(['releases', 'records', 'projects'].flatMap((k) => [`/api/bulk/${k}.json.gz`, `/api/bulk/${k}.jsonl.gz`]));
     const packed = Buffer.from(await (await fetch(`${srv.base}/api/bulk/projects.json.gz`)).arrayBuffer());
     expect((JSON.parse(zlib.gunzipSync(packed).toString('utf8')) as { projects: unknown[] }).projects).toHaveLength(total('projects'));
+    // «Cómo usar la API» names the releases of one process, an address the API answers.
+    const releasesOf = /\/api\/ocds\/releases\?ocid=\{ocid\}/.exec(await text(page, '#api-uso'))?.[0];
+    expect(releasesOf).toBe('/api/ocds/releases?ocid={ocid}');
+    const someOcid = allProcesses()[0].ocid;
+    const releasesAnswer = (await (await fetch(`${srv.base}${releasesOf!.replace('{ocid}', encodeURIComponent(someOcid))}`)).json()) as { releases: { ocid: string }[] };
+    expect(releasesAnswer.releases.length).toBeGreaterThan(0);
+    expect(releasesAnswer.releases.every((r) => r.ocid === someOcid)).toBe(true);
 
     await visit(page, '#/acerca');
     expect(await page.locator('#tabla-publicadores tbody tr').count()).toBe(stats.publishers.length);

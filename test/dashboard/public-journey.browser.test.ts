@@ -209,6 +209,27 @@ describeIfChromium('the public journey', () => {
     expect(await page.title()).toBe('Obra pública abierta — Infraestructura Abierta');
     // The focus, left on the button that is gone, goes to the page's heading.
     expect(await page.evaluate(() => (document.activeElement?.textContent ?? '').trim())).toBe('Obra pública abierta');
+
+    // Inicio's titles, read in the background once it is drawn, lost: its map's markers kept their claves, nothing
+    // said, until another page was opened. The map says so, and «Cargar los nombres» names them.
+    let details = false;
+    await page.route('**/api/index/compact/details**', (r) => (details ? r.continue() : r.abort('internetdisconnected')));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('about:blank');
+    await page.goto(`${srv.base}/#/`);
+    await page.waitForSelector('#mapa-nombres:not([hidden])');
+    expect(await page.locator('#mapa-nombres').innerText()).toBe('No se pudieron cargar los nombres de los proyectos: los marcadores muestran su clave. Cargar los nombres');
+    const labels = (): Promise<string[]> => page.locator('#mapa .marker:not(.cluster)').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    // Closer in, until some markers are single projects (the whole country shows groups).
+    for (let i = 0; i < 6 && !(await labels()).length; i++) await page.locator('#mapa .marker.cluster').first().click();
+    expect((await labels()).length).toBeGreaterThan(0);
+    expect((await labels()).every((l) => /^oc4ids-\S+: ver detalle$/.test(l))).toBe(true);
+    details = true;
+    await page.getByRole('button', { name: 'Cargar los nombres' }).click();
+    await page.waitForSelector('#mapa-nombres[hidden]', { state: 'attached' });
+    expect((await labels()).some((l) => l.startsWith('oc4ids-'))).toBe(false);
+    // The focus, on the button gone, is on the map whose markers now say their names.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('mapa-dibujo');
     await page.context().close();
   });
 

@@ -52,6 +52,27 @@ export function filterQuery(q: URLSearchParams): URLSearchParams {
 
 export const activeFilters = (f: Filters): number => Object.values(f).filter((v) => v !== undefined).length;
 
+/** The header's filters by their labels, as its selects name them (shell/filter-bar.ts) and the pages repeat them. */
+export const FILTER_LABELS: Record<Exclude<(typeof FILTER_KEYS)[number], 'q'>, string> = {
+  year: 'Año', state: 'Estado', publisher: 'Implementador', sector: 'Sector', type: 'Tipo de proyecto', status: 'Etapa del proyecto', municipality: 'Municipio',
+};
+
+/**
+ * The filters the pages of figures per implementer follow (Calidad de datos, Seguimiento, Descargas): Estado and
+ * Implementador only. Their figures are each implementer's whole publication — the share of fields it fills, computed
+ * when it publishes (core/stats/quality-stats.ts), its commitment of projects and periodicity, its package files —
+ * and none of them exists for one municipality, sector, year, type or stage: applying those would mean inventing
+ * figures. A journalist who arrives with «Municipio: Juárez» from the map must not read them as Juárez's, so these
+ * pages say which filters they leave aside (pages/common.ts unfollowedFiltersNote) and the header does not count them
+ * as active there (shell/filter-bar.ts countFollowed).
+ */
+export const PUBLISHER_FILTER_KEYS: readonly string[] = ['state', 'publisher'];
+
+/** The filters set in `f` that a page following only `keys` leaves aside, by their labels, in the header's order. */
+export function unfollowedFilters(f: Filters, keys: readonly string[]): string[] {
+  return (Object.keys(FILTER_LABELS) as (keyof typeof FILTER_LABELS)[]).filter((k) => f[k] !== undefined && !keys.includes(k)).map((k) => FILTER_LABELS[k]);
+}
+
 /** Accents and case ignored: "escuela" finds "Escuela", "mérida" finds "Merida". */
 export const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 

@@ -39,8 +39,11 @@ const LABELS_BELOW = MAP_WIDTH / 5;
 /** Pointer travel (px) under which a press is a click, not a drag. */
 const DRAG_SLOP = 4;
 
-/** `details`: resolves when the rows get their titles (they are drawn before, named by id; see data/compact-rows.ts). */
-export function projectMap(rows: ProjectRow[], highlightState?: string, details?: Promise<unknown>): HTMLElement {
+/**
+ * `details`: resolves when the rows get their titles (they are drawn before, named by id; see data/compact-rows.ts),
+ * rejects when their load failed; `retry` asks for them again.
+ */
+export function projectMap(rows: ProjectRow[], highlightState?: string, details?: Promise<unknown>, retry?: () => Promise<unknown>): HTMLElement {
   const located: Located<ProjectRow>[] = [];
   for (const r of rows) {
     if (!r.location || !inMexico(r.location[0], r.location[1])) continue;
@@ -236,12 +239,32 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
   // with their touch targets (unless the reader already moved the map or opened a popup).
   const firstBox = box;
   requestAnimationFrame(() => { if (drawing.isConnected && box === firstBox && popup.hidden && drawing.getBoundingClientRect().width > 0) draw(); });
-  void details?.then(() => {
+  // The titles' load failed (a phone that lost its signal for a moment): the markers kept their ids with nothing said
+  // until another page was opened. Said under the map, with a button that asks again and names them when they come.
+  const namesNote = h('p', { class: 'note', id: 'mapa-nombres', hidden: true });
+  const named = (): void => {
+    // The note had the focus (its button was pressed): to the map, whose markers now say their names.
+    if (document.activeElement === namesNote) drawing.focus();
+    namesNote.hidden = true;
+    namesNote.replaceChildren();
     for (const [g, r] of singles) g.setAttribute('aria-label', `${r.title}: ver detalle`);
     // An open popup shows the titles too, without taking the focus from where the reader is.
     if (shown && !popup.hidden) { const keep = popup.contains(document.activeElement); openPopup(shown.c, shown.opener, keep); }
-  }, () => undefined);
-  figure.append(tools, h('div', { class: 'map-frame' }, drawing, popup), h('figcaption', null, status,
+  };
+  const unnamed = (): void => {
+    const again = retry && h('button', { type: 'button', id: 'mapa-nombres-reintentar' }, 'Cargar los nombres');
+    namesNote.replaceChildren('No se pudieron cargar los nombres de los proyectos: los marcadores muestran su clave. ', again ?? '');
+    namesNote.hidden = false;
+    again?.addEventListener('click', () => {
+      const hadFocus = document.activeElement === again;
+      namesNote.replaceChildren('Cargando los nombres de los proyectos…');
+      // The focus was on the button just removed: on the note, which says what happens (not lost to <body>).
+      if (hadFocus) { namesNote.setAttribute('tabindex', '-1'); namesNote.focus(); }
+      void retry?.().then(named, unnamed);
+    });
+  };
+  void details?.then(named, unnamed);
+  figure.append(tools, h('div', { class: 'map-frame' }, drawing, popup), h('figcaption', null, status, namesNote,
     h('p', { class: 'map-help' }, 'Arrastre el mapa para moverlo y use la rueda o los botones para acercar o alejar; con el teclado, sobre el mapa: flechas, + y −. ',
       areas.length ? `${areas.length === 1 ? 'El área sombreada reúne' : 'Las áreas sombreadas reúnen'} los proyectos de ${areas.length === 1 ? 'un municipio' : `${count(areas.length)} municipios`} según sus coordenadas publicadas; no son límites oficiales.` : '')));
   return figure;

@@ -4,7 +4,7 @@ import { formatCount, formatDate, formatMoney, formatNumber, formatPercent } fro
 import { announce, h } from '../dom';
 import type { Kpi } from '../components/kpis';
 import type { Dataset } from '../data/types';
-import type { Filters, Selection } from '../data/filters';
+import { PUBLISHER_FILTER_KEYS, unfollowedFilters, type Filters, type Selection } from '../data/filters';
 import type { Scope } from '../data/scope';
 
 export interface PageContext {
@@ -65,4 +65,16 @@ export function filteredNote(shown: number, total: number, one: string, many: st
   const text = shown === total ? `${plural(total, one, many)}.` : `${plural(shown, one, many)} de ${count(total)} con los filtros elegidos.`;
   announce(text);
   return h('p', { class: 'count' }, text);
+}
+
+/**
+ * On a page of figures per implementer (data/filters.ts PUBLISHER_FILTER_KEYS), the header's filters it does not
+ * apply, said plainly at its top: «Filtros (1 activo)» over Calidad read as Juárez's figures. Null when none is set.
+ */
+export function unfollowedFiltersNote(filters: Filters): HTMLElement | null {
+  const labels = unfollowedFilters(filters, PUBLISHER_FILTER_KEYS);
+  if (!labels.length) return null;
+  const named = labels.length === 1 ? `El filtro ${labels[0]} no se aplica` : `Los filtros ${labels.slice(0, -1).join(', ')} y ${labels[labels.length - 1]} no se aplican`;
+  return h('p', { class: 'note', id: 'filtros-sin-efecto' },
+    `${named} en esta página, que muestra lo que publica cada implementador completo. Solo se aplican los filtros Estado e Implementador.`);
 }

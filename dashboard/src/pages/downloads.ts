@@ -4,7 +4,7 @@ import { dataTable } from '../components/table';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { README_SHEET } from '../../../core/template/settings';
 import { getJson } from '../api';
-import { date, heading, NO_DATA, type Page } from './common';
+import { date, heading, NO_DATA, unfollowedFiltersNote, type Page } from './common';
 import { licenseName } from '../labels';
 import { matchesPublisher } from '../data/filters';
 import { publishedCount, type BulkKind } from '../../../core/packages/bulk-contents';
@@ -29,6 +29,7 @@ export const downloadsPage: Page = {
     const all = (await getJson<{ allPublishers?: { offered: boolean; documents: number; maxDocuments: number } }>('/api/bulk').catch(() => ({ allPublishers: undefined }))).allPublishers;
     return h('div', null,
       ...heading('Descargas y API', 'Todos los datos del tablero se pueden descargar en los estándares abiertos. La API es pública, de solo lectura y paginada con «links.next».'),
+      unfollowedFiltersNote(filters),
       h('h2', null, 'Todos los implementadores'),
       h('ul', null,
         // A listing of nothing answers 404 (api/current-publications.ts, listedSets): linked only when it has something.
@@ -67,7 +68,9 @@ export const downloadsPage: Page = {
             p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
         }), { id: 'tabla-descargas' }),
       h('h2', null, 'Cómo usar la API'),
-      h('p', null, 'Cada respuesta es un paquete válido del estándar. Filtre por implementador con «?publisher=», pida más o menos elementos con «limit» (de 1 a 1,000) y siga «links.next» para la siguiente página. Un proyecto: /api/oc4ids/projects/{id}; un proceso: /api/ocds/records/{ocid}, que además de su entrega compilada trae su entrega versionada (el historial de cada campo, entrega por entrega). Las páginas de registros y los archivos masivos traen la entrega compilada; el historial completo está en las entregas.'),
+      // The releases of one process (api/public-routes.ts, `ocid`, and `releaseID` with it) were not said: a reader
+      // of the API learnt of them only from an error message.
+      h('p', { id: 'api-uso' }, 'Cada respuesta es un paquete válido del estándar. Filtre por implementador con «?publisher=», pida más o menos elementos con «limit» (de 1 a 1,000) y siga «links.next» para la siguiente página. Un proyecto: /api/oc4ids/projects/{id}; un proceso: /api/ocds/records/{ocid}, que además de su entrega compilada trae su entrega versionada (el historial de cada campo, entrega por entrega); las entregas de un proceso, una por cada vez que se publicó: /api/ocds/releases?ocid={ocid}, y una sola de ellas añadiendo «&releaseID={id}». Las páginas de registros y los archivos masivos traen la entrega compilada; el historial completo está en las entregas.'),
       // What a script needs to poll without downloading again what did not change, and to download less.
       h('p', { id: 'api-cache' }, 'Para no descargar otra vez lo que no cambió, guarde el encabezado «ETag» de cada respuesta y envíelo en «If-None-Match» cuando vuelva a pedirla: si nada cambió, la respuesta es 304, sin contenido. Las respuestas y los archivos JSON llegan comprimidos a los programas que lo aceptan (encabezado «Accept-Encoding: gzip»), unas diez veces más ligeros.'));
   },

@@ -4,7 +4,8 @@
  * (core/stats/figures), so unfiltered they equal `/api/stats`.
  */
 import { figuresOf } from '../../../core/stats/figures';
-import { detailsPending } from '../api';
+import { detailsPending, loadDataset } from '../api';
+import { scopeQuery } from '../data/scope';
 import { announce, h, route } from '../dom';
 import { barChart } from '../components/bar-chart';
 import { kpis, type Kpi } from '../components/kpis';
@@ -24,7 +25,7 @@ function amount(label: string, sum: number, published: boolean): Kpi {
 
 export const homePage: Page = {
   title: 'Inicio',
-  render: ({ ds, sel, filters }) => {
+  render: ({ ds, sel, filters, scope }) => {
     const fig = figuresOf(sel.processes, sel.projects);
     const places = new Map<string, { state: string; municipality: string; n: number; located: number }>();
     for (const p of sel.projects) {
@@ -77,7 +78,7 @@ export const homePage: Page = {
       h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). ', fig.otherCurrencyAmounts ? `${count(fig.otherCurrencyAmounts)} ${fig.otherCurrencyAmounts === 1 ? 'monto en otra moneda no se suma' : 'montos en otras monedas no se suman'}.` : null),
       h('section', { 'aria-labelledby': 'h-mapa' }, h('h2', { id: 'h-mapa' }, 'Mapa de los proyectos'),
         // Drawn from the index's core half: the markers get their projects' titles when the details are in.
-        projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined), detailsPending(ds)),
+        projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined), detailsPending(ds), () => loadDataset(scopeQuery(scope))),
         // Four short columns: the table fits a phone (390 px) without scrolling sideways.
         dataTable('Proyectos por lugar (la lista del mapa)', [{ title: 'Estado' }, { title: 'Municipio' }, { title: 'Proyectos', numeric: true }, { title: 'En el mapa', numeric: true }],
           [...places.values()].sort((a, b) => b.n - a.n || a.state.localeCompare(b.state, 'es-MX')).slice(0, 50).map((e) => [e.state, e.municipality, count(e.n), count(e.located)]),

@@ -11,7 +11,7 @@ import { loadStats } from '../api';
 import { scopeQuery } from '../data/scope';
 import { matchesPublisher } from '../data/filters';
 import { dataTable } from '../components/table';
-import { count, date, heading, NO_DATA, percent, type Page } from './common';
+import { count, date, heading, unfollowedFiltersNote, NO_DATA, percent, type Page } from './common';
 
 const shade = (share: number): string => `heat heat-${Math.min(4, Math.floor(share * 5))}`;
 const cell = (share: number | undefined): Node => (share === undefined ? document.createTextNode(NO_DATA) : h('span', { class: shade(share) }, percent(share)));
@@ -36,6 +36,7 @@ export const qualityPage: Page = {
     };
     return h('div', null,
       ...heading('Calidad de datos', 'Qué tan completos están los datos que publica cada implementador. Se cuenta lo que se publica, no se juzga si es correcto.'),
+      unfollowedFiltersNote(filters),
       dataTable('Completitud por implementador', [{ title: 'Implementador' }, { title: 'Proyectos', numeric: true }, { title: 'Procesos', numeric: true }, { title: 'Campos llenos en proyectos', numeric: true }, { title: 'Campos llenos en procesos', numeric: true }, { title: 'Última actualización' }],
         stats.map((s) => [s.name, count(s.data?.projects ?? 0), count(s.data?.processes ?? 0), cell(s.data?.quality?.projectsShare), cell(s.data?.quality?.processesShare), date(s.publishedAt)]), { id: 'tabla-completitud' }),
       h('h2', null, 'Cobertura de los datos del CoST IDS'),

@@ -13,7 +13,7 @@ import { BY_NAME, inOrder, orderAsked, orderNoteText, pressOrder, type OrderColu
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { matchesPublisher } from '../data/filters';
-import { count, date, filteredNote, heading, NO_DATA, plural, type Page } from './common';
+import { count, date, filteredNote, heading, unfollowedFiltersNote, NO_DATA, plural, type Page } from './common';
 import { STAGES } from '../../../core/workflow/stages';
 import { daysLate, daysSinceUpdate, isLate, lastUpdateAt, updateDueAt } from '../../../core/workflow/update-due';
 import { PROGRAM_STAGES_NOTE } from '../labels';
@@ -173,6 +173,7 @@ export const trackingPage: Page = {
       // «E.1 REDA» and the other stages of the last column, in words (labels.ts).
       h('p', { class: 'note', id: 'nota-etapas' }, h('strong', null, 'Etapas del programa: '), PROGRAM_STAGES_NOTE),
       ownStateNote(filters.state, ds.publishers, () => q),
+      unfollowedFiltersNote(filters),
       filteredNote(shown.length, rows.length, 'implementador', 'implementadores'),
       tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
       download,

@@ -35,6 +35,23 @@ function select(name: string, label: string, options: [string, string][], value:
       unknown ? h('option', { value, selected: true }, `${value} (sin datos publicados)`) : null));
 }
 
+/** «Filtros (2 activos)»; on a phone it reads «Filtros (2)» and screen readers still hear «activos». */
+const summaryText = (n: number): (string | Node)[] => (n ? ['Filtros (', String(n), h('span', { class: 'narrow-hidden' }, ` ${n === 1 ? 'activo' : 'activos'}`), ')'] : ['Filtros']);
+
+/**
+ * The count of «Filtros (n activos)» for the page shown: the filters it follows (`keys`; undefined: all of them). On
+ * Calidad or Seguimiento, which follow Estado and Implementador only (data/filters.ts PUBLISHER_FILTER_KEYS), a
+ * Municipio chosen on the map read «Filtros (1 activo)» over figures it did not shape. Written for each page (main.ts):
+ * the bar is drawn again only when the filters change, not when the page does.
+ */
+export function countFollowed(keys: readonly string[] | undefined): void {
+  const form = document.querySelector<HTMLFormElement>('#filtros form');
+  const summary = form?.querySelector('.filter-panel summary');
+  if (!form || !summary) return;
+  const n = Array.from(form.querySelectorAll('select')).filter((el) => el.value && (!keys || keys.includes(el.name))).length;
+  summary.replaceChildren(...summaryText(n));
+}
+
 /** What the search box finds, as much of it as its width shows whole. */
 const searchHint = (narrow: boolean): string => (narrow ? 'Proyecto, clave…' : 'Proyecto, clave, institución, contratista…');
 
@@ -54,8 +71,7 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
   if (typeof matchMedia === 'function') matchMedia(NARROW).addEventListener('change', (e) => { search.placeholder = searchHint(e.matches); });
   const n = activeFilters({ ...f, q: undefined });
   const details = h('details', { class: 'filter-panel', open: n > 0 && !narrow },
-    // «Filtros (2 activos)»; on a phone it reads «Filtros (2)» and screen readers still hear «activos».
-    h('summary', null, n ? ['Filtros (', String(n), h('span', { class: 'narrow-hidden' }, ` ${n === 1 ? 'activo' : 'activos'}`), ')'] : 'Filtros'),
+    h('summary', null, summaryText(n)),
     h('div', { class: 'filter-grid' },
       select('year', 'Año', [...years].sort().map((y) => [String(y), String(y)]), f.year?.toString()),
       select('state', 'Estado', uniq(ds.publishers.map((p) => p.state)).map((s) => [s, s]), f.state),
@@ -70,6 +86,14 @@ export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: U
       // state (data/municipality.ts): «Juárez» alone mixed the Juárez of each state.
       select('municipality', 'Municipio', municipalityOptions(rows, rows.filter((r) => matchesPublisher(f, r) || (!!f.municipality && matchesMunicipality(r, f.municipality))), f.municipality, collator.compare), f.municipality)),
     n ? h('button', { type: 'button', id: 'quitar-filtros', onclick: () => onChange(new URLSearchParams(search.value ? { q: search.value } : {})) }, 'Quitar filtros') : null);
+  // Escape closes the panel and gives the focus back to its summary, which opened it (as the menu does, main.ts): a
+  // keyboard user otherwise tabbed through all seven selects to leave it. Not further up: the menu stays as it is.
+  details.addEventListener('keydown', (e) => {
+    if ((e as KeyboardEvent).key !== 'Escape' || !details.open) return;
+    e.stopPropagation();
+    details.open = false;
+    details.querySelector<HTMLElement>('summary')?.focus();
+  });
   const read = (): URLSearchParams => {
     const q = new URLSearchParams();
     for (const k of FILTER_KEYS) { const el = form.elements.namedItem(k) as HTMLInputElement | HTMLSelectElement | null; if (el?.value) q.set(k, el.value); }

@@ -37,6 +37,15 @@ describe('a dashboard address without its #', () => {
     expect(res.headers.location).toBe(to);
   });
 
+  it('is answered in Spanish, not with Express\'s «Found. Redirecting to …» (what curl or a reader of the raw answer sees)', async () => {
+    for (const accept of ['*/*', 'text/html']) {
+      const res = await request(app).get('/contratacion/ocds-abc%2F1?state=Yucat%C3%A1n').set('Accept', accept).expect(302);
+      expect([res.headers.location, res.headers['content-language'], res.headers['content-type']]).toEqual(['/#/contratacion/ocds-abc%2F1?state=Yucat%C3%A1n', 'es-MX', 'text/plain; charset=utf-8']);
+      expect(res.text).toBe('Esta página del tablero está en /#/contratacion/ocds-abc%2F1?state=Yucat%C3%A1n; su navegador la abrirá enseguida.\n');
+    }
+    expect((await request(app).head('/proyectos').expect(302)).text).toBeUndefined();
+  });
+
   test.each([
     '/proyectos/algo', '/proyecto/a/b', '/no-existe', '/acerca/mas', '//proyectos', '/Proyectos',
   ])('%s is still «Página no encontrada»', async (from) => {

@@ -40,7 +40,7 @@ export function hostingRedirects(): HostingRedirect[] {
  * middleware below, from the path exactly as it arrived (app.ts, `pageAddresses`; functions/src/index.ts sets it).
  * Cloud Run documents that it decodes «some» percent-encoded characters before the request reaches the function
  * (`%41` → `A`, cloud.google.com/run/docs/issues): harmless here, as the dashboard decodes each segment of the hash,
- * and a `%` left alone is encoded again by res.redirect.
+ * and a `%` left alone is encoded again by res.location.
  */
 export function hostingDocumentRewrites(): HostingFunctionRewrite[] {
   return [{ regex: `^/(${names(DOCUMENT_PAGES)})/[^/]+/?$`, function: 'api' }];
@@ -50,13 +50,18 @@ export function dashboardAddresses(): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     // req.path is the path as sent, still percent-encoded: an id's `%2F` stays one segment, and goes on as it came
-    // (res.redirect encodes only what is not valid in an address, never a `%XX` again).
+    // (res.location encodes only what is not valid in an address, never a `%XX` again).
     const segments = req.path.replace(/\/$/, '').split('/').slice(1);
     const [name, id] = segments;
     const page = PAGES.has(name) && (segments.length === 1 || (segments.length === 2 && DOCUMENT_PAGES.has(name) && id !== ''));
     if (!page) return next();
     const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
     // Not cached for long: were a page ever renamed, the old address should not stick in browsers.
-    res.set('Cache-Control', 'public, max-age=300').redirect(302, `/#/${segments.join('/')}${search}`);
+    res.set('Cache-Control', 'public, max-age=300').location(`/#/${segments.join('/')}${search}`).status(302);
+    // In Spanish, what curl or a reader of the raw answer sees: res.redirect wrote Express's «Found. Redirecting to …».
+    // Plain text for everyone (a browser follows the Location and never shows it), the address as encoded in the
+    // Location header, so nothing of the id can become markup. HEAD gets no body (res.send).
+    res.set('Content-Language', 'es-MX').type('text/plain; charset=utf-8')
+      .send(`Esta página del tablero está en ${res.get('Location')}; su navegador la abrirá enseguida.\n`);
   };
 }
