@@ -444,7 +444,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       return { status: 422, body: {
         error: {
           code: 'workbook-has-errors',
-          message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}. ${errors.length === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) y envíe de nuevo.`,
+          // An upload is named by its file: an official who sent three sees which one to correct.
+          message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}${source.kind === 'xlsx' && source.name ? ` (archivo «${source.name}»)` : ''}. ${errors.length === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) y envíe de nuevo.`,
           findings: renderedFindings([...errors, ...checked.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
         },
       } };
