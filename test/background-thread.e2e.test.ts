@@ -182,9 +182,10 @@ test('an uploaded .xlsx is read in the background thread (its values never in th
     // Over a read limit (251 sheets; the limit is 250): refused as the server's own thread refuses it, code and words.
     const many = path.join(dir, 'many-sheets.xlsx');
     await writeXlsx({ sheets: Array.from({ length: 251 }, (_s, i) => ({ name: `Hoja ${i + 1}`, rows: [['a']] })) }, many);
-    const refused = await thread.intakeUpload(await uploads.save(fs.readFileSync(many)), BENCH_PUBLISHER, now).then(() => undefined, (e: unknown) => e);
+    const refused = await thread.intakeUpload(await uploads.save(fs.readFileSync(many)), BENCH_PUBLISHER, now, 'Obras 2024.xlsx').then(() => undefined, (e: unknown) => e);
     expect(refused).toBeInstanceOf(SourceError);
-    expect(refused).toMatchObject({ code: 'source.limit-sheets', message: expect.stringMatching(/tiene más de 250 hojas, el máximo que se acepta\. Divida la información/) });
+    // Named by the name it was sent with (source.name), not «libro enviado (.xlsx)».
+    expect(refused).toMatchObject({ code: 'source.limit-sheets', message: expect.stringMatching(/^El archivo «Obras 2024\.xlsx» tiene más de 250 hojas, el máximo que se acepta\. Divida la información/) });
   } finally {
     await thread.close();
     await store.close();

@@ -113,6 +113,15 @@ export function renderFinding(f: Finding): string {
  * `sheetOrder`: the workbook's sheets in their tab order, the order the report follows (sheets it does not name, after
  * them, in the order of their first finding): in the order the checks run, «Actores» came before «Contrataciones».
  */
+/**
+ * A message as one line of a text report: a value typed with line breaks (Alt+Enter in Excel, quoted in a message)
+ * broke the report's line there, and the rest read as a line of its own without its cell or severity. Each run of
+ * breaks is shown « / », as the note on list cells separated by line breaks shows them (cell.list-separator).
+ */
+export function oneLine(text: string): string {
+  return /[\r\n\u2028\u2029]/.test(text) ? text.replace(/[ \t]*(?:(?:\r\n?|\n|\u2028|\u2029)[ \t]*)+/g, ' / ') : text;
+}
+
 export function renderReport(findings: readonly Finding[], all: readonly Finding[] = findings, sheetOrder: readonly string[] = []): string[] {
   // Each sheet's heading counts all of its findings (`all`), not only the ones listed under it.
   const totals = new Map<string, { errors: number; warnings: number }>();
@@ -134,11 +143,11 @@ export function renderReport(findings: readonly Finding[], all: readonly Finding
   const lines: string[] = [];
   for (const [key, list] of groups) {
     const { errors, warnings } = totals.get(key) ?? { errors: 0, warnings: 0 };
-    lines.push(`${key ? `Hoja «${key}»` : 'Libro completo'} — ${formatCount(errors, 'error', 'errores')}, ${formatCount(warnings, 'advertencia', 'advertencias')}`);
+    lines.push(`${key ? `Hoja «${oneLine(key)}»` : 'Libro completo'} — ${formatCount(errors, 'error', 'errores')}, ${formatCount(warnings, 'advertencia', 'advertencias')}`);
     for (const f of list) {
       const where = renderA1(f.cell);
       const header = f.cell?.header ? ` (${f.cell.header})` : '';
-      lines.push(`  ${where ? `${where}${header}: ` : header ? `${header.trim()}: ` : ''}${SEVERITY_ES[f.severity]} — ${renderMessage(f)}`);
+      lines.push(oneLine(`  ${where ? `${where}${header}: ` : header ? `${header.trim()}: ` : ''}${SEVERITY_ES[f.severity]} — ${renderMessage(f)}`));
     }
   }
   return lines;

@@ -100,6 +100,34 @@ export class DocumentSet {
     return this.roots.get(key);
   }
 
+  /**
+   * Document keys by their text in small letters, made when a row first names a document that does not exist (an
+   * error's path only) and kept up to date from then on.
+   */
+  private foldedRoots: Map<string, string> | undefined;
+
+  /**
+   * The key of a document that `key` names in other capitals («OCDS-ABC-0001» for «ocds-abc-0001»), for a row whose
+   * document does not exist: the official is told it is a typing difference. Keys stay case-sensitive (OCDS ids are):
+   * this only names the near one.
+   */
+  rootInOtherCase(key: string): string | undefined {
+    if (!this.foldedRoots) {
+      this.foldedRoots = new Map();
+      for (const k of this.roots.keys()) if (!this.foldedRoots.has(k.toLowerCase())) this.foldedRoots.set(k.toLowerCase(), k);
+    }
+    return this.foldedRoots.get(key.toLowerCase());
+  }
+
+  /** As rootInOtherCase, for the item of `arrayField` below `parent` that `id` names in other capitals. */
+  childInOtherCase(parent: DocNode, arrayField: string, id: string): DocNode | undefined {
+    const kids = parent.kids;
+    if (!kids) return undefined;
+    const folded = id.toLowerCase();
+    for (const k of kids) if (k.field === arrayField && k.id !== undefined && k.id.length === id.length && k.id.toLowerCase() === folded) return k;
+    return undefined;
+  }
+
   /** The row (1-based, with its sheet) whose key created the document `key`. */
   rootRow(key: string): SourceRow | undefined {
     return this.rootRows.get(key);
@@ -111,6 +139,7 @@ export class DocumentSet {
     const node: DocNode = { obj, anchor: this.sourceMap.rootAnchor(this.collection, this.docs.length), field: undefined, id: undefined, kids: undefined, byId: undefined };
     this.docs.push(obj);
     this.roots.set(key, node);
+    if (this.foldedRoots && !this.foldedRoots.has(key.toLowerCase())) this.foldedRoots.set(key.toLowerCase(), key);
     this.rootRows.set(key, row);
     this.sourceMap.record(node.anchor, escapePointerSegment(this.rootKey), row, column);
     return node;

@@ -1,7 +1,7 @@
 /**
  * Golden fixtures: test/fixtures/engine/<behaviour>/input.json → expected.json, one folder per rule of the engine.
  * input.json: { now?, sheets: [{ name, layout?: template|plain|titles|raw, columns?: [paths], rows, merges?,
- * appendBlankRows? , titleCase?: upper|plain }] }. Special cells: {"$date": "2024-03-31"} (a sheet Date at UTC
+ * appendBlankRows? , titleCase?: upper|plain, hiddenRows?: {count, rows} }] }. Special cells: {"$date": "2024-03-31"} (a sheet Date at UTC
  * midnight, or an instant if a time is given), {"$error": "#REF!"} (exceljs error cell), {"$title": "codelist:code"}
  * (the code's Spanish title from the spec, never hard-coded). Titles of template/titles layouts come from the spec.
  * Regenerate after a reviewed change: UPDATE_GOLDEN=1 npx jest core/unflatten/golden-fixtures.
@@ -27,6 +27,8 @@ interface FixtureSheet {
   merges?: string[];
   appendBlankRows?: number;
   titleCase?: 'upper' | 'plain';
+  /** As an .xlsx reader gives them (SheetModel.hiddenRows): 1-based rows of the built sheet, headings included. */
+  hiddenRows?: { count: number; rows: number[] };
 }
 
 function columnFor(p: string): ColumnSpec | undefined {
@@ -83,7 +85,7 @@ function buildWorkbook(sheets: FixtureSheet[]): WorkbookModel {
         default: rows = data;
       }
       for (let i = 0; i < (s.appendBlankRows ?? 0); i++) rows.push(new Array(cols.length).fill(''));
-      return { name: s.name, rows, merges: s.merges };
+      return { name: s.name, rows, merges: s.merges, ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}) };
     }),
   };
 }

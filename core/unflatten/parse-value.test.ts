@@ -160,6 +160,27 @@ describe('parseValue', () => {
     // A value off the list beside the separated ones still warns (the warning, not the note, is the cell's finding).
     expect(parseValue('comprador, entidad contratante; otro rol', spec, 'UTC')).toEqual({ value: ['buyer', 'procuringEntity', 'otro rol'], problem: expect.objectContaining({ code: 'cell.code-not-in-list' }) });
   });
+  test('options of a list cell separated by «/» or «y» are read as those options too, only when every piece is one', () => {
+    const roles = [{ code: 'buyer', title: 'Comprador (dependencia o entidad)' }, { code: 'procuringEntity', title: 'Entidad contratante' }, { code: 'supplier', title: 'Proveedor o contratista' }];
+    const spec = { type: 'list', options: roles, codelist: 'partyRole', openCodelist: true } as const;
+    // Published before as the one role «Comprador y Entidad contratante», with a warning: the buyer's role was lost.
+    expect(parseValue('Comprador y Entidad contratante', spec, 'UTC')).toEqual({
+      value: ['buyer', 'procuringEntity'],
+      problem: expect.objectContaining({ code: 'cell.list-separator', severity: 'info', params: expect.objectContaining({ suggested: 'Comprador; Entidad contratante' }) }),
+    });
+    for (const typed of ['Comprador / Entidad contratante', 'comprador/entidad contratante', 'comprador Y entidad contratante', 'Comprador, y Entidad contratante']) {
+      expect(parseValue(typed, spec, 'UTC').value).toEqual(['buyer', 'procuringEntity']);
+    }
+    // A title with «y» of its own is that option, alone or beside another joined by «y» or «/».
+    const sectors = [{ code: 'waterAndWaste', title: 'Agua, saneamiento y residuos' }, { code: 'transport.urban', title: 'Transporte urbano y movilidad' }, { code: 'transport', title: 'Transporte urbano' }];
+    const sector = { type: 'list', options: sectors, codelist: 'projectSector', openCodelist: true } as const;
+    expect(parseValue('Transporte urbano y movilidad', sector, 'UTC')).toEqual({ value: ['transport.urban'] });
+    expect(parseValue('Transporte urbano y movilidad y Agua, saneamiento y residuos', sector, 'UTC').value).toEqual(['transport.urban', 'waterAndWaste']);
+    expect(parseValue('Agua, saneamiento y residuos / Transporte urbano', sector, 'UTC').value).toEqual(['waterAndWaste', 'transport']);
+    // A piece that is no option keeps the cell as it was (prose with «y»), and «y» inside a word separates nothing.
+    expect(parseValue('Comprador y otra dependencia', spec, 'UTC')).toEqual({ value: ['Comprador y otra dependencia'], problem: expect.objectContaining({ code: 'cell.code-not-in-list' }) });
+    expect(parseValue('Compradory Entidad contratante', spec, 'UTC').problem?.code).toBe('cell.code-not-in-list');
+  });
   test('a number written with a decimal comma says so, with the number to write', () => {
     expect(parseValue('1.234,50', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.decimal-comma', params: { value: '1.234,50', number: '1234.50' } });
     expect(parseValue('-12,5', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.decimal-comma', params: { number: '-12.5' } });

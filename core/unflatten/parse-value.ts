@@ -394,18 +394,27 @@ function parseCode(text: string, spec: ValueSpec): Parsed {
 const MAX_SEPARATED_PIECES = 24;
 
 /**
- * A part of a list cell that is no option of the list as a whole, but whose pieces between commas or line breaks
- * (Alt+Enter in Excel) are each options of it: «Comprador (dependencia o entidad), Entidad contratante». Officials
- * separate a cell's options that way, and an open list published it as a single unknown role — the buyer's role lost
- * with a warning that asked to pick from the drop-down, which is what they had done. Titles holding commas of their
- * own («Agua, saneamiento y residuos») are found first: a run of pieces joined back is tried before its shorter runs.
- * Undefined unless every piece is an option, so prose with a comma stays what it was.
+ * Where officials separate a list cell's options other than with «;»: a comma (also «, y»), a line break (Alt+Enter
+ * in Excel), «/», or the word «y» («Comprador y Entidad contratante»). Case-insensitive («Y»).
+ */
+const OTHER_SEPARATOR = /\s*(?:,(?:\s+y(?=\s))?|\r\n?|\n|\/|(?<=\s)y(?=\s))\s*/gi;
+/** A cheap look for OTHER_SEPARATOR, before any lookup. */
+const MAY_BE_SEPARATED = /[,\r\n/]|\sy\s/i;
+
+/**
+ * A part of a list cell that is no option of the list as a whole, but whose pieces between other separators
+ * (OTHER_SEPARATOR) are each options of it: «Comprador (dependencia o entidad), Entidad contratante», «Comprador y
+ * Entidad contratante», «Bienes / Servicios». Officials separate a cell's options that way, and an open list published
+ * it as a single unknown role — the buyer's role lost with a warning that asked to pick from the drop-down, which is
+ * what they had done. Titles holding commas or a «y» of their own («Agua, saneamiento y residuos») are found first: a
+ * run of pieces joined back is tried before its shorter runs. Undefined unless every piece is an option, so prose with
+ * a comma or a «y» stays what it was.
  */
 function listSeparated(part: string, spec: ValueSpec): string[] | undefined {
-  if (!spec.options || spec.options.length === 0 || !/[,\r\n]/.test(part)) return undefined;
+  if (!spec.options || spec.options.length === 0 || !MAY_BE_SEPARATED.test(part)) return undefined;
   if (lookupCode(part, spec.options, spec.codelist) !== undefined) return undefined;
-  const separators = part.match(/\s*(?:,|\r\n?|\n)\s*/g) ?? [];
-  const pieces = part.split(/\s*(?:,|\r\n?|\n)\s*/);
+  const separators = part.match(OTHER_SEPARATOR) ?? [];
+  const pieces = part.split(OTHER_SEPARATOR);
   if (pieces.length < 2 || pieces.length > MAX_SEPARATED_PIECES || pieces.some((p) => p === '')) return undefined;
   const memo = new Map<number, string[] | null>();
   // From piece i on: the longest run that is an option, then the rest the same way (null: no way to read it all).

@@ -37,6 +37,33 @@ function parentPlace(parents: ParentSheets | undefined, sheet: BoundSheet, level
   return name === undefined ? 'su hoja de origen' : `la hoja «${name}»`;
 }
 
+/** A parent whose id differs from the one a row names only in capitals: its id as written and where it was read. */
+interface NearParent { id: string; sheet: string; row: number }
+
+function nearRoot(docs: DocumentSet, key: string): NearParent | undefined {
+  const found = docs.rootInOtherCase(key);
+  const at = found === undefined ? undefined : docs.rootRow(found);
+  return found === undefined || !at ? undefined : { id: found, sheet: at.sheet.name, row: at.row };
+}
+
+function nearChild(docs: DocumentSet, parent: DocNode, arrayField: string, id: string): NearParent | undefined {
+  const found = docs.childInOtherCase(parent, arrayField, id);
+  const at = found?.id === undefined ? undefined : docs.sourceMap.get(`${found.anchor.pointer}/id`);
+  return found?.id === undefined || at?.row === undefined ? undefined : { id: found.id, sheet: at.sheet, row: at.row };
+}
+
+/**
+ * A row whose parent (its document, or its item one level up) does not exist. When one exists whose id differs only
+ * in capitals («OCDS-ABC-0001» typed «ocds-abc-0001»), «no existe» sent the official looking for a row they could see:
+ * they are told that row and that ids must be written the same, capitals included (OCDS ids are case-sensitive, so
+ * the row is still not joined to it).
+ */
+function parentNotFound(value: string, col: BoundColumn, parent: string, near: NearParent | undefined, cell: CellRef, pointer?: string): Finding {
+  const where = pointer === undefined ? { cell } : { cell, pointer };
+  if (near) return finding('row.parent-other-case', 'error', { value: safePreview(value), column: col.header, found: safePreview(near.id), foundSheet: near.sheet, foundRow: near.row }, where);
+  return finding('row.parent-not-found', 'error', { value: safePreview(value), column: col.header, parent }, where);
+}
+
 function cellRef(ctx: Context, r: number, col: BoundColumn): CellRef {
   return { sheet: ctx.sheet.name, row: r + 1, column: col.index + 1, header: col.header };
 }
@@ -246,7 +273,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     // flatten-tool: any row names its document by ocid/id, and the first row to name it creates it.
     if (depth === 0 || sheet.flat) node ??= docs.createRoot(rootKey, here, sheet.rootKey.index);
     if (!node) {
-      findings.push(finding('row.parent-not-found', 'error', { value: safePreview(rootKey), column: sheet.rootKey.header, parent: parentPlace(parents, sheet, 0) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      findings.push(parentNotFound(rootKey, sheet.rootKey, parentPlace(parents, sheet, 0), nearRoot(docs, rootKey), cellRef(ctx, r, sheet.rootKey)));
       dropOwnItem(ctx, row, r);
       continue;
     }
@@ -290,7 +317,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       if (!parent) {
         const unread = docs.droppedItem(sheet.arrays[i], id, rootKey);
         if (unread) findings.push(finding('row.parent-unread', 'error', { value: safePreview(id), column: col.header, unreadSheet: unread.sheet, unreadRow: unread.row }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
-        else findings.push(finding('row.parent-not-found', 'error', { value: safePreview(id), column: col.header, parent: parentPlace(parents, sheet, i + 1) }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
+        else findings.push(parentNotFound(id, col, parentPlace(parents, sheet, i + 1), nearChild(docs, node, sheet.arrays[i], id), cellRef(ctx, r, col), node.anchor.pointer));
         ok = false;
         break;
       }

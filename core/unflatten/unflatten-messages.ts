@@ -11,6 +11,7 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.duplicate-column': 'La columna «{header}» está repetida (ya aparece en la columna {firstColumn}); solo se lee la primera.',
   'sheet.column-other-array': 'La columna «{header}» pertenece a otra hoja de la plantilla; sus datos no se leyeron aquí.',
   'sheet.missing-key-column': 'Falta la columna clave «{column}», que enlaza cada fila con su proyecto o proceso. La hoja no se pudo leer.',
+  'sheet.hidden-rows': '{count:fila oculta tiene|filas ocultas tienen} datos ({count?fila|filas} {rows}) y se {count?leyó|leyeron}: se {count?publicará|publicarán} como las demás. Ocultar una fila o dejarla fuera con un filtro no la quita del libro. Si no debe publicarse, elimínela (clic derecho en el número de la fila › Eliminar fila); si sí, no necesita hacer nada.',
   'sheet.formulas-without-result': '{count:celda tiene|celdas tienen} una fórmula sin resultado guardado ({cells}) y se {count?lee vacía|leen vacías}: el archivo lo guardó un programa que no calcula fórmulas. Ábralo en Excel, LibreOffice o Google Sheets y guárdelo de nuevo para que se calculen, o escriba los valores.',
   'cell.rfc-uppercased': 'El RFC «{value}» se publicará en mayúsculas, como lo escribe el SAT: «{upper}».',
   'cell.link-used': 'La celda muestra «{value}» y tiene un vínculo: se publica la dirección del vínculo, {link}.',
@@ -30,6 +31,8 @@ export const UNFLATTEN_MESSAGES = {
   'cell.date-in-text': 'La celda guarda la fecha {date}, en una columna de texto: se publicaría «{value}». Si escribió otra cosa (como 3-2024 o 1-2) y la hoja de cálculo la convirtió en fecha, escríbala con un apóstrofo delante (\'3-2024) para que quede como texto.',
   'row.paths-row': 'Esta fila tiene los nombres técnicos de las columnas («{key}»…), que van en la fila 2, debajo de los títulos: se movió, quizá al ordenar la hoja. No se leyó como datos. Regrésela a la fila 2 o bórrela; para ordenar, seleccione solo las filas de datos (de la 3 en adelante).',
   'row.missing-key': 'Esta fila tiene datos{{dataColumn| (en la columna {dataColumn}, «{dataHeader}»: «{dataValue}»)}} pero le falta la clave «{column}». Escríbala para enlazar la fila.{{dataColumn| Si la fila no debe tener datos (por ejemplo, una fórmula que se copió hacia abajo), borre lo que tiene.}}',
+  // A parent with the same id in other capitals exists (read-rows.ts parentNotFound): a typing difference, not a missing row.
+  'row.parent-other-case': 'La columna «{column}» dice «{value}», que no es igual a «{found}» de la fila {foundRow} de la hoja «{foundSheet}»: solo cambian las mayúsculas y minúsculas. Los identificadores se distinguen por ellas, así que esta fila no se une a esa. Escriba el identificador exactamente igual en las dos hojas.',
   'row.parent-not-found': 'La columna «{column}» dice «{value}», pero no existe en {parent}. Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.',
   // The parent is in its sheet, in a row not read for its own error: «no existe» sent the official to a row they could
   // see it in, with nothing to correct here.

@@ -115,6 +115,28 @@ function sheetName(model: SheetModel, i: number): string {
   return typeof model?.name === 'string' && model.name !== '' ? model.name : `Hoja ${i + 1}`;
 }
 
+/** Hidden rows named in a sheet's warning; the rest are counted. */
+const HIDDEN_ROWS_NAMED = 5;
+
+/**
+ * The hidden rows of a sheet that hold data (below its headings, `dataStart` 0-based): an official who hid rows to
+ * «remove» them (or filtered them out) publishes them, as hiding does not take a row out of the file. Said once per
+ * sheet, naming a few rows and counting all. Undefined when there are none, or the source gave nothing usable
+ * (SheetModel.hiddenRows comes from a file or a request).
+ */
+function hiddenDataRows(hidden: unknown, dataStart: number): { count: number; named: string; first: number } | undefined {
+  if (!isObject(hidden)) return undefined;
+  const { count, rows } = hidden as { count?: unknown; rows?: unknown };
+  if (typeof count !== 'number' || !Number.isInteger(count) || !Array.isArray(rows)) return undefined;
+  const listed = rows.filter((r): r is number => typeof r === 'number' && Number.isInteger(r) && r >= 1);
+  // Heading rows come first among those listed: the ones left out are taken from the count too.
+  const data = listed.filter((r) => r > dataStart);
+  const total = count - (listed.length - data.length);
+  if (data.length === 0 || total <= 0) return undefined;
+  const named = data.slice(0, HIDDEN_ROWS_NAMED);
+  return { count: total, named: named.join(', ') + (total > named.length ? '…' : ''), first: named[0] };
+}
+
 /**
  * At most how many values the rows can record in the source map: each row's cells up to its last one (the reader
  * stops a row there), plus one for the row's RFC scheme (read-rows.ts). One look per row, no cell read.
@@ -169,7 +191,11 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
           const first = mergeStart(String(noResult.cells[0] ?? ''));
           findings.push(finding('sheet.formulas-without-result', 'warning', { count: noResult.count, cells: noResult.cells.join(', ') + (noResult.count > noResult.cells.length ? '…' : '') }, { cell: first ? { sheet: name, ...first } : { sheet: name } }));
         }
-        if (res.kind === 'bound') bound.push({ rows, sheet: res.sheet, links: isObject(model.links) ? (model.links as Record<string, unknown>) : undefined });
+        if (res.kind === 'bound') {
+          const hidden = hiddenDataRows(model.hiddenRows, res.sheet.dataStart);
+          if (hidden) findings.push(finding('sheet.hidden-rows', 'warning', { count: hidden.count, rows: hidden.named }, { cell: { sheet: name, row: hidden.first } }));
+          bound.push({ rows, sheet: res.sheet, links: isObject(model.links) ? (model.links as Record<string, unknown>) : undefined });
+        }
       } catch (e) {
         findings.push(internal(name, e));
       }

@@ -17,6 +17,13 @@ export interface SheetModel {
    */
   formulasWithoutResult?: { count: number; cells: string[] };
   /**
+   * Rows with values that the file marks hidden (by hand or by a filter), when the source knows them: they are read
+   * and published as any other. `rows`: the first few, 1-based, in order (hidden heading rows among them); `count`:
+   * all of them. Only .xlsx files give them: Apps Script would need a call per row (isRowHiddenByUser), too slow for
+   * the add-on's read, and the Sheets API's values carry no row metadata.
+   */
+  hiddenRows?: { count: number; rows: number[] };
+  /**
    * Web links of cells (a text with a link: «Ver contrato» → https://…), by A1 reference, when the source knows them
    * (.xlsx files; Apps Script's getValues() and the Sheets API's values give the text only).
    */

@@ -139,6 +139,23 @@ describe('validate', () => {
     expect(findings.some((f) => f.severity === 'error' && f.cell?.sheet === 'Contrataciones' && f.cell.row === 3)).toBe(true);
   });
 
+  test('a value with line breaks keeps each finding on one line of the report, its breaks shown as « / »', async () => {
+    // Alt+Enter in a cell: the report's line broke there, and the rest of the message read as a line of its own
+    // without its cell or severity.
+    const file = path.join(dir, 'saltos.xlsx');
+    await writeXlsx(contratacionesWorkbook({ ocid: 'ocds-abc123-0001', 'tender/id': 'T-1', 'tender/value/amount': 'mucho\ndinero\r\nen total' }), file);
+    const run = await runCli('validate', file, ...FECHA);
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/^ {2}[A-Z]+3 \(.*\): Error — «mucho \/ dinero \/ en total» no es un número/m);
+    // Every line of the report is a sheet's heading, a finding under it, or the closing lines.
+    for (const line of run.out.split('\n')) expect(line).toMatch(/^(?:Hoja «|Libro completo|  [A-Z]*\d*.*(?:Error|Advertencia|Aviso) — |Resumen:|Para ver|… y )/);
+    // `validate paquete.json` the same.
+    const json = path.join(dir, 'saltos.json');
+    fs.writeFileSync(json, JSON.stringify({ uri: 'https://x.example/p.json', publishedDate: '2024-01-01T00:00:00Z', version: '1.1', publisher: { name: 'X' }, releases: [{ ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00Z', tag: ['tender'], initiationType: 'tender', tender: { id: 'T', status: 'activa\nya' } }] }));
+    const pkg = await runCli('validate', json, ...FECHA);
+    expect(pkg.out).toMatch(/^Error — \/releases\/0\/tender\/status: El valor «activa \/ ya» no está en el catálogo/m);
+  });
+
   // A copied row edited for another process, its OCID left as it was: the merge kept the first row's title and amount
   // and only warned, so the workbook validated with 0 errors and the second process was never published.
   test('a process copied to another row with its OCID unchanged is an error naming both rows and the columns that differ; exit 1', async () => {

@@ -85,7 +85,8 @@ describe('self-hosted (SQLite): past the budget, «se está revisando», then th
     const { res } = await untilChecked(h, sent.headers.location);
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('workbook-has-errors');
-    expect(res.body.error.message).toMatch(/^No se envió: el libro tiene 1 error\./);
+    // Named by the file it was sent as: an official who sent several sees which one to correct.
+    expect(res.body.error.message).toMatch(/^No se envió: el libro tiene 1 error \(archivo «incompleto\.xlsx»\)\. Corríjalo/);
     expect(res.body.error.findings[0]).toMatchObject({ severity: 'error', cell: { sheet: 'projects' } });
     expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 100 })).items).toHaveLength(before);
   });

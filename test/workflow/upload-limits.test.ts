@@ -99,6 +99,22 @@ describe('limits at the door', () => {
     } finally { await small.close(); }
   });
 
+  test('an upload sent with its name is named by it in what is refused, not «libro enviado (.xlsx)»', async () => {
+    // An official who sent three files could not tell which one failed: each said «El archivo «libro enviado (.xlsx)»».
+    const named = (bytes: Buffer | Uint8Array, name: string) => request(h.app).post(`/api/submissions?publisher=mer&archivo=${encodeURIComponent(name)}`)
+      .set('Authorization', h.bearer('capturistaA')).set('Content-Type', XLSX_MIME).send(Buffer.from(bytes));
+    const good = await xlsxOf(projectWorkbook(MER));
+    // Damaged (the door's count), a value past column XFD (the read for its values), not a zip (before both).
+    const damaged = await named(good.subarray(0, good.length - 40), 'C:\\Capturas\\Contratos 2024.xlsx');
+    expect([damaged.status, damaged.body.error.message]).toEqual([422, expect.stringMatching(/^El archivo «Contratos 2024\.xlsx» no es un libro de Excel \(\.xlsx\) válido o está dañado;/)]);
+    const wide = rawXlsx({ sheets: [{ name: 'Ancha', xml: worksheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="ZZZZZZZ1"><v>1</v></c></row>') }] });
+    const read = await named(wide, 'Obras marzo.xlsx');
+    expect([read.status, read.body.error.message]).toEqual([413, expect.stringMatching(/^El archivo «Obras marzo\.xlsx» tiene datos más allá de la columna XFD/)]);
+    const text = await named(Buffer.from('id,titulo\n1,Obra\n'), 'Proyectos.xlsx');
+    expect([text.status, text.body.error.message]).toEqual([400, expect.stringMatching(/^El archivo «Proyectos\.xlsx» es un archivo de texto/)]);
+    expect(kept(h)).toEqual([]);
+  });
+
   test('while a large upload is read, other requests are answered (the read yields)', async () => {
     const server = h.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

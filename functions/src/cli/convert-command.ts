@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
-import { renderA1, renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
+import { oneLine, renderA1, renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
@@ -117,7 +117,7 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
   if (args.options.json === true) io.out(JSON.stringify(findings, null, 2));
   else {
     printFindings(findings, io.out, args.options.todos === true,
-      (shown) => shown.map((f) => `${SEVERITY_ES[f.severity]} — ${f.pointer || '/'}: ${renderMessage(f)}`),
+      (shown) => shown.map((f) => oneLine(`${SEVERITY_ES[f.severity]} — ${f.pointer || '/'}: ${renderMessage(f)}`)),
       result.single ? `${label}: ${SINGLE_ES[result.kind]}, sin paquete. ` : `${label}: ${PACKAGE_ES[result.kind]} con ${formatCount(result.count, 'elemento', 'elementos')}. `);
   }
   return findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -43,7 +43,7 @@ export interface BackgroundWorkerData { config: Config }
 export type Job =
   | { kind: 'publish'; task: PublicationTask; takeOver: boolean }
   | { kind: 'intake'; workbook: WorkbookModel; publisher: Publisher; now: string }
-  | { kind: 'intake-upload'; fileId: string; publisher: Publisher; now: string }
+  | { kind: 'intake-upload'; fileId: string; publisher: Publisher; now: string; name?: string }
   | { kind: 'preview'; contentHash: string; publisher: Publisher; now: string };
 export type ToWorker = { kind: 'job'; id: number; job: Job } | { kind: 'close' };
 export type FromWorker =
@@ -127,7 +127,7 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
     warm() { worker ??= start(); },
     publish: (task, { takeOver }) => send({ kind: 'publish', task, takeOver: takeOver || orphaned.delete(task.submissionId) }) as Promise<TaskResult>,
     intake: (workbook, publisher, now) => send({ kind: 'intake', workbook, publisher, now }) as Promise<Intake>,
-    intakeUpload: (fileId, publisher, now) => send({ kind: 'intake-upload', fileId, publisher, now }) as Promise<Intake>,
+    intakeUpload: (fileId, publisher, now, name) => send({ kind: 'intake-upload', fileId, publisher, now, ...(name ? { name } : {}) }) as Promise<Intake>,
     preview: (contentHash, publisher, now) => send({ kind: 'preview', contentHash, publisher, now }) as Promise<SubmissionPreview>,
     async close() {
       closing = true;

@@ -49,7 +49,7 @@ export function localPublicationRunner(store: Store, config: Config, services: L
     store, baseUrl: config.publicBaseUrl, now: () => new Date(), log, bulk, ...(notify ? { notify } : {}),
     openSource: (source) => {
       if (source.kind !== 'xlsx') throw new SourceError('Esta plataforma no está configurada para leer hojas de cálculo de Google.', 'sheets-disabled');
-      return uploads.open(source.fileId);
+      return uploads.open(source.fileId, source.name);
     },
   }, task, opts);
 }

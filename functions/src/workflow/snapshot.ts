@@ -27,6 +27,7 @@ export function encodeSnapshot(workbook: WorkbookModel): EncodedSnapshot {
     // What the engine reads beside the values (core/workbook/model.ts): approval must see what intake saw.
     ...(s.links ? { links: s.links } : {}),
     ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
+    ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
   }));
   const text = JSON.stringify({ sheets });
   return { text, contentHash: createHash('sha256').update(text).digest('hex'), sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.rows.length, 0) };
@@ -42,6 +43,7 @@ export function decodeSnapshot(text: string): WorkbookModel {
       ...(s.mergeCount !== undefined ? { mergeCount: s.mergeCount } : {}),
       ...(s.links ? { links: s.links } : {}),
       ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
+      ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
     })),
   };
 }

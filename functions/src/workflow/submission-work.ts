@@ -39,7 +39,7 @@ export interface SubmissionWork {
    * 2.6 GiB. A SourceError of the read (a limit crossed: its code starts with `source.limit-`) comes back as one.
    * Absent: the caller reads the file and calls `intake`.
    */
-  intakeUpload?(fileId: string, publisher: Publisher, now: string): Promise<Intake>;
+  intakeUpload?(fileId: string, publisher: Publisher, now: string, name?: string): Promise<Intake>;
   /** The kept snapshot `contentHash` against the publisher's current publication. */
   preview(contentHash: string, publisher: Publisher, now: string): Promise<SubmissionPreview>;
 }

@@ -18,11 +18,15 @@ import type { SheetSource } from '../ingest/sheet-source';
 import type { ReadLimits } from '../ingest/xlsx/read-limits';
 
 export interface UploadStore {
-  /** Throws a SourceError (Spanish) when the bytes are not a readable workbook within the read limits. */
-  admit(bytes: Buffer): Promise<void>;
+  /**
+   * Throws a SourceError (Spanish) when the bytes are not a readable workbook within the read limits. `name` is the
+   * file's name as the server keeps it (`source.name`, already cleaned): its messages name the file by it.
+   */
+  admit(bytes: Buffer, name?: string): Promise<void>;
   /** Keeps the bytes; returns the file id. */
   save(bytes: Buffer): Promise<string>;
-  open(fileId: string): SheetSource;
+  /** `name`: as for `admit` (the submission's `source.name`), so a read that fails names the file the official sent. */
+  open(fileId: string, name?: string): SheetSource;
   /** Bytes on disk for a file id; undefined when it is not (or no longer) kept. */
   size(fileId: string): Promise<number | undefined>;
   /** Removes a kept file (no error when it is already gone). */
@@ -35,7 +39,11 @@ const FILE_ID = /^[0-9a-f]{64}$/;
 export function uploadId(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
-const LABEL = 'libro enviado (.xlsx)';
+/**
+ * How a message names an upload: the name the official's file had (cleaned by sourceName), so one who sent three files
+ * sees which one failed; the generic words only for an upload sent without a name.
+ */
+const label = (name: string | undefined): string => name || 'libro enviado (.xlsx)';
 
 export function directoryUploads(dir: string, options: { limits?: Partial<ReadLimits> } = {}): UploadStore {
   const file = (fileId: string) => {
@@ -44,7 +52,7 @@ export function directoryUploads(dir: string, options: { limits?: Partial<ReadLi
   };
   const sourceOptions = options.limits ? { limits: options.limits } : {};
   return {
-    admit: (bytes) => new XlsxBufferSource(bytes, LABEL, sourceOptions).check(),
+    admit: (bytes, name) => new XlsxBufferSource(bytes, label(name), sourceOptions).check(),
     async save(bytes) {
       const fileId = uploadId(bytes);
       const target = file(fileId);
@@ -55,7 +63,7 @@ export function directoryUploads(dir: string, options: { limits?: Partial<ReadLi
       await fs.promises.rename(tmp, target);
       return fileId;
     },
-    open: (fileId) => new XlsxFileSource(file(fileId), LABEL, sourceOptions),
+    open: (fileId, name) => new XlsxFileSource(file(fileId), label(name), sourceOptions),
     async size(fileId) {
       try {
         return (await fs.promises.stat(file(fileId))).size;

@@ -402,16 +402,18 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     try {
       if (input.upload) {
         const { bytes } = input.upload;
+        // Messages name the file by the name it was sent with: an official who sent three sees which one failed.
+        const name = uploadName(input.upload.name);
+        const theFile = name ? `El archivo «${name}»` : 'El archivo enviado';
         // An .xlsx is a zip: anything else is refused before it reaches the disk.
         if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
           // Said as what it is when it can be named (a workbook encrypted with a password, an .xls, a .csv), with its fix.
           const kind = await foreignKind(bufferBytes(bytes));
-          throw badRequest('invalid-xlsx', kind ? foreignFileMessage(kind, 'El archivo enviado') : 'El archivo enviado no es un libro de Excel (.xlsx).');
+          throw badRequest('invalid-xlsx', kind ? foreignFileMessage(kind, theFile) : `${theFile} no es un libro de Excel (.xlsx).`);
         }
         // Read against the limits (counting only, yielding to other requests) before anything is kept.
-        await deps.uploads!.admit(bytes);
+        await deps.uploads!.admit(bytes, name);
         await checkQuota(publisher, mine, bytes);
-        const name = uploadName(input.upload.name);
         source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes), ...(name ? { name } : {}) };
       } else {
         // The spreadsheet's name, as the add-on read it (checked by checkCreateRequest): which sheet a send came from.
@@ -423,7 +425,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       // then never held in this thread (submission-work.ts).
       if (source.kind === 'xlsx' && work.intakeUpload) {
         at = stamp();
-        checked = await work.intakeUpload(source.fileId, publisher, at);
+        checked = await work.intakeUpload(source.fileId, publisher, at, source.name);
       } else {
         const workbook: WorkbookModel = input.workbook ? { sheets: input.workbook.sheets } : await openSource(deps, source).read();
         at = stamp();
@@ -442,7 +444,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       return { status: 422, body: {
         error: {
           code: 'workbook-has-errors',
-          message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}. ${errors.length === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) y envíe de nuevo.`,
+          // An upload is named by its file: an official who sent three sees which one to correct.
+          message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}${source.kind === 'xlsx' && source.name ? ` (archivo «${source.name}»)` : ''}. ${errors.length === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) y envíe de nuevo.`,
           findings: renderedFindings([...errors, ...checked.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
         },
       } };
@@ -911,5 +914,5 @@ function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
     return deps.sheets(source.spreadsheetId);
   }
   if (!deps.uploads) throw new SourceError('Esta plataforma no está configurada para leer archivos .xlsx enviados.', 'uploads-disabled');
-  return deps.uploads.open(source.fileId);
+  return deps.uploads.open(source.fileId, source.name);
 }

@@ -13,6 +13,8 @@ import { readXlsx, scanXlsx } from './workbook-reader';
 import { bufferBytes } from './zip-archive';
 import { rawXlsx, repeatedDeflate, replaceSheet, worksheetXml } from './raw-xlsx';
 import { DEFAULT_READ_LIMITS, ReadLimitError } from './read-limits';
+import { unflatten } from '../../../../core/unflatten';
+import { renderMessage } from '../../../../core/messages/render';
 
 const MULTI = 'áéíóúñüÁÉÍÓÚÑÜ¿¡😀🇲🇽中文字漢字한국어€';
 
@@ -299,6 +301,36 @@ describe('limits that protect the machine', () => {
     expect(sheet.formulasWithoutResult).toEqual({ count: 5, cells: ['A1', 'D1', 'E2'] });
     const plain = (await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row>') }] }))).sheets[0];
     expect(plain).not.toHaveProperty('formulasWithoutResult');
+  });
+
+  test('hidden rows with data (by hand or by a filter) are kept in the model as such, and the engine warns once per sheet that they are published', async () => {
+    // As Excel writes them: hidden="1" on the row (a filter writes the same); hidden="true" from other writers; an
+    // empty hidden row is nothing to say.
+    const rows = [
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>ocid</t></is></c><c r="B1" t="inlineStr"><is><t>tender/id</t></is></c></row>',
+      ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((r) => `<row r="${r}"${[3, 5, 6, 8, 9, 10, 11].includes(r) ? (r === 5 ? ' hidden="true"' : ' spans="1:2" hidden="1"') : ''}><c r="A${r}" t="inlineStr"><is><t>ocds-abc123-${r}</t></is></c><c r="B${r}"><v>${r}</v></c></row>`),
+      '<row r="12" hidden="1"/>', '<row r="13" hidden="0"><c r="A13" t="inlineStr"><is><t>ocds-abc123-13</t></is></c></row>',
+    ].join('');
+    const sheet = (await read(rawXlsx({ sheets: [{ name: 'Contrataciones', xml: worksheetXml(rows) }] }))).sheets[0];
+    expect(sheet.hiddenRows).toEqual({ count: 7, rows: [3, 5, 6, 8, 9, 10, 11] });
+    expect(sheet.rows[2]).toEqual(['ocds-abc123-3', 3]); // still read: the warning says so
+    const out = unflatten({ sheets: [sheet] }, { now: '2024-06-01T12:00:00-06:00' });
+    expect(out.releases).toHaveLength(11);
+    const hidden = out.findings.filter((f) => f.code === 'sheet.hidden-rows');
+    expect(hidden.map((f) => [f.severity, f.cell])).toEqual([['warning', { sheet: 'Contrataciones', row: 3 }]]);
+    expect(renderMessage(hidden[0])).toBe('7 filas ocultas tienen datos (filas 3, 5, 6, 8, 9…) y se leyeron: se publicarán como las demás. Ocultar una fila o dejarla fuera con un filtro no la quita del libro. Si no debe publicarse, elimínela (clic derecho en el número de la fila › Eliminar fila); si sí, no necesita hacer nada.');
+    // exceljs (the template and datos.xlsx) writes a hidden row the same way; a hidden heading row is no data row.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Contrataciones');
+    ws.addRow(['ocid', 'tender/id']).hidden = true;
+    ws.addRow(['ocds-abc123-1', 'T1']);
+    ws.addRow(['ocds-abc123-2', 'T2']).hidden = true;
+    const fromExceljs = (await read(new Uint8Array(await wb.xlsx.writeBuffer()))).sheets[0];
+    expect(fromExceljs.hiddenRows).toEqual({ count: 2, rows: [1, 3] });
+    const one = unflatten({ sheets: [fromExceljs] }, { now: '2024-06-01T12:00:00-06:00' }).findings.filter((f) => f.code === 'sheet.hidden-rows');
+    expect(one.map((f) => [f.params.count, renderMessage(f).slice(0, 56)])).toEqual([[1, '1 fila oculta tiene datos (fila 3) y se leyó: se publica']]);
+    const plain = (await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }] }))).sheets[0];
+    expect(plain).not.toHaveProperty('hiddenRows');
   });
 
   test('cell links: web addresses by cell, a range link on each of its cells, internal and mail links left out', async () => {

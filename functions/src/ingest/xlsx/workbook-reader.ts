@@ -312,6 +312,11 @@ const MAX_LINK_LENGTH = 4_096;
 const MAX_MERGES = 1_000;
 /** Formula cells without a result named in the sheet's warning; the rest are counted. */
 const NO_RESULT_NAMED = 3;
+/**
+ * Hidden rows with values whose numbers are kept (the rest are counted): the engine names a few, after leaving out
+ * hidden heading rows, which come first and are never more than a handful (SheetModel.hiddenRows).
+ */
+const HIDDEN_ROWS_KEPT = 8;
 
 /**
  * One worksheet, streamed through the scanner: rows and cells as the old saxes handlers read them (the same
@@ -326,6 +331,9 @@ class SheetScan implements XmlHandler {
   readonly hyperlinks: { ref: string; id: string }[] = [];
   /** Formula cells with no stored result (`<f>` without `<v>`), by A1 reference; the first few are named. */
   readonly noResult = { count: 0, cells: [] as string[] };
+  /** Rows with values that the file marks hidden (`<row hidden="1">`: hidden by hand or by a filter). */
+  readonly hiddenRows = { count: 0, rows: [] as number[] };
+  private rowHidden = false;
   private readonly keep: boolean;
   private rowNumber = 0;
   private sheetRows = 0;
@@ -438,6 +446,9 @@ class SheetScan implements XmlHandler {
     this.cells = [];
     this.rowWidth = 0;
     this.col = 0;
+    const hidden = attributes.find('hidden');
+    // ST_Boolean: «1» or «true» (Excel writes «1»).
+    this.rowHidden = hidden >= 0 && /^\s*(?:1|true)\s*$/.test(s.slice(attributes.valueStart(hidden), attributes.valueEnd(hidden)));
   }
 
   private closeCell(): void {
@@ -467,6 +478,7 @@ class SheetScan implements XmlHandler {
 
   private closeRow(): void {
     if (this.keep) this.rows[this.rowNumber - 1] = this.cells;
+    if (this.rowHidden && this.keep && this.cells.some((v) => v !== '' && v !== null && v !== undefined) && this.hiddenRows.count++ < HIDDEN_ROWS_KEPT) this.hiddenRows.rows.push(this.rowNumber);
     if (this.options.onProgress && this.rowNumber % 5000 === 0) this.options.onProgress(this.name, this.rowNumber);
   }
 
@@ -505,7 +517,7 @@ async function readSheet(
 ): Promise<SheetModel> {
   const sheet = new SheetScan(name, shared, styles, date1904, limits, counters, options, pool);
   await parts.scan(path, sheet);
-  const { rows, merges, mergeCount, noResult } = sheet;
+  const { rows, merges, mergeCount, noResult, hiddenRows } = sheet;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const links = sheet.hyperlinks.length && options.keepValues !== false ? webLinks(sheet.hyperlinks, await parts.externalTargets(path)) : undefined;
   // A link's address is the text of its cell when the engine reads it: counted as the cells' text is (a link of
@@ -514,7 +526,7 @@ async function readSheet(
     for (const url of Object.values(links)) counters.textCharacters += url.length;
     if (counters.textCharacters > limits.textCharacters) throw new ReadLimitError('textCharacters', limits.textCharacters, options.label, name);
   }
-  return { name, rows, ...(merges.length ? { merges } : {}), ...(mergeCount > merges.length ? { mergeCount } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}), ...(links ? { links } : {}) };
+  return { name, rows, ...(merges.length ? { merges } : {}), ...(mergeCount > merges.length ? { mergeCount } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}), ...(hiddenRows.count ? { hiddenRows } : {}), ...(links ? { links } : {}) };
 }
 
 /**

@@ -1,0 +1,33 @@
+/**
+ * A row whose OCID or parent id differs from an existing parent's only in capitals (`row.parent-other-case`): it was
+ * told «no existe», and the official, who saw the parent's row, could not tell what differed. Still an error (OCDS
+ * ids are case-sensitive: the row is not joined), but naming the parent's row and the difference.
+ */
+import type { WorkbookModel } from '../workbook/model';
+import { renderMessage } from '../messages/render';
+import { unflatten } from './index';
+import { templateSheet } from '../../test/template-sheets';
+
+const convert = (...sheets: WorkbookModel['sheets']) => unflatten({ sheets }, { now: '2024-06-01T12:00:00-06:00' });
+const errors = (out: ReturnType<typeof convert>) => out.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.cell?.sheet, f.cell?.row]);
+
+test('an OCID or award id in other capitals names the parent it differs from, and is still not joined to it', () => {
+  const out = convert(
+    templateSheet('Contrataciones', [{ ocid: 'OCDS-abc123-0001', 'tender/id': 'T1' }, { ocid: 'ocds-abc123-0002', 'tender/id': 'T2' }]),
+    templateSheet('Adjudicaciones', [
+      { ocid: 'OCDS-abc123-0001', 'awards/id': 'F1', 'awards/status': 'active' },
+      { ocid: 'ocds-ABC123-0001', 'awards/id': 'F2', 'awards/status': 'active' },
+      { ocid: 'ocds-abc123-0003', 'awards/id': 'F3', 'awards/status': 'active' },
+    ]),
+    templateSheet('Proveedores adjudicados', [{ ocid: 'OCDS-abc123-0001', 'awards/id': 'f1', 'awards/suppliers/id': 'S1', 'awards/suppliers/name': 'Constructora' }]));
+  expect(errors(out)).toEqual([
+    ['row.parent-other-case', 'Adjudicaciones', 4],
+    ['row.parent-not-found', 'Adjudicaciones', 5],
+    ['row.parent-other-case', 'Proveedores adjudicados', 3],
+  ]);
+  const [ocid, award] = out.findings.filter((f) => f.code === 'row.parent-other-case');
+  expect(renderMessage(ocid)).toBe(`La columna «${ocid.cell?.header}» dice «ocds-ABC123-0001», que no es igual a «OCDS-abc123-0001» de la fila 3 de la hoja «Contrataciones»: solo cambian las mayúsculas y minúsculas. Los identificadores se distinguen por ellas, así que esta fila no se une a esa. Escriba el identificador exactamente igual en las dos hojas.`);
+  expect(award.params).toMatchObject({ value: 'f1', found: 'F1', foundSheet: 'Adjudicaciones', foundRow: 3 });
+  // Ids stay case-sensitive: only the row typed alike joined its process.
+  expect(out.releases.find((r) => r.ocid === 'OCDS-abc123-0001')?.awards).toEqual([{ id: 'F1', status: 'active' }]);
+});
