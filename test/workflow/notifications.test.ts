@@ -17,7 +17,6 @@ import { docId, sortKey } from '../../functions/src/store/collections';
 import type { Submission, User } from '../../functions/src/store/store';
 import { runPublicationTask } from '../../functions/src/publication/publication-task';
 import type { PublicationTask } from '../../functions/src/publication/publication-queue';
-import type { WorkflowEvent } from '../../functions/src/workflow/workflow-events';
 
 const [MER] = PUBLISHERS;
 
@@ -87,7 +86,7 @@ describe('notifications by SMTP', () => {
     expect(smtp.mails).toHaveLength(count);
   });
 
-  test('an approval that finds errors when it reads the send again → its official is told nothing was published and what to do, in the queue\'s task too', async () => {
+  test('an approval that finds errors when it reads the send again → its official is told nothing was published and what to do, in the queue\'s task too; one that fails otherwise in the background → the coordinator who approved it', async () => {
     const sent = await uploadXlsx(h, await xlsxOf(projectWorkbook(MER, { title: 'Parque con prefijo cambiado' })));
     expect(sent.status).toBe(201);
     const id = sent.body.submission.id as string;
@@ -108,19 +107,46 @@ describe('notifications by SMTP', () => {
       await h.store.putPublisher(registered);
     }
 
-    // Approved through the queue (the server's background publication, the cloud's task): the task tells them.
+    // Approved through the queue (the server's background publication, the cloud's task): the task tells them; and
+    // a publication that fails for another reason (here: a newer send approved meanwhile) is told to the coordinator
+    // who approved it.
     const tasks: PublicationTask[] = [];
-    const events: WorkflowEvent[] = [];
+    const mails: MailMessage[] = [];
     const q = await localHarness({ publicationQueue: { enqueue: async (task) => { tasks.push(task); } } });
+    const notify = notifier({ store: q.store, outbox: { send: async (m) => { mails.push(m); } }, dashboardUrl: DASHBOARD_URL });
+    const run = (id: string) => runPublicationTask({ store: q.store, baseUrl: DASHBOARD_URL, now: () => new Date(), log: () => {}, notify, openSource: () => { throw new Error('uploads read their snapshot'); } }, tasks.find((t) => t.submissionId === id)!);
+    const send = async (title: string) => (await uploadXlsx(q, await xlsxOf(projectWorkbook(MER, { title })))).body.submission.id as string;
+    const approve = async (id: string) => expect((await request(q.app).post(`/api/submissions/${id}/approve`).set('Authorization', q.bearer('coordinadorA'))).status).toBe(202);
     try {
-      const queued = (await uploadXlsx(q, await xlsxOf(projectWorkbook(MER, { title: 'Parque en cola' })))).body.submission.id as string;
-      await q.store.putPublisher({ ...(await q.store.getPublisher('mer'))!, projectIdPrefix: 'oc4ids-otro99' });
-      expect((await request(q.app).post(`/api/submissions/${queued}/approve`).set('Authorization', q.bearer('coordinadorA'))).status).toBe(202);
-      await runPublicationTask({ store: q.store, baseUrl: DASHBOARD_URL, now: () => new Date(), log: () => {}, notify: async (e) => { events.push(e); }, openSource: () => { throw new Error('uploads read their snapshot'); } }, tasks[0]);
-      expect(events.map((e) => [e.kind, e.kind === 'refused' && e.errors > 0, e.actor.email])).toEqual([['refused', true, USERS.coordinadorA.email]]);
+      const queued = await send('Parque en cola');
+      const registered = (await q.store.getPublisher('mer'))!;
+      await q.store.putPublisher({ ...registered, projectIdPrefix: 'oc4ids-otro99' });
+      await approve(queued);
+      mails.length = 0;
+      await run(queued);
+      expect(mails.map((m) => [m.to, m.subject])).toEqual([[[USERS.capturistaA.email], 'Su entrega de Municipio de Mérida no se publicó: tiene errores']]);
+      await q.store.putPublisher(registered);
+
+      const older = await send('Mercado, avance de marzo');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const newer = await send('Mercado, avance de abril');
+      await approve(older);
+      await approve(newer);
+      await run(newer);
+      mails.length = 0;
+      await run(older);
+      expect(mails.map((m) => [m.to, m.subject])).toEqual([[[USERS.coordinadorA.email], 'La entrega de Municipio de Mérida que aprobó no se publicó']]);
+      expect(mails[0].text).toMatch(/^Usted aprobó la entrega de Municipio de Mérida \(Yucatán\), pero no se publicó: No se puede aprobar este envío: ya se aprobó uno más reciente/);
+      expect(mails[0].text).toContain(`${DASHBOARD_URL}/#/revision/${older}`);
     } finally {
       await q.close();
     }
+
+    // A notice the mail server refuses is logged by its Spanish name, with what to check.
+    const said: string[] = [];
+    await notifier({ store: h.store, outbox: { send: async () => { throw new Error('535 autenticación fallida'); } }, dashboardUrl: DASHBOARD_URL, log: (m) => said.push(m) })(
+      { kind: 'failed', submission: (await h.store.getSubmission(id))!, publisher: (await h.store.getPublisher('mer'))!, actor: USERS.coordinadorA as User, reason: 'prueba' });
+    expect(said).toEqual(['no se pudo enviar el aviso «publicación fallida» (revise SMTP_HOST, el usuario y su proveedor de correo): 535 autenticación fallida']);
   });
 
   test('reminders: only publishers past their period, once a week; an unreachable server never undoes a decision', async () => {

@@ -102,6 +102,9 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
   if (outcome.kind === 'refused') {
     await deps.notify?.({ kind: 'refused', submission: outcome.submission, publisher, actor, errors: outcome.findings.filter((f) => f.severity === 'error').length });
   }
+  // In the background (a task, the server's queue): the coordinator who approved may be gone. In the approval's own
+  // request they read it in its answer.
+  if (outcome.kind === 'failed') await deps.notify?.({ kind: 'failed', submission: outcome.submission, publisher, actor, reason: outcome.reason });
   if (outcome.kind === 'published' && !outcome.unchanged && deps.bulk) {
     await writeBulkAfterPublication({ ...deps, store, bulk: deps.bulk }, publisher, outcome.publication);
   }

@@ -136,6 +136,12 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
   const resend = submission.source.kind === 'xlsx'
     ? 'Corrija el libro, valídelo y envíelo de nuevo en «Mis envíos» (Enviar un libro de Excel)'
     : 'Corrija la hoja, valide de nuevo y envíela desde el complemento (Validar datos → Enviar a revisión)';
+  if (event.kind === 'failed') {
+    return {
+      subject: `La entrega de ${publisher.name} que aprobó no se publicó`,
+      text: `Usted aprobó la entrega de ${publisher.name} (${publisher.state})${sourceNote(submission.source)}, pero no se publicó: ${event.reason}\n\nLos datos publicados de la institución siguen como estaban. La entrega y su historial:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
+    };
+  }
   if (event.kind === 'refused') {
     // Publication is a background job: the coordinator who approved may be gone, and only the official can correct it.
     // What is published is what was sent (its snapshot), so what changed since is the institution's registration or,
@@ -167,6 +173,12 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
   };
 }
 
+/** Each notice's name in the log, for whoever runs the server (its audit keeps the code). */
+const NOTICE_ES: Record<string, string> = {
+  submitted: 'entrega nueva', returned: 'entrega devuelta', published: 'entrega publicada', refused: 'entrega no publicada por errores',
+  failed: 'publicación fallida', withdrawn: 'entrega retirada', reminder: 'recordatorio',
+};
+
 /** Sends one notice and audits it; whether the mail server took it (its failure is logged and audited, not thrown). */
 async function deliver(deps: NotifierDeps, kind: string, publisherId: string, target: string, m: MailMessage): Promise<boolean> {
   const at = (deps.now?.() ?? new Date()).toISOString();
@@ -174,7 +186,7 @@ async function deliver(deps: NotifierDeps, kind: string, publisherId: string, ta
   try {
     await deps.outbox.send(m);
   } catch (e) {
-    (deps.log ?? console.error)(`no se pudo enviar el aviso «${kind}»: ${e instanceof Error ? e.message : String(e)}`);
+    (deps.log ?? console.error)(`no se pudo enviar el aviso «${NOTICE_ES[kind] ?? kind}» (revise SMTP_HOST, el usuario y su proveedor de correo): ${e instanceof Error ? e.message : String(e)}`);
     await deps.store.appendAudit({ at, actor: 'system', action: 'notification.failed', target, publisherId, details: { kind } }).catch(() => undefined);
     return false;
   }
@@ -188,7 +200,9 @@ export function notifier(deps: NotifierDeps): Notify {
   return async (event) => {
     try {
       // What awaits the coordinators (or no longer does) goes to them; a decision or a refusal goes to whoever sent it.
-      const to = event.kind === 'submitted' || event.kind === 'withdrawn' ? await coordinatorsOf(deps.store, event.publisher) : await submitterOf(deps.store, event);
+      // A publication that failed goes to the coordinator who approved it: the reasons are theirs to act on.
+      const to = event.kind === 'submitted' || event.kind === 'withdrawn' ? await coordinatorsOf(deps.store, event.publisher)
+        : event.kind === 'failed' ? (event.actor.email ? [event.actor.email] : []) : await submitterOf(deps.store, event);
       await deliver(deps, event.kind, event.publisher.id, `submission/${event.submission.id}`, { to, ...composeMessage(event, deps.dashboardUrl) });
     } catch (e) {
       (deps.log ?? console.error)(`no se pudo preparar el aviso: ${e instanceof Error ? e.message : String(e)}`);

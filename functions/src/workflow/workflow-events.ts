@@ -10,6 +10,11 @@ export type WorkflowEvent =
    * the institution's prefixes changed). Its official is the one who must correct it.
    */
   | { kind: 'refused'; submission: Submission; publisher: Publisher; actor: User; errors: number }
+  /**
+   * Approved, but its publication failed for another reason (`reason`, Spanish, said to the coordinator: a newer send
+   * approved meanwhile, the sheet unreadable, the store): told to the coordinator who approved it, who may be gone.
+   */
+  | { kind: 'failed'; submission: Submission; publisher: Publisher; actor: User; reason: string }
   /** Taken back by its institution while it awaited review: the coordinators told of it have nothing to decide. */
   | { kind: 'withdrawn'; submission: Submission; publisher: Publisher; actor: User };
 
