@@ -21,7 +21,7 @@ import { readAll } from '../store/read-all';
 import type { PublicationQueue, PublicationTask, TaskResult } from './publication-queue';
 import type { BulkService } from './bulk-service';
 import { writeBulkAfterPublication } from './bulk-after-publication';
-import type { Notify } from '../workflow/workflow-events';
+import { approvalEvent, type Notify } from '../workflow/workflow-events';
 
 /** The publication task function's time limit (functions/src/index.ts) … */
 export const TASK_TIMEOUT_SECONDS = 540;
@@ -96,15 +96,9 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
   const actor: User = (await store.getUser(task.actorId)) ?? { id: task.actorId, email: '', role: 'coordinador' };
   const outcome = await approveSubmission({ ...deps, claimed: true }, leased, publisher, actor);
   opts.onOutcome?.(outcome);
-  if (outcome.kind === 'published') {
-    await deps.notify?.({ kind: 'published', submission: outcome.submission, publisher, actor, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length });
-  }
-  if (outcome.kind === 'refused') {
-    await deps.notify?.({ kind: 'refused', submission: outcome.submission, publisher, actor, errors: outcome.findings.filter((f) => f.severity === 'error').length });
-  }
-  // In the background (a task, the server's queue): the coordinator who approved may be gone. In the approval's own
-  // request they read it in its answer.
-  if (outcome.kind === 'failed') await deps.notify?.({ kind: 'failed', submission: outcome.submission, publisher, actor, reason: outcome.reason });
+  // In the background: the coordinator who approved may be gone, so a failure is mailed to them too.
+  const event = approvalEvent(outcome, publisher, actor, true);
+  if (event) await deps.notify?.(event);
   if (outcome.kind === 'published' && !outcome.unchanged && deps.bulk) {
     await writeBulkAfterPublication({ ...deps, store, bulk: deps.bulk }, publisher, outcome.publication);
   }

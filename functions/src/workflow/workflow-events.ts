@@ -1,5 +1,6 @@
 /** What the workflow tells the outside world (notifications, DESIGN §8 outbox) after a decision is stored. */
 import type { Publisher, Submission, User } from '../store/store';
+import type { ApprovalOutcome } from './approve-submission';
 
 export type WorkflowEvent =
   | { kind: 'submitted'; submission: Submission; publisher: Publisher; actor: User }
@@ -17,6 +18,18 @@ export type WorkflowEvent =
   | { kind: 'failed'; submission: Submission; publisher: Publisher; actor: User; reason: string }
   /** Taken back by its institution while it awaited review: the coordinators told of it have nothing to decide. */
   | { kind: 'withdrawn'; submission: Submission; publisher: Publisher; actor: User };
+
+/**
+ * The notice an approval's outcome gives, the same whether it ran in the approval's request or in the background (a
+ * task, the server's queue): published or refused for errors, to its official; failed for another reason, to the
+ * coordinator who approved it — only in the background (`background`): in the request they read it in its answer.
+ */
+export function approvalEvent(outcome: ApprovalOutcome, publisher: Publisher, actor: User, background: boolean): WorkflowEvent | undefined {
+  const { submission } = outcome;
+  if (outcome.kind === 'published') return { kind: 'published', submission, publisher, actor, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length };
+  if (outcome.kind === 'refused') return { kind: 'refused', submission, publisher, actor, errors: outcome.findings.filter((f) => f.severity === 'error').length };
+  return background ? { kind: 'failed', submission, publisher, actor, reason: outcome.reason } : undefined;
+}
 
 /** Called after the decision is stored; it must not throw (a failed notice never undoes a decision). */
 export type Notify = (event: WorkflowEvent) => Promise<void>;

@@ -55,7 +55,7 @@ import { changePreview } from '../../../core/workflow/change-preview';
 import { submissionWork, type Intake, type SubmissionWork } from './submission-work';
 import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
 import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
-import { notifyWithin, type Notify } from './workflow-events';
+import { approvalEvent, notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, MAX_WORKBOOK_VALUES_BYTES, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
@@ -772,9 +772,10 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}), ...decided },
       submission, publisher, user,
     );
+    const event = approvalEvent(outcome, publisher, user, false);
+    if (event) await notify?.(event);
     if (outcome.kind === 'published') {
       const { publication } = outcome;
-      await notify?.({ kind: 'published', submission: outcome.submission, publisher, actor: user, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length });
       const body: ApproveAnswer = {
         ...(await answer(user, outcome.submission)),
         publication: { id: publication.id, createdAt: publication.createdAt, counts: publication.counts, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses },
@@ -783,7 +784,6 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     }
     if (outcome.kind === 'refused') {
       const errors = outcome.findings.filter((f) => f.severity === 'error');
-      await notify?.({ kind: 'refused', submission: outcome.submission, publisher, actor: user, errors: errors.length });
       return void res.status(422).json({
         error: {
           code: 'workbook-has-errors',
