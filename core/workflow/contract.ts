@@ -599,13 +599,16 @@ function checkMergedRange(v: unknown, path: string): string {
   throw new ContractError(path, 'un rango de celdas combinadas en notación A1, como «B3:B5»');
 }
 
+/** The longest web address of a cell's link that is read, from the add-on or from an .xlsx (workbook-reader.ts). */
+export const MAX_LINK_LENGTH = 4096;
+
 /** A sheet's cell links: A1 → a web address (http or https), as the add-on read them; none when empty. */
 function checkLinks(v: unknown, path: string): Record<string, string> | undefined {
   const o = obj(v, path);
   const out: Record<string, string> = {};
   for (const [a1, url] of Object.entries(o)) {
     if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) throw new ContractError(`${path}.${a1}`, 'una celda en notación A1, como «F3»');
-    if (typeof url !== 'string' || !/^https?:\/\/\S/i.test(url) || url.length > 4096) throw new ContractError(`${path}.${a1}`, 'una dirección web (http o https)');
+    if (typeof url !== 'string' || !/^https?:\/\/\S/i.test(url) || url.length > MAX_LINK_LENGTH) throw new ContractError(`${path}.${a1}`, 'una dirección web (http o https)');
     out[a1] = url;
   }
   return Object.keys(out).length ? out : undefined;

@@ -18,6 +18,7 @@ import { Utf8Chunks } from './utf8-chunks';
 import { decodeText, ownString, XmlScanner, type Attributes, type XmlHandler } from './xml-scanner';
 import { ForeignFileError, readDirectory, streamEntry, unpackAhead, UnpackBudget, ZipFormatError, type ByteSource, type ZipEntry } from './zip-archive';
 import { foreignFileMessage } from './foreign-file';
+import { MAX_LINK_LENGTH } from '../../../../core/workflow/contract';
 
 export interface XlsxReadOptions {
   /** The file's name for messages. */
@@ -303,8 +304,6 @@ const V = 1;
 const T = 2;
 /** Cells with a web link kept per sheet (a hostile file could declare a link over a whole sheet). */
 const MAX_LINKS = 100_000;
-/** The longest web address read from a link. */
-const MAX_LINK_LENGTH = 4_096;
 /**
  * Merged ranges kept per sheet: the engine names a few (sheet.merged-cells) and counts the rest, and a hostile file
  * can declare millions (2 million took 1.5 GB): past this many only their count is kept (SheetModel.mergeCount).
@@ -538,7 +537,7 @@ function webLinks(hyperlinks: readonly { ref: string; id: string }[], targets: M
   let n = 0;
   for (const { ref, id } of hyperlinks) {
     const target = targets.get(id);
-    // No longer than the add-on may send (core/workflow/contract.ts): a 2 MB address over 20,000 cells kept the
+    // No longer than the add-on may send (MAX_LINK_LENGTH): a 2 MB address over 20,000 cells kept the
     // engine busy for minutes.
     if (!target || !/^https?:\/\//i.test(target) || target.length > MAX_LINK_LENGTH) continue;
     const [from, to = from] = ref.toUpperCase().split(':');
