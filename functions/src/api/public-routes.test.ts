@@ -142,9 +142,14 @@ describe('public API', () => {
       // What lib-cove / the Data Review Tool do: read each schema patch, then each `codelist` a field names from the
       // extension's codelists/ folder when extension.json declares it (a bare file name, no folders).
       const fieldLists: string[] = [];
+      const fields: { codelist: string; openCodelist?: boolean; type?: string | string[]; enum?: unknown[] }[] = [];
       for (const schemaFile of extension.schemas) {
         const schema = await request(app).get(`${dir}${schemaFile}`).expect(200);
-        JSON.stringify(schema.body, (key, value: unknown) => { if (key === 'codelist' && typeof value === 'string') fieldLists.push(value); return value; });
+        JSON.stringify(schema.body, (key, value: unknown) => {
+          if (key === 'codelist' && typeof value === 'string') fieldLists.push(value);
+          if (value && typeof value === 'object' && typeof (value as { codelist?: unknown }).codelist === 'string') fields.push(value as (typeof fields)[number]);
+          return value;
+        });
       }
       for (const file of fieldLists) expect({ name, file, declared: extension.codelists?.includes(file) ?? false }).toEqual({ name, file, declared: true });
       for (const file of extension.codelists ?? []) {
@@ -159,6 +164,14 @@ describe('public API', () => {
         expect(header).toEqual(['Code', 'Title', 'Description']);
         const list = ownCodelistName(file) ?? '';
         expect(rows.map((r) => r[0])).toEqual(declaredCodes(file, PROFILES.ocds.codelists[list]));
+        // The OCDS rule for a field's list (standard-maintenance-scripts, validate_codelist_enum), by which a tool that
+        // validates with the patched schema alone sees a code off a closed list: a closed list's field sets `enum` to
+        // its codes (and null when the field may be null); an open list's sets none.
+        for (const field of fields.filter((f) => f.codelist === file)) {
+          const nullable = ([] as unknown[]).concat(field.type ?? []).includes('null');
+          const expected = field.openCodelist === false ? [...rows.map((r) => r[0]), ...(nullable ? [null] : [])] : undefined;
+          expect({ name, file, enum: field.enum }).toEqual({ name, file, enum: expected });
+        }
         for (const [code, title, description] of rows) expect({ code, title, spanishDescription: description.length > 0 }).toEqual({ code, title: codeTitle(list, code), spanishDescription: true });
         // The committed extension folder (schemas/extensions) is what the API serves, byte for byte.
         expect(res.text).toBe(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'schemas', 'extensions', name, 'codelists', file), 'utf8'));
