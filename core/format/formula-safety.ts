@@ -15,9 +15,15 @@ export function neutraliseFormula<T>(value: T): T | string {
   return looksLikeFormula(value) ? `'${value}` : value;
 }
 
-/** One CSV field (RFC 4180 quoting), formula-safe. */
+/**
+ * One CSV field (RFC 4180 quoting), formula-safe: the only CSV writer, for the dashboard's downloads and anything
+ * else. A field with a semicolon is quoted too: Excel set to a region whose list separator is «;» (Spain, much of
+ * Europe and Latin America) and LibreOffice with «;» ticked split an unquoted `Obra;=HYPERLINK(…)` into two cells,
+ * the second one a formula the apostrophe at the field's start did not reach. A number that is not finite is empty.
+ */
 export function csvField(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'number' && !Number.isFinite(value)) return '';
   const text = String(neutraliseFormula(value instanceof Date ? value.toISOString() : value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -4,6 +4,7 @@ import type { CellRef, Finding } from '../findings/finding';
 import { catalogue } from './catalogue';
 import { inReadingOrder } from '../findings/reading-order';
 import { formatCount, formatDateTime, formatFigure, formatMoney } from '../format/es-mx';
+import { closeBidi } from '../format/bidi-closed';
 
 /**
  * A template's words for where the finding was found: `[[in a sheet||in a JSON document]]` (either side may be empty;
@@ -33,20 +34,28 @@ export function renderTemplate(template: string, params: Finding['params']): str
     const value = params[name];
     return value === undefined || value === 0 || value === '' ? '' : words;
   });
-  return kept.replace(/\{(\w+)(?:!([nfmcl])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) => {
-    // `{name?}`: a parameter findings may lack (kept before it was given): nothing then.
-    if (optional) return name in params ? String(params[name]) : '';
-    if (!(name in params)) return whole;
-    const value = params[name];
-    if (format === 'm') return money(value, params.currency);
-    if (format === 'c') return fieldPlace(params);
-    if (format === 'l') return params.written === undefined ? String(value) : `${String(value)} («${String(params.written)}» en el archivo)`;
-    if (format === 'n') return typeof value === 'number' && Number.isFinite(value) ? formatFigure(value) : String(value);
-    if (format === 'f') return typeof value === 'string' ? formatDateTime(value) : String(value);
-    if (!form) return String(value);
-    const n = Number(value);
-    return form === ':' ? formatCount(n, one as string, many as string) : n === 1 ? (one as string) : (many as string);
-  });
+  // Each value closes what bidirectional controls it opens (core/format/bidi-closed.ts): a title typed «\u202E…» showed
+  // the rest of the message — its row, the process it names — in reverse.
+  return kept.replace(/\{(\w+)(?:!([nfmcl])|([:?])([^|{}]*)\|([^{}]*)|(\?))?\}/g, (whole: string, name: string, format?: string, form?: string, one?: string, many?: string, optional?: string) =>
+    closeBidi(filled(params, { whole, name, format, form, one, many, optional })));
+}
+
+/** One placeholder of renderTemplate, filled: its parts as the pattern matched them. */
+interface Placeholder { whole: string; name: string; format?: string; form?: string; one?: string; many?: string; optional?: string }
+
+function filled(params: Finding['params'], { whole, name, format, form, one, many, optional }: Placeholder): string {
+  // `{name?}`: a parameter findings may lack (kept before it was given): nothing then.
+  if (optional) return name in params ? String(params[name]) : '';
+  if (!(name in params)) return whole;
+  const value = params[name];
+  if (format === 'm') return money(value, params.currency);
+  if (format === 'c') return fieldPlace(params);
+  if (format === 'l') return params.written === undefined ? String(value) : `${String(value)} («${String(params.written)}» en el archivo)`;
+  if (format === 'n') return typeof value === 'number' && Number.isFinite(value) ? formatFigure(value) : String(value);
+  if (format === 'f') return typeof value === 'string' ? formatDateTime(value) : String(value);
+  if (!form) return String(value);
+  const n = Number(value);
+  return form === ':' ? formatCount(n, one as string, many as string) : n === 1 ? (one as string) : (many as string);
 }
 
 /**
@@ -85,11 +94,11 @@ export function renderA1(cell: CellRef | undefined): string {
 /** «Hoja "Contratos", fila 5, columna C (Monto del contrato)». */
 export function renderCell(cell: CellRef | undefined): string {
   if (!cell) return 'Libro completo';
-  const parts = [`Hoja «${cell.sheet}»`];
+  const parts = [`Hoja «${closeBidi(cell.sheet)}»`];
   if (cell.row !== undefined) parts.push(`fila ${cell.row}`);
-  if (cell.column !== undefined) parts.push(`columna ${columnLetter(cell.column)}${cell.header ? ` (${cell.header})` : ''}`);
+  if (cell.column !== undefined) parts.push(`columna ${columnLetter(cell.column)}${cell.header ? ` (${closeBidi(cell.header)})` : ''}`);
   // A field whose column the sheet lacks (cell-locator.ts): named, so that the person knows which column to add.
-  else if (cell.header) parts.push(`columna «${cell.header}» (no está en la hoja)`);
+  else if (cell.header) parts.push(`columna «${closeBidi(cell.header)}» (no está en la hoja)`);
   return parts.join(', ');
 }
 

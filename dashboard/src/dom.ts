@@ -1,7 +1,11 @@
 /**
  * The only way pages build DOM: elements with text nodes and attributes, never innerHTML, so every value from
- * the data is inert text whatever it contains (`<script>`, quotes…). Links from the data pass `safeUrl`.
+ * the data is inert text whatever it contains (`<script>`, quotes…). Links from the data pass `safeUrl`. Each text
+ * closes the bidirectional overrides it opens (core/format/bidi-closed.ts): a title «\u202E…» showed the next
+ * supplier, project or figure on its line in reverse.
  */
+import { closeBidi } from '../../core/format/bidi-closed';
+
 export type Child = Node | string | number | null | undefined | false | Child[];
 type Attrs = Record<string, string | number | boolean | undefined | null | EventListener>;
 
@@ -9,7 +13,7 @@ function append(parent: Node, children: Child[]): void {
   for (const c of children) {
     if (c === null || c === undefined || c === false) continue;
     if (Array.isArray(c)) append(parent, c);
-    else parent.appendChild(typeof c === 'object' ? c : document.createTextNode(String(c)));
+    else parent.appendChild(typeof c === 'object' ? c : document.createTextNode(closeBidi(String(c))));
   }
 }
 
@@ -17,7 +21,8 @@ function setAttrs(el: Element, attrs: Attrs | null | undefined): void {
   for (const [k, v] of Object.entries(attrs ?? {})) {
     if (v === undefined || v === null || v === false) continue;
     if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
-    else el.setAttribute(k, v === true ? '' : String(v));
+    // Words a reader hears or sees as a tooltip are text as well; an address (href) is left exactly as it is.
+    else el.setAttribute(k, v === true ? '' : k === 'aria-label' || k === 'title' ? closeBidi(String(v)) : String(v));
   }
 }
 
@@ -44,7 +49,7 @@ export function externalLink(url: unknown, text?: string): Node {
   const href = safeUrl(url);
   // `ext`: a link named by words (a document's title) prints its address after them (styles.css): on paper
   // «AUTORIZACION PRESUPUESTAL 092» alone said nothing of where the document is.
-  return href ? h('a', { href, rel: 'noopener noreferrer', class: text !== undefined && text !== href ? 'ext' : undefined }, text ?? href) : document.createTextNode(text ?? String(url ?? ''));
+  return href ? h('a', { href, rel: 'noopener noreferrer', class: text !== undefined && text !== href ? 'ext' : undefined }, text ?? href) : document.createTextNode(closeBidi(text ?? String(url ?? '')));
 }
 
 let announcing: ReturnType<typeof setTimeout> | undefined;

@@ -31,6 +31,7 @@ import { stagesPage } from './review/stages-page';
 import { monthlyReportPage } from './review/monthly-report-page';
 import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
 import { ApiError as WorkApiError, credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
+import { closeBidi } from '../../core/format/bidi-closed';
 import { DOCUMENT_PAGES, LIST_OF_DOCUMENT, type DashboardPage } from '../../core/addresses/dashboard-pages';
 import { countryViewChosen, rememberCountryView, signedInCoordinatorState } from './review/tracking-landing';
 
@@ -407,7 +408,7 @@ async function render(retried = false): Promise<void> {
     // Once Inicio is drawn, the details download in the background for the next page.
     if (first && homeOnly && scope.kind !== 'choose') setTimeout(() => { loadDataset(scopeQ).catch(() => undefined); }, 0);
     const title = main.querySelector('h1')?.textContent ?? page.title;
-    document.title = `${title} — Infraestructura Abierta`;
+    document.title = `${closeBidi(title)} — Infraestructura Abierta`;
     // The focus goes to the new page's heading when the address changes — to the link followed from it, on coming
     // back to a page (followedLink) — (not when the header's filters changed it:
     // the reader stays in them), never on a redraw of the same address, where it stays on what the reader was using

@@ -13,7 +13,8 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import request from 'supertest';
 import { binaryBody, xlsxBook } from '../support/xlsx-download';
-import { describeIfChromium } from '../browser';
+import { build } from 'esbuild';
+import { describeIfChromium, launchChromium } from '../browser';
 import { builtSidebarInChromium } from '../addon/built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 import { groupFindings } from '../../addon/src/validation/group-findings';
@@ -72,6 +73,40 @@ describeIfChromium('sidebar renders hostile values as text', () => {
     expect(dom.text).toContain(IMG);
     expect(dom.text).toContain(SCRIPT);
     await page.close();
+  });
+});
+
+/**
+ * An override a value opens ends with it (core/format/bidi-closed.ts), on the dashboard's pages (every text goes through
+ * dashboard/src/dom.ts) and in findings' messages: measured in Chromium, where the next name on the line is laid out.
+ */
+describeIfChromium('a right-to-left override in the data reverses nothing after it', () => {
+  test('dashboard text and a finding\'s message', async () => {
+    const entry = "import { h } from './dashboard/src/dom'; import { renderMessage } from './core/messages/render'; import './core/unflatten/unflatten-messages'; Object.assign(globalThis, { h, renderMessage });";
+    const bundle = await build({ stdin: { contents: entry, resolveDir: path.resolve(__dirname, '../..'), loader: 'ts' }, bundle: true, write: false, format: 'iife', logLevel: 'silent' });
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(`<script>${bundle.outputFiles[0].text}</script>`);
+      // Plain JavaScript run in the page (this file is typed without the DOM's types).
+      const lefts = await page.evaluate(`(() => {
+        // Two suppliers of a process, the first named with an override it leaves open; a finding quoting such a value.
+        const suppliers = h('p', null, h('a', null, '\\u202eConstructora'), '; ', h('a', null, 'Obras 123'));
+        const message = h('p', null, renderMessage({ code: 'cell.not-a-number', severity: 'error', params: { value: '\\u202e78' }, pointer: '', cell: { sheet: 'Avance', row: 3, column: 5 } }));
+        document.body.append(suppliers, message);
+        // The left edge of each character of \`text\` in the paragraph's last text node.
+        const edges = (node, text) => {
+          const at = node.textContent.indexOf(text);
+          return [...text].map((_c, i) => { const r = new Range(); r.setStart(node, at + i); r.setEnd(node, at + i + 1); return r.getBoundingClientRect().left; });
+        };
+        return { supplier: edges(suppliers.lastChild.firstChild, 'Obras 123'), message: edges(message.firstChild, 'no es un número') };
+      })()`) as { supplier: number[]; message: number[] };
+      const leftToRight = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]);
+      expect(leftToRight(lefts.supplier)).toBe(true);
+      expect(leftToRight(lefts.message)).toBe(true);
+    } finally {
+      await browser.close();
+    }
   });
 });
 
