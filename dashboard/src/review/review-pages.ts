@@ -23,6 +23,7 @@ import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { commentTooLongText } from '../../../core/workflow/comment-length';
 import { newerApprovedText, type NewerApprovedReader } from '../../../core/workflow/newer-approved';
+import { newerPendingText } from '../../../core/workflow/newer-pending';
 import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
 
@@ -323,14 +324,13 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
 /**
  * Above «Aprobar» of a send whose institution sent a newer one, also awaiting a decision (PreviewAnswer.newerPending):
  * the inbox lists the older first, and approving it published data the institution had already replaced, with
- * nothing on its page saying that a newer send was there. Which one (its time and file, as the inbox names sends:
- * two sent within the same second read alike by the time alone) and the way to it.
+ * nothing on its page saying that a newer send was there. Which one (newer-pending.ts) and the way to it.
  */
 function newerPendingNote(p: PreviewAnswer, query: URLSearchParams): HTMLElement | null {
   const newer = p.newerPending;
   if (!newer) return null;
   return h('p', { class: 'status-warn', role: 'note', id: 'envio-mas-reciente' }, warnMark(),
-    ` ${p.submission.publisherName} envió después otro libro, que también espera su decisión: el del ${formatTimestamp(newer.sentAt)}${newer.name ? ` («${newer.name}»)` : ''}. Revise ese antes de aprobar este: aprobado este primero, se publican sus datos y, al aprobar aquel, los de aquel encima; si aquel ya trae lo de este, devuelva este con un comentario. `,
+    ` ${newerPendingText(p.submission.publisherName, newer.sentAt, newer.name)} `,
     h('a', { href: `${route('revision', newer.id)}${inboxQuery(query)}` }, 'Abrir el envío más reciente'));
 }
 
