@@ -12,7 +12,7 @@ import { approveSubmission as approve, connectionCheck, currentConfig, registere
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory } from './host';
-import { ADDON_TITLE, HELP_HTML, MENU } from './menu';
+import { ADDON_TITLE, HELP_HTML, HELP_TITLE, MENU, SETTINGS_TITLE } from './menu';
 import type { CellSeen, FindingItem, ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
 import { createTemplate, templateReportText } from './template/create-template';
 import { UserError, userFacing } from './user-error';
@@ -66,12 +66,12 @@ export function menuRemoveMarks(): void {
 export function menuSettings(): void {
   guarded(() => {
     const h = host();
-    h.ui().showDialog(`Configurar servidor — ${ADDON_TITLE}`, settingsHtml(settingsView(h.config(), h.properties())));
+    h.ui().showDialog(SETTINGS_TITLE, settingsHtml(settingsView(h.config(), h.properties())));
   });
 }
 
 export function menuHelp(): void {
-  guarded(() => host().ui().showDialog(`Ayuda — ${ADDON_TITLE}`, HELP_HTML));
+  guarded(() => host().ui().showDialog(HELP_TITLE, HELP_HTML));
 }
 
 // google.script.run API of the sidebar (typed by ServerApi).

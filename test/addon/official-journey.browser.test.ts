@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium } from '../browser';
+import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { buildAddon, type AddonBuild } from '../../scripts/build-addon';
 import { templateSpec } from '../../core/template/template-spec';
 import type { SheetSpec } from '../../core/template/spec';
@@ -114,6 +114,28 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.goto(`file://${dialog}`);
     return page;
   }
+
+  it('the menu\'s dialogs (Configurar servidor, Ayuda) are read in Spanish, titled as their frame, each field with the help under it', async () => {
+    const { gas, record } = loadCode('hoja-dialogos');
+    gas.menuSettings();
+    gas.menuHelp();
+    const page = await browser.newPage({ viewport: { width: 460, height: 380 } });
+    for (const [k, title] of record.dialogs.entries()) {
+      await page.setContent(record.dialogPages[k]);
+      // WCAG 3.1.1 and 2.4.2: «Ayuda» was a bare <div> (no language: read in the voice of the reader's own settings).
+      expect([title, await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang), await page.title()]).toEqual([title, 'es-MX', title]);
+      expect([title, await axeViolations(page, { tags: WCAG_AA })]).toEqual([title, []]);
+    }
+    // Configurar servidor: each field's help is read with it (1.3.1), not only by reading on past it.
+    await page.setContent(record.dialogPages[0]);
+    const help = (label: string): Promise<string> => page.getByLabel(label).evaluate((input) => {
+      const d = (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } | null } }).document;
+      return ((input as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-describedby') ?? '').split(' ').map((id) => d.getElementById(id)?.textContent ?? '').join(' ');
+    });
+    expect(await help('Dirección del servidor')).toBe('Se la da su coordinador. Se guarda para este documento.');
+    expect(await help('Clave de acceso (solo servidores propios)')).toMatch(/^Si su institución usa un servidor propio/);
+    await page.close();
+  });
 
   it('Configurar servidor tries the address and the access key at once and says whether the server accepted them', async () => {
     const page = await settingsDialog('hoja-configuracion');

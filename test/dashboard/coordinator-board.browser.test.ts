@@ -378,6 +378,13 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const none = `Al cierre de ${monthLabel(month)} no había implementadores registrados en Nuevo León.`;
     expect(await page.locator('#sin-publicar').textContent()).toBe(none);
     expect(await page.locator('#tabla-informe tbody').textContent()).toBe(none);
+    // Another month chosen from the keyboard: the report drawn again is said, the focus kept on the chooser.
+    const current = monthOf(Date.now());
+    await page.locator('#mes').focus();
+    await page.keyboard.press('ArrowUp');
+    const said = `Informe de Nuevo León, ${monthLabel(current)} (en curso): 0 envíos recibidos, 0 aprobados, 0 devueltos y 0 en espera.`;
+    await page.waitForFunction((text) => document.getElementById('anuncio')?.textContent === text, said, { timeout: 5_000 });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('mes');
     await srv.h.store.putPublisher(mty);
     await page.context().close();
   });

@@ -478,6 +478,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await card.getByRole('button', { name: 'Retirar envío' }).click();
     await card.getByRole('button', { name: 'Sí, retirar' }).click();
     await page.locator('#resultado-retiro', { hasText: /^Esta entrega ya no se puede retirar: está «Publicada»/ }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultado-retiro');
     await card.getByText('Publicada').waitFor();
     expect(await card.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
   });
@@ -503,9 +504,13 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     await card.getByRole('button', { name: 'Cancelar' }).click();
     expect((await h.store.getSubmission(id))?.status).toBe('submitted');
-    await card.getByRole('button', { name: 'Retirar envío' }).click();
-    await card.getByRole('button', { name: 'Sí, retirar' }).click();
+    // From the keyboard: «Retirar envío» puts the focus on «Sí, retirar»; once withdrawn, the focus is on the page's
+    // outcome, which it reads (it fell to <body>, and nothing was said).
+    await card.getByRole('button', { name: 'Retirar envío' }).press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Sí, retirar');
+    await page.keyboard.press('Enter');
     await page.locator('#resultado-retiro', { hasText: /^Se retiró el envío del \d{2}\/\d{2}\/\d{4}.* · «enviado por error\.xlsx»: ya no está en la bandeja de su coordinación\.$/ }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultado-retiro');
     await card.getByText('Retirada').waitFor();
     expect(await card.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
     expect((await h.store.getSubmission(id))?.status).toBe('withdrawn');

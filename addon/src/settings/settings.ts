@@ -4,6 +4,8 @@
  */
 import { acceptableBackendUrl, API_TOKEN_PROPERTY, BACKEND_URL_PROPERTY, effectiveConfig, PLACEHOLDER_BACKEND_URL, type AddonConfig, type PropertiesPort } from '../config';
 import { UserError } from '../user-error';
+import { dialogPage } from '../dialog-page';
+import { SETTINGS_TITLE } from '../menu';
 
 export interface SettingsView {
   backendUrl: string;
@@ -50,22 +52,24 @@ export function saveSettings(build: AddonConfig, props: PropertiesPort, input: S
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The dialog page (HtmlService): a small form calling saveAddonSettings through google.script.run. */
+/**
+ * The dialog page (HtmlService): a small form calling saveAddonSettings through google.script.run. Each field is
+ * described by the help under it, which a screen reader reads with the field (it was only read by going through the
+ * text, after the field had been left).
+ */
 export function settingsHtml(view: SettingsView): string {
-  return `<!DOCTYPE html><html lang="es-MX"><head><meta charset="utf-8"><style>
-body{font:13px Arial,sans-serif;margin:0;padding:4px 8px;color:#202124}label{display:block;font-weight:bold;margin-top:12px}
+  return dialogPage({ title: SETTINGS_TITLE, style: `body{font:13px Arial,sans-serif;margin:0;padding:4px 8px;color:#202124}label{display:block;font-weight:bold;margin-top:12px}
 input{width:100%;box-sizing:border-box;padding:6px;margin-top:4px;font:inherit}p.help{color:#5f6368;margin:4px 0}
 button{margin-top:14px;background:#1a73e8;color:#fff;border:0;border-radius:4px;padding:8px 16px;font:inherit;cursor:pointer}
-#status{margin-top:10px}#status.error{color:#b3261e}</style></head><body>
-<form id="form">
+#status{margin-top:10px}#status.error{color:#b3261e}`, body: `<form id="form">
 <label for="url">Dirección del servidor</label>
 <!-- Text, not type="url": the browser's own check stopped «datos.mi-estado.gob.mx» with «Introduce una URL» (in the
 browser's language) before saveSettings could add its https://. -->
-<input id="url" name="url" type="text" inputmode="url" autocapitalize="off" spellcheck="false" value="${escape(view.backendUrl)}" placeholder="https://datos.mi-estado.gob.mx">
-<p class="help">Se la da su coordinador. Se guarda para este documento.</p>
+<input id="url" name="url" type="text" inputmode="url" autocapitalize="off" spellcheck="false" value="${escape(view.backendUrl)}" placeholder="https://datos.mi-estado.gob.mx" aria-describedby="url-help">
+<p class="help" id="url-help">Se la da su coordinador. Se guarda para este documento.</p>
 <label for="token">Clave de acceso (solo servidores propios)</label>
-<input id="token" name="token" type="password" autocomplete="off" placeholder="${view.hasApiToken ? 'Guardada; escriba otra para reemplazarla, o «-» para quitarla' : 'ia_…'}">
-<p class="help">Si su institución usa un servidor propio, escriba la clave personal que le dieron. Solo usted la ve.</p>
+<input id="token" name="token" type="password" autocomplete="off" placeholder="${view.hasApiToken ? 'Guardada; escriba otra para reemplazarla, o «-» para quitarla' : 'ia_…'}" aria-describedby="token-help">
+<p class="help" id="token-help">Si su institución usa un servidor propio, escriba la clave personal que le dieron. Solo usted la ve.</p>
 <button type="submit">Guardar</button>
 <div id="status" role="status" aria-live="polite"></div>
 </form>
@@ -86,5 +90,5 @@ document.getElementById('form').addEventListener('submit', function (e) {
     .withFailureHandler(function (err) { status.className = 'error'; status.textContent = (err && err.message) || 'No se pudo guardar.'; })
     .saveAddonSettings({ backendUrl: document.getElementById('url').value, apiToken: document.getElementById('token').value });
 });
-</script></body></html>`;
+</script>` });
 }

@@ -6,7 +6,7 @@
  * who may read it and computes it (functions/src/workflow/monthly-report-routes.ts, core/workflow/monthly-account.ts);
  * the administration chooses the state.
  */
-import { h } from '../dom';
+import { announce, h } from '../dom';
 import { count, date, heading, type Page } from '../pages/common';
 import { kpis } from '../components/kpis';
 import { scrollRegion } from '../components/table';
@@ -160,6 +160,10 @@ export const monthlyReportPage: Page = {
       return h('div', null, ...intro, e.code === 'missing-state' ? h('p', { class: 'note', id: 'elija-estado' }, 'Elija el estado del informe.') : h('p', { class: 'status-bad', role: 'alert' }, e.message),
         e.status === 400 ? choosers(query, setQuery, month, states, state) : null);
     }
+    // Said as well as drawn: another month (or state) chosen redraws the report with the focus kept on its chooser, and
+    // a screen reader heard nothing of it (the inbox's and the lists' filters say their counts).
+    const t = report.total;
+    announce(`Informe de ${report.state}, ${monthLabel(report.month)}${report.complete ? '' : ' (en curso)'}: ${formatCount(t.received, 'envío recibido', 'envíos recibidos')}, ${formatCount(t.approved, 'aprobado', 'aprobados')}, ${formatCount(t.returned, 'devuelto', 'devueltos')} y ${count(t.waiting)} en espera.`);
     return h('div', null, ...intro,
       h('div', { class: 'no-print' }, sessionBar(report.viewer, rerender, ds.publishers)),
       choosers(query, setQuery, report.month, report.viewer.scope.kind === 'all' ? states : null, state),

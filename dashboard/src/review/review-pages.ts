@@ -23,6 +23,7 @@ import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { commentTooLongText } from '../../../core/workflow/comment-length';
 import { newerApprovedText, type NewerApprovedReader } from '../../../core/workflow/newer-approved';
+import { newerPendingText } from '../../../core/workflow/newer-pending';
 import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
 
@@ -323,14 +324,13 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
 /**
  * Above «Aprobar» of a send whose institution sent a newer one, also awaiting a decision (PreviewAnswer.newerPending):
  * the inbox lists the older first, and approving it published data the institution had already replaced, with
- * nothing on its page saying that a newer send was there. Which one (its time and file, as the inbox names sends:
- * two sent within the same second read alike by the time alone) and the way to it.
+ * nothing on its page saying that a newer send was there. Which one (newer-pending.ts) and the way to it.
  */
 function newerPendingNote(p: PreviewAnswer, query: URLSearchParams): HTMLElement | null {
   const newer = p.newerPending;
   if (!newer) return null;
   return h('p', { class: 'status-warn', role: 'note', id: 'envio-mas-reciente' }, warnMark(),
-    ` ${p.submission.publisherName} envió después otro libro, que también espera su decisión: el del ${formatTimestamp(newer.sentAt)}${newer.name ? ` («${newer.name}»)` : ''}. Revise ese antes de aprobar este: aprobado este primero, se publican sus datos y, al aprobar aquel, los de aquel encima; si aquel ya trae lo de este, devuelva este con un comentario. `,
+    ` ${newerPendingText(p.submission.publisherName, newer.sentAt, newer.name)} `,
     h('a', { href: `${route('revision', newer.id)}${inboxQuery(query)}` }, 'Abrir el envío más reciente'));
 }
 
@@ -699,6 +699,8 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
 
 /** What the last withdrawal did, said once more by the page drawn after it (the card then reads «Retirada»). */
 let lastWithdrawn: HTMLElement | null = null;
+/** Where the page says it, above the cards. */
+const WITHDRAWN_ID = 'resultado-retiro';
 
 /**
  * «Retirar envío» on an official's card while the send awaits review (or was returned): asks once more, saying what
@@ -714,6 +716,9 @@ function withdrawControl(s: SubmissionView): HTMLElement {
     : '¿Retirar este envío? Saldrá de la bandeja de su coordinación, que ya no lo revisará. Puede enviar su libro de nuevo cuando quiera.');
   const result = h('p', { role: 'status' });
   const { open, box, yes, cancel } = askFirst({ label: 'Retirar envío', boxId, question, yes: 'Sí, retirar', onYes: () => withdraw() });
+  // On the page's outcome before the redraw, which finds it again by its id (main.ts) and reads it there: the focus
+  // was on «Sí, retirar», disabled and then gone with its card's question, and fell to <body> (WCAG 2.4.3).
+  const onOutcome = (): void => { const at = document.getElementById(WITHDRAWN_ID); if (at) returnFocus(at, yes); };
   const withdraw = (): void => {
     for (const b of [open, yes, cancel]) b.disabled = true;
     void (async () => {
@@ -721,16 +726,19 @@ function withdrawControl(s: SubmissionView): HTMLElement {
         checkSubmissionAnswer(await authed(WORKFLOW_PATHS.withdraw(s.id), (b) => b, { method: 'POST' }));
         // A returned or replaced send was not in the inbox any more: «ya no está en la bandeja» said it had been until now.
         lastWithdrawn = h('p', { class: 'status-ok' }, `Se retiró el envío del ${formatTimestamp(sentAt(s))}${fileNote(s)}${s.status === 'submitted' ? ': ya no está en la bandeja de su coordinación.' : ': queda cerrado.'}`);
+        onOutcome();
         rerender();
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) { rerender(); return; }
         // Its situation changed meanwhile (approved, published…): the page is drawn again with it, the refusal said
         // above the cards; the card kept «En revisión» and its button beside the server's «ya no se puede retirar».
-        if (err instanceof ApiError && err.status === 409) { lastWithdrawn = h('p', { class: 'status-bad' }, err.message); rerender(); return; }
+        if (err instanceof ApiError && err.status === 409) { lastWithdrawn = h('p', { class: 'status-bad' }, err.message); onOutcome(); rerender(); return; }
         result.className = 'status-bad';
         result.textContent = err instanceof Error ? err.message : 'No se pudo retirar el envío.';
         box.hidden = true;
         for (const b of [open, yes, cancel]) b.disabled = false;
+        // Back on «Retirar envío» (its question closed under the focus), the reason said by the card's live region.
+        open.focus();
       }
     })();
   };
@@ -775,6 +783,7 @@ export const mySubmissionsPage: Page = {
     lastSent = null;
     const withdrawnNote = lastWithdrawn;
     lastWithdrawn = null;
+    if (withdrawnNote && document.activeElement?.id !== WITHDRAWN_ID) announce(withdrawnNote.textContent ?? '');
     // Those who may send for the institution may take a send back (the server's policy: officials and admins).
     const coordinator = list.viewer.role === 'coordinador';
     const mayWithdraw = !coordinator;
@@ -787,7 +796,10 @@ export const mySubmissionsPage: Page = {
       sessionBar(list.viewer, rerender, ds.publishers),
       // The inbox's note the other way round: a coordinator does not send, and was told to send from the add-on.
       coordinator ? h('p', { class: 'status-warn', role: 'note' }, 'Esta página es para quienes envían los datos de una institución. Las entregas de los implementadores a su cargo, para revisarlas y decidir, están en ', h('a', { href: route('revision') }, 'Revisión de entregas'), '.') : null,
-      h('div', { id: 'resultado-retiro', role: 'status' }, withdrawnNote),
+      // Focusable: the focus comes here with the outcome (withdrawControl), and a screen reader reads it there. Not a
+      // live region: drawn with its words already in it, it said nothing; when the reader's focus is elsewhere, the
+      // outcome is said through the page's (announce), as the upload's is.
+      h('div', { id: WITHDRAWN_ID, tabindex: '-1' }, withdrawnNote),
       upload ? uploadForm(sent, continuedUpload(list.submissions), config.maxUploadBytes) : null,
       moreNote(list, true),
       newest.length ? null : h('p', null, coordinator ? 'Aún no hay envíos de los implementadores a su cargo.' : upload
