@@ -58,6 +58,8 @@ export interface CompactProcesses {
   stage: Ref[];
   buyer: (number | null)[];
   bidders: (number[] | null)[];
+  /** The process's numbers (tender and contracts), what the search finds: in the core half, since Inicio searches too. */
+  numbers?: (string[] | null)[];
 }
 
 export interface CompactPublisher {
@@ -156,6 +158,7 @@ function compactPublisher(p: PublisherIndex, strings: Strings, parties: Parties)
       projectIds: processes.map((e) => e.projectIds.map((id) => projectAt.get(id) ?? -1)),
       otherCurrency: processes.map((e) => orNull(e.otherCurrency)), stage: processes.map((e) => strings.ref(e.stage)),
       buyer: processes.map((e) => party(e.buyer)), bidders: processes.map((e) => (e.bidders ? e.bidders.map((i) => party(i) as number) : null)),
+      numbers: processes.map((e) => e.numbers ?? null),
     },
     ...(p.parties ? { parties: own } : {}),
   };
@@ -214,6 +217,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
         if (b !== null) e.buyer = local.get(b);
         const bidders = R.bidders[i];
         if (bidders) e.bidders = bidders.map((x) => local.get(x) as number);
+        put(e, 'numbers', R.numbers?.[i]);
         return e;
       });
       const out: PublisherIndex = { publisherId: p.publisherId, name: p.name, state: p.state, publicationId: p.publicationId, publishedAt: p.publishedAt, projects, processes };
