@@ -101,6 +101,16 @@ function hasWords(text: string, q: string): boolean {
   return lastWords.words.every((w) => text.includes(w));
 }
 
+/**
+ * On the pages of figures per implementer (PUBLISHER_FILTER_KEYS), whether an implementer has every word of the
+ * header's search in its name or state: their rows are implementers, so that is what a reader searching there means
+ * («Mérida», «Nuevo León»). The search was ignored there, silently; the page says what it searched
+ * (pages/common.ts publisherSearchNote) and the box says so before anything is typed (shell/filter-bar.ts).
+ */
+export function matchesPublisherSearch(f: Filters, p: { name: string; state: string }): boolean {
+  return !f.q || hasWords(fold(`${p.name} ${p.state}`), f.q);
+}
+
 /** Whether an implementer (its state and id) is within the header's Estado and Implementador filters. */
 export function matchesPublisher(f: Filters, p: { state: string; publisherId: string }): boolean {
   return (!f.state || p.state === f.state) && (!f.publisher || p.publisherId === f.publisher);

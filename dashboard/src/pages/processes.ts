@@ -93,7 +93,7 @@ export const processesPage: Page = {
     bandSel.addEventListener('change', changed);
     draw();
     return h('div', null,
-      ...heading('Contrataciones', 'Procesos de contratación publicados en EDCA-MX (OCDS): método, competencia (número de licitantes) y montos. La búsqueda del encabezado encuentra un proceso por su nombre, ocid, institución o contratista.'),
+      ...heading('Contrataciones', 'Procesos de contratación publicados en EDCA-MX (OCDS): método, competencia (número de licitantes) y montos. La búsqueda del encabezado encuentra un proceso por su nombre, ocid, número de licitación o de contrato, institución o contratista (nombre o RFC).'),
       h('form', { class: 'filters', 'aria-label': 'Filtros', onsubmit: (e: Event) => e.preventDefault() },
         h('div', { class: 'field' }, h('label', { for: 'filtro-metodo' }, 'Método de contratación'), methodSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-competencia' }, 'Competencia'), bandSel)),
