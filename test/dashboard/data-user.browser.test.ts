@@ -367,6 +367,12 @@ describeIfChromium('a data user in the public pages', () => {
     const list = await open(1280, '#/contrataciones?q=DOP-LP-OP-003-2024-C1');
     expect(await list.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');
     expect(await list.locator('#resultados tbody tr').last().innerText()).toContain('ocds-mid001-DOP-LP-OP-003-2024');
+    // The row says which of its numbers was searched (its title and ocid do not show the contract's), and the CSV has them.
+    expect(await list.locator('#resultados tbody tr .searched-number').allInnerTexts()).toEqual(['Número buscado: DOP-LP-OP-003-2024-C1']);
+    const [download] = await Promise.all([list.waitForEvent('download'), list.click('.downloads .download-csv')]);
+    const lines = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^ocid,numeros_licitacion_y_contratos,titulo,/);
+    expect(lines[1]).toMatch(/^ocds-mid001-DOP-LP-OP-003-2024,DOP-LP-OP-003-2024; DOP-LP-OP-003-2024-C1,/);
     const home = await open(1280, '#/?q=dop-lp-op-003-2024');
     expect(await home.locator('.kpis > *', { hasText: 'Contrataciones' }).first().innerText()).toMatch(/\b1\b/);
   });

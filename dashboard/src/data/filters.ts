@@ -96,8 +96,10 @@ const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} 
  * search are kept: every row of a view is tested against the same one.
  */
 let lastWords: { q: string; words: string[] } = { q: '', words: [] };
+/** The words of a (folded) search, as hasWords reads them. */
+export const searchWords = (q: string): string[] => q.split(/[\s,;]+/).filter((w) => WORDLIKE.test(w));
 function hasWords(text: string, q: string): boolean {
-  if (lastWords.q !== q) lastWords = { q, words: q.split(/[\s,;]+/).filter((w) => WORDLIKE.test(w)) };
+  if (lastWords.q !== q) lastWords = { q, words: searchWords(q) };
   return lastWords.words.every((w) => text.includes(w));
 }
 
