@@ -58,7 +58,10 @@ export interface CompactProcesses {
   stage: Ref[];
   buyer: (number | null)[];
   bidders: (number[] | null)[];
-  /** The process's numbers (tender and contracts), what the search finds: in the core half, since Inicio searches too. */
+  /**
+   * The process's numbers (tender and contracts), what the search finds: a detail, since a view with a search loads the
+   * details too (dashboard/src/main.ts). Absent in a compact index written before them.
+   */
   numbers?: (string[] | null)[];
 }
 
@@ -237,7 +240,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
 export type IndexPart = 'core' | 'details';
 export const DETAIL_COLUMNS = {
   projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress'] as (keyof CompactProjects)[],
-  processes: ['title', 'category', 'contracts', 'stage'] as (keyof CompactProcesses)[],
+  processes: ['title', 'category', 'contracts', 'stage', 'numbers'] as (keyof CompactProcesses)[],
 };
 
 export interface CompactPartPublisher extends Omit<CompactPublisher, 'projects' | 'processes'> {

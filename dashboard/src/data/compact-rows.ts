@@ -96,6 +96,7 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
       row.category = str(R.category?.[i]);
       row.contracts = R.contracts ? R.contracts[i].map(([value, paid, suppliers]) => ({ value: val(value), paid: val(paid), suppliers })) : [];
       row.stage = str(R.stage?.[i]) as ProcessRow['stage'];
+      row.numbers = R.numbers?.[i] ?? undefined;
     }
   }
   return true;

@@ -187,8 +187,10 @@ describe('a publication whose index was stored by an earlier version', () => {
       const index = (await request(served).get('/api/index').expect(200)).body as IndexAnswer;
       expect(index.publishers[0].processes[0]).toMatchObject({ ocid, numbers: ['LO-831050999-E1-2025', 'DOP-LP-001-2025'], contracted: 1234567.89 });
       expect(index.publishers[0]).not.toHaveProperty('version');
-      const core = (await request(served).get('/api/index/compact/core').expect(200)).body as CompactPart;
-      expect(compactRows(core).processes[0].numbers).toEqual(['LO-831050999-E1-2025', 'DOP-LP-001-2025']);
+      const [core, details] = await Promise.all(['core', 'details'].map(async (part) => (await request(served).get(`/api/index/compact/${part}`).expect(200)).body as CompactPart));
+      const rows = compactRows(core);
+      expect(addDetails(rows, core, details)).toBe(true);
+      expect(rows.processes[0].numbers).toEqual(['LO-831050999-E1-2025', 'DOP-LP-001-2025']);
       expect(await older.getIndex(id)).not.toHaveProperty('version');
     } finally {
       await older.close();
