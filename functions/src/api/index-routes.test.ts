@@ -10,7 +10,7 @@ import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { figuresOf } from '../../../core/stats/figures';
 import { publishExamples } from '../../../test/example-workbooks';
-import type { IndexAnswer } from '../../../core/stats/publication-index';
+import { INDEX_VERSION, type IndexAnswer } from '../../../core/stats/publication-index';
 import { DETAIL_COLUMNS, compactIndex, compactPart, expandIndex, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
 import { addDetails, compactRows } from '../../../dashboard/src/data/compact-rows';
 import { indexRows } from '../../../dashboard/src/data/rows';
@@ -192,6 +192,9 @@ describe('a publication whose index was stored by an earlier version', () => {
       expect(addDetails(rows, core, details)).toBe(true);
       expect(rows.processes[0].numbers).toEqual(['LO-831050999-E1-2025', 'DOP-LP-001-2025']);
       expect(await older.getIndex(id)).not.toHaveProperty('version');
+      // One published now stores the current version, read as stored.
+      const [current] = ((await request(app).get('/api/index').expect(200)).body as IndexAnswer).publishers;
+      expect(await store.getIndex(current.publicationId)).toMatchObject({ version: INDEX_VERSION });
     } finally {
       await older.close();
     }
