@@ -32,6 +32,7 @@
  *   added the payments to what was contracted. Each has its column now;
  * - on Calidad, Seguimiento and Descargas the search was ignored without a word: there it now chooses implementers by
  *   name or state, the box says so, and the page says what it did;
+ * - Contratistas' CSV gave each contractor's document key («MX-RFC-…», a hash in real data), not the RFC its table shows;
  * - the map's municipality names were drawn 11 drawing units tall: about 5 px on a phone. They are 13 px on any screen.
  */
 import * as fs from 'fs';
@@ -375,6 +376,14 @@ describeIfChromium('a data user in the public pages', () => {
     expect(lines[1]).toMatch(/^ocds-mid001-DOP-LP-OP-003-2024,DOP-LP-OP-003-2024; DOP-LP-OP-003-2024-C1,/);
     const home = await open(1280, '#/?q=dop-lp-op-003-2024-c1');
     expect(await home.locator('.kpis > *', { hasText: 'Contrataciones' }).first().innerText()).toMatch(/\b1\b/);
+  });
+
+  it('the CSV of Contratistas gives each contractor\'s RFC as the table shows it, not the document\'s own key', async () => {
+    const page = await open(1280, '#/contratistas?q=Concretos');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('main .download-csv')]);
+    const lines = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^rfc_o_clave,contratista,/);
+    expect(lines[1]).toMatch(/^CVM130828EF5,"Concretos y Vialidades del Mayab, S.A. de C.V.",/);
   });
 
   it('a process\'s CSV has the contracts\' values and the payments in separate columns, each summing to the page\'s figure', async () => {
