@@ -58,6 +58,11 @@ export interface CompactProcesses {
   stage: Ref[];
   buyer: (number | null)[];
   bidders: (number[] | null)[];
+  /**
+   * The process's numbers (tender and contracts), what the search finds: a detail, since a view with a search loads the
+   * details too (dashboard/src/main.ts). Absent in a compact index written before them.
+   */
+  numbers?: (string[] | null)[];
 }
 
 export interface CompactPublisher {
@@ -156,6 +161,7 @@ function compactPublisher(p: PublisherIndex, strings: Strings, parties: Parties)
       projectIds: processes.map((e) => e.projectIds.map((id) => projectAt.get(id) ?? -1)),
       otherCurrency: processes.map((e) => orNull(e.otherCurrency)), stage: processes.map((e) => strings.ref(e.stage)),
       buyer: processes.map((e) => party(e.buyer)), bidders: processes.map((e) => (e.bidders ? e.bidders.map((i) => party(i) as number) : null)),
+      numbers: processes.map((e) => e.numbers ?? null),
     },
     ...(p.parties ? { parties: own } : {}),
   };
@@ -214,6 +220,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
         if (b !== null) e.buyer = local.get(b);
         const bidders = R.bidders[i];
         if (bidders) e.bidders = bidders.map((x) => local.get(x) as number);
+        put(e, 'numbers', R.numbers?.[i]);
         return e;
       });
       const out: PublisherIndex = { publisherId: p.publisherId, name: p.name, state: p.state, publicationId: p.publicationId, publishedAt: p.publishedAt, projects, processes };
@@ -233,7 +240,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
 export type IndexPart = 'core' | 'details';
 export const DETAIL_COLUMNS = {
   projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress'] as (keyof CompactProjects)[],
-  processes: ['title', 'category', 'contracts', 'stage'] as (keyof CompactProcesses)[],
+  processes: ['title', 'category', 'contracts', 'stage', 'numbers'] as (keyof CompactProcesses)[],
 };
 
 export interface CompactPartPublisher extends Omit<CompactPublisher, 'projects' | 'processes'> {

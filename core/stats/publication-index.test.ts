@@ -1,13 +1,13 @@
 /** The slim index keeps what the dashboard reads, tolerates any missing field, and its figures are the API's. */
 import { computeFigures, figuresOf } from './figures';
-import { processEntry, projectAuthority, projectEntry, publicationIndex } from './publication-index';
+import { INDEX_VERSION, isCurrentIndex, processEntry, projectAuthority, projectEntry, publicationIndex } from './publication-index';
 import { compactIndex, expandIndex } from './compact-index';
 
 const record = {
   ocid: 'ocds-abc123-1',
   compiledRelease: {
     ocid: 'ocds-abc123-1', date: '2025-07-01T10:00:00-06:00',
-    tender: { title: 'Pavimentación', procurementMethod: 'open', mainProcurementCategory: 'works', numberOfTenderers: 3, tenderers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }, { name: 'Constructora B' }] },
+    tender: { id: 'LO-831050999-E1-2024', title: 'Pavimentación', procurementMethod: 'open', mainProcurementCategory: 'works', numberOfTenderers: 3, tenderers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }, { name: 'Constructora B' }] },
     buyer: { id: 'MX-RFC-MUN010101AAA', name: 'Municipio' },
     parties: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', address: { locality: 'Mérida' } }],
     awards: [{ id: 'a1', suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }] }, { id: 'a2', suppliers: [{ name: 'Constructora B' }] }],
@@ -41,7 +41,17 @@ describe('publication index', () => {
       suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', locality: 'Mérida' }, { id: '', name: 'Constructora B' }],
       contracts: [{ value: 100.1, paid: 40, suppliers: [0] }, { value: 50.2, suppliers: [1] }], contracted: 150.3, paid: 40, date: '2024-03-01T00:00:00Z',
       projectIds: ['oc4ids-abc123-P1'], otherCurrency: 1, stage: 'implementation', buyer: 0, bidders: [1, 2],
+      numbers: ['LO-831050999-E1-2024', 'c1', 'c2'],
     });
+  });
+
+  it('lists the numbers of a process once each (an integer id as written, none that repeats the ocid), and says its version', () => {
+    const numbered = { ocid: 'ocds-abc123-3', compiledRelease: { tender: { id: 'ocds-abc123-3' }, contracts: [{ id: 1807002 }, { id: 'A-014/2016' }, { id: 'A-014/2016' }, {}] } };
+    const index = publicationIndex([numbered, { ocid: 'ocds-abc123-4', compiledRelease: {} }], []);
+    expect(index.processes.map((p) => p.numbers)).toEqual([['1807002', 'A-014/2016'], undefined]);
+    expect(index.version).toBe(INDEX_VERSION);
+    expect(isCurrentIndex(index)).toBe(true);
+    expect(isCurrentIndex({ projects: [], processes: [] })).toBe(false);
   });
 
   it("gives each party its identifier as published (real ids are hashes) and finds the buyer by its role when `buyer` is absent", () => {

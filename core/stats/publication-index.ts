@@ -98,13 +98,40 @@ export interface ProcessEntry {
   buyer?: number;
   /** Tenderers, by position in the index's `parties` (distinct bidders are counted across processes). */
   bidders?: number[];
+  /**
+   * The numbers a reader knows the process by besides its ocid — its procedure's (tender/id, «LO-831050999-E1-2024»)
+   * and its contracts' (contracts/id, «DOP-LP-001-2024», «A-014/2016») — each once: a journalist with the number of a
+   * contract from a news story finds it with the dashboard's search.
+   */
+  numbers?: string[];
 }
 
 /**
  * Institutions (publicAuthority, buyer) and bidders are listed once per publication and referred to by position:
  * a publisher's few institutions would otherwise be repeated on each of its thousands of entries.
  */
-export interface PublicationIndex { projects: ProjectEntry[]; processes: ProcessEntry[]; parties?: Party[] }
+export interface PublicationIndex {
+  projects: ProjectEntry[];
+  processes: ProcessEntry[];
+  parties?: Party[];
+  /** The INDEX_VERSION it was built with; absent in the indexes stored before versions were written (version 1). */
+  version?: number;
+}
+
+/**
+ * The version of the entries publicationIndex() builds. Each publication stores its index once (publish.ts) and it
+ * is never rewritten (the store takes it once): one stored by an earlier version lacks what was added since — the
+ * processes' `numbers`, version 2 — and is built again from the publication's records and projects when read
+ * (functions/src/api/index-routes.ts isCurrentIndex), so data published before a change is found the same way.
+ * Raise it whenever an entry gains a field the dashboard reads.
+ */
+export const INDEX_VERSION = 2;
+
+/** Whether a stored index has every field this version reads (an index of a later version has them too). */
+export const isCurrentIndex = (stored: unknown): boolean => {
+  const version = obj(stored)?.version;
+  return typeof version === 'number' && version >= INDEX_VERSION;
+};
 
 /** Interns parties (by id, else name) into one list: entries keep their position. */
 export class PartyTable {
@@ -319,6 +346,9 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
     suppliers[n] = omitUndefined({ ...described(s), locality: l });
   }
   const bidders = [...new Set(parties(tender?.tenderers).map((x) => table.ref(described(x)) as number))];
+  // OCDS 1.1 allows a contract's or tender's id as an integer (Nuevo León's 1807002): read as written.
+  const idText = (v: unknown): string | undefined => str(v) ?? (num(v) === undefined ? undefined : String(v));
+  const numbers = [...new Set([idText(tender?.id), ...contractObjects.map((k) => idText(k.id))].filter((n): n is string => !!n && n !== ocid))];
   // The buyer as `buyer` names it, else the party with the buyer role (OCDS: `buyer` references a party with that role).
   const buyer = parties([c.buyer])[0] ?? parties(objects(c.parties).filter((x) => arr(x.roles).includes('buyer')))[0];
   return omitUndefined<ProcessEntry>({
@@ -326,6 +356,7 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
     method: str(tender?.procurementMethod) ?? 'sin-dato', category: str(tender?.mainProcurementCategory), tenderers,
     suppliers, contracts, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: processDate(c), projectIds,
     otherCurrency: money.other || undefined, stage: processStage(c), buyer: table.ref(buyer && described(buyer)), bidders: bidders.length ? bidders : undefined,
+    numbers: numbers.length ? numbers : undefined,
   });
 }
 
@@ -353,5 +384,5 @@ export function publicationIndex(records: unknown[], projects: unknown[]): Publi
       else p.contracted = contracted;
     }
   }
-  return { projects: projectEntries, processes, parties: table.list };
+  return { projects: projectEntries, processes, parties: table.list, version: INDEX_VERSION };
 }

@@ -26,6 +26,14 @@
  * - an institution's CSV put a project's budget and a process's contracted amount in one column, «monto_mxn», and
  *   gave each project what its processes were paid: summed, its «pagado_mxn» was twice the page's «Monto pagado». Each
  *   amount has its column now, each summing to the page's figure, and projects carry the date the page shows.
+ * - a journalist with a contract's number from a news story («DOP-LP-OP-003-2024-C1») searched it and found nothing:
+ *   the index now carries each process's procedure and contract numbers (core/stats/publication-index.ts);
+ * - a process's CSV put contract values and payments in one «monto» column, told apart by «tipo»: summed in Excel, it
+ *   added the payments to what was contracted. Each has its column now;
+ * - on Calidad, Seguimiento and Descargas the search was ignored without a word: there it now chooses implementers by
+ *   name or state, the box says so, and the page says what it did;
+ * - Contratistas' CSV gave each contractor's document key («MX-RFC-…», a hash in real data), not the RFC its table shows;
+ * - the map's municipality names were drawn 11 drawing units tall: about 5 px on a phone. They are 13 px on any screen.
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
@@ -39,6 +47,7 @@ import { formatMoney } from '../../core/format/es-mx';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
 declare const location: any;
+declare const getComputedStyle: any;
 
 describeIfChromium('a data user in the public pages', () => {
   let srv: DashboardServer;
@@ -353,5 +362,67 @@ describeIfChromium('a data user in the public pages', () => {
   it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {
     const page = await open(1280, '#/contrataciones?q=CVM130828EF5');
     expect(await page.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');
+  });
+
+  it('a contract\'s or a procedure\'s number, searched, finds its process, and its project on Inicio', async () => {
+    const list = await open(1280, '#/contrataciones?q=DOP-LP-OP-003-2024-C1');
+    expect(await list.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');
+    expect(await list.locator('#resultados tbody tr').last().innerText()).toContain('ocds-mid001-DOP-LP-OP-003-2024');
+    // The row says which of its numbers was searched (its title and ocid do not show the contract's), and the CSV has them.
+    expect(await list.locator('#resultados tbody tr .searched-number').allInnerTexts()).toEqual(['Número buscado: DOP-LP-OP-003-2024-C1']);
+    const [download] = await Promise.all([list.waitForEvent('download'), list.click('.downloads .download-csv')]);
+    const lines = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^ocid,numeros_licitacion_y_contratos,titulo,/);
+    expect(lines[1]).toMatch(/^ocds-mid001-DOP-LP-OP-003-2024,DOP-LP-OP-003-2024; DOP-LP-OP-003-2024-C1,/);
+    const home = await open(1280, '#/?q=dop-lp-op-003-2024-c1');
+    expect(await home.locator('.kpis > *', { hasText: 'Contrataciones' }).first().innerText()).toMatch(/\b1\b/);
+  });
+
+  it('the CSV of Contratistas gives each contractor\'s RFC as the table shows it, not the document\'s own key', async () => {
+    const page = await open(1280, '#/contratistas?q=Concretos');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('main .download-csv')]);
+    const lines = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toMatch(/^rfc_o_clave,contratista,/);
+    expect(lines[1]).toMatch(/^CVM130828EF5,"Concretos y Vialidades del Mayab, S.A. de C.V.",/);
+  });
+
+  it('a process\'s CSV has the contracts\' values and the payments in separate columns, each summing to the page\'s figure', async () => {
+    const page = await open(1280, '#/contratacion/ocds-mid001-DOP-LP-OP-003-2024');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#datos .download-csv')]);
+    const [header, ...rows] = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+      // Cells of this example hold no quoted comma but the contractor's name, which is not summed.
+      .map((line) => line.replace(/"[^"]*"/g, 'x').split(','));
+    expect(header).toEqual(['tipo', 'contrato', 'titulo_contrato', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato']);
+    const sum = (column: string): number => Math.round(rows.reduce((n, r) => n + Number(r[header.indexOf(column)] || 0), 0) * 100) / 100;
+    const kpi = async (label: string): Promise<string> => page.locator('.kpis > *', { hasText: label }).first().innerText();
+    expect(await kpi('Monto contratado')).toContain(formatMoney(sum('monto_contrato')));
+    expect(await kpi('Monto pagado')).toContain(formatMoney(sum('monto_pagado')));
+    expect(rows.every((r) => (r[0] === 'contrato') === (r[header.indexOf('monto_pagado')] === ''))).toBe(true);
+  });
+
+  it('on Calidad, Seguimiento and Descargas the search chooses implementers by name or state, and the page and the box say so', async () => {
+    for (const [hash, table] of [['#/calidad', 'tabla-completitud'], ['#/seguimiento', 'tabla-seguimiento'], ['#/descargas', 'tabla-descargas']]) {
+      const page = await open(1280, `${hash}?q=M%C3%A9rida`);
+      expect(await page.locator('#busqueda-implementadores').innerText()).toBe(`En esta página la búsqueda «Mérida» elige implementadores por su nombre o estado: 1 implementador de ${hash === '#/calidad' ? 3 : 4}.`);
+      expect(await page.locator(`#${table} tbody tr`).count()).toBe(1);
+      expect(await page.locator(`#${table} tbody tr`).innerText()).toContain('Municipio de Mérida');
+      expect(await page.getAttribute('#buscar', 'placeholder')).toBe('Implementador o estado…');
+    }
+    const none = await open(1280, '#/calidad?q=pavimentaci%C3%B3n');
+    expect(await none.locator('#busqueda-implementadores').innerText()).toMatch(/^Ningún implementador tiene «pavimentación» en su nombre o estado: .* Vea lo que coincide en Proyectos o en Contrataciones/);
+    await none.click('#busqueda-implementadores a:text("Proyectos")');
+    await none.waitForSelector('body[data-ready] main h1:text("Proyectos")');
+    expect(none.url()).toContain('q=pavimentaci');
+    expect(await none.getAttribute('#buscar', 'placeholder')).toBe('Proyecto, clave, institución, contratista…');
+  });
+
+  it('the map writes a municipality\'s name 13 px tall on a phone as on a desk', async () => {
+    for (const width of [390, 1280]) {
+      const page = await open(width, '#/?publisher=merida');
+      for (let i = 0; i < 8 && !(await page.locator('.area-label').count()); i++) await page.click('#mapa-acercar');
+      const heights = await page.locator('.area-label').evaluateAll((labels: any[]) => labels.map((t) => Number(getComputedStyle(t).fontSize.replace('px', '')) * t.getScreenCTM().a));
+      expect(heights.length).toBeGreaterThan(0);
+      for (const hgt of heights) expect(hgt).toBeCloseTo(13, 0);
+    }
   });
 });

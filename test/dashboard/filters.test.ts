@@ -27,6 +27,17 @@ test("the search finds a project by its processes' contractors and ids, as it fi
   expect(search('xqzvvbn')).toEqual([[], []]);
 });
 
+test('the search finds a process by the number of its contract or procedure, and by its contractor\'s RFC when its id is a hash', () => {
+  const numbered: Dataset = { ...ds, processes: [
+    { ...ds.processes[0], numbers: ['LO-819039985-E3-2024', 'A-014/2016'], suppliers: [{ id: '940ac598', name: 'Tiendas', identifier: 'TCM951030A17' }] },
+    ds.processes[1],
+  ] };
+  const found = (q: string) => filterDataset(numbered, parseFilters(new URLSearchParams({ q }))).processes.map((p) => p.ocid);
+  expect(found('A-014/2016')).toEqual(['ocds-mty-1']);
+  expect(found('lo-819039985-e3-2024')).toEqual(['ocds-mty-1']);
+  expect(found('TCM951030A17')).toEqual(['ocds-mty-1']);
+});
+
 test('quotation marks around the words, as a web search engine takes them, do not keep them from being found', () => {
   expect(search('"parque lineal"')).toEqual([['oc4ids-mty-2'], ['ocds-mty-2']]);
   expect(search('“Cumbres”')).toEqual([['oc4ids-mty-1'], ['ocds-mty-1']]);

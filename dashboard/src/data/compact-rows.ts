@@ -54,7 +54,7 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
         contracts: R.contracts ? R.contracts[i].map(([value, paid, suppliers]) => ({ value: val(value), paid: val(paid), suppliers })) : [],
         contracted: val(R.contracted[i]), paid: val(R.paid[i]), date, projectIds: R.projectIds[i].map((x) => P.id[x]),
         otherCurrency: val(R.otherCurrency[i]), stage: str(R.stage?.[i]) as ProcessRow['stage'], buyer: party(R.buyer[i]),
-        bidders: bidders ? bidders.map((x) => bidderKeys[x]) : undefined,
+        bidders: bidders ? bidders.map((x) => bidderKeys[x]) : undefined, numbers: R.numbers?.[i] ?? undefined,
         publisherId: p.publisherId, publisherName: p.name, state: p.state, band: competitionBand(tenderers), year: yearOf(date),
       });
     }
@@ -96,6 +96,7 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
       row.category = str(R.category?.[i]);
       row.contracts = R.contracts ? R.contracts[i].map(([value, paid, suppliers]) => ({ value: val(value), paid: val(paid), suppliers })) : [];
       row.stage = str(R.stage?.[i]) as ProcessRow['stage'];
+      row.numbers = R.numbers?.[i] ?? undefined;
     }
   }
   return true;

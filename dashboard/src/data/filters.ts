@@ -3,7 +3,7 @@
  * kept in the URL so a filtered view can be linked, and followed by every list, map, counter and chart. Processes
  * follow their projects; a process linked to no project is kept only while no project-level filter is set (year,
  * sector, type, status, municipality), so totals never silently drop data. The keyword also finds a process by its
- * own title, ocid, buyer or contractors.
+ * own title, ocid, buyer, contractors (name or RFC), or the number of its procedure or of one of its contracts.
  */
 import type { Dataset } from './types';
 import type { ProcessRow, ProjectRow } from './rows';
@@ -85,7 +85,9 @@ const cachedText = <T extends object>(r: T, text: (r: T) => string): string => {
   return t;
 };
 const projectText = (r: ProjectRow): string => cachedText(r, (x) => `${x.title} ${x.id} ${x.publisherName} ${x.state} ${x.municipality ?? ''} ${x.authority?.name ?? ''} ${x.authority?.id ?? ''}`);
-const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} ${x.ocid} ${x.publisherName} ${x.buyer?.name ?? ''} ${x.suppliers.map((s) => `${s.name} ${s.id}`).join(' ')}`);
+// A process is also found by its procedure's and contracts' numbers (a contract number from a news story) and by its
+// contractors' and buyer's RFC (`identifier`: real publications key parties by hashes, so `id` alone missed it).
+const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} ${x.ocid} ${x.publisherName} ${x.buyer?.name ?? ''} ${x.buyer?.identifier ?? ''} ${x.suppliers.map((s) => `${s.name} ${s.id} ${s.identifier ?? ''}`).join(' ')} ${x.numbers?.join(' ') ?? ''}`);
 
 /**
  * Whether a row's folded text has every word of the (folded) search, wherever each is: «galeana nuevo leon» finds
@@ -94,9 +96,21 @@ const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} 
  * search are kept: every row of a view is tested against the same one.
  */
 let lastWords: { q: string; words: string[] } = { q: '', words: [] };
+/** The words of a (folded) search, as hasWords reads them. */
+export const searchWords = (q: string): string[] => q.split(/[\s,;]+/).filter((w) => WORDLIKE.test(w));
 function hasWords(text: string, q: string): boolean {
-  if (lastWords.q !== q) lastWords = { q, words: q.split(/[\s,;]+/).filter((w) => WORDLIKE.test(w)) };
+  if (lastWords.q !== q) lastWords = { q, words: searchWords(q) };
   return lastWords.words.every((w) => text.includes(w));
+}
+
+/**
+ * On the pages of figures per implementer (PUBLISHER_FILTER_KEYS), whether an implementer has every word of the
+ * header's search in its name or state: their rows are implementers, so that is what a reader searching there means
+ * («Mérida», «Nuevo León»). The search was ignored there, silently; the page says what it searched
+ * (pages/common.ts publisherSearchNote) and the box says so before anything is typed (shell/filter-bar.ts).
+ */
+export function matchesPublisherSearch(f: Filters, p: { name: string; state: string }): boolean {
+  return !f.q || hasWords(fold(`${p.name} ${p.state}`), f.q);
 }
 
 /** Whether an implementer (its state and id) is within the header's Estado and Implementador filters. */

@@ -36,6 +36,12 @@ const radiusPx = (n: number): number => (n === 1 ? DOT_PX : Math.min(16, 8 + Mat
 const MIN_W = MAP_WIDTH / 64;
 /** Below this width (drawing units) the municipality names are written on their areas. */
 const LABELS_BELOW = MAP_WIDTH / 5;
+/**
+ * A municipality's name in screen pixels, as the markers are, and how far above its area's centre: scaled with the
+ * drawing it was 11 px only on a map 793 px wide — about 5 px on a phone, at any zoom.
+ */
+const LABEL_PX = 13;
+const LABEL_OFFSET_PX = 16;
 /** Pointer travel (px) under which a press is a click, not a drag. */
 const DRAG_SLOP = 4;
 
@@ -126,7 +132,7 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
       class: 'area', points: a.hull.map((p) => `${p.x.toFixed(2)},${p.y.toFixed(2)}`).join(' '), 'stroke-width': (10 * k).toFixed(2), 'data-municipio': a.municipality,
     })));
     labelLayer.replaceChildren(...(box.w <= LABELS_BELOW ? areas.filter((a) => a.x >= box.x && a.x <= box.x + box.w && a.y >= box.y && a.y <= box.y + box.h)
-      .map((a) => svg('text', { class: 'area-label', x: a.x.toFixed(2), y: (a.y - 14 * k).toFixed(2), 'text-anchor': 'middle', 'font-size': (11 * k).toFixed(2), 'stroke-width': (3 * k).toFixed(2) }, a.municipality)) : []));
+      .map((a) => svg('text', { class: 'area-label', x: a.x.toFixed(2), y: (a.y - LABEL_OFFSET_PX * px).toFixed(2), 'text-anchor': 'middle', 'font-size': (LABEL_PX * px).toFixed(2), 'stroke-width': (3 * px).toFixed(2) }, a.municipality)) : []));
     singles = [];
     // The target ring, when the map is on the page (its width known).
     const hit = width > 0 ? HIT_PX * px : 0;

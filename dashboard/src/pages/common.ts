@@ -1,7 +1,7 @@
 /** Helpers shared by the pages: formatted figures with an explicit "Sin dato", Spanish plurals, the page context. */
 import { isRealDate, num, obj, str } from '../data/read';
 import { formatCount, formatDate, formatMoney, formatNumber, formatPercent } from '../../../core/format/es-mx';
-import { announce, h } from '../dom';
+import { announce, h, route } from '../dom';
 import type { Kpi } from '../components/kpis';
 import type { Dataset } from '../data/types';
 import { PUBLISHER_FILTER_KEYS, unfollowedFilters, type Filters, type Selection } from '../data/filters';
@@ -77,4 +77,23 @@ export function unfollowedFiltersNote(filters: Filters): HTMLElement | null {
   const named = labels.length === 1 ? `El filtro ${labels[0]} no se aplica` : `Los filtros ${labels.slice(0, -1).join(', ')} y ${labels[labels.length - 1]} no se aplican`;
   return h('p', { class: 'note', id: 'filtros-sin-efecto' },
     `${named} en esta página, que muestra lo que publica cada implementador completo. Solo se aplican los filtros Estado e Implementador.`);
+}
+
+/**
+ * On a page of figures per implementer, what the header's search did: there it chooses implementers by name or state
+ * (data/filters.ts matchesPublisherSearch), not projects — said at the top, and when no implementer matches, where the
+ * projects and processes it may have meant are. Null without a search.
+ */
+export function publisherSearchNote(filters: Filters, query: URLSearchParams, shown: number, total: number): HTMLElement | null {
+  if (!filters.q) return null;
+  // As typed (filters.q is folded: «merida» for «Mérida»).
+  const asked = `«${(query.get('q') ?? filters.q).trim()}»`;
+  if (shown) {
+    return h('p', { class: 'note', id: 'busqueda-implementadores' },
+      `En esta página la búsqueda ${asked} elige implementadores por su nombre o estado: ${shown === total ? `coinciden ${plural(total, 'implementador', 'implementadores')}` : `${plural(shown, 'implementador', 'implementadores')} de ${count(total)}`}.`);
+  }
+  // In-app links carry the header's search and filters (main.ts): the lists show what it finds there.
+  return h('p', { class: 'note', id: 'busqueda-implementadores' },
+    `Ningún implementador tiene ${asked} en su nombre o estado: en esta página la búsqueda elige implementadores, no proyectos ni contratos. Vea lo que coincide en `,
+    h('a', { href: route('proyectos') }, 'Proyectos'), ' o en ', h('a', { href: route('contrataciones') }, 'Contrataciones'), ', o borre la búsqueda.');
 }

@@ -4,9 +4,9 @@ import { dataTable } from '../components/table';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { README_SHEET } from '../../../core/template/settings';
 import { getJson } from '../api';
-import { date, heading, NO_DATA, unfollowedFiltersNote, type Page } from './common';
+import { date, heading, NO_DATA, publisherSearchNote, unfollowedFiltersNote, type Page } from './common';
 import { licenseName } from '../labels';
-import { matchesPublisher } from '../data/filters';
+import { matchesPublisher, matchesPublisherSearch } from '../data/filters';
 import { publishedCount, type BulkKind } from '../../../core/packages/bulk-contents';
 
 /** `name`: what a screen reader announces when the visible label alone («JSON») does not say which file it is. */
@@ -19,9 +19,11 @@ const hasAny = (counts: Parameters<typeof publishedCount>[1]): boolean => publis
 
 export const downloadsPage: Page = {
   title: 'Descargas y API',
-  render: async ({ ds, filters }) => {
-    // Per implementer: those of the header's Estado and Implementador filters, as on every other page.
-    const publishers = ds.publishers.filter((p) => matchesPublisher(filters, { state: p.state, publisherId: p.id }));
+  render: async ({ ds, filters, query }) => {
+    // Per implementer: those of the header's Estado and Implementador filters, as on every other page, and of its
+    // search by name or state (the table's rows are implementers; the files of all of them stay offered above it).
+    const chosen = ds.publishers.filter((p) => matchesPublisher(filters, { state: p.state, publisherId: p.id }));
+    const publishers = chosen.filter((p) => matchesPublisherSearch(filters, p));
     // Whether the API offers the files of all implementers together (core/packages/bulk-limit.ts); an API without
     // the answer (older) is taken to offer them.
     // A package file of nothing is not offered (the API answers 404 for it): from the current publications' counts.
@@ -30,6 +32,7 @@ export const downloadsPage: Page = {
     return h('div', null,
       ...heading('Descargas y API', 'Todos los datos del tablero se pueden descargar en los estándares abiertos. La API es pública, de solo lectura y paginada con «links.next».'),
       unfollowedFiltersNote(filters),
+      publisherSearchNote(filters, query, publishers.length, chosen.length),
       h('h2', null, 'Todos los implementadores'),
       h('ul', null,
         // A listing of nothing answers 404 (api/current-publications.ts, listedSets): linked only when it has something.

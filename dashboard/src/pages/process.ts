@@ -42,6 +42,13 @@ function section(id: string, title: string, ...children: (Node | null)[]): HTMLE
   return h('section', { 'aria-labelledby': `h-${id}`, class: 'stage', id }, h('h2', { id: `h-${id}`, tabindex: '-1' }, title), ...children);
 }
 
+/**
+ * The columns of a process's CSV (contracts and payments). `monto_contrato` holds contract values only and
+ * `monto_pagado` payments only; `moneda` is that of the row's amount; `fecha` is the signature (contract) or payment
+ * date, aaaa-mm-dd.
+ */
+export const PROCESS_CSV_COLUMNS = ['tipo', 'contrato', 'titulo_contrato', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato'];
+
 export const processPage: Page = {
   title: 'Contratación',
   render: async ({ ds, params }) => {
@@ -84,9 +91,12 @@ export const processPage: Page = {
       ...transactions.map(({ t }) => ({ date: str(t.date), what: `Pago de ${moneyOf(t.value ?? t.amount)}` })),
     ].filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
     const allDocs = [...objects(planning.documents), ...objects(tender.documents), ...awards.flatMap((a) => objects(a.documents)), ...contracts.flatMap((k) => [...objects(k.documents), ...objects(obj(k.implementation)?.documents)])];
+    // A contract's value and a payment each in its own column: in one «monto» column, told apart only by «tipo», a
+    // reader summing it in a spreadsheet added the payments to what was contracted. Each column sums to its figure
+    // above («Monto contratado», «Monto pagado»), when all is in pesos.
     const csvRows = (): (string | number | undefined)[][] => [
-      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), amount(k.value), str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
-      ...transactions.map(({ contract, t }) => ['pago', contract, named(t.payee), amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
+      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), undefined, amount(k.value), undefined, str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
+      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, named(t.payee), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
     ];
     return h('div', null,
       ...heading(row.title, `Proceso de contratación ${ocid}`),
@@ -152,6 +162,7 @@ export const processPage: Page = {
         allDocs.length ? documentsTable('Documentos del proceso', allDocs, 'tabla-documentos') : h('p', null, 'Sin documentos publicados.')),
       section('datos', 'Descargas',
         h('ul', null, h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(ocid)}`, id: 'json-proceso' }, 'Registro EDCA-MX (OCDS) de este proceso, JSON'))),
-        csvButton(`contratacion-${ocid}`, ['tipo', 'contrato', 'titulo_o_beneficiario', 'monto', 'moneda', 'fecha', 'estado'], csvRows, 'Descargar contratos y pagos (CSV)')));
+        csvButton(`contratacion-${ocid}`, PROCESS_CSV_COLUMNS, csvRows, 'Descargar contratos y pagos (CSV)'),
+        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato y una por pago. El valor de cada contrato va en «monto_contrato» y cada pago en «monto_pagado»: sume cada columna por separado. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')));
   },
 };

@@ -10,6 +10,17 @@ import { calendarDate } from '../../../core/format/es-mx';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
 import { count, date, focusPager, heading, money, NO_DATA, plural, type Page } from './common';
+import { fold, searchWords, type Filters } from '../data/filters';
+
+/**
+ * The numbers of a process (its procedure's, its contracts') that the header's search names, to write under its ocid: a
+ * journalist who searched «A-014/2016» saw a row titled otherwise, its ocid without that number, and could not tell
+ * why it was there.
+ */
+function searchedNumbers(r: ProcessRow, f: Filters): string[] {
+  const words = f.q ? searchWords(f.q) : [];
+  return words.length ? (r.numbers ?? []).filter((n) => words.every((w) => fold(n).includes(w))) : [];
+}
 
 const PAGE_SIZE = 100;
 
@@ -65,7 +76,8 @@ export const processesPage: Page = {
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
         dataTable('Procesos de contratación. Cifras en MXN. Use los encabezados para ordenar.', COLS,
           rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => [
-            h('span', null, h('a', { href: route('contratacion', r.ocid) }, r.title), h('br'), h('small', { class: 'code' }, r.ocid)),
+            h('span', null, h('a', { href: route('contratacion', r.ocid) }, r.title), h('br'), h('small', { class: 'code' }, r.ocid),
+              ...searchedNumbers(r, filters).map((n) => [h('br'), h('small', { class: 'code searched-number' }, `Número buscado: ${n}`)])),
             r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(r.method), r.tenderers === undefined ? NO_DATA : count(r.tenderers), money(r.contracted), money(r.paid),
             r.suppliers.length ? r.suppliers.map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(s)) }, s.name)]) : NO_DATA,
             date(r.date)]), { id: 'tabla-contrataciones', order: { shown: order, press } }),
@@ -93,12 +105,13 @@ export const processesPage: Page = {
     bandSel.addEventListener('change', changed);
     draw();
     return h('div', null,
-      ...heading('Contrataciones', 'Procesos de contratación publicados en EDCA-MX (OCDS): método, competencia (número de licitantes) y montos. La búsqueda del encabezado encuentra un proceso por su nombre, ocid, institución o contratista.'),
+      ...heading('Contrataciones', 'Procesos de contratación publicados en EDCA-MX (OCDS): método, competencia (número de licitantes) y montos. La búsqueda del encabezado encuentra un proceso por su nombre, ocid, número de licitación o de contrato, institución o contratista (nombre o RFC).'),
       h('form', { class: 'filters', 'aria-label': 'Filtros', onsubmit: (e: Event) => e.preventDefault() },
         h('div', { class: 'field' }, h('label', { for: 'filtro-metodo' }, 'Método de contratación'), methodSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-competencia' }, 'Competencia'), bandSel)),
-      downloadButtons('contrataciones', ['ocid', 'titulo', 'implementador', 'institucion_compradora', 'etapa', 'metodo', 'licitantes', 'contratado_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
-        () => selected().map((r) => [r.ocid, r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(r.method), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]),
+      // The procedure's and contracts' numbers too (what a news story cites), after the ocid.
+      downloadButtons('contrataciones', ['ocid', 'numeros_licitacion_y_contratos', 'titulo', 'implementador', 'institucion_compradora', 'etapa', 'metodo', 'licitantes', 'contratado_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
+        () => selected().map((r) => [r.ocid, r.numbers?.join('; '), r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(r.method), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]),
         standardData('records', ds.publishers.find((p) => p.id === filters.publisher))),
       results);
   },

@@ -9,18 +9,20 @@ import { h, type Child } from '../dom';
 import { formatNumber } from '../../../core/format/es-mx';
 import { loadStats } from '../api';
 import { scopeQuery } from '../data/scope';
-import { matchesPublisher } from '../data/filters';
+import { matchesPublisher, matchesPublisherSearch } from '../data/filters';
 import { dataTable } from '../components/table';
-import { count, date, heading, unfollowedFiltersNote, NO_DATA, percent, type Page } from './common';
+import { count, date, heading, publisherSearchNote, unfollowedFiltersNote, NO_DATA, percent, type Page } from './common';
 
 const shade = (share: number): string => `heat heat-${Math.min(4, Math.floor(share * 5))}`;
 const cell = (share: number | undefined): Node => (share === undefined ? document.createTextNode(NO_DATA) : h('span', { class: shade(share) }, percent(share)));
 
 export const qualityPage: Page = {
   title: 'Calidad de datos',
-  render: async ({ scope, filters }) => {
-    // The implementers of the header's Estado and Implementador filters, as on every other page.
-    const stats = (await loadStats(scopeQuery(scope))).filter((s) => s.data && matchesPublisher(filters, s));
+  render: async ({ scope, filters, query }) => {
+    // The implementers of the header's Estado and Implementador filters, as on every other page, and of its search
+    // (by name or state: the rows here are implementers).
+    const chosen = (await loadStats(scopeQuery(scope))).filter((s) => s.data && matchesPublisher(filters, s));
+    const stats = chosen.filter((s) => matchesPublisherSearch(filters, s));
     const fields = stats[0]?.data?.quality?.fields ?? [];
     type Field = (typeof fields)[number];
     const key = (f: Pick<Field, 'standard' | 'field'>): string => `${f.standard}\u0000${f.field}`;
@@ -37,6 +39,7 @@ export const qualityPage: Page = {
     return h('div', null,
       ...heading('Calidad de datos', 'Qué tan completos están los datos que publica cada implementador. Se cuenta lo que se publica, no se juzga si es correcto.'),
       unfollowedFiltersNote(filters),
+      publisherSearchNote(filters, query, stats.length, chosen.length),
       dataTable('Completitud por implementador', [{ title: 'Implementador' }, { title: 'Proyectos', numeric: true }, { title: 'Procesos', numeric: true }, { title: 'Campos llenos en proyectos', numeric: true }, { title: 'Campos llenos en procesos', numeric: true }, { title: 'Última actualización' }],
         stats.map((s) => [s.name, count(s.data?.projects ?? 0), count(s.data?.processes ?? 0), cell(s.data?.quality?.projectsShare), cell(s.data?.quality?.processesShare), date(s.publishedAt)]), { id: 'tabla-completitud' }),
       h('h2', null, 'Cobertura de los datos del CoST IDS'),

@@ -41,8 +41,10 @@ export const suppliersPage: Page = {
     return h('div', null,
       ...heading('Contratistas', 'Personas y empresas a las que se adjudicaron contratos. Un contrato con varios contratistas cuenta completo para cada uno. Cifras en pesos mexicanos (MXN).'),
       filteredNote(all.length, sel.processes === ds.processes ? all.length : supplierTotals(ds.processes).length, 'contratista', 'contratistas'),
-      csvButton('contratistas', ['clave', 'contratista', 'localidad', 'contratos', 'procesos', 'contratado_mxn', 'pagado_mxn', 'implementadores'],
-        () => totals.map((t) => [t.id, t.name, t.locality, t.contracts, t.processes, t.amount, t.paid, t.publishers.join('; ')])),
+      // The RFC (or another register's clave) as the table's «RFC / clave» shows it: the party's `id` is the document's
+      // own key — «MX-RFC-…», or a hash in real publications — which a journalist could not match with any register.
+      csvButton('contratistas', ['rfc_o_clave', 'contratista', 'localidad', 'contratos', 'procesos', 'contratado_mxn', 'pagado_mxn', 'implementadores'],
+        () => totals.map((t) => { const k = partyKey(t); return [k === NO_DATA ? undefined : k, t.name, t.locality, t.contracts, t.processes, t.amount, t.paid, t.publishers.join('; ')]; })),
       results);
   },
 };

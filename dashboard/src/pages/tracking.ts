@@ -12,8 +12,8 @@ import { sortHeaderRow } from '../components/sort-header';
 import { BY_NAME, inOrder, orderAsked, orderNoteText, pressOrder, type OrderColumn } from '../components/address-order';
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
-import { matchesPublisher } from '../data/filters';
-import { count, date, filteredNote, heading, unfollowedFiltersNote, NO_DATA, plural, type Page } from './common';
+import { matchesPublisher, matchesPublisherSearch } from '../data/filters';
+import { count, date, filteredNote, heading, publisherSearchNote, unfollowedFiltersNote, NO_DATA, plural, type Page } from './common';
 import { STAGES } from '../../../core/workflow/stages';
 import { daysLate, daysSinceUpdate, isLate, lastUpdateAt, updateDueAt } from '../../../core/workflow/update-due';
 import { PROGRAM_STAGES_NOTE } from '../labels';
@@ -130,7 +130,9 @@ export const trackingPage: Page = {
     // The header's Estado and Implementador filters choose the rows, as on every other page; the column headers, their
     // order. By name as it opens, as the filters list them: they came in the order of the implementers' ids, which
     // nobody reads (a state's 120 in an order a coordinator could not search by eye).
-    const shown = rows.filter((r) => matchesPublisher(filters, r));
+    const chosen = rows.filter((r) => matchesPublisher(filters, r));
+    // And the header's search, by name or state (the rows are implementers).
+    const shown = chosen.filter((r) => matchesPublisherSearch(filters, r));
     const now = Date.now();
     const assessed: Assessed[] = shown.map((r) => ({ r, ...standing(r, now) }));
     let q = new URLSearchParams(query);
@@ -174,6 +176,7 @@ export const trackingPage: Page = {
       h('p', { class: 'note', id: 'nota-etapas' }, h('strong', null, 'Etapas del programa: '), PROGRAM_STAGES_NOTE),
       ownStateNote(filters.state, ds.publishers, () => q),
       unfollowedFiltersNote(filters),
+      publisherSearchNote(filters, query, shown.length, chosen.length),
       filteredNote(shown.length, rows.length, 'implementador', 'implementadores'),
       tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
       download,

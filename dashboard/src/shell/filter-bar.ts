@@ -48,12 +48,19 @@ export function countFollowed(keys: readonly string[] | undefined): void {
   const form = document.querySelector<HTMLFormElement>('#filtros form');
   const summary = form?.querySelector('.filter-panel summary');
   if (!form || !summary) return;
+  // There the search chooses implementers by name or state (data/filters.ts matchesPublisherSearch): the box says so.
+  implementersOnly = !!keys;
+  const search = form.querySelector<HTMLInputElement>('#buscar');
+  if (search) search.placeholder = searchHint(typeof matchMedia === 'function' && matchMedia(NARROW).matches);
   const n = Array.from(form.querySelectorAll('select')).filter((el) => el.value && (!keys || keys.includes(el.name))).length;
   summary.replaceChildren(...summaryText(n));
 }
 
-/** What the search box finds, as much of it as its width shows whole. */
-const searchHint = (narrow: boolean): string => (narrow ? 'Proyecto, clave…' : 'Proyecto, clave, institución, contratista…');
+/** Whether the page shown lists implementers (Calidad, Seguimiento, Descargas), set by countFollowed for each page. */
+let implementersOnly = false;
+/** What the search box finds on the page shown, as much of it as its width shows whole. */
+const searchHint = (narrow: boolean): string => (implementersOnly ? (narrow ? 'Implementador…' : 'Implementador o estado…')
+  : narrow ? 'Proyecto, clave…' : 'Proyecto, clave, institución, contratista…');
 
 export function filterBar(ds: Dataset, f: Filters, rawQ: string, onChange: (q: URLSearchParams) => void): HTMLFormElement {
   const rows = ds.projects;
@@ -121,7 +128,9 @@ export function printSelection(keys: readonly string[] | undefined): void {
   if (!form || !line) return;
   const parts: string[] = [];
   const search = form.querySelector<HTMLInputElement>('#buscar')?.value.trim();
+  // On the pages of implementers (keys: Estado and Implementador) the search chose them by name or state.
   if (search && !keys) parts.push(`Búsqueda: «${search}»`);
+  else if (search && keys?.length) parts.push(`Búsqueda de implementadores: «${search}»`);
   for (const el of Array.from(form.querySelectorAll('select'))) {
     if (!el.value || (keys && !keys.includes(el.name))) continue;
     const label = form.querySelector(`label[for="${el.id}"]`)?.textContent ?? el.name;

@@ -10,7 +10,7 @@ import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { figuresOf } from '../../../core/stats/figures';
 import { publishExamples } from '../../../test/example-workbooks';
-import type { IndexAnswer } from '../../../core/stats/publication-index';
+import { INDEX_VERSION, type IndexAnswer } from '../../../core/stats/publication-index';
 import { DETAIL_COLUMNS, compactIndex, compactPart, expandIndex, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
 import { addDetails, compactRows } from '../../../dashboard/src/data/compact-rows';
 import { indexRows } from '../../../dashboard/src/data/rows';
@@ -164,5 +164,39 @@ describe('GET /api/index', () => {
     const fresh = compactRows(core);
     expect(addDetails(fresh, core, other)).toBe(false);
     expect(fresh).toEqual(compactRows(core));
+  });
+});
+
+describe('a publication whose index was stored by an earlier version', () => {
+  it('is served with what the index has now (its contracts\' numbers, which the search finds), built from its records; the stored index stays as it was', async () => {
+    const older = openSqliteStore(':memory:');
+    try {
+      const at = '2025-11-03T16:00:00.000Z';
+      await older.putPublisher({ id: 'merida', name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-mid001', projectIdPrefix: 'oc4ids-mid001', commitment: { projects: 1, periodicityDays: 90 }, registeredAt: at } as Parameters<Store['putPublisher']>[0]);
+      const id = 'merida-20251103160000-aaaa0001';
+      const ocid = 'ocds-mid001-LP-001-2025';
+      const compiledRelease = { ocid, tender: { id: 'LO-831050999-E1-2025', title: 'Repavimentación de la calle 60' }, contracts: [{ id: 'DOP-LP-001-2025', value: { amount: 1234567.89, currency: 'MXN' } }] };
+      await older.createPublication({ id, publisherId: 'merida', contentHash: 'hash-1', createdAt: at });
+      await older.putRecords(id, [{ ocid, record: { ocid, releases: [], compiledRelease } }]);
+      await older.putProjects(id, []);
+      // What publish() stored before INDEX_VERSION 2: the entries without `numbers`, and no version.
+      await older.putIndex(id, { projects: [], parties: [], processes: [{ ocid, title: 'Repavimentación de la calle 60', method: 'sin-dato', suppliers: [], contracts: [{ value: 1234567.89, suppliers: [] }], contracted: 1234567.89, projectIds: [], stage: 'planning' }] });
+      await older.completePublication(id, { releases: 1, records: 1, projects: 0 });
+      await older.setCurrent('merida', id, null);
+      const served = createApp({ store: older, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+      const index = (await request(served).get('/api/index').expect(200)).body as IndexAnswer;
+      expect(index.publishers[0].processes[0]).toMatchObject({ ocid, numbers: ['LO-831050999-E1-2025', 'DOP-LP-001-2025'], contracted: 1234567.89 });
+      expect(index.publishers[0]).not.toHaveProperty('version');
+      const [core, details] = await Promise.all(['core', 'details'].map(async (part) => (await request(served).get(`/api/index/compact/${part}`).expect(200)).body as CompactPart));
+      const rows = compactRows(core);
+      expect(addDetails(rows, core, details)).toBe(true);
+      expect(rows.processes[0].numbers).toEqual(['LO-831050999-E1-2025', 'DOP-LP-001-2025']);
+      expect(await older.getIndex(id)).not.toHaveProperty('version');
+      // One published now stores the current version, read as stored.
+      const [current] = ((await request(app).get('/api/index').expect(200)).body as IndexAnswer).publishers;
+      expect(await store.getIndex(current.publicationId)).toMatchObject({ version: INDEX_VERSION });
+    } finally {
+      await older.close();
+    }
   });
 });

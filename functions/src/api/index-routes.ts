@@ -6,7 +6,8 @@
  *
  * Published data never changes under a publication id (DESIGN §6): publish() stores each publication's index
  * with it (in chunks: one index of a few thousand projects would not fit a 1 MiB document); publications made
- * before that get theirs computed from their records and projects on first request. Indexes are kept in
+ * before that, or whose stored index is of an earlier INDEX_VERSION (without the processes' numbers the search
+ * finds), get theirs computed from their records and projects on first request: the stored one is never rewritten. Indexes are kept in
  * memory, and each answer goes through the same answer cache as the package routes (serialized once, gzipped
  * for clients that accept it: the index is the largest thing the dashboard downloads, about 8× smaller).
  * Public like the package routes: CORS open, `Cache-Control`, `ETag` (answered 304). `?state=` narrows it to one
@@ -21,7 +22,7 @@
 import { Router } from 'express';
 import type { Store } from '../store/store';
 import { compactIndex, compactPart } from '../../../core/stats/compact-index';
-import { publicationIndex, type IndexAnswer, type PublicationIndex, type PublisherIndex } from '../../../core/stats/publication-index';
+import { isCurrentIndex, publicationIndex, type IndexAnswer, type PublicationIndex, type PublisherIndex } from '../../../core/stats/publication-index';
 import { readAll } from '../store/read-all';
 import { requestedSets, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
@@ -55,9 +56,10 @@ export function indexRoutes(deps: { store: Store; maxRows?: number | undefined }
 
   const indexOf = (set: PublishedSet): Promise<PublicationIndex> => publications.get(set.publication.id, async () => {
     const publicationId = set.publication.id;
-    // Written by publish() with the publication; computed here only for publications made before that.
+    // Written by publish() with the publication; computed here for publications made before that, or by a version
+    // whose entries lack fields the dashboard reads now (an index is stored once and never rewritten).
     const stored = await store.getIndex(publicationId);
-    if (stored) return stored as unknown as PublicationIndex;
+    if (stored && isCurrentIndex(stored)) return stored as unknown as PublicationIndex;
     const [records, projects] = await Promise.all([
       readAll((after) => store.listRecords({ publicationId, after, limit: PAGE })),
       readAll((after) => store.listProjects({ publicationId, after, limit: PAGE })),
@@ -68,7 +70,10 @@ export function indexRoutes(deps: { store: Store; maxRows?: number | undefined }
   const answerOf = async (sets: PublishedSet[]): Promise<IndexAnswer> => {
     const publishers: PublisherIndex[] = [];
     for (const s of sets) {
-      publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, publicationId: s.publication.id, publishedAt: s.publication.createdAt, ...(await indexOf(s)) });
+      // The version is the store's business, not the answer's.
+      const { version, ...index } = await indexOf(s);
+      void version;
+      publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, publicationId: s.publication.id, publishedAt: s.publication.createdAt, ...index });
     }
     return { publishers };
   };
