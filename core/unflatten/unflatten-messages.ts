@@ -20,7 +20,9 @@ export const UNFLATTEN_MESSAGES = {
   'workbook.no-template': 'Esta hoja de cálculo aún no tiene la plantilla de Infraestructura Abierta. Elija Extensiones → Infraestructura Abierta → Crear plantilla y capture sus datos a partir de la fila 3.',
   // What is lost is said: «Sepárelas» alone read as tidiness, and a project id merged over two processes' rows
   // published the second one unlinked, with only this warning.
-  'sheet.merged-cells': 'Hay celdas combinadas ({range}): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren. Sepárelas y escriba en cada celda su propio valor.',
+  'sheet.merged-cells': 'Hay celdas combinadas ({range}): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren{{rows|, así que {rowCount?la fila|las filas} {rows} se {rowCount?publicaría|publicarían} sin él}}. Sepárelas y escriba en cada celda su propio valor.',
+  // Info (merged-cells.ts): a key merged down the rows of one process is read into each, as the sheet shows it.
+  'sheet.merged-key-filled': 'Las celdas {range} de la columna «{column}» están combinadas: se tomó «{value}» también para {rowCount?la fila|las filas} {rows}, como se ve en la hoja. No necesita separarlas.',
   'sheet.internal-error': 'Ocurrió un error interno al leer esta hoja ({message}). Por favor repórtelo al equipo de soporte.',
   // An error (read-rows.ts repeatedKey): the second row's differing data would go unpublished without a word.
   'row.repeated-key': 'Las filas {firstRow} y {row} de la hoja «{sheet}» tienen el mismo «{column}» («{value}»), pero datos distintos en {count?la columna|las columnas} {columns}. Con la misma clave las dos filas se unen en una sola, y lo que la fila {row} tiene distinto se perdería: por eso no se puede publicar así. Si cada fila es de un proceso o proyecto distinto, cambie la clave de una de las dos; si son del mismo, junte sus datos en una sola fila y borre la otra.',
