@@ -9,6 +9,7 @@ import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { shownValue } from './shown-value';
+import { totalsLabel } from './totals-row';
 import { isZeroRow } from './zero-row';
 import { rowList } from './row-list';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
@@ -250,6 +251,12 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     if (!row || row.length === 0) continue;
     if (!anyValue(row, allColumns)) continue;
     if (isZeroRow(row, sheet, allColumns)) { zeroRows.push(r + 1); continue; }
+    const totals = totalsLabel(row, sheet, allColumns);
+    if (totals !== undefined) {
+      const labelColumn = allColumns.find((c) => c.index === totals.index);
+      findings.push(finding('row.totals', 'warning', { label: safePreview(totals.text) }, { cell: labelColumn ? cellRef(ctx, r, labelColumn) : { sheet: sheet.name, row: r + 1, column: totals.index + 1 } }));
+      continue;
+    }
     if (rfcColumn || rfcIdColumns.length) row = rowRfcsInCapitals(ctx, row, r, rfcColumn, schemeColumn, rfcIdColumns, bareRfcColumns);
 
     const here: SourceRow = { sheet: source, row: r + 1 };
