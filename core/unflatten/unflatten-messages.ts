@@ -53,6 +53,8 @@ export const UNFLATTEN_MESSAGES = {
   'cell.decimal-comma': '«{value}» está escrito con coma decimal. En México el punto separa los decimales y la coma los miles: escriba {number}.',
   'cell.not-an-integer': '«{value}» no es un número entero. Escriba un número sin decimales.',
   'cell.not-a-boolean': '«{value}» no es una respuesta válida. Escriba Sí o No.',
+  // Info (no-data-mark.ts): the cell is read empty, as its mark means; a required column then says it is missing.
+  'cell.no-data-mark': '«{value}» se leyó como celda vacía: en esta columna no se escriben marcas como esa. Cuando un dato no aplica o aún no lo tiene, deje la celda en blanco.',
   'cell.not-a-date': '«{value}» no es una fecha válida. Use el formato dd/mm/aaaa, por ejemplo 31/03/2024.',
   'cell.time-without-date': 'La celda tiene solo una hora ({value}), sin fecha. Escriba la fecha y, si hace falta, la hora: por ejemplo 31/03/2024 {value}.',
   'cell.unreadable-time': '«{value}»: la fecha ({date}) se entiende, pero la hora no. Escriba la hora de 0 a 23 con sus minutos, por ejemplo {date} 14:30, o deje solo la fecha.',
