@@ -85,6 +85,8 @@ export function readMerges(rows: CellValue[][], sheet: BoundSheet, merges: reado
   const kept = merges.slice(0, MERGES_READ).map((m) => String(m));
   for (const text of kept) {
     const range = parseRange(text);
+    // A title block's merge above the headings (bind-sheet.ts): nothing there is read, so nothing is lost.
+    if (range && range.bottom <= sheet.headingStart) continue;
     const key = range ? keys.get(range.left - 1) : undefined;
     const inData = !!range && range.top > sheet.dataStart && range.bottom > range.top;
     if (!range || !inData || !key) { if (range && inData) later.push(range); else warned.push({ text }); continue; }

@@ -4,6 +4,8 @@ import { registerMessages } from '../messages/catalogue';
 export const UNFLATTEN_MESSAGES = {
   'sheet.not-a-template': 'Esta hoja no corresponde a la plantilla y no se leyó. Si contiene datos para publicar, cópielos a la hoja correspondiente.',
   'sheet.header-missing': 'No se encontraron los encabezados de la hoja (fila 1 con los títulos y fila 2 con los nombres técnicos). Restaure esas filas desde una plantilla en blanco.',
+  // Info (bind-sheet.ts): a title block above the headings is left as it is.
+  'sheet.rows-above-headings': 'Los encabezados de esta hoja empiezan en la fila {row}: {count?la fila|las filas} de arriba (un título, por ejemplo) no se {count?lee|leen} como datos. No necesita moverlos.',
   'sheet.unknown-column': 'La columna «{header}» no corresponde a ningún campo de la plantilla; sus datos no se publicarán.',
   'sheet.path-edited': 'En la fila 2, la columna «{header}» dice «{written}», que no es un nombre técnico de la plantilla: se leyó por su título. Escriba ahí «{path}», como en la plantilla en blanco.',
   'sheet.copy-of-sheet': 'Esta hoja tiene las columnas de la hoja «{other}», y sus filas también se leen y se publicarían como datos de esa hoja. Si es una copia (de respaldo o de otra versión), bórrela o guárdela en otro libro; si no, pase sus filas a «{other}».',
