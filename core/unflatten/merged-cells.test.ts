@@ -68,6 +68,13 @@ describe('a key merged down the rows of one project or process', () => {
     const letter = String.fromCharCode(65 + description);
     const warnings = read(merged(locations, `${letter}3:${letter}5`)).findings.filter((f) => f.code === 'sheet.merged-cells').map(renderMessage);
     expect(warnings).toEqual([`Hay celdas combinadas (${letter}3:${letter}5): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren, así que las filas 4 y 5 se publicarían sin él. Sepárelas y escriba en cada celda su propio valor.`]);
+    // Over two rows of one same location (its id repeated, another value on the second row): read once for it.
+    const id = locations.rows[1].indexOf('locations/0/id');
+    const latitude = locations.rows[1].indexOf('locations/0/geometry/coordinates/1');
+    const sameItem = merged({ ...locations, rows: [...locations.rows.slice(0, 3), locations.rows[2].map((v, j) => (j === 0 || j === id ? v : j === latitude ? 20.97 : null))] }, `${letter}3:${letter}4`);
+    const once = read(sameItem);
+    expect(once.findings.filter((f) => f.code.startsWith('sheet.merged'))).toEqual([]);
+    expect((once.projects[0] as { locations: unknown[] }).locations).toEqual([expect.objectContaining({ id: '1', description: 'Tramo 1' })]);
     // The project's title over its row and a blank row below: nothing lost, nothing said.
     const projects = sheet('Proyectos');
     expect(read({ ...projects, rows: [...projects.rows.slice(0, 3), [], ...projects.rows.slice(3)], merges: ['B3:B4'] }).findings.filter((f) => f.code.startsWith('sheet.merged'))).toEqual([]);

@@ -67,7 +67,6 @@ function shown(v: CellValue): string {
 export function readMerges(rows: CellValue[][], sheet: BoundSheet, merges: readonly unknown[], total = merges.length): { rows: CellValue[][]; findings: Finding[] } {
   const keys = new Map<number, BoundColumn>();
   for (const key of [sheet.rootKey, ...sheet.levelKeys]) if (key) keys.set(key.index, key);
-  const isKey = (i: number): boolean => keys.has(i);
   const out = rows.slice();
   // Rows are copied before a value is read into them: the model may be the caller's (a snapshot, a test's).
   const copied = new Set<number>();
@@ -95,8 +94,8 @@ export function readMerges(rows: CellValue[][], sheet: BoundSheet, merges: reado
     const into: number[] = [];
     for (let r = range.top + 1; r <= Math.min(range.bottom, out.length) && budget-- > 0; r++) {
       const row = out[r - 1];
-      // A row with nothing but keys is an empty row under the merge: it stays blank.
-      if (!isBlankCell(row?.[key.index]) || !hasOtherData(row, isKey)) continue;
+      // A row with nothing else is an empty row under the merge: it stays blank.
+      if (!isBlankCell(row?.[key.index]) || !hasOtherData(row, (i) => i === key.index)) continue;
       const target = writable(r - 1);
       while (target.length < key.index) target.push(null);
       target[key.index] = value;
