@@ -57,6 +57,8 @@ export interface BoundSheet {
   extras: ExtraGroup[];
   /** Arrays of the sheet, outermost first (`awards`, `awards/suppliers`); empty for a root sheet. */
   arrays: string[];
+  /** 0-based index of the first heading row: 0, unless a title block sits above the headings (bindSheet). */
+  headingStart: number;
   /** 0-based index of the first data row. */
   dataStart: number;
   columns: BoundColumn[];
@@ -151,12 +153,37 @@ function dataWithoutHeader(model: SheetModel, dataStart: number, width: number, 
     .map(([c, r]) => finding('sheet.data-without-header', 'warning', {}, { cell: { sheet: model.name, row: r + 1, column: c + 1 } }));
 }
 
+/** Rows above a sheet's headings looked through for them (a title block: the institution, the year, a logo's row). */
+const ROWS_ABOVE = 10;
+/** Cells a row above the headings may fill to be read as part of a title block, not as data. */
+const TITLE_CELLS = 3;
+
 export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings: Finding[]): BindResult {
-  const config = sheetConfig(headings(model.rows[0], 8));
+  const first = bindFrom(model, resolver, findings, 0);
+  if (first.kind !== 'none') return first;
+  // Officials add a title block above the headings («CONTRATOS DE OBRA PÚBLICA 2024», often merged across): the sheet
+  // was «No se encontraron los encabezados», and every sheet below it could not find its parents. The template's
+  // headings are looked for below a few rows of a title's few cells; found, the rows above are said not to be read.
+  for (let top = 1; top <= ROWS_ABOVE && top < model.rows.length; top++) {
+    const above = model.rows[top - 1];
+    if (Array.isArray(above) && above.filter((v) => !isBlankCell(v)).length > TITLE_CELLS) break;
+    const trial: Finding[] = [];
+    const res = bindFrom(model, resolver, trial, top);
+    if (res.kind === 'none') continue;
+    if (res.kind === 'bound' && res.sheet.flat) break;
+    findings.push(finding('sheet.rows-above-headings', 'info', { row: top + 1, count: top }, { cell: { sheet: model.name, row: 1 } }), ...trial);
+    return res;
+  }
+  return first;
+}
+
+/** Binds the sheet with its headings from row `top` (0-based): flatten-tool's configuration row only at the top. */
+function bindFrom(model: SheetModel, resolver: ColumnResolver, findings: Finding[], top: number): BindResult {
+  const config = top === 0 ? sheetConfig(headings(model.rows[0], 8)) : undefined;
   if (config?.ignore) return { kind: 'none' };
-  const base = config ? 1 + config.skipRows : 0;
+  const base = config ? 1 + config.skipRows : top;
   const row0 = headings(model.rows[base]);
-  const row1 = config ? [] : headings(model.rows[1]);
+  const row1 = config ? [] : headings(model.rows[base + 1]);
   const spec = resolver.specSheet(model.name);
   const sheetCell: CellRef = { sheet: model.name };
 
@@ -184,7 +211,7 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
   // flatten-tool's rules for its own layout; the template's sheets (by name) keep the template's.
   const flat = layout === 'plain' && (!spec || !!config);
 
-  const headerRowIndex = layout === 'template' ? 1 : base;
+  const headerRowIndex = layout === 'template' ? base + 1 : base;
   const paths = layout === 'template' ? row1 : row0;
   const titles = layout === 'plain' ? [] : row0;
   const titleToPath = titleSheet ? titleIndex(titleSheet) : new Map<string, string>();
@@ -299,7 +326,7 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
   const dataStart = layout === 'template' ? headerRowIndex + 1 : base + (config ? config.headerRows : 1);
   findings.push(...dataWithoutHeader(model, dataStart, width, unlabeled));
   const extras = extraGroups(others, arrays, mainIndexes);
-  return { kind: 'bound', sheet: { name: model.name, standard, flat, extras, arrays, dataStart, columns, rootKey, levelKeys } };
+  return { kind: 'bound', sheet: { name: model.name, standard, flat, extras, arrays, headingStart: base, dataStart, columns, rootKey, levelKeys } };
 }
 
 /** Groups the columns off the sheet's own items by the item they write (see ExtraGroup), built once per sheet. */

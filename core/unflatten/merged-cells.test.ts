@@ -38,3 +38,45 @@ test('a sheet whose reader kept only the first ranges (mergeCount) counts them a
   expect(shown[MERGES_NAMED - 1]).toContain(', y 1,999,980 rangos combinados más en esta hoja)');
   expect(mergedWarnings({ merges: ranges(300_000) })).toHaveLength(MERGES_NAMED);
 });
+
+describe('a key merged down the rows of one project or process', () => {
+  const project = { id: 'oc4ids-abc123-0001', title: 'Parque', locations: [1, 2, 3].map((n) => ({ id: String(n), description: `Tramo ${n}` })) };
+  const book = flatten({ releases: [], projects: [project, { id: 'oc4ids-abc123-0002', title: 'Puente' }] });
+  const sheet = (name: string) => book.sheets.find((s) => s.name === name) as SheetModel;
+  /** The sheet as Excel leaves it after Combinar celdas over `range` (one column): the value in its first cell only. */
+  function merged(model: SheetModel, range: string): SheetModel {
+    const [, letter, from, to] = /^([A-Z])(\d+):[A-Z](\d+)$/.exec(range)!;
+    const col = letter.charCodeAt(0) - 65;
+    return { ...model, merges: [range], rows: model.rows.map((row, i) => (i + 1 > Number(from) && i + 1 <= Number(to) ? row.map((v, j) => (j === col ? null : v)) : row)) };
+  }
+  const read = (...sheets: SheetModel[]) => unflatten({ sheets: ['Proyectos', 'Ubicaciones'].map((name) => sheets.find((x) => x.name === name) ?? sheet(name)) }, { now: '2025-01-01T00:00:00Z' });
+
+  test('each row of the merge is the project\'s, as the sheet shows it, and an info finding says so (it was three errors, or the rows lost)', () => {
+    const locations = sheet('Ubicaciones');
+    const result = read(merged(locations, 'A3:A5'));
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect((result.projects[0] as { locations: unknown[] }).locations).toHaveLength(3);
+    const info = result.findings.filter((f) => f.code === 'sheet.merged-key-filled');
+    expect(info.map((f) => [f.cell, renderMessage(f)])).toEqual([[{ sheet: 'Ubicaciones', row: 3, column: 1, header: expect.any(String) }, `Las celdas A3:A5 de la columna «${String(info[0].cell?.header)}» están combinadas: se tomó «oc4ids-abc123-0001» también para las filas 4 y 5, como se ve en la hoja. No necesita separarlas.`]]);
+    // The caller's rows are left as they were.
+    expect(merged(locations, 'A3:A5').rows[3][0]).toBeNull();
+  });
+
+  test('a value merged over the rows of different items still warns, naming the rows that lose it; over one item, nothing is lost', () => {
+    const locations = sheet('Ubicaciones');
+    const description = locations.rows[1].indexOf('locations/0/description');
+    const letter = String.fromCharCode(65 + description);
+    const warnings = read(merged(locations, `${letter}3:${letter}5`)).findings.filter((f) => f.code === 'sheet.merged-cells').map(renderMessage);
+    expect(warnings).toEqual([`Hay celdas combinadas (${letter}3:${letter}5): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren, así que las filas 4 y 5 se publicarían sin él. Sepárelas y escriba en cada celda su propio valor.`]);
+    // Over two rows of one same location (its id repeated, another value on the second row): read once for it.
+    const id = locations.rows[1].indexOf('locations/0/id');
+    const latitude = locations.rows[1].indexOf('locations/0/geometry/coordinates/1');
+    const sameItem = merged({ ...locations, rows: [...locations.rows.slice(0, 3), locations.rows[2].map((v, j) => (j === 0 || j === id ? v : j === latitude ? 20.97 : null))] }, `${letter}3:${letter}4`);
+    const once = read(sameItem);
+    expect(once.findings.filter((f) => f.code.startsWith('sheet.merged'))).toEqual([]);
+    expect((once.projects[0] as { locations: unknown[] }).locations).toEqual([expect.objectContaining({ id: '1', description: 'Tramo 1' })]);
+    // The project's title over its row and a blank row below: nothing lost, nothing said.
+    const projects = sheet('Proyectos');
+    expect(read({ ...projects, rows: [...projects.rows.slice(0, 3), [], ...projects.rows.slice(3)], merges: ['B3:B4'] }).findings.filter((f) => f.code.startsWith('sheet.merged'))).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * A row with data but no key (`row.missing-key`) names where its data is. Officials copy a formula down a column
  * (`=M5*1.16` for the amount with VAT): every blank row below shows 0, and each was «Esta fila tiene datos pero le
- * falta la clave» on an empty key cell, with the 0 in no cell the message named. Golden fixture: missing-key.
+ * falta la clave» on an empty key cell, with the 0 in no cell the message named; rows of zeros alone now read as
+ * empty (zero-row.ts), and a row with any other value names it. Golden fixture: missing-key.
  */
 import { templateSpec } from '../template/template-spec';
 import { columnLetter, type WorkbookModel } from '../workbook/model';
@@ -17,16 +18,29 @@ const column = (sheet: string, field: string) => {
   return { letter: columnLetter(i + 1), title: columns[i].title };
 };
 
-test('a process row without its OCID names the column and value it has (a formula copied down shows 0)', () => {
+test('a process row without its OCID names the column and value it has', () => {
   const out = convert(templateSheet('Contrataciones', [
     { ocid: 'ocds-abc123-0001', 'tender/id': 'T1', 'tender/value/amount': 1500000 },
-    { 'tender/value/amount': 0 },
+    { 'tender/value/amount': 1740000 },
   ]));
   const errors = out.findings.filter((f) => f.code === 'row.missing-key');
   expect(errors.map((f) => [f.cell?.sheet, f.cell?.row, f.cell?.column])).toEqual([['Contrataciones', 4, 1]]);
   const ocid = column('Contrataciones', 'ocid');
   const amount = column('Contrataciones', 'tender/value/amount');
-  expect(renderMessage(errors[0])).toBe(`Esta fila tiene datos (en la columna ${amount.letter}, «${amount.title}»: «0») pero le falta la clave «${ocid.title}». Escríbala para enlazar la fila. Si la fila no debe tener datos (por ejemplo, una fórmula que se copió hacia abajo), borre lo que tiene.`);
+  expect(renderMessage(errors[0])).toBe(`Esta fila tiene datos (en la columna ${amount.letter}, «${amount.title}»: «1,740,000») pero le falta la clave «${ocid.title}». Escríbala para enlazar la fila. Si la fila no debe tener datos (por ejemplo, una fórmula que se copió hacia abajo), borre lo que tiene.`);
+});
+
+// The formula copied down to row 500 shows 0 on every blank row: those were hundreds of errors blocking the send, for
+// rows the official sees as empty (zero-row.ts).
+test('rows without a key that only show zeros (a formula copied down) read as empty, said once for the sheet', () => {
+  const out = convert(templateSheet('Contrataciones', [
+    { ocid: 'ocds-abc123-0001', 'tender/id': 'T1', 'tender/value/amount': 1500000, 'tender/minValue/amount': 0 },
+    ...Array.from({ length: 6 }, (_v, i) => (i === 2 ? {} : { 'tender/value/amount': 0, 'tender/minValue/amount': 0 })),
+  ]));
+  expect(out.findings.filter((f) => f.severity === 'error' && f.code.startsWith('row.'))).toEqual([]);
+  const said = out.findings.filter((f) => f.code === 'sheet.zero-rows');
+  expect(said.map((f) => [f.severity, f.cell, renderMessage(f)])).toEqual([['info', { sheet: 'Contrataciones', row: 4 }, '5 filas sin clave (4, 5 y 7 a 9) solo tienen ceros, como los deja una fórmula copiada hacia abajo: se leyeron como vacías y no se publican. Si alguna es un dato por publicar, escriba su clave.']]);
+  expect(out.releases).toHaveLength(1);
 });
 
 test('a child row without the id of its parent item names the value beside it, a date as the sheet shows it', () => {

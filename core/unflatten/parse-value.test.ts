@@ -304,3 +304,19 @@ test('a currency off the list is told what to type (a three-letter ISO 4217 code
   // A long list with titles still names its first options (the drop-down shows them in that order).
   expect(parseValue('Otra etapa', templateSpec().sheets.flatMap((s) => s.columns).find((c) => c.codelist === 'releaseTag')!, 'UTC').problem?.params.options).toMatch(/^: «Planeación», «Actualización de la planeación»/);
 });
+
+// «N/A» in a date column was «no es una fecha válida», asking for a date nobody has (no-data-mark.ts).
+const mexico = 'America/Mexico_City';
+test('«N/A», «-», «No aplica» where the column refuses them read as an empty cell (info); a valid value never does', () => {
+  const mark = (value: string) => ({ problem: expect.objectContaining({ code: 'cell.no-data-mark', severity: 'info', params: { value } }) });
+  const options = [{ code: 'socialWitness', title: 'Testigo social' }];
+  expect(parseValue('N/A', { type: 'date' }, mexico)).toEqual(mark('N/A'));
+  expect(parseValue(' - ', { type: 'number' }, mexico)).toEqual(mark('-'));
+  expect(parseValue('S/D', { type: 'integer' }, mexico)).toEqual(mark('S/D'));
+  expect(parseValue('No aplica', { type: 'list', options }, mexico)).toEqual(mark('No aplica'));
+  // A list open to other values keeps it, as published data has it, with its warning.
+  expect(parseValue('ND', { type: 'string', options, openCodelist: true }, mexico)).toMatchObject({ value: 'ND', problem: { code: 'cell.code-not-in-list' } });
+  expect(parseValue('No', { type: 'boolean' }, mexico)).toEqual({ value: false });
+  expect(parseValue('N/A', { type: 'string' }, mexico)).toEqual({ value: 'N/A' });
+  expect(parseValue('fecha', { type: 'date' }, mexico)).toEqual({ problem: expect.objectContaining({ code: 'cell.not-a-date' }) });
+});

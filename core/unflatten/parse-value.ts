@@ -9,6 +9,7 @@ import { isKnownTimeZone, localDateTime, localMidnight, utcOffset } from './time
 import { codeAlias } from '../profile/code-aliases';
 import { isCalendarDate } from '../format/typed-date';
 import { formatDate } from '../format/es-mx';
+import { isNoDataMark } from './no-data-mark';
 
 export interface ValueSpec {
   type: ColumnType;
@@ -493,6 +494,14 @@ function notANumberProblem(v: CleanValue, spec: ValueSpec): Parsed {
 }
 
 export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
+  const parsed = parseTyped(v, spec, zone);
+  // «N/A», «-», «Pendiente» where the column refused the value: the empty cell it means (no-data-mark.ts). A list open
+  // to other values keeps it, as published data has it («ND»), with its warning that it is off the list.
+  if (parsed.problem && parsed.value === undefined && typeof v === 'string' && isNoDataMark(v)) return { problem: new CellProblem('cell.no-data-mark', { value: safePreview(v.trim()) }, 'info') };
+  return parsed;
+}
+
+function parseTyped(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
   switch (spec.type) {
     case 'number': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);

@@ -9,6 +9,9 @@ import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { shownValue } from './shown-value';
+import { totalsLabel } from './totals-row';
+import { isZeroRow } from './zero-row';
+import { rowList } from './row-list';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
 import { dateInText, NEEDS_PARSING, parseValue, plainValue, sheetDateText } from './parse-value';
 import { rfcProblem } from '../checks/rfc';
@@ -241,10 +244,19 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   // elsewhere — and only a key read without a finding is remembered. [0]: the document; [i + 1]: level i's item.
   const runs: (KeyRun | undefined)[] | undefined = !sheet.flat && depth > 0 && extras.length === 0 ? [] : undefined;
 
+  // Rows only a formula copied down filled (zero-row.ts): said once for the sheet, after its rows.
+  const zeroRows: number[] = [];
   for (let r = sheet.dataStart; r <= last; r++) {
     let row = rows[r];
     if (!row || row.length === 0) continue;
     if (!anyValue(row, allColumns)) continue;
+    if (isZeroRow(row, sheet, allColumns)) { zeroRows.push(r + 1); continue; }
+    const totals = totalsLabel(row, sheet, allColumns);
+    if (totals !== undefined) {
+      const labelColumn = allColumns.find((c) => c.index === totals.index);
+      findings.push(finding('row.totals', 'warning', { label: safePreview(totals.text) }, { cell: labelColumn ? cellRef(ctx, r, labelColumn) : { sheet: sheet.name, row: r + 1, column: totals.index + 1 } }));
+      continue;
+    }
     if (rfcColumn || rfcIdColumns.length) row = rowRfcsInCapitals(ctx, row, r, rfcColumn, schemeColumn, rfcIdColumns, bareRfcColumns);
 
     const here: SourceRow = { sheet: source, row: r + 1 };
@@ -403,6 +415,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     if (repeated) repeatedKey(ctx, r, rootKey, mark);
     if (joined) repeatedId(ctx, r, joined, depth > 1 ? sheet.levelKeys[depth - 2] : sheet.rootKey, depth > 1 ? nodes[depth - 1]?.id : rootKey);
   }
+  if (zeroRows.length) findings.push(finding('sheet.zero-rows', 'info', { count: zeroRows.length, rows: rowList(zeroRows) }, { cell: { sheet: sheet.name, row: zeroRows[0] } }));
 }
 
 /** At most this many differing columns are named in `row.repeated-key`; the rest are counted («y 3 más»). */

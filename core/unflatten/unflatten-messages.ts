@@ -4,6 +4,8 @@ import { registerMessages } from '../messages/catalogue';
 export const UNFLATTEN_MESSAGES = {
   'sheet.not-a-template': 'Esta hoja no corresponde a la plantilla y no se leyó. Si contiene datos para publicar, cópielos a la hoja correspondiente.',
   'sheet.header-missing': 'No se encontraron los encabezados de la hoja (fila 1 con los títulos y fila 2 con los nombres técnicos). Restaure esas filas desde una plantilla en blanco.',
+  // Info (bind-sheet.ts): a title block above the headings is left as it is.
+  'sheet.rows-above-headings': 'Los encabezados de esta hoja empiezan en la fila {row}: {count?la fila|las filas} de arriba (un título, por ejemplo) no se {count?lee|leen} como datos. No necesita moverlos.',
   'sheet.unknown-column': 'La columna «{header}» no corresponde a ningún campo de la plantilla; sus datos no se publicarán.',
   'sheet.path-edited': 'En la fila 2, la columna «{header}» dice «{written}», que no es un nombre técnico de la plantilla: se leyó por su título. Escriba ahí «{path}», como en la plantilla en blanco.',
   'sheet.copy-of-sheet': 'Esta hoja tiene las columnas de la hoja «{other}», y sus filas también se leen y se publicarían como datos de esa hoja. Si es una copia (de respaldo o de otra versión), bórrela o guárdela en otro libro; si no, pase sus filas a «{other}».',
@@ -20,7 +22,9 @@ export const UNFLATTEN_MESSAGES = {
   'workbook.no-template': 'Esta hoja de cálculo aún no tiene la plantilla de Infraestructura Abierta. Elija Extensiones → Infraestructura Abierta → Crear plantilla y capture sus datos a partir de la fila 3.',
   // What is lost is said: «Sepárelas» alone read as tidiness, and a project id merged over two processes' rows
   // published the second one unlinked, with only this warning.
-  'sheet.merged-cells': 'Hay celdas combinadas ({range}): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren. Sepárelas y escriba en cada celda su propio valor.',
+  'sheet.merged-cells': 'Hay celdas combinadas ({range}): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren{{rows|, así que {rowCount?la fila|las filas} {rows} se {rowCount?publicaría|publicarían} sin él}}. Sepárelas y escriba en cada celda su propio valor.',
+  // Info (merged-cells.ts): a key merged down the rows of one process is read into each, as the sheet shows it.
+  'sheet.merged-key-filled': 'Las celdas {range} de la columna «{column}» están combinadas: se tomó «{value}» también para {rowCount?la fila|las filas} {rows}, como se ve en la hoja. No necesita separarlas.',
   'sheet.internal-error': 'Ocurrió un error interno al leer esta hoja ({message}). Por favor repórtelo al equipo de soporte.',
   // An error (read-rows.ts repeatedKey): the second row's differing data would go unpublished without a word.
   'row.repeated-key': 'Las filas {firstRow} y {row} de la hoja «{sheet}» tienen el mismo «{column}» («{value}»), pero datos distintos en {count?la columna|las columnas} {columns}. Con la misma clave las dos filas se unen en una sola, y lo que la fila {row} tiene distinto se perdería: por eso no se puede publicar así. Si cada fila es de un proceso o proyecto distinto, cambie la clave de una de las dos; si son del mismo, junte sus datos en una sola fila y borre la otra.',
@@ -30,6 +34,10 @@ export const UNFLATTEN_MESSAGES = {
   'row.repeated-id-other-sheet': 'La fila {row} de la hoja «{sheet}» es del mismo «{parentColumn}» («{parent}») y tiene el mismo «{column}» («{value}») que la fila {firstRow} de la hoja «{firstSheet}», pero datos distintos en {count?la columna|las columnas} {columns}. Con el mismo «{column}» las dos filas se unen en una sola, y lo que esta fila tiene distinto se perdería: por eso no se puede publicar así. Si una de las dos hojas es una copia de la otra (de respaldo o de otra versión), borre la copia o guárdela en otro libro; si cada fila describe algo distinto, dé a cada una su propio «{column}»; si las dos describen lo mismo, junte sus datos en una sola fila y borre la otra.{{lists| {listCount?La columna|Las columnas} {lists} {listCount?admite|admiten} varios valores en una celda, separados por punto y coma: al juntar las filas, escríbalos todos ahí.}}',
   'cell.date-in-text': 'La celda guarda la fecha {date}, en una columna de texto: se publicaría «{value}». Si escribió otra cosa (como 3-2024 o 1-2) y la hoja de cálculo la convirtió en fecha, escríbala con un apóstrofo delante (\'3-2024) para que quede como texto.',
   'row.paths-row': 'Esta fila tiene los nombres técnicos de las columnas («{key}»…), que van en la fila 2, debajo de los títulos: se movió, quizá al ordenar la hoja. No se leyó como datos. Regrésela a la fila 2 o bórrela; para ordenar, seleccione solo las filas de datos (de la 3 en adelante).',
+  // A warning (totals-row.ts): the row is left out, and an official who did not mean a total should know.
+  'row.totals': 'Esta fila parece de totales («{label}» y solo cifras, sin clave): no se lee ni se publica, porque los totales se calculan con los datos de las demás filas. Puede dejarla o borrarla. Si no es una fila de totales, escriba su clave para que se lea.',
+  // Info (zero-row.ts): once per sheet, for rows that hundreds of missing-key errors blocked.
+  'sheet.zero-rows': '{count:fila|filas} sin clave ({rows}) solo {count?tiene|tienen} ceros, como los deja una fórmula copiada hacia abajo: se {count?leyó como vacía|leyeron como vacías} y no se {count?publica|publican}. Si alguna es un dato por publicar, escriba su clave.',
   'row.missing-key': 'Esta fila tiene datos{{dataColumn| (en la columna {dataColumn}, «{dataHeader}»: «{dataValue}»)}} pero le falta la clave «{column}». Escríbala para enlazar la fila.{{dataColumn| Si la fila no debe tener datos (por ejemplo, una fórmula que se copió hacia abajo), borre lo que tiene.}}',
   // A parent with the same id in other capitals exists (read-rows.ts parentNotFound): a typing difference, not a missing row.
   'row.parent-other-case': 'La columna «{column}» dice «{value}», que no es igual a «{found}» de la fila {foundRow} de la hoja «{foundSheet}»: solo cambian las mayúsculas y minúsculas. Los identificadores se distinguen por ellas, así que esta fila no se une a esa. Escriba el identificador exactamente igual en las dos hojas.',
@@ -47,6 +55,8 @@ export const UNFLATTEN_MESSAGES = {
   'cell.decimal-comma': '«{value}» está escrito con coma decimal. En México el punto separa los decimales y la coma los miles: escriba {number}.',
   'cell.not-an-integer': '«{value}» no es un número entero. Escriba un número sin decimales.',
   'cell.not-a-boolean': '«{value}» no es una respuesta válida. Escriba Sí o No.',
+  // Info (no-data-mark.ts): the cell is read empty, as its mark means; a required column then says it is missing.
+  'cell.no-data-mark': '«{value}» se leyó como celda vacía: en esta columna no se escriben marcas como esa. Cuando un dato no aplica o aún no lo tiene, deje la celda en blanco.',
   'cell.not-a-date': '«{value}» no es una fecha válida. Use el formato dd/mm/aaaa, por ejemplo 31/03/2024.',
   'cell.time-without-date': 'La celda tiene solo una hora ({value}), sin fecha. Escriba la fecha y, si hace falta, la hora: por ejemplo 31/03/2024 {value}.',
   'cell.unreadable-time': '«{value}»: la fecha ({date}) se entiende, pero la hora no. Escriba la hora de 0 a 23 con sus minutos, por ejemplo {date} 14:30, o deje solo la fecha.',

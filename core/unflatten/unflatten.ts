@@ -17,8 +17,8 @@ import { DocumentSet } from './document-builder';
 import { applyFixups } from './fixups';
 import { normalizeLabel } from './normalize-label';
 import { readRows, type ParentSheets } from './read-rows';
+import { mergeWarnings, readMerges } from './merged-cells';
 import { isObject } from '../json/json-values';
-import { formatCount } from '../format/es-mx';
 import { defaultSettings, readSettings, settingsSheetOf, type PublisherSettings } from './settings-reader';
 import './unflatten-messages';
 
@@ -38,8 +38,7 @@ export interface UnflattenResult {
 
 const AUXILIARY = new Set([SETTINGS_SHEET, INSTRUCTIONS_SHEET, CATALOG_SHEET, README_SHEET].map(normalizeLabel));
 const WORKBOOK = 'Libro';
-/** Merged ranges named one by one in each sheet's warnings (sheet.merged-cells). */
-export const MERGES_NAMED = 20;
+export { MERGES_NAMED } from './merged-cells';
 
 /** Configuración, Instrucciones, Catálogos, Léame: sheets the template writes for people, never read as data. */
 export function isAuxiliarySheet(name: string): boolean {
@@ -178,14 +177,14 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
           return;
         }
         const merges = Array.isArray(model.merges) ? model.merges : [];
-        // One warning per range, up to a few: a file (or a request) can declare millions, one finding each, and
-        // those alone filled the server's memory. The last one named counts the rest.
+        // The reader may have kept only the first ranges of a sheet (a file can declare millions): all are counted.
         const total = typeof model.mergeCount === 'number' && model.mergeCount > merges.length ? model.mergeCount : merges.length;
-        merges.slice(0, MERGES_NAMED).forEach((range, k) => {
-          const start = mergeStart(range);
-          const more = k === MERGES_NAMED - 1 && total > MERGES_NAMED ? `, y ${formatCount(total - MERGES_NAMED, 'rango combinado más', 'rangos combinados más')} en esta hoja` : '';
-          findings.push(finding('sheet.merged-cells', 'warning', { range: `${String(range)}${more}` }, { cell: start ? { sheet: name, ...start } : { sheet: name } }));
-        });
+        let read = rows;
+        if (res.kind === 'bound') {
+          const merged = readMerges(rows, res.sheet, merges, total);
+          read = merged.rows;
+          findings.push(...merged.findings);
+        } else findings.push(...mergeWarnings(name, merges, total));
         const noResult = model.formulasWithoutResult;
         if (noResult && noResult.count > 0 && Array.isArray(noResult.cells)) {
           const first = mergeStart(String(noResult.cells[0] ?? ''));
@@ -194,7 +193,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
         if (res.kind === 'bound') {
           const hidden = hiddenDataRows(model.hiddenRows, res.sheet.dataStart);
           if (hidden) findings.push(finding('sheet.hidden-rows', 'warning', { count: hidden.count, rows: hidden.named }, { cell: { sheet: name, row: hidden.first } }));
-          bound.push({ rows, sheet: res.sheet, links: isObject(model.links) ? (model.links as Record<string, unknown>) : undefined });
+          bound.push({ rows: read, sheet: res.sheet, links: isObject(model.links) ? (model.links as Record<string, unknown>) : undefined });
         }
       } catch (e) {
         findings.push(internal(name, e));

@@ -517,7 +517,7 @@ describe('Validar, marks and Quitar marcas', () => {
     const letter = String.fromCharCode(64 + title.index);
     ws.merge(`${letter}4:${letter}5`);
     const items = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')!.fields.flatMap((f) => f.items);
-    expect(items).toContainEqual({ severity: 'warning', a1: `Proyectos!${letter}4`, row: 4, column: title.index, message: `Hay celdas combinadas (${letter}4:${letter}5): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren. Sepárelas y escriba en cada celda su propio valor.` });
+    expect(items).toContainEqual({ severity: 'warning', a1: `Proyectos!${letter}4`, row: 4, column: title.index, message: `Hay celdas combinadas (${letter}4:${letter}5): el valor está solo en la primera celda y las demás se leen vacías, aunque lo muestren, así que la fila 5 se publicaría sin él. Sepárelas y escriba en cada celda su propio valor.` });
     // Asked only of sheets with rows under their headers (one more Apps Script call each).
     expect(ws.calls.get('mergedRanges')).toBe(1);
     expect(h.ss.get('Ubicaciones').calls.get('mergedRanges')).toBeUndefined();
@@ -1008,9 +1008,15 @@ describe('submit and review against the real app', () => {
   it('self-hosted: merged cells travel with the values, and the server finds what Validar found', () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-combinada' });
     fillValid(capturista, 'Parque del Centro');
-    const description = sheetOf('Proyectos').columns.findIndex((c) => c.field === 'description') + 1;
-    const letter = String.fromCharCode(64 + description);
-    capturista.ss.get('Proyectos').merge(`${letter}3:${letter}4`);
+    const purpose = sheetOf('Proyectos').columns.findIndex((c) => c.field === 'purpose') + 1;
+    const letter = String.fromCharCode(64 + purpose);
+    // A second project below, and the first one's purpose merged over both rows: the second one's is lost (a merge
+    // over an empty row loses nothing and is not said).
+    const ws = capturista.ss.get('Proyectos');
+    const first = ws.values()[2];
+    ws.paste({ row: 4, column: 1, rows: 1, columns: first.length }, [first.map((v, i) => (i === 0 ? 'oc4ids-abc123-0002' : v))]);
+    ws.paste({ row: 3, column: purpose, rows: 1, columns: 1 }, [['Movilidad peatonal']]);
+    ws.merge(`${letter}3:${letter}4`);
     const merged = (f: { message: string }) => f.message.startsWith(`Hay celdas combinadas (${letter}3:${letter}4)`);
     expect(main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter(merged)).toHaveLength(1);
     const sent = main.submitForReview().submission!;
@@ -1018,7 +1024,7 @@ describe('submit and review against the real app', () => {
     expect((JSON.parse(sentText(post)) as { workbook: { sheets: { name: string; merges?: string[] }[] } }).workbook.sheets.find((x) => x.name === 'Proyectos')!.merges).toEqual([`${letter}3:${letter}4`]);
     // What the coordinator reviews: the same warning, at the same cell (it was lost on the way: the values went without it).
     const kept = JSON.parse(local.http.fetch({ url: `${local.url}/api/submissions/${sent.id}`, method: 'get', headers: { Authorization: local.bearers.capturistaA } }).text) as { submission: { findings: { warnings: number; sample: { code: string }[] } } };
-    expect(kept.submission.findings.sample).toEqual([expect.objectContaining({ code: 'sheet.merged-cells', severity: 'warning', params: { range: `${letter}3:${letter}4` }, cell: { sheet: 'Proyectos', row: 3, column: description } })]);
+    expect(kept.submission.findings.sample).toEqual([expect.objectContaining({ code: 'sheet.merged-cells', severity: 'warning', params: { range: `${letter}3:${letter}4`, rows: '4', rowCount: 1 }, cell: { sheet: 'Proyectos', row: 3, column: purpose } })]);
   });
 
   it('self-hosted: a document link behind «Contrato» travels with the values, and the server publishes its address as Validar read it', () => {

@@ -612,6 +612,22 @@ test('CLI: Windows line breaks are written as a cell keeps them, and said; the w
   expect((readJson(out).releases as { tender: { description: string } }[])[0].tender.description).toBe('Invitados:\n1. Uno\n2. Dos\nFin');
 });
 
+// A publisher's name typed over two lines (Alt+Enter in the capture tool) split the note quoting it, and its second
+// half read as a line of its own, about no file; import's notes are one line each, as validate's are.
+test('CLI: import says each note on one line, also one quoting a name published with a line break', async () => {
+  const release = (ocid: string) => ({ ocid, id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', tender: { id: ocid.slice(-3) } });
+  const files = [['Municipio de\nMérida', 'ocds-abc123-L-1'], ['Otro\r\npublicador', 'ocds-abc123-L-2']].map(([name, ocid], i) => {
+    const file = path.join(dir, `saltos-${i}.json`);
+    fs.writeFileSync(file, JSON.stringify({ publisher: { name }, releases: [release(ocid)] }));
+    return file;
+  });
+  const run = await runCli('import', ...files, '-o', path.join(dir, 'saltos-publicador.xlsx'));
+  expect(run.code).toBe(0);
+  const lines = run.err.split('\n');
+  expect(lines.find((l) => l.startsWith('Los paquetes importados nombran a más de un publicador.'))).toContain('quedó «Municipio de / Mérida»; no se usó «Otro / publicador».');
+  expect(lines.filter((l) => /^(Mérida|publicador)»/.test(l))).toEqual([]);
+});
+
 describe('the release tag', () => {
   test('a published tag (compiled, an update) is not copied into the tag column: the converter derives it anew', () => {
     const compiled = { ocid: 'ocds-abc123-T-1', id: 'x', date: '2024-06-01T10:00:00-06:00', tag: ['compiled'], initiationType: 'tender', tender: { id: 'T-1', title: 'Etiquetas' } };

@@ -23,6 +23,7 @@ import { DROP_DOWN_ROWS, HEADER_ROWS, MAX_DATA_ROWS } from '../../../core/templa
 import { formatNumber } from '../../../core/format/es-mx';
 import type { ParsedArgs } from './args';
 import { diskTroubleAdvice } from '../lib/disk-trouble';
+import { oneLine } from '../../../core/messages/render';
 
 /**
  * `template --filas N`: the data rows each sheet's drop-downs cover (DROP_DOWN_ROWS when not said). A state that
@@ -119,6 +120,15 @@ function servedData(config: Config, env: NodeJS.ProcessEnv, serverUrl: string): 
   return `Base de datos ${base}${bulk}; dirección pública ${address}; ${mail}.`;
 }
 
+/**
+ * stderr one line per message for the commands that read published packages: their notes quote the packages' own
+ * texts (a publisher's name, a title), which may hold line breaks, and the rest of such a line read as a line of its
+ * own, without the file it was about (validate and convert render theirs one line each: core/messages/render.ts).
+ */
+function reportLines(io: CliIo): CliIo {
+  return { out: io.out, err: (line) => io.err(oneLine(line)) };
+}
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   const args = parseArgs(rest);
@@ -146,7 +156,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       }
       // validate, convert and compile: one place (engine.ts), which dist/cli.js also loads alone as dist/cli-engine.js.
       case 'validate': case 'convert': case 'compile': return await engineMain(argv, io);
-      case 'import': return await (await import('./import-command')).importCommand(args, io);
+      case 'import': return await (await import('./import-command')).importCommand(args, reportLines(io));
       case 'publish': {
         const [{ openLocalStore }, { publishCommand }] = await Promise.all([import('../server/local-store'), import('./publish-command')]);
         const config = loadConfig();
@@ -162,7 +172,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           const { store } = openCliStore(args);
           try {
             const bulk = await deploymentBulk(store, config);
-            return await historyCommand(args, store, io, config.publicBaseUrl, { source, bulk: { bulk, allPublishersFiles: true } });
+            return await historyCommand(args, store, reportLines(io), config.publicBaseUrl, { source, bulk: { bulk, allPublishersFiles: true } });
           } finally { await store.close(); }
         }
         const [{ openLocalStore }, { historyCommand, refuseCloudOnlyOptions }] = await Promise.all([import('../server/local-store'), import('./history-command')]);
@@ -170,7 +180,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const config = loadConfig();
         const baseUrl = linksAddress(config);
         const store = openLocalStore(config);
-        try { return await historyCommand(args, store, io, baseUrl); } finally { await store.close(); }
+        try { return await historyCommand(args, store, reportLines(io), baseUrl); } finally { await store.close(); }
       }
       case 'backup': {
         const { backupCommand } = await import('./backup-command');

@@ -1,0 +1,39 @@
+/**
+ * A totals row under the data (totals-row.ts): left out with a warning, not an error for its missing key, nor a
+ * project named «TOTAL»; a row with its key is read whatever its texts say.
+ */
+import { flatten } from '../flatten';
+import { renderMessage } from '../messages/render';
+import type { CellValue, SheetModel } from '../workbook/model';
+import { unflatten } from './unflatten';
+
+const book = flatten({ releases: [], projects: [1, 2].map((n) => ({ id: `oc4ids-abc123-000${n}`, title: `Obra ${n}`, budget: { amount: { amount: n * 1000, currency: 'MXN' } } })) });
+const projects = book.sheets.find((s) => s.name === 'Proyectos') as SheetModel;
+const at = (field: string) => projects.rows[1].indexOf(field);
+
+function withRow(cells: Record<string, CellValue>) {
+  const row: CellValue[] = [];
+  for (const [field, v] of Object.entries(cells)) row[at(field)] = v;
+  // A blank row between the data and the totals, as they are usually laid out.
+  const sheet = { ...projects, rows: [...projects.rows, [], row] };
+  return unflatten({ sheets: [sheet] }, { now: '2025-01-01T00:00:00Z' });
+}
+
+test('«TOTAL» beside a sum is left out with a warning on its row (it was an error for its missing key)', () => {
+  const result = withRow({ title: 'TOTAL', 'budget/amount/amount': 3000 });
+  expect(result.findings.filter((f) => f.cell?.row === 6).map((f) => [f.code, f.severity, f.cell?.column, renderMessage(f)])).toEqual([
+    ['row.totals', 'warning', at('title') + 1, 'Esta fila parece de totales («TOTAL» y solo cifras, sin clave): no se lee ni se publica, porque los totales se calculan con los datos de las demás filas. Puede dejarla o borrarla. Si no es una fila de totales, escriba su clave para que se lea.'],
+  ]);
+  expect(result.projects).toHaveLength(2);
+});
+
+test('«Total:» in the key column, a sum typed with its sign: no project «Total:»', () => {
+  const result = withRow({ id: 'Total:', 'budget/amount/amount': '$3,000.00' });
+  expect(result.findings.filter((f) => f.cell?.row === 6).map((f) => f.code)).toEqual(['row.totals']);
+  expect(result.projects.map((p) => p.id)).toEqual(['oc4ids-abc123-0001', 'oc4ids-abc123-0002']);
+});
+
+test('a row with its key is read whatever its title says, and a «Total» beside a text is no totals row', () => {
+  expect(withRow({ id: 'oc4ids-abc123-0003', title: 'Total', 'budget/amount/amount': 5 }).projects).toHaveLength(3);
+  expect(withRow({ title: 'Total', description: 'Suma de las obras' }).findings.filter((f) => f.cell?.row === 6).map((f) => f.code)).toEqual(['row.missing-key']);
+});
