@@ -591,9 +591,14 @@ describe('publishers add: the commitment is the implementer\'s, never assumed', 
     const added = await runCli('publishers', 'add', 'progreso', '--nombre', 'Municipio de Progreso', ...registration, '--proyectos', '3');
     expect([added.code, added.out]).toEqual([0, 'Publicador registrado: progreso — Municipio de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 90 días.']);
     // Registering it again to change its name keeps the commitment it had (it was reset to 5 projects and 90 days).
+    // What changed is said: the same id typed for another institution replaced it unseen.
     expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration, '--periodicidad', '30')).out)
-      .toBe('Publicador actualizado: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.');
-    expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration)).out).toMatch(/Compromiso: 3 proyectos, actualización cada 30 días\.$/);
+      .toBe('Publicador actualizado: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.\nCambios: nombre «Municipio de Progreso» → «H. Ayuntamiento de Progreso»; periodicidad 90 → 30 días.');
+    // The same command run twice changes nothing, and says so.
+    expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration)).out).toBe('Publicador sin cambios: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.');
+    const moved = await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration.map((v) => (v === 'Yucatán' ? 'Campeche' : v)));
+    expect(moved.out.split('\n')[1]).toBe('Cambios: entidad «Yucatán» → «Campeche» (desde ahora lo revisa la coordinación de Campeche, también sus envíos pendientes).');
+    await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration);
     const listed = (await runCli('publishers', 'list')).out.split('\n');
     expect(listed).toEqual(['id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso', 'progreso\tH. Ayuntamiento de Progreso\tYucatán\tocds-prg001\toc4ids-prg001\t3 proyectos, actualización cada 30 días']);
   });

@@ -90,10 +90,17 @@ export function parsePublisher(id: string, body: unknown, names: Readonly<Record
  * (PUT /publishers/{id}/stages) and the date of the first registration (the first publication is due a period after
  * it) are kept. Says whether it existed.
  */
-export async function registerPublisher(store: Store, publisher: Publisher, actor: string, at: Date): Promise<{ existed: boolean }> {
+export async function registerPublisher(store: Store, publisher: Publisher, actor: string, at: Date): Promise<{ existed: boolean; previous?: Publisher }> {
   const clash = (await allPublishers(store)).find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
-  if (clash) throw new HttpError(409, 'conflict', `El prefijo ya está asignado a «${clash.name}».`);
-  const existed = (await store.getPublisher(publisher.id)) !== undefined;
+  if (clash) {
+    // Which of the two prefixes, and whose: «asignado a Implementador 2» left the administrator of a hundred
+    // registrations guessing which one was mistyped.
+    const [label, prefix] = clash.ocidPrefix === publisher.ocidPrefix ? ['prefijo OCID', publisher.ocidPrefix] : ['prefijo de proyectos', publisher.projectIdPrefix];
+    throw new HttpError(409, 'conflict', `El ${label} «${prefix}» ya está asignado a «${clash.id}» (${clash.name}): cada institución tiene el suyo. Revise que lo escribió bien.`);
+  }
+  const previous = await store.getPublisher(publisher.id);
+  const existed = previous !== undefined;
+  if (previous) await refusePublishedPrefixChange(store, previous, publisher);
   // Replaced over what is stored at the write: its stages (unless given), first registration, last confirmation of its
   // data and latest approved send (store.ts confirmedAt, latestApproval: the workflow's) are kept, whatever was
   // written meanwhile.
@@ -107,7 +114,22 @@ export async function registerPublisher(store: Store, publisher: Publisher, acto
     await store.putPublisher({ ...publisher, registeredAt: at.toISOString() });
   }
   await store.appendAudit({ at: at.toISOString(), actor, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
-  return { existed };
+  return { existed, ...(previous ? { previous } : {}) };
+}
+
+/**
+ * A publisher that has published keeps its prefixes: every published ocid and project id carries them and never
+ * changes (OCDS), and the next send is checked against the registered ones. Changed (a re-registration with a typo,
+ * or an id reused for another institution), every process already published was refused in the implementer's next
+ * send, and renaming them to the new prefix left the published ones out of its next publication.
+ */
+async function refusePublishedPrefixChange(store: Store, previous: Publisher, publisher: Publisher): Promise<void> {
+  const changed = [
+    ...(previous.ocidPrefix !== publisher.ocidPrefix ? [`el prefijo OCID «${previous.ocidPrefix}» por «${publisher.ocidPrefix}»`] : []),
+    ...(previous.projectIdPrefix !== publisher.projectIdPrefix ? [`el prefijo de proyectos «${previous.projectIdPrefix}» por «${publisher.projectIdPrefix}»`] : []),
+  ];
+  if (!changed.length || !(await store.listPublications({ publisherId: publisher.id, limit: 1 })).items.length) return;
+  throw new HttpError(409, 'published-prefix', `No se cambia ${changed.join(' ni ')} de «${publisher.id}» (${previous.name}): ya publicó datos con ${changed.length > 1 ? 'ellos: los identificadores publicados los llevan' : 'él: los identificadores publicados lo llevan'}, y no cambian. Con otro prefijo, sus envíos siguientes se rechazarían. Regístrelo de nuevo con ${changed.length > 1 ? 'los prefijos' : 'el prefijo'} de antes; si se trata de otra institución, regístrela con otro identificador de publicador.`);
 }
 
 export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {

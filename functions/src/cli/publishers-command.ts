@@ -61,6 +61,26 @@ function commitmentText(c: Publisher['commitment']): string {
 }
 
 /**
+ * What a re-registration changed, field by field («entidad «Aguascalientes» → «Sonora»»). The same id typed for a
+ * second institution replaced the first one's name, state and prefixes under «Publicador actualizado», and its
+ * capturistas, sends and coordination went with it unseen.
+ */
+function publisherChanges(before: Publisher, after: Publisher): string[] {
+  const quoted = (v: string | undefined): string => (v === undefined ? '(sin dato)' : `«${v}»`);
+  const fields: [string, string | undefined, string | undefined][] = [
+    ['nombre', before.name, after.name], ['entidad', before.state, after.state], ['orden', before.level, after.level],
+    ['prefijo OCID', before.ocidPrefix, after.ocidPrefix], ['prefijo de proyectos', before.projectIdPrefix, after.projectIdPrefix],
+    ['licencia', before.license, after.license], ['política', before.publicationPolicy, after.publicationPolicy], ['sitio', before.uri, after.uri],
+  ];
+  const changes = fields.filter(([, a, b]) => a !== b).map(([label, a, b]) => `${label} ${quoted(a)} → ${quoted(b)}`);
+  // The state decides who reviews it (auth/policy.ts): said, since its pending sends move with it.
+  if (before.state !== after.state) changes[changes.findIndex((c) => c.startsWith('entidad '))] += ` (desde ahora lo revisa la coordinación de ${after.state}, también sus envíos pendientes)`;
+  if (before.commitment.projects !== after.commitment.projects) changes.push(`proyectos comprometidos ${before.commitment.projects} → ${after.commitment.projects}`);
+  if (before.commitment.periodicityDays !== after.commitment.periodicityDays) changes.push(`periodicidad ${before.commitment.periodicityDays} → ${formatCount(after.commitment.periodicityDays, 'día', 'días')}`);
+  return changes;
+}
+
+/**
  * `publishers remove ID`: a registration made by mistake (a misspelt id) otherwise stayed for good, on the public
  * list and on Seguimiento. Only one with nothing behind it: published data stays served, and a submission or an
  * account refers to it.
@@ -93,15 +113,18 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     const id = args.positional[1];
     if (!id) throw new UsageError(`Indique el identificador del publicador: infra-abierta publishers add <id>${nube} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N`);
     let publisher;
-    let existed;
+    let previous;
     try {
       publisher = parsePublisher(id, bodyOf(args), optionNames(args), (await store.getPublisher(id))?.commitment);
-      ({ existed } = await registerPublisher(store, publisher, 'cli', now()));
+      ({ previous } = await registerPublisher(store, publisher, 'cli', now()));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
       throw e;
     }
-    io.out(`${existed ? 'Publicador actualizado' : 'Publicador registrado'}: ${publisher.id} — ${publisher.name} (${publisher.state}). Compromiso: ${commitmentText(publisher.commitment)}.`);
+    const changes = previous ? publisherChanges(previous, publisher) : [];
+    const verb = !previous ? 'Publicador registrado' : changes.length ? 'Publicador actualizado' : 'Publicador sin cambios';
+    io.out(`${verb}: ${publisher.id} — ${publisher.name} (${publisher.state}). Compromiso: ${commitmentText(publisher.commitment)}.`);
+    if (changes.length) io.out(`Cambios: ${changes.join('; ')}.`);
     return 0;
   }
   if (action === 'list') {
