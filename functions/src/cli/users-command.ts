@@ -18,6 +18,28 @@ function listed(names: string[], shown = 10): string {
 }
 
 /**
+ * The e-mail of `users add`, as the account is looked up when its holder signs in (lower case). Spaces around it
+ * (copied from a spreadsheet or a mail) are dropped; a text that is no address is quoted with what is wrong with it:
+ * «Indique un correo válido» alone left the administrator looking for a space nobody could see.
+ */
+function accountEmail(typed: string | undefined): string {
+  if (typed === undefined || !typed.trim()) throw new UsageError('Indique el correo de la cuenta con --email.');
+  const email = typed.trim().toLowerCase();
+  if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return email;
+  const why = /\s/.test(email) ? 'tiene un espacio' : !email.includes('@') ? 'le falta la arroba (@)' : email.split('@').length > 2 ? 'tiene más de una arroba (@)' : 'le falta el dominio (como @institucion.gob.mx)';
+  throw new UsageError(`«${typed}» no es un correo válido: ${why}. Escríbalo como nombre@institucion.gob.mx.`);
+}
+
+/** «capturista de «merida»», «coordinador de Yucatán», «admin»: whom an account acts for. */
+function accountScope(u: Pick<User, 'role' | 'publisherId' | 'state'>): string {
+  return u.role === 'capturista' ? `capturista de «${u.publisherId ?? ''}»` : u.role === 'coordinador' ? `coordinador de ${u.state ?? ''}` : 'admin';
+}
+
+function sameAccess(a: User, b: User): boolean {
+  return a.role === b.role && (a.publisherId ?? '') === (b.publisherId ?? '') && (a.state ?? '') === (b.state ?? '');
+}
+
+/**
  * The account `users remove` names: by its id, the first column `users list` shows (`users remove 3f2a…`), or by its
  * e-mail (`--email`, or typed in the id's place). The id read as an e-mail answered only «Indique la cuenta por
  * eliminar con --email correo», to someone who had just copied it from the list.
@@ -50,11 +72,12 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
   // Commands suggested here work where this one did: without --nube they would act on a local file instead.
   const nube = opts.cloud ? ' --nube' : '';
   if (action === 'add') {
-    const email = stringOption(args, 'email');
-    const role = stringOption(args, 'rol') ?? stringOption(args, 'role');
-    if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) throw new UsageError('Indique un correo válido con --email.');
-    if (!role || !ROLES.includes(role as Role)) throw new UsageError(`Indique el rol con --rol: ${ROLES.join(', ')}.`);
-    const user: User = { id: randomUUID(), email: email.toLowerCase(), role: role as Role };
+    const email = accountEmail(stringOption(args, 'email'));
+    // «Capturista» as a person writes it is the role «capturista».
+    const typedRole = stringOption(args, 'rol') ?? stringOption(args, 'role');
+    const role = typedRole?.trim().toLowerCase();
+    if (!role || !ROLES.includes(role as Role)) throw new UsageError(`Indique el rol con --rol: ${ROLES.join(', ')}${typedRole !== undefined ? ` (se escribió «${typedRole}»)` : ''}.`);
+    const user: User = { id: randomUUID(), email, role: role as Role };
     if (role === 'capturista') {
       const publisherId = stringOption(args, 'publicador');
       if (!publisherId) throw new UsageError('Una cuenta «capturista» necesita --publicador <id>.');
@@ -81,7 +104,14 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     if (stringOption(args, unused) !== undefined) io.err(`Aviso: se ignora --${unused}: una cuenta «${role}» ${role === 'capturista' ? 'es de un publicador (--publicador)' : role === 'coordinador' ? 've los publicadores de su entidad (--entidad)' : 've todos los publicadores'}.`);
     // A lost access key is the usual reason to add an account again: how to issue a new one is said.
     // In the cloud the usual reason is a change of role, publisher or state (there is no key to lose): said how.
-    if (await store.findUserByEmail(user.email)) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}.${opts.cloud ? ` Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --nube --email ${user.email}» y créela de nuevo.` : ` Si perdió su clave de acceso, elimine la cuenta con «infra-abierta users remove --email ${user.email}» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.`}`);
+    const existing = await store.findUserByEmail(user.email);
+    // The same command run again (a setup script repeated after a failure halfway) finds what it asked for: done,
+    // not an error that stops the script. Anything else about it differs, and what is said.
+    if (existing && sameAccess(existing, user)) {
+      io.out(`La cuenta ${user.email} (${accountScope(user)}) ya existía así; no se cambió nada.${opts.cloud ? '' : ` Su clave de acceso es la que se mostró al crearla; si la perdió, elimine la cuenta con «infra-abierta users remove --email ${user.email}» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.`}`);
+      return 0;
+    }
+    if (existing) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}, ${accountScope(existing)} (no ${accountScope(user)}).${opts.cloud ? ` Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --nube --email ${user.email}» y créela de nuevo.` : ` Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --email ${user.email}» y créela de nuevo (recibirá una clave nueva).`}`);
     if (opts.cloud) {
       await store.putUser(user);
       io.out(`Cuenta creada: ${user.email} (${user.role}). Entra con su cuenta de Google ${user.email}; no necesita clave de acceso.`);
