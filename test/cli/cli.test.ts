@@ -539,6 +539,20 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     // The e-mail in the id's place is read as the e-mail.
     expect((await runCli('users', 'remove', 'OTRA@mer.example')).out).toBe('Cuenta eliminada: otra@mer.example.');
   });
+
+  test('the last coordinator of a state leaves: removed, and the sends left without a reviewer are said', async () => {
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      const at = '2025-06-30T12:00:00.000Z';
+      await store.createSubmission({ id: 'envio-tampico', publisherId: 'tampico', source: { kind: 'xlsx', fileId: 'a'.repeat(64), name: 'obra.xlsx' }, status: 'submitted', history: [{ at, by: 'u1', action: 'submit' }], createdAt: at, updatedAt: at });
+    } finally { await store.close(); }
+    await runCli('users', 'add', '--email', 'suplente@itait.example', '--rol', 'coordinador', '--entidad', 'Tamaulipas');
+    // Another coordinator of the state remains: nothing to say.
+    expect(await runCli('users', 'remove', '--email', 'suplente@itait.example')).toEqual({ code: 0, out: 'Cuenta eliminada: suplente@itait.example.', err: '' });
+    const last = await runCli('users', 'remove', '--email', 'coordinacion@itait.example');
+    expect([last.code, last.out]).toEqual([0, 'Cuenta eliminada: coordinacion@itait.example.']);
+    expect(last.err).toBe('Aviso: Tamaulipas se queda sin coordinación: nadie revisará los envíos de su implementador. Un envío espera su revisión (Municipio tampico); mientras tanto, una cuenta de administración puede aprobarlo o devolverlo. Registre a quien la sustituye con «infra-abierta users add --email … --rol coordinador --entidad "Tamaulipas"».');
+  });
 });
 
 describe('publishers add: the guide\'s placeholder prefixes and the options\' own names', () => {

@@ -6,6 +6,8 @@ import { readAll } from '../store/read-all';
 import { allPublishers } from '../api/current-publications';
 import { canonicalState, unknownStateMessage } from '../../../core/workflow/mexican-states';
 import { sameState } from '../auth/policy';
+import { AWAITING_DECISION } from '../../../core/workflow/contract';
+import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 
@@ -61,6 +63,25 @@ async function accountToRemove(args: ParsedArgs, store: Store, nube: string): Pr
   // Both given: removed only when they name the same account (one of them was mistyped otherwise).
   if (email && user.email !== email) throw new UsageError(`«${typed[0]}» es la cuenta ${user.email}, no ${email}: indique solo una de las dos (el id o --email) y revísela con «infra-abierta users list${nube}».`);
   return user;
+}
+
+/**
+ * A coordinator who leaves is removed at once (the person must lose access), but the last one of a state left its
+ * implementers' sends waiting in an inbox nobody opens, with nothing said anywhere: said here, with the sends that
+ * wait and how to name a successor.
+ */
+async function warnStateWithoutCoordinator(store: Store, state: string, io: CliIo, nube: string): Promise<void> {
+  const coordinators = await readAll((after) => store.listUsers({ role: 'coordinador', after, limit: 1000 }));
+  if (coordinators.some((u) => sameState(u.state, state))) return;
+  const publishers = (await allPublishers(store)).filter((p) => sameState(p.state, state));
+  if (!publishers.length) return;
+  const names = new Map(publishers.map((p) => [p.id, p.name]));
+  const waiting = (await Promise.all(AWAITING_DECISION.map((status) => readAll((after) => store.listSubmissions({ status, after, limit: 1000 })))))
+    .flat().filter((s) => names.has(s.publisherId));
+  const pending = waiting.length
+    ? ` ${waiting.length === 1 ? 'Un envío espera' : `${formatCount(waiting.length, 'envío', 'envíos')} esperan`} su revisión (${listed([...new Set(waiting.map((s) => names.get(s.publisherId) as string))])}); mientras tanto, una cuenta de administración puede ${waiting.length === 1 ? 'aprobarlo o devolverlo' : 'aprobarlos o devolverlos'}.`
+    : '';
+  io.err(`Aviso: ${state} se queda sin coordinación: nadie revisará los envíos de ${publishers.length === 1 ? 'su implementador' : `sus ${formatCount(publishers.length, 'implementador', 'implementadores')}`}.${pending} Registre a quien la sustituye con «infra-abierta users add${nube} --email … --rol coordinador --entidad "${state}"».`);
 }
 
 /**
@@ -137,6 +158,7 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     const user = await accountToRemove(args, store, nube);
     await store.deleteUser(user.id);
     io.out(`Cuenta eliminada: ${user.email}.`);
+    if (user.role === 'coordinador' && user.state) await warnStateWithoutCoordinator(store, user.state, io, nube);
     return 0;
   }
   throw new UsageError(`Uso: infra-abierta users add|list|remove${nube} …`);
