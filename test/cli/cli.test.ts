@@ -594,6 +594,8 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
     expect([run.code, run.err]).toEqual([2, '«--orden» debe ser uno de: municipal, estatal, federal, autonomo.']);
     const missing = await runCli('publishers', 'add', 'otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125');
     expect(missing.err).toBe('Falta «nombre» (--nombre).');
+    const capitals = await runCli('publishers', 'add', 'Otro', '--nombre', 'Otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125', '--proyectos', '1');
+    expect([capitals.code, capitals.err]).toEqual([2, 'El identificador del publicador «Otro» solo admite minúsculas, números y guiones (2 a 63 caracteres): escriba «otro».']);
   });
 });
 

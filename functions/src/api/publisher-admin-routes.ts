@@ -36,6 +36,8 @@ function url(value: unknown, name: string): string | undefined {
  */
 const PLACEHOLDER_PREFIX = /^(ocds|oc4ids)-x{6}$/;
 
+const PUBLISHER_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
 /** The program's update period (a quarter) when a new registration does not say one. */
 const DEFAULT_PERIODICITY_DAYS = 90;
 
@@ -46,7 +48,11 @@ const DEFAULT_PERIODICITY_DAYS = 90;
  */
 export function parsePublisher(id: string, body: unknown, names: Readonly<Record<string, string>> = {}, previous?: Publisher['commitment']): Publisher {
   const named = (field: string): string => names[field] ?? field;
-  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) throw invalid('El identificador del publicador solo admite minúsculas, números y guiones (2 a 63 caracteres).');
+  if (!PUBLISHER_ID.test(id)) {
+    // The id typed is quoted, and the one meant offered when it is only a matter of capitals or spaces («Imp-Tam »).
+    const meant = id.trim().toLowerCase();
+    throw invalid(`El identificador del publicador «${id}» solo admite minúsculas, números y guiones (2 a 63 caracteres)${PUBLISHER_ID.test(meant) ? `: escriba «${meant}»` : ''}.`);
+  }
   const b = (body ?? {}) as Record<string, unknown>;
   const text = (name: string, label: string): string => {
     const v = b[name];
